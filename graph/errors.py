@@ -1,0 +1,42 @@
+"""The graph layer's own exceptions; third-party errors are translated at the engine boundary.
+
+    GraphError
+    ├── SeedError            a seed or import file is invalid (names file, record, field)
+    ├── NotFound             an id/code names nothing
+    ├── InvalidQuery         a query name or parameter the layer refuses
+    └── DatabaseUnavailable  the engine cannot be reached, or timed out
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class GraphError(Exception):
+    """Base of every error raised by the graph layer."""
+
+
+class SeedError(GraphError):
+    def __init__(self, path: Path | str, record: str, field: str | None, message: str) -> None:
+        self.path = Path(path)
+        self.record = record
+        self.field = field
+        self.message = message
+        where = f"{self.path}: {record}" + (f", field '{field}'" if field else "")
+        super().__init__(f"{where}: {message}")
+
+
+class NotFound(GraphError):
+    def __init__(self, what: str, key: str, suggestions: list[str] | None = None) -> None:
+        self.what = what
+        self.key = key
+        self.suggestions = suggestions or []
+        super().__init__(f"{what} {key!r} not found")
+
+
+class InvalidQuery(GraphError):
+    """A query name that does not exist, or a parameter of a type the engines cannot carry."""
+
+
+class DatabaseUnavailable(GraphError):
+    """The database cannot be reached or did not answer in time."""
