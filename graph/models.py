@@ -167,9 +167,7 @@ class TransportMode(StrEnum):
 
 # --- seed records ------------------------------------------------------------------------------
 
-Id = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$", strip_whitespace=True)
-]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$", strip_whitespace=True)]
 """Slug ids for campuses, actors, platforms, sectors and passerelles."""
 DiplomaCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$", strip_whitespace=True)

@@ -74,8 +74,10 @@ def parse_seed_file(path: Path) -> SeedFile:
         first = exc.errors()[0]
         loc = tuple(first["loc"])
         record = _record_label(raw, loc)
-        fld = ".".join(str(p) for p in loc[2:]) if len(loc) > 2 else (
-            str(loc[1]) if len(loc) == 2 and not isinstance(loc[1], int) else None
+        fld = (
+            ".".join(str(p) for p in loc[2:])
+            if len(loc) > 2
+            else (str(loc[1]) if len(loc) == 2 and not isinstance(loc[1], int) else None)
         )
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
         raise SeedError(path, record, fld, f"{first['msg']}{more}") from exc
@@ -89,7 +91,9 @@ def _merge(index: dict[str, Any], key: str, rec: Any, path: Path, where: str) ->
         return
     strip = {"source", "field_sources", "facts", "sectors", "campus_role"}
     if old.model_dump(exclude=strip) != rec.model_dump(exclude=strip):
-        raise SeedError(path, where, None, f"conflicts with the definition of {key!r} in another file")
+        raise SeedError(
+            path, where, None, f"conflicts with the definition of {key!r} in another file"
+        )
 
 
 def _check_refs(path: Path, sf: SeedFile, seeds: SeedSet) -> None:
@@ -100,12 +104,22 @@ def _check_refs(path: Path, sf: SeedFile, seeds: SeedSet) -> None:
     for i, a in enumerate(sf.actors):
         rec = f"actors[{i}] (id={a.id})"
         need(a.site is None or a.site in seeds.sites, rec, "site", f"unknown site {a.site!r}")
-        need(a.parent is None or a.parent in seeds.actors, rec, "parent", f"unknown actor {a.parent!r}")
+        need(
+            a.parent is None or a.parent in seeds.actors,
+            rec,
+            "parent",
+            f"unknown actor {a.parent!r}",
+        )
         for s in a.sectors:
             need(s in seeds.sectors, rec, "sectors", f"unknown sector {s!r}")
     for i, d in enumerate(sf.diplomas):
         for s in d.sectors:
-            need(s in seeds.sectors, f"diplomas[{i}] (code={d.code})", "sectors", f"unknown sector {s!r}")
+            need(
+                s in seeds.sectors,
+                f"diplomas[{i}] (code={d.code})",
+                "sectors",
+                f"unknown sector {s!r}",
+            )
     for i, o in enumerate(sf.offers):
         rec = f"offers[{i}] (actor={o.actor}, diploma={o.diploma})"
         need(o.actor in seeds.actors, rec, "actor", f"unknown actor {o.actor!r}")
@@ -153,14 +167,18 @@ def _check_unique(path: Path, sf: SeedFile) -> None:
         for i, item in enumerate(items):
             value = getattr(item, key)
             if value in seen:
-                raise SeedError(path, f"{name}[{i}] ({key}={value})", key, "duplicate id in this file")
+                raise SeedError(
+                    path, f"{name}[{i}] ({key}={value})", key, "duplicate id in this file"
+                )
             seen.add(value)
     offer_keys: set[tuple[str, str, str | None, str]] = set()
     for i, o in enumerate(sf.offers):
         k = (o.actor, o.diploma, o.site, o.modality.value)
         if k in offer_keys:
             raise SeedError(
-                path, f"offers[{i}] (actor={o.actor}, diploma={o.diploma})", "modality",
+                path,
+                f"offers[{i}] (actor={o.actor}, diploma={o.diploma})",
+                "modality",
                 "duplicate offer (same actor, diploma, site and modality)",
             )
         offer_keys.add(k)
@@ -180,11 +198,15 @@ def load_seed_dir(directory: Path) -> SeedSet:
     passerelle_ids: dict[str, Path] = {}
     for path, sf in seeds.files.items():
         if sf.campus.id in campus_ids:
-            raise SeedError(path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}")
+            raise SeedError(
+                path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}"
+            )
         campus_ids[sf.campus.id] = path
         for i, p in enumerate(sf.passerelles):
             if p.id in passerelle_ids:
-                raise SeedError(path, f"passerelles[{i}] (id={p.id})", "id", "passerelle id used twice")
+                raise SeedError(
+                    path, f"passerelles[{i}] (id={p.id})", "id", "passerelle id used twice"
+                )
             passerelle_ids[p.id] = path
         for i, s in enumerate(sf.sites):
             _merge(seeds.sites, s.insee, s, path, f"sites[{i}] (insee={s.insee})")

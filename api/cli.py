@@ -1,0 +1,300 @@
+"""The ``cmq`` command line: serve the API, load seed files, and a few query shortcuts.
+
+Settings come from the environment (CMQ_GRAPH_URI, CMQ_DATA_DIR, …; see README).
+Exit codes: 0 ok, 1 not found / nothing to show, 2 invalid input, 3 database unavailable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from graph import queries
+from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
+from graph.factory import open_store
+from graph.settings import Settings
+from graph.store import GraphStore
+
+
+@contextmanager
+def _store(settings: Settings) -> Iterator[GraphStore]:
+    store = open_store(settings)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join(out)
+
+
+def _dump(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = settings.model_copy(
+        update={"host": args.host or settings.host, "port": args.port or settings.port}
+    )
+    print(
+        f"cmq-graph: http://{settings.host}:{settings.port}/ (API docs at /docs, "
+        f"engine {settings.engine})",
+        flush=True,
+    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.loader import build_statements
+    from graph.seeds import load_seed_dir
+
+    seeds = load_seed_dir(Path(args.path))
+    _, summary = build_statements(seeds)
+    print(f"{args.path}: {summary.files} file(s) valid")
+    print(_table(sorted(summary.nodes.items()), ["nodes", "count"]))
+    print(_table(sorted(summary.relationships.items()), ["relationships", "count"]))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.loader import load_seeds
+    from graph.seeds import load_seed_dir
+
+    seeds = load_seed_dir(Path(args.path))  # validates everything before opening the database
+    with _store(settings) as store:
+        summary = load_seeds(store, seeds)
+        counts = queries.node_counts(store)
+    print(f"loaded {summary.files} seed file(s) from {args.path} into {settings.engine}")
+    print(_table(sorted(counts.items()), ["label", "nodes in graph"]))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    with _store(settings) as store:
+        nodes = queries.node_counts(store)
+        rels = queries.relationship_counts(store)
+    if args.json:
+        _dump({"nodes": nodes, "relationships": rels})
+        return 0
+    print(_table(sorted(nodes.items()), ["label", "count"]))
+    print()
+    print(_table(sorted(rels.items()), ["relationship", "count"]))
+    return 0
+
+
+def cmd_campuses(args: argparse.Namespace, settings: Settings) -> int:
+    with _store(settings) as store:
+        if args.id:
+            campus = queries.get_campus(store, args.id)
+            if args.json:
+                _dump(campus.model_dump())
+                return 0
+            print(f"{campus.name} ({campus.id})\n{campus.industry}\n")
+            print(
+                _table(
+                    [(m.id, m.kind, m.role, m.commune) for m in campus.members],
+                    ["member", "kind", "role", "commune"],
+                )
+            )
+            return 0
+        rows = queries.list_campuses(store)
+    if args.json:
+        _dump([r.model_dump() for r in rows])
+        return 0
+    print(
+        _table(
+            [
+                (
+                    c.id,
+                    c.short_name,
+                    c.region,
+                    c.members,
+                    c.actors,
+                    c.offers,
+                    f"{c.min_level}-{c.max_level}" if c.min_level else "",
+                )
+                for c in rows
+            ],
+            ["id", "campus", "region", "members", "actors", "offers", "levels"],
+        )
+    )
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
+    with _store(settings) as store:
+        page = queries.list_actors(
+            store,
+            kind=args.kind,
+            campus=args.campus,
+            departement=args.departement,
+            q=args.q,
+            limit=args.limit,
+        )
+    if args.json:
+        _dump(page.model_dump())
+        return 0
+    print(
+        _table(
+            [(a.id, a.kind, a.name, a.uai, a.commune) for a in page.items],
+            ["id", "kind", "name", "uai", "commune"],
+        )
+    )
+    print(f"\n{len(page.items)} of {page.total}")
+    return 0 if page.items else 1
+
+
+def cmd_diploma(args: argparse.Namespace, settings: Settings) -> int:
+    with _store(settings) as store:
+        d = queries.get_diploma(store, args.code.upper())
+    if args.json:
+        _dump(d.model_dump())
+        return 0
+    print(f"{d.code}  {d.name}  (type {d.type}, level {d.level})\n")
+    print(
+        _table(
+            [(o.name, o.commune, o.modality, o.status, o.capacity) for o in d.offers],
+            ["offered by", "commune", "modality", "status", "capacity"],
+        )
+    )
+    if d.next:
+        print("\nleads to:")
+        print(
+            _table(
+                [(n.code, n.name, n.level, n.kind, n.passerelle) for n in d.next],
+                ["code", "name", "level", "kind", "passerelle"],
+            )
+        )
+    return 0
+
+
+def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
+    with _store(settings) as store:
+        page = queries.list_passerelles(store, campus=args.campus, limit=500)
+    if args.json:
+        _dump(page.model_dump())
+        return 0
+    print(
+        _table(
+            [
+                (
+                    p.id,
+                    p.kind,
+                    ",".join(p.from_codes),
+                    ",".join(p.to_codes),
+                    p.entrant_share,
+                    p.reserved_share,
+                )
+                for p in page.items
+            ],
+            ["id", "kind", "from", "to", "entrant share", "reserved share"],
+        )
+    )
+    return 0
+
+
+def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.yes:
+        print("refusing to delete the graph without --yes", file=sys.stderr)
+        return 2
+    with _store(settings) as store:
+        store.drop_all()  # type: ignore[attr-defined]
+    print("graph deleted")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cmq",
+        description="cmq-graph: Campus des Métiers et des Qualifications as a property graph.",
+        epilog="The database is chosen by CMQ_GRAPH_URI (default: embedded FalkorDB in "
+        "CMQ_DATA_DIR=.cmq-data). Example: cmq load seeds/ && cmq serve",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(
+        name: str, fn: Callable[[argparse.Namespace, Settings], int], help: str
+    ) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help, description=help)
+        sp.set_defaults(func=fn)
+        return sp
+
+    sp = add("serve", cmd_serve, "Serve the HTTP API and the web interface.")
+    sp.add_argument("--host", help="interface to bind (default CMQ_HOST or 127.0.0.1)")
+    sp.add_argument("--port", type=int, help="port (default CMQ_PORT or 8000)")
+
+    sp = add("load", cmd_load, "Validate seed files, then load them all at once (all or nothing).")
+    sp.add_argument("path", help="a seeds directory (every *.toml in it) or one .toml file")
+
+    sp = add("validate", cmd_validate, "Validate seed files without touching the database.")
+    sp.add_argument("path")
+
+    sp = add("stats", cmd_stats, "Count nodes per label and relationships per type.")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("campuses", cmd_campuses, "List campuses, or show one campus's members.")
+    sp.add_argument("id", nargs="?", help="campus id, e.g. mecanic-vallee")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("actors", cmd_actors, "Search actors.")
+    sp.add_argument("--kind")
+    sp.add_argument("--campus")
+    sp.add_argument("--departement", help="3-character code, e.g. 012")
+    sp.add_argument("--q", help="text in the name (accents ignored), or a UAI")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("diploma", cmd_diploma, "Show a diploma, where it is offered and where it leads.")
+    sp.add_argument("code", help="CFD code or seed code, e.g. 40025005")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("passerelles", cmd_passerelles, "List passerelles (bridges between programmes).")
+    sp.add_argument("--campus")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("reset", cmd_reset, "Delete the whole graph.")
+    sp.add_argument("--yes", action="store_true", help="confirm")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return args.func(args, settings)
+    except SeedError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except NotFound as exc:
+        hint = f" — did you mean: {', '.join(exc.suggestions)}" if exc.suggestions else ""
+        print(f"error: {exc}{hint}", file=sys.stderr)
+        return 1
+    except DatabaseUnavailable as exc:
+        print(f"error: database unavailable: {exc}", file=sys.stderr)
+        return 3
+    except (GraphError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

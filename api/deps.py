@@ -1,0 +1,49 @@
+"""FastAPI dependencies, each declared once as an Annotated alias."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from graph.settings import Settings
+from graph.store import GraphStore
+
+
+def get_store(request: Request) -> GraphStore:
+    return request.app.state.store
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+# Bounded inputs shared by the list endpoints.
+Offset = Annotated[int, Query(ge=0, le=100_000, description="Items to skip.")]
+Limit = Annotated[int, Query(ge=1, le=500, description="Page size (at most 500).")]
+SearchText = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=100,
+        description="Text in names (accents and case ignored), or an exact id / UAI / code.",
+    ),
+]
+CampusId = Annotated[
+    str | None,
+    Query(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$", description="Campus id, e.g. mecanic-vallee."),
+]
+Departement = Annotated[
+    str | None,
+    Query(pattern=r"^(\d{2,3}|2[AB]|02[AB])$", description="Département code, e.g. 12 or 012."),
+]
+
+
+def departement_code(value: str | None) -> str | None:
+    """'12' -> '012' (the graph stores the 3-character form of the national files)."""
+    if value is None:
+        return None
+    return value if len(value) == 3 else value.zfill(3)

@@ -1,0 +1,42 @@
+"""Graph errors -> HTTP answers with a JSON body that says what went wrong."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from graph.errors import DatabaseUnavailable, GraphError, InvalidQuery, NotFound, SeedError
+
+log = logging.getLogger("cmq.api")
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(NotFound)
+    async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
+        body: dict[str, object] = {"detail": f"No {exc.what} with id {exc.key!r}."}
+        if exc.suggestions:
+            body["suggestions"] = exc.suggestions
+        return JSONResponse(status_code=404, content=body)
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:
+        return JSONResponse(
+            status_code=503,
+            content={"detail": f"The graph database is unavailable: {exc}"},
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(SeedError)
+    async def _seed(_: Request, exc: SeedError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": str(exc)})
+
+    @app.exception_handler(InvalidQuery)
+    async def _invalid(_: Request, exc: InvalidQuery) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+    @app.exception_handler(GraphError)
+    async def _graph(_: Request, exc: GraphError) -> JSONResponse:
+        log.exception("graph error", exc_info=exc)
+        return JSONResponse(status_code=500, content={"detail": "Internal graph error."})

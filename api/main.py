@@ -1,0 +1,68 @@
+"""The FastAPI application: create_app(settings) opens the store in lifespan, closes it after."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from api import errors
+from api.routes import actors, campuses, diplomas, health, passerelles, platforms, sites
+from graph.factory import open_store
+from graph.settings import Settings, get_settings
+from graph.store import GraphStore
+
+PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
+
+
+def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
+    """Build the app. A given ``store`` is used as is and left open (tests own it)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        app.state.store = store if store is not None else open_store(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="cmq-graph",
+        version="0.1.0",
+        summary="Campus des Métiers et des Qualifications as a graph: actors, diplomas, "
+        "passerelles, platforms; pathways and gaps.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    for module in (health, campuses, actors, sites, diplomas, platforms, passerelles):
+        app.include_router(module.router)
+    _mount_frontend(app, settings)
+    return app
+
+
+def _mount_frontend(app: FastAPI, settings: Settings) -> None:
+    """Serve the built web interface at /app (same origin as the API); / redirects there."""
+    dist = settings.frontend_dir
+    root = dist if (dist / "index.html").exists() else PLACEHOLDER
+    app.mount("/app", StaticFiles(directory=root, html=True), name="frontend")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> RedirectResponse:
+        return RedirectResponse(url="/app/")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(root / "favicon.svg", media_type="image/svg+xml")
+
+
+def app_factory() -> FastAPI:
+    """Entry point for ``uvicorn --factory api.main:app_factory``."""
+    return create_app()

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from api.deps import SettingsDep, StoreDep
+from graph import queries
+from graph.errors import DatabaseUnavailable
+from graph.views import Health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health, responses={503: {"model": Health}})
+def health(store: StoreDep, settings: SettingsDep) -> Health | JSONResponse:
+    """Checks that the database answers; 503 when it does not."""
+    try:
+        store.ping()
+        nodes = queries.node_counts(store)
+    except DatabaseUnavailable as exc:
+        body = Health(status="unavailable", engine=store.engine, database="down", detail=str(exc))
+        return JSONResponse(status_code=503, content=body.model_dump())
+    return Health(status="ok", engine=store.engine, database="up", nodes=nodes)

@@ -1,0 +1,25 @@
+// One actor and everything it is linked to.
+// Params: $id. Returns: actor, memberships, offers, partners, platforms, parents, children, sectors, passerelles.
+MATCH (a:Actor {id: $id})
+OPTIONAL MATCH (a)-[m:MEMBER_OF]->(c:Campus)
+WITH a, collect(CASE WHEN c IS NULL THEN NULL ELSE {campus: c.id, name: c.short_name, role: m.role, source: m.source} END) AS memberships
+OPTIONAL MATCH (a)-[o:OFFERS]->(d:Diploma)
+WITH a, memberships, collect(CASE WHEN d IS NULL THEN NULL ELSE
+  {diploma: d.code, name: d.name, type: d.type, level: d.level, modality: o.modality,
+   status: o.status, capacity: o.capacity, year: o.year, site: o.site, commune: o.commune,
+   source: o.source} END) AS offers
+OPTIONAL MATCH (a)-[p:PARTNERS_WITH]-(b:Actor)
+WITH a, memberships, offers, collect(CASE WHEN b IS NULL THEN NULL ELSE
+  {id: b.id, name: b.name, kind: b.kind, partnership: p.kind, status: p.status,
+   description: p.description, source: p.source} END) AS partners
+OPTIONAL MATCH (a)-[:HOSTS]->(pf:Platform)
+WITH a, memberships, offers, partners, collect(pf {.id, .name, .kind}) AS platforms
+OPTIONAL MATCH (a)-[:PART_OF]->(up:Actor)
+WITH a, memberships, offers, partners, platforms, collect(up {.id, .name, .kind}) AS parents
+OPTIONAL MATCH (down:Actor)-[:PART_OF]->(a)
+WITH a, memberships, offers, partners, platforms, parents, collect(down {.id, .name, .kind}) AS children
+OPTIONAL MATCH (a)-[:WORKS_ON]->(s:Sector)
+WITH a, memberships, offers, partners, platforms, parents, children, collect(s {.id, .name}) AS sectors
+OPTIONAL MATCH (ps:Passerelle)-[:BINDS]->(a)
+RETURN a {.*} AS actor, memberships, offers, partners, platforms, parents, children, sectors,
+       collect(ps {.id, .kind, .from_codes, .to_codes, .reserved_share, .entrant_share}) AS passerelles

@@ -1,0 +1,13 @@
+// A filtered, paginated page of actors.
+// Params: $kind, $campus, $departement, $q (normalised text), $skip, $limit (all but the last two may be null).
+// Returns: total, items.
+MATCH (a:Actor)
+WHERE ($kind IS NULL OR a.kind = $kind)
+  AND ($departement IS NULL OR a.departement = $departement)
+  AND ($campus IS NULL OR $campus IN a.campuses)
+  AND ($q IS NULL OR a.name_norm CONTAINS $q OR a.uai = toUpper($q) OR a.id = $q)
+WITH a
+ORDER BY a.name, a.id
+WITH collect(a {.id, .name, .kind, .uai, .commune, .insee, .departement, .lat, .lon,
+                .campuses, .boarding_places}) AS rows
+RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS items

@@ -1,0 +1,6 @@
+// Upsert Diploma nodes from seed records.
+// Params: $rows (list of {key, props}). Returns: count.
+UNWIND $rows AS r
+MERGE (n:Diploma {code: r.key})
+SET n += r.props
+RETURN count(n) AS count

@@ -1,0 +1,8 @@
+// Create COVERS relationships Campus -> Sector from seed records (the old ones were deleted first).
+// Params: $rows (list of {a, b, props}). Returns: count.
+UNWIND $rows AS r
+MATCH (a:Campus {id: r.a})
+MATCH (b:Sector {id: r.b})
+CREATE (a)-[rel:COVERS]->(b)
+SET rel += r.props
+RETURN count(rel) AS count

@@ -1,0 +1,8 @@
+// Create TO_DIPLOMA relationships Passerelle -> Diploma from seed records (the old ones were deleted first).
+// Params: $rows (list of {a, b, props}). Returns: count.
+UNWIND $rows AS r
+MATCH (a:Passerelle {id: r.a})
+MATCH (b:Diploma {code: r.b})
+CREATE (a)-[rel:TO_DIPLOMA]->(b)
+SET rel += r.props
+RETURN count(rel) AS count

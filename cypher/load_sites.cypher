@@ -1,0 +1,6 @@
+// Upsert Site nodes from seed records.
+// Params: $rows (list of {key, props}). Returns: count.
+UNWIND $rows AS r
+MERGE (n:Site {insee: r.key})
+SET n += r.props
+RETURN count(n) AS count

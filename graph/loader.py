@@ -1,0 +1,340 @@
+"""Turn a validated SeedSet into write statements, applied all at once.
+
+The load is a sync, idempotent by construction: seed relationships (``origin = 'seed'``) are
+deleted and recreated, seed nodes are MERGEd on their ids, and seed nodes whose record left the
+files are removed. The same files therefore always give the same graph, and data written by
+imports (``origin`` other than seed) is left alone. Everything runs through
+``GraphStore.write_atomic``: all of it lands, or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from graph.models import Fact, Label, SiteRecord
+from graph.seeds import SeedSet
+from graph.store import GraphStore, Statement
+from graph.text import normalise
+
+BATCH = 2_000
+SEED = {"origin": "seed"}
+
+
+@dataclass
+class LoadSummary:
+    files: int
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+
+def _facts(facts: Iterable[Fact]) -> str | None:
+    items = [f.model_dump() for f in facts]
+    return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def _field_sources(rec: Any) -> str | None:
+    return json.dumps(rec.field_sources, ensure_ascii=False) if rec.field_sources else None
+
+
+def _node(label: Label, key: str, props: dict[str, Any]) -> dict[str, Any]:
+    return {"key": key, "props": {**props, "seed": True, "seed_key": f"{label.value}:{key}"}}
+
+
+def _site_geo(site: SiteRecord | None) -> dict[str, Any]:
+    if site is None:
+        return {"insee": None, "departement": None, "lat": None, "lon": None, "commune": None}
+    return {
+        "insee": site.insee,
+        "departement": site.departement,
+        "lat": site.lat,
+        "lon": site.lon,
+        "commune": site.name,
+    }
+
+
+def _chunks(name: str, rows: list[dict[str, Any]]) -> Iterator[Statement]:
+    for i in range(0, len(rows), BATCH):
+        yield Statement(name, {"rows": rows[i : i + BATCH]})
+
+
+def build_statements(seeds: SeedSet) -> tuple[list[Statement], LoadSummary]:
+    """All statements of a seed load, in dependency order, plus what they will write."""
+    nodes: dict[str, list[dict[str, Any]]] = {
+        k: []
+        for k in ("sites", "sectors", "campuses", "actors", "diplomas", "platforms", "passerelles")
+    }
+    rels: dict[str, list[dict[str, Any]]] = {}
+
+    def rel(rel_name: str, a: str, b: str, /, **props: Any) -> None:
+        rels.setdefault(rel_name, []).append({"a": a, "b": b, "props": {**props, **SEED}})
+
+    campuses_of: dict[str, list[str]] = {}
+    for sf in seeds.files.values():
+        for key in [
+            *(a.id for a in sf.actors),
+            *(p.id for p in sf.platforms),
+            *(d.code for d in sf.diplomas),
+        ]:
+            campuses_of.setdefault(key, []).append(sf.campus.id)
+
+    for s in seeds.sites.values():
+        nodes["sites"].append(
+            _node(
+                Label.SITE,
+                s.insee,
+                {
+                    "name": s.name,
+                    "name_norm": normalise(s.name),
+                    "departement": s.departement,
+                    "region_code": s.region_code,
+                    "lat": s.lat,
+                    "lon": s.lon,
+                    "source": s.source,
+                    "field_sources_json": _field_sources(s),
+                    "facts_json": _facts(s.facts),
+                },
+            )
+        )
+    for sec in seeds.sectors.values():
+        nodes["sectors"].append(
+            _node(
+                Label.SECTOR,
+                sec.id,
+                {
+                    "name": sec.name,
+                    "name_norm": normalise(sec.name),
+                    "kind": sec.kind,
+                    "rome": list(sec.rome),
+                    "nsf": list(sec.nsf),
+                    "local_training_note": sec.local_training_note,
+                    "source": sec.source,
+                },
+            )
+        )
+    for d in seeds.diplomas.values():
+        nodes["diplomas"].append(
+            _node(
+                Label.DIPLOMA,
+                d.code,
+                {
+                    "name": d.name,
+                    "name_norm": normalise(d.name),
+                    "type": d.type.value,
+                    "level": d.level,
+                    "nsf": d.nsf,
+                    "rncp": d.rncp,
+                    "description": d.description,
+                    "source": d.source,
+                    "field_sources_json": _field_sources(d),
+                    "campuses": campuses_of.get(d.code, []),
+                },
+            )
+        )
+        for sec_id in d.sectors:
+            rel("trains_for", d.code, sec_id, source=d.source)
+    for a in seeds.actors.values():
+        site = seeds.sites.get(a.site) if a.site else None
+        nodes["actors"].append(
+            _node(
+                Label.ACTOR,
+                a.id,
+                {
+                    "name": a.name,
+                    "name_norm": normalise(a.name),
+                    "kind": a.kind.value,
+                    "uai": a.uai,
+                    "siret": a.siret,
+                    "public": a.public,
+                    "boarding_places": a.boarding_places,
+                    "url": a.url,
+                    "description": a.description,
+                    "source": a.source,
+                    "field_sources_json": _field_sources(a),
+                    "facts_json": _facts(a.facts),
+                    "campuses": campuses_of.get(a.id, []),
+                    **_site_geo(site),
+                },
+            )
+        )
+        if a.site:
+            rel("actor_site", a.id, a.site, source=a.source)
+        if a.parent:
+            rel("part_of", a.id, a.parent, source=a.source)
+        for sec_id in a.sectors:
+            rel("actor_sector", a.id, sec_id, source=a.source)
+    for p in seeds.platforms.values():
+        site = seeds.sites.get(p.site) if p.site else None
+        if site is None and p.host and seeds.actors[p.host].site:
+            site = seeds.sites[seeds.actors[p.host].site]  # type: ignore[index]
+        nodes["platforms"].append(
+            _node(
+                Label.PLATFORM,
+                p.id,
+                {
+                    "name": p.name,
+                    "name_norm": normalise(p.name),
+                    "kind": p.kind.value,
+                    "description": p.description,
+                    "source": p.source,
+                    "field_sources_json": _field_sources(p),
+                    "facts_json": _facts(p.facts),
+                    "campuses": campuses_of.get(p.id, []),
+                    **_site_geo(site),
+                },
+            )
+        )
+        if site is not None:
+            rel("platform_site", p.id, site.insee, source=p.source)
+        if p.host:
+            rel("hosts", p.host, p.id, source=p.source)
+        for sec_id in p.sectors:
+            rel("platform_sector", p.id, sec_id, source=p.source)
+
+    for sf in seeds.files.values():
+        c = sf.campus
+        nodes["campuses"].append(
+            _node(
+                Label.CAMPUS,
+                c.id,
+                {
+                    "name": c.name,
+                    "name_norm": normalise(c.name),
+                    "short_name": c.short_name,
+                    "academie": c.academie,
+                    "region": c.region,
+                    "region_code": c.region_code,
+                    "departements": list(c.departements),
+                    "industry": c.industry,
+                    "description": c.description,
+                    "label_status": c.label_status,
+                    "source": c.source,
+                    "facts_json": _facts(c.facts),
+                },
+            )
+        )
+        for sec in sf.sectors:
+            rel("covers", c.id, sec.id, source=sec.source)
+        for a in sf.actors:
+            if a.campus_role:
+                rel("member_of", a.id, c.id, role=a.campus_role, source=a.source)
+        for o in sf.offers:
+            site_id = o.site or seeds.actors[o.actor].site
+            geo = _site_geo(seeds.sites[site_id]) if site_id else _site_geo(None)
+            rel(
+                "offers",
+                o.actor,
+                o.diploma,
+                campus=c.id,
+                site=geo["insee"],
+                commune=geo["commune"],
+                departement=geo["departement"],
+                lat=geo["lat"],
+                lon=geo["lon"],
+                modality=o.modality.value,
+                status=o.status.value,
+                capacity=o.capacity,
+                year=o.year,
+                note=o.note,
+                source=o.source,
+                field_sources_json=_field_sources(o),
+            )
+        for p in sf.partnerships:
+            rel(
+                "partners",
+                p.a,
+                p.b,
+                kind=p.kind.value,
+                status=p.status.value,
+                campus=c.id,
+                description=p.description,
+                source=p.source,
+            )
+        for dm in sf.demand:
+            rel(
+                "demand",
+                c.id,
+                dm.sector,
+                period=dm.period,
+                count=dm.count,
+                share=dm.share,
+                note=dm.note,
+                source=dm.source,
+            )
+        for t in sf.transport_links:
+            rel(
+                "transport",
+                t.a,
+                t.b,
+                mode=t.mode.value,
+                quality=t.quality,
+                description=t.description,
+                source=t.source,
+            )
+        for pa in sf.passerelles:
+            common = {
+                "kind": pa.kind.value,
+                "rate": pa.rate,
+                "entrant_share": pa.entrant_share,
+                "reserved_share": pa.reserved_share,
+                "modality": pa.modality.value if pa.modality else None,
+            }
+            nodes["passerelles"].append(
+                _node(
+                    Label.PASSERELLE,
+                    pa.id,
+                    {
+                        **common,
+                        "origin": "documented",
+                        "campus": c.id,
+                        "conditions": pa.conditions,
+                        "description": pa.description,
+                        "from_codes": list(pa.from_),
+                        "to_codes": list(pa.to),
+                        "parties": list(pa.parties),
+                        "source": pa.source,
+                    },
+                )
+            )
+            for code in pa.from_:
+                rel("passerelle_from", pa.id, code, source=pa.source)
+            for code in pa.to:
+                rel("passerelle_to", pa.id, code, source=pa.source)
+            for actor in pa.parties:
+                rel("passerelle_binds", pa.id, actor, source=pa.source)
+            for a_code in pa.from_:
+                for b_code in pa.to:
+                    rel(
+                        "leads_to",
+                        a_code,
+                        b_code,
+                        passerelle_id=pa.id,
+                        passerelle_origin="documented",
+                        campus=c.id,
+                        **common,
+                    )
+
+    keep = [row["props"]["seed_key"] for rows in nodes.values() for row in rows]
+    statements = [
+        Statement("load_clear_seed_relationships"),
+        Statement("load_delete_stale_seed_nodes", {"keep": keep}),
+    ]
+    for kind, rows in nodes.items():
+        statements.extend(_chunks(f"load_{kind}", rows))
+    for kind, rows in rels.items():
+        statements.extend(_chunks(f"load_link_{kind}", rows))
+    summary = LoadSummary(
+        files=len(seeds.files),
+        nodes={k: len(v) for k, v in nodes.items()},
+        relationships={k: len(v) for k, v in rels.items()},
+    )
+    return statements, summary
+
+
+def load_seeds(store: GraphStore, seeds: SeedSet) -> LoadSummary:
+    statements, summary = build_statements(seeds)
+    store.ensure_schema()
+    store.write_atomic(statements)
+    return summary

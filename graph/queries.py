@@ -1,0 +1,269 @@
+"""Typed read functions over a GraphStore: named query in, pydantic models out."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Any
+
+from graph.errors import NotFound
+from graph.store import GraphStore
+from graph.text import normalise
+from graph.views import (
+    ActorDetail,
+    ActorSummary,
+    CampusDetail,
+    CampusSummary,
+    DiplomaDetail,
+    DiplomaSummary,
+    Page,
+    PasserelleDetail,
+    PasserelleOut,
+    PlatformOut,
+    SiteOut,
+    drop_nulls,
+)
+
+
+def _facts(props: dict[str, Any]) -> list[dict[str, Any]]:
+    raw = props.pop("facts_json", None)
+    return json.loads(raw) if raw else []
+
+
+def _field_sources(props: dict[str, Any]) -> dict[str, str]:
+    raw = props.pop("field_sources_json", None)
+    return json.loads(raw) if raw else {}
+
+
+def _q(text: str | None) -> str | None:
+    if text is None:
+        return None
+    folded = normalise(text)
+    return folded or None
+
+
+def _page(
+    store: GraphStore, name: str, offset: int, limit: int, **filters: Any
+) -> tuple[int, list[dict[str, Any]]]:
+    rows = store.read(name, skip=offset, limit=limit, **filters)
+    if not rows:
+        return 0, []
+    return rows[0]["total"], rows[0]["items"]
+
+
+def list_campuses(store: GraphStore) -> list[CampusSummary]:
+    return [
+        CampusSummary(
+            **r["campus"],
+            members=r["members"],
+            actors=r["actors"],
+            offers=r["offers"],
+            min_level=r["min_level"],
+            max_level=r["max_level"],
+        )
+        for r in store.read("campuses_list")
+    ]
+
+
+def get_campus(store: GraphStore, campus_id: str) -> CampusDetail:
+    rows = store.read("campus_get", id=campus_id)
+    if not rows:
+        raise NotFound(
+            "campus", campus_id, _suggest(campus_id, [c.id for c in list_campuses(store)])
+        )
+    r = rows[0]
+    props = dict(r["campus"])
+    facts = _facts(props)
+    return CampusDetail(
+        **props,
+        facts=facts,
+        members=drop_nulls(r["members"]),
+        sectors=drop_nulls(r["sectors"]),
+        demand=drop_nulls(r["demand"]),
+    )
+
+
+def list_actors(
+    store: GraphStore,
+    *,
+    kind: str | None = None,
+    campus: str | None = None,
+    departement: str | None = None,
+    q: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> Page[ActorSummary]:
+    total, items = _page(
+        store,
+        "actors_list",
+        offset,
+        limit,
+        kind=kind,
+        campus=campus,
+        departement=departement,
+        q=_q(q),
+    )
+    return Page[ActorSummary](
+        total=total, offset=offset, limit=limit, items=[ActorSummary(**i) for i in items]
+    )
+
+
+def get_actor(store: GraphStore, actor_id: str) -> ActorDetail:
+    rows = store.read("actor_get", id=actor_id)
+    if not rows:
+        raise NotFound("actor", actor_id)
+    r = rows[0]
+    props = dict(r["actor"])
+    facts, field_sources = _facts(props), _field_sources(props)
+    return ActorDetail(
+        **props,
+        facts=facts,
+        field_sources=field_sources,
+        memberships=drop_nulls(r["memberships"]),
+        offers=drop_nulls(r["offers"]),
+        partners=drop_nulls(r["partners"]),
+        platforms=drop_nulls(r["platforms"]),
+        parents=drop_nulls(r["parents"]),
+        children=drop_nulls(r["children"]),
+        sectors=drop_nulls(r["sectors"]),
+        passerelles=drop_nulls(r["passerelles"]),
+    )
+
+
+def list_sites(
+    store: GraphStore,
+    *,
+    departement: str | None = None,
+    campus: str | None = None,
+    q: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> Page[SiteOut]:
+    total, items = _page(
+        store, "sites_list", offset, limit, departement=departement, campus=campus, q=_q(q)
+    )
+    out = []
+    for i in items:
+        props = dict(i)
+        out.append(SiteOut(**props, facts=_facts(props)))
+    return Page[SiteOut](total=total, offset=offset, limit=limit, items=out)
+
+
+def list_diplomas(
+    store: GraphStore,
+    *,
+    level: int | None = None,
+    type: str | None = None,
+    campus: str | None = None,
+    q: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> Page[DiplomaSummary]:
+    total, items = _page(
+        store, "diplomas_list", offset, limit, level=level, type=type, campus=campus, q=_q(q)
+    )
+    return Page[DiplomaSummary](
+        total=total, offset=offset, limit=limit, items=[DiplomaSummary(**i) for i in items]
+    )
+
+
+def suggest_diplomas(store: GraphStore, text: str, n: int = 5) -> list[str]:
+    """Close matches for an unknown code or name: 'CODE (name)' strings."""
+    rows = store.read("diplomas_index")
+    by_code = {r["code"]: r for r in rows}
+    wanted = text.strip().upper()
+    codes = difflib.get_close_matches(wanted, list(by_code), n=n, cutoff=0.6)
+    folded = normalise(text)
+    names = {r["name_norm"]: r["code"] for r in rows if r["name_norm"]}
+    codes += [names[m] for m in difflib.get_close_matches(folded, list(names), n=n, cutoff=0.5)]
+    codes += [r["code"] for r in rows if folded and r["name_norm"] and folded in r["name_norm"]]
+    seen: list[str] = []
+    for c in codes:
+        if c not in seen:
+            seen.append(c)
+    return [f"{c} ({by_code[c]['name']})" for c in seen[:n]]
+
+
+def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
+    rows = store.read("diploma_get", code=code)
+    if not rows:
+        raise NotFound("diploma", code, suggest_diplomas(store, code))
+    r = rows[0]
+    props = dict(r["diploma"])
+    field_sources = _field_sources(props)
+    return DiplomaDetail(
+        **props,
+        field_sources=field_sources,
+        offers=drop_nulls(r["offers"]),
+        next=drop_nulls(r["next"]),
+        previous=drop_nulls(r["previous"]),
+        sectors=drop_nulls(r["sectors"]),
+    )
+
+
+def list_platforms(
+    store: GraphStore,
+    *,
+    kind: str | None = None,
+    campus: str | None = None,
+    q: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> Page[PlatformOut]:
+    total, items = _page(store, "platforms_list", offset, limit, kind=kind, campus=campus, q=_q(q))
+    out = []
+    for i in items:
+        props = dict(i)
+        props["hosts"] = drop_nulls(props.get("hosts") or [])
+        out.append(PlatformOut(**props, facts=_facts(props)))
+    return Page[PlatformOut](total=total, offset=offset, limit=limit, items=out)
+
+
+def list_passerelles(
+    store: GraphStore,
+    *,
+    campus: str | None = None,
+    kind: str | None = None,
+    origin: str | None = None,
+    diploma: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> Page[PasserelleOut]:
+    total, items = _page(
+        store,
+        "passerelles_list",
+        offset,
+        limit,
+        campus=campus,
+        kind=kind,
+        origin=origin,
+        diploma=diploma,
+    )
+    return Page[PasserelleOut](
+        total=total, offset=offset, limit=limit, items=[PasserelleOut(**i) for i in items]
+    )
+
+
+def get_passerelle(store: GraphStore, passerelle_id: str) -> PasserelleDetail:
+    rows = store.read("passerelle_get", id=passerelle_id)
+    if not rows:
+        raise NotFound("passerelle", passerelle_id)
+    r = rows[0]
+    return PasserelleDetail(
+        **r["passerelle"],
+        from_diplomas=drop_nulls(r["from"]),
+        to_diplomas=drop_nulls(r["to"]),
+        party_actors=drop_nulls(r["parties"]),
+    )
+
+
+def node_counts(store: GraphStore) -> dict[str, int]:
+    return {r["label"]: r["count"] for r in store.read("health_counts")}
+
+
+def relationship_counts(store: GraphStore) -> dict[str, int]:
+    return {r["type"]: r["count"] for r in store.read("relationship_counts")}
+
+
+def _suggest(text: str, candidates: list[str], n: int = 5) -> list[str]:
+    return difflib.get_close_matches(text, candidates, n=n, cutoff=0.5)

@@ -1,0 +1,73 @@
+"""Settings read from the environment (``CMQ_*``), validated once, injected everywhere.
+
+``graph`` owns them because the engines need them; ``api`` re-exports them.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ENV_PREFIX = "CMQ_"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    graph_uri: str = Field(
+        default="embedded",
+        description=(
+            "'embedded' (FalkorDB started by the app in data_dir), 'falkordb://host:port' "
+            "(a running FalkorDB), or 'bolt://', 'neo4j://', 'neo4j+s://' (Neo4j 5)."
+        ),
+    )
+    graph_name: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]{0,40}$")] = "cmq"
+    data_dir: Path = Path(".cmq-data")
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+    query_timeout_ms: Annotated[int, Field(ge=100, le=600_000)] = 10_000
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(ge=1, le=65535)] = 8000
+    frontend_dir: Path = Path("frontend/dist")
+    seeds_dir: Path = Path("seeds")
+
+    @field_validator("graph_uri")
+    @classmethod
+    def _known_scheme(cls, v: str) -> str:
+        schemes = (
+            "embedded",
+            "falkordb://",
+            "redis://",
+            "bolt://",
+            "neo4j://",
+            "neo4j+s://",
+            "bolt+s://",
+            "unix://",
+        )
+        if not v.startswith(schemes):
+            raise ValueError(f"CMQ_GRAPH_URI must start with one of {', '.join(schemes)}")
+        return v
+
+    @property
+    def engine(self) -> str:
+        return "neo4j" if self.graph_uri.startswith(("bolt", "neo4j")) else "falkordb"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        values = {
+            name: env[ENV_PREFIX + name.upper()]
+            for name in cls.model_fields
+            if ENV_PREFIX + name.upper() in env
+        }
+        return cls.model_validate(values)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings.from_env()

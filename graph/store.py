@@ -1,0 +1,49 @@
+"""The one small interface both engines implement.
+
+Queries are named (``cypher/<name>.cypher``); callers pass parameters only, never query text.
+Results are lists of plain dicts keyed by the RETURN aliases (str, int, float, bool, None, list,
+dict), whatever the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A named query and its parameters, for :meth:`GraphStore.write_atomic`."""
+
+    name: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    engine: str
+
+    def read(self, name: str, /, **params: Any) -> list[Row]:
+        """Run a read-only named query."""
+        ...
+
+    def write(self, name: str, /, **params: Any) -> list[Row]:
+        """Run one named write query (atomic on both engines)."""
+        ...
+
+    def write_atomic(self, statements: Sequence[Statement]) -> None:
+        """Run several write queries as one unit: all are applied or none is."""
+        ...
+
+    def ping(self) -> None:
+        """Raise DatabaseUnavailable unless the database answers."""
+        ...
+
+    def ensure_schema(self) -> None:
+        """Create indexes and constraints if missing (idempotent)."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,302 @@
+"""Pydantic models of what the graph layer returns (and the API serves)."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class FactOut(Out):
+    topic: str
+    text: str
+    source: str
+
+
+class Page(Out, Generic[T]):
+    total: int = Field(description="Items matching the filters, all pages together.")
+    offset: int
+    limit: int
+    items: list[T]
+
+
+class CampusSummary(Out):
+    id: str
+    name: str
+    short_name: str
+    academie: str | None = None
+    region: str | None = None
+    region_code: str | None = None
+    departements: list[str] = []
+    industry: str
+    label_status: str | None = None
+    source: str
+    members: int = Field(description="Actors with a role in the campus (MEMBER_OF).")
+    actors: int = Field(description="Actors named by the campus's data, members or not.")
+    offers: int
+    min_level: int | None = None
+    max_level: int | None = None
+
+
+class MemberOut(Out):
+    id: str
+    name: str
+    kind: str
+    role: str | None = None
+    commune: str | None = None
+    departement: str | None = None
+
+
+class SectorOut(Out):
+    id: str
+    name: str
+    kind: str | None = None
+    rome: list[str] = []
+    nsf: list[str] = []
+    local_training_note: str | None = None
+    source: str | None = None
+
+
+class DemandOut(Out):
+    sector: str
+    sector_name: str
+    period: str
+    count: int
+    share: float | None = None
+    note: str | None = None
+    source: str
+
+
+class CampusDetail(Out):
+    id: str
+    name: str
+    short_name: str
+    academie: str | None = None
+    region: str | None = None
+    region_code: str | None = None
+    departements: list[str] = []
+    industry: str
+    description: str | None = None
+    label_status: str | None = None
+    source: str
+    facts: list[FactOut] = []
+    members: list[MemberOut]
+    sectors: list[SectorOut]
+    demand: list[DemandOut]
+
+
+class ActorSummary(Out):
+    id: str
+    name: str
+    kind: str
+    uai: str | None = None
+    commune: str | None = None
+    insee: str | None = None
+    departement: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    campuses: list[str] = []
+    boarding_places: int | None = None
+
+
+class MembershipOut(Out):
+    campus: str
+    name: str
+    role: str | None = None
+    source: str | None = None
+
+
+class ActorOfferOut(Out):
+    diploma: str
+    name: str
+    type: str
+    level: int | None = None
+    modality: str
+    status: str
+    capacity: int | None = None
+    year: int | None = None
+    site: str | None = None
+    commune: str | None = None
+    source: str
+
+
+class PartnerOut(Out):
+    id: str
+    name: str
+    kind: str
+    partnership: str
+    status: str | None = None
+    description: str | None = None
+    source: str
+
+
+class Ref(Out):
+    id: str
+    name: str
+    kind: str | None = None
+
+
+class PasserelleRef(Out):
+    id: str
+    kind: str
+    from_codes: list[str]
+    to_codes: list[str]
+    reserved_share: float | None = None
+    entrant_share: float | None = None
+
+
+class ActorDetail(ActorSummary):
+    siret: str | None = None
+    public: bool | None = None
+    url: str | None = None
+    description: str | None = None
+    source: str
+    field_sources: dict[str, str] = {}
+    facts: list[FactOut] = []
+    memberships: list[MembershipOut]
+    offers: list[ActorOfferOut]
+    partners: list[PartnerOut]
+    platforms: list[Ref]
+    parents: list[Ref]
+    children: list[Ref]
+    sectors: list[Ref]
+    passerelles: list[PasserelleRef]
+
+
+class SiteOut(Out):
+    insee: str
+    name: str
+    departement: str
+    region_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source: str
+    facts: list[FactOut] = []
+    actors: int
+
+
+class DiplomaSummary(Out):
+    code: str
+    name: str
+    type: str
+    level: int | None = None
+    nsf: str | None = None
+    rncp: str | None = None
+    offers: int
+
+
+class DiplomaOfferOut(Out):
+    actor: str
+    name: str
+    kind: str
+    modality: str
+    status: str
+    capacity: int | None = None
+    year: int | None = None
+    site: str | None = None
+    commune: str | None = None
+    departement: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source: str
+
+
+class DiplomaLink(Out):
+    code: str
+    name: str
+    type: str
+    level: int | None = None
+    passerelle: str
+    kind: str
+    origin: str | None = None
+
+
+class DiplomaDetail(Out):
+    code: str
+    name: str
+    type: str
+    level: int | None = None
+    nsf: str | None = None
+    rncp: str | None = None
+    description: str | None = None
+    source: str
+    field_sources: dict[str, str] = {}
+    offers: list[DiplomaOfferOut]
+    next: list[DiplomaLink]
+    previous: list[DiplomaLink]
+    sectors: list[Ref]
+
+
+class PlatformOut(Out):
+    id: str
+    name: str
+    kind: str
+    description: str | None = None
+    commune: str | None = None
+    insee: str | None = None
+    departement: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    campuses: list[str] = []
+    source: str
+    facts: list[FactOut] = []
+    hosts: list[Ref] = []
+    sectors: list[str] = []
+
+
+class PasserelleOut(Out):
+    id: str
+    kind: str
+    origin: str
+    campus: str | None = None
+    rate: float | None = None
+    entrant_share: float | None = None
+    reserved_share: float | None = None
+    conditions: str | None = None
+    modality: str | None = None
+    description: str | None = None
+    from_codes: list[str]
+    to_codes: list[str]
+    parties: list[str] = []
+    rule: str | None = Field(default=None, description="For inferred passerelles: the rule.")
+    source: str
+
+
+class DiplomaRef(Out):
+    code: str
+    name: str
+    type: str
+    level: int | None = None
+
+
+class PasserelleDetail(PasserelleOut):
+    from_diplomas: list[DiplomaRef]
+    to_diplomas: list[DiplomaRef]
+    party_actors: list[Ref]
+
+
+class Health(Out):
+    status: str
+    engine: str
+    database: str
+    detail: str | None = None
+    nodes: dict[str, int] = {}
+
+
+def drop_nulls(items: list[Any]) -> list[Any]:
+    """Drop the entries an OPTIONAL MATCH that found nothing leaves in a collect().
+
+    Neo4j projects a null node to null (which collect skips); FalkorDB projects it to a map of
+    nulls. Both shapes are removed here so the queries stay portable.
+    """
+    return [
+        i
+        for i in items
+        if i is not None and not (isinstance(i, dict) and all(v is None for v in i.values()))
+    ]

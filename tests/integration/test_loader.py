@@ -1,0 +1,138 @@
+"""Seed loading on the real embedded FalkorDB: counts, idempotence, all-or-nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.errors import GraphError, SeedError
+from graph.falkordb_store import FalkorDBStore
+from graph.loader import build_statements, load_seeds
+from graph.seeds import load_seed_dir
+from graph.store import Statement
+from tests.conftest import MINI_SEEDS
+
+
+def _snapshot(store: FalkorDBStore) -> tuple[list, list]:
+    """Every node and relationship with all its properties, in a stable order."""
+    g = store._db.select_graph(store.graph_name)
+    nodes = g.query("MATCH (n) RETURN labels(n)[0] AS l, properties(n) AS p").result_set
+    rels = g.query(
+        "MATCH (a)-[r]->(b) RETURN type(r), coalesce(a.id, a.code, a.insee), "
+        "coalesce(b.id, b.code, b.insee), properties(r)"
+    ).result_set
+    def norm(rows: list) -> list[str]:
+        return sorted(repr([dict(x) if isinstance(x, dict) else x for x in row]) for row in rows)
+
+    return norm(nodes), norm(rels)
+
+
+def test_load_writes_what_the_summary_announces(empty_store: FalkorDBStore) -> None:
+    seeds = load_seed_dir(MINI_SEEDS)
+    summary = load_seeds(empty_store, seeds)
+    counts = {r["label"]: r["count"] for r in empty_store.read("health_counts")}
+    assert counts == {
+        "Actor": 4,
+        "Campus": 1,
+        "Diploma": 4,
+        "Passerelle": 3,
+        "Sector": 1,
+        "Site": 3,
+    }
+    rels = {r["type"]: r["count"] for r in empty_store.read("relationship_counts")}
+    assert rels["OFFERS"] == summary.relationships["offers"] == 4
+    assert rels["LEADS_TO"] == 3
+    assert rels["MEMBER_OF"] == 2  # ecole-c and entreprise-d have no campus role
+
+
+def test_reload_is_a_no_op(empty_store: FalkorDBStore) -> None:
+    seeds = load_seed_dir(MINI_SEEDS)
+    load_seeds(empty_store, seeds)
+    before = _snapshot(empty_store)
+    load_seeds(empty_store, seeds)
+    assert _snapshot(empty_store) == before
+
+
+def test_removed_records_disappear_on_reload(empty_store: FalkorDBStore, tmp_path: Path) -> None:
+    load_seeds(empty_store, load_seed_dir(MINI_SEEDS))
+    target = tmp_path / "seeds"
+    shutil.copytree(MINI_SEEDS, target)
+    path = target / "mini.toml"
+    text = path.read_text(encoding="utf-8")
+    # drop the company and its partnership
+    text = text.replace(
+        '[[actors]]\nid = "entreprise-d"\nname = "Entreprise D"\nkind = "company"\n'
+        'site = "46102"\nsource = "test fixture"\n',
+        "",
+    )
+    text = text.replace(
+        '[[partnerships]]\na = "lycee-a"\nb = "entreprise-d"\nkind = "placements"\n'
+        'source = "test fixture"\n',
+        "",
+    )
+    path.write_text(text, encoding="utf-8")
+    load_seeds(empty_store, load_seed_dir(target))
+    ids = {
+        a["id"]
+        for a in empty_store.read(
+            "actors_list", kind=None, campus=None, departement=None, q=None, skip=0, limit=50
+        )[0]["items"]
+    }
+    assert ids == {"lycee-a", "iut-b", "ecole-c"}
+    rels = {r["type"]: r["count"] for r in empty_store.read("relationship_counts")}
+    assert "PARTNERS_WITH" not in rels
+
+
+def test_invalid_seed_file_changes_nothing(empty_store: FalkorDBStore, tmp_path: Path) -> None:
+    load_seeds(empty_store, load_seed_dir(MINI_SEEDS))
+    before = _snapshot(empty_store)
+    target = tmp_path / "seeds"
+    shutil.copytree(MINI_SEEDS, target)
+    path = target / "mini.toml"
+    text = path.read_text(encoding="utf-8").replace('name = "IUT B"', 'name = "IUT B renamed"')
+    path.write_text(
+        text.replace('modality = "school"', 'modality = "evening"', 1), encoding="utf-8"
+    )
+    with pytest.raises(SeedError, match="offers\\[0\\].*modality"):
+        load_seeds(empty_store, load_seed_dir(target))
+    assert _snapshot(empty_store) == before
+
+
+def test_failure_in_the_middle_of_a_load_changes_nothing(empty_store: FalkorDBStore) -> None:
+    """A statement failing after others succeeded: the live graph is left as it was."""
+    load_seeds(empty_store, load_seed_dir(MINI_SEEDS))
+    before = _snapshot(empty_store)
+    statements, _ = build_statements(load_seed_dir(MINI_SEEDS))
+    # the same load, with actors renamed, then a statement that fails at run time
+    renamed = [
+        Statement(
+            s.name,
+            {"rows": [{**r, "props": {**r["props"], "name": "CHANGED"}} for r in s.params["rows"]]},
+        )
+        if s.name == "load_actors"
+        else s
+        for s in statements
+    ]
+    broken = [*renamed, Statement("load_actors", {"rows": [{"key": None, "props": {}}]})]
+    with pytest.raises(GraphError):
+        empty_store.write_atomic(broken)
+    assert _snapshot(empty_store) == before
+    assert empty_store._db.list_graphs() == [empty_store.graph_name]  # staging cleaned up
+
+
+def test_data_survives_a_kill_of_the_database(tmp_path: Path) -> None:
+    from tests.conftest import make_settings
+
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    load_seeds(store, load_seed_dir(MINI_SEEDS))
+    before = _snapshot(store)
+    assert store.server is not None
+    store.server.kill()
+    store._redis.close()
+    reopened = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        assert _snapshot(reopened) == before
+    finally:
+        reopened.close()
