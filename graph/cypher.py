@@ -14,6 +14,10 @@ from graph.errors import InvalidQuery
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 ENGINES = ("falkordb", "neo4j")
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,80}$")
+# Variable-length bounds cannot be parameters on either engine. Files write the ceiling
+# `*1..6]`; get(name, max_hops=n) lowers it to a validated integer (never user text).
+_HOP_CEILING = re.compile(r"\*1\.\.6\]")
+MAX_HOPS = 6
 
 
 class CypherLibrary:
@@ -39,11 +43,18 @@ class CypherLibrary:
             raise InvalidQuery(f"{path}: empty query file")
         return text
 
-    def get(self, name: str) -> str:
+    def get(self, name: str, *, max_hops: int | None = None) -> str:
         try:
-            return self._queries[name]
+            text = self._queries[name]
         except KeyError:
             raise InvalidQuery(f"no query named {name!r} in {self.root}") from None
+        if max_hops is None:
+            return text
+        if type(max_hops) is not int or not 1 <= max_hops <= MAX_HOPS:
+            raise InvalidQuery(f"max_hops must be an integer from 1 to {MAX_HOPS}")
+        if not _HOP_CEILING.search(text):
+            raise InvalidQuery(f"query {name!r} has no *1..{MAX_HOPS}] bound to lower")
+        return _HOP_CEILING.sub(f"*1..{max_hops}]", text)
 
     def names(self) -> list[str]:
         return sorted(self._queries)

@@ -10,10 +10,9 @@ serialises writers so a swap never drops a concurrent write.
 
 from __future__ import annotations
 
-import math
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlparse
@@ -22,48 +21,30 @@ import redis
 from falkordb import Edge, FalkorDB, Node, Path
 
 from graph.cypher import CypherLibrary
-from graph.errors import DatabaseUnavailable, GraphError, InvalidQuery
+from graph.errors import DatabaseUnavailable, GraphError
 from graph.falkordb_server import EmbeddedFalkorDB
+from graph.params import split_params
 from graph.schema import SCHEMA
 from graph.settings import Settings
 from graph.store import Row, Statement
-
-# Indexes the queries rely on: (label, property). Created by ensure_schema, copied by GRAPH.COPY.
-INDEXES: tuple[tuple[str, str], ...] = tuple((key.label, key.prop) for key in SCHEMA)
 
 _LOCK_KEY = "cmq:write-lock"
 _LOCK_TTL_S = 600
 
 
-def check_param(value: Any, path: str = "$") -> Any:
-    """Make a parameter safe for the FalkorDB client, which inlines parameters as query text.
-
-    Only JSON-like values survive that: dates must travel as ISO strings, and NaN / inf / bytes
-    would produce syntax errors, so they are refused here with a clear message.
-    """
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise InvalidQuery(f"parameter {path} is not a finite number")
-        return value
-    if isinstance(value, list | tuple):
-        return [check_param(v, f"{path}[{i}]") for i, v in enumerate(value)]
-    if isinstance(value, Mapping):
-        return {str(k): check_param(v, f"{path}.{k}") for k, v in value.items()}
-    if isinstance(value, datetime | date):
-        raise InvalidQuery(f"parameter {path}: pass dates as ISO strings")
-    raise InvalidQuery(f"parameter {path} has unsupported type {type(value).__name__}")
-
-
 def to_plain(value: Any) -> Any:
     if isinstance(value, Node):
-        return {"_labels": sorted(value.labels or []), **{k: to_plain(v) for k, v in value.properties.items()}}
+        return {
+            "_labels": sorted(value.labels or []),
+            **{k: to_plain(v) for k, v in value.properties.items()},
+        }
     if isinstance(value, Edge):
         return {"_type": value.relation, **{k: to_plain(v) for k, v in value.properties.items()}}
     if isinstance(value, Path):
-        return {"nodes": [to_plain(n) for n in value.nodes()],
-                "relationships": [to_plain(e) for e in value.edges()]}
+        return {
+            "nodes": [to_plain(n) for n in value.nodes()],
+            "relationships": [to_plain(e) for e in value.edges()],
+        }
     if isinstance(value, Mapping):
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -88,12 +69,17 @@ class FalkorDBStore:
             self.server.start()
             self._db = FalkorDB(unix_socket_path=str(self.server.socket), socket_timeout=None)
         elif uri.startswith("unix://"):
-            self._db = FalkorDB(unix_socket_path=uri[len("unix://"):])
+            self._db = FalkorDB(unix_socket_path=uri[len("unix://") :])
         else:
             parsed = urlparse(uri)
-            self._db = FalkorDB(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
-                                password=parsed.password)
+            self._db = FalkorDB(
+                host=parsed.hostname or "127.0.0.1",
+                port=parsed.port or 6379,
+                password=parsed.password,
+            )
         self._redis: redis.Redis = self._db.connection
+        with self._errors():
+            self._drop_orphan_staging()
 
     # -- helpers --------------------------------------------------------------------------
     @contextmanager
@@ -112,9 +98,11 @@ class FalkorDBStore:
                 raise DatabaseUnavailable(f"query timed out: {msg}") from exc
             raise GraphError(f"FalkorDB error: {msg}") from exc
 
-    def _run(self, graph: str, name: str, params: Mapping[str, Any], *, read_only: bool) -> list[Row]:
-        query = self.library.get(name)
-        safe = check_param(dict(params))
+    def _run(
+        self, graph: str, name: str, params: Mapping[str, Any], *, read_only: bool
+    ) -> list[Row]:
+        max_hops, safe = split_params(params)
+        query = self.library.get(name, max_hops=max_hops)
         g = self._db.select_graph(graph)
         with self._errors():
             if read_only:
@@ -122,7 +110,9 @@ class FalkorDBStore:
             else:
                 result = g.query(query, safe)
         header = [h[1] for h in result.header]
-        return [dict(zip(header, (to_plain(v) for v in row), strict=True)) for row in result.result_set]
+        return [
+            dict(zip(header, (to_plain(v) for v in row), strict=True)) for row in result.result_set
+        ]
 
     def _exists(self, graph: str) -> bool:
         with self._errors():
@@ -138,11 +128,8 @@ class FalkorDBStore:
         try:
             yield
         finally:
-            with self._errors():
-                try:
-                    lock.release()
-                except redis.exceptions.LockError:
-                    pass
+            with self._errors(), suppress(redis.exceptions.LockError):
+                lock.release()
 
     # -- GraphStore -----------------------------------------------------------------------
     def read(self, name: str, /, **params: Any) -> list[Row]:
@@ -169,10 +156,8 @@ class FalkorDBStore:
                 with self._errors():
                     self._redis.rename(staging, self.graph_name)
             except BaseException:
-                try:
+                with suppress(redis.exceptions.RedisError):
                     self._redis.delete(staging)
-                except redis.exceptions.RedisError:
-                    pass
                 raise
 
     def ping(self) -> None:
@@ -180,13 +165,42 @@ class FalkorDBStore:
             self._redis.ping()
 
     def _create_indexes(self, graph: str) -> None:
+        """Range indexes for every key, plus uniqueness constraints on business keys.
+
+        Label and property names come from graph.schema (a closed list), never from input.
+        """
         g = self._db.select_graph(graph)
-        for label, prop in INDEXES:
+        for key in SCHEMA:
             try:
-                g.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")  # closed list above
+                g.query(f"CREATE INDEX FOR (n:{key.label}) ON (n.{key.prop})")
             except redis.exceptions.ResponseError as exc:
                 if "already indexed" not in str(exc):
-                    raise GraphError(f"cannot create index {label}.{prop}: {exc}") from exc
+                    raise GraphError(f"cannot create index {key.label}.{key.prop}: {exc}") from exc
+            if key.unique:
+                try:
+                    self._redis.execute_command(
+                        "GRAPH.CONSTRAINT",
+                        "CREATE",
+                        graph,
+                        "UNIQUE",
+                        "NODE",
+                        key.label,
+                        "PROPERTIES",
+                        1,
+                        key.prop,
+                    )
+                except redis.exceptions.ResponseError as exc:
+                    if "already exists" not in str(exc).lower():
+                        raise GraphError(
+                            f"cannot create constraint {key.label}.{key.prop}: {exc}"
+                        ) from exc
+
+    def _drop_orphan_staging(self) -> None:
+        """Remove staging copies left by a process killed between GRAPH.COPY and RENAME."""
+        if self._redis.exists(_LOCK_KEY):
+            return  # a write is in progress in another process
+        for key in self._redis.scan_iter(match=f"{self.graph_name}__staging_*", count=100):
+            self._redis.delete(key)
 
     def ensure_schema(self) -> None:
         with self._errors(), self._write_lock():

@@ -45,10 +45,12 @@ def _node(label: Label, key: str, props: dict[str, Any]) -> dict[str, Any]:
 
 def _site_geo(site: SiteRecord | None) -> dict[str, Any]:
     if site is None:
-        return {"insee": None, "departement": None, "lat": None, "lon": None, "commune": None}
+        return {"insee": None, "departement": None, "region_code": None, "lat": None,
+                "lon": None, "commune": None}
     return {
         "insee": site.insee,
         "departement": site.departement,
+        "region_code": site.region_code,
         "lat": site.lat,
         "lon": site.lon,
         "commune": site.name,
@@ -231,6 +233,7 @@ def build_statements(seeds: SeedSet) -> tuple[list[Statement], LoadSummary]:
                 site=geo["insee"],
                 commune=geo["commune"],
                 departement=geo["departement"],
+                region_code=geo["region_code"],
                 lat=geo["lat"],
                 lon=geo["lon"],
                 modality=o.modality.value,

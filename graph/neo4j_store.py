@@ -1,0 +1,215 @@
+"""GraphStore on Neo4j 5 through the official driver (works with driver 5.28 and 6.x).
+
+The only module that imports ``neo4j``. Reads run in read transactions, writes in write
+transactions (both retried by the driver on transient errors, for at most the query timeout);
+:meth:`Neo4jStore.write_atomic` runs every statement in one explicit transaction. Results are
+normalised to the plain values the protocol promises, and driver errors become ``graph.errors``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from neo4j import (
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Record,
+    RoutingControl,
+    Session,
+    unit_of_work,
+)
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    DriverError,
+    IncompleteCommit,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+from neo4j.exceptions import DatabaseUnavailable as Neo4jDatabaseUnavailable
+from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import Point, WGS84Point
+from neo4j.time import Date, DateTime, Duration, Time
+
+from graph.cypher import CypherLibrary
+from graph.errors import DatabaseUnavailable, GraphError
+from graph.params import split_params
+from graph.schema import SCHEMA
+from graph.settings import Settings
+from graph.store import Row, Statement
+
+_UNREACHABLE = (
+    ServiceUnavailable,  # and its subclasses (Read/Write/RoutingServiceUnavailable)
+    SessionExpired,
+    ConnectionAcquisitionTimeoutError,
+    Neo4jDatabaseUnavailable,
+    OSError,
+)
+_TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"  # …TimedOut, …ClientConfiguration
+_DROP_BATCH = 10_000
+
+
+def to_plain(value: Any) -> Any:
+    """Driver values → str/int/float/bool/None/list/dict, the same shapes as the FalkorDB store."""
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {
+            "nodes": [to_plain(n) for n in value.nodes],
+            "relationships": [to_plain(r) for r in value.relationships],
+        }
+    if isinstance(value, Date | DateTime | Time):
+        return value.to_native().isoformat()
+    if isinstance(value, Duration):
+        return value.iso_format()
+    if isinstance(value, WGS84Point):
+        return {"latitude": value.latitude, "longitude": value.longitude}
+    if isinstance(value, Point):  # cartesian: no latitude to offer
+        return dict(zip(("x", "y", "z"), value, strict=False))
+    if isinstance(value, Mapping):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def _rows(records: Iterable[Record]) -> list[Row]:
+    return [{key: to_plain(value) for key, value in record.items()} for record in records]
+
+
+def schema_statements() -> list[str]:
+    """Neo4j DDL for :data:`graph.schema.SCHEMA`; named, so ``IF NOT EXISTS`` makes it idempotent.
+
+    A uniqueness constraint brings its own range index, so unique keys get no separate index.
+    """
+    statements = []
+    for key in SCHEMA:
+        name = f"{key.label.lower()}_{key.prop}"
+        if key.unique:
+            statements.append(
+                f"CREATE CONSTRAINT {name}_unique IF NOT EXISTS "
+                f"FOR (n:{key.label}) REQUIRE n.{key.prop} IS UNIQUE"
+            )
+        else:
+            statements.append(
+                f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{key.label}) ON (n.{key.prop})"
+            )
+    return statements
+
+
+class Neo4jStore:
+    engine = "neo4j"
+
+    def __init__(self, settings: Settings, *, library: CypherLibrary | None = None) -> None:
+        self.settings = settings
+        self.library = library or CypherLibrary("neo4j")
+        self.database = settings.neo4j_database
+        self.timeout_s = settings.query_timeout_ms / 1000
+        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+        with self._errors():
+            # The driver retries transient failures (and an unreachable server) for
+            # max_transaction_retry_time: bound it so a dead database fails a request in
+            # about one query timeout, not the driver's default 30 s.
+            self._driver: Driver = GraphDatabase.driver(
+                settings.graph_uri,
+                auth=auth,
+                max_transaction_retry_time=self.timeout_s,
+                connection_timeout=min(self.timeout_s, 30.0),
+            )
+
+    # -- helpers --------------------------------------------------------------------------
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except GraphError:
+            raise
+        except IncompleteCommit as exc:
+            msg = f"connection lost during commit (outcome unknown): {exc}"
+            raise DatabaseUnavailable(msg) from exc
+        except _UNREACHABLE as exc:
+            raise DatabaseUnavailable(f"Neo4j unreachable: {exc}") from exc
+        except Neo4jError as exc:
+            if (exc.code or "").startswith(_TIMED_OUT):
+                raise DatabaseUnavailable(f"query timed out: {exc.message}") from exc
+            raise GraphError(f"Neo4j error {exc.code}: {exc.message}") from exc
+        except DriverError as exc:
+            raise GraphError(f"Neo4j driver error: {exc}") from exc
+
+    def _session(self) -> Session:
+        return self._driver.session(database=self.database)
+
+    def _run(self, name: str, params: Mapping[str, Any], *, read_only: bool) -> list[Row]:
+        max_hops, args = split_params(params)
+        query = self.library.get(name, max_hops=max_hops)
+
+        @unit_of_work(timeout=self.timeout_s)
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return _rows(tx.run(query, args))
+
+        with self._errors(), self._session() as session:
+            if read_only:
+                return session.execute_read(work)
+            return session.execute_write(work)
+
+    # -- GraphStore -----------------------------------------------------------------------
+    def read(self, name: str, /, **params: Any) -> list[Row]:
+        return self._run(name, params, read_only=True)
+
+    def write(self, name: str, /, **params: Any) -> list[Row]:
+        return self._run(name, params, read_only=False)
+
+    def write_atomic(self, statements: Sequence[Statement]) -> None:
+        """All statements in one explicit transaction: committed together, or rolled back.
+
+        Not retried on transient errors (an explicit transaction cannot be); the caller sees a
+        GraphError and nothing was written.
+        """
+        queries = []
+        for st in statements:
+            max_hops, args = split_params(st.params)
+            queries.append((self.library.get(st.name, max_hops=max_hops), args))
+        # On an exception inside the block, leaving it rolls the transaction back.
+        with (
+            self._errors(),
+            self._session() as session,
+            session.begin_transaction(timeout=self.timeout_s) as tx,
+        ):
+            for query, params in queries:
+                tx.run(query, params).consume()
+            tx.commit()
+
+    def ping(self) -> None:
+        """A real query on the configured database (verify_connectivity only checks the server)."""
+        with self._errors():
+            self._driver.execute_query(
+                "RETURN 1 AS ok", database_=self.database, routing_=RoutingControl.READ
+            )
+
+    def ensure_schema(self) -> None:
+        with self._errors():
+            for statement in schema_statements():
+                self._driver.execute_query(statement, database_=self.database)
+
+    def drop_all(self) -> None:
+        """Delete every node and relationship (tests, `cmq reset`), in bounded transactions.
+
+        Unlike the FalkorDB store, which deletes the whole graph key, constraints and indexes
+        are kept; ensure_schema() is idempotent either way.
+        """
+        query = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
+        with self._errors():
+            while True:
+                records, _, _ = self._driver.execute_query(
+                    query, {"batch": _DROP_BATCH}, database_=self.database
+                )
+                if records[0]["deleted"] == 0:
+                    return
+
+    def close(self) -> None:
+        self._driver.close()

@@ -1,0 +1,70 @@
+"""Contract tests on the embedded FalkorDB store (runs everywhere: the server is a wheel)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.cypher import CypherLibrary
+from graph.errors import GraphError
+from graph.falkordb_store import FalkorDBStore
+from graph.settings import Settings
+from graph.store import Statement
+from tests.contract.behaviour import StoreBehaviour, t_values, write_queries
+
+SCHEMA_KEYS = (
+    "CALL db.indexes() YIELD label, properties "
+    "UNWIND properties AS prop RETURN label, prop ORDER BY label, prop"
+)
+
+
+def open_store(data_dir: Path, queries: Path) -> FalkorDBStore:
+    settings = Settings(graph_uri="embedded", data_dir=data_dir)
+    return FalkorDBStore(settings, library=CypherLibrary("falkordb", root=queries))
+
+
+@pytest.fixture
+def queries(tmp_path: Path) -> Path:
+    return write_queries(tmp_path / "cypher", SCHEMA_KEYS)
+
+
+class TestFalkorDBStore(StoreBehaviour):
+    @pytest.fixture
+    def store(self, tmp_path: Path, queries: Path) -> Iterator[FalkorDBStore]:
+        """A new server on a new data dir for each test: a really fresh database."""
+        store = open_store(tmp_path / "db", queries)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def test_failed_write_atomic_leaves_no_staging_graph(self, store: FalkorDBStore) -> None:
+        store.write("create_t", v=0)
+        with pytest.raises(GraphError):
+            store.write_atomic([Statement("create_t", {"v": 1}), Statement("create_t_then_fail")])
+        assert store._redis.keys(f"{store.graph_name}__staging_*") == []
+
+
+def test_write_atomic_survives_kill_9(tmp_path: Path, queries: Path) -> None:
+    """Acknowledged atomic writes are in the append-only file before the server dies."""
+    store = open_store(tmp_path / "db", queries)
+    try:
+        assert store.read("list_t") == []  # a brand-new database
+        store.write("create_t", v=0)
+        store.write_atomic([Statement("create_t", {"v": v}) for v in (1, 2)])
+        assert store.server is not None and store.server.owned
+        store.server.kill()
+    finally:
+        store.close()
+
+    reopened = open_store(tmp_path / "db", queries)
+    try:
+        assert t_values(reopened) == [0, 1, 2]
+        # The renamed graph replayed from the AOF is a normal, writable graph.
+        reopened.write_atomic([Statement("create_t", {"v": 3})])
+        reopened.write("create_t", v=4)
+        assert t_values(reopened) == [0, 1, 2, 3, 4]
+    finally:
+        reopened.close()
