@@ -15,7 +15,7 @@ log = logging.getLogger("cmq.api")
 def install(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-        body: dict[str, object] = {"detail": f"No {exc.what} with id {exc.key!r}."}
+        body: dict[str, object] = {"detail": f"No {exc.what} {exc.key!r} in the graph."}
         if exc.suggestions:
             body["suggestions"] = exc.suggestions
         return JSONResponse(status_code=404, content=body)

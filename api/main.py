@@ -11,7 +11,16 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
-from api.routes import actors, campuses, diplomas, health, passerelles, platforms, sites
+from api.routes import (
+    actors,
+    campuses,
+    diplomas,
+    health,
+    passerelles,
+    pathways,
+    platforms,
+    sites,
+)
 from graph.factory import open_store
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
@@ -42,7 +51,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     )
     app.state.settings = settings
     errors.install(app)
-    for module in (health, campuses, actors, sites, diplomas, platforms, passerelles):
+    for module in (health, campuses, actors, sites, diplomas, platforms, passerelles, pathways):
         app.include_router(module.router)
     _mount_frontend(app, settings)
     return app

@@ -2,7 +2,8 @@
 // Levels never go down except on reorientation legs; no diploma is visited twice; every step
 // after the start is in $allowed (offered in the territory) unless $allowed is null.
 // The hop ceiling 6 is lowered by the library to the validated max_hops of the request.
-// Params: $start_codes, $allowed, $to, $to_type, $to_level, $sector, $cap.
+// Params: $start_codes, $allowed, $to, $to_type, $to_level, $goal_codes (diplomas training for
+// the goal sector or job), $cap.
 // Returns: diplomas (list of maps), legs (list of maps).
 MATCH (s:Diploma)
 WHERE s.code IN $start_codes
@@ -15,7 +16,7 @@ WHERE all(i IN range(0, length(p) - 1)
   AND ($to IS NULL OR g.code = $to)
   AND ($to_type IS NULL OR g.type = $to_type)
   AND ($to_level IS NULL OR g.level >= $to_level)
-  AND ($sector IS NULL OR (g)-[:TRAINS_FOR]->(:Sector {id: $sector}))
+  AND ($goal_codes IS NULL OR g.code IN $goal_codes)
 RETURN [n IN nodes(p) | n {.code, .name, .type, .level}] AS diplomas,
        [r IN relationships(p) | r {.passerelle_id, .passerelle_origin, .kind, .rate,
                                    .entrant_share, .reserved_share, .modality}] AS legs

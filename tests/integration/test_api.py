@@ -39,7 +39,7 @@ def test_campuses_list_and_detail(mini_client: TestClient) -> None:
 def test_unknown_campus_is_404_with_a_clear_message(mini_client: TestClient) -> None:
     r = mini_client.get("/campuses/minni")
     assert r.status_code == 404
-    assert r.json() == {"detail": "No campus with id 'minni'.", "suggestions": ["mini"]}
+    assert r.json() == {"detail": "No campus 'minni' in the graph.", "suggestions": ["mini"]}
 
 
 def test_actor_filters(mini_client: TestClient) -> None:

@@ -23,6 +23,7 @@ def _snapshot(store: FalkorDBStore) -> tuple[list, list]:
         "MATCH (a)-[r]->(b) RETURN type(r), coalesce(a.id, a.code, a.insee), "
         "coalesce(b.id, b.code, b.insee), properties(r)"
     ).result_set
+
     def norm(rows: list) -> list[str]:
         return sorted(repr([dict(x) if isinstance(x, dict) else x for x in row]) for row in rows)
 

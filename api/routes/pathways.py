@@ -1,0 +1,200 @@
+"""Learner pathways: GET /pathways (query string), POST /pathways/search (JSON), GeoJSON twins."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from api.deps import StoreDep
+from graph.errors import NotFound
+from graph.geojson import pathways_geojson
+from graph.models import DiplomaType, Modality
+from graph.pathways import (
+    PathwayAnswer,
+    PathwayQuery,
+    Point,
+    Territory,
+    find_pathways,
+    resolve_start,
+)
+from graph.store import GraphStore
+
+router = APIRouter(tags=["pathways"])
+
+GEOJSON = "application/geo+json"
+_LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+_DEPT = re.compile(r"^(\d{2,3}|2[AB]|02[AB]|97\d)$")
+
+
+class PathwayRequest(BaseModel):
+    """The pathway question. Give a start (`from`, or `from_level` [+ `sector`]) and a goal."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    from_: str | None = Field(
+        default=None,
+        alias="from",
+        max_length=40,
+        pattern=r"^[A-Za-z0-9-]+$",
+        description="Diploma held or prepared.",
+    )
+    from_level: int | None = Field(default=None, ge=3, le=8)
+    sector: str | None = Field(
+        default=None,
+        max_length=80,
+        pattern=r"^[a-z0-9-]+$|^[A-N]\d{4}$",
+        description="Sector id or ROME code: with from_level, the start's "
+        "field; without `to`/`to_type`/`to_level`, the goal job.",
+    )
+    job: str | None = Field(
+        default=None,
+        pattern=r"^[A-N]\d{4}$|^[a-z0-9-]{2,80}$",
+        description="Goal job: ROME code or sector id.",
+    )
+    home: str | None = Field(
+        default=None, max_length=40, description="Learner's town: INSEE code or 'lat,lon'."
+    )
+    to: str | None = Field(default=None, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
+    to_type: DiplomaType | None = None
+    to_level: int | None = Field(default=None, ge=3, le=8)
+    campus: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")
+    departements: str | None = Field(
+        default=None, max_length=120, description="Comma list, e.g. 12,46."
+    )
+    region: str | None = Field(default=None, pattern=r"^\d{2}$")
+    near: str | None = Field(default=None, max_length=40, description="INSEE code or 'lat,lon'.")
+    radius_km: float | None = Field(default=None, gt=0, le=500)
+    allow_outside: bool = False
+    modality: Modality | Literal["any"] = "any"
+    max_steps: int = Field(default=4, ge=1, le=6)
+    limit: int = Field(default=10, ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> PathwayRequest:
+        if bool(self.from_) == (self.from_level is not None):
+            raise ValueError("give exactly one start: 'from' (a diploma code) or 'from_level'")
+        if not (
+            self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
+        ):
+            raise ValueError("give a goal: 'to', 'to_type', 'to_level' or 'job'")
+        if (self.near is None) != (self.radius_km is None):
+            raise ValueError("'near' and 'radius_km' go together")
+        if self.departements:
+            codes = [c.strip() for c in self.departements.split(",") if c.strip()]
+            if not codes or len(codes) > 20 or not all(_DEPT.match(c) for c in codes):
+                raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
+        for name in ("home", "near"):
+            value = getattr(self, name)
+            if value is not None and not (_LATLON.match(value) or _INSEE.match(value.strip())):
+                raise ValueError(f"'{name}' is an INSEE code (e.g. 46102) or 'lat,lon'")
+        return self
+
+
+def _place(store: GraphStore, value: str | None, what: str) -> Point | None:
+    if value is None:
+        return None
+    m = _LATLON.match(value)
+    if m:
+        lat, lon = float(m.group(1)), float(m.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise HTTPException(422, f"'{what}': latitude or longitude out of range")
+        return Point(lat=lat, lon=lon)
+    rows = store.read("site_get", insee=value.strip())
+    if not rows or rows[0]["lat"] is None:
+        raise HTTPException(
+            422,
+            f"'{what}': unknown commune or commune without coordinates: "
+            f"{value.strip()} (give 'lat,lon' instead)",
+        )
+    return Point(lat=rows[0]["lat"], lon=rows[0]["lon"], label=rows[0]["name"])
+
+
+def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
+    if req.campus and not store.read("campus_exists", id=req.campus):
+        raise NotFound("campus", req.campus)
+    start_codes, start_label = resolve_start(
+        store,
+        code=req.from_.upper() if req.from_ else None,
+        level=req.from_level,
+        sector=req.sector if req.from_level is not None else None,
+    )
+    if not start_codes:
+        raise HTTPException(
+            422,
+            f"no diploma of level {req.from_level}"
+            f"{' for sector ' + req.sector if req.sector else ''}",
+        )
+    goal_sector = req.job or (req.sector if req.from_ else None)
+    departements = None
+    if req.departements:
+        departements = sorted(
+            {c.strip().zfill(3) for c in req.departements.split(",") if c.strip()}
+        )
+    territory = Territory(
+        campus=req.campus,
+        departements=departements,
+        region=req.region,
+        near=_place(store, req.near, "near"),
+        radius_km=req.radius_km,
+    )
+    return PathwayQuery(
+        start_codes=start_codes,
+        start_label=start_label,
+        to=req.to.upper() if req.to else None,
+        to_type=req.to_type,
+        to_level=req.to_level,
+        sector=goal_sector,
+        home=_place(store, req.home, "home"),
+        territory=territory,
+        allow_outside=req.allow_outside,
+        modality=None if req.modality == "any" else Modality(req.modality),
+        max_steps=req.max_steps,
+        limit=req.limit,
+    )
+
+
+def _answer(store: GraphStore, req: PathwayRequest, *, geojson: bool) -> Any:
+    query = build_query(store, req)
+    answer = find_pathways(store, query)
+    if geojson:
+        return JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON)
+    return answer
+
+
+def _wants_geojson(request: Request) -> bool:
+    return GEOJSON in request.headers.get("accept", "")
+
+
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {GEOJSON: {}}, "description": "Ranked pathways (JSON), or GeoJSON."},
+    404: {"description": "Unknown start diploma (with close matches) or campus"},
+    422: {"description": "Invalid parameters"},
+}
+
+
+@router.get("/pathways", response_model=PathwayAnswer, responses=_RESPONSES)
+def get_pathways(
+    request: Request, store: StoreDep, params: Annotated[PathwayRequest, Query()]
+) -> Any:
+    """Ranked learner pathways from a diploma or level to a goal, through a territory's offers.
+
+    `Accept: application/geo+json` returns the pathways as a GeoJSON FeatureCollection.
+    """
+    return _answer(store, params, geojson=_wants_geojson(request))
+
+
+@router.get("/pathways.geojson", responses=_RESPONSES, response_class=JSONResponse)
+def get_pathways_geojson(store: StoreDep, params: Annotated[PathwayRequest, Query()]) -> Any:
+    """The same search as GET /pathways, as GeoJSON (steps as Points, legs as LineStrings)."""
+    return _answer(store, params, geojson=True)
+
+
+@router.post("/pathways/search", response_model=PathwayAnswer, responses=_RESPONSES)
+def search_pathways(request: Request, store: StoreDep, body: PathwayRequest) -> Any:
+    """The same search as GET /pathways, with the fields as a JSON body."""
+    return _answer(store, body, geojson=_wants_geojson(request))

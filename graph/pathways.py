@@ -1,0 +1,600 @@
+"""Learner pathways: from a diploma (or level) held to a goal, through offers of a territory.
+
+Candidate diploma sequences are enumerated in Cypher (``pathways_candidates``: variable-length
+over LEADS_TO, levels never going down except on reorientation legs, no diploma twice, every
+step offered in the territory). Establishments are then chosen and pathways ranked here, in
+Python, where the score can be explained term by term.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.errors import NotFound
+from graph.models import DiplomaType, Modality
+from graph.queries import suggest_diplomas
+from graph.store import GraphStore
+
+EARTH_RADIUS_KM = 6378.14  # the radius FalkorDB's distance() uses, so both engines agree
+CANDIDATE_CAP = 5_000
+OFFERS_PER_STEP = 5
+BOARDING_SOFTENING = 0.5  # far legs to a school with boarding places count half
+NEAR_KM = 30.0  # legs shorter than this are not softened (daily commute)
+
+# Score weights: a pathway starts at 100 and each term adds or removes points.
+W_STEP = 8.0  # per step beyond the first
+W_KM = 0.08  # per effective km travelled
+W_OUTSIDE = 25.0  # per step outside the territory
+W_PLANNED = 10.0  # per step whose only offers are planned
+W_INFERRED = 4.0  # per leg whose passerelle is inferred, not documented
+W_MODALITY = 5.0  # per step offered in the requested modality
+W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
+W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
+W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --- request ------------------------------------------------------------------------------
+
+
+class Point(BaseModel):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    label: str | None = None
+
+
+class Territory(BaseModel):
+    """Where the steps must be offered. Empty = anywhere."""
+
+    campus: str | None = None
+    departements: list[str] | None = None
+    region: str | None = None
+    near: Point | None = None
+    radius_km: float | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.campus:
+            parts.append(f"campus {self.campus}")
+        if self.departements:
+            codes = ", ".join(d.lstrip("0") for d in self.departements)
+            parts.append(f"département{'s' if len(self.departements) > 1 else ''} {codes}")
+        if self.region:
+            parts.append(f"région {self.region}")
+        if self.near and self.radius_km:
+            where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
+            parts.append(f"{self.radius_km:g} km autour de {where}")
+        return " et ".join(parts) or "tout le territoire"
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.campus or self.departements or self.region or self.near)
+
+
+class PathwayQuery(BaseModel):
+    start_codes: list[str]
+    start_label: str
+    to: str | None = None
+    to_type: DiplomaType | None = None
+    to_level: int | None = None
+    sector: str | None = None
+    home: Point | None = None
+    territory: Territory = Territory()
+    allow_outside: bool = False
+    modality: Modality | None = None
+    max_steps: int = 4
+    limit: int = 10
+
+
+# --- answer -------------------------------------------------------------------------------
+
+
+class OfferOut(BaseModel):
+    actor_id: str
+    actor_name: str
+    actor_kind: str
+    uai: str | None = None
+    commune: str | None = None
+    insee: str | None = None
+    departement: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    modality: str
+    status: str
+    capacity: int | None = None
+    year: int | None = None
+    boarding_places: int | None = None
+    in_territory: bool
+    distance_km: float | None = Field(
+        default=None, description="From the previous step's establishment, or from home."
+    )
+    chosen: bool = False
+    source: str
+
+
+class PasserelleUsed(BaseModel):
+    id: str | None
+    kind: str
+    origin: str | None = None
+    rate: float | None = None
+    entrant_share: float | None = None
+    reserved_share: float | None = None
+    modality: str | None = None
+
+
+class StepOut(BaseModel):
+    index: int
+    code: str
+    name: str
+    type: str
+    level: int | None = None
+    passerelle: PasserelleUsed | None = Field(default=None, description="None for the start.")
+    outside_territory: bool = False
+    offers: list[OfferOut] = []
+
+
+class ScoreOut(BaseModel):
+    total: float
+    components: dict[str, float]
+    explanation: list[str]
+
+
+class PathwayOut(BaseModel):
+    rank: int
+    steps: list[StepOut]
+    travel_km: float | None
+    outside_steps: int
+    score: ScoreOut
+
+
+class PathwayAnswer(BaseModel):
+    start: str
+    goal: str
+    territory: str
+    count: int
+    pathways: list[PathwayOut]
+    reason: str | None = Field(default=None, description="Why there is no pathway, if none.")
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Offer:
+    code: str
+    actor: dict[str, Any]
+    offer: dict[str, Any]
+    in_territory: bool
+
+
+@dataclass
+class _Scored:
+    score: float
+    components: dict[str, float]
+    explanation: list[str]
+    steps: list[StepOut]
+    travel_km: float | None
+    outside: int
+    key: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _bbox(t: Territory) -> dict[str, float | None]:
+    if not (t.near and t.radius_km):
+        return {"min_lat": None, "max_lat": None, "min_lon": None, "max_lon": None}
+    dlat = t.radius_km / 111.0
+    dlon = t.radius_km / (111.0 * max(0.01, math.cos(math.radians(t.near.lat))))
+    return {
+        "min_lat": t.near.lat - dlat,
+        "max_lat": t.near.lat + dlat,
+        "min_lon": t.near.lon - dlon,
+        "max_lon": t.near.lon + dlon,
+    }
+
+
+def _in_territory(o: dict[str, Any], a: dict[str, Any], t: Territory) -> bool:
+    if t.departements and o.get("departement") not in t.departements:
+        return False
+    if t.region and o.get("region_code") != t.region:
+        return False
+    if t.campus and not (o.get("campus") == t.campus or t.campus in (a.get("campuses") or [])):
+        return False
+    if t.near and t.radius_km:
+        if o.get("lat") is None or o.get("lon") is None:
+            return False
+        return haversine_km(t.near.lat, t.near.lon, o["lat"], o["lon"]) <= t.radius_km
+    return True
+
+
+def _is_goal(d: dict[str, Any], q: PathwayQuery, sector_codes: set[str] | None) -> bool:
+    if q.to and d["code"] != q.to:
+        return False
+    if q.to_type and d["type"] != q.to_type.value:
+        return False
+    if q.to_level and (d.get("level") or 0) < q.to_level:
+        return False
+    return not (sector_codes is not None and d["code"] not in sector_codes)
+
+
+def _goal_label(q: PathwayQuery) -> str:
+    parts = []
+    if q.to:
+        parts.append(f"diplôme {q.to}")
+    if q.to_type:
+        parts.append(f"type {q.to_type.value}")
+    if q.to_level:
+        parts.append(f"niveau {q.to_level} ou plus")
+    if q.sector:
+        parts.append(f"secteur {q.sector}")
+    return ", ".join(parts)
+
+
+def _territory_params(q: PathwayQuery, *, restrict: bool) -> dict[str, Any]:
+    t = q.territory if restrict else Territory()
+    return {
+        "modality": q.modality.value if q.modality else None,
+        "departements": t.departements,
+        "region": t.region,
+        "campus": t.campus,
+        **_bbox(t),
+    }
+
+
+def _effective(km: float, boarding: int | None) -> float:
+    if boarding and km > NEAR_KM:
+        return NEAR_KM + (km - NEAR_KM) * BOARDING_SOFTENING
+    return km
+
+
+MODALITY_FR = {
+    "school": "voie scolaire",
+    "apprenticeship": "apprentissage",
+    "continuing": "formation continue",
+}
+
+
+def _fmt_km(km: float) -> str:
+    return f"{km:.0f} km"
+
+
+class PathwayFinder:
+    """One search: holds the store and the request, returns a ranked PathwayAnswer."""
+
+    def __init__(self, store: GraphStore, query: PathwayQuery) -> None:
+        self.store = store
+        self.q = query
+        self._goal_codes = self._sector_codes()
+
+    # -- candidates -------------------------------------------------------------------------
+    def _candidates(self, allowed: list[str] | None) -> list[dict[str, Any]]:
+        q = self.q
+        return self.store.read(
+            "pathways_candidates",
+            max_hops=q.max_steps,
+            start_codes=q.start_codes,
+            allowed=allowed,
+            to=q.to,
+            to_type=q.to_type.value if q.to_type else None,
+            to_level=q.to_level,
+            goal_codes=sorted(self._goal_codes) if self._goal_codes is not None else None,
+            cap=CANDIDATE_CAP,
+        )
+
+    def _sector_codes(self) -> set[str] | None:
+        if not self.q.sector:
+            return None
+        rows = self.store.read("diplomas_for_sector", sector=self.q.sector)
+        return {r["code"] for r in rows}
+
+    def run(self) -> PathwayAnswer:
+        q = self.q
+        restrict = q.territory.is_set or q.modality is not None
+        allowed: list[str] | None = None
+        if restrict and not q.allow_outside:
+            allowed = [
+                r["code"]
+                for r in self.store.read(
+                    "pathways_offered_codes", **_territory_params(q, restrict=True)
+                )
+            ]
+        rows = self._candidates(allowed)
+        sector_codes = self._goal_codes
+        # keep pathways that stop at their first goal diploma
+        paths = [
+            r for r in rows if not any(_is_goal(d, q, sector_codes) for d in r["diplomas"][1:-1])
+        ]
+        offers = self._offers({d["code"] for r in paths for d in r["diplomas"][1:]})
+        scored: dict[tuple[str, ...], _Scored] = {}
+        for r in paths:
+            s = self._score(r["diplomas"], r["legs"], offers)
+            if s is None:
+                continue
+            if s.key not in scored or s.score > scored[s.key].score:
+                scored[s.key] = s
+        ranked = sorted(scored.values(), key=lambda s: (-s.score, len(s.steps), s.key))
+        out = [
+            PathwayOut(
+                rank=i + 1,
+                steps=s.steps,
+                travel_km=None if s.travel_km is None else round(s.travel_km, 1),
+                outside_steps=s.outside,
+                score=ScoreOut(
+                    total=round(s.score, 2), components=s.components, explanation=s.explanation
+                ),
+            )
+            for i, s in enumerate(ranked[: q.limit])
+        ]
+        return PathwayAnswer(
+            start=q.start_label,
+            goal=_goal_label(q),
+            territory=q.territory.describe(),
+            count=len(ranked),
+            pathways=out,
+            reason=None if out else self._why_none(),
+        )
+
+    def _offers(self, codes: Iterable[str]) -> dict[str, list[_Offer]]:
+        codes = sorted(set(codes))
+        by_code: dict[str, list[_Offer]] = {c: [] for c in codes}
+        if not codes:
+            return by_code
+        t = self.q.territory
+        for r in self.store.read("pathways_offers", codes=codes):
+            o, a = r["offer"], r["actor"]
+            if self.q.modality and o.get("modality") != self.q.modality.value:
+                continue
+            by_code[r["code"]].append(_Offer(r["code"], a, o, _in_territory(o, a, t)))
+        return by_code
+
+    # -- ranking ----------------------------------------------------------------------------
+    def _score(
+        self,
+        diplomas: list[dict[str, Any]],
+        legs: list[dict[str, Any]],
+        offers: dict[str, list[_Offer]],
+    ) -> _Scored | None:
+        q = self.q
+        prev: tuple[float, float] | None = (q.home.lat, q.home.lon) if q.home else None
+        steps = [
+            StepOut(
+                index=0,
+                code=diplomas[0]["code"],
+                name=diplomas[0]["name"],
+                type=diplomas[0]["type"],
+                level=diplomas[0].get("level"),
+            )
+        ]
+        travel = 0.0
+        effective = 0.0
+        known_distance = prev is not None
+        outside = planned = inferred = modality_hits = figures = capacities = 0
+        rate_product = 1.0
+        rates_known = 0
+        explanation: list[str] = []
+        for i, (d, leg) in enumerate(zip(diplomas[1:], legs, strict=True), start=1):
+            candidates = offers.get(d["code"], [])
+            inside = [o for o in candidates if o.in_territory]
+            pool = inside if inside else (candidates if q.allow_outside else [])
+            if not pool:
+                return None
+            ranked = sorted(pool, key=lambda o: self._offer_key(o, prev))
+            best = ranked[0]
+            step_outside = not best.in_territory
+            dist = None
+            if prev is not None and best.offer.get("lat") is not None:
+                dist = haversine_km(prev[0], prev[1], best.offer["lat"], best.offer["lon"])
+                travel += dist
+                effective += _effective(dist, best.actor.get("boarding_places"))
+            elif best.offer.get("lat") is None:
+                known_distance = False
+            outs = []
+            for o in ranked[:OFFERS_PER_STEP]:
+                od = None
+                if prev is not None and o.offer.get("lat") is not None:
+                    od = round(haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]), 1)
+                outs.append(
+                    OfferOut(
+                        actor_id=o.actor["id"],
+                        actor_name=o.actor["name"],
+                        actor_kind=o.actor["kind"],
+                        uai=o.actor.get("uai"),
+                        commune=o.offer.get("commune"),
+                        insee=o.offer.get("site"),
+                        departement=o.offer.get("departement"),
+                        lat=o.offer.get("lat"),
+                        lon=o.offer.get("lon"),
+                        modality=o.offer["modality"],
+                        status=o.offer["status"],
+                        capacity=o.offer.get("capacity"),
+                        year=o.offer.get("year"),
+                        boarding_places=o.actor.get("boarding_places"),
+                        in_territory=o.in_territory,
+                        distance_km=od,
+                        chosen=o is best,
+                        source=o.offer.get("source") or "",
+                    )
+                )
+            steps.append(
+                StepOut(
+                    index=i,
+                    code=d["code"],
+                    name=d["name"],
+                    type=d["type"],
+                    level=d.get("level"),
+                    passerelle=PasserelleUsed(
+                        id=leg.get("passerelle_id"),
+                        kind=leg["kind"],
+                        origin=leg.get("passerelle_origin"),
+                        rate=leg.get("rate"),
+                        entrant_share=leg.get("entrant_share"),
+                        reserved_share=leg.get("reserved_share"),
+                        modality=leg.get("modality"),
+                    ),
+                    outside_territory=step_outside,
+                    offers=outs,
+                )
+            )
+            # terms
+            where = f"{best.actor['name']} ({best.offer.get('commune') or '?'})"
+            if step_outside:
+                outside += 1
+                explanation.append(f"Étape {i} ({d['name']}) hors du territoire : {where}.")
+            if best.offer["status"] == "planned":
+                planned += 1
+                explanation.append(f"Étape {i} : offre seulement en projet ({where}).")
+            if leg.get("passerelle_origin") == "inferred":
+                inferred += 1
+            if q.modality and best.offer["modality"] == q.modality.value:
+                modality_hits += 1
+            if leg.get("rate") is not None:
+                rate_product *= max(leg["rate"], 0.01)
+                rates_known += 1
+            if any(leg.get(k) is not None for k in ("rate", "entrant_share", "reserved_share")):
+                figures += 1
+                explanation.append(self._figure_sentence(i, leg))
+            if best.offer.get("capacity") is not None:
+                capacities += 1
+            if dist is not None and best.actor.get("boarding_places") and dist > NEAR_KM:
+                explanation.append(
+                    f"Étape {i} : {_fmt_km(dist)}, atténués car {best.actor['name']} a "
+                    f"{best.actor['boarding_places']} places d'internat."
+                )
+            prev = (
+                (best.offer["lat"], best.offer["lon"])
+                if best.offer.get("lat") is not None
+                else prev
+            )
+        n = len(steps) - 1
+        components = {
+            "steps": -W_STEP * (n - 1),
+            "travel": -W_KM * effective if known_distance else 0.0,
+            "outside": -W_OUTSIDE * outside,
+            "planned": -W_PLANNED * planned,
+            "inferred_passerelles": -W_INFERRED * inferred,
+            "modality": W_MODALITY * modality_hits,
+            "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
+            "documented_figures": W_FIGURE * figures,
+            "known_capacity": W_CAPACITY * capacities,
+        }
+        components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
+        total = 100.0 + sum(components.values())
+        head = [f"{n} étape{'s' if n > 1 else ''} après {diplomas[0]['name']}."]
+        if known_distance:
+            head.append(
+                f"Trajet total {_fmt_km(travel)} entre établissements"
+                f"{' depuis le domicile' if q.home else ''}."
+            )
+        if q.modality:
+            head.append(f"{modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
+        return _Scored(
+            score=total,
+            components=components,
+            explanation=head + explanation,
+            steps=steps,
+            travel_km=travel if known_distance else None,
+            outside=outside,
+            key=tuple(s.code for s in steps),
+        )
+
+    def _offer_key(self, o: _Offer, prev: tuple[float, float] | None) -> tuple[Any, ...]:
+        dist = 0.0
+        if prev is not None and o.offer.get("lat") is not None:
+            dist = _effective(
+                haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
+                o.actor.get("boarding_places"),
+            )
+        elif prev is not None:
+            dist = 1e6
+        return (
+            not o.in_territory,
+            o.offer["status"] != "open",
+            dist,
+            o.offer.get("capacity") is None,
+            o.actor["name"],
+        )
+
+    @staticmethod
+    def _figure_sentence(i: int, leg: dict[str, Any]) -> str:
+        bits = []
+        if leg.get("rate") is not None:
+            bits.append(f"taux de passage connu {leg['rate']:.0%}")
+        if leg.get("entrant_share") is not None:
+            bits.append(f"{leg['entrant_share']:.0%} des entrants viennent de l'étape précédente")
+        if leg.get("reserved_share") is not None:
+            bits.append(f"{leg['reserved_share']:.0%} des places réservées")
+        return f"Étape {i} : passerelle {leg.get('passerelle_id')} — {', '.join(bits)}."
+
+    # -- no answer --------------------------------------------------------------------------
+    def _why_none(self) -> str:
+        q = self.q
+        unrestricted = self._candidates(None)
+        if not unrestricted:
+            return (
+                f"Aucune passerelle connue ne mène de {q.start_label} à {_goal_label(q)} "
+                f"en {q.max_steps} étapes au plus."
+            )
+        # find the first step, along the shortest unrestricted pathways, with no offer inside
+        offers = self._offers({d["code"] for r in unrestricted for d in r["diplomas"][1:]})
+        missing: dict[str, dict[str, Any]] = {}
+        for r in sorted(unrestricted, key=lambda r: len(r["diplomas"])):
+            for d in r["diplomas"][1:]:
+                if not any(o.in_territory for o in offers.get(d["code"], [])):
+                    missing.setdefault(d["code"], d)
+                    break
+        if not missing:
+            return f"Aucun parcours dans {q.territory.describe()} avec ces contraintes."
+        parts = []
+        for code, d in list(missing.items())[:3]:
+            nearest = self._nearest(offers.get(code, []))
+            where = f" ; le plus proche : {nearest}" if nearest else " ; aucune offre connue"
+            parts.append(
+                f"aucune offre de {d['name']} ({code}) dans {q.territory.describe()}{where}"
+            )
+        return "Pas de parcours : " + " ; ".join(parts) + "."
+
+    def _nearest(self, offers: list[_Offer]) -> str | None:
+        t = self.q.territory
+        ref = t.near or self.q.home
+        located = [o for o in offers if o.offer.get("lat") is not None]
+        if not located:
+            return None
+        if ref is None:
+            o = sorted(located, key=lambda o: o.actor["name"])[0]
+            return f"{o.actor['name']} ({o.offer.get('commune')}, {o.offer.get('departement')})"
+        o = min(
+            located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
+        )
+        km = haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
+        return (
+            f"{o.actor['name']} ({o.offer.get('commune')}, {o.offer.get('departement')}), "
+            f"à {_fmt_km(km)}"
+        )
+
+
+def find_pathways(store: GraphStore, query: PathwayQuery) -> PathwayAnswer:
+    return PathwayFinder(store, query).run()
+
+
+def resolve_start(
+    store: GraphStore, *, code: str | None, level: int | None, sector: str | None
+) -> tuple[list[str], str]:
+    """Start codes and a label; unknown code -> NotFound with close matches."""
+    if code:
+        rows = store.read("diploma_get", code=code)
+        if not rows:
+            raise NotFound("diploma", code, suggest_diplomas(store, code))
+        return [code], f"{rows[0]['diploma']['name']} ({code})"
+    assert level is not None
+    codes = [r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)]
+    label = f"niveau {level}" + (f", secteur {sector}" if sector else "")
+    return codes, label

@@ -1,0 +1,173 @@
+"""Pathways on the mini campus, whose answers are known by construction.
+
+Mini campus: Bac pro 40025005 (lycée A, Decazeville 12) -> BTS 32025002 (lycée A, apprenticeship)
+-> licence pro T-LP (IUT B, Figeac 46) and -> engineer T-ING (école C, Albi 81, planned).
+"""
+
+from __future__ import annotations
+
+import math
+
+from fastapi.testclient import TestClient
+
+from graph.pathways import haversine_km
+
+
+def _codes(answer: dict) -> list[list[str]]:
+    return [[s["code"] for s in p["steps"]] for p in answer["pathways"]]
+
+
+def test_territory_excludes_the_step_outside(mini_client: TestClient) -> None:
+    r = mini_client.get(
+        "/pathways", params={"from": "40025005", "to_level": 7, "departements": "12,46"}
+    )
+    assert r.status_code == 200
+    body = r.json()
+    assert body["pathways"] == [] and body["count"] == 0
+    assert "Ingénieur (T-ING)" in body["reason"] and "École C (Albi, 081)" in body["reason"]
+
+
+def test_allow_outside_keeps_and_flags_the_step(mini_client: TestClient) -> None:
+    body = mini_client.get(
+        "/pathways",
+        params={"from": "40025005", "to_level": 7, "departements": "12,46", "allow_outside": 1},
+    ).json()
+    assert _codes(body) == [["40025005", "32025002", "T-ING"]]
+    [p] = body["pathways"]
+    assert p["outside_steps"] == 1
+    assert [s["outside_territory"] for s in p["steps"]] == [False, False, True]
+    assert p["score"]["components"]["outside"] == -25.0
+
+
+def test_widening_the_territory_brings_the_step_in(mini_client: TestClient) -> None:
+    body = mini_client.get(
+        "/pathways", params={"from": "40025005", "to_level": 7, "departements": "12,46,81"}
+    ).json()
+    assert _codes(body) == [["40025005", "32025002", "T-ING"]]
+    step = body["pathways"][0]["steps"][2]
+    assert step["passerelle"]["id"] == "p-bts-ing"
+    assert step["offers"][0]["actor_id"] == "ecole-c" and step["offers"][0]["status"] == "planned"
+
+
+def test_goal_level_stops_at_the_first_goal_and_ranks_shorter_first(
+    mini_client: TestClient,
+) -> None:
+    body = mini_client.get("/pathways", params={"from": "40025005", "to_level": 6}).json()
+    # level 6 is reached by T-LP and by T-ING (7 >= 6); both are 2 steps after the Bac pro.
+    assert sorted(_codes(body)) == [
+        ["40025005", "32025002", "T-ING"],
+        ["40025005", "32025002", "T-LP"],
+    ]
+    # the planned engineer offer ranks below the open licence pro
+    assert _codes(body)[0][-1] == "T-LP"
+    assert body["pathways"][0]["score"]["total"] > body["pathways"][1]["score"]["total"]
+
+
+def test_goal_by_diploma_and_by_type(mini_client: TestClient) -> None:
+    by_code = mini_client.get("/pathways", params={"from": "40025005", "to": "t-lp"}).json()
+    assert _codes(by_code) == [["40025005", "32025002", "T-LP"]]
+    by_type = mini_client.get(
+        "/pathways", params={"from": "40025005", "to_type": "licence_pro"}
+    ).json()
+    assert _codes(by_type) == _codes(by_code)
+
+
+def test_max_steps_bounds_the_search(mini_client: TestClient) -> None:
+    body = mini_client.get(
+        "/pathways", params={"from": "40025005", "to": "T-LP", "max_steps": 1}
+    ).json()
+    assert body["pathways"] == []
+    assert "1 étapes au plus" in body["reason"]
+
+
+def test_distances_from_home_and_between_steps(mini_client: TestClient) -> None:
+    body = mini_client.get(
+        "/pathways", params={"from": "40025005", "to": "T-LP", "home": "46102"}
+    ).json()
+    [p] = body["pathways"]
+    bts, lp = p["steps"][1], p["steps"][2]
+    figeac, decazeville = (44.6086, 2.0317), (44.5597, 2.2506)
+    assert math.isclose(
+        bts["offers"][0]["distance_km"], round(haversine_km(*figeac, *decazeville), 1)
+    )
+    assert math.isclose(
+        lp["offers"][0]["distance_km"], round(haversine_km(*decazeville, *figeac), 1)
+    )
+    assert math.isclose(
+        p["travel_km"], round(2 * haversine_km(*figeac, *decazeville), 1), abs_tol=0.11
+    )
+
+
+def test_modality_filter(mini_client: TestClient) -> None:
+    # the BTS is only offered by apprenticeship in the mini campus
+    school = mini_client.get(
+        "/pathways", params={"from": "40025005", "to": "T-LP", "modality": "school"}
+    ).json()
+    assert school["pathways"] == []
+    appr = mini_client.get(
+        "/pathways", params={"from": "40025005", "to": "32025002", "modality": "apprenticeship"}
+    ).json()
+    assert _codes(appr) == [["40025005", "32025002"]]
+    assert appr["pathways"][0]["score"]["components"]["modality"] == 5.0
+
+
+def test_near_and_radius(mini_client: TestClient) -> None:
+    # 40 km around Figeac reaches Decazeville (~18 km) but not Albi (~75 km)
+    near = {"from": "40025005", "to_level": 6, "near": "46102", "radius_km": 40}
+    assert _codes(mini_client.get("/pathways", params=near).json()) == [
+        ["40025005", "32025002", "T-LP"]
+    ]
+    far = {**near, "radius_km": 120}
+    assert len(mini_client.get("/pathways", params=far).json()["pathways"]) == 2
+
+
+def test_unknown_start_is_404_with_suggestions(mini_client: TestClient) -> None:
+    r = mini_client.get("/pathways", params={"from": "40025006", "to_level": 7})
+    assert r.status_code == 404
+    assert r.json()["suggestions"][0].startswith("40025005")
+
+
+def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
+    bad = [
+        {"to_level": 7},  # no start
+        {"from": "40025005"},  # no goal
+        {"from": "40025005", "from_level": 4, "to_level": 7},
+        {"from": "40025005", "to_level": 9},
+        {"from": "40025005", "to_level": 7, "max_steps": 7},
+        {"from": "40025005", "to_level": 7, "limit": 51},
+        {"from": "40025005", "to_level": 7, "departements": "12;46"},
+        {"from": "40025005", "to_level": 7, "near": "46102"},  # radius missing
+        {"from": "40025005", "to_level": 7, "home": "Figeac"},
+        {"from": "40025005", "to_level": 7, "home": "99999"},  # unknown commune
+        {"from": "40025005", "to_level": 7, "modality": "evening"},
+        {"from": "40025005'; MATCH (n) DETACH DELETE n //", "to_level": 7},
+    ]
+    for params in bad:
+        r = mini_client.get("/pathways", params=params)
+        assert r.status_code == 422, (params, r.text)
+
+
+def test_post_search_matches_get(mini_client: TestClient) -> None:
+    params = {"from": "40025005", "to_level": 6, "home": "44.6,2.03", "limit": 5}
+    got = mini_client.get("/pathways", params=params).json()
+    posted = mini_client.post("/pathways/search", json=params).json()
+    assert got == posted
+
+
+def test_geojson_is_valid_rfc7946(mini_client: TestClient) -> None:
+    params = {"from": "40025005", "to": "T-LP", "home": "46102"}
+    r = mini_client.get("/pathways.geojson", params=params)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/geo+json")
+    fc = r.json()
+    assert fc["type"] == "FeatureCollection"
+    kinds = [f["properties"]["feature"] for f in fc["features"]]
+    assert kinds == ["home", "step", "leg", "step", "leg"]
+    for f in fc["features"]:
+        assert f["type"] == "Feature"
+        geom = f["geometry"]
+        coords = [geom["coordinates"]] if geom["type"] == "Point" else geom["coordinates"]
+        assert geom["type"] in {"Point", "LineString"}
+        for lon, lat in coords:  # RFC 7946: longitude first
+            assert 1.5 < lon < 2.5 and 44 < lat < 45
+    accept = mini_client.get("/pathways", params=params, headers={"Accept": "application/geo+json"})
+    assert accept.json() == fc
