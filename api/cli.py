@@ -212,6 +212,98 @@ def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
+    from fastapi import HTTPException
+    from pydantic import ValidationError
+
+    from api.routes.pathways import PathwayRequest, build_query
+    from graph.pathways import MODALITY_FR, find_pathways
+
+    fields = {
+        "from": args.from_,
+        "from_level": args.from_level,
+        "sector": args.sector,
+        "job": args.job,
+        "home": args.home,
+        "to": args.to,
+        "to_type": args.to_type,
+        "to_level": args.to_level,
+        "campus": args.campus,
+        "departements": args.departements,
+        "region": args.region,
+        "near": args.near,
+        "radius_km": args.radius_km,
+        "allow_outside": args.allow_outside,
+        "modality": args.modality,
+        "max_steps": args.max_steps,
+        "limit": args.limit,
+    }
+    try:
+        req = PathwayRequest.model_validate({k: v for k, v in fields.items() if v is not None})
+    except ValidationError as exc:
+        msg = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()
+        )
+        print(f"error: {msg}", file=sys.stderr)
+        return 2
+    with _store(settings) as store:
+        try:
+            answer = find_pathways(store, build_query(store, req))
+        except HTTPException as exc:
+            print(f"error: {exc.detail}", file=sys.stderr)
+            return 2
+    if args.json:
+        _dump(answer.model_dump())
+        return 0
+    print(f"De : {answer.start}\nVers : {answer.goal}\nTerritoire : {answer.territory}\n")
+    if not answer.pathways:
+        print(answer.reason)
+        return 1
+    for p in answer.pathways:
+        km = f", {p.travel_km:.0f} km" if p.travel_km is not None else ""
+        print(f"#{p.rank}  score {p.score.total:.1f}{km}")
+        rows = []
+        for st in p.steps:
+            chosen = next((o for o in st.offers if o.chosen), None)
+            where = f"{chosen.actor_name} ({chosen.commune})" if chosen else "(diplôme de départ)"
+            rows.append(
+                (
+                    st.index,
+                    st.code,
+                    st.name[:48],
+                    st.level,
+                    st.passerelle.id if st.passerelle else "",
+                    where[:52],
+                    MODALITY_FR.get(chosen.modality, "") if chosen else "",
+                    ""
+                    if not chosen or chosen.distance_km is None
+                    else f"{chosen.distance_km:.0f} km",
+                    "hors territoire" if st.outside_territory else "",
+                )
+            )
+        print(
+            _table(
+                rows,
+                [
+                    "#",
+                    "code",
+                    "diplôme",
+                    "niv.",
+                    "passerelle",
+                    "établissement",
+                    "modalité",
+                    "distance",
+                    "",
+                ],
+            )
+        )
+        for line in p.score.explanation:
+            print(f"   - {line}")
+        print()
+    print(f"{answer.count} parcours trouvés, {len(answer.pathways)} affichés.")
+    return 0
+
+
 def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
     if not args.yes:
         print("refusing to delete the graph without --yes", file=sys.stderr)
@@ -269,6 +361,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("passerelles", cmd_passerelles, "List passerelles (bridges between programmes).")
     sp.add_argument("--campus")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add(
+        "pathways",
+        cmd_pathways,
+        "Find ranked learner pathways, e.g. cmq pathways --from 40025005 --to-level 7 "
+        "--departements 12,46",
+    )
+    sp.add_argument("--from", dest="from_", metavar="CODE", help="diploma held or prepared")
+    sp.add_argument("--from-level", type=int, help="level held (3-8), instead of --from")
+    sp.add_argument("--sector", help="sector id or ROME code (start field, or goal job)")
+    sp.add_argument("--job", help="goal job: ROME code or sector id")
+    sp.add_argument("--to", help="goal diploma code")
+    sp.add_argument("--to-type", help="goal diploma type, e.g. ingenieur, bts, licence_pro")
+    sp.add_argument("--to-level", type=int, help="goal level (3-8)")
+    sp.add_argument("--home", help="learner's town: INSEE code or lat,lon")
+    sp.add_argument("--campus", help="territory: a campus id")
+    sp.add_argument("--departements", help="territory: comma list, e.g. 12,46")
+    sp.add_argument("--region", help="territory: region code, e.g. 76")
+    sp.add_argument("--near", help="territory centre: INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument("--radius-km", type=float)
+    sp.add_argument(
+        "--allow-outside", action="store_true", help="keep steps outside the territory, flagged"
+    )
+    sp.add_argument("--modality", choices=["school", "apprenticeship", "continuing", "any"])
+    sp.add_argument("--max-steps", type=int, default=4)
+    sp.add_argument("--limit", type=int, default=5)
     sp.add_argument("--json", action="store_true")
 
     sp = add("reset", cmd_reset, "Delete the whole graph.")
