@@ -17,7 +17,7 @@ WHERE all(i IN range(0, length(p) - 1)
   AND ($to_type IS NULL OR g.type = $to_type)
   AND ($to_level IS NULL OR g.level >= $to_level)
   AND ($goal_codes IS NULL OR g.code IN $goal_codes)
-RETURN [n IN nodes(p) | n {.code, .name, .type, .level}] AS diplomas,
+RETURN [n IN nodes(p) | n {.code, .name, .type, .level, .nsf}] AS diplomas,
        [r IN relationships(p) | r {.passerelle_id, .passerelle_origin, .kind, .rate,
                                    .entrant_share, .reserved_share, .modality}] AS legs
 LIMIT $cap

@@ -1,10 +1,10 @@
 """The graph layer's own exceptions; third-party errors are translated at the engine boundary.
 
-    GraphError
-    ├── SeedError            a seed or import file is invalid (names file, record, field)
-    ├── NotFound             an id/code names nothing
-    ├── InvalidQuery         a query name or parameter the layer refuses
-    └── DatabaseUnavailable  the engine cannot be reached, or timed out
+GraphError
+├── SeedError            a seed or import file is invalid (names file, record, field)
+├── NotFound             an id/code names nothing
+├── InvalidQuery         a query name or parameter the layer refuses
+└── DatabaseUnavailable  the engine cannot be reached, or timed out
 """
 
 from __future__ import annotations

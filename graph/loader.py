@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from graph.inference import RULES, DiplomaFacts, infer_passerelles
 from graph.models import Fact, Label, SiteRecord
 from graph.seeds import SeedSet
 from graph.store import GraphStore, Statement
@@ -45,8 +46,14 @@ def _node(label: Label, key: str, props: dict[str, Any]) -> dict[str, Any]:
 
 def _site_geo(site: SiteRecord | None) -> dict[str, Any]:
     if site is None:
-        return {"insee": None, "departement": None, "region_code": None, "lat": None,
-                "lon": None, "commune": None}
+        return {
+            "insee": None,
+            "departement": None,
+            "region_code": None,
+            "lat": None,
+            "lon": None,
+            "commune": None,
+        }
     return {
         "insee": site.insee,
         "departement": site.departement,
@@ -236,7 +243,7 @@ def build_statements(seeds: SeedSet) -> tuple[list[Statement], LoadSummary]:
                 region_code=geo["region_code"],
                 lat=geo["lat"],
                 lon=geo["lon"],
-                modality=o.modality.value,
+                modality=o.modality.value if o.modality else None,
                 status=o.status.value,
                 capacity=o.capacity,
                 year=o.year,
@@ -319,6 +326,7 @@ def build_statements(seeds: SeedSet) -> tuple[list[Statement], LoadSummary]:
                         **common,
                     )
 
+    _add_inferred(seeds, nodes, rel)
     keep = [row["props"]["seed_key"] for rows in nodes.values() for row in rows]
     statements = [
         Statement("load_clear_seed_relationships"),
@@ -334,6 +342,69 @@ def build_statements(seeds: SeedSet) -> tuple[list[Statement], LoadSummary]:
         relationships={k: len(v) for k, v in rels.items()},
     )
     return statements, summary
+
+
+def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: Any) -> None:
+    """Passerelles derived by public rules from the seed diplomas (origin 'inferred')."""
+    filieres = {s.id for s in seeds.sectors.values() if s.kind == "filiere"}
+    apprenticeship = {
+        o.diploma
+        for sf in seeds.files.values()
+        for o in sf.offers
+        if o.modality is not None and o.modality.value == "apprenticeship"
+    }
+    facts = [
+        DiplomaFacts(
+            code=d.code,
+            type=d.type.value,
+            level=d.level,
+            nsf=d.nsf,
+            fields=frozenset(set(d.sectors) & filieres),
+            apprenticeship=d.code in apprenticeship,
+        )
+        for d in seeds.diplomas.values()
+    ]
+    documented = {
+        (a, b) for sf in seeds.files.values() for p in sf.passerelles for a in p.from_ for b in p.to
+    }
+    for p in infer_passerelles(facts, documented):
+        source = f"inferred by rule {p.rule} (docs/inferred-passerelles.md)"
+        common = {
+            "kind": p.kind,
+            "rate": None,
+            "entrant_share": None,
+            "reserved_share": None,
+            "modality": p.modality,
+        }
+        nodes["passerelles"].append(
+            _node(
+                Label.PASSERELLE,
+                p.id,
+                {
+                    **common,
+                    "origin": "inferred",
+                    "rule": p.rule,
+                    "campus": None,
+                    "conditions": f"{RULES[p.rule]} Correspondance : {p.field_match}.",
+                    "description": None,
+                    "from_codes": [p.from_code],
+                    "to_codes": [p.to_code],
+                    "parties": [],
+                    "source": source,
+                },
+            )
+        )
+        rel("passerelle_from", p.id, p.from_code, source=source)
+        rel("passerelle_to", p.id, p.to_code, source=source)
+        rel(
+            "leads_to",
+            p.from_code,
+            p.to_code,
+            passerelle_id=p.id,
+            passerelle_origin="inferred",
+            campus=None,
+            **common,
+        )
 
 
 def load_seeds(store: GraphStore, seeds: SeedSet) -> LoadSummary:

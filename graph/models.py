@@ -280,7 +280,7 @@ class OfferRecord(Record):
     actor: Id
     diploma: DiplomaCode
     site: Insee | None = Field(default=None, description="Defaults to the actor's site.")
-    modality: Modality
+    modality: Modality | None = Field(default=None, description="None: the source does not say.")
     status: OfferStatus = OfferStatus.OPEN
     capacity: Annotated[int, Field(ge=0)] | None = None
     year: Annotated[int, Field(ge=1990, le=2100)] | None = None

@@ -36,6 +36,7 @@ W_MODALITY = 5.0  # per step offered in the requested modality
 W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
 W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
 W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
+W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the same NSF domain)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -110,7 +111,7 @@ class OfferOut(BaseModel):
     departement: str | None = None
     lat: float | None = None
     lon: float | None = None
-    modality: str
+    modality: str | None = None
     status: str
     capacity: int | None = None
     year: int | None = None
@@ -274,6 +275,7 @@ class PathwayFinder:
         self.store = store
         self.q = query
         self._goal_codes = self._sector_codes()
+        self._fields: dict[str, set[str]] = {}
 
     # -- candidates -------------------------------------------------------------------------
     def _candidates(self, allowed: list[str] | None) -> list[dict[str, Any]]:
@@ -314,6 +316,11 @@ class PathwayFinder:
             r for r in rows if not any(_is_goal(d, q, sector_codes) for d in r["diplomas"][1:-1])
         ]
         offers = self._offers({d["code"] for r in paths for d in r["diplomas"][1:]})
+        codes = sorted({d["code"] for r in paths for d in r["diplomas"]})
+        self._fields = {
+            r["code"]: set(r["fields"])
+            for r in (self.store.read("diploma_fields", codes=codes) if codes else [])
+        }
         scored: dict[tuple[str, ...], _Scored] = {}
         for r in paths:
             s = self._score(r["diplomas"], r["legs"], offers)
@@ -376,7 +383,8 @@ class PathwayFinder:
         ]
         travel = 0.0
         effective = 0.0
-        known_distance = prev is not None
+        known_legs = 0
+        field_points = 0.0
         outside = planned = inferred = modality_hits = figures = capacities = 0
         rate_product = 1.0
         rates_known = 0
@@ -395,8 +403,8 @@ class PathwayFinder:
                 dist = haversine_km(prev[0], prev[1], best.offer["lat"], best.offer["lon"])
                 travel += dist
                 effective += _effective(dist, best.actor.get("boarding_places"))
-            elif best.offer.get("lat") is None:
-                known_distance = False
+                known_legs += 1
+            field_points += self._field_continuity(diplomas[i - 1], d)
             outs = []
             for o in ranked[:OFFERS_PER_STEP]:
                 od = None
@@ -477,7 +485,8 @@ class PathwayFinder:
         n = len(steps) - 1
         components = {
             "steps": -W_STEP * (n - 1),
-            "travel": -W_KM * effective if known_distance else 0.0,
+            "travel": -W_KM * effective,
+            "same_field": W_FIELD * field_points,
             "outside": -W_OUTSIDE * outside,
             "planned": -W_PLANNED * planned,
             "inferred_passerelles": -W_INFERRED * inferred,
@@ -489,10 +498,14 @@ class PathwayFinder:
         components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
         total = 100.0 + sum(components.values())
         head = [f"{n} étape{'s' if n > 1 else ''} après {diplomas[0]['name']}."]
-        if known_distance:
+        if known_legs:
             head.append(
                 f"Trajet total {_fmt_km(travel)} entre établissements"
                 f"{' depuis le domicile' if q.home else ''}."
+            )
+        if field_points:
+            head.append(
+                "Continuité de spécialité entre les diplômes (groupe NSF ou filière communs)."
             )
         if q.modality:
             head.append(f"{modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
@@ -501,10 +514,20 @@ class PathwayFinder:
             components=components,
             explanation=head + explanation,
             steps=steps,
-            travel_km=travel if known_distance else None,
+            travel_km=travel if known_legs else None,
             outside=outside,
             key=tuple(s.code for s in steps),
         )
+
+    def _field_continuity(self, a: dict[str, Any], b: dict[str, Any]) -> float:
+        """1 for the same NSF group or a shared filière, 0.5 for the same NSF domain."""
+        if a.get("nsf") and a.get("nsf") == b.get("nsf"):
+            return 1.0
+        if self._fields.get(a["code"], set()) & self._fields.get(b["code"], set()):
+            return 1.0
+        if a.get("nsf") and b.get("nsf") and a["nsf"][:2] == b["nsf"][:2]:
+            return 0.5
+        return 0.0
 
     def _offer_key(self, o: _Offer, prev: tuple[float, float] | None) -> tuple[Any, ...]:
         dist = 0.0

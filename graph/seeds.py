@@ -171,9 +171,9 @@ def _check_unique(path: Path, sf: SeedFile) -> None:
                     path, f"{name}[{i}] ({key}={value})", key, "duplicate id in this file"
                 )
             seen.add(value)
-    offer_keys: set[tuple[str, str, str | None, str]] = set()
+    offer_keys: set[tuple[str, str, str | None, str | None]] = set()
     for i, o in enumerate(sf.offers):
-        k = (o.actor, o.diploma, o.site, o.modality.value)
+        k = (o.actor, o.diploma, o.site, o.modality.value if o.modality else None)
         if k in offer_keys:
             raise SeedError(
                 path,

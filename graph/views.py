@@ -117,7 +117,7 @@ class ActorOfferOut(Out):
     name: str
     type: str
     level: int | None = None
-    modality: str
+    modality: str | None = None
     status: str
     capacity: int | None = None
     year: int | None = None
@@ -195,7 +195,7 @@ class DiplomaOfferOut(Out):
     actor: str
     name: str
     kind: str
-    modality: str
+    modality: str | None = None
     status: str
     capacity: int | None = None
     year: int | None = None

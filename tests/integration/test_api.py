@@ -107,7 +107,14 @@ def test_diplomas_and_unknown_code_suggestions(mini_client: TestClient) -> None:
 
 def test_passerelles_are_first_class(mini_client: TestClient) -> None:
     page = mini_client.get("/passerelles", params={"diploma": "T-LP"}).json()
-    assert [p["id"] for p in page["items"]] == ["p-bts-lp"]
+    assert [p["id"] for p in page["items"]] == [
+        "inf-bac3-to-engineer-apprenticeship-t-lp-t-ing", "p-bts-lp"]
+    documented = mini_client.get("/passerelles", params={"diploma": "T-LP",
+                                                         "origin": "documented"}).json()
+    assert [p["id"] for p in documented["items"]] == ["p-bts-lp"]
+    [inferred] = mini_client.get("/passerelles", params={"origin": "inferred"}).json()["items"]
+    assert inferred["rule"] == "bac3-to-engineer-apprenticeship"
+    assert inferred["source"].startswith("inferred by rule")
     p = mini_client.get("/passerelles/p-bts-lp").json()
     assert p["reserved_share"] == 0.667 and p["origin"] == "documented"
     assert [d["code"] for d in p["from_diplomas"]] == ["32025002"]

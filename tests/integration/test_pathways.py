@@ -1,7 +1,9 @@
 """Pathways on the mini campus, whose answers are known by construction.
 
 Mini campus: Bac pro 40025005 (lycée A, Decazeville 12) -> BTS 32025002 (lycée A, apprenticeship)
--> licence pro T-LP (IUT B, Figeac 46) and -> engineer T-ING (école C, Albi 81, planned).
+-> licence pro T-LP (IUT B, Figeac 46) and -> engineer T-ING (école C, Albi 81, planned), all
+documented; plus one passerelle inferred by rule: T-LP -> T-ING (BAC+3 to an engineer school by
+apprenticeship).
 """
 
 from __future__ import annotations
@@ -32,18 +34,22 @@ def test_allow_outside_keeps_and_flags_the_step(mini_client: TestClient) -> None
         "/pathways",
         params={"from": "40025005", "to_level": 7, "departements": "12,46", "allow_outside": 1},
     ).json()
-    assert _codes(body) == [["40025005", "32025002", "T-ING"]]
-    [p] = body["pathways"]
+    assert _codes(body) == [["40025005", "32025002", "T-ING"],
+                            ["40025005", "32025002", "T-LP", "T-ING"]]
+    p = body["pathways"][0]
     assert p["outside_steps"] == 1
     assert [s["outside_territory"] for s in p["steps"]] == [False, False, True]
     assert p["score"]["components"]["outside"] == -25.0
+    longer = body["pathways"][1]
+    assert longer["steps"][3]["passerelle"]["origin"] == "inferred"
+    assert longer["score"]["components"]["inferred_passerelles"] == -4.0
 
 
 def test_widening_the_territory_brings_the_step_in(mini_client: TestClient) -> None:
     body = mini_client.get(
         "/pathways", params={"from": "40025005", "to_level": 7, "departements": "12,46,81"}
     ).json()
-    assert _codes(body) == [["40025005", "32025002", "T-ING"]]
+    assert _codes(body)[0] == ["40025005", "32025002", "T-ING"]
     step = body["pathways"][0]["steps"][2]
     assert step["passerelle"]["id"] == "p-bts-ing"
     assert step["offers"][0]["actor_id"] == "ecole-c" and step["offers"][0]["status"] == "planned"

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic national-size seed generator and the pathway latency benchmark."""

@@ -1,0 +1,91 @@
+"""Inferred passerelles: each rule on hand-built diplomas with known answers."""
+
+from __future__ import annotations
+
+from graph.inference import DiplomaFacts, infer_passerelles
+
+
+def D(
+    code: str,
+    type: str,
+    level: int | None,
+    nsf: str | None = None,  # noqa: N802
+    fields: set[str] | None = None,
+    apprenticeship: bool = False,
+) -> DiplomaFacts:
+    return DiplomaFacts(code, type, level, nsf, frozenset(fields or set()), apprenticeship)
+
+
+def pairs(diplomas: list[DiplomaFacts], documented: set[tuple[str, str]] | None = None) -> dict:
+    return {
+        (p.from_code, p.to_code): p.rule for p in infer_passerelles(diplomas, documented or set())
+    }
+
+
+def test_bac_pro_to_bts_needs_the_same_field() -> None:
+    got = pairs(
+        [
+            D("BP1", "bac_pro", 4, "251"),
+            D("BTS1", "bts", 5, "251"),
+            D("BTS2", "bts", 5, "250"),
+            D("BTS3", "bts", 5, "310"),
+        ]
+    )
+    assert got == {("BP1", "BTS1"): "bac-pro-to-bts", ("BP1", "BTS2"): "bac-pro-to-bts"}
+
+
+def test_shared_filiere_counts_as_the_same_field() -> None:
+    got = pairs(
+        [
+            D("CAP1", "cap", 3, "254", {"soudure"}),
+            D("BP1", "bac_pro", 4, "227", {"soudure"}),
+            D("BP2", "bac_pro", 4, "254"),
+        ]
+    )
+    assert got == {("CAP1", "BP1"): "cap-to-bac-pro", ("CAP1", "BP2"): "cap-to-bac-pro"}
+
+
+def test_engineer_by_apprenticeship_only_when_offered_so() -> None:
+    base = [D("BTS1", "bts", 5, "250"), D("LP1", "licence_pro", 6, "250")]
+    assert pairs([*base, D("ING", "ingenieur", 7, "250")]) == {
+        ("BTS1", "LP1"): "bac2-to-licence-pro"
+    }
+    got = pairs([*base, D("ING", "ingenieur", 7, "250", apprenticeship=True)])
+    assert got[("BTS1", "ING")] == "bac2-to-engineer-apprenticeship"
+    assert got[("LP1", "ING")] == "bac3-to-engineer-apprenticeship"
+    [p] = [
+        p
+        for p in infer_passerelles(
+            [*base, D("ING", "ingenieur", 7, "250", apprenticeship=True)], set()
+        )
+        if p.to_code == "ING" and p.from_code == "BTS1"
+    ]
+    assert p.modality == "apprenticeship" and p.field_match == "groupe NSF 250"
+
+
+def test_documented_pairs_are_never_duplicated() -> None:
+    got = pairs(
+        [D("BP1", "bac_pro", 4, "251"), D("BTS1", "bts", 5, "251")], documented={("BP1", "BTS1")}
+    )
+    assert got == {}
+
+
+def test_no_level_jump_without_a_rule() -> None:
+    # a CAP does not lead straight to a BTS, nor a Bac pro to an engineer school
+    got = pairs(
+        [
+            D("CAP1", "cap", 3, "251"),
+            D("BTS1", "bts", 5, "251"),
+            D("ING", "ingenieur", 7, "251", apprenticeship=True),
+            D("BP1", "bac_pro", 4, "310"),
+        ]
+    )
+    assert ("CAP1", "BTS1") not in got and ("BP1", "ING") not in got
+    assert got == {("BTS1", "ING"): "bac2-to-engineer-apprenticeship"}
+
+
+def test_ids_are_stable_and_unique() -> None:
+    ds = [D("BP1", "bac_pro", 4, "251"), D("BTS1", "bts", 5, "251"), D("BTS2", "bts", 5, "251")]
+    first = [p.id for p in infer_passerelles(ds, set())]
+    assert first == [p.id for p in infer_passerelles(list(reversed(ds)), set())]
+    assert len(set(first)) == len(first) == 2
