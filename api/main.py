@@ -15,6 +15,7 @@ from api.routes import (
     actors,
     campuses,
     diplomas,
+    geo,
     health,
     passerelles,
     pathways,
@@ -51,7 +52,17 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     )
     app.state.settings = settings
     errors.install(app)
-    for module in (health, campuses, actors, sites, diplomas, platforms, passerelles, pathways):
+    for module in (
+        health,
+        campuses,
+        actors,
+        sites,
+        diplomas,
+        platforms,
+        passerelles,
+        pathways,
+        geo,
+    ):
         app.include_router(module.router)
     _mount_frontend(app, settings)
     return app

@@ -108,9 +108,12 @@ def test_diplomas_and_unknown_code_suggestions(mini_client: TestClient) -> None:
 def test_passerelles_are_first_class(mini_client: TestClient) -> None:
     page = mini_client.get("/passerelles", params={"diploma": "T-LP"}).json()
     assert [p["id"] for p in page["items"]] == [
-        "inf-bac3-to-engineer-apprenticeship-t-lp-t-ing", "p-bts-lp"]
-    documented = mini_client.get("/passerelles", params={"diploma": "T-LP",
-                                                         "origin": "documented"}).json()
+        "inf-bac3-to-engineer-apprenticeship-t-lp-t-ing",
+        "p-bts-lp",
+    ]
+    documented = mini_client.get(
+        "/passerelles", params={"diploma": "T-LP", "origin": "documented"}
+    ).json()
     assert [p["id"] for p in documented["items"]] == ["p-bts-lp"]
     [inferred] = mini_client.get("/passerelles", params={"origin": "inferred"}).json()["items"]
     assert inferred["rule"] == "bac3-to-engineer-apprenticeship"
@@ -131,3 +134,36 @@ def test_sites_and_platforms(mini_client: TestClient) -> None:
 def test_web_interface_is_served(mini_client: TestClient) -> None:
     r = mini_client.get("/", follow_redirects=True)
     assert r.status_code == 200 and 'lang="fr"' in r.text
+
+
+def test_map_geojson_points(mini_client: TestClient) -> None:
+    r = mini_client.get("/map.geojson")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/geo+json")
+    feats = {f["properties"]["id"]: f for f in r.json()["features"]}
+    assert set(feats) == {"lycee-a", "iut-b", "ecole-c", "entreprise-d"}
+    assert feats["lycee-a"]["geometry"]["coordinates"] == [2.2506, 44.5597]  # [lon, lat]
+    assert feats["lycee-a"]["properties"]["levels"] == [4, 5]
+    appr = mini_client.get("/map.geojson", params={"modality": "apprenticeship", "level": 7})
+    assert [f["properties"]["id"] for f in appr.json()["features"]] == ["ecole-c"]
+    assert (
+        mini_client.get("/map.geojson", params={"kind": "lycee"}).json()["features"][0][
+            "properties"
+        ]["id"]
+        == "lycee-a"
+    )
+
+
+def test_campus_network(mini_client: TestClient) -> None:
+    net = mini_client.get("/campuses/mini/network").json()
+    ids = {n["id"] for n in net["nodes"]}
+    assert {"campus:mini", "actor:lycee-a", "diploma:T-LP"} <= ids
+    types = {e["type"] for e in net["edges"]}
+    assert {"MEMBER_OF", "OFFERS", "PARTNERS_WITH", "LEADS_TO"} <= types
+    assert all(e["source"] in ids and e["target"] in ids for e in net["edges"])
+    capped = mini_client.get("/campuses/mini/network", params={"limit": 2}).json()
+    assert len(capped["nodes"]) == 2 and capped["truncated"] is True
+    only = mini_client.get(
+        "/campuses/mini/network", params={"kind": "company", "diplomas": False}
+    ).json()
+    assert {n["id"] for n in only["nodes"]} == {"campus:mini", "actor:entreprise-d"}
+    assert mini_client.get("/campuses/nope/network").status_code == 404

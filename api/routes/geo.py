@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from api.deps import CampusId, Departement, StoreDep, departement_code
+from graph.mapdata import map_points
+from graph.models import ActorKind, Modality, PlatformKind
+
+router = APIRouter(tags=["map"])
+
+
+@router.get(
+    "/map.geojson",
+    response_class=JSONResponse,
+    responses={200: {"content": {"application/geo+json": {}}}},
+)
+def get_map(
+    store: StoreDep,
+    campus: CampusId = None,
+    departement: Departement = None,
+    kind: Annotated[list[ActorKind | PlatformKind] | None, Query(max_length=30)] = None,
+    sector: Annotated[str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")] = None,
+    level: Annotated[int | None, Query(ge=3, le=8)] = None,
+    modality: Modality | None = None,
+) -> Any:
+    """Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
+    with the levels, modalities and sectors they offer, for map clients."""
+    fc = map_points(
+        store,
+        campus=campus,
+        departement=departement_code(departement),
+        kinds={k.value for k in kind} if kind else None,
+        sector=sector,
+        level=level,
+        modality=modality.value if modality else None,
+    )
+    return JSONResponse(fc, media_type="application/geo+json")

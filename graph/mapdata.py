@@ -1,0 +1,55 @@
+"""Actors and platforms as GeoJSON points (RFC 7946, [lon, lat]) for map clients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.store import GraphStore
+
+
+def map_points(
+    store: GraphStore,
+    *,
+    campus: str | None = None,
+    departement: str | None = None,
+    kinds: set[str] | None = None,
+    sector: str | None = None,
+    level: int | None = None,
+    modality: str | None = None,
+) -> dict[str, Any]:
+    features = []
+    for r in store.read("map_points", campus=campus, departement=departement):
+        if kinds and r["kind"] not in kinds:
+            continue
+        sectors = sorted(s for s in r["sectors"] if s)
+        levels = sorted(lv for lv in r["levels"] if lv is not None)
+        modalities = sorted(m for m in r["modalities"] if m)
+        if sector and sector not in sectors:
+            continue
+        if level is not None and level not in levels:
+            continue
+        if modality and modality not in modalities:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"{r['label'].lower()}:{r['id']}",
+                "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+                "properties": {
+                    "feature": r["label"].lower(),
+                    "id": r["id"],
+                    "name": r["name"],
+                    "kind": r["kind"],
+                    "commune": r["commune"],
+                    "departement": r["departement"],
+                    "campuses": r["campuses"] or [],
+                    "sectors": sectors,
+                    "levels": levels,
+                    "modalities": modalities,
+                    "offers": len([d for d in r["diplomas"] if d]),
+                    "boarding_places": r["boarding_places"],
+                },
+            }
+        )
+    features.sort(key=lambda f: f["id"])
+    return {"type": "FeatureCollection", "features": features}
