@@ -304,6 +304,47 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
+    from fastapi import HTTPException
+    from pydantic import ValidationError
+
+    from api.routes.gaps import GapRequest, build_report
+    from graph.gaps import report_csv
+
+    fields = {
+        "campus": args.campus,
+        "departements": args.departements,
+        "region": args.region,
+        "sector": args.sector,
+        "near": args.near,
+        "radius_km": args.radius_km,
+        "limit": args.limit,
+    }
+    try:
+        req = GapRequest.model_validate({k: v for k, v in fields.items() if v is not None})
+    except ValidationError as exc:
+        print(f"error: {'; '.join(e['msg'] for e in exc.errors())}", file=sys.stderr)
+        return 2
+    with _store(settings) as store:
+        try:
+            report = build_report(store, req)
+        except HTTPException as exc:
+            print(f"error: {exc.detail}", file=sys.stderr)
+            return 2
+    if args.json:
+        _dump(report.model_dump())
+        return 0
+    if args.csv:
+        sys.stdout.write(report_csv(report, args.csv))
+        return 0
+    print(f"Manques — {report.territory}" + (f", filière {report.sector}" if report.sector else ""))
+    for sec in report.sections:
+        print(f"\n== {sec.title} ({len(sec.findings)})\n   {sec.description}")
+        for f in sec.findings:
+            print(f"  [{f.severity}] {f.title}\n      {f.why}")
+    return 0
+
+
 def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
     if not args.yes:
         print("refusing to delete the graph without --yes", file=sys.stderr)
@@ -390,6 +431,32 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int, default=5)
     sp.add_argument("--json", action="store_true")
 
+    sp = add(
+        "gaps", cmd_gaps, "Missing links for campus managers, e.g. cmq gaps --campus mecanic-vallee"
+    )
+    sp.add_argument("--campus")
+    sp.add_argument("--departements", help="comma list, e.g. 12,46")
+    sp.add_argument("--region")
+    sp.add_argument("--sector", help="restrict to one sector id")
+    sp.add_argument("--near", help="INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument("--radius-km", type=float)
+    sp.add_argument("--limit", type=int, default=20, help="findings per section")
+    out = sp.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true")
+    out.add_argument(
+        "--csv",
+        metavar="SECTION",
+        choices=[
+            "continuum_breaks",
+            "dead_ends",
+            "unmet_demand",
+            "isolated_actors",
+            "suggested_partnerships",
+            "brokers",
+        ],
+        help="print one section as CSV",
+    )
+
     sp = add("reset", cmd_reset, "Delete the whole graph.")
     sp.add_argument("--yes", action="store_true", help="confirm")
     return p
@@ -407,6 +474,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = f" — did you mean: {', '.join(exc.suggestions)}" if exc.suggestions else ""
         print(f"error: {exc}{hint}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into head, less…
+        return 0
     except DatabaseUnavailable as exc:
         print(f"error: database unavailable: {exc}", file=sys.stderr)
         return 3

@@ -15,6 +15,7 @@ from api.routes import (
     actors,
     campuses,
     diplomas,
+    gaps,
     geo,
     health,
     passerelles,
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         passerelles,
         pathways,
         geo,
+        gaps,
     ):
         app.include_router(module.router)
     _mount_frontend(app, settings)

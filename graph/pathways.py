@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.errors import NotFound
+from graph.geo import haversine_km
 from graph.models import DiplomaType, Modality
 from graph.queries import suggest_diplomas
 from graph.store import GraphStore
 
-EARTH_RADIUS_KM = 6378.14  # the radius FalkorDB's distance() uses, so both engines agree
 CANDIDATE_CAP = 5_000
 OFFERS_PER_STEP = 5
 BOARDING_SOFTENING = 0.5  # far legs to a school with boarding places count half
@@ -37,13 +37,6 @@ W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
 W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
 W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
 W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the same NSF domain)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 # --- request ------------------------------------------------------------------------------

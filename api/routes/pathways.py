@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -10,14 +9,12 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.deps import StoreDep
-from graph.errors import NotFound
+from api.territory import place, territory, valid_departements, valid_place
 from graph.geojson import pathways_geojson
 from graph.models import DiplomaType, Modality
 from graph.pathways import (
     PathwayAnswer,
     PathwayQuery,
-    Point,
-    Territory,
     find_pathways,
     resolve_start,
 )
@@ -26,9 +23,6 @@ from graph.store import GraphStore
 router = APIRouter(tags=["pathways"])
 
 GEOJSON = "application/geo+json"
-_LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
-_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
-_DEPT = re.compile(r"^(\d{2,3}|2[AB]|02[AB]|97\d)$")
 
 
 class PathwayRequest(BaseModel):
@@ -84,39 +78,24 @@ class PathwayRequest(BaseModel):
             raise ValueError("give a goal: 'to', 'to_type', 'to_level' or 'job'")
         if (self.near is None) != (self.radius_km is None):
             raise ValueError("'near' and 'radius_km' go together")
-        if self.departements:
-            codes = [c.strip() for c in self.departements.split(",") if c.strip()]
-            if not codes or len(codes) > 20 or not all(_DEPT.match(c) for c in codes):
-                raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
+        if self.departements and not valid_departements(self.departements):
+            raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
         for name in ("home", "near"):
             value = getattr(self, name)
-            if value is not None and not (_LATLON.match(value) or _INSEE.match(value.strip())):
+            if value is not None and not valid_place(value):
                 raise ValueError(f"'{name}' is an INSEE code (e.g. 46102) or 'lat,lon'")
         return self
 
 
-def _place(store: GraphStore, value: str | None, what: str) -> Point | None:
-    if value is None:
-        return None
-    m = _LATLON.match(value)
-    if m:
-        lat, lon = float(m.group(1)), float(m.group(2))
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise HTTPException(422, f"'{what}': latitude or longitude out of range")
-        return Point(lat=lat, lon=lon)
-    rows = store.read("site_get", insee=value.strip())
-    if not rows or rows[0]["lat"] is None:
-        raise HTTPException(
-            422,
-            f"'{what}': unknown commune or commune without coordinates: "
-            f"{value.strip()} (give 'lat,lon' instead)",
-        )
-    return Point(lat=rows[0]["lat"], lon=rows[0]["lon"], label=rows[0]["name"])
-
-
 def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
-    if req.campus and not store.read("campus_exists", id=req.campus):
-        raise NotFound("campus", req.campus)
+    terr = territory(
+        store,
+        campus=req.campus,
+        departements=req.departements,
+        region=req.region,
+        near=req.near,
+        radius_km=req.radius_km,
+    )
     start_codes, start_label = resolve_start(
         store,
         code=req.from_.upper() if req.from_ else None,
@@ -130,18 +109,6 @@ def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
             f"{' for sector ' + req.sector if req.sector else ''}",
         )
     goal_sector = req.job or (req.sector if req.from_ else None)
-    departements = None
-    if req.departements:
-        departements = sorted(
-            {c.strip().zfill(3) for c in req.departements.split(",") if c.strip()}
-        )
-    territory = Territory(
-        campus=req.campus,
-        departements=departements,
-        region=req.region,
-        near=_place(store, req.near, "near"),
-        radius_km=req.radius_km,
-    )
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
@@ -149,8 +116,8 @@ def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
-        home=_place(store, req.home, "home"),
-        territory=territory,
+        home=place(store, req.home, "home"),
+        territory=terr,
         allow_outside=req.allow_outside,
         modality=None if req.modality == "any" else Modality(req.modality),
         max_steps=req.max_steps,

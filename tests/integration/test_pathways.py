@@ -12,7 +12,7 @@ import math
 
 from fastapi.testclient import TestClient
 
-from graph.pathways import haversine_km
+from graph.geo import haversine_km
 
 
 def _codes(answer: dict) -> list[list[str]]:

@@ -1,0 +1,119 @@
+"""The gap report on a hand-built campus whose findings are known by construction
+(tests/fixtures/seeds_gaps/gaps.toml), on the real embedded database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from graph.falkordb_store import FalkorDBStore
+from graph.loader import load_seeds
+from graph.seeds import load_seed_dir
+from tests.conftest import make_settings
+
+GAP_SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds_gaps"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    store = FalkorDBStore(make_settings(tmp_path_factory.mktemp("gaps") / "db"))
+    load_seeds(store, load_seed_dir(GAP_SEEDS))
+    with TestClient(create_app(make_settings(tmp_path_factory.mktemp("x")), store=store)) as c:
+        yield c
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def report(client: TestClient) -> dict[str, dict[str, Any]]:
+    r = client.get("/gaps", params={"departements": "12,46"})
+    assert r.status_code == 200, r.text
+    return {s["id"]: {f["id"]: f for f in s["findings"]} for s in r.json()["sections"]}
+
+
+def test_a_missing_level_inside_the_span_is_a_break(report: dict) -> None:
+    usinage = report["continuum_breaks"]["continuum:usinage"]
+    assert usinage["data"]["levels_offered"] == [4, 5, 7]
+    assert usinage["data"]["levels_missing"] == [3, 6]
+    assert usinage["severity"] == "high"
+
+
+def test_planned_offers_are_shown_as_planned(report: dict) -> None:
+    composites = report["continuum_breaks"]["continuum:composites"]
+    assert composites["data"]["levels_offered"] == [4]
+    assert composites["data"]["levels_planned"] == [5]
+    assert composites["data"]["planned_offers"] == [
+        {"diploma": "BTS-COM", "actor": "cfa", "commune": "Decazeville"}
+    ]
+    assert "en projet : BTS composites (CFA)" in composites["why"]
+    assert composites["sources"] == ["test fixture planned"]
+
+
+def test_dead_end_with_the_nearest_place_outside(report: dict) -> None:
+    assert set(report["dead_ends"]) == {"dead_end:lycee:BP-SOU"}
+    finding = report["dead_ends"]["dead_end:lycee:BP-SOU"]
+    nearest = finding["data"]["nearest_outside"]
+    assert nearest["actor_id"] == "lycee-albi" and nearest["diploma"] == "BTS-SOU"
+    assert 65 < nearest["km"] < 80  # Decazeville -> Albi
+
+
+def test_unmet_demand_against_local_capacity(report: dict) -> None:
+    welders = report["unmet_demand"]["demand:soudeurs"]
+    assert (welders["data"]["demand"], welders["data"]["capacity"], welders["data"]["gap"]) == (
+        50,
+        12,
+        38,
+    )
+    assert welders["severity"] == "high"
+    assert "test fixture demand" in welders["sources"]
+    foundry = report["unmet_demand"]["demand:fonderie"]
+    assert foundry["data"]["offers"] == 0 and "Étude d'opportunité" in foundry["why"]
+    assert "demand:usinage" not in report["unmet_demand"]  # trained locally, no demand figure
+
+
+def test_isolated_actors(report: dict) -> None:
+    isolated = report["isolated_actors"]
+    assert isolated["isolated:pme-isolee:company"]["severity"] == "high"
+    assert "isolated:pme-partenaire:company" not in isolated  # partners the lycée
+    assert "isolated:cfa:school" in isolated and "isolated:lycee:school" not in isolated
+    assert "isolated:pft:platform" in isolated
+    assert not any(k.startswith("isolated:lycee-albi") for k in isolated)  # outside
+
+
+def test_predicted_link_between_a_company_and_a_school(report: dict) -> None:
+    suggested = report["suggested_partnerships"]
+    pairs = {frozenset((f["data"]["a"], f["data"]["b"])) for f in suggested.values()}
+    assert frozenset(("lycee", "pme-usinage")) in pairs
+    assert frozenset(("lycee", "pme-partenaire")) not in pairs  # already partners
+    assert not any("pme-isolee" in p for p in pairs)  # nothing in common with anyone
+    f = next(
+        f
+        for f in suggested.values()
+        if {f["data"]["a"], f["data"]["b"]} == {"lycee", "pme-usinage"}
+    )
+    assert "Sector:usinage" in f["data"]["shared"] and f["data"]["pair"] == "economic-school"
+    assert "Usinage" in f["why"] and "km" in f["why"]
+
+
+def test_bridges_and_articulation_points(report: dict) -> None:
+    fragile = report["brokers"]
+    assert fragile["bridge:iut:labo"]["data"]["cut_off"] == 1
+    assert "cut:iut" in fragile
+    assert "bridge:cfa:iut" not in fragile and "bridge:iut:lycee" not in fragile  # triangle
+
+
+def test_campus_filter_and_csv(client: TestClient) -> None:
+    r = client.get("/gaps", params={"campus": "gapcamp"})
+    assert r.status_code == 200
+    roles = {s["id"]: s for s in r.json()["sections"]}["isolated_actors"]["findings"]
+    assert any(f["id"] == "isolated:pme-isolee:role" for f in roles)
+    csv = client.get("/gaps.csv", params={"departements": "12,46", "section": "dead_ends"})
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    lines = csv.content.decode("utf-8-sig").strip().splitlines()
+    assert lines[0].startswith("id;titre;gravite") and lines[1].startswith("dead_end:lycee:BP-SOU")
+    assert client.get("/gaps.csv", params={"section": "nope"}).status_code == 422
+    assert client.get("/gaps", params={"campus": "nope"}).status_code == 404
