@@ -7,7 +7,15 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from graph.errors import DatabaseUnavailable, GraphError, InvalidQuery, NotFound, SeedError
+from graph.errors import (
+    Conflict,
+    DatabaseUnavailable,
+    EditInvalid,
+    GraphError,
+    InvalidQuery,
+    NotFound,
+    SeedError,
+)
 
 log = logging.getLogger("cmq.api")
 
@@ -31,6 +39,19 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(SeedError)
     async def _seed(_: Request, exc: SeedError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": str(exc)})
+
+    @app.exception_handler(Conflict)
+    async def _conflict(_: Request, exc: Conflict) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+    @app.exception_handler(EditInvalid)
+    async def _edit_invalid(_: Request, exc: EditInvalid) -> JSONResponse:
+        return JSONResponse(
+            status_code=422,
+            content={
+                "detail": [{"loc": ["body", exc.field], "msg": exc.message, "type": "value_error"}]
+            },
+        )
 
     @app.exception_handler(InvalidQuery)
     async def _invalid(_: Request, exc: InvalidQuery) -> JSONResponse:

@@ -15,6 +15,7 @@ from api.routes import (
     actors,
     campuses,
     diplomas,
+    edits,
     gaps,
     geo,
     health,
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         pathways,
         geo,
         gaps,
+        edits,
     ):
         app.include_router(module.router)
     _mount_frontend(app, settings)

@@ -34,6 +34,19 @@ class NotFound(GraphError):
         super().__init__(f"{what} {key!r} not found")
 
 
+class Conflict(GraphError):
+    """An edit would create a record that already exists."""
+
+
+class EditInvalid(GraphError):
+    """An edit refers to records that do not exist, or breaks a rule; names the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
 class InvalidQuery(GraphError):
     """A query name that does not exist, or a parameter of a type the engines cannot carry."""
 

@@ -29,6 +29,7 @@ class Label(StrEnum):
     PLATFORM = "Platform"
     SECTOR = "Sector"
     PASSERELLE = "Passerelle"
+    CHANGE = "Change"  # the audit log of edits made through the API
 
 
 class RelType(StrEnum):

@@ -28,4 +28,5 @@ SCHEMA: tuple[Key, ...] = (
     Key("Platform", "id", unique=True),
     Key("Sector", "id", unique=True),
     Key("Passerelle", "id", unique=True),
+    Key("Change", "id", unique=True),
 )

@@ -34,6 +34,15 @@ class Settings(BaseModel):
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=1, le=65535)] = 8000
     frontend_dir: Path = Path("frontend/dist")
+    api_tokens: str = Field(
+        default="",
+        repr=False,
+        description="Bearer tokens allowed to edit: 'name:token,name2:token2' (tokens of at "
+        "least 16 characters). Empty = editing disabled, unless demo is on.",
+    )
+    demo: bool = Field(
+        default=False, description="Demo mode (make run): the token 'demo' may edit, as 'demo'."
+    )
     seeds_dir: Path = Path("seeds")
 
     @field_validator("graph_uri")
@@ -52,6 +61,25 @@ class Settings(BaseModel):
         if not v.startswith(schemes):
             raise ValueError(f"CMQ_GRAPH_URI must start with one of {', '.join(schemes)}")
         return v
+
+    @field_validator("api_tokens")
+    @classmethod
+    def _tokens_well_formed(cls, v: str) -> str:
+        for item in filter(None, (x.strip() for x in v.split(","))):
+            name, sep, token = item.partition(":")
+            if not sep or not name or len(token) < 16:
+                raise ValueError("CMQ_API_TOKENS is 'name:token,…' with tokens of 16+ characters")
+        return v
+
+    def editors(self) -> dict[str, str]:
+        """token -> editor name."""
+        out = {}
+        for item in filter(None, (x.strip() for x in self.api_tokens.split(","))):
+            name, _, token = item.partition(":")
+            out[token] = name
+        if self.demo and not out:
+            out["demo"] = "demo"
+        return out
 
     @property
     def engine(self) -> str:

@@ -1,0 +1,38 @@
+"""Bearer-token authentication for edits. Reads stay public."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from graph.settings import Settings
+
+_bearer = HTTPBearer(auto_error=False, description="An editor token from CMQ_API_TOKENS.")
+
+
+def editor(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The editor's name, or 401/403. Tokens are compared in constant time."""
+    settings: Settings = request.app.state.settings
+    editors = settings.editors()
+    if not editors:
+        raise HTTPException(403, "Editing is disabled on this server: set CMQ_API_TOKENS.")
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise HTTPException(
+            401,
+            "An editor token is required (Authorization: Bearer …).",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    given = credentials.credentials.encode()
+    for token, name in editors.items():
+        if hmac.compare_digest(given, token.encode()):
+            return name
+    raise HTTPException(401, "Unknown editor token.", headers={"WWW-Authenticate": "Bearer"})
+
+
+EditorDep = Annotated[str, Depends(editor)]

@@ -1,0 +1,9 @@
+// Delete the partnerships of a kind between two actors (either direction), and log it.
+// Params: $a, $b, $kind, $change. Returns: deleted.
+MATCH (a:Actor {id: $a})-[r:PARTNERS_WITH]-(b:Actor {id: $b})
+WHERE r.kind = $kind
+DELETE r
+WITH count(*) AS deleted
+CREATE (ch:Change)
+SET ch += $change
+RETURN deleted

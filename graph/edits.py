@@ -1,0 +1,506 @@
+"""Edits by campus managers: create, update and delete actors, offers, passerelles and
+partnerships, each recorded in the change log (who, when, source).
+
+Every edit is validated first (the records it refers to must exist, the records it creates must
+not), then written by ONE named query that also writes its ``Change`` node — a single query is
+atomic on both engines, so an edit lands whole or not at all. Data created by edits carries
+``origin = 'edit'``: a seed reload leaves it alone (edits to seed-born data are overwritten by
+the next ``cmq load``; change the seed file for lasting corrections).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from graph.errors import Conflict, EditInvalid, NotFound
+from graph.models import (
+    ActorKind,
+    DiplomaCode,
+    Id,
+    Insee,
+    Modality,
+    OfferStatus,
+    PartnershipKind,
+    PasserelleKind,
+    Share,
+    Source,
+    Text,
+    Uai,
+)
+from graph.store import GraphStore
+from graph.text import normalise
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+
+
+class Edit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: Source = Field(description="Why this change is true: a document, a letter, a page.")
+
+
+class ActorCreate(Edit):
+    id: Id
+    name: Name
+    kind: ActorKind
+    uai: Uai | None = None
+    site: Insee | None = None
+    public: bool | None = None
+    campus: Id | None = None
+    campus_role: Text | None = None
+    sectors: list[Id] = Field(default_factory=list, max_length=50)
+    boarding_places: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S{1,500}$")] | None = None
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _role_needs_campus(self) -> ActorCreate:
+        if self.campus_role and not self.campus:
+            raise ValueError("campus_role needs a campus")
+        return self
+
+
+class ActorUpdate(Edit):
+    name: Name | None = None
+    kind: ActorKind | None = None
+    uai: Uai | None = None
+    site: Insee | None = None
+    public: bool | None = None
+    boarding_places: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S{1,500}$")] | None = None
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> ActorUpdate:
+        if not self.model_fields_set - {"source"}:
+            raise ValueError("nothing to update")
+        return self
+
+
+class OfferCreate(Edit):
+    actor: Id
+    diploma: DiplomaCode
+    site: Insee | None = Field(default=None, description="Defaults to the actor's site.")
+    modality: Modality
+    status: OfferStatus = OfferStatus.OPEN
+    capacity: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    year: Annotated[int, Field(ge=1990, le=2100)] | None = None
+    note: Text | None = None
+
+
+class OfferDelete(Edit):
+    actor: Id
+    diploma: DiplomaCode
+    modality: Modality
+    site: Insee | None = None
+
+
+class PasserelleCreate(Edit):
+    id: Id
+    kind: PasserelleKind
+    from_: list[DiplomaCode] = Field(alias="from", min_length=1, max_length=50)
+    to: list[DiplomaCode] = Field(min_length=1, max_length=50)
+    rate: Share | None = None
+    entrant_share: Share | None = None
+    reserved_share: Share | None = None
+    conditions: Text | None = None
+    modality: Modality | None = None
+    parties: list[Id] = Field(default_factory=list, max_length=50)
+    campus: Id | None = None
+    description: Text | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _no_loop(self) -> PasserelleCreate:
+        if set(self.from_) & set(self.to):
+            raise ValueError("a passerelle cannot lead to its own start")
+        return self
+
+
+class PartnershipCreate(Edit):
+    a: Id
+    b: Id
+    kind: PartnershipKind
+    status: OfferStatus = OfferStatus.OPEN
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _two_actors(self) -> PartnershipCreate:
+        if self.a == self.b:
+            raise ValueError("an actor cannot partner with itself")
+        return self
+
+
+class PartnershipDelete(Edit):
+    a: Id
+    b: Id
+    kind: PartnershipKind
+
+
+class ChangeOut(BaseModel):
+    id: str
+    at: str
+    by: str
+    action: str
+    target: str
+    source: str
+    payload: dict[str, Any]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _change(user: str, action: str, target: str, source: str, payload: BaseModel) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4().hex,
+        "at": _now(),
+        "by": user,
+        "action": action,
+        "target": target,
+        "source": source,
+        "payload_json": json.dumps(
+            payload.model_dump(mode="json", by_alias=True), ensure_ascii=False, sort_keys=True
+        ),
+    }
+
+
+def _existing(store: GraphStore, **keys: list[str]) -> set[tuple[str, str]]:
+    params = {
+        k: keys.get(k, [])
+        for k in ("actors", "diplomas", "sites", "sectors", "campuses", "passerelles")
+    }
+    return {(r["label"], r["key"]) for r in store.read("edit_lookup", **params)}
+
+
+def _require(found: set[tuple[str, str]], label: str, keys: list[str], field: str) -> None:
+    missing = [k for k in keys if (label, k) not in found]
+    if missing:
+        raise EditInvalid(field, f"unknown {label.lower()}: {', '.join(missing)}")
+
+
+def _geo(store: GraphStore, insee: str | None) -> dict[str, Any]:
+    if insee is None:
+        return {
+            "insee": None,
+            "commune": None,
+            "departement": None,
+            "region_code": None,
+            "lat": None,
+            "lon": None,
+        }
+    rows = store.read("site_geo", insee=insee)
+    return rows[0]
+
+
+def _stamp(user: str, source: str) -> dict[str, Any]:
+    return {"updated_by": user, "updated_at": _now(), "update_source": source}
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+
+def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
+    found = _existing(
+        store,
+        actors=[e.id],
+        sites=[e.site] if e.site else [],
+        sectors=e.sectors,
+        campuses=[e.campus] if e.campus else [],
+    )
+    if ("Actor", e.id) in found:
+        raise Conflict(f"actor {e.id!r} already exists")
+    if e.site:
+        _require(found, "Site", [e.site], "site")
+    if e.campus:
+        _require(found, "Campus", [e.campus], "campus")
+    _require(found, "Sector", e.sectors, "sectors")
+    props = {
+        "id": e.id,
+        "name": e.name,
+        "name_norm": normalise(e.name),
+        "kind": e.kind.value,
+        "uai": e.uai,
+        "public": e.public,
+        "boarding_places": e.boarding_places,
+        "url": e.url,
+        "description": e.description,
+        "source": e.source,
+        "campuses": [e.campus] if e.campus else [],
+        "origin": "edit",
+        **_geo(store, e.site),
+        **_stamp(user, e.source),
+    }
+    store.write(
+        "edit_actor_create",
+        props=props,
+        site=e.site,
+        campus=e.campus,
+        campus_role=e.campus_role,
+        sectors=e.sectors,
+        source=e.source,
+        change=_change(user, "create", f"Actor:{e.id}", e.source, e),
+    )
+    return e.id
+
+
+def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) -> str:
+    found = _existing(store, actors=[actor_id], sites=[e.site] if e.site else [])
+    if ("Actor", actor_id) not in found:
+        raise NotFound("actor", actor_id)
+    if e.site:
+        _require(found, "Site", [e.site], "site")
+    fields = e.model_dump(exclude={"source", "site"}, exclude_unset=True, mode="json")
+    props: dict[str, Any] = {**fields, **_stamp(user, e.source)}
+    if "name" in fields:
+        props["name_norm"] = normalise(fields["name"])
+    if e.site:
+        props.update(_geo(store, e.site))
+    store.write(
+        "edit_actor_update",
+        id=actor_id,
+        props=props,
+        site=e.site,
+        source=e.source,
+        change=_change(user, "update", f"Actor:{actor_id}", e.source, e),
+    )
+    return actor_id
+
+
+def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> None:
+    e = Edit(source=source)
+    if ("Actor", actor_id) not in _existing(store, actors=[actor_id]):
+        raise NotFound("actor", actor_id)
+    rows = store.write(
+        "edit_actor_delete",
+        id=actor_id,
+        change=_change(user, "delete", f"Actor:{actor_id}", e.source, e),
+    )
+    if not rows or rows[0]["deleted"] == 0:
+        raise NotFound("actor", actor_id)
+
+
+# --- offers ----------------------------------------------------------------------------------
+
+
+def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]:
+    found = _existing(
+        store, actors=[e.actor], diplomas=[e.diploma], sites=[e.site] if e.site else []
+    )
+    _require(found, "Actor", [e.actor], "actor")
+    _require(found, "Diploma", [e.diploma], "diploma")
+    site = e.site
+    if site is None:
+        actor_site = store.read("actor_get", id=e.actor)[0]["actor"].get("insee")
+        if actor_site is None:
+            raise EditInvalid("site", "the actor has no site: give one")
+        site = actor_site
+    else:
+        _require(found, "Site", [site], "site")
+    geo = _geo(store, site)
+    existing = [
+        o
+        for o in store.read("actor_get", id=e.actor)[0]["offers"]
+        if o
+        and o.get("diploma") == e.diploma
+        and o.get("modality") == e.modality.value
+        and o.get("site") == site
+    ]
+    if existing:
+        raise Conflict(f"{e.actor} already offers {e.diploma} ({e.modality.value}) at {site}")
+    props = {
+        "site": site,
+        "commune": geo["commune"],
+        "departement": geo["departement"],
+        "region_code": geo["region_code"],
+        "lat": geo["lat"],
+        "lon": geo["lon"],
+        "modality": e.modality.value,
+        "status": e.status.value,
+        "capacity": e.capacity,
+        "year": e.year,
+        "note": e.note,
+        "source": e.source,
+        "origin": "edit",
+        **_stamp(user, e.source),
+    }
+    store.write(
+        "edit_offer_create",
+        actor=e.actor,
+        diploma=e.diploma,
+        site=site,
+        props=props,
+        change=_change(user, "create", f"Offer:{e.actor}>{e.diploma}", e.source, e),
+    )
+    return {"actor": e.actor, "diploma": e.diploma, "site": site, "modality": e.modality.value}
+
+
+def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
+    actor = store.read("actor_get", id=e.actor)
+    offers = actor[0]["offers"] if actor else []
+    if not any(
+        o
+        and o.get("diploma") == e.diploma
+        and o.get("modality") == e.modality.value
+        and (e.site is None or o.get("site") == e.site)
+        for o in offers
+    ):
+        raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
+    rows = store.write(
+        "edit_offer_delete",
+        actor=e.actor,
+        diploma=e.diploma,
+        modality=e.modality.value,
+        site=e.site,
+        change=_change(user, "delete", f"Offer:{e.actor}>{e.diploma}", e.source, e),
+    )
+    deleted = rows[0]["deleted"] if rows else 0
+    if deleted == 0:
+        raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
+    return deleted
+
+
+# --- passerelles -----------------------------------------------------------------------------
+
+
+def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
+    found = _existing(
+        store,
+        passerelles=[e.id],
+        diplomas=[*e.from_, *e.to],
+        actors=e.parties,
+        campuses=[e.campus] if e.campus else [],
+    )
+    if ("Passerelle", e.id) in found:
+        raise Conflict(f"passerelle {e.id!r} already exists")
+    _require(found, "Diploma", e.from_, "from")
+    _require(found, "Diploma", e.to, "to")
+    _require(found, "Actor", e.parties, "parties")
+    if e.campus:
+        _require(found, "Campus", [e.campus], "campus")
+    common = {
+        "kind": e.kind.value,
+        "rate": e.rate,
+        "entrant_share": e.entrant_share,
+        "reserved_share": e.reserved_share,
+        "modality": e.modality.value if e.modality else None,
+    }
+    props = {
+        **common,
+        "id": e.id,
+        "origin": "documented",
+        "campus": e.campus,
+        "conditions": e.conditions,
+        "description": e.description,
+        "from_codes": list(e.from_),
+        "to_codes": list(e.to),
+        "parties": list(e.parties),
+        "source": e.source,
+        "created_by_edit": True,
+        **_stamp(user, e.source),
+    }
+    leg = {
+        **common,
+        "passerelle_id": e.id,
+        "passerelle_origin": "documented",
+        "campus": e.campus,
+        "origin": "edit",
+    }
+    store.write(
+        "edit_passerelle_create",
+        props=props,
+        from_codes=list(e.from_),
+        to_codes=list(e.to),
+        parties=list(e.parties),
+        leg=leg,
+        source=e.source,
+        change=_change(user, "create", f"Passerelle:{e.id}", e.source, e),
+    )
+    return e.id
+
+
+def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: str) -> None:
+    e = Edit(source=source)
+    if ("Passerelle", passerelle_id) not in _existing(store, passerelles=[passerelle_id]):
+        raise NotFound("passerelle", passerelle_id)
+    rows = store.write(
+        "edit_passerelle_delete",
+        id=passerelle_id,
+        change=_change(user, "delete", f"Passerelle:{passerelle_id}", source, e),
+    )
+    if not rows or rows[0]["deleted"] == 0:
+        raise NotFound("passerelle", passerelle_id)
+
+
+# --- partnerships ----------------------------------------------------------------------------
+
+
+def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> dict[str, str]:
+    found = _existing(store, actors=[e.a, e.b])
+    _require(found, "Actor", [e.a], "a")
+    _require(found, "Actor", [e.b], "b")
+    partners = store.read("actor_get", id=e.a)[0]["partners"]
+    if any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
+        raise Conflict(f"{e.a} and {e.b} already have a {e.kind.value} partnership")
+    props = {
+        "kind": e.kind.value,
+        "status": e.status.value,
+        "description": e.description,
+        "source": e.source,
+        "origin": "edit",
+        **_stamp(user, e.source),
+    }
+    store.write(
+        "edit_partnership_create",
+        a=e.a,
+        b=e.b,
+        props=props,
+        change=_change(user, "create", f"Partnership:{e.a}-{e.b}", e.source, e),
+    )
+    return {"a": e.a, "b": e.b, "kind": e.kind.value}
+
+
+def delete_partnership(store: GraphStore, user: str, e: PartnershipDelete) -> int:
+    actor = store.read("actor_get", id=e.a)
+    partners = actor[0]["partners"] if actor else []
+    if not any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
+        raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")
+    rows = store.write(
+        "edit_partnership_delete",
+        a=e.a,
+        b=e.b,
+        kind=e.kind.value,
+        change=_change(user, "delete", f"Partnership:{e.a}-{e.b}", e.source, e),
+    )
+    deleted = rows[0]["deleted"] if rows else 0
+    if deleted == 0:
+        raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")
+    return deleted
+
+
+# --- change log ------------------------------------------------------------------------------
+
+
+def list_changes(
+    store: GraphStore, *, target: str | None = None, offset: int = 0, limit: int = 50
+) -> tuple[int, list[ChangeOut]]:
+    rows = store.read("changes_list", target=target, skip=offset, limit=limit)
+    if not rows:
+        return 0, []
+    items = [
+        ChangeOut(
+            **{k: v for k, v in i.items() if k != "payload_json"},
+            payload=json.loads(i["payload_json"] or "{}"),
+        )
+        for i in rows[0]["items"]
+    ]
+    return rows[0]["total"], items
