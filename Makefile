@@ -35,8 +35,8 @@ lint-deps: $(LINT_STAMP)
 seed: install
 	$(BIN)/cmq load seeds/
 
-serve: install
-	$(BIN)/cmq serve
+serve: install  ## demo mode: the token "demo" may edit (set CMQ_API_TOKENS in production)
+	CMQ_DEMO=$${CMQ_DEMO:-1} $(BIN)/cmq serve
 
 lint: install lint-deps
 	$(BIN)/ruff check api graph tests bench
