@@ -492,7 +492,7 @@ class _Builder:
             self.sites_by_dept.setdefault(dcode, []).append(row)
             return row
 
-        for d in depts[: self.n["sites"]]:
+        for d in depts[: max(1, self.n["sites"] // 2)]:  # every département at scale 1
             self.chef_sites.append(add(d[0], d[3], d[4], d[5]))
         weights = [d[6] for d in DEPARTEMENTS]
         while len(self.site_rows) < self.n["sites"]:
@@ -581,8 +581,10 @@ class _Builder:
             for _ in range(max(1, round(kind.count * self.scale))):
                 for _attempt in range(50):
                     prof = "pro" if r.random() < kind.pro_share else "acad"
-                    pool = self.by_profile[prof] or self.by_profile["pro" if prof == "acad" else
-                                                                    "acad"]
+                    pool = (
+                        self.by_profile[prof]
+                        or self.by_profile["pro" if prof == "acad" else "acad"]
+                    )
                     g = r.choice(pool)
                     n = serial.get((kind.family, g), r.randint(0, 20)) + 1
                     if n <= 99:
@@ -624,8 +626,7 @@ class _Builder:
                     site = r.choices(self.site_rows, weights=self.site_weight, k=1)[0]
                 dept = site["insee"][:2]
                 commune = site["name"]
-                row: dict[str, Any] = {"kind": kind.value, "site": site["insee"],
-                                       "source": SOURCE}
+                row: dict[str, Any] = {"kind": kind.value, "site": site["insee"], "source": SOURCE}
                 if kind in _UAI_KINDS:
                     used = uai_used.setdefault(dept, set())
                     while True:
@@ -692,8 +693,9 @@ class _Builder:
             kind = self.dip_kind[code]
             pool = list(_POOLS[kind.type])
             if self.dip_group[code].startswith("21"):  # agriculture: lycées agricoles
-                pool = [(ActorKind.LYCEE_AGRICOLE if k == ActorKind.LYCEE else k, w)
-                        for k, w in pool]
+                pool = [
+                    (ActorKind.LYCEE_AGRICOLE if k == ActorKind.LYCEE else k, w) for k, w in pool
+                ]
             for _attempt in range(8):
                 akind = _weighted(r, pool)
                 candidates = self.actors_by_kind.get(akind) or schools
@@ -783,8 +785,9 @@ class _Builder:
             elif r.random() < 0.05:
                 row["modality"] = "apprenticeship"
             if r.random() < 0.10 and self.offered_by.get(b):
-                row["parties"] = sorted(set(r.sample(self.offered_by[b],
-                                                     min(2, len(self.offered_by[b])))))
+                row["parties"] = sorted(
+                    set(r.sample(self.offered_by[b], min(2, len(self.offered_by[b]))))
+                )
             self.passerelle_rows.append(row)
 
     # -- the rest of a campus file ----------------------------------------------------------
@@ -863,15 +866,24 @@ class _Builder:
         for i, doc in enumerate(docs):
             for s in doc["sectors"][:3]:
                 doc["demand"].append(
-                    {"sector": s["id"], "period": "2024", "count": self.rng.randint(5, 400),
-                     "source": SOURCE}
+                    {
+                        "sector": s["id"],
+                        "period": "2024",
+                        "count": self.rng.randint(5, 400),
+                        "source": SOURCE,
+                    }
                 )
             sites = doc["sites"]
             for _ in range(min(5, len(sites) // 2)):
                 a, b = self.rng.sample(sites, 2)
                 doc["transport_links"].append(
-                    {"a": a["insee"], "b": b["insee"], "mode": "road", "quality": "unknown",
-                     "source": SOURCE}
+                    {
+                        "a": a["insee"],
+                        "b": b["insee"],
+                        "mode": "road",
+                        "quality": "unknown",
+                        "source": SOURCE,
+                    }
                 )
             doc["campus"] = dict(doc["campus"], id=self.campus_rows[i]["id"])
         return {
@@ -912,7 +924,7 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
 
 
 def generate(scale: float = 1.0, seed: int = 7) -> SeedSet:
-    """A validated synthetic SeedSet; ``scale=1`` is national size. Deterministic in (scale, seed)."""
+    """A validated synthetic SeedSet (``scale=1``: national size), deterministic in its args."""
     b = _Builder(scale, seed)
     b.sites()
     b.campuses()
