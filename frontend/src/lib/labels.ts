@@ -1,0 +1,182 @@
+// French wording of the API's closed vocabularies, and the colour groups of actor kinds.
+
+export const KIND_FR: Record<string, string> = {
+  lycee: 'Lycée',
+  lycee_agricole: 'Lycée agricole',
+  cfa: 'CFA',
+  greta: 'GRETA',
+  iut: 'IUT',
+  university: 'Université',
+  engineering_school: "École d'ingénieurs",
+  higher_education: 'Enseignement supérieur',
+  training_centre: 'Centre de formation',
+  company: 'Entreprise',
+  cluster: 'Cluster',
+  competitiveness_pole: 'Pôle de compétitivité',
+  research_lab: 'Laboratoire',
+  research_body: 'Organisme de recherche',
+  chamber: 'Chambre consulaire',
+  professional_branch: 'Branche professionnelle',
+  public_body: 'Organisme public',
+  orientation_service: "Service d'orientation",
+  association: 'Association',
+  funder: 'Financeur',
+  other: 'Autre',
+  // platforms
+  pft: 'Plateforme technologique (PFT)',
+  fablab: 'Fab lab',
+  plateau_technique: 'Plateau technique',
+  research_platform: 'Plateforme de recherche',
+};
+
+export interface KindGroup {
+  id: string;
+  label: string;
+  color: string; // fill, dark enough for white text (contrast ≥ 4.5:1)
+  glyph: string; // a letter drawn in the marker, so colour is not the only cue
+  kinds: string[];
+}
+
+export const KIND_GROUPS: KindGroup[] = [
+  { id: 'lycee', label: 'Lycées', color: '#1f4e9c', glyph: 'L', kinds: ['lycee', 'lycee_agricole'] },
+  { id: 'alternance', label: 'CFA, GRETA, centres de formation', color: '#a0470a', glyph: 'A', kinds: ['cfa', 'greta', 'training_centre'] },
+  { id: 'superieur', label: 'Enseignement supérieur', color: '#6a2c91', glyph: 'S', kinds: ['iut', 'university', 'engineering_school', 'higher_education'] },
+  { id: 'entreprise', label: 'Entreprises', color: '#5c4a00', glyph: 'E', kinds: ['company'] },
+  { id: 'recherche', label: 'Recherche', color: '#006a6a', glyph: 'R', kinds: ['research_lab', 'research_body'] },
+  { id: 'reseau', label: 'Clusters, pôles, chambres, branches', color: '#b0003a', glyph: 'C', kinds: ['cluster', 'competitiveness_pole', 'chamber', 'professional_branch'] },
+  { id: 'institution', label: 'Institutions, orientation, autres', color: '#4a4a4a', glyph: 'I', kinds: ['public_body', 'orientation_service', 'association', 'funder', 'other'] },
+  { id: 'plateforme', label: 'Plateformes (PFT, fab labs…)', color: '#18753c', glyph: 'P', kinds: ['pft', 'fablab', 'plateau_technique', 'research_platform'] },
+];
+
+const GROUP_OF = new Map<string, KindGroup>();
+for (const g of KIND_GROUPS) for (const k of g.kinds) GROUP_OF.set(k, g);
+
+export function kindGroup(kind: string | null | undefined): KindGroup {
+  return GROUP_OF.get(kind ?? 'other') ?? KIND_GROUPS[6];
+}
+
+export function kindFr(kind: string | null | undefined): string {
+  if (!kind) return '—';
+  return KIND_FR[kind] ?? kind;
+}
+
+export const DIPLOMA_TYPE_FR: Record<string, string> = {
+  cap: 'CAP',
+  bac_pro: 'Bac pro',
+  bac_techno: 'Bac technologique',
+  bac_general: 'Bac général',
+  bp: 'Brevet professionnel',
+  mc: 'Mention complémentaire',
+  bts: 'BTS',
+  dut: 'DUT',
+  but: 'BUT',
+  licence: 'Licence',
+  licence_pro: 'Licence professionnelle',
+  master: 'Master',
+  mastere_specialise: 'Mastère spécialisé',
+  ingenieur: "Diplôme d'ingénieur",
+  cpge: 'CPGE',
+  cqpm: 'CQPM',
+  fcil: 'FCIL',
+  titre_pro: 'Titre professionnel',
+  du: "Diplôme d'université",
+  other: 'Autre',
+};
+
+export function diplomaTypeFr(t: string | null | undefined): string {
+  if (!t) return '—';
+  return DIPLOMA_TYPE_FR[t] ?? t;
+}
+
+export const LEVEL_FR: Record<number, string> = {
+  3: 'Niveau 3 (CAP)',
+  4: 'Niveau 4 (bac)',
+  5: 'Niveau 5 (bac + 2)',
+  6: 'Niveau 6 (bac + 3)',
+  7: 'Niveau 7 (bac + 5)',
+  8: 'Niveau 8 (doctorat)',
+};
+
+export function levelFr(level: number | null | undefined): string {
+  if (level === null || level === undefined) return 'niveau non précisé';
+  return LEVEL_FR[level] ?? `Niveau ${level}`;
+}
+
+export const MODALITY_FR: Record<string, string> = {
+  any: 'Toutes modalités',
+  school: 'Statut scolaire',
+  apprenticeship: 'Apprentissage',
+  continuing: 'Formation continue',
+};
+
+export function modalityFr(m: string | null | undefined): string {
+  if (!m) return 'modalité non précisée';
+  return MODALITY_FR[m] ?? m;
+}
+
+export const PASSERELLE_KIND_FR: Record<string, string> = {
+  continuation: "Poursuite d'études",
+  reorientation: 'Réorientation',
+  vae: 'VAE',
+  skills_block: 'Blocs de compétences',
+};
+
+export const ORIGIN_FR: Record<string, string> = {
+  documented: 'documentée',
+  inferred: 'déduite d’une règle publique',
+};
+
+export const STATUS_FR: Record<string, string> = {
+  open: 'ouverte',
+  planned: 'en projet',
+};
+
+export const EDGE_FR: Record<string, string> = {
+  MEMBER_OF: 'Membre du campus',
+  OFFERS: 'Propose le diplôme',
+  PARTNERS_WITH: 'Partenariat',
+  HOSTS: 'Héberge la plateforme',
+  PART_OF: 'Fait partie de',
+  LEADS_TO: 'Passerelle vers',
+};
+
+export const PARTNERSHIP_FR: Record<string, string> = {
+  placements: 'stages et apprentis',
+  research: 'recherche',
+  funding: 'financement',
+  convention: 'convention',
+  support_letter: 'lettre de soutien',
+  membership: 'adhésion',
+  training: 'formation commune',
+  project: 'projet commun',
+  governance: 'gouvernance',
+  communication: 'communication',
+  international: 'international',
+};
+
+export const SEVERITY_FR: Record<string, string> = {
+  high: 'Élevée',
+  medium: 'Moyenne',
+  low: 'Faible',
+};
+
+export const NODE_TYPE_FR: Record<string, string> = {
+  actor: 'Acteur',
+  platform: 'Plateforme',
+  diploma: 'Diplôme',
+  sector: 'Secteur',
+  campus: 'Campus',
+};
+
+export const SCORE_COMPONENT_FR: Record<string, string> = {
+  steps: 'Nombre d’étapes',
+  travel: 'Distance parcourue',
+  same_field: 'Continuité de spécialité',
+  outside: 'Étapes hors territoire',
+  planned: 'Offres seulement en projet',
+  inferred_passerelles: 'Passerelles déduites',
+  modality: 'Modalité demandée',
+  known_rates: 'Taux de passage connus',
+  documented_figures: 'Chiffres documentés',
+  known_capacity: 'Capacités connues',
+};

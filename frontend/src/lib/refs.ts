@@ -1,0 +1,45 @@
+// Shared reference lists (campuses and their sectors), fetched once per page load.
+
+import { cached } from './api';
+import type { CampusDetail, CampusSummary, Sector } from './types';
+import { h } from './dom';
+
+export function campuses(): Promise<CampusSummary[]> {
+  return cached<CampusSummary[]>('/campuses');
+}
+
+export async function sectorsOf(campus: string | null): Promise<Sector[]> {
+  const list = campus ? [campus] : (await campuses()).map((c) => c.id);
+  const details = await Promise.all(list.map((id) => cached<CampusDetail>(`/campuses/${id}`).catch(() => null)));
+  const seen = new Map<string, Sector>();
+  for (const d of details) for (const s of d?.sectors ?? []) if (!seen.has(s.id)) seen.set(s.id, s);
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+}
+
+/** Fills a <select> with the campuses; the first option is `allLabel` (value ''), if given. */
+export async function fillCampusSelect(sel: HTMLSelectElement, value: string, allLabel?: string): Promise<void> {
+  try {
+    const list = await campuses();
+    sel.replaceChildren(
+      ...(allLabel ? [h('option', { value: '' }, allLabel)] : []),
+      ...list.map((c) => h('option', { value: c.id, selected: c.id === value }, `${c.short_name} — ${c.region ?? ''}`.replace(/ — $/, ''))),
+    );
+    sel.value = value;
+  } catch {
+    sel.replaceChildren(h('option', { value }, 'Liste des campus indisponible'));
+  }
+}
+
+export async function fillSectorSelect(sel: HTMLSelectElement, campus: string | null, value: string): Promise<void> {
+  try {
+    const list = await sectorsOf(campus);
+    sel.replaceChildren(
+      h('option', { value: '' }, 'Tous les secteurs'),
+      ...list.map((s) => h('option', { value: s.id, selected: s.id === value }, s.name)),
+    );
+    if (value && !list.some((s) => s.id === value)) sel.append(h('option', { value, selected: true }, value));
+    sel.value = value;
+  } catch {
+    sel.replaceChildren(h('option', { value: '' }, 'Secteurs indisponibles'));
+  }
+}

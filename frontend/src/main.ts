@@ -1,0 +1,21 @@
+import './styles.css';
+import { startRouter, type Route } from './router';
+import { setupSettingsDialog } from './lib/settings';
+import { checkHealth } from './lib/health';
+
+const routes: Route[] = [
+  { name: 'parcours', title: 'Parcours', load: () => import('./pages/parcours') },
+  { name: 'carte', title: 'Carte', load: () => import('./pages/carte') },
+  { name: 'reseau', title: 'Réseau', load: () => import('./pages/reseau') },
+  { name: 'manques', title: 'Manques', load: () => import('./pages/manques') },
+];
+
+// The skip link must not change the hash (the hash is the route): focus <main> instead.
+document.querySelector('[data-skip]')?.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  document.getElementById('contenu')?.focus();
+});
+
+setupSettingsDialog();
+void checkHealth();
+startRouter(routes, document.getElementById('contenu') as HTMLElement, 'parcours');

@@ -1,0 +1,209 @@
+// A Leaflet map on the offline basemap shipped with the app (French départements and régions),
+// with an optional online tile layer chosen in « Paramètres ».
+
+import L from './leaflet';
+import { feature, mesh } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import { tileSettings } from '../lib/settings';
+import { kindGroup, kindFr } from '../lib/labels';
+
+interface DeptProps {
+  code: string;
+  nom: string;
+  region: string;
+  region_code: string;
+  academie: string;
+}
+
+interface Basemap {
+  departements: FeatureCollection<Geometry, DeptProps>;
+  regions: MultiLineString;
+}
+
+let basemap: Promise<Basemap> | null = null;
+
+function loadBasemap(): Promise<Basemap> {
+  if (!basemap) {
+    basemap = fetch(`${import.meta.env.BASE_URL}geo/france-departements.topo.json`)
+      .then((r) => {
+        if (!r.ok) throw new Error(`fond de carte indisponible (${r.status})`);
+        return r.json() as Promise<Topology<{ departements: GeometryCollection<DeptProps> }>>;
+      })
+      .then((topo) => ({
+        departements: feature(topo, topo.objects.departements) as FeatureCollection<Geometry, DeptProps>,
+        regions: mesh(topo, topo.objects.departements, (a, b) => a !== b && (a.properties as DeptProps).region_code !== (b.properties as DeptProps).region_code),
+      }));
+    basemap.catch(() => {
+      basemap = null;
+    });
+  }
+  return basemap;
+}
+
+const BASEMAP_ATTRIBUTION =
+  'Fond : <a href="https://www.naturalearthdata.com/">Natural Earth</a> (domaine public) ; ' +
+  'départements, régions : Éducation nationale (Licence Ouverte)';
+
+/** The offline basemap has nothing to show past zoom 13; online tiles go further. */
+export function maxZoomFor(tileUrl: string): number {
+  return tileUrl ? 18 : 13;
+}
+
+export const FRANCE_BOUNDS = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
+
+export interface CmqMap {
+  map: L.Map;
+  /** Resolves once the basemap is drawn. */
+  ready: Promise<void>;
+  /** Runs `fn` once the basemap is drawn, unless the map was destroyed meanwhile. */
+  whenReady(fn: () => void): void;
+  destroy(): void;
+}
+
+export function createMap(el: HTMLElement, label: string): CmqMap {
+  el.classList.add('map');
+  el.setAttribute('role', 'region');
+  el.setAttribute('aria-label', label);
+  const map = L.map(el, {
+    zoomSnap: 0.5,
+    minZoom: 4,
+    maxZoom: maxZoomFor(tileSettings().url),
+    worldCopyJump: false,
+    attributionControl: true,
+  });
+  map.fitBounds(FRANCE_BOUNDS);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  map.createPane('fond');
+  map.getPane('fond')!.style.zIndex = '250';
+  map.createPane('frontieres');
+  map.getPane('frontieres')!.style.zIndex = '350';
+  map.getPane('frontieres')!.style.pointerEvents = 'none';
+
+  let fill: L.GeoJSON | null = null;
+  let labels: L.LayerGroup | null = null;
+  let tiles: L.TileLayer | null = null;
+  let alive = true;
+
+  const applyTiles = (): void => {
+    const s = tileSettings();
+    if (tiles) {
+      tiles.remove();
+      tiles = null;
+    }
+    if (s.url) {
+      tiles = L.tileLayer(s.url, { attribution: s.attribution || 'Tuiles : serveur choisi dans les paramètres', maxZoom: 19 });
+      tiles.addTo(map);
+    }
+    el.classList.toggle('map--tiles', Boolean(s.url));
+    map.setMaxZoom(maxZoomFor(s.url));
+    fill?.setStyle({ fillOpacity: s.url ? 0 : 1 });
+  };
+
+  const showLabels = (): void => {
+    if (!labels) return;
+    if (map.getZoom() >= 7) labels.addTo(map);
+    else labels.remove();
+  };
+
+  const ready = loadBasemap()
+    .then((b) => {
+      if (!alive) return;
+      fill = L.geoJSON(b.departements, {
+        pane: 'fond',
+        interactive: false,
+        style: { color: '#9a9a9a', weight: 0.7, fillColor: '#f7f5ef', fillOpacity: 1 },
+      }).addTo(map);
+      L.geoJSON(b.regions, {
+        pane: 'frontieres',
+        interactive: false,
+        style: { color: '#5a5a5a', weight: 1.6, opacity: 0.8 },
+      }).addTo(map);
+      labels = L.layerGroup();
+      fill.eachLayer((layer) => {
+        const f = (layer as L.GeoJSON).feature as GeoJSON.Feature<Geometry, DeptProps>;
+        const center = (layer as L.Polygon).getBounds().getCenter();
+        L.marker(center, {
+          interactive: false,
+          keyboard: false,
+          pane: 'frontieres',
+          icon: L.divIcon({ className: 'dept-label', html: '', iconSize: undefined }),
+        })
+          .bindTooltip(`${f.properties.nom} (${f.properties.code})`, {
+            permanent: true,
+            direction: 'center',
+            className: 'dept-tooltip',
+          })
+          .addTo(labels!);
+      });
+      map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
+      applyTiles();
+      showLabels();
+    })
+    .catch(() => {
+      if (!alive) return;
+      // Without the basemap the markers still show; say so in the attribution corner.
+      map.attributionControl.addAttribution('Fond de carte indisponible');
+      applyTiles();
+    });
+
+  map.on('zoomend', showLabels);
+  const onSettings = (): void => applyTiles();
+  window.addEventListener('cmq:settings', onSettings);
+
+  return {
+    map,
+    ready,
+    whenReady(fn) {
+      void ready.then(() => {
+        if (alive) fn();
+      });
+    },
+    destroy() {
+      alive = false;
+      window.removeEventListener('cmq:settings', onSettings);
+      map.stop();
+      map.off();
+      map.remove();
+    },
+  };
+}
+
+/** The given départements ('12', '046', '2A'…) as a highlighted layer, for a territory. */
+export async function territoryLayer(codes: string[]): Promise<L.GeoJSON | null> {
+  const wanted = new Set(codes.map((c) => c.trim().toUpperCase().replace(/^0(?=\d\d$|\d[AB]$)/, '').replace(/^0(2[AB])$/, '$1')));
+  if (!wanted.size) return null;
+  try {
+    const b = await loadBasemap();
+    const features = b.departements.features.filter((f) => wanted.has(f.properties.code));
+    if (!features.length) return null;
+    return L.geoJSON({ type: 'FeatureCollection', features } as FeatureCollection, {
+      pane: 'fond',
+      interactive: false,
+      style: { color: '#000091', weight: 2, fillColor: '#e3e3fd', fillOpacity: 0.55, dashArray: '6 4' },
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** A marker for an actor or platform: a coloured disc with a letter (colour is not the only cue). */
+export function kindIcon(kind: string, opts: { focus?: boolean; text?: string } = {}): L.DivIcon {
+  const g = kindGroup(kind);
+  const size = opts.focus ? 34 : 26;
+  const span = document.createElement('span');
+  span.className = `pin${opts.focus ? ' pin--focus' : ''}`;
+  span.style.setProperty('--c', g.color);
+  span.textContent = opts.text ?? g.glyph;
+  return L.divIcon({
+    className: 'pin-wrap',
+    html: span,
+    iconSize: [size, size],
+    iconAnchor: [size / 2, size / 2],
+    popupAnchor: [0, -size / 2],
+  });
+}
+
+export function kindTitle(name: string, kind: string): string {
+  return `${name} — ${kindFr(kind)}`;
+}

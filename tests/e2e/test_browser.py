@@ -1,0 +1,218 @@
+"""End-to-end browser tests of the French web interface.
+
+A session fixture loads the seeds into a fresh embedded database in a temporary directory,
+serves the API and the built interface (``frontend/dist``) on a free loopback port, and runs
+``tests/e2e/run.mjs`` once: playwright-core driving Debian's Chromium (``/usr/bin/chromium``).
+Each test below checks one scenario of that run. Screenshots go to ``tests/e2e/screenshots/``
+(git-ignored). ``make test`` builds the interface and installs what these tests need
+(``make e2e-deps``); without it they are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+E2E = Path(__file__).resolve().parent
+DIST = ROOT / "frontend" / "dist"
+SCREENSHOTS = E2E / "screenshots"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+RUN_TIMEOUT_S = 240
+
+pytestmark = pytest.mark.e2e
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return f"Chromium missing at {CHROMIUM} (make e2e-deps installs Debian's chromium as root)"
+    if shutil.which("node") is None:
+        return "node is not on the PATH"
+    if not (E2E / "node_modules" / "playwright-core").is_dir():
+        return "tests/e2e/node_modules missing (make e2e-deps runs npm ci there)"
+    if not (DIST / "index.html").is_file():
+        return "web interface not built: frontend/dist/index.html missing (make frontend)"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _cmq() -> list[str]:
+    return [sys.executable, "-m", "api.cli"]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"cmq serve exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=5) as r:
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url}/health did not answer 200 within {timeout:.0f} s")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    reason = _missing()
+    if reason:
+        pytest.skip(reason)
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {
+        **os.environ,
+        "CMQ_GRAPH_URI": "embedded",
+        "CMQ_DATA_DIR": str(tmp / "db"),
+        "CMQ_FRONTEND_DIR": str(DIST),
+        "CMQ_SEEDS_DIR": str(ROOT / "seeds"),
+    }
+    load = subprocess.run(
+        [*_cmq(), "load", str(ROOT / "seeds")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert load.returncode == 0, f"cmq load failed:\n{load.stdout}\n{load.stderr}"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (tmp / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [*_cmq(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        try:
+            _wait_healthy(url, proc)
+        except RuntimeError as exc:
+            log.flush()
+            pytest.fail(f"{exc}\n{(tmp / 'serve.log').read_text(errors='replace')[-3000:]}")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def run(server: str) -> dict[str, Any]:
+    """One run of every browser scenario (one Chromium), parsed from run.mjs's JSON line."""
+    started = time.monotonic()
+    proc = subprocess.run(
+        ["node", str(E2E / "run.mjs"), server, str(SCREENSHOTS)],
+        cwd=E2E,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+    )
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    assert proc.returncode == 0 and lines, (
+        f"run.mjs failed ({proc.returncode}):\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+    )
+    result: dict[str, Any] = json.loads(lines[-1])
+    result["seconds"] = round(time.monotonic() - started, 1)
+    return result
+
+
+def _check(run: dict[str, Any], name: str) -> dict[str, Any]:
+    scenario = run["scenarios"].get(name)
+    assert scenario is not None, f"scenario {name!r} did not run"
+    assert scenario["ok"], f"{name}: {scenario.get('error')}\ndetails: {scenario['details']}"
+    return scenario["details"]
+
+
+def test_parcours_mecanic_vallee_bac_pro_to_level_7(run: dict[str, Any]) -> None:
+    d = _check(run, "parcours")
+    assert d["cards"] >= 3
+    assert "from=40025014" in d["hash"] and "to_level=7" in d["hash"]
+    assert d["markers"] >= 1 and d["basemapPaths"] >= 90
+    assert d["sharedOk"] is True
+    assert (SCREENSHOTS / "parcours.png").is_file()
+
+
+def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
+    d = _check(run, "carte")
+    assert d["clusters"] >= 1
+    assert d["external"] == 0, "the map must work offline (no request outside the origin)"
+    assert (SCREENSHOTS / "carte.png").is_file()
+
+
+def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
+    d = _check(run, "reseau")
+    assert "Champollion" in d["selected"]
+    assert d["links"] >= 3
+    assert (SCREENSHOTS / "reseau.png").is_file()
+
+
+def test_manques_report_and_csv(run: dict[str, Any]) -> None:
+    d = _check(run, "manques")
+    assert d["sections"] == 6
+    assert d["csvName"].endswith(".csv") and d["csvLines"] >= 2
+    assert d["networkSelected"] and d["mapPopup"]
+    assert (SCREENSHOTS / "manques.png").is_file()
+
+
+def test_phone_width(run: dict[str, Any]) -> None:
+    _check(run, "telephone")
+    assert (SCREENSHOTS / "parcours-telephone.png").is_file()
+
+
+def test_keyboard_and_labels(run: dict[str, Any]) -> None:
+    d = _check(run, "clavier")
+    assert d["first"] == "Aller au contenu"
+
+
+def test_accessibility_audit(run: dict[str, Any]) -> None:
+    """axe-core's WCAG 2.1 A/AA rules find nothing on the four pages."""
+    d = _check(run, "accessibilite")
+    assert all(d[page] == [] for page in ("parcours", "carte", "reseau", "manques"))
+
+
+def test_tile_server_setting(run: dict[str, Any]) -> None:
+    d = _check(run, "parametres")
+    assert d["tiles"] >= 1 and d["offlineAgain"] is True
+
+
+def test_database_down_error_state(run: dict[str, Any]) -> None:
+    d = _check(run, "base-indisponible")
+    assert "base de données" in d["banner"]
+
+
+def test_no_console_error(run: dict[str, Any]) -> None:
+    problems = {
+        name: log["errors"]
+        for name, log in run["console"].items()
+        if log["errors"] and not log["expected"]
+    }
+    assert not problems, f"console errors: {json.dumps(problems, ensure_ascii=False)[:3000]}"
+
+
+def test_run_time(run: dict[str, Any]) -> None:
+    assert run["seconds"] < 150, f"the browser run took {run['seconds']} s"
