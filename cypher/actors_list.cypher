@@ -1,11 +1,11 @@
 // A filtered, paginated page of actors.
-// Params: $kind, $campus, $departement, $q (normalised text), $skip, $limit (all but the last two may be null).
+// Params: $kind, $campus, $departement, $q (normalised text), $words (its words), $skip, $limit (all but the last two may be null).
 // Returns: total, items.
 MATCH (a:Actor)
 WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($departement IS NULL OR a.departement = $departement)
   AND ($campus IS NULL OR $campus IN a.campuses)
-  AND ($q IS NULL OR a.name_norm CONTAINS $q OR a.uai = toUpper($q) OR a.id = $q)
+  AND ($q IS NULL OR all(w IN $words WHERE a.name_norm CONTAINS w) OR a.uai = toUpper($q) OR a.id = $q)
 WITH a
 ORDER BY a.name, a.id
 WITH collect(a {.id, .name, .kind, .uai, .commune, .insee, .departement, .lat, .lon,

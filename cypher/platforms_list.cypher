@@ -1,9 +1,9 @@
 // A filtered, paginated page of platforms (PFT, fab-labs, plateaux, research platforms).
-// Params: $kind, $campus, $q, $skip, $limit. Returns: total, items.
+// Params: $kind, $campus, $q, $words (the words of $q), $skip, $limit. Returns: total, items.
 MATCH (p:Platform)
 WHERE ($kind IS NULL OR p.kind = $kind)
   AND ($campus IS NULL OR $campus IN p.campuses)
-  AND ($q IS NULL OR p.name_norm CONTAINS $q OR p.id = $q)
+  AND ($q IS NULL OR all(w IN $words WHERE p.name_norm CONTAINS w) OR p.id = $q)
 OPTIONAL MATCH (h:Actor)-[:HOSTS]->(p)
 OPTIONAL MATCH (p)-[:WORKS_ON]->(s:Sector)
 WITH p, collect(DISTINCT h {.id, .name}) AS hosts, collect(DISTINCT s.id) AS sectors

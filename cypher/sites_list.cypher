@@ -1,8 +1,8 @@
 // A filtered, paginated page of sites (communes) with what is located there.
-// Params: $departement, $campus, $q, $skip, $limit. Returns: total, items.
+// Params: $departement, $campus, $q, $words (the words of $q), $skip, $limit. Returns: total, items.
 MATCH (s:Site)
 WHERE ($departement IS NULL OR s.departement = $departement)
-  AND ($q IS NULL OR s.name_norm CONTAINS $q OR s.insee = $q)
+  AND ($q IS NULL OR all(w IN $words WHERE s.name_norm CONTAINS w) OR s.insee = $q)
 OPTIONAL MATCH (a:Actor)-[:LOCATED_IN]->(s)
 WITH s, collect(a) AS actors
 WHERE $campus IS NULL OR any(x IN actors WHERE $campus IN x.campuses)

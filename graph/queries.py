@@ -45,6 +45,9 @@ def _q(text: str | None) -> str | None:
 def _page(
     store: GraphStore, name: str, offset: int, limit: int, **filters: Any
 ) -> tuple[int, list[dict[str, Any]]]:
+    """One page of a list query. Text search matches every word of ``q`` in any order."""
+    if "q" in filters:
+        filters["words"] = filters["q"].split() if filters["q"] else []
     rows = store.read(name, skip=offset, limit=limit, **filters)
     if not rows:
         return 0, []

@@ -52,6 +52,8 @@ def test_actor_filters(mini_client: TestClient) -> None:
     assert ids(departement="46") == ["entreprise-d", "iut-b"]  # sorted by name
     assert ids(departement="046") == ["entreprise-d", "iut-b"]
     assert ids(q="ETE") == ["lycee-a"]  # accents and case folded: "Lycée Été"
+    assert ids(q="été lycée") == ["lycee-a"]  # every word, in any order
+    assert ids(q="lycée iut") == []
     assert ids(q="0120006J") == ["lycee-a"]  # a UAI
     assert ids(campus="mini", kind="company") == ["entreprise-d"]
     assert ids(campus="other") == []
