@@ -41,14 +41,14 @@ class InferredPasserelle:
 RULES: dict[str, str] = {
     "cap-to-bac-pro": "Un CAP mène au Bac pro de la même spécialité (même groupe NSF ou même "
     "filière).",
-    "bac-pro-to-bts": "Un Bac pro mène au BTS du même domaine (même groupe NSF, même domaine "
-    "NSF ou même filière).",
+    "bac-pro-to-bts": "Un Bac pro mène au BTS de la même spécialité (même groupe NSF ou même "
+    "filière).",
     "bac2-to-licence-pro": "Un BTS ou un DUT mène à une licence professionnelle du même domaine.",
     "bac2-to-cpge-ats": "Un BTS ou un DUT du domaine industriel mène à la classe préparatoire ATS.",
     "bac2-to-engineer-apprenticeship": "Un BAC+2 (BTS, DUT) permet l'admission sur dossier dans "
-    "une formation d'ingénieur par apprentissage du même domaine.",
+    "une formation d'ingénieur par apprentissage de la même spécialité.",
     "bac3-to-engineer-apprenticeship": "Un BAC+3 (BUT, licence, licence pro) permet l'admission "
-    "sur dossier dans une formation d'ingénieur par apprentissage du même domaine.",
+    "sur dossier dans une formation d'ingénieur par apprentissage de la même spécialité.",
     "cpge-to-engineer": "Une classe préparatoire mène aux écoles d'ingénieurs sur concours.",
 }
 
@@ -108,7 +108,7 @@ def infer_passerelles(
                 add("cap-to-bac-pro", a, b, how)
     for a in of("bac_pro"):
         for b in of("bts"):
-            if how := _field_match(a, b, domain=True, open_ended=False):
+            if how := _field_match(a, b, domain=False, open_ended=False):
                 add("bac-pro-to-bts", a, b, how)
     for a in of(*BAC2):
         for b in of("licence_pro"):
@@ -118,11 +118,11 @@ def infer_passerelles(
             if b.level == 6 and _is_industrial(a):
                 add("bac2-to-cpge-ats", a, b, "domaine industriel")
         for b in of("ingenieur"):
-            if b.apprenticeship and (how := _field_match(a, b, domain=True, open_ended=True)):
+            if b.apprenticeship and (how := _field_match(a, b, domain=False, open_ended=True)):
                 add("bac2-to-engineer-apprenticeship", a, b, how, "apprenticeship")
     for a in of(*BAC3):
         for b in of("ingenieur"):
-            if b.apprenticeship and (how := _field_match(a, b, domain=True, open_ended=True)):
+            if b.apprenticeship and (how := _field_match(a, b, domain=False, open_ended=True)):
                 add("bac3-to-engineer-apprenticeship", a, b, how, "apprenticeship")
     for a in of("cpge"):
         for b in of("ingenieur"):

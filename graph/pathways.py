@@ -1,9 +1,10 @@
 """Learner pathways: from a diploma (or level) held to a goal, through offers of a territory.
 
-Candidate diploma sequences are enumerated in Cypher (``pathways_candidates``: variable-length
-over LEADS_TO, levels never going down except on reorientation legs, no diploma twice, every
-step offered in the territory). Establishments are then chosen and pathways ranked here, in
-Python, where the score can be explained term by term.
+Candidate diploma sequences are found hop by hop in Cypher (``pathways_next_hop``: the LEADS_TO
+legs leaving the current diplomas, keeping targets offered in the territory) and assembled here:
+levels never go down except on reorientation legs, no diploma twice, a pathway stops at its first
+goal. Establishments are then chosen and pathways ranked in Python, where the score can be
+explained term by term.
 """
 
 from __future__ import annotations
@@ -269,21 +270,63 @@ class PathwayFinder:
         self.q = query
         self._goal_codes = self._sector_codes()
         self._fields: dict[str, set[str]] = {}
+        self._ranked_offers: dict[tuple[Any, str], list[_Offer]] = {}
+        self._restrict = False
 
     # -- candidates -------------------------------------------------------------------------
-    def _candidates(self, allowed: list[str] | None) -> list[dict[str, Any]]:
+    def _expand(self, *, restrict: bool) -> list[dict[str, Any]]:
+        """Candidate pathways, walking LEADS_TO one hop per query from the start diplomas.
+
+        Each hop keeps, when ``restrict``, only target diplomas offered in the territory. The
+        legs are then assembled into paths here: levels never go down except on reorientation
+        legs, no diploma is visited twice, a path stops at its first goal diploma, at most
+        ``max_steps`` legs and CANDIDATE_CAP paths.
+        """
         q = self.q
-        return self.store.read(
-            "pathways_candidates",
-            max_hops=q.max_steps,
-            start_codes=q.start_codes,
-            allowed=allowed,
-            to=q.to,
-            to_type=q.to_type.value if q.to_type else None,
-            to_level=q.to_level,
-            goal_codes=sorted(self._goal_codes) if self._goal_codes is not None else None,
-            cap=CANDIDATE_CAP,
-        )
+        node = {
+            r["d"]["code"]: r["d"]
+            for r in self.store.read("diplomas_brief", codes=sorted(set(q.start_codes)))
+        }
+        adj: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        params = {**_territory_params(q, restrict=restrict), "restrict": restrict}
+        frontier = sorted(node)
+        seen: set[str] = set()
+        for _ in range(q.max_steps):
+            frontier = [c for c in frontier if c not in seen]
+            if not frontier:
+                break
+            seen.update(frontier)
+            nxt: set[str] = set()
+            for r in self.store.read("pathways_next_hop", frontier=frontier, **params):
+                b = r["target"]
+                node[b["code"]] = b
+                adj.setdefault(r["source"], []).append((b["code"], r["leg"]))
+                if not _is_goal(b, q, self._goal_codes):
+                    nxt.add(b["code"])
+            frontier = sorted(nxt)
+        paths: list[dict[str, Any]] = []
+
+        def walk(path: list[str], legs: list[dict[str, Any]]) -> None:
+            here = node[path[-1]]
+            for code, leg in sorted(adj.get(path[-1], []), key=lambda x: x[0]):
+                if len(paths) >= CANDIDATE_CAP:
+                    return
+                there = node[code]
+                if code in path or (
+                    leg["kind"] != "reorientation"
+                    and (there.get("level") or 0) < (here.get("level") or 0)
+                ):
+                    continue
+                if _is_goal(there, q, self._goal_codes):
+                    paths.append(
+                        {"diplomas": [node[c] for c in [*path, code]], "legs": [*legs, leg]}
+                    )
+                elif len(path) < q.max_steps:
+                    walk([*path, code], [*legs, leg])
+
+        for start in sorted(node.keys() & set(q.start_codes)):
+            walk([start], [])
+        return paths
 
     def _sector_codes(self) -> set[str] | None:
         if not self.q.sector:
@@ -293,22 +336,11 @@ class PathwayFinder:
 
     def run(self) -> PathwayAnswer:
         q = self.q
-        restrict = q.territory.is_set or q.modality is not None
-        allowed: list[str] | None = None
-        if restrict and not q.allow_outside:
-            allowed = [
-                r["code"]
-                for r in self.store.read(
-                    "pathways_offered_codes", **_territory_params(q, restrict=True)
-                )
-            ]
-        rows = self._candidates(allowed)
-        sector_codes = self._goal_codes
-        # keep pathways that stop at their first goal diploma
-        paths = [
-            r for r in rows if not any(_is_goal(d, q, sector_codes) for d in r["diplomas"][1:-1])
-        ]
-        offers = self._offers({d["code"] for r in paths for d in r["diplomas"][1:]})
+        self._restrict = (q.territory.is_set or q.modality is not None) and not q.allow_outside
+        paths = self._expand(restrict=self._restrict)
+        offers = self._offers(
+            {d["code"] for r in paths for d in r["diplomas"][1:]}, restrict=self._restrict
+        )
         codes = sorted({d["code"] for r in paths for d in r["diplomas"]})
         self._fields = {
             r["code"]: set(r["fields"])
@@ -343,13 +375,14 @@ class PathwayFinder:
             reason=None if out else self._why_none(),
         )
 
-    def _offers(self, codes: Iterable[str]) -> dict[str, list[_Offer]]:
+    def _offers(self, codes: Iterable[str], *, restrict: bool) -> dict[str, list[_Offer]]:
         codes = sorted(set(codes))
         by_code: dict[str, list[_Offer]] = {c: [] for c in codes}
         if not codes:
             return by_code
         t = self.q.territory
-        for r in self.store.read("pathways_offers", codes=codes):
+        params = {**_territory_params(self.q, restrict=restrict), "restrict": restrict}
+        for r in merge_offer_rows(self.store.read("pathways_offers", codes=codes, **params)):
             o, a = r["offer"], r["actor"]
             if self.q.modality and o.get("modality") != self.q.modality.value:
                 continue
@@ -388,7 +421,10 @@ class PathwayFinder:
             pool = inside if inside else (candidates if q.allow_outside else [])
             if not pool:
                 return None
-            ranked = sorted(pool, key=lambda o: self._offer_key(o, prev))
+            memo = (prev, d["code"])
+            if memo not in self._ranked_offers:  # many pathways share a (place, diploma) step
+                self._ranked_offers[memo] = sorted(pool, key=lambda o: self._offer_key(o, prev))
+            ranked = self._ranked_offers[memo]
             best = ranked[0]
             step_outside = not best.in_territory
             dist = None
@@ -553,14 +589,16 @@ class PathwayFinder:
     # -- no answer --------------------------------------------------------------------------
     def _why_none(self) -> str:
         q = self.q
-        unrestricted = self._candidates(None)
+        unrestricted = self._expand(restrict=False)
         if not unrestricted:
             return (
                 f"Aucune passerelle connue ne mène de {q.start_label} à {_goal_label(q)} "
                 f"en {q.max_steps} étapes au plus."
             )
         # find the first step, along the shortest unrestricted pathways, with no offer inside
-        offers = self._offers({d["code"] for r in unrestricted for d in r["diplomas"][1:]})
+        offers = self._offers(
+            {d["code"] for r in unrestricted for d in r["diplomas"][1:]}, restrict=False
+        )
         missing: dict[str, dict[str, Any]] = {}
         for r in sorted(unrestricted, key=lambda r: len(r["diplomas"])):
             for d in r["diplomas"][1:]:
@@ -595,6 +633,32 @@ class PathwayFinder:
             f"{o.actor['name']} ({o.offer.get('commune')}, {o.offer.get('departement')}), "
             f"à {_fmt_km(km)}"
         )
+
+
+def merge_offer_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One offer per (diploma, establishment, modality) when a seed file and the open-data
+    import both give it: the seed's row (its source and place) with the import's figures
+    (capacity and year, when known). Other rows are left as they are."""
+    out: list[dict[str, Any]] = []
+    seeded: dict[tuple[Any, ...], int] = {}
+    imported: list[dict[str, Any]] = []
+    for r in rows:
+        if r["offer"].get("origin") == "import":
+            imported.append(r)
+            continue
+        seeded.setdefault((r["code"], r["actor"]["id"], r["offer"].get("modality")), len(out))
+        out.append(r)
+    for r in imported:
+        i = seeded.get((r["code"], r["actor"]["id"], r["offer"].get("modality")))
+        if i is None:
+            out.append(r)
+            continue
+        offer = dict(out[i]["offer"])
+        for k in ("capacity", "year"):
+            if r["offer"].get(k) is not None:
+                offer[k] = r["offer"][k]
+        out[i] = {**out[i], "offer": offer}
+    return out
 
 
 def find_pathways(store: GraphStore, query: PathwayQuery) -> PathwayAnswer:

@@ -23,6 +23,7 @@ def pairs(diplomas: list[DiplomaFacts], documented: set[tuple[str, str]] | None 
 
 
 def test_bac_pro_to_bts_needs_the_same_field() -> None:
+    # the same NSF group only: a shared NSF domain (25x) is too loose nationally (68 000 legs)
     got = pairs(
         [
             D("BP1", "bac_pro", 4, "251"),
@@ -31,7 +32,12 @@ def test_bac_pro_to_bts_needs_the_same_field() -> None:
             D("BTS3", "bts", 5, "310"),
         ]
     )
-    assert got == {("BP1", "BTS1"): "bac-pro-to-bts", ("BP1", "BTS2"): "bac-pro-to-bts"}
+    assert got == {("BP1", "BTS1"): "bac-pro-to-bts"}
+
+
+def test_licence_pro_accepts_the_same_nsf_domain() -> None:
+    got = pairs([D("BTS1", "bts", 5, "251"), D("LP1", "licence_pro", 6, "250")])
+    assert got == {("BTS1", "LP1"): "bac2-to-licence-pro"}
 
 
 def test_shared_filiere_counts_as_the_same_field() -> None:
