@@ -73,8 +73,8 @@ lint: install lint-deps
 	$(BIN)/ruff check api graph tests bench
 	node tools/cypher-lint/lint.mjs cypher/
 
-bench: install
-	$(BIN)/python bench/load_seeds.py
+bench: install  ## benchmarks (JSON on stdout); each takes minutes
+	$(BIN)/python bench/pathways.py
 
 clean:
 	rm -rf $(VENV) .cmq-data tools/cypher-lint/node_modules frontend/node_modules frontend/dist \
