@@ -88,6 +88,29 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.importer import run_import
+    from graph.importer.progress import Progress, Silent
+
+    departements = args.departements.split(",") if args.departements else None
+    progress = Silent() if args.quiet or args.json else Progress()
+    with _store(settings) as store:
+        summary = run_import(
+            store,
+            Path(args.path),
+            departements=departements,
+            dry_run=args.dry_run,
+            progress=progress,
+        )
+    if args.json:
+        _dump(summary.to_dict())
+    elif not args.quiet:
+        print(summary.format_text())
+    if args.dry_run and not args.json:
+        print("\ndry run: nothing was written")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     with _store(settings) as store:
         nodes = queries.node_counts(store)
@@ -355,6 +378,72 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    import io
+
+    from graph.backup import export_graph
+
+    with _store(settings) as store:
+        if args.file in (None, "-"):
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+            try:
+                summary = export_graph(store, out)
+            finally:
+                out.flush()
+                out.detach()
+            where = "standard output"
+        else:
+            # Written next to the target, renamed at the end: a failed export leaves no file.
+            path = Path(args.file)
+            partial = path.with_name(path.name + ".partial")
+            try:
+                with partial.open("w", encoding="utf-8", newline="\n") as fh:
+                    summary = export_graph(store, fh)
+                partial.replace(path)
+            except OSError as exc:
+                print(f"error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+                return 2
+            finally:
+                partial.unlink(missing_ok=True)
+            where = str(path)
+    print(
+        f"exported {summary.total_nodes} nodes and {summary.total_relationships} relationships "
+        f"from {settings.engine} to {where}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
+    import io
+
+    from graph.backup import read_backup, restore_backup
+
+    # The whole file is checked before the database is opened.
+    if args.file == "-":
+        backup = read_backup(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n"))
+    else:
+        try:
+            with open(args.file, encoding="utf-8", newline="\n") as fh:
+                backup = read_backup(fh)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"error: cannot read {args.file}: {exc}", file=sys.stderr)
+            return 2
+    s = backup.summary
+    what = f"{s.total_nodes} nodes and {s.total_relationships} relationships"
+    if not args.yes:
+        print(
+            f"{args.file}: a valid backup ({what}, exported {s.exported_at} from {s.engine}). "
+            "Restoring replaces the whole graph: run again with --yes",
+            file=sys.stderr,
+        )
+        return 2
+    with _store(settings) as store:
+        restore_backup(store, backup)
+    print(f"restored {what} from {args.file} into {settings.engine}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="cmq",
@@ -380,6 +469,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("validate", cmd_validate, "Validate seed files without touching the database.")
     sp.add_argument("path")
+
+    sp = add(
+        "import",
+        cmd_import,
+        "Import public open data (BCN diplomas, directories, offers) all at once, or nothing.",
+    )
+    sp.add_argument("source", choices=["opendata"], help="what to import (opendata)")
+    sp.add_argument("path", help="directory of the public files (see docs/import.md)")
+    sp.add_argument("--departements", help="only these départements, e.g. 12,46 (UAI prefix)")
+    sp.add_argument("--dry-run", action="store_true", help="parse and validate, write nothing")
+    sp.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    sp.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     sp = add("stats", cmd_stats, "Count nodes per label and relationships per type.")
     sp.add_argument("--json", action="store_true")
@@ -459,6 +560,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("reset", cmd_reset, "Delete the whole graph.")
     sp.add_argument("--yes", action="store_true", help="confirm")
+
+    sp = add(
+        "export",
+        cmd_export,
+        "Back up the whole graph as JSON lines (format: docs/backup.md), e.g. "
+        "cmq export backup.jsonl",
+    )
+    sp.add_argument("file", nargs="?", metavar="FILE|-", help="output file (default: stdout)")
+
+    sp = add(
+        "restore",
+        cmd_restore,
+        "Replace the whole graph with a backup made by cmq export (checked first; all or nothing).",
+    )
+    sp.add_argument("file", metavar="FILE|-", help="a file written by cmq export (- for stdin)")
+    sp.add_argument("--yes", action="store_true", help="confirm: replace the graph")
     return p
 
 

@@ -29,6 +29,8 @@ SearchText = Annotated[
     Query(
         min_length=1,
         max_length=100,
+        # No control characters but tab / newline (a NUL would cut the query on FalkorDB).
+        pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+$",
         description="Text in names (accents and case ignored), or an exact id / UAI / code.",
     ),
 ]

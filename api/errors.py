@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from graph.errors import (
@@ -20,7 +23,27 @@ from graph.errors import (
 log = logging.getLogger("cmq.api")
 
 
+def _scrub(value: object) -> object:
+    """Lone surrogates (a JSON body may carry "\\ud800") -> U+FFFD, so the answer encodes."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if isinstance(value, list | tuple):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
 def install(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own 422, whose body echoes the input: it must not fail on what it echoes.
+        try:
+            return await request_validation_exception_handler(request, exc)
+        except UnicodeEncodeError:
+            detail = _scrub(jsonable_encoder(exc.errors()))
+            return JSONResponse(status_code=422, content={"detail": detail})
+
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
         body: dict[str, object] = {"detail": f"No {exc.what} {exc.key!r} in the graph."}
@@ -30,9 +53,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(DatabaseUnavailable)
     async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:
+        # Both stores word a timeout "query timed out: …" (graph/*_store.py).
+        timed_out = str(exc).startswith("query timed out")
+        lead = "did not answer in time" if timed_out else "is unavailable"
+        log.warning("database %s: %s", "timeout" if timed_out else "unavailable", exc)
         return JSONResponse(
             status_code=503,
-            content={"detail": f"The graph database is unavailable: {exc}"},
+            content={"detail": f"The graph database {lead}: {exc}"},
             headers={"Retry-After": "5"},
         )
 

@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.routes import (
+    about,
     actors,
     campuses,
     diplomas,
@@ -29,6 +30,7 @@ from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
+MAX_BODY_BYTES = 256 * 1024
 
 
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
@@ -51,6 +53,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         summary="Campus des Métiers et des Qualifications as a graph: actors, diplomas, "
         "passerelles, platforms; pathways and gaps.",
         lifespan=lifespan,
+        # 413 beyond this (the largest valid edit is ~70 KB): nothing reads a huge body.
+        max_body_size=MAX_BODY_BYTES,
     )
     app.state.settings = settings
     errors.install(app)
@@ -66,6 +70,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         geo,
         gaps,
         edits,
+        about,
     ):
         app.include_router(module.router)
     _mount_frontend(app, settings)

@@ -1,6 +1,7 @@
-// Delete seed nodes whose record is no longer in the seed files.
-// Params: $keep (list of "Label:key" strings of the records being loaded). Returns: deleted.
+// Delete the seed nodes whose record left the seed files.
+// Params: $stale (list of "Label:key" seed keys, computed by the loader). Returns: deleted.
+UNWIND $stale AS key
 MATCH (n)
-WHERE n.seed = true AND NOT n.seed_key IN $keep
+WHERE n.seed = true AND n.seed_key = key
 DETACH DELETE n
 RETURN count(*) AS deleted

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from graph.errors import Conflict, EditInvalid, NotFound
 from graph.models import (
+    PRINTABLE,
     ActorKind,
     DiplomaCode,
     Id,
@@ -35,7 +36,10 @@ from graph.models import (
 from graph.store import GraphStore
 from graph.text import normalise
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=300, strip_whitespace=True, pattern=PRINTABLE),
+]
 
 
 class Edit(BaseModel):

@@ -171,6 +171,33 @@ class EmbeddedFalkorDB:
             self._proc = None
 
     @property
+    def exited(self) -> bool:
+        """True when this process started the server and it has died since (crash, kill -9)."""
+        return self._proc is not None and self._proc.poll() is not None
+
+    def wait_exited(self, timeout: float) -> bool:
+        """Like :attr:`exited`, waiting up to ``timeout`` s: a killed server closes its sockets
+        (clients see "connection reset") a moment before its exit can be collected."""
+        if self._proc is None:
+            return False
+        try:
+            self._proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
+    def restart(self) -> None:
+        """Start the server again on the same data dir after it died.
+
+        The append-only file is replayed, so every acknowledged write is back. If another
+        process has started a server for the directory meanwhile, that one is reused.
+        """
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            raise RuntimeError("restart() of a server that is still running")
+        self.start()
+
+    @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
 

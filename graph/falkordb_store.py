@@ -5,20 +5,37 @@ FalkorDB has no multi-statement transaction: a single query is atomic, nothing m
 every statement there, and swaps it in with one RENAME, which Redis performs atomically and the
 append-only file records as one command. Readers see the old graph or the new one, never a mix;
 a failure, or a ``kill -9`` before the RENAME, leaves the live graph untouched. A Redis lock
-serialises writers so a swap never drops a concurrent write.
+serialises writers so a swap never drops a concurrent write; the lock names its holder
+(host:pid), so the lock and the staging copy of a writer killed mid-write are removed as soon as
+another process sees that the holder is gone, instead of blocking writes until the lock expires.
+
+Faults: the client retries a dropped connection once, at once (redis-py's default backoff makes a
+request hang for seconds when the server is gone), connects within 2 s, and waits for a read no
+longer than the query timeout plus one second; every failure becomes DatabaseUnavailable (HTTP
+503). When the embedded server this store started has died, the next failing call restarts it
+on the same data dir (the append-only file is replayed); a server it does not own is only
+reconnected to once it is back. An external server that is down when the store is created does
+not stop the store from being created: calls fail until the server answers.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import socket
+import threading
+import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.cypher import CypherLibrary
 from graph.errors import DatabaseUnavailable, GraphError
@@ -30,6 +47,23 @@ from graph.store import Row, Statement
 
 _LOCK_KEY = "cmq:write-lock"
 _LOCK_TTL_S = 600
+_LOCK_WAIT_S = 60.0
+_HOST = socket.gethostname()
+# Delete the lock only if it still holds the value read (another writer may have taken it since).
+_DELETE_IF_EQUAL = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+)
+_SNAPSHOT = "__snapshot:"  # <graph>__snapshot:<host>:<pid>:<hex>, see FalkorDBStore.snapshot
+_CONNECT_TIMEOUT_S = 2.0
+# Reads carry a server-side timeout (query_timeout_ms); the socket waits this much longer.
+_READ_MARGIN_S = 1.0
+# Writes have no server-side timeout (FalkorDB ignores it for writes). One write command (a
+# statement, GRAPH.COPY, RENAME) that does not answer within this means a hung server; the
+# largest command of a national-size seed load takes about 4 s.
+_WRITE_SOCKET_TIMEOUT_S = 120.0
+
+log = logging.getLogger("cmq.graph")
+T = TypeVar("T")
 
 
 def to_plain(value: Any) -> Any:
@@ -54,6 +88,28 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+class Snapshot:
+    """Read-only view of a copy of the graph (:meth:`FalkorDBStore.snapshot`)."""
+
+    engine = "falkordb"
+
+    def __init__(self, store: FalkorDBStore, key: str | None) -> None:
+        self._store = store
+        self._key = key  # None: the graph did not exist, every read answers as on an empty one
+
+    def read(self, name: str, /, **params: Any) -> list[Row]:
+        key = self._key
+        if key is None:
+            return []
+
+        def call() -> list[Row]:
+            if not self._store._exists(key):
+                raise GraphError(f"the snapshot {key} is gone (removed, or the database lost it)")
+            return self._store._run(key, name, params, read_only=True)
+
+        return self._store._with_revive(call, retry=True)
+
+
 class FalkorDBStore:
     engine = "falkordb"
 
@@ -63,23 +119,116 @@ class FalkorDBStore:
         self.graph_name = settings.graph_name
         self.timeout_ms = settings.query_timeout_ms
         self.server: EmbeddedFalkorDB | None = None
+        self._clients: tuple[FalkorDB, FalkorDB] | None = None
+        self._connect_lock = threading.Lock()
+        self._revive_lock = threading.Lock()
+        self._generation = 0  # bumped at each restart of the embedded server
+        self._held: set[str] = set()  # write-lock tokens this process holds or is acquiring
         uri = settings.graph_uri
         if uri == "embedded":
             self.server = EmbeddedFalkorDB(settings.data_dir)
             self.server.start()
-            self._db = FalkorDB(unix_socket_path=str(self.server.socket), socket_timeout=None)
+            self._address: dict[str, Any] = {"unix_socket_path": str(self.server.socket)}
         elif uri.startswith("unix://"):
-            self._db = FalkorDB(unix_socket_path=uri[len("unix://") :])
+            self._address = {"unix_socket_path": uri[len("unix://") :]}
         else:
             parsed = urlparse(uri)
-            self._db = FalkorDB(
-                host=parsed.hostname or "127.0.0.1",
-                port=parsed.port or 6379,
-                password=parsed.password,
-            )
-        self._redis: redis.Redis = self._db.connection
-        with self._errors():
-            self._drop_orphan_staging()
+            self._address = {
+                "host": parsed.hostname or "127.0.0.1",
+                "port": parsed.port or 6379,
+                "password": parsed.password,
+            }
+        try:
+            self._connect()
+        except DatabaseUnavailable as exc:
+            if self.server is not None:
+                self.server.stop()
+                raise
+            log.warning("FalkorDB is not answering yet (%s); calls fail until it does", exc)
+
+    # -- connections ----------------------------------------------------------------------
+    def _client(self, socket_timeout: float) -> FalkorDB:
+        return FalkorDB(
+            **self._address,
+            socket_connect_timeout=_CONNECT_TIMEOUT_S,
+            socket_timeout=socket_timeout,
+            # One immediate retry on a dropped connection (a pooled connection to a server that
+            # restarted). Never on a timeout: the query would run twice.
+            retry=Retry(NoBackoff(), 1, supported_errors=(redis.exceptions.ConnectionError,)),
+        )
+
+    def _connect(self) -> tuple[FalkorDB, FalkorDB]:
+        """The (read, write) clients, created on first use (the constructor sends INFO)."""
+        with self._connect_lock:
+            if self._clients is None:
+                with self._errors():
+                    reader = self._client(self.timeout_ms / 1000 + _READ_MARGIN_S)
+                    writer = self._client(_WRITE_SOCKET_TIMEOUT_S)
+                self._clients = (reader, writer)
+                with self._errors():
+                    self._drop_orphan_staging()
+            return self._clients
+
+    @property
+    def _db(self) -> FalkorDB:
+        """Client for reads: the socket gives up just after the query timeout."""
+        return (self._clients or self._connect())[0]
+
+    @property
+    def _wdb(self) -> FalkorDB:
+        """Client for writes, which can legitimately run longer than a read."""
+        return (self._clients or self._connect())[1]
+
+    @property
+    def _redis(self) -> redis.Redis:
+        return self._db.connection
+
+    @property
+    def _wredis(self) -> redis.Redis:
+        return self._wdb.connection
+
+    def _with_revive(self, call: Callable[[], T], *, retry: bool) -> T:
+        """Run ``call``; if it failed because the embedded server this store owns died,
+        restart the server, then retry once (reads) or report the restart (writes, which may
+        or may not have been applied before the crash)."""
+        generation = self._generation
+        try:
+            return call()
+        except DatabaseUnavailable as exc:
+            if not self._revive(generation, exc):
+                raise
+            if not retry:
+                raise DatabaseUnavailable(
+                    f"{exc}; the embedded FalkorDB had stopped and has been restarted, retry"
+                ) from exc
+        return call()
+
+    def _revive(self, generation: int, exc: DatabaseUnavailable) -> bool:
+        """After a lost connection, restart the embedded server if this store started it and
+        it has died since.
+
+        True if it was restarted (by this call or by another thread since ``generation``).
+        A server shared with another process, or an external one, is never restarted here.
+        """
+        cause = exc.__cause__
+        lost = isinstance(cause, redis.exceptions.ConnectionError | OSError) and not isinstance(
+            cause, redis.exceptions.BusyLoadingError | TimeoutError
+        )
+        if self.server is None or not lost:
+            return False
+        with self._revive_lock:
+            if self._generation != generation:
+                return True
+            if not self.server.wait_exited(0.5):
+                return False
+            log.warning("embedded FalkorDB died, restarting it on %s", self.server.data_dir)
+            self.server.restart()
+            self._generation += 1
+            for client in self._clients or ():
+                client.connection.connection_pool.disconnect()
+            with self._errors():
+                self._drop_orphan_staging()
+            return True
 
     # -- helpers --------------------------------------------------------------------------
     @contextmanager
@@ -90,86 +239,182 @@ class FalkorDBStore:
             raise
         except redis.exceptions.BusyLoadingError as exc:
             raise DatabaseUnavailable("the database is loading its data, retry shortly") from exc
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
+        except (redis.exceptions.TimeoutError, TimeoutError) as exc:
+            raise DatabaseUnavailable(
+                f"query timed out: no answer from FalkorDB in time ({exc})"
+            ) from exc
+        except (redis.exceptions.ConnectionError, OSError) as exc:
             raise DatabaseUnavailable(f"FalkorDB unreachable: {exc}") from exc
         except redis.exceptions.ResponseError as exc:
             msg = str(exc)
             if "timed out" in msg.lower():
-                raise DatabaseUnavailable(f"query timed out: {msg}") from exc
+                raise DatabaseUnavailable(
+                    f"query timed out: FalkorDB stopped it after {self.timeout_ms} ms "
+                    f"(CMQ_QUERY_TIMEOUT_MS): {msg}"
+                ) from exc
             raise GraphError(f"FalkorDB error: {msg}") from exc
+        except redis.exceptions.RedisError as exc:
+            raise GraphError(f"FalkorDB client error: {exc}") from exc
 
     def _run(
         self, graph: str, name: str, params: Mapping[str, Any], *, read_only: bool
     ) -> list[Row]:
         max_hops, safe = split_params(params)
         query = self.library.get(name, max_hops=max_hops)
-        g = self._db.select_graph(graph)
         with self._errors():
             if read_only:
-                result = g.ro_query(query, safe, timeout=self.timeout_ms)
+                result = self._db.select_graph(graph).ro_query(query, safe, timeout=self.timeout_ms)
             else:
-                result = g.query(query, safe)
+                result = self._wdb.select_graph(graph).query(query, safe)
         header = [h[1] for h in result.header]
         return [
             dict(zip(header, (to_plain(v) for v in row), strict=True)) for row in result.result_set
         ]
 
-    def _exists(self, graph: str) -> bool:
+    def _exists(self, graph: str, client: redis.Redis | None = None) -> bool:
         with self._errors():
-            return bool(self._redis.exists(graph))
+            return bool((client or self._redis).exists(graph))
+
+    def _token(self) -> str:
+        return f"{_HOST}:{os.getpid()}:{uuid.uuid4().hex}"
+
+    def _holder_is_dead(self, value: str) -> bool:
+        """Whether the write lock was taken by a process of this machine that is gone."""
+        host, _, rest = value.partition(":")
+        pid_text = rest.partition(":")[0]
+        if host != _HOST or not pid_text.isdigit():
+            return False  # another machine's lock: only its TTL frees it
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return value not in self._held  # ours from before a crash of the server
+        if os.path.exists("/proc/self/stat"):  # Linux: a zombie (killed, not reaped) is dead
+            try:
+                with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                    return fh.read().rpartition(")")[2].split()[0] in ("Z", "X")
+            except FileNotFoundError:
+                return True
+            except OSError:
+                return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+
+    def _break_dead_lock(self) -> None:
+        """Remove the write lock of a writer that was killed (it would block writes for
+        ``_LOCK_TTL_S``). Its staging copy is removed by :meth:`_drop_orphan_staging`."""
+        r = self._wredis
+        value = r.get(_LOCK_KEY)
+        if value is not None and self._holder_is_dead(value):
+            r.eval(_DELETE_IF_EQUAL, 1, _LOCK_KEY, value)
+            log.warning("removed the write lock of a dead writer (%s)", value)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
-        token = uuid.uuid4().hex
-        with self._errors():
-            lock = self._redis.lock(_LOCK_KEY, timeout=_LOCK_TTL_S, blocking_timeout=60)
-            if not lock.acquire(token=token):
-                raise DatabaseUnavailable("another write is in progress, retry shortly")
+        token = self._token()
+        self._held.add(token)
         try:
-            yield
+            with self._errors():
+                lock = self._wredis.lock(_LOCK_KEY, timeout=_LOCK_TTL_S)
+                deadline = time.monotonic() + _LOCK_WAIT_S
+                while not lock.acquire(blocking=False, token=token):
+                    self._break_dead_lock()
+                    if time.monotonic() >= deadline:
+                        raise DatabaseUnavailable("another write is in progress, retry shortly")
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                with self._errors(), suppress(redis.exceptions.LockError):
+                    lock.release()
         finally:
-            with self._errors(), suppress(redis.exceptions.LockError):
-                lock.release()
+            self._held.discard(token)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """The graph as it is now, for reads that must agree across queries (``cmq export``).
+
+        A GRAPH.COPY taken under the write lock (about 4 s at national size, and as much memory
+        as the graph), read while writes go on, deleted at the end. The copy of an exporter
+        that was killed is removed once its process is seen dead (:meth:`_drop_orphan_staging`).
+        """
+        token = self._token()
+        key = f"{self.graph_name}{_SNAPSHOT}{token}"
+
+        def take() -> bool:
+            with self._write_lock(), self._errors():
+                if not self._exists(self.graph_name, self._wredis):
+                    return False
+                self._wredis.execute_command("GRAPH.COPY", self.graph_name, key)
+                return True
+
+        self._held.add(token)
+        try:
+            copied = self._with_revive(take, retry=True)
+            try:
+                yield Snapshot(self, key if copied else None)
+            finally:
+                if copied:
+                    with suppress(redis.exceptions.RedisError):
+                        self._wredis.delete(key)
+        finally:
+            self._held.discard(token)
 
     # -- GraphStore -----------------------------------------------------------------------
     def read(self, name: str, /, **params: Any) -> list[Row]:
+        return self._with_revive(lambda: self._read(name, params), retry=True)
+
+    def _read(self, name: str, params: Mapping[str, Any]) -> list[Row]:
         if not self._exists(self.graph_name):
             # An empty database: every read query answers as on an empty graph.
             return []
         return self._run(self.graph_name, name, params, read_only=True)
 
     def write(self, name: str, /, **params: Any) -> list[Row]:
-        with self._write_lock():
-            return self._run(self.graph_name, name, params, read_only=False)
+        def call() -> list[Row]:
+            with self._write_lock():
+                return self._run(self.graph_name, name, params, read_only=False)
+
+        return self._with_revive(call, retry=False)
 
     def write_atomic(self, statements: Sequence[Statement]) -> None:
+        self._with_revive(lambda: self._write_atomic(statements), retry=False)
+
+    def _write_atomic(self, statements: Sequence[Statement]) -> None:
         staging = f"{self.graph_name}__staging_{uuid.uuid4().hex[:12]}"
         with self._write_lock():
+            r = self._wredis
             try:
-                if self._exists(self.graph_name):
-                    with self._errors():
-                        self._redis.execute_command("GRAPH.COPY", self.graph_name, staging)
-                else:
-                    self._create_indexes(staging)
+                with self._errors():
+                    if self._exists(self.graph_name, r):
+                        r.execute_command("GRAPH.COPY", self.graph_name, staging)
+                    else:
+                        self._create_indexes(staging)
                 for st in statements:
                     self._run(staging, st.name, st.params, read_only=False)
                 with self._errors():
-                    self._redis.rename(staging, self.graph_name)
+                    r.rename(staging, self.graph_name)
             except BaseException:
                 with suppress(redis.exceptions.RedisError):
-                    self._redis.delete(staging)
+                    r.delete(staging)
                 raise
 
     def ping(self) -> None:
-        with self._errors():
-            self._redis.ping()
+        def call() -> None:
+            with self._errors():
+                self._redis.ping()
+
+        self._with_revive(call, retry=True)
 
     def _create_indexes(self, graph: str) -> None:
         """Range indexes for every key, plus uniqueness constraints on business keys.
 
         Label and property names come from graph.schema (a closed list), never from input.
         """
-        g = self._db.select_graph(graph)
+        g = self._wdb.select_graph(graph)
         for key in SCHEMA:
             try:
                 g.query(f"CREATE INDEX FOR (n:{key.label}) ON (n.{key.prop})")
@@ -178,7 +423,7 @@ class FalkorDBStore:
                     raise GraphError(f"cannot create index {key.label}.{key.prop}: {exc}") from exc
             if key.unique:
                 try:
-                    self._redis.execute_command(
+                    self._wredis.execute_command(
                         "GRAPH.CONSTRAINT",
                         "CREATE",
                         graph,
@@ -196,24 +441,55 @@ class FalkorDBStore:
                         ) from exc
 
     def _drop_orphan_staging(self) -> None:
-        """Remove staging copies left by a process killed between GRAPH.COPY and RENAME."""
-        if self._redis.exists(_LOCK_KEY):
-            return  # a write is in progress in another process
-        for key in self._redis.scan_iter(match=f"{self.graph_name}__staging_*", count=100):
-            self._redis.delete(key)
+        """Remove staging copies left by a writer killed between GRAPH.COPY and RENAME.
+
+        Done under the write lock (after removing a dead writer's lock), so the staging copy of
+        a live writer is never touched; skipped while a live writer holds the lock. Snapshots
+        (:meth:`snapshot`) are removed only when the process that took them is gone.
+        """
+        r = self._wredis
+        self._break_dead_lock()
+        token = self._token()
+        self._held.add(token)
+        try:
+            lock = r.lock(_LOCK_KEY, timeout=_LOCK_TTL_S)
+            if not lock.acquire(blocking=False, token=token):
+                return
+            try:
+                for key in r.scan_iter(match=f"{self.graph_name}__staging_*", count=100):
+                    r.delete(key)
+                    log.warning("removed %s, left by an interrupted write", key)
+                prefix = f"{self.graph_name}{_SNAPSHOT}"
+                for key in r.scan_iter(match=f"{prefix}*", count=100):
+                    if self._holder_is_dead(key[len(prefix) :]):
+                        r.delete(key)
+                        log.warning("removed %s, left by an interrupted export", key)
+            finally:
+                with suppress(redis.exceptions.LockError):
+                    lock.release()
+        finally:
+            self._held.discard(token)
 
     def ensure_schema(self) -> None:
-        with self._errors(), self._write_lock():
-            self._create_indexes(self.graph_name)
+        def call() -> None:
+            with self._errors(), self._write_lock():
+                self._create_indexes(self.graph_name)
+
+        self._with_revive(call, retry=True)
 
     def drop_all(self) -> None:
         """Delete the whole graph (tests, `cmq reset`)."""
-        with self._errors(), self._write_lock():
-            self._redis.delete(self.graph_name)
+
+        def call() -> None:
+            with self._errors(), self._write_lock():
+                self._wredis.delete(self.graph_name)
+
+        self._with_revive(call, retry=True)
 
     def close(self) -> None:
         try:
-            self._redis.close()
+            for client in self._clients or ():
+                client.connection.close()
         finally:
             if self.server is not None:
                 self.server.stop()

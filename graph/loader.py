@@ -64,13 +64,25 @@ def _site_geo(site: SiteRecord | None) -> dict[str, Any]:
     }
 
 
+def _chunks_keyed(name: str, param: str, values: list[str]) -> Iterator[Statement]:
+    for i in range(0, len(values), BATCH):
+        yield Statement(name, {param: values[i : i + BATCH]})
+
+
 def _chunks(name: str, rows: list[dict[str, Any]]) -> Iterator[Statement]:
     for i in range(0, len(rows), BATCH):
         yield Statement(name, {"rows": rows[i : i + BATCH]})
 
 
-def build_statements(seeds: SeedSet) -> tuple[list[Statement], LoadSummary]:
-    """All statements of a seed load, in dependency order, plus what they will write."""
+def build_statements(
+    seeds: SeedSet, *, existing_seed_keys: set[str] | None = None
+) -> tuple[list[Statement], LoadSummary]:
+    """All statements of a seed load, in dependency order, plus what they will write.
+
+    ``existing_seed_keys`` (the ``seed_key`` of the seed nodes already in the graph) lets the
+    load delete the records that left the files; the difference is computed here, because
+    ``NOT n.seed_key IN $keep`` over tens of thousands of keys is quadratic in the engine.
+    """
     nodes: dict[str, list[dict[str, Any]]] = {
         k: []
         for k in ("sites", "sectors", "campuses", "actors", "diplomas", "platforms", "passerelles")
@@ -327,11 +339,10 @@ def build_statements(seeds: SeedSet) -> tuple[list[Statement], LoadSummary]:
                     )
 
     _add_inferred(seeds, nodes, rel)
-    keep = [row["props"]["seed_key"] for rows in nodes.values() for row in rows]
-    statements = [
-        Statement("load_clear_seed_relationships"),
-        Statement("load_delete_stale_seed_nodes", {"keep": keep}),
-    ]
+    keep = {row["props"]["seed_key"] for rows in nodes.values() for row in rows}
+    stale = sorted((existing_seed_keys or set()) - keep)
+    statements = [Statement("load_clear_seed_relationships")]
+    statements.extend(_chunks_keyed("load_delete_stale_seed_nodes", "stale", stale))
     for kind, rows in nodes.items():
         statements.extend(_chunks(f"load_{kind}", rows))
     for kind, rows in rels.items():
@@ -408,7 +419,8 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
 
 
 def load_seeds(store: GraphStore, seeds: SeedSet) -> LoadSummary:
-    statements, summary = build_statements(seeds)
+    existing = {r["key"] for r in store.read("load_seed_keys")}
+    statements, summary = build_statements(seeds, existing_seed_keys=existing)
     store.ensure_schema()
     store.write_atomic(statements)
     return summary

@@ -50,6 +50,7 @@ class RelType(StrEnum):
     COVERS = "COVERS"  # Campus -> Sector
     HAS_DEMAND = "HAS_DEMAND"  # Campus -> Sector {period, count, share}
     TRANSPORT_LINK = "TRANSPORT_LINK"  # Site -> Site {mode, quality}
+    RENAMED_TO = "RENAMED_TO"  # Diploma -> Diploma, BCN renovation lineage (old -> new)
 
 
 class ActorKind(StrEnum):
@@ -179,9 +180,17 @@ Departement = Annotated[str, StringConstraints(pattern=r"^(\d{3}|02[AB]|97\d)$")
 Uai = Annotated[str, StringConstraints(pattern=r"^\d{7}[A-Z]$|^0\d[AB]\d{4}[A-Z]$")]
 Rome = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
 Nsf = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
-Source = Annotated[str, StringConstraints(min_length=5, max_length=600, strip_whitespace=True)]
+PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+"""No control characters but tab and newlines (a NUL would cut a FalkorDB query): free text."""
+Source = Annotated[
+    str,
+    StringConstraints(min_length=5, max_length=600, strip_whitespace=True, pattern=PRINTABLE),
+]
 """A document file name plus a section or a quoted phrase."""
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=2000, strip_whitespace=True, pattern=PRINTABLE),
+]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 
 

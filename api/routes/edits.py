@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from api.auth import EditorDep
 from api.deps import Limit, Offset, StoreDep
 from graph import edits
-from graph.models import Modality, PartnershipKind
+from graph.models import PRINTABLE, Modality, PartnershipKind
 
 router = APIRouter(tags=["edits"])
 
@@ -18,7 +18,10 @@ ActorId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")]
 SourceQ = Annotated[
     str,
     Query(
-        min_length=5, max_length=600, description="Why this change is true: a document, a letter…"
+        min_length=5,
+        max_length=600,
+        pattern=PRINTABLE,
+        description="Why this change is true: a document, a letter…",
     ),
 ]
 _AUTH = {
@@ -134,7 +137,9 @@ def list_changes(
     target: Annotated[
         str | None,
         Query(
-            max_length=200, pattern=r"^[A-Za-z]+:[^\s]{1,180}$", description="e.g. Actor:lycee-x"
+            max_length=200,
+            pattern=r"^[A-Za-z]+:[^\s\x00-\x1f\x7f]{1,180}$",
+            description="e.g. Actor:lycee-x",
         ),
     ] = None,
     offset: Offset = 0,

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from api.deps import CampusId, Departement, StoreDep, departement_code
+from graph.geojson import FEATURE_COLLECTION_SCHEMA
 from graph.mapdata import map_points
 from graph.models import ActorKind, Modality, PlatformKind
 
@@ -15,7 +16,7 @@ router = APIRouter(tags=["map"])
 @router.get(
     "/map.geojson",
     response_class=JSONResponse,
-    responses={200: {"content": {"application/geo+json": {}}}},
+    responses={200: {"content": {"application/geo+json": {"schema": FEATURE_COLLECTION_SCHEMA}}}},
 )
 def get_map(
     store: StoreDep,

@@ -13,11 +13,15 @@ router = APIRouter(tags=["health"])
 
 @router.get("/health", response_model=Health, responses={503: {"model": Health}})
 def health(store: StoreDep, settings: SettingsDep) -> Health | JSONResponse:
-    """Checks that the database answers; 503 when it does not."""
+    """Checks that the database answers; 503 when it does not (down, or too slow: the query
+    timeout applies). No restart of the app is needed: the answer is 200 again as soon as the
+    database is back (an embedded database that died is restarted by the store)."""
     try:
         store.ping()
         nodes = queries.node_counts(store)
     except DatabaseUnavailable as exc:
         body = Health(status="unavailable", engine=store.engine, database="down", detail=str(exc))
-        return JSONResponse(status_code=503, content=body.model_dump())
+        return JSONResponse(
+            status_code=503, content=body.model_dump(), headers={"Retry-After": "5"}
+        )
     return Health(status="ok", engine=store.engine, database="up", nodes=nodes)

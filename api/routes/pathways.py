@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.deps import StoreDep
 from api.territory import place, territory, valid_departements, valid_place
-from graph.geojson import pathways_geojson
+from graph.geojson import FEATURE_COLLECTION_SCHEMA, pathways_geojson
 from graph.models import DiplomaType, Modality
 from graph.pathways import (
     PathwayAnswer,
@@ -138,7 +138,10 @@ def _wants_geojson(request: Request) -> bool:
 
 
 _RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {GEOJSON: {}}, "description": "Ranked pathways (JSON), or GeoJSON."},
+    200: {
+        "content": {GEOJSON: {"schema": FEATURE_COLLECTION_SCHEMA}},
+        "description": "Ranked pathways (JSON), or GeoJSON.",
+    },
     404: {"description": "Unknown start diploma (with close matches) or campus"},
     422: {"description": "Invalid parameters"},
 }

@@ -1,0 +1,197 @@
+"""The BCN diploma nomenclature: diplomas (CFD), their types/levels, and MEF -> CFD.
+
+- ``nFormationDiplome_.csv`` (Windows-1252, ``;``): one row per diploma, with the renovation
+  lineage ``ANCIEN_DIPLOME_1..7`` / ``NOUVEAU_DIPLOME_1..7``.
+- ``vFormationDiplome_.csv`` (UTF-8 with BOM): the same core columns for every ministry; read
+  only to describe codes the activity files or the lineage name and nFormationDiplome_ lacks.
+- ``nNiveauFormationDiplome_.csv`` (UTF-8): diploma types (``NIVEAU_FORMATION_DIPLOME``).
+- ``nMef.csv`` (UTF-8 with BOM): course years; ``MEF_STAT_11`` -> ``FORMATION_DIPLOME``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.errors import SeedError
+from graph.importer.csvfile import CsvSpec, code, read_table
+from graph.importer.report import FileReport
+from graph.importer.rows import DiplomaRow, LevelRow, MefRow, columns, validate
+from graph.importer.values import integer, iso_date, opt, rncp_level
+
+LINEAGE = tuple(range(1, 8))
+_CORE = (
+    "FORMATION_DIPLOME",
+    "NIVEAU_FORMATION_DIPLOME",
+    "GROUPE_SPECIALITE",
+    "LIBELLE_COURT",
+    "LIBELLE_LONG_200",
+    "DATE_OUVERTURE",
+    "DATE_FERMETURE",
+)
+NFD = CsvSpec(
+    "cp1252",
+    ";",
+    _CORE
+    + tuple(f"ANCIEN_DIPLOME_{i}" for i in LINEAGE)
+    + tuple(f"NOUVEAU_DIPLOME_{i}" for i in LINEAGE),
+)
+VFD = CsvSpec("utf-8-sig", ";", _CORE)
+LEVELS = CsvSpec("utf-8-sig", ";", ("NIVEAU_FORMATION_DIPLOME", "LIBELLE_COURT", "LIBELLE_100"))
+MEF = CsvSpec("utf-8-sig", ";", ("MEF", "FORMATION_DIPLOME", "MEF_STAT_11"))
+
+columns(
+    DiplomaRow,
+    {
+        "code": "FORMATION_DIPLOME",
+        "level_code": "NIVEAU_FORMATION_DIPLOME",
+        "nsf": "GROUPE_SPECIALITE",
+        "name": "LIBELLE_LONG_200",
+        "first_session": "DATE_PREMIERE_SESSION",
+        "last_session": "DATE_DERNIERE_SESSION",
+        "predecessors": "ANCIEN_DIPLOME_n",
+        "successors": "NOUVEAU_DIPLOME_n",
+    },
+)
+columns(MefRow, {"mef_stat_11": "MEF_STAT_11", "mef": "MEF", "cfd": "FORMATION_DIPLOME"})
+columns(LevelRow, {"code": "NIVEAU_FORMATION_DIPLOME"})
+
+
+def parse_levels(path: Path, report: FileReport) -> dict[str, LevelRow]:
+    t = read_table(path, LEVELS)
+    c_code, c_short, c_long = (
+        t.col("NIVEAU_FORMATION_DIPLOME"),
+        t.col("LIBELLE_COURT"),
+        t.col("LIBELLE_100"),
+    )
+    c_rncp = t.opt("NIVEAU_QUALIFICATION_RNCP")
+    out: dict[str, LevelRow] = {}
+    for line, row in t.rows:
+        report.rows_read += 1
+        data = {
+            "line": line,
+            "code": code(row[c_code]),
+            "short_label": row[c_short].strip(),
+            "label": row[c_long].strip(),
+            "rncp_level": rncp_level(row[c_rncp]) if c_rncp is not None else None,
+        }
+        lv = validate(LevelRow, data, path, line)
+        if lv.code in out:
+            report.skip("duplicate NIVEAU_FORMATION_DIPLOME", line)
+            continue
+        out[lv.code] = lv
+        report.rows_used += 1
+    return out
+
+
+def parse_diplomas(
+    path: Path, report: FileReport, spec: CsvSpec = NFD, only: set[str] | None = None
+) -> dict[str, DiplomaRow]:
+    """Every diploma of the file (or only the codes in ``only``), keyed by CFD.
+
+    Exact duplicate rows are skipped; two different rows for one CFD stop the import (which
+    one is right cannot be told).
+    """
+    t = read_table(path, spec)
+    ix = {name: t.col(name) for name in _CORE}
+    anc = [t.opt(f"ANCIEN_DIPLOME_{i}") for i in LINEAGE]
+    nou = [t.opt(f"NOUVEAU_DIPLOME_{i}") for i in LINEAGE]
+    c_first, c_last = t.opt("DATE_PREMIERE_SESSION"), t.opt("DATE_DERNIERE_SESSION")
+    c_rncp, c_int = t.opt("NIVEAU_QUALIFICATION_RNCP"), t.opt("DATE_INTERVENTION")
+    out: dict[str, DiplomaRow] = {}
+    raw_of: dict[str, tuple[int, list[str]]] = {}
+    name = path.name
+    for line, row in t.rows:
+        report.rows_read += 1
+        cfd = code(row[ix["FORMATION_DIPLOME"]], 8)
+        if only is not None and cfd not in only:
+            continue
+        if cfd in raw_of:
+            first_line, first = raw_of[cfd]
+            if first == row:
+                report.skip("exact duplicate row", line)
+                continue
+            raise SeedError(
+                path,
+                f"line {line}",
+                "FORMATION_DIPLOME",
+                f"CFD {cfd} is described twice, differently (first at line {first_line})",
+            )
+        raw_of[cfd] = (line, row)
+        data = {
+            "line": line,
+            "file": name,
+            "code": cfd,
+            "level_code": code(row[ix["NIVEAU_FORMATION_DIPLOME"]], 3),
+            "nsf": opt(code(row[ix["GROUPE_SPECIALITE"]], 3)),
+            "short_label": row[ix["LIBELLE_COURT"]].strip(),
+            "name": row[ix["LIBELLE_LONG_200"]],
+            "opening_date": iso_date(row[ix["DATE_OUVERTURE"]], path, line, "DATE_OUVERTURE"),
+            "closing_date": iso_date(row[ix["DATE_FERMETURE"]], path, line, "DATE_FERMETURE"),
+            "first_session": integer(row[c_first], path, line, "DATE_PREMIERE_SESSION")
+            if c_first is not None
+            else None,
+            "last_session": integer(row[c_last], path, line, "DATE_DERNIERE_SESSION")
+            if c_last is not None
+            else None,
+            "rncp_level": rncp_level(row[c_rncp]) if c_rncp is not None else None,
+            "intervention_date": iso_date(row[c_int], path, line, "DATE_INTERVENTION")
+            if c_int is not None
+            else None,
+            "predecessors": tuple(
+                dict.fromkeys(code(row[i], 8) for i in anc if i is not None and row[i].strip())
+            ),
+            "successors": tuple(
+                dict.fromkeys(code(row[i], 8) for i in nou if i is not None and row[i].strip())
+            ),
+        }
+        out[cfd] = validate(DiplomaRow, data, path, line)
+        report.rows_used += 1
+    return out
+
+
+def parse_mef(path: Path, report: FileReport, only: set[str] | None = None) -> dict[str, MefRow]:
+    """MEF_STAT_11 -> its course year and CFD (only the codes in ``only``, if given: the
+    activity files name a few thousand of the table's course years).
+
+    A MEF_STAT_11 shared by two MEF rows (the BCN reuses a statistical code after closing the
+    old MEF) resolves to the row that closes last (open rows first).
+    """
+    t = read_table(path, MEF)
+    c_mef, c_cfd, c_stat = t.col("MEF"), t.col("FORMATION_DIPLOME"), t.col("MEF_STAT_11")
+    c_dur, c_year, c_close = (
+        t.opt("DUREE_DISPOSITIF"),
+        t.opt("ANNEE_DISPOSITIF"),
+        t.opt("DATE_FERMETURE"),
+    )
+    out: dict[str, MefRow] = {}
+    for line, row in t.rows:
+        report.rows_read += 1
+        stat = code(row[c_stat], 11)
+        if only is not None and stat not in only:
+            continue
+        data = {
+            "line": line,
+            "mef": code(row[c_mef], 10),
+            "cfd": code(row[c_cfd], 8),
+            "mef_stat_11": stat,
+            "duration": integer(row[c_dur], path, line, "DUREE_DISPOSITIF")
+            if c_dur is not None
+            else None,
+            "year_of_course": integer(row[c_year], path, line, "ANNEE_DISPOSITIF")
+            if c_year is not None
+            else None,
+            "closing_date": iso_date(row[c_close], path, line, "DATE_FERMETURE")
+            if c_close is not None
+            else None,
+        }
+        m = validate(MefRow, data, path, line)
+        prev = out.get(m.mef_stat_11)
+        if prev is not None:
+            if (prev.closing_date or "9999") >= (m.closing_date or "9999"):
+                report.skip("MEF_STAT_11 reused by an older MEF (kept the latest)", line)
+                continue
+            report.skip("MEF_STAT_11 reused by an older MEF (kept the latest)", prev.line)
+            report.rows_used -= 1
+        out[m.mef_stat_11] = m
+        report.rows_used += 1
+    return out

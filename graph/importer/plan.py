@@ -1,0 +1,585 @@
+"""Read a directory of public files and combine them into what the graph will hold.
+
+Pure: no database. :func:`parse_directory` parses and validates every known file (the first
+unreadable file, line or value raises :class:`SeedError` and nothing is written), then:
+
+- diplomas: every row of nFormationDiplome_ (plus, from vFormationDiplome_, the codes it lacks
+  that an offer or the lineage names); renovation lineage old -> new;
+- establishments: the union of the directories (priority Annuaire > MESR > CFA list >
+  Parcoursup) and of the UAIs the activity files name; an establishment no directory describes
+  is imported anyway, marked ``described = false``, its département taken from the UAI;
+- offers: one per (UAI, CFD, modality), with one entry per year (see :func:`_offers`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import fmean
+from typing import Any
+
+from graph.errors import SeedError
+from graph.importer import activity, bcn, directories
+from graph.importer.credits import citation
+from graph.importer.progress import Progress, Silent
+from graph.importer.report import Coverage, FileReport
+from graph.importer.rows import (
+    CommuneRow,
+    DepartementRow,
+    DiplomaRow,
+    EstablishmentRow,
+    LevelRow,
+    MefRow,
+    OfferRow,
+)
+from graph.importer.values import departement_of_uai
+from graph.models import ActorKind
+
+__all__ = [
+    "Establishment",
+    "ImportData",
+    "Offer",
+    "Site",
+    "departement_prefixes",
+    "parse_directory",
+]
+
+NFD_FILE = "nFormationDiplome_.csv"
+VFD_FILE = "vFormationDiplome_.csv"
+LEVELS_FILE = "nNiveauFormationDiplome_.csv"
+MEF_FILE = "nMef.csv"
+ANNUAIRE_FILE = "fr-en-annuaire-education.csv"
+ESR_FILE = "fr-esr-principaux-etablissements-enseignement-superieur.csv"
+COMMUNES_FILE = "communes_geonames.csv"
+DEPARTEMENTS_FILE = "departements_academies_regions.csv"
+CFA_GLOB = "CFASousConvRegionale*.csv"
+PARCOURSUP_GLOB = "fr-esr-parcoursup*.csv"
+ACTIVITY_GLOBS = (
+    ("constat_*.csv", "pupils (DEPP constat)", activity.parse_constat),
+    ("attractivite_capacite_*.csv", "offers (Affelnet)", activity.parse_affelnet),
+    ("BTS_attractivite_capacite_*.csv", "offers (Parcoursup BTS)", activity.parse_bts),
+)
+
+
+def departement_prefixes(values: Iterable[str] | None) -> list[str] | None:
+    """``["12", "46"]`` -> ``["012", "046"]``: the UAI prefixes of those départements."""
+    if values is None:
+        return None
+    out = []
+    for raw in values:
+        v = raw.strip().upper()
+        if not v:
+            continue
+        if v.isdigit() and len(v) <= 2:
+            v = v.zfill(3)
+        elif v in ("2A", "2B"):
+            v = "0" + v
+        if not (len(v) == 3 and (v.isdigit() or v in ("02A", "02B"))):
+            raise ValueError(f"not a département code: {raw!r} (e.g. 12, 46, 2A, 971)")
+        out.append(v)
+    return sorted(set(out)) or None
+
+
+@dataclass
+class Site:
+    insee: str
+    name: str
+    departement: str | None
+    region_code: str | None
+    lat: float | None
+    lon: float | None
+    coords: str | None  # geonames | establishments | None
+    source: str
+
+
+@dataclass
+class Establishment:
+    uai: str
+    name: str
+    kind: str
+    described_by: list[str]
+    sources: list[str]
+    departement: str
+    region_code: str | None = None
+    nature_code: str | None = None
+    nature_label: str | None = None
+    establishment_type: str | None = None
+    public: bool | None = None
+    insee: str | None = None
+    commune: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    coords: str | None = None  # establishment | commune | None
+    siret: str | None = None
+    url: str | None = None
+    parent_uai: str | None = None
+    opening_date: str | None = None
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"uai-{self.uai.lower()}"
+
+    @property
+    def described(self) -> bool:
+        return bool(self.described_by)
+
+    def unknown_fields(self) -> list[str]:
+        missing = []
+        if not self.described:
+            missing += ["name", "kind", "public"]
+        if self.insee is None:
+            missing.append("commune")
+        if self.lat is None:
+            missing.append("coordinates")
+        return missing
+
+
+@dataclass
+class YearFigures:
+    year: int
+    capacity: int | None = None
+    demand: int | None = None
+    pupils: int | None = None
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def pressure(self) -> float | None:
+        if self.capacity and self.demand is not None:
+            return round(self.demand / self.capacity, 3)
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """One year of an offer's history_json (pressure = demand / capacity is derived)."""
+        return {
+            "year": self.year,
+            "capacity": self.capacity,
+            "demand": self.demand,
+            "pupils": self.pupils,
+            "source": "; ".join(self.sources),
+        }
+
+
+@dataclass
+class Offer:
+    uai: str
+    code: str
+    modality: str
+    years: list[YearFigures]  # ascending
+
+    @property
+    def latest(self) -> YearFigures:
+        return self.years[-1]
+
+    @property
+    def files(self) -> list[str]:
+        return list(dict.fromkeys(s for y in self.years for s in y.sources))
+
+
+@dataclass
+class ImportData:
+    directory: Path
+    departements: list[str] | None
+    reports: list[FileReport]
+    levels: dict[str, LevelRow]
+    diplomas: dict[str, DiplomaRow]
+    closed_on: str | None  # BCN state date: diplomas closed on or before it are ``closed``
+    establishments: dict[str, Establishment]
+    sites: dict[str, Site]
+    offers: list[Offer]
+    lineage: list[tuple[str, str]]
+    part_of: list[tuple[str, str]]
+    coverage: Coverage
+    citations: dict[str, str]  # file name -> citation (with its year or state date)
+    activity_uais: set[str]
+
+    def is_closed(self, d: DiplomaRow) -> bool:
+        return bool(d.closing_date and self.closed_on and d.closing_date <= self.closed_on)
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+class _Reports:
+    """The file reports, in reading order; each new file is a progress step."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.items: list[FileReport] = []
+        self.progress = progress
+
+    def new(self, path: Path, family: str) -> FileReport:
+        self.done()
+        r = FileReport(path.name, family)
+        self.items.append(r)
+        self.progress.step(f"reading {path.name}")
+        return r
+
+    def done(self) -> None:
+        if self.items:
+            self.progress.advance(self.items[-1].rows_read)
+        self.progress.finish()
+
+
+def _require(directory: Path, name: str, why: str) -> Path:
+    path = directory / name
+    if not path.is_file():
+        raise SeedError(path, "file", None, f"missing: {why}")
+    return path
+
+
+def _globbed(directory: Path, pattern: str) -> list[Path]:
+    def year(p: Path) -> tuple[int, str]:
+        try:
+            return activity.year_of(p), p.name
+        except SeedError:
+            return 0, p.name
+
+    return sorted(directory.glob(pattern), key=year)
+
+
+def parse_directory(
+    directory: Path,
+    departements: Iterable[str] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ImportData:
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise SeedError(directory, "directory", None, "not a directory")
+    progress = progress or Silent()
+    prefixes = departement_prefixes(departements)
+    keep: Callable[[str], bool] = (
+        (lambda uai: True) if prefixes is None else (lambda uai: uai[:3] in prefixes)
+    )
+    reports = _Reports(progress)
+    citations: dict[str, str] = {}
+
+    # 1. nomenclature (national, always read)
+    nfd_path = _require(directory, NFD_FILE, "the BCN diploma nomenclature is required")
+    diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
+    dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
+    closed_on = max(dates) if dates else None
+    citations[NFD_FILE] = citation(NFD_FILE, as_of=closed_on)
+    levels: dict[str, LevelRow] = {}
+    if (p := directory / LEVELS_FILE).is_file():
+        levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
+        citations[p.name] = citation(p.name)
+    deps: dict[str, DepartementRow] = {}
+    if (p := directory / DEPARTEMENTS_FILE).is_file():
+        deps = directories.parse_departements(p, reports.new(p, "territory"))
+        citations[p.name] = citation(p.name)
+
+    # 2. activity files (territorial)
+    offer_rows: list[tuple[OfferRow, FileReport]] = []
+    for pattern, family, parse in ACTIVITY_GLOBS:
+        for path in _globbed(directory, pattern):
+            rep = reports.new(path, family)
+            citations[path.name] = citation(path.name, year=activity.year_of(path))
+            offer_rows.extend((row, rep) for row in parse(path, rep, keep))
+    activity_uais = {r.uai for r, _ in offer_rows}
+    mef_path = _require(directory, MEF_FILE, "the BCN MEF table maps course years to diplomas")
+    wanted_mef = {r.mef_stat_11 for r, _ in offer_rows if r.mef_stat_11}
+    mef_report = reports.new(mef_path, "course years (BCN)")
+    mef = bcn.parse_mef(mef_path, mef_report, only=wanted_mef)
+    mef_report.notes.append(
+        f"{len(mef):,} of the course years (MEF_STAT_11) named by the activity files resolved"
+    )
+    citations[MEF_FILE] = citation(MEF_FILE)
+
+    # 3. directories
+    dirs: list[dict[str, EstablishmentRow]] = []
+    dir_names: list[str] = []
+    annuaire_path = directory / ANNUAIRE_FILE
+    if annuaire_path.is_file():
+        rep = reports.new(annuaire_path, "establishments (Annuaire)")
+        dirs.append(directories.parse_annuaire(annuaire_path, rep, keep, activity_uais))
+        dir_names.append(ANNUAIRE_FILE)
+    if (p := directory / ESR_FILE).is_file():
+        dirs.append(directories.parse_esr(p, reports.new(p, "establishments (MESR)"), keep))
+        dir_names.append(p.name)
+    for p in _globbed(directory, CFA_GLOB):
+        dirs.append(directories.parse_cfa(p, reports.new(p, "establishments (CFA)"), keep))
+        dir_names.append(p.name)
+    for p in _globbed(directory, PARCOURSUP_GLOB):
+        dirs.append(
+            directories.parse_parcoursup(p, reports.new(p, "establishments (Parcoursup)"), keep)
+        )
+        dir_names.append(p.name)
+    for name in dir_names:
+        citations[name] = citation(name)
+    communes: dict[str, CommuneRow] = {}
+    if (p := directory / COMMUNES_FILE).is_file():
+        wanted_communes = {e.insee for d in dirs for e in d.values() if e.insee}
+        communes = directories.parse_communes(
+            p, reports.new(p, "commune coordinates"), wanted_communes
+        )
+        citations[p.name] = citation(p.name)
+
+    # 4. diplomas the offers name that nFormationDiplome_ lacks: from vFormationDiplome_
+    nfd_report = reports.items[0]
+    offers_cfd = _resolve(offer_rows, mef)
+    missing = {c for _, _, c in offers_cfd} - set(diplomas)
+    if missing and (p := directory / VFD_FILE).is_file():
+        extra = bcn.parse_diplomas(
+            p, reports.new(p, "diplomas (BCN, other ministries)"), bcn.VFD, only=missing
+        )
+        diplomas.update(extra)
+        citations[p.name] = citation(p.name)
+    reports.done()
+    known: list[tuple[OfferRow, str]] = []
+    for row, rep, cfd in offers_cfd:
+        if cfd in diplomas:
+            known.append((row, cfd))
+            rep.rows_used += 1
+        else:
+            rep.skip("CFD not in the BCN files", row.line)
+
+    establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
+    sites = _sites(establishments, communes, citations)
+    offers = _offers(known, mef)
+    lineage = _lineage(diplomas, nfd_report)
+    part_of = sorted(
+        (e.uai, e.parent_uai)
+        for e in establishments.values()
+        if e.parent_uai and e.parent_uai in establishments and e.parent_uai != e.uai
+    )
+    coverage = _coverage(activity_uais, establishments)
+    return ImportData(
+        directory=directory,
+        departements=prefixes,
+        reports=reports.items,
+        levels=levels,
+        diplomas=diplomas,
+        closed_on=closed_on,
+        establishments=establishments,
+        sites=sites,
+        offers=offers,
+        lineage=lineage,
+        part_of=part_of,
+        coverage=coverage,
+        citations=citations,
+        activity_uais=activity_uais,
+    )
+
+
+# --- combining ----------------------------------------------------------------------------
+
+
+def _resolve(
+    rows: list[tuple[OfferRow, FileReport]], mef: dict[str, MefRow]
+) -> list[tuple[OfferRow, FileReport, str]]:
+    """Each offer row with its CFD: through nMef.MEF_STAT_11 first (the same key every year;
+    the BTS files' own CFD column is wrong for agricultural BTS), else the file's CFD column.
+    Rows with neither are skipped and reported."""
+    out: list[tuple[OfferRow, FileReport, str]] = []
+    for row, rep in rows:
+        m = mef.get(row.mef_stat_11) if row.mef_stat_11 else None
+        cfd = m.cfd if m is not None else row.cfd
+        if cfd is None:
+            rep.skip("MEF_STAT_11 not in nMef.csv (and no CFD column)", row.line)
+            continue
+        out.append((row, rep, cfd))
+    return out
+
+
+def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Offer]:
+    """One offer per (UAI, CFD, modality), one entry per year.
+
+    Within a year: rows of one course year (UAI + MEF) that are not exact duplicates are
+    distinct classes and add up; capacity and demand are those of the entry year of the
+    diploma (the smallest ANNEE_DISPOSITIF among the rows that give them: Affelnet lists both
+    2nde and 1ère pro admissions); pupils add up over every course year.
+    """
+    # (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
+    cells: dict[tuple[str, str, str, int], dict[int, list[Any]]] = defaultdict(dict)
+    for row, cfd in rows:
+        m = mef.get(row.mef_stat_11) if row.mef_stat_11 else None
+        course_year = (m.year_of_course if m is not None else None) or 1
+        per_course = cells[(row.uai, cfd, row.modality.value, row.year)]
+        f = per_course.get(course_year)
+        if f is None:
+            per_course[course_year] = [row.capacity, row.demand, row.pupils, [row.file]]
+            continue
+        f[0] = _add(f[0], row.capacity)
+        f[1] = _add(f[1], row.demand)
+        f[2] = _add(f[2], row.pupils)
+        if row.file not in f[3]:
+            f[3].append(row.file)
+    by_offer: dict[tuple[str, str, str], list[YearFigures]] = defaultdict(list)
+    for (uai, cfd, modality, year), per_course in cells.items():
+        if len(per_course) == 1:
+            ((_, (cap, dem, pup, files)),) = per_course.items()
+            fig = YearFigures(year, cap, dem, pup, sorted(files))
+        else:
+            entry = min(
+                (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
+                default=None,
+            )
+            pupils = [f[2] for f in per_course.values() if f[2] is not None]
+            fig = YearFigures(
+                year,
+                capacity=per_course[entry][0] if entry is not None else None,
+                demand=per_course[entry][1] if entry is not None else None,
+                pupils=sum(pupils) if pupils else None,
+                sources=sorted({s for f in per_course.values() for s in f[3]}),
+            )
+        by_offer[(uai, cfd, modality)].append(fig)
+    return [
+        Offer(uai, cfd, modality, sorted(years, key=lambda y: y.year))
+        for (uai, cfd, modality), years in sorted(by_offer.items())
+    ]
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a + b
+
+
+def _establishments(
+    dirs: list[dict[str, EstablishmentRow]],
+    dir_names: list[str],
+    activity_uais: set[str],
+    communes: dict[str, CommuneRow],
+    deps: dict[str, DepartementRow],
+    citations: dict[str, str],
+) -> dict[str, Establishment]:
+    uais = (
+        sorted(set().union(*(d.keys() for d in dirs)) | activity_uais)
+        if dirs
+        else sorted(activity_uais)
+    )
+    out: dict[str, Establishment] = {}
+    for uai in uais:
+        rows = [(name, d[uai]) for name, d in zip(dir_names, dirs, strict=True) if uai in d]
+        dep = departement_of_uai(uai)
+        if not rows:
+            out[uai] = Establishment(
+                uai=uai,
+                name=f"Établissement {uai} (hors annuaires)",
+                kind=ActorKind.OTHER.value,
+                described_by=[],
+                sources=[],
+                departement=dep,
+                region_code=deps[dep].region_code if dep in deps else None,
+            )
+            continue
+        first = rows[0][1]
+
+        def pick(attr: str, rows: list[tuple[str, EstablishmentRow]] = rows) -> Any:
+            return next((getattr(r, attr) for _, r in rows if getattr(r, attr) is not None), None)
+
+        e = Establishment(
+            uai=uai,
+            name=first.name,
+            kind=first.kind.value,
+            described_by=[n for n, _ in rows],
+            sources=[citations.get(n, n) for n, _ in rows],
+            departement=pick("departement") or dep,
+            nature_code=pick("nature_code"),
+            nature_label=pick("nature_label"),
+            establishment_type=pick("establishment_type"),
+            public=pick("public"),
+            insee=pick("insee"),
+            siret=pick("siret"),
+            url=pick("url"),
+            parent_uai=pick("parent_uai"),
+            opening_date=pick("opening_date"),
+            flags=sorted({f for _, r in rows for f in r.flags}),
+        )
+        # the commune: from the first directory that names one
+        named = next(((n, r) for n, r in rows if r.insee), None)
+        if named is not None:
+            e.commune = named[1].commune
+        commune = communes.get(e.insee) if e.insee else None
+        if commune is not None:
+            e.commune = e.commune or commune.name
+        located = next((r for _, r in rows if r.lat is not None and r.lon is not None), None)
+        if located is not None:
+            e.lat, e.lon, e.coords = located.lat, located.lon, "establishment"
+        elif commune is not None and commune.lat is not None and commune.lon is not None:
+            e.lat, e.lon, e.coords = commune.lat, commune.lon, "commune"
+        e.region_code = (
+            pick("region_code")
+            or (commune.region_code if commune else None)
+            or (deps[e.departement].region_code if e.departement in deps else None)
+        )
+        out[uai] = e
+    return out
+
+
+def _sites(
+    establishments: dict[str, Establishment],
+    communes: dict[str, CommuneRow],
+    citations: dict[str, str],
+) -> dict[str, Site]:
+    """The communes of the imported establishments: GeoNames point, else the mean of the
+    establishments' own coordinates there."""
+    by_insee: dict[str, list[Establishment]] = defaultdict(list)
+    for e in establishments.values():
+        if e.insee:
+            by_insee[e.insee].append(e)
+    out: dict[str, Site] = {}
+    for insee, ests in sorted(by_insee.items()):
+        c = communes.get(insee)
+        first = ests[0]
+        lat = lon = None
+        how: str | None = None
+        source = first.sources[0] if first.sources else ""
+        if c is not None and c.lat is not None and c.lon is not None:
+            lat, lon, how = c.lat, c.lon, "geonames"
+            source = citations.get("communes_geonames.csv", "communes_geonames.csv")
+        else:
+            own = [e for e in ests if e.coords == "establishment"]
+            if own:
+                lat = round(fmean(e.lat for e in own), 6)  # type: ignore[misc]
+                lon = round(fmean(e.lon for e in own), 6)  # type: ignore[misc]
+                how = "establishments"
+        out[insee] = Site(
+            insee=insee,
+            name=(c.name if c else None) or first.commune or insee,
+            departement=(c.departement if c else None) or first.departement,
+            region_code=(c.region_code if c else None) or first.region_code,
+            lat=lat,
+            lon=lon,
+            coords=how,
+            source=source,
+        )
+    return out
+
+
+def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for d in diplomas.values():
+        for old in d.predecessors:
+            if old in diplomas:
+                pairs.add((old, d.code))
+            elif d.file == NFD_FILE:
+                report.skip("ANCIEN_DIPLOME_n names a code absent from the BCN files", d.line)
+        for new in d.successors:
+            if new in diplomas:
+                pairs.add((d.code, new))
+            elif d.file == NFD_FILE:
+                report.skip("NOUVEAU_DIPLOME_n names a code absent from the BCN files", d.line)
+    return sorted((a, b) for a, b in pairs if a != b)
+
+
+def _coverage(activity_uais: set[str], est: dict[str, Establishment]) -> Coverage:
+    cv = Coverage(uais_in_activity=len(activity_uais))
+    for uai in sorted(activity_uais):
+        e = est[uai]
+        if e.described:
+            cv.described[e.described_by[0]] = cv.described.get(e.described_by[0], 0) + 1
+        else:
+            cv.unknown += 1
+            if len(cv.unknown_examples) < 10:
+                cv.unknown_examples.append(uai)
+        how = {"establishment": "with their own coordinates", "commune": "at their commune"}.get(
+            e.coords or "", "without coordinates"
+        )
+        cv.with_coordinates[how] = cv.with_coordinates.get(how, 0) + 1
+    return cv

@@ -1,0 +1,164 @@
+"""Validated rows of the public files, one model per kind of fact.
+
+Parsers build a plain dict per row and call :func:`validate`, which turns the first pydantic
+error into a :class:`graph.errors.SeedError` naming file, line and column. Codes are text with
+the exact shapes of the national files (UAI, CFD, MEF_STAT_11, INSEE, département).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from graph.errors import SeedError
+from graph.models import ActorKind, Departement, Insee, Modality, Nsf, Uai
+
+__all__ = [
+    "Cfd",
+    "CommuneRow",
+    "DepartementRow",
+    "DiplomaRow",
+    "EstablishmentRow",
+    "LevelRow",
+    "MefRow",
+    "MefStat",
+    "OfferRow",
+    "validate",
+]
+
+Cfd = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{8}$")]
+"""BCN diploma code (FORMATION_DIPLOME): 8 characters, letters allowed (``46X33501``)."""
+LineageCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{5,10}$")]
+MefStat = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{11}$")]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Lat = Annotated[float, Field(ge=-90, le=90)]
+Lon = Annotated[float, Field(ge=-180, le=180)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=400, strip_whitespace=True)]
+
+M = TypeVar("M", bound=BaseModel)
+
+# pydantic field name -> the column it comes from, for error messages
+_COLUMNS: dict[type[BaseModel], dict[str, str]] = {}
+
+
+def validate(
+    model: type[M],
+    data: dict[str, Any],
+    path: Any,
+    line: int,
+    cols: dict[str, str] | None = None,
+) -> M:
+    """``model.model_validate(data)``; the first error names file, line and column."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else None
+        column = (cols or {}).get(name or "") or _COLUMNS.get(model, {}).get(name or "", name)
+        value = data.get(name) if name else None
+        raise SeedError(path, f"line {line}", column, f"{err['msg']} (value {value!r})") from None
+
+
+def columns(model: type[BaseModel], mapping: dict[str, str]) -> None:
+    """Declare which file column each field comes from (used in error messages)."""
+    _COLUMNS.setdefault(model, {}).update(mapping)
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    line: int
+
+
+class LevelRow(_Row):
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{3}$")]
+    short_label: str
+    label: str
+    rncp_level: int | None = None
+
+
+class DiplomaRow(_Row):
+    code: Cfd
+    level_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{3}$")]
+    nsf: Nsf | None = None
+    short_label: str = ""
+    name: Name
+    opening_date: IsoDate | None = None
+    closing_date: IsoDate | None = None
+    first_session: Year | None = None
+    last_session: Year | None = None
+    rncp_level: int | None = None
+    intervention_date: IsoDate | None = None
+    predecessors: tuple[LineageCode, ...] = ()
+    successors: tuple[LineageCode, ...] = ()
+    file: str
+
+
+class MefRow(_Row):
+    mef_stat_11: MefStat
+    mef: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{10}$")]
+    cfd: Cfd
+    duration: Annotated[int, Field(ge=0, le=9)] | None = None
+    year_of_course: Annotated[int, Field(ge=0, le=9)] | None = None
+    closing_date: IsoDate | None = None
+
+
+class DepartementRow(_Row):
+    code: Departement
+    name: str
+    region_code: Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
+    region: str
+    academie_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,3}$")] | None = None
+    academie: str | None = None
+
+
+class CommuneRow(_Row):
+    insee: Insee
+    name: Name
+    departement: Departement | None = None
+    region_code: Annotated[str, StringConstraints(pattern=r"^\d{2}$")] | None = None
+    lat: Lat | None = None
+    lon: Lon | None = None
+    method: str | None = None
+
+
+class EstablishmentRow(_Row):
+    """One establishment as one directory describes it."""
+
+    uai: Uai
+    file: str
+    name: Name
+    kind: ActorKind
+    nature_code: str | None = None
+    nature_label: str | None = None
+    establishment_type: str | None = None
+    public: bool | None = None
+    insee: Insee | None = None
+    commune: str | None = None
+    departement: Departement | None = None
+    region_code: Annotated[str, StringConstraints(pattern=r"^\d{2}$")] | None = None
+    lat: Lat | None = None
+    lon: Lon | None = None
+    siret: Annotated[str, StringConstraints(pattern=r"^\d{9}(\d{5})?$")] | None = None
+    url: str | None = None
+    parent_uai: Uai | None = None
+    opening_date: IsoDate | None = None
+    flags: tuple[str, ...] = ()  # voie_professionnelle, apprentissage, post_bac, greta, ...
+
+
+class OfferRow(_Row):
+    """One row of an activity file: an establishment's figures for one course year."""
+
+    file: str
+    uai: Uai
+    mef_stat_11: MefStat | None = None
+    cfd: Cfd | None = None  # when the file gives it (BTS 2022-2023)
+    modality: Modality
+    year: Year
+    capacity: Count | None = None
+    demand: Count | None = None
+    pupils: Count | None = None
+    label: str | None = None

@@ -1,0 +1,103 @@
+"""Cell parsers shared by the file parsers: dates, integers, coordinates, flags.
+
+A cell that cannot be read raises :class:`SeedError` with file, line and column: a value of the
+wrong shape means the file is not what the importer expects, and the import stops.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from graph.errors import SeedError
+
+_DMY = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_INT = re.compile(r"^-?\d+(\.0+)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def opt(value: str) -> str | None:
+    v = value.strip()
+    return v or None
+
+
+def iso_date(value: str, path: Path, line: int, column: str) -> str | None:
+    """``dd/mm/yyyy`` (BCN), ``yyyy-mm-dd`` or a spreadsheet day number -> ISO, '' -> None."""
+    v = value.strip()
+    if not v:
+        return None
+    try:
+        if m := _DMY.match(v):
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        if m := _YMD.match(v):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        if v.isdigit() and 10_000 <= int(v) <= 80_000:  # CFA list: spreadsheet serial days
+            return (_EXCEL_EPOCH + timedelta(days=int(v))).isoformat()
+    except ValueError:
+        pass
+    raise SeedError(path, f"line {line}", column, f"not a date: {v!r}")
+
+
+def integer(value: str, path: Path, line: int, column: str) -> int | None:
+    """``24``, ``24.0`` -> 24; '' -> None; anything else stops the import."""
+    v = value.strip()
+    if v.isdigit():
+        return int(v)
+    v = v.replace("\u202f", "").replace("\xa0", "")
+    if not v:
+        return None
+    if not _INT.match(v):
+        raise SeedError(path, f"line {line}", column, f"not an integer: {v!r}")
+    n = int(v.split(".")[0])
+    if n < 0:
+        raise SeedError(path, f"line {line}", column, f"negative count: {v!r}")
+    return n
+
+
+def number(value: str, path: Path, line: int, column: str) -> float | None:
+    """A decimal with a point or a comma; '' -> None."""
+    v = value.strip().replace(",", ".")
+    if not v:
+        return None
+    try:
+        return float(v)
+    except ValueError:
+        raise SeedError(path, f"line {line}", column, f"not a number: {v!r}") from None
+
+
+def lat_lon(value: str, path: Path, line: int, column: str) -> tuple[float, float] | None:
+    """``"43.6004,1.3819"`` or ``"44.61, 2.01"`` -> (lat, lon); '' -> None."""
+    v = value.strip()
+    if not v:
+        return None
+    parts = [p.strip() for p in v.split(",")]
+    if len(parts) != 2:
+        raise SeedError(path, f"line {line}", column, f"not a 'lat, lon' pair: {v!r}")
+    try:
+        return float(parts[0]), float(parts[1])
+    except ValueError:
+        raise SeedError(path, f"line {line}", column, f"not a 'lat, lon' pair: {v!r}") from None
+
+
+def flag(value: str) -> bool | None:
+    v = value.strip().upper()
+    if v in ("1", "O", "OUI", "TRUE", "VRAI"):
+        return True
+    if v in ("0", "N", "NON", "FALSE", "FAUX"):
+        return False
+    return None
+
+
+def rncp_level(value: str) -> int | None:
+    """``'05'`` -> 5; ``'00'``, ``'99'``, ``'XX'`` and levels outside 3-8 -> None."""
+    v = value.strip()
+    if v.isdigit() and 3 <= int(v) <= 8:
+        return int(v)
+    return None
+
+
+def departement_of_uai(uai: str) -> str:
+    """``0460010L`` -> ``046``; ``02A0001X`` -> ``02A``; ``9710001X`` -> ``971``."""
+    return uai[:3]

@@ -1,0 +1,506 @@
+"""Turn parsed open data into write statements and apply them in one atomic batch.
+
+The import is a sync, like the seed load: relationships it wrote before (``origin =
+'import'``) are deleted and recreated, nodes are MERGEd on their business keys (UAI, CFD,
+INSEE code, passerelle id), and nodes a previous import wrote that this one does not are
+removed (or, for seed nodes, stripped of their import properties). Everything goes through one
+``GraphStore.write_atomic`` call: the new import lands whole, or the previous data stays
+exactly as it was. The same input therefore always gives the same graph.
+
+Seed data is never overwritten: on a node a seed file describes, the import only adds its own
+properties (``imported_name``, ``nature``, ``bcn_*``…); seed relationships (``origin =
+'seed'``) are never touched.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import time
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, overload
+
+from graph.importer.plan import Establishment, ImportData, Offer, parse_directory
+from graph.importer.progress import Progress, Silent
+from graph.importer.report import ImportSummary
+from graph.importer.rows import DiplomaRow
+from graph.importer.vocab import diploma_type
+from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.models import Label, RelType
+from graph.store import GraphStore, Statement
+from graph.text import normalise
+
+__all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
+
+BATCH = 5_000
+
+# Every property the import writes on a node besides the descriptive ones it sets only on nodes
+# no seed describes; a seed node a later import no longer covers has exactly these removed
+# (import_sweep_unmark). Keep in step with cypher/import_{actors,diplomas,sites}.cypher.
+IMPORT_PROPS = (
+    "imported",
+    "import_key",
+    "import_run",
+    # Actor
+    "imported_name",
+    "imported_kind",
+    "nature",
+    "nature_label",
+    "establishment_type",
+    "imported_public",
+    "imported_insee",
+    "imported_commune",
+    "imported_departement",
+    "imported_region_code",
+    "imported_lat",
+    "imported_lon",
+    "coords_precision",
+    "described",
+    "described_by",
+    "unknown_fields",
+    "imported_source",
+    "imported_siret",
+    "imported_url",
+    "parent_uai",
+    "opening_date",
+    "directory_flags",
+    # Diploma
+    "bcn_name",
+    "bcn_short_label",
+    "bcn_type_code",
+    "bcn_type_label",
+    "bcn_type",
+    "bcn_level",
+    "bcn_nsf",
+    "closing_date",
+    "closed",
+    "first_session",
+    "last_session",
+    "bcn_source",
+    # Site
+    "imported_name_site",
+    "coords_source",
+    "imported_site_source",
+)
+
+
+@dataclass
+class GraphState:
+    """What the graph holds before the import (read, never written, by this module)."""
+
+    nodes: dict[str, dict[str, tuple[bool, bool]]] = field(default_factory=dict)
+    seed_diplomas: list[dict[str, Any]] = field(default_factory=list)
+    seed_pairs: set[tuple[str, str]] = field(default_factory=set)
+    import_relationships: dict[str, int] = field(default_factory=dict)
+
+    def seeded(self, label: str, key: str) -> bool:
+        return self.nodes.get(label, {}).get(key, (False, False))[0]
+
+
+def read_state(store: GraphStore) -> GraphState:
+    st = GraphState()
+    for r in store.read("import_state_nodes"):
+        marks = (bool(r["seed"]), bool(r["imported"]))
+        nodes = st.nodes.setdefault(r["label"], {})
+        for key in r["keys"]:
+            nodes[key] = marks
+    st.nodes[Label.PASSERELLE.value] = {
+        pid: (False, True) for r in store.read("import_state_passerelles") for pid in r["ids"]
+    }
+    st.seed_diplomas = store.read("import_state_seed_diplomas")
+    st.seed_pairs = {(r["from_code"], r["to_code"]) for r in store.read("import_state_seed_pairs")}
+    st.import_relationships = {
+        r["type"]: r["count"] for r in store.read("import_state_relationships")
+    }
+    return st
+
+
+# --- rows ---------------------------------------------------------------------------------
+# Rows are flat and carry no nulls: a field missing from a row is null in Cypher, which
+# removes the property (so a re-import with a value gone clears it) and keeps the inlined
+# parameters small.
+
+
+_COMBINING_ACCENTS = dict.fromkeys(range(0x300, 0x370))  # U+0300-U+036F
+
+
+def _norm(text: str) -> str:
+    """Exactly graph.text.normalise, faster on the common cases: ASCII text (BCN labels) and
+    Latin letters with accents (names). Anything else goes through normalise itself."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    stripped = unicodedata.normalize("NFKD", text).translate(_COMBINING_ACCENTS)
+    if stripped.isascii():
+        return " ".join(stripped.casefold().split())
+    return normalise(text)
+
+
+def _compact(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def _site_rows(data: ImportData, sources: dict[str, str]) -> list[dict[str, Any]]:
+    rows = []
+    for s in data.sites.values():
+        src = _source_key(sources, s.source)
+        rows.append(
+            _compact(
+                {
+                    "insee": s.insee,
+                    "name": s.name,
+                    "norm": _norm(s.name),
+                    "departement": s.departement,
+                    "region_code": s.region_code,
+                    "lat": s.lat,
+                    "lon": s.lon,
+                    "coords": s.coords,
+                    "src": src,
+                }
+            )
+        )
+    return rows
+
+
+def _source_key(sources: dict[str, str], text: str) -> str:
+    """A short key for a citation repeated on many rows (passed once, as ``$sources``)."""
+    for k, v in sources.items():
+        if v == text:
+            return k
+    key = f"s{len(sources)}"
+    sources[key] = text
+    return key
+
+
+def _level(data: ImportData, d: DiplomaRow) -> int | None:
+    if d.rncp_level is not None:
+        return d.rncp_level
+    lv = data.levels.get(d.level_code)
+    return lv.rncp_level if lv else None
+
+
+def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
+    rows = []
+    for d in data.diplomas.values():
+        rows.append(
+            _compact(
+                {
+                    "code": d.code,
+                    "name": d.name,
+                    "norm": _norm(d.name),
+                    "short": d.short_label or None,
+                    "type_code": d.level_code,
+                    "type": diploma_type(d.level_code).value,
+                    "level": _level(data, d),
+                    "nsf": d.nsf,
+                    "opened": d.opening_date,
+                    "closes": d.closing_date,
+                    "closed": data.is_closed(d),
+                    "first": d.first_session,
+                    "last": d.last_session,
+                    "src": d.file,
+                }
+            )
+        )
+    return rows
+
+
+def _actor_row(e: Establishment) -> dict[str, Any]:
+    return _compact(
+        {
+            "uai": e.uai,
+            "name": e.name,
+            "norm": _norm(e.name),
+            "kind": e.kind,
+            "nature": e.nature_code,
+            "type": e.establishment_type,
+            "public": e.public,
+            "insee": e.insee,
+            "commune": e.commune,
+            "departement": e.departement,
+            "region_code": e.region_code,
+            "lat": e.lat,
+            "lon": e.lon,
+            "coords": e.coords,
+            "described_by": list(e.described_by) or None,
+            "unknown": e.unknown_fields() or None,
+            "siret": e.siret,
+            "url": e.url,
+            "parent": e.parent_uai,
+            "opened": e.opening_date,
+            "flags": list(e.flags) or None,
+        }
+    )
+
+
+def _offer_row(o: Offer, spans: dict[tuple[tuple[int, ...], tuple[str, ...]], str]) -> dict:
+    latest = o.latest
+    span = (tuple(y.year for y in o.years), tuple(o.files))
+    key = spans.setdefault(span, f"y{len(spans)}")
+    return _compact(
+        {
+            "uai": o.uai,
+            "code": o.code,
+            "modality": o.modality,
+            "span": key,
+            "capacity": latest.capacity,
+            "demand": latest.demand,
+            "pupils": latest.pupils,
+            "history_json": json.dumps(
+                [y.to_dict() for y in o.years], ensure_ascii=False, separators=(",", ":")
+            ),
+        }
+    )
+
+
+def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
+    """The diplomas the rules run over: every seed diploma, every open BCN diploma, and
+    every diploma an imported offer names (even if closed since)."""
+    apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
+    offered = {o.code for o in data.offers}
+    out: dict[str, DiplomaFacts] = {}
+    for r in state.seed_diplomas:
+        out[r["code"]] = DiplomaFacts(
+            code=r["code"],
+            type=r["type"],
+            level=r["level"],
+            nsf=r["nsf"],
+            fields=frozenset(r["fields"] or ()),
+            apprenticeship=bool(r["apprenticeship"]) or r["code"] in apprenticeship,
+        )
+    for d in data.diplomas.values():
+        if d.code in out or (data.is_closed(d) and d.code not in offered):
+            continue
+        out[d.code] = DiplomaFacts(
+            code=d.code,
+            type=diploma_type(d.level_code).value,
+            level=_level(data, d),
+            nsf=d.nsf,
+            apprenticeship=d.code in apprenticeship,
+        )
+    return list(out.values())
+
+
+def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]]:
+    """Pairs the public rules give (docs/inferred-passerelles.md), minus the pairs the seeds
+    already link and the pairs whose target is a closed diploma."""
+    closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    rows = []
+    for p in infer_passerelles(_facts(data, state), state.seed_pairs):
+        if p.to_code in closed:
+            continue  # nobody can enter a closed diploma
+        rows.append(
+            _compact(
+                {
+                    "id": p.id.replace("inf-", "inf-import-", 1),
+                    "a": p.from_code,
+                    "b": p.to_code,
+                    "kind": p.kind,
+                    "rule": p.rule,
+                    "match": p.field_match,
+                    "modality": p.modality,
+                }
+            )
+        )
+    return rows
+
+
+# --- statements ---------------------------------------------------------------------------
+
+
+def _chunks(name: str, rows: list[dict[str, Any]], **shared: Any) -> Iterator[Statement]:
+    for i in range(0, len(rows), BATCH):
+        yield Statement(name, {**shared, "rows": rows[i : i + BATCH]})
+
+
+def run_key(keys: dict[str, list[str]]) -> str:
+    """Identifies the set of nodes an import writes; the same input gives the same key."""
+    h = hashlib.sha256()
+    for label in sorted(keys):
+        for k in sorted(keys[label]):
+            h.update(f"{label}:{k}\n".encode())
+    return h.hexdigest()[:16]
+
+
+@dataclass
+class Plan:
+    statements: list[Statement]
+    nodes: dict[str, dict[str, int]]
+    relationships: dict[str, dict[str, int]]
+    run: str
+
+
+def build_statements(data: ImportData, state: GraphState) -> Plan:
+    """Every statement of the import, in dependency order, with what they will write."""
+    sources = dict(data.citations)
+    sites = _site_rows(data, sources)
+    diplomas = _diploma_rows(data)
+    actors = [_actor_row(e) for e in data.establishments.values()]
+    located = [  # a seed actor keeps its seed location (the query checks it again)
+        {"uai": e.uai, "insee": e.insee}
+        for e in data.establishments.values()
+        if e.insee and e.described and not state.seeded(Label.ACTOR.value, e.uai)
+    ]
+    annuaire = data.citations.get("fr-en-annuaire-education.csv", "fr-en-annuaire-education.csv")
+    part_of = [{"a": a, "b": b} for a, b in data.part_of]
+    natures = {
+        e.nature_code: e.nature_label
+        for e in data.establishments.values()
+        if e.nature_code and e.nature_label
+    }
+    span_keys: dict[tuple[tuple[int, ...], tuple[str, ...]], str] = {}
+    offers = [_offer_row(o, span_keys) for o in data.offers]
+    spans = {k: {"years": list(y), "files": list(f)} for (y, f), k in span_keys.items()}
+    bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
+    renamed = [{"a": a, "b": b} for a, b in data.lineage]
+    passerelles = _passerelle_rows(data, state)
+    type_labels = {code: lv.label for code, lv in data.levels.items()}
+
+    keys = {
+        Label.SITE.value: [r["insee"] for r in sites],
+        Label.DIPLOMA.value: [r["code"] for r in diplomas],
+        Label.ACTOR.value: [r["uai"] for r in actors],
+        Label.PASSERELLE.value: [r["id"] for r in passerelles],
+    }
+    run = run_key(keys)
+    statements = [
+        Statement("import_clear_relationships"),
+        *_chunks("import_sites", sites, run=run, sources=sources),
+        *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
+        *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
+        *_chunks("import_passerelles", passerelles, run=run, rules=dict(RULES), source=bcn),
+        Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
+        Statement("import_sweep_delete", {"run": run}),
+        *_chunks("import_link_actor_site", located),
+        *_chunks("import_link_part_of", part_of, source=annuaire),
+        *_chunks("import_link_offers", offers, sources=sources, spans=spans),
+        *_chunks(
+            "import_link_renamed_to",
+            renamed,
+            source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
+        ),
+    ]
+
+    nodes: dict[str, dict[str, int]] = {}
+    for label, ks in keys.items():
+        before = state.nodes.get(label, {})
+        new = set(ks)
+        nodes[label] = {
+            "written": len(ks),
+            "created": sum(1 for k in new if k not in before),
+            "updated": sum(1 for k in new if k in before),
+            "seed": sum(1 for k in new if before.get(k, (False, False))[0]),
+            "deleted": sum(
+                1 for k, (seed, imp) in before.items() if imp and not seed and k not in new
+            ),
+        }
+    written = {
+        RelType.LOCATED_IN.value: len(located),
+        RelType.PART_OF.value: len(part_of),
+        RelType.OFFERS.value: len(offers),
+        RelType.RENAMED_TO.value: len(renamed),
+        RelType.FROM_DIPLOMA.value: len(passerelles),
+        RelType.TO_DIPLOMA.value: len(passerelles),
+        RelType.LEADS_TO.value: len(passerelles),
+    }
+    rels = {
+        t: {"written": n, "previous": state.import_relationships.get(t, 0)}
+        for t, n in written.items()
+    }
+    return Plan(statements, nodes, rels, run)
+
+
+class _Reporting(Sequence[Statement]):
+    """The statements, advancing a progress bar as the store consumes them."""
+
+    def __init__(self, items: list[Statement], progress: Progress) -> None:
+        self._items = items
+        self._progress = progress
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, i: int) -> Statement: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Statement]: ...
+    def __getitem__(self, i: int | slice) -> Statement | Sequence[Statement]:
+        return self._items[i]
+
+    def __iter__(self) -> Iterator[Statement]:
+        for st in self._items:
+            yield st
+            self._progress.advance(len(st.params.get("rows", ())) or 1)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """An import allocates a few hundred thousand small objects and no cycles: the cyclic
+    collector would rescan them again and again (a third of the parse time). They are freed
+    by reference counting when the import returns."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def run_import(
+    store: GraphStore,
+    directory: Path | str,
+    *,
+    departements: Sequence[str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Parse and validate every file, then write it all at once (or nothing, on any error)."""
+    progress = progress or Silent()
+    with _no_gc():
+        return _run(store, Path(directory), departements, dry_run, progress)
+
+
+def _run(
+    store: GraphStore,
+    directory: Path,
+    departements: Sequence[str] | None,
+    dry_run: bool,
+    progress: Progress,
+) -> ImportSummary:
+    t0 = time.perf_counter()
+    data = parse_directory(directory, departements, progress=progress)
+    t1 = time.perf_counter()
+    state = read_state(store)
+    plan = build_statements(data, state)
+    t2 = time.perf_counter()
+    summary = ImportSummary(
+        directory=str(directory),
+        departements=data.departements,
+        dry_run=dry_run,
+        files=data.reports,
+        nodes=plan.nodes,
+        relationships=plan.relationships,
+        coverage=data.coverage,
+        statements=len(plan.statements),
+    )
+    seeded = sum(
+        1
+        for uai in data.activity_uais
+        if not data.establishments[uai].described and state.seeded(Label.ACTOR.value, uai)
+    )
+    summary.coverage.unknown_but_seeded = seeded
+    summary.timings = {"parse": t1 - t0, "plan": t2 - t1}
+    if dry_run:
+        return summary
+    total = sum(len(s.params.get("rows", ())) or 1 for s in plan.statements)
+    store.ensure_schema()
+    progress.step("writing (one atomic batch)", total)
+    store.write_atomic(_Reporting(plan.statements, progress))
+    progress.finish()
+    summary.timings["write"] = time.perf_counter() - t2
+    return summary

@@ -1,0 +1,188 @@
+"""The import's statements, built from the fixtures and a described graph state (no database)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.cypher import CypherLibrary
+from graph.importer.plan import parse_directory
+from graph.importer.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
+from graph.pathways import merge_offer_rows
+from graph.text import normalise
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return parse_directory(FIX, ["12", "46"])
+
+
+def seeded_state() -> GraphState:
+    return GraphState(
+        nodes={"Actor": {"0120006S": (True, False)}, "Diploma": {"40025014": (True, False)}},
+        seed_diplomas=[
+            {
+                "code": "40025014",
+                "type": "bac_pro",
+                "level": 4,
+                "nsf": "250",
+                "fields": ["mecanique-de-precision"],
+                "apprenticeship": False,
+            }
+        ],
+        seed_pairs={("40025014", "32025014")},
+        import_relationships={"OFFERS": 7},
+    )
+
+
+def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> None:
+    plan = build_statements(data, GraphState())
+    names = [s.name for s in plan.statements]
+    order = [n for i, n in enumerate(names) if n not in names[:i]]
+    assert order == [
+        "import_clear_relationships",
+        "import_sites",
+        "import_diplomas",
+        "import_actors",
+        "import_passerelles",
+        "import_sweep_unmark",
+        "import_sweep_delete",
+        "import_link_actor_site",
+        "import_link_part_of",
+        "import_link_offers",
+        "import_link_renamed_to",
+    ]
+    lib = CypherLibrary("falkordb")
+    for name in order:
+        assert lib.get(name).startswith("//")
+    assert all(len(s.params.get("rows", ())) <= BATCH for s in plan.statements)
+
+
+def test_rows_carry_no_nulls_and_the_sweep_clears_every_import_property(data) -> None:
+    plan = build_statements(data, GraphState())
+    for st in plan.statements:
+        for row in st.params.get("rows", ()):
+            assert None not in row.values(), (st.name, row)
+    sweep = next(s for s in plan.statements if s.name == "import_sweep_unmark")
+    assert set(sweep.params["clear"]) == set(IMPORT_PROPS)
+    assert all(v is None for v in sweep.params["clear"].values())
+    # every property the Cypher writes outside the seed guard (FOREACH) is one the sweep clears
+    for name in ("import_actors", "import_diplomas", "import_sites"):
+        text = CypherLibrary("falkordb").get(name).split("FOREACH")[0]
+        text = text[text.index("SET n.imported") :]
+        written = set(re.findall(r"n\.(\w+) =", text))
+        assert written and written <= set(IMPORT_PROPS), (name, written - set(IMPORT_PROPS))
+
+
+def test_same_input_gives_the_same_statements(data) -> None:
+    a = build_statements(data, GraphState())
+    b = build_statements(parse_directory(FIX, ["12", "46"]), GraphState())
+    assert a.run == b.run
+    assert [(s.name, json.dumps(s.params, sort_keys=True)) for s in a.statements] == [
+        (s.name, json.dumps(s.params, sort_keys=True)) for s in b.statements
+    ]
+
+
+def test_offers_carry_latest_year_history_and_provenance(data) -> None:
+    plan = build_statements(data, GraphState())
+    rows = [r for s in plan.statements if s.name == "import_link_offers" for r in s.params["rows"]]
+    key = ("0120006S", "32025415", "school")
+    row = next(r for r in rows if (r["uai"], r["code"], r["modality"]) == key)
+    assert (row["capacity"], row["demand"]) == (24, 126)  # the latest year's figures
+    spans = next(s for s in plan.statements if s.name == "import_link_offers").params["spans"]
+    assert spans[row["span"]]["years"] == [2020, 2022, 2023, 2024]
+    assert spans[row["span"]]["files"][0] == "constat_2020.csv"
+    history = json.loads(row["history_json"])
+    assert history[0] == {
+        "year": 2020,
+        "capacity": None,
+        "demand": None,
+        "pupils": 34,
+        "source": "constat_2020.csv",
+    }
+    shared = next(s for s in plan.statements if s.name == "import_link_offers").params["sources"]
+    assert shared["BTS_attractivite_capacite_2024.csv"] == (
+        "BTS_attractivite_capacite_2024.csv (Parcoursup 2024, MESR)"
+    )
+
+
+def test_seed_actors_keep_their_location_and_seed_pairs_are_not_inferred_again(data) -> None:
+    plan = build_statements(data, seeded_state())
+    located = [
+        r["uai"]
+        for s in plan.statements
+        if s.name == "import_link_actor_site"
+        for r in s.params["rows"]
+    ]
+    assert "0120006S" not in located and located
+    pairs = {
+        (r["a"], r["b"])
+        for s in plan.statements
+        if s.name == "import_passerelles"
+        for r in s.params["rows"]
+    }
+    assert ("40025014", "32025014") not in pairs
+    # …which the rules do give when the seeds do not link them already
+    unseeded = seeded_state()
+    unseeded.seed_pairs = set()
+    again = build_statements(data, unseeded)
+    assert ("40025014", "32025014") in {
+        (r["a"], r["b"])
+        for s in again.statements
+        if s.name == "import_passerelles"
+        for r in s.params["rows"]
+    }
+    assert plan.nodes["Actor"]["seed"] == 1
+    assert plan.relationships["OFFERS"]["previous"] == 7
+
+
+def test_no_inferred_passerelle_leads_to_a_closed_diploma(data) -> None:
+    plan = build_statements(data, GraphState())
+    closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    rows = [r for s in plan.statements if s.name == "import_passerelles" for r in s.params["rows"]]
+    assert rows and not any(r["b"] in closed for r in rows)
+    assert all(r["id"].startswith("inf-import-") for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lycée polyvalent La Découverte",
+        "CTRE DE FORMATION D'APPRENTIS",
+        "  Œuvre  d'Ærø — Saint-Étienne ",
+        "Ｆｕｌｌ ｗｉｄｔｈ",
+        "İstanbul ß",
+        "",
+    ],
+)
+def test_fast_normalisation_equals_graph_text_normalise(text: str) -> None:
+    assert _norm(text) == normalise(text)
+
+
+def _row(code: str, actor: str, modality: str | None, origin: str, **offer: object) -> dict:
+    return {
+        "code": code,
+        "actor": {"id": actor, "name": actor},
+        "offer": {"modality": modality, "origin": origin, "source": origin, **offer},
+    }
+
+
+def test_pathways_show_one_offer_per_actor_diploma_and_modality() -> None:
+    rows = [
+        _row("B", "lycee-a", "school", "seed", capacity=None, year=2022),
+        _row("B", "lycee-a", "school", "import", capacity=24, year=2024),
+        _row("B", "lycee-a", "apprenticeship", "import", capacity=6, year=2024),
+        _row("B", "uai-0120001a", "school", "import", capacity=12, year=2024),
+        _row("C", "lycee-a", None, "seed"),
+        _row("C", "lycee-a", None, "seed"),  # two seed rows: left as they are
+    ]
+    out = merge_offer_rows(rows)
+    assert len(out) == 5
+    merged = out[0]
+    assert merged["offer"]["source"] == "seed"  # the seed's source…
+    assert (merged["offer"]["capacity"], merged["offer"]["year"]) == (24, 2024)  # …import figures
