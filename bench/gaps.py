@@ -1,0 +1,99 @@
+"""Gap report latency on the seed data and on a synthetic national graph (one JSON on stdout).
+
+    .venv/bin/python bench/gaps.py [--scale 1.0] [--reps 10]
+
+For each size, on the embedded FalkorDB engine (a fresh store in a temporary directory), the
+report (all six sections) is computed for a campus and for a territory of two départements:
+``graph.gaps.gap_report`` in process ("core") and ``GET /gaps`` through FastAPI's TestClient
+("http"), after one warm-up. Medians and maxima in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from api.main import create_app  # noqa: E402
+from bench.synthetic import generate  # noqa: E402
+from graph.falkordb_store import FalkorDBStore  # noqa: E402
+from graph.gaps import gap_report  # noqa: E402
+from graph.loader import load_seeds  # noqa: E402
+from graph.pathways import Territory  # noqa: E402
+from graph.seeds import SeedSet, load_seed_dir  # noqa: E402
+from graph.settings import Settings  # noqa: E402
+
+
+def _ms(samples: list[float]) -> dict[str, float]:
+    return {"n": len(samples), "p50_ms": round(statistics.median(samples), 1),
+            "max_ms": round(max(samples), 1)}
+
+
+def bench_size(name: str, seeds: SeedSet, campus: str, departements: list[str],
+               reps: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(graph_uri="embedded", data_dir=Path(tmp) / "db",
+                            query_timeout_ms=120_000)
+        store = FalkorDBStore(settings)
+        try:
+            t0 = time.perf_counter()
+            load_seeds(store, seeds)
+            load_s = time.perf_counter() - t0
+            out: dict[str, Any] = {"load_s": round(load_s, 1)}
+            cases = {
+                "campus": (Territory(campus=campus), {"campus": campus}),
+                "departements": (Territory(departements=departements),
+                                 {"departements": ",".join(departements)}),
+            }
+            app = create_app(settings, store=store)
+            with TestClient(app) as client:
+                for case, (territory, params) in cases.items():
+                    report = gap_report(store, territory)  # warm-up
+                    core, http = [], []
+                    for _ in range(reps):
+                        t = time.perf_counter()
+                        gap_report(store, territory)
+                        core.append((time.perf_counter() - t) * 1000)
+                        t = time.perf_counter()
+                        r = client.get("/gaps", params=params)
+                        http.append((time.perf_counter() - t) * 1000)
+                        assert r.status_code == 200, r.text
+                    out[case] = {"core": _ms(core), "http": _ms(http),
+                                 "findings": report.counts}
+            return out
+        finally:
+            store.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="national graph scale")
+    ap.add_argument("--reps", type=int, default=10)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    result: dict[str, Any] = {"benchmark": "gap report", "reps": args.reps}
+    result["seed"] = bench_size("seed", load_seed_dir(ROOT / "seeds"), "mecanic-vallee",
+                                ["012", "046"], args.reps)
+    national = generate(args.scale, 7)
+    campus = sorted(sf.campus.id for sf in national.files.values())[0]
+    depts = sorted({s.departement for s in national.sites.values()})[:2]
+    result["national"] = {"scale": args.scale, "campus": campus, "departements": depts,
+                          **bench_size("national", national, campus, depts, max(3, args.reps // 3))}
+    result["run_s"] = round(time.perf_counter() - t0, 1)
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
