@@ -30,9 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.errors import SeedError
 from graph.models import ActorKind, DiplomaType, Modality, SeedFile, slugify
-from graph.seeds import SeedSet, _check_refs, _check_unique, _merge
+from graph.seeds import SeedSet, build_seed_set
 
 __all__ = ["SOURCE", "generate", "build_seed_set", "counts"]
 
@@ -890,37 +889,6 @@ class _Builder:
             Path("bench/synthetic") / f"{doc['campus']['id']}.toml": SeedFile.model_validate(doc)
             for doc in docs
         }
-
-
-def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
-    """The checks and merges of :func:`graph.seeds.load_seed_dir`, on already parsed files."""
-    seeds = SeedSet()
-    for path, sf in files.items():
-        _check_unique(path, sf)
-        seeds.files[path] = sf
-    campus_ids: dict[str, Path] = {}
-    passerelle_ids: dict[str, Path] = {}
-    for path, sf in seeds.files.items():
-        if sf.campus.id in campus_ids:
-            raise SeedError(path, "campus", "id", "campus id used twice")
-        campus_ids[sf.campus.id] = path
-        for i, p in enumerate(sf.passerelles):
-            if p.id in passerelle_ids:
-                raise SeedError(path, f"passerelles[{i}] (id={p.id})", "id", "id used twice")
-            passerelle_ids[p.id] = path
-        for i, s in enumerate(sf.sites):
-            _merge(seeds.sites, s.insee, s, path, f"sites[{i}] (insee={s.insee})")
-        for i, s in enumerate(sf.sectors):
-            _merge(seeds.sectors, s.id, s, path, f"sectors[{i}] (id={s.id})")
-        for i, d in enumerate(sf.diplomas):
-            _merge(seeds.diplomas, d.code, d, path, f"diplomas[{i}] (code={d.code})")
-        for i, a in enumerate(sf.actors):
-            _merge(seeds.actors, a.id, a, path, f"actors[{i}] (id={a.id})")
-        for i, p in enumerate(sf.platforms):
-            _merge(seeds.platforms, p.id, p, path, f"platforms[{i}] (id={p.id})")
-    for path, sf in seeds.files.items():
-        _check_refs(path, sf, seeds)
-    return seeds
 
 
 def generate(scale: float = 1.0, seed: int = 7) -> SeedSet:

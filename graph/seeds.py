@@ -26,7 +26,7 @@ from graph.models import (
     SiteRecord,
 )
 
-__all__ = ["SeedSet", "load_seed_dir", "parse_seed_file"]
+__all__ = ["SeedSet", "build_seed_set", "load_seed_dir", "parse_seed_file"]
 
 
 @dataclass
@@ -189,9 +189,14 @@ def load_seed_dir(directory: Path) -> SeedSet:
     paths = [directory] if directory.is_file() else sorted(directory.glob("*.toml"))
     if not paths:
         raise SeedError(directory, "directory", None, "no *.toml seed file found")
+    return build_seed_set({path: parse_seed_file(path) for path in paths})
+
+
+def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
+    """Check and merge already parsed files (ids unique, definitions agreeing across files,
+    every reference resolved) into a SeedSet; used for files read from disk and generated ones."""
     seeds = SeedSet()
-    for path in paths:
-        sf = parse_seed_file(path)
+    for path, sf in files.items():
         _check_unique(path, sf)
         seeds.files[path] = sf
     campus_ids: dict[str, Path] = {}
