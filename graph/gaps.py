@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from graph.analytics.network import brokers, fragile_links, suggest_links
 from graph.geo import haversine_km
 from graph.models import SCHOOL_KINDS, ActorKind
-from graph.pathways import Territory
+from graph.pathways import Territory, bbox_params
 from graph.store import GraphStore
 
 LEVELS = (3, 4, 5, 6, 7)
@@ -161,11 +161,27 @@ class GapAnalysis:
         self.sector = sector
         self.limit = limit
 
+    def _territory_params(self) -> dict[str, Any]:
+        t = self.t
+        restrict = bool(t.campus or t.departements or t.region or (t.near and t.radius_km))
+        return {
+            "restrict": restrict,
+            "departements": t.departements,
+            "region": t.region,
+            "campus": t.campus,
+            **bbox_params(t),
+        }
+
     def _load(self) -> _Data:
         s = self.store
+        # the territory's offers, and the legs leaving what they offer: reading every offer
+        # and leg of the country dominated the report at national size (bench/gaps.py)
+        offers = s.read("gaps_offers", codes=None, **self._territory_params())
+        restricted = self._territory_params()["restrict"]
+        codes = sorted({r["diploma"]["code"] for r in offers}) if restricted else None
         data = _Data(
-            offers=s.read("gaps_offers", codes=None),
-            legs=s.read("gaps_leads_to"),
+            offers=offers,
+            legs=s.read("gaps_leads_to", codes=codes),
             sectors=s.read("gaps_sectors"),
             actors=s.read("gaps_actors"),
             edges=s.read("gaps_edges"),
@@ -292,8 +308,33 @@ class GapAnalysis:
         for leg in d.legs:
             nexts[leg["source"]].add(leg["target"])
         offered_inside = {r["diploma"]["code"] for r in inside}
+        # only the next steps of actual dead ends are looked for outside the territory
+        targets = sorted(
+            {
+                c
+                for r in inside
+                for c in nexts.get(r["diploma"]["code"], ())
+                if not nexts[r["diploma"]["code"]] & offered_inside
+            }
+        )
         all_offers: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in d.offers:
+        outside_rows = (
+            self.store.read(
+                "gaps_offers",
+                codes=targets,
+                restrict=False,
+                departements=None,
+                region=None,
+                campus=None,
+                min_lat=None,
+                max_lat=None,
+                min_lon=None,
+                max_lon=None,
+            )
+            if targets
+            else []
+        )
+        for r in outside_rows:
             all_offers[r["diploma"]["code"]].append(r)
         out = []
         seen: set[tuple[str, str]] = set()

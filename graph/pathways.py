@@ -184,7 +184,7 @@ class _Scored:
     key: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _bbox(t: Territory) -> dict[str, float | None]:
+def bbox_params(t: Territory) -> dict[str, float | None]:
     if not (t.near and t.radius_km):
         return {"min_lat": None, "max_lat": None, "min_lon": None, "max_lon": None}
     dlat = t.radius_km / 111.0
@@ -241,7 +241,7 @@ def _territory_params(q: PathwayQuery, *, restrict: bool) -> dict[str, Any]:
         "departements": t.departements,
         "region": t.region,
         "campus": t.campus,
-        **_bbox(t),
+        **bbox_params(t),
     }
 
 
