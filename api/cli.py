@@ -59,7 +59,28 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         f"engine {settings.engine})",
         flush=True,
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    if args.workers <= 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        return 0
+    # Several worker processes build the app from the environment. This process starts the
+    # embedded database first, so it outlives any worker; the workers share it.
+    from graph.falkordb_server import EmbeddedFalkorDB
+
+    server = EmbeddedFalkorDB(settings.data_dir) if settings.graph_uri == "embedded" else None
+    if server is not None:
+        server.start()
+    try:
+        uvicorn.run(
+            "api.main:app_factory",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=args.workers,
+            log_level="info",
+        )
+    finally:
+        if server is not None:
+            server.stop()
     return 0
 
 
@@ -463,6 +484,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("serve", cmd_serve, "Serve the HTTP API and the web interface.")
     sp.add_argument("--host", help="interface to bind (default CMQ_HOST or 127.0.0.1)")
     sp.add_argument("--port", type=int, help="port (default CMQ_PORT or 8000)")
+    sp.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (settings then come from the environment only)",
+    )
 
     sp = add("load", cmd_load, "Validate seed files, then load them all at once (all or nothing).")
     sp.add_argument("path", help="a seeds directory (every *.toml in it) or one .toml file")

@@ -670,10 +670,10 @@ def resolve_start(
 ) -> tuple[list[str], str]:
     """Start codes and a label; unknown code -> NotFound with close matches."""
     if code:
-        rows = store.read("diploma_get", code=code)
+        rows = store.read("diplomas_brief", codes=[code])
         if not rows:
             raise NotFound("diploma", code, suggest_diplomas(store, code))
-        return [code], f"{rows[0]['diploma']['name']} ({code})"
+        return [code], f"{rows[0]['d']['name']} ({code})"
     assert level is not None
     codes = [r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)]
     label = f"niveau {level}" + (f", secteur {sector}" if sector else "")
