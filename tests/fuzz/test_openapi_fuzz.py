@@ -168,7 +168,9 @@ def test_operation(label: str, fuzz_schema: Any) -> None:
 def graph_values(fuzz_app: Any) -> dict[str, list[Any]]:
     """Codes, campuses, communes and sectors of the loaded graph, to draw requests from."""
     store = fuzz_app.state.store
-    sites = store.read("sites_list", departement=None, campus=None, q=None, skip=0, limit=500)
+    sites = store.read(
+        "sites_list", departement=None, campus=None, q=None, words=[], skip=0, limit=500
+    )
     sectors = [r["sector"] for r in store.read("gaps_sectors")]
     values = {
         "codes": sorted(r["code"] for r in store.read("diplomas_index")),

@@ -78,7 +78,14 @@ def test_removed_records_disappear_on_reload(empty_store: FalkorDBStore, tmp_pat
     ids = {
         a["id"]
         for a in empty_store.read(
-            "actors_list", kind=None, campus=None, departement=None, q=None, skip=0, limit=50
+            "actors_list",
+            kind=None,
+            campus=None,
+            departement=None,
+            q=None,
+            words=[],
+            skip=0,
+            limit=50,
         )[0]["items"]
     }
     assert ids == {"lycee-a", "iut-b", "ecole-c"}
