@@ -26,7 +26,7 @@ class Page(Out, Generic[T]):
     items: list[T]
 
 
-class CampusSummary(Out):
+class CampusBase(Out):
     id: str
     name: str
     short_name: str
@@ -37,6 +37,9 @@ class CampusSummary(Out):
     industry: str
     label_status: str | None = None
     source: str
+
+
+class CampusSummary(CampusBase):
     members: int = Field(description="Actors with a role in the campus (MEMBER_OF).")
     actors: int = Field(description="Actors named by the campus's data, members or not.")
     offers: int
@@ -73,18 +76,8 @@ class DemandOut(Out):
     source: str
 
 
-class CampusDetail(Out):
-    id: str
-    name: str
-    short_name: str
-    academie: str | None = None
-    region: str | None = None
-    region_code: str | None = None
-    departements: list[str] = []
-    industry: str
+class CampusDetail(CampusBase):
     description: str | None = None
-    label_status: str | None = None
-    source: str
     facts: list[FactOut] = []
     members: list[MemberOut]
     sectors: list[SectorOut]
