@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from fastapi import HTTPException
+from pydantic import ValidationError
+
 from graph import queries
 from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
 from graph.factory import open_store
@@ -257,9 +260,6 @@ def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
-    from fastapi import HTTPException
-    from pydantic import ValidationError
-
     from api.routes.pathways import PathwayRequest, build_query
     from graph.pathways import MODALITY_FR, find_pathways
 
@@ -282,20 +282,9 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
         "max_steps": args.max_steps,
         "limit": args.limit,
     }
-    try:
-        req = PathwayRequest.model_validate({k: v for k, v in fields.items() if v is not None})
-    except ValidationError as exc:
-        msg = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()
-        )
-        print(f"error: {msg}", file=sys.stderr)
-        return 2
+    req = PathwayRequest.model_validate({k: v for k, v in fields.items() if v is not None})
     with _store(settings) as store:
-        try:
-            answer = find_pathways(store, build_query(store, req))
-        except HTTPException as exc:
-            print(f"error: {exc.detail}", file=sys.stderr)
-            return 2
+        answer = find_pathways(store, build_query(store, req))
     if args.json:
         _dump(answer.model_dump())
         return 0
@@ -349,9 +338,6 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
-    from fastapi import HTTPException
-    from pydantic import ValidationError
-
     from api.routes.gaps import GapRequest, build_report
     from graph.gaps import report_csv
 
@@ -364,17 +350,9 @@ def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
         "radius_km": args.radius_km,
         "limit": args.limit,
     }
-    try:
-        req = GapRequest.model_validate({k: v for k, v in fields.items() if v is not None})
-    except ValidationError as exc:
-        print(f"error: {'; '.join(e['msg'] for e in exc.errors())}", file=sys.stderr)
-        return 2
+    req = GapRequest.model_validate({k: v for k, v in fields.items() if v is not None})
     with _store(settings) as store:
-        try:
-            report = build_report(store, req)
-        except HTTPException as exc:
-            print(f"error: {exc.detail}", file=sys.stderr)
-            return 2
+        report = build_report(store, req)
     if args.json:
         _dump(report.model_dump())
         return 0
@@ -618,6 +596,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = f" — did you mean: {', '.join(exc.suggestions)}" if exc.suggestions else ""
         print(f"error: {exc}{hint}", file=sys.stderr)
         return 1
+    except ValidationError as exc:  # the same request models as the API
+        msg = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()
+        )
+        print(f"error: {msg}", file=sys.stderr)
+        return 2
+    except HTTPException as exc:  # raised by the shared request builders (e.g. unknown commune)
+        print(f"error: {exc.detail}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # output piped into head, less…
         return 0
     except DatabaseUnavailable as exc:
