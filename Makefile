@@ -18,6 +18,7 @@ run: install frontend seed serve  ## install, load the seed data into the embedd
 
 test: install lint-deps e2e-deps  ## lint and run every test (real embedded database, Cypher lint)
 	$(BIN)/ruff check api graph tests bench
+	$(BIN)/ruff format --check api graph tests bench
 	$(BIN)/pytest
 
 check-python:
@@ -71,6 +72,7 @@ serve: install  ## demo mode: the token "demo" may edit (set CMQ_API_TOKENS in p
 
 lint: install lint-deps
 	$(BIN)/ruff check api graph tests bench
+	$(BIN)/ruff format --check api graph tests bench
 	node tools/cypher-lint/lint.mjs cypher/
 
 bench: install  ## benchmarks (JSON on stdout); each takes minutes

@@ -26,6 +26,7 @@ from api.routes import (
     sites,
 )
 from graph.factory import open_store
+from graph.pathway_data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
@@ -41,6 +42,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store if store is not None else open_store(settings)
+        if owned and settings.pathway_preload:
+            keep_warm(app.state.store)
         try:
             yield
         finally:

@@ -36,15 +36,20 @@ from graph.settings import Settings  # noqa: E402
 
 
 def _ms(samples: list[float]) -> dict[str, float]:
-    return {"n": len(samples), "p50_ms": round(statistics.median(samples), 1),
-            "max_ms": round(max(samples), 1)}
+    return {
+        "n": len(samples),
+        "p50_ms": round(statistics.median(samples), 1),
+        "max_ms": round(max(samples), 1),
+    }
 
 
-def bench_size(name: str, seeds: SeedSet, campus: str, departements: list[str],
-               reps: int) -> dict[str, Any]:
+def bench_size(
+    name: str, seeds: SeedSet, campus: str, departements: list[str], reps: int
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(graph_uri="embedded", data_dir=Path(tmp) / "db",
-                            query_timeout_ms=120_000)
+        settings = Settings(
+            graph_uri="embedded", data_dir=Path(tmp) / "db", query_timeout_ms=120_000
+        )
         store = FalkorDBStore(settings)
         try:
             t0 = time.perf_counter()
@@ -53,8 +58,10 @@ def bench_size(name: str, seeds: SeedSet, campus: str, departements: list[str],
             out: dict[str, Any] = {"load_s": round(load_s, 1)}
             cases = {
                 "campus": (Territory(campus=campus), {"campus": campus}),
-                "departements": (Territory(departements=departements),
-                                 {"departements": ",".join(departements)}),
+                "departements": (
+                    Territory(departements=departements),
+                    {"departements": ",".join(departements)},
+                ),
             }
             app = create_app(settings, store=store)
             with TestClient(app) as client:
@@ -69,8 +76,7 @@ def bench_size(name: str, seeds: SeedSet, campus: str, departements: list[str],
                         r = client.get("/gaps", params=params)
                         http.append((time.perf_counter() - t) * 1000)
                         assert r.status_code == 200, r.text
-                    out[case] = {"core": _ms(core), "http": _ms(http),
-                                 "findings": report.counts}
+                    out[case] = {"core": _ms(core), "http": _ms(http), "findings": report.counts}
             return out
         finally:
             store.close()
@@ -83,13 +89,18 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.perf_counter()
     result: dict[str, Any] = {"benchmark": "gap report", "reps": args.reps}
-    result["seed"] = bench_size("seed", load_seed_dir(ROOT / "seeds"), "mecanic-vallee",
-                                ["012", "046"], args.reps)
+    result["seed"] = bench_size(
+        "seed", load_seed_dir(ROOT / "seeds"), "mecanic-vallee", ["012", "046"], args.reps
+    )
     national = generate(args.scale, 7)
     campus = sorted(sf.campus.id for sf in national.files.values())[0]
     depts = sorted({s.departement for s in national.sites.values()})[:2]
-    result["national"] = {"scale": args.scale, "campus": campus, "departements": depts,
-                          **bench_size("national", national, campus, depts, max(3, args.reps // 3))}
+    result["national"] = {
+        "scale": args.scale,
+        "campus": campus,
+        "departements": depts,
+        **bench_size("national", national, campus, depts, max(3, args.reps // 3)),
+    }
     result["run_s"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(result, indent=1))
     return 0

@@ -115,16 +115,27 @@ def build_pools(store: FalkorDBStore, rng: random.Random) -> dict[str, list[Requ
     legs = store.read("gaps_leads_to", codes=None)
     diplomas = {r["code"] for r in store.read("diplomas_index")}
     starts = sorted({r["source"] for r in legs} & diplomas)
-    offers = store.read("gaps_offers", codes=None, restrict=False, departements=None, region=None,
-                        campus=None, min_lat=None, max_lat=None, min_lon=None, max_lon=None)
+    offers = store.read(
+        "gaps_offers",
+        codes=None,
+        restrict=False,
+        departements=None,
+        region=None,
+        campus=None,
+        min_lat=None,
+        max_lat=None,
+        min_lon=None,
+        max_lon=None,
+    )
     level = {r["diploma"]["code"]: r["diploma"]["level"] for r in offers}
     depts_of: dict[str, set[str]] = defaultdict(set)
     for r in offers:
         if r["offer"].get("departement"):
             depts_of[r["diploma"]["code"]].add(r["offer"]["departement"])
     campuses = [r["campus"]["id"] for r in store.read("campuses_list")]
-    sites = store.read("sites_list", departement=None, campus=None, q=None, words=[], skip=0,
-                       limit=500)
+    sites = store.read(
+        "sites_list", departement=None, campus=None, q=None, words=[], skip=0, limit=500
+    )
     insee = [i["insee"] for i in sites[0]["items"] if i["lat"] is not None] if sites else []
     depts = sorted({d for ds in depts_of.values() for d in ds})
     sectors = [r["sector"]["id"] for r in store.read("gaps_sectors")]

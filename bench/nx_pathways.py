@@ -26,15 +26,13 @@ from typing import Any
 
 import networkx as nx
 
-import graph.pathways
 from graph.cypher import CypherLibrary
 from graph.falkordb_store import FalkorDBStore
+from graph.pathway_data import PathwayData, merge_offer_rows
 from graph.pathways import (
     PathwayAnswer,
     PathwayFinder,
-    PathwayOut,
     PathwayQuery,
-    ScoreOut,
     _goal_label,
     _in_territory,
     _is_goal,
@@ -126,8 +124,7 @@ class NxPathways:
             }
             for r in offers
         ]
-        merge = getattr(graph.pathways, "merge_offer_rows", None)  # seed + import duplicates
-        for r in merge(rows) if merge else rows:
+        for r in merge_offer_rows(rows):  # seed + import duplicates
             self.offers.setdefault(r["code"], []).append((r["actor"], r["offer"]))
         self.sector_codes: dict[str, set[str]] = {}
         self.fields: dict[str, set[str]] = {}
@@ -152,25 +149,22 @@ class NxPathways:
             reader.close()
 
     def check_snapshot(self, store: GraphStore, codes: list[str]) -> list[str]:
-        """Differences between the snapshot's offers and the engine's ``pathways_offers``."""
+        """Differences between the snapshot's offers and what the engine's search reads."""
         problems = []
-        rows = store.read("pathways_offers", codes=codes, restrict=False, modality=None,
-                          departements=None, region=None, campus=None, min_lat=None,
-                          max_lat=None, min_lon=None, max_lon=None)
-        merge = getattr(graph.pathways, "merge_offer_rows", None)
-        rows = merge(rows) if merge else rows
-        engine: dict[str, list[str]] = {}
-        for r in rows:
-            engine.setdefault(r["code"], []).append(repr(sorted((r["actor"] | r["offer"]).items())))
+        engine = PathwayData(None).offers_of(store, codes)
         for code in codes:
             mine = sorted(repr(sorted((a | o).items())) for a, o in self.offers.get(code, []))
-            if mine != sorted(engine.get(code, [])):
-                problems.append(f"offers of {code} differ from pathways_offers")
+            theirs = sorted(repr(sorted((a | o).items())) for a, o in engine.get(code, []))
+            if mine != theirs:
+                problems.append(f"offers of {code} differ from pathway_offers_of")
         return problems
 
     # -- the search -------------------------------------------------------------------------
     def scored(self, q: PathwayQuery) -> list[_Scored]:
         """Every pathway of the answer, ranked (the engine's ``count`` is their number)."""
+        return self._ranked(q)[1]
+
+    def _ranked(self, q: PathwayQuery) -> tuple[PathwayFinder, list[_Scored]]:
         finder = PathwayFinder(_SnapshotStore(self), q)  # only _score and its helpers are used
         goal_codes = finder._goal_codes
         finder._fields = self.fields  # what run() reads with diploma_fields before scoring
@@ -239,22 +233,11 @@ class NxPathways:
                 continue
             if s.key not in scored or s.score > scored[s.key].score:
                 scored[s.key] = s
-        return sorted(scored.values(), key=lambda s: (-s.score, len(s.steps), s.key))
+        return finder, sorted(scored.values(), key=lambda s: (-s.score, len(s.key), s.key))
 
     def search(self, q: PathwayQuery) -> PathwayAnswer:
-        ranked = self.scored(q)
-        out = [
-            PathwayOut(
-                rank=i + 1,
-                steps=s.steps,
-                travel_km=None if s.travel_km is None else round(s.travel_km, 1),
-                outside_steps=s.outside,
-                score=ScoreOut(
-                    total=round(s.score, 2), components=s.components, explanation=s.explanation
-                ),
-            )
-            for i, s in enumerate(ranked[: q.limit])
-        ]
+        finder, ranked = self._ranked(q)
+        out = [finder.pathway_out(s, i + 1) for i, s in enumerate(ranked[: q.limit])]
         return PathwayAnswer(
             start=q.start_label,
             goal=_goal_label(q),

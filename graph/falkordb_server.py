@@ -142,8 +142,8 @@ class EmbeddedFalkorDB:
                         client.close()
                 except redis.exceptions.BusyLoadingError:
                     pass  # replaying the append-only file
-                except (redis.exceptions.ConnectionError, OSError):
-                    pass
+                except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
+                    pass  # not listening yet, or too busy replaying a large file to answer
             time.sleep(0.02)
         raise DatabaseUnavailable(f"embedded FalkorDB not ready after {self.start_timeout_s} s")
 

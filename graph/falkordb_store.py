@@ -34,11 +34,13 @@ from urllib.parse import urlparse
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
+from falkordb.query_result import QueryResult
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from graph.cypher import CypherLibrary
 from graph.errors import DatabaseUnavailable, GraphError
+from graph.falkordb_reply import plain_rows
 from graph.falkordb_server import EmbeddedFalkorDB
 from graph.params import split_params
 from graph.schema import SCHEMA
@@ -46,6 +48,9 @@ from graph.settings import Settings
 from graph.store import Row, Statement
 
 _LOCK_KEY = "cmq:write-lock"
+# Bumped after every write (graph.store.GraphStore.version); a Redis key beside the graph, so
+# that exports, counts and snapshots of the graph never see it.
+_VERSION_KEY = "cmq:version:{graph}"
 _LOCK_TTL_S = 600
 _LOCK_WAIT_S = 60.0
 _HOST = socket.gethostname()
@@ -53,6 +58,7 @@ _HOST = socket.gethostname()
 _DELETE_IF_EQUAL = (
     "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 )
+_EMPTY_KEY = "Invalid graph operation on empty key"  # FalkorDB's answer when no graph exists
 _SNAPSHOT = "__snapshot:"  # <graph>__snapshot:<host>:<pid>:<hex>, see FalkorDBStore.snapshot
 _CONNECT_TIMEOUT_S = 2.0
 # Reads carry a server-side timeout (query_timeout_ms); the socket waits this much longer.
@@ -124,6 +130,7 @@ class FalkorDBStore:
         self._revive_lock = threading.Lock()
         self._generation = 0  # bumped at each restart of the embedded server
         self._held: set[str] = set()  # write-lock tokens this process holds or is acquiring
+        self._version_key = _VERSION_KEY.format(graph=self.graph_name)
         uri = settings.graph_uri
         if uri == "embedded":
             self.server = EmbeddedFalkorDB(settings.data_dir)
@@ -262,10 +269,23 @@ class FalkorDBStore:
         max_hops, safe = split_params(params)
         query = self.library.get(name, max_hops=max_hops)
         with self._errors():
+            client = self._db if read_only else self._wdb
+            g = client.select_graph(graph)
+            # The parameters go through falkordb-py's own serialiser (its escaping is what the
+            # injection tests exercise); the reply is decoded by graph.falkordb_reply.
+            command: list[Any] = [
+                "GRAPH.RO_QUERY" if read_only else "GRAPH.QUERY",
+                graph,
+                g._build_params_header(safe) + query,
+                "--compact",
+            ]
             if read_only:
-                result = self._db.select_graph(graph).ro_query(query, safe, timeout=self.timeout_ms)
-            else:
-                result = self._wdb.select_graph(graph).query(query, safe)
+                command += ["timeout", self.timeout_ms]
+            response = client.connection.execute_command(*command)
+            rows = plain_rows(response)
+            if rows is not None:
+                return rows
+            result = QueryResult(g, response)
         header = [h[1] for h in result.header]
         return [
             dict(zip(header, (to_plain(v) for v in row), strict=True)) for row in result.result_set
@@ -368,15 +388,19 @@ class FalkorDBStore:
         return self._with_revive(lambda: self._read(name, params), retry=True)
 
     def _read(self, name: str, params: Mapping[str, Any]) -> list[Row]:
-        if not self._exists(self.graph_name):
-            # An empty database: every read query answers as on an empty graph.
-            return []
-        return self._run(self.graph_name, name, params, read_only=True)
+        try:
+            return self._run(self.graph_name, name, params, read_only=True)
+        except GraphError as exc:
+            if _EMPTY_KEY in str(exc):  # no graph yet: every read answers as on an empty one
+                return []
+            raise
 
     def write(self, name: str, /, **params: Any) -> list[Row]:
         def call() -> list[Row]:
             with self._write_lock():
-                return self._run(self.graph_name, name, params, read_only=False)
+                rows = self._run(self.graph_name, name, params, read_only=False)
+                self._bump_version()  # a failed query wrote nothing (one query is atomic)
+                return rows
 
         return self._with_revive(call, retry=False)
 
@@ -395,12 +419,20 @@ class FalkorDBStore:
                         self._create_indexes(staging)
                 for st in statements:
                     self._run(staging, st.name, st.params, read_only=False)
-                with self._errors():
-                    r.rename(staging, self.graph_name)
+                self._swap(staging)
             except BaseException:
                 with suppress(redis.exceptions.RedisError):
                     r.delete(staging)
                 raise
+
+    def _swap(self, staging: str) -> None:
+        """Put the staging graph in place of the live one and bump the version, in one
+        MULTI/EXEC: a reader never sees the new graph under the old version."""
+        with self._errors():
+            swap = self._wredis.pipeline(transaction=True)
+            swap.rename(staging, self.graph_name)
+            swap.incr(self._version_key)
+            swap.execute()
 
     def ping(self) -> None:
         def call() -> None:
@@ -408,6 +440,26 @@ class FalkorDBStore:
                 self._redis.ping()
 
         self._with_revive(call, retry=True)
+
+    def version(self) -> str | None:
+        """The write counter of this graph (a Redis key every write of this class bumps).
+
+        A write made to the database by anything else than a FalkorDBStore is not seen: tools
+        that write to the graph directly must INCR ``cmq:version:<graph>`` too.
+        """
+
+        def call() -> str | None:
+            with self._errors():
+                value = self._redis.get(self._version_key)
+            if value is None:
+                return "0"
+            return value.decode() if isinstance(value, bytes) else str(value)
+
+        return self._with_revive(call, retry=True)
+
+    def _bump_version(self) -> None:
+        with self._errors():
+            self._wredis.incr(self._version_key)
 
     def _create_indexes(self, graph: str) -> None:
         """Range indexes for every key, plus uniqueness constraints on business keys.
@@ -483,6 +535,7 @@ class FalkorDBStore:
         def call() -> None:
             with self._errors(), self._write_lock():
                 self._wredis.delete(self.graph_name)
+                self._bump_version()
 
         self._with_revive(call, retry=True)
 

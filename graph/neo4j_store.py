@@ -196,6 +196,11 @@ class Neo4jStore:
                 "RETURN 1 AS ok", database_=self.database, routing_=RoutingControl.READ
             )
 
+    def version(self) -> str | None:
+        """None: Neo4j exposes no cheap write counter, so read caches are off on this engine
+        (keeping one would need a counter node updated in every write transaction)."""
+        return None
+
     def ensure_schema(self) -> None:
         with self._errors():
             for statement in schema_statements():

@@ -63,8 +63,12 @@ def campus_network(
     nodes: dict[str, NetNode] = {}
     edges: list[NetEdge] = []
     cid = f"campus:{campus}"
-    nodes[cid] = NetNode(id=cid, type="campus", key=campus,
-                         label=rows[0].get("short_name") or rows[0].get("name") or campus)
+    nodes[cid] = NetNode(
+        id=cid,
+        type="campus",
+        key=campus,
+        label=rows[0].get("short_name") or rows[0].get("name") or campus,
+    )
     sectors: dict[str, set[str]] = {}
     if sector:
         for r in store.read("network_sectors", campus=campus):

@@ -1,14 +1,16 @@
 """Learner pathways: from a diploma (or level) held to a goal, through offers of a territory.
 
-Candidate diploma sequences are found hop by hop in Cypher (``pathways_next_hop``: the LEADS_TO
-legs leaving the current diplomas, keeping targets offered in the territory) and assembled here:
-levels never go down except on reorientation legs, no diploma twice, a pathway stops at its first
-goal. Establishments are then chosen and pathways ranked in Python, where the score can be
-explained term by term.
+Candidate diploma sequences are found hop by hop in Cypher (``pathway_legs_from``: the LEADS_TO
+legs leaving the current diplomas; targets are kept when offered in the territory) and assembled
+here: levels never go down except on reorientation legs, no diploma twice, a pathway stops at its
+first goal. Establishments are then chosen and pathways ranked in Python, where the score can be
+explained term by term. What the search reads is cached per diploma for the graph's version
+(:mod:`graph.pathway_data`).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from pydantic import BaseModel, Field
 from graph.errors import NotFound
 from graph.geo import haversine_km
 from graph.models import DiplomaType, Modality
+from graph.pathway_data import pathway_data
 from graph.queries import suggest_diplomas
 from graph.store import GraphStore
 
@@ -174,13 +177,36 @@ class _Offer:
 
 
 @dataclass
+class _Choice:
+    """Where a step is taken, coming from a given place (shared by every pathway through it)."""
+
+    ranked: list[_Offer]  # the best OFFERS_PER_STEP offers, best first
+    dist: float | None  # km from the previous place to the best offer, if both are located
+    effective: float  # the same, softened for boarding places
+    to: tuple[float, float] | None  # the place the next step starts from
+
+
+@dataclass
+class _Step:
+    """One step of a scored pathway, kept light: the answer's objects and sentences are only
+    built for the pathways of the answer (:meth:`PathwayFinder.pathway_out`)."""
+
+    diploma: dict[str, Any]
+    leg: dict[str, Any]
+    choice: _Choice
+    prev: tuple[float, float] | None  # where the learner comes from
+
+
+@dataclass
 class _Scored:
     score: float
     components: dict[str, float]
-    explanation: list[str]
-    steps: list[StepOut]
+    start: dict[str, Any]
+    plan: list[_Step]
     travel_km: float | None
     outside: int
+    field_points: float
+    modality_hits: int
     key: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -268,27 +294,27 @@ class PathwayFinder:
     def __init__(self, store: GraphStore, query: PathwayQuery) -> None:
         self.store = store
         self.q = query
-        self._goal_codes = self._sector_codes()
-        self._fields: dict[str, set[str]] = {}
-        self._ranked_offers: dict[tuple[Any, str], list[_Offer]] = {}
+        self.data = pathway_data(store)
+        self._goal_codes = (
+            set(self.data.sector_codes(store, query.sector)) if query.sector else None
+        )
+        self._fields: dict[str, frozenset[str]] = {}
+        self._choices: dict[tuple[Any, str], _Choice | None] = {}
+        self._offer_lists: dict[str, list[_Offer]] = {}
         self._restrict = False
 
     # -- candidates -------------------------------------------------------------------------
     def _expand(self, *, restrict: bool) -> list[dict[str, Any]]:
         """Candidate pathways, walking LEADS_TO one hop per query from the start diplomas.
 
-        Each hop keeps, when ``restrict``, only target diplomas offered in the territory. The
-        legs are then assembled into paths here: levels never go down except on reorientation
-        legs, no diploma is visited twice, a path stops at its first goal diploma, at most
-        ``max_steps`` legs and CANDIDATE_CAP paths.
+        Each hop keeps, when ``restrict``, only target diplomas offered in the territory (in
+        the requested modality). The legs are then assembled into paths here: levels never go
+        down except on reorientation legs, no diploma is visited twice, a path stops at its
+        first goal diploma, at most ``max_steps`` legs and CANDIDATE_CAP paths.
         """
-        q = self.q
-        node = {
-            r["d"]["code"]: r["d"]
-            for r in self.store.read("diplomas_brief", codes=sorted(set(q.start_codes)))
-        }
+        q, data, store = self.q, self.data, self.store
+        node = data.diplomas(store, sorted(set(q.start_codes)))
         adj: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        params = {**_territory_params(q, restrict=restrict), "restrict": restrict}
         frontier = sorted(node)
         seen: set[str] = set()
         for _ in range(q.max_steps):
@@ -296,19 +322,26 @@ class PathwayFinder:
             if not frontier:
                 break
             seen.update(frontier)
+            legs = data.legs_from(store, frontier)
+            targets = {t for c in frontier for t, _ in legs[c]}
+            node.update(data.diplomas(store, targets))
+            if restrict:
+                inside = self._offers(targets)
+                targets = {t for t in targets if any(o.in_territory for o in inside[t])}
             nxt: set[str] = set()
-            for r in self.store.read("pathways_next_hop", frontier=frontier, **params):
-                b = r["target"]
-                node[b["code"]] = b
-                adj.setdefault(r["source"], []).append((b["code"], r["leg"]))
-                if not _is_goal(b, q, self._goal_codes):
-                    nxt.add(b["code"])
+            for c in frontier:
+                kept = [(t, leg) for t, leg in legs[c] if t in targets and t in node]
+                if kept:
+                    adj[c] = kept
+                for t, _ in kept:
+                    if not _is_goal(node[t], q, self._goal_codes):
+                        nxt.add(t)
             frontier = sorted(nxt)
         paths: list[dict[str, Any]] = []
 
         def walk(path: list[str], legs: list[dict[str, Any]]) -> None:
             here = node[path[-1]]
-            for code, leg in sorted(adj.get(path[-1], []), key=lambda x: x[0]):
+            for code, leg in adj.get(path[-1], []):
                 if len(paths) >= CANDIDATE_CAP:
                     return
                 there = node[code]
@@ -328,24 +361,13 @@ class PathwayFinder:
             walk([start], [])
         return paths
 
-    def _sector_codes(self) -> set[str] | None:
-        if not self.q.sector:
-            return None
-        rows = self.store.read("diplomas_for_sector", sector=self.q.sector)
-        return {r["code"] for r in rows}
-
     def run(self) -> PathwayAnswer:
         q = self.q
         self._restrict = (q.territory.is_set or q.modality is not None) and not q.allow_outside
         paths = self._expand(restrict=self._restrict)
-        offers = self._offers(
-            {d["code"] for r in paths for d in r["diplomas"][1:]}, restrict=self._restrict
-        )
+        offers = self._offers({d["code"] for r in paths for d in r["diplomas"][1:]})
         codes = sorted({d["code"] for r in paths for d in r["diplomas"]})
-        self._fields = {
-            r["code"]: set(r["fields"])
-            for r in (self.store.read("diploma_fields", codes=codes) if codes else [])
-        }
+        self._fields = self.data.fields_of(self.store, codes)
         scored: dict[tuple[str, ...], _Scored] = {}
         for r in paths:
             s = self._score(r["diplomas"], r["legs"], offers)
@@ -353,19 +375,8 @@ class PathwayFinder:
                 continue
             if s.key not in scored or s.score > scored[s.key].score:
                 scored[s.key] = s
-        ranked = sorted(scored.values(), key=lambda s: (-s.score, len(s.steps), s.key))
-        out = [
-            PathwayOut(
-                rank=i + 1,
-                steps=s.steps,
-                travel_km=None if s.travel_km is None else round(s.travel_km, 1),
-                outside_steps=s.outside,
-                score=ScoreOut(
-                    total=round(s.score, 2), components=s.components, explanation=s.explanation
-                ),
-            )
-            for i, s in enumerate(ranked[: q.limit])
-        ]
+        ranked = sorted(scored.values(), key=lambda s: (-s.score, len(s.key), s.key))
+        out = [self.pathway_out(s, i + 1) for i, s in enumerate(ranked[: q.limit])]
         return PathwayAnswer(
             start=q.start_label,
             goal=_goal_label(q),
@@ -375,67 +386,172 @@ class PathwayFinder:
             reason=None if out else self._why_none(),
         )
 
-    def _offers(self, codes: Iterable[str], *, restrict: bool) -> dict[str, list[_Offer]]:
-        codes = sorted(set(codes))
-        by_code: dict[str, list[_Offer]] = {c: [] for c in codes}
-        if not codes:
-            return by_code
-        t = self.q.territory
-        params = {**_territory_params(self.q, restrict=restrict), "restrict": restrict}
-        for r in merge_offer_rows(self.store.read("pathways_offers", codes=codes, **params)):
-            o, a = r["offer"], r["actor"]
-            if self.q.modality and o.get("modality") != self.q.modality.value:
-                continue
-            by_code[r["code"]].append(_Offer(r["code"], a, o, _in_territory(o, a, t)))
-        return by_code
+    def _offers(self, codes: Iterable[str]) -> dict[str, list[_Offer]]:
+        """The offers of each diploma in the requested modality, flagged in or out of the
+        territory (every offer is read; the pools are filtered when scoring)."""
+        codes = set(codes)
+        missing = [c for c in codes if c not in self._offer_lists]
+        if missing:
+            t = self.q.territory
+            mod = self.q.modality.value if self.q.modality else None
+            for code, pairs in self.data.offers_of(self.store, missing).items():
+                self._offer_lists[code] = [
+                    _Offer(code, a, o, _in_territory(o, a, t))
+                    for a, o in pairs
+                    if mod is None or o.get("modality") == mod
+                ]
+        return {c: self._offer_lists[c] for c in codes}
 
     # -- ranking ----------------------------------------------------------------------------
+    def _choose(
+        self, prev: tuple[float, float] | None, code: str, offers: dict[str, list[_Offer]]
+    ) -> _Choice | None:
+        """The establishments for a step, best first: in the territory, open, nearest to the
+        previous place (boarding places soften far ones), capacity known, by name."""
+        memo = (prev, code)
+        if memo in self._choices:
+            return self._choices[memo]
+        candidates = offers.get(code, [])
+        inside = [o for o in candidates if o.in_territory]
+        pool = inside if inside else (candidates if self.q.allow_outside else [])
+        ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=lambda o: self._offer_key(o, prev))
+        choice = None
+        if ranked:
+            best = ranked[0]
+            lat, lon = best.offer.get("lat"), best.offer.get("lon")
+            dist = None
+            effective = 0.0
+            if prev is not None and lat is not None:
+                dist = haversine_km(prev[0], prev[1], lat, lon)
+                effective = _effective(dist, best.actor.get("boarding_places"))
+            to = (lat, lon) if lat is not None else prev
+            choice = _Choice(ranked, dist, effective, to)
+        self._choices[memo] = choice
+        return choice
+
     def _score(
         self,
         diplomas: list[dict[str, Any]],
         legs: list[dict[str, Any]],
         offers: dict[str, list[_Offer]],
     ) -> _Scored | None:
+        """The score of one candidate pathway (None if a step has no establishment)."""
         q = self.q
         prev: tuple[float, float] | None = (q.home.lat, q.home.lon) if q.home else None
+        plan: list[_Step] = []
+        travel = effective = field_points = 0.0
+        known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
+        rate_product = 1.0
+        rates_known = 0
+        mod = q.modality.value if q.modality else None
+        before = diplomas[0]
+        for d, leg in zip(diplomas[1:], legs, strict=True):
+            choice = self._choose(prev, d["code"], offers)
+            if choice is None:
+                return None
+            best = choice.ranked[0]
+            if choice.dist is not None:
+                travel += choice.dist
+                effective += choice.effective
+                known_legs += 1
+            field_points += self._field_continuity(before, d)
+            plan.append(_Step(d, leg, choice, prev))
+            if not best.in_territory:
+                outside += 1
+            if best.offer["status"] == "planned":
+                planned += 1
+            if leg.get("passerelle_origin") == "inferred":
+                inferred += 1
+            if mod and best.offer["modality"] == mod:
+                modality_hits += 1
+            rate = leg.get("rate")
+            if rate is not None:
+                rate_product *= max(rate, 0.01)
+                rates_known += 1
+            if (
+                rate is not None
+                or leg.get("entrant_share") is not None
+                or (leg.get("reserved_share") is not None)
+            ):
+                figures += 1
+            if best.offer.get("capacity") is not None:
+                capacities += 1
+            prev = choice.to
+            before = d
+        n = len(plan)
+        components = {
+            "steps": -W_STEP * (n - 1),
+            "travel": -W_KM * effective,
+            "same_field": W_FIELD * field_points,
+            "outside": -W_OUTSIDE * outside,
+            "planned": -W_PLANNED * planned,
+            "inferred_passerelles": -W_INFERRED * inferred,
+            "modality": W_MODALITY * modality_hits,
+            "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
+            "documented_figures": W_FIGURE * figures,
+            "known_capacity": W_CAPACITY * capacities,
+        }
+        components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
+        return _Scored(
+            score=100.0 + sum(components.values()),
+            components=components,
+            start=diplomas[0],
+            plan=plan,
+            travel_km=travel if known_legs else None,
+            outside=outside,
+            field_points=field_points,
+            modality_hits=modality_hits,
+            key=tuple(d["code"] for d in diplomas),
+        )
+
+    def explain(self, s: _Scored) -> list[str]:
+        """The score's explanation, in French: the whole pathway, then step by step."""
+        q = self.q
+        n = len(s.plan)
+        out = [f"{n} étape{'s' if n > 1 else ''} après {s.start['name']}."]
+        if s.travel_km is not None:
+            out.append(
+                f"Trajet total {_fmt_km(s.travel_km)} entre établissements"
+                f"{' depuis le domicile' if q.home else ''}."
+            )
+        if s.field_points:
+            out.append(
+                "Continuité de spécialité entre les diplômes (groupe NSF ou filière communs)."
+            )
+        if q.modality:
+            out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
+        for i, st in enumerate(s.plan, start=1):
+            d, leg, best, dist = st.diploma, st.leg, st.choice.ranked[0], st.choice.dist
+            where = f"{best.actor['name']} ({best.offer.get('commune') or '?'})"
+            if not best.in_territory:
+                out.append(f"Étape {i} ({d['name']}) hors du territoire : {where}.")
+            if best.offer["status"] == "planned":
+                out.append(f"Étape {i} : offre seulement en projet ({where}).")
+            if any(leg.get(k) is not None for k in ("rate", "entrant_share", "reserved_share")):
+                out.append(self._figure_sentence(i, leg))
+            if dist is not None and best.actor.get("boarding_places") and dist > NEAR_KM:
+                out.append(
+                    f"Étape {i} : {_fmt_km(dist)}, atténués car {best.actor['name']} a "
+                    f"{best.actor['boarding_places']} places d'internat."
+                )
+        return out
+
+    def pathway_out(self, s: _Scored, rank: int) -> PathwayOut:
+        """The answer's form of a scored pathway (built for the returned pathways only)."""
+        first = s.start
         steps = [
             StepOut(
                 index=0,
-                code=diplomas[0]["code"],
-                name=diplomas[0]["name"],
-                type=diplomas[0]["type"],
-                level=diplomas[0].get("level"),
+                code=first["code"],
+                name=first["name"],
+                type=first["type"],
+                level=first.get("level"),
             )
         ]
-        travel = 0.0
-        effective = 0.0
-        known_legs = 0
-        field_points = 0.0
-        outside = planned = inferred = modality_hits = figures = capacities = 0
-        rate_product = 1.0
-        rates_known = 0
-        explanation: list[str] = []
-        for i, (d, leg) in enumerate(zip(diplomas[1:], legs, strict=True), start=1):
-            candidates = offers.get(d["code"], [])
-            inside = [o for o in candidates if o.in_territory]
-            pool = inside if inside else (candidates if q.allow_outside else [])
-            if not pool:
-                return None
-            memo = (prev, d["code"])
-            if memo not in self._ranked_offers:  # many pathways share a (place, diploma) step
-                self._ranked_offers[memo] = sorted(pool, key=lambda o: self._offer_key(o, prev))
-            ranked = self._ranked_offers[memo]
-            best = ranked[0]
-            step_outside = not best.in_territory
-            dist = None
-            if prev is not None and best.offer.get("lat") is not None:
-                dist = haversine_km(prev[0], prev[1], best.offer["lat"], best.offer["lon"])
-                travel += dist
-                effective += _effective(dist, best.actor.get("boarding_places"))
-                known_legs += 1
-            field_points += self._field_continuity(diplomas[i - 1], d)
+        for i, st in enumerate(s.plan, start=1):
+            d, leg, prev, best = st.diploma, st.leg, st.prev, st.choice.ranked[0]
             outs = []
-            for o in ranked[:OFFERS_PER_STEP]:
+            for o in st.choice.ranked:
                 od = None
                 if prev is not None and o.offer.get("lat") is not None:
                     od = round(haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]), 1)
@@ -477,75 +593,18 @@ class PathwayFinder:
                         reserved_share=leg.get("reserved_share"),
                         modality=leg.get("modality"),
                     ),
-                    outside_territory=step_outside,
+                    outside_territory=not best.in_territory,
                     offers=outs,
                 )
             )
-            # terms
-            where = f"{best.actor['name']} ({best.offer.get('commune') or '?'})"
-            if step_outside:
-                outside += 1
-                explanation.append(f"Étape {i} ({d['name']}) hors du territoire : {where}.")
-            if best.offer["status"] == "planned":
-                planned += 1
-                explanation.append(f"Étape {i} : offre seulement en projet ({where}).")
-            if leg.get("passerelle_origin") == "inferred":
-                inferred += 1
-            if q.modality and best.offer["modality"] == q.modality.value:
-                modality_hits += 1
-            if leg.get("rate") is not None:
-                rate_product *= max(leg["rate"], 0.01)
-                rates_known += 1
-            if any(leg.get(k) is not None for k in ("rate", "entrant_share", "reserved_share")):
-                figures += 1
-                explanation.append(self._figure_sentence(i, leg))
-            if best.offer.get("capacity") is not None:
-                capacities += 1
-            if dist is not None and best.actor.get("boarding_places") and dist > NEAR_KM:
-                explanation.append(
-                    f"Étape {i} : {_fmt_km(dist)}, atténués car {best.actor['name']} a "
-                    f"{best.actor['boarding_places']} places d'internat."
-                )
-            prev = (
-                (best.offer["lat"], best.offer["lon"])
-                if best.offer.get("lat") is not None
-                else prev
-            )
-        n = len(steps) - 1
-        components = {
-            "steps": -W_STEP * (n - 1),
-            "travel": -W_KM * effective,
-            "same_field": W_FIELD * field_points,
-            "outside": -W_OUTSIDE * outside,
-            "planned": -W_PLANNED * planned,
-            "inferred_passerelles": -W_INFERRED * inferred,
-            "modality": W_MODALITY * modality_hits,
-            "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
-            "documented_figures": W_FIGURE * figures,
-            "known_capacity": W_CAPACITY * capacities,
-        }
-        components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
-        total = 100.0 + sum(components.values())
-        head = [f"{n} étape{'s' if n > 1 else ''} après {diplomas[0]['name']}."]
-        if known_legs:
-            head.append(
-                f"Trajet total {_fmt_km(travel)} entre établissements"
-                f"{' depuis le domicile' if q.home else ''}."
-            )
-        if field_points:
-            head.append(
-                "Continuité de spécialité entre les diplômes (groupe NSF ou filière communs)."
-            )
-        if q.modality:
-            head.append(f"{modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
-        return _Scored(
-            score=total,
-            components=components,
-            explanation=head + explanation,
+        return PathwayOut(
+            rank=rank,
             steps=steps,
-            travel_km=travel if known_legs else None,
-            outside=outside,
-            key=tuple(s.code for s in steps),
+            travel_km=None if s.travel_km is None else round(s.travel_km, 1),
+            outside_steps=s.outside,
+            score=ScoreOut(
+                total=round(s.score, 2), components=s.components, explanation=self.explain(s)
+            ),
         )
 
     def _field_continuity(self, a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -596,9 +655,7 @@ class PathwayFinder:
                 f"en {q.max_steps} étapes au plus."
             )
         # find the first step, along the shortest unrestricted pathways, with no offer inside
-        offers = self._offers(
-            {d["code"] for r in unrestricted for d in r["diplomas"][1:]}, restrict=False
-        )
+        offers = self._offers({d["code"] for r in unrestricted for d in r["diplomas"][1:]})
         missing: dict[str, dict[str, Any]] = {}
         for r in sorted(unrestricted, key=lambda r: len(r["diplomas"])):
             for d in r["diplomas"][1:]:
@@ -635,32 +692,6 @@ class PathwayFinder:
         )
 
 
-def merge_offer_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One offer per (diploma, establishment, modality) when a seed file and the open-data
-    import both give it: the seed's row (its source and place) with the import's figures
-    (capacity and year, when known). Other rows are left as they are."""
-    out: list[dict[str, Any]] = []
-    seeded: dict[tuple[Any, ...], int] = {}
-    imported: list[dict[str, Any]] = []
-    for r in rows:
-        if r["offer"].get("origin") == "import":
-            imported.append(r)
-            continue
-        seeded.setdefault((r["code"], r["actor"]["id"], r["offer"].get("modality")), len(out))
-        out.append(r)
-    for r in imported:
-        i = seeded.get((r["code"], r["actor"]["id"], r["offer"].get("modality")))
-        if i is None:
-            out.append(r)
-            continue
-        offer = dict(out[i]["offer"])
-        for k in ("capacity", "year"):
-            if r["offer"].get(k) is not None:
-                offer[k] = r["offer"][k]
-        out[i] = {**out[i], "offer": offer}
-    return out
-
-
 def find_pathways(store: GraphStore, query: PathwayQuery) -> PathwayAnswer:
     return PathwayFinder(store, query).run()
 
@@ -670,10 +701,10 @@ def resolve_start(
 ) -> tuple[list[str], str]:
     """Start codes and a label; unknown code -> NotFound with close matches."""
     if code:
-        rows = store.read("diplomas_brief", codes=[code])
-        if not rows:
+        found = pathway_data(store).diplomas(store, [code])
+        if code not in found:
             raise NotFound("diploma", code, suggest_diplomas(store, code))
-        return [code], f"{rows[0]['d']['name']} ({code})"
+        return [code], f"{found[code]['name']} ({code})"
     assert level is not None
     codes = [r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)]
     label = f"niveau {level}" + (f", secteur {sector}" if sector else "")

@@ -44,6 +44,11 @@ class Settings(BaseModel):
         default=False, description="Demo mode (make run): the token 'demo' may edit, as 'demo'."
     )
     seeds_dir: Path = Path("seeds")
+    pathway_preload: bool = Field(
+        default=True,
+        description="Fill the pathway search's cache in the background when the API starts and "
+        "after every change of the graph (graph/pathway_data.py).",
+    )
 
     @field_validator("graph_uri")
     @classmethod

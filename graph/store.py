@@ -42,6 +42,12 @@ class GraphStore(Protocol):
         """Raise DatabaseUnavailable unless the database answers."""
         ...
 
+    def version(self) -> str | None:
+        """A token that changes whenever the graph does (every write through any store on the
+        same database), for caches of read results; None when the engine cannot tell, which
+        turns such caches off."""
+        ...
+
     def ensure_schema(self) -> None:
         """Create indexes and constraints if missing (idempotent)."""
         ...

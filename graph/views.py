@@ -274,12 +274,24 @@ class PasserelleDetail(PasserelleOut):
     party_actors: list[Ref]
 
 
+class PathwayCache(Out):
+    state: str = Field(
+        description="'ready' (filled for the current graph), 'filling' (a background preload "
+        "is running), 'lazy' (filled by searches as they go) or 'off' (the engine gives no "
+        "graph version: Neo4j)."
+    )
+    version: str | None = None
+    diplomas: int = Field(0, description="Diplomas whose legs and offers are in memory.")
+    filled_s: float | None = Field(None, description="How long the last preload took.")
+
+
 class Health(Out):
     status: str
     engine: str
     database: str
     detail: str | None = None
     nodes: dict[str, int] = {}
+    pathway_cache: PathwayCache | None = None
 
 
 def drop_nulls(items: list[Any]) -> list[Any]:

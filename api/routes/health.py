@@ -6,7 +6,8 @@ from fastapi.responses import JSONResponse
 from api.deps import SettingsDep, StoreDep
 from graph import queries
 from graph.errors import DatabaseUnavailable
-from graph.views import Health
+from graph.pathway_data import cache_state
+from graph.views import Health, PathwayCache
 
 router = APIRouter(tags=["health"])
 
@@ -24,4 +25,10 @@ def health(store: StoreDep, settings: SettingsDep) -> Health | JSONResponse:
         return JSONResponse(
             status_code=503, content=body.model_dump(), headers={"Retry-After": "5"}
         )
-    return Health(status="ok", engine=store.engine, database="up", nodes=nodes)
+    return Health(
+        status="ok",
+        engine=store.engine,
+        database="up",
+        nodes=nodes,
+        pathway_cache=PathwayCache(**cache_state(store)),
+    )

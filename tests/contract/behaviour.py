@@ -87,9 +87,7 @@ class StoreBehaviour:
         assert info.value.__cause__ is not None, "the driver error is kept as __cause__"
         assert t_values(store) == [0]
 
-    def test_write_atomic_failure_on_empty_database_writes_nothing(
-        self, store: GraphStore
-    ) -> None:
+    def test_write_atomic_failure_on_empty_database_writes_nothing(self, store: GraphStore) -> None:
         with pytest.raises(GraphError):
             store.write_atomic([Statement("create_t", {"v": 1}), Statement("create_t_then_fail")])
         assert store.read("list_t") == []
@@ -110,8 +108,10 @@ class StoreBehaviour:
         assert row["scalars"] == ["a", 3]
         assert row["nested"] == {"node": b}
         # FalkorDB stores points as float32: about 1 m of error, hence the tolerance.
-        assert row["pt"] == {"latitude": pytest.approx(48.85, abs=1e-5),
-                             "longitude": pytest.approx(2.35, abs=1e-5)}
+        assert row["pt"] == {
+            "latitude": pytest.approx(48.85, abs=1e-5),
+            "longitude": pytest.approx(2.35, abs=1e-5),
+        }
         assert row["nothing"] is None
         assert row["flag"] is True
 

@@ -56,21 +56,20 @@ store = FalkorDBStore(Settings(graph_uri="embedded", data_dir=data_dir))
 emit("server", pid=store.server.pid if store.server and store.server.owned else None)
 
 # Markers around the steps of write_atomic, so the test knows where the write is.
-run, redis_client = store._run, store._wredis
-rename, done = redis_client.rename, [0]
+run, swap, done = store._run, store._swap, [0]
 def traced_run(graph, name, params, *, read_only):
     out = run(graph, name, params, read_only=read_only)
     if not read_only and "__staging_" in graph:
         done[0] += 1
         hold(f"statement{done[0]}")
     return out
-def traced_rename(src, dst):
+def traced_swap(staging):  # RENAME of the staging graph + version bump, one MULTI/EXEC
     hold("before_rename")
-    out = rename(src, dst)
+    out = swap(staging)
     hold("after_rename")
     return out
 store._run = traced_run
-redis_client.rename = traced_rename
+store._swap = traced_swap
 
 emit("writing")
 load_seeds(store, seeds)

@@ -34,8 +34,10 @@ def test_allow_outside_keeps_and_flags_the_step(mini_client: TestClient) -> None
         "/pathways",
         params={"from": "40025005", "to_level": 7, "departements": "12,46", "allow_outside": 1},
     ).json()
-    assert _codes(body) == [["40025005", "32025002", "T-ING"],
-                            ["40025005", "32025002", "T-LP", "T-ING"]]
+    assert _codes(body) == [
+        ["40025005", "32025002", "T-ING"],
+        ["40025005", "32025002", "T-LP", "T-ING"],
+    ]
     p = body["pathways"][0]
     assert p["outside_steps"] == 1
     assert [s["outside_territory"] for s in p["steps"]] == [False, False, True]

@@ -139,15 +139,20 @@ def test_mecanic_vallee_gap_report(seed_client: TestClient) -> None:
     assert r.status_code == 200
     sections = {s["id"]: {f["id"]: f for f in s["findings"]} for s in r.json()["sections"]}
     overall = sections["continuum_breaks"]["continuum:*"]
-    assert {"diploma": "MV-CPGE-ATS", "actor": "lycee-champollion-figeac",
-            "commune": "Figeac"} in overall["data"]["planned_offers"]
+    assert {
+        "diploma": "MV-CPGE-ATS",
+        "actor": "lycee-champollion-figeac",
+        "commune": "Figeac",
+    } in overall["data"]["planned_offers"]
     demand = sections["unmet_demand"]
     for trade in ("fonderie", "traitements-de-surfaces"):
         assert demand[f"demand:{trade}"]["data"]["offers"] == 0
     welders, cnc = demand["demand:soudeurs"], demand["demand:operateurs-cn-fraiseurs"]
     assert welders["data"]["demand"] == 75 and welders["data"]["capacity"] is not None
     assert cnc["data"]["demand"] == 33 and cnc["data"]["capacity"] is not None
-    pairs = {frozenset((f["data"]["a"], f["data"]["b"]))
-             for f in sections["suggested_partnerships"].values()}
+    pairs = {
+        frozenset((f["data"]["a"], f["data"]["b"]))
+        for f in sections["suggested_partnerships"].values()
+    }
     assert frozenset(("institut-clement-ader", "lycee-la-decouverte-decazeville")) in pairs
     assert frozenset(("at2d", "mines-albi")) in pairs

@@ -1,0 +1,190 @@
+"""The pathway search's cache (graph/pathway_data.py) and what it rests on: the graph version
+every write bumps, and the plain decoding of FalkorDB replies. All on the real embedded engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from graph.cypher import CypherLibrary
+from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer
+from graph.falkordb_store import FalkorDBStore
+from graph.loader import load_seeds
+from graph.pathway_data import cache_state, forget, keep_warm, pathway_data
+from graph.pathways import PathwayQuery, Territory, find_pathways
+from graph.seeds import load_seed_dir
+from tests.conftest import MINI_SEEDS, make_settings
+
+FIXTURE_CYPHER = Path(__file__).resolve().parent.parent / "fixtures" / "cypher"
+SRC = "test: pathway cache"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
+    s = FalkorDBStore(make_settings(tmp_path / "db"))
+    load_seeds(s, load_seed_dir(MINI_SEEDS))
+    yield s
+    forget(s)
+    s.close()
+
+
+class Uncached:
+    """The same store without a version: every search reads everything again."""
+
+    engine = "falkordb"
+
+    def __init__(self, inner: FalkorDBStore) -> None:
+        self.inner = inner
+
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        return self.inner.read(name, **params)
+
+
+def _bts_in_lot() -> PathwayQuery:
+    """Bac pro usinage -> BTS usinage in Lot (46): the mini campus has the BTS only in 12."""
+    return PathwayQuery(
+        start_codes=["40025005"],
+        start_label="Bac pro",
+        to="32025002",
+        territory=Territory(departements=["046"]),
+    )
+
+
+def test_version_moves_with_every_write_and_only_then(store: FalkorDBStore) -> None:
+    v0 = store.version()
+    store.read("health_counts")
+    assert store.version() == v0
+    create_offer(
+        store,
+        "alice",
+        OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+    )
+    v1 = store.version()
+    assert v1 != v0
+    load_seeds(store, load_seed_dir(MINI_SEEDS))  # write_atomic
+    v2 = store.version()
+    assert v2 not in (v0, v1)
+    store.drop_all()
+    assert store.version() not in (v0, v1, v2)
+
+
+def test_a_warm_cache_sees_a_write_made_through_another_store(
+    store: FalkorDBStore, tmp_path: Path
+) -> None:
+    before = find_pathways(store, _bts_in_lot())
+    assert before.count == 0 and "46" in (before.reason or "")
+    assert pathway_data(store).version == store.version()  # warm for this version
+
+    # another process (here: another store on the same database) adds the BTS in Figeac (46)
+    other = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        create_offer(
+            other,
+            "bob",
+            OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+        )
+        after = find_pathways(store, _bts_in_lot())
+        assert after.count == 1
+        assert after.pathways[0].steps[1].offers[0].actor_id == "iut-b"
+
+        delete_offer(
+            other,
+            "bob",
+            OfferDelete(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+        )
+        assert find_pathways(store, _bts_in_lot()).count == 0
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        PathwayQuery(start_codes=["40025014"], start_label="x", to_level=7),
+        PathwayQuery(
+            start_codes=["40025014"],
+            start_label="x",
+            to_level=7,
+            territory=Territory(departements=["012", "046"]),
+        ),
+        PathwayQuery(
+            start_codes=["40025014"],
+            start_label="x",
+            to_level=6,
+            territory=Territory(departements=["012", "046"]),
+            modality="apprenticeship",
+        ),
+        PathwayQuery(
+            start_codes=["40025014"],
+            start_label="x",
+            to_type="ingenieur",
+            territory=Territory(departements=["046"]),
+            allow_outside=True,
+        ),
+        PathwayQuery(start_codes=["40025014"], start_label="x", to="99999999"),
+    ],
+    ids=["anywhere", "12+46", "apprenticeship", "outside allowed", "unreachable"],
+)
+def test_cached_answers_equal_uncached_ones(seed_store: FalkorDBStore, query: PathwayQuery) -> None:
+    cold = find_pathways(Uncached(seed_store), query)  # type: ignore[arg-type]
+    forget(seed_store)
+    first = find_pathways(seed_store, query)  # fills the cache
+    warm = find_pathways(seed_store, query)  # reads nothing but the version
+    assert first == cold and warm == cold
+    if query.to != "99999999":
+        assert cold.count > 0
+
+
+def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: FalkorDBStore) -> None:
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    state = cache_state(store)
+    assert state["state"] == "ready" and state["diplomas"] == 4
+    assert state["version"] == store.version()
+
+    create_offer(
+        store,
+        "alice",
+        OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+    )
+    fresh = pathway_data(store)  # a new version: a new cache, preloaded again
+    assert fresh is not data and fresh.preload_thread is not None
+    fresh.preload_thread.join(timeout=30)
+    assert cache_state(store)["state"] == "ready"
+    assert find_pathways(store, _bts_in_lot()).count == 1
+
+
+def test_health_tells_the_state_of_the_cache(store: FalkorDBStore, tmp_path: Path) -> None:
+    with TestClient(create_app(make_settings(tmp_path / "u"), store=store)) as client:
+        body = client.get("/health").json()
+        assert body["pathway_cache"]["state"] == "lazy"  # an injected store is not preloaded
+        client.get("/pathways", params={"from": "40025005", "to_level": 6})
+        assert client.get("/health").json()["pathway_cache"]["diplomas"] >= 2
+
+
+def test_plain_reply_decoding_matches_falkordb_values(store: FalkorDBStore) -> None:
+    lib_store = FalkorDBStore.__new__(FalkorDBStore)
+    lib_store.__dict__.update(store.__dict__)
+    lib_store.library = CypherLibrary("falkordb", root=FIXTURE_CYPHER)
+    [row] = lib_store.read("reply_types")
+    assert row == {
+        "i": 1,
+        "f": -2.5,
+        "s": 'é "x" \\ y',
+        "t": True,
+        "no": False,
+        "n": None,
+        "l": [1, "a", None, [2.0, True]],
+        "m": {"a": 1, "b": {"c": "x", "d": [None]}},
+        "empty": [],
+    }
+    assert type(row["f"]) is float and type(row["i"]) is int
+    [node] = lib_store.read("reply_node")  # a node: the schema-aware fallback
+    assert node["d"]["_labels"] == ["Diploma"] and node["d"]["code"] == "32025002"
