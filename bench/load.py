@@ -10,8 +10,9 @@ bench/pathways.py) this script:
    the database, so every uvicorn worker is an equal client of it, through its unix socket);
 2. builds request pools from the graph itself (diploma codes that have passerelles, communes,
    campuses, départements, sectors) with a fixed random seed;
-3. for each worker count, starts ``uvicorn --factory api.main:app_factory --workers N`` on a free
-   127.0.0.1 port (``cmq serve`` has no workers option) with ``CMQ_GRAPH_URI=unix://…``;
+3. for each worker count, starts ``cmq serve --workers N`` (``python -m api.cli``) on a free
+   127.0.0.1 port with ``CMQ_GRAPH_URI=unix://…`` and waits until every worker's pathway cache
+   is filled (``/health``);
 4. warms up and calibrates (every pathway candidate is sent once; those not answered 200 are
    dropped, so the timed phases measure answers, not validation errors), then runs, each bounded
    by ``--duration`` seconds AND ``--max-requests`` requests:
@@ -218,27 +219,34 @@ def uvicorn_server(store: FalkorDBStore, workdir: Path, workers: int) -> Iterato
         CMQ_GRAPH_NAME=store.graph_name,
         CMQ_DATA_DIR=str(workdir / "unused"),
     )
+    # The product's own server command, as shipped (its access log included).
     cmd = [
-        sys.executable, "-m", "uvicorn", "--factory", "api.main:app_factory",
+        sys.executable, "-m", "api.cli", "serve",
         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-        "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
     logfile = workdir / f"uvicorn-{port}.log"
     with logfile.open("wb") as errlog:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=errlog, stderr=errlog)
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + 180
             ready = 0
-            while ready < 3 * workers:  # several answers: every worker is probably up
+            # Several answers in a row that say the pathway cache is filled (each worker
+            # preloads its own at start): every worker is probably up and warm.
+            while ready < 3 * workers:
                 if proc.poll() is not None:
                     raise RuntimeError(f"uvicorn exited: {logfile.read_text()[-2000:]}")
                 if time.monotonic() > deadline:
-                    raise RuntimeError("uvicorn did not answer /health within 60 s")
+                    raise RuntimeError("uvicorn was not ready (/health, pathway cache) in 180 s")
                 try:
                     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
                     conn.request("GET", "/health")
-                    ready += conn.getresponse().status == 200
+                    resp = conn.getresponse()
+                    cache = (json.loads(resp.read()).get("pathway_cache") or {}).get("state")
+                    ok = resp.status == 200 and cache in ("ready", "off")
+                    ready = ready + 1 if ok else 0
                     conn.close()
+                    if not ok:
+                        time.sleep(0.1)
                 except OSError:
                     time.sleep(0.1)
             yield port

@@ -17,10 +17,13 @@ it runs a fixed list of realistic queries (Bac pro / CAP starts that have passer
 ``to_level`` 5/6/7 or ``to_type``; territories of 1–3 départements, a radius, or none; with and
 without ``home``) and measures, with ``time.perf_counter_ns`` after a warm-up:
 
-- ``core``: ``find_pathways(store, PathwayQuery)`` in process;
+- ``core_cold``: ``find_pathways(store, PathwayQuery)`` in process, the pathway cache emptied
+  before every search (what a search costs right after a write, before the preload is done);
+- ``core``: the same with the cache filled (``graph.pathway_data.keep_warm``, as the API does);
 - ``http_testclient``: ``GET /pathways`` through FastAPI's TestClient;
 - ``http_uvicorn``: ``GET /pathways`` on a uvicorn server started in a subprocess on 127.0.0.1
-  (random free port, same database through its unix socket), queried with ``urllib.request``;
+  (random free port, same database through its unix socket), queried with ``urllib.request``
+  once its /health says the pathway cache is ready;
 - ``networkx``: :mod:`bench.nx_pathways`, the same search in memory (built once per size).
 
 Each implementation cycles through the query list until it has ``--reps`` samples (at least one
@@ -67,6 +70,7 @@ from graph.errors import GraphError  # noqa: E402
 from graph.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.geo import haversine_km  # noqa: E402
 from graph.loader import load_seeds  # noqa: E402
+from graph.pathway_data import forget, keep_warm, pathway_data  # noqa: E402
 from graph.pathways import CANDIDATE_CAP, PathwayQuery, find_pathways  # noqa: E402
 from graph.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.settings import Settings  # noqa: E402
@@ -422,20 +426,21 @@ def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=errlog, stderr=errlog)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(
                     f"uvicorn exited: {(workdir / f'uvicorn-{port}.log').read_text()}"
                 )
-            try:
+            try:  # up, and its pathway cache filled (the app preloads it at start)
                 with urllib.request.urlopen(base + "/health", timeout=5) as r:
-                    if r.status == 200:
+                    cache = json.load(r).get("pathway_cache") or {}
+                    if r.status == 200 and cache.get("state") in ("ready", "off"):
                         break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("uvicorn did not answer /health within 60 s")
+                raise RuntimeError("uvicorn was not ready (/health, pathway cache) within 120 s")
             time.sleep(0.1)
         yield base
     finally:
@@ -506,7 +511,24 @@ def bench_size(
     lat: dict[str, Any] = {}
     per_impl_query: dict[str, list[list[int]]] = {}
 
-    log(f"{name}: core find_pathways")
+    log(f"{name}: core find_pathways, cold cache (emptied before every search)")
+
+    def cold(k: int) -> None:
+        forget(store)
+        find_pathways(store, qs[k])
+
+    s, e, pq = timed(cold, n, args.reps, args.budget_s)
+    lat["core_cold"], per_impl_query["core_cold"] = summary(s, e), pq
+
+    log(f"{name}: pathway cache preload")
+    t0 = time.perf_counter()
+    keep_warm(store)
+    thread = pathway_data(store).preload_thread
+    assert thread is not None
+    thread.join()
+    out["pathway_cache_preload_s"] = round(time.perf_counter() - t0, 2)
+
+    log(f"{name}: core find_pathways, warm cache")
     s, e, pq = timed(lambda k: find_pathways(store, qs[k]), n, args.reps, args.budget_s)
     lat["core"], per_impl_query["core"] = summary(s, e), pq
 
@@ -678,12 +700,18 @@ def main(argv: list[str] | None = None) -> int:
                     result["sizes"][name] = res
                 finally:
                     store.close()
-    nat = result["sizes"].get("national", {}).get("latency_ms", {}).get("core")
+    nat_lat = result["sizes"].get("national", {}).get("latency_ms", {})
+    nat = nat_lat.get("core")
     if nat and nat.get("n"):
+        http = nat_lat.get("http_uvicorn") or {}
         result["target"] = {
             "p95_ms": TARGET_P95_MS,
             "national_core_p95_ms": nat["p95_ms"],
+            "national_http_uvicorn_p95_ms": http.get("p95_ms"),
+            "national_core_cold_p95_ms": nat_lat.get("core_cold", {}).get("p95_ms"),
             "met": nat["p95_ms"] <= TARGET_P95_MS,
+            "note": "warm pathway cache (the API's steady state); cold = right after a write, "
+            "until the background preload is done",
         }
     result["run_s"] = round(time.perf_counter() - t_run, 1)
     result["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
