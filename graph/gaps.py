@@ -19,6 +19,7 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from graph.analytics.network import brokers, fragile_links, suggest_links
+from graph.answer_cache import cached_answer
 from graph.geo import haversine_km
 from graph.models import SCHOOL_KINDS, ActorKind
 from graph.pathways import Territory, bbox_params
@@ -852,9 +853,23 @@ def _dedupe(nodes: list[NodeRef]) -> list[NodeRef]:
 
 
 def gap_report(
-    store: GraphStore, territory: Territory, sector: str | None = None, *, limit: int = 50
+    store: GraphStore,
+    territory: Territory,
+    sector: str | None = None,
+    *,
+    limit: int = 50,
+    cached: bool = True,
 ) -> GapReport:
-    return GapAnalysis(store, territory, sector, limit=limit).run()
+    """The gap report of a territory; kept for the graph's version (graph/answer_cache.py)
+    unless ``cached`` is False. The report returned may be shared: do not modify it."""
+
+    def compute() -> GapReport:
+        return GapAnalysis(store, territory, sector, limit=limit).run()
+
+    if not cached:
+        return compute()
+    key = ("gaps", territory.model_dump_json(), sector, limit)
+    return cached_answer(store, key, compute)
 
 
 def report_csv(report: GapReport, section: str) -> str:

@@ -188,3 +188,31 @@ def test_plain_reply_decoding_matches_falkordb_values(store: FalkorDBStore) -> N
     assert type(row["f"]) is float and type(row["i"]) is int
     [node] = lib_store.read("reply_node")  # a node: the schema-aware fallback
     assert node["d"]["_labels"] == ["Diploma"] and node["d"]["code"] == "32025002"
+
+
+def test_gap_reports_are_kept_for_a_version_and_recomputed_after_a_write(
+    store: FalkorDBStore,
+) -> None:
+    from graph.gaps import gap_report
+
+    t = Territory(departements=["046"])
+    first = gap_report(store, t)
+    assert gap_report(store, t) is first  # same version: the same answer object
+    assert gap_report(store, t, cached=False) is not first
+    isolated = {n.key for f in _section(first, "isolated_actors") for n in f.nodes}
+    assert "entreprise-d" not in isolated  # it has a partnership with lycée A
+
+    from graph.edits import PartnershipDelete, delete_partnership
+
+    delete_partnership(
+        store,
+        "alice",
+        PartnershipDelete(a="lycee-a", b="entreprise-d", kind="placements", source=SRC),
+    )
+    after = gap_report(store, t)
+    assert after is not first
+    assert "entreprise-d" in {n.key for f in _section(after, "isolated_actors") for n in f.nodes}
+
+
+def _section(report: Any, sid: str) -> list[Any]:
+    return next(s.findings for s in report.sections if s.id == sid)
