@@ -260,17 +260,6 @@ def _goal_label(q: PathwayQuery) -> str:
     return ", ".join(parts)
 
 
-def _territory_params(q: PathwayQuery, *, restrict: bool) -> dict[str, Any]:
-    t = q.territory if restrict else Territory()
-    return {
-        "modality": q.modality.value if q.modality else None,
-        "departements": t.departements,
-        "region": t.region,
-        "campus": t.campus,
-        **bbox_params(t),
-    }
-
-
 def _effective(km: float, boarding: int | None) -> float:
     if boarding and km > NEAR_KM:
         return NEAR_KM + (km - NEAR_KM) * BOARDING_SOFTENING
