@@ -28,7 +28,7 @@ import networkx as nx
 
 from graph.cypher import CypherLibrary
 from graph.falkordb_store import FalkorDBStore
-from graph.pathway_data import PathwayData, merge_offer_rows
+from graph.pathway_data import LEG_FIELDS, OFFER_FIELDS, PathwayData, merge_offer_rows
 from graph.pathways import (
     PathwayAnswer,
     PathwayFinder,
@@ -42,33 +42,11 @@ from graph.pathways import (
 from graph.store import GraphStore
 
 BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
-# The map keys of pathways_candidates (diplomas, legs) and pathways_offers (actor, offer).
+# The fields the engine's search reads (graph/pathway_data.py), so both see the same data.
 DIPLOMA_KEYS = ("code", "name", "type", "level", "nsf")
-LEG_KEYS = (
-    "passerelle_id",
-    "passerelle_origin",
-    "kind",
-    "rate",
-    "entrant_share",
-    "reserved_share",
-    "modality",
-)
+LEG_KEYS = LEG_FIELDS
 ACTOR_KEYS = ("id", "name", "kind", "uai", "boarding_places", "campuses")
-OFFER_KEYS = (
-    "site",
-    "commune",
-    "departement",
-    "region_code",
-    "lat",
-    "lon",
-    "modality",
-    "status",
-    "capacity",
-    "year",
-    "campus",
-    "source",
-    "origin",
-)
+OFFER_KEYS = OFFER_FIELDS
 
 
 def _bench_reader(store: FalkorDBStore) -> FalkorDBStore:
