@@ -58,7 +58,9 @@ if str(ROOT) not in sys.path:  # run as a script: make `bench` and the project i
 
 import graph.loader  # noqa: E402
 from graph.falkordb_store import FalkorDBStore  # noqa: E402
+from graph.gaps import offer_params  # noqa: E402
 from graph.loader import load_seeds  # noqa: E402
+from graph.pathways import Territory  # noqa: E402
 from graph.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 
@@ -116,18 +118,7 @@ def build_pools(store: FalkorDBStore, rng: random.Random) -> dict[str, list[Requ
     legs = store.read("gaps_leads_to", codes=None)
     diplomas = {r["code"] for r in store.read("diplomas_index")}
     starts = sorted({r["source"] for r in legs} & diplomas)
-    offers = store.read(
-        "gaps_offers",
-        codes=None,
-        restrict=False,
-        departements=None,
-        region=None,
-        campus=None,
-        min_lat=None,
-        max_lat=None,
-        min_lon=None,
-        max_lon=None,
-    )
+    offers = store.read("gaps_offers", codes=None, **offer_params(Territory()))
     level = {r["diploma"]["code"]: r["diploma"]["level"] for r in offers}
     depts_of: dict[str, set[str]] = defaultdict(set)
     for r in offers:

@@ -118,6 +118,18 @@ class _Data:
     inside_ids: set[str] = field(default_factory=set)
 
 
+def offer_params(t: Territory) -> dict[str, Any]:
+    """The territory parameters of ``gaps_offers`` (an empty Territory: every offer)."""
+    restrict = bool(t.campus or t.departements or t.region or (t.near and t.radius_km))
+    return {
+        "restrict": restrict,
+        "departements": t.departements,
+        "region": t.region,
+        "campus": t.campus,
+        **bbox_params(t),
+    }
+
+
 def _actor_in(a: dict[str, Any], t: Territory) -> bool:
     if t.campus and t.campus not in (a.get("campuses") or []):
         return False
@@ -163,15 +175,7 @@ class GapAnalysis:
         self.limit = limit
 
     def _territory_params(self) -> dict[str, Any]:
-        t = self.t
-        restrict = bool(t.campus or t.departements or t.region or (t.near and t.radius_km))
-        return {
-            "restrict": restrict,
-            "departements": t.departements,
-            "region": t.region,
-            "campus": t.campus,
-            **bbox_params(t),
-        }
+        return offer_params(self.t)
 
     def _load(self) -> _Data:
         s = self.store
@@ -320,18 +324,7 @@ class GapAnalysis:
         )
         all_offers: dict[str, list[dict[str, Any]]] = defaultdict(list)
         outside_rows = (
-            self.store.read(
-                "gaps_offers",
-                codes=targets,
-                restrict=False,
-                departements=None,
-                region=None,
-                campus=None,
-                min_lat=None,
-                max_lat=None,
-                min_lon=None,
-                max_lon=None,
-            )
+            self.store.read("gaps_offers", codes=targets, **offer_params(Territory()))
             if targets
             else []
         )

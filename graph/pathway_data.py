@@ -26,7 +26,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from graph.store import GraphStore
+from graph.store import GraphStore, store_version
 
 LEG_FIELDS = (
     "passerelle_id",
@@ -73,6 +73,11 @@ class PathwayData:
         self._lock = threading.Lock()
         self.preload_thread: threading.Thread | None = None
         self.preloaded_s: float | None = None  # set when a preload has filled it
+
+    @property
+    def diploma_count(self) -> int:
+        """Diplomas whose offers are in memory."""
+        return len(self._offers)
 
     @staticmethod
     def _missing(have: dict[str, Any], codes: Iterable[str]) -> list[str]:
@@ -187,8 +192,7 @@ _registry_lock = threading.Lock()
 
 def pathway_data(store: GraphStore) -> PathwayData:
     """The cache for the store's current graph version (one version read)."""
-    version_of = getattr(store, "version", None)
-    version = version_of() if version_of is not None else None
+    version = store_version(store)
     if version is None:
         return PathwayData(None)
     with _registry_lock:
@@ -219,7 +223,7 @@ def cache_state(store: GraphStore) -> dict[str, Any]:
     return {
         "state": state,
         "version": data.version,
-        "diplomas": len(data._offers),
+        "diplomas": data.diploma_count,
         "filled_s": data.preloaded_s,
     }
 

@@ -53,3 +53,10 @@ class GraphStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def store_version(store: object) -> str | None:
+    """``store.version()``, or None for a store without one (wrappers in benchmarks and tests):
+    caches keyed by the version are then off."""
+    version_of = getattr(store, "version", None)
+    return version_of() if version_of is not None else None
