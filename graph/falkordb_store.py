@@ -67,6 +67,8 @@ _READ_MARGIN_S = 1.0
 # statement, GRAPH.COPY, RENAME) that does not answer within this means a hung server; the
 # largest command of a national-size seed load takes about 4 s.
 _WRITE_SOCKET_TIMEOUT_S = 120.0
+# How long write_atomic waits for its swap to reach the append-only file (see _swap).
+_WAITAOF_MS = 5_000
 
 log = logging.getLogger("cmq.graph")
 T = TypeVar("T")
@@ -427,12 +429,24 @@ class FalkorDBStore:
 
     def _swap(self, staging: str) -> None:
         """Put the staging graph in place of the live one and bump the version, in one
-        MULTI/EXEC: a reader never sees the new graph under the old version."""
+        MULTI/EXEC: a reader never sees the new graph under the old version.
+
+        Then wait until the swap is in the append-only file on disk (WAITAOF). With
+        ``appendfsync everysec`` Redis answers before writing the file when a background fsync
+        is still running, so a swap could be acknowledged and still be lost by a crash of the
+        database (seen in tests/integration/test_crash.py). The wait is at most about a second,
+        paid once per load, import or restore; single-query edits are not waited for (see
+        docs/backup.md).
+        """
+        r = self._wredis
         with self._errors():
-            swap = self._wredis.pipeline(transaction=True)
+            swap = r.pipeline(transaction=True)
             swap.rename(staging, self.graph_name)
             swap.incr(self._version_key)
             swap.execute()
+            local, _replicas = r.execute_command("WAITAOF", 1, 0, _WAITAOF_MS)
+        if local < 1:
+            log.warning("the write is applied but not yet on disk after %d ms", _WAITAOF_MS)
 
     def ping(self) -> None:
         def call() -> None:
