@@ -129,7 +129,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
           pane: 'frontieres',
           icon: L.divIcon({ className: 'dept-label', html: '', iconSize: undefined }),
         })
-          .bindTooltip(`${f.properties.nom} (${f.properties.code})`, {
+          .bindTooltip(textElement(`${f.properties.nom} (${f.properties.code})`), {
             permanent: true,
             direction: 'center',
             className: 'dept-tooltip',
@@ -206,4 +206,11 @@ export function kindIcon(kind: string, opts: { focus?: boolean; text?: string } 
 
 export function kindTitle(name: string, kind: string): string {
   return `${name} — ${kindFr(kind)}`;
+}
+
+/** Leaflet renders a string tooltip or popup as HTML: pass text through an element instead. */
+function textElement(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
 }

@@ -828,7 +828,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       for (const o of s.offers) {
         if (o === c || o.lat == null || o.lon == null) continue;
         L.circleMarker([o.lat, o.lon], { radius: 6, color: '#161616', weight: 1.5, fillColor: '#ffffff', fillOpacity: 1 })
-          .bindTooltip(`Autre possibilité pour l’étape ${s.index} : ${o.actor_name} (${o.commune ?? ''})`)
+          // An element, never a string: Leaflet renders a string tooltip as HTML (stored XSS).
+          .bindTooltip(h('span', {}, `Autre possibilité pour l’étape ${s.index} : ${o.actor_name} (${o.commune ?? ''})`))
           .addTo(routeLayer);
       }
     }
