@@ -9,7 +9,8 @@ for each reference pair asks the pathway question a counsellor asks — "which B
 pro?" (``to_type = bts``), "which Bac pro after this CAP?" (``to_type = bac_pro``), one step — and
 reports whether the expected continuation is first and in the top 3, nationally and in the three
 départements where the expected continuation has the most offers (those where the origin is
-offered too first: the Affelnet files list a Bac pro taught after a common 2nde under the 2nde). It lists every forbidden pair whose target reaches a top 5 (same questions).
+offered too first: the Affelnet files list a Bac pro taught after a common 2nde under the
+2nde). It lists every forbidden pair whose target reaches a top 5 (same questions).
 
 Rows an importer rejects (identifiers that are not UAI codes…) make ``cmq import opendata`` stop
 until the importer skips and reports them; until then the import runs on a copy of OPEN_DATA_DIR

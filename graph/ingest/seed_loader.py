@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.inference import DiplomaFacts, infer_passerelles
+from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.ingest.seeds import SeedSet
 from graph.models import Fact, Label, PasserelleRecord, SiteRecord
 from graph.store import GraphStore, Statement
@@ -394,43 +395,11 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
         (a, b) for sf in seeds.files.values() for p in sf.passerelles for a in p.from_ for b in p.to
     }
     for p in infer_passerelles(facts, documented):
-        source = f"inferred by rule {p.rule} (docs/inferred-passerelles.md)"
-        common = {
-            "kind": p.kind,
-            "rate": None,
-            "entrant_share": None,
-            "reserved_share": None,
-            "modality": p.modality,
-        }
-        nodes["passerelles"].append(
-            _node(
-                Label.PASSERELLE,
-                p.id,
-                {
-                    **common,
-                    "origin": "inferred",
-                    "rule": p.rule,
-                    "campus": None,
-                    "conditions": f"{RULES[p.rule]} Correspondance : {p.field_match}.",
-                    "description": None,
-                    "from_codes": [p.from_code],
-                    "to_codes": [p.to_code],
-                    "parties": [],
-                    "source": source,
-                },
-            )
-        )
+        source = source_of(p)
+        nodes["passerelles"].append(_node(Label.PASSERELLE, p.id, passerelle_props(p, source)))
         rel("passerelle_from", p.id, p.from_code, source=source)
         rel("passerelle_to", p.id, p.to_code, source=source)
-        rel(
-            "leads_to",
-            p.from_code,
-            p.to_code,
-            passerelle_id=p.id,
-            passerelle_origin="inferred",
-            campus=None,
-            **common,
-        )
+        rel("leads_to", p.from_code, p.to_code, **leg_props(p, source))
 
 
 def load_seeds(store: GraphStore, seeds: SeedSet) -> LoadSummary:
