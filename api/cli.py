@@ -396,7 +396,7 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
         print("refusing to delete the graph without --yes", file=sys.stderr)
         return 2
     with _store(settings) as store:
-        store.drop_all()  # type: ignore[attr-defined]
+        store.drop_all()
     print("graph deleted")
     return 0
 

@@ -123,6 +123,9 @@ class TimingStore:
         self.ns: dict[str, int] = defaultdict(int)
         self.rows: dict[str, list[int]] = defaultdict(list)
 
+    def version(self) -> str | None:
+        return None  # no version: the search caches are off
+
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         t0 = time.perf_counter_ns()
         try:

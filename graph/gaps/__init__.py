@@ -14,10 +14,11 @@ The network analytics (link prediction, centrality, bridges) are the pure functi
 graph.analytics.link_analysis.
 """
 
-from graph.gaps.data import GapData, read_gap_data
+from graph.gaps.data import read_gap_data
 from graph.gaps.findings import SECTIONS, Finding, GapReport, NodeRef, Section
 from graph.gaps.report import compute_report, gap_report, report_csv
 from graph.gaps.request import GapCsvRequest, GapRequest, SectionId, build_report
+from graph.gaps.rows import GapData
 
 __all__ = [
     "SECTIONS",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.analytics.link_analysis import brokers, fragile_links
-from graph.gaps.data import GapData
 from graph.gaps.findings import Finding, NodeRef
+from graph.gaps.rows import GapData
 
 __all__ = ["brokers_and_fragile_links"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.gaps.data import GapData
 from graph.gaps.findings import (
     LEVELS,
     SEVERITY_RANK,
@@ -15,6 +14,7 @@ from graph.gaps.findings import (
     dedupe,
     levels_text,
 )
+from graph.gaps.rows import GapData
 
 __all__ = ["continuum_breaks"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.gaps.data import GapData, next_steps
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
+from graph.gaps.rows import GapData, next_steps
 from graph.geo import haversine_km
 
 __all__ = ["dead_ends"]

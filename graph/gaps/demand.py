@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.gaps.data import GapData
 from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref, dedupe
+from graph.gaps.rows import GapData
 
 __all__ = ["unmet_demand"]
 

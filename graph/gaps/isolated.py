@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.gaps.data import GapData
 from graph.gaps.findings import COMPANY, SCHOOLS, SEVERITY_RANK, Finding, NodeRef
+from graph.gaps.rows import GapData
 
 __all__ = ["isolated_actors"]
 

@@ -7,7 +7,6 @@ from collections import defaultdict
 import networkx as nx
 
 from graph.analytics.link_analysis import suggest_links
-from graph.gaps.data import GapData, next_steps
 from graph.gaps.findings import (
     ECONOMIC,
     PAIR_LABELS,
@@ -20,6 +19,7 @@ from graph.gaps.findings import (
     actor_ref,
     levels_text,
 )
+from graph.gaps.rows import GapData, next_steps
 from graph.geo import haversine_km
 
 __all__ = ["suggested_partnerships"]

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.cache import cached_answer
 from graph.gaps.continuum import continuum_breaks
-from graph.gaps.data import GapData, read_gap_data
+from graph.gaps.data import read_gap_data
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
 from graph.gaps.findings import SECTIONS, Finding, GapReport, Section
 from graph.gaps.isolated import isolated_actors
 from graph.gaps.partnerships import suggested_partnerships
+from graph.gaps.rows import GapData
 from graph.store import GraphStore
 from graph.territory import Territory
 

@@ -42,6 +42,9 @@ class Uncached:
     def __init__(self, inner: FalkorDBStore) -> None:
         self.inner = inner
 
+    def version(self) -> str | None:
+        return None  # no version: the search caches are off
+
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         return self.inner.read(name, **params)
 

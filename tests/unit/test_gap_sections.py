@@ -7,11 +7,11 @@ from typing import Any
 from graph.gaps import GapData, compute_report
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
-from graph.gaps.data import dead_end_targets
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
 from graph.gaps.isolated import isolated_actors
 from graph.gaps.partnerships import suggested_partnerships
+from graph.gaps.rows import dead_end_targets
 from graph.territory import Territory
 
 Row = dict[str, Any]
