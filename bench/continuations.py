@@ -38,8 +38,9 @@ sys.path.insert(0, str(ROOT))
 
 from graph.errors import SeedError  # noqa: E402
 from graph.models import DiplomaType  # noqa: E402
-from graph.pathways import PathwayQuery, Territory, find_pathways  # noqa: E402
+from graph.pathways import PathwayQuery, find_pathways  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
+from graph.territory import Territory  # noqa: E402
 
 REFERENCE = ROOT / "tests" / "fixtures" / "continuations" / "reference.toml"
 _LINE = re.compile(r"^line (\d+)")
