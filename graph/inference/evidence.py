@@ -50,13 +50,13 @@ class SharedEvidence:
 P_ROME = 3.0  # per shared ROME code (at most 3 counted)
 P_ROME_DOMAIN = 1.5  # per shared ROME domain (letter + 2 digits) not already shared by a code
 P_FORMACODE = 3.0  # same Formacode
-P_FORMACODE_FIELD = 1.5  # same first 3 digits of a Formacode
+P_FORMACODE_FIELD = 1.0  # same first 3 digits of a Formacode
 P_SECTEUR = 1.5
 P_CPC = 1.0
-P_NSF_GROUP = 1.0  # coarse: 255 covers electricity, electronics and refrigeration
+P_NSF_GROUP = 2.0
 P_NSF_DOMAIN = 0.5
 P_FAMILY = 1.0
-STRENGTH_FULL = 10.0
+STRENGTH_FULL = 14.0
 
 
 def shared_evidence(

@@ -65,7 +65,7 @@ RULES: dict[str, str] = {
 
 BAC2 = {"bts", "dut"}
 KEEP = 5  # evidence-scored legs kept per diploma (the strongest)
-MIN_STRENGTH = 0.3  # evidence-scored legs weaker than this are not kept…
+MIN_STRENGTH = 0.2  # evidence-scored legs weaker than this (3 points of 14) are not kept…
 WEAK_KEEP = 3  # …unless none reaches it: then the strongest few are
 # Strength of a leg matched on the NSF group / filière only (no evidence on one side).
 FIELD_STRENGTH = {"group": 0.3, "filière": 0.3, "domain": 0.2, "open": 0.1, "other": 0.2}
