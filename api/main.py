@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from api.routes import (
     about,
     actors,
     campuses,
+    communes,
     diplomas,
     edits,
     gaps,
@@ -25,6 +27,7 @@ from api.routes import (
     platforms,
     sites,
 )
+from graph import communes as communes_ref
 from graph.engines.factory import open_store
 from graph.pathway_data import keep_warm
 from graph.settings import Settings, get_settings
@@ -44,6 +47,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store if store is not None else open_store(settings)
         if owned and settings.pathway_preload:
             keep_warm(app.state.store)
+        if owned:
+            threading.Thread(target=communes_ref.preload, name="cmq-communes", daemon=True).start()
         try:
             yield
         finally:
@@ -64,6 +69,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     for module in (
         health,
         campuses,
+        communes,
         actors,
         sites,
         diplomas,

@@ -6,17 +6,21 @@ import re
 
 from fastapi import HTTPException
 
+from graph import communes
 from graph.errors import NotFound
 from graph.pathways import Point, Territory
 from graph.store import GraphStore
 
 LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+# A commune name, postcode or code as typed (graph/communes.py resolves it): letters of any
+# alphabet, digits, spaces and the punctuation of French commune names, "Name (dept)".
+PLACE_TEXT = re.compile(r"^[\w\s'’().,/-]{1,80}$")
 DEPT = re.compile(r"^(\d{2,3}|2[AB]|02[AB]|97\d)$")
 
 
 def valid_place(value: str) -> bool:
-    return bool(LATLON.match(value) or INSEE.match(value.strip()))
+    return bool(LATLON.match(value) or PLACE_TEXT.match(value)) and bool(value.strip())
 
 
 def valid_departements(value: str) -> bool:
@@ -31,7 +35,7 @@ def parse_departements(value: str | None) -> list[str] | None:
 
 
 def place(store: GraphStore, value: str | None, what: str) -> Point | None:
-    """'lat,lon' or an INSEE code of a commune known to the graph; 422 otherwise."""
+    """'lat,lon', or any French commune's INSEE code, postcode or name; 422 otherwise."""
     if value is None:
         return None
     m = LATLON.match(value)
@@ -40,14 +44,16 @@ def place(store: GraphStore, value: str | None, what: str) -> Point | None:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise HTTPException(422, f"'{what}': latitude or longitude out of range")
         return Point(lat=lat, lon=lon)
-    rows = store.read("site_get", insee=value.strip())
-    if not rows or rows[0]["lat"] is None:
-        raise HTTPException(
-            422,
-            f"'{what}': unknown commune or commune without coordinates: "
-            f"{value.strip()} (give 'lat,lon' instead)",
-        )
-    return Point(lat=rows[0]["lat"], lon=rows[0]["lon"], label=rows[0]["name"])
+    # Any commune of France by code (current, former, part), postcode or name (CommuneError,
+    # answered 422 in French with the candidates when several match).
+    try:
+        res = communes.resolve(value)
+        if res.place.lat is None or res.place.lon is None:
+            raise communes.CommuneUnplaced(value, res.place)
+    except communes.CommuneError as exc:
+        exc.field = what
+        raise
+    return Point(lat=res.place.lat, lon=res.place.lon, label=res.place.name)
 
 
 def territory(

@@ -18,6 +18,7 @@ import bisect
 import gzip
 import heapq
 import json
+import logging
 import os
 import re
 import threading
@@ -34,6 +35,7 @@ DATA_FILE = (
     Path(__file__).resolve().parent.parent / "tools" / "communes" / "dist" / "communes.json.gz"
 )
 ENV_FILE = "CMQ_COMMUNES_FILE"  # another reference file (tests, packaged installs)
+log = logging.getLogger("cmq.communes")
 
 KIND_NAMES = {
     "COM": "commune",
@@ -58,6 +60,7 @@ class CommuneError(GraphError):
     """What a user typed as a place names no commune, or several."""
 
     code = "commune_error"
+    field: str | None = None  # the request parameter that named it, set by the caller
 
     def __init__(self, query: str, message: str) -> None:
         self.query = query
@@ -76,18 +79,29 @@ class CommuneNotFound(CommuneError):
         )
 
 
+class CommuneCodeUnknown(CommuneError):
+    """An INSEE code that is neither a current commune, a part of one nor a former code."""
+
+    code = "commune_inconnue"
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code, f"Aucune commune n'a le code INSEE « {code} ».")
+
+
 class CommuneAmbiguous(CommuneError):
     code = "commune_ambigue"
 
     def __init__(self, query: str, candidates: list[Commune]) -> None:
         self.candidates = candidates
         listed = " ; ".join(c.display for c in candidates)
-        super().__init__(
-            query,
-            f"« {query} » désigne plusieurs communes : {listed}. "
-            "Précisez le code postal, le code INSEE ou le département, par exemple "
-            f"« {candidates[0].name} ({candidates[0].departement}) ».",
+        first = candidates[0]
+        hint = (
+            f"Précisez le nom de la commune, par exemple « {first.name} »."
+            if POSTCODE.match(query)
+            else "Précisez le code postal, le code INSEE ou le département, par exemple "
+            f"« {first.name} ({first.departement}) »."
         )
+        super().__init__(query, f"« {query} » désigne plusieurs communes : {listed}. {hint}")
 
 
 class CommuneUnplaced(CommuneError):
@@ -141,6 +155,7 @@ class Resolution:
     place: Commune
     commune: Commune
     note: str | None = None
+    former: bool = False  # read as the code of a merged (former) commune
 
 
 def search_key(text: str) -> str:
@@ -166,6 +181,8 @@ class CommuneIndex:
     _keys: list[str] = field(default_factory=list, repr=False)
     _entries: list[Commune] = field(default_factory=list, repr=False)
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
+    _inner_keys: list[str] = field(default_factory=list, repr=False)
+    _inner_entries: list[Commune] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         named: list[tuple[str, Commune]] = []
@@ -184,6 +201,17 @@ class CommuneIndex:
         named.sort(key=lambda kc: (kc[0], _rank(kc[1])))
         self._keys = [k for k, _ in named]
         self._entries = [c for _, c in named]
+        # every name again from each of its later words ("le havre" -> "havre"), so that a
+        # word inside a name is found by the same bisection as a name's start
+        inner = [
+            (" ".join(words[i:]), c)
+            for k, c in named
+            for words in (k.split(),)
+            for i in range(1, len(words))
+        ]
+        inner.sort(key=lambda kc: (kc[0], _rank(kc[1])))
+        self._inner_keys = [k for k, _ in inner]
+        self._inner_entries = [c for _, c in inner]
         self._by_postcode = {k: sorted(v, key=_rank) for k, v in by_postcode.items()}
 
     def __len__(self) -> int:
@@ -213,26 +241,25 @@ class CommuneIndex:
         prefixed = (c for c in self._entries[exact_hi:hi] if ok(c))
         out += heapq.nsmallest(limit, prefixed, key=_rank)
         if len(out) < limit:
-            needle = " " + key
-            inner = (
-                c
-                for k, c in zip(self._keys, self._entries, strict=True)
-                if needle in k and id(c) not in seen and ok(c)
-            )
+            lo = bisect.bisect_left(self._inner_keys, key)
+            hi = bisect.bisect_left(self._inner_keys, key + "\uffff")
+            seen |= {id(c) for c in out}
+            inner = (c for c in self._inner_entries[lo:hi] if id(c) not in seen and ok(c))
             out += heapq.nsmallest(limit - len(out), inner, key=_rank)
         return _unique(out)[:limit]
 
     def _search_code(self, q: str, limit: int) -> list[Commune]:
         out: list[Commune] = []
-        if INSEE_CODE.match(q):
-            res = self.by_code(q)
-            if res is not None:
-                out.append(res.place)
+        res = self.by_code(q) if INSEE_CODE.match(q) else None
+        if res is not None and not res.former:
+            out.append(res.place)
         if POSTCODE.match(q):
             out += self._by_postcode.get(q, [])
         else:
             hits = [c for pc, cs in self._by_postcode.items() if pc.startswith(q) for c in cs]
             out += heapq.nsmallest(limit, hits, key=_rank)
+        if res is not None and res.former:  # a former code after the postcode's communes
+            out.append(res.place)
         return _unique(out)[:limit]
 
     # --- resolution ---------------------------------------------------------------------
@@ -254,7 +281,7 @@ class CommuneIndex:
             note = f"Le code {code} est celui d'une ancienne commune, fusionnée dans " + (
                 f"{current.name} ({current.code})."
             )
-            return Resolution(current, current, note)
+            return Resolution(current, current, note, former=True)
         return None
 
     def resolve(self, query: str) -> Resolution:
@@ -264,15 +291,18 @@ class CommuneIndex:
         q = " ".join(query.split())
         if not q:
             raise CommuneNotFound(query)
-        if INSEE_CODE.match(q):
-            res = self.by_code(q)
-            if res is not None:
-                return res
-        if POSTCODE.match(q):
-            served = self._by_postcode.get(q, [])
-            if not served:
-                raise CommuneNotFound(q)
+        res = self.by_code(q) if INSEE_CODE.match(q) else None
+        if res is not None and not res.former:
+            return res
+        # a postcode before a former code: "75015" is Paris XVe, not the 1968 code of a
+        # commune of the old Seine département
+        served = self._by_postcode.get(q, []) if POSTCODE.match(q) else []
+        if served:
             return self._pick(q, served)
+        if res is not None:
+            return res
+        if POSTCODE.match(q):
+            raise CommuneNotFound(q)
         name, dept = _split_dept(q)
         key = search_key(name)
         if not key:
@@ -408,6 +438,15 @@ def reference() -> CommuneIndex:
                     ) from exc
                 _index = build_index(data)
     return _index
+
+
+def preload() -> None:
+    """Read the reference now (a server calls it in the background at start-up, so that the
+    first search does not wait ~0.5 s); a missing file is logged, not raised."""
+    try:
+        reference()
+    except ReferenceMissing as exc:
+        log.warning("%s", exc)
 
 
 def search(query: str, limit: int = 10) -> list[Commune]:

