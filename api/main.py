@@ -32,6 +32,7 @@ from graph.engines.factory import open_store
 from graph.pathway_data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
+from graph.version_watch import VersionWatch
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
 MAX_BODY_BYTES = 256 * 1024
@@ -47,11 +48,17 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store if store is not None else open_store(settings)
         if owned and settings.pathway_preload:
             keep_warm(app.state.store)
+        watch = None
         if owned:
             threading.Thread(target=communes_ref.preload, name="cmq-communes", daemon=True).start()
+            if settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
+                watch = VersionWatch(app.state.store, settings.version_poll_s).start()
+        app.state.version_watch = watch
         try:
             yield
         finally:
+            if watch is not None:
+                watch.stop()
             if owned:
                 app.state.store.close()
 
