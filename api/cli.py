@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import HTTPException
 from pydantic import ValidationError
 
 from graph import queries
@@ -287,8 +286,7 @@ def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
-    from api.routes.pathways import PathwayRequest, build_query
-    from graph.pathways import MODALITY_FR, find_pathways
+    from graph.pathways import MODALITY_FR, PathwayRequest, build_query, find_pathways
 
     fields = {
         "from": args.from_,
@@ -365,8 +363,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
-    from api.routes.gaps import GapRequest, build_report
-    from graph.gaps import report_csv
+    from graph.gaps import GapRequest, build_report, report_csv
 
     fields = {
         "campus": args.campus,
@@ -399,7 +396,7 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
         print("refusing to delete the graph without --yes", file=sys.stderr)
         return 2
     with _store(settings) as store:
-        store.drop_all()  # type: ignore[attr-defined]
+        store.drop_all()
     print("graph deleted")
     return 0
 
@@ -633,9 +630,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()
         )
         print(f"error: {msg}", file=sys.stderr)
-        return 2
-    except HTTPException as exc:  # raised by the shared request builders (e.g. unknown commune)
-        print(f"error: {exc.detail}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into head, less…
         return 0

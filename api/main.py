@@ -29,7 +29,7 @@ from api.routes import (
 )
 from graph import communes as communes_ref
 from graph.engines.factory import open_store
-from graph.pathway_data import keep_warm
+from graph.pathways.data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from graph.version_watch import VersionWatch

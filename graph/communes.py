@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import GraphError
+from graph.errors import GraphError, InvalidRequest
 from graph.text import normalise
 
 DATA_FILE = (
@@ -56,8 +56,8 @@ _SEPARATORS = re.compile(r"[\s\-'’‘`´.,/_]+")
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "saints": "sts", "saintes": "stes"}
 
 
-class CommuneError(GraphError):
-    """What a user typed as a place names no commune, or several."""
+class CommuneError(InvalidRequest):
+    """What a user typed as a place names no commune, or several (a 422 for the API)."""
 
     code = "commune_error"
     field: str | None = None  # the request parameter that named it, set by the caller
@@ -291,6 +291,8 @@ class CommuneIndex:
         q = " ".join(query.split())
         if not q:
             raise CommuneNotFound(query)
+        if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
+            raise CommuneNotFound(q)
         res = self.by_code(q) if INSEE_CODE.match(q) else None
         if res is not None and not res.former:
             return res

@@ -1,7 +1,7 @@
 """A running server follows the graph: a write made elsewhere is noticed without a request.
 
-The caches of read results (the pathway search's, graph/pathway_data.py; the gap reports,
-graph/answer_cache.py) are keyed by the graph's version, which every write through any store
+The caches of read results (the pathway search's, graph/pathways/data.py; the gap reports,
+graph/gaps/cache.py) are keyed by the graph's version, which every write through any store
 bumps (:meth:`graph.store.GraphStore.version`). Without a watch, a server learns of a CLI
 import only when the next request reads the version: that request then waits for the cache to
 refill. The watch reads the version every few seconds (one Redis GET on FalkorDB, well under a
@@ -20,9 +20,9 @@ import threading
 import weakref
 from typing import Any
 
-from graph import answer_cache
-from graph.pathway_data import pathway_data
-from graph.store import GraphStore, store_version
+from graph.gaps import cache as answer_cache
+from graph.pathways.data import pathway_data
+from graph.store import GraphStore
 
 log = logging.getLogger("cmq.version")
 
@@ -40,7 +40,7 @@ class VersionWatch:
     def __init__(self, store: GraphStore, interval_s: float) -> None:
         self._store = weakref.ref(store)  # the watch must not keep a closed store alive
         self.interval_s = interval_s
-        self.seen: str | None = store_version(store)
+        self.seen: str | None = store.version()
         self.changes = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -69,7 +69,7 @@ class VersionWatch:
 
     def check(self, store: Any) -> bool:
         """One poll: True when the version moved (and the caches were told)."""
-        version = store_version(store)
+        version = store.version()
         if version is None or version == self.seen:
             return False
         log.info("graph version %s -> %s: refilling the caches", self.seen, version)

@@ -11,12 +11,12 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph import answer_cache
 from graph.edits import OfferCreate, create_offer
 from graph.engines.falkordb_store import FalkorDBStore
+from graph.gaps import cache as answer_cache
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.pathway_data import cache_state, cached_version
+from graph.pathways.data import cache_state, cached_version
 from graph.version_watch import VersionWatch
 from tests.conftest import MINI_SEEDS, make_settings
 

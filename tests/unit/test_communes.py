@@ -157,7 +157,7 @@ def test_ambiguous_names_and_postcodes_list_the_candidates_in_french(
         small.resolve("capd")  # Capdenac-Gare and Capdenac
 
 
-@pytest.mark.parametrize("typed", ["Nullepart", "99999", "00000", "Saint-Denis (12)", "-"])
+@pytest.mark.parametrize("typed", ["Nullepart", "99999", "00000", "461", "Saint-Denis (12)", "-"])
 def test_unknown_places_are_refused_in_french(small: communes.CommuneIndex, typed: str) -> None:
     with pytest.raises(CommuneNotFound) as exc:
         small.resolve(typed)
