@@ -547,11 +547,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--to", help="goal diploma code")
     sp.add_argument("--to-type", help="goal diploma type, e.g. ingenieur, bts, licence_pro")
     sp.add_argument("--to-level", type=int, help="goal level (3-8)")
-    sp.add_argument("--home", help="learner's town: INSEE code or lat,lon")
+    sp.add_argument("--home", help="learner's town: commune name, postcode, INSEE code, or lat,lon")
     sp.add_argument("--campus", help="territory: a campus id")
     sp.add_argument("--departements", help="territory: comma list, e.g. 12,46")
     sp.add_argument("--region", help="territory: region code, e.g. 76")
-    sp.add_argument("--near", help="territory centre: INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument(
+        "--near",
+        help="territory centre: commune name, postcode, INSEE code, or lat,lon (with --radius-km)",
+    )
     sp.add_argument("--radius-km", type=float)
     sp.add_argument(
         "--allow-outside", action="store_true", help="keep steps outside the territory, flagged"
@@ -568,7 +571,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--departements", help="comma list, e.g. 12,46")
     sp.add_argument("--region")
     sp.add_argument("--sector", help="restrict to one sector id")
-    sp.add_argument("--near", help="INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument(
+        "--near", help="commune name, postcode, INSEE code, or lat,lon (with --radius-km)"
+    )
     sp.add_argument("--radius-km", type=float)
     sp.add_argument("--limit", type=int, default=20, help="findings per section")
     out = sp.add_mutually_exclusive_group()

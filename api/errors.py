@@ -10,6 +10,12 @@ from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from graph.communes import (
+    CommuneAmbiguous,
+    CommuneCodeUnknown,
+    CommuneError,
+    ReferenceMissing,
+)
 from graph.errors import (
     Conflict,
     DatabaseUnavailable,
@@ -44,6 +50,31 @@ def install(app: FastAPI) -> None:
         except UnicodeEncodeError:
             detail = _scrub(jsonable_encoder(exc.errors()))
             return JSONResponse(status_code=422, content={"detail": detail})
+
+    @app.exception_handler(CommuneError)
+    async def _commune(_: Request, exc: CommuneError) -> JSONResponse:
+        # French for the user, a stable code for the interface, the candidates when ambiguous
+        body: dict[str, object] = {"detail": exc.message, "code": exc.code}
+        if exc.field:
+            body["field"] = exc.field
+        if isinstance(exc, CommuneAmbiguous):
+            body["candidates"] = [
+                {"code": c.code, "label": c.display, "commune_code": c.parent or c.code}
+                for c in exc.candidates
+            ]
+        status = 404 if isinstance(exc, CommuneCodeUnknown) else 422
+        return JSONResponse(status_code=status, content=_scrub(body))
+
+    @app.exception_handler(ReferenceMissing)
+    async def _no_reference(_: Request, exc: ReferenceMissing) -> JSONResponse:
+        log.error("%s", exc)
+        return JSONResponse(
+            status_code=503,
+            content={
+                "detail": "Le référentiel des communes n'est pas installé sur ce serveur.",
+                "code": "referentiel_communes_absent",
+            },
+        )
 
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
