@@ -15,7 +15,14 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from graph.errors import Conflict, EditInvalid, NotFound
 from graph.models import (
@@ -78,6 +85,16 @@ class ActorUpdate(Edit):
     boarding_places: Annotated[int, Field(ge=0, le=100_000)] | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S{1,500}$")] | None = None
     description: Text | None = None
+
+    @field_validator("name", "kind", mode="before")
+    @classmethod
+    def _required_in_reads(cls, v: object) -> object:
+        # Every read model of an actor requires a name and a kind: an explicit null would delete
+        # the property and every page showing the actor would fail. Only optional fields may be
+        # cleared with null (validators do not run on the default, so omitting them is fine).
+        if v is None:
+            raise ValueError("this field cannot be removed, only changed")
+        return v
 
     @model_validator(mode="after")
     def _something(self) -> ActorUpdate:
