@@ -56,8 +56,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from api.main import create_app
 
     settings = settings.model_copy(
-        update={"host": args.host or settings.host, "port": args.port or settings.port}
+        update={
+            "host": args.host or settings.host,
+            "port": args.port or settings.port,
+            "demo_public": settings.demo_public or args.demo_public,
+        }
     )
+    exposure = settings.demo_exposure()
+    if exposure is not None:
+        print(f"error: {exposure}", file=sys.stderr)
+        return 2
     print(
         f"cmq-graph: http://{settings.host}:{settings.port}/ (API docs at /docs, "
         f"engine {settings.engine})",
@@ -494,6 +502,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help="worker processes (settings then come from the environment only)",
+    )
+    sp.add_argument(
+        "--demo-public",
+        action="store_true",
+        help="allow demo mode (CMQ_DEMO) on a non-loopback interface: anyone may then edit",
     )
 
     sp = add("load", cmd_load, "Validate seed files, then load them all at once (all or nothing).")

@@ -3,6 +3,12 @@ reproduced on the real embedded database."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +19,8 @@ from api.main import create_app
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from tests.conftest import MINI_SEEDS, make_settings
+from graph.settings import Settings
+from tests.conftest import MINI_SEEDS, ROOT, make_settings
 from tests.integration.test_loader import _snapshot
 
 TOKEN = "s3cret-token-for-tests"
@@ -65,3 +72,81 @@ def test_a_patch_may_clear_an_optional_field(client: TestClient) -> None:
     after = client.get(f"/actors/{actor['id']}")
     assert after.status_code == 200 and after.json()["description"] is None
     assert client.get("/actors").status_code == 200
+
+
+# --- demo mode on a public interface ----------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _cmq(tmp_path: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    environ = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("CMQ_")},
+        "CMQ_DATA_DIR": str(tmp_path / "db"),
+        "CMQ_PATHWAY_PRELOAD": "0",
+        **env,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "api.cli", *args],
+        env=environ,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_demo_mode_refuses_a_public_interface(tmp_path: Path) -> None:
+    port = _free_port()
+    proc = _cmq(tmp_path, "serve", "--host", "0.0.0.0", "--port", str(port), CMQ_DEMO="1")
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert "--demo-public" in err and "CMQ_API_TOKENS" in err
+    assert not (tmp_path / "db").exists()  # refused before the database was started
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("--host", "127.0.0.1"), {"CMQ_DEMO": "1"}),
+        (("--host", "0.0.0.0", "--demo-public"), {"CMQ_DEMO": "1"}),
+        (("--host", "0.0.0.0"), {"CMQ_DEMO": "1", "CMQ_DEMO_PUBLIC": "1"}),
+    ],
+)
+def test_demo_mode_serves_on_loopback_or_when_told_twice(
+    tmp_path: Path, args: tuple[str, ...], env: dict[str, str]
+) -> None:
+    port = _free_port()
+    proc = _cmq(tmp_path, "serve", *args, "--port", str(port), **env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail(f"cmq serve did not answer: {proc.returncode} {proc.stderr}")
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+
+
+def test_demo_exposure_rule() -> None:
+    s = Settings(demo=True)
+    assert s.demo_exposure() is None  # 127.0.0.1
+    for host in ("0.0.0.0", "::", "192.168.1.10", "cmq.example.org"):
+        assert s.model_copy(update={"host": host}).demo_exposure() is not None
+    for host in ("localhost", "::1", "127.0.0.2"):
+        assert s.model_copy(update={"host": host}).demo_exposure() is None
+    public = s.model_copy(update={"host": "0.0.0.0"})
+    assert public.model_copy(update={"demo_public": True}).demo_exposure() is None
+    with_tokens = public.model_copy(update={"api_tokens": f"alice:{TOKEN}"})
+    assert with_tokens.demo_exposure() is None  # real tokens: the demo token is off
+    assert Settings(host="0.0.0.0").demo_exposure() is None
