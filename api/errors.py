@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -24,7 +25,10 @@ log = logging.getLogger("cmq.api")
 
 
 def _scrub(value: object) -> object:
-    """Lone surrogates (a JSON body may carry "\\ud800") -> U+FFFD, so the answer encodes."""
+    """Lone surrogates (a JSON body may carry "\\ud800") -> U+FFFD, and NaN / Infinity (which
+    Python's JSON parser accepts) -> their names, so that the answer encodes."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, str):
         return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     if isinstance(value, list | tuple):
@@ -40,7 +44,7 @@ def install(app: FastAPI) -> None:
         # FastAPI's own 422, whose body echoes the input: it must not fail on what it echoes.
         try:
             return await request_validation_exception_handler(request, exc)
-        except UnicodeEncodeError:
+        except (UnicodeEncodeError, ValueError):  # ValueError: NaN / Infinity in the input
             detail = _scrub(jsonable_encoder(exc.errors()))
             return JSONResponse(status_code=422, content={"detail": detail})
 

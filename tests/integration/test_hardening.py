@@ -150,3 +150,30 @@ def test_demo_exposure_rule() -> None:
     with_tokens = public.model_copy(update={"api_tokens": f"alice:{TOKEN}"})
     assert with_tokens.demo_exposure() is None  # real tokens: the demo token is off
     assert Settings(host="0.0.0.0").demo_exposure() is None
+
+
+# --- NaN / Infinity in JSON bodies --------------------------------------------------------------
+
+
+def test_nan_and_infinity_in_any_json_body_are_a_422(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    routes = [
+        (method, path)
+        for path, ops in spec["paths"].items()
+        for method, op in ops.items()
+        if "requestBody" in op and "{" not in path
+    ]
+    routes += [("patch", "/actors/" + _an_actor(client)["id"])]
+    assert ("post", "/pathways/search") in routes and len(routes) >= 6
+    bodies = [b'{"from_level": NaN}', b'{"radius_km": Infinity}', b'{"rate": -Infinity}']
+    for method, path in routes:
+        for body in bodies:
+            for headers in ({}, AUTH):
+                r = client.request(
+                    method,
+                    path,
+                    content=body,
+                    headers={**headers, "Content-Type": "application/json"},
+                )
+                assert r.status_code in (401, 422), (method, path, body, r.status_code)
+                assert r.json()["detail"]
