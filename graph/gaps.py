@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from graph.analytics.link_analysis import brokers, fragile_links, suggest_links
 from graph.answer_cache import cached_answer
+from graph.csv_cells import safe_row
 from graph.geo import haversine_km
 from graph.models import SCHOOL_KINDS, ActorKind
 from graph.pathways import Territory, bbox_params
@@ -873,14 +874,16 @@ def report_csv(report: GapReport, section: str) -> str:
     sec = next(s for s in report.sections if s.id == section)
     for f in sec.findings:
         w.writerow(
-            [
-                f.id,
-                f.title,
-                f.severity,
-                f.why,
-                " | ".join(f"{n.type}:{n.key} ({n.name})" for n in f.nodes),
-                json.dumps(f.data, ensure_ascii=False, sort_keys=True),
-                " | ".join(f.sources),
-            ]
+            safe_row(
+                [
+                    f.id,
+                    f.title,
+                    f.severity,
+                    f.why,
+                    " | ".join(f"{n.type}:{n.key} ({n.name})" for n in f.nodes),
+                    json.dumps(f.data, ensure_ascii=False, sort_keys=True),
+                    " | ".join(f.sources),
+                ]
+            )
         )
     return buf.getvalue()

