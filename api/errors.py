@@ -10,6 +10,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 
 from graph.errors import (
     Conflict,
@@ -47,6 +48,16 @@ def install(app: FastAPI) -> None:
         except (UnicodeEncodeError, ValueError):  # ValueError: NaN / Infinity in the input
             detail = _scrub(jsonable_encoder(exc.errors()))
             return JSONResponse(status_code=422, content={"detail": detail})
+
+    @app.exception_handler(ValidationError)
+    async def _model(_: Request, exc: ValidationError) -> JSONResponse:
+        # An edit model built in a route from query parameters (DELETE ?source=…) whose own
+        # rules are stricter than the parameter's (e.g. a source of spaces, stripped).
+        detail = [
+            {"loc": ["query", *e["loc"]], "msg": e["msg"], "type": e["type"]}
+            for e in exc.errors(include_url=False)
+        ]
+        return JSONResponse(status_code=422, content={"detail": _scrub(detail)})
 
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:

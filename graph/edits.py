@@ -3,17 +3,24 @@ partnerships, each recorded in the change log (who, when, source).
 
 Every edit is validated first (the records it refers to must exist, the records it creates must
 not), then written by ONE named query that also writes its ``Change`` node — a single query is
-atomic on both engines, so an edit lands whole or not at all. Data created by edits carries
-``origin = 'edit'``: a seed reload leaves it alone (edits to seed-born data are overwritten by
-the next ``cmq load``; change the seed file for lasting corrections).
+atomic on both engines, so an edit lands whole or not at all. The checks and the write run under
+the store's write lock (:func:`graph.store.exclusive`): no other edit, of this process or
+another, comes in between, so 20 identical creates make one record and nineteen 409s. The
+queries log a change only when they changed something, and the log holds the fields sent.
+
+Data created by edits carries ``origin = 'edit'``: a seed reload leaves it alone (edits to
+seed-born data are overwritten by the next ``cmq load``; change the seed file for lasting
+corrections).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -40,7 +47,7 @@ from graph.models import (
     Text,
     Uai,
 )
-from graph.store import GraphStore
+from graph.store import GraphStore, exclusive
 from graph.text import normalise
 
 Name = Annotated[
@@ -176,6 +183,20 @@ class ChangeOut(BaseModel):
 
 # --- helpers ---------------------------------------------------------------------------------
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _serialised(edit: Callable[P, R]) -> Callable[P, R]:
+    """Run an edit (its checks and its write) under the store's write lock."""
+
+    @functools.wraps(edit)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with exclusive(args[0]):
+            return edit(*args, **kwargs)
+
+    return run
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -190,7 +211,9 @@ def _change(user: str, action: str, target: str, source: str, payload: BaseModel
         "target": target,
         "source": source,
         "payload_json": json.dumps(
-            payload.model_dump(mode="json", by_alias=True), ensure_ascii=False, sort_keys=True
+            payload.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            ensure_ascii=False,
+            sort_keys=True,
         ),
     }
 
@@ -230,6 +253,7 @@ def _stamp(user: str, source: str) -> dict[str, Any]:
 # --- actors ----------------------------------------------------------------------------------
 
 
+@_serialised
 def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
     found = _existing(
         store,
@@ -274,6 +298,7 @@ def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
     return e.id
 
 
+@_serialised
 def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) -> str:
     found = _existing(store, actors=[actor_id], sites=[e.site] if e.site else [])
     if ("Actor", actor_id) not in found:
@@ -286,7 +311,7 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
         props["name_norm"] = normalise(fields["name"])
     if e.site:
         props.update(_geo(store, e.site))
-    store.write(
+    rows = store.write(
         "edit_actor_update",
         id=actor_id,
         props=props,
@@ -294,9 +319,12 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
         source=e.source,
         change=_change(user, "update", f"Actor:{actor_id}", e.source, e),
     )
+    if not rows:
+        raise NotFound("actor", actor_id)
     return actor_id
 
 
+@_serialised
 def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> None:
     e = Edit(source=source)
     if ("Actor", actor_id) not in _existing(store, actors=[actor_id]):
@@ -313,6 +341,7 @@ def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> No
 # --- offers ----------------------------------------------------------------------------------
 
 
+@_serialised
 def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]:
     found = _existing(
         store, actors=[e.actor], diplomas=[e.diploma], sites=[e.site] if e.site else []
@@ -354,7 +383,7 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    store.write(
+    rows = store.write(
         "edit_offer_create",
         actor=e.actor,
         diploma=e.diploma,
@@ -362,9 +391,12 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         props=props,
         change=_change(user, "create", f"Offer:{e.actor}>{e.diploma}", e.source, e),
     )
+    if not rows:  # the actor was deleted in between (nothing written, nothing logged)
+        raise NotFound("actor", e.actor)
     return {"actor": e.actor, "diploma": e.diploma, "site": site, "modality": e.modality.value}
 
 
+@_serialised
 def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
     actor = store.read("actor_get", id=e.actor)
     offers = actor[0]["offers"] if actor else []
@@ -393,6 +425,7 @@ def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
 # --- passerelles -----------------------------------------------------------------------------
 
 
+@_serialised
 def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
     found = _existing(
         store,
@@ -449,6 +482,7 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
     return e.id
 
 
+@_serialised
 def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: str) -> None:
     e = Edit(source=source)
     if ("Passerelle", passerelle_id) not in _existing(store, passerelles=[passerelle_id]):
@@ -465,6 +499,7 @@ def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: 
 # --- partnerships ----------------------------------------------------------------------------
 
 
+@_serialised
 def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> dict[str, str]:
     found = _existing(store, actors=[e.a, e.b])
     _require(found, "Actor", [e.a], "a")
@@ -480,16 +515,19 @@ def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> di
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    store.write(
+    rows = store.write(
         "edit_partnership_create",
         a=e.a,
         b=e.b,
         props=props,
         change=_change(user, "create", f"Partnership:{e.a}-{e.b}", e.source, e),
     )
+    if not rows:
+        raise NotFound("actor", f"{e.a} / {e.b}")
     return {"a": e.a, "b": e.b, "kind": e.kind.value}
 
 
+@_serialised
 def delete_partnership(store: GraphStore, user: str, e: PartnershipDelete) -> int:
     actor = store.read("actor_get", id=e.a)
     partners = actor[0]["partners"] if actor else []

@@ -8,6 +8,7 @@ dict), whatever the engine.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -60,3 +61,10 @@ def store_version(store: object) -> str | None:
     caches keyed by the version are then off."""
     version_of = getattr(store, "version", None)
     return version_of() if version_of is not None else None
+
+
+def exclusive(store: object) -> AbstractContextManager[Any]:
+    """``store.exclusive()``: the write lock held across the reads that decide an edit and its
+    write (graph.edits). A store without one (wrappers in benchmarks) gets no lock."""
+    hold = getattr(store, "exclusive", None)
+    return hold() if hold is not None else nullcontext()

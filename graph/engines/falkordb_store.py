@@ -132,6 +132,7 @@ class FalkorDBStore:
         self._revive_lock = threading.Lock()
         self._generation = 0  # bumped at each restart of the embedded server
         self._held: set[str] = set()  # write-lock tokens this process holds or is acquiring
+        self._local = threading.local()  # .exclusive: this thread holds the lock (exclusive())
         self._version_key = _VERSION_KEY.format(graph=self.graph_name)
         uri = settings.graph_uri
         if uri == "embedded":
@@ -356,6 +357,29 @@ class FalkorDBStore:
             self._held.discard(token)
 
     @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock across several calls of this thread: the reads that decide an
+        edit (does it exist, is it new) and its write, so that no other writer of any process
+        acts in between. :meth:`write` inside the block does not take the lock again."""
+        if getattr(self._local, "exclusive", False):
+            yield
+            return
+        with self._write_lock():
+            self._local.exclusive = True
+            try:
+                yield
+            finally:
+                self._local.exclusive = False
+
+    @contextmanager
+    def _lock_unless_held(self) -> Iterator[None]:
+        if getattr(self._local, "exclusive", False):
+            yield
+        else:
+            with self._write_lock():
+                yield
+
+    @contextmanager
     def snapshot(self) -> Iterator[Snapshot]:
         """The graph as it is now, for reads that must agree across queries (``cmq export``).
 
@@ -399,7 +423,7 @@ class FalkorDBStore:
 
     def write(self, name: str, /, **params: Any) -> list[Row]:
         def call() -> list[Row]:
-            with self._write_lock():
+            with self._lock_unless_held():
                 rows = self._run(self.graph_name, name, params, read_only=False)
                 self._bump_version()  # a failed query wrote nothing (one query is atomic)
                 return rows

@@ -9,10 +9,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -208,3 +211,128 @@ def test_safe_cell() -> None:
         assert safe_cell(text) == "'" + text
     assert safe_cell("Lycée Champollion") == "Lycée Champollion"
     assert safe_cell(-2) == -2 and safe_cell(None) is None
+
+
+# --- edit races -------------------------------------------------------------------------------
+
+
+def _together(n: int, call: Callable[[int], Any]) -> list[Any]:
+    """``call(i)`` for i in range(n), all started at once from n threads."""
+    barrier = threading.Barrier(n)
+
+    def run(i: int) -> Any:
+        barrier.wait()
+        return call(i)
+
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(run, range(n)))
+
+
+def _changes(client: TestClient, target: str) -> list[dict]:
+    return client.get("/changes", params={"target": target, "limit": 500}).json()["items"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "target"),
+    [
+        (
+            "/offers",
+            {"actor": "iut-b", "diploma": "32025002", "modality": "apprenticeship"},
+            "Offer:iut-b>32025002",
+        ),
+        (
+            "/partnerships",
+            {"a": "iut-b", "b": "entreprise-d", "kind": "research"},
+            "Partnership:iut-b-entreprise-d",
+        ),
+        ("/actors", {"id": "pme-x", "name": "PME X", "kind": "company"}, "Actor:pme-x"),
+        (
+            "/passerelles",
+            {"id": "p-new", "kind": "reorientation", "from": ["T-LP"], "to": ["32025002"]},
+            "Passerelle:p-new",
+        ),
+    ],
+)
+def test_identical_concurrent_creates_make_one(
+    client: TestClient, path: str, body: dict, target: str
+) -> None:
+    body = {**body, "source": SRC}
+    codes = _together(20, lambda _: client.post(path, json=body, headers=AUTH).status_code)
+    assert sorted(codes) == [201] + [409] * 19
+    assert len(_changes(client, target)) == 1
+    if path == "/offers":
+        offers = client.get("/actors/iut-b").json()["offers"]
+        assert len([o for o in offers if o["diploma"] == "32025002"]) == 1
+    if path == "/partnerships":
+        partners = client.get("/actors/iut-b").json()["partners"]
+        assert len([p for p in partners if p["id"] == "entreprise-d"]) == 1
+
+
+def test_concurrent_deletes_delete_and_log_once(client: TestClient) -> None:
+    codes = _together(
+        10,
+        lambda _: (
+            client.delete("/actors/entreprise-d", params={"source": SRC}, headers=AUTH).status_code
+        ),
+    )
+    assert sorted(codes) == [200] + [404] * 9
+    assert len(_changes(client, "Actor:entreprise-d")) == 1
+
+
+def test_offers_created_while_their_actor_is_deleted(client: TestClient) -> None:
+    diplomas = ["40025005", "32025002", "T-LP", "T-ING"]
+
+    def call(i: int) -> int:
+        if i == 0:
+            time.sleep(0.01)
+            return client.delete("/actors/iut-b", params={"source": SRC}, headers=AUTH).status_code
+        body = {
+            "actor": "iut-b",
+            "diploma": diplomas[i % 4],
+            "modality": ["school", "apprenticeship", "continuing"][i % 3],
+            "site": "46102",
+            "source": SRC,
+        }
+        return client.post("/offers", json=body, headers=AUTH).status_code
+
+    codes = _together(12, call)
+    assert codes[0] == 200
+    assert set(codes[1:]) <= {201, 404, 409, 422}  # 422: "unknown actor", as for any edit
+    logged = client.get("/changes", params={"limit": 500}).json()["items"]
+    offer_logs = [c for c in logged if c["target"].startswith("Offer:iut-b>")]
+    assert len(offer_logs) == codes[1:].count(201)
+    assert client.get("/actors/iut-b").status_code == 404
+
+
+def test_the_change_log_holds_what_was_sent(client: TestClient) -> None:
+    sent = {"description": "Atelier de mécanique", "source": SRC}
+    assert client.patch("/actors/iut-b", json=sent, headers=AUTH).status_code == 200
+    assert _changes(client, "Actor:iut-b")[0]["payload"] == sent
+
+
+def test_nothing_deleted_nothing_logged(client: TestClient) -> None:
+    for path, params in [
+        ("/actors/inconnu-x", {}),
+        ("/passerelles/inconnue-x", {}),
+        ("/offers", {"actor": "iut-b", "diploma": "T-ING", "modality": "school"}),
+        ("/partnerships", {"a": "iut-b", "b": "lycee-a", "kind": "research"}),
+    ]:
+        r = client.delete(path, params={**params, "source": SRC}, headers=AUTH)
+        assert r.status_code == 404, (path, r.text)
+    assert client.get("/changes").json()["total"] == 0
+
+
+@pytest.mark.parametrize("source", ["   abc", "      ", "  \t  x  "])
+def test_a_blank_padded_source_is_a_422(
+    client: TestClient, store: FalkorDBStore, source: str
+) -> None:
+    before = _snapshot(store)
+    for path, params in [
+        ("/actors/iut-b", {}),
+        ("/passerelles/p-bts-lp", {}),
+        ("/offers", {"actor": "iut-b", "diploma": "32025002", "modality": "school"}),
+        ("/partnerships", {"a": "iut-b", "b": "entreprise-d", "kind": "research"}),
+    ]:
+        r = client.delete(path, params={**params, "source": source}, headers=AUTH)
+        assert r.status_code == 422, (path, r.status_code, r.text)
+    assert _snapshot(store) == before
