@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -23,6 +24,16 @@ from graph.errors import (
 )
 
 log = logging.getLogger("cmq.api")
+
+
+# An absolute path in a driver's message (the embedded database's socket, a data dir): not for
+# the public. URLs ("bolt://host") are kept: the slash there follows a colon or a slash.
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])/[^\s'\",()]+")
+
+
+def public_reason(exc: BaseException) -> str:
+    """An exception's message without the absolute file paths it may name."""
+    return _ABSOLUTE_PATH.sub("<fichier>", str(exc))
 
 
 def _scrub(value: object) -> object:
@@ -74,7 +85,7 @@ def install(app: FastAPI) -> None:
         log.warning("database %s: %s", "timeout" if timed_out else "unavailable", exc)
         return JSONResponse(
             status_code=503,
-            content={"detail": f"The graph database {lead}: {exc}"},
+            content={"detail": f"The graph database {lead}: {public_reason(exc)}"},
             headers={"Retry-After": "5"},
         )
 

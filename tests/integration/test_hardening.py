@@ -22,6 +22,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from graph.csv_cells import safe_cell
+from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
@@ -336,3 +337,44 @@ def test_a_blank_padded_source_is_a_422(
         r = client.delete(path, params={**params, "source": source}, headers=AUTH)
         assert r.status_code == 422, (path, r.status_code, r.text)
     assert _snapshot(store) == before
+
+
+def test_a_deleted_actor_leaves_the_parties_of_its_passerelles(client: TestClient) -> None:
+    body = {
+        "id": "p-new",
+        "kind": "reorientation",
+        "from": ["T-LP"],
+        "to": ["32025002"],
+        "parties": ["iut-b", "entreprise-d"],
+        "source": SRC,
+    }
+    assert client.post("/passerelles", json=body, headers=AUTH).status_code == 201
+    r = client.delete("/actors/entreprise-d", params={"source": SRC}, headers=AUTH)
+    assert r.status_code == 200
+    p = client.get("/passerelles/p-new").json()
+    assert p["parties"] == ["iut-b"] and [a["id"] for a in p["party_actors"]] == ["iut-b"]
+    listed = client.get("/passerelles", params={"limit": 500}).json()["items"]
+    assert next(x for x in listed if x["id"] == "p-new")["parties"] == ["iut-b"]
+
+
+def test_platform_hosts_have_a_kind(seed_client: TestClient) -> None:
+    items = seed_client.get("/platforms", params={"limit": 500}).json()["items"]
+    hosts = [h for p in items for h in p["hosts"]]
+    assert hosts and all(isinstance(h["kind"], str) for h in hosts)
+
+
+def test_503_bodies_name_no_file(tmp_path: Path) -> None:
+    server = EmbeddedFalkorDB(tmp_path / "external")
+    server.start()
+    store = FalkorDBStore(Settings(graph_uri=f"unix://{server.socket}"))
+    try:
+        with TestClient(create_app(make_settings(tmp_path / "u"), store=store)) as c:
+            assert c.get("/health").status_code == 200
+            server.kill()
+            for path in ("/health", "/campuses", "/actors"):
+                r = c.get(path)
+                assert r.status_code == 503 and r.json()["detail"]
+                assert str(tmp_path) not in r.text and ".sock" not in r.text, r.text
+    finally:
+        store.close()
+        server.stop()
