@@ -8,10 +8,15 @@ import re
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from graph.errors import (
     Conflict,
@@ -50,7 +55,27 @@ def _scrub(value: object) -> object:
     return value
 
 
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method the API accepts at this path, from its OpenAPI paths: one path may be served
+    by several routers (GET /actors in one, POST /actors in another), and Starlette's 405 names
+    the methods of the first route only."""
+    methods: set[str] = set()
+    for template, operations in app.openapi()["paths"].items():
+        regex, _, _ = compile_path(template)
+        if regex.match(path):
+            methods |= {m.upper() for m in operations}
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:
+            allow = allowed_methods(app, request.url.path)
+            if allow:
+                exc.headers = {**(exc.headers or {}), "Allow": ", ".join(allow)}
+        return await http_exception_handler(request, exc)
+
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         # FastAPI's own 422, whose body echoes the input: it must not fail on what it echoes.

@@ -378,3 +378,41 @@ def test_503_bodies_name_no_file(tmp_path: Path) -> None:
     finally:
         store.close()
         server.stop()
+
+
+# --- HTTP: security headers, 405, documented statuses -----------------------------------------
+
+
+def test_security_headers(mini_client: TestClient) -> None:
+    for path in ("/health", "/campuses", "/app/", "/nope"):
+        h = mini_client.get(path).headers
+        csp = h["content-security-policy"]
+        assert "script-src 'self';" in csp and "frame-ancestors 'none'" in csp, path
+        assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+        assert h["x-content-type-options"] == "nosniff"
+        assert h["referrer-policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in mini_client.get("/docs").headers["content-security-policy"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("PUT", "/actors", "GET, POST"),
+        ("PUT", "/actors/lycee-a", "DELETE, GET, PATCH"),
+        ("POST", "/health", "GET"),
+        ("GET", "/offers", "DELETE, POST"),
+    ],
+)
+def test_405_names_every_allowed_method(
+    mini_client: TestClient, method: str, path: str, allow: str
+) -> None:
+    r = mini_client.request(method, path)
+    assert r.status_code == 405 and r.headers["allow"] == allow
+
+
+def test_400_and_413_are_documented(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    ops = [op for ops in spec["paths"].values() for op in ops.values()]
+    assert all({"400", "413"} <= set(op["responses"]) for op in ops)
+    big = {"id": "x-y", "name": "x" * 300_000, "kind": "company", "source": SRC}
+    assert mini_client.post("/actors", json=big).status_code == 413
