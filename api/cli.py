@@ -52,6 +52,7 @@ def _dump(obj: Any) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from api.http_protocol import HeaderTimeoutProtocol
     from api.main import create_app
 
     settings = settings.model_copy(
@@ -71,7 +72,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         flush=True,
     )
     if args.workers <= 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            http=HeaderTimeoutProtocol,
+        )
         return 0
     # Several worker processes build the app from the environment. This process starts the
     # embedded database first, so it outlives any worker; the workers share it.
@@ -99,6 +106,8 @@ def _run_workers(settings: Settings, workers: int) -> None:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    from api.http_protocol import HeaderTimeoutProtocol
+
     config = uvicorn.Config(
         "api.main:app_factory",
         factory=True,
@@ -106,6 +115,7 @@ def _run_workers(settings: Settings, workers: int) -> None:
         port=settings.port,
         workers=workers,
         log_level="info",
+        http=HeaderTimeoutProtocol,
     )
     Multiprocess(config, sockets=[listening_socket(settings.host, settings.port)]).run()
 

@@ -49,6 +49,11 @@ class Settings(BaseModel):
         description="Allow demo mode on an interface other than loopback (anyone who reaches "
         "the server may then edit with the well-known token 'demo').",
     )
+    header_timeout_s: Annotated[float, Field(gt=0, le=300)] = Field(
+        default=10.0,
+        description="cmq serve closes a connection whose request headers are not complete "
+        "this long after their first byte (slow or stalled clients).",
+    )
     seeds_dir: Path = Path("seeds")
     pathway_preload: bool = Field(
         default=True,

@@ -4,6 +4,7 @@ reproduced on the real embedded database."""
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import os
 import socket
@@ -14,6 +15,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -416,3 +418,62 @@ def test_400_and_413_are_documented(mini_client: TestClient) -> None:
     assert all({"400", "413"} <= set(op["responses"]) for op in ops)
     big = {"id": "x-y", "name": "x" * 300_000, "kind": "company", "source": SRC}
     assert mini_client.post("/actors", json=big).status_code == 413
+
+
+# --- connections that send partial headers ------------------------------------------------------
+
+
+def _serving(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], int]:
+    port = _free_port()
+    proc = _cmq(tmp_path, "serve", "--port", str(port), **env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2):
+                return proc, port
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    pytest.fail(f"cmq serve did not answer: {proc.communicate(timeout=30)}")
+
+
+def _closed_after(sock: socket.socket, limit: float) -> float | None:
+    """Seconds until the server closes ``sock`` (None if it is still open after ``limit``)."""
+    sock.settimeout(limit)
+    t0 = time.monotonic()
+    try:
+        while sock.recv(4096):
+            pass
+    except TimeoutError:
+        return None
+    except ConnectionResetError:
+        pass
+    return time.monotonic() - t0
+
+
+def test_partial_headers_are_cut_off(tmp_path: Path) -> None:
+    proc, port = _serving(tmp_path, CMQ_HEADER_TIMEOUT_S="1")
+    with ExitStack() as sockets:
+
+        def connect() -> socket.socket:
+            return sockets.enter_context(socket.create_connection(("127.0.0.1", port)))
+
+        try:
+            partial, silent = connect(), connect()
+            partial.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            took = _closed_after(partial, 6)
+            assert took is not None and took < 3, took
+            assert _closed_after(silent, 6) is not None
+            # A client that sends its request in pieces within the limit is answered, twice.
+            ok = connect()
+            for _ in range(2):
+                ok.sendall(b"GET /health HTTP/1.1\r\n")
+                time.sleep(0.3)
+                ok.sendall(b"Host: x\r\n\r\n")
+                ok.settimeout(10)
+                answer = http.client.HTTPResponse(ok)
+                answer.begin()
+                assert answer.status == 200 and answer.read()
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=30)
