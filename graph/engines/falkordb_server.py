@@ -4,6 +4,13 @@ The server listens on a unix socket only (no TCP port, so nothing else on the ma
 it and parallel test runs never collide) and persists to ``data_dir`` with an append-only file,
 so a ``kill -9`` of either process loses no acknowledged write. If a server already serves the
 directory (the API is running while ``cmq load`` runs), it is reused and left running.
+
+Ownership is recorded on disk: ``falkordb.pid`` in the data dir names the running server, and
+starting or restarting happens under a lock on the directory, so there is one server per data dir
+at a time. Whoever finds that server dead — its owner, or any process that was only using it (an
+API started during ``cmq import``, or restarted after being killed while its server lived on) —
+starts a new one and owns it from then on (:meth:`EmbeddedFalkorDB.revive`). A process that finds
+the server still loading its data waits until it answers.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import os
 import subprocess
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import redis
@@ -54,6 +61,26 @@ def _probe(sock: Path, timeout: float) -> redis.Redis:
     )
 
 
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live redis-server (not a zombie, not another program that reuses
+    the number)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    proc = Path(f"/proc/{pid}")
+    if not proc.exists():
+        return True  # not Linux: trust the signal
+    try:
+        state = (proc / "stat").read_text(errors="replace").rpartition(")")[2].split()[0]
+        cmdline = (proc / "cmdline").read_bytes()
+    except OSError:
+        return False
+    return state not in ("Z", "X") and b"redis-server" in cmdline
+
+
 def _alive(sock: Path) -> bool:
     if not sock.exists():
         return False
@@ -72,7 +99,7 @@ def _alive(sock: Path) -> bool:
 class EmbeddedFalkorDB:
     """A redis-server with the FalkorDB module, owned by this process or shared with another."""
 
-    def __init__(self, data_dir: Path, *, start_timeout_s: float = 30.0) -> None:
+    def __init__(self, data_dir: Path, *, start_timeout_s: float = 120.0) -> None:
         self.data_dir = data_dir
         self.socket = socket_path_for(data_dir)
         self.start_timeout_s = start_timeout_s
@@ -84,14 +111,45 @@ class EmbeddedFalkorDB:
     def owned(self) -> bool:
         return self._proc is not None
 
+    @property
+    def pid_file(self) -> Path:
+        return self.data_dir / "falkordb.pid"
+
+    def _recorded_pid(self) -> int | None:
+        try:
+            text = self.pid_file.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return int(text) if text.isdigit() else None
+
+    def serving(self) -> bool:
+        """Whether a server serves the data dir: the recorded one is running (possibly still
+        loading, or hung), or something answers on the socket."""
+        pid = self._recorded_pid()
+        return (pid is not None and _running(pid)) or _alive(self.socket)
+
     def start(self) -> None:
+        """Start a server for the data dir, or reuse the one serving it; wait until it answers
+        (a server replaying a large append-only file answers "loading" for a while)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with _dir_lock(self.data_dir):
-            if _alive(self.socket):
-                return
-            self.socket.unlink(missing_ok=True)
-            self._proc = self._spawn()
+            if not self.serving():
+                self.socket.unlink(missing_ok=True)
+                self._proc = self._spawn()
+                self.pid_file.write_text(f"{self._proc.pid}\n", encoding="ascii")
         self._wait_ready()
+
+    def revive(self) -> bool:
+        """After a lost connection: start a new server if nobody serves the data dir any more
+        (its owner stopped it, or it died). True if a server answers now (started here or by
+        another process meanwhile); False if the one serving it is still there (hung)."""
+        if self._proc is not None and self._proc.poll() is None:
+            return False  # ours, and running
+        if self.serving() and self._proc is None:
+            return False
+        self._proc = None
+        self.start()
+        return True
 
     @property
     def log_file(self) -> Path:
@@ -181,6 +239,9 @@ class EmbeddedFalkorDB:
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
             return
+        with suppress(OSError):
+            if self._recorded_pid() == proc.pid:
+                self.pid_file.unlink()
         proc.terminate()
         try:
             proc.wait(timeout=10)

@@ -214,11 +214,12 @@ class FalkorDBStore:
         return call()
 
     def _revive(self, generation: int, exc: DatabaseUnavailable) -> bool:
-        """After a lost connection, restart the embedded server if this store started it and
-        it has died since.
+        """After a lost connection, start the embedded server again if it has died or was
+        stopped, whoever started it (this store, or another process using the same data dir:
+        ``cmq import`` that has finished, an API killed while its server lived on).
 
-        True if it was restarted (by this call or by another thread since ``generation``).
-        A server shared with another process, or an external one, is never restarted here.
+        True if a server answers again (restarted by this call, by another thread since
+        ``generation``, or by another process). An external server is never restarted here.
         """
         cause = exc.__cause__
         lost = isinstance(cause, redis.exceptions.ConnectionError | OSError) and not isinstance(
@@ -229,10 +230,13 @@ class FalkorDBStore:
         with self._revive_lock:
             if self._generation != generation:
                 return True
-            if not self.server.wait_exited(0.5):
+            if self.server.owned and not self.server.wait_exited(0.5):
                 return False
-            log.warning("embedded FalkorDB died, restarting it on %s", self.server.data_dir)
-            self.server.restart()
+            if not self.server.revive():
+                return False  # another process's server, still there (hung or shutting down)
+            log.warning(
+                "embedded FalkorDB had stopped; a server runs again on %s", self.server.data_dir
+            )
             self._generation += 1
             for client in self._clients or ():
                 client.connection.connection_pool.disconnect()
