@@ -4,7 +4,7 @@ partnerships, each recorded in the change log (who, when, source).
 Every edit is validated first (the records it refers to must exist, the records it creates must
 not), then written by ONE named query that also writes its ``Change`` node — a single query is
 atomic on both engines, so an edit lands whole or not at all. The checks and the write run under
-the store's write lock (:func:`graph.store.exclusive`): no other edit, of this process or
+the store's write lock (:meth:`graph.store.GraphStore.exclusive`): no other edit, of this process or
 another, comes in between, so 20 identical creates make one record and nineteen 409s. The
 queries log a change only when they changed something, and the log holds the fields sent.
 
@@ -20,7 +20,7 @@ import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -47,7 +47,7 @@ from graph.models import (
     Text,
     Uai,
 )
-from graph.store import GraphStore, exclusive
+from graph.store import GraphStore
 from graph.text import normalise
 
 Name = Annotated[
@@ -187,13 +187,15 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _serialised(edit: Callable[P, R]) -> Callable[P, R]:
+def _serialised(
+    edit: Callable[Concatenate[GraphStore, P], R],
+) -> Callable[Concatenate[GraphStore, P], R]:
     """Run an edit (its checks and its write) under the store's write lock."""
 
     @functools.wraps(edit)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        with exclusive(args[0]):
-            return edit(*args, **kwargs)
+    def run(store: GraphStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store.exclusive():
+            return edit(store, *args, **kwargs)
 
     return run
 

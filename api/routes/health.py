@@ -7,7 +7,7 @@ from api.deps import SettingsDep, StoreDep
 from api.errors import public_reason
 from graph import queries
 from graph.errors import DatabaseUnavailable
-from graph.pathway_data import cache_state
+from graph.pathways.data import cache_state
 from graph.views import Health, PathwayCache
 
 router = APIRouter(tags=["health"])
