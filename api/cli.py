@@ -52,18 +52,33 @@ def _dump(obj: Any) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from api.http_protocol import HeaderTimeoutProtocol
     from api.main import create_app
 
     settings = settings.model_copy(
-        update={"host": args.host or settings.host, "port": args.port or settings.port}
+        update={
+            "host": args.host or settings.host,
+            "port": args.port or settings.port,
+            "demo_public": settings.demo_public or args.demo_public,
+        }
     )
+    exposure = settings.demo_exposure()
+    if exposure is not None:
+        print(f"error: {exposure}", file=sys.stderr)
+        return 2
     print(
         f"cmq-graph: http://{settings.host}:{settings.port}/ (API docs at /docs, "
         f"engine {settings.engine})",
         flush=True,
     )
     if args.workers <= 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            http=HeaderTimeoutProtocol,
+        )
         return 0
     # Several worker processes build the app from the environment. This process starts the
     # embedded database first, so it outlives any worker; the workers share it.
@@ -91,6 +106,8 @@ def _run_workers(settings: Settings, workers: int) -> None:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    from api.http_protocol import HeaderTimeoutProtocol
+
     config = uvicorn.Config(
         "api.main:app_factory",
         factory=True,
@@ -98,6 +115,7 @@ def _run_workers(settings: Settings, workers: int) -> None:
         port=settings.port,
         workers=workers,
         log_level="info",
+        http=HeaderTimeoutProtocol,
     )
     Multiprocess(config, sockets=[listening_socket(settings.host, settings.port)]).run()
 
@@ -491,6 +509,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help="worker processes (settings then come from the environment only)",
+    )
+    sp.add_argument(
+        "--demo-public",
+        action="store_true",
+        help="allow demo mode (CMQ_DEMO) on a non-loopback interface: anyone may then edit",
     )
 
     sp = add("load", cmd_load, "Validate seed files, then load them all at once (all or nothing).")

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.middleware import SecurityHeaders
 from api.routes import (
     about,
     actors,
@@ -70,8 +71,13 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         lifespan=lifespan,
         # 413 beyond this (the largest valid edit is ~70 KB): nothing reads a huge body.
         max_body_size=MAX_BODY_BYTES,
+        responses={
+            400: {"description": "Malformed request or contradictory parameters"},
+            413: {"description": f"Request body larger than {MAX_BODY_BYTES // 1024} KB"},
+        },
     )
     app.state.settings = settings
+    app.add_middleware(SecurityHeaders)
     errors.install(app)
     for module in (
         health,
