@@ -1,4 +1,5 @@
-"""Read and validate seed files (one TOML file per campus) before anything is written.
+"""Read and validate seed files (one TOML file per campus, plus the national table of documented
+continuations, a file without ``[campus]``) before anything is written.
 
 All files of a directory are validated together: records may refer to records of another file
 (a diploma defined once and offered by several campuses, a shared site). The first problem found
@@ -231,11 +232,12 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
     campus_ids: dict[str, Path] = {}
     passerelle_ids: dict[str, Path] = {}
     for path, sf in seeds.files.items():
-        if sf.campus.id in campus_ids:
-            raise SeedError(
-                path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}"
-            )
-        campus_ids[sf.campus.id] = path
+        if sf.campus is not None:
+            if sf.campus.id in campus_ids:
+                raise SeedError(
+                    path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}"
+                )
+            campus_ids[sf.campus.id] = path
         for i, p in enumerate(sf.passerelles):
             if p.id in passerelle_ids:
                 raise SeedError(

@@ -36,6 +36,8 @@ LEG_FIELDS = (
     "entrant_share",
     "reserved_share",
     "modality",
+    "strength",
+    "evidence",
 )
 OFFER_FIELDS = (
     "site",
