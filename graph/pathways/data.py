@@ -207,6 +207,14 @@ def pathway_data(store: GraphStore) -> PathwayData:
         return data
 
 
+def cached_version(store: GraphStore) -> str | None:
+    """The graph version the store's cache is for, without reading the current one (so
+    without refilling it): what a test of the version watch looks at."""
+    with _registry_lock:
+        data = _registry.get(store)
+        return data.version if data is not None else None
+
+
 def cache_state(store: GraphStore) -> dict[str, Any]:
     """What /health says of the store's pathway cache, for the graph's current version (reading
     it starts a preload if the graph changed and the store is kept warm)."""
