@@ -16,9 +16,10 @@ E2E_DEPS := tests/e2e/node_modules/.installed
 
 run: install frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
 
-test: install lint-deps e2e-deps  ## lint and run every test (real embedded database, Cypher lint)
+test: install lint-deps e2e-deps  ## lint, type-check and run every test (real embedded database, Cypher lint)
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 check-python:
@@ -73,6 +74,7 @@ serve: install  ## demo mode: the token "demo" may edit (set CMQ_API_TOKENS in p
 lint: install lint-deps
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
+	$(BIN)/mypy
 	node tools/cypher-lint/lint.mjs cypher/
 
 bench: install  ## benchmarks (JSON on stdout); each takes minutes

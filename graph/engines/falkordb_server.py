@@ -14,6 +14,7 @@ import os
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def socket_path_for(data_dir: Path) -> Path:
 
 
 @contextmanager
-def _dir_lock(data_dir: Path):
+def _dir_lock(data_dir: Path) -> Iterator[None]:
     with open(data_dir / ".start.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
