@@ -16,7 +16,8 @@ WORKDIR /app
 COPY . .
 # Editable on purpose: graph/cypher.py reads the queries from <source>/cypher/, next to the
 # package, and a plain `pip install .` would move the package to site-packages without them.
-RUN pip install -e . \
+RUN pip install --require-hashes -r requirements.lock \
+    && pip install --no-deps -e . \
     && useradd --system --home-dir /app --shell /usr/sbin/nologin cmq \
     && mkdir -p /data && chown cmq /data
 
