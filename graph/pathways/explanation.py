@@ -72,6 +72,11 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
             out.append(f"Étape {i} : offre seulement en projet ({where}).")
         if any(leg.get(k) is not None for k in ("rate", "entrant_share", "reserved_share")):
             out.append(figure_sentence(i, leg))
+        if leg.get("passerelle_origin") == "inferred" and leg.get("evidence"):
+            out.append(
+                f"Étape {i} : passerelle déduite de ce que les deux diplômes ont en "
+                f"commun : {leg['evidence']}."
+            )
         if dist is not None and best.actor.get("boarding_places") and dist > NEAR_KM:
             out.append(
                 f"Étape {i} : {fmt_km(dist)}, atténués car {best.actor['name']} a "
