@@ -143,13 +143,13 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
         return None
     best = ranked[0]
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
+    here = (lat, lon) if lat is not None and lon is not None else None
     dist = None
     effective = 0.0
-    if prev is not None and lat is not None:
-        dist = haversine_km(prev[0], prev[1], lat, lon)
+    if prev is not None and here is not None:
+        dist = haversine_km(prev[0], prev[1], here[0], here[1])
         effective = effective_km(dist, best.actor.get("boarding_places"))
-    to = (lat, lon) if lat is not None else prev
-    return Choice(ranked, dist, effective, to)
+    return Choice(ranked, dist, effective, here if here is not None else prev)
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.gaps import GapData, compute_report
+from graph.fake_store import FakeStore
+from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
 from graph.gaps.dead_ends import dead_ends
@@ -185,3 +186,35 @@ def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
         "brokers",
     ]
     assert report.counts["dead_ends"] == 2 and report.territory == "département 46"
+
+
+def test_the_report_reads_everything_first_with_the_territory_parameters() -> None:
+    t = Territory(departements=["046"])
+    offers = [offer_row("lp", "BAC", 4, departement="046"), offer_row("x", "CAP", 3)]
+    store = FakeStore(
+        {
+            "gaps_offers": lambda p: offers if p["codes"] is None else [],
+            "gaps_leads_to": [{"source": "BAC", "target": "BTS"}],
+            "gaps_sectors": [sector_row("aero")],
+            "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
+            "gaps_edges": [],
+            "gaps_agreements": [],
+        }
+    )
+    d = read_gap_data(store, t, None)
+    assert [(c.name, c.params.get("codes")) for c in store.calls] == [
+        ("gaps_offers", None),
+        ("gaps_leads_to", ["BAC", "CAP"]),
+        ("gaps_sectors", None),
+        ("gaps_actors", None),
+        ("gaps_edges", None),
+        ("gaps_agreements", None),
+        ("gaps_offers", ["BTS"]),  # the next step of the dead end, looked for anywhere
+    ]
+    assert store.calls[0].params == {"codes": None, **t.query_params()}
+    assert store.calls[-1].params["restrict"] is False
+    assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
+    assert d.inside_ids == {"lp"}
+    before = len(store.calls)
+    compute_report(d, t)
+    assert len(store.calls) == before  # computing reads nothing
