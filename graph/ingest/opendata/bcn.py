@@ -144,7 +144,10 @@ def parse_diplomas(
                 dict.fromkeys(code(row[i], 8) for i in nou if i is not None and row[i].strip())
             ),
         }
-        out[cfd] = validate(DiplomaRow, data, path, line)
+        d = validate(DiplomaRow, data, path, line, report=report)
+        if d is None:
+            continue
+        out[cfd] = d
         report.rows_used += 1
     return out
 
@@ -184,7 +187,9 @@ def parse_mef(path: Path, report: FileReport, only: set[str] | None = None) -> d
             if c_close is not None
             else None,
         }
-        m = validate(MefRow, data, path, line)
+        m = validate(MefRow, data, path, line, report=report)
+        if m is None:
+            continue
         prev = out.get(m.mef_stat_11)
         if prev is not None:
             if (prev.closing_date or "9999") >= (m.closing_date or "9999"):

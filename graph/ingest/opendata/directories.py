@@ -26,6 +26,7 @@ from graph.ingest.opendata.rows import (
     DepartementRow,
     EstablishmentRow,
     columns,
+    reject_abroad,
     validate,
 )
 from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt
@@ -118,10 +119,12 @@ def _siret(value: str) -> str | None:
 
 def _first(
     out: dict[str, EstablishmentRow],
-    est: EstablishmentRow,
+    est: EstablishmentRow | None,
     report: FileReport,
     line: int,
 ) -> None:
+    if est is None:  # rejected (recorded in the report)
+        return
     prev = out.get(est.uai)
     if prev is not None:
         report.skip("UAI already described by this file (kept its first row)", line)
@@ -204,7 +207,7 @@ def parse_annuaire(
             else None,
             "flags": flags,
         }
-        _first(out, validate(EstablishmentRow, data, path, line), report, line)
+        _first(out, validate(EstablishmentRow, data, path, line, report=report), report, line)
     return out
 
 
@@ -249,13 +252,14 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             if c_open is not None
             else None,
         }
-        _first(out, validate(EstablishmentRow, data, path, line), report, line)
+        _first(out, validate(EstablishmentRow, data, path, line, report=report), report, line)
     return out
 
 
 def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, EstablishmentRow]:
     t = read_table(path, ESR)
     ix = {n: t.col(n) for n in ESR.required}
+    c_country = t.opt("pays_etranger_acheminement")
     c_sigle, c_secteur, c_com_nom, c_dep, c_reg, c_siret, c_url, c_close = (
         t.opt("sigle"),
         t.opt("secteur_d_etablissement"),
@@ -279,6 +283,9 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
         if c_close is not None and row[c_close].strip():
             report.skip("closed (date_fermeture set)", line)
             continue
+        if c_country is not None and row[c_country].strip().casefold() not in ("", "france"):
+            reject_abroad(report, path, line, "pays_etranger_acheminement", row[c_country].strip())
+            continue
         ll = lat_lon(row[ix["coordonnees"]], path, line, "coordonnees")
         name = row[ix["uo_lib"]].strip()
         sigle = row[c_sigle].strip() if c_sigle is not None else ""
@@ -301,7 +308,7 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "siret": _siret(row[c_siret]) if c_siret is not None else None,
             "url": opt(row[c_url]) if c_url is not None else None,
         }
-        _first(out, validate(EstablishmentRow, data, path, line), report, line)
+        _first(out, validate(EstablishmentRow, data, path, line, report=report), report, line)
     return out
 
 
@@ -339,8 +346,10 @@ def parse_parcoursup(path: Path, report: FileReport, keep: Keep) -> dict[str, Es
             "lat": ll[0] if ll else None,
             "lon": ll[1] if ll else None,
         }
-        out[uai] = validate(EstablishmentRow, data, path, line)
-        report.rows_used += 1
+        est = validate(EstablishmentRow, data, path, line, report=report)
+        if est is not None:
+            out[uai] = est
+            report.rows_used += 1
     return out
 
 
@@ -371,8 +380,10 @@ def parse_communes(
             "lon": number(row[ix["longitude"]], path, line, "longitude"),
             "method": opt(row[c_method]) if c_method is not None else None,
         }
-        out[insee] = validate(CommuneRow, data, path, line)
-        report.rows_used += 1
+        commune = validate(CommuneRow, data, path, line, report=report)
+        if commune is not None:
+            out[insee] = commune
+            report.rows_used += 1
     return out
 
 

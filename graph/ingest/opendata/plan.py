@@ -38,6 +38,7 @@ from graph.ingest.opendata.values import departement_of_uai
 from graph.models import ActorKind
 
 __all__ = [
+    "MAX_REJECTED",
     "Establishment",
     "ImportData",
     "Offer",
@@ -202,24 +203,54 @@ class ImportData:
 # --- parsing ------------------------------------------------------------------------------
 
 
-class _Reports:
-    """The file reports, in reading order; each new file is a progress step."""
+MAX_REJECTED = 0.05
+"""Default ``--max-rejected``: a file with more than 5 % of its rows rejected stops the import
+(the national files reject at most 2 %: 5 rows of 250 in the MESR list, fewer elsewhere)."""
 
-    def __init__(self, progress: Progress) -> None:
+
+class _Reports:
+    """The file reports, in reading order; each new file is a progress step. A file whose
+    rejected rows pass ``max_rejected`` (a share of its rows) stops the import."""
+
+    def __init__(self, progress: Progress, strict: bool, max_rejected: float) -> None:
         self.items: list[FileReport] = []
+        self.paths: list[Path] = []
         self.progress = progress
+        self.strict = strict
+        self.max_rejected = max_rejected
 
     def new(self, path: Path, family: str) -> FileReport:
         self.done()
-        r = FileReport(path.name, family)
+        r = FileReport(path.name, family, strict=self.strict)
         self.items.append(r)
+        self.paths.append(path)
         self.progress.step(f"reading {path.name}")
         return r
 
     def done(self) -> None:
         if self.items:
-            self.progress.advance(self.items[-1].rows_read)
+            last = self.items[-1]
+            self.progress.advance(last.rows_read)
+            check_rejected(self.paths[-1], last, self.max_rejected)
         self.progress.finish()
+
+
+def check_rejected(path: Path, report: FileReport, max_rejected: float) -> None:
+    """Too many rejected rows means a wrong or damaged file, not a few bad rows: stop."""
+    if not report.rejected or report.rejected_share <= max_rejected:
+        return
+    by_reason = report.rejected_by_reason()
+    reasons = "; ".join(
+        f"{len(rs):,} × {reason} (e.g. line {rs[0].line}, {rs[0].column}: {rs[0].value!r})"
+        for reason, rs in by_reason.items()
+    )
+    raise SeedError(
+        path,
+        "file",
+        None,
+        f"{len(report.rejected):,} of {report.rows_read:,} rows rejected "
+        f"({report.rejected_share:.1%}, more than --max-rejected {max_rejected:.1%}): {reasons}",
+    )
 
 
 def _require(directory: Path, name: str, why: str) -> Path:
@@ -244,7 +275,14 @@ def parse_directory(
     departements: Iterable[str] | None = None,
     *,
     progress: Progress | None = None,
+    strict: bool = False,
+    max_rejected: float = MAX_REJECTED,
 ) -> ImportData:
+    """Parse and combine every known file of ``directory``.
+
+    A row with an unusable identifier, no name or a place abroad is rejected and reported
+    (``strict``: the import stops at the first); a file unreadable, or with more than
+    ``max_rejected`` of its rows rejected, stops the import."""
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
@@ -253,7 +291,7 @@ def parse_directory(
     keep: Callable[[str], bool] = (
         (lambda uai: True) if prefixes is None else (lambda uai: uai[:3] in prefixes)
     )
-    reports = _Reports(progress)
+    reports = _Reports(progress, strict, max_rejected)
     citations: dict[str, str] = {}
 
     # 1. nomenclature (national, always read)

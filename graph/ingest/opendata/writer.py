@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any, overload
 
 from graph.inference import RULES, DiplomaFacts, infer_passerelles
-from graph.ingest.opendata.plan import Establishment, ImportData, Offer, parse_directory
+from graph.ingest.opendata.plan import (
+    MAX_REJECTED,
+    Establishment,
+    ImportData,
+    Offer,
+    parse_directory,
+)
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
@@ -458,11 +464,16 @@ def run_import(
     departements: Sequence[str] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    strict: bool = False,
+    max_rejected: float = MAX_REJECTED,
 ) -> ImportSummary:
-    """Parse and validate every file, then write it all at once (or nothing, on any error)."""
+    """Parse and validate every file, then write it all at once (or nothing, on any error).
+
+    Rows with an unusable identifier, no name or a place abroad are left out and reported
+    (``strict``: the first one stops the import); see :func:`plan.parse_directory`."""
     progress = progress or Silent()
     with _no_gc():
-        return _run(store, Path(directory), departements, dry_run, progress)
+        return _run(store, Path(directory), departements, dry_run, progress, strict, max_rejected)
 
 
 def _run(
@@ -471,9 +482,13 @@ def _run(
     departements: Sequence[str] | None,
     dry_run: bool,
     progress: Progress,
+    strict: bool,
+    max_rejected: float,
 ) -> ImportSummary:
     t0 = time.perf_counter()
-    data = parse_directory(directory, departements, progress=progress)
+    data = parse_directory(
+        directory, departements, progress=progress, strict=strict, max_rejected=max_rejected
+    )
     t1 = time.perf_counter()
     state = read_state(store)
     plan = build_statements(data, state)
