@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.postbac import ProgrammeRow
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import (
     CommuneRow,
@@ -312,8 +313,16 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
     return out
 
 
-def parse_parcoursup(path: Path, report: FileReport, keep: Keep) -> dict[str, EstablishmentRow]:
+def parse_parcoursup(
+    path: Path,
+    report: FileReport,
+    keep: Keep,
+    programmes: list[ProgrammeRow] | None = None,
+) -> dict[str, EstablishmentRow]:
+    """The establishments of the extract; its programmes (one per row, with the programme's
+    GPS) are appended to ``programmes`` when given."""
     t = read_table(path, PARCOURSUP)
+    c_label = t.col("Filiere de formation")
     c_uai, c_name = t.col("Code UAI de l etablissement"), t.col("etablissement")
     c_status = next((i for h, i in t.index.items() if h.startswith("Statut de l")), None)
     c_gps = next((i for h, i in t.index.items() if h.startswith("Coordonn")), None)
@@ -330,10 +339,11 @@ def parse_parcoursup(path: Path, report: FileReport, keep: Keep) -> dict[str, Es
         if not keep(uai):
             report.filtered += 1
             continue
+        ll = lat_lon(row[c_gps], path, line, "Coordonnées GPS de la formation") if c_gps else None
         if uai in out:  # one row per programme: the establishment is already known
             report.rows_used += 1
+            _programme(programmes, line, uai, row[c_label], ll)
             continue
-        ll = lat_lon(row[c_gps], path, line, "Coordonnées GPS de la formation") if c_gps else None
         name = row[c_name].strip()
         data = {
             "line": line,
@@ -350,7 +360,20 @@ def parse_parcoursup(path: Path, report: FileReport, keep: Keep) -> dict[str, Es
         if est is not None:
             out[uai] = est
             report.rows_used += 1
+            _programme(programmes, line, uai, row[c_label], ll)
     return out
+
+
+def _programme(
+    programmes: list[ProgrammeRow] | None,
+    line: int,
+    uai: str,
+    label: str,
+    ll: tuple[float, float] | None,
+) -> None:
+    if programmes is not None and label.strip():
+        lat, lon = ll if ll else (None, None)
+        programmes.append(ProgrammeRow(line, uai, label.strip(), lat, lon))
 
 
 def parse_communes(

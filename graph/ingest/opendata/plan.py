@@ -21,7 +21,7 @@ from statistics import fmean
 from typing import Any
 
 from graph.errors import SeedError
-from graph.ingest.opendata import activity, bcn, directories
+from graph.ingest.opendata import activity, bcn, directories, postbac
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
@@ -195,6 +195,8 @@ class ImportData:
     coverage: Coverage
     citations: dict[str, str]  # file name -> citation (with its year or state date)
     activity_uais: set[str]
+    postbac: postbac.PostBac
+    postbac_file: str | None  # the Parcoursup extract the programmes come from
 
     def is_closed(self, d: DiplomaRow) -> bool:
         return bool(d.closing_date and self.closed_on and d.closing_date <= self.closed_on)
@@ -340,11 +342,19 @@ def parse_directory(
     for p in _globbed(directory, CFA_GLOB):
         dirs.append(directories.parse_cfa(p, reports.new(p, "establishments (CFA)"), keep))
         dir_names.append(p.name)
+    programme_rows: list[postbac.ProgrammeRow] = []
+    parcoursup_file: str | None = None
     for p in _globbed(directory, PARCOURSUP_GLOB):
         dirs.append(
-            directories.parse_parcoursup(p, reports.new(p, "establishments (Parcoursup)"), keep)
+            directories.parse_parcoursup(
+                p,
+                reports.new(p, "establishments and programmes (Parcoursup)"),
+                keep,
+                programme_rows,
+            )
         )
         dir_names.append(p.name)
+        parcoursup_file = parcoursup_file or p.name
     for name in dir_names:
         citations[name] = citation(name)
     communes: dict[str, CommuneRow] = {}
@@ -374,8 +384,12 @@ def parse_directory(
         else:
             rep.skip("CFD not in the BCN files", row.line)
 
+    programmes = _postbac(programme_rows, diplomas, offers_cfd, data_closed_on=closed_on)
+    if parcoursup_file is not None:
+        _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
     sites = _sites(establishments, communes, citations)
+    _place_at_commune_centres(establishments, sites)
     offers = _offers(known, mef)
     lineage = _lineage(diplomas, nfd_report)
     part_of = sorted(
@@ -399,6 +413,8 @@ def parse_directory(
         coverage=coverage,
         citations=citations,
         activity_uais=activity_uais,
+        postbac=programmes,
+        postbac_file=parcoursup_file,
     )
 
 
@@ -498,7 +514,7 @@ def _establishments(
         if not rows:
             out[uai] = Establishment(
                 uai=uai,
-                name=f"Établissement {uai} (hors annuaires)",
+                name=unnamed_establishment(uai, deps),
                 kind=ActorKind.OTHER.value,
                 described_by=[],
                 sources=[],
@@ -550,6 +566,13 @@ def _establishments(
     return out
 
 
+def unnamed_establishment(uai: str, deps: dict[str, DepartementRow]) -> str:
+    """The honest name of an establishment no file names: its UAI and the département its
+    UAI gives (``Établissement 0763418C (Seine-Maritime)``)."""
+    dep = deps.get(departement_of_uai(uai))
+    return f"Établissement {uai} ({dep.name})" if dep is not None else f"Établissement {uai}"
+
+
 def _sites(
     establishments: dict[str, Establishment],
     communes: dict[str, CommuneRow],
@@ -590,6 +613,54 @@ def _sites(
     return out
 
 
+def _postbac(
+    rows: list[postbac.ProgrammeRow],
+    diplomas: dict[str, DiplomaRow],
+    offers_cfd: list[tuple[OfferRow, FileReport, str]],
+    data_closed_on: str | None,
+) -> postbac.PostBac:
+    """The Parcoursup programmes as offers: BTS mapped through the BTS files' labels, CPGE
+    and DN MADE through the BCN's, the others keyed by their label (see :mod:`postbac`)."""
+    bts_labels: dict[str, set[str]] = {}
+    for row, _, cfd in offers_cfd:
+        if row.label and cfd in diplomas:
+            bts_labels.setdefault(postbac.bts_file_key(row.label), set()).add(cfd)
+    open_bcn = {
+        c: (d.level_code, d.name)
+        for c, d in diplomas.items()
+        if not (d.closing_date and data_closed_on and d.closing_date <= data_closed_on)
+    }
+    offered = {(row.uai, cfd) for row, _, cfd in offers_cfd}
+    return postbac.build(rows, open_bcn, bts_labels, offered)
+
+
+def _postbac_notes(pb: postbac.PostBac, report: FileReport) -> None:
+    labels = len(pb.how)
+    by_how: dict[str, int] = {}
+    for h in pb.how.values():
+        by_how[h] = by_how.get(h, 0) + 1
+    report.notes.append(
+        f"{labels:,} programme labels: {by_how.get('bts-files', 0):,} mapped to a BCN code "
+        f"through the BTS files, {by_how.get('bcn-name', 0):,} through the BCN's labels, "
+        f"{by_how.get('none', 0):,} keyed by their label; {len(pb.offers):,} programme offers "
+        f"({pb.already_offered:,} already given by an activity file)"
+    )
+
+
+def _place_at_commune_centres(
+    establishments: dict[str, Establishment], sites: dict[str, Site]
+) -> None:
+    """An establishment with a commune but no point of its own, and whose commune GeoNames
+    does not place, takes the commune's centre as its sites computed it (the mean of the
+    establishments placed there)."""
+    for e in establishments.values():
+        if e.lat is not None or not e.insee:
+            continue
+        site = sites.get(e.insee)
+        if site is not None and site.lat is not None and site.lon is not None:
+            e.lat, e.lon, e.coords = site.lat, site.lon, "commune"
+
+
 def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for d in diplomas.values():
@@ -607,7 +678,12 @@ def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[
 
 
 def _coverage(activity_uais: set[str], est: dict[str, Establishment]) -> Coverage:
-    cv = Coverage(uais_in_activity=len(activity_uais))
+    cv = Coverage(uais_in_activity=len(activity_uais), establishments=len(est))
+    for e in est.values():
+        source = e.described_by[0] if e.described_by else "UAI only"
+        cv.named_by[source] = cv.named_by.get(source, 0) + 1
+        how = e.coords or "unknown"
+        cv.located_by[how] = cv.located_by.get(how, 0) + 1
     for uai in sorted(activity_uais):
         e = est[uai]
         if e.described:

@@ -86,8 +86,14 @@ class FileReport:
 
 @dataclass
 class Coverage:
-    """Establishments named by the activity files, by what describes them."""
+    """Every imported establishment by where its name and place come from
+    (``named_by``: the file, or ``UAI only``; ``located_by``: ``establishment`` = its own
+    coordinates, ``commune`` = its commune's centre, ``unknown``), and the establishments the
+    activity files name, by what describes them."""
 
+    establishments: int = 0
+    named_by: dict[str, int] = field(default_factory=dict)
+    located_by: dict[str, int] = field(default_factory=dict)
     uais_in_activity: int = 0
     described: dict[str, int] = field(default_factory=dict)  # first directory -> count
     with_coordinates: dict[str, int] = field(default_factory=dict)  # how located -> count
@@ -97,6 +103,9 @@ class Coverage:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_PLACE = {"establishment": "their own coordinates", "commune": "their commune's centre"}
 
 
 @dataclass
@@ -209,6 +218,12 @@ class ImportSummary:
             )
         cv = self.coverage
         out.append("")
+        out.append(
+            f"establishments: {cv.establishments:,}; named by "
+            + ", ".join(f"{k} {n:,}" for k, n in sorted(cv.named_by.items()))
+            + "; located at "
+            + ", ".join(f"{_PLACE.get(k, k)} {n:,}" for k, n in sorted(cv.located_by.items()))
+        )
         out.append(
             f"coverage: {cv.uais_in_activity:,} establishments (UAI) in the activity files; "
             + ", ".join(f"{n:,} described by {k}" for k, n in sorted(cv.described.items()))

@@ -88,6 +88,11 @@ IMPORT_PROPS = (
     "first_session",
     "last_session",
     "bcn_source",
+    "programme_kind",
+    "programme_label",
+    "entry_level",
+    "admits_bac2",
+    "programme_source",
     # Site
     "imported_name_site",
     "coords_source",
@@ -213,6 +218,45 @@ def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
             )
         )
     return rows
+
+
+def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
+    return [
+        _compact(
+            {
+                "code": code,
+                "name": p.name,
+                "norm": _norm(p.name),
+                "label": p.label,
+                "kind": p.kind.key,
+                "type": p.kind.type.value,
+                "level": p.level,
+                "entry": p.entry_level,
+                "bac2": p.kind.admits_bac2,
+            }
+        )
+        for code, p in sorted(data.postbac.programmes.items())
+    ]
+
+
+def _programme_offer_rows(data: ImportData) -> list[dict[str, Any]]:
+    known = data.establishments
+    return [
+        _compact(
+            {
+                "uai": o.uai,
+                "code": o.code,
+                "label": o.label,
+                "modality": "apprenticeship"
+                if _norm(o.label).endswith("en apprentissage")
+                else "school",
+                "lat": o.lat,
+                "lon": o.lon,
+            }
+        )
+        for o in data.postbac.offers
+        if o.uai in known
+    ]
 
 
 def _actor_row(e: Establishment) -> dict[str, Any]:
@@ -345,6 +389,10 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
+    programmes = _programme_rows(data)
+    programme_offers = _programme_offer_rows(data)
+    psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
+    psup = data.citations.get(psup_file, psup_file)
     actors = [_actor_row(e) for e in data.establishments.values()]
     located = [  # a seed actor keeps its seed location (the query checks it again)
         {"uai": e.uai, "insee": e.insee}
@@ -368,7 +416,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
 
     keys = {
         Label.SITE.value: [r["insee"] for r in sites],
-        Label.DIPLOMA.value: [r["code"] for r in diplomas],
+        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
         Label.ACTOR.value: [r["uai"] for r in actors],
         Label.PASSERELLE.value: [r["id"] for r in passerelles],
     }
@@ -377,6 +425,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         Statement("import_clear_relationships"),
         *_chunks("import_sites", sites, run=run, sources=sources),
         *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
+        *_chunks("import_programmes", programmes, run=run, source=psup),
         *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
         *_chunks("import_passerelles", passerelles, run=run, rules=dict(RULES), source=bcn),
         Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
@@ -384,6 +433,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         *_chunks("import_link_actor_site", located),
         *_chunks("import_link_part_of", part_of, source=annuaire),
         *_chunks("import_link_offers", offers, sources=sources, spans=spans),
+        *_chunks("import_link_programme_offers", programme_offers, file=psup_file, source=psup),
         *_chunks(
             "import_link_renamed_to",
             renamed,
@@ -407,7 +457,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
-        RelType.OFFERS.value: len(offers),
+        RelType.OFFERS.value: len(offers) + len(programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
         RelType.FROM_DIPLOMA.value: len(passerelles),
         RelType.TO_DIPLOMA.value: len(passerelles),
