@@ -368,12 +368,18 @@ def parse_directory(
     # 4. diplomas the offers name that nFormationDiplome_ lacks: from vFormationDiplome_
     nfd_report = reports.items[0]
     offers_cfd = _resolve(offer_rows, mef)
+    #    and the BUT and licences pro the post-bac programmes are matched with
     missing = {c for _, _, c in offers_cfd} - set(diplomas)
-    if missing and (p := directory / VFD_FILE).is_file():
-        extra = bcn.parse_diplomas(
-            p, reports.new(p, "diplomas (BCN, other ministries)"), bcn.VFD, only=missing
+    vfd: dict[str, DiplomaRow] = {}
+    if (missing or programme_rows) and (p := directory / VFD_FILE).is_file():
+        vfd = bcn.parse_diplomas(
+            p,
+            reports.new(p, "diplomas (BCN, other ministries)"),
+            bcn.VFD,
+            only=missing,
+            levels=postbac.VFD_LEVEL_CODES,
         )
-        diplomas.update(extra)
+        diplomas.update({c: d for c, d in vfd.items() if c in missing})
         citations[p.name] = citation(p.name)
     reports.done()
     known: list[tuple[OfferRow, str]] = []
@@ -384,7 +390,10 @@ def parse_directory(
         else:
             rep.skip("CFD not in the BCN files", row.line)
 
-    programmes = _postbac(programme_rows, diplomas, offers_cfd, data_closed_on=closed_on)
+    programmes = _postbac(programme_rows, diplomas, vfd, offers_cfd, closed_on)
+    for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
+        if code not in diplomas and code in vfd:
+            diplomas[code] = vfd[code]
     if parcoursup_file is not None:
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
@@ -616,6 +625,7 @@ def _sites(
 def _postbac(
     rows: list[postbac.ProgrammeRow],
     diplomas: dict[str, DiplomaRow],
+    vfd: dict[str, DiplomaRow],
     offers_cfd: list[tuple[OfferRow, FileReport, str]],
     data_closed_on: str | None,
 ) -> postbac.PostBac:
@@ -626,8 +636,8 @@ def _postbac(
         if row.label and cfd in diplomas:
             bts_labels.setdefault(postbac.bts_file_key(row.label), set()).add(cfd)
     open_bcn = {
-        c: (d.level_code, d.name)
-        for c, d in diplomas.items()
+        c: (d.level_code, d.name, d.nsf)
+        for c, d in {**vfd, **diplomas}.items()
         if not (d.closing_date and data_closed_on and d.closing_date <= data_closed_on)
     }
     offered = {(row.uai, cfd) for row, _, cfd in offers_cfd}

@@ -79,7 +79,13 @@ BCN_LEVEL_CODES: dict[str, tuple[str, ...]] = {
     "bts": ("320", "323"),
     "cpge": ("370",),
     "dn_made": ("241",),
+    "licence_pro": ("250",),
 }
+# BCN type codes whose labels give a programme's NSF group by the part before " : " (a BUT
+# speciality: ``CARRIERES JURIDIQUES : ADMINISTRATION ET JUSTICE (BUT)`` -> 128)
+NSF_LEVEL_CODES: dict[str, tuple[str, ...]] = {"but": ("251",), "licence_pro": ("250",)}
+VFD_LEVEL_CODES = frozenset({"250", "251"})
+"""Type codes read from vFormationDiplome_ (BUT and licences pro are there, not in the other)."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,7 @@ class PostBac:
     offers: list[ProgrammeOffer]
     mapped: dict[str, str]  # label -> BCN code, where one was derived
     how: dict[str, str]  # label -> "bts-files" | "bcn-name" | "none"
+    nsf: dict[str, str]  # programme code -> NSF group derived from the BCN's labels
     already_offered: int  # programme rows an activity file already gives (same UAI and CFD)
 
 
@@ -215,23 +222,30 @@ def _lookup(index: dict[str, set[str]], p: Programme) -> str | None:
 
 def build(
     rows: list[ProgrammeRow],
-    bcn: dict[str, tuple[str, str]],
+    bcn: dict[str, tuple[str, str, str | None]],
     bts_labels: dict[str, set[str]],
     offered: set[tuple[str, str]],
 ) -> PostBac:
     """Classify every programme label, derive its BCN code where possible, and give one offer
     per (establishment, programme).
 
-    ``bcn``: CFD -> (type code, long label) of the open BCN diplomas; ``bts_labels``: key of a
-    BTS-file label (:func:`bts_file_key`) -> the CFDs it names; ``offered``: (UAI, CFD) an
-    activity file already offers (a BTS the BTS files give is not offered twice)."""
+    ``bcn``: CFD -> (type code, long label, NSF group) of the open BCN diplomas;
+    ``bts_labels``: key of a BTS-file label (:func:`bts_file_key`) -> the CFDs it names;
+    ``offered``: (UAI, CFD) an activity file already offers (a BTS the BTS files give is not
+    offered twice)."""
     index: dict[str, dict[str, set[str]]] = {}
-    for cfd, (type_code, name) in bcn.items():
+    nsf_index: dict[str, dict[str, set[str]]] = {}
+    for cfd, (type_code, name, nsf) in bcn.items():
         for kind, codes in BCN_LEVEL_CODES.items():
             if type_code in codes:
                 for key in bcn_keys(name, last_segment=kind == "dn_made"):
                     index.setdefault(kind, {}).setdefault(key, set()).add(cfd)
+        for kind, codes in NSF_LEVEL_CODES.items():
+            if type_code in codes and nsf:
+                head = bcn_name_key(name.split(" : ", 1)[0], "")
+                nsf_index.setdefault(kind, {}).setdefault(head, set()).add(nsf)
     programmes: dict[str, Programme] = {}
+    nsf: dict[str, str] = {}
     mapped: dict[str, str] = {}
     how: dict[str, str] = {}
     offers: list[ProgrammeOffer] = []
@@ -251,6 +265,10 @@ def build(
                 how.setdefault(r.label, "none")
                 code = programme_code(p)
                 programmes[code] = p
+                head = p.speciality.split(" – ", 1)[0].split(" : ", 1)[0]
+                groups = nsf_index.get(p.kind.key, {}).get(match_key(head), set())
+                if len(groups) == 1:
+                    nsf[code] = next(iter(groups))
             mapped[r.label] = code
         code = mapped[r.label]
         if (r.uai, code) in seen:
@@ -261,4 +279,4 @@ def build(
             continue
         offers.append(ProgrammeOffer(r.uai, code, r.label, r.lat, r.lon))
     bcn_mapped = {label: c for label, c in mapped.items() if how[label] != "none"}
-    return PostBac(programmes, offers, bcn_mapped, how, already)
+    return PostBac(programmes, offers, bcn_mapped, how, nsf, already)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
+from graph.admission_parallele import RULES as PARALLEL_RULES
+from graph.admission_parallele import admission_parallele_legs
 from graph.inference import RULES, DiplomaFacts, infer_passerelles
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
@@ -335,12 +337,30 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     return list(out.values())
 
 
+def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
+    """The extract's programmes that admit at bac+2, for the admission parallèle legs."""
+    return [
+        DiplomaFacts(
+            code=code,
+            type=p.kind.type.value,
+            level=p.level,
+            nsf=data.postbac.nsf.get(code),
+        )
+        for code, p in data.postbac.programmes.items()
+        if p.kind.admits_bac2
+    ]
+
+
 def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]]:
     """Pairs the public rules give (docs/inferred-passerelles.md), minus the pairs the seeds
-    already link and the pairs whose target is a closed diploma."""
+    already link and the pairs whose target is a closed diploma; then the admission parallèle
+    legs from a BTS into the extract's programmes that admit at bac+2
+    (:mod:`graph.admission_parallele`)."""
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
     rows = []
-    for p in infer_passerelles(_facts(data, state), state.seed_pairs):
+    facts = _facts(data, state)
+    parallel = admission_parallele_legs(facts, _programme_facts(data), state.seed_pairs)
+    for p in [*infer_passerelles(facts, state.seed_pairs), *parallel]:
         if p.to_code in closed:
             continue  # nobody can enter a closed diploma
         rows.append(
@@ -427,7 +447,13 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
         *_chunks("import_programmes", programmes, run=run, source=psup),
         *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
-        *_chunks("import_passerelles", passerelles, run=run, rules=dict(RULES), source=bcn),
+        *_chunks(
+            "import_passerelles",
+            passerelles,
+            run=run,
+            rules={**RULES, **PARALLEL_RULES},
+            source=bcn,
+        ),
         Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
         Statement("import_sweep_delete", {"run": run}),
         *_chunks("import_link_actor_site", located),
