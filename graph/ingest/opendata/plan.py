@@ -21,7 +21,14 @@ from statistics import fmean
 from typing import Any
 
 from graph.errors import SeedError
-from graph.ingest.opendata import activity, bcn, directories, postbac
+from graph.ingest.opendata import (
+    activity,
+    bcn,
+    certif_info,
+    directories,
+    postbac,
+    professional,
+)
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
@@ -57,6 +64,9 @@ COMMUNES_FILE = "communes_geonames.csv"
 DEPARTEMENTS_FILE = "departements_academies_regions.csv"
 CFA_GLOB = "CFASousConvRegionale*.csv"
 PARCOURSUP_GLOB = "fr-esr-parcoursup*.csv"
+CERTIF_INFO_FILE = "certif_info.csv"
+DIPLOMES_PRO_FILE = "diplomesProfessionnels.csv"
+FAMILLES_FILE = "familleMetiers.csv"
 ACTIVITY_GLOBS = (
     ("constat_*.csv", "pupils (DEPP constat)", activity.parse_constat),
     ("attractivite_capacite_*.csv", "offers (Affelnet)", activity.parse_affelnet),
@@ -197,6 +207,9 @@ class ImportData:
     activity_uais: set[str]
     postbac: postbac.PostBac
     postbac_file: str | None  # the Parcoursup extract the programmes come from
+    certifications: dict[str, certif_info.Certification]  # CFD -> Certif Info
+    professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
+    families: dict[str, professional.Family]  # speciality CFD -> famille de métiers
 
     def is_closed(self, d: DiplomaRow) -> bool:
         return bool(d.closing_date and self.closed_on and d.closing_date <= self.closed_on)
@@ -382,6 +395,29 @@ def parse_directory(
         diplomas.update({c: d for c, d in vfd.items() if c in missing})
         citations[p.name] = citation(p.name)
     reports.done()
+    programmes = _postbac(programme_rows, diplomas, vfd, offers_cfd, closed_on)
+    for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
+        if code not in diplomas and code in vfd:
+            diplomas[code] = vfd[code]
+
+    # 5. what the diplomas lead to: Certif Info, diplomesProfessionnels, familleMetiers
+    certifications: dict[str, certif_info.Certification] = {}
+    if (p := directory / CERTIF_INFO_FILE).is_file():
+        certifications = certif_info.parse_certif_info(
+            p, reports.new(p, "diploma links (Certif Info)"), only=set(diplomas)
+        )
+        citations[p.name] = citation(p.name)
+    pro: dict[str, professional.ProfessionalDiploma] = {}
+    if (p := directory / DIPLOMES_PRO_FILE).is_file():
+        pro = professional.parse_diplomes_professionnels(p, reports.new(p, "diploma links (CPC)"))
+        citations[p.name] = citation(p.name)
+    families: dict[str, professional.Family] = {}
+    if (p := directory / FAMILLES_FILE).is_file():
+        families = professional.parse_familles_metiers(
+            p, reports.new(p, "diploma links (familles de métiers)")
+        )
+        citations[p.name] = citation(p.name)
+    reports.done()
     known: list[tuple[OfferRow, str]] = []
     for row, rep, cfd in offers_cfd:
         if cfd in diplomas:
@@ -390,10 +426,6 @@ def parse_directory(
         else:
             rep.skip("CFD not in the BCN files", row.line)
 
-    programmes = _postbac(programme_rows, diplomas, vfd, offers_cfd, closed_on)
-    for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
-        if code not in diplomas and code in vfd:
-            diplomas[code] = vfd[code]
     if parcoursup_file is not None:
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
@@ -424,6 +456,9 @@ def parse_directory(
         activity_uais=activity_uais,
         postbac=programmes,
         postbac_file=parcoursup_file,
+        certifications={c: v for c, v in certifications.items() if c in diplomas},
+        professional={c: v for c, v in pro.items() if c in diplomas},
+        families={c: v for c, v in families.items() if c in diplomas},
     )
 
 

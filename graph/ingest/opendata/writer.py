@@ -90,6 +90,20 @@ IMPORT_PROPS = (
     "first_session",
     "last_session",
     "bcn_source",
+    "official_name",
+    "readable_name",
+    "readable_name_source",
+    "rome_codes",
+    "formacodes",
+    "formacode_labels",
+    "rncp_codes",
+    "rs_codes",
+    "certif_type",
+    "certif_nsf",
+    "cpc",
+    "cpc_secteur",
+    "famille_metiers",
+    "famille_common_cfd",
     "programme_kind",
     "programme_label",
     "entry_level",
@@ -196,15 +210,51 @@ def _level(data: ImportData, d: DiplomaRow) -> int | None:
     return lv.rncp_level if lv else None
 
 
+def _readable(data: ImportData, code: str) -> tuple[str | None, str | None]:
+    """A mixed-case French label with accents, and the file it comes from: Certif Info, else
+    diplomesProfessionnels (the BCN's own text is upper case without accents)."""
+    if (c := data.certifications.get(code)) is not None:
+        return c.label, "certif_info.csv"
+    if (p := data.professional.get(code)) is not None:
+        return p.label, "diplomesProfessionnels.csv"
+    return None, None
+
+
+def _links(data: ImportData, code: str) -> dict[str, Any]:
+    """What a diploma leads to (Certif Info: ROME, Formacode, RNCP, RS; diplomesProfessionnels:
+    CPC, secteur; familleMetiers: famille de métiers), as diploma properties."""
+    c = data.certifications.get(code)
+    p = data.professional.get(code)
+    f = data.families.get(code)
+    return {
+        "romes": list(c.romes) if c and c.romes else None,
+        "formacodes": list(c.formacodes) if c and c.formacodes else None,
+        "formacode_labels": list(c.formacode_labels) if c and c.formacode_labels else None,
+        "rncp": list(dict.fromkeys([*(c.rncp if c else ()), *([p.rncp] if p and p.rncp else [])]))
+        or None,
+        "rs": list(c.rs) if c and c.rs else None,
+        "certif_type": c.type_label if c else None,
+        "certif_nsf": c.nsf if c else None,
+        "cpc": p.cpc if p else None,
+        "cpc_secteur": p.secteur if p else None,
+        "famille": (f.famille if f else None) or (p.famille if p else None),
+        "famille_common": f.common_cfd if f else None,
+    }
+
+
 def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
     rows = []
     for d in data.diplomas.values():
+        readable, readable_src = _readable(data, d.code)
         rows.append(
             _compact(
                 {
                     "code": d.code,
                     "name": d.name,
-                    "norm": _norm(d.name),
+                    "readable": readable,
+                    "readable_src": readable_src,
+                    "norm": _norm(readable or d.name),
+                    **_links(data, d.code),
                     "short": d.short_label or None,
                     "type_code": d.level_code,
                     "type": diploma_type(d.level_code).value,
