@@ -113,6 +113,11 @@ def _public(value: str) -> bool | None:
     return None
 
 
+def abroad(insee: str) -> bool:
+    """INSEE codes 99xxx are foreign countries (code officiel géographique), not communes."""
+    return insee.startswith("99")
+
+
 def _siret(value: str) -> str | None:
     v = code(value).replace(" ", "")
     return v if v.isdigit() and len(v) in (9, 14) else None
@@ -184,6 +189,9 @@ def parse_annuaire(
         if (lat is None) != (lon is None):
             lat = lon = None
         insee = opt(code(row[ix["Code_commune"]], 5))
+        if insee and abroad(insee):
+            reject_abroad(report, path, line, "Code_commune", insee)
+            continue
         data = {
             "line": line,
             "file": path.name,
@@ -231,6 +239,10 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
         if c_close is not None and row[c_close].strip():
             report.skip("closed (date_fermeture set)", line)
             continue
+        insee = opt(code(row[ix["commune"]], 5))
+        if insee and abroad(insee):
+            reject_abroad(report, path, line, "commune", insee)
+            continue
         nature = opt(code(row[ix["nature_uai"]], 3))
         patronyme = row[ix["patronyme_uai"]].strip()
         denom = row[c_denom].strip() if c_denom is not None else ""
@@ -245,7 +257,7 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "nature_label": "CENTRE DE FORMATION D'APPRENTIS" if nature == "600" else None,
             "establishment_type": "CFA",
             "public": _public(row[ix["secteur_public_prive"]]),
-            "insee": opt(code(row[ix["commune"]], 5)),
+            "insee": insee,
             "commune": opt(row[ix["commune_libe"]]),
             "departement": uai[:3],
             "siret": _siret(row[c_siret]) if c_siret is not None else None,
@@ -392,6 +404,9 @@ def parse_communes(
             continue
         if insee in out:
             report.skip("commune already listed (kept its first row)", line)
+            continue
+        if abroad(insee):
+            reject_abroad(report, path, line, "code_commune", insee)
             continue
         data = {
             "line": line,

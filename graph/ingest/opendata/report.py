@@ -100,6 +100,7 @@ class Coverage:
     unknown: int = 0  # no directory describes them
     unknown_but_seeded: int = 0  # ... but a seed actor has the UAI
     unknown_examples: list[str] = field(default_factory=list)
+    seed_actors_matched: int = 0  # seed actors without a UAI matched by name and commune
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -28,6 +28,7 @@ from typing import Any, overload
 from graph.admission_parallele import RULES as PARALLEL_RULES
 from graph.admission_parallele import admission_parallele_legs
 from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
     Establishment,
@@ -77,6 +78,7 @@ IMPORT_PROPS = (
     "parent_uai",
     "opening_date",
     "directory_flags",
+    "uai_matched_by",
     # Diploma
     "bcn_name",
     "bcn_short_label",
@@ -124,6 +126,7 @@ class GraphState:
     seed_diplomas: list[dict[str, Any]] = field(default_factory=list)
     seed_pairs: set[tuple[str, str]] = field(default_factory=set)
     import_relationships: dict[str, int] = field(default_factory=dict)
+    seed_actors_without_uai: list[SeedActor] = field(default_factory=list)
 
     def seeded(self, label: str, key: str) -> bool:
         return self.nodes.get(label, {}).get(key, (False, False))[0]
@@ -144,6 +147,10 @@ def read_state(store: GraphStore) -> GraphState:
     st.import_relationships = {
         r["type"]: r["count"] for r in store.read("import_state_relationships")
     }
+    st.seed_actors_without_uai = [
+        SeedActor(r["id"], r["name"] or "", r["insee"], r["kind"] or "")
+        for r in store.read("import_state_seed_actors")
+    ]
     return st
 
 
@@ -285,6 +292,7 @@ def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
                 "level": p.level,
                 "entry": p.entry_level,
                 "bac2": p.kind.admits_bac2,
+                "nsf": data.postbac.nsf.get(code),
             }
         )
         for code, p in sorted(data.postbac.programmes.items())
@@ -452,6 +460,7 @@ class Plan:
     nodes: dict[str, dict[str, int]]
     relationships: dict[str, dict[str, int]]
     run: str
+    adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
 
 
 def build_statements(data: ImportData, state: GraphState) -> Plan:
@@ -464,6 +473,16 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
     psup = data.citations.get(psup_file, psup_file)
     actors = [_actor_row(e) for e in data.establishments.values()]
+    adopted = [
+        {"id": sid, "uai": uai}
+        for sid, uai in sorted(
+            match_seed_actors(
+                state.seed_actors_without_uai,
+                ((e.uai, e.name, e.insee) for e in data.establishments.values() if e.described),
+                taken=set(state.nodes.get(Label.ACTOR.value, {})),
+            ).items()
+        )
+    ]
     located = [  # a seed actor keeps its seed location (the query checks it again)
         {"uai": e.uai, "insee": e.insee}
         for e in data.establishments.values()
@@ -496,6 +515,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         *_chunks("import_sites", sites, run=run, sources=sources),
         *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
         *_chunks("import_programmes", programmes, run=run, source=psup),
+        *_chunks("import_adopt_seed_actors", adopted),
         *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
         *_chunks(
             "import_passerelles",
@@ -543,7 +563,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         t: {"written": n, "previous": state.import_relationships.get(t, 0)}
         for t, n in written.items()
     }
-    return Plan(statements, nodes, rels, run)
+    return Plan(statements, nodes, rels, run, adopted)
 
 
 class _Reporting(Sequence[Statement]):
@@ -635,6 +655,7 @@ def _run(
         if not data.establishments[uai].described and state.seeded(Label.ACTOR.value, uai)
     )
     summary.coverage.unknown_but_seeded = seeded
+    summary.coverage.seed_actors_matched = len(plan.adopted)
     summary.timings = {"parse": t1 - t0, "plan": t2 - t1}
     if dry_run:
         return summary
