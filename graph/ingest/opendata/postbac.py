@@ -16,6 +16,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from graph.models import DiplomaType
 
@@ -104,11 +105,13 @@ class Programme:
         return " – ".join(_SEP.split(self.label.strip()))
 
 
+@cache
 def _fold(text: str) -> str:
     stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NON_ALNUM.sub(" ", stripped.casefold()).strip()
 
 
+@cache
 def match_key(text: str) -> str:
     """Accents, case, punctuation and the noise words of BTS labels ignored: the key on which
     programme labels and BCN or BTS-file labels are compared."""
@@ -118,6 +121,7 @@ def match_key(text: str) -> str:
     return " ".join(words)
 
 
+@cache
 def classify(label: str) -> Programme:
     parts = [p.strip() for p in _SEP.split(label.strip()) if p.strip()]
     head = _fold(parts[0]) if parts else ""
@@ -142,6 +146,7 @@ def programme_code(p: Programme) -> str:
     return f"PS-{p.kind.key.upper().replace('_', '-')}-{digest}"
 
 
+@cache
 def bcn_name_key(name: str, short_label: str) -> str:
     """A BCN long label without its type suffix (``ELECTROTECHNIQUE (BTS)`` ->
     ``electrotechnique``; ``METIERS D'ART ET DU DESIGN - ANIMATION (DN)`` -> ``metiers d art
@@ -150,6 +155,7 @@ def bcn_name_key(name: str, short_label: str) -> str:
     return match_key(text)
 
 
+@cache
 def bts_file_key(label: str) -> str:
     """``BTS - Production - Electrotechnique - en apprentissage`` -> ``electrotechnique``."""
     parts = [p.strip() for p in re.split(r"\s+-\s+", label.strip())]
