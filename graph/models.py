@@ -132,8 +132,13 @@ class PasserelleKind(StrEnum):
     VAE = "vae"  # validation des acquis de l'expérience
     SKILLS_BLOCK = "skills_block"  # certification by blocks of skills
     # entry into a programme's later year with a bac+2 (BUT 2nd year, licence pro, engineering
-    # school); never documented by the kit's files: inferred (graph/admission_parallele.py)
+    # school); never documented by the kit's files: inferred (graph/inference/admission_parallele.py)
     ADMISSION_PARALLELE = "admission_parallele"
+
+
+class PasserelleScope(StrEnum):
+    CAMPUS = "campus"  # documented by a campus's own sources (its seed file)
+    NATIONAL = "national"  # a usual continuation documented by a public page, valid everywhere
 
 
 class PasserelleOrigin(StrEnum):
@@ -347,6 +352,10 @@ class PasserelleRecord(Record):
         default=None, description="Share of `to` entrants who come from `from`."
     )
     reserved_share: Share | None = Field(default=None, description="Share of `to` places reserved.")
+    scope: PasserelleScope = Field(
+        default=PasserelleScope.CAMPUS,
+        description="national: kept in a file without [campus] (continuations-nationales.toml).",
+    )
     conditions: Text | None = None
     modality: Modality | None = None
     parties: list[Id] = Field(default_factory=list)
@@ -380,11 +389,12 @@ class TransportLinkRecord(Record):
 
 
 class SeedFile(BaseModel):
-    """One campus: the whole content of one seed file."""
+    """One seed file: a campus, or (without ``[campus]``) the national table of documented
+    continuations, which holds only diplomas and passerelles of national scope."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    campus: CampusRecord
+    campus: CampusRecord | None = None
     sectors: list[SectorRecord] = Field(default_factory=list)
     sites: list[SiteRecord] = Field(default_factory=list)
     actors: list[ActorRecord] = Field(default_factory=list)
@@ -395,6 +405,40 @@ class SeedFile(BaseModel):
     partnerships: list[PartnershipRecord] = Field(default_factory=list)
     demand: list[DemandRecord] = Field(default_factory=list)
     transport_links: list[TransportLinkRecord] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _scope_matches_file(self) -> SeedFile:
+        national = [p.id for p in self.passerelles if p.scope == PasserelleScope.NATIONAL]
+        if self.campus is not None:
+            if national:
+                raise ValueError(
+                    f"passerelles {national} have scope national: they belong in a file "
+                    "without [campus]"
+                )
+            return self
+        other = [
+            name
+            for name in (
+                "sectors",
+                "sites",
+                "actors",
+                "offers",
+                "platforms",
+                "partnerships",
+                "demand",
+                "transport_links",
+            )
+            if getattr(self, name)
+        ]
+        if other:
+            raise ValueError(
+                f"a file without [campus] holds only diplomas and passerelles, not {other}"
+            )
+        if len(national) != len(self.passerelles):
+            raise ValueError("a file without [campus] holds only passerelles of scope national")
+        if any(p.parties for p in self.passerelles):
+            raise ValueError("a national passerelle binds no party")
+        return self
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")

@@ -271,6 +271,10 @@ class PasserelleOut(Out):
     id: str
     kind: str
     origin: str
+    scope: str | None = Field(
+        default=None,
+        description="Documented passerelles: 'campus' or 'national' (usual continuation).",
+    )
     campus: str | None = None
     rate: float | None = None
     entrant_share: float | None = None

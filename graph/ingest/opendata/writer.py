@@ -21,13 +21,15 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
 
-from graph.admission_parallele import RULES as PARALLEL_RULES
-from graph.admission_parallele import admission_parallele_legs
-from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.inference import DiplomaFacts, infer_passerelles
+from graph.inference.admission_parallele import admission_parallele_legs
+from graph.inference.evidence import Evidence
+from graph.inference.records import leg_props, passerelle_props, source_of
+from graph.ingest.continuations import common_secondes, load_evidence, present_files
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
@@ -372,6 +374,9 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     every diploma an imported offer names (even if closed since)."""
     apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
     offered = {o.code for o in data.offers}
+    evidence = load_evidence(data.directory)
+    closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    not_targets = common_secondes(data.directory) | closed  # nobody enters these
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         out[r["code"]] = DiplomaFacts(
@@ -381,6 +386,8 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             nsf=r["nsf"],
             fields=frozenset(r["fields"] or ()),
             apprenticeship=bool(r["apprenticeship"]) or r["code"] in apprenticeship,
+            evidence=evidence.get(r["code"], Evidence()),
+            target=r["code"] not in not_targets,
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -391,6 +398,8 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             level=_level(data, d),
             nsf=d.nsf,
             apprenticeship=d.code in apprenticeship,
+            evidence=evidence.get(d.code, Evidence()),
+            target=d.code not in not_targets,
         )
     return list(out.values())
 
@@ -413,26 +422,28 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     """Pairs the public rules give (docs/inferred-passerelles.md), minus the pairs the seeds
     already link and the pairs whose target is a closed diploma; then the admission parallèle
     legs from a BTS into the extract's programmes that admit at bac+2
-    (:mod:`graph.admission_parallele`)."""
+    (:mod:`graph.inference.admission_parallele`)."""
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
+    evidence_files = present_files(data.directory)
+    over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
     facts = _facts(data, state)
     parallel = admission_parallele_legs(facts, _programme_facts(data), state.seed_pairs)
     for p in [*infer_passerelles(facts, state.seed_pairs), *parallel]:
         if p.to_code in closed:
             continue  # nobody can enter a closed diploma
+        pid = p.id.replace("inf-", "inf-import-", 1)
+        p = replace(p, id=pid)
+        source = source_of(p, over)
         rows.append(
-            _compact(
-                {
-                    "id": p.id.replace("inf-", "inf-import-", 1),
-                    "a": p.from_code,
-                    "b": p.to_code,
-                    "kind": p.kind,
-                    "rule": p.rule,
-                    "match": p.field_match,
-                    "modality": p.modality,
-                }
-            )
+            {
+                "id": pid,
+                "a": p.from_code,
+                "b": p.to_code,
+                "props": passerelle_props(p, source),
+                "leg": leg_props(p, source),
+            }
         )
     return rows
 
@@ -517,13 +528,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         *_chunks("import_programmes", programmes, run=run, source=psup),
         *_chunks("import_adopt_seed_actors", adopted),
         *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
-        *_chunks(
-            "import_passerelles",
-            passerelles,
-            run=run,
-            rules={**RULES, **PARALLEL_RULES},
-            source=bcn,
-        ),
+        *_chunks("import_passerelles", passerelles, run=run),
         Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
         Statement("import_sweep_delete", {"run": run}),
         *_chunks("import_link_actor_site", located),

@@ -9,14 +9,15 @@ lists per programme. So such a leg is *inferred* (``origin = 'inferred'``), of i
 licence professionnelle the same NSF domain, as :mod:`graph.inference` does): a programme whose
 speciality the data does not give (the extract's engineering programmes) gets no leg.
 
-Pure, over :class:`graph.inference.DiplomaFacts`, so that the pathway inference can take it in.
+Pure, over :class:`graph.inference.DiplomaFacts`; its rule texts are looked up with the others
+by :mod:`graph.inference.records`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.inference import DiplomaFacts, InferredPasserelle
+from graph.inference.rules import FIELD_STRENGTH, DiplomaFacts, InferredPasserelle
 
 __all__ = ["KIND", "RULES", "admission_parallele_legs"]
 
@@ -66,5 +67,10 @@ def admission_parallele_legs(
                 continue
             rule = _RULE_OF_TYPE[b.type]
             pid = f"inf-{rule}-{a.code}-{b.code}".lower()
-            out.append(InferredPasserelle(pid, rule, a.code, b.code, kind=KIND, field_match=how))
+            strength = FIELD_STRENGTH["group" if how.startswith("groupe") else "domain"]
+            out.append(
+                InferredPasserelle(
+                    pid, rule, a.code, b.code, kind=KIND, field_match=how, strength=strength
+                )
+            )
     return sorted(out, key=lambda p: p.id)

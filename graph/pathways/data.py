@@ -26,7 +26,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from graph.store import GraphStore, store_version
+from graph.store import GraphStore
 
 LEG_FIELDS = (
     "passerelle_id",
@@ -36,6 +36,8 @@ LEG_FIELDS = (
     "entrant_share",
     "reserved_share",
     "modality",
+    "strength",
+    "evidence",
 )
 OFFER_FIELDS = (
     "site",
@@ -192,7 +194,7 @@ _registry_lock = threading.Lock()
 
 def pathway_data(store: GraphStore) -> PathwayData:
     """The cache for the store's current graph version (one version read)."""
-    version = store_version(store)
+    version = store.version()
     if version is None:
         return PathwayData(None)
     with _registry_lock:
@@ -203,6 +205,14 @@ def pathway_data(store: GraphStore) -> PathwayData:
             if store in _warm:
                 _start_preload(store, data)
         return data
+
+
+def cached_version(store: GraphStore) -> str | None:
+    """The graph version the store's cache is for, without reading the current one (so
+    without refilling it): what a test of the version watch looks at."""
+    with _registry_lock:
+        data = _registry.get(store)
+        return data.version if data is not None else None
 
 
 def cache_state(store: GraphStore) -> dict[str, Any]:
