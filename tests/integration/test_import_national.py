@@ -229,6 +229,24 @@ def test_coordinates_come_from_the_row_else_the_commune_centre_else_unknown(
     )
 
 
+def test_a_commune_geonames_does_not_place_takes_the_commune_references_centre(
+    national: FalkorDBStore,
+) -> None:
+    """Terres-de-Caux (76258), a commune nouvelle, is not in the GeoNames file: its centre comes
+    from the commune reference (graph/communes.py), and its CFA is placed there."""
+    ((source, lat, lon, name),) = q(
+        national,
+        "MATCH (s:Site {insee: '76258'}) RETURN s.coords_source, s.lat, s.lon, s.name",
+    )
+    assert source == "reference" and name == "Terres-de-Caux"
+    assert 49.5 < lat < 49.8 and 0.4 < lon < 0.8  # the pays de Caux
+    placed = q(
+        national,
+        "MATCH (a:Actor) WHERE a.insee = '76258' RETURN a.coords_precision, a.lat, a.lon",
+    )
+    assert placed and all(r == ["commune", lat, lon] for r in placed)
+
+
 def test_about_counts_establishments_by_name_source_and_placement(
     national: FalkorDBStore, tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
+from graph import communes as communes_ref
 from graph.errors import SeedError
 from graph.ingest.opendata import (
     activity,
@@ -611,12 +612,16 @@ def _sites(
     communes: dict[str, CommuneRow],
     citations: dict[str, str],
 ) -> dict[str, Site]:
-    """The communes of the imported establishments: GeoNames point, else the mean of the
+    """The communes of the imported establishments: GeoNames point, else the centre the
+    commune reference gives (graph/communes.py, when it is installed), else the mean of the
     establishments' own coordinates there."""
     by_insee: dict[str, list[Establishment]] = defaultdict(list)
     for e in establishments.values():
         if e.insee:
             by_insee[e.insee].append(e)
+    centres = _reference_centres(
+        {i for i in by_insee if (c := communes.get(i)) is None or c.lat is None}
+    )
     out: dict[str, Site] = {}
     for insee, ests in sorted(by_insee.items()):
         c = communes.get(insee)
@@ -624,9 +629,14 @@ def _sites(
         lat = lon = None
         how: str | None = None
         source = first.sources[0] if first.sources else ""
+        ref = None
         if c is not None and c.lat is not None and c.lon is not None:
             lat, lon, how = c.lat, c.lon, "geonames"
             source = citations.get("communes_geonames.csv", "communes_geonames.csv")
+        elif (ref := centres.get(insee)) is not None:
+            lat, lon = ref.lat, ref.lon
+            how = "reference-approximate" if ref.approximate else "reference"
+            source = COMMUNE_REFERENCE
         else:
             own = [e for e in ests if e.coords == "establishment"]
             if own:
@@ -635,7 +645,7 @@ def _sites(
                 how = "establishments"
         out[insee] = Site(
             insee=insee,
-            name=(c.name if c else None) or first.commune or insee,
+            name=(c.name if c else None) or (ref.name if ref else None) or first.commune or insee,
             departement=(c.departement if c else None) or first.departement,
             region_code=(c.region_code if c else None) or first.region_code,
             lat=lat,
@@ -643,6 +653,26 @@ def _sites(
             coords=how,
             source=source,
         )
+    return out
+
+
+COMMUNE_REFERENCE = "référentiel des communes (INSEE COG, Annuaire de l'administration, IGN)"
+
+
+def _reference_centres(codes: set[str]) -> dict[str, communes_ref.Commune]:
+    """The centres the commune reference gives for ``codes`` (a former code read as the
+    current commune); empty when the reference is not installed."""
+    if not codes:
+        return {}
+    try:
+        index = communes_ref.reference()
+    except communes_ref.ReferenceMissing:
+        return {}
+    out: dict[str, communes_ref.Commune] = {}
+    for code in codes:
+        c = index.communes.get(code) or index.communes.get(index.former.get(code, ""))
+        if c is not None and c.lat is not None and c.lon is not None:
+            out[code] = c
     return out
 
 
