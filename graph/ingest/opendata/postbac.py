@@ -241,15 +241,15 @@ def build(
     offered twice)."""
     index: dict[str, dict[str, set[str]]] = {}
     nsf_index: dict[str, dict[str, set[str]]] = {}
-    for cfd, (type_code, name, nsf) in bcn.items():
+    for cfd, (type_code, name, nsf_group) in bcn.items():
         for kind, codes in BCN_LEVEL_CODES.items():
             if type_code in codes:
                 for key in bcn_keys(name, last_segment=kind == "dn_made"):
                     index.setdefault(kind, {}).setdefault(key, set()).add(cfd)
         for kind, codes in NSF_LEVEL_CODES.items():
-            if type_code in codes and nsf:
+            if type_code in codes and nsf_group:
                 head = bcn_name_key(name.split(" : ", 1)[0], "")
-                nsf_index.setdefault(kind, {}).setdefault(head, set()).add(nsf)
+                nsf_index.setdefault(kind, {}).setdefault(head, set()).add(nsf_group)
     programmes: dict[str, Programme] = {}
     nsf: dict[str, str] = {}
     mapped: dict[str, str] = {}
