@@ -36,6 +36,9 @@ LEG_FIELDS = (
     "entrant_share",
     "reserved_share",
     "modality",
+    "scope",
+    "scope_actors",
+    "scope_departements",
 )
 OFFER_FIELDS = (
     "site",

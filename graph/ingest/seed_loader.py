@@ -16,7 +16,15 @@ from typing import Any
 
 from graph.inference import RULES, DiplomaFacts, infer_passerelles
 from graph.ingest.seeds import SeedSet
-from graph.models import Fact, Label, SiteRecord
+from graph.models import (
+    CampusFigure,
+    CampusRecord,
+    Fact,
+    Label,
+    PasserelleRecord,
+    PasserelleScope,
+    SiteRecord,
+)
 from graph.store import GraphStore, Statement
 from graph.text import normalise
 
@@ -34,6 +42,29 @@ class LoadSummary:
 def _facts(facts: Iterable[Fact]) -> str | None:
     items = [f.model_dump() for f in facts]
     return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def _figures(figures: Iterable[CampusFigure]) -> str | None:
+    items = [f.model_dump(mode="json", exclude_defaults=True) for f in figures]
+    return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def passerelle_scope(pa: PasserelleRecord, campus: CampusRecord | None) -> dict[str, Any]:
+    """Where a documented passerelle holds, as flat properties of its node and of each of its
+    LEADS_TO legs, so that the pathway search tests a leg without another read: the
+    establishments (`scope_actors`) or départements (`scope_departements`) it holds in; a
+    campus scope holds in the campus's départements and at its member establishments."""
+    scope = pa.scope.value
+    actors: list[str] = []
+    departements: list[str] = []
+    if pa.scope == PasserelleScope.ACTORS:
+        actors = list(pa.parties)
+    elif pa.scope == PasserelleScope.TERRITORY:
+        departements = list(pa.departements)
+    elif pa.scope == PasserelleScope.CAMPUS and campus is not None:
+        departements = list(campus.departements)
+        actors = list(pa.parties)
+    return {"scope": scope, "scope_actors": actors, "scope_departements": departements}
 
 
 def _field_sources(rec: Any) -> str | None:
@@ -233,6 +264,7 @@ def build_statements(
                     "label_status": c.label_status,
                     "source": c.source,
                     "facts_json": _facts(c.facts),
+                    "figures_json": _figures(c.figures),
                 },
             )
         )
@@ -302,6 +334,7 @@ def build_statements(
                 "entrant_share": pa.entrant_share,
                 "reserved_share": pa.reserved_share,
                 "modality": pa.modality.value if pa.modality else None,
+                **passerelle_scope(pa, c),
             }
             nodes["passerelles"].append(
                 _node(
