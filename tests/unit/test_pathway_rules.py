@@ -253,7 +253,9 @@ def test_explanation_and_goal_in_french() -> None:
     km = haversine_km(*FIGEAC, *RODEZ)
     assert lines[1] == f"Trajet total {km:.0f} km entre établissements depuis le domicile."
     assert "1/1 étape(s) en apprentissage." in lines
-    assert "Étape 1 : offre seulement en projet (Rodez (Rodez))." in lines
+    step = lines[-1]
+    assert step.startswith("Étape 1 : Diplôme B, à Rodez (Rodez) ; à 52 km ; ")
+    assert "offre seulement en projet" in step
     assert any("taux de passage connu 50%" in line for line in lines)
     assert any("40 places d'internat" in line for line in lines)
     assert goal_label(query(to="B", to_level=5, sector="aero")) == (
@@ -269,6 +271,6 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
     outside = offer("B", "Figeac", FIGEAC, inside=False)
     text = why_none(q, unrestricted, {"B": [outside]})
     assert text == (
-        "Pas de parcours : aucune offre de Diplôme B (B) dans département 12 ; "
-        "le plus proche : Figeac (Figeac, 046)."
+        "Pas de parcours : aucune offre de Diplôme B dans département 12 ; "
+        "le plus proche : Figeac (Figeac) (distance inconnue : aucun domicile donné)."
     )
