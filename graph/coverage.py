@@ -11,14 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.labels import TYPE_FR
 from graph.store import GraphReader
-from graph.territory import Territory
+from graph.territory import (
+    CampusField,
+    DepartementsField,
+    NearField,
+    RadiusField,
+    RegionField,
+    Territory,
+    check_fields,
+    resolve_territory,
+)
 
 __all__ = [
     "CoverageAnswer",
+    "CoverageRequest",
+    "build_coverage",
     "CoverageRow",
     "TYPE_FR",
     "coverage",
@@ -140,3 +151,32 @@ def where_fr(territory: Territory) -> str:
 
 
 _FEMININE = frozenset({"licence", "licence_pro", "mention_complementaire", "mc", "classe", "cpge"})
+
+
+class CoverageRequest(BaseModel):
+    """The territory filters of /pathways."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    campus: CampusField = None
+    departements: DepartementsField = None
+    region: RegionField = None
+    near: NearField = None
+    radius_km: RadiusField = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> CoverageRequest:
+        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
+        return self
+
+
+def build_coverage(store: GraphReader, req: CoverageRequest) -> CoverageAnswer:
+    terr = resolve_territory(
+        store,
+        campus=req.campus,
+        departements=req.departements,
+        region=req.region,
+        near=req.near,
+        radius_km=req.radius_km,
+    )
+    return coverage(store, terr)

@@ -28,9 +28,10 @@ __all__ = ["compute_report", "gap_report", "report_csv"]
 
 
 def compute_report(
-    d: GapData, territory: Territory, sector: str | None = None, *, limit: int = 50
+    d: GapData, territory: Territory, sector: str | None = None, *, limit: int = 10
 ) -> GapReport:
-    """The six sections of the report, each cut to ``limit`` findings."""
+    """The six sections of the report, each ranked (what matters first) and cut to ``limit``
+    findings (10 by default: what a manager reads first), with its total."""
     campus = territory.campus
     builders: dict[str, Callable[[], list[Finding]]] = {
         "continuum_breaks": lambda: continuum_breaks(d, sector=sector),
@@ -43,12 +44,20 @@ def compute_report(
     sections = []
     for sid, build in builders.items():
         title, description = SECTIONS[sid]
-        findings = build()[:limit]
-        sections.append(Section(id=sid, title=title, description=description, findings=findings))
+        found = build()
+        sections.append(
+            Section(
+                id=sid,
+                title=title,
+                description=description,
+                total=len(found),
+                findings=found[:limit],
+            )
+        )
     return GapReport(
         territory=territory.describe(),
         sector=sector,
-        counts={s.id: len(s.findings) for s in sections},
+        counts={s.id: s.total for s in sections},
         sections=sections,
     )
 
@@ -58,7 +67,7 @@ def gap_report(
     territory: Territory,
     sector: str | None = None,
     *,
-    limit: int = 50,
+    limit: int = 10,
     cached: bool = True,
 ) -> GapReport:
     """The gap report of a territory; kept for the graph's version (graph/gaps/cache.py)
