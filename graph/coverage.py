@@ -34,6 +34,7 @@ __all__ = [
     "TYPE_FR",
     "coverage",
     "goal_absent_sentence",
+    "goal_thin_sentence",
     "read_coverage",
     "summarise",
 ]
@@ -107,7 +108,6 @@ def goal_absent_sentence(
     *,
     to_type: str | None,
     to_level: int | None,
-    to_name: str | None = None,
     to_code: str | None = None,
     goal_codes: set[str] | None = None,
 ) -> str | None:
@@ -126,6 +126,34 @@ def goal_absent_sentence(
     ]
     if hits:
         return None
+    return _goal_words(to_type, to_level, territory)
+
+
+def goal_thin_sentence(
+    rows: list[CoverageRow], territory: Territory, *, to_type: str | None, to_level: int | None
+) -> str | None:
+    """When no pathway reaches the goal in the territory although the data holds some
+    programmes of it there: how few, and that no known passerelle leads to them."""
+    if not territory.is_set or (to_type is None and to_level is None):
+        return None
+    hits = [
+        r
+        for r in rows
+        if (to_type is None or r.type == to_type)
+        and (to_level is None or (r.level or 0) >= to_level)
+    ]
+    if not hits:
+        return None
+    n = sum(r.programmes for r in hits)
+    kinds = ", ".join(sorted({r.type_label for r in hits}))
+    return (
+        f"Les données importées ne contiennent que {n} formation{'s' if n > 1 else ''} de ce "
+        f"niveau {where_fr(territory)} ({kinds}), qu'aucune passerelle connue ne relie au "
+        "diplôme de départ."
+    )
+
+
+def _goal_words(to_type: str | None, to_level: int | None, territory: Territory) -> str:
     if to_type:
         what = f"aucun{'e' if to_type in _FEMININE else ''} {TYPE_FR.get(to_type, to_type)}"
     else:

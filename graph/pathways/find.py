@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graph.coverage import goal_absent_sentence, read_coverage, summarise
+from graph.coverage import goal_absent_sentence, goal_thin_sentence, read_coverage, summarise
 from graph.pathways.answer import PathwayAnswer, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.explanation import explain, goal_label, why_none
@@ -98,10 +98,19 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     source, ranked = _search(store, data, q, goal_codes, home)
     notices: list[str] = []
     asked = q
+    thin = None
     if not ranked and q.territory.is_set and not q.allow_outside:
         rows = read_coverage(store, q.territory)
+        summary = summarise(rows, q.territory)
+        if not q.to and goal_codes is None:
+            thin = goal_thin_sentence(
+                summary,
+                q.territory,
+                to_type=q.to_type.value if q.to_type else None,
+                to_level=q.to_level,
+            )
         absent = goal_absent_sentence(
-            summarise(rows, q.territory),
+            summary,
             q.territory,
             to_type=q.to_type.value if q.to_type else None,
             to_level=q.to_level,
@@ -126,8 +135,8 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
         unrestricted = candidates(q, source, goal_codes, restrict=False)
         reached = {d["code"] for r in unrestricted for d in r.diplomas[1:]}
         reason = why_none(q, unrestricted, source.offers(reached) if unrestricted else {})
-        if notices:
-            reason = f"{notices[0]} {reason}"
+        if notices or thin:
+            reason = f"{notices[0] if notices else thin} {reason}"
     return PathwayAnswer(
         start=q.start_label,
         goal=goal_label(q),

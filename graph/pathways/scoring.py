@@ -125,7 +125,8 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     not seen in the latest files, then planned; with a known place, nearest to the previous
     place (boarding places soften far ones; an establishment without coordinates never counts
     as 0 km: it comes after every placed one); then the larger known capacity, the larger
-    demand, and the name. Without a previous place (no ``home``), capacity and demand decide."""
+    demand, and the name. Without a previous place (no ``home``), capacity and demand decide,
+    after establishments no directory describes (a counsellor cannot tell what they are)."""
     status = 0 if o.offer["status"] == "open" and o.last_seen is None else 1
     if o.offer["status"] != "open":
         status = 2
@@ -141,6 +142,7 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
         status,
         prev is not None and unplaced,
         dist,
+        o.actor.get("described") is False,  # no directory names it: after those named
         -(o.offer.get("capacity") if o.offer.get("capacity") is not None else -1),
         -(o.offer.get("demand") if o.offer.get("demand") is not None else -1),
         o.actor["name"],
