@@ -274,3 +274,33 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
         "Pas de parcours : aucune offre de Diplôme B dans département 12 ; "
         "le plus proche : Figeac (Figeac) (distance inconnue : aucun domicile donné)."
     )
+
+
+def test_a_common_first_year_is_never_a_step_of_its_own() -> None:
+    """« 1ère année commune » then its option is one programme: one step, named as such."""
+    from graph.pathways.hygiene import step_name
+
+    common = {**diploma("C1", 5), "type": "bts", "name": "X BTS 1ERE ANNEE COMMUNE"}
+    option = {**diploma("OPT", 5), "type": "bts", "name": "X OPTION A (BTS)"}
+    eng = {**diploma("ING", 7), "type": "ingenieur"}
+    rows = Rows(
+        [diploma("A", 4), common, option, eng],
+        {"A": [("C1", leg())], "C1": [("OPT", leg()), ("ING", leg())], "OPT": [("ING", leg())]},
+    )
+    got = [
+        [d["code"] for d in c.diplomas]
+        for c in candidates(query(to_level=7), rows, None, restrict=False)
+    ]
+    assert ["A", "C1", "OPT", "ING"] not in got
+    assert ["A", "OPT", "ING"] in got  # the common year going on in its option: one step
+    assert step_name(common) == "X (BTS) — 1re année commune, puis une option"
+
+
+def test_a_closed_target_is_replaced_by_its_successor() -> None:
+    old = {**diploma("OLD", 4), "closed": True, "successors": ["NEW"]}
+    rows = Rows([diploma("A", 3), old, diploma("NEW", 4)], {"A": [("OLD", leg())]})
+    got = [
+        [d["code"] for d in c.diplomas]
+        for c in candidates(query(to_level=4), rows, None, restrict=False)
+    ]
+    assert got == [["A", "NEW"]]
