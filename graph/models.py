@@ -427,11 +427,12 @@ class TransportLinkRecord(Record):
 
 
 class SeedFile(BaseModel):
-    """One campus: the whole content of one seed file."""
+    """One seed file: a campus, or (without ``[campus]``) the national table of documented
+    continuations, which holds only diplomas and passerelles of national scope."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    campus: CampusRecord
+    campus: CampusRecord | None = None
     sectors: list[SectorRecord] = Field(default_factory=list)
     sites: list[SiteRecord] = Field(default_factory=list)
     actors: list[ActorRecord] = Field(default_factory=list)
@@ -442,6 +443,40 @@ class SeedFile(BaseModel):
     partnerships: list[PartnershipRecord] = Field(default_factory=list)
     demand: list[DemandRecord] = Field(default_factory=list)
     transport_links: list[TransportLinkRecord] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _scope_matches_file(self) -> SeedFile:
+        national = [p.id for p in self.passerelles if p.scope == PasserelleScope.NATIONAL]
+        if self.campus is not None:
+            if national:
+                raise ValueError(
+                    f"passerelles {national} have scope national: they belong in a file "
+                    "without [campus]"
+                )
+            return self
+        other = [
+            name
+            for name in (
+                "sectors",
+                "sites",
+                "actors",
+                "offers",
+                "platforms",
+                "partnerships",
+                "demand",
+                "transport_links",
+            )
+            if getattr(self, name)
+        ]
+        if other:
+            raise ValueError(
+                f"a file without [campus] holds only diplomas and passerelles, not {other}"
+            )
+        if len(national) != len(self.passerelles):
+            raise ValueError("a file without [campus] holds only passerelles of scope national")
+        if any(p.parties for p in self.passerelles):
+            raise ValueError("a national passerelle binds no party")
+        return self
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable
 
+from graph.csv_cells import safe_row
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.cache import cached_answer
 from graph.gaps.continuum import continuum_breaks
@@ -92,14 +93,16 @@ def report_csv(report: GapReport, section: str) -> str:
     sec = next(s for s in report.sections if s.id == section)
     for f in sec.findings:
         w.writerow(
-            [
-                f.id,
-                f.title,
-                f.severity,
-                f.why,
-                " | ".join(f"{n.type}:{n.key} ({n.name})" for n in f.nodes),
-                json.dumps(f.data, ensure_ascii=False, sort_keys=True),
-                " | ".join(f.sources),
-            ]
+            safe_row(
+                [
+                    f.id,
+                    f.title,
+                    f.severity,
+                    f.why,
+                    " | ".join(f"{n.type}:{n.key} ({n.name})" for n in f.nodes),
+                    json.dumps(f.data, ensure_ascii=False, sort_keys=True),
+                    " | ".join(f.sources),
+                ]
+            )
         )
     return buf.getvalue()

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.inference import DiplomaFacts, infer_passerelles
+from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.ingest.seeds import SeedSet
 from graph.models import (
     CampusFigure,
@@ -130,7 +131,8 @@ def build_statements(
             *(p.id for p in sf.platforms),
             *(d.code for d in sf.diplomas),
         ]:
-            campuses_of.setdefault(key, []).append(sf.campus.id)
+            if sf.campus is not None:
+                campuses_of.setdefault(key, []).append(sf.campus.id)
 
     for s in seeds.sites.values():
         nodes["sites"].append(
@@ -247,6 +249,9 @@ def build_statements(
 
     for sf in seeds.files.values():
         c = sf.campus
+        if c is None:  # the national table: diplomas and national passerelles only
+            _add_passerelles(sf.passerelles, None, nodes, rel)
+            continue
         nodes["campuses"].append(
             _node(
                 Label.CAMPUS,
@@ -327,49 +332,7 @@ def build_statements(
                 description=t.description,
                 source=t.source,
             )
-        for pa in sf.passerelles:
-            common = {
-                "kind": pa.kind.value,
-                "rate": pa.rate,
-                "entrant_share": pa.entrant_share,
-                "reserved_share": pa.reserved_share,
-                "modality": pa.modality.value if pa.modality else None,
-                **passerelle_scope(pa, c),
-            }
-            nodes["passerelles"].append(
-                _node(
-                    Label.PASSERELLE,
-                    pa.id,
-                    {
-                        **common,
-                        "origin": "documented",
-                        "campus": c.id,
-                        "conditions": pa.conditions,
-                        "description": pa.description,
-                        "from_codes": list(pa.from_),
-                        "to_codes": list(pa.to),
-                        "parties": list(pa.parties),
-                        "source": pa.source,
-                    },
-                )
-            )
-            for code in pa.from_:
-                rel("passerelle_from", pa.id, code, source=pa.source)
-            for code in pa.to:
-                rel("passerelle_to", pa.id, code, source=pa.source)
-            for actor in pa.parties:
-                rel("passerelle_binds", pa.id, actor, source=pa.source)
-            for a_code in pa.from_:
-                for b_code in pa.to:
-                    rel(
-                        "leads_to",
-                        a_code,
-                        b_code,
-                        passerelle_id=pa.id,
-                        passerelle_origin="documented",
-                        campus=c.id,
-                        **common,
-                    )
+        _add_passerelles(sf.passerelles, c, nodes, rel)
 
     _add_inferred(seeds, nodes, rel)
     keep = {row["props"]["seed_key"] for rows in nodes.values() for row in rows}
@@ -386,6 +349,60 @@ def build_statements(
         relationships={k: len(v) for k, v in rels.items()},
     )
     return statements, summary
+
+
+def _add_passerelles(
+    passerelles: Iterable[PasserelleRecord],
+    campus_record: CampusRecord | None,
+    nodes: dict[str, list[dict[str, Any]]],
+    rel: Any,
+) -> None:
+    """Documented passerelles of one file: a campus's, or the national table (campus None),
+    each with where it holds (:func:`passerelle_scope`) on its node and its legs."""
+    campus = campus_record.id if campus_record is not None else None
+    for pa in passerelles:
+        common = {
+            "kind": pa.kind.value,
+            "rate": pa.rate,
+            "entrant_share": pa.entrant_share,
+            "reserved_share": pa.reserved_share,
+            "modality": pa.modality.value if pa.modality else None,
+            **passerelle_scope(pa, campus_record),
+        }
+        nodes["passerelles"].append(
+            _node(
+                Label.PASSERELLE,
+                pa.id,
+                {
+                    **common,
+                    "origin": "documented",
+                    "campus": campus,
+                    "conditions": pa.conditions,
+                    "description": pa.description,
+                    "from_codes": list(pa.from_),
+                    "to_codes": list(pa.to),
+                    "parties": list(pa.parties),
+                    "source": pa.source,
+                },
+            )
+        )
+        for code in pa.from_:
+            rel("passerelle_from", pa.id, code, source=pa.source)
+        for code in pa.to:
+            rel("passerelle_to", pa.id, code, source=pa.source)
+        for actor in pa.parties:
+            rel("passerelle_binds", pa.id, actor, source=pa.source)
+        for a_code in pa.from_:
+            for b_code in pa.to:
+                rel(
+                    "leads_to",
+                    a_code,
+                    b_code,
+                    passerelle_id=pa.id,
+                    passerelle_origin="documented",
+                    campus=campus,
+                    **common,
+                )
 
 
 def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: Any) -> None:
@@ -412,43 +429,11 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
         (a, b) for sf in seeds.files.values() for p in sf.passerelles for a in p.from_ for b in p.to
     }
     for p in infer_passerelles(facts, documented):
-        source = f"inferred by rule {p.rule} (docs/inferred-passerelles.md)"
-        common = {
-            "kind": p.kind,
-            "rate": None,
-            "entrant_share": None,
-            "reserved_share": None,
-            "modality": p.modality,
-        }
-        nodes["passerelles"].append(
-            _node(
-                Label.PASSERELLE,
-                p.id,
-                {
-                    **common,
-                    "origin": "inferred",
-                    "rule": p.rule,
-                    "campus": None,
-                    "conditions": f"{RULES[p.rule]} Correspondance : {p.field_match}.",
-                    "description": None,
-                    "from_codes": [p.from_code],
-                    "to_codes": [p.to_code],
-                    "parties": [],
-                    "source": source,
-                },
-            )
-        )
+        source = source_of(p)
+        nodes["passerelles"].append(_node(Label.PASSERELLE, p.id, passerelle_props(p, source)))
         rel("passerelle_from", p.id, p.from_code, source=source)
         rel("passerelle_to", p.id, p.to_code, source=source)
-        rel(
-            "leads_to",
-            p.from_code,
-            p.to_code,
-            passerelle_id=p.id,
-            passerelle_origin="inferred",
-            campus=None,
-            **common,
-        )
+        rel("leads_to", p.from_code, p.to_code, **leg_props(p, source))
 
 
 def load_seeds(store: GraphStore, seeds: SeedSet) -> LoadSummary:

@@ -1,4 +1,5 @@
-"""Read and validate seed files (one TOML file per campus) before anything is written.
+"""Read and validate seed files (one TOML file per campus, plus the national table of documented
+continuations, a file without ``[campus]``) before anything is written.
 
 All files of a directory are validated together: records may refer to records of another file
 (a diploma defined once and offered by several campuses, a shared site). The first problem found
@@ -8,6 +9,7 @@ written: :func:`graph.ingest.seed_loader.load_seeds` only runs on a fully valid 
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -60,6 +62,29 @@ def _record_label(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
     return str(section)
 
 
+def _unstorable_number(value: Any, loc: tuple[Any, ...] = ()) -> tuple[tuple[Any, ...], str] | None:
+    """The first number no engine can store (an integer outside 64 bits, TOML's inf or nan),
+    with its location, or None: ``cmq validate`` must refuse what ``cmq load`` would."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return loc, "integer too large (the database stores 64-bit integers)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return loc, "not a finite number"
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for k, v in items:
+        found = _unstorable_number(v, (*loc, k))
+        if found is not None:
+            return found
+    return None
+
+
 def parse_seed_file(path: Path) -> SeedFile:
     """Parse and validate one file; raise SeedError naming file, record and field."""
     try:
@@ -68,6 +93,11 @@ def parse_seed_file(path: Path) -> SeedFile:
         raise SeedError(path, "file", None, f"not UTF-8 text ({exc})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise SeedError(path, "file", None, f"invalid TOML: {exc}") from exc
+    bad = _unstorable_number(raw)
+    if bad is not None:
+        loc, why = bad
+        fld = ".".join(str(p) for p in loc[2:]) or None
+        raise SeedError(path, _record_label(raw, loc), fld, why)
     try:
         return SeedFile.model_validate(raw)
     except ValidationError as exc:
@@ -223,11 +253,12 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
     campus_ids: dict[str, Path] = {}
     passerelle_ids: dict[str, Path] = {}
     for path, sf in seeds.files.items():
-        if sf.campus.id in campus_ids:
-            raise SeedError(
-                path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}"
-            )
-        campus_ids[sf.campus.id] = path
+        if sf.campus is not None:
+            if sf.campus.id in campus_ids:
+                raise SeedError(
+                    path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}"
+                )
+            campus_ids[sf.campus.id] = path
         for i, p in enumerate(sf.passerelles):
             if p.id in passerelle_ids:
                 raise SeedError(

@@ -37,6 +37,8 @@ LEG_FIELDS = (
     "entrant_share",
     "reserved_share",
     "modality",
+    "strength",
+    "evidence",
     "scope",
     "scope_actors",
     "scope_departements",
@@ -220,6 +222,14 @@ def pathway_data(store: GraphStore) -> PathwayData:
             if store in _warm:
                 _start_preload(store, data)
         return data
+
+
+def cached_version(store: GraphStore) -> str | None:
+    """The graph version the store's cache is for, without reading the current one (so
+    without refilling it): what a test of the version watch looks at."""
+    with _registry_lock:
+        data = _registry.get(store)
+        return data.version if data is not None else None
 
 
 def cache_state(store: GraphStore) -> dict[str, Any]:

@@ -80,6 +80,11 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
             "passerelle documentée seulement pour d'autres établissements : ici déduite, "
             "sans les chiffres de la source"
         )
+    if leg.get("evidence"):
+        return (
+            "passerelle déduite (non documentée) de ce que les deux diplômes ont en commun : "
+            f"{leg['evidence']}"
+        )
     return "passerelle déduite d'une règle publique (non documentée)"
 
 

@@ -41,6 +41,7 @@ W_KM = 0.08  # per effective km travelled
 W_OUTSIDE = 25.0  # per step outside the territory
 W_PLANNED = 10.0  # per step whose only offers are planned
 W_INFERRED = 4.0  # per leg whose passerelle is inferred, not documented
+W_EVIDENCE = 15.0  # per inferred leg, times (1 - its strength): weak evidence ranks lower
 W_MODALITY = 5.0  # per step offered in the requested modality
 W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
 W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
@@ -221,6 +222,7 @@ class Scorer:
         known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
         stale = unplaced = 0
         capacity_sum = demand_sum = 0
+        weakness = 0.0
         rate_product = 1.0
         rates_known = 0
         before = diplomas[0]
@@ -234,7 +236,8 @@ class Scorer:
                 travel += choice.dist
                 effective += choice.effective
                 known_legs += 1
-            field_points += field_continuity(before, d, self.fields)
+            if leg.get("strength") is None:  # an inferred leg's strength already counts it
+                field_points += field_continuity(before, d, self.fields)
             plan.append(Step(d, leg, choice, prev))
             if not best.in_territory:
                 outside += 1
@@ -248,6 +251,7 @@ class Scorer:
             demand_sum += best.offer.get("demand") or 0
             if leg.get("passerelle_origin") == "inferred":
                 inferred += 1
+                weakness += 1.0 - (leg.get("strength") or 0.0)
             if mod and best.offer["modality"] == mod:
                 modality_hits += 1
             rate = leg.get("rate")
@@ -270,6 +274,7 @@ class Scorer:
             "planned": -W_PLANNED * planned,
             "not_seen_lately": -W_STALE * stale,
             "inferred_passerelles": -W_INFERRED * inferred,
+            "weak_evidence": -W_EVIDENCE * weakness,
             "modality": W_MODALITY * modality_hits,
             "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
             "documented_figures": W_FIGURE * figures,

@@ -184,13 +184,22 @@ def test_inferred_passerelles_are_marked_and_kept_apart(imported: FalkorDBStore)
         "RETURN DISTINCT r.passerelle_origin",
     )
     assert legs == [["inferred"]]
-    # no pair is linked both by the seeds and by the import
+    # no pair the seeds document is inferred by the import
     both = q(
         imported,
         "MATCH (a:Diploma)-[s:LEADS_TO]->(b:Diploma), (a)-[i:LEADS_TO]->(b) "
-        "WHERE s.origin = 'seed' AND i.origin = 'import' RETURN count(*)",
+        "WHERE s.origin = 'seed' AND s.passerelle_origin = 'documented' "
+        "AND i.origin = 'import' RETURN count(*)",
     )
     assert both == [[0]]
+    # a pair the seed loader only inferred (no evidence files) is inferred again by the import
+    again = q(
+        imported,
+        "MATCH (a:Diploma)-[s:LEADS_TO]->(b:Diploma), (a)-[i:LEADS_TO]->(b) "
+        "WHERE s.origin = 'seed' AND s.passerelle_origin = 'inferred' "
+        "AND i.origin = 'import' RETURN count(*), min(i.strength)",
+    )
+    assert again[0][0] > 0 and again[0][1] > 0
 
 
 def test_closed_and_renamed_diplomas(imported: FalkorDBStore) -> None:

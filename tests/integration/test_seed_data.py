@@ -11,7 +11,10 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import SEEDS
 
-SOURCE_DOCS = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|opendata \S+\.csv|INSEE|GeoNames|\(public\)")
+# a source document, an open-data file, or a public page quoted (the national continuations)
+SOURCE_DOCS = re.compile(
+    r"\d{3}_[0-9a-f]{16}\.txt|opendata \S+\.csv|INSEE|GeoNames|\(public\)|https://\S+ « .+ »"
+)
 
 
 def _sources(node: Any) -> list[str]:

@@ -21,11 +21,14 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
 
-from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.inference import DiplomaFacts, infer_passerelles
+from graph.inference.evidence import Evidence
+from graph.inference.records import leg_props, passerelle_props, source_of
+from graph.ingest.continuations import common_secondes, load_evidence, present_files
 from graph.ingest.opendata.plan import Establishment, ImportData, Offer, parse_directory
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import ImportSummary
@@ -262,6 +265,9 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     every diploma an imported offer names (even if closed since)."""
     apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
     offered = {o.code for o in data.offers}
+    evidence = load_evidence(data.directory)
+    closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    not_targets = common_secondes(data.directory) | closed  # nobody enters these
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         out[r["code"]] = DiplomaFacts(
@@ -271,6 +277,8 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             nsf=r["nsf"],
             fields=frozenset(r["fields"] or ()),
             apprenticeship=bool(r["apprenticeship"]) or r["code"] in apprenticeship,
+            evidence=evidence.get(r["code"], Evidence()),
+            target=r["code"] not in not_targets,
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -281,6 +289,8 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             level=_level(data, d),
             nsf=d.nsf,
             apprenticeship=d.code in apprenticeship,
+            evidence=evidence.get(d.code, Evidence()),
+            target=d.code not in not_targets,
         )
     return list(out.values())
 
@@ -289,22 +299,24 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     """Pairs the public rules give (docs/inferred-passerelles.md), minus the pairs the seeds
     already link and the pairs whose target is a closed diploma."""
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
+    evidence_files = present_files(data.directory)
+    over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
     for p in infer_passerelles(_facts(data, state), state.seed_pairs):
         if p.to_code in closed:
             continue  # nobody can enter a closed diploma
+        pid = p.id.replace("inf-", "inf-import-", 1)
+        p = replace(p, id=pid)
+        source = source_of(p, over)
         rows.append(
-            _compact(
-                {
-                    "id": p.id.replace("inf-", "inf-import-", 1),
-                    "a": p.from_code,
-                    "b": p.to_code,
-                    "kind": p.kind,
-                    "rule": p.rule,
-                    "match": p.field_match,
-                    "modality": p.modality,
-                }
-            )
+            {
+                "id": pid,
+                "a": p.from_code,
+                "b": p.to_code,
+                "props": passerelle_props(p, source),
+                "leg": leg_props(p, source),
+            }
         )
     return rows
 
@@ -372,7 +384,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         *_chunks("import_sites", sites, run=run, sources=sources),
         *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
         *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
-        *_chunks("import_passerelles", passerelles, run=run, rules=dict(RULES), source=bcn),
+        *_chunks("import_passerelles", passerelles, run=run),
         Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
         Statement("import_sweep_delete", {"run": run}),
         *_chunks("import_link_actor_site", located),
