@@ -227,7 +227,7 @@ def ask_pathway(client: TestClient, params: dict[str, Any]) -> dict[str, Any]:
 
 def ask_gaps(client: TestClient, params: dict[str, Any]) -> dict[str, Any]:
     t0 = time.perf_counter()
-    r = client.get("/gaps", params={**params, "limit": 500})
+    r = client.get("/gaps", params=params)
     ms = round((time.perf_counter() - t0) * 1000)
     if r.status_code != 200:
         return {"status": r.status_code, "error": r.json(), "ms": ms}

@@ -7,6 +7,7 @@ from collections import defaultdict
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
 from graph.gaps.rows import GapData, next_steps
 from graph.geo import haversine_km
+from graph.pathways.hygiene import is_common_year
 
 __all__ = ["dead_ends"]
 
@@ -27,7 +28,9 @@ def dead_ends(d: GapData) -> list[Finding]:
     inside = [
         r
         for r in d.inside_for_sector
-        if r["offer"].get("status") == "open" and not r["diploma"].get("closed")
+        if r["offer"].get("status") == "open"
+        and not r["diploma"].get("closed")
+        and not is_common_year(r["diploma"])  # its programme's own years carry the next step
     ]
     nexts = next_steps(d.legs)
     offered_inside = {r["diploma"]["code"] for r in d.inside}

@@ -27,6 +27,8 @@ from graph.territory import Territory
 
 __all__ = ["compute_report", "gap_report", "report_csv"]
 
+TOTAL_CAP = 500  # suggested partnerships are ranked among at most this many
+
 
 def compute_report(
     d: GapData, territory: Territory, sector: str | None = None, *, limit: int = 10
@@ -39,7 +41,8 @@ def compute_report(
         "dead_ends": lambda: dead_ends(d),
         "unmet_demand": lambda: unmet_demand(d, campus=campus, sector=sector),
         "isolated_actors": lambda: isolated_actors(d, campus=campus),
-        "suggested_partnerships": lambda: suggested_partnerships(d, limit=limit),
+        # counted up to TOTAL_CAP so that the total says how many there are, then cut
+        "suggested_partnerships": lambda: suggested_partnerships(d, limit=max(limit, TOTAL_CAP)),
         "brokers": lambda: brokers_and_fragile_links(d),
     }
     sections = []

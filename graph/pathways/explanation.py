@@ -25,7 +25,7 @@ Row = dict[str, Any]
 
 
 def fmt_km(km: float) -> str:
-    return f"{km:.0f} km"
+    return f"{km:.0f} km" if km >= 1 else "moins de 1 km"
 
 
 def goal_label(q: PathwayQuery) -> str:

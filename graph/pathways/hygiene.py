@@ -32,7 +32,10 @@ __all__ = [
 
 Row = Mapping[str, Any]
 
-_COMMON = re.compile(r"\b(1ERE|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b", re.IGNORECASE)
+_COMMON = re.compile(
+    r"\b(1ERE|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b",
+    re.IGNORECASE,
+)
 
 # The file families of the open-data import, by the track of programmes they describe.
 TRACK_FILES: dict[str, tuple[str, ...]] = {
@@ -49,6 +52,8 @@ def is_common_year(d: Row) -> bool:
     >>> is_common_year({"name": "CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS BTS 1ERE ANNEE COMMUNE"})
     True
     >>> is_common_year({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)"})
+    True
+    >>> is_common_year({"name": "1ERE ANNEE DE CAP PRODUCTION (CAP)"})
     True
     >>> is_common_year({"name": "ELECTROTECHNIQUE (BTS)"})
     False
