@@ -144,8 +144,8 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
         prev is not None and unplaced,
         dist,
         o.actor.get("described") is False,  # no directory names it: after those named
-        -(o.offer.get("capacity") if o.offer.get("capacity") is not None else -1),
-        -(o.offer.get("demand") if o.offer.get("demand") is not None else -1),
+        -_known(o.offer.get("capacity")),
+        -_known(o.offer.get("demand")),
         o.actor["name"],
     )
 
@@ -306,3 +306,8 @@ def rank(scored: list[Scored]) -> list[Scored]:
         if s.key not in best or s.score > best[s.key].score:
             best[s.key] = s
     return sorted(best.values(), key=lambda s: (-s.score, len(s.key), s.tie, s.key))
+
+
+def _known(value: Any) -> int:
+    """A figure for sorting: an unknown one counts as -1, below every known one."""
+    return -1 if value is None else int(value)
