@@ -28,7 +28,7 @@ from graph.models import (
     SiteRecord,
 )
 
-__all__ = ["SeedSet", "build_seed_set", "load_seed_dir", "parse_seed_file"]
+__all__ = ["SeedSet", "build_seed_set", "load_seed_dir", "merge_records", "parse_seed_file"]
 
 
 @dataclass
@@ -113,17 +113,38 @@ def parse_seed_file(path: Path) -> SeedFile:
         raise SeedError(path, record, fld, f"{first['msg']}{more}") from exc
 
 
+_PER_FILE = ("source", "field_sources", "facts", "sectors", "campus_role")
+"""Fields a record may state differently in each file that names it: they are merged."""
+
+
+def _union(a: list[Any], b: list[Any]) -> list[Any]:
+    return [*a, *(x for x in b if x not in a)]
+
+
+def merge_records(old: Any, new: Any) -> Any:
+    """One record from two files' definitions of it: facts and sectors of both (in file order,
+    without repeats), field sources of both (the first file's wins on the same field), the first
+    file's source. ``campus_role`` is read per file by the loader, not from the merged record."""
+    update: dict[str, Any] = {}
+    for name in ("facts", "sectors"):
+        if name in type(old).model_fields:
+            update[name] = _union(getattr(old, name), getattr(new, name))
+    update["field_sources"] = {**new.field_sources, **old.field_sources}
+    return old.model_copy(update=update)
+
+
 def _merge(index: dict[str, Any], key: str, rec: Any, path: Path, where: str) -> None:
-    """Records defined in several files must agree (same content except their sources)."""
+    """Records defined in several files must agree (same content except what each file says of
+    it: sources, facts, sectors, role); what each file says is kept (:func:`merge_records`)."""
     old = index.get(key)
     if old is None:
         index[key] = rec
         return
-    strip = {"source", "field_sources", "facts", "sectors", "campus_role"}
-    if old.model_dump(exclude=strip) != rec.model_dump(exclude=strip):
+    if old.model_dump(exclude=set(_PER_FILE)) != rec.model_dump(exclude=set(_PER_FILE)):
         raise SeedError(
             path, where, None, f"conflicts with the definition of {key!r} in another file"
         )
+    index[key] = merge_records(old, rec)
 
 
 def _check_refs(path: Path, sf: SeedFile, seeds: SeedSet) -> None:

@@ -27,8 +27,14 @@ def test_territory_excludes_the_step_outside(mini_client: TestClient) -> None:
     )
     assert r.status_code == 200
     body = r.json()
-    assert body["pathways"] == [] and body["count"] == 0
-    assert "Ingénieur (T-ING)" in body["reason"] and "École C (Albi, 081)" in body["reason"]
+    # no level-7 programme in 12, 46: said first, then the far place, flagged with its distance
+    assert body["notices"][0] == (
+        "Les données importées ne contiennent aucune formation de niveau 7 ou plus "
+        "dans les départements 12, 46."
+    )
+    assert body["pathways"] and all(p["steps"][-1]["outside_territory"] for p in body["pathways"])
+    last = body["pathways"][0]["steps"][-1]["offers"][0]
+    assert last["actor_name"] == "École C" and last["distance_km"] is not None
 
 
 def test_allow_outside_keeps_and_flags_the_step(mini_client: TestClient) -> None:
