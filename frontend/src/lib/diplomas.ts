@@ -3,6 +3,7 @@
 import { getJSON } from './api';
 import type { ComboOption } from './combobox';
 import { diplomaTypeFr, levelFr } from './labels';
+import { fold } from './text';
 import type { DiplomaSummary, Page } from './types';
 
 export function diplomaOption(d: DiplomaSummary): ComboOption<DiplomaSummary> {
@@ -12,10 +13,6 @@ export function diplomaOption(d: DiplomaSummary): ComboOption<DiplomaSummary> {
     hint: `${diplomaTypeFr(d.type)} · ${levelFr(d.level)} · code ${d.code}${d.offers ? ` · ${d.offers} offre${d.offers > 1 ? 's' : ''}` : ''}`,
     data: d,
   };
-}
-
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** Words in any order: the API matches one phrase, so ask for the longest word and keep the

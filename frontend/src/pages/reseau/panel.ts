@@ -1,0 +1,182 @@
+// The side panel of the selected node: its record (GET /actors/{id}, /diplomas/{code}, the
+// platform or the campus) and its links in the network, each a button to the neighbour.
+
+import { getJSON, cached } from '../../lib/api';
+import { h, dept } from '../../lib/dom';
+import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
+import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
+
+export interface Neighbour {
+  edge: NetEdge;
+  other: NetNode;
+  out: boolean;
+}
+
+export function nodeTypeFr(n: NetNode): string {
+  if (n.type === 'diploma') return `Diplôme · ${diplomaTypeFr(n.kind)} · ${levelFr(n.level)}`;
+  if (n.type === 'campus') return 'Campus';
+  return kindFr(n.kind);
+}
+
+export function nodePlace(n: NetNode): string {
+  return n.commune ? ` · ${n.commune}${n.departement ? ` (${dept(n.departement)})` : ''}` : '';
+}
+
+function factsBlock(facts: Fact[] | undefined): HTMLElement | null {
+  if (!facts?.length) return null;
+  return h(
+    'details',
+    { class: 'facts' },
+    h('summary', {}, `Faits sourcés (${facts.length})`),
+    h('ul', {}, ...facts.map((f) => h('li', {}, f.text, h('span', { class: 'source' }, ` Source : ${f.source}`)))),
+  );
+}
+
+export function edgeText(e: NetEdge, out: boolean): string {
+  switch (e.type) {
+    case 'LEADS_TO':
+      return `${out ? 'Passerelle vers' : 'Passerelle depuis'} (${PASSERELLE_KIND_FR[e.kind ?? ''] ?? e.kind ?? ''}, ${ORIGIN_FR[e.status ?? ''] ?? e.status ?? ''})`;
+    case 'OFFERS':
+      return `${out ? 'Propose' : 'Proposé par'} · ${modalityFr(e.kind)}${e.status === 'planned' ? ' · en projet' : ''}`;
+    case 'PARTNERS_WITH':
+      return `Partenariat · ${PARTNERSHIP_FR[e.kind ?? ''] ?? e.kind ?? ''}${e.status === 'planned' ? ' (en projet)' : ''}`;
+    case 'MEMBER_OF':
+      return `Membre : ${e.kind ?? ''}`;
+    case 'HOSTS':
+      return out ? 'Héberge' : 'Hébergée par';
+    case 'PART_OF':
+      return out ? 'Fait partie de' : 'Comprend';
+    default:
+      return EDGE_FR[e.type] ?? e.type;
+  }
+}
+
+export function linksBlock(list: Neighbour[], select: (id: string) => void): HTMLElement {
+  const byType = new Map<string, Neighbour[]>();
+  for (const l of list) byType.set(l.edge.type, [...(byType.get(l.edge.type) ?? []), l]);
+  return h(
+    'div',
+    { class: 'links' },
+    h('h3', {}, `Liens dans le réseau (${list.length})`),
+    list.length ? null : h('p', { class: 'muted' }, 'Aucun lien avec les nœuds affichés.'),
+    ...[...byType.entries()].map(([type, items]) =>
+      h(
+        'div',
+        {},
+        h('h4', {}, `${EDGE_FR[type] ?? type} (${items.length})`),
+        h(
+          'ul',
+          { class: 'link-list' },
+          ...items
+            .sort((a, b) => a.other.label.localeCompare(b.other.label, 'fr'))
+            .map((l) =>
+              h(
+                'li',
+                {},
+                h('button', { type: 'button', class: 'link-button', onclick: () => select(l.other.id) }, l.other.label),
+                h('span', { class: 'muted' }, ` — ${edgeText(l.edge, l.out)}`),
+              ),
+            ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLElement | null)[]> {
+  const a = await getJSON<ActorDetail>(`/actors/${encodeURIComponent(key)}`, undefined, { signal });
+  return [
+    a.description ? h('p', {}, a.description) : null,
+    h(
+      'dl',
+      { class: 'facts-list' },
+      a.uai ? [h('dt', {}, 'UAI'), h('dd', {}, a.uai)] : null,
+      a.boarding_places ? [h('dt', {}, 'Internat'), h('dd', {}, `${a.boarding_places} places`)] : null,
+      a.memberships.length ? [h('dt', {}, 'Rôle dans le campus'), ...a.memberships.map((m) => h('dd', {}, `${m.name} : ${m.role ?? 'membre'}`))] : null,
+      a.parents.length ? [h('dt', {}, 'Fait partie de'), ...a.parents.map((p) => h('dd', {}, p.name))] : null,
+      a.url ? [h('dt', {}, 'Site web'), h('dd', {}, h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, a.url, h('span', { class: 'sr-only' }, ' (nouvelle fenêtre)')))] : null,
+    ),
+    a.offers.length
+      ? h(
+          'details',
+          { open: a.offers.length <= 6 },
+          h('summary', {}, `Formations proposées (${a.offers.length})`),
+          h(
+            'ul',
+            {},
+            ...a.offers.map((o) =>
+              h('li', {}, `${o.name} — ${diplomaTypeFr(o.type)}, ${levelFr(o.level).toLowerCase()} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}${o.capacity != null ? ` · ${o.capacity} places` : ''}`),
+            ),
+          ),
+        )
+      : null,
+    a.partners.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `Partenaires (${a.partners.length})`),
+          h('ul', {}, ...a.partners.map((p) => h('li', {}, `${p.name} — ${PARTNERSHIP_FR[p.partnership] ?? p.partnership}`, p.description ? h('span', { class: 'muted' }, ` : ${p.description}`) : null))),
+        )
+      : null,
+    factsBlock(a.facts),
+    h('p', { class: 'source' }, `Source : ${a.source}`),
+  ];
+}
+
+async function diplomaDetail(key: string, signal: AbortSignal): Promise<(HTMLElement | null)[]> {
+  const d = await getJSON<DiplomaDetail>(`/diplomas/${encodeURIComponent(key)}`, undefined, { signal });
+  const links = (title: string, items: DiplomaDetail['next']) =>
+    items.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `${title} (${items.length})`),
+          h('ul', {}, ...items.map((l) => h('li', {}, `${l.name} — ${PASSERELLE_KIND_FR[l.kind] ?? l.kind}${l.origin ? `, ${ORIGIN_FR[l.origin] ?? l.origin}` : ''}`))),
+        )
+      : null;
+  return [
+    h('p', {}, `Code ${d.code}`),
+    d.description ? h('p', {}, d.description) : null,
+    h(
+      'details',
+      { open: d.offers.length <= 6 },
+      h('summary', {}, `Établissements qui le proposent (${d.offers.length})`),
+      h('ul', {}, ...d.offers.map((o) => h('li', {}, `${o.name}${o.commune ? ` (${o.commune})` : ''} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}`))),
+    ),
+    links('Passerelles vers', d.next),
+    links('Passerelles depuis', d.previous),
+    h('p', { class: 'source' }, `Source : ${d.source}`),
+  ];
+}
+
+async function platformDetail(key: string): Promise<(HTMLElement | null)[]> {
+  const page = await cached<Page<PlatformOut>>('/platforms', { limit: 500 });
+  const p = page.items.find((x) => x.id === key);
+  if (!p) return [h('p', { class: 'muted' }, 'Pas de fiche détaillée pour cette plateforme.')];
+  return [
+    p.description ? h('p', {}, p.description) : null,
+    p.hosts?.length ? h('p', {}, `Hébergée par : ${p.hosts.map((x) => x.name).join(', ')}`) : null,
+    factsBlock(p.facts),
+    h('p', { class: 'source' }, `Source : ${p.source}`),
+  ];
+}
+
+async function campusDetail(key: string): Promise<(HTMLElement | null)[]> {
+  const c = await cached<CampusDetail>(`/campuses/${encodeURIComponent(key)}`);
+  return [
+    h('p', {}, c.name),
+    h('p', {}, c.industry),
+    c.label_status ? h('p', { class: 'muted' }, c.label_status) : null,
+    h('p', {}, `${c.members.length} membres, ${c.sectors.length} secteurs suivis.`),
+    factsBlock(c.facts),
+    h('p', { class: 'source' }, `Source : ${c.source}`),
+  ];
+}
+
+/** The record of a node, as the panel shows it. */
+export function detailOf(node: NetNode, signal: AbortSignal): Promise<(HTMLElement | null)[]> {
+  if (node.type === 'actor') return actorDetail(node.key, signal);
+  if (node.type === 'diploma') return diplomaDetail(node.key, signal);
+  if (node.type === 'platform') return platformDetail(node.key);
+  return campusDetail(node.key);
+}
