@@ -24,6 +24,7 @@ from api.routes import (
     pathways,
     platforms,
     sites,
+    sources,
 )
 from graph.engines.factory import open_store
 from graph.pathway_data import keep_warm
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         gaps,
         edits,
         about,
+        sources,
     ):
         app.include_router(module.router)
     _mount_frontend(app, settings)

@@ -2,6 +2,7 @@ import './styles.css';
 import { startRouter, type Route } from './router';
 import { setupSettingsDialog } from './lib/settings';
 import { checkHealth } from './lib/health';
+import { loadSources } from './lib/sources';
 
 const routes: Route[] = [
   { name: 'parcours', title: 'Parcours', load: () => import('./pages/parcours') },
@@ -18,4 +19,5 @@ document.querySelector('[data-skip]')?.addEventListener('click', (ev) => {
 
 setupSettingsDialog();
 void checkHealth();
-startRouter(routes, document.getElementById('contenu') as HTMLElement, 'parcours');
+// The citations' titles first (one small request): pages cite sources as they render.
+void loadSources().then(() => startRouter(routes, document.getElementById('contenu') as HTMLElement, 'parcours'));

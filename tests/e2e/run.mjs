@@ -479,6 +479,99 @@ await scenario('base-indisponible', async (d) => {
   await close();
 });
 
+// ---- 9. French everywhere: every page in its main states, no English, ids or file names -------
+// Internal identifiers are the API's own (campus, actor, platform, passerelle, sector ids),
+// fetched here, so that the check knows them exactly instead of guessing at hyphenated words.
+// Lower-case English words that no French sentence uses (proper names such as « Supply Chain
+// And LEan management » are capitalised), and the capitalised words that start English messages.
+const ENGLISH = /\b(the|and|with|without|should|than|input|field|required|stated|specialty|industrial|trades|unknown|found|apprenticeship|school|training|pathways?|none|true|false|error|invalid|value|must|which|from|less|greater|equal|planned|companies|between|items?|not|is|are|was)\b|\b(Input|Field|Value|No|Unknown|The|Planned|Multi-site)\b/;
+const FILE_NAME = /\b[\w-]+\.(?:txt|csv|toml|json)\b|\b\d{3}_[0-9a-f]{16}\b/;
+const RAW = /\bNone\b|\bNaN\b|\[object Object\]|\bnull\b|\bundefined\b/;
+
+async function knownIds() {
+  const get = async (path) => (await (await fetch(`${base}${path}`)).json());
+  const ids = new Map(); // id -> the name it identifies
+  for (const c of await get('/campuses')) {
+    ids.set(c.id, c.name);
+    for (const s of (await get(`/campuses/${c.id}`)).sectors) ids.set(s.id, s.name);
+  }
+  for (const path of ['/actors', '/platforms', '/passerelles']) {
+    for (let offset = 0; ; offset += 500) {
+      const page = await get(`${path}?limit=500&offset=${offset}`);
+      for (const x of page.items) ids.set(x.id, x.name ?? '');
+      if (offset + 500 >= page.total) break;
+    }
+  }
+  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // Identifiers that cannot be a French word: a hyphen or a digit inside, and not the very
+  // words of the name (the sector « Machine-outil » is machine-outil: the word is fine).
+  return [...ids].filter(([id, name]) => /[-\d]/.test(id) && id.length >= 6 && !fold(name).includes(id)).map(([id]) => id);
+}
+
+/** Visible text of the page with every <details> opened, plus the texts of attributes people hear. */
+async function pageText(page) {
+  return page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const attrs = [...document.querySelectorAll('[title],[aria-label],[alt],[placeholder]')]
+      .map((el) => ['title', 'aria-label', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' '));
+    return `${document.body.innerText}\n${attrs.join('\n')}`;
+  });
+}
+
+function problems(text, ids) {
+  const found = [];
+  // « … » quotes a source document word for word: its words are the document's, not ours.
+  for (const line of text.replace(/«[^»]*»/g, '« »').split('\n')) {
+    const m = ENGLISH.exec(line) ?? FILE_NAME.exec(line) ?? RAW.exec(line);
+    if (m) found.push(`« ${m[0]} » dans : ${line.trim().slice(0, 160)}`);
+    for (const id of ids) {
+      if (new RegExp(`(^|[^\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(line)) {
+        found.push(`identifiant « ${id} » dans : ${line.trim().slice(0, 160)}`);
+      }
+    }
+  }
+  return found;
+}
+
+await scenario('francais', async (d) => {
+  const { page, close } = await newPage('francais');
+  const ids = await knownIds();
+  d.ids = ids.length;
+  const states = [
+    ['parcours-vide', '#/parcours', 'h1'],
+    ['parcours-resultats', '#/parcours?from=40025014&to_level=7&departements=12,46', 'article.pathway'],
+    ['parcours-domicile', '#/parcours?from=40025014&to_level=5&campus=mecanic-vallee&home=12089', 'article.pathway, .state-error, .state-empty'],
+    ['parcours-code-inconnu', '#/parcours?from=99999999&to_level=7', '.state-error'],
+    ['parcours-etapes-refusees', '#/parcours?from=40025014&to_level=7&max_steps=12', '.state-error'],
+    ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
+    ['carte-fiche', '#/carte?focus=actor:lycee-la-decouverte-decazeville', '.leaflet-popup-content'],
+    ['reseau-acteur', '#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac', '.side-panel .links'],
+    ['reseau-diplome', '#/reseau?campus=mecanic-vallee&select=diploma:40025014', '.side-panel .links'],
+    ['reseau-campus', '#/reseau?campus=mecanic-vallee&select=campus:mecanic-vallee', '.side-panel .links'],
+    ['manques', '#/manques?campus=mecanic-vallee', 'section.gap-section'],
+    ['manques-departements', '#/manques?departements=12,46', 'section.gap-section'],
+  ];
+  const all = [];
+  d.states = {};
+  for (const [name, hash, ready] of states) {
+    await page.goto(`${app}${hash}`);
+    await page.reload();
+    await page.locator(ready).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(400);
+    if (name.startsWith('manques')) {
+      await page.evaluate(() => {
+        for (const b of document.querySelectorAll('section.gap-section button')) if (/^Afficher les \d+ constats$/.test(b.textContent)) b.click();
+      });
+    }
+    const found = problems(await pageText(page), ids);
+    d.states[name] = found.length;
+    all.push(...found.map((f) => `${name} : ${f}`));
+  }
+  d.problems = all.slice(0, 60);
+  expect(all.length === 0, `texte non français ou interne (${all.length}) :\n${all.slice(0, 40).join('\n')}`);
+  await close();
+});
+
 await browser.close();
 
 const expectedErrors = new Set(['base-indisponible']);

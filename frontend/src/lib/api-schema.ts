@@ -481,6 +481,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sources
+         * @description The five source documents and the public datasets, with the French titles to cite.
+         */
+        get: operations["sources_sources_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -797,6 +817,27 @@ export interface components {
             /** By */
             by: string;
         };
+        /** DatasetOut */
+        DatasetOut: {
+            /** Key */
+            key: string;
+            /**
+             * Name
+             * @description French name of the dataset, as a citation reads it.
+             */
+            name: string;
+            /** Producer */
+            producer: string;
+            /** Licence */
+            licence: string;
+            /** Licence Url */
+            licence_url: string;
+            /**
+             * Files
+             * @description File-name patterns (regular expressions).
+             */
+            files: string[];
+        };
         /** Deleted */
         Deleted: {
             /** Deleted */
@@ -934,6 +975,21 @@ export interface components {
          * @enum {string}
          */
         DiplomaType: "cap" | "bac_pro" | "bac_techno" | "bac_general" | "bp" | "mc" | "bts" | "dut" | "but" | "licence" | "licence_pro" | "master" | "mastere_specialise" | "ingenieur" | "cpge" | "cqpm" | "fcil" | "titre_pro" | "du" | "other";
+        /** DocumentOut */
+        DocumentOut: {
+            /**
+             * File
+             * @description The file name sources cite.
+             */
+            file: string;
+            /**
+             * Title
+             * @description French title, as a citation reads it.
+             */
+            title: string;
+            /** Description */
+            description: string;
+        };
         /** FactOut */
         FactOut: {
             /** Topic */
@@ -1757,6 +1813,13 @@ export interface components {
             facts: components["schemas"]["FactOut"][];
             /** Actors */
             actors: number;
+        };
+        /** SourcesOut */
+        SourcesOut: {
+            /** Documents */
+            documents: components["schemas"]["DocumentOut"][];
+            /** Datasets */
+            datasets: components["schemas"]["DatasetOut"][];
         };
         /** StepOut */
         StepOut: {
@@ -3214,6 +3277,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AboutOut"];
+                };
+            };
+        };
+    };
+    sources_sources_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourcesOut"];
                 };
             };
         };

@@ -6,7 +6,7 @@ import { createMap, kindIcon, FRANCE_BOUNDS, type CmqMap } from '../../map/basem
 import { getJSON, cached, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce } from '../../lib/dom';
 import { kindFr, kindGroup } from '../../lib/labels';
-import { fillCampusSelect, fillSectorSelect } from '../../lib/refs';
+import { campuses, fillCampusSelect, fillSectorSelect } from '../../lib/refs';
 import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
@@ -19,6 +19,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let hiddenGroups = hiddenGroupsOf(params);
   let ctrl: AbortController | null = null;
   const markers = new Map<string, L.Marker>();
+  const campusNames = new Map<string, string>();
+  void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
 
   const filters = createMapFilters(params, () => {
     focus = new Set();
@@ -79,7 +81,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       const isFocus = focus.has(key);
       const title = `${f.properties.name} — ${kindFr(f.properties.kind)}`;
       const m = L.marker([lat, lon], { icon: kindIcon(f.properties.kind, { focus: isFocus }), title, alt: title, keyboard: true, riseOnHover: true, zIndexOffset: isFocus ? 1000 : 0 })
-        .bindPopup(() => popup(f, params.get('campus')));
+        .bindPopup(() => popup(f, params.get('campus'), campusNames));
       markers.set(key, m);
       layers.push(m);
       tableBody.append(listRow(f, isFocus, () => openMarker(key)));

@@ -18,7 +18,8 @@ export function levelsText(levels: number[]): string {
   return min === max ? `niveau ${min}` : `niveaux ${min} à ${max}`;
 }
 
-export function popup(f: Feat, campusParam: string | null): HTMLElement {
+/** `campusNames`: campus id → name (ids are never shown). */
+export function popup(f: Feat, campusParam: string | null, campusNames: Map<string, string>): HTMLElement {
   const p = f.properties;
   const where = [p.commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
   const campus = p.campuses[0] ?? campusParam ?? 'mecanic-vallee';
@@ -33,7 +34,7 @@ export function popup(f: Feat, campusParam: string | null): HTMLElement {
       p.feature === 'actor' ? h('li', {}, `${p.offers} formation${p.offers > 1 ? 's' : ''} · ${levelsText(p.levels)}`) : null,
       p.modalities.length ? h('li', {}, p.modalities.map(modalityFr).join(', ')) : null,
       p.boarding_places ? h('li', {}, `Internat : ${p.boarding_places} places`) : null,
-      p.campuses.length ? h('li', {}, `Campus : ${p.campuses.join(', ')}`) : null,
+      p.campuses.length ? h('li', {}, `Campus : ${p.campuses.map((c) => campusNames.get(c) ?? 'campus sans nom').join(', ')}`) : null,
     ),
     h('p', {}, h('a', { href: hrefFor('reseau', { campus, select: featKey(f) }) }, 'Voir dans le réseau')),
   );

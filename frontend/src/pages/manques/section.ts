@@ -4,6 +4,7 @@
 import { apiUrl, type Params } from '../../lib/api';
 import { h, fmtNum, fmtKm, empty } from '../../lib/dom';
 import { NODE_TYPE_FR, SEVERITY_FR } from '../../lib/labels';
+import { cite } from '../../lib/sources';
 import type { GapFinding, GapNode, GapSection } from '../../lib/types';
 import { hrefFor } from '../../router';
 import { num, sectionChart } from './charts';
@@ -62,7 +63,7 @@ function findingRow(s: GapSection, f: GapFinding, ctx: SectionContext): HTMLElem
       'td',
       {},
       f.sources?.length
-        ? h('details', {}, h('summary', {}, `${f.sources.length} source${f.sources.length > 1 ? 's' : ''}`), h('ul', { class: 'sources' }, ...f.sources.map((x) => h('li', {}, x))))
+        ? h('details', {}, h('summary', {}, `${f.sources.length} source${f.sources.length > 1 ? 's' : ''}`), h('ul', { class: 'sources' }, ...f.sources.map((x) => h('li', {}, cite(x)))))
         : h('span', { class: 'muted' }, 'calcul sur le graphe'),
     ),
   );

@@ -3,6 +3,7 @@
 
 import { hrefFor } from '../../router';
 import { announce, dept, downloadText, toCsv } from '../../lib/dom';
+import { cite } from '../../lib/sources';
 import { ORIGIN_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, modalityFr } from '../../lib/labels';
 import type { PathwayAnswer } from '../../lib/types';
 import { chosen } from './card';
@@ -64,7 +65,7 @@ export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?:
         pa?.origin ? ORIGIN_FR[pa.origin] ?? pa.origin : '', pa?.rate, pa?.entrant_share, pa?.reserved_share,
         o?.actor_name, o ? kindFr(o.actor_kind) : '', o?.commune, dept(o?.departement), o ? modalityFr(o.modality) : '',
         o ? STATUS_FR[o.status] ?? o.status : '', o?.capacity, o?.boarding_places, o?.distance_km,
-        s.outside_territory ? 'oui' : 'non', o?.source,
+        s.outside_territory ? 'oui' : 'non', o ? cite(o.source) : '',
       ]);
     }
   }

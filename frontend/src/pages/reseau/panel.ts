@@ -3,6 +3,7 @@
 
 import { getJSON, cached } from '../../lib/api';
 import { h, dept } from '../../lib/dom';
+import { cite } from '../../lib/sources';
 import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
 
@@ -28,7 +29,7 @@ function factsBlock(facts: Fact[] | undefined): HTMLElement | null {
     'details',
     { class: 'facts' },
     h('summary', {}, `Faits sourcés (${facts.length})`),
-    h('ul', {}, ...facts.map((f) => h('li', {}, f.text, h('span', { class: 'source' }, ` Source : ${f.source}`)))),
+    h('ul', {}, ...facts.map((f) => h('li', {}, f.text, h('span', { class: 'source' }, ` Source : ${cite(f.source)}`)))),
   );
 }
 
@@ -119,7 +120,7 @@ async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLEleme
         )
       : null,
     factsBlock(a.facts),
-    h('p', { class: 'source' }, `Source : ${a.source}`),
+    h('p', { class: 'source' }, `Source : ${cite(a.source)}`),
   ];
 }
 
@@ -145,7 +146,7 @@ async function diplomaDetail(key: string, signal: AbortSignal): Promise<(HTMLEle
     ),
     links('Passerelles vers', d.next),
     links('Passerelles depuis', d.previous),
-    h('p', { class: 'source' }, `Source : ${d.source}`),
+    h('p', { class: 'source' }, `Source : ${cite(d.source)}`),
   ];
 }
 
@@ -157,7 +158,7 @@ async function platformDetail(key: string): Promise<(HTMLElement | null)[]> {
     p.description ? h('p', {}, p.description) : null,
     p.hosts?.length ? h('p', {}, `Hébergée par : ${p.hosts.map((x) => x.name).join(', ')}`) : null,
     factsBlock(p.facts),
-    h('p', { class: 'source' }, `Source : ${p.source}`),
+    h('p', { class: 'source' }, `Source : ${cite(p.source)}`),
   ];
 }
 
@@ -169,7 +170,7 @@ async function campusDetail(key: string): Promise<(HTMLElement | null)[]> {
     c.label_status ? h('p', { class: 'muted' }, c.label_status) : null,
     h('p', {}, `${c.members.length} membres, ${c.sectors.length} secteurs suivis.`),
     factsBlock(c.facts),
-    h('p', { class: 'source' }, `Source : ${c.source}`),
+    h('p', { class: 'source' }, `Source : ${cite(c.source)}`),
   ];
 }
 
