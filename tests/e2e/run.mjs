@@ -479,6 +479,59 @@ await scenario('base-indisponible', async (d) => {
   await close();
 });
 
+// ---- 8b. Pathway cards a counsellor acts on: distances labelled, a selection kept, compared, printed
+await scenario('selection', async (d) => {
+  const { page, close } = await newPage('selection');
+  await page.goto(`${app}#/parcours?from=40025014&to_level=5&campus=mecanic-vallee&home=12089`);
+  const cards = page.locator('article.pathway');
+  await cards.first().waitFor();
+  d.meta = await cards.first().locator('.card-meta').innerText();
+  expect(/domicile → 1re étape : /.test(d.meta), `no home distance in: ${d.meta}`);
+  await page.goto(`${app}#/parcours?from=40025014&to_level=7&departements=12,46`);
+  await page.reload();
+  await cards.first().waitFor();
+  d.metaLevel7 = await cards.first().locator('.card-meta').innerText();
+  expect(/entre étapes : /.test(d.metaLevel7) && !/domicile/.test(d.metaLevel7), `distances not labelled: ${d.metaLevel7}`);
+  for (const i of [0, 1, 2]) await cards.nth(i).getByRole('button', { name: 'Garder dans ma sélection' }).click();
+  d.stored = await page.evaluate(() => JSON.parse(localStorage.getItem('cmq.selection') ?? '[]').length);
+  expect(d.stored === 3, `3 pathways kept, storage has ${d.stored}`);
+  expect((await cards.first().getByRole('button', { name: 'Garder dans ma sélection' }).getAttribute('aria-pressed')) === 'true', 'kept button not pressed');
+  // Another search: the selection stays.
+  await page.goto(`${app}#/parcours?from=40025014&to_level=6&departements=12,46`);
+  await page.reload();
+  await cards.first().waitFor();
+  const panel = page.locator('section.selection');
+  await panel.getByRole('heading', { name: 'Ma sélection (3)' }).waitFor();
+  await panel.getByRole('checkbox', { name: /^Comparer/ }).nth(0).check();
+  await panel.getByRole('checkbox', { name: /^Comparer/ }).nth(1).check();
+  await panel.getByRole('button', { name: 'Comparer les parcours cochés' }).click();
+  const table = panel.locator('table.compare');
+  await table.waitFor();
+  d.compareColumns = await table.locator('thead th').count();
+  expect(d.compareColumns === 2, `comparison has ${d.compareColumns} columns`);
+  const compareText = await table.innerText();
+  d.compareRows = await table.locator('tbody th').allInnerTexts();
+  expect(/Domicile → 1re étape/.test(compareText) && /Entre étapes/.test(compareText), `comparison rows: ${d.compareRows.join(' | ')}`);
+  await page.screenshot({ path: join(shots, 'parcours-comparaison.png'), fullPage: false });
+  // Print: the map and the search criteria are printed, the form is not.
+  await page.emulateMedia({ media: 'print' });
+  d.printMap = await page.locator('#carte-parcours').isVisible();
+  d.printCriteria = await page.locator('.results-summary').isVisible();
+  d.printForm = await page.locator('form.search-form').isVisible();
+  expect(d.printMap && d.printCriteria && !d.printForm, `print: map ${d.printMap}, criteria ${d.printCriteria}, form ${d.printForm}`);
+  await page.evaluate(() => document.body.classList.add('print-selection'));
+  d.printSelection = (await page.locator('table.compare').isVisible()) && !(await page.locator('.results').isVisible());
+  expect(d.printSelection, 'printing the selection does not print the comparison alone');
+  await page.emulateMedia({ media: 'screen' });
+  const pdf = await page.pdf({ format: 'A4' });
+  d.pdfBytes = pdf.length;
+  await page.evaluate(() => document.body.classList.remove('print-selection'));
+  // Remove one: the panel follows.
+  await panel.getByRole('button', { name: /^Retirer/ }).first().click();
+  await panel.getByRole('heading', { name: 'Ma sélection (2)' }).waitFor();
+  await close();
+});
+
 // ---- 9. French everywhere: every page in its main states, no English, ids or file names -------
 // Internal identifiers are the API's own (campus, actor, platform, passerelle, sector ids),
 // fetched here, so that the check knows them exactly instead of guessing at hyphenated words.

@@ -24,7 +24,8 @@ interface CommuneOut {
   approximate?: boolean;
 }
 
-let communesMissing = false;
+// Until GET /communes is in the API (see api-schema.ts), the communes that host an establishment.
+const communesMissing = true;
 
 function siteOption(s: SiteOut): ComboOption<Place> {
   return { value: s.insee, label: `${s.name} (${dept(s.departement)})`, hint: `code INSEE ${s.insee}`, data: s };
@@ -60,7 +61,6 @@ export async function searchPlaces(q: string, signal: AbortSignal): Promise<Comb
       return items.map(communeOption);
     } catch (e) {
       if (!(e instanceof ApiError && (e.status === 404 || e.status === 405))) throw e;
-      communesMissing = true;
     }
   }
   return searchSites(q, signal);

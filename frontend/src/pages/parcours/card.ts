@@ -7,6 +7,8 @@ import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 
 export interface CardActions {
   show(rank: number): void;
+  keep(p: Pathway): boolean;
+  kept(p: Pathway): boolean;
   copy(rank: number): void;
   print(rank: number): void;
   csv(rank: number): void;
@@ -16,6 +18,16 @@ export interface CardActions {
 export function chosen(step: PathwayStep): PathwayOffer | undefined {
   const offers = step.offers ?? [];
   return offers.find((o) => o.chosen) ?? offers[0];
+}
+
+/** Distances of a pathway as a counsellor reads them: home → first establishment (when the
+ * learner's town is given), and between the establishments of the steps. Undefined: unknown. */
+export function distances(p: Pathway, fromHome: boolean): { home?: number; between?: number } {
+  const legs = p.steps.slice(1).map((s) => chosen(s)?.distance_km);
+  const home = fromHome ? legs[0] ?? undefined : undefined;
+  const rest = legs.slice(1);
+  const between = rest.every((d) => d != null) ? rest.reduce<number>((a, d) => a + (d ?? 0), 0) : undefined;
+  return { home: home ?? undefined, between };
 }
 
 export function passerelleText(step: PathwayStep): string {
@@ -79,6 +91,9 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
   const titleId = `parcours-${p.rank}-titre`;
   const [start, ...steps] = p.steps;
   const last = p.steps[p.steps.length - 1];
+  const dist = distances(p, fromHome);
+  const keepBtn = h('button', { type: 'button', class: 'btn btn-small', 'aria-pressed': String(act.kept(p)), 'data-action': 'garder' }, 'Garder dans ma sélection');
+  keepBtn.addEventListener('click', () => keepBtn.setAttribute('aria-pressed', String(act.keep(p))));
   const stepsList = h(
     'ol',
     { class: 'steps' },
@@ -136,7 +151,9 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
     h(
       'p',
       { class: 'card-meta' },
-      `${steps.length} étape${steps.length > 1 ? 's' : ''} · ${fmtKm(p.travel_km)} entre établissements`,
+      `${steps.length} étape${steps.length > 1 ? 's' : ''}`,
+      fromHome ? ` · domicile → 1re étape : ${dist.home === undefined ? 'distance inconnue' : fmtKm(dist.home)}` : '',
+      steps.length > 1 ? ` · entre étapes : ${dist.between === undefined ? 'distance inconnue' : fmtKm(dist.between)}` : '',
       p.outside_steps ? ` · ${p.outside_steps} étape${p.outside_steps > 1 ? 's' : ''} hors territoire` : '',
       ` · arrivée : ${diplomaTypeFr(last.type)}, ${levelFr(last.level).toLowerCase()}`,
     ),
@@ -146,6 +163,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
       'div',
       { class: 'actions no-print' },
       h('button', { type: 'button', class: 'btn btn-small', 'aria-pressed': 'false', 'data-action': 'carte', onclick: () => act.show(p.rank) }, 'Voir sur la carte'),
+      keepBtn,
       h('button', { type: 'button', class: 'btn btn-small', onclick: () => act.copy(p.rank) }, 'Copier le lien'),
       h('button', { type: 'button', class: 'btn btn-small', onclick: () => act.print(p.rank) }, 'Imprimer'),
       h('button', { type: 'button', class: 'btn btn-small', onclick: () => act.csv(p.rank) }, 'CSV'),

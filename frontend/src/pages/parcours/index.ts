@@ -3,13 +3,15 @@
 
 import { getJSON, cached, isAbort, ApiError } from '../../lib/api';
 import { h, loading, errorBox, announce, fmtNum } from '../../lib/dom';
-import { diplomaTypeFr, levelFr } from '../../lib/labels';
-import type { CampusSummary, PathwayAnswer, QueryOf } from '../../lib/types';
+import { diplomaTypeFr, levelFr, modalityFr } from '../../lib/labels';
+import type { CampusSummary, Pathway, PathwayAnswer, QueryOf } from '../../lib/types';
 import { hrefFor, setParams, type PageInstance } from '../../router';
 import { pathwayCard } from './card';
 import { copyLink, exportCsv, printNote, printPathways } from './export';
 import { createParcoursForm } from './form';
 import { createPathwayMap, type PathwayMap, type TerritoryShape } from './map';
+import { createSelectionPanel } from './compare';
+import { isKept, onSelectionChange, toggleKept } from './selection';
 
 const QUERY_KEYS = [
   'from', 'to_level', 'to_type', 'job', 'campus', 'departements', 'near', 'radius_km', 'home',
@@ -26,6 +28,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let pmap: PathwayMap | null = null;
 
   const f = createParcoursForm(params);
+  const selection = createSelectionPanel();
+  const stopWatching = onSelectionChange(() => {
+    selection.refresh();
+    for (const c of cards.querySelectorAll<HTMLElement>('.pathway')) {
+      const p = answer?.pathways.find((x) => String(x.rank) === c.dataset.rank);
+      if (p) c.querySelector('[data-action="garder"]')?.setAttribute('aria-pressed', String(isKept(p)));
+    }
+  });
   const results = h('section', { class: 'results', 'aria-labelledby': 'resultats-titre', 'aria-live': 'polite' });
   const cards = h('div', { class: 'cards' });
   const mapEl = h('div', { id: 'carte-parcours' });
@@ -46,6 +56,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       ),
     ),
     f.form,
+    selection.root,
     results,
   );
 
@@ -125,7 +136,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         { class: 'results-summary' },
         h('strong', {}, a.count ? `${fmtNum(a.count)} parcours trouvé${a.count > 1 ? 's' : ''}` : 'Aucun parcours trouvé'),
         shown < a.count ? ` (les ${shown} mieux classés sont affichés)` : '',
-        ` — de ${a.start} vers ${goalText(a)}, ${territoryText(a)}.`,
+        ` — ${criteriaText(a)}.`,
       ),
     );
     const actions = h('div', { class: 'actions no-print' });
@@ -166,8 +177,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       );
       return;
     }
+    const criteria = criteriaText(a);
+    const query = new URLSearchParams(params).toString();
     const act = {
       show: (rank: number) => selectRank(rank, true),
+      keep: (p: Pathway) => toggleKept(p, query, criteria),
+      kept: (p: Pathway) => isKept(p),
       copy: (rank: number) => void copyLink(params, rank),
       print: (rank: number) => printPathways(results, params, rank),
       csv: (rank: number) => answer && exportCsv(answer, params, rank),
@@ -210,6 +225,15 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       codes = list.find((c) => c.id === params.get('campus'))?.departements ?? [];
     }
     return { key, codes, near: params.get('near') ? f.territory.nearPlace() : null, radiusKm: Number(params.get('radius_km') ?? '0') };
+  }
+
+  /** The search in words: start, goal, territory, and the conditions that were set. */
+  function criteriaText(a: PathwayAnswer): string {
+    const extra = [
+      params.get('home') ? `depuis ${f.homePlace()?.name ?? "la commune de l'élève"}` : '',
+      params.get('modality') ? `en ${modalityFr(params.get('modality')).toLowerCase()}` : '',
+    ].filter(Boolean);
+    return `de ${a.start} vers ${goalText(a)}, ${territoryText(a)}${extra.length ? `, ${extra.join(', ')}` : ''}`;
   }
 
   /** The goal and territory in the interface's words (the API's use ids). */
@@ -266,6 +290,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       start();
     },
     destroy() {
+      stopWatching();
       ctrl?.abort();
       pmap?.destroy();
       pmap = null;
