@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import HTTPException
 from pydantic import ValidationError
 
 from graph import queries
@@ -628,9 +627,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()
         )
         print(f"error: {msg}", file=sys.stderr)
-        return 2
-    except HTTPException as exc:  # raised by the shared request builders (e.g. unknown commune)
-        print(f"error: {exc.detail}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into head, less…
         return 0

@@ -16,6 +16,7 @@ from graph.errors import (
     EditInvalid,
     GraphError,
     InvalidQuery,
+    InvalidRequest,
     NotFound,
     SeedError,
 )
@@ -83,6 +84,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(InvalidQuery)
     async def _invalid(_: Request, exc: InvalidQuery) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+    @app.exception_handler(InvalidRequest)
+    async def _invalid_request(_: Request, exc: InvalidRequest) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": str(exc)})
 
     @app.exception_handler(GraphError)
     async def _graph(_: Request, exc: GraphError) -> JSONResponse:

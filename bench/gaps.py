@@ -32,8 +32,8 @@ from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.gaps import gap_report  # noqa: E402
 from graph.ingest.seed_loader import load_seeds  # noqa: E402
 from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
-from graph.pathways import Territory  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from graph.territory import Territory  # noqa: E402
 
 
 def _ms(samples: list[float]) -> dict[str, float]:

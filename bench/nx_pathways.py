@@ -7,7 +7,7 @@ search runs in Python with the same rules as ``pathways_candidates`` + ``Pathway
 - a leg may lower the level only if its passerelle is a reorientation (levels via coalesce 0);
 - no diploma appears twice on a path;
 - every step after the start is offered in the territory (the exact predicate
-  ``graph.pathways._in_territory``, modality-filtered), or anywhere when ``allow_outside``;
+  ``graph.territory.Territory.contains``, modality-filtered), or anywhere when ``allow_outside``;
 - a path ends at its first goal diploma (``graph.pathways._is_goal``): the search does not
   extend a path past a goal, which is what the engine gets by dropping such paths afterwards;
 - pathways are scored with ``PathwayFinder._score`` itself, deduplicated by diploma sequence
@@ -34,7 +34,6 @@ from graph.pathways import (
     PathwayFinder,
     PathwayQuery,
     _goal_label,
-    _in_territory,
     _is_goal,
     _Offer,
     _Scored,
@@ -158,7 +157,7 @@ class NxPathways:
             got = offers_cache.get(code)
             if got is None:
                 got = [
-                    _Offer(code, a, o, _in_territory(o, a, t))
+                    _Offer(code, a, o, t.contains(o, campuses=a.get("campuses")))
                     for a, o in self.offers.get(code, ())
                     if mod is None or o.get("modality") == mod
                 ]

@@ -22,8 +22,8 @@ from graph.analytics.link_analysis import brokers, fragile_links, suggest_links
 from graph.answer_cache import cached_answer
 from graph.geo import haversine_km
 from graph.models import SCHOOL_KINDS, ActorKind
-from graph.pathways import Territory, bbox_params
 from graph.store import GraphStore
+from graph.territory import ANYWHERE, Territory
 
 LEVELS = (3, 4, 5, 6, 7)
 LEVEL_NAMES = {3: "CAP (3)", 4: "Bac (4)", 5: "Bac+2 (5)", 6: "Bac+3 (6)", 7: "Bac+5 (7)"}
@@ -118,45 +118,6 @@ class _Data:
     inside_ids: set[str] = field(default_factory=set)
 
 
-def offer_params(t: Territory) -> dict[str, Any]:
-    """The territory parameters of ``gaps_offers`` (an empty Territory: every offer)."""
-    restrict = bool(t.campus or t.departements or t.region or (t.near and t.radius_km))
-    return {
-        "restrict": restrict,
-        "departements": t.departements,
-        "region": t.region,
-        "campus": t.campus,
-        **bbox_params(t),
-    }
-
-
-def _actor_in(a: dict[str, Any], t: Territory) -> bool:
-    if t.campus and t.campus not in (a.get("campuses") or []):
-        return False
-    if t.departements and a.get("departement") not in t.departements:
-        return False
-    if t.near and t.radius_km:
-        if a.get("lat") is None:
-            return False
-        return haversine_km(t.near.lat, t.near.lon, a["lat"], a["lon"]) <= t.radius_km
-    return True
-
-
-def _offer_in(row: dict[str, Any], t: Territory) -> bool:
-    o, a = row["offer"], row["actor"]
-    if t.campus and not (o.get("campus") == t.campus or t.campus in (a.get("campuses") or [])):
-        return False
-    if t.departements and o.get("departement") not in t.departements:
-        return False
-    if t.region and o.get("region_code") != t.region:
-        return False
-    if t.near and t.radius_km:
-        if o.get("lat") is None:
-            return False
-        return haversine_km(t.near.lat, t.near.lon, o["lat"], o["lon"]) <= t.radius_km
-    return True
-
-
 def _actor_ref(a: dict[str, Any]) -> NodeRef:
     return NodeRef(type="actor", key=a["id"], name=a["name"])
 
@@ -174,15 +135,13 @@ class GapAnalysis:
         self.sector = sector
         self.limit = limit
 
-    def _territory_params(self) -> dict[str, Any]:
-        return offer_params(self.t)
-
     def _load(self) -> _Data:
         s = self.store
         # the territory's offers, and the legs leaving what they offer: reading every offer
         # and leg of the country dominated the report at national size (bench/gaps.py)
-        offers = s.read("gaps_offers", codes=None, **self._territory_params())
-        restricted = self._territory_params()["restrict"]
+        params = self.t.query_params()
+        offers = s.read("gaps_offers", codes=None, **params)
+        restricted = params["restrict"]
         codes = sorted({r["diploma"]["code"] for r in offers}) if restricted else None
         data = _Data(
             offers=offers,
@@ -192,13 +151,19 @@ class GapAnalysis:
             edges=s.read("gaps_edges"),
             agreements=s.read("gaps_agreements"),
         )
-        data.inside_ids = {a["id"] for a in data.actors if _actor_in(a, self.t)}
+        data.inside_ids = {
+            a["id"]
+            for a in data.actors
+            if self.t.contains(a, campuses=a.get("campuses"), by_region=False)
+        }
         return data
 
     def run(self) -> GapReport:
         d = self._load()
         self._sector_names = {s["sector"]["id"]: s["sector"]["name"] for s in d.sectors}
-        inside = [r for r in d.offers if _offer_in(r, self.t)]
+        inside = [
+            r for r in d.offers if self.t.contains(r["offer"], campuses=r["actor"].get("campuses"))
+        ]
         if self.sector:
             inside_for_sector = [r for r in inside if self.sector in r["sectors"]]
         else:
@@ -324,7 +289,7 @@ class GapAnalysis:
         )
         all_offers: dict[str, list[dict[str, Any]]] = defaultdict(list)
         outside_rows = (
-            self.store.read("gaps_offers", codes=targets, **offer_params(Territory()))
+            self.store.read("gaps_offers", codes=targets, **ANYWHERE.query_params())
             if targets
             else []
         )

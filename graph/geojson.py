@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.pathways import PathwayAnswer, Point
+from graph.pathways import PathwayAnswer
+from graph.territory import Point
 
 _POSITION = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 # What both GeoJSON endpoints answer, declared in the OpenAPI document (and checked by the fuzz).

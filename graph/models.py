@@ -175,8 +175,34 @@ DiplomaCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$", strip_whitespace=True)
 ]
 """BCN CFD (8 characters) where known, else an upper-case slug such as ``MV-LP-QUALITE``."""
-Insee = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
-Departement = Annotated[str, StringConstraints(pattern=r"^(\d{3}|02[AB]|97\d)$")]
+INSEE_PATTERN = r"^(\d{5}|2[AB]\d{3})$"
+"""A commune's INSEE code: five digits, or 2A/2B and three digits in Corsica."""
+Insee = Annotated[str, StringConstraints(pattern=INSEE_PATTERN)]
+
+DEPARTEMENT_PATTERN = r"^(\d{3}|02[AB])$"
+"""A département as the graph stores it: the 3-character form of the national files (``012``,
+``02A``, ``971``), every code they carry (they also list collectivities such as ``988`` and
+pseudo-codes such as ``990``, abroad, which requests never ask for)."""
+DEPARTEMENT_INPUT_PATTERN = r"^(0?(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])|97[1-8]|98[4-9])$"
+"""A département as people ask for it: metropolitan ``1``–``95`` written with 2 or 3 characters
+(``12`` or ``012``; no ``20`` since 1976), Corsica ``2A``/``2B`` (or ``02A``/``02B``),
+overseas départements and collectivities ``971``–``978`` and ``984``–``989`` (the national
+files place communes and schools in 975, 977, 978, 987 and 988 as well as in 971–976)."""
+Departement = Annotated[str, StringConstraints(pattern=DEPARTEMENT_PATTERN)]
+_DEPARTEMENT_INPUT = re.compile(DEPARTEMENT_INPUT_PATTERN)
+
+
+def departement_code(value: str) -> str:
+    """The stored form of a département code as people write it; ValueError if it is none.
+
+    >>> [departement_code(v) for v in ("12", "012", "2A", "02A", "971")]
+    ['012', '012', '02A', '02A', '971']
+    """
+    if not _DEPARTEMENT_INPUT.match(value):
+        raise ValueError(f"not a département code: {value!r} (e.g. 12, 46, 2A, 971)")
+    return value if len(value) == 3 else "0" + value
+
+
 Uai = Annotated[str, StringConstraints(pattern=r"^\d{7}[A-Z]$|^0\d[AB]\d{4}[A-Z]$")]
 Rome = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
 Nsf = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]

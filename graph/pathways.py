@@ -24,6 +24,7 @@ from graph.models import DiplomaType, Modality
 from graph.pathway_data import pathway_data
 from graph.queries import suggest_diplomas
 from graph.store import GraphStore
+from graph.territory import Point, Territory
 
 CANDIDATE_CAP = 5_000
 OFFERS_PER_STEP = 5
@@ -44,40 +45,6 @@ W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the sa
 
 
 # --- request ------------------------------------------------------------------------------
-
-
-class Point(BaseModel):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
-    label: str | None = None
-
-
-class Territory(BaseModel):
-    """Where the steps must be offered. Empty = anywhere."""
-
-    campus: str | None = None
-    departements: list[str] | None = None
-    region: str | None = None
-    near: Point | None = None
-    radius_km: float | None = None
-
-    def describe(self) -> str:
-        parts = []
-        if self.campus:
-            parts.append(f"campus {self.campus}")
-        if self.departements:
-            codes = ", ".join(d.lstrip("0") for d in self.departements)
-            parts.append(f"département{'s' if len(self.departements) > 1 else ''} {codes}")
-        if self.region:
-            parts.append(f"région {self.region}")
-        if self.near and self.radius_km:
-            where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
-            parts.append(f"{self.radius_km:g} km autour de {where}")
-        return " et ".join(parts) or "tout le territoire"
-
-    @property
-    def is_set(self) -> bool:
-        return bool(self.campus or self.departements or self.region or self.near)
 
 
 class PathwayQuery(BaseModel):
@@ -208,33 +175,6 @@ class _Scored:
     field_points: float
     modality_hits: int
     key: tuple[str, ...] = field(default_factory=tuple)
-
-
-def bbox_params(t: Territory) -> dict[str, float | None]:
-    if not (t.near and t.radius_km):
-        return {"min_lat": None, "max_lat": None, "min_lon": None, "max_lon": None}
-    dlat = t.radius_km / 111.0
-    dlon = t.radius_km / (111.0 * max(0.01, math.cos(math.radians(t.near.lat))))
-    return {
-        "min_lat": t.near.lat - dlat,
-        "max_lat": t.near.lat + dlat,
-        "min_lon": t.near.lon - dlon,
-        "max_lon": t.near.lon + dlon,
-    }
-
-
-def _in_territory(o: dict[str, Any], a: dict[str, Any], t: Territory) -> bool:
-    if t.departements and o.get("departement") not in t.departements:
-        return False
-    if t.region and o.get("region_code") != t.region:
-        return False
-    if t.campus and not (o.get("campus") == t.campus or t.campus in (a.get("campuses") or [])):
-        return False
-    if t.near and t.radius_km:
-        if o.get("lat") is None or o.get("lon") is None:
-            return False
-        return haversine_km(t.near.lat, t.near.lon, o["lat"], o["lon"]) <= t.radius_km
-    return True
 
 
 def _is_goal(d: dict[str, Any], q: PathwayQuery, sector_codes: set[str] | None) -> bool:
@@ -385,7 +325,7 @@ class PathwayFinder:
             mod = self.q.modality.value if self.q.modality else None
             for code, pairs in self.data.offers_of(self.store, missing).items():
                 self._offer_lists[code] = [
-                    _Offer(code, a, o, _in_territory(o, a, t))
+                    _Offer(code, a, o, t.contains(o, campuses=a.get("campuses")))
                     for a, o in pairs
                     if mod is None or o.get("modality") == mod
                 ]

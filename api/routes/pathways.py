@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.deps import StoreDep
-from api.territory import place, territory, valid_departements, valid_place
+from graph.errors import InvalidRequest
 from graph.geojson import FEATURE_COLLECTION_SCHEMA, pathways_geojson
 from graph.models import DiplomaType, Modality
 from graph.pathways import (
@@ -19,6 +19,17 @@ from graph.pathways import (
     resolve_start,
 )
 from graph.store import GraphStore
+from graph.territory import (
+    CampusField,
+    DepartementsField,
+    NearField,
+    RadiusField,
+    RegionField,
+    check_fields,
+    resolve_place,
+    resolve_territory,
+    valid_place,
+)
 
 router = APIRouter(tags=["pathways"])
 
@@ -56,13 +67,11 @@ class PathwayRequest(BaseModel):
     to: str | None = Field(default=None, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
     to_type: DiplomaType | None = None
     to_level: int | None = Field(default=None, ge=3, le=8)
-    campus: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")
-    departements: str | None = Field(
-        default=None, max_length=120, description="Comma list, e.g. 12,46."
-    )
-    region: str | None = Field(default=None, pattern=r"^\d{2}$")
-    near: str | None = Field(default=None, max_length=40, description="INSEE code or 'lat,lon'.")
-    radius_km: float | None = Field(default=None, gt=0, le=500)
+    campus: CampusField = None
+    departements: DepartementsField = None
+    region: RegionField = None
+    near: NearField = None
+    radius_km: RadiusField = None
     allow_outside: bool = False
     modality: Modality | Literal["any"] = "any"
     max_steps: int = Field(default=4, ge=1, le=6)
@@ -76,19 +85,14 @@ class PathwayRequest(BaseModel):
             self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
         ):
             raise ValueError("give a goal: 'to', 'to_type', 'to_level' or 'job'")
-        if (self.near is None) != (self.radius_km is None):
-            raise ValueError("'near' and 'radius_km' go together")
-        if self.departements and not valid_departements(self.departements):
-            raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
-        for name in ("home", "near"):
-            value = getattr(self, name)
-            if value is not None and not valid_place(value):
-                raise ValueError(f"'{name}' is an INSEE code (e.g. 46102) or 'lat,lon'")
+        if self.home is not None and not valid_place(self.home):
+            raise ValueError("'home' is an INSEE code (e.g. 46102) or 'lat,lon'")
+        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
         return self
 
 
 def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
-    terr = territory(
+    terr = resolve_territory(
         store,
         campus=req.campus,
         departements=req.departements,
@@ -103,8 +107,7 @@ def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
         sector=req.sector if req.from_level is not None else None,
     )
     if not start_codes:
-        raise HTTPException(
-            422,
+        raise InvalidRequest(
             f"no diploma of level {req.from_level}"
             f"{' for sector ' + req.sector if req.sector else ''}",
         )
@@ -116,7 +119,7 @@ def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
-        home=place(store, req.home, "home"),
+        home=resolve_place(store, req.home, "home"),
         territory=terr,
         allow_outside=req.allow_outside,
         modality=None if req.modality == "any" else Modality(req.modality),

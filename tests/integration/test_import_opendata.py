@@ -19,8 +19,9 @@ from graph.errors import GraphError, SeedError
 from graph.ingest.opendata import build_statements, parse_directory, read_state, run_import
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.pathways import PathwayQuery, Territory, find_pathways
+from graph.pathways import PathwayQuery, find_pathways
 from graph.store import Statement
+from graph.territory import Territory
 from tests.conftest import SEEDS, make_settings
 from tests.integration.test_loader import _snapshot
 

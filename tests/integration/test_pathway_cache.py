@@ -17,7 +17,8 @@ from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.pathway_data import cache_state, forget, keep_warm, pathway_data
-from graph.pathways import PathwayQuery, Territory, find_pathways
+from graph.pathways import PathwayQuery, find_pathways
+from graph.territory import Territory
 from tests.conftest import MINI_SEEDS, make_settings
 
 FIXTURE_CYPHER = Path(__file__).resolve().parent.parent / "fixtures" / "cypher"

@@ -8,9 +8,13 @@ import pytest
 
 import graph.analytics.link_analysis
 import graph.geo
+import graph.models
+import graph.territory
 
 
-@pytest.mark.parametrize("module", [graph.analytics.link_analysis, graph.geo])
+@pytest.mark.parametrize(
+    "module", [graph.analytics.link_analysis, graph.geo, graph.models, graph.territory]
+)
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

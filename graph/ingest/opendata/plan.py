@@ -35,7 +35,7 @@ from graph.ingest.opendata.rows import (
     OfferRow,
 )
 from graph.ingest.opendata.values import departement_of_uai
-from graph.models import ActorKind
+from graph.models import ActorKind, departement_code
 
 __all__ = [
     "Establishment",
@@ -67,18 +67,7 @@ def departement_prefixes(values: Iterable[str] | None) -> list[str] | None:
     """``["12", "46"]`` -> ``["012", "046"]``: the UAI prefixes of those départements."""
     if values is None:
         return None
-    out = []
-    for raw in values:
-        v = raw.strip().upper()
-        if not v:
-            continue
-        if v.isdigit() and len(v) <= 2:
-            v = v.zfill(3)
-        elif v in ("2A", "2B"):
-            v = "0" + v
-        if not (len(v) == 3 and (v.isdigit() or v in ("02A", "02B"))):
-            raise ValueError(f"not a département code: {raw!r} (e.g. 12, 46, 2A, 971)")
-        out.append(v)
+    out = [departement_code(v) for raw in values if (v := raw.strip().upper())]
     return sorted(set(out)) or None
 
 
