@@ -216,3 +216,12 @@ def test_no_console_error(run: dict[str, Any]) -> None:
 
 def test_run_time(run: dict[str, Any]) -> None:
     assert run["seconds"] < 150, f"the browser run took {run['seconds']} s"
+
+
+def test_pathway_selection_compare_and_print(run: dict[str, Any]) -> None:
+    """Distances labelled; a selection kept across searches, compared, printed with the map."""
+    d = _check(run, "selection")
+    assert "domicile → 1re étape" in d["meta"]
+    assert d["stored"] == 3 and d["compareColumns"] == 2
+    assert d["printMap"] and d["printCriteria"] and not d["printForm"]
+    assert d["printSelection"] is True
