@@ -8,7 +8,6 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
-from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.routes import (
@@ -26,6 +25,7 @@ from api.routes import (
     sites,
     sources,
 )
+from api.static import WebAppFiles
 from graph.engines.factory import open_store
 from graph.pathway_data import keep_warm
 from graph.settings import Settings, get_settings
@@ -86,7 +86,7 @@ def _mount_frontend(app: FastAPI, settings: Settings) -> None:
     """Serve the built web interface at /app (same origin as the API); / redirects there."""
     dist = settings.frontend_dir
     root = dist if (dist / "index.html").exists() else PLACEHOLDER
-    app.mount("/app", StaticFiles(directory=root, html=True), name="frontend")
+    app.mount("/app", WebAppFiles(directory=root, html=True), name="frontend")
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:

@@ -9,6 +9,8 @@ const routes: Route[] = [
   { name: 'carte', title: 'Carte', load: () => import('./pages/carte') },
   { name: 'reseau', title: 'Réseau', load: () => import('./pages/reseau') },
   { name: 'manques', title: 'Manques', load: () => import('./pages/manques') },
+  { name: 'accessibilite', title: 'Déclaration d’accessibilité', load: () => import('./pages/accessibilite') },
+  { name: 'donnees', title: 'Données et licences', load: () => import('./pages/donnees') },
 ];
 
 // The skip link must not change the hash (the hash is the route): focus <main> instead.

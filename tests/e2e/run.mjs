@@ -399,6 +399,8 @@ await scenario('accessibilite', async (d) => {
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
     ['reseau', '#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac', '.side-panel .links'],
     ['manques', '#/manques?campus=mecanic-vallee', 'section.gap-section'],
+    ['accessibilite', '#/accessibilite', 'h1'],
+    ['donnees', '#/donnees', 'table'],
   ];
   const all = [];
   for (const [name, hash, ready] of pages) {
@@ -532,6 +534,69 @@ await scenario('selection', async (d) => {
   await close();
 });
 
+// ---- 8c. Comfort: 200 % zoom, cache headers, the network library on its page only, info pages
+await scenario('confort', async (d) => {
+  // 1366 × 900 at 200 % zoom lays out as a 683 × 450 window.
+  const { page, close } = await newPage('confort', { width: 683, height: 450 });
+  await page.goto(`${app}#/parcours?from=40025014&to_level=7&departements=12,46`);
+  await page.locator('article.pathway').first().waitFor();
+  d.headerHeight = await page.evaluate(() => document.querySelector('.site-header').getBoundingClientRect().height);
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.waitForTimeout(200);
+  d.headerBottomAfterScroll = await page.evaluate(() => document.querySelector('.site-header').getBoundingClientRect().bottom);
+  d.overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(d.headerHeight <= 450 * 0.2, `the header takes ${d.headerHeight} px of 450`);
+  expect(d.headerBottomAfterScroll <= 0, 'the header stays over the content at 200 % zoom');
+  expect(d.overflow <= 1, `sideways scrolling at 200 % zoom: ${d.overflow} px`);
+  await page.setViewportSize({ width: 683, height: 450 });
+  await page.screenshot({ path: join(shots, 'zoom-200.png') });
+  // Cache headers: hashed assets for a year, the page revalidated.
+  const html = await page.request.get(`${app}`);
+  d.pageCache = html.headers()['cache-control'];
+  const asset = /assets\/[^"]+\.js/.exec(await html.text())?.[0];
+  d.assetCache = (await page.request.get(`${app}${asset}`)).headers()['cache-control'];
+  expect(d.pageCache === 'no-cache', `index.html Cache-Control: ${d.pageCache}`);
+  expect(/immutable/.test(d.assetCache ?? '') && /max-age=31536000/.test(d.assetCache ?? ''), `asset Cache-Control: ${d.assetCache}`);
+  await close();
+  // The network library (cytoscape, in the Réseau chunk) is fetched by the Réseau page only.
+  d.scripts = {};
+  for (const [name, hash, ready] of [
+    ['parcours', '#/parcours', 'h1'],
+    ['carte', '#/carte', '.leaflet-marker-icon'],
+    ['manques', '#/manques', 'section.gap-section'],
+    ['reseau', '#/reseau', '#graphe canvas'],
+  ]) {
+    const p = await newPage(`confort-${name}`);
+    const files = [];
+    p.page.on('response', async (r) => {
+      if (r.url().endsWith('.js')) files.push({ url: r.url(), bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+    });
+    await p.page.goto(`${app}${hash}`);
+    await p.page.locator(ready).first().waitFor({ timeout: 30_000 });
+    await p.page.waitForTimeout(300);
+    d.scripts[name] = { withCytoscape: false, kb: Math.round(files.reduce((n, f) => n + f.bytes, 0) / 1024) };
+    for (const f of files) {
+      const text = await (await p.page.request.get(f.url)).text();
+      if (text.includes('cytoscape')) d.scripts[name].withCytoscape = true;
+    }
+    await p.close();
+  }
+  expect(d.scripts.reseau.withCytoscape, 'the Réseau page does not load cytoscape');
+  for (const name of ['parcours', 'carte', 'manques']) expect(!d.scripts[name].withCytoscape, `${name} loads cytoscape`);
+  // Information pages.
+  const info = await newPage('confort-info');
+  await info.page.goto(`${app}#/accessibilite`);
+  await info.page.getByRole('heading', { level: 1, name: 'Déclaration d’accessibilité' }).waitFor();
+  d.rgaa = await info.page.getByText('partiellement conforme').first().isVisible();
+  await info.page.getByRole('link', { name: 'Données et licences' }).first().click();
+  await info.page.getByRole('heading', { level: 1, name: 'Données et licences' }).waitFor();
+  await info.page.getByText('Dossier de candidature du CMQ Mecanic Vallée').waitFor();
+  d.licences = await info.page.locator('table').innerText();
+  expect(/Licence Ouverte/.test(d.licences), 'no licence in the data page');
+  await info.page.screenshot({ path: join(shots, 'donnees.png'), fullPage: true });
+  await info.close();
+});
+
 // ---- 9. French everywhere: every page in its main states, no English, ids or file names -------
 // Internal identifiers are the API's own (campus, actor, platform, passerelle, sector ids),
 // fetched here, so that the check knows them exactly instead of guessing at hyphenated words.
@@ -603,6 +668,8 @@ await scenario('francais', async (d) => {
     ['reseau-campus', '#/reseau?campus=mecanic-vallee&select=campus:mecanic-vallee', '.side-panel .links'],
     ['manques', '#/manques?campus=mecanic-vallee', 'section.gap-section'],
     ['manques-departements', '#/manques?departements=12,46', 'section.gap-section'],
+    ['accessibilite', '#/accessibilite', 'h1'],
+    ['donnees', '#/donnees', 'table'],
   ];
   const all = [];
   d.states = {};

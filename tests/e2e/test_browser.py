@@ -190,9 +190,10 @@ def test_keyboard_and_labels(run: dict[str, Any]) -> None:
 
 
 def test_accessibility_audit(run: dict[str, Any]) -> None:
-    """axe-core's WCAG 2.1 A/AA rules find nothing on the four pages."""
+    """axe-core's WCAG 2.1 A/AA rules find nothing on any page."""
     d = _check(run, "accessibilite")
-    assert all(d[page] == [] for page in ("parcours", "carte", "reseau", "manques"))
+    pages = ("parcours", "carte", "reseau", "manques", "accessibilite", "donnees")
+    assert all(d[page] == [] for page in pages)
 
 
 def test_tile_server_setting(run: dict[str, Any]) -> None:
@@ -225,3 +226,14 @@ def test_pathway_selection_compare_and_print(run: dict[str, Any]) -> None:
     assert d["stored"] == 3 and d["compareColumns"] == 2
     assert d["printMap"] and d["printCriteria"] and not d["printForm"]
     assert d["printSelection"] is True
+
+
+def test_comfort_zoom_cache_and_network_library(run: dict[str, Any]) -> None:
+    """200 % zoom: a small header that scrolls away; hashed assets cached for a year; the
+    network library only on Réseau; the accessibility and data pages."""
+    d = _check(run, "confort")
+    assert d["headerHeight"] <= 90 and d["headerBottomAfterScroll"] <= 0 and d["overflow"] <= 1
+    assert d["pageCache"] == "no-cache" and "immutable" in d["assetCache"]
+    assert d["scripts"]["reseau"]["withCytoscape"]
+    assert not any(d["scripts"][p]["withCytoscape"] for p in ("parcours", "carte", "manques"))
+    assert d["rgaa"] is True and "Licence Ouverte" in d["licences"]
