@@ -286,8 +286,7 @@ def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
-    from api.routes.pathways import PathwayRequest, build_query
-    from graph.pathways import MODALITY_FR, find_pathways
+    from graph.pathways import MODALITY_FR, PathwayRequest, build_query, find_pathways
 
     fields = {
         "from": args.from_,
@@ -364,8 +363,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
-    from api.routes.gaps import GapRequest, build_report
-    from graph.gaps import report_csv
+    from graph.gaps import GapRequest, build_report, report_csv
 
     fields = {
         "campus": args.campus,
@@ -398,7 +396,7 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
         print("refusing to delete the graph without --yes", file=sys.stderr)
         return 2
     with _store(settings) as store:
-        store.drop_all()  # type: ignore[attr-defined]
+        store.drop_all()
     print("graph deleted")
     return 0
 

@@ -27,7 +27,7 @@ from api.routes import (
 )
 from api.static import WebAppFiles
 from graph.engines.factory import open_store
-from graph.pathway_data import keep_warm
+from graph.pathways.data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 

@@ -5,7 +5,7 @@
 For each size, on the embedded FalkorDB engine (a fresh store in a temporary directory), the
 report (all six sections) is computed for a campus and for a territory of two départements:
 ``graph.gaps.gap_report`` in process, computed every time ("core") and as the API serves it,
-kept for the graph's version ("core_cached", graph/answer_cache.py), and ``GET /gaps`` through
+kept for the graph's version ("core_cached", graph/gaps/cache.py), and ``GET /gaps`` through
 FastAPI's TestClient ("http_cached"), after one warm-up. Medians and maxima in milliseconds.
 """
 

@@ -47,7 +47,7 @@ class Settings(BaseModel):
     pathway_preload: bool = Field(
         default=True,
         description="Fill the pathway search's cache in the background when the API starts and "
-        "after every change of the graph (graph/pathway_data.py).",
+        "after every change of the graph (graph/pathways/data.py).",
     )
 
     @field_validator("graph_uri")

@@ -13,14 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, Field
 
 from graph.errors import InvalidRequest, NotFound
 from graph.geo import haversine_km
 from graph.models import INSEE_PATTERN, departement_code
-from graph.store import GraphStore
 
 __all__ = [
     "ANYWHERE",
@@ -38,6 +37,14 @@ __all__ = [
     "valid_departements",
     "valid_place",
 ]
+
+
+class Reader(Protocol):
+    """What resolving a territory reads (a :class:`graph.store.GraphStore` is one): the
+    territory imports no store, so that its rules stay a pure module."""
+
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]: ...
+
 
 LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 INSEE = re.compile(INSEE_PATTERN)
@@ -203,7 +210,7 @@ def check_fields(*, departements: str | None, near: str | None, radius_km: float
 # --- resolving against the graph --------------------------------------------------------------
 
 
-def resolve_place(store: GraphStore, value: str | None, what: str) -> Point | None:
+def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
     """'lat,lon', or an INSEE code of a commune known to the graph; InvalidRequest otherwise."""
     if value is None:
         return None
@@ -223,7 +230,7 @@ def resolve_place(store: GraphStore, value: str | None, what: str) -> Point | No
 
 
 def resolve_territory(
-    store: GraphStore,
+    store: Reader,
     *,
     campus: str | None,
     departements: str | None,

@@ -6,7 +6,7 @@ from fastapi.responses import JSONResponse
 from api.deps import SettingsDep, StoreDep
 from graph import queries
 from graph.errors import DatabaseUnavailable
-from graph.pathway_data import cache_state
+from graph.pathways.data import cache_state
 from graph.views import Health, PathwayCache
 
 router = APIRouter(tags=["health"])

@@ -9,7 +9,7 @@ normalised to the plain values the protocol promises, and driver errors become `
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from neo4j import (
@@ -39,7 +39,7 @@ from graph.errors import DatabaseUnavailable, GraphError
 from graph.params import split_params
 from graph.schema import SCHEMA
 from graph.settings import Settings
-from graph.store import Row, Statement
+from graph.store import GraphReader, Row, Statement
 
 _UNREACHABLE = (
     ServiceUnavailable,  # and its subclasses (Read/Write/RoutingServiceUnavailable)
@@ -200,6 +200,10 @@ class Neo4jStore:
         """None: Neo4j exposes no cheap write counter, so read caches are off on this engine
         (keeping one would need a counter node updated in every write transaction)."""
         return None
+
+    def snapshot(self) -> AbstractContextManager[GraphReader]:
+        """The live graph: Neo4j has no cheap copy, so an export reads the graph as it is."""
+        return nullcontext(self)
 
     def ensure_schema(self) -> None:
         with self._errors():

@@ -29,16 +29,16 @@ import math
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from graph.errors import DatabaseUnavailable, GraphError, InvalidQuery
 from graph.models import Label, RelType
 from graph.params import check_param
 from graph.schema import SCHEMA
-from graph.store import GraphStore, Statement
+from graph.store import GraphReader, GraphStore, Statement
 
 __all__ = [
     "FORMAT",
@@ -168,20 +168,13 @@ def _is_key_value(value: Any) -> bool:
 # -- export ----------------------------------------------------------------------------------
 
 
-class _Reader(Protocol):
-    engine: str
-
-    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]: ...
-
-
-def _view(store: GraphStore) -> AbstractContextManager[_Reader]:
+def _view(store: GraphStore) -> AbstractContextManager[GraphReader]:
     """What the export reads: on FalkorDB a snapshot (a copy of the graph taken at once, so the
     export is consistent while writes go on); on Neo4j the live graph."""
-    snapshot = getattr(store, "snapshot", None)
-    return snapshot() if callable(snapshot) else nullcontext(store)
+    return store.snapshot()
 
 
-def _node_lines(store: _Reader, label: str) -> list[str]:
+def _node_lines(store: GraphReader, label: str) -> list[str]:
     key_prop = KEYS.get(label)
     lines: list[str] = []
     seen: set[str] = set()
@@ -212,7 +205,7 @@ def _node_lines(store: _Reader, label: str) -> list[str]:
     return lines
 
 
-def _rel_lines(store: _Reader, rtype: str) -> list[str]:
+def _rel_lines(store: GraphReader, rtype: str) -> list[str]:
     lines: list[str] = []
     for row in store.read("export_relationships", type=rtype, keys=KEYS):
         ends = []

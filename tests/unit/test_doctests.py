@@ -7,13 +7,15 @@ import doctest
 import pytest
 
 import graph.analytics.link_analysis
+import graph.fake_store
 import graph.geo
 import graph.models
 import graph.territory
 
 
 @pytest.mark.parametrize(
-    "module", [graph.analytics.link_analysis, graph.geo, graph.models, graph.territory]
+    "module",
+    [graph.analytics.link_analysis, graph.fake_store, graph.geo, graph.models, graph.territory],
 )
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]

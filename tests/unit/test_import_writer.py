@@ -11,7 +11,7 @@ import pytest
 from graph.cypher import CypherLibrary
 from graph.ingest.opendata.plan import parse_directory
 from graph.ingest.opendata.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
-from graph.pathway_data import merge_offer_rows
+from graph.pathways.data import merge_offer_rows
 from graph.text import normalise
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"

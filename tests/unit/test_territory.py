@@ -5,14 +5,19 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from graph.errors import InvalidRequest, NotFound
+from graph.fake_store import FakeStore
 from graph.geo import haversine_km
 from graph.models import Departement, departement_code
+from graph.store import GraphStore
 from graph.territory import (
     ANYWHERE,
     Point,
     Territory,
     check_fields,
     parse_departements,
+    resolve_place,
+    resolve_territory,
     valid_departements,
     valid_place,
 )
@@ -128,3 +133,41 @@ def test_describe_in_french() -> None:
     t = Territory(campus="c", departements=["012", "046"], near=FIGEAC, radius_km=25)
     assert t.describe() == "campus c et départements 12, 46 et 25 km autour de Figeac"
     assert t.is_set
+
+
+# --- resolving against the graph, with the recording fake store ------------------------------
+
+
+def test_resolving_reads_the_campus_and_the_commune_once() -> None:
+    store = FakeStore(
+        {
+            "campus_exists": lambda p: [{"id": p["id"]}] if p["id"] == "c" else [],
+            "site_get": lambda p: (
+                [{"lat": 44.6, "lon": 2.03, "name": "Figeac"}] if p["insee"] == "46102" else []
+            ),
+        }
+    )
+    assert isinstance(store, GraphStore)
+    t = resolve_territory(
+        store, campus="c", departements="46,12", region=None, near="46102", radius_km=20
+    )
+    assert t.campus == "c" and t.departements == ["012", "046"]
+    assert t.near == Point(lat=44.6, lon=2.03, label="Figeac") and t.radius_km == 20
+    assert [(c.name, c.params) for c in store.calls] == [
+        ("campus_exists", {"id": "c"}),
+        ("site_get", {"insee": "46102"}),
+    ]
+
+
+def test_resolving_fails_with_graph_errors() -> None:
+    store = FakeStore({"campus_exists": [], "site_get": []})
+    with pytest.raises(NotFound):
+        resolve_territory(
+            store, campus="x", departements=None, region=None, near=None, radius_km=None
+        )
+    with pytest.raises(InvalidRequest, match="unknown commune"):
+        resolve_place(store, "99999", "home")
+    with pytest.raises(InvalidRequest, match="out of range"):
+        resolve_place(store, "95.0,2.0", "near")
+    assert resolve_place(store, "44.6,2.03", "near") == Point(lat=44.6, lon=2.03)
+    assert store.names() == ["campus_exists", "site_get"]  # lat,lon reads nothing

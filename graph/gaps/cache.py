@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from graph.store import GraphStore, store_version
+from graph.store import GraphStore
 
 T = TypeVar("T")
 MAX_ANSWERS = 64
@@ -31,7 +31,7 @@ _lock = threading.Lock()
 
 def cached_answer(store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or its answer for the same key and graph version if already computed."""
-    version = store_version(store)
+    version = store.version()
     if version is None:
         return compute()
     with _lock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.pathways import PathwayAnswer
+from graph.pathways.answer import PathwayAnswer
 from graph.territory import Point
 
 _POSITION = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}

@@ -26,7 +26,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from graph.store import GraphStore, store_version
+from graph.store import GraphStore
 
 LEG_FIELDS = (
     "passerelle_id",
@@ -192,7 +192,7 @@ _registry_lock = threading.Lock()
 
 def pathway_data(store: GraphStore) -> PathwayData:
     """The cache for the store's current graph version (one version read)."""
-    version = store_version(store)
+    version = store.version()
     if version is None:
         return PathwayData(None)
     with _registry_lock:
