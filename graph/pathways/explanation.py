@@ -19,7 +19,35 @@ MODALITY_FR = {
     "continuing": "formation continue",
 }
 
+# Diploma types as people name them (the interface's labels.ts says the same).
+DIPLOMA_TYPE_FR = {
+    "cap": "CAP",
+    "bac_pro": "Bac pro",
+    "bac_techno": "Bac technologique",
+    "bac_general": "Bac général",
+    "bp": "Brevet professionnel",
+    "mc": "Mention complémentaire",
+    "bts": "BTS",
+    "dut": "DUT",
+    "but": "BUT",
+    "licence": "Licence",
+    "licence_pro": "Licence professionnelle",
+    "master": "Master",
+    "mastere_specialise": "Mastère spécialisé",
+    "ingenieur": "Diplôme d'ingénieur",
+    "cpge": "CPGE",
+    "cqpm": "CQPM",
+    "fcil": "FCIL",
+    "titre_pro": "Titre professionnel",
+    "du": "Diplôme d'université",
+    "other": "Autre diplôme",
+}
+
 Row = dict[str, Any]
+
+
+def type_fr(value: str | None) -> str:
+    return DIPLOMA_TYPE_FR.get(value or "other", "Autre diplôme")
 
 
 def fmt_km(km: float) -> str:
@@ -31,15 +59,17 @@ def goal_label(q: PathwayQuery) -> str:
     if q.to:
         parts.append(f"diplôme {q.to}")
     if q.to_type:
-        parts.append(f"type {q.to_type.value}")
+        parts.append(f"un diplôme de type « {type_fr(q.to_type.value)} »")
     if q.to_level:
         parts.append(f"niveau {q.to_level} ou plus")
     if q.sector:
-        parts.append(f"secteur {q.sector}")
+        parts.append("le métier choisi")
     return ", ".join(parts)
 
 
-def figure_sentence(i: int, leg: Row) -> str:
+def figure_sentence(i: int, leg: Row, before: Row, after: Row) -> str:
+    """« Étape 1 : Bac pro → BTS : 70 % des entrants viennent de l'étape précédente. » (the
+    passerelle by the diplomas it joins, never by its identifier)."""
     bits = []
     if leg.get("rate") is not None:
         bits.append(f"taux de passage connu {leg['rate']:.0%}")
@@ -47,7 +77,8 @@ def figure_sentence(i: int, leg: Row) -> str:
         bits.append(f"{leg['entrant_share']:.0%} des entrants viennent de l'étape précédente")
     if leg.get("reserved_share") is not None:
         bits.append(f"{leg['reserved_share']:.0%} des places réservées")
-    return f"Étape {i} : passerelle {leg.get('passerelle_id')} — {', '.join(bits)}."
+    link = f"{type_fr(before.get('type'))} → {type_fr(after.get('type'))}"
+    return f"Étape {i} : {link} : {', '.join(bits)}."
 
 
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
@@ -65,13 +96,14 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
         out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
     for i, st in enumerate(s.plan, start=1):
         d, leg, best, dist = st.diploma, st.leg, st.choice.ranked[0], st.choice.dist
+        before = s.plan[i - 2].diploma if i > 1 else s.start
         where = f"{best.actor['name']} ({best.offer.get('commune') or '?'})"
         if not best.in_territory:
             out.append(f"Étape {i} ({d['name']}) hors du territoire : {where}.")
         if best.offer["status"] == "planned":
             out.append(f"Étape {i} : offre seulement en projet ({where}).")
         if any(leg.get(k) is not None for k in ("rate", "entrant_share", "reserved_share")):
-            out.append(figure_sentence(i, leg))
+            out.append(figure_sentence(i, leg, before, d))
         if dist is not None and best.actor.get("boarding_places") and dist > NEAR_KM:
             out.append(
                 f"Étape {i} : {fmt_km(dist)}, atténués car {best.actor['name']} a "

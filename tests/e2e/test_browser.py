@@ -237,3 +237,11 @@ def test_comfort_zoom_cache_and_network_library(run: dict[str, Any]) -> None:
     assert d["scripts"]["reseau"]["withCytoscape"]
     assert not any(d["scripts"][p]["withCytoscape"] for p in ("parcours", "carte", "manques"))
     assert d["rgaa"] is True and "Licence Ouverte" in d["licences"]
+
+
+def test_french_everywhere_no_internal_text(run: dict[str, Any]) -> None:
+    """Every page in its main states (details opened, all findings shown): no English word,
+    no internal identifier of the API, no file name, no None/null/NaN."""
+    d = _check(run, "francais")
+    assert d["ids"] > 100
+    assert len(d["states"]) >= 14 and not any(d["states"].values()), d["problems"]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from graph.geo import haversine_km
-from graph.models import Modality
+from graph.models import DiplomaType, Modality
 from graph.pathways.explanation import explain, goal_label, why_none
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import (
@@ -254,10 +254,15 @@ def test_explanation_and_goal_in_french() -> None:
     assert lines[1] == f"Trajet total {km:.0f} km entre établissements depuis le domicile."
     assert "1/1 étape(s) en apprentissage." in lines
     assert "Étape 1 : offre seulement en projet (Rodez (Rodez))." in lines
-    assert any("taux de passage connu 50%" in line for line in lines)
+    # the passerelle by the diplomas it joins, never by its identifier ("p")
+    assert "Étape 1 : BTS → BTS : taux de passage connu 50%." in lines
+    assert not any(" p " in f" {line} " for line in lines)
     assert any("40 places d'internat" in line for line in lines)
     assert goal_label(query(to="B", to_level=5, sector="aero")) == (
-        "diplôme B, niveau 5 ou plus, secteur aero"
+        "diplôme B, niveau 5 ou plus, le métier choisi"
+    )
+    assert goal_label(query(to_type=DiplomaType("licence_pro"))) == (
+        "un diplôme de type « Licence professionnelle »"
     )
 
 

@@ -130,9 +130,13 @@ def test_query_params() -> None:
 
 def test_describe_in_french() -> None:
     assert ANYWHERE.describe() == "tout le territoire" and not ANYWHERE.is_set
-    t = Territory(campus="c", departements=["012", "046"], near=FIGEAC, radius_km=25)
-    assert t.describe() == "campus c et départements 12, 46 et 25 km autour de Figeac"
+    t = Territory(
+        campus="c", campus_name="CMQ C", departements=["012", "046"], near=FIGEAC, radius_km=25
+    )
+    assert t.describe() == "CMQ C et départements 12, 46 et 25 km autour de Figeac"
     assert t.is_set
+    # a campus is never named by its identifier
+    assert Territory(campus="c-id").describe() == "le campus choisi"
 
 
 # --- resolving against the graph, with the recording fake store ------------------------------
@@ -141,7 +145,9 @@ def test_describe_in_french() -> None:
 def test_resolving_reads_the_campus_and_the_commune_once() -> None:
     store = FakeStore(
         {
-            "campus_exists": lambda p: [{"id": p["id"]}] if p["id"] == "c" else [],
+            "campus_exists": lambda p: (
+                [{"id": p["id"], "short_name": "CMQ C"}] if p["id"] == "c" else []
+            ),
             "site_get": lambda p: (
                 [{"lat": 44.6, "lon": 2.03, "name": "Figeac"}] if p["insee"] == "46102" else []
             ),
@@ -151,7 +157,7 @@ def test_resolving_reads_the_campus_and_the_commune_once() -> None:
     t = resolve_territory(
         store, campus="c", departements="46,12", region=None, near="46102", radius_km=20
     )
-    assert t.campus == "c" and t.departements == ["012", "046"]
+    assert t.campus == "c" and t.campus_name == "CMQ C" and t.departements == ["012", "046"]
     assert t.near == Point(lat=44.6, lon=2.03, label="Figeac") and t.radius_km == 20
     assert [(c.name, c.params) for c in store.calls] == [
         ("campus_exists", {"id": "c"}),

@@ -61,13 +61,6 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     sec.focus({ preventScroll: true });
   }
 
-  function territoryText(r: GapsAnswer): string {
-    const t = typeof r.territory === 'string' ? r.territory : JSON.stringify(r.territory);
-    const campus = params.get('campus');
-    const name = campus ? territory.campusName(campus) : null;
-    return campus && name ? t.replace(`campus ${campus}`, `campus ${name}`) : t;
-  }
-
   function render(r: GapsAnswer): void {
     const total = r.sections.reduce((n, s) => n + s.findings.length, 0);
     const ctx = { query: apiParams(), networkCampus: params.get('campus') || DEFAULT_CAMPUS, campus: params.get('campus') };
@@ -76,7 +69,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         'section',
         { class: 'gap-summary', 'aria-labelledby': 'synthese-titre' },
         h('h2', { id: 'synthese-titre' }, 'Synthèse'),
-        h('p', {}, `Territoire : ${territoryText(r)}. ${total} constat${total > 1 ? 's' : ''} au total.`),
+        h('p', {}, `Territoire : ${r.territory}. ${total} constat${total > 1 ? 's' : ''} au total.`),
         summaryChart(r.sections, goTo),
       ),
       ...r.sections.map((s) => sectionEl(s, ctx)),
