@@ -168,6 +168,10 @@ def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
     d = _check(run, "reseau")
     assert "Champollion" in d["selected"]
     assert d["links"] >= 3
+    # opens on the campus core; diplomas on demand; any words in any order; links read in French
+    assert int(d["statusCore"].split()[0]) < int(d["statusWithDiplomas"].split()[0])
+    assert d["searchWords"].startswith("IUT de Figeac")
+    assert any(h.startswith("Proposé par") for h in d["diplomaHeadings"])
     assert (SCREENSHOTS / "reseau.png").is_file()
 
 

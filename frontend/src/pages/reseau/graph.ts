@@ -28,6 +28,10 @@ const LEVEL_COLOURS: Record<number, string> = {
 
 export function elements(n: Network): ElementDefinition[] {
   const els: ElementDefinition[] = [];
+  // Members of the campus (and the platforms they host) make its core.
+  const campusId = n.nodes.find((x) => x.type === 'campus')?.id;
+  const members = new Set(n.edges.filter((e) => e.type === 'MEMBER_OF' && e.target === campusId).map((e) => e.source));
+  for (const e of n.edges) if (e.type === 'HOSTS' && members.has(e.source)) members.add(e.target);
   for (const node of n.nodes) {
     const g = node.type === 'actor' || node.type === 'platform' ? kindGroup(node.kind) : null;
     els.push({
@@ -39,6 +43,7 @@ export function elements(n: Network): ElementDefinition[] {
         color: node.type === 'diploma' ? LEVEL_COLOURS[node.level ?? 4] ?? '#fbd49a' : node.type === 'campus' ? '#000091' : g!.color,
         group: node.type === 'diploma' ? 'diplomas' : node.type === 'campus' ? 'campus' : `g:${g!.id}`,
         size: node.type === 'campus' ? 46 : 16 + Math.min(26, Math.sqrt(node.degree ?? 0) * 4),
+        member: node.type === 'campus' || node.type === 'diploma' || members.has(node.id),
       },
       classes: node.type,
     });
@@ -61,7 +66,7 @@ const STYLE: cytoscape.StylesheetStyle[] = [
       width: 'data(size)',
       height: 'data(size)',
       label: 'data(label)',
-      'font-size': 10,
+      'font-size': 13,
       'font-family': 'system-ui, sans-serif',
       color: '#161616',
       'text-valign': 'bottom',
@@ -71,14 +76,14 @@ const STYLE: cytoscape.StylesheetStyle[] = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
       'text-background-padding': '1px',
-      'min-zoomed-font-size': 8,
+      'min-zoomed-font-size': 9,
       'border-width': 1,
       'border-color': '#ffffff',
     },
   },
-  { selector: 'node.diploma', style: { shape: 'round-rectangle', 'border-color': '#7a4a14', 'font-size': 8, 'min-zoomed-font-size': 10, width: 14, height: 14 } },
+  { selector: 'node.diploma', style: { shape: 'round-rectangle', 'border-color': '#7a4a14', 'font-size': 11, 'min-zoomed-font-size': 9, width: 14, height: 14 } },
   { selector: 'node.platform', style: { shape: 'diamond' } },
-  { selector: 'node.campus', style: { shape: 'hexagon', color: '#000091', 'font-size': 13, 'font-weight': 'bold' } },
+  { selector: 'node.campus', style: { shape: 'hexagon', color: '#000091', 'font-size': 16, 'font-weight': 'bold' } },
   { selector: 'edge', style: { width: 1.2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'curve-style': 'bezier', opacity: 0.55 } },
   { selector: 'edge.LEADS_TO', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, opacity: 0.3 } },
   { selector: 'edge.inferred', style: { 'line-style': 'dashed' } },
@@ -86,8 +91,8 @@ const STYLE: cytoscape.StylesheetStyle[] = [
   { selector: 'edge.MEMBER_OF', style: { opacity: 0.3 } },
   { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
   { selector: 'edge.hl', style: { opacity: 1, width: 2.4 } },
-  { selector: 'node.hl', style: { 'text-opacity': 1, 'font-size': 11, 'z-index': 10 } },
-  { selector: 'node.sel', style: { 'border-width': 4, 'border-color': '#161616', 'font-weight': 'bold', 'font-size': 12, 'z-index': 20 } },
+  { selector: 'node.hl', style: { 'text-opacity': 1, 'font-size': 13, 'z-index': 10 } },
+  { selector: 'node.sel', style: { 'border-width': 4, 'border-color': '#161616', 'font-weight': 'bold', 'font-size': 14, 'z-index': 20 } },
 ];
 
 export function createGraph(container: HTMLElement, n: Network): Core {

@@ -26,12 +26,16 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   // ---- controls --------------------------------------------------------------------------
   const campusSel = h('select', { id: 'reseau-campus', name: 'campus' }, h('option', { value: campus }, campus));
   const sectorSel = h('select', { id: 'reseau-secteur', name: 'sector' }, h('option', { value: '' }, 'Tous les secteurs'));
+  // The campus core first (its members and platforms); diplomas, passerelles and the partners
+  // outside the campus on demand.
+  const wantDiplomas = params.get('diplomes') === '1' || (params.get('select') ?? '').startsWith('diploma:');
   const typeBoxes = [
-    ...KIND_GROUPS.map((g) => ({ id: `g:${g.id}`, label: g.label, color: g.color, glyph: g.glyph })),
-    { id: 'diplomas', label: 'Diplômes', color: '#e69138', glyph: 'D' },
+    ...KIND_GROUPS.map((g) => ({ id: `g:${g.id}`, label: g.label, color: g.color, glyph: g.glyph, on: true })),
+    { id: 'diplomas', label: 'Diplômes et passerelles', color: '#e69138', glyph: 'D', on: wantDiplomas },
+    { id: 'outside', label: 'Partenaires hors campus', color: '#4a4a4a', glyph: '+', on: params.get('partenaires') === '1' },
   ].map((t) => {
     const id = newId('type');
-    const input = h('input', { type: 'checkbox', id, value: t.id, checked: true });
+    const input = h('input', { type: 'checkbox', id, value: t.id, checked: t.on });
     const label = h('label', { for: id }, h('span', { class: `pin pin-legend${t.id === 'diplomas' ? ' pin-square' : ''}`, style: `--c:${t.color}`, 'aria-hidden': 'true' }, t.glyph), h('span', {}, t.label));
     return { ...t, input, el: h('div', { class: 'check legend-item' }, input, label) };
   });
@@ -47,10 +51,15 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     placeholder: 'ex. Champollion, BTS, Ratier',
     minChars: 1,
     search: async (q) => {
-      const f = fold(q);
+      // Any words, in any order, accents and case ignored: « iut figeac » finds « IUT de Figeac ».
+      const words = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
       return [...nodesById.values()]
-        .filter((n) => fold(`${n.label} ${n.key} ${n.commune ?? ''}`).includes(f))
-        .sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0))
+        .filter((n) => {
+          const text = fold(`${n.label} ${nodeTypeFr(n)} ${n.commune ?? ''}`);
+          return words.every((w) => text.includes(w));
+        })
+        // What is drawn first, then establishments before diplomas, then the most linked.
+        .sort((a, b) => Number(isShown(b.id)) - Number(isShown(a.id)) || Number(b.type !== 'diploma') - Number(a.type !== 'diploma') || (b.degree ?? 0) - (a.degree ?? 0))
         .slice(0, 15)
         .map((n) => ({ value: n.id, label: n.label, hint: nodeTypeFr(n), data: n }));
     },
@@ -100,6 +109,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   renderPanelEmpty();
 
   // ---- graph -----------------------------------------------------------------------------
+  function isShown(id: string): boolean {
+    const ele = cy?.getElementById(id);
+    return Boolean(ele && ele.nonempty() && ele.visible());
+  }
+
   function buildGraph(n: Network): void {
     cy?.destroy();
     cy = createGraph(graphEl, n);
@@ -124,10 +138,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     cy.batch(() => {
       cy!.nodes().forEach((n) => {
         const g = n.data('group') as string;
-        n.style('display', g === 'campus' || shownGroups.has(g) ? 'element' : 'none');
+        const member = n.data('member') as boolean;
+        const shown = g === 'campus' || (shownGroups.has(g) && (member || g === 'diplomas' || shownGroups.has('outside')));
+        n.style('display', shown || n.id() === selected ? 'element' : 'none');
       });
       cy!.edges().forEach((e) => {
-        e.style('display', shownEdges.has(e.data('type') as string) ? 'element' : 'none');
+        const t = e.data('type') as string;
+        const onDemand = t === 'LEADS_TO' && !shownGroups.has('diplomas');
+        e.style('display', shownEdges.has(t) && !onDemand ? 'element' : 'none');
       });
     });
     const vn = cy.nodes(':visible').length;
@@ -152,6 +170,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     params.set('select', id);
     params.set('campus', campus);
     setParams('reseau', params);
+    if (cy && !cy.getElementById(id).visible()) applyFilters(); // a node shown on demand
     if (cy) highlight(cy, id);
     const ele = cy?.getElementById(id);
     if (cy && ele && ele.nonempty() && ele.visible()) {
@@ -286,7 +305,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     setParams('reseau', params);
     void load();
   });
-  for (const b of [...typeBoxes, ...edgeBoxes]) b.input.addEventListener('change', () => applyFilters());
+  for (const b of [...typeBoxes, ...edgeBoxes])
+    b.input.addEventListener('change', () => {
+      applyFilters();
+      runLayout();
+    });
 
   void fillCampusSelect(campusSel, campus);
   void fillSectorSelect(sectorSel, campus, params.get('sector') ?? '');

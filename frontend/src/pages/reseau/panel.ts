@@ -33,51 +33,67 @@ function factsBlock(facts: Fact[] | undefined): HTMLElement | null {
   );
 }
 
-export function edgeText(e: NetEdge, out: boolean): string {
+/** A link's heading, read from the selected node: « Proposé par », « Diplômes proposés »… */
+export function linkHeading(type: string, out: boolean): string {
+  const words: Record<string, [string, string]> = {
+    OFFERS: ['Diplômes proposés', 'Proposé par'],
+    MEMBER_OF: ['Membre du campus', 'Membres'],
+    PARTNERS_WITH: ['Partenaires', 'Partenaires'],
+    HOSTS: ['Plateformes hébergées', 'Hébergée par'],
+    PART_OF: ['Fait partie de', 'Comprend'],
+    LEADS_TO: ['Mène à (passerelles)', 'Accessible depuis (passerelles)'],
+  };
+  const w = words[type];
+  return w ? w[out ? 0 : 1] : EDGE_FR[type] ?? 'Autres liens';
+}
+
+/** What a link adds to its heading (modality, kind of partnership, status). */
+export function edgeText(e: NetEdge): string {
+  const planned = e.status === 'planned' ? 'en projet' : '';
   switch (e.type) {
     case 'LEADS_TO':
-      return `${out ? 'Passerelle vers' : 'Passerelle depuis'} (${PASSERELLE_KIND_FR[e.kind ?? ''] ?? e.kind ?? ''}, ${ORIGIN_FR[e.status ?? ''] ?? e.status ?? ''})`;
+      return [PASSERELLE_KIND_FR[e.kind ?? ''] ?? '', ORIGIN_FR[e.status ?? ''] ?? ''].filter(Boolean).join(', ');
     case 'OFFERS':
-      return `${out ? 'Propose' : 'Proposé par'} · ${modalityFr(e.kind)}${e.status === 'planned' ? ' · en projet' : ''}`;
+      return [modalityFr(e.kind), planned].filter(Boolean).join(', ');
     case 'PARTNERS_WITH':
-      return `Partenariat · ${PARTNERSHIP_FR[e.kind ?? ''] ?? e.kind ?? ''}${e.status === 'planned' ? ' (en projet)' : ''}`;
+      return [PARTNERSHIP_FR[e.kind ?? ''] ?? '', planned].filter(Boolean).join(', ');
     case 'MEMBER_OF':
-      return `Membre : ${e.kind ?? ''}`;
-    case 'HOSTS':
-      return out ? 'Héberge' : 'Hébergée par';
-    case 'PART_OF':
-      return out ? 'Fait partie de' : 'Comprend';
+      return e.kind ?? '';
     default:
-      return EDGE_FR[e.type] ?? e.type;
+      return planned;
   }
 }
 
 export function linksBlock(list: Neighbour[], select: (id: string) => void): HTMLElement {
-  const byType = new Map<string, Neighbour[]>();
-  for (const l of list) byType.set(l.edge.type, [...(byType.get(l.edge.type) ?? []), l]);
+  const groups = new Map<string, Neighbour[]>();
+  for (const l of list) {
+    const heading = linkHeading(l.edge.type, l.out);
+    groups.set(heading, [...(groups.get(heading) ?? []), l]);
+  }
   return h(
     'div',
     { class: 'links' },
     h('h3', {}, `Liens dans le réseau (${list.length})`),
     list.length ? null : h('p', { class: 'muted' }, 'Aucun lien avec les nœuds affichés.'),
-    ...[...byType.entries()].map(([type, items]) =>
+    ...[...groups.entries()].map(([heading, items]) =>
       h(
         'div',
         {},
-        h('h4', {}, `${EDGE_FR[type] ?? type} (${items.length})`),
+        h('h4', {}, `${heading} (${items.length})`),
         h(
           'ul',
           { class: 'link-list' },
           ...items
             .sort((a, b) => a.other.label.localeCompare(b.other.label, 'fr'))
-            .map((l) =>
-              h(
+            .map((l) => {
+              const more = edgeText(l.edge);
+              return h(
                 'li',
                 {},
                 h('button', { type: 'button', class: 'link-button', onclick: () => select(l.other.id) }, l.other.label),
-                h('span', { class: 'muted' }, ` — ${edgeText(l.edge, l.out)}`),
-              ),
-            ),
+                more ? h('span', { class: 'muted' }, ` — ${more}`) : null,
+              );
+            }),
         ),
       ),
     ),
