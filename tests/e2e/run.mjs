@@ -169,7 +169,8 @@ await scenario('carte', async (d) => {
   expect(d.clusters >= 1, 'dense points are not clustered');
   const total = Number(/(\d+) lieux/.exec(d.statusAll)?.[1] ?? 0);
   expect(total >= 30, `expected the seed actors on the map, got ${total}`);
-  await page.getByLabel('Campus').selectOption('mecanic-vallee');
+  await page.getByRole('radio', { name: 'Un campus' }).check();
+  await page.getByLabel('Campus', { exact: true }).selectOption('mecanic-vallee');
   await page.getByLabel('Niveau de formation proposé').selectOption('5');
   await page.waitForFunction((t) => {
     const s = document.querySelector('.map-status')?.textContent ?? '';
@@ -193,9 +194,34 @@ await scenario('carte', async (d) => {
   await page.getByRole('checkbox', { name: /Lycées/ }).check();
   await page.getByRole('button', { name: 'Réinitialiser les filtres' }).click();
   await page.waitForFunction((t) => (document.querySelector('.map-status')?.textContent ?? '').startsWith(`${t} lieux`), total);
+  // Départements like every other page: the territory fieldset, checked before any request.
+  await page.getByRole('radio', { name: 'Départements' }).check();
+  await page.getByRole('textbox', { name: 'Départements' }).fill('99');
+  await page.getByRole('textbox', { name: 'Départements' }).press('Enter');
+  d.badDepartement = await page.locator('#carte-departements-erreur').innerText();
+  expect(/ne sont pas des départements/.test(d.badDepartement), 'an invalid département is not refused');
+  await page.getByRole('textbox', { name: 'Départements' }).fill('46');
+  await page.getByRole('textbox', { name: 'Départements' }).press('Enter');
+  await page.waitForFunction(() => window.location.hash.includes('departements=46'));
+  await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  d.statusLot = await page.locator('.map-status').innerText();
+  d.rowsLot = await page.locator('.point-list tbody tr td:nth-child(3)').allInnerTexts();
+  expect(d.rowsLot.length > 0 && d.rowsLot.every((t) => /\(46\)/.test(t)), `not only the Lot: ${d.rowsLot.slice(0, 5).join(' | ')}`);
+  await page.getByRole('button', { name: 'Réinitialiser les filtres' }).click();
+  await page.waitForFunction((t) => (document.querySelector('.map-status')?.textContent ?? '').startsWith(`${t} lieux`), total);
+  d.statusAfterReset = await status.innerText();
   // Deep link to one actor: its marker is highlighted and its popup open.
   await page.goto(`${app}#/carte?focus=actor:lycee-la-decouverte-decazeville`);
   await page.locator('.leaflet-popup-content').getByText('La Découverte').first().waitFor();
+  // Town names where the markers are, under the markers.
+  await page.locator('#carte-acteurs .town-label', { hasText: 'Decazeville' }).first().waitFor();
+  d.towns = await page.locator('#carte-acteurs .town-label').allInnerTexts();
+  d.labelsUnderMarkers = await page.evaluate(() => {
+    const m = document.querySelector('#carte-acteurs .leaflet-marker-pane');
+    const l = document.querySelector('#carte-acteurs .leaflet-etiquettes-pane');
+    return Number(getComputedStyle(l).zIndex) < Number(getComputedStyle(m).zIndex);
+  });
+  expect(d.labelsUnderMarkers, 'the names are drawn over the markers');
   d.external = log.external.length;
   expect(log.external.length === 0, `the map fetched from outside the origin: ${log.external.slice(0, 3).join(', ')}`);
   await page.goto(`${app}#/carte?campus=mecanic-vallee`);

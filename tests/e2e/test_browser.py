@@ -160,6 +160,12 @@ def test_parcours_mecanic_vallee_bac_pro_to_level_7(run: dict[str, Any]) -> None
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     d = _check(run, "carte")
     assert d["clusters"] >= 1
+    # the territory fieldset: an invalid département refused, 46 shows only the Lot
+    assert "ne sont pas des départements" in d["badDepartement"]
+    assert d["rowsLot"] and all("(46)" in t for t in d["rowsLot"])
+    # what could not be placed is counted; town names under the markers
+    assert "sans position connue" in d["statusAll"]
+    assert {"Figeac", "Rodez", "Decazeville"} <= set(d["towns"]) and d["labelsUnderMarkers"]
     assert d["external"] == 0, "the map must work offline (no request outside the origin)"
     assert (SCREENSHOTS / "carte.png").is_file()
 

@@ -47,6 +47,8 @@ export interface TerritoryOptions {
   fallback: Zone;
   defaultCampus?: string;
   legend?: string;
+  /** Called when the territory changed and is valid (pages that filter as you go). */
+  onChange?: () => void;
 }
 
 export interface TerritoryForm {
@@ -94,6 +96,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     search: searchPlaces,
     onSelect: (opt) => {
       nearPlace = opt ? opt.data : null;
+      if (opt && o.onChange && !read(new URLSearchParams())) o.onChange();
     },
   });
   const radiusInput = h('input', {
@@ -133,7 +136,20 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     const z = zone();
     for (const [k, f] of Object.entries(fields)) f.hidden = k !== z;
   };
-  root.addEventListener('change', sync);
+  root.addEventListener('change', (ev) => {
+    sync();
+    if (!o.onChange || ev.target === near.input) return;
+    if (ev.target instanceof HTMLInputElement && ev.target.type === 'radio' && zone() !== 'all' && !ready()) return;
+    if (!read(new URLSearchParams())) o.onChange();
+  });
+  /** Whether the chosen zone has its value (a radio alone does not filter yet). */
+  const ready = (): boolean => {
+    const z = zone();
+    if (z === 'campus') return Boolean(campusSelect.value);
+    if (z === 'departements') return Boolean(deptInput.value.trim());
+    if (z === 'near') return Boolean(near.selected());
+    return true;
+  };
 
   let wantedCampus = o.defaultCampus ?? '';
   void campuses()

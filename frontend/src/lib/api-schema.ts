@@ -340,7 +340,9 @@ export interface paths {
         /**
          * Get Map
          * @description Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
-         *     with the levels, modalities and sectors they offer, for map clients.
+         *     with the levels, modalities and sectors they offer, for map clients. The territory filters
+         *     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
+         *     ones that have no coordinates.
          */
         get: operations["get_map_map_geojson_get"];
         put?: never;
@@ -2837,7 +2839,12 @@ export interface operations {
             query?: {
                 /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
-                /** @description Département code, e.g. 12 or 012. */
+                /** @description Comma list, e.g. 12,46. */
+                departements?: string | null;
+                /**
+                 * @deprecated
+                 * @description Département code, e.g. 12 or 012.
+                 */
                 departement?: string | null;
                 kind?: (components["schemas"]["ActorKind"] | components["schemas"]["PlatformKind"])[] | null;
                 sector?: string | null;

@@ -1,6 +1,7 @@
 // The map's filters: campus, sector, level, modality, and the kinds of actors (the legend,
 // whose checkboxes hide a kind). Read from and written to the URL.
 
+import { createTerritoryForm, type TerritoryForm } from '../../components/territory';
 import { h, newId } from '../../lib/dom';
 import { KIND_GROUPS, LEVEL_FR, MODALITY_FR, type KindGroup } from '../../lib/labels';
 
@@ -12,13 +13,14 @@ export interface GroupBox {
 
 export interface MapFilters {
   form: HTMLFormElement;
-  campus: HTMLSelectElement;
+  territory: TerritoryForm;
   sector: HTMLSelectElement;
   level: HTMLSelectElement;
   modality: HTMLSelectElement;
   groups: GroupBox[];
-  /** The filters as URL parameters (`focus` kept from `current`). */
-  read(current: URLSearchParams): URLSearchParams;
+  /** The filters as URL parameters (`focus` kept from `current`); null when a field is wrong
+   * (its message is shown). */
+  read(current: URLSearchParams): URLSearchParams | null;
   set(params: URLSearchParams): void;
 }
 
@@ -26,8 +28,8 @@ export function hiddenGroupsOf(params: URLSearchParams): Set<string> {
   return new Set((params.get('masquer') ?? '').split(',').filter(Boolean));
 }
 
-export function createMapFilters(params: URLSearchParams, onReset: () => void): MapFilters {
-  const campus = h('select', { id: 'carte-campus', name: 'campus' }, h('option', { value: '' }, 'Tous les campus'));
+export function createMapFilters(params: URLSearchParams, onReset: () => void, onTerritory: () => void): MapFilters {
+  const territory = createTerritoryForm({ idPrefix: 'carte-', zones: ['all', 'campus', 'departements'], fallback: 'all', legend: 'Territoire', onChange: onTerritory });
   const sector = h('select', { id: 'carte-secteur', name: 'sector' }, h('option', { value: '' }, 'Tous les secteurs'));
   const level = h(
     'select',
@@ -55,8 +57,16 @@ export function createMapFilters(params: URLSearchParams, onReset: () => void): 
   });
   const form = h(
     'form',
-    { class: 'filters', 'aria-label': 'Filtres de la carte', onsubmit: (ev: Event) => ev.preventDefault() },
-    h('div', { class: 'field' }, h('label', { for: 'carte-campus' }, 'Campus'), campus),
+    {
+      class: 'filters',
+      'aria-label': 'Filtres de la carte',
+      novalidate: true,
+      onsubmit: (ev: Event) => {
+        ev.preventDefault(); // Enter in the départements field applies them
+        if (!territory.read(new URLSearchParams())) onTerritory();
+      },
+    },
+    territory.root,
     h('div', { class: 'field' }, h('label', { for: 'carte-secteur' }, 'Secteur'), sector),
     h('div', { class: 'field' }, h('label', { for: 'carte-niveau' }, 'Niveau de formation proposé'), level),
     h('div', { class: 'field' }, h('label', { for: 'carte-modalite' }, 'Modalité'), modality),
@@ -67,7 +77,7 @@ export function createMapFilters(params: URLSearchParams, onReset: () => void): 
         type: 'button',
         class: 'btn btn-ghost',
         onclick: () => {
-          campus.value = '';
+          void territory.set(new URLSearchParams());
           sector.value = '';
           level.value = '';
           modality.value = '';
@@ -81,14 +91,14 @@ export function createMapFilters(params: URLSearchParams, onReset: () => void): 
 
   return {
     form,
-    campus,
+    territory,
     sector,
     level,
     modality,
     groups: boxes,
     read(current) {
       const p = new URLSearchParams();
-      if (campus.value) p.set('campus', campus.value);
+      if (territory.read(p)) return null;
       if (sector.value) p.set('sector', sector.value);
       if (level.value) p.set('level', level.value);
       if (modality.value) p.set('modality', modality.value);
@@ -98,7 +108,7 @@ export function createMapFilters(params: URLSearchParams, onReset: () => void): 
       return p;
     },
     set(p) {
-      campus.value = p.get('campus') ?? '';
+      void territory.set(p);
       level.value = p.get('level') ?? '';
       modality.value = p.get('modality') ?? '';
       const off = hiddenGroupsOf(p);

@@ -2,11 +2,11 @@
 // filterable by campus, sector, level, modality and kind; a table lists the same points.
 
 import L from '../../map/leaflet';
-import { createMap, kindIcon, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
+import { createMap, kindIcon, townLabels, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
 import { getJSON, cached, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce } from '../../lib/dom';
 import { kindFr, kindGroup } from '../../lib/labels';
-import { campuses, fillCampusSelect, fillSectorSelect } from '../../lib/refs';
+import { campuses, fillSectorSelect } from '../../lib/refs';
 import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
@@ -22,10 +22,19 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const campusNames = new Map<string, string>();
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
 
-  const filters = createMapFilters(params, () => {
-    focus = new Set();
-    void reload(true);
-  });
+  let unplaced = 0;
+  const filters = createMapFilters(
+    params,
+    () => {
+      focus = new Set();
+      void reload(true);
+    },
+    () => {
+      const p = filters.read(params);
+      void fillSectorSelect(filters.sector, p?.get('campus') ?? null, '');
+      void reload(true);
+    },
+  );
   const status = h('p', { class: 'map-status', role: 'status' });
   const mapEl = h('div', { id: 'carte-acteurs' });
   const tableBody = h('tbody');
@@ -66,6 +75,28 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   };
   window.addEventListener('cmq:settings', onSettings);
 
+  // Town names of the places shown (Figeac, Rodez…), from zoom 8.
+  let towns: ReturnType<typeof townLabels> | null = null;
+  const onZoom = (): void => towns?.update(cmap.map);
+  cmap.map.on('zoomend', onZoom);
+
+  function drawTowns(shown: Feat[]): void {
+    towns?.layer.remove();
+    const by = new Map<string, { name: string; lat: number; lon: number; n: number }>();
+    for (const f of shown) {
+      const name = f.properties.commune;
+      if (!name) continue;
+      const key = `${name}|${f.properties.departement ?? ''}`;
+      const t = by.get(key) ?? { name, lat: 0, lon: 0, n: 0 };
+      t.lat += f.geometry.coordinates[1];
+      t.lon += f.geometry.coordinates[0];
+      t.n += 1;
+      by.set(key, t);
+    }
+    towns = townLabels([...by.values()].map((t) => ({ name: t.name, lat: t.lat / t.n, lon: t.lon / t.n })));
+    towns.update(cmap.map);
+  }
+
   function draw(fit: boolean): void {
     cluster.clearLayers();
     markers.clear();
@@ -87,13 +118,15 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       tableBody.append(listRow(f, isFocus, () => openMarker(key)));
     }
     cluster.addLayers(layers);
+    drawTowns(shown);
     tableCount.textContent = `(${shown.length})`;
     const focused = shown.filter((f) => focus.has(featKey(f)));
     status.textContent =
       `${shown.length} lieu${shown.length > 1 ? 'x' : ''} affiché${shown.length > 1 ? 's' : ''}` +
       (features.length > shown.length ? ` sur ${features.length}` : '') +
       (focused.length ? `, dont ${focused.length} mis en évidence` : '') +
-      '.';
+      '.' +
+      (unplaced ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
     if (!shown.length) status.textContent = 'Aucun lieu ne correspond à ces filtres.';
     if (fit) {
       const target = focused.length ? focused : shown;
@@ -133,7 +166,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   function apiParams(): QueryOf<'/map.geojson'> {
-    const keys = ['campus', 'sector', 'level', 'modality'] as const satisfies readonly (keyof QueryOf<'/map.geojson'>)[];
+    const keys = ['campus', 'departements', 'sector', 'level', 'modality'] as const satisfies readonly (keyof QueryOf<'/map.geojson'>)[];
     const out: Record<string, string> = {};
     for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
     return out as QueryOf<'/map.geojson'>;
@@ -141,7 +174,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
   async function reload(fromForm: boolean): Promise<void> {
     if (fromForm) {
-      params = filters.read(params);
+      const read = filters.read(params);
+      if (!read) return;
+      params = read;
       if (!focus.size) params.delete('focus');
       setParams('carte', params);
     }
@@ -152,7 +187,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     status.replaceChildren(loading('Chargement des lieux…'));
     mapBox.setAttribute('aria-busy', 'true');
     try {
-      const fc = await getJSON<FeatureCollection<MapProps>>('/map.geojson', apiParams(), { signal: ctrl.signal });
+      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
+      unplaced = fc.unplaced?.count ?? 0;
       await resolveFocus();
       features = fc.features.filter((f) => f.geometry && Array.isArray(f.geometry.coordinates));
       draw(true);
@@ -168,20 +204,16 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     }
   }
 
-  filters.campus.addEventListener('change', () => {
-    void fillSectorSelect(filters.sector, filters.campus.value || null, '');
-    void reload(true);
-  });
   for (const s of [filters.sector, filters.level, filters.modality]) s.addEventListener('change', () => void reload(true));
   for (const b of filters.groups)
     b.input.addEventListener('change', () => {
-      params = filters.read(params);
+      params = filters.read(params) ?? params;
       setParams('carte', params);
       hiddenGroups = hiddenGroupsOf(params);
       draw(false);
     });
 
-  void fillCampusSelect(filters.campus, params.get('campus') ?? '', 'Tous les campus');
+  void filters.territory.set(params);
   void fillSectorSelect(filters.sector, params.get('campus'), params.get('sector') ?? '');
   void reload(false);
 
@@ -195,6 +227,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     destroy() {
       ctrl?.abort();
       window.removeEventListener('cmq:settings', onSettings);
+      cmap.map.off('zoomend', onZoom);
       cluster.clearLayers();
       cmap.destroy();
     },
