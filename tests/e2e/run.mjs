@@ -84,6 +84,14 @@ await scenario('parcours', async (d) => {
   await page.goto(`${app}#/parcours`);
   await page.getByRole('heading', { level: 1, name: 'Trouver un parcours de formation' }).waitFor();
   const from = page.getByRole('combobox', { name: /Diplôme de départ/ });
+  // The names people use: an acronym, and a French hint naming the nearest when nothing matches.
+  await from.fill('MELEC');
+  await page.getByRole('option', { name: /METIERS DE L'ELECTRICITE ET DE SES ENVIRONNEMENTS CONNECTES/ }).first().waitFor();
+  d.acronym = (await page.getByRole('option').first().innerText()).split('\n')[0];
+  await from.fill('cap usinage');
+  await page.locator('.combo-list .combo-empty', { hasText: 'Aucun CAP ne correspond' }).waitFor();
+  d.hint = await page.locator('.combo-list .combo-empty').first().innerText();
+  expect(/diplômes proches : .*USINAGE/.test(d.hint), `hint: ${d.hint}`);
   await from.fill('realisation produits mecaniques');
   const option = page.getByRole('option', { name: /REALISATION ET SUIVI DE PRODUCTION/ }).first();
   await option.waitFor();

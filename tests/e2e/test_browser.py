@@ -150,6 +150,8 @@ def _check(run: dict[str, Any], name: str) -> dict[str, Any]:
 
 def test_parcours_mecanic_vallee_bac_pro_to_level_7(run: dict[str, Any]) -> None:
     d = _check(run, "parcours")
+    assert d["acronym"].startswith("METIERS DE L'ELECTRICITE")  # « MELEC »
+    assert d["hint"].startswith("Aucun CAP ne correspond à « usinage » ; diplômes proches :")
     assert d["cards"] >= 3
     assert "from=40025014" in d["hash"] and "to_level=7" in d["hash"]
     assert d["markers"] >= 1 and d["basemapPaths"] >= 90

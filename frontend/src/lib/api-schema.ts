@@ -160,6 +160,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/diplomas/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search
+         * @description Diplomas by their usual names: acronyms (MELEC, SIO, CPRP…), type words (« cap
+         *     usinage »), words in any order, accents and typos tolerated; a French hint with the nearest
+         *     names when nothing matches.
+         */
+        get: operations["search_diplomas_search_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/diplomas": {
         parameters: {
             query?: never;
@@ -954,6 +976,22 @@ export interface components {
             type: string;
             /** Level */
             level?: number | null;
+        };
+        /** DiplomaSearch */
+        DiplomaSearch: {
+            /** Query */
+            query: string;
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["DiplomaSummary"][];
+            /**
+             * Hint
+             * @description French sentence when nothing matches, with the nearest names.
+             */
+            hint?: string | null;
+            /** Suggestions */
+            suggestions?: components["schemas"]["DiplomaSummary"][];
         };
         /** DiplomaSummary */
         DiplomaSummary: {
@@ -2290,6 +2328,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SiteOut_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    search_diplomas_search_get: {
+        parameters: {
+            query: {
+                /** @description Name, acronym or code. */
+                q: string;
+                /** @description Page size (at most 500). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiplomaSearch"];
                 };
             };
             /** @description Validation Error */

@@ -3,8 +3,7 @@
 import { getJSON } from './api';
 import type { ComboOption } from './combobox';
 import { diplomaTypeFr, levelFr } from './labels';
-import { fold } from './text';
-import type { DiplomaSummary, Page } from './types';
+import type { DiplomaSearch, DiplomaSummary } from './types';
 
 export function diplomaOption(d: DiplomaSummary): ComboOption<DiplomaSummary> {
   return {
@@ -15,22 +14,9 @@ export function diplomaOption(d: DiplomaSummary): ComboOption<DiplomaSummary> {
   };
 }
 
-/** Words in any order: the API matches one phrase, so ask for the longest word and keep the
- * diplomas whose name or code holds every word (accents and case ignored). */
-export async function searchDiplomas(q: string, signal: AbortSignal): Promise<ComboOption<DiplomaSummary>[]> {
-  const words = fold(q).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
-  if (words.length <= 1) {
-    const page = await getJSON<Page<DiplomaSummary>>('/diplomas', { q, limit: 30 }, { signal });
-    return page.items.map(diplomaOption);
-  }
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-  const page = await getJSON<Page<DiplomaSummary>>('/diplomas', { q: longest, limit: 200 }, { signal });
-  return page.items
-    .filter((d) => {
-      const text = fold(`${d.name} ${d.code} ${diplomaTypeFr(d.type)}`);
-      return words.every((w) => text.includes(w));
-    })
-    .sort((a, b) => Number(b.offers > 0) - Number(a.offers > 0))
-    .slice(0, 30)
-    .map(diplomaOption);
+/** The names people use (acronyms such as MELEC or SIO, « cap usinage », words in any order,
+ * typos): GET /diplomas/search; when nothing matches, its French hint names the nearest. */
+export async function searchDiplomas(q: string, signal: AbortSignal): Promise<{ options: ComboOption<DiplomaSummary>[]; message?: string | null }> {
+  const found = await getJSON<DiplomaSearch>('/diplomas/search', { q, limit: 30 }, { signal });
+  return { options: found.items.map(diplomaOption), message: found.hint };
 }

@@ -20,6 +20,7 @@ export type Sector = S['SectorOut'];
 export type DiplomaSummary = S['DiplomaSummary'];
 export type DiplomaLink = S['DiplomaLink'];
 export type DiplomaDetail = S['DiplomaDetail'];
+export type DiplomaSearch = S['DiplomaSearch'];
 export type SiteOut = S['SiteOut'];
 export type ActorDetail = S['ActorDetail'];
 export type PlatformOut = S['PlatformOut'];
