@@ -282,6 +282,14 @@ await scenario('reseau', async (d) => {
   await page.locator('.side-panel .links h4').first().waitFor();
   d.diplomaHeadings = await page.locator('.side-panel .links h4').allInnerTexts();
   expect(d.diplomaHeadings.some((t) => t.startsWith('Proposé par')), `diploma link headings: ${d.diplomaHeadings.join(' | ')}`);
+  // « D'où viennent-ils ? » on a diploma's panel: the feeders offered in the campus.
+  await page.goto(`${app}#/reseau?campus=mecanic-vallee&select=diploma:32022316`);
+  await page.reload();
+  const feeders = page.locator('.side-panel details.feeders');
+  await feeders.locator('li').first().waitFor();
+  d.feeders = await feeders.locator('li').count();
+  d.firstFeeder = (await feeders.locator('li').first().innerText()).slice(0, 200);
+  expect(d.feeders >= 1 && /Bac pro/.test(d.firstFeeder), `feeders: ${d.firstFeeder}`);
   // Back to Champollion via the URL (deep link) for the screenshot.
   await page.goto(`${app}#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac`);
   await page.reload();

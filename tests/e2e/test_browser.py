@@ -180,6 +180,8 @@ def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
     assert int(d["statusCore"].split()[0]) < int(d["statusWithDiplomas"].split()[0])
     assert d["searchWords"].startswith("IUT de Figeac")
     assert any(h.startswith("Proposé par") for h in d["diplomaHeadings"])
+    # « D'où viennent-ils ? »: the feeders of the BTS CPRP offered in the campus
+    assert d["feeders"] >= 1 and "Bac pro" in d["firstFeeder"]
     assert (SCREENSHOTS / "reseau.png").is_file()
 
 

@@ -352,6 +352,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feeders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Feeders
+         * @description Where a diploma's entrants can come from: the diplomas leading into it by one passerelle,
+         *     with the establishments of the territory that offer them; feeders offered in the territory
+         *     first, documented passerelles before inferred ones, then by share of entrants and places.
+         */
+        get: operations["get_feeders_feeders_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/map.geojson": {
         parameters: {
             query?: never;
@@ -1038,6 +1060,82 @@ export interface components {
             text: string;
             /** Source */
             source: string;
+        };
+        /** Feeder */
+        Feeder: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Type */
+            type: string;
+            /** Level */
+            level?: number | null;
+            /**
+             * Passerelle
+             * @description The passerelle's id (for links).
+             */
+            passerelle?: string | null;
+            /** Kind */
+            kind?: string | null;
+            /**
+             * Origin
+             * @description documented or inferred
+             */
+            origin?: string | null;
+            /** Rate */
+            rate?: number | null;
+            /** Entrant Share */
+            entrant_share?: number | null;
+            /** Reserved Share */
+            reserved_share?: number | null;
+            /**
+             * Offers
+             * @description Establishments offering it in the territory.
+             */
+            offers: components["schemas"]["FeederOffer"][];
+            /**
+             * Places
+             * @description Sum of their known capacities (None: unknown).
+             */
+            places: number | null;
+            /**
+             * Outside
+             * @description Establishments offering it outside the territory.
+             */
+            outside: number;
+        };
+        /** FeederOffer */
+        FeederOffer: {
+            /** Actor Id */
+            actor_id: string;
+            /** Actor Name */
+            actor_name: string;
+            /** Actor Kind */
+            actor_kind?: string | null;
+            /** Commune */
+            commune?: string | null;
+            /** Departement */
+            departement?: string | null;
+            /** Modality */
+            modality?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Capacity */
+            capacity?: number | null;
+        };
+        /** FeedersAnswer */
+        FeedersAnswer: {
+            /** To */
+            to: string;
+            /** Name */
+            name: string;
+            /** Territory */
+            territory: string;
+            /** Count */
+            count: number;
+            /** Feeders */
+            feeders: components["schemas"]["Feeder"][];
         };
         /** Finding */
         Finding: {
@@ -2903,6 +3001,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    get_feeders_feeders_get: {
+        parameters: {
+            query: {
+                /** @description Diploma code. */
+                to: string;
+                campus?: string | null;
+                /** @description Comma list, e.g. 12,46. */
+                departements?: string | null;
+                region?: string | null;
+                /** @description INSEE code or 'lat,lon'. */
+                near?: string | null;
+                radius_km?: number | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedersAnswer"];
+                };
+            };
+            /** @description Unknown diploma or campus */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

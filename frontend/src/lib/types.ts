@@ -41,6 +41,7 @@ export type GapSection = S['Section'];
 export type GapsAnswer = S['GapReport'];
 
 export type Health = S['Health'];
+export type FeedersAnswer = S['FeedersAnswer'];
 
 // The OpenAPI document describes GeoJSON features without their properties; /map.geojson's
 // are written out here (graph/mapdata.py builds them).

@@ -226,7 +226,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     );
     panel.scrollTop = 0;
     try {
-      detail.replaceChildren(...(await detailOf(node, signal)).filter((x): x is HTMLElement => x !== null));
+      detail.replaceChildren(...(await detailOf(node, signal, campus)).filter((x): x is HTMLElement => x !== null));
     } catch (e) {
       if (isAbort(e)) return;
       detail.replaceChildren(h('p', { class: 'state state-error', role: 'alert' }, `Fiche indisponible : ${errorText(e)}`));

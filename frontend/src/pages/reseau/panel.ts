@@ -2,10 +2,10 @@
 // platform or the campus) and its links in the network, each a button to the neighbour.
 
 import { getJSON, cached } from '../../lib/api';
-import { h, dept } from '../../lib/dom';
+import { h, dept, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
 import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
-import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
+import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
 
 export interface Neighbour {
   edge: NetEdge;
@@ -140,8 +140,42 @@ async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLEleme
   ];
 }
 
-async function diplomaDetail(key: string, signal: AbortSignal): Promise<(HTMLElement | null)[]> {
-  const d = await getJSON<DiplomaDetail>(`/diplomas/${encodeURIComponent(key)}`, undefined, { signal });
+/** « D'où viennent-ils ? »: the diplomas leading into this one and where they are offered in
+ * the campus (GET /feeders), for a manager filling a programme. */
+function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
+  if (!a) return null;
+  const inside = a.feeders.filter((f) => f.offers.length);
+  return h(
+    'details',
+    { class: 'feeders', open: true },
+    h('summary', {}, `D’où viennent les entrants ? (${inside.length})`),
+    inside.length
+      ? h(
+          'ol',
+          {},
+          ...inside.map((f) => {
+            const share = f.entrant_share != null ? `${fmtPct(f.entrant_share)} des entrants` : f.rate != null ? `taux de passage ${fmtPct(f.rate)}` : '';
+            const how = [share, f.origin === 'documented' ? 'passerelle documentée' : 'passerelle déduite'].filter(Boolean).join(', ');
+            const places = f.places != null ? ` · ${f.places} places` : '';
+            return h(
+              'li',
+              {},
+              h('strong', {}, `${diplomaTypeFr(f.type)} — ${f.name}`),
+              h('span', { class: 'muted' }, ` (${how})`),
+              h('br'),
+              `${f.offers.map((o) => `${o.actor_name}${o.commune ? ` (${o.commune})` : ''}`).join(', ')}${places}`,
+            );
+          }),
+        )
+      : h('p', { class: 'muted' }, `Aucun diplôme menant à celui-ci n’est proposé dans ${a.territory}.`),
+  );
+}
+
+async function diplomaDetail(key: string, signal: AbortSignal, campus: string): Promise<(HTMLElement | null)[]> {
+  const [d, feeders] = await Promise.all([
+    getJSON<DiplomaDetail>(`/diplomas/${encodeURIComponent(key)}`, undefined, { signal }),
+    getJSON<FeedersAnswer>('/feeders', { to: key, campus }, { signal }).catch(() => null),
+  ]);
   const links = (title: string, items: DiplomaDetail['next']) =>
     items.length
       ? h(
@@ -160,6 +194,7 @@ async function diplomaDetail(key: string, signal: AbortSignal): Promise<(HTMLEle
       h('summary', {}, `Établissements qui le proposent (${d.offers.length})`),
       h('ul', {}, ...d.offers.map((o) => h('li', {}, `${o.name}${o.commune ? ` (${o.commune})` : ''} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}`))),
     ),
+    feedersBlock(feeders),
     links('Passerelles vers', d.next),
     links('Passerelles depuis', d.previous),
     h('p', { class: 'source' }, `Source : ${cite(d.source)}`),
@@ -191,9 +226,9 @@ async function campusDetail(key: string): Promise<(HTMLElement | null)[]> {
 }
 
 /** The record of a node, as the panel shows it. */
-export function detailOf(node: NetNode, signal: AbortSignal): Promise<(HTMLElement | null)[]> {
+export function detailOf(node: NetNode, signal: AbortSignal, campus: string): Promise<(HTMLElement | null)[]> {
   if (node.type === 'actor') return actorDetail(node.key, signal);
-  if (node.type === 'diploma') return diplomaDetail(node.key, signal);
+  if (node.type === 'diploma') return diplomaDetail(node.key, signal, campus);
   if (node.type === 'platform') return platformDetail(node.key);
   return campusDetail(node.key);
 }
