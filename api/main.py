@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -10,10 +11,13 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
 
 from api import errors
+from api.middleware import SecurityHeaders
 from api.routes import (
     about,
     actors,
     campuses,
+    communes,
+    coverage,
     diploma_search,
     diplomas,
     edits,
@@ -28,10 +32,12 @@ from api.routes import (
     sources,
 )
 from api.static import WebAppFiles
+from graph import communes as communes_ref
 from graph.engines.factory import open_store
 from graph.pathways.data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
+from graph.version_watch import VersionWatch
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
 MAX_BODY_BYTES = 256 * 1024
@@ -47,9 +53,17 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store if store is not None else open_store(settings)
         if owned and settings.pathway_preload:
             keep_warm(app.state.store)
+        watch = None
+        if owned:
+            threading.Thread(target=communes_ref.preload, name="cmq-communes", daemon=True).start()
+            if settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
+                watch = VersionWatch(app.state.store, settings.version_poll_s).start()
+        app.state.version_watch = watch
         try:
             yield
         finally:
+            if watch is not None:
+                watch.stop()
             if owned:
                 app.state.store.close()
 
@@ -61,12 +75,18 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         lifespan=lifespan,
         # 413 beyond this (the largest valid edit is ~70 KB): nothing reads a huge body.
         max_body_size=MAX_BODY_BYTES,
+        responses={
+            400: {"description": "Malformed request or contradictory parameters"},
+            413: {"description": f"Request body larger than {MAX_BODY_BYTES // 1024} KB"},
+        },
     )
     app.state.settings = settings
+    app.add_middleware(SecurityHeaders)
     errors.install(app)
     for module in (
         health,
         campuses,
+        communes,
         actors,
         sites,
         diploma_search,
@@ -75,6 +95,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         passerelles,
         pathways,
         feeders,
+        coverage,
         geo,
         gaps,
         edits,

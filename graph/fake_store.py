@@ -30,7 +30,7 @@ Answer = list[Row] | Callable[[Mapping[str, Any]], list[Row]]
 
 @dataclass(frozen=True)
 class Call:
-    kind: str  # read, write or write_atomic
+    kind: str  # read, write, write_atomic or lock
     name: str
     params: dict[str, Any] = field(default_factory=dict)
 
@@ -90,6 +90,14 @@ class FakeStore:
             yield self
 
         return view()
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        @contextmanager
+        def held() -> Iterator[None]:
+            self.calls.append(Call("lock", "exclusive"))
+            yield
+
+        return held()
 
     def ensure_schema(self) -> None:
         return None

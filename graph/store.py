@@ -61,6 +61,12 @@ class GraphStore(GraphReader, Protocol):
         on FalkorDB, the live graph on Neo4j."""
         ...
 
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Hold the write lock across several calls of this thread: the reads that decide an
+        edit (does it exist, is it new) and its write (graph.edits); writes inside the block
+        do not take the lock again."""
+        ...
+
     def ensure_schema(self) -> None:
         """Create indexes and constraints if missing (idempotent)."""
         ...

@@ -8,6 +8,7 @@ normalised to the plain values the protocol promises, and driver errors become `
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
@@ -112,6 +113,7 @@ class Neo4jStore:
         self.library = library or CypherLibrary("neo4j")
         self.database = settings.neo4j_database
         self.timeout_s = settings.query_timeout_ms / 1000
+        self._edit_lock = threading.RLock()
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
         with self._errors():
             # The driver retries transient failures (and an unreachable server) with a 1 s,
@@ -165,6 +167,16 @@ class Neo4jStore:
     # -- GraphStore -----------------------------------------------------------------------
     def read(self, name: str, /, **params: Any) -> list[Row]:
         return self._run(name, params, read_only=True)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Serialise the edits of this process (the reads that decide an edit and its write).
+
+        Between processes, Neo4j's uniqueness constraints still refuse a second actor or
+        passerelle with the same id; two processes could each add the same offer.
+        """
+        with self._edit_lock:
+            yield
 
     def write(self, name: str, /, **params: Any) -> list[Row]:
         return self._run(name, params, read_only=False)

@@ -37,6 +37,7 @@ from typing import Any, TextIO
 from graph.errors import DatabaseUnavailable, GraphError, InvalidQuery
 from graph.models import Label, RelType
 from graph.params import check_param
+from graph.record_rules import node_problems, relationship_problems
 from graph.schema import SCHEMA
 from graph.store import GraphReader, GraphStore, Statement
 
@@ -406,7 +407,14 @@ def _label(value: Any, line: int, where: str) -> str:
             line=line,
             field=where,
         )
-    return value
+    return str(value)
+
+
+def _served(problems: list[tuple[str, str]], line: int) -> None:
+    """Refuse a record the API could not serve (graph.record_rules)."""
+    if problems:
+        name, why = problems[0]
+        raise BackupError(why, line=line, field=f"props.{name}")
 
 
 def read_backup(fh: Iterable[str]) -> Backup:
@@ -442,6 +450,7 @@ def read_backup(fh: Iterable[str]) -> Backup:
                     )
                 seen[ref] = n
                 props = {key[0]: key[1], **props}
+            _served(node_problems(label, props), n)
             backup.nodes.setdefault(label, []).append({"props": props})
             backup.summary.nodes[label] = backup.summary.nodes.get(label, 0) + 1
         elif kind == "rel":
@@ -477,16 +486,17 @@ def read_backup(fh: Iterable[str]) -> Backup:
                     field="type",
                 )
             props = _props(obj["props"], n)
+            _served(relationship_problems(rtype, props), n)
             backup.rels.setdefault(pattern, []).append(
                 {"a": keys[0][1], "b": keys[1][1], "props": props}
             )
             backup.summary.relationships[rtype] = backup.summary.relationships.get(rtype, 0) + 1
         else:
             raise BackupError(f"{kind!r}: must be 'node' or 'rel'", line=n, field="kind")
-    for line, side, label, key in ends:
-        if (label, key) not in seen:
+    for line, side, label, key_text in ends:
+        if (label, key_text) not in seen:
             raise BackupError(
-                f"no {label} node with key {key} in the file", line=line, field=f"{side}.key"
+                f"no {label} node with key {key_text} in the file", line=line, field=f"{side}.key"
             )
     for name, announced, found in (
         ("nodes", header["counts"]["nodes"], backup.summary.nodes),
