@@ -609,6 +609,41 @@ await scenario('selection', async (d) => {
   await close();
 });
 
+// ---- 8b'. Any town: the learner's commune by name or postcode, even without an establishment
+await scenario('commune', async (d) => {
+  const { page, close } = await newPage('commune');
+  await page.goto(`${app}#/parcours?from=40025014&to_level=5&departements=12,46`);
+  await page.locator('article.pathway').first().waitFor();
+  const home = page.getByRole('combobox', { name: /Commune de l'élève/ });
+  await home.fill('saint cere');
+  await page.getByRole('option', { name: /^Saint-Céré \(Lot/ }).first().click();
+  d.home = await home.inputValue();
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  await page.waitForFunction(() => window.location.hash.includes('home=46'));
+  await page.locator('article.pathway').first().waitFor();
+  d.hash = await page.evaluate(() => window.location.hash);
+  d.meta = await page.locator('article.pathway .card-meta').first().innerText();
+  const km = Number(/domicile → 1re étape : ([\d\s,]+) km/.exec(d.meta)?.[1]?.replace(/\s/g, '').replace(',', '.') ?? NaN);
+  d.homeKm = km;
+  expect(km > 5, `distance from Saint-Céré: ${d.meta}`);
+  // By postcode, around a commune without any establishment.
+  await page.getByRole('radio', { name: 'Autour d’une commune' }).check();
+  const near = page.getByRole('combobox', { name: 'Commune', exact: true });
+  await near.fill('46100');
+  await page.getByRole('option', { name: /^Capdenac \(Lot/ }).first().click();
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  await page.waitForFunction(() => window.location.hash.includes('near=46055'));
+  await page.locator('.results-summary').waitFor();
+  d.nearSummary = await page.locator('.results-summary').innerText();
+  expect(/autour de Capdenac/.test(d.nearSummary), `summary: ${d.nearSummary}`);
+  // A shared link shows the commune's name, not its code.
+  await page.reload();
+  await page.locator('.results-summary').waitFor();
+  d.nearField = await near.inputValue();
+  expect(/^Capdenac/.test(d.nearField), `the near field shows ${d.nearField}`);
+  await close();
+});
+
 // ---- 8c. Comfort: 200 % zoom, cache headers, the network library on its page only, info pages
 await scenario('confort', async (d) => {
   // 1366 × 900 at 200 % zoom lays out as a 683 × 450 window.

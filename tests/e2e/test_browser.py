@@ -264,3 +264,11 @@ def test_french_everywhere_no_internal_text(run: dict[str, Any]) -> None:
     d = _check(run, "francais")
     assert d["ids"] > 100
     assert len(d["states"]) >= 14 and not any(d["states"].values()), d["problems"]
+
+
+def test_any_town_by_name_or_postcode(run: dict[str, Any]) -> None:
+    """Saint-Céré and Capdenac host no establishment: found by name and postcode all the same."""
+    d = _check(run, "commune")
+    assert d["home"].startswith("Saint-Céré") and "home=46251" in d["hash"]
+    assert d["homeKm"] > 5
+    assert "autour de Capdenac" in d["nearSummary"] and d["nearField"].startswith("Capdenac")

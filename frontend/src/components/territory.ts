@@ -4,7 +4,7 @@
 
 import { createCombobox } from '../lib/combobox';
 import { h, newId } from '../lib/dom';
-import { searchPlaces, type Place } from '../lib/places';
+import { placeOf, searchPlaces, type Place } from '../lib/places';
 import { campuses } from '../lib/refs';
 
 export type Zone = 'departements' | 'campus' | 'near' | 'all';
@@ -212,8 +212,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
       return;
     }
     if (near.selected()?.value === code) return;
-    const opts = await searchPlaces(code, new AbortController().signal).catch(() => []);
-    const opt = opts.find((x) => x.value === code) ?? opts[0] ?? { value: code, label: code, data: { insee: code, name: code } };
+    const opt = (await placeOf(code)) ?? { value: code, label: code, data: { insee: code, name: code } };
     near.setSelected(opt);
     nearPlace = opt.data;
   }

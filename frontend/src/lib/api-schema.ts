@@ -87,6 +87,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Communes
+         * @description Communes matching what a user types, best first: exact names, then by population.
+         */
+        get: operations["search_communes_communes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/communes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Commune
+         * @description One commune by INSEE code; a former code (merged commune) gives the current one, a
+         *     commune déléguée or an arrondissement gives itself, with `note` saying what it belongs to.
+         */
+        get: operations["get_commune_communes__code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/actors": {
         parameters: {
             query?: never;
@@ -366,6 +407,28 @@ export interface paths {
          *     first, documented passerelles before inferred ones, then by share of entrants and places.
          */
         get: operations["get_feeders_feeders_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Coverage
+         * @description Per level and diploma type: how many programmes and establishments the graph holds in
+         *     the territory (the territory filters of /pathways), and from which sources. A level or type
+         *     absent here is absent from the data, not necessarily from the territory.
+         */
+        get: operations["get_coverage_coverage_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -775,12 +838,46 @@ export interface components {
              * @default []
              */
             facts: components["schemas"]["FactOut"][];
+            /**
+             * Figures
+             * @default []
+             */
+            figures: components["schemas"]["CampusFigureOut"][];
             /** Members */
             members: components["schemas"]["MemberOut"][];
             /** Sectors */
             sectors: components["schemas"]["SectorOut"][];
             /** Demand */
             demand: components["schemas"]["DemandOut"][];
+        };
+        /**
+         * CampusFigureOut
+         * @description A campus-wide figure: a fact of the campus, attached to no pair of diplomas.
+         */
+        CampusFigureOut: {
+            /**
+             * Kind
+             * @description entrant_share, reserved_share or rate
+             */
+            kind: string;
+            /** Value */
+            value: number;
+            /** From Types */
+            from_types: string[];
+            /**
+             * To Types
+             * @default []
+             */
+            to_types: string[];
+            /**
+             * To
+             * @default []
+             */
+            to: string[];
+            /** Text */
+            text: string;
+            /** Source */
+            source: string;
         };
         /** CampusSummary */
         CampusSummary: {
@@ -853,6 +950,149 @@ export interface components {
             limit: number;
             /** Items */
             items: components["schemas"]["ChangeOut"][];
+        };
+        /**
+         * CommuneOut
+         * @description A commune, or a part of one (commune déléguée or associée, municipal arrondissement of
+         *     Paris, Lyon or Marseille): its `code` is what to send as `home` or `near`.
+         */
+        CommuneOut: {
+            /**
+             * Code
+             * @description INSEE code (COG) of this entry.
+             * @example 46102
+             */
+            code: string;
+            /**
+             * Name
+             * @example Figeac
+             */
+            name: string;
+            /**
+             * Label
+             * @description French label telling homonyms apart: name (département, code).
+             * @example Figeac (Lot, 46102)
+             */
+            label: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "commune" | "commune-deleguee" | "commune-associee" | "arrondissement-municipal";
+            /**
+             * Commune Code
+             * @description The current commune this entry is or belongs to (= code for a commune).
+             */
+            commune_code: string;
+            /** Commune Name */
+            commune_name: string;
+            /** Postcodes */
+            postcodes: string[];
+            /**
+             * Departement
+             * @description Département code as in the COG: 46, 2A, 974.
+             */
+            departement: string;
+            /** Departement Name */
+            departement_name: string;
+            /**
+             * Region
+             * @description Région code (COG).
+             */
+            region: string;
+            /** Region Name */
+            region_name: string;
+            /**
+             * Population
+             * @description Municipal population (INSEE); None if unknown.
+             */
+            population: number | null;
+            /**
+             * Lat
+             * @description Centre latitude (WGS84); None if unknown.
+             */
+            lat: number | null;
+            /** Lon */
+            lon: number | null;
+            /**
+             * Approximate
+             * @description True when the centre is not the commune's own but its parent commune's, arrondissement's or département's (or unknown).
+             */
+            approximate: boolean;
+            /**
+             * Centre
+             * @description How the centre was found: 'mairie' (town hall), 'contour' (centroid), 'anciennes-communes', 'commune-parente', 'arrondissement', 'departement', '' (unknown).
+             */
+            centre: string;
+            /**
+             * Note
+             * @description French note when a code was read as a part or a former commune.
+             */
+            note?: string | null;
+        };
+        /** CommuneSearch */
+        CommuneSearch: {
+            /** Query */
+            query: string;
+            /** Count */
+            count: number;
+            /** Communes */
+            communes: components["schemas"]["CommuneOut"][];
+            /**
+             * Message
+             * @description French hint when nothing matches.
+             */
+            message?: string | null;
+        };
+        /** CoverageAnswer */
+        CoverageAnswer: {
+            /** Territory */
+            territory: string;
+            /** Rows */
+            rows: components["schemas"]["CoverageRow"][];
+        };
+        /** CoverageOut */
+        CoverageOut: {
+            /**
+             * Total
+             * @description Imported establishments.
+             */
+            total: number;
+            /**
+             * Named By
+             * @description Establishments per file their name comes from; 'UAI only': no file names them (shown as 'Établissement <UAI> (<département>)').
+             */
+            named_by: {
+                [key: string]: number;
+            };
+            /**
+             * Located By
+             * @description Establishments per placement: 'establishment' (their own coordinates), 'commune' (their commune's centre), 'unknown'.
+             */
+            located_by: {
+                [key: string]: number;
+            };
+        };
+        /** CoverageRow */
+        CoverageRow: {
+            /** Level */
+            level: number | null;
+            /** Type */
+            type: string;
+            /** Type Label */
+            type_label: string;
+            /**
+             * Programmes
+             * @description Distinct diplomas offered (open or planned).
+             */
+            programmes: number;
+            /** Establishments */
+            establishments: number;
+            /**
+             * Sources
+             * @description Where the offers come from: seed files, open data.
+             */
+            sources: string[];
         };
         /** Created */
         Created: {
@@ -933,6 +1173,72 @@ export interface components {
             field_sources: {
                 [key: string]: string;
             };
+            /**
+             * Official Name
+             * @description The BCN's text (upper case, no accents) where `name` is a readable label.
+             */
+            official_name?: string | null;
+            /**
+             * Rome Codes
+             * @description ROME job codes (Certif Info).
+             * @default []
+             */
+            rome_codes: string[];
+            /**
+             * Formacodes
+             * @description Formacode codes (Certif Info).
+             * @default []
+             */
+            formacodes: string[];
+            /**
+             * Formacode Labels
+             * @default []
+             */
+            formacode_labels: string[];
+            /**
+             * Rncp Codes
+             * @description RNCP codes (Certif Info, diplomesProfessionnels).
+             * @default []
+             */
+            rncp_codes: string[];
+            /**
+             * Rs Codes
+             * @description Répertoire spécifique codes (Certif Info).
+             * @default []
+             */
+            rs_codes: string[];
+            /**
+             * Certif Type
+             * @description Certification type (Certif Info).
+             */
+            certif_type?: string | null;
+            /**
+             * Cpc
+             * @description Commission professionnelle consultative.
+             */
+            cpc?: string | null;
+            /** Cpc Secteur */
+            cpc_secteur?: string | null;
+            /**
+             * Famille Metiers
+             * @description Famille de métiers (2nde pro).
+             */
+            famille_metiers?: string | null;
+            /**
+             * Programme Kind
+             * @description Kind of a Parcoursup programme no BCN code describes (PS-… codes).
+             */
+            programme_kind?: string | null;
+            /**
+             * Entry Level
+             * @description Level a student enters with (4: after the bac, Parcoursup).
+             */
+            entry_level?: number | null;
+            /**
+             * Admits Bac2
+             * @description The programme's kind also admits after two years of higher education.
+             */
+            admits_bac2?: boolean | null;
             /** Offers */
             offers: components["schemas"]["DiplomaOfferOut"][];
             /** Next */
@@ -1225,6 +1531,8 @@ export interface components {
             offers_by_file: {
                 [key: string]: number;
             };
+            /** @description Where the imported establishments' names and places come from. */
+            establishments: components["schemas"]["CoverageOut"];
         };
         /** MemberOut */
         MemberOut: {
@@ -1420,7 +1728,7 @@ export interface components {
          * OfferStatus
          * @enum {string}
          */
-        OfferStatus: "open" | "planned";
+        OfferStatus: "open" | "planned" | "closed";
         /** Page[ActorSummary] */
         Page_ActorSummary_: {
             /**
@@ -1568,6 +1876,21 @@ export interface components {
             kind: string;
             /** Origin */
             origin: string;
+            /**
+             * Scope
+             * @description Documented passerelles: where they hold — 'actors' (the establishments named), 'campus', 'territory' (the départements named) or 'national'.
+             */
+            scope?: string | null;
+            /**
+             * Scope Actors
+             * @default []
+             */
+            scope_actors: string[];
+            /**
+             * Scope Departements
+             * @default []
+             */
+            scope_departements: string[];
             /** Campus */
             campus?: string | null;
             /** Rate */
@@ -1609,7 +1932,7 @@ export interface components {
          * PasserelleKind
          * @enum {string}
          */
-        PasserelleKind: "continuation" | "reorientation" | "vae" | "skills_block";
+        PasserelleKind: "continuation" | "reorientation" | "vae" | "skills_block" | "admission_parallele";
         /**
          * PasserelleOrigin
          * @enum {string}
@@ -1623,6 +1946,21 @@ export interface components {
             kind: string;
             /** Origin */
             origin: string;
+            /**
+             * Scope
+             * @description Documented passerelles: where they hold — 'actors' (the establishments named), 'campus', 'territory' (the départements named) or 'national'.
+             */
+            scope?: string | null;
+            /**
+             * Scope Actors
+             * @default []
+             */
+            scope_actors: string[];
+            /**
+             * Scope Departements
+             * @default []
+             */
+            scope_departements: string[];
             /** Campus */
             campus?: string | null;
             /** Rate */
@@ -1696,6 +2034,12 @@ export interface components {
             territory: string;
             /** Count */
             count: number;
+            /**
+             * Notices
+             * @description What the learner must read first, in French: e.g. that the data holds no programme of the goal in the territory, before pathways that leave it.
+             * @default []
+             */
+            notices: string[];
             /** Pathways */
             pathways: components["schemas"]["PathwayOut"][];
             /**
@@ -1761,7 +2105,7 @@ export interface components {
             job?: string | null;
             /**
              * Home
-             * @description Learner's town: INSEE code or 'lat,lon'.
+             * @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'.
              */
             home?: string | null;
             /** To */
@@ -1780,7 +2124,7 @@ export interface components {
             region?: string | null;
             /**
              * Near
-             * @description INSEE code or 'lat,lon'.
+             * @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'.
              */
             near?: string | null;
             /** Radius Km */
@@ -1902,6 +2246,12 @@ export interface components {
             title: string;
             /** Description */
             description: string;
+            /**
+             * Total
+             * @description Findings in all; `findings` holds the first ones.
+             * @default 0
+             */
+            total: number;
             /** Findings */
             findings: components["schemas"]["Finding"][];
         };
@@ -2024,6 +2374,20 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Service Unavailable */
             503: {
                 headers: {
@@ -2053,6 +2417,20 @@ export interface operations {
                     "application/json": components["schemas"]["CampusSummary"][];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     get_campus_campuses__campus_id__get: {
@@ -2075,8 +2453,22 @@ export interface operations {
                     "application/json": components["schemas"]["CampusDetail"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2121,8 +2513,122 @@ export interface operations {
                     "application/json": components["schemas"]["Network"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    search_communes_communes_get: {
+        parameters: {
+            query: {
+                /** @description Name (accents, case, hyphens, apostrophes and Saint/St ignored; a prefix is enough; 'Name (dept)' narrows), postcode (or its first digits) or INSEE code. */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneSearch"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_commune_communes__code__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description INSEE code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneOut"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Aucune commune n'a ce code (ni ancien code). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2170,6 +2676,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ActorSummary_"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2203,6 +2723,13 @@ export interface operations {
                     "application/json": components["schemas"]["Created"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -2226,6 +2753,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2260,8 +2794,22 @@ export interface operations {
                     "application/json": components["schemas"]["ActorDetail"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown actor */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2301,6 +2849,13 @@ export interface operations {
                     "application/json": components["schemas"]["Deleted"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -2324,6 +2879,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2362,6 +2924,13 @@ export interface operations {
                     "application/json": components["schemas"]["Created"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -2385,6 +2954,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2428,6 +3004,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_SiteOut_"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2461,6 +3051,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DiplomaSearch"];
                 };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {
@@ -2504,6 +3108,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DiplomaSummary_"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2535,8 +3153,22 @@ export interface operations {
                     "application/json": components["schemas"]["DiplomaDetail"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown diploma, with close matches */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2581,6 +3213,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PlatformOut_"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2622,6 +3268,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PasserelleOut_"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2655,6 +3315,13 @@ export interface operations {
                     "application/json": components["schemas"]["Created"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -2678,6 +3345,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2712,8 +3386,22 @@ export interface operations {
                     "application/json": components["schemas"]["PasserelleDetail"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown passerelle */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2753,6 +3441,13 @@ export interface operations {
                     "application/json": components["schemas"]["Deleted"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -2781,6 +3476,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid edit */
             422: {
                 headers: {
@@ -2800,7 +3502,7 @@ export interface operations {
                 sector?: string | null;
                 /** @description Goal job: ROME code or sector id. */
                 job?: string | null;
-                /** @description Learner's town: INSEE code or 'lat,lon'. */
+                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
                 home?: string | null;
                 to?: string | null;
                 to_type?: components["schemas"]["DiplomaType"] | null;
@@ -2809,7 +3511,7 @@ export interface operations {
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
                 region?: string | null;
-                /** @description INSEE code or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
                 radius_km?: number | null;
                 allow_outside?: boolean;
@@ -2852,8 +3554,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown start diploma (with close matches) or campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2878,7 +3594,7 @@ export interface operations {
                 sector?: string | null;
                 /** @description Goal job: ROME code or sector id. */
                 job?: string | null;
-                /** @description Learner's town: INSEE code or 'lat,lon'. */
+                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
                 home?: string | null;
                 to?: string | null;
                 to_type?: components["schemas"]["DiplomaType"] | null;
@@ -2887,7 +3603,7 @@ export interface operations {
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
                 region?: string | null;
-                /** @description INSEE code or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
                 radius_km?: number | null;
                 allow_outside?: boolean;
@@ -2930,8 +3646,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown start diploma (with close matches) or campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2988,8 +3718,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown start diploma (with close matches) or campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3013,7 +3757,7 @@ export interface operations {
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
                 region?: string | null;
-                /** @description INSEE code or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
                 radius_km?: number | null;
                 limit?: number;
@@ -3033,8 +3777,22 @@ export interface operations {
                     "application/json": components["schemas"]["FeedersAnswer"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown diploma or campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3048,6 +3806,62 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    get_coverage_coverage_get: {
+        parameters: {
+            query?: {
+                campus?: string | null;
+                /** @description Comma list, e.g. 12,46. */
+                departements?: string | null;
+                region?: string | null;
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                near?: string | null;
+                radius_km?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageAnswer"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown campus */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3103,6 +3917,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3122,10 +3950,10 @@ export interface operations {
                 departements?: string | null;
                 region?: string | null;
                 sector?: string | null;
-                /** @description INSEE code or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
                 radius_km?: number | null;
-                /** @description Findings per section, at most. */
+                /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
                 limit?: number;
             };
             header?: never;
@@ -3143,8 +3971,22 @@ export interface operations {
                     "application/json": components["schemas"]["GapReport"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3167,10 +4009,10 @@ export interface operations {
                 departements?: string | null;
                 region?: string | null;
                 sector?: string | null;
-                /** @description INSEE code or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
                 radius_km?: number | null;
-                /** @description Findings per section, at most. */
+                /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
                 limit?: number;
                 /** @description Which section of the report. */
                 section: "continuum_breaks" | "dead_ends" | "unmet_demand" | "isolated_actors" | "suggested_partnerships" | "brokers";
@@ -3190,8 +4032,22 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown campus */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3230,6 +4086,13 @@ export interface operations {
                     "application/json": components["schemas"]["Created"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -3253,6 +4116,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3292,6 +4162,13 @@ export interface operations {
                     "application/json": components["schemas"]["Deleted"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -3315,6 +4192,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3351,6 +4235,13 @@ export interface operations {
                     "application/json": components["schemas"]["Created"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -3374,6 +4265,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3412,6 +4310,13 @@ export interface operations {
                     "application/json": components["schemas"]["Deleted"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or unknown token */
             401: {
                 headers: {
@@ -3435,6 +4340,13 @@ export interface operations {
             };
             /** @description Already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3474,6 +4386,20 @@ export interface operations {
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3503,6 +4429,20 @@ export interface operations {
                     "application/json": components["schemas"]["AboutOut"];
                 };
             };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     sources_sources_get: {
@@ -3522,6 +4462,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SourcesOut"];
                 };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

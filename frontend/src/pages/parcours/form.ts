@@ -6,7 +6,7 @@ import { createCombobox } from '../../lib/combobox';
 import { diplomaOption, searchDiplomas } from '../../lib/diplomas';
 import { h, newId } from '../../lib/dom';
 import { DIPLOMA_TYPE_FR, LEVEL_FR, MODALITY_FR } from '../../lib/labels';
-import { searchPlaces, type Place } from '../../lib/places';
+import { placeOf, searchPlaces, type Place } from '../../lib/places';
 import { campuses } from '../../lib/refs';
 import type { CampusDetail, DiplomaDetail, DiplomaSummary } from '../../lib/types';
 import { createTerritoryForm, type TerritoryForm } from '../../components/territory';
@@ -81,7 +81,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   const home = createCombobox<Place>({
     label: "Commune de l'élève (facultatif)",
     name: 'home',
-    placeholder: 'ex. Decazeville ou 12300',
+    placeholder: 'ex. Capdenac, Saint-Céré ou 12300',
     hint: 'Pour compter la distance depuis le domicile jusqu’au premier établissement.',
     search: searchPlaces,
     onSelect: (opt) => {
@@ -219,13 +219,11 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       homePlace = null;
     } else if (home.selected()?.value !== hc) {
       pending.push(
-        searchPlaces(hc, new AbortController().signal)
-          .catch(() => [])
-          .then((opts) => {
-            const opt = opts.find((x) => x.value === hc) ?? opts[0] ?? { value: hc, label: hc, data: { insee: hc, name: hc } };
-            home.setSelected(opt);
-            homePlace = opt.data;
-          }),
+        placeOf(hc).then((found) => {
+          const opt = found ?? { value: hc, label: hc, data: { insee: hc, name: hc } };
+          home.setSelected(opt);
+          homePlace = opt.data;
+        }),
       );
     }
     await Promise.all(pending);
