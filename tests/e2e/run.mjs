@@ -309,6 +309,18 @@ await scenario('manques', async (d) => {
   expect(d.sections === 6, `expected 6 sections, got ${d.sections}`);
   d.summary = await page.locator('.gap-summary p').first().innerText();
   d.matrixRows = await page.locator('table.matrix tbody tr').count();
+  // Plain French: one sentence per section, measures in words, figures with their date and source.
+  d.leads = await page.locator('section.gap-section .section-lead').count();
+  d.manquesText = await page.locator('.report').innerText();
+  expect(d.leads === 6, `sections explained: ${d.leads}`);
+  for (const jargon of ['allocation de ressources', 'intermédiarité', 'indice ', 'dernière période']) {
+    expect(!d.manquesText.includes(jargon), `jargon on the Manques page: ${jargon}`);
+  }
+  d.demandCaption = await page.locator('#rubrique-unmet_demand figcaption').innerText();
+  expect(/\d{4}/.test(d.demandCaption) && /source :/.test(d.demandCaption), `demand figures without date or source: ${d.demandCaption}`);
+  d.partnershipMeasure = await page.locator('#rubrique-suggested_partnerships .measure').first().innerText();
+  expect(/^Lien suggéré : ces deux acteurs partagent/.test(d.partnershipMeasure), d.partnershipMeasure);
+  d.measureTooltip = await page.locator('#rubrique-suggested_partnerships .measure').first().getAttribute('title');
   expect(d.matrixRows >= 1, 'no continuum matrix');
   const csv = await download(page, () => page.locator('a[data-csv="continuum_breaks"]').click());
   d.csvName = csv.name;

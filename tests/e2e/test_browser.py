@@ -188,6 +188,11 @@ def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
 def test_manques_report_and_csv(run: dict[str, Any]) -> None:
     d = _check(run, "manques")
     assert d["sections"] == 6
+    # plain French: a sentence per section, measures in words with a tooltip, dated figures
+    assert d["leads"] == 6 and "intermédiarité" not in d["manquesText"]
+    assert "source :" in d["demandCaption"]
+    assert d["partnershipMeasure"].startswith("Lien suggéré : ces deux acteurs partagent")
+    assert d["measureTooltip"]
     assert d["csvName"].endswith(".csv") and d["csvLines"] >= 2
     assert d["networkSelected"] and d["mapPopup"]
     assert (SCREENSHOTS / "manques.png").is_file()

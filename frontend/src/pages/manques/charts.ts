@@ -3,10 +3,20 @@
 
 import { h } from '../../lib/dom';
 import { LEVEL_FR, SEVERITY_FR } from '../../lib/labels';
+import { cite } from '../../lib/sources';
 import type { GapFinding, GapSection } from '../../lib/types';
 
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 const LEVELS = [3, 4, 5, 6, 7];
+
+/** « 2015-11 » → « novembre 2015 ». */
+export function periodFr(period: unknown): string {
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(String(period ?? ''));
+  if (!m) return 'période inconnue';
+  if (!m[2]) return m[1];
+  const month = new Date(Number(m[1]), Number(m[2]) - 1, 1).toLocaleDateString('fr-FR', { month: 'long' });
+  return `${month} ${m[1]}`;
+}
 
 export function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -74,11 +84,18 @@ export function continuumChart(s: GapSection): HTMLElement | null {
 export function demandChart(s: GapSection): HTMLElement | null {
   const rows = s.findings.filter((f) => num(f.data?.demand) !== null).slice(0, 12);
   if (!rows.length) return null;
+  const periods = [...new Set(rows.map((f) => String(f.data?.period ?? '')))].filter(Boolean).sort();
+  const sources = [...new Set(rows.flatMap((f) => f.sources ?? []).map((x) => cite(x).split(',')[0]))];
   const max = Math.max(1, ...rows.map((f) => Math.max(num(f.data?.demand) ?? 0, num(f.data?.capacity) ?? 0)));
   return h(
     'figure',
     { class: 'chart' },
-    h('figcaption', {}, 'Recrutements recensés et places de formation connues (dernière période)'),
+    h(
+      'figcaption',
+      {},
+      `Recrutements recensés (${periods.map(periodFr).join(', ') || 'période inconnue'}) et places de formation connues aujourd’hui`,
+      h('span', { class: 'figure-source' }, ` — source : ${sources.join(' ; ') || 'non précisée'}`),
+    ),
     h(
       'ul',
       { class: 'bars bars-pair' },
@@ -115,7 +132,7 @@ export function brokerChart(s: GapSection): HTMLElement | null {
   return h(
     'figure',
     { class: 'chart' },
-    h('figcaption', {}, 'Part des plus courts chemins entre acteurs passant par chaque acteur pivot'),
+    h('figcaption', {}, 'Part des liaisons entre acteurs du réseau qui passent par chaque acteur pivot (calcul sur les partenariats recensés)'),
     h(
       'ul',
       { class: 'bars' },

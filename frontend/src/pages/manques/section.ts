@@ -7,9 +7,20 @@ import { NODE_TYPE_FR, SEVERITY_FR } from '../../lib/labels';
 import { cite } from '../../lib/sources';
 import type { GapFinding, GapNode, GapSection } from '../../lib/types';
 import { hrefFor } from '../../router';
-import { num, sectionChart } from './charts';
+import { num, periodFr, sectionChart } from './charts';
 
 const FIRST_ROWS = 10;
+
+/** What each section tells, in one plain sentence (the section ids are the API's, stable). */
+export const SECTION_FR: Record<string, string> = {
+  continuum_breaks: 'Pour chaque filière, les niveaux de formation (du CAP au bac + 5) que l’on peut suivre sur le territoire, ceux en projet et ceux qui manquent.',
+  dead_ends: 'Les formations après lesquelles aucune poursuite d’études n’est proposée sur le territoire.',
+  unmet_demand: 'Les métiers qui recrutent d’après les sources, comparés aux places de formation connues sur le territoire.',
+  isolated_actors: 'Les entreprises sans école partenaire, les écoles et plateformes sans entreprise partenaire, et les acteurs sans rôle dans le campus.',
+  suggested_partnerships: 'Des acteurs qui ont des filières ou des partenaires en commun sans travailler ensemble : des rapprochements à étudier.',
+  brokers: 'Les acteurs par qui passent le plus de liens du réseau : s’ils se retirent, des partenaires se retrouvent isolés.',
+};
+
 
 export interface SectionContext {
   /** The report's query (territory and filière), for the CSV link. */
@@ -37,16 +48,30 @@ function nodeLinks(n: GapNode, ctx: SectionContext): HTMLElement {
   return h('li', { class: 'node-ref' }, h('span', { class: 'node-type' }, NODE_TYPE_FR[n.type] ?? n.type), ' ', h('span', { class: 'node-name' }, n.name), ' ', ...links);
 }
 
-function extraFacts(s: GapSection, f: GapFinding): string | null {
+/** A measure said in words, with how to read it (title: the mouse; the sentence: everyone). */
+function extraFacts(s: GapSection, f: GapFinding): HTMLElement | null {
   const d = f.data ?? {};
   if (s.id === 'suggested_partnerships') {
-    const parts = [];
-    if (num(d.score) !== null) parts.push(`indice ${fmtNum(num(d.score), 3)}`);
-    if (num(d.distance_km) !== null) parts.push(fmtKm(num(d.distance_km)));
-    return parts.join(' · ') || null;
+    const shared = Array.isArray(d.shared) ? d.shared.map(String) : [];
+    const sectors = shared.filter((x) => x.startsWith('Sector:')).length;
+    const others = shared.length - sectors;
+    const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`;
+    const text = `Lien suggéré : ces deux acteurs partagent ${plural(sectors, 'filière', 'filières')} et ${plural(others, 'partenaire', 'partenaires')}${num(d.distance_km) !== null ? `, à ${fmtKm(num(d.distance_km))} l’un de l’autre` : ''}.`;
+    return h('p', { class: 'muted measure', title: 'Plus deux acteurs ont de filières et de partenaires en commun, peu liés par ailleurs, plus le rapprochement est suggéré.' }, text);
   }
   if (s.id === 'unmet_demand' && num(d.demand) !== null) {
-    return `${d.demand} recrutements (${String(d.period ?? '')}) · ${num(d.capacity) === null ? 'places inconnues' : `${d.capacity} places`}`;
+    return h(
+      'p',
+      { class: 'muted measure', title: 'Recrutements : chiffres de la source citée, pour la période indiquée. Places : capacités connues des formations du territoire.' },
+      `${fmtNum(num(d.demand))} recrutements recensés en ${periodFr(d.period)} (chiffre de la source) · ${num(d.capacity) === null ? 'places de formation inconnues' : `${fmtNum(num(d.capacity))} places de formation connues`}`,
+    );
+  }
+  if (s.id === 'brokers' && num(d.betweenness) !== null) {
+    return h(
+      'p',
+      { class: 'muted measure', title: 'Part des plus courts chemins entre deux acteurs du réseau qui passent par celui-ci.' },
+      `${Math.round((num(d.betweenness) ?? 0) * 100)} % des liaisons entre acteurs passent par lui${num(d.degree) !== null ? ` · ${fmtNum(num(d.degree))} liens directs` : ''}.`,
+    );
   }
   return null;
 }
@@ -57,7 +82,7 @@ function findingRow(s: GapSection, f: GapFinding, ctx: SectionContext): HTMLElem
     'tr',
     { id: `constat-${f.id.replace(/[^a-zA-Z0-9-]/g, '-')}` },
     h('td', {}, severityBadge(f.severity)),
-    h('td', {}, h('p', { class: 'finding-title' }, f.title), h('p', {}, f.why), extra ? h('p', { class: 'muted' }, extra) : null),
+    h('td', {}, h('p', { class: 'finding-title' }, f.title), h('p', {}, f.why), extra),
     h('td', {}, f.nodes.length ? h('ul', { class: 'node-refs' }, ...f.nodes.map((n) => nodeLinks(n, ctx))) : '—'),
     h(
       'td',
@@ -94,7 +119,7 @@ export function sectionEl(s: GapSection, ctx: SectionContext): HTMLElement {
       h('h2', { id: `titre-${s.id}` }, s.title, h('span', { class: 'count' }, ` (${s.findings.length})`)),
       h('a', { class: 'btn btn-small', href: csvHref, download: `manques-${s.id}.csv`, 'data-csv': s.id }, 'Télécharger le CSV', h('span', { class: 'sr-only' }, ` : ${s.title}`)),
     ),
-    h('p', { class: 'muted' }, s.description),
+    h('p', { class: 'section-lead' }, SECTION_FR[s.id] ?? s.description),
     sectionChart(s),
     s.findings.length
       ? h(
