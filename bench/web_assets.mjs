@@ -3,8 +3,9 @@
 //   node bench/web_assets.mjs http://127.0.0.1:8000 frontend/dist
 //
 // Chromium (playwright-core from tests/e2e/node_modules) opens each page on a fresh profile and
-// records the /app/ files it fetched; their sizes are read from the build directory, so the
-// figure is what a first visit downloads with gzip compression, whatever the server does.
+// records the /app/ files it fetched; their sizes are read from the build directory (raw and
+// gzip -9: what a first visit downloads with compression), and `transferred_kb` is what the
+// server actually sent (response bodies as received, before decoding).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +27,11 @@ for (const [name, [hash, ready]] of Object.entries(pages)) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const files = new Set();
+  let transferred = 0;
+  const pending = [];
+  page.on('requestfinished', (r) => {
+    if (r.url().startsWith(`${base}/app/`)) pending.push(r.sizes().then((sz) => (transferred += sz.responseBodySize)));
+  });
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (u.origin !== base || !u.pathname.startsWith('/app/')) return;
@@ -44,7 +50,8 @@ for (const [name, [hash, ready]] of Object.entries(pages)) {
     gz += g;
     perFile[f] = { raw: body.length, gzip: g };
   }
-  out[name] = { raw_kb: +(raw / 1024).toFixed(1), gzip_kb: +(gz / 1024).toFixed(1), files: perFile };
+  await Promise.all(pending);
+  out[name] = { raw_kb: +(raw / 1024).toFixed(1), gzip_kb: +(gz / 1024).toFixed(1), transferred_kb: +(transferred / 1024).toFixed(1), files: perFile };
   await context.close();
 }
 await browser.close();

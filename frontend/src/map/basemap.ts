@@ -104,10 +104,10 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     fill?.setStyle({ fillOpacity: s.url ? 0 : 1 });
   };
 
-  // Département names between zoom 7 and 9; closer in, the town names take over.
+  // Département names at zoom 7; closer in, the town names take over.
   const showLabels = (): void => {
     if (!labels) return;
-    if (map.getZoom() >= 7 && map.getZoom() < 9) labels.addTo(map);
+    if (map.getZoom() >= 7 && map.getZoom() < 8) labels.addTo(map);
     else labels.remove();
   };
 
