@@ -30,7 +30,7 @@ E2E = Path(__file__).resolve().parent
 DIST = ROOT / "frontend" / "dist"
 SCREENSHOTS = E2E / "screenshots"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-RUN_TIMEOUT_S = 240
+RUN_TIMEOUT_S = 360
 
 pytestmark = pytest.mark.e2e
 
@@ -240,7 +240,8 @@ def test_no_console_error(run: dict[str, Any]) -> None:
 
 
 def test_run_time(run: dict[str, Any]) -> None:
-    assert run["seconds"] < 150, f"the browser run took {run['seconds']} s"
+    # 14 scenarios (the French crawl and the axe audit visit every page) on 2 shared cores
+    assert run["seconds"] < 240, f"the browser run took {run['seconds']} s"
 
 
 def test_pathway_selection_compare_and_print(run: dict[str, Any]) -> None:
