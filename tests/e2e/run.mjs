@@ -108,7 +108,8 @@ await scenario('parcours', async (d) => {
   const summary = await page.locator('.results-summary').innerText();
   d.summary = summary;
   expect(/parcours trouvés/.test(summary), 'summary line missing');
-  const all = await page.locator('.cards').innerText();
+  // Every establishment the cards name, the other possibilities of each step included.
+  const all = await page.locator('.cards').evaluate((el) => el.textContent ?? '');
   expect(/BTS/.test(all), 'no BTS step in the pathways');
   expect(/Diplôme d'ingénieur/.test(all), 'no engineer step in the pathways');
   for (const school of ['Champollion', 'Monteil', 'Découverte', "CCI de l'Aveyron"]) {
