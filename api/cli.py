@@ -365,7 +365,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
                     st.level,
                     st.passerelle.id if st.passerelle else "",
                     where[:52],
-                    MODALITY_FR.get(chosen.modality, "") if chosen else "",
+                    MODALITY_FR.get(chosen.modality or "", "") if chosen else "",
                     ""
                     if not chosen or chosen.distance_km is None
                     else f"{chosen.distance_km:.0f} km",

@@ -124,6 +124,7 @@ class Modality(StrEnum):
 class OfferStatus(StrEnum):
     OPEN = "open"
     PLANNED = "planned"
+    CLOSED = "closed"  # offered once (a source says so), no longer: e.g. its diploma left the BCN
 
 
 class PasserelleKind(StrEnum):
@@ -138,8 +139,18 @@ class PasserelleKind(StrEnum):
 
 
 class PasserelleScope(StrEnum):
-    CAMPUS = "campus"  # documented by a campus's own sources (its seed file)
+    """Where a documented passerelle holds: what its source names (docs/model.md, "Scope")."""
+
+    ACTORS = "actors"  # the establishments the source names (`parties`)
+    CAMPUS = "campus"  # the campus of its seed file (its départements and member establishments)
+    TERRITORY = "territory"  # the départements the source names (`departements`)
     NATIONAL = "national"  # a usual continuation documented by a public page, valid everywhere
+
+
+class FigureKind(StrEnum):
+    ENTRANT_SHARE = "entrant_share"  # share of the entrants of `to` who come from `from`
+    RESERVED_SHARE = "reserved_share"  # share of the places of `to` reserved for `from`
+    RATE = "rate"  # share of the holders of `from` who go on to `to`
 
 
 class PasserelleOrigin(StrEnum):
@@ -258,6 +269,21 @@ class Fact(BaseModel):
     source: Source
 
 
+class CampusFigure(Record):
+    """A figure the source gives for the whole campus, between kinds of diplomas (« 70 % des
+    effectifs démarrent le BTS après un Bac Pro »). It is a fact of the campus: it is attached to
+    no (from, to) pair of diplomas, because the source names none (docs/model.md, "Scope")."""
+
+    kind: FigureKind
+    value: Share
+    from_types: list[DiplomaType] = Field(min_length=1)
+    to_types: list[DiplomaType] = Field(default_factory=list)
+    to: list[DiplomaCode] = Field(
+        default_factory=list, description="Only when the source names the target programme."
+    )
+    text: Text
+
+
 class CampusRecord(Record):
     id: Id
     name: Text
@@ -270,6 +296,7 @@ class CampusRecord(Record):
     description: Text | None = None
     label_status: Text | None = None
     facts: list[Fact] = Field(default_factory=list)
+    figures: list[CampusFigure] = Field(default_factory=list)
 
 
 class SectorRecord(Record):
@@ -355,7 +382,11 @@ class PasserelleRecord(Record):
     reserved_share: Share | None = Field(default=None, description="Share of `to` places reserved.")
     scope: PasserelleScope = Field(
         default=PasserelleScope.CAMPUS,
-        description="national: kept in a file without [campus] (continuations-nationales.toml).",
+        description="Where it holds: the establishments named (`parties`), the campus, the "
+        "départements named (`departements`), or everywhere (national table, no [campus]).",
+    )
+    departements: list[Departement] = Field(
+        default_factory=list, description="scope territory: the départements the source names."
     )
     conditions: Text | None = None
     modality: Modality | None = None
@@ -363,6 +394,16 @@ class PasserelleRecord(Record):
     description: Text | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _scope_is_named(self) -> PasserelleRecord:
+        if self.scope == PasserelleScope.ACTORS and not self.parties:
+            raise ValueError("scope actors: name the establishments in `parties`")
+        if self.scope == PasserelleScope.TERRITORY and not self.departements:
+            raise ValueError("scope territory: name the départements in `departements`")
+        if self.departements and self.scope != PasserelleScope.TERRITORY:
+            raise ValueError("`departements` is only for scope territory")
+        return self
 
 
 class PartnershipRecord(Record):

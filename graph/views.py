@@ -76,9 +76,22 @@ class DemandOut(Out):
     source: str
 
 
+class CampusFigureOut(Out):
+    """A campus-wide figure: a fact of the campus, attached to no pair of diplomas."""
+
+    kind: str = Field(description="entrant_share, reserved_share or rate")
+    value: float
+    from_types: list[str]
+    to_types: list[str] = []
+    to: list[str] = []
+    text: str
+    source: str
+
+
 class CampusDetail(CampusBase):
     description: str | None = None
     facts: list[FactOut] = []
+    figures: list[CampusFigureOut] = []
     members: list[MemberOut]
     sectors: list[SectorOut]
     demand: list[DemandOut]
@@ -273,8 +286,11 @@ class PasserelleOut(Out):
     origin: str
     scope: str | None = Field(
         default=None,
-        description="Documented passerelles: 'campus' or 'national' (usual continuation).",
+        description="Documented passerelles: where they hold — 'actors' (the establishments "
+        "named), 'campus', 'territory' (the départements named) or 'national'.",
     )
+    scope_actors: list[str] = []
+    scope_departements: list[str] = []
     campus: str | None = None
     rate: float | None = None
     entrant_share: float | None = None

@@ -17,7 +17,15 @@ from typing import Any
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.ingest.seeds import SeedSet
-from graph.models import Fact, Label, PasserelleRecord, SiteRecord
+from graph.models import (
+    CampusFigure,
+    CampusRecord,
+    Fact,
+    Label,
+    PasserelleRecord,
+    PasserelleScope,
+    SiteRecord,
+)
 from graph.store import GraphStore, Statement
 from graph.text import normalise
 
@@ -35,6 +43,29 @@ class LoadSummary:
 def _facts(facts: Iterable[Fact]) -> str | None:
     items = [f.model_dump() for f in facts]
     return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def _figures(figures: Iterable[CampusFigure]) -> str | None:
+    items = [f.model_dump(mode="json", exclude_defaults=True) for f in figures]
+    return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def passerelle_scope(pa: PasserelleRecord, campus: CampusRecord | None) -> dict[str, Any]:
+    """Where a documented passerelle holds, as flat properties of its node and of each of its
+    LEADS_TO legs, so that the pathway search tests a leg without another read: the
+    establishments (`scope_actors`) or départements (`scope_departements`) it holds in; a
+    campus scope holds in the campus's départements and at its member establishments."""
+    scope = pa.scope.value
+    actors: list[str] = []
+    departements: list[str] = []
+    if pa.scope == PasserelleScope.ACTORS:
+        actors = list(pa.parties)
+    elif pa.scope == PasserelleScope.TERRITORY:
+        departements = list(pa.departements)
+    elif pa.scope == PasserelleScope.CAMPUS and campus is not None:
+        departements = list(campus.departements)
+        actors = list(pa.parties)
+    return {"scope": scope, "scope_actors": actors, "scope_departements": departements}
 
 
 def _field_sources(rec: Any) -> str | None:
@@ -238,6 +269,7 @@ def build_statements(
                     "label_status": c.label_status,
                     "source": c.source,
                     "facts_json": _facts(c.facts),
+                    "figures_json": _figures(c.figures),
                 },
             )
         )
@@ -268,16 +300,16 @@ def build_statements(
                 source=o.source,
                 field_sources_json=_field_sources(o),
             )
-        for p in sf.partnerships:
+        for pt in sf.partnerships:
             rel(
                 "partners",
-                p.a,
-                p.b,
-                kind=p.kind.value,
-                status=p.status.value,
+                pt.a,
+                pt.b,
+                kind=pt.kind.value,
+                status=pt.status.value,
                 campus=c.id,
-                description=p.description,
-                source=p.source,
+                description=pt.description,
+                source=pt.source,
             )
         for dm in sf.demand:
             rel(
@@ -300,7 +332,7 @@ def build_statements(
                 description=t.description,
                 source=t.source,
             )
-        _add_passerelles(sf.passerelles, c.id, nodes, rel)
+        _add_passerelles(sf.passerelles, c, nodes, rel)
 
     _add_inferred(seeds, nodes, rel)
     keep = {row["props"]["seed_key"] for rows in nodes.values() for row in rows}
@@ -321,11 +353,13 @@ def build_statements(
 
 def _add_passerelles(
     passerelles: Iterable[PasserelleRecord],
-    campus: str | None,
+    campus_record: CampusRecord | None,
     nodes: dict[str, list[dict[str, Any]]],
     rel: Any,
 ) -> None:
-    """Documented passerelles of one file: a campus's, or the national table (campus None)."""
+    """Documented passerelles of one file: a campus's, or the national table (campus None),
+    each with where it holds (:func:`passerelle_scope`) on its node and its legs."""
+    campus = campus_record.id if campus_record is not None else None
     for pa in passerelles:
         common = {
             "kind": pa.kind.value,
@@ -333,6 +367,7 @@ def _add_passerelles(
             "entrant_share": pa.entrant_share,
             "reserved_share": pa.reserved_share,
             "modality": pa.modality.value if pa.modality else None,
+            **passerelle_scope(pa, campus_record),
         }
         nodes["passerelles"].append(
             _node(
@@ -341,7 +376,6 @@ def _add_passerelles(
                 {
                     **common,
                     "origin": "documented",
-                    "scope": pa.scope.value,
                     "campus": campus,
                     "conditions": pa.conditions,
                     "description": pa.description,

@@ -26,6 +26,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from graph.pathways.hygiene import latest_years
 from graph.store import GraphStore
 
 LEG_FIELDS = (
@@ -38,6 +39,9 @@ LEG_FIELDS = (
     "modality",
     "strength",
     "evidence",
+    "scope",
+    "scope_actors",
+    "scope_departements",
 )
 OFFER_FIELDS = (
     "site",
@@ -53,6 +57,7 @@ OFFER_FIELDS = (
     "campus",
     "source",
     "origin",
+    "demand",
 )
 
 Row = dict[str, Any]
@@ -70,6 +75,7 @@ class PathwayData:
         self._actors: dict[str, Row] = {}
         self._fields: dict[str, frozenset[str]] = {}
         self._sectors: dict[str, frozenset[str]] = {}
+        self._latest: dict[str, int] | None = None
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -90,7 +96,10 @@ class PathwayData:
         codes = list(codes)
         missing = self._missing(self._diplomas, codes)
         if missing:
-            found = {r["d"]["code"]: r["d"] for r in store.read("diplomas_brief", codes=missing)}
+            found = {
+                r["d"]["code"]: {**r["d"], "successors": r["successors"]}
+                for r in store.read("diplomas_brief", codes=missing)
+            }
             for c in missing:
                 self._diplomas[c] = found.get(c)
         return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
@@ -149,6 +158,14 @@ class PathwayData:
                 got[r["code"]] = frozenset(r["fields"])
             self._fields.update(got)
         return {c: self._fields[c] for c in codes}
+
+    def latest_years(self, store: GraphStore) -> dict[str, int]:
+        """The latest year of each track's imported files (empty without an import): an offer
+        is current when its track's latest files list it (graph/pathways/hygiene.py)."""
+        if self._latest is None:
+            files = [r["file"] for r in store.read("pathway_track_files")]
+            self._latest = latest_years(files)
+        return self._latest
 
     def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
         """The diplomas that train for a sector (its id or one of its ROME codes)."""
@@ -280,7 +297,7 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
             return
         rows = store.read("pathway_diplomas_all")
         for r in rows:
-            data._diplomas.setdefault(r["d"]["code"], r["d"])
+            data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
         codes = [r["d"]["code"] for r in rows]
         for i in range(0, len(codes), PRELOAD_CHUNK):
             with _registry_lock:

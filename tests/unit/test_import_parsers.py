@@ -351,7 +351,7 @@ def test_cfa_without_coordinates_are_placed_at_their_geonames_commune(data) -> N
 
 def test_closed_diplomas_are_kept_and_marked(data) -> None:
     closed = [d for d in data.diplomas.values() if data.is_closed(d)]
-    assert closed and all(d.closing_date <= data.closed_on for d in closed)  # type: ignore[operator]
+    assert closed and all(d.closing_date <= data.closed_on for d in closed)
     # technicien outilleur -> TRPM option réalisation et maintenance des outillages
     assert ("40025107", "40025013") in data.lineage
 

@@ -150,7 +150,7 @@ def test_resolving_reads_the_campus_once_and_places_communes_from_the_reference(
             store, campus="c", departements="46,12", region=None, near=near, radius_km=20
         )
         assert t.campus == "c" and t.departements == ["012", "046"]
-        assert t.near == Point(lat=figeac.lat, lon=figeac.lon, label="Figeac")  # type: ignore[arg-type]
+        assert t.near == Point(lat=figeac.lat, lon=figeac.lon, label="Figeac")
         assert t.radius_km == 20
     assert [(c.name, c.params) for c in store.calls] == [("campus_exists", {"id": "c"})] * 3
 

@@ -30,6 +30,7 @@ from graph.ingest.opendata import (
     postbac,
     professional,
 )
+from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
@@ -199,7 +200,7 @@ class ImportData:
     postbac_file: str | None  # the Parcoursup extract the programmes come from
     certifications: dict[str, certif_info.Certification]  # CFD -> Certif Info
     professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
-    families: dict[str, professional.Family]  # speciality CFD -> famille de métiers
+    families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
 
     def is_closed(self, d: DiplomaRow) -> bool:
         return bool(d.closing_date and self.closed_on and d.closing_date <= self.closed_on)

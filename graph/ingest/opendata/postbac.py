@@ -251,7 +251,7 @@ def build(
                 head = bcn_name_key(name.split(" : ", 1)[0], "")
                 nsf_index.setdefault(kind, {}).setdefault(head, set()).add(nsf)
     programmes: dict[str, Programme] = {}
-    nsf: dict[str, str] = {}
+    nsf_of: dict[str, str] = {}
     mapped: dict[str, str] = {}
     how: dict[str, str] = {}
     offers: list[ProgrammeOffer] = []
@@ -274,7 +274,7 @@ def build(
                 head = p.speciality.split(" – ", 1)[0].split(" : ", 1)[0]
                 groups = nsf_index.get(p.kind.key, {}).get(match_key(head), set())
                 if len(groups) == 1:
-                    nsf[code] = next(iter(groups))
+                    nsf_of[code] = next(iter(groups))
             mapped[r.label] = code
         code = mapped[r.label]
         if (r.uai, code) in seen:
@@ -285,4 +285,4 @@ def build(
             continue
         offers.append(ProgrammeOffer(r.uai, code, r.label, r.lat, r.lon))
     bcn_mapped = {label: c for label, c in mapped.items() if how[label] != "none"}
-    return PostBac(programmes, offers, bcn_mapped, how, nsf, already)
+    return PostBac(programmes, offers, bcn_mapped, how, nsf_of, already)

@@ -195,8 +195,8 @@ class ImportSummary:
         if reasons:
             out.append("")
             out.append("skipped rows:")
-            for name, reason, n, lines in reasons:
-                eg = ", ".join(str(x) for x in lines)
+            for name, reason, n, examples in reasons:
+                eg = ", ".join(str(x) for x in examples)
                 out.append(f"  {name}: {n:,} × {reason} (e.g. line {eg})")
         notes = [(f.name, n) for f in self.files for n in f.notes]
         if notes:

@@ -349,7 +349,9 @@ def _actor_row(e: Establishment) -> dict[str, Any]:
     )
 
 
-def _offer_row(o: Offer, spans: dict[tuple[tuple[int, ...], tuple[str, ...]], str]) -> dict:
+def _offer_row(
+    o: Offer, spans: dict[tuple[tuple[int, ...], tuple[str, ...]], str]
+) -> dict[str, Any]:
     latest = o.latest
     span = (tuple(y.year for y in o.years), tuple(o.files))
     key = spans.setdefault(span, f"y{len(spans)}")
