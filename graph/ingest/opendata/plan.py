@@ -620,7 +620,7 @@ def _sites(
     for e in establishments.values():
         if e.insee:
             by_insee[e.insee].append(e)
-    centres = _reference_centres(
+    centres = reference_centres(
         {i for i in by_insee if (c := communes.get(i)) is None or c.lat is None}
     )
     out: dict[str, Site] = {}
@@ -660,7 +660,7 @@ def _sites(
 COMMUNE_REFERENCE = "référentiel des communes (INSEE COG, Annuaire de l'administration, IGN)"
 
 
-def _reference_centres(codes: set[str]) -> dict[str, communes_ref.Commune]:
+def reference_centres(codes: set[str]) -> dict[str, communes_ref.Commune]:
     """The centres the commune reference gives for ``codes`` (a municipal arrondissement its
     own, a former code the current commune's); empty when the reference is not installed."""
     if not codes:
