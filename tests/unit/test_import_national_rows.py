@@ -11,7 +11,7 @@ import pytest
 from graph.errors import SeedError
 from graph.ingest.opendata import activity, certif_info, directories, postbac, professional
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors, name_words, same_name
-from graph.ingest.opendata.plan import reference_centres, check_rejected, unnamed_establishment
+from graph.ingest.opendata.plan import check_rejected, reference_centres, unnamed_establishment
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import DepartementRow
 from graph.models import DiplomaType
