@@ -248,3 +248,22 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     before = len(store.calls)
     compute_report(d, t)
     assert len(store.calls) == before  # computing reads nothing
+
+
+def test_the_nearest_next_step_at_equal_distance_does_not_depend_on_hash_order() -> None:
+    """Equidistant next steps: the smallest diploma code (then establishment id) is named,
+    whatever order the set of next steps iterates in (it changes with PYTHONHASHSEED)."""
+    start = offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])
+    other = offer_row("y", "BTS0", 5, lat=FIGEAC[0], lon=FIGEAC[1])  # level 5 is covered here
+    codes = [f"BTS{i:02d}" for i in range(40, 0, -1)]
+    legs = [{"source": "BAC", "target": c} for c in codes]
+    # every next step offered at the same place, Toulouse, by two establishments each
+    elsewhere = [
+        offer_row(a, c, 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
+        for c in codes
+        for a in ("zz", "aa")
+    ]
+    for order in (elsewhere, elsewhere[::-1]):
+        got = dead_ends(inside(offers=[start, other], legs=legs, outside_offers=order))
+        nearest = got[0].data["nearest_outside"]
+        assert (nearest["diploma"], nearest["actor_id"]) == ("BTS01", "aa")
