@@ -49,16 +49,23 @@ def suggest_links(
     [('lycee', 'pme', 0.83), ('autre', 'lycee', 0.33), ('autre', 'pme', 0.33)]
     """
     nodes = sorted(n for n in set(candidates) if n in G)
+    # the pairs are many (every two candidates of a territory): the neighbour sets are made
+    # once, and ``exclude`` (the costly test) asked only of pairs with a neighbour in common
+    nbrs = {n: set(G[n]) for n in nodes}
+    degree: dict[str, int] = {}
     out: list[Suggestion] = []
     for i, a in enumerate(nodes):
-        na = set(G[a])
+        na = nbrs[a]
         for b in nodes[i + 1 :]:
-            if b in na or (exclude is not None and exclude(a, b)):
+            if b in na:
                 continue
-            common = na & set(G[b])
-            if not common:
+            common = na & nbrs[b]
+            if not common or (exclude is not None and exclude(a, b)):
                 continue
-            score = sum(1.0 / G.degree(z) for z in common if G.degree(z) > 0)
+            for z in common:
+                if z not in degree:
+                    degree[z] = G.degree(z)
+            score = sum(1.0 / degree[z] for z in common if degree[z] > 0)
             if weight is not None:
                 score *= weight(a, b)
             out.append(Suggestion(a, b, score, tuple(sorted(common))))

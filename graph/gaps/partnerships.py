@@ -26,10 +26,12 @@ __all__ = ["suggested_partnerships"]
 
 
 def _graph(d: GapData) -> nx.Graph:
-    """Actors, platforms, sectors and diplomas. A school is linked to the sectors of the
-    diplomas it offers rather than to the diplomas themselves: two schools offering the same
-    diploma are competitors, not partners to introduce, while a school and a company meet on
-    the filière they share."""
+    """The territory's actors and platforms, their links (graph/gaps/data.py: those with an end
+    in the territory), the sectors they work on and those of the diplomas offered there: how
+    rare a shared sector is, is judged within the territory. A school is linked to the sectors
+    of the diplomas it offers rather than to the diplomas themselves: two schools offering the
+    same diploma are competitors, not partners to introduce, while a school and a company meet
+    on the filière they share."""
     G = nx.Graph()
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
     for e in d.edges:
@@ -42,6 +44,7 @@ def _graph(d: GapData) -> nx.Graph:
     for r in d.offers:
         for sid in r["sectors"]:
             G.add_edge(f"Actor:{r['actor']['id']}", f"Sector:{sid}", type="OFFERS_IN")
+            G.add_edge(f"Diploma:{r['diploma']['code']}", f"Sector:{sid}", type="TRAINS_FOR")
     return G
 
 
@@ -68,10 +71,11 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         if r["diploma"].get("level"):
             levels[r["actor"]["id"]].add(r["diploma"]["level"])
     nexts = next_steps(d.legs)
+    leads_to = {x: set().union(*(nexts.get(c, ()) for c in codes)) for x, codes in offered.items()}
 
     def continues(x: str, y: str) -> bool:
         """Some diploma of x leads to a diploma that y offers and x does not."""
-        return any((nexts[c] & offered[y]) - offered[x] for c in offered[x])
+        return bool((leads_to.get(x, set()) & offered.get(y, set())) - offered.get(x, set()))
 
     def pair_type(a: Row, b: Row) -> str:
         ka, kb = a["kind"], b["kind"]
@@ -92,14 +96,15 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
 
     def exclude(x: str, y: str) -> bool:
         a, b = info[x], info[y]
-        if frozenset((a["id"], b["id"])) in partnered or not pair_type(a, b):
+        if frozenset((a["id"], b["id"])) in partnered:
             return True
         if None not in (a.get("lat"), b.get("lat")):
             km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
             # two schools on one site are usually one cité scolaire (LGT + LP)
             same_site = km < 1.0 and a["kind"] in SCHOOLS and b["kind"] in SCHOOLS
-            return km > SUGGESTION_RADIUS_KM or same_site
-        return False
+            if km > SUGGESTION_RADIUS_KM or same_site:
+                return True
+        return not pair_type(a, b)
 
     names = {
         **{f"{a['label']}:{a['id']}": a["name"] for a in d.actors},

@@ -231,17 +231,18 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         }
     )
     d = read_gap_data(store, t, None)
-    assert [(c.name, c.params.get("codes")) for c in store.calls] == [
-        ("gaps_offers", None),
-        ("gaps_leads_to", ["BAC", "CAP"]),
-        ("gaps_sectors", None),
-        ("gaps_actors", None),
-        ("gaps_edges", None),
-        ("gaps_agreements", None),
-        ("gaps_campuses", None),
-        ("gaps_offers", ["BTS"]),  # the next step of the dead end, looked for anywhere
+    assert [(c.name, c.params.get("codes"), c.params.get("ids")) for c in store.calls] == [
+        ("gaps_offers", None, None),
+        ("gaps_actors", None, None),  # the territory's, by the same parameters
+        ("gaps_edges", None, ["lp"]),  # only the links of the territory's actors
+        ("gaps_agreements", None, ["lp"]),
+        ("gaps_leads_to", ["BAC", "CAP"], None),
+        ("gaps_sectors", None, None),
+        ("gaps_campuses", None, None),
+        ("gaps_offers", ["BTS"], None),  # the next step of the dead end, looked for anywhere
     ]
     assert store.calls[0].params == {"codes": None, **t.query_params()}
+    assert store.calls[1].params == {"ids": None, **t.query_params()}
     assert store.calls[-1].params["restrict"] is False
     assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
     assert d.inside_ids == {"lp"}
