@@ -6,6 +6,7 @@ the graphs from query results (graph/gaps/); nothing here touches a database.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ def suggest_links(
     # once, and ``exclude`` (the costly test) asked only of pairs with a neighbour in common
     nbrs = {n: set(G[n]) for n in nodes}
     degree: dict[str, int] = {}
-    out: list[Suggestion] = []
+    found: list[tuple[float, str, str, set[str]]] = []
     for i, a in enumerate(nodes):
         na = nbrs[a]
         for b in nodes[i + 1 :]:
@@ -68,9 +69,10 @@ def suggest_links(
             score = sum(1.0 / degree[z] for z in common if degree[z] > 0)
             if weight is not None:
                 score *= weight(a, b)
-            out.append(Suggestion(a, b, score, tuple(sorted(common))))
-    out.sort(key=lambda s: (-s.score, s.a, s.b))
-    return out[:limit]
+            found.append((-score, a, b, common))
+    # the best ``limit`` only (pairs can be hundreds of thousands): same order as a full sort
+    best = heapq.nsmallest(limit, found, key=lambda t: (t[0], t[1], t[2]))
+    return [Suggestion(a, b, -neg, tuple(sorted(common))) for neg, a, b, common in best]
 
 
 def brokers(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:
