@@ -113,15 +113,12 @@ class Territory(BaseModel):
         place: Mapping[str, Any],
         *,
         campuses: Collection[str] | None = None,
-        by_region: bool = True,
     ) -> bool:
         """Whether a place is in the territory: the one membership test.
 
         ``place`` has ``departement``, ``region_code``, ``lat``, ``lon`` and, for an offer,
         ``campus`` (the campus the offer is listed under); ``campuses`` are the campuses its
         establishment belongs to. A place without coordinates is outside any radius.
-        ``by_region=False`` skips the région, for rows that do not carry one (the actors of
-        ``gaps_actors``).
 
         >>> t = Territory(departements=["046"], campus="c")
         >>> t.contains({"departement": "046"}, campuses=["c"])
@@ -131,7 +128,7 @@ class Territory(BaseModel):
         """
         if self.departements and place.get("departement") not in self.departements:
             return False
-        if by_region and self.region and place.get("region_code") != self.region:
+        if self.region and place.get("region_code") != self.region:
             return False
         if self.campus and not (
             place.get("campus") == self.campus or self.campus in (campuses or ())

@@ -101,11 +101,11 @@ def test_membership_by_radius() -> None:
     assert not t.contains({})
 
 
-def test_rows_without_a_region_can_skip_it() -> None:
-    actor = {"departement": "046", "lat": None, "lon": None}  # gaps_actors has no region
+def test_a_place_without_a_region_is_outside_a_region() -> None:
+    actor = {"departement": "046", "lat": None, "lon": None}
     assert not Territory(region="76").contains(actor)
-    assert Territory(region="76").contains(actor, by_region=False)
-    assert not Territory(departements=["012"]).contains(actor, by_region=False)
+    assert Territory(region="76").contains({**actor, "region_code": "76"})
+    assert not Territory(departements=["012"]).contains({**actor, "region_code": "76"})
 
 
 def test_query_params() -> None:
