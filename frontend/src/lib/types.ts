@@ -205,6 +205,8 @@ export interface PathwayAnswer {
   goal: string;
   territory: string;
   count: number;
+  /** What to read first (French): e.g. the data holds no programme of the goal here. */
+  notices?: string[];
   pathways: Pathway[];
   reason?: string | null;
 }

@@ -566,6 +566,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         );
       }
     }
+    for (const notice of a.notices ?? []) {
+      summary.append(h('p', { class: 'notice', role: 'note' }, notice));
+    }
     summary.append(actions);
     const link = `${window.location.origin}${window.location.pathname}${hrefFor('parcours', params)}`;
     summary.append(
