@@ -15,6 +15,7 @@ from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.models import DiplomaType
 from graph.pathways import PathwayQuery, find_pathways
+from graph.pathways.data import LEG_FIELDS
 from tests.conftest import SEEDS, make_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -38,7 +39,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBStore]:
 
 def _legs(store: FalkorDBStore, code: str) -> list[dict]:
     rows = store.read("pathway_legs_from", codes=[code])
-    keys = ("id", "origin", "kind", "rate", "entrant", "reserved", "modality", "strength", "ev")
+    short = {"passerelle_id": "id", "passerelle_origin": "origin", "evidence": "ev"}
+    keys = tuple(short.get(k, k) for k in LEG_FIELDS)
     return [{"to": r["target"], **dict(zip(keys, r["leg"], strict=True))} for r in rows]
 
 
