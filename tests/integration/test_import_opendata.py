@@ -75,6 +75,9 @@ def imported_snapshot(imported: FalkorDBStore) -> tuple[list, list]:
 
 
 # CAP Électricien -> a Bac pro; Bac pro chaudronnerie -> a BTS; Bac pro TRPM -> a BTS
+# (a Bac pro no longer reaches every campus BTS: the 70 % sentence of the Mecanic Vallée
+# dossier names no pair, docs/seed-corrections.md; in this slice the BTS its inferred legs
+# reach are offered by the seed lycées only)
 PATHWAYS = (("50025524", 4), ("40025411", 5), ("40025014", 5))
 
 
@@ -147,7 +150,8 @@ def test_pathways_now_include_establishments_the_seeds_never_named(
         before = imported.pathways_before[start]  # type: ignore[attr-defined]
         after = find_pathways(imported, _pathways(start, level))
         new = {a for a in actors(after) - actors(before) if a.startswith("uai-")}
-        assert new, start  # establishments known only from the public files
+        if start == "50025524":  # the Bac pros of the CAP are offered by schools no seed names
+            assert new, start  # establishments known only from the public files
         assert after.count >= before.count
         # seed and import offers of one (actor, diploma, modality) show once
         for p in after.pathways:
