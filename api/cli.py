@@ -159,6 +159,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from graph.ingest.opendata import run_import
     from graph.ingest.opendata.progress import Progress, Silent
+    from graph.ingest.opendata.report import write_report
 
     departements = args.departements.split(",") if args.departements else None
     progress = Silent() if args.quiet or args.json else Progress()
@@ -169,7 +170,11 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             departements=departements,
             dry_run=args.dry_run,
             progress=progress,
+            strict=args.strict,
+            **({} if args.max_rejected is None else {"max_rejected": args.max_rejected / 100}),
         )
+    if args.report:
+        write_report(summary, Path(args.report))
     if args.json:
         _dump(summary.to_dict())
     elif not args.quiet:
@@ -177,6 +182,16 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.dry_run and not args.json:
         print("\ndry run: nothing was written")
     return 0
+
+
+def _percentage(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {value!r}") from None
+    if not 0 <= v <= 100:
+        raise argparse.ArgumentTypeError(f"a percentage is between 0 and 100: {value!r}")
+    return v
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -356,7 +371,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
                     st.level,
                     st.passerelle.id if st.passerelle else "",
                     where[:52],
-                    MODALITY_FR.get(chosen.modality, "") if chosen else "",
+                    MODALITY_FR.get(chosen.modality or "", "") if chosen else "",
                     ""
                     if not chosen or chosen.distance_km is None
                     else f"{chosen.distance_km:.0f} km",
@@ -539,6 +554,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--dry-run", action="store_true", help="parse and validate, write nothing")
     sp.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sp.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write every rejected and skipped row (file, line, reason) to FILE: .json or .csv",
+    )
+    sp.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first row with an invalid identifier, no name or a place abroad",
+    )
+    sp.add_argument(
+        "--max-rejected",
+        type=_percentage,
+        metavar="PERCENT",
+        help="stop, writing nothing, if a file has more than PERCENT %% of its rows rejected "
+        "(default 5)",
+    )
 
     sp = add("stats", cmd_stats, "Count nodes per label and relationships per type.")
     sp.add_argument("--json", action="store_true")

@@ -92,7 +92,7 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
     ]
 
 
-def read_coverage(store: GraphReader, territory: Territory) -> list[Row]:
+def read_coverage(store: GraphReader, territory: Territory) -> list[dict[str, Any]]:
     return store.read("coverage_offers", **territory.query_params())
 
 

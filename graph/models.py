@@ -132,6 +132,10 @@ class PasserelleKind(StrEnum):
     REORIENTATION = "reorientation"  # change of programme; may keep or lower the level
     VAE = "vae"  # validation des acquis de l'expérience
     SKILLS_BLOCK = "skills_block"  # certification by blocks of skills
+    # entry into a programme's later year with a bac+2 (BUT 2nd year, licence pro, engineering
+    # school); never documented by the kit's files: inferred
+    # (graph/inference/admission_parallele.py)
+    ADMISSION_PARALLELE = "admission_parallele"
 
 
 class PasserelleScope(StrEnum):

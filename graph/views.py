@@ -233,6 +233,30 @@ class DiplomaDetail(Out):
     description: str | None = None
     source: str
     field_sources: dict[str, str] = {}
+    official_name: str | None = Field(
+        None,
+        description="The BCN's text (upper case, no accents) where `name` is a readable label.",
+    )
+    rome_codes: list[str] = Field([], description="ROME job codes (Certif Info).")
+    formacodes: list[str] = Field([], description="Formacode codes (Certif Info).")
+    formacode_labels: list[str] = []
+    rncp_codes: list[str] = Field(
+        [], description="RNCP codes (Certif Info, diplomesProfessionnels)."
+    )
+    rs_codes: list[str] = Field([], description="Répertoire spécifique codes (Certif Info).")
+    certif_type: str | None = Field(None, description="Certification type (Certif Info).")
+    cpc: str | None = Field(None, description="Commission professionnelle consultative.")
+    cpc_secteur: str | None = None
+    famille_metiers: str | None = Field(None, description="Famille de métiers (2nde pro).")
+    programme_kind: str | None = Field(
+        None, description="Kind of a Parcoursup programme no BCN code describes (PS-… codes)."
+    )
+    entry_level: int | None = Field(
+        None, description="Level a student enters with (4: after the bac, Parcoursup)."
+    )
+    admits_bac2: bool | None = Field(
+        None, description="The programme's kind also admits after two years of higher education."
+    )
     offers: list[DiplomaOfferOut]
     next: list[DiplomaLink]
     previous: list[DiplomaLink]
@@ -305,6 +329,14 @@ class PathwayCache(Out):
     filled_s: float | None = Field(None, description="How long the last preload took.")
 
 
+class VersionWatchState(Out):
+    """The server's watch of the graph version (graph/version_watch.py)."""
+
+    interval_s: float = Field(description="How often the version is read.")
+    version: str | None = Field(None, description="The last version it saw.")
+    changes: int = Field(0, description="Changes it noticed since the server started.")
+
+
 class Health(Out):
     status: str
     engine: str
@@ -312,6 +344,9 @@ class Health(Out):
     detail: str | None = None
     nodes: dict[str, int] = {}
     pathway_cache: PathwayCache | None = None
+    version_watch: VersionWatchState | None = Field(
+        None, description="None when the server does not watch (CMQ_VERSION_POLL_S=0)."
+    )
 
 
 def drop_nulls(items: list[Any]) -> list[Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.inference.admission_parallele import RULES as PARALLEL_RULES
 from graph.inference.rules import RULES, InferredPasserelle
 
 __all__ = ["leg_props", "passerelle_props", "source_of"]
@@ -21,7 +22,8 @@ def source_of(p: InferredPasserelle, over: str | None = None) -> str:
 
 
 def _conditions(p: InferredPasserelle) -> str:
-    return f"{RULES[p.rule]} Correspondance : {p.field_match}."
+    text = RULES.get(p.rule) or PARALLEL_RULES[p.rule]
+    return f"{text} Correspondance : {p.field_match}."
 
 
 def passerelle_props(p: InferredPasserelle, source: str) -> dict[str, Any]:

@@ -300,16 +300,16 @@ def build_statements(
                 source=o.source,
                 field_sources_json=_field_sources(o),
             )
-        for p in sf.partnerships:
+        for pt in sf.partnerships:
             rel(
                 "partners",
-                p.a,
-                p.b,
-                kind=p.kind.value,
-                status=p.status.value,
+                pt.a,
+                pt.b,
+                kind=pt.kind.value,
+                status=pt.status.value,
                 campus=c.id,
-                description=p.description,
-                source=p.source,
+                description=pt.description,
+                source=pt.source,
             )
         for dm in sf.demand:
             rel(

@@ -188,16 +188,16 @@ def _check_refs(path: Path, sf: SeedFile, seeds: SeedSet) -> None:
         rec = f"passerelles[{i}] (id={pa.id})"
         for c in [*pa.from_, *pa.to]:
             need(c in seeds.diplomas, rec, "from/to", f"unknown diploma {c!r}")
-        for a in pa.parties:
-            need(a in seeds.actors, rec, "parties", f"unknown actor {a!r}")
+        for party in pa.parties:
+            need(party in seeds.actors, rec, "parties", f"unknown actor {party!r}")
         need(not set(pa.from_) & set(pa.to), rec, "to", "a passerelle cannot lead to its own start")
-    for i, p in enumerate(sf.partnerships):
-        rec = f"partnerships[{i}] ({p.a} - {p.b})"
-        need(p.a in seeds.actors, rec, "a", f"unknown actor {p.a!r}")
-        need(p.b in seeds.actors, rec, "b", f"unknown actor {p.b!r}")
-        need(p.a != p.b, rec, "b", "an actor cannot partner with itself")
-    for i, d in enumerate(sf.demand):
-        need(d.sector in seeds.sectors, f"demand[{i}]", "sector", f"unknown sector {d.sector!r}")
+    for i, pt in enumerate(sf.partnerships):
+        rec = f"partnerships[{i}] ({pt.a} - {pt.b})"
+        need(pt.a in seeds.actors, rec, "a", f"unknown actor {pt.a!r}")
+        need(pt.b in seeds.actors, rec, "b", f"unknown actor {pt.b!r}")
+        need(pt.a != pt.b, rec, "b", "an actor cannot partner with itself")
+    for i, dm in enumerate(sf.demand):
+        need(dm.sector in seeds.sectors, f"demand[{i}]", "sector", f"unknown sector {dm.sector!r}")
     for i, t in enumerate(sf.transport_links):
         rec = f"transport_links[{i}] ({t.a} - {t.b})"
         need(t.a in seeds.sites, rec, "a", f"unknown site {t.a!r}")
@@ -267,14 +267,14 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
             passerelle_ids[p.id] = path
         for i, s in enumerate(sf.sites):
             _merge(seeds.sites, s.insee, s, path, f"sites[{i}] (insee={s.insee})")
-        for i, s in enumerate(sf.sectors):
-            _merge(seeds.sectors, s.id, s, path, f"sectors[{i}] (id={s.id})")
+        for i, sec in enumerate(sf.sectors):
+            _merge(seeds.sectors, sec.id, sec, path, f"sectors[{i}] (id={sec.id})")
         for i, d in enumerate(sf.diplomas):
             _merge(seeds.diplomas, d.code, d, path, f"diplomas[{i}] (code={d.code})")
         for i, a in enumerate(sf.actors):
             _merge(seeds.actors, a.id, a, path, f"actors[{i}] (id={a.id})")
-        for i, p in enumerate(sf.platforms):
-            _merge(seeds.platforms, p.id, p, path, f"platforms[{i}] (id={p.id})")
+        for i, pf in enumerate(sf.platforms):
+            _merge(seeds.platforms, pf.id, pf, path, f"platforms[{i}] (id={pf.id})")
     for path, sf in seeds.files.items():
         _check_refs(path, sf, seeds)
     return seeds

@@ -7,7 +7,7 @@ Source`, then runs the pure steps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.coverage import goal_absent_sentence, goal_thin_sentence, read_coverage, summarise
@@ -76,7 +76,7 @@ def _search(
     return source, ranked
 
 
-def _centre(rows: list[Row]) -> LatLon | None:
+def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
     """The mean place of a territory's offers: where far places are measured from when the
     learner gave no home."""
     pts = [(r["offer"]["lat"], r["offer"]["lon"]) for r in rows if r["offer"].get("lat")]

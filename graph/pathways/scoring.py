@@ -144,8 +144,8 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
         prev is not None and unplaced,
         dist,
         o.actor.get("described") is False,  # no directory names it: after those named
-        -(o.offer.get("capacity") if o.offer.get("capacity") is not None else -1),
-        -(o.offer.get("demand") if o.offer.get("demand") is not None else -1),
+        -_known(o.offer.get("capacity")),
+        -_known(o.offer.get("demand")),
         o.actor["name"],
     )
 
@@ -160,13 +160,14 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
         return None
     best = ranked[0]
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
+    here = (lat, lon) if lat is not None and lon is not None else None
     dist = None
     effective = 0.0
-    if prev is not None and lat is not None:
-        dist = haversine_km(prev[0], prev[1], lat, lon)
+    if prev is not None and here is not None:
+        dist = haversine_km(prev[0], prev[1], here[0], here[1])
         effective = effective_km(dist, best.actor.get("boarding_places"))
-    to = (lat, lon) if lat is not None else prev
-    return Choice(ranked, dist, effective, to, unplaced=prev is not None and lat is None)
+    to = here if here is not None else prev
+    return Choice(ranked, dist, effective, to, unplaced=prev is not None and here is None)
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
@@ -310,3 +311,8 @@ def rank(scored: list[Scored]) -> list[Scored]:
         if s.key not in best or s.score > best[s.key].score:
             best[s.key] = s
     return sorted(best.values(), key=lambda s: (-s.score, len(s.key), s.tie, s.key))
+
+
+def _known(value: Any) -> int:
+    """A figure for sorting: an unknown one counts as -1, below every known one."""
+    return -1 if value is None else int(value)

@@ -4,6 +4,7 @@ FalkorDB with the mini seeds: establishments only in Figeac, Decazeville and Alb
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -90,7 +91,12 @@ def test_home_in_a_commune_without_establishment_gives_distances(
 
 def test_near_accepts_any_commune(mini_client: TestClient) -> None:
     # 20 km around Capdenac reaches Figeac (~6 km) and Decazeville (~15 km), not Albi
-    params = {"from": "40025005", "to_level": 6, "near": "Capdenac", "radius_km": 20}
+    params: dict[str, Any] = {
+        "from": "40025005",
+        "to_level": 6,
+        "near": "Capdenac",
+        "radius_km": 20,
+    }
     r = mini_client.get("/pathways", params=params)
     assert r.status_code == 200, r.text
     assert [[s["code"] for s in p["steps"]] for p in r.json()["pathways"]] == [

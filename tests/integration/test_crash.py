@@ -138,6 +138,7 @@ def _write_and_kill(
                     time.sleep(delay)
                     with suppress(ProcessLookupError):  # a random kill may come too late
                         os.kill(proc.pid, signal.SIGKILL)
+                    assert server_pid is not None
                     with suppress(ProcessLookupError):
                         os.kill(server_pid, signal.SIGKILL)
                     # what the writer printed before it died (how far it got)

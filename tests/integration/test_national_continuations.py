@@ -68,7 +68,7 @@ def test_national_passerelle_is_served_without_campus(seed_client: TestClient) -
     assert body["source"].startswith("https://")
 
 
-def test_national_leg_is_documented_in_the_graph(seed_store) -> None:  # type: ignore[no-untyped-def]
+def test_national_leg_is_documented_in_the_graph(seed_store) -> None:
     legs = seed_store.read("pathway_legs_from", codes=["40022106"])
     to_mhr = [r for r in legs if r["target"] == "32033422"]
     assert [r["leg"][:2] for r in to_mhr] == [["nat-bac-pro-cuisine-vers-bts-mhr", "documented"]]
@@ -106,7 +106,7 @@ source = "https://example.org/page « passage cité »"
 """
 
 
-def test_a_national_file_loads(tmp_path: Path, empty_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_national_file_loads(tmp_path: Path, empty_store) -> None:
     seeds = load_seed_dir(
         _national_file(tmp_path, _DIPLOMAS + _PASSERELLE.format(scope="national"))
     )

@@ -9,6 +9,7 @@ apprenticeship).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -136,11 +137,11 @@ def test_modality_filter(mini_client: TestClient) -> None:
 
 def test_near_and_radius(mini_client: TestClient) -> None:
     # 40 km around Figeac reaches Decazeville (~18 km) but not Albi (~75 km)
-    near = {"from": "40025005", "to_level": 6, "near": "46102", "radius_km": 40}
+    near: dict[str, Any] = {"from": "40025005", "to_level": 6, "near": "46102", "radius_km": 40}
     assert _codes(mini_client.get("/pathways", params=near).json()) == [
         ["40025005", "32025002", "T-LP"]
     ]
-    far = {**near, "radius_km": 120}
+    far: dict[str, Any] = {**near, "radius_km": 120}
     assert len(mini_client.get("/pathways", params=far).json()["pathways"]) == 2
 
 
@@ -151,7 +152,7 @@ def test_unknown_start_is_404_with_suggestions(mini_client: TestClient) -> None:
 
 
 def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
-    bad = [
+    bad: list[dict[str, Any]] = [
         {"to_level": 7},  # no start
         {"from": "40025005"},  # no goal
         {"from": "40025005", "from_level": 4, "to_level": 7},
@@ -172,7 +173,7 @@ def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
 
 
 def test_post_search_matches_get(mini_client: TestClient) -> None:
-    params = {"from": "40025005", "to_level": 6, "home": "44.6,2.03", "limit": 5}
+    params: dict[str, Any] = {"from": "40025005", "to_level": 6, "home": "44.6,2.03", "limit": 5}
     got = mini_client.get("/pathways", params=params).json()
     posted = mini_client.post("/pathways/search", json=params).json()
     assert got == posted

@@ -97,7 +97,12 @@ def test_planned_cpge_ats_is_planned(seed_client: TestClient) -> None:
 
 
 def test_machining_bac_pro_to_level_7_in_lot_and_aveyron(seed_client: TestClient) -> None:
-    params = {"from": "40025014", "to_level": 7, "departements": "12,46", "limit": 50}
+    params: dict[str, Any] = {
+        "from": "40025014",
+        "to_level": 7,
+        "departements": "12,46",
+        "limit": 50,
+    }
     body = seed_client.get("/pathways", params=params).json()
     assert body["pathways"], body["reason"]
     steps = [s for p in body["pathways"] for s in p["steps"]]

@@ -89,7 +89,7 @@ def _operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 
 def test_every_parameter_and_body_field_is_bounded() -> None:
-    problems = []
+    problems: list[str] = []
     for method, path, op in _operations():
         for p in op.get("parameters", []):
             problems += unbounded(p["schema"], f"{method} {path} {p['in']}:{p['name']}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.gaps import GapData, compute_report
+from graph.fake_store import FakeStore
+from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
 from graph.gaps.dead_ends import dead_ends
@@ -213,3 +214,57 @@ def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
     dead = next(s for s in report.sections if s.id == "dead_ends")
     # ranked, cut to the limit, with the total
     assert report.counts["dead_ends"] == dead.total == 3 and len(dead.findings) == 2
+
+
+def test_the_report_reads_everything_first_with_the_territory_parameters() -> None:
+    t = Territory(departements=["046"])
+    offers = [offer_row("lp", "BAC", 4, departement="046"), offer_row("x", "CAP", 3)]
+    store = FakeStore(
+        {
+            "gaps_offers": lambda p: offers if p["codes"] is None else [],
+            "gaps_leads_to": [{"source": "BAC", "target": "BTS"}],
+            "gaps_sectors": [sector_row("aero")],
+            "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
+            "gaps_edges": [],
+            "gaps_agreements": [],
+            "gaps_campuses": [],
+        }
+    )
+    d = read_gap_data(store, t, None)
+    assert [(c.name, c.params.get("codes"), c.params.get("ids")) for c in store.calls] == [
+        ("gaps_offers", None, None),
+        ("gaps_actors", None, None),  # the territory's, by the same parameters
+        ("gaps_edges", None, ["lp"]),  # only the links of the territory's actors
+        ("gaps_agreements", None, ["lp"]),
+        ("gaps_leads_to", ["BAC", "CAP"], None),
+        ("gaps_sectors", None, None),
+        ("gaps_campuses", None, None),
+        ("gaps_offers", ["BTS"], None),  # the next step of the dead end, looked for anywhere
+    ]
+    assert store.calls[0].params == {"codes": None, **t.query_params()}
+    assert store.calls[1].params == {"ids": None, **t.query_params()}
+    assert store.calls[-1].params["restrict"] is False
+    assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
+    assert d.inside_ids == {"lp"}
+    before = len(store.calls)
+    compute_report(d, t)
+    assert len(store.calls) == before  # computing reads nothing
+
+
+def test_the_nearest_next_step_at_equal_distance_does_not_depend_on_hash_order() -> None:
+    """Equidistant next steps: the smallest diploma code (then establishment id) is named,
+    whatever order the set of next steps iterates in (it changes with PYTHONHASHSEED)."""
+    start = offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])
+    other = offer_row("y", "BTS0", 5, lat=FIGEAC[0], lon=FIGEAC[1])  # level 5 is covered here
+    codes = [f"BTS{i:02d}" for i in range(40, 0, -1)]
+    legs = [{"source": "BAC", "target": c} for c in codes]
+    # every next step offered at the same place, Toulouse, by two establishments each
+    elsewhere = [
+        offer_row(a, c, 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
+        for c in codes
+        for a in ("zz", "aa")
+    ]
+    for order in (elsewhere, elsewhere[::-1]):
+        got = dead_ends(inside(offers=[start, other], legs=legs, outside_offers=order))
+        nearest = got[0].data["nearest_outside"]
+        assert (nearest["diploma"], nearest["actor_id"]) == ("BTS01", "aa")
