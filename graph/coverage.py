@@ -151,14 +151,14 @@ def goal_thin_sentence(
     ]
     if not hits:
         return None
-    n = sum(r.programmes for r in hits)
+    n = sum(r.establishments for r in hits)
     kinds = ", ".join(sorted({r.type_label for r in hits}))
     examples = [e for r in hits for e in r.examples][:3]
     seen = f" (par exemple : {' ; '.join(examples)})" if examples else ""
     return (
-        f"Les données importées contiennent {n} formation{'s' if n > 1 else ''} de ce niveau "
-        f"{where_fr(territory)} ({kinds}){seen}, mais aucune passerelle connue ne les relie au "
-        "diplôme de départ : à examiner avec l'établissement."
+        f"Les données importées contiennent des formations de ce niveau {where_fr(territory)} "
+        f"({kinds} ; offertes par {n} établissement{'s' if n > 1 else ''}){seen}, mais aucune "
+        "passerelle connue ne les relie au diplôme de départ : à examiner avec l'établissement."
     )
 
 
