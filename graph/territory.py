@@ -86,12 +86,14 @@ class Territory(BaseModel):
     region: str | None = None
     near: Point | None = None
     radius_km: float | None = None
+    campus_name: str | None = Field(default=None, description="For sentences: never the id.")
 
     def describe(self) -> str:
-        """In French, for answers: « campus x et départements 12, 46 »."""
+        """In French, for answers: « le CMQ Mecanic Vallée et départements 12, 46 » (a campus by
+        its name, never its identifier)."""
         parts = []
         if self.campus:
-            parts.append(f"campus {self.campus}")
+            parts.append(self.campus_name or "le campus choisi")
         if self.departements:
             codes = ", ".join(d.lstrip("0") for d in self.departements)
             parts.append(f"département{'s' if len(self.departements) > 1 else ''} {codes}")
@@ -261,10 +263,12 @@ def resolve_territory(
 ) -> Territory:
     """The territory of checked request fields: NotFound for an unknown campus,
     InvalidRequest for a place that names no commune, several, or one without a centre."""
-    if campus and not store.read("campus_exists", id=campus):
+    found = store.read("campus_exists", id=campus) if campus else []
+    if campus and not found:
         raise NotFound("campus", campus)
     return Territory(
         campus=campus,
+        campus_name=found[0].get("short_name") if found else None,
         departements=parse_departements(departements),
         region=region,
         near=resolve_place(store, near, "near"),
