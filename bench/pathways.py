@@ -460,6 +460,35 @@ def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
 # --- one size ----------------------------------------------------------------------------------
 
 
+def from_level(
+    store: FalkorDBStore, queries: list[dict[str, Any]], reps: int, budget_s: float
+) -> dict[str, Any]:
+    """``from_level`` questions (every diploma of a level as a start, e.g. « after a CAP »):
+    levels 3 and 4 to the next two levels, in the territories of the question list; request
+    to answer, in process (build_query then find_pathways), the cache warm."""
+    reqs = []
+    for q in queries:
+        where = {k: q[k] for k in ("departements", "near", "radius_km") if q.get(k)}
+        for level in (3, 4):
+            reqs.append({"from_level": level, "to_level": level + 2, **where})
+    samples: list[int] = []
+    errors = 0
+    deadline = time.perf_counter() + budget_s
+    for i in range(max(reps, len(reqs))):
+        if time.perf_counter() > deadline and i >= len(reqs):
+            break
+        t = time.perf_counter_ns()
+        try:
+            find_pathways(
+                store, build_query(store, PathwayRequest.model_validate(reqs[i % len(reqs)]))
+            )
+        except GraphError:
+            errors += 1
+            continue
+        samples.append(time.perf_counter_ns() - t)
+    return summary(samples, errors)
+
+
 def after_edit(
     store: FalkorDBStore, qs: list[PathwayQuery], reps: int, budget_s: float
 ) -> dict[str, Any]:
@@ -595,6 +624,9 @@ def bench_size(
     log(f"{name}: core find_pathways, warm cache")
     s, e, pq = timed(lambda k: find_pathways(store, qs[k]), n, args.reps, args.budget_s)
     lat["core"], per_impl_query["core"] = summary(s, e), pq
+
+    log(f"{name}: from a level (from_level), warm cache")
+    lat["core_from_level"] = from_level(store, queries, args.reps, args.budget_s)
 
     log(f"{name}: first search after an edit (an offer of a step added, then removed)")
     lat["core_after_edit"] = after_edit(store, qs, args.reps, args.budget_s)
