@@ -400,6 +400,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVER_PID: dict[str, int] = {}  # base URL -> pid of the uvicorn subprocess serving it
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process (Linux /proc), in MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
 @contextlib.contextmanager
 def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
     """A uvicorn subprocess serving the app on the same database (through its unix socket)."""
@@ -446,6 +460,7 @@ def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError("uvicorn was not ready (/health, pathway cache) within 120 s")
             time.sleep(0.1)
+        SERVER_PID[base] = proc.pid
         yield base
     finally:
         proc.terminate()
@@ -661,6 +676,7 @@ def bench_size(
                         raise RuntimeError(f"HTTP {r.status}")
 
             s, e, pq = timed(via_uvicorn, n, args.http_requests, args.budget_s)
+            out["uvicorn_worker_rss_mb"] = rss_mb(SERVER_PID[base])  # cache filled, after use
         lat["http_uvicorn"], per_impl_query["http_uvicorn"] = summary(s, e), pq
 
     out["latency_ms"] = lat
