@@ -273,8 +273,8 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     # a load (write_atomic) records nothing: anything may have changed
     v = store.version()
     load_seeds(store, load_seed_dir(MINI_SEEDS))
-    now = store.version()
-    assert v is not None and now is not None
-    assert store.touched_between(v, now) is None
+    v_after = store.version()
+    assert v is not None and v_after is not None
+    assert store.touched_between(v, v_after) is None
     reloaded = pathway_data(store)
     assert reloaded.carried_from is None

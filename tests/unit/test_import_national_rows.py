@@ -305,5 +305,7 @@ def test_commune_centres_from_the_reference_cover_arrondissements_and_new_commun
     code has none."""
     centres = reference_centres({"75101", "13201", "76258", "99140"})
     assert set(centres) == {"75101", "13201", "76258"}
-    assert 48.85 < centres["75101"].lat < 48.87 and 2.32 < centres["75101"].lon < 2.36
-    assert 43.29 < centres["13201"].lat < 43.31
+    paris, marseille = centres["75101"], centres["13201"]
+    assert paris.lat is not None and paris.lon is not None and marseille.lat is not None
+    assert 48.85 < paris.lat < 48.87 and 2.32 < paris.lon < 2.36
+    assert 43.29 < marseille.lat < 43.31

@@ -1507,6 +1507,8 @@ export interface components {
                 [key: string]: number;
             };
             pathway_cache?: components["schemas"]["PathwayCache"] | null;
+            /** @description None when the server does not watch (CMQ_VERSION_POLL_S=0). */
+            version_watch?: components["schemas"]["VersionWatchState"] | null;
         };
         /** ImportedOut */
         ImportedOut: {
@@ -2346,6 +2348,28 @@ export interface components {
             input?: unknown;
             /** Context */
             ctx?: Record<string, never>;
+        };
+        /**
+         * VersionWatchState
+         * @description The server's watch of the graph version (graph/version_watch.py).
+         */
+        VersionWatchState: {
+            /**
+             * Interval S
+             * @description How often the version is read.
+             */
+            interval_s: number;
+            /**
+             * Version
+             * @description The last version it saw.
+             */
+            version?: string | null;
+            /**
+             * Changes
+             * @description Changes it noticed since the server started.
+             * @default 0
+             */
+            changes: number;
         };
     };
     responses: never;
