@@ -77,7 +77,7 @@ def bench_size(
                     for c in store.read("gaps_campuses")
                 }
                 campus = max(sorted(sizes), key=lambda c: sizes[c])
-                out["campus"] = campus
+                out["campus_id"] = campus
                 out["campus_offers"] = sizes[campus]
             cases = {
                 "campus": (Territory(campus=campus), {"campus": campus}),
