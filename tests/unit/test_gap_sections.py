@@ -230,7 +230,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
             "gaps_leads_to": [{"source": "BAC", "target": "BTS"}],
             "gaps_sectors": [sector_row("aero")],
             "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
-            "gaps_edges": [],
+            "gaps_edges_of": [],
             "gaps_agreements": [],
             "gaps_campuses": [],
         }
@@ -239,7 +239,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     assert [(c.name, c.params.get("codes"), c.params.get("ids")) for c in store.calls] == [
         ("gaps_offers", None, None),
         ("gaps_actors", None, None),  # the territory's, by the same parameters
-        ("gaps_edges", None, ["lp"]),  # only the links of the territory's actors
+        ("gaps_edges_of", None, ["lp"]),  # only the links of the territory's actors
         ("gaps_agreements", None, ["lp"]),
         ("gaps_leads_to", ["BAC", "CAP"], None),
         ("gaps_sectors", None, None),
