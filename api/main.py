@@ -6,11 +6,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.limits import RateLimit, edit_slot, report_slot
 from api.middleware import SecurityHeaders
 from api.routes import (
     about,
@@ -33,6 +34,12 @@ from graph.store import GraphStore
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
 MAX_BODY_BYTES = 256 * 1024
+# Costly groups of routes wait for a slot of their own (api/limits.py).
+_SLOTS = {
+    pathways.__name__: [Depends(report_slot)],
+    gaps.__name__: [Depends(report_slot)],
+    edits.__name__: [Depends(edit_slot)],
+}
 
 
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
@@ -65,6 +72,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         },
     )
     app.state.settings = settings
+    app.add_middleware(
+        RateLimit, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
+    )
     app.add_middleware(SecurityHeaders)
     errors.install(app)
     for module in (
@@ -81,7 +91,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         edits,
         about,
     ):
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=_SLOTS.get(module.__name__, []))
     _mount_frontend(app, settings)
     return app
 

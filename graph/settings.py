@@ -54,6 +54,22 @@ class Settings(BaseModel):
         description="cmq serve closes a connection whose request headers are not complete "
         "this long after their first byte (slow or stalled clients).",
     )
+    report_slots: Annotated[int, Field(ge=1, le=64)] = Field(
+        default=2,
+        description="Gap reports and pathway searches computed at once (others wait, holding "
+        "no thread: /health and cheap reads stay fast).",
+    )
+    edit_slots: Annotated[int, Field(ge=1, le=64)] = Field(
+        default=4, description="Edits running at once (others wait, holding no thread)."
+    )
+    rate_limit_per_minute: Annotated[int, Field(ge=0, le=100_000)] = Field(
+        default=0,
+        description="Costly requests (gaps, pathways, maps, networks) per minute and client "
+        "address for anonymous clients; 0 = no limit.",
+    )
+    rate_limit_burst: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        default=30, description="How many costly requests a client may make at once."
+    )
     seeds_dir: Path = Path("seeds")
     pathway_preload: bool = Field(
         default=True,

@@ -4,6 +4,7 @@ reproduced on the real embedded database."""
 from __future__ import annotations
 
 import csv
+import doctest
 import http.client
 import io
 import os
@@ -22,11 +23,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+import api.limits
+from api.limits import TokenBuckets
 from api.main import create_app
 from graph.csv_cells import safe_cell
 from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import DatabaseUnavailable
+from graph.gaps.cache import cached_answer
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
@@ -512,3 +516,79 @@ def test_a_corrupt_append_only_file_is_named(tmp_path: Path) -> None:
         FalkorDBStore(make_settings(data_dir))
     message = str(info.value)
     assert "append-only file" in message and "damaged" in message and "cmq restore" in message
+
+
+# --- cost limits --------------------------------------------------------------------------------
+
+
+def test_one_computation_per_key_at_a_time(store: FalkorDBStore) -> None:
+    calls: list[int] = []
+
+    def compute() -> dict:
+        calls.append(1)
+        time.sleep(0.3)
+        return {"answer": len(calls)}
+
+    answers = _together(12, lambda _: cached_answer(store, ("single-flight", 1), compute))
+    assert len(calls) == 1 and all(a is answers[0] for a in answers)
+    others = _together(4, lambda i: cached_answer(store, ("single-flight", 2 + i), compute))
+    assert len(calls) == 5 and len({id(a) for a in others}) == 4
+
+
+def test_edits_waiting_on_the_lock_do_not_starve_health(
+    store: FalkorDBStore, tmp_path: Path
+) -> None:
+    settings = make_settings(tmp_path / "u", api_tokens=f"alice:{TOKEN}")
+    release = threading.Event()
+    held = threading.Event()
+
+    def hold_the_lock() -> None:
+        with store.exclusive():
+            held.set()
+            release.wait(20)
+
+    with TestClient(create_app(settings, store=store)) as client:
+        holder = threading.Thread(target=hold_the_lock)
+        holder.start()
+        held.wait(10)
+        with ThreadPoolExecutor(45) as pool:
+            body = {"actor": "iut-b", "diploma": "T-ING", "modality": "school", "source": SRC}
+            edits = [
+                pool.submit(lambda: client.post("/offers", json=body, headers=AUTH).status_code)
+                for _ in range(45)
+            ]
+            time.sleep(1.0)  # the 45 edits are queued behind the lock
+            t0 = time.monotonic()
+            assert client.get("/health").status_code == 200
+            assert client.get("/campuses").status_code == 200
+            took = time.monotonic() - t0
+            release.set()
+            codes = sorted(f.result() for f in edits)
+        holder.join()
+    assert took < 2.0, f"/health and /campuses took {took:.1f} s behind 45 waiting edits"
+    assert codes == [201] + [409] * 44
+
+
+def test_rate_limit_for_anonymous_costly_requests(store: FalkorDBStore, tmp_path: Path) -> None:
+    settings = make_settings(
+        tmp_path / "u", api_tokens=f"alice:{TOKEN}", rate_limit_per_minute=60, rate_limit_burst=3
+    )
+    with TestClient(create_app(settings, store=store)) as client:
+        gaps = [client.get("/gaps", params={"campus": "mini"}) for _ in range(4)]
+        assert [r.status_code for r in gaps] == [200, 200, 200, 429]
+        assert int(gaps[-1].headers["retry-after"]) >= 1 and "Trop de" in gaps[-1].json()["detail"]
+        assert client.get("/pathways", params={"from": "40025005"}).status_code == 429
+        assert client.get("/campuses").status_code == 200  # cheap reads are not limited
+        assert client.get("/health").status_code == 200
+        authorised = client.get("/gaps", params={"campus": "mini"}, headers=AUTH)
+        assert authorised.status_code == 200
+        time.sleep(1.1)  # one token a second
+        assert client.get("/gaps", params={"campus": "mini"}).status_code == 200
+
+
+def test_token_buckets() -> None:
+    assert doctest.testmod(api.limits).failed == 0
+    buckets = TokenBuckets(rate=1.0, burst=1, max_keys=3)
+    for i in range(10):
+        buckets.take(f"client-{i}", now=0.0)
+    assert len(buckets._buckets) == 3  # bounded memory
