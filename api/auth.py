@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from graph.editors import Editor
 from graph.settings import Settings
 
 _bearer = HTTPBearer(auto_error=False, description="An editor token from CMQ_API_TOKENS.")
@@ -16,8 +17,9 @@ _bearer = HTTPBearer(auto_error=False, description="An editor token from CMQ_API
 def editor(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> str:
-    """The editor's name, or 401/403. Tokens are compared in constant time."""
+) -> Editor:
+    """The editor (a name, and the campuses it may edit), or 401/403. Tokens are compared in
+    constant time."""
     settings: Settings = request.app.state.settings
     editors = settings.editors()
     if not editors:
@@ -35,4 +37,4 @@ def editor(
     raise HTTPException(401, "Unknown editor token.", headers={"WWW-Authenticate": "Bearer"})
 
 
-EditorDep = Annotated[str, Depends(editor)]
+EditorDep = Annotated[Editor, Depends(editor)]

@@ -22,6 +22,7 @@ from graph.errors import (
     Conflict,
     DatabaseUnavailable,
     EditInvalid,
+    Forbidden,
     GraphError,
     InvalidQuery,
     InvalidRequest,
@@ -122,6 +123,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Conflict)
     async def _conflict(_: Request, exc: Conflict) -> JSONResponse:
         return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(_: Request, exc: Forbidden) -> JSONResponse:
+        return JSONResponse(status_code=403, content={"detail": str(exc)})
 
     @app.exception_handler(EditInvalid)
     async def _edit_invalid(_: Request, exc: EditInvalid) -> JSONResponse:

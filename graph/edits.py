@@ -31,7 +31,8 @@ from pydantic import (
     model_validator,
 )
 
-from graph.errors import Conflict, EditInvalid, NotFound
+from graph.editors import Editor
+from graph.errors import Conflict, EditInvalid, Forbidden, NotFound
 from graph.models import (
     PRINTABLE,
     ActorKind,
@@ -248,6 +249,27 @@ def _geo(store: GraphStore, insee: str | None) -> dict[str, Any]:
     return rows[0]
 
 
+def _actor_campuses(store: GraphStore, *actor_ids: str) -> set[str]:
+    """The campuses actors belong to (their ``campuses`` list and their memberships)."""
+    out: set[str] = set()
+    for actor_id in actor_ids:
+        for row in store.read("actor_get", id=actor_id):
+            out.update(row["actor"].get("campuses") or [])
+            out.update(m["campus"] for m in row.get("memberships") or [] if m and m.get("campus"))
+    return out
+
+
+def _allowed(user: str, campuses: set[str], what: str) -> None:
+    """Forbidden unless the editor's token covers one of ``campuses`` (graph/editors.py)."""
+    scope = user.campuses if isinstance(user, Editor) else None
+    if scope is None or campuses & scope:
+        return
+    raise Forbidden(
+        f"Ce jeton ne permet de modifier que les campus {', '.join(sorted(scope))} : "
+        f"{what} n'en relève pas."
+    )
+
+
 def _stamp(user: str, source: str) -> dict[str, Any]:
     return {"updated_by": user, "updated_at": _now(), "update_source": source}
 
@@ -266,6 +288,7 @@ def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
     )
     if ("Actor", e.id) in found:
         raise Conflict(f"actor {e.id!r} already exists")
+    _allowed(user, {e.campus} if e.campus else set(), "un acteur sans campus de ce jeton")
     if e.site:
         _require(found, "Site", [e.site], "site")
     if e.campus:
@@ -305,6 +328,7 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
     found = _existing(store, actors=[actor_id], sites=[e.site] if e.site else [])
     if ("Actor", actor_id) not in found:
         raise NotFound("actor", actor_id)
+    _allowed(user, _actor_campuses(store, actor_id), f"l'acteur {actor_id}")
     if e.site:
         _require(found, "Site", [e.site], "site")
     fields = e.model_dump(exclude={"source", "site"}, exclude_unset=True, mode="json")
@@ -331,6 +355,7 @@ def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> No
     e = Edit(source=source)
     if ("Actor", actor_id) not in _existing(store, actors=[actor_id]):
         raise NotFound("actor", actor_id)
+    _allowed(user, _actor_campuses(store, actor_id), f"l'acteur {actor_id}")
     rows = store.write(
         "edit_actor_delete",
         id=actor_id,
@@ -350,6 +375,7 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
     )
     _require(found, "Actor", [e.actor], "actor")
     _require(found, "Diploma", [e.diploma], "diploma")
+    _allowed(user, _actor_campuses(store, e.actor), f"l'acteur {e.actor}")
     site = e.site
     if site is None:
         actor_site = store.read("actor_get", id=e.actor)[0]["actor"].get("insee")
@@ -410,6 +436,7 @@ def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
         for o in offers
     ):
         raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
+    _allowed(user, _actor_campuses(store, e.actor), f"l'acteur {e.actor}")
     rows = store.write(
         "edit_offer_delete",
         actor=e.actor,
@@ -438,6 +465,7 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
     )
     if ("Passerelle", e.id) in found:
         raise Conflict(f"passerelle {e.id!r} already exists")
+    _allowed(user, {e.campus} if e.campus else set(), "une passerelle sans campus de ce jeton")
     _require(found, "Diploma", e.from_, "from")
     _require(found, "Diploma", e.to, "to")
     _require(found, "Actor", e.parties, "parties")
@@ -489,6 +517,9 @@ def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: 
     e = Edit(source=source)
     if ("Passerelle", passerelle_id) not in _existing(store, passerelles=[passerelle_id]):
         raise NotFound("passerelle", passerelle_id)
+    rows = store.read("passerelle_get", id=passerelle_id)
+    campus = rows[0]["passerelle"].get("campus") if rows else None
+    _allowed(user, {campus} if campus else set(), f"la passerelle {passerelle_id}")
     rows = store.write(
         "edit_passerelle_delete",
         id=passerelle_id,
@@ -506,6 +537,7 @@ def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> di
     found = _existing(store, actors=[e.a, e.b])
     _require(found, "Actor", [e.a], "a")
     _require(found, "Actor", [e.b], "b")
+    _allowed(user, _actor_campuses(store, e.a, e.b), f"le partenariat {e.a} – {e.b}")
     partners = store.read("actor_get", id=e.a)[0]["partners"]
     if any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
         raise Conflict(f"{e.a} and {e.b} already have a {e.kind.value} partnership")
@@ -535,6 +567,7 @@ def delete_partnership(store: GraphStore, user: str, e: PartnershipDelete) -> in
     partners = actor[0]["partners"] if actor else []
     if not any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
         raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")
+    _allowed(user, _actor_campuses(store, e.a, e.b), f"le partenariat {e.a} – {e.b}")
     rows = store.write(
         "edit_partnership_delete",
         a=e.a,

@@ -13,6 +13,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.editors import Editor, parse_tokens
+
 ENV_PREFIX = "CMQ_"
 
 
@@ -39,7 +41,8 @@ class Settings(BaseModel):
         default="",
         repr=False,
         description="Bearer tokens allowed to edit: 'name:token,name2:token2' (tokens of at "
-        "least 16 characters). Empty = editing disabled, unless demo is on.",
+        "least 16 characters); 'name:token:campus-a|campus-b' limits a token to those campuses. "
+        "Empty = editing disabled, unless demo is on.",
     )
     demo: bool = Field(
         default=False, description="Demo mode (make run): the token 'demo' may edit, as 'demo'."
@@ -97,20 +100,14 @@ class Settings(BaseModel):
     @field_validator("api_tokens")
     @classmethod
     def _tokens_well_formed(cls, v: str) -> str:
-        for item in filter(None, (x.strip() for x in v.split(","))):
-            name, sep, token = item.partition(":")
-            if not sep or not name or len(token) < 16:
-                raise ValueError("CMQ_API_TOKENS is 'name:token,…' with tokens of 16+ characters")
+        parse_tokens(v)
         return v
 
-    def editors(self) -> dict[str, str]:
-        """token -> editor name."""
-        out = {}
-        for item in filter(None, (x.strip() for x in self.api_tokens.split(","))):
-            name, _, token = item.partition(":")
-            out[token] = name
+    def editors(self) -> dict[str, Editor]:
+        """token -> editor (name, and the campuses it may edit; None = all)."""
+        out = parse_tokens(self.api_tokens)
         if self.demo and not out:
-            out["demo"] = "demo"
+            out["demo"] = Editor("demo")
         return out
 
     def demo_exposure(self) -> str | None:

@@ -592,3 +592,70 @@ def test_token_buckets() -> None:
     for i in range(10):
         buckets.take(f"client-{i}", now=0.0)
     assert len(buckets._buckets) == 3  # bounded memory
+
+
+# --- editing rights per campus ------------------------------------------------------------------
+
+BOB = {"Authorization": "Bearer bob-token-for-mini-only"}
+CAROL = {"Authorization": "Bearer carol-token-elsewhere"}
+
+
+@pytest.fixture
+def scoped(store: FalkorDBStore, tmp_path: Path) -> Iterator[TestClient]:
+    tokens = f"alice:{TOKEN},bob:bob-token-for-mini-only:mini,carol:carol-token-elsewhere:autre|x1"
+    with TestClient(create_app(make_settings(tmp_path / "u", api_tokens=tokens), store=store)) as c:
+        yield c
+
+
+def test_a_token_limited_to_other_campuses_cannot_edit(
+    scoped: TestClient, store: FalkorDBStore
+) -> None:
+    before = _snapshot(store)
+    attempts = [
+        ("post", "/actors", {"id": "pme-x", "name": "PME X", "kind": "company", "campus": "mini"}),
+        ("post", "/actors", {"id": "pme-y", "name": "PME Y", "kind": "company"}),
+        ("patch", "/actors/iut-b", {"description": "Changée"}),
+        ("post", "/offers", {"actor": "iut-b", "diploma": "T-ING", "modality": "school"}),
+        ("post", "/partnerships", {"a": "iut-b", "b": "ecole-c", "kind": "research"}),
+        (
+            "post",
+            "/passerelles",
+            {"id": "p-x", "kind": "reorientation", "from": ["T-LP"], "to": ["T-ING"]},
+        ),
+    ]
+    for method, path, body in attempts:
+        r = scoped.request(method, path, json={**body, "source": SRC}, headers=CAROL)
+        assert r.status_code == 403, (method, path, r.text)
+        assert "autre" in r.json()["detail"]
+    for path, params in [
+        ("/actors/iut-b", {}),
+        ("/passerelles/p-bts-lp", {}),
+        ("/offers", {"actor": "lycee-a", "diploma": "40025005", "modality": "school"}),
+    ]:
+        r = scoped.delete(path, params={**params, "source": SRC}, headers=CAROL)
+        assert r.status_code == 403, (path, r.text)
+    assert _snapshot(store) == before
+
+
+def test_a_token_limited_to_a_campus_edits_it(scoped: TestClient) -> None:
+    r = scoped.patch("/actors/iut-b", json={"description": "Changée", "source": SRC}, headers=BOB)
+    assert r.status_code == 200 and r.json()["by"] == "bob"
+    body = {"id": "pme-x", "name": "PME X", "kind": "company", "campus": "mini", "source": SRC}
+    assert scoped.post("/actors", json=body, headers=BOB).status_code == 201
+    assert scoped.get("/actors/pme-x").json()["campuses"] == ["mini"]
+    alice = scoped.patch(
+        "/actors/iut-b", json={"url": "https://x.example", "source": SRC}, headers=AUTH
+    )
+    assert alice.status_code == 200  # a token without campuses edits everything
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    ["bob:short:mini", "bob:bob-token-for-mini-only:", "bob:bob-token-for-mini-only:Mini!"],
+)
+def test_malformed_scoped_tokens_are_refused(tokens: str) -> None:
+    if tokens.endswith(":"):
+        assert Settings(api_tokens=tokens).editors()["bob-token-for-mini-only"].campuses is None
+        return
+    with pytest.raises(ValueError, match="CMQ_API_TOKENS"):
+        Settings(api_tokens=tokens)
