@@ -7,10 +7,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.caching import ETags
 from api.limits import RateLimit, edit_slot, report_slot
 from api.middleware import SecurityHeaders
 from api.routes import (
@@ -64,6 +68,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         summary="Campus des Métiers et des Qualifications as a graph: actors, diplomas, "
         "passerelles, platforms; pathways and gaps.",
         lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
         # 413 beyond this (the largest valid edit is ~70 KB): nothing reads a huge body.
         max_body_size=MAX_BODY_BYTES,
         responses={
@@ -72,6 +77,19 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         },
     )
     app.state.settings = settings
+    # The last added is the outermost: headers on every answer, then the rate limit, CORS,
+    # compression, and the ETag check nearest to the routes.
+    app.add_middleware(ETags)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    if settings.cors_origins.strip():
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=[o.strip() for o in settings.cors_origins.split(",") if o.strip()],
+            allow_methods=["GET", "HEAD"],  # reads only: edits stay same-origin
+            allow_headers=["Accept", "If-None-Match"],
+            expose_headers=["ETag", "Retry-After"],
+            max_age=3600,
+        )
     app.add_middleware(
         RateLimit, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
     )
@@ -94,6 +112,12 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.include_router(module.router, dependencies=_SLOTS.get(module.__name__, []))
     _mount_frontend(app, settings)
     return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Stable operation ids for generated clients: the endpoint's name (get_gaps, create_actor),
+    not FastAPI's default built from the path and method."""
+    return route.name
 
 
 def _mount_frontend(app: FastAPI, settings: Settings) -> None:

@@ -73,6 +73,11 @@ class Settings(BaseModel):
     rate_limit_burst: Annotated[int, Field(ge=1, le=100_000)] = Field(
         default=30, description="How many costly requests a client may make at once."
     )
+    cors_origins: str = Field(
+        default="",
+        description="Web origins allowed to read the API from a browser (CORS, GET only), "
+        "comma-separated, e.g. 'https://carte.example.org'; empty = same origin only.",
+    )
     seeds_dir: Path = Path("seeds")
     pathway_preload: bool = Field(
         default=True,

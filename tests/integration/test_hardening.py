@@ -659,3 +659,57 @@ def test_malformed_scoped_tokens_are_refused(tokens: str) -> None:
         return
     with pytest.raises(ValueError, match="CMQ_API_TOKENS"):
         Settings(api_tokens=tokens)
+
+
+def test_map_geojson_carries_codes_to_join_other_datasets(seed_client: TestClient) -> None:
+    features = seed_client.get("/map.geojson").json()["features"]
+    props = [f["properties"] for f in features]
+    assert all({"uai", "siret", "insee"} <= set(p) for p in props)
+    assert any(p["uai"] for p in props) and any(p["insee"] for p in props)
+
+
+# --- an API for map clients ---------------------------------------------------------------------
+
+
+def test_etag_from_the_graph_version(client: TestClient) -> None:
+    first = client.get("/actors/iut-b")
+    tag = first.headers["etag"]
+    again = client.get("/actors/iut-b", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+    assert client.get("/actors/lycee-a").headers["etag"] != tag  # another request, another tag
+    assert "etag" not in client.get("/health").headers
+    r = client.patch("/actors/iut-b", json={"description": "Neuve", "source": SRC}, headers=AUTH)
+    assert r.status_code == 200
+    after = client.get("/actors/iut-b", headers={"If-None-Match": tag})
+    assert after.status_code == 200 and after.json()["description"] == "Neuve"
+    assert after.headers["etag"] != tag
+
+
+def test_gzip_and_cors_for_reads(store: FalkorDBStore, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "u", cors_origins="https://carte.example.org")
+    with TestClient(create_app(settings, store=store)) as c:
+        r = c.get("/map.geojson", headers={"Accept-Encoding": "gzip"})
+        assert r.headers["content-encoding"] == "gzip" and r.json()["features"]
+        origin = {"Origin": "https://carte.example.org"}
+        r = c.get("/campuses", headers=origin)
+        assert r.headers["access-control-allow-origin"] == "https://carte.example.org"
+        assert "etag" in r.headers["access-control-expose-headers"].lower()
+        other = c.get("/campuses", headers={"Origin": "https://ailleurs.example"})
+        assert "access-control-allow-origin" not in other.headers
+        pre = c.options(
+            "/actors", headers={**origin, "Access-Control-Request-Method": "POST"}
+        )  # edits stay same-origin
+        assert pre.status_code == 400
+        pre = c.options("/campuses", headers={**origin, "Access-Control-Request-Method": "GET"})
+        assert pre.status_code == 200
+    with TestClient(create_app(make_settings(tmp_path / "v"), store=store)) as c:
+        r = c.get("/campuses", headers={"Origin": "https://carte.example.org"})
+        assert "access-control-allow-origin" not in r.headers  # no origin configured
+
+
+def test_stable_operation_ids(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    ids = [op["operationId"] for ops in spec["paths"].values() for op in ops.values()]
+    assert len(ids) == len(set(ids))
+    assert spec["paths"]["/pathways.geojson"]["get"]["operationId"] == "get_pathways_geojson"
+    assert spec["paths"]["/gaps"]["get"]["operationId"] == "get_gaps"
