@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
-from api import errors
+from api import errors, openapi
 from api.caching import ETags
 from api.limits import RateLimit, edit_slot, report_slot
 from api.middleware import SecurityHeaders
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     ):
         app.include_router(module.router, dependencies=_SLOTS.get(module.__name__, []))
     _mount_frontend(app, settings)
+    openapi.install(app)
     return app
 
 

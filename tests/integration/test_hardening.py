@@ -713,3 +713,15 @@ def test_stable_operation_ids(mini_client: TestClient) -> None:
     assert len(ids) == len(set(ids))
     assert spec["paths"]["/pathways.geojson"]["get"]["operationId"] == "get_pathways_geojson"
     assert spec["paths"]["/gaps"]["get"]["operationId"] == "get_gaps"
+
+
+def test_every_parameter_is_described(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    params = [
+        (method, path, p["name"])
+        for path, ops in spec["paths"].items()
+        for method, op in ops.items()
+        for p in op.get("parameters", [])
+        if not p.get("description")
+    ]
+    assert params == []
