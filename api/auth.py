@@ -23,18 +23,20 @@ def editor(
     settings: Settings = request.app.state.settings
     editors = settings.editors()
     if not editors:
-        raise HTTPException(403, "Editing is disabled on this server: set CMQ_API_TOKENS.")
+        raise HTTPException(
+            403, "La modification est désactivée sur ce serveur (CMQ_API_TOKENS n'est pas défini)."
+        )
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(
             401,
-            "An editor token is required (Authorization: Bearer …).",
+            "Un jeton d'éditeur est requis (en-tête Authorization: Bearer …).",
             headers={"WWW-Authenticate": "Bearer"},
         )
     given = credentials.credentials.encode()
     for token, name in editors.items():
         if hmac.compare_digest(given, token.encode()):
             return name
-    raise HTTPException(401, "Unknown editor token.", headers={"WWW-Authenticate": "Bearer"})
+    raise HTTPException(401, "Jeton d'éditeur inconnu.", headers={"WWW-Authenticate": "Bearer"})
 
 
 EditorDep = Annotated[Editor, Depends(editor)]

@@ -16,7 +16,9 @@ import anyio
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graph.errors import GraphError
+from api.errors import unavailable_response
+from api.paths import unversioned
+from graph.errors import DatabaseUnavailable, GraphError
 
 UNTAGGED = ("/health", "/app", "/docs", "/redoc", "/openapi.json", "/favicon.ico")
 
@@ -38,7 +40,7 @@ class ETags:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("path", "")
+        path = unversioned(scope.get("path", ""))
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or path == "/":
             await self.app(scope, receive, send)
             return
@@ -48,6 +50,11 @@ class ETags:
         store = getattr(scope["app"].state, "store", None)
         try:
             version = await anyio.to_thread.run_sync(store.version) if store else None
+        except DatabaseUnavailable as exc:
+            # Every tagged route reads the graph: answer now rather than wait for it twice.
+            response = unavailable_response(exc)
+            await response(scope, receive, send)
+            return
         except GraphError:
             version = None  # the endpoint will say what is wrong
         if version is None:

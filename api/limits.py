@@ -25,6 +25,8 @@ import anyio
 from fastapi import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.paths import unversioned
+from api.problems import problem
 from graph.settings import Settings
 
 MAX_CLIENTS = 10_000
@@ -105,26 +107,16 @@ class RateLimit:
             await self.app(scope, receive, send)
             return
         retry = str(max(1, math.ceil(wait)))
-        body = (
-            '{"detail":"Trop de demandes coûteuses depuis cette adresse : réessayez dans '
-            f'{retry} s."}}'
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 429,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"retry-after", retry.encode()),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
+        response = problem(
+            429,
+            f"Trop de demandes coûteuses depuis cette adresse : réessayez dans {retry} s.",
+            headers={"Retry-After": retry},
         )
-        await send({"type": "http.response.body", "body": body})
+        await response(scope, receive, send)
 
     @staticmethod
     def _costly(scope: Scope) -> bool:
-        path: str = scope.get("path", "")
+        path = unversioned(scope.get("path", ""))
         if not path.startswith(COSTLY_PREFIXES):
             return False
         if path.startswith("/campuses/") and not path.endswith("/network"):

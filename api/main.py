@@ -12,11 +12,13 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
 from api import errors, openapi
 from api.caching import ETags
 from api.limits import RateLimit, edit_slot, report_slot
-from api.middleware import SecurityHeaders
+from api.middleware import PlainErrorsAsProblems, SecurityHeaders
+from api.paths import API_PREFIX
 from api.routes import (
     about,
     actors,
@@ -69,8 +71,6 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         "passerelles, platforms; pathways and gaps.",
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
-        # 413 beyond this (the largest valid edit is ~70 KB): nothing reads a huge body.
-        max_body_size=MAX_BODY_BYTES,
         responses={
             400: {"description": "Malformed request or contradictory parameters"},
             413: {"description": f"Request body larger than {MAX_BODY_BYTES // 1024} KB"},
@@ -79,6 +79,10 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.state.settings = settings
     # The last added is the outermost: headers on every answer, then the rate limit, CORS,
     # compression, and the ETag check nearest to the routes.
+    # 413 beyond MAX_BODY_BYTES (the largest valid edit is ~70 KB): nothing reads a huge body.
+    # Starlette's limit (FastAPI's max_body_size is the same class, but placed outside the
+    # app's middleware, where its plain-text 413 could not become a problem document).
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY_BYTES)
     app.add_middleware(ETags)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     if settings.cors_origins.strip():
@@ -93,6 +97,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.add_middleware(
         RateLimit, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
     )
+    app.add_middleware(PlainErrorsAsProblems)
     app.add_middleware(SecurityHeaders)
     errors.install(app)
     for module in (
@@ -109,7 +114,11 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         edits,
         about,
     ):
-        app.include_router(module.router, dependencies=_SLOTS.get(module.__name__, []))
+        slots = _SLOTS.get(module.__name__, [])
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=slots)
+        # The paths without the prefix stay as aliases (the web interface, existing clients);
+        # the document lists the /v1 ones only.
+        app.include_router(module.router, dependencies=slots, include_in_schema=False)
     _mount_frontend(app, settings)
     openapi.install(app)
     return app

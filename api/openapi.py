@@ -1,4 +1,4 @@
-"""The OpenAPI document, completed: every parameter described.
+"""The OpenAPI document, completed: every parameter described, the problem format declared.
 
 Most parameters carry their description where they are declared; the ones that share a name
 across routes (``campus``, ``radius_km``, ``modality``…) and those of the request models in
@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
+
+from api import problems
 
 PARAMETERS: dict[str, str] = {
     "a": "One actor of the partnership (actor id).",
@@ -65,6 +67,7 @@ def install(app: FastAPI) -> None:
                         )
                         if text:
                             param["description"] = text
+        problems.declare(spec)
         return spec
 
     app.openapi = openapi  # type: ignore[method-assign]

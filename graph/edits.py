@@ -80,7 +80,7 @@ class ActorCreate(Edit):
     @model_validator(mode="after")
     def _role_needs_campus(self) -> ActorCreate:
         if self.campus_role and not self.campus:
-            raise ValueError("campus_role needs a campus")
+            raise ValueError("campus_role demande un campus")
         return self
 
 
@@ -101,13 +101,13 @@ class ActorUpdate(Edit):
         # the property and every page showing the actor would fail. Only optional fields may be
         # cleared with null (validators do not run on the default, so omitting them is fine).
         if v is None:
-            raise ValueError("this field cannot be removed, only changed")
+            raise ValueError("ce champ ne peut pas être retiré, seulement changé")
         return v
 
     @model_validator(mode="after")
     def _something(self) -> ActorUpdate:
         if not self.model_fields_set - {"source"}:
-            raise ValueError("nothing to update")
+            raise ValueError("rien à modifier")
         return self
 
 
@@ -148,7 +148,7 @@ class PasserelleCreate(Edit):
     @model_validator(mode="after")
     def _no_loop(self) -> PasserelleCreate:
         if set(self.from_) & set(self.to):
-            raise ValueError("a passerelle cannot lead to its own start")
+            raise ValueError("une passerelle ne peut pas mener à son propre départ")
         return self
 
 
@@ -162,7 +162,7 @@ class PartnershipCreate(Edit):
     @model_validator(mode="after")
     def _two_actors(self) -> PartnershipCreate:
         if self.a == self.b:
-            raise ValueError("an actor cannot partner with itself")
+            raise ValueError("un acteur ne peut pas être son propre partenaire")
         return self
 
 
@@ -229,10 +229,20 @@ def _existing(store: GraphStore, **keys: list[str]) -> set[tuple[str, str]]:
     return {(r["label"], r["key"]) for r in store.read("edit_lookup", **params)}
 
 
+_UNKNOWN_FR = {
+    "Actor": "acteur inconnu",
+    "Diploma": "diplôme inconnu",
+    "Site": "commune inconnue",
+    "Sector": "filière inconnue",
+    "Campus": "campus inconnu",
+    "Passerelle": "passerelle inconnue",
+}
+
+
 def _require(found: set[tuple[str, str]], label: str, keys: list[str], field: str) -> None:
     missing = [k for k in keys if (label, k) not in found]
     if missing:
-        raise EditInvalid(field, f"unknown {label.lower()}: {', '.join(missing)}")
+        raise EditInvalid(field, f"{_UNKNOWN_FR.get(label, 'inconnu')} : {', '.join(missing)}")
 
 
 def _geo(store: GraphStore, insee: str | None) -> dict[str, Any]:
@@ -287,7 +297,7 @@ def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
         campuses=[e.campus] if e.campus else [],
     )
     if ("Actor", e.id) in found:
-        raise Conflict(f"actor {e.id!r} already exists")
+        raise Conflict(f"L'acteur {e.id} existe déjà.")
     _allowed(user, {e.campus} if e.campus else set(), "un acteur sans campus de ce jeton")
     if e.site:
         _require(found, "Site", [e.site], "site")
@@ -380,7 +390,7 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
     if site is None:
         actor_site = store.read("actor_get", id=e.actor)[0]["actor"].get("insee")
         if actor_site is None:
-            raise EditInvalid("site", "the actor has no site: give one")
+            raise EditInvalid("site", "l'acteur n'a pas de commune : indiquez-en une")
         site = actor_site
     else:
         _require(found, "Site", [site], "site")
@@ -394,7 +404,7 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         and o.get("site") == site
     ]
     if existing:
-        raise Conflict(f"{e.actor} already offers {e.diploma} ({e.modality.value}) at {site}")
+        raise Conflict(f"{e.actor} propose déjà {e.diploma} ({e.modality.value}) à {site}.")
     props = {
         "site": site,
         "commune": geo["commune"],
@@ -464,7 +474,7 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
         campuses=[e.campus] if e.campus else [],
     )
     if ("Passerelle", e.id) in found:
-        raise Conflict(f"passerelle {e.id!r} already exists")
+        raise Conflict(f"La passerelle {e.id} existe déjà.")
     _allowed(user, {e.campus} if e.campus else set(), "une passerelle sans campus de ce jeton")
     _require(found, "Diploma", e.from_, "from")
     _require(found, "Diploma", e.to, "to")
@@ -540,7 +550,7 @@ def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> di
     _allowed(user, _actor_campuses(store, e.a, e.b), f"le partenariat {e.a} – {e.b}")
     partners = store.read("actor_get", id=e.a)[0]["partners"]
     if any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
-        raise Conflict(f"{e.a} and {e.b} already have a {e.kind.value} partnership")
+        raise Conflict(f"{e.a} et {e.b} ont déjà un partenariat {e.kind.value}.")
     props = {
         "kind": e.kind.value,
         "status": e.status.value,

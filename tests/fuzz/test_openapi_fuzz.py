@@ -259,12 +259,12 @@ def _gap_params(v: dict[str, list[Any]], csv: bool) -> st.SearchStrategy[dict[st
 
 
 REALISTIC = [
-    ("GET /pathways", "query", None),
-    ("GET /pathways", "query", "application/geo+json"),
-    ("GET /pathways.geojson", "query", None),
-    ("POST /pathways/search", "body", None),
-    ("GET /gaps", "query", None),
-    ("GET /gaps.csv", "query", None),
+    ("GET /v1/pathways", "query", None),
+    ("GET /v1/pathways", "query", "application/geo+json"),
+    ("GET /v1/pathways.geojson", "query", None),
+    ("POST /v1/pathways/search", "body", None),
+    ("GET /v1/gaps", "query", None),
+    ("GET /v1/gaps.csv", "query", None),
 ]
 
 
@@ -273,7 +273,7 @@ def test_realistic_requests(
     label: str, where: str, accept: str | None, fuzz_schema: Any, graph_values: Any
 ) -> None:
     operation = fuzz_schema.find_operation_by_label(label)
-    if label.startswith("GET /gaps"):
+    if label.startswith("GET /v1/gaps"):
         params = _gap_params(graph_values, csv=label.endswith(".csv"))
     else:
         params = _pathway_params(graph_values)

@@ -178,7 +178,7 @@ def test_nan_and_infinity_in_any_json_body_are_a_422(client: TestClient) -> None
         if "requestBody" in op and "{" not in path
     ]
     routes += [("patch", "/actors/" + _an_actor(client)["id"])]
-    assert ("post", "/pathways/search") in routes and len(routes) >= 6
+    assert ("post", "/v1/pathways/search") in routes and len(routes) >= 6
     bodies = [b'{"from_level": NaN}', b'{"radius_km": Infinity}', b'{"rate": -Infinity}']
     for method, path in routes:
         for body in bodies:
@@ -711,8 +711,8 @@ def test_stable_operation_ids(mini_client: TestClient) -> None:
     spec = mini_client.get("/openapi.json").json()
     ids = [op["operationId"] for ops in spec["paths"].values() for op in ops.values()]
     assert len(ids) == len(set(ids))
-    assert spec["paths"]["/pathways.geojson"]["get"]["operationId"] == "get_pathways_geojson"
-    assert spec["paths"]["/gaps"]["get"]["operationId"] == "get_gaps"
+    assert spec["paths"]["/v1/pathways.geojson"]["get"]["operationId"] == "get_pathways_geojson"
+    assert spec["paths"]["/v1/gaps"]["get"]["operationId"] == "get_gaps"
 
 
 def test_every_parameter_is_described(mini_client: TestClient) -> None:
@@ -725,3 +725,56 @@ def test_every_parameter_is_described(mini_client: TestClient) -> None:
         if not p.get("description")
     ]
     assert params == []
+
+
+# --- one error format ----------------------------------------------------------------------------
+
+
+def test_every_error_is_a_problem_document(client: TestClient) -> None:
+    cases = [
+        client.get("/actors/inconnu-x"),
+        client.get("/pathways", params={"from_level": "x"}),
+        client.put("/actors"),
+        client.post("/actors", json={"id": "x-y", "name": "x" * 300_000, "kind": "company"}),
+        client.post("/actors", json={"id": "x-y", "name": "X", "kind": "company", "source": SRC}),
+        client.post(
+            "/actors",
+            json={"id": "iut-b", "name": "X", "kind": "company", "source": SRC},
+            headers=AUTH,
+        ),
+        client.get("/nulle-part"),
+    ]
+    assert [r.status_code for r in cases] == [404, 422, 405, 413, 401, 409, 404]
+    for r in cases:
+        body = r.json()
+        assert r.headers["content-type"].startswith("application/problem+json"), r.text
+        assert {"type", "title", "status", "detail", "code"} <= set(body), body
+        assert body["status"] == r.status_code and body["type"].endswith(body["code"])
+        assert not any(w in body["detail"] for w in ("No ", "Not Found", "Method", "already")), body
+    assert cases[0].json()["detail"] == "Acteur inconnu : inconnu-x."
+    assert cases[1].json()["errors"][0]["loc"] == ["query", "from_level"]
+    assert "from_level" in cases[1].json()["detail"]
+
+
+def test_every_route_declares_the_problem_format(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    assert "Problem" in spec["components"]["schemas"]
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            errors = {s: r for s, r in op["responses"].items() if int(s) >= 400}
+            assert {"400", "413", "500", "503"} <= set(errors), (method, path)
+            for status, response in errors.items():
+                if (path, status) == ("/v1/health", "503"):
+                    continue  # its own status document
+                schema = response["content"]["application/problem+json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/Problem"}, (method, path, status)
+
+
+def test_v1_prefix_with_the_old_paths_as_aliases(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    assert spec["paths"] and all(p.startswith("/v1/") for p in spec["paths"])
+    for path in ("/campuses", "/actors/iut-b", "/map.geojson", "/health"):
+        versioned, alias = mini_client.get("/v1" + path), mini_client.get(path)
+        assert versioned.status_code == alias.status_code == 200
+        assert versioned.json() == alias.json() or path == "/health"
+    assert mini_client.put("/v1/actors").headers["allow"] == "GET, POST"

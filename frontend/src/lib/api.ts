@@ -41,6 +41,9 @@ function describe(status: number, body: unknown): string {
   if (status === 503) {
     return 'La base de données ne répond pas pour le moment. Réessayez dans quelques instants.';
   }
+  // Problem details (RFC 9457, api/problems.py): a stable `code` and a French `detail`.
+  const code = body && typeof body === 'object' && 'code' in body ? (body as { code: unknown }).code : undefined;
+  if (typeof code === 'string' && typeof detail === 'string' && status < 500) return detail;
   if (status === 404) {
     if (typeof detail === 'string') {
       const m = /^No (\w+) '(.+)' in the graph\.$/.exec(detail);
