@@ -159,6 +159,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from graph.ingest.opendata import run_import
     from graph.ingest.opendata.progress import Progress, Silent
+    from graph.ingest.opendata.report import write_report
 
     departements = args.departements.split(",") if args.departements else None
     progress = Silent() if args.quiet or args.json else Progress()
@@ -169,7 +170,11 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             departements=departements,
             dry_run=args.dry_run,
             progress=progress,
+            strict=args.strict,
+            **({} if args.max_rejected is None else {"max_rejected": args.max_rejected / 100}),
         )
+    if args.report:
+        write_report(summary, Path(args.report))
     if args.json:
         _dump(summary.to_dict())
     elif not args.quiet:
@@ -177,6 +182,16 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.dry_run and not args.json:
         print("\ndry run: nothing was written")
     return 0
+
+
+def _percentage(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {value!r}") from None
+    if not 0 <= v <= 100:
+        raise argparse.ArgumentTypeError(f"a percentage is between 0 and 100: {value!r}")
+    return v
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -350,7 +365,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
                     st.level,
                     st.passerelle.id if st.passerelle else "",
                     where[:52],
-                    MODALITY_FR.get(chosen.modality, "") if chosen else "",
+                    MODALITY_FR.get(chosen.modality or "", "") if chosen else "",
                     ""
                     if not chosen or chosen.distance_km is None
                     else f"{chosen.distance_km:.0f} km",
@@ -533,6 +548,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--dry-run", action="store_true", help="parse and validate, write nothing")
     sp.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sp.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write every rejected and skipped row (file, line, reason) to FILE: .json or .csv",
+    )
+    sp.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first row with an invalid identifier, no name or a place abroad",
+    )
+    sp.add_argument(
+        "--max-rejected",
+        type=_percentage,
+        metavar="PERCENT",
+        help="stop, writing nothing, if a file has more than PERCENT %% of its rows rejected "
+        "(default 5)",
+    )
 
     sp = add("stats", cmd_stats, "Count nodes per label and relationships per type.")
     sp.add_argument("--json", action="store_true")
@@ -570,11 +602,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--to", help="goal diploma code")
     sp.add_argument("--to-type", help="goal diploma type, e.g. ingenieur, bts, licence_pro")
     sp.add_argument("--to-level", type=int, help="goal level (3-8)")
-    sp.add_argument("--home", help="learner's town: INSEE code or lat,lon")
+    sp.add_argument("--home", help="learner's town: commune name, postcode, INSEE code, or lat,lon")
     sp.add_argument("--campus", help="territory: a campus id")
     sp.add_argument("--departements", help="territory: comma list, e.g. 12,46")
     sp.add_argument("--region", help="territory: region code, e.g. 76")
-    sp.add_argument("--near", help="territory centre: INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument(
+        "--near",
+        help="territory centre: commune name, postcode, INSEE code, or lat,lon (with --radius-km)",
+    )
     sp.add_argument("--radius-km", type=float)
     sp.add_argument(
         "--allow-outside", action="store_true", help="keep steps outside the territory, flagged"
@@ -591,7 +626,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--departements", help="comma list, e.g. 12,46")
     sp.add_argument("--region")
     sp.add_argument("--sector", help="restrict to one sector id")
-    sp.add_argument("--near", help="INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument(
+        "--near", help="commune name, postcode, INSEE code, or lat,lon (with --radius-km)"
+    )
     sp.add_argument("--radius-km", type=float)
     sp.add_argument("--limit", type=int, default=20, help="findings per section")
     out = sp.add_mutually_exclusive_group()

@@ -19,6 +19,12 @@ from starlette.routing import compile_path
 
 from api.paths import API_PREFIX, unversioned
 from api.problems import problem, validation_detail
+from graph.communes import (
+    CommuneAmbiguous,
+    CommuneCodeUnknown,
+    CommuneError,
+    ReferenceMissing,
+)
 from graph.errors import (
     Conflict,
     DatabaseUnavailable,
@@ -113,6 +119,33 @@ def install(app: FastAPI) -> None:
         errors = _field_errors(exc.errors())
         return problem(422, validation_detail(errors), errors=errors)
 
+    @app.exception_handler(CommuneError)
+    async def _commune(_: Request, exc: CommuneError) -> JSONResponse:
+        # French for the user, a stable code for the interface, the candidates when ambiguous
+        candidates = None
+        if isinstance(exc, CommuneAmbiguous):
+            candidates = [
+                {"code": c.code, "label": c.display, "commune_code": c.parent or c.code}
+                for c in exc.candidates
+            ]
+        status = 404 if isinstance(exc, CommuneCodeUnknown) else 422
+        return problem(
+            status,
+            str(_scrub(exc.message)),
+            code=exc.code,
+            field=exc.field or None,
+            candidates=candidates,
+        )
+
+    @app.exception_handler(ReferenceMissing)
+    async def _no_reference(_: Request, exc: ReferenceMissing) -> JSONResponse:
+        log.error("%s", exc)
+        return problem(
+            503,
+            "Le référentiel des communes n'est pas installé sur ce serveur.",
+            code="referentiel_communes_absent",
+        )
+
     @app.exception_handler(ValidationError)
     async def _model(_: Request, exc: ValidationError) -> JSONResponse:
         # An edit model built in a route from query parameters (DELETE ?source=…) whose own
@@ -190,12 +223,12 @@ def _reason(status: int) -> str:
 def _field_errors(raw: Any) -> list[dict[str, Any]]:
     """FastAPI's errors as plain JSON (loc, msg, type, and ctx for the French wording), safe
     to encode (no NaN, no lone surrogate, no echo of the input)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for e in jsonable_encoder(raw, custom_encoder={float: _finite}):
-        item = {k: e[k] for k in ("loc", "msg", "type") if k in e}
+        item: dict[str, Any] = {k: _scrub(e[k]) for k in ("loc", "msg", "type") if k in e}
         if "ctx" in e:
-            item["ctx"] = {k: _text(v) for k, v in e["ctx"].items()}
-        out.append(_scrub(item))
+            item["ctx"] = {k: str(_scrub(_text(v))) for k, v in e["ctx"].items()}
+        out.append(item)
     return out
 
 

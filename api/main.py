@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,6 +24,8 @@ from api.routes import (
     about,
     actors,
     campuses,
+    communes,
+    coverage,
     diplomas,
     edits,
     gaps,
@@ -33,10 +36,12 @@ from api.routes import (
     platforms,
     sites,
 )
+from graph import communes as communes_ref
 from graph.engines.factory import open_store
 from graph.pathways.data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
+from graph.version_watch import VersionWatch
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
 MAX_BODY_BYTES = 256 * 1024
@@ -58,9 +63,17 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store if store is not None else open_store(settings)
         if owned and settings.pathway_preload:
             keep_warm(app.state.store)
+        watch = None
+        if owned:
+            threading.Thread(target=communes_ref.preload, name="cmq-communes", daemon=True).start()
+            if settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
+                watch = VersionWatch(app.state.store, settings.version_poll_s).start()
+        app.state.version_watch = watch
         try:
             yield
         finally:
+            if watch is not None:
+                watch.stop()
             if owned:
                 app.state.store.close()
 
@@ -103,12 +116,14 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     for module in (
         health,
         campuses,
+        communes,
         actors,
         sites,
         diplomas,
         platforms,
         passerelles,
         pathways,
+        coverage,
         geo,
         gaps,
         edits,

@@ -79,7 +79,7 @@ def problem(
     code = code or BY_STATUS.get(status, "error")
     body: dict[str, Any] = {
         "type": TYPE_BASE + code,
-        "title": TITLES.get(code, "Erreur"),
+        "title": TITLES.get(code) or TITLES.get(BY_STATUS.get(status, ""), "Erreur"),
         "status": status,
         "detail": detail,
         "code": code,

@@ -102,7 +102,7 @@ def main() -> int:
         "seed", load_seed_dir(ROOT / "seeds"), "mecanic-vallee", ["012", "046"], args.reps
     )
     national = generate(args.scale, 7)
-    campus = sorted(sf.campus.id for sf in national.files.values())[0]
+    campus = sorted(sf.campus.id for sf in national.files.values() if sf.campus is not None)[0]
     depts = sorted({s.departement for s in national.sites.values()})[:2]
     result["national"] = {
         "scale": args.scale,

@@ -366,7 +366,7 @@ def check_and_profile(
 
 
 def timed(
-    fn: Callable[[int], None], n_queries: int, reps: int, budget_s: float, *, warmup: int = 1
+    fn: Callable[[int], object], n_queries: int, reps: int, budget_s: float, *, warmup: int = 1
 ) -> tuple[list[int], int, list[list[int]]]:
     """Cycle through the queries until ``reps`` samples (>= one pass) or the budget is spent."""
     for i in range(min(warmup, n_queries)):
@@ -614,7 +614,7 @@ def module_version(store: FalkorDBStore) -> str | None:
             info = dict(zip(mod[::2], mod[1::2], strict=False))
             name = info.get(b"name") or info.get("name")
             if name in (b"graph", "graph"):
-                ver = int(info.get(b"ver") or info.get("ver"))
+                ver = int(info.get(b"ver") or info.get("ver") or 0)
                 return f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
     except Exception:  # noqa: BLE001 - informative only
         return None

@@ -124,6 +124,7 @@ class Modality(StrEnum):
 class OfferStatus(StrEnum):
     OPEN = "open"
     PLANNED = "planned"
+    CLOSED = "closed"  # offered once (a source says so), no longer: e.g. its diploma left the BCN
 
 
 class PasserelleKind(StrEnum):
@@ -131,6 +132,25 @@ class PasserelleKind(StrEnum):
     REORIENTATION = "reorientation"  # change of programme; may keep or lower the level
     VAE = "vae"  # validation des acquis de l'expérience
     SKILLS_BLOCK = "skills_block"  # certification by blocks of skills
+    # entry into a programme's later year with a bac+2 (BUT 2nd year, licence pro, engineering
+    # school); never documented by the kit's files: inferred
+    # (graph/inference/admission_parallele.py)
+    ADMISSION_PARALLELE = "admission_parallele"
+
+
+class PasserelleScope(StrEnum):
+    """Where a documented passerelle holds: what its source names (docs/model.md, "Scope")."""
+
+    ACTORS = "actors"  # the establishments the source names (`parties`)
+    CAMPUS = "campus"  # the campus of its seed file (its départements and member establishments)
+    TERRITORY = "territory"  # the départements the source names (`departements`)
+    NATIONAL = "national"  # a usual continuation documented by a public page, valid everywhere
+
+
+class FigureKind(StrEnum):
+    ENTRANT_SHARE = "entrant_share"  # share of the entrants of `to` who come from `from`
+    RESERVED_SHARE = "reserved_share"  # share of the places of `to` reserved for `from`
+    RATE = "rate"  # share of the holders of `from` who go on to `to`
 
 
 class PasserelleOrigin(StrEnum):
@@ -249,6 +269,21 @@ class Fact(BaseModel):
     source: Source
 
 
+class CampusFigure(Record):
+    """A figure the source gives for the whole campus, between kinds of diplomas (« 70 % des
+    effectifs démarrent le BTS après un Bac Pro »). It is a fact of the campus: it is attached to
+    no (from, to) pair of diplomas, because the source names none (docs/model.md, "Scope")."""
+
+    kind: FigureKind
+    value: Share
+    from_types: list[DiplomaType] = Field(min_length=1)
+    to_types: list[DiplomaType] = Field(default_factory=list)
+    to: list[DiplomaCode] = Field(
+        default_factory=list, description="Only when the source names the target programme."
+    )
+    text: Text
+
+
 class CampusRecord(Record):
     id: Id
     name: Text
@@ -261,6 +296,7 @@ class CampusRecord(Record):
     description: Text | None = None
     label_status: Text | None = None
     facts: list[Fact] = Field(default_factory=list)
+    figures: list[CampusFigure] = Field(default_factory=list)
 
 
 class SectorRecord(Record):
@@ -344,12 +380,30 @@ class PasserelleRecord(Record):
         default=None, description="Share of `to` entrants who come from `from`."
     )
     reserved_share: Share | None = Field(default=None, description="Share of `to` places reserved.")
+    scope: PasserelleScope = Field(
+        default=PasserelleScope.CAMPUS,
+        description="Where it holds: the establishments named (`parties`), the campus, the "
+        "départements named (`departements`), or everywhere (national table, no [campus]).",
+    )
+    departements: list[Departement] = Field(
+        default_factory=list, description="scope territory: the départements the source names."
+    )
     conditions: Text | None = None
     modality: Modality | None = None
     parties: list[Id] = Field(default_factory=list)
     description: Text | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _scope_is_named(self) -> PasserelleRecord:
+        if self.scope == PasserelleScope.ACTORS and not self.parties:
+            raise ValueError("scope actors: name the establishments in `parties`")
+        if self.scope == PasserelleScope.TERRITORY and not self.departements:
+            raise ValueError("scope territory: name the départements in `departements`")
+        if self.departements and self.scope != PasserelleScope.TERRITORY:
+            raise ValueError("`departements` is only for scope territory")
+        return self
 
 
 class PartnershipRecord(Record):
@@ -377,11 +431,12 @@ class TransportLinkRecord(Record):
 
 
 class SeedFile(BaseModel):
-    """One campus: the whole content of one seed file."""
+    """One seed file: a campus, or (without ``[campus]``) the national table of documented
+    continuations, which holds only diplomas and passerelles of national scope."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    campus: CampusRecord
+    campus: CampusRecord | None = None
     sectors: list[SectorRecord] = Field(default_factory=list)
     sites: list[SiteRecord] = Field(default_factory=list)
     actors: list[ActorRecord] = Field(default_factory=list)
@@ -392,6 +447,40 @@ class SeedFile(BaseModel):
     partnerships: list[PartnershipRecord] = Field(default_factory=list)
     demand: list[DemandRecord] = Field(default_factory=list)
     transport_links: list[TransportLinkRecord] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _scope_matches_file(self) -> SeedFile:
+        national = [p.id for p in self.passerelles if p.scope == PasserelleScope.NATIONAL]
+        if self.campus is not None:
+            if national:
+                raise ValueError(
+                    f"passerelles {national} have scope national: they belong in a file "
+                    "without [campus]"
+                )
+            return self
+        other = [
+            name
+            for name in (
+                "sectors",
+                "sites",
+                "actors",
+                "offers",
+                "platforms",
+                "partnerships",
+                "demand",
+                "transport_links",
+            )
+            if getattr(self, name)
+        ]
+        if other:
+            raise ValueError(
+                f"a file without [campus] holds only diplomas and passerelles, not {other}"
+            )
+        if len(national) != len(self.passerelles):
+            raise ValueError("a file without [campus] holds only passerelles of scope national")
+        if any(p.parties for p in self.passerelles):
+            raise ValueError("a national passerelle binds no party")
+        return self
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")

@@ -79,6 +79,12 @@ class Settings(BaseModel):
         "comma-separated, e.g. 'https://carte.example.org'; empty = same origin only.",
     )
     seeds_dir: Path = Path("seeds")
+    version_poll_s: Annotated[float, Field(ge=0, le=3600)] = Field(
+        default=2.0,
+        description="How often (seconds) a server reads the graph's version to refill its "
+        "caches after a write made elsewhere, e.g. a CLI import (graph/version_watch.py); "
+        "0 = only when a request comes.",
+    )
     pathway_preload: bool = Field(
         default=True,
         description="Fill the pathway search's cache in the background when the API starts and "

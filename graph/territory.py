@@ -17,6 +17,7 @@ from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, Field
 
+from graph import communes
 from graph.errors import InvalidRequest, NotFound
 from graph.geo import haversine_km
 from graph.models import INSEE_PATTERN, departement_code
@@ -56,7 +57,18 @@ DepartementsField = Annotated[
     str | None, Field(max_length=120, description="Comma list, e.g. 12,46.")
 ]
 RegionField = Annotated[str | None, Field(pattern=r"^\d{2}$")]
-NearField = Annotated[str | None, Field(max_length=40, description="INSEE code or 'lat,lon'.")]
+NearField = Annotated[
+    str | None,
+    Field(
+        max_length=80,
+        description="A commune (INSEE code, former code, postcode or name: GET /communes) or "
+        "'lat,lon'.",
+    ),
+]
+# A commune name, postcode or code as typed (graph/communes.py resolves it): letters of any
+# alphabet, digits, spaces and the punctuation of French commune names, "Name (dept)".
+PLACE_TEXT = re.compile(r"^[\w\s'’().,/-]{1,80}$")
+PLACE_HINT = "nom de commune, code postal, code INSEE (ex. 46102) ou « latitude,longitude »"
 RadiusField = Annotated[float | None, Field(gt=0, le=500)]
 
 
@@ -165,8 +177,16 @@ ANYWHERE = Territory()
 
 
 def valid_place(value: str) -> bool:
-    """'lat,lon' or an INSEE code (whether the commune exists is checked later)."""
-    return bool(LATLON.match(value) or INSEE.match(value.strip()))
+    """'lat,lon', or what could name a commune: an INSEE code, a postcode, a name (whether it
+    does is checked later, by :func:`resolve_place`).
+
+    >>> valid_place("46102"), valid_place("Saint-Céré"), valid_place("4610"), valid_place("a;b")
+    (True, True, False, False)
+    """
+    v = value.strip()
+    if LATLON.match(value) or INSEE.match(v):
+        return True
+    return bool(v and PLACE_TEXT.match(value) and not v.isdigit())
 
 
 def _codes(value: str) -> list[str]:
@@ -204,14 +224,17 @@ def check_fields(*, departements: str | None, near: str | None, radius_km: float
     if departements and not valid_departements(departements):
         raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
     if near is not None and not valid_place(near):
-        raise ValueError("'near' is an INSEE code (e.g. 46102) or 'lat,lon'")
+        raise ValueError(f"« near » : {PLACE_HINT}")
 
 
 # --- resolving against the graph --------------------------------------------------------------
 
 
 def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
-    """'lat,lon', or an INSEE code of a commune known to the graph; InvalidRequest otherwise."""
+    """'lat,lon', or any French commune by INSEE code (current, former, or of a commune
+    déléguée), postcode or name (:func:`graph.communes.resolve`: the commune reference, not
+    the graph, so ``store`` is not read); a :class:`graph.communes.CommuneError` (an
+    InvalidRequest, with the candidates when several communes match) otherwise."""
     if value is None:
         return None
     m = LATLON.match(value)
@@ -220,13 +243,14 @@ def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise InvalidRequest(f"'{what}': latitude or longitude out of range")
         return Point(lat=lat, lon=lon)
-    rows = store.read("site_get", insee=value.strip())
-    if not rows or rows[0]["lat"] is None:
-        raise InvalidRequest(
-            f"'{what}': unknown commune or commune without coordinates: "
-            f"{value.strip()} (give 'lat,lon' instead)"
-        )
-    return Point(lat=rows[0]["lat"], lon=rows[0]["lon"], label=rows[0]["name"])
+    try:
+        res = communes.resolve(value)
+        if res.place.lat is None or res.place.lon is None:
+            raise communes.CommuneUnplaced(value, res.place)
+    except communes.CommuneError as exc:
+        exc.field = what
+        raise
+    return Point(lat=res.place.lat, lon=res.place.lon, label=res.place.name)
 
 
 def resolve_territory(
@@ -239,7 +263,7 @@ def resolve_territory(
     radius_km: float | None,
 ) -> Territory:
     """The territory of checked request fields: NotFound for an unknown campus,
-    InvalidRequest for a commune the graph cannot place."""
+    InvalidRequest for a place that names no commune, several, or one without a centre."""
     if campus and not store.read("campus_exists", id=campus):
         raise NotFound("campus", campus)
     return Territory(

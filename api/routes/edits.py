@@ -24,7 +24,7 @@ SourceQ = Annotated[
         description="Why this change is true: a document, a letter…",
     ),
 ]
-_AUTH = {
+_AUTH: dict[int | str, dict[str, Any]] = {
     401: {"description": "Missing or unknown token"},
     403: {"description": "Editing disabled"},
     404: {"description": "Unknown record"},

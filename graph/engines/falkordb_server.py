@@ -22,6 +22,7 @@ import os
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def socket_path_for(data_dir: Path) -> Path:
 
 
 @contextmanager
-def _dir_lock(data_dir: Path):
+def _dir_lock(data_dir: Path) -> Iterator[None]:
     with open(data_dir / ".start.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:

@@ -191,11 +191,13 @@ class FalkorDBStore:
 
     @property
     def _redis(self) -> redis.Redis:
-        return self._db.connection
+        conn: redis.Redis = self._db.connection
+        return conn
 
     @property
     def _wredis(self) -> redis.Redis:
-        return self._wdb.connection
+        conn: redis.Redis = self._wdb.connection
+        return conn
 
     def _with_revive(self, call: Callable[[], T], *, retry: bool) -> T:
         """Run ``call``; if it failed because the embedded server this store owns died,
@@ -335,7 +337,9 @@ class FalkorDBStore:
         ``_LOCK_TTL_S``). Its staging copy is removed by :meth:`_drop_orphan_staging`."""
         r = self._wredis
         value = r.get(_LOCK_KEY)
-        if value is not None and self._holder_is_dead(value):
+        if value is not None and self._holder_is_dead(
+            value if isinstance(value, str) else value.decode()
+        ):
             r.eval(_DELETE_IF_EQUAL, 1, _LOCK_KEY, value)
             log.warning("removed the write lock of a dead writer (%s)", value)
 

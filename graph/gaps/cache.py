@@ -87,3 +87,21 @@ def cached_answer(store: GraphStore, key: Hashable, compute: Callable[[], T]) ->
         with _lock:
             _flights.pop(flight_key, None)
         flight.done.set()
+
+
+def drop_stale(store: GraphStore, version: str | None) -> bool:
+    """Forget the store's answers unless they are for ``version`` (graph/version_watch.py
+    calls it when the graph changed); True if some were dropped."""
+    with _lock:
+        held = _caches.get(store)
+        if held is None or held[0] == version:
+            return False
+        del _caches[store]
+        return True
+
+
+def held_version(store: GraphStore) -> str | None:
+    """The graph version the store's kept answers are for (None when none is kept)."""
+    with _lock:
+        held = _caches.get(store)
+        return held[0] if held is not None else None

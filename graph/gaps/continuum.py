@@ -23,7 +23,12 @@ def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
     """Per filière (and for all of them, ``*``), the levels 3 to 7 offered, planned and
     missing in the territory; a level missing between two offered ones is a break (high)."""
     groups: dict[str, list[Row]] = defaultdict(list)
-    kinds = {s["sector"]["id"]: s["sector"]["kind"] for s in d.sectors}
+    # a filière belongs to the campuses covering it: only those of the territory are used
+    kinds = {
+        s["sector"]["id"]: s["sector"]["kind"]
+        for s in d.sectors
+        if set(s["campuses"]) & d.local_campuses
+    }
     sector_names = {s["sector"]["id"]: s["sector"]["name"] for s in d.sectors}
     for r in d.inside_for_sector:
         groups["*"].append(r)

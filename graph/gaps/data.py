@@ -8,7 +8,7 @@ the territory are read only for the next steps of actual dead ends (:func:`dead_
 
 from __future__ import annotations
 
-from graph.gaps.rows import GapData, dead_end_targets
+from graph.gaps.rows import GapData, campuses_of_territory, dead_end_targets
 from graph.store import GraphStore
 from graph.territory import ANYWHERE, Territory
 
@@ -28,6 +28,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         edges=store.read("gaps_edges"),
         agreements=store.read("gaps_agreements"),
     )
+    d.local_campuses = campuses_of_territory(store.read("gaps_campuses"), territory)
     d.inside_ids = {
         a["id"]
         for a in d.actors

@@ -25,12 +25,11 @@ def unmet_demand(
         sid = s["id"]
         if sector and sid != sector:
             continue
-        campuses = set(row["campuses"])
+        campuses = set(row["campuses"]) & d.local_campuses
         if campus and campus not in campuses:
             continue
-        demand = [
-            x for x in row["demand"] if x is not None and (not campus or x["campus"] == campus)
-        ]
+        # a demand table belongs to the campus whose source gives it: only the territory's
+        demand = [x for x in row["demand"] if x is not None and x["campus"] in d.local_campuses]
         training = by_sector.get(sid, [])
         open_training = [r for r in training if r["offer"]["status"] == "open"]
         capacity_known = [

@@ -84,6 +84,7 @@ class Section(BaseModel):
     id: str
     title: str
     description: str
+    total: int = Field(default=0, description="Findings in all; `findings` holds the first ones.")
     findings: list[Finding]
 
 

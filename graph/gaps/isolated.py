@@ -109,5 +109,16 @@ def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
                     sources=sources,
                 )
             )
-    out.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.title))
+    # what matters first: the establishments with the most learners (offers, known capacity)
+    weight: dict[str, int] = {}
+    for r in d.inside:
+        aid = r["actor"]["id"]
+        weight[aid] = weight.get(aid, 0) + 1 + (r["offer"].get("capacity") or 0)
+    out.sort(
+        key=lambda f: (
+            SEVERITY_RANK[f.severity],
+            -sum(weight.get(n.key, 0) for n in f.nodes if n.type == "actor"),
+            f.title,
+        )
+    )
     return out

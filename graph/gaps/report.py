@@ -27,29 +27,41 @@ from graph.territory import Territory
 
 __all__ = ["compute_report", "gap_report", "report_csv"]
 
+TOTAL_CAP = 500  # suggested partnerships are ranked among at most this many
+
 
 def compute_report(
-    d: GapData, territory: Territory, sector: str | None = None, *, limit: int = 50
+    d: GapData, territory: Territory, sector: str | None = None, *, limit: int = 10
 ) -> GapReport:
-    """The six sections of the report, each cut to ``limit`` findings."""
+    """The six sections of the report, each ranked (what matters first) and cut to ``limit``
+    findings (10 by default: what a manager reads first), with its total."""
     campus = territory.campus
     builders: dict[str, Callable[[], list[Finding]]] = {
         "continuum_breaks": lambda: continuum_breaks(d, sector=sector),
         "dead_ends": lambda: dead_ends(d),
         "unmet_demand": lambda: unmet_demand(d, campus=campus, sector=sector),
         "isolated_actors": lambda: isolated_actors(d, campus=campus),
-        "suggested_partnerships": lambda: suggested_partnerships(d, limit=limit),
+        # counted up to TOTAL_CAP so that the total says how many there are, then cut
+        "suggested_partnerships": lambda: suggested_partnerships(d, limit=max(limit, TOTAL_CAP)),
         "brokers": lambda: brokers_and_fragile_links(d),
     }
     sections = []
     for sid, build in builders.items():
         title, description = SECTIONS[sid]
-        findings = build()[:limit]
-        sections.append(Section(id=sid, title=title, description=description, findings=findings))
+        found = build()
+        sections.append(
+            Section(
+                id=sid,
+                title=title,
+                description=description,
+                total=len(found),
+                findings=found[:limit],
+            )
+        )
     return GapReport(
         territory=territory.describe(),
         sector=sector,
-        counts={s.id: len(s.findings) for s in sections},
+        counts={s.id: s.total for s in sections},
         sections=sections,
     )
 
@@ -59,7 +71,7 @@ def gap_report(
     territory: Territory,
     sector: str | None = None,
     *,
-    limit: int = 50,
+    limit: int = 10,
     cached: bool = True,
 ) -> GapReport:
     """The gap report of a territory; kept for the graph's version (graph/gaps/cache.py)

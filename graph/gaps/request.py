@@ -45,7 +45,13 @@ class GapRequest(BaseModel):
     sector: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")
     near: NearField = None
     radius_km: RadiusField = None
-    limit: int = Field(default=50, ge=1, le=500, description="Findings per section, at most.")
+    limit: int = Field(
+        default=10,
+        ge=1,
+        le=500,
+        description="Findings per section, at most (the first ones by rank; each section "
+        "gives its total).",
+    )
 
     @model_validator(mode="after")
     def _coherent(self) -> GapRequest:

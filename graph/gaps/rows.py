@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.territory import Territory
+
 __all__ = ["GapData", "dead_end_targets", "next_steps"]
 
 Row = dict[str, Any]
@@ -35,6 +37,8 @@ class GapData:
     inside_for_sector: list[Row] = field(default_factory=list)
     inside_ids: set[str] = field(default_factory=set)
     outside_offers: list[Row] = field(default_factory=list)
+    local_campuses: set[str] = field(default_factory=set)
+    # the campuses of the territory: their filières, demand tables and figures may be shown
 
 
 def next_steps(legs: Iterable[Row]) -> defaultdict[str, set[str]]:
@@ -59,3 +63,33 @@ def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
             if not nexts[r["diploma"]["code"]] & offered_inside
         }
     )
+
+
+def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[str]:
+    """The campuses whose data belongs to the territory: the campus asked, or those sharing a
+    département or the région asked (a radius alone names no campus). A campus's filières,
+    demand tables and recruitment figures are shown only in its own territory.
+
+    >>> t = Territory(departements=["076", "027"])
+    >>> sorted(campuses_of_territory([{"id": "mv", "departements": ["012", "046"],
+    ...     "region_code": "76"}, {"id": "eee", "departements": ["076"], "region_code": "28"}], t))
+    ['eee']
+    """
+    out = set()
+    for c in campuses:
+        if territory.campus:
+            if c["id"] == territory.campus:
+                out.add(c["id"])
+            continue
+        deps = set(c.get("departements") or [])
+        if (
+            territory.departements
+            and deps & set(territory.departements)
+            or (
+                territory.region
+                and not territory.departements
+                and c.get("region_code") == (territory.region)
+            )
+        ):
+            out.add(c["id"])
+    return out

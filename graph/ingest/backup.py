@@ -407,7 +407,7 @@ def _label(value: Any, line: int, where: str) -> str:
             line=line,
             field=where,
         )
-    return value
+    return str(value)
 
 
 def _served(problems: list[tuple[str, str]], line: int) -> None:
@@ -493,10 +493,10 @@ def read_backup(fh: Iterable[str]) -> Backup:
             backup.summary.relationships[rtype] = backup.summary.relationships.get(rtype, 0) + 1
         else:
             raise BackupError(f"{kind!r}: must be 'node' or 'rel'", line=n, field="kind")
-    for line, side, label, key in ends:
-        if (label, key) not in seen:
+    for line, side, label, key_text in ends:
+        if (label, key_text) not in seen:
             raise BackupError(
-                f"no {label} node with key {key} in the file", line=line, field=f"{side}.key"
+                f"no {label} node with key {key_text} in the file", line=line, field=f"{side}.key"
             )
     for name, announced, found in (
         ("nodes", header["counts"]["nodes"], backup.summary.nodes),

@@ -83,6 +83,11 @@ class PathwayAnswer(BaseModel):
     goal: str
     territory: str
     count: int
+    notices: list[str] = Field(
+        default=[],
+        description="What the learner must read first, in French: e.g. that the data holds no "
+        "programme of the goal in the territory, before pathways that leave it.",
+    )
     pathways: list[PathwayOut]
     reason: str | None = Field(default=None, description="Why there is no pathway, if none.")
 

@@ -26,6 +26,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from graph.pathways.hygiene import latest_years
 from graph.store import GraphStore
 
 LEG_FIELDS = (
@@ -36,6 +37,11 @@ LEG_FIELDS = (
     "entrant_share",
     "reserved_share",
     "modality",
+    "strength",
+    "evidence",
+    "scope",
+    "scope_actors",
+    "scope_departements",
 )
 OFFER_FIELDS = (
     "site",
@@ -51,6 +57,7 @@ OFFER_FIELDS = (
     "campus",
     "source",
     "origin",
+    "demand",
 )
 
 Row = dict[str, Any]
@@ -68,6 +75,7 @@ class PathwayData:
         self._actors: dict[str, Row] = {}
         self._fields: dict[str, frozenset[str]] = {}
         self._sectors: dict[str, frozenset[str]] = {}
+        self._latest: dict[str, int] | None = None
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -88,7 +96,10 @@ class PathwayData:
         codes = list(codes)
         missing = self._missing(self._diplomas, codes)
         if missing:
-            found = {r["d"]["code"]: r["d"] for r in store.read("diplomas_brief", codes=missing)}
+            found = {
+                r["d"]["code"]: {**r["d"], "successors": r["successors"]}
+                for r in store.read("diplomas_brief", codes=missing)
+            }
             for c in missing:
                 self._diplomas[c] = found.get(c)
         return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
@@ -148,6 +159,14 @@ class PathwayData:
             self._fields.update(got)
         return {c: self._fields[c] for c in codes}
 
+    def latest_years(self, store: GraphStore) -> dict[str, int]:
+        """The latest year of each track's imported files (empty without an import): an offer
+        is current when its track's latest files list it (graph/pathways/hygiene.py)."""
+        if self._latest is None:
+            files = [r["file"] for r in store.read("pathway_track_files")]
+            self._latest = latest_years(files)
+        return self._latest
+
     def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
         """The diplomas that train for a sector (its id or one of its ROME codes)."""
         with self._lock:
@@ -203,6 +222,14 @@ def pathway_data(store: GraphStore) -> PathwayData:
             if store in _warm:
                 _start_preload(store, data)
         return data
+
+
+def cached_version(store: GraphStore) -> str | None:
+    """The graph version the store's cache is for, without reading the current one (so
+    without refilling it): what a test of the version watch looks at."""
+    with _registry_lock:
+        data = _registry.get(store)
+        return data.version if data is not None else None
 
 
 def cache_state(store: GraphStore) -> dict[str, Any]:
@@ -270,7 +297,7 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
             return
         rows = store.read("pathway_diplomas_all")
         for r in rows:
-            data._diplomas.setdefault(r["d"]["code"], r["d"])
+            data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
         codes = [r["d"]["code"] for r in rows]
         for i in range(0, len(codes), PRELOAD_CHUNK):
             with _registry_lock:

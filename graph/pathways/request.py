@@ -18,6 +18,7 @@ from graph.pathways.query import PathwayQuery
 from graph.queries import suggest_diplomas
 from graph.store import GraphStore
 from graph.territory import (
+    PLACE_HINT,
     CampusField,
     DepartementsField,
     NearField,
@@ -58,7 +59,10 @@ class PathwayRequest(BaseModel):
         description="Goal job: ROME code or sector id.",
     )
     home: str | None = Field(
-        default=None, max_length=40, description="Learner's town: INSEE code or 'lat,lon'."
+        default=None,
+        max_length=80,
+        description="Learner's town: any French commune's INSEE code (a former code too), "
+        "postcode or name (GET /communes), or 'lat,lon'.",
     )
     to: str | None = Field(default=None, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
     to_type: DiplomaType | None = None
@@ -82,7 +86,7 @@ class PathwayRequest(BaseModel):
         ):
             raise ValueError("give a goal: 'to', 'to_type', 'to_level' or 'job'")
         if self.home is not None and not valid_place(self.home):
-            raise ValueError("'home' is an INSEE code (e.g. 46102) or 'lat,lon'")
+            raise ValueError(f"« home » : {PLACE_HINT}")
         check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
         return self
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graph.geo import haversine_km
+from graph.pathways.scope import FIGURES, leg_at
 
 __all__ = [
     "Candidate",
@@ -40,11 +41,14 @@ W_KM = 0.08  # per effective km travelled
 W_OUTSIDE = 25.0  # per step outside the territory
 W_PLANNED = 10.0  # per step whose only offers are planned
 W_INFERRED = 4.0  # per leg whose passerelle is inferred, not documented
+W_EVIDENCE = 15.0  # per inferred leg, times (1 - its strength): weak evidence ranks lower
 W_MODALITY = 5.0  # per step offered in the requested modality
 W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
 W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
 W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
 W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the same NSF domain)
+UNPLACED_KM = 100.0  # an establishment without coordinates counts this far, never 0 km
+W_STALE = 12.0  # per step whose chosen offer the latest files of its track no longer list
 
 Row = dict[str, Any]
 LatLon = tuple[float, float]
@@ -65,6 +69,7 @@ class Offer:
     actor: Row
     offer: Row
     in_territory: bool
+    last_seen: int | None = None  # not current: the last year its track's files list it
 
 
 @dataclass
@@ -73,8 +78,10 @@ class Choice:
 
     ranked: list[Offer]  # the best OFFERS_PER_STEP offers, best first
     dist: float | None  # km from the previous place to the best offer, if both are located
+    # (None also when the best offer has no coordinates: see ``unplaced``)
     effective: float  # the same, softened for boarding places
     to: LatLon | None  # the place the next step starts from
+    unplaced: bool = False  # the best offer has no coordinates: its distance is unknown
 
 
 @dataclass
@@ -99,6 +106,8 @@ class Scored:
     field_points: float
     modality_hits: int
     key: tuple[str, ...] = field(default_factory=tuple)
+    unplaced: int = 0  # steps whose chosen establishment has no coordinates
+    tie: tuple[Any, ...] = ()  # what a counsellor understands: capacity, then demand
 
 
 def effective_km(km: float, boarding: int | None) -> float:
@@ -113,21 +122,30 @@ def effective_km(km: float, boarding: int | None) -> float:
 
 
 def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
-    """The order of a step's establishments: in the territory, open, nearest to the previous
-    place (boarding places soften far ones; unplaced last), capacity known, by name."""
+    """The order of a step's establishments: in the territory; open and current, then open but
+    not seen in the latest files, then planned; with a known place, nearest to the previous
+    place (boarding places soften far ones; an establishment without coordinates never counts
+    as 0 km: it comes after every placed one); then the larger known capacity, the larger
+    demand, and the name. Without a previous place (no ``home``), capacity and demand decide,
+    after establishments no directory describes (a counsellor cannot tell what they are)."""
+    status = 0 if o.offer["status"] == "open" and o.last_seen is None else 1
+    if o.offer["status"] != "open":
+        status = 2
+    unplaced = o.offer.get("lat") is None
     dist = 0.0
-    if prev is not None and o.offer.get("lat") is not None:
+    if prev is not None and not unplaced:
         dist = effective_km(
             haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
             o.actor.get("boarding_places"),
         )
-    elif prev is not None:
-        dist = 1e6
     return (
         not o.in_territory,
-        o.offer["status"] != "open",
+        status,
+        prev is not None and unplaced,
         dist,
-        o.offer.get("capacity") is None,
+        o.actor.get("described") is False,  # no directory names it: after those named
+        -_known(o.offer.get("capacity")),
+        -_known(o.offer.get("demand")),
         o.actor["name"],
     )
 
@@ -142,13 +160,14 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
         return None
     best = ranked[0]
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
+    here = (lat, lon) if lat is not None and lon is not None else None
     dist = None
     effective = 0.0
-    if prev is not None and lat is not None:
-        dist = haversine_km(prev[0], prev[1], lat, lon)
+    if prev is not None and here is not None:
+        dist = haversine_km(prev[0], prev[1], here[0], here[1])
         effective = effective_km(dist, best.actor.get("boarding_places"))
-    to = (lat, lon) if lat is not None else prev
-    return Choice(ranked, dist, effective, to)
+    to = here if here is not None else prev
+    return Choice(ranked, dist, effective, to, unplaced=prev is not None and here is None)
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
@@ -202,6 +221,9 @@ class Scorer:
         plan: list[Step] = []
         travel = effective = field_points = 0.0
         known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
+        stale = unplaced = 0
+        capacity_sum = demand_sum = 0
+        weakness = 0.0
         rate_product = 1.0
         rates_known = 0
         before = diplomas[0]
@@ -210,29 +232,34 @@ class Scorer:
             if choice is None:
                 return None
             best = choice.ranked[0]
+            leg = leg_at(leg, best.actor.get("id"), best.offer.get("departement"))
             if choice.dist is not None:
                 travel += choice.dist
                 effective += choice.effective
                 known_legs += 1
-            field_points += field_continuity(before, d, self.fields)
+            if leg.get("strength") is None:  # an inferred leg's strength already counts it
+                field_points += field_continuity(before, d, self.fields)
             plan.append(Step(d, leg, choice, prev))
             if not best.in_territory:
                 outside += 1
             if best.offer["status"] == "planned":
                 planned += 1
+            if best.last_seen is not None:
+                stale += 1
+            if choice.unplaced:
+                unplaced += 1
+            capacity_sum += best.offer.get("capacity") or 0
+            demand_sum += best.offer.get("demand") or 0
             if leg.get("passerelle_origin") == "inferred":
                 inferred += 1
+                weakness += 1.0 - (leg.get("strength") or 0.0)
             if mod and best.offer["modality"] == mod:
                 modality_hits += 1
             rate = leg.get("rate")
             if rate is not None:
                 rate_product *= max(rate, 0.01)
                 rates_known += 1
-            if (
-                rate is not None
-                or leg.get("entrant_share") is not None
-                or (leg.get("reserved_share") is not None)
-            ):
+            if any(leg.get(k) is not None for k in FIGURES):
                 figures += 1
             if best.offer.get("capacity") is not None:
                 capacities += 1
@@ -242,10 +269,13 @@ class Scorer:
         components = {
             "steps": -W_STEP * (n - 1),
             "travel": -W_KM * effective,
+            "unknown_distance": -W_KM * UNPLACED_KM * unplaced,
             "same_field": W_FIELD * field_points,
             "outside": -W_OUTSIDE * outside,
             "planned": -W_PLANNED * planned,
+            "not_seen_lately": -W_STALE * stale,
             "inferred_passerelles": -W_INFERRED * inferred,
+            "weak_evidence": -W_EVIDENCE * weakness,
             "modality": W_MODALITY * modality_hits,
             "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
             "documented_figures": W_FIGURE * figures,
@@ -262,14 +292,22 @@ class Scorer:
             field_points=field_points,
             modality_hits=modality_hits,
             key=tuple(d["code"] for d in diplomas),
+            unplaced=unplaced,
+            tie=(unplaced, -capacity_sum, -demand_sum),
         )
 
 
 def rank(scored: list[Scored]) -> list[Scored]:
-    """One pathway per diploma sequence (the best scored), best first; ties: fewer steps, then
-    the codes."""
+    """One pathway per diploma sequence (the best scored), best first; ties: fewer steps, fewer
+    establishments of unknown place, the larger capacity, the larger demand, and only then the
+    codes (so that code order never decides between places a counsellor can compare)."""
     best: dict[tuple[str, ...], Scored] = {}
     for s in scored:
         if s.key not in best or s.score > best[s.key].score:
             best[s.key] = s
-    return sorted(best.values(), key=lambda s: (-s.score, len(s.key), s.key))
+    return sorted(best.values(), key=lambda s: (-s.score, len(s.key), s.tie, s.key))
+
+
+def _known(value: Any) -> int:
+    """A figure for sorting: an unknown one counts as -1, below every known one."""
+    return -1 if value is None else int(value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from graph.pathways.hygiene import continues_programme, currency, offer_usable
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Candidate, Offer
 from graph.territory import Territory
@@ -35,14 +36,29 @@ class Source(Protocol):
 
 
 def flag_offers(
-    code: str, pairs: Iterable[tuple[Row, Row]], territory: Territory, modality: str | None
+    code: str,
+    pairs: Iterable[tuple[Row, Row]],
+    territory: Territory,
+    modality: str | None,
+    *,
+    diploma: Row | None = None,
+    latest: dict[str, int] | None = None,
 ) -> list[Offer]:
     """A diploma's (actor, offer) rows in the requested modality, flagged in or out of the
-    territory (every offer is kept; the pools are filtered when scoring)."""
+    territory and with the last year the files saw them when they are not current
+    (:func:`graph.pathways.hygiene.currency`). Closed offers and offers of a diploma the BCN
+    closed are dropped: they are never proposed as open."""
+    d = diploma or {}
     return [
-        Offer(code, a, o, territory.contains(o, campuses=a.get("campuses")))
+        Offer(
+            code,
+            a,
+            o,
+            territory.contains(o, campuses=a.get("campuses")),
+            last_seen=currency(o, d.get("type"), latest or {}),
+        )
         for a, o in pairs
-        if modality is None or o.get("modality") == modality
+        if (modality is None or o.get("modality") == modality) and offer_usable(o, d)
     ]
 
 
@@ -80,7 +96,7 @@ def candidates(
         if not frontier:
             break
         seen.update(frontier)
-        legs = source.legs_from(frontier)
+        legs = _open_targets(source, source.legs_from(frontier), node)
         targets = {t for c in frontier for t, _ in legs[c]}
         node.update(source.diplomas(targets))
         if restrict:
@@ -108,6 +124,13 @@ def candidates(
                 and (there.get("level") or 0) < (here.get("level") or 0)
             ):
                 continue
+            if len(path) > 1 and continues_programme(here, there):
+                # the common first year going on in its own programme: the same step
+                if is_goal(there, q, goal_codes):
+                    paths.append(Candidate([node[c] for c in [*path[:-1], code]], legs))
+                elif code not in path:
+                    walk([*path[:-1], code], legs)
+                continue
             if is_goal(there, q, goal_codes):
                 paths.append(Candidate([node[c] for c in [*path, code]], [*legs, leg]))
             elif len(path) < q.max_steps:
@@ -116,3 +139,35 @@ def candidates(
     for start in sorted(node.keys() & set(q.start_codes)):
         walk([start], [])
     return paths
+
+
+def _open_targets(
+    source: Source, legs: dict[str, list[tuple[str, Row]]], node: dict[str, Row]
+) -> dict[str, list[tuple[str, Row]]]:
+    """The legs with every target the BCN closed replaced by its successors (``RENAMED_TO``),
+    or dropped when it has none: a closed diploma is never a step."""
+    targets = {t for pairs in legs.values() for t, _ in pairs}
+    known = source.diplomas(targets)
+    successors = {
+        s
+        for t in targets
+        if (d := known.get(t)) and d.get("closed")
+        for s in d.get("successors") or []
+    }
+    known.update(source.diplomas(successors))
+    node.update(known)
+    out: dict[str, list[tuple[str, Row]]] = {}
+    for c, pairs in legs.items():
+        kept: list[tuple[str, Row]] = []
+        seen: set[str] = set()
+        for t, leg in pairs:
+            d = known.get(t)
+            if d is None:
+                continue
+            for target in (d.get("successors") or []) if d.get("closed") else [t]:
+                s = known.get(target)
+                if s is not None and not s.get("closed") and target not in seen:
+                    seen.add(target)
+                    kept.append((target, leg))
+        out[c] = kept
+    return out

@@ -611,7 +611,7 @@ def test_a_token_limited_to_other_campuses_cannot_edit(
     scoped: TestClient, store: FalkorDBStore
 ) -> None:
     before = _snapshot(store)
-    attempts = [
+    attempts: list[tuple[str, str, dict[str, Any]]] = [
         ("post", "/actors", {"id": "pme-x", "name": "PME X", "kind": "company", "campus": "mini"}),
         ("post", "/actors", {"id": "pme-y", "name": "PME Y", "kind": "company"}),
         ("patch", "/actors/iut-b", {"description": "Changée"}),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.gaps import GapData, compute_report
+from graph.fake_store import FakeStore
+from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
 from graph.gaps.dead_ends import dead_ends
@@ -70,6 +71,8 @@ def inside(**kw: Any) -> GapData:
     d.inside = d.inside or d.offers
     d.inside_for_sector = d.inside_for_sector or d.inside
     d.inside_ids = d.inside_ids or {a["id"] for a in d.actors}
+    if "local_campuses" not in kw:
+        d.local_campuses = {"c"}  # the rows' campus is the territory's
     return d
 
 
@@ -101,13 +104,24 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     offers = [offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])]
     assert dead_end_targets(offers, legs) == ["BTS"]
     assert dead_end_targets([*offers, offer_row("x", "BTS", 5)], legs) == []
+    # the territory holds level-5 programmes (another BTS): the data covers that level here
+    other = offer_row("y", "BTS2", 5, lat=FIGEAC[0], lon=FIGEAC[1])
     elsewhere = offer_row("far", "BTS", 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
-    got = dead_ends(inside(offers=offers, legs=legs, outside_offers=[elsewhere]))
+    got = dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[elsewhere]))
     assert [f.id for f in got] == ["dead_end:lp:BAC"]
     assert got[0].severity == "medium" and got[0].data["nearest_outside"]["actor_id"] == "far"
-    assert "Toulouse" in got[0].why
-    alone = dead_ends(inside(offers=offers, legs=legs))
-    assert alone[0].severity == "high" and "Aucune offre de la suite" in alone[0].why
+    assert "Toulouse" in got[0].why and got[0].data["nearest_km"] < 150
+    # within reach (Capdenac, ~18 km): no dead end
+    near = offer_row("near", "BTS", 5, lat=CAPDENAC[0], lon=CAPDENAC[1], commune="Capdenac")
+    assert dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[near])) == []
+    # farther than the bounded search: said so, no far-away "nearest"
+    paris = offer_row("paris", "BTS", 5, lat=48.857, lon=2.352, commune="Paris")
+    alone = dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[paris]))
+    assert alone[0].severity == "high" and "Aucune suite à moins de 150 km" in alone[0].why
+    assert alone[0].data["nearest_outside"] is None
+    # the territory holds no level-5 programme at all: the data does not cover that level
+    # here, the offer is not judged a dead end
+    assert dead_ends(inside(offers=offers, legs=legs, outside_offers=[elsewhere])) == []
 
 
 def test_unmet_demand_compares_needs_with_known_capacity() -> None:
@@ -122,6 +136,14 @@ def test_unmet_demand_compares_needs_with_known_capacity() -> None:
     assert "aucune formation locale" in got["demand:bois"].why
     assert [f.id for f in unmet_demand(d, sector="aero")] == ["demand:aero"]
     assert unmet_demand(d, campus="other") == []  # not the campus's sectors
+    # another campus's demand table is never shown in a territory that is not its own
+    foreign = inside(
+        offers=[offer_row("lp", "BAC", 4, capacity=30)],
+        sectors=[sector_row("aero", demand=demand)],
+        local_campuses=set(),
+    )
+    assert unmet_demand(foreign) == []
+    assert [f.id for f in continuum_breaks(foreign)] in ([], ["continuum:*"])
 
 
 def test_isolated_actors() -> None:
@@ -171,9 +193,13 @@ def test_brokers_bridges_and_cut_points() -> None:
 
 def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
     d = inside(
-        offers=[offer_row(f"lp{i}", f"BAC{i}", 4) for i in range(3)],
+        offers=[
+            *(offer_row(f"lp{i}", f"BAC{i}", 4, lat=FIGEAC[0], lon=FIGEAC[1]) for i in range(3)),
+            offer_row("y", "BTS2", 5, lat=FIGEAC[0], lon=FIGEAC[1]),
+        ],
         legs=[{"source": f"BAC{i}", "target": "BTS"} for i in range(3)],
         sectors=[sector_row("aero")],
+        outside_offers=[offer_row("paris", "BTS", 5, lat=48.857, lon=2.352)],
     )
     report = compute_report(d, Territory(departements=["046"]), limit=2)
     assert [s.id for s in report.sections] == [
@@ -184,4 +210,41 @@ def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
         "suggested_partnerships",
         "brokers",
     ]
-    assert report.counts["dead_ends"] == 2 and report.territory == "département 46"
+    assert report.territory == "département 46"
+    dead = next(s for s in report.sections if s.id == "dead_ends")
+    # ranked, cut to the limit, with the total
+    assert report.counts["dead_ends"] == dead.total == 3 and len(dead.findings) == 2
+
+
+def test_the_report_reads_everything_first_with_the_territory_parameters() -> None:
+    t = Territory(departements=["046"])
+    offers = [offer_row("lp", "BAC", 4, departement="046"), offer_row("x", "CAP", 3)]
+    store = FakeStore(
+        {
+            "gaps_offers": lambda p: offers if p["codes"] is None else [],
+            "gaps_leads_to": [{"source": "BAC", "target": "BTS"}],
+            "gaps_sectors": [sector_row("aero")],
+            "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
+            "gaps_edges": [],
+            "gaps_agreements": [],
+            "gaps_campuses": [],
+        }
+    )
+    d = read_gap_data(store, t, None)
+    assert [(c.name, c.params.get("codes")) for c in store.calls] == [
+        ("gaps_offers", None),
+        ("gaps_leads_to", ["BAC", "CAP"]),
+        ("gaps_sectors", None),
+        ("gaps_actors", None),
+        ("gaps_edges", None),
+        ("gaps_agreements", None),
+        ("gaps_campuses", None),
+        ("gaps_offers", ["BTS"]),  # the next step of the dead end, looked for anywhere
+    ]
+    assert store.calls[0].params == {"codes": None, **t.query_params()}
+    assert store.calls[-1].params["restrict"] is False
+    assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
+    assert d.inside_ids == {"lp"}
+    before = len(store.calls)
+    compute_report(d, t)
+    assert len(store.calls) == before  # computing reads nothing

@@ -48,6 +48,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_clear_relationships",
         "import_sites",
         "import_diplomas",
+        "import_programmes",
         "import_actors",
         "import_passerelles",
         "import_sweep_unmark",
@@ -55,6 +56,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_link_actor_site",
         "import_link_part_of",
         "import_link_offers",
+        "import_link_programme_offers",
         "import_link_renamed_to",
     ]
     lib = CypherLibrary("falkordb")

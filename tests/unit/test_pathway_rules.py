@@ -253,7 +253,9 @@ def test_explanation_and_goal_in_french() -> None:
     km = haversine_km(*FIGEAC, *RODEZ)
     assert lines[1] == f"Trajet total {km:.0f} km entre établissements depuis le domicile."
     assert "1/1 étape(s) en apprentissage." in lines
-    assert "Étape 1 : offre seulement en projet (Rodez (Rodez))." in lines
+    step = lines[-1]
+    assert step.startswith("Étape 1 : Diplôme B, à Rodez (Rodez) ; à 52 km ; ")
+    assert "offre seulement en projet" in step
     assert any("taux de passage connu 50%" in line for line in lines)
     assert any("40 places d'internat" in line for line in lines)
     assert goal_label(query(to="B", to_level=5, sector="aero")) == (
@@ -269,6 +271,36 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
     outside = offer("B", "Figeac", FIGEAC, inside=False)
     text = why_none(q, unrestricted, {"B": [outside]})
     assert text == (
-        "Pas de parcours : aucune offre de Diplôme B (B) dans département 12 ; "
-        "le plus proche : Figeac (Figeac, 046)."
+        "Pas de parcours : aucune offre de Diplôme B dans département 12 ; "
+        "le plus proche : Figeac (Figeac) (distance inconnue : aucun domicile donné)."
     )
+
+
+def test_a_common_first_year_is_never_a_step_of_its_own() -> None:
+    """« 1ère année commune » then its option is one programme: one step, named as such."""
+    from graph.pathways.hygiene import step_name
+
+    common = {**diploma("C1", 5), "type": "bts", "name": "X BTS 1ERE ANNEE COMMUNE"}
+    option = {**diploma("OPT", 5), "type": "bts", "name": "X OPTION A (BTS)"}
+    eng = {**diploma("ING", 7), "type": "ingenieur"}
+    rows = Rows(
+        [diploma("A", 4), common, option, eng],
+        {"A": [("C1", leg())], "C1": [("OPT", leg()), ("ING", leg())], "OPT": [("ING", leg())]},
+    )
+    got = [
+        [d["code"] for d in c.diplomas]
+        for c in candidates(query(to_level=7), rows, None, restrict=False)
+    ]
+    assert ["A", "C1", "OPT", "ING"] not in got
+    assert ["A", "OPT", "ING"] in got  # the common year going on in its option: one step
+    assert step_name(common) == "X (BTS) — 1re année commune, puis une option"
+
+
+def test_a_closed_target_is_replaced_by_its_successor() -> None:
+    old = {**diploma("OLD", 4), "closed": True, "successors": ["NEW"]}
+    rows = Rows([diploma("A", 3), old, diploma("NEW", 4)], {"A": [("OLD", leg())]})
+    got = [
+        [d["code"] for d in c.diplomas]
+        for c in candidates(query(to_level=4), rows, None, restrict=False)
+    ]
+    assert got == [["A", "NEW"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from graph import communes
 from graph.errors import InvalidRequest, NotFound
 from graph.fake_store import FakeStore
 from graph.geo import haversine_km
@@ -62,15 +63,17 @@ def test_departement_lists() -> None:
 
 def test_places_and_field_checks() -> None:
     assert valid_place("46102") and valid_place("2A004") and valid_place("44.6, 2.03")
-    assert not valid_place("Figeac") and not valid_place("4610")
+    assert valid_place("Figeac") and valid_place("Saint-Denis (93)") and valid_place("46100")
+    assert not valid_place("4610") and not valid_place("Figeac; DROP") and not valid_place(" ")
     check_fields(departements="12,46", near="46102", radius_km=20)
     check_fields(departements=None, near=None, radius_km=None)
     with pytest.raises(ValueError, match="go together"):
         check_fields(departements=None, near="46102", radius_km=None)
     with pytest.raises(ValueError, match="comma list"):
         check_fields(departements="Lot", near=None, radius_km=None)
-    with pytest.raises(ValueError, match="INSEE code"):
-        check_fields(departements=None, near="Figeac", radius_km=10)
+    check_fields(departements=None, near="Figeac", radius_km=10)
+    with pytest.raises(ValueError, match="code INSEE"):
+        check_fields(departements=None, near="<Figeac>", radius_km=10)
 
 
 def test_membership_by_departement_region_and_campus() -> None:
@@ -138,36 +141,32 @@ def test_describe_in_french() -> None:
 # --- resolving against the graph, with the recording fake store ------------------------------
 
 
-def test_resolving_reads_the_campus_and_the_commune_once() -> None:
-    store = FakeStore(
-        {
-            "campus_exists": lambda p: [{"id": p["id"]}] if p["id"] == "c" else [],
-            "site_get": lambda p: (
-                [{"lat": 44.6, "lon": 2.03, "name": "Figeac"}] if p["insee"] == "46102" else []
-            ),
-        }
-    )
+def test_resolving_reads_the_campus_once_and_places_communes_from_the_reference() -> None:
+    store = FakeStore({"campus_exists": lambda p: [{"id": p["id"]}] if p["id"] == "c" else []})
     assert isinstance(store, GraphStore)
-    t = resolve_territory(
-        store, campus="c", departements="46,12", region=None, near="46102", radius_km=20
-    )
-    assert t.campus == "c" and t.departements == ["012", "046"]
-    assert t.near == Point(lat=44.6, lon=2.03, label="Figeac") and t.radius_km == 20
-    assert [(c.name, c.params) for c in store.calls] == [
-        ("campus_exists", {"id": "c"}),
-        ("site_get", {"insee": "46102"}),
-    ]
+    figeac = communes.resolve("46102").place  # the commune reference (graph/communes.py)
+    for near in ("46102", "Figeac", "figeac"):
+        t = resolve_territory(
+            store, campus="c", departements="46,12", region=None, near=near, radius_km=20
+        )
+        assert t.campus == "c" and t.departements == ["012", "046"]
+        assert t.near == Point(lat=figeac.lat, lon=figeac.lon, label="Figeac")
+        assert t.radius_km == 20
+    assert [(c.name, c.params) for c in store.calls] == [("campus_exists", {"id": "c"})] * 3
 
 
 def test_resolving_fails_with_graph_errors() -> None:
-    store = FakeStore({"campus_exists": [], "site_get": []})
+    store = FakeStore({"campus_exists": []})
     with pytest.raises(NotFound):
         resolve_territory(
             store, campus="x", departements=None, region=None, near=None, radius_km=None
         )
-    with pytest.raises(InvalidRequest, match="unknown commune"):
+    with pytest.raises(InvalidRequest, match="Aucune commune ne correspond"):
         resolve_place(store, "99999", "home")
+    with pytest.raises(InvalidRequest, match="désigne plusieurs communes") as exc:
+        resolve_place(store, "Saint-Denis", "home")
+    assert exc.value.field == "home"  # type: ignore[attr-defined]
     with pytest.raises(InvalidRequest, match="out of range"):
         resolve_place(store, "95.0,2.0", "near")
     assert resolve_place(store, "44.6,2.03", "near") == Point(lat=44.6, lon=2.03)
-    assert store.names() == ["campus_exists", "site_get"]  # lat,lon reads nothing
+    assert store.names() == ["campus_exists"]  # places read no store
