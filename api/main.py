@@ -12,7 +12,6 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.routing import APIRoute
-from fastapi.staticfiles import StaticFiles
 from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
 from api import errors, openapi
@@ -26,8 +25,10 @@ from api.routes import (
     campuses,
     communes,
     coverage,
+    diploma_search,
     diplomas,
     edits,
+    feeders,
     gaps,
     geo,
     health,
@@ -35,7 +36,9 @@ from api.routes import (
     pathways,
     platforms,
     sites,
+    sources,
 )
+from api.static import WebAppFiles
 from graph import communes as communes_ref
 from graph.engines.factory import open_store
 from graph.pathways.data import keep_warm
@@ -119,15 +122,18 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         communes,
         actors,
         sites,
+        diploma_search,
         diplomas,
         platforms,
         passerelles,
         pathways,
+        feeders,
         coverage,
         geo,
         gaps,
         edits,
         about,
+        sources,
     ):
         slots = _SLOTS.get(module.__name__, [])
         app.include_router(module.router, prefix=API_PREFIX, dependencies=slots)
@@ -149,7 +155,7 @@ def _mount_frontend(app: FastAPI, settings: Settings) -> None:
     """Serve the built web interface at /app (same origin as the API); / redirects there."""
     dist = settings.frontend_dir
     root = dist if (dist / "index.html").exists() else PLACEHOLDER
-    app.mount("/app", StaticFiles(directory=root, html=True), name="frontend")
+    app.mount("/app", WebAppFiles(directory=root, html=True), name="frontend")
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:

@@ -50,6 +50,7 @@ from graph.models import (
 )
 from graph.store import GraphStore
 from graph.text import normalise
+from graph.touched import Touched, touching
 
 Name = Annotated[
     str,
@@ -320,16 +321,17 @@ def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
         **_geo(store, e.site),
         **_stamp(user, e.source),
     }
-    store.write(
-        "edit_actor_create",
-        props=props,
-        site=e.site,
-        campus=e.campus,
-        campus_role=e.campus_role,
-        sectors=e.sectors,
-        source=e.source,
-        change=_change(user, "create", f"Actor:{e.id}", e.source, e),
-    )
+    with touching(store, Touched.of(actors=[e.id])):
+        store.write(
+            "edit_actor_create",
+            props=props,
+            site=e.site,
+            campus=e.campus,
+            campus_role=e.campus_role,
+            sectors=e.sectors,
+            source=e.source,
+            change=_change(user, "create", f"Actor:{e.id}", e.source, e),
+        )
     return e.id
 
 
@@ -347,14 +349,15 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
         props["name_norm"] = normalise(fields["name"])
     if e.site:
         props.update(_geo(store, e.site))
-    rows = store.write(
-        "edit_actor_update",
-        id=actor_id,
-        props=props,
-        site=e.site,
-        source=e.source,
-        change=_change(user, "update", f"Actor:{actor_id}", e.source, e),
-    )
+    with touching(store, Touched.of(actors=[actor_id])):
+        rows = store.write(
+            "edit_actor_update",
+            id=actor_id,
+            props=props,
+            site=e.site,
+            source=e.source,
+            change=_change(user, "update", f"Actor:{actor_id}", e.source, e),
+        )
     if not rows:
         raise NotFound("actor", actor_id)
     return actor_id
@@ -366,11 +369,12 @@ def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> No
     if ("Actor", actor_id) not in _existing(store, actors=[actor_id]):
         raise NotFound("actor", actor_id)
     _allowed(user, _actor_campuses(store, actor_id), f"l'acteur {actor_id}")
-    rows = store.write(
-        "edit_actor_delete",
-        id=actor_id,
-        change=_change(user, "delete", f"Actor:{actor_id}", e.source, e),
-    )
+    with touching(store, Touched.of(actors=[actor_id], links=[actor_id])):
+        rows = store.write(
+            "edit_actor_delete",
+            id=actor_id,
+            change=_change(user, "delete", f"Actor:{actor_id}", e.source, e),
+        )
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound("actor", actor_id)
 
@@ -421,14 +425,15 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    rows = store.write(
-        "edit_offer_create",
-        actor=e.actor,
-        diploma=e.diploma,
-        site=site,
-        props=props,
-        change=_change(user, "create", f"Offer:{e.actor}>{e.diploma}", e.source, e),
-    )
+    with touching(store, Touched.of(diplomas=[e.diploma], actors=[e.actor])):
+        rows = store.write(
+            "edit_offer_create",
+            actor=e.actor,
+            diploma=e.diploma,
+            site=site,
+            props=props,
+            change=_change(user, "create", f"Offer:{e.actor}>{e.diploma}", e.source, e),
+        )
     if not rows:  # the actor was deleted in between (nothing written, nothing logged)
         raise NotFound("actor", e.actor)
     return {"actor": e.actor, "diploma": e.diploma, "site": site, "modality": e.modality.value}
@@ -447,14 +452,15 @@ def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
     ):
         raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
     _allowed(user, _actor_campuses(store, e.actor), f"l'acteur {e.actor}")
-    rows = store.write(
-        "edit_offer_delete",
-        actor=e.actor,
-        diploma=e.diploma,
-        modality=e.modality.value,
-        site=e.site,
-        change=_change(user, "delete", f"Offer:{e.actor}>{e.diploma}", e.source, e),
-    )
+    with touching(store, Touched.of(diplomas=[e.diploma], actors=[e.actor])):
+        rows = store.write(
+            "edit_offer_delete",
+            actor=e.actor,
+            diploma=e.diploma,
+            modality=e.modality.value,
+            site=e.site,
+            change=_change(user, "delete", f"Offer:{e.actor}>{e.diploma}", e.source, e),
+        )
     deleted = rows[0]["deleted"] if rows else 0
     if deleted == 0:
         raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
@@ -509,16 +515,17 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
         "campus": e.campus,
         "origin": "edit",
     }
-    store.write(
-        "edit_passerelle_create",
-        props=props,
-        from_codes=list(e.from_),
-        to_codes=list(e.to),
-        parties=list(e.parties),
-        leg=leg,
-        source=e.source,
-        change=_change(user, "create", f"Passerelle:{e.id}", e.source, e),
-    )
+    with touching(store, Touched.of(diplomas=[*e.from_, *e.to], passerelles=[e.id])):
+        store.write(
+            "edit_passerelle_create",
+            props=props,
+            from_codes=list(e.from_),
+            to_codes=list(e.to),
+            parties=list(e.parties),
+            leg=leg,
+            source=e.source,
+            change=_change(user, "create", f"Passerelle:{e.id}", e.source, e),
+        )
     return e.id
 
 
@@ -530,11 +537,12 @@ def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: 
     rows = store.read("passerelle_get", id=passerelle_id)
     campus = rows[0]["passerelle"].get("campus") if rows else None
     _allowed(user, {campus} if campus else set(), f"la passerelle {passerelle_id}")
-    rows = store.write(
-        "edit_passerelle_delete",
-        id=passerelle_id,
-        change=_change(user, "delete", f"Passerelle:{passerelle_id}", source, e),
-    )
+    with touching(store, Touched.of(passerelles=[passerelle_id])):
+        rows = store.write(
+            "edit_passerelle_delete",
+            id=passerelle_id,
+            change=_change(user, "delete", f"Passerelle:{passerelle_id}", source, e),
+        )
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound("passerelle", passerelle_id)
 
@@ -559,13 +567,14 @@ def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> di
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    rows = store.write(
-        "edit_partnership_create",
-        a=e.a,
-        b=e.b,
-        props=props,
-        change=_change(user, "create", f"Partnership:{e.a}-{e.b}", e.source, e),
-    )
+    with touching(store, Touched.of(links=[e.a, e.b])):
+        rows = store.write(
+            "edit_partnership_create",
+            a=e.a,
+            b=e.b,
+            props=props,
+            change=_change(user, "create", f"Partnership:{e.a}-{e.b}", e.source, e),
+        )
     if not rows:
         raise NotFound("actor", f"{e.a} / {e.b}")
     return {"a": e.a, "b": e.b, "kind": e.kind.value}
@@ -578,13 +587,14 @@ def delete_partnership(store: GraphStore, user: str, e: PartnershipDelete) -> in
     if not any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
         raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")
     _allowed(user, _actor_campuses(store, e.a, e.b), f"le partenariat {e.a} – {e.b}")
-    rows = store.write(
-        "edit_partnership_delete",
-        a=e.a,
-        b=e.b,
-        kind=e.kind.value,
-        change=_change(user, "delete", f"Partnership:{e.a}-{e.b}", e.source, e),
-    )
+    with touching(store, Touched.of(links=[e.a, e.b])):
+        rows = store.write(
+            "edit_partnership_delete",
+            a=e.a,
+            b=e.b,
+            kind=e.kind.value,
+            change=_change(user, "delete", f"Partnership:{e.a}-{e.b}", e.source, e),
+        )
     deleted = rows[0]["deleted"] if rows else 0
     if deleted == 0:
         raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")
