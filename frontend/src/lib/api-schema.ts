@@ -2420,28 +2420,6 @@ export interface components {
              */
             reason: string | null;
         };
-        /**
-         * VersionWatchState
-         * @description The server's watch of the graph version (graph/version_watch.py).
-         */
-        VersionWatchState: {
-            /**
-             * Interval S
-             * @description How often the version is read.
-             */
-            interval_s: number;
-            /**
-             * Version
-             * @description The last version it saw.
-             */
-            version?: string | null;
-            /**
-             * Changes
-             * @description Changes it noticed since the server started.
-             * @default 0
-             */
-            changes: number;
-        };
     };
     responses: never;
     parameters: never;
