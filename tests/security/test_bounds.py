@@ -126,7 +126,7 @@ BASE: dict[str, dict[str, Any]] = {
     "/gaps.csv": {"section": "dead_ends"},
     "/communes": {"q": "saint"},
     "/diplomas/search": {"q": "bts"},
-    "/feeders": {"to": "32025002"},
+    "/feeders": {"to": "32022316"},
 }
 
 
