@@ -122,7 +122,7 @@ seed: install-run
 	$(BIN)/cmq load seeds/
 
 serve: install-run  ## demo mode: the token "demo" may edit (set CMQ_API_TOKENS in production)
-	CMQ_DEMO=$${CMQ_DEMO:-1} $(BIN)/cmq serve
+	CMQ_DEMO=$${CMQ_DEMO:-1} CMQ_RATE_LIMIT_PER_MINUTE=$${CMQ_RATE_LIMIT_PER_MINUTE:-120} $(BIN)/cmq serve
 
 lint: install lint-deps
 	$(BIN)/ruff check api graph tests bench

@@ -41,7 +41,12 @@ def test_campuses_list_and_detail(mini_client: TestClient) -> None:
 def test_unknown_campus_is_404_with_a_clear_message(mini_client: TestClient) -> None:
     r = mini_client.get("/campuses/minni")
     assert r.status_code == 404
-    assert r.json() == {"detail": "No campus 'minni' in the graph.", "suggestions": ["mini"]}
+    body = r.json()  # a problem document (api/problems.py), French detail
+    assert (body["detail"], body["code"], body["suggestions"]) == (
+        "Campus inconnu : minni.",
+        "not_found",
+        ["mini"],
+    )
 
 
 def test_actor_filters(mini_client: TestClient) -> None:
