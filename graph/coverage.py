@@ -23,7 +23,7 @@ from graph.territory import (
     RegionField,
     Territory,
     check_fields,
-    resolve_territory,
+    request_territory,
 )
 
 __all__ = [
@@ -208,12 +208,5 @@ class CoverageRequest(BaseModel):
 
 
 def build_coverage(store: GraphReader, req: CoverageRequest) -> CoverageAnswer:
-    terr = resolve_territory(
-        store,
-        campus=req.campus,
-        departements=req.departements,
-        region=req.region,
-        near=req.near,
-        radius_km=req.radius_km,
-    )
+    terr = request_territory(store, req)
     return coverage(store, terr)

@@ -48,6 +48,7 @@ from graph.models import (
     Text,
     Uai,
 )
+from graph.passerelles import documented_leg, documented_props
 from graph.store import GraphStore
 from graph.text import normalise
 from graph.touched import Touched, touching
@@ -487,34 +488,13 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
     _require(found, "Actor", e.parties, "parties")
     if e.campus:
         _require(found, "Campus", [e.campus], "campus")
-    common = {
-        "kind": e.kind.value,
-        "rate": e.rate,
-        "entrant_share": e.entrant_share,
-        "reserved_share": e.reserved_share,
-        "modality": e.modality.value if e.modality else None,
-    }
     props = {
-        **common,
+        **documented_props(e, e.campus),
         "id": e.id,
-        "origin": "documented",
-        "campus": e.campus,
-        "conditions": e.conditions,
-        "description": e.description,
-        "from_codes": list(e.from_),
-        "to_codes": list(e.to),
-        "parties": list(e.parties),
-        "source": e.source,
         "created_by_edit": True,
         **_stamp(user, e.source),
     }
-    leg = {
-        **common,
-        "passerelle_id": e.id,
-        "passerelle_origin": "documented",
-        "campus": e.campus,
-        "origin": "edit",
-    }
+    leg = {**documented_leg(e, e.campus), "origin": "edit"}
     with touching(store, Touched.of(diplomas=[*e.from_, *e.to], passerelles=[e.id])):
         store.write(
             "edit_passerelle_create",
