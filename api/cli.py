@@ -19,8 +19,8 @@ from fastapi import HTTPException
 from pydantic import ValidationError
 
 from graph import queries
+from graph.engines.factory import open_store
 from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
-from graph.factory import open_store
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -68,7 +68,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     # Several worker processes build the app from the environment. This process starts the
     # embedded database first, so it outlives any worker; the workers share it.
-    from graph.falkordb_server import EmbeddedFalkorDB
+    from graph.engines.falkordb_server import EmbeddedFalkorDB
 
     server = EmbeddedFalkorDB(settings.data_dir) if settings.graph_uri == "embedded" else None
     if server is not None:
@@ -115,8 +115,8 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.loader import build_statements
-    from graph.seeds import load_seed_dir
+    from graph.ingest.seed_loader import build_statements
+    from graph.ingest.seeds import load_seed_dir
 
     seeds = load_seed_dir(Path(args.path))
     _, summary = build_statements(seeds)
@@ -127,8 +127,8 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.loader import load_seeds
-    from graph.seeds import load_seed_dir
+    from graph.ingest.seed_loader import load_seeds
+    from graph.ingest.seeds import load_seed_dir
 
     seeds = load_seed_dir(Path(args.path))  # validates everything before opening the database
     with _store(settings) as store:
@@ -140,8 +140,8 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.importer import run_import
-    from graph.importer.progress import Progress, Silent
+    from graph.ingest.opendata import run_import
+    from graph.ingest.opendata.progress import Progress, Silent
 
     departements = args.departements.split(",") if args.departements else None
     progress = Silent() if args.quiet or args.json else Progress()
@@ -407,7 +407,7 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     import io
 
-    from graph.backup import export_graph
+    from graph.ingest.backup import export_graph
 
     with _store(settings) as store:
         if args.file in (None, "-"):
@@ -443,7 +443,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     import io
 
-    from graph.backup import read_backup, restore_backup
+    from graph.ingest.backup import read_backup, restore_backup
 
     # The whole file is checked before the database is opened.
     if args.file == "-":

@@ -25,7 +25,7 @@ from api.routes import (
     platforms,
     sites,
 )
-from graph.factory import open_store
+from graph.engines.factory import open_store
 from graph.pathway_data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore

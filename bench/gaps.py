@@ -28,11 +28,11 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from api.main import create_app  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
-from graph.falkordb_store import FalkorDBStore  # noqa: E402
+from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.gaps import gap_report  # noqa: E402
-from graph.loader import load_seeds  # noqa: E402
+from graph.ingest.seed_loader import load_seeds  # noqa: E402
+from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.pathways import Territory  # noqa: E402
-from graph.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 
 

@@ -35,10 +35,10 @@ DEFAULT_SLICE = ROOT.parent / "shared" / "opendata"
 
 def one_run(directory: Path, data_dir: Path) -> dict[str, Any]:
     """One import in this process (called in a child process by :func:`measure`)."""
-    from graph.falkordb_store import FalkorDBStore
-    from graph.importer import run_import
-    from graph.loader import load_seeds
-    from graph.seeds import load_seed_dir
+    from graph.engines.falkordb_store import FalkorDBStore
+    from graph.ingest.opendata import run_import
+    from graph.ingest.seed_loader import load_seeds
+    from graph.ingest.seeds import load_seed_dir
     from graph.settings import Settings
 
     store = FalkorDBStore(

@@ -56,12 +56,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `bench` and the project importable
     sys.path.insert(0, str(ROOT))
 
-import graph.loader  # noqa: E402
-from graph.falkordb_store import FalkorDBStore  # noqa: E402
+import graph.ingest.seed_loader  # noqa: E402
+from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.gaps import offer_params  # noqa: E402
-from graph.loader import load_seeds  # noqa: E402
+from graph.ingest.seed_loader import load_seeds  # noqa: E402
+from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.pathways import Territory  # noqa: E402
-from graph.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 
 TARGET_PATHWAY_RPS = 200
@@ -97,7 +97,7 @@ def load_data(name: str, store: FalkorDBStore) -> dict[str, Any]:
         seeds = generate(1.0)
         # As bench/pathways.py "national": the generated passerelles only (the loader's
         # inference would add ~68 000 and take longer than this benchmark's budget).
-        with mock.patch.object(graph.loader, "infer_passerelles", return_value=[]):
+        with mock.patch.object(graph.ingest.seed_loader, "infer_passerelles", return_value=[]):
             load_seeds(store, seeds)
     nodes = {r["label"]: r["count"] for r in store.read("health_counts")}
     rels = {r["type"]: r["count"] for r in store.read("relationship_counts")}

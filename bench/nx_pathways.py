@@ -27,7 +27,7 @@ from typing import Any
 import networkx as nx
 
 from graph.cypher import CypherLibrary
-from graph.falkordb_store import FalkorDBStore
+from graph.engines.falkordb_store import FalkorDBStore
 from graph.pathway_data import LEG_FIELDS, OFFER_FIELDS, PathwayData, merge_offer_rows
 from graph.pathways import (
     PathwayAnswer,

@@ -61,18 +61,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `bench` and the project importable
     sys.path.insert(0, str(ROOT))
 
-import graph.loader  # noqa: E402
+import graph.ingest.seed_loader  # noqa: E402
 from api.main import create_app  # noqa: E402
 from api.routes.pathways import PathwayRequest, build_query  # noqa: E402
 from bench.nx_pathways import NxPathways  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
+from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.errors import GraphError  # noqa: E402
-from graph.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.geo import haversine_km  # noqa: E402
-from graph.loader import load_seeds  # noqa: E402
+from graph.ingest.seed_loader import load_seeds  # noqa: E402
+from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.pathway_data import forget, keep_warm, pathway_data  # noqa: E402
 from graph.pathways import CANDIDATE_CAP, PathwayQuery, find_pathways  # noqa: E402
-from graph.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 
 TARGET_P95_MS = 50.0
@@ -156,7 +156,7 @@ def load(store: FalkorDBStore, seeds: SeedSet, *, inferred: bool) -> float:
     if inferred:
         load_seeds(store, seeds)
     else:  # the loader derives passerelles by public rules; keep only the generated ones
-        with mock.patch.object(graph.loader, "infer_passerelles", return_value=[]):
+        with mock.patch.object(graph.ingest.seed_loader, "infer_passerelles", return_value=[]):
             load_seeds(store, seeds)
     return time.perf_counter() - t0
 

@@ -1,6 +1,7 @@
 """A deterministic national-size seed graph, shaped like the real public data (../shared/opendata).
 
-``generate(scale=1.0, seed=7)`` returns a validated :class:`graph.seeds.SeedSet` with, at scale 1:
+``generate(scale=1.0, seed=7)`` returns a validated :class:`graph.ingest.seeds.SeedSet` with,
+at scale 1:
 
 - 96 départements of metropolitan France (chef-lieu coordinates), ~2 000 communes (sites) spread
   around them, INSEE codes ``DD`` + 3 digits (``2A``/``2B`` in Corsica);
@@ -18,8 +19,9 @@
   départements) so that the SeedSet has the structure of the real seed directory.
 
 Every record goes through the pydantic seed models (``SeedFile.model_validate``) and the same
-uniqueness / merge / cross-reference checks as :func:`graph.seeds.load_seed_dir`, so the result is
-validated exactly like real seed files. The same ``(scale, seed)`` always gives the same output.
+uniqueness / merge / cross-reference checks as :func:`graph.ingest.seeds.load_seed_dir`, so the
+result is validated exactly like real seed files. The same ``(scale, seed)`` always gives the
+same output.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.ingest.seeds import SeedSet, build_seed_set
 from graph.models import ActorKind, DiplomaType, Modality, SeedFile, slugify
-from graph.seeds import SeedSet, build_seed_set
 
 __all__ = ["SOURCE", "generate", "build_seed_set", "counts"]
 

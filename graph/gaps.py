@@ -3,7 +3,7 @@
 Each finding names the nodes involved, says in one French sentence why it matters, and cites
 the data behind it. Offers, sectors and actors are read with a few named queries; the grouping
 is done here, and the network analytics (link prediction, centrality, bridges) by the pure
-functions of graph.analytics.network.
+functions of graph.analytics.link_analysis.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.analytics.network import brokers, fragile_links, suggest_links
+from graph.analytics.link_analysis import brokers, fragile_links, suggest_links
 from graph.answer_cache import cached_answer
 from graph.geo import haversine_km
 from graph.models import SCHOOL_KINDS, ActorKind

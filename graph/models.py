@@ -5,7 +5,7 @@ that nothing a user types can ever become a label or a type in a query (see docs
 
 A seed file is one campus. Its records are validated here before anything touches the database:
 ``SeedFile.model_validate`` raises pydantic errors whose ``loc`` names the record and the field,
-and :func:`graph.seeds.load_seed_dir` turns them into messages naming the file as well.
+and :func:`graph.ingest.seeds.load_seed_dir` turns them into messages naming the file as well.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_seeds
-from graph.seeds import load_seed_dir
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
-from graph.importer.about import LICENCE_NOTE, data_credits, imported_counts
+from graph.ingest.opendata.about import LICENCE_NOTE, data_credits, imported_counts
 
 router = APIRouter(tags=["about"])
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Query
 from api.deps import StoreDep
 from graph import queries
 from graph.models import ActorKind, PlatformKind
-from graph.network import Network, campus_network
+from graph.network_view import Network, campus_network
 from graph.views import CampusDetail, CampusSummary
 
 router = APIRouter(prefix="/campuses", tags=["campuses"])

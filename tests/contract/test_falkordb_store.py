@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.cypher import CypherLibrary
+from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import GraphError
-from graph.falkordb_store import FalkorDBStore
 from graph.settings import Settings
 from graph.store import Statement
 from tests.contract.behaviour import StoreBehaviour, t_values, write_queries

@@ -17,8 +17,8 @@ from neo4j.spatial import CartesianPoint, WGS84Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.cypher import CypherLibrary
+from graph.engines.neo4j_store import Neo4jStore, schema_statements, to_plain
 from graph.errors import DatabaseUnavailable
-from graph.neo4j_store import Neo4jStore, schema_statements, to_plain
 from graph.schema import SCHEMA
 from graph.settings import Settings
 from tests.contract.behaviour import StoreBehaviour, write_queries

@@ -42,10 +42,10 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.main import create_app
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_seeds
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.models import DiplomaType, Modality
-from graph.seeds import load_seed_dir
 from graph.settings import Settings
 from tests.conftest import SEEDS, make_settings
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from api.cli import main
-from graph.backup import (
+from graph.cypher import CypherLibrary
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.ingest.backup import (
     FORMAT,
     KEYS,
     LABELS,
@@ -23,12 +25,10 @@ from graph.backup import (
     restore_backup,
     restore_graph,
 )
-from graph.cypher import CypherLibrary
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_seeds
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.models import Label, RelType
 from graph.schema import SCHEMA
-from graph.seeds import load_seed_dir
 from tests.conftest import MINI_SEEDS, make_settings
 
 
@@ -78,7 +78,7 @@ def mini_target(tmp_path: Path) -> Iterator[FalkorDBStore]:
 
 def test_every_label_and_type_can_be_restored() -> None:
     """A label or type added to graph.models needs its restore query (and, for a type, its
-    patterns in graph/backup.py), or backups of graphs holding it would fail."""
+    patterns in graph/ingest/backup.py), or backups of graphs holding it would fail."""
     names = set(CypherLibrary("falkordb").names()) & set(CypherLibrary("neo4j").names())
     assert set(LABELS) == {m.value for m in Label}
     assert set(TYPES) == {m.value for m in RelType}

@@ -24,9 +24,9 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
-from graph.falkordb_store import _LOCK_KEY, FalkorDBStore
-from graph.loader import load_seeds
-from graph.seeds import load_seed_dir
+from graph.engines.falkordb_store import _LOCK_KEY, FalkorDBStore
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from tests.conftest import MINI_SEEDS, ROOT, make_settings
 
 SCALE = 0.05  # ~2 000 nodes and ~8 000 relationships: about 0.5 s of writing
@@ -37,8 +37,8 @@ import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from bench.synthetic import generate
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_seeds
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.ingest.seed_loader import load_seeds
 from graph.settings import Settings
 
 data_dir, scale, seed, pause = Path(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]

@@ -16,12 +16,12 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from graph.cypher import CYPHER_DIR, CypherLibrary
+from graph.engines.falkordb_server import EmbeddedFalkorDB
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.engines.neo4j_store import Neo4jStore
 from graph.errors import DatabaseUnavailable
-from graph.falkordb_server import EmbeddedFalkorDB
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_seeds
-from graph.neo4j_store import Neo4jStore
-from graph.seeds import load_seed_dir
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
 from tests.conftest import MINI_SEEDS, make_settings
 

@@ -11,9 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_seeds
-from graph.seeds import load_seed_dir
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from tests.conftest import make_settings
 
 GAP_SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds_gaps"

@@ -14,12 +14,12 @@ from fastapi.testclient import TestClient
 
 from api.cli import main as cli
 from api.main import create_app
+from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import GraphError, SeedError
-from graph.falkordb_store import FalkorDBStore
-from graph.importer import build_statements, parse_directory, read_state, run_import
-from graph.loader import load_seeds
+from graph.ingest.opendata import build_statements, parse_directory, read_state, run_import
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.pathways import PathwayQuery, Territory, find_pathways
-from graph.seeds import load_seed_dir
 from graph.store import Statement
 from tests.conftest import SEEDS, make_settings
 from tests.integration.test_loader import _snapshot

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import GraphError, SeedError
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import build_statements, load_seeds
-from graph.seeds import load_seed_dir
+from graph.ingest.seed_loader import build_statements, load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
 from graph.store import Statement
 from tests.conftest import MINI_SEEDS

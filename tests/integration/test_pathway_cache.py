@@ -13,11 +13,11 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from graph.cypher import CypherLibrary
 from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer
-from graph.falkordb_store import FalkorDBStore
-from graph.loader import load_seeds
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.pathway_data import cache_state, forget, keep_warm, pathway_data
 from graph.pathways import PathwayQuery, Territory, find_pathways
-from graph.seeds import load_seed_dir
 from tests.conftest import MINI_SEEDS, make_settings
 
 FIXTURE_CYPHER = Path(__file__).resolve().parent.parent / "fixtures" / "cypher"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.loader import load_seeds
-from graph.seeds import load_seed_dir
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
 from graph.store import GraphStore
 from tests.conftest import SEEDS
@@ -29,7 +29,7 @@ def neo4j_seed_store() -> Iterator[GraphStore]:
         pytest.skip(reason)
     from testcontainers.community.neo4j import Neo4jContainer
 
-    from graph.neo4j_store import Neo4jStore
+    from graph.engines.neo4j_store import Neo4jStore
 
     with Neo4jContainer(IMAGE, password=PASSWORD) as container:
         store = Neo4jStore(

@@ -102,11 +102,11 @@ def probe(store: GraphStore, root: Path) -> Iterator[GraphStore]:
     """A store of the same engine, on the same database, with the probe queries."""
     library = probe_library(root, store.engine)
     if store.engine == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from graph.engines.neo4j_store import Neo4jStore
 
         other: Any = Neo4jStore(store.settings, library=library)  # type: ignore[attr-defined]
     else:
-        from graph.falkordb_store import FalkorDBStore
+        from graph.engines.falkordb_store import FalkorDBStore
 
         s = store.settings  # type: ignore[attr-defined]
         server = store.server  # type: ignore[attr-defined]

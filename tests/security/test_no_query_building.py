@@ -24,8 +24,8 @@ KEYWORDS = re.compile(
 # (file, enclosing function): the only places allowed to format query text, none from input.
 ALLOWED = {
     ("graph/cypher.py", "get"),  # *1..6] lowered to a validated int (MAX_HOPS)
-    ("graph/falkordb_store.py", "_create_indexes"),  # labels / props from graph.schema
-    ("graph/neo4j_store.py", "schema_statements"),  # the same, Neo4j DDL
+    ("graph/engines/falkordb_store.py", "_create_indexes"),  # labels / props from graph.schema
+    ("graph/engines/neo4j_store.py", "schema_statements"),  # the same, Neo4j DDL
 }
 
 
@@ -96,8 +96,8 @@ def test_the_scan_sees_the_allowed_ddl() -> None:
             for node, func in _builders(tree):
                 if KEYWORDS.search(_literal(node)):
                     seen.add((rel, func))
-    assert ("graph/falkordb_store.py", "_create_indexes") in seen
-    assert ("graph/neo4j_store.py", "schema_statements") in seen
+    assert ("graph/engines/falkordb_store.py", "_create_indexes") in seen
+    assert ("graph/engines/neo4j_store.py", "schema_statements") in seen
 
 
 def test_the_scan_catches_a_query_built_from_input() -> None:
@@ -114,7 +114,7 @@ def test_the_scan_catches_a_query_built_from_input() -> None:
 
 def test_queries_reach_the_engines_only_from_the_library() -> None:
     """The engine stores execute text obtained from ``self.library.get`` (or the DDL)."""
-    for rel in ("graph/falkordb_store.py", "graph/neo4j_store.py"):
+    for rel in ("graph/engines/falkordb_store.py", "graph/engines/neo4j_store.py"):
         text = (ROOT / rel).read_text(encoding="utf-8")
         assert "self.library.get(" in text, rel
     for path in sorted((ROOT / "api").rglob("*.py")):

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.main import create_app
+from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import InvalidQuery
-from graph.falkordb_store import FalkorDBStore
 from graph.params import check_param, split_params
 from graph.settings import Settings
 from tests.security.hostile import probe

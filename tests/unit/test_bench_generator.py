@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 
 from bench.synthetic import DIPLOMA_KINDS, SOURCE, counts, generate
-from graph.loader import build_statements
+from graph.ingest.seed_loader import build_statements
+from graph.ingest.seeds import SeedSet, _check_refs, _check_unique
 from graph.models import SeedFile
-from graph.seeds import SeedSet, _check_refs, _check_unique
 
 FAMILY = {k.type.value: k.family for k in DIPLOMA_KINDS}
 LEVEL = {k.type.value: k.level for k in DIPLOMA_KINDS}
@@ -45,7 +45,7 @@ def test_tiny_scale_is_a_valid_seed_set(tiny: SeedSet) -> None:
     for path, sf in tiny.files.items():
         # the pydantic models accept the records as a seed file would give them
         SeedFile.model_validate(sf.model_dump(by_alias=True))
-        # and the same uniqueness and cross-reference checks as graph.seeds.load_seed_dir
+        # and the same uniqueness and cross-reference checks as graph.ingest.seeds.load_seed_dir
         _check_unique(path, sf)
         _check_refs(path, sf, tiny)
     statements, summary = build_statements(tiny)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from graph.errors import SeedError
-from graph.importer import activity, bcn, directories
-from graph.importer.credits import citation, producer_of
-from graph.importer.csvfile import CsvSpec, code, read_table
-from graph.importer.plan import departement_prefixes, parse_directory
-from graph.importer.report import FileReport
+from graph.ingest.opendata import activity, bcn, directories
+from graph.ingest.opendata.credits import citation, producer_of
+from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.plan import departement_prefixes, parse_directory
+from graph.ingest.opendata.report import FileReport
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
 SLICE = Path(__file__).resolve().parents[3] / "shared" / "opendata"

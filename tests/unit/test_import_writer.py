@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from graph.cypher import CypherLibrary
-from graph.importer.plan import parse_directory
-from graph.importer.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
+from graph.ingest.opendata.plan import parse_directory
+from graph.ingest.opendata.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
 from graph.pathway_data import merge_offer_rows
 from graph.text import normalise
 

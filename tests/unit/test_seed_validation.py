@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import SeedError
-from graph.seeds import load_seed_dir
+from graph.ingest.seeds import load_seed_dir
 from tests.conftest import MINI_SEEDS
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.importer.credits import LICENCE_OUVERTE, PRODUCERS
+from graph.ingest.opendata.credits import LICENCE_OUVERTE, PRODUCERS
 from graph.store import GraphStore
 
 __all__ = ["data_credits", "imported_counts"]

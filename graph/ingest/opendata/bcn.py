@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.errors import SeedError
-from graph.importer.csvfile import CsvSpec, code, read_table
-from graph.importer.report import FileReport
-from graph.importer.rows import DiplomaRow, LevelRow, MefRow, columns, validate
-from graph.importer.values import integer, iso_date, opt, rncp_level
+from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.report import FileReport
+from graph.ingest.opendata.rows import DiplomaRow, LevelRow, MefRow, columns, validate
+from graph.ingest.opendata.values import integer, iso_date, opt, rncp_level
 
 LINEAGE = tuple(range(1, 8))
 _CORE = (

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.ingest.seeds import SeedSet
 from graph.models import Fact, Label, SiteRecord
-from graph.seeds import SeedSet
 from graph.store import GraphStore, Statement
 from graph.text import normalise
 

@@ -39,9 +39,9 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from graph.cypher import CypherLibrary
+from graph.engines.falkordb_reply import plain_rows
+from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.errors import DatabaseUnavailable, GraphError
-from graph.falkordb_reply import plain_rows
-from graph.falkordb_server import EmbeddedFalkorDB
 from graph.params import split_params
 from graph.schema import SCHEMA
 from graph.settings import Settings
@@ -274,7 +274,7 @@ class FalkorDBStore:
             client = self._db if read_only else self._wdb
             g = client.select_graph(graph)
             # The parameters go through falkordb-py's own serialiser (its escaping is what the
-            # injection tests exercise); the reply is decoded by graph.falkordb_reply.
+            # injection tests exercise); the reply is decoded by graph.engines.falkordb_reply.
             command: list[Any] = [
                 "GRAPH.RO_QUERY" if read_only else "GRAPH.QUERY",
                 graph,

@@ -8,9 +8,9 @@ from graph.store import GraphStore
 
 def open_store(settings: Settings) -> GraphStore:
     if settings.engine == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from graph.engines.neo4j_store import Neo4jStore
 
         return Neo4jStore(settings)
-    from graph.falkordb_store import FalkorDBStore
+    from graph.engines.falkordb_store import FalkorDBStore
 
     return FalkorDBStore(settings)

@@ -19,12 +19,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.importer.csvfile import CsvSpec, code, read_table
-from graph.importer.report import FileReport
-from graph.importer.rows import CommuneRow, DepartementRow, EstablishmentRow, columns, validate
-from graph.importer.values import flag, iso_date, lat_lon, number, opt
-from graph.importer.vocab import IN_SCOPE_TYPES, NATURE_KIND, annuaire_kind, esr_kind
-from graph.importer.vocab import higher_education_kind as he_kind
+from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.report import FileReport
+from graph.ingest.opendata.rows import (
+    CommuneRow,
+    DepartementRow,
+    EstablishmentRow,
+    columns,
+    validate,
+)
+from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt
+from graph.ingest.opendata.vocab import IN_SCOPE_TYPES, NATURE_KIND, annuaire_kind, esr_kind
+from graph.ingest.opendata.vocab import higher_education_kind as he_kind
 from graph.models import ActorKind
 
 Keep = Callable[[str], bool]  # UAI -> inside the requested départements?

@@ -6,9 +6,9 @@ and column; :mod:`plan` combines them (pure, no database); :mod:`writer` turns t
 named statements and applies them with one ``GraphStore.write_atomic`` call. See docs/import.md.
 """
 
-from graph.importer.plan import ImportData, departement_prefixes, parse_directory
-from graph.importer.report import ImportSummary
-from graph.importer.writer import build_statements, read_state, run_import
+from graph.ingest.opendata.plan import ImportData, departement_prefixes, parse_directory
+from graph.ingest.opendata.report import ImportSummary
+from graph.ingest.opendata.writer import build_statements, read_state, run_import
 
 __all__ = [
     "ImportData",

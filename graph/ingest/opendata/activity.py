@@ -8,7 +8,7 @@
   and confirmed wishes per (UAI, ``MEFSTAT11``, ``STATUT``); 2024 has no CFD column.
 
 Parsers yield :class:`OfferRow` objects (the course year as ``MEF_STAT_11``); mapping to
-diplomas and aggregation happen in :mod:`graph.importer.plan`.
+diplomas and aggregation happen in :mod:`graph.ingest.opendata.plan`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.errors import SeedError
-from graph.importer.csvfile import CsvSpec, code, read_table
-from graph.importer.report import FileReport
-from graph.importer.rows import OfferRow, validate
-from graph.importer.values import integer
-from graph.importer.vocab import MODALITY
+from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.report import FileReport
+from graph.ingest.opendata.rows import OfferRow, validate
+from graph.ingest.opendata.values import integer
+from graph.ingest.opendata.vocab import MODALITY
 from graph.models import Modality
 
 Keep = Callable[[str], bool]

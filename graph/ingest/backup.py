@@ -229,7 +229,7 @@ def _rel_lines(store: _Reader, rtype: str) -> list[str]:
         if pattern not in PATTERNS:
             raise BackupError(
                 f"no restore query for (:{pattern[1]})-[:{rtype}]->(:{pattern[2]}): add it to "
-                "graph/backup.py and cypher/ before exporting this graph"
+                "graph/ingest/backup.py and cypher/ before exporting this graph"
             )
         props = dict(row["props"])
         for name, value in props.items():

@@ -21,11 +21,11 @@ from statistics import fmean
 from typing import Any
 
 from graph.errors import SeedError
-from graph.importer import activity, bcn, directories
-from graph.importer.credits import citation
-from graph.importer.progress import Progress, Silent
-from graph.importer.report import Coverage, FileReport
-from graph.importer.rows import (
+from graph.ingest.opendata import activity, bcn, directories
+from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.progress import Progress, Silent
+from graph.ingest.opendata.report import Coverage, FileReport
+from graph.ingest.opendata.rows import (
     CommuneRow,
     DepartementRow,
     DiplomaRow,
@@ -34,7 +34,7 @@ from graph.importer.rows import (
     MefRow,
     OfferRow,
 )
-from graph.importer.values import departement_of_uai
+from graph.ingest.opendata.values import departement_of_uai
 from graph.models import ActorKind
 
 __all__ = [

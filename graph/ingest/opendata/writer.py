@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
-from graph.importer.plan import Establishment, ImportData, Offer, parse_directory
-from graph.importer.progress import Progress, Silent
-from graph.importer.report import ImportSummary
-from graph.importer.rows import DiplomaRow
-from graph.importer.vocab import diploma_type
 from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.ingest.opendata.plan import Establishment, ImportData, Offer, parse_directory
+from graph.ingest.opendata.progress import Progress, Silent
+from graph.ingest.opendata.report import ImportSummary
+from graph.ingest.opendata.rows import DiplomaRow
+from graph.ingest.opendata.vocab import diploma_type
 from graph.models import Label, RelType
 from graph.store import GraphStore, Statement
 from graph.text import normalise

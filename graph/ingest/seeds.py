@@ -3,7 +3,7 @@
 All files of a directory are validated together: records may refer to records of another file
 (a diploma defined once and offered by several campuses, a shared site). The first problem found
 raises :class:`SeedError`, whose message names the file, the record and the field, and nothing is
-written: :func:`graph.loader.load_seeds` only runs on a fully valid :class:`SeedSet`.
+written: :func:`graph.ingest.seed_loader.load_seeds` only runs on a fully valid :class:`SeedSet`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Database engines behind the GraphStore protocol: embedded FalkorDB and Neo4j 5."""
