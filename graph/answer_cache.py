@@ -4,7 +4,7 @@ The gap report of a large territory runs network analytics over thousands of act
 national size, ``bench/gaps.py``), and managers open the same reports again and again. Such an
 answer is kept per store, for the graph's version (:meth:`graph.store.GraphStore.version`, which
 every write bumps): the first request after a change computes it again. Per process, at most
-``MAX_ANSWERS`` answers (least recently used dropped). An engine without a version (Neo4j)
+``MAX_ANSWERS`` answers (least recently used dropped). A store without a version
 computes every time.
 
 Cached answers are shared between requests: callers must not modify them.
