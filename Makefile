@@ -79,6 +79,11 @@ neo4j-local:
 	  echo "neo4j-local: java or mvn missing; the Neo4j tests need a Docker engine or both"; \
 	fi
 
+# The whole product on the production engine without Docker: a local Neo4j 5 started by the
+# same launcher as the tests (data in .cmq-data/neo4j, kept between runs).
+run-neo4j: neo4j-local  ## like `make run`, on a local Neo4j 5 (needs Java 17 and Maven)
+	CMQ_GRAPH_URI=neo4j-local $(MAKE) --no-print-directory run
+
 seed: install
 	$(BIN)/cmq load seeds/
 
