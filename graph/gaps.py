@@ -184,13 +184,17 @@ class GapAnalysis:
         offers = s.read("gaps_offers", codes=None, **self._territory_params())
         restricted = self._territory_params()["restrict"]
         codes = sorted({r["diploma"]["code"] for r in offers}) if restricted else None
+        # Rows come in the engine's order, which differs between FalkorDB and Neo4j: sorted,
+        # the report is the same on both (tests/integration/test_across_engines.py).
         data = _Data(
-            offers=offers,
-            legs=s.read("gaps_leads_to", codes=codes),
-            sectors=s.read("gaps_sectors"),
-            actors=s.read("gaps_actors"),
-            edges=s.read("gaps_edges"),
-            agreements=s.read("gaps_agreements"),
+            offers=sorted(offers, key=_offer_row_order),
+            legs=_sorted_by(s.read("gaps_leads_to", codes=codes), "source", "target", "passerelle"),
+            sectors=sorted(s.read("gaps_sectors"), key=lambda r: str(r["sector"]["id"])),
+            actors=_sorted_by(s.read("gaps_actors"), "label", "id"),
+            edges=_sorted_by(
+                s.read("gaps_edges"), "source_label", "source", "type", "target_label", "target"
+            ),
+            agreements=_sorted_by(s.read("gaps_agreements"), "passerelle"),
         )
         data.inside_ids = {a["id"] for a in data.actors if _actor_in(a, self.t)}
         return data
@@ -833,6 +837,25 @@ class GapAnalysis:
                 )
             )
         return out
+
+
+def _sorted_by(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda r: tuple(str(r.get(k) or "") for k in keys))
+
+
+def _offer_row_order(r: dict[str, Any]) -> tuple[str, ...]:
+    o = r["offer"]
+    return tuple(
+        str(v if v is not None else "")
+        for v in (
+            r["actor"]["id"],
+            r["diploma"]["code"],
+            o.get("modality"),
+            o.get("site"),
+            o.get("year"),
+            o.get("source"),
+        )
+    )
 
 
 def _dedupe(nodes: list[NodeRef]) -> list[NodeRef]:

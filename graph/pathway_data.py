@@ -57,6 +57,23 @@ Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
 
 
+def _offer_order(pair: tuple[Row, Row]) -> tuple[str, ...]:
+    """A total order of a diploma's offers, so that ties in the ranking (one establishment
+    offering it by school and by apprenticeship) break the same way on every engine."""
+    actor, offer = pair
+    return tuple(
+        str(v if v is not None else "")
+        for v in (
+            actor.get("id"),
+            offer.get("modality"),
+            offer.get("site"),
+            offer.get("year"),
+            offer.get("status"),
+            offer.get("source"),
+        )
+    )
+
+
 class PathwayData:
     """Diplomas, legs, offers, filières and sector goals, each read once per graph version."""
 
@@ -134,6 +151,8 @@ class PathwayData:
             got: dict[str, list[tuple[Row, Row]]] = {c: [] for c in missing}
             for r in merge_offer_rows(full):
                 got[r["code"]].append((r["actor"], r["offer"]))
+            for c in missing:  # rows come in the engine's order: FalkorDB's and Neo4j's differ
+                got[c].sort(key=_offer_order)
             self._offers.update(got)
         return {c: self._offers[c] for c in codes}
 

@@ -3,16 +3,17 @@ an empty graph only, so a restart keeps the managers' edits (CMQ_SEED=always rel
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-
-import httpx
 
 from graph.edits import ActorUpdate, update_actor
 from graph.queries import node_counts
@@ -21,6 +22,14 @@ from tests.conftest import ROOT
 
 SCRIPT = ROOT / "docker" / "start.sh"
 EDITED = "Nom modifié par une responsable de campus"
+
+
+def _get(url: str) -> tuple[int, object]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, None
 
 
 def _free_port() -> int:
@@ -53,9 +62,9 @@ def _start(store: GraphStore, seed: str, log: Path) -> tuple[subprocess.Popen[by
     while time.monotonic() < deadline:
         assert proc.poll() is None, log.read_text(errors="replace")[-2000:]
         try:
-            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+            if _get(f"{base}/health")[0] == 200:
                 return proc, base
-        except httpx.TransportError:
+        except OSError:  # not listening yet
             pass
         time.sleep(0.2)
     proc.kill()
@@ -72,9 +81,9 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 def _actor_name(base: str, actor_id: str) -> str:
-    r = httpx.get(f"{base}/actors/{actor_id}", timeout=10)
-    assert r.status_code == 200, r.text
-    return str(r.json()["name"])
+    status, body = _get(f"{base}/actors/{actor_id}")
+    assert status == 200 and isinstance(body, dict), (status, body)
+    return str(body["name"])
 
 
 def test_start_script_seeds_an_empty_graph_only_and_keeps_edits(
@@ -88,12 +97,19 @@ def test_start_script_seeds_an_empty_graph_only_and_keeps_edits(
     try:
         counts = node_counts(store)
         assert counts.get("Actor", 0) > 10 and counts.get("Campus", 0) == 5
-        actor = httpx.get(f"{base}/actors", timeout=10).json()["items"][0]
+        status, page = _get(f"{base}/actors")
+        assert status == 200 and isinstance(page, dict)
+        actor = page["items"][0]
         seed_name = actor["name"]
     finally:
         _stop(proc)
 
-    update_actor(store, "responsable", actor["id"], ActorUpdate(name=EDITED, source="test"))
+    update_actor(
+        store,
+        "responsable",
+        actor["id"],
+        ActorUpdate(name=EDITED, source="courriel de la responsable, essai"),
+    )
 
     proc, base = _start(store, "if-empty", log)  # a restart: the edit stays
     try:
