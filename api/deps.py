@@ -6,6 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from graph.models import DEPARTEMENT_INPUT_PATTERN
+from graph.models import departement_code as _stored_departement
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -40,12 +42,10 @@ CampusId = Annotated[
 ]
 Departement = Annotated[
     str | None,
-    Query(pattern=r"^(\d{2,3}|2[AB]|02[AB])$", description="Département code, e.g. 12 or 012."),
+    Query(pattern=DEPARTEMENT_INPUT_PATTERN, description="Département code, e.g. 12 or 012."),
 ]
 
 
 def departement_code(value: str | None) -> str | None:
     """'12' -> '012' (the graph stores the 3-character form of the national files)."""
-    if value is None:
-        return None
-    return value if len(value) == 3 else value.zfill(3)
+    return None if value is None else _stored_departement(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,10 +12,13 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.middleware import SecurityHeaders
 from api.routes import (
     about,
     actors,
     campuses,
+    communes,
+    coverage,
     diplomas,
     edits,
     gaps,
@@ -25,10 +29,12 @@ from api.routes import (
     platforms,
     sites,
 )
+from graph import communes as communes_ref
 from graph.engines.factory import open_store
-from graph.pathway_data import keep_warm
+from graph.pathways.data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
+from graph.version_watch import VersionWatch
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
 MAX_BODY_BYTES = 256 * 1024
@@ -44,9 +50,17 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store if store is not None else open_store(settings)
         if owned and settings.pathway_preload:
             keep_warm(app.state.store)
+        watch = None
+        if owned:
+            threading.Thread(target=communes_ref.preload, name="cmq-communes", daemon=True).start()
+            if settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
+                watch = VersionWatch(app.state.store, settings.version_poll_s).start()
+        app.state.version_watch = watch
         try:
             yield
         finally:
+            if watch is not None:
+                watch.stop()
             if owned:
                 app.state.store.close()
 
@@ -58,18 +72,25 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         lifespan=lifespan,
         # 413 beyond this (the largest valid edit is ~70 KB): nothing reads a huge body.
         max_body_size=MAX_BODY_BYTES,
+        responses={
+            400: {"description": "Malformed request or contradictory parameters"},
+            413: {"description": f"Request body larger than {MAX_BODY_BYTES // 1024} KB"},
+        },
     )
     app.state.settings = settings
+    app.add_middleware(SecurityHeaders)
     errors.install(app)
     for module in (
         health,
         campuses,
+        communes,
         actors,
         sites,
         diplomas,
         platforms,
         passerelles,
         pathways,
+        coverage,
         geo,
         gaps,
         edits,

@@ -51,10 +51,11 @@ from graph.engines.neo4j_local import LocalNeo4j  # noqa: E402
 from graph.engines.neo4j_store import Neo4jStore  # noqa: E402
 from graph.gaps import gap_report  # noqa: E402
 from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
-from graph.pathway_data import forget  # noqa: E402
-from graph.pathways import PathwayQuery, Territory, find_pathways  # noqa: E402
+from graph.pathways import PathwayQuery, find_pathways  # noqa: E402
+from graph.pathways.data import forget  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
+from graph.territory import Territory  # noqa: E402
 
 TIMEOUT_MS = 300_000
 

@@ -5,7 +5,7 @@
 For each size, on the embedded FalkorDB engine (a fresh store in a temporary directory), the
 report (all six sections) is computed for a campus and for a territory of two départements:
 ``graph.gaps.gap_report`` in process, computed every time ("core") and as the API serves it,
-kept for the graph's version ("core_cached", graph/answer_cache.py), and ``GET /gaps`` through
+kept for the graph's version ("core_cached", graph/gaps/cache.py), and ``GET /gaps`` through
 FastAPI's TestClient ("http_cached"), after one warm-up. Medians and maxima in milliseconds.
 """
 
@@ -32,8 +32,8 @@ from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.gaps import gap_report  # noqa: E402
 from graph.ingest.seed_loader import load_seeds  # noqa: E402
 from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
-from graph.pathways import Territory  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from graph.territory import Territory  # noqa: E402
 
 
 def _ms(samples: list[float]) -> dict[str, float]:
@@ -102,7 +102,7 @@ def main() -> int:
         "seed", load_seed_dir(ROOT / "seeds"), "mecanic-vallee", ["012", "046"], args.reps
     )
     national = generate(args.scale, 7)
-    campus = sorted(sf.campus.id for sf in national.files.values())[0]
+    campus = sorted(sf.campus.id for sf in national.files.values() if sf.campus is not None)[0]
     depts = sorted({s.departement for s in national.sites.values()})[:2]
     result["national"] = {
         "scale": args.scale,

@@ -58,11 +58,10 @@ if str(ROOT) not in sys.path:  # run as a script: make `bench` and the project i
 
 import graph.ingest.seed_loader  # noqa: E402
 from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
-from graph.gaps import offer_params  # noqa: E402
 from graph.ingest.seed_loader import load_seeds  # noqa: E402
 from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
-from graph.pathways import Territory  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from graph.territory import ANYWHERE  # noqa: E402
 
 TARGET_PATHWAY_RPS = 200
 MIX = {"pathways": 0.60, "gaps": 0.05, "lists": 0.25, "geojson": 0.10}
@@ -118,7 +117,7 @@ def build_pools(store: FalkorDBStore, rng: random.Random) -> dict[str, list[Requ
     legs = store.read("gaps_leads_to", codes=None)
     diplomas = {r["code"] for r in store.read("diplomas_index")}
     starts = sorted({r["source"] for r in legs} & diplomas)
-    offers = store.read("gaps_offers", codes=None, **offer_params(Territory()))
+    offers = store.read("gaps_offers", codes=None, **ANYWHERE.query_params())
     level = {r["diploma"]["code"]: r["diploma"]["level"] for r in offers}
     depts_of: dict[str, set[str]] = defaultdict(set)
     for r in offers:

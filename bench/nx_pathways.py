@@ -1,17 +1,18 @@
 """The pathway search of :mod:`graph.pathways`, in memory on networkx: the benchmark's baseline.
 
 The graph is read from the store once (diplomas, LEADS_TO legs, offers, TRAINS_FOR), then every
-search runs in Python with the same rules as ``pathways_candidates`` + ``PathwayFinder.run``:
+search runs in Python with the same rules as ``graph.pathways.search.candidates`` and
+``graph.pathways.find.find_pathways``:
 
 - paths start at one of ``start_codes`` and follow LEADS_TO for 1..``max_steps`` hops;
 - a leg may lower the level only if its passerelle is a reorientation (levels via coalesce 0);
 - no diploma appears twice on a path;
 - every step after the start is offered in the territory (the exact predicate
-  ``graph.pathways._in_territory``, modality-filtered), or anywhere when ``allow_outside``;
-- a path ends at its first goal diploma (``graph.pathways._is_goal``): the search does not
+  ``graph.territory.Territory.contains``, modality-filtered), or anywhere when ``allow_outside``;
+- a path ends at its first goal diploma (``graph.pathways.search.is_goal``): the search does not
   extend a path past a goal, which is what the engine gets by dropping such paths afterwards;
-- pathways are scored with ``PathwayFinder._score`` itself, deduplicated by diploma sequence
-  (best score kept) and ranked with the same key.
+- pathways are scored with ``graph.pathways.scoring.Scorer`` itself, deduplicated by diploma
+  sequence (best score kept) and ranked with the same key.
 
 The engine caps its candidate rows at ``CANDIDATE_CAP``; the baseline has no cap, so the two may
 differ when the engine hits it (the benchmark reports it). The baseline gives no ``reason`` text
@@ -28,21 +29,16 @@ import networkx as nx
 
 from graph.cypher import CypherLibrary
 from graph.engines.falkordb_store import FalkorDBStore
-from graph.pathway_data import LEG_FIELDS, OFFER_FIELDS, PathwayData, merge_offer_rows
-from graph.pathways import (
-    PathwayAnswer,
-    PathwayFinder,
-    PathwayQuery,
-    _goal_label,
-    _in_territory,
-    _is_goal,
-    _Offer,
-    _Scored,
-)
+from graph.pathways import PathwayAnswer, PathwayQuery
+from graph.pathways.answer import pathway_out
+from graph.pathways.data import LEG_FIELDS, OFFER_FIELDS, PathwayData, merge_offer_rows
+from graph.pathways.explanation import explain, goal_label
+from graph.pathways.scoring import Offer, Scored, Scorer, rank
+from graph.pathways.search import flag_offers, is_goal
 from graph.store import GraphStore
 
 BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
-# The fields the engine's search reads (graph/pathway_data.py), so both see the same data.
+# The fields the engine's search reads (graph/pathways/data.py), so both see the same data.
 DIPLOMA_KEYS = ("code", "name", "type", "level", "nsf")
 LEG_KEYS = LEG_FIELDS
 ACTOR_KEYS = ("id", "name", "kind", "uai", "boarding_places", "campuses")
@@ -54,23 +50,6 @@ def _bench_reader(store: FalkorDBStore) -> FalkorDBStore:
     uri = f"unix://{store.server.socket}" if store.server is not None else store.settings.graph_uri
     settings = store.settings.model_copy(update={"graph_uri": uri})
     return FalkorDBStore(settings, library=CypherLibrary("falkordb", root=BENCH_CYPHER))
-
-
-class _SnapshotStore:
-    """Answers the two look-ups PathwayFinder makes outside the search from the snapshot."""
-
-    engine = "networkx"
-
-    def __init__(self, nxp: NxPathways) -> None:
-        self.nxp = nxp
-
-    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        if name == "diplomas_for_sector":
-            return [{"code": c} for c in sorted(self.nxp.sector_codes.get(params["sector"], ()))]
-        if name == "diploma_fields":
-            f = self.nxp.fields
-            return [{"code": c, "fields": sorted(f[c])} for c in params["codes"] if c in f]
-        raise NotImplementedError(f"the networkx baseline does not answer {name!r}")
 
 
 class NxPathways:
@@ -138,30 +117,21 @@ class NxPathways:
         return problems
 
     # -- the search -------------------------------------------------------------------------
-    def scored(self, q: PathwayQuery) -> list[_Scored]:
+    def scored(self, q: PathwayQuery) -> list[Scored]:
         """Every pathway of the answer, ranked (the engine's ``count`` is their number)."""
-        return self._ranked(q)[1]
-
-    def _ranked(self, q: PathwayQuery) -> tuple[PathwayFinder, list[_Scored]]:
-        finder = PathwayFinder(_SnapshotStore(self), q)  # only _score and its helpers are used
-        goal_codes = finder._goal_codes
-        finder._fields = self.fields  # what run() reads with diploma_fields before scoring
+        goal_codes = self.sector_codes.get(q.sector, set()) if q.sector else None
         t = q.territory
         mod = q.modality.value if q.modality else None
         node = self.graph.nodes
         succ = self.graph.succ
-        offers_cache: dict[str, list[_Offer]] = {}
+        offers_cache: dict[str, list[Offer]] = {}
         valid_cache: dict[str, bool] = {}
         goal_cache: dict[str, bool] = {}
 
-        def offers_of(code: str) -> list[_Offer]:
+        def offers_of(code: str) -> list[Offer]:
             got = offers_cache.get(code)
             if got is None:
-                got = [
-                    _Offer(code, a, o, _in_territory(o, a, t))
-                    for a, o in self.offers.get(code, ())
-                    if mod is None or o.get("modality") == mod
-                ]
+                got = flag_offers(code, self.offers.get(code, ()), t, mod)
                 offers_cache[code] = got
             return got
 
@@ -176,7 +146,7 @@ class NxPathways:
         def goal(code: str) -> bool:
             v = goal_cache.get(code)
             if v is None:
-                v = _is_goal(node[code]["d"], q, goal_codes)
+                v = is_goal(node[code]["d"], q, goal_codes)
                 goal_cache[code] = v
             return v
 
@@ -204,21 +174,22 @@ class NxPathways:
             if start in node:
                 walk([start], [], {start})
 
-        scored: dict[tuple[str, ...], _Scored] = {}
-        for path, legs in found:
-            s = finder._score([node[c]["d"] for c in path], legs, offers_cache)
-            if s is None:
-                continue
-            if s.key not in scored or s.score > scored[s.key].score:
-                scored[s.key] = s
-        return finder, sorted(scored.values(), key=lambda s: (-s.score, len(s.key), s.key))
+        scorer = Scorer(
+            offers_cache,
+            fields={c: frozenset(f) for c, f in self.fields.items()},
+            home=(q.home.lat, q.home.lon) if q.home else None,
+            modality=mod,
+            allow_outside=q.allow_outside,
+        )
+        scored = [scorer.score([node[c]["d"] for c in path], legs) for path, legs in found]
+        return rank([s for s in scored if s is not None])
 
     def search(self, q: PathwayQuery) -> PathwayAnswer:
-        finder, ranked = self._ranked(q)
-        out = [finder.pathway_out(s, i + 1) for i, s in enumerate(ranked[: q.limit])]
+        ranked = self.scored(q)
+        out = [pathway_out(s, i + 1, explain(s, q)) for i, s in enumerate(ranked[: q.limit])]
         return PathwayAnswer(
             start=q.start_label,
-            goal=_goal_label(q),
+            goal=goal_label(q),
             territory=q.territory.describe(),
             count=len(ranked),
             pathways=out,

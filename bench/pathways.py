@@ -19,7 +19,7 @@ without ``home``) and measures, with ``time.perf_counter_ns`` after a warm-up:
 
 - ``core_cold``: ``find_pathways(store, PathwayQuery)`` in process, the pathway cache emptied
   before every search (what a search costs right after a write, before the preload is done);
-- ``core``: the same with the cache filled (``graph.pathway_data.keep_warm``, as the API does);
+- ``core``: the same with the cache filled (``graph.pathways.data.keep_warm``, as the API does);
 - ``http_testclient``: ``GET /pathways`` through FastAPI's TestClient;
 - ``http_uvicorn``: ``GET /pathways`` on a uvicorn server started in a subprocess on 127.0.0.1
   (random free port, same database through its unix socket), queried with ``urllib.request``
@@ -63,7 +63,6 @@ if str(ROOT) not in sys.path:  # run as a script: make `bench` and the project i
 
 import graph.ingest.seed_loader  # noqa: E402
 from api.main import create_app  # noqa: E402
-from api.routes.pathways import PathwayRequest, build_query  # noqa: E402
 from bench.nx_pathways import NxPathways  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
 from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
@@ -71,8 +70,8 @@ from graph.errors import GraphError  # noqa: E402
 from graph.geo import haversine_km  # noqa: E402
 from graph.ingest.seed_loader import load_seeds  # noqa: E402
 from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
-from graph.pathway_data import forget, keep_warm, pathway_data  # noqa: E402
-from graph.pathways import CANDIDATE_CAP, PathwayQuery, find_pathways  # noqa: E402
+from graph.pathways import CANDIDATE_CAP, PathwayQuery, PathwayRequest, build_query, find_pathways  # noqa: E402  # noqa: E402
+from graph.pathways.data import forget, keep_warm, pathway_data  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 
 TARGET_P95_MS = 50.0
@@ -123,6 +122,9 @@ class TimingStore:
         self.inner = inner
         self.ns: dict[str, int] = defaultdict(int)
         self.rows: dict[str, list[int]] = defaultdict(list)
+
+    def version(self) -> str | None:
+        return None  # no version: the search caches are off
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         t0 = time.perf_counter_ns()
@@ -364,7 +366,7 @@ def check_and_profile(
 
 
 def timed(
-    fn: Callable[[int], None], n_queries: int, reps: int, budget_s: float, *, warmup: int = 1
+    fn: Callable[[int], object], n_queries: int, reps: int, budget_s: float, *, warmup: int = 1
 ) -> tuple[list[int], int, list[list[int]]]:
     """Cycle through the queries until ``reps`` samples (>= one pass) or the budget is spent."""
     for i in range(min(warmup, n_queries)):
@@ -612,7 +614,7 @@ def module_version(store: FalkorDBStore) -> str | None:
             info = dict(zip(mod[::2], mod[1::2], strict=False))
             name = info.get(b"name") or info.get("name")
             if name in (b"graph", "graph"):
-                ver = int(info.get(b"ver") or info.get("ver"))
+                ver = int(info.get(b"ver") or info.get("ver") or 0)
                 return f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
     except Exception:  # noqa: BLE001 - informative only
         return None

@@ -753,18 +753,18 @@ class _Builder:
         n_target = len(pairs) + n_reo
         while len(kinds) < n_target and attempts < 50 * n_reo + 100:
             attempts += 1
-            a = r.choice(self.diploma_rows)
-            if a["level"] >= 7:
+            src = r.choice(self.diploma_rows)
+            if src["level"] >= 7:
                 continue
-            b_code = r.choice(by_domain[a["nsf"][0]])
-            b = self.dip_kind[b_code]
+            b_code = r.choice(by_domain[src["nsf"][0]])
+            b_kind = self.dip_kind[b_code]
             if (
-                self.dip_group[b_code] == a["nsf"]
-                or b.level not in (a["level"], a["level"] - 1)
-                or (a["code"], b_code) in kinds
+                self.dip_group[b_code] == src["nsf"]
+                or b_kind.level not in (src["level"], src["level"] - 1)
+                or (src["code"], b_code) in kinds
             ):
                 continue
-            kinds[(a["code"], b_code)] = "reorientation"
+            kinds[(src["code"], b_code)] = "reorientation"
         self.passerelle_rows: list[dict[str, Any]] = []
         for (a, b), kind in kinds.items():
             row: dict[str, Any] = {

@@ -1,5 +1,7 @@
-// Short descriptions of the given diplomas (the starts of a pathway search).
-// Params: $codes. Returns: d (map).
+// Short descriptions of the given diplomas (the steps of a pathway search), with whether the
+// BCN closed them and their successors (RENAMED_TO: a closed diploma is replaced by them).
+// Params: $codes. Returns: d (map), successors (codes).
 MATCH (d:Diploma)
 WHERE d.code IN $codes
-RETURN d {.code, .name, .type, .level, .nsf} AS d
+OPTIONAL MATCH (d)-[:RENAMED_TO]->(n:Diploma)
+RETURN d {.code, .name, .type, .level, .nsf, .closed} AS d, collect(n.code) AS successors

@@ -9,5 +9,6 @@ WITH p
 ORDER BY p.id
 WITH collect(p {.id, .kind, .origin, .campus, .rate, .entrant_share, .reserved_share,
                 .conditions, .modality, .description, .from_codes, .to_codes, .parties,
-                .rule, .source}) AS rows
+                .rule, .source, .scope, scope_actors: coalesce(p.scope_actors, []),
+                scope_departements: coalesce(p.scope_departements, [])}) AS rows
 RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS items

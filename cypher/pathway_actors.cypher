@@ -2,4 +2,4 @@
 // Params: $ids. Returns: actor (map).
 MATCH (a:Actor)
 WHERE a.id IN $ids
-RETURN a {.id, .name, .kind, .uai, .boarding_places, .campuses} AS actor
+RETURN a {.id, .name, .kind, .uai, .boarding_places, .campuses, .described} AS actor

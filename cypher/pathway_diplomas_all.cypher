@@ -1,5 +1,7 @@
-// Every diploma, briefly: the list a preload of the pathway cache walks (graph/pathway_data.py).
-// Params: none. Returns: d (map).
+// Every diploma, briefly: the list a preload of the pathway cache walks
+// (graph/pathways/data.py), with whether the BCN closed it and its successors (RENAMED_TO).
+// Params: none. Returns: d (map), successors (codes).
 MATCH (d:Diploma)
-RETURN d {.code, .name, .type, .level, .nsf} AS d
+OPTIONAL MATCH (d)-[:RENAMED_TO]->(n:Diploma)
+RETURN d {.code, .name, .type, .level, .nsf, .closed} AS d, collect(n.code) AS successors
 ORDER BY d.code

@@ -6,7 +6,7 @@ WHERE ($kind IS NULL OR p.kind = $kind)
   AND ($q IS NULL OR all(w IN $words WHERE p.name_norm CONTAINS w) OR p.id = $q)
 OPTIONAL MATCH (h:Actor)-[:HOSTS]->(p)
 OPTIONAL MATCH (p)-[:WORKS_ON]->(s:Sector)
-WITH p, collect(DISTINCT h {.id, .name}) AS hosts, collect(DISTINCT s.id) AS sectors
+WITH p, collect(DISTINCT h {.id, .name, .kind}) AS hosts, collect(DISTINCT s.id) AS sectors
 ORDER BY p.name, p.id
 WITH collect(p {.id, .name, .kind, .description, .commune, .insee, .departement, .lat, .lon,
                 .campuses, .source, .facts_json, hosts: hosts, sectors: sectors}) AS rows

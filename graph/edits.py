@@ -3,19 +3,33 @@ partnerships, each recorded in the change log (who, when, source).
 
 Every edit is validated first (the records it refers to must exist, the records it creates must
 not), then written by ONE named query that also writes its ``Change`` node — a single query is
-atomic on both engines, so an edit lands whole or not at all. Data created by edits carries
-``origin = 'edit'``: a seed reload leaves it alone (edits to seed-born data are overwritten by
-the next ``cmq load``; change the seed file for lasting corrections).
+atomic on both engines, so an edit lands whole or not at all. The checks and the write run under
+the store's write lock (:meth:`graph.store.GraphStore.exclusive`): no other edit, of this process or
+another, comes in between, so 20 identical creates make one record and nineteen 409s. The
+queries log a change only when they changed something, and the log holds the fields sent.
+
+Data created by edits carries ``origin = 'edit'``: a seed reload leaves it alone (edits to
+seed-born data are overwritten by the next ``cmq load``; change the seed file for lasting
+corrections).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from graph.errors import Conflict, EditInvalid, NotFound
 from graph.models import (
@@ -78,6 +92,16 @@ class ActorUpdate(Edit):
     boarding_places: Annotated[int, Field(ge=0, le=100_000)] | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S{1,500}$")] | None = None
     description: Text | None = None
+
+    @field_validator("name", "kind", mode="before")
+    @classmethod
+    def _required_in_reads(cls, v: object) -> object:
+        # Every read model of an actor requires a name and a kind: an explicit null would delete
+        # the property and every page showing the actor would fail. Only optional fields may be
+        # cleared with null (validators do not run on the default, so omitting them is fine).
+        if v is None:
+            raise ValueError("this field cannot be removed, only changed")
+        return v
 
     @model_validator(mode="after")
     def _something(self) -> ActorUpdate:
@@ -159,6 +183,22 @@ class ChangeOut(BaseModel):
 
 # --- helpers ---------------------------------------------------------------------------------
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _serialised(
+    edit: Callable[Concatenate[GraphStore, P], R],
+) -> Callable[Concatenate[GraphStore, P], R]:
+    """Run an edit (its checks and its write) under the store's write lock."""
+
+    @functools.wraps(edit)
+    def run(store: GraphStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store.exclusive():
+            return edit(store, *args, **kwargs)
+
+    return run
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -173,7 +213,9 @@ def _change(user: str, action: str, target: str, source: str, payload: BaseModel
         "target": target,
         "source": source,
         "payload_json": json.dumps(
-            payload.model_dump(mode="json", by_alias=True), ensure_ascii=False, sort_keys=True
+            payload.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            ensure_ascii=False,
+            sort_keys=True,
         ),
     }
 
@@ -213,6 +255,7 @@ def _stamp(user: str, source: str) -> dict[str, Any]:
 # --- actors ----------------------------------------------------------------------------------
 
 
+@_serialised
 def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
     found = _existing(
         store,
@@ -257,6 +300,7 @@ def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
     return e.id
 
 
+@_serialised
 def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) -> str:
     found = _existing(store, actors=[actor_id], sites=[e.site] if e.site else [])
     if ("Actor", actor_id) not in found:
@@ -269,7 +313,7 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
         props["name_norm"] = normalise(fields["name"])
     if e.site:
         props.update(_geo(store, e.site))
-    store.write(
+    rows = store.write(
         "edit_actor_update",
         id=actor_id,
         props=props,
@@ -277,9 +321,12 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
         source=e.source,
         change=_change(user, "update", f"Actor:{actor_id}", e.source, e),
     )
+    if not rows:
+        raise NotFound("actor", actor_id)
     return actor_id
 
 
+@_serialised
 def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> None:
     e = Edit(source=source)
     if ("Actor", actor_id) not in _existing(store, actors=[actor_id]):
@@ -296,6 +343,7 @@ def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> No
 # --- offers ----------------------------------------------------------------------------------
 
 
+@_serialised
 def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]:
     found = _existing(
         store, actors=[e.actor], diplomas=[e.diploma], sites=[e.site] if e.site else []
@@ -337,7 +385,7 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    store.write(
+    rows = store.write(
         "edit_offer_create",
         actor=e.actor,
         diploma=e.diploma,
@@ -345,9 +393,12 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         props=props,
         change=_change(user, "create", f"Offer:{e.actor}>{e.diploma}", e.source, e),
     )
+    if not rows:  # the actor was deleted in between (nothing written, nothing logged)
+        raise NotFound("actor", e.actor)
     return {"actor": e.actor, "diploma": e.diploma, "site": site, "modality": e.modality.value}
 
 
+@_serialised
 def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
     actor = store.read("actor_get", id=e.actor)
     offers = actor[0]["offers"] if actor else []
@@ -376,6 +427,7 @@ def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
 # --- passerelles -----------------------------------------------------------------------------
 
 
+@_serialised
 def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
     found = _existing(
         store,
@@ -432,6 +484,7 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
     return e.id
 
 
+@_serialised
 def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: str) -> None:
     e = Edit(source=source)
     if ("Passerelle", passerelle_id) not in _existing(store, passerelles=[passerelle_id]):
@@ -448,6 +501,7 @@ def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: 
 # --- partnerships ----------------------------------------------------------------------------
 
 
+@_serialised
 def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> dict[str, str]:
     found = _existing(store, actors=[e.a, e.b])
     _require(found, "Actor", [e.a], "a")
@@ -463,16 +517,19 @@ def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> di
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    store.write(
+    rows = store.write(
         "edit_partnership_create",
         a=e.a,
         b=e.b,
         props=props,
         change=_change(user, "create", f"Partnership:{e.a}-{e.b}", e.source, e),
     )
+    if not rows:
+        raise NotFound("actor", f"{e.a} / {e.b}")
     return {"a": e.a, "b": e.b, "kind": e.kind.value}
 
 
+@_serialised
 def delete_partnership(store: GraphStore, user: str, e: PartnershipDelete) -> int:
     actor = store.read("actor_get", id=e.a)
     partners = actor[0]["partners"] if actor else []

@@ -4,6 +4,7 @@ GraphError
 ├── SeedError            a seed or import file is invalid (names file, record, field)
 ├── NotFound             an id/code names nothing
 ├── InvalidQuery         a query name or parameter the layer refuses
+├── InvalidRequest       a request the graph cannot answer as asked (unknown commune…)
 └── DatabaseUnavailable  the engine cannot be reached, or timed out
 """
 
@@ -49,6 +50,11 @@ class EditInvalid(GraphError):
 
 class InvalidQuery(GraphError):
     """A query name that does not exist, or a parameter of a type the engines cannot carry."""
+
+
+class InvalidRequest(GraphError):
+    """A well-formed request the graph cannot answer as asked: a commune it cannot place, a
+    start level with no diploma. The message is for the caller (HTTP 422, CLI error)."""
 
 
 class DatabaseUnavailable(GraphError):

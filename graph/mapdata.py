@@ -51,5 +51,5 @@ def map_points(
                 },
             }
         )
-    features.sort(key=lambda f: f["id"])
+    features.sort(key=lambda f: str(f["id"]))
     return {"type": "FeatureCollection", "features": features}

@@ -124,6 +124,7 @@ class Modality(StrEnum):
 class OfferStatus(StrEnum):
     OPEN = "open"
     PLANNED = "planned"
+    CLOSED = "closed"  # offered once (a source says so), no longer: e.g. its diploma left the BCN
 
 
 class PasserelleKind(StrEnum):
@@ -131,6 +132,25 @@ class PasserelleKind(StrEnum):
     REORIENTATION = "reorientation"  # change of programme; may keep or lower the level
     VAE = "vae"  # validation des acquis de l'expérience
     SKILLS_BLOCK = "skills_block"  # certification by blocks of skills
+    # entry into a programme's later year with a bac+2 (BUT 2nd year, licence pro, engineering
+    # school); never documented by the kit's files: inferred
+    # (graph/inference/admission_parallele.py)
+    ADMISSION_PARALLELE = "admission_parallele"
+
+
+class PasserelleScope(StrEnum):
+    """Where a documented passerelle holds: what its source names (docs/model.md, "Scope")."""
+
+    ACTORS = "actors"  # the establishments the source names (`parties`)
+    CAMPUS = "campus"  # the campus of its seed file (its départements and member establishments)
+    TERRITORY = "territory"  # the départements the source names (`departements`)
+    NATIONAL = "national"  # a usual continuation documented by a public page, valid everywhere
+
+
+class FigureKind(StrEnum):
+    ENTRANT_SHARE = "entrant_share"  # share of the entrants of `to` who come from `from`
+    RESERVED_SHARE = "reserved_share"  # share of the places of `to` reserved for `from`
+    RATE = "rate"  # share of the holders of `from` who go on to `to`
 
 
 class PasserelleOrigin(StrEnum):
@@ -175,8 +195,34 @@ DiplomaCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$", strip_whitespace=True)
 ]
 """BCN CFD (8 characters) where known, else an upper-case slug such as ``MV-LP-QUALITE``."""
-Insee = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
-Departement = Annotated[str, StringConstraints(pattern=r"^(\d{3}|02[AB]|97\d)$")]
+INSEE_PATTERN = r"^(\d{5}|2[AB]\d{3})$"
+"""A commune's INSEE code: five digits, or 2A/2B and three digits in Corsica."""
+Insee = Annotated[str, StringConstraints(pattern=INSEE_PATTERN)]
+
+DEPARTEMENT_PATTERN = r"^(\d{3}|02[AB])$"
+"""A département as the graph stores it: the 3-character form of the national files (``012``,
+``02A``, ``971``), every code they carry (they also list collectivities such as ``988`` and
+pseudo-codes such as ``990``, abroad, which requests never ask for)."""
+DEPARTEMENT_INPUT_PATTERN = r"^(0?(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])|97[1-8]|98[4-9])$"
+"""A département as people ask for it: metropolitan ``1``–``95`` written with 2 or 3 characters
+(``12`` or ``012``; no ``20`` since 1976), Corsica ``2A``/``2B`` (or ``02A``/``02B``),
+overseas départements and collectivities ``971``–``978`` and ``984``–``989`` (the national
+files place communes and schools in 975, 977, 978, 987 and 988 as well as in 971–976)."""
+Departement = Annotated[str, StringConstraints(pattern=DEPARTEMENT_PATTERN)]
+_DEPARTEMENT_INPUT = re.compile(DEPARTEMENT_INPUT_PATTERN)
+
+
+def departement_code(value: str) -> str:
+    """The stored form of a département code as people write it; ValueError if it is none.
+
+    >>> [departement_code(v) for v in ("12", "012", "2A", "02A", "971")]
+    ['012', '012', '02A', '02A', '971']
+    """
+    if not _DEPARTEMENT_INPUT.match(value):
+        raise ValueError(f"not a département code: {value!r} (e.g. 12, 46, 2A, 971)")
+    return value if len(value) == 3 else "0" + value
+
+
 Uai = Annotated[str, StringConstraints(pattern=r"^\d{7}[A-Z]$|^0\d[AB]\d{4}[A-Z]$")]
 Rome = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
 Nsf = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
@@ -223,6 +269,21 @@ class Fact(BaseModel):
     source: Source
 
 
+class CampusFigure(Record):
+    """A figure the source gives for the whole campus, between kinds of diplomas (« 70 % des
+    effectifs démarrent le BTS après un Bac Pro »). It is a fact of the campus: it is attached to
+    no (from, to) pair of diplomas, because the source names none (docs/model.md, "Scope")."""
+
+    kind: FigureKind
+    value: Share
+    from_types: list[DiplomaType] = Field(min_length=1)
+    to_types: list[DiplomaType] = Field(default_factory=list)
+    to: list[DiplomaCode] = Field(
+        default_factory=list, description="Only when the source names the target programme."
+    )
+    text: Text
+
+
 class CampusRecord(Record):
     id: Id
     name: Text
@@ -235,6 +296,7 @@ class CampusRecord(Record):
     description: Text | None = None
     label_status: Text | None = None
     facts: list[Fact] = Field(default_factory=list)
+    figures: list[CampusFigure] = Field(default_factory=list)
 
 
 class SectorRecord(Record):
@@ -318,12 +380,30 @@ class PasserelleRecord(Record):
         default=None, description="Share of `to` entrants who come from `from`."
     )
     reserved_share: Share | None = Field(default=None, description="Share of `to` places reserved.")
+    scope: PasserelleScope = Field(
+        default=PasserelleScope.CAMPUS,
+        description="Where it holds: the establishments named (`parties`), the campus, the "
+        "départements named (`departements`), or everywhere (national table, no [campus]).",
+    )
+    departements: list[Departement] = Field(
+        default_factory=list, description="scope territory: the départements the source names."
+    )
     conditions: Text | None = None
     modality: Modality | None = None
     parties: list[Id] = Field(default_factory=list)
     description: Text | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _scope_is_named(self) -> PasserelleRecord:
+        if self.scope == PasserelleScope.ACTORS and not self.parties:
+            raise ValueError("scope actors: name the establishments in `parties`")
+        if self.scope == PasserelleScope.TERRITORY and not self.departements:
+            raise ValueError("scope territory: name the départements in `departements`")
+        if self.departements and self.scope != PasserelleScope.TERRITORY:
+            raise ValueError("`departements` is only for scope territory")
+        return self
 
 
 class PartnershipRecord(Record):
@@ -351,11 +431,12 @@ class TransportLinkRecord(Record):
 
 
 class SeedFile(BaseModel):
-    """One campus: the whole content of one seed file."""
+    """One seed file: a campus, or (without ``[campus]``) the national table of documented
+    continuations, which holds only diplomas and passerelles of national scope."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    campus: CampusRecord
+    campus: CampusRecord | None = None
     sectors: list[SectorRecord] = Field(default_factory=list)
     sites: list[SiteRecord] = Field(default_factory=list)
     actors: list[ActorRecord] = Field(default_factory=list)
@@ -366,6 +447,40 @@ class SeedFile(BaseModel):
     partnerships: list[PartnershipRecord] = Field(default_factory=list)
     demand: list[DemandRecord] = Field(default_factory=list)
     transport_links: list[TransportLinkRecord] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _scope_matches_file(self) -> SeedFile:
+        national = [p.id for p in self.passerelles if p.scope == PasserelleScope.NATIONAL]
+        if self.campus is not None:
+            if national:
+                raise ValueError(
+                    f"passerelles {national} have scope national: they belong in a file "
+                    "without [campus]"
+                )
+            return self
+        other = [
+            name
+            for name in (
+                "sectors",
+                "sites",
+                "actors",
+                "offers",
+                "platforms",
+                "partnerships",
+                "demand",
+                "transport_links",
+            )
+            if getattr(self, name)
+        ]
+        if other:
+            raise ValueError(
+                f"a file without [campus] holds only diplomas and passerelles, not {other}"
+            )
+        if len(national) != len(self.passerelles):
+            raise ValueError("a file without [campus] holds only passerelles of scope national")
+        if any(p.parties for p in self.passerelles):
+            raise ValueError("a national passerelle binds no party")
+        return self
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")

@@ -37,10 +37,10 @@ def _check_text(text: str, path: str) -> str:
 
 
 def _check_key(key: Any, path: str) -> str:
-    key = _check_text(str(key), path)
-    if not key or "`" in key:
+    text: str = _check_text(str(key), path)
+    if not text or "`" in text:
         raise InvalidQuery(f"parameter {path}: map keys are non-empty and hold no backtick")
-    return key
+    return text
 
 
 def check_param(value: Any, path: str = "$") -> Any:

@@ -77,9 +77,11 @@ def get_campus(store: GraphStore, campus_id: str) -> CampusDetail:
     r = rows[0]
     props = dict(r["campus"])
     facts = _facts(props)
+    raw_figures = props.pop("figures_json", None)
     return CampusDetail(
         **props,
         facts=facts,
+        figures=json.loads(raw_figures) if raw_figures else [],
         members=drop_nulls(r["members"]),
         sectors=drop_nulls(r["sectors"]),
         demand=drop_nulls(r["demand"]),

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -45,11 +46,27 @@ class Settings(BaseModel):
     demo: bool = Field(
         default=False, description="Demo mode (make run): the token 'demo' may edit, as 'demo'."
     )
+    demo_public: bool = Field(
+        default=False,
+        description="Allow demo mode on an interface other than loopback (anyone who reaches "
+        "the server may then edit with the well-known token 'demo').",
+    )
+    header_timeout_s: Annotated[float, Field(gt=0, le=300)] = Field(
+        default=10.0,
+        description="cmq serve closes a connection whose request headers are not complete "
+        "this long after their first byte (slow or stalled clients).",
+    )
     seeds_dir: Path = Path("seeds")
+    version_poll_s: Annotated[float, Field(ge=0, le=3600)] = Field(
+        default=2.0,
+        description="How often (seconds) a server reads the graph's version to refill its "
+        "caches after a write made elsewhere, e.g. a CLI import (graph/version_watch.py); "
+        "0 = only when a request comes.",
+    )
     pathway_preload: bool = Field(
         default=True,
         description="Fill the pathway search's cache in the background when the API starts and "
-        "after every change of the graph (graph/pathway_data.py).",
+        "after every change of the graph (graph/pathways/data.py).",
     )
 
     @field_validator("graph_uri")
@@ -89,6 +106,20 @@ class Settings(BaseModel):
             out["demo"] = "demo"
         return out
 
+    def demo_exposure(self) -> str | None:
+        """Why serving these settings would open editing to anyone, or None.
+
+        Demo mode lets the well-known token ``demo`` edit: on a non-loopback interface that is
+        every visitor. It must be asked for twice (CMQ_DEMO and CMQ_DEMO_PUBLIC / --demo-public).
+        """
+        if not self.demo or self.demo_public or self.api_tokens.strip() or is_loopback(self.host):
+            return None
+        return (
+            f"demo mode (CMQ_DEMO) lets anyone edit with the token 'demo', and {self.host!r} is "
+            "not a loopback interface. Serve on 127.0.0.1, set CMQ_API_TOKENS, or confirm with "
+            "--demo-public (CMQ_DEMO_PUBLIC=1)."
+        )
+
     @property
     def engine(self) -> str:
         return "neo4j" if self.graph_uri.startswith(("bolt", "neo4j")) else "falkordb"
@@ -102,6 +133,16 @@ class Settings(BaseModel):
             if ENV_PREFIX + name.upper() in env
         }
         return cls.model_validate(values)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an address or ``localhost``) only accepts local connections."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # another host name: it may resolve to a public interface
 
 
 @lru_cache(maxsize=1)

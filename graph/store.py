@@ -8,6 +8,7 @@ dict), whatever the engine.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -22,13 +23,20 @@ class Statement:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-@runtime_checkable
-class GraphStore(Protocol):
+class GraphReader(Protocol):
+    """What reads need: an engine name and named read queries (a store, or a snapshot of it)."""
+
     engine: str
 
     def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run a read-only named query."""
         ...
+
+
+@runtime_checkable
+class GraphStore(GraphReader, Protocol):
+    """Everything callers use of a store; the engines (graph/engines/) and the recording fake
+    (graph/fake_store.py) implement all of it."""
 
     def write(self, name: str, /, **params: Any) -> list[Row]:
         """Run one named write query (atomic on both engines)."""
@@ -48,15 +56,23 @@ class GraphStore(Protocol):
         turns such caches off."""
         ...
 
+    def snapshot(self) -> AbstractContextManager[GraphReader]:
+        """A view for reads that must agree across queries (``cmq export``): a copy of the graph
+        on FalkorDB, the live graph on Neo4j."""
+        ...
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Hold the write lock across several calls of this thread: the reads that decide an
+        edit (does it exist, is it new) and its write (graph.edits); writes inside the block
+        do not take the lock again."""
+        ...
+
     def ensure_schema(self) -> None:
         """Create indexes and constraints if missing (idempotent)."""
         ...
 
+    def drop_all(self) -> None:
+        """Delete every node and relationship (tests, ``cmq reset``)."""
+        ...
+
     def close(self) -> None: ...
-
-
-def store_version(store: object) -> str | None:
-    """``store.version()``, or None for a store without one (wrappers in benchmarks and tests):
-    caches keyed by the version are then off."""
-    version_of = getattr(store, "version", None)
-    return version_of() if version_of is not None else None

@@ -76,9 +76,22 @@ class DemandOut(Out):
     source: str
 
 
+class CampusFigureOut(Out):
+    """A campus-wide figure: a fact of the campus, attached to no pair of diplomas."""
+
+    kind: str = Field(description="entrant_share, reserved_share or rate")
+    value: float
+    from_types: list[str]
+    to_types: list[str] = []
+    to: list[str] = []
+    text: str
+    source: str
+
+
 class CampusDetail(CampusBase):
     description: str | None = None
     facts: list[FactOut] = []
+    figures: list[CampusFigureOut] = []
     members: list[MemberOut]
     sectors: list[SectorOut]
     demand: list[DemandOut]
@@ -220,6 +233,30 @@ class DiplomaDetail(Out):
     description: str | None = None
     source: str
     field_sources: dict[str, str] = {}
+    official_name: str | None = Field(
+        None,
+        description="The BCN's text (upper case, no accents) where `name` is a readable label.",
+    )
+    rome_codes: list[str] = Field([], description="ROME job codes (Certif Info).")
+    formacodes: list[str] = Field([], description="Formacode codes (Certif Info).")
+    formacode_labels: list[str] = []
+    rncp_codes: list[str] = Field(
+        [], description="RNCP codes (Certif Info, diplomesProfessionnels)."
+    )
+    rs_codes: list[str] = Field([], description="Répertoire spécifique codes (Certif Info).")
+    certif_type: str | None = Field(None, description="Certification type (Certif Info).")
+    cpc: str | None = Field(None, description="Commission professionnelle consultative.")
+    cpc_secteur: str | None = None
+    famille_metiers: str | None = Field(None, description="Famille de métiers (2nde pro).")
+    programme_kind: str | None = Field(
+        None, description="Kind of a Parcoursup programme no BCN code describes (PS-… codes)."
+    )
+    entry_level: int | None = Field(
+        None, description="Level a student enters with (4: after the bac, Parcoursup)."
+    )
+    admits_bac2: bool | None = Field(
+        None, description="The programme's kind also admits after two years of higher education."
+    )
     offers: list[DiplomaOfferOut]
     next: list[DiplomaLink]
     previous: list[DiplomaLink]
@@ -247,6 +284,13 @@ class PasserelleOut(Out):
     id: str
     kind: str
     origin: str
+    scope: str | None = Field(
+        default=None,
+        description="Documented passerelles: where they hold — 'actors' (the establishments "
+        "named), 'campus', 'territory' (the départements named) or 'national'.",
+    )
+    scope_actors: list[str] = []
+    scope_departements: list[str] = []
     campus: str | None = None
     rate: float | None = None
     entrant_share: float | None = None

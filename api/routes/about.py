@@ -21,10 +21,25 @@ class ProducerOut(BaseModel):
     used_for: str
 
 
+class CoverageOut(BaseModel):
+    total: int = Field(description="Imported establishments.")
+    named_by: dict[str, int] = Field(
+        description="Establishments per file their name comes from; 'UAI only': no file names "
+        "them (shown as 'Établissement <UAI> (<département>)')."
+    )
+    located_by: dict[str, int] = Field(
+        description="Establishments per placement: 'establishment' (their own coordinates), "
+        "'commune' (their commune's centre), 'unknown'."
+    )
+
+
 class ImportedOut(BaseModel):
     nodes: dict[str, int] = Field(description="Nodes written or enriched by the import.")
     relationships: dict[str, int] = Field(description="Relationships written by the import.")
     offers_by_file: dict[str, int] = Field(description="Imported offers per source file.")
+    establishments: CoverageOut = Field(
+        description="Where the imported establishments' names and places come from."
+    )
 
 
 class AboutOut(BaseModel):

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from api.auth import EditorDep
 from api.deps import Limit, Offset, StoreDep
 from graph import edits
-from graph.models import PRINTABLE, Modality, PartnershipKind
+from graph.models import INSEE_PATTERN, PRINTABLE, Modality, PartnershipKind
 
 router = APIRouter(tags=["edits"])
 
@@ -24,7 +24,7 @@ SourceQ = Annotated[
         description="Why this change is true: a document, a letter…",
     ),
 ]
-_AUTH = {
+_AUTH: dict[int | str, dict[str, Any]] = {
     401: {"description": "Missing or unknown token"},
     403: {"description": "Editing disabled"},
     404: {"description": "Unknown record"},
@@ -86,7 +86,7 @@ def delete_offer(
     diploma: Annotated[str, Query(pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$")],
     modality: Modality,
     source: SourceQ,
-    site: Annotated[str | None, Query(pattern=r"^(\d{5}|2[AB]\d{3})$")] = None,
+    site: Annotated[str | None, Query(pattern=INSEE_PATTERN)] = None,
 ) -> Deleted:
     """Delete an actor's offers of a diploma in a modality (at one site, if given)."""
     e = edits.OfferDelete(actor=actor, diploma=diploma, modality=modality, site=site, source=source)

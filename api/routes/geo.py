@@ -6,9 +6,9 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from api.deps import CampusId, Departement, StoreDep, departement_code
-from graph.geojson import FEATURE_COLLECTION_SCHEMA
 from graph.mapdata import map_points
 from graph.models import ActorKind, Modality, PlatformKind
+from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA
 
 router = APIRouter(tags=["map"])
 

@@ -4,9 +4,10 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from api.deps import SettingsDep, StoreDep
+from api.errors import public_reason
 from graph import queries
 from graph.errors import DatabaseUnavailable
-from graph.pathway_data import cache_state
+from graph.pathways.data import cache_state
 from graph.views import Health, PathwayCache
 
 router = APIRouter(tags=["health"])
@@ -21,7 +22,9 @@ def health(store: StoreDep, settings: SettingsDep) -> Health | JSONResponse:
         store.ping()
         nodes = queries.node_counts(store)
     except DatabaseUnavailable as exc:
-        body = Health(status="unavailable", engine=store.engine, database="down", detail=str(exc))
+        body = Health(
+            status="unavailable", engine=store.engine, database="down", detail=public_reason(exc)
+        )
         return JSONResponse(
             status_code=503, content=body.model_dump(), headers={"Retry-After": "5"}
         )

@@ -2,127 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.deps import StoreDep
-from api.territory import place, territory, valid_departements, valid_place
-from graph.geojson import FEATURE_COLLECTION_SCHEMA, pathways_geojson
-from graph.models import DiplomaType, Modality
-from graph.pathways import (
-    PathwayAnswer,
-    PathwayQuery,
-    find_pathways,
-    resolve_start,
-)
+from graph.pathways import PathwayAnswer, PathwayRequest, build_query, find_pathways
+from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA, pathways_geojson
 from graph.store import GraphStore
 
 router = APIRouter(tags=["pathways"])
 
 GEOJSON = "application/geo+json"
-
-
-class PathwayRequest(BaseModel):
-    """The pathway question. Give a start (`from`, or `from_level` [+ `sector`]) and a goal."""
-
-    model_config = ConfigDict(populate_by_name=True, extra="forbid")
-
-    from_: str | None = Field(
-        default=None,
-        alias="from",
-        max_length=40,
-        pattern=r"^[A-Za-z0-9-]+$",
-        description="Diploma held or prepared.",
-    )
-    from_level: int | None = Field(default=None, ge=3, le=8)
-    sector: str | None = Field(
-        default=None,
-        max_length=80,
-        pattern=r"^[a-z0-9-]+$|^[A-N]\d{4}$",
-        description="Sector id or ROME code: with from_level, the start's "
-        "field; without `to`/`to_type`/`to_level`, the goal job.",
-    )
-    job: str | None = Field(
-        default=None,
-        pattern=r"^[A-N]\d{4}$|^[a-z0-9-]{2,80}$",
-        description="Goal job: ROME code or sector id.",
-    )
-    home: str | None = Field(
-        default=None, max_length=40, description="Learner's town: INSEE code or 'lat,lon'."
-    )
-    to: str | None = Field(default=None, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
-    to_type: DiplomaType | None = None
-    to_level: int | None = Field(default=None, ge=3, le=8)
-    campus: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")
-    departements: str | None = Field(
-        default=None, max_length=120, description="Comma list, e.g. 12,46."
-    )
-    region: str | None = Field(default=None, pattern=r"^\d{2}$")
-    near: str | None = Field(default=None, max_length=40, description="INSEE code or 'lat,lon'.")
-    radius_km: float | None = Field(default=None, gt=0, le=500)
-    allow_outside: bool = False
-    modality: Modality | Literal["any"] = "any"
-    max_steps: int = Field(default=4, ge=1, le=6)
-    limit: int = Field(default=10, ge=1, le=50)
-
-    @model_validator(mode="after")
-    def _coherent(self) -> PathwayRequest:
-        if bool(self.from_) == (self.from_level is not None):
-            raise ValueError("give exactly one start: 'from' (a diploma code) or 'from_level'")
-        if not (
-            self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
-        ):
-            raise ValueError("give a goal: 'to', 'to_type', 'to_level' or 'job'")
-        if (self.near is None) != (self.radius_km is None):
-            raise ValueError("'near' and 'radius_km' go together")
-        if self.departements and not valid_departements(self.departements):
-            raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
-        for name in ("home", "near"):
-            value = getattr(self, name)
-            if value is not None and not valid_place(value):
-                raise ValueError(f"'{name}' is an INSEE code (e.g. 46102) or 'lat,lon'")
-        return self
-
-
-def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
-    terr = territory(
-        store,
-        campus=req.campus,
-        departements=req.departements,
-        region=req.region,
-        near=req.near,
-        radius_km=req.radius_km,
-    )
-    start_codes, start_label = resolve_start(
-        store,
-        code=req.from_.upper() if req.from_ else None,
-        level=req.from_level,
-        sector=req.sector if req.from_level is not None else None,
-    )
-    if not start_codes:
-        raise HTTPException(
-            422,
-            f"no diploma of level {req.from_level}"
-            f"{' for sector ' + req.sector if req.sector else ''}",
-        )
-    goal_sector = req.job or (req.sector if req.from_ else None)
-    return PathwayQuery(
-        start_codes=start_codes,
-        start_label=start_label,
-        to=req.to.upper() if req.to else None,
-        to_type=req.to_type,
-        to_level=req.to_level,
-        sector=goal_sector,
-        home=place(store, req.home, "home"),
-        territory=terr,
-        allow_outside=req.allow_outside,
-        modality=None if req.modality == "any" else Modality(req.modality),
-        max_steps=req.max_steps,
-        limit=req.limit,
-    )
 
 
 def _answer(store: GraphStore, req: PathwayRequest, *, geojson: bool) -> Any:

@@ -1,7 +1,7 @@
 """Network analytics that Cypher does badly: link prediction, centrality, bridges.
 
 Pure functions over networkx graphs, graph first, keyword-only options. The graph layer builds
-the graphs from query results (graph/gaps.py); nothing here touches a database.
+the graphs from query results (graph/gaps/); nothing here touches a database.
 """
 
 from __future__ import annotations

@@ -132,6 +132,7 @@ class FalkorDBStore:
         self._revive_lock = threading.Lock()
         self._generation = 0  # bumped at each restart of the embedded server
         self._held: set[str] = set()  # write-lock tokens this process holds or is acquiring
+        self._local = threading.local()  # .exclusive: this thread holds the lock (exclusive())
         self._version_key = _VERSION_KEY.format(graph=self.graph_name)
         uri = settings.graph_uri
         if uri == "embedded":
@@ -190,11 +191,13 @@ class FalkorDBStore:
 
     @property
     def _redis(self) -> redis.Redis:
-        return self._db.connection
+        conn: redis.Redis = self._db.connection
+        return conn
 
     @property
     def _wredis(self) -> redis.Redis:
-        return self._wdb.connection
+        conn: redis.Redis = self._wdb.connection
+        return conn
 
     def _with_revive(self, call: Callable[[], T], *, retry: bool) -> T:
         """Run ``call``; if it failed because the embedded server this store owns died,
@@ -213,11 +216,12 @@ class FalkorDBStore:
         return call()
 
     def _revive(self, generation: int, exc: DatabaseUnavailable) -> bool:
-        """After a lost connection, restart the embedded server if this store started it and
-        it has died since.
+        """After a lost connection, start the embedded server again if it has died or was
+        stopped, whoever started it (this store, or another process using the same data dir:
+        ``cmq import`` that has finished, an API killed while its server lived on).
 
-        True if it was restarted (by this call or by another thread since ``generation``).
-        A server shared with another process, or an external one, is never restarted here.
+        True if a server answers again (restarted by this call, by another thread since
+        ``generation``, or by another process). An external server is never restarted here.
         """
         cause = exc.__cause__
         lost = isinstance(cause, redis.exceptions.ConnectionError | OSError) and not isinstance(
@@ -228,10 +232,13 @@ class FalkorDBStore:
         with self._revive_lock:
             if self._generation != generation:
                 return True
-            if not self.server.wait_exited(0.5):
+            if self.server.owned and not self.server.wait_exited(0.5):
                 return False
-            log.warning("embedded FalkorDB died, restarting it on %s", self.server.data_dir)
-            self.server.restart()
+            if not self.server.revive():
+                return False  # another process's server, still there (hung or shutting down)
+            log.warning(
+                "embedded FalkorDB had stopped; a server runs again on %s", self.server.data_dir
+            )
             self._generation += 1
             for client in self._clients or ():
                 client.connection.connection_pool.disconnect()
@@ -330,7 +337,9 @@ class FalkorDBStore:
         ``_LOCK_TTL_S``). Its staging copy is removed by :meth:`_drop_orphan_staging`."""
         r = self._wredis
         value = r.get(_LOCK_KEY)
-        if value is not None and self._holder_is_dead(value):
+        if value is not None and self._holder_is_dead(
+            value if isinstance(value, str) else value.decode()
+        ):
             r.eval(_DELETE_IF_EQUAL, 1, _LOCK_KEY, value)
             log.warning("removed the write lock of a dead writer (%s)", value)
 
@@ -354,6 +363,29 @@ class FalkorDBStore:
                     lock.release()
         finally:
             self._held.discard(token)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock across several calls of this thread: the reads that decide an
+        edit (does it exist, is it new) and its write, so that no other writer of any process
+        acts in between. :meth:`write` inside the block does not take the lock again."""
+        if getattr(self._local, "exclusive", False):
+            yield
+            return
+        with self._write_lock():
+            self._local.exclusive = True
+            try:
+                yield
+            finally:
+                self._local.exclusive = False
+
+    @contextmanager
+    def _lock_unless_held(self) -> Iterator[None]:
+        if getattr(self._local, "exclusive", False):
+            yield
+        else:
+            with self._write_lock():
+                yield
 
     @contextmanager
     def snapshot(self) -> Iterator[Snapshot]:
@@ -399,7 +431,7 @@ class FalkorDBStore:
 
     def write(self, name: str, /, **params: Any) -> list[Row]:
         def call() -> list[Row]:
-            with self._write_lock():
+            with self._lock_unless_held():
                 rows = self._run(self.graph_name, name, params, read_only=False)
                 self._bump_version()  # a failed query wrote nothing (one query is atomic)
                 return rows

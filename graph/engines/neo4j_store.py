@@ -8,8 +8,9 @@ normalised to the plain values the protocol promises, and driver errors become `
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from neo4j import (
@@ -40,7 +41,7 @@ from graph.errors import DatabaseUnavailable, GraphError
 from graph.params import split_params
 from graph.schema import SCHEMA
 from graph.settings import Settings
-from graph.store import Row, Statement
+from graph.store import GraphReader, Row, Statement
 
 _UNREACHABLE = (
     ServiceUnavailable,  # and its subclasses (Read/Write/RoutingServiceUnavailable)
@@ -113,6 +114,7 @@ class Neo4jStore:
         self.library = library or CypherLibrary("neo4j")
         self.database = settings.neo4j_database
         self.timeout_s = settings.query_timeout_ms / 1000
+        self._edit_lock = threading.RLock()
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
         uri = settings.graph_uri
         self.server: LocalNeo4j | None = None
@@ -176,6 +178,16 @@ class Neo4jStore:
     def read(self, name: str, /, **params: Any) -> list[Row]:
         return self._run(name, params, read_only=True)
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Serialise the edits of this process (the reads that decide an edit and its write).
+
+        Between processes, Neo4j's uniqueness constraints still refuse a second actor or
+        passerelle with the same id; two processes could each add the same offer.
+        """
+        with self._edit_lock:
+            yield
+
     def write(self, name: str, /, **params: Any) -> list[Row]:
         return self._run(name, params, read_only=False)
 
@@ -229,6 +241,10 @@ class Neo4jStore:
         with self._errors(), self._session() as session:
             session.execute_read(work)
             return ",".join(sorted(session.last_bookmarks().raw_values)) or None
+
+    def snapshot(self) -> AbstractContextManager[GraphReader]:
+        """The live graph: Neo4j has no cheap copy, so an export reads the graph as it is."""
+        return nullcontext(self)
 
     def ensure_schema(self) -> None:
         with self._errors():

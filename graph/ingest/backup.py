@@ -29,16 +29,17 @@ import math
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from graph.errors import DatabaseUnavailable, GraphError, InvalidQuery
 from graph.models import Label, RelType
 from graph.params import check_param
+from graph.record_rules import node_problems, relationship_problems
 from graph.schema import SCHEMA
-from graph.store import GraphStore, Statement
+from graph.store import GraphReader, GraphStore, Statement
 
 __all__ = [
     "FORMAT",
@@ -168,20 +169,13 @@ def _is_key_value(value: Any) -> bool:
 # -- export ----------------------------------------------------------------------------------
 
 
-class _Reader(Protocol):
-    engine: str
-
-    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]: ...
-
-
-def _view(store: GraphStore) -> AbstractContextManager[_Reader]:
+def _view(store: GraphStore) -> AbstractContextManager[GraphReader]:
     """What the export reads: on FalkorDB a snapshot (a copy of the graph taken at once, so the
     export is consistent while writes go on); on Neo4j the live graph."""
-    snapshot = getattr(store, "snapshot", None)
-    return snapshot() if callable(snapshot) else nullcontext(store)
+    return store.snapshot()
 
 
-def _node_lines(store: _Reader, label: str) -> list[str]:
+def _node_lines(store: GraphReader, label: str) -> list[str]:
     key_prop = KEYS.get(label)
     lines: list[str] = []
     seen: set[str] = set()
@@ -212,7 +206,7 @@ def _node_lines(store: _Reader, label: str) -> list[str]:
     return lines
 
 
-def _rel_lines(store: _Reader, rtype: str) -> list[str]:
+def _rel_lines(store: GraphReader, rtype: str) -> list[str]:
     lines: list[str] = []
     for row in store.read("export_relationships", type=rtype, keys=KEYS):
         ends = []
@@ -413,7 +407,14 @@ def _label(value: Any, line: int, where: str) -> str:
             line=line,
             field=where,
         )
-    return value
+    return str(value)
+
+
+def _served(problems: list[tuple[str, str]], line: int) -> None:
+    """Refuse a record the API could not serve (graph.record_rules)."""
+    if problems:
+        name, why = problems[0]
+        raise BackupError(why, line=line, field=f"props.{name}")
 
 
 def read_backup(fh: Iterable[str]) -> Backup:
@@ -449,6 +450,7 @@ def read_backup(fh: Iterable[str]) -> Backup:
                     )
                 seen[ref] = n
                 props = {key[0]: key[1], **props}
+            _served(node_problems(label, props), n)
             backup.nodes.setdefault(label, []).append({"props": props})
             backup.summary.nodes[label] = backup.summary.nodes.get(label, 0) + 1
         elif kind == "rel":
@@ -484,16 +486,17 @@ def read_backup(fh: Iterable[str]) -> Backup:
                     field="type",
                 )
             props = _props(obj["props"], n)
+            _served(relationship_problems(rtype, props), n)
             backup.rels.setdefault(pattern, []).append(
                 {"a": keys[0][1], "b": keys[1][1], "props": props}
             )
             backup.summary.relationships[rtype] = backup.summary.relationships.get(rtype, 0) + 1
         else:
             raise BackupError(f"{kind!r}: must be 'node' or 'rel'", line=n, field="kind")
-    for line, side, label, key in ends:
-        if (label, key) not in seen:
+    for line, side, label, key_text in ends:
+        if (label, key_text) not in seen:
             raise BackupError(
-                f"no {label} node with key {key} in the file", line=line, field=f"{side}.key"
+                f"no {label} node with key {key_text} in the file", line=line, field=f"{side}.key"
             )
     for name, announced, found in (
         ("nodes", header["counts"]["nodes"], backup.summary.nodes),

@@ -14,9 +14,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from graph.inference import RULES, DiplomaFacts, infer_passerelles
+from graph.inference import DiplomaFacts, infer_passerelles
+from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.ingest.seeds import SeedSet
-from graph.models import Fact, Label, SiteRecord
+from graph.models import (
+    CampusFigure,
+    CampusRecord,
+    Fact,
+    Label,
+    PasserelleRecord,
+    PasserelleScope,
+    SiteRecord,
+)
 from graph.store import GraphStore, Statement
 from graph.text import normalise
 
@@ -34,6 +43,29 @@ class LoadSummary:
 def _facts(facts: Iterable[Fact]) -> str | None:
     items = [f.model_dump() for f in facts]
     return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def _figures(figures: Iterable[CampusFigure]) -> str | None:
+    items = [f.model_dump(mode="json", exclude_defaults=True) for f in figures]
+    return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def passerelle_scope(pa: PasserelleRecord, campus: CampusRecord | None) -> dict[str, Any]:
+    """Where a documented passerelle holds, as flat properties of its node and of each of its
+    LEADS_TO legs, so that the pathway search tests a leg without another read: the
+    establishments (`scope_actors`) or départements (`scope_departements`) it holds in; a
+    campus scope holds in the campus's départements and at its member establishments."""
+    scope = pa.scope.value
+    actors: list[str] = []
+    departements: list[str] = []
+    if pa.scope == PasserelleScope.ACTORS:
+        actors = list(pa.parties)
+    elif pa.scope == PasserelleScope.TERRITORY:
+        departements = list(pa.departements)
+    elif pa.scope == PasserelleScope.CAMPUS and campus is not None:
+        departements = list(campus.departements)
+        actors = list(pa.parties)
+    return {"scope": scope, "scope_actors": actors, "scope_departements": departements}
 
 
 def _field_sources(rec: Any) -> str | None:
@@ -99,7 +131,8 @@ def build_statements(
             *(p.id for p in sf.platforms),
             *(d.code for d in sf.diplomas),
         ]:
-            campuses_of.setdefault(key, []).append(sf.campus.id)
+            if sf.campus is not None:
+                campuses_of.setdefault(key, []).append(sf.campus.id)
 
     for s in seeds.sites.values():
         nodes["sites"].append(
@@ -216,6 +249,9 @@ def build_statements(
 
     for sf in seeds.files.values():
         c = sf.campus
+        if c is None:  # the national table: diplomas and national passerelles only
+            _add_passerelles(sf.passerelles, None, nodes, rel)
+            continue
         nodes["campuses"].append(
             _node(
                 Label.CAMPUS,
@@ -233,6 +269,7 @@ def build_statements(
                     "label_status": c.label_status,
                     "source": c.source,
                     "facts_json": _facts(c.facts),
+                    "figures_json": _figures(c.figures),
                 },
             )
         )
@@ -263,16 +300,16 @@ def build_statements(
                 source=o.source,
                 field_sources_json=_field_sources(o),
             )
-        for p in sf.partnerships:
+        for pt in sf.partnerships:
             rel(
                 "partners",
-                p.a,
-                p.b,
-                kind=p.kind.value,
-                status=p.status.value,
+                pt.a,
+                pt.b,
+                kind=pt.kind.value,
+                status=pt.status.value,
                 campus=c.id,
-                description=p.description,
-                source=p.source,
+                description=pt.description,
+                source=pt.source,
             )
         for dm in sf.demand:
             rel(
@@ -295,48 +332,7 @@ def build_statements(
                 description=t.description,
                 source=t.source,
             )
-        for pa in sf.passerelles:
-            common = {
-                "kind": pa.kind.value,
-                "rate": pa.rate,
-                "entrant_share": pa.entrant_share,
-                "reserved_share": pa.reserved_share,
-                "modality": pa.modality.value if pa.modality else None,
-            }
-            nodes["passerelles"].append(
-                _node(
-                    Label.PASSERELLE,
-                    pa.id,
-                    {
-                        **common,
-                        "origin": "documented",
-                        "campus": c.id,
-                        "conditions": pa.conditions,
-                        "description": pa.description,
-                        "from_codes": list(pa.from_),
-                        "to_codes": list(pa.to),
-                        "parties": list(pa.parties),
-                        "source": pa.source,
-                    },
-                )
-            )
-            for code in pa.from_:
-                rel("passerelle_from", pa.id, code, source=pa.source)
-            for code in pa.to:
-                rel("passerelle_to", pa.id, code, source=pa.source)
-            for actor in pa.parties:
-                rel("passerelle_binds", pa.id, actor, source=pa.source)
-            for a_code in pa.from_:
-                for b_code in pa.to:
-                    rel(
-                        "leads_to",
-                        a_code,
-                        b_code,
-                        passerelle_id=pa.id,
-                        passerelle_origin="documented",
-                        campus=c.id,
-                        **common,
-                    )
+        _add_passerelles(sf.passerelles, c, nodes, rel)
 
     _add_inferred(seeds, nodes, rel)
     keep = {row["props"]["seed_key"] for rows in nodes.values() for row in rows}
@@ -353,6 +349,60 @@ def build_statements(
         relationships={k: len(v) for k, v in rels.items()},
     )
     return statements, summary
+
+
+def _add_passerelles(
+    passerelles: Iterable[PasserelleRecord],
+    campus_record: CampusRecord | None,
+    nodes: dict[str, list[dict[str, Any]]],
+    rel: Any,
+) -> None:
+    """Documented passerelles of one file: a campus's, or the national table (campus None),
+    each with where it holds (:func:`passerelle_scope`) on its node and its legs."""
+    campus = campus_record.id if campus_record is not None else None
+    for pa in passerelles:
+        common = {
+            "kind": pa.kind.value,
+            "rate": pa.rate,
+            "entrant_share": pa.entrant_share,
+            "reserved_share": pa.reserved_share,
+            "modality": pa.modality.value if pa.modality else None,
+            **passerelle_scope(pa, campus_record),
+        }
+        nodes["passerelles"].append(
+            _node(
+                Label.PASSERELLE,
+                pa.id,
+                {
+                    **common,
+                    "origin": "documented",
+                    "campus": campus,
+                    "conditions": pa.conditions,
+                    "description": pa.description,
+                    "from_codes": list(pa.from_),
+                    "to_codes": list(pa.to),
+                    "parties": list(pa.parties),
+                    "source": pa.source,
+                },
+            )
+        )
+        for code in pa.from_:
+            rel("passerelle_from", pa.id, code, source=pa.source)
+        for code in pa.to:
+            rel("passerelle_to", pa.id, code, source=pa.source)
+        for actor in pa.parties:
+            rel("passerelle_binds", pa.id, actor, source=pa.source)
+        for a_code in pa.from_:
+            for b_code in pa.to:
+                rel(
+                    "leads_to",
+                    a_code,
+                    b_code,
+                    passerelle_id=pa.id,
+                    passerelle_origin="documented",
+                    campus=campus,
+                    **common,
+                )
 
 
 def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: Any) -> None:
@@ -379,43 +429,11 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
         (a, b) for sf in seeds.files.values() for p in sf.passerelles for a in p.from_ for b in p.to
     }
     for p in infer_passerelles(facts, documented):
-        source = f"inferred by rule {p.rule} (docs/inferred-passerelles.md)"
-        common = {
-            "kind": p.kind,
-            "rate": None,
-            "entrant_share": None,
-            "reserved_share": None,
-            "modality": p.modality,
-        }
-        nodes["passerelles"].append(
-            _node(
-                Label.PASSERELLE,
-                p.id,
-                {
-                    **common,
-                    "origin": "inferred",
-                    "rule": p.rule,
-                    "campus": None,
-                    "conditions": f"{RULES[p.rule]} Correspondance : {p.field_match}.",
-                    "description": None,
-                    "from_codes": [p.from_code],
-                    "to_codes": [p.to_code],
-                    "parties": [],
-                    "source": source,
-                },
-            )
-        )
+        source = source_of(p)
+        nodes["passerelles"].append(_node(Label.PASSERELLE, p.id, passerelle_props(p, source)))
         rel("passerelle_from", p.id, p.from_code, source=source)
         rel("passerelle_to", p.id, p.to_code, source=source)
-        rel(
-            "leads_to",
-            p.from_code,
-            p.to_code,
-            passerelle_id=p.id,
-            passerelle_origin="inferred",
-            campus=None,
-            **common,
-        )
+        rel("leads_to", p.from_code, p.to_code, **leg_props(p, source))
 
 
 def load_seeds(store: GraphStore, seeds: SeedSet) -> LoadSummary:

@@ -1,4 +1,5 @@
-"""Read and validate seed files (one TOML file per campus) before anything is written.
+"""Read and validate seed files (one TOML file per campus, plus the national table of documented
+continuations, a file without ``[campus]``) before anything is written.
 
 All files of a directory are validated together: records may refer to records of another file
 (a diploma defined once and offered by several campuses, a shared site). The first problem found
@@ -8,6 +9,7 @@ written: :func:`graph.ingest.seed_loader.load_seeds` only runs on a fully valid 
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from graph.models import (
     SiteRecord,
 )
 
-__all__ = ["SeedSet", "build_seed_set", "load_seed_dir", "parse_seed_file"]
+__all__ = ["SeedSet", "build_seed_set", "load_seed_dir", "merge_records", "parse_seed_file"]
 
 
 @dataclass
@@ -60,6 +62,29 @@ def _record_label(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
     return str(section)
 
 
+def _unstorable_number(value: Any, loc: tuple[Any, ...] = ()) -> tuple[tuple[Any, ...], str] | None:
+    """The first number no engine can store (an integer outside 64 bits, TOML's inf or nan),
+    with its location, or None: ``cmq validate`` must refuse what ``cmq load`` would."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return loc, "integer too large (the database stores 64-bit integers)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return loc, "not a finite number"
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for k, v in items:
+        found = _unstorable_number(v, (*loc, k))
+        if found is not None:
+            return found
+    return None
+
+
 def parse_seed_file(path: Path) -> SeedFile:
     """Parse and validate one file; raise SeedError naming file, record and field."""
     try:
@@ -68,6 +93,11 @@ def parse_seed_file(path: Path) -> SeedFile:
         raise SeedError(path, "file", None, f"not UTF-8 text ({exc})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise SeedError(path, "file", None, f"invalid TOML: {exc}") from exc
+    bad = _unstorable_number(raw)
+    if bad is not None:
+        loc, why = bad
+        fld = ".".join(str(p) for p in loc[2:]) or None
+        raise SeedError(path, _record_label(raw, loc), fld, why)
     try:
         return SeedFile.model_validate(raw)
     except ValidationError as exc:
@@ -83,17 +113,38 @@ def parse_seed_file(path: Path) -> SeedFile:
         raise SeedError(path, record, fld, f"{first['msg']}{more}") from exc
 
 
+_PER_FILE = ("source", "field_sources", "facts", "sectors", "campus_role")
+"""Fields a record may state differently in each file that names it: they are merged."""
+
+
+def _union(a: list[Any], b: list[Any]) -> list[Any]:
+    return [*a, *(x for x in b if x not in a)]
+
+
+def merge_records(old: Any, new: Any) -> Any:
+    """One record from two files' definitions of it: facts and sectors of both (in file order,
+    without repeats), field sources of both (the first file's wins on the same field), the first
+    file's source. ``campus_role`` is read per file by the loader, not from the merged record."""
+    update: dict[str, Any] = {}
+    for name in ("facts", "sectors"):
+        if name in type(old).model_fields:
+            update[name] = _union(getattr(old, name), getattr(new, name))
+    update["field_sources"] = {**new.field_sources, **old.field_sources}
+    return old.model_copy(update=update)
+
+
 def _merge(index: dict[str, Any], key: str, rec: Any, path: Path, where: str) -> None:
-    """Records defined in several files must agree (same content except their sources)."""
+    """Records defined in several files must agree (same content except what each file says of
+    it: sources, facts, sectors, role); what each file says is kept (:func:`merge_records`)."""
     old = index.get(key)
     if old is None:
         index[key] = rec
         return
-    strip = {"source", "field_sources", "facts", "sectors", "campus_role"}
-    if old.model_dump(exclude=strip) != rec.model_dump(exclude=strip):
+    if old.model_dump(exclude=set(_PER_FILE)) != rec.model_dump(exclude=set(_PER_FILE)):
         raise SeedError(
             path, where, None, f"conflicts with the definition of {key!r} in another file"
         )
+    index[key] = merge_records(old, rec)
 
 
 def _check_refs(path: Path, sf: SeedFile, seeds: SeedSet) -> None:
@@ -137,16 +188,16 @@ def _check_refs(path: Path, sf: SeedFile, seeds: SeedSet) -> None:
         rec = f"passerelles[{i}] (id={pa.id})"
         for c in [*pa.from_, *pa.to]:
             need(c in seeds.diplomas, rec, "from/to", f"unknown diploma {c!r}")
-        for a in pa.parties:
-            need(a in seeds.actors, rec, "parties", f"unknown actor {a!r}")
+        for party in pa.parties:
+            need(party in seeds.actors, rec, "parties", f"unknown actor {party!r}")
         need(not set(pa.from_) & set(pa.to), rec, "to", "a passerelle cannot lead to its own start")
-    for i, p in enumerate(sf.partnerships):
-        rec = f"partnerships[{i}] ({p.a} - {p.b})"
-        need(p.a in seeds.actors, rec, "a", f"unknown actor {p.a!r}")
-        need(p.b in seeds.actors, rec, "b", f"unknown actor {p.b!r}")
-        need(p.a != p.b, rec, "b", "an actor cannot partner with itself")
-    for i, d in enumerate(sf.demand):
-        need(d.sector in seeds.sectors, f"demand[{i}]", "sector", f"unknown sector {d.sector!r}")
+    for i, pt in enumerate(sf.partnerships):
+        rec = f"partnerships[{i}] ({pt.a} - {pt.b})"
+        need(pt.a in seeds.actors, rec, "a", f"unknown actor {pt.a!r}")
+        need(pt.b in seeds.actors, rec, "b", f"unknown actor {pt.b!r}")
+        need(pt.a != pt.b, rec, "b", "an actor cannot partner with itself")
+    for i, dm in enumerate(sf.demand):
+        need(dm.sector in seeds.sectors, f"demand[{i}]", "sector", f"unknown sector {dm.sector!r}")
     for i, t in enumerate(sf.transport_links):
         rec = f"transport_links[{i}] ({t.a} - {t.b})"
         need(t.a in seeds.sites, rec, "a", f"unknown site {t.a!r}")
@@ -202,11 +253,12 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
     campus_ids: dict[str, Path] = {}
     passerelle_ids: dict[str, Path] = {}
     for path, sf in seeds.files.items():
-        if sf.campus.id in campus_ids:
-            raise SeedError(
-                path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}"
-            )
-        campus_ids[sf.campus.id] = path
+        if sf.campus is not None:
+            if sf.campus.id in campus_ids:
+                raise SeedError(
+                    path, "campus", "id", f"campus id also used in {campus_ids[sf.campus.id].name}"
+                )
+            campus_ids[sf.campus.id] = path
         for i, p in enumerate(sf.passerelles):
             if p.id in passerelle_ids:
                 raise SeedError(
@@ -215,14 +267,14 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
             passerelle_ids[p.id] = path
         for i, s in enumerate(sf.sites):
             _merge(seeds.sites, s.insee, s, path, f"sites[{i}] (insee={s.insee})")
-        for i, s in enumerate(sf.sectors):
-            _merge(seeds.sectors, s.id, s, path, f"sectors[{i}] (id={s.id})")
+        for i, sec in enumerate(sf.sectors):
+            _merge(seeds.sectors, sec.id, sec, path, f"sectors[{i}] (id={sec.id})")
         for i, d in enumerate(sf.diplomas):
             _merge(seeds.diplomas, d.code, d, path, f"diplomas[{i}] (code={d.code})")
         for i, a in enumerate(sf.actors):
             _merge(seeds.actors, a.id, a, path, f"actors[{i}] (id={a.id})")
-        for i, p in enumerate(sf.platforms):
-            _merge(seeds.platforms, p.id, p, path, f"platforms[{i}] (id={p.id})")
+        for i, pf in enumerate(sf.platforms):
+            _merge(seeds.platforms, pf.id, pf, path, f"platforms[{i}] (id={pf.id})")
     for path, sf in seeds.files.items():
         _check_refs(path, sf, seeds)
     return seeds

@@ -39,8 +39,8 @@ const results = {};
 const consoleLog = {};
 
 /** A fresh page that records console errors, page errors and requests leaving the origin. */
-async function newPage(name, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', acceptDownloads: true });
+async function newPage(name, viewport = DESKTOP, options = {}) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', acceptDownloads: true, ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const log = (consoleLog[name] = { errors: [], warnings: [], external: [] });
@@ -390,9 +390,28 @@ await scenario('clavier', async (d) => {
   await close();
 });
 
+// ---- 6a. The Content-Security-Policy forbids inline script (a planted name cannot run) -----
+await scenario('csp', async (d) => {
+  const { page, close } = await newPage('csp'); // blocked scripts are logged: expectedErrors
+  await page.goto(`${app}#/parcours`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  d.inlineRan = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__xss = 1';
+    document.body.append(s);
+    const img = document.createElement('div');
+    img.innerHTML = '<img src="data:," onerror="window.__xss = 2">';
+    document.body.append(img);
+    return new Promise((resolve) => setTimeout(() => resolve(window.__xss ?? null), 300));
+  });
+  expect(d.inlineRan === null, `inline script ran (${d.inlineRan})`);
+  await close();
+});
+
 // ---- 6b. Automated accessibility audit (axe-core, WCAG 2.1 A and AA rules) ------------------------
 await scenario('accessibilite', async (d) => {
-  const { page, close } = await newPage('accessibilite');
+  // axe-core is injected as an inline script, which the server's CSP forbids (as it should).
+  const { page, close } = await newPage('accessibilite', DESKTOP, { bypassCSP: true });
   const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
   const pages = [
     ['parcours', '#/parcours?from=40025014&to_level=7&departements=12,46', 'article.pathway'],
@@ -481,7 +500,7 @@ await scenario('base-indisponible', async (d) => {
 
 await browser.close();
 
-const expectedErrors = new Set(['base-indisponible']);
+const expectedErrors = new Set(['base-indisponible', 'csp']);
 const consoleSummary = {};
 for (const [name, log] of Object.entries(consoleLog)) {
   consoleSummary[name] = { errors: log.errors, warnings: log.warnings, external: log.external, expected: expectedErrors.has(name) };

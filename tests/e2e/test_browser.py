@@ -189,6 +189,11 @@ def test_keyboard_and_labels(run: dict[str, Any]) -> None:
     assert d["first"] == "Aller au contenu"
 
 
+def test_csp_blocks_inline_script(run: dict[str, Any]) -> None:
+    """Script planted in the page (an inline <script>, an onerror attribute) does not run."""
+    assert _check(run, "csp")["inlineRan"] is None
+
+
 def test_accessibility_audit(run: dict[str, Any]) -> None:
     """axe-core's WCAG 2.1 A/AA rules find nothing on the four pages."""
     d = _check(run, "accessibilite")

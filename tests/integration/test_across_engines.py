@@ -19,8 +19,9 @@ from graph.gaps import gap_report
 from graph.ingest.backup import export_graph, restore_graph
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.pathways import PathwayQuery, Territory, find_pathways
+from graph.pathways import PathwayQuery, find_pathways
 from graph.store import GraphStore
+from graph.territory import Territory
 from tests.conftest import SEEDS, make_settings
 from tests.neo4j_server import Neo4jPool
 from tests.raw_query import raw_rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 
@@ -43,7 +45,7 @@ def test_unknown_campus_is_404_with_a_clear_message(mini_client: TestClient) -> 
 
 
 def test_actor_filters(mini_client: TestClient) -> None:
-    def ids(**params: object) -> list[str]:
+    def ids(**params: Any) -> list[str]:
         r = mini_client.get("/actors", params=params)
         assert r.status_code == 200, r.text
         return [a["id"] for a in r.json()["items"]]
@@ -80,7 +82,7 @@ def test_actor_detail_has_its_relationships(mini_client: TestClient) -> None:
 
 
 def test_bad_parameters_are_422(mini_client: TestClient) -> None:
-    for path, params in [
+    cases: list[tuple[str, dict[str, Any]]] = [
         ("/actors", {"kind": "college"}),
         ("/actors", {"limit": 0}),
         ("/actors", {"limit": 10_000}),
@@ -90,7 +92,8 @@ def test_bad_parameters_are_422(mini_client: TestClient) -> None:
         ("/diplomas", {"level": 9}),
         ("/diplomas", {"type": "doctorat"}),
         ("/passerelles", {"kind": "teleport"}),
-    ]:
+    ]
+    for path, params in cases:
         r = mini_client.get(path, params=params)
         assert r.status_code == 422, (path, params, r.text)
     assert mini_client.get("/actors/NOT AN ID").status_code == 422

@@ -18,8 +18,9 @@ from graph.errors import GraphError, SeedError
 from graph.ingest.opendata import build_statements, parse_directory, read_state, run_import
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.pathways import PathwayQuery, Territory, find_pathways
+from graph.pathways import PathwayQuery, find_pathways
 from graph.store import GraphStore, Statement
+from graph.territory import Territory
 from tests.conftest import SEEDS, StoreMaker, make_settings
 from tests.integration.test_loader import _snapshot
 from tests.raw_query import raw_rows
@@ -180,13 +181,22 @@ def test_inferred_passerelles_are_marked_and_kept_apart(imported: GraphStore) ->
         "RETURN DISTINCT r.passerelle_origin",
     )
     assert legs == [["inferred"]]
-    # no pair is linked both by the seeds and by the import
+    # no pair the seeds document is inferred by the import
     both = q(
         imported,
         "MATCH (a:Diploma)-[s:LEADS_TO]->(b:Diploma), (a)-[i:LEADS_TO]->(b) "
-        "WHERE s.origin = 'seed' AND i.origin = 'import' RETURN count(*)",
+        "WHERE s.origin = 'seed' AND s.passerelle_origin = 'documented' "
+        "AND i.origin = 'import' RETURN count(*)",
     )
     assert both == [[0]]
+    # a pair the seed loader only inferred (no evidence files) is inferred again by the import
+    again = q(
+        imported,
+        "MATCH (a:Diploma)-[s:LEADS_TO]->(b:Diploma), (a)-[i:LEADS_TO]->(b) "
+        "WHERE s.origin = 'seed' AND s.passerelle_origin = 'inferred' "
+        "AND i.origin = 'import' RETURN count(*), min(i.strength)",
+    )
+    assert again[0][0] > 0 and again[0][1] > 0
 
 
 def test_closed_and_renamed_diplomas(imported: GraphStore) -> None:
@@ -287,9 +297,30 @@ def test_a_corrupted_file_changes_nothing(
     lines[line - 1] = edit(lines[line - 1])
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + "\n".join(lines).encode("utf-8"))
     with pytest.raises(SeedError, match=message) as e:
-        run_import(imported, target)
+        run_import(imported, target, strict=True)  # strict: an invalid UAI stops too
     assert e.value.path.name == file and f"line {line}" in e.value.record
     assert _snapshot(imported) == imported_snapshot
+
+
+def test_too_many_rejected_rows_change_nothing(
+    imported: GraphStore, imported_snapshot: tuple[list, list], tmp_path: Path
+) -> None:
+    """Invalid UAIs on 3 rows of a 30-row file: past a 5 % threshold the file is taken for a
+    wrong one and nothing is written; under a 20 % threshold they are left out."""
+    target = _fixture_copy(tmp_path)
+    path = target / "attractivite_capacite_2022.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    rows = len([x for x in lines[1:] if x])
+    for i in (2, 3, 4):
+        lines[i] = "012000X;" + lines[i].split(";", 1)[1]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(SeedError, match=r"3 of \d+ rows rejected .*3 × invalid UAI") as e:
+        run_import(imported, target, max_rejected=2.5 / rows)
+    assert e.value.path.name == path.name
+    assert _snapshot(imported) == imported_snapshot
+    summary = run_import(imported, target, dry_run=True, max_rejected=1.0)
+    (rep,) = [f for f in summary.files if f.name == path.name]
+    assert [r.line for r in rep.rejected] == [3, 4, 5]
 
 
 def test_a_failure_while_writing_changes_nothing(

@@ -1,4 +1,4 @@
-"""The pathway search's cache (graph/pathway_data.py) and what it rests on: the graph version
+"""The pathway search's cache (graph/pathways/data.py) and what it rests on: the graph version
 every write moves, and the plain decoding of FalkorDB replies. On each engine (real servers)."""
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.pathway_data import cache_state, forget, keep_warm, pathway_data
-from graph.pathways import PathwayQuery, Territory, find_pathways
+from graph.pathways import PathwayQuery, find_pathways
+from graph.pathways.data import cache_state, forget, keep_warm, pathway_data
 from graph.store import GraphStore
+from graph.territory import Territory
 from tests.conftest import MINI_SEEDS, make_settings
 
 FIXTURE_CYPHER = Path(__file__).resolve().parent.parent / "fixtures" / "cypher"
@@ -45,6 +46,9 @@ class Uncached:
 
     def __init__(self, inner: GraphStore) -> None:
         self.inner = inner
+
+    def version(self) -> str | None:
+        return None  # no version: the search caches are off
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         return self.inner.read(name, **params)

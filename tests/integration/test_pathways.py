@@ -9,9 +9,11 @@ apprenticeship).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from fastapi.testclient import TestClient
 
+from graph import communes
 from graph.geo import haversine_km
 
 
@@ -25,8 +27,14 @@ def test_territory_excludes_the_step_outside(mini_client: TestClient) -> None:
     )
     assert r.status_code == 200
     body = r.json()
-    assert body["pathways"] == [] and body["count"] == 0
-    assert "Ingénieur (T-ING)" in body["reason"] and "École C (Albi, 081)" in body["reason"]
+    # no level-7 programme in 12, 46: said first, then the far place, flagged with its distance
+    assert body["notices"][0] == (
+        "Les données importées ne contiennent aucune formation de niveau 7 ou plus "
+        "dans les départements 12, 46."
+    )
+    assert body["pathways"] and all(p["steps"][-1]["outside_territory"] for p in body["pathways"])
+    last = body["pathways"][0]["steps"][-1]["offers"][0]
+    assert last["actor_name"] == "École C" and last["distance_km"] is not None
 
 
 def test_allow_outside_keeps_and_flags_the_step(mini_client: TestClient) -> None:
@@ -94,15 +102,23 @@ def test_distances_from_home_and_between_steps(mini_client: TestClient) -> None:
     ).json()
     [p] = body["pathways"]
     bts, lp = p["steps"][1], p["steps"][2]
-    figeac, decazeville = (44.6086, 2.0317), (44.5597, 2.2506)
+    figeac, decazeville = (44.6086, 2.0317), (44.5597, 2.2506)  # the seed sites
+    home = communes.resolve("46102").place  # the town's centre in the commune reference
     assert math.isclose(
-        bts["offers"][0]["distance_km"], round(haversine_km(*figeac, *decazeville), 1)
+        bts["offers"][0]["distance_km"],
+        round(haversine_km(home.lat, home.lon, *decazeville), 1),  # type: ignore[arg-type]
     )
     assert math.isclose(
         lp["offers"][0]["distance_km"], round(haversine_km(*decazeville, *figeac), 1)
     )
     assert math.isclose(
-        p["travel_km"], round(2 * haversine_km(*figeac, *decazeville), 1), abs_tol=0.11
+        p["travel_km"],
+        round(
+            haversine_km(home.lat, home.lon, *decazeville)  # type: ignore[arg-type]
+            + haversine_km(*decazeville, *figeac),
+            1,
+        ),
+        abs_tol=0.11,
     )
 
 
@@ -121,11 +137,11 @@ def test_modality_filter(mini_client: TestClient) -> None:
 
 def test_near_and_radius(mini_client: TestClient) -> None:
     # 40 km around Figeac reaches Decazeville (~18 km) but not Albi (~75 km)
-    near = {"from": "40025005", "to_level": 6, "near": "46102", "radius_km": 40}
+    near: dict[str, Any] = {"from": "40025005", "to_level": 6, "near": "46102", "radius_km": 40}
     assert _codes(mini_client.get("/pathways", params=near).json()) == [
         ["40025005", "32025002", "T-LP"]
     ]
-    far = {**near, "radius_km": 120}
+    far: dict[str, Any] = {**near, "radius_km": 120}
     assert len(mini_client.get("/pathways", params=far).json()["pathways"]) == 2
 
 
@@ -136,7 +152,7 @@ def test_unknown_start_is_404_with_suggestions(mini_client: TestClient) -> None:
 
 
 def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
-    bad = [
+    bad: list[dict[str, Any]] = [
         {"to_level": 7},  # no start
         {"from": "40025005"},  # no goal
         {"from": "40025005", "from_level": 4, "to_level": 7},
@@ -145,7 +161,8 @@ def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
         {"from": "40025005", "to_level": 7, "limit": 51},
         {"from": "40025005", "to_level": 7, "departements": "12;46"},
         {"from": "40025005", "to_level": 7, "near": "46102"},  # radius missing
-        {"from": "40025005", "to_level": 7, "home": "Figeac"},
+        {"from": "40025005", "to_level": 7, "home": "Nullepart-sur-Mer"},  # no such commune
+        {"from": "40025005", "to_level": 7, "home": "Saint-Denis"},  # several communes
         {"from": "40025005", "to_level": 7, "home": "99999"},  # unknown commune
         {"from": "40025005", "to_level": 7, "modality": "evening"},
         {"from": "40025005'; MATCH (n) DETACH DELETE n //", "to_level": 7},
@@ -156,7 +173,7 @@ def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
 
 
 def test_post_search_matches_get(mini_client: TestClient) -> None:
-    params = {"from": "40025005", "to_level": 6, "home": "44.6,2.03", "limit": 5}
+    params: dict[str, Any] = {"from": "40025005", "to_level": 6, "home": "44.6,2.03", "limit": 5}
     got = mini_client.get("/pathways", params=params).json()
     posted = mini_client.post("/pathways/search", json=params).json()
     assert got == posted

@@ -11,7 +11,10 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import SEEDS
 
-SOURCE_DOCS = re.compile(r"\d{3}_[0-9a-f]{16}\.txt|opendata \S+\.csv|INSEE|GeoNames|\(public\)")
+# a source document, an open-data file, or a public page quoted (the national continuations)
+SOURCE_DOCS = re.compile(
+    r"\d{3}_[0-9a-f]{16}\.txt|opendata \S+\.csv|INSEE|GeoNames|\(public\)|https://\S+ « .+ »"
+)
 
 
 def _sources(node: Any) -> list[str]:
@@ -78,16 +81,12 @@ def test_counsellor_facts_are_kept(seed_client: TestClient) -> None:
         "lycee-champollion-figeac": 220,
         "lycee-gaston-monnerville-cahors": 234,
     }
-    shares = {
-        p["id"]: p
-        for p in seed_client.get(
-            "/passerelles", params={"campus": "mecanic-vallee", "limit": 100}
-        ).json()["items"]
+    # the campus-wide figures are facts of the campus (tests/integration/test_seed_honesty.py)
+    figures = seed_client.get("/campuses/mecanic-vallee").json()["figures"]
+    assert {(f["kind"], f["value"]) for f in figures} == {
+        ("entrant_share", 0.7),
+        ("reserved_share", 0.667),
     }
-    assert any(p["entrant_share"] == 0.7 for p in shares.values())
-    assert any(
-        p["reserved_share"] and abs(p["reserved_share"] - 2 / 3) < 0.01 for p in shares.values()
-    )
 
 
 def test_planned_cpge_ats_is_planned(seed_client: TestClient) -> None:
@@ -98,7 +97,12 @@ def test_planned_cpge_ats_is_planned(seed_client: TestClient) -> None:
 
 
 def test_machining_bac_pro_to_level_7_in_lot_and_aveyron(seed_client: TestClient) -> None:
-    params = {"from": "40025014", "to_level": 7, "departements": "12,46", "limit": 50}
+    params: dict[str, Any] = {
+        "from": "40025014",
+        "to_level": 7,
+        "departements": "12,46",
+        "limit": 50,
+    }
     body = seed_client.get("/pathways", params=params).json()
     assert body["pathways"], body["reason"]
     steps = [s for p in body["pathways"] for s in p["steps"]]
@@ -117,7 +121,7 @@ def test_licence_pro_of_iut_figeac_at_level_6(seed_client: TestClient) -> None:
     best = body["pathways"][0]
     assert [s["type"] for s in best["steps"]] == ["bac_pro", "bts", "licence_pro"]
     assert best["steps"][2]["code"] == "MV-LP-IUT-FIGEAC"
-    assert best["steps"][2]["passerelle"]["reserved_share"] is not None
+    assert best["steps"][2]["passerelle"]["origin"] == "documented"
 
 
 def test_mines_albi_only_with_tarn_or_outside(seed_client: TestClient) -> None:

@@ -24,7 +24,7 @@ pytestmark = [
 
 def run_lint(*paths: Path) -> tuple[int, dict]:
     proc = subprocess.run(
-        [NODE, str(LINT), *map(str, paths)], capture_output=True, text=True, timeout=120
+        [str(NODE), str(LINT), *map(str, paths)], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode in (0, 1), f"linter crashed:\n{proc.stderr}"
     return proc.returncode, json.loads(proc.stdout)

@@ -75,7 +75,7 @@ def violations() -> list[str]:
             for node, func in _builders(tree):
                 text = _literal(node)
                 if KEYWORDS.search(text) and (rel, func) not in ALLOWED:
-                    found.append(f"{rel}:{node.lineno} in {func}(): {text[:80]!r}")
+                    found.append(f"{rel}:{getattr(node, 'lineno', '?')} in {func}(): {text[:80]!r}")
     return found
 
 

@@ -87,7 +87,8 @@ def test_proportions(scale: float) -> None:
     kinds = Counter(a.kind.value for a in s.actors.values())
     assert 0.35 <= kinds["lycee"] / len(s.actors) <= 0.45
     assert 0.12 <= kinds["cfa"] / len(s.actors) <= 0.18
-    modalities = Counter(o.modality.value for o in offers)
+    assert all(o.modality is not None for o in offers)
+    modalities = Counter(o.modality.value for o in offers if o.modality is not None)
     assert modalities["school"] > modalities["apprenticeship"] > modalities["continuing"] > 0
     assert all(12 <= o.capacity <= 36 for o in offers if o.capacity is not None)
     at_own_site = sum(o.site is None for o in offers) / len(offers)
@@ -103,9 +104,11 @@ def test_codes_have_the_shapes_of_the_open_data(tiny: SeedSet) -> None:
         assert d.sectors and all(sec in tiny.sectors for sec in d.sectors)
     for site in tiny.sites.values():
         assert site.departement in ("0" + site.insee[:2],)
+        assert site.lat is not None and site.lon is not None
         assert 41.0 <= site.lat <= 51.2 and -5.2 <= site.lon <= 9.7  # metropolitan France
     for a in tiny.actors.values():
         if a.uai:
+            assert a.site is not None
             assert a.uai[:3] == tiny.sites[a.site].departement  # DDD of the UAI
     for sec in tiny.sectors.values():
         assert sec.rome and sec.nsf
@@ -115,6 +118,8 @@ def test_passerelles_follow_the_levels(tiny: SeedSet) -> None:
     for sf in tiny.files.values():
         for p in sf.passerelles:
             a, b = tiny.diplomas[p.from_[0]], tiny.diplomas[p.to[0]]
+            assert a.level is not None and b.level is not None
+            assert a.nsf is not None and b.nsf is not None
             if p.kind.value == "continuation":
                 assert a.nsf == b.nsf and b.level > a.level
             else:

@@ -7,10 +7,30 @@ import doctest
 import pytest
 
 import graph.analytics.link_analysis
+import graph.coverage
+import graph.fake_store
+import graph.gaps.rows
 import graph.geo
+import graph.models
+import graph.pathways.hygiene
+import graph.pathways.scope
+import graph.territory
 
 
-@pytest.mark.parametrize("module", [graph.analytics.link_analysis, graph.geo])
+@pytest.mark.parametrize(
+    "module",
+    [
+        graph.analytics.link_analysis,
+        graph.coverage,
+        graph.fake_store,
+        graph.gaps.rows,
+        graph.geo,
+        graph.models,
+        graph.pathways.hygiene,
+        graph.pathways.scope,
+        graph.territory,
+    ],
+)
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

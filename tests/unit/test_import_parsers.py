@@ -243,12 +243,19 @@ def test_a_non_numeric_capacity_names_file_line_and_column(tmp_path: Path) -> No
     assert e.value.field == "Capacité carte scolaire" and "douze" in e.value.message
 
 
-def test_an_invalid_uai_names_its_column(tmp_path: Path) -> None:
+def test_an_invalid_uai_is_rejected_and_reported_or_stops_when_strict(tmp_path: Path) -> None:
     target = copy_fixtures(tmp_path)
     path = target / "BTS_attractivite_capacite_2023.csv"
     _edit(path, 3, lambda s: "0120006;" + s.split(";", 1)[1])
+    rep = report()
+    rows = list(activity.parse_bts(path, rep, everything))
+    assert 3 not in {r.line for r in rows} and 2 in {r.line for r in rows}
+    assert [(r.line, r.reason, r.column, r.value) for r in rep.rejected] == [
+        (3, "invalid UAI", "UAI", "0120006")
+    ]
+    strict = FileReport("x.csv", "test", strict=True)
     with pytest.raises(SeedError, match=r"line 3, field 'UAI'"):
-        list(activity.parse_bts(path, report(), everything))
+        list(activity.parse_bts(path, strict, everything))
 
 
 def test_a_truncated_row_stops_the_parse(tmp_path: Path) -> None:
@@ -344,7 +351,7 @@ def test_cfa_without_coordinates_are_placed_at_their_geonames_commune(data) -> N
 
 def test_closed_diplomas_are_kept_and_marked(data) -> None:
     closed = [d for d in data.diplomas.values() if data.is_closed(d)]
-    assert closed and all(d.closing_date <= data.closed_on for d in closed)  # type: ignore[operator]
+    assert closed and all(d.closing_date <= data.closed_on for d in closed)
     # technicien outilleur -> TRPM option réalisation et maintenance des outillages
     assert ("40025107", "40025013") in data.lineage
 

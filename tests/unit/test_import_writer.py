@@ -11,7 +11,7 @@ import pytest
 from graph.cypher import CypherLibrary
 from graph.ingest.opendata.plan import parse_directory
 from graph.ingest.opendata.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
-from graph.pathway_data import merge_offer_rows
+from graph.pathways.data import merge_offer_rows
 from graph.text import normalise
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -48,6 +48,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_clear_relationships",
         "import_sites",
         "import_diplomas",
+        "import_programmes",
         "import_actors",
         "import_passerelles",
         "import_sweep_unmark",
@@ -55,6 +56,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_link_actor_site",
         "import_link_part_of",
         "import_link_offers",
+        "import_link_programme_offers",
         "import_link_renamed_to",
     ]
     lib = CypherLibrary("falkordb")

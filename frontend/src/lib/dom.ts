@@ -108,7 +108,9 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
   const cell = (v: string | number | null | undefined): string => {
     if (v === null || v === undefined) return '';
-    const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
+    // Text starting like a formula gets a leading apostrophe: spreadsheets show it as text
+    // (CSV injection; the same rule as graph/csv_cells.py for the server's CSV).
+    const s = typeof v === 'number' ? String(v).replace('.', ',') : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return '\uFEFF' + rows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';

@@ -119,6 +119,7 @@ export const PASSERELLE_KIND_FR: Record<string, string> = {
   reorientation: 'Réorientation',
   vae: 'VAE',
   skills_block: 'Blocs de compétences',
+  admission_parallele: 'Admission parallèle',
 };
 
 export const ORIGIN_FR: Record<string, string> = {

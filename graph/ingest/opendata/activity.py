@@ -118,7 +118,7 @@ def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferR
                     "Rentrée scolaire",
                     f"year {year} in a file named for {file_year}",
                 )
-        yield validate(
+        offer = validate(
             OfferRow,
             {
                 "line": line,
@@ -132,7 +132,10 @@ def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferR
             path,
             line,
             _CONSTAT_COLS,
+            report=report,
         )
+        if offer is not None:
+            yield offer
 
 
 def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
@@ -153,7 +156,7 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
         if c_census is not None and row[c_census].strip().upper() == "O":
             report.skip("voeu de recensement (a census wish, not an offer)", line)
             continue
-        yield validate(
+        offer = validate(
             OfferRow,
             {
                 "line": line,
@@ -168,7 +171,10 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
             path,
             line,
             _AFFELNET_COLS,
+            report=report,
         )
+        if offer is not None:
+            yield offer
 
 
 def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
@@ -190,7 +196,7 @@ def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
         if _duplicate(row, line, seen, report):
             continue
         cfd = code(row[c_cfd], 8) if c_cfd is not None else ""
-        yield validate(
+        offer = validate(
             OfferRow,
             {
                 "line": line,
@@ -207,4 +213,7 @@ def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
             path,
             line,
             _BTS_COLS,
+            report=report,
         )
+        if offer is not None:
+            yield offer

@@ -84,9 +84,14 @@ def parse_levels(path: Path, report: FileReport) -> dict[str, LevelRow]:
 
 
 def parse_diplomas(
-    path: Path, report: FileReport, spec: CsvSpec = NFD, only: set[str] | None = None
+    path: Path,
+    report: FileReport,
+    spec: CsvSpec = NFD,
+    only: set[str] | None = None,
+    levels: frozenset[str] = frozenset(),
 ) -> dict[str, DiplomaRow]:
-    """Every diploma of the file (or only the codes in ``only``), keyed by CFD.
+    """Every diploma of the file (or only the codes in ``only`` and those of the type codes
+    ``levels``), keyed by CFD.
 
     Exact duplicate rows are skipped; two different rows for one CFD stop the import (which
     one is right cannot be told).
@@ -103,7 +108,11 @@ def parse_diplomas(
     for line, row in t.rows:
         report.rows_read += 1
         cfd = code(row[ix["FORMATION_DIPLOME"]], 8)
-        if only is not None and cfd not in only:
+        if (
+            only is not None
+            and cfd not in only
+            and row[ix["NIVEAU_FORMATION_DIPLOME"]].strip() not in levels
+        ):
             continue
         if cfd in raw_of:
             first_line, first = raw_of[cfd]
@@ -144,7 +153,10 @@ def parse_diplomas(
                 dict.fromkeys(code(row[i], 8) for i in nou if i is not None and row[i].strip())
             ),
         }
-        out[cfd] = validate(DiplomaRow, data, path, line)
+        d = validate(DiplomaRow, data, path, line, report=report)
+        if d is None:
+            continue
+        out[cfd] = d
         report.rows_used += 1
     return out
 
@@ -184,7 +196,9 @@ def parse_mef(path: Path, report: FileReport, only: set[str] | None = None) -> d
             if c_close is not None
             else None,
         }
-        m = validate(MefRow, data, path, line)
+        m = validate(MefRow, data, path, line, report=report)
+        if m is None:
+            continue
         prev = out.get(m.mef_stat_11)
         if prev is not None:
             if (prev.closing_date or "9999") >= (m.closing_date or "9999"):

@@ -121,7 +121,18 @@ PRODUCERS: tuple[Producer, ...] = (
         "Certif Info open data licence / Licence Ouverte 2.0",
         LICENCE_OUVERTE_URL,
         (r"^certif_info", r"^Kit_apprentissage"),
-        "certifications (not imported by `cmq import`)",
+        "what a diploma leads to: ROME job codes, Formacode, RNCP and RS codes, readable "
+        "names (certif_info.csv; the kit apprentissage is not read)",
+    ),
+    Producer(
+        "diplomes-pro",
+        "Ministère de l'Éducation nationale (DGESCO)",
+        "Diplômes professionnels (commissions professionnelles consultatives); familles de "
+        "métiers de la 2nde professionnelle",
+        LICENCE_OUVERTE,
+        LICENCE_OUVERTE_URL,
+        (r"^diplomesProfessionnels", r"^familleMetiers"),
+        "vocational diplomas: CPC, secteur, famille de métiers, readable names",
     ),
 )
 

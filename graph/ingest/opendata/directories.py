@@ -20,12 +20,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.postbac import ProgrammeRow
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import (
     CommuneRow,
     DepartementRow,
     EstablishmentRow,
     columns,
+    reject_abroad,
     validate,
 )
 from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt
@@ -111,6 +113,11 @@ def _public(value: str) -> bool | None:
     return None
 
 
+def abroad(insee: str) -> bool:
+    """INSEE codes 99xxx are foreign countries (code officiel géographique), not communes."""
+    return insee.startswith("99")
+
+
 def _siret(value: str) -> str | None:
     v = code(value).replace(" ", "")
     return v if v.isdigit() and len(v) in (9, 14) else None
@@ -118,10 +125,12 @@ def _siret(value: str) -> str | None:
 
 def _first(
     out: dict[str, EstablishmentRow],
-    est: EstablishmentRow,
+    est: EstablishmentRow | None,
     report: FileReport,
     line: int,
 ) -> None:
+    if est is None:  # rejected (recorded in the report)
+        return
     prev = out.get(est.uai)
     if prev is not None:
         report.skip("UAI already described by this file (kept its first row)", line)
@@ -180,6 +189,9 @@ def parse_annuaire(
         if (lat is None) != (lon is None):
             lat = lon = None
         insee = opt(code(row[ix["Code_commune"]], 5))
+        if insee and abroad(insee):
+            reject_abroad(report, path, line, "Code_commune", insee)
+            continue
         data = {
             "line": line,
             "file": path.name,
@@ -204,7 +216,7 @@ def parse_annuaire(
             else None,
             "flags": flags,
         }
-        _first(out, validate(EstablishmentRow, data, path, line), report, line)
+        _first(out, validate(EstablishmentRow, data, path, line, report=report), report, line)
     return out
 
 
@@ -227,6 +239,10 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
         if c_close is not None and row[c_close].strip():
             report.skip("closed (date_fermeture set)", line)
             continue
+        insee = opt(code(row[ix["commune"]], 5))
+        if insee and abroad(insee):
+            reject_abroad(report, path, line, "commune", insee)
+            continue
         nature = opt(code(row[ix["nature_uai"]], 3))
         patronyme = row[ix["patronyme_uai"]].strip()
         denom = row[c_denom].strip() if c_denom is not None else ""
@@ -241,7 +257,7 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "nature_label": "CENTRE DE FORMATION D'APPRENTIS" if nature == "600" else None,
             "establishment_type": "CFA",
             "public": _public(row[ix["secteur_public_prive"]]),
-            "insee": opt(code(row[ix["commune"]], 5)),
+            "insee": insee,
             "commune": opt(row[ix["commune_libe"]]),
             "departement": uai[:3],
             "siret": _siret(row[c_siret]) if c_siret is not None else None,
@@ -249,13 +265,14 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             if c_open is not None
             else None,
         }
-        _first(out, validate(EstablishmentRow, data, path, line), report, line)
+        _first(out, validate(EstablishmentRow, data, path, line, report=report), report, line)
     return out
 
 
 def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, EstablishmentRow]:
     t = read_table(path, ESR)
     ix = {n: t.col(n) for n in ESR.required}
+    c_country = t.opt("pays_etranger_acheminement")
     c_sigle, c_secteur, c_com_nom, c_dep, c_reg, c_siret, c_url, c_close = (
         t.opt("sigle"),
         t.opt("secteur_d_etablissement"),
@@ -279,6 +296,9 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
         if c_close is not None and row[c_close].strip():
             report.skip("closed (date_fermeture set)", line)
             continue
+        if c_country is not None and row[c_country].strip().casefold() not in ("", "france"):
+            reject_abroad(report, path, line, "pays_etranger_acheminement", row[c_country].strip())
+            continue
         ll = lat_lon(row[ix["coordonnees"]], path, line, "coordonnees")
         name = row[ix["uo_lib"]].strip()
         sigle = row[c_sigle].strip() if c_sigle is not None else ""
@@ -301,12 +321,20 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "siret": _siret(row[c_siret]) if c_siret is not None else None,
             "url": opt(row[c_url]) if c_url is not None else None,
         }
-        _first(out, validate(EstablishmentRow, data, path, line), report, line)
+        _first(out, validate(EstablishmentRow, data, path, line, report=report), report, line)
     return out
 
 
-def parse_parcoursup(path: Path, report: FileReport, keep: Keep) -> dict[str, EstablishmentRow]:
+def parse_parcoursup(
+    path: Path,
+    report: FileReport,
+    keep: Keep,
+    programmes: list[ProgrammeRow] | None = None,
+) -> dict[str, EstablishmentRow]:
+    """The establishments of the extract; its programmes (one per row, with the programme's
+    GPS) are appended to ``programmes`` when given."""
     t = read_table(path, PARCOURSUP)
+    c_label = t.col("Filiere de formation")
     c_uai, c_name = t.col("Code UAI de l etablissement"), t.col("etablissement")
     c_status = next((i for h, i in t.index.items() if h.startswith("Statut de l")), None)
     c_gps = next((i for h, i in t.index.items() if h.startswith("Coordonn")), None)
@@ -323,10 +351,11 @@ def parse_parcoursup(path: Path, report: FileReport, keep: Keep) -> dict[str, Es
         if not keep(uai):
             report.filtered += 1
             continue
+        ll = lat_lon(row[c_gps], path, line, "Coordonnées GPS de la formation") if c_gps else None
         if uai in out:  # one row per programme: the establishment is already known
             report.rows_used += 1
+            _programme(programmes, line, uai, row[c_label], ll)
             continue
-        ll = lat_lon(row[c_gps], path, line, "Coordonnées GPS de la formation") if c_gps else None
         name = row[c_name].strip()
         data = {
             "line": line,
@@ -339,9 +368,24 @@ def parse_parcoursup(path: Path, report: FileReport, keep: Keep) -> dict[str, Es
             "lat": ll[0] if ll else None,
             "lon": ll[1] if ll else None,
         }
-        out[uai] = validate(EstablishmentRow, data, path, line)
-        report.rows_used += 1
+        est = validate(EstablishmentRow, data, path, line, report=report)
+        if est is not None:
+            out[uai] = est
+            report.rows_used += 1
+            _programme(programmes, line, uai, row[c_label], ll)
     return out
+
+
+def _programme(
+    programmes: list[ProgrammeRow] | None,
+    line: int,
+    uai: str,
+    label: str,
+    ll: tuple[float, float] | None,
+) -> None:
+    if programmes is not None and label.strip():
+        lat, lon = ll if ll else (None, None)
+        programmes.append(ProgrammeRow(line, uai, label.strip(), lat, lon))
 
 
 def parse_communes(
@@ -361,6 +405,9 @@ def parse_communes(
         if insee in out:
             report.skip("commune already listed (kept its first row)", line)
             continue
+        if abroad(insee):
+            reject_abroad(report, path, line, "code_commune", insee)
+            continue
         data = {
             "line": line,
             "insee": insee,
@@ -371,8 +418,10 @@ def parse_communes(
             "lon": number(row[ix["longitude"]], path, line, "longitude"),
             "method": opt(row[c_method]) if c_method is not None else None,
         }
-        out[insee] = validate(CommuneRow, data, path, line)
-        report.rows_used += 1
+        commune = validate(CommuneRow, data, path, line, report=report)
+        if commune is not None:
+            out[insee] = commune
+            report.rows_used += 1
     return out
 
 

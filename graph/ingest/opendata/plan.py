@@ -20,8 +20,17 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
+from graph import communes as communes_ref
 from graph.errors import SeedError
-from graph.ingest.opendata import activity, bcn, directories
+from graph.ingest.opendata import (
+    activity,
+    bcn,
+    certif_info,
+    directories,
+    postbac,
+    professional,
+)
+from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
@@ -35,9 +44,10 @@ from graph.ingest.opendata.rows import (
     OfferRow,
 )
 from graph.ingest.opendata.values import departement_of_uai
-from graph.models import ActorKind
+from graph.models import ActorKind, departement_code
 
 __all__ = [
+    "MAX_REJECTED",
     "Establishment",
     "ImportData",
     "Offer",
@@ -56,6 +66,9 @@ COMMUNES_FILE = "communes_geonames.csv"
 DEPARTEMENTS_FILE = "departements_academies_regions.csv"
 CFA_GLOB = "CFASousConvRegionale*.csv"
 PARCOURSUP_GLOB = "fr-esr-parcoursup*.csv"
+CERTIF_INFO_FILE = "certif_info.csv"
+DIPLOMES_PRO_FILE = "diplomesProfessionnels.csv"
+FAMILLES_FILE = "familleMetiers.csv"
 ACTIVITY_GLOBS = (
     ("constat_*.csv", "pupils (DEPP constat)", activity.parse_constat),
     ("attractivite_capacite_*.csv", "offers (Affelnet)", activity.parse_affelnet),
@@ -67,18 +80,7 @@ def departement_prefixes(values: Iterable[str] | None) -> list[str] | None:
     """``["12", "46"]`` -> ``["012", "046"]``: the UAI prefixes of those départements."""
     if values is None:
         return None
-    out = []
-    for raw in values:
-        v = raw.strip().upper()
-        if not v:
-            continue
-        if v.isdigit() and len(v) <= 2:
-            v = v.zfill(3)
-        elif v in ("2A", "2B"):
-            v = "0" + v
-        if not (len(v) == 3 and (v.isdigit() or v in ("02A", "02B"))):
-            raise ValueError(f"not a département code: {raw!r} (e.g. 12, 46, 2A, 971)")
-        out.append(v)
+    out = [departement_code(v) for raw in values if (v := raw.strip().upper())]
     return sorted(set(out)) or None
 
 
@@ -194,6 +196,11 @@ class ImportData:
     coverage: Coverage
     citations: dict[str, str]  # file name -> citation (with its year or state date)
     activity_uais: set[str]
+    postbac: postbac.PostBac
+    postbac_file: str | None  # the Parcoursup extract the programmes come from
+    certifications: dict[str, certif_info.Certification]  # CFD -> Certif Info
+    professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
+    families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
 
     def is_closed(self, d: DiplomaRow) -> bool:
         return bool(d.closing_date and self.closed_on and d.closing_date <= self.closed_on)
@@ -202,24 +209,54 @@ class ImportData:
 # --- parsing ------------------------------------------------------------------------------
 
 
-class _Reports:
-    """The file reports, in reading order; each new file is a progress step."""
+MAX_REJECTED = 0.05
+"""Default ``--max-rejected``: a file with more than 5 % of its rows rejected stops the import
+(the national files reject at most 2 %: 5 rows of 250 in the MESR list, fewer elsewhere)."""
 
-    def __init__(self, progress: Progress) -> None:
+
+class _Reports:
+    """The file reports, in reading order; each new file is a progress step. A file whose
+    rejected rows pass ``max_rejected`` (a share of its rows) stops the import."""
+
+    def __init__(self, progress: Progress, strict: bool, max_rejected: float) -> None:
         self.items: list[FileReport] = []
+        self.paths: list[Path] = []
         self.progress = progress
+        self.strict = strict
+        self.max_rejected = max_rejected
 
     def new(self, path: Path, family: str) -> FileReport:
         self.done()
-        r = FileReport(path.name, family)
+        r = FileReport(path.name, family, strict=self.strict)
         self.items.append(r)
+        self.paths.append(path)
         self.progress.step(f"reading {path.name}")
         return r
 
     def done(self) -> None:
         if self.items:
-            self.progress.advance(self.items[-1].rows_read)
+            last = self.items[-1]
+            self.progress.advance(last.rows_read)
+            check_rejected(self.paths[-1], last, self.max_rejected)
         self.progress.finish()
+
+
+def check_rejected(path: Path, report: FileReport, max_rejected: float) -> None:
+    """Too many rejected rows means a wrong or damaged file, not a few bad rows: stop."""
+    if not report.rejected or report.rejected_share <= max_rejected:
+        return
+    by_reason = report.rejected_by_reason()
+    reasons = "; ".join(
+        f"{len(rs):,} × {reason} (e.g. line {rs[0].line}, {rs[0].column}: {rs[0].value!r})"
+        for reason, rs in by_reason.items()
+    )
+    raise SeedError(
+        path,
+        "file",
+        None,
+        f"{len(report.rejected):,} of {report.rows_read:,} rows rejected "
+        f"({report.rejected_share:.1%}, more than --max-rejected {max_rejected:.1%}): {reasons}",
+    )
 
 
 def _require(directory: Path, name: str, why: str) -> Path:
@@ -244,7 +281,14 @@ def parse_directory(
     departements: Iterable[str] | None = None,
     *,
     progress: Progress | None = None,
+    strict: bool = False,
+    max_rejected: float = MAX_REJECTED,
 ) -> ImportData:
+    """Parse and combine every known file of ``directory``.
+
+    A row with an unusable identifier, no name or a place abroad is rejected and reported
+    (``strict``: the import stops at the first); a file unreadable, or with more than
+    ``max_rejected`` of its rows rejected, stops the import."""
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
@@ -253,7 +297,7 @@ def parse_directory(
     keep: Callable[[str], bool] = (
         (lambda uai: True) if prefixes is None else (lambda uai: uai[:3] in prefixes)
     )
-    reports = _Reports(progress)
+    reports = _Reports(progress, strict, max_rejected)
     citations: dict[str, str] = {}
 
     # 1. nomenclature (national, always read)
@@ -302,11 +346,19 @@ def parse_directory(
     for p in _globbed(directory, CFA_GLOB):
         dirs.append(directories.parse_cfa(p, reports.new(p, "establishments (CFA)"), keep))
         dir_names.append(p.name)
+    programme_rows: list[postbac.ProgrammeRow] = []
+    parcoursup_file: str | None = None
     for p in _globbed(directory, PARCOURSUP_GLOB):
         dirs.append(
-            directories.parse_parcoursup(p, reports.new(p, "establishments (Parcoursup)"), keep)
+            directories.parse_parcoursup(
+                p,
+                reports.new(p, "establishments and programmes (Parcoursup)"),
+                keep,
+                programme_rows,
+            )
         )
         dir_names.append(p.name)
+        parcoursup_file = parcoursup_file or p.name
     for name in dir_names:
         citations[name] = citation(name)
     communes: dict[str, CommuneRow] = {}
@@ -320,12 +372,41 @@ def parse_directory(
     # 4. diplomas the offers name that nFormationDiplome_ lacks: from vFormationDiplome_
     nfd_report = reports.items[0]
     offers_cfd = _resolve(offer_rows, mef)
+    #    and the BUT and licences pro the post-bac programmes are matched with
     missing = {c for _, _, c in offers_cfd} - set(diplomas)
-    if missing and (p := directory / VFD_FILE).is_file():
-        extra = bcn.parse_diplomas(
-            p, reports.new(p, "diplomas (BCN, other ministries)"), bcn.VFD, only=missing
+    vfd: dict[str, DiplomaRow] = {}
+    if (missing or programme_rows) and (p := directory / VFD_FILE).is_file():
+        vfd = bcn.parse_diplomas(
+            p,
+            reports.new(p, "diplomas (BCN, other ministries)"),
+            bcn.VFD,
+            only=missing,
+            levels=postbac.VFD_LEVEL_CODES,
         )
-        diplomas.update(extra)
+        diplomas.update({c: d for c, d in vfd.items() if c in missing})
+        citations[p.name] = citation(p.name)
+    reports.done()
+    programmes = _postbac(programme_rows, diplomas, vfd, offers_cfd, closed_on)
+    for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
+        if code not in diplomas and code in vfd:
+            diplomas[code] = vfd[code]
+
+    # 5. what the diplomas lead to: Certif Info, diplomesProfessionnels, familleMetiers
+    certifications: dict[str, certif_info.Certification] = {}
+    if (p := directory / CERTIF_INFO_FILE).is_file():
+        certifications = certif_info.parse_certif_info(
+            p, reports.new(p, "diploma links (Certif Info)"), only=set(diplomas)
+        )
+        citations[p.name] = citation(p.name)
+    pro: dict[str, professional.ProfessionalDiploma] = {}
+    if (p := directory / DIPLOMES_PRO_FILE).is_file():
+        pro = professional.parse_diplomes_professionnels(p, reports.new(p, "diploma links (CPC)"))
+        citations[p.name] = citation(p.name)
+    families: dict[str, professional.Family] = {}
+    if (p := directory / FAMILLES_FILE).is_file():
+        families = professional.parse_familles_metiers(
+            p, reports.new(p, "diploma links (familles de métiers)")
+        )
         citations[p.name] = citation(p.name)
     reports.done()
     known: list[tuple[OfferRow, str]] = []
@@ -336,8 +417,11 @@ def parse_directory(
         else:
             rep.skip("CFD not in the BCN files", row.line)
 
+    if parcoursup_file is not None:
+        _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
     sites = _sites(establishments, communes, citations)
+    _place_at_commune_centres(establishments, sites)
     offers = _offers(known, mef)
     lineage = _lineage(diplomas, nfd_report)
     part_of = sorted(
@@ -361,6 +445,11 @@ def parse_directory(
         coverage=coverage,
         citations=citations,
         activity_uais=activity_uais,
+        postbac=programmes,
+        postbac_file=parcoursup_file,
+        certifications={c: v for c, v in certifications.items() if c in diplomas},
+        professional={c: v for c, v in pro.items() if c in diplomas},
+        families={c: v for c, v in families.items() if c in diplomas},
     )
 
 
@@ -460,7 +549,7 @@ def _establishments(
         if not rows:
             out[uai] = Establishment(
                 uai=uai,
-                name=f"Établissement {uai} (hors annuaires)",
+                name=unnamed_establishment(uai, deps),
                 kind=ActorKind.OTHER.value,
                 described_by=[],
                 sources=[],
@@ -512,17 +601,28 @@ def _establishments(
     return out
 
 
+def unnamed_establishment(uai: str, deps: dict[str, DepartementRow]) -> str:
+    """The honest name of an establishment no file names: its UAI and the département its
+    UAI gives (``Établissement 0763418C (Seine-Maritime)``)."""
+    dep = deps.get(departement_of_uai(uai))
+    return f"Établissement {uai} ({dep.name})" if dep is not None else f"Établissement {uai}"
+
+
 def _sites(
     establishments: dict[str, Establishment],
     communes: dict[str, CommuneRow],
     citations: dict[str, str],
 ) -> dict[str, Site]:
-    """The communes of the imported establishments: GeoNames point, else the mean of the
+    """The communes of the imported establishments: GeoNames point, else the centre the
+    commune reference gives (graph/communes.py, when it is installed), else the mean of the
     establishments' own coordinates there."""
     by_insee: dict[str, list[Establishment]] = defaultdict(list)
     for e in establishments.values():
         if e.insee:
             by_insee[e.insee].append(e)
+    centres = _reference_centres(
+        {i for i in by_insee if (c := communes.get(i)) is None or c.lat is None}
+    )
     out: dict[str, Site] = {}
     for insee, ests in sorted(by_insee.items()):
         c = communes.get(insee)
@@ -530,9 +630,14 @@ def _sites(
         lat = lon = None
         how: str | None = None
         source = first.sources[0] if first.sources else ""
+        ref = None
         if c is not None and c.lat is not None and c.lon is not None:
             lat, lon, how = c.lat, c.lon, "geonames"
             source = citations.get("communes_geonames.csv", "communes_geonames.csv")
+        elif (ref := centres.get(insee)) is not None:
+            lat, lon = ref.lat, ref.lon
+            how = "reference-approximate" if ref.approximate else "reference"
+            source = COMMUNE_REFERENCE
         else:
             own = [e for e in ests if e.coords == "establishment"]
             if own:
@@ -541,7 +646,7 @@ def _sites(
                 how = "establishments"
         out[insee] = Site(
             insee=insee,
-            name=(c.name if c else None) or first.commune or insee,
+            name=(c.name if c else None) or (ref.name if ref else None) or first.commune or insee,
             departement=(c.departement if c else None) or first.departement,
             region_code=(c.region_code if c else None) or first.region_code,
             lat=lat,
@@ -550,6 +655,75 @@ def _sites(
             source=source,
         )
     return out
+
+
+COMMUNE_REFERENCE = "référentiel des communes (INSEE COG, Annuaire de l'administration, IGN)"
+
+
+def _reference_centres(codes: set[str]) -> dict[str, communes_ref.Commune]:
+    """The centres the commune reference gives for ``codes`` (a former code read as the
+    current commune); empty when the reference is not installed."""
+    if not codes:
+        return {}
+    try:
+        index = communes_ref.reference()
+    except communes_ref.ReferenceMissing:
+        return {}
+    out: dict[str, communes_ref.Commune] = {}
+    for code in codes:
+        c = index.communes.get(code) or index.communes.get(index.former.get(code, ""))
+        if c is not None and c.lat is not None and c.lon is not None:
+            out[code] = c
+    return out
+
+
+def _postbac(
+    rows: list[postbac.ProgrammeRow],
+    diplomas: dict[str, DiplomaRow],
+    vfd: dict[str, DiplomaRow],
+    offers_cfd: list[tuple[OfferRow, FileReport, str]],
+    data_closed_on: str | None,
+) -> postbac.PostBac:
+    """The Parcoursup programmes as offers: BTS mapped through the BTS files' labels, CPGE
+    and DN MADE through the BCN's, the others keyed by their label (see :mod:`postbac`)."""
+    bts_labels: dict[str, set[str]] = {}
+    for row, _, cfd in offers_cfd:
+        if row.label and cfd in diplomas:
+            bts_labels.setdefault(postbac.bts_file_key(row.label), set()).add(cfd)
+    open_bcn = {
+        c: (d.level_code, d.name, d.nsf)
+        for c, d in {**vfd, **diplomas}.items()
+        if not (d.closing_date and data_closed_on and d.closing_date <= data_closed_on)
+    }
+    offered = {(row.uai, cfd) for row, _, cfd in offers_cfd}
+    return postbac.build(rows, open_bcn, bts_labels, offered)
+
+
+def _postbac_notes(pb: postbac.PostBac, report: FileReport) -> None:
+    labels = len(pb.how)
+    by_how: dict[str, int] = {}
+    for h in pb.how.values():
+        by_how[h] = by_how.get(h, 0) + 1
+    report.notes.append(
+        f"{labels:,} programme labels: {by_how.get('bts-files', 0):,} mapped to a BCN code "
+        f"through the BTS files, {by_how.get('bcn-name', 0):,} through the BCN's labels, "
+        f"{by_how.get('none', 0):,} keyed by their label; {len(pb.offers):,} programme offers "
+        f"({pb.already_offered:,} already given by an activity file)"
+    )
+
+
+def _place_at_commune_centres(
+    establishments: dict[str, Establishment], sites: dict[str, Site]
+) -> None:
+    """An establishment with a commune but no point of its own, and whose commune GeoNames
+    does not place, takes the commune's centre as its sites computed it (the mean of the
+    establishments placed there)."""
+    for e in establishments.values():
+        if e.lat is not None or not e.insee:
+            continue
+        site = sites.get(e.insee)
+        if site is not None and site.lat is not None and site.lon is not None:
+            e.lat, e.lon, e.coords = site.lat, site.lon, "commune"
 
 
 def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[str, str]]:
@@ -569,7 +743,12 @@ def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[
 
 
 def _coverage(activity_uais: set[str], est: dict[str, Establishment]) -> Coverage:
-    cv = Coverage(uais_in_activity=len(activity_uais))
+    cv = Coverage(uais_in_activity=len(activity_uais), establishments=len(est))
+    for e in est.values():
+        source = e.described_by[0] if e.described_by else "UAI only"
+        cv.named_by[source] = cv.named_by.get(source, 0) + 1
+        how = e.coords or "unknown"
+        cv.located_by[how] = cv.located_by.get(how, 0) + 1
     for uai in sorted(activity_uais):
         e = est[uai]
         if e.described:

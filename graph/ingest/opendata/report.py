@@ -7,15 +7,32 @@ reason, and the first lines of each reason are kept so that the summary can poin
 
 from __future__ import annotations
 
+import csv
+import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 EXAMPLES = 3
+REJECTED_SHOWN = 12  # line numbers of one rejection reason printed in the summary
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A row left out because one of its values is unusable (the row, not the file, is bad)."""
+
+    line: int
+    reason: str
+    column: str | None
+    value: str
 
 
 @dataclass
 class FileReport:
+    """What one file gave. *Skipped* rows are expected (duplicates, out of scope…); *rejected*
+    rows carry an unusable identifier, no name, or a place abroad (see :mod:`rows`)."""
+
     name: str
     family: str
     rows_read: int = 0
@@ -23,13 +40,30 @@ class FileReport:
     filtered: int = 0  # outside --departements (not an error)
     skipped: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[int]] = field(default_factory=dict)
+    skipped_lines: dict[str, list[int]] = field(default_factory=dict)
+    rejected: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    strict: bool = False  # --strict: a rejected row stops the import instead
 
     def skip(self, reason: str, line: int) -> None:
         self.skipped[reason] += 1
+        self.skipped_lines.setdefault(reason, []).append(line)
         lines = self.examples.setdefault(reason, [])
         if len(lines) < EXAMPLES:
             lines.append(line)
+
+    def reject(self, line: int, reason: str, column: str | None, value: object) -> None:
+        self.rejected.append(Rejection(line, reason, column, "" if value is None else str(value)))
+
+    def rejected_by_reason(self) -> dict[str, list[Rejection]]:
+        out: dict[str, list[Rejection]] = {}
+        for r in self.rejected:
+            out.setdefault(r.reason, []).append(r)
+        return dict(sorted(out.items()))
+
+    @property
+    def rejected_share(self) -> float:
+        return len(self.rejected) / self.rows_read if self.rows_read else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,23 +76,37 @@ class FileReport:
                 reason: {"rows": n, "lines": self.examples.get(reason, [])}
                 for reason, n in sorted(self.skipped.items())
             },
+            "rejected": {
+                reason: {"rows": len(rs), "lines": [r.line for r in rs]}
+                for reason, rs in self.rejected_by_reason().items()
+            },
             "notes": self.notes,
         }
 
 
 @dataclass
 class Coverage:
-    """Establishments named by the activity files, by what describes them."""
+    """Every imported establishment by where its name and place come from
+    (``named_by``: the file, or ``UAI only``; ``located_by``: ``establishment`` = its own
+    coordinates, ``commune`` = its commune's centre, ``unknown``), and the establishments the
+    activity files name, by what describes them."""
 
+    establishments: int = 0
+    named_by: dict[str, int] = field(default_factory=dict)
+    located_by: dict[str, int] = field(default_factory=dict)
     uais_in_activity: int = 0
     described: dict[str, int] = field(default_factory=dict)  # first directory -> count
     with_coordinates: dict[str, int] = field(default_factory=dict)  # how located -> count
     unknown: int = 0  # no directory describes them
     unknown_but_seeded: int = 0  # ... but a seed actor has the UAI
     unknown_examples: list[str] = field(default_factory=list)
+    seed_actors_matched: int = 0  # seed actors without a UAI matched by name and commune
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_PLACE = {"establishment": "their own coordinates", "commune": "their commune's centre"}
 
 
 @dataclass
@@ -82,6 +130,10 @@ class ImportSummary:
         return sum(sum(f.skipped.values()) for f in self.files)
 
     @property
+    def rows_rejected(self) -> int:
+        return sum(len(f.rejected) for f in self.files)
+
+    @property
     def seconds(self) -> float:
         return round(sum(self.timings.values()), 3)
 
@@ -93,6 +145,7 @@ class ImportSummary:
             "dry_run": self.dry_run,
             "rows_read": self.rows_read,
             "rows_skipped": self.rows_skipped,
+            "rows_rejected": self.rows_rejected,
             "seconds": secs,
             "rows_per_s": round(self.rows_read / secs) if secs else None,
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
@@ -112,15 +165,28 @@ class ImportSummary:
         rate = f", {self.rows_read / secs:,.0f} rows/s" if secs else ""
         out.append(
             f"{self.directory}{where}: {self.rows_read:,} rows read in {len(self.files)} "
-            f"files, {self.rows_skipped:,} skipped, {secs:.2f} s{rate}"
+            f"files, {self.rows_skipped:,} skipped, {self.rows_rejected:,} rejected, "
+            f"{secs:.2f} s{rate}"
         )
         out.append("")
-        out.append(f"{'file':<62} {'read':>8} {'used':>8} {'filtered':>9} {'skipped':>8}")
+        out.append(
+            f"{'file':<62} {'read':>8} {'used':>8} {'filtered':>9} {'skipped':>8} {'rejected':>8}"
+        )
         for f in self.files:
             out.append(
                 f"{f.name:<62} {f.rows_read:>8,} {f.rows_used:>8,} {f.filtered:>9,} "
-                f"{sum(f.skipped.values()):>8,}"
+                f"{sum(f.skipped.values()):>8,} {len(f.rejected):>8,}"
             )
+        rejected = [(f.name, f.rejected_by_reason()) for f in self.files if f.rejected]
+        if rejected:
+            out.append("")
+            out.append("rejected rows (left out, the rest imported):")
+            for name, by_reason in rejected:
+                for reason, rs in by_reason.items():
+                    lines = ", ".join(str(r.line) for r in rs[:REJECTED_SHOWN])
+                    extra = len(rs) - REJECTED_SHOWN
+                    more = f" and {extra:,} more" if extra > 0 else ""
+                    out.append(f"  {name}: {len(rs):,} × {reason} (lines {lines}{more})")
         reasons = [
             (f.name, r, n, f.examples.get(r, []))
             for f in self.files
@@ -129,8 +195,8 @@ class ImportSummary:
         if reasons:
             out.append("")
             out.append("skipped rows:")
-            for name, reason, n, lines in reasons:
-                eg = ", ".join(str(x) for x in lines)
+            for name, reason, n, examples in reasons:
+                eg = ", ".join(str(x) for x in examples)
                 out.append(f"  {name}: {n:,} × {reason} (e.g. line {eg})")
         notes = [(f.name, n) for f in self.files for n in f.notes]
         if notes:
@@ -154,6 +220,12 @@ class ImportSummary:
         cv = self.coverage
         out.append("")
         out.append(
+            f"establishments: {cv.establishments:,}; named by "
+            + ", ".join(f"{k} {n:,}" for k, n in sorted(cv.named_by.items()))
+            + "; located at "
+            + ", ".join(f"{_PLACE.get(k, k)} {n:,}" for k, n in sorted(cv.located_by.items()))
+        )
+        out.append(
             f"coverage: {cv.uais_in_activity:,} establishments (UAI) in the activity files; "
             + ", ".join(f"{n:,} described by {k}" for k, n in sorted(cv.described.items()))
             + f"; {cv.unknown:,} in no directory"
@@ -165,3 +237,58 @@ class ImportSummary:
                 + ", ".join(f"{n:,} {k}" for k, n in sorted(cv.with_coordinates.items()))
             )
         return "\n".join(out)
+
+
+REPORT_COLUMNS = ("file", "line", "kind", "reason", "column", "value")
+
+
+def report_rows(summary: ImportSummary) -> list[dict[str, Any]]:
+    """Every rejected and skipped row, by file, then kind, reason and line."""
+    out: list[dict[str, Any]] = []
+    for f in summary.files:
+        for reason, rs in f.rejected_by_reason().items():
+            out.extend(
+                {
+                    "file": f.name,
+                    "line": r.line,
+                    "kind": "rejected",
+                    "reason": reason,
+                    "column": r.column or "",
+                    "value": r.value,
+                }
+                for r in rs
+            )
+        for reason in sorted(f.skipped_lines):
+            out.extend(
+                {
+                    "file": f.name,
+                    "line": line,
+                    "kind": "skipped",
+                    "reason": reason,
+                    "column": "",
+                    "value": "",
+                }
+                for line in f.skipped_lines[reason]
+            )
+    return out
+
+
+def write_report(summary: ImportSummary, path: Path) -> None:
+    """``--report FILE``: every rejected and skipped row, as JSON (``.json``) or CSV (else)."""
+    rows = report_rows(summary)
+    if path.suffix.lower() == ".json":
+        doc = {
+            "directory": summary.directory,
+            "dry_run": summary.dry_run,
+            "rows_read": summary.rows_read,
+            "rows_rejected": summary.rows_rejected,
+            "rows_skipped": summary.rows_skipped,
+            "files": [f.to_dict() for f in summary.files],
+            "rows": rows,
+        }
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=REPORT_COLUMNS)
+        w.writeheader()
+        w.writerows(rows)

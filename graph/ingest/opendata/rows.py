@@ -7,7 +7,7 @@ the exact shapes of the national files (UAI, CFD, MEF_STAT_11, INSEE, départeme
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
@@ -24,6 +24,7 @@ __all__ = [
     "MefRow",
     "MefStat",
     "OfferRow",
+    "reject_abroad",
     "validate",
 ]
 
@@ -44,14 +45,69 @@ M = TypeVar("M", bound=BaseModel)
 _COLUMNS: dict[type[BaseModel], dict[str, str]] = {}
 
 
+# A row whose identifier or name is unusable is *rejected* (left out and reported, the rest of
+# the file imported) unless --strict; any other bad value means the file is not what the
+# importer expects and stops the import. Field name -> reason.
+REJECT_REASONS = {
+    "uai": "invalid UAI",
+    "parent_uai": "invalid UAI",
+    "insee": "invalid commune code (INSEE)",
+    "cfd": "invalid diploma code (CFD)",
+    "mef_stat_11": "invalid course-year code (MEF_STAT_11)",
+    "mef": "invalid course-year code (MEF)",
+    "name": "missing name",
+}
+REJECT_ABROAD = "place abroad"
+_REJECT_OVERRIDES: dict[tuple[str, str], str] = {("DiplomaRow", "code"): REJECT_REASONS["cfd"]}
+
+
+class Rejecting(Protocol):
+    """What :func:`validate` needs of a file report to record a rejected row."""
+
+    strict: bool
+
+    def reject(self, line: int, reason: str, column: str | None, value: object) -> None: ...
+
+
+def reject_reason(model: type[BaseModel], field_name: str | None) -> str | None:
+    if field_name is None:
+        return None
+    return _REJECT_OVERRIDES.get((model.__name__, field_name)) or REJECT_REASONS.get(field_name)
+
+
+@overload
 def validate(
     model: type[M],
     data: dict[str, Any],
     path: Any,
     line: int,
     cols: dict[str, str] | None = None,
-) -> M:
-    """``model.model_validate(data)``; the first error names file, line and column."""
+    *,
+    report: None = None,
+) -> M: ...
+@overload
+def validate(
+    model: type[M],
+    data: dict[str, Any],
+    path: Any,
+    line: int,
+    cols: dict[str, str] | None = None,
+    *,
+    report: Rejecting,
+) -> M | None: ...
+def validate(
+    model: type[M],
+    data: dict[str, Any],
+    path: Any,
+    line: int,
+    cols: dict[str, str] | None = None,
+    *,
+    report: Rejecting | None = None,
+) -> M | None:
+    """``model.model_validate(data)``; the first error names file, line and column.
+
+    With a ``report`` (not strict), a row whose first error is on an identifier or the name is
+    recorded there as rejected and ``None`` is returned; any other error raises."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -59,7 +115,18 @@ def validate(
         name = str(err["loc"][0]) if err["loc"] else None
         column = (cols or {}).get(name or "") or _COLUMNS.get(model, {}).get(name or "", name)
         value = data.get(name) if name else None
+        reason = reject_reason(model, name)
+        if report is not None and reason is not None and not report.strict:
+            report.reject(line, reason, column, value)
+            return None
         raise SeedError(path, f"line {line}", column, f"{err['msg']} (value {value!r})") from None
+
+
+def reject_abroad(report: Rejecting, path: Any, line: int, column: str, value: str) -> None:
+    """A row placed outside France: rejected, or (``--strict``) the import stops."""
+    if report.strict:
+        raise SeedError(path, f"line {line}", column, f"a place abroad ({value!r})")
+    report.reject(line, REJECT_ABROAD, column, value)
 
 
 def columns(model: type[BaseModel], mapping: dict[str, str]) -> None:

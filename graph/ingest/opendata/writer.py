@@ -21,12 +21,23 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
 
-from graph.inference import RULES, DiplomaFacts, infer_passerelles
-from graph.ingest.opendata.plan import Establishment, ImportData, Offer, parse_directory
+from graph.inference import DiplomaFacts, infer_passerelles
+from graph.inference.admission_parallele import admission_parallele_legs
+from graph.inference.evidence import Evidence
+from graph.inference.records import leg_props, passerelle_props, source_of
+from graph.ingest.continuations import common_secondes, load_evidence, present_files
+from graph.ingest.opendata.matching import SeedActor, match_seed_actors
+from graph.ingest.opendata.plan import (
+    MAX_REJECTED,
+    Establishment,
+    ImportData,
+    Offer,
+    parse_directory,
+)
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
@@ -69,6 +80,7 @@ IMPORT_PROPS = (
     "parent_uai",
     "opening_date",
     "directory_flags",
+    "uai_matched_by",
     # Diploma
     "bcn_name",
     "bcn_short_label",
@@ -82,6 +94,25 @@ IMPORT_PROPS = (
     "first_session",
     "last_session",
     "bcn_source",
+    "official_name",
+    "readable_name",
+    "readable_name_source",
+    "rome_codes",
+    "formacodes",
+    "formacode_labels",
+    "rncp_codes",
+    "rs_codes",
+    "certif_type",
+    "certif_nsf",
+    "cpc",
+    "cpc_secteur",
+    "famille_metiers",
+    "famille_common_cfd",
+    "programme_kind",
+    "programme_label",
+    "entry_level",
+    "admits_bac2",
+    "programme_source",
     # Site
     "imported_name_site",
     "coords_source",
@@ -97,6 +128,7 @@ class GraphState:
     seed_diplomas: list[dict[str, Any]] = field(default_factory=list)
     seed_pairs: set[tuple[str, str]] = field(default_factory=set)
     import_relationships: dict[str, int] = field(default_factory=dict)
+    seed_actors_without_uai: list[SeedActor] = field(default_factory=list)
 
     def seeded(self, label: str, key: str) -> bool:
         return self.nodes.get(label, {}).get(key, (False, False))[0]
@@ -117,6 +149,10 @@ def read_state(store: GraphStore) -> GraphState:
     st.import_relationships = {
         r["type"]: r["count"] for r in store.read("import_state_relationships")
     }
+    st.seed_actors_without_uai = [
+        SeedActor(r["id"], r["name"] or "", r["insee"], r["kind"] or "")
+        for r in store.read("import_state_seed_actors")
+    ]
     return st
 
 
@@ -183,15 +219,51 @@ def _level(data: ImportData, d: DiplomaRow) -> int | None:
     return lv.rncp_level if lv else None
 
 
+def _readable(data: ImportData, code: str) -> tuple[str | None, str | None]:
+    """A mixed-case French label with accents, and the file it comes from: Certif Info, else
+    diplomesProfessionnels (the BCN's own text is upper case without accents)."""
+    if (c := data.certifications.get(code)) is not None:
+        return c.label, "certif_info.csv"
+    if (p := data.professional.get(code)) is not None:
+        return p.label, "diplomesProfessionnels.csv"
+    return None, None
+
+
+def _links(data: ImportData, code: str) -> dict[str, Any]:
+    """What a diploma leads to (Certif Info: ROME, Formacode, RNCP, RS; diplomesProfessionnels:
+    CPC, secteur; familleMetiers: famille de métiers), as diploma properties."""
+    c = data.certifications.get(code)
+    p = data.professional.get(code)
+    f = data.families.get(code)
+    return {
+        "romes": list(c.romes) if c and c.romes else None,
+        "formacodes": list(c.formacodes) if c and c.formacodes else None,
+        "formacode_labels": list(c.formacode_labels) if c and c.formacode_labels else None,
+        "rncp": list(dict.fromkeys([*(c.rncp if c else ()), *([p.rncp] if p and p.rncp else [])]))
+        or None,
+        "rs": list(c.rs) if c and c.rs else None,
+        "certif_type": c.type_label if c else None,
+        "certif_nsf": c.nsf if c else None,
+        "cpc": p.cpc if p else None,
+        "cpc_secteur": p.secteur if p else None,
+        "famille": (f.famille if f else None) or (p.famille if p else None),
+        "famille_common": f.common_cfd if f else None,
+    }
+
+
 def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
     rows = []
     for d in data.diplomas.values():
+        readable, readable_src = _readable(data, d.code)
         rows.append(
             _compact(
                 {
                     "code": d.code,
                     "name": d.name,
-                    "norm": _norm(d.name),
+                    "readable": readable,
+                    "readable_src": readable_src,
+                    "norm": _norm(readable or d.name),
+                    **_links(data, d.code),
                     "short": d.short_label or None,
                     "type_code": d.level_code,
                     "type": diploma_type(d.level_code).value,
@@ -207,6 +279,46 @@ def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
             )
         )
     return rows
+
+
+def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
+    return [
+        _compact(
+            {
+                "code": code,
+                "name": p.name,
+                "norm": _norm(p.name),
+                "label": p.label,
+                "kind": p.kind.key,
+                "type": p.kind.type.value,
+                "level": p.level,
+                "entry": p.entry_level,
+                "bac2": p.kind.admits_bac2,
+                "nsf": data.postbac.nsf.get(code),
+            }
+        )
+        for code, p in sorted(data.postbac.programmes.items())
+    ]
+
+
+def _programme_offer_rows(data: ImportData) -> list[dict[str, Any]]:
+    known = data.establishments
+    return [
+        _compact(
+            {
+                "uai": o.uai,
+                "code": o.code,
+                "label": o.label,
+                "modality": "apprenticeship"
+                if _norm(o.label).endswith("en apprentissage")
+                else "school",
+                "lat": o.lat,
+                "lon": o.lon,
+            }
+        )
+        for o in data.postbac.offers
+        if o.uai in known
+    ]
 
 
 def _actor_row(e: Establishment) -> dict[str, Any]:
@@ -237,7 +349,9 @@ def _actor_row(e: Establishment) -> dict[str, Any]:
     )
 
 
-def _offer_row(o: Offer, spans: dict[tuple[tuple[int, ...], tuple[str, ...]], str]) -> dict:
+def _offer_row(
+    o: Offer, spans: dict[tuple[tuple[int, ...], tuple[str, ...]], str]
+) -> dict[str, Any]:
     latest = o.latest
     span = (tuple(y.year for y in o.years), tuple(o.files))
     key = spans.setdefault(span, f"y{len(spans)}")
@@ -262,6 +376,9 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     every diploma an imported offer names (even if closed since)."""
     apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
     offered = {o.code for o in data.offers}
+    evidence = load_evidence(data.directory)
+    closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    not_targets = common_secondes(data.directory) | closed  # nobody enters these
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         out[r["code"]] = DiplomaFacts(
@@ -271,6 +388,8 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             nsf=r["nsf"],
             fields=frozenset(r["fields"] or ()),
             apprenticeship=bool(r["apprenticeship"]) or r["code"] in apprenticeship,
+            evidence=evidence.get(r["code"], Evidence()),
+            target=r["code"] not in not_targets,
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -281,30 +400,52 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             level=_level(data, d),
             nsf=d.nsf,
             apprenticeship=d.code in apprenticeship,
+            evidence=evidence.get(d.code, Evidence()),
+            target=d.code not in not_targets,
         )
     return list(out.values())
 
 
+def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
+    """The extract's programmes that admit at bac+2, for the admission parallèle legs."""
+    return [
+        DiplomaFacts(
+            code=code,
+            type=p.kind.type.value,
+            level=p.level,
+            nsf=data.postbac.nsf.get(code),
+        )
+        for code, p in data.postbac.programmes.items()
+        if p.kind.admits_bac2
+    ]
+
+
 def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]]:
     """Pairs the public rules give (docs/inferred-passerelles.md), minus the pairs the seeds
-    already link and the pairs whose target is a closed diploma."""
+    already link and the pairs whose target is a closed diploma; then the admission parallèle
+    legs from a BTS into the extract's programmes that admit at bac+2
+    (:mod:`graph.inference.admission_parallele`)."""
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
+    bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
+    evidence_files = present_files(data.directory)
+    over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
-    for p in infer_passerelles(_facts(data, state), state.seed_pairs):
+    facts = _facts(data, state)
+    parallel = admission_parallele_legs(facts, _programme_facts(data), state.seed_pairs)
+    for p in [*infer_passerelles(facts, state.seed_pairs), *parallel]:
         if p.to_code in closed:
             continue  # nobody can enter a closed diploma
+        pid = p.id.replace("inf-", "inf-import-", 1)
+        p = replace(p, id=pid)
+        source = source_of(p, over)
         rows.append(
-            _compact(
-                {
-                    "id": p.id.replace("inf-", "inf-import-", 1),
-                    "a": p.from_code,
-                    "b": p.to_code,
-                    "kind": p.kind,
-                    "rule": p.rule,
-                    "match": p.field_match,
-                    "modality": p.modality,
-                }
-            )
+            {
+                "id": pid,
+                "a": p.from_code,
+                "b": p.to_code,
+                "props": passerelle_props(p, source),
+                "leg": leg_props(p, source),
+            }
         )
     return rows
 
@@ -332,6 +473,7 @@ class Plan:
     nodes: dict[str, dict[str, int]]
     relationships: dict[str, dict[str, int]]
     run: str
+    adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
 
 
 def build_statements(data: ImportData, state: GraphState) -> Plan:
@@ -339,7 +481,21 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
+    programmes = _programme_rows(data)
+    programme_offers = _programme_offer_rows(data)
+    psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
+    psup = data.citations.get(psup_file, psup_file)
     actors = [_actor_row(e) for e in data.establishments.values()]
+    adopted = [
+        {"id": sid, "uai": uai}
+        for sid, uai in sorted(
+            match_seed_actors(
+                state.seed_actors_without_uai,
+                ((e.uai, e.name, e.insee) for e in data.establishments.values() if e.described),
+                taken=set(state.nodes.get(Label.ACTOR.value, {})),
+            ).items()
+        )
+    ]
     located = [  # a seed actor keeps its seed location (the query checks it again)
         {"uai": e.uai, "insee": e.insee}
         for e in data.establishments.values()
@@ -362,7 +518,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
 
     keys = {
         Label.SITE.value: [r["insee"] for r in sites],
-        Label.DIPLOMA.value: [r["code"] for r in diplomas],
+        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
         Label.ACTOR.value: [r["uai"] for r in actors],
         Label.PASSERELLE.value: [r["id"] for r in passerelles],
     }
@@ -371,13 +527,16 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         Statement("import_clear_relationships"),
         *_chunks("import_sites", sites, run=run, sources=sources),
         *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
+        *_chunks("import_programmes", programmes, run=run, source=psup),
+        *_chunks("import_adopt_seed_actors", adopted),
         *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
-        *_chunks("import_passerelles", passerelles, run=run, rules=dict(RULES), source=bcn),
+        *_chunks("import_passerelles", passerelles, run=run),
         Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
         Statement("import_sweep_delete", {"run": run}),
         *_chunks("import_link_actor_site", located),
         *_chunks("import_link_part_of", part_of, source=annuaire),
         *_chunks("import_link_offers", offers, sources=sources, spans=spans),
+        *_chunks("import_link_programme_offers", programme_offers, file=psup_file, source=psup),
         *_chunks(
             "import_link_renamed_to",
             renamed,
@@ -401,7 +560,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
-        RelType.OFFERS.value: len(offers),
+        RelType.OFFERS.value: len(offers) + len(programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
         RelType.FROM_DIPLOMA.value: len(passerelles),
         RelType.TO_DIPLOMA.value: len(passerelles),
@@ -411,7 +570,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         t: {"written": n, "previous": state.import_relationships.get(t, 0)}
         for t, n in written.items()
     }
-    return Plan(statements, nodes, rels, run)
+    return Plan(statements, nodes, rels, run, adopted)
 
 
 class _Reporting(Sequence[Statement]):
@@ -458,11 +617,16 @@ def run_import(
     departements: Sequence[str] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    strict: bool = False,
+    max_rejected: float = MAX_REJECTED,
 ) -> ImportSummary:
-    """Parse and validate every file, then write it all at once (or nothing, on any error)."""
+    """Parse and validate every file, then write it all at once (or nothing, on any error).
+
+    Rows with an unusable identifier, no name or a place abroad are left out and reported
+    (``strict``: the first one stops the import); see :func:`plan.parse_directory`."""
     progress = progress or Silent()
     with _no_gc():
-        return _run(store, Path(directory), departements, dry_run, progress)
+        return _run(store, Path(directory), departements, dry_run, progress, strict, max_rejected)
 
 
 def _run(
@@ -471,9 +635,13 @@ def _run(
     departements: Sequence[str] | None,
     dry_run: bool,
     progress: Progress,
+    strict: bool,
+    max_rejected: float,
 ) -> ImportSummary:
     t0 = time.perf_counter()
-    data = parse_directory(directory, departements, progress=progress)
+    data = parse_directory(
+        directory, departements, progress=progress, strict=strict, max_rejected=max_rejected
+    )
     t1 = time.perf_counter()
     state = read_state(store)
     plan = build_statements(data, state)
@@ -494,6 +662,7 @@ def _run(
         if not data.establishments[uai].described and state.seeded(Label.ACTOR.value, uai)
     )
     summary.coverage.unknown_but_seeded = seeded
+    summary.coverage.seed_actors_matched = len(plan.adopted)
     summary.timings = {"parse": t1 - t0, "plan": t2 - t1}
     if dry_run:
         return summary

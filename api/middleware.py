@@ -1,0 +1,52 @@
+"""Security headers on every answer (pure ASGI: no per-request task, no body buffering).
+
+- ``Content-Security-Policy``: scripts only from this origin, never inline (a planted name can
+  no longer run script even if some code renders it as HTML); no plugin, no ``<base>``, no
+  framing (``frame-ancestors``). Images may come from any HTTPS tile server a user sets in the
+  web interface's « Paramètres »; styles allow inline ``style`` attributes (map libraries set
+  them). The API documentation pages (/docs, /redoc) load FastAPI's Swagger / ReDoc bundle from
+  a CDN with an inline bootstrap script: they get ``frame-ancestors`` only.
+- ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``,
+  ``X-Frame-Options: DENY`` (older browsers), ``Cross-Origin-Opener-Policy: same-origin``.
+"""
+
+from __future__ import annotations
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+DOCS_CSP = "frame-ancestors 'none'"
+DOCS_PATHS = ("/docs", "/redoc")
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+        csp = DOCS_CSP if path.startswith(DOCS_PATHS) else CSP
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+                headers.setdefault("Content-Security-Policy", csp)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,459 @@
+"""Every French commune: find one by name or postcode, resolve a code or a name to a place.
+
+The reference is a data file built at install time from two registry packages
+(``tools/communes/build.py``, docs/communes.md): ~37 600 entries, the ~34 900 current communes
+plus their communes déléguées / associées and the municipal arrondissements of Paris, Lyon and
+Marseille, and ~4 200 former codes of merged communes. It is read once per process, on first
+use (~0.3 s), and searched in memory: nothing here touches the graph database.
+
+Search ignores accents, case, hyphens, apostrophes and "Saint"/"St" ("st cere" finds
+Saint-Céré) and accepts a prefix; results are ranked by how well the name matches, then by
+population. :func:`resolve` turns what a user typed (an INSEE code, a former code, a postcode,
+a name, "Name (dept)") into one place, or raises :class:`CommuneAmbiguous` with the candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import heapq
+import json
+import logging
+import os
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import GraphError, InvalidRequest
+from graph.text import normalise
+
+DATA_FILE = (
+    Path(__file__).resolve().parent.parent / "tools" / "communes" / "dist" / "communes.json.gz"
+)
+ENV_FILE = "CMQ_COMMUNES_FILE"  # another reference file (tests, packaged installs)
+log = logging.getLogger("cmq.communes")
+
+KIND_NAMES = {
+    "COM": "commune",
+    "COMD": "commune-deleguee",
+    "COMA": "commune-associee",
+    "ARM": "arrondissement-municipal",
+}
+APPROXIMATE_CENTRES = frozenset({"commune-parente", "arrondissement", "departement", ""})
+# A name shared by several communes resolves to the most populous one only when it is at
+# least this many times larger than the next: "Valence" is the Drôme's, "Saint-Denis" is asked.
+DOMINANCE = 10
+
+INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
+POSTCODE = re.compile(r"^\d{5}$")
+POSTCODE_PREFIX = re.compile(r"^\d{2,4}$")
+WITH_DEPT = re.compile(r"^(.*?)\s*\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s\-'’‘`´.,/_]+")
+_ABBREVIATIONS = {"saint": "st", "sainte": "ste", "saints": "sts", "saintes": "stes"}
+
+
+class CommuneError(InvalidRequest):
+    """What a user typed as a place names no commune, or several (a 422 for the API)."""
+
+    code = "commune_error"
+    field: str | None = None  # the request parameter that named it, set by the caller
+
+    def __init__(self, query: str, message: str) -> None:
+        self.query = query
+        self.message = message
+        super().__init__(message)
+
+
+class CommuneNotFound(CommuneError):
+    code = "commune_inconnue"
+
+    def __init__(self, query: str) -> None:
+        super().__init__(
+            query,
+            f"Aucune commune ne correspond à « {query} » : saisissez un nom de commune, "
+            "un code postal ou un code INSEE.",
+        )
+
+
+class CommuneCodeUnknown(CommuneError):
+    """An INSEE code that is neither a current commune, a part of one nor a former code."""
+
+    code = "commune_inconnue"
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code, f"Aucune commune n'a le code INSEE « {code} ».")
+
+
+class CommuneAmbiguous(CommuneError):
+    code = "commune_ambigue"
+
+    def __init__(self, query: str, candidates: list[Commune]) -> None:
+        self.candidates = candidates
+        listed = " ; ".join(c.display for c in candidates)
+        first = candidates[0]
+        hint = (
+            f"Précisez le nom de la commune, par exemple « {first.name} »."
+            if POSTCODE.match(query)
+            else "Précisez le code postal, le code INSEE ou le département, par exemple "
+            f"« {first.name} ({first.departement}) »."
+        )
+        super().__init__(query, f"« {query} » désigne plusieurs communes : {listed}. {hint}")
+
+
+class CommuneUnplaced(CommuneError):
+    code = "commune_sans_coordonnees"
+
+    def __init__(self, query: str, commune: Commune) -> None:
+        self.commune = commune
+        super().__init__(
+            query,
+            f"La position de {commune.display} n'est pas connue : indiquez une commune voisine "
+            "ou des coordonnées « latitude,longitude ».",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Commune:
+    """One entry of the reference: a current commune or a part of one (``parent`` set)."""
+
+    code: str
+    name: str
+    kind: str  # KIND_NAMES values
+    parent: str | None  # the current commune's code, for a commune déléguée/associée or ARM
+    postcodes: tuple[str, ...]
+    departement: str
+    departement_name: str
+    region: str
+    region_name: str
+    population: int | None
+    lat: float | None
+    lon: float | None
+    centre: str  # how the centre was found: mairie, contour, commune-parente, arrondissement…
+
+    @property
+    def approximate(self) -> bool:
+        """True when the centre is the parent commune's, the arrondissement's or the
+        département's (or unknown), not the commune's own."""
+        return self.centre in APPROXIMATE_CENTRES
+
+    @property
+    def display(self) -> str:
+        """French label telling homonyms apart: ``Saint-Denis (Seine-Saint-Denis, 93066)``."""
+        return f"{self.name} ({self.departement_name}, {self.code})"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a place parameter named: ``place`` gives the position (a commune déléguée keeps its
+    own), ``commune`` the current commune it belongs to; ``note`` says, in French, how a former
+    or partial code was read (None when the input named the current commune itself)."""
+
+    place: Commune
+    commune: Commune
+    note: str | None = None
+    former: bool = False  # read as the code of a merged (former) commune
+
+
+def search_key(text: str) -> str:
+    """The form names are compared in: accents, case, hyphens and apostrophes folded, "Saint"
+    written "st" (``"Saint-Céré"`` and ``"st cere"`` -> ``"st cere"``)."""
+    words = _SEPARATORS.sub(" ", normalise(text)).split()
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def _rank(c: Commune) -> tuple[int, int, str]:
+    """Current communes before their parts, then the most populous, then by code."""
+    return (0 if c.parent is None else 1, -(c.population or 0), c.code)
+
+
+@dataclass
+class CommuneIndex:
+    """The reference in memory, with the maps searches and resolutions read."""
+
+    communes: dict[str, Commune]  # current communes by INSEE code
+    parts: dict[str, list[Commune]]  # communes déléguées / associées, ARM, by their own code
+    former: dict[str, str]  # former code -> current code
+    meta: dict[str, Any] = field(default_factory=dict)
+    _keys: list[str] = field(default_factory=list, repr=False)
+    _entries: list[Commune] = field(default_factory=list, repr=False)
+    _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
+    _inner_keys: list[str] = field(default_factory=list, repr=False)
+    _inner_entries: list[Commune] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        named: list[tuple[str, Commune]] = []
+        by_postcode: dict[str, list[Commune]] = defaultdict(list)
+        for c in self.communes.values():
+            named.append((search_key(c.name), c))
+            for pc in c.postcodes:
+                by_postcode[pc].append(c)
+        for parts in self.parts.values():
+            for p in parts:
+                parent = self.communes.get(p.parent or "")
+                # a commune déléguée that repeats its parent's name adds nothing to a search
+                if parent is not None and search_key(p.name) == search_key(parent.name):
+                    continue
+                named.append((search_key(p.name), p))
+        named.sort(key=lambda kc: (kc[0], _rank(kc[1])))
+        self._keys = [k for k, _ in named]
+        self._entries = [c for _, c in named]
+        # every name again from each of its later words ("le havre" -> "havre"), so that a
+        # word inside a name is found by the same bisection as a name's start
+        inner = [
+            (" ".join(words[i:]), c)
+            for k, c in named
+            for words in (k.split(),)
+            for i in range(1, len(words))
+        ]
+        inner.sort(key=lambda kc: (kc[0], _rank(kc[1])))
+        self._inner_keys = [k for k, _ in inner]
+        self._inner_entries = [c for _, c in inner]
+        self._by_postcode = {k: sorted(v, key=_rank) for k, v in by_postcode.items()}
+
+    def __len__(self) -> int:
+        return len(self.communes)
+
+    # --- search -------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 10) -> list[Commune]:
+        """Communes whose name starts with ``query`` (exact names first, then the most
+        populous), or whose postcode or INSEE code starts with it, or, when few names start
+        with it, whose name has a word starting with it ("havre" -> Le Havre)."""
+        q = query.strip()
+        if not q or limit < 1:
+            return []
+        if INSEE_CODE.match(q) or POSTCODE_PREFIX.match(q):
+            return self._search_code(q.upper(), limit)
+        name, dept = _split_dept(q)
+        key = search_key(name)
+        if not key:
+            return []
+        ok = (lambda c: c.departement == dept) if dept else (lambda c: True)
+        lo = bisect.bisect_left(self._keys, key)
+        hi = bisect.bisect_left(self._keys, key + "\uffff")
+        exact_hi = bisect.bisect_right(self._keys, key, lo, hi)
+        out = sorted((c for c in self._entries[lo:exact_hi] if ok(c)), key=_rank)
+        seen = {id(c) for c in out}
+        prefixed = (c for c in self._entries[exact_hi:hi] if ok(c))
+        out += heapq.nsmallest(limit, prefixed, key=_rank)
+        if len(out) < limit:
+            lo = bisect.bisect_left(self._inner_keys, key)
+            hi = bisect.bisect_left(self._inner_keys, key + "\uffff")
+            seen |= {id(c) for c in out}
+            inner = (c for c in self._inner_entries[lo:hi] if id(c) not in seen and ok(c))
+            out += heapq.nsmallest(limit - len(out), inner, key=_rank)
+        return _unique(out)[:limit]
+
+    def _search_code(self, q: str, limit: int) -> list[Commune]:
+        out: list[Commune] = []
+        res = self.by_code(q) if INSEE_CODE.match(q) else None
+        if res is not None and not res.former:
+            out.append(res.place)
+        if POSTCODE.match(q):
+            out += self._by_postcode.get(q, [])
+        else:
+            hits = [c for pc, cs in self._by_postcode.items() if pc.startswith(q) for c in cs]
+            out += heapq.nsmallest(limit, hits, key=_rank)
+        if res is not None and res.former:  # a former code after the postcode's communes
+            out.append(res.place)
+        return _unique(out)[:limit]
+
+    # --- resolution ---------------------------------------------------------------------
+
+    def by_code(self, code: str) -> Resolution | None:
+        """A current commune, a part of one (arrondissement, commune déléguée) or a former
+        code, by INSEE code; None when the code names nothing."""
+        code = code.strip().upper()
+        current = self.communes.get(code)
+        if current is not None:
+            return Resolution(current, current)
+        for part in self.parts.get(code, []):
+            parent = self.communes.get(part.parent or "")
+            if parent is not None:
+                return Resolution(part, parent, _part_note(part, parent))
+        new = self.former.get(code)
+        if new is not None and new in self.communes:
+            current = self.communes[new]
+            note = f"Le code {code} est celui d'une ancienne commune, fusionnée dans " + (
+                f"{current.name} ({current.code})."
+            )
+            return Resolution(current, current, note, former=True)
+        return None
+
+    def resolve(self, query: str) -> Resolution:
+        """One place for what a user typed: an INSEE code (current, part or former), a
+        postcode served by one commune, a name (exact, else the only prefix match), or
+        "Name (dept)". Raises :class:`CommuneNotFound` or :class:`CommuneAmbiguous`."""
+        q = " ".join(query.split())
+        if not q:
+            raise CommuneNotFound(query)
+        if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
+            raise CommuneNotFound(q)
+        res = self.by_code(q) if INSEE_CODE.match(q) else None
+        if res is not None and not res.former:
+            return res
+        # a postcode before a former code: "75015" is Paris XVe, not the 1968 code of a
+        # commune of the old Seine département
+        served = self._by_postcode.get(q, []) if POSTCODE.match(q) else []
+        if served:
+            return self._pick(q, served)
+        if res is not None:
+            return res
+        if POSTCODE.match(q):
+            raise CommuneNotFound(q)
+        name, dept = _split_dept(q)
+        key = search_key(name)
+        if not key:
+            raise CommuneNotFound(q)
+        lo = bisect.bisect_left(self._keys, key)
+        hi = bisect.bisect_right(self._keys, key, lo)
+        exact = [c for c in self._entries[lo:hi] if not dept or c.departement == dept]
+        if exact:
+            return self._pick(q, exact)
+        prefixed = self.search(q, limit=DOMINANCE + 1)
+        if not prefixed:
+            raise CommuneNotFound(q)
+        return self._pick(q, prefixed)
+
+    def _pick(self, query: str, candidates: list[Commune]) -> Resolution:
+        """The candidate meant, if one stands out (the only one, the only current commune, or
+        one at least DOMINANCE times more populous than the next); else CommuneAmbiguous."""
+        ranked = sorted(candidates, key=_rank)
+        pool = [c for c in ranked if c.parent is None] or ranked
+        if len(pool) == 1:
+            return self._resolution(pool[0])
+        first, second = pool[0], pool[1]
+        if (first.population or 0) >= DOMINANCE * max(second.population or 0, 1):
+            return self._resolution(first)
+        raise CommuneAmbiguous(query, pool[:DOMINANCE])
+
+    def _resolution(self, c: Commune) -> Resolution:
+        parent = self.communes.get(c.parent or "")
+        if parent is None:
+            return Resolution(c, c)
+        return Resolution(c, parent, _part_note(c, parent))
+
+
+def _part_note(part: Commune, parent: Commune) -> str:
+    what = {
+        "arrondissement-municipal": "arrondissement municipal",
+        "commune-deleguee": "commune déléguée",
+        "commune-associee": "commune associée",
+    }.get(part.kind, "partie")
+    return f"{part.name} ({part.code}) : {what}, rattachée à {parent.name} ({parent.code})."
+
+
+def _split_dept(q: str) -> tuple[str, str | None]:
+    """``"Saint-Denis (93)"`` -> ("Saint-Denis", "93"); département codes as in the COG."""
+    m = WITH_DEPT.match(q)
+    if not m:
+        return q, None
+    dept = m.group(2).upper()
+    return m.group(1), dept[1:] if len(dept) == 3 and dept.startswith("0") else dept
+
+
+def _unique(cs: Iterable[Commune]) -> list[Commune]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for c in cs:
+        k = (c.code, c.kind, c.name)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+# --- loading --------------------------------------------------------------------------------
+
+
+def build_index(data: dict[str, Any]) -> CommuneIndex:
+    """The index of a reference as written by tools/communes/build.py (pure: tests build
+    small ones)."""
+    cols = {name: i for i, name in enumerate(data["columns"])}
+    depts = data.get("departements", {})
+    regions = data.get("regions", {})
+    communes: dict[str, Commune] = {}
+    parts: dict[str, list[Commune]] = defaultdict(list)
+    for row in data["communes"]:
+
+        def get(name: str, row: list[Any] = row) -> Any:
+            return row[cols[name]]
+
+        dep = get("departement")
+        reg = get("region")
+        c = Commune(
+            code=get("code"),
+            name=get("name"),
+            kind=KIND_NAMES[get("kind")],
+            parent=get("parent") or None,
+            postcodes=tuple(get("postcodes") or ()),
+            departement=dep,
+            departement_name=depts.get(dep, [dep])[0],
+            region=reg,
+            region_name=regions.get(reg, reg),
+            population=get("population"),
+            lat=get("lat"),
+            lon=get("lon"),
+            centre=get("centre") or "",
+        )
+        if c.parent is None:
+            communes[c.code] = c
+        else:
+            parts[c.code].append(c)
+    return CommuneIndex(
+        communes=communes,
+        parts=dict(parts),
+        former=dict(data.get("former_codes", {})),
+        meta=dict(data.get("meta", {})),
+    )
+
+
+class ReferenceMissing(GraphError):
+    """The commune reference file has not been built (``make install`` builds it)."""
+
+
+_lock = threading.Lock()
+_index: CommuneIndex | None = None
+
+
+def data_file() -> Path:
+    return Path(os.environ.get(ENV_FILE) or DATA_FILE)
+
+
+def reference() -> CommuneIndex:
+    """The reference, read on first use and kept for the life of the process."""
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                path = data_file()
+                try:
+                    with gzip.open(path, "rt", encoding="utf-8") as f:
+                        data = json.load(f)
+                except FileNotFoundError as exc:
+                    raise ReferenceMissing(
+                        f"commune reference {path} is missing: run `make install`"
+                    ) from exc
+                _index = build_index(data)
+    return _index
+
+
+def preload() -> None:
+    """Read the reference now (a server calls it in the background at start-up, so that the
+    first search does not wait ~0.5 s); a missing file is logged, not raised."""
+    try:
+        reference()
+    except ReferenceMissing as exc:
+        log.warning("%s", exc)
+
+
+def search(query: str, limit: int = 10) -> list[Commune]:
+    return reference().search(query, limit)
+
+
+def resolve(query: str) -> Resolution:
+    return reference().resolve(query)

@@ -1,0 +1,210 @@
+"""What the data holds in a territory: per level and diploma type, how many programmes and
+establishments, from which sources (``GET /coverage``), and the sentence a pathway answer puts
+first when the goal has no programme there.
+
+:func:`summarise` and :func:`goal_absent_sentence` are pure; :func:`read_coverage` is the only
+read (``cypher/coverage_offers.cypher``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from graph.labels import TYPE_FR
+from graph.store import GraphReader
+from graph.territory import (
+    CampusField,
+    DepartementsField,
+    NearField,
+    RadiusField,
+    RegionField,
+    Territory,
+    check_fields,
+    resolve_territory,
+)
+
+__all__ = [
+    "CoverageAnswer",
+    "CoverageRequest",
+    "build_coverage",
+    "CoverageRow",
+    "TYPE_FR",
+    "coverage",
+    "goal_absent_sentence",
+    "goal_thin_sentence",
+    "read_coverage",
+    "summarise",
+]
+
+Row = Mapping[str, Any]
+
+
+class CoverageRow(BaseModel):
+    level: int | None
+    type: str
+    type_label: str
+    programmes: int = Field(description="Distinct diplomas offered (open or planned).")
+    establishments: int
+    sources: list[str] = Field(description="Where the offers come from: seed files, open data.")
+
+
+class CoverageAnswer(BaseModel):
+    territory: str
+    rows: list[CoverageRow]
+
+
+def _source_names(offer: Row) -> list[str]:
+    if offer.get("origin") == "import":
+        return [str(f) for f in offer.get("sources") or []] or ["données publiques"]
+    return ["fiches campus (documents sources)"]
+
+
+def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
+    """Per (level, type): programmes and establishments with an open or planned offer in the
+    territory (closed offers and diplomas the BCN closed do not count), and their sources."""
+    groups: dict[tuple[int | None, str], dict[str, set[str]]] = {}
+    for r in rows:
+        o, a, d = r["offer"], r["actor"], r["diploma"]
+        if o.get("status") == "closed" or d.get("closed"):
+            continue
+        if not territory.contains(o, campuses=a.get("campuses")):
+            continue
+        g = groups.setdefault(
+            (d.get("level"), d.get("type") or "other"),
+            {"programmes": set(), "establishments": set(), "sources": set()},
+        )
+        g["programmes"].add(d["code"])
+        g["establishments"].add(a["id"])
+        g["sources"].update(_source_names(o))
+    return [
+        CoverageRow(
+            level=level,
+            type=dtype,
+            type_label=TYPE_FR.get(dtype, dtype),
+            programmes=len(g["programmes"]),
+            establishments=len(g["establishments"]),
+            sources=sorted(g["sources"]),
+        )
+        for (level, dtype), g in sorted(groups.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1]))
+    ]
+
+
+def read_coverage(store: GraphReader, territory: Territory) -> list[dict[str, Any]]:
+    return store.read("coverage_offers", **territory.query_params())
+
+
+def coverage(store: GraphReader, territory: Territory) -> CoverageAnswer:
+    return CoverageAnswer(
+        territory=territory.describe(), rows=summarise(read_coverage(store, territory), territory)
+    )
+
+
+def goal_absent_sentence(
+    rows: list[CoverageRow],
+    territory: Territory,
+    *,
+    to_type: str | None,
+    to_level: int | None,
+    to_code: str | None = None,
+    goal_codes: set[str] | None = None,
+) -> str | None:
+    """The sentence that comes first in an answer whose goal has no programme in the
+    territory (« Les données importées ne contiennent aucune licence professionnelle dans les
+    départements 76, 27. »), or None when the territory holds some."""
+    if not territory.is_set:
+        return None
+    if to_code is not None or goal_codes is not None:
+        return None  # a named diploma or a job: told by the answer's reason
+    hits = [
+        r
+        for r in rows
+        if (to_type is None or r.type == to_type)
+        and (to_level is None or (r.level or 0) >= to_level)
+    ]
+    if hits:
+        return None
+    return _goal_words(to_type, to_level, territory)
+
+
+def goal_thin_sentence(
+    rows: list[CoverageRow], territory: Territory, *, to_type: str | None, to_level: int | None
+) -> str | None:
+    """When no pathway reaches the goal in the territory although the data holds some
+    programmes of it there: how few, and that no known passerelle leads to them."""
+    if not territory.is_set or (to_type is None and to_level is None):
+        return None
+    hits = [
+        r
+        for r in rows
+        if (to_type is None or r.type == to_type)
+        and (to_level is None or (r.level or 0) >= to_level)
+    ]
+    if not hits:
+        return None
+    n = sum(r.programmes for r in hits)
+    kinds = ", ".join(sorted({r.type_label for r in hits}))
+    return (
+        f"Les données importées ne contiennent que {n} formation{'s' if n > 1 else ''} de ce "
+        f"niveau {where_fr(territory)} ({kinds}), qu'aucune passerelle connue ne relie au "
+        "diplôme de départ."
+    )
+
+
+def _goal_words(to_type: str | None, to_level: int | None, territory: Territory) -> str:
+    if to_type:
+        what = f"aucun{'e' if to_type in _FEMININE else ''} {TYPE_FR.get(to_type, to_type)}"
+    else:
+        what = f"aucune formation de niveau {to_level} ou plus"
+    return f"Les données importées ne contiennent {what} {where_fr(territory)}."
+
+
+def where_fr(territory: Territory) -> str:
+    """« dans les départements 76, 27 », « dans la région 28 », else the territory described.
+
+    >>> where_fr(Territory(departements=["076", "027"]))
+    'dans les départements 76, 27'
+    """
+    t = territory
+    only_deps = t.departements and not (t.campus or t.region or t.near)
+    if only_deps and t.departements:
+        codes = ", ".join(d.lstrip("0") for d in t.departements)
+        plural = len(t.departements) > 1
+        return f"dans {'les départements' if plural else 'le département'} {codes}"
+    if t.region and not (t.campus or t.departements or t.near):
+        return f"dans la région {t.region}"
+    return f"dans le territoire demandé ({t.describe()})"
+
+
+_FEMININE = frozenset({"licence", "licence_pro", "mention_complementaire", "mc", "classe", "cpge"})
+
+
+class CoverageRequest(BaseModel):
+    """The territory filters of /pathways."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    campus: CampusField = None
+    departements: DepartementsField = None
+    region: RegionField = None
+    near: NearField = None
+    radius_km: RadiusField = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> CoverageRequest:
+        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
+        return self
+
+
+def build_coverage(store: GraphReader, req: CoverageRequest) -> CoverageAnswer:
+    terr = resolve_territory(
+        store,
+        campus=req.campus,
+        departements=req.departements,
+        region=req.region,
+        near=req.near,
+        radius_km=req.radius_km,
+    )
+    return coverage(store, terr)

@@ -1,0 +1,84 @@
+"""Section 6, brokers and fragile links: central actors, bridges and articulation points."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.analytics.link_analysis import brokers, fragile_links
+from graph.gaps.findings import Finding, NodeRef
+from graph.gaps.rows import GapData
+
+__all__ = ["brokers_and_fragile_links"]
+
+
+def brokers_and_fragile_links(d: GapData) -> list[Finding]:
+    """In the network of the territory's actors (partnerships, hosting, parts, agreements):
+    the most central actors, and the links and actors whose loss would cut it."""
+    info = {a["id"]: a for a in d.actors}
+    G = nx.Graph()
+    for e in d.edges:
+        if (
+            e["type"] in ("PARTNERS_WITH", "HOSTS", "PART_OF")
+            and e["source"] in d.inside_ids
+            and e["target"] in d.inside_ids
+        ):
+            G.add_edge(e["source"], e["target"])
+    for ag in d.agreements:
+        parties = [p for p in ag["parties"] if p in d.inside_ids]
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                G.add_edge(a, b)
+    out = []
+    for node, value in brokers(G, top=10):
+        a = info[node]
+        out.append(
+            Finding(
+                id=f"broker:{node}",
+                title=a["name"],
+                why=(
+                    f"Acteur pivot : il est sur {value:.0%} des plus courts chemins entre "
+                    "acteurs du réseau ; sa perte ou sa surcharge isolerait des partenaires."
+                ),
+                severity="medium" if value >= 0.2 else "low",
+                nodes=[NodeRef(type=a["label"].lower(), key=node, name=a["name"])],
+                data={
+                    "kind": "broker",
+                    "betweenness": round(value, 3),
+                    "degree": G.degree(node),
+                },
+                sources=[a["source"]] if a.get("source") else [],
+            )
+        )
+    bridges, cuts = fragile_links(G)
+    for u, v, n in bridges[:10]:
+        out.append(
+            Finding(
+                id=f"bridge:{u}:{v}",
+                title=f"{info[u]['name']} — {info[v]['name']}",
+                why=(
+                    f"Lien fragile : c'est le seul chemin entre ces deux parties du réseau ; "
+                    f"le perdre couperait {n} acteur(s) du reste."
+                ),
+                severity="medium" if n > 1 else "low",
+                nodes=[
+                    NodeRef(type=info[x]["label"].lower(), key=x, name=info[x]["name"])
+                    for x in (u, v)
+                ],
+                data={"kind": "bridge", "cut_off": n},
+            )
+        )
+    for x, n in cuts[:10]:
+        out.append(
+            Finding(
+                id=f"cut:{x}",
+                title=info[x]["name"],
+                why=(
+                    f"Point d'articulation : sans cet acteur, {n} acteur(s) seraient coupés "
+                    "du reste du réseau."
+                ),
+                severity="medium" if n > 1 else "low",
+                nodes=[NodeRef(type=info[x]["label"].lower(), key=x, name=info[x]["name"])],
+                data={"kind": "articulation_point", "cut_off": n},
+            )
+        )
+    return out

@@ -1,0 +1,108 @@
+"""Section 1, continuum breaks: per filière, the levels offered, planned and missing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.gaps.findings import (
+    LEVELS,
+    SEVERITY_RANK,
+    Finding,
+    NodeRef,
+    Row,
+    actor_ref,
+    dedupe,
+    levels_text,
+)
+from graph.gaps.rows import GapData
+
+__all__ = ["continuum_breaks"]
+
+
+def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
+    """Per filière (and for all of them, ``*``), the levels 3 to 7 offered, planned and
+    missing in the territory; a level missing between two offered ones is a break (high)."""
+    groups: dict[str, list[Row]] = defaultdict(list)
+    # a filière belongs to the campuses covering it: only those of the territory are used
+    kinds = {
+        s["sector"]["id"]: s["sector"]["kind"]
+        for s in d.sectors
+        if set(s["campuses"]) & d.local_campuses
+    }
+    sector_names = {s["sector"]["id"]: s["sector"]["name"] for s in d.sectors}
+    for r in d.inside_for_sector:
+        groups["*"].append(r)
+        for sid in r["sectors"]:
+            if kinds.get(sid) == "filiere":
+                groups[sid].append(r)
+    out = []
+    for gid, rows in groups.items():
+        if sector and gid not in ("*", sector):
+            continue
+        open_levels = sorted(
+            {
+                r["diploma"]["level"]
+                for r in rows
+                if r["offer"]["status"] == "open" and r["diploma"]["level"] in LEVELS
+            }
+        )
+        planned_rows = [r for r in rows if r["offer"]["status"] == "planned"]
+        planned_levels = sorted(
+            {r["diploma"]["level"] for r in planned_rows if r["diploma"]["level"] in LEVELS}
+            - set(open_levels)
+        )
+        missing = [lv for lv in LEVELS if lv not in open_levels and lv not in planned_levels]
+        if not missing and not planned_rows:
+            continue
+        name = "toutes filières" if gid == "*" else sector_names.get(gid, gid)
+        inner = [lv for lv in missing if open_levels and open_levels[0] < lv < open_levels[-1]]
+        severity = "high" if inner else ("medium" if missing else "low")
+        parts = [f"Niveaux proposés : {levels_text(open_levels)}"]
+        if planned_levels or planned_rows:
+            planned_desc = "; ".join(
+                sorted({f"{r['diploma']['name']} ({r['actor']['name']})" for r in planned_rows})
+            )
+            parts.append(f"en projet : {planned_desc}")
+        if missing:
+            parts.append(f"absents : {levels_text(missing)}")
+        why = ". ".join(parts) + "."
+        if inner:
+            why += (
+                f" La rupture au niveau {', '.join(map(str, inner))} oblige les apprenants "
+                "à quitter le territoire pour poursuivre."
+            )
+        nodes = [] if gid == "*" else [NodeRef(type="sector", key=gid, name=name)]
+        nodes += [
+            NodeRef(type="diploma", key=r["diploma"]["code"], name=r["diploma"]["name"])
+            for r in planned_rows
+        ]
+        nodes += [actor_ref(r["actor"]) for r in planned_rows]
+        out.append(
+            Finding(
+                id=f"continuum:{gid}",
+                title=f"Continuum {name}",
+                why=why,
+                severity=severity,
+                nodes=dedupe(nodes),
+                data={
+                    "group": gid,
+                    "levels_offered": open_levels,
+                    "levels_planned": planned_levels,
+                    "levels_missing": missing,
+                    "planned_offers": [
+                        {
+                            "diploma": r["diploma"]["code"],
+                            "actor": r["actor"]["id"],
+                            "commune": r["offer"].get("commune"),
+                        }
+                        for r in planned_rows
+                    ],
+                    "offers": len(rows),
+                },
+                sources=sorted(
+                    {r["offer"]["source"] for r in planned_rows if r["offer"].get("source")}
+                ),
+            )
+        )
+    out.sort(key=lambda f: (f.id != "continuum:*", SEVERITY_RANK[f.severity], f.title))
+    return out

@@ -1,0 +1,132 @@
+"""Section 2, dead ends: offers whose every known next step is absent from the territory."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
+from graph.gaps.rows import GapData, next_steps
+from graph.geo import haversine_km
+from graph.pathways.hygiene import is_common_year
+
+__all__ = ["dead_ends"]
+
+
+REACH_KM = 50.0  # a next step within this distance of the offer is reachable: no dead end
+NEAREST_MAX_KM = 150.0  # the nearest next step is searched no farther (bounded answer)
+
+
+def dead_ends(d: GapData) -> list[Finding]:
+    """Offers whose every known next step is out of reach, judged against what the data holds.
+
+    An offer is a dead end when its next steps exist in the data, the territory holds
+    programmes of their kind (type and level: the data covers that level here), and none of
+    them is offered in the territory nor within REACH_KM of it. The nearest next step is given
+    when it is within NEAREST_MAX_KM, else the answer says there is none that close. Offers
+    whose next steps the data does not describe here, or that have no coordinates, are not
+    judged (counted by :func:`dead_end_note`)."""
+    inside = [
+        r
+        for r in d.inside_for_sector
+        if r["offer"].get("status") == "open"
+        and not r["diploma"].get("closed")
+        and not is_common_year(r["diploma"])  # its programme's own years carry the next step
+    ]
+    nexts = next_steps(d.legs)
+    offered_inside = {r["diploma"]["code"] for r in d.inside}
+    kinds_inside = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.inside}
+    all_offers: dict[str, list[Row]] = defaultdict(list)
+    for r in d.outside_offers:
+        if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
+            all_offers[r["diploma"]["code"]].append(r)
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for r in inside:
+        code = r["diploma"]["code"]
+        targets = nexts.get(code, set())
+        if not targets or targets & offered_inside:
+            continue
+        key = (r["actor"]["id"], code)
+        if key in seen or r["offer"].get("lat") is None:
+            continue
+        known = {t for t in targets if all_offers.get(t)}
+        kinds = {
+            (x["diploma"].get("type"), x["diploma"].get("level"))
+            for t in known
+            for x in all_offers[t]
+        }
+        if not known or not kinds & kinds_inside:
+            continue  # the data does not describe that next level here: not judged
+        nearest = _nearest_outside(r, known, all_offers)
+        if nearest is not None and nearest["km"] <= REACH_KM:
+            continue  # a next step is within reach
+        seen.add(key)
+        bounded = nearest if nearest is not None and nearest["km"] <= NEAREST_MAX_KM else None
+        where = (
+            f" La suite la plus proche : {nearest_text(bounded)}."
+            if bounded
+            else f" Aucune suite à moins de {NEAREST_MAX_KM:.0f} km."
+        )
+        capacity = r["offer"].get("capacity")
+        out.append(
+            Finding(
+                id=f"dead_end:{r['actor']['id']}:{code}",
+                title=f"{r['diploma']['name']} — {r['actor']['name']}",
+                why=(
+                    f"Aucune des suites connues de ce diplôme ({len(known)}) n'est proposée "
+                    f"sur le territoire ni à moins de {REACH_KM:.0f} km.{where}"
+                ),
+                severity="medium" if bounded else "high",
+                nodes=[
+                    actor_ref(r["actor"]),
+                    NodeRef(type="diploma", key=code, name=r["diploma"]["name"]),
+                ],
+                data={
+                    "diploma": code,
+                    "actor": r["actor"]["id"],
+                    "capacity": capacity,
+                    "next_diplomas": sorted(known),
+                    "nearest_outside": bounded,
+                    "nearest_km": bounded["km"] if bounded else None,
+                    "reach_km": REACH_KM,
+                    "searched_km": NEAREST_MAX_KM,
+                },
+                sources=[r["offer"]["source"]] if r["offer"].get("source") else [],
+            )
+        )
+    # what matters first: no next step nearby, then the most learners (known capacity)
+    out.sort(key=lambda f: (f.severity != "high", -(f.data.get("capacity") or 0), f.title))
+    return out
+
+
+def nearest_text(n: Row) -> str:
+    place = n.get("commune") or (
+        f"département {str(n['departement']).lstrip('0')}" if n.get("departement") else None
+    )
+    return (
+        f"{n['diploma_name']} à {n['actor']}"
+        + (f" ({place})" if place else "")
+        + f", à {n['km']:.0f} km"
+    )
+
+
+def _nearest_outside(r: Row, targets: set[str], all_offers: dict[str, list[Row]]) -> Row | None:
+    o = r["offer"]
+    best = None
+    for code in targets:
+        for x in all_offers.get(code, []):
+            xo = x["offer"]
+            if xo.get("lat") is None or o.get("lat") is None:
+                continue
+            km = haversine_km(o["lat"], o["lon"], xo["lat"], xo["lon"])
+            if best is None or km < best["km"]:
+                best = {
+                    "diploma": code,
+                    "diploma_name": x["diploma"]["name"],
+                    "actor_id": x["actor"]["id"],
+                    "actor": x["actor"]["name"],
+                    "commune": xo.get("commune"),
+                    "departement": xo.get("departement"),
+                    "km": round(km, 1),
+                }
+    return best

@@ -1,0 +1,132 @@
+"""Section 3, unmet demand: jobs and filières with needs and no or too little local training."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref, dedupe
+from graph.gaps.rows import GapData
+
+__all__ = ["unmet_demand"]
+
+
+def unmet_demand(
+    d: GapData, *, campus: str | None = None, sector: str | None = None
+) -> list[Finding]:
+    """Sectors with recorded hiring needs and no or too little local training (the capacity
+    of the open offers of the territory), and campus filières with no local training."""
+    by_sector: dict[str, list[Row]] = defaultdict(list)
+    for r in d.inside:
+        for sid in r["sectors"]:
+            by_sector[sid].append(r)
+    out = []
+    for row in d.sectors:
+        s = row["sector"]
+        sid = s["id"]
+        if sector and sid != sector:
+            continue
+        campuses = set(row["campuses"]) & d.local_campuses
+        if campus and campus not in campuses:
+            continue
+        # a demand table belongs to the campus whose source gives it: only the territory's
+        demand = [x for x in row["demand"] if x is not None and x["campus"] in d.local_campuses]
+        training = by_sector.get(sid, [])
+        open_training = [r for r in training if r["offer"]["status"] == "open"]
+        capacity_known = [
+            r["offer"]["capacity"] for r in open_training if r["offer"].get("capacity") is not None
+        ]
+        capacity = sum(capacity_known) if capacity_known else None
+        latest = max(demand, key=lambda x: x["period"]) if demand else None
+        ref = NodeRef(type="sector", key=sid, name=s["name"])
+        if latest is not None:
+            gap = latest["count"] - capacity if capacity is not None else None
+            if gap is not None and gap <= 0:
+                why = (
+                    f"{latest['count']} recrutements recensés ({latest['period']}) pour "
+                    f"{capacity} places de formation connues sur le territoire : besoin "
+                    "couvert en nombre, à surveiller (tous les diplômés ne restent pas)."
+                )
+                severity = "low"
+            elif not open_training:
+                why = (
+                    f"{latest['count']} recrutements recensés ({latest['period']}) et aucune "
+                    "formation locale qui y prépare."
+                )
+                severity = "high"
+            elif capacity is None:
+                why = (
+                    f"{latest['count']} recrutements recensés ({latest['period']}) pour "
+                    f"{len(open_training)} offre(s) locale(s) dont la capacité n'est pas "
+                    "connue."
+                )
+                severity = "low"
+            else:
+                why = (
+                    f"{latest['count']} recrutements recensés ({latest['period']}) pour "
+                    f"{capacity} places de formation connues sur le territoire "
+                    f"(écart : {gap})."
+                )
+                if len(capacity_known) < len(open_training):
+                    why += (
+                        f" Capacité connue pour {len(capacity_known)} offre(s) sur "
+                        f"{len(open_training)}."
+                    )
+                severity = "high" if gap > latest["count"] / 2 else "medium"
+            out.append(
+                Finding(
+                    id=f"demand:{sid}",
+                    title=s["name"],
+                    why=why,
+                    severity=severity,
+                    nodes=[ref, *dedupe([actor_ref(r["actor"]) for r in open_training])],
+                    data={
+                        "sector": sid,
+                        "rome": s.get("rome") or [],
+                        "period": latest["period"],
+                        "demand": latest["count"],
+                        "capacity": capacity,
+                        "gap": gap,
+                        "offers": len(open_training),
+                        "capacity_known_for": len(capacity_known),
+                        "diplomas": sorted({r["diploma"]["code"] for r in open_training}),
+                        "history": sorted(
+                            ({"period": x["period"], "count": x["count"]} for x in demand),
+                            key=lambda x: x["period"],
+                        ),
+                    },
+                    sources=sorted(
+                        {latest["source"]}
+                        | {r["offer"]["source"] for r in open_training if r["offer"].get("source")}
+                    )[:10],
+                )
+            )
+        elif (
+            s.get("kind") == "filiere"
+            and campuses
+            and not open_training
+            and (s.get("local_training_note") or not sector)
+        ):
+            note = s.get("local_training_note")
+            out.append(
+                Finding(
+                    id=f"demand:{sid}",
+                    title=s["name"],
+                    why=(
+                        "Filière du campus sans aucune formation locale recensée."
+                        + (f" {note}" if note else "")
+                    ),
+                    severity="medium" if note else "low",
+                    nodes=[ref],
+                    data={
+                        "sector": sid,
+                        "rome": s.get("rome") or [],
+                        "demand": None,
+                        "capacity": None,
+                        "offers": 0,
+                        "note": note,
+                    },
+                    sources=[s["source"]] if s.get("source") else [],
+                )
+            )
+    out.sort(key=lambda f: (SEVERITY_RANK[f.severity], -(f.data.get("gap") or 0), f.title))
+    return out

@@ -1,0 +1,113 @@
+"""The vocabulary of the gap report: findings, sections, the kinds of actors they group, and the
+small helpers every section shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.models import SCHOOL_KINDS, ActorKind
+
+Row = dict[str, Any]
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+LEVELS = (3, 4, 5, 6, 7)
+LEVEL_NAMES = {3: "CAP (3)", 4: "Bac (4)", 5: "Bac+2 (5)", 6: "Bac+3 (6)", 7: "Bac+5 (7)"}
+SCHOOLS = {k.value for k in SCHOOL_KINDS}
+RESEARCH = {ActorKind.RESEARCH_LAB.value, ActorKind.RESEARCH_BODY.value}
+COMPANY = ActorKind.COMPANY.value
+ECONOMIC = {COMPANY, ActorKind.CLUSTER.value, ActorKind.COMPETITIVENESS_POLE.value}
+# Link prediction favours the pairs a campus manager acts on first.
+PAIR_WEIGHTS = {
+    "economic-school": 1.5,
+    "school-research": 1.2,
+    "economic-research": 1.0,
+    "school-continuation": 0.3,
+}
+PAIR_LABELS = {
+    "economic-school": "Monde économique et formation",
+    "school-research": "Formation et recherche",
+    "economic-research": "Monde économique et recherche",
+    "school-continuation": "Deux établissements qui se suivent dans un parcours",
+}
+SUGGESTION_RADIUS_KM = 120.0
+
+SECTIONS: dict[str, tuple[str, str]] = {
+    "continuum_breaks": (
+        "Ruptures du continuum",
+        "Par filière, les niveaux 3 à 7 proposés, en projet et absents sur le territoire.",
+    ),
+    "dead_ends": (
+        "Impasses",
+        "Formations dont toutes les passerelles mènent à des diplômes absents du territoire.",
+    ),
+    "unmet_demand": (
+        "Besoins d'emploi non couverts",
+        "Métiers et filières avec des besoins recensés et pas ou trop peu de formation locale.",
+    ),
+    "isolated_actors": (
+        "Acteurs isolés",
+        "Entreprises sans école partenaire, écoles et plateformes sans entreprise partenaire, "
+        "acteurs sans rôle dans le campus.",
+    ),
+    "suggested_partnerships": (
+        "Partenariats suggérés",
+        "Paires d'acteurs à rapprocher, par prédiction de liens (allocation de ressources) sur "
+        "le graphe acteurs–filières–diplômes–plateformes, limitée par la distance.",
+    ),
+    "brokers": (
+        "Acteurs pivots et liens fragiles",
+        "Acteurs les plus centraux (intermédiarité), liens et acteurs dont la perte couperait "
+        "le réseau.",
+    ),
+}
+
+
+class NodeRef(BaseModel):
+    type: str = Field(description="actor, platform, diploma, sector or campus")
+    key: str
+    name: str
+
+
+class Finding(BaseModel):
+    id: str
+    title: str
+    why: str
+    severity: str = Field(description="high, medium or low")
+    nodes: list[NodeRef]
+    data: dict[str, Any] = {}
+    sources: list[str] = []
+
+
+class Section(BaseModel):
+    id: str
+    title: str
+    description: str
+    total: int = Field(default=0, description="Findings in all; `findings` holds the first ones.")
+    findings: list[Finding]
+
+
+class GapReport(BaseModel):
+    territory: str
+    sector: str | None = None
+    counts: dict[str, int]
+    sections: list[Section]
+
+
+def actor_ref(a: Row) -> NodeRef:
+    return NodeRef(type="actor", key=a["id"], name=a["name"])
+
+
+def levels_text(levels: list[int]) -> str:
+    return ", ".join(LEVEL_NAMES[lv] for lv in levels) if levels else "aucun"
+
+
+def dedupe(nodes: list[NodeRef]) -> list[NodeRef]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for n in nodes:
+        if (n.type, n.key) not in seen:
+            seen.add((n.type, n.key))
+            out.append(n)
+    return out

@@ -1,0 +1,124 @@
+"""Section 4, isolated actors: companies without a school, schools and platforms without a
+company, actors without a role in the campus."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.gaps.findings import COMPANY, SCHOOLS, SEVERITY_RANK, Finding, NodeRef
+from graph.gaps.rows import GapData
+
+__all__ = ["isolated_actors"]
+
+
+def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
+    """Actors of the territory without the partner their kind needs: a company without a
+    school, a school or a platform without a company; with a campus, actors without a role."""
+    kind_of = {a["id"]: a["kind"] for a in d.actors}
+    label_of = {a["id"]: a["label"] for a in d.actors}
+    partners: dict[str, set[str]] = defaultdict(set)
+    hosted_by: dict[str, set[str]] = defaultdict(set)
+    for e in d.edges:
+        if e["type"] == "PARTNERS_WITH":
+            partners[e["source"]].add(e["target"])
+            partners[e["target"]].add(e["source"])
+        elif e["type"] == "HOSTS":
+            hosted_by[e["target"]].add(e["source"])
+    for ag in d.agreements:
+        for a in ag["parties"]:
+            partners[a].update(x for x in ag["parties"] if x != a)
+    out = []
+    for a in d.actors:
+        if a["id"] not in d.inside_ids:
+            continue
+        kind = a["kind"]
+        linked_kinds = {kind_of.get(p) for p in partners[a["id"]]}
+        ref = NodeRef(type=a["label"].lower(), key=a["id"], name=a["name"])
+        sources = [a["source"]] if a.get("source") else []
+        if a["label"] == "Platform":
+            hosts = hosted_by[a["id"]]
+            host_partners = {kind_of.get(p) for h in hosts for p in partners[h]}
+            if COMPANY not in host_partners:
+                out.append(
+                    Finding(
+                        id=f"isolated:{a['id']}:platform",
+                        title=a["name"],
+                        why=(
+                            "Plateforme sans entreprise partenaire recensée"
+                            + (
+                                " (ni elle ni son établissement d'accueil)."
+                                if hosts
+                                else " et sans établissement d'accueil connu."
+                            )
+                        ),
+                        severity="medium",
+                        nodes=[ref],
+                        data={
+                            "reason": "platform_without_company",
+                            "kind": kind,
+                            "hosts": sorted(hosts),
+                        },
+                        sources=sources,
+                    )
+                )
+            continue
+        if kind == COMPANY and not linked_kinds & SCHOOLS:
+            out.append(
+                Finding(
+                    id=f"isolated:{a['id']}:company",
+                    title=a["name"],
+                    why="Entreprise sans établissement de formation partenaire recensé.",
+                    severity="high",
+                    nodes=[ref],
+                    data={
+                        "reason": "company_without_school",
+                        "kind": kind,
+                        "partners": sorted(partners[a["id"]]),
+                    },
+                    sources=sources,
+                )
+            )
+        elif kind in SCHOOLS and COMPANY not in linked_kinds:
+            out.append(
+                Finding(
+                    id=f"isolated:{a['id']}:school",
+                    title=a["name"],
+                    why=(
+                        "Établissement de formation sans entreprise partenaire recensée : "
+                        "stages, apprentissage et projets reposent sur des liens non décrits."
+                    ),
+                    severity="medium",
+                    nodes=[ref],
+                    data={
+                        "reason": "school_without_company",
+                        "kind": kind,
+                        "partners": sorted(partners[a["id"]]),
+                    },
+                    sources=sources,
+                )
+            )
+        if campus and campus not in (a.get("roles") or []) and label_of.get(a["id"]) == "Actor":
+            out.append(
+                Finding(
+                    id=f"isolated:{a['id']}:role",
+                    title=a["name"],
+                    why="Acteur cité par le campus mais sans rôle dans son réseau.",
+                    severity="low",
+                    nodes=[ref],
+                    data={"reason": "no_campus_role", "kind": kind},
+                    sources=sources,
+                )
+            )
+    # what matters first: the establishments with the most learners (offers, known capacity)
+    weight: dict[str, int] = {}
+    for r in d.inside:
+        aid = r["actor"]["id"]
+        weight[aid] = weight.get(aid, 0) + 1 + (r["offer"].get("capacity") or 0)
+    out.sort(
+        key=lambda f: (
+            SEVERITY_RANK[f.severity],
+            -sum(weight.get(n.key, 0) for n in f.nodes if n.type == "actor"),
+            f.title,
+        )
+    )
+    return out

@@ -1,0 +1,159 @@
+"""Section 5, suggested partnerships: pairs of actors to introduce, by link prediction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from graph.analytics.link_analysis import suggest_links
+from graph.gaps.findings import (
+    ECONOMIC,
+    PAIR_LABELS,
+    PAIR_WEIGHTS,
+    RESEARCH,
+    SCHOOLS,
+    SUGGESTION_RADIUS_KM,
+    Finding,
+    Row,
+    actor_ref,
+    levels_text,
+)
+from graph.gaps.rows import GapData, next_steps
+from graph.geo import haversine_km
+
+__all__ = ["suggested_partnerships"]
+
+
+def _graph(d: GapData) -> nx.Graph:
+    """Actors, platforms, sectors and diplomas. A school is linked to the sectors of the
+    diplomas it offers rather than to the diplomas themselves: two schools offering the same
+    diploma are competitors, not partners to introduce, while a school and a company meet on
+    the filière they share."""
+    G = nx.Graph()
+    kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
+    for e in d.edges:
+        if e["type"] in kept:
+            G.add_edge(
+                f"{e['source_label']}:{e['source']}",
+                f"{e['target_label']}:{e['target']}",
+                type=e["type"],
+            )
+    for r in d.offers:
+        for sid in r["sectors"]:
+            G.add_edge(f"Actor:{r['actor']['id']}", f"Sector:{sid}", type="OFFERS_IN")
+    return G
+
+
+def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
+    """Pairs of actors of the territory to introduce: link prediction (resource allocation)
+    weighted by the kind of pair, within SUGGESTION_RADIUS_KM, resting on a filière or a
+    platform in common, never two partners already."""
+    G = _graph(d)
+    info = {f"{a['label']}:{a['id']}": a for a in d.actors}
+    candidates = [
+        n
+        for n, a in info.items()
+        if a["id"] in d.inside_ids
+        and a["label"] == "Actor"
+        and a["kind"] in SCHOOLS | RESEARCH | ECONOMIC
+    ]
+    partnered = {
+        frozenset((e["source"], e["target"])) for e in d.edges if e["type"] == "PARTNERS_WITH"
+    }
+    levels: dict[str, set[int]] = defaultdict(set)
+    offered: dict[str, set[str]] = defaultdict(set)
+    for r in d.offers:
+        offered[r["actor"]["id"]].add(r["diploma"]["code"])
+        if r["diploma"].get("level"):
+            levels[r["actor"]["id"]].add(r["diploma"]["level"])
+    nexts = next_steps(d.legs)
+
+    def continues(x: str, y: str) -> bool:
+        """Some diploma of x leads to a diploma that y offers and x does not."""
+        return any((nexts[c] & offered[y]) - offered[x] for c in offered[x])
+
+    def pair_type(a: Row, b: Row) -> str:
+        ka, kb = a["kind"], b["kind"]
+        for one, other in ((ka, kb), (kb, ka)):
+            if one in ECONOMIC and other in SCHOOLS:
+                return "economic-school"
+            if one in SCHOOLS and other in RESEARCH:
+                return "school-research"
+            if one in ECONOMIC and other in RESEARCH:
+                return "economic-research"
+        if (
+            ka in SCHOOLS
+            and kb in SCHOOLS
+            and (continues(a["id"], b["id"]) or continues(b["id"], a["id"]))
+        ):
+            return "school-continuation"
+        return ""
+
+    def exclude(x: str, y: str) -> bool:
+        a, b = info[x], info[y]
+        if frozenset((a["id"], b["id"])) in partnered or not pair_type(a, b):
+            return True
+        if None not in (a.get("lat"), b.get("lat")):
+            km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+            # two schools on one site are usually one cité scolaire (LGT + LP)
+            same_site = km < 1.0 and a["kind"] in SCHOOLS and b["kind"] in SCHOOLS
+            return km > SUGGESTION_RADIUS_KM or same_site
+        return False
+
+    names = {
+        **{f"{a['label']}:{a['id']}": a["name"] for a in d.actors},
+        **{f"Sector:{x['sector']['id']}": x["sector"]["name"] for x in d.sectors},
+        **{f"Diploma:{r['diploma']['code']}": r["diploma"]["name"] for r in d.offers},
+    }
+    ranked = suggest_links(
+        G,
+        candidates=candidates,
+        exclude=exclude,
+        limit=limit * 4,
+        weight=lambda x, y: PAIR_WEIGHTS[pair_type(info[x], info[y])],
+    )
+    # a suggestion must rest on something the pair does: a filière or a platform in common
+    ranked = [s for s in ranked if any(z.startswith(("Sector:", "Platform:")) for z in s.shared)][
+        :limit
+    ]
+    out = []
+    for s in ranked:
+        a, b = info[s.a], info[s.b]
+        kind = pair_type(a, b)
+        shared_names = [names.get(z, z.partition(":")[2]) for z in s.shared]
+        km = (
+            haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+            if None not in (a.get("lat"), b.get("lat"))
+            else None
+        )
+        la, lb = sorted(levels[a["id"]]), sorted(levels[b["id"]])
+        bits = [f"points communs : {', '.join(shared_names[:4])}"]
+        if kind == "school-continuation":
+            bits.append("l'un forme au niveau suivant de l'autre (passerelle)")
+        elif la and lb and la != lb:
+            bits.append(f"niveaux complémentaires ({levels_text(la)} / {levels_text(lb)})")
+        if km is not None:
+            bits.append(f"{km:.0f} km")
+        out.append(
+            Finding(
+                id=f"suggest:{a['id']}:{b['id']}",
+                title=f"{a['name']} ↔ {b['name']}",
+                why=(f"{PAIR_LABELS[kind]} sans partenariat recensé alors que {'; '.join(bits)}."),
+                severity="medium" if s.score >= 0.25 else "low",
+                nodes=[actor_ref(a), actor_ref(b)],
+                data={
+                    "a": a["id"],
+                    "b": b["id"],
+                    "score": round(s.score, 3),
+                    "method": "resource_allocation",
+                    "pair": kind,
+                    "shared": list(s.shared),
+                    "distance_km": None if km is None else round(km, 1),
+                    "levels_a": la,
+                    "levels_b": lb,
+                },
+                sources=[x for x in (a.get("source"), b.get("source")) if x],
+            )
+        )
+    return out

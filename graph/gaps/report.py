@@ -1,0 +1,111 @@
+"""The gap report: read (data.py), compute each section (pure), shape the report.
+
+:func:`compute_report` is a pure function of the rows read; :func:`gap_report` reads them once,
+before any section, and keeps the report for the graph's version (cache.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+from graph.csv_cells import safe_row
+from graph.gaps.brokers import brokers_and_fragile_links
+from graph.gaps.cache import cached_answer
+from graph.gaps.continuum import continuum_breaks
+from graph.gaps.data import read_gap_data
+from graph.gaps.dead_ends import dead_ends
+from graph.gaps.demand import unmet_demand
+from graph.gaps.findings import SECTIONS, Finding, GapReport, Section
+from graph.gaps.isolated import isolated_actors
+from graph.gaps.partnerships import suggested_partnerships
+from graph.gaps.rows import GapData
+from graph.store import GraphStore
+from graph.territory import Territory
+
+__all__ = ["compute_report", "gap_report", "report_csv"]
+
+TOTAL_CAP = 500  # suggested partnerships are ranked among at most this many
+
+
+def compute_report(
+    d: GapData, territory: Territory, sector: str | None = None, *, limit: int = 10
+) -> GapReport:
+    """The six sections of the report, each ranked (what matters first) and cut to ``limit``
+    findings (10 by default: what a manager reads first), with its total."""
+    campus = territory.campus
+    builders: dict[str, Callable[[], list[Finding]]] = {
+        "continuum_breaks": lambda: continuum_breaks(d, sector=sector),
+        "dead_ends": lambda: dead_ends(d),
+        "unmet_demand": lambda: unmet_demand(d, campus=campus, sector=sector),
+        "isolated_actors": lambda: isolated_actors(d, campus=campus),
+        # counted up to TOTAL_CAP so that the total says how many there are, then cut
+        "suggested_partnerships": lambda: suggested_partnerships(d, limit=max(limit, TOTAL_CAP)),
+        "brokers": lambda: brokers_and_fragile_links(d),
+    }
+    sections = []
+    for sid, build in builders.items():
+        title, description = SECTIONS[sid]
+        found = build()
+        sections.append(
+            Section(
+                id=sid,
+                title=title,
+                description=description,
+                total=len(found),
+                findings=found[:limit],
+            )
+        )
+    return GapReport(
+        territory=territory.describe(),
+        sector=sector,
+        counts={s.id: s.total for s in sections},
+        sections=sections,
+    )
+
+
+def gap_report(
+    store: GraphStore,
+    territory: Territory,
+    sector: str | None = None,
+    *,
+    limit: int = 10,
+    cached: bool = True,
+) -> GapReport:
+    """The gap report of a territory; kept for the graph's version (graph/gaps/cache.py)
+    unless ``cached`` is False. The report returned may be shared: do not modify it."""
+
+    def compute() -> GapReport:
+        return compute_report(
+            read_gap_data(store, territory, sector), territory, sector, limit=limit
+        )
+
+    if not cached:
+        return compute()
+    key = ("gaps", territory.model_dump_json(), sector, limit)
+    return cached_answer(store, key, compute)
+
+
+def report_csv(report: GapReport, section: str) -> str:
+    """One section as CSV (one row per finding), for spreadsheets."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";")
+    w.writerow(["id", "titre", "gravite", "pourquoi", "noeuds", "donnees", "sources"])
+    sec = next(s for s in report.sections if s.id == section)
+    for f in sec.findings:
+        w.writerow(
+            safe_row(
+                [
+                    f.id,
+                    f.title,
+                    f.severity,
+                    f.why,
+                    " | ".join(f"{n.type}:{n.key} ({n.name})" for n in f.nodes),
+                    json.dumps(f.data, ensure_ascii=False, sort_keys=True),
+                    " | ".join(f.sources),
+                ]
+            )
+        )
+    return buf.getvalue()

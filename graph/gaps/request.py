@@ -1,0 +1,75 @@
+"""A gap question at the edge: the request's fields, checked, then the report of its territory.
+
+The API routes and the CLI both call :func:`build_report`; errors are graph errors (NotFound for
+an unknown campus, InvalidRequest for a commune the graph cannot place).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from graph.gaps.findings import SECTIONS, GapReport
+from graph.gaps.report import gap_report
+from graph.store import GraphStore
+from graph.territory import (
+    CampusField,
+    DepartementsField,
+    NearField,
+    RadiusField,
+    RegionField,
+    check_fields,
+    resolve_territory,
+)
+
+__all__ = ["GapCsvRequest", "GapRequest", "SectionId", "build_report"]
+
+SectionId = Literal[
+    "continuum_breaks",
+    "dead_ends",
+    "unmet_demand",
+    "isolated_actors",
+    "suggested_partnerships",
+    "brokers",
+]
+assert set(get_args(SectionId)) == set(SECTIONS)
+
+
+class GapRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    campus: CampusField = None
+    departements: DepartementsField = None
+    region: RegionField = None
+    sector: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")
+    near: NearField = None
+    radius_km: RadiusField = None
+    limit: int = Field(
+        default=10,
+        ge=1,
+        le=500,
+        description="Findings per section, at most (the first ones by rank; each section "
+        "gives its total).",
+    )
+
+    @model_validator(mode="after")
+    def _coherent(self) -> GapRequest:
+        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
+        return self
+
+
+class GapCsvRequest(GapRequest):
+    section: SectionId = Field(description="Which section of the report.")
+
+
+def build_report(store: GraphStore, req: GapRequest) -> GapReport:
+    terr = resolve_territory(
+        store,
+        campus=req.campus,
+        departements=req.departements,
+        region=req.region,
+        near=req.near,
+        radius_km=req.radius_km,
+    )
+    return gap_report(store, terr, req.sector, limit=req.limit)

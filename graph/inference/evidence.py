@@ -1,0 +1,101 @@
+"""What two diplomas share, how strong that is, and the French sentence that says it.
+
+A diploma's :class:`Evidence` comes from the public nomenclatures (Certif Info: ROME codes,
+Formacode; diplomesProfessionnels: CPC and secteur; BCN: NSF group, famille de métiers), read by
+:mod:`graph.ingest.continuations`. :func:`shared_evidence` scores a candidate continuation by what
+the two share; the score is the leg's *strength* (0-1), used to keep the strongest legs of each
+diploma and to rank pathways. Pure functions over plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Evidence", "SharedEvidence", "shared_evidence"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    rome: frozenset[str] = field(default_factory=frozenset)  # ROME codes, e.g. G1602
+    formacode: frozenset[str] = field(default_factory=frozenset)  # 5-digit Formacode
+    cpc: str | None = None  # commission professionnelle consultative
+    secteur: str | None = None  # diplomesProfessionnels "Secteur ..." (without the word)
+    family: str | None = None  # famille de métiers (BCN groupe de formation)
+    inherited: tuple[str, ...] = ()  # where the evidence comes from, if not the diploma itself
+
+    @property
+    def empty(self) -> bool:
+        return not (self.rome or self.formacode or self.cpc or self.secteur or self.family)
+
+    def merged(self, other: Evidence, via: str) -> Evidence:
+        """This evidence completed by ``other``'s (inheritance), noting where it came from."""
+        return Evidence(
+            rome=self.rome | other.rome,
+            formacode=self.formacode | other.formacode,
+            cpc=self.cpc or other.cpc,
+            secteur=self.secteur or other.secteur,
+            family=self.family or other.family,
+            inherited=(*self.inherited, via),
+        )
+
+
+@dataclass(frozen=True)
+class SharedEvidence:
+    points: float
+    strength: float  # 0-1
+    sentence: str  # French, for counsellors: « partagent les métiers ROME G1602 ; … »
+
+
+# Points per kind of shared evidence; STRENGTH_FULL points make a strength of 1.
+P_ROME = 3.0  # per shared ROME code (at most 3 counted)
+P_ROME_DOMAIN = 1.5  # per shared ROME domain (letter + 2 digits) not already shared by a code
+P_FORMACODE = 3.0  # same Formacode
+P_FORMACODE_FIELD = 1.0  # same first 3 digits of a Formacode
+P_SECTEUR = 1.5
+P_CPC = 1.0
+P_NSF_GROUP = 2.0
+P_NSF_DOMAIN = 0.5
+P_FAMILY = 1.0
+STRENGTH_FULL = 14.0
+
+
+def shared_evidence(
+    a: Evidence, b: Evidence, nsf_a: str | None = None, nsf_b: str | None = None
+) -> SharedEvidence:
+    """What ``a`` and ``b`` share, its points, strength and sentence."""
+    points = 0.0
+    parts: list[str] = []
+    rome = sorted(a.rome & b.rome)
+    if rome:
+        points += P_ROME * min(len(rome), 3)
+        parts.append("partagent les métiers ROME " + ", ".join(rome))
+    domains = sorted({r[:3] for r in a.rome} & {r[:3] for r in b.rome} - {r[:3] for r in rome})
+    if domains:
+        points += P_ROME_DOMAIN * min(len(domains), 2)
+        parts.append("mêmes domaines de métiers ROME " + ", ".join(domains))
+    forma = sorted(a.formacode & b.formacode)
+    if forma:
+        points += P_FORMACODE
+        parts.append("même Formacode " + ", ".join(forma))
+    else:
+        fields = sorted({f[:3] for f in a.formacode} & {f[:3] for f in b.formacode})
+        if fields:
+            points += P_FORMACODE_FIELD
+            parts.append("même champ Formacode " + ", ".join(f"{f}xx" for f in fields))
+    if a.secteur and a.secteur == b.secteur:
+        points += P_SECTEUR
+        parts.append(f"même secteur {a.secteur}")
+    if a.cpc and a.cpc == b.cpc:
+        points += P_CPC
+        parts.append(f"même commission professionnelle consultative ({a.cpc})")
+    if nsf_a and nsf_a == nsf_b:
+        points += P_NSF_GROUP
+        parts.append(f"même groupe NSF {nsf_a}")
+    elif nsf_a and nsf_b and nsf_a[:2] == nsf_b[:2]:
+        points += P_NSF_DOMAIN
+        parts.append(f"même domaine NSF {nsf_a[:2]}x")
+    if a.family and a.family == b.family:
+        points += P_FAMILY
+        parts.append(f"même famille de métiers {a.family}")
+    strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
+    return SharedEvidence(points, strength, " ; ".join(parts))

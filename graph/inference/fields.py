@@ -1,0 +1,94 @@
+"""Fields a continuation never crosses (no inferred leg between them).
+
+A counsellor never proposes a continuation into another trade: commerce → mechanics, cuisine →
+laboratory, aesthetics → mechanical engineering. The rule is field-level, over the public
+classifications every diploma carries, not a list of pairs:
+
+1. **Jobs and training fields disjoint.** Both diplomas have ROME codes, they share no ROME
+   *grand domaine* (the letter: G hôtellerie-restauration, H industrie, I installation et
+   maintenance, D commerce…) and no Formacode *domain* (the first two digits). Cuisine (G, 427xx)
+   → BTS Bioqualité (H, 11xxx) is refused; CAP Production et service en restaurations (H2100,
+   42746) → Bac pro Cuisine (G, 42752) is not, both being Formacode 42.
+2. **NSF families apart.** The NSF groups of the two diplomas fall in families that do not
+   meet (:data:`NSF_FAMILIES`, :data:`NEIGHBOURS`) and they share no ROME domain (letter and two
+   digits). Mode (242) → BTS Électrotechnique (255): both have industrial ROME codes (H25, H15)
+   but no common domain, and the families differ.
+
+Pure functions; the reason is returned in French for the import report.
+"""
+
+from __future__ import annotations
+
+from graph.inference.evidence import Evidence
+
+__all__ = ["NEIGHBOURS", "NSF_FAMILIES", "forbidden_reason", "nsf_family"]
+
+# NSF group (3 digits) prefixes -> family. The longest prefix wins.
+NSF_FAMILIES: dict[str, str] = {
+    "20": "industrie",
+    "21": "agriculture",
+    "22": "industrie",
+    "221": "alimentation",
+    "227": "énergie",
+    "23": "bâtiment",
+    "24": "mode",
+    "25": "industrie",
+    "300": "services",  # spécialités plurivalentes des services (AGORA, DATR…)
+    "30": "tertiaire",
+    "31": "tertiaire",
+    "32": "tertiaire",
+    "326": "informatique",
+    "33": "personnes",
+    "334": "hôtellerie",
+    "336": "beauté",
+    "34": "collectivités",
+}
+# Families that meet (a continuation may go from one to the other), both ways.
+NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
+    frozenset(p)
+    for p in (
+        ("industrie", "énergie"),
+        ("bâtiment", "énergie"),
+        ("industrie", "bâtiment"),
+        ("industrie", "informatique"),
+        ("tertiaire", "informatique"),
+        ("alimentation", "hôtellerie"),
+        ("alimentation", "agriculture"),
+        ("alimentation", "industrie"),
+        ("tertiaire", "hôtellerie"),
+        ("tertiaire", "beauté"),
+        ("services", "tertiaire"),
+        ("services", "personnes"),
+        ("services", "hôtellerie"),
+        ("agriculture", "collectivités"),
+        ("bâtiment", "collectivités"),
+        ("personnes", "collectivités"),
+    )
+)
+
+
+def nsf_family(nsf: str | None) -> str | None:
+    if not nsf:
+        return None
+    for n in (3, 2):
+        if nsf[:n] in NSF_FAMILIES:
+            return NSF_FAMILIES[nsf[:n]]
+    return None
+
+
+def _families_meet(a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in NEIGHBOURS
+
+
+def forbidden_reason(a: Evidence, b: Evidence, nsf_a: str | None, nsf_b: str | None) -> str | None:
+    """Why no continuation links ``a`` to ``b`` (French), or None if the fields allow it."""
+    if a.rome and b.rome:
+        letters = {r[0] for r in a.rome} & {r[0] for r in b.rome}
+        forma = {f[:2] for f in a.formacode} & {f[:2] for f in b.formacode}
+        if not letters and not forma:
+            return "métiers ROME et domaines Formacode sans rien de commun"
+    fa, fb = nsf_family(nsf_a), nsf_family(nsf_b)
+    shared_domain = {r[:3] for r in a.rome} & {r[:3] for r in b.rome}
+    if fa and fb and not _families_meet(fa, fb) and not shared_domain:
+        return f"champs professionnels éloignés ({fa} → {fb})"
+    return None

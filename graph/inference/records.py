@@ -1,0 +1,64 @@
+"""The stored shape of an inferred passerelle: one implementation for the seed loader and the
+open-data importer (which used to build it twice, once in Python and once in Cypher).
+
+:func:`passerelle_props` gives the ``Passerelle`` node's properties and :func:`leg_props` those
+of its ``LEADS_TO`` relationship; the callers add only what is theirs (seed or import marks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.inference.admission_parallele import RULES as PARALLEL_RULES
+from graph.inference.rules import RULES, InferredPasserelle
+
+__all__ = ["leg_props", "passerelle_props", "source_of"]
+
+
+def source_of(p: InferredPasserelle, over: str | None = None) -> str:
+    """``inferred by rule … (docs/inferred-passerelles.md)``, and the files it ran over."""
+    base = f"inferred by rule {p.rule} (docs/inferred-passerelles.md)"
+    return f"{base} over {over}" if over else base
+
+
+def _conditions(p: InferredPasserelle) -> str:
+    text = RULES.get(p.rule) or PARALLEL_RULES[p.rule]
+    return f"{text} Correspondance : {p.field_match}."
+
+
+def passerelle_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
+    return {
+        "kind": p.kind,
+        "rate": None,
+        "entrant_share": None,
+        "reserved_share": None,
+        "modality": p.modality,
+        "origin": "inferred",
+        "rule": p.rule,
+        "campus": None,
+        "conditions": _conditions(p),
+        "evidence": p.field_match,
+        "strength": p.strength,
+        "description": None,
+        "from_codes": [p.from_code],
+        "to_codes": [p.to_code],
+        "parties": [],
+        "source": source,
+    }
+
+
+def leg_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
+    return {
+        "passerelle_id": p.id,
+        "passerelle_origin": "inferred",
+        "campus": None,
+        "kind": p.kind,
+        "rate": None,
+        "entrant_share": None,
+        "reserved_share": None,
+        "modality": p.modality,
+        "rule": p.rule,
+        "strength": p.strength,
+        "evidence": p.field_match,
+        "source": source,
+    }

@@ -1,0 +1,208 @@
+"""Passerelles inferred from public rules of the French system (docs/inferred-passerelles.md).
+
+Sources document few passerelles; the usual continuations are rules everyone knows (a Bac pro
+leads to a BTS of the same field, a BAC+2 to a licence pro or to an engineering school by
+apprenticeship). They are derived here, marked ``origin = 'inferred'`` with the rule that
+produced them, and never replace a documented passerelle between the same two diplomas.
+
+A pure function over plain descriptions of diplomas, so the seed loader and the open-data
+importer share it. Where the public nomenclatures describe both diplomas (their
+:class:`~graph.inference.evidence.Evidence`: ROME codes, Formacode, CPC, secteur…), a CAP → Bac
+pro or Bac pro → BTS candidate is scored by the evidence the two share, and only the strongest
+legs of each diploma are kept (:data:`KEEP`, :data:`MIN_STRENGTH`); elsewhere the NSF group or
+the filière decides, as before. No rule links two diplomas whose fields never meet
+(:func:`graph.inference.fields.forbidden_reason`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.inference.evidence import Evidence, shared_evidence
+from graph.inference.fields import forbidden_reason
+
+__all__ = ["RULES", "DiplomaFacts", "InferredPasserelle", "infer_passerelles"]
+
+
+@dataclass(frozen=True)
+class DiplomaFacts:
+    code: str
+    type: str
+    level: int | None
+    nsf: str | None = None
+    fields: frozenset[str] = field(default_factory=frozenset)  # filière sector ids
+    apprenticeship: bool = False  # offered by apprenticeship somewhere
+    evidence: Evidence = field(default_factory=Evidence)  # from the public nomenclatures
+    target: bool = True  # False for a common 2nde (a course year nobody continues into)
+
+
+@dataclass(frozen=True)
+class InferredPasserelle:
+    id: str
+    rule: str
+    from_code: str
+    to_code: str
+    kind: str = "continuation"
+    modality: str | None = None
+    field_match: str = ""  # what the two share, in French (the leg's evidence)
+    strength: float = 0.0  # 0-1: how much evidence the two share (ranks the leg)
+
+
+RULES: dict[str, str] = {
+    "cap-to-bac-pro": "Un CAP mène au Bac pro de la même spécialité (même groupe NSF ou même "
+    "filière).",
+    "bac-pro-to-bts": "Un Bac pro mène au BTS de la même spécialité (même groupe NSF ou même "
+    "filière).",
+    "bac2-to-licence-pro": "Un BTS ou un DUT mène à une licence professionnelle du même domaine.",
+    "bac2-to-cpge-ats": "Un BTS ou un DUT du domaine industriel mène à la classe préparatoire ATS.",
+    "bac2-to-engineer-apprenticeship": "Un BAC+2 (BTS, DUT) permet l'admission sur dossier dans "
+    "une formation d'ingénieur par apprentissage de la même spécialité.",
+    "bac3-to-engineer-apprenticeship": "Un BAC+3 (BUT, licence, licence pro) permet l'admission "
+    "sur dossier dans une formation d'ingénieur par apprentissage de la même spécialité.",
+    "cpge-to-engineer": "Une classe préparatoire mène aux écoles d'ingénieurs sur concours.",
+}
+
+BAC2 = {"bts", "dut"}
+KEEP = 5  # evidence-scored legs kept per diploma (the strongest)
+MIN_STRENGTH = 0.2  # evidence-scored legs weaker than this (3 points of 14) are not kept…
+WEAK_KEEP = 3  # …unless none reaches it: then the strongest few are
+# Strength of a leg matched on the NSF group / filière only (no evidence on one side).
+FIELD_STRENGTH = {"group": 0.3, "filière": 0.3, "domain": 0.2, "open": 0.1, "other": 0.2}
+BAC3 = {"but", "licence", "licence_pro"}
+INDUSTRIAL_NSF_DOMAINS = {"20", "22", "23", "25"}
+
+
+def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: bool) -> str:
+    """'' if the fields do not match; else how they matched."""
+    if a.nsf and b.nsf and a.nsf == b.nsf:
+        return f"groupe NSF {a.nsf}"
+    shared = sorted(a.fields & b.fields)
+    if shared:
+        return "filière " + ", ".join(shared)
+    if domain and a.nsf and b.nsf and a.nsf[:2] == b.nsf[:2]:
+        return f"domaine NSF {a.nsf[:2]}x"
+    if open_ended and not (b.nsf or b.fields):
+        return "spécialité de la cible non précisée"
+    if open_ended and not (a.nsf or a.fields):
+        return "spécialité de l'origine non précisée"
+    return ""
+
+
+def _is_industrial(d: DiplomaFacts) -> bool:
+    return bool(d.nsf and d.nsf[:2] in INDUSTRIAL_NSF_DOMAINS) or bool(d.fields)
+
+
+def _fallback_strength(how: str) -> float:
+    if how.startswith("groupe NSF"):
+        return FIELD_STRENGTH["group"]
+    if how.startswith("filière"):
+        return FIELD_STRENGTH["filière"]
+    if how.startswith("domaine NSF"):
+        return FIELD_STRENGTH["domain"]
+    if how.startswith("spécialité"):
+        return FIELD_STRENGTH["open"]
+    return FIELD_STRENGTH["other"]
+
+
+def _apart(a: DiplomaFacts, b: DiplomaFacts) -> bool:
+    return forbidden_reason(a.evidence, b.evidence, a.nsf, b.nsf) is not None
+
+
+def _scored(a: DiplomaFacts, targets: list[DiplomaFacts]) -> list[tuple[DiplomaFacts, str, float]]:
+    """The continuations of ``a`` among ``targets``, never across fields apart: the
+    :data:`KEEP` strongest by shared evidence when both are described (if none reaches
+    :data:`MIN_STRENGTH`, the :data:`WEAK_KEEP` strongest); where one side is not
+    (no evidence to rank them), those of the same NSF group or filière, unless ``a`` already has
+    :data:`KEEP` evidence-scored ones."""
+    scored: list[tuple[DiplomaFacts, str, float]] = []
+    fallback: list[tuple[DiplomaFacts, str, float]] = []
+    weak: list[tuple[DiplomaFacts, str, float]] = []
+    for b in targets:
+        if not b.target or b.code == a.code or _apart(a, b):
+            continue
+        if not a.evidence.empty and not b.evidence.empty:
+            se = shared_evidence(a.evidence, b.evidence, a.nsf, b.nsf)
+            if se.strength >= MIN_STRENGTH:
+                scored.append((b, se.sentence, se.strength))
+            elif se.strength > 0:
+                weak.append((b, se.sentence, se.strength))
+        elif how := _field_match(a, b, domain=False, open_ended=False):
+            fallback.append((b, how, _fallback_strength(how)))
+    scored.sort(key=lambda t: (-t[2], t[0].code))
+    scored = scored[:KEEP]
+    if not scored and weak:  # nothing reaches MIN_STRENGTH: the strongest of what there is
+        scored = sorted(weak, key=lambda t: (-t[2], t[0].code))[:WEAK_KEEP]
+    return scored if len(scored) >= KEEP else scored + sorted(fallback, key=lambda t: t[0].code)
+
+
+def infer_passerelles(
+    diplomas: Iterable[DiplomaFacts], documented: set[tuple[str, str]]
+) -> list[InferredPasserelle]:
+    """Every (from, to) pair a rule produces, except pairs a source already documents."""
+    by_type: dict[str, list[DiplomaFacts]] = {}
+    for d in diplomas:
+        by_type.setdefault(d.type, []).append(d)
+
+    def of(*types: str) -> list[DiplomaFacts]:
+        return [d for t in types for d in by_type.get(t, [])]
+
+    out: list[InferredPasserelle] = []
+    seen: set[tuple[str, str]] = set(documented)
+
+    def add(
+        rule: str,
+        a: DiplomaFacts,
+        b: DiplomaFacts,
+        how: str,
+        modality: str | None = None,
+        strength: float | None = None,
+    ) -> None:
+        if (a.code, b.code) in seen or a.code == b.code or not b.target:
+            return
+        seen.add((a.code, b.code))
+        pid = f"inf-{rule}-{a.code}-{b.code}".lower()
+        out.append(
+            InferredPasserelle(
+                pid,
+                rule,
+                a.code,
+                b.code,
+                modality=modality,
+                field_match=how,
+                strength=_fallback_strength(how) if strength is None else strength,
+            )
+        )
+
+    for a in of("cap"):
+        for b, how, strength in _scored(a, of("bac_pro")):
+            add("cap-to-bac-pro", a, b, how, strength=strength)
+    for a in of("bac_pro"):
+        for b, how, strength in _scored(a, of("bts")):
+            add("bac-pro-to-bts", a, b, how, strength=strength)
+    for a in of(*BAC2):
+        for b in of("licence_pro"):
+            if not _apart(a, b) and (how := _field_match(a, b, domain=True, open_ended=True)):
+                add("bac2-to-licence-pro", a, b, how)
+        for b in of("cpge"):
+            if b.level == 6 and _is_industrial(a):
+                add("bac2-to-cpge-ats", a, b, "domaine industriel")
+        for b in of("ingenieur"):
+            if (
+                b.apprenticeship
+                and not _apart(a, b)
+                and (how := _field_match(a, b, domain=False, open_ended=True))
+            ):
+                add("bac2-to-engineer-apprenticeship", a, b, how, "apprenticeship")
+    for a in of(*BAC3):
+        for b in of("ingenieur"):
+            if (
+                b.apprenticeship
+                and not _apart(a, b)
+                and (how := _field_match(a, b, domain=False, open_ended=True))
+            ):
+                add("bac3-to-engineer-apprenticeship", a, b, how, "apprenticeship")
+    for a in of("cpge"):
+        for b in of("ingenieur"):
+            add("cpge-to-engineer", a, b, "concours")
+    return sorted(out, key=lambda p: p.id)

@@ -1,0 +1,193 @@
+"""Evidence for inferred continuations, read from the public nomenclature files.
+
+- ``certif_info.csv`` (Certif Info, UTF-8, ``;``): per ``Code_Scolarité`` (the CFD) up to five
+  ROME codes and a Formacode;
+- ``diplomesProfessionnels.csv`` (UTF-8 BOM, ``;``): per ``Code diplôme`` (``400-22106 T`` →
+  CFD 40022106) the CPC and the secteur;
+- ``familleMetiers.csv`` (UTF-8 BOM, ``;``): the famille de métiers of a Bac pro;
+- ``optionsBTS.csv`` (UTF-8 BOM, ``;``): BTS common first year (``CFD_COMMUN``) → options;
+- ``nFormationDiplome_.csv`` (cp1252, ``;``): the BCN lineage, ``ANCIEN_DIPLOME_n`` /
+  ``NOUVEAU_DIPLOME_n``.
+
+Certif Info does not know the newest codes nor the "1ère année commune" codes, so evidence is
+**inherited**: a common first year gets the union of its options' evidence and an option
+without evidence gets its common year's; a code without evidence gets its predecessor's or
+successor's in the BCN lineage. Every file is optional: a missing file gives no evidence of its
+kind, and the inference falls back on the NSF group (docs/inferred-passerelles.md).
+
+This module only reads; importing these files as diploma properties is the importer's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from graph.inference.evidence import Evidence
+
+__all__ = [
+    "common_secondes",
+    "inherit",
+    "load_evidence",
+    "present_files",
+    "read_links",
+    "read_own_evidence",
+]
+
+_CFD = re.compile(r"^[0-9A-Z]{8}$")
+_ROME = re.compile(r"^[A-N]\d{4}$")
+_FORMACODE = re.compile(r"^\d{5}$")
+
+
+def _rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, str]]:
+    if not path.is_file():
+        return
+    with path.open(encoding=encoding, errors="replace", newline="") as f:
+        yield from csv.DictReader(f, delimiter=";")
+
+
+def _cfd(value: str | None) -> str | None:
+    v = (value or "").strip().upper()
+    return v if _CFD.match(v) else None
+
+
+def _dp_cfd(value: str) -> str | None:
+    """``400-22106 T`` → ``40022106``."""
+    m = re.match(r"^\s*(\d{3})-(\d{5})", value or "")
+    return m.group(1) + m.group(2) if m else None
+
+
+def read_own_evidence(directory: Path) -> dict[str, Evidence]:
+    """Each code's own evidence (no inheritance)."""
+    rome: dict[str, set[str]] = defaultdict(set)
+    forma: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(directory / "certif_info.csv", "utf-8"):
+        code = _cfd(r.get("Code_Scolarité"))
+        if not code:
+            continue
+        for i in range(1, 6):
+            v = (r.get(f"Code_Rome_{i}") or "").strip().upper()
+            if _ROME.match(v):
+                rome[code].add(v)
+        f = (r.get("Code_FormaCode") or "").strip()
+        if _FORMACODE.match(f):
+            forma[code].add(f)
+    cpc: dict[str, str] = {}
+    secteur: dict[str, str] = {}
+    for r in _rows(directory / "diplomesProfessionnels.csv"):
+        code = _dp_cfd(r.get("Code diplôme", ""))
+        if not code:
+            continue
+        c = (r.get("Commission professionnelle consultative") or "").strip()
+        s = re.sub(r"^Secteur\s*", "", (r.get("Secteur") or "").strip())
+        if c:
+            cpc[code] = c.removeprefix("CPC ").strip()
+        if s:
+            secteur[code] = s
+    family: dict[str, str] = {}
+    for r in _rows(directory / "familleMetiers.csv"):
+        name = (r.get("FAMILLE") or "").strip()
+        for col in ("CFD_SPECIALITE", "CFD_COMMUN"):
+            code = _cfd(r.get(col))
+            if code and name:
+                family.setdefault(code, name)
+    codes = set(rome) | set(forma) | set(cpc) | set(secteur) | set(family)
+    return {
+        c: Evidence(
+            rome=frozenset(rome.get(c, ())),
+            formacode=frozenset(forma.get(c, ())),
+            cpc=cpc.get(c),
+            secteur=secteur.get(c),
+            family=family.get(c),
+        )
+        for c in codes
+    }
+
+
+def read_links(directory: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(options: common first year → its options, lineage: code → older and newer codes)."""
+    options: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(directory / "optionsBTS.csv"):
+        common, option = _cfd(r.get("CFD_COMMUN")), _cfd(r.get("CFD_SPECIALITE"))
+        if common and option:
+            options[common].add(option)
+    lineage: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(directory / "nFormationDiplome_.csv", "cp1252"):
+        code = _cfd(r.get("FORMATION_DIPLOME"))
+        if not code:
+            continue
+        for col in [f"ANCIEN_DIPLOME_{i}" for i in range(1, 8)] + [
+            f"NOUVEAU_DIPLOME_{i}" for i in range(1, 8)
+        ]:
+            other = _cfd(r.get(col))
+            if other and other != code:
+                lineage[code].add(other)
+                lineage[other].add(code)
+    return dict(options), dict(lineage)
+
+
+def inherit(
+    own: dict[str, Evidence], options: dict[str, set[str]], lineage: dict[str, set[str]]
+) -> dict[str, Evidence]:
+    """Evidence completed through options and lineage (see the module docstring)."""
+    out = dict(own)
+    for common, opts in options.items():
+        ev = out.get(common, Evidence())
+        for o in sorted(opts):
+            if o in own and not own[o].empty:
+                ev = ev.merged(own[o], f"option {o}")
+        if not ev.empty:
+            out[common] = ev
+        for o in opts:
+            if (o not in out or out[o].empty) and not ev.empty:
+                out[o] = Evidence().merged(ev, f"1re année commune {common}")
+    for _ in range(3):  # renovations chain: old -> new -> newer
+        changed = False
+        for code, others in lineage.items():
+            if code in out and out[code].rome:
+                continue
+            for other in sorted(others):
+                src = out.get(other)
+                if src is not None and src.rome:
+                    base = out.get(code, Evidence())
+                    out[code] = base.merged(src, f"diplôme apparenté {other}")
+                    changed = True
+                    break
+        if not changed:
+            break
+    return out
+
+
+def load_evidence(directory: Path) -> dict[str, Evidence]:
+    """code → evidence, own and inherited; empty if the directory has none of the files."""
+    own = read_own_evidence(directory)
+    if not own:
+        return {}
+    options, lineage = read_links(directory)
+    return inherit(own, options, lineage)
+
+
+EVIDENCE_FILES = (
+    "certif_info.csv",
+    "diplomesProfessionnels.csv",
+    "familleMetiers.csv",
+    "optionsBTS.csv",
+)
+
+
+def present_files(directory: Path) -> list[str]:
+    """The evidence files the directory holds (cited in the inferred passerelles' source)."""
+    return [name for name in EVIDENCE_FILES if (directory / name).is_file()]
+
+
+def common_secondes(directory: Path) -> set[str]:
+    """Codes of common 2ndes (``CFD_COMMUN`` of familleMetiers): a course year of a famille de
+    métiers, not a diploma one continues into after a CAP."""
+    return {
+        code
+        for r in _rows(directory / "familleMetiers.csv")
+        if (code := _cfd(r.get("CFD_COMMUN"))) is not None
+    }

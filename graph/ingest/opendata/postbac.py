@@ -1,0 +1,288 @@
+"""Post-bac programmes of the Parcoursup extract: what each ``Filiere de formation`` is.
+
+The extract (``fr-esr-parcoursup_extrait.csv``) lists one row per programme and establishment,
+with a label whose parts are separated by three spaces (the `` - `` of Parcoursup, accents
+stripped): ``BTS   Production   Electrotechnique``, ``BUT   Informatique``, ``CPGE   MPSI``,
+``Formation d ingenieur Bac + 5   Bac General``. This module classifies a label (type, level,
+entry level, whether the programme also admits at bac+2) and maps it to a BCN diploma code where
+one can be derived by name (BTS through the BTS files' labels and the BCN, CPGE and DN MADE
+through the BCN); other programmes are keyed by a stable identifier derived from the label
+(``PS-BUT-…``). Pure functions over plain data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from graph.models import DiplomaType
+
+__all__ = [
+    "BCN_LEVEL_CODES",
+    "Programme",
+    "ProgrammeKind",
+    "classify",
+    "match_key",
+    "programme_code",
+]
+
+_SEP = re.compile(r"\s{3,}")
+_BAC_PLUS = re.compile(r"bac \+ ?(\d)", re.IGNORECASE)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class ProgrammeKind:
+    """A family of Parcoursup programmes: its diploma type, RNCP level (None: the programme
+    leads to no diploma of its own, as a CPGE), and whether it also admits students after two
+    years of higher education (an *admission parallèle*: BUT in 2nd year, licence pro,
+    engineering schools)."""
+
+    key: str
+    type: DiplomaType
+    level: int | None
+    admits_bac2: bool = False
+    label: str = ""
+
+
+# first part of the label (normalised) -> kind; checked longest first
+_KINDS: dict[str, ProgrammeKind] = {
+    "bts": ProgrammeKind("bts", DiplomaType.BTS, 5, False, "BTS"),
+    "but": ProgrammeKind("but", DiplomaType.BUT, 6, True, "BUT"),
+    "licence professionnelle": ProgrammeKind(
+        "licence_pro", DiplomaType.LICENCE_PRO, 6, True, "Licence professionnelle"
+    ),
+    "licence": ProgrammeKind("licence", DiplomaType.LICENCE, 6, False, "Licence"),
+    "double licence": ProgrammeKind("licence", DiplomaType.LICENCE, 6, False, "Double licence"),
+    "cpge": ProgrammeKind("cpge", DiplomaType.CPGE, None, False, "CPGE"),
+    "formation d ingenieur": ProgrammeKind(
+        "ingenieur", DiplomaType.INGENIEUR, 7, True, "Formation d'ingénieur"
+    ),
+    "dn made": ProgrammeKind("dn_made", DiplomaType.OTHER, 6, False, "DN MADE"),
+    "diplome de comptabilite et de gestion": ProgrammeKind(
+        "dcg", DiplomaType.OTHER, 6, False, "DCG"
+    ),
+    "deust": ProgrammeKind("deust", DiplomaType.OTHER, 5, False, "DEUST"),
+    "fcil": ProgrammeKind("fcil", DiplomaType.FCIL, None, False, "FCIL"),
+    "certificat de specialisation": ProgrammeKind(
+        "cs", DiplomaType.MC, None, False, "Certificat de spécialisation"
+    ),
+}
+_OTHER = ProgrammeKind("other", DiplomaType.OTHER, None, False, "Autre formation")
+# level from "Bac + N" in the label of programmes of no known kind
+_LEVEL_OF_BAC_PLUS = {2: 5, 3: 6, 4: 6, 5: 7}
+
+# BCN type codes (NIVEAU_FORMATION_DIPLOME) a programme kind may map to, by name
+BCN_LEVEL_CODES: dict[str, tuple[str, ...]] = {
+    "bts": ("320", "323"),
+    "cpge": ("370",),
+    "dn_made": ("241",),
+    "licence_pro": ("250",),
+}
+# BCN type codes whose labels give a programme's NSF group by the part before " : " (a BUT
+# speciality: ``CARRIERES JURIDIQUES : ADMINISTRATION ET JUSTICE (BUT)`` -> 128)
+NSF_LEVEL_CODES: dict[str, tuple[str, ...]] = {"but": ("251",), "licence_pro": ("250",)}
+VFD_LEVEL_CODES = frozenset({"250", "251"})
+"""Type codes read from vFormationDiplome_ (BUT and licences pro are there, not in the other)."""
+
+
+@dataclass(frozen=True)
+class Programme:
+    """One programme label of the extract, classified."""
+
+    label: str  # as published (three-space separators)
+    kind: ProgrammeKind
+    speciality: str  # the label without its kind (and the BTS sector)
+    level: int | None
+    entry_level: int = 4  # Parcoursup admits after the bac
+
+    @property
+    def name(self) -> str:
+        """The label, readable: parts joined by an en dash."""
+        return " – ".join(_SEP.split(self.label.strip()))
+
+
+@cache
+def _fold(text: str) -> str:
+    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub(" ", stripped.casefold()).strip()
+
+
+@cache
+def match_key(text: str) -> str:
+    """Accents, case, punctuation and the noise words of BTS labels ignored: the key on which
+    programme labels and BCN or BTS-file labels are compared."""
+    words = _fold(text).split()
+    while words and words[-1] in ("apprentissage", "en"):  # "... - en apprentissage"
+        words.pop()
+    return " ".join(words)
+
+
+@cache
+def classify(label: str) -> Programme:
+    parts = [p.strip() for p in _SEP.split(label.strip()) if p.strip()]
+    head = _fold(parts[0]) if parts else ""
+    kind = _OTHER
+    for key in sorted(_KINDS, key=len, reverse=True):
+        if head == key or head.startswith(key + " "):
+            kind = _KINDS[key]
+            break
+    rest = parts[1:]
+    if kind.key == "bts" and rest and _fold(rest[0]) in ("production", "services", "agricole"):
+        rest = rest[1:]
+    level = kind.level
+    if kind is _OTHER and (m := _BAC_PLUS.search(label)):
+        level = _LEVEL_OF_BAC_PLUS.get(int(m.group(1)))
+    return Programme(label=label, kind=kind, speciality=" – ".join(rest), level=level)
+
+
+def programme_code(p: Programme) -> str:
+    """Stable identifier of a programme no BCN code describes: its kind and a hash of its
+    normalised label (``PS-BUT-1A2B3C4D5E``); the same label gives the same code each year."""
+    digest = hashlib.sha1(match_key(p.label).encode()).hexdigest()[:10].upper()
+    return f"PS-{p.kind.key.upper().replace('_', '-')}-{digest}"
+
+
+@cache
+def bcn_name_key(name: str, short_label: str) -> str:
+    """A BCN long label without its type suffix (``ELECTROTECHNIQUE (BTS)`` ->
+    ``electrotechnique``; ``METIERS D'ART ET DU DESIGN - ANIMATION (DN)`` -> ``metiers d art
+    et du design animation``)."""
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", name.strip())
+    return match_key(text)
+
+
+@cache
+def bts_file_key(label: str) -> str:
+    """``BTS - Production - Electrotechnique - en apprentissage`` -> ``electrotechnique``."""
+    parts = [p.strip() for p in re.split(r"\s+-\s+", label.strip())]
+    if parts and _fold(parts[0]) == "bts":
+        parts = parts[1:]
+    if parts and _fold(parts[0]) in ("production", "services", "agricole"):
+        parts = parts[1:]
+    return match_key(" ".join(parts))
+
+
+def bcn_keys(name: str, last_segment: bool = False) -> set[str]:
+    """The keys a BCN label answers to: the label without its trailing parenthesis, and the
+    acronym around it (``MPSI (MATHEMATIQUE…)`` -> ``mpsi``; ``… GENERALE (ECG)`` -> ``ecg``);
+    with ``last_segment``, its last `` - `` part too (DN MADE: ``METIERS D'ART ET DU DESIGN -
+    GRAPHISME (DN)`` -> ``graphisme``)."""
+    keys = {bcn_name_key(name, "")}
+    if last_segment and " - " in name:
+        keys.add(bcn_name_key(name.rsplit(" - ", 1)[1], ""))
+    m = re.match(r"^\s*([A-Z0-9]+)\s*\(", name)
+    if m:
+        keys.add(match_key(m.group(1)))
+    m = re.search(r"\(([A-Z0-9]+)\)\s*$", name.strip())
+    if m:
+        keys.add(match_key(m.group(1)))
+    keys.discard("")
+    return keys
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    """A programme at an establishment, as the extract gives it."""
+
+    line: int
+    uai: str
+    label: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class ProgrammeOffer:
+    uai: str
+    code: str
+    label: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class PostBac:
+    """What the extract's programmes become: diplomas no BCN code describes (code ->
+    programme), offers, and how each label mapped (for the summary and docs/import.md)."""
+
+    programmes: dict[str, Programme]
+    offers: list[ProgrammeOffer]
+    mapped: dict[str, str]  # label -> BCN code, where one was derived
+    how: dict[str, str]  # label -> "bts-files" | "bcn-name" | "none"
+    nsf: dict[str, str]  # programme code -> NSF group derived from the BCN's labels
+    already_offered: int  # programme rows an activity file already gives (same UAI and CFD)
+
+
+def _lookup(index: dict[str, set[str]], p: Programme) -> str | None:
+    parts = [x for x in p.speciality.split(" – ") if x]
+    for key in (match_key(" ".join(parts)), match_key(parts[0]) if parts else ""):
+        codes = index.get(key) if key else None
+        if codes and len(codes) == 1:
+            return next(iter(codes))
+    return None
+
+
+def build(
+    rows: list[ProgrammeRow],
+    bcn: dict[str, tuple[str, str, str | None]],
+    bts_labels: dict[str, set[str]],
+    offered: set[tuple[str, str]],
+) -> PostBac:
+    """Classify every programme label, derive its BCN code where possible, and give one offer
+    per (establishment, programme).
+
+    ``bcn``: CFD -> (type code, long label, NSF group) of the open BCN diplomas;
+    ``bts_labels``: key of a BTS-file label (:func:`bts_file_key`) -> the CFDs it names;
+    ``offered``: (UAI, CFD) an activity file already offers (a BTS the BTS files give is not
+    offered twice)."""
+    index: dict[str, dict[str, set[str]]] = {}
+    nsf_index: dict[str, dict[str, set[str]]] = {}
+    for cfd, (type_code, name, nsf) in bcn.items():
+        for kind, codes in BCN_LEVEL_CODES.items():
+            if type_code in codes:
+                for key in bcn_keys(name, last_segment=kind == "dn_made"):
+                    index.setdefault(kind, {}).setdefault(key, set()).add(cfd)
+        for kind, codes in NSF_LEVEL_CODES.items():
+            if type_code in codes and nsf:
+                head = bcn_name_key(name.split(" : ", 1)[0], "")
+                nsf_index.setdefault(kind, {}).setdefault(head, set()).add(nsf)
+    programmes: dict[str, Programme] = {}
+    nsf_of: dict[str, str] = {}
+    mapped: dict[str, str] = {}
+    how: dict[str, str] = {}
+    offers: list[ProgrammeOffer] = []
+    seen: set[tuple[str, str]] = set()
+    already = 0
+    for r in rows:
+        if r.label not in how:
+            p = classify(r.label)
+            code = None
+            if p.kind.key == "bts":
+                code = _lookup(bts_labels, p)
+                how[r.label] = "bts-files" if code else "none"
+            if code is None and p.kind.key in BCN_LEVEL_CODES:
+                code = _lookup(index.get(p.kind.key, {}), p)
+                how[r.label] = "bcn-name" if code else "none"
+            if code is None:
+                how.setdefault(r.label, "none")
+                code = programme_code(p)
+                programmes[code] = p
+                head = p.speciality.split(" – ", 1)[0].split(" : ", 1)[0]
+                groups = nsf_index.get(p.kind.key, {}).get(match_key(head), set())
+                if len(groups) == 1:
+                    nsf_of[code] = next(iter(groups))
+            mapped[r.label] = code
+        code = mapped[r.label]
+        if (r.uai, code) in seen:
+            continue
+        seen.add((r.uai, code))
+        if (r.uai, code) in offered:
+            already += 1
+            continue
+        offers.append(ProgrammeOffer(r.uai, code, r.label, r.lat, r.lon))
+    bcn_mapped = {label: c for label, c in mapped.items() if how[label] != "none"}
+    return PostBac(programmes, offers, bcn_mapped, how, nsf_of, already)

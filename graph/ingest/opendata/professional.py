@@ -1,0 +1,123 @@
+"""The professional diplomas' commissions and families of trades.
+
+- ``diplomesProfessionnels.csv`` (UTF-8 BOM, ``;``): per vocational diploma (CAP, Bac pro, BP,
+  BTS, MC…) its Commission professionnelle consultative (CPC), secteur, famille de métiers and
+  a mixed-case label with accents. ``Code diplôme`` is written ``400-24202 V``: the CFD
+  ``40024202`` and a check letter.
+- ``familleMetiers.csv`` (UTF-8 BOM, ``;``): the familles de métiers of the 2nde pro: each
+  speciality (``CFD_SPECIALITE``) with its family and the CFD of the common 2nde
+  (``CFD_COMMUN``).
+
+Pure parsing into plain records, used by the importer (diploma properties) and by the pathway
+inference (a shared famille de métiers is evidence for a continuation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.report import FileReport
+
+__all__ = [
+    "DIPLOMES_PRO",
+    "FAMILLES",
+    "Family",
+    "ProfessionalDiploma",
+    "parse_diplomes_professionnels",
+    "parse_familles_metiers",
+]
+
+DIPLOMES_PRO = CsvSpec(
+    "utf-8-sig",
+    ";",
+    (
+        "Commission professionnelle consultative",
+        "Secteur",
+        "Code diplôme",
+        "Diplôme",
+        "Intitulé de la spécialité (et options)",
+    ),
+)
+FAMILLES = CsvSpec("utf-8-sig", ";", ("FAMILLE", "CFD_COMMUN", "CFD_SPECIALITE"))
+_CODE = re.compile(r"^([0-9A-Z]{3})-?([0-9A-Z]{5})\s*[A-Z]?$")
+_CFD = re.compile(r"^[0-9A-Z]{8}$")
+# the diploma abbreviations of the file, as a French reader writes them
+_TYPE_LABEL = {"BAC PRO": "Bac pro", "MC": "Mention complémentaire"}
+
+
+@dataclass(frozen=True)
+class ProfessionalDiploma:
+    cfd: str
+    cpc: str
+    secteur: str | None
+    famille: str | None
+    label: str  # ``Bac pro Artisanat et métiers d'art option tapissier d'ameublement``
+    rncp: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Family:
+    cfd: str  # the speciality
+    famille: str
+    common_cfd: str | None  # the common 2nde
+    line: int
+
+
+def cfd_of(value: str) -> str | None:
+    """``400-24202 V`` -> ``40024202``; anything else -> None."""
+    m = _CODE.match(value.strip().upper())
+    return m.group(1) + m.group(2) if m else None
+
+
+def parse_diplomes_professionnels(path: Path, report: FileReport) -> dict[str, ProfessionalDiploma]:
+    t = read_table(path, DIPLOMES_PRO)
+    c_cpc, c_sect, c_code, c_dip, c_spec = (t.col(n) for n in DIPLOMES_PRO.required)
+    c_fam, c_rncp = t.opt("Famille de métiers"), t.opt("Code RNCP")
+    out: dict[str, ProfessionalDiploma] = {}
+    for line, row in t.rows:
+        report.rows_read += 1
+        cfd = cfd_of(row[c_code])
+        if cfd is None:
+            report.skip("Code diplôme is not a CFD (e.g. 400-24202 V)", line)
+            continue
+        spec = " ".join(row[c_spec].split())
+        dip = row[c_dip].strip()
+        if cfd in out:
+            report.skip("CFD already listed (kept its first row)", line)
+            continue
+        rncp = row[c_rncp].strip() if c_rncp is not None else ""
+        out[cfd] = ProfessionalDiploma(
+            cfd=cfd,
+            cpc=row[c_cpc].strip(),
+            secteur=row[c_sect].strip() or None,
+            famille=(row[c_fam].strip() or None) if c_fam is not None else None,
+            label=" ".join(x for x in (_TYPE_LABEL.get(dip, dip), spec) if x),
+            rncp=rncp if rncp.isdigit() else None,
+            line=line,
+        )
+        report.rows_used += 1
+    return out
+
+
+def parse_familles_metiers(path: Path, report: FileReport) -> dict[str, Family]:
+    """Speciality CFD -> its famille de métiers and common 2nde."""
+    t = read_table(path, FAMILLES)
+    c_fam, c_common, c_spec = (t.col(n) for n in FAMILLES.required)
+    out: dict[str, Family] = {}
+    for line, row in t.rows:
+        report.rows_read += 1
+        cfd = code(row[c_spec], 8)
+        if not _CFD.match(cfd) or not row[c_fam].strip():
+            report.skip("no speciality CFD or no family", line)
+            continue
+        if cfd in out:
+            report.skip("speciality already listed (kept its first row)", line)
+            continue
+        common = code(row[c_common], 8)
+        out[cfd] = Family(cfd, row[c_fam].strip(), common if _CFD.match(common) else None, line)
+        report.rows_used += 1
+    return out

@@ -1,0 +1,337 @@
+"""What the pathway search reads, cached per diploma for one version of the graph.
+
+A search reads, hop by hop, the passerelle legs leaving some diplomas and the offers of the
+diplomas it reaches. Those rows do not depend on the request (the territory and modality are
+checked in Python), so they are kept here, per diploma, and shared by every request until the
+graph changes: :meth:`graph.store.GraphStore.version` is read once per search and a new version
+starts an empty cache. Only the diplomas a search has not met yet are read, in one query per
+kind and hop.
+
+Why: at national size, decoding the offer rows in the Redis client was most of a request's time
+(2 717 rows, 460 ms of client work for 16 ms in the database); a warm cache answers the same
+search without reading them again (``bench/pathways.py`` reports cold and warm figures).
+
+The cache is per process (each uvicorn worker has its own) and bounded by the graph: at most
+every diploma's legs and offers. A store that gives no version (a test wrapper) starts an empty
+cache for every search, i.e. reads as without one.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+import time
+import weakref
+from collections.abc import Iterable
+from typing import Any
+
+from graph.pathways.hygiene import latest_years
+from graph.store import GraphStore
+
+LEG_FIELDS = (
+    "passerelle_id",
+    "passerelle_origin",
+    "kind",
+    "rate",
+    "entrant_share",
+    "reserved_share",
+    "modality",
+    "strength",
+    "evidence",
+    "scope",
+    "scope_actors",
+    "scope_departements",
+)
+OFFER_FIELDS = (
+    "site",
+    "commune",
+    "departement",
+    "region_code",
+    "lat",
+    "lon",
+    "modality",
+    "status",
+    "capacity",
+    "year",
+    "campus",
+    "source",
+    "origin",
+    "demand",
+)
+
+Row = dict[str, Any]
+log = logging.getLogger("cmq.pathways")
+
+
+def _offer_order(pair: tuple[Row, Row]) -> tuple[str, ...]:
+    """A total order of a diploma's offers, so that ties in the ranking (one establishment
+    offering it by school and by apprenticeship) break the same way on every engine."""
+    actor, offer = pair
+    return tuple(
+        str(v if v is not None else "")
+        for v in (
+            actor.get("id"),
+            offer.get("modality"),
+            offer.get("site"),
+            offer.get("year"),
+            offer.get("status"),
+            offer.get("source"),
+        )
+    )
+
+
+class PathwayData:
+    """Diplomas, legs, offers, filières and sector goals, each read once per graph version."""
+
+    def __init__(self, version: str | None) -> None:
+        self.version = version
+        self._diplomas: dict[str, Row | None] = {}
+        self._legs: dict[str, list[tuple[str, Row]]] = {}
+        self._offers: dict[str, list[tuple[Row, Row]]] = {}
+        self._actors: dict[str, Row] = {}
+        self._fields: dict[str, frozenset[str]] = {}
+        self._sectors: dict[str, frozenset[str]] = {}
+        self._latest: dict[str, int] | None = None
+        # Readers may fill the same entries at once; each entry is written whole, so the worst
+        # case is a diploma read twice. The lock only guards the sector map's check-then-set.
+        self._lock = threading.Lock()
+        self.preload_thread: threading.Thread | None = None
+        self.preloaded_s: float | None = None  # set when a preload has filled it
+
+    @property
+    def diploma_count(self) -> int:
+        """Diplomas whose offers are in memory."""
+        return len(self._offers)
+
+    @staticmethod
+    def _missing(have: dict[str, Any], codes: Iterable[str]) -> list[str]:
+        return sorted({c for c in codes if c not in have})
+
+    def diplomas(self, store: GraphStore, codes: Iterable[str]) -> dict[str, Row]:
+        """code -> {code, name, type, level, nsf} for the codes that exist."""
+        codes = list(codes)
+        missing = self._missing(self._diplomas, codes)
+        if missing:
+            found = {
+                r["d"]["code"]: {**r["d"], "successors": r["successors"]}
+                for r in store.read("diplomas_brief", codes=missing)
+            }
+            for c in missing:
+                self._diplomas[c] = found.get(c)
+        return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
+
+    def legs_from(
+        self, store: GraphStore, codes: Iterable[str]
+    ) -> dict[str, list[tuple[str, Row]]]:
+        """code -> [(target code, leg)] for every LEADS_TO leaving it (targets are described
+        by :meth:`diplomas` afterwards)."""
+        codes = list(codes)
+        missing = self._missing(self._legs, codes)
+        if missing:
+            got: dict[str, list[tuple[str, Row]]] = {c: [] for c in missing}
+            for r in store.read("pathway_legs_from", codes=missing):
+                got[r["source"]].append((r["target"], dict(zip(LEG_FIELDS, r["leg"], strict=True))))
+            for c in missing:
+                got[c].sort(key=lambda t: (t[0], str(t[1].get("passerelle_id"))))
+            self._legs.update(got)
+            self.diplomas(store, {t for legs in got.values() for t, _ in legs})
+        return {c: self._legs[c] for c in codes}
+
+    def offers_of(
+        self, store: GraphStore, codes: Iterable[str]
+    ) -> dict[str, list[tuple[Row, Row]]]:
+        """code -> [(actor, offer)], a seed offer and its open-data twin merged
+        (:func:`merge_offer_rows`)."""
+        codes = list(codes)
+        missing = self._missing(self._offers, codes)
+        if missing:
+            rows = store.read("pathway_offers_of", codes=missing)
+            new_ids = sorted({r["actor"] for r in rows} - self._actors.keys())
+            if new_ids:
+                for r in store.read("pathway_actors", ids=new_ids):
+                    self._actors[r["actor"]["id"]] = r["actor"]
+            full = [
+                {
+                    "code": r["code"],
+                    "actor": self._actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
+                    "offer": dict(zip(OFFER_FIELDS, r["offer"], strict=True)),
+                }
+                for r in rows
+            ]
+            got: dict[str, list[tuple[Row, Row]]] = {c: [] for c in missing}
+            for r in merge_offer_rows(full):
+                got[r["code"]].append((r["actor"], r["offer"]))
+            for c in missing:  # rows come in the engine's order: FalkorDB's and Neo4j's differ
+                got[c].sort(key=_offer_order)
+            self._offers.update(got)
+        return {c: self._offers[c] for c in codes}
+
+    def fields_of(self, store: GraphStore, codes: Iterable[str]) -> dict[str, frozenset[str]]:
+        """code -> the filières (sector ids of kind 'filiere') it trains for."""
+        codes = list(codes)
+        missing = self._missing(self._fields, codes)
+        if missing:
+            got = {c: frozenset[str]() for c in missing}
+            for r in store.read("diploma_fields", codes=missing):
+                got[r["code"]] = frozenset(r["fields"])
+            self._fields.update(got)
+        return {c: self._fields[c] for c in codes}
+
+    def latest_years(self, store: GraphStore) -> dict[str, int]:
+        """The latest year of each track's imported files (empty without an import): an offer
+        is current when its track's latest files list it (graph/pathways/hygiene.py)."""
+        if self._latest is None:
+            files = [r["file"] for r in store.read("pathway_track_files")]
+            self._latest = latest_years(files)
+        return self._latest
+
+    def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
+        """The diplomas that train for a sector (its id or one of its ROME codes)."""
+        with self._lock:
+            got = self._sectors.get(sector)
+        if got is None:
+            got = frozenset(r["code"] for r in store.read("diplomas_for_sector", sector=sector))
+            with self._lock:
+                if len(self._sectors) < 1_000:  # sector names come from requests: bounded
+                    self._sectors[sector] = got
+        return got
+
+
+def merge_offer_rows(rows: list[Row]) -> list[Row]:
+    """One offer per (diploma, establishment, modality) when a seed file and the open-data
+    import both give it: the seed's row (its source and place) with the import's figures
+    (capacity and year, when known). Other rows are left as they are."""
+    out: list[Row] = []
+    seeded: dict[tuple[Any, ...], int] = {}
+    imported: list[Row] = []
+    for r in rows:
+        if r["offer"].get("origin") == "import":
+            imported.append(r)
+            continue
+        seeded.setdefault((r["code"], r["actor"]["id"], r["offer"].get("modality")), len(out))
+        out.append(r)
+    for r in imported:
+        i = seeded.get((r["code"], r["actor"]["id"], r["offer"].get("modality")))
+        if i is None:
+            out.append(r)
+            continue
+        offer = dict(out[i]["offer"])
+        for k in ("capacity", "year"):
+            if r["offer"].get(k) is not None:
+                offer[k] = r["offer"][k]
+        out[i] = {**out[i], "offer": offer}
+    return out
+
+
+_registry: weakref.WeakKeyDictionary[Any, PathwayData] = weakref.WeakKeyDictionary()
+_registry_lock = threading.Lock()
+
+
+def pathway_data(store: GraphStore) -> PathwayData:
+    """The cache for the store's current graph version (one version read)."""
+    version = store.version()
+    if version is None:
+        return PathwayData(None)
+    with _registry_lock:
+        data = _registry.get(store)
+        if data is None or data.version != version:
+            data = PathwayData(version)
+            _registry[store] = data
+            if store in _warm:
+                _start_preload(store, data)
+        return data
+
+
+def cached_version(store: GraphStore) -> str | None:
+    """The graph version the store's cache is for, without reading the current one (so
+    without refilling it): what a test of the version watch looks at."""
+    with _registry_lock:
+        data = _registry.get(store)
+        return data.version if data is not None else None
+
+
+def cache_state(store: GraphStore) -> dict[str, Any]:
+    """What /health says of the store's pathway cache, for the graph's current version (reading
+    it starts a preload if the graph changed and the store is kept warm)."""
+    data = pathway_data(store)
+    if data.version is None:
+        return {"state": "off"}
+    with _registry_lock:
+        warm = store in _warm
+    thread = data.preload_thread
+    if data.preloaded_s is not None:
+        state = "ready"
+    elif warm and thread is not None and thread.is_alive():
+        state = "filling"
+    else:
+        state = "lazy"
+    return {
+        "state": state,
+        "version": data.version,
+        "diplomas": data.diploma_count,
+        "filled_s": data.preloaded_s,
+    }
+
+
+def forget(store: GraphStore) -> None:
+    """Drop the store's cache and stop keeping it warm (benchmarks measure the cold search
+    this way)."""
+    with _registry_lock:
+        _registry.pop(store, None)
+        _warm.discard(store)
+
+
+# --- preloading -------------------------------------------------------------------------------
+
+PRELOAD_CHUNK = 400  # diplomas per query: requests interleave with a preload between chunks
+
+_warm: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def keep_warm(store: GraphStore) -> None:
+    """Fill the store's cache in a background thread now and after every change of version,
+    so that searches after a restart or a write do not pay for the reads (the API does this for
+    the store it opens; ``CMQ_PATHWAY_PRELOAD=0`` turns it off)."""
+    with _registry_lock:
+        _warm.add(store)
+        _registry.pop(store, None)
+    pathway_data(store)
+
+
+def _start_preload(store: GraphStore, data: PathwayData) -> None:
+    ref = weakref.ref(store)
+    thread = threading.Thread(
+        target=_preload, args=(ref, data), name="cmq-pathway-preload", daemon=True
+    )
+    thread.start()
+    data.preload_thread = thread
+
+
+def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
+    started = time.perf_counter()
+    try:
+        store = ref()
+        if store is None:
+            return
+        rows = store.read("pathway_diplomas_all")
+        for r in rows:
+            data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
+        codes = [r["d"]["code"] for r in rows]
+        for i in range(0, len(codes), PRELOAD_CHUNK):
+            with _registry_lock:
+                if _registry.get(store) is not data:
+                    return  # the graph changed since: a newer preload has started
+            chunk = codes[i : i + PRELOAD_CHUNK]
+            data.legs_from(store, chunk)
+            data.offers_of(store, chunk)
+            data.fields_of(store, chunk)
+        data.preloaded_s = round(time.perf_counter() - started, 2)
+        # The cache is a few million long-lived objects: left to the cyclic garbage collector,
+        # each full collection walks them all (100 ms pauses at national size, measured). It
+        # holds no reference cycles, so freezing it costs nothing: an old version is still
+        # freed by reference counting once a newer one replaces it.
+        gc.freeze()
+        log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))
+    except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
+        log.warning("pathway cache preload stopped: %s", exc)

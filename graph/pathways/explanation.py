@@ -1,0 +1,173 @@
+"""The French sentences of a pathway answer: the goal, a score's explanation, why there is none.
+
+Pure functions over the scored pathways (:mod:`graph.pathways.scoring`) and the request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.geo import haversine_km
+from graph.labels import TYPE_FR
+from graph.pathways.hygiene import step_name
+from graph.pathways.query import PathwayQuery
+from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+
+__all__ = ["MODALITY_FR", "explain", "goal_label", "why_none"]
+
+MODALITY_FR = {
+    "school": "voie scolaire",
+    "apprenticeship": "apprentissage",
+    "continuing": "formation continue",
+}
+
+Row = dict[str, Any]
+
+
+def fmt_km(km: float) -> str:
+    return f"{km:.0f} km" if km >= 1 else "moins de 1 km"
+
+
+def goal_label(q: PathwayQuery) -> str:
+    parts = []
+    if q.to:
+        parts.append(f"diplôme {q.to}")
+    if q.to_type:
+        parts.append(TYPE_FR.get(q.to_type.value, q.to_type.value))
+    if q.to_level:
+        parts.append(f"niveau {q.to_level} ou plus")
+    if q.sector:
+        parts.append(f"secteur {q.sector}")
+    return ", ".join(parts)
+
+
+def place(o: Offer) -> str:
+    """« Lycée X (Rouen) », or with the département when the commune is unknown; never None."""
+    where = o.offer.get("commune")
+    if not where and o.offer.get("departement"):
+        where = f"département {str(o.offer['departement']).lstrip('0')}"
+    return f"{o.actor.get('name') or 'établissement sans nom'} ({where or 'lieu inconnu'})"
+
+
+def figure_sentence(leg: Row) -> str:
+    bits = []
+    if leg.get("rate") is not None:
+        bits.append(f"taux de passage connu {leg['rate']:.0%}")
+    if leg.get("entrant_share") is not None:
+        bits.append(f"{leg['entrant_share']:.0%} des entrants viennent de l'étape précédente")
+    if leg.get("reserved_share") is not None:
+        bits.append(f"{leg['reserved_share']:.0%} des places réservées")
+    return ", ".join(bits)
+
+
+def passerelle_sentence(leg: Row, best: Offer) -> str:
+    """Documented or inferred, and where it holds (docs/model.md, "Scope")."""
+    if leg.get("passerelle_origin") == "documented":
+        scope = leg.get("scope") or "national"
+        if scope == "national":
+            text = "continuité documentée au niveau national"
+        elif scope == "actors":
+            text = f"passerelle documentée par la source pour {best.actor.get('name')}"
+        elif scope == "campus":
+            text = "passerelle documentée par la source du campus, sur son territoire"
+        else:
+            codes = ", ".join(str(c).lstrip("0") for c in leg.get("scope_departements") or [])
+            text = f"passerelle documentée pour les départements {codes}"
+        figures = figure_sentence(leg)
+        return f"{text} ({figures})" if figures else text
+    if leg.get("documented_elsewhere"):
+        return (
+            "passerelle documentée seulement pour d'autres établissements : ici déduite, "
+            "sans les chiffres de la source"
+        )
+    if leg.get("evidence"):
+        return (
+            "passerelle déduite (non documentée) de ce que les deux diplômes ont en commun : "
+            f"{leg['evidence']}"
+        )
+    return "passerelle déduite d'une règle publique (non documentée)"
+
+
+def step_sentence(i: int, st: Step) -> str:
+    """One sentence per step: the programme, where, how far, documented or inferred, how
+    current."""
+    d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
+    parts = [f"Étape {i} : {step_name(d)}, à {place(best)}"]
+    if st.choice.dist is not None:
+        parts.append(f"à {fmt_km(st.choice.dist)}")
+    elif st.choice.unplaced:
+        parts.append("distance inconnue (établissement sans coordonnées)")
+    parts.append(passerelle_sentence(leg, best))
+    if not best.in_territory:
+        parts.append("hors du territoire demandé")
+    if best.offer.get("status") == "planned":
+        parts.append("offre seulement en projet")
+    if best.last_seen is not None:
+        parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
+    if (
+        st.choice.dist is not None
+        and best.actor.get("boarding_places")
+        and st.choice.dist > NEAR_KM
+    ):
+        parts.append(f"distance atténuée : {best.actor['boarding_places']} places d'internat")
+    return " ; ".join(parts) + "."
+
+
+def explain(s: Scored, q: PathwayQuery) -> list[str]:
+    """The score's explanation, in French: the whole pathway, then one sentence per step."""
+    n = len(s.plan)
+    out = [f"{n} étape{'s' if n > 1 else ''} après {step_name(s.start)}."]
+    if s.travel_km is not None:
+        out.append(
+            f"Trajet total {fmt_km(s.travel_km)} entre établissements"
+            f"{' depuis le domicile' if q.home else ''}"
+            + (
+                f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."
+                if s.unplaced
+                else "."
+            )
+        )
+    if s.field_points:
+        out.append("Continuité de spécialité entre les diplômes (groupe NSF ou filière communs).")
+    if q.modality:
+        out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
+    out.extend(step_sentence(i, st) for i, st in enumerate(s.plan, start=1))
+    return out
+
+
+def why_none(q: PathwayQuery, unrestricted: list[Candidate], offers: dict[str, list[Offer]]) -> str:
+    """Why a search found no pathway, given the candidates found without the territory and
+    modality (``unrestricted``) and the offers of their diplomas."""
+    if not unrestricted:
+        return (
+            f"Aucune passerelle connue ne mène de {q.start_label} à {goal_label(q)} "
+            f"en {q.max_steps} étapes au plus."
+        )
+    # the first step, along the shortest unrestricted pathways, with no offer inside
+    missing: dict[str, Row] = {}
+    for c in sorted(unrestricted, key=lambda c: len(c.diplomas)):
+        for d in c.diplomas[1:]:
+            if not any(o.in_territory for o in offers.get(d["code"], [])):
+                missing.setdefault(d["code"], d)
+                break
+    if not missing:
+        return f"Aucun parcours dans {q.territory.describe()} avec ces contraintes."
+    parts = []
+    for code, d in list(missing.items())[:3]:
+        nearest = _nearest(q, offers.get(code, []))
+        where = f" ; le plus proche : {nearest}" if nearest else " ; aucune offre connue"
+        parts.append(f"aucune offre de {step_name(d)} dans {q.territory.describe()}{where}")
+    return "Pas de parcours : " + " ; ".join(parts) + "."
+
+
+def _nearest(q: PathwayQuery, offers: list[Offer]) -> str | None:
+    ref = q.territory.near or q.home
+    located = [o for o in offers if o.offer.get("lat") is not None]
+    if not located:
+        return None
+    if ref is None:
+        o = sorted(located, key=lambda o: (-(o.offer.get("capacity") or 0), o.actor["name"]))[0]
+        return f"{place(o)} (distance inconnue : aucun domicile donné)"
+    o = min(located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"]))
+    km = haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
+    return f"{place(o)}, à {fmt_km(km)}"

@@ -1,0 +1,130 @@
+"""GeoJSON (RFC 7946: WGS84, [longitude, latitude]) for map clients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.pathways.answer import PathwayAnswer
+from graph.territory import Point
+
+_POSITION = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+# What both GeoJSON endpoints answer, declared in the OpenAPI document (and checked by the fuzz).
+FEATURE_COLLECTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "geometry", "properties"],
+                "properties": {
+                    "type": {"type": "string", "enum": ["Feature"]},
+                    "id": {"type": "string"},
+                    "geometry": {
+                        "oneOf": [
+                            {
+                                "type": "object",
+                                "required": ["type", "coordinates"],
+                                "properties": {
+                                    "type": {"type": "string", "enum": ["Point"]},
+                                    "coordinates": _POSITION,
+                                },
+                            },
+                            {
+                                "type": "object",
+                                "required": ["type", "coordinates"],
+                                "properties": {
+                                    "type": {"type": "string", "enum": ["LineString"]},
+                                    "coordinates": {
+                                        "type": "array",
+                                        "items": _POSITION,
+                                        "minItems": 2,
+                                    },
+                                },
+                            },
+                        ]
+                    },
+                    "properties": {"type": "object"},
+                },
+            },
+        },
+        "properties": {"type": "object"},
+    },
+}
+
+
+def _point(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": props,
+    }
+
+
+def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[str, Any]:
+    """Steps as Points (the chosen establishment of each step), legs as LineStrings."""
+    features: list[dict[str, Any]] = []
+    if home is not None:
+        features.append(_point(home.lon, home.lat, {"feature": "home", "label": home.label}))
+    for p in answer.pathways:
+        prev: tuple[float, float, int] | None = (home.lon, home.lat, -1) if home else None
+        for step in p.steps[1:]:
+            chosen = next((o for o in step.offers if o.chosen), None)
+            if chosen is None or chosen.lat is None or chosen.lon is None:
+                continue
+            features.append(
+                _point(
+                    chosen.lon,
+                    chosen.lat,
+                    {
+                        "feature": "step",
+                        "rank": p.rank,
+                        "step": step.index,
+                        "code": step.code,
+                        "diploma": step.name,
+                        "type": step.type,
+                        "level": step.level,
+                        "actor_id": chosen.actor_id,
+                        "actor": chosen.actor_name,
+                        "commune": chosen.commune,
+                        "modality": chosen.modality,
+                        "status": chosen.status,
+                        "outside_territory": step.outside_territory,
+                        "passerelle": step.passerelle.id if step.passerelle else None,
+                        "score": p.score.total,
+                    },
+                )
+            )
+            if prev is not None and (prev[0], prev[1]) != (chosen.lon, chosen.lat):
+                features.append(
+                    {
+                        "type": "Feature",
+                        "geometry": {
+                            "type": "LineString",
+                            "coordinates": [[prev[0], prev[1]], [chosen.lon, chosen.lat]],
+                        },
+                        "properties": {
+                            "feature": "leg",
+                            "rank": p.rank,
+                            "from_step": prev[2],
+                            "to_step": step.index,
+                            "distance_km": chosen.distance_km,
+                            "passerelle": step.passerelle.id if step.passerelle else None,
+                            "kind": step.passerelle.kind if step.passerelle else None,
+                        },
+                    }
+                )
+            prev = (chosen.lon, chosen.lat, step.index)
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "properties": {
+            "start": answer.start,
+            "goal": answer.goal,
+            "territory": answer.territory,
+            "count": answer.count,
+            "reason": answer.reason,
+        },
+    }

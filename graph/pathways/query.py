@@ -1,0 +1,30 @@
+"""A pathway question once resolved against the graph: start codes, goal, territory, options."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from graph.models import DiplomaType, Modality
+from graph.territory import Point, Territory
+
+__all__ = ["PathwayQuery"]
+
+
+class PathwayQuery(BaseModel):
+    start_codes: list[str]
+    start_label: str
+    to: str | None = None
+    to_type: DiplomaType | None = None
+    to_level: int | None = None
+    sector: str | None = None
+    home: Point | None = None
+    territory: Territory = Territory()
+    allow_outside: bool = False
+    modality: Modality | None = None
+    max_steps: int = 4
+    limit: int = 10
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the steps must be offered in the territory (in the modality asked)."""
+        return (self.territory.is_set or self.modality is not None) and not self.allow_outside

@@ -1,0 +1,143 @@
+"""A pathway question at the edge: the request's fields, checked, then resolved against the
+graph into a :class:`~graph.pathways.query.PathwayQuery` (start diplomas, territory, home).
+
+The API routes and the CLI both call :func:`build_query`; errors are graph errors (NotFound
+with close matches for an unknown start, InvalidRequest for a commune the graph cannot place).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from graph.errors import InvalidRequest, NotFound
+from graph.models import DiplomaType, Modality
+from graph.pathways.data import pathway_data
+from graph.pathways.query import PathwayQuery
+from graph.queries import suggest_diplomas
+from graph.store import GraphStore
+from graph.territory import (
+    PLACE_HINT,
+    CampusField,
+    DepartementsField,
+    NearField,
+    RadiusField,
+    RegionField,
+    check_fields,
+    resolve_place,
+    resolve_territory,
+    valid_place,
+)
+
+__all__ = ["PathwayRequest", "build_query", "resolve_start"]
+
+
+class PathwayRequest(BaseModel):
+    """The pathway question. Give a start (`from`, or `from_level` [+ `sector`]) and a goal."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    from_: str | None = Field(
+        default=None,
+        alias="from",
+        max_length=40,
+        pattern=r"^[A-Za-z0-9-]+$",
+        description="Diploma held or prepared.",
+    )
+    from_level: int | None = Field(default=None, ge=3, le=8)
+    sector: str | None = Field(
+        default=None,
+        max_length=80,
+        pattern=r"^[a-z0-9-]+$|^[A-N]\d{4}$",
+        description="Sector id or ROME code: with from_level, the start's "
+        "field; without `to`/`to_type`/`to_level`, the goal job.",
+    )
+    job: str | None = Field(
+        default=None,
+        pattern=r"^[A-N]\d{4}$|^[a-z0-9-]{2,80}$",
+        description="Goal job: ROME code or sector id.",
+    )
+    home: str | None = Field(
+        default=None,
+        max_length=80,
+        description="Learner's town: any French commune's INSEE code (a former code too), "
+        "postcode or name (GET /communes), or 'lat,lon'.",
+    )
+    to: str | None = Field(default=None, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
+    to_type: DiplomaType | None = None
+    to_level: int | None = Field(default=None, ge=3, le=8)
+    campus: CampusField = None
+    departements: DepartementsField = None
+    region: RegionField = None
+    near: NearField = None
+    radius_km: RadiusField = None
+    allow_outside: bool = False
+    modality: Modality | Literal["any"] = "any"
+    max_steps: int = Field(default=4, ge=1, le=6)
+    limit: int = Field(default=10, ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> PathwayRequest:
+        if bool(self.from_) == (self.from_level is not None):
+            raise ValueError("give exactly one start: 'from' (a diploma code) or 'from_level'")
+        if not (
+            self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
+        ):
+            raise ValueError("give a goal: 'to', 'to_type', 'to_level' or 'job'")
+        if self.home is not None and not valid_place(self.home):
+            raise ValueError(f"« home » : {PLACE_HINT}")
+        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
+        return self
+
+
+def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
+    terr = resolve_territory(
+        store,
+        campus=req.campus,
+        departements=req.departements,
+        region=req.region,
+        near=req.near,
+        radius_km=req.radius_km,
+    )
+    start_codes, start_label = resolve_start(
+        store,
+        code=req.from_.upper() if req.from_ else None,
+        level=req.from_level,
+        sector=req.sector if req.from_level is not None else None,
+    )
+    if not start_codes:
+        raise InvalidRequest(
+            f"no diploma of level {req.from_level}"
+            f"{' for sector ' + req.sector if req.sector else ''}",
+        )
+    goal_sector = req.job or (req.sector if req.from_ else None)
+    return PathwayQuery(
+        start_codes=start_codes,
+        start_label=start_label,
+        to=req.to.upper() if req.to else None,
+        to_type=req.to_type,
+        to_level=req.to_level,
+        sector=goal_sector,
+        home=resolve_place(store, req.home, "home"),
+        territory=terr,
+        allow_outside=req.allow_outside,
+        modality=None if req.modality == "any" else Modality(req.modality),
+        max_steps=req.max_steps,
+        limit=req.limit,
+    )
+
+
+def resolve_start(
+    store: GraphStore, *, code: str | None, level: int | None, sector: str | None
+) -> tuple[list[str], str]:
+    """Start codes and a label; unknown code -> NotFound with close matches."""
+    if code:
+        found = pathway_data(store).diplomas(store, [code])
+        if code not in found:
+            raise NotFound("diploma", code, suggest_diplomas(store, code))
+        return [code], f"{found[code]['name']} ({code})"
+    assert level is not None
+    codes = [r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)]
+    label = f"niveau {level}" + (f", secteur {sector}" if sector else "")
+    return codes, label

@@ -1,0 +1,313 @@
+"""The ranking rule of a pathway: which establishment for each step, and the score.
+
+Pure functions over plain data (the rows of :mod:`graph.pathways.data`): a pathway starts at 100
+points and each term adds or removes some, so that the answer can explain its score term by
+term (:mod:`graph.pathways.explanation`). No store, no request model: a unit test gives the
+diplomas, legs and offers of one pathway.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from graph.geo import haversine_km
+from graph.pathways.scope import FIGURES, leg_at
+
+__all__ = [
+    "Candidate",
+    "Choice",
+    "Offer",
+    "Scored",
+    "Scorer",
+    "Step",
+    "choose",
+    "effective_km",
+    "field_continuity",
+    "offer_key",
+    "rank",
+]
+
+OFFERS_PER_STEP = 5
+BOARDING_SOFTENING = 0.5  # far legs to a school with boarding places count half
+NEAR_KM = 30.0  # legs shorter than this are not softened (daily commute)
+
+# Score weights: a pathway starts at 100 and each term adds or removes points.
+W_STEP = 8.0  # per step beyond the first
+W_KM = 0.08  # per effective km travelled
+W_OUTSIDE = 25.0  # per step outside the territory
+W_PLANNED = 10.0  # per step whose only offers are planned
+W_INFERRED = 4.0  # per leg whose passerelle is inferred, not documented
+W_EVIDENCE = 15.0  # per inferred leg, times (1 - its strength): weak evidence ranks lower
+W_MODALITY = 5.0  # per step offered in the requested modality
+W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
+W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
+W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
+W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the same NSF domain)
+UNPLACED_KM = 100.0  # an establishment without coordinates counts this far, never 0 km
+W_STALE = 12.0  # per step whose chosen offer the latest files of its track no longer list
+
+Row = dict[str, Any]
+LatLon = tuple[float, float]
+
+
+class Candidate(NamedTuple):
+    """A candidate pathway: its diplomas, start first, and the legs between them."""
+
+    diplomas: list[Row]
+    legs: list[Row]
+
+
+@dataclass
+class Offer:
+    """An establishment offering a diploma, flagged in or out of the request's territory."""
+
+    code: str
+    actor: Row
+    offer: Row
+    in_territory: bool
+    last_seen: int | None = None  # not current: the last year its track's files list it
+
+
+@dataclass
+class Choice:
+    """Where a step is taken, coming from a given place (shared by every pathway through it)."""
+
+    ranked: list[Offer]  # the best OFFERS_PER_STEP offers, best first
+    dist: float | None  # km from the previous place to the best offer, if both are located
+    # (None also when the best offer has no coordinates: see ``unplaced``)
+    effective: float  # the same, softened for boarding places
+    to: LatLon | None  # the place the next step starts from
+    unplaced: bool = False  # the best offer has no coordinates: its distance is unknown
+
+
+@dataclass
+class Step:
+    """One step of a scored pathway, kept light: the answer's objects and sentences are only
+    built for the pathways of the answer (:func:`graph.pathways.answer.pathway_out`)."""
+
+    diploma: Row
+    leg: Row
+    choice: Choice
+    prev: LatLon | None  # where the learner comes from
+
+
+@dataclass
+class Scored:
+    score: float
+    components: dict[str, float]
+    start: Row
+    plan: list[Step]
+    travel_km: float | None
+    outside: int
+    field_points: float
+    modality_hits: int
+    key: tuple[str, ...] = field(default_factory=tuple)
+    unplaced: int = 0  # steps whose chosen establishment has no coordinates
+    tie: tuple[Any, ...] = ()  # what a counsellor understands: capacity, then demand
+
+
+def effective_km(km: float, boarding: int | None) -> float:
+    """The km that count: beyond a daily commute, half for a school with boarding places.
+
+    >>> effective_km(20, 40), effective_km(70, 40), effective_km(70, None)
+    (20, 50.0, 70)
+    """
+    if boarding and km > NEAR_KM:
+        return NEAR_KM + (km - NEAR_KM) * BOARDING_SOFTENING
+    return km
+
+
+def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
+    """The order of a step's establishments: in the territory; open and current, then open but
+    not seen in the latest files, then planned; with a known place, nearest to the previous
+    place (boarding places soften far ones; an establishment without coordinates never counts
+    as 0 km: it comes after every placed one); then the larger known capacity, the larger
+    demand, and the name. Without a previous place (no ``home``), capacity and demand decide,
+    after establishments no directory describes (a counsellor cannot tell what they are)."""
+    status = 0 if o.offer["status"] == "open" and o.last_seen is None else 1
+    if o.offer["status"] != "open":
+        status = 2
+    unplaced = o.offer.get("lat") is None
+    dist = 0.0
+    if prev is not None and not unplaced:
+        dist = effective_km(
+            haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
+            o.actor.get("boarding_places"),
+        )
+    return (
+        not o.in_territory,
+        status,
+        prev is not None and unplaced,
+        dist,
+        o.actor.get("described") is False,  # no directory names it: after those named
+        -_known(o.offer.get("capacity")),
+        -_known(o.offer.get("demand")),
+        o.actor["name"],
+    )
+
+
+def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> Choice | None:
+    """The establishments for a step, best first (:func:`offer_key`): those in the territory,
+    or, if none and ``allow_outside``, any; None when there is none."""
+    inside = [o for o in offers if o.in_territory]
+    pool = inside if inside else (offers if allow_outside else [])
+    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=lambda o: offer_key(o, prev))
+    if not ranked:
+        return None
+    best = ranked[0]
+    lat, lon = best.offer.get("lat"), best.offer.get("lon")
+    here = (lat, lon) if lat is not None and lon is not None else None
+    dist = None
+    effective = 0.0
+    if prev is not None and here is not None:
+        dist = haversine_km(prev[0], prev[1], here[0], here[1])
+        effective = effective_km(dist, best.actor.get("boarding_places"))
+    to = here if here is not None else prev
+    return Choice(ranked, dist, effective, to, unplaced=prev is not None and here is None)
+
+
+def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
+    """1 for the same NSF group or a shared filière, 0.5 for the same NSF domain.
+
+    >>> field_continuity({"code": "A", "nsf": "251"}, {"code": "B", "nsf": "254"}, {})
+    0.5
+    """
+    if a.get("nsf") and a.get("nsf") == b.get("nsf"):
+        return 1.0
+    if fields.get(a["code"], frozenset()) & fields.get(b["code"], frozenset()):
+        return 1.0
+    if a.get("nsf") and b.get("nsf") and a["nsf"][:2] == b["nsf"][:2]:
+        return 0.5
+    return 0.0
+
+
+class Scorer:
+    """Scores the candidate pathways of one search. Holds the offers of the diplomas met and
+    remembers the choice of establishments per (previous place, diploma), which pathways
+    sharing a beginning share."""
+
+    def __init__(
+        self,
+        offers: Mapping[str, list[Offer]],
+        *,
+        fields: Mapping[str, frozenset[str]],
+        home: LatLon | None = None,
+        modality: str | None = None,
+        allow_outside: bool = False,
+    ) -> None:
+        self.offers = offers
+        self.fields = fields
+        self.home = home
+        self.modality = modality
+        self.allow_outside = allow_outside
+        self._choices: dict[tuple[LatLon | None, str], Choice | None] = {}
+
+    def choice(self, prev: LatLon | None, code: str) -> Choice | None:
+        memo = (prev, code)
+        if memo not in self._choices:
+            self._choices[memo] = choose(
+                self.offers.get(code, []), prev, allow_outside=self.allow_outside
+            )
+        return self._choices[memo]
+
+    def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
+        """The score of one candidate pathway (None if a step has no establishment)."""
+        prev = self.home
+        mod = self.modality
+        plan: list[Step] = []
+        travel = effective = field_points = 0.0
+        known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
+        stale = unplaced = 0
+        capacity_sum = demand_sum = 0
+        weakness = 0.0
+        rate_product = 1.0
+        rates_known = 0
+        before = diplomas[0]
+        for d, leg in zip(diplomas[1:], legs, strict=True):
+            choice = self.choice(prev, d["code"])
+            if choice is None:
+                return None
+            best = choice.ranked[0]
+            leg = leg_at(leg, best.actor.get("id"), best.offer.get("departement"))
+            if choice.dist is not None:
+                travel += choice.dist
+                effective += choice.effective
+                known_legs += 1
+            if leg.get("strength") is None:  # an inferred leg's strength already counts it
+                field_points += field_continuity(before, d, self.fields)
+            plan.append(Step(d, leg, choice, prev))
+            if not best.in_territory:
+                outside += 1
+            if best.offer["status"] == "planned":
+                planned += 1
+            if best.last_seen is not None:
+                stale += 1
+            if choice.unplaced:
+                unplaced += 1
+            capacity_sum += best.offer.get("capacity") or 0
+            demand_sum += best.offer.get("demand") or 0
+            if leg.get("passerelle_origin") == "inferred":
+                inferred += 1
+                weakness += 1.0 - (leg.get("strength") or 0.0)
+            if mod and best.offer["modality"] == mod:
+                modality_hits += 1
+            rate = leg.get("rate")
+            if rate is not None:
+                rate_product *= max(rate, 0.01)
+                rates_known += 1
+            if any(leg.get(k) is not None for k in FIGURES):
+                figures += 1
+            if best.offer.get("capacity") is not None:
+                capacities += 1
+            prev = choice.to
+            before = d
+        n = len(plan)
+        components = {
+            "steps": -W_STEP * (n - 1),
+            "travel": -W_KM * effective,
+            "unknown_distance": -W_KM * UNPLACED_KM * unplaced,
+            "same_field": W_FIELD * field_points,
+            "outside": -W_OUTSIDE * outside,
+            "planned": -W_PLANNED * planned,
+            "not_seen_lately": -W_STALE * stale,
+            "inferred_passerelles": -W_INFERRED * inferred,
+            "weak_evidence": -W_EVIDENCE * weakness,
+            "modality": W_MODALITY * modality_hits,
+            "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
+            "documented_figures": W_FIGURE * figures,
+            "known_capacity": W_CAPACITY * capacities,
+        }
+        components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
+        return Scored(
+            score=100.0 + sum(components.values()),
+            components=components,
+            start=diplomas[0],
+            plan=plan,
+            travel_km=travel if known_legs else None,
+            outside=outside,
+            field_points=field_points,
+            modality_hits=modality_hits,
+            key=tuple(d["code"] for d in diplomas),
+            unplaced=unplaced,
+            tie=(unplaced, -capacity_sum, -demand_sum),
+        )
+
+
+def rank(scored: list[Scored]) -> list[Scored]:
+    """One pathway per diploma sequence (the best scored), best first; ties: fewer steps, fewer
+    establishments of unknown place, the larger capacity, the larger demand, and only then the
+    codes (so that code order never decides between places a counsellor can compare)."""
+    best: dict[tuple[str, ...], Scored] = {}
+    for s in scored:
+        if s.key not in best or s.score > best[s.key].score:
+            best[s.key] = s
+    return sorted(best.values(), key=lambda s: (-s.score, len(s.key), s.tie, s.key))
+
+
+def _known(value: Any) -> int:
+    """A figure for sorting: an unknown one counts as -1, below every known one."""
+    return -1 if value is None else int(value)

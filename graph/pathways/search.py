@@ -1,0 +1,173 @@
+"""Candidate pathways: from the start diplomas to a goal, hop by hop along LEADS_TO legs.
+
+The legs leaving the current diplomas are asked of a :class:`Source` one hop at a time (the
+store's rows through the per-version cache, :mod:`graph.pathways.data`; plain dicts in unit
+tests); targets are kept when offered in the territory. The legs are assembled into paths here:
+levels never go down except on reorientation legs, no diploma twice, a pathway stops at its
+first goal. No store is imported: the rules are tested over plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from graph.pathways.hygiene import continues_programme, currency, offer_usable
+from graph.pathways.query import PathwayQuery
+from graph.pathways.scoring import Candidate, Offer
+from graph.territory import Territory
+
+__all__ = ["CANDIDATE_CAP", "Source", "candidates", "flag_offers", "is_goal"]
+
+CANDIDATE_CAP = 5_000
+
+Row = dict[str, Any]
+
+
+class Source(Protocol):
+    """What the search reads: diplomas by code, the legs leaving them, their offers (flagged
+    in or out of the request's territory, in the requested modality)."""
+
+    def diplomas(self, codes: Iterable[str]) -> dict[str, Row]: ...
+
+    def legs_from(self, codes: Iterable[str]) -> dict[str, list[tuple[str, Row]]]: ...
+
+    def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]: ...
+
+
+def flag_offers(
+    code: str,
+    pairs: Iterable[tuple[Row, Row]],
+    territory: Territory,
+    modality: str | None,
+    *,
+    diploma: Row | None = None,
+    latest: dict[str, int] | None = None,
+) -> list[Offer]:
+    """A diploma's (actor, offer) rows in the requested modality, flagged in or out of the
+    territory and with the last year the files saw them when they are not current
+    (:func:`graph.pathways.hygiene.currency`). Closed offers and offers of a diploma the BCN
+    closed are dropped: they are never proposed as open."""
+    d = diploma or {}
+    return [
+        Offer(
+            code,
+            a,
+            o,
+            territory.contains(o, campuses=a.get("campuses")),
+            last_seen=currency(o, d.get("type"), latest or {}),
+        )
+        for a, o in pairs
+        if (modality is None or o.get("modality") == modality) and offer_usable(o, d)
+    ]
+
+
+def is_goal(d: Row, q: PathwayQuery, sector_codes: set[str] | frozenset[str] | None) -> bool:
+    """Whether a diploma meets the request's goal (code, type, level, sector: all given)."""
+    if q.to and d["code"] != q.to:
+        return False
+    if q.to_type and d["type"] != q.to_type.value:
+        return False
+    if q.to_level and (d.get("level") or 0) < q.to_level:
+        return False
+    return not (sector_codes is not None and d["code"] not in sector_codes)
+
+
+def candidates(
+    q: PathwayQuery,
+    source: Source,
+    goal_codes: set[str] | frozenset[str] | None,
+    *,
+    restrict: bool,
+) -> list[Candidate]:
+    """Candidate pathways, walking LEADS_TO one hop per read from the start diplomas.
+
+    Each hop keeps, when ``restrict``, only target diplomas offered in the territory (in the
+    requested modality). The legs are then assembled into paths: levels never go down except on
+    reorientation legs, no diploma is visited twice, a path stops at its first goal diploma, at
+    most ``max_steps`` legs and CANDIDATE_CAP paths.
+    """
+    node = source.diplomas(sorted(set(q.start_codes)))
+    adj: dict[str, list[tuple[str, Row]]] = {}
+    frontier = sorted(node)
+    seen: set[str] = set()
+    for _ in range(q.max_steps):
+        frontier = [c for c in frontier if c not in seen]
+        if not frontier:
+            break
+        seen.update(frontier)
+        legs = _open_targets(source, source.legs_from(frontier), node)
+        targets = {t for c in frontier for t, _ in legs[c]}
+        node.update(source.diplomas(targets))
+        if restrict:
+            inside = source.offers(targets)
+            targets = {t for t in targets if any(o.in_territory for o in inside[t])}
+        nxt: set[str] = set()
+        for c in frontier:
+            kept = [(t, leg) for t, leg in legs[c] if t in targets and t in node]
+            if kept:
+                adj[c] = kept
+            for t, _ in kept:
+                if not is_goal(node[t], q, goal_codes):
+                    nxt.add(t)
+        frontier = sorted(nxt)
+    paths: list[Candidate] = []
+
+    def walk(path: list[str], legs: list[Row]) -> None:
+        here = node[path[-1]]
+        for code, leg in adj.get(path[-1], []):
+            if len(paths) >= CANDIDATE_CAP:
+                return
+            there = node[code]
+            if code in path or (
+                leg["kind"] != "reorientation"
+                and (there.get("level") or 0) < (here.get("level") or 0)
+            ):
+                continue
+            if len(path) > 1 and continues_programme(here, there):
+                # the common first year going on in its own programme: the same step
+                if is_goal(there, q, goal_codes):
+                    paths.append(Candidate([node[c] for c in [*path[:-1], code]], legs))
+                elif code not in path:
+                    walk([*path[:-1], code], legs)
+                continue
+            if is_goal(there, q, goal_codes):
+                paths.append(Candidate([node[c] for c in [*path, code]], [*legs, leg]))
+            elif len(path) < q.max_steps:
+                walk([*path, code], [*legs, leg])
+
+    for start in sorted(node.keys() & set(q.start_codes)):
+        walk([start], [])
+    return paths
+
+
+def _open_targets(
+    source: Source, legs: dict[str, list[tuple[str, Row]]], node: dict[str, Row]
+) -> dict[str, list[tuple[str, Row]]]:
+    """The legs with every target the BCN closed replaced by its successors (``RENAMED_TO``),
+    or dropped when it has none: a closed diploma is never a step."""
+    targets = {t for pairs in legs.values() for t, _ in pairs}
+    known = source.diplomas(targets)
+    successors = {
+        s
+        for t in targets
+        if (d := known.get(t)) and d.get("closed")
+        for s in d.get("successors") or []
+    }
+    known.update(source.diplomas(successors))
+    node.update(known)
+    out: dict[str, list[tuple[str, Row]]] = {}
+    for c, pairs in legs.items():
+        kept: list[tuple[str, Row]] = []
+        seen: set[str] = set()
+        for t, leg in pairs:
+            d = known.get(t)
+            if d is None:
+                continue
+            for target in (d.get("successors") or []) if d.get("closed") else [t]:
+                s = known.get(target)
+                if s is not None and not s.get("closed") and target not in seen:
+                    seen.add(target)
+                    kept.append((target, leg))
+        out[c] = kept
+    return out

@@ -1,0 +1,275 @@
+"""A territory: where the steps of a pathway must be offered, or what a gap report covers.
+
+One idea in one place: a campus, départements, a région, or a radius around a place — any of
+them, all of which must hold. The request fields are checked here (:func:`check_fields`), the
+territory is built once per request (:func:`resolve_territory`: the campus must exist, a commune
+must have coordinates), then the searches test places with :meth:`Territory.contains` and give
+the queries :meth:`Territory.query_params`. Errors are graph errors (``NotFound``,
+``InvalidRequest``); the web layer and the CLI translate them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection, Mapping
+from typing import Annotated, Any, Protocol
+
+from pydantic import BaseModel, Field
+
+from graph import communes
+from graph.errors import InvalidRequest, NotFound
+from graph.geo import haversine_km
+from graph.models import INSEE_PATTERN, departement_code
+
+__all__ = [
+    "ANYWHERE",
+    "CampusField",
+    "DepartementsField",
+    "NearField",
+    "Point",
+    "RadiusField",
+    "RegionField",
+    "Territory",
+    "check_fields",
+    "parse_departements",
+    "resolve_place",
+    "resolve_territory",
+    "valid_departements",
+    "valid_place",
+]
+
+
+class Reader(Protocol):
+    """What resolving a territory reads (a :class:`graph.store.GraphStore` is one): the
+    territory imports no store, so that its rules stay a pure module."""
+
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]: ...
+
+
+LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+INSEE = re.compile(INSEE_PATTERN)
+MAX_DEPARTEMENTS = 20
+
+# The territory fields of a request, declared once (pathways and gaps share them).
+CampusField = Annotated[str | None, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")]
+DepartementsField = Annotated[
+    str | None, Field(max_length=120, description="Comma list, e.g. 12,46.")
+]
+RegionField = Annotated[str | None, Field(pattern=r"^\d{2}$")]
+NearField = Annotated[
+    str | None,
+    Field(
+        max_length=80,
+        description="A commune (INSEE code, former code, postcode or name: GET /communes) or "
+        "'lat,lon'.",
+    ),
+]
+# A commune name, postcode or code as typed (graph/communes.py resolves it): letters of any
+# alphabet, digits, spaces and the punctuation of French commune names, "Name (dept)".
+PLACE_TEXT = re.compile(r"^[\w\s'’().,/-]{1,80}$")
+PLACE_HINT = "nom de commune, code postal, code INSEE (ex. 46102) ou « latitude,longitude »"
+RadiusField = Annotated[float | None, Field(gt=0, le=500)]
+
+
+class Point(BaseModel):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    label: str | None = None
+
+
+class Territory(BaseModel):
+    """Where the steps must be offered. Empty = anywhere."""
+
+    campus: str | None = None
+    departements: list[str] | None = None
+    region: str | None = None
+    near: Point | None = None
+    radius_km: float | None = None
+
+    def describe(self) -> str:
+        """In French, for answers: « campus x et départements 12, 46 »."""
+        parts = []
+        if self.campus:
+            parts.append(f"campus {self.campus}")
+        if self.departements:
+            codes = ", ".join(d.lstrip("0") for d in self.departements)
+            parts.append(f"département{'s' if len(self.departements) > 1 else ''} {codes}")
+        if self.region:
+            parts.append(f"région {self.region}")
+        if self.near and self.radius_km:
+            where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
+            parts.append(f"{self.radius_km:g} km autour de {where}")
+        return " et ".join(parts) or "tout le territoire"
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.campus or self.departements or self.region or self.near)
+
+    def contains(
+        self,
+        place: Mapping[str, Any],
+        *,
+        campuses: Collection[str] | None = None,
+        by_region: bool = True,
+    ) -> bool:
+        """Whether a place is in the territory: the one membership test.
+
+        ``place`` has ``departement``, ``region_code``, ``lat``, ``lon`` and, for an offer,
+        ``campus`` (the campus the offer is listed under); ``campuses`` are the campuses its
+        establishment belongs to. A place without coordinates is outside any radius.
+        ``by_region=False`` skips the région, for rows that do not carry one (the actors of
+        ``gaps_actors``).
+
+        >>> t = Territory(departements=["046"], campus="c")
+        >>> t.contains({"departement": "046"}, campuses=["c"])
+        True
+        >>> t.contains({"departement": "046", "campus": "other"}, campuses=[])
+        False
+        """
+        if self.departements and place.get("departement") not in self.departements:
+            return False
+        if by_region and self.region and place.get("region_code") != self.region:
+            return False
+        if self.campus and not (
+            place.get("campus") == self.campus or self.campus in (campuses or ())
+        ):
+            return False
+        if self.near and self.radius_km:
+            lat, lon = place.get("lat"), place.get("lon")
+            if lat is None or lon is None:
+                return False
+            return haversine_km(self.near.lat, self.near.lon, lat, lon) <= self.radius_km
+        return True
+
+    def query_params(self) -> dict[str, Any]:
+        """The territory parameters of a query (``gaps_offers``): ``restrict`` false for an
+        empty territory; the radius as a bounding box, the exact distance being tested in
+        Python by :meth:`contains`."""
+        restrict = bool(
+            self.campus or self.departements or self.region or (self.near and self.radius_km)
+        )
+        return {
+            "restrict": restrict,
+            "departements": self.departements,
+            "region": self.region,
+            "campus": self.campus,
+            **self._bbox(),
+        }
+
+    def _bbox(self) -> dict[str, float | None]:
+        if not (self.near and self.radius_km):
+            return {"min_lat": None, "max_lat": None, "min_lon": None, "max_lon": None}
+        dlat = self.radius_km / 111.0
+        dlon = self.radius_km / (111.0 * max(0.01, math.cos(math.radians(self.near.lat))))
+        return {
+            "min_lat": self.near.lat - dlat,
+            "max_lat": self.near.lat + dlat,
+            "min_lon": self.near.lon - dlon,
+            "max_lon": self.near.lon + dlon,
+        }
+
+
+ANYWHERE = Territory()
+
+
+# --- parsing the request fields -------------------------------------------------------------
+
+
+def valid_place(value: str) -> bool:
+    """'lat,lon', or what could name a commune: an INSEE code, a postcode, a name (whether it
+    does is checked later, by :func:`resolve_place`).
+
+    >>> valid_place("46102"), valid_place("Saint-Céré"), valid_place("4610"), valid_place("a;b")
+    (True, True, False, False)
+    """
+    v = value.strip()
+    if LATLON.match(value) or INSEE.match(v):
+        return True
+    return bool(v and PLACE_TEXT.match(value) and not v.isdigit())
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def valid_departements(value: str) -> bool:
+    """A comma list of 1 to MAX_DEPARTEMENTS département codes.
+
+    >>> valid_departements("12,46"), valid_departements("2A, 971"), valid_departements("99")
+    (True, True, False)
+    """
+    codes = _codes(value)
+    if not codes or len(codes) > MAX_DEPARTEMENTS:
+        return False
+    try:
+        for c in codes:
+            departement_code(c)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_departements(value: str | None) -> list[str] | None:
+    """'46,12' -> ['012', '046'] (sorted, the stored form); None for no restriction."""
+    if not value:
+        return None
+    return sorted({departement_code(c) for c in _codes(value)})
+
+
+def check_fields(*, departements: str | None, near: str | None, radius_km: float | None) -> None:
+    """The checks a request's territory fields must pass (ValueError, for pydantic validators)."""
+    if (near is None) != (radius_km is None):
+        raise ValueError("'near' and 'radius_km' go together")
+    if departements and not valid_departements(departements):
+        raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
+    if near is not None and not valid_place(near):
+        raise ValueError(f"« near » : {PLACE_HINT}")
+
+
+# --- resolving against the graph --------------------------------------------------------------
+
+
+def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
+    """'lat,lon', or any French commune by INSEE code (current, former, or of a commune
+    déléguée), postcode or name (:func:`graph.communes.resolve`: the commune reference, not
+    the graph, so ``store`` is not read); a :class:`graph.communes.CommuneError` (an
+    InvalidRequest, with the candidates when several communes match) otherwise."""
+    if value is None:
+        return None
+    m = LATLON.match(value)
+    if m:
+        lat, lon = float(m.group(1)), float(m.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InvalidRequest(f"'{what}': latitude or longitude out of range")
+        return Point(lat=lat, lon=lon)
+    try:
+        res = communes.resolve(value)
+        if res.place.lat is None or res.place.lon is None:
+            raise communes.CommuneUnplaced(value, res.place)
+    except communes.CommuneError as exc:
+        exc.field = what
+        raise
+    return Point(lat=res.place.lat, lon=res.place.lon, label=res.place.name)
+
+
+def resolve_territory(
+    store: Reader,
+    *,
+    campus: str | None,
+    departements: str | None,
+    region: str | None,
+    near: str | None,
+    radius_km: float | None,
+) -> Territory:
+    """The territory of checked request fields: NotFound for an unknown campus,
+    InvalidRequest for a place that names no commune, several, or one without a centre."""
+    if campus and not store.read("campus_exists", id=campus):
+        raise NotFound("campus", campus)
+    return Territory(
+        campus=campus,
+        departements=parse_departements(departements),
+        region=region,
+        near=resolve_place(store, near, "near"),
+        radius_km=radius_km,
+    )

@@ -1,0 +1,128 @@
+"""GET /communes, GET /communes/{code}, and any commune as `home` / `near` (real embedded
+FalkorDB with the mini seeds: establishments only in Figeac, Decazeville and Albi)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from graph import communes
+from graph.geo import haversine_km
+
+DECAZEVILLE = (44.5597, 2.2506)  # the mini seeds' site
+
+
+def test_search_gives_the_documented_fields(mini_client: TestClient) -> None:
+    r = mini_client.get("/communes", params={"q": "saint cere"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["count"] == len(body["communes"]) >= 1
+    first = body["communes"][0]
+    assert first["code"] == "46251" and first["name"] == "Saint-Céré"
+    assert first["label"] == "Saint-Céré (Lot, 46251)"
+    assert first["kind"] == "commune" and first["commune_code"] == "46251"
+    assert first["postcodes"] == ["46400"]
+    assert (first["departement"], first["departement_name"]) == ("46", "Lot")
+    assert (first["region"], first["region_name"]) == ("76", "Occitanie")
+    assert first["population"] > 1000 and first["approximate"] is False
+    assert math.isclose(first["lat"], 44.86, abs_tol=0.03)
+    assert math.isclose(first["lon"], 1.89, abs_tol=0.03)
+
+
+def test_search_by_name_without_accents_postcode_and_code(mini_client: TestClient) -> None:
+    def codes(q: str, limit: int = 10) -> list[str]:
+        got = mini_client.get("/communes", params={"q": q, "limit": limit}).json()
+        return [c["code"] for c in got["communes"]]
+
+    assert codes("etretat") == ["76254"]
+    assert codes("Marseille", 1) == ["13055"]
+    assert codes("PARIS", 1) == ["75056"]
+    assert "76254" in codes("76790")
+    assert codes("75056") == ["75056"]
+    assert len(codes("saint", 20)) == 20
+
+
+def test_nothing_found_is_said_in_french(mini_client: TestClient) -> None:
+    body = mini_client.get("/communes", params={"q": "Nullepart-sur-Mer"}).json()
+    assert body["count"] == 0 and body["message"].startswith("Aucune commune ne correspond")
+
+
+def test_search_bounds(mini_client: TestClient) -> None:
+    assert mini_client.get("/communes", params={"q": "x" * 101}).status_code == 422
+    assert mini_client.get("/communes", params={"q": "x", "limit": 51}).status_code == 422
+    assert mini_client.get("/communes").status_code == 422
+
+
+def test_get_by_code_current_former_and_unknown(mini_client: TestClient) -> None:
+    assert mini_client.get("/communes/13055").json()["name"] == "Marseille"
+    part = mini_client.get("/communes/50173").json()  # a commune déléguée
+    assert part["kind"] == "commune-deleguee" and part["commune_code"] == "50129"
+    assert "rattachée à Cherbourg-en-Cotentin" in part["note"]
+    ref = communes.reference()
+    old, new = next((o, n) for o, n in sorted(ref.former.items()) if o not in ref.parts)
+    former = mini_client.get(f"/communes/{old}").json()
+    assert former["code"] == new and "ancienne commune" in former["note"]
+    r = mini_client.get("/communes/99999")
+    assert r.status_code == 404
+    assert r.json() == {
+        "detail": "Aucune commune n'a le code INSEE « 99999 ».",
+        "code": "commune_inconnue",
+    }
+    assert mini_client.get("/communes/abc").status_code == 422
+
+
+def test_home_in_a_commune_without_establishment_gives_distances(
+    mini_client: TestClient,
+) -> None:
+    # Capdenac (46055) hosts no establishment of the graph: before, it was refused (422)
+    home = communes.resolve("Capdenac").place
+    for typed in ("46055", "Capdenac", "capdenac"):
+        r = mini_client.get("/pathways", params={"from": "40025005", "to": "T-LP", "home": typed})
+        assert r.status_code == 200, r.text
+        [p] = r.json()["pathways"]
+        bts = p["steps"][1]
+        assert bts["offers"][0]["distance_km"] == round(
+            haversine_km(home.lat, home.lon, *DECAZEVILLE),  # type: ignore[arg-type]
+            1,
+        )
+
+
+def test_near_accepts_any_commune(mini_client: TestClient) -> None:
+    # 20 km around Capdenac reaches Figeac (~6 km) and Decazeville (~15 km), not Albi
+    params: dict[str, Any] = {
+        "from": "40025005",
+        "to_level": 6,
+        "near": "Capdenac",
+        "radius_km": 20,
+    }
+    r = mini_client.get("/pathways", params=params)
+    assert r.status_code == 200, r.text
+    assert [[s["code"] for s in p["steps"]] for p in r.json()["pathways"]] == [
+        ["40025005", "32025002", "T-LP"]
+    ]
+    assert mini_client.get("/gaps", params={"near": "Saint-Céré", "radius_km": 30}).status_code == (
+        200
+    )
+
+
+def test_an_ambiguous_or_unknown_town_is_a_french_422_with_candidates(
+    mini_client: TestClient,
+) -> None:
+    r = mini_client.get(
+        "/pathways", params={"from": "40025005", "to_level": 6, "home": "Saint-Denis"}
+    )
+    assert r.status_code == 422
+    body = r.json()
+    assert body["code"] == "commune_ambigue" and body["field"] == "home"
+    assert "désigne plusieurs communes" in body["detail"]
+    assert {"93066", "97411"} <= {c["code"] for c in body["candidates"]}
+    assert all(c["label"].startswith("Saint-Denis (") for c in body["candidates"])
+    ok = mini_client.get(
+        "/pathways", params={"from": "40025005", "to_level": 6, "home": "Saint-Denis (93)"}
+    )
+    assert ok.status_code == 200
+    r = mini_client.get("/gaps", params={"near": "Nullepart-sur-Mer", "radius_km": 10})
+    assert r.status_code == 422 and r.json()["code"] == "commune_inconnue"
+    assert r.json()["field"] == "near"

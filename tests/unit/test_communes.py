@@ -1,0 +1,255 @@
+"""graph/communes.py: search and resolution, pure (no database).
+
+Two levels: a small reference made here (the rules, whatever the data), and the real reference
+built by `make install` from the registry packages (the communes the issue names)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph import communes
+from graph.communes import (
+    CommuneAmbiguous,
+    CommuneNotFound,
+    build_index,
+    search_key,
+)
+
+COLUMNS = [
+    "code",
+    "name",
+    "kind",
+    "parent",
+    "postcodes",
+    "departement",
+    "region",
+    "arrondissement",
+    "population",
+    "lat",
+    "lon",
+    "centre",
+]
+
+
+def _row(code: str, name: str, pop: int | None, dep: str, **kw: Any) -> list[Any]:
+    return [
+        code,
+        name,
+        kw.get("kind", "COM"),
+        kw.get("parent", ""),
+        kw.get("postcodes", []),
+        dep,
+        "76",
+        "",
+        pop,
+        kw.get("lat", 44.0),
+        kw.get("lon", 2.0),
+        kw.get("centre", "mairie"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def small() -> communes.CommuneIndex:
+    return build_index(
+        {
+            "columns": COLUMNS,
+            "communes": [
+                _row("46251", "Saint-Céré", 3429, "46", postcodes=["46400"]),
+                _row("46055", "Capdenac", 1049, "46", postcodes=["46100"]),
+                _row("12052", "Capdenac-Gare", 4440, "12", postcodes=["12700"]),
+                _row("46102", "Figeac", 9800, "46", postcodes=["46100"]),
+                _row("11339", "Saint-Denis", 523, "11"),
+                _row("30247", "Saint-Denis", 296, "30"),
+                _row("93066", "Saint-Denis", 149077, "93"),
+                _row("97411", "Saint-Denis", 155634, "974"),
+                _row("26362", "Valence", 64000, "26"),
+                _row("82186", "Valence", 5000, "82"),
+                _row("76351", "Le Havre", 166000, "76"),
+                _row("84054", "L'Isle-sur-la-Sorgue", 19000, "84"),
+                _row("01015", "Arboys en Bugey", 710, "01"),
+                _row("01015", "Arbignieu", None, "01", kind="COMD", parent="01015", lat=45.7),
+                _row("01340", "Saint-Bois", None, "01", kind="COMD", parent="01015", lat=45.8),
+                _row("75056", "Paris", 2103778, "75", postcodes=["75015"]),
+                _row("75115", "Paris 15e Arrondissement", 230000, "75", kind="ARM", parent="75056"),
+                _row("15031", "Celles", 217, "15", centre="arrondissement"),
+            ],
+            "former_codes": {"46999": "46251"},
+            "departements": {"46": ["Lot", "76"], "93": ["Seine-Saint-Denis", "11"]},
+            "regions": {"76": "Occitanie"},
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("Saint-Céré", "st cere"),
+        ("ST CERE", "st cere"),
+        ("st-céré", "st cere"),
+        ("L'Isle-sur-la-Sorgue", "l isle sur la sorgue"),
+        ("L’Isle sur la Sorgue", "l isle sur la sorgue"),
+        ("Sainte-Marie-aux-Mines", "ste marie aux mines"),
+        ("  Œuilly ", "oeuilly"),
+    ],
+)
+def test_search_key_folds_what_people_type_differently(typed: str, key: str) -> None:
+    assert search_key(typed) == key
+
+
+def test_prefix_and_ranking_by_population(small: communes.CommuneIndex) -> None:
+    assert [c.code for c in small.search("capd")] == ["12052", "46055"]  # 4 440 before 1 049
+    # an exact name comes before longer names, whatever their population
+    assert [c.code for c in small.search("Capdenac")] == ["46055", "12052"]
+    assert [c.code for c in small.search("saint denis")][:2] == ["97411", "93066"]
+    assert [c.code for c in small.search("st cer")] == ["46251"]
+    assert [c.code for c in small.search("havre")] == ["76351"]  # a word inside the name
+    assert small.search("Saint-Denis (93)")[0].code == "93066"
+    assert small.search("   ") == [] and small.search("zzz") == []
+
+
+def test_search_by_postcode_and_code(small: communes.CommuneIndex) -> None:
+    assert [c.code for c in small.search("46100")] == ["46102", "46055"]
+    assert [c.code for c in small.search("461")] == ["46102", "46055"]
+    assert [c.code for c in small.search("46251")] == ["46251"]
+
+
+def test_a_commune_deleguee_repeating_its_parents_name_is_not_listed_twice(
+    small: communes.CommuneIndex,
+) -> None:
+    # Arbignieu (01015) has another name than Arboys en Bugey: listed; a repeat would not be
+    assert [c.name for c in small.search("arb")] == ["Arboys en Bugey", "Arbignieu"]
+
+
+def test_resolve_codes(small: communes.CommuneIndex) -> None:
+    r = small.resolve("46251")
+    assert r.place is r.commune and r.commune.name == "Saint-Céré" and r.note is None
+    former = small.resolve("46999")
+    assert former.commune.code == "46251" and "ancienne commune" in (former.note or "")
+    part = small.resolve("01340")  # a commune déléguée: its own centre, its commune's identity
+    assert part.place.name == "Saint-Bois" and part.place.lat == 45.8
+    assert part.commune.code == "01015" and "rattachée à Arboys en Bugey" in (part.note or "")
+    arm = small.resolve("75115")
+    assert arm.commune.code == "75056" and arm.place.kind == "arrondissement-municipal"
+
+
+def test_resolve_names(small: communes.CommuneIndex) -> None:
+    assert small.resolve("saint cere").commune.code == "46251"
+    assert small.resolve("CAPDENAC").commune.code == "46055"  # exact beats Capdenac-Gare
+    assert small.resolve("Valence").commune.code == "26362"  # 12 times the next Valence
+    assert small.resolve("Saint-Denis (93)").commune.code == "93066"
+    assert small.resolve("figea").commune.code == "46102"  # the only prefix match
+    assert small.resolve("Arbignieu").commune.code == "01015"
+
+
+def test_ambiguous_names_and_postcodes_list_the_candidates_in_french(
+    small: communes.CommuneIndex,
+) -> None:
+    with pytest.raises(CommuneAmbiguous) as exc:
+        small.resolve("Saint-Denis")
+    assert [c.code for c in exc.value.candidates] == ["97411", "93066", "11339", "30247"]
+    assert "désigne plusieurs communes" in exc.value.message
+    assert "Saint-Denis (Seine-Saint-Denis, 93066)" in exc.value.message
+    with pytest.raises(CommuneAmbiguous):
+        small.resolve("46100")  # Figeac and Capdenac: neither ten times the other
+    with pytest.raises(CommuneAmbiguous):
+        small.resolve("capd")  # Capdenac-Gare and Capdenac
+
+
+@pytest.mark.parametrize("typed", ["Nullepart", "99999", "00000", "461", "Saint-Denis (12)", "-"])
+def test_unknown_places_are_refused_in_french(small: communes.CommuneIndex, typed: str) -> None:
+    with pytest.raises(CommuneNotFound) as exc:
+        small.resolve(typed)
+    assert exc.value.message.startswith("Aucune commune ne correspond")
+
+
+def test_approximate_centres_are_flagged(small: communes.CommuneIndex) -> None:
+    assert small.resolve("Celles").place.approximate
+    assert not small.resolve("Figeac").place.approximate
+
+
+# --- the real reference (built by `make install`) -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ref() -> communes.CommuneIndex:
+    return communes.reference()
+
+
+def test_the_reference_holds_every_commune_with_a_centre(ref: communes.CommuneIndex) -> None:
+    assert 34_000 < len(ref) < 36_000
+    metro = [c for c in ref.communes.values() if len(c.departement) == 2]
+    placed = [c for c in metro if c.lat is not None]
+    assert len(placed) == len(metro)  # every commune of metropolitan France has a centre
+    assert sum(c.approximate for c in metro) < 50
+    for c in placed:
+        assert 41.3 < c.lat < 51.2 and -5.2 < c.lon < 9.6, c  # type: ignore[operator]
+    assert len(ref.former) > 1_000
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "name", "lat", "lon"),
+    [
+        ("75056", "75056", "Paris", 48.857, 2.343),
+        ("Paris", "75056", "Paris", 48.857, 2.343),
+        ("13055", "13055", "Marseille", 43.297, 5.370),
+        ("marseille", "13055", "Marseille", 43.297, 5.370),
+        ("Étretat", "76254", "Étretat", 49.707, 0.205),
+        ("etretat", "76254", "Étretat", 49.707, 0.205),
+        ("Yport", "76754", "Yport", 49.737, 0.314),
+        ("Capdenac", "46055", "Capdenac", 44.58, 2.07),
+        ("Saint-Céré", "46251", "Saint-Céré", 44.859, 1.893),
+        ("st cere", "46251", "Saint-Céré", 44.859, 1.893),
+        ("75015", "75056", "Paris", 48.857, 2.343),  # a postcode of one commune
+        ("Ajaccio", "2A004", "Ajaccio", 41.93, 8.74),
+    ],
+)
+def test_the_communes_people_asked_for(
+    ref: communes.CommuneIndex, typed: str, code: str, name: str, lat: float, lon: float
+) -> None:
+    r = ref.resolve(typed)
+    assert (r.commune.code, r.commune.name) == (code, name)
+    assert r.place.lat == pytest.approx(lat, abs=0.03)
+    assert r.place.lon == pytest.approx(lon, abs=0.03)
+
+
+def test_a_merged_communes_old_code_resolves_to_the_current_one(
+    ref: communes.CommuneIndex,
+) -> None:
+    # Cherbourg-Octeville (50129) merged into Cherbourg-en-Cotentin in 2016; its former
+    # neighbours keep their codes as communes déléguées (Équeurdreville-Hainneville, 50173)
+    r = ref.resolve("50173")
+    assert r.commune.code == "50129" and r.commune.name == "Cherbourg-en-Cotentin"
+    assert r.place.name == "Équeurdreville-Hainneville" and r.note
+    # a former code that is no longer a commune déléguée either
+    old, new = next((o, n) for o, n in sorted(ref.former.items()) if o not in ref.parts)
+    r = ref.resolve(old)
+    assert r.commune.code == new and "ancienne commune" in (r.note or "")
+
+
+def test_a_five_digit_code_is_read_as_insee_first(ref: communes.CommuneIndex) -> None:
+    # 76111 is Bois-l'Évêque's INSEE code and Yport's postcode: `home` keeps its INSEE
+    # meaning; the search lists both, the INSEE match first
+    assert ref.resolve("76111").commune.name == "Bois-l'Évêque"
+    assert [c.name for c in ref.search("76111")][:2] == ["Bois-l'Évêque", "Yport"]
+    # but a postcode before a former code: 75015 was a commune of the Seine before 1968
+    assert ref.former["75015"] != "75056"
+    assert ref.resolve("75015").commune.code == "75056"
+    assert [c.code for c in ref.search("75015")] == ["75056", ref.former["75015"]]
+
+
+def test_search_on_the_reference(ref: communes.CommuneIndex) -> None:
+    assert ref.search("paris")[0].code == "75056"
+    assert ref.search("76790")[0].postcodes == ("76790",)
+    assert "76254" in [c.code for c in ref.search("76790")]
+    assert ref.search("saint cere")[0].code == "46251"
+    first = ref.search("saint", 5)
+    pops = [c.population or 0 for c in first]
+    assert pops == sorted(pops, reverse=True) and len(first) == 5
+    with pytest.raises(CommuneAmbiguous):
+        ref.resolve("Saint-Denis")
+    with pytest.raises(CommuneAmbiguous) as exc:
+        ref.resolve("46400")  # Saint-Céré and nine villages around
+    assert exc.value.candidates[0].name == "Saint-Céré"
+    assert "Précisez le nom de la commune" in exc.value.message

@@ -1,0 +1,250 @@
+"""Each section of the gap report as a pure function of plain rows (graph/gaps/), no database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.fake_store import FakeStore
+from graph.gaps import GapData, compute_report, read_gap_data
+from graph.gaps.brokers import brokers_and_fragile_links
+from graph.gaps.continuum import continuum_breaks
+from graph.gaps.dead_ends import dead_ends
+from graph.gaps.demand import unmet_demand
+from graph.gaps.isolated import isolated_actors
+from graph.gaps.partnerships import suggested_partnerships
+from graph.gaps.rows import dead_end_targets
+from graph.territory import Territory
+
+Row = dict[str, Any]
+FIGEAC = (44.6086, 2.0317)
+CAPDENAC = (44.5597, 2.2506)
+TOULOUSE = (43.6045, 1.4440)
+
+
+def actor(aid: str, kind: str, where: tuple[float, float] = FIGEAC, **kw: Any) -> Row:
+    return {
+        "label": kw.pop("label", "Actor"),
+        "id": aid,
+        "name": aid.title(),
+        "kind": kind,
+        "campuses": kw.pop("campuses", ["c"]),
+        "departement": "046",
+        "lat": where[0],
+        "lon": where[1],
+        "roles": kw.pop("roles", ["c"]),
+        "source": f"doc {aid}",
+        **kw,
+    }
+
+
+def offer_row(
+    a: str,
+    code: str,
+    level: int,
+    *,
+    status: str = "open",
+    sectors: list[str] | None = None,
+    **o: Any,
+) -> Row:
+    return {
+        "actor": {"id": a, "name": a.title(), "kind": "lycee", "campuses": ["c"]},
+        "offer": {"status": status, "commune": "Figeac", "source": f"src {a} {code}", **o},
+        "diploma": {"code": code, "name": f"Diplôme {code}", "level": level},
+        "sectors": sectors if sectors is not None else ["aero"],
+    }
+
+
+def sector_row(sid: str, kind: str = "filiere", demand: list[Row] | None = None, **s: Any) -> Row:
+    return {
+        "sector": {"id": sid, "name": sid.title(), "kind": kind, "source": f"doc {sid}", **s},
+        "campuses": ["c"],
+        "demand": demand or [],
+    }
+
+
+def edge(kind: str, a: str, b: str, la: str = "Actor", lb: str = "Actor") -> Row:
+    return {"type": kind, "source": a, "target": b, "source_label": la, "target_label": lb}
+
+
+def inside(**kw: Any) -> GapData:
+    d = GapData(**kw)
+    d.inside = d.inside or d.offers
+    d.inside_for_sector = d.inside_for_sector or d.inside
+    d.inside_ids = d.inside_ids or {a["id"] for a in d.actors}
+    if "local_campuses" not in kw:
+        d.local_campuses = {"c"}  # the rows' campus is the territory's
+    return d
+
+
+def test_continuum_breaks_name_the_missing_inner_level() -> None:
+    d = inside(
+        offers=[offer_row("lp", "CAP1", 3), offer_row("iut", "BUT1", 6)],
+        sectors=[sector_row("aero")],
+    )
+    got = {f.id: f for f in continuum_breaks(d)}
+    assert list(got) == ["continuum:*", "continuum:aero"]
+    f = got["continuum:aero"]
+    assert f.severity == "high"  # 4 and 5 missing between 3 and 6
+    assert f.data["levels_offered"] == [3, 6] and f.data["levels_missing"] == [4, 5, 7]
+    assert "La rupture au niveau 4, 5" in f.why
+    # with a sector asked, only that filière and the whole
+    assert [f.id for f in continuum_breaks(d, sector="other")] == ["continuum:*"]
+
+
+def test_a_planned_offer_fills_a_level_without_closing_the_finding() -> None:
+    rows = [offer_row("lp", f"D{lv}", lv) for lv in (3, 4, 6, 7)]
+    rows.append(offer_row("iut", "BTS", 5, status="planned"))
+    f = continuum_breaks(inside(offers=rows, sectors=[sector_row("aero")]))[0]
+    assert f.severity == "low" and f.data["levels_planned"] == [5]
+    assert f.data["levels_missing"] == [] and "en projet : Diplôme BTS (Iut)" in f.why
+
+
+def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
+    legs = [{"source": "BAC", "target": "BTS"}, {"source": "CAP", "target": "BAC"}]
+    offers = [offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])]
+    assert dead_end_targets(offers, legs) == ["BTS"]
+    assert dead_end_targets([*offers, offer_row("x", "BTS", 5)], legs) == []
+    # the territory holds level-5 programmes (another BTS): the data covers that level here
+    other = offer_row("y", "BTS2", 5, lat=FIGEAC[0], lon=FIGEAC[1])
+    elsewhere = offer_row("far", "BTS", 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
+    got = dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[elsewhere]))
+    assert [f.id for f in got] == ["dead_end:lp:BAC"]
+    assert got[0].severity == "medium" and got[0].data["nearest_outside"]["actor_id"] == "far"
+    assert "Toulouse" in got[0].why and got[0].data["nearest_km"] < 150
+    # within reach (Capdenac, ~18 km): no dead end
+    near = offer_row("near", "BTS", 5, lat=CAPDENAC[0], lon=CAPDENAC[1], commune="Capdenac")
+    assert dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[near])) == []
+    # farther than the bounded search: said so, no far-away "nearest"
+    paris = offer_row("paris", "BTS", 5, lat=48.857, lon=2.352, commune="Paris")
+    alone = dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[paris]))
+    assert alone[0].severity == "high" and "Aucune suite à moins de 150 km" in alone[0].why
+    assert alone[0].data["nearest_outside"] is None
+    # the territory holds no level-5 programme at all: the data does not cover that level
+    # here, the offer is not judged a dead end
+    assert dead_ends(inside(offers=offers, legs=legs, outside_offers=[elsewhere])) == []
+
+
+def test_unmet_demand_compares_needs_with_known_capacity() -> None:
+    demand = [{"campus": "c", "period": "2023", "count": 100, "source": "survey"}]
+    d = inside(
+        offers=[offer_row("lp", "BAC", 4, capacity=30)],
+        sectors=[sector_row("aero", demand=demand), sector_row("bois", demand=demand)],
+    )
+    got = {f.id: f for f in unmet_demand(d)}
+    assert got["demand:aero"].data["gap"] == 70 and got["demand:aero"].severity == "high"
+    assert got["demand:bois"].data["offers"] == 0 and got["demand:bois"].severity == "high"
+    assert "aucune formation locale" in got["demand:bois"].why
+    assert [f.id for f in unmet_demand(d, sector="aero")] == ["demand:aero"]
+    assert unmet_demand(d, campus="other") == []  # not the campus's sectors
+    # another campus's demand table is never shown in a territory that is not its own
+    foreign = inside(
+        offers=[offer_row("lp", "BAC", 4, capacity=30)],
+        sectors=[sector_row("aero", demand=demand)],
+        local_campuses=set(),
+    )
+    assert unmet_demand(foreign) == []
+    assert [f.id for f in continuum_breaks(foreign)] in ([], ["continuum:*"])
+
+
+def test_isolated_actors() -> None:
+    d = inside(
+        actors=[
+            actor("firm", "company"),
+            actor("lp", "lycee"),
+            actor("iut", "iut"),
+            actor("pft", "pft", label="Platform"),
+            actor("guest", "company", roles=[]),
+        ],
+        edges=[edge("PARTNERS_WITH", "iut", "guest"), edge("HOSTS", "iut", "pft", lb="Platform")],
+    )
+    got = {f.id: f.severity for f in isolated_actors(d)}
+    assert got == {"isolated:firm:company": "high", "isolated:lp:school": "medium"}
+    with_campus = {f.id for f in isolated_actors(d, campus="c")}
+    assert "isolated:guest:role" in with_campus and "isolated:firm:role" not in with_campus
+
+
+def test_suggested_partnerships_rest_on_a_shared_filiere_within_reach() -> None:
+    d = inside(
+        actors=[actor("firm", "company"), actor("lp", "lycee", CAPDENAC), actor("far", "lycee")],
+        offers=[offer_row("lp", "BAC", 4), offer_row("far", "BAC", 4, sectors=["bois"])],
+        edges=[edge("WORKS_ON", "firm", "aero", lb="Sector")],
+        sectors=[sector_row("aero"), sector_row("bois")],
+    )
+    got = suggested_partnerships(d)
+    assert [f.id for f in got] == ["suggest:firm:lp"] or [f.id for f in got] == ["suggest:lp:firm"]
+    assert got[0].data["pair"] == "economic-school" and "Aero" in got[0].why
+    partnered = inside(
+        actors=d.actors, offers=d.offers, sectors=d.sectors,
+        edges=[*d.edges, edge("PARTNERS_WITH", "firm", "lp")],
+    )  # fmt: skip
+    assert suggested_partnerships(partnered) == []
+
+
+def test_brokers_bridges_and_cut_points() -> None:
+    d = inside(
+        actors=[actor(x, "lycee") for x in ("a", "b", "c", "d")],
+        edges=[edge("PARTNERS_WITH", "a", "b"), edge("PARTNERS_WITH", "b", "c")],
+        agreements=[{"parties": ["c", "d", "outsider"]}],
+    )
+    got = {f.id: f for f in brokers_and_fragile_links(d)}
+    assert got["broker:b"].data["betweenness"] > 0 and got["broker:c"].data["betweenness"] > 0
+    assert {"bridge:a:b", "cut:b", "cut:c"} <= set(got)
+
+
+def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
+    d = inside(
+        offers=[
+            *(offer_row(f"lp{i}", f"BAC{i}", 4, lat=FIGEAC[0], lon=FIGEAC[1]) for i in range(3)),
+            offer_row("y", "BTS2", 5, lat=FIGEAC[0], lon=FIGEAC[1]),
+        ],
+        legs=[{"source": f"BAC{i}", "target": "BTS"} for i in range(3)],
+        sectors=[sector_row("aero")],
+        outside_offers=[offer_row("paris", "BTS", 5, lat=48.857, lon=2.352)],
+    )
+    report = compute_report(d, Territory(departements=["046"]), limit=2)
+    assert [s.id for s in report.sections] == [
+        "continuum_breaks",
+        "dead_ends",
+        "unmet_demand",
+        "isolated_actors",
+        "suggested_partnerships",
+        "brokers",
+    ]
+    assert report.territory == "département 46"
+    dead = next(s for s in report.sections if s.id == "dead_ends")
+    # ranked, cut to the limit, with the total
+    assert report.counts["dead_ends"] == dead.total == 3 and len(dead.findings) == 2
+
+
+def test_the_report_reads_everything_first_with_the_territory_parameters() -> None:
+    t = Territory(departements=["046"])
+    offers = [offer_row("lp", "BAC", 4, departement="046"), offer_row("x", "CAP", 3)]
+    store = FakeStore(
+        {
+            "gaps_offers": lambda p: offers if p["codes"] is None else [],
+            "gaps_leads_to": [{"source": "BAC", "target": "BTS"}],
+            "gaps_sectors": [sector_row("aero")],
+            "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
+            "gaps_edges": [],
+            "gaps_agreements": [],
+            "gaps_campuses": [],
+        }
+    )
+    d = read_gap_data(store, t, None)
+    assert [(c.name, c.params.get("codes")) for c in store.calls] == [
+        ("gaps_offers", None),
+        ("gaps_leads_to", ["BAC", "CAP"]),
+        ("gaps_sectors", None),
+        ("gaps_actors", None),
+        ("gaps_edges", None),
+        ("gaps_agreements", None),
+        ("gaps_campuses", None),
+        ("gaps_offers", ["BTS"]),  # the next step of the dead end, looked for anywhere
+    ]
+    assert store.calls[0].params == {"codes": None, **t.query_params()}
+    assert store.calls[-1].params["restrict"] is False
+    assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
+    assert d.inside_ids == {"lp"}
+    before = len(store.calls)
+    compute_report(d, t)
+    assert len(store.calls) == before  # computing reads nothing

@@ -1,0 +1,306 @@
+"""The pathway rules over plain rows, without a database: candidates (graph/pathways/search.py),
+establishments and score (scoring.py), sentences (explanation.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+
+from graph.geo import haversine_km
+from graph.models import Modality
+from graph.pathways.explanation import explain, goal_label, why_none
+from graph.pathways.query import PathwayQuery
+from graph.pathways.scoring import (
+    W_FIELD,
+    W_INFERRED,
+    W_KM,
+    W_OUTSIDE,
+    W_STEP,
+    Offer,
+    Scorer,
+    choose,
+    effective_km,
+    field_continuity,
+    rank,
+)
+from graph.pathways.search import Source, candidates, flag_offers, is_goal
+from graph.territory import Point, Territory
+
+Row = dict[str, Any]
+
+FIGEAC = (44.6086, 2.0317)
+CAPDENAC = (44.5597, 2.2506)  # 18.2 km from Figeac
+RODEZ = (44.3506, 2.5750)
+
+
+def diploma(code: str, level: int, nsf: str | None = None, kind: str = "bts") -> Row:
+    return {"code": code, "name": f"Diplôme {code}", "type": kind, "level": level, "nsf": nsf}
+
+
+def leg(kind: str = "continuation", **figures: Any) -> Row:
+    return {"passerelle_id": "p", "passerelle_origin": "documented", "kind": kind, **figures}
+
+
+def offer(
+    code: str,
+    name: str,
+    where: tuple[float, float] | None,
+    *,
+    inside: bool = True,
+    status: str = "open",
+    modality: str = "school",
+    boarding: int | None = None,
+    capacity: int | None = None,
+    departement: str = "046",
+) -> Offer:
+    lat, lon = where if where else (None, None)
+    actor = {"id": name.lower(), "name": name, "kind": "lycee", "boarding_places": boarding}
+    row = {
+        "lat": lat,
+        "lon": lon,
+        "status": status,
+        "modality": modality,
+        "capacity": capacity,
+        "commune": name,
+        "departement": departement,
+    }
+    return Offer(code, actor, row, inside)
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def test_boarding_places_soften_only_far_legs() -> None:
+    assert effective_km(25.0, 100) == 25.0
+    assert effective_km(90.0, 100) == 60.0
+    assert effective_km(90.0, 0) == 90.0
+
+
+def test_choice_prefers_inside_then_open_then_nearest() -> None:
+    near_planned = offer("B", "Near", CAPDENAC, status="planned")
+    far_open = offer("B", "Far", RODEZ)
+    outside = offer("B", "Outside", FIGEAC, inside=False)
+    got = choose([near_planned, far_open, outside], FIGEAC, allow_outside=False)
+    assert got is not None
+    assert [o.actor["name"] for o in got.ranked] == ["Far", "Near"]  # outside left out
+    assert got.dist == pytest.approx(haversine_km(*FIGEAC, *RODEZ))
+    assert got.to == RODEZ
+    # nothing inside: outside offers only when allowed
+    assert choose([outside], FIGEAC, allow_outside=False) is None
+    alone = choose([outside], FIGEAC, allow_outside=True)
+    assert alone is not None and alone.ranked == [outside]
+
+
+def test_unplaced_offers_come_after_placed_ones_and_keep_the_previous_place() -> None:
+    nowhere = offer("B", "Aaa", None)
+    placed = offer("B", "Zzz", RODEZ)
+    got = choose([nowhere, placed], FIGEAC, allow_outside=False)
+    assert got is not None and got.ranked[0] is placed
+    only = choose([nowhere], FIGEAC, allow_outside=False)
+    assert only is not None and only.dist is None and only.to == FIGEAC
+
+
+def test_field_continuity() -> None:
+    a, b = diploma("A", 4, "251"), diploma("B", 5, "251")
+    assert field_continuity(a, b, {}) == 1.0
+    assert field_continuity(a, diploma("C", 5, "254"), {}) == 0.5
+    assert field_continuity(a, diploma("D", 5, "330"), {}) == 0.0
+    shared = {"A": frozenset({"aero"}), "D": frozenset({"aero"})}
+    assert field_continuity(a, diploma("D", 5, "330"), shared) == 1.0
+
+
+def test_score_terms() -> None:
+    start, mid, goal = diploma("A", 4), diploma("B", 5), diploma("C", 6)
+    offers = {
+        "B": [offer("B", "Capdenac", CAPDENAC)],
+        "C": [offer("C", "Rodez", RODEZ, inside=False)],
+    }
+    scorer = Scorer(offers, fields={}, home=FIGEAC, allow_outside=True)
+    s = scorer.score([start, mid, goal], [leg(), leg(passerelle_origin="inferred")])
+    assert s is not None
+    km = haversine_km(*FIGEAC, *CAPDENAC) + haversine_km(*CAPDENAC, *RODEZ)
+    assert s.components["steps"] == -W_STEP
+    assert s.components["travel"] == round(-W_KM * km, 2)
+    assert s.components["outside"] == -W_OUTSIDE
+    assert s.components["inferred_passerelles"] == -W_INFERRED
+    assert s.components["same_field"] == 0.0
+    assert s.score == pytest.approx(100 + sum(s.components.values()))
+    assert s.travel_km == pytest.approx(km) and s.outside == 1
+    assert s.key == ("A", "B", "C")
+
+
+def test_known_rates_figures_capacity_and_modality() -> None:
+    start, goal = diploma("A", 4, "251"), diploma("B", 5, "251")
+    offers = {"B": [offer("B", "X", None, capacity=24, modality="apprenticeship")]}
+    scorer = Scorer(offers, fields={}, modality="apprenticeship")
+    s = scorer.score([start, goal], [leg(rate=0.1)])
+    assert s is not None
+    assert s.components["known_rates"] == -10.0  # 10 * log10(0.1)
+    assert s.components["documented_figures"] == 3.0
+    assert s.components["known_capacity"] == 1.0
+    assert s.components["modality"] == 5.0
+    assert s.components["same_field"] == W_FIELD
+    assert s.travel_km is None  # nothing placed
+
+
+def test_a_step_without_establishment_has_no_score_and_rank_keeps_the_best() -> None:
+    start, goal = diploma("A", 4), diploma("B", 5)
+    assert Scorer({}, fields={}).score([start, goal], [leg()]) is None
+    offers = {"B": [offer("B", "X", CAPDENAC)]}
+    scorer = Scorer(offers, fields={}, home=FIGEAC)
+    plain = scorer.score([start, goal], [leg()])
+    inferred = scorer.score([start, goal], [leg(passerelle_origin="inferred")])
+    assert plain is not None and inferred is not None
+    assert rank([inferred, plain]) == [plain]
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+class Rows:
+    """A Source over plain dicts."""
+
+    def __init__(self, diplomas: list[Row], legs: dict[str, list[tuple[str, Row]]]) -> None:
+        self._d = {d["code"]: d for d in diplomas}
+        self._legs = legs
+        self._offers: dict[str, list[Offer]] = {}
+
+    def with_offers(self, **offers: list[Offer]) -> Rows:
+        self._offers.update(offers)
+        return self
+
+    def diplomas(self, codes: Iterable[str]) -> dict[str, Row]:
+        return {c: self._d[c] for c in codes if c in self._d}
+
+    def legs_from(self, codes: Iterable[str]) -> dict[str, list[tuple[str, Row]]]:
+        return {c: self._legs.get(c, []) for c in codes}
+
+    def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]:
+        return {c: self._offers.get(c, []) for c in codes}
+
+
+def query(**kw: Any) -> PathwayQuery:
+    return PathwayQuery(start_codes=["A"], start_label="A", **kw)
+
+
+def test_candidates_follow_levels_stop_at_goals_and_never_loop() -> None:
+    rows: Source = Rows(
+        [diploma("A", 4), diploma("B", 5), diploma("C", 6), diploma("L", 3)],
+        {
+            "A": [("B", leg()), ("L", leg())],  # L: a lower level on a continuation leg
+            "B": [("C", leg()), ("A", leg("reorientation"))],  # back to A: a loop
+            "C": [("B", leg("reorientation"))],
+        },
+    )
+    got = candidates(query(to_level=5), rows, None, restrict=False)
+    assert [[d["code"] for d in c.diplomas] for c in got] == [["A", "B"]]  # stops at 1st goal
+    got = candidates(query(to="C"), rows, None, restrict=False)
+    assert [[d["code"] for d in c.diplomas] for c in got] == [["A", "B", "C"]]
+    assert candidates(query(to="C", max_steps=1), rows, None, restrict=False) == []
+
+
+def test_a_reorientation_may_lower_the_level() -> None:
+    rows = Rows([diploma("A", 4), diploma("L", 3)], {"A": [("L", leg("reorientation"))]})
+    got = candidates(query(to="L"), rows, None, restrict=False)
+    assert [[d["code"] for d in c.diplomas] for c in got] == [["A", "L"]]
+
+
+def test_restricted_search_keeps_steps_offered_inside() -> None:
+    rows = Rows(
+        [diploma("A", 4), diploma("B", 5), diploma("B2", 5)],
+        {"A": [("B", leg()), ("B2", leg())]},
+    ).with_offers(B=[offer("B", "X", None, inside=False)], B2=[offer("B2", "Y", None)])
+    got = candidates(query(to_level=5), rows, None, restrict=True)
+    assert [c.diplomas[-1]["code"] for c in got] == ["B2"]
+    got = candidates(query(to_level=5), rows, None, restrict=False)
+    assert sorted(c.diplomas[-1]["code"] for c in got) == ["B", "B2"]
+
+
+def test_goals() -> None:
+    d = diploma("B", 5, kind="bts")
+    assert is_goal(d, query(to="B"), None) and not is_goal(d, query(to="C"), None)
+    assert is_goal(d, query(to_level=5), None) and not is_goal(d, query(to_level=6), None)
+    assert not is_goal(d, query(to_level=5), {"C"}) and is_goal(d, query(to_level=5), {"B"})
+
+
+def test_flag_offers_by_territory_and_modality() -> None:
+    a = {"id": "x", "name": "X", "campuses": ["c"]}
+    school = {"departement": "046", "modality": "school"}
+    appr = {"departement": "012", "modality": "apprenticeship"}
+    got = flag_offers("B", [(a, school), (a, appr)], Territory(departements=["046"]), None)
+    assert [o.in_territory for o in got] == [True, False]
+    got = flag_offers("B", [(a, school), (a, appr)], Territory(campus="c"), "apprenticeship")
+    assert [(o.offer["departement"], o.in_territory) for o in got] == [("012", True)]
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+
+def test_explanation_and_goal_in_french() -> None:
+    start, goal = diploma("A", 4), diploma("B", 5)
+    far = offer("B", "Rodez", RODEZ, boarding=40, status="planned", modality="apprenticeship")
+    s = Scorer({"B": [far]}, fields={}, home=FIGEAC, modality="apprenticeship").score(
+        [start, goal], [leg(rate=0.5)]
+    )
+    assert s is not None
+    q = query(
+        to_level=5, home=Point(lat=FIGEAC[0], lon=FIGEAC[1]), modality=Modality("apprenticeship")
+    )
+    lines = explain(s, q)
+    assert lines[0] == "1 étape après Diplôme A."
+    km = haversine_km(*FIGEAC, *RODEZ)
+    assert lines[1] == f"Trajet total {km:.0f} km entre établissements depuis le domicile."
+    assert "1/1 étape(s) en apprentissage." in lines
+    step = lines[-1]
+    assert step.startswith("Étape 1 : Diplôme B, à Rodez (Rodez) ; à 52 km ; ")
+    assert "offre seulement en projet" in step
+    assert any("taux de passage connu 50%" in line for line in lines)
+    assert any("40 places d'internat" in line for line in lines)
+    assert goal_label(query(to="B", to_level=5, sector="aero")) == (
+        "diplôme B, niveau 5 ou plus, secteur aero"
+    )
+
+
+def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
+    q = query(to="B", territory=Territory(departements=["012"]))
+    assert why_none(q, [], {}).startswith("Aucune passerelle connue ne mène de A")
+    rows = Rows([diploma("A", 4), diploma("B", 5)], {"A": [("B", leg())]})
+    unrestricted = candidates(q, rows, None, restrict=False)
+    outside = offer("B", "Figeac", FIGEAC, inside=False)
+    text = why_none(q, unrestricted, {"B": [outside]})
+    assert text == (
+        "Pas de parcours : aucune offre de Diplôme B dans département 12 ; "
+        "le plus proche : Figeac (Figeac) (distance inconnue : aucun domicile donné)."
+    )
+
+
+def test_a_common_first_year_is_never_a_step_of_its_own() -> None:
+    """« 1ère année commune » then its option is one programme: one step, named as such."""
+    from graph.pathways.hygiene import step_name
+
+    common = {**diploma("C1", 5), "type": "bts", "name": "X BTS 1ERE ANNEE COMMUNE"}
+    option = {**diploma("OPT", 5), "type": "bts", "name": "X OPTION A (BTS)"}
+    eng = {**diploma("ING", 7), "type": "ingenieur"}
+    rows = Rows(
+        [diploma("A", 4), common, option, eng],
+        {"A": [("C1", leg())], "C1": [("OPT", leg()), ("ING", leg())], "OPT": [("ING", leg())]},
+    )
+    got = [
+        [d["code"] for d in c.diplomas]
+        for c in candidates(query(to_level=7), rows, None, restrict=False)
+    ]
+    assert ["A", "C1", "OPT", "ING"] not in got
+    assert ["A", "OPT", "ING"] in got  # the common year going on in its option: one step
+    assert step_name(common) == "X (BTS) — 1re année commune, puis une option"
+
+
+def test_a_closed_target_is_replaced_by_its_successor() -> None:
+    old = {**diploma("OLD", 4), "closed": True, "successors": ["NEW"]}
+    rows = Rows([diploma("A", 3), old, diploma("NEW", 4)], {"A": [("OLD", leg())]})
+    got = [
+        [d["code"] for d in c.diplomas]
+        for c in candidates(query(to_level=4), rows, None, restrict=False)
+    ]
+    assert got == [["A", "NEW"]]

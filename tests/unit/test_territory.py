@@ -1,0 +1,172 @@
+"""The territory (graph/territory.py) and the département code, without a database."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from graph import communes
+from graph.errors import InvalidRequest, NotFound
+from graph.fake_store import FakeStore
+from graph.geo import haversine_km
+from graph.models import Departement, departement_code
+from graph.store import GraphStore
+from graph.territory import (
+    ANYWHERE,
+    Point,
+    Territory,
+    check_fields,
+    parse_departements,
+    resolve_place,
+    resolve_territory,
+    valid_departements,
+    valid_place,
+)
+
+FIGEAC = Point(lat=44.6086, lon=2.0317, label="Figeac")
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [("12", "012"), ("012", "012"), ("01", "001"), ("95", "095"), ("2A", "02A")]
+    + [("02B", "02B"), ("971", "971"), ("976", "976"), ("978", "978"), ("988", "988")],
+)
+def test_departement_codes_people_write(raw: str, stored: str) -> None:
+    assert departement_code(raw) == stored
+    assert TypeAdapter(Departement).validate_python(stored) == stored
+
+
+@pytest.mark.parametrize(
+    "raw", ["1", "00", "20", "020", "96", "99", "979", "990", "0971", "2C", "Lot", "", "12 "]
+)
+def test_departement_codes_that_do_not_exist(raw: str) -> None:
+    with pytest.raises(ValueError, match="not a département"):
+        departement_code(raw)
+
+
+@pytest.mark.parametrize("stored", ["12", "2A", "0971", "Lot"])
+def test_the_stored_form_is_three_characters(stored: str) -> None:
+    with pytest.raises(ValidationError):
+        TypeAdapter(Departement).validate_python(stored)
+
+
+def test_departement_lists() -> None:
+    assert parse_departements("46, 12,46") == ["012", "046"]
+    assert parse_departements("2A,971") == ["02A", "971"]
+    assert parse_departements(None) is None and parse_departements("") is None
+    assert valid_departements("12,46") and valid_departements(" 2B , 974 ")
+    assert not valid_departements("12;46")
+    assert not valid_departements("99") and not valid_departements("12,20")
+    assert not valid_departements(",")
+    assert not valid_departements(",".join(["12"] * 21))
+
+
+def test_places_and_field_checks() -> None:
+    assert valid_place("46102") and valid_place("2A004") and valid_place("44.6, 2.03")
+    assert valid_place("Figeac") and valid_place("Saint-Denis (93)") and valid_place("46100")
+    assert not valid_place("4610") and not valid_place("Figeac; DROP") and not valid_place(" ")
+    check_fields(departements="12,46", near="46102", radius_km=20)
+    check_fields(departements=None, near=None, radius_km=None)
+    with pytest.raises(ValueError, match="go together"):
+        check_fields(departements=None, near="46102", radius_km=None)
+    with pytest.raises(ValueError, match="comma list"):
+        check_fields(departements="Lot", near=None, radius_km=None)
+    check_fields(departements=None, near="Figeac", radius_km=10)
+    with pytest.raises(ValueError, match="code INSEE"):
+        check_fields(departements=None, near="<Figeac>", radius_km=10)
+
+
+def test_membership_by_departement_region_and_campus() -> None:
+    offer = {"departement": "046", "region_code": "76", "campus": None, "lat": 44.6, "lon": 2.0}
+    assert ANYWHERE.contains(offer)
+    assert Territory(departements=["012", "046"]).contains(offer)
+    assert not Territory(departements=["012"]).contains(offer)
+    assert Territory(region="76").contains(offer)
+    assert not Territory(region="84").contains(offer)
+    # the campus: the offer's own campus, or one of its establishment's campuses
+    assert not Territory(campus="c").contains(offer, campuses=["other"])
+    assert Territory(campus="c").contains(offer, campuses=["other", "c"])
+    assert Territory(campus="c").contains({**offer, "campus": "c"})
+    # every criterion must hold
+    assert not Territory(campus="c", departements=["012"]).contains(offer, campuses=["c"])
+
+
+def test_membership_by_radius() -> None:
+    t = Territory(near=FIGEAC, radius_km=20)
+    capdenac = {"lat": 44.5597, "lon": 2.2506}  # 18.2 km from Figeac
+    assert haversine_km(FIGEAC.lat, FIGEAC.lon, capdenac["lat"], capdenac["lon"]) < 20
+    assert t.contains(capdenac)
+    assert not Territory(near=FIGEAC, radius_km=18).contains(capdenac)
+    assert not t.contains({"lat": None, "lon": None})  # unplaced: outside any radius
+    assert not t.contains({})
+
+
+def test_rows_without_a_region_can_skip_it() -> None:
+    actor = {"departement": "046", "lat": None, "lon": None}  # gaps_actors has no region
+    assert not Territory(region="76").contains(actor)
+    assert Territory(region="76").contains(actor, by_region=False)
+    assert not Territory(departements=["012"]).contains(actor, by_region=False)
+
+
+def test_query_params() -> None:
+    assert ANYWHERE.query_params() == {
+        "restrict": False,
+        "departements": None,
+        "region": None,
+        "campus": None,
+        "min_lat": None,
+        "max_lat": None,
+        "min_lon": None,
+        "max_lon": None,
+    }
+    p = Territory(departements=["046"], region="76", campus="c").query_params()
+    assert p["restrict"] and p["departements"] == ["046"] and p["region"] == "76"
+    assert p["campus"] == "c" and p["min_lat"] is None
+    box = Territory(near=FIGEAC, radius_km=30).query_params()
+    assert box["restrict"]
+    assert box["min_lat"] < FIGEAC.lat < box["max_lat"]
+    assert box["min_lon"] < FIGEAC.lon < box["max_lon"]
+    # the box holds the whole circle: its edges are at least the radius away
+    assert haversine_km(FIGEAC.lat, FIGEAC.lon, box["max_lat"], FIGEAC.lon) >= 30
+    assert haversine_km(FIGEAC.lat, FIGEAC.lon, FIGEAC.lat, box["max_lon"]) >= 30
+
+
+def test_describe_in_french() -> None:
+    assert ANYWHERE.describe() == "tout le territoire" and not ANYWHERE.is_set
+    t = Territory(campus="c", departements=["012", "046"], near=FIGEAC, radius_km=25)
+    assert t.describe() == "campus c et départements 12, 46 et 25 km autour de Figeac"
+    assert t.is_set
+
+
+# --- resolving against the graph, with the recording fake store ------------------------------
+
+
+def test_resolving_reads_the_campus_once_and_places_communes_from_the_reference() -> None:
+    store = FakeStore({"campus_exists": lambda p: [{"id": p["id"]}] if p["id"] == "c" else []})
+    assert isinstance(store, GraphStore)
+    figeac = communes.resolve("46102").place  # the commune reference (graph/communes.py)
+    for near in ("46102", "Figeac", "figeac"):
+        t = resolve_territory(
+            store, campus="c", departements="46,12", region=None, near=near, radius_km=20
+        )
+        assert t.campus == "c" and t.departements == ["012", "046"]
+        assert t.near == Point(lat=figeac.lat, lon=figeac.lon, label="Figeac")
+        assert t.radius_km == 20
+    assert [(c.name, c.params) for c in store.calls] == [("campus_exists", {"id": "c"})] * 3
+
+
+def test_resolving_fails_with_graph_errors() -> None:
+    store = FakeStore({"campus_exists": []})
+    with pytest.raises(NotFound):
+        resolve_territory(
+            store, campus="x", departements=None, region=None, near=None, radius_km=None
+        )
+    with pytest.raises(InvalidRequest, match="Aucune commune ne correspond"):
+        resolve_place(store, "99999", "home")
+    with pytest.raises(InvalidRequest, match="désigne plusieurs communes") as exc:
+        resolve_place(store, "Saint-Denis", "home")
+    assert exc.value.field == "home"  # type: ignore[attr-defined]
+    with pytest.raises(InvalidRequest, match="out of range"):
+        resolve_place(store, "95.0,2.0", "near")
+    assert resolve_place(store, "44.6,2.03", "near") == Point(lat=44.6, lon=2.03)
+    assert store.names() == ["campus_exists"]  # places read no store
