@@ -65,7 +65,8 @@ def log(msg: str) -> None:
 
 
 @contextmanager
-def open_engine(engine: str, tmp: Path) -> Iterator[GraphStore]:
+def open_engine(engine: str, tmp: Path) -> Iterator[Any]:
+    """A fresh store (typed Any: bench/pathways.py's helpers are written for FalkorDB's)."""
     if engine == "falkordb":
         store: Any = FalkorDBStore(
             Settings(graph_uri="embedded", data_dir=tmp / "falkordb", query_timeout_ms=TIMEOUT_MS)
@@ -102,7 +103,7 @@ def ms_summary(samples: list[float]) -> dict[str, float]:
 def timed_searches(
     store: GraphStore, queries: list[PathwayQuery], reps: int, before: Callable[[], None]
 ) -> list[float]:
-    samples = []
+    samples: list[float] = []
     i = 0
     while len(samples) < max(reps, len(queries)):
         q = queries[i % len(queries)]

@@ -39,7 +39,7 @@ def docker_unavailable() -> str | None:
         try:
             import docker
 
-            client = docker.from_env()
+            client = docker.from_env()  # type: ignore[attr-defined]
             try:
                 client.ping()
             finally:
