@@ -9,7 +9,6 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
-from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.middleware import SecurityHeaders
@@ -19,8 +18,10 @@ from api.routes import (
     campuses,
     communes,
     coverage,
+    diploma_search,
     diplomas,
     edits,
+    feeders,
     gaps,
     geo,
     health,
@@ -28,7 +29,9 @@ from api.routes import (
     pathways,
     platforms,
     sites,
+    sources,
 )
+from api.static import WebAppFiles
 from graph import communes as communes_ref
 from graph.engines.factory import open_store
 from graph.pathways.data import keep_warm
@@ -86,15 +89,18 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         communes,
         actors,
         sites,
+        diploma_search,
         diplomas,
         platforms,
         passerelles,
         pathways,
+        feeders,
         coverage,
         geo,
         gaps,
         edits,
         about,
+        sources,
     ):
         app.include_router(module.router)
     _mount_frontend(app, settings)
@@ -105,7 +111,7 @@ def _mount_frontend(app: FastAPI, settings: Settings) -> None:
     """Serve the built web interface at /app (same origin as the API); / redirects there."""
     dist = settings.frontend_dir
     root = dist if (dist / "index.html").exists() else PLACEHOLDER
-    app.mount("/app", StaticFiles(directory=root, html=True), name="frontend")
+    app.mount("/app", WebAppFiles(directory=root, html=True), name="frontend")
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:

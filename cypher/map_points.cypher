@@ -1,10 +1,12 @@
-// Actors and platforms with coordinates, with what they offer, for maps.
-// Params: $campus, $departement. Returns: label, id, name, kind, commune, departement, lat, lon,
-// campuses, levels, modalities, diplomas, sectors, boarding_places.
+// Actors and platforms, with what they offer, for maps; those without coordinates too (lat and
+// lon null), so that the map can say how many it could not place.
+// Params: $campus, $departements (list of stored codes, or null). Returns: label, id, name,
+// kind, commune, departement, lat, lon, campuses, levels, modalities, diplomas, sectors,
+// boarding_places.
 MATCH (n)
-WHERE (n:Actor OR n:Platform) AND n.lat IS NOT NULL
+WHERE (n:Actor OR n:Platform)
   AND ($campus IS NULL OR $campus IN n.campuses)
-  AND ($departement IS NULL OR n.departement = $departement)
+  AND ($departements IS NULL OR n.departement IN $departements)
 OPTIONAL MATCH (n)-[o:OFFERS]->(d:Diploma)
 WITH n, collect(DISTINCT d.level) AS levels, collect(DISTINCT o.modality) AS modalities,
      collect(DISTINCT d.code) AS diplomas

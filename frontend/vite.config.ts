@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 const api = process.env.CMQ_API ?? 'http://127.0.0.1:8000';
 const apiPaths = [
   '/health', '/campuses', '/actors', '/diplomas', '/pathways', '/map.geojson', '/platforms',
-  '/passerelles', '/sites', '/gaps', '/docs', '/openapi.json',
+  '/passerelles', '/sites', '/gaps', '/docs', '/openapi.json', '/sources', '/communes', '/feeders', '/about',
 ];
 
 export default defineConfig({

@@ -49,6 +49,7 @@ from graph.models import (
 )
 from graph.store import GraphStore
 from graph.text import normalise
+from graph.touched import Touched, touching
 
 Name = Annotated[
     str,
@@ -287,16 +288,17 @@ def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
         **_geo(store, e.site),
         **_stamp(user, e.source),
     }
-    store.write(
-        "edit_actor_create",
-        props=props,
-        site=e.site,
-        campus=e.campus,
-        campus_role=e.campus_role,
-        sectors=e.sectors,
-        source=e.source,
-        change=_change(user, "create", f"Actor:{e.id}", e.source, e),
-    )
+    with touching(store, Touched.of(actors=[e.id])):
+        store.write(
+            "edit_actor_create",
+            props=props,
+            site=e.site,
+            campus=e.campus,
+            campus_role=e.campus_role,
+            sectors=e.sectors,
+            source=e.source,
+            change=_change(user, "create", f"Actor:{e.id}", e.source, e),
+        )
     return e.id
 
 
@@ -313,14 +315,15 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
         props["name_norm"] = normalise(fields["name"])
     if e.site:
         props.update(_geo(store, e.site))
-    rows = store.write(
-        "edit_actor_update",
-        id=actor_id,
-        props=props,
-        site=e.site,
-        source=e.source,
-        change=_change(user, "update", f"Actor:{actor_id}", e.source, e),
-    )
+    with touching(store, Touched.of(actors=[actor_id])):
+        rows = store.write(
+            "edit_actor_update",
+            id=actor_id,
+            props=props,
+            site=e.site,
+            source=e.source,
+            change=_change(user, "update", f"Actor:{actor_id}", e.source, e),
+        )
     if not rows:
         raise NotFound("actor", actor_id)
     return actor_id
@@ -331,11 +334,12 @@ def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> No
     e = Edit(source=source)
     if ("Actor", actor_id) not in _existing(store, actors=[actor_id]):
         raise NotFound("actor", actor_id)
-    rows = store.write(
-        "edit_actor_delete",
-        id=actor_id,
-        change=_change(user, "delete", f"Actor:{actor_id}", e.source, e),
-    )
+    with touching(store, Touched.of(actors=[actor_id], links=[actor_id])):
+        rows = store.write(
+            "edit_actor_delete",
+            id=actor_id,
+            change=_change(user, "delete", f"Actor:{actor_id}", e.source, e),
+        )
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound("actor", actor_id)
 
@@ -385,14 +389,15 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    rows = store.write(
-        "edit_offer_create",
-        actor=e.actor,
-        diploma=e.diploma,
-        site=site,
-        props=props,
-        change=_change(user, "create", f"Offer:{e.actor}>{e.diploma}", e.source, e),
-    )
+    with touching(store, Touched.of(diplomas=[e.diploma], actors=[e.actor])):
+        rows = store.write(
+            "edit_offer_create",
+            actor=e.actor,
+            diploma=e.diploma,
+            site=site,
+            props=props,
+            change=_change(user, "create", f"Offer:{e.actor}>{e.diploma}", e.source, e),
+        )
     if not rows:  # the actor was deleted in between (nothing written, nothing logged)
         raise NotFound("actor", e.actor)
     return {"actor": e.actor, "diploma": e.diploma, "site": site, "modality": e.modality.value}
@@ -410,14 +415,15 @@ def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
         for o in offers
     ):
         raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
-    rows = store.write(
-        "edit_offer_delete",
-        actor=e.actor,
-        diploma=e.diploma,
-        modality=e.modality.value,
-        site=e.site,
-        change=_change(user, "delete", f"Offer:{e.actor}>{e.diploma}", e.source, e),
-    )
+    with touching(store, Touched.of(diplomas=[e.diploma], actors=[e.actor])):
+        rows = store.write(
+            "edit_offer_delete",
+            actor=e.actor,
+            diploma=e.diploma,
+            modality=e.modality.value,
+            site=e.site,
+            change=_change(user, "delete", f"Offer:{e.actor}>{e.diploma}", e.source, e),
+        )
     deleted = rows[0]["deleted"] if rows else 0
     if deleted == 0:
         raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
@@ -471,16 +477,17 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
         "campus": e.campus,
         "origin": "edit",
     }
-    store.write(
-        "edit_passerelle_create",
-        props=props,
-        from_codes=list(e.from_),
-        to_codes=list(e.to),
-        parties=list(e.parties),
-        leg=leg,
-        source=e.source,
-        change=_change(user, "create", f"Passerelle:{e.id}", e.source, e),
-    )
+    with touching(store, Touched.of(diplomas=[*e.from_, *e.to], passerelles=[e.id])):
+        store.write(
+            "edit_passerelle_create",
+            props=props,
+            from_codes=list(e.from_),
+            to_codes=list(e.to),
+            parties=list(e.parties),
+            leg=leg,
+            source=e.source,
+            change=_change(user, "create", f"Passerelle:{e.id}", e.source, e),
+        )
     return e.id
 
 
@@ -489,11 +496,12 @@ def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: 
     e = Edit(source=source)
     if ("Passerelle", passerelle_id) not in _existing(store, passerelles=[passerelle_id]):
         raise NotFound("passerelle", passerelle_id)
-    rows = store.write(
-        "edit_passerelle_delete",
-        id=passerelle_id,
-        change=_change(user, "delete", f"Passerelle:{passerelle_id}", source, e),
-    )
+    with touching(store, Touched.of(passerelles=[passerelle_id])):
+        rows = store.write(
+            "edit_passerelle_delete",
+            id=passerelle_id,
+            change=_change(user, "delete", f"Passerelle:{passerelle_id}", source, e),
+        )
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound("passerelle", passerelle_id)
 
@@ -517,13 +525,14 @@ def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> di
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    rows = store.write(
-        "edit_partnership_create",
-        a=e.a,
-        b=e.b,
-        props=props,
-        change=_change(user, "create", f"Partnership:{e.a}-{e.b}", e.source, e),
-    )
+    with touching(store, Touched.of(links=[e.a, e.b])):
+        rows = store.write(
+            "edit_partnership_create",
+            a=e.a,
+            b=e.b,
+            props=props,
+            change=_change(user, "create", f"Partnership:{e.a}-{e.b}", e.source, e),
+        )
     if not rows:
         raise NotFound("actor", f"{e.a} / {e.b}")
     return {"a": e.a, "b": e.b, "kind": e.kind.value}
@@ -535,13 +544,14 @@ def delete_partnership(store: GraphStore, user: str, e: PartnershipDelete) -> in
     partners = actor[0]["partners"] if actor else []
     if not any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
         raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")
-    rows = store.write(
-        "edit_partnership_delete",
-        a=e.a,
-        b=e.b,
-        kind=e.kind.value,
-        change=_change(user, "delete", f"Partnership:{e.a}-{e.b}", e.source, e),
-    )
+    with touching(store, Touched.of(links=[e.a, e.b])):
+        rows = store.write(
+            "edit_partnership_delete",
+            a=e.a,
+            b=e.b,
+            kind=e.kind.value,
+            change=_change(user, "delete", f"Partnership:{e.a}-{e.b}", e.source, e),
+        )
     deleted = rows[0]["deleted"] if rows else 0
     if deleted == 0:
         raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")

@@ -1,4 +1,9 @@
-"""Actors and platforms as GeoJSON points (RFC 7946, [lon, lat]) for map clients."""
+"""Actors and platforms as GeoJSON points (RFC 7946, [lon, lat]) for map clients.
+
+Those that match the filters but have no coordinates are not features; the collection says how
+many they are, by kind, in its foreign member ``unplaced`` (RFC 7946 §6.1), so that a map never
+drops them silently.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +16,15 @@ def map_points(
     store: GraphStore,
     *,
     campus: str | None = None,
-    departement: str | None = None,
+    departements: list[str] | None = None,
     kinds: set[str] | None = None,
     sector: str | None = None,
     level: int | None = None,
     modality: str | None = None,
 ) -> dict[str, Any]:
     features = []
-    for r in store.read("map_points", campus=campus, departement=departement):
+    unplaced: dict[str, int] = {}
+    for r in store.read("map_points", campus=campus, departements=departements):
         if kinds and r["kind"] not in kinds:
             continue
         sectors = sorted(s for s in r["sectors"] if s)
@@ -29,6 +35,9 @@ def map_points(
         if level is not None and level not in levels:
             continue
         if modality and modality not in modalities:
+            continue
+        if r["lat"] is None or r["lon"] is None:
+            unplaced[r["kind"]] = unplaced.get(r["kind"], 0) + 1
             continue
         features.append(
             {
@@ -52,4 +61,8 @@ def map_points(
             }
         )
     features.sort(key=lambda f: str(f["id"]))
-    return {"type": "FeatureCollection", "features": features}
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "unplaced": {"count": sum(unplaced.values()), "by_kind": dict(sorted(unplaced.items()))},
+    }

@@ -86,12 +86,14 @@ class Territory(BaseModel):
     region: str | None = None
     near: Point | None = None
     radius_km: float | None = None
+    campus_name: str | None = Field(default=None, description="For sentences: never the id.")
 
     def describe(self) -> str:
-        """In French, for answers: « campus x et départements 12, 46 »."""
+        """In French, for answers: « le CMQ Mecanic Vallée et départements 12, 46 » (a campus by
+        its name, never its identifier)."""
         parts = []
         if self.campus:
-            parts.append(f"campus {self.campus}")
+            parts.append(self.campus_name or "le campus choisi")
         if self.departements:
             codes = ", ".join(d.lstrip("0") for d in self.departements)
             parts.append(f"département{'s' if len(self.departements) > 1 else ''} {codes}")
@@ -111,15 +113,12 @@ class Territory(BaseModel):
         place: Mapping[str, Any],
         *,
         campuses: Collection[str] | None = None,
-        by_region: bool = True,
     ) -> bool:
         """Whether a place is in the territory: the one membership test.
 
         ``place`` has ``departement``, ``region_code``, ``lat``, ``lon`` and, for an offer,
         ``campus`` (the campus the offer is listed under); ``campuses`` are the campuses its
         establishment belongs to. A place without coordinates is outside any radius.
-        ``by_region=False`` skips the région, for rows that do not carry one (the actors of
-        ``gaps_actors``).
 
         >>> t = Territory(departements=["046"], campus="c")
         >>> t.contains({"departement": "046"}, campuses=["c"])
@@ -129,7 +128,7 @@ class Territory(BaseModel):
         """
         if self.departements and place.get("departement") not in self.departements:
             return False
-        if by_region and self.region and place.get("region_code") != self.region:
+        if self.region and place.get("region_code") != self.region:
             return False
         if self.campus and not (
             place.get("campus") == self.campus or self.campus in (campuses or ())
@@ -264,10 +263,12 @@ def resolve_territory(
 ) -> Territory:
     """The territory of checked request fields: NotFound for an unknown campus,
     InvalidRequest for a place that names no commune, several, or one without a centre."""
-    if campus and not store.read("campus_exists", id=campus):
+    found = store.read("campus_exists", id=campus) if campus else []
+    if campus and not found:
         raise NotFound("campus", campus)
     return Territory(
         campus=campus,
+        campus_name=found[0].get("short_name") if found else None,
         departements=parse_departements(departements),
         region=region,
         near=resolve_place(store, near, "near"),

@@ -329,6 +329,14 @@ class PathwayCache(Out):
     filled_s: float | None = Field(None, description="How long the last preload took.")
 
 
+class VersionWatchState(Out):
+    """The server's watch of the graph version (graph/version_watch.py)."""
+
+    interval_s: float = Field(description="How often the version is read.")
+    version: str | None = Field(None, description="The last version it saw.")
+    changes: int = Field(0, description="Changes it noticed since the server started.")
+
+
 class Health(Out):
     status: str
     engine: str
@@ -336,6 +344,9 @@ class Health(Out):
     detail: str | None = None
     nodes: dict[str, int] = {}
     pathway_cache: PathwayCache | None = None
+    version_watch: VersionWatchState | None = Field(
+        None, description="None when the server does not watch (CMQ_VERSION_POLL_S=0)."
+    )
 
 
 def drop_nulls(items: list[Any]) -> list[Any]:

@@ -6,9 +6,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from api.deps import CampusId, Departement, StoreDep, departement_code
+from graph.errors import InvalidRequest
 from graph.mapdata import map_points
 from graph.models import ActorKind, Modality, PlatformKind
 from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA
+from graph.territory import DepartementsField, parse_departements, valid_departements
 
 router = APIRouter(tags=["map"])
 
@@ -21,18 +23,26 @@ router = APIRouter(tags=["map"])
 def get_map(
     store: StoreDep,
     campus: CampusId = None,
-    departement: Departement = None,
+    departements: Annotated[DepartementsField, Query()] = None,
+    departement: Annotated[Departement, Query(deprecated=True)] = None,
     kind: Annotated[list[ActorKind | PlatformKind] | None, Query(max_length=30)] = None,
     sector: Annotated[str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")] = None,
     level: Annotated[int | None, Query(ge=3, le=8)] = None,
     modality: Modality | None = None,
 ) -> Any:
     """Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
-    with the levels, modalities and sectors they offer, for map clients."""
+    with the levels, modalities and sectors they offer, for map clients. The territory filters
+    are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
+    ones that have no coordinates."""
+    if departements and not valid_departements(departements):
+        raise InvalidRequest("'departements' is a comma list of up to 20 codes, e.g. 12,46")
+    codes = parse_departements(departements)
+    if departement:
+        codes = sorted({*(codes or []), departement_code(departement) or ""} - {""})
     fc = map_points(
         store,
         campus=campus,
-        departement=departement_code(departement),
+        departements=codes,
         kinds={k.value for k in kind} if kind else None,
         sector=sector,
         level=level,

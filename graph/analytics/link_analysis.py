@@ -6,6 +6,7 @@ the graphs from query results (graph/gaps/); nothing here touches a database.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -49,21 +50,29 @@ def suggest_links(
     [('lycee', 'pme', 0.83), ('autre', 'lycee', 0.33), ('autre', 'pme', 0.33)]
     """
     nodes = sorted(n for n in set(candidates) if n in G)
-    out: list[Suggestion] = []
+    # the pairs are many (every two candidates of a territory): the neighbour sets are made
+    # once, and ``exclude`` (the costly test) asked only of pairs with a neighbour in common
+    nbrs = {n: set(G[n]) for n in nodes}
+    degree: dict[str, int] = {}
+    found: list[tuple[float, str, str, set[str]]] = []
     for i, a in enumerate(nodes):
-        na = set(G[a])
+        na = nbrs[a]
         for b in nodes[i + 1 :]:
-            if b in na or (exclude is not None and exclude(a, b)):
+            if b in na:
                 continue
-            common = na & set(G[b])
-            if not common:
+            common = na & nbrs[b]
+            if not common or (exclude is not None and exclude(a, b)):
                 continue
-            score = sum(1.0 / G.degree(z) for z in common if G.degree(z) > 0)
+            for z in common:
+                if z not in degree:
+                    degree[z] = G.degree(z)
+            score = sum(1.0 / degree[z] for z in common if degree[z] > 0)
             if weight is not None:
                 score *= weight(a, b)
-            out.append(Suggestion(a, b, score, tuple(sorted(common))))
-    out.sort(key=lambda s: (-s.score, s.a, s.b))
-    return out[:limit]
+            found.append((-score, a, b, common))
+    # the best ``limit`` only (pairs can be hundreds of thousands): same order as a full sort
+    best = heapq.nsmallest(limit, found, key=lambda t: (t[0], t[1], t[2]))
+    return [Suggestion(a, b, -neg, tuple(sorted(common))) for neg, a, b, common in best]
 
 
 def brokers(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:

@@ -46,11 +46,22 @@ from graph.params import split_params
 from graph.schema import SCHEMA
 from graph.settings import Settings
 from graph.store import Row, Statement
+from graph.touched import Touched
 
 _LOCK_KEY = "cmq:write-lock"
 # Bumped after every write (graph.store.GraphStore.version); a Redis key beside the graph, so
 # that exports, counts and snapshots of the graph never see it.
 _VERSION_KEY = "cmq:version:{graph}"
+# What the write of each recent version touched (graph/touched.py): a hash version -> JSON,
+# written in the same Lua call as the version's INCR, the last _TOUCH_KEEP versions kept.
+_TOUCHED_KEY = "cmq:touched:{graph}"
+_TOUCH_KEEP = 256
+_BUMP_TOUCHED = """
+local v = redis.call('INCR', KEYS[1])
+redis.call('HSET', KEYS[2], tostring(v), ARGV[1])
+redis.call('HDEL', KEYS[2], tostring(v - tonumber(ARGV[2])))
+return v
+"""
 _LOCK_TTL_S = 600
 _LOCK_WAIT_S = 60.0
 _HOST = socket.gethostname()
@@ -134,6 +145,7 @@ class FalkorDBStore:
         self._held: set[str] = set()  # write-lock tokens this process holds or is acquiring
         self._local = threading.local()  # .exclusive: this thread holds the lock (exclusive())
         self._version_key = _VERSION_KEY.format(graph=self.graph_name)
+        self._touched_key = _TOUCHED_KEY.format(graph=self.graph_name)
         uri = settings.graph_uri
         if uri == "embedded":
             self.server = EmbeddedFalkorDB(settings.data_dir)
@@ -433,7 +445,8 @@ class FalkorDBStore:
         def call() -> list[Row]:
             with self._lock_unless_held():
                 rows = self._run(self.graph_name, name, params, read_only=False)
-                self._bump_version()  # a failed query wrote nothing (one query is atomic)
+                # a failed query wrote nothing (one query is atomic)
+                self._bump_version(getattr(self._local, "touched", None))
                 return rows
 
         return self._with_revive(call, retry=False)
@@ -508,9 +521,59 @@ class FalkorDBStore:
 
         return self._with_revive(call, retry=True)
 
-    def _bump_version(self) -> None:
+    def _bump_version(self, touched: Touched | None = None) -> None:
+        """INCR the version; with what the write touched when it said (:meth:`touching`),
+        recorded for that version in the same call (a reader never sees the new version
+        without it)."""
         with self._errors():
-            self._wredis.incr(self._version_key)
+            if touched is None:
+                self._wredis.incr(self._version_key)
+            else:
+                self._wredis.eval(
+                    _BUMP_TOUCHED,
+                    2,
+                    self._version_key,
+                    self._touched_key,
+                    touched.to_json(),
+                    _TOUCH_KEEP,
+                )
+
+    @contextmanager
+    def touching(self, touched: Touched) -> Iterator[None]:
+        """The single-query writes of this thread in the block record ``touched`` with their
+        version (graph/touched.py); write_atomic and resets never do (anything may change)."""
+        before = getattr(self._local, "touched", None)
+        self._local.touched = touched if before is None else before | touched
+        try:
+            yield
+        finally:
+            self._local.touched = before
+
+    def touched_between(self, old: str, new: str) -> Touched | None:
+        """The union of what the writes of versions old+1..new touched; None when one of them
+        recorded nothing, is no longer kept, or the versions are not counters of this store."""
+        try:
+            a, b = int(old), int(new)
+        except ValueError:
+            return None
+        if b < a or b - a > _TOUCH_KEEP:
+            return None
+        if a == b:
+            return Touched()
+
+        def call() -> list[Any]:
+            with self._errors():
+                got: list[Any] = self._redis.hmget(
+                    self._touched_key, [str(v) for v in range(a + 1, b + 1)]
+                )
+                return got
+
+        out = Touched()
+        for raw in self._with_revive(call, retry=True):
+            if raw is None:
+                return None
+            out = out | Touched.from_json(raw)
+        return out
 
     def _create_indexes(self, graph: str) -> None:
         """Range indexes for every key, plus uniqueness constraints on business keys.

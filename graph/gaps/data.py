@@ -1,9 +1,13 @@
 """What a gap report reads: the only reads of the store for a report, all done before any
 section is computed (:func:`read_gap_data`).
 
-The territory's offers and the legs leaving what they offer are read, not every offer and leg
-of the country (that dominated the report at national size, ``bench/gaps.py``); offers outside
-the territory are read only for the next steps of actual dead ends (:func:`dead_end_targets`).
+Only the territory's part of the graph is read, not every offer, actor and link of the country
+(that dominated the report at national size, ``bench/gaps.py``): the territory's offers and the
+legs leaving what they offer; its actors and platforms, the links with an end among them, the
+agreements binding one of them, and the rows of the actors at the other end of those (their
+kind says whether a partner is a company or a school); the partnerships of the establishments
+hosting its platforms. Offers outside the territory are read only for the next steps of actual
+dead ends (:func:`dead_end_targets`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from graph.territory import ANYWHERE, Territory
 
 __all__ = ["read_gap_data"]
 
+LINKS = ("PARTNERS_WITH", "HOSTS", "PART_OF")  # links between actors (WORKS_ON: to a sector)
+
 
 def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -> GapData:
     """Every row a report of this territory (and sector) needs."""
@@ -22,22 +28,43 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     # report is the same on both (tests/integration/test_across_engines.py).
     offers = sorted(store.read("gaps_offers", codes=None, **params), key=_offer_order)
     codes = sorted({r["diploma"]["code"] for r in offers}) if params["restrict"] else None
+    local = store.read("gaps_actors", ids=None, **params)
+    inside_ids = {a["id"] for a in local if territory.contains(a, campuses=a.get("campuses"))}
+    ids = sorted(inside_ids) if params["restrict"] else None
+    edges = store.read("gaps_edges", ids=ids)
+    agreements = store.read("gaps_agreements", ids=ids)
+    if ids is not None:
+        # the partnerships of the establishments hosting a platform of the territory: whether
+        # the platform reaches a company through its host (graph/gaps/isolated.py)
+        hosts = sorted(
+            {e["source"] for e in edges if e["type"] == "HOSTS" and e["target"] in inside_ids}
+            - inside_ids
+        )
+        if hosts:
+            seen = {(e["source"], e["target"], e["type"]) for e in edges}
+            edges += [
+                e
+                for e in store.read("gaps_edges", ids=hosts)
+                if e["type"] == "PARTNERS_WITH"
+                and (e["source"], e["target"], e["type"]) not in seen
+            ]
+        known = {a["id"] for a in local}
+        linked = {x for e in edges if e["type"] in LINKS for x in (e["source"], e["target"])}
+        others = sorted((linked | {x for ag in agreements for x in ag["parties"]}) - known)
+        if others:
+            local = local + store.read(
+                "gaps_actors", ids=others, **{**ANYWHERE.query_params(), "restrict": False}
+            )
     d = GapData(
         offers=offers,
         legs=_by(store.read("gaps_leads_to", codes=codes), "source", "target", "passerelle"),
         sectors=sorted(store.read("gaps_sectors"), key=lambda r: str(r["sector"]["id"])),
-        actors=_by(store.read("gaps_actors"), "label", "id"),
-        edges=_by(
-            store.read("gaps_edges"), "source_label", "source", "type", "target_label", "target"
-        ),
-        agreements=_by(store.read("gaps_agreements"), "passerelle"),
+        actors=_by(local, "label", "id"),
+        edges=_by(edges, "source_label", "source", "type", "target_label", "target", "kind"),
+        agreements=_by(agreements, "passerelle"),
     )
     d.local_campuses = campuses_of_territory(store.read("gaps_campuses"), territory)
-    d.inside_ids = {
-        a["id"]
-        for a in d.actors
-        if territory.contains(a, campuses=a.get("campuses"), by_region=False)
-    }
+    d.inside_ids = inside_ids
     d.inside = [
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]

@@ -111,15 +111,21 @@ def nearest_text(n: Row) -> str:
 
 
 def _nearest_outside(r: Row, targets: set[str], all_offers: dict[str, list[Row]]) -> Row | None:
+    """The nearest offer of one of ``targets``; at equal distance the smallest diploma code,
+    then establishment id, so that the report is the same in every process (a set's order
+    depends on the process's string hashing)."""
     o = r["offer"]
     best = None
-    for code in targets:
+    best_key: tuple[float, str, str] | None = None
+    for code in sorted(targets):
         for x in all_offers.get(code, []):
             xo = x["offer"]
             if xo.get("lat") is None or o.get("lat") is None:
                 continue
             km = haversine_km(o["lat"], o["lon"], xo["lat"], xo["lon"])
-            if best is None or km < best["km"]:
+            key = (km, code, str(x["actor"]["id"]))
+            if best_key is None or key < best_key:
+                best_key = key
                 best = {
                     "diploma": code,
                     "diploma_name": x["diploma"]["name"],

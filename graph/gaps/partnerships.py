@@ -26,10 +26,12 @@ __all__ = ["suggested_partnerships"]
 
 
 def _graph(d: GapData) -> nx.Graph:
-    """Actors, platforms, sectors and diplomas. A school is linked to the sectors of the
-    diplomas it offers rather than to the diplomas themselves: two schools offering the same
-    diploma are competitors, not partners to introduce, while a school and a company meet on
-    the filière they share."""
+    """The territory's actors and platforms, their links (graph/gaps/data.py: those with an end
+    in the territory), the sectors they work on and those of the diplomas offered there: how
+    rare a shared sector is, is judged within the territory. A school is linked to the sectors
+    of the diplomas it offers rather than to the diplomas themselves: two schools offering the
+    same diploma are competitors, not partners to introduce, while a school and a company meet
+    on the filière they share."""
     G = nx.Graph()
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
     for e in d.edges:
@@ -42,6 +44,7 @@ def _graph(d: GapData) -> nx.Graph:
     for r in d.offers:
         for sid in r["sectors"]:
             G.add_edge(f"Actor:{r['actor']['id']}", f"Sector:{sid}", type="OFFERS_IN")
+            G.add_edge(f"Diploma:{r['diploma']['code']}", f"Sector:{sid}", type="TRAINS_FOR")
     return G
 
 
@@ -58,9 +61,11 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         and a["label"] == "Actor"
         and a["kind"] in SCHOOLS | RESEARCH | ECONOMIC
     ]
-    partnered = {
-        frozenset((e["source"], e["target"])) for e in d.edges if e["type"] == "PARTNERS_WITH"
-    }
+    partnered: dict[str, set[str]] = defaultdict(set)
+    for e in d.edges:
+        if e["type"] == "PARTNERS_WITH":
+            partnered[e["source"]].add(e["target"])
+            partnered[e["target"]].add(e["source"])
     levels: dict[str, set[int]] = defaultdict(set)
     offered: dict[str, set[str]] = defaultdict(set)
     for r in d.offers:
@@ -68,13 +73,27 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         if r["diploma"].get("level"):
             levels[r["actor"]["id"]].add(r["diploma"]["level"])
     nexts = next_steps(d.legs)
+    # continues(x, y) is asked of many pairs: made once per x, as the actors offering a
+    # diploma that x's diplomas lead to and x does not offer
+    offered_by: dict[str, set[str]] = defaultdict(set)
+    for x, codes in offered.items():
+        for c in codes:
+            offered_by[c].add(x)
+    nothing: set[str] = set()
+    followers: dict[str, set[str]] = {}
+    for x, codes in offered.items():
+        beyond = {t for c in codes for t in nexts.get(c, ())} - codes
+        followers[x] = set().union(*(offered_by.get(t, nothing) for t in beyond))
 
     def continues(x: str, y: str) -> bool:
         """Some diploma of x leads to a diploma that y offers and x does not."""
-        return any((nexts[c] & offered[y]) - offered[x] for c in offered[x])
+        return y in followers.get(x, nothing)
 
-    def pair_type(a: Row, b: Row) -> str:
-        ka, kb = a["kind"], b["kind"]
+    by_kinds: dict[tuple[str, str], str | None] = {}
+
+    def kinds_type(ka: str, kb: str) -> str | None:
+        """The pair type their kinds alone give; None: two schools (it depends on what they
+        offer)."""
         for one, other in ((ka, kb), (kb, ka)):
             if one in ECONOMIC and other in SCHOOLS:
                 return "economic-school"
@@ -82,24 +101,35 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
                 return "school-research"
             if one in ECONOMIC and other in RESEARCH:
                 return "economic-research"
-        if (
-            ka in SCHOOLS
-            and kb in SCHOOLS
-            and (continues(a["id"], b["id"]) or continues(b["id"], a["id"]))
-        ):
+        return None if ka in SCHOOLS and kb in SCHOOLS else ""
+
+    def pair_type(a: Row, b: Row) -> str:
+        key = (a["kind"], b["kind"])
+        if key not in by_kinds:
+            by_kinds[key] = kinds_type(*key)
+        kind = by_kinds[key]
+        if kind is not None:
+            return kind
+        if continues(a["id"], b["id"]) or continues(b["id"], a["id"]):
             return "school-continuation"
         return ""
 
+    kinds: dict[tuple[str, str], str] = {}  # the pair types found by exclude, for weight
+
     def exclude(x: str, y: str) -> bool:
         a, b = info[x], info[y]
-        if frozenset((a["id"], b["id"])) in partnered or not pair_type(a, b):
+        if b["id"] in partnered.get(a["id"], nothing):
             return True
         if None not in (a.get("lat"), b.get("lat")):
+            if abs(a["lat"] - b["lat"]) * 111.0 > SUGGESTION_RADIUS_KM:
+                return True  # a degree of latitude is more than 111 km: farther, surely
             km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
             # two schools on one site are usually one cité scolaire (LGT + LP)
             same_site = km < 1.0 and a["kind"] in SCHOOLS and b["kind"] in SCHOOLS
-            return km > SUGGESTION_RADIUS_KM or same_site
-        return False
+            if km > SUGGESTION_RADIUS_KM or same_site:
+                return True
+        kinds[(x, y)] = kind = pair_type(a, b)
+        return not kind
 
     names = {
         **{f"{a['label']}:{a['id']}": a["name"] for a in d.actors},
@@ -111,7 +141,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         candidates=candidates,
         exclude=exclude,
         limit=limit * 4,
-        weight=lambda x, y: PAIR_WEIGHTS[pair_type(info[x], info[y])],
+        weight=lambda x, y: PAIR_WEIGHTS[kinds.get((x, y)) or pair_type(info[x], info[y])],
     )
     # a suggestion must rest on something the pair does: a filière or a platform in common
     ranked = [s for s in ranked if any(z.startswith(("Sector:", "Platform:")) for z in s.shared)][

@@ -9,9 +9,11 @@ diploma and to rank pathways. Pure functions over plain data.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["Evidence", "SharedEvidence", "shared_evidence"]
+__all__ = ["Evidence", "SharedEvidence", "shared_evidence", "title_words"]
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,57 @@ P_CPC = 1.0
 P_NSF_GROUP = 2.0
 P_NSF_DOMAIN = 0.5
 P_FAMILY = 1.0
+P_TITLE = 1.5  # per shared significant word of the BCN titles (at most 3 counted)
 STRENGTH_FULL = 14.0
 
 
+# Words of diploma titles that say nothing of the trade.
+_TITLE_STOP = frozenset(
+    {
+        "METIERS",
+        "TECHNICIEN",
+        "TECHNICIENNE",
+        "OPTION",
+        "ANNEE",
+        "COMMUNE",
+        "PREMIERE",
+        "1ERE",
+        "2NDE",
+        "BAC",
+        "PRO",
+        "BTS",
+        "BTSA",
+        "CAP",
+        "CAPA",
+        "SECONDE",
+        "AVEC",
+        "POUR",
+        "DANS",
+        "LEUR",
+        "LEURS",
+        "SPECIALITE",
+    }
+)
+
+
+def title_words(name: str | None) -> frozenset[str]:
+    """The significant words of a diploma title (upper case, no accents, 4 letters or more):
+    ``MAINTENANCE DES VEHICULES OPTION A VOITURES PARTICULIERES (BAC PRO)`` →
+    {MAINTENANCE, VEHICULES, VOITURES, PARTICULIERES}."""
+    if not name:
+        return frozenset()
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return frozenset(w for w in re.findall(r"[A-Z0-9]+", text) if len(w) >= 4) - _TITLE_STOP
+
+
 def shared_evidence(
-    a: Evidence, b: Evidence, nsf_a: str | None = None, nsf_b: str | None = None
+    a: Evidence,
+    b: Evidence,
+    nsf_a: str | None = None,
+    nsf_b: str | None = None,
+    title_a: frozenset[str] = frozenset(),
+    title_b: frozenset[str] = frozenset(),
 ) -> SharedEvidence:
     """What ``a`` and ``b`` share, its points, strength and sentence."""
     points = 0.0
@@ -97,5 +145,9 @@ def shared_evidence(
     if a.family and a.family == b.family:
         points += P_FAMILY
         parts.append(f"même famille de métiers {a.family}")
+    words = sorted(title_a & title_b)
+    if words:
+        points += P_TITLE * min(len(words), 3)
+        parts.append("intitulés voisins (" + ", ".join(w.lower() for w in words) + ")")
     strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
     return SharedEvidence(points, strength, " ; ".join(parts))

@@ -35,6 +35,7 @@ class DiplomaFacts:
     apprenticeship: bool = False  # offered by apprenticeship somewhere
     evidence: Evidence = field(default_factory=Evidence)  # from the public nomenclatures
     target: bool = True  # False for a common 2nde (a course year nobody continues into)
+    title: frozenset[str] = frozenset()  # significant words of its title (evidence.title_words)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _scored(a: DiplomaFacts, targets: list[DiplomaFacts]) -> list[tuple[DiplomaF
         if not b.target or b.code == a.code or _apart(a, b):
             continue
         if not a.evidence.empty and not b.evidence.empty:
-            se = shared_evidence(a.evidence, b.evidence, a.nsf, b.nsf)
+            se = shared_evidence(a.evidence, b.evidence, a.nsf, b.nsf, a.title, b.title)
             if se.strength >= MIN_STRENGTH:
                 scored.append((b, se.sentence, se.strength))
             elif se.strength > 0:

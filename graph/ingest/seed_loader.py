@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.inference import DiplomaFacts, infer_passerelles
+from graph.inference.evidence import title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.ingest.seeds import SeedSet
 from graph.models import (
@@ -422,6 +423,7 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
             nsf=d.nsf,
             fields=frozenset(set(d.sectors) & filieres),
             apprenticeship=d.code in apprenticeship,
+            title=title_words(d.name),
         )
         for d in seeds.diplomas.values()
     ]

@@ -28,6 +28,7 @@ from typing import Any
 
 from graph.pathways.hygiene import latest_years
 from graph.store import GraphStore
+from graph.touched import Touched, touched_between
 
 LEG_FIELDS = (
     "passerelle_id",
@@ -98,6 +99,42 @@ class PathwayData:
         self._lock = threading.Lock()
         self.preload_thread: threading.Thread | None = None
         self.preloaded_s: float | None = None  # set when a preload has filled it
+        self.carried_from: str | None = None  # the version whose rows it kept (carried())
+
+    def carried(self, version: str, touched: Touched) -> PathwayData:
+        """A cache for ``version`` holding this one's rows except what ``touched`` changed:
+        the touched diplomas' rows, the offers of the diplomas a touched actor offers, the
+        legs of touched passerelles (partnerships are not read by the search). Everything
+        else is the same in both versions (graph/touched.py), so a search after an edit reads
+        only what the edit changed."""
+        new = PathwayData(version)
+        # dict(...) of a dict is one C call under the GIL: a consistent copy even while
+        # another thread (a search, the old preload) is adding entries.
+        offers = dict(self._offers)
+        legs = dict(self._legs)
+        drop_offers = set(touched.diplomas)
+        if touched.actors:
+            drop_offers.update(
+                code
+                for code, pairs in offers.items()
+                if any(a["id"] in touched.actors for a, _ in pairs)
+            )
+        drop_legs = set(touched.diplomas)
+        if touched.passerelles:
+            drop_legs.update(
+                code
+                for code, out in legs.items()
+                if any(leg.get("passerelle_id") in touched.passerelles for _, leg in out)
+            )
+        new._offers = {c: v for c, v in offers.items() if c not in drop_offers}
+        new._legs = {c: v for c, v in legs.items() if c not in drop_legs}
+        new._diplomas = {c: v for c, v in dict(self._diplomas).items() if c not in touched.diplomas}
+        new._actors = {a: v for a, v in dict(self._actors).items() if a not in touched.actors}
+        new._fields = dict(self._fields)  # TRAINS_FOR: no edit changes it
+        new._sectors = dict(self._sectors)
+        new._latest = self._latest  # the imported files: only an import changes them
+        new.carried_from = self.version
+        return new
 
     @property
     def diploma_count(self) -> int:
@@ -236,7 +273,11 @@ def pathway_data(store: GraphStore) -> PathwayData:
     with _registry_lock:
         data = _registry.get(store)
         if data is None or data.version != version:
-            data = PathwayData(version)
+            touched = touched_between(store, data.version, version) if data is not None else None
+            if data is not None and touched is not None:
+                data = data.carried(version, touched)
+            else:
+                data = PathwayData(version)
             _registry[store] = data
             if store in _warm:
                 _start_preload(store, data)

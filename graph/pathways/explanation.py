@@ -37,7 +37,7 @@ def goal_label(q: PathwayQuery) -> str:
     if q.to_level:
         parts.append(f"niveau {q.to_level} ou plus")
     if q.sector:
-        parts.append(f"secteur {q.sector}")
+        parts.append("le métier choisi")  # the sector by its id would be internal text
     return ", ".join(parts)
 
 

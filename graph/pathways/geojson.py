@@ -64,15 +64,33 @@ def _point(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
 
 
 def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[str, Any]:
-    """Steps as Points (the chosen establishment of each step), legs as LineStrings."""
+    """Steps as Points (the chosen establishment of each step), legs as LineStrings.
+
+    A step whose establishment has no coordinates has no Point; its pathway is kept all the
+    same: the collection's ``properties.pathways`` lists every pathway with its unplaced steps,
+    and ``properties.unplaced_steps`` counts them, so that no pathway disappears silently.
+    """
     features: list[dict[str, Any]] = []
+    listed: list[dict[str, Any]] = []
     if home is not None:
         features.append(_point(home.lon, home.lat, {"feature": "home", "label": home.label}))
     for p in answer.pathways:
         prev: tuple[float, float, int] | None = (home.lon, home.lat, -1) if home else None
+        unplaced: list[dict[str, Any]] = []
+        listed.append({"rank": p.rank, "steps": len(p.steps) - 1, "unplaced": unplaced})
         for step in p.steps[1:]:
             chosen = next((o for o in step.offers if o.chosen), None)
             if chosen is None or chosen.lat is None or chosen.lon is None:
+                unplaced.append(
+                    {
+                        "step": step.index,
+                        "code": step.code,
+                        "diploma": step.name,
+                        "actor_id": chosen.actor_id if chosen else None,
+                        "actor": chosen.actor_name if chosen else None,
+                        "commune": chosen.commune if chosen else None,
+                    }
+                )
                 continue
             features.append(
                 _point(
@@ -126,5 +144,7 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
             "territory": answer.territory,
             "count": answer.count,
             "reason": answer.reason,
+            "pathways": listed,
+            "unplaced_steps": sum(len(x["unplaced"]) for x in listed),
         },
     }

@@ -141,6 +141,12 @@ def candidates(
     return paths
 
 
+def _leg_preference(pair: tuple[str, Row]) -> tuple[bool, float]:
+    """Documented legs first, then inferred ones by decreasing strength."""
+    leg = pair[1]
+    return (leg.get("passerelle_origin") != "documented", -(leg.get("strength") or 0.0))
+
+
 def _open_targets(
     source: Source, legs: dict[str, list[tuple[str, Row]]], node: dict[str, Row]
 ) -> dict[str, list[tuple[str, Row]]]:
@@ -160,7 +166,9 @@ def _open_targets(
     for c, pairs in legs.items():
         kept: list[tuple[str, Row]] = []
         seen: set[str] = set()
-        for t, leg in pairs:
+        # one leg per target: the documented one, else the strongest inferred (a pair can be
+        # inferred twice: by the seed loader without evidence, by the import with it)
+        for t, leg in sorted(pairs, key=_leg_preference):
             d = known.get(t)
             if d is None:
                 continue

@@ -15,6 +15,7 @@ from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.models import DiplomaType
 from graph.pathways import PathwayQuery, find_pathways
+from graph.pathways.data import LEG_FIELDS
 from tests.conftest import SEEDS, make_settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -38,18 +39,17 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBStore]:
 
 def _legs(store: FalkorDBStore, code: str) -> list[dict]:
     rows = store.read("pathway_legs_from", codes=[code])
-    keys = ("id", "origin", "kind", "rate", "entrant", "reserved", "modality", "strength", "ev")
-    return [{"to": r["target"], **dict(zip(keys, r["leg"], strict=True))} for r in rows]
+    return [{"to": r["target"], **dict(zip(LEG_FIELDS, r["leg"], strict=True))} for r in rows]
 
 
 def test_inferred_legs_keep_their_evidence_and_strength(store: FalkorDBStore) -> None:
-    legs = [leg for leg in _legs(store, "40023004") if leg["origin"] == "inferred"]
+    legs = [leg for leg in _legs(store, "40023004") if leg["passerelle_origin"] == "inferred"]
     assert legs, "no inferred leg from Bac pro Technicien d'études du bâtiment option A"
     mv = next(leg for leg in legs if leg["to"] == "32023012")  # BTS Bâtiment
-    assert mv["strength"] >= 0.6 and "partagent les métiers ROME F1202" in mv["ev"]
+    assert mv["strength"] >= 0.6 and "partagent les métiers ROME F1202" in mv["evidence"]
     assert all(leg["strength"] <= mv["strength"] for leg in legs)
-    row = store.read("passerelle_get", id=mv["id"])[0]["passerelle"]
-    assert row["strength"] == mv["strength"] and row["evidence"] == mv["ev"]
+    row = store.read("passerelle_get", id=mv["passerelle_id"])[0]["passerelle"]
+    assert row["strength"] == mv["strength"] and row["evidence"] == mv["evidence"]
     assert "certif_info.csv" in row["source"] and "Correspondance : partagent" in row["conditions"]
 
 
@@ -67,4 +67,7 @@ def test_ranking_follows_the_strength(store: FalkorDBStore) -> None:
     assert answer.pathways and answer.pathways[0].steps[-1].code == "32023012"
     weak = [p.score.components.get("weak_evidence", 0.0) for p in answer.pathways]
     assert weak[0] == max(weak) and min(weak) < weak[0]
-    assert any("passerelle déduite de ce que" in e for e in answer.pathways[0].score.explanation)
+    assert any(
+        "de ce que les deux diplômes ont en commun" in e
+        for e in answer.pathways[0].score.explanation
+    )

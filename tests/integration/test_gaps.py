@@ -117,3 +117,18 @@ def test_campus_filter_and_csv(client: TestClient) -> None:
     assert lines[0].startswith("id;titre;gravite") and lines[1].startswith("dead_end:lycee:BP-SOU")
     assert client.get("/gaps.csv", params={"section": "nope"}).status_code == 422
     assert client.get("/gaps", params={"campus": "nope"}).status_code == 404
+
+
+def test_a_region_lists_only_its_own_actors(client: TestClient) -> None:
+    """A région-only report judges the actors of that région, not of all France."""
+
+    def isolated(region: str) -> set[str]:
+        r = client.get("/gaps", params={"region": region, "limit": 500})
+        assert r.status_code == 200, r.text
+        sections = {s["id"]: s for s in r.json()["sections"]}
+        return {f["id"] for f in sections["isolated_actors"]["findings"]}
+
+    occitanie = isolated("76")
+    assert "isolated:pme-isolee:company" in occitanie
+    assert "isolated:pme-cantal:company" not in occitanie  # Aurillac is in région 84
+    assert isolated("84") == {"isolated:pme-cantal:company"}

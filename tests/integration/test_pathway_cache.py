@@ -12,7 +12,14 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from graph.cypher import CypherLibrary
-from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer
+from graph.edits import (
+    OfferCreate,
+    OfferDelete,
+    PartnershipCreate,
+    create_offer,
+    create_partnership,
+    delete_offer,
+)
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
@@ -234,3 +241,54 @@ def test_gap_reports_are_kept_for_a_version_and_recomputed_after_a_write(
 
 def _section(report: Any, sid: str) -> list[Any]:
     return next(s.findings for s in report.sections if s.id == sid)
+
+
+def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path) -> None:
+    """After an edit, the cache of the new version keeps every row the edit did not change
+    (graph/touched.py); after an import-like write (write_atomic), it starts empty."""
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    before = dict(data._offers)
+    assert "32025002" in before and len(before) == 4
+
+    # an offer added by another process (another store on the same database)
+    other = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        create_offer(
+            other,
+            "bob",
+            OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+        )
+    finally:
+        other.close()
+    fresh = pathway_data(store)
+    assert fresh is not data and fresh.carried_from == data.version
+    # the diplomas iut-b offers and the BTS are read again; the others are the same objects
+    touched = {c for c, pairs in before.items() if any(a["id"] == "iut-b" for a, _ in pairs)}
+    assert "32025002" not in fresh._offers and "iut-b" not in fresh._actors
+    kept = set(before) - touched - {"32025002"}
+    assert kept and all(fresh._offers[c] is before[c] for c in kept)
+    assert find_pathways(store, _bts_in_lot()).count == 1  # the new offer is seen
+
+    # a partnership changes nothing the search reads: every row is kept
+    settled = pathway_data(store)
+    if settled.preload_thread is not None:
+        settled.preload_thread.join(timeout=30)
+    rows = dict(settled._offers)
+    create_partnership(
+        store, "alice", PartnershipCreate(a="iut-b", b="lycee-a", kind="convention", source=SRC)
+    )
+    after = pathway_data(store)
+    assert after.carried_from == settled.version
+    assert all(after._offers[c] is rows[c] for c in rows)
+
+    # a load (write_atomic) records nothing: anything may have changed
+    v = store.version()
+    load_seeds(store, load_seed_dir(MINI_SEEDS))
+    v_after = store.version()
+    assert v is not None and v_after is not None
+    assert store.touched_between(v, v_after) is None
+    reloaded = pathway_data(store)
+    assert reloaded.carried_from is None

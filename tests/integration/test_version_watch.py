@@ -55,6 +55,8 @@ def test_the_api_refills_its_caches_after_a_write_made_elsewhere(
         assert _until(lambda: cached_version(store) == v1, 20.0), cached_version(store)
         assert answer_cache.held_version(store) is None
         assert client.app.state.version_watch.changes == 1  # type: ignore[attr-defined]
+        watch = client.get("/health").json()["version_watch"]
+        assert watch == {"interval_s": 0.2, "version": v1, "changes": 1}
         assert _until(lambda: cache_state(store)["state"] == "ready")
         assert cache_state(store)["version"] == v1
 

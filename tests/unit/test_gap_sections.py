@@ -231,20 +231,40 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         }
     )
     d = read_gap_data(store, t, None)
-    assert [(c.name, c.params.get("codes")) for c in store.calls] == [
-        ("gaps_offers", None),
-        ("gaps_leads_to", ["BAC", "CAP"]),
-        ("gaps_sectors", None),
-        ("gaps_actors", None),
-        ("gaps_edges", None),
-        ("gaps_agreements", None),
-        ("gaps_campuses", None),
-        ("gaps_offers", ["BTS"]),  # the next step of the dead end, looked for anywhere
+    assert [(c.name, c.params.get("codes"), c.params.get("ids")) for c in store.calls] == [
+        ("gaps_offers", None, None),
+        ("gaps_actors", None, None),  # the territory's, by the same parameters
+        ("gaps_edges", None, ["lp"]),  # only the links of the territory's actors
+        ("gaps_agreements", None, ["lp"]),
+        ("gaps_leads_to", ["BAC", "CAP"], None),
+        ("gaps_sectors", None, None),
+        ("gaps_campuses", None, None),
+        ("gaps_offers", ["BTS"], None),  # the next step of the dead end, looked for anywhere
     ]
     assert store.calls[0].params == {"codes": None, **t.query_params()}
+    assert store.calls[1].params == {"ids": None, **t.query_params()}
     assert store.calls[-1].params["restrict"] is False
     assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
     assert d.inside_ids == {"lp"}
     before = len(store.calls)
     compute_report(d, t)
     assert len(store.calls) == before  # computing reads nothing
+
+
+def test_the_nearest_next_step_at_equal_distance_does_not_depend_on_hash_order() -> None:
+    """Equidistant next steps: the smallest diploma code (then establishment id) is named,
+    whatever order the set of next steps iterates in (it changes with PYTHONHASHSEED)."""
+    start = offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])
+    other = offer_row("y", "BTS0", 5, lat=FIGEAC[0], lon=FIGEAC[1])  # level 5 is covered here
+    codes = [f"BTS{i:02d}" for i in range(40, 0, -1)]
+    legs = [{"source": "BAC", "target": c} for c in codes]
+    # every next step offered at the same place, Toulouse, by two establishments each
+    elsewhere = [
+        offer_row(a, c, 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
+        for c in codes
+        for a in ("zz", "aa")
+    ]
+    for order in (elsewhere, elsewhere[::-1]):
+        got = dead_ends(inside(offers=[start, other], legs=legs, outside_offers=order))
+        nearest = got[0].data["nearest_outside"]
+        assert (nearest["diploma"], nearest["actor_id"]) == ("BTS01", "aa")

@@ -11,7 +11,7 @@ import pytest
 from graph.errors import SeedError
 from graph.ingest.opendata import activity, certif_info, directories, postbac, professional
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors, name_words, same_name
-from graph.ingest.opendata.plan import check_rejected, unnamed_establishment
+from graph.ingest.opendata.plan import check_rejected, reference_centres, unnamed_establishment
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import DepartementRow
 from graph.models import DiplomaType
@@ -297,3 +297,15 @@ def test_professional_diplomas_and_families() -> None:
     assert any(p.label.startswith("Bac pro ") for p in pro.values())
     fam = professional.parse_familles_metiers(FIX / "familleMetiers.csv", FileReport("f", "t"))
     assert len(fam) == 90 and all(f.common_cfd for f in fam.values())
+
+
+def test_commune_centres_from_the_reference_cover_arrondissements_and_new_communes() -> None:
+    """Paris 1er (75101) and Marseille 1er (13201) are municipal arrondissements (the CFA list
+    uses them), Terres-de-Caux (76258) a commune nouvelle: all three have a centre; a foreign
+    code has none."""
+    centres = reference_centres({"75101", "13201", "76258", "99140"})
+    assert set(centres) == {"75101", "13201", "76258"}
+    paris, marseille = centres["75101"], centres["13201"]
+    assert paris.lat is not None and paris.lon is not None and marseille.lat is not None
+    assert 48.85 < paris.lat < 48.87 and 2.32 < paris.lon < 2.36
+    assert 43.29 < marseille.lat < 43.31

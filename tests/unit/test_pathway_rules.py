@@ -259,7 +259,7 @@ def test_explanation_and_goal_in_french() -> None:
     assert any("taux de passage connu 50%" in line for line in lines)
     assert any("40 places d'internat" in line for line in lines)
     assert goal_label(query(to="B", to_level=5, sector="aero")) == (
-        "diplôme B, niveau 5 ou plus, secteur aero"
+        "diplôme B, niveau 5 ou plus, le métier choisi"
     )
 
 

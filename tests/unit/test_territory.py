@@ -101,11 +101,11 @@ def test_membership_by_radius() -> None:
     assert not t.contains({})
 
 
-def test_rows_without_a_region_can_skip_it() -> None:
-    actor = {"departement": "046", "lat": None, "lon": None}  # gaps_actors has no region
+def test_a_place_without_a_region_is_outside_a_region() -> None:
+    actor = {"departement": "046", "lat": None, "lon": None}
     assert not Territory(region="76").contains(actor)
-    assert Territory(region="76").contains(actor, by_region=False)
-    assert not Territory(departements=["012"]).contains(actor, by_region=False)
+    assert Territory(region="76").contains({**actor, "region_code": "76"})
+    assert not Territory(departements=["012"]).contains({**actor, "region_code": "76"})
 
 
 def test_query_params() -> None:
@@ -133,23 +133,34 @@ def test_query_params() -> None:
 
 def test_describe_in_french() -> None:
     assert ANYWHERE.describe() == "tout le territoire" and not ANYWHERE.is_set
-    t = Territory(campus="c", departements=["012", "046"], near=FIGEAC, radius_km=25)
-    assert t.describe() == "campus c et départements 12, 46 et 25 km autour de Figeac"
+    t = Territory(
+        campus="c", campus_name="CMQ C", departements=["012", "046"], near=FIGEAC, radius_km=25
+    )
+    assert t.describe() == "CMQ C et départements 12, 46 et 25 km autour de Figeac"
     assert t.is_set
+    # a campus is never named by its identifier
+    assert Territory(campus="c-id").describe() == "le campus choisi"
 
 
 # --- resolving against the graph, with the recording fake store ------------------------------
 
 
 def test_resolving_reads_the_campus_once_and_places_communes_from_the_reference() -> None:
-    store = FakeStore({"campus_exists": lambda p: [{"id": p["id"]}] if p["id"] == "c" else []})
+    store = FakeStore(
+        {
+            "campus_exists": lambda p: (
+                [{"id": p["id"], "short_name": "CMQ C"}] if p["id"] == "c" else []
+            )
+        }
+    )
     assert isinstance(store, GraphStore)
     figeac = communes.resolve("46102").place  # the commune reference (graph/communes.py)
     for near in ("46102", "Figeac", "figeac"):
         t = resolve_territory(
             store, campus="c", departements="46,12", region=None, near=near, radius_km=20
         )
-        assert t.campus == "c" and t.departements == ["012", "046"]
+        assert t.campus == "c" and t.campus_name == "CMQ C"
+        assert t.departements == ["012", "046"]
         assert t.near == Point(lat=figeac.lat, lon=figeac.lon, label="Figeac")
         assert t.radius_km == 20
     assert [(c.name, c.params) for c in store.calls] == [("campus_exists", {"id": "c"})] * 3

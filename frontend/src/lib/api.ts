@@ -35,38 +35,73 @@ export function apiUrl(path: string, params?: Params): string {
   return path + query(params);
 }
 
-/** French sentence for an API failure. */
+// Parameter names as the forms call them.
+const FIELD_FR: Record<string, string> = {
+  from: 'diplôme de départ',
+  to: 'diplôme visé',
+  to_level: 'niveau visé',
+  to_type: 'type de diplôme visé',
+  job: 'métier visé',
+  campus: 'campus',
+  departements: 'départements',
+  region: 'région',
+  near: 'commune',
+  radius_km: 'rayon',
+  home: "commune de l'élève",
+  modality: 'modalité',
+  max_steps: "nombre maximal d'étapes",
+  limit: 'nombre de résultats',
+  offset: 'position dans la liste',
+  sector: 'filière',
+  level: 'niveau',
+  q: 'recherche',
+  section: 'rubrique',
+};
+
+interface ValidationItem {
+  loc?: unknown[];
+  type?: string;
+  ctx?: Record<string, unknown>;
+}
+
+/** One validation error in French, from its stable type (never from its English message). */
+function validationFr(d: ValidationItem): string {
+  const name = Array.isArray(d.loc) ? d.loc.filter((x) => x !== 'query' && x !== 'body' && x !== 'path').join('.') : '';
+  const field = FIELD_FR[name] ?? (name ? `le champ « ${name} »` : 'un paramètre');
+  const c = d.ctx ?? {};
+  const rules: Record<string, string> = {
+    missing: 'est obligatoire',
+    less_than_equal: `doit valoir au plus ${String(c.le)}`,
+    less_than: `doit être inférieur à ${String(c.lt)}`,
+    greater_than_equal: `doit valoir au moins ${String(c.ge)}`,
+    greater_than: `doit être supérieur à ${String(c.gt)}`,
+    int_parsing: 'doit être un nombre entier',
+    float_parsing: 'doit être un nombre',
+    string_too_long: `est trop long (au plus ${String(c.max_length)} caractères)`,
+    string_too_short: 'est trop court',
+    string_pattern_mismatch: "n'a pas la forme attendue",
+    literal_error: "n'est pas une valeur proposée",
+    enum: "n'est pas une valeur proposée",
+    extra_forbidden: "n'est pas un paramètre connu",
+  };
+  return `${field.charAt(0).toUpperCase()}${field.slice(1)} : ${rules[d.type ?? ''] ?? 'valeur refusée'}.`;
+}
+
+/** French sentence for an API failure. An error answer that carries a stable `code` (RFC 9457
+ * problem details) has a French `detail`, shown as is; otherwise the status and the validation
+ * types decide, never the English text of a message. */
 function describe(status: number, body: unknown): string {
-  const detail = body && typeof body === 'object' && 'detail' in body ? (body as { detail: unknown }).detail : undefined;
-  if (status === 503) {
-    return 'La base de données ne répond pas pour le moment. Réessayez dans quelques instants.';
-  }
-  if (status === 404) {
-    if (typeof detail === 'string') {
-      const m = /^No (\w+) '(.+)' in the graph\.$/.exec(detail);
-      if (m) {
-        const what: Record<string, string> = {
-          diploma: 'Diplôme inconnu',
-          campus: 'Campus inconnu',
-          actor: 'Acteur inconnu',
-          passerelle: 'Passerelle inconnue',
-        };
-        return `${what[m[1]] ?? 'Élément inconnu'} : ${m[2]}.`;
-      }
-    }
-    return 'Cette ressource est introuvable (404).';
-  }
+  const b = body && typeof body === 'object' ? (body as { detail?: unknown; code?: unknown }) : {};
+  if (typeof b.code === 'string' && typeof b.detail === 'string') return b.detail;
+  if (status === 503) return 'La base de données ne répond pas pour le moment. Réessayez dans quelques instants.';
+  if (status === 404) return 'Élément introuvable : vérifiez le code ou le nom saisi.';
   if (status === 422 || status === 400) {
-    if (Array.isArray(detail)) {
-      const parts = detail.map((d: { loc?: unknown[]; msg?: string }) => {
-        const field = Array.isArray(d.loc) ? d.loc.filter((x) => x !== 'query' && x !== 'body').join('.') : '';
-        return field ? `${field} : ${d.msg ?? ''}` : (d.msg ?? '');
-      });
-      return `Paramètres refusés par le serveur — ${parts.join(' ; ')}`;
+    if (Array.isArray(b.detail) && b.detail.length) {
+      return `Recherche refusée. ${b.detail.map((d) => validationFr(d as ValidationItem)).join(' ')}`;
     }
-    if (typeof detail === 'string') return `Paramètres refusés par le serveur — ${detail}`;
-    return 'Paramètres refusés par le serveur.';
+    return 'Recherche refusée : vérifiez les champs du formulaire.';
   }
+  if (status === 429) return 'Trop de demandes en peu de temps. Patientez quelques secondes puis réessayez.';
   if (status >= 500) return `Le serveur a rencontré une erreur (${status}). Réessayez plus tard.`;
   return `Réponse inattendue du serveur (${status}).`;
 }

@@ -17,7 +17,8 @@ export interface ComboboxOptions<T> {
   hint?: string;
   required?: boolean;
   minChars?: number;
-  search(q: string, signal: AbortSignal): Promise<ComboOption<T>[]>;
+  /** The options for a text; `message` says why there are none (e.g. the nearest names). */
+  search(q: string, signal: AbortSignal): Promise<ComboOption<T>[] | { options: ComboOption<T>[]; message?: string | null }>;
   onSelect?(opt: ComboOption<T> | null): void;
 }
 
@@ -65,6 +66,7 @@ export function createCombobox<T>(o: ComboboxOptions<T>): Combobox<T> {
   );
 
   let options: ComboOption<T>[] = [];
+  let emptyMessage = 'Aucun résultat';
   let active = -1;
   let chosen: ComboOption<T> | null = null;
   let ctrl: AbortController | null = null;
@@ -99,7 +101,7 @@ export function createCombobox<T>(o: ComboboxOptions<T>): Combobox<T> {
   const render = (): void => {
     list.replaceChildren();
     if (!options.length) {
-      list.append(h('li', { class: 'combo-empty' }, 'Aucun résultat'));
+      list.append(h('li', { class: 'combo-empty' }, emptyMessage));
     }
     options.forEach((opt, i) => {
       const li = h(
@@ -116,7 +118,7 @@ export function createCombobox<T>(o: ComboboxOptions<T>): Combobox<T> {
     input.setAttribute('aria-expanded', 'true');
     status.textContent = options.length
       ? `${options.length} résultat${options.length > 1 ? 's' : ''}, flèches haut et bas pour choisir.`
-      : 'Aucun résultat.';
+      : emptyMessage;
   };
 
   const run = debounce(async (q: string) => {
@@ -128,7 +130,9 @@ export function createCombobox<T>(o: ComboboxOptions<T>): Combobox<T> {
     }
     ctrl = new AbortController();
     try {
-      options = await o.search(q.trim(), ctrl.signal);
+      const found = await o.search(q.trim(), ctrl.signal);
+      options = Array.isArray(found) ? found : found.options;
+      emptyMessage = (!Array.isArray(found) && found.message) || 'Aucun résultat';
       if (document.activeElement === input) render();
     } catch (e) {
       if (isAbort(e)) return;

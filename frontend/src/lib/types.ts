@@ -1,216 +1,50 @@
-// Shapes of the public API's answers (see /docs). Only the fields the interface reads.
+// Shapes of the public API, named for the interface. Every type here is an alias of the schema
+// generated from the API's OpenAPI document (api-schema.ts, `make api-types`); `make test`
+// regenerates it and fails when the API changed without the interface following.
 
-export interface Page<T> {
-  total: number;
-  offset: number;
-  limit: number;
-  items: T[];
-}
+import type { components, paths } from './api-schema';
 
-export interface Fact {
-  topic: string;
-  text: string;
-  source: string;
-}
+type S = components['schemas'];
 
-export interface CampusSummary {
-  id: string;
-  name: string;
-  short_name: string;
-  region?: string | null;
-  departements: string[];
-  members: number;
-  actors: number;
-  offers: number;
-  min_level?: number | null;
-  max_level?: number | null;
-}
+/** The query parameters an endpoint accepts (a renamed parameter breaks the type check). */
+export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
 
-export interface Sector {
-  id: string;
-  name: string;
-  kind?: string | null;
-  rome: string[];
-}
+export type Page<T> = { total: number; offset: number; limit: number; items: T[] };
 
-export interface CampusDetail {
-  id: string;
-  name: string;
-  short_name: string;
-  region?: string | null;
-  departements: string[];
-  industry: string;
-  description?: string | null;
-  label_status?: string | null;
-  source: string;
-  facts: Fact[];
-  members: { id: string; name: string; kind: string; role?: string | null; commune?: string | null }[];
-  sectors: Sector[];
-  demand: { sector: string; sector_name: string; period: string; count: number; share?: number | null; source: string }[];
-}
+export type Fact = S['FactOut'];
+export type CampusSummary = S['CampusSummary'];
+export type CampusDetail = S['CampusDetail'];
+export type Sector = S['SectorOut'];
+export type DiplomaSummary = S['DiplomaSummary'];
+export type DiplomaLink = S['DiplomaLink'];
+export type DiplomaDetail = S['DiplomaDetail'];
+export type DiplomaSearch = S['DiplomaSearch'];
+export type SiteOut = S['SiteOut'];
+export type ActorDetail = S['ActorDetail'];
+export type PlatformOut = S['PlatformOut'];
 
-export interface DiplomaSummary {
-  code: string;
-  name: string;
-  type: string;
-  level?: number | null;
-  offers: number;
-}
+export type PathwayOffer = S['OfferOut'];
+export type PasserelleUsed = S['PasserelleUsed'];
+export type PathwayStep = S['StepOut'];
+export type Pathway = S['PathwayOut'];
+export type PathwayAnswer = S['PathwayAnswer'];
 
-export interface DiplomaLink {
-  code: string;
-  name: string;
-  type: string;
-  level?: number | null;
-  passerelle: string;
-  kind: string;
-  origin?: string | null;
-}
+export type NetNode = S['NetNode'];
+export type NetEdge = S['NetEdge'];
+export type Network = S['Network'];
 
-export interface DiplomaDetail {
-  code: string;
-  name: string;
-  type: string;
-  level?: number | null;
-  description?: string | null;
-  source: string;
-  offers: {
-    actor: string;
-    name: string;
-    kind: string;
-    modality?: string | null;
-    status: string;
-    capacity?: number | null;
-    commune?: string | null;
-    departement?: string | null;
-    lat?: number | null;
-    lon?: number | null;
-    source: string;
-  }[];
-  next: DiplomaLink[];
-  previous: DiplomaLink[];
-  sectors: { id: string; name: string }[];
-}
+export type GapNode = S['NodeRef'];
+export type GapFinding = S['Finding'];
+export type GapSection = S['Section'];
+export type GapsAnswer = S['GapReport'];
 
-export interface SiteOut {
-  insee: string;
-  name: string;
-  departement: string;
-  lat?: number | null;
-  lon?: number | null;
-  actors: number;
-}
+export type Health = S['Health'];
+export type FeedersAnswer = S['FeedersAnswer'];
 
-export interface ActorDetail {
-  id: string;
-  name: string;
-  kind: string;
-  uai?: string | null;
-  commune?: string | null;
-  departement?: string | null;
-  lat?: number | null;
-  lon?: number | null;
-  campuses: string[];
-  boarding_places?: number | null;
-  url?: string | null;
-  description?: string | null;
-  source: string;
-  facts: Fact[];
-  memberships: { campus: string; name: string; role?: string | null; source?: string | null }[];
-  offers: {
-    diploma: string;
-    name: string;
-    type: string;
-    level?: number | null;
-    modality?: string | null;
-    status: string;
-    capacity?: number | null;
-    commune?: string | null;
-    source: string;
-  }[];
-  partners: { id: string; name: string; kind: string; partnership: string; status?: string | null; description?: string | null; source: string }[];
-  platforms: { id: string; name: string; kind?: string | null }[];
-  parents: { id: string; name: string; kind?: string | null }[];
-  children: { id: string; name: string; kind?: string | null }[];
-  sectors: { id: string; name: string }[];
-}
-
-export interface PlatformOut {
-  id: string;
-  name: string;
-  kind: string;
-  description?: string | null;
-  commune?: string | null;
-  departement?: string | null;
-  campuses: string[];
-  source: string;
-  facts: Fact[];
-  hosts: { id: string; name: string; kind?: string | null }[];
-  sectors: string[];
-}
-
-// --- pathways -----------------------------------------------------------------------------
-
-export interface PathwayOffer {
-  actor_id: string;
-  actor_name: string;
-  actor_kind: string;
-  commune?: string | null;
-  insee?: string | null;
-  departement?: string | null;
-  lat?: number | null;
-  lon?: number | null;
-  modality?: string | null;
-  status: string;
-  capacity?: number | null;
-  year?: number | null;
-  boarding_places?: number | null;
-  in_territory: boolean;
-  distance_km?: number | null;
-  chosen: boolean;
-  source: string;
-}
-
-export interface PasserelleUsed {
-  id: string | null;
-  kind: string;
-  origin?: string | null;
-  rate?: number | null;
-  entrant_share?: number | null;
-  reserved_share?: number | null;
-  modality?: string | null;
-}
-
-export interface PathwayStep {
-  index: number;
-  code: string;
-  name: string;
-  type: string;
-  level?: number | null;
-  passerelle: PasserelleUsed | null;
-  outside_territory: boolean;
-  offers: PathwayOffer[];
-}
-
-export interface Pathway {
-  rank: number;
-  steps: PathwayStep[];
-  travel_km: number | null;
-  outside_steps: number;
-  score: { total: number; components: Record<string, number>; explanation: string[] };
-}
-
-export interface PathwayAnswer {
-  start: string;
-  goal: string;
-  territory: string;
-  count: number;
-  pathways: Pathway[];
-  reason?: string | null;
-}
-
-// --- map, network, gaps -------------------------------------------------------------------
-
+// The OpenAPI document describes GeoJSON features without their properties; /map.geojson's
+// are written out here (graph/mapdata.py builds them).
 export interface MapProps {
   feature: 'actor' | 'platform';
   id: string;
@@ -236,73 +70,4 @@ export interface PointFeature<P> {
 export interface FeatureCollection<P> {
   type: 'FeatureCollection';
   features: PointFeature<P>[];
-}
-
-export interface NetNode {
-  id: string;
-  type: 'campus' | 'actor' | 'platform' | 'diploma';
-  key: string;
-  label: string;
-  kind?: string | null;
-  level?: number | null;
-  role?: string | null;
-  commune?: string | null;
-  departement?: string | null;
-  lat?: number | null;
-  lon?: number | null;
-  degree: number;
-}
-
-export interface NetEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  kind?: string | null;
-  status?: string | null;
-}
-
-export interface Network {
-  campus: string;
-  total_nodes: number;
-  total_edges: number;
-  truncated: boolean;
-  nodes: NetNode[];
-  edges: NetEdge[];
-}
-
-export interface GapNode {
-  type: 'actor' | 'diploma' | 'sector' | 'platform' | 'campus' | string;
-  key: string;
-  name: string;
-}
-
-export interface GapFinding {
-  id: string;
-  title: string;
-  why: string;
-  severity: 'high' | 'medium' | 'low' | string;
-  nodes: GapNode[];
-  data?: Record<string, unknown>;
-  sources: string[];
-}
-
-export interface GapSection {
-  id: string;
-  title: string;
-  description: string;
-  findings: GapFinding[];
-}
-
-export interface GapsAnswer {
-  territory: string | Record<string, unknown>;
-  sections: GapSection[];
-}
-
-export interface Health {
-  status: string;
-  engine: string;
-  database: string;
-  detail?: string | null;
-  nodes: Record<string, number>;
 }

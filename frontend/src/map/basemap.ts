@@ -79,6 +79,10 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   map.createPane('frontieres');
   map.getPane('frontieres')!.style.zIndex = '350';
   map.getPane('frontieres')!.style.pointerEvents = 'none';
+  // Names (départements, towns) under the markers (600), never over them.
+  map.createPane('etiquettes');
+  map.getPane('etiquettes')!.style.zIndex = '450';
+  map.getPane('etiquettes')!.style.pointerEvents = 'none';
 
   let fill: L.GeoJSON | null = null;
   let labels: L.LayerGroup | null = null;
@@ -100,9 +104,10 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     fill?.setStyle({ fillOpacity: s.url ? 0 : 1 });
   };
 
+  // Département names at zoom 7; closer in, the town names take over.
   const showLabels = (): void => {
     if (!labels) return;
-    if (map.getZoom() >= 7) labels.addTo(map);
+    if (map.getZoom() >= 7 && map.getZoom() < 8) labels.addTo(map);
     else labels.remove();
   };
 
@@ -133,6 +138,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
             permanent: true,
             direction: 'center',
             className: 'dept-tooltip',
+            pane: 'etiquettes',
           })
           .addTo(labels!);
       });
@@ -165,6 +171,29 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
       map.stop();
       map.off();
       map.remove();
+    },
+  };
+}
+
+/** Town names at a zoom where they can be read: each town once, at the mean point of the
+ * places shown in it, written under that point so that its markers stay visible. */
+export function townLabels(towns: { name: string; lat: number; lon: number }[], minZoom = 8): { layer: L.LayerGroup; update(map: L.Map): void } {
+  const layer = L.layerGroup();
+  for (const t of towns) {
+    L.marker([t.lat, t.lon], {
+      interactive: false,
+      keyboard: false,
+      pane: 'etiquettes',
+      icon: L.divIcon({ className: 'town-dot', html: '', iconSize: [0, 0] }),
+    })
+      .bindTooltip(textElement(t.name), { permanent: true, direction: 'bottom', offset: [0, 12], className: 'town-label', pane: 'etiquettes' })
+      .addTo(layer);
+  }
+  return {
+    layer,
+    update(map) {
+      if (map.getZoom() >= minZoom) layer.addTo(map);
+      else layer.remove();
     },
   };
 }

@@ -620,7 +620,7 @@ def _sites(
     for e in establishments.values():
         if e.insee:
             by_insee[e.insee].append(e)
-    centres = _reference_centres(
+    centres = reference_centres(
         {i for i in by_insee if (c := communes.get(i)) is None or c.lat is None}
     )
     out: dict[str, Site] = {}
@@ -660,9 +660,9 @@ def _sites(
 COMMUNE_REFERENCE = "référentiel des communes (INSEE COG, Annuaire de l'administration, IGN)"
 
 
-def _reference_centres(codes: set[str]) -> dict[str, communes_ref.Commune]:
-    """The centres the commune reference gives for ``codes`` (a former code read as the
-    current commune); empty when the reference is not installed."""
+def reference_centres(codes: set[str]) -> dict[str, communes_ref.Commune]:
+    """The centres the commune reference gives for ``codes`` (a municipal arrondissement its
+    own, a former code the current commune's); empty when the reference is not installed."""
     if not codes:
         return {}
     try:
@@ -671,8 +671,13 @@ def _reference_centres(codes: set[str]) -> dict[str, communes_ref.Commune]:
         return {}
     out: dict[str, communes_ref.Commune] = {}
     for code in codes:
-        c = index.communes.get(code) or index.communes.get(index.former.get(code, ""))
-        if c is not None and c.lat is not None and c.lon is not None:
+        candidates = [
+            index.communes.get(code),
+            *index.parts.get(code, ()),  # a municipal arrondissement of Paris, Lyon, Marseille
+            index.communes.get(index.former.get(code, "")),
+        ]
+        c = next((c for c in candidates if c is not None and c.lat is not None), None)
+        if c is not None and c.lon is not None:
             out[code] = c
     return out
 

@@ -27,7 +27,7 @@ from typing import Any, overload
 
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
-from graph.inference.evidence import Evidence
+from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.ingest.continuations import common_secondes, load_evidence, present_files
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
@@ -390,6 +390,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             apprenticeship=bool(r["apprenticeship"]) or r["code"] in apprenticeship,
             evidence=evidence.get(r["code"], Evidence()),
             target=r["code"] not in not_targets,
+            title=title_words(bcn.name if (bcn := data.diplomas.get(r["code"])) else None),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -402,6 +403,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             apprenticeship=d.code in apprenticeship,
             evidence=evidence.get(d.code, Evidence()),
             target=d.code not in not_targets,
+            title=title_words(d.name),
         )
     return list(out.values())
 

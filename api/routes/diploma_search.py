@@ -1,0 +1,60 @@
+"""``GET /diplomas/search?q=``: a diploma by the names people use (graph/diploma_search.py).
+
+Registered before ``/diplomas/{code}`` so that ``search`` is not read as a code.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from api.deps import Limit, StoreDep
+from graph.diploma_search import search_diplomas
+from graph.store import GraphStore
+from graph.views import DiplomaSummary
+
+router = APIRouter(prefix="/diplomas", tags=["diplomas"])
+
+
+class DiplomaSearch(BaseModel):
+    query: str
+    count: int
+    items: list[DiplomaSummary]
+    hint: str | None = Field(
+        default=None, description="French sentence when nothing matches, with the nearest names."
+    )
+    suggestions: list[DiplomaSummary] = Field(default_factory=list)
+
+
+def _rows(request: Request, store: GraphStore) -> list[dict[str, Any]]:
+    """The diplomas index, kept by the app and read again when the graph changed (its version)."""
+    version = store.version()
+    cached: tuple[str | None, list[dict[str, Any]]] | None = getattr(
+        request.app.state, "diploma_index", None
+    )
+    if cached is None or version is None or cached[0] != version:
+        cached = (version, store.read("diplomas_search_index"))
+        request.app.state.diploma_index = cached
+    return cached[1]
+
+
+@router.get("/search", response_model=DiplomaSearch)
+def search(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=120, description="Name, acronym or code.")],
+    limit: Limit = 20,
+) -> DiplomaSearch:
+    """Diplomas by their usual names: acronyms (MELEC, SIO, CPRP…), type words (« cap
+    usinage »), words in any order, accents and typos tolerated; a French hint with the nearest
+    names when nothing matches."""
+    found = search_diplomas(_rows(request, store), q, limit=limit)
+    return DiplomaSearch(
+        query=q,
+        count=len(found.hits),
+        items=[DiplomaSummary(**h.row) for h in found.hits],
+        hint=found.hint,
+        suggestions=[DiplomaSummary(**r) for r in found.suggestions],
+    )

@@ -1,0 +1,227 @@
+// The territory fieldset shared by the pages that ask for one: départements, a campus, around a
+// commune (with a radius) or anywhere. It reads and writes the same URL parameters as the API
+// (campus, departements, near, radius_km) and checks them before any request.
+
+import { createCombobox } from '../lib/combobox';
+import { h, newId } from '../lib/dom';
+import { placeOf, searchPlaces, type Place } from '../lib/places';
+import { campuses } from '../lib/refs';
+
+export type Zone = 'departements' | 'campus' | 'near' | 'all';
+
+const ZONE_FR: Record<Zone, string> = {
+  departements: 'Départements',
+  campus: 'Un campus',
+  near: 'Autour d’une commune',
+  all: 'Partout',
+};
+
+/** The territory keys of a page's URL and of the API. */
+export const TERRITORY_KEYS = ['campus', 'departements', 'near', 'radius_km'] as const;
+
+// The 101 département codes: 01–19, 2A, 2B, 21–95, 971–976 (a leading 0 is accepted: 012).
+const DEPT_CODE = /^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6])$/;
+
+/** "12, 46 ;2a" → ['12', '46', '2A'], or null when a code is not a département's. */
+export function parseDepartements(text: string): string[] | null {
+  const codes = text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((c) => c.toUpperCase().replace(/^0(?=\d\d$|2[AB]$)/, ''));
+  if (!codes.length || codes.length > 20 || !codes.every((c) => DEPT_CODE.test(c))) return null;
+  return [...new Set(codes)];
+}
+
+export function zoneOf(params: URLSearchParams, fallback: Zone): Zone {
+  if (params.get('campus')) return 'campus';
+  if (params.get('near')) return 'near';
+  if (params.get('departements')) return 'departements';
+  return fallback;
+}
+
+export interface TerritoryOptions {
+  /** Prefix of the element ids ('' keeps the bare names: #departements, #campus). */
+  idPrefix: string;
+  zones: Zone[];
+  /** The zone when the URL names none. */
+  fallback: Zone;
+  defaultCampus?: string;
+  legend?: string;
+  /** Called when the territory changed and is valid (pages that filter as you go). */
+  onChange?: () => void;
+}
+
+export interface TerritoryForm {
+  root: HTMLFieldSetElement;
+  /** Checks the fields; writes the territory into `out`; returns the first invalid field. */
+  read(out: URLSearchParams): HTMLElement | null;
+  /** Shows the territory of `params` (radios, fields; commune labels are looked up). */
+  set(params: URLSearchParams): Promise<void>;
+  /** The commune picked for "autour d'une commune", with its coordinates when known. */
+  nearPlace(): Place | null;
+  /** The chosen campus's name, when the list is loaded. */
+  campusName(id: string): string | null;
+}
+
+export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
+  const id = (name: string): string => `${o.idPrefix}${name}`;
+  let nearPlace: Place | null = null;
+  const names = new Map<string, string>();
+
+  const campusSelect = h('select', { id: id('campus'), name: 'campus' }, h('option', { value: '' }, 'Chargement des campus…'));
+  const campusField = h('div', { class: 'field' }, h('label', { for: id('campus') }, 'Campus'), campusSelect);
+  const deptInput = h('input', {
+    id: id('departements'),
+    name: 'departements',
+    type: 'text',
+    inputmode: 'text',
+    autocomplete: 'off',
+    placeholder: 'ex. 12, 46',
+    'aria-describedby': `${id('departements-aide')} ${id('departements-erreur')}`,
+  });
+  const deptError = h('p', { class: 'field-error', id: id('departements-erreur') });
+  const deptField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id('departements') }, 'Départements'),
+    h('p', { class: 'hint', id: id('departements-aide') }, 'Codes séparés par des virgules, par exemple 12, 46.'),
+    deptInput,
+    deptError,
+  );
+  const near = createCombobox<Place>({
+    label: 'Commune',
+    name: 'near',
+    placeholder: 'ex. Figeac ou 46100',
+    hint: 'Nom, code postal ou code INSEE, puis choisissez dans la liste.',
+    search: searchPlaces,
+    onSelect: (opt) => {
+      nearPlace = opt ? opt.data : null;
+      if (opt && o.onChange && !read(new URLSearchParams())) o.onChange();
+    },
+  });
+  const radiusInput = h('input', {
+    id: id('radius_km'),
+    name: 'radius_km',
+    type: 'number',
+    min: '1',
+    max: '500',
+    step: '1',
+    value: '50',
+    'aria-describedby': id('radius-erreur'),
+  });
+  const radiusError = h('p', { class: 'field-error', id: id('radius-erreur') });
+  const nearField = h(
+    'div',
+    { class: 'near-fields' },
+    near.root,
+    h('div', { class: 'field' }, h('label', { for: id('radius_km') }, 'Rayon (km)'), radiusInput, radiusError),
+  );
+  const radioName = `${o.idPrefix}zone`;
+  const radios = o.zones.map((z) => {
+    const rid = newId(radioName);
+    const input = h('input', { type: 'radio', id: rid, name: radioName, value: z });
+    return { z, input, el: h('div', { class: 'radio' }, input, h('label', { for: rid }, ZONE_FR[z])) };
+  });
+  const fields: Partial<Record<Zone, HTMLElement>> = { departements: deptField, campus: campusField, near: nearField };
+  const root = h(
+    'fieldset',
+    { class: 'group territory' },
+    h('legend', {}, o.legend ?? 'Territoire'),
+    h('div', { class: 'radios' }, ...radios.map((r) => r.el)),
+    ...o.zones.map((z) => fields[z] ?? null),
+  );
+
+  const zone = (): Zone => radios.find((r) => r.input.checked)?.z ?? o.fallback;
+  const sync = (): void => {
+    const z = zone();
+    for (const [k, f] of Object.entries(fields)) f.hidden = k !== z;
+  };
+  root.addEventListener('change', (ev) => {
+    sync();
+    if (!o.onChange || ev.target === near.input) return;
+    if (ev.target instanceof HTMLInputElement && ev.target.type === 'radio' && zone() !== 'all' && !ready()) return;
+    if (!read(new URLSearchParams())) o.onChange();
+  });
+  /** Whether the chosen zone has its value (a radio alone does not filter yet). */
+  const ready = (): boolean => {
+    const z = zone();
+    if (z === 'campus') return Boolean(campusSelect.value);
+    if (z === 'departements') return Boolean(deptInput.value.trim());
+    if (z === 'near') return Boolean(near.selected());
+    return true;
+  };
+
+  let wantedCampus = o.defaultCampus ?? '';
+  void campuses()
+    .then((list) => {
+      for (const c of list) names.set(c.id, c.name);
+      campusSelect.replaceChildren(...list.map((c) => h('option', { value: c.id }, c.name)));
+      campusSelect.value = wantedCampus || list[0]?.id || '';
+    })
+    .catch(() => {
+      campusSelect.replaceChildren(h('option', { value: wantedCampus }, 'Liste des campus indisponible'));
+    });
+
+  function read(out: URLSearchParams): HTMLElement | null {
+    let first: HTMLElement | null = null;
+    near.setError('');
+    deptError.textContent = '';
+    radiusError.textContent = '';
+    deptInput.removeAttribute('aria-invalid');
+    radiusInput.removeAttribute('aria-invalid');
+    const z = zone();
+    if (z === 'campus' && campusSelect.value) out.set('campus', campusSelect.value);
+    if (z === 'departements') {
+      const codes = parseDepartements(deptInput.value);
+      if (!codes) {
+        deptError.textContent = deptInput.value.trim()
+          ? 'Ces codes ne sont pas des départements. Indiquez par exemple 12, 46 ou 2A.'
+          : 'Indiquez au moins un code de département, par exemple 12, 46.';
+        deptInput.setAttribute('aria-invalid', 'true');
+        first = first ?? deptInput;
+      } else out.set('departements', codes.join(','));
+    }
+    if (z === 'near') {
+      const n = near.selected();
+      if (!n) {
+        near.setError('Choisissez une commune dans la liste.');
+        first = first ?? near.input;
+      } else out.set('near', n.value);
+      const r = Number(radiusInput.value);
+      if (!(r > 0 && r <= 500)) {
+        radiusError.textContent = 'Le rayon est un nombre de kilomètres entre 1 et 500.';
+        radiusInput.setAttribute('aria-invalid', 'true');
+        first = first ?? radiusInput;
+      } else out.set('radius_km', String(r));
+    }
+    return first;
+  }
+
+  async function set(params: URLSearchParams): Promise<void> {
+    const z = zoneOf(params, o.fallback);
+    for (const r of radios) r.input.checked = r.z === z;
+    wantedCampus = params.get('campus') || o.defaultCampus || '';
+    if (params.get('campus')) campusSelect.value = params.get('campus')!;
+    deptInput.value = params.get('departements') ?? '';
+    radiusInput.value = params.get('radius_km') ?? '50';
+    sync();
+    const code = params.get('near');
+    if (!code) {
+      near.setSelected(null);
+      nearPlace = null;
+      return;
+    }
+    if (near.selected()?.value === code) return;
+    const opt = (await placeOf(code)) ?? { value: code, label: code, data: { insee: code, name: code } };
+    near.setSelected(opt);
+    nearPlace = opt.data;
+  }
+
+  return {
+    root,
+    read,
+    set,
+    nearPlace: () => nearPlace,
+    campusName: (cid) => names.get(cid) ?? null,
+  };
+}

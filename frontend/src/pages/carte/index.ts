@@ -1,0 +1,235 @@
+// Carte: actors and platforms on the offline basemap, coloured by kind, clustered when dense,
+// filterable by campus, sector, level, modality and kind; a table lists the same points.
+
+import L from '../../map/leaflet';
+import { createMap, kindIcon, townLabels, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
+import { getJSON, cached, isAbort } from '../../lib/api';
+import { h, loading, errorBox, announce } from '../../lib/dom';
+import { kindFr, kindGroup } from '../../lib/labels';
+import { campuses, fillSectorSelect } from '../../lib/refs';
+import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
+import { setParams, type PageInstance } from '../../router';
+import { createMapFilters, hiddenGroupsOf } from './filters';
+import { featKey, listRow, pointList, popup, type Feat } from './points';
+
+export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
+  let params = new URLSearchParams(initial);
+  let features: Feat[] = [];
+  let focus = new Set<string>();
+  let hiddenGroups = hiddenGroupsOf(params);
+  let ctrl: AbortController | null = null;
+  const markers = new Map<string, L.Marker>();
+  const campusNames = new Map<string, string>();
+  void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
+
+  let unplaced = 0;
+  const filters = createMapFilters(
+    params,
+    () => {
+      focus = new Set();
+      void reload(true);
+    },
+    () => {
+      const p = filters.read(params);
+      void fillSectorSelect(filters.sector, p?.get('campus') ?? null, '');
+      void reload(true);
+    },
+  );
+  const status = h('p', { class: 'map-status', role: 'status' });
+  const mapEl = h('div', { id: 'carte-acteurs' });
+  const tableBody = h('tbody');
+  const tableCount = h('span');
+  const mapBox = h('div', { class: 'map-box' }, mapEl);
+
+  el.append(
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'Carte des acteurs et des plateformes'),
+      h('p', { class: 'lead' }, 'Établissements, entreprises, laboratoires et plateformes des campus. Les points proches sont regroupés ; zoomez ou cliquez pour les séparer.'),
+    ),
+    h(
+      'div',
+      { class: 'map-layout' },
+      h(
+        'aside',
+        { class: 'map-filters' },
+        h('details', { class: 'filters-box', open: !window.matchMedia('(max-width: 60rem)').matches }, h('summary', {}, 'Filtres et légende'), filters.form),
+      ),
+      h('div', { class: 'map-main' }, status, mapBox, pointList(tableBody, tableCount)),
+    ),
+  );
+
+  const cmap: CmqMap = createMap(mapEl, 'Carte des acteurs et plateformes');
+  // Points sharing a commune are spread out (spiderfied) at the map's last zoom level.
+  const newCluster = (): L.MarkerClusterGroup => L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true });
+  let cluster = newCluster();
+  cmap.map.addLayer(cluster);
+  // The clusters are computed for the map's zoom range, which the tile setting changes.
+  const onSettings = (): void => {
+    cluster.clearLayers();
+    cluster.remove();
+    cluster = newCluster();
+    cmap.map.addLayer(cluster);
+    draw(false);
+  };
+  window.addEventListener('cmq:settings', onSettings);
+
+  // Town names of the places shown (Figeac, Rodez…), from zoom 8.
+  let towns: ReturnType<typeof townLabels> | null = null;
+  const onZoom = (): void => towns?.update(cmap.map);
+  cmap.map.on('zoomend', onZoom);
+
+  function drawTowns(shown: Feat[]): void {
+    towns?.layer.remove();
+    const by = new Map<string, { name: string; lat: number; lon: number; n: number }>();
+    for (const f of shown) {
+      const name = f.properties.commune;
+      if (!name) continue;
+      const key = `${name}|${f.properties.departement ?? ''}`;
+      const t = by.get(key) ?? { name, lat: 0, lon: 0, n: 0 };
+      t.lat += f.geometry.coordinates[1];
+      t.lon += f.geometry.coordinates[0];
+      t.n += 1;
+      by.set(key, t);
+    }
+    towns = townLabels([...by.values()].map((t) => ({ name: t.name, lat: t.lat / t.n, lon: t.lon / t.n })));
+    towns.update(cmap.map);
+  }
+
+  function draw(fit: boolean): void {
+    cluster.clearLayers();
+    markers.clear();
+    tableBody.replaceChildren();
+    const shown = features.filter((f) => !hiddenGroups.has(kindGroup(f.properties.kind).id));
+    const counts = new Map<string, number>();
+    for (const f of features) counts.set(kindGroup(f.properties.kind).id, (counts.get(kindGroup(f.properties.kind).id) ?? 0) + 1);
+    for (const b of filters.groups) b.count.textContent = `(${counts.get(b.g.id) ?? 0})`;
+    const layers: L.Marker[] = [];
+    for (const f of shown) {
+      const [lon, lat] = f.geometry.coordinates;
+      const key = featKey(f);
+      const isFocus = focus.has(key);
+      const title = `${f.properties.name} — ${kindFr(f.properties.kind)}`;
+      const m = L.marker([lat, lon], { icon: kindIcon(f.properties.kind, { focus: isFocus }), title, alt: title, keyboard: true, riseOnHover: true, zIndexOffset: isFocus ? 1000 : 0 })
+        .bindPopup(() => popup(f, params.get('campus'), campusNames));
+      markers.set(key, m);
+      layers.push(m);
+      tableBody.append(listRow(f, isFocus, () => openMarker(key)));
+    }
+    cluster.addLayers(layers);
+    drawTowns(shown);
+    tableCount.textContent = `(${shown.length})`;
+    const focused = shown.filter((f) => focus.has(featKey(f)));
+    status.textContent =
+      `${shown.length} lieu${shown.length > 1 ? 'x' : ''} affiché${shown.length > 1 ? 's' : ''}` +
+      (features.length > shown.length ? ` sur ${features.length}` : '') +
+      (focused.length ? `, dont ${focused.length} mis en évidence` : '') +
+      '.' +
+      (unplaced ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
+    if (!shown.length) status.textContent = 'Aucun lieu ne correspond à ces filtres.';
+    if (fit) {
+      const target = focused.length ? focused : shown;
+      cmap.whenReady(() => {
+        if (!target.length) {
+          cmap.map.fitBounds(FRANCE_BOUNDS);
+          return;
+        }
+        const b = L.latLngBounds(target.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
+        cmap.map.fitBounds(b.pad(0.15), { maxZoom: focused.length === 1 ? 12 : 10, animate: false });
+        if (focused.length === 1) openMarker(featKey(focused[0]));
+      });
+    }
+  }
+
+  function openMarker(key: string): void {
+    const m = markers.get(key);
+    if (!m) return;
+    cluster.zoomToShowLayer(m, () => {
+      m.openPopup();
+      (m.getElement() as HTMLElement | undefined)?.focus();
+    });
+    if (window.matchMedia('(max-width: 60rem)').matches) mapEl.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }
+
+  async function resolveFocus(): Promise<void> {
+    focus = new Set();
+    for (const item of (params.get('focus') ?? '').split(',').filter(Boolean)) {
+      const [type, ...rest] = item.split(':');
+      const key = rest.join(':');
+      if (type === 'actor' || type === 'platform') focus.add(`${type}:${key}`);
+      if (type === 'diploma') {
+        const d = await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(key)}`).catch(() => null);
+        for (const o of d?.offers ?? []) focus.add(`actor:${o.actor}`);
+      }
+    }
+  }
+
+  function apiParams(): QueryOf<'/map.geojson'> {
+    const keys = ['campus', 'departements', 'sector', 'level', 'modality'] as const satisfies readonly (keyof QueryOf<'/map.geojson'>)[];
+    const out: Record<string, string> = {};
+    for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
+    return out as QueryOf<'/map.geojson'>;
+  }
+
+  async function reload(fromForm: boolean): Promise<void> {
+    if (fromForm) {
+      const read = filters.read(params);
+      if (!read) return;
+      params = read;
+      if (!focus.size) params.delete('focus');
+      setParams('carte', params);
+    }
+    hiddenGroups = hiddenGroupsOf(params);
+    ctrl?.abort();
+    ctrl = new AbortController();
+    mapBox.querySelector('.state')?.remove();
+    status.replaceChildren(loading('Chargement des lieux…'));
+    mapBox.setAttribute('aria-busy', 'true');
+    try {
+      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
+      unplaced = fc.unplaced?.count ?? 0;
+      await resolveFocus();
+      features = fc.features.filter((f) => f.geometry && Array.isArray(f.geometry.coordinates));
+      draw(true);
+      if (fromForm) announce(status.textContent ?? '');
+    } catch (e) {
+      if (isAbort(e)) return;
+      features = [];
+      draw(false);
+      status.textContent = 'Lieux indisponibles.';
+      mapBox.prepend(errorBox(e, () => void reload(false)));
+    } finally {
+      mapBox.removeAttribute('aria-busy');
+    }
+  }
+
+  for (const s of [filters.sector, filters.level, filters.modality]) s.addEventListener('change', () => void reload(true));
+  for (const b of filters.groups)
+    b.input.addEventListener('change', () => {
+      params = filters.read(params) ?? params;
+      setParams('carte', params);
+      hiddenGroups = hiddenGroupsOf(params);
+      draw(false);
+    });
+
+  void filters.territory.set(params);
+  void fillSectorSelect(filters.sector, params.get('campus'), params.get('sector') ?? '');
+  void reload(false);
+
+  return {
+    update(next) {
+      params = new URLSearchParams(next);
+      filters.set(params);
+      void fillSectorSelect(filters.sector, params.get('campus'), params.get('sector') ?? '');
+      void reload(false);
+    },
+    destroy() {
+      ctrl?.abort();
+      window.removeEventListener('cmq:settings', onSettings);
+      cmap.map.off('zoomend', onZoom);
+      cluster.clearLayers();
+      cmap.destroy();
+    },
+  };
+}

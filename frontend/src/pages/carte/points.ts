@@ -1,0 +1,77 @@
+// What the map says about one place: its popup and its row in the accessible list.
+
+import { h, dept } from '../../lib/dom';
+import { kindFr, modalityFr } from '../../lib/labels';
+import type { MapProps, PointFeature } from '../../lib/types';
+import { hrefFor } from '../../router';
+
+export type Feat = PointFeature<MapProps>;
+
+export function featKey(f: Feat): string {
+  return `${f.properties.feature}:${f.properties.id}`;
+}
+
+export function levelsText(levels: number[]): string {
+  if (!levels.length) return 'aucune formation enregistrée';
+  const min = Math.min(...levels);
+  const max = Math.max(...levels);
+  return min === max ? `niveau ${min}` : `niveaux ${min} à ${max}`;
+}
+
+/** `campusNames`: campus id → name (ids are never shown). */
+export function popup(f: Feat, campusParam: string | null, campusNames: Map<string, string>): HTMLElement {
+  const p = f.properties;
+  const where = [p.commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
+  const campus = p.campuses[0] ?? campusParam ?? 'mecanic-vallee';
+  return h(
+    'div',
+    { class: 'popup' },
+    h('p', { class: 'popup-title' }, p.name),
+    h('p', { class: 'muted' }, `${kindFr(p.kind)}${where ? ` · ${where}` : ''}`),
+    h(
+      'ul',
+      {},
+      p.feature === 'actor' ? h('li', {}, `${p.offers} formation${p.offers > 1 ? 's' : ''} · ${levelsText(p.levels)}`) : null,
+      p.modalities.length ? h('li', {}, p.modalities.map(modalityFr).join(', ')) : null,
+      p.boarding_places ? h('li', {}, `Internat : ${p.boarding_places} places`) : null,
+      p.campuses.length ? h('li', {}, `Campus : ${p.campuses.map((c) => campusNames.get(c) ?? 'campus sans nom').join(', ')}`) : null,
+    ),
+    h('p', {}, h('a', { href: hrefFor('reseau', { campus, select: featKey(f) }) }, 'Voir dans le réseau')),
+  );
+}
+
+export function listRow(f: Feat, isFocus: boolean, open: () => void): HTMLElement {
+  const p = f.properties;
+  return h(
+    'tr',
+    { class: isFocus ? 'is-focus' : '' },
+    h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: open }, p.name)),
+    h('td', {}, kindFr(p.kind)),
+    h('td', {}, `${p.commune ?? '—'}${p.departement ? ` (${dept(p.departement)})` : ''}`),
+    h('td', {}, p.feature === 'actor' && p.offers ? `${p.offers} · ${levelsText(p.levels)}` : 'aucune enregistrée'),
+    h('td', {}, p.modalities.map(modalityFr).join(', ') || '—'),
+  );
+}
+
+export function pointList(tableBody: HTMLElement, tableCount: HTMLElement): HTMLElement {
+  return h(
+    'details',
+    { class: 'point-list' },
+    h('summary', {}, 'Liste des lieux affichés ', tableCount),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'table' },
+        h('caption', { class: 'sr-only' }, 'Acteurs et plateformes affichés sur la carte'),
+        h(
+          'thead',
+          {},
+          h('tr', {}, ...['Nom', 'Type', 'Commune', 'Formations', 'Modalités'].map((t) => h('th', { scope: 'col' }, t))),
+        ),
+        tableBody,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,127 @@
+// Manques: the missing-links report (GET /gaps) as tables and simple charts, each finding linking
+// to its nodes on the map and in the network; one CSV per section (GET /gaps.csv).
+
+import { getJSON, isAbort } from '../../lib/api';
+import { h, loading, errorBox, announce } from '../../lib/dom';
+import { fillSectorSelect } from '../../lib/refs';
+import type { GapsAnswer, QueryOf } from '../../lib/types';
+import { setParams, type PageInstance } from '../../router';
+import { createTerritoryForm } from '../../components/territory';
+import { summaryChart } from './charts';
+import { sectionEl } from './section';
+
+const DEFAULT_CAMPUS = 'mecanic-vallee';
+
+function withDefault(p: URLSearchParams): URLSearchParams {
+  if (!p.get('campus') && !p.get('departements') && !p.get('near')) p.set('campus', DEFAULT_CAMPUS);
+  return p;
+}
+
+export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
+  let params = withDefault(new URLSearchParams(initial));
+  let ctrl: AbortController | null = null;
+
+  const territory = createTerritoryForm({ idPrefix: 'manques-', zones: ['campus', 'departements', 'near'], fallback: 'campus', defaultCampus: DEFAULT_CAMPUS, legend: 'Territoire du rapport' });
+  const sectorSel = h('select', { id: 'manques-secteur', name: 'sector' }, h('option', { value: '' }, 'Tous les secteurs'));
+  const form = h(
+    'form',
+    { class: 'filters filters-inline', 'aria-label': 'Territoire du rapport', novalidate: true },
+    territory.root,
+    h('div', { class: 'field' }, h('label', { for: 'manques-secteur' }, 'Filière'), sectorSel),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Afficher le rapport')),
+  );
+  const body = h('div', { class: 'report' });
+
+  el.append(
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'Manques du réseau'),
+      h(
+        'p',
+        { class: 'lead' },
+        'Ruptures du continuum de formation, impasses, besoins d’emploi non couverts, acteurs isolés, partenariats à créer et acteurs pivots. Chaque constat renvoie aux acteurs sur la carte et dans le réseau.',
+      ),
+    ),
+    form,
+    body,
+  );
+
+  function apiParams(): QueryOf<'/gaps'> {
+    const keys = ['campus', 'departements', 'near', 'radius_km', 'sector'] as const satisfies readonly (keyof QueryOf<'/gaps'>)[];
+    const out: Record<string, string> = {};
+    for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
+    return out as QueryOf<'/gaps'>;
+  }
+
+  function goTo(id: string): void {
+    const sec = document.getElementById(`rubrique-${id}`);
+    if (!sec) return;
+    sec.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    sec.focus({ preventScroll: true });
+  }
+
+  function render(r: GapsAnswer): void {
+    const total = r.sections.reduce((n, s) => n + s.findings.length, 0);
+    const ctx = { query: apiParams(), networkCampus: params.get('campus') || DEFAULT_CAMPUS, campus: params.get('campus') };
+    body.replaceChildren(
+      h(
+        'section',
+        { class: 'gap-summary', 'aria-labelledby': 'synthese-titre' },
+        h('h2', { id: 'synthese-titre' }, 'Synthèse'),
+        h('p', {}, `Territoire : ${r.territory}. ${total} constat${total > 1 ? 's' : ''} au total.`),
+        summaryChart(r.sections, goTo),
+      ),
+      ...r.sections.map((s) => sectionEl(s, ctx)),
+    );
+    announce(`Rapport chargé : ${total} constats.`);
+  }
+
+  async function load(): Promise<void> {
+    ctrl?.abort();
+    ctrl = new AbortController();
+    body.replaceChildren(loading('Calcul du rapport des manques…'));
+    body.setAttribute('aria-busy', 'true');
+    try {
+      render(await getJSON<GapsAnswer>('/gaps', apiParams(), { signal: ctrl.signal }));
+    } catch (e) {
+      if (isAbort(e)) return;
+      body.replaceChildren(errorBox(e, () => void load()));
+    } finally {
+      body.removeAttribute('aria-busy');
+    }
+  }
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const p = new URLSearchParams();
+    const bad = territory.read(p);
+    if (bad) {
+      bad.focus();
+      return;
+    }
+    if (sectorSel.value) p.set('sector', sectorSel.value);
+    params = withDefault(p);
+    setParams('manques', params, { push: true });
+    void load();
+  });
+  const campusSel = territory.root.querySelector<HTMLSelectElement>('select[name="campus"]');
+  campusSel?.addEventListener('change', () => void fillSectorSelect(sectorSel, campusSel.value || null, ''));
+
+  const show = (): void => {
+    void territory.set(params);
+    void fillSectorSelect(sectorSel, params.get('campus') || null, params.get('sector') ?? '');
+    void load();
+  };
+  show();
+
+  return {
+    update(next) {
+      params = withDefault(new URLSearchParams(next));
+      show();
+    },
+    destroy() {
+      ctrl?.abort();
+    },
+  };
+}

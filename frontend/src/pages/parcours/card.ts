@@ -1,0 +1,172 @@
+// One ranked pathway as a card: its steps with the establishment chosen for each, the
+// passerelle used, the other possibilities, and why it has this rank.
+
+import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
+import { ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
+import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
+
+export interface CardActions {
+  show(rank: number): void;
+  keep(p: Pathway): boolean;
+  kept(p: Pathway): boolean;
+  copy(rank: number): void;
+  print(rank: number): void;
+  csv(rank: number): void;
+}
+
+/** The establishment the ranking chose for a step (the first one if none is marked). */
+export function chosen(step: PathwayStep): PathwayOffer | undefined {
+  const offers = step.offers ?? [];
+  return offers.find((o) => o.chosen) ?? offers[0];
+}
+
+/** Distances of a pathway as a counsellor reads them: home → first establishment (when the
+ * learner's town is given), and between the establishments of the steps. Undefined: unknown. */
+export function distances(p: Pathway, fromHome: boolean): { home?: number; between?: number } {
+  const legs = p.steps.slice(1).map((s) => chosen(s)?.distance_km);
+  const home = fromHome ? legs[0] ?? undefined : undefined;
+  const rest = legs.slice(1);
+  const between = rest.every((d) => d != null) ? rest.reduce<number>((a, d) => a + (d ?? 0), 0) : undefined;
+  return { home: home ?? undefined, between };
+}
+
+export function passerelleText(step: PathwayStep): string {
+  const p = step.passerelle;
+  if (!p) return '';
+  const bits = [`${PASSERELLE_KIND_FR[p.kind] ?? p.kind}${p.origin ? `, ${ORIGIN_FR[p.origin] ?? p.origin}` : ''}`];
+  if (p.rate != null) bits.push(`taux de passage ${fmtPct(p.rate)}`);
+  if (p.entrant_share != null) bits.push(`${fmtPct(p.entrant_share)} des entrants viennent du diplôme précédent`);
+  if (p.reserved_share != null) bits.push(`${fmtPct(p.reserved_share)} des places réservées`);
+  if (p.modality) bits.push(`en ${modalityFr(p.modality).toLowerCase()}`);
+  return bits.join(' — ');
+}
+
+function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLElement {
+  const where = [o.commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
+  const facts = [
+    modalityFr(o.modality),
+    `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
+    o.capacity != null ? `${o.capacity} places` : null,
+    o.boarding_places ? `internat ${o.boarding_places} places` : null,
+    o.distance_km != null ? `${fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
+  ].filter(Boolean);
+  return h(
+    'div',
+    { class: 'offer' },
+    h('span', { class: 'offer-name' }, o.actor_name),
+    ' ',
+    h('span', { class: 'muted' }, `${kindFr(o.actor_kind)}${where ? ` · ${where}` : ''}`),
+    o.in_territory ? null : h('span', { class: 'badge badge-warn' }, 'hors territoire'),
+    o.status === 'planned' ? h('span', { class: 'badge badge-info' }, 'en projet') : null,
+    h('div', { class: 'offer-facts' }, facts.join(' · ')),
+  );
+}
+
+function whyBlock(p: Pathway): HTMLElement {
+  const comps = Object.entries(p.score.components).filter(([, v]) => v !== 0);
+  return h(
+    'details',
+    { class: 'why' },
+    h('summary', {}, 'Pourquoi ce rang ?'),
+    h('ul', {}, ...p.score.explanation.map((t) => h('li', {}, t))),
+    comps.length
+      ? h(
+          'table',
+          { class: 'table table-compact' },
+          h('caption', {}, `Calcul du score (100 points au départ, total ${fmtNum(p.score.total, 1)})`),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Critère'), h('th', { scope: 'col', class: 'num' }, 'Points'))),
+          h(
+            'tbody',
+            {},
+            ...comps.map(([k, v]) =>
+              h('tr', {}, h('th', { scope: 'row' }, SCORE_COMPONENT_FR[k] ?? k), h('td', { class: 'num' }, `${v > 0 ? '+' : ''}${fmtNum(v, 1)}`)),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HTMLElement {
+  const titleId = `parcours-${p.rank}-titre`;
+  const [start, ...steps] = p.steps;
+  const last = p.steps[p.steps.length - 1];
+  const dist = distances(p, fromHome);
+  const keepBtn = h('button', { type: 'button', class: 'btn btn-small', 'aria-pressed': String(act.kept(p)), 'data-action': 'garder' }, 'Garder dans ma sélection');
+  keepBtn.addEventListener('click', () => keepBtn.setAttribute('aria-pressed', String(act.keep(p))));
+  const stepsList = h(
+    'ol',
+    { class: 'steps' },
+    h(
+      'li',
+      { class: 'step step-start' },
+      h('span', { class: 'step-num', 'aria-hidden': 'true' }, '0'),
+      h(
+        'div',
+        {},
+        h('p', { class: 'step-title' }, h('span', { class: 'sr-only' }, 'Point de départ : '), start.name),
+        h('p', { class: 'muted' }, `Diplôme de départ · ${diplomaTypeFr(start.type)} · ${levelFr(start.level)}`),
+      ),
+    ),
+    ...steps.map((s) => {
+      const c = chosen(s);
+      const others = (s.offers ?? []).filter((o) => o !== c);
+      return h(
+        'li',
+        { class: `step${s.outside_territory ? ' step-outside' : ''}` },
+        h('span', { class: 'step-num', 'aria-hidden': 'true' }, String(s.index)),
+        h(
+          'div',
+          {},
+          h('p', { class: 'step-title' }, h('span', { class: 'sr-only' }, `Étape ${s.index} : `), s.name),
+          h(
+            'p',
+            { class: 'muted' },
+            `${diplomaTypeFr(s.type)} · ${levelFr(s.level)} · code ${s.code}`,
+            s.outside_territory ? h('span', { class: 'badge badge-warn' }, 'hors territoire') : null,
+          ),
+          s.passerelle ? h('p', { class: 'passerelle' }, h('span', { class: 'label' }, 'Passerelle : '), passerelleText(s)) : null,
+          c ? offerLine(c, s.index, fromHome) : h('p', { class: 'muted' }, 'Aucun établissement trouvé pour cette étape.'),
+          others.length
+            ? h(
+                'details',
+                { class: 'others' },
+                h('summary', {}, `${others.length} autre${others.length > 1 ? 's' : ''} possibilité${others.length > 1 ? 's' : ''} pour cette étape`),
+                ...others.map((o) => offerLine(o, s.index, fromHome)),
+              )
+            : null,
+        ),
+      );
+    }),
+  );
+  return h(
+    'article',
+    { class: 'card pathway', id: `parcours-${p.rank}`, 'data-rank': String(p.rank), 'aria-labelledby': titleId },
+    h(
+      'header',
+      { class: 'card-head' },
+      h('h3', { id: titleId }, `Parcours ${p.rank}`, h('span', { class: 'sr-only' }, ` : ${last.name}`)),
+      h('span', { class: 'score', title: 'Score de classement' }, `score ${fmtNum(p.score.total, 1)}`),
+    ),
+    h(
+      'p',
+      { class: 'card-meta' },
+      `${steps.length} étape${steps.length > 1 ? 's' : ''}`,
+      fromHome ? ` · domicile → 1re étape : ${dist.home === undefined ? 'distance inconnue' : fmtKm(dist.home)}` : '',
+      steps.length > 1 ? ` · entre étapes : ${dist.between === undefined ? 'distance inconnue' : fmtKm(dist.between)}` : '',
+      p.outside_steps ? ` · ${p.outside_steps} étape${p.outside_steps > 1 ? 's' : ''} hors territoire` : '',
+      ` · arrivée : ${diplomaTypeFr(last.type)}, ${levelFr(last.level).toLowerCase()}`,
+    ),
+    stepsList,
+    whyBlock(p),
+    h(
+      'div',
+      { class: 'actions no-print' },
+      h('button', { type: 'button', class: 'btn btn-small', 'aria-pressed': 'false', 'data-action': 'carte', onclick: () => act.show(p.rank) }, 'Voir sur la carte'),
+      keepBtn,
+      h('button', { type: 'button', class: 'btn btn-small', onclick: () => act.copy(p.rank) }, 'Copier le lien'),
+      h('button', { type: 'button', class: 'btn btn-small', onclick: () => act.print(p.rank) }, 'Imprimer'),
+      h('button', { type: 'button', class: 'btn btn-small', onclick: () => act.csv(p.rank) }, 'CSV'),
+    ),
+  );
+}

@@ -1,0 +1,299 @@
+// Parcours: from a diploma held to a goal (level, diploma type or job), through the offers of a
+// territory; ranked pathways as cards and on a map; share by URL; print; CSV.
+
+import { getJSON, cached, isAbort, ApiError } from '../../lib/api';
+import { h, loading, errorBox, announce, fmtNum } from '../../lib/dom';
+import { diplomaTypeFr, levelFr, modalityFr } from '../../lib/labels';
+import type { CampusSummary, Pathway, PathwayAnswer, QueryOf } from '../../lib/types';
+import { hrefFor, setParams, type PageInstance } from '../../router';
+import { pathwayCard } from './card';
+import { copyLink, exportCsv, printNote, printPathways } from './export';
+import { createParcoursForm } from './form';
+import { createPathwayMap, type PathwayMap, type TerritoryShape } from './map';
+import { createSelectionPanel } from './compare';
+import { isKept, onSelectionChange, toggleKept } from './selection';
+
+const QUERY_KEYS = [
+  'from', 'to_level', 'to_type', 'job', 'campus', 'departements', 'near', 'radius_km', 'home',
+  'modality', 'allow_outside', 'max_steps', 'limit',
+] as const satisfies readonly (keyof QueryOf<'/pathways'>)[];
+
+const narrow = (): boolean => window.matchMedia('(max-width: 60rem)').matches;
+
+export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
+  let params = new URLSearchParams(initial);
+  let answer: PathwayAnswer | null = null;
+  let selectedRank = Number(params.get('rang') ?? '1') || 1;
+  let ctrl: AbortController | null = null;
+  let pmap: PathwayMap | null = null;
+
+  const f = createParcoursForm(params);
+  const selection = createSelectionPanel();
+  const stopWatching = onSelectionChange(() => {
+    selection.refresh();
+    for (const c of cards.querySelectorAll<HTMLElement>('.pathway')) {
+      const p = answer?.pathways.find((x) => String(x.rank) === c.dataset.rank);
+      if (p) c.querySelector('[data-action="garder"]')?.setAttribute('aria-pressed', String(isKept(p)));
+    }
+  });
+  const results = h('section', { class: 'results', 'aria-labelledby': 'resultats-titre', 'aria-live': 'polite' });
+  const cards = h('div', { class: 'cards' });
+  const mapEl = h('div', { id: 'carte-parcours' });
+  const mapLegend = h('p', { class: 'map-caption' });
+  const mapPanel = h('div', { class: 'map-panel' }, mapEl, mapLegend);
+  results.append(h('h2', { id: 'resultats-titre', class: 'sr-only' }, 'Résultats'));
+
+  el.append(
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', { id: 'parcours-titre' }, 'Trouver un parcours de formation'),
+      h(
+        'p',
+        { class: 'lead' },
+        'À partir du diplôme détenu, les parcours possibles vers un niveau, un type de diplôme ou un métier, ',
+        'dans les établissements d’un territoire, avec la passerelle utilisée à chaque étape.',
+      ),
+    ),
+    f.form,
+    selection.root,
+    results,
+  );
+
+  f.form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const p = f.read(params);
+    if (!p) return;
+    selectedRank = 1;
+    params = p;
+    setParams('parcours', params, { push: true });
+    void search(true);
+  });
+
+  function apiParams(): QueryOf<'/pathways'> {
+    const out: Record<string, string> = {};
+    for (const k of QUERY_KEYS) {
+      const v = params.get(k);
+      if (v) out[k] = v;
+    }
+    return out as QueryOf<'/pathways'>;
+  }
+
+  /** `fromForm`: the user asked, so focus moves to the results; a shared link scrolls to them
+   * on narrow screens, where the form fills the first screen. */
+  async function search(fromForm = false): Promise<void> {
+    ctrl?.abort();
+    ctrl = new AbortController();
+    answer = null;
+    f.submit.disabled = true;
+    cards.replaceChildren();
+    results.replaceChildren(results.firstChild!, loading('Recherche des parcours…'));
+    results.setAttribute('aria-busy', 'true');
+    try {
+      answer = await getJSON<PathwayAnswer>('/pathways', apiParams(), { signal: ctrl.signal });
+      renderAnswer(answer);
+      const head = results.querySelector<HTMLElement>('.results-summary');
+      if (fromForm && head) {
+        head.setAttribute('tabindex', '-1');
+        head.focus();
+      } else if (head && selectedRank === (answer.pathways[0]?.rank ?? 1) && narrow()) {
+        head.scrollIntoView({ block: 'start' });
+      }
+    } catch (e) {
+      if (isAbort(e)) return;
+      results.replaceChildren(results.firstChild!, errorBox(e, () => void search(), suggestionsOf(e)));
+    } finally {
+      f.submit.disabled = false;
+      results.removeAttribute('aria-busy');
+    }
+  }
+
+  function suggestionsOf(e: unknown): Node | undefined {
+    if (!(e instanceof ApiError) || !e.suggestions.length) return undefined;
+    return h(
+      'div',
+      {},
+      h('p', {}, 'Diplômes proches :'),
+      h(
+        'ul',
+        {},
+        ...e.suggestions.map((s) => {
+          const p = new URLSearchParams(params);
+          p.set('from', s.split(' ')[0]);
+          return h('li', {}, h('a', { href: hrefFor('parcours', p) }, s));
+        }),
+      ),
+    );
+  }
+
+  function renderAnswer(a: PathwayAnswer): void {
+    const shown = a.pathways.length;
+    const summary = h(
+      'div',
+      { class: 'results-head' },
+      h(
+        'p',
+        { class: 'results-summary' },
+        h('strong', {}, a.count ? `${fmtNum(a.count)} parcours trouvé${a.count > 1 ? 's' : ''}` : 'Aucun parcours trouvé'),
+        shown < a.count ? ` (les ${shown} mieux classés sont affichés)` : '',
+        ` — ${criteriaText(a)}.`,
+      ),
+    );
+    const actions = h('div', { class: 'actions no-print' });
+    if (shown) {
+      actions.append(
+        h('button', { type: 'button', class: 'btn', onclick: () => answer && exportCsv(answer, params) }, 'Exporter en CSV'),
+        h('button', { type: 'button', class: 'btn', onclick: () => printPathways(results, params, null) }, 'Imprimer ou PDF'),
+        h('button', { type: 'button', class: 'btn', onclick: () => void copyLink(params, null) }, 'Copier le lien de la recherche'),
+      );
+      if (shown < a.count && shown < 50) {
+        actions.append(
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-ghost',
+              onclick: () => {
+                params.set('limit', String(Math.min(50, shown + 10)));
+                setParams('parcours', params);
+                void search();
+              },
+            },
+            'Afficher 10 parcours de plus',
+          ),
+        );
+      }
+    }
+    summary.append(actions, h('p', { class: 'print-only' }, printNote(params, null)));
+    results.replaceChildren(results.firstChild!, summary);
+    if (!shown) {
+      results.append(
+        h(
+          'div',
+          { class: 'state state-empty' },
+          h('p', {}, h('strong', {}, 'Aucun parcours. '), a.reason ?? ''),
+          h('p', {}, 'Essayez un territoire plus large, une autre modalité, ou acceptez des étapes hors du territoire.'),
+        ),
+      );
+      return;
+    }
+    const criteria = criteriaText(a);
+    const query = new URLSearchParams(params).toString();
+    const act = {
+      show: (rank: number) => selectRank(rank, true),
+      keep: (p: Pathway) => toggleKept(p, query, criteria),
+      kept: (p: Pathway) => isKept(p),
+      copy: (rank: number) => void copyLink(params, rank),
+      print: (rank: number) => printPathways(results, params, rank),
+      csv: (rank: number) => answer && exportCsv(answer, params, rank),
+    };
+    cards.replaceChildren(...a.pathways.map((p) => pathwayCard(p, Boolean(params.get('home')), act)));
+    results.append(h('div', { class: 'results-grid' }, h('div', { class: 'cards-col' }, cards), mapPanel));
+    if (pmap) pmap.invalidate();
+    else pmap = createPathwayMap(mapEl, mapLegend);
+    if (!a.pathways.some((p) => p.rank === selectedRank)) selectedRank = a.pathways[0].rank;
+    selectRank(selectedRank, false);
+    if (selectedRank !== a.pathways[0].rank) cards.querySelector(`[data-rank="${selectedRank}"]`)?.scrollIntoView({ block: 'start' });
+    announce(`${a.count} parcours trouvés.`);
+  }
+
+  function selectRank(rank: number, userAction: boolean): void {
+    selectedRank = rank;
+    const p = answer?.pathways.find((x) => x.rank === rank);
+    for (const c of cards.querySelectorAll<HTMLElement>('.pathway')) {
+      const on = c.dataset.rank === String(rank);
+      c.classList.toggle('is-selected', on);
+      c.querySelector('[data-action="carte"]')?.setAttribute('aria-pressed', String(on));
+    }
+    const sp = new URLSearchParams(params);
+    if (rank !== 1) sp.set('rang', String(rank));
+    setParams('parcours', sp);
+    if (!p || !pmap) return;
+    void territoryShape().then((t) => pmap?.draw(p, f.homePlace(), t));
+    if (userAction) {
+      announce(`Parcours ${rank} affiché sur la carte.`);
+      if (narrow()) mapEl.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    }
+  }
+
+  async function territoryShape(): Promise<TerritoryShape> {
+    const key = ['departements', 'campus', 'near', 'radius_km'].map((k) => params.get(k) ?? '').join('|');
+    let codes: string[] = [];
+    if (params.get('departements')) codes = params.get('departements')!.split(',');
+    else if (params.get('campus')) {
+      const list = await cached<CampusSummary[]>('/campuses').catch(() => []);
+      codes = list.find((c) => c.id === params.get('campus'))?.departements ?? [];
+    }
+    return { key, codes, near: params.get('near') ? f.territory.nearPlace() : null, radiusKm: Number(params.get('radius_km') ?? '0') };
+  }
+
+  /** The search in words: start, goal, territory, and the conditions that were set. */
+  function criteriaText(a: PathwayAnswer): string {
+    const extra = [
+      params.get('home') ? `depuis ${f.homePlace()?.name ?? "la commune de l'élève"}` : '',
+      params.get('modality') ? `en ${modalityFr(params.get('modality')).toLowerCase()}` : '',
+    ].filter(Boolean);
+    return `de ${a.start} vers ${goalText(a)}, ${territoryText(a)}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+  }
+
+  /** The goal and territory in the interface's words (the API's use ids). */
+  function goalText(a: PathwayAnswer): string {
+    if (params.get('to_level')) return `le ${levelFr(Number(params.get('to_level'))).toLowerCase()} ou plus`;
+    if (params.get('to_type')) return `un diplôme de type « ${diplomaTypeFr(params.get('to_type'))} »`;
+    if (params.get('job')) return `le métier ou la filière « ${f.jobLabel(params.get('job')!) ?? params.get('job')} »`;
+    return a.goal;
+  }
+
+  function territoryText(a: PathwayAnswer): string {
+    const campus = params.get('campus');
+    const name = campus ? f.territory.campusName(campus) : null;
+    if (name) return `dans le territoire du ${name}`;
+    if (a.territory === 'tout le territoire') return 'sans limite de territoire';
+    return a.territory;
+  }
+
+  // ---- start -----------------------------------------------------------------------------
+  const start = (): void =>
+    void f.set(params).then(() => {
+      if (params.get('from')) void search();
+    });
+  start();
+  if (!params.get('from')) {
+    results.append(
+      h(
+        'div',
+        { class: 'state state-empty' },
+        h('p', {}, 'Choisissez un diplôme de départ et un objectif, puis lancez la recherche. Exemple : '),
+        h(
+          'p',
+          {},
+          h(
+            'a',
+            { href: hrefFor('parcours', { from: '40025014', to_level: '7', departements: '12,46' }) },
+            'du bac pro Technicien en réalisation de produits mécaniques vers le niveau 7 en Aveyron et dans le Lot',
+          ),
+        ),
+      ),
+    );
+  }
+
+  return {
+    update(next) {
+      const sameQuery = QUERY_KEYS.every((k) => (next.get(k) ?? '') === (params.get(k) ?? ''));
+      const rank = Number(next.get('rang') ?? '1') || 1;
+      if (sameQuery && answer) {
+        if (rank !== selectedRank) selectRank(rank, false);
+        return;
+      }
+      params = new URLSearchParams(next);
+      selectedRank = rank;
+      start();
+    },
+    destroy() {
+      stopWatching();
+      ctrl?.abort();
+      pmap?.destroy();
+      pmap = null;
+    },
+  };
+}

@@ -1,0 +1,343 @@
+// Réseau: one campus as a graph (actors, platforms, diplomas; memberships, offers, partnerships,
+// hosting, passerelles) with filters, search, and a side panel for the selected node.
+
+import type { Core, NodeSingular } from 'cytoscape';
+import { getJSON, isAbort, errorText } from '../../lib/api';
+import { createCombobox } from '../../lib/combobox';
+import { fold } from '../../lib/text';
+import { h, newId, loading, errorBox, announce } from '../../lib/dom';
+import { EDGE_FR, KIND_GROUPS } from '../../lib/labels';
+import { campuses, fillCampusSelect, fillSectorSelect } from '../../lib/refs';
+import type { NetNode, Network } from '../../lib/types';
+import { hrefFor, setParams, type PageInstance } from '../../router';
+import { EDGE_COLOURS, createGraph, highlight, layout } from './graph';
+import { detailOf, linksBlock, nodePlace, nodeTypeFr, type Neighbour } from './panel';
+
+export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
+  let params = new URLSearchParams(initial);
+  let campus = params.get('campus') ?? 'mecanic-vallee';
+  let net: Network | null = null;
+  let cy: Core | null = null;
+  let ctrl: AbortController | null = null;
+  let panelCtrl: AbortController | null = null;
+  let selected: string | null = params.get('select');
+  const nodesById = new Map<string, NetNode>();
+
+  // ---- controls --------------------------------------------------------------------------
+  const campusSel = h('select', { id: 'reseau-campus', name: 'campus' }, h('option', { value: campus }, campus));
+  const sectorSel = h('select', { id: 'reseau-secteur', name: 'sector' }, h('option', { value: '' }, 'Tous les secteurs'));
+  // The campus core first (its members and platforms); diplomas, passerelles and the partners
+  // outside the campus on demand.
+  const wantDiplomas = params.get('diplomes') === '1' || (params.get('select') ?? '').startsWith('diploma:');
+  const typeBoxes = [
+    ...KIND_GROUPS.map((g) => ({ id: `g:${g.id}`, label: g.label, color: g.color, glyph: g.glyph, on: true })),
+    { id: 'diplomas', label: 'Diplômes et passerelles', color: '#e69138', glyph: 'D', on: wantDiplomas },
+    { id: 'outside', label: 'Partenaires hors campus', color: '#4a4a4a', glyph: '+', on: params.get('partenaires') === '1' },
+  ].map((t) => {
+    const id = newId('type');
+    const input = h('input', { type: 'checkbox', id, value: t.id, checked: t.on });
+    const label = h('label', { for: id }, h('span', { class: `pin pin-legend${t.id === 'diplomas' ? ' pin-square' : ''}`, style: `--c:${t.color}`, 'aria-hidden': 'true' }, t.glyph), h('span', {}, t.label));
+    return { ...t, input, el: h('div', { class: 'check legend-item' }, input, label) };
+  });
+  const edgeBoxes = Object.entries(EDGE_FR).map(([type, label]) => {
+    const id = newId('lien');
+    const input = h('input', { type: 'checkbox', id, value: type, checked: true });
+    const lab = h('label', { for: id }, h('span', { class: `edge-swatch${type === 'LEADS_TO' ? ' edge-arrow' : ''}`, style: `--c:${EDGE_COLOURS[type]}`, 'aria-hidden': 'true' }), h('span', {}, label));
+    return { type, input, el: h('div', { class: 'check legend-item' }, input, lab) };
+  });
+  const search = createCombobox<NetNode>({
+    label: 'Rechercher un nœud',
+    name: 'recherche-noeud',
+    placeholder: 'ex. Champollion, BTS, Ratier',
+    minChars: 1,
+    search: async (q) => {
+      // Any words, in any order, accents and case ignored: « iut figeac » finds « IUT de Figeac ».
+      const words = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
+      return [...nodesById.values()]
+        .filter((n) => {
+          const text = fold(`${n.label} ${nodeTypeFr(n)} ${n.commune ?? ''}`);
+          return words.every((w) => text.includes(w));
+        })
+        // What is drawn first, then establishments before diplomas, then the most linked.
+        .sort((a, b) => Number(isShown(b.id)) - Number(isShown(a.id)) || Number(b.type !== 'diploma') - Number(a.type !== 'diploma') || (b.degree ?? 0) - (a.degree ?? 0))
+        .slice(0, 15)
+        .map((n) => ({ value: n.id, label: n.label, hint: nodeTypeFr(n), data: n }));
+    },
+    onSelect: (opt) => {
+      if (opt) selectNode(opt.value, 'center');
+    },
+  });
+
+  const relayout = h('button', { type: 'button', class: 'btn btn-small', onclick: () => runLayout() }, 'Réorganiser');
+  const fit = h('button', { type: 'button', class: 'btn btn-small', onclick: () => cy?.animate({ fit: { eles: cy.elements(':visible'), padding: 30 } }, { duration: 300 }) }, 'Tout voir');
+  const controls = h(
+    'form',
+    { class: 'filters', 'aria-label': 'Filtres du réseau', onsubmit: (ev: Event) => ev.preventDefault() },
+    h('div', { class: 'field' }, h('label', { for: 'reseau-campus' }, 'Campus'), campusSel),
+    h('div', { class: 'field' }, h('label', { for: 'reseau-secteur' }, 'Filière ou métier'), sectorSel),
+    search.root,
+    h('fieldset', { class: 'group legend' }, h('legend', {}, 'Nœuds affichés'), ...typeBoxes.map((b) => b.el)),
+    h('fieldset', { class: 'group legend' }, h('legend', {}, 'Liens affichés'), ...edgeBoxes.map((b) => b.el)),
+  );
+
+  const status = h('p', { class: 'map-status', role: 'status' });
+  const graphEl = h('div', { class: 'graph', id: 'graphe', role: 'img', 'aria-label': 'Graphe du réseau' });
+  const graphBox = h('div', { class: 'graph-box' }, graphEl);
+  const panel = h('section', { class: 'side-panel', 'aria-labelledby': 'panneau-titre', tabindex: '-1' });
+  const listBody = h('div', { class: 'node-list' });
+  const nodeList = h('details', { class: 'point-list' }, h('summary', {}, 'Liste de tous les nœuds (accès au clavier)'), listBody);
+
+  el.append(
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'Réseau du campus'),
+      h('p', { class: 'lead' }, 'Acteurs, plateformes et diplômes du campus, avec leurs liens : adhésion, offres de formation, partenariats, plateformes hébergées et passerelles entre diplômes. Sélectionnez un nœud pour voir sa fiche.'),
+    ),
+    h(
+      'div',
+      { class: 'network-layout' },
+      h(
+        'aside',
+        { class: 'map-filters' },
+        h('details', { class: 'filters-box', open: !window.matchMedia('(max-width: 60rem)').matches }, h('summary', {}, 'Filtres, recherche et légende'), controls),
+      ),
+      h('div', { class: 'network-main' }, h('div', { class: 'toolbar' }, status, h('div', { class: 'actions' }, fit, relayout)), graphBox, nodeList),
+      panel,
+    ),
+  );
+  renderPanelEmpty();
+
+  // ---- graph -----------------------------------------------------------------------------
+  function isShown(id: string): boolean {
+    const ele = cy?.getElementById(id);
+    return Boolean(ele && ele.nonempty() && ele.visible());
+  }
+
+  function buildGraph(n: Network): void {
+    cy?.destroy();
+    cy = createGraph(graphEl, n);
+    cy.on('tap', 'node', (ev) => selectNode((ev.target as NodeSingular).id(), 'none'));
+    cy.on('tap', (ev) => {
+      if (ev.target === cy) clearSelection();
+    });
+    applyFilters();
+    runLayout();
+  }
+
+  function runLayout(): void {
+    if (!cy) return;
+    layout(cy);
+    if (selected) highlight(cy, selected);
+  }
+
+  function applyFilters(): void {
+    if (!cy) return;
+    const shownGroups = new Set(typeBoxes.filter((b) => b.input.checked).map((b) => b.id));
+    const shownEdges = new Set(edgeBoxes.filter((b) => b.input.checked).map((b) => b.type));
+    cy.batch(() => {
+      cy!.nodes().forEach((n) => {
+        const g = n.data('group') as string;
+        const member = n.data('member') as boolean;
+        const shown = g === 'campus' || (shownGroups.has(g) && (member || g === 'diplomas' || shownGroups.has('outside')));
+        n.style('display', shown || n.id() === selected ? 'element' : 'none');
+      });
+      cy!.edges().forEach((e) => {
+        const t = e.data('type') as string;
+        const onDemand = t === 'LEADS_TO' && !shownGroups.has('diplomas');
+        e.style('display', shownEdges.has(t) && !onDemand ? 'element' : 'none');
+      });
+    });
+    const vn = cy.nodes(':visible').length;
+    const ve = cy.edges(':visible').length;
+    status.textContent = `${vn} nœud${vn > 1 ? 's' : ''} et ${ve} lien${ve > 1 ? 's' : ''} affichés${net?.truncated ? ` (réseau tronqué : ${net.nodes.length} nœuds sur ${net.total_nodes})` : ''}.`;
+    graphEl.setAttribute('aria-label', `Graphe du réseau : ${vn} nœuds, ${ve} liens. Au clavier, utilisez la recherche ou la liste des nœuds.`);
+  }
+
+  function clearSelection(): void {
+    selected = null;
+    cy?.elements().removeClass('faded hl sel');
+    params.delete('select');
+    setParams('reseau', params);
+    renderPanelEmpty();
+  }
+
+  /** `view`: 'center' pans to the node, 'fit' zooms on its neighbourhood, 'none' keeps the view. */
+  function selectNode(id: string, view: 'center' | 'fit' | 'none'): void {
+    const node = nodesById.get(id);
+    if (!node) return;
+    selected = id;
+    params.set('select', id);
+    params.set('campus', campus);
+    setParams('reseau', params);
+    if (cy && !cy.getElementById(id).visible()) applyFilters(); // a node shown on demand
+    if (cy) highlight(cy, id);
+    const ele = cy?.getElementById(id);
+    if (cy && ele && ele.nonempty() && ele.visible()) {
+      if (view === 'center') cy.animate({ center: { eles: ele } }, { duration: 300 });
+      if (view === 'fit') {
+        cy.fit(ele.closedNeighborhood(':visible'), 60);
+        if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, renderedPosition: ele.renderedPosition() });
+      }
+    }
+    void renderPanel(node);
+    announce(`${node.label} sélectionné.`);
+  }
+
+  // ---- side panel ------------------------------------------------------------------------
+  function renderPanelEmpty(): void {
+    panel.replaceChildren(
+      h('h2', { id: 'panneau-titre' }, 'Fiche'),
+      h('p', { class: 'muted' }, 'Sélectionnez un nœud dans le graphe, la recherche ou la liste pour afficher sa fiche et ses liens.'),
+    );
+  }
+
+  function neighbours(id: string): Neighbour[] {
+    if (!net) return [];
+    const res: Neighbour[] = [];
+    for (const e of net.edges) {
+      if (e.source === id && nodesById.has(e.target)) res.push({ edge: e, other: nodesById.get(e.target)!, out: true });
+      else if (e.target === id && nodesById.has(e.source)) res.push({ edge: e, other: nodesById.get(e.source)!, out: false });
+    }
+    return res;
+  }
+
+  async function renderPanel(node: NetNode): Promise<void> {
+    panelCtrl?.abort();
+    panelCtrl = new AbortController();
+    const signal = panelCtrl.signal;
+    const detail = h('div', { class: 'detail' }, loading('Chargement de la fiche…'));
+    const actions = h('p', { class: 'actions' });
+    if (node.type === 'actor' || node.type === 'platform') {
+      actions.append(h('a', { class: 'btn btn-small', href: hrefFor('carte', { focus: node.id, campus }) }, 'Voir sur la carte'));
+    }
+    if (node.type === 'diploma') {
+      actions.append(
+        h('a', { class: 'btn btn-small', href: hrefFor('carte', { focus: node.id, campus }) }, 'Établissements sur la carte'),
+        h('a', { class: 'btn btn-small', href: hrefFor('parcours', { from: node.key, to_level: String(Math.min(8, (node.level ?? 4) + 1)), campus }) }, 'Parcours depuis ce diplôme'),
+      );
+    }
+    panel.replaceChildren(
+      h('h2', { id: 'panneau-titre' }, node.label),
+      h('p', { class: 'muted' }, nodeTypeFr(node), nodePlace(node)),
+      actions,
+      detail,
+      linksBlock(neighbours(node.id), (id) => selectNode(id, 'center')),
+    );
+    panel.scrollTop = 0;
+    try {
+      detail.replaceChildren(...(await detailOf(node, signal, campus)).filter((x): x is HTMLElement => x !== null));
+    } catch (e) {
+      if (isAbort(e)) return;
+      detail.replaceChildren(h('p', { class: 'state state-error', role: 'alert' }, `Fiche indisponible : ${errorText(e)}`));
+    }
+  }
+
+  function renderNodeList(n: Network): void {
+    const groups: [string, NetNode[]][] = [
+      ['Acteurs', n.nodes.filter((x) => x.type === 'actor')],
+      ['Plateformes', n.nodes.filter((x) => x.type === 'platform')],
+      ['Diplômes', n.nodes.filter((x) => x.type === 'diploma')],
+    ];
+    listBody.replaceChildren(
+      ...groups
+        .filter(([, items]) => items.length)
+        .map(([title, items]) =>
+          h(
+            'div',
+            {},
+            h('h3', {}, `${title} (${items.length})`),
+            h(
+              'ul',
+              { class: 'link-list columns' },
+              ...items
+                .slice()
+                .sort((a, b) => a.label.localeCompare(b.label, 'fr'))
+                .map((x) => h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: () => selectNode(x.id, 'center') }, x.label))),
+            ),
+          ),
+        ),
+    );
+  }
+
+  // ---- loading ---------------------------------------------------------------------------
+  async function load(): Promise<void> {
+    ctrl?.abort();
+    ctrl = new AbortController();
+    graphBox.querySelector('.state')?.remove();
+    status.replaceChildren(loading('Chargement du réseau…'));
+    graphBox.setAttribute('aria-busy', 'true');
+    try {
+      net = await getJSON<Network>(`/campuses/${encodeURIComponent(campus)}/network`, { diplomas: true, limit: 800, sector: params.get('sector') }, { signal: ctrl.signal });
+      const names = await campuses().catch(() => []);
+      for (const n of net.nodes) {
+        if (n.type === 'campus') n.label = names.find((c) => c.id === n.key)?.short_name ?? n.label;
+      }
+      nodesById.clear();
+      for (const n of net.nodes) nodesById.set(n.id, n);
+      buildGraph(net);
+      renderNodeList(net);
+      if (selected && nodesById.has(selected)) selectNode(selected, 'fit');
+      else renderPanelEmpty();
+    } catch (e) {
+      if (isAbort(e)) return;
+      status.textContent = '';
+      cy?.destroy();
+      cy = null;
+      graphBox.prepend(errorBox(e, () => void load()));
+    } finally {
+      graphBox.removeAttribute('aria-busy');
+    }
+  }
+
+  campusSel.addEventListener('change', () => {
+    campus = campusSel.value;
+    selected = null;
+    params = new URLSearchParams({ campus });
+    setParams('reseau', params);
+    search.setSelected(null);
+    void fillSectorSelect(sectorSel, campus, '');
+    void load();
+  });
+  sectorSel.addEventListener('change', () => {
+    if (sectorSel.value) params.set('sector', sectorSel.value);
+    else params.delete('sector');
+    setParams('reseau', params);
+    void load();
+  });
+  for (const b of [...typeBoxes, ...edgeBoxes])
+    b.input.addEventListener('change', () => {
+      applyFilters();
+      runLayout();
+    });
+
+  void fillCampusSelect(campusSel, campus);
+  void fillSectorSelect(sectorSel, campus, params.get('sector') ?? '');
+  void load();
+
+  return {
+    update(next) {
+      const nextCampus = next.get('campus') ?? 'mecanic-vallee';
+      const nextSel = next.get('select');
+      const sectorChanged = (next.get('sector') ?? '') !== (params.get('sector') ?? '');
+      params = new URLSearchParams(next);
+      if (nextCampus !== campus || sectorChanged) {
+        campus = nextCampus;
+        campusSel.value = campus;
+        void fillSectorSelect(sectorSel, campus, params.get('sector') ?? '');
+        selected = nextSel;
+        void load();
+      } else if (nextSel && nextSel !== selected) {
+        selectNode(nextSel, 'fit');
+      } else if (!nextSel && selected) {
+        clearSelection();
+      }
+    },
+    destroy() {
+      ctrl?.abort();
+      panelCtrl?.abort();
+      cy?.destroy();
+      cy = null;
+    },
+  };
+}

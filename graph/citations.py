@@ -1,0 +1,129 @@
+"""Human citations of the sources that facts carry.
+
+A fact's ``source`` names a file: one of the five source documents
+(``004_4d74e85f9a48366b.txt §6.1 « … »``) or a public file
+(``opendata attractivite_capacite_2022.csv (Etablissement d'accueil 0460032K, …)``). People
+read the document's title and the section instead: ``Dossier de candidature du CMQ Mecanic
+Vallée, §6.1 « … »``, ``Affelnet lycée 2022 (Éducation nationale)``. :func:`cite` is a pure
+function of the source text; the documents' titles live here, the public files' producers in
+``graph.ingest.opendata.credits``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.ingest.opendata.credits import producer_of
+
+__all__ = ["DOCUMENTS", "Document", "cite", "dataset_name", "document_of"]
+
+
+@dataclass(frozen=True)
+class Document:
+    file: str
+    title: str  # French, as a citation reads it
+    description: str  # French, one sentence
+
+
+DOCUMENTS: tuple[Document, ...] = (
+    Document(
+        "004_4d74e85f9a48366b.txt",
+        "Dossier de candidature du CMQ Mecanic Vallée",
+        "Dossier de candidature à la labellisation du Campus des métiers et des qualifications "
+        "Mecanic Vallée (académie de Toulouse, Lot et Aveyron).",
+    ),
+    Document(
+        "001_92ea772e3262ae78.txt",
+        "Entretien sur le CMQ Énergies et efficacité énergétique",
+        "Entretien sur le Campus des métiers et des qualifications Énergies et efficacité "
+        "énergétique (académie de Rouen, Fécamp).",
+    ),
+    Document(
+        "002_0c69ef9d59849d08.txt",
+        "Article sur le Campus Entreprises de Clermont-Ferrand",
+        "Article sur le Campus Entreprises de Clermont-Ferrand.",
+    ),
+    Document(
+        "003_fcae0fa10a459dee.txt",
+        "Entretien sur le Campus des métiers du numérique",
+        "Entretien sur le Campus des métiers du numérique de Charbonnières-les-Bains.",
+    ),
+    Document(
+        "000_0b05f6c91f9977f9.txt",
+        "Entretien avec le cluster CARA sur le CMQ Auto'Mobilités",
+        "Entretien avec le cluster CARA sur les besoins en compétences et le Campus des métiers "
+        "et des qualifications Auto'Mobilités.",
+    ),
+)
+_BY_FILE = {d.file: d for d in DOCUMENTS}
+
+# French names of the public files' datasets, by producer key (credits.PRODUCERS).
+_DATASET_FR = {
+    "bcn": "Base centrale des nomenclatures (BCN), Éducation nationale",
+    "annuaire": "Annuaire de l'éducation, Éducation nationale",
+    "cfa": "Liste des CFA sous convention régionale, Éducation nationale",
+    "affelnet": "Affelnet lycée : capacités et vœux, Éducation nationale",
+    "parcoursup": "Parcoursup, Enseignement supérieur",
+    "esr": "Principaux établissements d'enseignement supérieur",
+    "insee": "Départements, académies et régions, Éducation nationale",
+    "geonames": "GeoNames",
+    "rome": "Répertoire des métiers ROME, France Travail",
+    "certifinfo": "Certif Info, Carif-Oref",
+}
+
+_FILE = re.compile(r"[\w.-]+\.(?:txt|csv|json|toml|xlsx?)\b")
+_DOC = re.compile(r"^\s*(\d{3}_[0-9a-f]{16}\.txt)\s*(.*)$", re.S)
+_PUBLIC_FILE = re.compile(r"[\w.-]+\.(?:csv|json|xlsx?)\b")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_AS_OF = re.compile(r"état (\d{4})-\d\d-\d\d")
+
+
+def document_of(source: str) -> Document | None:
+    """The source document a fact cites, if it cites one."""
+    m = _DOC.match(source)
+    return _BY_FILE.get(m.group(1)) if m else None
+
+
+def dataset_name(key: str) -> str:
+    """The French name of a public dataset, by producer key (``credits.PRODUCERS``)."""
+    return _DATASET_FR.get(key, "Données publiques")
+
+
+def _public_file(name: str, details: str) -> str:
+    producer = producer_of(name)
+    what = dataset_name(producer.key) if producer else "Données publiques"
+    year = _YEAR.search(name) or _AS_OF.search(details)
+    return f"{what}, {year.group(1)}" if year else what
+
+
+def _part(text: str) -> str:
+    m = _DOC.match(text)
+    if m:
+        doc = _BY_FILE.get(m.group(1))
+        title = doc.title if doc else "Document source"
+        rest = m.group(2).strip()
+        return f"{title}, {rest}" if rest else title
+    m = _PUBLIC_FILE.search(text)
+    if m:  # "opendata X.csv (…)", "offered per opendata X.csv", "matched in opendata X.csv"
+        return _public_file(m.group(0), text)
+    # Any other file name left in the text is replaced, never shown.
+    return _FILE.sub("document source", text).strip()
+
+
+def cite(source: str | None) -> str:
+    """The citation people read for a fact's ``source`` (French, no file names).
+
+    >>> cite("004_4d74e85f9a48366b.txt §6.1 « BTS et Bac Pro »")
+    'Dossier de candidature du CMQ Mecanic Vallée, §6.1 « BTS et Bac Pro »'
+    >>> cite("opendata fr-en-annuaire-education.csv (Identifiant 0460010L, état 2024-11-26)")
+    "Annuaire de l'éducation, Éducation nationale, 2024"
+    """
+    if not source:
+        return "Source non précisée"
+    parts = [p for p in (_part(x) for x in source.split(" ; ")) if p]
+    seen: list[str] = []
+    for p in parts:
+        if p not in seen:
+            seen.append(p)
+    return " ; ".join(seen)

@@ -1,0 +1,186 @@
+"""Find a diploma by the names people use: acronyms (MELEC, SIO, CPRP…), the type (« cap
+usinage »), words in any order, accents and typos tolerated.
+
+A pure function over the diplomas' plain rows (code, name, type, level, offers): the store is
+read by the caller. Close matches come from the names (never from the codes), and when nothing
+matches a French hint says so and proposes the nearest names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from graph.text import normalise
+
+__all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
+
+# The usual names of common diplomas, as their official titles spell them out (folded).
+ACRONYMS: Mapping[str, str] = {
+    "melec": "metiers de l electricite et de ses environnements connectes",
+    "mcv": "metiers du commerce et de la vente",
+    "agora": "assistance a la gestion des organisations et de leurs activites",
+    "assp": "accompagnement soins et services a la personne",
+    "ciel": "cybersecurite informatique et reseaux electronique",
+    "sio": "services informatiques aux organisations",
+    "cprp": "conception des processus de realisation de produits",
+    "mhr": "management en hotellerie restauration",
+    "ndrc": "negociation et digitalisation de la relation client",
+    "mco": "management commercial operationnel",
+    "trpm": "technicien en realisation de produits mecaniques",
+    "mspc": "maintenance des systemes de production connectes",
+    "mei": "maintenance des equipements industriels",
+    "mv": "maintenance des vehicules",
+    "mva": "maintenance des vehicules",
+    "crsa": "conception et realisation des systemes automatiques",
+    "crci": "conception et realisation en chaudronnerie industrielle",
+    "tci": "technicien en chaudronnerie industrielle",
+    "cpi": "conception des produits industriels",
+    "epc": "europlastics et composites",
+    "ms": "maintenance des systemes",
+    "gmp": "genie mecanique et productique",
+    "qlio": "qualite logistique industrielle et organisation",
+    "geii": "genie electrique et informatique industrielle",
+    "tc": "techniques de commercialisation",
+    "sti2d": "sciences et technologies de l industrie et du developpement durable",
+    "cira": "controle industriel et regulation automatique",
+    "sn": "systemes numeriques",
+}
+
+# Words that name a type of diploma rather than a subject.
+TYPE_WORDS: Mapping[tuple[str, ...], str] = {
+    ("cap",): "cap",
+    ("bac", "pro"): "bac_pro",
+    ("bacpro",): "bac_pro",
+    ("bts",): "bts",
+    ("but",): "but",
+    ("dut",): "dut",
+    ("licence", "pro"): "licence_pro",
+    ("master",): "master",
+    ("ingenieur",): "ingenieur",
+    ("mc",): "mc",
+    ("bp",): "bp",
+    ("cqpm",): "cqpm",
+}
+TYPE_FR = {"cap": "CAP", "bac_pro": "bac pro", "bts": "BTS", "but": "BUT", "dut": "DUT",
+           "licence_pro": "licence professionnelle", "master": "master",
+           "ingenieur": "diplôme d'ingénieur", "mc": "mention complémentaire",
+           "bp": "brevet professionnel", "cqpm": "CQPM"}  # fmt: skip
+STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "option"}
+WORD_MATCH = 82  # a query word matches a name word at this similarity (0-100) or as a prefix
+
+
+@dataclass(frozen=True)
+class Hit:
+    row: Mapping[str, Any]
+    score: float
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    hint: str | None = None
+    suggestions: list[Mapping[str, Any]] = field(default_factory=list)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in normalise(text).replace("'", " ").replace("-", " ").split() if w]
+
+
+def _split_type(words: list[str]) -> tuple[str | None, list[str]]:
+    for type_words, type_id in sorted(TYPE_WORDS.items(), key=lambda kv: -len(kv[0])):
+        n = len(type_words)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == type_words:
+                return type_id, words[:i] + words[i + n :]
+    return None, words
+
+
+def _expand(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        out.extend(ACRONYMS[w].split() if w in ACRONYMS else [w])
+    return [w for w in out if w not in STOP]
+
+
+def _named(r: Mapping[str, Any]) -> str:
+    """« TECHNICIEN D'USINAGE (bac pro) », the type added unless the name already says it."""
+    kind = TYPE_FR.get(r.get("type") or "", "autre")
+    return r["name"] if normalise(kind) in normalise(r["name"]) else f"{r['name']} ({kind})"
+
+
+def _word_score(word: str, name_words: list[str]) -> float:
+    best = 0.0
+    for n in name_words:
+        if n.startswith(word) and len(word) >= 3:
+            return 100.0
+        best = max(best, fuzz.ratio(word, n))
+    return best
+
+
+def search_diplomas(
+    rows: Iterable[Mapping[str, Any]], query: str, *, limit: int = 20
+) -> SearchResult:
+    """Diplomas matching ``query``, best first.
+
+    >>> rows = [
+    ...     {"code": "1", "name": "METIERS DE L'ELECTRICITE ET DE SES ENVIRONNEMENTS CONNECTES",
+    ...      "type": "bac_pro", "level": 4, "offers": 3},
+    ...     {"code": "2", "name": "TECHNICIEN D'USINAGE", "type": "bac_pro", "level": 4,
+    ...      "offers": 2},
+    ... ]
+    >>> [h.row["code"] for h in search_diplomas(rows, "MELEC").hits]
+    ['1']
+    >>> print(search_diplomas(rows, "cap usinage").hint)
+    Aucun CAP ne correspond à « usinage » ; diplômes proches : TECHNICIEN D'USINAGE (bac pro).
+    """
+    rows = list(rows)
+    type_id, words = _split_type(_words(query))
+    code = query.strip().upper()
+    exact = [r for r in rows if r["code"] == code or (r.get("rncp") and r["rncp"] == code)]
+    if exact:
+        return SearchResult([Hit(r, 100.0) for r in exact])
+    wanted = _expand(words)
+    if not wanted and type_id:  # « bts » alone: every diploma of the type
+        typed = [r for r in rows if r.get("type") == type_id]
+        typed.sort(key=lambda r: (-(r.get("offers") or 0), r["name"]))
+        return SearchResult([Hit(r, 100.0) for r in typed[:limit]])
+    if not wanted:
+        return SearchResult(
+            [], hint="Tapez le nom du diplôme, son sigle (MELEC, SIO…) ou son code."
+        )
+
+    def score(r: Mapping[str, Any]) -> float:
+        name_words = [w for w in _words(r["name"]) if w not in STOP]
+        scores = [_word_score(w, name_words) for w in wanted]
+        if min(scores) < WORD_MATCH:
+            return 0.0
+        return sum(scores) / len(scores) + min(5.0, float(r.get("offers") or 0))
+
+    scored = [Hit(r, s) for r in rows if (s := score(r)) > 0]
+    in_type = [h for h in scored if type_id is None or h.row.get("type") == type_id]
+    in_type.sort(key=lambda h: (-h.score, h.row.get("level") or 9, h.row["name"]))
+    if in_type:
+        return SearchResult(in_type[:limit])
+    # Nothing: the nearest names (whatever their type), said in French.
+    if scored:  # the words match diplomas of another type
+        close = [h.row for h in sorted(scored, key=lambda h: -h.score)][:5]
+    else:
+        names = {r["code"]: " ".join(_words(r["name"])) for r in rows}
+        near = process.extract(" ".join(wanted), names, scorer=fuzz.token_set_ratio, limit=5)
+        by_code = {r["code"]: r for r in rows}
+        close = [by_code[c] for _, s, c in near if s >= 50]
+    what = f"Aucun {TYPE_FR.get(type_id, 'diplôme')}" if type_id else "Aucun diplôme"
+    text = " ".join(words) or query.strip()
+    hint = f"{what} ne correspond à « {text} »"
+    if close:
+        listed = ", ".join(
+            f"{r['name']} ({TYPE_FR.get(r.get('type') or '', 'autre')})" for r in close
+        )
+        hint += f" ; diplômes proches : {listed}."
+    else:
+        hint += " ; essayez un autre mot ou le sigle du diplôme."
+    return SearchResult([], hint=hint, suggestions=close)

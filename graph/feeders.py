@@ -1,0 +1,137 @@
+"""Where the entrants of a diploma come from: the diplomas that lead into it by one passerelle
+and the establishments of a territory that offer them, ranked (« D'où viennent-ils ? »).
+
+:func:`rank_feeders` is a pure function of the rows of ``cypher/feeders.cypher`` and a
+territory; :func:`find_feeders` reads the store once before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.errors import NotFound
+from graph.store import GraphReader
+from graph.territory import Territory
+
+__all__ = ["Feeder", "FeederOffer", "FeedersAnswer", "find_feeders", "rank_feeders"]
+
+
+class FeederOffer(BaseModel):
+    actor_id: str
+    actor_name: str
+    actor_kind: str | None = None
+    commune: str | None = None
+    departement: str | None = None
+    modality: str | None = None
+    status: str | None = None
+    capacity: int | None = None
+
+
+class Feeder(BaseModel):
+    code: str
+    name: str
+    type: str
+    level: int | None = None
+    passerelle: str | None = Field(default=None, description="The passerelle's id (for links).")
+    kind: str | None = None
+    origin: str | None = Field(default=None, description="documented or inferred")
+    rate: float | None = None
+    entrant_share: float | None = None
+    reserved_share: float | None = None
+    offers: list[FeederOffer] = Field(description="Establishments offering it in the territory.")
+    places: int | None = Field(description="Sum of their known capacities (None: unknown).")
+    outside: int = Field(description="Establishments offering it outside the territory.")
+
+
+class FeedersAnswer(BaseModel):
+    to: str
+    name: str
+    territory: str
+    count: int
+    feeders: list[Feeder]
+
+
+def _offer(o: Mapping[str, Any]) -> FeederOffer:
+    return FeederOffer(
+        actor_id=o["actor"],
+        actor_name=o["name"],
+        actor_kind=o.get("kind"),
+        commune=o.get("commune"),
+        departement=o.get("departement"),
+        modality=o.get("modality"),
+        status=o.get("status"),
+        capacity=o.get("capacity"),
+    )
+
+
+def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> list[Feeder]:
+    """Feeders with establishments in the territory first; among them, documented passerelles
+    before inferred ones, then the known share of entrants (or pass rate), then the places
+    offered, then the number of establishments. One entry per diploma (its best passerelle).
+
+    >>> t = Territory(departements=["046"])
+    >>> rows = [
+    ...     {"code": "A", "name": "Bac A", "type": "bac_pro", "level": 4, "origin": "inferred",
+    ...      "offers": [{"actor": "x", "name": "X", "departement": "046", "capacity": 30}]},
+    ...     {"code": "B", "name": "Bac B", "type": "bac_pro", "level": 4, "origin": "documented",
+    ...      "entrant_share": 0.7,
+    ...      "offers": [{"actor": "y", "name": "Y", "departement": "046", "capacity": 12}]},
+    ...     {"code": "C", "name": "Bac C", "type": "bac_pro", "level": 4, "origin": "documented",
+    ...      "offers": [{"actor": "z", "name": "Z", "departement": "012"}]},
+    ... ]
+    >>> [(f.code, f.places, f.outside) for f in rank_feeders(rows, t)]
+    [('B', 12, 0), ('A', 30, 0), ('C', None, 1)]
+    """
+    best: dict[str, Feeder] = {}
+    for r in rows:
+        offers = [o for o in r.get("offers") or [] if o]
+        inside = [o for o in offers if territory.contains(o, campuses=o.get("campuses"))]
+        capacities = [o["capacity"] for o in inside if o.get("capacity") is not None]
+        f = Feeder(
+            code=r["code"],
+            name=r["name"],
+            type=r.get("type") or "other",
+            level=r.get("level"),
+            passerelle=r.get("passerelle"),
+            kind=r.get("kind"),
+            origin=r.get("origin"),
+            rate=r.get("rate"),
+            entrant_share=r.get("entrant_share"),
+            reserved_share=r.get("reserved_share"),
+            offers=sorted((_offer(o) for o in inside), key=lambda o: o.actor_name),
+            places=sum(capacities) if capacities else None,
+            outside=len(offers) - len(inside),
+        )
+        if f.code not in best or _key(f) < _key(best[f.code]):
+            best[f.code] = f
+    return sorted(best.values(), key=_key)
+
+
+def _key(f: Feeder) -> tuple[Any, ...]:
+    share = f.entrant_share if f.entrant_share is not None else f.rate
+    return (
+        not f.offers,
+        f.origin != "documented",
+        -(share or 0.0),
+        -(f.places or 0),
+        -len(f.offers),
+        f.name,
+    )
+
+
+def find_feeders(store: GraphReader, to: str, territory: Territory, limit: int) -> FeedersAnswer:
+    """The ranked feeders of diploma ``to`` in ``territory``; NotFound for an unknown code."""
+    found = store.read("diploma_get", code=to)
+    if not found:
+        raise NotFound("diploma", to)
+    ranked = rank_feeders(store.read("feeders", to=to), territory)
+    return FeedersAnswer(
+        to=to,
+        name=found[0]["diploma"]["name"],
+        territory=territory.describe(),
+        count=len(ranked),
+        feeders=ranked[:limit],
+    )

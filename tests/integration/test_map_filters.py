@@ -1,0 +1,40 @@
+"""/map.geojson takes the territory filters of the other endpoints and counts what it could not
+place (no coordinates) instead of dropping it silently."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def _ids(client: TestClient, **params: str) -> set[str]:
+    r = client.get("/map.geojson", params=params)
+    assert r.status_code == 200, r.text
+    return {f["properties"]["id"] for f in r.json()["features"]}
+
+
+def test_departements_filter_like_the_other_endpoints(mini_client: TestClient) -> None:
+    assert _ids(mini_client, departements="46") == {"iut-b", "entreprise-d"}
+    assert _ids(mini_client, departements="12,46") == {"lycee-a", "iut-b", "entreprise-d"}
+    assert _ids(mini_client, departements="012, 081") == {"lycee-a", "ecole-c"}
+    # the former singular parameter still works, and adds to the list
+    assert _ids(mini_client, departement="81") == {"ecole-c"}
+    assert _ids(mini_client, departement="81", departements="12") == {"lycee-a", "ecole-c"}
+
+
+def test_invalid_departements_are_refused(mini_client: TestClient) -> None:
+    for bad in ("99", "12,abc", ",".join(["12"] * 21)):
+        r = mini_client.get("/map.geojson", params={"departements": bad})
+        assert r.status_code == 422, bad
+
+
+def test_unplaced_features_are_counted_by_kind(seed_client: TestClient) -> None:
+    fc = seed_client.get("/map.geojson").json()
+    unplaced = fc["unplaced"]
+    actors = seed_client.get("/actors", params={"limit": 500}).json()["items"]
+    platforms = seed_client.get("/platforms", params={"limit": 500}).json()["items"]
+    without = [x for x in actors + platforms if x.get("lat") is None]
+    assert unplaced["count"] == len(without) > 0
+    assert sum(unplaced["by_kind"].values()) == unplaced["count"]
+    assert len(fc["features"]) == len(actors) + len(platforms) - len(without)
+    only_companies = seed_client.get("/map.geojson", params={"kind": "company"}).json()
+    assert set(only_companies["unplaced"]["by_kind"]) <= {"company"}

@@ -1,0 +1,69 @@
+"""Citations people read: document titles and sections, never file names."""
+
+from __future__ import annotations
+
+import doctest
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import graph.citations
+from graph.citations import DOCUMENTS, cite, document_of
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+FILE_NAME = re.compile(r"[\w-]+\.(txt|csv|json|toml)\b|\d{3}_[0-9a-f]{16}")
+
+
+def _sources(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [v for k, v in node.items() if k == "source" and isinstance(v, str)]
+        return found + [s for k, v in node.items() if k != "source" for s in _sources(v)]
+    if isinstance(node, list):
+        return [s for item in node for s in _sources(item)]
+    return []
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(graph.citations, raise_on_error=False)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_document_title_and_section() -> None:
+    src = "004_4d74e85f9a48366b.txt §6.1 « A ce jour, BTS et Bac Pro sont accessibles »"
+    assert cite(src) == (
+        "Dossier de candidature du CMQ Mecanic Vallée, §6.1 « A ce jour, BTS et Bac Pro sont "
+        "accessibles »"
+    )
+    assert document_of(src) is DOCUMENTS[0]
+
+
+def test_public_file_with_its_year_and_details_dropped() -> None:
+    src = (
+        "opendata attractivite_capacite_2022.csv (Etablissement d'accueil 0460032K, MEF STAT 11 "
+        "23820025014 → CFD 40025014 via nMef.csv; Capacité carte scolaire 16)"
+    )
+    assert cite(src) == "Affelnet lycée : capacités et vœux, Éducation nationale, 2022"
+
+
+def test_parts_are_cited_each_once() -> None:
+    src = (
+        "004_4d74e85f9a48366b.txt §4.1.1 « CAP à la Licence » ; offered per opendata "
+        "attractivite_capacite_2022.csv ; offered per opendata attractivite_capacite_2022.csv"
+    )
+    assert cite(src).count("Affelnet") == 1
+    assert cite(src).startswith("Dossier de candidature du CMQ Mecanic Vallée, §4.1.1")
+
+
+def test_unknown_file_is_not_shown() -> None:
+    assert "notes.txt" not in cite("notes.txt p. 3")
+    assert cite("") == "Source non précisée"
+
+
+def test_every_seed_source_cites_without_a_file_name() -> None:
+    sources = {
+        s for f in sorted(SEEDS.glob("*.toml")) for s in _sources(tomllib.loads(f.read_text()))
+    }
+    assert len(sources) > 100
+    shown = {s: cite(s) for s in sources}
+    assert not {s: c for s, c in shown.items() if FILE_NAME.search(c)}
