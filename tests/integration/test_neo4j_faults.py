@@ -33,7 +33,7 @@ from tests.raw_query import raw_rows
 pytestmark = pytest.mark.neo4j
 
 DOWN_BOUND_S = 3.0  # as in test_db_faults.py
-SCALE = 0.05  # as in test_crash.py: ~2 000 nodes, ~8 000 relationships
+SCALE = 0.02  # ~800 nodes, ~3 000 relationships: a few seconds of writing on Neo4j
 SEED = 11
 
 WRITER = r"""
@@ -71,18 +71,31 @@ store.close()
 """
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[LocalNeo4j]:
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNeo4j]:
     reason = missing_tools()
     if reason is not None:
         pytest.skip(f"these tests kill a local Neo4j (tools/neo4j-local): {reason}")
-    s = LocalNeo4j(tmp_path / "neo4j", heap="512m", pagecache="64m")
+    s = LocalNeo4j(tmp_path_factory.mktemp("neo4j-faults"), heap="512m", pagecache="64m")
     s.start()
     yield s
     if s.pid is not None:
         with suppress(ProcessLookupError):
             os.kill(s.pid, signal.SIGCONT)
     s.stop()
+
+
+@pytest.fixture
+def server(module_server: LocalNeo4j) -> LocalNeo4j:
+    """The module's server (one JVM start, 5-40 s, for the module), running and empty."""
+    if module_server.pid is None:  # a test killed it
+        module_server.restart()
+    store = _store(module_server)
+    try:
+        store.drop_all()
+    finally:
+        store.close()
+    return module_server
 
 
 def _store(server: LocalNeo4j, **overrides: object) -> Neo4jStore:
@@ -200,7 +213,7 @@ def test_crash_kill_9_of_writer_or_neo4j_leaves_old_or_new_graph(server: LocalNe
         events = _write_and_kill(server, pause="none", at=None, database=False)
         duration = events["done"] - events["writing"]  # type: ignore[operator]
         new = _fingerprint(store)
-        assert old != new and len(new[0]) > 1000 and len(new[1]) > 5000
+        assert old != new and len(new[0]) > 400 and len(new[1]) > 1500
     finally:
         store.close()
 
@@ -208,7 +221,6 @@ def test_crash_kill_9_of_writer_or_neo4j_leaves_old_or_new_graph(server: LocalNe
     runs: list[tuple[str, str, str, float, bool, str | None]] = [
         # (moment, where the writer pauses, kill after this event, delay, kill Neo4j, expected)
         ("writer, before the commit", "before_commit", "before_commit", 0.0, False, "old"),
-        ("writer, at random", "none", "writing", rng.uniform(0, duration), False, None),
         ("Neo4j, before the commit", "before_commit", "before_commit", 0.0, True, "old"),
         ("Neo4j, after the commit", "after_commit", "after_commit", 0.0, True, "new"),
         ("Neo4j, at random", "none", "writing", rng.uniform(0.5, 1.2) * duration, True, None),
