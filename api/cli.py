@@ -356,6 +356,8 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
         _dump(answer.model_dump())
         return 0
     print(f"De : {answer.start}\nVers : {answer.goal}\nTerritoire : {answer.territory}\n")
+    for notice in answer.notices:
+        print(notice)
     if not answer.pathways:
         print(answer.reason)
         return 1
@@ -365,7 +367,11 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
         rows = []
         for st in p.steps:
             chosen = next((o for o in st.offers if o.chosen), None)
-            where = f"{chosen.actor_name} ({chosen.commune})" if chosen else "(diplôme de départ)"
+            place = None
+            if chosen:
+                dep = f"département {chosen.departement}" if chosen.departement else None
+                place = chosen.commune or dep or "lieu inconnu"
+            where = f"{chosen.actor_name} ({place})" if chosen else "(diplôme de départ)"
             rows.append(
                 (
                     st.index,

@@ -31,7 +31,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     local = store.read("gaps_actors", ids=None, **params)
     inside_ids = {a["id"] for a in local if territory.contains(a, campuses=a.get("campuses"))}
     ids = sorted(inside_ids) if params["restrict"] else None
-    edges = store.read("gaps_edges", ids=ids)
+    edges = store.read("gaps_edges_of", ids=ids) if ids is not None else store.read("gaps_edges")
     agreements = store.read("gaps_agreements", ids=ids)
     if ids is not None:
         # the partnerships of the establishments hosting a platform of the territory: whether
@@ -44,7 +44,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             seen = {(e["source"], e["target"], e["type"]) for e in edges}
             edges += [
                 e
-                for e in store.read("gaps_edges", ids=hosts)
+                for e in store.read("gaps_edges_of", ids=hosts)
                 if e["type"] == "PARTNERS_WITH"
                 and (e["source"], e["target"], e["type"]) not in seen
             ]

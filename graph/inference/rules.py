@@ -80,7 +80,9 @@ def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: 
         return f"groupe NSF {a.nsf}"
     shared = sorted(a.fields & b.fields)
     if shared:
-        return "filière " + ", ".join(shared)
+        # the fields are sector ids: users read a sentence, never an identifier
+        n = len(shared)
+        return f"filière commune aux deux diplômes ({n} secteur{'s' if n > 1 else ''} du campus)"
     if domain and a.nsf and b.nsf and a.nsf[:2] == b.nsf[:2]:
         return f"domaine NSF {a.nsf[:2]}x"
     if open_ended and not (b.nsf or b.fields):

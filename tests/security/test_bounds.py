@@ -122,6 +122,8 @@ BASE: dict[str, dict[str, Any]] = {
     "/pathways.geojson": {"from_level": 4, "to_level": 5},
     "/gaps.csv": {"section": "dead_ends"},
     "/communes": {"q": "saint"},
+    "/diplomas/search": {"q": "bts"},
+    "/feeders": {"to": "32022316"},
 }
 
 

@@ -1093,6 +1093,12 @@ export interface components {
              * @description Where the offers come from: seed files, open data.
              */
             sources: string[];
+            /**
+             * Examples
+             * @description A few programmes offered there, in French: « NAME — ESTABLISHMENT ».
+             * @default []
+             */
+            examples: string[];
         };
         /** Created */
         Created: {
