@@ -25,7 +25,9 @@ class Settings(BaseModel):
         default="embedded",
         description=(
             "'embedded' (FalkorDB started by the app in data_dir), 'falkordb://host:port' "
-            "(a running FalkorDB), or 'bolt://', 'neo4j://', 'neo4j+s://' (Neo4j 5)."
+            "(a running FalkorDB), 'bolt://', 'neo4j://', 'neo4j+s://' (Neo4j 5), or "
+            "'neo4j-local' (Neo4j 5 started by the app in data_dir/neo4j, needs Java 17 and "
+            "Maven: tools/neo4j-local)."
         ),
     )
     graph_name: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]{0,40}$")] = "cmq"
@@ -96,6 +98,7 @@ class Settings(BaseModel):
     def _known_scheme(cls, v: str) -> str:
         schemes = (
             "embedded",
+            "neo4j-local",
             "falkordb://",
             "redis://",
             "bolt://",

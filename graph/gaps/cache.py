@@ -5,7 +5,7 @@ national size, ``bench/gaps.py``), and managers open the same reports again and 
 answer is kept per store, for the graph's version (:meth:`graph.store.GraphStore.version`, which
 every write bumps): the first request after a change computes it again. Per process, at most
 ``MAX_ANSWERS`` answers (least recently used dropped), and each answer is computed by one request
-at a time (single flight, :func:`cached_answer`). An engine without a version (Neo4j)
+at a time (single flight, :func:`cached_answer`). A store without a version
 computes every time.
 
 Cached answers are shared between requests: callers must not modify them.

@@ -12,8 +12,8 @@ Why: at national size, decoding the offer rows in the Redis client was most of a
 search without reading them again (``bench/pathways.py`` reports cold and warm figures).
 
 The cache is per process (each uvicorn worker has its own) and bounded by the graph: at most
-every diploma's legs and offers. On an engine that gives no version (Neo4j, see
-``Neo4jStore.version``) every search starts an empty cache, i.e. reads as without one.
+every diploma's legs and offers. A store that gives no version (a test wrapper) starts an empty
+cache for every search, i.e. reads as without one.
 """
 
 from __future__ import annotations
@@ -63,6 +63,23 @@ OFFER_FIELDS = (
 
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
+
+
+def _offer_order(pair: tuple[Row, Row]) -> tuple[str, ...]:
+    """A total order of a diploma's offers, so that ties in the ranking (one establishment
+    offering it by school and by apprenticeship) break the same way on every engine."""
+    actor, offer = pair
+    return tuple(
+        str(v if v is not None else "")
+        for v in (
+            actor.get("id"),
+            offer.get("modality"),
+            offer.get("site"),
+            offer.get("year"),
+            offer.get("status"),
+            offer.get("source"),
+        )
+    )
 
 
 class PathwayData:
@@ -202,6 +219,8 @@ class PathwayData:
                 got[r["code"]].append((r["actor"], r["offer"]))
                 aid = r["actor"]["id"]
                 self._by_actor[aid] = self._by_actor.get(aid, frozenset()) | {r["code"]}
+            for c in missing:  # rows come in the engine's order: FalkorDB's and Neo4j's differ
+                got[c].sort(key=_offer_order)
             self._offers.update(got)
         return {c: self._offers[c] for c in codes}
 

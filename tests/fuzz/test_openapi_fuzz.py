@@ -14,8 +14,8 @@ Most pathway and gap requests drawn from the schema alone fail the cross-field r
 a goal, ``near`` with ``radius_km``), so a second pass draws those from the graph's real codes,
 communes, campuses and sectors, and checks the answers (JSON and GeoJSON) against the schema.
 
-The app runs on its own embedded FalkorDB loaded with ``seeds/`` (edits are fuzzed too, with an
-editor token, so the shared session stores are not used). Examples are bounded and derandomised:
+The app runs on its own store loaded with ``seeds/``, on each engine (edits are fuzzed too, with
+an editor token, so the shared seed store is not used). Examples are bounded and derandomised:
 the run is deterministic and takes well under 90 s. The counts are printed at the end.
 """
 
@@ -42,12 +42,11 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.main import create_app
-from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.models import DiplomaType, Modality
 from graph.settings import Settings
-from tests.conftest import SEEDS, make_settings
+from tests.conftest import SEEDS, StoreMaker, make_settings
 
 EXAMPLES = 40  # per operation and generation mode
 REALISTIC_EXAMPLES = 40  # per pathway / gap operation
@@ -105,16 +104,13 @@ REPORT = Report()
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    store = FalkorDBStore(make_settings(tmp_path_factory.mktemp("fuzz") / "db"))
-    try:
-        load_seeds(store, load_seed_dir(SEEDS))
-        settings_ = make_settings(tmp_path_factory.mktemp("fuzz-app"), api_tokens=f"fuzz:{TOKEN}")
-        app = create_app(settings_, store=store)
-        with TestClient(app):  # runs the lifespan: app.state.store is set
-            yield app
-    finally:
-        store.close()
+def fuzz_app(session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    store = session_stores()  # closed at the end of the session
+    load_seeds(store, load_seed_dir(SEEDS))
+    settings_ = make_settings(tmp_path_factory.mktemp("fuzz-app"), api_tokens=f"fuzz:{TOKEN}")
+    app = create_app(settings_, store=store)
+    with TestClient(app):  # runs the lifespan: app.state.store is set
+        yield app
 
 
 @pytest.fixture(scope="module")
@@ -270,14 +266,14 @@ REALISTIC = [
 
 @pytest.mark.parametrize(("label", "where", "accept"), REALISTIC)
 def test_realistic_requests(
-    label: str, where: str, accept: str | None, fuzz_schema: Any, graph_values: Any
+    label: str, where: str, accept: str | None, fuzz_schema: Any, graph_values: Any, engine: str
 ) -> None:
     operation = fuzz_schema.find_operation_by_label(label)
     if label.startswith("GET /v1/gaps"):
         params = _gap_params(graph_values, csv=label.endswith(".csv"))
     else:
         params = _pathway_params(graph_values)
-    tag = f"{label} [realistic{', ' + accept if accept else ''}]"
+    tag = f"{label} [realistic{', ' + accept if accept else ''}] {engine}"
     before = len(REPORT.failures)
 
     @settings(HYPOTHESIS, max_examples=REALISTIC_EXAMPLES)

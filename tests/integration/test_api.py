@@ -1,4 +1,4 @@
-"""API v0 on the mini campus (known answers), through the real embedded database."""
+"""API v0 on the mini campus (known answers), through a real database of each engine."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 
-def test_health_reports_the_database(mini_client: TestClient) -> None:
+def test_health_reports_the_database(mini_client: TestClient, engine: str) -> None:
     r = mini_client.get("/health")
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "ok" and body["engine"] == "falkordb"
+    assert body["status"] == "ok" and body["engine"] == engine
     assert body["nodes"]["Actor"] == 4
 
 

@@ -31,7 +31,6 @@ from graph.cypher import CypherLibrary
 from graph.errors import GraphError, InvalidQuery
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.security.conftest import ENGINES
 from tests.security.hostile import (
     PAYLOADS,
     REFUSED_BY_STORE,
@@ -135,7 +134,6 @@ def engine_client(engine_store: GraphStore, tmp_path: Path) -> Iterator[TestClie
         yield client
 
 
-@pytest.mark.parametrize("engine_store", ENGINES, indirect=True)
 def test_get_text_parameters_are_inert(
     engine_client: TestClient, engine_probe: GraphStore, values: dict[str, str]
 ) -> None:
@@ -165,7 +163,6 @@ def test_get_text_parameters_are_inert(
     assert fingerprint(engine_probe) == before
 
 
-@pytest.mark.parametrize("engine_store", ENGINES, indirect=True)
 @pytest.mark.parametrize("accept", ["application/json", "application/geo+json"])
 def test_pathway_search_body_is_inert(
     accept: str,
@@ -207,7 +204,6 @@ def test_pathway_search_body_is_inert(
 # -- (b) the named queries, directly ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("engine_store", ENGINES, indirect=True)
 def test_read_queries_take_hostile_parameters_as_plain_values(
     engine_store: GraphStore, engine_probe: GraphStore
 ) -> None:
@@ -240,7 +236,6 @@ def test_read_queries_take_hostile_parameters_as_plain_values(
     assert fingerprint(engine_probe) == before
 
 
-@pytest.mark.parametrize("engine_store", ENGINES, indirect=True)
 def test_write_queries_cannot_run_as_reads(
     engine_store: GraphStore, engine_probe: GraphStore
 ) -> None:
@@ -256,7 +251,6 @@ def test_write_queries_cannot_run_as_reads(
 # -- (c) byte-for-byte round trip -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("engine_store", ENGINES, indirect=True)
 def test_payloads_reach_the_engine_unchanged(engine_probe: GraphStore) -> None:
     before = fingerprint(engine_probe)
     for payload in [*PAYLOADS, long_payload(5000)]:
@@ -267,7 +261,6 @@ def test_payloads_reach_the_engine_unchanged(engine_probe: GraphStore) -> None:
     assert fingerprint(engine_probe) == before
 
 
-@pytest.mark.parametrize("engine_store", ENGINES, indirect=True)
 def test_nul_surrogates_and_bad_keys_are_refused_before_the_engine(
     engine_probe: GraphStore,
 ) -> None:
