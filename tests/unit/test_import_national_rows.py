@@ -14,6 +14,7 @@ from graph.ingest.opendata.matching import SeedActor, match_seed_actors, name_wo
 from graph.ingest.opendata.plan import check_rejected, reference_centres, unnamed_establishment
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import DepartementRow
+from graph.ingest.opendata.values import uai_in_france
 from graph.models import DiplomaType
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_national"
@@ -130,6 +131,35 @@ def test_a_foreign_commune_is_a_place_abroad_and_strict_stops(tmp_path: Path) ->
             FileReport("x", "t", strict=True),
             everything,
         )
+
+
+@pytest.mark.parametrize(
+    ("uai", "french"),
+    [
+        ("0460010L", True),
+        ("6200002K", True),  # Corse-du-Sud
+        ("7200009X", True),  # Haute-Corse
+        ("9740001H", True),
+        ("9840010V", True),  # Polynésie
+        ("1120002U", False),  # ESSCA Budapest in the Parcoursup extract
+        ("1320001R", False),  # Dauphine London
+        ("3500001A", False),
+    ],
+)
+def test_a_uai_tells_whether_the_establishment_is_in_france(uai: str, french: bool) -> None:
+    assert uai_in_france(uai) is french
+
+
+def test_a_parcoursup_campus_abroad_is_a_place_abroad(tmp_path: Path) -> None:
+    name = "fr-esr-parcoursup_extrait.csv"
+    path = edit(tmp_path, name, 2, fields(",", {1: "1120002U"}))
+    rep = FileReport(name, "t")
+    out = directories.parse_parcoursup(path, rep, everything)
+    abroad = [(r.line, r.value) for r in rep.rejected if r.reason == "place abroad"]
+    assert abroad == [(2, "1120002U")]  # (the fixture's Casablanca rows are invalid UAIs)
+    assert "1120002U" not in out
+    with pytest.raises(SeedError, match="a place abroad"):
+        directories.parse_parcoursup(path, FileReport(name, "t", strict=True), everything)
 
 
 def test_the_threshold_is_a_share_of_the_file(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from graph.ingest.opendata.rows import (
     reject_abroad,
     validate,
 )
-from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt
+from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt, uai_in_france
 from graph.ingest.opendata.vocab import IN_SCOPE_TYPES, NATURE_KIND, annuaire_kind, esr_kind
 from graph.ingest.opendata.vocab import higher_education_kind as he_kind
 from graph.models import ActorKind
@@ -350,6 +350,9 @@ def parse_parcoursup(
         uai = code(row[c_uai])
         if not keep(uai):
             report.filtered += 1
+            continue
+        if uai[:7].isdigit() and not uai_in_france(uai):  # a well-formed UAI of a campus abroad
+            reject_abroad(report, path, line, "Code UAI de l etablissement", uai)
             continue
         ll = lat_lon(row[c_gps], path, line, "Coordonnées GPS de la formation") if c_gps else None
         if uai in out:  # one row per programme: the establishment is already known

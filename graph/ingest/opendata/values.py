@@ -98,6 +98,17 @@ def rncp_level(value: str) -> int | None:
     return None
 
 
+def uai_in_france(uai: str) -> bool:
+    """Whether a UAI's first three characters name a French département or overseas territory
+    (``001``–``095``, ``620``/``720`` for Corsica, ``97x``/``98x`` overseas). Establishments
+    abroad carry other prefixes (``112`` Budapest, ``132`` London, ``350``…)."""
+    head = uai[:3]
+    if not head.isdigit():
+        return False
+    n = int(head)
+    return 1 <= n <= 95 or n in (620, 720) or 970 <= n <= 989
+
+
 def departement_of_uai(uai: str) -> str:
     """``0460010L`` -> ``046``; ``02A0001X`` -> ``02A``; ``9710001X`` -> ``971``."""
     return uai[:3]
