@@ -116,6 +116,20 @@ await scenario('parcours', async (d) => {
     expect(all.includes(school), `pathways do not name ${school}`);
   }
   expect(/Passerelle :/.test(all), 'passerelles are not shown');
+  // The figure counsellors call crucial: vœux and taux de pression per offer, with its trend
+  // drawn and said in words (La Découverte's BTS CPRP: 12 places, 60 vœux in 2024), and the
+  // offers the latest files no longer list (Champollion's apprenticeship: last seen in 2022).
+  const deca = page.locator('.cards .offer', { hasText: 'Découverte' }).filter({ hasText: '60 vœux' }).first();
+  await deca.waitFor({ state: 'attached' });
+  d.decaFacts = (await deca.textContent()).replace(/\s+/g, ' ');
+  expect(/12 places/.test(d.decaFacts), `places missing: ${d.decaFacts}`);
+  expect(/taux de pression 5 vœux par place en 2024/.test(d.decaFacts), `pressure missing: ${d.decaFacts}`);
+  const spark = deca.locator('svg.sparkline[role="img"]');
+  d.sparkLabel = await spark.getAttribute('aria-label');
+  expect(/^Taux de pression par année \(vœux par place\), (en hausse|en baisse|stable) : /.test(d.sparkLabel ?? ''), `sparkline text: ${d.sparkLabel}`);
+  expect((d.sparkLabel ?? '').includes('2024 : 5'), `sparkline lacks 2024: ${d.sparkLabel}`);
+  expect(await spark.locator('polyline').count() === 1, 'sparkline not drawn');
+  expect(/pas vue depuis 2022/.test(all), 'an offer not seen since 2022 is not flagged');
   // The hash holds the whole query: the page can be shared.
   const hash = await page.evaluate(() => window.location.hash);
   d.hash = hash;

@@ -1,7 +1,7 @@
 """End-to-end browser tests of the French web interface.
 
-A session fixture loads the seeds into a fresh embedded database in a temporary directory,
-serves the API and the built interface (``frontend/dist``) on a free loopback port, and runs
+A session fixture loads the seeds, then the small open-data fixture for the Lot and the Aveyron
+(``tests/fixtures/opendata``), into a fresh embedded database in a temporary directory, serves the API and the built interface (``frontend/dist``) on a free loopback port, and runs
 ``tests/e2e/run.mjs`` once: playwright-core driving Debian's Chromium (``/usr/bin/chromium``).
 Each test below checks one scenario of that run. Screenshots go to ``tests/e2e/screenshots/``
 (git-ignored). ``make test`` builds the interface and installs what these tests need
@@ -28,6 +28,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 E2E = Path(__file__).resolve().parent
 DIST = ROOT / "frontend" / "dist"
+OPENDATA = ROOT / "tests" / "fixtures" / "opendata"
 SCREENSHOTS = E2E / "screenshots"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 RUN_TIMEOUT_S = 360
@@ -94,6 +95,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         timeout=300,
     )
     assert load.returncode == 0, f"cmq load failed:\n{load.stdout}\n{load.stderr}"
+    # The small open-data fixture (Lot, Aveyron): the offers' places, vœux and years that the
+    # pathway cards show come from the public files, not the seeds.
+    imported = subprocess.run(
+        [*_cmq(), "import", "opendata", str(OPENDATA), "--departements", "12,46", "--quiet"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert imported.returncode == 0, f"cmq import failed:\n{imported.stdout}\n{imported.stderr}"
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (tmp / "serve.log").open("wb")
