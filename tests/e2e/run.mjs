@@ -788,6 +788,26 @@ function problems(text, ids) {
   return found;
 }
 
+/** The French crawl's states for the campuses other than Mecanic Vallée: each campus's panel,
+ * its map with every point's popup, and its Manques report. */
+async function otherCampusStates() {
+  const get = async (path) => (await (await fetch(`${base}${path}`)).json());
+  const out = [];
+  for (const c of await get('/campuses')) {
+    if (c.id === 'mecanic-vallee') continue;
+    out.push([`campus-${c.id}`, `#/reseau?campus=${c.id}&select=campus:${c.id}`, '.side-panel .links']);
+    const fc = await get(`/map.geojson?campus=${encodeURIComponent(c.id)}`);
+    const feats = fc.features ?? [];
+    out.push([`carte-${c.id}`, `#/carte?campus=${c.id}`, feats.length ? '#carte-acteurs .leaflet-marker-icon' : 'h1']);
+    for (const f of feats) {
+      const key = `${f.properties.feature}:${f.properties.id}`;
+      out.push([`carte-fiche-${key}`, `#/carte?campus=${c.id}&focus=${encodeURIComponent(key)}`, '.leaflet-popup-content']);
+    }
+    out.push([`manques-${c.id}`, `#/manques?campus=${c.id}`, 'section.gap-section, .state-empty']);
+  }
+  return out;
+}
+
 await scenario('francais', async (d) => {
   const { page, close } = await newPage('francais');
   const ids = await knownIds();
@@ -807,7 +827,9 @@ await scenario('francais', async (d) => {
     ['manques-departements', '#/manques?departements=12,46', 'section.gap-section'],
     ['accessibilite', '#/accessibilite', 'h1'],
     ['donnees', '#/donnees', 'table'],
+    ...(await otherCampusStates()),
   ];
+  d.stateCount = states.length;
   const all = [];
   d.states = {};
   for (const [name, hash, ready] of states) {

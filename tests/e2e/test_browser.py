@@ -1,7 +1,8 @@
 """End-to-end browser tests of the French web interface.
 
 A session fixture loads the seeds, then the small open-data fixture for the Lot and the Aveyron
-(``tests/fixtures/opendata``), into a fresh embedded database in a temporary directory, serves the API and the built interface (``frontend/dist``) on a free loopback port, and runs
+(``tests/fixtures/opendata``), into a fresh embedded database in a temporary directory, serves
+the API and the built interface (``frontend/dist``) on a free loopback port, and runs
 ``tests/e2e/run.mjs`` once: playwright-core driving Debian's Chromium (``/usr/bin/chromium``).
 Each test below checks one scenario of that run. Screenshots go to ``tests/e2e/screenshots/``
 (git-ignored). ``make test`` builds the interface and installs what these tests need
@@ -277,11 +278,20 @@ def test_comfort_zoom_cache_and_network_library(run: dict[str, Any]) -> None:
 
 
 def test_french_everywhere_no_internal_text(run: dict[str, Any]) -> None:
-    """Every page in its main states (details opened, all findings shown): no English word,
-    no internal identifier of the API, no file name, no None/null/NaN."""
+    """Every page in its main states (details opened, all findings shown), for every campus:
+    no English word, no internal identifier of the API, no file name, no None/null/NaN."""
     d = _check(run, "francais")
     assert d["ids"] > 100
     assert len(d["states"]) >= 14 and not any(d["states"].values()), d["problems"]
+    # the other campuses too: their panel, map popups and Manques report
+    for campus in (
+        "campus-entreprises-clermont",
+        "energies-efficacite-energetique",
+        "auto-mobilites",
+        "numerique-charbonnieres",
+    ):
+        assert f"campus-{campus}" in d["states"] and f"manques-{campus}" in d["states"]
+    assert sum(name.startswith("carte-fiche-") for name in d["states"]) >= 2, d["states"]
 
 
 def test_any_town_by_name_or_postcode(run: dict[str, Any]) -> None:
