@@ -340,8 +340,9 @@ await scenario('manques', async (d) => {
   const csv = await download(page, () => page.locator('a[data-csv="continuum_breaks"]').click());
   d.csvName = csv.name;
   d.csvLines = csv.text.trim().split(/\r?\n/).length;
-  expect(/^\uFEFF?id;titre;gravite/.test(csv.text), `unexpected CSV header: ${csv.text.slice(0, 60)}`);
+  expect(/^\uFEFF?constat;gravité;pourquoi;éléments concernés;mesures;sources\r?\n/.test(csv.text), `unexpected CSV header: ${csv.text.slice(0, 60)}`);
   expect(d.csvLines >= 2, 'empty CSV');
+  expect(!/;(high|medium|low);|[{[]"/.test(csv.text), `CSV cells not in French: ${csv.text.slice(0, 300)}`);
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, 'manques.png') });
   // A finding's actor, in the network.
