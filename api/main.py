@@ -7,11 +7,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.routing import APIRoute
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
-from api import errors
-from api.middleware import SecurityHeaders
+from api import errors, openapi
+from api.caching import ETags
+from api.limits import RateLimit, edit_slot, report_slot
+from api.middleware import PlainErrorsAsProblems, SecurityHeaders
+from api.paths import API_PREFIX
 from api.routes import (
     about,
     actors,
@@ -41,6 +48,12 @@ from graph.version_watch import VersionWatch
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
 MAX_BODY_BYTES = 256 * 1024
+# Costly groups of routes wait for a slot of their own (api/limits.py).
+_SLOTS = {
+    pathways.__name__: [Depends(report_slot)],
+    gaps.__name__: [Depends(report_slot)],
+    edits.__name__: [Depends(edit_slot)],
+}
 
 
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
@@ -73,14 +86,34 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         summary="Campus des Métiers et des Qualifications as a graph: actors, diplomas, "
         "passerelles, platforms; pathways and gaps.",
         lifespan=lifespan,
-        # 413 beyond this (the largest valid edit is ~70 KB): nothing reads a huge body.
-        max_body_size=MAX_BODY_BYTES,
+        generate_unique_id_function=_operation_id,
         responses={
             400: {"description": "Malformed request or contradictory parameters"},
             413: {"description": f"Request body larger than {MAX_BODY_BYTES // 1024} KB"},
         },
     )
     app.state.settings = settings
+    # The last added is the outermost: headers on every answer, then the rate limit, CORS,
+    # compression, and the ETag check nearest to the routes.
+    # 413 beyond MAX_BODY_BYTES (the largest valid edit is ~70 KB): nothing reads a huge body.
+    # Starlette's limit (FastAPI's max_body_size is the same class, but placed outside the
+    # app's middleware, where its plain-text 413 could not become a problem document).
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY_BYTES)
+    app.add_middleware(ETags)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    if settings.cors_origins.strip():
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=[o.strip() for o in settings.cors_origins.split(",") if o.strip()],
+            allow_methods=["GET", "HEAD"],  # reads only: edits stay same-origin
+            allow_headers=["Accept", "If-None-Match"],
+            expose_headers=["ETag", "Retry-After"],
+            max_age=3600,
+        )
+    app.add_middleware(
+        RateLimit, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
+    )
+    app.add_middleware(PlainErrorsAsProblems)
     app.add_middleware(SecurityHeaders)
     errors.install(app)
     for module in (
@@ -102,9 +135,20 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         about,
         sources,
     ):
-        app.include_router(module.router)
+        slots = _SLOTS.get(module.__name__, [])
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=slots)
+        # The paths without the prefix stay as aliases (the web interface, existing clients);
+        # the document lists the /v1 ones only.
+        app.include_router(module.router, dependencies=slots, include_in_schema=False)
     _mount_frontend(app, settings)
+    openapi.install(app)
     return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Stable operation ids for generated clients: the endpoint's name (get_gaps, create_actor),
+    not FastAPI's default built from the path and method."""
+    return route.name
 
 
 def _mount_frontend(app: FastAPI, settings: Settings) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.problems import problem
+
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; "
@@ -50,3 +52,38 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class PlainErrorsAsProblems:
+    """Error answers sent as plain text below the app's exception handlers (Starlette's body
+    limit sends its 413 itself) are replaced by the problem document of their status."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        replaced = False
+
+        async def send_problem(message: Message) -> None:
+            nonlocal replaced
+            if replaced:
+                return  # the plain body is dropped
+            if message["type"] == "http.response.start" and message["status"] >= 400:
+                headers = MutableHeaders(scope=message)
+                if headers.get("content-type", "").startswith("text/plain"):
+                    replaced = True
+                    response = problem(message["status"], _PLAIN.get(message["status"], ""))
+                    await response(scope, receive, send)
+                    return
+            await send(message)
+
+        await self.app(scope, receive, send_problem)
+
+
+_PLAIN = {
+    413: "La requête est trop volumineuse (au plus 256 Ko).",
+    400: "La requête est mal formée.",
+}

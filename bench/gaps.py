@@ -1,12 +1,14 @@
 """Gap report latency on the seed data and on a synthetic national graph (one JSON on stdout).
 
-    .venv/bin/python bench/gaps.py [--scale 1.0] [--reps 10]
+    .venv/bin/python bench/gaps.py [--scale 1.0] [--reps 10] [--opendata DIR]
 
 For each size, on the embedded FalkorDB engine (a fresh store in a temporary directory), the
 report (all six sections) is computed for a campus and for a territory of two départements:
 ``graph.gaps.gap_report`` in process, computed every time ("core") and as the API serves it,
 kept for the graph's version ("core_cached", graph/gaps/cache.py), and ``GET /gaps`` through
 FastAPI's TestClient ("http_cached"), after one warm-up. Medians and maxima in milliseconds.
+With ``--opendata DIR`` (e.g. ``../shared/opendata-national``), a third size: the seed files
+then ``cmq import opendata DIR``, the campus with the most offers and départements 12 + 46.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from api.main import create_app  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
 from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.gaps import gap_report  # noqa: E402
+from graph.ingest.opendata import run_import  # noqa: E402
 from graph.ingest.seed_loader import load_seeds  # noqa: E402
 from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.settings import Settings  # noqa: E402
@@ -45,7 +48,12 @@ def _ms(samples: list[float]) -> dict[str, float]:
 
 
 def bench_size(
-    name: str, seeds: SeedSet, campus: str, departements: list[str], reps: int
+    name: str,
+    seeds: SeedSet,
+    campus: str | None,
+    departements: list[str],
+    reps: int,
+    opendata: Path | None = None,
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(
@@ -55,8 +63,22 @@ def bench_size(
         try:
             t0 = time.perf_counter()
             load_seeds(store, seeds)
+            if opendata is not None:
+                run_import(store, opendata)
             load_s = time.perf_counter() - t0
             out: dict[str, Any] = {"load_s": round(load_s, 1)}
+            if campus is None:  # the campus with the most offers in its territory
+                sizes = {
+                    c["id"]: len(
+                        store.read(
+                            "gaps_offers", codes=None, **Territory(campus=c["id"]).query_params()
+                        )
+                    )
+                    for c in store.read("gaps_campuses")
+                }
+                campus = max(sorted(sizes), key=lambda c: sizes[c])
+                out["campus_id"] = campus
+                out["campus_offers"] = sizes[campus]
             cases = {
                 "campus": (Territory(campus=campus), {"campus": campus}),
                 "departements": (
@@ -95,12 +117,30 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=1.0, help="national graph scale")
     ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--opendata", type=Path, help="also: the seeds plus an import of DIR")
+    ap.add_argument("--skip-synthetic", action="store_true")
     args = ap.parse_args()
     t0 = time.perf_counter()
     result: dict[str, Any] = {"benchmark": "gap report", "reps": args.reps}
     result["seed"] = bench_size(
         "seed", load_seed_dir(ROOT / "seeds"), "mecanic-vallee", ["012", "046"], args.reps
     )
+    if args.opendata is not None:
+        result["national_files"] = {
+            "input": args.opendata.name,
+            **bench_size(
+                "files",
+                load_seed_dir(ROOT / "seeds"),
+                None,
+                ["012", "046"],
+                max(3, args.reps // 3),
+                opendata=args.opendata,
+            ),
+        }
+    if args.skip_synthetic:
+        result["run_s"] = round(time.perf_counter() - t0, 1)
+        print(json.dumps(result, indent=1))
+        return 0
     national = generate(args.scale, 7)
     campus = sorted(sf.campus.id for sf in national.files.values() if sf.campus is not None)[0]
     depts = sorted({s.departement for s in national.sites.values()})[:2]

@@ -65,6 +65,7 @@ import graph.ingest.seed_loader  # noqa: E402
 from api.main import create_app  # noqa: E402
 from bench.nx_pathways import NxPathways  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
+from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer  # noqa: E402
 from graph.engines.falkordb_store import FalkorDBStore  # noqa: E402
 from graph.errors import GraphError  # noqa: E402
 from graph.geo import haversine_km  # noqa: E402
@@ -75,6 +76,7 @@ from graph.pathways.data import forget, keep_warm, pathway_data  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 
 TARGET_P95_MS = 50.0
+EDIT_SOURCE = "bench/pathways.py: first search after an edit"
 SEEDS_DIR = ROOT / "seeds"
 MV_FILE = "mecanic-vallee.toml"
 
@@ -398,6 +400,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVER_PID: dict[str, int] = {}  # base URL -> pid of the uvicorn subprocess serving it
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process (Linux /proc), in MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
 @contextlib.contextmanager
 def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
     """A uvicorn subprocess serving the app on the same database (through its unix socket)."""
@@ -444,6 +460,7 @@ def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError("uvicorn was not ready (/health, pathway cache) within 120 s")
             time.sleep(0.1)
+        SERVER_PID[base] = proc.pid
         yield base
     finally:
         proc.terminate()
@@ -456,6 +473,95 @@ def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
 
 
 # --- one size ----------------------------------------------------------------------------------
+
+
+def from_level(
+    store: FalkorDBStore, queries: list[dict[str, Any]], reps: int, budget_s: float
+) -> dict[str, Any]:
+    """``from_level`` questions (every diploma of a level as a start, e.g. « after a CAP »):
+    levels 3 and 4 to the next two levels, in the territories of the question list; request
+    to answer, in process (build_query then find_pathways), the cache warm."""
+    reqs = []
+    for q in queries:
+        where = {k: q[k] for k in ("departements", "near", "radius_km") if q.get(k)}
+        for level in (3, 4):
+            reqs.append({"from_level": level, "to_level": level + 2, **where})
+    samples: list[int] = []
+    errors = 0
+    deadline = time.perf_counter() + budget_s
+    for i in range(max(reps, len(reqs))):
+        if time.perf_counter() > deadline and i >= len(reqs):
+            break
+        t = time.perf_counter_ns()
+        try:
+            find_pathways(
+                store, build_query(store, PathwayRequest.model_validate(reqs[i % len(reqs)]))
+            )
+        except GraphError:
+            errors += 1
+            continue
+        samples.append(time.perf_counter_ns() - t)
+    return summary(samples, errors)
+
+
+def after_edit(
+    store: FalkorDBStore, qs: list[PathwayQuery], reps: int, budget_s: float
+) -> dict[str, Any]:
+    """The first search of each question right after an edit of what it shows (graph/edits.py:
+    an offer of its first pathway's second step, in continuing education, created, then
+    deleted by the next sample), the cache warm before the edit. Only the search is timed;
+    the background preload of the new version runs as in the API."""
+    samples: list[int] = []
+    errors = 0
+    plans = []
+    for q in qs:
+        answer = find_pathways(store, q)
+        steps = answer.pathways[0].steps if answer.pathways else []
+        if len(steps) > 1 and steps[1].offers:
+            plans.append((q, steps[1].code, steps[1].offers[0].actor_id))
+    deadline = time.perf_counter() + budget_s
+    created: tuple[str, str] | None = None
+    for i in range(reps):
+        if not plans or time.perf_counter() > deadline:
+            break
+        q, code, actor = plans[i % len(plans)]
+        try:
+            if created is not None:
+                delete_offer(
+                    store,
+                    "bench",
+                    OfferDelete(
+                        actor=created[0],
+                        diploma=created[1],
+                        modality="continuing",
+                        source=EDIT_SOURCE,
+                    ),
+                )
+                created = None
+            else:
+                create_offer(
+                    store,
+                    "bench",
+                    OfferCreate(
+                        actor=actor, diploma=code, modality="continuing", source=EDIT_SOURCE
+                    ),
+                )
+                created = (actor, code)
+        except GraphError:
+            errors += 1
+            continue
+        t = time.perf_counter_ns()
+        find_pathways(store, q)
+        samples.append(time.perf_counter_ns() - t)
+    if created is not None:
+        delete_offer(
+            store,
+            "bench",
+            OfferDelete(
+                actor=created[0], diploma=created[1], modality="continuing", source=EDIT_SOURCE
+            ),
+        )
+    return summary(samples, errors)
 
 
 def bench_size(
@@ -534,6 +640,12 @@ def bench_size(
     s, e, pq = timed(lambda k: find_pathways(store, qs[k]), n, args.reps, args.budget_s)
     lat["core"], per_impl_query["core"] = summary(s, e), pq
 
+    log(f"{name}: from a level (from_level), warm cache")
+    lat["core_from_level"] = from_level(store, queries, args.reps, args.budget_s)
+
+    log(f"{name}: first search after an edit (an offer of a step added, then removed)")
+    lat["core_after_edit"] = after_edit(store, qs, args.reps, args.budget_s)
+
     log(f"{name}: networkx baseline")
     s, e, pq = timed(lambda k: nxp.search(qs[k]), n, args.reps, args.budget_s)
     lat["networkx"], per_impl_query["networkx"] = summary(s, e), pq
@@ -564,6 +676,7 @@ def bench_size(
                         raise RuntimeError(f"HTTP {r.status}")
 
             s, e, pq = timed(via_uvicorn, n, args.http_requests, args.budget_s)
+            out["uvicorn_worker_rss_mb"] = rss_mb(SERVER_PID[base])  # cache filled, after use
         lat["http_uvicorn"], per_impl_query["http_uvicorn"] = summary(s, e), pq
 
     out["latency_ms"] = lat

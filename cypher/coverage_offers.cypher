@@ -9,7 +9,7 @@ WHERE (NOT $restrict OR (
     AND ($campus IS NULL OR o.campus = $campus OR $campus IN a.campuses)
     AND ($min_lat IS NULL OR (o.lat >= $min_lat AND o.lat <= $max_lat
                               AND o.lon >= $min_lon AND o.lon <= $max_lon))))
-RETURN a {.id, .campuses} AS actor,
+RETURN a {.id, .name, .campuses} AS actor,
        o {.departement, .region_code, .lat, .lon, .campus, .status, .origin, .sources, .year}
          AS offer,
-       d {.code, .type, .level, .closed} AS diploma
+       d {.code, .name, .type, .level, .closed} AS diploma

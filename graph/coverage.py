@@ -23,7 +23,7 @@ from graph.territory import (
     RegionField,
     Territory,
     check_fields,
-    resolve_territory,
+    request_territory,
 )
 
 __all__ = [
@@ -49,6 +49,10 @@ class CoverageRow(BaseModel):
     programmes: int = Field(description="Distinct diplomas offered (open or planned).")
     establishments: int
     sources: list[str] = Field(description="Where the offers come from: seed files, open data.")
+    examples: list[str] = Field(
+        default=[],
+        description="A few programmes offered there, in French: « NAME — ESTABLISHMENT ».",
+    )
 
 
 class CoverageAnswer(BaseModel):
@@ -74,8 +78,10 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
             continue
         g = groups.setdefault(
             (d.get("level"), d.get("type") or "other"),
-            {"programmes": set(), "establishments": set(), "sources": set()},
+            {"programmes": set(), "establishments": set(), "sources": set(), "examples": set()},
         )
+        if len(g["examples"]) < 3 and d.get("name") and a.get("name"):
+            g["examples"].add(f"{d['name']} — {a['name']}")
         g["programmes"].add(d["code"])
         g["establishments"].add(a["id"])
         g["sources"].update(_source_names(o))
@@ -87,6 +93,7 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
             programmes=len(g["programmes"]),
             establishments=len(g["establishments"]),
             sources=sorted(g["sources"]),
+            examples=sorted(g["examples"]),
         )
         for (level, dtype), g in sorted(groups.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1]))
     ]
@@ -144,12 +151,14 @@ def goal_thin_sentence(
     ]
     if not hits:
         return None
-    n = sum(r.programmes for r in hits)
+    n = sum(r.establishments for r in hits)
     kinds = ", ".join(sorted({r.type_label for r in hits}))
+    examples = [e for r in hits for e in r.examples][:3]
+    seen = f" (par exemple : {' ; '.join(examples)})" if examples else ""
     return (
-        f"Les données importées ne contiennent que {n} formation{'s' if n > 1 else ''} de ce "
-        f"niveau {where_fr(territory)} ({kinds}), qu'aucune passerelle connue ne relie au "
-        "diplôme de départ."
+        f"Les données importées contiennent des formations de ce niveau {where_fr(territory)} "
+        f"({kinds} ; offertes par {n} établissement{'s' if n > 1 else ''}){seen}, mais aucune "
+        "passerelle connue ne les relie au diplôme de départ : à examiner avec l'établissement."
     )
 
 
@@ -199,12 +208,5 @@ class CoverageRequest(BaseModel):
 
 
 def build_coverage(store: GraphReader, req: CoverageRequest) -> CoverageAnswer:
-    terr = resolve_territory(
-        store,
-        campus=req.campus,
-        departements=req.departements,
-        region=req.region,
-        near=req.near,
-        radius_km=req.radius_km,
-    )
+    terr = request_territory(store, req)
     return coverage(store, terr)

@@ -14,6 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from graph import labels
 from graph.text import normalise
 
 __all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
@@ -65,10 +66,9 @@ TYPE_WORDS: Mapping[tuple[str, ...], str] = {
     ("bp",): "bp",
     ("cqpm",): "cqpm",
 }
-TYPE_FR = {"cap": "CAP", "bac_pro": "bac pro", "bts": "BTS", "but": "BUT", "dut": "DUT",
-           "licence_pro": "licence professionnelle", "master": "master",
-           "ingenieur": "diplôme d'ingénieur", "mc": "mention complémentaire",
-           "bp": "brevet professionnel", "cqpm": "CQPM"}  # fmt: skip
+# The French names of the types the search recognises (graph.labels), "bac pro" in lower
+# case as the hints write it inside a sentence; other types read « autre ».
+TYPE_FR = {t: labels.TYPE_FR[t] for t in TYPE_WORDS.values()} | {"bac_pro": "bac pro"}
 STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "option"}
 WORD_MATCH = 82  # a query word matches a name word at this similarity (0-100) or as a prefix
 

@@ -31,7 +31,8 @@ from pydantic import (
     model_validator,
 )
 
-from graph.errors import Conflict, EditInvalid, NotFound
+from graph.editors import Editor
+from graph.errors import Conflict, EditInvalid, Forbidden, NotFound
 from graph.models import (
     PRINTABLE,
     ActorKind,
@@ -47,6 +48,7 @@ from graph.models import (
     Text,
     Uai,
 )
+from graph.passerelles import documented_leg, documented_props
 from graph.store import GraphStore
 from graph.text import normalise
 from graph.touched import Touched, touching
@@ -80,7 +82,7 @@ class ActorCreate(Edit):
     @model_validator(mode="after")
     def _role_needs_campus(self) -> ActorCreate:
         if self.campus_role and not self.campus:
-            raise ValueError("campus_role needs a campus")
+            raise ValueError("campus_role demande un campus")
         return self
 
 
@@ -101,13 +103,13 @@ class ActorUpdate(Edit):
         # the property and every page showing the actor would fail. Only optional fields may be
         # cleared with null (validators do not run on the default, so omitting them is fine).
         if v is None:
-            raise ValueError("this field cannot be removed, only changed")
+            raise ValueError("ce champ ne peut pas être retiré, seulement changé")
         return v
 
     @model_validator(mode="after")
     def _something(self) -> ActorUpdate:
         if not self.model_fields_set - {"source"}:
-            raise ValueError("nothing to update")
+            raise ValueError("rien à modifier")
         return self
 
 
@@ -148,7 +150,7 @@ class PasserelleCreate(Edit):
     @model_validator(mode="after")
     def _no_loop(self) -> PasserelleCreate:
         if set(self.from_) & set(self.to):
-            raise ValueError("a passerelle cannot lead to its own start")
+            raise ValueError("une passerelle ne peut pas mener à son propre départ")
         return self
 
 
@@ -162,7 +164,7 @@ class PartnershipCreate(Edit):
     @model_validator(mode="after")
     def _two_actors(self) -> PartnershipCreate:
         if self.a == self.b:
-            raise ValueError("an actor cannot partner with itself")
+            raise ValueError("un acteur ne peut pas être son propre partenaire")
         return self
 
 
@@ -229,10 +231,20 @@ def _existing(store: GraphStore, **keys: list[str]) -> set[tuple[str, str]]:
     return {(r["label"], r["key"]) for r in store.read("edit_lookup", **params)}
 
 
+_UNKNOWN_FR = {
+    "Actor": "acteur inconnu",
+    "Diploma": "diplôme inconnu",
+    "Site": "commune inconnue",
+    "Sector": "filière inconnue",
+    "Campus": "campus inconnu",
+    "Passerelle": "passerelle inconnue",
+}
+
+
 def _require(found: set[tuple[str, str]], label: str, keys: list[str], field: str) -> None:
     missing = [k for k in keys if (label, k) not in found]
     if missing:
-        raise EditInvalid(field, f"unknown {label.lower()}: {', '.join(missing)}")
+        raise EditInvalid(field, f"{_UNKNOWN_FR.get(label, 'inconnu')} : {', '.join(missing)}")
 
 
 def _geo(store: GraphStore, insee: str | None) -> dict[str, Any]:
@@ -247,6 +259,27 @@ def _geo(store: GraphStore, insee: str | None) -> dict[str, Any]:
         }
     rows = store.read("site_geo", insee=insee)
     return rows[0]
+
+
+def _actor_campuses(store: GraphStore, *actor_ids: str) -> set[str]:
+    """The campuses actors belong to (their ``campuses`` list and their memberships)."""
+    out: set[str] = set()
+    for actor_id in actor_ids:
+        for row in store.read("actor_get", id=actor_id):
+            out.update(row["actor"].get("campuses") or [])
+            out.update(m["campus"] for m in row.get("memberships") or [] if m and m.get("campus"))
+    return out
+
+
+def _allowed(user: str, campuses: set[str], what: str) -> None:
+    """Forbidden unless the editor's token covers one of ``campuses`` (graph/editors.py)."""
+    scope = user.campuses if isinstance(user, Editor) else None
+    if scope is None or campuses & scope:
+        return
+    raise Forbidden(
+        f"Ce jeton ne permet de modifier que les campus {', '.join(sorted(scope))} : "
+        f"{what} n'en relève pas."
+    )
 
 
 def _stamp(user: str, source: str) -> dict[str, Any]:
@@ -266,7 +299,8 @@ def create_actor(store: GraphStore, user: str, e: ActorCreate) -> str:
         campuses=[e.campus] if e.campus else [],
     )
     if ("Actor", e.id) in found:
-        raise Conflict(f"actor {e.id!r} already exists")
+        raise Conflict(f"L'acteur {e.id} existe déjà.")
+    _allowed(user, {e.campus} if e.campus else set(), "un acteur sans campus de ce jeton")
     if e.site:
         _require(found, "Site", [e.site], "site")
     if e.campus:
@@ -307,6 +341,7 @@ def update_actor(store: GraphStore, user: str, actor_id: str, e: ActorUpdate) ->
     found = _existing(store, actors=[actor_id], sites=[e.site] if e.site else [])
     if ("Actor", actor_id) not in found:
         raise NotFound("actor", actor_id)
+    _allowed(user, _actor_campuses(store, actor_id), f"l'acteur {actor_id}")
     if e.site:
         _require(found, "Site", [e.site], "site")
     fields = e.model_dump(exclude={"source", "site"}, exclude_unset=True, mode="json")
@@ -334,6 +369,7 @@ def delete_actor(store: GraphStore, user: str, actor_id: str, source: str) -> No
     e = Edit(source=source)
     if ("Actor", actor_id) not in _existing(store, actors=[actor_id]):
         raise NotFound("actor", actor_id)
+    _allowed(user, _actor_campuses(store, actor_id), f"l'acteur {actor_id}")
     with touching(store, Touched.of(actors=[actor_id], links=[actor_id])):
         rows = store.write(
             "edit_actor_delete",
@@ -354,11 +390,12 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
     )
     _require(found, "Actor", [e.actor], "actor")
     _require(found, "Diploma", [e.diploma], "diploma")
+    _allowed(user, _actor_campuses(store, e.actor), f"l'acteur {e.actor}")
     site = e.site
     if site is None:
         actor_site = store.read("actor_get", id=e.actor)[0]["actor"].get("insee")
         if actor_site is None:
-            raise EditInvalid("site", "the actor has no site: give one")
+            raise EditInvalid("site", "l'acteur n'a pas de commune : indiquez-en une")
         site = actor_site
     else:
         _require(found, "Site", [site], "site")
@@ -372,7 +409,7 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         and o.get("site") == site
     ]
     if existing:
-        raise Conflict(f"{e.actor} already offers {e.diploma} ({e.modality.value}) at {site}")
+        raise Conflict(f"{e.actor} propose déjà {e.diploma} ({e.modality.value}) à {site}.")
     props = {
         "site": site,
         "commune": geo["commune"],
@@ -415,6 +452,7 @@ def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
         for o in offers
     ):
         raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
+    _allowed(user, _actor_campuses(store, e.actor), f"l'acteur {e.actor}")
     with touching(store, Touched.of(diplomas=[e.diploma], actors=[e.actor])):
         rows = store.write(
             "edit_offer_delete",
@@ -443,40 +481,20 @@ def create_passerelle(store: GraphStore, user: str, e: PasserelleCreate) -> str:
         campuses=[e.campus] if e.campus else [],
     )
     if ("Passerelle", e.id) in found:
-        raise Conflict(f"passerelle {e.id!r} already exists")
+        raise Conflict(f"La passerelle {e.id} existe déjà.")
+    _allowed(user, {e.campus} if e.campus else set(), "une passerelle sans campus de ce jeton")
     _require(found, "Diploma", e.from_, "from")
     _require(found, "Diploma", e.to, "to")
     _require(found, "Actor", e.parties, "parties")
     if e.campus:
         _require(found, "Campus", [e.campus], "campus")
-    common = {
-        "kind": e.kind.value,
-        "rate": e.rate,
-        "entrant_share": e.entrant_share,
-        "reserved_share": e.reserved_share,
-        "modality": e.modality.value if e.modality else None,
-    }
     props = {
-        **common,
+        **documented_props(e, e.campus),
         "id": e.id,
-        "origin": "documented",
-        "campus": e.campus,
-        "conditions": e.conditions,
-        "description": e.description,
-        "from_codes": list(e.from_),
-        "to_codes": list(e.to),
-        "parties": list(e.parties),
-        "source": e.source,
         "created_by_edit": True,
         **_stamp(user, e.source),
     }
-    leg = {
-        **common,
-        "passerelle_id": e.id,
-        "passerelle_origin": "documented",
-        "campus": e.campus,
-        "origin": "edit",
-    }
+    leg = {**documented_leg(e, e.campus), "origin": "edit"}
     with touching(store, Touched.of(diplomas=[*e.from_, *e.to], passerelles=[e.id])):
         store.write(
             "edit_passerelle_create",
@@ -496,6 +514,9 @@ def delete_passerelle(store: GraphStore, user: str, passerelle_id: str, source: 
     e = Edit(source=source)
     if ("Passerelle", passerelle_id) not in _existing(store, passerelles=[passerelle_id]):
         raise NotFound("passerelle", passerelle_id)
+    rows = store.read("passerelle_get", id=passerelle_id)
+    campus = rows[0]["passerelle"].get("campus") if rows else None
+    _allowed(user, {campus} if campus else set(), f"la passerelle {passerelle_id}")
     with touching(store, Touched.of(passerelles=[passerelle_id])):
         rows = store.write(
             "edit_passerelle_delete",
@@ -514,9 +535,10 @@ def create_partnership(store: GraphStore, user: str, e: PartnershipCreate) -> di
     found = _existing(store, actors=[e.a, e.b])
     _require(found, "Actor", [e.a], "a")
     _require(found, "Actor", [e.b], "b")
+    _allowed(user, _actor_campuses(store, e.a, e.b), f"le partenariat {e.a} – {e.b}")
     partners = store.read("actor_get", id=e.a)[0]["partners"]
     if any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
-        raise Conflict(f"{e.a} and {e.b} already have a {e.kind.value} partnership")
+        raise Conflict(f"{e.a} et {e.b} ont déjà un partenariat {e.kind.value}.")
     props = {
         "kind": e.kind.value,
         "status": e.status.value,
@@ -544,6 +566,7 @@ def delete_partnership(store: GraphStore, user: str, e: PartnershipDelete) -> in
     partners = actor[0]["partners"] if actor else []
     if not any(p and p.get("id") == e.b and p.get("partnership") == e.kind.value for p in partners):
         raise NotFound("partnership", f"{e.a} - {e.b} ({e.kind.value})")
+    _allowed(user, _actor_campuses(store, e.a, e.b), f"le partenariat {e.a} – {e.b}")
     with touching(store, Touched.of(links=[e.a, e.b])):
         rows = store.write(
             "edit_partnership_delete",

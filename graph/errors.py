@@ -3,6 +3,7 @@
 GraphError
 ├── SeedError            a seed or import file is invalid (names file, record, field)
 ├── NotFound             an id/code names nothing
+├── Conflict, EditInvalid, Forbidden   an edit that exists already, breaks a rule, or is not allowed
 ├── InvalidQuery         a query name or parameter the layer refuses
 ├── InvalidRequest       a request the graph cannot answer as asked (unknown commune…)
 └── DatabaseUnavailable  the engine cannot be reached, or timed out
@@ -37,6 +38,10 @@ class NotFound(GraphError):
 
 class Conflict(GraphError):
     """An edit would create a record that already exists."""
+
+
+class Forbidden(GraphError):
+    """An editor's token does not cover the campus an edit touches (HTTP 403)."""
 
 
 class EditInvalid(GraphError):

@@ -50,6 +50,10 @@ def map_points(
                     "name": r["name"],
                     "kind": r["kind"],
                     "commune": r["commune"],
+                    # Codes to join other datasets: UAI (Éducation nationale), SIRET, INSEE.
+                    "uai": r.get("uai"),
+                    "siret": r.get("siret"),
+                    "insee": r.get("insee"),
                     "departement": r["departement"],
                     "campuses": r["campuses"] or [],
                     "sectors": sectors,

@@ -13,6 +13,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.editors import Editor, parse_tokens
+
 ENV_PREFIX = "CMQ_"
 
 
@@ -23,7 +25,9 @@ class Settings(BaseModel):
         default="embedded",
         description=(
             "'embedded' (FalkorDB started by the app in data_dir), 'falkordb://host:port' "
-            "(a running FalkorDB), or 'bolt://', 'neo4j://', 'neo4j+s://' (Neo4j 5)."
+            "(a running FalkorDB), 'bolt://', 'neo4j://', 'neo4j+s://' (Neo4j 5), or "
+            "'neo4j-local' (Neo4j 5 started by the app in data_dir/neo4j, needs Java 17 and "
+            "Maven: tools/neo4j-local)."
         ),
     )
     graph_name: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]{0,40}$")] = "cmq"
@@ -39,7 +43,8 @@ class Settings(BaseModel):
         default="",
         repr=False,
         description="Bearer tokens allowed to edit: 'name:token,name2:token2' (tokens of at "
-        "least 16 characters). Empty = editing disabled, unless demo is on.",
+        "least 16 characters); 'name:token:campus-a|campus-b' limits a token to those campuses. "
+        "Empty = editing disabled, unless demo is on.",
     )
     demo: bool = Field(
         default=False, description="Demo mode (make run): the token 'demo' may edit, as 'demo'."
@@ -53,6 +58,27 @@ class Settings(BaseModel):
         default=10.0,
         description="cmq serve closes a connection whose request headers are not complete "
         "this long after their first byte (slow or stalled clients).",
+    )
+    report_slots: Annotated[int, Field(ge=1, le=64)] = Field(
+        default=2,
+        description="Gap reports and pathway searches computed at once (others wait, holding "
+        "no thread: /health and cheap reads stay fast).",
+    )
+    edit_slots: Annotated[int, Field(ge=1, le=64)] = Field(
+        default=4, description="Edits running at once (others wait, holding no thread)."
+    )
+    rate_limit_per_minute: Annotated[int, Field(ge=0, le=100_000)] = Field(
+        default=0,
+        description="Costly requests (gaps, pathways, maps, networks) per minute and client "
+        "address for anonymous clients; 0 = no limit.",
+    )
+    rate_limit_burst: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        default=30, description="How many costly requests a client may make at once."
+    )
+    cors_origins: str = Field(
+        default="",
+        description="Web origins allowed to read the API from a browser (CORS, GET only), "
+        "comma-separated, e.g. 'https://carte.example.org'; empty = same origin only.",
     )
     seeds_dir: Path = Path("seeds")
     version_poll_s: Annotated[float, Field(ge=0, le=3600)] = Field(
@@ -72,6 +98,7 @@ class Settings(BaseModel):
     def _known_scheme(cls, v: str) -> str:
         schemes = (
             "embedded",
+            "neo4j-local",
             "falkordb://",
             "redis://",
             "bolt://",
@@ -87,20 +114,14 @@ class Settings(BaseModel):
     @field_validator("api_tokens")
     @classmethod
     def _tokens_well_formed(cls, v: str) -> str:
-        for item in filter(None, (x.strip() for x in v.split(","))):
-            name, sep, token = item.partition(":")
-            if not sep or not name or len(token) < 16:
-                raise ValueError("CMQ_API_TOKENS is 'name:token,…' with tokens of 16+ characters")
+        parse_tokens(v)
         return v
 
-    def editors(self) -> dict[str, str]:
-        """token -> editor name."""
-        out = {}
-        for item in filter(None, (x.strip() for x in self.api_tokens.split(","))):
-            name, _, token = item.partition(":")
-            out[token] = name
+    def editors(self) -> dict[str, Editor]:
+        """token -> editor (name, and the campuses it may edit; None = all)."""
+        out = parse_tokens(self.api_tokens)
         if self.demo and not out:
-            out["demo"] = "demo"
+            out["demo"] = Editor("demo")
         return out
 
     def demo_exposure(self) -> str | None:

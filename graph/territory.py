@@ -34,6 +34,7 @@ __all__ = [
     "check_fields",
     "parse_departements",
     "resolve_place",
+    "request_territory",
     "resolve_territory",
     "valid_departements",
     "valid_place",
@@ -45,6 +46,21 @@ class Reader(Protocol):
     territory imports no store, so that its rules stay a pure module."""
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]: ...
+
+
+class TerritoryFields(Protocol):
+    """A request carrying the territory fields (pathways, gaps, coverage, feeders)."""
+
+    @property
+    def campus(self) -> str | None: ...
+    @property
+    def departements(self) -> str | None: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def near(self) -> str | None: ...
+    @property
+    def radius_km(self) -> float | None: ...
 
 
 LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
@@ -273,4 +289,16 @@ def resolve_territory(
         region=region,
         near=resolve_place(store, near, "near"),
         radius_km=radius_km,
+    )
+
+
+def request_territory(store: Reader, req: TerritoryFields) -> Territory:
+    """:func:`resolve_territory` of a request's checked territory fields."""
+    return resolve_territory(
+        store,
+        campus=req.campus,
+        departements=req.departements,
+        region=req.region,
+        near=req.near,
+        radius_km=req.radius_km,
     )

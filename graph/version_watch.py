@@ -5,12 +5,13 @@ graph/gaps/cache.py) are keyed by the graph's version, which every write through
 bumps (:meth:`graph.store.GraphStore.version`). Without a watch, a server learns of a CLI
 import only when the next request reads the version: that request then waits for the cache to
 refill. The watch reads the version every few seconds (one Redis GET on FalkorDB, well under a
-millisecond) in a background thread and, when it moved, starts the pathway cache's preload for
-the new version and drops the gap reports of the old one, so the first request after an import
-finds the cache filling or filled.
+millisecond; see below for Neo4j) in a background thread and, when it moved, starts the pathway
+cache's preload for the new version and drops the gap reports of the old one, so the first
+request after an import finds the cache filling or filled.
 
 One watch per store and per process (each uvicorn worker runs its own); ``CMQ_VERSION_POLL_S``
-sets the period, 0 turns it off. An engine without a version (Neo4j) has nothing to follow.
+sets the period, 0 turns it off. On Neo4j a poll is one empty read transaction (its bookmark,
+about 9 ms).
 """
 
 from __future__ import annotations

@@ -1,56 +1,136 @@
-"""Shared fixtures: real embedded FalkorDB stores in temporary directories (never a mock)."""
+"""Shared fixtures: real databases (never a mock), on each engine.
+
+The store fixtures are parametrised by ``engine``: ``falkordb`` (embedded FalkorDB in a temporary
+directory, always available) and ``neo4j`` (a Neo4j 5 server from tests/neo4j_server.py, marked
+``neo4j``: ``pytest -m neo4j`` runs those alone, ``-m "not neo4j"`` the FalkorDB ones). One
+Neo4j JVM serves the whole session; each store that needs its own graph gets its own server in it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
 from graph.engines.falkordb_store import FalkorDBStore
+from graph.engines.neo4j_store import Neo4jStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
+from graph.store import GraphStore
+from tests.neo4j_server import Neo4jPool, neo4j_unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 MINI_SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds_mini"
+
+ENGINES = ["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(graph_uri="embedded", data_dir=data_dir, **overrides)
 
 
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine of the test's stores (every store fixture below follows it)."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def neo4j_pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jPool]:
+    reason = neo4j_unavailable()
+    if reason is not None:
+        pytest.skip(reason)
+    pool = Neo4jPool(tmp_path_factory.mktemp("neo4j"))
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+class StoreMaker:
+    """Opens fresh, empty stores on one engine and closes them (and frees their Neo4j server)
+    when the fixture that owns it ends."""
+
+    def __init__(self, engine: str, root: Path, request: pytest.FixtureRequest) -> None:
+        self.engine = engine
+        self.root = root
+        self._request = request
+        self._stack = ExitStack()
+        self._count = 0
+
+    def __call__(self, **overrides: Any) -> GraphStore:
+        self._count += 1
+        data_dir = self.root / f"db{self._count}"
+        store: GraphStore
+        if self.engine == "falkordb":
+            store = FalkorDBStore(make_settings(data_dir, **overrides))
+        else:
+            pool: Neo4jPool = self._request.getfixturevalue("neo4j_pool")
+            uri = pool.acquire()
+            self._stack.callback(pool.release, uri)
+            store = Neo4jStore(pool.settings(uri, data_dir, **overrides))
+        self._stack.callback(store.close)
+        return store
+
+    def close(self) -> None:
+        self._stack.close()
+
+
 @pytest.fixture
-def empty_store(tmp_path: Path) -> Iterator[FalkorDBStore]:
-    store = FalkorDBStore(make_settings(tmp_path / "db"))
-    yield store
-    store.close()
+def new_store(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., GraphStore]]:
+    """``new_store(**settings)``: a fresh empty store on the test's engine, closed at the end."""
+    maker = StoreMaker(engine, tmp_path / "stores", request)
+    try:
+        yield maker
+    finally:
+        maker.close()
 
 
 @pytest.fixture(scope="session")
-def mini_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBStore]:
+def session_stores(
+    engine: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[StoreMaker]:
+    """Stores that live for the session (loaded once), on the session's engine."""
+    maker = StoreMaker(engine, tmp_path_factory.mktemp(f"stores-{engine}"), request)
+    try:
+        yield maker
+    finally:
+        maker.close()
+
+
+@pytest.fixture
+def empty_store(new_store: Callable[..., GraphStore]) -> GraphStore:
+    return new_store()
+
+
+@pytest.fixture(scope="session")
+def mini_store(session_stores: StoreMaker) -> GraphStore:
     """The hand-built mini campus (known answers). Tests must not modify it."""
-    store = FalkorDBStore(make_settings(tmp_path_factory.mktemp("mini") / "db"))
+    store = session_stores()
     load_seeds(store, load_seed_dir(MINI_SEEDS))
-    yield store
-    store.close()
+    return store
 
 
 @pytest.fixture(scope="session")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBStore]:
+def seed_store(session_stores: StoreMaker) -> GraphStore:
     """The real seed data of the five campuses. Tests must not modify it."""
-    store = FalkorDBStore(make_settings(tmp_path_factory.mktemp("seed") / "db"))
+    store = session_stores()
     load_seeds(store, load_seed_dir(SEEDS))
-    yield store
-    store.close()
+    return store
 
 
 @pytest.fixture(scope="session")
 def mini_client(
-    mini_store: FalkorDBStore, tmp_path_factory: pytest.TempPathFactory
+    mini_store: GraphStore, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
     app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=mini_store)
     with TestClient(app) as client:
@@ -59,7 +139,7 @@ def mini_client(
 
 @pytest.fixture(scope="session")
 def seed_client(
-    seed_store: FalkorDBStore, tmp_path_factory: pytest.TempPathFactory
+    seed_store: GraphStore, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
     app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=seed_store)
     with TestClient(app) as client:

@@ -17,7 +17,7 @@ from graph.territory import (
     RadiusField,
     RegionField,
     check_fields,
-    resolve_territory,
+    request_territory,
 )
 
 router = APIRouter(tags=["pathways"])
@@ -49,12 +49,5 @@ def get_feeders(store: StoreDep, params: Annotated[FeedersRequest, Query()]) -> 
     """Where a diploma's entrants can come from: the diplomas leading into it by one passerelle,
     with the establishments of the territory that offer them; feeders offered in the territory
     first, documented passerelles before inferred ones, then by share of entrants and places."""
-    territory = resolve_territory(
-        store,
-        campus=params.campus,
-        departements=params.departements,
-        region=params.region,
-        near=params.near,
-        radius_km=params.radius_km,
-    )
+    territory = request_territory(store, params)
     return find_feeders(store, params.to.upper(), territory, params.limit)

@@ -34,6 +34,7 @@ def suggest_links(
     candidates: Iterable[str],
     exclude: Callable[[str, str], bool] | None = None,
     weight: Callable[[str, str], float] | None = None,
+    max_weight: float = 1.0,
     limit: int = 20,
 ) -> list[Suggestion]:
     """Rank non-adjacent pairs of ``candidates`` by resource allocation over ``G``.
@@ -41,7 +42,8 @@ def suggest_links(
     Resource allocation (Zhou et al. 2009) sums ``1 / degree(z)`` over the common neighbours
     ``z`` of ``a`` and ``b``: sharing a rare sector or diploma counts more than sharing a common
     one. Pairs already linked, or refused by ``exclude(a, b)``, are skipped; ``weight(a, b)``
-    scales a pair's score (e.g. to favour school–company pairs).
+    scales a pair's score (e.g. to favour school–company pairs) and must not exceed
+    ``max_weight``.
 
     >>> G = nx.Graph([("lycee", "usinage"), ("pme", "usinage"), ("lycee", "soudure"),
     ...               ("pme", "soudure"), ("autre", "soudure")])
@@ -50,27 +52,41 @@ def suggest_links(
     [('lycee', 'pme', 0.83), ('autre', 'lycee', 0.33), ('autre', 'pme', 0.33)]
     """
     nodes = sorted(n for n in set(candidates) if n in G)
-    # the pairs are many (every two candidates of a territory): the neighbour sets are made
-    # once, and ``exclude`` (the costly test) asked only of pairs with a neighbour in common
+    # The pairs are many (every two candidates of a territory, ~190 000 for a campus at
+    # national size) and ``exclude`` and ``weight`` are the costly part. So the unweighted
+    # scores come first; the pairs are then judged from the highest score down, and the walk
+    # stops once no pair left can enter the best ``limit`` (its score times ``max_weight`` is
+    # below the limit-th best found): the same answer as judging every pair.
     nbrs = {n: set(G[n]) for n in nodes}
     degree: dict[str, int] = {}
-    found: list[tuple[float, str, str, set[str]]] = []
+    raw: list[tuple[float, str, str, set[str]]] = []
     for i, a in enumerate(nodes):
         na = nbrs[a]
         for b in nodes[i + 1 :]:
             if b in na:
                 continue
             common = na & nbrs[b]
-            if not common or (exclude is not None and exclude(a, b)):
+            if not common:
                 continue
             for z in common:
                 if z not in degree:
                     degree[z] = G.degree(z)
-            score = sum(1.0 / degree[z] for z in common if degree[z] > 0)
-            if weight is not None:
-                score *= weight(a, b)
-            found.append((-score, a, b, common))
-    # the best ``limit`` only (pairs can be hundreds of thousands): same order as a full sort
+            raw.append((sum(1.0 / degree[z] for z in common if degree[z] > 0), a, b, common))
+    raw.sort(key=lambda t: -t[0])
+    found: list[tuple[float, str, str, set[str]]] = []
+    kept: list[float] = []  # the best ``limit`` scores so far (a min-heap)
+    for score, a, b, common in raw:
+        if len(kept) >= limit and kept[0] > score * max_weight:
+            break
+        if exclude is not None and exclude(a, b):
+            continue
+        if weight is not None:
+            score *= weight(a, b)
+        found.append((-score, a, b, common))
+        if len(kept) < limit:
+            heapq.heappush(kept, score)
+        elif score > kept[0]:
+            heapq.heapreplace(kept, score)
     best = heapq.nsmallest(limit, found, key=lambda t: (t[0], t[1], t[2]))
     return [Suggestion(a, b, -neg, tuple(sorted(common))) for neg, a, b, common in best]
 

@@ -12,7 +12,7 @@ dead ends (:func:`dead_end_targets`).
 
 from __future__ import annotations
 
-from graph.gaps.rows import GapData, campuses_of_territory, dead_end_targets
+from graph.gaps.rows import GapData, Row, campuses_of_territory, dead_end_targets
 from graph.store import GraphStore
 from graph.territory import ANYWHERE, Territory
 
@@ -24,12 +24,14 @@ LINKS = ("PARTNERS_WITH", "HOSTS", "PART_OF")  # links between actors (WORKS_ON:
 def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -> GapData:
     """Every row a report of this territory (and sector) needs."""
     params = territory.query_params()
-    offers = store.read("gaps_offers", codes=None, **params)
+    # Rows come in the engine's order, which differs between FalkorDB and Neo4j: sorted, the
+    # report is the same on both (tests/integration/test_across_engines.py).
+    offers = sorted(store.read("gaps_offers", codes=None, **params), key=_offer_order)
     codes = sorted({r["diploma"]["code"] for r in offers}) if params["restrict"] else None
     local = store.read("gaps_actors", ids=None, **params)
     inside_ids = {a["id"] for a in local if territory.contains(a, campuses=a.get("campuses"))}
     ids = sorted(inside_ids) if params["restrict"] else None
-    edges = store.read("gaps_edges", ids=ids)
+    edges = store.read("gaps_edges_of", ids=ids) if ids is not None else store.read("gaps_edges")
     agreements = store.read("gaps_agreements", ids=ids)
     if ids is not None:
         # the partnerships of the establishments hosting a platform of the territory: whether
@@ -42,7 +44,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             seen = {(e["source"], e["target"], e["type"]) for e in edges}
             edges += [
                 e
-                for e in store.read("gaps_edges", ids=hosts)
+                for e in store.read("gaps_edges_of", ids=hosts)
                 if e["type"] == "PARTNERS_WITH"
                 and (e["source"], e["target"], e["type"]) not in seen
             ]
@@ -55,11 +57,11 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             )
     d = GapData(
         offers=offers,
-        legs=store.read("gaps_leads_to", codes=codes),
-        sectors=store.read("gaps_sectors"),
-        actors=local,
-        edges=edges,
-        agreements=agreements,
+        legs=_by(store.read("gaps_leads_to", codes=codes), "source", "target", "passerelle"),
+        sectors=sorted(store.read("gaps_sectors"), key=lambda r: str(r["sector"]["id"])),
+        actors=_by(local, "label", "id"),
+        edges=_by(edges, "source_label", "source", "type", "target_label", "target", "kind"),
+        agreements=_by(agreements, "passerelle"),
     )
     d.local_campuses = campuses_of_territory(store.read("gaps_campuses"), territory)
     d.inside_ids = inside_ids
@@ -69,5 +71,17 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     d.inside_for_sector = [r for r in d.inside if sector in r["sectors"]] if sector else d.inside
     targets = dead_end_targets(d.inside_for_sector, d.legs)
     if targets:
-        d.outside_offers = store.read("gaps_offers", codes=targets, **ANYWHERE.query_params())
+        d.outside_offers = sorted(
+            store.read("gaps_offers", codes=targets, **ANYWHERE.query_params()), key=_offer_order
+        )
     return d
+
+
+def _by(rows: list[Row], *keys: str) -> list[Row]:
+    return sorted(rows, key=lambda r: tuple(str(r.get(k) or "") for k in keys))
+
+
+def _offer_order(r: Row) -> tuple[str, ...]:
+    o = r["offer"]
+    keys = (r["actor"]["id"], r["diploma"]["code"], o.get("modality"), o.get("site"))
+    return tuple(str(v if v is not None else "") for v in (*keys, o.get("year"), o.get("source")))

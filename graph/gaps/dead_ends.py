@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
 from graph.gaps.rows import GapData, next_steps
@@ -60,6 +61,10 @@ def dead_ends(d: GapData) -> list[Finding]:
         nearest = _nearest_outside(r, known, all_offers)
         if nearest is not None and nearest["km"] <= REACH_KM:
             continue  # a next step is within reach
+        fields = {sec for t in known for x in all_offers[t] for sec in x.get("sectors") or []}
+        if _kind_within_reach(r, kinds, fields, d.inside):
+            continue  # a programme of the next level is within reach: the data may only lack
+            # the passerelle to it, which does not make this offer a dead end
         seen.add(key)
         bounded = nearest if nearest is not None and nearest["km"] <= NEAREST_MAX_KM else None
         where = (
@@ -97,6 +102,24 @@ def dead_ends(d: GapData) -> list[Finding]:
     # what matters first: no next step nearby, then the most learners (known capacity)
     out.sort(key=lambda f: (f.severity != "high", -(f.data.get("capacity") or 0), f.title))
     return out
+
+
+def _kind_within_reach(
+    r: Row, kinds: set[tuple[Any, Any]], fields: set[str], offers: list[Row]
+) -> bool:
+    """Whether a programme of the next steps' type and level is offered within REACH_KM that
+    is of the same filière, or whose field the data cannot tell (no sector: the Parcoursup
+    programmes have no diploma code); the data may then only lack the passerelle to it."""
+    o = r["offer"]
+    for x in offers:
+        xo, xd = x["offer"], x["diploma"]
+        if (xd.get("type"), xd.get("level")) not in kinds or xo.get("lat") is None:
+            continue
+        if x.get("sectors") and not set(x["sectors"]) & fields:
+            continue
+        if haversine_km(o["lat"], o["lon"], xo["lat"], xo["lon"]) <= REACH_KM:
+            return True
+    return False
 
 
 def nearest_text(n: Row) -> str:

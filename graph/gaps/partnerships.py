@@ -142,6 +142,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         exclude=exclude,
         limit=limit * 4,
         weight=lambda x, y: PAIR_WEIGHTS[kinds.get((x, y)) or pair_type(info[x], info[y])],
+        max_weight=max(PAIR_WEIGHTS.values()),
     )
     # a suggestion must rest on something the pair does: a filière or a platform in common
     ranked = [s for s in ranked if any(z.startswith(("Sector:", "Platform:")) for z in s.shared)][

@@ -20,7 +20,7 @@ from graph.territory import (
     RadiusField,
     RegionField,
     check_fields,
-    resolve_territory,
+    request_territory,
 )
 
 __all__ = ["GapCsvRequest", "GapRequest", "SectionId", "build_report"]
@@ -64,12 +64,5 @@ class GapCsvRequest(GapRequest):
 
 
 def build_report(store: GraphStore, req: GapRequest) -> GapReport:
-    terr = resolve_territory(
-        store,
-        campus=req.campus,
-        departements=req.departements,
-        region=req.region,
-        near=req.near,
-        radius_km=req.radius_km,
-    )
+    terr = request_territory(store, req)
     return gap_report(store, terr, req.sector, limit=req.limit)

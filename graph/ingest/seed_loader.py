@@ -27,6 +27,7 @@ from graph.models import (
     PasserelleScope,
     SiteRecord,
 )
+from graph.passerelles import documented_leg, documented_props
 from graph.store import GraphStore, Statement
 from graph.text import normalise
 
@@ -362,30 +363,9 @@ def _add_passerelles(
     each with where it holds (:func:`passerelle_scope`) on its node and its legs."""
     campus = campus_record.id if campus_record is not None else None
     for pa in passerelles:
-        common = {
-            "kind": pa.kind.value,
-            "rate": pa.rate,
-            "entrant_share": pa.entrant_share,
-            "reserved_share": pa.reserved_share,
-            "modality": pa.modality.value if pa.modality else None,
-            **passerelle_scope(pa, campus_record),
-        }
+        scope = passerelle_scope(pa, campus_record)
         nodes["passerelles"].append(
-            _node(
-                Label.PASSERELLE,
-                pa.id,
-                {
-                    **common,
-                    "origin": "documented",
-                    "campus": campus,
-                    "conditions": pa.conditions,
-                    "description": pa.description,
-                    "from_codes": list(pa.from_),
-                    "to_codes": list(pa.to),
-                    "parties": list(pa.parties),
-                    "source": pa.source,
-                },
-            )
+            _node(Label.PASSERELLE, pa.id, {**documented_props(pa, campus), **scope})
         )
         for code in pa.from_:
             rel("passerelle_from", pa.id, code, source=pa.source)
@@ -395,15 +375,7 @@ def _add_passerelles(
             rel("passerelle_binds", pa.id, actor, source=pa.source)
         for a_code in pa.from_:
             for b_code in pa.to:
-                rel(
-                    "leads_to",
-                    a_code,
-                    b_code,
-                    passerelle_id=pa.id,
-                    passerelle_origin="documented",
-                    campus=campus,
-                    **common,
-                )
+                rel("leads_to", a_code, b_code, **documented_leg(pa, campus), **scope)
 
 
 def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: Any) -> None:

@@ -12,8 +12,8 @@ Why: at national size, decoding the offer rows in the Redis client was most of a
 search without reading them again (``bench/pathways.py`` reports cold and warm figures).
 
 The cache is per process (each uvicorn worker has its own) and bounded by the graph: at most
-every diploma's legs and offers. On an engine that gives no version (Neo4j, see
-``Neo4jStore.version``) every search starts an empty cache, i.e. reads as without one.
+every diploma's legs and offers. A store that gives no version (a test wrapper) starts an empty
+cache for every search, i.e. reads as without one.
 """
 
 from __future__ import annotations
@@ -67,6 +67,23 @@ Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
 
 
+def _offer_order(pair: tuple[Row, Row]) -> tuple[str, ...]:
+    """A total order of a diploma's offers, so that ties in the ranking (one establishment
+    offering it by school and by apprenticeship) break the same way on every engine."""
+    actor, offer = pair
+    return tuple(
+        str(v if v is not None else "")
+        for v in (
+            actor.get("id"),
+            offer.get("modality"),
+            offer.get("site"),
+            offer.get("year"),
+            offer.get("status"),
+            offer.get("source"),
+        )
+    )
+
+
 class PathwayData:
     """Diplomas, legs, offers, filières and sector goals, each read once per graph version."""
 
@@ -75,6 +92,13 @@ class PathwayData:
         self._diplomas: dict[str, Row | None] = {}
         self._legs: dict[str, list[tuple[str, Row]]] = {}
         self._offers: dict[str, list[tuple[Row, Row]]] = {}
+        # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
+        # id -> the codes whose legs it makes (kept with the rows, so a change finds them at
+        # once instead of scanning every offer)
+        # (frozensets, replaced and never changed in place: a copy of the dict is safe while
+        # another thread adds to it)
+        self._by_actor: dict[str, frozenset[str]] = {}
+        self._by_passerelle: dict[str, frozenset[str]] = {}
         self._actors: dict[str, Row] = {}
         self._fields: dict[str, frozenset[str]] = {}
         self._sectors: dict[str, frozenset[str]] = {}
@@ -86,6 +110,8 @@ class PathwayData:
         self.preload_thread: threading.Thread | None = None
         self.preloaded_s: float | None = None  # set when a preload has filled it
         self.carried_from: str | None = None  # the version whose rows it kept (carried())
+        # after carried() from a filled cache: the only codes a preload must read again
+        self.refill: list[str] | None = None
 
     def carried(self, version: str, touched: Touched) -> PathwayData:
         """A cache for ``version`` holding this one's rows except what ``touched`` changed:
@@ -98,22 +124,27 @@ class PathwayData:
         # another thread (a search, the old preload) is adding entries.
         offers = dict(self._offers)
         legs = dict(self._legs)
+        by_actor = dict(self._by_actor)
+        by_passerelle = dict(self._by_passerelle)
         drop_offers = set(touched.diplomas)
-        if touched.actors:
-            drop_offers.update(
-                code
-                for code, pairs in offers.items()
-                if any(a["id"] in touched.actors for a, _ in pairs)
-            )
+        for a in touched.actors:
+            drop_offers.update(by_actor.get(a, ()))
         drop_legs = set(touched.diplomas)
-        if touched.passerelles:
-            drop_legs.update(
-                code
-                for code, out in legs.items()
-                if any(leg.get("passerelle_id") in touched.passerelles for _, leg in out)
-            )
-        new._offers = {c: v for c, v in offers.items() if c not in drop_offers}
-        new._legs = {c: v for c, v in legs.items() if c not in drop_legs}
+        for p in touched.passerelles:
+            drop_legs.update(by_passerelle.get(p, ()))
+        new._offers = offers
+        new._legs = legs
+        for c in drop_offers:
+            offers.pop(c, None)
+        for c in drop_legs:
+            legs.pop(c, None)
+        # the indexes may name codes dropped here: a code is read again when asked, and the
+        # index then names it again; naming a code that is not cached drops nothing
+        new._by_actor = by_actor
+        new._by_passerelle = by_passerelle
+        new.refill = (
+            sorted(drop_offers | drop_legs | touched.diplomas) if self.preloaded_s else None
+        )
         new._diplomas = {c: v for c, v in dict(self._diplomas).items() if c not in touched.diplomas}
         new._actors = {a: v for a, v in dict(self._actors).items() if a not in touched.actors}
         new._fields = dict(self._fields)  # TRAINS_FOR: no edit changes it
@@ -157,6 +188,10 @@ class PathwayData:
                 got[r["source"]].append((r["target"], dict(zip(LEG_FIELDS, r["leg"], strict=True))))
             for c in missing:
                 got[c].sort(key=lambda t: (t[0], str(t[1].get("passerelle_id"))))
+                for _, leg in got[c]:
+                    pid = leg.get("passerelle_id")
+                    if pid is not None:
+                        self._by_passerelle[pid] = self._by_passerelle.get(pid, frozenset()) | {c}
             self._legs.update(got)
             self.diplomas(store, {t for legs in got.values() for t, _ in legs})
         return {c: self._legs[c] for c in codes}
@@ -185,6 +220,10 @@ class PathwayData:
             got: dict[str, list[tuple[Row, Row]]] = {c: [] for c in missing}
             for r in merge_offer_rows(full):
                 got[r["code"]].append((r["actor"], r["offer"]))
+                aid = r["actor"]["id"]
+                self._by_actor[aid] = self._by_actor.get(aid, frozenset()) | {r["code"]}
+            for c in missing:  # rows come in the engine's order: FalkorDB's and Neo4j's differ
+                got[c].sort(key=_offer_order)
             self._offers.update(got)
         return {c: self._offers[c] for c in codes}
 
@@ -356,10 +395,14 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         store = ref()
         if store is None:
             return
-        rows = store.read("pathway_diplomas_all")
-        for r in rows:
-            data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
-        codes = [r["d"]["code"] for r in rows]
+        if data.refill is not None:  # carried from a filled cache: only what the write changed
+            codes = data.refill
+            data.diplomas(store, codes)
+        else:
+            rows = store.read("pathway_diplomas_all")
+            for r in rows:
+                data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
+            codes = [r["d"]["code"] for r in rows]
         for i in range(0, len(codes), PRELOAD_CHUNK):
             with _registry_lock:
                 if _registry.get(store) is not data:

@@ -82,8 +82,8 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         )
     if leg.get("evidence"):
         return (
-            "passerelle déduite (non documentée) de ce que les deux diplômes ont en commun : "
-            f"{leg['evidence']}"
+            f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "
+            "(non documentée)"
         )
     return "passerelle déduite d'une règle publique (non documentée)"
 

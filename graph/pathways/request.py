@@ -25,8 +25,8 @@ from graph.territory import (
     RadiusField,
     RegionField,
     check_fields,
+    request_territory,
     resolve_place,
-    resolve_territory,
     valid_place,
 )
 
@@ -92,14 +92,7 @@ class PathwayRequest(BaseModel):
 
 
 def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
-    terr = resolve_territory(
-        store,
-        campus=req.campus,
-        departements=req.departements,
-        region=req.region,
-        near=req.near,
-        radius_km=req.radius_km,
-    )
+    terr = request_territory(store, req)
     start_codes, start_label = resolve_start(
         store,
         code=req.from_.upper() if req.from_ else None,

@@ -204,14 +204,19 @@ class Scorer:
         self.home = home
         self.modality = modality
         self.allow_outside = allow_outside
-        self._choices: dict[tuple[LatLon | None, str], Choice | None] = {}
+        self._choices: dict[tuple[LatLon | None, str, str | None], Choice | None] = {}
 
-    def choice(self, prev: LatLon | None, code: str) -> Choice | None:
-        memo = (prev, code)
+    def choice(
+        self, prev: LatLon | None, code: str, leg_modality: str | None = None
+    ) -> Choice | None:
+        """The establishments for a step; when the passerelle names a modality (« sous statut
+        apprenti »), its offers in that modality if there are any."""
+        memo = (prev, code, leg_modality)
         if memo not in self._choices:
-            self._choices[memo] = choose(
-                self.offers.get(code, []), prev, allow_outside=self.allow_outside
-            )
+            offers = self.offers.get(code, [])
+            if leg_modality:
+                offers = [o for o in offers if o.offer.get("modality") == leg_modality] or offers
+            self._choices[memo] = choose(offers, prev, allow_outside=self.allow_outside)
         return self._choices[memo]
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
@@ -228,7 +233,7 @@ class Scorer:
         rates_known = 0
         before = diplomas[0]
         for d, leg in zip(diplomas[1:], legs, strict=True):
-            choice = self.choice(prev, d["code"])
+            choice = self.choice(prev, d["code"], leg.get("modality"))
             if choice is None:
                 return None
             best = choice.ranked[0]

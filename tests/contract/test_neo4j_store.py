@@ -1,14 +1,13 @@
-"""Contract tests on the Neo4j store: the shared behaviour against a Neo4j 5 testcontainer.
+"""Contract tests on the Neo4j store: the shared behaviour against a real Neo4j 5.
 
-Those need a Docker engine and skip, with the reason, when none is reachable. The few tests at
-the bottom need no server and always run.
+The server is the session's (tests/neo4j_server.py: a testcontainer where Docker answers, else
+tools/neo4j-local); those tests skip, with the reason, only when neither can run. The few tests
+at the bottom need no server and always run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,9 +21,8 @@ from graph.errors import DatabaseUnavailable
 from graph.schema import SCHEMA
 from graph.settings import Settings
 from tests.contract.behaviour import StoreBehaviour, write_queries
+from tests.neo4j_server import Neo4jPool
 
-PASSWORD = "cmq-graph-test"
-IMAGE = "neo4j:5"
 # Unique keys show up too: their constraint owns a RANGE index. LOOKUP indexes are built in.
 SCHEMA_KEYS = (
     "SHOW INDEXES YIELD labelsOrTypes, properties, type WHERE type = 'RANGE' "
@@ -32,49 +30,22 @@ SCHEMA_KEYS = (
 )
 
 
-def docker_unavailable() -> str | None:
-    """Why no Neo4j container can be started here, or None if a Docker engine answers."""
-    reason = None
-    # A failed docker.from_env() leaks its socket; collect it now, while its ResourceWarning
-    # is ignored, rather than in some later test where warnings are errors.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            import docker
-
-            client = docker.from_env()
-            try:
-                client.ping()
-            finally:
-                client.close()
-        except Exception as exc:  # any failure means the same thing: no usable engine
-            reason = f"no Docker engine reachable (testcontainers needs one for Neo4j): {exc}"
-        gc.collect()
-    return reason
-
-
-@pytest.fixture(scope="module")
-def neo4j_settings() -> Iterator[Settings]:
-    reason = docker_unavailable()
-    if reason is not None:
-        pytest.skip(reason)
-    # testcontainers.neo4j is a deprecated alias that warns on import (warnings are errors here).
-    from testcontainers.community.neo4j import Neo4jContainer
-
-    with Neo4jContainer(IMAGE, password=PASSWORD) as container:
-        yield Settings(graph_uri=container.get_connection_url(), neo4j_password=PASSWORD)
-
-
 class TestNeo4jStore(StoreBehaviour):
+    pytestmark = pytest.mark.neo4j
+
     @pytest.fixture
-    def store(self, neo4j_settings: Settings, tmp_path: Path) -> Iterator[Neo4jStore]:
+    def store(self, neo4j_pool: Neo4jPool, tmp_path: Path) -> Iterator[Neo4jStore]:
         queries = write_queries(tmp_path / "cypher", SCHEMA_KEYS)
-        store = Neo4jStore(neo4j_settings, library=CypherLibrary("neo4j", root=queries))
+        uri = neo4j_pool.acquire()  # an emptied server of the session's Neo4j
+        store = Neo4jStore(
+            neo4j_pool.settings(uri, tmp_path / "unused"),
+            library=CypherLibrary("neo4j", root=queries),
+        )
         try:
-            store.drop_all()  # the container is shared by the module's tests
             yield store
         finally:
             store.close()
+            neo4j_pool.release(uri)
 
 
 # -- no server needed -----------------------------------------------------------------------

@@ -1,12 +1,13 @@
 """End-to-end browser tests of the French web interface.
 
 A session fixture loads the seeds, then the small open-data fixture for the Lot and the Aveyron
-(``tests/fixtures/opendata``), into a fresh embedded database in a temporary directory, serves
-the API and the built interface (``frontend/dist``) on a free loopback port, and runs
-``tests/e2e/run.mjs`` once: playwright-core driving Debian's Chromium (``/usr/bin/chromium``).
-Each test below checks one scenario of that run. Screenshots go to ``tests/e2e/screenshots/``
-(git-ignored). ``make test`` builds the interface and installs what these tests need
-(``make e2e-deps``); without it they are skipped with the reason.
+(``tests/fixtures/opendata``), into a fresh database of the session's engine (the embedded
+FalkorDB, then Neo4j: the tests run on both), serves the API and the built interface
+(``frontend/dist``) on a free loopback port, and runs ``tests/e2e/run.mjs`` once: playwright-core
+driving Debian's Chromium (``/usr/bin/chromium``). Each test below checks one scenario of that
+run. Screenshots go to ``tests/e2e/screenshots/`` (git-ignored). ``make test`` builds the
+interface and installs what these tests need (``make e2e-deps``); without it they are skipped
+with the reason.
 """
 
 from __future__ import annotations
@@ -75,14 +76,24 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 90) 
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(
+    engine: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """``cmq serve`` on the session's engine: the embedded FalkorDB, or a server of the
+    session's Neo4j (tests/neo4j_server.py)."""
     reason = _missing()
     if reason:
         pytest.skip(reason)
-    tmp = tmp_path_factory.mktemp("e2e")
+    tmp = tmp_path_factory.mktemp(f"e2e-{engine}")
+    uri, password, pool = "embedded", "", None
+    if engine == "neo4j":
+        pool = request.getfixturevalue("neo4j_pool")
+        uri, password = pool.acquire(), pool.password
+        request.addfinalizer(lambda: pool.release(uri))
     env = {
         **os.environ,
-        "CMQ_GRAPH_URI": "embedded",
+        "CMQ_GRAPH_URI": uri,
+        "CMQ_NEO4J_PASSWORD": password,
         "CMQ_DATA_DIR": str(tmp / "db"),
         "CMQ_FRONTEND_DIR": str(DIST),
         "CMQ_SEEDS_DIR": str(ROOT / "seeds"),

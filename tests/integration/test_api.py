@@ -1,4 +1,4 @@
-"""API v0 on the mini campus (known answers), through the real embedded database."""
+"""API v0 on the mini campus (known answers), through a real database of each engine."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 
-def test_health_reports_the_database(mini_client: TestClient) -> None:
+def test_health_reports_the_database(mini_client: TestClient, engine: str) -> None:
     r = mini_client.get("/health")
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "ok" and body["engine"] == "falkordb"
+    assert body["status"] == "ok" and body["engine"] == engine
     assert body["nodes"]["Actor"] == 4
 
 
@@ -41,7 +41,12 @@ def test_campuses_list_and_detail(mini_client: TestClient) -> None:
 def test_unknown_campus_is_404_with_a_clear_message(mini_client: TestClient) -> None:
     r = mini_client.get("/campuses/minni")
     assert r.status_code == 404
-    assert r.json() == {"detail": "No campus 'minni' in the graph.", "suggestions": ["mini"]}
+    body = r.json()  # a problem document (api/problems.py), French detail
+    assert (body["detail"], body["code"], body["suggestions"]) == (
+        "Campus inconnu : minni.",
+        "not_found",
+        ["mini"],
+    )
 
 
 def test_actor_filters(mini_client: TestClient) -> None:

@@ -66,10 +66,12 @@ def test_get_by_code_current_former_and_unknown(mini_client: TestClient) -> None
     assert former["code"] == new and "ancienne commune" in former["note"]
     r = mini_client.get("/communes/99999")
     assert r.status_code == 404
-    assert r.json() == {
-        "detail": "Aucune commune n'a le code INSEE « 99999 ».",
-        "code": "commune_inconnue",
-    }
+    body = r.json()  # a problem document (api/problems.py)
+    assert (body["detail"], body["code"], body["status"]) == (
+        "Aucune commune n'a le code INSEE « 99999 ».",
+        "commune_inconnue",
+        404,
+    )
     assert mini_client.get("/communes/abc").status_code == 422
 
 

@@ -79,7 +79,8 @@ def test_external_database_killed_answers_503_fast_then_recovers(
             assert body["status"] == "unavailable" and body["database"] == "down"
             assert body["engine"] == "falkordb" and "unreachable" in body["detail"]
             _, body, _ = _timed(client, "/campuses")
-            assert body["detail"].startswith("The graph database is unavailable: ")
+            assert body["code"] == "database_unavailable" and body["reason"]
+            assert body["detail"].startswith("La base de données ne répond pas")
 
             external.start()  # back, same data dir: the append-only file is replayed
             status, health, _ = _timed(client, "/health")
@@ -105,7 +106,8 @@ def test_external_database_hung_answers_503_after_the_timeout(
             os.kill(external.pid, signal.SIGSTOP)
             status, body, took = _timed(client, "/campuses")
             assert status == 503
-            assert body["detail"].startswith("The graph database did not answer in time: ")
+            assert body["code"] == "database_timeout"
+            assert body["detail"].startswith("La base de données n'a pas répondu à temps")
             assert 0.5 < took < 3.0
             status, body, took = _timed(client, "/health")
             assert status == 503 and body["database"] == "down" and took < 3.0
@@ -192,8 +194,9 @@ def test_slow_query_times_out_with_503(tmp_path: Path) -> None:
         with TestClient(app) as client:
             status, body, took = _timed(client, "/campuses")
             assert status == 503
-            assert "timed out" in body["detail"] and "100 ms" in body["detail"]
-            assert body["detail"].startswith("The graph database did not answer in time: ")
+            assert "timed out" in body["reason"] and "100 ms" in body["reason"]
+            assert body["code"] == "database_timeout"
+            assert body["detail"].startswith("La base de données n'a pas répondu à temps")
             assert took < 2.0
             assert client.get("/health").status_code == 200  # the database itself is fine
     finally:
@@ -217,7 +220,8 @@ def test_neo4j_down_answers_503_fast(tmp_path: Path) -> None:
                 status, body, took = _timed(client, path)
                 assert status == 503, body
                 assert took < DOWN_BOUND_S, f"{path} took {took:.2f} s"
-            assert body["detail"].startswith("The graph database is unavailable: Neo4j unreachable")
+            assert body["code"] == "database_unavailable"
+            assert body["reason"].startswith("Neo4j unreachable")
             status, body, _ = _timed(client, "/health")
             assert body["engine"] == "neo4j" and body["database"] == "down"
     finally:

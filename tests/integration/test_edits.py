@@ -1,17 +1,17 @@
-"""Authenticated edits on the real embedded database: validation, all-or-nothing, change log."""
+"""Authenticated edits on a real database of each engine: validation, all-or-nothing, change log."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
+from graph.store import GraphStore
 from tests.conftest import MINI_SEEDS, make_settings
 from tests.integration.test_loader import _snapshot
 
@@ -21,21 +21,20 @@ SRC = "courrier du proviseur, 2026-11-20"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
-    s = FalkorDBStore(make_settings(tmp_path / "db"))
+def store(new_store: Callable[..., GraphStore]) -> GraphStore:
+    s = new_store()
     load_seeds(s, load_seed_dir(MINI_SEEDS))
-    yield s
-    s.close()
+    return s
 
 
 @pytest.fixture
-def client(store: FalkorDBStore, tmp_path: Path) -> Iterator[TestClient]:
+def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
     settings = make_settings(tmp_path / "unused", api_tokens=f"alice:{TOKEN}")
     with TestClient(create_app(settings, store=store)) as c:
         yield c
 
 
-def test_writes_need_a_valid_token(client: TestClient, store: FalkorDBStore) -> None:
+def test_writes_need_a_valid_token(client: TestClient, store: GraphStore) -> None:
     before = _snapshot(store)
     body = {"id": "pme-x", "name": "PME X", "kind": "company", "source": SRC}
     assert client.post("/actors", json=body).status_code == 401
@@ -45,7 +44,7 @@ def test_writes_need_a_valid_token(client: TestClient, store: FalkorDBStore) -> 
     assert _snapshot(store) == before
 
 
-def test_editing_is_disabled_without_tokens(store: FalkorDBStore, tmp_path: Path) -> None:
+def test_editing_is_disabled_without_tokens(store: GraphStore, tmp_path: Path) -> None:
     with TestClient(create_app(make_settings(tmp_path / "u"), store=store)) as c:
         r = c.post(
             "/actors",
@@ -95,7 +94,7 @@ def test_create_update_delete_an_actor_with_its_log(client: TestClient) -> None:
     assert log["items"][2]["payload"]["name"] == "PME Éole"
 
 
-def test_invalid_edits_change_nothing(client: TestClient, store: FalkorDBStore) -> None:
+def test_invalid_edits_change_nothing(client: TestClient, store: GraphStore) -> None:
     before = _snapshot(store)
     cases = [
         (
@@ -241,7 +240,7 @@ def test_offer_passerelle_partnership_round_trip(client: TestClient) -> None:
     assert client.get("/changes").json()["total"] == 6
 
 
-def test_edits_survive_a_seed_reload(client: TestClient, store: FalkorDBStore) -> None:
+def test_edits_survive_a_seed_reload(client: TestClient, store: GraphStore) -> None:
     client.post(
         "/actors",
         json={"id": "pme-y", "name": "PME Y", "kind": "company", "site": "12089", "source": SRC},

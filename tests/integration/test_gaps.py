@@ -1,5 +1,5 @@
 """The gap report on a hand-built campus whose findings are known by construction
-(tests/fixtures/seeds_gaps/gaps.toml), on the real embedded database."""
+(tests/fixtures/seeds_gaps/gaps.toml), on a real database of each engine."""
 
 from __future__ import annotations
 
@@ -12,21 +12,21 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from tests.conftest import make_settings
+from tests.conftest import StoreMaker, make_settings
 
 GAP_SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds_gaps"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    store = FalkorDBStore(make_settings(tmp_path_factory.mktemp("gaps") / "db"))
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    store = session_stores()  # closed at the end of the session
     load_seeds(store, load_seed_dir(GAP_SEEDS))
     with TestClient(create_app(make_settings(tmp_path_factory.mktemp("x")), store=store)) as c:
         yield c
-    store.close()
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ reproduced on the real embedded database."""
 from __future__ import annotations
 
 import csv
+import doctest
 import http.client
 import io
 import os
@@ -22,11 +23,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+import api.limits
+from api.limits import TokenBuckets
 from api.main import create_app
 from graph.csv_cells import safe_cell
 from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import DatabaseUnavailable
+from graph.gaps.cache import cached_answer
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
@@ -174,7 +178,7 @@ def test_nan_and_infinity_in_any_json_body_are_a_422(client: TestClient) -> None
         if "requestBody" in op and "{" not in path
     ]
     routes += [("patch", "/actors/" + _an_actor(client)["id"])]
-    assert ("post", "/pathways/search") in routes and len(routes) >= 6
+    assert ("post", "/v1/pathways/search") in routes and len(routes) >= 6
     bodies = [b'{"from_level": NaN}', b'{"radius_km": Infinity}', b'{"rate": -Infinity}']
     for method, path in routes:
         for body in bodies:
@@ -513,3 +517,265 @@ def test_a_corrupt_append_only_file_is_named(tmp_path: Path) -> None:
         FalkorDBStore(make_settings(data_dir))
     message = str(info.value)
     assert "append-only file" in message and "damaged" in message and "cmq restore" in message
+
+
+# --- cost limits --------------------------------------------------------------------------------
+
+
+def test_one_computation_per_key_at_a_time(store: FalkorDBStore) -> None:
+    calls: list[int] = []
+
+    def compute() -> dict:
+        calls.append(1)
+        time.sleep(0.3)
+        return {"answer": len(calls)}
+
+    answers = _together(12, lambda _: cached_answer(store, ("single-flight", 1), compute))
+    assert len(calls) == 1 and all(a is answers[0] for a in answers)
+    others = _together(4, lambda i: cached_answer(store, ("single-flight", 2 + i), compute))
+    assert len(calls) == 5 and len({id(a) for a in others}) == 4
+
+
+def test_edits_waiting_on_the_lock_do_not_starve_health(
+    store: FalkorDBStore, tmp_path: Path
+) -> None:
+    settings = make_settings(tmp_path / "u", api_tokens=f"alice:{TOKEN}")
+    release = threading.Event()
+    held = threading.Event()
+
+    def hold_the_lock() -> None:
+        with store.exclusive():
+            held.set()
+            release.wait(20)
+
+    with TestClient(create_app(settings, store=store)) as client:
+        holder = threading.Thread(target=hold_the_lock)
+        holder.start()
+        held.wait(10)
+        with ThreadPoolExecutor(45) as pool:
+            body = {"actor": "iut-b", "diploma": "T-ING", "modality": "school", "source": SRC}
+            edits = [
+                pool.submit(lambda: client.post("/offers", json=body, headers=AUTH).status_code)
+                for _ in range(45)
+            ]
+            time.sleep(1.0)  # the 45 edits are queued behind the lock
+            t0 = time.monotonic()
+            assert client.get("/health").status_code == 200
+            assert client.get("/campuses").status_code == 200
+            took = time.monotonic() - t0
+            release.set()
+            codes = sorted(f.result() for f in edits)
+        holder.join()
+    assert took < 2.0, f"/health and /campuses took {took:.1f} s behind 45 waiting edits"
+    assert codes == [201] + [409] * 44
+
+
+def test_rate_limit_for_anonymous_costly_requests(store: FalkorDBStore, tmp_path: Path) -> None:
+    settings = make_settings(
+        tmp_path / "u", api_tokens=f"alice:{TOKEN}", rate_limit_per_minute=60, rate_limit_burst=3
+    )
+    with TestClient(create_app(settings, store=store)) as client:
+        gaps = [client.get("/gaps", params={"campus": "mini"}) for _ in range(4)]
+        assert [r.status_code for r in gaps] == [200, 200, 200, 429]
+        assert int(gaps[-1].headers["retry-after"]) >= 1 and "Trop de" in gaps[-1].json()["detail"]
+        assert client.get("/pathways", params={"from": "40025005"}).status_code == 429
+        assert client.get("/campuses").status_code == 200  # cheap reads are not limited
+        assert client.get("/health").status_code == 200
+        authorised = client.get("/gaps", params={"campus": "mini"}, headers=AUTH)
+        assert authorised.status_code == 200
+        time.sleep(1.1)  # one token a second
+        assert client.get("/gaps", params={"campus": "mini"}).status_code == 200
+
+
+def test_token_buckets() -> None:
+    assert doctest.testmod(api.limits).failed == 0
+    buckets = TokenBuckets(rate=1.0, burst=1, max_keys=3)
+    for i in range(10):
+        buckets.take(f"client-{i}", now=0.0)
+    assert len(buckets._buckets) == 3  # bounded memory
+
+
+# --- editing rights per campus ------------------------------------------------------------------
+
+BOB = {"Authorization": "Bearer bob-token-for-mini-only"}
+CAROL = {"Authorization": "Bearer carol-token-elsewhere"}
+
+
+@pytest.fixture
+def scoped(store: FalkorDBStore, tmp_path: Path) -> Iterator[TestClient]:
+    tokens = f"alice:{TOKEN},bob:bob-token-for-mini-only:mini,carol:carol-token-elsewhere:autre|x1"
+    with TestClient(create_app(make_settings(tmp_path / "u", api_tokens=tokens), store=store)) as c:
+        yield c
+
+
+def test_a_token_limited_to_other_campuses_cannot_edit(
+    scoped: TestClient, store: FalkorDBStore
+) -> None:
+    before = _snapshot(store)
+    attempts: list[tuple[str, str, dict[str, Any]]] = [
+        ("post", "/actors", {"id": "pme-x", "name": "PME X", "kind": "company", "campus": "mini"}),
+        ("post", "/actors", {"id": "pme-y", "name": "PME Y", "kind": "company"}),
+        ("patch", "/actors/iut-b", {"description": "Changée"}),
+        ("post", "/offers", {"actor": "iut-b", "diploma": "T-ING", "modality": "school"}),
+        ("post", "/partnerships", {"a": "iut-b", "b": "ecole-c", "kind": "research"}),
+        (
+            "post",
+            "/passerelles",
+            {"id": "p-x", "kind": "reorientation", "from": ["T-LP"], "to": ["T-ING"]},
+        ),
+    ]
+    for method, path, body in attempts:
+        r = scoped.request(method, path, json={**body, "source": SRC}, headers=CAROL)
+        assert r.status_code == 403, (method, path, r.text)
+        assert "autre" in r.json()["detail"]
+    for path, params in [
+        ("/actors/iut-b", {}),
+        ("/passerelles/p-bts-lp", {}),
+        ("/offers", {"actor": "lycee-a", "diploma": "40025005", "modality": "school"}),
+    ]:
+        r = scoped.delete(path, params={**params, "source": SRC}, headers=CAROL)
+        assert r.status_code == 403, (path, r.text)
+    assert _snapshot(store) == before
+
+
+def test_a_token_limited_to_a_campus_edits_it(scoped: TestClient) -> None:
+    r = scoped.patch("/actors/iut-b", json={"description": "Changée", "source": SRC}, headers=BOB)
+    assert r.status_code == 200 and r.json()["by"] == "bob"
+    body = {"id": "pme-x", "name": "PME X", "kind": "company", "campus": "mini", "source": SRC}
+    assert scoped.post("/actors", json=body, headers=BOB).status_code == 201
+    assert scoped.get("/actors/pme-x").json()["campuses"] == ["mini"]
+    alice = scoped.patch(
+        "/actors/iut-b", json={"url": "https://x.example", "source": SRC}, headers=AUTH
+    )
+    assert alice.status_code == 200  # a token without campuses edits everything
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    ["bob:short:mini", "bob:bob-token-for-mini-only:", "bob:bob-token-for-mini-only:Mini!"],
+)
+def test_malformed_scoped_tokens_are_refused(tokens: str) -> None:
+    if tokens.endswith(":"):
+        assert Settings(api_tokens=tokens).editors()["bob-token-for-mini-only"].campuses is None
+        return
+    with pytest.raises(ValueError, match="CMQ_API_TOKENS"):
+        Settings(api_tokens=tokens)
+
+
+def test_map_geojson_carries_codes_to_join_other_datasets(seed_client: TestClient) -> None:
+    features = seed_client.get("/map.geojson").json()["features"]
+    props = [f["properties"] for f in features]
+    assert all({"uai", "siret", "insee"} <= set(p) for p in props)
+    assert any(p["uai"] for p in props) and any(p["insee"] for p in props)
+
+
+# --- an API for map clients ---------------------------------------------------------------------
+
+
+def test_etag_from_the_graph_version(client: TestClient) -> None:
+    first = client.get("/actors/iut-b")
+    tag = first.headers["etag"]
+    again = client.get("/actors/iut-b", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+    assert client.get("/actors/lycee-a").headers["etag"] != tag  # another request, another tag
+    assert "etag" not in client.get("/health").headers
+    r = client.patch("/actors/iut-b", json={"description": "Neuve", "source": SRC}, headers=AUTH)
+    assert r.status_code == 200
+    after = client.get("/actors/iut-b", headers={"If-None-Match": tag})
+    assert after.status_code == 200 and after.json()["description"] == "Neuve"
+    assert after.headers["etag"] != tag
+
+
+def test_gzip_and_cors_for_reads(store: FalkorDBStore, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "u", cors_origins="https://carte.example.org")
+    with TestClient(create_app(settings, store=store)) as c:
+        r = c.get("/map.geojson", headers={"Accept-Encoding": "gzip"})
+        assert r.headers["content-encoding"] == "gzip" and r.json()["features"]
+        origin = {"Origin": "https://carte.example.org"}
+        r = c.get("/campuses", headers=origin)
+        assert r.headers["access-control-allow-origin"] == "https://carte.example.org"
+        assert "etag" in r.headers["access-control-expose-headers"].lower()
+        other = c.get("/campuses", headers={"Origin": "https://ailleurs.example"})
+        assert "access-control-allow-origin" not in other.headers
+        pre = c.options(
+            "/actors", headers={**origin, "Access-Control-Request-Method": "POST"}
+        )  # edits stay same-origin
+        assert pre.status_code == 400
+        pre = c.options("/campuses", headers={**origin, "Access-Control-Request-Method": "GET"})
+        assert pre.status_code == 200
+    with TestClient(create_app(make_settings(tmp_path / "v"), store=store)) as c:
+        r = c.get("/campuses", headers={"Origin": "https://carte.example.org"})
+        assert "access-control-allow-origin" not in r.headers  # no origin configured
+
+
+def test_stable_operation_ids(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    ids = [op["operationId"] for ops in spec["paths"].values() for op in ops.values()]
+    assert len(ids) == len(set(ids))
+    assert spec["paths"]["/v1/pathways.geojson"]["get"]["operationId"] == "get_pathways_geojson"
+    assert spec["paths"]["/v1/gaps"]["get"]["operationId"] == "get_gaps"
+
+
+def test_every_parameter_is_described(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    params = [
+        (method, path, p["name"])
+        for path, ops in spec["paths"].items()
+        for method, op in ops.items()
+        for p in op.get("parameters", [])
+        if not p.get("description")
+    ]
+    assert params == []
+
+
+# --- one error format ----------------------------------------------------------------------------
+
+
+def test_every_error_is_a_problem_document(client: TestClient) -> None:
+    cases = [
+        client.get("/actors/inconnu-x"),
+        client.get("/pathways", params={"from_level": "x"}),
+        client.put("/actors"),
+        client.post("/actors", json={"id": "x-y", "name": "x" * 300_000, "kind": "company"}),
+        client.post("/actors", json={"id": "x-y", "name": "X", "kind": "company", "source": SRC}),
+        client.post(
+            "/actors",
+            json={"id": "iut-b", "name": "X", "kind": "company", "source": SRC},
+            headers=AUTH,
+        ),
+        client.get("/nulle-part"),
+    ]
+    assert [r.status_code for r in cases] == [404, 422, 405, 413, 401, 409, 404]
+    for r in cases:
+        body = r.json()
+        assert r.headers["content-type"].startswith("application/problem+json"), r.text
+        assert {"type", "title", "status", "detail", "code"} <= set(body), body
+        assert body["status"] == r.status_code and body["type"].endswith(body["code"])
+        assert not any(w in body["detail"] for w in ("No ", "Not Found", "Method", "already")), body
+    assert cases[0].json()["detail"] == "Acteur inconnu : inconnu-x."
+    assert cases[1].json()["errors"][0]["loc"] == ["query", "from_level"]
+    assert "from_level" in cases[1].json()["detail"]
+
+
+def test_every_route_declares_the_problem_format(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    assert "Problem" in spec["components"]["schemas"]
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            errors = {s: r for s, r in op["responses"].items() if int(s) >= 400}
+            assert {"400", "413", "500", "503"} <= set(errors), (method, path)
+            for status, response in errors.items():
+                if (path, status) == ("/v1/health", "503"):
+                    continue  # its own status document
+                schema = response["content"]["application/problem+json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/Problem"}, (method, path, status)
+
+
+def test_v1_prefix_with_the_old_paths_as_aliases(mini_client: TestClient) -> None:
+    spec = mini_client.get("/openapi.json").json()
+    assert spec["paths"] and all(p.startswith("/v1/") for p in spec["paths"])
+    for path in ("/campuses", "/actors/iut-b", "/map.geojson", "/health"):
+        versioned, alias = mini_client.get("/v1" + path), mini_client.get(path)
+        assert versioned.status_code == alias.status_code == 200
+        assert versioned.json() == alias.json() or path == "/health"
+    assert mini_client.put("/v1/actors").headers["allow"] == "GET, POST"

@@ -1,9 +1,9 @@
 """The pathway search's cache (graph/pathways/data.py) and what it rests on: the graph version
-every write bumps, and the plain decoding of FalkorDB replies. All on the real embedded engine."""
+every write moves, and the plain decoding of FalkorDB replies. On each engine (real servers)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.pathways import PathwayQuery, find_pathways
 from graph.pathways.data import cache_state, forget, keep_warm, pathway_data
+from graph.store import GraphStore
 from graph.territory import Territory
 from tests.conftest import MINI_SEEDS, make_settings
 
@@ -33,12 +34,16 @@ SRC = "test: pathway cache"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
-    s = FalkorDBStore(make_settings(tmp_path / "db"))
+def store(new_store: Callable[..., GraphStore]) -> Iterator[GraphStore]:
+    s = new_store()
     load_seeds(s, load_seed_dir(MINI_SEEDS))
     yield s
     forget(s)
-    s.close()
+
+
+def _same_database(store: GraphStore) -> GraphStore:
+    """Another store on the same database, as another process would open it."""
+    return type(store)(store.settings)  # type: ignore[attr-defined, call-arg]
 
 
 class Uncached:
@@ -46,7 +51,7 @@ class Uncached:
 
     engine = "falkordb"
 
-    def __init__(self, inner: FalkorDBStore) -> None:
+    def __init__(self, inner: GraphStore) -> None:
         self.inner = inner
 
     def version(self) -> str | None:
@@ -66,7 +71,7 @@ def _bts_in_lot() -> PathwayQuery:
     )
 
 
-def test_version_moves_with_every_write_and_only_then(store: FalkorDBStore) -> None:
+def test_version_moves_with_every_write_and_only_then(store: GraphStore) -> None:
     v0 = store.version()
     store.read("health_counts")
     assert store.version() == v0
@@ -84,15 +89,13 @@ def test_version_moves_with_every_write_and_only_then(store: FalkorDBStore) -> N
     assert store.version() not in (v0, v1, v2)
 
 
-def test_a_warm_cache_sees_a_write_made_through_another_store(
-    store: FalkorDBStore, tmp_path: Path
-) -> None:
+def test_a_warm_cache_sees_a_write_made_through_another_store(store: GraphStore) -> None:
     before = find_pathways(store, _bts_in_lot())
     assert before.count == 0 and "46" in (before.reason or "")
     assert pathway_data(store).version == store.version()  # warm for this version
 
     # another process (here: another store on the same database) adds the BTS in Figeac (46)
-    other = FalkorDBStore(make_settings(tmp_path / "db"))
+    other = _same_database(store)
     try:
         create_offer(
             other,
@@ -141,7 +144,7 @@ def test_a_warm_cache_sees_a_write_made_through_another_store(
     ],
     ids=["anywhere", "12+46", "apprenticeship", "outside allowed", "unreachable"],
 )
-def test_cached_answers_equal_uncached_ones(seed_store: FalkorDBStore, query: PathwayQuery) -> None:
+def test_cached_answers_equal_uncached_ones(seed_store: GraphStore, query: PathwayQuery) -> None:
     cold = find_pathways(Uncached(seed_store), query)  # type: ignore[arg-type]
     forget(seed_store)
     first = find_pathways(seed_store, query)  # fills the cache
@@ -151,7 +154,7 @@ def test_cached_answers_equal_uncached_ones(seed_store: FalkorDBStore, query: Pa
         assert cold.count > 0
 
 
-def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: FalkorDBStore) -> None:
+def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphStore) -> None:
     keep_warm(store)
     data = pathway_data(store)
     assert data.preload_thread is not None
@@ -172,7 +175,7 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: FalkorD
     assert find_pathways(store, _bts_in_lot()).count == 1
 
 
-def test_health_tells_the_state_of_the_cache(store: FalkorDBStore, tmp_path: Path) -> None:
+def test_health_tells_the_state_of_the_cache(store: GraphStore, tmp_path: Path) -> None:
     with TestClient(create_app(make_settings(tmp_path / "u"), store=store)) as client:
         body = client.get("/health").json()
         assert body["pathway_cache"]["state"] == "lazy"  # an injected store is not preloaded
@@ -180,7 +183,18 @@ def test_health_tells_the_state_of_the_cache(store: FalkorDBStore, tmp_path: Pat
         assert client.get("/health").json()["pathway_cache"]["diplomas"] >= 2
 
 
-def test_plain_reply_decoding_matches_falkordb_values(store: FalkorDBStore) -> None:
+def test_plain_reply_decoding_matches_falkordb_values(tmp_path: Path) -> None:
+    """FalkorDB only: its replies are decoded by this project (Neo4j's by the driver, see
+    tests/contract/test_neo4j_store.py)."""
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        load_seeds(store, load_seed_dir(MINI_SEEDS))
+        _check_reply_decoding(store)
+    finally:
+        store.close()
+
+
+def _check_reply_decoding(store: FalkorDBStore) -> None:
     lib_store = FalkorDBStore.__new__(FalkorDBStore)
     lib_store.__dict__.update(store.__dict__)
     lib_store.library = CypherLibrary("falkordb", root=FIXTURE_CYPHER)
@@ -202,7 +216,7 @@ def test_plain_reply_decoding_matches_falkordb_values(store: FalkorDBStore) -> N
 
 
 def test_gap_reports_are_kept_for_a_version_and_recomputed_after_a_write(
-    store: FalkorDBStore,
+    store: GraphStore,
 ) -> None:
     from graph.gaps import gap_report
 

@@ -1,24 +1,23 @@
 """A running API follows writes made elsewhere (graph/version_watch.py): another store on the
 same embedded database writes, as `cmq import` would, and the API's caches move to the new
-version with no request to /pathways or /gaps. Real embedded FalkorDB."""
+version with no request to /pathways or /gaps. On each engine (real servers)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from api.main import create_app
 from graph.edits import OfferCreate, create_offer
-from graph.engines.falkordb_store import FalkorDBStore
 from graph.gaps import cache as answer_cache
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.pathways.data import cache_state, cached_version
+from graph.store import GraphStore
 from graph.version_watch import VersionWatch
-from tests.conftest import MINI_SEEDS, make_settings
+from tests.conftest import MINI_SEEDS
 
 
 def _until(cond: Callable[[], bool], timeout_s: float = 20.0) -> bool:
@@ -30,50 +29,44 @@ def _until(cond: Callable[[], bool], timeout_s: float = 20.0) -> bool:
     return cond()
 
 
-def test_the_api_refills_its_caches_after_a_write_made_elsewhere(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "db", version_poll_s=0.2)
-    writer = FalkorDBStore(settings)
-    try:
-        load_seeds(writer, load_seed_dir(MINI_SEEDS))
-        with TestClient(create_app(settings)) as client:
-            store = client.app.state.store  # type: ignore[attr-defined]
-            v0 = store.version()
-            assert _until(lambda: cache_state(store)["state"] == "ready")
-            assert client.get("/gaps", params={"departements": "46"}).status_code == 200
-            assert answer_cache.held_version(store) == v0
+def test_the_api_refills_its_caches_after_a_write_made_elsewhere(
+    new_store: Callable[..., GraphStore],
+) -> None:
+    writer = new_store(version_poll_s=0.2)
+    settings = writer.settings  # type: ignore[attr-defined]
+    load_seeds(writer, load_seed_dir(MINI_SEEDS))
+    with TestClient(create_app(settings)) as client:
+        store = client.app.state.store  # type: ignore[attr-defined]
+        v0 = store.version()
+        assert _until(lambda: cache_state(store)["state"] == "ready")
+        assert client.get("/gaps", params={"departements": "46"}).status_code == 200
+        assert answer_cache.held_version(store) == v0
 
-            # the "CLI": another store on the same database writes
-            create_offer(
-                writer,
-                "cli",
-                OfferCreate(
-                    actor="iut-b", diploma="32025002", modality="school", source="test: watch"
-                ),
-            )
-            v1 = writer.version()
-            assert v1 != v0
+        # the "CLI": another store on the same database writes
+        create_offer(
+            writer,
+            "cli",
+            OfferCreate(actor="iut-b", diploma="32025002", modality="school", source="test: watch"),
+        )
+        v1 = writer.version()
+        assert v1 != v0
 
-            # no request: the watch notices, drops the old reports, refills the pathway cache
-            assert _until(lambda: cached_version(store) == v1, 20.0), cached_version(store)
-            assert answer_cache.held_version(store) is None
-            assert client.app.state.version_watch.changes == 1  # type: ignore[attr-defined]
-            watch = client.get("/health").json()["version_watch"]
-            assert watch == {"interval_s": 0.2, "version": v1, "changes": 1}
-            assert _until(lambda: cache_state(store)["state"] == "ready")
-            assert cache_state(store)["version"] == v1
-    finally:
-        writer.close()
+        # no request: the watch notices, drops the old reports, refills the pathway cache
+        assert _until(lambda: cached_version(store) == v1, 20.0), cached_version(store)
+        assert answer_cache.held_version(store) is None
+        assert client.app.state.version_watch.changes == 1  # type: ignore[attr-defined]
+        watch = client.get("/health").json()["version_watch"]
+        assert watch == {"interval_s": 0.2, "version": v1, "changes": 1}
+        assert _until(lambda: cache_state(store)["state"] == "ready")
+        assert cache_state(store)["version"] == v1
 
 
-def test_a_poll_without_a_write_changes_nothing(tmp_path: Path) -> None:
-    store = FalkorDBStore(make_settings(tmp_path / "db"))
-    try:
-        load_seeds(store, load_seed_dir(MINI_SEEDS))
-        watch = VersionWatch(store, 3600)
-        assert not watch.check(store) and watch.changes == 0
-        load_seeds(store, load_seed_dir(MINI_SEEDS))  # a reload bumps the version
-        assert watch.check(store) and watch.changes == 1
-        assert cached_version(store) == store.version()
-        assert not watch.check(store)
-    finally:
-        store.close()
+def test_a_poll_without_a_write_changes_nothing(new_store: Callable[..., GraphStore]) -> None:
+    store = new_store()
+    load_seeds(store, load_seed_dir(MINI_SEEDS))
+    watch = VersionWatch(store, 3600)
+    assert not watch.check(store) and watch.changes == 0
+    load_seeds(store, load_seed_dir(MINI_SEEDS))  # a reload bumps the version
+    assert watch.check(store) and watch.changes == 1
+    assert cached_version(store) == store.version()
+    assert not watch.check(store)

@@ -19,6 +19,7 @@ Row = dict[str, Any]
 FIGEAC = (44.6086, 2.0317)
 CAPDENAC = (44.5597, 2.2506)
 TOULOUSE = (43.6045, 1.4440)
+PARIS = (48.857, 2.352)
 
 
 def actor(aid: str, kind: str, where: tuple[float, float] = FIGEAC, **kw: Any) -> Row:
@@ -104,8 +105,8 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     offers = [offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])]
     assert dead_end_targets(offers, legs) == ["BTS"]
     assert dead_end_targets([*offers, offer_row("x", "BTS", 5)], legs) == []
-    # the territory holds level-5 programmes (another BTS): the data covers that level here
-    other = offer_row("y", "BTS2", 5, lat=FIGEAC[0], lon=FIGEAC[1])
+    # the territory holds level-5 programmes (another BTS, far): the data covers that level
+    other = offer_row("y", "BTS2", 5, lat=PARIS[0], lon=PARIS[1])
     elsewhere = offer_row("far", "BTS", 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
     got = dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[elsewhere]))
     assert [f.id for f in got] == ["dead_end:lp:BAC"]
@@ -122,6 +123,10 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     # the territory holds no level-5 programme at all: the data does not cover that level
     # here, the offer is not judged a dead end
     assert dead_ends(inside(offers=offers, legs=legs, outside_offers=[elsewhere])) == []
+    # a programme of the next level within reach (another BTS at Figeac): the data may only
+    # lack the passerelle to it, so no dead end either
+    near_kind = offer_row("z", "BTS3", 5, lat=FIGEAC[0], lon=FIGEAC[1])
+    assert dead_ends(inside(offers=[*offers, near_kind], legs=legs, outside_offers=[paris])) == []
 
 
 def test_unmet_demand_compares_needs_with_known_capacity() -> None:
@@ -195,7 +200,7 @@ def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
     d = inside(
         offers=[
             *(offer_row(f"lp{i}", f"BAC{i}", 4, lat=FIGEAC[0], lon=FIGEAC[1]) for i in range(3)),
-            offer_row("y", "BTS2", 5, lat=FIGEAC[0], lon=FIGEAC[1]),
+            offer_row("y", "BTS2", 5, lat=PARIS[0], lon=PARIS[1]),
         ],
         legs=[{"source": f"BAC{i}", "target": "BTS"} for i in range(3)],
         sectors=[sector_row("aero")],
@@ -225,7 +230,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
             "gaps_leads_to": [{"source": "BAC", "target": "BTS"}],
             "gaps_sectors": [sector_row("aero")],
             "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
-            "gaps_edges": [],
+            "gaps_edges_of": [],
             "gaps_agreements": [],
             "gaps_campuses": [],
         }
@@ -234,7 +239,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     assert [(c.name, c.params.get("codes"), c.params.get("ids")) for c in store.calls] == [
         ("gaps_offers", None, None),
         ("gaps_actors", None, None),  # the territory's, by the same parameters
-        ("gaps_edges", None, ["lp"]),  # only the links of the territory's actors
+        ("gaps_edges_of", None, ["lp"]),  # only the links of the territory's actors
         ("gaps_agreements", None, ["lp"]),
         ("gaps_leads_to", ["BAC", "CAP"], None),
         ("gaps_sectors", None, None),
@@ -255,7 +260,7 @@ def test_the_nearest_next_step_at_equal_distance_does_not_depend_on_hash_order()
     """Equidistant next steps: the smallest diploma code (then establishment id) is named,
     whatever order the set of next steps iterates in (it changes with PYTHONHASHSEED)."""
     start = offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])
-    other = offer_row("y", "BTS0", 5, lat=FIGEAC[0], lon=FIGEAC[1])  # level 5 is covered here
+    other = offer_row("y", "BTS0", 5, lat=PARIS[0], lon=PARIS[1])  # level 5 covered, far
     codes = [f"BTS{i:02d}" for i in range(40, 0, -1)]
     legs = [{"source": "BAC", "target": c} for c in codes]
     # every next step offered at the same place, Toulouse, by two establishments each

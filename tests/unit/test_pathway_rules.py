@@ -304,3 +304,15 @@ def test_a_closed_target_is_replaced_by_its_successor() -> None:
         for c in candidates(query(to_level=4), rows, None, restrict=False)
     ]
     assert got == [["A", "NEW"]]
+
+
+def test_the_passerelle_modality_picks_the_offer() -> None:
+    """A passage « sous statut apprenti » is taken where the programme is offered that way."""
+    school = offer("B", "Figeac", FIGEAC, modality="school")
+    apprentice = offer("B", "Rodez", RODEZ, modality="apprenticeship")
+    scorer = Scorer({"B": [school, apprentice]}, fields={}, home=FIGEAC)
+    plain = scorer.score([diploma("A", 4), diploma("B", 5)], [leg()])
+    assert plain is not None and plain.plan[0].choice.ranked[0] is school
+    scorer = Scorer({"B": [school, apprentice]}, fields={}, home=FIGEAC)
+    s = scorer.score([diploma("A", 4), diploma("B", 5)], [leg(modality="apprenticeship")])
+    assert s is not None and s.plan[0].choice.ranked[0] is apprentice

@@ -4,7 +4,7 @@
  */
 
 export interface paths {
-    "/health": {
+    "/v1/health": {
         parameters: {
             query?: never;
             header?: never;
@@ -17,7 +17,7 @@ export interface paths {
          *     timeout applies). No restart of the app is needed: the answer is 200 again as soon as the
          *     database is back (an embedded database that died is restarted by the store).
          */
-        get: operations["health_health_get"];
+        get: operations["health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -26,7 +26,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/campuses": {
+    "/v1/campuses": {
         parameters: {
             query?: never;
             header?: never;
@@ -37,7 +37,7 @@ export interface paths {
          * List Campuses
          * @description Every campus with its headline figures (members, offers, levels covered).
          */
-        get: operations["list_campuses_campuses_get"];
+        get: operations["list_campuses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/campuses/{campus_id}": {
+    "/v1/campuses/{campus_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -57,7 +57,7 @@ export interface paths {
          * Get Campus
          * @description One campus: members with their role, sectors, recorded job demand, sourced facts.
          */
-        get: operations["get_campus_campuses__campus_id__get"];
+        get: operations["get_campus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/campuses/{campus_id}/network": {
+    "/v1/campuses/{campus_id}/network": {
         parameters: {
             query?: never;
             header?: never;
@@ -78,7 +78,7 @@ export interface paths {
          * @description A campus as nodes and edges (actors, platforms, diplomas, memberships, offers,
          *     partnerships, passerelles), most connected first, capped and paginated.
          */
-        get: operations["get_campus_network_campuses__campus_id__network_get"];
+        get: operations["get_campus_network"];
         put?: never;
         post?: never;
         delete?: never;
@@ -87,7 +87,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/communes": {
+    "/v1/communes": {
         parameters: {
             query?: never;
             header?: never;
@@ -98,7 +98,7 @@ export interface paths {
          * Search Communes
          * @description Communes matching what a user types, best first: exact names, then by population.
          */
-        get: operations["search_communes_communes_get"];
+        get: operations["search_communes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -107,7 +107,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/communes/{code}": {
+    "/v1/communes/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -119,7 +119,7 @@ export interface paths {
          * @description One commune by INSEE code; a former code (merged commune) gives the current one, a
          *     commune déléguée or an arrondissement gives itself, with `note` saying what it belongs to.
          */
-        get: operations["get_commune_communes__code__get"];
+        get: operations["get_commune"];
         put?: never;
         post?: never;
         delete?: never;
@@ -128,7 +128,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/actors": {
+    "/v1/actors": {
         parameters: {
             query?: never;
             header?: never;
@@ -139,21 +139,21 @@ export interface paths {
          * List Actors
          * @description Actors (schools, companies, labs, clusters…), filtered and paginated.
          */
-        get: operations["list_actors_actors_get"];
+        get: operations["list_actors"];
         put?: never;
         /**
          * Create Actor
          * @description Create an actor (establishment, company, lab…), optionally with its site, campus role
          *     and sectors.
          */
-        post: operations["create_actor_actors_post"];
+        post: operations["create_actor"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/actors/{actor_id}": {
+    "/v1/actors/{actor_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -164,24 +164,24 @@ export interface paths {
          * Get Actor
          * @description One actor with its campus roles, offers, partners, platforms and passerelles.
          */
-        get: operations["get_actor_actors__actor_id__get"];
+        get: operations["get_actor"];
         put?: never;
         post?: never;
         /**
          * Delete Actor
          * @description Delete an actor and all its links.
          */
-        delete: operations["delete_actor_actors__actor_id__delete"];
+        delete: operations["delete_actor"];
         options?: never;
         head?: never;
         /**
          * Update Actor
          * @description Change some of an actor's fields (and its site).
          */
-        patch: operations["update_actor_actors__actor_id__patch"];
+        patch: operations["update_actor"];
         trace?: never;
     };
-    "/sites": {
+    "/v1/sites": {
         parameters: {
             query?: never;
             header?: never;
@@ -192,7 +192,7 @@ export interface paths {
          * List Sites
          * @description Communes where actors are located (INSEE code, coordinates, housing/transport facts).
          */
-        get: operations["list_sites_sites_get"];
+        get: operations["list_sites"];
         put?: never;
         post?: never;
         delete?: never;
@@ -201,7 +201,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/diplomas/search": {
+    "/v1/diplomas/search": {
         parameters: {
             query?: never;
             header?: never;
@@ -214,7 +214,7 @@ export interface paths {
          *     usinage »), words in any order, accents and typos tolerated; a French hint with the nearest
          *     names when nothing matches.
          */
-        get: operations["search_diplomas_search_get"];
+        get: operations["search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -223,7 +223,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/diplomas": {
+    "/v1/diplomas": {
         parameters: {
             query?: never;
             header?: never;
@@ -234,7 +234,7 @@ export interface paths {
          * List Diplomas
          * @description Diplomas (CFD codes where known), filtered and paginated, with their offer counts.
          */
-        get: operations["list_diplomas_diplomas_get"];
+        get: operations["list_diplomas"];
         put?: never;
         post?: never;
         delete?: never;
@@ -243,7 +243,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/diplomas/{code}": {
+    "/v1/diplomas/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -254,7 +254,7 @@ export interface paths {
          * Get Diploma
          * @description One diploma: where it is offered, the passerelles in and out, its sectors.
          */
-        get: operations["get_diploma_diplomas__code__get"];
+        get: operations["get_diploma"];
         put?: never;
         post?: never;
         delete?: never;
@@ -263,7 +263,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/platforms": {
+    "/v1/platforms": {
         parameters: {
             query?: never;
             header?: never;
@@ -274,7 +274,7 @@ export interface paths {
          * List Platforms
          * @description Technology platforms (PFT), fab-labs, plateaux techniques and research platforms.
          */
-        get: operations["list_platforms_platforms_get"];
+        get: operations["list_platforms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -283,7 +283,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/passerelles": {
+    "/v1/passerelles": {
         parameters: {
             query?: never;
             header?: never;
@@ -294,20 +294,20 @@ export interface paths {
          * List Passerelles
          * @description Passerelles: bridges between programmes, each with its id, figures and source.
          */
-        get: operations["list_passerelles_passerelles_get"];
+        get: operations["list_passerelles"];
         put?: never;
         /**
          * Create Passerelle
          * @description Record a documented passerelle between diplomas (with its figures and parties).
          */
-        post: operations["create_passerelle_passerelles_post"];
+        post: operations["create_passerelle"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/passerelles/{passerelle_id}": {
+    "/v1/passerelles/{passerelle_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -318,20 +318,20 @@ export interface paths {
          * Get Passerelle
          * @description One passerelle with the diplomas at both ends and the establishments bound by it.
          */
-        get: operations["get_passerelle_passerelles__passerelle_id__get"];
+        get: operations["get_passerelle"];
         put?: never;
         post?: never;
         /**
          * Delete Passerelle
          * @description Delete a passerelle and its legs.
          */
-        delete: operations["delete_passerelle_passerelles__passerelle_id__delete"];
+        delete: operations["delete_passerelle"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/pathways": {
+    "/v1/pathways": {
         parameters: {
             query?: never;
             header?: never;
@@ -344,7 +344,7 @@ export interface paths {
          *
          *     `Accept: application/geo+json` returns the pathways as a GeoJSON FeatureCollection.
          */
-        get: operations["get_pathways_pathways_get"];
+        get: operations["get_pathways"];
         put?: never;
         post?: never;
         delete?: never;
@@ -353,7 +353,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/pathways.geojson": {
+    "/v1/pathways.geojson": {
         parameters: {
             query?: never;
             header?: never;
@@ -364,7 +364,7 @@ export interface paths {
          * Get Pathways Geojson
          * @description The same search as GET /pathways, as GeoJSON (steps as Points, legs as LineStrings).
          */
-        get: operations["get_pathways_geojson_pathways_geojson_get"];
+        get: operations["get_pathways_geojson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -373,7 +373,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/pathways/search": {
+    "/v1/pathways/search": {
         parameters: {
             query?: never;
             header?: never;
@@ -386,14 +386,14 @@ export interface paths {
          * Search Pathways
          * @description The same search as GET /pathways, with the fields as a JSON body.
          */
-        post: operations["search_pathways_pathways_search_post"];
+        post: operations["search_pathways"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/feeders": {
+    "/v1/feeders": {
         parameters: {
             query?: never;
             header?: never;
@@ -406,7 +406,7 @@ export interface paths {
          *     with the establishments of the territory that offer them; feeders offered in the territory
          *     first, documented passerelles before inferred ones, then by share of entrants and places.
          */
-        get: operations["get_feeders_feeders_get"];
+        get: operations["get_feeders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -415,7 +415,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/coverage": {
+    "/v1/coverage": {
         parameters: {
             query?: never;
             header?: never;
@@ -428,7 +428,7 @@ export interface paths {
          *     the territory (the territory filters of /pathways), and from which sources. A level or type
          *     absent here is absent from the data, not necessarily from the territory.
          */
-        get: operations["get_coverage_coverage_get"];
+        get: operations["get_coverage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,7 +437,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/map.geojson": {
+    "/v1/map.geojson": {
         parameters: {
             query?: never;
             header?: never;
@@ -451,7 +451,7 @@ export interface paths {
          *     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
          *     ones that have no coordinates.
          */
-        get: operations["get_map_map_geojson_get"];
+        get: operations["get_map"];
         put?: never;
         post?: never;
         delete?: never;
@@ -460,7 +460,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/gaps": {
+    "/v1/gaps": {
         parameters: {
             query?: never;
             header?: never;
@@ -473,7 +473,7 @@ export interface paths {
          *     actors, suggested partnerships, brokers and fragile links — each finding with the nodes
          *     involved, why it matters and the data behind it.
          */
-        get: operations["get_gaps_gaps_get"];
+        get: operations["get_gaps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -482,7 +482,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/gaps.csv": {
+    "/v1/gaps.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -493,7 +493,7 @@ export interface paths {
          * Get Gaps Csv
          * @description One section of the report as CSV (';'-separated, UTF-8 with BOM for spreadsheets).
          */
-        get: operations["get_gaps_csv_gaps_csv_get"];
+        get: operations["get_gaps_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -502,7 +502,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/offers": {
+    "/v1/offers": {
         parameters: {
             query?: never;
             header?: never;
@@ -515,18 +515,18 @@ export interface paths {
          * Create Offer
          * @description Record that an actor offers a diploma (site, modality, capacity, status).
          */
-        post: operations["create_offer_offers_post"];
+        post: operations["create_offer"];
         /**
          * Delete Offer
          * @description Delete an actor's offers of a diploma in a modality (at one site, if given).
          */
-        delete: operations["delete_offer_offers_delete"];
+        delete: operations["delete_offer"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/partnerships": {
+    "/v1/partnerships": {
         parameters: {
             query?: never;
             header?: never;
@@ -539,18 +539,18 @@ export interface paths {
          * Create Partnership
          * @description Record a partnership between two actors.
          */
-        post: operations["create_partnership_partnerships_post"];
+        post: operations["create_partnership"];
         /**
          * Delete Partnership
          * @description Delete the partnerships of a kind between two actors.
          */
-        delete: operations["delete_partnership_partnerships_delete"];
+        delete: operations["delete_partnership"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/changes": {
+    "/v1/changes": {
         parameters: {
             query?: never;
             header?: never;
@@ -561,7 +561,7 @@ export interface paths {
          * List Changes
          * @description The change log (who changed what, when, on which source), newest first.
          */
-        get: operations["list_changes_changes_get"];
+        get: operations["list_changes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -570,7 +570,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/about": {
+    "/v1/about": {
         parameters: {
             query?: never;
             header?: never;
@@ -581,7 +581,7 @@ export interface paths {
          * About
          * @description Version, data producers and licences, and per-source counts of imported facts.
          */
-        get: operations["about_about_get"];
+        get: operations["about"];
         put?: never;
         post?: never;
         delete?: never;
@@ -590,7 +590,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sources": {
+    "/v1/sources": {
         parameters: {
             query?: never;
             header?: never;
@@ -601,7 +601,7 @@ export interface paths {
          * Sources
          * @description The five source documents and the public datasets, with the French titles to cite.
          */
-        get: operations["sources_sources_get"];
+        get: operations["sources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1093,6 +1093,12 @@ export interface components {
              * @description Where the offers come from: seed files, open data.
              */
             sources: string[];
+            /**
+             * Examples
+             * @description A few programmes offered there, in French: « NAME — ESTABLISHMENT ».
+             * @default []
+             */
+            examples: string[];
         };
         /** Created */
         Created: {
@@ -1483,11 +1489,6 @@ export interface components {
             };
             /** Sections */
             sections: components["schemas"]["Section"][];
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
         };
         /** Health */
         Health: {
@@ -2386,19 +2387,6 @@ export interface components {
              */
             offers: components["schemas"]["OfferOut"][];
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
-        };
         /**
          * VersionWatchState
          * @description The server's watch of the graph version (graph/version_watch.py).
@@ -2421,6 +2409,73 @@ export interface components {
              */
             changes: number;
         };
+        /** FieldError */
+        FieldError: {
+            /**
+             * Loc
+             * @description Where: 'query' / 'body' / 'path', then the field.
+             */
+            loc: (string | number)[];
+            /**
+             * Msg
+             * @description What is wrong (technical wording).
+             */
+            msg: string;
+            /**
+             * Type
+             * @description Pydantic's error type, e.g. missing, string_too_short.
+             */
+            type: string;
+        };
+        /**
+         * Problem
+         * @description RFC 9457 problem details.
+         */
+        Problem: {
+            /**
+             * Type
+             * @description A URI naming the kind of problem.
+             */
+            type: string;
+            /**
+             * Title
+             * @description Short French summary of the kind of problem.
+             */
+            title: string;
+            /**
+             * Status
+             * @description The HTTP status code.
+             */
+            status: number;
+            /**
+             * Detail
+             * @description French explanation of this occurrence.
+             */
+            detail: string;
+            /**
+             * Code
+             * @description Stable machine-readable code, e.g. not_found.
+             */
+            code: string;
+            /**
+             * Errors
+             * @description Each refused field.
+             * @default null
+             */
+            errors: components["schemas"]["FieldError"][] | null;
+            /**
+             * Suggestions
+             * @description Close matches.
+             * @default null
+             */
+            suggestions: string[] | null;
+            /**
+             * Reason
+             * @description Technical cause, for operators.
+             * @default null
+             */
+            reason: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2430,7 +2485,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    health_health_get: {
+    health: {
         parameters: {
             query?: never;
             header?: never;
@@ -2453,14 +2508,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Service Unavailable */
             503: {
@@ -2473,7 +2541,7 @@ export interface operations {
             };
         };
     };
-    list_campuses_campuses_get: {
+    list_campuses: {
         parameters: {
             query?: never;
             header?: never;
@@ -2496,22 +2564,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_campus_campuses__campus_id__get: {
+    get_campus: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus_id: string;
             };
             cookie?: never;
@@ -2532,21 +2623,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -2554,24 +2651,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_campus_network_campuses__campus_id__network_get: {
+    get_campus_network: {
         parameters: {
             query?: {
                 /** @description Keep actors/platforms of these kinds (repeatable). */
                 kind?: (components["schemas"]["ActorKind"] | components["schemas"]["PlatformKind"])[] | null;
+                /** @description Sector id (or ROME code for pathway starts). */
                 sector?: string | null;
                 /** @description Include diplomas and passerelles. */
                 diplomas?: boolean;
+                /** @description Items to skip. */
                 offset?: number;
+                /** @description Page size, or findings per section for gap reports. */
                 limit?: number;
             };
             header?: never;
             path: {
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus_id: string;
             };
             cookie?: never;
@@ -2592,21 +2711,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -2614,16 +2739,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    search_communes_communes_get: {
+    search_communes: {
         parameters: {
             query: {
                 /** @description Name (accents, case, hyphens, apostrophes and Saint/St ignored; a prefix is enough; 'Name (dept)' narrows), postcode (or its first digits) or INSEE code. */
                 q: string;
+                /** @description Page size, or findings per section for gap reports. */
                 limit?: number;
             };
             header?: never;
@@ -2646,14 +2790,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -2661,12 +2809,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_commune_communes__code__get: {
+    get_commune: {
         parameters: {
             query?: never;
             header?: never;
@@ -2692,21 +2858,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Aucune commune n'a ce code (ni ancien code). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -2714,12 +2886,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_actors_actors_get: {
+    list_actors: {
         parameters: {
             query?: {
                 /** @description Kind of actor. */
@@ -2755,14 +2945,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -2770,12 +2964,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_actor_actors_post: {
+    create_actor: {
         parameters: {
             query?: never;
             header?: never;
@@ -2802,57 +3014,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_actor_actors__actor_id__get: {
+    get_actor: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Actor id, e.g. lycee-champollion-figeac. */
                 actor_id: string;
             };
             cookie?: never;
@@ -2873,21 +3118,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown actor */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -2895,12 +3146,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    delete_actor_actors__actor_id__delete: {
+    delete_actor: {
         parameters: {
             query: {
                 /** @description Why this change is true: a document, a letter… */
@@ -2908,6 +3177,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Actor id, e.g. lycee-champollion-figeac. */
                 actor_id: string;
             };
             cookie?: never;
@@ -2928,57 +3198,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    update_actor_actors__actor_id__patch: {
+    update_actor: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Actor id, e.g. lycee-champollion-figeac. */
                 actor_id: string;
             };
             cookie?: never;
@@ -3003,53 +3306,85 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    list_sites_sites_get: {
+    list_sites: {
         parameters: {
             query?: {
                 /** @description Département code, e.g. 12 or 012. */
@@ -3083,14 +3418,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3098,12 +3437,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    search_diplomas_search_get: {
+    search: {
         parameters: {
             query: {
                 /** @description Name, acronym or code. */
@@ -3131,14 +3488,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3146,12 +3507,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_diplomas_diplomas_get: {
+    list_diplomas: {
         parameters: {
             query?: {
                 /** @description Qualification level 3 (CAP) to 8. */
@@ -3187,14 +3566,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3202,16 +3585,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_diploma_diplomas__code__get: {
+    get_diploma: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Diploma code: BCN CFD (8 characters) or a seed code such as MV-LP-QUALITE. */
                 code: string;
             };
             cookie?: never;
@@ -3232,21 +3634,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown diploma, with close matches */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3254,14 +3662,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_platforms_platforms_get: {
+    list_platforms: {
         parameters: {
             query?: {
+                /** @description Kind (repeatable where the route lists several), from the closed list of the model. */
                 kind?: components["schemas"]["PlatformKind"] | null;
                 /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
@@ -3292,14 +3719,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3307,16 +3738,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_passerelles_passerelles_get: {
+    list_passerelles: {
         parameters: {
             query?: {
                 /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
+                /** @description Kind (repeatable where the route lists several), from the closed list of the model. */
                 kind?: components["schemas"]["PasserelleKind"] | null;
                 /** @description documented or inferred */
                 origin?: components["schemas"]["PasserelleOrigin"] | null;
@@ -3347,14 +3797,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3362,12 +3816,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_passerelle_passerelles_post: {
+    create_passerelle: {
         parameters: {
             query?: never;
             header?: never;
@@ -3394,57 +3866,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_passerelle_passerelles__passerelle_id__get: {
+    get_passerelle: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Passerelle id. */
                 passerelle_id: string;
             };
             cookie?: never;
@@ -3465,21 +3970,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown passerelle */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3487,12 +3998,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    delete_passerelle_passerelles__passerelle_id__delete: {
+    delete_passerelle: {
         parameters: {
             query: {
                 /** @description Why this change is true: a document, a letter… */
@@ -3500,6 +4029,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Passerelle id. */
                 passerelle_id: string;
             };
             cookie?: never;
@@ -3520,57 +4050,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_pathways_pathways_get: {
+    get_pathways: {
         parameters: {
             query?: {
                 /** @description Diploma held or prepared. */
                 from?: string | null;
+                /** @description Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'. */
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
@@ -3578,19 +4141,29 @@ export interface operations {
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
                 home?: string | null;
+                /** @description Goal: a diploma code. */
                 to?: string | null;
+                /** @description Goal: a diploma type, e.g. bts, licence_pro, ingenieur. */
                 to_type?: components["schemas"]["DiplomaType"] | null;
+                /** @description Goal: a level (4-8), reached or exceeded. */
                 to_level?: number | null;
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
+                /** @description Keep steps outside the territory (flagged) instead of dropping them. */
                 allow_outside?: boolean;
+                /** @description school, apprenticeship or continuing (or any, for pathways). */
                 modality?: components["schemas"]["Modality"] | "any";
+                /** @description At most this many steps in a pathway (1-6). */
                 max_steps?: number;
+                /** @description Page size, or findings per section for gap reports. */
                 limit?: number;
             };
             header?: never;
@@ -3633,36 +4206,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown start diploma (with close matches) or campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid parameters */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_pathways_geojson_pathways_geojson_get: {
+    get_pathways_geojson: {
         parameters: {
             query?: {
                 /** @description Diploma held or prepared. */
                 from?: string | null;
+                /** @description Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'. */
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
@@ -3670,19 +4270,29 @@ export interface operations {
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
                 home?: string | null;
+                /** @description Goal: a diploma code. */
                 to?: string | null;
+                /** @description Goal: a diploma type, e.g. bts, licence_pro, ingenieur. */
                 to_type?: components["schemas"]["DiplomaType"] | null;
+                /** @description Goal: a level (4-8), reached or exceeded. */
                 to_level?: number | null;
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
+                /** @description Keep steps outside the territory (flagged) instead of dropping them. */
                 allow_outside?: boolean;
+                /** @description school, apprenticeship or continuing (or any, for pathways). */
                 modality?: components["schemas"]["Modality"] | "any";
+                /** @description At most this many steps in a pathway (1-6). */
                 max_steps?: number;
+                /** @description Page size, or findings per section for gap reports. */
                 limit?: number;
             };
             header?: never;
@@ -3725,32 +4335,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown start diploma (with close matches) or campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid parameters */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    search_pathways_pathways_search_post: {
+    search_pathways: {
         parameters: {
             query?: never;
             header?: never;
@@ -3797,43 +4433,73 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown start diploma (with close matches) or campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid parameters */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_feeders_feeders_get: {
+    get_feeders: {
         parameters: {
             query: {
                 /** @description Diploma code. */
                 to: string;
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
+                /** @description Page size, or findings per section for gap reports. */
                 limit?: number;
             };
             header?: never;
@@ -3856,21 +4522,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown diploma or campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -3878,20 +4550,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_coverage_coverage_get: {
+    get_coverage: {
         parameters: {
             query?: {
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
             };
             header?: never;
@@ -3914,32 +4607,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_map_map_geojson_get: {
+    get_map: {
         parameters: {
             query?: {
                 /** @description Campus id, e.g. mecanic-vallee. */
@@ -3951,9 +4670,13 @@ export interface operations {
                  * @description Département code, e.g. 12 or 012.
                  */
                 departement?: string | null;
+                /** @description Kind (repeatable where the route lists several), from the closed list of the model. */
                 kind?: (components["schemas"]["ActorKind"] | components["schemas"]["PlatformKind"])[] | null;
+                /** @description Sector id (or ROME code for pathway starts). */
                 sector?: string | null;
+                /** @description Diploma level (3 = CAP … 8 = doctorate). */
                 level?: number | null;
+                /** @description school, apprenticeship or continuing (or any, for pathways). */
                 modality?: components["schemas"]["Modality"] | null;
             };
             header?: never;
@@ -3996,14 +4719,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -4011,21 +4738,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    get_gaps_gaps_get: {
+    get_gaps: {
         parameters: {
             query?: {
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
+                /** @description Sector id (or ROME code for pathway starts). */
                 sector?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
                 /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
                 limit?: number;
@@ -4050,41 +4799,71 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    get_gaps_csv_gaps_csv_get: {
+    get_gaps_csv: {
         parameters: {
             query: {
+                /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
+                /** @description Sector id (or ROME code for pathway starts). */
                 sector?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
                 /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
                 limit?: number;
@@ -4111,21 +4890,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown campus */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -4133,12 +4918,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    create_offer_offers_post: {
+    create_offer: {
         parameters: {
             query?: never;
             header?: never;
@@ -4165,60 +4968,96 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    delete_offer_offers_delete: {
+    delete_offer: {
         parameters: {
             query: {
+                /** @description Actor id, e.g. lycee-champollion-figeac. */
                 actor: string;
+                /** @description Diploma code: BCN CFD (8 characters) or a seed code. */
                 diploma: string;
+                /** @description school, apprenticeship or continuing (or any, for pathways). */
                 modality: components["schemas"]["Modality"];
                 /** @description Why this change is true: a document, a letter… */
                 source: string;
+                /** @description INSEE code of the commune of the site. */
                 site?: string | null;
             };
             header?: never;
@@ -4241,53 +5080,85 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    create_partnership_partnerships_post: {
+    create_partnership: {
         parameters: {
             query?: never;
             header?: never;
@@ -4314,57 +5185,92 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    delete_partnership_partnerships_delete: {
+    delete_partnership: {
         parameters: {
             query: {
+                /** @description One actor of the partnership (actor id). */
                 a: string;
+                /** @description The other actor of the partnership (actor id). */
                 b: string;
+                /** @description Kind (repeatable where the route lists several), from the closed list of the model. */
                 kind: components["schemas"]["PartnershipKind"];
                 /** @description Why this change is true: a document, a letter… */
                 source: string;
@@ -4389,53 +5295,85 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or unknown token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Editing disabled */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unknown record */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Already exists */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid edit */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    list_changes_changes_get: {
+    list_changes: {
         parameters: {
             query?: {
                 /** @description e.g. Actor:lycee-x */
@@ -4465,14 +5403,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -4480,12 +5422,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    about_about_get: {
+    about: {
         parameters: {
             query?: never;
             header?: never;
@@ -4508,18 +5468,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    sources_sources_get: {
+    sources: {
         parameters: {
             query?: never;
             header?: never;
@@ -4542,14 +5524,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Request body larger than 256 KB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -92,6 +92,10 @@ function validationFr(d: ValidationItem): string {
  * types decide, never the English text of a message. */
 function describe(status: number, body: unknown): string {
   const b = body && typeof body === 'object' ? (body as { detail?: unknown; code?: unknown }) : {};
+  const errors = (b as { errors?: unknown }).errors;
+  if ((status === 422 || status === 400) && Array.isArray(errors) && errors.length) {
+    return `Recherche refusée. ${errors.map((d) => validationFr(d as ValidationItem)).join(' ')}`;
+  }
   if (typeof b.code === 'string' && typeof b.detail === 'string') return b.detail;
   if (status === 503) return 'La base de données ne répond pas pour le moment. Réessayez dans quelques instants.';
   if (status === 404) return 'Élément introuvable : vérifiez le code ou le nom saisi.';

@@ -6,8 +6,10 @@ import type { components, paths } from './api-schema';
 
 type S = components['schemas'];
 
-/** The query parameters an endpoint accepts (a renamed parameter breaks the type check). */
-export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+/** The query parameters an endpoint accepts (a renamed parameter breaks the type check). The
+ * document lists the /v1 paths; the interface calls their unprefixed aliases (same routes). */
+type Unversioned<K> = K extends `/v1${infer P}` ? P : never;
+export type QueryOf<P extends Unversioned<keyof paths>> = paths[`/v1${P}`] extends { get: { parameters: { query?: infer Q } } }
   ? NonNullable<Q>
   : never;
 

@@ -15,7 +15,9 @@ without evidence gets its common year's; a code without evidence gets its predec
 successor's in the BCN lineage. Every file is optional: a missing file gives no evidence of its
 kind, and the inference falls back on the NSF group (docs/inferred-passerelles.md).
 
-This module only reads; importing these files as diploma properties is the importer's job.
+The first three files are read by the importer's parsers (:mod:`graph.ingest.opendata.certif_info`,
+:mod:`graph.ingest.opendata.professional`); importing them as diploma properties is the
+importer's job.
 """
 
 from __future__ import annotations
@@ -23,10 +25,14 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from graph.inference.evidence import Evidence
+from graph.ingest.opendata.certif_info import read_certifications
+from graph.ingest.opendata.professional import parse_diplomes_professionnels, parse_familles_metiers
+from graph.ingest.opendata.report import FileReport
 
 __all__ = [
     "common_secondes",
@@ -38,8 +44,8 @@ __all__ = [
 ]
 
 _CFD = re.compile(r"^[0-9A-Z]{8}$")
-_ROME = re.compile(r"^[A-N]\d{4}$")
 _FORMACODE = re.compile(r"^\d{5}$")
+_T = TypeVar("_T")
 
 
 def _rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, str]]:
@@ -54,46 +60,36 @@ def _cfd(value: str | None) -> str | None:
     return v if _CFD.match(v) else None
 
 
-def _dp_cfd(value: str) -> str | None:
-    """``400-22106 T`` → ``40022106``."""
-    m = re.match(r"^\s*(\d{3})-(\d{5})", value or "")
-    return m.group(1) + m.group(2) if m else None
+def _parsed(directory: Path, name: str, parse: Callable[[Path, FileReport], _T]) -> _T | None:
+    """A file parsed by the importer's own parser (its report is the importer's business, not
+    the evidence's), or None where the directory does not hold it."""
+    path = directory / name
+    return parse(path, FileReport(name, "continuation evidence")) if path.is_file() else None
 
 
 def read_own_evidence(directory: Path) -> dict[str, Evidence]:
-    """Each code's own evidence (no inheritance)."""
+    """Each code's own evidence (no inheritance): every Certif Info row of a CFD counts, even
+    where rows of different labels make the import leave the CFD's properties out."""
     rome: dict[str, set[str]] = defaultdict(set)
     forma: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(directory / "certif_info.csv", "utf-8"):
-        code = _cfd(r.get("Code_Scolarité"))
-        if not code:
-            continue
-        for i in range(1, 6):
-            v = (r.get(f"Code_Rome_{i}") or "").strip().upper()
-            if _ROME.match(v):
-                rome[code].add(v)
-        f = (r.get("Code_FormaCode") or "").strip()
-        if _FORMACODE.match(f):
-            forma[code].add(f)
+    for cert in (
+        _parsed(directory, "certif_info.csv", lambda p, r: list(read_certifications(p, r))) or []
+    ):
+        rome[cert.cfd].update(cert.romes)
+        forma[cert.cfd].update(f for f in cert.formacodes if _FORMACODE.match(f))
     cpc: dict[str, str] = {}
     secteur: dict[str, str] = {}
-    for r in _rows(directory / "diplomesProfessionnels.csv"):
-        code = _dp_cfd(r.get("Code diplôme", ""))
-        if not code:
-            continue
-        c = (r.get("Commission professionnelle consultative") or "").strip()
-        s = re.sub(r"^Secteur\s*", "", (r.get("Secteur") or "").strip())
-        if c:
-            cpc[code] = c.removeprefix("CPC ").strip()
-        if s:
+    pro = _parsed(directory, "diplomesProfessionnels.csv", parse_diplomes_professionnels) or {}
+    for code, d in pro.items():
+        if d.cpc:
+            cpc[code] = d.cpc.removeprefix("CPC ").strip()
+        if d.secteur and (s := re.sub(r"^Secteur\s*", "", d.secteur)):
             secteur[code] = s
     family: dict[str, str] = {}
-    for r in _rows(directory / "familleMetiers.csv"):
-        name = (r.get("FAMILLE") or "").strip()
-        for col in ("CFD_SPECIALITE", "CFD_COMMUN"):
-            code = _cfd(r.get(col))
-            if code and name:
-                family.setdefault(code, name)
+    for f in (_parsed(directory, "familleMetiers.csv", parse_familles_metiers) or {}).values():
+        family.setdefault(f.cfd, f.famille)
+        if f.common_cfd:
+            family.setdefault(f.common_cfd, f.famille)
     codes = set(rome) | set(forma) | set(cpc) | set(secteur) | set(family)
     return {
         c: Evidence(
@@ -186,8 +182,5 @@ def present_files(directory: Path) -> list[str]:
 def common_secondes(directory: Path) -> set[str]:
     """Codes of common 2ndes (``CFD_COMMUN`` of familleMetiers): a course year of a famille de
     métiers, not a diploma one continues into after a CAP."""
-    return {
-        code
-        for r in _rows(directory / "familleMetiers.csv")
-        if (code := _cfd(r.get("CFD_COMMUN"))) is not None
-    }
+    families = _parsed(directory, "familleMetiers.csv", parse_familles_metiers) or {}
+    return {f.common_cfd for f in families.values() if f.common_cfd is not None}

@@ -13,13 +13,14 @@ properties, readable names) and by the pathway inference (evidence for continuat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.report import FileReport
 
-__all__ = ["CERTIF_INFO", "Certification", "parse_certif_info"]
+__all__ = ["CERTIF_INFO", "Certification", "parse_certif_info", "read_certifications"]
 
 CERTIF_INFO = CsvSpec(
     "utf-8-sig",
@@ -50,20 +51,19 @@ def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*a, *b)))
 
 
-def parse_certif_info(
+def read_certifications(
     path: Path, report: FileReport, only: set[str] | None = None
-) -> dict[str, Certification]:
-    """CFD -> its certification (rows of one CFD and one label merged: ROME, Formacode, RNCP
-    and RS codes united). Codes of the wrong shape are left out of the lists, not errors:
-    Certif Info is an enrichment, never the key of an imported fact."""
+) -> Iterator[Certification]:
+    """Each usable row as it stands, not merged: a CFD may come several times, with one label
+    or several (the pathway inference takes every row's codes as evidence). Codes of the wrong
+    shape are left out of the lists, not errors: Certif Info is an enrichment, never the key of
+    an imported fact."""
     t = read_table(path, CERTIF_INFO)
     c_label, c_cfd = t.col("Libelle_Diplome"), t.col("Code_Scolarité")
     c_romes = [t.opt(f"Code_Rome_{i}") for i in range(1, 6)]
     c_nsf, c_rncp, c_rs = t.col("Code_Nsf"), t.col("Code_RNCP"), t.opt("Code_RS")
     c_type, c_level = t.opt("Libelle_Type_Diplome"), t.opt("Code_Niveau_Europeen")
     c_fc, c_fcl = t.opt("Code_FormaCode"), t.opt("Libelle_FormaCode")
-    out: dict[str, Certification] = {}
-    ambiguous: set[str] = set()
     for line, row in t.rows:
         report.rows_read += 1
         cfd = code(row[c_cfd], 8)
@@ -85,7 +85,7 @@ def parse_certif_info(
         )
         level = row[c_level].strip() if c_level is not None else ""
         nsf = code(row[c_nsf], 3)
-        cert = Certification(
+        yield Certification(
             cfd=cfd,
             label=label,
             type_label=(row[c_type].strip() or None) if c_type is not None else None,
@@ -104,6 +104,17 @@ def parse_certif_info(
             else (),
             line=line,
         )
+
+
+def parse_certif_info(
+    path: Path, report: FileReport, only: set[str] | None = None
+) -> dict[str, Certification]:
+    """CFD -> its certification (rows of one CFD and one label merged: ROME, Formacode, RNCP
+    and RS codes united)."""
+    out: dict[str, Certification] = {}
+    ambiguous: set[str] = set()
+    for cert in read_certifications(path, report, only):
+        cfd, label, line = cert.cfd, cert.label, cert.line
         prev = out.get(cfd)
         if cfd in ambiguous or (prev is not None and prev.label.casefold() != label.casefold()):
             ambiguous.add(cfd)

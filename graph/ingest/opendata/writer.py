@@ -29,7 +29,7 @@ from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
 from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
-from graph.ingest.continuations import common_secondes, load_evidence, present_files
+from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
@@ -376,9 +376,9 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     every diploma an imported offer names (even if closed since)."""
     apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
     offered = {o.code for o in data.offers}
-    evidence = load_evidence(data.directory)
+    evidence = continuations.load_evidence(data.directory)
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
-    not_targets = common_secondes(data.directory) | closed  # nobody enters these
+    not_targets = continuations.common_secondes(data.directory) | closed  # nobody enters these
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         out[r["code"]] = DiplomaFacts(
@@ -429,7 +429,7 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     (:mod:`graph.inference.admission_parallele`)."""
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
-    evidence_files = present_files(data.directory)
+    evidence_files = continuations.present_files(data.directory)
     over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
     facts = _facts(data, state)

@@ -164,6 +164,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         );
       }
     }
+    // what the learner must read first: e.g. the data holds no programme of the goal here
+    for (const notice of a.notices ?? []) summary.append(h('p', { class: 'notice', role: 'note' }, notice));
     summary.append(actions, h('p', { class: 'print-only' }, printNote(params, null)));
     results.replaceChildren(results.firstChild!, summary);
     if (!shown) {

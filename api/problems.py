@@ -1,0 +1,174 @@
+"""One error format for every answer that is not a success: RFC 9457 problem details.
+
+``{"type", "title", "status", "detail", "code"}`` with ``Content-Type:
+application/problem+json``; ``title`` and ``detail`` in French (they may be shown to users),
+``code`` stable for programs (``not_found``, ``validation_error``…). Extension members:
+``errors`` (each refused field: ``loc``, ``msg``, ``type``, as FastAPI gives them),
+``suggestions`` (close matches of an unknown code), ``reason`` (technical, for operators: why
+the database is unavailable). The OpenAPI document declares the model on every route
+(:func:`declare`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+MEDIA_TYPE = "application/problem+json"
+TYPE_BASE = "https://cmq-graph.fr/problemes/"
+
+TITLES: dict[str, str] = {
+    "invalid_request": "Requête mal formée",
+    "unauthorized": "Jeton d'éditeur requis",
+    "forbidden": "Modification non autorisée",
+    "not_found": "Introuvable",
+    "method_not_allowed": "Méthode non permise",
+    "conflict": "Existe déjà",
+    "payload_too_large": "Requête trop volumineuse",
+    "validation_error": "Paramètres refusés",
+    "request_not_answerable": "Demande impossible à satisfaire",
+    "rate_limited": "Trop de demandes",
+    "internal_error": "Erreur interne",
+    "database_unavailable": "Base de données indisponible",
+    "database_timeout": "Base de données trop lente",
+}
+BY_STATUS: dict[int, str] = {
+    400: "invalid_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    422: "validation_error",
+    429: "rate_limited",
+    500: "internal_error",
+    503: "database_unavailable",
+}
+
+
+class FieldError(BaseModel):
+    loc: list[str | int] = Field(description="Where: 'query' / 'body' / 'path', then the field.")
+    msg: str = Field(description="What is wrong (technical wording).")
+    type: str = Field(description="Pydantic's error type, e.g. missing, string_too_short.")
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = Field(description="A URI naming the kind of problem.")
+    title: str = Field(description="Short French summary of the kind of problem.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="French explanation of this occurrence.")
+    code: str = Field(description="Stable machine-readable code, e.g. not_found.")
+    errors: list[FieldError] | None = Field(default=None, description="Each refused field.")
+    suggestions: list[str] | None = Field(default=None, description="Close matches.")
+    reason: str | None = Field(default=None, description="Technical cause, for operators.")
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    code: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    code = code or BY_STATUS.get(status, "error")
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + code,
+        "title": TITLES.get(code) or TITLES.get(BY_STATUS.get(status, ""), "Erreur"),
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    body.update({k: v for k, v in extensions.items() if v is not None})
+    return JSONResponse(body, status_code=status, headers=headers, media_type=MEDIA_TYPE)
+
+
+# -- French wording of field errors ----------------------------------------------------------
+
+_FR: dict[str, str] = {
+    "missing": "obligatoire",
+    "extra_forbidden": "champ inconnu",
+    "string_too_short": "trop court (au moins {min_length} caractères)",
+    "string_too_long": "trop long (au plus {max_length} caractères)",
+    "string_pattern_mismatch": "format invalide",
+    "string_type": "texte attendu",
+    "int_parsing": "nombre entier attendu",
+    "int_type": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu",
+    "float_parsing": "nombre attendu",
+    "float_type": "nombre attendu",
+    "finite_number": "nombre fini attendu",
+    "bool_parsing": "vrai ou faux attendu",
+    "bool_type": "vrai ou faux attendu",
+    "less_than_equal": "doit être au plus {le}",
+    "less_than": "doit être inférieur à {lt}",
+    "greater_than_equal": "doit être au moins {ge}",
+    "greater_than": "doit être supérieur à {gt}",
+    "enum": "valeur inconnue (attendu : {expected})",
+    "literal_error": "valeur inconnue (attendu : {expected})",
+    "list_type": "liste attendue",
+    "too_short": "liste trop courte",
+    "too_long": "liste trop longue",
+    "dict_type": "objet attendu",
+    "model_attributes_type": "objet JSON attendu",
+    "json_invalid": "JSON invalide",
+    "url_parsing": "adresse invalide",
+}
+
+
+def field_message(error: dict[str, Any]) -> str:
+    """'champ : problème' in French for one FastAPI / pydantic error."""
+    loc = [str(x) for x in error.get("loc", ()) if x not in ("body", "query", "path", "header")]
+    template = _FR.get(str(error.get("type")))
+    ctx = error.get("ctx") or {}
+    if template is not None:
+        try:
+            text = template.format(**{k: str(v) for k, v in ctx.items()})
+        except (KeyError, IndexError):
+            text = template.split(" (")[0]
+    elif error.get("type") == "value_error" and ctx.get("error"):
+        text = str(ctx["error"])
+    else:
+        text = "valeur invalide"
+    return f"{'.'.join(loc)} : {text}" if loc else text
+
+
+def validation_detail(errors: list[dict[str, Any]]) -> str:
+    return "Paramètres refusés — " + " ; ".join(field_message(e) for e in errors[:10])
+
+
+# -- the OpenAPI document ----------------------------------------------------------------------
+
+_COMMON = (400, 413, 500, 503)
+
+
+def declare(spec: dict[str, Any]) -> None:
+    """Declare the Problem model (and its media type) for every error status of every route,
+    plus the statuses any route can answer (400, 413, 500, 503); a route's own model for a
+    status (``/health``'s 503) is kept."""
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    schemas["FieldError"] = FieldError.model_json_schema()
+    problem_schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    problem_schema.pop("$defs", None)
+    schemas["Problem"] = problem_schema
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    ref = {"$ref": "#/components/schemas/Problem"}
+    for ops in spec.get("paths", {}).values():
+        for op in ops.values():
+            responses = op.setdefault("responses", {})
+            for status in _COMMON:
+                responses.setdefault(str(status), {"description": TITLES[BY_STATUS[status]]})
+            for status, response in responses.items():
+                if not status.isdigit() or int(status) < 400:
+                    continue
+                content = response.get("content") or {}
+                own = content.get("application/json", {}).get("schema", {})
+                if own and "HTTPValidationError" not in own.get("$ref", ""):
+                    continue  # a model of the route's own
+                response["content"] = {MEDIA_TYPE: {"schema": ref}}
