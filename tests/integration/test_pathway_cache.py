@@ -246,6 +246,11 @@ def _section(report: Any, sid: str) -> list[Any]:
 def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path) -> None:
     """After an edit, the cache of the new version keeps every row the edit did not change
     (graph/touched.py); after an import-like write (write_atomic), it starts empty."""
+    if store.engine == "neo4j":
+        pytest.skip(
+            "edits record what they touched on FalkorDB only: on Neo4j an edit still "
+            "drops the whole pathway cache (docs/performance.md)"
+        )
     keep_warm(store)
     data = pathway_data(store)
     assert data.preload_thread is not None
@@ -254,7 +259,7 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     assert "32025002" in before and len(before) == 4
 
     # an offer added by another process (another store on the same database)
-    other = FalkorDBStore(make_settings(tmp_path / "db"))
+    other = _same_database(store)
     try:
         create_offer(
             other,
