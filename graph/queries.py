@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from typing import Any
 
+from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
 from graph.store import GraphStore
 from graph.text import normalise
@@ -173,15 +175,24 @@ def list_diplomas(
 
 
 def suggest_diplomas(store: GraphStore, text: str, n: int = 5) -> list[str]:
-    """Close matches for an unknown code or name: 'CODE (name)' strings."""
-    rows = store.read("diplomas_index")
+    """Diplomas close in name and meaning to an unknown code or name: 'CODE (name)' strings.
+
+    A name (a path writes its spaces as hyphens) is looked up as the search by usual names
+    does (graph/diploma_search.py: acronyms, typos, the nearest names). A BCN code is read for
+    what it means: its first three digits are the kind and level of diploma, the next three
+    its speciality group (NSF), so the suggestions are the diplomas of the same kind and
+    speciality, the most offered first; never codes that merely share digits."""
+    rows = store.read("diplomas_search_index")
     by_code = {r["code"]: r for r in rows}
-    wanted = text.strip().upper()
-    codes = difflib.get_close_matches(wanted, list(by_code), n=n, cutoff=0.6)
-    folded = normalise(text)
-    names = {r["name_norm"]: r["code"] for r in rows if r["name_norm"]}
-    codes += [names[m] for m in difflib.get_close_matches(folded, list(names), n=n, cutoff=0.5)]
-    codes += [r["code"] for r in rows if folded and r["name_norm"] and folded in r["name_norm"]]
+    wanted = text.strip()
+    codes: list[str] = []
+    if re.search(r"[A-Za-z]{3}", wanted):
+        found = search_diplomas(rows, wanted.replace("-", " ").replace("_", " "), limit=n)
+        codes += [h.row["code"] for h in found.hits] + [r["code"] for r in found.suggestions]
+    if not codes and re.fullmatch(r"\d{8}", wanted):
+        same = [r for r in rows if r["code"][:6] == wanted[:6] and r["code"] != wanted]
+        same.sort(key=lambda r: (-(r.get("offers") or 0), r["name"] or ""))
+        codes += [r["code"] for r in same]
     seen: list[str] = []
     for c in codes:
         if c not in seen:

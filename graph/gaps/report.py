@@ -6,12 +6,8 @@ before any section, and keeps the report for the graph's version (cache.py).
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 
-from graph.csv_cells import safe_row
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.cache import cached_answer
 from graph.gaps.continuum import continuum_breaks
@@ -25,7 +21,7 @@ from graph.gaps.rows import GapData
 from graph.store import GraphStore
 from graph.territory import Territory
 
-__all__ = ["compute_report", "gap_report", "report_csv"]
+__all__ = ["compute_report", "gap_report"]
 
 TOTAL_CAP = 500  # suggested partnerships are ranked among at most this many
 
@@ -86,26 +82,3 @@ def gap_report(
         return compute()
     key = ("gaps", territory.model_dump_json(), sector, limit)
     return cached_answer(store, key, compute)
-
-
-def report_csv(report: GapReport, section: str) -> str:
-    """One section as CSV (one row per finding), for spreadsheets."""
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";")
-    w.writerow(["id", "titre", "gravite", "pourquoi", "noeuds", "donnees", "sources"])
-    sec = next(s for s in report.sections if s.id == section)
-    for f in sec.findings:
-        w.writerow(
-            safe_row(
-                [
-                    f.id,
-                    f.title,
-                    f.severity,
-                    f.why,
-                    " | ".join(f"{n.type}:{n.key} ({n.name})" for n in f.nodes),
-                    json.dumps(f.data, ensure_ascii=False, sort_keys=True),
-                    " | ".join(f.sources),
-                ]
-            )
-        )
-    return buf.getvalue()

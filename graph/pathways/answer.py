@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from pydantic import BaseModel, Field
 
 from graph.geo import haversine_km
+from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.scoring import Scored
 
 __all__ = [
     "OfferOut",
+    "OfferYear",
     "PasserelleUsed",
     "PathwayAnswer",
     "PathwayOut",
     "ScoreOut",
     "StepOut",
+    "offer_keys",
     "pathway_out",
 ]
 
 # --- answer -------------------------------------------------------------------------------
+
+
+class OfferYear(BaseModel):
+    """One year of an offer in the public files."""
+
+    year: int
+    capacity: int | None = Field(default=None, description="Places offered that year.")
+    demand: int | None = Field(default=None, description="Vœux (applications) that year.")
+    pressure: float | None = Field(
+        default=None, description="Taux de pression: vœux per place (demand / capacity)."
+    )
 
 
 class OfferOut(BaseModel):
@@ -32,8 +48,24 @@ class OfferOut(BaseModel):
     lon: float | None = None
     modality: str | None = None
     status: str
-    capacity: int | None = None
-    year: int | None = None
+    capacity: int | None = Field(default=None, description="Places, in `year` when known.")
+    demand: int | None = Field(
+        default=None, description="Vœux (applications) in `year`, from the public files."
+    )
+    pressure: float | None = Field(
+        default=None, description="Taux de pression: vœux per place (demand / capacity)."
+    )
+    year: int | None = Field(default=None, description="The year of capacity and demand.")
+    last_seen: int | None = Field(
+        default=None,
+        description="Set when the offer is not current: the last year the public files list it "
+        "(« pas vue depuis »). None when current or when its currency cannot be known.",
+    )
+    history: list[OfferYear] = Field(
+        default=[],
+        description="Its years in the public files, oldest first (empty when no file gives "
+        "its figures).",
+    )
     boarding_places: int | None = None
     in_territory: bool
     distance_km: float | None = Field(
@@ -92,8 +124,23 @@ class PathwayAnswer(BaseModel):
     reason: str | None = Field(default=None, description="Why there is no pathway, if none.")
 
 
-def pathway_out(s: Scored, rank: int, explanation: list[str]) -> PathwayOut:
-    """The answer's form of a scored pathway (built for the returned pathways only)."""
+def offer_keys(shown: list[Scored]) -> Iterator[OfferKey]:
+    """The offers the given pathways show, as (actor id, diploma code, modality)."""
+    for s in shown:
+        for st in s.plan:
+            for o in st.choice.ranked:
+                yield (o.actor["id"], st.diploma["code"], o.offer.get("modality"))
+
+
+def pathway_out(
+    s: Scored,
+    rank: int,
+    explanation: list[str],
+    histories: Mapping[OfferKey, list[YearFigures]] | None = None,
+) -> PathwayOut:
+    """The answer's form of a scored pathway (built for the returned pathways only), with the
+    yearly figures of its offers when given (:func:`graph.pathways.history.read_histories`)."""
+    histories = histories or {}
     first = s.start
     steps = [
         StepOut(
@@ -125,7 +172,16 @@ def pathway_out(s: Scored, rank: int, explanation: list[str]) -> PathwayOut:
                     modality=o.offer["modality"],
                     status=o.offer["status"],
                     capacity=o.offer.get("capacity"),
+                    demand=o.offer.get("demand"),
+                    pressure=pressure(o.offer.get("capacity"), o.offer.get("demand")),
                     year=o.offer.get("year"),
+                    last_seen=o.last_seen,
+                    history=[
+                        OfferYear(year=y, capacity=c, demand=n, pressure=p)
+                        for y, c, n, p in histories.get(
+                            (o.actor["id"], d["code"], o.offer.get("modality")), ()
+                        )
+                    ],
                     boarding_places=o.actor.get("boarding_places"),
                     in_territory=o.in_territory,
                     distance_km=od,

@@ -26,6 +26,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import latest_years
 from graph.store import GraphStore
 from graph.touched import Touched, touched_between
@@ -61,6 +62,7 @@ OFFER_FIELDS = (
     "demand",
 )
 
+HISTORY_CAP = 50_000  # offers whose history is kept (those answers showed): about 10 MB at most
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
 
@@ -101,6 +103,7 @@ class PathwayData:
         self._fields: dict[str, frozenset[str]] = {}
         self._sectors: dict[str, frozenset[str]] = {}
         self._latest: dict[str, int] | None = None
+        self._histories: dict[OfferKey, list[YearFigures]] = {}
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -243,6 +246,23 @@ class PathwayData:
             self._latest = latest_years(files)
         return self._latest
 
+    def histories(
+        self, store: GraphStore, keys: Iterable[OfferKey]
+    ) -> dict[OfferKey, list[YearFigures]]:
+        """The yearly figures of the offers an answer shows (graph/pathways/history.py), kept
+        for the offers answers have shown only: a warm search reads nothing, and the cache
+        does not hold every offer's history. Not carried to a new version (an import changes
+        them)."""
+        keys = set(keys)
+        missing = [k for k in keys if k not in self._histories]
+        if missing:
+            got = read_histories(store, missing)
+            if len(self._histories) < HISTORY_CAP:
+                for k in missing:
+                    self._histories[k] = got.get(k, [])
+            return {k: got[k] if k in got else self._histories.get(k, []) for k in keys}
+        return {k: self._histories[k] for k in keys}
+
     def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
         """The diplomas that train for a sector (its id or one of its ROME codes)."""
         with self._lock:
@@ -258,7 +278,7 @@ class PathwayData:
 def merge_offer_rows(rows: list[Row]) -> list[Row]:
     """One offer per (diploma, establishment, modality) when a seed file and the open-data
     import both give it: the seed's row (its source and place) with the import's figures
-    (capacity and year, when known). Other rows are left as they are."""
+    (capacity, vœux and year, when known). Other rows are left as they are."""
     out: list[Row] = []
     seeded: dict[tuple[Any, ...], int] = {}
     imported: list[Row] = []
@@ -274,7 +294,7 @@ def merge_offer_rows(rows: list[Row]) -> list[Row]:
             out.append(r)
             continue
         offer = dict(out[i]["offer"])
-        for k in ("capacity", "year"):
+        for k in ("capacity", "year", "demand"):
             if r["offer"].get(k) is not None:
                 offer[k] = r["offer"][k]
         out[i] = {**out[i], "offer": offer}

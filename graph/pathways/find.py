@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.coverage import goal_absent_sentence, goal_thin_sentence, read_coverage, summarise
-from graph.pathways.answer import PathwayAnswer, pathway_out
+from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.explanation import explain, goal_label, why_none
 from graph.pathways.query import PathwayQuery
@@ -129,7 +129,9 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
                     "Parcours proposés hors du territoire, avec la distance de chaque étape"
                     + (" depuis le domicile." if home else " depuis le centre du territoire.")
                 )
-    out = [pathway_out(s, i + 1, explain(s, asked)) for i, s in enumerate(ranked[: q.limit])]
+    shown = ranked[: q.limit]
+    histories = data.histories(store, offer_keys(shown))
+    out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
     if not out:
         unrestricted = candidates(q, source, goal_codes, restrict=False)

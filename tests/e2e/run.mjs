@@ -116,6 +116,20 @@ await scenario('parcours', async (d) => {
     expect(all.includes(school), `pathways do not name ${school}`);
   }
   expect(/Passerelle :/.test(all), 'passerelles are not shown');
+  // The figure counsellors call crucial: vœux and taux de pression per offer, with its trend
+  // drawn and said in words (La Découverte's BTS CPRP: 12 places, 60 vœux in 2024), and the
+  // offers the latest files no longer list (Champollion's apprenticeship: last seen in 2022).
+  const deca = page.locator('.cards .offer', { hasText: 'Découverte' }).filter({ hasText: '60 vœux' }).first();
+  await deca.waitFor({ state: 'attached' });
+  d.decaFacts = (await deca.textContent()).replace(/\s+/g, ' ');
+  expect(/12 places/.test(d.decaFacts), `places missing: ${d.decaFacts}`);
+  expect(/taux de pression 5 vœux par place en 2024/.test(d.decaFacts), `pressure missing: ${d.decaFacts}`);
+  const spark = deca.locator('svg.sparkline[role="img"]');
+  d.sparkLabel = await spark.getAttribute('aria-label');
+  expect(/^Taux de pression par année \(vœux par place\), (en hausse|en baisse|stable) : /.test(d.sparkLabel ?? ''), `sparkline text: ${d.sparkLabel}`);
+  expect((d.sparkLabel ?? '').includes('2024 : 5'), `sparkline lacks 2024: ${d.sparkLabel}`);
+  expect(await spark.locator('polyline').count() === 1, 'sparkline not drawn');
+  expect(/pas vue depuis 2022/.test(all), 'an offer not seen since 2022 is not flagged');
   // The hash holds the whole query: the page can be shared.
   const hash = await page.evaluate(() => window.location.hash);
   d.hash = hash;
@@ -326,8 +340,9 @@ await scenario('manques', async (d) => {
   const csv = await download(page, () => page.locator('a[data-csv="continuum_breaks"]').click());
   d.csvName = csv.name;
   d.csvLines = csv.text.trim().split(/\r?\n/).length;
-  expect(/^\uFEFF?id;titre;gravite/.test(csv.text), `unexpected CSV header: ${csv.text.slice(0, 60)}`);
+  expect(/^\uFEFF?constat;gravité;pourquoi;éléments concernés;mesures;sources\r?\n/.test(csv.text), `unexpected CSV header: ${csv.text.slice(0, 60)}`);
   expect(d.csvLines >= 2, 'empty CSV');
+  expect(!/;(high|medium|low);|[{[]"/.test(csv.text), `CSV cells not in French: ${csv.text.slice(0, 300)}`);
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, 'manques.png') });
   // A finding's actor, in the network.
@@ -774,6 +789,26 @@ function problems(text, ids) {
   return found;
 }
 
+/** The French crawl's states for the campuses other than Mecanic Vallée: each campus's panel,
+ * its map with every point's popup, and its Manques report. */
+async function otherCampusStates() {
+  const get = async (path) => (await (await fetch(`${base}${path}`)).json());
+  const out = [];
+  for (const c of await get('/campuses')) {
+    if (c.id === 'mecanic-vallee') continue;
+    out.push([`campus-${c.id}`, `#/reseau?campus=${c.id}&select=campus:${c.id}`, '.side-panel .links']);
+    const fc = await get(`/map.geojson?campus=${encodeURIComponent(c.id)}`);
+    const feats = fc.features ?? [];
+    out.push([`carte-${c.id}`, `#/carte?campus=${c.id}`, feats.length ? '#carte-acteurs .leaflet-marker-icon' : 'h1']);
+    for (const f of feats) {
+      const key = `${f.properties.feature}:${f.properties.id}`;
+      out.push([`carte-fiche-${key}`, `#/carte?campus=${c.id}&focus=${encodeURIComponent(key)}`, '.leaflet-popup-content']);
+    }
+    out.push([`manques-${c.id}`, `#/manques?campus=${c.id}`, 'section.gap-section, .state-empty']);
+  }
+  return out;
+}
+
 await scenario('francais', async (d) => {
   const { page, close } = await newPage('francais');
   const ids = await knownIds();
@@ -793,7 +828,9 @@ await scenario('francais', async (d) => {
     ['manques-departements', '#/manques?departements=12,46', 'section.gap-section'],
     ['accessibilite', '#/accessibilite', 'h1'],
     ['donnees', '#/donnees', 'table'],
+    ...(await otherCampusStates()),
   ];
+  d.stateCount = states.length;
   const all = [];
   d.states = {};
   for (const [name, hash, ready] of states) {

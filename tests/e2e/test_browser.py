@@ -1,6 +1,7 @@
 """End-to-end browser tests of the French web interface.
 
-A session fixture loads the seeds into a fresh database of the session's engine (the embedded
+A session fixture loads the seeds, then the small open-data fixture for the Lot and the Aveyron
+(``tests/fixtures/opendata``), into a fresh database of the session's engine (the embedded
 FalkorDB, then Neo4j: the tests run on both), serves the API and the built interface
 (``frontend/dist``) on a free loopback port, and runs ``tests/e2e/run.mjs`` once: playwright-core
 driving Debian's Chromium (``/usr/bin/chromium``). Each test below checks one scenario of that
@@ -29,6 +30,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 E2E = Path(__file__).resolve().parent
 DIST = ROOT / "frontend" / "dist"
+OPENDATA = ROOT / "tests" / "fixtures" / "opendata"
 SCREENSHOTS = E2E / "screenshots"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 RUN_TIMEOUT_S = 360
@@ -105,6 +107,17 @@ def server(
         timeout=300,
     )
     assert load.returncode == 0, f"cmq load failed:\n{load.stdout}\n{load.stderr}"
+    # The small open-data fixture (Lot, Aveyron): the offers' places, vœux and years that the
+    # pathway cards show come from the public files, not the seeds.
+    imported = subprocess.run(
+        [*_cmq(), "import", "opendata", str(OPENDATA), "--departements", "12,46", "--quiet"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert imported.returncode == 0, f"cmq import failed:\n{imported.stdout}\n{imported.stderr}"
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (tmp / "serve.log").open("wb")
@@ -276,11 +289,20 @@ def test_comfort_zoom_cache_and_network_library(run: dict[str, Any]) -> None:
 
 
 def test_french_everywhere_no_internal_text(run: dict[str, Any]) -> None:
-    """Every page in its main states (details opened, all findings shown): no English word,
-    no internal identifier of the API, no file name, no None/null/NaN."""
+    """Every page in its main states (details opened, all findings shown), for every campus:
+    no English word, no internal identifier of the API, no file name, no None/null/NaN."""
     d = _check(run, "francais")
     assert d["ids"] > 100
     assert len(d["states"]) >= 14 and not any(d["states"].values()), d["problems"]
+    # the other campuses too: their panel, map popups and Manques report
+    for campus in (
+        "campus-entreprises-clermont",
+        "energies-efficacite-energetique",
+        "auto-mobilites",
+        "numerique-charbonnieres",
+    ):
+        assert f"campus-{campus}" in d["states"] and f"manques-{campus}" in d["states"]
+    assert sum(name.startswith("carte-fiche-") for name in d["states"]) >= 2, d["states"]
 
 
 def test_any_town_by_name_or_postcode(run: dict[str, Any]) -> None:

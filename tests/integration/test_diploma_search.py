@@ -44,3 +44,22 @@ def test_nothing_matches_gives_a_french_hint_with_close_names(seed_client: TestC
 def test_search_is_not_read_as_a_code(seed_client: TestClient) -> None:
     assert seed_client.get("/diplomas/search", params={"q": "sio"}).status_code == 200
     assert seed_client.get("/diplomas/40025014").status_code == 200
+
+
+def _suggested(client: TestClient, path: str) -> list[str]:
+    r = client.get(path)
+    assert r.status_code == 404, r.text
+    return r.json().get("suggestions", [])
+
+
+def test_an_unknown_diploma_suggests_close_names_and_meanings(seed_client: TestClient) -> None:
+    """What a counsellor expects from a wrong address: a name finds the diploma it names (as
+    the search does), and an unknown code the diplomas of its kind and speciality (its first
+    six digits: bac pro, mécanique), never codes that merely share digits."""
+    by_name = _suggested(seed_client, "/diplomas/electrotechnique")
+    assert by_name and by_name[0].startswith("32025520 (")
+    assert _suggested(seed_client, "/diplomas/melec")[0].startswith("40025510 (")
+    by_code = _suggested(seed_client, "/diplomas/40025099")
+    assert by_code and all(s.startswith("400250") for s in by_code)
+    # digits alone do not make a meaning: a code of no known kind suggests nothing
+    assert _suggested(seed_client, "/diplomas/99999999") == []

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv as csv_module
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,14 @@ def test_campus_filter_and_csv(client: TestClient) -> None:
     csv = client.get("/gaps.csv", params={"departements": "12,46", "section": "dead_ends"})
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     lines = csv.content.decode("utf-8-sig").strip().splitlines()
-    assert lines[0].startswith("id;titre;gravite") and lines[1].startswith("dead_end:lycee:BP-SOU")
+    # French columns and values: no internal id, no English severity, no JSON in a cell
+    assert lines[0] == "constat;gravité;pourquoi;éléments concernés;mesures;sources"
+    rows = list(csv_module.reader(lines[1:], delimiter=";"))
+    assert rows and all(len(r) == 6 for r in rows)
+    assert {r[1] for r in rows} <= {"élevée", "moyenne", "faible"}
+    assert not [c for r in rows for c in r if c.lstrip("'").startswith(("{", "["))]
+    assert not [r for r in rows if "dead_end:" in ";".join(r) or "BP-SOU" in r[3]]
+    assert any("Acteur : " in r[3] and "Diplôme : " in r[3] for r in rows)
     assert client.get("/gaps.csv", params={"section": "nope"}).status_code == 422
     assert client.get("/gaps", params={"campus": "nope"}).status_code == 404
 

@@ -169,6 +169,38 @@ def test_pathways_now_include_establishments_the_seeds_never_named(
     assert any(gained.values()), gained
 
 
+def test_pathway_answer_gives_each_offer_its_voeux_pressure_and_years(
+    imported: GraphStore, tmp_path: Path
+) -> None:
+    """The figure counsellors call crucial: vœux and taux de pression per offer, with the
+    years the public files give (La Découverte's BTS 32025415: 24 places, 126 vœux in 2024)."""
+    app = create_app(make_settings(tmp_path / "unused"), store=imported)
+    with TestClient(app) as client:
+        body = client.get(
+            "/pathways",
+            params={"from": "40025411", "to_level": 5, "departements": "12,46", "limit": 50},
+        ).json()
+    offers = [
+        o
+        for p in body["pathways"]
+        for s in p["steps"]
+        if s["code"] == "32025415"
+        for o in s["offers"]
+        if o["actor_id"] == "lycee-la-decouverte-decazeville" and o["modality"] == "school"
+    ]
+    assert offers, body
+    o = offers[0]
+    assert (o["capacity"], o["demand"], o["pressure"], o["year"]) == (24, 126, 5.25, 2024)
+    assert o["last_seen"] is None  # listed in the latest BTS file: current
+    history = o["history"]
+    # 2020 is a constat year (pupils only): no places nor vœux to show
+    assert [y["year"] for y in history] == [2022, 2023, 2024]
+    assert history[-1] == {"year": 2024, "capacity": 24, "demand": 126, "pressure": 5.25}
+    for y in history:
+        if y["capacity"] and y["demand"] is not None:
+            assert y["pressure"] == round(y["demand"] / y["capacity"], 3)
+
+
 def test_inferred_passerelles_are_marked_and_kept_apart(imported: GraphStore) -> None:
     rows = q(
         imported,

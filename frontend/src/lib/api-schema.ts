@@ -1706,10 +1706,37 @@ export interface components {
             modality?: string | null;
             /** Status */
             status: string;
-            /** Capacity */
+            /**
+             * Capacity
+             * @description Places, in `year` when known.
+             */
             capacity?: number | null;
-            /** Year */
+            /**
+             * Demand
+             * @description Vœux (applications) in `year`, from the public files.
+             */
+            demand?: number | null;
+            /**
+             * Pressure
+             * @description Taux de pression: vœux per place (demand / capacity).
+             */
+            pressure?: number | null;
+            /**
+             * Year
+             * @description The year of capacity and demand.
+             */
             year?: number | null;
+            /**
+             * Last Seen
+             * @description Set when the offer is not current: the last year the public files list it (« pas vue depuis »). None when current or when its currency cannot be known.
+             */
+            last_seen?: number | null;
+            /**
+             * History
+             * @description Its years in the public files, oldest first (empty when no file gives its figures).
+             * @default []
+             */
+            history: components["schemas"]["OfferYear"][];
             /** Boarding Places */
             boarding_places?: number | null;
             /** In Territory */
@@ -1732,6 +1759,29 @@ export interface components {
          * @enum {string}
          */
         OfferStatus: "open" | "planned" | "closed";
+        /**
+         * OfferYear
+         * @description One year of an offer in the public files.
+         */
+        OfferYear: {
+            /** Year */
+            year: number;
+            /**
+             * Capacity
+             * @description Places offered that year.
+             */
+            capacity?: number | null;
+            /**
+             * Demand
+             * @description Vœux (applications) that year.
+             */
+            demand?: number | null;
+            /**
+             * Pressure
+             * @description Taux de pression: vœux per place (demand / capacity).
+             */
+            pressure?: number | null;
+        };
         /** Page[ActorSummary] */
         Page_ActorSummary_: {
             /**

@@ -4,6 +4,7 @@
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
 import { ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
+import { pressureSparkline } from './sparkline';
 
 export interface CardActions {
   show(rank: number): void;
@@ -47,6 +48,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
     modalityFr(o.modality),
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
     o.capacity != null ? `${o.capacity} places` : null,
+    o.demand != null ? `${fmtNum(o.demand)} vœux` : null,
     o.boarding_places ? `internat ${o.boarding_places} places` : null,
     o.distance_km != null ? `${fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
   ].filter(Boolean);
@@ -58,7 +60,22 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
     h('span', { class: 'muted' }, `${kindFr(o.actor_kind)}${where ? ` · ${where}` : ''}`),
     o.in_territory ? null : h('span', { class: 'badge badge-warn' }, 'hors territoire'),
     o.status === 'planned' ? h('span', { class: 'badge badge-info' }, 'en projet') : null,
+    o.last_seen != null ? h('span', { class: 'badge badge-warn' }, `pas vue depuis ${o.last_seen}`) : null,
     h('div', { class: 'offer-facts' }, facts.join(' · ')),
+    pressureLine(o),
+  );
+}
+
+/** The taux de pression (vœux per place) of the offer's year, with its trend over the years. */
+function pressureLine(o: PathwayOffer): HTMLElement | null {
+  if (o.pressure == null) return null;
+  const spark = pressureSparkline(o);
+  return h(
+    'div',
+    { class: 'offer-pressure' },
+    `taux de pression ${fmtNum(o.pressure, 2)} vœu${o.pressure >= 2 ? 'x' : ''} par place${o.year ? ` en ${o.year}` : ''}`,
+    spark ? ' ' : null,
+    spark,
   );
 }
 

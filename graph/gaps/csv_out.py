@@ -1,0 +1,94 @@
+"""A section of the gap report as CSV for spreadsheets, in French: French column names and
+severities, the elements named (never their ids) and the measures in words, no JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from graph.csv_cells import safe_row
+from graph.gaps.findings import Finding, GapReport
+
+__all__ = ["HEADER", "measures_fr", "report_csv"]
+
+HEADER = ["constat", "gravité", "pourquoi", "éléments concernés", "mesures", "sources"]
+SEVERITY_FR = {"high": "élevée", "medium": "moyenne", "low": "faible"}
+NODE_TYPE_FR = {
+    "actor": "Acteur",
+    "platform": "Plateforme",
+    "diploma": "Diplôme",
+    "sector": "Secteur",
+    "campus": "Campus",
+}
+# The measures of a finding's data worth a column, in French; other entries (identifiers,
+# internal kinds) are said by the title, the reason and the elements named.
+MEASURE_FR = {
+    "demand": "recrutements recensés",
+    "period": "période",
+    "capacity": "places de formation connues",
+    "gap": "écart",
+    "levels_offered": "niveaux proposés",
+    "levels_planned": "niveaux en projet",
+    "levels_missing": "niveaux manquants",
+    "nearest_km": "formation suivante la plus proche (km)",
+    "searched_km": "rayon de recherche (km)",
+    "reach_km": "rayon de recherche (km)",
+    "distance_km": "distance (km)",
+    "score": "score",
+    "betweenness": "part des liaisons entre acteurs passant par lui (%)",
+    "degree": "liens directs",
+    "cut_off": "acteurs coupés du réseau sans lui",
+    "partners": "partenaires",
+}
+
+
+def _num(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",") if isinstance(x, float) else str(x)
+
+
+def measures_fr(data: Mapping[str, Any]) -> str:
+    """The finding's measures in words.
+
+    >>> measures_fr({"demand": 388, "period": "nov-11", "capacity": None, "actor": "x"})
+    'recrutements recensés : 388 · période : nov-11'
+    >>> measures_fr({"betweenness": 0.4123, "levels_missing": [5, 6], "kind": "broker"})
+    'part des liaisons entre acteurs passant par lui (%) : 41,23 · niveaux manquants : 5, 6'
+    """
+    out = []
+    for key, label in MEASURE_FR.items():
+        v = data.get(key)
+        if key == "betweenness" and isinstance(v, int | float):
+            v = round(v * 100, 2)
+        if isinstance(v, bool) or v is None:
+            continue
+        if isinstance(v, int | float):
+            out.append(f"{label} : {_num(v)}")
+        elif isinstance(v, str) and key == "period":
+            out.append(f"{label} : {v}")
+        elif isinstance(v, list) and v and all(isinstance(x, int | float) for x in v):
+            out.append(f"{label} : {', '.join(_num(x) for x in v)}")
+    return " · ".join(out)
+
+
+def _row(f: Finding) -> list[str]:
+    return [
+        f.title,
+        SEVERITY_FR.get(f.severity, f.severity),
+        f.why,
+        " | ".join(f"{NODE_TYPE_FR.get(n.type, n.type)} : {n.name}" for n in f.nodes),
+        measures_fr(f.data),
+        " | ".join(f.sources),
+    ]
+
+
+def report_csv(report: GapReport, section: str) -> str:
+    """One section as CSV (one row per finding, « ; » separated, for French spreadsheets)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";")
+    w.writerow(HEADER)
+    sec = next(s for s in report.sections if s.id == section)
+    for f in sec.findings:
+        w.writerow(safe_row(_row(f)))
+    return buf.getvalue()
