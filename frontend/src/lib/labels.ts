@@ -180,4 +180,18 @@ export const SCORE_COMPONENT_FR: Record<string, string> = {
   known_rates: 'Taux de passage connus',
   documented_figures: 'Chiffres documentés',
   known_capacity: 'Capacités connues',
+  unknown_distance: 'Distances inconnues',
+  not_seen_lately: 'Offres absentes des derniers fichiers',
+  weak_evidence: 'Passerelles déduites sur peu d’indices',
 };
+
+/** « 1 place », « 12 places ». */
+export function placesFr(n: number): string {
+  return `${n} place${n > 1 ? 's' : ''}`;
+}
+
+/** A diploma code a counsellor can look up (BCN / CFD: eight letters or digits), or null for
+ * the keys this tool gives programmes that have none (seed or Parcoursup programmes). */
+export function publicCode(code: string): string | null {
+  return /^[0-9A-Z]{8}$/.test(code) ? code : null;
+}

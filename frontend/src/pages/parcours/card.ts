@@ -2,7 +2,7 @@
 // passerelle used, the other possibilities, and why it has this rank.
 
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
-import { ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
+import { ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr, placesFr, publicCode } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
 
@@ -47,9 +47,9 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
   const facts = [
     modalityFr(o.modality),
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
-    o.capacity != null ? `${o.capacity} places` : null,
+    o.capacity != null ? placesFr(o.capacity) : null,
     o.demand != null ? `${fmtNum(o.demand)} vœux` : null,
-    o.boarding_places ? `internat ${o.boarding_places} places` : null,
+    o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
     o.distance_km != null ? `${fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
   ].filter(Boolean);
   return h(
@@ -96,7 +96,7 @@ function whyBlock(p: Pathway): HTMLElement {
             'tbody',
             {},
             ...comps.map(([k, v]) =>
-              h('tr', {}, h('th', { scope: 'row' }, SCORE_COMPONENT_FR[k] ?? k), h('td', { class: 'num' }, `${v > 0 ? '+' : ''}${fmtNum(v, 1)}`)),
+              h('tr', {}, h('th', { scope: 'row' }, SCORE_COMPONENT_FR[k] ?? 'Autre critère'), h('td', { class: 'num' }, `${v > 0 ? '+' : ''}${fmtNum(v, 1)}`)),
             ),
           ),
         )
@@ -139,7 +139,10 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
           h(
             'p',
             { class: 'muted' },
-            `${diplomaTypeFr(s.type)} · ${levelFr(s.level)} · code ${s.code}`,
+            [diplomaTypeFr(s.type), levelFr(s.level), publicCode(s.code) ? `code ${s.code}` : null]
+              .filter(Boolean)
+              .join(' · '),
+            s.outside_territory ? ' ' : null,
             s.outside_territory ? h('span', { class: 'badge badge-warn' }, 'hors territoire') : null,
           ),
           s.passerelle ? h('p', { class: 'passerelle' }, h('span', { class: 'label' }, 'Passerelle : '), passerelleText(s)) : null,
