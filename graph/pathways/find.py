@@ -11,9 +11,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.coverage import goal_absent_sentence, goal_thin_sentence, read_coverage, summarise
+from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
-from graph.pathways.explanation import explain, goal_label, why_none
+from graph.pathways.explanation import (
+    OUTSIDE_MAX_KM,
+    explain,
+    goal_label,
+    too_far_sentence,
+    why_none,
+)
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_offers, is_goal
@@ -113,6 +120,25 @@ class _Origin:
         return "du domicile" if self.home is not None else "du centre du territoire"
 
 
+def _near_enough(s: Scored, point: LatLon | None) -> bool:
+    """Whether every step of a pathway taken outside the territory is within OUTSIDE_MAX_KM of
+    where far places are measured from (unknown when the place or the establishment's is)."""
+    if point is None:
+        return True
+    for st in s.plan:
+        best = st.choice.ranked[0]
+        if best.in_territory:
+            continue
+        lat, lon = best.offer.get("lat"), best.offer.get("lon")
+        if (
+            lat is None
+            or lon is None
+            or haversine_km(point[0], point[1], lat, lon) > OUTSIDE_MAX_KM
+        ):
+            return False
+    return True
+
+
 def _usual_outside(
     store: GraphStore,
     data: PathwayData,
@@ -199,12 +225,17 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
         if lead:
             notices.append(lead)
             asked = q.model_copy(update={"allow_outside": True})
-            source, ranked = _search(store, data, asked, goal_codes, origin.point())
+            point = origin.point()
+            source, far = _search(store, data, asked, goal_codes, point)
+            ranked = [p for p in far if _near_enough(p, point)]
             if ranked:
                 notices.append(
-                    "Parcours proposés hors du territoire, avec la distance de chaque étape"
+                    "Parcours proposés hors du territoire, à moins de "
+                    f"{OUTSIDE_MAX_KM:.0f} km, avec la distance de chaque étape"
                     + (" depuis le domicile." if home else " depuis le centre du territoire.")
                 )
+            elif far:
+                lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
     ranked, shown = with_usual(ranked, usual, q.limit)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]

@@ -132,3 +132,21 @@ def test_to_type_answers_are_among_to_level_answers(client: TestClient) -> None:
     for p in by_type["pathways"]:
         if len(p["steps"]) == 2:  # a longer one stops at its first level-6 step under to_level
             assert scores[codes(p)] == p["score"]["total"]
+
+
+def test_far_places_outside_are_named_not_proposed(client: TestClient) -> None:
+    """From Brest, the only licence professionnelle a known passerelle reaches is in the Allier,
+    about 540 km away: beyond 150 km it is not proposed as a pathway; the answer says where it
+    is and how far, after saying that the territory holds none."""
+    answer = ask(
+        client, **{"from": BTS_ELEC, "to_type": "licence_pro", "departements": "29", "home": BREST}
+    )
+    assert answer["pathways"] == []
+    assert answer["notices"][0] == (
+        "Les données importées ne contiennent aucune licence professionnelle dans le "
+        "département 29."
+    )
+    reason = answer["reason"]
+    assert reason.startswith(answer["notices"][0])
+    assert "le parcours connu le plus proche passe par Licence professionnelle Métiers" in reason
+    assert "IUT de l'Allier" in reason and "au-delà de 150 km, il n'est pas proposé" in reason
