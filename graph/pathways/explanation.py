@@ -48,11 +48,15 @@ def goal_label(q: PathwayQuery) -> str:
 
 
 def place(o: Offer) -> str:
-    """« Lycée X (Rouen) », or with the département when the commune is unknown; never None."""
+    """« Lycée X (Rouen) », or with the département when the commune is unknown; never None;
+    the commune once when the name already ends with it (« Lycée Champollion (Figeac) »)."""
     where = o.offer.get("commune")
     if not where and o.offer.get("departement"):
         where = f"département {str(o.offer['departement']).lstrip('0')}"
-    return f"{o.actor.get('name') or 'établissement sans nom'} ({where or 'lieu inconnu'})"
+    name = o.actor.get("name") or "établissement sans nom"
+    if where and name.endswith(f"({where})"):
+        return name
+    return f"{name} ({where or 'lieu inconnu'})"
 
 
 def figure_sentence(leg: Row) -> str:
