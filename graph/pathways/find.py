@@ -15,6 +15,7 @@ from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.explanation import (
+    MODALITY_FR,
     OUTSIDE_MAX_KM,
     explain,
     goal_label,
@@ -171,7 +172,8 @@ def _usual_outside(
             allow_outside=True,
         )
         choice = scorer.choice(point, target["code"], leg.get("modality"))
-        notes.append(missing_sentence(target, q.territory, choice, origin.label()))
+        how = f"en {MODALITY_FR[mod]}" if mod else None
+        notes.append(missing_sentence(target, q.territory, choice, origin.label(), how))
         if choice is not None and is_goal(target, q, goal_codes):
             scored = scorer.score([diplomas[start], target], [leg])
             if scored is not None:

@@ -81,13 +81,19 @@ def _where(territory: Territory) -> str:
 
 
 def missing_sentence(
-    target: Row, territory: Territory, nearest: Choice | None, origin_label: str | None
+    target: Row,
+    territory: Territory,
+    nearest: Choice | None,
+    origin_label: str | None,
+    modality: str | None = None,
 ) -> str:
-    """The notice for a usual continuation the territory does not offer, with the nearest
-    establishment that does (``nearest``: chosen among every offer, from ``origin_label`` —
-    « du domicile », « du centre du territoire » — or None when no place is known)."""
+    """The notice for a usual continuation the territory does not offer (in the requested
+    modality, « en apprentissage », when one is asked), with the nearest establishment that
+    does (``nearest``: chosen among every offer, from ``origin_label`` — « du domicile », « du
+    centre du territoire » — or None when no place is known)."""
+    how = f" {modality}" if modality else ""
     head = (
-        f"La suite habituelle, {step_name(target)}, n'est proposée dans aucun établissement "
+        f"La suite habituelle, {step_name(target)}, n'est proposée{how} dans aucun établissement "
         f"{_where(territory)} dans les données importées"
     )
     if nearest is None:
