@@ -19,6 +19,7 @@ import gzip
 import heapq
 import json
 import logging
+import math
 import os
 import re
 import threading
@@ -216,6 +217,27 @@ class CommuneIndex:
 
     def __len__(self) -> int:
         return len(self.communes)
+
+    # --- where a place is -----------------------------------------------------------------
+
+    def departement_at(self, lat: float, lon: float) -> str | None:
+        """The département of the commune whose centre is nearest to a point given by its
+        coordinates (a learner's home typed as « lat,lon »); None for an empty reference.
+        Near a border it may be the neighbour's: it says where a learner most likely is, not
+        an address."""
+        k = math.cos(math.radians(lat))
+        best: tuple[float, str] | None = None
+        for c in self.communes.values():
+            if c.lat is None or c.lon is None:
+                continue
+            d = (c.lat - lat) ** 2 + ((c.lon - lon) * k) ** 2
+            if best is None or d < best[0]:
+                best = (d, c.departement)
+        return best[1] if best else None
+
+    def region_departements(self, region: str) -> frozenset[str]:
+        """The départements (as their communes give them) of a région code."""
+        return frozenset(c.departement for c in self.communes.values() if c.region == region)
 
     # --- search -------------------------------------------------------------------------
 

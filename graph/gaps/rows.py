@@ -10,7 +10,7 @@ from typing import Any
 
 from graph.territory import Territory
 
-__all__ = ["GapData", "dead_end_targets", "next_steps"]
+__all__ = ["GapData", "NextSteps", "dead_end_targets", "next_steps"]
 
 Row = dict[str, Any]
 
@@ -41,12 +41,63 @@ class GapData:
     # the campuses of the territory: their filières, demand tables and figures may be shown
 
 
-def next_steps(legs: Iterable[Row]) -> defaultdict[str, set[str]]:
-    """diploma code -> the codes its legs lead to."""
-    nexts: defaultdict[str, set[str]] = defaultdict(set)
-    for leg in legs:
-        nexts[leg["source"]].add(leg["target"])
-    return nexts
+class NextSteps:
+    """diploma code -> the codes its legs lead to, for an offer at a given establishment and
+    département.
+
+    Some legs hold only for some source offers: an inferred leg tied to a campus programme's
+    territory (``from_departements``: an open-ended leg into the IUT Figeac licence pro,
+    docs/inferred-passerelles.md) for an offer in those départements; a documented leg with a
+    scope (docs/model.md, « Scope ») for an offer by one of its parties or in its scope
+    départements — for scope ``actors`` only when a party offers the source diploma
+    (``source_named``), since the source then names the source side. The others hold
+    everywhere.
+
+    >>> n = NextSteps([{"source": "BTS", "target": "LP"},
+    ...                {"source": "BTS", "target": "MV-LP", "from_departements": ["046"]}])
+    >>> sorted(n.at("BTS", "076")), sorted(n.at("BTS", "046"))
+    (['LP'], ['LP', 'MV-LP'])
+    """
+
+    def __init__(self, legs: Iterable[Row]) -> None:
+        self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
+        self.local: defaultdict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = (
+            defaultdict(list)
+        )
+        for leg in legs:
+            where = _where(leg)
+            if where is None:
+                self.everywhere[leg["source"]].add(leg["target"])
+            else:
+                self.local[leg["source"]].append((leg["target"], *where))
+
+    def at(self, code: str, departement: str | None, actor: str | None = None) -> set[str]:
+        out = set(self.everywhere.get(code, ()))
+        out.update(
+            t
+            for t, deps, actors in self.local.get(code, ())
+            if departement in deps or actor in actors
+        )
+        return out
+
+
+def _where(leg: Row) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(départements, establishments) a source offer must be in for the leg to hold; None:
+    everywhere."""
+    if leg.get("from_departements"):
+        return frozenset(leg["from_departements"]), frozenset()
+    scope = leg.get("scope") or "national"
+    if leg.get("origin") != "documented" or scope == "national":
+        return None
+    if scope == "actors" and not leg.get("source_named"):
+        return None
+    deps = frozenset(leg.get("scope_departements") or ()) if scope != "actors" else frozenset()
+    return deps, frozenset(leg.get("scope_actors") or ())
+
+
+def next_steps(legs: Iterable[Row]) -> NextSteps:
+    """The next steps of every diploma (:class:`NextSteps`)."""
+    return NextSteps(legs)
 
 
 def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
@@ -55,14 +106,12 @@ def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
     inside = list(inside)
     nexts = next_steps(legs)
     offered_inside = {r["diploma"]["code"] for r in inside}
-    return sorted(
-        {
-            c
-            for r in inside
-            for c in nexts.get(r["diploma"]["code"], ())
-            if not nexts[r["diploma"]["code"]] & offered_inside
-        }
-    )
+    out: set[str] = set()
+    for r in inside:
+        targets = nexts.at(r["diploma"]["code"], r["offer"].get("departement"), r["actor"]["id"])
+        if not targets & offered_inside:
+            out |= targets
+    return sorted(out)
 
 
 def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[str]:

@@ -17,6 +17,7 @@ from typing import Any
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.evidence import title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
+from graph.inference.rules import programme_territory
 from graph.ingest.seeds import SeedSet
 from graph.models import (
     CampusFigure,
@@ -387,6 +388,16 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
         for o in sf.offers
         if o.modality is not None and o.modality.value == "apprenticeship"
     }
+    offered_in: dict[str, set[str]] = {}
+    campus_deps: dict[str, set[str]] = {}
+    for sf in seeds.files.values():
+        for o in sf.offers:
+            site_id = o.site or seeds.actors[o.actor].site
+            if site_id and (dep := seeds.sites[site_id].departement):
+                offered_in.setdefault(o.diploma, set()).add(dep)
+        if sf.campus is not None:
+            for d in sf.diplomas:
+                campus_deps.setdefault(d.code, set()).update(sf.campus.departements)
     facts = [
         DiplomaFacts(
             code=d.code,
@@ -396,6 +407,10 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
             fields=frozenset(set(d.sectors) & filieres),
             apprenticeship=d.code in apprenticeship,
             title=title_words(d.name),
+            territory=programme_territory(
+                d.code, campus_deps.get(d.code, ()), offered_in.get(d.code, ())
+            ),
+            offered_in=frozenset(offered_in.get(d.code, ())),
         )
         for d in seeds.diplomas.values()
     ]

@@ -44,6 +44,9 @@ LEG_FIELDS = (
     "scope",
     "scope_actors",
     "scope_departements",
+    "from_departements",
+    "to_departements",
+    "source_named",
 )
 OFFER_FIELDS = (
     "site",

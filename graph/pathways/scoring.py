@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graph.geo import haversine_km
-from graph.pathways.scope import FIGURES, leg_at
+from graph.inference.rules import is_national_code
+from graph.pathways.scope import FIGURES, leg_at, local_leg_holds, source_in_scope
 
 __all__ = [
     "Candidate",
@@ -198,8 +199,10 @@ class Scorer:
         home: LatLon | None = None,
         modality: str | None = None,
         allow_outside: bool = False,
+        start_departements: list[str] | None = None,
     ) -> None:
         self.offers = offers
+        self.start_departements = start_departements  # where the start diploma is held
         self.fields = fields
         self.home = home
         self.modality = modality
@@ -232,12 +235,21 @@ class Scorer:
         rate_product = 1.0
         rates_known = 0
         before = diplomas[0]
+        taken_in = self.start_departements  # where the step before was taken
+        taken_at: list[str] = []  # and at which establishment (unknown for the start)
         for d, leg in zip(diplomas[1:], legs, strict=True):
             choice = self.choice(prev, d["code"], leg.get("modality"))
             if choice is None:
                 return None
             best = choice.ranked[0]
-            leg = leg_at(leg, best.actor.get("id"), best.offer.get("departement"))
+            here = best.offer.get("departement")
+            if not local_leg_holds(leg, taken_in, here):
+                return None  # a campus programme's leg, taken outside its territory
+            if not is_national_code(d["code"]) and not source_in_scope(leg, taken_at, taken_in):
+                return None  # a campus passerelle into its own programme, from elsewhere
+            taken_in = [here] if here else None
+            taken_at = [best.actor["id"]] if best.actor.get("id") else []
+            leg = leg_at(leg, best.actor.get("id"), here)
             if choice.dist is not None:
                 travel += choice.dist
                 effective += choice.effective
