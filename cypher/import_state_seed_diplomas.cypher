@@ -11,8 +11,10 @@ WITH d, collect(s.id) AS fields
 OPTIONAL MATCH (c:Campus)
 WHERE c.id IN coalesce(d.campuses, [])
 WITH d, fields, collect(c.departements) AS campus_departements
+OPTIONAL MATCH (:Actor)-[o:OFFERS]->(d)
+WHERE o.origin = 'seed'
+WITH d, fields, campus_departements, collect(o.departement) AS offer_departements,
+     collect(o.modality) AS modalities
 RETURN d.code AS code, d.type AS type, d.level AS level, d.nsf AS nsf, fields,
-       size([(:Actor)-[o:OFFERS {modality: 'apprenticeship'}]->(d) WHERE o.origin = 'seed' | 1])
-         > 0 AS apprenticeship,
-       campus_departements,
-       [(:Actor)-[o:OFFERS]->(d) WHERE o.origin = 'seed' | o.departement] AS offer_departements
+       'apprenticeship' IN modalities AS apprenticeship, campus_departements,
+       offer_departements

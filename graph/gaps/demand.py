@@ -120,36 +120,6 @@ def unmet_demand(
                     )[:10],
                 )
             )
-        elif s.get("kind") == "filiere" and campuses and open_training:
-            names = sorted(
-                {f"{r['diploma']['name']} ({r['actor']['name']})" for r in open_training}
-            )
-            shown = " ; ".join(names[:3]) + (
-                f" ; et {len(names) - 3} autres" if len(names) > 3 else ""
-            )
-            out.append(
-                Finding(
-                    id=f"demand:{sid}",
-                    title=s["name"],
-                    why=(
-                        "Filière du campus sans besoin chiffré dans les sources ; "
-                        f"{len(names)} formation(s) locale(s) y préparent : {shown}."
-                    ),
-                    severity="low",
-                    nodes=[ref, *dedupe([actor_ref(r["actor"]) for r in open_training])],
-                    data={
-                        "sector": sid,
-                        "rome": s.get("rome") or [],
-                        "demand": None,
-                        "capacity": capacity,
-                        "offers": len(open_training),
-                        "diplomas": sorted({r["diploma"]["code"] for r in open_training}),
-                    },
-                    sources=sorted(
-                        {r["offer"]["source"] for r in open_training if r["offer"].get("source")}
-                    )[:10],
-                )
-            )
         elif (
             s.get("kind") == "filiere"
             and campuses
