@@ -3,14 +3,10 @@
 // graph's version (graph/pathway_data.py). A single variable-length query built every path of
 // up to six legs before filtering, 30-90x slower at national size (bench/pathways.py).
 // Params: $codes. Returns: source, target (codes), leg (list, in the order of
-// graph.pathway_data.LEG_FIELDS; source_named: a party of an 'actors' passerelle offers the
-// source diploma, so the passerelle names its source side too).
+// graph.pathway_data.LEG_FIELDS).
 MATCH (a:Diploma)-[l:LEADS_TO]->(b:Diploma)
 WHERE a.code IN $codes
 RETURN a.code AS source, b.code AS target,
        [l.passerelle_id, l.passerelle_origin, l.kind, l.rate, l.entrant_share, l.reserved_share,
         l.modality, l.strength, l.evidence, l.scope, l.scope_actors, l.scope_departements,
-        l.from_departements, l.to_departements,
-        CASE WHEN l.scope = 'actors'
-             THEN size([(p:Actor)-[:OFFERS]->(a) WHERE p.id IN l.scope_actors | 1]) > 0
-             ELSE false END] AS leg
+        l.from_departements, l.to_departements] AS leg

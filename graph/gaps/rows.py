@@ -42,16 +42,12 @@ class GapData:
 
 
 class NextSteps:
-    """diploma code -> the codes its legs lead to, for an offer at a given establishment and
-    département.
+    """diploma code -> the codes its legs lead to, for an offer in a given département.
 
-    Some legs hold only for some source offers: an inferred leg tied to a campus programme's
-    territory (``from_departements``: an open-ended leg into the IUT Figeac licence pro,
-    docs/inferred-passerelles.md) for an offer in those départements; a documented leg with a
-    scope (docs/model.md, « Scope ») for an offer by one of its parties or in its scope
-    départements — for scope ``actors`` only when a party offers the source diploma
-    (``source_named``), since the source then names the source side. The others hold
-    everywhere.
+    A leg into a campus programme tied to its territory (``from_departements``: an open-ended
+    inferred leg into the IUT Figeac licence pro, or the campus passerelle « des places
+    réservées aux BTS » into it; docs/inferred-passerelles.md, « Campus programmes ») holds
+    only for an offer of its source in those départements; the others hold everywhere.
 
     >>> n = NextSteps([{"source": "BTS", "target": "LP"},
     ...                {"source": "BTS", "target": "MV-LP", "from_departements": ["046"]}])
@@ -61,38 +57,18 @@ class NextSteps:
 
     def __init__(self, legs: Iterable[Row]) -> None:
         self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
-        self.local: defaultdict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = (
-            defaultdict(list)
-        )
+        self.local: defaultdict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for leg in legs:
-            where = _where(leg)
-            if where is None:
-                self.everywhere[leg["source"]].add(leg["target"])
+            deps = leg.get("from_departements")
+            if deps:
+                self.local[leg["source"]].append((leg["target"], frozenset(deps)))
             else:
-                self.local[leg["source"]].append((leg["target"], *where))
+                self.everywhere[leg["source"]].add(leg["target"])
 
-    def at(self, code: str, departement: str | None, actor: str | None = None) -> set[str]:
+    def at(self, code: str, departement: str | None) -> set[str]:
         out = set(self.everywhere.get(code, ()))
-        out.update(
-            t
-            for t, deps, actors in self.local.get(code, ())
-            if departement in deps or actor in actors
-        )
+        out.update(t for t, deps in self.local.get(code, ()) if departement in deps)
         return out
-
-
-def _where(leg: Row) -> tuple[frozenset[str], frozenset[str]] | None:
-    """(départements, establishments) a source offer must be in for the leg to hold; None:
-    everywhere."""
-    if leg.get("from_departements"):
-        return frozenset(leg["from_departements"]), frozenset()
-    scope = leg.get("scope") or "national"
-    if leg.get("origin") != "documented" or scope == "national":
-        return None
-    if scope == "actors" and not leg.get("source_named"):
-        return None
-    deps = frozenset(leg.get("scope_departements") or ()) if scope != "actors" else frozenset()
-    return deps, frozenset(leg.get("scope_actors") or ())
 
 
 def next_steps(legs: Iterable[Row]) -> NextSteps:
@@ -108,7 +84,7 @@ def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
     offered_inside = {r["diploma"]["code"] for r in inside}
     out: set[str] = set()
     for r in inside:
-        targets = nexts.at(r["diploma"]["code"], r["offer"].get("departement"), r["actor"]["id"])
+        targets = nexts.at(r["diploma"]["code"], r["offer"].get("departement"))
         if not targets & offered_inside:
             out |= targets
     return sorted(out)

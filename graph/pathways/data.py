@@ -46,7 +46,6 @@ LEG_FIELDS = (
     "scope_departements",
     "from_departements",
     "to_departements",
-    "source_named",
 )
 OFFER_FIELDS = (
     "site",

@@ -21,7 +21,6 @@ __all__ = [
     "leg_at",
     "leg_holds",
     "local_leg_holds",
-    "source_in_scope",
 ]
 
 Row = Mapping[str, Any]
@@ -92,27 +91,3 @@ def holds_from(leg: Row, departements: Collection[str] | None) -> bool:
     """Whether a leg holds for a source taken in one of ``departements`` (None: unknown)."""
     frm = leg.get("from_departements")
     return not frm or bool(departements and set(departements) & set(frm))
-
-
-def source_in_scope(
-    leg: Row, actors: Collection[str], departements: Collection[str] | None
-) -> bool:
-    """Whether the source step of a documented leg is taken where its passerelle holds: at one
-    of its parties or in its scope départements. Checked only where the source names the
-    source side: scope ``campus`` / ``territory``, or ``actors`` when a party offers the source
-    diploma (``source_named``: « BTS of the campus lycées → the IUT Figeac licence pro »).
-
-    >>> leg = {"passerelle_origin": "documented", "scope": "actors", "source_named": True,
-    ...        "scope_actors": ["lycee-figeac", "iut-figeac"]}
-    >>> source_in_scope(leg, ["lycee-figeac"], ["046"]), source_in_scope(leg, [], ["076"])
-    (True, False)
-    """
-    if leg.get("passerelle_origin") != "documented":
-        return True
-    scope = leg.get("scope") or "national"
-    if scope == "national" or (scope == "actors" and not leg.get("source_named")):
-        return True
-    if set(actors) & set(leg.get("scope_actors") or ()):
-        return True
-    deps = leg.get("scope_departements") or ()
-    return scope != "actors" and bool(departements and set(departements) & set(deps))

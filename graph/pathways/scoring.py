@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graph.geo import haversine_km
-from graph.inference.rules import is_national_code
-from graph.pathways.scope import FIGURES, leg_at, local_leg_holds, source_in_scope
+from graph.pathways.scope import FIGURES, leg_at, local_leg_holds
 
 __all__ = [
     "Candidate",
@@ -236,7 +235,6 @@ class Scorer:
         rates_known = 0
         before = diplomas[0]
         taken_in = self.start_departements  # where the step before was taken
-        taken_at: list[str] = []  # and at which establishment (unknown for the start)
         for d, leg in zip(diplomas[1:], legs, strict=True):
             choice = self.choice(prev, d["code"], leg.get("modality"))
             if choice is None:
@@ -245,10 +243,7 @@ class Scorer:
             here = best.offer.get("departement")
             if not local_leg_holds(leg, taken_in, here):
                 return None  # a campus programme's leg, taken outside its territory
-            if not is_national_code(d["code"]) and not source_in_scope(leg, taken_at, taken_in):
-                return None  # a campus passerelle into its own programme, from elsewhere
             taken_in = [here] if here else None
-            taken_at = [best.actor["id"]] if best.actor.get("id") else []
             leg = leg_at(leg, best.actor.get("id"), here)
             if choice.dist is not None:
                 travel += choice.dist

@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from graph.inference.rules import is_national_code
 from graph.pathways.hygiene import continues_programme, currency, offer_usable
 from graph.pathways.query import PathwayQuery
-from graph.pathways.scope import source_in_scope
 from graph.pathways.scoring import Candidate, Offer
 from graph.territory import Territory
 
@@ -148,34 +146,25 @@ def candidates(
 def _local_holds(
     source: Source, leg: Row, path: list[str], target: str, start: list[str] | None
 ) -> bool:
-    """Whether a leg tied to a place can hold on this path: an inferred leg tied to a campus
-    programme's territory (``from_departements``, ``to_departements``), or a documented leg
-    into a campus programme whose source names the source side
-    (:func:`~graph.pathways.scope.source_in_scope`). From the start, the place is where the
-    learner holds the start diploma (``start``); from a later step, where that step will be
+    """Whether a leg into (or out of) a campus programme, tied to its territory
+    (``from_departements``, ``to_departements``), can hold on this path: from the start, where
+    the learner holds the start diploma (``start``); from a later step, where that step will be
     taken — its establishments in the territory if it has any there, else any (the scorer
     checks the establishment it chooses, :class:`~graph.pathways.scoring.Scorer`)."""
     frm, to = leg.get("from_departements"), leg.get("to_departements")
-    scoped = not is_national_code(target) and not source_in_scope(leg, (), None)
-    if not frm and not to and not scoped:
-        return True
-    deps, actors = (set(start or ()), set()) if len(path) == 1 else _places(source, path[-1])
-    if frm and not deps & set(frm):
-        return False
-    if scoped and not any(source_in_scope(leg, [a], deps) for a in actors or [""]):
-        return False
-    return not to or bool(_places(source, target)[0] & set(to))
+    if frm:
+        places = set(start or ()) if len(path) == 1 else _places(source, path[-1])
+        if not places & set(frm):
+            return False
+    return not to or bool(_places(source, target) & set(to))
 
 
-def _places(source: Source, code: str) -> tuple[set[str], set[str]]:
-    """The départements and establishments where a step of ``code`` would be taken: those of
-    its offers in the territory, else of all its offers."""
+def _places(source: Source, code: str) -> set[str]:
+    """The départements where a step of ``code`` would be taken: those of its offers in the
+    territory, else of all its offers."""
     offers = source.offers([code]).get(code, [])
     pool = [o for o in offers if o.in_territory] or offers
-    return (
-        {d for o in pool if (d := o.offer.get("departement"))},
-        {a for o in pool if (a := o.actor.get("id"))},
-    )
+    return {d for o in pool if (d := o.offer.get("departement"))}
 
 
 def _leg_preference(pair: tuple[str, Row]) -> tuple[bool, float]:

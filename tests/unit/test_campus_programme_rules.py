@@ -4,14 +4,17 @@ plain data."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from graph.gaps.demand import training_by_sector
 from graph.gaps.rows import NextSteps
 from graph.inference.rules import DiplomaFacts, infer_passerelles, programme_territory
-from graph.pathways.scope import source_in_scope
+from graph.ingest.seed_loader import build_statements
+from graph.ingest.seeds import load_seed_dir
 from graph.pathways.scoring import Offer, Scorer
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MV = frozenset({"012", "046"})
 LP = DiplomaFacts("MV-LP-IUT-FIGEAC", "licence_pro", 6, territory=MV | {"046"})
 ING = DiplomaFacts("MV-ING", "ingenieur", 7, apprenticeship=True, territory=MV)
@@ -76,35 +79,35 @@ def test_the_scorer_holds_a_local_leg_only_from_the_territory() -> None:
     assert rodez.score([start, goal], [leg]) is not None
 
 
-def test_a_campus_passerelle_naming_its_bts_holds_only_from_its_lycees() -> None:
-    leg = {
-        "passerelle_origin": "documented",
-        "scope": "actors",
-        "scope_actors": ["iut-figeac", "lycee-champollion-figeac"],
-        "source_named": True,
-    }
-    assert source_in_scope(leg, ["lycee-champollion-figeac"], ["046"])
-    assert not source_in_scope(leg, ["lycee-roger-claustres"], ["063"])
-    # a passerelle whose parties name only the target side holds from anywhere
-    assert source_in_scope({**leg, "source_named": False}, ["lycee-roger-claustres"], ["063"])
+def test_a_campus_passerelle_into_its_own_programme_carries_the_territory() -> None:
+    statements, _ = build_statements(load_seed_dir(SEEDS))
+    legs = [
+        r
+        for st in statements
+        if st.name == "load_link_leads_to"
+        for r in st.params["rows"]
+        if r["b"] == "MV-LP-IUT-FIGEAC" and r["props"]["passerelle_origin"] == "documented"
+    ]
+    assert legs and all(r["props"]["from_departements"] == ["012", "046"] for r in legs)
+    national = [
+        r
+        for st in statements
+        if st.name == "load_link_leads_to"
+        for r in st.params["rows"]
+        if not r["b"].startswith("MV-") and r["props"]["passerelle_origin"] == "documented"
+    ]
+    assert national and not any(r["props"].get("from_departements") for r in national)
 
 
 def test_gap_next_steps_of_an_offer_depend_on_where_it_is() -> None:
     legs = [
         {"source": "BTS", "target": "LP"},
         {"source": "BTS", "target": "MV-LP", "origin": "inferred", "from_departements": ["046"]},
-        {
-            "source": "BTS",
-            "target": "MV-ATS",
-            "origin": "documented",
-            "scope": "actors",
-            "scope_actors": ["lycee-figeac"],
-            "source_named": True,
-        },
+        {"source": "BTS", "target": "MV-ATS", "origin": "documented", "from_departements": ["046"]},
     ]
     n = NextSteps(legs)
-    assert n.at("BTS", "076", "lycee-rouen") == {"LP"}
-    assert n.at("BTS", "046", "lycee-figeac") == {"LP", "MV-LP", "MV-ATS"}
+    assert n.at("BTS", "076") == {"LP"}
+    assert n.at("BTS", "046") == {"LP", "MV-LP", "MV-ATS"}
 
 
 def test_an_imported_programme_trains_for_a_sector_by_its_jobs() -> None:
