@@ -7,12 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from graph.fake_store import FakeStore
 from graph.gaps.demand import training_by_sector
 from graph.gaps.rows import NextSteps
 from graph.inference.rules import DiplomaFacts, infer_passerelles, programme_territory
 from graph.ingest.seed_loader import build_statements
 from graph.ingest.seeds import load_seed_dir
+from graph.pathways.request import learner_departements
 from graph.pathways.scoring import Offer, Scorer
+from graph.territory import Point, Territory
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MV = frozenset({"012", "046"})
@@ -81,7 +84,7 @@ def test_the_scorer_holds_a_local_leg_only_from_the_territory() -> None:
 
 def test_a_campus_passerelle_into_its_own_programme_carries_the_territory() -> None:
     statements, _ = build_statements(load_seed_dir(SEEDS))
-    legs = [
+    legs: list[dict[str, Any]] = [
         r
         for st in statements
         if st.name == "load_link_leads_to"
@@ -100,7 +103,7 @@ def test_a_campus_passerelle_into_its_own_programme_carries_the_territory() -> N
 
 
 def test_gap_next_steps_of_an_offer_depend_on_where_it_is() -> None:
-    legs = [
+    legs: list[dict[str, Any]] = [
         {"source": "BTS", "target": "LP"},
         {"source": "BTS", "target": "MV-LP", "origin": "inferred", "from_departements": ["046"]},
         {"source": "BTS", "target": "MV-ATS", "origin": "documented", "from_departements": ["046"]},
@@ -120,3 +123,20 @@ def test_an_imported_programme_trains_for_a_sector_by_its_jobs() -> None:
     )
     assert got["industrial-maintenance"] == [ms]
     assert got["maintenance"] == [seeded]
+
+
+def test_where_the_learner_holds_the_start_diploma() -> None:
+    store = FakeStore({"campus_exists": [{"id": "mv", "departements": ["012", "046"]}]})
+    rouen = Point(lat=49.443, lon=1.099)
+    assert learner_departements(store, rouen, Territory(departements=["046"])) == ["076"]
+    assert learner_departements(store, None, Territory(departements=["063"])) == ["063"]
+    assert learner_departements(store, None, Territory(campus="mv")) == ["012", "046"]
+    assert learner_departements(store, None, Territory(region="28")) == [
+        "014",
+        "027",
+        "050",
+        "061",
+        "076",
+    ]
+    assert learner_departements(store, None, Territory()) is None
+    assert [c.name for c in store.calls] == ["campus_exists"]
