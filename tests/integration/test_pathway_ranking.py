@@ -1,7 +1,8 @@
 """Pathway ranking as a counsellor reads it (issue 11), on each real engine, over a fixture cut
 from the national files (tests/fixtures/opendata_rank/, its make_fixture.py says what is kept)
-with the national continuation table (seeds/continuations-nationales.toml) and a test campus of
-the Allier documenting one BTS → licence professionnelle passerelle (tests/fixtures/seeds_rank/).
+with the national continuation table (seeds/continuations-nationales.toml), a test campus of the
+Allier offering a licence professionnelle and its documented passerelle from the BTS
+électrotechnique to it (tests/fixtures/seeds_rank/).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def client(
 ) -> Iterator[TestClient]:
     seeds = tmp_path_factory.mktemp("seeds")
     shutil.copy(Path(SEEDS) / "continuations-nationales.toml", seeds)
-    shutil.copy(FIXTURES / "seeds_rank" / "campus.toml", seeds)
+    for f in (FIXTURES / "seeds_rank").glob("*.toml"):
+        shutil.copy(f, seeds)
     store = session_stores()
     load_seeds(store, load_seed_dir(seeds))
     run_import(store, FIXTURES / "opendata_rank")
@@ -148,5 +150,5 @@ def test_far_places_outside_are_named_not_proposed(client: TestClient) -> None:
     )
     reason = answer["reason"]
     assert reason.startswith(answer["notices"][0])
-    assert "le parcours connu le plus proche passe par Licence professionnelle Métiers" in reason
+    assert "le parcours connu le plus proche passe par MECANIQUE ELECTRICITE ELECTRONIQUE (LIC PRO)" in reason
     assert "IUT de l'Allier" in reason and "au-delà de 150 km, il n'est pas proposé" in reason
