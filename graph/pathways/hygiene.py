@@ -28,6 +28,7 @@ __all__ = [
     "offer_usable",
     "step_name",
     "track_of",
+    "usable_rows",
 ]
 
 Row = Mapping[str, Any]
@@ -136,3 +137,13 @@ def currency(offer: Row, diploma_type: str | None, latest: Mapping[str, int]) ->
 def offer_usable(offer: Row, diploma: Row) -> bool:
     """Whether an offer may be proposed: not closed, of a diploma the BCN has not closed."""
     return offer.get("status") != "closed" and not diploma.get("closed")
+
+
+def usable_rows(
+    pairs: Iterable[tuple[Row, Row]], diploma: Row | None, latest: Mapping[str, int]
+) -> list[tuple[Row, Row, int | None]]:
+    """A diploma's (actor, offer) rows that may be proposed (:func:`offer_usable`), each with
+    its :func:`currency`: what does not depend on a request, worked out once per graph
+    version by the pathway cache."""
+    d = diploma or {}
+    return [(a, o, currency(o, d.get("type"), latest)) for a, o in pairs if offer_usable(o, d)]

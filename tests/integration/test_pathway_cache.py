@@ -256,7 +256,9 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     assert data.preload_thread is not None
     data.preload_thread.join(timeout=30)
     before = dict(data._offers)
+    usable_before = dict(data._usable)
     assert "32025002" in before and len(before) == 4
+    assert usable_before.keys() == before.keys()  # the preload prepares every diploma's
 
     # an offer added by another process (another store on the same database)
     other = _same_database(store)
@@ -275,6 +277,8 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     assert "32025002" not in fresh._offers and "iut-b" not in fresh._actors
     kept = set(before) - touched - {"32025002"}
     assert kept and all(fresh._offers[c] is before[c] for c in kept)
+    assert "32025002" not in fresh._usable and not touched & fresh._usable.keys()
+    assert all(fresh._usable[c] is usable_before[c] for c in kept)
     assert find_pathways(store, _bts_in_lot()).count == 1  # the new offer is seen
 
     # a partnership changes nothing the search reads: every row is kept
