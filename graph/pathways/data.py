@@ -139,6 +139,9 @@ class PathwayData:
         # code -> its offers that may be proposed, with the last year the files saw them when
         # not current (what every request's flagging starts from; :meth:`usable_offers`)
         self._usable: dict[str, list[tuple[Row, Row, int | None]]] = {}
+        # code -> the (modality, département) of its usable offers: which diplomas a request
+        # in some départements may skip without flagging their offers (offered_in)
+        self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
         self._shared = _Shared()
         # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
         # id -> the codes whose legs it makes (kept with the rows, so a change finds them at
@@ -182,13 +185,16 @@ class PathwayData:
         for p in touched.passerelles:
             drop_legs.update(by_passerelle.get(p, ()))
         usable = dict(self._usable)
+        places = dict(self._places)
         new._offers = offers
         new._usable = usable
+        new._places = places
         new._legs = legs
         new._shared = self._shared
         for c in drop_offers:
             offers.pop(c, None)
             usable.pop(c, None)
+            places.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
         # the indexes may name codes dropped here: a code is read again when asked, and the
@@ -299,8 +305,30 @@ class PathwayData:
             latest = self.latest_years(store)
             diplomas = self.diplomas(store, missing)
             for code, pairs in self.offers_of(store, missing).items():
-                self._usable[code] = usable_rows(pairs, diplomas.get(code), latest)
+                rows = usable_rows(pairs, diplomas.get(code), latest)
+                self._places[code] = frozenset(
+                    (o.get("modality"), o.get("departement")) for _, o, _ in rows
+                )
+                self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
+
+    def offered_in(
+        self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
+    ) -> set[str]:
+        """The codes with a usable offer in one of the départements (in the modality, if
+        given): the only ones a request restricted to those départements has to flag. A
+        ``from_level`` question walks from every diploma of a level (500 at national size)
+        and meets most diplomas of the country; few are offered in its territory."""
+        codes = list(codes)
+        self.usable_offers(store, codes)
+        deps = frozenset(departements)
+        places = self._places
+        return {
+            c
+            for c in codes
+            if (p := places.get(c)) is None  # not known here: let the flags decide
+            or any(d in deps and (modality is None or m == modality) for m, d in p)
+        }
 
     def fields_of(self, store: GraphStore, codes: Iterable[str]) -> dict[str, frozenset[str]]:
         """code -> the filières (sector ids of kind 'filiere') it trains for."""

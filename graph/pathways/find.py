@@ -56,6 +56,15 @@ class _StoreSource:
                 self._offers[code] = flag_usable(code, rows, self.q.territory, mod)
         return {c: self._offers[c] for c in codes}
 
+    def offered_inside(self, codes: Iterable[str]) -> set[str]:
+        codes = set(codes)
+        deps = self.q.territory.departements
+        if deps:  # the others have no offer there: not flagged at all
+            mod = self.q.modality.value if self.q.modality else None
+            codes = self.data.offered_in(self.store, codes, deps, mod)
+        flagged = self.offers(codes)
+        return {c for c in codes if any(o.in_territory for o in flagged[c])}
+
 
 def _search(
     store: GraphStore,

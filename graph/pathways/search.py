@@ -34,6 +34,11 @@ class Source(Protocol):
 
     def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]: ...
 
+    def offered_inside(self, codes: Iterable[str]) -> set[str]:
+        """The codes with an offer in the territory, in the modality (what ``offers`` flags:
+        a source may answer without flagging every offer of every code)."""
+        ...
+
 
 def flag_offers(
     code: str,
@@ -115,8 +120,7 @@ def candidates(
         targets = {t for c in frontier for t, _ in legs[c]}
         node.update(source.diplomas(targets))
         if restrict:
-            inside = source.offers(targets)
-            targets = {t for t in targets if any(o.in_territory for o in inside[t])}
+            targets = source.offered_inside(targets)
         nxt: set[str] = set()
         for c in frontier:
             kept = [(t, leg) for t, leg in legs[c] if t in targets and t in node]

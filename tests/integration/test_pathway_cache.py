@@ -23,8 +23,10 @@ from graph.edits import (
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
+from graph.models import Modality
 from graph.pathways import PathwayQuery, find_pathways
 from graph.pathways.data import cache_state, forget, keep_warm, pathway_data
+from graph.pathways.find import _StoreSource
 from graph.store import GraphStore
 from graph.territory import Territory
 from tests.conftest import MINI_SEEDS, make_settings
@@ -301,3 +303,33 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     assert store.touched_between(v, v_after) is None
     reloaded = pathway_data(store)
     assert reloaded.carried_from is None
+
+
+def test_the_departement_index_skips_only_diplomas_not_offered_there(store: GraphStore) -> None:
+    """offered_inside answers from the (modality, département) index of the cache, without
+    flagging most offers: the same codes as flagging every offer of every diploma."""
+    data = pathway_data(store)
+    codes = [r["d"]["code"] for r in store.read("pathway_diplomas_all")]
+    for deps in (["012"], ["046"], ["012", "046"], ["081"], ["075"]):
+        for modality in (None, Modality.SCHOOL, Modality.APPRENTICESHIP):
+            q = PathwayQuery(
+                start_codes=codes[:1],
+                start_label="x",
+                to_level=5,
+                territory=Territory(departements=deps),
+                modality=modality,
+            )
+            flagged = _StoreSource(data, store, q).offers(codes)
+            expected = {c for c in codes if any(o.in_territory for o in flagged[c])}
+            assert _StoreSource(data, store, q).offered_inside(codes) == expected
+    some = _StoreSource(
+        data,
+        store,
+        PathwayQuery(
+            start_codes=codes[:1],
+            start_label="x",
+            to_level=5,
+            territory=Territory(departements=["012"]),
+        ),
+    ).offered_inside(codes)
+    assert some  # the mini campus offers programmes in Aveyron
