@@ -24,7 +24,7 @@ from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.models import Modality
-from graph.pathways import PathwayQuery, find_pathways
+from graph.pathways import PathwayQuery, PathwayRequest, build_query, find_pathways
 from graph.pathways.data import cache_state, forget, keep_warm, pathway_data
 from graph.pathways.find import _StoreSource
 from graph.store import GraphStore
@@ -154,6 +154,29 @@ def test_cached_answers_equal_uncached_ones(seed_store: GraphStore, query: Pathw
     assert first == cold and warm == cold
     if query.to != "99999999":
         assert cold.count > 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from_level": 4, "to_level": 5},
+        {"from_level": 4, "to_level": 6, "departements": "12,46"},
+        {"from_level": 3, "to_level": 5, "departements": "46", "allow_outside": True},
+    ],
+)
+def test_from_level_answers_equal_uncached_ones(
+    seed_store: GraphStore, params: dict[str, Any]
+) -> None:
+    """A from_level question (its start list kept for the version, the département index
+    of the cache) answers as a search that reads everything again."""
+    req = PathwayRequest.model_validate(params)
+    cold = find_pathways(Uncached(seed_store), build_query(Uncached(seed_store), req))  # type: ignore[arg-type]
+    forget(seed_store)
+    first = find_pathways(seed_store, build_query(seed_store, req))
+    warm = find_pathways(seed_store, build_query(seed_store, req))
+    assert first == cold and warm == cold
+    assert len(build_query(seed_store, req).start_codes) > 1
+    assert cold.count > 0
 
 
 def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphStore) -> None:
