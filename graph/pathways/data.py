@@ -209,6 +209,13 @@ class PathwayData:
         new._fields = dict(self._fields)  # TRAINS_FOR: no edit changes it
         new._sectors = dict(self._sectors)
         new._latest = self._latest  # the imported files: only an import changes them
+        # the yearly figures come from imports only (never carried over: touched is None);
+        # an edit may still delete an offer that had some
+        new._histories = {
+            k: v
+            for k, v in dict(self._histories).items()
+            if k[0] not in touched.actors and k[1] not in touched.diplomas
+        }
         new.carried_from = self.version
         return new
 
@@ -354,8 +361,8 @@ class PathwayData:
     ) -> dict[OfferKey, list[YearFigures]]:
         """The yearly figures of the offers an answer shows (graph/pathways/history.py), kept
         for the offers answers have shown only: a warm search reads nothing, and the cache
-        does not hold every offer's history. Not carried to a new version (an import changes
-        them)."""
+        does not hold every offer's history. Carried over an edit except the offers it
+        touched (only an import writes them, and an import carries nothing)."""
         keys = set(keys)
         missing = [k for k in keys if k not in self._histories]
         if missing:

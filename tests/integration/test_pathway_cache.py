@@ -297,14 +297,19 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
         other.close()
     fresh = pathway_data(store)
     assert fresh is not data and fresh.carried_from == data.version
-    # the diplomas iut-b offers and the BTS are read again; the others are the same objects
-    touched = {c for c, pairs in before.items() if any(a["id"] == "iut-b" for a, _ in pairs)}
-    assert "32025002" not in fresh._offers and "iut-b" not in fresh._actors
-    kept = set(before) - touched - {"32025002"}
+    # only the BTS's offers are read again: the other diplomas iut-b offers, and iut-b
+    # itself, are the same objects (an offer edit does not change the actor)
+    others = {c for c, pairs in before.items() if any(a["id"] == "iut-b" for a, _ in pairs)}
+    assert "32025002" not in fresh._offers and "32025002" not in fresh._usable
+    kept = set(before) - {"32025002"}
+    assert others - {"32025002"} and others - {"32025002"} <= kept
     assert kept and all(fresh._offers[c] is before[c] for c in kept)
-    assert "32025002" not in fresh._usable and not touched & fresh._usable.keys()
     assert all(fresh._usable[c] is usable_before[c] for c in kept)
+    assert fresh._actors["iut-b"] is data._actors["iut-b"]
     assert find_pathways(store, _bts_in_lot()).count == 1  # the new offer is seen
+    assert any(
+        a["id"] == "iut-b" and o["departement"] == "046" for a, o in fresh._offers["32025002"]
+    )
 
     # a partnership changes nothing the search reads: every row is kept
     settled = pathway_data(store)

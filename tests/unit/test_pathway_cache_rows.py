@@ -9,10 +9,11 @@ import random
 import threading
 
 from graph.gc_pause import gc_paused
-from graph.pathways.data import _Shared, _with
+from graph.pathways.data import PathwayData, _Shared, _with
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
 from graph.pathways.search import flag_offers, flag_usable
 from graph.territory import Point, Territory
+from graph.touched import Touched
 
 
 def test_shared_rows_keep_one_object_per_equal_value_and_every_value_equal() -> None:
@@ -123,3 +124,17 @@ def test_gc_pause_holds_until_the_last_pause_ends_and_respects_a_disabled_collec
         assert not gc.isenabled()  # someone else turned it off: left off
     finally:
         gc.enable()
+
+
+def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() -> None:
+    data = PathwayData("1")
+    data._histories = {("a", "B", "school"): [], ("a", "C", "school"): [], ("x", "C", None): []}
+    data._usable = {"B": [], "C": []}
+    data._places = {"B": frozenset(), "C": frozenset()}
+    data._offers = {"B": [], "C": []}
+    new = data.carried("2", Touched.of(diplomas=["B"]))
+    assert set(new._histories) == {("a", "C", "school"), ("x", "C", None)}
+    assert set(new._usable) == set(new._places) == set(new._offers) == {"C"}
+    new = data.carried("3", Touched.of(actors=["x"]))
+    assert set(new._histories) == {("a", "B", "school"), ("a", "C", "school")}
+    assert data._histories.keys() == {("a", "B", "school"), ("a", "C", "school"), ("x", "C", None)}
