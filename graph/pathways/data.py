@@ -190,7 +190,8 @@ class PathwayData:
         new._usable = usable
         new._places = places
         new._legs = legs
-        new._shared = self._shared
+        # new._shared starts empty: the rows read again share among themselves, and the
+        # values of rows an edit replaced (an edit's own source text) are not kept forever
         for c in drop_offers:
             offers.pop(c, None)
             usable.pop(c, None)
