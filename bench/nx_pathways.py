@@ -81,10 +81,10 @@ class NxPathways:
                 continue
             # one leg per target, closed targets replaced by their successors
             for t, leg in sorted(pairs, key=lambda p: _preference(p[1])):
-                d = diplomas.get(t)
-                if d is None:
+                td = diplomas.get(t)
+                if td is None:
                     continue
-                for target in (d.get("successors") or []) if d.get("closed") else [t]:
+                for target in (td.get("successors") or []) if td.get("closed") else [t]:
                     s = diplomas.get(target)
                     if s is not None and not s.get("closed") and not g.has_edge(a, target):
                         g.add_edge(a, target, leg=leg)

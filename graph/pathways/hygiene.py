@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = [
     "TRACK_FILES",
@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 Row = Mapping[str, Any]
+ActorT = TypeVar("ActorT", bound=Mapping[str, Any])
+OfferT = TypeVar("OfferT", bound=Mapping[str, Any])
 
 _COMMON = re.compile(
     r"\b(1ERE|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b",
@@ -140,8 +142,8 @@ def offer_usable(offer: Row, diploma: Row) -> bool:
 
 
 def usable_rows(
-    pairs: Iterable[tuple[Row, Row]], diploma: Row | None, latest: Mapping[str, int]
-) -> list[tuple[Row, Row, int | None]]:
+    pairs: Iterable[tuple[ActorT, OfferT]], diploma: Row | None, latest: Mapping[str, int]
+) -> list[tuple[ActorT, OfferT, int | None]]:
     """A diploma's (actor, offer) rows that may be proposed (:func:`offer_usable`), each with
     its :func:`currency`: what does not depend on a request, worked out once per graph
     version by the pathway cache."""
