@@ -183,8 +183,19 @@ class CommuneIndex:
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
+    _searchable: bool = field(default=False, repr=False)
 
-    def __post_init__(self) -> None:
+    def warm(self) -> None:
+        """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
+        takes to load). They are built on the first search or resolution otherwise, so that a
+        reader of codes only (the open-data import's commune centres) never pays for them."""
+        if not self._searchable:
+            with _search_lock:
+                if not self._searchable:
+                    self._build_search()
+                    self._searchable = True
+
+    def _build_search(self) -> None:
         named: list[tuple[str, Commune]] = []
         by_postcode: dict[str, list[Commune]] = defaultdict(list)
         for c in self.communes.values():
@@ -226,6 +237,7 @@ class CommuneIndex:
         q = query.strip()
         if not q or limit < 1:
             return []
+        self.warm()
         if INSEE_CODE.match(q) or POSTCODE_PREFIX.match(q):
             return self._search_code(q.upper(), limit)
         name, dept = _split_dept(q)
@@ -249,6 +261,7 @@ class CommuneIndex:
         return _unique(out)[:limit]
 
     def _search_code(self, q: str, limit: int) -> list[Commune]:
+        self.warm()
         out: list[Commune] = []
         res = self.by_code(q) if INSEE_CODE.match(q) else None
         if res is not None and not res.former:
@@ -291,6 +304,7 @@ class CommuneIndex:
         q = " ".join(query.split())
         if not q:
             raise CommuneNotFound(query)
+        self.warm()
         if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
             raise CommuneNotFound(q)
         res = self.by_code(q) if INSEE_CODE.match(q) else None
@@ -417,6 +431,7 @@ class ReferenceMissing(GraphError):
 
 
 _lock = threading.Lock()
+_search_lock = threading.Lock()
 _index: CommuneIndex | None = None
 
 
@@ -446,7 +461,7 @@ def preload() -> None:
     """Read the reference now (a server calls it in the background at start-up, so that the
     first search does not wait ~0.5 s); a missing file is logged, not raised."""
     try:
-        reference()
+        reference().warm()
     except ReferenceMissing as exc:
         log.warning("%s", exc)
 
