@@ -486,7 +486,8 @@ def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Of
     modality_value = {m: m.value for m in Modality}  # a dict is faster than the enum property
     course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
     for row, cfd in rows:
-        course_year = course_years.get(row.mef_stat_11, 1) if row.mef_stat_11 else 1
+        mef_stat_11 = row.mef_stat_11
+        course_year = course_years.get(mef_stat_11, 1) if mef_stat_11 else 1
         per_course = cells[(row.uai, cfd, modality_value[row.modality], row.year)]
         f = per_course.get(course_year)
         if f is None:
@@ -517,9 +518,13 @@ def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Of
             )
         by_offer[(uai, cfd, modality)].append(fig)
     return [
-        Offer(uai, cfd, modality, sorted(years, key=lambda y: y.year))
+        Offer(uai, cfd, modality, years if len(years) == 1 else sorted(years, key=_year))
         for (uai, cfd, modality), years in sorted(by_offer.items())
     ]
+
+
+def _year(y: YearFigures) -> int:
+    return y.year
 
 
 def _add(a: int | None, b: int | None) -> int | None:
