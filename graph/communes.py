@@ -392,27 +392,39 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
     regions = data.get("regions", {})
     communes: dict[str, Commune] = {}
     parts: dict[str, list[Commune]] = defaultdict(list)
+    i_code, i_name, i_kind, i_parent, i_postcodes, i_dep, i_reg, i_pop, i_lat, i_lon, i_centre = (
+        cols[c]
+        for c in (
+            "code",
+            "name",
+            "kind",
+            "parent",
+            "postcodes",
+            "departement",
+            "region",
+            "population",
+            "lat",
+            "lon",
+            "centre",
+        )
+    )
     for row in data["communes"]:
-
-        def get(name: str, row: list[Any] = row) -> Any:
-            return row[cols[name]]
-
-        dep = get("departement")
-        reg = get("region")
+        dep = row[i_dep]
+        reg = row[i_reg]
         c = Commune(
-            code=get("code"),
-            name=get("name"),
-            kind=KIND_NAMES[get("kind")],
-            parent=get("parent") or None,
-            postcodes=tuple(get("postcodes") or ()),
+            code=row[i_code],
+            name=row[i_name],
+            kind=KIND_NAMES[row[i_kind]],
+            parent=row[i_parent] or None,
+            postcodes=tuple(row[i_postcodes] or ()),
             departement=dep,
             departement_name=depts.get(dep, [dep])[0],
             region=reg,
             region_name=regions.get(reg, reg),
-            population=get("population"),
-            lat=get("lat"),
-            lon=get("lon"),
-            centre=get("centre") or "",
+            population=row[i_pop],
+            lat=row[i_lat],
+            lon=row[i_lon],
+            centre=row[i_centre] or "",
         )
         if c.parent is None:
             communes[c.code] = c
