@@ -10,6 +10,9 @@ every search runs in Python with the same rules as ``graph.pathways.search.candi
 - one leg per pair of diplomas: the documented one, else the strongest inferred one; a target
   the BCN closed is replaced by its successors (``RENAMED_TO``), or dropped when it has none;
 - a leg may lower the level only if its passerelle is a reorientation (levels via coalesce 0);
+- a leg tied to a campus programme's territory (``from_departements``, ``to_departements``)
+  holds only from where the step before is taken and to where its target is
+  (``graph.pathways.search``, « campus programmes »);
 - no diploma appears twice on a path;
 - a leg out of a common first year (« 1re année commune », « 2de commune ») to a diploma of the
   same type and level is that programme going on: it replaces the common year, not a step;
@@ -169,6 +172,19 @@ class NxPathways:
                 goal_cache[code] = v
             return v
 
+        def places(code: str) -> set[str]:
+            offs = offers_of(code)
+            pool = [o for o in offs if o.in_territory] or offs
+            return {d for o in pool if (d := o.offer.get("departement"))}
+
+        def local_holds(leg: Row, path: list[str], target: str) -> bool:
+            frm, to = leg.get("from_departements"), leg.get("to_departements")
+            if frm:
+                here = set(q.start_departements or ()) if len(path) == 1 else places(path[-1])
+                if not here & set(frm):
+                    return False
+            return not to or bool(places(target) & set(to))
+
         found: list[tuple[list[str], list[Row]]] = []
 
         def walk(path: list[str], legs: list[Row], on_path: set[str]) -> None:
@@ -180,6 +196,8 @@ class NxPathways:
                 leg = attrs["leg"]
                 if node[nxt]["level"] < here["level"] and leg.get("kind") != "reorientation":
                     continue
+                if not local_holds(leg, path, nxt):
+                    continue  # a campus programme's leg, taken outside its territory
                 if len(path) > 1 and continues_programme(here["d"], node[nxt]["d"]):
                     # a common first year going on in its own programme: the same step
                     on = (on_path - {cur}) | {nxt}
@@ -205,6 +223,7 @@ class NxPathways:
             home=(q.home.lat, q.home.lon) if q.home else None,
             modality=mod,
             allow_outside=q.allow_outside,
+            start_departements=q.start_departements,
         )
         scored = [scorer.score([node[c]["d"] for c in path], legs) for path, legs in found]
         return rank([s for s in scored if s is not None])

@@ -19,6 +19,7 @@ import gzip
 import heapq
 import json
 import logging
+import math
 import os
 import re
 import threading
@@ -170,6 +171,9 @@ def _rank(c: Commune) -> tuple[int, int, str]:
     return (0 if c.parent is None else 1, -(c.population or 0), c.code)
 
 
+NEAR_MEMO = 4096  # places whose département is remembered (a dict read is ~0.1 µs, a scan ~8 ms)
+
+
 @dataclass
 class CommuneIndex:
     """The reference in memory, with the maps searches and resolutions read."""
@@ -183,8 +187,20 @@ class CommuneIndex:
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
+    _searchable: bool = field(default=False, repr=False)
+    _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
+    def warm(self) -> None:
+        """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
+        takes to load). They are built on the first search or resolution otherwise, so that a
+        reader of codes only (the open-data import's commune centres) never pays for them."""
+        if not self._searchable:
+            with _search_lock:
+                if not self._searchable:
+                    self._build_search()
+                    self._searchable = True
+
+    def _build_search(self) -> None:
         named: list[tuple[str, Commune]] = []
         by_postcode: dict[str, list[Commune]] = defaultdict(list)
         for c in self.communes.values():
@@ -217,6 +233,33 @@ class CommuneIndex:
     def __len__(self) -> int:
         return len(self.communes)
 
+    # --- where a place is -----------------------------------------------------------------
+
+    def departement_at(self, lat: float, lon: float) -> str | None:
+        """The département of the commune whose centre is nearest to a point given by its
+        coordinates (a learner's home typed as « lat,lon »); None for an empty reference.
+        Near a border it may be the neighbour's: it says where a learner most likely is, not
+        an address."""
+        key = (round(lat, 3), round(lon, 3))  # ~100 m: the same home asks once
+        if key in self._near:
+            return self._near[key]
+        k = math.cos(math.radians(lat))
+        best: tuple[float, str] | None = None
+        for c in self.communes.values():
+            if c.lat is None or c.lon is None:
+                continue
+            d = (c.lat - lat) ** 2 + ((c.lon - lon) * k) ** 2
+            if best is None or d < best[0]:
+                best = (d, c.departement)
+        if len(self._near) >= NEAR_MEMO:
+            self._near.clear()
+        self._near[key] = best[1] if best else None
+        return self._near[key]
+
+    def region_departements(self, region: str) -> frozenset[str]:
+        """The départements (as their communes give them) of a région code."""
+        return frozenset(c.departement for c in self.communes.values() if c.region == region)
+
     # --- search -------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 10) -> list[Commune]:
@@ -226,6 +269,7 @@ class CommuneIndex:
         q = query.strip()
         if not q or limit < 1:
             return []
+        self.warm()
         if INSEE_CODE.match(q) or POSTCODE_PREFIX.match(q):
             return self._search_code(q.upper(), limit)
         name, dept = _split_dept(q)
@@ -249,6 +293,7 @@ class CommuneIndex:
         return _unique(out)[:limit]
 
     def _search_code(self, q: str, limit: int) -> list[Commune]:
+        self.warm()
         out: list[Commune] = []
         res = self.by_code(q) if INSEE_CODE.match(q) else None
         if res is not None and not res.former:
@@ -291,6 +336,7 @@ class CommuneIndex:
         q = " ".join(query.split())
         if not q:
             raise CommuneNotFound(query)
+        self.warm()
         if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
             raise CommuneNotFound(q)
         res = self.by_code(q) if INSEE_CODE.match(q) else None
@@ -378,27 +424,39 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
     regions = data.get("regions", {})
     communes: dict[str, Commune] = {}
     parts: dict[str, list[Commune]] = defaultdict(list)
+    i_code, i_name, i_kind, i_parent, i_postcodes, i_dep, i_reg, i_pop, i_lat, i_lon, i_centre = (
+        cols[c]
+        for c in (
+            "code",
+            "name",
+            "kind",
+            "parent",
+            "postcodes",
+            "departement",
+            "region",
+            "population",
+            "lat",
+            "lon",
+            "centre",
+        )
+    )
     for row in data["communes"]:
-
-        def get(name: str, row: list[Any] = row) -> Any:
-            return row[cols[name]]
-
-        dep = get("departement")
-        reg = get("region")
+        dep = row[i_dep]
+        reg = row[i_reg]
         c = Commune(
-            code=get("code"),
-            name=get("name"),
-            kind=KIND_NAMES[get("kind")],
-            parent=get("parent") or None,
-            postcodes=tuple(get("postcodes") or ()),
+            code=row[i_code],
+            name=row[i_name],
+            kind=KIND_NAMES[row[i_kind]],
+            parent=row[i_parent] or None,
+            postcodes=tuple(row[i_postcodes] or ()),
             departement=dep,
             departement_name=depts.get(dep, [dep])[0],
             region=reg,
             region_name=regions.get(reg, reg),
-            population=get("population"),
-            lat=get("lat"),
-            lon=get("lon"),
-            centre=get("centre") or "",
+            population=row[i_pop],
+            lat=row[i_lat],
+            lon=row[i_lon],
+            centre=row[i_centre] or "",
         )
         if c.parent is None:
             communes[c.code] = c
@@ -417,6 +475,7 @@ class ReferenceMissing(GraphError):
 
 
 _lock = threading.Lock()
+_search_lock = threading.Lock()
 _index: CommuneIndex | None = None
 
 
@@ -446,7 +505,7 @@ def preload() -> None:
     """Read the reference now (a server calls it in the background at start-up, so that the
     first search does not wait ~0.5 s); a missing file is logged, not raised."""
     try:
-        reference()
+        reference().warm()
     except ReferenceMissing as exc:
         log.warning("%s", exc)
 

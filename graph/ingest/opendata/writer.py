@@ -29,6 +29,7 @@ from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
 from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
+from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -349,8 +350,29 @@ def _actor_row(e: Establishment) -> dict[str, Any]:
     )
 
 
+def _json_int(n: int | None) -> str:
+    return "null" if n is None else str(int(n))
+
+
+def history_json(o: Offer, texts: dict[str, str]) -> str:
+    """``json.dumps([y.to_dict() for y in o.years], ensure_ascii=False, separators=(",", ":"))``
+    written directly (55 000 offers at national size): the figures are integers or null, and
+    each distinct source text is JSON-encoded once (``texts`` remembers them)."""
+    parts = []
+    for y in o.years:
+        source = "; ".join(y.sources)
+        text = texts.get(source)
+        if text is None:
+            text = texts[source] = json.dumps(source, ensure_ascii=False)
+        parts.append(
+            f'{{"year":{_json_int(y.year)},"capacity":{_json_int(y.capacity)},'
+            f'"demand":{_json_int(y.demand)},"pupils":{_json_int(y.pupils)},"source":{text}}}'
+        )
+    return "[" + ",".join(parts) + "]"
+
+
 def _offer_row(
-    o: Offer, spans: dict[tuple[tuple[int, ...], tuple[str, ...]], str]
+    o: Offer, spans: dict[tuple[tuple[int, ...], tuple[str, ...]], str], texts: dict[str, str]
 ) -> dict[str, Any]:
     latest = o.latest
     span = (tuple(y.year for y in o.years), tuple(o.files))
@@ -364,9 +386,7 @@ def _offer_row(
             "capacity": latest.capacity,
             "demand": latest.demand,
             "pupils": latest.pupils,
-            "history_json": json.dumps(
-                [y.to_dict() for y in o.years], ensure_ascii=False, separators=(",", ":")
-            ),
+            "history_json": history_json(o, texts),
         }
     )
 
@@ -379,8 +399,18 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     evidence = continuations.load_evidence(data.directory)
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
     not_targets = continuations.common_secondes(data.directory) | closed  # nobody enters these
+    offered_in: dict[str, set[str]] = {}
+    for o in data.offers:
+        e = data.establishments.get(o.uai)
+        if e is not None and e.departement:
+            offered_in.setdefault(o.code, set()).add(e.departement)
+    for r in state.seed_diplomas:
+        offered_in.setdefault(r["code"], set()).update(
+            d for d in r.get("offer_departements") or () if d
+        )
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
+        campus = {d for deps in r.get("campus_departements") or () for d in deps or ()}
         out[r["code"]] = DiplomaFacts(
             code=r["code"],
             type=r["type"],
@@ -391,6 +421,10 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             evidence=evidence.get(r["code"], Evidence()),
             target=r["code"] not in not_targets,
             title=title_words(bcn.name if (bcn := data.diplomas.get(r["code"])) else None),
+            territory=frozenset()
+            if r["code"] in data.diplomas
+            else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
+            offered_in=frozenset(offered_in.get(r["code"], ())),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -404,6 +438,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             evidence=evidence.get(d.code, Evidence()),
             target=d.code not in not_targets,
             title=title_words(d.name),
+            offered_in=frozenset(offered_in.get(d.code, ())),
         )
     return list(out.values())
 
@@ -511,7 +546,8 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         if e.nature_code and e.nature_label
     }
     span_keys: dict[tuple[tuple[int, ...], tuple[str, ...]], str] = {}
-    offers = [_offer_row(o, span_keys) for o in data.offers]
+    texts: dict[str, str] = {}
+    offers = [_offer_row(o, span_keys, texts) for o in data.offers]
     spans = {k: {"years": list(y), "files": list(f)} for (y, f), k in span_keys.items()}
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
