@@ -117,7 +117,7 @@ def one_run(directory: Path, data_dir: Path, profile: Path | None) -> dict[str, 
     )
     try:
         load_seeds(store, load_seed_dir(ROOT / "seeds"))
-        csvfile.read_table = recording  # type: ignore[assignment]
+        csvfile.read_table = recording
         # the parsers imported the name: record through their modules' reference too
         patched = _patch_parsers(recording)
         profiler = None
@@ -131,7 +131,7 @@ def one_run(directory: Path, data_dir: Path, profile: Path | None) -> dict[str, 
             profiler.disable()
             profiler.dump_stats(str(profile))
         _patch_parsers(real_read_table, patched)
-        csvfile.read_table = real_read_table  # type: ignore[assignment]
+        csvfile.read_table = real_read_table
         read_s = _read_pass(opened)
         result = _phases(first, store, wall, cpu, server_cpu, read_s)
         again, wall, cpu, server_cpu = _timed_import(store, directory)

@@ -35,7 +35,7 @@ MAX = 0.25  # as tests/integration/test_import_national.py: the fixture keeps th
 
 
 def _reference_header(params: Mapping[str, Any]) -> str:
-    return str(Graph._build_params_header(None, check_param(dict(params))))  # type: ignore[arg-type]
+    return str(Graph._build_params_header(None, check_param(dict(params))))
 
 
 def _import(tmp: Path) -> tuple[tuple[list, list], dict[str, Any], int]:

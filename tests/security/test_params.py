@@ -119,7 +119,7 @@ def test_api_answers_422_not_500_to_nul_and_lone_surrogates(
 
 
 def _falkordb_py_header(params: dict[str, Any]) -> str:
-    return str(Graph._build_params_header(None, params))  # type: ignore[arg-type]
+    return str(Graph._build_params_header(None, params))
 
 
 JSON_LIKE = st.recursive(
@@ -158,13 +158,14 @@ def test_params_header_on_the_edge_cases() -> None:
     ok = {"s": 'a"b\\c`\n', "i": 2**63 - 1, "f": 1e-05, "b": True, "n": None, "t": (1, "x")}
     assert params_header(ok) == _falkordb_py_header(check_param(ok))
     assert params_header({}) == "CYPHER "
-    for bad, where in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"rows": [{"a": 1}, {"b": "x\x00"}]}, r"\$\.rows\[1\]\.b"),
         ({"rows": [{"a": "\ud800"}]}, r"\$\.rows\[0\]\.a"),
         ({"rows": [{"": 1}]}, "map keys"),
         ({"x": 2**63}, "64 bits"),
         ({"x": [float("nan")]}, "finite"),
         ({"x": b"bytes"}, "unsupported type"),
-    ]:
+    ]
+    for bad, where in cases:
         with pytest.raises(InvalidQuery, match=where):
             params_header(bad)

@@ -258,7 +258,10 @@ class OfferRow(NamedTuple):
 def _pattern(annotated: Any) -> re.Pattern[str]:
     """The compiled pattern of a constrained string type (ASCII: never looser than pydantic's)."""
     (constraint,) = (m for m in annotated.__metadata__ if isinstance(m, StringConstraints))
-    return re.compile(constraint.pattern, re.ASCII)
+    pattern = constraint.pattern
+    if not isinstance(pattern, str):
+        raise TypeError(f"{annotated!r} has no string pattern")
+    return re.compile(pattern, re.ASCII)
 
 
 _UAI = _pattern(Uai).fullmatch
