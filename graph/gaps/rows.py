@@ -21,9 +21,10 @@ class GapData:
 
     ``offers``: gaps_offers rows (actor, offer, diploma, sectors) of the territory;
     ``inside``: those whose offer is in the territory (the exact radius test);
-    ``inside_for_sector``: the same, for the sector asked if any; ``legs``: LEADS_TO legs
-    (source, target) leaving them; ``outside_offers``: offers anywhere of the next steps of
-    dead ends; ``sectors``, ``actors``, ``edges``, ``agreements``: the whole graph's;
+    ``inside_for_sector``: the same, for the sector asked if any; ``legs``: where the LEADS_TO
+    legs leaving them go, one (source, target) row per pair (gaps_next_steps);
+    ``outside_offers``: offers anywhere of the next steps of dead ends; ``sectors``,
+    ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
     ``inside_ids``: the actors and platforms of the territory.
     """
 
@@ -52,17 +53,11 @@ def next_steps(legs: Iterable[Row]) -> defaultdict[str, set[str]]:
 def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
     """The next steps of the offers none of whose next steps is offered inside: where the
     dead-ends section looks for the nearest offer elsewhere."""
-    inside = list(inside)
     nexts = next_steps(legs)
     offered_inside = {r["diploma"]["code"] for r in inside}
-    return sorted(
-        {
-            c
-            for r in inside
-            for c in nexts.get(r["diploma"]["code"], ())
-            if not nexts[r["diploma"]["code"]] & offered_inside
-        }
-    )
+    # judged once per diploma, not once per offer and next step
+    ends = [code for code in offered_inside if not nexts.get(code, set()) & offered_inside]
+    return sorted({c for code in ends for c in nexts.get(code, ())})
 
 
 def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[str]:
