@@ -148,19 +148,54 @@ def fragile_links(G: nx.Graph) -> tuple[list[tuple[str, str, int]], list[tuple[s
     >>> fragile_links(G)
     ([('c', 'd', 1)], [('c', 1)])
     """
+    # The parts are counted by walking the graph around the link or node left out, not on a
+    # copy of the graph per bridge and per cut node (a copy each was most of this function).
     bridges: list[tuple[str, str, int]] = []
     for u, v in nx.bridges(G):
-        H = G.copy()
-        H.remove_edge(u, v)
-        cut = min(len(nx.node_connected_component(H, u)), len(nx.node_connected_component(H, v)))
+        cut = min(_reach(G, u, without_edge=(u, v)), _reach(G, v, without_edge=(u, v)))
         a, b = sorted((u, v))
         bridges.append((a, b, cut))
+    component_of: dict[str, int] = {}
+    sizes: list[int] = []
+    for i, comp in enumerate(nx.connected_components(G)):
+        sizes.append(len(comp))
+        component_of.update(dict.fromkeys(comp, i))
     cuts: list[tuple[str, int]] = []
     for x in nx.articulation_points(G):
-        H = G.copy()
-        H.remove_node(x)
-        comps = sorted((len(c) for c in nx.connected_components(H)), reverse=True)
+        # the parts of the graph without x: x's component falls apart, the others stay
+        parts, seen = [], {x}
+        for y in G[x]:
+            if y not in seen:
+                parts.append(_reach(G, y, without_node=x, seen=seen))
+        others = [n for i, n in enumerate(sizes) if i != component_of[x]]
+        comps = sorted(parts + others, reverse=True)
         cuts.append((x, sum(comps[1:]) if len(comps) > 1 else 0))
     bridges.sort(key=lambda t: (-t[2], t[0], t[1]))
     cuts.sort(key=lambda t: (-t[1], t[0]))
     return bridges, cuts
+
+
+def _reach(
+    G: nx.Graph,
+    start: str,
+    *,
+    without_edge: tuple[str, str] | None = None,
+    without_node: str | None = None,
+    seen: set[str] | None = None,
+) -> int:
+    """How many nodes ``start`` reaches in ``G`` without one edge or one node (added to
+    ``seen``, which the walk extends)."""
+    seen = set() if seen is None else seen
+    seen.add(start)
+    if without_node is not None:
+        seen.add(without_node)
+    skip = {without_edge, without_edge[::-1]} if without_edge is not None else set()
+    stack, count = [start], 1
+    while stack:
+        x = stack.pop()
+        for y in G[x]:
+            if y not in seen and (x, y) not in skip:
+                seen.add(y)
+                count += 1
+                stack.append(y)
+    return count

@@ -32,19 +32,21 @@ def _graph(d: GapData) -> nx.Graph:
     of the diplomas it offers rather than to the diplomas themselves: two schools offering the
     same diploma are competitors, not partners to introduce, while a school and a company meet
     on the filière they share."""
-    G = nx.Graph()
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
+    edges: dict[tuple[str, str], str] = {}
     for e in d.edges:
         if e["type"] in kept:
-            G.add_edge(
-                f"{e['source_label']}:{e['source']}",
-                f"{e['target_label']}:{e['target']}",
-                type=e["type"],
-            )
-    for r in d.offers:
-        for sid in r["sectors"]:
-            G.add_edge(f"Actor:{r['actor']['id']}", f"Sector:{sid}", type="OFFERS_IN")
-            G.add_edge(f"Diploma:{r['diploma']['code']}", f"Sector:{sid}", type="TRAINS_FOR")
+            a, b = f"{e['source_label']}:{e['source']}", f"{e['target_label']}:{e['target']}"
+            edges[a, b] = e["type"]
+    # each (actor, sector) and (diploma, sector) once, not once per offer
+    for (aid, code), sectors in {
+        (r["actor"]["id"], r["diploma"]["code"]): r["sectors"] for r in d.offers
+    }.items():
+        for sid in sectors:
+            edges[f"Actor:{aid}", f"Sector:{sid}"] = "OFFERS_IN"
+            edges[f"Diploma:{code}", f"Sector:{sid}"] = "TRAINS_FOR"
+    G = nx.Graph()
+    G.add_edges_from((a, b, {"type": t}) for (a, b), t in edges.items())
     return G
 
 

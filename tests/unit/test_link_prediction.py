@@ -1,4 +1,4 @@
-"""Link prediction (graph/analytics/link_analysis.py) against its definition, judged pair by pair.
+"""Network analytics (graph/analytics/link_analysis.py) against their plain definitions.
 
 ``suggest_links`` scores only the pairs at distance 2 (an inverted index over the common
 neighbours) and judges them from the best score they could reach down, stopping early. The
@@ -18,7 +18,7 @@ import networkx as nx
 import pytest
 
 import graph.gaps.partnerships as partnerships
-from graph.analytics.link_analysis import Suggestion, suggest_links
+from graph.analytics.link_analysis import Suggestion, fragile_links, suggest_links
 from graph.gaps.rows import GapData
 
 
@@ -193,3 +193,42 @@ def test_suggested_partnerships_are_those_of_judging_every_pair(
     kinds = {f.data["pair"] for f in want}
     if limit == 40:
         assert "school-continuation" in kinds or len(kinds) > 1
+
+
+def fragile_by_copies(G: nx.Graph) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
+    """The definition of fragile_links: each bridge and cut node taken out of a copy."""
+    bridges = []
+    for u, v in nx.bridges(G):
+        H = G.copy()
+        H.remove_edge(u, v)
+        cut = min(len(nx.node_connected_component(H, u)), len(nx.node_connected_component(H, v)))
+        a, b = sorted((u, v))
+        bridges.append((a, b, cut))
+    cuts = []
+    for x in nx.articulation_points(G):
+        H = G.copy()
+        H.remove_node(x)
+        comps = sorted((len(c) for c in nx.connected_components(H)), reverse=True)
+        cuts.append((x, sum(comps[1:]) if len(comps) > 1 else 0))
+    bridges.sort(key=lambda t: (-t[2], t[0], t[1]))
+    cuts.sort(key=lambda t: (-t[1], t[0]))
+    return bridges, cuts
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_fragile_links_count_the_parts_of_a_copy_without_them(seed: int) -> None:
+    """Sparse random graphs of several components, trees hanging off cycles: many bridges
+    and cut nodes, some separating more than one node."""
+    rng = random.Random(seed)
+    G = nx.Graph()
+    for i in range(60):
+        G.add_node(f"n{i:02d}")
+        if i and rng.random() < 0.85:
+            G.add_edge(f"n{i:02d}", f"n{rng.randrange(i):02d}")
+    for _ in range(rng.randint(0, 12)):
+        G.add_edge(*rng.sample(sorted(G), 2))
+    got = fragile_links(G)
+    assert got == fragile_by_copies(G)
+    bridges, cuts = got
+    assert bridges and cuts
+    assert seed > 3 or any(n > 1 for _, _, n in bridges)
