@@ -7,7 +7,7 @@ the graphs from query results (graph/gaps/); nothing here touches a database.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -34,8 +34,8 @@ def suggest_links(
     candidates: Iterable[str],
     exclude: Callable[[str, str], bool] | None = None,
     weight: Callable[[str, str], float] | None = None,
-    max_weight: float | Mapping[tuple[Hashable, Hashable], float] = 1.0,
-    groups: Mapping[str, Hashable] | None = None,
+    max_weight: float | Mapping[tuple[str, str], float] = 1.0,
+    groups: Mapping[str, str] | None = None,
     limit: int = 20,
 ) -> list[Suggestion]:
     """Rank non-adjacent pairs of ``candidates`` by resource allocation over ``G``.
@@ -91,7 +91,7 @@ def suggest_links(
     elif groups is None:
         raise TypeError("max_weight per pair of groups needs groups")
     else:
-        names = sorted({groups[x] for x in nodes}, key=repr)
+        names = sorted({groups[x] for x in nodes})
         gid = [names.index(groups[x]) for x in nodes]
         bound = [
             [max_weight.get((g, h), max_weight.get((h, g), 0.0)) for h in names] for g in names

@@ -11,7 +11,7 @@ suggested-partnership section), with the answers of the judge-every-pair definit
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -28,8 +28,8 @@ def every_pair(
     candidates: Iterable[str],
     exclude: Callable[[str, str], bool] | None = None,
     weight: Callable[[str, str], float] | None = None,
-    max_weight: float | Mapping[tuple[Hashable, Hashable], float] = 1.0,
-    groups: Mapping[str, Hashable] | None = None,
+    max_weight: float | Mapping[tuple[str, str], float] = 1.0,
+    groups: Mapping[str, str] | None = None,
     limit: int = 20,
 ) -> list[Suggestion]:
     """The definition: every pair judged, no bound, no early stop (``max_weight`` and
@@ -112,7 +112,7 @@ def random_gap_data(rng: random.Random) -> GapData:
     """Actors of every kind within ~200 km of Figeac, offers in a few filières, legs between
     levels (schools that follow on from one another), partnerships and a platform."""
     kinds = ["lycee", "cfa", "iut", "university", "company", "cluster", "research_lab"]
-    actors = []
+    actors: list[dict[str, Any]] = []
     for i in range(45):
         actors.append(
             {
@@ -152,7 +152,7 @@ def random_gap_data(rng: random.Random) -> GapData:
         for t in codes
         if codes[t] == codes[c] + 1 and rng.random() < 0.5
     ]
-    ids = [a["id"] for a in actors]
+    ids: list[str] = [a["id"] for a in actors]
     edges = [
         {"type": "WORKS_ON", "source": a, "target": rng.choice(sectors)}
         for a in rng.sample(ids, 20)
