@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 import networkx as nx
 
@@ -98,7 +99,7 @@ def suggest_links(
         ]
         reach = [(s * bound[gid[k // n]][gid[k % n]], k, s) for k, s in scores.items()]
         reach = [t for t in reach if t[0] > 0]
-    reach.sort(key=lambda t: -t[0])
+    reach.sort(key=itemgetter(0), reverse=True)  # stable: ties keep their order
     nbrs = [set(G[x]) for x in nodes]
     found: list[tuple[float, str, str]] = []
     kept: list[float] = []  # the best ``limit`` scores so far (a min-heap)
