@@ -57,11 +57,13 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             local = local + store.read("gaps_actors_of", ids=others)
     d = GapData(
         offers=offers,
-        legs=[
-            {"source": r["source"], "target": t}
-            for r in sorted(store.read("gaps_next_steps", codes=codes), key=lambda r: r["source"])
-            for t in sorted(r["targets"])
-        ],
+        legs=_by(
+            store.read("gaps_next_steps", codes=codes),
+            "source",
+            "target",
+            "from_departements",
+            "to_departements",
+        ),
         sectors=sorted(store.read("gaps_sectors"), key=lambda r: str(r["sector"]["id"])),
         actors=_by(local, "label", "id"),
         edges=_by(edges, "source_label", "source", "type", "target_label", "target", "kind"),

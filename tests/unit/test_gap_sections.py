@@ -240,7 +240,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
                 for r in offers
                 if r["diploma"]["code"] in p["codes"]
             ],
-            "gaps_next_steps": [{"source": "BAC", "targets": ["BTS"]}],
+            "gaps_next_steps": [{"source": "BAC", "target": "BTS"}],
             "gaps_sectors": [sector_row("aero")],
             "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
             "gaps_edges_of": [],
