@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from graph.coverage import goal_absent_sentence, goal_thin_sentence, read_coverage, summarise
+from graph.coverage import (
+    CoverageRow,
+    goal_absent_sentence,
+    goal_thin_sentence,
+    read_coverage,
+    summarise,
+)
 from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
@@ -24,7 +30,7 @@ from graph.pathways.explanation import (
 )
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
-from graph.pathways.search import candidates, flag_offers, is_goal
+from graph.pathways.search import candidates, flag_usable, is_goal
 from graph.pathways.usual import missing_sentence, usual_starts, usual_targets, with_usual
 from graph.store import GraphStore
 from graph.territory import Territory
@@ -55,13 +61,18 @@ class _StoreSource:
         missing = [c for c in codes if c not in self._offers]
         if missing:
             mod = self.q.modality.value if self.q.modality else None
-            latest = self.data.latest_years(self.store)
-            diplomas = self.diplomas(missing)
-            for code, pairs in self.data.offers_of(self.store, missing).items():
-                self._offers[code] = flag_offers(
-                    code, pairs, self.q.territory, mod, diploma=diplomas.get(code), latest=latest
-                )
+            for code, rows in self.data.usable_offers(self.store, missing).items():
+                self._offers[code] = flag_usable(code, rows, self.q.territory, mod)
         return {c: self._offers[c] for c in codes}
+
+    def offered_inside(self, codes: Iterable[str]) -> set[str]:
+        codes = set(codes)
+        deps = self.q.territory.departements
+        if deps:  # the others have no offer there: not flagged at all
+            mod = self.q.modality.value if self.q.modality else None
+            codes = self.data.offered_in(self.store, codes, deps, mod)
+        flagged = self.offers(codes)
+        return {c for c in codes if any(o.in_territory for o in flagged[c])}
 
 
 def _search(
@@ -96,27 +107,40 @@ def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
+def _coverage(store: GraphStore, territory: Territory) -> tuple[list[CoverageRow], LatLon | None]:
+    """What the data holds in the territory, and the centre of its offers."""
+    rows = read_coverage(store, territory)
+    return summarise(rows, territory), _centre(rows)
+
+
 class _Origin:
     """Where far places are measured from: home, else the territory's centre (its `near`
-    point, else the mean place of its offers), read once per request."""
+    point, else the mean place of its offers), with what the data holds in the territory
+    (kept per graph version)."""
 
-    def __init__(self, store: GraphStore, territory: Territory, home: LatLon | None) -> None:
+    def __init__(
+        self, store: GraphStore, data: PathwayData, territory: Territory, home: LatLon | None
+    ) -> None:
         self.store = store
+        self.data = data
         self.territory = territory
         self.home = home
-        self._rows: list[Any] | None = None
+        self._coverage: tuple[list[CoverageRow], LatLon | None] | None = None
 
-    def rows(self) -> list[Any]:
-        if self._rows is None:
-            self._rows = read_coverage(self.store, self.territory)
-        return self._rows
+    def coverage(self) -> tuple[list[CoverageRow], LatLon | None]:
+        if self._coverage is None:
+            store, territory = self.store, self.territory
+            self._coverage = self.data.kept(
+                ("coverage", territory.model_dump_json()), lambda: _coverage(store, territory)
+            )
+        return self._coverage
 
     def point(self) -> LatLon | None:
         if self.home is not None:
             return self.home
         if self.territory.near is not None:
             return (self.territory.near.lat, self.territory.near.lon)
-        return _centre(self.rows())
+        return self.coverage()[1]
 
     def label(self) -> str:
         return "du domicile" if self.home is not None else "du centre du territoire"
@@ -171,6 +195,7 @@ def _usual_outside(
             home=point,
             modality=mod,
             allow_outside=True,
+            start_departements=q.start_departements,
         )
         choice = scorer.choice(point, target["code"], leg.get("modality"))
         how = f"en {MODALITY_FR[mod]}" if mod else None
@@ -203,11 +228,11 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     asked = q
     usual: list[Scored] = []
     lead = None
-    origin = _Origin(store, q.territory, home)
+    origin = _Origin(store, data, q.territory, home)
     if q.territory.is_set and not q.allow_outside:
         notices, usual = _usual_outside(store, data, source, q, goal_codes, origin)
     if not ranked and q.territory.is_set and not q.allow_outside:
-        summary = summarise(origin.rows(), q.territory)
+        summary = origin.coverage()[0]
         thin = None
         if not q.to and goal_codes is None:
             thin = goal_thin_sentence(
