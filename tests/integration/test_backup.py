@@ -37,7 +37,7 @@ def _snapshot(store: GraphStore) -> tuple[list[str], list[str]]:
     """Every node and relationship with all its properties, queried directly (not through the
     export code), in a stable order. Like tests/integration/test_loader.py's helper, but blind
     to the order of properties inside a node, which the engine does not keep."""
-    nodes = raw_rows(store, "MATCH (n) RETURN labels(n), properties(n)")
+    nodes = raw_rows(store, "MATCH (n) WHERE NOT n:GraphLog RETURN labels(n), properties(n)")
     rels = raw_rows(
         store,
         "MATCH (a)-[r]->(b) RETURN type(r), labels(a), coalesce(a.id, a.code, a.insee), "
