@@ -131,6 +131,8 @@ class Neo4jStore:
     def __init__(self, settings: Settings, *, library: CypherLibrary | None = None) -> None:
         self.settings = settings
         self.library = library or CypherLibrary("neo4j")
+        # The store's own bookkeeping queries (the touch log), whatever library it is given.
+        self._own = CypherLibrary("neo4j") if library is not None else self.library
         self.database = settings.neo4j_database
         self.timeout_s = settings.query_timeout_ms / 1000
         self._edit_lock = threading.RLock()
@@ -185,21 +187,24 @@ class Neo4jStore:
         max_hops, args = split_params(params)
         query = self.library.get(name, max_hops=max_hops)
 
-        log_query = self.library.get("graph_log_touch")
-        log_args = _log_params(getattr(self._local, "touched", None))
-
         @unit_of_work(timeout=self.timeout_s)
         def work(tx: ManagedTransaction) -> list[Row]:
             return _rows(tx.run(query, args))
 
+        if read_only:
+            with self._errors(), self._session() as session:
+                return session.execute_read(work)
+
+        log_query = self._own.get("graph_log_touch")
+        log_args = _log_params(getattr(self._local, "touched", None))
+
         @unit_of_work(timeout=self.timeout_s)
         def logged_work(tx: ManagedTransaction) -> list[Row]:
-            tx.run(log_query, log_args).consume()  # first: the log's lock orders the writes
+            # First: the log's lock, held to the commit, orders the writes (graph/touched.py).
+            tx.run(log_query, log_args).consume()
             return _rows(tx.run(query, args))
 
         with self._errors(), self._session() as session:
-            if read_only:
-                return session.execute_read(work)
             return session.execute_write(logged_work)
 
     # -- GraphStore -----------------------------------------------------------------------
@@ -227,7 +232,7 @@ class Neo4jStore:
         """
         # The touch log first (its lock orders the writes) and last (a restore deletes every
         # node, the log's included): this write says nothing of what it touched.
-        log = (self.library.get("graph_log_touch"), _log_params(None))
+        log = (self._own.get("graph_log_touch"), _log_params(None))
         queries = [log]
         for st in statements:
             max_hops, args = split_params(st.params)
@@ -268,7 +273,7 @@ class Neo4jStore:
         On a cluster the bookmark is the answering member's; docs/scaling.md says how the
         caches behave with read replicas.
         """
-        query = self.library.get("graph_log_version")
+        query = self._own.get("graph_log_version")
 
         @unit_of_work(timeout=self.timeout_s)
         def work(tx: ManagedTransaction) -> list[Row]:
@@ -316,7 +321,14 @@ class Neo4jStore:
             return None
         if old_seq == new_seq:
             return Touched() if old_mark == new_mark else None
-        rows = self.read("graph_log_entries")
+        query = self._own.get("graph_log_entries")
+
+        @unit_of_work(timeout=self.timeout_s)
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return _rows(tx.run(query))
+
+        with self._errors(), self._session() as session:
+            rows = session.execute_read(work)
         if not rows or rows[0]["epoch"] != old_log:
             return None
         seq, entries = int(rows[0]["seq"]), list(rows[0]["entries"] or [])
