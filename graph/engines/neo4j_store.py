@@ -267,8 +267,8 @@ class Neo4jStore:
         (this store, another API worker, cmq load, Neo4j Browser), and a rolled-back
         transaction leaves it as it was. The touch log (graph/touched.py,
         :meth:`touched_between`) is one ``GraphLog`` node that every write of this class
-        updates or deletes in its own transaction, so its state moves with the write that it
-        describes. One round trip (about 9 ms on a laptop) per call.
+        updates first in its own transaction, so its state moves with the write that it
+        describes and commits with it. One round trip (about 9 ms on a laptop) per call.
 
         On a cluster the bookmark is the answering member's; docs/scaling.md says how the
         caches behave with read replicas.
@@ -307,10 +307,10 @@ class Neo4jStore:
         Every write of this class updates the log first in its transaction (what it touched,
         or an empty entry when it does not say), so the log's sequence counts the writes of this
         class in the order of their commits; a log deleted (drop_all, a restore) comes back
-        with another id. A write
-        made by anything else (Neo4j Browser, cypher-shell) moves the bookmark only: alone
-        between two versions, it is seen (same sequence, another bookmark: None); in the same
-        interval as an edit, only the edit's rows are read again (docs/cypher.md).
+        with another id. A write made by anything else (Neo4j Browser, cypher-shell) moves the
+        bookmark only: alone between two versions, it is seen (same sequence, another bookmark:
+        None); in the same interval as an edit, only the edit's rows are read again
+        (docs/cypher.md).
         """
         try:
             old_mark, old_log, old_seq = _parse_version(old)
