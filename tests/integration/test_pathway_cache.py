@@ -39,7 +39,10 @@ def store(new_store: Callable[..., GraphStore]) -> Iterator[GraphStore]:
     s = new_store()
     load_seeds(s, load_seed_dir(MINI_SEEDS))
     yield s
+    data = pathway_data(s)
     forget(s)
+    if data.preload_thread is not None:  # a preload still reading would race the store's close
+        data.preload_thread.join(timeout=60)
 
 
 def _same_database(store: GraphStore) -> GraphStore:
@@ -293,6 +296,9 @@ def test_an_edit_drops_only_what_it_touched(store: Any, tmp_path: Path) -> None:
     assert store.touched_between(v, v_after) is None
     reloaded = pathway_data(store)
     assert reloaded.carried_from is None
+    for d in (after, reloaded):  # the preloads end before the store closes
+        if d.preload_thread is not None:
+            d.preload_thread.join(timeout=60)
 
 
 def test_the_touch_log_unites_the_edits_between_two_versions(store: Any) -> None:
