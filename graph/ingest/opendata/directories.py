@@ -30,7 +30,14 @@ from graph.ingest.opendata.rows import (
     reject_abroad,
     validate,
 )
-from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt, uai_in_france
+from graph.ingest.opendata.values import (
+    coordinate,
+    flag,
+    iso_date,
+    lat_lon,
+    opt,
+    uai_in_france,
+)
 from graph.ingest.opendata.vocab import IN_SCOPE_TYPES, NATURE_KIND, annuaire_kind, esr_kind
 from graph.ingest.opendata.vocab import higher_education_kind as he_kind
 from graph.models import ActorKind
@@ -184,8 +191,8 @@ def parse_annuaire(
             )
             continue
         flags = tuple(k for c, k in flag_cols if c is not None and flag(row[c]))
-        lat = number(row[ix["latitude"]], path, line, "latitude")
-        lon = number(row[ix["longitude"]], path, line, "longitude")
+        lat = coordinate(row[ix["latitude"]], path, line, "latitude")
+        lon = coordinate(row[ix["longitude"]], path, line, "longitude")
         if (lat is None) != (lon is None):
             lat = lon = None
         insee = opt(code(row[ix["Code_commune"]], 5))
@@ -417,8 +424,8 @@ def parse_communes(
             "name": row[ix["nom_commune"]],
             "departement": opt(code(row[ix["code_departement"]], 3)),
             "region_code": opt(code(row[c_reg], 2)) if c_reg is not None else None,
-            "lat": number(row[ix["latitude"]], path, line, "latitude"),
-            "lon": number(row[ix["longitude"]], path, line, "longitude"),
+            "lat": coordinate(row[ix["latitude"]], path, line, "latitude"),
+            "lon": coordinate(row[ix["longitude"]], path, line, "longitude"),
             "method": opt(row[c_method]) if c_method is not None else None,
         }
         commune = validate(CommuneRow, data, path, line, report=report)
