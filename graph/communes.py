@@ -170,6 +170,15 @@ def _rank(c: Commune) -> tuple[int, int, str]:
     return (0 if c.parent is None else 1, -(c.population or 0), c.code)
 
 
+@dataclass(frozen=True, slots=True)
+class Prefecture:
+    """The chef-lieu of a département (its préfecture), and whether it is also its région's."""
+
+    commune: Commune
+    departement: str  # the département it is the préfecture of
+    regional: bool  # also the chef-lieu of the département's région
+
+
 @dataclass
 class CommuneIndex:
     """The reference in memory, with the maps searches and resolutions read."""
@@ -178,6 +187,8 @@ class CommuneIndex:
     parts: dict[str, list[Commune]]  # communes déléguées / associées, ARM, by their own code
     former: dict[str, str]  # former code -> current code
     meta: dict[str, Any] = field(default_factory=dict)
+    # chefs-lieux by INSEE code: {"departements": {dept: insee}, "regions": {region: insee}}
+    chefs_lieux: dict[str, dict[str, str]] = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list, repr=False)
     _entries: list[Commune] = field(default_factory=list, repr=False)
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
@@ -216,6 +227,22 @@ class CommuneIndex:
 
     def __len__(self) -> int:
         return len(self.communes)
+
+    def prefectures(self, departements: Iterable[str] | None = None) -> list[Prefecture]:
+        """The préfecture of each département (of ``departements`` only, if given), with a
+        known centre, régional chefs-lieux first, then by département code. Empty when the
+        reference was built without the chefs-lieux."""
+        regional = set(self.chefs_lieux.get("regions", {}).values())
+        wanted = set(departements) if departements is not None else None
+        out = []
+        for dep, code in sorted(self.chefs_lieux.get("departements", {}).items()):
+            c = self.communes.get(code)
+            if c is None or c.lat is None or c.lon is None:
+                continue
+            if wanted is not None and dep not in wanted:
+                continue
+            out.append(Prefecture(commune=c, departement=dep, regional=code in regional))
+        return sorted(out, key=lambda p: (not p.regional, p.departement))
 
     # --- search -------------------------------------------------------------------------
 
@@ -409,6 +436,7 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
         parts=dict(parts),
         former=dict(data.get("former_codes", {})),
         meta=dict(data.get("meta", {})),
+        chefs_lieux={k: dict(v) for k, v in data.get("chefs_lieux", {}).items()},
     )
 
 

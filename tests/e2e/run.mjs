@@ -192,6 +192,26 @@ await scenario('carte', async (d) => {
   expect(d.clusters >= 1, 'dense points are not clustered');
   const total = Number(/(\d+) lieux/.exec(d.statusAll)?.[1] ?? 0);
   expect(total >= 30, `expected the seed actors on the map, got ${total}`);
+  // Préfectures: with the département's name under each at zoom 7; zoomed out to the whole
+  // of France, the régional chefs-lieux only, none of them overlapping.
+  await map.locator('.pref-label', { hasText: 'Cahors' }).first().waitFor();
+  d.prefDeptName = await map.locator('.pref-label', { hasText: 'Cahors' }).first().innerText();
+  await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
+  await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
+  await page.waitForFunction(() => document.querySelectorAll('#carte-acteurs .pref-label').length < 30);
+  d.prefsFrance = await map.locator('.pref-label').allInnerTexts();
+  expect(!d.prefsFrance.includes('Rodez'), 'every préfecture named at the scale of France');
+  d.prefOverlaps = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('#carte-acteurs .pref-label')].map((e) => e.getBoundingClientRect());
+    let n = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) n++;
+      }
+    return n;
+  });
   await page.getByRole('radio', { name: 'Un campus' }).check();
   await page.getByLabel('Campus', { exact: true }).selectOption('mecanic-vallee');
   await page.getByLabel('Niveau de formation proposé').selectOption('5');
@@ -239,6 +259,8 @@ await scenario('carte', async (d) => {
   // Town names where the markers are, under the markers.
   await page.locator('#carte-acteurs .town-label', { hasText: 'Decazeville' }).first().waitFor();
   d.towns = await page.locator('#carte-acteurs .town-label').allInnerTexts();
+  // Closer in, every préfecture (Rodez, Cahors), the other towns from the markers' communes.
+  d.prefsNear = await page.locator('#carte-acteurs .pref-label').allInnerTexts();
   d.labelsUnderMarkers = await page.evaluate(() => {
     const m = document.querySelector('#carte-acteurs .leaflet-marker-pane');
     const l = document.querySelector('#carte-acteurs .leaflet-etiquettes-pane');

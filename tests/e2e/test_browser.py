@@ -191,7 +191,14 @@ def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     assert d["rowsLot"] and all("(46)" in t for t in d["rowsLot"])
     # what could not be placed is counted; town names under the markers
     assert "sans position connue" in d["statusAll"]
-    assert {"Figeac", "Rodez", "Decazeville"} <= set(d["towns"]) and d["labelsUnderMarkers"]
+    assert {"Figeac", "Decazeville"} <= set(d["towns"]) and d["labelsUnderMarkers"]
+    # préfectures: the régional ones over France (not overlapping), all of them closer in;
+    # a préfecture is named once (Rodez by the basemap, not again as a town of the markers)
+    assert {"Toulouse", "Paris", "Lyon", "Rouen"} <= set(d["prefsFrance"])
+    assert "Cahors" not in d["prefsFrance"] and d["prefOverlaps"] == 0
+    assert d["prefDeptName"].split("\n") == ["Cahors", "Lot (46)"]
+    assert {"Rodez", "Cahors", "Toulouse"} <= set(d["prefsNear"])
+    assert "Rodez" not in d["towns"]
     assert d["external"] == 0, "the map must work offline (no request outside the origin)"
     assert (SCREENSHOTS / "carte.png").is_file()
 

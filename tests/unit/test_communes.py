@@ -78,8 +78,24 @@ def small() -> communes.CommuneIndex:
             "former_codes": {"46999": "46251"},
             "departements": {"46": ["Lot", "76"], "93": ["Seine-Saint-Denis", "11"]},
             "regions": {"76": "Occitanie"},
+            "chefs_lieux": {
+                "departements": {"46": "46102", "93": "93066", "974": "97411", "75": "75056"},
+                "regions": {"11": "75056", "04": "97411"},
+            },
         }
     )
+
+
+def test_prefectures_regional_first_then_by_departement(small: communes.CommuneIndex) -> None:
+    got = [(p.commune.name, p.departement, p.regional) for p in small.prefectures()]
+    assert got == [
+        ("Paris", "75", True),
+        ("Saint-Denis", "974", True),
+        ("Figeac", "46", False),
+        ("Saint-Denis", "93", False),
+    ]
+    assert [p.commune.code for p in small.prefectures(["46", "12"])] == ["46102"]
+    assert build_index({"columns": COLUMNS, "communes": []}).prefectures() == []
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ export type DiplomaSearch = S['DiplomaSearch'];
 export type SiteOut = S['SiteOut'];
 export type ActorDetail = S['ActorDetail'];
 export type PlatformOut = S['PlatformOut'];
+export type Prefectures = S['Prefectures'];
 
 export type PathwayOffer = S['OfferOut'];
 export type PasserelleUsed = S['PasserelleUsed'];

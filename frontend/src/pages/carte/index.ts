@@ -2,9 +2,9 @@
 // filterable by campus, sector, level, modality and kind; a table lists the same points.
 
 import L from '../../map/leaflet';
-import { createMap, kindIcon, townLabels, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
+import { createMap, kindIcon, townLabels, prefectureKeys, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
 import { getJSON, cached, isAbort } from '../../lib/api';
-import { h, loading, errorBox, announce } from '../../lib/dom';
+import { h, loading, errorBox, announce, dept } from '../../lib/dom';
 import { kindFr, kindGroup } from '../../lib/labels';
 import { campuses, fillSectorSelect } from '../../lib/refs';
 import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
@@ -75,18 +75,27 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   };
   window.addEventListener('cmq:settings', onSettings);
 
-  // Town names of the places shown (Figeac, Rodez…), from zoom 8.
+  // Town names of the places shown (Figeac, Decazeville…), from zoom 8; the préfectures
+  // (Rodez, Cahors…) are named by the basemap already.
   let towns: ReturnType<typeof townLabels> | null = null;
+  let townsShown: Feat[] = [];
+  let prefKeys = new Set<string>();
   const onZoom = (): void => towns?.update(cmap.map);
   cmap.map.on('zoomend', onZoom);
+  void prefectureKeys().then((keys) => {
+    prefKeys = keys;
+    drawTowns(townsShown);
+  });
 
   function drawTowns(shown: Feat[]): void {
+    townsShown = shown;
     towns?.layer.remove();
     const by = new Map<string, { name: string; lat: number; lon: number; n: number }>();
     for (const f of shown) {
       const name = f.properties.commune;
       if (!name) continue;
-      const key = `${name}|${f.properties.departement ?? ''}`;
+      const key = `${name}|${dept(f.properties.departement)}`;
+      if (prefKeys.has(key)) continue;
       const t = by.get(key) ?? { name, lat: 0, lon: 0, n: 0 };
       t.lat += f.geometry.coordinates[1];
       t.lon += f.geometry.coordinates[0];
