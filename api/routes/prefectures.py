@@ -61,8 +61,8 @@ def get_prefectures(
             region_name=p.commune.region_name,
             regional=p.regional,
             population=p.commune.population,
-            lat=p.commune.lat,  # type: ignore[arg-type]  # prefectures() keeps placed ones
-            lon=p.commune.lon,  # type: ignore[arg-type]
+            lat=p.commune.lat,
+            lon=p.commune.lon,
         )
         for p in found
     ]
