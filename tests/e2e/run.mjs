@@ -345,6 +345,21 @@ await scenario('manques', async (d) => {
   d.sections = await page.locator('section.gap-section').count();
   expect(d.sections === 6, `expected 6 sections, got ${d.sections}`);
   d.summary = await page.locator('.gap-summary p').first().innerText();
+  // The counts are the sections' totals (the report details the first ten of each).
+  d.apiTotals = await page.evaluate(async () => {
+    const r = await (await fetch('/gaps?campus=mecanic-vallee')).json();
+    return Object.fromEntries(r.sections.map((s) => [s.id, [s.total, s.findings.length]]));
+  });
+  d.headingCounts = Object.fromEntries(
+    await page.locator('section.gap-section').evaluateAll((els) => els.map((e) => [e.id.replace('rubrique-', ''), Number(/\((\d+)\)/.exec(e.querySelector('h2').textContent)?.[1])])),
+  );
+  const big = Object.entries(d.apiTotals).find(([, [total, shown]]) => total > shown && total <= 500)?.[0];
+  expect(big, `no section with more findings than shown: ${JSON.stringify(d.apiTotals)}`);
+  d.bigSection = big;
+  d.bigNote = await page.locator(`#rubrique-${big} .shown-note`).innerText();
+  await page.locator(`#rubrique-${big}`).getByRole('button', { name: /^Afficher les \d+ constats$/ }).click();
+  await page.locator(`#rubrique-${big} button:not([aria-busy])`, { hasText: 'N’afficher que' }).waitFor();
+  d.bigRows = await page.locator(`#rubrique-${big} table.findings tbody tr`).count();
   d.matrixRows = await page.locator('table.matrix tbody tr').count();
   // Plain French: one sentence per section, measures in words, figures with their date and source.
   d.leads = await page.locator('section.gap-section .section-lead').count();
@@ -864,6 +879,7 @@ await scenario('francais', async (d) => {
       await page.evaluate(() => {
         for (const b of document.querySelectorAll('section.gap-section button')) if (/^Afficher les \d+ constats$/.test(b.textContent)) b.click();
       });
+      await page.waitForFunction(() => !document.querySelector('section.gap-section button[aria-busy]'), null, { timeout: 30_000 });
     }
     const found = problems(await pageText(page), ids);
     d.states[name] = found.length;

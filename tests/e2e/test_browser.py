@@ -219,6 +219,13 @@ def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
 def test_manques_report_and_csv(run: dict[str, Any]) -> None:
     d = _check(run, "manques")
     assert d["sections"] == 6
+    # counts are the API's section totals, not the ten findings each section details
+    totals = {sid: total for sid, (total, _) in d["apiTotals"].items()}
+    assert d["headingCounts"] == totals
+    assert f"{sum(totals.values())} constats au total" in d["summary"]
+    total, shown = d["apiTotals"][d["bigSection"]]
+    assert d["bigNote"].startswith(f"{shown} constats affichés sur {total}")
+    assert d["bigRows"] == total
     # plain French: a sentence per section, measures in words with a tooltip, dated figures
     assert d["leads"] == 6 and "intermédiarité" not in d["manquesText"]
     assert "source :" in d["demandCaption"]
