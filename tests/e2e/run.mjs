@@ -220,6 +220,9 @@ await scenario('carte', async (d) => {
     return /lieux? affichés?/.test(s) && !s.includes(`${t} lieux`);
   }, total);
   d.statusFiltered = await status.innerText();
+  // The sector filter: clean names, each once, filières apart from the job families.
+  d.sectorOptions = await page.locator('select[name="sector"] option').allInnerTexts();
+  d.sectorGroups = await page.locator('select[name="sector"] optgroup').evaluateAll((gs) => gs.map((g) => g.label));
   const filtered = Number(/(\d+) lieux?/.exec(d.statusFiltered)?.[1] ?? 0);
   expect(filtered > 0 && filtered < total, `filters did not narrow the map (${filtered}/${total})`);
   await page.getByLabel('Modalité').selectOption('apprenticeship');
@@ -777,7 +780,7 @@ await scenario('confort', async (d) => {
 // fetched here, so that the check knows them exactly instead of guessing at hyphenated words.
 // Lower-case English words that no French sentence uses (proper names such as « Supply Chain
 // And LEan management » are capitalised), and the capitalised words that start English messages.
-const ENGLISH = /\b(the|and|with|without|should|than|input|field|required|stated|specialty|industrial|trades|unknown|found|apprenticeship|school|training|pathways?|none|true|false|error|invalid|value|must|which|from|less|greater|equal|planned|companies|between|items?|not|is|are|was)\b|\b(Input|Field|Value|No|Unknown|The|Planned|Multi-site)\b/;
+const ENGLISH = /\b(the|and|with|without|should|than|input|field|required|stated|specialty|industrial|trades|unknown|found|apprenticeship|school|training|pathways?|none|true|false|error|invalid|value|must|which|from|less|greater|equal|planned|companies|between|items?|not|is|are|was|open data|license)\b|\b(Input|Field|Value|No|Unknown|The|Planned|Multi-site)\b/;
 const FILE_NAME = /\b[\w-]+\.(?:txt|csv|toml|json)\b|\b\d{3}_[0-9a-f]{16}\b/;
 const RAW = /\bNone\b|\bNaN\b|\[object Object\]|\bnull\b|\bundefined\b/;
 

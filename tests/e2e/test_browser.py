@@ -186,6 +186,12 @@ def test_parcours_mecanic_vallee_bac_pro_to_level_7(run: dict[str, Any]) -> None
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     d = _check(run, "carte")
     assert d["clusters"] >= 1
+    # sector filter labels are sector names: no source note, no name twice (the source table
+    # has two « Soudeurs » rows)
+    options = d["sectorOptions"]
+    assert "Soudeurs" in options and len(options) == len(set(options))
+    assert not any("ligne" in o or "«" in o for o in options)
+    assert d["sectorGroups"] == ["Filières", "Métiers recherchés"]
     # the territory fieldset: an invalid département refused, 46 shows only the Lot
     assert "ne sont pas des départements" in d["badDepartement"]
     assert d["rowsLot"] and all("(46)" in t for t in d["rowsLot"])
