@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import GraphError, InvalidRequest
+from graph.geo import haversine_km
 from graph.text import normalise
 
 DATA_FILE = (
@@ -47,6 +48,11 @@ APPROXIMATE_CENTRES = frozenset({"commune-parente", "arrondissement", "departeme
 # A name shared by several communes resolves to the most populous one only when it is at
 # least this many times larger than the next: "Valence" is the Drôme's, "Saint-Denis" is asked.
 DOMINANCE = 10
+
+# nearest(): a commune's centre this close at most (the 3 x 3 cells searched cover it: 0.1°
+# is 11 km of latitude, 7 km of longitude at 51° N)
+NEAREST_KM = 7.0
+GRID_DEG = 0.1
 
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
 POSTCODE = re.compile(r"^\d{5}$")
@@ -194,6 +200,7 @@ class CommuneIndex:
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
+    _grid: dict[tuple[int, int], list[Commune]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         named: list[tuple[str, Commune]] = []
@@ -227,6 +234,31 @@ class CommuneIndex:
 
     def __len__(self) -> int:
         return len(self.communes)
+
+    def nearest(
+        self, lat: float, lon: float, *, departement: str | None = None, max_km: float = NEAREST_KM
+    ) -> tuple[Commune, float] | None:
+        """The current commune whose centre (its town hall, mostly) is the nearest to a point,
+        within ``max_km``, of ``departement`` only (COG code) if given, with the distance; None
+        when none is that close. The commune a point lies in is most often this one, not
+        always (the reference keeps centres, not contours): callers say it was found so."""
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
+            for c in self.communes.values():
+                if c.lat is not None and c.lon is not None and not c.approximate:
+                    grid[_cell(c.lat, c.lon)].append(c)
+            self._grid = dict(grid)
+        ci, cj = _cell(lat, lon)
+        best: tuple[Commune, float] | None = None
+        for i in range(ci - 1, ci + 2):
+            for j in range(cj - 1, cj + 2):
+                for c in self._grid.get((i, j), ()):
+                    if departement is not None and c.departement != departement:
+                        continue
+                    km = haversine_km(lat, lon, c.lat, c.lon)  # type: ignore[arg-type]
+                    if km <= max_km and (best is None or km < best[1]):
+                        best = (c, km)
+        return best
 
     def prefectures(self, departements: Iterable[str] | None = None) -> list[Prefecture]:
         """The préfecture of each département (of ``departements`` only, if given), with a
@@ -363,6 +395,11 @@ class CommuneIndex:
         if parent is None:
             return Resolution(c, c)
         return Resolution(c, parent, _part_note(c, parent))
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """The grid cell of a point for :meth:`CommuneIndex.nearest`: GRID_DEG by GRID_DEG."""
+    return int(lat // GRID_DEG), int(lon // GRID_DEG)
 
 
 def _part_note(part: Commune, parent: Commune) -> str:

@@ -269,3 +269,16 @@ def test_search_on_the_reference(ref: communes.CommuneIndex) -> None:
         ref.resolve("46400")  # Saint-Céré and nine villages around
     assert exc.value.candidates[0].name == "Saint-Céré"
     assert "Précisez le nom de la commune" in exc.value.message
+
+
+def test_the_nearest_commune_to_a_point_of_a_departement(small: communes.CommuneIndex) -> None:
+    # the small index puts every commune at (44.0, 2.0) unless told: Figeac and Capdenac (46)
+    # and Capdenac-Gare (12) share it; 0.05° north is ~5.6 km away
+    got = small.nearest(44.05, 2.0, departement="12")
+    assert got is not None and got[0].name == "Capdenac-Gare" and 5.4 < got[1] < 5.8
+    assert small.nearest(44.05, 2.0, departement="12", max_km=5) is None
+    assert small.nearest(44.05, 2.0, departement="2A") is None
+    assert small.nearest(46.0, 2.0) is None  # 220 km from any centre
+    # an approximate centre (the arrondissement's) never names a point's commune
+    here = small.nearest(44.0, 2.0)
+    assert here is not None and here[0].name != "Celles"

@@ -388,3 +388,14 @@ def test_every_row_read_is_used_filtered_or_skipped(data) -> None:
     for rep in data.reports:
         if rep.family.startswith(("offers", "pupils")):
             assert rep.rows_used + rep.filtered + sum(rep.skipped.values()) == rep.rows_read
+
+
+def test_parcoursup_names_get_their_accents_back() -> None:
+    accented_name = directories.accented_name
+    assert accented_name("Lycee Marcel Sembat") == "Lycée Marcel Sembat"
+    assert accented_name("LYCEE GENERAL prive") == "LYCÉE GÉNÉRAL privé"
+    assert accented_name("Universite Jean Monnet   Saint Etienne") == (
+        "Université Jean Monnet   Saint Étienne"
+    )
+    # a word that may be written without an accent is left as the file gives it
+    assert accented_name("Lycee Auguste Comte") == "Lycée Auguste Comte"

@@ -54,6 +54,8 @@ export interface MapProps {
   name: string;
   kind: string;
   commune?: string | null;
+  /** 'coordinates': no file names the commune, the nearest to the place's position is given. */
+  commune_from?: string | null;
   departement?: string | null;
   campuses: string[];
   sectors: string[];

@@ -16,6 +16,7 @@ names them (``wanted``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -325,6 +326,67 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
     return out
 
 
+# Parcoursup writes its establishment names without accents ("Lycee Marcel Sembat"): the
+# common words of those names, and a few place and first names that are never written
+# otherwise, get theirs back. Other words are left as the file gives them.
+_ACCENTED = {
+    w.casefold().translate(str.maketrans("éèêëàâîïôöûüçÉÈÊÀÂÎÔÛÇ", "eeeeaaiioouucEEEAAIOUC")): w
+    for w in [
+        "Lycée",
+        "Lycées",
+        "École",
+        "Écoles",
+        "Université",
+        "Universités",
+        "Métiers",
+        "Métier",
+        "Cité",
+        "Pôle",
+        "Supérieure",
+        "Supérieur",
+        "Supérieures",
+        "Privé",
+        "Privée",
+        "Faculté",
+        "Facultés",
+        "Établissement",
+        "Régional",
+        "Régionale",
+        "Général",
+        "Générale",
+        "Générales",
+        "Études",
+        "Ingénieurs",
+        "Ingénieur",
+        "Santé",
+        "Côte",
+        "Réunion",
+        "Orléans",
+        "Créteil",
+        "Étienne",
+        "François",
+        "Jaurès",
+        "Panthéon",
+    ]
+}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def accented_name(name: str) -> str:
+    """``"Lycee polyvalent Metiers"`` -> ``"Lycée polyvalent Métiers"`` (the case kept)."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        good = _ACCENTED.get(word.casefold())
+        if good is None:
+            return word
+        if word.isupper() and len(word) > 1:
+            return good.upper()
+        return good if word[0].isupper() else good[0].lower() + good[1:]
+
+    return _WORD.sub(fix, name)
+
+
 def parse_parcoursup(
     path: Path,
     report: FileReport,
@@ -364,7 +426,7 @@ def parse_parcoursup(
             "line": line,
             "file": path.name,
             "uai": uai,
-            "name": name,
+            "name": accented_name(name),
             "kind": he_kind(name),
             "public": _public(row[c_status]) if c_status is not None else None,
             "departement": uai[:3],
