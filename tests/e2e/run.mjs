@@ -287,6 +287,10 @@ await scenario('reseau', async (d) => {
   await page.waitForFunction(() => /nœuds et \d+ liens/.test(document.querySelector('.map-status')?.textContent ?? ''));
   d.status = await page.locator('.map-status').innerText();
   expect(await page.locator('#graphe canvas').count() >= 1, 'the graph is not drawn');
+  // Legible labels: none covering another label or a node; most nodes named
+  await page.waitForFunction(() => document.querySelector('#graphe')?.dataset.labels);
+  d.labels = await page.locator('#graphe').getAttribute('data-labels');
+  d.labelOverlaps = Number(await page.locator('#graphe').getAttribute('data-label-overlaps'));
   const search = page.getByRole('combobox', { name: 'Rechercher un nœud' });
   await search.fill('Champollion');
   await page.getByRole('option', { name: /Lycée général et technologique Champollion/ }).first().click();

@@ -211,6 +211,10 @@ def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
 
 def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
     d = _check(run, "reseau")
+    # labels: short names (« LGT Champollion (Figeac) »), none covering another one or a
+    # node; the hidden ones on hover and selection, but most nodes named at once
+    shown, visible = (int(x) for x in d["labels"].split("/"))
+    assert d["labelOverlaps"] == 0 and shown >= 0.5 * visible, d["labels"]
     assert "Champollion" in d["selected"]
     assert d["links"] >= 3
     # opens on the campus core; diplomas on demand; any words in any order; links read in French
