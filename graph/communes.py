@@ -238,13 +238,19 @@ class CommuneIndex:
     def nearest(
         self, lat: float, lon: float, *, departement: str | None = None, max_km: float = NEAREST_KM
     ) -> tuple[Commune, float] | None:
-        """The current commune whose centre (its town hall, mostly) is the nearest to a point,
-        within ``max_km``, of ``departement`` only (COG code) if given, with the distance; None
-        when none is that close. The commune a point lies in is most often this one, not
-        always (the reference keeps centres, not contours): callers say it was found so."""
+        """The current commune (or municipal arrondissement) whose centre (its town hall,
+        mostly) is the nearest to a point, within ``max_km``, of ``departement`` only (COG
+        code) if given, with the distance; None when none is that close. The commune a point
+        lies in is most often this one, not always (the reference keeps centres, not
+        contours): callers say it was found so."""
         if self._grid is None:
             grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
-            for c in self.communes.values():
+            # the municipal arrondissements of Paris, Lyon and Marseille have their own town
+            # hall: a point in the 9e is nearer to it than to Marseille's
+            arrondissements = (
+                p for ps in self.parts.values() for p in ps if p.kind == "arrondissement-municipal"
+            )
+            for c in (*self.communes.values(), *arrondissements):
                 if c.lat is not None and c.lon is not None and not c.approximate:
                     grid[_cell(c.lat, c.lon)].append(c)
             self._grid = dict(grid)

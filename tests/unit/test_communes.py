@@ -282,3 +282,11 @@ def test_the_nearest_commune_to_a_point_of_a_departement(small: communes.Commune
     # an approximate centre (the arrondissement's) never names a point's commune
     here = small.nearest(44.0, 2.0)
     assert here is not None and here[0].name != "Celles"
+
+
+def test_a_point_of_marseille_is_in_its_arrondissement(ref: communes.CommuneIndex) -> None:
+    """Luminy is 10 km from Marseille's town hall, 2 km from the 9e's."""
+    got = ref.nearest(43.2314, 5.44235, departement="13")
+    assert got is not None and got[0].name == "Marseille 9e Arrondissement"
+    got = ref.nearest(49.415, 1.08515, departement="76")  # the Lycée Marcel Sembat
+    assert got is not None and got[0].name == "Sotteville-lès-Rouen" and got[1] < 1

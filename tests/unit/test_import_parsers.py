@@ -16,6 +16,7 @@ from graph.ingest.opendata.credits import citation, producer_of
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.plan import departement_prefixes, parse_directory
 from graph.ingest.opendata.report import FileReport
+from graph.ingest.opendata.values import departement_of_uai
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
 SLICE = Path(__file__).resolve().parents[3] / "shared" / "opendata"
@@ -399,3 +400,12 @@ def test_parcoursup_names_get_their_accents_back() -> None:
     )
     # a word that may be written without an accent is left as the file gives it
     assert accented_name("Lycee Auguste Comte") == "Lycée Auguste Comte"
+
+
+def test_the_uais_of_corsica_give_its_departements() -> None:
+    assert [departement_of_uai(u) for u in ("0460010L", "6200002K", "7200009X", "9710001X")] == [
+        "046",
+        "02A",
+        "02B",
+        "971",
+    ]

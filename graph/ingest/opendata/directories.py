@@ -31,7 +31,15 @@ from graph.ingest.opendata.rows import (
     reject_abroad,
     validate,
 )
-from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt, uai_in_france
+from graph.ingest.opendata.values import (
+    departement_of_uai,
+    flag,
+    iso_date,
+    lat_lon,
+    number,
+    opt,
+    uai_in_france,
+)
 from graph.ingest.opendata.vocab import IN_SCOPE_TYPES, NATURE_KIND, annuaire_kind, esr_kind
 from graph.ingest.opendata.vocab import higher_education_kind as he_kind
 from graph.models import ActorKind
@@ -260,7 +268,7 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "public": _public(row[ix["secteur_public_prive"]]),
             "insee": insee,
             "commune": opt(row[ix["commune_libe"]]),
-            "departement": uai[:3],
+            "departement": departement_of_uai(uai),
             "siret": _siret(row[c_siret]) if c_siret is not None else None,
             "opening_date": iso_date(row[c_open], path, line, "date_ouverture")
             if c_open is not None
@@ -315,7 +323,9 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "public": _public(row[c_secteur]) if c_secteur is not None else None,
             "insee": opt(code(row[ix["com_code"]], 5)),
             "commune": opt(row[c_com_nom]) if c_com_nom is not None else None,
-            "departement": code(dep[1:], 3) if dep.startswith("D") else (opt(dep) or uai[:3]),
+            "departement": (
+                code(dep[1:], 3) if dep.startswith("D") else opt(dep) or departement_of_uai(uai)
+            ),
             "region_code": code(reg[1:], 2) if reg.startswith("R") else None,
             "lat": ll[0] if ll else None,
             "lon": ll[1] if ll else None,
@@ -429,7 +439,7 @@ def parse_parcoursup(
             "name": accented_name(name),
             "kind": he_kind(name),
             "public": _public(row[c_status]) if c_status is not None else None,
-            "departement": uai[:3],
+            "departement": departement_of_uai(uai),
             "lat": ll[0] if ll else None,
             "lon": ll[1] if ll else None,
         }

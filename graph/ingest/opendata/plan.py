@@ -298,7 +298,9 @@ def parse_directory(
     progress = progress or Silent()
     prefixes = departement_prefixes(departements)
     keep: Callable[[str], bool] = (
-        (lambda uai: True) if prefixes is None else (lambda uai: uai[:3] in prefixes)
+        (lambda uai: True)
+        if prefixes is None
+        else (lambda uai: departement_of_uai(uai) in prefixes)
     )
     reports = _Reports(progress, strict, max_rejected)
     citations: dict[str, str] = {}
