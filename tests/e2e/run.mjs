@@ -270,6 +270,10 @@ await scenario('carte', async (d) => {
     return Number(getComputedStyle(l).zIndex) < Number(getComputedStyle(m).zIndex);
   });
   expect(d.labelsUnderMarkers, 'the names are drawn over the markers');
+  // An establishment only Parcoursup places (a position, no commune): its commune is deduced
+  await page.goto(`${app}#/carte?focus=actor:uai-0121516h`);
+  await page.locator('.leaflet-popup-content').getByText('SPE FORMATION').first().waitFor();
+  d.deducedPopup = await page.locator('.leaflet-popup-content').innerText();
   d.external = log.external.length;
   expect(log.external.length === 0, `the map fetched from outside the origin: ${log.external.slice(0, 3).join(', ')}`);
   await page.goto(`${app}#/carte?campus=mecanic-vallee`);
@@ -865,6 +869,8 @@ await scenario('francais', async (d) => {
     ['parcours-etapes-refusees', '#/parcours?from=40025014&to_level=7&max_steps=12', '.state-error'],
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
     ['carte-fiche', '#/carte?focus=actor:lycee-la-decouverte-decazeville', '.leaflet-popup-content'],
+    ['carte-commune-deduite', '#/carte?focus=actor:uai-0121516h', '.leaflet-popup-content'],
+    ['carte-prefectures', '#/carte?departements=12,46', '#carte-acteurs .pref-label'],
     ['reseau-acteur', '#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac', '.side-panel .links'],
     ['reseau-diplome', '#/reseau?campus=mecanic-vallee&select=diploma:40025014', '.side-panel .links'],
     ['reseau-campus', '#/reseau?campus=mecanic-vallee&select=campus:mecanic-vallee', '.side-panel .links'],

@@ -205,6 +205,9 @@ def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     assert d["prefDeptName"].split("\n") == ["Cahors", "Lot (46)"]
     assert {"Rodez", "Cahors", "Toulouse"} <= set(d["prefsNear"])
     assert "Rodez" not in d["towns"]
+    # a place no file gives the commune of: the nearest commune, said to be deduced
+    assert "Olemps (12)" in d["deducedPopup"]
+    assert "Commune déduite de la position" in d["deducedPopup"]
     assert d["external"] == 0, "the map must work offline (no request outside the origin)"
     assert (SCREENSHOTS / "carte.png").is_file()
 
@@ -317,7 +320,9 @@ def test_french_everywhere_no_internal_text(run: dict[str, Any]) -> None:
     no English word, no internal identifier of the API, no file name, no None/null/NaN."""
     d = _check(run, "francais")
     assert d["ids"] > 100
-    assert len(d["states"]) >= 14 and not any(d["states"].values()), d["problems"]
+    assert len(d["states"]) >= 16 and not any(d["states"].values()), d["problems"]
+    for state in ("carte-commune-deduite", "carte-prefectures", "donnees", "manques"):
+        assert state in d["states"]
     # the other campuses too: their panel, map popups and Manques report
     for campus in (
         "campus-entreprises-clermont",
