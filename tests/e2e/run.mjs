@@ -191,6 +191,8 @@ await scenario('carte', async (d) => {
   expect(d.basemapPaths >= 90, 'offline basemap not drawn');
   expect(d.clusters >= 1, 'dense points are not clustered');
   const total = Number(/(\d+) lieux/.exec(d.statusAll)?.[1] ?? 0);
+  // No document gives a company's commune: none is placed, and the legend says so.
+  d.companiesLegend = await page.locator('.map-filters label', { hasText: 'Entreprises' }).first().innerText();
   expect(total >= 30, `expected the seed actors on the map, got ${total}`);
   // Préfectures: with the département's name under each at zoom 7; zoomed out to the whole
   // of France, the régional chefs-lieux only, none of them overlapping.

@@ -197,6 +197,9 @@ def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     assert d["rowsLot"] and all("(46)" in t for t in d["rowsLot"])
     # what could not be placed is counted; town names under the markers
     assert "sans position connue" in d["statusAll"]
+    # the seeds' companies: the documents name them, never their commune (none is placed)
+    legend = d["companiesLegend"]
+    assert "Entreprises (0 ; " in legend and legend.endswith(" sans position connue)"), legend
     assert {"Figeac", "Decazeville"} <= set(d["towns"]) and d["labelsUnderMarkers"]
     # préfectures: the régional ones over France (not overlapping), all of them closer in;
     # a préfecture is named once (Rodez by the basemap, not again as a town of the markers)

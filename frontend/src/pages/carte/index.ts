@@ -23,6 +23,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
 
   let unplaced = 0;
+  let unplacedByGroup = new Map<string, number>();
   const filters = createMapFilters(
     params,
     () => {
@@ -113,7 +114,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     const shown = features.filter((f) => !hiddenGroups.has(kindGroup(f.properties.kind).id));
     const counts = new Map<string, number>();
     for (const f of features) counts.set(kindGroup(f.properties.kind).id, (counts.get(kindGroup(f.properties.kind).id) ?? 0) + 1);
-    for (const b of filters.groups) b.count.textContent = `(${counts.get(b.g.id) ?? 0})`;
+    // a kind's places no file or document gives the position of are counted beside it
+    // (companies: the documents name them, never their commune)
+    for (const b of filters.groups) {
+      const off = unplacedByGroup.get(b.g.id) ?? 0;
+      b.count.textContent = `(${counts.get(b.g.id) ?? 0}${off ? ` ; ${off} sans position connue` : ''})`;
+    }
     const layers: L.Marker[] = [];
     for (const f of shown) {
       const [lon, lat] = f.geometry.coordinates;
@@ -196,8 +202,13 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     status.replaceChildren(loading('Chargement des lieux…'));
     mapBox.setAttribute('aria-busy', 'true');
     try {
-      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
+      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number; by_kind?: Record<string, number> } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
       unplaced = fc.unplaced?.count ?? 0;
+      unplacedByGroup = new Map();
+      for (const [kind, n] of Object.entries(fc.unplaced?.by_kind ?? {})) {
+        const id = kindGroup(kind).id;
+        unplacedByGroup.set(id, (unplacedByGroup.get(id) ?? 0) + n);
+      }
       await resolveFocus();
       features = fc.features.filter((f) => f.geometry && Array.isArray(f.geometry.coordinates));
       draw(true);
