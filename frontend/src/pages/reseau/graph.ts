@@ -92,6 +92,7 @@ const STYLE: cytoscape.StylesheetStyle[] = [
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
         'border-width': 1,
         'border-color': '#ffffff',
       },
@@ -146,8 +147,11 @@ export function layout(cy: Core): void {
   // with it. Margins for the labels at the edges.
   const nodes = cy.nodes(':visible');
   const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
-  const k = Math.min((cy.width() - 180) / Math.max(bb.w, 1), (cy.height() - 90) / Math.max(bb.h, 1), 2.5);
-  if (k > 0) nodes.positions((node) => ({ x: (node.position('x') - bb.x1) * k, y: (node.position('y') - bb.y1) * k }));
+  // (never closer than the layout put them: on a phone the view zooms out instead, and the
+  // labels come back as one zooms in)
+  const room = (size: number, margin: number, span: number): number => (size - Math.min(margin, size * 0.3)) / Math.max(span, 1);
+  const k = Math.max(1, Math.min(room(cy.width(), 180, bb.w), room(cy.height(), 90, bb.h), 2.5));
+  if (k > 1) nodes.positions((node) => ({ x: (node.position('x') - bb.x1) * k, y: (node.position('y') - bb.y1) * k }));
   cy.fit(cy.elements(':visible'), 20);
   if (cy.zoom() > 1) {
     cy.zoom(1);
