@@ -1,6 +1,7 @@
 // Offers with their establishment, diploma and the sectors the diploma trains for; only the
 // given diplomas' when $codes is set, only the territory's when $restrict is true (the exact
-// radius test is done in Python).
+// radius test is done in Python). The diploma's ROME codes (Certif Info) let a report match an
+// imported programme to a sector by its jobs (graph/gaps/demand.py).
 // Params: $codes, $restrict, $departements, $region, $campus, $min_lat, $max_lat, $min_lon,
 // $max_lon. Returns: actor, offer, diploma, sectors.
 MATCH (a:Actor)-[o:OFFERS]->(d:Diploma)
@@ -15,5 +16,5 @@ OPTIONAL MATCH (d)-[:TRAINS_FOR]->(s:Sector)
 RETURN a {.id, .name, .kind, .campuses, .lat, .lon, .departement} AS actor,
        o {.site, .commune, .departement, .region_code, .lat, .lon, .modality, .status,
           .capacity, .year, .campus, .source} AS offer,
-       d {.code, .name, .type, .level, .nsf} AS diploma,
+       d {.code, .name, .type, .level, .nsf, .rome_codes} AS diploma,
        collect(s.id) AS sectors

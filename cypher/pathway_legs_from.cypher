@@ -8,4 +8,5 @@ MATCH (a:Diploma)-[l:LEADS_TO]->(b:Diploma)
 WHERE a.code IN $codes
 RETURN a.code AS source, b.code AS target,
        [l.passerelle_id, l.passerelle_origin, l.kind, l.rate, l.entrant_share, l.reserved_share,
-        l.modality, l.strength, l.evidence, l.scope, l.scope_actors, l.scope_departements] AS leg
+        l.modality, l.strength, l.evidence, l.scope, l.scope_actors, l.scope_departements,
+        l.from_departements, l.to_departements] AS leg

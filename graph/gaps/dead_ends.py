@@ -44,7 +44,7 @@ def dead_ends(d: GapData) -> list[Finding]:
     seen: set[tuple[str, str]] = set()
     for r in inside:
         code = r["diploma"]["code"]
-        targets = nexts.get(code, set())
+        targets = nexts.at(code, r["offer"].get("departement"))
         if not targets or targets & offered_inside:
             continue
         key = (r["actor"]["id"], code)

@@ -7,7 +7,30 @@ from collections import defaultdict
 from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref, dedupe
 from graph.gaps.rows import GapData
 
-__all__ = ["unmet_demand"]
+__all__ = ["training_by_sector", "unmet_demand"]
+
+
+def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[Row]]:
+    """The offers that train for each sector: the diplomas a seed says train for it
+    (``TRAINS_FOR``), and those whose jobs (the ROME codes Certif Info gives an imported
+    diploma) include one of the sector's ROME codes — an open-data programme carries no seed
+    sector, so without its jobs a territory's own training would not count.
+
+    >>> bts = {"diploma": {"code": "32025014", "rome_codes": ["I1304", "I1309"]}, "sectors": []}
+    >>> sorted(training_by_sector([bts], [{"id": "maint", "rome": ["I1304"]}]))
+    ['maint']
+    """
+    by_rome: dict[str, list[str]] = defaultdict(list)
+    for s in sectors:
+        for code in s.get("rome") or ():
+            by_rome[code].append(s["id"])
+    out: dict[str, list[Row]] = defaultdict(list)
+    for r in offers:
+        ids = set(r["sectors"])
+        ids.update(sid for code in r["diploma"].get("rome_codes") or () for sid in by_rome[code])
+        for sid in sorted(ids):
+            out[sid].append(r)
+    return out
 
 
 def unmet_demand(
@@ -15,10 +38,7 @@ def unmet_demand(
 ) -> list[Finding]:
     """Sectors with recorded hiring needs and no or too little local training (the capacity
     of the open offers of the territory), and campus filières with no local training."""
-    by_sector: dict[str, list[Row]] = defaultdict(list)
-    for r in d.inside:
-        for sid in r["sectors"]:
-            by_sector[sid].append(r)
+    by_sector = training_by_sector(d.inside, [row["sector"] for row in d.sectors])
     out = []
     for row in d.sectors:
         s = row["sector"]

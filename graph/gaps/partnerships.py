@@ -68,8 +68,10 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
             partnered[e["target"]].add(e["source"])
     levels: dict[str, set[int]] = defaultdict(set)
     offered: dict[str, set[str]] = defaultdict(set)
+    where: dict[str, str | None] = {}
     for r in d.offers:
         offered[r["actor"]["id"]].add(r["diploma"]["code"])
+        where.setdefault(r["actor"]["id"], r["offer"].get("departement"))
         if r["diploma"].get("level"):
             levels[r["actor"]["id"]].add(r["diploma"]["level"])
     nexts = next_steps(d.legs)
@@ -82,7 +84,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
     nothing: set[str] = set()
     followers: dict[str, set[str]] = {}
     for x, codes in offered.items():
-        beyond = {t for c in codes for t in nexts.get(c, ())} - codes
+        beyond = {t for c in codes for t in nexts.at(c, where.get(x))} - codes
         followers[x] = set().union(*(offered_by.get(t, nothing) for t in beyond))
 
     def continues(x: str, y: str) -> bool:

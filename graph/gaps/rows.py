@@ -10,7 +10,7 @@ from typing import Any
 
 from graph.territory import Territory
 
-__all__ = ["GapData", "dead_end_targets", "next_steps"]
+__all__ = ["GapData", "NextSteps", "dead_end_targets", "next_steps"]
 
 Row = dict[str, Any]
 
@@ -41,12 +41,39 @@ class GapData:
     # the campuses of the territory: their filières, demand tables and figures may be shown
 
 
-def next_steps(legs: Iterable[Row]) -> defaultdict[str, set[str]]:
-    """diploma code -> the codes its legs lead to."""
-    nexts: defaultdict[str, set[str]] = defaultdict(set)
-    for leg in legs:
-        nexts[leg["source"]].add(leg["target"])
-    return nexts
+class NextSteps:
+    """diploma code -> the codes its legs lead to, for an offer in a given département.
+
+    A leg into a campus programme tied to its territory (``from_departements``: an open-ended
+    inferred leg into the IUT Figeac licence pro, or the campus passerelle « des places
+    réservées aux BTS » into it; docs/inferred-passerelles.md, « Campus programmes ») holds
+    only for an offer of its source in those départements; the others hold everywhere.
+
+    >>> n = NextSteps([{"source": "BTS", "target": "LP"},
+    ...                {"source": "BTS", "target": "MV-LP", "from_departements": ["046"]}])
+    >>> sorted(n.at("BTS", "076")), sorted(n.at("BTS", "046"))
+    (['LP'], ['LP', 'MV-LP'])
+    """
+
+    def __init__(self, legs: Iterable[Row]) -> None:
+        self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
+        self.local: defaultdict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for leg in legs:
+            deps = leg.get("from_departements")
+            if deps:
+                self.local[leg["source"]].append((leg["target"], frozenset(deps)))
+            else:
+                self.everywhere[leg["source"]].add(leg["target"])
+
+    def at(self, code: str, departement: str | None) -> set[str]:
+        out = set(self.everywhere.get(code, ()))
+        out.update(t for t, deps in self.local.get(code, ()) if departement in deps)
+        return out
+
+
+def next_steps(legs: Iterable[Row]) -> NextSteps:
+    """The next steps of every diploma (:class:`NextSteps`)."""
+    return NextSteps(legs)
 
 
 def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
@@ -55,14 +82,12 @@ def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
     inside = list(inside)
     nexts = next_steps(legs)
     offered_inside = {r["diploma"]["code"] for r in inside}
-    return sorted(
-        {
-            c
-            for r in inside
-            for c in nexts.get(r["diploma"]["code"], ())
-            if not nexts[r["diploma"]["code"]] & offered_inside
-        }
-    )
+    out: set[str] = set()
+    for r in inside:
+        targets = nexts.at(r["diploma"]["code"], r["offer"].get("departement"))
+        if not targets & offered_inside:
+            out |= targets
+    return sorted(out)
 
 
 def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[str]:

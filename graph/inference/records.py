@@ -44,6 +44,7 @@ def passerelle_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
         "to_codes": [p.to_code],
         "parties": [],
         "source": source,
+        **_local(p),
     }
 
 
@@ -61,4 +62,13 @@ def leg_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
         "strength": p.strength,
         "evidence": p.field_match,
         "source": source,
+        **_local(p),
+    }
+
+
+def _local(p: InferredPasserelle) -> dict[str, Any]:
+    """Where a leg tied to a campus programme's territory holds (None: everywhere)."""
+    return {
+        "from_departements": list(p.from_departements) or None,
+        "to_departements": list(p.to_departements) or None,
     }

@@ -12,6 +12,15 @@ pro or Bac pro → BTS candidate is scored by the evidence the two share, and on
 legs of each diploma are kept (:data:`KEEP`, :data:`MIN_STRENGTH`); elsewhere the NSF group or
 the filière decides, as before. No rule links two diplomas whose fields never meet
 (:func:`graph.inference.fields.forbidden_reason`).
+
+A **campus programme** (a seed diploma with no national code: the IUT Figeac licence pro, the CCI
+Aveyron engineers) is known from one campus's document only. A leg into it that names no shared
+specialty (« spécialité … non précisée », « domaine industriel ») is a fact of that campus: it
+is produced only for source diplomas offered in the campus's territory
+(:attr:`DiplomaFacts.territory`), and it carries those départements
+(:attr:`InferredPasserelle.from_departements`) so that the pathway search and the gap reports
+hold it only for a source taken there. Symmetrically, an open-ended leg out of a campus
+programme only reaches programmes offered in its territory (``to_departements``).
 """
 
 from __future__ import annotations
@@ -22,7 +31,15 @@ from dataclasses import dataclass, field
 from graph.inference.evidence import Evidence, shared_evidence
 from graph.inference.fields import forbidden_reason
 
-__all__ = ["RULES", "DiplomaFacts", "InferredPasserelle", "infer_passerelles"]
+__all__ = [
+    "RULES",
+    "DiplomaFacts",
+    "InferredPasserelle",
+    "infer_passerelles",
+    "is_national_code",
+    "local_scope",
+    "programme_territory",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +53,10 @@ class DiplomaFacts:
     evidence: Evidence = field(default_factory=Evidence)  # from the public nomenclatures
     target: bool = True  # False for a common 2nde (a course year nobody continues into)
     title: frozenset[str] = frozenset()  # significant words of its title (evidence.title_words)
+    # a campus programme (no national code): the départements its campus's facts hold in (the
+    # campus's and those of its own offers); empty for a national diploma
+    territory: frozenset[str] = frozenset()
+    offered_in: frozenset[str] = frozenset()  # départements where an offer of it is known
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,10 @@ class InferredPasserelle:
     modality: str | None = None
     field_match: str = ""  # what the two share, in French (the leg's evidence)
     strength: float = 0.0  # 0-1: how much evidence the two share (ranks the leg)
+    # a leg tied to a campus programme's territory (see the module's docstring): it holds only
+    # for a source taken in ``from_departements`` / a target taken in ``to_departements``
+    from_departements: tuple[str, ...] = ()
+    to_departements: tuple[str, ...] = ()
 
 
 RULES: dict[str, str] = {
@@ -72,6 +97,34 @@ WEAK_KEEP = 3  # …unless none reaches it: then the strongest few are
 FIELD_STRENGTH = {"group": 0.3, "filière": 0.3, "domain": 0.2, "open": 0.1, "other": 0.2}
 BAC3 = {"but", "licence", "licence_pro"}
 INDUSTRIAL_NSF_DOMAINS = {"20", "22", "23", "25"}
+TARGET_OPEN = "spécialité de la cible non précisée"
+ORIGIN_OPEN = "spécialité de l'origine non précisée"
+INDUSTRIAL = "domaine industriel"
+# matches that name no specialty the two diplomas share: into (or out of) a campus programme,
+# they hold only in its territory
+UNSPECIFIC = {TARGET_OPEN, ORIGIN_OPEN, INDUSTRIAL}
+
+
+def is_national_code(code: str) -> bool:
+    """A BCN code (eight letters or digits), as opposed to a seed slug (``MV-LP-IUT-FIGEAC``):
+    only a diploma without one can be a campus programme.
+
+    >>> is_national_code("32025014"), is_national_code("MV-LP-IUT-FIGEAC")
+    (True, False)
+    """
+    return len(code) == 8 and code.isalnum() and code.upper() == code
+
+
+def programme_territory(
+    code: str, campus_departements: Iterable[str], offer_departements: Iterable[str]
+) -> frozenset[str]:
+    """The départements a campus programme's facts hold in: those of the campuses whose files
+    describe it and those of its own offers; empty for a national diploma or a programme no
+    campus file describes (it is then a fact of no territory in particular)."""
+    campus = frozenset(d for d in campus_departements if d)
+    if is_national_code(code) or not campus:
+        return frozenset()
+    return campus | frozenset(d for d in offer_departements if d)
 
 
 def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: bool) -> str:
@@ -86,10 +139,40 @@ def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: 
     if domain and a.nsf and b.nsf and a.nsf[:2] == b.nsf[:2]:
         return f"domaine NSF {a.nsf[:2]}x"
     if open_ended and not (b.nsf or b.fields):
-        return "spécialité de la cible non précisée"
+        return TARGET_OPEN
     if open_ended and not (a.nsf or a.fields):
-        return "spécialité de l'origine non précisée"
+        return ORIGIN_OPEN
     return ""
+
+
+def local_scope(
+    a: DiplomaFacts, b: DiplomaFacts, how: str
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Where a leg ``a`` → ``b`` matched by ``how`` holds: ``((), ())`` everywhere; the
+    départements its source / target must be taken in when it is tied to a campus programme's
+    territory; None when it holds nowhere (no source, or no target, offered in that territory).
+
+    >>> lp = DiplomaFacts("MV-LP", "licence_pro", 6, territory=frozenset({"046"}))
+    >>> bts = DiplomaFacts("32020111", "bts", 5, nsf="311", offered_in=frozenset({"076"}))
+    >>> local_scope(bts, lp, TARGET_OPEN) is None
+    True
+    >>> here = DiplomaFacts("32020111", "bts", 5, nsf="311", offered_in=frozenset({"046", "076"}))
+    >>> local_scope(here, lp, TARGET_OPEN)
+    (('046',), ())
+    """
+    if how not in UNSPECIFIC:
+        return (), ()
+    from_deps: tuple[str, ...] = ()
+    to_deps: tuple[str, ...] = ()
+    if b.territory and how != ORIGIN_OPEN:
+        if not a.offered_in & b.territory:
+            return None
+        from_deps = tuple(sorted(b.territory))
+    if a.territory and how == ORIGIN_OPEN:
+        if not b.offered_in & a.territory:
+            return None
+        to_deps = tuple(sorted(a.territory))
+    return from_deps, to_deps
 
 
 def _is_industrial(d: DiplomaFacts) -> bool:
@@ -163,6 +246,9 @@ def infer_passerelles(
     ) -> None:
         if (a.code, b.code) in seen or a.code == b.code or not b.target:
             return
+        where = local_scope(a, b, how)
+        if where is None:
+            return  # a campus programme's leg, and neither end is taken in its territory
         seen.add((a.code, b.code))
         pid = f"inf-{rule}-{a.code}-{b.code}".lower()
         out.append(
@@ -174,6 +260,8 @@ def infer_passerelles(
                 modality=modality,
                 field_match=how,
                 strength=_fallback_strength(how) if strength is None else strength,
+                from_departements=where[0],
+                to_departements=where[1],
             )
         )
 
@@ -189,7 +277,7 @@ def infer_passerelles(
                 add("bac2-to-licence-pro", a, b, how)
         for b in of("cpge"):
             if b.level == 6 and _is_industrial(a):
-                add("bac2-to-cpge-ats", a, b, "domaine industriel")
+                add("bac2-to-cpge-ats", a, b, INDUSTRIAL)
         for b in of("ingenieur"):
             if (
                 b.apprenticeship

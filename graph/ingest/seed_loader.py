@@ -17,6 +17,7 @@ from typing import Any
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.evidence import title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
+from graph.inference.rules import programme_territory
 from graph.ingest.seeds import SeedSet
 from graph.models import (
     CampusFigure,
@@ -126,6 +127,7 @@ def build_statements(
     def rel(rel_name: str, a: str, b: str, /, **props: Any) -> None:
         rels.setdefault(rel_name, []).append({"a": a, "b": b, "props": {**props, **SEED}})
 
+    places = seed_places(seeds)
     campuses_of: dict[str, list[str]] = {}
     for sf in seeds.files.values():
         for key in [
@@ -252,7 +254,7 @@ def build_statements(
     for sf in seeds.files.values():
         c = sf.campus
         if c is None:  # the national table: diplomas and national passerelles only
-            _add_passerelles(sf.passerelles, None, nodes, rel)
+            _add_passerelles(sf.passerelles, None, nodes, rel, places.territory)
             continue
         nodes["campuses"].append(
             _node(
@@ -334,9 +336,9 @@ def build_statements(
                 description=t.description,
                 source=t.source,
             )
-        _add_passerelles(sf.passerelles, c, nodes, rel)
+        _add_passerelles(sf.passerelles, c, nodes, rel, places.territory)
 
-    _add_inferred(seeds, nodes, rel)
+    _add_inferred(seeds, places, nodes, rel)
     keep = {row["props"]["seed_key"] for rows in nodes.values() for row in rows}
     stale = sorted((existing_seed_keys or set()) - keep)
     statements = [Statement("load_clear_seed_relationships")]
@@ -358,9 +360,13 @@ def _add_passerelles(
     campus_record: CampusRecord | None,
     nodes: dict[str, list[dict[str, Any]]],
     rel: Any,
+    territory: dict[str, frozenset[str]],
 ) -> None:
     """Documented passerelles of one file: a campus's, or the national table (campus None),
-    each with where it holds (:func:`passerelle_scope`) on its node and its legs."""
+    each with where it holds (:func:`passerelle_scope`) on its node and its legs. A leg into
+    one of the campus's own programmes (``territory``: a programme with no national code)
+    holds only for a source taken in that programme's territory (``from_departements``,
+    docs/model.md « Scope »): « des places réservées aux BTS » speaks of the campus's BTS."""
     campus = campus_record.id if campus_record is not None else None
     for pa in passerelles:
         scope = passerelle_scope(pa, campus_record)
@@ -375,10 +381,50 @@ def _add_passerelles(
             rel("passerelle_binds", pa.id, actor, source=pa.source)
         for a_code in pa.from_:
             for b_code in pa.to:
-                rel("leads_to", a_code, b_code, **documented_leg(pa, campus), **scope)
+                local = territory.get(b_code) if campus is not None else None
+                rel(
+                    "leads_to",
+                    a_code,
+                    b_code,
+                    **documented_leg(pa, campus),
+                    **scope,
+                    from_departements=sorted(local) if local else None,
+                )
 
 
-def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: Any) -> None:
+@dataclass(frozen=True)
+class SeedPlaces:
+    """Where the seed diplomas are: the départements of their seed offers, and the territory
+    of each campus programme (:func:`graph.inference.rules.programme_territory`)."""
+
+    offered_in: dict[str, frozenset[str]]
+    territory: dict[str, frozenset[str]]
+
+
+def seed_places(seeds: SeedSet) -> SeedPlaces:
+    offered_in: dict[str, set[str]] = {}
+    campus_deps: dict[str, set[str]] = {}
+    for sf in seeds.files.values():
+        for o in sf.offers:
+            site_id = o.site or seeds.actors[o.actor].site
+            if site_id and (dep := seeds.sites[site_id].departement):
+                offered_in.setdefault(o.diploma, set()).add(dep)
+        if sf.campus is not None:
+            for d in sf.diplomas:
+                campus_deps.setdefault(d.code, set()).update(sf.campus.departements)
+    return SeedPlaces(
+        offered_in={k: frozenset(v) for k, v in offered_in.items()},
+        territory={
+            code: t
+            for code in seeds.diplomas
+            if (t := programme_territory(code, campus_deps.get(code, ()), offered_in.get(code, ())))
+        },
+    )
+
+
+def _add_inferred(
+    seeds: SeedSet, places: SeedPlaces, nodes: dict[str, list[dict[str, Any]]], rel: Any
+) -> None:
     """Passerelles derived by public rules from the seed diplomas (origin 'inferred')."""
     filieres = {s.id for s in seeds.sectors.values() if s.kind == "filiere"}
     apprenticeship = {
@@ -396,6 +442,8 @@ def _add_inferred(seeds: SeedSet, nodes: dict[str, list[dict[str, Any]]], rel: A
             fields=frozenset(set(d.sectors) & filieres),
             apprenticeship=d.code in apprenticeship,
             title=title_words(d.name),
+            territory=places.territory.get(d.code, frozenset()),
+            offered_in=places.offered_in.get(d.code, frozenset()),
         )
         for d in seeds.diplomas.values()
     ]

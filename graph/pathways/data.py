@@ -44,6 +44,8 @@ LEG_FIELDS = (
     "scope",
     "scope_actors",
     "scope_departements",
+    "from_departements",
+    "to_departements",
 )
 OFFER_FIELDS = (
     "site",

@@ -71,6 +71,7 @@ def _search(
         home=origin,
         modality=q.modality.value if q.modality else None,
         allow_outside=q.allow_outside,
+        start_departements=q.start_departements,
     )
     ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
     return source, ranked

@@ -18,6 +18,9 @@ class PathwayQuery(BaseModel):
     to_level: int | None = None
     sector: str | None = None
     home: Point | None = None
+    # where the learner holds the start diploma (graph.pathways.request.learner_departements):
+    # a leg tied to a campus programme's territory holds from the start only there
+    start_departements: list[str] | None = None
     territory: Territory = Territory()
     allow_outside: bool = False
     modality: Modality | None = None

@@ -11,8 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graph import communes
 from graph.errors import InvalidRequest, NotFound
-from graph.models import DiplomaType, Modality
+from graph.models import DiplomaType, Modality, departement_code
 from graph.pathways.data import pathway_data
 from graph.pathways.query import PathwayQuery
 from graph.queries import suggest_diplomas
@@ -22,15 +23,17 @@ from graph.territory import (
     CampusField,
     DepartementsField,
     NearField,
+    Point,
     RadiusField,
     RegionField,
+    Territory,
     check_fields,
     request_territory,
     resolve_place,
     valid_place,
 )
 
-__all__ = ["PathwayRequest", "build_query", "resolve_start"]
+__all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start"]
 
 
 class PathwayRequest(BaseModel):
@@ -105,6 +108,7 @@ def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
             f"{' for sector ' + req.sector if req.sector else ''}",
         )
     goal_sector = req.job or (req.sector if req.from_ else None)
+    home = resolve_place(store, req.home, "home")
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
@@ -112,13 +116,44 @@ def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
-        home=resolve_place(store, req.home, "home"),
+        home=home,
+        start_departements=learner_departements(store, home, terr),
         territory=terr,
         allow_outside=req.allow_outside,
         modality=None if req.modality == "any" else Modality(req.modality),
         max_steps=req.max_steps,
         limit=req.limit,
     )
+
+
+def learner_departements(
+    store: GraphStore, home: Point | None, territory: Territory
+) -> list[str] | None:
+    """Where the learner holds the start diploma: the département of their home, else the
+    territory's départements (its région's, its campus's, the one at its centre); None when the
+    request says nothing of a place. A leg tied to a campus programme's territory holds from the
+    start only there (docs/inferred-passerelles.md, « Campus programmes »)."""
+    try:
+        ref = communes.reference()
+    except communes.ReferenceMissing:
+        ref = None
+    if home is not None and ref is not None:
+        dep = ref.departement_at(home.lat, home.lon)
+        return [departement_code(dep)] if dep else None
+    if territory.departements:
+        return list(territory.departements)
+    if territory.campus:
+        found = store.read("campus_exists", id=territory.campus)
+        if found and found[0].get("departements"):
+            return list(found[0]["departements"])
+    if ref is None:
+        return None
+    if territory.region:
+        return sorted(departement_code(d) for d in ref.region_departements(territory.region))
+    if territory.near is not None:
+        dep = ref.departement_at(territory.near.lat, territory.near.lon)
+        return [departement_code(dep)] if dep else None
+    return None
 
 
 def resolve_start(

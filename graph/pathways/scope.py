@@ -3,14 +3,25 @@
 A leg documented by a campus's source holds at the establishments, in the campus or in the
 départements its source names. Taken elsewhere, the same diploma pair is at best an inferred
 leg: it is shown as such, without the source's figures.
+
+An inferred leg tied to a campus programme's territory (``from_departements``,
+``to_departements``: docs/inferred-passerelles.md, « Campus programmes ») holds only for a
+source taken there and a target taken there (:func:`local_leg_holds`); elsewhere it does not
+hold at all — a fact of one campus says nothing of another territory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
-__all__ = ["FIGURES", "leg_at", "leg_holds"]
+__all__ = [
+    "FIGURES",
+    "holds_from",
+    "leg_at",
+    "leg_holds",
+    "local_leg_holds",
+]
 
 Row = Mapping[str, Any]
 FIGURES = ("rate", "entrant_share", "reserved_share")
@@ -55,3 +66,28 @@ def leg_at(leg: Row, actor_id: str | None, departement: str | None) -> dict[str,
         scope_departements=[],
     )
     return out
+
+
+def local_leg_holds(
+    leg: Row, from_departements: Collection[str] | None, to_departement: str | None
+) -> bool:
+    """Whether a leg tied to a campus programme's territory holds for a source taken in one of
+    ``from_departements`` (None: the place is unknown) and a target taken in
+    ``to_departement``; a leg tied to no territory always holds.
+
+    >>> leg = {"from_departements": ["012", "046"]}
+    >>> local_leg_holds(leg, ["046"], "046"), local_leg_holds(leg, ["076"], "046")
+    (True, False)
+    >>> local_leg_holds(leg, None, "046"), local_leg_holds({}, None, None)
+    (False, True)
+    """
+    if not holds_from(leg, from_departements):
+        return False
+    to = leg.get("to_departements")
+    return not (to and to_departement not in to)
+
+
+def holds_from(leg: Row, departements: Collection[str] | None) -> bool:
+    """Whether a leg holds for a source taken in one of ``departements`` (None: unknown)."""
+    frm = leg.get("from_departements")
+    return not frm or bool(departements and set(departements) & set(frm))

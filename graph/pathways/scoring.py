@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graph.geo import haversine_km
-from graph.pathways.scope import FIGURES, leg_at
+from graph.pathways.scope import FIGURES, leg_at, local_leg_holds
 
 __all__ = [
     "Candidate",
@@ -198,8 +198,10 @@ class Scorer:
         home: LatLon | None = None,
         modality: str | None = None,
         allow_outside: bool = False,
+        start_departements: list[str] | None = None,
     ) -> None:
         self.offers = offers
+        self.start_departements = start_departements  # where the start diploma is held
         self.fields = fields
         self.home = home
         self.modality = modality
@@ -232,12 +234,17 @@ class Scorer:
         rate_product = 1.0
         rates_known = 0
         before = diplomas[0]
+        taken_in = self.start_departements  # where the step before was taken
         for d, leg in zip(diplomas[1:], legs, strict=True):
             choice = self.choice(prev, d["code"], leg.get("modality"))
             if choice is None:
                 return None
             best = choice.ranked[0]
-            leg = leg_at(leg, best.actor.get("id"), best.offer.get("departement"))
+            here = best.offer.get("departement")
+            if not local_leg_holds(leg, taken_in, here):
+                return None  # a campus programme's leg, taken outside its territory
+            taken_in = [here] if here else None
+            leg = leg_at(leg, best.actor.get("id"), here)
             if choice.dist is not None:
                 travel += choice.dist
                 effective += choice.effective

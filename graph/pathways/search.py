@@ -124,6 +124,8 @@ def candidates(
                 and (there.get("level") or 0) < (here.get("level") or 0)
             ):
                 continue
+            if not _local_holds(source, leg, path, code, q.start_departements):
+                continue  # a campus programme's leg, taken outside its territory
             if len(path) > 1 and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
                 if is_goal(there, q, goal_codes):
@@ -139,6 +141,30 @@ def candidates(
     for start in sorted(node.keys() & set(q.start_codes)):
         walk([start], [])
     return paths
+
+
+def _local_holds(
+    source: Source, leg: Row, path: list[str], target: str, start: list[str] | None
+) -> bool:
+    """Whether a leg into (or out of) a campus programme, tied to its territory
+    (``from_departements``, ``to_departements``), can hold on this path: from the start, where
+    the learner holds the start diploma (``start``); from a later step, where that step will be
+    taken — its establishments in the territory if it has any there, else any (the scorer
+    checks the establishment it chooses, :class:`~graph.pathways.scoring.Scorer`)."""
+    frm, to = leg.get("from_departements"), leg.get("to_departements")
+    if frm:
+        places = set(start or ()) if len(path) == 1 else _places(source, path[-1])
+        if not places & set(frm):
+            return False
+    return not to or bool(_places(source, target) & set(to))
+
+
+def _places(source: Source, code: str) -> set[str]:
+    """The départements where a step of ``code`` would be taken: those of its offers in the
+    territory, else of all its offers."""
+    offers = source.offers([code]).get(code, [])
+    pool = [o for o in offers if o.in_territory] or offers
+    return {d for o in pool if (d := o.offer.get("departement"))}
 
 
 def _leg_preference(pair: tuple[str, Row]) -> tuple[bool, float]:

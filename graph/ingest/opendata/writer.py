@@ -29,6 +29,7 @@ from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
 from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
+from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -380,8 +381,18 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     evidence = continuations.load_evidence(data.directory)
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
     not_targets = continuations.common_secondes(data.directory) | closed  # nobody enters these
+    offered_in: dict[str, set[str]] = {}
+    for o in data.offers:
+        e = data.establishments.get(o.uai)
+        if e is not None and e.departement:
+            offered_in.setdefault(o.code, set()).add(e.departement)
+    for r in state.seed_diplomas:
+        offered_in.setdefault(r["code"], set()).update(
+            d for d in r.get("offer_departements") or () if d
+        )
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
+        campus = {d for deps in r.get("campus_departements") or () for d in deps or ()}
         out[r["code"]] = DiplomaFacts(
             code=r["code"],
             type=r["type"],
@@ -392,6 +403,10 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             evidence=evidence.get(r["code"], Evidence()),
             target=r["code"] not in not_targets,
             title=title_words(bcn.name if (bcn := data.diplomas.get(r["code"])) else None),
+            territory=frozenset()
+            if r["code"] in data.diplomas
+            else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
+            offered_in=frozenset(offered_in.get(r["code"], ())),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -405,6 +420,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             evidence=evidence.get(d.code, Evidence()),
             target=d.code not in not_targets,
             title=title_words(d.name),
+            offered_in=frozenset(offered_in.get(d.code, ())),
         )
     return list(out.values())
 

@@ -1,0 +1,142 @@
+"""A campus programme's legs stay in its territory (docs/inferred-passerelles.md, « Campus
+programmes »): the inference rule, the pathway scorer and the gap reports' next steps, over
+plain data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from graph.fake_store import FakeStore
+from graph.gaps.demand import training_by_sector
+from graph.gaps.rows import NextSteps
+from graph.inference.rules import DiplomaFacts, infer_passerelles, programme_territory
+from graph.ingest.seed_loader import build_statements
+from graph.ingest.seeds import load_seed_dir
+from graph.pathways.request import learner_departements
+from graph.pathways.scoring import Offer, Scorer
+from graph.territory import Point, Territory
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+MV = frozenset({"012", "046"})
+LP = DiplomaFacts("MV-LP-IUT-FIGEAC", "licence_pro", 6, territory=MV | {"046"})
+ING = DiplomaFacts("MV-ING", "ingenieur", 7, apprenticeship=True, territory=MV)
+ATS = DiplomaFacts("MV-CPGE-ATS", "cpge", 6, territory=MV)
+
+
+def bts(*departements: str, code: str = "32031408", nsf: str = "314") -> DiplomaFacts:
+    return DiplomaFacts(code, "bts", 5, nsf=nsf, offered_in=frozenset(departements))
+
+
+def pairs(*facts: DiplomaFacts) -> dict[tuple[str, str], Any]:
+    return {(p.from_code, p.to_code): p for p in infer_passerelles(facts, set())}
+
+
+def test_a_bts_of_normandie_gets_no_leg_into_a_campus_programme() -> None:
+    got = pairs(bts("076"), LP, ING, ATS, bts("076", code="32025014", nsf="250"))
+    assert not [k for k in got if k[0].isdigit() and k[1].startswith("MV-")], got
+
+
+def test_a_bts_offered_in_the_campus_territory_keeps_it_with_the_territory() -> None:
+    got = pairs(bts("046", "076"), LP, ING, bts("012", code="32025014", nsf="250"), ATS)
+    lp = got[("32031408", "MV-LP-IUT-FIGEAC")]
+    assert lp.field_match == "spécialité de la cible non précisée"
+    assert lp.from_departements == ("012", "046") and lp.to_departements == ()
+    assert got[("32025014", "MV-CPGE-ATS")].from_departements == ("012", "046")
+    assert got[("32031408", "MV-ING")].from_departements == ("012", "046")
+
+
+def test_an_open_ended_leg_out_of_a_campus_programme_stays_in_its_territory() -> None:
+    but = DiplomaFacts("MV-BUT", "but", 6, territory=MV)
+    far = DiplomaFacts("17025001", "ingenieur", 7, nsf="250", apprenticeship=True)
+    near = DiplomaFacts(
+        "17025002", "ingenieur", 7, nsf="250", apprenticeship=True, offered_in=frozenset({"012"})
+    )
+    got = pairs(but, far, near)
+    assert ("MV-BUT", "17025001") not in got
+    assert got[("MV-BUT", "17025002")].to_departements == ("012", "046")
+
+
+def test_a_national_diploma_or_an_unlocated_programme_has_no_territory() -> None:
+    assert programme_territory("32031408", ["012"], ["046"]) == frozenset()
+    assert programme_territory("MV-LP", [], ["046"]) == frozenset()
+    assert programme_territory("MV-LP", ["012", "046"], ["081"]) == {"012", "046", "081"}
+
+
+def offer(code: str, actor: str, departement: str) -> Offer:
+    row = {"status": "open", "modality": "school", "departement": departement}
+    return Offer(code, {"id": actor, "name": actor.title()}, row, True)
+
+
+def test_the_scorer_holds_a_local_leg_only_from_the_territory() -> None:
+    start = {"code": "32031408", "name": "BTS CG", "type": "bts", "level": 5}
+    goal = {"code": "MV-LP", "name": "LP", "type": "licence_pro", "level": 6}
+    leg = {"passerelle_origin": "inferred", "kind": "continuation", "strength": 0.1}
+    leg["from_departements"] = ["012", "046"]
+    offers = {"MV-LP": [offer("MV-LP", "iut-figeac", "046")]}
+    rouen = Scorer(offers, fields={}, allow_outside=True, start_departements=["076"])
+    rodez = Scorer(offers, fields={}, allow_outside=True, start_departements=["012"])
+    unknown = Scorer(offers, fields={}, allow_outside=True)
+    assert rouen.score([start, goal], [leg]) is None
+    assert unknown.score([start, goal], [leg]) is None
+    assert rodez.score([start, goal], [leg]) is not None
+
+
+def test_a_campus_passerelle_into_its_own_programme_carries_the_territory() -> None:
+    statements, _ = build_statements(load_seed_dir(SEEDS))
+    legs: list[dict[str, Any]] = [
+        r
+        for st in statements
+        if st.name == "load_link_leads_to"
+        for r in st.params["rows"]
+        if r["b"] == "MV-LP-IUT-FIGEAC" and r["props"]["passerelle_origin"] == "documented"
+    ]
+    assert legs and all(r["props"]["from_departements"] == ["012", "046"] for r in legs)
+    national = [
+        r
+        for st in statements
+        if st.name == "load_link_leads_to"
+        for r in st.params["rows"]
+        if not r["b"].startswith("MV-") and r["props"]["passerelle_origin"] == "documented"
+    ]
+    assert national and not any(r["props"].get("from_departements") for r in national)
+
+
+def test_gap_next_steps_of_an_offer_depend_on_where_it_is() -> None:
+    legs: list[dict[str, Any]] = [
+        {"source": "BTS", "target": "LP"},
+        {"source": "BTS", "target": "MV-LP", "origin": "inferred", "from_departements": ["046"]},
+        {"source": "BTS", "target": "MV-ATS", "origin": "documented", "from_departements": ["046"]},
+    ]
+    n = NextSteps(legs)
+    assert n.at("BTS", "076") == {"LP"}
+    assert n.at("BTS", "046") == {"LP", "MV-LP", "MV-ATS"}
+
+
+def test_an_imported_programme_trains_for_a_sector_by_its_jobs() -> None:
+    ms = {"diploma": {"code": "32025014", "rome_codes": ["I1304", "I1309"]}, "sectors": []}
+    cg = {"diploma": {"code": "32031408", "rome_codes": ["M1203"]}, "sectors": []}
+    seeded = {"diploma": {"code": "S", "rome_codes": None}, "sectors": ["maintenance"]}
+    got = training_by_sector(
+        [ms, cg, seeded],
+        [{"id": "industrial-maintenance", "rome": ["I1304", "I1310"]}, {"id": "maintenance"}],
+    )
+    assert got["industrial-maintenance"] == [ms]
+    assert got["maintenance"] == [seeded]
+
+
+def test_where_the_learner_holds_the_start_diploma() -> None:
+    store = FakeStore({"campus_exists": [{"id": "mv", "departements": ["012", "046"]}]})
+    rouen = Point(lat=49.443, lon=1.099)
+    assert learner_departements(store, rouen, Territory(departements=["046"])) == ["076"]
+    assert learner_departements(store, None, Territory(departements=["063"])) == ["063"]
+    assert learner_departements(store, None, Territory(campus="mv")) == ["012", "046"]
+    assert learner_departements(store, None, Territory(region="28")) == [
+        "014",
+        "027",
+        "050",
+        "061",
+        "076",
+    ]
+    assert learner_departements(store, None, Territory()) is None
+    assert [c.name for c in store.calls] == ["campus_exists"]
