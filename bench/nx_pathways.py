@@ -1,20 +1,30 @@
 """The pathway search of :mod:`graph.pathways`, in memory on networkx: the benchmark's baseline.
 
-The graph is read from the store once (diplomas, LEADS_TO legs, offers, TRAINS_FOR), then every
-search runs in Python with the same rules as ``graph.pathways.search.candidates`` and
+The graph is read from the store once — the same decoded rows the engine's cache holds
+(``graph.pathways.data.PathwayData``: diplomas with their successors, LEADS_TO legs with their
+scope, offers merged and ordered, actors with ``described``, filières, the latest files) — then
+every search runs in Python with the same rules as ``graph.pathways.search.candidates`` and
 ``graph.pathways.find.find_pathways``:
 
 - paths start at one of ``start_codes`` and follow LEADS_TO for 1..``max_steps`` hops;
+- one leg per pair of diplomas: the documented one, else the strongest inferred one; a target
+  the BCN closed is replaced by its successors (``RENAMED_TO``), or dropped when it has none;
 - a leg may lower the level only if its passerelle is a reorientation (levels via coalesce 0);
+- a leg tied to a campus programme's territory (``from_departements``, ``to_departements``)
+  holds only from where the step before is taken and to where its target is
+  (``graph.pathways.search``, « campus programmes »);
 - no diploma appears twice on a path;
+- a leg out of a common first year (« 1re année commune », « 2de commune ») to a diploma of the
+  same type and level is that programme going on: it replaces the common year, not a step;
 - every step after the start is offered in the territory (the exact predicate
-  ``graph.territory.Territory.contains``, modality-filtered), or anywhere when ``allow_outside``;
-- a path ends at its first goal diploma (``graph.pathways.search.is_goal``): the search does not
-  extend a path past a goal, which is what the engine gets by dropping such paths afterwards;
-- pathways are scored with ``graph.pathways.scoring.Scorer`` itself, deduplicated by diploma
-  sequence (best score kept) and ranked with the same key.
+  ``graph.territory.Territory.contains``, modality-filtered, closed offers dropped), or
+  anywhere when ``allow_outside``;
+- a path ends at its first goal diploma (``graph.pathways.search.is_goal``);
+- pathways are scored with ``graph.pathways.scoring.Scorer`` itself (offers flagged with
+  their currency, ``graph.pathways.search.flag_offers``), deduplicated by diploma sequence
+  (best score kept) and ranked with the same key.
 
-The engine caps its candidate rows at ``CANDIDATE_CAP``; the baseline has no cap, so the two may
+The engine caps its candidates at ``CANDIDATE_CAP``; the baseline has no cap, so the two may
 differ when the engine hits it (the benchmark reports it). The baseline gives no ``reason`` text
 for empty answers (the engine runs a second, unrestricted search to explain them).
 """
@@ -31,18 +41,15 @@ from graph.cypher import CypherLibrary
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.pathways import PathwayAnswer, PathwayQuery
 from graph.pathways.answer import pathway_out
-from graph.pathways.data import LEG_FIELDS, OFFER_FIELDS, PathwayData, merge_offer_rows
+from graph.pathways.data import PRELOAD_CHUNK, PathwayData
 from graph.pathways.explanation import explain, goal_label
+from graph.pathways.hygiene import continues_programme
 from graph.pathways.scoring import Offer, Scored, Scorer, rank
 from graph.pathways.search import flag_offers, is_goal
 from graph.store import GraphStore
 
 BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
-# The fields the engine's search reads (graph/pathways/data.py), so both see the same data.
-DIPLOMA_KEYS = ("code", "name", "type", "level", "nsf")
-LEG_KEYS = LEG_FIELDS
-ACTOR_KEYS = ("id", "name", "kind", "uai", "boarding_places", "campuses")
-OFFER_KEYS = OFFER_FIELDS
+Row = dict[str, Any]
 
 
 def _bench_reader(store: FalkorDBStore) -> FalkorDBStore:
@@ -52,58 +59,70 @@ def _bench_reader(store: FalkorDBStore) -> FalkorDBStore:
     return FalkorDBStore(settings, library=CypherLibrary("falkordb", root=BENCH_CYPHER))
 
 
+def _preference(leg: Row) -> tuple[bool, float]:
+    """Documented legs first, then inferred ones by decreasing strength."""
+    return (leg.get("passerelle_origin") != "documented", -(leg.get("strength") or 0.0))
+
+
 class NxPathways:
     """An in-memory copy of the pathway-relevant graph and the same search over it."""
 
     def __init__(
         self,
-        diplomas: list[dict[str, Any]],
-        legs: list[dict[str, Any]],
-        offers: list[dict[str, Any]],
+        diplomas: dict[str, Row],
+        legs: dict[str, list[tuple[str, Row]]],
+        offers: dict[str, list[tuple[Row, Row]]],
+        fields: dict[str, frozenset[str]],
+        latest: dict[str, int],
         trains_for: list[dict[str, Any]],
     ) -> None:
         g = nx.DiGraph()
-        for d in diplomas:
-            g.add_node(d["code"], d={k: d.get(k) for k in DIPLOMA_KEYS}, level=d.get("level") or 0)
-        for r in legs:
-            leg = {k: r.get(k) for k in LEG_KEYS}
-            if g.has_edge(r["a"], r["b"]):
-                g[r["a"]][r["b"]]["legs"].append(leg)
-            else:
-                g.add_edge(r["a"], r["b"], legs=[leg])
+        for code, d in diplomas.items():
+            g.add_node(code, d=d, level=d.get("level") or 0)
+        for a, pairs in legs.items():
+            if a not in diplomas:
+                continue
+            # one leg per target, closed targets replaced by their successors
+            for t, leg in sorted(pairs, key=lambda p: _preference(p[1])):
+                td = diplomas.get(t)
+                if td is None:
+                    continue
+                for target in (td.get("successors") or []) if td.get("closed") else [t]:
+                    s = diplomas.get(target)
+                    if s is not None and not s.get("closed") and not g.has_edge(a, target):
+                        g.add_edge(a, target, leg=leg)
         self.graph = g
-        self.offers: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
-        rows = [
-            {
-                "code": r["code"],
-                "actor": {k: r.get(f"a_{k}") for k in ACTOR_KEYS},
-                "offer": {k: r.get(k) for k in OFFER_KEYS},
-            }
-            for r in offers
-        ]
-        for r in merge_offer_rows(rows):  # seed + import duplicates
-            self.offers.setdefault(r["code"], []).append((r["actor"], r["offer"]))
+        self.offers = offers
+        self.latest = latest
+        self.fields = fields
         self.sector_codes: dict[str, set[str]] = {}
-        self.fields: dict[str, set[str]] = {}
         for r in trains_for:
             for key in [r["sector"], *(r.get("rome") or [])]:
                 self.sector_codes.setdefault(key, set()).add(r["code"])
-            if r.get("kind") == "filiere":
-                self.fields.setdefault(r["code"], set()).add(r["sector"])
 
     @classmethod
     def from_store(cls, store: FalkorDBStore) -> NxPathways:
-        """Read the snapshot (one query per kind of element) and build the graph."""
+        """Read the snapshot (the rows the engine's cache reads, and the sectors) and build
+        the graph."""
+        data = PathwayData(None)
+        codes = [r["d"]["code"] for r in store.read("pathway_diplomas_all")]
+        diplomas: dict[str, Row] = {}
+        legs: dict[str, list[tuple[str, Row]]] = {}
+        offers: dict[str, list[tuple[Row, Row]]] = {}
+        fields: dict[str, frozenset[str]] = {}
+        for i in range(0, len(codes), PRELOAD_CHUNK):
+            chunk = codes[i : i + PRELOAD_CHUNK]
+            diplomas.update(data.diplomas(store, chunk))
+            legs.update(data.legs_from(store, chunk))
+            offers.update(data.offers_of(store, chunk))
+            fields.update(data.fields_of(store, chunk))
+        diplomas.update(data.diplomas(store, {t for ps in legs.values() for t, _ in ps}))
         reader = _bench_reader(store)
         try:
-            return cls(
-                reader.read("nx_diplomas"),
-                reader.read("nx_leads_to"),
-                reader.read("nx_offers"),
-                reader.read("nx_trains_for"),
-            )
+            trains_for = reader.read("nx_trains_for")
         finally:
             reader.close()
+        return cls(diplomas, legs, offers, fields, data.latest_years(store), trains_for)
 
     def check_snapshot(self, store: GraphStore, codes: list[str]) -> list[str]:
         """Differences between the snapshot's offers and what the engine's search reads."""
@@ -131,7 +150,10 @@ class NxPathways:
         def offers_of(code: str) -> list[Offer]:
             got = offers_cache.get(code)
             if got is None:
-                got = flag_offers(code, self.offers.get(code, ()), t, mod)
+                d = node[code]["d"]
+                got = flag_offers(
+                    code, self.offers.get(code, ()), t, mod, diploma=d, latest=self.latest
+                )
                 offers_cache[code] = got
             return got
 
@@ -150,36 +172,58 @@ class NxPathways:
                 goal_cache[code] = v
             return v
 
-        found: list[tuple[list[str], list[dict[str, Any]]]] = []
+        def places(code: str) -> set[str]:
+            offs = offers_of(code)
+            pool = [o for o in offs if o.in_territory] or offs
+            return {d for o in pool if (d := o.offer.get("departement"))}
 
-        def walk(path: list[str], legs: list[dict[str, Any]], on_path: set[str]) -> None:
+        def local_holds(leg: Row, path: list[str], target: str) -> bool:
+            frm, to = leg.get("from_departements"), leg.get("to_departements")
+            if frm:
+                here = set(q.start_departements or ()) if len(path) == 1 else places(path[-1])
+                if not here & set(frm):
+                    return False
+            return not to or bool(places(target) & set(to))
+
+        found: list[tuple[list[str], list[Row]]] = []
+
+        def walk(path: list[str], legs: list[Row], on_path: set[str]) -> None:
             cur = path[-1]
-            level = node[cur]["level"]
+            here = node[cur]
             for nxt, attrs in succ[cur].items():
                 if nxt in on_path or not valid(nxt):
                     continue
-                up = node[nxt]["level"] >= level
-                ok = [leg for leg in attrs["legs"] if up or leg.get("kind") == "reorientation"]
-                if not ok:
+                leg = attrs["leg"]
+                if node[nxt]["level"] < here["level"] and leg.get("kind") != "reorientation":
+                    continue
+                if not local_holds(leg, path, nxt):
+                    continue  # a campus programme's leg, taken outside its territory
+                if len(path) > 1 and continues_programme(here["d"], node[nxt]["d"]):
+                    # a common first year going on in its own programme: the same step
+                    on = (on_path - {cur}) | {nxt}
+                    if goal(nxt):
+                        found.append(([*path[:-1], nxt], legs))
+                    else:
+                        walk([*path[:-1], nxt], legs, on)
                     continue
                 if goal(nxt):
-                    found.extend(([*path, nxt], [*legs, leg]) for leg in ok)
+                    found.append(([*path, nxt], [*legs, leg]))
                 elif len(path) < q.max_steps:
                     on_path.add(nxt)
-                    for leg in ok:
-                        walk([*path, nxt], [*legs, leg], on_path)
+                    walk([*path, nxt], [*legs, leg], on_path)
                     on_path.discard(nxt)
 
-        for start in dict.fromkeys(q.start_codes):
+        for start in sorted(set(q.start_codes)):
             if start in node:
                 walk([start], [], {start})
 
         scorer = Scorer(
             offers_cache,
-            fields={c: frozenset(f) for c, f in self.fields.items()},
+            fields=self.fields,
             home=(q.home.lat, q.home.lon) if q.home else None,
             modality=mod,
             allow_outside=q.allow_outside,
+            start_departements=q.start_departements,
         )
         scored = [scorer.score([node[c]["d"] for c in path], legs) for path, legs in found]
         return rank([s for s in scored if s is not None])
@@ -200,5 +244,5 @@ class NxPathways:
     def out_edges(self, code: str) -> Iterator[str]:
         yield from self.graph.succ.get(code, {})
 
-    def offers_of(self, code: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    def offers_of(self, code: str) -> list[tuple[Row, Row]]:
         return self.offers.get(code, [])

@@ -24,7 +24,10 @@ without ``home``) and measures, with ``time.perf_counter_ns`` after a warm-up:
 - ``http_uvicorn``: ``GET /pathways`` on a uvicorn server started in a subprocess on 127.0.0.1
   (random free port, same database through its unix socket), queried with ``urllib.request``
   once its /health says the pathway cache is ready;
-- ``networkx``: :mod:`bench.nx_pathways`, the same search in memory (built once per size).
+- ``networkx``: :mod:`bench.nx_pathways`, the same search in memory (built once per size);
+- ``core_alternated`` / ``networkx_alternated``: the two again, one after the other on each
+  question, so that their ratio (``ratio_engine_over_networkx_alternated``) does not depend
+  on how the machine's load moved between phases.
 
 Each implementation cycles through the query list until it has ``--reps`` samples (at least one
 full pass) or its ``--budget-s`` is spent. Before timing, every query is run once on the engine
@@ -394,6 +397,26 @@ def timed(
     return samples, errors, per_query
 
 
+def alternated(
+    fns: list[Callable[[int], object]], n_queries: int, reps: int, budget_s: float
+) -> list[list[int]]:
+    """Each implementation on the same question one after the other (the first to run
+    alternates), so that a change of the machine's load between phases does not decide their
+    ratio (on a shared machine the load moves within seconds)."""
+    samples: list[list[int]] = [[] for _ in fns]
+    deadline = time.perf_counter() + budget_s
+    i = 0
+    while i < max(reps, n_queries) and (i < n_queries or time.perf_counter() < deadline):
+        k = i % n_queries
+        order = list(range(len(fns))) if i % 2 == 0 else list(reversed(range(len(fns))))
+        for j in order:
+            t = time.perf_counter_ns()
+            fns[j](k)
+            samples[j].append(time.perf_counter_ns() - t)
+        i += 1
+    return samples
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -630,11 +653,16 @@ def bench_size(
 
     log(f"{name}: pathway cache preload")
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     keep_warm(store)
     thread = pathway_data(store).preload_thread
     assert thread is not None
     thread.join()
     out["pathway_cache_preload_s"] = round(time.perf_counter() - t0, 2)
+    # the process's CPU time meanwhile (the preload thread's: this one waits in join), which
+    # the machine's load inflates far less than the wall time; the rest is the server's
+    # time and waiting for a core
+    out["pathway_cache_preload_cpu_s"] = round(time.process_time() - cpu0, 2)
 
     log(f"{name}: core find_pathways, warm cache")
     s, e, pq = timed(lambda k: find_pathways(store, qs[k]), n, args.reps, args.budget_s)
@@ -649,6 +677,15 @@ def bench_size(
     log(f"{name}: networkx baseline")
     s, e, pq = timed(lambda k: nxp.search(qs[k]), n, args.reps, args.budget_s)
     lat["networkx"], per_impl_query["networkx"] = summary(s, e), pq
+
+    log(f"{name}: core and networkx alternated, question by question")
+    pair = alternated(
+        [lambda k: find_pathways(store, qs[k]), lambda k: nxp.search(qs[k])],
+        n,
+        args.reps,
+        args.budget_s,
+    )
+    lat["core_alternated"], lat["networkx_alternated"] = (summary(x) for x in pair)
 
     log(f"{name}: HTTP through TestClient")
     from fastapi.testclient import TestClient
@@ -676,8 +713,19 @@ def bench_size(
                         raise RuntimeError(f"HTTP {r.status}")
 
             s, e, pq = timed(via_uvicorn, n, args.http_requests, args.budget_s)
+            # the same questions over HTTP and on networkx, one after the other
+            pair = alternated(
+                [via_uvicorn, lambda k: nxp.search(qs[k])], n, args.reps, args.budget_s
+            )
             out["uvicorn_worker_rss_mb"] = rss_mb(SERVER_PID[base])  # cache filled, after use
         lat["http_uvicorn"], per_impl_query["http_uvicorn"] = summary(s, e), pq
+        lat["http_uvicorn_alternated"], lat["networkx_alternated_http"] = (summary(x) for x in pair)
+        http, base = lat["http_uvicorn_alternated"], lat["networkx_alternated_http"]
+        if http.get("n") and base.get("n"):
+            out["ratio_http_over_networkx_alternated"] = {
+                "p50": round(http["p50_ms"] / max(base["p50_ms"], 1e-3), 2),
+                "p95": round(http["p95_ms"] / max(base["p95_ms"], 1e-3), 2),
+            }
 
     out["latency_ms"] = lat
     core, base = lat["core"], lat["networkx"]
@@ -685,6 +733,12 @@ def bench_size(
         out["ratio_engine_over_networkx"] = {
             "p50": round(core["p50_ms"] / max(base["p50_ms"], 1e-3), 1),
             "p95": round(core["p95_ms"] / max(base["p95_ms"], 1e-3), 1),
+        }
+    core, base = lat["core_alternated"], lat["networkx_alternated"]
+    if core.get("n") and base.get("n"):
+        out["ratio_engine_over_networkx_alternated"] = {
+            "p50": round(core["p50_ms"] / max(base["p50_ms"], 1e-3), 2),
+            "p95": round(core["p95_ms"] / max(base["p95_ms"], 1e-3), 2),
         }
     for r, k in zip(per_query, range(n), strict=True):
         r["p50_ms"] = {

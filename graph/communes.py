@@ -205,9 +205,20 @@ class CommuneIndex:
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
     _grid: dict[tuple[int, int], list[Commune]] | None = field(default=None, repr=False)
+    _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
+    def warm(self) -> None:
+        """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
+        takes to load). They are built on the first search or resolution otherwise, so that a
+        reader of codes only (the open-data import's commune centres) never pays for them."""
+        if not self._searchable:
+            with _search_lock:
+                if not self._searchable:
+                    self._build_search()
+                    self._searchable = True
+
+    def _build_search(self) -> None:
         named: list[tuple[str, Commune]] = []
         by_postcode: dict[str, list[Commune]] = defaultdict(list)
         for c in self.communes.values():
@@ -323,6 +334,7 @@ class CommuneIndex:
         q = query.strip()
         if not q or limit < 1:
             return []
+        self.warm()
         if INSEE_CODE.match(q) or POSTCODE_PREFIX.match(q):
             return self._search_code(q.upper(), limit)
         name, dept = _split_dept(q)
@@ -346,6 +358,7 @@ class CommuneIndex:
         return _unique(out)[:limit]
 
     def _search_code(self, q: str, limit: int) -> list[Commune]:
+        self.warm()
         out: list[Commune] = []
         res = self.by_code(q) if INSEE_CODE.match(q) else None
         if res is not None and not res.former:
@@ -388,6 +401,7 @@ class CommuneIndex:
         q = " ".join(query.split())
         if not q:
             raise CommuneNotFound(query)
+        self.warm()
         if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
             raise CommuneNotFound(q)
         res = self.by_code(q) if INSEE_CODE.match(q) else None
@@ -480,27 +494,39 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
     regions = data.get("regions", {})
     communes: dict[str, Commune] = {}
     parts: dict[str, list[Commune]] = defaultdict(list)
+    i_code, i_name, i_kind, i_parent, i_postcodes, i_dep, i_reg, i_pop, i_lat, i_lon, i_centre = (
+        cols[c]
+        for c in (
+            "code",
+            "name",
+            "kind",
+            "parent",
+            "postcodes",
+            "departement",
+            "region",
+            "population",
+            "lat",
+            "lon",
+            "centre",
+        )
+    )
     for row in data["communes"]:
-
-        def get(name: str, row: list[Any] = row) -> Any:
-            return row[cols[name]]
-
-        dep = get("departement")
-        reg = get("region")
+        dep = row[i_dep]
+        reg = row[i_reg]
         c = Commune(
-            code=get("code"),
-            name=get("name"),
-            kind=KIND_NAMES[get("kind")],
-            parent=get("parent") or None,
-            postcodes=tuple(get("postcodes") or ()),
+            code=row[i_code],
+            name=row[i_name],
+            kind=KIND_NAMES[row[i_kind]],
+            parent=row[i_parent] or None,
+            postcodes=tuple(row[i_postcodes] or ()),
             departement=dep,
             departement_name=depts.get(dep, [dep])[0],
             region=reg,
             region_name=regions.get(reg, reg),
-            population=get("population"),
-            lat=get("lat"),
-            lon=get("lon"),
-            centre=get("centre") or "",
+            population=row[i_pop],
+            lat=row[i_lat],
+            lon=row[i_lon],
+            centre=row[i_centre] or "",
         )
         if c.parent is None:
             communes[c.code] = c
@@ -520,6 +546,7 @@ class ReferenceMissing(GraphError):
 
 
 _lock = threading.Lock()
+_search_lock = threading.Lock()
 _index: CommuneIndex | None = None
 
 
@@ -549,7 +576,7 @@ def preload() -> None:
     """Read the reference now (a server calls it in the background at start-up, so that the
     first search does not wait ~0.5 s); a missing file is logged, not raised."""
     try:
-        reference()
+        reference().warm()
     except ReferenceMissing as exc:
         log.warning("%s", exc)
 

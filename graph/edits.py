@@ -426,7 +426,8 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    with touching(store, Touched.of(diplomas=[e.diploma], actors=[e.actor])):
+    # the actor's node is not changed: its diploma's offers are what the write changed
+    with touching(store, Touched.of(diplomas=[e.diploma])):
         rows = store.write(
             "edit_offer_create",
             actor=e.actor,
@@ -453,7 +454,8 @@ def delete_offer(store: GraphStore, user: str, e: OfferDelete) -> int:
     ):
         raise NotFound("offer", f"{e.actor} > {e.diploma} ({e.modality.value})")
     _allowed(user, _actor_campuses(store, e.actor), f"l'acteur {e.actor}")
-    with touching(store, Touched.of(diplomas=[e.diploma], actors=[e.actor])):
+    # the actor's node is not changed: its diploma's offers are what the write changed
+    with touching(store, Touched.of(diplomas=[e.diploma])):
         rows = store.write(
             "edit_offer_delete",
             actor=e.actor,

@@ -28,9 +28,11 @@ __all__ = ["TouchLog", "Touched", "touched_between", "touching"]
 class Touched:
     """What one write (or several, merged) changed.
 
-    ``diplomas``: codes whose offers or leaving legs changed; ``actors``: ids whose properties,
-    offers or existence changed; ``passerelles``: ids created, changed or deleted (their legs
-    go with them); ``links``: actor ids whose partnerships changed (no pathway reads them).
+    ``diplomas``: codes whose offers or leaving legs changed (an offer created or deleted
+    touches its diploma only); ``actors``: ids whose properties or existence changed (the
+    offers of every diploma they offer are read again); ``passerelles``: ids created, changed
+    or deleted (their legs go with them); ``links``: actor ids whose partnerships changed (no
+    pathway reads them).
     """
 
     diplomas: frozenset[str] = field(default_factory=frozenset)

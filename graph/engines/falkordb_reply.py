@@ -31,7 +31,7 @@ def _plain(value: list[Any]) -> Any:
     if kind == _DOUBLE:
         return float(payload)
     if kind == _ARRAY:
-        return [_plain(v) for v in payload]
+        return _array(payload)
     if kind == _MAP:
         return {
             (k.decode() if isinstance(k, bytes) else k): _plain(payload[i + 1])
@@ -41,6 +41,28 @@ def _plain(value: list[Any]) -> Any:
     if kind == _BOOLEAN:
         return payload in ("true", b"true")
     raise _NotPlain
+
+
+def _array(payload: list[Any]) -> list[Any]:
+    """A list's items, the scalar ones decoded here rather than by a call of :func:`_plain`
+    each (the rows of the pathway cache are lists of 12-14 scalars: a third of the decoding
+    time was those calls)."""
+    out: list[Any] = []
+    append = out.append
+    for item in payload:
+        kind = item[0]
+        if kind == _STRING:
+            v = item[1]
+            append(v if v.__class__ is str else v.decode())
+        elif kind == _NULL:
+            append(None)
+        elif kind == _INTEGER:
+            append(int(item[1]))
+        elif kind == _DOUBLE:
+            append(float(item[1]))
+        else:
+            append(_plain(item))
+    return out
 
 
 def check_errors(response: list[Any]) -> None:

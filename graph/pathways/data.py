@@ -23,11 +23,12 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from graph.gc_pause import gc_paused
 from graph.pathways.history import OfferKey, YearFigures, read_histories
-from graph.pathways.hygiene import latest_years
+from graph.pathways.hygiene import latest_years, usable_rows
 from graph.store import GraphStore
 from graph.touched import Touched, touched_between
 
@@ -64,6 +65,7 @@ OFFER_FIELDS = (
     "demand",
 )
 
+KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
 HISTORY_CAP = 50_000  # offers whose history is kept (those answers showed): about 10 MB at most
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
@@ -86,6 +88,48 @@ def _offer_order(pair: tuple[Row, Row]) -> tuple[str, ...]:
     )
 
 
+class _Shared:
+    """One object for equal values of the cache's rows: the same commune, département,
+    source, modality or status string, the same coordinates, the same list of scope
+    départements are repeated over thousands of rows; keeping one copy of each is most of
+    what the cache weighs (issue 18: 272 MB per worker before). The rows are never changed in
+    place (:func:`graph.pathways.scope.leg_at` and :func:`merge_offer_rows` copy), so sharing
+    is safe. Strings and floats are kept apart: ``1 == 1.0`` must not turn one into the
+    other."""
+
+    def __init__(self) -> None:
+        self._str: dict[str, str] = {}
+        self._float: dict[float, float] = {}
+        self._lists: dict[tuple[Any, ...], list[Any]] = {}
+
+    def row(self, values: list[Any]) -> list[Any]:
+        text, real = self._str.setdefault, self._float.setdefault
+        return [
+            text(v, v)
+            if v.__class__ is str
+            else real(v, v)
+            if v.__class__ is float
+            else self.list(v)
+            if v.__class__ is list
+            else v
+            for v in values
+        ]
+
+    def list(self, values: list[Any]) -> list[Any]:
+        key = tuple(values)
+        try:
+            return self._lists.setdefault(key, values)
+        except TypeError:  # a list of lists: not shared
+            return values
+
+
+def _with(index: dict[str, tuple[str, ...]], key: str, code: str) -> None:
+    """Add ``code`` to ``index[key]`` (tuples, replaced and never changed in place)."""
+    have = index.get(key, ())
+    if code not in have:
+        index[key] = (*have, code)
+
+
 class PathwayData:
     """Diplomas, legs, offers, filières and sector goals, each read once per graph version."""
 
@@ -94,18 +138,26 @@ class PathwayData:
         self._diplomas: dict[str, Row | None] = {}
         self._legs: dict[str, list[tuple[str, Row]]] = {}
         self._offers: dict[str, list[tuple[Row, Row]]] = {}
+        # code -> its offers that may be proposed, with the last year the files saw them when
+        # not current (what every request's flagging starts from; :meth:`usable_offers`)
+        self._usable: dict[str, list[tuple[Row, Row, int | None]]] = {}
+        # code -> the (modality, département) of its usable offers: which diplomas a request
+        # in some départements may skip without flagging their offers (offered_in)
+        self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
+        self._shared = _Shared()
         # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
         # id -> the codes whose legs it makes (kept with the rows, so a change finds them at
         # once instead of scanning every offer)
-        # (frozensets, replaced and never changed in place: a copy of the dict is safe while
+        # (tuples, replaced and never changed in place: a copy of the dict is safe while
         # another thread adds to it)
-        self._by_actor: dict[str, frozenset[str]] = {}
-        self._by_passerelle: dict[str, frozenset[str]] = {}
+        self._by_actor: dict[str, tuple[str, ...]] = {}
+        self._by_passerelle: dict[str, tuple[str, ...]] = {}
         self._actors: dict[str, Row] = {}
         self._fields: dict[str, frozenset[str]] = {}
         self._sectors: dict[str, frozenset[str]] = {}
         self._latest: dict[str, int] | None = None
         self._histories: dict[OfferKey, list[YearFigures]] = {}
+        self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -134,10 +186,18 @@ class PathwayData:
         drop_legs = set(touched.diplomas)
         for p in touched.passerelles:
             drop_legs.update(by_passerelle.get(p, ()))
+        usable = dict(self._usable)
+        places = dict(self._places)
         new._offers = offers
+        new._usable = usable
+        new._places = places
         new._legs = legs
+        # new._shared starts empty: the rows read again share among themselves, and the
+        # values of rows an edit replaced (an edit's own source text) are not kept forever
         for c in drop_offers:
             offers.pop(c, None)
+            usable.pop(c, None)
+            places.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
         # the indexes may name codes dropped here: a code is read again when asked, and the
@@ -152,6 +212,13 @@ class PathwayData:
         new._fields = dict(self._fields)  # TRAINS_FOR: no edit changes it
         new._sectors = dict(self._sectors)
         new._latest = self._latest  # the imported files: only an import changes them
+        # the yearly figures come from imports only (never carried over: touched is None);
+        # an edit may still delete an offer that had some
+        new._histories = {
+            k: v
+            for k, v in dict(self._histories).items()
+            if k[0] not in touched.actors and k[1] not in touched.diplomas
+        }
         new.carried_from = self.version
         return new
 
@@ -186,14 +253,17 @@ class PathwayData:
         missing = self._missing(self._legs, codes)
         if missing:
             got: dict[str, list[tuple[str, Row]]] = {c: [] for c in missing}
+            share = self._shared.row
             for r in store.read("pathway_legs_from", codes=missing):
-                got[r["source"]].append((r["target"], dict(zip(LEG_FIELDS, r["leg"], strict=True))))
+                got[r["source"]].append(
+                    (r["target"], dict(zip(LEG_FIELDS, share(r["leg"]), strict=True)))
+                )
             for c in missing:
                 got[c].sort(key=lambda t: (t[0], str(t[1].get("passerelle_id"))))
                 for _, leg in got[c]:
                     pid = leg.get("passerelle_id")
                     if pid is not None:
-                        self._by_passerelle[pid] = self._by_passerelle.get(pid, frozenset()) | {c}
+                        _with(self._by_passerelle, pid, c)
             self._legs.update(got)
             self.diplomas(store, {t for legs in got.values() for t, _ in legs})
         return {c: self._legs[c] for c in codes}
@@ -211,23 +281,64 @@ class PathwayData:
             if new_ids:
                 for r in store.read("pathway_actors", ids=new_ids):
                     self._actors[r["actor"]["id"]] = r["actor"]
+            share = self._shared.row
             full = [
                 {
                     "code": r["code"],
                     "actor": self._actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
-                    "offer": dict(zip(OFFER_FIELDS, r["offer"], strict=True)),
+                    "offer": dict(zip(OFFER_FIELDS, share(r["offer"]), strict=True)),
                 }
                 for r in rows
             ]
             got: dict[str, list[tuple[Row, Row]]] = {c: [] for c in missing}
             for r in merge_offer_rows(full):
                 got[r["code"]].append((r["actor"], r["offer"]))
-                aid = r["actor"]["id"]
-                self._by_actor[aid] = self._by_actor.get(aid, frozenset()) | {r["code"]}
+                _with(self._by_actor, r["actor"]["id"], r["code"])
             for c in missing:  # rows come in the engine's order: FalkorDB's and Neo4j's differ
-                got[c].sort(key=_offer_order)
+                if len(got[c]) > 1:
+                    got[c].sort(key=_offer_order)
             self._offers.update(got)
         return {c: self._offers[c] for c in codes}
+
+    def usable_offers(
+        self, store: GraphStore, codes: Iterable[str]
+    ) -> dict[str, list[tuple[Row, Row, int | None]]]:
+        """code -> [(actor, offer, last seen)] for its offers that may be proposed
+        (:func:`graph.pathways.hygiene.offer_usable`), in the order of :meth:`offers_of`, with
+        the last year the files saw each when it is not current
+        (:func:`graph.pathways.hygiene.currency`). Neither depends on the request: they are
+        worked out once per version, and a request only flags them for its territory and
+        modality (:func:`graph.pathways.search.flag_offers`)."""
+        codes = list(codes)
+        missing = self._missing(self._usable, codes)
+        if missing:
+            latest = self.latest_years(store)
+            diplomas = self.diplomas(store, missing)
+            for code, pairs in self.offers_of(store, missing).items():
+                rows = usable_rows(pairs, diplomas.get(code), latest)
+                self._places[code] = frozenset(
+                    (o.get("modality"), o.get("departement")) for _, o, _ in rows
+                )
+                self._usable[code] = rows
+        return {c: self._usable[c] for c in codes}
+
+    def offered_in(
+        self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
+    ) -> set[str]:
+        """The codes with a usable offer in one of the départements (in the modality, if
+        given): the only ones a request restricted to those départements has to flag. A
+        ``from_level`` question walks from every diploma of a level (500 at national size)
+        and meets most diplomas of the country; few are offered in its territory."""
+        codes = list(codes)
+        self.usable_offers(store, codes)
+        deps = frozenset(departements)
+        places = self._places
+        return {
+            c
+            for c in codes
+            if (p := places.get(c)) is None  # not known here: let the flags decide
+            or any(d in deps and (modality is None or m == modality) for m, d in p)
+        }
 
     def fields_of(self, store: GraphStore, codes: Iterable[str]) -> dict[str, frozenset[str]]:
         """code -> the filières (sector ids of kind 'filiere') it trains for."""
@@ -253,8 +364,8 @@ class PathwayData:
     ) -> dict[OfferKey, list[YearFigures]]:
         """The yearly figures of the offers an answer shows (graph/pathways/history.py), kept
         for the offers answers have shown only: a warm search reads nothing, and the cache
-        does not hold every offer's history. Not carried to a new version (an import changes
-        them)."""
+        does not hold every offer's history. Carried over an edit except the offers it
+        touched (only an import writes them, and an import carries nothing)."""
         keys = set(keys)
         missing = [k for k in keys if k not in self._histories]
         if missing:
@@ -264,6 +375,21 @@ class PathwayData:
                     self._histories[k] = got.get(k, [])
             return {k: got[k] if k in got else self._histories.get(k, []) for k in keys}
         return {k: self._histories[k] for k in keys}
+
+    def kept(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """A value derived from this version of the graph, computed once (the oldest of
+        ``KEPT_CAP`` is forgotten first): e.g. what the data holds in a territory, which an
+        answer without pathways reads again for each question asked there (a scan of every
+        offer, 100-200 ms at national size). Never carried to another version."""
+        with self._lock:
+            if key in self._kept:
+                return self._kept[key]
+        value = compute()
+        with self._lock:
+            while len(self._kept) >= KEPT_CAP:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[key] = value
+        return value
 
     def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
         """The diplomas that train for a sector (its id or one of its ROME codes)."""
@@ -397,22 +523,10 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         store = ref()
         if store is None:
             return
-        if data.refill is not None:  # carried from a filled cache: only what the write changed
-            codes = data.refill
-            data.diplomas(store, codes)
-        else:
-            rows = store.read("pathway_diplomas_all")
-            for r in rows:
-                data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
-            codes = [r["d"]["code"] for r in rows]
-        for i in range(0, len(codes), PRELOAD_CHUNK):
-            with _registry_lock:
-                if _registry.get(store) is not data:
-                    return  # the graph changed since: a newer preload has started
-            chunk = codes[i : i + PRELOAD_CHUNK]
-            data.legs_from(store, chunk)
-            data.offers_of(store, chunk)
-            data.fields_of(store, chunk)
+        with gc_paused():  # millions of acyclic objects: see graph/gc_pause.py
+            codes = _fill(store, data)
+        if codes is None:
+            return  # the graph changed since: a newer preload has started
         data.preloaded_s = round(time.perf_counter() - started, 2)
         # The cache is a few million long-lived objects: left to the cyclic garbage collector,
         # each full collection walks them all (100 ms pauses at national size, measured). It
@@ -422,3 +536,25 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway cache preload stopped: %s", exc)
+
+
+def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
+    """Read every diploma's rows into ``data`` (or only the ``refill`` of a carried cache);
+    None when a newer version replaced ``data`` meanwhile."""
+    if data.refill is not None:  # carried from a filled cache: only what the write changed
+        codes = data.refill
+        data.diplomas(store, codes)
+    else:
+        rows = store.read("pathway_diplomas_all")
+        for r in rows:
+            data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
+        codes = [r["d"]["code"] for r in rows]
+    for i in range(0, len(codes), PRELOAD_CHUNK):
+        with _registry_lock:
+            if _registry.get(store) is not data:
+                return None
+        chunk = codes[i : i + PRELOAD_CHUNK]
+        data.legs_from(store, chunk)
+        data.usable_offers(store, chunk)
+        data.fields_of(store, chunk)
+    return codes

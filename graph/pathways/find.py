@@ -10,14 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from graph.coverage import goal_absent_sentence, goal_thin_sentence, read_coverage, summarise
+from graph.coverage import (
+    CoverageRow,
+    goal_absent_sentence,
+    goal_thin_sentence,
+    read_coverage,
+    summarise,
+)
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.explanation import explain, goal_label, why_none
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
-from graph.pathways.search import candidates, flag_offers
+from graph.pathways.search import candidates, flag_usable
 from graph.store import GraphStore
+from graph.territory import Territory
 
 __all__ = ["find_pathways"]
 
@@ -45,13 +52,18 @@ class _StoreSource:
         missing = [c for c in codes if c not in self._offers]
         if missing:
             mod = self.q.modality.value if self.q.modality else None
-            latest = self.data.latest_years(self.store)
-            diplomas = self.diplomas(missing)
-            for code, pairs in self.data.offers_of(self.store, missing).items():
-                self._offers[code] = flag_offers(
-                    code, pairs, self.q.territory, mod, diploma=diplomas.get(code), latest=latest
-                )
+            for code, rows in self.data.usable_offers(self.store, missing).items():
+                self._offers[code] = flag_usable(code, rows, self.q.territory, mod)
         return {c: self._offers[c] for c in codes}
+
+    def offered_inside(self, codes: Iterable[str]) -> set[str]:
+        codes = set(codes)
+        deps = self.q.territory.departements
+        if deps:  # the others have no offer there: not flagged at all
+            mod = self.q.modality.value if self.q.modality else None
+            codes = self.data.offered_in(self.store, codes, deps, mod)
+        flagged = self.offers(codes)
+        return {c for c in codes if any(o.in_territory for o in flagged[c])}
 
 
 def _search(
@@ -86,6 +98,12 @@ def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
+def _coverage(store: GraphStore, territory: Territory) -> tuple[list[CoverageRow], LatLon | None]:
+    """What the data holds in the territory, and the centre of its offers."""
+    rows = read_coverage(store, territory)
+    return summarise(rows, territory), _centre(rows)
+
+
 def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     """The ranked pathways of a resolved question (:func:`graph.pathways.request.build_query`).
 
@@ -101,8 +119,9 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     asked = q
     thin = None
     if not ranked and q.territory.is_set and not q.allow_outside:
-        rows = read_coverage(store, q.territory)
-        summary = summarise(rows, q.territory)
+        summary, centre = data.kept(
+            ("coverage", q.territory.model_dump_json()), lambda: _coverage(store, q.territory)
+        )
         if not q.to and goal_codes is None:
             thin = goal_thin_sentence(
                 summary,
@@ -121,7 +140,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
         if absent:
             notices.append(absent)
             origin = home or (
-                (q.territory.near.lat, q.territory.near.lon) if q.territory.near else _centre(rows)
+                (q.territory.near.lat, q.territory.near.lon) if q.territory.near else centre
             )
             asked = q.model_copy(update={"allow_outside": True})
             source, ranked = _search(store, data, asked, goal_codes, origin)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = [
     "TRACK_FILES",
@@ -28,9 +28,12 @@ __all__ = [
     "offer_usable",
     "step_name",
     "track_of",
+    "usable_rows",
 ]
 
 Row = Mapping[str, Any]
+ActorT = TypeVar("ActorT", bound=Mapping[str, Any])
+OfferT = TypeVar("OfferT", bound=Mapping[str, Any])
 
 _COMMON = re.compile(
     r"\b(1ERE|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b",
@@ -136,3 +139,13 @@ def currency(offer: Row, diploma_type: str | None, latest: Mapping[str, int]) ->
 def offer_usable(offer: Row, diploma: Row) -> bool:
     """Whether an offer may be proposed: not closed, of a diploma the BCN has not closed."""
     return offer.get("status") != "closed" and not diploma.get("closed")
+
+
+def usable_rows(
+    pairs: Iterable[tuple[ActorT, OfferT]], diploma: Row | None, latest: Mapping[str, int]
+) -> list[tuple[ActorT, OfferT, int | None]]:
+    """A diploma's (actor, offer) rows that may be proposed (:func:`offer_usable`), each with
+    its :func:`currency`: what does not depend on a request, worked out once per graph
+    version by the pathway cache."""
+    d = diploma or {}
+    return [(a, o, currency(o, d.get("type"), latest)) for a, o in pairs if offer_usable(o, d)]

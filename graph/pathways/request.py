@@ -166,6 +166,13 @@ def resolve_start(
             raise NotFound("diploma", code, suggest_diplomas(store, code))
         return [code], f"{found[code]['name']} ({code})"
     assert level is not None
-    codes = [r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)]
+    # kept for the graph's version: 400-500 codes at national size, the same for every
+    # question from that level
+    codes = pathway_data(store).kept(
+        ("starts", level, sector),
+        lambda: [
+            r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)
+        ],
+    )
     label = f"niveau {level}" + (f", secteur {sector}" if sector else "")
-    return codes, label
+    return list(codes), label

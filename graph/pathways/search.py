@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from graph.pathways.hygiene import continues_programme, currency, offer_usable
+from graph.pathways.hygiene import continues_programme, usable_rows
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Candidate, Offer
 from graph.territory import Territory
 
-__all__ = ["CANDIDATE_CAP", "Source", "candidates", "flag_offers", "is_goal"]
+__all__ = ["CANDIDATE_CAP", "Source", "candidates", "flag_offers", "flag_usable", "is_goal"]
 
 CANDIDATE_CAP = 5_000
 
@@ -34,6 +34,11 @@ class Source(Protocol):
 
     def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]: ...
 
+    def offered_inside(self, codes: Iterable[str]) -> set[str]:
+        """The codes with an offer in the territory, in the modality (what ``offers`` flags:
+        a source may answer without flagging every offer of every code)."""
+        ...
+
 
 def flag_offers(
     code: str,
@@ -48,17 +53,32 @@ def flag_offers(
     territory and with the last year the files saw them when they are not current
     (:func:`graph.pathways.hygiene.currency`). Closed offers and offers of a diploma the BCN
     closed are dropped: they are never proposed as open."""
-    d = diploma or {}
+    return flag_usable(code, usable_rows(pairs, diploma, latest or {}), territory, modality)
+
+
+def flag_usable(
+    code: str,
+    rows: Iterable[tuple[Row, Row, int | None]],
+    territory: Territory,
+    modality: str | None,
+) -> list[Offer]:
+    """:func:`flag_offers` of rows already sorted by :func:`graph.pathways.hygiene.usable_rows`
+    (the cache keeps them per diploma): the request's part only. An offer outside the
+    territory's départements is outside without asking :meth:`Territory.contains` (its first
+    test), which at national size is most offers of most diplomas."""
+    deps = frozenset(territory.departements) if territory.departements else None
+    contains = territory.contains
     return [
         Offer(
             code,
             a,
             o,
-            territory.contains(o, campuses=a.get("campuses")),
-            last_seen=currency(o, d.get("type"), latest or {}),
+            (deps is None or o.get("departement") in deps)
+            and contains(o, campuses=a.get("campuses")),
+            last_seen=seen,
         )
-        for a, o in pairs
-        if (modality is None or o.get("modality") == modality) and offer_usable(o, d)
+        for a, o, seen in rows
+        if modality is None or o.get("modality") == modality
     ]
 
 
@@ -100,8 +120,7 @@ def candidates(
         targets = {t for c in frontier for t, _ in legs[c]}
         node.update(source.diplomas(targets))
         if restrict:
-            inside = source.offers(targets)
-            targets = {t for t in targets if any(o.in_territory for o in inside[t])}
+            targets = source.offered_inside(targets)
         nxt: set[str] = set()
         for c in frontier:
             kept = [(t, leg) for t, leg in legs[c] if t in targets and t in node]

@@ -57,8 +57,8 @@ emit("server", pid=store.server.pid if store.server and store.server.owned else 
 
 # Markers around the steps of write_atomic, so the test knows where the write is.
 run, swap, done = store._run, store._swap, [0]
-def traced_run(graph, name, params, *, read_only):
-    out = run(graph, name, params, read_only=read_only)
+def traced_run(graph, name, params, *, read_only, **kw):  # text=: prepared by write_atomic
+    out = run(graph, name, params, read_only=read_only, **kw)
     if not read_only and "__staging_" in graph:
         done[0] += 1
         hold(f"statement{done[0]}")

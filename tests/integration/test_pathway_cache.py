@@ -23,8 +23,10 @@ from graph.edits import (
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.pathways import PathwayQuery, find_pathways
+from graph.models import Modality
+from graph.pathways import PathwayQuery, PathwayRequest, build_query, find_pathways
 from graph.pathways.data import cache_state, forget, keep_warm, pathway_data
+from graph.pathways.find import _StoreSource
 from graph.store import GraphStore
 from graph.territory import Territory
 from tests.conftest import MINI_SEEDS, make_settings
@@ -154,6 +156,29 @@ def test_cached_answers_equal_uncached_ones(seed_store: GraphStore, query: Pathw
         assert cold.count > 0
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from_level": 4, "to_level": 5},
+        {"from_level": 4, "to_level": 6, "departements": "12,46"},
+        {"from_level": 3, "to_level": 5, "departements": "46", "allow_outside": True},
+    ],
+)
+def test_from_level_answers_equal_uncached_ones(
+    seed_store: GraphStore, params: dict[str, Any]
+) -> None:
+    """A from_level question (its start list kept for the version, the département index
+    of the cache) answers as a search that reads everything again."""
+    req = PathwayRequest.model_validate(params)
+    cold = find_pathways(Uncached(seed_store), build_query(Uncached(seed_store), req))  # type: ignore[arg-type]
+    forget(seed_store)
+    first = find_pathways(seed_store, build_query(seed_store, req))
+    warm = find_pathways(seed_store, build_query(seed_store, req))
+    assert first == cold and warm == cold
+    assert len(build_query(seed_store, req).start_codes) > 1
+    assert cold.count > 0
+
+
 def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphStore) -> None:
     keep_warm(store)
     data = pathway_data(store)
@@ -256,7 +281,9 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     assert data.preload_thread is not None
     data.preload_thread.join(timeout=30)
     before = dict(data._offers)
+    usable_before = dict(data._usable)
     assert "32025002" in before and len(before) == 4
+    assert usable_before.keys() == before.keys()  # the preload prepares every diploma's
 
     # an offer added by another process (another store on the same database)
     other = _same_database(store)
@@ -270,12 +297,19 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
         other.close()
     fresh = pathway_data(store)
     assert fresh is not data and fresh.carried_from == data.version
-    # the diplomas iut-b offers and the BTS are read again; the others are the same objects
-    touched = {c for c, pairs in before.items() if any(a["id"] == "iut-b" for a, _ in pairs)}
-    assert "32025002" not in fresh._offers and "iut-b" not in fresh._actors
-    kept = set(before) - touched - {"32025002"}
+    # only the BTS's offers are read again: the other diplomas iut-b offers, and iut-b
+    # itself, are the same objects (an offer edit does not change the actor)
+    others = {c for c, pairs in before.items() if any(a["id"] == "iut-b" for a, _ in pairs)}
+    assert "32025002" not in fresh._offers and "32025002" not in fresh._usable
+    kept = set(before) - {"32025002"}
+    assert others - {"32025002"} and others - {"32025002"} <= kept
     assert kept and all(fresh._offers[c] is before[c] for c in kept)
+    assert all(fresh._usable[c] is usable_before[c] for c in kept)
+    assert fresh._actors["iut-b"] is data._actors["iut-b"]
     assert find_pathways(store, _bts_in_lot()).count == 1  # the new offer is seen
+    assert any(
+        a["id"] == "iut-b" and o["departement"] == "046" for a, o in fresh._offers["32025002"]
+    )
 
     # a partnership changes nothing the search reads: every row is kept
     settled = pathway_data(store)
@@ -297,3 +331,33 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     assert store.touched_between(v, v_after) is None
     reloaded = pathway_data(store)
     assert reloaded.carried_from is None
+
+
+def test_the_departement_index_skips_only_diplomas_not_offered_there(store: GraphStore) -> None:
+    """offered_inside answers from the (modality, département) index of the cache, without
+    flagging most offers: the same codes as flagging every offer of every diploma."""
+    data = pathway_data(store)
+    codes = [r["d"]["code"] for r in store.read("pathway_diplomas_all")]
+    for deps in (["012"], ["046"], ["012", "046"], ["081"], ["075"]):
+        for modality in (None, Modality.SCHOOL, Modality.APPRENTICESHIP):
+            q = PathwayQuery(
+                start_codes=codes[:1],
+                start_label="x",
+                to_level=5,
+                territory=Territory(departements=deps),
+                modality=modality,
+            )
+            flagged = _StoreSource(data, store, q).offers(codes)
+            expected = {c for c in codes if any(o.in_territory for o in flagged[c])}
+            assert _StoreSource(data, store, q).offered_inside(codes) == expected
+    some = _StoreSource(
+        data,
+        store,
+        PathwayQuery(
+            start_codes=codes[:1],
+            start_label="x",
+            to_level=5,
+            territory=Territory(departements=["012"]),
+        ),
+    ).offered_inside(codes)
+    assert some  # the mini campus offers programmes in Aveyron

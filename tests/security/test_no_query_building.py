@@ -26,6 +26,10 @@ ALLOWED = {
     ("graph/cypher.py", "get"),  # *1..6] lowered to a validated int (MAX_HOPS)
     ("graph/engines/falkordb_store.py", "_create_indexes"),  # labels / props from graph.schema
     ("graph/engines/neo4j_store.py", "schema_statements"),  # the same, Neo4j DDL
+    # FalkorDB's parameter header (CYPHER `p`="…"), which its client would otherwise write:
+    # the same text as falkordb-py's serialiser, compared value for value in test_params.py
+    ("graph/engines/falkordb_params.py", "params_header"),
+    ("graph/engines/falkordb_params.py", "_slow"),
 }
 
 

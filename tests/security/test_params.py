@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from falkordb.graph import Graph
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.main import create_app
+from graph.engines.falkordb_params import params_header
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import InvalidQuery
 from graph.params import check_param, split_params
@@ -114,3 +116,56 @@ def test_api_answers_422_not_500_to_nul_and_lone_surrogates(
             )
             assert r.status_code == 422, r.text
             assert r.json()["detail"]  # a JSON body that says what went wrong
+
+
+def _falkordb_py_header(params: dict[str, Any]) -> str:
+    return str(Graph._build_params_header(None, params))
+
+
+JSON_LIKE = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | TEXT,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(TEXT, inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=1500, derandomize=True, database=None, deadline=None)
+@given(params=st.dictionaries(TEXT, JSON_LIKE, max_size=4))
+def test_params_header_is_falkordb_pys_header_and_refuses_what_check_param_refuses(
+    params: dict[str, Any],
+) -> None:
+    """graph.engines.falkordb_params writes the parameters in one pass (the import's
+    800 000 values): the same text as falkordb-py's serialiser after check_param, and an
+    InvalidQuery exactly where check_param raises one."""
+    try:
+        expected = _falkordb_py_header(check_param(params))
+    except InvalidQuery:
+        with pytest.raises(InvalidQuery):
+            params_header(params)
+        return
+    assert params_header(params) == expected
+
+
+def test_params_header_on_the_edge_cases() -> None:
+    ok = {"s": 'a"b\\c`\n', "i": 2**63 - 1, "f": 1e-05, "b": True, "n": None, "t": (1, "x")}
+    assert params_header(ok) == _falkordb_py_header(check_param(ok))
+    assert params_header({}) == "CYPHER "
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"rows": [{"a": 1}, {"b": "x\x00"}]}, r"\$\.rows\[1\]\.b"),
+        ({"rows": [{"a": "\ud800"}]}, r"\$\.rows\[0\]\.a"),
+        ({"rows": [{"": 1}]}, "map keys"),
+        ({"x": 2**63}, "64 bits"),
+        ({"x": [float("nan")]}, "finite"),
+        ({"x": b"bytes"}, "unsupported type"),
+    ]
+    for bad, where in cases:
+        with pytest.raises(InvalidQuery, match=where):
+            params_header(bad)

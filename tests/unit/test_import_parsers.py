@@ -98,8 +98,8 @@ def test_crlf_files_read_like_lf_files(tmp_path: Path) -> None:
     src = FIX / "constat_2020.csv"
     crlf = tmp_path / "constat_2020.csv"
     crlf.write_bytes(src.read_bytes().replace(b"\n", b"\r\n"))
-    a = [r.model_dump() for r in activity.parse_constat(src, report(), everything)]
-    b = [r.model_dump() for r in activity.parse_constat(crlf, report(), everything)]
+    a = [r._asdict() for r in activity.parse_constat(src, report(), everything)]
+    b = [r._asdict() for r in activity.parse_constat(crlf, report(), everything)]
     assert a == b and len(a) == 348
 
 

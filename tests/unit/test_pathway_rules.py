@@ -180,6 +180,9 @@ class Rows:
     def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]:
         return {c: self._offers.get(c, []) for c in codes}
 
+    def offered_inside(self, codes: Iterable[str]) -> set[str]:
+        return {c for c, got in self.offers(codes).items() if any(o.in_territory for o in got)}
+
 
 def query(**kw: Any) -> PathwayQuery:
     return PathwayQuery(start_codes=["A"], start_label="A", **kw)

@@ -44,7 +44,7 @@ from graph.ingest.opendata.rows import (
     OfferRow,
 )
 from graph.ingest.opendata.values import departement_of_uai
-from graph.models import ActorKind, departement_code
+from graph.models import ActorKind, Modality, departement_code
 
 __all__ = [
     "MAX_REJECTED",
@@ -488,10 +488,12 @@ def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Of
     """
     # (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
     cells: dict[tuple[str, str, str, int], dict[int, list[Any]]] = defaultdict(dict)
+    modality_value = {m: m.value for m in Modality}  # a dict is faster than the enum property
+    course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
     for row, cfd in rows:
-        m = mef.get(row.mef_stat_11) if row.mef_stat_11 else None
-        course_year = (m.year_of_course if m is not None else None) or 1
-        per_course = cells[(row.uai, cfd, row.modality.value, row.year)]
+        mef_stat_11 = row.mef_stat_11
+        course_year = course_years.get(mef_stat_11, 1) if mef_stat_11 else 1
+        per_course = cells[(row.uai, cfd, modality_value[row.modality], row.year)]
         f = per_course.get(course_year)
         if f is None:
             per_course[course_year] = [row.capacity, row.demand, row.pupils, [row.file]]
@@ -505,7 +507,7 @@ def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Of
     for (uai, cfd, modality, year), per_course in cells.items():
         if len(per_course) == 1:
             ((_, (cap, dem, pup, files)),) = per_course.items()
-            fig = YearFigures(year, cap, dem, pup, sorted(files))
+            fig = YearFigures(year, cap, dem, pup, sorted(files) if len(files) > 1 else files)
         else:
             entry = min(
                 (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
@@ -521,9 +523,13 @@ def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Of
             )
         by_offer[(uai, cfd, modality)].append(fig)
     return [
-        Offer(uai, cfd, modality, sorted(years, key=lambda y: y.year))
+        Offer(uai, cfd, modality, years if len(years) == 1 else sorted(years, key=_year))
         for (uai, cfd, modality), years in sorted(by_offer.items())
     ]
+
+
+def _year(y: YearFigures) -> int:
+    return y.year
 
 
 def _add(a: int | None, b: int | None) -> int | None:

@@ -1,0 +1,140 @@
+"""The compact rows of the pathway cache (graph/pathways/data.py), the request's flagging of
+prepared offers (graph/pathways/search.py) and the collector pause of the preload
+(graph/gc_pause.py): pure parts, over plain data."""
+
+from __future__ import annotations
+
+import gc
+import random
+import threading
+
+from graph.gc_pause import gc_paused
+from graph.pathways.data import PathwayData, _Shared, _with
+from graph.pathways.hygiene import currency, offer_usable, usable_rows
+from graph.pathways.search import flag_offers, flag_usable
+from graph.territory import Point, Territory
+from graph.touched import Touched
+
+
+def test_shared_rows_keep_one_object_per_equal_value_and_every_value_equal() -> None:
+    shared = _Shared()
+    a = shared.row(["046", 44.6, 1, ["012", "046"], None, True, "school"])
+    b = shared.row(["".join(["0", "46"]), 44.6 + 0.0, 1.0, ["012", "046"], None, 1, "school"])
+    assert a == ["046", 44.6, 1, ["012", "046"], None, True, "school"]
+    assert a[0] is b[0] and a[1] is b[1] and a[3] is b[3] and a[6] is b[6]
+    # an int and a float that compare equal stay what they were
+    assert type(a[2]) is int and type(b[2]) is float and type(b[5]) is int
+    assert shared.row([[["x"]]]) == [[["x"]]]  # a list of lists: kept, not shared
+
+
+def test_index_tuples_are_replaced_never_changed() -> None:
+    index: dict[str, tuple[str, ...]] = {}
+    _with(index, "a", "X")
+    first = index["a"]
+    _with(index, "a", "Y")
+    _with(index, "a", "X")
+    assert first == ("X",) and index["a"] == ("X", "Y")
+
+
+def _offers(rng: random.Random, n: int) -> list[tuple[dict, dict]]:
+    out = []
+    for i in range(n):
+        placed = rng.random() > 0.1
+        out.append(
+            (
+                {"id": f"a{i}", "name": f"A{i}", "campuses": rng.choice([[], ["c1"], ["c2"]])},
+                {
+                    "departement": rng.choice(["012", "046", "081", "075", None]),
+                    "region_code": rng.choice(["76", "11", None]),
+                    "lat": rng.uniform(43.5, 45.5) if placed else None,
+                    "lon": rng.uniform(1.0, 3.0) if placed else None,
+                    "campus": rng.choice(["c1", "c2", None]),
+                    "modality": rng.choice(["school", "apprenticeship"]),
+                    "status": rng.choice(["open", "open", "planned", "closed"]),
+                    "year": rng.choice([2022, 2024, None]),
+                },
+            )
+        )
+    return out
+
+
+def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> None:
+    """The département shortcut of flag_usable gives Territory.contains's answer, and the
+    prepared rows are exactly the usable offers with their currency."""
+    rng = random.Random(18)
+    pairs = _offers(rng, 400)
+    latest = {"lycee": 2024}
+    diploma = {"code": "B", "type": "cap"}
+    rows = usable_rows(pairs, diploma, latest)
+    assert [(a, o) for a, o, _ in rows] == [(a, o) for a, o in pairs if offer_usable(o, diploma)]
+    assert all(seen == currency(o, "cap", latest) for _, o, seen in rows)
+    territories = [
+        Territory(),
+        Territory(departements=["046"]),
+        Territory(departements=["012", "046"], region="76"),
+        Territory(campus="c1"),
+        Territory(campus="c2", departements=["081"]),
+        Territory(near=Point(lat=44.5, lon=2.0), radius_km=60),
+        Territory(departements=["046"], near=Point(lat=44.5, lon=2.0), radius_km=80),
+    ]
+    for t in territories:
+        for modality in (None, "school", "apprenticeship"):
+            got = flag_usable("B", rows, t, modality)
+            assert got == flag_offers("B", pairs, t, modality, diploma=diploma, latest=latest)
+            expected = [
+                t.contains(o, campuses=a.get("campuses"))
+                for a, o, _ in rows
+                if modality is None or o["modality"] == modality
+            ]
+            assert [o.in_territory for o in got] == expected
+    assert any(o.in_territory for o in flag_usable("B", rows, territories[1], None))
+
+
+def test_gc_pause_holds_until_the_last_pause_ends_and_respects_a_disabled_collector() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still runs
+    assert gc.isenabled()
+
+    # two threads whose pauses overlap: on again only when both are done
+    inside, release = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with gc_paused():
+            inside.set()
+            release.wait(5)
+
+    t = threading.Thread(target=other)
+    t.start()
+    inside.wait(5)
+    with gc_paused():
+        pass
+    assert not gc.isenabled()  # the other thread's pause is not over
+    release.set()
+    t.join(5)
+    assert gc.isenabled()
+
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # someone else turned it off: left off
+    finally:
+        gc.enable()
+
+
+def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() -> None:
+    data = PathwayData("1")
+    data._histories = {("a", "B", "school"): [], ("a", "C", "school"): [], ("x", "C", None): []}
+    data._usable = {"B": [], "C": []}
+    data._places = {"B": frozenset(), "C": frozenset()}
+    data._offers = {"B": [], "C": []}
+    new = data.carried("2", Touched.of(diplomas=["B"]))
+    assert set(new._histories) == {("a", "C", "school"), ("x", "C", None)}
+    assert set(new._usable) == set(new._places) == set(new._offers) == {"C"}
+    new = data.carried("3", Touched.of(actors=["x"]))
+    assert set(new._histories) == {("a", "B", "school"), ("a", "C", "school")}
+    assert data._histories.keys() == {("a", "B", "school"), ("a", "C", "school"), ("x", "C", None)}
