@@ -274,8 +274,9 @@ await scenario('carte', async (d) => {
   expect(d.labelsUnderMarkers, 'the names are drawn over the markers');
   // An establishment only Parcoursup places (a position, no commune): its commune is deduced
   await page.goto(`${app}#/carte?focus=actor:uai-0121516h`);
-  await page.locator('.leaflet-popup-content').getByText('SPE FORMATION').first().waitFor();
-  d.deducedPopup = await page.locator('.leaflet-popup-content').innerText();
+  const deduced = page.locator('.leaflet-popup-content', { hasText: 'SPE FORMATION' }).first();
+  await deduced.waitFor();
+  d.deducedPopup = await deduced.innerText();
   d.external = log.external.length;
   expect(log.external.length === 0, `the map fetched from outside the origin: ${log.external.slice(0, 3).join(', ')}`);
   await page.goto(`${app}#/carte?campus=mecanic-vallee`);
