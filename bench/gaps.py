@@ -1,20 +1,29 @@
 """Gap report latency on the seed data and on a synthetic national graph (one JSON on stdout).
 
-    .venv/bin/python bench/gaps.py [--scale 1.0] [--reps 10] [--opendata DIR]
+    .venv/bin/python bench/gaps.py [--scale 1.0] [--reps 10] [--opendata DIR] [--profile 25]
 
 For each size, on the embedded FalkorDB engine (a fresh store in a temporary directory), the
 report (all six sections) is computed for a campus and for a territory of two départements:
 ``graph.gaps.gap_report`` in process, computed every time ("core") and as the API serves it,
 kept for the graph's version ("core_cached", graph/gaps/cache.py), and ``GET /gaps`` through
-FastAPI's TestClient ("http_cached"), after one warm-up. Medians and maxima in milliseconds.
+FastAPI's TestClient ("http_cached"), after one warm-up. Medians and maxima in milliseconds;
+``core_cpu``: the CPU time of each computed report, this process's and the database server's
+(on a loaded machine, the wall time also counts the waits for a core).
 With ``--opendata DIR`` (e.g. ``../shared/opendata-national``), a third size: the seed files
 then ``cmq import opendata DIR``, the campus with the most offers and départements 12 + 46.
+Each case also gives ``reads``: the milliseconds of each query of one computed report (where
+the reading time goes). With ``--profile N``, one more computed report per case runs under
+cProfile and its N most costly functions (own time) go to stderr; stdout stays the JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -47,6 +56,54 @@ def _ms(samples: list[float]) -> dict[str, float]:
     }
 
 
+def _server_cpu_s(settings: Settings) -> float:
+    """CPU seconds used so far by the embedded FalkorDB server (all its threads), 0 if
+    unknown: with the client's own CPU time, what a report costs whatever the load of the
+    machine (wall time on a shared machine also counts the waits for a core)."""
+    try:
+        pid = (settings.data_dir / "falkordb.pid").read_text().strip()
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _reads(store: FalkorDBStore, territory: Territory) -> dict[str, float]:
+    """Milliseconds per query name (summed over its calls) of one computed report."""
+    spent: dict[str, float] = {}
+    read = store.read
+
+    def timed(name: str, /, **params: Any) -> list[dict[str, Any]]:
+        t = time.perf_counter()
+        try:
+            return read(name, **params)
+        finally:
+            spent[name] = spent.get(name, 0.0) + (time.perf_counter() - t) * 1000
+
+    store.read = timed  # type: ignore[method-assign]
+    try:
+        t = time.perf_counter()
+        gap_report(store, territory, cached=False)
+        total = (time.perf_counter() - t) * 1000
+    finally:
+        del store.read
+    return {
+        "total_ms": round(total, 1),
+        "read_ms": round(sum(spent.values()), 1),
+        **{k: round(v, 1) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])},
+    }
+
+
+def _profile(label: str, store: FalkorDBStore, territory: Territory, top: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    gap_report(store, territory, cached=False)
+    profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(top)
+    print(f"== profile: {label}\n{text.getvalue()}", file=sys.stderr)
+
+
 def bench_size(
     name: str,
     seeds: SeedSet,
@@ -54,6 +111,7 @@ def bench_size(
     departements: list[str],
     reps: int,
     opendata: Path | None = None,
+    profile: int = 0,
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(
@@ -91,10 +149,15 @@ def bench_size(
                 for case, (territory, params) in cases.items():
                     report = gap_report(store, territory, cached=False)  # warm-up
                     core, cached, http = [], [], []
+                    cpu: list[float] = []
                     for _ in range(reps):
+                        c = time.process_time(), _server_cpu_s(settings)
                         t = time.perf_counter()
                         gap_report(store, territory, cached=False)
                         core.append((time.perf_counter() - t) * 1000)
+                        cpu.append(
+                            (time.process_time() - c[0] + _server_cpu_s(settings) - c[1]) * 1000
+                        )
                         t = time.perf_counter()
                         gap_report(store, territory)
                         cached.append((time.perf_counter() - t) * 1000)
@@ -104,10 +167,14 @@ def bench_size(
                         assert r.status_code == 200, r.text
                     out[case] = {
                         "core": _ms(core),
+                        "core_cpu": _ms(cpu),
                         "core_cached": _ms(cached),
                         "http_cached": _ms(http),
+                        "reads": _reads(store, territory),
                         "findings": report.counts,
                     }
+                    if profile:
+                        _profile(f"{name} {case}", store, territory, profile)
             return out
         finally:
             store.close()
@@ -119,11 +186,17 @@ def main() -> int:
     ap.add_argument("--reps", type=int, default=10)
     ap.add_argument("--opendata", type=Path, help="also: the seeds plus an import of DIR")
     ap.add_argument("--skip-synthetic", action="store_true")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile top N")
     args = ap.parse_args()
     t0 = time.perf_counter()
     result: dict[str, Any] = {"benchmark": "gap report", "reps": args.reps}
     result["seed"] = bench_size(
-        "seed", load_seed_dir(ROOT / "seeds"), "mecanic-vallee", ["012", "046"], args.reps
+        "seed",
+        load_seed_dir(ROOT / "seeds"),
+        "mecanic-vallee",
+        ["012", "046"],
+        args.reps,
+        profile=args.profile,
     )
     if args.opendata is not None:
         result["national_files"] = {
@@ -135,6 +208,7 @@ def main() -> int:
                 ["012", "046"],
                 max(3, args.reps // 3),
                 opendata=args.opendata,
+                profile=args.profile,
             ),
         }
     if args.skip_synthetic:
@@ -148,7 +222,9 @@ def main() -> int:
         "scale": args.scale,
         "campus": campus,
         "departements": depts,
-        **bench_size("national", national, campus, depts, max(3, args.reps // 3)),
+        **bench_size(
+            "national", national, campus, depts, max(3, args.reps // 3), profile=args.profile
+        ),
     }
     result["run_s"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(result, indent=1))

@@ -1,8 +1,10 @@
 // Establishments bound together by a passerelle agreement: the agreements binding one of
-// $ids at least (null: every one), with all their parties.
+// $ids at least, with all their parties. Each actor is looked up by its indexed id (a list
+// filter without the index compares every actor with every id: 0.3 s for a campus).
 // Params: $ids. Returns: passerelle, parties.
-MATCH (p:Passerelle)-[:BINDS]->(a:Actor)
-WHERE $ids IS NULL OR a.id IN $ids
+MATCH (a:Actor)
+WHERE a.id IN $ids
+MATCH (p:Passerelle)-[:BINDS]->(a)
 WITH DISTINCT p
 MATCH (p)-[:BINDS]->(b:Actor)
 RETURN p.id AS passerelle, collect(b.id) AS parties

@@ -40,6 +40,11 @@ def dead_ends(d: GapData) -> list[Finding]:
     for r in d.outside_offers:
         if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
             all_offers[r["diploma"]["code"]].append(r)
+    # the offers of the territory by (type, level), those with coordinates
+    by_kind: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
+    for x in d.inside:
+        if x["offer"].get("lat") is not None:
+            by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
     out = []
     seen: set[tuple[str, str]] = set()
     for r in inside:
@@ -62,7 +67,7 @@ def dead_ends(d: GapData) -> list[Finding]:
         if nearest is not None and nearest["km"] <= REACH_KM:
             continue  # a next step is within reach
         fields = {sec for t in known for x in all_offers[t] for sec in x.get("sectors") or []}
-        if _kind_within_reach(r, kinds, fields, d.inside):
+        if _kind_within_reach(r, kinds, fields, by_kind):
             continue  # a programme of the next level is within reach: the data may only lack
             # the passerelle to it, which does not make this offer a dead end
         seen.add(key)
@@ -105,20 +110,23 @@ def dead_ends(d: GapData) -> list[Finding]:
 
 
 def _kind_within_reach(
-    r: Row, kinds: set[tuple[Any, Any]], fields: set[str], offers: list[Row]
+    r: Row,
+    kinds: set[tuple[Any, Any]],
+    fields: set[str],
+    by_kind: dict[tuple[Any, Any], list[Row]],
 ) -> bool:
     """Whether a programme of the next steps' type and level is offered within REACH_KM that
     is of the same filière, or whose field the data cannot tell (no sector: the Parcoursup
-    programmes have no diploma code); the data may then only lack the passerelle to it."""
+    programmes have no diploma code); the data may then only lack the passerelle to it.
+    ``by_kind``: the territory's offers with coordinates by (type, level)."""
     o = r["offer"]
-    for x in offers:
-        xo, xd = x["offer"], x["diploma"]
-        if (xd.get("type"), xd.get("level")) not in kinds or xo.get("lat") is None:
-            continue
-        if x.get("sectors") and not set(x["sectors"]) & fields:
-            continue
-        if haversine_km(o["lat"], o["lon"], xo["lat"], xo["lon"]) <= REACH_KM:
-            return True
+    for kind in kinds:
+        for x in by_kind.get(kind, ()):
+            if x.get("sectors") and fields.isdisjoint(x["sectors"]):
+                continue
+            xo = x["offer"]
+            if haversine_km(o["lat"], o["lon"], xo["lat"], xo["lon"]) <= REACH_KM:
+                return True
     return False
 
 

@@ -32,20 +32,37 @@ def _graph(d: GapData) -> nx.Graph:
     of the diplomas it offers rather than to the diplomas themselves: two schools offering the
     same diploma are competitors, not partners to introduce, while a school and a company meet
     on the filière they share."""
-    G = nx.Graph()
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
+    edges: dict[tuple[str, str], str] = {}
     for e in d.edges:
         if e["type"] in kept:
-            G.add_edge(
-                f"{e['source_label']}:{e['source']}",
-                f"{e['target_label']}:{e['target']}",
-                type=e["type"],
-            )
-    for r in d.offers:
-        for sid in r["sectors"]:
-            G.add_edge(f"Actor:{r['actor']['id']}", f"Sector:{sid}", type="OFFERS_IN")
-            G.add_edge(f"Diploma:{r['diploma']['code']}", f"Sector:{sid}", type="TRAINS_FOR")
+            a, b = f"{e['source_label']}:{e['source']}", f"{e['target_label']}:{e['target']}"
+            edges[a, b] = e["type"]
+    # each (actor, sector) and (diploma, sector) once, not once per offer
+    for (aid, code), sectors in {
+        (r["actor"]["id"], r["diploma"]["code"]): r["sectors"] for r in d.offers
+    }.items():
+        for sid in sectors:
+            edges[f"Actor:{aid}", f"Sector:{sid}"] = "OFFERS_IN"
+            edges[f"Diploma:{code}", f"Sector:{sid}"] = "TRAINS_FOR"
+    G = nx.Graph()
+    G.add_edges_from((a, b, {"type": t}) for (a, b), t in edges.items())
     return G
+
+
+# The most a pair can weigh, by the groups of its two kinds (kinds_type below): the pairs
+# are judged from the best they could reach down (graph/analytics/link_analysis.py); two
+# companies, or two research bodies, are never suggested.
+GROUP_WEIGHTS = {
+    ("economic", "school"): PAIR_WEIGHTS["economic-school"],
+    ("school", "research"): PAIR_WEIGHTS["school-research"],
+    ("economic", "research"): PAIR_WEIGHTS["economic-research"],
+    ("school", "school"): PAIR_WEIGHTS["school-continuation"],
+}
+
+
+def _group(kind: str) -> str:
+    return "economic" if kind in ECONOMIC else "school" if kind in SCHOOLS else "research"
 
 
 def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
@@ -120,7 +137,10 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
 
     def exclude(x: str, y: str) -> bool:
         a, b = info[x], info[y]
-        if b["id"] in partnered.get(a["id"], nothing):
+        # the pair's type first: it refuses most pairs (two schools that do not follow on
+        # from one another) and costs a lookup or two, not a distance
+        kind = pair_type(a, b)
+        if not kind or b["id"] in partnered.get(a["id"], nothing):
             return True
         if None not in (a.get("lat"), b.get("lat")):
             if abs(a["lat"] - b["lat"]) * 111.0 > SUGGESTION_RADIUS_KM:
@@ -130,8 +150,8 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
             same_site = km < 1.0 and a["kind"] in SCHOOLS and b["kind"] in SCHOOLS
             if km > SUGGESTION_RADIUS_KM or same_site:
                 return True
-        kinds[(x, y)] = kind = pair_type(a, b)
-        return not kind
+        kinds[(x, y)] = kind
+        return False
 
     names = {
         **{f"{a['label']}:{a['id']}": a["name"] for a in d.actors},
@@ -144,7 +164,8 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         exclude=exclude,
         limit=limit * 4,
         weight=lambda x, y: PAIR_WEIGHTS[kinds.get((x, y)) or pair_type(info[x], info[y])],
-        max_weight=max(PAIR_WEIGHTS.values()),
+        groups={x: _group(info[x]["kind"]) for x in candidates},
+        max_weight=GROUP_WEIGHTS,
     )
     # a suggestion must rest on something the pair does: a filière or a platform in common
     ranked = [s for s in ranked if any(z.startswith(("Sector:", "Platform:")) for z in s.shared)][

@@ -21,9 +21,10 @@ class GapData:
 
     ``offers``: gaps_offers rows (actor, offer, diploma, sectors) of the territory;
     ``inside``: those whose offer is in the territory (the exact radius test);
-    ``inside_for_sector``: the same, for the sector asked if any; ``legs``: LEADS_TO legs
-    (source, target) leaving them; ``outside_offers``: offers anywhere of the next steps of
-    dead ends; ``sectors``, ``actors``, ``edges``, ``agreements``: the whole graph's;
+    ``inside_for_sector``: the same, for the sector asked if any; ``legs``: where the LEADS_TO
+    legs leaving them go, one row per target and territory of the leg (gaps_next_steps);
+    ``outside_offers``: offers anywhere of the next steps of dead ends; ``sectors``,
+    ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
     ``inside_ids``: the actors and platforms of the territory.
     """
 
@@ -83,8 +84,9 @@ def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
     nexts = next_steps(legs)
     offered_inside = {r["diploma"]["code"] for r in inside}
     out: set[str] = set()
-    for r in inside:
-        targets = nexts.at(r["diploma"]["code"], r["offer"].get("departement"))
+    # judged once per diploma and département, not once per offer
+    for code, dep in {(r["diploma"]["code"], r["offer"].get("departement")) for r in inside}:
+        targets = nexts.at(code, dep)
         if not targets & offered_inside:
             out |= targets
     return sorted(out)

@@ -226,8 +226,21 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     offers = [offer_row("lp", "BAC", 4, departement="046"), offer_row("x", "CAP", 3)]
     store = FakeStore(
         {
-            "gaps_offers": lambda p: offers if p["codes"] is None else [],
-            "gaps_leads_to": [{"source": "BAC", "target": "BTS"}],
+            # offers with ids and codes, then their establishments and diplomas once each
+            "gaps_offer_rows": [
+                {"actor": r["actor"]["id"], "offer": r["offer"], "diploma": r["diploma"]["code"]}
+                for r in offers
+            ],
+            "gaps_offer_rows_of": [],
+            "gaps_offer_actors": lambda p: [
+                {"actor": r["actor"]} for r in offers if r["actor"]["id"] in p["ids"]
+            ],
+            "gaps_diplomas": lambda p: [
+                {"diploma": r["diploma"], "sectors": r["sectors"]}
+                for r in offers
+                if r["diploma"]["code"] in p["codes"]
+            ],
+            "gaps_next_steps": [{"source": "BAC", "target": "BTS"}],
             "gaps_sectors": [sector_row("aero")],
             "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
             "gaps_edges_of": [],
@@ -237,18 +250,19 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     )
     d = read_gap_data(store, t, None)
     assert [(c.name, c.params.get("codes"), c.params.get("ids")) for c in store.calls] == [
-        ("gaps_offers", None, None),
+        ("gaps_offer_rows", None, None),
+        ("gaps_offer_actors", None, ["lp", "x"]),
+        ("gaps_diplomas", ["BAC", "CAP"], None),
         ("gaps_actors", None, None),  # the territory's, by the same parameters
         ("gaps_edges_of", None, ["lp"]),  # only the links of the territory's actors
         ("gaps_agreements", None, ["lp"]),
-        ("gaps_leads_to", ["BAC", "CAP"], None),
+        ("gaps_next_steps", ["BAC", "CAP"], None),
         ("gaps_sectors", None, None),
         ("gaps_campuses", None, None),
-        ("gaps_offers", ["BTS"], None),  # the next step of the dead end, looked for anywhere
+        ("gaps_offer_rows_of", ["BTS"], None),  # the next step of the dead end, anywhere
     ]
-    assert store.calls[0].params == {"codes": None, **t.query_params()}
-    assert store.calls[1].params == {"ids": None, **t.query_params()}
-    assert store.calls[-1].params["restrict"] is False
+    assert store.calls[0].params == t.query_params()
+    assert store.calls[3].params == {"ids": None, **t.query_params()}
     assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
     assert d.inside_ids == {"lp"}
     before = len(store.calls)

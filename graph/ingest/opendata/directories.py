@@ -32,11 +32,11 @@ from graph.ingest.opendata.rows import (
     validate,
 )
 from graph.ingest.opendata.values import (
+    coordinate,
     departement_of_uai,
     flag,
     iso_date,
     lat_lon,
-    number,
     opt,
     uai_in_france,
 )
@@ -193,8 +193,8 @@ def parse_annuaire(
             )
             continue
         flags = tuple(k for c, k in flag_cols if c is not None and flag(row[c]))
-        lat = number(row[ix["latitude"]], path, line, "latitude")
-        lon = number(row[ix["longitude"]], path, line, "longitude")
+        lat = coordinate(row[ix["latitude"]], path, line, "latitude")
+        lon = coordinate(row[ix["longitude"]], path, line, "longitude")
         if (lat is None) != (lon is None):
             lat = lon = None
         insee = opt(code(row[ix["Code_commune"]], 5))
@@ -489,8 +489,8 @@ def parse_communes(
             "name": row[ix["nom_commune"]],
             "departement": opt(code(row[ix["code_departement"]], 3)),
             "region_code": opt(code(row[c_reg], 2)) if c_reg is not None else None,
-            "lat": number(row[ix["latitude"]], path, line, "latitude"),
-            "lon": number(row[ix["longitude"]], path, line, "longitude"),
+            "lat": coordinate(row[ix["latitude"]], path, line, "latitude"),
+            "lon": coordinate(row[ix["longitude"]], path, line, "longitude"),
             "method": opt(row[c_method]) if c_method is not None else None,
         }
         commune = validate(CommuneRow, data, path, line, report=report)
