@@ -1116,7 +1116,7 @@ export interface components {
             sources: string[];
             /**
              * Examples
-             * @description A few programmes offered there, in French: « NAME — ESTABLISHMENT ».
+             * @description Up to three programmes offered there, the first by name, in French: « NAME — ESTABLISHMENT ».
              * @default []
              */
             examples: string[];
