@@ -126,6 +126,10 @@ def uai_in_france(uai: str) -> bool:
     return 1 <= n <= 95 or n in (620, 720) or 970 <= n <= 989
 
 
+_UAI_CORSICA = {"620": "02A", "720": "02B"}
+
+
 def departement_of_uai(uai: str) -> str:
-    """``0460010L`` -> ``046``; ``02A0001X`` -> ``02A``; ``9710001X`` -> ``971``."""
-    return uai[:3]
+    """``0460010L`` -> ``046``; ``9710001X`` -> ``971``; the UAIs of Corsica start with the
+    département's old numbers: ``6200002K`` -> ``02A``, ``7200009X`` -> ``02B``."""
+    return _UAI_CORSICA.get(uai[:3], uai[:3])
