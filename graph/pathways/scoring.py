@@ -48,7 +48,10 @@ W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
 W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
 W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
 W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the same NSF domain)
-UNPLACED_KM = 100.0  # an establishment without coordinates counts this far, never 0 km
+# An establishment without coordinates counts as far as any step is ever proposed (the 150 km of
+# explanation.OUTSIDE_MAX_KM), never 0 km: it ranks after every offer of known distance within
+# that reach, whatever its other merits (issue "honest answers": unknown distances rank last).
+UNPLACED_KM = 150.0
 W_STALE = 12.0  # per step whose chosen offer the latest files of its track no longer list
 
 Row = dict[str, Any]
@@ -290,7 +293,7 @@ class Scorer:
         components = {
             "steps": -W_STEP * (n - 1),
             "travel": -W_KM * effective,
-            "unknown_distance": -W_KM * UNPLACED_KM * unplaced,
+            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * unplaced,
             "same_field": W_FIELD * field_points,
             "outside": -W_OUTSIDE * outside,
             "planned": -W_PLANNED * planned,
