@@ -207,6 +207,15 @@ def _usual_outside(
     return notes, paths
 
 
+def _start_nsf(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """The NSF group of the start diploma, when the learner named one (not a level)."""
+    if len(q.start_codes) != 1:
+        return None
+    row = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+    nsf = row.get("nsf") if row else None
+    return str(nsf) if nsf else None
+
+
 def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     """The ranked pathways of a resolved question (:func:`graph.pathways.request.build_query`).
 
@@ -240,6 +249,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
                 q.territory,
                 to_type=q.to_type.value if q.to_type else None,
                 to_level=q.to_level,
+                nsf=_start_nsf(store, data, q),
             )
         absent = goal_absent_sentence(
             summary,
