@@ -151,6 +151,20 @@ def test_unmet_demand_compares_needs_with_known_capacity() -> None:
     assert [f.id for f in continuum_breaks(foreign)] in ([], ["continuum:*"])
 
 
+def test_a_filiere_nothing_ties_to_a_programme_is_not_called_untrained() -> None:
+    """« Métiers de l'industrie » (Clermont campus) has no ROME code and no seed programme: the
+    63 report said « aucune formation locale » while the 63 offers dozens of industrial
+    programmes. The data cannot tell, and the finding says so."""
+    d = inside(
+        offers=[offer_row("lp", "BAC", 4, capacity=30, sectors=[])],
+        sectors=[sector_row("industrie"), sector_row("maint", rome=["I1304"])],
+    )
+    got = {f.id: f.why for f in unmet_demand(d)}
+    assert got["demand:maint"].startswith("Filière du campus sans aucune formation locale")
+    assert "aucune formation locale" not in got["demand:industrie"]
+    assert "n'est pas connue" in got["demand:industrie"]
+
+
 def test_isolated_actors() -> None:
     d = inside(
         actors=[
