@@ -20,8 +20,9 @@ from graph.coverage import (
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.explanation import explain, goal_label, why_none
+from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
-from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
+from graph.pathways.scoring import LatLon, Offer, Scored, Scorer
 from graph.pathways.search import candidates, flag_usable
 from graph.store import GraphStore
 from graph.territory import Territory
@@ -72,7 +73,8 @@ def _search(
     q: PathwayQuery,
     goal_codes: set[str] | None,
     origin: LatLon | None,
-) -> tuple[_StoreSource, list[Scored]]:
+) -> tuple[_StoreSource, list[Scored], int]:
+    """The search's source, its first ``q.limit`` pathways and their number."""
     source = _StoreSource(data, store, q)
     paths = candidates(q, source, goal_codes, restrict=q.restricted)
     offers = source.offers({d["code"] for r in paths for d in r.diplomas[1:]})
@@ -85,8 +87,8 @@ def _search(
         allow_outside=q.allow_outside,
         start_departements=q.start_departements,
     )
-    ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
-    return source, ranked
+    shown, count = best_of(scorer, paths, q.limit)
+    return source, shown, count
 
 
 def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
@@ -114,11 +116,11 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     data = pathway_data(store)
     goal_codes = set(data.sector_codes(store, q.sector)) if q.sector else None
     home = (q.home.lat, q.home.lon) if q.home else None
-    source, ranked = _search(store, data, q, goal_codes, home)
+    source, shown, count = _search(store, data, q, goal_codes, home)
     notices: list[str] = []
     asked = q
     thin = None
-    if not ranked and q.territory.is_set and not q.allow_outside:
+    if not count and q.territory.is_set and not q.allow_outside:
         summary, centre = data.kept(
             ("coverage", q.territory.model_dump_json()), lambda: _coverage(store, q.territory)
         )
@@ -143,13 +145,12 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
                 (q.territory.near.lat, q.territory.near.lon) if q.territory.near else centre
             )
             asked = q.model_copy(update={"allow_outside": True})
-            source, ranked = _search(store, data, asked, goal_codes, origin)
-            if ranked:
+            source, shown, count = _search(store, data, asked, goal_codes, origin)
+            if count:
                 notices.append(
                     "Parcours proposés hors du territoire, avec la distance de chaque étape"
                     + (" depuis le domicile." if home else " depuis le centre du territoire.")
                 )
-    shown = ranked[: q.limit]
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
@@ -163,7 +164,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
         start=q.start_label,
         goal=goal_label(q),
         territory=q.territory.describe(),
-        count=len(ranked),
+        count=count,
         notices=notices,
         pathways=out,
         reason=reason,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graph.geo import haversine_km
-from graph.pathways.scope import FIGURES, leg_at, local_leg_holds
+from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
 
 __all__ = [
     "Candidate",
@@ -49,6 +49,9 @@ W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
 W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the same NSF domain)
 UNPLACED_KM = 100.0  # an establishment without coordinates counts this far, never 0 km
 W_STALE = 12.0  # per step whose chosen offer the latest files of its track no longer list
+# Above the rounding of the terms to 2 decimals (13 terms, 0.005 each at most) and the sum of
+# logarithms instead of the logarithm of a product: Scorer.bound is never below the score.
+BOUND_SLACK = 0.25
 
 Row = dict[str, Any]
 LatLon = tuple[float, float]
@@ -185,6 +188,12 @@ def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> fl
     return 0.0
 
 
+class _Pool(NamedTuple):
+    any: bool
+    outside: bool
+    capacity: bool
+
+
 class Scorer:
     """Scores the candidate pathways of one search. Holds the offers of the diplomas met and
     remembers the choice of establishments per (previous place, diploma), which pathways
@@ -207,6 +216,7 @@ class Scorer:
         self.modality = modality
         self.allow_outside = allow_outside
         self._choices: dict[tuple[LatLon | None, str, str | None], Choice | None] = {}
+        self._pools: dict[tuple[str, str | None], _Pool] = {}
 
     def choice(
         self, prev: LatLon | None, code: str, leg_modality: str | None = None
@@ -215,11 +225,76 @@ class Scorer:
         apprenti »), its offers in that modality if there are any."""
         memo = (prev, code, leg_modality)
         if memo not in self._choices:
-            offers = self.offers.get(code, [])
-            if leg_modality:
-                offers = [o for o in offers if o.offer.get("modality") == leg_modality] or offers
+            offers = self._offers_for(code, leg_modality)
             self._choices[memo] = choose(offers, prev, allow_outside=self.allow_outside)
         return self._choices[memo]
+
+    def _offers_for(self, code: str, leg_modality: str | None) -> list[Offer]:
+        offers = self.offers.get(code, [])
+        if leg_modality:
+            offers = [o for o in offers if o.offer.get("modality") == leg_modality] or offers
+        return offers
+
+    def _pool(self, code: str, leg_modality: str | None) -> _Pool:
+        """What every choice of a step shares, whatever the previous place: whether it has an
+        establishment at all (:func:`choose`'s pool), whether its best one is outside the
+        territory (only when none is inside), whether any could have a known capacity."""
+        memo = (code, leg_modality)
+        got = self._pools.get(memo)
+        if got is None:
+            offers = self._offers_for(code, leg_modality)
+            inside = [o for o in offers if o.in_territory]
+            pool = inside if inside else (offers if self.allow_outside else [])
+            got = _Pool(
+                bool(pool),
+                bool(pool) and not inside,
+                any(o.offer.get("capacity") is not None for o in pool),
+            )
+            self._pools[memo] = got
+        return got
+
+    def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        """An upper bound of :meth:`score` that needs no establishment chosen, or None when
+        :meth:`score` is None for certain (a step without establishment); ``inf`` when the
+        candidate has a leg tied to a campus programme's territory (whether it holds depends
+        on the establishment chosen: only :meth:`score` can tell).
+
+        Each term of :meth:`score` is bounded by what does not depend on the previous place:
+        the steps, the field continuity, the steps outside and the legs' origin and figures
+        are exact unless a documented leg turns inferred at the establishment chosen
+        (:func:`~graph.pathways.scope.leg_at`, which only lowers those terms, except for the
+        rates: a dropped rate below 1 would raise the score, so such a leg counts its rate
+        term as 0 at most); travel, unknown distances, planned and stale steps only remove
+        points (0 at most); the modality and the capacity count at most once per step."""
+        n = len(legs)
+        total = -W_STEP * (n - 1)
+        before = diplomas[0]
+        rate_terms = 0.0
+        for d, leg in zip(diplomas[1:], legs, strict=True):
+            if leg.get("from_departements") or leg.get("to_departements"):
+                return math.inf
+            pool = self._pool(d["code"], leg.get("modality"))
+            if not pool.any:
+                return None
+            if leg.get("strength") is None:
+                total += W_FIELD * field_continuity(before, d, self.fields)
+            if pool.outside:
+                total -= W_OUTSIDE
+            if self.modality:
+                total += W_MODALITY
+            if pool.capacity:
+                total += W_CAPACITY
+            fixed = leg_holds(leg, None, None)  # holds everywhere: leg_at keeps it as it is
+            if leg.get("passerelle_origin") == "inferred":
+                total -= W_INFERRED + W_EVIDENCE * (1.0 - (leg.get("strength") or 0.0))
+            rate = leg.get("rate")
+            if rate is not None:
+                term = W_RATE * math.log10(max(rate, 0.01))
+                rate_terms += term if fixed else max(term, 0.0)
+            if any(leg.get(k) is not None for k in FIGURES):
+                total += W_FIGURE
+            before = d
+        return 100.0 + total + rate_terms + BOUND_SLACK
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment)."""
