@@ -189,6 +189,7 @@ def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> fl
 
 
 class _Pool(NamedTuple):
+    offers: list[Offer]
     any: bool
     outside: bool
     capacity: bool
@@ -217,6 +218,9 @@ class Scorer:
         self.allow_outside = allow_outside
         self._choices: dict[tuple[LatLon | None, str, str | None], Choice | None] = {}
         self._pools: dict[tuple[str, str | None], _Pool] = {}
+        # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
+        self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
+        self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
 
     def choice(
         self, prev: LatLon | None, code: str, leg_modality: str | None = None
@@ -246,12 +250,27 @@ class Scorer:
             inside = [o for o in offers if o.in_territory]
             pool = inside if inside else (offers if self.allow_outside else [])
             got = _Pool(
+                pool,
                 bool(pool),
                 bool(pool) and not inside,
                 any(o.offer.get("capacity") is not None for o in pool),
             )
             self._pools[memo] = got
         return got
+
+    def _holds(self, pool: _Pool, leg: Row) -> bool | None:
+        """Whether a leg's passerelle holds (:func:`~graph.pathways.scope.leg_holds`) at every
+        establishment of the step's pool (True), at none (False: :func:`leg_at` makes it an
+        inferred leg without figures whichever is chosen), or at some only (None)."""
+        if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
+            return True
+        memo = (id(pool), id(leg))
+        if memo not in self._holding:
+            found = {
+                leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers
+            }
+            self._holding[memo] = (pool, leg, found.pop() if len(found) == 1 else None)
+        return self._holding[memo][2]
 
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         """An upper bound of :meth:`score` that needs no establishment chosen, or None when
@@ -266,35 +285,47 @@ class Scorer:
         rates: a dropped rate below 1 would raise the score, so such a leg counts its rate
         term as 0 at most); travel, unknown distances, planned and stale steps only remove
         points (0 at most); the modality and the capacity count at most once per step."""
-        n = len(legs)
-        total = -W_STEP * (n - 1)
+        total = 100.0 - W_STEP * (len(legs) - 1) + BOUND_SLACK
         before = diplomas[0]
-        rate_terms = 0.0
         for d, leg in zip(diplomas[1:], legs, strict=True):
-            if leg.get("from_departements") or leg.get("to_departements"):
-                return math.inf
-            pool = self._pool(d["code"], leg.get("modality"))
-            if not pool.any:
-                return None
-            if leg.get("strength") is None:
-                total += W_FIELD * field_continuity(before, d, self.fields)
-            if pool.outside:
-                total -= W_OUTSIDE
-            if self.modality:
-                total += W_MODALITY
-            if pool.capacity:
-                total += W_CAPACITY
-            fixed = leg_holds(leg, None, None)  # holds everywhere: leg_at keeps it as it is
-            if leg.get("passerelle_origin") == "inferred":
-                total -= W_INFERRED + W_EVIDENCE * (1.0 - (leg.get("strength") or 0.0))
+            memo = (before["code"], d["code"], id(leg))
+            got = self._step_bounds.get(memo)
+            if got is None:
+                got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
+            step = got[0]
+            if step is None or step == math.inf:
+                return step
+            total += step
+            before = d
+        return total
+
+    def _step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
+        """A step's part of :meth:`bound` (the same whatever the steps around it)."""
+        if leg.get("from_departements") or leg.get("to_departements"):
+            return math.inf
+        pool = self._pool(d["code"], leg.get("modality"))
+        if not pool.any:
+            return None
+        total = 0.0
+        if leg.get("strength") is None:
+            total += W_FIELD * field_continuity(before, d, self.fields)
+        if pool.outside:
+            total -= W_OUTSIDE
+        if self.modality:
+            total += W_MODALITY
+        if pool.capacity:
+            total += W_CAPACITY
+        holds = self._holds(pool, leg)
+        if holds is False or leg.get("passerelle_origin") == "inferred":
+            total -= W_INFERRED + W_EVIDENCE * (1.0 - (leg.get("strength") or 0.0))
+        if holds is not False:  # else leg_at drops its figures, rate included
             rate = leg.get("rate")
             if rate is not None:
                 term = W_RATE * math.log10(max(rate, 0.01))
-                rate_terms += term if fixed else max(term, 0.0)
+                total += term if holds else max(term, 0.0)
             if any(leg.get(k) is not None for k in FIGURES):
                 total += W_FIGURE
-            before = d
-        return 100.0 + total + rate_terms + BOUND_SLACK
+        return total
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment)."""
