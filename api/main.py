@@ -35,6 +35,7 @@ from api.routes import (
     passerelles,
     pathways,
     platforms,
+    prefectures,
     sites,
     sources,
 )
@@ -120,6 +121,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         health,
         campuses,
         communes,
+        prefectures,
         actors,
         sites,
         diploma_search,

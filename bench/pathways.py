@@ -77,6 +77,7 @@ from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.pathways import CANDIDATE_CAP, PathwayQuery, PathwayRequest, build_query, find_pathways  # noqa: E402  # noqa: E402
 from graph.pathways.data import forget, keep_warm, pathway_data  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from graph.store import GraphStore  # noqa: E402
 
 TARGET_P95_MS = 50.0
 EDIT_SOURCE = "bench/pathways.py: first search after an edit"
@@ -158,7 +159,7 @@ def graph_counts(store: FalkorDBStore) -> dict[str, Any]:
     }
 
 
-def load(store: FalkorDBStore, seeds: SeedSet, *, inferred: bool) -> float:
+def load(store: GraphStore, seeds: SeedSet, *, inferred: bool) -> float:
     t0 = time.perf_counter()
     if inferred:
         load_seeds(store, seeds)

@@ -20,6 +20,8 @@ const pages = {
   carte: ['#/carte', '.leaflet-marker-icon'],
   reseau: ['#/reseau', '#graphe canvas'],
   manques: ['#/manques', 'section.gap-section'],
+  accessibilite: ['#/accessibilite', 'h1'],
+  donnees: ['#/donnees', 'table'],
 };
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
 const out = {};

@@ -4,8 +4,8 @@
 // "uai-<uai>" and the descriptive properties too. A field missing from a row is null and
 // removes the property. The source is the citations of the directories describing it.
 // Params: $run, $sources (map: file name -> citation), $natures (map: nature code -> label),
-// $rows (list of {uai, name, norm, kind, nature, type, public, insee, commune, departement,
-// region_code, lat, lon, coords, described_by, unknown, siret, url, parent, opened, flags}).
+// $rows (list of {uai, name, norm, kind, nature, type, public, insee, commune, commune_from,
+// departement, region_code, lat, lon, coords, described_by, unknown, siret, url, parent, opened, flags}).
 // Returns: count.
 UNWIND $rows AS r
 WITH r, CASE WHEN size(coalesce(r.described_by, [])) = 0
@@ -28,6 +28,7 @@ SET n.imported = true, n.import_key = 'Actor:' + r.uai, n.import_run = $run,
 FOREACH (_ IN CASE WHEN coalesce(n.seed, false) THEN [] ELSE [1] END |
   SET n.name = r.name, n.name_norm = r.norm, n.kind = r.kind, n.public = r.public,
       n.siret = r.siret, n.url = r.url, n.insee = r.insee, n.commune = r.commune,
+      n.commune_from = r.commune_from,
       n.departement = r.departement, n.region_code = r.region_code, n.lat = r.lat,
       n.lon = r.lon, n.campuses = [], n.source = source)
 RETURN count(n) AS count

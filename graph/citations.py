@@ -70,6 +70,7 @@ _DATASET_FR = {
     "geonames": "GeoNames",
     "rome": "Répertoire des métiers ROME, France Travail",
     "certifinfo": "Certif Info, Carif-Oref",
+    "diplomes-pro": "Diplômes professionnels et familles de métiers, Éducation nationale",
 }
 
 _FILE = re.compile(r"[\w.-]+\.(?:txt|csv|json|toml|xlsx?)\b")

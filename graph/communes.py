@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import GraphError, InvalidRequest
+from graph.geo import haversine_km
 from graph.text import normalise
 
 DATA_FILE = (
@@ -48,6 +49,11 @@ APPROXIMATE_CENTRES = frozenset({"commune-parente", "arrondissement", "departeme
 # A name shared by several communes resolves to the most populous one only when it is at
 # least this many times larger than the next: "Valence" is the Drôme's, "Saint-Denis" is asked.
 DOMINANCE = 10
+
+# nearest(): a commune's centre this close at most (the 3 x 3 cells searched cover it: 0.1°
+# is 11 km of latitude, 7 km of longitude at 51° N)
+NEAREST_KM = 7.0
+GRID_DEG = 0.1
 
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
 POSTCODE = re.compile(r"^\d{5}$")
@@ -171,6 +177,15 @@ def _rank(c: Commune) -> tuple[int, int, str]:
     return (0 if c.parent is None else 1, -(c.population or 0), c.code)
 
 
+@dataclass(frozen=True, slots=True)
+class Prefecture:
+    """The chef-lieu of a département (its préfecture), and whether it is also its région's."""
+
+    commune: Commune
+    departement: str  # the département it is the préfecture of
+    regional: bool  # also the chef-lieu of the département's région
+
+
 NEAR_MEMO = 4096  # places whose département is remembered (a dict read is ~0.1 µs, a scan ~8 ms)
 
 
@@ -182,11 +197,14 @@ class CommuneIndex:
     parts: dict[str, list[Commune]]  # communes déléguées / associées, ARM, by their own code
     former: dict[str, str]  # former code -> current code
     meta: dict[str, Any] = field(default_factory=dict)
+    # chefs-lieux by INSEE code: {"departements": {dept: insee}, "regions": {region: insee}}
+    chefs_lieux: dict[str, dict[str, str]] = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list, repr=False)
     _entries: list[Commune] = field(default_factory=list, repr=False)
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
+    _grid: dict[tuple[int, int], list[Commune]] | None = field(default=None, repr=False)
     _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
 
@@ -232,6 +250,53 @@ class CommuneIndex:
 
     def __len__(self) -> int:
         return len(self.communes)
+
+    def nearest(
+        self, lat: float, lon: float, *, departement: str | None = None, max_km: float = NEAREST_KM
+    ) -> tuple[Commune, float] | None:
+        """The current commune (or municipal arrondissement) whose centre (its town hall,
+        mostly) is the nearest to a point, within ``max_km``, of ``departement`` only (COG
+        code) if given, with the distance; None when none is that close. The commune a point
+        lies in is most often this one, not always (the reference keeps centres, not
+        contours): callers say it was found so."""
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
+            # the municipal arrondissements of Paris, Lyon and Marseille have their own town
+            # hall: a point in the 9e is nearer to it than to Marseille's
+            arrondissements = (
+                p for ps in self.parts.values() for p in ps if p.kind == "arrondissement-municipal"
+            )
+            for c in (*self.communes.values(), *arrondissements):
+                if c.lat is not None and c.lon is not None and not c.approximate:
+                    grid[_cell(c.lat, c.lon)].append(c)
+            self._grid = dict(grid)
+        ci, cj = _cell(lat, lon)
+        best: tuple[Commune, float] | None = None
+        for i in range(ci - 1, ci + 2):
+            for j in range(cj - 1, cj + 2):
+                for c in self._grid.get((i, j), ()):
+                    if departement is not None and c.departement != departement:
+                        continue
+                    km = haversine_km(lat, lon, c.lat, c.lon)  # type: ignore[arg-type]
+                    if km <= max_km and (best is None or km < best[1]):
+                        best = (c, km)
+        return best
+
+    def prefectures(self, departements: Iterable[str] | None = None) -> list[Prefecture]:
+        """The préfecture of each département (of ``departements`` only, if given), with a
+        known centre, régional chefs-lieux first, then by département code. Empty when the
+        reference was built without the chefs-lieux."""
+        regional = set(self.chefs_lieux.get("regions", {}).values())
+        wanted = set(departements) if departements is not None else None
+        out = []
+        for dep, code in sorted(self.chefs_lieux.get("departements", {}).items()):
+            c = self.communes.get(code)
+            if c is None or c.lat is None or c.lon is None:
+                continue
+            if wanted is not None and dep not in wanted:
+                continue
+            out.append(Prefecture(commune=c, departement=dep, regional=code in regional))
+        return sorted(out, key=lambda p: (not p.regional, p.departement))
 
     # --- where a place is -----------------------------------------------------------------
 
@@ -384,6 +449,11 @@ class CommuneIndex:
         return Resolution(c, parent, _part_note(c, parent))
 
 
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """The grid cell of a point for :meth:`CommuneIndex.nearest`: GRID_DEG by GRID_DEG."""
+    return int(lat // GRID_DEG), int(lon // GRID_DEG)
+
+
 def _part_note(part: Commune, parent: Commune) -> str:
     what = {
         "arrondissement-municipal": "arrondissement municipal",
@@ -467,6 +537,7 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
         parts=dict(parts),
         former=dict(data.get("former_codes", {})),
         meta=dict(data.get("meta", {})),
+        chefs_lieux={k: dict(v) for k, v in data.get("chefs_lieux", {}).items()},
     )
 
 

@@ -51,7 +51,10 @@ class CoverageRow(BaseModel):
     sources: list[str] = Field(description="Where the offers come from: seed files, open data.")
     examples: list[str] = Field(
         default=[],
-        description="A few programmes offered there, in French: « NAME — ESTABLISHMENT ».",
+        description=(
+            "Up to three programmes offered there, the first by name, in French: "
+            "« NAME — ESTABLISHMENT »."
+        ),
     )
 
 
@@ -80,7 +83,7 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
             (d.get("level"), d.get("type") or "other"),
             {"programmes": set(), "establishments": set(), "sources": set(), "examples": set()},
         )
-        if len(g["examples"]) < 3 and d.get("name") and a.get("name"):
+        if d.get("name") and a.get("name"):  # the first three in order, not in row order
             g["examples"].add(f"{d['name']} — {a['name']}")
         g["programmes"].add(d["code"])
         g["establishments"].add(a["id"])
@@ -93,7 +96,7 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
             programmes=len(g["programmes"]),
             establishments=len(g["establishments"]),
             sources=sorted(g["sources"]),
-            examples=sorted(g["examples"]),
+            examples=sorted(g["examples"])[:3],
         )
         for (level, dtype), g in sorted(groups.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1]))
     ]

@@ -50,6 +50,9 @@ def map_points(
                     "name": r["name"],
                     "kind": r["kind"],
                     "commune": r["commune"],
+                    # "coordinates": the commune is the nearest to the place's own position
+                    # (the files give no commune), else null
+                    "commune_from": r.get("commune_from"),
                     # Codes to join other datasets: UAI (Éducation nationale), SIRET, INSEE.
                     "uai": r.get("uai"),
                     "siret": r.get("siret"),

@@ -32,6 +32,16 @@ class Label(StrEnum):
     CHANGE = "Change"  # the audit log of edits made through the API
 
 
+class InternalLabel(StrEnum):
+    """Labels of bookkeeping nodes, not data: never exported, counted, restored or shown.
+
+    ``GraphLog``: on Neo4j, what the recent edits touched, written in each edit's transaction
+    (graph/touched.py; FalkorDB keeps the same log in Redis, beside the graph).
+    """
+
+    GRAPH_LOG = "GraphLog"
+
+
 class RelType(StrEnum):
     """Relationship types. The only types any query may name."""
 

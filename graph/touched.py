@@ -3,14 +3,15 @@
 Every write bumps the graph's version (:meth:`graph.store.GraphStore.version`). An edit
 (graph/edits.py) also says what it changed — the diplomas whose offers or legs changed, the
 actors whose properties or offers changed, the passerelles created or deleted — by writing
-inside :func:`touching`. An engine that keeps a log of it (:class:`TouchLog`: FalkorDB records
-it beside the version, in the same Redis call) lets every process ask what changed between
-two versions (:func:`touched_between`); the pathway cache then keeps the rest
-(graph/pathways/data.py).
+inside :func:`touching`. Both engines keep a log of it (:class:`TouchLog`), written with the
+version so that no reader sees one without the other: FalkorDB in the same Redis call as the
+version's INCR, Neo4j in the write's own transaction (a ``GraphLog`` node updated first, read in
+one transaction with the bookmark). Every process can then ask what changed between two
+versions (:func:`touched_between`); the pathway cache keeps the rest (graph/pathways/data.py).
 
 A write made outside :func:`touching` (an import, a seed load, a restore, a reset) records
 nothing: between two versions one of which is unrecorded, the answer is None, meaning "anything
-may have changed", and caches start empty. So does an engine without a log (Neo4j today).
+may have changed", and caches start empty. So does a store without a log.
 """
 
 from __future__ import annotations

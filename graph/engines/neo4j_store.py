@@ -9,6 +9,7 @@ normalised to the plain values the protocol promises, and driver errors become `
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
@@ -42,6 +43,7 @@ from graph.params import split_params
 from graph.schema import SCHEMA
 from graph.settings import Settings
 from graph.store import GraphReader, Row, Statement
+from graph.touched import Touched
 
 _UNREACHABLE = (
     ServiceUnavailable,  # and its subclasses (Read/Write/RoutingServiceUnavailable)
@@ -54,6 +56,8 @@ _TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"  # …TimedOut, �
 _DROP_BATCH = 10_000
 _RETRY_BUDGET_S = 0.5
 _CONNECT_TIMEOUT_S = 2.0
+# Entries of the touch log (graph/touched.py) kept in its node, as FalkorDB keeps 256 versions.
+_TOUCH_KEEP = 256
 
 
 def to_plain(value: Any) -> Any:
@@ -86,6 +90,21 @@ def _rows(records: Iterable[Record]) -> list[Row]:
     return [{key: to_plain(value) for key, value in record.items()} for record in records]
 
 
+def _parse_version(version: str) -> tuple[str, str, int]:
+    """``<bookmark>|<log id>|<log sequence>`` (:meth:`Neo4jStore.version`) → its parts."""
+    mark, log, seq = version.rsplit("|", 2)
+    return mark, log, int(seq)
+
+
+def _log_params(touched: Touched | None) -> dict[str, Any]:
+    """Parameters of ``graph_log_touch``: what a write touched, "" when it does not say."""
+    return {
+        "epoch": uuid.uuid4().hex,
+        "entry": "" if touched is None else touched.to_json(),
+        "keep": _TOUCH_KEEP,
+    }
+
+
 def schema_statements() -> list[str]:
     """Neo4j DDL for :data:`graph.schema.SCHEMA`; named, so ``IF NOT EXISTS`` makes it idempotent.
 
@@ -112,9 +131,12 @@ class Neo4jStore:
     def __init__(self, settings: Settings, *, library: CypherLibrary | None = None) -> None:
         self.settings = settings
         self.library = library or CypherLibrary("neo4j")
+        # The store's own bookkeeping queries (the touch log), whatever library it is given.
+        self._own = CypherLibrary("neo4j") if library is not None else self.library
         self.database = settings.neo4j_database
         self.timeout_s = settings.query_timeout_ms / 1000
         self._edit_lock = threading.RLock()
+        self._local = threading.local()  # .touched: what this thread's writes say they touch
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
         uri = settings.graph_uri
         self.server: LocalNeo4j | None = None
@@ -169,10 +191,21 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> list[Row]:
             return _rows(tx.run(query, args))
 
-        with self._errors(), self._session() as session:
-            if read_only:
+        if read_only:
+            with self._errors(), self._session() as session:
                 return session.execute_read(work)
-            return session.execute_write(work)
+
+        log_query = self._own.get("graph_log_touch")
+        log_args = _log_params(getattr(self._local, "touched", None))
+
+        @unit_of_work(timeout=self.timeout_s)
+        def logged_work(tx: ManagedTransaction) -> list[Row]:
+            # First: the log's lock, held to the commit, orders the writes (graph/touched.py).
+            tx.run(log_query, log_args).consume()
+            return _rows(tx.run(query, args))
+
+        with self._errors(), self._session() as session:
+            return session.execute_write(logged_work)
 
     # -- GraphStore -----------------------------------------------------------------------
     def read(self, name: str, /, **params: Any) -> list[Row]:
@@ -197,13 +230,17 @@ class Neo4jStore:
         Not retried on transient errors (an explicit transaction cannot be); the caller sees a
         GraphError and nothing was written.
         """
-        queries = []
+        # The touch log first (its lock orders the writes) and last (a restore deletes every
+        # node, the log's included): this write says nothing of what it touched.
+        log = (self._own.get("graph_log_touch"), _log_params(None))
+        queries = [log]
         for st in statements:
             max_hops, args = split_params(st.params)
             queries.append((self.library.get(st.name, max_hops=max_hops), args))
+        queries.append(log)
         # The query timeout bounds each statement, as on FalkorDB (where each runs on its own):
         # a seed load is about 40 statements, and a cold server compiles each in ~0.2 s.
-        timeout = self.timeout_s * max(1, len(queries))
+        timeout = self.timeout_s * max(1, len(queries) - 2)
         # On an exception inside the block, leaving it rolls the transaction back.
         with (
             self._errors(),
@@ -222,25 +259,88 @@ class Neo4jStore:
             )
 
     def version(self) -> str | None:
-        """The database's last committed transaction, as the bookmark of an empty read.
+        """The database's last committed transaction (a bookmark) and the touch log's state,
+        read in one read transaction: ``<bookmark>|<log id>|<log sequence>``.
 
         Neo4j answers every transaction, reads included, with a bookmark naming the last
-        transaction committed on the database when it began; the bookmark changes with every
-        commit, whoever made it (this store, another API worker, cmq load, Neo4j Browser), and
-        a rolled-back transaction leaves it as it was. Nothing is stored in the graph for it, so
-        no query has to skip a counter node. One round trip (about 9 ms on a laptop) per call.
+        transaction committed on the database; it changes with every commit, whoever made it
+        (this store, another API worker, cmq load, Neo4j Browser), and a rolled-back
+        transaction leaves it as it was. The touch log (graph/touched.py,
+        :meth:`touched_between`) is one ``GraphLog`` node that every write of this class
+        updates first in its own transaction, so its state moves with the write that it
+        describes and commits with it. One round trip (about 9 ms on a laptop) per call.
 
         On a cluster the bookmark is the answering member's; docs/scaling.md says how the
         caches behave with read replicas.
         """
+        query = self._own.get("graph_log_version")
 
         @unit_of_work(timeout=self.timeout_s)
-        def work(tx: ManagedTransaction) -> None:
-            tx.run("RETURN 1").consume()
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return _rows(tx.run(query))
 
         with self._errors(), self._session() as session:
-            session.execute_read(work)
-            return ",".join(sorted(session.last_bookmarks().raw_values)) or None
+            rows = session.execute_read(work)
+            bookmark = ",".join(sorted(session.last_bookmarks().raw_values))
+        if not bookmark:
+            return None
+        log = rows[0] if rows else {}
+        return f"{bookmark}|{log.get('epoch') or ''}|{log.get('seq') or 0}"
+
+    @contextmanager
+    def touching(self, touched: Touched) -> Iterator[None]:
+        """The single-query writes of this thread in the block record ``touched`` in the same
+        transaction (graph/touched.py); write_atomic and the writes outside the block record an
+        empty entry (anything may change); drop_all deletes the log."""
+        before = getattr(self._local, "touched", None)
+        self._local.touched = touched if before is None else before | touched
+        try:
+            yield
+        finally:
+            self._local.touched = before
+
+    def touched_between(self, old: str, new: str) -> Touched | None:
+        """The union of what the writes after version ``old`` up to ``new`` touched; None when
+        one of them recorded nothing, is no longer kept, or the versions do not name the same
+        log.
+
+        Every write of this class updates the log first in its transaction (what it touched,
+        or an empty entry when it does not say), so the log's sequence counts the writes of this
+        class in the order of their commits; a log deleted (drop_all, a restore) comes back
+        with another id. A write made by anything else (Neo4j Browser, cypher-shell) moves the
+        bookmark only: alone between two versions, it is seen (same sequence, another bookmark:
+        None); in the same interval as an edit, only the edit's rows are read again
+        (docs/cypher.md).
+        """
+        try:
+            old_mark, old_log, old_seq = _parse_version(old)
+            new_mark, new_log, new_seq = _parse_version(new)
+        except ValueError:
+            return None
+        if not old_log or old_log != new_log or not old_seq <= new_seq <= old_seq + _TOUCH_KEEP:
+            return None
+        if old_seq == new_seq:
+            return Touched() if old_mark == new_mark else None
+        query = self._own.get("graph_log_entries")
+
+        @unit_of_work(timeout=self.timeout_s)
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return _rows(tx.run(query))
+
+        with self._errors(), self._session() as session:
+            rows = session.execute_read(work)
+        if not rows or rows[0]["epoch"] != old_log:
+            return None
+        seq, entries = int(rows[0]["seq"]), list(rows[0]["entries"] or [])
+        first = seq - len(entries) + 1
+        if old_seq + 1 < first or new_seq > seq:
+            return None
+        out = Touched()
+        for raw in entries[old_seq + 1 - first : new_seq + 1 - first]:
+            if not raw:  # a write that did not say what it touched
+                return None
+            out = out | Touched.from_json(raw)
+        return out
 
     def snapshot(self) -> AbstractContextManager[GraphReader]:
         """The live graph: Neo4j has no cheap copy, so an export reads the graph as it is."""

@@ -13,7 +13,13 @@ from graph.pathways.hygiene import step_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 
-__all__ = ["MODALITY_FR", "explain", "goal_label", "why_none"]
+__all__ = ["MODALITY_FR", "OUTSIDE_MAX_KM", "explain", "goal_label", "too_far_sentence", "why_none"]
+
+# When no pathway is found in the territory, pathways outside it are offered only within this
+# distance of home (else of the territory's centre): beyond, the learner changes region, and the
+# answer says where the nearest known one is instead (the bound of the gap reports' nearest next
+# step, graph/gaps/dead_ends.py). The usual continuation of the start is told wherever it is.
+OUTSIDE_MAX_KM = 150.0
 
 MODALITY_FR = {
     "school": "voie scolaire",
@@ -42,11 +48,15 @@ def goal_label(q: PathwayQuery) -> str:
 
 
 def place(o: Offer) -> str:
-    """« Lycée X (Rouen) », or with the département when the commune is unknown; never None."""
+    """« Lycée X (Rouen) », or with the département when the commune is unknown; never None;
+    the commune once when the name already ends with it (« Lycée Champollion (Figeac) »)."""
     where = o.offer.get("commune")
     if not where and o.offer.get("departement"):
         where = f"département {str(o.offer['departement']).lstrip('0')}"
-    return f"{o.actor.get('name') or 'établissement sans nom'} ({where or 'lieu inconnu'})"
+    name = o.actor.get("name") or "établissement sans nom"
+    if where and name.endswith(f"({where})"):
+        return name
+    return f"{name} ({where or 'lieu inconnu'})"
 
 
 def figure_sentence(leg: Row) -> str:
@@ -171,3 +181,24 @@ def _nearest(q: PathwayQuery, offers: list[Offer]) -> str | None:
     o = min(located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"]))
     km = haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
     return f"{place(o)}, à {fmt_km(km)}"
+
+
+def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label: str) -> str:
+    """The nearest pathway outside the territory, too far to be proposed: where it leads and
+    how far (« Hors du territoire, le parcours connu le plus proche mène à … : à 563 km du
+    domicile, au-delà de 150 km, il n'est pas proposé. »)."""
+    far = [st for st in s.plan if not st.choice.ranked[0].in_territory]
+    st = far[0] if far else s.plan[-1]
+    best = st.choice.ranked[0]
+    where = f"{step_name(st.diploma)}, à {place(best)}"
+    lat, lon = best.offer.get("lat"), best.offer.get("lon")
+    if point is not None and lat is not None and lon is not None:
+        km = fmt_km(haversine_km(point[0], point[1], lat, lon))
+        return (
+            f"Hors du territoire, le parcours connu le plus proche passe par {where}, "
+            f"à {km} {origin_label} : au-delà de {OUTSIDE_MAX_KM:.0f} km, il n'est pas proposé."
+        )
+    return (
+        f"Hors du territoire, le parcours connu le plus proche passe par {where}, à une distance "
+        f"inconnue : il n'est pas proposé."
+    )

@@ -17,13 +17,22 @@ from graph.coverage import (
     read_coverage,
     summarise,
 )
+from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
-from graph.pathways.explanation import explain, goal_label, why_none
+from graph.pathways.explanation import (
+    MODALITY_FR,
+    OUTSIDE_MAX_KM,
+    explain,
+    goal_label,
+    too_far_sentence,
+    why_none,
+)
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
-from graph.pathways.scoring import LatLon, Offer, Scored, Scorer
-from graph.pathways.search import candidates, flag_usable
+from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
+from graph.pathways.search import candidates, flag_usable, is_goal
+from graph.pathways.usual import missing_sentence, usual_starts, usual_targets, with_usual
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -73,8 +82,14 @@ def _search(
     q: PathwayQuery,
     goal_codes: set[str] | None,
     origin: LatLon | None,
-) -> tuple[_StoreSource, list[Scored], int]:
-    """The search's source, its first ``q.limit`` pathways and their number."""
+    *,
+    every: bool = False,
+) -> tuple[_StoreSource, list[Scored], set[tuple[str, ...]]]:
+    """The search's source, its ranked pathways and the diploma sequences of all of them.
+
+    Only the first ``q.limit`` pathways are scored and ranked (:func:`best_of`: the same as
+    ranking them all), unless ``every``: then all of them, for a filter on the
+    establishments chosen."""
     source = _StoreSource(data, store, q)
     paths = candidates(q, source, goal_codes, restrict=q.restricted)
     offers = source.offers({d["code"] for r in paths for d in r.diplomas[1:]})
@@ -87,8 +102,11 @@ def _search(
         allow_outside=q.allow_outside,
         start_departements=q.start_departements,
     )
-    shown, count = best_of(scorer, paths, q.limit)
-    return source, shown, count
+    if every:
+        ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
+        return source, ranked, {s.key for s in ranked}
+    shown, keys = best_of(scorer, paths, q.limit)
+    return source, shown, keys
 
 
 def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
@@ -106,24 +124,127 @@ def _coverage(store: GraphStore, territory: Territory) -> tuple[list[CoverageRow
     return summarise(rows, territory), _centre(rows)
 
 
+class _Origin:
+    """Where far places are measured from: home, else the territory's centre (its `near`
+    point, else the mean place of its offers), with what the data holds in the territory
+    (kept per graph version)."""
+
+    def __init__(
+        self, store: GraphStore, data: PathwayData, territory: Territory, home: LatLon | None
+    ) -> None:
+        self.store = store
+        self.data = data
+        self.territory = territory
+        self.home = home
+        self._coverage: tuple[list[CoverageRow], LatLon | None] | None = None
+
+    def coverage(self) -> tuple[list[CoverageRow], LatLon | None]:
+        if self._coverage is None:
+            store, territory = self.store, self.territory
+            self._coverage = self.data.kept(
+                ("coverage", territory.model_dump_json()), lambda: _coverage(store, territory)
+            )
+        return self._coverage
+
+    def point(self) -> LatLon | None:
+        if self.home is not None:
+            return self.home
+        if self.territory.near is not None:
+            return (self.territory.near.lat, self.territory.near.lon)
+        return self.coverage()[1]
+
+    def label(self) -> str:
+        return "du domicile" if self.home is not None else "du centre du territoire"
+
+
+def _near_enough(s: Scored, point: LatLon | None) -> bool:
+    """Whether every step of a pathway taken outside the territory is within OUTSIDE_MAX_KM of
+    where far places are measured from (unknown when the place or the establishment's is)."""
+    if point is None:
+        return True
+    for st in s.plan:
+        best = st.choice.ranked[0]
+        if best.in_territory:
+            continue
+        lat, lon = best.offer.get("lat"), best.offer.get("lon")
+        if (
+            lat is None
+            or lon is None
+            or haversine_km(point[0], point[1], lat, lon) > OUTSIDE_MAX_KM
+        ):
+            return False
+    return True
+
+
+def _usual_outside(
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    goal_codes: set[str] | None,
+    origin: _Origin,
+) -> tuple[list[str], list[Scored]]:
+    """The notices for the usual continuations of the start that the territory does not offer
+    (:mod:`graph.pathways.usual`), and those continuations as pathways outside the territory,
+    scored like any other (when they meet the goal)."""
+    starts = usual_starts(q, source.diplomas(q.start_codes))
+    if not starts:
+        return [], []
+    legs = source.legs_from(starts)
+    diplomas = source.diplomas({t for c in starts for t, _ in legs.get(c, [])} | set(starts))
+    notes: list[str] = []
+    paths: list[Scored] = []
+    mod = q.modality.value if q.modality else None
+    for start, target, leg in usual_targets(q, starts, legs, diplomas, goal_codes):
+        offers = source.offers([target["code"]])[target["code"]]
+        if any(o.in_territory for o in offers):
+            continue  # offered here: the ranking decides
+        point = origin.point()
+        scorer = Scorer(
+            {target["code"]: offers},
+            fields=data.fields_of(store, [start, target["code"]]),
+            home=point,
+            modality=mod,
+            allow_outside=True,
+            start_departements=q.start_departements,
+        )
+        choice = scorer.choice(point, target["code"], leg.get("modality"))
+        how = f"en {MODALITY_FR[mod]}" if mod else None
+        notes.append(missing_sentence(target, q.territory, choice, origin.label(), how))
+        if choice is not None and is_goal(target, q, goal_codes):
+            scored = scorer.score([diplomas[start], target], [leg])
+            if scored is not None:
+                paths.append(scored)
+    return notes, paths
+
+
 def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     """The ranked pathways of a resolved question (:func:`graph.pathways.request.build_query`).
 
-    When none is found in the territory and the data holds no programme of the goal there, the
-    answer says so first (:func:`graph.coverage.goal_absent_sentence`), then offers the nearest
-    places outside, flagged with their distance (from home, else from the territory's centre).
+    When the territory does not offer the usual continuation of the start diploma (a
+    documented national continuation), the answer says so first and offers it outside the
+    territory with its distance, alongside the other pathways (:mod:`graph.pathways.usual`).
+    When no pathway is found in the territory, the answer says why first — the data holds no
+    programme of the goal there (:func:`graph.coverage.goal_absent_sentence`), or holds some
+    that no known passerelle reaches (:func:`graph.coverage.goal_thin_sentence`) — then offers
+    the nearest places outside, flagged with their distance (from home, else from the
+    territory's centre): the same way for a goal level and for a diploma type of that level,
+    so that ``to_type`` answers are among the ``to_level`` ones.
     """
     data = pathway_data(store)
     goal_codes = set(data.sector_codes(store, q.sector)) if q.sector else None
     home = (q.home.lat, q.home.lon) if q.home else None
-    source, shown, count = _search(store, data, q, goal_codes, home)
+    source, ranked, keys = _search(store, data, q, goal_codes, home)
     notices: list[str] = []
     asked = q
-    thin = None
-    if not count and q.territory.is_set and not q.allow_outside:
-        summary, centre = data.kept(
-            ("coverage", q.territory.model_dump_json()), lambda: _coverage(store, q.territory)
-        )
+    usual: list[Scored] = []
+    lead = None
+    origin = _Origin(store, data, q.territory, home)
+    if q.territory.is_set and not q.allow_outside:
+        notices, usual = _usual_outside(store, data, source, q, goal_codes, origin)
+    if not keys and q.territory.is_set and not q.allow_outside:
+        summary = origin.coverage()[0]
+        thin = None
         if not q.to and goal_codes is None:
             thin = goal_thin_sentence(
                 summary,
@@ -139,18 +260,25 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
             to_code=q.to,
             goal_codes=goal_codes,
         )
-        if absent:
-            notices.append(absent)
-            origin = home or (
-                (q.territory.near.lat, q.territory.near.lon) if q.territory.near else centre
-            )
+        lead = absent or thin
+        if lead:
+            notices.append(lead)
             asked = q.model_copy(update={"allow_outside": True})
-            source, shown, count = _search(store, data, asked, goal_codes, origin)
-            if count:
+            point = origin.point()
+            source, far, _ = _search(store, data, asked, goal_codes, point, every=True)
+            ranked = [p for p in far if _near_enough(p, point)]
+            keys = {p.key for p in ranked}
+            if ranked:
                 notices.append(
-                    "Parcours proposés hors du territoire, avec la distance de chaque étape"
+                    "Parcours proposés hors du territoire, à moins de "
+                    f"{OUTSIDE_MAX_KM:.0f} km, avec la distance de chaque étape"
                     + (" depuis le domicile." if home else " depuis le centre du territoire.")
                 )
+            elif far:
+                lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
+    # ranked holds the first q.limit pathways at least; the others only count
+    unranked = len(keys) - len(ranked)
+    ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
@@ -158,13 +286,13 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
         unrestricted = candidates(q, source, goal_codes, restrict=False)
         reached = {d["code"] for r in unrestricted for d in r.diplomas[1:]}
         reason = why_none(q, unrestricted, source.offers(reached) if unrestricted else {})
-        if notices or thin:
-            reason = f"{notices[0] if notices else thin} {reason}"
+        if lead:
+            reason = f"{lead} {reason}"
     return PathwayAnswer(
         start=q.start_label,
         goal=goal_label(q),
         territory=q.territory.describe(),
-        count=count,
+        count=len(ranked) + unranked,
         notices=notices,
         pathways=out,
         reason=reason,

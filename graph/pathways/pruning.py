@@ -21,8 +21,11 @@ __all__ = ["best_of"]
 RECOMPUTE_EVERY = 16  # scored candidates between two updates of the threshold
 
 
-def best_of(scorer: Scorer, paths: list[Candidate], limit: int) -> tuple[list[Scored], int]:
-    """``rank`` of every candidate's score: its first ``limit`` pathways, and its length."""
+def best_of(
+    scorer: Scorer, paths: list[Candidate], limit: int
+) -> tuple[list[Scored], set[tuple[str, ...]]]:
+    """``rank`` of every candidate's score: its first ``limit`` pathways, and the diploma
+    sequences (``Scored.key``) of all its pathways."""
     bounds: list[tuple[float, int]] = []
     valid_keys: set[tuple[str, ...]] = set()
     for i, c in enumerate(paths):
@@ -57,7 +60,7 @@ def best_of(scorer: Scorer, paths: list[Candidate], limit: int) -> tuple[list[Sc
             since = 0
     # the local legs' candidates: scored whatever their bound (inf sorts them first)
     scored.sort(key=lambda iS: iS[0])  # rank keeps the first of equal scores: walk order
-    return rank([s for _, s in scored])[:limit], len(valid_keys)
+    return rank([s for _, s in scored])[:limit], valid_keys
 
 
 def _threshold(best: dict[tuple[str, ...], float], limit: int) -> float:

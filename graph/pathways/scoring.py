@@ -32,12 +32,13 @@ __all__ = [
 ]
 
 OFFERS_PER_STEP = 5
-BOARDING_SOFTENING = 0.5  # far legs to a school with boarding places count half
-NEAR_KM = 30.0  # legs shorter than this are not softened (daily commute)
+NEAR_KM = 30.0  # a daily commute: the km of a leg up to this count once
+FAR_KM_FACTOR = 2.5  # each km beyond a daily commute counts 2.5: the learner boards or moves
+BOARDING_SOFTENING = 0.5  # ... half of that for a school with boarding places (an internat)
 
 # Score weights: a pathway starts at 100 and each term adds or removes points.
 W_STEP = 8.0  # per step beyond the first
-W_KM = 0.08  # per effective km travelled
+W_KM = 0.08  # per effective km travelled (:func:`effective_km`)
 W_OUTSIDE = 25.0  # per step outside the territory
 W_PLANNED = 10.0  # per step whose only offers are planned
 W_INFERRED = 4.0  # per leg whose passerelle is inferred, not documented
@@ -114,14 +115,22 @@ class Scored:
 
 
 def effective_km(km: float, boarding: int | None) -> float:
-    """The km that count: beyond a daily commute, half for a school with boarding places.
+    """The km that count. Up to a daily commute (NEAR_KM), each km once; beyond, a step means
+    boarding or moving out, which a counsellor weighs far more than a few km of bus: each km
+    counts FAR_KM_FACTOR times, half of that for a school with boarding places.
+
+    So a 1 km step and a 108 km one differ by 0.08 x (30 + 78 x 2.5) = 18 points, more than
+    any difference of continuation between two reasonable next steps (docs/pathways.md).
 
     >>> effective_km(20, 40), effective_km(70, 40), effective_km(70, None)
-    (20, 50.0, 70)
+    (20, 80.0, 130.0)
     """
-    if boarding and km > NEAR_KM:
-        return NEAR_KM + (km - NEAR_KM) * BOARDING_SOFTENING
-    return km
+    if km <= NEAR_KM:
+        return km
+    far = (km - NEAR_KM) * FAR_KM_FACTOR
+    if boarding:
+        far *= BOARDING_SOFTENING
+    return NEAR_KM + far
 
 
 def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:

@@ -191,7 +191,29 @@ await scenario('carte', async (d) => {
   expect(d.basemapPaths >= 90, 'offline basemap not drawn');
   expect(d.clusters >= 1, 'dense points are not clustered');
   const total = Number(/(\d+) lieux/.exec(d.statusAll)?.[1] ?? 0);
+  // No document gives a company's commune: none is placed, and the legend says so.
+  d.companiesLegend = await page.locator('.map-filters label', { hasText: 'Entreprises' }).first().innerText();
   expect(total >= 30, `expected the seed actors on the map, got ${total}`);
+  // Préfectures: with the département's name under each at zoom 7; zoomed out to the whole
+  // of France, the régional chefs-lieux only, none of them overlapping.
+  await map.locator('.pref-label', { hasText: 'Cahors' }).first().waitFor();
+  d.prefDeptName = await map.locator('.pref-label', { hasText: 'Cahors' }).first().innerText();
+  await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
+  await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
+  await page.waitForFunction(() => document.querySelectorAll('#carte-acteurs .pref-label').length < 30);
+  d.prefsFrance = await map.locator('.pref-label').allInnerTexts();
+  expect(!d.prefsFrance.includes('Rodez'), 'every préfecture named at the scale of France');
+  d.prefOverlaps = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('#carte-acteurs .pref-label')].map((e) => e.getBoundingClientRect());
+    let n = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) n++;
+      }
+    return n;
+  });
   await page.getByRole('radio', { name: 'Un campus' }).check();
   await page.getByLabel('Campus', { exact: true }).selectOption('mecanic-vallee');
   await page.getByLabel('Niveau de formation proposé').selectOption('5');
@@ -200,6 +222,9 @@ await scenario('carte', async (d) => {
     return /lieux? affichés?/.test(s) && !s.includes(`${t} lieux`);
   }, total);
   d.statusFiltered = await status.innerText();
+  // The sector filter: clean names, each once, filières apart from the job families.
+  d.sectorOptions = await page.locator('select[name="sector"] option').allInnerTexts();
+  d.sectorGroups = await page.locator('select[name="sector"] optgroup').evaluateAll((gs) => gs.map((g) => g.label));
   const filtered = Number(/(\d+) lieux?/.exec(d.statusFiltered)?.[1] ?? 0);
   expect(filtered > 0 && filtered < total, `filters did not narrow the map (${filtered}/${total})`);
   await page.getByLabel('Modalité').selectOption('apprenticeship');
@@ -239,12 +264,19 @@ await scenario('carte', async (d) => {
   // Town names where the markers are, under the markers.
   await page.locator('#carte-acteurs .town-label', { hasText: 'Decazeville' }).first().waitFor();
   d.towns = await page.locator('#carte-acteurs .town-label').allInnerTexts();
+  // Closer in, every préfecture (Rodez, Cahors), the other towns from the markers' communes.
+  d.prefsNear = await page.locator('#carte-acteurs .pref-label').allInnerTexts();
   d.labelsUnderMarkers = await page.evaluate(() => {
     const m = document.querySelector('#carte-acteurs .leaflet-marker-pane');
     const l = document.querySelector('#carte-acteurs .leaflet-etiquettes-pane');
     return Number(getComputedStyle(l).zIndex) < Number(getComputedStyle(m).zIndex);
   });
   expect(d.labelsUnderMarkers, 'the names are drawn over the markers');
+  // An establishment only Parcoursup places (a position, no commune): its commune is deduced
+  await page.goto(`${app}#/carte?focus=actor:uai-0121516h`);
+  const deduced = page.locator('.leaflet-popup-content', { hasText: 'SPE FORMATION' }).first();
+  await deduced.waitFor();
+  d.deducedPopup = await deduced.innerText();
   d.external = log.external.length;
   expect(log.external.length === 0, `the map fetched from outside the origin: ${log.external.slice(0, 3).join(', ')}`);
   await page.goto(`${app}#/carte?campus=mecanic-vallee`);
@@ -262,6 +294,10 @@ await scenario('reseau', async (d) => {
   await page.waitForFunction(() => /nœuds et \d+ liens/.test(document.querySelector('.map-status')?.textContent ?? ''));
   d.status = await page.locator('.map-status').innerText();
   expect(await page.locator('#graphe canvas').count() >= 1, 'the graph is not drawn');
+  // Legible labels: none covering another label or a node; most nodes named
+  await page.waitForFunction(() => document.querySelector('#graphe')?.dataset.labels);
+  d.labels = await page.locator('#graphe').getAttribute('data-labels');
+  d.labelOverlaps = Number(await page.locator('#graphe').getAttribute('data-label-overlaps'));
   const search = page.getByRole('combobox', { name: 'Rechercher un nœud' });
   await search.fill('Champollion');
   await page.getByRole('option', { name: /Lycée général et technologique Champollion/ }).first().click();
@@ -323,6 +359,21 @@ await scenario('manques', async (d) => {
   d.sections = await page.locator('section.gap-section').count();
   expect(d.sections === 6, `expected 6 sections, got ${d.sections}`);
   d.summary = await page.locator('.gap-summary p').first().innerText();
+  // The counts are the sections' totals (the report details the first ten of each).
+  d.apiTotals = await page.evaluate(async () => {
+    const r = await (await fetch('/gaps?campus=mecanic-vallee')).json();
+    return Object.fromEntries(r.sections.map((s) => [s.id, [s.total, s.findings.length]]));
+  });
+  d.headingCounts = Object.fromEntries(
+    await page.locator('section.gap-section').evaluateAll((els) => els.map((e) => [e.id.replace('rubrique-', ''), Number(/\((\d+)\)/.exec(e.querySelector('h2').textContent)?.[1])])),
+  );
+  const big = Object.entries(d.apiTotals).find(([, [total, shown]]) => total > shown && total <= 500)?.[0];
+  expect(big, `no section with more findings than shown: ${JSON.stringify(d.apiTotals)}`);
+  d.bigSection = big;
+  d.bigNote = await page.locator(`#rubrique-${big} .shown-note`).innerText();
+  await page.locator(`#rubrique-${big}`).getByRole('button', { name: /^Afficher les \d+ constats$/ }).click();
+  await page.locator(`#rubrique-${big} button:not([aria-busy])`, { hasText: 'N’afficher que' }).waitFor();
+  d.bigRows = await page.locator(`#rubrique-${big} table.findings tbody tr`).count();
   d.matrixRows = await page.locator('table.matrix tbody tr').count();
   // Plain French: one sentence per section, measures in words, figures with their date and source.
   d.leads = await page.locator('section.gap-section .section-lead').count();
@@ -740,7 +791,7 @@ await scenario('confort', async (d) => {
 // fetched here, so that the check knows them exactly instead of guessing at hyphenated words.
 // Lower-case English words that no French sentence uses (proper names such as « Supply Chain
 // And LEan management » are capitalised), and the capitalised words that start English messages.
-const ENGLISH = /\b(the|and|with|without|should|than|input|field|required|stated|specialty|industrial|trades|unknown|found|apprenticeship|school|training|pathways?|none|true|false|error|invalid|value|must|which|from|less|greater|equal|planned|companies|between|items?|not|is|are|was)\b|\b(Input|Field|Value|No|Unknown|The|Planned|Multi-site)\b/;
+const ENGLISH = /\b(the|and|with|without|should|than|input|field|required|stated|specialty|industrial|trades|unknown|found|apprenticeship|school|training|pathways?|none|true|false|error|invalid|value|must|which|from|less|greater|equal|planned|companies|between|items?|not|is|are|was|open data|license)\b|\b(Input|Field|Value|No|Unknown|The|Planned|Multi-site)\b/;
 const FILE_NAME = /\b[\w-]+\.(?:txt|csv|toml|json)\b|\b\d{3}_[0-9a-f]{16}\b/;
 const RAW = /\bNone\b|\bNaN\b|\[object Object\]|\bnull\b|\bundefined\b/;
 
@@ -821,6 +872,8 @@ await scenario('francais', async (d) => {
     ['parcours-etapes-refusees', '#/parcours?from=40025014&to_level=7&max_steps=12', '.state-error'],
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
     ['carte-fiche', '#/carte?focus=actor:lycee-la-decouverte-decazeville', '.leaflet-popup-content'],
+    ['carte-commune-deduite', '#/carte?focus=actor:uai-0121516h', '.leaflet-popup-content'],
+    ['carte-prefectures', '#/carte?departements=12,46', '#carte-acteurs .pref-label'],
     ['reseau-acteur', '#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac', '.side-panel .links'],
     ['reseau-diplome', '#/reseau?campus=mecanic-vallee&select=diploma:40025014', '.side-panel .links'],
     ['reseau-campus', '#/reseau?campus=mecanic-vallee&select=campus:mecanic-vallee', '.side-panel .links'],
@@ -842,6 +895,7 @@ await scenario('francais', async (d) => {
       await page.evaluate(() => {
         for (const b of document.querySelectorAll('section.gap-section button')) if (/^Afficher les \d+ constats$/.test(b.textContent)) b.click();
       });
+      await page.waitForFunction(() => !document.querySelector('section.gap-section button[aria-busy]'), null, { timeout: 30_000 });
     }
     const found = problems(await pageText(page), ids);
     d.states[name] = found.length;

@@ -186,18 +186,41 @@ def test_parcours_mecanic_vallee_bac_pro_to_level_7(run: dict[str, Any]) -> None
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     d = _check(run, "carte")
     assert d["clusters"] >= 1
+    # sector filter labels are sector names: no source note, no name twice (the source table
+    # has two « Soudeurs » rows)
+    options = d["sectorOptions"]
+    assert "Soudeurs" in options and len(options) == len(set(options))
+    assert not any("ligne" in o or "«" in o for o in options)
+    assert d["sectorGroups"] == ["Filières", "Métiers recherchés"]
     # the territory fieldset: an invalid département refused, 46 shows only the Lot
     assert "ne sont pas des départements" in d["badDepartement"]
     assert d["rowsLot"] and all("(46)" in t for t in d["rowsLot"])
     # what could not be placed is counted; town names under the markers
     assert "sans position connue" in d["statusAll"]
-    assert {"Figeac", "Rodez", "Decazeville"} <= set(d["towns"]) and d["labelsUnderMarkers"]
+    # the seeds' companies: the documents name them, never their commune (none is placed)
+    legend = d["companiesLegend"]
+    assert "Entreprises (0 ; " in legend and legend.endswith(" sans position connue)"), legend
+    assert {"Figeac", "Decazeville"} <= set(d["towns"]) and d["labelsUnderMarkers"]
+    # préfectures: the régional ones over France (not overlapping), all of them closer in;
+    # a préfecture is named once (Rodez by the basemap, not again as a town of the markers)
+    assert {"Toulouse", "Paris", "Lyon", "Rouen"} <= set(d["prefsFrance"])
+    assert "Cahors" not in d["prefsFrance"] and d["prefOverlaps"] == 0
+    assert d["prefDeptName"].split("\n") == ["Cahors", "Lot (46)"]
+    assert {"Rodez", "Cahors", "Toulouse"} <= set(d["prefsNear"])
+    assert "Rodez" not in d["towns"]
+    # a place no file gives the commune of: the nearest commune, said to be deduced
+    assert "Olemps (12)" in d["deducedPopup"]
+    assert "Commune déduite de la position" in d["deducedPopup"]
     assert d["external"] == 0, "the map must work offline (no request outside the origin)"
     assert (SCREENSHOTS / "carte.png").is_file()
 
 
 def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
     d = _check(run, "reseau")
+    # labels: short names (« LGT Champollion (Figeac) »), none covering another one or a
+    # node; the hidden ones on hover and selection, but most nodes named at once
+    shown, visible = (int(x) for x in d["labels"].split("/"))
+    assert d["labelOverlaps"] == 0 and shown >= 0.5 * visible, d["labels"]
     assert "Champollion" in d["selected"]
     assert d["links"] >= 3
     # opens on the campus core; diplomas on demand; any words in any order; links read in French
@@ -212,6 +235,13 @@ def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
 def test_manques_report_and_csv(run: dict[str, Any]) -> None:
     d = _check(run, "manques")
     assert d["sections"] == 6
+    # counts are the API's section totals, not the ten findings each section details
+    totals = {sid: total for sid, (total, _) in d["apiTotals"].items()}
+    assert d["headingCounts"] == totals
+    assert f"{sum(totals.values())} constats au total" in d["summary"]
+    total, shown = d["apiTotals"][d["bigSection"]]
+    assert d["bigNote"].startswith(f"{shown} constats affichés sur {total}")
+    assert d["bigRows"] == total
     # plain French: a sentence per section, measures in words with a tooltip, dated figures
     assert d["leads"] == 6 and "intermédiarité" not in d["manquesText"]
     assert "source :" in d["demandCaption"]
@@ -293,7 +323,9 @@ def test_french_everywhere_no_internal_text(run: dict[str, Any]) -> None:
     no English word, no internal identifier of the API, no file name, no None/null/NaN."""
     d = _check(run, "francais")
     assert d["ids"] > 100
-    assert len(d["states"]) >= 14 and not any(d["states"].values()), d["problems"]
+    assert len(d["states"]) >= 16 and not any(d["states"].values()), d["problems"]
+    for state in ("carte-commune-deduite", "carte-prefectures", "donnees", "manques"):
+        assert state in d["states"]
     # the other campuses too: their panel, map popups and Manques report
     for campus in (
         "campus-entreprises-clermont",

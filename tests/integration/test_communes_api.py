@@ -128,3 +128,18 @@ def test_an_ambiguous_or_unknown_town_is_a_french_422_with_candidates(
     r = mini_client.get("/gaps", params={"near": "Nullepart-sur-Mer", "radius_km": 10})
     assert r.status_code == 422 and r.json()["code"] == "commune_inconnue"
     assert r.json()["field"] == "near"
+
+
+def test_prefectures_of_every_departement_and_of_a_territory(mini_client: TestClient) -> None:
+    body = mini_client.get("/prefectures").json()
+    by_dep = {p["departement"]: p for p in body["prefectures"]}
+    assert body["count"] == len(by_dep) >= 101  # 96 in metropolitan France, 5 overseas
+    assert by_dep["12"]["name"] == "Rodez" and by_dep["46"]["name"] == "Cahors"
+    assert by_dep["2A"]["name"] == "Ajaccio" and by_dep["974"]["name"] == "Saint-Denis"
+    assert by_dep["31"]["regional"] is True and by_dep["12"]["regional"] is False
+    assert {p["name"] for p in body["prefectures"] if p["regional"]} >= {"Toulouse", "Rouen"}
+    assert math.isclose(by_dep["12"]["lat"], 44.35, abs_tol=0.05)
+    some = mini_client.get("/prefectures", params={"departements": "046,12"}).json()
+    assert [p["name"] for p in some["prefectures"]] == ["Rodez", "Cahors"]
+    bad = mini_client.get("/prefectures", params={"departements": "12,999x"})
+    assert bad.status_code in (400, 422)

@@ -229,6 +229,39 @@ def test_coordinates_come_from_the_row_else_the_commune_centre_else_unknown(
     )
 
 
+def test_an_establishment_only_parcoursup_places_gets_the_nearest_commune(
+    national: FalkorDBStore,
+) -> None:
+    """Parcoursup gives the Lycée Marcel Sembat (0760110G) a position and no commune: its
+    commune is the one of its département whose centre is the nearest (Sotteville-lès-Rouen),
+    said so (``commune_from``); its name gets its accents back."""
+    ((name, commune, insee, how, precision),) = q(
+        national,
+        "MATCH (a:Actor {uai: '0760110G'}) "
+        "RETURN a.name, a.commune, a.insee, a.commune_from, a.coords_precision",
+    )
+    assert name == "Lycée Marcel Sembat"
+    assert (commune, insee, how, precision) == (
+        "Sotteville-lès-Rouen",
+        "76681",
+        "coordinates",
+        "establishment",
+    )
+    # the communes the directories give stay theirs
+    named = q(
+        national,
+        "MATCH (a:Actor) WHERE a.described_by = ['fr-en-annuaire-education.csv'] "
+        "RETURN count(a), count(a.commune_from)",
+    )
+    assert named[0][0] > 0 and named[0][1] == 0
+    # nothing left without a commune but what has no position either
+    assert q(
+        national,
+        "MATCH (a:Actor) WHERE a.imported AND a.insee IS NULL AND a.lat IS NOT NULL "
+        "RETURN count(a)",
+    ) == [[0]]
+
+
 def test_a_commune_geonames_does_not_place_takes_the_commune_references_centre(
     national: FalkorDBStore,
 ) -> None:

@@ -18,8 +18,11 @@ from tests.raw_query import raw_rows
 
 
 def _snapshot(store: GraphStore) -> tuple[list, list]:
-    """Every node and relationship with all its properties, in a stable order."""
-    nodes = raw_rows(store, "MATCH (n) RETURN labels(n)[0] AS l, properties(n) AS p")
+    """Every node and relationship with all its properties, in a stable order (not the Neo4j
+    store's bookkeeping GraphLog node, graph/touched.py)."""
+    nodes = raw_rows(
+        store, "MATCH (n) WHERE NOT n:GraphLog RETURN labels(n)[0] AS l, properties(n) AS p"
+    )
     rels = raw_rows(
         store,
         "MATCH (a)-[r]->(b) RETURN type(r), coalesce(a.id, a.code, a.insee), "

@@ -29,6 +29,7 @@ from graph.pathways.data import cache_state, forget, keep_warm, pathway_data
 from graph.pathways.find import _StoreSource
 from graph.store import GraphStore
 from graph.territory import Territory
+from graph.touched import Touched
 from tests.conftest import MINI_SEEDS, make_settings
 
 FIXTURE_CYPHER = Path(__file__).resolve().parent.parent / "fixtures" / "cypher"
@@ -40,7 +41,10 @@ def store(new_store: Callable[..., GraphStore]) -> Iterator[GraphStore]:
     s = new_store()
     load_seeds(s, load_seed_dir(MINI_SEEDS))
     yield s
+    data = pathway_data(s)
     forget(s)
+    if data.preload_thread is not None:  # a preload still reading would race the store's close
+        data.preload_thread.join(timeout=60)
 
 
 def _same_database(store: GraphStore) -> GraphStore:
@@ -268,14 +272,9 @@ def _section(report: Any, sid: str) -> list[Any]:
     return next(s.findings for s in report.sections if s.id == sid)
 
 
-def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path) -> None:
+def test_an_edit_drops_only_what_it_touched(store: Any, tmp_path: Path) -> None:
     """After an edit, the cache of the new version keeps every row the edit did not change
     (graph/touched.py); after an import-like write (write_atomic), it starts empty."""
-    if store.engine == "neo4j":
-        pytest.skip(
-            "edits record what they touched on FalkorDB only: on Neo4j an edit still "
-            "drops the whole pathway cache (docs/performance.md)"
-        )
     keep_warm(store)
     data = pathway_data(store)
     assert data.preload_thread is not None
@@ -331,6 +330,46 @@ def test_an_edit_drops_only_what_it_touched(store: FalkorDBStore, tmp_path: Path
     assert store.touched_between(v, v_after) is None
     reloaded = pathway_data(store)
     assert reloaded.carried_from is None
+    for d in (after, reloaded):  # the preloads end before the store closes
+        if d.preload_thread is not None:
+            d.preload_thread.join(timeout=60)
+
+
+def test_the_touch_log_unites_the_edits_between_two_versions(store: Any) -> None:
+    """What edits touched, between any two versions (on Neo4j: the GraphLog node written in
+    each write's transaction); a load in between makes it unknown, and the first edit after
+    a load is known again."""
+    offer = OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC)
+    v0 = store.version()
+    other = _same_database(store)
+    try:
+        create_offer(other, "bob", offer)
+        v1 = store.version()
+        create_partnership(
+            store, "alice", PartnershipCreate(a="iut-b", b="lycee-a", kind="convention", source=SRC)
+        )
+        v2 = store.version()
+    finally:
+        other.close()
+    assert len({v0, v1, v2}) == 3
+    first, second = store.touched_between(v0, v1), store.touched_between(v1, v2)
+    assert first is not None and first.diplomas == {"32025002"} and not first.links
+    assert second == Touched.of(links=["iut-b", "lycee-a"])
+    assert store.touched_between(v0, v2) == first | second
+    assert store.touched_between(v2, v2) == Touched()
+
+    load_seeds(store, load_seed_dir(MINI_SEEDS))  # says nothing of what it touched
+    v3 = store.version()
+    assert store.touched_between(v2, v3) is None and store.touched_between(v0, v3) is None
+    delete_offer(
+        store,
+        "alice",
+        OfferDelete(actor="lycee-a", diploma="40025005", modality="school", source=SRC),
+    )
+    v4 = store.version()
+    last = store.touched_between(v3, v4)
+    assert last is not None and last.diplomas == {"40025005"} and not last.links
+    assert store.touched_between(v2, v4) is None
 
 
 def test_the_departement_index_skips_only_diplomas_not_offered_there(store: GraphStore) -> None:

@@ -78,8 +78,24 @@ def small() -> communes.CommuneIndex:
             "former_codes": {"46999": "46251"},
             "departements": {"46": ["Lot", "76"], "93": ["Seine-Saint-Denis", "11"]},
             "regions": {"76": "Occitanie"},
+            "chefs_lieux": {
+                "departements": {"46": "46102", "93": "93066", "974": "97411", "75": "75056"},
+                "regions": {"11": "75056", "04": "97411"},
+            },
         }
     )
+
+
+def test_prefectures_regional_first_then_by_departement(small: communes.CommuneIndex) -> None:
+    got = [(p.commune.name, p.departement, p.regional) for p in small.prefectures()]
+    assert got == [
+        ("Paris", "75", True),
+        ("Saint-Denis", "974", True),
+        ("Figeac", "46", False),
+        ("Saint-Denis", "93", False),
+    ]
+    assert [p.commune.code for p in small.prefectures(["46", "12"])] == ["46102"]
+    assert build_index({"columns": COLUMNS, "communes": []}).prefectures() == []
 
 
 @pytest.mark.parametrize(
@@ -253,3 +269,24 @@ def test_search_on_the_reference(ref: communes.CommuneIndex) -> None:
         ref.resolve("46400")  # Saint-Céré and nine villages around
     assert exc.value.candidates[0].name == "Saint-Céré"
     assert "Précisez le nom de la commune" in exc.value.message
+
+
+def test_the_nearest_commune_to_a_point_of_a_departement(small: communes.CommuneIndex) -> None:
+    # the small index puts every commune at (44.0, 2.0) unless told: Figeac and Capdenac (46)
+    # and Capdenac-Gare (12) share it; 0.05° north is ~5.6 km away
+    got = small.nearest(44.05, 2.0, departement="12")
+    assert got is not None and got[0].name == "Capdenac-Gare" and 5.4 < got[1] < 5.8
+    assert small.nearest(44.05, 2.0, departement="12", max_km=5) is None
+    assert small.nearest(44.05, 2.0, departement="2A") is None
+    assert small.nearest(46.0, 2.0) is None  # 220 km from any centre
+    # an approximate centre (the arrondissement's) never names a point's commune
+    here = small.nearest(44.0, 2.0)
+    assert here is not None and here[0].name != "Celles"
+
+
+def test_a_point_of_marseille_is_in_its_arrondissement(ref: communes.CommuneIndex) -> None:
+    """Luminy is 10 km from Marseille's town hall, 2 km from the 9e's."""
+    got = ref.nearest(43.2314, 5.44235, departement="13")
+    assert got is not None and got[0].name == "Marseille 9e Arrondissement"
+    got = ref.nearest(49.415, 1.08515, departement="76")  # the Lycée Marcel Sembat
+    assert got is not None and got[0].name == "Sotteville-lès-Rouen" and got[1] < 1

@@ -55,8 +55,8 @@ def test_a_town_hall_is_kept_inside_its_contour_only() -> None:
 def _dec(communes: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "communes": communes,
-        "departements": [{"code": "46", "nom": "Lot", "region": "76"}],
-        "regions": [{"code": "76", "nom": "Occitanie"}],
+        "departements": [{"code": "46", "nom": "Lot", "region": "76", "chefLieu": "46042"}],
+        "regions": [{"code": "76", "nom": "Occitanie", "chefLieu": "31555"}],
         "arrondissements": [],
         "version": "test",
     }
@@ -146,3 +146,5 @@ def test_the_whole_build_from_package_files(tmp_path: Path) -> None:
     }
     [row] = got["communes"]
     assert row[:2] == ["46001", "Figeac"] and row[-3:] == [44.61, 2.03, "mairie"]
+    # the chefs-lieux (préfectures) of the départements and régions
+    assert got["chefs_lieux"] == {"departements": {"46": "46042"}, "regions": {"76": "31555"}}

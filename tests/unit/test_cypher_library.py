@@ -6,7 +6,7 @@ import pytest
 
 from graph.cypher import CYPHER_DIR, CypherLibrary
 from graph.errors import InvalidQuery
-from graph.models import Label, RelType
+from graph.models import InternalLabel, Label, RelType
 
 
 def test_every_query_file_loads_for_both_engines() -> None:
@@ -40,7 +40,7 @@ def test_queries_only_name_labels_and_types_of_the_closed_lists() -> None:
     """Labels and relationship types in the query files all come from graph.models."""
     import re
 
-    labels = {m.value for m in Label}
+    labels = {m.value for m in Label} | {m.value for m in InternalLabel}
     types = {m.value for m in RelType}
     for path in CYPHER_DIR.rglob("*.cypher"):
         text = "\n".join(

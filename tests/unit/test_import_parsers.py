@@ -16,6 +16,7 @@ from graph.ingest.opendata.credits import citation, producer_of
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.plan import departement_prefixes, parse_directory
 from graph.ingest.opendata.report import FileReport
+from graph.ingest.opendata.values import departement_of_uai
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
 SLICE = Path(__file__).resolve().parents[3] / "shared" / "opendata"
@@ -388,3 +389,23 @@ def test_every_row_read_is_used_filtered_or_skipped(data) -> None:
     for rep in data.reports:
         if rep.family.startswith(("offers", "pupils")):
             assert rep.rows_used + rep.filtered + sum(rep.skipped.values()) == rep.rows_read
+
+
+def test_parcoursup_names_get_their_accents_back() -> None:
+    accented_name = directories.accented_name
+    assert accented_name("Lycee Marcel Sembat") == "Lycée Marcel Sembat"
+    assert accented_name("LYCEE GENERAL prive") == "LYCÉE GÉNÉRAL privé"
+    assert accented_name("Universite Jean Monnet   Saint Etienne") == (
+        "Université Jean Monnet   Saint Étienne"
+    )
+    # a word that may be written without an accent is left as the file gives it
+    assert accented_name("Lycee Auguste Comte") == "Lycée Auguste Comte"
+
+
+def test_the_uais_of_corsica_give_its_departements() -> None:
+    assert [departement_of_uai(u) for u in ("0460010L", "6200002K", "7200009X", "9710001X")] == [
+        "046",
+        "02A",
+        "02B",
+        "971",
+    ]

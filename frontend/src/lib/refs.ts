@@ -30,14 +30,33 @@ export async function fillCampusSelect(sel: HTMLSelectElement, value: string, al
   }
 }
 
+const SECTOR_GROUPS: [string, string][] = [
+  ['filiere', 'Filières'],
+  ['job_family', 'Métiers recherchés'],
+];
+
+/** Fills a <select> with the sectors, filières then job families, each name once (a source
+ * table may give two rows the same name: the first one by id is listed). */
 export async function fillSectorSelect(sel: HTMLSelectElement, campus: string | null, value: string): Promise<void> {
   try {
     const list = await sectorsOf(campus);
+    const byName = new Map<string, Sector>();
+    for (const s of [...list].sort((a, b) => a.id.localeCompare(b.id))) {
+      const key = `${s.kind}|${s.name.toLocaleLowerCase('fr')}`;
+      if (!byName.has(key) || s.id === value) byName.set(key, s);
+    }
+    const shown = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    const option = (s: Sector): HTMLElement => h('option', { value: s.id, selected: s.id === value }, s.name);
+    const known = new Set(SECTOR_GROUPS.map(([k]) => k));
     sel.replaceChildren(
       h('option', { value: '' }, 'Tous les secteurs'),
-      ...list.map((s) => h('option', { value: s.id, selected: s.id === value }, s.name)),
+      ...SECTOR_GROUPS.flatMap(([kind, label]) => {
+        const items = shown.filter((s) => s.kind === kind);
+        return items.length ? [h('optgroup', { label }, ...items.map(option))] : [];
+      }),
+      ...shown.filter((s) => !known.has(s.kind ?? '')).map(option),
     );
-    if (value && !list.some((s) => s.id === value)) sel.append(h('option', { value, selected: true }, value));
+    if (value && !shown.some((s) => s.id === value)) sel.append(h('option', { value, selected: true }, 'Secteur inconnu'));
     sel.value = value;
   } catch {
     sel.replaceChildren(h('option', { value: '' }, 'Secteurs indisponibles'));

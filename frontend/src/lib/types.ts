@@ -26,6 +26,7 @@ export type DiplomaSearch = S['DiplomaSearch'];
 export type SiteOut = S['SiteOut'];
 export type ActorDetail = S['ActorDetail'];
 export type PlatformOut = S['PlatformOut'];
+export type Prefectures = S['Prefectures'];
 
 export type PathwayOffer = S['OfferOut'];
 export type PasserelleUsed = S['PasserelleUsed'];
@@ -53,6 +54,8 @@ export interface MapProps {
   name: string;
   kind: string;
   commune?: string | null;
+  /** 'coordinates': no file names the commune, the nearest to the place's position is given. */
+  commune_from?: string | null;
   departement?: string | null;
   campuses: string[];
   sectors: string[];

@@ -7,6 +7,8 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { tileSettings } from '../lib/settings';
 import { kindGroup, kindFr } from '../lib/labels';
+import { cached } from '../lib/api';
+import type { Prefectures } from '../lib/types';
 
 interface DeptProps {
   code: string;
@@ -50,6 +52,24 @@ export function maxZoomFor(tileUrl: string): number {
   return tileUrl ? 18 : 13;
 }
 
+/** Régional chefs-lieux from this zoom (the whole of France), the other préfectures from 7. */
+export const REGIONAL_PREFECTURE_ZOOM = 5;
+export const PREFECTURE_ZOOM = 7;
+
+/** The préfectures (GET /prefectures), once per page load. */
+export function prefectures(): Promise<Prefectures['prefectures']> {
+  return cached<Prefectures>('/prefectures').then((b) => b.prefectures);
+}
+
+/** `name|département` of each préfecture ('Rodez|12'): the town labels skip them. */
+export async function prefectureKeys(): Promise<Set<string>> {
+  try {
+    return new Set((await prefectures()).map((p) => `${p.name}|${p.departement}`));
+  } catch {
+    return new Set();
+  }
+}
+
 export const FRANCE_BOUNDS = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
 
 export interface CmqMap {
@@ -85,7 +105,39 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   map.getPane('etiquettes')!.style.pointerEvents = 'none';
 
   let fill: L.GeoJSON | null = null;
-  let labels: L.LayerGroup | null = null;
+  // Préfecture names: a dot at the town hall, the name to its right, under the markers.
+  const regionalPrefs = L.layerGroup();
+  const otherPrefs = L.layerGroup();
+  const showPrefectures = (): void => {
+    const z = map.getZoom();
+    if (z >= REGIONAL_PREFECTURE_ZOOM) regionalPrefs.addTo(map);
+    else regionalPrefs.remove();
+    if (z >= PREFECTURE_ZOOM) otherPrefs.addTo(map);
+    else otherPrefs.remove();
+  };
+  void prefectures()
+    .then((list) => {
+      if (!alive) return;
+      for (const p of list) {
+        L.marker([p.lat, p.lon], {
+          interactive: false,
+          keyboard: false,
+          pane: 'etiquettes',
+          icon: L.divIcon({ className: `pref-dot${p.regional ? ' pref-dot--region' : ''}`, html: '', iconSize: [6, 6] }),
+        })
+          .bindTooltip(prefectureLabel(p.name, `${p.departement_name} (${p.departement})`), {
+            permanent: true,
+            direction: 'right',
+            offset: [3, 0],
+            className: `pref-label${p.regional ? ' pref-label--region' : ''}`,
+            pane: 'etiquettes',
+          })
+          .addTo(p.regional ? regionalPrefs : otherPrefs);
+      }
+      showPrefectures();
+    })
+    .catch(() => undefined);
+  map.on('zoomend', showPrefectures);
   let tiles: L.TileLayer | null = null;
   let alive = true;
 
@@ -104,11 +156,10 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     fill?.setStyle({ fillOpacity: s.url ? 0 : 1 });
   };
 
-  // Département names at zoom 7; closer in, the town names take over.
+  // Département names at zoom 7, under their préfecture's name; closer in, the town names
+  // take over (a name at the centre of each département would cover its préfecture's).
   const showLabels = (): void => {
-    if (!labels) return;
-    if (map.getZoom() >= 7 && map.getZoom() < 8) labels.addTo(map);
-    else labels.remove();
+    el.classList.toggle('map--dept-names', map.getZoom() >= PREFECTURE_ZOOM && map.getZoom() < 8);
   };
 
   const ready = loadBasemap()
@@ -124,24 +175,6 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
         interactive: false,
         style: { color: '#5a5a5a', weight: 1.6, opacity: 0.8 },
       }).addTo(map);
-      labels = L.layerGroup();
-      fill.eachLayer((layer) => {
-        const f = (layer as L.GeoJSON).feature as GeoJSON.Feature<Geometry, DeptProps>;
-        const center = (layer as L.Polygon).getBounds().getCenter();
-        L.marker(center, {
-          interactive: false,
-          keyboard: false,
-          pane: 'frontieres',
-          icon: L.divIcon({ className: 'dept-label', html: '', iconSize: undefined }),
-        })
-          .bindTooltip(textElement(`${f.properties.nom} (${f.properties.code})`), {
-            permanent: true,
-            direction: 'center',
-            className: 'dept-tooltip',
-            pane: 'etiquettes',
-          })
-          .addTo(labels!);
-      });
       map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
       applyTiles();
       showLabels();
@@ -235,6 +268,16 @@ export function kindIcon(kind: string, opts: { focus?: boolean; text?: string } 
 
 export function kindTitle(name: string, kind: string): string {
   return `${name} — ${kindFr(kind)}`;
+}
+
+/** A préfecture's name, with its département's under it (shown at zoom 7 only, by CSS). */
+function prefectureLabel(name: string, departement: string): HTMLElement {
+  const span = textElement(name);
+  const sub = document.createElement('span');
+  sub.className = 'pref-dept';
+  sub.textContent = departement;
+  span.append(sub);
+  return span;
 }
 
 /** Leaflet renders a string tooltip or popup as HTML: pass text through an element instead. */

@@ -118,7 +118,8 @@ PRODUCERS: tuple[Producer, ...] = (
         "certifinfo",
         "Réseau des Carif-Oref (Certif Info), France Compétences",
         "Certif Info; kit apprentissage (RNCP)",
-        "Certif Info open data licence / Licence Ouverte 2.0",
+        # the repository the file comes from states no licence: published as open data
+        "Données ouvertes Certif Info (licence non précisée ; Licence Ouverte 2.0 présumée)",
         LICENCE_OUVERTE_URL,
         (r"^certif_info", r"^Kit_apprentissage"),
         "what a diploma leads to: ROME job codes, Formacode, RNCP and RS codes, readable "

@@ -16,6 +16,7 @@ names them (``wanted``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +31,15 @@ from graph.ingest.opendata.rows import (
     reject_abroad,
     validate,
 )
-from graph.ingest.opendata.values import flag, iso_date, lat_lon, number, opt, uai_in_france
+from graph.ingest.opendata.values import (
+    coordinate,
+    departement_of_uai,
+    flag,
+    iso_date,
+    lat_lon,
+    opt,
+    uai_in_france,
+)
 from graph.ingest.opendata.vocab import IN_SCOPE_TYPES, NATURE_KIND, annuaire_kind, esr_kind
 from graph.ingest.opendata.vocab import higher_education_kind as he_kind
 from graph.models import ActorKind
@@ -184,8 +193,8 @@ def parse_annuaire(
             )
             continue
         flags = tuple(k for c, k in flag_cols if c is not None and flag(row[c]))
-        lat = number(row[ix["latitude"]], path, line, "latitude")
-        lon = number(row[ix["longitude"]], path, line, "longitude")
+        lat = coordinate(row[ix["latitude"]], path, line, "latitude")
+        lon = coordinate(row[ix["longitude"]], path, line, "longitude")
         if (lat is None) != (lon is None):
             lat = lon = None
         insee = opt(code(row[ix["Code_commune"]], 5))
@@ -259,7 +268,7 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "public": _public(row[ix["secteur_public_prive"]]),
             "insee": insee,
             "commune": opt(row[ix["commune_libe"]]),
-            "departement": uai[:3],
+            "departement": departement_of_uai(uai),
             "siret": _siret(row[c_siret]) if c_siret is not None else None,
             "opening_date": iso_date(row[c_open], path, line, "date_ouverture")
             if c_open is not None
@@ -314,7 +323,9 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "public": _public(row[c_secteur]) if c_secteur is not None else None,
             "insee": opt(code(row[ix["com_code"]], 5)),
             "commune": opt(row[c_com_nom]) if c_com_nom is not None else None,
-            "departement": code(dep[1:], 3) if dep.startswith("D") else (opt(dep) or uai[:3]),
+            "departement": (
+                code(dep[1:], 3) if dep.startswith("D") else opt(dep) or departement_of_uai(uai)
+            ),
             "region_code": code(reg[1:], 2) if reg.startswith("R") else None,
             "lat": ll[0] if ll else None,
             "lon": ll[1] if ll else None,
@@ -323,6 +334,67 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
         }
         _first(out, validate(EstablishmentRow, data, path, line, report=report), report, line)
     return out
+
+
+# Parcoursup writes its establishment names without accents ("Lycee Marcel Sembat"): the
+# common words of those names, and a few place and first names that are never written
+# otherwise, get theirs back. Other words are left as the file gives them.
+_ACCENTED = {
+    w.casefold().translate(str.maketrans("éèêëàâîïôöûüçÉÈÊÀÂÎÔÛÇ", "eeeeaaiioouucEEEAAIOUC")): w
+    for w in [
+        "Lycée",
+        "Lycées",
+        "École",
+        "Écoles",
+        "Université",
+        "Universités",
+        "Métiers",
+        "Métier",
+        "Cité",
+        "Pôle",
+        "Supérieure",
+        "Supérieur",
+        "Supérieures",
+        "Privé",
+        "Privée",
+        "Faculté",
+        "Facultés",
+        "Établissement",
+        "Régional",
+        "Régionale",
+        "Général",
+        "Générale",
+        "Générales",
+        "Études",
+        "Ingénieurs",
+        "Ingénieur",
+        "Santé",
+        "Côte",
+        "Réunion",
+        "Orléans",
+        "Créteil",
+        "Étienne",
+        "François",
+        "Jaurès",
+        "Panthéon",
+    ]
+}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def accented_name(name: str) -> str:
+    """``"Lycee polyvalent Metiers"`` -> ``"Lycée polyvalent Métiers"`` (the case kept)."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        good = _ACCENTED.get(word.casefold())
+        if good is None:
+            return word
+        if word.isupper() and len(word) > 1:
+            return good.upper()
+        return good if word[0].isupper() else good[0].lower() + good[1:]
+
+    return _WORD.sub(fix, name)
 
 
 def parse_parcoursup(
@@ -364,10 +436,10 @@ def parse_parcoursup(
             "line": line,
             "file": path.name,
             "uai": uai,
-            "name": name,
+            "name": accented_name(name),
             "kind": he_kind(name),
             "public": _public(row[c_status]) if c_status is not None else None,
-            "departement": uai[:3],
+            "departement": departement_of_uai(uai),
             "lat": ll[0] if ll else None,
             "lon": ll[1] if ll else None,
         }
@@ -417,8 +489,8 @@ def parse_communes(
             "name": row[ix["nom_commune"]],
             "departement": opt(code(row[ix["code_departement"]], 3)),
             "region_code": opt(code(row[c_reg], 2)) if c_reg is not None else None,
-            "lat": number(row[ix["latitude"]], path, line, "latitude"),
-            "lon": number(row[ix["longitude"]], path, line, "longitude"),
+            "lat": coordinate(row[ix["latitude"]], path, line, "latitude"),
+            "lon": coordinate(row[ix["longitude"]], path, line, "longitude"),
             "method": opt(row[c_method]) if c_method is not None else None,
         }
         commune = validate(CommuneRow, data, path, line, report=report)

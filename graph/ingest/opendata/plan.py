@@ -114,6 +114,9 @@ class Establishment:
     lat: float | None = None
     lon: float | None = None
     coords: str | None = None  # establishment | commune | None
+    # how the commune is known: None (a directory names it) or "coordinates" (no file names
+    # it: the commune whose centre is the nearest to the establishment's own position)
+    commune_from: str | None = None
     siret: str | None = None
     url: str | None = None
     parent_uai: str | None = None
@@ -295,7 +298,9 @@ def parse_directory(
     progress = progress or Silent()
     prefixes = departement_prefixes(departements)
     keep: Callable[[str], bool] = (
-        (lambda uai: True) if prefixes is None else (lambda uai: uai[:3] in prefixes)
+        (lambda uai: True)
+        if prefixes is None
+        else (lambda uai: departement_of_uai(uai) in prefixes)
     )
     reports = _Reports(progress, strict, max_rejected)
     citations: dict[str, str] = {}
@@ -598,6 +603,10 @@ def _establishments(
             e.lat, e.lon, e.coords = located.lat, located.lon, "establishment"
         elif commune is not None and commune.lat is not None and commune.lon is not None:
             e.lat, e.lon, e.coords = commune.lat, commune.lon, "commune"
+        if e.insee is None and e.coords == "establishment":
+            near = nearest_commune(e.lat, e.lon, e.departement)  # type: ignore[arg-type]
+            if near is not None:
+                e.insee, e.commune, e.commune_from = near.code, near.name, "coordinates"
         e.region_code = (
             pick("region_code")
             or (commune.region_code if commune else None)
@@ -605,6 +614,19 @@ def _establishments(
         )
         out[uai] = e
     return out
+
+
+def nearest_commune(lat: float, lon: float, departement: str) -> communes_ref.Commune | None:
+    """The commune of an establishment that no file places in one (Parcoursup gives only a
+    position): the commune of its département (stored form '076') whose centre is the nearest,
+    within a few kilometres; None without the commune reference or when none is that close."""
+    try:
+        index = communes_ref.reference()
+    except communes_ref.ReferenceMissing:
+        return None
+    cog = departement[1:] if len(departement) == 3 and departement.startswith("0") else departement
+    found = index.nearest(lat, lon, departement=cog)
+    return found[0] if found is not None else None
 
 
 def unnamed_establishment(uai: str, deps: dict[str, DepartementRow]) -> str:

@@ -67,8 +67,25 @@ def number(value: str, path: Path, line: int, column: str) -> float | None:
         raise SeedError(path, f"line {line}", column, f"not a number: {v!r}") from None
 
 
+# Decimals kept of a coordinate (1e-7 degree: about 1 cm). The files give up to 17
+# significant digits (43.451353484686464); FalkorDB answers a double with 15 (43.4513534846865)
+# and Neo4j with all of them, so the same import read back differently on the two engines.
+COORD_DECIMALS = 7
+
+
+def coordinate(value: str, path: Path, line: int, column: str) -> float | None:
+    """A latitude or longitude (:func:`number`), rounded to :data:`COORD_DECIMALS`.
+
+    >>> coordinate("43.451353484686464", Path("f.csv"), 2, "latitude")
+    43.4513535
+    """
+    v = number(value, path, line, column)
+    return None if v is None else round(v, COORD_DECIMALS)
+
+
 def lat_lon(value: str, path: Path, line: int, column: str) -> tuple[float, float] | None:
-    """``"43.6004,1.3819"`` or ``"44.61, 2.01"`` -> (lat, lon); '' -> None."""
+    """``"43.6004,1.3819"`` or ``"44.61, 2.01"`` -> (lat, lon), rounded as :func:`coordinate`;
+    '' -> None."""
     v = value.strip()
     if not v:
         return None
@@ -76,7 +93,7 @@ def lat_lon(value: str, path: Path, line: int, column: str) -> tuple[float, floa
     if len(parts) != 2:
         raise SeedError(path, f"line {line}", column, f"not a 'lat, lon' pair: {v!r}")
     try:
-        return float(parts[0]), float(parts[1])
+        return round(float(parts[0]), COORD_DECIMALS), round(float(parts[1]), COORD_DECIMALS)
     except ValueError:
         raise SeedError(path, f"line {line}", column, f"not a 'lat, lon' pair: {v!r}") from None
 
@@ -109,6 +126,10 @@ def uai_in_france(uai: str) -> bool:
     return 1 <= n <= 95 or n in (620, 720) or 970 <= n <= 989
 
 
+_UAI_CORSICA = {"620": "02A", "720": "02B"}
+
+
 def departement_of_uai(uai: str) -> str:
-    """``0460010L`` -> ``046``; ``02A0001X`` -> ``02A``; ``9710001X`` -> ``971``."""
-    return uai[:3]
+    """``0460010L`` -> ``046``; ``9710001X`` -> ``971``; the UAIs of Corsica start with the
+    département's old numbers: ``6200002K`` -> ``02A``, ``7200009X`` -> ``02B``."""
+    return _UAI_CORSICA.get(uai[:3], uai[:3])

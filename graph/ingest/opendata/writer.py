@@ -334,6 +334,7 @@ def _actor_row(e: Establishment) -> dict[str, Any]:
             "public": e.public,
             "insee": e.insee,
             "commune": e.commune,
+            "commune_from": e.commune_from,
             "departement": e.departement,
             "region_code": e.region_code,
             "lat": e.lat,

@@ -2,9 +2,9 @@
 // filterable by campus, sector, level, modality and kind; a table lists the same points.
 
 import L from '../../map/leaflet';
-import { createMap, kindIcon, townLabels, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
+import { createMap, kindIcon, townLabels, prefectureKeys, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
 import { getJSON, cached, isAbort } from '../../lib/api';
-import { h, loading, errorBox, announce } from '../../lib/dom';
+import { h, loading, errorBox, announce, dept } from '../../lib/dom';
 import { kindFr, kindGroup } from '../../lib/labels';
 import { campuses, fillSectorSelect } from '../../lib/refs';
 import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
@@ -23,6 +23,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
 
   let unplaced = 0;
+  let unplacedByGroup = new Map<string, number>();
   const filters = createMapFilters(
     params,
     () => {
@@ -75,18 +76,27 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   };
   window.addEventListener('cmq:settings', onSettings);
 
-  // Town names of the places shown (Figeac, Rodez…), from zoom 8.
+  // Town names of the places shown (Figeac, Decazeville…), from zoom 8; the préfectures
+  // (Rodez, Cahors…) are named by the basemap already.
   let towns: ReturnType<typeof townLabels> | null = null;
+  let townsShown: Feat[] = [];
+  let prefKeys = new Set<string>();
   const onZoom = (): void => towns?.update(cmap.map);
   cmap.map.on('zoomend', onZoom);
+  void prefectureKeys().then((keys) => {
+    prefKeys = keys;
+    drawTowns(townsShown);
+  });
 
   function drawTowns(shown: Feat[]): void {
+    townsShown = shown;
     towns?.layer.remove();
     const by = new Map<string, { name: string; lat: number; lon: number; n: number }>();
     for (const f of shown) {
       const name = f.properties.commune;
       if (!name) continue;
-      const key = `${name}|${f.properties.departement ?? ''}`;
+      const key = `${name}|${dept(f.properties.departement)}`;
+      if (prefKeys.has(key)) continue;
       const t = by.get(key) ?? { name, lat: 0, lon: 0, n: 0 };
       t.lat += f.geometry.coordinates[1];
       t.lon += f.geometry.coordinates[0];
@@ -104,7 +114,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     const shown = features.filter((f) => !hiddenGroups.has(kindGroup(f.properties.kind).id));
     const counts = new Map<string, number>();
     for (const f of features) counts.set(kindGroup(f.properties.kind).id, (counts.get(kindGroup(f.properties.kind).id) ?? 0) + 1);
-    for (const b of filters.groups) b.count.textContent = `(${counts.get(b.g.id) ?? 0})`;
+    // a kind's places no file or document gives the position of are counted beside it
+    // (companies: the documents name them, never their commune)
+    for (const b of filters.groups) {
+      const off = unplacedByGroup.get(b.g.id) ?? 0;
+      b.count.textContent = `(${counts.get(b.g.id) ?? 0}${off ? ` ; ${off} sans position connue` : ''})`;
+    }
     const layers: L.Marker[] = [];
     for (const f of shown) {
       const [lon, lat] = f.geometry.coordinates;
@@ -187,8 +202,13 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     status.replaceChildren(loading('Chargement des lieux…'));
     mapBox.setAttribute('aria-busy', 'true');
     try {
-      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
+      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number; by_kind?: Record<string, number> } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
       unplaced = fc.unplaced?.count ?? 0;
+      unplacedByGroup = new Map();
+      for (const [kind, n] of Object.entries(fc.unplaced?.by_kind ?? {})) {
+        const id = kindGroup(kind).id;
+        unplacedByGroup.set(id, (unplacedByGroup.get(id) ?? 0) + n);
+      }
       await resolveFocus();
       features = fc.features.filter((f) => f.geometry && Array.isArray(f.geometry.coordinates));
       draw(true);

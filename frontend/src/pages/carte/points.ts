@@ -31,6 +31,7 @@ export function popup(f: Feat, campusParam: string | null, campusNames: Map<stri
     h(
       'ul',
       {},
+      p.commune_from === 'coordinates' && p.commune ? h('li', {}, `Commune déduite de la position de l’établissement (les fichiers publics ne la donnent pas)`) : null,
       p.feature === 'actor' ? h('li', {}, `${p.offers} formation${p.offers > 1 ? 's' : ''} · ${levelsText(p.levels)}`) : null,
       p.modalities.length ? h('li', {}, p.modalities.map(modalityFr).join(', ')) : null,
       p.boarding_places ? h('li', {}, `Internat : ${p.boarding_places} places`) : null,

@@ -26,8 +26,10 @@ function nums(v: unknown): number[] {
   return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
 }
 
+/** One bar per section, as long as its total; the severities of the findings the report
+ * details (the first ones), the rest in grey. */
 export function summaryChart(sections: GapSection[], goTo: (id: string) => void): HTMLElement {
-  const max = Math.max(1, ...sections.map((s) => s.findings.length));
+  const max = Math.max(1, ...sections.map((s) => s.total));
   return h(
     'figure',
     { class: 'chart' },
@@ -37,7 +39,11 @@ export function summaryChart(sections: GapSection[], goTo: (id: string) => void)
       { class: 'bars' },
       ...sections.map((s) => {
         const counts = SEVERITIES.map((sev) => s.findings.filter((f) => f.severity === sev).length);
-        const label = `${s.title} : ${s.findings.length} constat${s.findings.length > 1 ? 's' : ''}${s.findings.length ? ` (${SEVERITIES.map((sev, i) => `${counts[i]} ${SEVERITY_FR[sev].toLowerCase()}`).join(', ')})` : ''}`;
+        const rest = Math.max(0, s.total - s.findings.length);
+        const detail = SEVERITIES.map((sev, i) => `${counts[i]} ${SEVERITY_FR[sev].toLowerCase()}`).join(', ');
+        const label =
+          `${s.title} : ${s.total} constat${s.total > 1 ? 's' : ''}` +
+          (s.findings.length ? (rest ? ` (gravité des ${s.findings.length} premiers : ${detail})` : ` (${detail})`) : '');
         return h(
           'li',
           { class: 'bar-row' },
@@ -46,8 +52,9 @@ export function summaryChart(sections: GapSection[], goTo: (id: string) => void)
             'span',
             { class: 'bar-track', role: 'img', 'aria-label': label },
             ...SEVERITIES.map((sev, i) => (counts[i] ? h('span', { class: `bar-seg sev-bg-${sev}`, style: `width:${(counts[i] / max) * 100}%` }) : null)),
+            rest ? h('span', { class: 'bar-seg sev-bg-rest', style: `width:${(rest / max) * 100}%` }) : null,
           ),
-          h('span', { class: 'bar-value', 'aria-hidden': 'true' }, String(s.findings.length)),
+          h('span', { class: 'bar-value', 'aria-hidden': 'true' }, String(s.total)),
         );
       }),
     ),
@@ -55,6 +62,7 @@ export function summaryChart(sections: GapSection[], goTo: (id: string) => void)
       'p',
       { class: 'chart-legend', 'aria-hidden': 'true' },
       ...SEVERITIES.map((sev) => h('span', { class: 'legend-key' }, h('span', { class: `swatch sev-bg-${sev}` }), ` Gravité ${SEVERITY_FR[sev].toLowerCase()} `)),
+      sections.some((s) => s.total > s.findings.length) ? h('span', { class: 'legend-key' }, h('span', { class: 'swatch sev-bg-rest' }), ' Constats suivants (gravité dans la rubrique) ') : null,
     ),
   );
 }

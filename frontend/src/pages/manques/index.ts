@@ -4,11 +4,11 @@
 import { getJSON, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce } from '../../lib/dom';
 import { fillSectorSelect } from '../../lib/refs';
-import type { GapsAnswer, QueryOf } from '../../lib/types';
+import type { GapsAnswer, GapSection, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createTerritoryForm } from '../../components/territory';
 import { summaryChart } from './charts';
-import { sectionEl } from './section';
+import { ALL_ROWS, sectionEl } from './section';
 
 const DEFAULT_CAMPUS = 'mecanic-vallee';
 
@@ -61,8 +61,18 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     sec.focus({ preventScroll: true });
   }
 
+  // The whole report (up to ALL_ROWS findings a section), asked once when a section is unfolded.
+  let full: Promise<GapsAnswer> | null = null;
+  const loadAll = (id: string): Promise<GapSection | null> => {
+    full ??= getJSON<GapsAnswer>('/gaps', { ...apiParams(), limit: ALL_ROWS });
+    full.catch(() => {
+      full = null;
+    });
+    return full.then((r) => r.sections.find((s) => s.id === id) ?? null);
+  };
+
   function render(r: GapsAnswer): void {
-    const total = r.sections.reduce((n, s) => n + s.findings.length, 0);
+    const total = r.sections.reduce((n, s) => n + s.total, 0);
     const ctx = { query: apiParams(), networkCampus: params.get('campus') || DEFAULT_CAMPUS, campus: params.get('campus') };
     body.replaceChildren(
       h(
@@ -72,7 +82,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         h('p', {}, `Territoire : ${r.territory}. ${total} constat${total > 1 ? 's' : ''} au total.`),
         summaryChart(r.sections, goTo),
       ),
-      ...r.sections.map((s) => sectionEl(s, ctx)),
+      ...r.sections.map((s) => sectionEl(s, ctx, loadAll)),
     );
     announce(`Rapport chargé : ${total} constats.`);
   }
@@ -80,6 +90,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   async function load(): Promise<void> {
     ctrl?.abort();
     ctrl = new AbortController();
+    full = null;
     body.replaceChildren(loading('Calcul du rapport des manques…'));
     body.setAttribute('aria-busy', 'true');
     try {

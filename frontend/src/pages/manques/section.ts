@@ -10,6 +10,8 @@ import { hrefFor } from '../../router';
 import { num, periodFr, sectionChart } from './charts';
 
 const FIRST_ROWS = 10;
+/** The most findings of a section the API gives at once (GET /gaps?limit=500); the CSV too. */
+export const ALL_ROWS = 500;
 
 /** What each section tells, in one plain sentence (the section ids are the API's, stable). */
 export const SECTION_FR: Record<string, string> = {
@@ -94,20 +96,55 @@ function findingRow(s: GapSection, f: GapFinding, ctx: SectionContext): HTMLElem
   );
 }
 
-export function sectionEl(s: GapSection, ctx: SectionContext): HTMLElement {
-  const csvHref = apiUrl('/gaps.csv', { section: s.id, ...ctx.query });
+/** `loadAll(id)`: the section with up to ALL_ROWS findings (the report gives the first ten
+ * and each section's total). */
+export function sectionEl(s: GapSection, ctx: SectionContext, loadAll: (id: string) => Promise<GapSection | null>): HTMLElement {
+  const csvHref = apiUrl('/gaps.csv', { section: s.id, ...ctx.query, limit: ALL_ROWS });
   const tbody = h('tbody');
-  let all = s.findings.length <= FIRST_ROWS;
+  let findings = s.findings;
+  let all = false;
   const more = h('button', { type: 'button', class: 'btn btn-ghost' });
+  const shownNote = h('p', { class: 'muted shown-note' });
   const fill = (): void => {
-    const rows = all ? s.findings : s.findings.slice(0, FIRST_ROWS);
+    const rows = all ? findings : findings.slice(0, FIRST_ROWS);
     tbody.replaceChildren(...rows.map((f) => findingRow(s, f, ctx)));
-    more.hidden = s.findings.length <= FIRST_ROWS;
-    more.textContent = all ? `N’afficher que les ${FIRST_ROWS} premiers` : `Afficher les ${s.findings.length} constats`;
+    more.hidden = s.total <= FIRST_ROWS;
+    more.textContent = all
+      ? `N’afficher que les ${FIRST_ROWS} premiers`
+      : s.total > ALL_ROWS
+        ? `Afficher les ${ALL_ROWS} premiers constats`
+        : `Afficher les ${s.total} constats`;
+    shownNote.hidden = rows.length >= s.total;
+    shownNote.textContent =
+      `${rows.length} constat${rows.length > 1 ? 's' : ''} affiché${rows.length > 1 ? 's' : ''} sur ${s.total}, les plus importants d’abord ; ` +
+      (s.total > ALL_ROWS ? `le CSV contient les ${ALL_ROWS} premiers.` : 'le CSV les contient tous.');
   };
   more.addEventListener('click', () => {
-    all = !all;
-    fill();
+    if (all || findings.length >= Math.min(s.total, ALL_ROWS)) {
+      all = !all;
+      fill();
+      return;
+    }
+    more.disabled = true;
+    more.setAttribute('aria-busy', 'true');
+    more.textContent = 'Chargement des constats…';
+    void loadAll(s.id)
+      .then((got) => {
+        if (got) findings = got.findings;
+        all = true;
+      })
+      .catch(() => {
+        shownNote.hidden = false;
+        shownNote.textContent = 'Les autres constats sont indisponibles pour le moment ; réessayez ou téléchargez le CSV.';
+      })
+      .finally(() => {
+        more.disabled = false;
+        more.removeAttribute('aria-busy');
+        const note = shownNote.textContent;
+        fill();
+        if (!all) shownNote.textContent = note;
+        if (!all) shownNote.hidden = false;
+      });
   });
   fill();
   return h(
@@ -116,7 +153,7 @@ export function sectionEl(s: GapSection, ctx: SectionContext): HTMLElement {
     h(
       'div',
       { class: 'section-head' },
-      h('h2', { id: `titre-${s.id}` }, s.title, h('span', { class: 'count' }, ` (${s.findings.length})`)),
+      h('h2', { id: `titre-${s.id}` }, s.title, h('span', { class: 'count' }, ` (${s.total})`)),
       h('a', { class: 'btn btn-small', href: csvHref, download: `manques-${s.id}.csv`, 'data-csv': s.id }, 'Télécharger le CSV', h('span', { class: 'sr-only' }, ` : ${s.title}`)),
     ),
     h('p', { class: 'section-lead' }, SECTION_FR[s.id] ?? s.description),
@@ -134,6 +171,7 @@ export function sectionEl(s: GapSection, ctx: SectionContext): HTMLElement {
           ),
         )
       : empty('Aucun constat dans cette rubrique pour ce territoire.'),
+    shownNote,
     more,
   );
 }

@@ -26,6 +26,21 @@ const LEVEL_COLOURS: Record<number, string> = {
   8: '#8a3b06',
 };
 
+/** A name short enough to label a node (the panel and the list give the full name): lycée
+ * types abbreviated as counsellors write them, a subtitle after « – » or a long parenthesis
+ * dropped, an acronym in parentheses kept for a long name. */
+export function shortLabel(name: string): string {
+  let s = name
+    .replace(/^Lycée polyvalent /, 'LPO ')
+    .replace(/^Lycée général et technologique /, 'LGT ')
+    .replace(/^Lycée professionnel /, 'LP ')
+    .split(' – ')[0]
+    .trim();
+  const paren = /^(.*\S)\s*\(([^()]*)\)$/.exec(s);
+  if (s.length > 32 && paren) s = paren[2].length <= 16 ? paren[2] : paren[1];
+  return s.length > 40 ? `${s.slice(0, 38)}…` : s;
+}
+
 export function elements(n: Network): ElementDefinition[] {
   const els: ElementDefinition[] = [];
   // Members of the campus (and the platforms they host) make its core.
@@ -38,7 +53,8 @@ export function elements(n: Network): ElementDefinition[] {
       group: 'nodes',
       data: {
         id: node.id,
-        label: node.label.length > 42 ? `${node.label.slice(0, 40)}…` : node.label,
+        label: node.type === 'diploma' ? (node.label.length > 42 ? `${node.label.slice(0, 40)}…` : node.label) : shortLabel(node.label),
+        full: node.label,
         type: node.type,
         color: node.type === 'diploma' ? LEVEL_COLOURS[node.level ?? 4] ?? '#fbd49a' : node.type === 'campus' ? '#000091' : g!.color,
         group: node.type === 'diploma' ? 'diplomas' : node.type === 'campus' ? 'campus' : `g:${g!.id}`,
@@ -59,40 +75,46 @@ export function elements(n: Network): ElementDefinition[] {
 }
 
 const STYLE: cytoscape.StylesheetStyle[] = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      width: 'data(size)',
-      height: 'data(size)',
-      label: 'data(label)',
-      'font-size': 13,
-      'font-family': 'system-ui, sans-serif',
-      color: '#161616',
-      'text-valign': 'bottom',
-      'text-margin-y': 3,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '140px',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.75,
-      'text-background-padding': '1px',
-      'min-zoomed-font-size': 9,
-      'border-width': 1,
-      'border-color': '#ffffff',
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-size': 12,
+        'font-family': 'system-ui, sans-serif',
+        color: '#161616',
+        'text-valign': 'bottom',
+        'text-margin-y': 2,
+        'text-wrap': 'wrap',
+        'text-max-width': '130px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
     },
-  },
-  { selector: 'node.diploma', style: { shape: 'round-rectangle', 'border-color': '#7a4a14', 'font-size': 11, 'min-zoomed-font-size': 9, width: 14, height: 14 } },
-  { selector: 'node.platform', style: { shape: 'diamond' } },
-  { selector: 'node.campus', style: { shape: 'hexagon', color: '#000091', 'font-size': 16, 'font-weight': 'bold' } },
-  { selector: 'edge', style: { width: 1.2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'curve-style': 'bezier', opacity: 0.55 } },
-  { selector: 'edge.LEADS_TO', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, opacity: 0.3 } },
-  { selector: 'edge.inferred', style: { 'line-style': 'dashed' } },
-  { selector: 'edge.planned', style: { 'line-style': 'dotted' } },
-  { selector: 'edge.MEMBER_OF', style: { opacity: 0.3 } },
-  { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-  { selector: 'edge.hl', style: { opacity: 1, width: 2.4 } },
-  { selector: 'node.hl', style: { 'text-opacity': 1, 'font-size': 13, 'z-index': 10 } },
-  { selector: 'node.sel', style: { 'border-width': 4, 'border-color': '#161616', 'font-weight': 'bold', 'font-size': 14, 'z-index': 20 } },
+    { selector: 'node.diploma', style: { shape: 'round-rectangle', 'border-color': '#7a4a14', 'font-size': 11, width: 14, height: 14 } },
+    { selector: 'node.platform', style: { shape: 'diamond' } },
+    { selector: 'node.campus', style: { shape: 'hexagon', color: '#000091', 'font-size': 15, 'font-weight': 'bold' } },
+    { selector: 'edge', style: { width: 1.2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'curve-style': 'bezier', opacity: 0.55 } },
+    { selector: 'edge.LEADS_TO', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, opacity: 0.3 } },
+    { selector: 'edge.inferred', style: { 'line-style': 'dashed' } },
+    { selector: 'edge.planned', style: { 'line-style': 'dotted' } },
+    { selector: 'edge.MEMBER_OF', style: { opacity: 0.3 } },
+    // where placeLabels put a label that did not fit under its node; none where none fits
+    { selector: 'node.lbl-top', style: { 'text-valign': 'top', 'text-margin-y': -2 } },
+    { selector: 'node.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 3 } },
+    { selector: 'node.lbl-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -3 } },
+    { selector: 'node.nolabel', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'edge.hl', style: { opacity: 1, width: 2.4 } },
+    { selector: 'node.hl', style: { 'text-opacity': 1, 'text-background-opacity': 0.8, 'z-index': 10 } },
+    { selector: 'node.hover', style: { 'text-opacity': 1, label: 'data(full)', 'z-index': 30, 'text-background-opacity': 1 } },
+    { selector: 'node.sel', style: { 'border-width': 4, 'border-color': '#161616', 'font-weight': 'bold', 'font-size': 13, 'z-index': 20 } },
 ];
 
 export function createGraph(container: HTMLElement, n: Network): Core {
@@ -120,10 +142,64 @@ export function layout(cy: Core): void {
       packComponents: true,
     } as cytoscape.LayoutOptions)
     .run();
+  // Spread the nodes to the size of the view, so that the labels are read at zoom 1 (their
+  // size in the graph is constant): a dense layout would be shrunk to fit, and its labels
+  // with it. Margins for the labels at the edges.
+  const nodes = cy.nodes(':visible');
+  const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
+  // (never closer than the layout put them: on a phone the view zooms out instead, and the
+  // labels come back as one zooms in)
+  const room = (size: number, margin: number, span: number): number => (size - Math.min(margin, size * 0.3)) / Math.max(span, 1);
+  const k = Math.max(1, Math.min(room(cy.width(), 180, bb.w), room(cy.height(), 90, bb.h), 2.5));
+  if (k > 1) nodes.positions((node) => ({ x: (node.position('x') - bb.x1) * k, y: (node.position('y') - bb.y1) * k }));
   cy.fit(cy.elements(':visible'), 20);
-  if (cy.zoom() > 1.4) {
-    cy.zoom(1.4);
+  if (cy.zoom() > 1) {
+    cy.zoom(1);
     cy.center(cy.elements(':visible'));
+  }
+  placeLabels(cy);
+}
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+const overlaps = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+const PLACES = ['', 'lbl-top', 'lbl-right', 'lbl-left'];
+
+/** Shows a node's label only where it covers no label already shown and no other node, under
+ * the node, else above, right or left of it: the campus first, then the most linked nodes.
+ * The others show theirs on hover, on selection and beside a selected node. Sets
+ * `data-labels` ("shown/visible nodes") and `data-label-overlaps` on the container. */
+export function placeLabels(cy: Core): void {
+  const nodes = cy.nodes(':visible');
+  nodes.removeClass(['nolabel', ...PLACES.filter(Boolean)].join(' '));
+  const bodies = new Map<string, Box>();
+  nodes.forEach((n) => {
+    bodies.set(n.id(), n.boundingBox({ includeLabels: false, includeOverlays: false }));
+  });
+  const kept: Box[] = [];
+  const order = nodes.toArray().sort((a, b) => (b.hasClass('campus') ? 1 : 0) - (a.hasClass('campus') ? 1 : 0) || b.degree(false) - a.degree(false));
+  let shown = 0;
+  for (const n of order) {
+    let placed = false;
+    for (const place of PLACES) {
+      if (place) n.addClass(place);
+      const label = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      if (!kept.some((k) => overlaps(k, label)) && ![...bodies].some(([id, b]) => id !== n.id() && overlaps(b, label))) {
+        kept.push(label);
+        shown += 1;
+        placed = true;
+        break;
+      }
+      if (place) n.removeClass(place);
+    }
+    if (!placed) n.addClass('nolabel');
+  }
+  let crossings = 0;
+  for (let i = 0; i < kept.length; i++) for (let j = i + 1; j < kept.length; j++) if (overlaps(kept[i], kept[j])) crossings += 1;
+  const el = cy.container();
+  if (el) {
+    el.dataset.labels = `${shown}/${nodes.length}`;
+    el.dataset.labelOverlaps = String(crossings);
   }
 }
 

@@ -118,6 +118,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     cy?.destroy();
     cy = createGraph(graphEl, n);
     cy.on('tap', 'node', (ev) => selectNode((ev.target as NodeSingular).id(), 'none'));
+    // a hidden or shortened label in full on hover
+    cy.on('mouseover', 'node', (ev) => (ev.target as NodeSingular).addClass('hover'));
+    cy.on('mouseout', 'node', (ev) => (ev.target as NodeSingular).removeClass('hover'));
     cy.on('tap', (ev) => {
       if (ev.target === cy) clearSelection();
     });

@@ -1,0 +1,121 @@
+"""The usual continuation of the learner's diploma, and what the answer says when the territory
+does not offer it.
+
+The usual continuation is a *documented* continuation of national scope (the national table of
+issue 12, ``seeds/continuations-nationales.toml``: each row quotes a public page). When the
+territory holds no establishment offering it, a counsellor says so before anything else and
+tells where the nearest one is (« La suite habituelle, Bac pro boucher charcutier traiteur,
+n'est proposée dans aucun établissement du département 35 dans les données importées ; elle
+l'est à 326 km du domicile : Lycée … (département 87). »); the answer then offers it, flagged
+outside the territory, alongside the other options. Inferred legs are never called "usual":
+the nomenclatures suggest them, no source says so. Pure functions over plain rows (no store).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from graph.pathways.explanation import fmt_km, place
+from graph.pathways.hygiene import step_name
+from graph.pathways.query import PathwayQuery
+from graph.pathways.scoring import Choice, Scored, rank
+from graph.pathways.search import is_goal
+from graph.territory import Territory
+
+__all__ = ["missing_sentence", "usual_starts", "usual_targets", "with_usual"]
+
+Row = dict[str, Any]
+
+
+def usual_starts(q: PathwayQuery, diplomas: Mapping[str, Row]) -> list[str]:
+    """The codes whose documented continuations count as the learner's: the named start
+    diploma, and its successors when the BCN closed it (CAP boucher 50022135 → 50022143). A
+    start by level (``from_level``: every diploma of a level) has no usual continuation."""
+    if len(q.start_codes) != 1:
+        return []
+    code = q.start_codes[0]
+    d = diplomas.get(code) or {}
+    return [code, *(d.get("successors") or [])] if d.get("closed") else [code]
+
+
+def usual_targets(
+    q: PathwayQuery,
+    starts: list[str],
+    legs: Mapping[str, list[tuple[str, Row]]],
+    diplomas: Mapping[str, Row],
+    goal_codes: set[str] | frozenset[str] | None,
+) -> list[tuple[str, Row, Row]]:
+    """(start code, target diploma, leg) of the documented national continuations of the start
+    that bear on the question: the target meets the goal, or lies below a goal level (the
+    usual next step on the way). Targets the BCN closed are left out (their successors are
+    the steps)."""
+    out: list[tuple[str, Row, Row]] = []
+    seen: set[str] = set()
+    for code in starts:
+        for target, leg in legs.get(code, []):
+            d = diplomas.get(target)
+            if (
+                d is None
+                or d.get("closed")
+                or target in seen
+                or leg.get("passerelle_origin") != "documented"
+                or (leg.get("scope") or "national") != "national"
+            ):
+                continue
+            below_goal = q.to_level is not None and (d.get("level") or 0) < q.to_level
+            if is_goal(d, q, goal_codes) or below_goal:
+                seen.add(target)
+                out.append((code, d, leg))
+    return out
+
+
+def _where(territory: Territory) -> str:
+    """« du département 35 », « des départements 22, 29 », « de la région 53 »…"""
+    text = territory.describe()
+    if territory.departements and not (territory.campus or territory.region or territory.near):
+        return ("des " if len(territory.departements) > 1 else "du ") + text
+    if territory.region and not (territory.campus or territory.departements or territory.near):
+        return "de la " + text
+    return "de " + text
+
+
+def missing_sentence(
+    target: Row,
+    territory: Territory,
+    nearest: Choice | None,
+    origin_label: str | None,
+    modality: str | None = None,
+) -> str:
+    """The notice for a usual continuation the territory does not offer (in the requested
+    modality, « en apprentissage », when one is asked), with the nearest establishment that
+    does (``nearest``: chosen among every offer, from ``origin_label`` — « du domicile », « du
+    centre du territoire » — or None when no place is known)."""
+    how = f" {modality}" if modality else ""
+    head = (
+        f"La suite habituelle, {step_name(target)}, n'est proposée{how} dans aucun établissement "
+        f"{_where(territory)} dans les données importées"
+    )
+    if nearest is None:
+        return head + " ; les données importées ne la montrent nulle part ailleurs non plus."
+    best = nearest.ranked[0]
+    if nearest.dist is not None and origin_label:
+        return f"{head} ; elle l'est à {fmt_km(nearest.dist)} {origin_label} : {place(best)}."
+    return f"{head} ; elle l'est notamment à {place(best)}, à une distance inconnue."
+
+
+def with_usual(
+    ranked: list[Scored], usual: list[Scored], limit: int
+) -> tuple[list[Scored], list[Scored]]:
+    """(every pathway, the ones shown): the usual continuations offered outside the territory
+    join the ranking by their score (the same terms as every pathway: outside, distance) and
+    are always among those shown, even past ``limit``."""
+    known = {s.key for s in ranked}
+    added = [s for s in usual if s.key not in known]
+    merged = rank([*ranked, *added])
+    shown = merged[:limit]
+    missing = [s for s in added if all(s is not t for t in shown)]
+    if missing:
+        keep = {id(s) for s in [*shown[: max(limit - len(missing), 0)], *missing]}
+        shown = [s for s in merged if id(s) in keep]
+    return merged, shown
