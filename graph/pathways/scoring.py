@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from graph.geo import haversine_km
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
 
 __all__ = [
@@ -74,6 +74,8 @@ class Offer:
     offer: Row
     in_territory: bool
     last_seen: int | None = None  # not current: the last year its track's files list it
+    # what offer_key needs of it whatever the previous place (_static_key), computed once
+    static: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -167,7 +169,7 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
     or, if none and ``allow_outside``, any; None when there is none."""
     inside = [o for o in offers if o.in_territory]
     pool = inside if inside else (offers if allow_outside else [])
-    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=lambda o: offer_key(o, prev))
+    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=_key_from(prev))
     if not ranked:
         return None
     best = ranked[0]
@@ -180,6 +182,55 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
         effective = effective_km(dist, best.actor.get("boarding_places"))
     to = here if here is not None else prev
     return Choice(ranked, dist, effective, to, unplaced=prev is not None and here is None)
+
+
+def _static_key(o: Offer) -> tuple[Any, ...]:
+    """The parts of :func:`offer_key` that do not depend on the previous place, and the
+    latitude in radians and its cosine (kept on the offer for the search)."""
+    if o.static is None:
+        status = 0 if o.offer["status"] == "open" and o.last_seen is None else 1
+        if o.offer["status"] != "open":
+            status = 2
+        lat = o.offer.get("lat")
+        p2 = math.radians(lat) if lat is not None else 0.0
+        o.static = (
+            status,
+            lat is None,
+            p2,
+            math.cos(p2),
+            o.offer.get("lon"),
+            o.actor.get("boarding_places"),
+            (
+                o.actor.get("described") is False,
+                -_known(o.offer.get("capacity")),
+                -_known(o.offer.get("demand")),
+                o.actor["name"],
+            ),
+        )
+    return o.static
+
+
+def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
+    """:func:`offer_key` from ``prev``, the same tuples computed with the previous place's
+    radians and cosine once and each offer's static part once (the same operations as
+    :func:`graph.geo.haversine_km`, in the same order: the same floats)."""
+    if prev is None:
+        return lambda o: offer_key(o, None)
+    p1 = math.radians(prev[0])
+    c1 = math.cos(p1)
+    lon1 = prev[1]
+
+    def key(o: Offer) -> tuple[Any, ...]:
+        status, unplaced, p2, c2, lon2, boarding, tail = o.static or _static_key(o)
+        dist = 0.0
+        if not unplaced:
+            dp, dl = p2 - p1, math.radians(lon2 - lon1)
+            a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
+            km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+            dist = effective_km(km, boarding)
+        return (not o.in_territory, status, unplaced, dist, *tail)
+
+    return key
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:

@@ -3,13 +3,24 @@ scoring and ranking every candidate: same pathways, order, scores, establishment
 
 from __future__ import annotations
 
+import heapq
 import random
 from typing import Any
 
 import pytest
 
 from graph.pathways.pruning import best_of
-from graph.pathways.scoring import Candidate, Offer, Scored, Scorer, rank
+from graph.pathways.scoring import (
+    OFFERS_PER_STEP,
+    Candidate,
+    Offer,
+    Scored,
+    Scorer,
+    _key_from,
+    choose,
+    offer_key,
+    rank,
+)
 
 Row = dict[str, Any]
 DEPS = ["012", "046", "081", "082"]
@@ -147,3 +158,29 @@ def test_pruning_scores_fewer_candidates_than_it_meets() -> None:
 
     best_of(Counting(offers, fields={}, home=(44.6, 2.0), allow_outside=True), paths, 3)
     assert 0 < calls < len(paths)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_choose_orders_like_offer_key(seed: int) -> None:
+    """``choose`` computes ``offer_key`` with each offer's static part kept: same order."""
+    rng = random.Random(500 + seed)
+    _, offers, _ = _world(rng)
+    pool = [o for os in offers.values() for o in os]
+    for o in pool:  # exact places too: distances that differ in the last digits
+        if o.offer["lat"] is not None:
+            o.offer["lat"] += rng.uniform(-1, 1)
+            o.offer["lon"] += rng.uniform(-1, 1)
+    for prev in (None, (44.6086, 2.0317), (43.0, 1.0)):
+        for allow in (True, False):
+            got = choose(pool, prev, allow_outside=allow)
+            inside = [o for o in pool if o.in_territory]
+            expected = heapq.nsmallest(
+                OFFERS_PER_STEP,
+                inside if inside else (pool if allow else []),
+                key=lambda o, p=prev: offer_key(o, p),  # type: ignore[misc]
+            )
+            assert (got.ranked if got else []) == expected
+            if prev is not None and got:
+                assert [offer_key(o, prev)[3] for o in got.ranked] == [
+                    _key_from(prev)(o)[3] for o in got.ranked
+                ]
