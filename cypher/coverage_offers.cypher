@@ -12,4 +12,4 @@ WHERE (NOT $restrict OR (
 RETURN a {.id, .name, .campuses} AS actor,
        o {.departement, .region_code, .lat, .lon, .campus, .status, .origin, .sources, .year}
          AS offer,
-       d {.code, .name, .type, .level, .closed} AS diploma
+       d {.code, .name, .type, .level, .closed, .nsf} AS diploma

@@ -56,6 +56,11 @@ class CoverageRow(BaseModel):
             "« NAME — ESTABLISHMENT »."
         ),
     )
+    field_examples: dict[str, list[str]] = Field(
+        default={},
+        exclude=True,
+        description="Per NSF group of the diploma, up to three examples (not in the API).",
+    )
 
 
 class CoverageAnswer(BaseModel):
@@ -84,7 +89,10 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
             {"programmes": set(), "establishments": set(), "sources": set(), "examples": set()},
         )
         if d.get("name") and a.get("name"):  # the first three in order, not in row order
-            g["examples"].add(f"{d['name']} — {a['name']}")
+            text = f"{d['name']} — {a['name']}"
+            g["examples"].add(text)
+            if d.get("nsf"):
+                g.setdefault(f"nsf:{d['nsf']}", set()).add(text)
         g["programmes"].add(d["code"])
         g["establishments"].add(a["id"])
         g["sources"].update(_source_names(o))
@@ -97,6 +105,9 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
             establishments=len(g["establishments"]),
             sources=sorted(g["sources"]),
             examples=sorted(g["examples"])[:3],
+            field_examples={
+                k[4:]: sorted(v)[:3] for k, v in g.items() if k.startswith("nsf:") and v
+            },
         )
         for (level, dtype), g in sorted(groups.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1]))
     ]
@@ -139,11 +150,38 @@ def goal_absent_sentence(
     return _goal_words(to_type, to_level, territory)
 
 
+def _examples(hits: list[CoverageRow], nsf: str | None) -> list[str]:
+    """Three programmes to name: those of the learner's NSF group first, then of its domain
+    (the first two digits), so that a maintenance learner is not shown « BUT Carrières
+    juridiques » because it comes first by name; the first by name when the field is unknown."""
+    if nsf:
+        for width in (len(nsf), 2):  # the same group, then the same domain
+            found = sorted(
+                {
+                    e
+                    for r in hits
+                    for group, ex in r.field_examples.items()
+                    if group[:width] == nsf[:width]
+                    for e in ex
+                }
+            )
+            if found:
+                return found[:3]
+    return [e for r in hits for e in r.examples][:3]
+
+
 def goal_thin_sentence(
-    rows: list[CoverageRow], territory: Territory, *, to_type: str | None, to_level: int | None
+    rows: list[CoverageRow],
+    territory: Territory,
+    *,
+    to_type: str | None,
+    to_level: int | None,
+    nsf: str | None = None,
 ) -> str | None:
     """When no pathway reaches the goal in the territory although the data holds some
-    programmes of it there: how few, and that no known passerelle leads to them."""
+    programmes of it there: how few, and that no known passerelle leads to them; the
+    examples named are of the learner's field (``nsf``: the start diploma's NSF group) where
+    the territory has some."""
     if not territory.is_set or (to_type is None and to_level is None):
         return None
     hits = [
@@ -156,7 +194,7 @@ def goal_thin_sentence(
         return None
     n = sum(r.establishments for r in hits)
     kinds = ", ".join(sorted({r.type_label for r in hits}))
-    examples = [e for r in hits for e in r.examples][:3]
+    examples = _examples(hits, nsf)
     seen = f" (par exemple : {' ; '.join(examples)})" if examples else ""
     return (
         f"Les données importées contiennent des formations de ce niveau {where_fr(territory)} "

@@ -15,6 +15,7 @@ __all__ = ["dead_ends"]
 
 REACH_KM = 50.0  # a next step within this distance of the offer is reachable: no dead end
 NEAREST_MAX_KM = 150.0  # the nearest next step is searched no farther (bounded answer)
+THIN_COVERAGE = 5  # fewer programmes of the next level than this in the territory: thinly described
 
 
 def dead_ends(d: GapData) -> list[Finding]:
@@ -36,6 +37,11 @@ def dead_ends(d: GapData) -> list[Finding]:
     nexts = next_steps(d.legs)
     offered_inside = {r["diploma"]["code"] for r in d.inside}
     kinds_inside = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.inside}
+    programmes_of_kind: dict[tuple[Any, Any], set[str]] = defaultdict(set)
+    for x in d.inside:
+        programmes_of_kind[x["diploma"].get("type"), x["diploma"].get("level")].add(
+            x["diploma"]["code"]
+        )
     all_offers: dict[str, list[Row]] = defaultdict(list)
     for r in d.outside_offers:
         if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
@@ -78,6 +84,15 @@ def dead_ends(d: GapData) -> list[Finding]:
             else f" Aucune suite à moins de {NEAREST_MAX_KM:.0f} km."
         )
         capacity = r["offer"].get("capacity")
+        # how well the data describes the next level here: with only a few programmes of it in
+        # the whole territory (2 licences pro for the Nord), the files may simply not describe
+        # the continuations; the finding is then a question, not an alarm
+        thin = max(len(programmes_of_kind[k]) for k in kinds & kinds_inside) < THIN_COVERAGE
+        if thin:
+            where += (
+                " Les données décrivent peu de formations de ce niveau sur le territoire : "
+                "les poursuites d'études y sont sans doute incomplètes, à vérifier."
+            )
         out.append(
             Finding(
                 id=f"dead_end:{r['actor']['id']}:{code}",
@@ -86,7 +101,7 @@ def dead_ends(d: GapData) -> list[Finding]:
                     f"Aucune des suites connues de ce diplôme ({len(known)}) n'est proposée "
                     f"sur le territoire ni à moins de {REACH_KM:.0f} km.{where}"
                 ),
-                severity="medium" if bounded else "high",
+                severity="low" if thin else "medium" if bounded else "high",
                 nodes=[
                     actor_ref(r["actor"]),
                     NodeRef(type="diploma", key=code, name=r["diploma"]["name"]),
@@ -100,6 +115,7 @@ def dead_ends(d: GapData) -> list[Finding]:
                     "nearest_km": bounded["km"] if bounded else None,
                     "reach_km": REACH_KM,
                     "searched_km": NEAREST_MAX_KM,
+                    "thin_coverage": thin,
                 },
                 sources=[r["offer"]["source"]] if r["offer"].get("source") else [],
             )

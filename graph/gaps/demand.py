@@ -127,14 +127,21 @@ def unmet_demand(
             and (s.get("local_training_note") or not sector)
         ):
             note = s.get("local_training_note")
+            if note or s.get("rome"):
+                why = "Filière du campus sans aucune formation locale recensée." + (
+                    f" {note}" if note else ""
+                )
+            else:  # nothing ties a programme to it: the data cannot say what trains for it
+                why = (
+                    "Filière du campus à laquelle aucune formation n'est rattachée dans les "
+                    "données (ni par les fiches du campus, ni par des codes métier ROME) : "
+                    "la formation locale qui y prépare n'est pas connue, à vérifier."
+                )
             out.append(
                 Finding(
                     id=f"demand:{sid}",
                     title=s["name"],
-                    why=(
-                        "Filière du campus sans aucune formation locale recensée."
-                        + (f" {note}" if note else "")
-                    ),
+                    why=why,
                     severity="medium" if note else "low",
                     nodes=[ref],
                     data={

@@ -123,14 +123,20 @@ def step_sentence(i: int, st: Step) -> str:
     return " ; ".join(parts) + "."
 
 
+def _travel_span(steps: int, *, home: bool) -> str:
+    """What the total trip covers, in words a learner reads without a second look."""
+    if home:
+        return "du domicile à l'établissement" if steps == 1 else "du domicile à la dernière étape"
+    return "de la 1re à la dernière étape" if steps > 1 else "jusqu'à l'établissement"
+
+
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
     out = [f"{n} étape{'s' if n > 1 else ''} après {step_name(s.start)}."]
     if s.travel_km is not None:
         out.append(
-            f"Trajet total {fmt_km(s.travel_km)} entre établissements"
-            f"{' depuis le domicile' if q.home else ''}"
+            f"Trajet total {fmt_km(s.travel_km)} {_travel_span(n, home=q.home is not None)}"
             + (
                 f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."
                 if s.unplaced

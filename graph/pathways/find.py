@@ -28,6 +28,7 @@ from graph.pathways.explanation import (
     too_far_sentence,
     why_none,
 )
+from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
@@ -81,7 +82,14 @@ def _search(
     q: PathwayQuery,
     goal_codes: set[str] | None,
     origin: LatLon | None,
-) -> tuple[_StoreSource, list[Scored]]:
+    *,
+    every: bool = False,
+) -> tuple[_StoreSource, list[Scored], set[tuple[str, ...]]]:
+    """The search's source, its ranked pathways and the diploma sequences of all of them.
+
+    Only the first ``q.limit`` pathways are scored and ranked (:func:`best_of`: the same as
+    ranking them all), unless ``every``: then all of them, for a filter on the
+    establishments chosen."""
     source = _StoreSource(data, store, q)
     paths = candidates(q, source, goal_codes, restrict=q.restricted)
     offers = source.offers({d["code"] for r in paths for d in r.diplomas[1:]})
@@ -94,8 +102,11 @@ def _search(
         allow_outside=q.allow_outside,
         start_departements=q.start_departements,
     )
-    ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
-    return source, ranked
+    if every:
+        ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
+        return source, ranked, {s.key for s in ranked}
+    shown, keys = best_of(scorer, paths, q.limit)
+    return source, shown, keys
 
 
 def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
@@ -207,6 +218,15 @@ def _usual_outside(
     return notes, paths
 
 
+def _start_nsf(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """The NSF group of the start diploma, when the learner named one (not a level)."""
+    if len(q.start_codes) != 1:
+        return None
+    row = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+    nsf = row.get("nsf") if row else None
+    return str(nsf) if nsf else None
+
+
 def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     """The ranked pathways of a resolved question (:func:`graph.pathways.request.build_query`).
 
@@ -223,7 +243,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     data = pathway_data(store)
     goal_codes = set(data.sector_codes(store, q.sector)) if q.sector else None
     home = (q.home.lat, q.home.lon) if q.home else None
-    source, ranked = _search(store, data, q, goal_codes, home)
+    source, ranked, keys = _search(store, data, q, goal_codes, home)
     notices: list[str] = []
     asked = q
     usual: list[Scored] = []
@@ -231,7 +251,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     origin = _Origin(store, data, q.territory, home)
     if q.territory.is_set and not q.allow_outside:
         notices, usual = _usual_outside(store, data, source, q, goal_codes, origin)
-    if not ranked and q.territory.is_set and not q.allow_outside:
+    if not keys and q.territory.is_set and not q.allow_outside:
         summary = origin.coverage()[0]
         thin = None
         if not q.to and goal_codes is None:
@@ -240,6 +260,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
                 q.territory,
                 to_type=q.to_type.value if q.to_type else None,
                 to_level=q.to_level,
+                nsf=_start_nsf(store, data, q),
             )
         absent = goal_absent_sentence(
             summary,
@@ -254,8 +275,9 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
             notices.append(lead)
             asked = q.model_copy(update={"allow_outside": True})
             point = origin.point()
-            source, far = _search(store, data, asked, goal_codes, point)
+            source, far, _ = _search(store, data, asked, goal_codes, point, every=True)
             ranked = [p for p in far if _near_enough(p, point)]
+            keys = {p.key for p in ranked}
             if ranked:
                 notices.append(
                     "Parcours proposés hors du territoire, à moins de "
@@ -264,7 +286,9 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
                 )
             elif far:
                 lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
-    ranked, shown = with_usual(ranked, usual, q.limit)
+    # ranked holds the first q.limit pathways at least; the others only count
+    unranked = len(keys) - len(ranked)
+    ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
@@ -278,7 +302,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
         start=q.start_label,
         goal=goal_label(q),
         territory=q.territory.describe(),
-        count=len(ranked),
+        count=len(ranked) + unranked,
         notices=notices,
         pathways=out,
         reason=reason,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from graph.geo import haversine_km
-from graph.pathways.scope import FIGURES, leg_at, local_leg_holds
+from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
 
 __all__ = [
     "Candidate",
@@ -48,8 +48,14 @@ W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
 W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
 W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
 W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the same NSF domain)
-UNPLACED_KM = 100.0  # an establishment without coordinates counts this far, never 0 km
+# An establishment without coordinates counts as far as any step is ever proposed (the 150 km of
+# explanation.OUTSIDE_MAX_KM), never 0 km: it ranks after every offer of known distance within
+# that reach, whatever its other merits (issue "honest answers": unknown distances rank last).
+UNPLACED_KM = 150.0
 W_STALE = 12.0  # per step whose chosen offer the latest files of its track no longer list
+# Above the rounding of the terms to 2 decimals (13 terms, 0.005 each at most) and the sum of
+# logarithms instead of the logarithm of a product: Scorer.bound is never below the score.
+BOUND_SLACK = 0.25
 
 Row = dict[str, Any]
 LatLon = tuple[float, float]
@@ -71,6 +77,8 @@ class Offer:
     offer: Row
     in_territory: bool
     last_seen: int | None = None  # not current: the last year its track's files list it
+    # what offer_key needs of it whatever the previous place (_static_key), computed once
+    static: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -164,7 +172,7 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
     or, if none and ``allow_outside``, any; None when there is none."""
     inside = [o for o in offers if o.in_territory]
     pool = inside if inside else (offers if allow_outside else [])
-    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=lambda o: offer_key(o, prev))
+    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=_key_from(prev))
     if not ranked:
         return None
     best = ranked[0]
@@ -177,6 +185,55 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
         effective = effective_km(dist, best.actor.get("boarding_places"))
     to = here if here is not None else prev
     return Choice(ranked, dist, effective, to, unplaced=prev is not None and here is None)
+
+
+def _static_key(o: Offer) -> tuple[Any, ...]:
+    """The parts of :func:`offer_key` that do not depend on the previous place, and the
+    latitude in radians and its cosine (kept on the offer for the search)."""
+    if o.static is None:
+        status = 0 if o.offer["status"] == "open" and o.last_seen is None else 1
+        if o.offer["status"] != "open":
+            status = 2
+        lat = o.offer.get("lat")
+        p2 = math.radians(lat) if lat is not None else 0.0
+        o.static = (
+            status,
+            lat is None,
+            p2,
+            math.cos(p2),
+            o.offer.get("lon"),
+            o.actor.get("boarding_places"),
+            (
+                o.actor.get("described") is False,
+                -_known(o.offer.get("capacity")),
+                -_known(o.offer.get("demand")),
+                o.actor["name"],
+            ),
+        )
+    return o.static
+
+
+def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
+    """:func:`offer_key` from ``prev``, the same tuples computed with the previous place's
+    radians and cosine once and each offer's static part once (the same operations as
+    :func:`graph.geo.haversine_km`, in the same order: the same floats)."""
+    if prev is None:
+        return lambda o: offer_key(o, None)
+    p1 = math.radians(prev[0])
+    c1 = math.cos(p1)
+    lon1 = prev[1]
+
+    def key(o: Offer) -> tuple[Any, ...]:
+        status, unplaced, p2, c2, lon2, boarding, tail = o.static or _static_key(o)
+        dist = 0.0
+        if not unplaced:
+            dp, dl = p2 - p1, math.radians(lon2 - lon1)
+            a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
+            km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+            dist = effective_km(km, boarding)
+        return (not o.in_territory, status, unplaced, dist, *tail)
+
+    return key
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
@@ -192,6 +249,13 @@ def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> fl
     if a.get("nsf") and b.get("nsf") and a["nsf"][:2] == b["nsf"][:2]:
         return 0.5
     return 0.0
+
+
+class _Pool(NamedTuple):
+    offers: list[Offer]
+    any: bool
+    outside: bool
+    capacity: bool
 
 
 class Scorer:
@@ -216,6 +280,10 @@ class Scorer:
         self.modality = modality
         self.allow_outside = allow_outside
         self._choices: dict[tuple[LatLon | None, str, str | None], Choice | None] = {}
+        self._pools: dict[tuple[str, str | None], _Pool] = {}
+        # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
+        self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
+        self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
 
     def choice(
         self, prev: LatLon | None, code: str, leg_modality: str | None = None
@@ -224,11 +292,103 @@ class Scorer:
         apprenti »), its offers in that modality if there are any."""
         memo = (prev, code, leg_modality)
         if memo not in self._choices:
-            offers = self.offers.get(code, [])
-            if leg_modality:
-                offers = [o for o in offers if o.offer.get("modality") == leg_modality] or offers
+            offers = self._offers_for(code, leg_modality)
             self._choices[memo] = choose(offers, prev, allow_outside=self.allow_outside)
         return self._choices[memo]
+
+    def _offers_for(self, code: str, leg_modality: str | None) -> list[Offer]:
+        offers = self.offers.get(code, [])
+        if leg_modality:
+            offers = [o for o in offers if o.offer.get("modality") == leg_modality] or offers
+        return offers
+
+    def _pool(self, code: str, leg_modality: str | None) -> _Pool:
+        """What every choice of a step shares, whatever the previous place: whether it has an
+        establishment at all (:func:`choose`'s pool), whether its best one is outside the
+        territory (only when none is inside), whether any could have a known capacity."""
+        memo = (code, leg_modality)
+        got = self._pools.get(memo)
+        if got is None:
+            offers = self._offers_for(code, leg_modality)
+            inside = [o for o in offers if o.in_territory]
+            pool = inside if inside else (offers if self.allow_outside else [])
+            got = _Pool(
+                pool,
+                bool(pool),
+                bool(pool) and not inside,
+                any(o.offer.get("capacity") is not None for o in pool),
+            )
+            self._pools[memo] = got
+        return got
+
+    def _holds(self, pool: _Pool, leg: Row) -> bool | None:
+        """Whether a leg's passerelle holds (:func:`~graph.pathways.scope.leg_holds`) at every
+        establishment of the step's pool (True), at none (False: :func:`leg_at` makes it an
+        inferred leg without figures whichever is chosen), or at some only (None)."""
+        if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
+            return True
+        memo = (id(pool), id(leg))
+        if memo not in self._holding:
+            found = {
+                leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers
+            }
+            self._holding[memo] = (pool, leg, found.pop() if len(found) == 1 else None)
+        return self._holding[memo][2]
+
+    def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        """An upper bound of :meth:`score` that needs no establishment chosen, or None when
+        :meth:`score` is None for certain (a step without establishment); ``inf`` when the
+        candidate has a leg tied to a campus programme's territory (whether it holds depends
+        on the establishment chosen: only :meth:`score` can tell).
+
+        Each term of :meth:`score` is bounded by what does not depend on the previous place:
+        the steps, the field continuity, the steps outside and the legs' origin and figures
+        are exact unless a documented leg turns inferred at the establishment chosen
+        (:func:`~graph.pathways.scope.leg_at`, which only lowers those terms, except for the
+        rates: a dropped rate below 1 would raise the score, so such a leg counts its rate
+        term as 0 at most); travel, unknown distances, planned and stale steps only remove
+        points (0 at most); the modality and the capacity count at most once per step."""
+        total = 100.0 - W_STEP * (len(legs) - 1) + BOUND_SLACK
+        before = diplomas[0]
+        for d, leg in zip(diplomas[1:], legs, strict=True):
+            memo = (before["code"], d["code"], id(leg))
+            got = self._step_bounds.get(memo)
+            if got is None:
+                got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
+            step = got[0]
+            if step is None or step == math.inf:
+                return step
+            total += step
+            before = d
+        return total
+
+    def _step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
+        """A step's part of :meth:`bound` (the same whatever the steps around it)."""
+        if leg.get("from_departements") or leg.get("to_departements"):
+            return math.inf
+        pool = self._pool(d["code"], leg.get("modality"))
+        if not pool.any:
+            return None
+        total = 0.0
+        if leg.get("strength") is None:
+            total += W_FIELD * field_continuity(before, d, self.fields)
+        if pool.outside:
+            total -= W_OUTSIDE
+        if self.modality:
+            total += W_MODALITY
+        if pool.capacity:
+            total += W_CAPACITY
+        holds = self._holds(pool, leg)
+        if holds is False or leg.get("passerelle_origin") == "inferred":
+            total -= W_INFERRED + W_EVIDENCE * (1.0 - (leg.get("strength") or 0.0))
+        if holds is not False:  # else leg_at drops its figures, rate included
+            rate = leg.get("rate")
+            if rate is not None:
+                term = W_RATE * math.log10(max(rate, 0.01))
+                total += term if holds else max(term, 0.0)
+            if any(leg.get(k) is not None for k in FIGURES):
+                total += W_FIGURE
+        return total
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment)."""
@@ -290,7 +450,7 @@ class Scorer:
         components = {
             "steps": -W_STEP * (n - 1),
             "travel": -W_KM * effective,
-            "unknown_distance": -W_KM * UNPLACED_KM * unplaced,
+            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * unplaced,
             "same_field": W_FIELD * field_points,
             "outside": -W_OUTSIDE * outside,
             "planned": -W_PLANNED * planned,

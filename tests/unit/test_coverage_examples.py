@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.coverage import summarise
-from graph.territory import ANYWHERE
+from graph.coverage import goal_thin_sentence, summarise
+from graph.territory import ANYWHERE, Territory
 
 
-def _row(code: str, name: str, actor: str) -> dict[str, Any]:
+def _row(code: str, name: str, actor: str, nsf: str | None = None) -> dict[str, Any]:
     return {
-        "offer": {"status": "open", "origin": "import", "sources": ["onisep"]},
+        "offer": {
+            "status": "open",
+            "origin": "import",
+            "sources": ["onisep"],
+            "departement": "038",
+        },
         "actor": {"id": actor, "name": f"IUT {actor}", "campuses": []},
-        "diploma": {"code": code, "name": name, "type": "but", "level": 6},
+        "diploma": {"code": code, "name": name, "type": "but", "level": 6, "nsf": nsf},
     }
 
 
@@ -24,3 +29,29 @@ def test_examples_are_the_first_three_by_name_whatever_the_row_order() -> None:
     [row] = forward
     assert row.examples == ["A — IUT a5", "B — IUT a2", "C — IUT a4"]
     assert row.programmes == 6 and row.establishments == 6
+
+
+def test_the_examples_of_a_thin_goal_are_of_the_learners_field_first() -> None:
+    """Grenoble, BTS maintenance des systèmes (NSF 250) → level 6: the sentence named « BUT
+    Carrières juridiques » (first by name) as an example of what no passerelle reaches."""
+    rows = [
+        _row("J", "BUT Carrières juridiques", "j", "128"),
+        _row("S", "BUT Carrières sociales", "s", "332"),
+        _row("G", "BUT Génie mécanique et productique", "g", "251"),
+        _row("E", "BUT Génie électrique", "e", "255"),
+    ]
+    isere = Territory(departements=["038"])
+    summary = summarise(rows, isere)
+
+    def sentence(nsf: str | None) -> str:
+        got = goal_thin_sentence(summary, isere, to_type=None, to_level=6, nsf=nsf)
+        assert got is not None
+        return got
+
+    assert "par exemple : BUT Génie mécanique et productique — IUT g)" in sentence("251")
+    same_domain = sentence("250")  # no 250 programme there: the domain 25
+    assert "BUT Génie électrique — IUT e" in same_domain and "Génie mécanique" in same_domain
+    assert "juridiques" not in same_domain
+    assert "par exemple : BUT Carrières juridiques" in sentence(None)  # field unknown: by name
+    assert "par exemple : BUT Carrières juridiques" in sentence("999")  # none of its field
+    assert "nsf" not in summary[0].model_dump() and "field_examples" not in summary[0].model_dump()

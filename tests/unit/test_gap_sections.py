@@ -105,19 +105,19 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     offers = [offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])]
     assert dead_end_targets(offers, legs) == ["BTS"]
     assert dead_end_targets([*offers, offer_row("x", "BTS", 5)], legs) == []
-    # the territory holds level-5 programmes (another BTS, far): the data covers that level
-    other = offer_row("y", "BTS2", 5, lat=PARIS[0], lon=PARIS[1])
+    # the territory holds level-5 programmes (five other BTS, far): the data covers that level
+    others = [offer_row(f"y{i}", f"BTS2{i}", 5, lat=PARIS[0], lon=PARIS[1]) for i in range(5)]
     elsewhere = offer_row("far", "BTS", 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
-    got = dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[elsewhere]))
+    got = dead_ends(inside(offers=[*offers, *others], legs=legs, outside_offers=[elsewhere]))
     assert [f.id for f in got] == ["dead_end:lp:BAC"]
     assert got[0].severity == "medium" and got[0].data["nearest_outside"]["actor_id"] == "far"
     assert "Toulouse" in got[0].why and got[0].data["nearest_km"] < 150
     # within reach (Capdenac, ~18 km): no dead end
     near = offer_row("near", "BTS", 5, lat=CAPDENAC[0], lon=CAPDENAC[1], commune="Capdenac")
-    assert dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[near])) == []
+    assert dead_ends(inside(offers=[*offers, *others], legs=legs, outside_offers=[near])) == []
     # farther than the bounded search: said so, no far-away "nearest"
     paris = offer_row("paris", "BTS", 5, lat=48.857, lon=2.352, commune="Paris")
-    alone = dead_ends(inside(offers=[*offers, other], legs=legs, outside_offers=[paris]))
+    alone = dead_ends(inside(offers=[*offers, *others], legs=legs, outside_offers=[paris]))
     assert alone[0].severity == "high" and "Aucune suite à moins de 150 km" in alone[0].why
     assert alone[0].data["nearest_outside"] is None
     # the territory holds no level-5 programme at all: the data does not cover that level
@@ -127,6 +127,12 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     # lack the passerelle to it, so no dead end either
     near_kind = offer_row("z", "BTS3", 5, lat=FIGEAC[0], lon=FIGEAC[1])
     assert dead_ends(inside(offers=[*offers, near_kind], legs=legs, outside_offers=[paris])) == []
+    # only one programme of that level in the whole territory: the files may not describe
+    # the continuations there (the Nord's 2 licences pro); a question, not an alarm
+    thin = dead_ends(inside(offers=[*offers, others[0]], legs=legs, outside_offers=[paris]))
+    assert [f.severity for f in thin] == ["low"] and thin[0].data["thin_coverage"]
+    assert "sans doute incomplètes, à vérifier" in thin[0].why
+    assert not alone[0].data["thin_coverage"]
 
 
 def test_unmet_demand_compares_needs_with_known_capacity() -> None:
@@ -149,6 +155,20 @@ def test_unmet_demand_compares_needs_with_known_capacity() -> None:
     )
     assert unmet_demand(foreign) == []
     assert [f.id for f in continuum_breaks(foreign)] in ([], ["continuum:*"])
+
+
+def test_a_filiere_nothing_ties_to_a_programme_is_not_called_untrained() -> None:
+    """« Métiers de l'industrie » (Clermont campus) has no ROME code and no seed programme: the
+    63 report said « aucune formation locale » while the 63 offers dozens of industrial
+    programmes. The data cannot tell, and the finding says so."""
+    d = inside(
+        offers=[offer_row("lp", "BAC", 4, capacity=30, sectors=[])],
+        sectors=[sector_row("industrie"), sector_row("maint", rome=["I1304"])],
+    )
+    got = {f.id: f.why for f in unmet_demand(d)}
+    assert got["demand:maint"].startswith("Filière du campus sans aucune formation locale")
+    assert "aucune formation locale" not in got["demand:industrie"]
+    assert "n'est pas connue" in got["demand:industrie"]
 
 
 def test_isolated_actors() -> None:

@@ -396,7 +396,7 @@ def test_parcoursup_names_get_their_accents_back() -> None:
     assert accented_name("Lycee Marcel Sembat") == "Lycée Marcel Sembat"
     assert accented_name("LYCEE GENERAL prive") == "LYCÉE GÉNÉRAL privé"
     assert accented_name("Universite Jean Monnet   Saint Etienne") == (
-        "Université Jean Monnet   Saint Étienne"
+        "Université Jean Monnet Saint Étienne"
     )
     # a word that may be written without an accent is left as the file gives it
     assert accented_name("Lycee Auguste Comte") == "Lycée Auguste Comte"

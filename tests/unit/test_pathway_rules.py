@@ -104,6 +104,29 @@ def test_a_much_closer_reasonable_continuation_beats_a_far_documented_one() -> N
     assert rank([documented, inferred])[0] is documented
 
 
+def test_a_pathway_through_an_unplaced_establishment_ranks_after_placed_ones() -> None:
+    """The Brest defect (issue 11, national files): a documented same-field step at an
+    establishment without coordinates (-8 for « distance inconnue ») outranked an inferred step
+    2 km from home. Unknown counts as far as any step is proposed, so placed ones come first."""
+    cap_a, bac_a = diploma("A", 3, "221"), diploma("B", 4, "221")
+    cap_c, bac_c = diploma("C", 3, "252"), diploma("D", 4, "252")
+    home = (48.39, -4.49)  # Brest
+    offers = {
+        "B": [offer("B", "Sans place", None, capacity=30)],
+        "D": [offer("D", "Près", (48.39 + 2 / 111.2, -4.49))],
+    }
+    scorer = Scorer(offers, fields={}, home=home)
+    unplaced = scorer.score([cap_a, bac_a], [leg()])
+    placed = scorer.score([cap_c, bac_c], [leg(passerelle_origin="inferred", strength=0.6)])
+    assert unplaced is not None and placed is not None
+    assert unplaced.unplaced == 1 and unplaced.components["same_field"] == W_FIELD
+    assert rank([unplaced, placed]) == [placed, unplaced]
+    # ... and after a placed step just short of the farthest one ever proposed (150 km)
+    offers["D"] = [offer("D", "Loin", (48.39 + 140 / 111.2, -4.49))]
+    far = Scorer(offers, fields={}, home=home).score([cap_c, bac_c], [leg()])
+    assert far is not None and far.score > unplaced.score
+
+
 def test_choice_prefers_inside_then_open_then_nearest() -> None:
     near_planned = offer("B", "Near", CAPDENAC, status="planned")
     far_open = offer("B", "Far", RODEZ)
@@ -281,7 +304,7 @@ def test_explanation_and_goal_in_french() -> None:
     lines = explain(s, q)
     assert lines[0] == "1 étape après Diplôme A."
     km = haversine_km(*FIGEAC, *RODEZ)
-    assert lines[1] == f"Trajet total {km:.0f} km entre établissements depuis le domicile."
+    assert lines[1] == f"Trajet total {km:.0f} km du domicile à l'établissement."
     assert "1/1 étape(s) en apprentissage." in lines
     step = lines[-1]
     assert step.startswith("Étape 1 : Diplôme B, à Rodez (Rodez) ; à 52 km ; ")

@@ -383,7 +383,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 def accented_name(name: str) -> str:
-    """``"Lycee polyvalent Metiers"`` -> ``"Lycée polyvalent Métiers"`` (the case kept)."""
+    """``"Lycee polyvalent  Metiers"`` -> ``"Lycée polyvalent Métiers"`` (the case kept; runs of
+    spaces, frequent in the Parcoursup extract, made one)."""
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -394,7 +395,7 @@ def accented_name(name: str) -> str:
             return good.upper()
         return good if word[0].isupper() else good[0].lower() + good[1:]
 
-    return _WORD.sub(fix, name)
+    return " ".join(_WORD.sub(fix, name).split())
 
 
 def parse_parcoursup(

@@ -1,0 +1,70 @@
+"""The best pathways of a search and their number, without scoring every candidate.
+
+:func:`graph.pathways.scoring.rank` of every candidate's score gives the answer; a search from a
+level meets thousands of candidates and shows ten. Here the number of distinct pathways is
+counted from what does not depend on the establishments chosen (:meth:`Scorer.bound` is None
+exactly when :meth:`Scorer.score` is None, except for legs tied to a campus programme's
+territory, which are always scored), and only the candidates whose upper bound can still reach
+the shown ones are scored, best bound first. The answer is the same, pathway for pathway, as
+ranking them all (``tests/unit/test_pathway_pruning.py`` compares both).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+
+from graph.pathways.scoring import Candidate, Scored, Scorer, rank
+
+__all__ = ["best_of"]
+
+RECOMPUTE_EVERY = 16  # scored candidates between two updates of the threshold
+
+
+def best_of(
+    scorer: Scorer, paths: list[Candidate], limit: int
+) -> tuple[list[Scored], set[tuple[str, ...]]]:
+    """``rank`` of every candidate's score: its first ``limit`` pathways, and the diploma
+    sequences (``Scored.key``) of all its pathways."""
+    bounds: list[tuple[float, int]] = []
+    valid_keys: set[tuple[str, ...]] = set()
+    for i, c in enumerate(paths):
+        b = scorer.bound(c.diplomas, c.legs)
+        if b is None:
+            continue
+        bounds.append((b, i))
+        if b != math.inf:  # certain to score (local legs may not: counted when scored)
+            valid_keys.add(tuple(d["code"] for d in c.diplomas))
+    bounds.sort(key=lambda bi: (-bi[0], bi[1]))
+    scored: list[tuple[int, Scored]] = []
+    best: dict[tuple[str, ...], float] = {}
+    threshold = -math.inf  # never above the score of the limit-th distinct pathway
+    since = 0
+    for b, i in bounds:
+        if b < threshold and b != math.inf:
+            if since:
+                threshold = _threshold(best, limit)
+                since = 0
+            if b < threshold:
+                break
+        s = scorer.score(paths[i].diplomas, paths[i].legs)
+        if s is None:
+            continue
+        valid_keys.add(s.key)
+        scored.append((i, s))
+        if s.key not in best or s.score > best[s.key]:
+            best[s.key] = s.score
+        since += 1
+        if since >= RECOMPUTE_EVERY:
+            threshold = _threshold(best, limit)
+            since = 0
+    # the local legs' candidates: scored whatever their bound (inf sorts them first)
+    scored.sort(key=lambda iS: iS[0])  # rank keeps the first of equal scores: walk order
+    return rank([s for _, s in scored])[:limit], valid_keys
+
+
+def _threshold(best: dict[tuple[str, ...], float], limit: int) -> float:
+    """The ``limit``-th best score among distinct pathways scored (-inf while fewer)."""
+    if len(best) < limit:
+        return -math.inf
+    return heapq.nlargest(limit, best.values())[-1]
