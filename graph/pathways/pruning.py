@@ -25,29 +25,49 @@ def best_of(
     scorer: Scorer, paths: list[Candidate], limit: int
 ) -> tuple[list[Scored], set[tuple[str, ...]]]:
     """``rank`` of every candidate's score: its first ``limit`` pathways, and the diploma
-    sequences (``Scored.key``) of all its pathways."""
+    sequences (``Scored.key``) of all its pathways.
+
+    Candidates are taken best bound first. A candidate whose beginning is shared
+    (``Candidate.prefix``) is first bounded again with that beginning scored
+    (:meth:`Scorer.refined_bound`: its travel known, which the first bound leaves out) and
+    put back among the others with that bound; it is scored when it comes first again."""
     bounds: list[tuple[float, int]] = []
     valid_keys: set[tuple[str, ...]] = set()
     for i, c in enumerate(paths):
-        b = scorer.bound(c.diplomas, c.legs)
+        b = scorer.bound_of(c)
         if b is None:
             continue
         bounds.append((b, i))
         if b != math.inf:  # certain to score (local legs may not: counted when scored)
             valid_keys.add(tuple(d["code"] for d in c.diplomas))
     bounds.sort(key=lambda bi: (-bi[0], bi[1]))
+    refined: list[tuple[float, int]] = []  # (-refined bound, index): a heap
     scored: list[tuple[int, Scored]] = []
     best: dict[tuple[str, ...], float] = {}
     threshold = -math.inf  # never above the score of the limit-th distinct pathway
     since = 0
-    for b, i in bounds:
-        if b < threshold and b != math.inf:
+    j = 0
+    while j < len(bounds) or refined:
+        if refined and (j == len(bounds) or -refined[0][0] >= bounds[j][0]):
+            neg, i = heapq.heappop(refined)
+            b, first = -neg, False
+        else:
+            b, i = bounds[j]
+            j += 1
+            first = True
+        if b < threshold:
             if since:
                 threshold = _threshold(best, limit)
                 since = 0
             if b < threshold:
-                break
-        s = scorer.score(paths[i].diplomas, paths[i].legs)
+                break  # every candidate left is bounded at or below b
+        c = paths[i]
+        if first and b != math.inf and c.prefix is not None and c.prefix.parent is not None:
+            r = scorer.refined_bound(c)
+            if r is not None and r >= threshold:
+                heapq.heappush(refined, (-r, i))
+            continue
+        s = scorer.score_candidate(c)
         if s is None:
             continue
         valid_keys.add(s.key)

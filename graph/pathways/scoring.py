@@ -21,6 +21,7 @@ __all__ = [
     "Candidate",
     "Choice",
     "Offer",
+    "Prefix",
     "Scored",
     "Scorer",
     "Step",
@@ -61,11 +62,25 @@ Row = dict[str, Any]
 LatLon = tuple[float, float]
 
 
+class Prefix(NamedTuple):
+    """The first steps of candidate pathways, one object shared by every candidate that begins
+    with them (a node of the search's walk): the start diploma (``parent`` and ``leg`` None),
+    or a step (``diploma`` reached by ``leg``) after the steps of ``parent``."""
+
+    parent: Prefix | None
+    diploma: Row
+    leg: Row | None
+
+
 class Candidate(NamedTuple):
-    """A candidate pathway: its diplomas, start first, and the legs between them."""
+    """A candidate pathway: its diplomas, start first, and the legs between them; ``prefix``,
+    when the search gives it, is its steps but the last (``diplomas[:-1]``, ``legs[:-1]``),
+    shared with the other candidates that begin the same way: the :class:`Scorer` works such
+    a beginning out once."""
 
     diplomas: list[Row]
     legs: list[Row]
+    prefix: Prefix | None = None
 
 
 @dataclass
@@ -258,6 +273,62 @@ class _Pool(NamedTuple):
     capacity: bool
 
 
+@dataclass(slots=True)
+class _Partial:
+    """The first steps of a pathway scored (:meth:`Scorer.score`, step by step): where the
+    next step starts from, and the sums of the terms so far."""
+
+    prev: LatLon | None  # where the learner is
+    taken_in: list[str] | None  # the département of the step before (the start's: where held)
+    before: Row  # the diploma of the step before
+    plan: tuple[Step, ...]
+    travel: float = 0.0
+    effective: float = 0.0
+    field_points: float = 0.0
+    weakness: float = 0.0
+    rate_product: float = 1.0
+    rates_known: int = 0
+    known_legs: int = 0
+    outside: int = 0
+    planned: int = 0
+    stale: int = 0
+    unplaced: int = 0
+    inferred: int = 0
+    modality_hits: int = 0
+    figures: int = 0
+    capacities: int = 0
+    capacity_sum: int = 0
+    demand_sum: int = 0
+
+    def then(
+        self, prev: LatLon | None, taken_in: list[str] | None, before: Row, step: Step
+    ) -> _Partial:
+        """A copy for the next step: the same sums, the place and plan moved on."""
+        return _Partial(
+            prev,
+            taken_in,
+            before,
+            (*self.plan, step),
+            self.travel,
+            self.effective,
+            self.field_points,
+            self.weakness,
+            self.rate_product,
+            self.rates_known,
+            self.known_legs,
+            self.outside,
+            self.planned,
+            self.stale,
+            self.unplaced,
+            self.inferred,
+            self.modality_hits,
+            self.figures,
+            self.capacities,
+            self.capacity_sum,
+            self.demand_sum,
+        )
+
+
 class Scorer:
     """Scores the candidate pathways of one search. Holds the offers of the diplomas met and
     remembers the choice of establishments per (previous place, diploma), which pathways
@@ -284,6 +355,8 @@ class Scorer:
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
+        self._prefixes: dict[int, tuple[Prefix, _Partial | None]] = {}
+        self._prefix_bounds: dict[int, tuple[Prefix, float | None]] = {}
 
     def choice(
         self, prev: LatLon | None, code: str, leg_modality: str | None = None
@@ -351,16 +424,64 @@ class Scorer:
         total = 100.0 - W_STEP * (len(legs) - 1) + BOUND_SLACK
         before = diplomas[0]
         for d, leg in zip(diplomas[1:], legs, strict=True):
-            memo = (before["code"], d["code"], id(leg))
-            got = self._step_bounds.get(memo)
-            if got is None:
-                got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
-            step = got[0]
+            step = self._step_bound_of(before, d, leg)
             if step is None or step == math.inf:
                 return step
             total += step
             before = d
         return total
+
+    def bound_of(self, c: Candidate) -> float | None:
+        """:meth:`bound` of a candidate, its shared beginning (``c.prefix``) added up once
+        (None and ``inf`` as :meth:`bound`: the first such step decides)."""
+        if c.prefix is None:
+            return self.bound(c.diplomas, c.legs)
+        head = self._prefix_bound(c.prefix)
+        if head is None or head == math.inf:
+            return head
+        last = self._step_bound_of(c.diplomas[-2], c.diplomas[-1], c.legs[-1])
+        if last is None or last == math.inf:
+            return last
+        return 100.0 - W_STEP * (len(c.legs) - 1) + BOUND_SLACK + head + last
+
+    def refined_bound(self, c: Candidate) -> float | None:
+        """An upper bound of :meth:`score` at most :meth:`bound_of`: the candidate's beginning
+        (``c.prefix``) scored as :meth:`score` scores it (its establishments chosen, so its
+        travel known), only the last step bounded (:meth:`_step_bound`). Its cost is the
+        beginning's, worked out once for every candidate sharing it, which scoring them
+        needs anyway."""
+        if c.prefix is None:
+            return self.bound_of(c)
+        part = self._prefix(c.prefix)
+        if part is None:
+            return None
+        last = self._step_bound_of(part.before, c.diplomas[-1], c.legs[-1])
+        if last is None or last == math.inf:
+            return last
+        return 100.0 - W_STEP * (len(c.legs) - 1) + BOUND_SLACK + _terms(part) + last
+
+    def _step_bound_of(self, before: Row, d: Row, leg: Row) -> float | None:
+        """:meth:`_step_bound`, kept per (diploma before, diploma, leg)."""
+        memo = (before["code"], d["code"], id(leg))
+        got = self._step_bounds.get(memo)
+        if got is None:
+            got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
+        return got[0]
+
+    def _prefix_bound(self, node: Prefix) -> float | None:
+        """The sum of the step bounds of a beginning's steps (None or ``inf``: the first
+        such step's), kept per beginning."""
+        got = self._prefix_bounds.get(id(node))
+        if got is None:
+            total: float | None = 0.0
+            if node.parent is not None:
+                assert node.leg is not None
+                total = self._prefix_bound(node.parent)
+                if total is not None and total != math.inf:
+                    step = self._step_bound_of(node.parent.diploma, node.diploma, node.leg)
+                    total = step if step is None or step == math.inf else total + step
+            got = self._prefix_bounds[id(node)] = (node, total)
+        return got[1]
 
     def _step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
         """A step's part of :meth:`bound` (the same whatever the steps around it)."""
@@ -392,90 +513,140 @@ class Scorer:
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment)."""
-        prev = self.home
-        mod = self.modality
-        plan: list[Step] = []
-        travel = effective = field_points = 0.0
-        known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
-        stale = unplaced = 0
-        capacity_sum = demand_sum = 0
-        weakness = 0.0
-        rate_product = 1.0
-        rates_known = 0
-        before = diplomas[0]
-        taken_in = self.start_departements  # where the step before was taken
+        part: _Partial | None = self._start(diplomas[0])
         for d, leg in zip(diplomas[1:], legs, strict=True):
-            choice = self.choice(prev, d["code"], leg.get("modality"))
-            if choice is None:
+            assert part is not None
+            part = self._step(part, d, leg)
+            if part is None:
                 return None
-            best = choice.ranked[0]
-            here = best.offer.get("departement")
-            if not local_leg_holds(leg, taken_in, here):
-                return None  # a campus programme's leg, taken outside its territory
-            taken_in = [here] if here else None
-            leg = leg_at(leg, best.actor.get("id"), here)
-            if choice.dist is not None:
-                travel += choice.dist
-                effective += choice.effective
-                known_legs += 1
-            if leg.get("strength") is None:  # an inferred leg's strength already counts it
-                field_points += field_continuity(before, d, self.fields)
-            plan.append(Step(d, leg, choice, prev))
-            if not best.in_territory:
-                outside += 1
-            if best.offer["status"] == "planned":
-                planned += 1
-            if best.last_seen is not None:
-                stale += 1
-            if choice.unplaced:
-                unplaced += 1
-            capacity_sum += best.offer.get("capacity") or 0
-            demand_sum += best.offer.get("demand") or 0
-            if leg.get("passerelle_origin") == "inferred":
-                inferred += 1
-                weakness += 1.0 - (leg.get("strength") or 0.0)
-            if mod and best.offer["modality"] == mod:
-                modality_hits += 1
-            rate = leg.get("rate")
-            if rate is not None:
-                rate_product *= max(rate, 0.01)
-                rates_known += 1
-            if any(leg.get(k) is not None for k in FIGURES):
-                figures += 1
-            if best.offer.get("capacity") is not None:
-                capacities += 1
-            prev = choice.to
-            before = d
-        n = len(plan)
+        assert part is not None
+        return self._scored(part, diplomas)
+
+    def score_candidate(self, c: Candidate) -> Scored | None:
+        """:meth:`score` of a candidate, its shared beginning (``c.prefix``) scored once for
+        every candidate that has it: the same steps, sums and score."""
+        if c.prefix is None:
+            return self.score(c.diplomas, c.legs)
+        part = self._prefix(c.prefix)
+        if part is not None:
+            part = self._step(part, c.diplomas[-1], c.legs[-1])
+        return None if part is None else self._scored(part, c.diplomas)
+
+    def _prefix(self, node: Prefix) -> _Partial | None:
+        """A beginning scored (None: :meth:`score` is None for every pathway that has it),
+        kept per beginning (by identity, the node kept with it so that ids stay its own)."""
+        got = self._prefixes.get(id(node))
+        if got is None:
+            part: _Partial | None
+            if node.parent is None:
+                part = self._start(node.diploma)
+            else:
+                assert node.leg is not None
+                part = self._prefix(node.parent)
+                if part is not None:
+                    part = self._step(part, node.diploma, node.leg)
+            got = self._prefixes[id(node)] = (node, part)
+        return got[1]
+
+    def _start(self, start: Row) -> _Partial:
+        return _Partial(self.home, self.start_departements, start, ())
+
+    def _step(self, p: _Partial, d: Row, leg: Row) -> _Partial | None:
+        """``p`` followed by the step to ``d`` along ``leg``; None if the step has no
+        establishment, or is a campus programme's leg taken outside its territory."""
+        prev = p.prev
+        choice = self.choice(prev, d["code"], leg.get("modality"))
+        if choice is None:
+            return None
+        best = choice.ranked[0]
+        here = best.offer.get("departement")
+        if not local_leg_holds(leg, p.taken_in, here):
+            return None  # a campus programme's leg, taken outside its territory
+        leg = leg_at(leg, best.actor.get("id"), here)
+        q = p.then(choice.to, [here] if here else None, d, Step(d, leg, choice, prev))
+        if choice.dist is not None:
+            q.travel += choice.dist
+            q.effective += choice.effective
+            q.known_legs += 1
+        if leg.get("strength") is None:  # an inferred leg's strength already counts it
+            q.field_points += field_continuity(p.before, d, self.fields)
+        if not best.in_territory:
+            q.outside += 1
+        if best.offer["status"] == "planned":
+            q.planned += 1
+        if best.last_seen is not None:
+            q.stale += 1
+        if choice.unplaced:
+            q.unplaced += 1
+        q.capacity_sum += best.offer.get("capacity") or 0
+        q.demand_sum += best.offer.get("demand") or 0
+        if leg.get("passerelle_origin") == "inferred":
+            q.inferred += 1
+            q.weakness += 1.0 - (leg.get("strength") or 0.0)
+        if self.modality and best.offer["modality"] == self.modality:
+            q.modality_hits += 1
+        rate = leg.get("rate")
+        if rate is not None:
+            q.rate_product *= max(rate, 0.01)
+            q.rates_known += 1
+        if any(leg.get(k) is not None for k in FIGURES):
+            q.figures += 1
+        if best.offer.get("capacity") is not None:
+            q.capacities += 1
+        return q
+
+    def _scored(self, p: _Partial, diplomas: list[Row]) -> Scored:
+        n = len(p.plan)
         components = {
             "steps": -W_STEP * (n - 1),
-            "travel": -W_KM * effective,
-            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * unplaced,
-            "same_field": W_FIELD * field_points,
-            "outside": -W_OUTSIDE * outside,
-            "planned": -W_PLANNED * planned,
-            "not_seen_lately": -W_STALE * stale,
-            "inferred_passerelles": -W_INFERRED * inferred,
-            "weak_evidence": -W_EVIDENCE * weakness,
-            "modality": W_MODALITY * modality_hits,
-            "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
-            "documented_figures": W_FIGURE * figures,
-            "known_capacity": W_CAPACITY * capacities,
+            "travel": -W_KM * p.effective,
+            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * p.unplaced,
+            "same_field": W_FIELD * p.field_points,
+            "outside": -W_OUTSIDE * p.outside,
+            "planned": -W_PLANNED * p.planned,
+            "not_seen_lately": -W_STALE * p.stale,
+            "inferred_passerelles": -W_INFERRED * p.inferred,
+            "weak_evidence": -W_EVIDENCE * p.weakness,
+            "modality": W_MODALITY * p.modality_hits,
+            "known_rates": W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0,
+            "documented_figures": W_FIGURE * p.figures,
+            "known_capacity": W_CAPACITY * p.capacities,
         }
         components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
         return Scored(
             score=100.0 + sum(components.values()),
             components=components,
             start=diplomas[0],
-            plan=plan,
-            travel_km=travel if known_legs else None,
-            outside=outside,
-            field_points=field_points,
-            modality_hits=modality_hits,
+            plan=list(p.plan),
+            travel_km=p.travel if p.known_legs else None,
+            outside=p.outside,
+            field_points=p.field_points,
+            modality_hits=p.modality_hits,
             key=tuple(d["code"] for d in diplomas),
-            unplaced=unplaced,
-            tie=(unplaced, -capacity_sum, -demand_sum),
+            unplaced=p.unplaced,
+            tie=(p.unplaced, -p.capacity_sum, -p.demand_sum),
         )
+
+
+def _terms(p: _Partial) -> float:
+    """The terms of :meth:`Scorer.score` for the steps of ``p`` but the number of steps (the
+    same sums, unrounded: :data:`BOUND_SLACK` covers the rounding)."""
+    total = (
+        -W_KM * p.effective
+        - W_KM * effective_km(UNPLACED_KM, None) * p.unplaced
+        + W_FIELD * p.field_points
+        - W_OUTSIDE * p.outside
+        - W_PLANNED * p.planned
+        - W_STALE * p.stale
+        - W_INFERRED * p.inferred
+        - W_EVIDENCE * p.weakness
+        + W_MODALITY * p.modality_hits
+        + W_FIGURE * p.figures
+        + W_CAPACITY * p.capacities
+    )
+    if p.rates_known:
+        total += W_RATE * math.log10(p.rate_product)
+    return total
 
 
 def rank(scored: list[Scored]) -> list[Scored]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from graph.pathways.hygiene import continues_programme, usable_rows
+from graph.pathways.hygiene import continues_programme, is_common_year, usable_rows
 from graph.pathways.query import PathwayQuery
-from graph.pathways.scoring import Candidate, Offer
+from graph.pathways.scoring import Candidate, Offer, Prefix
 from graph.territory import Territory
 
 __all__ = ["CANDIDATE_CAP", "Source", "candidates", "flag_offers", "flag_usable", "is_goal"]
@@ -132,8 +132,10 @@ def candidates(
         frontier = sorted(nxt)
     paths: list[Candidate] = []
 
-    def walk(path: list[str], legs: list[Row]) -> None:
+    def walk(path: list[str], legs: list[Row], at: Prefix) -> None:
+        # ``at``: the steps of (path, legs), shared by the candidates that begin with them
         here = node[path[-1]]
+        common = len(path) > 1 and is_common_year(here)
         for code, leg in adj.get(path[-1], []):
             if len(paths) >= CANDIDATE_CAP:
                 return
@@ -145,20 +147,21 @@ def candidates(
                 continue
             if not _local_holds(source, leg, path, code, q.start_departements):
                 continue  # a campus programme's leg, taken outside its territory
-            if len(path) > 1 and continues_programme(here, there):
+            if common and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
+                assert at.parent is not None
                 if is_goal(there, q, goal_codes):
-                    paths.append(Candidate([node[c] for c in [*path[:-1], code]], legs))
+                    paths.append(Candidate([node[c] for c in [*path[:-1], code]], legs, at.parent))
                 elif code not in path:
-                    walk([*path[:-1], code], legs)
+                    walk([*path[:-1], code], legs, Prefix(at.parent, there, at.leg))
                 continue
             if is_goal(there, q, goal_codes):
-                paths.append(Candidate([node[c] for c in [*path, code]], [*legs, leg]))
+                paths.append(Candidate([node[c] for c in [*path, code]], [*legs, leg], at))
             elif len(path) < q.max_steps:
-                walk([*path, code], [*legs, leg])
+                walk([*path, code], [*legs, leg], Prefix(at, there, leg))
 
     for start in sorted(node.keys() & set(q.start_codes)):
-        walk([start], [])
+        walk([start], [], Prefix(None, node[start], None))
     return paths
 
 

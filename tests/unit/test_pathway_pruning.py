@@ -4,6 +4,7 @@ scoring and ranking every candidate: same pathways, order, scores, establishment
 from __future__ import annotations
 
 import heapq
+import math
 import random
 from typing import Any
 
@@ -14,6 +15,7 @@ from graph.pathways.scoring import (
     OFFERS_PER_STEP,
     Candidate,
     Offer,
+    Prefix,
     Scored,
     Scorer,
     _key_from,
@@ -94,6 +96,27 @@ def _candidates(
     return out
 
 
+def _shared_candidates(
+    rng: random.Random, diplomas: dict[str, Row], legs: list[Row], n: int
+) -> list[Candidate]:
+    """Candidates as the search's walk makes them: grown one step at a time from a few starts,
+    so that many share their first steps (``Candidate.prefix``, one object per beginning)."""
+    codes = sorted(diplomas)
+    roots = [Prefix(None, diplomas[c], None) for c in rng.sample(codes, 3)]
+    nodes: list[tuple[Prefix, list[str], list[Row]]] = [(r, [r.diploma["code"]], []) for r in roots]
+    out: list[Candidate] = []
+    while len(out) < n:
+        at, path, path_legs = rng.choice(nodes)
+        code = rng.choice([c for c in codes if c not in path] or codes)
+        leg = rng.choice(legs)
+        if len(path) < 4 and rng.random() < 0.3:
+            nodes.append((Prefix(at, diplomas[code], leg), [*path, code], [*path_legs, leg]))
+        else:
+            ds = [diplomas[c] for c in [*path, code]]
+            out.append(Candidate(ds, [*path_legs, leg], at))
+    return out
+
+
 def _summary(s: Scored) -> tuple[Any, ...]:
     return (
         s.key,
@@ -129,6 +152,76 @@ def test_pruned_answers_equal_full_scoring(seed: int) -> None:
         shown, keys = best_of(Scorer(offers, fields=fields, **options), paths, limit)
         assert keys == {s.key for s in full}
         assert [_summary(s) for s in shown] == [_summary(s) for s in full[:limit]]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_pruned_answers_equal_full_scoring_with_shared_beginnings(seed: int) -> None:
+    """Beginnings scored once (``Scorer.score_candidate``) and bounds refined with them
+    (``Scorer.refined_bound``): the same answer as scoring every candidate from scratch."""
+    rng = random.Random(2000 + seed)
+    diplomas, offers, legs = _world(rng)
+    if seed % 2:  # exact places: scores that differ by a few km of travel
+        for o in (o for os in offers.values() for o in os if o.offer["lat"] is not None):
+            o.offer["lat"] += rng.uniform(-0.3, 0.3)
+            o.offer["lon"] += rng.uniform(-0.3, 0.3)
+    paths = _shared_candidates(rng, diplomas, legs, rng.choice([5, 40, 300, 600]))
+    fields = {"D1": frozenset({"f"}), "D2": frozenset({"f"})}
+    options: dict[str, Any] = {
+        "home": rng.choice([None, (44.6086, 2.0317), (43.1, 3.0)]),
+        "modality": rng.choice([None, "school"]),
+        "allow_outside": rng.random() < 0.5,
+        "start_departements": rng.choice([None, ["046"], ["012", "081"]]),
+    }
+    full = rank(
+        [
+            s
+            for c in paths
+            if (s := Scorer(offers, fields=fields, **options).score(c.diplomas, c.legs)) is not None
+        ]
+    )
+    for limit in (1, 3, 10, 50):
+        shown, keys = best_of(Scorer(offers, fields=fields, **options), paths, limit)
+        assert keys == {s.key for s in full}
+        assert [_summary(s) for s in shown] == [_summary(s) for s in full[:limit]]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_shared_beginning_scores_and_bounds_like_the_whole_candidate(seed: int) -> None:
+    """``score_candidate`` gives what ``score`` gives (the same floats); the bounds of a
+    candidate with its beginning shared are the same as without, the refined one between the
+    score and the first bound."""
+    rng = random.Random(3000 + seed)
+    diplomas, offers, legs = _world(rng)
+    options: dict[str, Any] = {
+        "home": rng.choice([None, (44.6086, 2.0317)]),
+        "modality": rng.choice([None, "school"]),
+        "allow_outside": rng.random() < 0.5,
+        "start_departements": rng.choice([None, ["046"]]),
+    }
+    shared = Scorer(offers, fields={}, **options)
+    for c in _shared_candidates(rng, diplomas, legs, 200):
+        alone = Scorer(offers, fields={}, **options)
+        expected = alone.score(c.diplomas, c.legs)
+        got = shared.score_candidate(c)
+        assert (got is None) == (expected is None)
+        if got is not None and expected is not None:
+            assert _summary(got) == _summary(expected)
+            assert (got.outside, got.field_points, got.modality_hits, got.unplaced) == (
+                expected.outside,
+                expected.field_points,
+                expected.modality_hits,
+                expected.unplaced,
+            )
+        first = alone.bound(c.diplomas, c.legs)
+        assert shared.bound_of(c) == pytest.approx(first) if first is not None else True
+        assert (shared.bound_of(c) is None) == (first is None)
+        refined = shared.refined_bound(c)
+        if first is None or first == math.inf:
+            continue
+        assert refined is not None
+        assert refined <= first + 1e-9
+        if expected is not None:
+            assert expected.score <= refined
 
 
 def test_the_bound_is_never_below_the_score() -> None:
