@@ -29,6 +29,7 @@ from typing import Any
 from graph.gc_pause import gc_paused
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import latest_years, usable_rows
+from graph.pathways.scoring import Offer
 from graph.store import GraphStore
 from graph.touched import Touched, touched_between
 
@@ -144,6 +145,9 @@ class PathwayData:
         # code -> the (modality, département) of its usable offers: which diplomas a request
         # in some départements may skip without flagging their offers (offered_in)
         self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
+        # code -> its usable offers as Offer objects flagged outside any territory (what a
+        # request keeps of most offers; :meth:`outside_offers`)
+        self._outside: dict[str, list[Offer]] = {}
         self._shared = _Shared()
         # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
         # id -> the codes whose legs it makes (kept with the rows, so a change finds them at
@@ -188,9 +192,11 @@ class PathwayData:
             drop_legs.update(by_passerelle.get(p, ()))
         usable = dict(self._usable)
         places = dict(self._places)
+        outside = dict(self._outside)
         new._offers = offers
         new._usable = usable
         new._places = places
+        new._outside = outside
         new._legs = legs
         # new._shared starts empty: the rows read again share among themselves, and the
         # values of rows an edit replaced (an edit's own source text) are not kept forever
@@ -198,6 +204,7 @@ class PathwayData:
             offers.pop(c, None)
             usable.pop(c, None)
             places.pop(c, None)
+            outside.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
         # the indexes may name codes dropped here: a code is read again when asked, and the
@@ -321,6 +328,22 @@ class PathwayData:
                 )
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
+
+    def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, list[Offer]]:
+        """code -> :meth:`usable_offers` as offers flagged outside any territory, in the same
+        order, made once per version: a request flags most offers of the diplomas it meets
+        outside its territory, and takes these as they are
+        (:func:`graph.pathways.search.flag_usable`) instead of making an object per offer.
+        Never changed once made (``Offer.static``, the part of the establishments' order
+        that does not depend on the request, is then worked out once per version too)."""
+        codes = list(codes)
+        missing = self._missing(self._outside, codes)
+        if missing:
+            for code, rows in self.usable_offers(store, missing).items():
+                self._outside[code] = [
+                    Offer(code, a, o, False, last_seen=seen) for a, o, seen in rows
+                ]
+        return {c: self._outside[c] for c in codes}
 
     def offered_in(
         self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
@@ -556,5 +579,6 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         chunk = codes[i : i + PRELOAD_CHUNK]
         data.legs_from(store, chunk)
         data.usable_offers(store, chunk)
+        data.outside_offers(store, chunk)  # made here, they are frozen with the rest
         data.fields_of(store, chunk)
     return codes

@@ -62,8 +62,9 @@ class _StoreSource:
         missing = [c for c in codes if c not in self._offers]
         if missing:
             mod = self.q.modality.value if self.q.modality else None
+            outside = self.data.outside_offers(self.store, missing)
             for code, rows in self.data.usable_offers(self.store, missing).items():
-                self._offers[code] = flag_usable(code, rows, self.q.territory, mod)
+                self._offers[code] = flag_usable(code, rows, self.q.territory, mod, outside[code])
         return {c: self._offers[c] for c in codes}
 
     def offered_inside(self, codes: Iterable[str]) -> set[str]:

@@ -83,7 +83,7 @@ class Candidate(NamedTuple):
     prefix: Prefix | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Offer:
     """An establishment offering a diploma, flagged in or out of the request's territory."""
 
@@ -356,6 +356,7 @@ class Scorer:
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
         self._prefixes: dict[int, tuple[Prefix, _Partial | None]] = {}
+        self._pool_places: dict[int, tuple[_Pool, frozenset[str], frozenset[str]]] = {}
         self._prefix_bounds: dict[int, tuple[Prefix, float | None]] = {}
 
     def choice(
@@ -402,11 +403,31 @@ class Scorer:
             return True
         memo = (id(pool), id(leg))
         if memo not in self._holding:
-            found = {
-                leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers
-            }
-            self._holding[memo] = (pool, leg, found.pop() if len(found) == 1 else None)
+            self._holding[memo] = (pool, leg, self._holds_at(pool, leg))
         return self._holding[memo][2]
+
+    def _holds_at(self, pool: _Pool, leg: Row) -> bool | None:
+        """:meth:`_holds` worked out: at none when no establishment of the pool is among the
+        passerelle's and none is in its départements (most scoped legs, met far from their
+        campus: two set tests instead of :func:`leg_holds` per establishment)."""
+        if pool.offers:
+            places = self._pool_places.get(id(pool))
+            if places is None:
+                places = self._pool_places[id(pool)] = (
+                    pool,
+                    frozenset(a for o in pool.offers if (a := o.actor.get("id")) is not None),
+                    frozenset(
+                        d for o in pool.offers if (d := o.offer.get("departement")) is not None
+                    ),
+                )
+            _, actors, departements = places
+            if actors.isdisjoint(leg.get("scope_actors") or ()) and (
+                leg.get("scope") == "actors"
+                or departements.isdisjoint(leg.get("scope_departements") or ())
+            ):
+                return False
+        found = {leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers}
+        return found.pop() if len(found) == 1 else None
 
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         """An upper bound of :meth:`score` that needs no establishment chosen, or None when

@@ -9,7 +9,8 @@ first goal. No store is imported: the rules are tested over plain data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from graph.pathways.hygiene import continues_programme, is_common_year, usable_rows
@@ -61,25 +62,35 @@ def flag_usable(
     rows: Iterable[tuple[Row, Row, int | None]],
     territory: Territory,
     modality: str | None,
+    outside: Sequence[Offer] | None = None,
 ) -> list[Offer]:
     """:func:`flag_offers` of rows already sorted by :func:`graph.pathways.hygiene.usable_rows`
     (the cache keeps them per diploma): the request's part only. An offer outside the
-    territory's départements is outside without asking :meth:`Territory.contains` (its first
-    test), which at national size is most offers of most diplomas."""
+    territory's départements, or farther in latitude than its radius reaches, is outside
+    without asking :meth:`Territory.contains`, which at national size is most offers of most
+    diplomas. ``outside``: the same rows as offers flagged outside, kept with them
+    (:meth:`graph.pathways.data.PathwayData.outside_offers`): they are used as they are,
+    and only the offers in the territory are made for the request."""
     deps = frozenset(territory.departements) if territory.departements else None
     contains = territory.contains
-    return [
-        Offer(
-            code,
-            a,
-            o,
+    # 1° of latitude is 111.3 km on the sphere of haversine_km: 111 leaves a margin
+    near = territory.near if territory.near and territory.radius_km else None
+    lat0 = near.lat if near else 0.0
+    reach = territory.radius_km / 111.0 if near and territory.radius_km else math.inf
+    out: list[Offer] = []
+    for i, (a, o, seen) in enumerate(rows):
+        if modality is not None and o.get("modality") != modality:
+            continue
+        inside = (
             (deps is None or o.get("departement") in deps)
-            and contains(o, campuses=a.get("campuses")),
-            last_seen=seen,
+            and (near is None or (lat := o.get("lat")) is None or abs(lat - lat0) <= reach)
+            and contains(o, campuses=a.get("campuses"))
         )
-        for a, o, seen in rows
-        if modality is None or o.get("modality") == modality
-    ]
+        if inside or outside is None:
+            out.append(Offer(code, a, o, inside, last_seen=seen))
+        else:
+            out.append(outside[i])
+    return out
 
 
 def is_goal(d: Row, q: PathwayQuery, sector_codes: set[str] | frozenset[str] | None) -> bool:
@@ -130,39 +141,76 @@ def candidates(
                 if not is_goal(node[t], q, goal_codes):
                     nxt.add(t)
         frontier = sorted(nxt)
-    paths: list[Candidate] = []
+    walk = _Walk(q, source, goal_codes, node, adj)
+    for start in sorted(node.keys() & set(q.start_codes)):
+        walk.walk([start], [node[start]], [], Prefix(None, node[start], None))
+    return walk.paths
 
-    def walk(path: list[str], legs: list[Row], at: Prefix) -> None:
-        # ``at``: the steps of (path, legs), shared by the candidates that begin with them
-        here = node[path[-1]]
+
+class _Walk:
+    """The assembly of the hops' legs into candidate pathways, depth first (a class rather
+    than a closure calling itself: such a closure is a reference cycle, which would keep a
+    search's rows alive until the next collection of the garbage collector)."""
+
+    def __init__(
+        self,
+        q: PathwayQuery,
+        source: Source,
+        goal_codes: set[str] | frozenset[str] | None,
+        node: dict[str, Row],
+        adj: dict[str, list[tuple[str, Row]]],
+    ) -> None:
+        self.q = q
+        self.source = source
+        self.goal_codes = goal_codes
+        self.node = node
+        self.adj = adj
+        self.max_steps = q.max_steps
+        self.paths: list[Candidate] = []
+        self._goals: dict[str, bool] = {}
+
+    def is_goal(self, code: str) -> bool:
+        got = self._goals.get(code)
+        if got is None:
+            got = self._goals[code] = is_goal(self.node[code], self.q, self.goal_codes)
+        return got
+
+    def walk(self, path: list[str], rows: list[Row], legs: list[Row], at: Prefix) -> None:
+        """The candidates that begin with ``path`` (codes; ``rows``: their diplomas) along
+        ``legs``; ``at`` is that beginning, shared by those candidates."""
+        here = rows[-1]
+        level = here.get("level") or 0
         common = len(path) > 1 and is_common_year(here)
-        for code, leg in adj.get(path[-1], []):
+        paths = self.paths
+        for code, leg in self.adj.get(path[-1], ()):
             if len(paths) >= CANDIDATE_CAP:
                 return
-            there = node[code]
+            there = self.node[code]
             if code in path or (
-                leg["kind"] != "reorientation"
-                and (there.get("level") or 0) < (here.get("level") or 0)
+                leg["kind"] != "reorientation" and (there.get("level") or 0) < level
             ):
                 continue
-            if not _local_holds(source, leg, path, code, q.start_departements):
+            if (leg.get("from_departements") or leg.get("to_departements")) and not _local_holds(
+                self.source, leg, path, code, self.q.start_departements
+            ):
                 continue  # a campus programme's leg, taken outside its territory
             if common and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
                 assert at.parent is not None
-                if is_goal(there, q, goal_codes):
-                    paths.append(Candidate([node[c] for c in [*path[:-1], code]], legs, at.parent))
+                if self.is_goal(code):
+                    paths.append(Candidate([*rows[:-1], there], legs, at.parent))
                 elif code not in path:
-                    walk([*path[:-1], code], legs, Prefix(at.parent, there, at.leg))
+                    self.walk(
+                        [*path[:-1], code],
+                        [*rows[:-1], there],
+                        legs,
+                        Prefix(at.parent, there, at.leg),
+                    )
                 continue
-            if is_goal(there, q, goal_codes):
-                paths.append(Candidate([node[c] for c in [*path, code]], [*legs, leg], at))
-            elif len(path) < q.max_steps:
-                walk([*path, code], [*legs, leg], Prefix(at, there, leg))
-
-    for start in sorted(node.keys() & set(q.start_codes)):
-        walk([start], [], Prefix(None, node[start], None))
-    return paths
+            if self.is_goal(code):
+                paths.append(Candidate([*rows, there], [*legs, leg], at))
+            elif len(path) < self.max_steps:
+                self.walk([*path, code], [*rows, there], [*legs, leg], Prefix(at, there, leg))
 
 
 def _local_holds(

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from graph.pathways.pruning import best_of
+from graph.pathways.scope import leg_holds
 from graph.pathways.scoring import (
     OFFERS_PER_STEP,
     Candidate,
@@ -277,3 +278,24 @@ def test_choose_orders_like_offer_key(seed: int) -> None:
                 assert [offer_key(o, prev)[3] for o in got.ranked] == [
                     _key_from(prev)(o)[3] for o in got.ranked
                 ]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_where_a_leg_holds_in_a_pool_is_worked_out_as_offer_by_offer(seed: int) -> None:
+    """``Scorer._holds``: at every establishment of the step's pool, at none, or at some,
+    as ``leg_holds`` establishment by establishment says."""
+    rng = random.Random(4000 + seed)
+    _, offers, legs = _world(rng)
+    for leg in legs:
+        leg["scope_actors"] = rng.sample(["a0", "a1", "a2", "a3", "a4"], rng.randint(0, 2))
+        leg["scope_departements"] = rng.sample(DEPS, rng.randint(0, 2))
+    scorer = Scorer(offers, fields={}, allow_outside=True)
+    for code in offers:
+        pool = scorer._pool(code, None)
+        if not pool.any:
+            continue
+        for leg in legs:
+            found = {
+                leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers
+            }
+            assert scorer._holds(pool, leg) == (found.pop() if len(found) == 1 else None)
