@@ -148,6 +148,10 @@ class PathwayData:
         # code -> its usable offers as Offer objects flagged outside any territory (what a
         # request keeps of most offers; :meth:`outside_offers`)
         self._outside: dict[str, list[Offer]] = {}
+        # code -> its legs with closed targets replaced by their successors, one per target
+        # (graph.pathways.search._open_targets: what every search walks); not carried over an
+        # edit, which may close or rename a target of any diploma's legs
+        self.open_legs: dict[str, list[tuple[str, Row]]] = {}
         self._shared = _Shared()
         # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
         # id -> the codes whose legs it makes (kept with the rows, so a change finds them at

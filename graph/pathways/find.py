@@ -92,7 +92,7 @@ def _search(
     ranking them all), unless ``every``: then all of them, for a filter on the
     establishments chosen."""
     source = _StoreSource(data, store, q)
-    paths = candidates(q, source, goal_codes, restrict=q.restricted)
+    paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=data.open_legs)
     offers = source.offers({d["code"] for r in paths for d in r.diplomas[1:]})
     codes = sorted({d["code"] for r in paths for d in r.diplomas})
     scorer = Scorer(
@@ -294,7 +294,7 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
     if not out:
-        unrestricted = candidates(q, source, goal_codes, restrict=False)
+        unrestricted = candidates(q, source, goal_codes, restrict=False, opened=data.open_legs)
         reached = {d["code"] for r in unrestricted for d in r.diplomas[1:]}
         reason = why_none(q, unrestricted, source.offers(reached) if unrestricted else {})
         if lead:

@@ -31,16 +31,16 @@ def best_of(
     (``Candidate.prefix``) is first bounded again with that beginning scored
     (:meth:`Scorer.refined_bound`: its travel known, which the first bound leaves out) and
     put back among the others with that bound; it is scored when it comes first again."""
-    bounds: list[tuple[float, int]] = []
+    bounds: list[tuple[float, int]] = []  # (-bound, index): best bound first once sorted
     valid_keys: set[tuple[str, ...]] = set()
     for i, c in enumerate(paths):
         b = scorer.bound_of(c)
         if b is None:
             continue
-        bounds.append((b, i))
+        bounds.append((-b, i))
         if b != math.inf:  # certain to score (local legs may not: counted when scored)
-            valid_keys.add(tuple(d["code"] for d in c.diplomas))
-    bounds.sort(key=lambda bi: (-bi[0], bi[1]))
+            valid_keys.add(tuple([d["code"] for d in c.diplomas]))
+    bounds.sort()
     refined: list[tuple[float, int]] = []  # (-refined bound, index): a heap
     scored: list[tuple[int, Scored]] = []
     best: dict[tuple[str, ...], float] = {}
@@ -48,13 +48,14 @@ def best_of(
     since = 0
     j = 0
     while j < len(bounds) or refined:
-        if refined and (j == len(bounds) or -refined[0][0] >= bounds[j][0]):
+        if refined and (j == len(bounds) or refined[0][0] <= bounds[j][0]):
             neg, i = heapq.heappop(refined)
-            b, first = -neg, False
+            first = False
         else:
-            b, i = bounds[j]
+            neg, i = bounds[j]
             j += 1
             first = True
+        b = -neg
         if b < threshold:
             if since:
                 threshold = _threshold(best, limit)

@@ -110,13 +110,16 @@ def candidates(
     goal_codes: set[str] | frozenset[str] | None,
     *,
     restrict: bool,
+    opened: dict[str, list[tuple[str, Row]]] | None = None,
 ) -> list[Candidate]:
     """Candidate pathways, walking LEADS_TO one hop per read from the start diplomas.
 
     Each hop keeps, when ``restrict``, only target diplomas offered in the territory (in the
     requested modality). The legs are then assembled into paths: levels never go down except on
     reorientation legs, no diploma is visited twice, a path stops at its first goal diploma, at
-    most ``max_steps`` legs and CANDIDATE_CAP paths.
+    most ``max_steps`` legs and CANDIDATE_CAP paths. ``opened``: each diploma's legs with
+    their closed targets replaced (:func:`_open_targets`), kept for the graph's version
+    (none of it depends on the request).
     """
     node = source.diplomas(sorted(set(q.start_codes)))
     adj: dict[str, list[tuple[str, Row]]] = {}
@@ -127,7 +130,7 @@ def candidates(
         if not frontier:
             break
         seen.update(frontier)
-        legs = _open_targets(source, source.legs_from(frontier), node)
+        legs = _open_targets(source, source.legs_from(frontier), node, opened)
         targets = {t for c in frontier for t, _ in legs[c]}
         node.update(source.diplomas(targets))
         if restrict:
@@ -244,10 +247,20 @@ def _leg_preference(pair: tuple[str, Row]) -> tuple[bool, float]:
 
 
 def _open_targets(
-    source: Source, legs: dict[str, list[tuple[str, Row]]], node: dict[str, Row]
+    source: Source,
+    legs: dict[str, list[tuple[str, Row]]],
+    node: dict[str, Row],
+    opened: dict[str, list[tuple[str, Row]]] | None = None,
 ) -> dict[str, list[tuple[str, Row]]]:
     """The legs with every target the BCN closed replaced by its successors (``RENAMED_TO``),
-    or dropped when it has none: a closed diploma is never a step."""
+    or dropped when it has none: a closed diploma is never a step. With ``opened``, each
+    code's are worked out once and kept there (the rows of their targets are then the
+    caller's to read: :func:`candidates` reads them next)."""
+    if opened is not None:
+        todo = {c: pairs for c, pairs in legs.items() if c not in opened}
+        if todo:
+            opened.update(_open_targets(source, todo, node))
+        return {c: opened[c] for c in legs}
     targets = {t for pairs in legs.values() for t, _ in pairs}
     known = source.diplomas(targets)
     successors = {
