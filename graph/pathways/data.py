@@ -30,6 +30,7 @@ from graph.gc_pause import gc_paused
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import latest_years, usable_rows
 from graph.pathways.scoring import Offer
+from graph.pathways.search import OutsideRows
 from graph.store import GraphStore
 from graph.touched import Touched, touched_between
 
@@ -147,7 +148,7 @@ class PathwayData:
         self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
         # code -> its usable offers as Offer objects flagged outside any territory (what a
         # request keeps of most offers; :meth:`outside_offers`)
-        self._outside: dict[str, list[Offer]] = {}
+        self._outside: dict[str, OutsideRows] = {}
         # code -> its legs with closed targets replaced by their successors, one per target
         # (graph.pathways.search._open_targets: what every search walks); not carried over an
         # edit, which may close or rename a target of any diploma's legs
@@ -333,10 +334,10 @@ class PathwayData:
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
 
-    def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, list[Offer]]:
+    def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, OutsideRows]:
         """code -> :meth:`usable_offers` as offers flagged outside any territory, in the same
-        order, made once per version: a request flags most offers of the diplomas it meets
-        outside its territory, and takes these as they are
+        order, with the département of each, made once per version: a request flags most
+        offers of the diplomas it meets outside its territory, and takes these as they are
         (:func:`graph.pathways.search.flag_usable`) instead of making an object per offer.
         Never changed once made (``Offer.static``, the part of the establishments' order
         that does not depend on the request, is then worked out once per version too)."""
@@ -344,9 +345,10 @@ class PathwayData:
         missing = self._missing(self._outside, codes)
         if missing:
             for code, rows in self.usable_offers(store, missing).items():
-                self._outside[code] = [
-                    Offer(code, a, o, False, last_seen=seen) for a, o, seen in rows
-                ]
+                self._outside[code] = OutsideRows(
+                    [Offer(code, a, o, False, last_seen=seen) for a, o, seen in rows],
+                    tuple(o.get("departement") for _, o, _ in rows),
+                )
         return {c: self._outside[c] for c in codes}
 
     def offered_in(

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from graph.pathways.hygiene import continues_programme, is_common_year, usable_rows
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Candidate, Offer, Prefix
 from graph.territory import Territory
 
-__all__ = ["CANDIDATE_CAP", "Source", "candidates", "flag_offers", "flag_usable", "is_goal"]
+__all__ = [
+    "CANDIDATE_CAP",
+    "OutsideRows",
+    "Source",
+    "candidates",
+    "flag_offers",
+    "flag_usable",
+    "is_goal",
+]
 
 CANDIDATE_CAP = 5_000
 
@@ -57,26 +65,45 @@ def flag_offers(
     return flag_usable(code, usable_rows(pairs, diploma, latest or {}), territory, modality)
 
 
+class OutsideRows(NamedTuple):
+    """A diploma's usable rows as offers flagged outside any territory, and the département
+    of each (same order), kept per graph version by the cache
+    (:meth:`graph.pathways.data.PathwayData.outside_offers`)."""
+
+    offers: list[Offer]
+    departements: tuple[str | None, ...]
+
+
 def flag_usable(
     code: str,
-    rows: Iterable[tuple[Row, Row, int | None]],
+    rows: Sequence[tuple[Row, Row, int | None]],
     territory: Territory,
     modality: str | None,
-    outside: Sequence[Offer] | None = None,
+    outside: OutsideRows | None = None,
 ) -> list[Offer]:
     """:func:`flag_offers` of rows already sorted by :func:`graph.pathways.hygiene.usable_rows`
     (the cache keeps them per diploma): the request's part only. An offer outside the
     territory's départements, or farther in latitude than its radius reaches, is outside
     without asking :meth:`Territory.contains`, which at national size is most offers of most
-    diplomas. ``outside``: the same rows as offers flagged outside, kept with them
-    (:meth:`graph.pathways.data.PathwayData.outside_offers`): they are used as they are,
-    and only the offers in the territory are made for the request."""
+    diplomas. With ``outside`` (the same rows flagged outside, kept with them), those offers
+    are used as they are and only the offers in the territory are made for the request; in
+    any modality, the offers of the territory's départements are the only ones looked at."""
     deps = frozenset(territory.departements) if territory.departements else None
     contains = territory.contains
     # 1° of latitude is 111.3 km on the sphere of haversine_km: 111 leaves a margin
     near = territory.near if territory.near and territory.radius_km else None
     lat0 = near.lat if near else 0.0
     reach = territory.radius_km / 111.0 if near and territory.radius_km else math.inf
+    if outside is not None and deps is not None and modality is None:
+        got = list(outside.offers)
+        for i, d in enumerate(outside.departements):
+            if d in deps:
+                a, o, seen = rows[i]
+                if (
+                    near is None or (lat := o.get("lat")) is None or abs(lat - lat0) <= reach
+                ) and contains(o, campuses=a.get("campuses")):
+                    got[i] = Offer(code, a, o, True, last_seen=seen)
+        return got
     out: list[Offer] = []
     for i, (a, o, seen) in enumerate(rows):
         if modality is not None and o.get("modality") != modality:
@@ -89,7 +116,7 @@ def flag_usable(
         if inside or outside is None:
             out.append(Offer(code, a, o, inside, last_seen=seen))
         else:
-            out.append(outside[i])
+            out.append(outside.offers[i])
     return out
 
 

@@ -12,7 +12,7 @@ from graph.gc_pause import gc_paused
 from graph.pathways.data import PathwayData, _Shared, _with
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
 from graph.pathways.scoring import Offer
-from graph.pathways.search import flag_offers, flag_usable
+from graph.pathways.search import OutsideRows, flag_offers, flag_usable
 from graph.territory import Point, Territory
 from graph.touched import Touched
 
@@ -78,7 +78,10 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
         Territory(near=Point(lat=44.5, lon=2.0), radius_km=60),
         Territory(departements=["046"], near=Point(lat=44.5, lon=2.0), radius_km=80),
     ]
-    outside = [Offer("B", a, o, False, last_seen=seen) for a, o, seen in rows]
+    outside = OutsideRows(
+        [Offer("B", a, o, False, last_seen=seen) for a, o, seen in rows],
+        tuple(o.get("departement") for _, o, _ in rows),
+    )
     territories += [  # radii at the edge of the latitude shortcut (1° is 111.3 km)
         Territory(near=Point(lat=44.5, lon=2.0), radius_km=km) for km in (1, 11.1, 55.6, 111.3)
     ]
@@ -89,7 +92,7 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
             # the offers kept outside for the version: the same flags, objects reused
             reused = flag_usable("B", rows, t, modality, outside)
             assert reused == got
-            kept = {id(o) for o in outside}
+            kept = {id(o) for o in outside.offers}
             assert all(id(o) in kept for o in reused if not o.in_territory)
             expected = [
                 t.contains(o, campuses=a.get("campuses"))
@@ -142,7 +145,7 @@ def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() 
     data._usable = {"B": [], "C": []}
     data._places = {"B": frozenset(), "C": frozenset()}
     data._offers = {"B": [], "C": []}
-    data._outside = {"B": [], "C": []}
+    data._outside = {"B": OutsideRows([], ()), "C": OutsideRows([], ())}
     new = data.carried("2", Touched.of(diplomas=["B"]))
     assert set(new._histories) == {("a", "C", "school"), ("x", "C", None)}
     assert set(new._usable) == set(new._places) == set(new._offers) == {"C"}
