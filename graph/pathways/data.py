@@ -146,6 +146,8 @@ class PathwayData:
         # code -> the (modality, département) of its usable offers: which diplomas a request
         # in some départements may skip without flagging their offers (offered_in)
         self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
+        # every modality those name (replaced, never changed in place; offered_in)
+        self._modalities: frozenset[Any] = frozenset()
         # code -> its usable offers as Offer objects flagged outside any territory (what a
         # request keeps of most offers; :meth:`outside_offers`)
         self._outside: dict[str, OutsideRows] = {}
@@ -201,6 +203,7 @@ class PathwayData:
         new._offers = offers
         new._usable = usable
         new._places = places
+        new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
         new._legs = legs
         # new._shared starts empty: the rows read again share among themselves, and the
@@ -328,9 +331,11 @@ class PathwayData:
             diplomas = self.diplomas(store, missing)
             for code, pairs in self.offers_of(store, missing).items():
                 rows = usable_rows(pairs, diplomas.get(code), latest)
-                self._places[code] = frozenset(
-                    (o.get("modality"), o.get("departement")) for _, o, _ in rows
-                )
+                places = frozenset((o.get("modality"), o.get("departement")) for _, o, _ in rows)
+                mods = {m for m, _ in places}
+                if not mods <= self._modalities:  # before the places that name them
+                    self._modalities = self._modalities | mods
+                self._places[code] = places
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
 
@@ -360,13 +365,14 @@ class PathwayData:
         and meets most diplomas of the country; few are offered in its territory."""
         codes = list(codes)
         self.usable_offers(store, codes)
-        deps = frozenset(departements)
         places = self._places
+        mods = self._modalities if modality is None else (modality,)
+        wanted = [(m, d) for d in frozenset(departements) for m in mods]
         return {
             c
             for c in codes
             if (p := places.get(c)) is None  # not known here: let the flags decide
-            or any(d in deps and (modality is None or m == modality) for m, d in p)
+            or not p.isdisjoint(wanted)
         }
 
     def fields_of(self, store: GraphStore, codes: Iterable[str]) -> dict[str, frozenset[str]]:

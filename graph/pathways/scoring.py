@@ -361,7 +361,9 @@ class Scorer:
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
         self._prefixes: dict[int, tuple[Prefix, _Partial | None]] = {}
-        self._pool_places: dict[int, tuple[_Pool, frozenset[str], frozenset[str]]] = {}
+        self._pool_places: dict[
+            int, tuple[_Pool, frozenset[str], frozenset[str], tuple[tuple[Any, Any], ...]]
+        ] = {}
         self._prefix_bounds: dict[int, tuple[Prefix, float | None]] = {}
 
     def choice(
@@ -412,27 +414,41 @@ class Scorer:
         return self._holding[memo][2]
 
     def _holds_at(self, pool: _Pool, leg: Row) -> bool | None:
-        """:meth:`_holds` worked out: at none when no establishment of the pool is among the
+        """:meth:`_holds` of a documented leg scoped to some establishments or départements
+        (what :func:`leg_holds` says of each establishment of the pool, worked out here on
+        the pool's places): at none when no establishment of the pool is among the
         passerelle's and none is in its départements (most scoped legs, met far from their
-        campus: two set tests instead of :func:`leg_holds` per establishment)."""
-        if pool.offers:
-            places = self._pool_places.get(id(pool))
-            if places is None:
-                places = self._pool_places[id(pool)] = (
-                    pool,
-                    frozenset(a for o in pool.offers if (a := o.actor.get("id")) is not None),
-                    frozenset(
-                        d for o in pool.offers if (d := o.offer.get("departement")) is not None
-                    ),
-                )
-            _, actors, departements = places
-            if actors.isdisjoint(leg.get("scope_actors") or ()) and (
-                leg.get("scope") == "actors"
-                or departements.isdisjoint(leg.get("scope_departements") or ())
+        campus: two set tests), else establishment by establishment until both are seen."""
+        if not pool.offers:
+            return None
+        places = self._pool_places.get(id(pool))
+        if places is None:
+            pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in pool.offers)
+            places = self._pool_places[id(pool)] = (
+                pool,
+                frozenset(a for a, _ in pairs if a is not None),
+                frozenset(d for _, d in pairs if d is not None),
+                pairs,
+            )
+        _, actors, departements, pairs = places
+        scoped_actors = leg.get("scope_actors") or ()
+        scoped_departements = leg.get("scope_departements") or ()
+        by_departement = leg.get("scope") != "actors"
+        if actors.isdisjoint(scoped_actors) and (
+            not by_departement or departements.isdisjoint(scoped_departements)
+        ):
+            return False
+        held = not_held = False
+        for a, d in pairs:
+            if (a is not None and a in scoped_actors) or (
+                by_departement and d is not None and d in scoped_departements
             ):
-                return False
-        found = {leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers}
-        return found.pop() if len(found) == 1 else None
+                held = True
+            else:
+                not_held = True
+            if held and not_held:
+                return None
+        return held
 
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         """An upper bound of :meth:`score` that needs no establishment chosen, or None when

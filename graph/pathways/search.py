@@ -197,12 +197,30 @@ class _Walk:
         self.adj = adj
         self.max_steps = q.max_steps
         self.paths: list[Candidate] = []
-        self._goals: dict[str, bool] = {}
+        self._edges: dict[str, list[tuple[str, Row, Row, int, bool, bool, bool]]] = {}
 
-    def is_goal(self, code: str) -> bool:
-        got = self._goals.get(code)
+    def edges(self, code: str) -> list[tuple[str, Row, Row, int, bool, bool, bool]]:
+        """The legs leaving ``code`` with what the walk asks of each, worked out once per
+        search: target code, leg, target row, its level, whether the leg is a
+        reorientation, whether it is tied to a campus programme's territory, whether the
+        target meets the goal."""
+        got = self._edges.get(code)
         if got is None:
-            got = self._goals[code] = is_goal(self.node[code], self.q, self.goal_codes)
+            node, q, goal_codes = self.node, self.q, self.goal_codes
+            got = self._edges[code] = []
+            for t, leg in self.adj.get(code, ()):
+                there = node[t]
+                got.append(
+                    (
+                        t,
+                        leg,
+                        there,
+                        there.get("level") or 0,
+                        leg["kind"] == "reorientation",
+                        bool(leg.get("from_departements") or leg.get("to_departements")),
+                        is_goal(there, q, goal_codes),
+                    )
+                )
         return got
 
     def walk(self, path: list[str], rows: list[Row], legs: list[Row], at: Prefix) -> None:
@@ -212,22 +230,17 @@ class _Walk:
         level = here.get("level") or 0
         common = len(path) > 1 and is_common_year(here)
         paths = self.paths
-        for code, leg in self.adj.get(path[-1], ()):
+        for code, leg, there, there_level, reorientation, local, goal in self.edges(path[-1]):
             if len(paths) >= CANDIDATE_CAP:
                 return
-            there = self.node[code]
-            if code in path or (
-                leg["kind"] != "reorientation" and (there.get("level") or 0) < level
-            ):
+            if code in path or (not reorientation and there_level < level):
                 continue
-            if (leg.get("from_departements") or leg.get("to_departements")) and not _local_holds(
-                self.source, leg, path, code, self.q.start_departements
-            ):
+            if local and not _local_holds(self.source, leg, path, code, self.q.start_departements):
                 continue  # a campus programme's leg, taken outside its territory
             if common and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
                 assert at.parent is not None
-                if self.is_goal(code):
+                if goal:
                     paths.append(Candidate([*rows[:-1], there], legs, at.parent))
                 elif code not in path:
                     self.walk(
@@ -237,7 +250,7 @@ class _Walk:
                         Prefix(at.parent, there, at.leg),
                     )
                 continue
-            if self.is_goal(code):
+            if goal:
                 paths.append(Candidate([*rows, there], [*legs, leg], at))
             elif len(path) < self.max_steps:
                 self.walk([*path, code], [*rows, there], [*legs, leg], Prefix(at, there, leg))
