@@ -341,11 +341,11 @@ class PathwayData:
 
     def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, OutsideRows]:
         """code -> :meth:`usable_offers` as offers flagged outside any territory, in the same
-        order, with the département of each, made once per version: a request flags most
-        offers of the diplomas it meets outside its territory, and takes these as they are
-        (:func:`graph.pathways.search.flag_usable`) instead of making an object per offer.
-        Never changed once made (``Offer.static``, the part of the establishments' order
-        that does not depend on the request, is then worked out once per version too)."""
+        order, with the département and latitude of each, made once per version: a request
+        flags most offers of the diplomas it meets outside its territory, and takes these as
+        they are (:func:`graph.pathways.search.flag_usable`) instead of making an object per
+        offer. Never changed once made (``Offer.static``, the part of the establishments'
+        order that does not depend on the request, is then worked out once per version)."""
         codes = list(codes)
         missing = self._missing(self._outside, codes)
         if missing:
@@ -353,6 +353,7 @@ class PathwayData:
                 self._outside[code] = OutsideRows(
                     [Offer(code, a, o, False, last_seen=seen) for a, o, seen in rows],
                     tuple(o.get("departement") for _, o, _ in rows),
+                    tuple(o.get("lat") for _, o, _ in rows),
                 )
         return {c: self._outside[c] for c in codes}
 

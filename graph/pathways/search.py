@@ -67,11 +67,12 @@ def flag_offers(
 
 class OutsideRows(NamedTuple):
     """A diploma's usable rows as offers flagged outside any territory, and the département
-    of each (same order), kept per graph version by the cache
+    and latitude of each (same order), kept per graph version by the cache
     (:meth:`graph.pathways.data.PathwayData.outside_offers`)."""
 
     offers: list[Offer]
     departements: tuple[str | None, ...]
+    latitudes: tuple[float | None, ...]
 
 
 def flag_usable(
@@ -94,15 +95,19 @@ def flag_usable(
     near = territory.near if territory.near and territory.radius_km else None
     lat0 = near.lat if near else 0.0
     reach = territory.radius_km / 111.0 if near and territory.radius_km else math.inf
-    if outside is not None and deps is not None and modality is None:
+    if outside is not None and modality is None and (deps is not None or near is not None):
+        # the offers of the territory's départements, or of its band of latitude
+        maybe: Iterable[int] = range(len(rows))
+        if deps is not None:
+            maybe = [i for i, d in enumerate(outside.departements) if d in deps]
+        if near is not None:
+            lats = outside.latitudes
+            maybe = [i for i in maybe if (lat := lats[i]) is not None and abs(lat - lat0) <= reach]
         got = list(outside.offers)
-        for i, d in enumerate(outside.departements):
-            if d in deps:
-                a, o, seen = rows[i]
-                if (
-                    near is None or (lat := o.get("lat")) is None or abs(lat - lat0) <= reach
-                ) and contains(o, campuses=a.get("campuses")):
-                    got[i] = Offer(code, a, o, True, last_seen=seen)
+        for i in maybe:
+            a, o, seen = rows[i]
+            if contains(o, campuses=a.get("campuses")):
+                got[i] = Offer(code, a, o, True, last_seen=seen)
         return got
     out: list[Offer] = []
     for i, (a, o, seen) in enumerate(rows):

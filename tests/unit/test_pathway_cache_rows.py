@@ -81,6 +81,7 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
     outside = OutsideRows(
         [Offer("B", a, o, False, last_seen=seen) for a, o, seen in rows],
         tuple(o.get("departement") for _, o, _ in rows),
+        tuple(o.get("lat") for _, o, _ in rows),
     )
     territories += [  # radii at the edge of the latitude shortcut (1° is 111.3 km)
         Territory(near=Point(lat=44.5, lon=2.0), radius_km=km) for km in (1, 11.1, 55.6, 111.3)
@@ -145,7 +146,7 @@ def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() 
     data._usable = {"B": [], "C": []}
     data._places = {"B": frozenset(), "C": frozenset()}
     data._offers = {"B": [], "C": []}
-    data._outside = {"B": OutsideRows([], ()), "C": OutsideRows([], ())}
+    data._outside = {"B": OutsideRows([], (), ()), "C": OutsideRows([], (), ())}
     new = data.carried("2", Touched.of(diplomas=["B"]))
     assert set(new._histories) == {("a", "C", "school"), ("x", "C", None)}
     assert set(new._usable) == set(new._places) == set(new._offers) == {"C"}
@@ -170,3 +171,9 @@ def test_offers_due_north_at_the_edge_of_a_radius_are_flagged_as_the_territory_s
         got = [o.in_territory for o in flag_usable("B", rows, t, None)]
         assert got == [t.contains(o) for _, o, _ in rows]
         assert any(got) and not all(got)
+        outside = OutsideRows(
+            [Offer("B", a, o, False) for a, o, _ in rows],
+            tuple(o.get("departement") for _, o, _ in rows),
+            tuple(o.get("lat") for _, o, _ in rows),
+        )
+        assert [o.in_territory for o in flag_usable("B", rows, t, None, outside)] == got
