@@ -236,6 +236,18 @@ def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
     return key
 
 
+def _holds_nowhere(pool: _Pool, leg: Row) -> bool:
+    """Whether a documented scoped leg holds at no establishment of the pool, from the sets
+    of their ids and départements (what :func:`~graph.pathways.scope.leg_holds` tests offer
+    by offer, without the offers): a campus's leg met far from the campus, most of them.
+    An empty pool is left to the definition (no establishment: neither all nor none)."""
+    if not pool.offers or pool.actors.intersection(leg.get("scope_actors") or ()):
+        return False
+    if (leg.get("scope") or "national") == "actors":
+        return True
+    return not pool.departements.intersection(leg.get("scope_departements") or ())
+
+
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
     """1 for the same NSF group or a shared filière, 0.5 for the same NSF domain.
 
@@ -256,6 +268,8 @@ class _Pool(NamedTuple):
     any: bool
     outside: bool
     capacity: bool
+    actors: frozenset[Any]  # the ids of its establishments
+    departements: frozenset[Any]  # where they are
 
 
 class Scorer:
@@ -341,6 +355,8 @@ class Scorer:
                 bool(pool),
                 bool(pool) and not inside,
                 any(o.offer.get("capacity") is not None for o in pool),
+                frozenset(o.actor.get("id") for o in pool),
+                frozenset(o.offer.get("departement") for o in pool),
             )
             self._pools[memo] = got
         return got
@@ -352,6 +368,8 @@ class Scorer:
         if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
             return True
         memo = (id(pool), id(leg))
+        if memo not in self._holding and _holds_nowhere(pool, leg):
+            self._holding[memo] = (pool, leg, False)
         if memo not in self._holding:
             found = {
                 leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers

@@ -334,3 +334,30 @@ def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int)
             assert got is None
         elif got is not None and bound != math.inf:
             assert got.score <= refined <= bound
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_where_a_leg_holds_is_what_leg_holds_says_offer_by_offer(seed: int) -> None:
+    """``Scorer._holds`` (sets of the pool's ids and départements first) against the
+    definition: True when the leg holds at every establishment of the pool, False at none,
+    None at some."""
+    from graph.pathways.scope import leg_holds
+
+    rng = random.Random(3000 + seed)
+    diplomas, offers, legs = _world(rng)
+    for leg in legs:
+        leg["scope_actors"] = rng.choice([[], ["a1"], ["a2", "a4"], [None]])
+        leg["scope_departements"] = rng.choice([[], ["046"], ["012", "081"]])
+    for allow in (True, False):
+        scorer = Scorer(offers, fields={}, allow_outside=allow)
+        for code in diplomas:
+            for leg in legs:
+                pool = scorer._pool(code, leg.get("modality"))
+                found = {
+                    leg_holds(leg, o.actor.get("id"), o.offer.get("departement"))
+                    for o in pool.offers
+                }
+                expected = found.pop() if len(found) == 1 else None  # None: empty pool too
+                if leg_holds(leg, None, None):
+                    expected = True
+                assert scorer._holds(pool, leg) is expected
