@@ -236,18 +236,6 @@ def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
     return key
 
 
-def _holds_nowhere(pool: _Pool, leg: Row) -> bool:
-    """Whether a documented scoped leg holds at no establishment of the pool, from the sets
-    of their ids and départements (what :func:`~graph.pathways.scope.leg_holds` tests offer
-    by offer, without the offers): a campus's leg met far from the campus, most of them.
-    An empty pool is left to the definition (no establishment: neither all nor none)."""
-    if not pool.offers or pool.actors.intersection(leg.get("scope_actors") or ()):
-        return False
-    if (leg.get("scope") or "national") == "actors":
-        return True
-    return not pool.departements.intersection(leg.get("scope_departements") or ())
-
-
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
     """1 for the same NSF group or a shared filière, 0.5 for the same NSF domain.
 
@@ -268,8 +256,6 @@ class _Pool(NamedTuple):
     any: bool
     outside: bool
     capacity: bool
-    actors: frozenset[Any]  # the ids of its establishments
-    departements: frozenset[Any]  # where they are
 
 
 class Scorer:
@@ -298,6 +284,8 @@ class Scorer:
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
+        # id of a pool (kept in _pools) -> the ids and départements of its establishments
+        self._places: dict[int, tuple[frozenset[Any], frozenset[Any]]] = {}
         # the exact terms of the pathways' first steps (_partial), by start, codes and legs
         self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
         self._empty = _Partial(
@@ -355,8 +343,6 @@ class Scorer:
                 bool(pool),
                 bool(pool) and not inside,
                 any(o.offer.get("capacity") is not None for o in pool),
-                frozenset(o.actor.get("id") for o in pool),
-                frozenset(o.offer.get("departement") for o in pool),
             )
             self._pools[memo] = got
         return got
@@ -368,14 +354,37 @@ class Scorer:
         if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
             return True
         memo = (id(pool), id(leg))
-        if memo not in self._holding and _holds_nowhere(pool, leg):
-            self._holding[memo] = (pool, leg, False)
-        if memo not in self._holding:
-            found = {
-                leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers
-            }
-            self._holding[memo] = (pool, leg, found.pop() if len(found) == 1 else None)
-        return self._holding[memo][2]
+        got = self._holding.get(memo)
+        if got is None:
+            got = self._holding[memo] = (pool, leg, self._holds_where(pool, leg))
+        return got[2]
+
+    def _holds_where(self, pool: _Pool, leg: Row) -> bool | None:
+        """:meth:`_holds` of a documented scoped leg: first from the sets of the pool's ids and
+        départements (a campus's leg met far from the campus holds nowhere: most of them),
+        else offer by offer, until one holds and one does not."""
+        places = self._places.get(id(pool))
+        if places is None:
+            places = self._places[id(pool)] = (
+                frozenset(o.actor.get("id") for o in pool.offers),
+                frozenset(o.offer.get("departement") for o in pool.offers),
+            )
+        actors, departements = places
+        if (
+            pool.offers
+            and not actors.intersection(leg.get("scope_actors") or ())
+            and (
+                (leg.get("scope") or "national") == "actors"
+                or not departements.intersection(leg.get("scope_departements") or ())
+            )
+        ):
+            return False
+        found: set[bool] = set()
+        for o in pool.offers:
+            found.add(leg_holds(leg, o.actor.get("id"), o.offer.get("departement")))
+            if len(found) == 2:
+                return None
+        return found.pop() if found else None
 
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         """An upper bound of :meth:`score` that needs no establishment chosen, or None when
