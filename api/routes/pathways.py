@@ -43,7 +43,7 @@ def _answer(request: Request, store: GraphStore, req: PathwayRequest, *, geojson
 def _body(store: GraphStore, data: PathwayData, query: PathwayQuery, *, geojson: bool) -> bytes:
     answer = find_pathways(store, query, data=data)
     if geojson:
-        return JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON).body
+        return bytes(JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON).body)
     return _ANSWER_JSON.dump_json(answer, by_alias=True)
 
 

@@ -404,7 +404,7 @@ def test_the_departement_index_skips_only_diplomas_not_offered_there(store: Grap
 
 
 GEO = "application/geo+json"
-ASKED = [
+ASKED: list[dict[str, Any]] = [
     {"from": "40025005", "to": "32025002", "departements": "46"},
     {"from": "40025005", "to_level": 5, "home": "44.6,1.7"},
     {"from": "40025005", "to_level": 7, "departements": "12,46"},
@@ -425,7 +425,7 @@ def test_kept_answers_are_the_bytes_of_a_search_until_a_write(
     )
     with TestClient(kept_app) as kept, TestClient(searched_app) as searched:
 
-        def asked(params: dict[str, str], accept: str) -> bytes:
+        def asked(params: dict[str, Any], accept: str) -> bytes:
             h = {"accept": accept}
             first = kept.get("/pathways", params=params, headers=h)
             again = kept.get("/pathways", params=params, headers=h)
