@@ -25,50 +25,41 @@ def best_of(
     scorer: Scorer, paths: list[Candidate], limit: int
 ) -> tuple[list[Scored], set[tuple[str, ...]]]:
     """``rank`` of every candidate's score: its first ``limit`` pathways, and the diploma
-    sequences (``Scored.key``) of all its pathways.
-
-    Candidates are taken best bound first. A candidate whose beginning is shared
-    (``Candidate.prefix``) is first bounded again with that beginning scored
-    (:meth:`Scorer.refined_bound`: its travel known, which the first bound leaves out) and
-    put back among the others with that bound; it is scored when it comes first again."""
-    bounds: list[tuple[float, int]] = []  # (-bound, index): best bound first once sorted
+    sequences (``Scored.key``) of all its pathways."""
+    bounds: list[tuple[float, int]] = []
     valid_keys: set[tuple[str, ...]] = set()
     for i, c in enumerate(paths):
-        b = scorer.bound_of(c)
+        b = scorer.bound(c.diplomas, c.legs)
         if b is None:
             continue
-        bounds.append((-b, i))
+        bounds.append((b, i))
         if b != math.inf:  # certain to score (local legs may not: counted when scored)
-            valid_keys.add(tuple([d["code"] for d in c.diplomas]))
-    bounds.sort()
-    refined: list[tuple[float, int]] = []  # (-refined bound, index): a heap
+            valid_keys.add(tuple(d["code"] for d in c.diplomas))
+    # best bound first; a candidate's bound is first the one that chooses no establishment
+    # (Scorer.bound), then, when it comes out on top, the one with every step but the last
+    # counted exactly (Scorer.refined_bound, never above it), and it is scored when it comes
+    # out on top again: a bound below the threshold ends the search, every bound left being
+    # lower still. (A sorted list is a heap.)
+    heap = sorted((-b, i, False) for b, i in bounds)
     scored: list[tuple[int, Scored]] = []
     best: dict[tuple[str, ...], float] = {}
     threshold = -math.inf  # never above the score of the limit-th distinct pathway
     since = 0
-    j = 0
-    while j < len(bounds) or refined:
-        if refined and (j == len(bounds) or refined[0][0] <= bounds[j][0]):
-            neg, i = heapq.heappop(refined)
-            first = False
-        else:
-            neg, i = bounds[j]
-            j += 1
-            first = True
-        b = -neg
-        if b < threshold:
+    while heap:
+        b, i, refined = -heap[0][0], heap[0][1], heap[0][2]
+        if b < threshold and b != math.inf:
             if since:
                 threshold = _threshold(best, limit)
                 since = 0
             if b < threshold:
-                break  # every candidate left is bounded at or below b
-        c = paths[i]
-        if first and b != math.inf and c.prefix is not None and c.prefix.parent is not None:
-            r = scorer.refined_bound(c)
-            if r is not None and r >= threshold:
-                heapq.heappush(refined, (-r, i))
+                break
+        heapq.heappop(heap)
+        if not refined and b != math.inf:
+            r = scorer.refined_bound(paths[i].diplomas, paths[i].legs, b)
+            if r is not None:
+                heapq.heappush(heap, (-r, i, True))
             continue
-        s = scorer.score_candidate(c)
+        s = scorer.score(paths[i].diplomas, paths[i].legs)
         if s is None:
             continue
         valid_keys.add(s.key)

@@ -75,8 +75,7 @@ class Prefix(NamedTuple):
 class Candidate(NamedTuple):
     """A candidate pathway: its diplomas, start first, and the legs between them; ``prefix``,
     when the search gives it, is its steps but the last (``diplomas[:-1]``, ``legs[:-1]``),
-    shared with the other candidates that begin the same way: the :class:`Scorer` works such
-    a beginning out once."""
+    shared with the other candidates that begin the same way."""
 
     diplomas: list[Row]
     legs: list[Row]
@@ -278,62 +277,6 @@ class _Pool(NamedTuple):
     capacity: bool
 
 
-@dataclass(slots=True)
-class _Partial:
-    """The first steps of a pathway scored (:meth:`Scorer.score`, step by step): where the
-    next step starts from, and the sums of the terms so far."""
-
-    prev: LatLon | None  # where the learner is
-    taken_in: list[str] | None  # the département of the step before (the start's: where held)
-    before: Row  # the diploma of the step before
-    plan: tuple[Step, ...]
-    travel: float = 0.0
-    effective: float = 0.0
-    field_points: float = 0.0
-    weakness: float = 0.0
-    rate_product: float = 1.0
-    rates_known: int = 0
-    known_legs: int = 0
-    outside: int = 0
-    planned: int = 0
-    stale: int = 0
-    unplaced: int = 0
-    inferred: int = 0
-    modality_hits: int = 0
-    figures: int = 0
-    capacities: int = 0
-    capacity_sum: int = 0
-    demand_sum: int = 0
-
-    def then(
-        self, prev: LatLon | None, taken_in: list[str] | None, before: Row, step: Step
-    ) -> _Partial:
-        """A copy for the next step: the same sums, the place and plan moved on."""
-        return _Partial(
-            prev,
-            taken_in,
-            before,
-            (*self.plan, step),
-            self.travel,
-            self.effective,
-            self.field_points,
-            self.weakness,
-            self.rate_product,
-            self.rates_known,
-            self.known_legs,
-            self.outside,
-            self.planned,
-            self.stale,
-            self.unplaced,
-            self.inferred,
-            self.modality_hits,
-            self.figures,
-            self.capacities,
-            self.capacity_sum,
-            self.demand_sum,
-        )
-
-
 class Scorer:
     """Scores the candidate pathways of one search. Holds the offers of the diplomas met and
     remembers the choice of establishments per (previous place, diploma), which pathways
@@ -360,11 +303,32 @@ class Scorer:
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
-        self._prefixes: dict[int, tuple[Prefix, _Partial | None]] = {}
-        self._pool_places: dict[
-            int, tuple[_Pool, frozenset[str], frozenset[str], tuple[tuple[Any, Any], ...]]
-        ] = {}
-        self._prefix_bounds: dict[int, tuple[Prefix, float | None]] = {}
+        # id of a pool (kept in _pools) -> the ids and départements of its establishments
+        self._places: dict[int, tuple[frozenset[Any], frozenset[Any]]] = {}
+        # the exact terms of the pathways' first steps (_partial), by start, codes and legs
+        self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
+        self._empty = _Partial(
+            plan=(),
+            prev=home,
+            taken_in=start_departements,
+            travel=0.0,
+            effective=0.0,
+            known_legs=0,
+            field_points=0.0,
+            outside=0,
+            planned=0,
+            stale=0,
+            unplaced=0,
+            capacity_sum=0,
+            demand_sum=0,
+            inferred=0,
+            weakness=0.0,
+            modality_hits=0,
+            rate_product=1.0,
+            rates_known=0,
+            figures=0,
+            capacities=0,
+        )
 
     def choice(
         self, prev: LatLon | None, code: str, leg_modality: str | None = None
@@ -409,46 +373,37 @@ class Scorer:
         if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
             return True
         memo = (id(pool), id(leg))
-        if memo not in self._holding:
-            self._holding[memo] = (pool, leg, self._holds_at(pool, leg))
-        return self._holding[memo][2]
+        got = self._holding.get(memo)
+        if got is None:
+            got = self._holding[memo] = (pool, leg, self._holds_where(pool, leg))
+        return got[2]
 
-    def _holds_at(self, pool: _Pool, leg: Row) -> bool | None:
-        """:meth:`_holds` of a documented leg scoped to some establishments or départements
-        (what :func:`leg_holds` says of each establishment of the pool, worked out here on
-        the pool's places): at none when no establishment of the pool is among the
-        passerelle's and none is in its départements (most scoped legs, met far from their
-        campus: two set tests), else establishment by establishment until both are seen."""
-        if not pool.offers:
-            return None
-        places = self._pool_places.get(id(pool))
+    def _holds_where(self, pool: _Pool, leg: Row) -> bool | None:
+        """:meth:`_holds` of a documented scoped leg: first from the sets of the pool's ids and
+        départements (a campus's leg met far from the campus holds nowhere: most of them),
+        else offer by offer, until one holds and one does not."""
+        places = self._places.get(id(pool))
         if places is None:
-            pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in pool.offers)
-            places = self._pool_places[id(pool)] = (
-                pool,
-                frozenset(a for a, _ in pairs if a is not None),
-                frozenset(d for _, d in pairs if d is not None),
-                pairs,
+            places = self._places[id(pool)] = (
+                frozenset(o.actor.get("id") for o in pool.offers),
+                frozenset(o.offer.get("departement") for o in pool.offers),
             )
-        _, actors, departements, pairs = places
-        scoped_actors = leg.get("scope_actors") or ()
-        scoped_departements = leg.get("scope_departements") or ()
-        by_departement = leg.get("scope") != "actors"
-        if actors.isdisjoint(scoped_actors) and (
-            not by_departement or departements.isdisjoint(scoped_departements)
+        actors, departements = places
+        if (
+            pool.offers
+            and not actors.intersection(leg.get("scope_actors") or ())
+            and (
+                (leg.get("scope") or "national") == "actors"
+                or not departements.intersection(leg.get("scope_departements") or ())
+            )
         ):
             return False
-        held = not_held = False
-        for a, d in pairs:
-            if (a is not None and a in scoped_actors) or (
-                by_departement and d is not None and d in scoped_departements
-            ):
-                held = True
-            else:
-                not_held = True
-            if held and not_held:
+        found: set[bool] = set()
+        for o in pool.offers:
+            found.add(leg_holds(leg, o.actor.get("id"), o.offer.get("departement")))
+            if len(found) == 2:
                 return None
-        return held
+        return found.pop() if found else None
 
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         """An upper bound of :meth:`score` that needs no establishment chosen, or None when
@@ -466,64 +421,16 @@ class Scorer:
         total = 100.0 - W_STEP * (len(legs) - 1) + BOUND_SLACK
         before = diplomas[0]
         for d, leg in zip(diplomas[1:], legs, strict=True):
-            step = self._step_bound_of(before, d, leg)
+            memo = (before["code"], d["code"], id(leg))
+            got = self._step_bounds.get(memo)
+            if got is None:
+                got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
+            step = got[0]
             if step is None or step == math.inf:
                 return step
             total += step
             before = d
         return total
-
-    def bound_of(self, c: Candidate) -> float | None:
-        """:meth:`bound` of a candidate, its shared beginning (``c.prefix``) added up once
-        (None and ``inf`` as :meth:`bound`: the first such step decides)."""
-        if c.prefix is None:
-            return self.bound(c.diplomas, c.legs)
-        head = self._prefix_bound(c.prefix)
-        if head is None or head == math.inf:
-            return head
-        last = self._step_bound_of(c.diplomas[-2], c.diplomas[-1], c.legs[-1])
-        if last is None or last == math.inf:
-            return last
-        return 100.0 - W_STEP * (len(c.legs) - 1) + BOUND_SLACK + head + last
-
-    def refined_bound(self, c: Candidate) -> float | None:
-        """An upper bound of :meth:`score` at most :meth:`bound_of`: the candidate's beginning
-        (``c.prefix``) scored as :meth:`score` scores it (its establishments chosen, so its
-        travel known), only the last step bounded (:meth:`_step_bound`). Its cost is the
-        beginning's, worked out once for every candidate sharing it, which scoring them
-        needs anyway."""
-        if c.prefix is None:
-            return self.bound_of(c)
-        part = self._prefix(c.prefix)
-        if part is None:
-            return None
-        last = self._step_bound_of(part.before, c.diplomas[-1], c.legs[-1])
-        if last is None or last == math.inf:
-            return last
-        return 100.0 - W_STEP * (len(c.legs) - 1) + BOUND_SLACK + _terms(part) + last
-
-    def _step_bound_of(self, before: Row, d: Row, leg: Row) -> float | None:
-        """:meth:`_step_bound`, kept per (diploma before, diploma, leg)."""
-        memo = (before["code"], d["code"], id(leg))
-        got = self._step_bounds.get(memo)
-        if got is None:
-            got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
-        return got[0]
-
-    def _prefix_bound(self, node: Prefix) -> float | None:
-        """The sum of the step bounds of a beginning's steps (None or ``inf``: the first
-        such step's), kept per beginning."""
-        got = self._prefix_bounds.get(id(node))
-        if got is None:
-            total: float | None = 0.0
-            if node.parent is not None:
-                assert node.leg is not None
-                total = self._prefix_bound(node.parent)
-                if total is not None and total != math.inf:
-                    step = self._step_bound_of(node.parent.diploma, node.diploma, node.leg)
-                    total = step if step is None or step == math.inf else total + step
-            got = self._prefix_bounds[id(node)] = (node, total)
-        return got[1]
 
     def _step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
         """A step's part of :meth:`bound` (the same whatever the steps around it)."""
@@ -553,92 +460,40 @@ class Scorer:
                 total += W_FIGURE
         return total
 
-    def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
-        """The score of one candidate pathway (None if a step has no establishment)."""
-        part: _Partial | None = self._start(diplomas[0])
-        for d, leg in zip(diplomas[1:], legs, strict=True):
-            assert part is not None
-            part = self._step(part, d, leg)
-            if part is None:
-                return None
-        assert part is not None
-        return self._scored(part, diplomas)
-
-    def score_candidate(self, c: Candidate) -> Scored | None:
-        """:meth:`score` of a candidate, its shared beginning (``c.prefix``) scored once for
-        every candidate that has it: the same steps, sums and score."""
-        if c.prefix is None:
-            return self.score(c.diplomas, c.legs)
-        part = self._prefix(c.prefix)
-        if part is not None:
-            part = self._step(part, c.diplomas[-1], c.legs[-1])
-        return None if part is None else self._scored(part, c.diplomas)
-
-    def _prefix(self, node: Prefix) -> _Partial | None:
-        """A beginning scored (None: :meth:`score` is None for every pathway that has it),
-        kept per beginning (by identity, the node kept with it so that ids stay its own)."""
-        got = self._prefixes.get(id(node))
-        if got is None:
-            part: _Partial | None
-            if node.parent is None:
-                part = self._start(node.diploma)
-            else:
-                assert node.leg is not None
-                part = self._prefix(node.parent)
-                if part is not None:
-                    part = self._step(part, node.diploma, node.leg)
-            got = self._prefixes[id(node)] = (node, part)
-        return got[1]
-
-    def _start(self, start: Row) -> _Partial:
-        return _Partial(self.home, self.start_departements, start, ())
-
-    def _step(self, p: _Partial, d: Row, leg: Row) -> _Partial | None:
-        """``p`` followed by the step to ``d`` along ``leg``; None if the step has no
-        establishment, or is a campus programme's leg taken outside its territory."""
-        prev = p.prev
-        choice = self.choice(prev, d["code"], leg.get("modality"))
-        if choice is None:
+    def refined_bound(
+        self, diplomas: list[Row], legs: list[Row], static: float | None = None
+    ) -> float | None:
+        """:meth:`bound` with every step but the last counted exactly (the establishments
+        chosen for them, as :meth:`score` chooses them): still never below :meth:`score`,
+        and far closer when the first steps travel or take a scoped leg outside its scope.
+        Costs the choices of the first steps only, which the pathways sharing them share
+        (:meth:`_partial`); the last step's choice, most of a score's cost, is left out.
+        ``static``: :meth:`bound` of the same pathway, when already known."""
+        if static is None:
+            static = self.bound(diplomas, legs)
+        if static is None or static == math.inf:
+            return static
+        n = len(legs)
+        p = self._partial(diplomas, legs, n - 1)
+        if p is None:
             return None
-        best = choice.ranked[0]
-        here = best.offer.get("departement")
-        if not local_leg_holds(leg, p.taken_in, here):
-            return None  # a campus programme's leg, taken outside its territory
-        leg = leg_at(leg, best.actor.get("id"), here)
-        q = p.then(choice.to, [here] if here else None, d, Step(d, leg, choice, prev))
-        if choice.dist is not None:
-            q.travel += choice.dist
-            q.effective += choice.effective
-            q.known_legs += 1
-        if leg.get("strength") is None:  # an inferred leg's strength already counts it
-            q.field_points += field_continuity(p.before, d, self.fields)
-        if not best.in_territory:
-            q.outside += 1
-        if best.offer["status"] == "planned":
-            q.planned += 1
-        if best.last_seen is not None:
-            q.stale += 1
-        if choice.unplaced:
-            q.unplaced += 1
-        q.capacity_sum += best.offer.get("capacity") or 0
-        q.demand_sum += best.offer.get("demand") or 0
-        if leg.get("passerelle_origin") == "inferred":
-            q.inferred += 1
-            q.weakness += 1.0 - (leg.get("strength") or 0.0)
-        if self.modality and best.offer["modality"] == self.modality:
-            q.modality_hits += 1
-        rate = leg.get("rate")
-        if rate is not None:
-            q.rate_product *= max(rate, 0.01)
-            q.rates_known += 1
-        if any(leg.get(k) is not None for k in FIGURES):
-            q.figures += 1
-        if best.offer.get("capacity") is not None:
-            q.capacities += 1
-        return q
+        last = self._step_bounds[(diplomas[-2]["code"], diplomas[-1]["code"], id(legs[-1]))][0]
+        assert last is not None  # not None: static is a number
+        return self._upper(p, n) + last
 
-    def _scored(self, p: _Partial, diplomas: list[Row]) -> Scored:
-        n = len(p.plan)
+    def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
+        """The score of one candidate pathway (None if a step has no establishment).
+
+        The exact terms of its first steps are those of every pathway that begins the same
+        way (:meth:`_partial`, kept for the search): only the last step is added here. The
+        sums are made in the same order as step by step, so the same floats
+        (``tests/unit/test_pathway_pruning.py`` compares with the step-by-step definition)."""
+        n = len(legs)
+        p = self._partial(diplomas, legs, n - 1) if n else self._empty
+        if p is not None and n:
+            p = self._extend(p, diplomas[n - 1], diplomas[n], legs[n - 1])
+        if p is None:
+            return None
         components = {
             "steps": -W_STEP * (n - 1),
             "travel": -W_KM * p.effective,
@@ -669,26 +524,125 @@ class Scorer:
             tie=(p.unplaced, -p.capacity_sum, -p.demand_sum),
         )
 
+    def _upper(self, p: _Partial, n: int) -> float:
+        """:meth:`score`'s total for the steps of ``p`` (exact), with ``n`` steps in all,
+        before the other steps' part and the rounding (BOUND_SLACK covers it)."""
+        return (
+            100.0
+            - W_STEP * (n - 1)
+            + BOUND_SLACK
+            - W_KM * p.effective
+            - W_KM * effective_km(UNPLACED_KM, None) * p.unplaced
+            + W_FIELD * p.field_points
+            - W_OUTSIDE * p.outside
+            - W_PLANNED * p.planned
+            - W_STALE * p.stale
+            - W_INFERRED * p.inferred
+            - W_EVIDENCE * p.weakness
+            + W_MODALITY * p.modality_hits
+            + (W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0)
+            + W_FIGURE * p.figures
+            + W_CAPACITY * p.capacities
+        )
 
-def _terms(p: _Partial) -> float:
-    """The terms of :meth:`Scorer.score` for the steps of ``p`` but the number of steps (the
-    same sums, unrounded: :data:`BOUND_SLACK` covers the rounding)."""
-    total = (
-        -W_KM * p.effective
-        - W_KM * effective_km(UNPLACED_KM, None) * p.unplaced
-        + W_FIELD * p.field_points
-        - W_OUTSIDE * p.outside
-        - W_PLANNED * p.planned
-        - W_STALE * p.stale
-        - W_INFERRED * p.inferred
-        - W_EVIDENCE * p.weakness
-        + W_MODALITY * p.modality_hits
-        + W_FIGURE * p.figures
-        + W_CAPACITY * p.capacities
-    )
-    if p.rates_known:
-        total += W_RATE * math.log10(p.rate_product)
-    return total
+    def _partial(self, diplomas: list[Row], legs: list[Row], k: int) -> _Partial | None:
+        """The exact terms of the first ``k`` steps of a pathway, kept for the search (the
+        pathways that begin the same way share them); None if one of those steps has no
+        establishment or takes a campus programme's leg outside its territory."""
+        if k == 0:
+            return self._empty
+        key = (
+            diplomas[0]["code"],
+            *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)),
+        )
+        got = self._partials.get(key)
+        if got is None:
+            before = self._partial(diplomas, legs, k - 1)
+            p = (
+                None
+                if before is None
+                else self._extend(before, diplomas[k - 1], diplomas[k], legs[k - 1])
+            )
+            # the legs are kept with it so that their ids stay theirs
+            got = self._partials[key] = (p, legs[:k])
+        return got[0]
+
+    def _extend(self, p: _Partial, before: Row, d: Row, leg: Row) -> _Partial | None:
+        """``p`` and one more step, to ``d`` by ``leg`` (the terms of :meth:`score`)."""
+        choice = self.choice(p.prev, d["code"], leg.get("modality"))
+        if choice is None:
+            return None
+        best = choice.ranked[0]
+        here = best.offer.get("departement")
+        if not local_leg_holds(leg, p.taken_in, here):
+            return None  # a campus programme's leg, taken outside its territory
+        leg = leg_at(leg, best.actor.get("id"), here)
+        travel, effective, known_legs = p.travel, p.effective, p.known_legs
+        if choice.dist is not None:
+            travel += choice.dist
+            effective += choice.effective
+            known_legs += 1
+        field_points = p.field_points
+        if leg.get("strength") is None:  # an inferred leg's strength already counts it
+            field_points += field_continuity(before, d, self.fields)
+        inferred, weakness = p.inferred, p.weakness
+        if leg.get("passerelle_origin") == "inferred":
+            inferred += 1
+            weakness += 1.0 - (leg.get("strength") or 0.0)
+        rate_product, rates_known = p.rate_product, p.rates_known
+        rate = leg.get("rate")
+        if rate is not None:
+            rate_product *= max(rate, 0.01)
+            rates_known += 1
+        capacity = best.offer.get("capacity")
+        return _Partial(
+            plan=(*p.plan, Step(d, leg, choice, p.prev)),
+            prev=choice.to,
+            taken_in=[here] if here else None,
+            travel=travel,
+            effective=effective,
+            known_legs=known_legs,
+            field_points=field_points,
+            outside=p.outside + (not best.in_territory),
+            planned=p.planned + (best.offer["status"] == "planned"),
+            stale=p.stale + (best.last_seen is not None),
+            unplaced=p.unplaced + choice.unplaced,
+            capacity_sum=p.capacity_sum + (capacity or 0),
+            demand_sum=p.demand_sum + (best.offer.get("demand") or 0),
+            inferred=inferred,
+            weakness=weakness,
+            modality_hits=p.modality_hits
+            + bool(self.modality and best.offer["modality"] == self.modality),
+            rate_product=rate_product,
+            rates_known=rates_known,
+            figures=p.figures + any(leg.get(k) is not None for k in FIGURES),
+            capacities=p.capacities + (capacity is not None),
+        )
+
+
+class _Partial(NamedTuple):
+    """The exact terms of a pathway's first steps (:meth:`Scorer.score`'s sums so far)."""
+
+    plan: tuple[Step, ...]
+    prev: LatLon | None  # where the next step is measured from
+    taken_in: list[str] | None  # where the last step was taken (campus programmes' legs)
+    travel: float
+    effective: float
+    known_legs: int
+    field_points: float
+    outside: int
+    planned: int
+    stale: int
+    unplaced: int
+    capacity_sum: int
+    demand_sum: int
+    inferred: int
+    weakness: float
+    modality_hits: int
+    rate_product: float
+    rates_known: int
+    figures: int
+    capacities: int
 
 
 def rank(scored: list[Scored]) -> list[Scored]:

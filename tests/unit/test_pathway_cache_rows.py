@@ -7,6 +7,9 @@ from __future__ import annotations
 import gc
 import random
 import threading
+from typing import Any
+
+import pytest
 
 from graph.gc_pause import gc_paused
 from graph.pathways.data import PathwayData, _Shared, _with
@@ -159,8 +162,8 @@ def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() 
 def test_offers_due_north_at_the_edge_of_a_radius_are_flagged_as_the_territory_says() -> None:
     """The latitude shortcut of flag_usable never leaves out an offer within the radius: due
     north or south of the centre, a degree of latitude is as short as a distance gets."""
-    actor = {"id": "a", "name": "Lycée", "campuses": []}
-    rows = [
+    actor: dict[str, Any] = {"id": "a", "name": "Lycée", "campuses": []}
+    rows: list[tuple[dict[str, Any], dict[str, Any], int | None]] = [
         (actor, {"lat": 44.5 + sign * km / 111.32 * f, "lon": 2.0, "modality": "school"}, None)
         for km in (1.0, 30.0, 60.0, 150.0)
         for f in (0.995, 0.999, 1.0, 1.001, 1.005)
@@ -177,3 +180,35 @@ def test_offers_due_north_at_the_edge_of_a_radius_are_flagged_as_the_territory_s
             tuple(o.get("lat") for _, o, _ in rows),
         )
         assert [o.in_territory for o in flag_usable("B", rows, t, None, outside)] == got
+
+
+def test_kept_answers_are_bounded_by_their_bytes_least_recently_asked_dropped_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import graph.pathways.data as data_module
+
+    monkeypatch.setattr(data_module, "ANSWER_BYTES_CAP", 100)
+    data = PathwayData("7")
+    calls: list[str] = []
+
+    def body(key: str, size: int) -> bytes:
+        def compute() -> bytes:
+            calls.append(key)
+            return key.encode() * size
+
+        return data.answer(key, compute)
+
+    assert body("a", 24) == b"a" * 24
+    assert body("b", 24) == b"b" * 24
+    assert body("a", 24) == b"a" * 24 and calls == ["a", "b"]  # kept: not computed again
+    body("c", 24)
+    body("d", 24)  # 96 bytes kept
+    body("e", 24)  # 120: the least recently asked (b) goes
+    assert list(data._answers) == ["a", "c", "d", "e"] and data._answer_bytes == 96
+    body("b", 24)
+    assert calls == ["a", "b", "c", "d", "e", "b"]
+    assert body("f", 26) == b"f" * 26  # over a quarter of the cap: sent, not kept
+    assert "f" not in data._answers
+    unversioned = PathwayData(None)  # a store without version: nothing kept
+    unversioned.answer("x", lambda: b"x")
+    assert not unversioned._answers
