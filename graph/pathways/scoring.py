@@ -21,7 +21,6 @@ __all__ = [
     "Candidate",
     "Choice",
     "Offer",
-    "Prefix",
     "Scored",
     "Scorer",
     "Step",
@@ -62,24 +61,11 @@ Row = dict[str, Any]
 LatLon = tuple[float, float]
 
 
-class Prefix(NamedTuple):
-    """The first steps of candidate pathways, one object shared by every candidate that begins
-    with them (a node of the search's walk): the start diploma (``parent`` and ``leg`` None),
-    or a step (``diploma`` reached by ``leg``) after the steps of ``parent``."""
-
-    parent: Prefix | None
-    diploma: Row
-    leg: Row | None
-
-
 class Candidate(NamedTuple):
-    """A candidate pathway: its diplomas, start first, and the legs between them; ``prefix``,
-    when the search gives it, is its steps but the last (``diplomas[:-1]``, ``legs[:-1]``),
-    shared with the other candidates that begin the same way."""
+    """A candidate pathway: its diplomas, start first, and the legs between them."""
 
     diplomas: list[Row]
     legs: list[Row]
-    prefix: Prefix | None = None
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, Protocol
 
 from graph.pathways.hygiene import continues_programme, is_common_year, usable_rows
 from graph.pathways.query import PathwayQuery
-from graph.pathways.scoring import Candidate, Offer, Prefix
+from graph.pathways.scoring import Candidate, Offer
 from graph.territory import Territory
 
 __all__ = [
@@ -178,7 +178,7 @@ def candidates(
         frontier = sorted(nxt)
     walk = _Walk(q, source, goal_codes, node, adj)
     for start in sorted(node.keys() & set(q.start_codes)):
-        walk.walk([start], [node[start]], [], Prefix(None, node[start], None))
+        walk.walk([start], [node[start]], [])
     return walk.paths
 
 
@@ -228,9 +228,9 @@ class _Walk:
                 )
         return got
 
-    def walk(self, path: list[str], rows: list[Row], legs: list[Row], at: Prefix) -> None:
+    def walk(self, path: list[str], rows: list[Row], legs: list[Row]) -> None:
         """The candidates that begin with ``path`` (codes; ``rows``: their diplomas) along
-        ``legs``; ``at`` is that beginning, shared by those candidates."""
+        ``legs``."""
         here = rows[-1]
         level = here.get("level") or 0
         common = len(path) > 1 and is_common_year(here)
@@ -244,21 +244,15 @@ class _Walk:
                 continue  # a campus programme's leg, taken outside its territory
             if common and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
-                assert at.parent is not None
                 if goal:
-                    paths.append(Candidate([*rows[:-1], there], legs, at.parent))
+                    paths.append(Candidate([*rows[:-1], there], legs))
                 elif code not in path:
-                    self.walk(
-                        [*path[:-1], code],
-                        [*rows[:-1], there],
-                        legs,
-                        Prefix(at.parent, there, at.leg),
-                    )
+                    self.walk([*path[:-1], code], [*rows[:-1], there], legs)
                 continue
             if goal:
-                paths.append(Candidate([*rows, there], [*legs, leg], at))
+                paths.append(Candidate([*rows, there], [*legs, leg]))
             elif len(path) < self.max_steps:
-                self.walk([*path, code], [*rows, there], [*legs, leg], Prefix(at, there, leg))
+                self.walk([*path, code], [*rows, there], [*legs, leg])
 
 
 def _local_holds(

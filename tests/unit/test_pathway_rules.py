@@ -21,7 +21,6 @@ from graph.pathways.scoring import (
     W_OUTSIDE,
     W_STEP,
     Offer,
-    Prefix,
     Scorer,
     choose,
     effective_km,
@@ -348,20 +347,6 @@ def test_a_common_first_year_is_never_a_step_of_its_own() -> None:
     assert ["A", "C1", "OPT", "ING"] not in got
     assert ["A", "OPT", "ING"] in got  # the common year going on in its option: one step
     assert step_name(common) == "X (BTS) — 1re année commune, puis une option"
-    for c in candidates(query(to_level=7), rows, None, restrict=False):
-        assert _unrolled(c.prefix) == (c.diplomas[:-1], c.legs[:-1])
-
-
-def _unrolled(prefix: Prefix | None) -> tuple[list[Row], list[Row]]:
-    """The diplomas and legs a candidate's shared beginning stands for."""
-    diplomas: list[Row] = []
-    legs: list[Row] = []
-    while prefix is not None:
-        diplomas.insert(0, prefix.diploma)
-        if prefix.leg is not None:
-            legs.insert(0, prefix.leg)
-        prefix = prefix.parent
-    return diplomas, legs
 
 
 def test_a_closed_target_is_replaced_by_its_successor() -> None:
