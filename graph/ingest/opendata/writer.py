@@ -19,8 +19,8 @@ import hashlib
 import json
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
@@ -31,6 +31,7 @@ from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
+from graph.ingest.opendata.lazy import LazyStatements, Part, given
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
@@ -496,6 +497,44 @@ def _chunks(name: str, rows: list[dict[str, Any]], **shared: Any) -> Iterator[St
         yield Statement(name, {**shared, "rows": rows[i : i + BATCH]})
 
 
+def _lazy_chunks(
+    name: str,
+    items: Sequence[Any],
+    rows_of: Callable[[Sequence[Any]], list[dict[str, Any]]],
+    **shared: Any,
+) -> Part:
+    """``_chunks`` of the rows ``rows_of`` gives for ``items`` (one row each), built a batch at
+    a time as the store reads them."""
+
+    def build() -> Iterator[Statement]:
+        for i in range(0, len(items), BATCH):
+            yield Statement(name, {**shared, "rows": rows_of(items[i : i + BATCH])})
+
+    return Part(-(-len(items) // BATCH), len(items), build)
+
+
+def _offer_part(offers: Sequence[Offer], sources: dict[str, str]) -> Part:
+    """The OFFERS statements, built a batch at a time; each carries the year and file lists
+    (``spans``) its own rows name."""
+
+    def build() -> Iterator[Statement]:
+        span_keys: dict[tuple[tuple[int, ...], tuple[str, ...]], str] = {}
+        texts: dict[str, str] = {}
+        for i in range(0, len(offers), BATCH):
+            rows = [_offer_row(o, span_keys, texts) for o in offers[i : i + BATCH]]
+            used = {r["span"] for r in rows}
+            spans = {
+                k: {"years": list(y), "files": list(f)}
+                for (y, f), k in span_keys.items()
+                if k in used
+            }
+            yield Statement(
+                "import_link_offers", {"sources": sources, "spans": spans, "rows": rows}
+            )
+
+    return Part(-(-len(offers) // BATCH), len(offers), build)
+
+
 def run_key(keys: dict[str, list[str]]) -> str:
     """Identifies the set of nodes an import writes; the same input gives the same key."""
     h = hashlib.sha256()
@@ -507,7 +546,7 @@ def run_key(keys: dict[str, list[str]]) -> str:
 
 @dataclass
 class Plan:
-    statements: list[Statement]
+    statements: LazyStatements
     nodes: dict[str, dict[str, int]]
     relationships: dict[str, dict[str, int]]
     run: str
@@ -523,7 +562,6 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     programme_offers = _programme_offer_rows(data)
     psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
     psup = data.citations.get(psup_file, psup_file)
-    actors = [_actor_row(e) for e in data.establishments.values()]
     adopted = [
         {"id": sid, "uai": uai}
         for sid, uai in sorted(
@@ -546,10 +584,6 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         for e in data.establishments.values()
         if e.nature_code and e.nature_label
     }
-    span_keys: dict[tuple[tuple[int, ...], tuple[str, ...]], str] = {}
-    texts: dict[str, str] = {}
-    offers = [_offer_row(o, span_keys, texts) for o in data.offers]
-    spans = {k: {"years": list(y), "files": list(f)} for (y, f), k in span_keys.items()}
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
     passerelles = _passerelle_rows(data, state)
@@ -558,30 +592,65 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     keys = {
         Label.SITE.value: [r["insee"] for r in sites],
         Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
-        Label.ACTOR.value: [r["uai"] for r in actors],
+        Label.ACTOR.value: list(data.establishments),
         Label.PASSERELLE.value: [r["id"] for r in passerelles],
     }
     run = run_key(keys)
-    statements = [
-        Statement("import_clear_relationships"),
-        *_chunks("import_sites", sites, run=run, sources=sources),
-        *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
-        *_chunks("import_programmes", programmes, run=run, source=psup),
-        *_chunks("import_adopt_seed_actors", adopted),
-        *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
-        *_chunks("import_passerelles", passerelles, run=run),
-        Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
-        Statement("import_sweep_delete", {"run": run}),
-        *_chunks("import_link_actor_site", located),
-        *_chunks("import_link_part_of", part_of, source=annuaire),
-        *_chunks("import_link_offers", offers, sources=sources, spans=spans),
-        *_chunks("import_link_programme_offers", programme_offers, file=psup_file, source=psup),
-        *_chunks(
-            "import_link_renamed_to",
-            renamed,
-            source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
-        ),
-    ]
+    establishments = list(data.establishments.values())
+    statements = LazyStatements(
+        [
+            given(
+                [
+                    Statement("import_clear_relationships"),
+                    *_chunks("import_sites", sites, run=run, sources=sources),
+                    *_chunks(
+                        "import_diplomas",
+                        diplomas,
+                        run=run,
+                        sources=sources,
+                        type_labels=type_labels,
+                    ),
+                    *_chunks("import_programmes", programmes, run=run, source=psup),
+                    *_chunks("import_adopt_seed_actors", adopted),
+                ]
+            ),
+            _lazy_chunks(
+                "import_actors",
+                establishments,
+                lambda es: [_actor_row(e) for e in es],
+                run=run,
+                sources=sources,
+                natures=natures,
+            ),
+            given(
+                [
+                    *_chunks("import_passerelles", passerelles, run=run),
+                    Statement(
+                        "import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}
+                    ),
+                    Statement("import_sweep_delete", {"run": run}),
+                    *_chunks("import_link_actor_site", located),
+                    *_chunks("import_link_part_of", part_of, source=annuaire),
+                ]
+            ),
+            _offer_part(data.offers, sources),
+            given(
+                [
+                    *_chunks(
+                        "import_link_programme_offers",
+                        programme_offers,
+                        file=psup_file,
+                        source=psup,
+                    ),
+                    *_chunks(
+                        "import_link_renamed_to",
+                        renamed,
+                        source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
+                    ),
+                ]
+            ),
+        ]
+    )
 
     nodes: dict[str, dict[str, int]] = {}
     for label, ks in keys.items():
@@ -599,7 +668,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
-        RelType.OFFERS.value: len(offers) + len(programme_offers),
+        RelType.OFFERS.value: len(data.offers) + len(programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
         RelType.FROM_DIPLOMA.value: len(passerelles),
         RelType.TO_DIPLOMA.value: len(passerelles),
@@ -664,7 +733,8 @@ def run_import(
     Rows with an unusable identifier, no name or a place abroad are left out and reported
     (``strict``: the first one stops the import); see :func:`plan.parse_directory`."""
     progress = progress or Silent()
-    with _no_gc():
+    # the graph is copied for the write while the files are parsed (FalkorDB)
+    with _no_gc(), nullcontext() if dry_run else store.preparing_write():
         return _run(store, Path(directory), departements, dry_run, progress, strict, max_rejected)
 
 
@@ -705,7 +775,7 @@ def _run(
     summary.timings = {"parse": t1 - t0, "plan": t2 - t1}
     if dry_run:
         return summary
-    total = sum(len(s.params.get("rows", ())) or 1 for s in plan.statements)
+    total = plan.statements.rows
     store.ensure_schema()
     progress.step("writing (one atomic batch)", total)
     store.write_atomic(_Reporting(plan.statements, progress))
