@@ -596,24 +596,42 @@ class FalkorDBStore:
         Then wait until the swap is in the append-only file on disk (WAITAOF). With
         ``appendfsync everysec`` Redis answers before writing the file when a background fsync
         is still running, so a swap could be acknowledged and still be lost by a crash of the
-        database (seen in tests/integration/test_crash.py). The wait is at most about a second,
-        paid once per load, import or restore; single-query edits are not waited for (see
-        docs/backup.md).
+        database (seen in tests/integration/test_crash.py). The next background fsync is up to
+        a second away (about 1 s measured at each swap); on the embedded server the swap is
+        therefore written with ``appendfsync always`` (the command's write is fsynced before the
+        reply, the wait returns at once), then the server goes back to ``everysec``. Were the
+        setting changed back by another writer meanwhile, the wait is the usual one. Single-query
+        edits are not waited for (see docs/backup.md).
         """
         r = self._wredis
-        with self._errors():
-            swap = r.pipeline(transaction=True)
-            swap.rename(staging, self.graph_name)
-            swap.incr(self._version_key)
-            swap.execute()
-        # The write is applied from here on: a failure to wait is logged, never raised.
+        synced = self.server is not None and self._set_fsync(r, "always")
         try:
-            local, _replicas = r.execute_command("WAITAOF", 1, 0, _WAITAOF_MS)
-        except redis.exceptions.RedisError as exc:  # e.g. an external server without AOF
-            log.info("the write is applied; not waiting for the disk: %s", exc)
-            return
-        if local < 1:
-            log.warning("the write is applied but not yet on disk after %d ms", _WAITAOF_MS)
+            with self._errors():
+                swap = r.pipeline(transaction=True)
+                swap.rename(staging, self.graph_name)
+                swap.incr(self._version_key)
+                swap.execute()
+            # The write is applied from here on: a failure to wait is logged, never raised.
+            try:
+                local, _replicas = r.execute_command("WAITAOF", 1, 0, _WAITAOF_MS)
+            except redis.exceptions.RedisError as exc:  # e.g. an external server without AOF
+                log.info("the write is applied; not waiting for the disk: %s", exc)
+                return
+            if local < 1:
+                log.warning("the write is applied but not yet on disk after %d ms", _WAITAOF_MS)
+        finally:
+            if synced:
+                self._set_fsync(r, "everysec")
+
+    @staticmethod
+    def _set_fsync(r: redis.Redis, mode: str) -> bool:
+        """``CONFIG SET appendfsync``; False (logged) where the server refuses it."""
+        try:
+            r.execute_command("CONFIG", "SET", "appendfsync", mode)
+        except redis.exceptions.RedisError as exc:
+            log.info("appendfsync left as it is: %s", exc)
+            return False
+        return True
 
     def ping(self) -> None:
         def call() -> None:

@@ -47,6 +47,22 @@ class TestFalkorDBStore(StoreBehaviour):
             store.write_atomic([Statement("create_t", {"v": 1}), Statement("create_t_then_fail")])
         assert store._redis.keys(f"{store.graph_name}__staging_*") == []
 
+    def test_the_swap_is_fsynced_at_once_then_the_server_fsyncs_every_second(
+        self, store: FalkorDBStore
+    ) -> None:
+        modes: list[str] = []
+        real = store._set_fsync
+
+        def spy(r: Any, mode: str) -> bool:
+            modes.append(mode)
+            return real(r, mode)
+
+        store._set_fsync = spy  # type: ignore[method-assign]
+        store.write_atomic([Statement("create_t", {"v": 1})])
+        assert modes == ["always", "everysec"]
+        assert store._redis.config_get("appendfsync") == {"appendfsync": "everysec"}
+        assert t_values(store) == [1]
+
     def test_the_copy_prepared_in_the_background_is_used_only_if_nothing_was_written(
         self, store: FalkorDBStore
     ) -> None:
