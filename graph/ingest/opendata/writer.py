@@ -398,9 +398,13 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     every diploma an imported offer names (even if closed since)."""
     apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
     offered = {o.code for o in data.offers}
-    evidence = continuations.load_evidence(data.directory)
+    if data.evidence is not None:  # read while the activity files were parsed
+        evidence, secondes = data.evidence.value()
+    else:
+        evidence = continuations.load_evidence(data.directory)
+        secondes = continuations.common_secondes(data.directory)
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
-    not_targets = continuations.common_secondes(data.directory) | closed  # nobody enters these
+    not_targets = secondes | closed  # nobody enters these
     offered_in: dict[str, set[str]] = {}
     for o in data.offers:
         e = data.establishments.get(o.uai)
@@ -727,15 +731,26 @@ def run_import(
     progress: Progress | None = None,
     strict: bool = False,
     max_rejected: float = MAX_REJECTED,
+    parallel: bool = True,
 ) -> ImportSummary:
     """Parse and validate every file, then write it all at once (or nothing, on any error).
 
     Rows with an unusable identifier, no name or a place abroad are left out and reported
-    (``strict``: the first one stops the import); see :func:`plan.parse_directory`."""
+    (``strict``: the first one stops the import); see :func:`plan.parse_directory` (and its
+    ``parallel``)."""
     progress = progress or Silent()
     # the graph is copied for the write while the files are parsed (FalkorDB)
     with _no_gc(), nullcontext() if dry_run else store.preparing_write():
-        return _run(store, Path(directory), departements, dry_run, progress, strict, max_rejected)
+        return _run(
+            store,
+            Path(directory),
+            departements,
+            dry_run,
+            progress,
+            strict,
+            max_rejected,
+            parallel,
+        )
 
 
 def _run(
@@ -746,10 +761,16 @@ def _run(
     progress: Progress,
     strict: bool,
     max_rejected: float,
+    parallel: bool,
 ) -> ImportSummary:
     t0 = time.perf_counter()
     data = parse_directory(
-        directory, departements, progress=progress, strict=strict, max_rejected=max_rejected
+        directory,
+        departements,
+        progress=progress,
+        strict=strict,
+        max_rejected=max_rejected,
+        parallel=parallel,
     )
     t1 = time.perf_counter()
     state = read_state(store)
