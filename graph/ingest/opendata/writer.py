@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, overload
 
@@ -41,6 +42,7 @@ from graph.ingest.opendata.plan import (
     parse_directory,
 )
 from graph.ingest.opendata.progress import Progress, Silent
+from graph.ingest.opendata.renewal import RENEWED
 from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
@@ -384,6 +386,8 @@ def _offer_row(
             "uai": o.uai,
             "code": o.code,
             "modality": o.modality,
+            "status": RENEWED if o.renewed_from else None,
+            "renewed_from": list(o.renewed_from) or None,
             "span": key,
             "capacity": latest.capacity,
             "demand": latest.demand,
@@ -414,6 +418,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
         offered_in.setdefault(r["code"], set()).update(
             d for d in r.get("offer_departements") or () if d
         )
+    establishments = _establishments_by_code(data)
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         campus = {d for deps in r.get("campus_departements") or () for d in deps or ()}
@@ -431,6 +436,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             if r["code"] in data.diplomas
             else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
             offered_in=frozenset(offered_in.get(r["code"], ())),
+            establishments=establishments.get(r["code"], frozenset()),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -445,8 +451,25 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             target=d.code not in not_targets,
             title=title_words(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
+            establishments=establishments.get(d.code, frozenset()),
         )
     return list(out.values())
+
+
+def _establishments_by_code(data: ImportData) -> dict[str, frozenset[str]]:
+    """The establishments (UAI) the activity files say prepare each diploma; a diploma with
+    none yet (renovated after the files' years) gets its BCN predecessors': the renovated
+    programme is prepared where the old one was (graph.inference.co_offer)."""
+    by_code: dict[str, set[str]] = {}
+    for o in data.offers:
+        by_code.setdefault(o.code, set()).add(o.uai)
+    out = {c: frozenset(u) for c, u in by_code.items()}
+    inherited: dict[str, set[str]] = {}
+    for old, new in data.lineage:
+        if new not in by_code and old in by_code:
+            inherited.setdefault(new, set()).update(by_code[old])
+    out.update((c, frozenset(u)) for c, u in inherited.items())
+    return out
 
 
 def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
@@ -731,13 +754,14 @@ def run_import(
     progress: Progress | None = None,
     strict: bool = False,
     max_rejected: float = MAX_REJECTED,
+    as_of: date | None = None,
     parallel: bool = True,
 ) -> ImportSummary:
     """Parse and validate every file, then write it all at once (or nothing, on any error).
 
     Rows with an unusable identifier, no name or a place abroad are left out and reported
-    (``strict``: the first one stops the import); see :func:`plan.parse_directory` (and its
-    ``parallel``)."""
+    (``strict``: the first one stops the import); closures are judged on ``as_of`` (today by
+    default); see :func:`plan.parse_directory` (and its ``parallel``)."""
     progress = progress or Silent()
     # the graph is copied for the write while the files are parsed (FalkorDB)
     with _no_gc(), nullcontext() if dry_run else store.preparing_write():
@@ -749,6 +773,7 @@ def run_import(
             progress,
             strict,
             max_rejected,
+            as_of,
             parallel,
         )
 
@@ -761,6 +786,7 @@ def _run(
     progress: Progress,
     strict: bool,
     max_rejected: float,
+    as_of: date | None,
     parallel: bool,
 ) -> ImportSummary:
     t0 = time.perf_counter()
@@ -770,6 +796,7 @@ def _run(
         progress=progress,
         strict=strict,
         max_rejected=max_rejected,
+        as_of=as_of,
         parallel=parallel,
     )
     t1 = time.perf_counter()
