@@ -282,12 +282,12 @@ class CommuneIndex:
         bound = max_km + _LAT_MARGIN_KM
         for i in range(ci - 1, ci + 2):
             for j in range(cj - 1, cj + 2):
-                cell = (
+                centres: Iterable[Commune] = (
                     self._grid.get((i, j), ())
                     if departement is None
                     else self._dep_grid.get((departement, i, j), ())
                 )
-                for c in cell:
+                for c in centres:
                     # the distance is at least the latitudes' difference: a centre further
                     # north or south than the bound is not computed (same answer, ties kept)
                     if abs(c.lat - lat) * _KM_PER_DEGREE > bound:  # type: ignore[operator]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -75,11 +75,12 @@ def parse_ahead(
 
 # --- the activity files, in another process ------------------------------------------------
 
-ActivityFile = tuple[Path, str, Callable[[Path, FileReport, Keep], Iterator[OfferRow]]]
+ActivityParser = Callable[[Path, FileReport, Keep], Iterator[OfferRow]]
+ActivityFile = tuple[Path, str, ActivityParser]
 
 
 def parse_activity(
-    files: list[ActivityFile],
+    files: Sequence[ActivityFile],
     keep: Keep,
     strict: bool,
 ) -> list[Ahead[list[OfferRow]]]:
@@ -87,7 +88,11 @@ def parse_activity(
     after the first error are not read (their turn never comes)."""
     out: list[Ahead[list[OfferRow]]] = []
     for path, family, parse in files:
-        got = parse_ahead(path, family, strict, lambda p, r, parse=parse: list(parse(p, r, keep)))
+
+        def rows(p: Path, r: FileReport, parse: ActivityParser = parse) -> list[OfferRow]:
+            return list(parse(p, r, keep))
+
+        got = parse_ahead(path, family, strict, rows)
         out.append(got)
         if got.error is not None:
             break
@@ -95,7 +100,7 @@ def parse_activity(
 
 
 def _in_child(
-    files: list[ActivityFile],
+    files: Sequence[ActivityFile],
     prefixes: list[str] | None,
     strict: bool,
 ) -> bytes:
@@ -125,7 +130,7 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
 
 def submit_activity(
     pool: ProcessPoolExecutor | None,
-    files: list[ActivityFile],
+    files: Sequence[ActivityFile],
     prefixes: list[str] | None,
     strict: bool,
 ) -> Future[bytes] | None:
@@ -136,7 +141,7 @@ def submit_activity(
 
 def activity_result(
     pending: Future[bytes] | None,
-    files: list[ActivityFile],
+    files: Sequence[ActivityFile],
     keep: Keep,
     strict: bool,
 ) -> list[Ahead[list[OfferRow]]]:

@@ -437,14 +437,13 @@ def parse_directory(
         rep = reports.new(annuaire_path, "establishments (Annuaire)")
         dirs.append(directories.parse_annuaire(annuaire_path, rep, keep, activity_uais))
         dir_names.append(ANNUAIRE_FILE)
-    for got in esr if esr is not None else _esr(directory, keep, strict):
-        reports.add(got.path, got.report)
-        dirs.append(got.value())
-        dir_names.append(got.path.name)
-    for got in cfas if cfas is not None else _cfas(directory, keep, strict):
-        reports.add(got.path, got.report)
-        dirs.append(got.value())
-        dir_names.append(got.path.name)
+    for listed in [
+        *(esr if esr is not None else _esr(directory, keep, strict)),
+        *(cfas if cfas is not None else _cfas(directory, keep, strict)),
+    ]:
+        reports.add(listed.path, listed.report)
+        dirs.append(listed.value())
+        dir_names.append(listed.path.name)
     programme_rows: list[postbac.ProgrammeRow] = []
     parcoursup_file: str | None = None
     for psup in psups if psups is not None else _parcoursups(directory, keep, strict):

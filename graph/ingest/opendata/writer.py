@@ -711,7 +711,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
 class _Reporting(Sequence[Statement]):
     """The statements, advancing a progress bar as the store consumes them."""
 
-    def __init__(self, items: list[Statement], progress: Progress) -> None:
+    def __init__(self, items: Sequence[Statement], progress: Progress) -> None:
         self._items = items
         self._progress = progress
 
