@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
-from graph.gaps.rows import GapData, next_steps
+from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.pathways.hygiene import is_common_year
 
@@ -34,7 +34,7 @@ def dead_ends(d: GapData) -> list[Finding]:
         and not r["diploma"].get("closed")
         and not is_common_year(r["diploma"])  # its programme's own years carry the next step
     ]
-    nexts = next_steps(d.legs)
+    nexts = d.steps()
     offered_inside = {r["diploma"]["code"] for r in d.inside}
     kinds_inside = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.inside}
     programmes_of_kind: dict[tuple[Any, Any], set[str]] = defaultdict(set)

@@ -22,7 +22,9 @@ class GapData:
     ``offers``: gaps_offers rows (actor, offer, diploma, sectors) of the territory;
     ``inside``: those whose offer is in the territory (the exact radius test);
     ``inside_for_sector``: the same, for the sector asked if any; ``legs``: where the LEADS_TO
-    legs leaving them go, one row per target and territory of the leg (gaps_next_steps);
+    legs leaving them go, per diploma and territory of the leg (gaps_next_steps: ``source``,
+    ``targets``, ``from_departements``; a row with one ``target`` is read the same), in no
+    particular order (:meth:`steps` reads them as sets);
     ``outside_offers``: offers anywhere of the next steps of dead ends; ``sectors``,
     ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
     ``inside_ids``: the actors and platforms of the territory.
@@ -40,6 +42,14 @@ class GapData:
     outside_offers: list[Row] = field(default_factory=list)
     local_campuses: set[str] = field(default_factory=set)
     # the campuses of the territory: their filières, demand tables and figures may be shown
+    _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
+
+    def steps(self) -> NextSteps:
+        """The next steps of ``legs``, built once for the reading and every section (three
+        builds were a tenth of a campus report at national size)."""
+        if self._steps is None:
+            self._steps = NextSteps(self.legs)
+        return self._steps
 
 
 class NextSteps:
@@ -50,21 +60,25 @@ class NextSteps:
     réservées aux BTS » into it; docs/inferred-passerelles.md, « Campus programmes ») holds
     only for an offer of its source in those départements; the others hold everywhere.
 
-    >>> n = NextSteps([{"source": "BTS", "target": "LP"},
+    A row gives one ``target`` or a list of ``targets`` (gaps_next_steps groups them).
+
+    >>> n = NextSteps([{"source": "BTS", "targets": ["LP", "BUT"]},
     ...                {"source": "BTS", "target": "MV-LP", "from_departements": ["046"]}])
     >>> sorted(n.at("BTS", "076")), sorted(n.at("BTS", "046"))
-    (['LP'], ['LP', 'MV-LP'])
+    (['BUT', 'LP'], ['BUT', 'LP', 'MV-LP'])
     """
 
     def __init__(self, legs: Iterable[Row]) -> None:
         self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
         self.local: defaultdict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for leg in legs:
+            targets = leg["targets"] if "targets" in leg else (leg["target"],)
             deps = leg.get("from_departements")
             if deps:
-                self.local[leg["source"]].append((leg["target"], frozenset(deps)))
+                where = frozenset(deps)
+                self.local[leg["source"]].extend((t, where) for t in targets)
             else:
-                self.everywhere[leg["source"]].add(leg["target"])
+                self.everywhere[leg["source"]].update(targets)
 
     def at(self, code: str, departement: str | None) -> set[str]:
         out = set(self.everywhere.get(code, ()))
@@ -77,11 +91,12 @@ def next_steps(legs: Iterable[Row]) -> NextSteps:
     return NextSteps(legs)
 
 
-def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
+def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row] | NextSteps) -> list[str]:
     """The next steps of the offers none of whose next steps is offered inside: where the
-    dead-ends section looks for the nearest offer elsewhere."""
+    dead-ends section looks for the nearest offer elsewhere (``legs``: rows of
+    gaps_next_steps, or their :class:`NextSteps`)."""
     inside = list(inside)
-    nexts = next_steps(legs)
+    nexts = legs if isinstance(legs, NextSteps) else next_steps(legs)
     offered_inside = {r["diploma"]["code"] for r in inside}
     out: set[str] = set()
     # judged once per diploma and département, not once per offer

@@ -8,6 +8,7 @@ from graph.fake_store import FakeStore
 from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
+from graph.gaps.data import OFFER_FIELDS
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
 from graph.gaps.isolated import isolated_actors
@@ -248,7 +249,11 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         {
             # offers with ids and codes, then their establishments and diplomas once each
             "gaps_offer_rows": [
-                {"actor": r["actor"]["id"], "offer": r["offer"], "diploma": r["diploma"]["code"]}
+                {
+                    "actor": r["actor"]["id"],
+                    "offer": [r["offer"].get(k) for k in OFFER_FIELDS],
+                    "diploma": r["diploma"]["code"],
+                }
                 for r in offers
             ],
             "gaps_offer_rows_of": [],
@@ -260,7 +265,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
                 for r in offers
                 if r["diploma"]["code"] in p["codes"]
             ],
-            "gaps_next_steps": [{"source": "BAC", "target": "BTS"}],
+            "gaps_next_steps": [{"source": "BAC", "from_departements": None, "targets": ["BTS"]}],
             "gaps_sectors": [sector_row("aero")],
             "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
             "gaps_edges_of": [],
