@@ -7,14 +7,15 @@ legs leaving what they offer; its actors and platforms, the links with an end am
 agreements binding one of them, and the rows of the actors at the other end of those (their
 kind says whether a partner is a company or a school); the partnerships of the establishments
 hosting its platforms. Offers outside the territory are read only for the next steps of actual
-dead ends (:func:`dead_end_targets`).
+dead ends (:func:`dead_end_targets`), and only within reach of the nearest-next-step search.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.gaps.rows import GapData, Row, campuses_of_territory, dead_end_targets
+from graph.gaps.dead_ends import NEAREST_MAX_KM
+from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -36,6 +37,7 @@ OFFER_FIELDS = (
     "campus",
     "source",
 )
+NO_BOX = {"min_lat": None, "max_lat": None, "min_lon": None, "max_lon": None}
 LINKS = ("PARTNERS_WITH", "HOSTS", "PART_OF")  # links between actors (WORKS_ON: to a sector)
 
 
@@ -88,8 +90,17 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     d.inside_for_sector = [r for r in d.inside if sector in r["sectors"]] if sector else d.inside
     targets = dead_end_targets(d.inside_for_sector, d.steps())
     if targets:
+        # the next steps' offers near the territory only: the nearest is looked for within
+        # NEAREST_MAX_KM (1 km more: the distance is compared once rounded to 100 m); whether
+        # a next step is offered at all, anywhere, is read apart, one row per diploma
+        box = box_around(d.inside_for_sector, NEAREST_MAX_KM + 1.0) or NO_BOX
         d.outside_offers = sorted(
-            read_offers(store, "gaps_offer_rows_of", {"codes": targets}), key=_offer_order
+            read_offers(store, "gaps_offer_rows_of", {"codes": targets, **box}),
+            key=_offer_order,
+        )
+        d.offered_next = sorted(
+            store.read("gaps_offered_diplomas", codes=targets),
+            key=lambda r: str(r["diploma"]["code"]),
         )
     return d
 

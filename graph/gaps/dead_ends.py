@@ -42,10 +42,16 @@ def dead_ends(d: GapData) -> list[Finding]:
         programmes_of_kind[x["diploma"].get("type"), x["diploma"].get("level")].add(
             x["diploma"]["code"]
         )
-    all_offers: dict[str, list[Row]] = defaultdict(list)
+    all_offers: dict[str, list[Row]] = defaultdict(list)  # near the territory (data.py)
+    # the next steps offered somewhere, near or far: code -> a row with its diploma, sectors
+    offered: dict[str, Row] = {}
     for r in d.outside_offers:
         if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
             all_offers[r["diploma"]["code"]].append(r)
+            offered.setdefault(r["diploma"]["code"], r)
+    for r in d.offered_next:
+        if not r["diploma"].get("closed"):
+            offered.setdefault(r["diploma"]["code"], r)
     # the offers of the territory by (type, level), those with coordinates
     by_kind: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
     for x in d.inside:
@@ -61,18 +67,16 @@ def dead_ends(d: GapData) -> list[Finding]:
         key = (r["actor"]["id"], code)
         if key in seen or r["offer"].get("lat") is None:
             continue
-        known = {t for t in targets if all_offers.get(t)}
+        known = {t for t in targets if t in offered}
         kinds = {
-            (x["diploma"].get("type"), x["diploma"].get("level"))
-            for t in known
-            for x in all_offers[t]
+            (offered[t]["diploma"].get("type"), offered[t]["diploma"].get("level")) for t in known
         }
         if not known or not kinds & kinds_inside:
             continue  # the data does not describe that next level here: not judged
         nearest = _nearest_outside(r, known, all_offers)
         if nearest is not None and nearest["km"] <= REACH_KM:
             continue  # a next step is within reach
-        fields = {sec for t in known for x in all_offers[t] for sec in x.get("sectors") or []}
+        fields = {sec for t in known for sec in offered[t].get("sectors") or []}
         if _kind_within_reach(r, kinds, fields, by_kind):
             continue  # a programme of the next level is within reach: the data may only lack
             # the passerelle to it, which does not make this offer a dead end

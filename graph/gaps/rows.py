@@ -3,6 +3,7 @@ helpers over them that the sections and the reading share."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 
 from graph.territory import Territory
 
-__all__ = ["GapData", "NextSteps", "dead_end_targets", "next_steps"]
+__all__ = ["GapData", "NextSteps", "box_around", "dead_end_targets", "next_steps"]
 
 Row = dict[str, Any]
 
@@ -25,7 +26,9 @@ class GapData:
     legs leaving them go, per diploma and territory of the leg (gaps_next_steps: ``source``,
     ``targets``, ``from_departements``; a row with one ``target`` is read the same), in no
     particular order (:meth:`steps` reads them as sets);
-    ``outside_offers``: offers anywhere of the next steps of dead ends; ``sectors``,
+    ``outside_offers``: offers of the next steps of dead ends, those near the territory
+    (:func:`box_around`); ``offered_next``: those next steps that are offered somewhere
+    (gaps_offered_diplomas: diploma, sectors; one row per diploma); ``sectors``,
     ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
     ``inside_ids``: the actors and platforms of the territory.
     """
@@ -40,6 +43,7 @@ class GapData:
     inside_for_sector: list[Row] = field(default_factory=list)
     inside_ids: set[str] = field(default_factory=set)
     outside_offers: list[Row] = field(default_factory=list)
+    offered_next: list[Row] = field(default_factory=list)
     local_campuses: set[str] = field(default_factory=set)
     # the campuses of the territory: their filières, demand tables and figures may be shown
     _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
@@ -135,3 +139,35 @@ def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[
         ):
             out.add(c["id"])
     return out
+
+
+def box_around(rows: Iterable[Row], km: float) -> dict[str, float] | None:
+    """The latitude and longitude box holding every place within ``km`` of the offers
+    ``rows`` that have coordinates (a degree of latitude is 111.3 km on the sphere of
+    graph.geo: 111 km is taken, a little more than needed); None when none has any, or when
+    the box would reach a pole or the ±180° meridian (then: everywhere).
+
+    >>> box = box_around([{"offer": {"lat": 44.6, "lon": 2.0}}], 111.0)
+    >>> round(box["min_lat"], 3), round(box["max_lat"], 3), box["min_lon"] < 0.6
+    (43.6, 45.6, True)
+    """
+    points = [
+        (o["lat"], o["lon"])
+        for r in rows
+        if (o := r["offer"]).get("lat") is not None and o.get("lon") is not None
+    ]
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    dlat = km / 111.0
+    farthest = max(abs(min(lats)), abs(max(lats))) + dlat  # the widest degree of longitude
+    if farthest >= 89.0:
+        return None
+    dlon = km / (111.0 * math.cos(math.radians(farthest)))
+    box = {
+        "min_lat": min(lats) - dlat,
+        "max_lat": max(lats) + dlat,
+        "min_lon": min(lons) - dlon,
+        "max_lon": max(lons) + dlon,
+    }
+    return box if box["min_lon"] > -180.0 and box["max_lon"] < 180.0 else None
