@@ -83,6 +83,20 @@ def test_the_offers_read_from_the_establishments_are_those_of_every_offer(
         assert _offers(store, territory) == _every_offer(store, territory), territory
     after = gap_report(store, Territory(departements=["081"]), cached=False).model_dump()
     assert after != before
+    # the lists stay sorted (a backup restored recomputes them: the same graph)
+    create_offer(
+        store,
+        "test",
+        OfferCreate(
+            actor="lycee-albi", diploma="BTS-USI", site="12089", modality="school", source=SRC
+        ),
+    )
+    for actor in ("lycee", "lycee-albi"):
+        props = store.read("actor_get", id=actor)[0]["actor"]
+        assert props["offer_departements"] == ["012", "081"], actor
+        assert props["offer_regions"] == sorted(props["offer_regions"])
+    for territory in _territories(store):
+        assert _offers(store, territory) == _every_offer(store, territory), territory
 
 
 def test_a_restore_writes_the_places_of_the_offers_it_restores(
