@@ -101,7 +101,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
     nothing: set[str] = set()
     followers: dict[str, set[str]] = {}
     for x, codes in offered.items():
-        beyond = {t for c in codes for t in nexts.at(c, where.get(x))} - codes
+        beyond = set().union(*(nexts.at(c, where.get(x)) for c in codes)) - codes
         followers[x] = set().union(*(offered_by.get(t, nothing) for t in beyond))
 
     def continues(x: str, y: str) -> bool:

@@ -75,6 +75,7 @@ class NextSteps:
     def __init__(self, legs: Iterable[Row]) -> None:
         self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
         self.local: defaultdict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        self._at: dict[tuple[str, str | None], frozenset[str]] = {}
         for leg in legs:
             targets = leg["targets"] if "targets" in leg else (leg["target"],)
             deps = leg.get("from_departements")
@@ -84,10 +85,16 @@ class NextSteps:
             else:
                 self.everywhere[leg["source"]].update(targets)
 
-    def at(self, code: str, departement: str | None) -> set[str]:
-        out = set(self.everywhere.get(code, ()))
-        out.update(t for t, deps in self.local.get(code, ()) if departement in deps)
-        return out
+    def at(self, code: str, departement: str | None) -> frozenset[str]:
+        """Kept per diploma and département: the sections ask for the same ones many times
+        (every offer of a diploma in a département, every establishment offering it)."""
+        key = (code, departement)
+        got = self._at.get(key)
+        if got is None:
+            out = set(self.everywhere.get(code, ()))
+            out.update(t for t, deps in self.local.get(code, ()) if departement in deps)
+            got = self._at[key] = frozenset(out)
+        return got
 
 
 def next_steps(legs: Iterable[Row]) -> NextSteps:
