@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, overload
 
@@ -40,6 +41,7 @@ from graph.ingest.opendata.plan import (
     parse_directory,
 )
 from graph.ingest.opendata.progress import Progress, Silent
+from graph.ingest.opendata.renewal import RENEWED
 from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
@@ -383,6 +385,8 @@ def _offer_row(
             "uai": o.uai,
             "code": o.code,
             "modality": o.modality,
+            "status": RENEWED if o.renewed_from else None,
+            "renewed_from": list(o.renewed_from) or None,
             "span": key,
             "capacity": latest.capacity,
             "demand": latest.demand,
@@ -409,6 +413,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
         offered_in.setdefault(r["code"], set()).update(
             d for d in r.get("offer_departements") or () if d
         )
+    establishments = _establishments_by_code(data)
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         campus = {d for deps in r.get("campus_departements") or () for d in deps or ()}
@@ -426,6 +431,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             if r["code"] in data.diplomas
             else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
             offered_in=frozenset(offered_in.get(r["code"], ())),
+            establishments=establishments.get(r["code"], frozenset()),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -440,8 +446,25 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             target=d.code not in not_targets,
             title=title_words(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
+            establishments=establishments.get(d.code, frozenset()),
         )
     return list(out.values())
+
+
+def _establishments_by_code(data: ImportData) -> dict[str, frozenset[str]]:
+    """The establishments (UAI) the activity files say prepare each diploma; a diploma with
+    none yet (renovated after the files' years) gets its BCN predecessors': the renovated
+    programme is prepared where the old one was (graph.inference.co_offer)."""
+    by_code: dict[str, set[str]] = {}
+    for o in data.offers:
+        by_code.setdefault(o.code, set()).add(o.uai)
+    out = {c: frozenset(u) for c, u in by_code.items()}
+    inherited: dict[str, set[str]] = {}
+    for old, new in data.lineage:
+        if new not in by_code and old in by_code:
+            inherited.setdefault(new, set()).update(by_code[old])
+    out.update((c, frozenset(u)) for c, u in inherited.items())
+    return out
 
 
 def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
@@ -660,14 +683,18 @@ def run_import(
     progress: Progress | None = None,
     strict: bool = False,
     max_rejected: float = MAX_REJECTED,
+    as_of: date | None = None,
 ) -> ImportSummary:
     """Parse and validate every file, then write it all at once (or nothing, on any error).
 
     Rows with an unusable identifier, no name or a place abroad are left out and reported
-    (``strict``: the first one stops the import); see :func:`plan.parse_directory`."""
+    (``strict``: the first one stops the import); closures are judged on ``as_of`` (today by
+    default); see :func:`plan.parse_directory`."""
     progress = progress or Silent()
     with _no_gc():
-        return _run(store, Path(directory), departements, dry_run, progress, strict, max_rejected)
+        return _run(
+            store, Path(directory), departements, dry_run, progress, strict, max_rejected, as_of
+        )
 
 
 def _run(
@@ -678,10 +705,16 @@ def _run(
     progress: Progress,
     strict: bool,
     max_rejected: float,
+    as_of: date | None = None,
 ) -> ImportSummary:
     t0 = time.perf_counter()
     data = parse_directory(
-        directory, departements, progress=progress, strict=strict, max_rejected=max_rejected
+        directory,
+        departements,
+        progress=progress,
+        strict=strict,
+        max_rejected=max_rejected,
+        as_of=as_of,
     )
     t1 = time.perf_counter()
     state = read_state(store)
