@@ -28,12 +28,16 @@ def dead_ends(d: GapData) -> list[Finding]:
     when it is within NEAREST_MAX_KM, else the answer says there is none that close. Offers
     whose next steps the data does not describe here, or that have no coordinates, are not
     judged (counted by :func:`dead_end_note`)."""
+    common: dict[str, bool] = {}  # code -> a common first year (a search per diploma, once)
+    for r in d.inside_for_sector:
+        if r["diploma"]["code"] not in common:
+            common[r["diploma"]["code"]] = is_common_year(r["diploma"])
     inside = [
         r
         for r in d.inside_for_sector
         if r["offer"].get("status") in OPEN_STATUSES
         and not r["diploma"].get("closed")
-        and not is_common_year(r["diploma"])  # its programme's own years carry the next step
+        and not common[r["diploma"]["code"]]  # its programme's own years carry the next step
     ]
     nexts = d.steps()
     offered_inside = {r["diploma"]["code"] for r in d.inside}
@@ -60,10 +64,17 @@ def dead_ends(d: GapData) -> list[Finding]:
             by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
     out = []
     seen: set[tuple[str, str]] = set()
+    # (diploma, département) -> whether its offers there have a next step inside, or none
+    # known: judged once, not once per offer
+    settled: dict[tuple[str, Any], bool] = {}
     for r in inside:
         code = r["diploma"]["code"]
-        targets = nexts.at(code, r["offer"].get("departement"))
-        if not targets or targets & offered_inside:
+        place = (code, r["offer"].get("departement"))
+        targets = nexts.at(*place)
+        done = settled.get(place)
+        if done is None:
+            done = settled[place] = not targets or not targets.isdisjoint(offered_inside)
+        if done:
             continue
         key = (r["actor"]["id"], code)
         if key in seen or r["offer"].get("lat") is None:
