@@ -329,7 +329,7 @@ def test_the_box_around_offers_holds_every_place_within_the_distance() -> None:
     rng = random.Random(3)
     for _ in range(200):
         lat0, lon0 = rng.uniform(-60, 60), rng.uniform(-170, 170)
-        rows = [
+        rows: list[Row] = [
             {"offer": {"lat": lat0 + rng.uniform(-2, 2), "lon": lon0 + rng.uniform(-2, 2)}}
             for _ in range(rng.randint(1, 4))
         ]
