@@ -17,13 +17,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.pathways.explanation import fmt_km, place
-from graph.pathways.hygiene import step_name
+from graph.pathways.hygiene import continues_programme, step_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Choice, Scored, rank
 from graph.pathways.search import is_goal
 from graph.territory import Territory
 
-__all__ = ["missing_sentence", "usual_starts", "usual_targets", "with_usual"]
+__all__ = [
+    "missing_sentence",
+    "started_by_common_year",
+    "usual_starts",
+    "usual_targets",
+    "with_usual",
+]
 
 Row = dict[str, Any]
 
@@ -68,6 +74,21 @@ def usual_targets(
                 seen.add(target)
                 out.append((code, d, leg))
     return out
+
+
+def started_by_common_year(target: Row, offered_here: list[Row]) -> bool:
+    """Whether a usual continuation is an option of a programme whose common first year is
+    offered in the territory (``offered_here``: the usual continuations offered there): the
+    BTS MHR options A, B, C follow its « 1re année commune », which the files list alone
+    (Parcoursup names first years). Such an option is not « proposée dans aucun
+    établissement »: the learner starts it there.
+
+    >>> common = {"code": "1", "name": "MHR BTS 1ERE ANNEE COMMUNE", "type": "bts", "level": 5}
+    >>> option = {"code": "2", "name": "MHR OPTION A (BTS)", "type": "bts", "level": 5}
+    >>> started_by_common_year(option, [common]), started_by_common_year(option, [])
+    (True, False)
+    """
+    return any(continues_programme(c, target) for c in offered_here if c is not target)
 
 
 def _where(territory: Territory) -> str:
