@@ -55,3 +55,20 @@ def test_the_examples_of_a_thin_goal_are_of_the_learners_field_first() -> None:
     assert "par exemple : BUT Carrières juridiques" in sentence(None)  # field unknown: by name
     assert "par exemple : BUT Carrières juridiques" in sentence("999")  # none of its field
     assert "nsf" not in summary[0].model_dump() and "field_examples" not in summary[0].model_dump()
+
+
+def test_examples_of_another_domain_say_that_none_is_of_the_learners() -> None:
+    """Tours, BTS maintenance des véhicules (NSF 252) → level 6: the sentence named « BUT
+    Carrières sociales » and « BUT Génie biologique » as if they were the learner's options."""
+    rows = [
+        _row("S", "BUT Carrières sociales", "s", "332"),
+        _row("B", "BUT Génie biologique", "b", "118"),
+    ]
+    tours = Territory(departements=["038"])  # where _row puts its offers
+    got = goal_thin_sentence(summarise(rows, tours), tours, to_type=None, to_level=6, nsf="252")
+    assert got is not None
+    assert "(aucune du même domaine que le diplôme de départ ; par exemple : BUT" in got
+    mine = [*rows, _row("M", "BUT Génie mécanique et productique", "m", "251")]
+    got = goal_thin_sentence(summarise(mine, tours), tours, to_type=None, to_level=6, nsf="252")
+    assert got is not None and "aucune du même domaine" not in got
+    assert "(par exemple : BUT Génie mécanique et productique — IUT m)" in got

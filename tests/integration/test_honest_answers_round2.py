@@ -1,0 +1,102 @@
+"""Honest answers, second round across France (issue 11), on the real engine, over a fixture cut
+from the national files (``tests/fixtures/opendata_honest2/``: Creuse, Alpes-Maritimes, Paris)
+and the national table of documented continuations (``seeds/continuations-nationales.toml``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.ingest.opendata import run_import
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
+from tests.conftest import make_settings
+from tests.integration.test_honest_answers import assert_plain_french, sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "opendata_honest2"
+GUERET = "46.171,1.871"
+NICE = "43.703,7.266"
+PARIS = "48.857,2.352"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(ROOT / "seeds" / "continuations-nationales.toml", seeds)
+    store = FalkorDBStore(make_settings(tmp_path_factory.mktemp("honest2") / "db"))
+    load_seeds(store, load_seed_dir(seeds))
+    run_import(store, FIXTURE)
+    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
+    with TestClient(app) as c:
+        yield c
+    store.close()
+
+
+def ask(client: TestClient, **params: Any) -> dict[str, Any]:
+    r = client.get("/pathways", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_a_level_absent_in_the_modality_asked_is_said_with_the_other_modality(
+    client: TestClient,
+) -> None:
+    """Creuse, CAP maçon → level 4 in apprenticeship: the files list the Bac pro there in voie
+    scolaire only. The answer said « formations de ce niveau … mais aucune passerelle connue ne
+    les relie au diplôme de départ » (false: passerelles lead to them) and « aucune offre
+    connue »."""
+    q = {"from": "50023224", "to_level": 4, "departements": "23", "home": GUERET}
+    school = ask(client, **q)
+    assert school["pathways"], school  # the Bac pro is offered there, in voie scolaire
+    answer = ask(client, **q, modality="apprenticeship")
+    assert not answer["pathways"]
+    first = answer["notices"][0]
+    assert first.startswith(
+        "Les données importées ne contiennent aucune formation de niveau 4 en apprentissage "
+        "dans le département 23. Elles en contiennent en voie scolaire"
+    ), first
+    assert "aucune passerelle connue" not in first
+    reason = answer["reason"]
+    assert "aucune offre en apprentissage de " in reason and "gros oeuvre" in reason.lower()
+    assert "ce diplôme y est proposé en voie scolaire" in reason
+    assert "aucune offre connue" not in reason
+    assert_plain_french(sentences(answer))
+
+
+def test_a_usual_option_started_by_its_common_year_here_is_not_said_missing(
+    client: TestClient,
+) -> None:
+    """Nice, Bac pro cuisine → BTS in apprenticeship: the top answer is the BTS MHR common first
+    year at 6 km, documented, and three notices said its options A, B, C were « proposée en
+    apprentissage dans aucun établissement … ni nulle part ailleurs »."""
+    answer = ask(
+        client,
+        **{"from": "40022106", "to_type": "bts", "departements": "06", "home": NICE},
+        modality="apprenticeship",
+    )
+    top = answer["pathways"][0]["steps"][1]
+    assert top["code"] == "32033422" and top["passerelle"]["origin"] == "documented"
+    assert not [n for n in answer["notices"] if "La suite habituelle" in n], answer["notices"]
+    assert_plain_french(sentences(answer))
+
+
+def test_a_bts_first_year_named_1e_annee_commune_is_named_as_a_first_year(
+    client: TestClient,
+) -> None:
+    """Paris, Bac pro esthétique → BTS: the top step read « METIERS DE L'ESTHETIQUE, DE LA
+    COSMETIQUE ET DE LA PARFUMERIE BTS 1E ANNEE COMMUNE » as if a diploma of its own."""
+    answer = ask(client, **{"from": "40033603", "to_type": "bts", "departements": "75"}, home=PARIS)
+    top = answer["pathways"][0]
+    assert top["steps"][1]["code"] == "32033608"
+    step = top["score"]["explanation"][-1]
+    assert "(BTS) — 1re année commune, puis une option" in step, step
+    assert "1E ANNEE" not in step
