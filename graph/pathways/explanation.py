@@ -109,6 +109,19 @@ def step_sentence(i: int, st: Step) -> str:
         parts.append(f"à {fmt_km(st.choice.dist)}")
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
+    if st.choice.dist is not None and st.choice.dist > NEAR_KM:
+        # the chosen one is beyond a daily commute: an establishment of unknown place may be
+        # nearer (Ajaccio: Furiani at 102 km, another in Corse-du-Sud without coordinates)
+        other = next(
+            (
+                o
+                for o in st.choice.ranked[1:]
+                if o.offer.get("lat") is None and o.in_territory == best.in_territory
+            ),
+            None,
+        )
+        if other is not None:
+            parts.append(f"aussi à {place(other)}, à une distance inconnue, peut-être plus près")
     parts.append(passerelle_sentence(leg, best))
     if not best.in_territory:
         parts.append("hors du territoire demandé")

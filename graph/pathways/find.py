@@ -33,6 +33,7 @@ from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
+from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.usual import (
     missing_sentence,
     started_by_common_year,
@@ -344,6 +345,8 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
+    if q.home is not None and (unplaced := unplaced_notice(shown)):
+        notices.append(unplaced)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None

@@ -36,13 +36,15 @@ Row = dict[str, Any]
 
 def usual_starts(q: PathwayQuery, diplomas: Mapping[str, Row]) -> list[str]:
     """The codes whose documented continuations count as the learner's: the named start
-    diploma, and its successors when the BCN closed it (CAP boucher 50022135 → 50022143). A
-    start by level (``from_level``: every diploma of a level) has no usual continuation."""
+    diploma, and its successors when the BCN closed or replaced it (CAP boucher 50022135 →
+    50022143; CAP cuisine 50022139, replaced in 2024 by 50022146, closing in 2025: the same
+    as :func:`graph.pathways.search.with_renewed_legs`). A start by level (``from_level``:
+    every diploma of a level) has no usual continuation."""
     if len(q.start_codes) != 1:
         return []
     code = q.start_codes[0]
     d = diplomas.get(code) or {}
-    return [code, *(d.get("successors") or [])] if d.get("closed") else [code]
+    return [code, *(d.get("successors") or [])]
 
 
 def usual_targets(

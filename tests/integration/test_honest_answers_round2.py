@@ -100,3 +100,49 @@ def test_a_bts_first_year_named_1e_annee_commune_is_named_as_a_first_year(
     step = top["score"]["explanation"][-1]
     assert "(BTS) — 1re année commune, puis une option" in step, step
     assert "1E ANNEE" not in step
+
+
+ORLEANS = "47.902,1.909"
+AJACCIO = "41.919,8.738"
+
+
+def test_a_pathway_behind_only_for_its_unknown_place_is_named_first(client: TestClient) -> None:
+    """Orléans, Bac pro logistique → BTS in apprenticeship: the BTS GTLA is offered in the
+    Loiret only by establishments no file places (150 km assumed), so a BTSA
+    technico-commercial « univers jardins et animaux de compagnie » 40 km away, tied by one
+    ROME code, ranked first and nothing said why the usual one came after."""
+    answer = ask(
+        client,
+        **{"from": "40031106", "to_type": "bts", "departements": "45", "home": ORLEANS},
+        modality="apprenticeship",
+    )
+    ranked = [p["steps"][1]["code"] for p in answer["pathways"]]
+    gtla = ranked.index("32031103") + 1
+    assert gtla > 1  # the ranking rule (unknown place after known ones) is kept
+    note = next(n for n in answer["notices"] if n.startswith(f"Le parcours n° {gtla} "))
+    assert "gestion des transports et logistique associée" in note
+    assert "passerait devant le n° 1 à distance égale" in note
+    assert "l'adresse de l'établissement n'est pas connue" in note
+    assert_plain_french(sentences(answer))
+
+
+def test_a_renewed_diplomas_documented_continuation_and_an_unplaced_nearer_one(
+    client: TestClient,
+) -> None:
+    """Ajaccio, CAP cuisine 50022139 (replaced by 50022146 in 2024) → level 4 in Corsica: the
+    step to the Bac pro cuisine read « passerelle déduite … (non documentée) » though the
+    national table documents CAP cuisine → Bac pro cuisine (for the renewed code), and the
+    answer chose Furiani, 102 km away, without saying that an establishment of Corse-du-Sud
+    without coordinates offers it too."""
+    answer = ask(
+        client, **{"from": "50022139", "to_level": 4, "departements": "2A,2B"}, home=AJACCIO
+    )
+    top = answer["pathways"][0]
+    step = top["steps"][1]
+    assert step["code"] == "40022106" and step["passerelle"]["origin"] == "documented"
+    text = top["score"]["explanation"][-1]
+    assert "continuité documentée au niveau national" in text
+    assert (
+        "à 102 km ; aussi à Établissement 6200004K (Corse-du-Sud), à une distance inconnue" in text
+    )
+    assert_plain_french(sentences(answer))
