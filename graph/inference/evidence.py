@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["Evidence", "SharedEvidence", "shared_evidence", "title_words"]
+__all__ = ["STRENGTH_FULL", "Evidence", "SharedEvidence", "shared_evidence", "title_words"]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.inference.evidence import Evidence, shared_evidence
+from graph.inference.co_offer import co_offer
+from graph.inference.evidence import STRENGTH_FULL, Evidence, shared_evidence
 from graph.inference.fields import forbidden_reason
 
 __all__ = [
@@ -57,6 +58,9 @@ class DiplomaFacts:
     # campus's and those of its own offers); empty for a national diploma
     territory: frozenset[str] = frozenset()
     offered_in: frozenset[str] = frozenset()  # départements where an offer of it is known
+    # the establishments (UAI) the national activity files say prepare it (those of its BCN
+    # predecessors when it has none yet): graph.inference.co_offer
+    establishments: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,18 @@ def _apart(a: DiplomaFacts, b: DiplomaFacts) -> bool:
     return forbidden_reason(a.evidence, b.evidence, a.nsf, b.nsf) is not None
 
 
+def _with_co_offer(
+    a: DiplomaFacts, b: DiplomaFacts, points: float, sentence: str
+) -> tuple[DiplomaFacts, str, float]:
+    """A candidate the nomenclatures tie to ``a``, with what preparing the two in the same
+    establishments adds (:mod:`graph.inference.co_offer`)."""
+    co = co_offer(a.establishments, b.establishments)
+    if co is not None:
+        points += co.points
+        sentence = f"{sentence} ; {co.sentence}"
+    return b, sentence, round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
+
+
 def _scored(a: DiplomaFacts, targets: list[DiplomaFacts]) -> list[tuple[DiplomaFacts, str, float]]:
     """The continuations of ``a`` among ``targets``, never across fields apart: the
     :data:`KEEP` strongest by shared evidence when both are described (if none reaches
@@ -210,7 +226,7 @@ def _scored(a: DiplomaFacts, targets: list[DiplomaFacts]) -> list[tuple[DiplomaF
         if not a.evidence.empty and not b.evidence.empty:
             se = shared_evidence(a.evidence, b.evidence, a.nsf, b.nsf, a.title, b.title)
             if se.strength >= MIN_STRENGTH:
-                scored.append((b, se.sentence, se.strength))
+                scored.append(_with_co_offer(a, b, se.points, se.sentence))
             elif se.strength > 0:
                 weak.append((b, se.sentence, se.strength))
         elif how := _field_match(a, b, domain=False, open_ended=False):

@@ -409,6 +409,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
         offered_in.setdefault(r["code"], set()).update(
             d for d in r.get("offer_departements") or () if d
         )
+    establishments = _establishments_by_code(data)
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         campus = {d for deps in r.get("campus_departements") or () for d in deps or ()}
@@ -426,6 +427,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             if r["code"] in data.diplomas
             else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
             offered_in=frozenset(offered_in.get(r["code"], ())),
+            establishments=establishments.get(r["code"], frozenset()),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -440,8 +442,25 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             target=d.code not in not_targets,
             title=title_words(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
+            establishments=establishments.get(d.code, frozenset()),
         )
     return list(out.values())
+
+
+def _establishments_by_code(data: ImportData) -> dict[str, frozenset[str]]:
+    """The establishments (UAI) the activity files say prepare each diploma; a diploma with
+    none yet (renovated after the files' years) gets its BCN predecessors': the renovated
+    programme is prepared where the old one was (graph.inference.co_offer)."""
+    by_code: dict[str, set[str]] = {}
+    for o in data.offers:
+        by_code.setdefault(o.code, set()).add(o.uai)
+    out = {c: frozenset(u) for c, u in by_code.items()}
+    inherited: dict[str, set[str]] = {}
+    for old, new in data.lineage:
+        if new not in by_code and old in by_code:
+            inherited.setdefault(new, set()).update(by_code[old])
+    out.update((c, frozenset(u)) for c, u in inherited.items())
+    return out
 
 
 def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
