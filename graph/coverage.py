@@ -65,6 +65,11 @@ class CoverageRow(BaseModel):
     modalities: list[str] = Field(
         default=[], exclude=True, description="The modalities of the offers (not in the API)."
     )
+    unknown_field: bool = Field(
+        default=False,
+        exclude=True,
+        description="Some programme has no NSF group in the data (not in the API).",
+    )
 
 
 class CoverageAnswer(BaseModel):
@@ -110,6 +115,8 @@ def summarise(
             g["examples"].add(text)
             if d.get("nsf"):
                 g.setdefault(f"nsf:{d['nsf']}", set()).add(text)
+        if not d.get("nsf"):
+            g["unknown_field"] = {"yes"}
         g["programmes"].add(d["code"])
         g["establishments"].add(a["id"])
         g["sources"].update(_source_names(o))
@@ -126,6 +133,7 @@ def summarise(
                 k[4:]: sorted(v)[:3] for k, v in g.items() if k.startswith("nsf:") and v
             },
             modalities=sorted(g["modalities"]),
+            unknown_field=bool(g.get("unknown_field")),
         )
         for (level, dtype), g in sorted(groups.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1]))
     ]
@@ -201,15 +209,22 @@ def _examples_text(hits: list[CoverageRow], nsf: str | None) -> str:
     """« (par exemple : A ; B) », prefixed, when the learner's field is known and none of the
     programmes is of its domain, by « aucune du même domaine que le diplôme de départ » (a BTS
     maintenance des véhicules holder shown « BUT Carrières sociales » must be told it is not
-    of his field)."""
+    of his field) — only when the data gives every programme's field (the Parcoursup
+    engineering programmes have none: INSA Strasbourg may well be of it)."""
     examples = _examples(hits, nsf)
     if not examples:
         return ""
     if nsf and not _field_examples(hits, nsf):
-        return (
-            " (aucune du même domaine que le diplôme de départ ; par exemple : "
-            f"{' ; '.join(examples)})"
-        )
+        if not any(r.unknown_field for r in hits):
+            none = "aucune du même domaine que le diplôme de départ"
+        elif any(r.field_examples for r in hits):
+            none = (
+                "aucune du même domaine que le diplôme de départ parmi celles dont le domaine "
+                "est connu"
+            )
+        else:
+            return f" (par exemple : {' ; '.join(examples)})"
+        return f" ({none} ; par exemple : {' ; '.join(examples)})"
     return f" (par exemple : {' ; '.join(examples)})"
 
 

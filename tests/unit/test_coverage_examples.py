@@ -72,3 +72,27 @@ def test_examples_of_another_domain_say_that_none_is_of_the_learners() -> None:
     got = goal_thin_sentence(summarise(mine, tours), tours, to_type=None, to_level=6, nsf="252")
     assert got is not None and "aucune du même domaine" not in got
     assert "(par exemple : BUT Génie mécanique et productique — IUT m)" in got
+
+
+def test_programmes_of_unknown_field_are_never_said_of_another_domain() -> None:
+    """Strasbourg, BTS bâtiment → engineer: the Parcoursup engineering programmes have no NSF
+    group in the data; INSA Strasbourg may be of the learner's field, so « aucune du même
+    domaine » would say more than the data."""
+    rows = [_row("I", "Formation d ingenieur – INSA", "i", None)]
+    here = Territory(departements=["038"])
+    got = goal_thin_sentence(summarise(rows, here), here, to_type=None, to_level=6, nsf="232")
+    assert got is not None and "aucune du même domaine" not in got
+    assert "(par exemple : Formation d ingenieur – INSA — IUT i)" in got
+
+
+def test_of_another_domain_among_those_whose_domain_is_known() -> None:
+    """Tours, BTS maintenance des véhicules → level 6: BUT of other domains, and licences or
+    engineering programmes whose domain the data does not give."""
+    rows = [
+        _row("S", "BUT Carrières sociales", "s", "332"),
+        _row("L", "Licence – Droit", "l", None),
+    ]
+    here = Territory(departements=["038"])
+    got = goal_thin_sentence(summarise(rows, here), here, to_type=None, to_level=6, nsf="252")
+    assert got is not None
+    assert "(aucune du même domaine que le diplôme de départ parmi celles dont le domaine" in got
