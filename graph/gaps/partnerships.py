@@ -188,18 +188,20 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
     diploma_names = {r["diploma"]["code"]: r["diploma"]["name"] for r in d.offers}
 
     common = {r["diploma"]["code"] for r in d.offers if is_common_year(r["diploma"])}
+    closed = {r["diploma"]["code"] for r in d.offers if r["diploma"].get("closed")}
 
     def follows(x: str, y: str) -> str | None:
-        """« A → B »: a diploma of x leading to one y offers, a whole programme rather than a
-        common first year where there is one (then the first by code)."""
+        """« A → B »: a diploma of x leading to one y offers: one the BCN has not closed, a
+        whole programme rather than a common first year, where there is one (then the first
+        by code)."""
         pairs = sorted(
-            (c in common, t in common, c, t)
+            (c in closed or t in closed, c in common, t in common, c, t)
             for c in offered.get(x, nothing)
             for t in nexts.at(c, where.get(x)) & offered.get(y, nothing) - {c}
         )
         if not pairs:
             return None
-        c, t = pairs[0][2:]
+        c, t = pairs[0][3:]
         return f"{diploma_names.get(c, c)} → {diploma_names.get(t, t)}"
 
     out = []

@@ -146,3 +146,18 @@ def test_a_renewed_diplomas_documented_continuation_and_an_unplaced_nearer_one(
         "à 102 km ; aussi à Établissement 6200004K (Corse-du-Sud), à une distance inconnue" in text
     )
     assert_plain_french(sentences(answer))
+
+
+def test_gap_rows_tell_a_closed_diploma(tmp_path: Path) -> None:
+    """The gap report's diploma rows lacked the BCN's closure: its dead ends judged closed
+    diplomas as open ones (Nord: three « BTS systèmes numériques option A » offers, a diploma
+    the BTS CIEL replaced, were « Impasses »)."""
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        run_import(store, ROOT / "tests" / "fixtures" / "opendata_honest")
+        got = store.read("gaps_diplomas", codes=["40025007", "40025012"])
+        rows = {r["diploma"]["code"]: r["diploma"] for r in got}
+        assert rows["40025007"]["closed"] is True  # Bac pro MEI, closed on 31/08/2023
+        assert not rows["40025012"].get("closed")  # MSPC, its successor
+    finally:
+        store.close()
