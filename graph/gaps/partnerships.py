@@ -34,7 +34,7 @@ def local_sectors(d: GapData) -> set[str]:
     return {
         s["sector"]["id"]
         for s in d.sectors
-        if not s["campuses"] or set(s["campuses"]) & d.local_campuses
+        if not s.get("campuses") or set(s["campuses"]) & d.local_campuses
     }
 
 
