@@ -1,4 +1,4 @@
-"""Honest answers, second round across France (issue 11), on the real engine, over a fixture cut
+"""Honest answers, second round across France (issue 11), on each real engine, over a fixture cut
 from the national files (``tests/fixtures/opendata_honest2/``: Creuse, Alpes-Maritimes, Paris)
 and the national table of documented continuations (``seeds/continuations-nationales.toml``).
 """
@@ -6,7 +6,7 @@ and the national table of documented continuations (``seeds/continuations-nation
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph.engines.falkordb_store import FalkorDBStore
 from graph.ingest.opendata import run_import
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from tests.conftest import make_settings
+from graph.store import GraphStore
+from tests.conftest import StoreMaker, make_settings
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,16 +29,17 @@ PARIS = "48.857,2.352"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
     seeds = tmp_path_factory.mktemp("seeds")
     shutil.copy(ROOT / "seeds" / "continuations-nationales.toml", seeds)
-    store = FalkorDBStore(make_settings(tmp_path_factory.mktemp("honest2") / "db"))
+    store = session_stores()
     load_seeds(store, load_seed_dir(seeds))
     run_import(store, FIXTURE)
     app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
     with TestClient(app) as c:
         yield c
-    store.close()
 
 
 def ask(client: TestClient, **params: Any) -> dict[str, Any]:
@@ -148,16 +149,13 @@ def test_a_renewed_diplomas_documented_continuation_and_an_unplaced_nearer_one(
     assert_plain_french(sentences(answer))
 
 
-def test_gap_rows_tell_a_closed_diploma(tmp_path: Path) -> None:
+def test_gap_rows_tell_a_closed_diploma(new_store: Callable[..., GraphStore]) -> None:
     """The gap report's diploma rows lacked the BCN's closure: its dead ends judged closed
     diplomas as open ones (Nord: three « BTS systèmes numériques option A » offers, a diploma
     the BTS CIEL replaced, were « Impasses »)."""
-    store = FalkorDBStore(make_settings(tmp_path / "db"))
-    try:
-        run_import(store, ROOT / "tests" / "fixtures" / "opendata_honest")
-        got = store.read("gaps_diplomas", codes=["40025007", "40025012"])
-        rows = {r["diploma"]["code"]: r["diploma"] for r in got}
-        assert rows["40025007"]["closed"] is True  # Bac pro MEI, closed on 31/08/2023
-        assert not rows["40025012"].get("closed")  # MSPC, its successor
-    finally:
-        store.close()
+    store = new_store()
+    run_import(store, ROOT / "tests" / "fixtures" / "opendata_honest")
+    got = store.read("gaps_diplomas", codes=["40025007", "40025012"])
+    rows = {r["diploma"]["code"]: r["diploma"] for r in got}
+    assert rows["40025007"]["closed"] is True  # Bac pro MEI, closed on 31/08/2023
+    assert not rows["40025012"].get("closed")  # MSPC, its successor
