@@ -12,6 +12,7 @@ import socket
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +181,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             dry_run=args.dry_run,
             progress=progress,
             strict=args.strict,
+            as_of=args.as_of,
             **({} if args.max_rejected is None else {"max_rejected": args.max_rejected / 100}),
         )
     if args.report:
@@ -191,6 +193,13 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.dry_run and not args.json:
         print("\ndry run: nothing was written")
     return 0
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _percentage(value: str) -> float:
@@ -584,6 +593,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PERCENT",
         help="stop, writing nothing, if a file has more than PERCENT %% of its rows rejected "
         "(default 5)",
+    )
+
+    sp.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="judge the BCN's closing dates on this day (default: today): a diploma closed by "
+        "then is never offered as open, its renovation is, where it was prepared",
     )
 
     sp = add("stats", cmd_stats, "Count nodes per label and relationships per type.")

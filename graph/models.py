@@ -137,6 +137,11 @@ class OfferStatus(StrEnum):
     CLOSED = "closed"  # offered once (a source says so), no longer: e.g. its diploma left the BCN
 
 
+# OFFERS.status values of a programme that runs: « renewed » is set by the import only, for an
+# offer presumed from the closed diploma a renovated one replaces (graph.ingest.opendata.renewal)
+OPEN_STATUSES = frozenset({OfferStatus.OPEN.value, "renewed"})
+
+
 class PasserelleKind(StrEnum):
     CONTINUATION = "continuation"  # poursuite d'études to the next level
     REORIENTATION = "reorientation"  # change of programme; may keep or lower the level

@@ -15,6 +15,7 @@ from graph.gaps.findings import (
     levels_text,
 )
 from graph.gaps.rows import GapData
+from graph.models import OPEN_STATUSES
 
 __all__ = ["continuum_breaks"]
 
@@ -43,7 +44,7 @@ def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
             {
                 r["diploma"]["level"]
                 for r in rows
-                if r["offer"]["status"] == "open"
+                if r["offer"]["status"] in OPEN_STATUSES
                 and r["diploma"]["level"] in LEVELS
                 and not r["diploma"].get("closed")  # closed in the BCN: not offered
             }

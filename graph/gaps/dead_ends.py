@@ -8,6 +8,7 @@ from typing import Any
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
 from graph.gaps.rows import GapData, next_steps
 from graph.geo import haversine_km
+from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
 
 __all__ = ["dead_ends"]
@@ -30,7 +31,7 @@ def dead_ends(d: GapData) -> list[Finding]:
     inside = [
         r
         for r in d.inside_for_sector
-        if r["offer"].get("status") == "open"
+        if r["offer"].get("status") in OPEN_STATUSES
         and not r["diploma"].get("closed")
         and not is_common_year(r["diploma"])  # its programme's own years carry the next step
     ]

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref, dedupe
 from graph.gaps.rows import GapData
+from graph.models import OPEN_STATUSES
 
 __all__ = ["training_by_sector", "unmet_demand"]
 
@@ -52,7 +53,9 @@ def unmet_demand(
         demand = [x for x in row["demand"] if x is not None and x["campus"] in d.local_campuses]
         training = by_sector.get(sid, [])
         open_training = [
-            r for r in training if r["offer"]["status"] == "open" and not r["diploma"].get("closed")
+            r
+            for r in training
+            if r["offer"]["status"] in OPEN_STATUSES and not r["diploma"].get("closed")
         ]
         capacity_known = [
             r["offer"]["capacity"] for r in open_training if r["offer"].get("capacity") is not None

@@ -127,6 +127,11 @@ def step_sentence(i: int, st: Step) -> str:
         parts.append("hors du territoire demandé")
     if best.offer.get("status") == "planned":
         parts.append("offre seulement en projet")
+    if best.offer.get("status") == "renewed":
+        parts.append(
+            "offre vue pour la version précédente de ce diplôme, rénové depuis : "
+            "à confirmer avec l'établissement"
+        )
     if best.last_seen is not None:
         parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
     if (

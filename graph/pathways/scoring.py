@@ -138,16 +138,23 @@ def effective_km(km: float, boarding: int | None) -> float:
     return NEAR_KM + far
 
 
+def _status_rank(o: Offer) -> int:
+    """0: open and current; 1: open but not seen in the latest files, or renewed (presumed from
+    the offer of the diploma it renovates, graph.ingest.opendata.renewal); 2: planned."""
+    status = o.offer["status"]
+    if status == "open":
+        return 0 if o.last_seen is None else 1
+    return 1 if status == "renewed" else 2
+
+
 def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     """The order of a step's establishments: in the territory; open and current, then open but
-    not seen in the latest files, then planned; with a known place, nearest to the previous
-    place (boarding places soften far ones; an establishment without coordinates never counts
-    as 0 km: it comes after every placed one); then the larger known capacity, the larger
+    not seen in the latest files or renewed, then planned; with a known place, nearest to the
+    previous place (boarding places soften far ones; an establishment without coordinates never
+    counts as 0 km: it comes after every placed one); then the larger known capacity, the larger
     demand, and the name. Without a previous place (no ``home``), capacity and demand decide,
     after establishments no directory describes (a counsellor cannot tell what they are)."""
-    status = 0 if o.offer["status"] == "open" and o.last_seen is None else 1
-    if o.offer["status"] != "open":
-        status = 2
+    status = _status_rank(o)
     unplaced = o.offer.get("lat") is None
     dist = 0.0
     if prev is not None and not unplaced:
@@ -191,9 +198,7 @@ def _static_key(o: Offer) -> tuple[Any, ...]:
     """The parts of :func:`offer_key` that do not depend on the previous place, and the
     latitude in radians and its cosine (kept on the offer for the search)."""
     if o.static is None:
-        status = 0 if o.offer["status"] == "open" and o.last_seen is None else 1
-        if o.offer["status"] != "open":
-            status = 2
+        status = _status_rank(o)
         lat = o.offer.get("lat")
         p2 = math.radians(lat) if lat is not None else 0.0
         o.static = (

@@ -2,12 +2,16 @@
 over a fixture cut from the national files (tests/fixtures/opendata_cooffer/, its
 make_fixture.py says what is kept): after a Bac pro TRPM, the BTS CPRP that the lycées of the
 Rhône and of Paris prepare alongside it comes before the BTS conception et réalisation de
-carrosserie, which shares a job code with the Bac pro but is prepared in other lycées.
+carrosserie (closed by the BCN on 31/08/2026) and its successor, the BTS construction et
+aménagement de véhicules, which share a job code with the Bac pro but are prepared in other
+lycées. The import judges closures on a fixed day (``as_of``), so the answers do not move with
+the calendar.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,9 @@ from tests.conftest import StoreMaker, make_settings
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "opendata_cooffer"
 TRPM = "40025014"
 CPRP = {"32022316", "32022317", "32022318"}
-CARROSSERIE = "32025411"
+CARROSSERIE = "32025411"  # closes 31/08/2026
+VEHICULES = "32025417"  # its successor (opened 01/09/2025)
+AS_OF = date(2026, 12, 5)
 VILLEURBANNE = "45.7667,4.8800"
 PARIS = "48.8566,2.3522"
 
@@ -31,7 +37,7 @@ def client(
     session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
     store = session_stores()
-    run_import(store, FIXTURE)
+    run_import(store, FIXTURE, as_of=AS_OF)
     app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
     with TestClient(app) as c:
         yield c
@@ -51,8 +57,9 @@ def test_the_bts_prepared_alongside_the_bac_pro_comes_first(
     assert steps[0]["code"] in CPRP
     leg = steps[0]["passerelle"]
     assert leg["origin"] == "inferred"
-    carrosserie = [s for s in steps if s["code"] == CARROSSERIE]
-    assert carrosserie, "the carrosserie BTS is still proposed, after it"
+    codes = [s["code"] for s in steps]
+    assert CARROSSERIE not in codes  # closed: never proposed as open
+    assert VEHICULES in codes[1:]  # its successor is, after the BTS CPRP
 
 
 def test_the_explanation_says_how_many_establishments_prepare_both(client: TestClient) -> None:
@@ -68,6 +75,6 @@ def test_the_explanation_says_how_many_establishments_prepare_both(client: TestC
     others = [
         " ".join(p["score"]["explanation"])
         for p in r.json()["pathways"]
-        if p["steps"][1]["code"] == CARROSSERIE
+        if p["steps"][1]["code"] == VEHICULES
     ]
     assert others and all("préparés tous deux" not in t for t in others)

@@ -11,6 +11,9 @@ import graph.coverage
 import graph.fake_store
 import graph.gaps.rows
 import graph.geo
+import graph.inference.co_offer
+import graph.ingest.opendata.plan
+import graph.ingest.opendata.renewal
 import graph.models
 import graph.pathways.hygiene
 import graph.pathways.scope
@@ -25,6 +28,9 @@ import graph.territory
         graph.fake_store,
         graph.gaps.rows,
         graph.geo,
+        graph.inference.co_offer,
+        graph.ingest.opendata.plan,
+        graph.ingest.opendata.renewal,
         graph.models,
         graph.pathways.hygiene,
         graph.pathways.scope,

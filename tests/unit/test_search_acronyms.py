@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.diploma_search import search_diplomas
 
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {
         "code": "32033002",
         "name": "BTS services et prestations des secteurs sanitaire et social",

@@ -130,6 +130,7 @@ export const ORIGIN_FR: Record<string, string> = {
 export const STATUS_FR: Record<string, string> = {
   open: 'ouverte',
   planned: 'en projet',
+  renewed: 'vue pour la version précédente du diplôme, à confirmer',
 };
 
 export const EDGE_FR: Record<string, string> = {

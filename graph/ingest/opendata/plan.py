@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from statistics import fmean
 from typing import Any
@@ -173,6 +174,9 @@ class Offer:
     code: str
     modality: str
     years: list[YearFigures]  # ascending
+    # the closed diplomas whose offers here this one is presumed from (graph.ingest.opendata
+    # .renewal); empty for an offer the files give
+    renewed_from: tuple[str, ...] = ()
 
     @property
     def latest(self) -> YearFigures:
@@ -190,7 +194,9 @@ class ImportData:
     reports: list[FileReport]
     levels: dict[str, LevelRow]
     diplomas: dict[str, DiplomaRow]
-    closed_on: str | None  # BCN state date: diplomas closed on or before it are ``closed``
+    # diplomas the BCN closes on or before it are ``closed``: the later of the BCN's state date
+    # and the day before the import's (closure_date)
+    closed_on: str | None
     establishments: dict[str, Establishment]
     sites: dict[str, Site]
     offers: list[Offer]
@@ -279,6 +285,18 @@ def _globbed(directory: Path, pattern: str) -> list[Path]:
     return sorted(directory.glob(pattern), key=year)
 
 
+def closure_date(state_date: str | None, today: date) -> str:
+    """The day on or before which a diploma the BCN closes is closed for the import: the BCN
+    gives closing dates ahead (Bac pro MELEC 40025510: 31/08/2025 in a file of 29/08/2025), so
+    the later of the file's state date and the day before ``today``.
+
+    >>> closure_date("2025-08-29", date(2026, 12, 5)), closure_date("2025-08-29", date(2025, 1, 2))
+    ('2026-12-04', '2025-08-29')
+    """
+    yesterday = (today - timedelta(days=1)).isoformat()
+    return max(state_date, yesterday) if state_date else yesterday
+
+
 def parse_directory(
     directory: Path,
     departements: Iterable[str] | None = None,
@@ -286,12 +304,15 @@ def parse_directory(
     progress: Progress | None = None,
     strict: bool = False,
     max_rejected: float = MAX_REJECTED,
+    as_of: date | None = None,
 ) -> ImportData:
     """Parse and combine every known file of ``directory``.
 
     A row with an unusable identifier, no name or a place abroad is rejected and reported
     (``strict``: the import stops at the first); a file unreadable, or with more than
-    ``max_rejected`` of its rows rejected, stops the import."""
+    ``max_rejected`` of its rows rejected, stops the import. Closures are judged on ``as_of``
+    (today by default, :func:`closure_date`); a closed diploma's offers are presumed to go on
+    under its renovation (:mod:`graph.ingest.opendata.renewal`)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
@@ -309,8 +330,9 @@ def parse_directory(
     nfd_path = _require(directory, NFD_FILE, "the BCN diploma nomenclature is required")
     diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
     dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
-    closed_on = max(dates) if dates else None
-    citations[NFD_FILE] = citation(NFD_FILE, as_of=closed_on)
+    state_date = max(dates) if dates else None
+    citations[NFD_FILE] = citation(NFD_FILE, as_of=state_date)
+    closed_on = closure_date(state_date, as_of or date.today())
     levels: dict[str, LevelRow] = {}
     if (p := directory / LEVELS_FILE).is_file():
         levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
@@ -429,6 +451,10 @@ def parse_directory(
     _place_at_commune_centres(establishments, sites)
     offers = _offers(known, mef)
     lineage = _lineage(diplomas, nfd_report)
+    given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
+    offers += [
+        o for o in _renewed(offers, lineage, diplomas, closed_on) if (o.uai, o.code) not in given
+    ]
     part_of = sorted(
         (e.uai, e.parent_uai)
         for e in establishments.values()
@@ -757,6 +783,26 @@ def _place_at_commune_centres(
         site = sites.get(e.insee)
         if site is not None and site.lat is not None and site.lon is not None:
             e.lat, e.lon, e.coords = site.lat, site.lon, "commune"
+
+
+def _renewed(
+    offers: list[Offer],
+    lineage: list[tuple[str, str]],
+    diplomas: dict[str, DiplomaRow],
+    closed_on: str | None,
+) -> list[Offer]:
+    """The offers of renovated diplomas, presumed from their closed predecessors'."""
+    from graph.ingest.opendata.renewal import renewed_offers  # it reads this module's rows
+
+    closed = {
+        c
+        for c, d in diplomas.items()
+        if d.closing_date and closed_on and d.closing_date <= closed_on
+    }
+    successors: dict[str, list[str]] = {}
+    for old, new in lineage:
+        successors.setdefault(old, []).append(new)
+    return renewed_offers(offers, successors, closed)
 
 
 def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, overload
 
@@ -40,6 +41,7 @@ from graph.ingest.opendata.plan import (
     parse_directory,
 )
 from graph.ingest.opendata.progress import Progress, Silent
+from graph.ingest.opendata.renewal import RENEWED
 from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
@@ -383,6 +385,8 @@ def _offer_row(
             "uai": o.uai,
             "code": o.code,
             "modality": o.modality,
+            "status": RENEWED if o.renewed_from else None,
+            "renewed_from": list(o.renewed_from) or None,
             "span": key,
             "capacity": latest.capacity,
             "demand": latest.demand,
@@ -677,14 +681,18 @@ def run_import(
     progress: Progress | None = None,
     strict: bool = False,
     max_rejected: float = MAX_REJECTED,
+    as_of: date | None = None,
 ) -> ImportSummary:
     """Parse and validate every file, then write it all at once (or nothing, on any error).
 
     Rows with an unusable identifier, no name or a place abroad are left out and reported
-    (``strict``: the first one stops the import); see :func:`plan.parse_directory`."""
+    (``strict``: the first one stops the import); closures are judged on ``as_of`` (today by
+    default); see :func:`plan.parse_directory`."""
     progress = progress or Silent()
     with _no_gc():
-        return _run(store, Path(directory), departements, dry_run, progress, strict, max_rejected)
+        return _run(
+            store, Path(directory), departements, dry_run, progress, strict, max_rejected, as_of
+        )
 
 
 def _run(
@@ -695,10 +703,16 @@ def _run(
     progress: Progress,
     strict: bool,
     max_rejected: float,
+    as_of: date | None = None,
 ) -> ImportSummary:
     t0 = time.perf_counter()
     data = parse_directory(
-        directory, departements, progress=progress, strict=strict, max_rejected=max_rejected
+        directory,
+        departements,
+        progress=progress,
+        strict=strict,
+        max_rejected=max_rejected,
+        as_of=as_of,
     )
     t1 = time.perf_counter()
     state = read_state(store)

@@ -1,0 +1,85 @@
+"""Diplomas the BCN closed and their renovations (graph.ingest.opendata.renewal), on each real
+engine, over the fixture cut from the national files (tests/fixtures/opendata_national): a
+closed diploma is never proposed as open; where it was prepared, its renovation is, said to be
+presumed (« offre vue pour la version précédente de ce diplôme … à confirmer »). Closures are
+judged on the import's day (``as_of``, fixed here so the answers do not move with the calendar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from graph.ingest.opendata import run_import
+from graph.ingest.opendata.plan import parse_directory
+from tests.conftest import StoreMaker, make_settings
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_national"
+MAX = 0.25  # the fixture keeps every rejected row of the country among few others
+AS_OF = date(2026, 12, 5)
+ACSE_OLD, ACSE_NEW = "32321014", "32321015"  # BTSA ACSE: closes 31/08/2026, renovated 2025
+SENTENCE = "offre vue pour la version précédente de ce diplôme, rénové depuis"
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    store = session_stores()
+    run_import(store, FIX, max_rejected=MAX, as_of=AS_OF)
+    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
+    with TestClient(app) as c:
+        yield c
+
+
+def test_closures_are_judged_on_the_import_day() -> None:
+    """The BCN file is of August 2025 and closes the BTSA ACSE on 31/08/2026: open for an
+    import in 2025, closed (its offers going on under its renovation) for one in December 2026."""
+    before = parse_directory(FIX, max_rejected=MAX, as_of=date(2025, 9, 1))
+    after = parse_directory(FIX, max_rejected=MAX, as_of=AS_OF)
+    assert not before.is_closed(before.diplomas[ACSE_OLD])
+    assert after.is_closed(after.diplomas[ACSE_OLD])
+    assert not any(o.code == ACSE_NEW and o.renewed_from for o in before.offers)
+    renewed = [o for o in after.offers if o.code == ACSE_NEW and o.renewed_from]
+    old = {(o.uai, o.modality) for o in after.offers if o.code == ACSE_OLD}
+    own = {(o.uai, o.modality) for o in after.offers if o.code == ACSE_NEW and not o.renewed_from}
+    assert renewed and {(o.uai, o.modality) for o in renewed} == old - own
+    assert all(o.renewed_from == (ACSE_OLD,) for o in renewed)
+
+
+def _steps(answer: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any], str]]:
+    for p in answer["pathways"]:
+        text = " ".join(p["score"]["explanation"])
+        for step in p["steps"][1:]:
+            chosen = next(o for o in step["offers"] if o["chosen"])
+            yield step, chosen, text
+
+
+def test_a_renovation_is_proposed_where_the_closed_diploma_was_prepared(
+    client: TestClient,
+) -> None:
+    r = client.get(
+        "/pathways", params={"from_level": 4, "to_type": "bts", "departements": "76", "limit": 50}
+    )
+    assert r.status_code == 200, r.text
+    closed = {
+        c
+        for c, d in parse_directory(FIX, max_rejected=MAX, as_of=AS_OF).diplomas.items()
+        if d.closing_date and d.closing_date < AS_OF.isoformat()
+    }
+    steps = list(_steps(r.json()))
+    assert steps and not {s["code"] for s, _, _ in steps} & closed
+    renewed = [(s, o, t) for s, o, t in steps if o["status"] == "renewed"]
+    assert renewed, "some step is the renovation of a closed diploma"
+    for _, _, text in renewed:
+        assert SENTENCE in text and "à confirmer avec l'établissement" in text
+    for p in r.json()["pathways"]:  # a pathway of open offers only never says so
+        offers = [next(o for o in st["offers"] if o["chosen"]) for st in p["steps"][1:]]
+        if all(o["status"] == "open" for o in offers):
+            assert SENTENCE not in " ".join(p["score"]["explanation"])
