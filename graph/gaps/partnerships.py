@@ -199,8 +199,8 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
             for c in offered.get(x, nothing)
             for t in nexts.at(c, where.get(x)) & offered.get(y, nothing) - {c}
         )
-        if not pairs:
-            return None
+        if not pairs or pairs[0][1]:
+            return None  # none, or only from a common year (a 2de commune leads to its Bac pro)
         c, t = pairs[0][3:]
         return f"{diploma_names.get(c, c)} → {diploma_names.get(t, t)}"
 
