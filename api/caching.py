@@ -20,6 +20,7 @@ from api.errors import unavailable_response
 from api.paths import unversioned
 from graph.errors import DatabaseUnavailable, GraphError
 
+GRAPH_VERSION = "graph_version"  # the key of the version read, in the request's state
 UNTAGGED = ("/health", "/app", "/docs", "/redoc", "/openapi.json", "/favicon.ico")
 
 
@@ -60,6 +61,9 @@ class ETags:
         if version is None:
             await self.app(scope, receive, send)
             return
+        # the routes may use it instead of reading it again (request.state.graph_version):
+        # one version read per request, and the tag names the version the answer is for
+        scope.setdefault("state", {})[GRAPH_VERSION] = version
         headers = Headers(scope=scope)
         tag = etag_for(version, scope, headers.get("accept", ""))
         if _matches(headers.get("if-none-match", ""), tag):

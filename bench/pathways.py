@@ -24,6 +24,9 @@ without ``home``) and measures, with ``time.perf_counter_ns`` after a warm-up:
 - ``http_uvicorn``: ``GET /pathways`` on a uvicorn server started in a subprocess on 127.0.0.1
   (random free port, same database through its unix socket), queried with ``urllib.request``
   once its /health says the pathway cache is ready;
+  (both HTTP figures with the answer cache on, as the API runs by default: a question asked
+  again within a graph version is answered from its kept bytes; ``--no-answer-cache`` turns
+  it off, so that every request searches);
 - ``networkx``: :mod:`bench.nx_pathways`, the same search in memory (built once per size);
 - ``core_alternated`` / ``networkx_alternated``: the two again, one after the other on each
   question, so that their ratio (``ratio_engine_over_networkx_alternated``) does not depend
@@ -439,7 +442,9 @@ def rss_mb(pid: int) -> float | None:
 
 
 @contextlib.contextmanager
-def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
+def uvicorn_server(
+    store: FalkorDBStore, workdir: Path, *, answer_cache: bool = True
+) -> Iterator[str]:
     """A uvicorn subprocess serving the app on the same database (through its unix socket)."""
     assert store.server is not None
     port = free_port()
@@ -449,6 +454,7 @@ def uvicorn_server(store: FalkorDBStore, workdir: Path) -> Iterator[str]:
         CMQ_GRAPH_NAME=store.graph_name,
         CMQ_DATA_DIR=str(workdir / "unused"),
         CMQ_QUERY_TIMEOUT_MS=str(store.timeout_ms),
+        CMQ_PATHWAY_ANSWER_CACHE="0" if not answer_cache else "1",
     )
     cmd = [
         sys.executable,
@@ -691,7 +697,14 @@ def bench_size(
     log(f"{name}: HTTP through TestClient")
     from fastapi.testclient import TestClient
 
-    app = create_app(Settings(graph_uri="embedded", data_dir=workdir / "unused"), store=store)
+    app = create_app(
+        Settings(
+            graph_uri="embedded",
+            data_dir=workdir / "unused",
+            pathway_answer_cache=not args.no_answer_cache,
+        ),
+        store=store,
+    )
     with TestClient(app) as client:
 
         def via_testclient(k: int) -> None:
@@ -704,7 +717,7 @@ def bench_size(
 
     if not args.no_uvicorn:
         log(f"{name}: HTTP through uvicorn (subprocess)")
-        with uvicorn_server(store, workdir) as base:
+        with uvicorn_server(store, workdir, answer_cache=not args.no_answer_cache) as base:
             urls = [f"{base}/pathways?{urllib.parse.urlencode(http_params(q))}" for q in queries]
 
             def via_uvicorn(k: int) -> None:
@@ -809,6 +822,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--probe-queries", type=int, default=5)
     ap.add_argument("--probe-timeout-ms", type=int, default=3_000)
     ap.add_argument("--no-uvicorn", action="store_true")
+    ap.add_argument(
+        "--no-answer-cache",
+        action="store_true",
+        help="uvicorn without the pathway answer cache (CMQ_PATHWAY_ANSWER_CACHE=0): every "
+        "request searches, as the first asking of a question after a write does",
+    )
     ap.add_argument(
         "--sizes",
         default="seed,national",

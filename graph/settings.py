@@ -92,6 +92,12 @@ class Settings(BaseModel):
         description="Fill the pathway search's cache in the background when the API starts and "
         "after every change of the graph (graph/pathways/data.py).",
     )
+    pathway_answer_cache: bool = Field(
+        default=True,
+        description="Keep each pathway answer's JSON for the graph's version, so that the same "
+        "question asked again is answered without searching (per process, dropped by any write; "
+        "graph/pathways/data.py).",
+    )
 
     @field_validator("graph_uri")
     @classmethod

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from graph import communes
 from graph.errors import InvalidRequest, NotFound
-from graph.geo import haversine_km
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.models import INSEE_PATTERN, departement_code
 
 __all__ = [
@@ -94,6 +94,14 @@ class Point(BaseModel):
     label: str | None = None
 
 
+def _lat_span(radius_km: float) -> float:
+    """The degrees of latitude beyond which a place is farther than ``radius_km``, whatever
+    its longitude: a great-circle distance is at least the radius times the difference of
+    latitudes in radians (a pathway search tests thousands of offers against a radius);
+    a micrometre above it, so that rounding never puts a place inside out."""
+    return math.degrees((radius_km + 1e-9) / EARTH_RADIUS_KM)
+
+
 class Territory(BaseModel):
     """Where the steps must be offered. Empty = anywhere."""
 
@@ -154,6 +162,8 @@ class Territory(BaseModel):
             lat, lon = place.get("lat"), place.get("lon")
             if lat is None or lon is None:
                 return False
+            if abs(lat - self.near.lat) > _lat_span(self.radius_km):
+                return False  # farther north or south than the radius: no distance needed
             return haversine_km(self.near.lat, self.near.lon, lat, lon) <= self.radius_km
         return True
 

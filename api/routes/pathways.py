@@ -5,24 +5,46 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic import TypeAdapter
 
+from api.caching import GRAPH_VERSION
 from api.deps import StoreDep
-from graph.pathways import PathwayAnswer, PathwayRequest, build_query, find_pathways
+from graph.pathways import PathwayAnswer, PathwayQuery, PathwayRequest, build_query, find_pathways
+from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA, pathways_geojson
 from graph.store import GraphStore
 
 router = APIRouter(tags=["pathways"])
 
 GEOJSON = "application/geo+json"
+# What FastAPI does with the route's response_model (fastapi.routing.serialize_response: the
+# model's JSON from pydantic's serialiser, by alias): the bytes kept are those it would send.
+_ANSWER_JSON = TypeAdapter(PathwayAnswer)
 
 
-def _answer(store: GraphStore, req: PathwayRequest, *, geojson: bool) -> Any:
-    query = build_query(store, req)
-    answer = find_pathways(store, query)
+def _answer(request: Request, store: GraphStore, req: PathwayRequest, *, geojson: bool) -> Any:
+    """The answer, computed once per question and graph version when the answer cache is on
+    (``CMQ_PATHWAY_ANSWER_CACHE``, :meth:`PathwayData.answer`): its bytes, as the route would
+    send them without the cache. The graph version is read once per request (by the ETag
+    middleware when it runs)."""
+    data = pathway_data(store, getattr(request.state, GRAPH_VERSION, None))
+    query = build_query(store, req, data=data)
+    if not request.app.state.settings.pathway_answer_cache:
+        answer = find_pathways(store, query, data=data)
+        if geojson:
+            return JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON)
+        return answer  # serialised by FastAPI (response_model)
+    key = ("geojson" if geojson else "json", query.model_dump_json())
+    body = data.answer(key, lambda: _body(store, data, query, geojson=geojson))
+    return Response(body, media_type=GEOJSON if geojson else "application/json")
+
+
+def _body(store: GraphStore, data: PathwayData, query: PathwayQuery, *, geojson: bool) -> bytes:
+    answer = find_pathways(store, query, data=data)
     if geojson:
-        return JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON)
-    return answer
+        return bytes(JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON).body)
+    return _ANSWER_JSON.dump_json(answer, by_alias=True)
 
 
 def _wants_geojson(request: Request) -> bool:
@@ -47,16 +69,18 @@ def get_pathways(
 
     `Accept: application/geo+json` returns the pathways as a GeoJSON FeatureCollection.
     """
-    return _answer(store, params, geojson=_wants_geojson(request))
+    return _answer(request, store, params, geojson=_wants_geojson(request))
 
 
 @router.get("/pathways.geojson", responses=_RESPONSES, response_class=JSONResponse)
-def get_pathways_geojson(store: StoreDep, params: Annotated[PathwayRequest, Query()]) -> Any:
+def get_pathways_geojson(
+    request: Request, store: StoreDep, params: Annotated[PathwayRequest, Query()]
+) -> Any:
     """The same search as GET /pathways, as GeoJSON (steps as Points, legs as LineStrings)."""
-    return _answer(store, params, geojson=True)
+    return _answer(request, store, params, geojson=True)
 
 
 @router.post("/pathways/search", response_model=PathwayAnswer, responses=_RESPONSES)
 def search_pathways(request: Request, store: StoreDep, body: PathwayRequest) -> Any:
     """The same search as GET /pathways, with the fields as a JSON body."""
-    return _answer(store, body, geojson=_wants_geojson(request))
+    return _answer(request, store, body, geojson=_wants_geojson(request))

@@ -19,7 +19,7 @@ from graph.gaps.findings import (
     actor_ref,
     levels_text,
 )
-from graph.gaps.rows import GapData, next_steps
+from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.pathways.hygiene import is_common_year
 
@@ -104,7 +104,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         where.setdefault(r["actor"]["id"], r["offer"].get("departement"))
         if r["diploma"].get("level"):
             levels[r["actor"]["id"]].add(r["diploma"]["level"])
-    nexts = next_steps(d.legs)
+    nexts = d.steps()
     # continues(x, y) is asked of many pairs: made once per x, as the actors offering a
     # diploma that x's diplomas lead to and x does not offer
     offered_by: dict[str, set[str]] = defaultdict(set)
@@ -114,7 +114,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
     nothing: set[str] = set()
     followers: dict[str, set[str]] = {}
     for x, codes in offered.items():
-        beyond = {t for c in codes for t in nexts.at(c, where.get(x))} - codes
+        beyond = set().union(*(nexts.at(c, where.get(x)) for c in codes)) - codes
         followers[x] = set().union(*(offered_by.get(t, nothing) for t in beyond))
 
     def continues(x: str, y: str) -> bool:

@@ -347,6 +347,8 @@ def build_statements(
         statements.extend(_chunks(f"load_{kind}", rows))
     for kind, rows in rels.items():
         statements.extend(_chunks(f"load_link_{kind}", rows))
+    # where each establishment offers, for the gap reports (cypher/actors_offer_places.cypher)
+    statements.append(Statement("actors_offer_places"))
     summary = LoadSummary(
         files=len(seeds.files),
         nodes={k: len(v) for k, v in nodes.items()},

@@ -23,6 +23,7 @@ import logging
 import threading
 import time
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -66,6 +67,9 @@ OFFER_FIELDS = (
 )
 
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
+# the serialised answers kept per version by PathwayData.answer (10-70 KB each at national size:
+# a few hundred questions; the worker's RSS target is 250 MB, docs/performance.md)
+ANSWER_BYTES_CAP = 8 * 1024 * 1024
 HISTORY_CAP = 50_000  # offers whose history is kept (those answers showed): about 10 MB at most
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
@@ -158,6 +162,9 @@ class PathwayData:
         self._latest: dict[str, int] | None = None
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
+        # answer(): whole serialised answers, least recently used first; never carried either
+        self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._answer_bytes = 0
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -391,6 +398,37 @@ class PathwayData:
             self._kept[key] = value
         return value
 
+    def answer(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """A whole answer (its bytes as sent) for this version of the graph, computed once:
+        the same question asked again costs a dictionary lookup instead of a search (the
+        warm questions with hundreds of pathways cost 30-50 ms of search, docs/performance.md).
+
+        Correct after edits by construction: the answers live in this object, which serves one
+        graph version only; a write makes a new version, whose cache (new or
+        :meth:`carried`) starts without answers. ``key`` must hold everything the answer
+        depends on besides the graph (the resolved question and the answer's form). At most
+        ``ANSWER_BYTES_CAP`` bytes, the least recently asked dropped first; a cache without a
+        version (a store that gives none) keeps nothing. Two requests for the same missing
+        answer may both compute it (the same bytes)."""
+        if self.version is None:
+            return compute()
+        with self._lock:
+            got = self._answers.get(key)
+            if got is not None:
+                self._answers.move_to_end(key)
+                return got
+        body = compute()
+        if len(body) > ANSWER_BYTES_CAP // 4:
+            return body  # one answer must not push out most of the others
+        with self._lock:
+            if key not in self._answers:
+                self._answers[key] = body
+                self._answer_bytes += len(body)
+                while self._answer_bytes > ANSWER_BYTES_CAP:
+                    _, dropped = self._answers.popitem(last=False)
+                    self._answer_bytes -= len(dropped)
+        return body
+
     def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
         """The diplomas that train for a sector (its id or one of its ROME codes)."""
         with self._lock:
@@ -433,8 +471,18 @@ _registry: weakref.WeakKeyDictionary[Any, PathwayData] = weakref.WeakKeyDictiona
 _registry_lock = threading.Lock()
 
 
-def pathway_data(store: GraphStore) -> PathwayData:
-    """The cache for the store's current graph version (one version read)."""
+def pathway_data(store: GraphStore, seen: str | None = None) -> PathwayData:
+    """The cache for the store's current graph version (one version read).
+
+    ``seen``: a version the caller read during the same request (the ETag middleware reads
+    it before the route runs, api/caching.py): when the cache is for that version, it is
+    returned without reading the version again; otherwise the version is read as usual (a
+    request never moves the cache back to an older version)."""
+    if seen is not None:
+        with _registry_lock:
+            data = _registry.get(store)
+        if data is not None and data.version == seen:
+            return data
     version = store.version()
     if version is None:
         return PathwayData(None)

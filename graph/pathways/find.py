@@ -268,7 +268,9 @@ def _other_modalities(
     return f"{absent} {extra}" if extra else absent
 
 
-def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
+def find_pathways(
+    store: GraphStore, q: PathwayQuery, *, data: PathwayData | None = None
+) -> PathwayAnswer:
     """The ranked pathways of a resolved question (:func:`graph.pathways.request.build_query`).
 
     When the territory does not offer the usual continuation of the start diploma (a
@@ -280,8 +282,11 @@ def find_pathways(store: GraphStore, q: PathwayQuery) -> PathwayAnswer:
     the nearest places outside, flagged with their distance (from home, else from the
     territory's centre): the same way for a goal level and for a diploma type of that level,
     so that ``to_type`` answers are among the ``to_level`` ones.
+
+    ``data``: the cache of the graph version the request already read (one version read per
+    request), else the current one's.
     """
-    data = pathway_data(store)
+    data = data if data is not None else pathway_data(store)
     goal_codes = set(data.sector_codes(store, q.sector)) if q.sector else None
     home = (q.home.lat, q.home.lon) if q.home else None
     source, ranked, keys = _search(store, data, q, goal_codes, home)

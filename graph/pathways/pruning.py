@@ -35,18 +35,30 @@ def best_of(
         bounds.append((b, i))
         if b != math.inf:  # certain to score (local legs may not: counted when scored)
             valid_keys.add(tuple(d["code"] for d in c.diplomas))
-    bounds.sort(key=lambda bi: (-bi[0], bi[1]))
+    # best bound first; a candidate's bound is first the one that chooses no establishment
+    # (Scorer.bound), then, when it comes out on top, the one with every step but the last
+    # counted exactly (Scorer.refined_bound, never above it), and it is scored when it comes
+    # out on top again: a bound below the threshold ends the search, every bound left being
+    # lower still. (A sorted list is a heap.)
+    heap = sorted((-b, i, False) for b, i in bounds)
     scored: list[tuple[int, Scored]] = []
     best: dict[tuple[str, ...], float] = {}
     threshold = -math.inf  # never above the score of the limit-th distinct pathway
     since = 0
-    for b, i in bounds:
+    while heap:
+        b, i, refined = -heap[0][0], heap[0][1], heap[0][2]
         if b < threshold and b != math.inf:
             if since:
                 threshold = _threshold(best, limit)
                 since = 0
             if b < threshold:
                 break
+        heapq.heappop(heap)
+        if not refined and b != math.inf:
+            r = scorer.refined_bound(paths[i].diplomas, paths[i].legs, b)
+            if r is not None:
+                heapq.heappush(heap, (-r, i, True))
+            continue
         s = scorer.score(paths[i].diplomas, paths[i].legs)
         if s is None:
             continue

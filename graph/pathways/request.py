@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from graph import communes
 from graph.errors import InvalidRequest, NotFound
 from graph.models import DiplomaType, Modality, departement_code
-from graph.pathways.data import pathway_data
+from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.query import PathwayQuery
 from graph.queries import suggest_diplomas
 from graph.store import GraphStore
@@ -94,13 +94,17 @@ class PathwayRequest(BaseModel):
         return self
 
 
-def build_query(store: GraphStore, req: PathwayRequest) -> PathwayQuery:
+def build_query(
+    store: GraphStore, req: PathwayRequest, *, data: PathwayData | None = None
+) -> PathwayQuery:
+    """The resolved question; ``data``: the pathway cache of the version the request read."""
     terr = request_territory(store, req)
     start_codes, start_label = resolve_start(
         store,
         code=req.from_.upper() if req.from_ else None,
         level=req.from_level,
         sector=req.sector if req.from_level is not None else None,
+        data=data,
     )
     if not start_codes:
         raise InvalidRequest(
@@ -157,18 +161,24 @@ def learner_departements(
 
 
 def resolve_start(
-    store: GraphStore, *, code: str | None, level: int | None, sector: str | None
+    store: GraphStore,
+    *,
+    code: str | None,
+    level: int | None,
+    sector: str | None,
+    data: PathwayData | None = None,
 ) -> tuple[list[str], str]:
     """Start codes and a label; unknown code -> NotFound with close matches."""
+    data = data if data is not None else pathway_data(store)
     if code:
-        found = pathway_data(store).diplomas(store, [code])
+        found = data.diplomas(store, [code])
         if code not in found:
             raise NotFound("diploma", code, suggest_diplomas(store, code))
         return [code], f"{found[code]['name']} ({code})"
     assert level is not None
     # kept for the graph's version: 400-500 codes at national size, the same for every
     # question from that level
-    codes = pathway_data(store).kept(
+    codes = data.kept(
         ("starts", level, sector),
         lambda: [
             r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)

@@ -289,6 +289,32 @@ class Scorer:
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
+        # id of a pool (kept in _pools) -> the ids and départements of its establishments
+        self._places: dict[int, tuple[frozenset[Any], frozenset[Any]]] = {}
+        # the exact terms of the pathways' first steps (_partial), by start, codes and legs
+        self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
+        self._empty = _Partial(
+            plan=(),
+            prev=home,
+            taken_in=start_departements,
+            travel=0.0,
+            effective=0.0,
+            known_legs=0,
+            field_points=0.0,
+            outside=0,
+            planned=0,
+            stale=0,
+            unplaced=0,
+            capacity_sum=0,
+            demand_sum=0,
+            inferred=0,
+            weakness=0.0,
+            modality_hits=0,
+            rate_product=1.0,
+            rates_known=0,
+            figures=0,
+            capacities=0,
+        )
 
     def choice(
         self, prev: LatLon | None, code: str, leg_modality: str | None = None
@@ -333,12 +359,37 @@ class Scorer:
         if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
             return True
         memo = (id(pool), id(leg))
-        if memo not in self._holding:
-            found = {
-                leg_holds(leg, o.actor.get("id"), o.offer.get("departement")) for o in pool.offers
-            }
-            self._holding[memo] = (pool, leg, found.pop() if len(found) == 1 else None)
-        return self._holding[memo][2]
+        got = self._holding.get(memo)
+        if got is None:
+            got = self._holding[memo] = (pool, leg, self._holds_where(pool, leg))
+        return got[2]
+
+    def _holds_where(self, pool: _Pool, leg: Row) -> bool | None:
+        """:meth:`_holds` of a documented scoped leg: first from the sets of the pool's ids and
+        départements (a campus's leg met far from the campus holds nowhere: most of them),
+        else offer by offer, until one holds and one does not."""
+        places = self._places.get(id(pool))
+        if places is None:
+            places = self._places[id(pool)] = (
+                frozenset(o.actor.get("id") for o in pool.offers),
+                frozenset(o.offer.get("departement") for o in pool.offers),
+            )
+        actors, departements = places
+        if (
+            pool.offers
+            and not actors.intersection(leg.get("scope_actors") or ())
+            and (
+                (leg.get("scope") or "national") == "actors"
+                or not departements.intersection(leg.get("scope_departements") or ())
+            )
+        ):
+            return False
+        found: set[bool] = set()
+        for o in pool.offers:
+            found.add(leg_holds(leg, o.actor.get("id"), o.offer.get("departement")))
+            if len(found) == 2:
+                return None
+        return found.pop() if found else None
 
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         """An upper bound of :meth:`score` that needs no establishment chosen, or None when
@@ -395,92 +446,189 @@ class Scorer:
                 total += W_FIGURE
         return total
 
+    def refined_bound(
+        self, diplomas: list[Row], legs: list[Row], static: float | None = None
+    ) -> float | None:
+        """:meth:`bound` with every step but the last counted exactly (the establishments
+        chosen for them, as :meth:`score` chooses them): still never below :meth:`score`,
+        and far closer when the first steps travel or take a scoped leg outside its scope.
+        Costs the choices of the first steps only, which the pathways sharing them share
+        (:meth:`_partial`); the last step's choice, most of a score's cost, is left out.
+        ``static``: :meth:`bound` of the same pathway, when already known."""
+        if static is None:
+            static = self.bound(diplomas, legs)
+        if static is None or static == math.inf:
+            return static
+        n = len(legs)
+        p = self._partial(diplomas, legs, n - 1)
+        if p is None:
+            return None
+        last = self._step_bounds[(diplomas[-2]["code"], diplomas[-1]["code"], id(legs[-1]))][0]
+        assert last is not None  # not None: static is a number
+        return self._upper(p, n) + last
+
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
-        """The score of one candidate pathway (None if a step has no establishment)."""
-        prev = self.home
-        mod = self.modality
-        plan: list[Step] = []
-        travel = effective = field_points = 0.0
-        known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
-        stale = unplaced = 0
-        capacity_sum = demand_sum = 0
-        weakness = 0.0
-        rate_product = 1.0
-        rates_known = 0
-        before = diplomas[0]
-        taken_in = self.start_departements  # where the step before was taken
-        for d, leg in zip(diplomas[1:], legs, strict=True):
-            choice = self.choice(prev, d["code"], leg.get("modality"))
-            if choice is None:
-                return None
-            best = choice.ranked[0]
-            here = best.offer.get("departement")
-            if not local_leg_holds(leg, taken_in, here):
-                return None  # a campus programme's leg, taken outside its territory
-            taken_in = [here] if here else None
-            leg = leg_at(leg, best.actor.get("id"), here)
-            if choice.dist is not None:
-                travel += choice.dist
-                effective += choice.effective
-                known_legs += 1
-            if leg.get("strength") is None:  # an inferred leg's strength already counts it
-                field_points += field_continuity(before, d, self.fields)
-            plan.append(Step(d, leg, choice, prev))
-            if not best.in_territory:
-                outside += 1
-            if best.offer["status"] == "planned":
-                planned += 1
-            if best.last_seen is not None:
-                stale += 1
-            if choice.unplaced:
-                unplaced += 1
-            capacity_sum += best.offer.get("capacity") or 0
-            demand_sum += best.offer.get("demand") or 0
-            if leg.get("passerelle_origin") == "inferred":
-                inferred += 1
-                weakness += 1.0 - (leg.get("strength") or 0.0)
-            if mod and best.offer["modality"] == mod:
-                modality_hits += 1
-            rate = leg.get("rate")
-            if rate is not None:
-                rate_product *= max(rate, 0.01)
-                rates_known += 1
-            if any(leg.get(k) is not None for k in FIGURES):
-                figures += 1
-            if best.offer.get("capacity") is not None:
-                capacities += 1
-            prev = choice.to
-            before = d
-        n = len(plan)
+        """The score of one candidate pathway (None if a step has no establishment).
+
+        The exact terms of its first steps are those of every pathway that begins the same
+        way (:meth:`_partial`, kept for the search): only the last step is added here. The
+        sums are made in the same order as step by step, so the same floats
+        (``tests/unit/test_pathway_pruning.py`` compares with the step-by-step definition)."""
+        n = len(legs)
+        p = self._partial(diplomas, legs, n - 1) if n else self._empty
+        if p is not None and n:
+            p = self._extend(p, diplomas[n - 1], diplomas[n], legs[n - 1])
+        if p is None:
+            return None
         components = {
             "steps": -W_STEP * (n - 1),
-            "travel": -W_KM * effective,
-            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * unplaced,
-            "same_field": W_FIELD * field_points,
-            "outside": -W_OUTSIDE * outside,
-            "planned": -W_PLANNED * planned,
-            "not_seen_lately": -W_STALE * stale,
-            "inferred_passerelles": -W_INFERRED * inferred,
-            "weak_evidence": -W_EVIDENCE * weakness,
-            "modality": W_MODALITY * modality_hits,
-            "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
-            "documented_figures": W_FIGURE * figures,
-            "known_capacity": W_CAPACITY * capacities,
+            "travel": -W_KM * p.effective,
+            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * p.unplaced,
+            "same_field": W_FIELD * p.field_points,
+            "outside": -W_OUTSIDE * p.outside,
+            "planned": -W_PLANNED * p.planned,
+            "not_seen_lately": -W_STALE * p.stale,
+            "inferred_passerelles": -W_INFERRED * p.inferred,
+            "weak_evidence": -W_EVIDENCE * p.weakness,
+            "modality": W_MODALITY * p.modality_hits,
+            "known_rates": W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0,
+            "documented_figures": W_FIGURE * p.figures,
+            "known_capacity": W_CAPACITY * p.capacities,
         }
         components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
         return Scored(
             score=100.0 + sum(components.values()),
             components=components,
             start=diplomas[0],
-            plan=plan,
-            travel_km=travel if known_legs else None,
-            outside=outside,
-            field_points=field_points,
-            modality_hits=modality_hits,
+            plan=list(p.plan),
+            travel_km=p.travel if p.known_legs else None,
+            outside=p.outside,
+            field_points=p.field_points,
+            modality_hits=p.modality_hits,
             key=tuple(d["code"] for d in diplomas),
-            unplaced=unplaced,
-            tie=(unplaced, -capacity_sum, -demand_sum),
+            unplaced=p.unplaced,
+            tie=(p.unplaced, -p.capacity_sum, -p.demand_sum),
         )
+
+    def _upper(self, p: _Partial, n: int) -> float:
+        """:meth:`score`'s total for the steps of ``p`` (exact), with ``n`` steps in all,
+        before the other steps' part and the rounding (BOUND_SLACK covers it)."""
+        return (
+            100.0
+            - W_STEP * (n - 1)
+            + BOUND_SLACK
+            - W_KM * p.effective
+            - W_KM * effective_km(UNPLACED_KM, None) * p.unplaced
+            + W_FIELD * p.field_points
+            - W_OUTSIDE * p.outside
+            - W_PLANNED * p.planned
+            - W_STALE * p.stale
+            - W_INFERRED * p.inferred
+            - W_EVIDENCE * p.weakness
+            + W_MODALITY * p.modality_hits
+            + (W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0)
+            + W_FIGURE * p.figures
+            + W_CAPACITY * p.capacities
+        )
+
+    def _partial(self, diplomas: list[Row], legs: list[Row], k: int) -> _Partial | None:
+        """The exact terms of the first ``k`` steps of a pathway, kept for the search (the
+        pathways that begin the same way share them); None if one of those steps has no
+        establishment or takes a campus programme's leg outside its territory."""
+        if k == 0:
+            return self._empty
+        key = (
+            diplomas[0]["code"],
+            *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)),
+        )
+        got = self._partials.get(key)
+        if got is None:
+            before = self._partial(diplomas, legs, k - 1)
+            p = (
+                None
+                if before is None
+                else self._extend(before, diplomas[k - 1], diplomas[k], legs[k - 1])
+            )
+            # the legs are kept with it so that their ids stay theirs
+            got = self._partials[key] = (p, legs[:k])
+        return got[0]
+
+    def _extend(self, p: _Partial, before: Row, d: Row, leg: Row) -> _Partial | None:
+        """``p`` and one more step, to ``d`` by ``leg`` (the terms of :meth:`score`)."""
+        choice = self.choice(p.prev, d["code"], leg.get("modality"))
+        if choice is None:
+            return None
+        best = choice.ranked[0]
+        here = best.offer.get("departement")
+        if not local_leg_holds(leg, p.taken_in, here):
+            return None  # a campus programme's leg, taken outside its territory
+        leg = leg_at(leg, best.actor.get("id"), here)
+        travel, effective, known_legs = p.travel, p.effective, p.known_legs
+        if choice.dist is not None:
+            travel += choice.dist
+            effective += choice.effective
+            known_legs += 1
+        field_points = p.field_points
+        if leg.get("strength") is None:  # an inferred leg's strength already counts it
+            field_points += field_continuity(before, d, self.fields)
+        inferred, weakness = p.inferred, p.weakness
+        if leg.get("passerelle_origin") == "inferred":
+            inferred += 1
+            weakness += 1.0 - (leg.get("strength") or 0.0)
+        rate_product, rates_known = p.rate_product, p.rates_known
+        rate = leg.get("rate")
+        if rate is not None:
+            rate_product *= max(rate, 0.01)
+            rates_known += 1
+        capacity = best.offer.get("capacity")
+        return _Partial(
+            plan=(*p.plan, Step(d, leg, choice, p.prev)),
+            prev=choice.to,
+            taken_in=[here] if here else None,
+            travel=travel,
+            effective=effective,
+            known_legs=known_legs,
+            field_points=field_points,
+            outside=p.outside + (not best.in_territory),
+            planned=p.planned + (best.offer["status"] == "planned"),
+            stale=p.stale + (best.last_seen is not None),
+            unplaced=p.unplaced + choice.unplaced,
+            capacity_sum=p.capacity_sum + (capacity or 0),
+            demand_sum=p.demand_sum + (best.offer.get("demand") or 0),
+            inferred=inferred,
+            weakness=weakness,
+            modality_hits=p.modality_hits
+            + bool(self.modality and best.offer["modality"] == self.modality),
+            rate_product=rate_product,
+            rates_known=rates_known,
+            figures=p.figures + any(leg.get(k) is not None for k in FIGURES),
+            capacities=p.capacities + (capacity is not None),
+        )
+
+
+class _Partial(NamedTuple):
+    """The exact terms of a pathway's first steps (:meth:`Scorer.score`'s sums so far)."""
+
+    plan: tuple[Step, ...]
+    prev: LatLon | None  # where the next step is measured from
+    taken_in: list[str] | None  # where the last step was taken (campus programmes' legs)
+    travel: float
+    effective: float
+    known_legs: int
+    field_points: float
+    outside: int
+    planned: int
+    stale: int
+    unplaced: int
+    capacity_sum: int
+    demand_sum: int
+    inferred: int
+    weakness: float
+    modality_hits: int
+    rate_product: float
+    rates_known: int
+    figures: int
+    capacities: int
 
 
 def rank(scored: list[Scored]) -> list[Scored]:

@@ -3,6 +3,7 @@ every write moves, and the plain decoding of FalkorDB replies. On each engine (r
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -400,3 +401,74 @@ def test_the_departement_index_skips_only_diplomas_not_offered_there(store: Grap
         ),
     ).offered_inside(codes)
     assert some  # the mini campus offers programmes in Aveyron
+
+
+GEO = "application/geo+json"
+ASKED: list[dict[str, Any]] = [
+    {"from": "40025005", "to": "32025002", "departements": "46"},
+    {"from": "40025005", "to_level": 5, "home": "44.6,1.7"},
+    {"from": "40025005", "to_level": 7, "departements": "12,46"},
+    {"from": "40025005", "to_type": "ingenieur", "departements": "46", "allow_outside": "true"},
+    {"from": "40025005", "to_level": 6, "modality": "apprenticeship", "limit": 1},
+]
+
+
+def test_kept_answers_are_the_bytes_of_a_search_until_a_write(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """With the answer cache (the default), a question asked again within a graph version is
+    answered from the bytes kept: the same bytes as the search serialised by FastAPI (the
+    cache off), JSON and GeoJSON, GET and POST; a write makes every answer computed again."""
+    kept_app = create_app(make_settings(tmp_path / "on"), store=store)
+    searched_app = create_app(
+        make_settings(tmp_path / "off", pathway_answer_cache=False), store=store
+    )
+    with TestClient(kept_app) as kept, TestClient(searched_app) as searched:
+
+        def asked(params: dict[str, Any], accept: str) -> bytes:
+            h = {"accept": accept}
+            first = kept.get("/pathways", params=params, headers=h)
+            again = kept.get("/pathways", params=params, headers=h)
+            posted = kept.post("/pathways/search", json=params, headers=h)
+            reference = searched.get("/pathways", params=params, headers=h)
+            for r in (first, again, posted, reference):
+                assert r.status_code == 200
+                assert r.headers["content-type"] == reference.headers["content-type"]
+            assert first.content == again.content == posted.content == reference.content
+            return first.content
+
+        before = {(i, a): asked(p, a) for i, p in enumerate(ASKED) for a in ("*/*", GEO)}
+        data = pathway_data(store)
+        assert len(data._answers) == 2 * len(ASKED)  # GET and POST: the same question
+        assert json.loads(before[0, "*/*"])["count"] == 0
+
+        # the BTS now in Lot: the first question has a pathway there
+        create_offer(
+            store,
+            "alice",
+            OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+        )
+        assert not pathway_data(store)._answers  # the new version keeps no answer
+        after = {(i, a): asked(p, a) for i, p in enumerate(ASKED) for a in ("*/*", GEO)}
+        assert json.loads(after[0, "*/*"])["count"] == 1
+        assert after[0, GEO] != before[0, GEO]
+
+
+def test_a_version_read_earlier_in_the_request_never_brings_an_older_cache_back(
+    store: GraphStore,
+) -> None:
+    """The route passes the version the ETag middleware read: the cache of that version is
+    used without a second read, but a request that read a version the cache has since left
+    (a write between its read and another request's) reads it again."""
+    old = pathway_data(store)
+    assert old.version is not None
+    assert pathway_data(store, old.version) is old  # no version read needed
+    create_offer(
+        store,
+        "alice",
+        OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+    )
+    current = pathway_data(store)  # another request after the write
+    assert current is not old and current.version == store.version() != old.version
+    assert pathway_data(store, old.version) is current  # read again: never back to the old
+    assert pathway_data(store, current.version) is current

@@ -8,6 +8,8 @@ import gc
 import random
 import threading
 
+import pytest
+
 from graph.gc_pause import gc_paused
 from graph.pathways.data import PathwayData, _Shared, _with
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
@@ -138,3 +140,35 @@ def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() 
     new = data.carried("3", Touched.of(actors=["x"]))
     assert set(new._histories) == {("a", "B", "school"), ("a", "C", "school")}
     assert data._histories.keys() == {("a", "B", "school"), ("a", "C", "school"), ("x", "C", None)}
+
+
+def test_kept_answers_are_bounded_by_their_bytes_least_recently_asked_dropped_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import graph.pathways.data as data_module
+
+    monkeypatch.setattr(data_module, "ANSWER_BYTES_CAP", 100)
+    data = PathwayData("7")
+    calls: list[str] = []
+
+    def body(key: str, size: int) -> bytes:
+        def compute() -> bytes:
+            calls.append(key)
+            return key.encode() * size
+
+        return data.answer(key, compute)
+
+    assert body("a", 24) == b"a" * 24
+    assert body("b", 24) == b"b" * 24
+    assert body("a", 24) == b"a" * 24 and calls == ["a", "b"]  # kept: not computed again
+    body("c", 24)
+    body("d", 24)  # 96 bytes kept
+    body("e", 24)  # 120: the least recently asked (b) goes
+    assert list(data._answers) == ["a", "c", "d", "e"] and data._answer_bytes == 96
+    body("b", 24)
+    assert calls == ["a", "b", "c", "d", "e", "b"]
+    assert body("f", 26) == b"f" * 26  # over a quarter of the cap: sent, not kept
+    assert "f" not in data._answers
+    unversioned = PathwayData(None)  # a store without version: nothing kept
+    unversioned.answer("x", lambda: b"x")
+    assert not unversioned._answers

@@ -4,20 +4,38 @@ scoring and ranking every candidate: same pathways, order, scores, establishment
 from __future__ import annotations
 
 import heapq
+import math
 import random
 from typing import Any
 
 import pytest
 
 from graph.pathways.pruning import best_of
+from graph.pathways.scope import FIGURES, leg_at, local_leg_holds
 from graph.pathways.scoring import (
     OFFERS_PER_STEP,
+    UNPLACED_KM,
+    W_CAPACITY,
+    W_EVIDENCE,
+    W_FIELD,
+    W_FIGURE,
+    W_INFERRED,
+    W_KM,
+    W_MODALITY,
+    W_OUTSIDE,
+    W_PLANNED,
+    W_RATE,
+    W_STALE,
+    W_STEP,
     Candidate,
     Offer,
     Scored,
     Scorer,
+    Step,
     _key_from,
     choose,
+    effective_km,
+    field_continuity,
     offer_key,
     rank,
 )
@@ -92,6 +110,95 @@ def _candidates(
         path = rng.sample(codes, rng.randint(2, 4))
         out.append(Candidate([diplomas[c] for c in path], [rng.choice(legs) for _ in path[1:]]))
     return out
+
+
+def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Scored | None:
+    """The score step by step, as :meth:`Scorer.score` was defined before it shared the
+    first steps' terms between pathways (the definition the fast path must equal)."""
+    prev = scorer.home
+    mod = scorer.modality
+    plan: list[Step] = []
+    travel = effective = field_points = 0.0
+    known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
+    stale = unplaced = 0
+    capacity_sum = demand_sum = 0
+    weakness = 0.0
+    rate_product = 1.0
+    rates_known = 0
+    before = diplomas[0]
+    taken_in = scorer.start_departements  # where the step before was taken
+    for d, leg in zip(diplomas[1:], legs, strict=True):
+        choice = scorer.choice(prev, d["code"], leg.get("modality"))
+        if choice is None:
+            return None
+        best = choice.ranked[0]
+        here = best.offer.get("departement")
+        if not local_leg_holds(leg, taken_in, here):
+            return None  # a campus programme's leg, taken outside its territory
+        taken_in = [here] if here else None
+        leg = leg_at(leg, best.actor.get("id"), here)
+        if choice.dist is not None:
+            travel += choice.dist
+            effective += choice.effective
+            known_legs += 1
+        if leg.get("strength") is None:  # an inferred leg's strength already counts it
+            field_points += field_continuity(before, d, scorer.fields)
+        plan.append(Step(d, leg, choice, prev))
+        if not best.in_territory:
+            outside += 1
+        if best.offer["status"] == "planned":
+            planned += 1
+        if best.last_seen is not None:
+            stale += 1
+        if choice.unplaced:
+            unplaced += 1
+        capacity_sum += best.offer.get("capacity") or 0
+        demand_sum += best.offer.get("demand") or 0
+        if leg.get("passerelle_origin") == "inferred":
+            inferred += 1
+            weakness += 1.0 - (leg.get("strength") or 0.0)
+        if mod and best.offer["modality"] == mod:
+            modality_hits += 1
+        rate = leg.get("rate")
+        if rate is not None:
+            rate_product *= max(rate, 0.01)
+            rates_known += 1
+        if any(leg.get(k) is not None for k in FIGURES):
+            figures += 1
+        if best.offer.get("capacity") is not None:
+            capacities += 1
+        prev = choice.to
+        before = d
+    n = len(plan)
+    components = {
+        "steps": -W_STEP * (n - 1),
+        "travel": -W_KM * effective,
+        "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * unplaced,
+        "same_field": W_FIELD * field_points,
+        "outside": -W_OUTSIDE * outside,
+        "planned": -W_PLANNED * planned,
+        "not_seen_lately": -W_STALE * stale,
+        "inferred_passerelles": -W_INFERRED * inferred,
+        "weak_evidence": -W_EVIDENCE * weakness,
+        "modality": W_MODALITY * modality_hits,
+        "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
+        "documented_figures": W_FIGURE * figures,
+        "known_capacity": W_CAPACITY * capacities,
+    }
+    components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
+    return Scored(
+        score=100.0 + sum(components.values()),
+        components=components,
+        start=diplomas[0],
+        plan=plan,
+        travel_km=travel if known_legs else None,
+        outside=outside,
+        field_points=field_points,
+        modality_hits=modality_hits,
+        key=tuple(d["code"] for d in diplomas),
+        unplaced=unplaced,
+        tie=(unplaced, -capacity_sum, -demand_sum),
+    )
 
 
 def _summary(s: Scored) -> tuple[Any, ...]:
@@ -184,3 +291,73 @@ def test_choose_orders_like_offer_key(seed: int) -> None:
                 assert [offer_key(o, prev)[3] for o in got.ranked] == [
                     _key_from(prev)(o)[3] for o in got.ranked
                 ]
+
+
+def _full(s: Scored) -> tuple[Any, ...]:
+    return (
+        _summary(s),
+        s.outside,
+        s.field_points,
+        s.modality_hits,
+        s.unplaced,
+        s.start,
+        [(p.diploma, p.leg, p.prev, p.choice) for p in s.plan],
+    )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int) -> None:
+    """One scorer for every candidate, in any order (the first steps' terms then come from
+    other pathways): the same Scored, float for float, as the step-by-step definition on a
+    scorer of its own; and the refined bound is never below the score nor above the bound."""
+    rng = random.Random(2000 + seed)
+    diplomas, offers, legs = _world(rng)
+    paths = _candidates(rng, diplomas, legs, 200)
+    paths += [Candidate(c.diplomas[:k], c.legs[: k - 1]) for c in paths for k in (2, 3)]
+    rng.shuffle(paths)
+    options: dict[str, Any] = {
+        "home": rng.choice([None, (44.6086, 2.0317)]),
+        "modality": rng.choice([None, "school"]),
+        "allow_outside": rng.random() < 0.5,
+        "start_departements": rng.choice([None, ["046"], ["012", "081"]]),
+    }
+    fields = {"D1": frozenset({"f"}), "D2": frozenset({"f"})}
+    shared = Scorer(offers, fields=fields, **options)
+    for c in paths:
+        got = shared.score(c.diplomas, c.legs)
+        expected = _reference_score(Scorer(offers, fields=fields, **options), c.diplomas, c.legs)
+        assert (got is None) == (expected is None)
+        if got is not None and expected is not None:
+            assert _full(got) == _full(expected)
+        bound, refined = shared.bound(c.diplomas, c.legs), shared.refined_bound(c.diplomas, c.legs)
+        if bound is None or refined is None:
+            assert got is None
+        elif got is not None and bound != math.inf:
+            assert got.score <= refined <= bound
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_where_a_leg_holds_is_what_leg_holds_says_offer_by_offer(seed: int) -> None:
+    """``Scorer._holds`` (sets of the pool's ids and départements first) against the
+    definition: True when the leg holds at every establishment of the pool, False at none,
+    None at some."""
+    from graph.pathways.scope import leg_holds
+
+    rng = random.Random(3000 + seed)
+    diplomas, offers, legs = _world(rng)
+    for leg in legs:
+        leg["scope_actors"] = rng.choice([[], ["a1"], ["a2", "a4"], [None]])
+        leg["scope_departements"] = rng.choice([[], ["046"], ["012", "081"]])
+    for allow in (True, False):
+        scorer = Scorer(offers, fields={}, allow_outside=allow)
+        for code in diplomas:
+            for leg in legs:
+                pool = scorer._pool(code, leg.get("modality"))
+                found = {
+                    leg_holds(leg, o.actor.get("id"), o.offer.get("departement"))
+                    for o in pool.offers
+                }
+                expected = found.pop() if len(found) == 1 else None  # None: empty pool too
+                if leg_holds(leg, None, None):
+                    expected = True
+                assert scorer._holds(pool, leg) is expected

@@ -181,3 +181,29 @@ def test_resolving_fails_with_graph_errors() -> None:
         resolve_place(store, "95.0,2.0", "near")
     assert resolve_place(store, "44.6,2.03", "near") == Point(lat=44.6, lon=2.03)
     assert store.names() == ["campus_exists"]  # places read no store
+
+
+def test_membership_by_radius_is_the_great_circle_distance_near_the_edge() -> None:
+    """The latitude test that spares most distances agrees with the distance itself, with
+    places on the edge of the radius (same longitude, whose distance is the latitude's alone)
+    and all around it."""
+    import math
+    import random
+
+    from graph.geo import EARTH_RADIUS_KM
+
+    rng = random.Random(11)
+    for _ in range(200):
+        centre = Point(lat=rng.uniform(41.0, 51.0), lon=rng.uniform(-5.0, 9.0))
+        radius = rng.choice([0.5, 10.0, 40.0, 60.0, 150.0, rng.uniform(1, 500)])
+        t = Territory(near=centre, radius_km=radius)
+        edge = math.degrees(radius / EARTH_RADIUS_KM)
+        lats = [centre.lat + s * edge * f for s in (-1, 1) for f in (1 - 1e-12, 1.0, 1 + 1e-12)]
+        places = [(lat, centre.lon) for lat in lats]
+        places += [
+            (centre.lat + rng.uniform(-3, 3) * edge, centre.lon + rng.uniform(-3, 3) * edge)
+            for _ in range(20)
+        ]
+        for lat, lon in places:
+            expected = haversine_km(centre.lat, centre.lon, lat, lon) <= radius
+            assert t.contains({"lat": lat, "lon": lon}) is expected

@@ -604,6 +604,8 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
             renamed,
             source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
         ),
+        # where each establishment offers, for the gap reports (cypher/actors_offer_places)
+        Statement("actors_offer_places"),
     ]
 
     nodes: dict[str, dict[str, int]] = {}
