@@ -93,12 +93,16 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
             "passerelle documentée seulement pour d'autres établissements : ici déduite, "
             "sans les chiffres de la source"
         )
+    where = ""
+    if deps := leg.get("from_departements"):
+        codes = ", ".join(departement_label(c) for c in deps)
+        where = f", valable sur le territoire du campus : départements {codes}"
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "
-            "(non documentée)"
+            f"(non documentée{where})"
         )
-    return "passerelle déduite d'une règle publique (non documentée)"
+    return f"passerelle déduite d'une règle publique (non documentée{where})"
 
 
 def step_sentence(i: int, st: Step) -> str:
