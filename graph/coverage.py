@@ -23,6 +23,7 @@ from graph.territory import (
     RegionField,
     Territory,
     check_fields,
+    departement_label,
     request_territory,
 )
 
@@ -315,7 +316,7 @@ def where_fr(territory: Territory) -> str:
     t = territory
     only_deps = t.departements and not (t.campus or t.region or t.near)
     if only_deps and t.departements:
-        codes = ", ".join(d.lstrip("0") for d in t.departements)
+        codes = ", ".join(departement_label(d) for d in t.departements)
         plural = len(t.departements) > 1
         return f"dans {'les départements' if plural else 'le département'} {codes}"
     if t.region and not (t.campus or t.departements or t.near):

@@ -12,6 +12,7 @@ from graph.labels import TYPE_FR
 from graph.pathways.hygiene import step_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+from graph.territory import departement_label
 
 __all__ = ["MODALITY_FR", "OUTSIDE_MAX_KM", "explain", "goal_label", "too_far_sentence", "why_none"]
 
@@ -52,7 +53,7 @@ def place(o: Offer) -> str:
     the commune once when the name already ends with it (« Lycée Champollion (Figeac) »)."""
     where = o.offer.get("commune")
     if not where and o.offer.get("departement"):
-        where = f"département {str(o.offer['departement']).lstrip('0')}"
+        where = f"département {departement_label(o.offer['departement'])}"
     name = o.actor.get("name") or "établissement sans nom"
     if where and name.endswith(f"({where})"):
         return name
@@ -83,7 +84,7 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         elif scope == "campus":
             text = "passerelle documentée par la source du campus, sur son territoire"
         else:
-            codes = ", ".join(str(c).lstrip("0") for c in leg.get("scope_departements") or [])
+            codes = ", ".join(departement_label(c) for c in leg.get("scope_departements") or [])
             text = f"passerelle documentée pour les départements {codes}"
         figures = figure_sentence(leg)
         return f"{text} ({figures})" if figures else text
@@ -92,12 +93,16 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
             "passerelle documentée seulement pour d'autres établissements : ici déduite, "
             "sans les chiffres de la source"
         )
+    where = ""
+    if deps := leg.get("from_departements"):
+        codes = ", ".join(departement_label(c) for c in deps)
+        where = f", valable sur le territoire du campus : départements {codes}"
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "
-            "(non documentée)"
+            f"(non documentée{where})"
         )
-    return "passerelle déduite d'une règle publique (non documentée)"
+    return f"passerelle déduite d'une règle publique (non documentée{where})"
 
 
 def step_sentence(i: int, st: Step) -> str:

@@ -437,6 +437,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
             offered_in=frozenset(offered_in.get(r["code"], ())),
             establishments=establishments.get(r["code"], frozenset()),
+            field_territory=frozenset(campus),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
