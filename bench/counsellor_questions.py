@@ -8,7 +8,7 @@ documented), the reason when there is none, and mechanical checks on the French 
 (``None``, internal ids or file names shown to the user). For each gap report: per section, the
 total and the first findings, and which campus the demand figures come from.
 
-    CMQ_DATA_DIR=... python bench/counsellor_questions.py [--only Q01,G01] > answers.json
+    CMQ_DATA_DIR=... python bench/counsellor_questions.py [--only Q01,G01] [--round 2] > a.json
 
 The judgement (would a counsellor accept it?) is written by a person in the note; this script
 gives the facts it rests on, the same way before and after a change.
@@ -264,8 +264,15 @@ def ask_gaps(client: TestClient, params: dict[str, Any]) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="", help="comma-separated ids (Q01,G02)")
+    ap.add_argument(
+        "--round", type=int, default=1, choices=(1, 2), help="2: bench/questions_round2.py"
+    )
     args = ap.parse_args()
     only = {x for x in args.only.split(",") if x}
+    questions, gaps = QUESTIONS, GAPS
+    if args.round == 2:
+        from bench.questions_round2 import GAPS as gaps
+        from bench.questions_round2 import QUESTIONS as questions
 
     from api.main import create_app
     from graph.settings import get_settings
@@ -273,7 +280,7 @@ def main() -> None:
     settings = get_settings().model_copy(update={"pathway_preload": False})
     out: dict[str, Any] = {"questions": [], "gaps": []}
     with TestClient(create_app(settings)) as client:
-        for qid, region, words, params in QUESTIONS:
+        for qid, region, words, params in questions:
             if only and qid not in only:
                 continue
             res = ask_pathway(client, params)
@@ -281,7 +288,7 @@ def main() -> None:
                 {"id": qid, "region": region, "question": words, "params": params, **res}
             )
             print(qid, res.get("ms"), file=sys.stderr)
-        for gid, region, words, params in GAPS:
+        for gid, region, words, params in gaps:
             if only and gid not in only:
                 continue
             res = ask_gaps(client, params)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import GraphError, InvalidRequest
-from graph.geo import haversine_km
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.text import normalise
 
 DATA_FILE = (
@@ -54,6 +54,8 @@ DOMINANCE = 10
 # is 11 km of latitude, 7 km of longitude at 51° N)
 NEAREST_KM = 7.0
 GRID_DEG = 0.1
+_KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180  # of latitude, on the sphere distances use
+_LAT_MARGIN_KM = 1e-6  # rounding of the two computations: skip only what is surely further
 
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
 POSTCODE = re.compile(r"^\d{5}$")
@@ -205,6 +207,7 @@ class CommuneIndex:
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
     _grid: dict[tuple[int, int], list[Commune]] | None = field(default=None, repr=False)
+    _dep_grid: dict[tuple[str, int, int], list[Commune]] = field(default_factory=dict, repr=False)
     _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
 
@@ -261,6 +264,7 @@ class CommuneIndex:
         contours): callers say it was found so."""
         if self._grid is None:
             grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
+            by_dep: dict[tuple[str, int, int], list[Commune]] = defaultdict(list)
             # the municipal arrondissements of Paris, Lyon and Marseille have their own town
             # hall: a point in the 9e is nearer to it than to Marseille's
             arrondissements = (
@@ -268,18 +272,30 @@ class CommuneIndex:
             )
             for c in (*self.communes.values(), *arrondissements):
                 if c.lat is not None and c.lon is not None and not c.approximate:
-                    grid[_cell(c.lat, c.lon)].append(c)
+                    cell = _cell(c.lat, c.lon)
+                    grid[cell].append(c)
+                    by_dep[(c.departement, *cell)].append(c)
             self._grid = dict(grid)
+            self._dep_grid = dict(by_dep)
         ci, cj = _cell(lat, lon)
         best: tuple[Commune, float] | None = None
+        bound = max_km + _LAT_MARGIN_KM
         for i in range(ci - 1, ci + 2):
             for j in range(cj - 1, cj + 2):
-                for c in self._grid.get((i, j), ()):
-                    if departement is not None and c.departement != departement:
+                centres: Iterable[Commune] = (
+                    self._grid.get((i, j), ())
+                    if departement is None
+                    else self._dep_grid.get((departement, i, j), ())
+                )
+                for c in centres:
+                    # the distance is at least the latitudes' difference: a centre further
+                    # north or south than the bound is not computed (same answer, ties kept)
+                    if abs(c.lat - lat) * _KM_PER_DEGREE > bound:  # type: ignore[operator]
                         continue
                     km = haversine_km(lat, lon, c.lat, c.lon)  # type: ignore[arg-type]
                     if km <= max_km and (best is None or km < best[1]):
                         best = (c, km)
+                        bound = km + _LAT_MARGIN_KM
         return best
 
     def prefectures(self, departements: Iterable[str] | None = None) -> list[Prefecture]:

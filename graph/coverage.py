@@ -23,6 +23,7 @@ from graph.territory import (
     RegionField,
     Territory,
     check_fields,
+    departement_label,
     request_territory,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "coverage",
     "goal_absent_sentence",
     "goal_thin_sentence",
+    "other_modality_sentence",
     "read_coverage",
     "summarise",
 ]
@@ -61,6 +63,14 @@ class CoverageRow(BaseModel):
         exclude=True,
         description="Per NSF group of the diploma, up to three examples (not in the API).",
     )
+    modalities: list[str] = Field(
+        default=[], exclude=True, description="The modalities of the offers (not in the API)."
+    )
+    unknown_field: bool = Field(
+        default=False,
+        exclude=True,
+        description="Some programme has no NSF group in the data (not in the API).",
+    )
 
 
 class CoverageAnswer(BaseModel):
@@ -74,25 +84,40 @@ def _source_names(offer: Row) -> list[str]:
     return ["fiches campus (documents sources)"]
 
 
-def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
+def summarise(
+    rows: Iterable[Row], territory: Territory, *, modality: str | None = None
+) -> list[CoverageRow]:
     """Per (level, type): programmes and establishments with an open or planned offer in the
-    territory (closed offers and diplomas the BCN closed do not count), and their sources."""
+    territory (closed offers and diplomas the BCN closed do not count), and their sources;
+    only the offers in ``modality`` (``apprenticeship``…) when one is given."""
     groups: dict[tuple[int | None, str], dict[str, set[str]]] = {}
     for r in rows:
         o, a, d = r["offer"], r["actor"], r["diploma"]
         if o.get("status") == "closed" or d.get("closed"):
             continue
+        if modality is not None and o.get("modality") != modality:
+            continue
         if not territory.contains(o, campuses=a.get("campuses")):
             continue
         g = groups.setdefault(
             (d.get("level"), d.get("type") or "other"),
-            {"programmes": set(), "establishments": set(), "sources": set(), "examples": set()},
+            {
+                "programmes": set(),
+                "establishments": set(),
+                "sources": set(),
+                "examples": set(),
+                "modalities": set(),
+            },
         )
+        if o.get("modality"):
+            g["modalities"].add(o["modality"])
         if d.get("name") and a.get("name"):  # the first three in order, not in row order
             text = f"{d['name']} — {a['name']}"
             g["examples"].add(text)
             if d.get("nsf"):
                 g.setdefault(f"nsf:{d['nsf']}", set()).add(text)
+        if not d.get("nsf"):
+            g["unknown_field"] = {"yes"}
         g["programmes"].add(d["code"])
         g["establishments"].add(a["id"])
         g["sources"].update(_source_names(o))
@@ -108,6 +133,8 @@ def summarise(rows: Iterable[Row], territory: Territory) -> list[CoverageRow]:
             field_examples={
                 k[4:]: sorted(v)[:3] for k, v in g.items() if k.startswith("nsf:") and v
             },
+            modalities=sorted(g["modalities"]),
+            unknown_field=bool(g.get("unknown_field")),
         )
         for (level, dtype), g in sorted(groups.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1]))
     ]
@@ -131,10 +158,13 @@ def goal_absent_sentence(
     to_level: int | None,
     to_code: str | None = None,
     goal_codes: set[str] | None = None,
+    modality: str | None = None,
 ) -> str | None:
     """The sentence that comes first in an answer whose goal has no programme in the
     territory (« Les données importées ne contiennent aucune licence professionnelle dans les
-    départements 76, 27. »), or None when the territory holds some."""
+    départements 76, 27. »), or None when the territory holds some. ``rows`` are those of the
+    requested modality, if any; ``modality`` is its French name (« apprentissage »), said in
+    the sentence (« … aucune formation de niveau 4 ou plus en apprentissage dans … »)."""
     if not territory.is_set:
         return None
     if to_code is not None or goal_codes is not None:
@@ -147,13 +177,19 @@ def goal_absent_sentence(
     ]
     if hits:
         return None
-    return _goal_words(to_type, to_level, territory)
+    return _goal_words(to_type, to_level, territory, modality)
 
 
 def _examples(hits: list[CoverageRow], nsf: str | None) -> list[str]:
     """Three programmes to name: those of the learner's NSF group first, then of its domain
     (the first two digits), so that a maintenance learner is not shown « BUT Carrières
-    juridiques » because it comes first by name; the first by name when the field is unknown."""
+    juridiques » because it comes first by name; the first by name when the field is unknown
+    or none is of it (:func:`_examples_text` then says so)."""
+    return _field_examples(hits, nsf) or [e for r in hits for e in r.examples][:3]
+
+
+def _field_examples(hits: list[CoverageRow], nsf: str | None) -> list[str]:
+    """The examples of the learner's NSF group, else of its domain; [] when none is."""
     if nsf:
         for width in (len(nsf), 2):  # the same group, then the same domain
             found = sorted(
@@ -167,7 +203,30 @@ def _examples(hits: list[CoverageRow], nsf: str | None) -> list[str]:
             )
             if found:
                 return found[:3]
-    return [e for r in hits for e in r.examples][:3]
+    return []
+
+
+def _examples_text(hits: list[CoverageRow], nsf: str | None) -> str:
+    """« (par exemple : A ; B) », prefixed, when the learner's field is known and none of the
+    programmes is of its domain, by « aucune du même domaine que le diplôme de départ » (a BTS
+    maintenance des véhicules holder shown « BUT Carrières sociales » must be told it is not
+    of his field) — only when the data gives every programme's field (the Parcoursup
+    engineering programmes have none: INSA Strasbourg may well be of it)."""
+    examples = _examples(hits, nsf)
+    if not examples:
+        return ""
+    if nsf and not _field_examples(hits, nsf):
+        if not any(r.unknown_field for r in hits):
+            none = "aucune du même domaine que le diplôme de départ"
+        elif any(r.field_examples for r in hits):
+            none = (
+                "aucune du même domaine que le diplôme de départ parmi celles dont le domaine "
+                "est connu"
+            )
+        else:
+            return f" (par exemple : {' ; '.join(examples)})"
+        return f" ({none} ; par exemple : {' ; '.join(examples)})"
+    return f" (par exemple : {' ; '.join(examples)})"
 
 
 def goal_thin_sentence(
@@ -177,11 +236,12 @@ def goal_thin_sentence(
     to_type: str | None,
     to_level: int | None,
     nsf: str | None = None,
+    modality: str | None = None,
 ) -> str | None:
     """When no pathway reaches the goal in the territory although the data holds some
     programmes of it there: how few, and that no known passerelle leads to them; the
     examples named are of the learner's field (``nsf``: the start diploma's NSF group) where
-    the territory has some."""
+    the territory has some. ``rows`` and ``modality`` as for :func:`goal_absent_sentence`."""
     if not territory.is_set or (to_type is None and to_level is None):
         return None
     hits = [
@@ -194,21 +254,57 @@ def goal_thin_sentence(
         return None
     n = sum(r.establishments for r in hits)
     kinds = ", ".join(sorted({r.type_label for r in hits}))
-    examples = _examples(hits, nsf)
-    seen = f" (par exemple : {' ; '.join(examples)})" if examples else ""
+    seen = _examples_text(hits, nsf)
+    how = f" en {modality}" if modality else ""
     return (
-        f"Les données importées contiennent des formations de ce niveau {where_fr(territory)} "
+        f"Les données importées contiennent des formations de ce niveau{how} "
+        f"{where_fr(territory)} "
         f"({kinds} ; offertes par {n} établissement{'s' if n > 1 else ''}){seen}, mais aucune "
         "passerelle connue ne les relie au diplôme de départ : à examiner avec l'établissement."
     )
 
 
-def _goal_words(to_type: str | None, to_level: int | None, territory: Territory) -> str:
+def _goal_words(
+    to_type: str | None, to_level: int | None, territory: Territory, modality: str | None = None
+) -> str:
     if to_type:
         what = f"aucun{'e' if to_type in _FEMININE else ''} {TYPE_FR.get(to_type, to_type)}"
     else:
         what = f"aucune formation de niveau {to_level} ou plus"
-    return f"Les données importées ne contiennent {what} {where_fr(territory)}."
+    how = f" en {modality}" if modality else ""
+    return f"Les données importées ne contiennent {what}{how} {where_fr(territory)}."
+
+
+def other_modality_sentence(
+    rows: list[CoverageRow],
+    *,
+    to_type: str | None,
+    to_level: int | None,
+    others: list[str],
+    nsf: str | None = None,
+) -> str | None:
+    """When the goal has no programme in the requested modality in the territory but has some
+    in other ones (``rows``: the territory's offers in any modality; ``others``: the French
+    names of the modalities they are in): how many, with examples of the learner's field, so
+    that « aucune formation en apprentissage » is not read as « aucune formation »."""
+    hits = _hits(rows, to_type, to_level)
+    if not hits or not others:
+        return None
+    n = sum(r.establishments for r in hits)
+    seen = _examples_text(hits, nsf)
+    return (
+        f"Elles en contiennent en {' ou '.join(others)} : {n} établissement"
+        f"{'s' if n > 1 else ''}{seen}."
+    )
+
+
+def _hits(rows: list[CoverageRow], to_type: str | None, to_level: int | None) -> list[CoverageRow]:
+    return [
+        r
+        for r in rows
+        if (to_type is None or r.type == to_type)
+        and (to_level is None or (r.level or 0) >= to_level)
+    ]
 
 
 def where_fr(territory: Territory) -> str:
@@ -220,7 +316,7 @@ def where_fr(territory: Territory) -> str:
     t = territory
     only_deps = t.departements and not (t.campus or t.region or t.near)
     if only_deps and t.departements:
-        codes = ", ".join(d.lstrip("0") for d in t.departements)
+        codes = ", ".join(departement_label(d) for d in t.departements)
         plural = len(t.departements) > 1
         return f"dans {'les départements' if plural else 'le département'} {codes}"
     if t.region and not (t.campus or t.departements or t.near):

@@ -49,6 +49,13 @@ ACRONYMS: Mapping[str, str] = {
     "sti2d": "sciences et technologies de l industrie et du developpement durable",
     "cira": "controle industriel et regulation automatique",
     "sn": "systemes numeriques",
+    "sp3s": "services et prestations des secteurs sanitaire et social",
+    "aepe": "accompagnant educatif petite enfance",
+    "gtla": "gestion des transports et logistique associee",
+    "mecp": "metiers de l esthetique de la cosmetique et de la parfumerie",
+    "tborgo": "technicien du batiment organisation et realisation du gros oeuvre",
+    "acse": "analyse conduite et strategie de l entreprise agricole",
+    "cgea": "conduite et gestion de l entreprise agricole",
 }
 
 # Words that name a type of diploma rather than a subject.

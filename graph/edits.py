@@ -426,7 +426,8 @@ def create_offer(store: GraphStore, user: str, e: OfferCreate) -> dict[str, Any]
         "origin": "edit",
         **_stamp(user, e.source),
     }
-    # the actor's node is not changed: its diploma's offers are what the write changed
+    # the actor's node is not changed but for the places of its offers, which only the gap
+    # reports read (edit_offer_create): its diploma's offers are what the write changed
     with touching(store, Touched.of(diplomas=[e.diploma])):
         rows = store.write(
             "edit_offer_create",

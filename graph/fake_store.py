@@ -16,7 +16,7 @@ that depends on what Cypher does (filters, writes, atomicity) is tested on the r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +77,9 @@ class FakeStore:
         self._writes += 1
         for s in statements:
             self.calls.append(Call("write_atomic", s.name, dict(s.params)))
+
+    def preparing_write(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def ping(self) -> None:
         return None

@@ -46,6 +46,12 @@ class GraphStore(GraphReader, Protocol):
         """Run several write queries as one unit: all are applied or none is."""
         ...
 
+    def preparing_write(self) -> AbstractContextManager[None]:
+        """A block at the end of which this thread calls :meth:`write_atomic`: FalkorDB copies
+        the graph for it meanwhile (used only if nothing was written since); Neo4j does
+        nothing."""
+        ...
+
     def ping(self) -> None:
         """Raise DatabaseUnavailable unless the database answers."""
         ...

@@ -32,6 +32,7 @@ __all__ = [
     "RegionField",
     "Territory",
     "check_fields",
+    "departement_label",
     "parse_departements",
     "resolve_place",
     "request_territory",
@@ -102,6 +103,17 @@ def _lat_span(radius_km: float) -> float:
     return math.degrees((radius_km + 1e-9) / EARTH_RADIUS_KM)
 
 
+def departement_label(code: str) -> str:
+    """A département as people write it: the graph's three characters without the padding zero,
+    two characters kept (« 076 » → « 76 », « 006 » → « 06 », « 02A » → « 2A », « 971 »).
+
+    >>> [departement_label(c) for c in ("076", "006", "02A", "971", "46")]
+    ['76', '06', '2A', '971', '46']
+    """
+    code = str(code)
+    return code[1:] if len(code) == 3 and code.startswith("0") else code
+
+
 class Territory(BaseModel):
     """Where the steps must be offered. Empty = anywhere."""
 
@@ -119,7 +131,7 @@ class Territory(BaseModel):
         if self.campus:
             parts.append(self.campus_name or "le campus choisi")
         if self.departements:
-            codes = ", ".join(d.lstrip("0") for d in self.departements)
+            codes = ", ".join(departement_label(d) for d in self.departements)
             parts.append(f"département{'s' if len(self.departements) > 1 else ''} {codes}")
         if self.region:
             parts.append(f"région {self.region}")

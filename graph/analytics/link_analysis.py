@@ -7,11 +7,15 @@ the graphs from query results (graph/gaps/); nothing here touches a database.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import networkx as nx
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = [
     "Suggestion",
@@ -60,50 +64,45 @@ def suggest_links(
     >>> [(s.a, s.b) for s in ranked]
     [('lycee', 'pme'), ('autre', 'pme')]
     """
+    import numpy as np  # here, not at the top: a worker that computes no gap report (most
+    # answer pathway questions) does not carry its ~16 MB (docs/performance.md, « Memory »)
+
     nodes = sorted(n for n in set(candidates) if n in G)
     n = len(nodes)
-    # Only pairs with a common neighbour score above zero: each neighbour ``z`` gives
-    # ``1 / degree(z)`` to every two candidates around it (an inverted index: only pairs at
-    # distance 2 are visited, ~290 000 additions for the largest campus at national size,
-    # where every two candidates, ~540 000 pairs, were intersected before). The neighbours
-    # are taken in sorted order, so that a pair's sum is always added up in the same order.
-    around: dict[str, list[int]] = {}
-    for i, x in enumerate(nodes):
-        for z in G[x]:
-            around.setdefault(z, []).append(i)
-    scores: dict[int, float] = {}  # pair (i, j), i < j, as i * n + j
-    get = scores.get
-    for z in sorted(around):
-        members = around[z]
-        if len(members) < 2:
-            continue
-        share = 1.0 / G.degree(z)
-        for k, i in enumerate(members[:-1]):
-            base = i * n
-            for j in members[k + 1 :]:
-                scores[base + j] = get(base + j, 0.0) + share
+    keys, scores, first = _pair_scores(G, nodes)
+    if not len(keys):
+        return []  # no two candidates share a neighbour
     # ``exclude`` and ``weight`` are the costly part. So each pair gets the best score it
     # could reach (its score times the bound of its weight); the pairs are judged from the
     # best reachable down, and the walk stops once none left can enter the best ``limit``:
     # the same answer as judging every pair, with far fewer judged when the bounds differ
     # by group (a pair of schools weighs 0.3, a school and a company 1.5: graph/gaps/).
     if not isinstance(max_weight, Mapping):
-        reach = [(s * max_weight, k, s) for k, s in scores.items()]
+        reach = scores * max_weight
     elif groups is None:
         raise TypeError("max_weight per pair of groups needs groups")
     else:
         names = sorted({groups[x] for x in nodes})
-        gid = [names.index(groups[x]) for x in nodes]
-        bound = [
-            [max_weight.get((g, h), max_weight.get((h, g), 0.0)) for h in names] for g in names
-        ]
-        reach = [(s * bound[gid[k // n]][gid[k % n]], k, s) for k, s in scores.items()]
-        reach = [t for t in reach if t[0] > 0]
-    reach.sort(key=itemgetter(0), reverse=True)  # stable: ties keep their order
+        gid = np.array([names.index(groups[x]) for x in nodes], dtype=np.int64)
+        bound = np.array(
+            [[max_weight.get((g, h), max_weight.get((h, g), 0.0)) for h in names] for g in names],
+            dtype=np.float64,
+        )
+        reach = scores * bound[gid[keys // n], gid[keys % n]]
+        kept_pairs = reach > 0
+        keys, scores, first, reach = (
+            keys[kept_pairs],
+            scores[kept_pairs],
+            first[kept_pairs],
+            reach[kept_pairs],
+        )
+    # from the best reachable down; at equal bounds, in the order the pairs were first met
+    # (the order of a stable sort of the pairs as the neighbours list them)
+    order = np.lexsort((first, -reach))
     nbrs = [set(G[x]) for x in nodes]
     found: list[tuple[float, str, str]] = []
     kept: list[float] = []  # the best ``limit`` scores so far (a min-heap)
-    for best, key, score in reach:
+    for best, key, score in _walk(order, reach, keys, scores):
         if len(kept) >= limit and kept[0] > best:
             break
         i, j = divmod(key, n)
@@ -123,6 +122,58 @@ def suggest_links(
         Suggestion(a, b, -neg, tuple(sorted(nbrs[index[a]] & nbrs[index[b]])))
         for neg, a, b in ranked
     ]
+
+
+def _pair_scores(
+    G: nx.Graph, nodes: list[str]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """Resource allocation of every two ``nodes`` with a common neighbour: each pair as
+    ``i * len(nodes) + j`` (``i < j``), its score, and where it was first met.
+
+    Only pairs with a common neighbour score above zero: each neighbour ``z`` gives
+    ``1 / degree(z)`` to every two nodes around it (an inverted index: only pairs at distance
+    2 are visited, ~290 000 shares for the largest campus at national size). The shares are
+    added in numpy (a tenth of the time of a dict of pairs in Python) but in the same order
+    as before, the neighbours sorted: ``bincount`` adds a pair's shares in the order given,
+    so a pair's sum is the same float as a loop adding them in that order."""
+    import numpy as np  # see suggest_links
+
+    n = len(nodes)
+    around: dict[str, list[int]] = {}
+    for i, x in enumerate(nodes):
+        for z in G[x]:
+            around.setdefault(z, []).append(i)
+    pairs: list[npt.NDArray[np.int64]] = []
+    shares: list[npt.NDArray[np.float64]] = []
+    for z in sorted(around):
+        members = around[z]
+        if len(members) < 2:
+            continue
+        m = np.array(members, dtype=np.int64)
+        low, high = np.triu_indices(len(members), 1)  # (0, 1), (0, 2)..., (1, 2)...
+        pairs.append(m[low] * n + m[high])
+        shares.append(np.full(len(low), 1.0 / G.degree(z)))
+    if not pairs:
+        return np.zeros(0, np.int64), np.zeros(0, np.float64), np.zeros(0, np.intp)
+    keys, first, where = np.unique(np.concatenate(pairs), return_index=True, return_inverse=True)
+    sums = np.bincount(where, weights=np.concatenate(shares), minlength=len(keys))
+    return keys, sums.astype(np.float64, copy=False), first
+
+
+def _walk(
+    order: npt.NDArray[np.intp],
+    reach: npt.NDArray[np.float64],
+    keys: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
+    chunk: int = 4096,
+) -> Iterator[tuple[float, int, float]]:
+    """(best reachable, pair, score) in ``order``, as Python numbers, a chunk at a time: the
+    walk usually stops after a few thousand of the ~190 000 pairs."""
+    for start in range(0, len(order), chunk):
+        part = order[start : start + chunk]
+        yield from zip(
+            reach[part].tolist(), keys[part].tolist(), scores[part].tolist(), strict=True
+        )
 
 
 def brokers(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:

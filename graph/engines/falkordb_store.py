@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -71,6 +72,7 @@ _DELETE_IF_EQUAL = (
     "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 )
 _EMPTY_KEY = "Invalid graph operation on empty key"  # FalkorDB's answer when no graph exists
+_STAGING = "__staging_"  # <graph>__staging_<hex>: the copy a write_atomic writes, then renames
 _SNAPSHOT = "__snapshot:"  # <graph>__snapshot:<host>:<pid>:<hex>, see FalkorDBStore.snapshot
 _CONNECT_TIMEOUT_S = 2.0
 # Reads carry a server-side timeout (query_timeout_ms); the socket waits this much longer.
@@ -128,6 +130,15 @@ class Snapshot:
             return self._store._run(key, name, params, read_only=True)
 
         return self._store._with_revive(call, retry=True)
+
+
+@dataclass
+class _Prepared:
+    """A copy of the live graph taken for the next write_atomic (see preparing_write)."""
+
+    staging: str
+    version: Future[str | None]  # the version the copy is of, once taken
+    used: bool = False
 
 
 class FalkorDBStore:
@@ -470,14 +481,77 @@ class FalkorDBStore:
     def write_atomic(self, statements: Sequence[Statement]) -> None:
         self._with_revive(lambda: self._write_atomic(statements), retry=False)
 
+    @contextmanager
+    def preparing_write(self) -> Iterator[None]:
+        """Copy the live graph for the next :meth:`write_atomic` of this thread in the
+        background, while the caller prepares its statements (the import parses its files
+        meanwhile: the copy is ~1 s of server time at national size, paid on every re-import).
+
+        The copy is taken without the write lock, after reading the version counter that every
+        write of a FalkorDBStore bumps once its query has run (under the lock). write_atomic
+        uses it only if, under the lock, the counter is still the one read before the copy: no
+        write can then have happened since, so the copy is the live graph; otherwise it copies
+        again. A copy left unused is deleted on leaving the block."""
+        if getattr(self._local, "prepared", None) is not None:
+            yield
+            return
+        staging = f"{self.graph_name}{_STAGING}{uuid.uuid4().hex[:12]}"
+
+        def copy() -> str | None:
+            """The version the copy is of; None when there is no graph to copy."""
+            r = self._wredis
+            with self._errors():
+                version = r.get(self._version_key)
+                if not self._exists(self.graph_name, r):
+                    return None
+                r.execute_command("GRAPH.COPY", self.graph_name, staging)
+            return version.decode() if isinstance(version, bytes) else str(version)
+
+        with ThreadPoolExecutor(1, thread_name_prefix="cmq-staging-copy") as helper:
+            prepared = _Prepared(staging, helper.submit(copy))
+            self._local.prepared = prepared
+            try:
+                yield
+            finally:
+                self._local.prepared = None
+                if not prepared.used:
+                    with suppress(Exception):
+                        prepared.version.result()
+                    with suppress(redis.exceptions.RedisError, GraphError):
+                        self._wredis.delete(staging)
+
+    def _prepared_copy(self, r: redis.Redis) -> str | None:
+        """The staging graph :meth:`preparing_write` copied, if it is still the live graph
+        (called under the write lock); None to copy again."""
+        prepared: _Prepared | None = getattr(self._local, "prepared", None)
+        if prepared is None or prepared.used:
+            return None
+        prepared.used = True
+        try:
+            version = prepared.version.result()
+        except (GraphError, redis.exceptions.RedisError) as exc:
+            log.info("the graph copied in the background is not used: %s", exc)
+            version = None
+        with self._errors():
+            now = r.get(self._version_key)
+            now_text = now.decode() if isinstance(now, bytes) else str(now)
+            if version is not None and version == now_text and self._exists(prepared.staging, r):
+                # the indexes ensure_schema may have added to the live graph since the copy
+                self._create_indexes(prepared.staging)
+                return prepared.staging
+            r.delete(prepared.staging)
+        return None
+
     def _write_atomic(self, statements: Sequence[Statement]) -> None:
-        staging = f"{self.graph_name}__staging_{uuid.uuid4().hex[:12]}"
         with self._write_lock():
             r = self._wredis
+            staging = f"{self.graph_name}{_STAGING}{uuid.uuid4().hex[:12]}"
             try:
                 t0 = time.perf_counter()
                 with self._errors():
-                    if self._exists(self.graph_name, r):
+                    if (prepared := self._prepared_copy(r)) is not None:
+                        staging = prepared
+                    elif self._exists(self.graph_name, r):
                         r.execute_command("GRAPH.COPY", self.graph_name, staging)
                     else:
                         self._create_indexes(staging)
@@ -496,24 +570,24 @@ class FalkorDBStore:
                 raise
 
     def _run_all(self, graph: str, statements: Iterable[Statement]) -> None:
-        """Run the statements in order; the text of the next one is written by a helper thread
-        while the server runs the current one (the client waits on the socket without the
-        GIL): an import's 16 MB of parameters cost no wall time on a second core. An error in
-        the parameters of statement n+1 is raised after statement n, as without the helper."""
+        """Run the statements in order; the next one is taken from ``statements`` and its text
+        written by a helper thread while the server runs the current one (the client waits on
+        the socket without the GIL): an import's 16 MB of parameters, and the rows of a
+        sequence that builds them as it is read (the import's offers), cost no wall time on a
+        second core. An error in building statement n+1 is raised after statement n, as
+        without the helper."""
         items = iter(statements)
+
+        def prepare() -> tuple[Statement, str] | None:
+            st = next(items, None)
+            return None if st is None else (st, self._text(st.name, st.params))
+
         with ThreadPoolExecutor(1, thread_name_prefix="cmq-write-text") as helper:
-
-            def text_of(st: Statement | None) -> Future[str] | None:
-                return None if st is None else helper.submit(self._text, st.name, st.params)
-
-            current = next(items, None)
-            pending = text_of(current)
-            while current is not None and pending is not None:
-                text = pending.result()
-                following = next(items, None)
-                pending = text_of(following)
+            pending = helper.submit(prepare)
+            while (ready := pending.result()) is not None:
+                current, text = ready
+                pending = helper.submit(prepare)
                 self._run(graph, current.name, current.params, read_only=False, text=text)
-                current = following
 
     def _swap(self, staging: str) -> None:
         """Put the staging graph in place of the live one and bump the version, in one
@@ -522,24 +596,42 @@ class FalkorDBStore:
         Then wait until the swap is in the append-only file on disk (WAITAOF). With
         ``appendfsync everysec`` Redis answers before writing the file when a background fsync
         is still running, so a swap could be acknowledged and still be lost by a crash of the
-        database (seen in tests/integration/test_crash.py). The wait is at most about a second,
-        paid once per load, import or restore; single-query edits are not waited for (see
-        docs/backup.md).
+        database (seen in tests/integration/test_crash.py). The next background fsync is up to
+        a second away (about 1 s measured at each swap); on the embedded server the swap is
+        therefore written with ``appendfsync always`` (the command's write is fsynced before the
+        reply, the wait returns at once), then the server goes back to ``everysec``. Were the
+        setting changed back by another writer meanwhile, the wait is the usual one. Single-query
+        edits are not waited for (see docs/backup.md).
         """
         r = self._wredis
-        with self._errors():
-            swap = r.pipeline(transaction=True)
-            swap.rename(staging, self.graph_name)
-            swap.incr(self._version_key)
-            swap.execute()
-        # The write is applied from here on: a failure to wait is logged, never raised.
+        synced = self.server is not None and self._set_fsync(r, "always")
         try:
-            local, _replicas = r.execute_command("WAITAOF", 1, 0, _WAITAOF_MS)
-        except redis.exceptions.RedisError as exc:  # e.g. an external server without AOF
-            log.info("the write is applied; not waiting for the disk: %s", exc)
-            return
-        if local < 1:
-            log.warning("the write is applied but not yet on disk after %d ms", _WAITAOF_MS)
+            with self._errors():
+                swap = r.pipeline(transaction=True)
+                swap.rename(staging, self.graph_name)
+                swap.incr(self._version_key)
+                swap.execute()
+            # The write is applied from here on: a failure to wait is logged, never raised.
+            try:
+                local, _replicas = r.execute_command("WAITAOF", 1, 0, _WAITAOF_MS)
+            except redis.exceptions.RedisError as exc:  # e.g. an external server without AOF
+                log.info("the write is applied; not waiting for the disk: %s", exc)
+                return
+            if local < 1:
+                log.warning("the write is applied but not yet on disk after %d ms", _WAITAOF_MS)
+        finally:
+            if synced:
+                self._set_fsync(r, "everysec")
+
+    @staticmethod
+    def _set_fsync(r: redis.Redis, mode: str) -> bool:
+        """``CONFIG SET appendfsync``; False (logged) where the server refuses it."""
+        try:
+            r.execute_command("CONFIG", "SET", "appendfsync", mode)
+        except redis.exceptions.RedisError as exc:
+            log.info("appendfsync left as it is: %s", exc)
+            return False
+        return True
 
     def ping(self) -> None:
         def call() -> None:
@@ -665,7 +757,7 @@ class FalkorDBStore:
             if not lock.acquire(blocking=False, token=token):
                 return
             try:
-                for key in r.scan_iter(match=f"{self.graph_name}__staging_*", count=100):
+                for key in r.scan_iter(match=f"{self.graph_name}{_STAGING}*", count=100):
                     r.delete(key)
                     log.warning("removed %s, left by an interrupted write", key)
                 prefix = f"{self.graph_name}{_SNAPSHOT}"

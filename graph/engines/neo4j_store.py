@@ -251,6 +251,10 @@ class Neo4jStore:
                 tx.run(query, params).consume()
             tx.commit()
 
+    def preparing_write(self) -> AbstractContextManager[None]:
+        """Nothing to prepare: write_atomic is one transaction on the live graph."""
+        return nullcontext()
+
     def ping(self) -> None:
         """A real query on the configured database (verify_connectivity only checks the server)."""
         with self._errors():

@@ -44,7 +44,9 @@ def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
             {
                 r["diploma"]["level"]
                 for r in rows
-                if r["offer"]["status"] in OPEN_STATUSES and r["diploma"]["level"] in LEVELS
+                if r["offer"]["status"] in OPEN_STATUSES
+                and r["diploma"]["level"] in LEVELS
+                and not r["diploma"].get("closed")  # closed in the BCN: not offered
             }
         )
         planned_rows = [r for r in rows if r["offer"]["status"] == "planned"]

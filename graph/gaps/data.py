@@ -7,19 +7,37 @@ legs leaving what they offer; its actors and platforms, the links with an end am
 agreements binding one of them, and the rows of the actors at the other end of those (their
 kind says whether a partner is a company or a school); the partnerships of the establishments
 hosting its platforms. Offers outside the territory are read only for the next steps of actual
-dead ends (:func:`dead_end_targets`).
+dead ends (:func:`dead_end_targets`), and only within reach of the nearest-next-step search.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.gaps.rows import GapData, Row, campuses_of_territory, dead_end_targets
+from graph.gaps.dead_ends import NEAREST_MAX_KM
+from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
 from graph.store import GraphStore
 from graph.territory import Territory
 
-__all__ = ["read_gap_data", "read_offers"]
+__all__ = ["OFFER_FIELDS", "read_gap_data", "read_offers"]
 
+# The fields of an offer, in the order of the list gaps_offer_rows(_of) return: a list per
+# offer decodes in half the time of a map (6 466 offers for a campus at national size).
+OFFER_FIELDS = (
+    "site",
+    "commune",
+    "departement",
+    "region_code",
+    "lat",
+    "lon",
+    "modality",
+    "status",
+    "capacity",
+    "year",
+    "campus",
+    "source",
+)
+NO_BOX = {"min_lat": None, "max_lat": None, "min_lon": None, "max_lon": None}
 LINKS = ("PARTNERS_WITH", "HOSTS", "PART_OF")  # links between actors (WORKS_ON: to a sector)
 
 
@@ -57,13 +75,8 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             local = local + store.read("gaps_actors_of", ids=others)
     d = GapData(
         offers=offers,
-        legs=_by(
-            store.read("gaps_next_steps", codes=codes),
-            "source",
-            "target",
-            "from_departements",
-            "to_departements",
-        ),
+        # in the engine's order: only read as sets (GapData.steps)
+        legs=store.read("gaps_next_steps", codes=codes),
         sectors=sorted(store.read("gaps_sectors"), key=lambda r: str(r["sector"]["id"])),
         actors=_by(local, "label", "id"),
         edges=_by(edges, "source_label", "source", "type", "target_label", "target", "kind"),
@@ -75,21 +88,31 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
     d.inside_for_sector = [r for r in d.inside if sector in r["sectors"]] if sector else d.inside
-    targets = dead_end_targets(d.inside_for_sector, d.legs)
+    targets = dead_end_targets(d.inside_for_sector, d.steps())
     if targets:
+        # the next steps' offers near the territory only: the nearest is looked for within
+        # NEAREST_MAX_KM (1 km more: the distance is compared once rounded to 100 m); whether
+        # a next step is offered at all, anywhere, is read apart, one row per diploma
+        box = box_around(d.inside_for_sector, NEAREST_MAX_KM + 1.0) or NO_BOX
         d.outside_offers = sorted(
-            read_offers(store, "gaps_offer_rows_of", {"codes": targets}), key=_offer_order
+            read_offers(store, "gaps_offer_rows_of", {"codes": targets, **box}),
+            key=_offer_order,
+        )
+        d.offered_next = sorted(
+            store.read("gaps_offered_diplomas", codes=targets),
+            key=lambda r: str(r["diploma"]["code"]),
         )
     return d
 
 
 def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Row]:
     """The rows of ``gaps_offers`` (actor, offer, diploma, sectors), read as offers with ids
-    and codes (``name``: gaps_offer_rows, a territory's, or gaps_offer_rows_of, given
-    diplomas') and the rows of their establishments and diplomas once each: a campus at
-    national size has 6 000 offers of 1 000 establishments and 2 000 diplomas. The rows of
-    one establishment or diploma are shared by its offers (read them, never modify them).
-    Offers alike in everything are one row, as gaps_offers groups them."""
+    and codes, each offer a list of :data:`OFFER_FIELDS` (``name``: gaps_offer_rows, a
+    territory's, or gaps_offer_rows_of, given diplomas') and the rows of their establishments
+    and diplomas once each: a campus at national size has 6 000 offers of 1 000
+    establishments and 2 000 diplomas. The rows of one establishment or diploma are shared by
+    its offers (read them, never modify them). Offers alike in everything are one row, as
+    gaps_offers groups them."""
     compact = store.read(name, **params)
     if not compact:
         return []
@@ -103,12 +126,12 @@ def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Ro
     }
     rows: dict[tuple[Any, ...], Row] = {}
     for r in compact:
-        key = (r["actor"], r["diploma"], *r["offer"].values())  # the same keys in every map
+        key = (r["actor"], r["diploma"], *r["offer"])
         if key not in rows:
             d = diplomas[r["diploma"]]
             rows[key] = {
                 "actor": actors[r["actor"]],
-                "offer": r["offer"],
+                "offer": dict(zip(OFFER_FIELDS, r["offer"], strict=True)),
                 "diploma": d["diploma"],
                 "sectors": d["sectors"],
             }

@@ -6,10 +6,11 @@ from collections import defaultdict
 from typing import Any
 
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
-from graph.gaps.rows import GapData, next_steps
+from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
+from graph.territory import departement_label
 
 __all__ = ["dead_ends"]
 
@@ -28,14 +29,18 @@ def dead_ends(d: GapData) -> list[Finding]:
     when it is within NEAREST_MAX_KM, else the answer says there is none that close. Offers
     whose next steps the data does not describe here, or that have no coordinates, are not
     judged (counted by :func:`dead_end_note`)."""
+    common: dict[str, bool] = {}  # code -> a common first year (a search per diploma, once)
+    for r in d.inside_for_sector:
+        if r["diploma"]["code"] not in common:
+            common[r["diploma"]["code"]] = is_common_year(r["diploma"])
     inside = [
         r
         for r in d.inside_for_sector
         if r["offer"].get("status") in OPEN_STATUSES
         and not r["diploma"].get("closed")
-        and not is_common_year(r["diploma"])  # its programme's own years carry the next step
+        and not common[r["diploma"]["code"]]  # its programme's own years carry the next step
     ]
-    nexts = next_steps(d.legs)
+    nexts = d.steps()
     offered_inside = {r["diploma"]["code"] for r in d.inside}
     kinds_inside = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.inside}
     programmes_of_kind: dict[tuple[Any, Any], set[str]] = defaultdict(set)
@@ -43,10 +48,16 @@ def dead_ends(d: GapData) -> list[Finding]:
         programmes_of_kind[x["diploma"].get("type"), x["diploma"].get("level")].add(
             x["diploma"]["code"]
         )
-    all_offers: dict[str, list[Row]] = defaultdict(list)
+    all_offers: dict[str, list[Row]] = defaultdict(list)  # near the territory (data.py)
+    # the next steps offered somewhere, near or far: code -> a row with its diploma, sectors
+    offered: dict[str, Row] = {}
     for r in d.outside_offers:
         if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
             all_offers[r["diploma"]["code"]].append(r)
+            offered.setdefault(r["diploma"]["code"], r)
+    for r in d.offered_next:
+        if not r["diploma"].get("closed"):
+            offered.setdefault(r["diploma"]["code"], r)
     # the offers of the territory by (type, level), those with coordinates
     by_kind: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
     for x in d.inside:
@@ -54,26 +65,31 @@ def dead_ends(d: GapData) -> list[Finding]:
             by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
     out = []
     seen: set[tuple[str, str]] = set()
+    # (diploma, département) -> whether its offers there have a next step inside, or none
+    # known: judged once, not once per offer
+    settled: dict[tuple[str, Any], bool] = {}
     for r in inside:
         code = r["diploma"]["code"]
-        targets = nexts.at(code, r["offer"].get("departement"))
-        if not targets or targets & offered_inside:
+        place = (code, r["offer"].get("departement"))
+        targets = nexts.at(*place)
+        done = settled.get(place)
+        if done is None:
+            done = settled[place] = not targets or not targets.isdisjoint(offered_inside)
+        if done:
             continue
         key = (r["actor"]["id"], code)
         if key in seen or r["offer"].get("lat") is None:
             continue
-        known = {t for t in targets if all_offers.get(t)}
+        known = {t for t in targets if t in offered}
         kinds = {
-            (x["diploma"].get("type"), x["diploma"].get("level"))
-            for t in known
-            for x in all_offers[t]
+            (offered[t]["diploma"].get("type"), offered[t]["diploma"].get("level")) for t in known
         }
         if not known or not kinds & kinds_inside:
             continue  # the data does not describe that next level here: not judged
         nearest = _nearest_outside(r, known, all_offers)
         if nearest is not None and nearest["km"] <= REACH_KM:
             continue  # a next step is within reach
-        fields = {sec for t in known for x in all_offers[t] for sec in x.get("sectors") or []}
+        fields = {sec for t in known for sec in offered[t].get("sectors") or []}
         if _kind_within_reach(r, kinds, fields, by_kind):
             continue  # a programme of the next level is within reach: the data may only lack
             # the passerelle to it, which does not make this offer a dead end
@@ -149,7 +165,7 @@ def _kind_within_reach(
 
 def nearest_text(n: Row) -> str:
     place = n.get("commune") or (
-        f"département {str(n['departement']).lstrip('0')}" if n.get("departement") else None
+        f"département {departement_label(n['departement'])}" if n.get("departement") else None
     )
     return (
         f"{n['diploma_name']} à {n['actor']}"

@@ -52,7 +52,11 @@ def unmet_demand(
         # a demand table belongs to the campus whose source gives it: only the territory's
         demand = [x for x in row["demand"] if x is not None and x["campus"] in d.local_campuses]
         training = by_sector.get(sid, [])
-        open_training = [r for r in training if r["offer"]["status"] in OPEN_STATUSES]
+        open_training = [
+            r
+            for r in training
+            if r["offer"]["status"] in OPEN_STATUSES and not r["diploma"].get("closed")
+        ]
         capacity_known = [
             r["offer"]["capacity"] for r in open_training if r["offer"].get("capacity") is not None
         ]

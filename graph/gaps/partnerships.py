@@ -19,10 +19,23 @@ from graph.gaps.findings import (
     actor_ref,
     levels_text,
 )
-from graph.gaps.rows import GapData, next_steps
+from graph.gaps.rows import GapData
 from graph.geo import haversine_km
+from graph.pathways.hygiene import is_common_year
 
 __all__ = ["suggested_partnerships"]
+
+
+def local_sectors(d: GapData) -> set[str]:
+    """The sectors a territory's report may name: those no campus covers, and those of the
+    territory's own campuses (``local_campuses``; the continuum section's rule). Another
+    campus's filières still tie diplomas together for the link prediction, but are never said
+    to be what two establishments of another territory share."""
+    return {
+        s["sector"]["id"]
+        for s in d.sectors
+        if not s.get("campuses") or set(s["campuses"]) & d.local_campuses
+    }
 
 
 def _graph(d: GapData) -> nx.Graph:
@@ -91,7 +104,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         where.setdefault(r["actor"]["id"], r["offer"].get("departement"))
         if r["diploma"].get("level"):
             levels[r["actor"]["id"]].add(r["diploma"]["level"])
-    nexts = next_steps(d.legs)
+    nexts = d.steps()
     # continues(x, y) is asked of many pairs: made once per x, as the actors offering a
     # diploma that x's diplomas lead to and x does not offer
     offered_by: dict[str, set[str]] = defaultdict(set)
@@ -101,7 +114,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
     nothing: set[str] = set()
     followers: dict[str, set[str]] = {}
     for x, codes in offered.items():
-        beyond = {t for c in codes for t in nexts.at(c, where.get(x))} - codes
+        beyond = set().union(*(nexts.at(c, where.get(x)) for c in codes)) - codes
         followers[x] = set().union(*(offered_by.get(t, nothing) for t in beyond))
 
     def continues(x: str, y: str) -> bool:
@@ -171,20 +184,49 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
     ranked = [s for s in ranked if any(z.startswith(("Sector:", "Platform:")) for z in s.shared)][
         :limit
     ]
+    local = local_sectors(d)
+    diploma_names = {r["diploma"]["code"]: r["diploma"]["name"] for r in d.offers}
+
+    common = {r["diploma"]["code"] for r in d.offers if is_common_year(r["diploma"])}
+    closed = {r["diploma"]["code"] for r in d.offers if r["diploma"].get("closed")}
+
+    def follows(x: str, y: str) -> str | None:
+        """« A → B »: a diploma of x leading to one y offers: one the BCN has not closed, a
+        whole programme rather than a common first year, where there is one (then the first
+        by code)."""
+        pairs = sorted(
+            (c in closed or t in closed, c in common, t in common, c, t)
+            for c in offered.get(x, nothing)
+            for t in nexts.at(c, where.get(x)) & offered.get(y, nothing) - {c}
+        )
+        if not pairs or pairs[0][1]:
+            return None  # none, or only from a common year (a 2de commune leads to its Bac pro)
+        c, t = pairs[0][3:]
+        return f"{diploma_names.get(c, c)} → {diploma_names.get(t, t)}"
+
     out = []
     for s in ranked:
         a, b = info[s.a], info[s.b]
         kind = pair_type(a, b)
-        shared_names = [names.get(z, z.partition(":")[2]) for z in s.shared]
+        shared_names = [
+            names.get(z, z.partition(":")[2])
+            for z in s.shared
+            if not z.startswith("Sector:") or z.partition(":")[2] in local
+        ]
         km = (
             haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
             if None not in (a.get("lat"), b.get("lat"))
             else None
         )
         la, lb = sorted(levels[a["id"]]), sorted(levels[b["id"]])
-        bits = [f"points communs : {', '.join(shared_names[:4])}"]
+        bits = [f"points communs : {', '.join(shared_names[:4])}"] if shared_names else []
         if kind == "school-continuation":
-            bits.append("l'un forme au niveau suivant de l'autre (passerelle)")
+            step = follows(a["id"], b["id"]) or follows(b["id"], a["id"])
+            bits.append(
+                "l'un forme au niveau suivant de l'autre ("
+                + (f"passerelle {step}" if step else "passerelle")
+                + ")"
+            )
         elif la and lb and la != lb:
             bits.append(f"niveaux complémentaires ({levels_text(la)} / {levels_text(lb)})")
         if km is not None:

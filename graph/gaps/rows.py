@@ -3,6 +3,7 @@ helpers over them that the sections and the reading share."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 
 from graph.territory import Territory
 
-__all__ = ["GapData", "NextSteps", "dead_end_targets", "next_steps"]
+__all__ = ["GapData", "NextSteps", "box_around", "dead_end_targets", "next_steps"]
 
 Row = dict[str, Any]
 
@@ -22,8 +23,12 @@ class GapData:
     ``offers``: gaps_offers rows (actor, offer, diploma, sectors) of the territory;
     ``inside``: those whose offer is in the territory (the exact radius test);
     ``inside_for_sector``: the same, for the sector asked if any; ``legs``: where the LEADS_TO
-    legs leaving them go, one row per target and territory of the leg (gaps_next_steps);
-    ``outside_offers``: offers anywhere of the next steps of dead ends; ``sectors``,
+    legs leaving them go, per diploma and territory of the leg (gaps_next_steps: ``source``,
+    ``targets``, ``from_departements``; a row with one ``target`` is read the same), in no
+    particular order (:meth:`steps` reads them as sets);
+    ``outside_offers``: offers of the next steps of dead ends, those near the territory
+    (:func:`box_around`); ``offered_next``: those next steps that are offered somewhere
+    (gaps_offered_diplomas: diploma, sectors; one row per diploma); ``sectors``,
     ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
     ``inside_ids``: the actors and platforms of the territory.
     """
@@ -38,8 +43,17 @@ class GapData:
     inside_for_sector: list[Row] = field(default_factory=list)
     inside_ids: set[str] = field(default_factory=set)
     outside_offers: list[Row] = field(default_factory=list)
+    offered_next: list[Row] = field(default_factory=list)
     local_campuses: set[str] = field(default_factory=set)
     # the campuses of the territory: their filières, demand tables and figures may be shown
+    _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
+
+    def steps(self) -> NextSteps:
+        """The next steps of ``legs``, built once for the reading and every section (three
+        builds were a tenth of a campus report at national size)."""
+        if self._steps is None:
+            self._steps = NextSteps(self.legs)
+        return self._steps
 
 
 class NextSteps:
@@ -50,26 +64,37 @@ class NextSteps:
     réservées aux BTS » into it; docs/inferred-passerelles.md, « Campus programmes ») holds
     only for an offer of its source in those départements; the others hold everywhere.
 
-    >>> n = NextSteps([{"source": "BTS", "target": "LP"},
+    A row gives one ``target`` or a list of ``targets`` (gaps_next_steps groups them).
+
+    >>> n = NextSteps([{"source": "BTS", "targets": ["LP", "BUT"]},
     ...                {"source": "BTS", "target": "MV-LP", "from_departements": ["046"]}])
     >>> sorted(n.at("BTS", "076")), sorted(n.at("BTS", "046"))
-    (['LP'], ['LP', 'MV-LP'])
+    (['BUT', 'LP'], ['BUT', 'LP', 'MV-LP'])
     """
 
     def __init__(self, legs: Iterable[Row]) -> None:
         self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
         self.local: defaultdict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        self._at: dict[tuple[str, str | None], frozenset[str]] = {}
         for leg in legs:
+            targets = leg["targets"] if "targets" in leg else (leg["target"],)
             deps = leg.get("from_departements")
             if deps:
-                self.local[leg["source"]].append((leg["target"], frozenset(deps)))
+                where = frozenset(deps)
+                self.local[leg["source"]].extend((t, where) for t in targets)
             else:
-                self.everywhere[leg["source"]].add(leg["target"])
+                self.everywhere[leg["source"]].update(targets)
 
-    def at(self, code: str, departement: str | None) -> set[str]:
-        out = set(self.everywhere.get(code, ()))
-        out.update(t for t, deps in self.local.get(code, ()) if departement in deps)
-        return out
+    def at(self, code: str, departement: str | None) -> frozenset[str]:
+        """Kept per diploma and département: the sections ask for the same ones many times
+        (every offer of a diploma in a département, every establishment offering it)."""
+        key = (code, departement)
+        got = self._at.get(key)
+        if got is None:
+            out = set(self.everywhere.get(code, ()))
+            out.update(t for t, deps in self.local.get(code, ()) if departement in deps)
+            got = self._at[key] = frozenset(out)
+        return got
 
 
 def next_steps(legs: Iterable[Row]) -> NextSteps:
@@ -77,11 +102,12 @@ def next_steps(legs: Iterable[Row]) -> NextSteps:
     return NextSteps(legs)
 
 
-def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row]) -> list[str]:
+def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row] | NextSteps) -> list[str]:
     """The next steps of the offers none of whose next steps is offered inside: where the
-    dead-ends section looks for the nearest offer elsewhere."""
+    dead-ends section looks for the nearest offer elsewhere (``legs``: rows of
+    gaps_next_steps, or their :class:`NextSteps`)."""
     inside = list(inside)
-    nexts = next_steps(legs)
+    nexts = legs if isinstance(legs, NextSteps) else next_steps(legs)
     offered_inside = {r["diploma"]["code"] for r in inside}
     out: set[str] = set()
     # judged once per diploma and département, not once per offer
@@ -120,3 +146,35 @@ def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[
         ):
             out.add(c["id"])
     return out
+
+
+def box_around(rows: Iterable[Row], km: float) -> dict[str, float] | None:
+    """The latitude and longitude box holding every place within ``km`` of the offers
+    ``rows`` that have coordinates (a degree of latitude is 111.3 km on the sphere of
+    graph.geo: 111 km is taken, a little more than needed); None when none has any, or when
+    the box would reach a pole or the ±180° meridian (then: everywhere).
+
+    >>> box = box_around([{"offer": {"lat": 44.6, "lon": 2.0}}], 111.0)
+    >>> round(box["min_lat"], 3), round(box["max_lat"], 3), box["min_lon"] < 0.6
+    (43.6, 45.6, True)
+    """
+    points = [
+        (o["lat"], o["lon"])
+        for r in rows
+        if (o := r["offer"]).get("lat") is not None and o.get("lon") is not None
+    ]
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    dlat = km / 111.0
+    farthest = max(abs(min(lats)), abs(max(lats))) + dlat  # the widest degree of longitude
+    if farthest >= 89.0:
+        return None
+    dlon = km / (111.0 * math.cos(math.radians(farthest)))
+    box = {
+        "min_lat": min(lats) - dlat,
+        "max_lat": max(lats) + dlat,
+        "min_lon": min(lons) - dlon,
+        "max_lon": max(lons) + dlon,
+    }
+    return box if box["min_lon"] > -180.0 and box["max_lon"] < 180.0 else None

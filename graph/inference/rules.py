@@ -58,6 +58,9 @@ class DiplomaFacts:
     # campus's and those of its own offers); empty for a national diploma
     territory: frozenset[str] = frozenset()
     offered_in: frozenset[str] = frozenset()  # départements where an offer of it is known
+    # the départements of the campuses whose files put it in a filière (``fields``): a filière is
+    # a campus's grouping, so a leg matched on it holds on that campus's territory only
+    field_territory: frozenset[str] = frozenset()
     # the establishments (UAI) the national activity files say prepare it (those of its BCN
     # predecessors when it has none yet): graph.inference.co_offer
     establishments: frozenset[str] = frozenset()
@@ -104,6 +107,7 @@ INDUSTRIAL_NSF_DOMAINS = {"20", "22", "23", "25"}
 TARGET_OPEN = "spécialité de la cible non précisée"
 ORIGIN_OPEN = "spécialité de l'origine non précisée"
 INDUSTRIAL = "domaine industriel"
+FILIERE = "filière commune"  # a match on a campus's filière (_field_match): its territory only
 # matches that name no specialty the two diplomas share: into (or out of) a campus programme,
 # they hold only in its territory
 UNSPECIFIC = {TARGET_OPEN, ORIGIN_OPEN, INDUSTRIAL}
@@ -139,7 +143,7 @@ def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: 
     if shared:
         # the fields are sector ids: users read a sentence, never an identifier
         n = len(shared)
-        return f"filière commune aux deux diplômes ({n} secteur{'s' if n > 1 else ''} du campus)"
+        return f"{FILIERE} aux deux diplômes ({n} secteur{'s' if n > 1 else ''} du campus)"
     if domain and a.nsf and b.nsf and a.nsf[:2] == b.nsf[:2]:
         return f"domaine NSF {a.nsf[:2]}x"
     if open_ended and not (b.nsf or b.fields):
@@ -154,7 +158,9 @@ def local_scope(
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Where a leg ``a`` → ``b`` matched by ``how`` holds: ``((), ())`` everywhere; the
     départements its source / target must be taken in when it is tied to a campus programme's
-    territory; None when it holds nowhere (no source, or no target, offered in that territory).
+    territory, or matched on a campus's filière (a campus's grouping of its diplomas, no
+    national fact: :attr:`DiplomaFacts.field_territory`); None when it holds nowhere (no
+    source, or no target, offered in that territory).
 
     >>> lp = DiplomaFacts("MV-LP", "licence_pro", 6, territory=frozenset({"046"}))
     >>> bts = DiplomaFacts("32020111", "bts", 5, nsf="311", offered_in=frozenset({"076"}))
@@ -163,7 +169,20 @@ def local_scope(
     >>> here = DiplomaFacts("32020111", "bts", 5, nsf="311", offered_in=frozenset({"046", "076"}))
     >>> local_scope(here, lp, TARGET_OPEN)
     (('046',), ())
+    >>> mv = frozenset({"012", "046"})
+    >>> bac = DiplomaFacts("40025011", "bac_pro", 4, fields=frozenset({"s1"}), field_territory=mv,
+    ...                    offered_in=frozenset({"012", "076"}))
+    >>> bts2 = DiplomaFacts("32025011", "bts", 5, fields=frozenset({"s1"}), field_territory=mv)
+    >>> local_scope(bac, bts2, "filière commune aux deux diplômes (1 secteur du campus)")
+    (('012', '046'), ())
     """
+    if how.startswith(FILIERE):
+        where = (a.field_territory & b.field_territory) or (a.field_territory | b.field_territory)
+        if not where:
+            return (), ()
+        if not a.offered_in & where:
+            return None
+        return tuple(sorted(where)), ()
     if how not in UNSPECIFIC:
         return (), ()
     from_deps: tuple[str, ...] = ()

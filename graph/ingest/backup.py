@@ -527,6 +527,9 @@ def restore_statements(backup: Backup) -> list[Statement]:
         statements.extend(_chunks(node_query(label), backup.nodes.get(label, [])))
     for pattern in sorted(PATTERNS):
         statements.extend(_chunks(PATTERNS[pattern], backup.rels.get(pattern, [])))
+    # where each establishment offers, from the offers restored rather than the lists the
+    # backup holds (a backup edited by hand may have offers its lists do not name)
+    statements.append(Statement("actors_offer_places"))
     return statements
 
 

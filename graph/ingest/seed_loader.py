@@ -347,6 +347,8 @@ def build_statements(
         statements.extend(_chunks(f"load_{kind}", rows))
     for kind, rows in rels.items():
         statements.extend(_chunks(f"load_link_{kind}", rows))
+    # where each establishment offers, for the gap reports (cypher/actors_offer_places.cypher)
+    statements.append(Statement("actors_offer_places"))
     summary = LoadSummary(
         files=len(seeds.files),
         nodes={k: len(v) for k, v in nodes.items()},
@@ -399,6 +401,7 @@ class SeedPlaces:
 
     offered_in: dict[str, frozenset[str]]
     territory: dict[str, frozenset[str]]
+    campus: dict[str, frozenset[str]]  # départements of the campuses whose files describe it
 
 
 def seed_places(seeds: SeedSet) -> SeedPlaces:
@@ -419,6 +422,7 @@ def seed_places(seeds: SeedSet) -> SeedPlaces:
             for code in seeds.diplomas
             if (t := programme_territory(code, campus_deps.get(code, ()), offered_in.get(code, ())))
         },
+        campus={k: frozenset(v) for k, v in campus_deps.items()},
     )
 
 
@@ -444,6 +448,7 @@ def _add_inferred(
             title=title_words(d.name),
             territory=places.territory.get(d.code, frozenset()),
             offered_in=places.offered_in.get(d.code, frozenset()),
+            field_territory=places.campus.get(d.code, frozenset()),
         )
         for d in seeds.diplomas.values()
     ]

@@ -12,6 +12,7 @@ from graph.labels import TYPE_FR
 from graph.pathways.hygiene import step_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+from graph.territory import departement_label
 
 __all__ = ["MODALITY_FR", "OUTSIDE_MAX_KM", "explain", "goal_label", "too_far_sentence", "why_none"]
 
@@ -52,10 +53,12 @@ def place(o: Offer) -> str:
     the commune once when the name already ends with it (« Lycée Champollion (Figeac) »)."""
     where = o.offer.get("commune")
     if not where and o.offer.get("departement"):
-        where = f"département {str(o.offer['departement']).lstrip('0')}"
+        where = f"département {departement_label(o.offer['departement'])}"
     name = o.actor.get("name") or "établissement sans nom"
     if where and name.endswith(f"({where})"):
         return name
+    if not o.offer.get("commune") and name.endswith(")"):
+        return name  # « Établissement 0230019W (Creuse) »: its département said already
     return f"{name} ({where or 'lieu inconnu'})"
 
 
@@ -81,7 +84,7 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         elif scope == "campus":
             text = "passerelle documentée par la source du campus, sur son territoire"
         else:
-            codes = ", ".join(str(c).lstrip("0") for c in leg.get("scope_departements") or [])
+            codes = ", ".join(departement_label(c) for c in leg.get("scope_departements") or [])
             text = f"passerelle documentée pour les départements {codes}"
         figures = figure_sentence(leg)
         return f"{text} ({figures})" if figures else text
@@ -90,12 +93,16 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
             "passerelle documentée seulement pour d'autres établissements : ici déduite, "
             "sans les chiffres de la source"
         )
+    where = ""
+    if deps := leg.get("from_departements"):
+        codes = ", ".join(departement_label(c) for c in deps)
+        where = f", valable sur le territoire du campus : départements {codes}"
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "
-            "(non documentée)"
+            f"(non documentée{where})"
         )
-    return "passerelle déduite d'une règle publique (non documentée)"
+    return f"passerelle déduite d'une règle publique (non documentée{where})"
 
 
 def step_sentence(i: int, st: Step) -> str:
@@ -107,6 +114,19 @@ def step_sentence(i: int, st: Step) -> str:
         parts.append(f"à {fmt_km(st.choice.dist)}")
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
+    if st.choice.dist is not None and st.choice.dist > NEAR_KM:
+        # the chosen one is beyond a daily commute: an establishment of unknown place may be
+        # nearer (Ajaccio: Furiani at 102 km, another in Corse-du-Sud without coordinates)
+        other = next(
+            (
+                o
+                for o in st.choice.ranked[1:]
+                if o.offer.get("lat") is None and o.in_territory == best.in_territory
+            ),
+            None,
+        )
+        if other is not None:
+            parts.append(f"aussi à {place(other)}, à une distance inconnue, peut-être plus près")
     parts.append(passerelle_sentence(leg, best))
     if not best.in_territory:
         parts.append("hors du territoire demandé")
@@ -156,9 +176,16 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     return out
 
 
-def why_none(q: PathwayQuery, unrestricted: list[Candidate], offers: dict[str, list[Offer]]) -> str:
+def why_none(
+    q: PathwayQuery,
+    unrestricted: list[Candidate],
+    offers: dict[str, list[Offer]],
+    any_modality: dict[str, list[Offer]] | None = None,
+) -> str:
     """Why a search found no pathway, given the candidates found without the territory and
-    modality (``unrestricted``) and the offers of their diplomas."""
+    modality (``unrestricted``) and the offers of their diplomas (in the requested modality;
+    ``any_modality``: the same diplomas' offers in every modality, when one was asked, so that
+    a step offered in the territory in another modality is said so, not « aucune offre »)."""
     if not unrestricted:
         return (
             f"Aucune passerelle connue ne mène de {q.start_label} à {goal_label(q)} "
@@ -173,11 +200,25 @@ def why_none(q: PathwayQuery, unrestricted: list[Candidate], offers: dict[str, l
                 break
     if not missing:
         return f"Aucun parcours dans {q.territory.describe()} avec ces contraintes."
+    how = f" en {MODALITY_FR[q.modality.value]}" if q.modality else ""
     parts = []
     for code, d in list(missing.items())[:3]:
-        nearest = _nearest(q, offers.get(code, []))
-        where = f" ; le plus proche : {nearest}" if nearest else " ; aucune offre connue"
-        parts.append(f"aucune offre de {step_name(d)} dans {q.territory.describe()}{where}")
+        found = offers.get(code, [])
+        nearest = _nearest(q, found)
+        if nearest:
+            where = f" ; le plus proche : {nearest}"
+        elif found:
+            where = f" ; ailleurs, à une distance inconnue : {place(found[0])}"
+        else:
+            where = f" ; aucune offre{how} connue ailleurs dans les données importées"
+        text = f"aucune offre{how} de {step_name(d)} dans {q.territory.describe()}"
+        here = [o for o in (any_modality or {}).get(code, []) if o.in_territory]
+        if how and here:
+            modes = sorted(
+                {MODALITY_FR.get(o.offer.get("modality") or "", "") for o in here} - {""}
+            )
+            text += f" (ce diplôme y est proposé en {' ou '.join(modes)} : {place(here[0])})"
+        parts.append(text + where)
     return "Pas de parcours : " + " ; ".join(parts) + "."
 
 

@@ -14,6 +14,7 @@ from graph.coverage import (
     CoverageRow,
     goal_absent_sentence,
     goal_thin_sentence,
+    other_modality_sentence,
     read_coverage,
     summarise,
 )
@@ -32,7 +33,14 @@ from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
-from graph.pathways.usual import missing_sentence, usual_starts, usual_targets, with_usual
+from graph.pathways.unplaced import unplaced_notice
+from graph.pathways.usual import (
+    missing_sentence,
+    started_by_common_year,
+    usual_starts,
+    usual_targets,
+    with_usual,
+)
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -119,10 +127,13 @@ def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
     return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
 
 
-def _coverage(store: GraphStore, territory: Territory) -> tuple[list[CoverageRow], LatLon | None]:
-    """What the data holds in the territory, and the centre of its offers."""
+def _coverage(
+    store: GraphStore, territory: Territory, modality: str | None = None
+) -> tuple[list[CoverageRow], LatLon | None]:
+    """What the data holds in the territory (in ``modality`` if given), and the centre of its
+    offers (of any modality)."""
     rows = read_coverage(store, territory)
-    return summarise(rows, territory), _centre(rows)
+    return summarise(rows, territory, modality=modality), _centre(rows)
 
 
 class _Origin:
@@ -137,15 +148,17 @@ class _Origin:
         self.data = data
         self.territory = territory
         self.home = home
-        self._coverage: tuple[list[CoverageRow], LatLon | None] | None = None
+        self._coverage: dict[str | None, tuple[list[CoverageRow], LatLon | None]] = {}
 
-    def coverage(self) -> tuple[list[CoverageRow], LatLon | None]:
-        if self._coverage is None:
+    def coverage(self, modality: str | None = None) -> tuple[list[CoverageRow], LatLon | None]:
+        """What the data holds in the territory: every offer, or those in ``modality``."""
+        if modality not in self._coverage:
             store, territory = self.store, self.territory
-            self._coverage = self.data.kept(
-                ("coverage", territory.model_dump_json()), lambda: _coverage(store, territory)
+            self._coverage[modality] = self.data.kept(
+                ("coverage", territory.model_dump_json(), modality),
+                lambda: _coverage(store, territory, modality),
             )
-        return self._coverage
+        return self._coverage[modality]
 
     def point(self) -> LatLon | None:
         if self.home is not None:
@@ -196,10 +209,13 @@ def _usual_outside(
     notes: list[str] = []
     paths: list[Scored] = []
     mod = q.modality.value if q.modality else None
-    for start, target, leg in usual_targets(q, starts, legs, diplomas, goal_codes):
-        offers = source.offers([target["code"]])[target["code"]]
-        if any(o.in_territory for o in offers):
-            continue  # offered here: the ranking decides
+    targets = usual_targets(q, starts, legs, diplomas, goal_codes)
+    offered = source.offers([t["code"] for _, t, _ in targets])
+    here = [t for _, t, _ in targets if any(o.in_territory for o in offered[t["code"]])]
+    for start, target, leg in targets:
+        offers = offered[target["code"]]
+        if target in here or started_by_common_year(target, here):
+            continue  # offered here (or its common first year is): the ranking decides
         point = origin.point()
         scorer = Scorer(
             {target["code"]: offers},
@@ -226,6 +242,31 @@ def _start_nsf(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | N
     row = data.diplomas(store, q.start_codes).get(q.start_codes[0])
     nsf = row.get("nsf") if row else None
     return str(nsf) if nsf else None
+
+
+def _other_modalities(
+    absent: str, every: list[CoverageRow], q: PathwayQuery, mod: str, nsf: str | None
+) -> str:
+    """The goal-absent sentence of a modality, followed by what the territory holds of the
+    goal in the other modalities (:func:`graph.coverage.other_modality_sentence`)."""
+    to_type = q.to_type.value if q.to_type else None
+    if q.to_level and not to_type:  # what the goal-level sentence speaks of
+        every = [r for r in every if r.level == q.to_level]
+    hits = [
+        r
+        for r in every
+        if (to_type is None or r.type == to_type)
+        and (q.to_level is None or (r.level or 0) >= q.to_level)
+    ]
+    others = sorted({m for r in hits for m in r.modalities if m != mod and m in MODALITY_FR})
+    extra = other_modality_sentence(
+        every,
+        to_type=to_type,
+        to_level=q.to_level,
+        others=[MODALITY_FR[m] for m in others],
+        nsf=nsf,
+    )
+    return f"{absent} {extra}" if extra else absent
 
 
 def find_pathways(
@@ -258,24 +299,39 @@ def find_pathways(
     if q.territory.is_set and not q.allow_outside:
         notices, usual = _usual_outside(store, data, source, q, goal_codes, origin)
     if not keys and q.territory.is_set and not q.allow_outside:
-        summary = origin.coverage()[0]
+        mod = q.modality.value if q.modality else None
+        summary = origin.coverage(mod)[0]
+        to_type = q.to_type.value if q.to_type else None
+        nsf = _start_nsf(store, data, q)
         thin = None
         if not q.to and goal_codes is None:
             thin = goal_thin_sentence(
                 summary,
                 q.territory,
-                to_type=q.to_type.value if q.to_type else None,
+                to_type=to_type,
                 to_level=q.to_level,
-                nsf=_start_nsf(store, data, q),
+                nsf=nsf,
+                modality=MODALITY_FR[mod] if mod else None,
             )
         absent = goal_absent_sentence(
             summary,
             q.territory,
-            to_type=q.to_type.value if q.to_type else None,
+            to_type=to_type,
             to_level=q.to_level,
             to_code=q.to,
             goal_codes=goal_codes,
+            modality=MODALITY_FR[mod] if mod else None,
         )
+        if mod and not absent and q.to_level and not to_type:
+            # the goal level itself (not the levels above it) absent in the modality
+            level = [r for r in summary if r.level == q.to_level]
+            absent = goal_absent_sentence(
+                level, q.territory, to_type=None, to_level=q.to_level, modality=MODALITY_FR[mod]
+            )
+            if absent:
+                absent = absent.replace(f"niveau {q.to_level} ou plus", f"niveau {q.to_level}")
+        if absent and mod:
+            absent = _other_modalities(absent, origin.coverage()[0], q, mod, nsf)
         lead = absent or thin
         if lead:
             notices.append(lead)
@@ -295,13 +351,21 @@ def find_pathways(
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
+    if q.home is not None and (unplaced := unplaced_notice(shown)):
+        notices.append(unplaced)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
     if not out:
         unrestricted = candidates(q, source, goal_codes, restrict=False, opened=data.open_legs)
         reached = {d["code"] for r in unrestricted for d in r.diplomas[1:]}
-        reason = why_none(q, unrestricted, source.offers(reached) if unrestricted else {})
+        any_modality = None
+        if q.modality and unrestricted:  # a step offered here, but in another modality
+            anyq = q.model_copy(update={"modality": None})
+            any_modality = _StoreSource(data, store, anyq).offers(reached)
+        reason = why_none(
+            q, unrestricted, source.offers(reached) if unrestricted else {}, any_modality
+        )
         if lead:
             reason = f"{lead} {reason}"
     return PathwayAnswer(

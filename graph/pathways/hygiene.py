@@ -35,8 +35,11 @@ Row = Mapping[str, Any]
 ActorT = TypeVar("ActorT", bound=Mapping[str, Any])
 OfferT = TypeVar("OfferT", bound=Mapping[str, Any])
 
+# « 1ERE ANNEE COMMUNE », « 1E ANNEE COMMUNE » (BTS MECP), « 2NDE COMMUNE », « 1ERE ANNEE DE
+# CAP … », and a BTS name ending in « BTS 1ERE ANNEE » (BTS SIO: its options follow)
 _COMMON = re.compile(
-    r"\b(1ERE|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b",
+    r"\b(1ERE|1E|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b"
+    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$",
     re.IGNORECASE,
 )
 
@@ -58,7 +61,11 @@ def is_common_year(d: Row) -> bool:
     True
     >>> is_common_year({"name": "1ERE ANNEE DE CAP PRODUCTION (CAP)"})
     True
+    >>> is_common_year({"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE"})
+    True
     >>> is_common_year({"name": "ELECTROTECHNIQUE (BTS)"})
+    False
+    >>> is_common_year({"name": "LETTRES 1ERE ANNEE"})
     False
     """  # noqa: E501
     return bool(_COMMON.search(d.get("name") or ""))
@@ -69,6 +76,8 @@ def step_name(d: Row) -> str:
 
     >>> step_name({"name": "TRAITEMENT DES MATERIAUX BTS 1ERE ANNEE COMMUNE", "type": "bts"})
     'TRAITEMENT DES MATERIAUX (BTS) — 1re année commune, puis une option'
+    >>> step_name({"name": "METIERS DE L'ESTHETIQUE BTS 1E ANNEE COMMUNE", "type": "bts"})
+    "METIERS DE L'ESTHETIQUE (BTS) — 1re année commune, puis une option"
     >>> step_name({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
     'METIERS DU CUIR (BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro'
     """

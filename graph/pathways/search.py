@@ -10,7 +10,7 @@ first goal. No store is imported: the rules are tested over plain data.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from graph.pathways.hygiene import continues_programme, is_common_year, usable_rows
@@ -26,6 +26,7 @@ __all__ = [
     "flag_offers",
     "flag_usable",
     "is_goal",
+    "with_renewed_legs",
 ]
 
 CANDIDATE_CAP = 5_000
@@ -157,12 +158,22 @@ def candidates(
     adj: dict[str, list[tuple[str, Row]]] = {}
     frontier = sorted(node)
     seen: set[str] = set()
-    for _ in range(q.max_steps):
+    for hop in range(q.max_steps):
         frontier = [c for c in frontier if c not in seen]
         if not frontier:
             break
         seen.update(frontier)
-        legs = _open_targets(source, source.legs_from(frontier), node, opened)
+        raw = source.legs_from(frontier)
+        if hop == 0:
+            # a start's own legs with its renewed version's: worked out for this search only
+            renewed = with_renewed_legs(raw, node, source.legs_from)
+            own = {c: pairs for c, pairs in renewed.items() if pairs is raw[c]}
+            legs = _open_targets(source, own, node, opened)
+            legs.update(
+                _open_targets(source, {c: renewed[c] for c in renewed.keys() - own.keys()}, node)
+            )
+        else:
+            legs = _open_targets(source, raw, node, opened)
         targets = {t for c in frontier for t, _ in legs[c]}
         node.update(source.diplomas(targets))
         if restrict:
@@ -253,6 +264,40 @@ class _Walk:
                 paths.append(Candidate([*rows, there], [*legs, leg]))
             elif len(path) < self.max_steps:
                 self.walk([*path, code], [*rows, there], [*legs, leg])
+
+
+def with_renewed_legs(
+    legs: dict[str, list[tuple[str, Row]]],
+    starts: dict[str, Row],
+    legs_from: Callable[[Iterable[str]], dict[str, list[tuple[str, Row]]]],
+) -> dict[str, list[tuple[str, Row]]]:
+    """The start diplomas' legs, with the *documented* legs of their renewed versions (the
+    BCN's successors, ``RENAMED_TO``, whether the start is closed yet or only replaced): a
+    learner holding CAP cuisine 50022139 (replaced by 50022146 in 2024) continues as the
+    national table documents it for the renewed CAP cuisine (→ Bac pro cuisine), not by an
+    inference. Inferred legs of the successor are not added: the start has its own.
+
+    >>> legs = {"A": [("T", {"passerelle_origin": "inferred"})]}
+    >>> renewed = {"B": [("T", {"passerelle_origin": "documented"}), ("U", {"passerelle_origin": "inferred"})]}
+    >>> with_renewed_legs(legs, {"A": {"successors": ["B"]}}, lambda codes: renewed)["A"]
+    [('T', {'passerelle_origin': 'inferred'}), ('T', {'passerelle_origin': 'documented'})]
+    """  # noqa: E501
+    renewed = {c: list(d.get("successors") or []) for c, d in starts.items() if c in legs}
+    wanted = sorted({s for succ in renewed.values() for s in succ})
+    if not wanted:
+        return legs
+    theirs = legs_from(wanted)
+    out = dict(legs)
+    for c, succ in renewed.items():
+        extra = [
+            (t, leg)
+            for s in succ
+            for t, leg in theirs.get(s, [])
+            if leg.get("passerelle_origin") == "documented" and t != c
+        ]
+        if extra:
+            out[c] = [*legs[c], *extra]
+    return out
 
 
 def _local_holds(

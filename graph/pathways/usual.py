@@ -17,26 +17,34 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.pathways.explanation import fmt_km, place
-from graph.pathways.hygiene import step_name
+from graph.pathways.hygiene import continues_programme, step_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Choice, Scored, rank
 from graph.pathways.search import is_goal
 from graph.territory import Territory
 
-__all__ = ["missing_sentence", "usual_starts", "usual_targets", "with_usual"]
+__all__ = [
+    "missing_sentence",
+    "started_by_common_year",
+    "usual_starts",
+    "usual_targets",
+    "with_usual",
+]
 
 Row = dict[str, Any]
 
 
 def usual_starts(q: PathwayQuery, diplomas: Mapping[str, Row]) -> list[str]:
     """The codes whose documented continuations count as the learner's: the named start
-    diploma, and its successors when the BCN closed it (CAP boucher 50022135 → 50022143). A
-    start by level (``from_level``: every diploma of a level) has no usual continuation."""
+    diploma, and its successors when the BCN closed or replaced it (CAP boucher 50022135 →
+    50022143; CAP cuisine 50022139, replaced in 2024 by 50022146, closing in 2025: the same
+    as :func:`graph.pathways.search.with_renewed_legs`). A start by level (``from_level``:
+    every diploma of a level) has no usual continuation."""
     if len(q.start_codes) != 1:
         return []
     code = q.start_codes[0]
     d = diplomas.get(code) or {}
-    return [code, *(d.get("successors") or [])] if d.get("closed") else [code]
+    return [code, *(d.get("successors") or [])]
 
 
 def usual_targets(
@@ -68,6 +76,21 @@ def usual_targets(
                 seen.add(target)
                 out.append((code, d, leg))
     return out
+
+
+def started_by_common_year(target: Row, offered_here: list[Row]) -> bool:
+    """Whether a usual continuation is an option of a programme whose common first year is
+    offered in the territory (``offered_here``: the usual continuations offered there): the
+    BTS MHR options A, B, C follow its « 1re année commune », which the files list alone
+    (Parcoursup names first years). Such an option is not « proposée dans aucun
+    établissement »: the learner starts it there.
+
+    >>> common = {"code": "1", "name": "MHR BTS 1ERE ANNEE COMMUNE", "type": "bts", "level": 5}
+    >>> option = {"code": "2", "name": "MHR OPTION A (BTS)", "type": "bts", "level": 5}
+    >>> started_by_common_year(option, [common]), started_by_common_year(option, [])
+    (True, False)
+    """
+    return any(continues_programme(c, target) for c in offered_here if c is not target)
 
 
 def _where(territory: Territory) -> str:

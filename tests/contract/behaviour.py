@@ -92,6 +92,23 @@ class StoreBehaviour:
             store.write_atomic([Statement("create_t", {"v": 1}), Statement("create_t_then_fail")])
         assert store.read("list_t") == []
 
+    def test_a_write_while_preparing_an_atomic_write_is_kept(self, store: GraphStore) -> None:
+        store.write("create_t", v=0)
+        with store.preparing_write():
+            store.write("create_t", v=1)  # after (or before) FalkorDB's copy: never lost
+            store.write_atomic([Statement("create_t", {"v": 2})])
+        assert t_values(store) == [0, 1, 2]
+
+    def test_a_failure_while_preparing_an_atomic_write_changes_nothing(
+        self, store: GraphStore
+    ) -> None:
+        store.write("create_t", v=0)
+        with pytest.raises(RuntimeError), store.preparing_write():
+            raise RuntimeError("the import's files are bad")
+        with store.preparing_write(), pytest.raises(GraphError):
+            store.write_atomic([Statement("create_t", {"v": 1}), Statement("create_t_then_fail")])
+        assert t_values(store) == [0]
+
     def test_results_are_normalised_to_plain_values(self, store: GraphStore) -> None:
         store.write("create_shapes")
         rows = store.read("read_shapes")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,6 +46,50 @@ class TestFalkorDBStore(StoreBehaviour):
         with pytest.raises(GraphError):
             store.write_atomic([Statement("create_t", {"v": 1}), Statement("create_t_then_fail")])
         assert store._redis.keys(f"{store.graph_name}__staging_*") == []
+
+    def test_the_swap_is_fsynced_at_once_then_the_server_fsyncs_every_second(
+        self, store: FalkorDBStore
+    ) -> None:
+        modes: list[str] = []
+        real = store._set_fsync
+
+        def spy(r: Any, mode: str) -> bool:
+            modes.append(mode)
+            return real(r, mode)
+
+        store._set_fsync = spy  # type: ignore[method-assign]
+        store.write_atomic([Statement("create_t", {"v": 1})])
+        assert modes == ["always", "everysec"]
+        assert store._redis.config_get("appendfsync") == {"appendfsync": "everysec"}
+        assert t_values(store) == [1]
+
+    def test_the_copy_prepared_in_the_background_is_used_only_if_nothing_was_written(
+        self, store: FalkorDBStore
+    ) -> None:
+        store.write("create_t", v=0)
+        used: list[str | None] = []
+        real = store._prepared_copy
+
+        def spy(r: Any) -> str | None:
+            used.append(real(r))
+            return used[-1]
+
+        store._prepared_copy = spy  # type: ignore[method-assign]
+        with store.preparing_write():
+            store._local.prepared.version.result()  # the copy is taken
+            store.write_atomic([Statement("create_t", {"v": 1})])
+        with store.preparing_write():
+            store._local.prepared.version.result()
+            store.write("create_t", v=2)  # the copy no longer is the live graph
+            store.write_atomic([Statement("create_t", {"v": 3})])
+        assert used[0] is not None and used[1] is None
+        assert t_values(store) == [0, 1, 2, 3]
+        assert store._redis.keys(f"{store.graph_name}__staging_*") == []
+        with pytest.raises(RuntimeError), store.preparing_write():
+            store._local.prepared.version.result()
+            raise RuntimeError("nothing written")
+        assert store._redis.keys(f"{store.graph_name}__staging_*") == []
+        assert t_values(store) == [0, 1, 2, 3]
 
 
 def test_write_atomic_survives_kill_9(tmp_path: Path, queries: Path) -> None:

@@ -3,9 +3,11 @@
 Two imports of the national fixtures (tests/fixtures/opendata_national, every rejected row of
 the country among others) into two embedded FalkorDB databases holding the same seeds:
 
-- the product as it is;
-- the reference paths: every activity row checked by pydantic (``OfferModel``) and every
-  parameter checked by ``check_param`` and written by falkordb-py's own serialiser.
+- the product as it is (the activity files parsed by a forked process, graph/ingest/opendata/
+  ahead.py);
+- the reference paths: every file parsed in order in this process, every activity row checked
+  by pydantic (``OfferModel``) and every parameter checked by ``check_param`` and written by
+  falkordb-py's own serialiser.
 
 Every node and relationship with all its properties, and the summary (rows read, used,
 skipped and rejected, with lines, per file), must be equal.
@@ -38,11 +40,11 @@ def _reference_header(params: Mapping[str, Any]) -> str:
     return str(Graph._build_params_header(None, check_param(dict(params))))
 
 
-def _import(tmp: Path) -> tuple[tuple[list, list], dict[str, Any], int]:
+def _import(tmp: Path, *, parallel: bool) -> tuple[tuple[list, list], dict[str, Any], int]:
     store = FalkorDBStore(make_settings(tmp / "db"))
     try:
         load_seeds(store, load_seed_dir(SEEDS))
-        summary = run_import(store, FIX, max_rejected=MAX)
+        summary = run_import(store, FIX, max_rejected=MAX, parallel=parallel)
         snapshot = _snapshot(store)
     finally:
         store.close()
@@ -55,7 +57,7 @@ def _import(tmp: Path) -> tuple[tuple[list, list], dict[str, Any], int]:
 def test_fast_paths_write_the_graph_and_report_of_the_reference_paths(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fast, fast_report, read = _import(tmp_path / "fast")
+    fast, fast_report, read = _import(tmp_path / "fast", parallel=True)
 
     checked: list[int] = []
 
@@ -66,7 +68,7 @@ def test_fast_paths_write_the_graph_and_report_of_the_reference_paths(
     with monkeypatch.context() as m:
         m.setattr(rows, "_UAI", never)  # every activity row through pydantic
         m.setattr(falkordb_store, "params_header", _reference_header)
-        slow, slow_report, _ = _import(tmp_path / "slow")
+        slow, slow_report, _ = _import(tmp_path / "slow", parallel=False)
     assert len(checked) > 1_000  # the reference path did run, on every activity row
 
     assert read > 3_000

@@ -140,3 +140,35 @@ def test_where_the_learner_holds_the_start_diploma() -> None:
     ]
     assert learner_departements(store, None, Territory()) is None
     assert [c.name for c in store.calls] == ["campus_exists"]
+
+
+def test_a_leg_matched_on_a_campus_filiere_holds_on_that_campus_s_territory() -> None:
+    """A filière is a campus's grouping of its diplomas: two national diplomas a campus file puts
+    in one filière continue into each other for learners of that campus's territory, not all
+    over France (issue 11: a fact of one campus never speaks for another territory)."""
+    mv = frozenset({"012", "046"})
+    bac = DiplomaFacts(
+        "40099001",
+        "bac_pro",
+        4,
+        nsf="250",
+        fields=frozenset({"chaudronnerie"}),
+        field_territory=mv,
+        offered_in=frozenset({"012", "076"}),
+    )
+    bts = DiplomaFacts(
+        "32099001", "bts", 5, nsf="254", fields=frozenset({"chaudronnerie"}), field_territory=mv
+    )
+    (leg,) = infer_passerelles([bac, bts], set())
+    assert leg.field_match.startswith("filière commune")
+    assert leg.from_departements == ("012", "046")
+    elsewhere = DiplomaFacts(
+        "40099001",
+        "bac_pro",
+        4,
+        nsf="250",
+        fields=frozenset({"chaudronnerie"}),
+        field_territory=mv,
+        offered_in=frozenset({"076"}),
+    )
+    assert infer_passerelles([elsewhere, bts], set()) == []

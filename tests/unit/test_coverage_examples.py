@@ -55,3 +55,44 @@ def test_the_examples_of_a_thin_goal_are_of_the_learners_field_first() -> None:
     assert "par exemple : BUT Carrières juridiques" in sentence(None)  # field unknown: by name
     assert "par exemple : BUT Carrières juridiques" in sentence("999")  # none of its field
     assert "nsf" not in summary[0].model_dump() and "field_examples" not in summary[0].model_dump()
+
+
+def test_examples_of_another_domain_say_that_none_is_of_the_learners() -> None:
+    """Tours, BTS maintenance des véhicules (NSF 252) → level 6: the sentence named « BUT
+    Carrières sociales » and « BUT Génie biologique » as if they were the learner's options."""
+    rows = [
+        _row("S", "BUT Carrières sociales", "s", "332"),
+        _row("B", "BUT Génie biologique", "b", "118"),
+    ]
+    tours = Territory(departements=["038"])  # where _row puts its offers
+    got = goal_thin_sentence(summarise(rows, tours), tours, to_type=None, to_level=6, nsf="252")
+    assert got is not None
+    assert "(aucune du même domaine que le diplôme de départ ; par exemple : BUT" in got
+    mine = [*rows, _row("M", "BUT Génie mécanique et productique", "m", "251")]
+    got = goal_thin_sentence(summarise(mine, tours), tours, to_type=None, to_level=6, nsf="252")
+    assert got is not None and "aucune du même domaine" not in got
+    assert "(par exemple : BUT Génie mécanique et productique — IUT m)" in got
+
+
+def test_programmes_of_unknown_field_are_never_said_of_another_domain() -> None:
+    """Strasbourg, BTS bâtiment → engineer: the Parcoursup engineering programmes have no NSF
+    group in the data; INSA Strasbourg may be of the learner's field, so « aucune du même
+    domaine » would say more than the data."""
+    rows = [_row("I", "Formation d ingenieur – INSA", "i", None)]
+    here = Territory(departements=["038"])
+    got = goal_thin_sentence(summarise(rows, here), here, to_type=None, to_level=6, nsf="232")
+    assert got is not None and "aucune du même domaine" not in got
+    assert "(par exemple : Formation d ingenieur – INSA — IUT i)" in got
+
+
+def test_of_another_domain_among_those_whose_domain_is_known() -> None:
+    """Tours, BTS maintenance des véhicules → level 6: BUT of other domains, and licences or
+    engineering programmes whose domain the data does not give."""
+    rows = [
+        _row("S", "BUT Carrières sociales", "s", "332"),
+        _row("L", "Licence – Droit", "l", None),
+    ]
+    here = Territory(departements=["038"])
+    got = goal_thin_sentence(summarise(rows, here), here, to_type=None, to_level=6, nsf="252")
+    assert got is not None
+    assert "(aucune du même domaine que le diplôme de départ parmi celles dont le domaine" in got

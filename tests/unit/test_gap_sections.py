@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from graph.fake_store import FakeStore
 from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
+from graph.gaps.data import OFFER_FIELDS
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
 from graph.gaps.isolated import isolated_actors
 from graph.gaps.partnerships import suggested_partnerships
-from graph.gaps.rows import dead_end_targets
+from graph.gaps.rows import box_around, dead_end_targets
+from graph.geo import haversine_km
 from graph.territory import Territory
 
 Row = dict[str, Any]
@@ -120,6 +123,13 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     alone = dead_ends(inside(offers=[*offers, *others], legs=legs, outside_offers=[paris]))
     assert alone[0].severity == "high" and "Aucune suite à moins de 150 km" in alone[0].why
     assert alone[0].data["nearest_outside"] is None
+    # the same when the far offer is not read, only the fact that the next step is offered
+    # somewhere (data.py reads the next steps' offers near the territory only)
+    offered = [{"diploma": paris["diploma"], "sectors": paris["sectors"]}]
+    unread = dead_ends(inside(offers=[*offers, *others], legs=legs, offered_next=offered))
+    assert [f.model_dump() for f in unread] == [f.model_dump() for f in alone]
+    # and a next step offered nowhere is not described by the data: not judged
+    assert dead_ends(inside(offers=[*offers, *others], legs=legs)) == []
     # the territory holds no level-5 programme at all: the data does not cover that level
     # here, the offer is not judged a dead end
     assert dead_ends(inside(offers=offers, legs=legs, outside_offers=[elsewhere])) == []
@@ -248,10 +258,15 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         {
             # offers with ids and codes, then their establishments and diplomas once each
             "gaps_offer_rows": [
-                {"actor": r["actor"]["id"], "offer": r["offer"], "diploma": r["diploma"]["code"]}
+                {
+                    "actor": r["actor"]["id"],
+                    "offer": [r["offer"].get(k) for k in OFFER_FIELDS],
+                    "diploma": r["diploma"]["code"],
+                }
                 for r in offers
             ],
             "gaps_offer_rows_of": [],
+            "gaps_offered_diplomas": [],
             "gaps_offer_actors": lambda p: [
                 {"actor": r["actor"]} for r in offers if r["actor"]["id"] in p["ids"]
             ],
@@ -260,7 +275,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
                 for r in offers
                 if r["diploma"]["code"] in p["codes"]
             ],
-            "gaps_next_steps": [{"source": "BAC", "target": "BTS"}],
+            "gaps_next_steps": [{"source": "BAC", "from_departements": None, "targets": ["BTS"]}],
             "gaps_sectors": [sector_row("aero")],
             "gaps_actors": [actor("lp", "lycee"), {**actor("far", "lycee"), "departement": "012"}],
             "gaps_edges_of": [],
@@ -279,7 +294,8 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         ("gaps_next_steps", ["BAC", "CAP"], None),
         ("gaps_sectors", None, None),
         ("gaps_campuses", None, None),
-        ("gaps_offer_rows_of", ["BTS"], None),  # the next step of the dead end, anywhere
+        ("gaps_offer_rows_of", ["BTS"], None),  # the next step of the dead end, near
+        ("gaps_offered_diplomas", ["BTS"], None),  # and whether it is offered anywhere
     ]
     assert store.calls[0].params == t.query_params()
     assert store.calls[3].params == {"ids": None, **t.query_params()}
@@ -307,3 +323,26 @@ def test_the_nearest_next_step_at_equal_distance_does_not_depend_on_hash_order()
         got = dead_ends(inside(offers=[start, other], legs=legs, outside_offers=order))
         nearest = got[0].data["nearest_outside"]
         assert (nearest["diploma"], nearest["actor_id"]) == ("BTS01", "aa")
+
+
+def test_the_box_around_offers_holds_every_place_within_the_distance() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        lat0, lon0 = rng.uniform(-60, 60), rng.uniform(-170, 170)
+        rows: list[Row] = [
+            {"offer": {"lat": lat0 + rng.uniform(-2, 2), "lon": lon0 + rng.uniform(-2, 2)}}
+            for _ in range(rng.randint(1, 4))
+        ]
+        rows.append({"offer": {"lat": None, "lon": None}})  # no coordinates: ignored
+        km = rng.choice([10.0, 50.0, 151.0])
+        box = box_around(rows, km)
+        assert box is not None
+        for _ in range(50):
+            o = rng.choice(rows[:-1])["offer"]
+            lat = o["lat"] + rng.uniform(-3, 3)
+            lon = o["lon"] + rng.uniform(-4, 4)
+            if haversine_km(o["lat"], o["lon"], lat, lon) <= km:
+                assert box["min_lat"] <= lat <= box["max_lat"]
+                assert box["min_lon"] <= lon <= box["max_lon"]
+    assert box_around([{"offer": {"lat": None}}], 50.0) is None
+    assert box_around([{"offer": {"lat": 10.0, "lon": 179.9}}], 50.0) is None  # ±180°: all

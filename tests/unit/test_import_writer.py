@@ -58,6 +58,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_link_offers",
         "import_link_programme_offers",
         "import_link_renamed_to",
+        "actors_offer_places",
     ]
     lib = CypherLibrary("falkordb")
     for name in order:

@@ -207,3 +207,9 @@ def test_membership_by_radius_is_the_great_circle_distance_near_the_edge() -> No
         for lat, lon in places:
             expected = haversine_km(centre.lat, centre.lon, lat, lon) <= radius
             assert t.contains({"lat": lat, "lon": lon}) is expected
+
+
+def test_departements_are_written_as_people_write_them() -> None:
+    """« 06 » for the Alpes-Maritimes, never « 6 »; Corsica and overseas as they are."""
+    assert Territory(departements=["006", "008"]).describe() == "départements 06, 08"
+    assert Territory(departements=["076", "02A", "974"]).describe() == "départements 76, 2A, 974"

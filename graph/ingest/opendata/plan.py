@@ -17,14 +17,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from statistics import fmean
 from typing import Any
 
 from graph import communes as communes_ref
 from graph.errors import SeedError
+from graph.inference.evidence import Evidence
 from graph.ingest.opendata import (
     activity,
+    ahead,
     bcn,
     certif_info,
     directories,
@@ -32,6 +35,7 @@ from graph.ingest.opendata import (
     professional,
 )
 from graph.ingest.opendata import professional as professional_files
+from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
@@ -56,6 +60,8 @@ __all__ = [
     "departement_prefixes",
     "parse_directory",
 ]
+
+Evidences = tuple[dict[str, Evidence], set[str]]  # continuation evidence, common secondes
 
 NFD_FILE = "nFormationDiplome_.csv"
 VFD_FILE = "vFormationDiplome_.csv"
@@ -210,6 +216,9 @@ class ImportData:
     certifications: dict[str, certif_info.Certification]  # CFD -> Certif Info
     professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
     families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
+    # the continuation evidence and common secondes, read while the activity files were
+    # parsed (ahead.py); None: read when the passerelles are inferred
+    evidence: Outcome[Evidences] | None = None
 
     def is_closed(self, d: DiplomaRow) -> bool:
         return bool(d.closing_date and self.closed_on and d.closing_date <= self.closed_on)
@@ -235,8 +244,11 @@ class _Reports:
         self.max_rejected = max_rejected
 
     def new(self, path: Path, family: str) -> FileReport:
+        return self.add(path, FileReport(path.name, family, strict=self.strict))
+
+    def add(self, path: Path, r: FileReport) -> FileReport:
+        """The report of the file read now (or parsed ahead, taken at its turn)."""
         self.done()
-        r = FileReport(path.name, family, strict=self.strict)
         self.items.append(r)
         self.paths.append(path)
         self.progress.step(f"reading {path.name}")
@@ -275,6 +287,52 @@ def _require(directory: Path, name: str, why: str) -> Path:
     return path
 
 
+def keeper(prefixes: list[str] | None) -> Callable[[str], bool]:
+    """Whether a UAI is in the départements imported (every UAI without a filter)."""
+    if prefixes is None:
+        return lambda uai: True
+    return lambda uai: departement_of_uai(uai) in prefixes
+
+
+def _esr(directory: Path, keep: Keep, strict: bool) -> list[Ahead[dict[str, EstablishmentRow]]]:
+    if not (p := directory / ESR_FILE).is_file():
+        return []
+    parse = partial(directories.parse_esr, keep=keep)
+    return [parse_ahead(p, "establishments (MESR)", strict, parse)]
+
+
+def _cfas(directory: Path, keep: Keep, strict: bool) -> list[Ahead[dict[str, EstablishmentRow]]]:
+    parse = partial(directories.parse_cfa, keep=keep)
+    return [
+        parse_ahead(p, "establishments (CFA)", strict, parse) for p in _globbed(directory, CFA_GLOB)
+    ]
+
+
+_Parcoursup = tuple[dict[str, EstablishmentRow], list[postbac.ProgrammeRow]]
+
+
+def _parcoursups(directory: Path, keep: Keep, strict: bool) -> list[Ahead[_Parcoursup]]:
+    def parse(p: Path, r: FileReport) -> _Parcoursup:
+        rows: list[postbac.ProgrammeRow] = []
+        return directories.parse_parcoursup(p, r, keep, rows), rows
+
+    family = "establishments and programmes (Parcoursup)"
+    return [parse_ahead(p, family, strict, parse) for p in _globbed(directory, PARCOURSUP_GLOB)]
+
+
+def _evidence(directory: Path) -> Outcome[Evidences]:
+    """The continuation evidence and the common secondes (graph.ingest.continuations), which
+    the passerelle inference reads later (its error raised there)."""
+    from graph.ingest import continuations  # imports this package's parsers: not at the top
+
+    return outcome(
+        lambda: (
+            continuations.load_evidence(directory),
+            continuations.common_secondes(directory),
+        )
+    )
+
+
 def _globbed(directory: Path, pattern: str) -> list[Path]:
     def year(p: Path) -> tuple[int, str]:
         try:
@@ -305,6 +363,7 @@ def parse_directory(
     strict: bool = False,
     max_rejected: float = MAX_REJECTED,
     as_of: date | None = None,
+    parallel: bool = True,
 ) -> ImportData:
     """Parse and combine every known file of ``directory``.
 
@@ -312,43 +371,54 @@ def parse_directory(
     (``strict``: the import stops at the first); a file unreadable, or with more than
     ``max_rejected`` of its rows rejected, stops the import. Closures are judged on ``as_of``
     (today by default, :func:`closure_date`); a closed diploma's offers are presumed to go on
-    under its renovation (:mod:`graph.ingest.opendata.renewal`)."""
+    under its renovation (:mod:`graph.ingest.opendata.renewal`). ``parallel``: the activity
+    files are parsed by a forked process meanwhile (:mod:`ahead`; the same outcome)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
     progress = progress or Silent()
     prefixes = departement_prefixes(departements)
-    keep: Callable[[str], bool] = (
-        (lambda uai: True)
-        if prefixes is None
-        else (lambda uai: departement_of_uai(uai) in prefixes)
-    )
+    keep = keeper(prefixes)
     reports = _Reports(progress, strict, max_rejected)
     citations: dict[str, str] = {}
-
-    # 1. nomenclature (national, always read)
     nfd_path = _require(directory, NFD_FILE, "the BCN diploma nomenclature is required")
-    diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
-    dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
-    state_date = max(dates) if dates else None
-    citations[NFD_FILE] = citation(NFD_FILE, as_of=state_date)
-    closed_on = closure_date(state_date, as_of or date.today())
-    levels: dict[str, LevelRow] = {}
-    if (p := directory / LEVELS_FILE).is_file():
-        levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
-        citations[p.name] = citation(p.name)
-    deps: dict[str, DepartementRow] = {}
-    if (p := directory / DEPARTEMENTS_FILE).is_file():
-        deps = directories.parse_departements(p, reports.new(p, "territory"))
-        citations[p.name] = citation(p.name)
-
-    # 2. activity files (territorial)
-    offer_rows: list[tuple[OfferRow, FileReport]] = []
-    for pattern, family, parse in ACTIVITY_GLOBS:
-        for path in _globbed(directory, pattern):
-            rep = reports.new(path, family)
-            citations[path.name] = citation(path.name, year=activity.year_of(path))
-            offer_rows.extend((row, rep) for row in parse(path, rep, keep))
+    activity_files = [
+        (path, family, parse)
+        for pattern, family, parse in ACTIVITY_GLOBS
+        for path in _globbed(directory, pattern)
+    ]
+    with ahead.other_process(parallel) as pool:
+        pending = ahead.submit_activity(pool, activity_files, prefixes, strict)
+        # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
+        diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
+        dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
+        state_date = max(dates) if dates else None
+        citations[NFD_FILE] = citation(NFD_FILE, as_of=state_date)
+        closed_on = closure_date(state_date, as_of or date.today())
+        levels: dict[str, LevelRow] = {}
+        if (p := directory / LEVELS_FILE).is_file():
+            levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
+            citations[p.name] = citation(p.name)
+        deps: dict[str, DepartementRow] = {}
+        if (p := directory / DEPARTEMENTS_FILE).is_file():
+            deps = directories.parse_departements(p, reports.new(p, "territory"))
+            citations[p.name] = citation(p.name)
+        early = pool is not None
+        esr = _esr(directory, keep, strict) if early else None
+        cfas = _cfas(directory, keep, strict) if early else None
+        psups = _parcoursups(directory, keep, strict) if early else None
+        evidence = _evidence(directory) if early else None
+        # 2. activity files (territorial)
+        offer_rows: list[tuple[OfferRow, FileReport]] = []
+        if pending is None:
+            for path, family, parse in activity_files:
+                rep = reports.new(path, family)
+                citations[path.name] = citation(path.name, year=activity.year_of(path))
+                offer_rows.extend((row, rep) for row in parse(path, rep, keep))
+        for got in ahead.activity_result(pending, activity_files, keep, strict) if pending else ():
+            rep = reports.add(got.path, got.report)
+            citations[got.path.name] = citation(got.path.name, year=activity.year_of(got.path))
+            offer_rows.extend((row, rep) for row in got.value())
     activity_uais = {r.uai for r, _ in offer_rows}
     mef_path = _require(directory, MEF_FILE, "the BCN MEF table maps course years to diplomas")
     wanted_mef = {r.mef_stat_11 for r, _ in offer_rows if r.mef_stat_11}
@@ -367,25 +437,22 @@ def parse_directory(
         rep = reports.new(annuaire_path, "establishments (Annuaire)")
         dirs.append(directories.parse_annuaire(annuaire_path, rep, keep, activity_uais))
         dir_names.append(ANNUAIRE_FILE)
-    if (p := directory / ESR_FILE).is_file():
-        dirs.append(directories.parse_esr(p, reports.new(p, "establishments (MESR)"), keep))
-        dir_names.append(p.name)
-    for p in _globbed(directory, CFA_GLOB):
-        dirs.append(directories.parse_cfa(p, reports.new(p, "establishments (CFA)"), keep))
-        dir_names.append(p.name)
+    for listed in [
+        *(esr if esr is not None else _esr(directory, keep, strict)),
+        *(cfas if cfas is not None else _cfas(directory, keep, strict)),
+    ]:
+        reports.add(listed.path, listed.report)
+        dirs.append(listed.value())
+        dir_names.append(listed.path.name)
     programme_rows: list[postbac.ProgrammeRow] = []
     parcoursup_file: str | None = None
-    for p in _globbed(directory, PARCOURSUP_GLOB):
-        dirs.append(
-            directories.parse_parcoursup(
-                p,
-                reports.new(p, "establishments and programmes (Parcoursup)"),
-                keep,
-                programme_rows,
-            )
-        )
-        dir_names.append(p.name)
-        parcoursup_file = parcoursup_file or p.name
+    for psup in psups if psups is not None else _parcoursups(directory, keep, strict):
+        reports.add(psup.path, psup.report)
+        establishments_of, programmes_of = psup.value()
+        dirs.append(establishments_of)
+        programme_rows.extend(programmes_of)
+        dir_names.append(psup.path.name)
+        parcoursup_file = parcoursup_file or psup.path.name
     for name in dir_names:
         citations[name] = citation(name)
     communes: dict[str, CommuneRow] = {}
@@ -478,6 +545,7 @@ def parse_directory(
         activity_uais=activity_uais,
         postbac=programmes,
         postbac_file=parcoursup_file,
+        evidence=evidence,
         certifications={c: v for c, v in certifications.items() if c in diplomas},
         professional={c: v for c, v in pro.items() if c in diplomas},
         families={c: v for c, v in families.items() if c in diplomas},

@@ -19,8 +19,8 @@ import hashlib
 import json
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -32,6 +32,7 @@ from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
+from graph.ingest.opendata.lazy import LazyStatements, Part, given
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
@@ -401,9 +402,13 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
     every diploma an imported offer names (even if closed since)."""
     apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
     offered = {o.code for o in data.offers}
-    evidence = continuations.load_evidence(data.directory)
+    if data.evidence is not None:  # read while the activity files were parsed
+        evidence, secondes = data.evidence.value()
+    else:
+        evidence = continuations.load_evidence(data.directory)
+        secondes = continuations.common_secondes(data.directory)
     closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
-    not_targets = continuations.common_secondes(data.directory) | closed  # nobody enters these
+    not_targets = secondes | closed  # nobody enters these
     offered_in: dict[str, set[str]] = {}
     for o in data.offers:
         e = data.establishments.get(o.uai)
@@ -432,6 +437,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
             offered_in=frozenset(offered_in.get(r["code"], ())),
             establishments=establishments.get(r["code"], frozenset()),
+            field_territory=frozenset(campus),
         )
     for d in data.diplomas.values():
         if d.code in out or (data.is_closed(d) and d.code not in offered):
@@ -519,6 +525,44 @@ def _chunks(name: str, rows: list[dict[str, Any]], **shared: Any) -> Iterator[St
         yield Statement(name, {**shared, "rows": rows[i : i + BATCH]})
 
 
+def _lazy_chunks(
+    name: str,
+    items: Sequence[Any],
+    rows_of: Callable[[Sequence[Any]], list[dict[str, Any]]],
+    **shared: Any,
+) -> Part:
+    """``_chunks`` of the rows ``rows_of`` gives for ``items`` (one row each), built a batch at
+    a time as the store reads them."""
+
+    def build() -> Iterator[Statement]:
+        for i in range(0, len(items), BATCH):
+            yield Statement(name, {**shared, "rows": rows_of(items[i : i + BATCH])})
+
+    return Part(-(-len(items) // BATCH), len(items), build)
+
+
+def _offer_part(offers: Sequence[Offer], sources: dict[str, str]) -> Part:
+    """The OFFERS statements, built a batch at a time; each carries the year and file lists
+    (``spans``) its own rows name."""
+
+    def build() -> Iterator[Statement]:
+        span_keys: dict[tuple[tuple[int, ...], tuple[str, ...]], str] = {}
+        texts: dict[str, str] = {}
+        for i in range(0, len(offers), BATCH):
+            rows = [_offer_row(o, span_keys, texts) for o in offers[i : i + BATCH]]
+            used = {r["span"] for r in rows}
+            spans = {
+                k: {"years": list(y), "files": list(f)}
+                for (y, f), k in span_keys.items()
+                if k in used
+            }
+            yield Statement(
+                "import_link_offers", {"sources": sources, "spans": spans, "rows": rows}
+            )
+
+    return Part(-(-len(offers) // BATCH), len(offers), build)
+
+
 def run_key(keys: dict[str, list[str]]) -> str:
     """Identifies the set of nodes an import writes; the same input gives the same key."""
     h = hashlib.sha256()
@@ -530,7 +574,7 @@ def run_key(keys: dict[str, list[str]]) -> str:
 
 @dataclass
 class Plan:
-    statements: list[Statement]
+    statements: LazyStatements
     nodes: dict[str, dict[str, int]]
     relationships: dict[str, dict[str, int]]
     run: str
@@ -546,7 +590,6 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     programme_offers = _programme_offer_rows(data)
     psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
     psup = data.citations.get(psup_file, psup_file)
-    actors = [_actor_row(e) for e in data.establishments.values()]
     adopted = [
         {"id": sid, "uai": uai}
         for sid, uai in sorted(
@@ -569,10 +612,6 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
         for e in data.establishments.values()
         if e.nature_code and e.nature_label
     }
-    span_keys: dict[tuple[tuple[int, ...], tuple[str, ...]], str] = {}
-    texts: dict[str, str] = {}
-    offers = [_offer_row(o, span_keys, texts) for o in data.offers]
-    spans = {k: {"years": list(y), "files": list(f)} for (y, f), k in span_keys.items()}
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
     passerelles = _passerelle_rows(data, state)
@@ -581,30 +620,68 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     keys = {
         Label.SITE.value: [r["insee"] for r in sites],
         Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
-        Label.ACTOR.value: [r["uai"] for r in actors],
+        Label.ACTOR.value: list(data.establishments),
         Label.PASSERELLE.value: [r["id"] for r in passerelles],
     }
     run = run_key(keys)
-    statements = [
-        Statement("import_clear_relationships"),
-        *_chunks("import_sites", sites, run=run, sources=sources),
-        *_chunks("import_diplomas", diplomas, run=run, sources=sources, type_labels=type_labels),
-        *_chunks("import_programmes", programmes, run=run, source=psup),
-        *_chunks("import_adopt_seed_actors", adopted),
-        *_chunks("import_actors", actors, run=run, sources=sources, natures=natures),
-        *_chunks("import_passerelles", passerelles, run=run),
-        Statement("import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}),
-        Statement("import_sweep_delete", {"run": run}),
-        *_chunks("import_link_actor_site", located),
-        *_chunks("import_link_part_of", part_of, source=annuaire),
-        *_chunks("import_link_offers", offers, sources=sources, spans=spans),
-        *_chunks("import_link_programme_offers", programme_offers, file=psup_file, source=psup),
-        *_chunks(
-            "import_link_renamed_to",
-            renamed,
-            source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
-        ),
-    ]
+    establishments = list(data.establishments.values())
+    statements = LazyStatements(
+        [
+            given(
+                [
+                    Statement("import_clear_relationships"),
+                    *_chunks("import_sites", sites, run=run, sources=sources),
+                    *_chunks(
+                        "import_diplomas",
+                        diplomas,
+                        run=run,
+                        sources=sources,
+                        type_labels=type_labels,
+                    ),
+                    *_chunks("import_programmes", programmes, run=run, source=psup),
+                    *_chunks("import_adopt_seed_actors", adopted),
+                ]
+            ),
+            _lazy_chunks(
+                "import_actors",
+                establishments,
+                lambda es: [_actor_row(e) for e in es],
+                run=run,
+                sources=sources,
+                natures=natures,
+            ),
+            given(
+                [
+                    *_chunks("import_passerelles", passerelles, run=run),
+                    Statement(
+                        "import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}
+                    ),
+                    Statement("import_sweep_delete", {"run": run}),
+                    *_chunks("import_link_actor_site", located),
+                    *_chunks("import_link_part_of", part_of, source=annuaire),
+                ]
+            ),
+            _offer_part(data.offers, sources),
+            given(
+                [
+                    *_chunks(
+                        "import_link_programme_offers",
+                        programme_offers,
+                        file=psup_file,
+                        source=psup,
+                    ),
+                    *_chunks(
+                        "import_link_renamed_to",
+                        renamed,
+                        source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
+                    ),
+                    # where each establishment offers, for the gap reports
+                    # (cypher/actors_offer_places)
+                    Statement("actors_offer_places"),
+                ]
+            ),
+        ]
+    )
 
     nodes: dict[str, dict[str, int]] = {}
     for label, ks in keys.items():
@@ -622,7 +699,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
-        RelType.OFFERS.value: len(offers) + len(programme_offers),
+        RelType.OFFERS.value: len(data.offers) + len(programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
         RelType.FROM_DIPLOMA.value: len(passerelles),
         RelType.TO_DIPLOMA.value: len(passerelles),
@@ -638,7 +715,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
 class _Reporting(Sequence[Statement]):
     """The statements, advancing a progress bar as the store consumes them."""
 
-    def __init__(self, items: list[Statement], progress: Progress) -> None:
+    def __init__(self, items: Sequence[Statement], progress: Progress) -> None:
         self._items = items
         self._progress = progress
 
@@ -682,16 +759,26 @@ def run_import(
     strict: bool = False,
     max_rejected: float = MAX_REJECTED,
     as_of: date | None = None,
+    parallel: bool = True,
 ) -> ImportSummary:
     """Parse and validate every file, then write it all at once (or nothing, on any error).
 
     Rows with an unusable identifier, no name or a place abroad are left out and reported
     (``strict``: the first one stops the import); closures are judged on ``as_of`` (today by
-    default); see :func:`plan.parse_directory`."""
+    default); see :func:`plan.parse_directory` (and its ``parallel``)."""
     progress = progress or Silent()
-    with _no_gc():
+    # the graph is copied for the write while the files are parsed (FalkorDB)
+    with _no_gc(), nullcontext() if dry_run else store.preparing_write():
         return _run(
-            store, Path(directory), departements, dry_run, progress, strict, max_rejected, as_of
+            store,
+            Path(directory),
+            departements,
+            dry_run,
+            progress,
+            strict,
+            max_rejected,
+            as_of,
+            parallel,
         )
 
 
@@ -703,7 +790,8 @@ def _run(
     progress: Progress,
     strict: bool,
     max_rejected: float,
-    as_of: date | None = None,
+    as_of: date | None,
+    parallel: bool,
 ) -> ImportSummary:
     t0 = time.perf_counter()
     data = parse_directory(
@@ -713,6 +801,7 @@ def _run(
         strict=strict,
         max_rejected=max_rejected,
         as_of=as_of,
+        parallel=parallel,
     )
     t1 = time.perf_counter()
     state = read_state(store)
@@ -738,7 +827,7 @@ def _run(
     summary.timings = {"parse": t1 - t0, "plan": t2 - t1}
     if dry_run:
         return summary
-    total = sum(len(s.params.get("rows", ())) or 1 for s in plan.statements)
+    total = plan.statements.rows
     store.ensure_schema()
     progress.step("writing (one atomic batch)", total)
     store.write_atomic(_Reporting(plan.statements, progress))

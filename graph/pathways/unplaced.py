@@ -1,0 +1,47 @@
+"""What an answer says when a pathway ranks lower only because an establishment's place is
+unknown.
+
+An establishment without coordinates counts as far as any step is proposed
+(:data:`~graph.pathways.scoring.UNPLACED_KM`): it never wins on an unknown distance. The cost is
+that a better-founded pathway in the territory — the BTS gestion des transports et logistique
+associée for a Bac pro logistique in the Loiret, offered in apprenticeship only by three
+establishments the files place nowhere — ranks after a weakly related one 40 km away. A
+counsellor must then be told, so that he checks it: this notice names the pathway that would
+rank first if its distance were known. Pure function over the scored pathways shown.
+"""
+
+from __future__ import annotations
+
+from graph.pathways.explanation import place
+from graph.pathways.hygiene import step_name
+from graph.pathways.scoring import Scored
+
+__all__ = ["unplaced_notice"]
+
+
+def unplaced_notice(shown: list[Scored]) -> str | None:
+    """The notice for the first shown pathway (after the first) that would rank above the first
+    at the same distance (its unknown-distance term replaced by the first's travel term), its
+    steps all in the territory; None if none.
+
+    A pathway outside the territory is left out: the territory's own pathways come first for
+    other reasons (``outside``), whatever its distance."""
+    if len(shown) < 2:
+        return None
+    top = shown[0]
+    for rank, s in enumerate(shown[1:], start=2):
+        unknown = s.components.get("unknown_distance", 0.0)
+        if not s.unplaced or not unknown or s.outside:
+            continue
+        if s.score - unknown + top.components.get("travel", 0.0) <= top.score:
+            continue
+        steps = [st for st in s.plan if st.choice.unplaced]
+        where = " ; ".join(
+            f"{step_name(st.diploma)} à {place(st.choice.ranked[0])}" for st in steps
+        )
+        return (
+            f"Le parcours n° {rank} ({where}) passerait devant le n° 1 à distance égale : il "
+            "n'est classé après que parce que l'adresse de l'établissement n'est pas connue "
+            "dans les données importées. À vérifier avec l'établissement."
+        )
+    return None

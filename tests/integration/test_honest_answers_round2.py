@@ -1,0 +1,161 @@
+"""Honest answers, second round across France (issue 11), on each real engine, over a fixture cut
+from the national files (``tests/fixtures/opendata_honest2/``: Creuse, Alpes-Maritimes, Paris)
+and the national table of documented continuations (``seeds/continuations-nationales.toml``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from graph.ingest.opendata import run_import
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
+from graph.store import GraphStore
+from tests.conftest import StoreMaker, make_settings
+from tests.integration.test_honest_answers import assert_plain_french, sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "opendata_honest2"
+GUERET = "46.171,1.871"
+NICE = "43.703,7.266"
+PARIS = "48.857,2.352"
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(ROOT / "seeds" / "continuations-nationales.toml", seeds)
+    store = session_stores()
+    load_seeds(store, load_seed_dir(seeds))
+    run_import(store, FIXTURE)
+    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
+    with TestClient(app) as c:
+        yield c
+
+
+def ask(client: TestClient, **params: Any) -> dict[str, Any]:
+    r = client.get("/pathways", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_a_level_absent_in_the_modality_asked_is_said_with_the_other_modality(
+    client: TestClient,
+) -> None:
+    """Creuse, CAP maçon → level 4 in apprenticeship: the files list the Bac pro there in voie
+    scolaire only. The answer said « formations de ce niveau … mais aucune passerelle connue ne
+    les relie au diplôme de départ » (false: passerelles lead to them) and « aucune offre
+    connue »."""
+    q = {"from": "50023224", "to_level": 4, "departements": "23", "home": GUERET}
+    school = ask(client, **q)
+    assert school["pathways"], school  # the Bac pro is offered there, in voie scolaire
+    answer = ask(client, **q, modality="apprenticeship")
+    assert not answer["pathways"]
+    first = answer["notices"][0]
+    assert first.startswith(
+        "Les données importées ne contiennent aucune formation de niveau 4 en apprentissage "
+        "dans le département 23. Elles en contiennent en voie scolaire"
+    ), first
+    assert "aucune passerelle connue" not in first
+    reason = answer["reason"]
+    assert "aucune offre en apprentissage de " in reason and "gros oeuvre" in reason.lower()
+    assert "ce diplôme y est proposé en voie scolaire" in reason
+    assert "aucune offre connue" not in reason
+    assert_plain_french(sentences(answer))
+
+
+def test_a_usual_option_started_by_its_common_year_here_is_not_said_missing(
+    client: TestClient,
+) -> None:
+    """Nice, Bac pro cuisine → BTS in apprenticeship: the top answer is the BTS MHR common first
+    year at 6 km, documented, and three notices said its options A, B, C were « proposée en
+    apprentissage dans aucun établissement … ni nulle part ailleurs »."""
+    answer = ask(
+        client,
+        **{"from": "40022106", "to_type": "bts", "departements": "06", "home": NICE},
+        modality="apprenticeship",
+    )
+    top = answer["pathways"][0]["steps"][1]
+    assert top["code"] == "32033422" and top["passerelle"]["origin"] == "documented"
+    assert not [n for n in answer["notices"] if "La suite habituelle" in n], answer["notices"]
+    assert_plain_french(sentences(answer))
+
+
+def test_a_bts_first_year_named_1e_annee_commune_is_named_as_a_first_year(
+    client: TestClient,
+) -> None:
+    """Paris, Bac pro esthétique → BTS: the top step read « METIERS DE L'ESTHETIQUE, DE LA
+    COSMETIQUE ET DE LA PARFUMERIE BTS 1E ANNEE COMMUNE » as if a diploma of its own."""
+    answer = ask(client, **{"from": "40033603", "to_type": "bts", "departements": "75"}, home=PARIS)
+    top = answer["pathways"][0]
+    assert top["steps"][1]["code"] == "32033608"
+    step = top["score"]["explanation"][-1]
+    assert "(BTS) — 1re année commune, puis une option" in step, step
+    assert "1E ANNEE" not in step
+
+
+ORLEANS = "47.902,1.909"
+AJACCIO = "41.919,8.738"
+
+
+def test_a_pathway_behind_only_for_its_unknown_place_is_named_first(client: TestClient) -> None:
+    """Orléans, Bac pro logistique → BTS in apprenticeship: the BTS GTLA is offered in the
+    Loiret only by establishments no file places (150 km assumed), so a BTSA
+    technico-commercial « univers jardins et animaux de compagnie » 40 km away, tied by one
+    ROME code, ranked first and nothing said why the usual one came after."""
+    answer = ask(
+        client,
+        **{"from": "40031106", "to_type": "bts", "departements": "45", "home": ORLEANS},
+        modality="apprenticeship",
+    )
+    ranked = [p["steps"][1]["code"] for p in answer["pathways"]]
+    gtla = ranked.index("32031103") + 1
+    assert gtla > 1  # the ranking rule (unknown place after known ones) is kept
+    note = next(n for n in answer["notices"] if n.startswith(f"Le parcours n° {gtla} "))
+    assert "gestion des transports et logistique associée" in note
+    assert "passerait devant le n° 1 à distance égale" in note
+    assert "l'adresse de l'établissement n'est pas connue" in note
+    assert_plain_french(sentences(answer))
+
+
+def test_a_renewed_diplomas_documented_continuation_and_an_unplaced_nearer_one(
+    client: TestClient,
+) -> None:
+    """Ajaccio, CAP cuisine 50022139 (replaced by 50022146 in 2024) → level 4 in Corsica: the
+    step to the Bac pro cuisine read « passerelle déduite … (non documentée) » though the
+    national table documents CAP cuisine → Bac pro cuisine (for the renewed code), and the
+    answer chose Furiani, 102 km away, without saying that an establishment of Corse-du-Sud
+    without coordinates offers it too."""
+    answer = ask(
+        client, **{"from": "50022139", "to_level": 4, "departements": "2A,2B"}, home=AJACCIO
+    )
+    top = answer["pathways"][0]
+    step = top["steps"][1]
+    assert step["code"] == "40022106" and step["passerelle"]["origin"] == "documented"
+    text = top["score"]["explanation"][-1]
+    assert "continuité documentée au niveau national" in text
+    assert (
+        "à 102 km ; aussi à Établissement 6200004K (Corse-du-Sud), à une distance inconnue" in text
+    )
+    assert_plain_french(sentences(answer))
+
+
+def test_gap_rows_tell_a_closed_diploma(new_store: Callable[..., GraphStore]) -> None:
+    """The gap report's diploma rows lacked the BCN's closure: its dead ends judged closed
+    diplomas as open ones (Nord: three « BTS systèmes numériques option A » offers, a diploma
+    the BTS CIEL replaced, were « Impasses »)."""
+    store = new_store()
+    run_import(store, ROOT / "tests" / "fixtures" / "opendata_honest")
+    got = store.read("gaps_diplomas", codes=["40025007", "40025012"])
+    rows = {r["diploma"]["code"]: r["diploma"] for r in got}
+    assert rows["40025007"]["closed"] is True  # Bac pro MEI, closed on 31/08/2023
+    assert not rows["40025012"].get("closed")  # MSPC, its successor

@@ -1,0 +1,115 @@
+"""Files parsed ahead of their turn (graph/ingest/opendata/ahead.py) give the outcome of
+reading in order: the same data and reports, and, when several files are bad, the error of the
+first one in reading order (the activity files are parsed by a forked process, the MESR, CFA
+and Parcoursup files and the continuation evidence in this one meanwhile)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.errors import SeedError
+from graph.ingest.opendata import ahead
+from graph.ingest.opendata.plan import ImportData, parse_directory
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
+
+pytestmark = pytest.mark.skipif(
+    not ahead.can_fork(), reason="the parallel parse needs fork (Linux)"
+)
+
+
+def _copy(tmp: Path, broken: tuple[str, ...] = ()) -> Path:
+    target = tmp / "opendata"
+    shutil.copytree(FIX, target)
+    for name in broken:  # a header cut short: the file cannot be read
+        path = target / name
+        raw = path.read_bytes()
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        lines = raw.decode("utf-8-sig").split("\n")
+        lines[0] = lines[0][:12]
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + "\n".join(lines).encode("utf-8"))
+    return target
+
+
+def _outcome(data: ImportData) -> tuple[object, ...]:
+    return (
+        [r.__dict__ for r in data.reports],
+        data.offers,
+        data.establishments,
+        data.sites,
+        data.diplomas,
+        data.citations,
+        data.postbac,
+        data.coverage,
+        data.evidence.value() if data.evidence is not None else None,
+    )
+
+
+def test_the_parallel_parse_gives_the_data_and_reports_of_reading_in_order(
+    tmp_path: Path,
+) -> None:
+    parallel = parse_directory(FIX, parallel=True)
+    in_order = parse_directory(FIX, parallel=False)
+    assert parallel.evidence is not None and in_order.evidence is None
+    assert len(parallel.offers) > 50 and any(r.rejected or r.skipped for r in parallel.reports)
+    in_order.evidence = parallel.evidence  # read at the passerelles' turn otherwise
+    assert _outcome(parallel) == _outcome(in_order)
+    assert [r.name for r in parallel.reports] == [r.name for r in in_order.reports]
+
+
+@pytest.mark.parametrize(
+    ("broken", "first"),
+    [
+        # an activity file (other process) before a directory (this process, ahead)
+        (("constat_2020.csv", "fr-esr-parcoursup_extrait.csv"), "constat_2020.csv"),
+        # the Annuaire (read at its turn) comes before the MESR list and Parcoursup (ahead)
+        (
+            (
+                "fr-esr-principaux-etablissements-enseignement-superieur.csv",
+                "fr-esr-parcoursup_extrait.csv",
+                "fr-en-annuaire-education.csv",
+            ),
+            "fr-en-annuaire-education.csv",
+        ),
+        # the MESR list (ahead) comes before Parcoursup (ahead) and the BCN's vFormation
+        (
+            (
+                "fr-esr-parcoursup_extrait.csv",
+                "fr-esr-principaux-etablissements-enseignement-superieur.csv",
+                "vFormationDiplome_.csv",
+            ),
+            "fr-esr-principaux-etablissements-enseignement-superieur.csv",
+        ),
+        # the last activity file (other process) after the first ones
+        (("BTS_attractivite_capacite_2024.csv",), "BTS_attractivite_capacite_2024.csv"),
+    ],
+)
+def test_of_several_bad_files_the_first_in_reading_order_stops_the_import(
+    tmp_path: Path, broken: tuple[str, ...], first: str
+) -> None:
+    target = _copy(tmp_path, broken)
+    errors = []
+    for parallel in (True, False):
+        with pytest.raises(SeedError) as e:
+            parse_directory(target, parallel=parallel)
+        errors.append(str(e.value))
+        assert e.value.path.name == first
+    assert errors[0] == errors[1]
+
+
+def test_a_failure_of_the_other_process_parses_the_files_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> bytes:
+        raise MemoryError("the process, not the files")
+
+    expected = _outcome(parse_directory(FIX, parallel=True))
+    monkeypatch.setattr(ahead, "_in_child", broken)  # forked: the child has it too
+    assert _outcome(parse_directory(FIX, parallel=True)) == expected
+    target = _copy(tmp_path, ("attractivite_capacite_2022.csv",))
+    with pytest.raises(SeedError) as e:
+        parse_directory(target, parallel=True)
+    assert e.value.path.name == "attractivite_capacite_2022.csv"
