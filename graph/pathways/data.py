@@ -30,6 +30,8 @@ from typing import Any
 from graph.gc_pause import gc_paused
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import latest_years, usable_rows
+from graph.pathways.scoring import Offer
+from graph.pathways.search import OutsideRows
 from graph.store import GraphStore
 from graph.touched import Touched, touched_between
 
@@ -148,6 +150,15 @@ class PathwayData:
         # code -> the (modality, département) of its usable offers: which diplomas a request
         # in some départements may skip without flagging their offers (offered_in)
         self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
+        # every modality those name (replaced, never changed in place; offered_in)
+        self._modalities: frozenset[Any] = frozenset()
+        # code -> its usable offers as Offer objects flagged outside any territory (what a
+        # request keeps of most offers; :meth:`outside_offers`)
+        self._outside: dict[str, OutsideRows] = {}
+        # code -> its legs with closed targets replaced by their successors, one per target
+        # (graph.pathways.search._open_targets: what every search walks); not carried over an
+        # edit, which may close or rename a target of any diploma's legs
+        self.open_legs: dict[str, list[tuple[str, Row]]] = {}
         self._shared = _Shared()
         # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
         # id -> the codes whose legs it makes (kept with the rows, so a change finds them at
@@ -195,9 +206,12 @@ class PathwayData:
             drop_legs.update(by_passerelle.get(p, ()))
         usable = dict(self._usable)
         places = dict(self._places)
+        outside = dict(self._outside)
         new._offers = offers
         new._usable = usable
         new._places = places
+        new._modalities = self._modalities  # those of the dropped codes too: no harm
+        new._outside = outside
         new._legs = legs
         # new._shared starts empty: the rows read again share among themselves, and the
         # values of rows an edit replaced (an edit's own source text) are not kept forever
@@ -205,6 +219,7 @@ class PathwayData:
             offers.pop(c, None)
             usable.pop(c, None)
             places.pop(c, None)
+            outside.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
         # the indexes may name codes dropped here: a code is read again when asked, and the
@@ -323,11 +338,31 @@ class PathwayData:
             diplomas = self.diplomas(store, missing)
             for code, pairs in self.offers_of(store, missing).items():
                 rows = usable_rows(pairs, diplomas.get(code), latest)
-                self._places[code] = frozenset(
-                    (o.get("modality"), o.get("departement")) for _, o, _ in rows
-                )
+                places = frozenset((o.get("modality"), o.get("departement")) for _, o, _ in rows)
+                mods = {m for m, _ in places}
+                if not mods <= self._modalities:  # before the places that name them
+                    self._modalities = self._modalities | mods
+                self._places[code] = places
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
+
+    def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, OutsideRows]:
+        """code -> :meth:`usable_offers` as offers flagged outside any territory, in the same
+        order, with the département and latitude of each, made once per version: a request
+        flags most offers of the diplomas it meets outside its territory, and takes these as
+        they are (:func:`graph.pathways.search.flag_usable`) instead of making an object per
+        offer. Never changed once made (``Offer.static``, the part of the establishments'
+        order that does not depend on the request, is then worked out once per version)."""
+        codes = list(codes)
+        missing = self._missing(self._outside, codes)
+        if missing:
+            for code, rows in self.usable_offers(store, missing).items():
+                self._outside[code] = OutsideRows(
+                    [Offer(code, a, o, False, last_seen=seen) for a, o, seen in rows],
+                    tuple(o.get("departement") for _, o, _ in rows),
+                    tuple(o.get("lat") for _, o, _ in rows),
+                )
+        return {c: self._outside[c] for c in codes}
 
     def offered_in(
         self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
@@ -338,13 +373,14 @@ class PathwayData:
         and meets most diplomas of the country; few are offered in its territory."""
         codes = list(codes)
         self.usable_offers(store, codes)
-        deps = frozenset(departements)
         places = self._places
+        mods = self._modalities if modality is None else (modality,)
+        wanted = [(m, d) for d in frozenset(departements) for m in mods]
         return {
             c
             for c in codes
             if (p := places.get(c)) is None  # not known here: let the flags decide
-            or any(d in deps and (modality is None or m == modality) for m, d in p)
+            or not p.isdisjoint(wanted)
         }
 
     def fields_of(self, store: GraphStore, codes: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -604,5 +640,6 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         chunk = codes[i : i + PRELOAD_CHUNK]
         data.legs_from(store, chunk)
         data.usable_offers(store, chunk)
+        data.outside_offers(store, chunk)  # made here, they are frozen with the rest
         data.fields_of(store, chunk)
     return codes

@@ -70,8 +70,9 @@ class _StoreSource:
         missing = [c for c in codes if c not in self._offers]
         if missing:
             mod = self.q.modality.value if self.q.modality else None
+            outside = self.data.outside_offers(self.store, missing)
             for code, rows in self.data.usable_offers(self.store, missing).items():
-                self._offers[code] = flag_usable(code, rows, self.q.territory, mod)
+                self._offers[code] = flag_usable(code, rows, self.q.territory, mod, outside[code])
         return {c: self._offers[c] for c in codes}
 
     def offered_inside(self, codes: Iterable[str]) -> set[str]:
@@ -99,7 +100,7 @@ def _search(
     ranking them all), unless ``every``: then all of them, for a filter on the
     establishments chosen."""
     source = _StoreSource(data, store, q)
-    paths = candidates(q, source, goal_codes, restrict=q.restricted)
+    paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=data.open_legs)
     offers = source.offers({d["code"] for r in paths for d in r.diplomas[1:]})
     codes = sorted({d["code"] for r in paths for d in r.diplomas})
     scorer = Scorer(
@@ -356,7 +357,7 @@ def find_pathways(
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
     if not out:
-        unrestricted = candidates(q, source, goal_codes, restrict=False)
+        unrestricted = candidates(q, source, goal_codes, restrict=False, opened=data.open_legs)
         reached = {d["code"] for r in unrestricted for d in r.diplomas[1:]}
         any_modality = None
         if q.modality and unrestricted:  # a step offered here, but in another modality

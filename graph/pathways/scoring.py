@@ -68,7 +68,7 @@ class Candidate(NamedTuple):
     legs: list[Row]
 
 
-@dataclass
+@dataclass(slots=True)
 class Offer:
     """An establishment offering a diploma, flagged in or out of the request's territory."""
 

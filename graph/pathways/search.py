@@ -9,16 +9,18 @@ first goal. No store is imported: the rules are tested over plain data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+import math
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple, Protocol
 
-from graph.pathways.hygiene import continues_programme, usable_rows
+from graph.pathways.hygiene import continues_programme, is_common_year, usable_rows
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Candidate, Offer
 from graph.territory import Territory
 
 __all__ = [
     "CANDIDATE_CAP",
+    "OutsideRows",
     "Source",
     "candidates",
     "flag_offers",
@@ -64,30 +66,64 @@ def flag_offers(
     return flag_usable(code, usable_rows(pairs, diploma, latest or {}), territory, modality)
 
 
+class OutsideRows(NamedTuple):
+    """A diploma's usable rows as offers flagged outside any territory, and the département
+    and latitude of each (same order), kept per graph version by the cache
+    (:meth:`graph.pathways.data.PathwayData.outside_offers`)."""
+
+    offers: list[Offer]
+    departements: tuple[str | None, ...]
+    latitudes: tuple[float | None, ...]
+
+
 def flag_usable(
     code: str,
-    rows: Iterable[tuple[Row, Row, int | None]],
+    rows: Sequence[tuple[Row, Row, int | None]],
     territory: Territory,
     modality: str | None,
+    outside: OutsideRows | None = None,
 ) -> list[Offer]:
     """:func:`flag_offers` of rows already sorted by :func:`graph.pathways.hygiene.usable_rows`
     (the cache keeps them per diploma): the request's part only. An offer outside the
-    territory's départements is outside without asking :meth:`Territory.contains` (its first
-    test), which at national size is most offers of most diplomas."""
+    territory's départements, or farther in latitude than its radius reaches, is outside
+    without asking :meth:`Territory.contains`, which at national size is most offers of most
+    diplomas. With ``outside`` (the same rows flagged outside, kept with them), those offers
+    are used as they are and only the offers in the territory are made for the request; in
+    any modality, the offers of the territory's départements are the only ones looked at."""
     deps = frozenset(territory.departements) if territory.departements else None
     contains = territory.contains
-    return [
-        Offer(
-            code,
-            a,
-            o,
+    # 1° of latitude is 111.3 km on the sphere of haversine_km: 111 leaves a margin
+    near = territory.near if territory.near and territory.radius_km else None
+    lat0 = near.lat if near else 0.0
+    reach = territory.radius_km / 111.0 if near and territory.radius_km else math.inf
+    if outside is not None and modality is None and (deps is not None or near is not None):
+        # the offers of the territory's départements, or of its band of latitude
+        maybe: Iterable[int] = range(len(rows))
+        if deps is not None:
+            maybe = [i for i, d in enumerate(outside.departements) if d in deps]
+        if near is not None:
+            lats = outside.latitudes
+            maybe = [i for i in maybe if (lat := lats[i]) is not None and abs(lat - lat0) <= reach]
+        got = list(outside.offers)
+        for i in maybe:
+            a, o, seen = rows[i]
+            if contains(o, campuses=a.get("campuses")):
+                got[i] = Offer(code, a, o, True, last_seen=seen)
+        return got
+    out: list[Offer] = []
+    for i, (a, o, seen) in enumerate(rows):
+        if modality is not None and o.get("modality") != modality:
+            continue
+        inside = (
             (deps is None or o.get("departement") in deps)
-            and contains(o, campuses=a.get("campuses")),
-            last_seen=seen,
+            and (near is None or (lat := o.get("lat")) is None or abs(lat - lat0) <= reach)
+            and contains(o, campuses=a.get("campuses"))
         )
-        for a, o, seen in rows
-        if modality is None or o.get("modality") == modality
-    ]
+        if inside or outside is None:
+            out.append(Offer(code, a, o, inside, last_seen=seen))
+        else:
+            out.append(outside.offers[i])
+    return out
 
 
 def is_goal(d: Row, q: PathwayQuery, sector_codes: set[str] | frozenset[str] | None) -> bool:
@@ -107,13 +143,16 @@ def candidates(
     goal_codes: set[str] | frozenset[str] | None,
     *,
     restrict: bool,
+    opened: dict[str, list[tuple[str, Row]]] | None = None,
 ) -> list[Candidate]:
     """Candidate pathways, walking LEADS_TO one hop per read from the start diplomas.
 
     Each hop keeps, when ``restrict``, only target diplomas offered in the territory (in the
     requested modality). The legs are then assembled into paths: levels never go down except on
     reorientation legs, no diploma is visited twice, a path stops at its first goal diploma, at
-    most ``max_steps`` legs and CANDIDATE_CAP paths.
+    most ``max_steps`` legs and CANDIDATE_CAP paths. ``opened``: each diploma's legs with
+    their closed targets replaced (:func:`_open_targets`), kept for the graph's version
+    (none of it depends on the request).
     """
     node = source.diplomas(sorted(set(q.start_codes)))
     adj: dict[str, list[tuple[str, Row]]] = {}
@@ -126,8 +165,15 @@ def candidates(
         seen.update(frontier)
         raw = source.legs_from(frontier)
         if hop == 0:
-            raw = with_renewed_legs(raw, node, source.legs_from)
-        legs = _open_targets(source, raw, node)
+            # a start's own legs with its renewed version's: worked out for this search only
+            renewed = with_renewed_legs(raw, node, source.legs_from)
+            own = {c: pairs for c, pairs in renewed.items() if pairs is raw[c]}
+            legs = _open_targets(source, own, node, opened)
+            legs.update(
+                _open_targets(source, {c: renewed[c] for c in renewed.keys() - own.keys()}, node)
+            )
+        else:
+            legs = _open_targets(source, raw, node, opened)
         targets = {t for c in frontier for t, _ in legs[c]}
         node.update(source.diplomas(targets))
         if restrict:
@@ -141,36 +187,83 @@ def candidates(
                 if not is_goal(node[t], q, goal_codes):
                     nxt.add(t)
         frontier = sorted(nxt)
-    paths: list[Candidate] = []
+    walk = _Walk(q, source, goal_codes, node, adj)
+    for start in sorted(node.keys() & set(q.start_codes)):
+        walk.walk([start], [node[start]], [])
+    return walk.paths
 
-    def walk(path: list[str], legs: list[Row]) -> None:
-        here = node[path[-1]]
-        for code, leg in adj.get(path[-1], []):
+
+class _Walk:
+    """The assembly of the hops' legs into candidate pathways, depth first (a class rather
+    than a closure calling itself: such a closure is a reference cycle, which would keep a
+    search's rows alive until the next collection of the garbage collector)."""
+
+    def __init__(
+        self,
+        q: PathwayQuery,
+        source: Source,
+        goal_codes: set[str] | frozenset[str] | None,
+        node: dict[str, Row],
+        adj: dict[str, list[tuple[str, Row]]],
+    ) -> None:
+        self.q = q
+        self.source = source
+        self.goal_codes = goal_codes
+        self.node = node
+        self.adj = adj
+        self.max_steps = q.max_steps
+        self.paths: list[Candidate] = []
+        self._edges: dict[str, list[tuple[str, Row, Row, int, bool, bool, bool]]] = {}
+
+    def edges(self, code: str) -> list[tuple[str, Row, Row, int, bool, bool, bool]]:
+        """The legs leaving ``code`` with what the walk asks of each, worked out once per
+        search: target code, leg, target row, its level, whether the leg is a
+        reorientation, whether it is tied to a campus programme's territory, whether the
+        target meets the goal."""
+        got = self._edges.get(code)
+        if got is None:
+            node, q, goal_codes = self.node, self.q, self.goal_codes
+            got = self._edges[code] = []
+            for t, leg in self.adj.get(code, ()):
+                there = node[t]
+                got.append(
+                    (
+                        t,
+                        leg,
+                        there,
+                        there.get("level") or 0,
+                        leg["kind"] == "reorientation",
+                        bool(leg.get("from_departements") or leg.get("to_departements")),
+                        is_goal(there, q, goal_codes),
+                    )
+                )
+        return got
+
+    def walk(self, path: list[str], rows: list[Row], legs: list[Row]) -> None:
+        """The candidates that begin with ``path`` (codes; ``rows``: their diplomas) along
+        ``legs``."""
+        here = rows[-1]
+        level = here.get("level") or 0
+        common = len(path) > 1 and is_common_year(here)
+        paths = self.paths
+        for code, leg, there, there_level, reorientation, local, goal in self.edges(path[-1]):
             if len(paths) >= CANDIDATE_CAP:
                 return
-            there = node[code]
-            if code in path or (
-                leg["kind"] != "reorientation"
-                and (there.get("level") or 0) < (here.get("level") or 0)
-            ):
+            if code in path or (not reorientation and there_level < level):
                 continue
-            if not _local_holds(source, leg, path, code, q.start_departements):
+            if local and not _local_holds(self.source, leg, path, code, self.q.start_departements):
                 continue  # a campus programme's leg, taken outside its territory
-            if len(path) > 1 and continues_programme(here, there):
+            if common and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
-                if is_goal(there, q, goal_codes):
-                    paths.append(Candidate([node[c] for c in [*path[:-1], code]], legs))
+                if goal:
+                    paths.append(Candidate([*rows[:-1], there], legs))
                 elif code not in path:
-                    walk([*path[:-1], code], legs)
+                    self.walk([*path[:-1], code], [*rows[:-1], there], legs)
                 continue
-            if is_goal(there, q, goal_codes):
-                paths.append(Candidate([node[c] for c in [*path, code]], [*legs, leg]))
-            elif len(path) < q.max_steps:
-                walk([*path, code], [*legs, leg])
-
-    for start in sorted(node.keys() & set(q.start_codes)):
-        walk([start], [])
-    return paths
+            if goal:
+                paths.append(Candidate([*rows, there], [*legs, leg]))
+            elif len(path) < self.max_steps:
+                self.walk([*path, code], [*rows, there], [*legs, leg])
 
 
 def with_renewed_legs(
@@ -238,10 +331,20 @@ def _leg_preference(pair: tuple[str, Row]) -> tuple[bool, float]:
 
 
 def _open_targets(
-    source: Source, legs: dict[str, list[tuple[str, Row]]], node: dict[str, Row]
+    source: Source,
+    legs: dict[str, list[tuple[str, Row]]],
+    node: dict[str, Row],
+    opened: dict[str, list[tuple[str, Row]]] | None = None,
 ) -> dict[str, list[tuple[str, Row]]]:
     """The legs with every target the BCN closed replaced by its successors (``RENAMED_TO``),
-    or dropped when it has none: a closed diploma is never a step."""
+    or dropped when it has none: a closed diploma is never a step. With ``opened``, each
+    code's are worked out once and kept there (the rows of their targets are then the
+    caller's to read: :func:`candidates` reads them next)."""
+    if opened is not None:
+        todo = {c: pairs for c, pairs in legs.items() if c not in opened}
+        if todo:
+            opened.update(_open_targets(source, todo, node))
+        return {c: opened[c] for c in legs}
     targets = {t for pairs in legs.values() for t, _ in pairs}
     known = source.diplomas(targets)
     successors = {

@@ -7,13 +7,15 @@ from __future__ import annotations
 import gc
 import random
 import threading
+from typing import Any
 
 import pytest
 
 from graph.gc_pause import gc_paused
 from graph.pathways.data import PathwayData, _Shared, _with
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
-from graph.pathways.search import flag_offers, flag_usable
+from graph.pathways.scoring import Offer
+from graph.pathways.search import OutsideRows, flag_offers, flag_usable
 from graph.territory import Point, Territory
 from graph.touched import Touched
 
@@ -79,10 +81,23 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
         Territory(near=Point(lat=44.5, lon=2.0), radius_km=60),
         Territory(departements=["046"], near=Point(lat=44.5, lon=2.0), radius_km=80),
     ]
+    outside = OutsideRows(
+        [Offer("B", a, o, False, last_seen=seen) for a, o, seen in rows],
+        tuple(o.get("departement") for _, o, _ in rows),
+        tuple(o.get("lat") for _, o, _ in rows),
+    )
+    territories += [  # radii at the edge of the latitude shortcut (1° is 111.3 km)
+        Territory(near=Point(lat=44.5, lon=2.0), radius_km=km) for km in (1, 11.1, 55.6, 111.3)
+    ]
     for t in territories:
         for modality in (None, "school", "apprenticeship"):
             got = flag_usable("B", rows, t, modality)
             assert got == flag_offers("B", pairs, t, modality, diploma=diploma, latest=latest)
+            # the offers kept outside for the version: the same flags, objects reused
+            reused = flag_usable("B", rows, t, modality, outside)
+            assert reused == got
+            kept = {id(o) for o in outside.offers}
+            assert all(id(o) in kept for o in reused if not o.in_territory)
             expected = [
                 t.contains(o, campuses=a.get("campuses"))
                 for a, o, _ in rows
@@ -134,12 +149,37 @@ def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() 
     data._usable = {"B": [], "C": []}
     data._places = {"B": frozenset(), "C": frozenset()}
     data._offers = {"B": [], "C": []}
+    data._outside = {"B": OutsideRows([], (), ()), "C": OutsideRows([], (), ())}
     new = data.carried("2", Touched.of(diplomas=["B"]))
     assert set(new._histories) == {("a", "C", "school"), ("x", "C", None)}
     assert set(new._usable) == set(new._places) == set(new._offers) == {"C"}
+    assert set(new._outside) == {"C"}
     new = data.carried("3", Touched.of(actors=["x"]))
     assert set(new._histories) == {("a", "B", "school"), ("a", "C", "school")}
     assert data._histories.keys() == {("a", "B", "school"), ("a", "C", "school"), ("x", "C", None)}
+
+
+def test_offers_due_north_at_the_edge_of_a_radius_are_flagged_as_the_territory_says() -> None:
+    """The latitude shortcut of flag_usable never leaves out an offer within the radius: due
+    north or south of the centre, a degree of latitude is as short as a distance gets."""
+    actor: dict[str, Any] = {"id": "a", "name": "Lycée", "campuses": []}
+    rows: list[tuple[dict[str, Any], dict[str, Any], int | None]] = [
+        (actor, {"lat": 44.5 + sign * km / 111.32 * f, "lon": 2.0, "modality": "school"}, None)
+        for km in (1.0, 30.0, 60.0, 150.0)
+        for f in (0.995, 0.999, 1.0, 1.001, 1.005)
+        for sign in (1, -1)
+    ]
+    for km in (1.0, 30.0, 60.0, 150.0):
+        t = Territory(near=Point(lat=44.5, lon=2.0), radius_km=km)
+        got = [o.in_territory for o in flag_usable("B", rows, t, None)]
+        assert got == [t.contains(o) for _, o, _ in rows]
+        assert any(got) and not all(got)
+        outside = OutsideRows(
+            [Offer("B", a, o, False) for a, o, _ in rows],
+            tuple(o.get("departement") for _, o, _ in rows),
+            tuple(o.get("lat") for _, o, _ in rows),
+        )
+        assert [o.in_territory for o in flag_usable("B", rows, t, None, outside)] == got
 
 
 def test_kept_answers_are_bounded_by_their_bytes_least_recently_asked_dropped_first(

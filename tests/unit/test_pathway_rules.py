@@ -357,6 +357,11 @@ def test_a_closed_target_is_replaced_by_its_successor() -> None:
         for c in candidates(query(to_level=4), rows, None, restrict=False)
     ]
     assert got == [["A", "NEW"]]
+    opened: dict[str, list[tuple[str, Row]]] = {}  # kept for a version by the cache
+    for _ in range(2):
+        kept = candidates(query(to_level=4), rows, None, restrict=False, opened=opened)
+        assert [[d["code"] for d in c.diplomas] for c in kept] == got
+        assert [t for t, _ in opened["A"]] == ["NEW"]
 
 
 def test_the_passerelle_modality_picks_the_offer() -> None:
