@@ -221,7 +221,12 @@ class ImportData:
     evidence: Outcome[Evidences] | None = None
 
     def is_closed(self, d: DiplomaRow) -> bool:
-        return bool(d.closing_date and self.closed_on and d.closing_date <= self.closed_on)
+        return closed_by(d, self.closed_on)
+
+
+def closed_by(d: DiplomaRow, closed_on: str | None) -> bool:
+    """Whether the BCN closes ``d`` on or before ``closed_on`` (:func:`closure_date`)."""
+    return bool(d.closing_date and closed_on and d.closing_date <= closed_on)
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -820,7 +825,7 @@ def _postbac(
     open_bcn = {
         c: (d.level_code, d.name, d.nsf)
         for c, d in {**vfd, **diplomas}.items()
-        if not (d.closing_date and data_closed_on and d.closing_date <= data_closed_on)
+        if not closed_by(d, data_closed_on)
     }
     offered = {(row.uai, cfd) for row, _, cfd in offers_cfd}
     return postbac.build(rows, open_bcn, bts_labels, offered)
@@ -862,11 +867,7 @@ def _renewed(
     """The offers of renovated diplomas, presumed from their closed predecessors'."""
     from graph.ingest.opendata.renewal import renewed_offers  # it reads this module's rows
 
-    closed = {
-        c
-        for c, d in diplomas.items()
-        if d.closing_date and closed_on and d.closing_date <= closed_on
-    }
+    closed = {c for c, d in diplomas.items() if closed_by(d, closed_on)}
     successors: dict[str, list[str]] = {}
     for old, new in lineage:
         successors.setdefault(old, []).append(new)
