@@ -27,12 +27,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from graph.coverage import read_coverage
 from graph.gc_pause import gc_paused
+from graph.pathways import coverage_rows
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import latest_years, usable_rows
+from graph.pathways.prefetch import ReadAhead
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
-from graph.store import GraphStore
+from graph.store import GraphReader, GraphStore
+from graph.territory import Territory
 from graph.touched import Touched, touched_between
 
 LEG_FIELDS = (
@@ -73,6 +77,13 @@ KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's cove
 # a few hundred questions; the worker's RSS target is 250 MB, docs/performance.md)
 ANSWER_BYTES_CAP = 8 * 1024 * 1024
 HISTORY_CAP = 50_000  # offers whose history is kept (those answers showed): about 10 MB at most
+# the territories' coverage rows kept per version and carried over edits (coverage_rows():
+# about 250 bytes a row, so 5 MB at most; one département is 1 000-2 000 rows at national size)
+COVERAGE_ROWS_CAP = 20_000
+# a carried cache whose edit touched at most this many diplomas is not refilled in the
+# background: the first request that needs one of them reads it (a thread would compete with
+# that request for the interpreter, and the request would read it anyway)
+REFILL_INLINE_CAP = 50
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
 
@@ -156,8 +167,9 @@ class PathwayData:
         # request keeps of most offers; :meth:`outside_offers`)
         self._outside: dict[str, OutsideRows] = {}
         # code -> its legs with closed targets replaced by their successors, one per target
-        # (graph.pathways.search._open_targets: what every search walks); not carried over an
-        # edit, which may close or rename a target of any diploma's legs
+        # (graph.pathways.search._open_targets: what every search walks); carried over an
+        # edit but for the codes whose legs it touched (no edit closes or renames a diploma:
+        # only an import does, and an import carries nothing)
         self.open_legs: dict[str, list[tuple[str, Row]]] = {}
         self._shared = _Shared()
         # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
@@ -173,6 +185,12 @@ class PathwayData:
         self._latest: dict[str, int] | None = None
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
+        # coverage_rows(): territory -> (its rows by diploma, the codes to read again after
+        # an edit), least recently used first
+        self._coverage: OrderedDict[str, tuple[coverage_rows.ByCode, frozenset[str]]] = (
+            OrderedDict()
+        )
+        self._coverage_rows = 0
         # answer(): whole serialised answers, least recently used first; never carried either
         self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
         self._answer_bytes = 0
@@ -213,6 +231,8 @@ class PathwayData:
         new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
         new._legs = legs
+        open_legs = dict(self.open_legs)
+        new.open_legs = open_legs
         # new._shared starts empty: the rows read again share among themselves, and the
         # values of rows an edit replaced (an edit's own source text) are not kept forever
         for c in drop_offers:
@@ -222,12 +242,22 @@ class PathwayData:
             outside.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
+            open_legs.pop(c, None)
+        if not touched.actors:  # an actor's name, campuses or offers: any row may change
+            with self._lock:
+                new._coverage = OrderedDict(
+                    (k, (rows, stale | touched.diplomas))
+                    for k, (rows, stale) in self._coverage.items()
+                )
+                new._coverage_rows = self._coverage_rows
         # the indexes may name codes dropped here: a code is read again when asked, and the
         # index then names it again; naming a code that is not cached drops nothing
         new._by_actor = by_actor
         new._by_passerelle = by_passerelle
         new.refill = (
-            sorted(drop_offers | drop_legs | touched.diplomas) if self.preloaded_s else None
+            sorted(drop_offers | drop_legs | touched.diplomas)
+            if self.preloaded_s is not None
+            else None
         )
         new._diplomas = {c: v for c, v in dict(self._diplomas).items() if c not in touched.diplomas}
         new._actors = {a: v for a, v in dict(self._actors).items() if a not in touched.actors}
@@ -253,7 +283,7 @@ class PathwayData:
     def _missing(have: dict[str, Any], codes: Iterable[str]) -> list[str]:
         return sorted({c for c in codes if c not in have})
 
-    def diplomas(self, store: GraphStore, codes: Iterable[str]) -> dict[str, Row]:
+    def diplomas(self, store: GraphReader, codes: Iterable[str]) -> dict[str, Row]:
         """code -> {code, name, type, level, nsf} for the codes that exist."""
         codes = list(codes)
         missing = self._missing(self._diplomas, codes)
@@ -267,7 +297,7 @@ class PathwayData:
         return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
 
     def legs_from(
-        self, store: GraphStore, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str]
     ) -> dict[str, list[tuple[str, Row]]]:
         """code -> [(target code, leg)] for every LEADS_TO leaving it (targets are described
         by :meth:`diplomas` afterwards)."""
@@ -291,7 +321,7 @@ class PathwayData:
         return {c: self._legs[c] for c in codes}
 
     def offers_of(
-        self, store: GraphStore, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str]
     ) -> dict[str, list[tuple[Row, Row]]]:
         """code -> [(actor, offer)], a seed offer and its open-data twin merged
         (:func:`merge_offer_rows`)."""
@@ -323,7 +353,7 @@ class PathwayData:
         return {c: self._offers[c] for c in codes}
 
     def usable_offers(
-        self, store: GraphStore, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str]
     ) -> dict[str, list[tuple[Row, Row, int | None]]]:
         """code -> [(actor, offer, last seen)] for its offers that may be proposed
         (:func:`graph.pathways.hygiene.offer_usable`), in the order of :meth:`offers_of`, with
@@ -346,7 +376,7 @@ class PathwayData:
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
 
-    def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, OutsideRows]:
+    def outside_offers(self, store: GraphReader, codes: Iterable[str]) -> dict[str, OutsideRows]:
         """code -> :meth:`usable_offers` as offers flagged outside any territory, in the same
         order, with the département and latitude of each, made once per version: a request
         flags most offers of the diplomas it meets outside its territory, and takes these as
@@ -383,7 +413,7 @@ class PathwayData:
             or not p.isdisjoint(wanted)
         }
 
-    def fields_of(self, store: GraphStore, codes: Iterable[str]) -> dict[str, frozenset[str]]:
+    def fields_of(self, store: GraphReader, codes: Iterable[str]) -> dict[str, frozenset[str]]:
         """code -> the filières (sector ids of kind 'filiere') it trains for."""
         codes = list(codes)
         missing = self._missing(self._fields, codes)
@@ -394,7 +424,7 @@ class PathwayData:
             self._fields.update(got)
         return {c: self._fields[c] for c in codes}
 
-    def latest_years(self, store: GraphStore) -> dict[str, int]:
+    def latest_years(self, store: GraphReader) -> dict[str, int]:
         """The latest year of each track's imported files (empty without an import): an offer
         is current when its track's latest files list it (graph/pathways/hygiene.py)."""
         if self._latest is None:
@@ -465,6 +495,42 @@ class PathwayData:
                     self._answer_bytes -= len(dropped)
         return body
 
+    def coverage_rows(self, store: GraphStore, territory: Territory) -> list[Row]:
+        """What :func:`graph.coverage.read_coverage` reads for the territory, kept per
+        version and carried over edits: after an edit of offers only the diplomas it touched
+        are read again (:mod:`graph.pathways.coverage_rows`). At most ``COVERAGE_ROWS_CAP``
+        rows are kept, the least recently asked territory dropped first."""
+        if self.version is None:
+            return read_coverage(store, territory)
+        key = territory.model_dump_json()
+        with self._lock:
+            got = self._coverage.get(key)
+            if got is not None:
+                self._coverage.move_to_end(key)
+        if got is not None and not got[1]:
+            return coverage_rows.expand(got[0])
+        if got is None:
+            rows: list[Row] = read_coverage(store, territory)
+            by_code = coverage_rows.compact(rows)
+        else:
+            fresh = store.read(
+                "coverage_offers_of", codes=sorted(got[1]), **territory.query_params()
+            )
+            by_code = coverage_rows.refreshed(got[0], got[1], fresh)
+            rows = coverage_rows.expand(by_code)
+        count = coverage_rows.row_count(by_code)
+        with self._lock:
+            old = self._coverage.pop(key, None)
+            if old is not None:
+                self._coverage_rows -= coverage_rows.row_count(old[0])
+            if count <= COVERAGE_ROWS_CAP:
+                self._coverage[key] = (by_code, frozenset())
+                self._coverage_rows += count
+                while self._coverage_rows > COVERAGE_ROWS_CAP:
+                    _, (dropped, _) = self._coverage.popitem(last=False)
+                    self._coverage_rows -= coverage_rows.row_count(dropped)
+        return rows
+
     def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
         """The diplomas that train for a sector (its id or one of its ROME codes)."""
         with self._lock:
@@ -532,7 +598,11 @@ def pathway_data(store: GraphStore, seen: str | None = None) -> PathwayData:
                 data = PathwayData(version)
             _registry[store] = data
             if store in _warm:
-                _start_preload(store, data)
+                if data.refill is not None and len(data.refill) <= REFILL_INLINE_CAP:
+                    # a few touched diplomas: read by the first request that needs them
+                    data.preloaded_s = 0.0
+                else:
+                    _start_preload(store, data)
         return data
 
 
@@ -624,22 +694,36 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
 
 def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
     """Read every diploma's rows into ``data`` (or only the ``refill`` of a carried cache);
-    None when a newer version replaced ``data`` meanwhile."""
-    if data.refill is not None:  # carried from a filled cache: only what the write changed
-        codes = data.refill
-        data.diplomas(store, codes)
-    else:
-        rows = store.read("pathway_diplomas_all")
-        for r in rows:
-            data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
-        codes = [r["d"]["code"] for r in rows]
-    for i in range(0, len(codes), PRELOAD_CHUNK):
-        with _registry_lock:
-            if _registry.get(store) is not data:
-                return None
-        chunk = codes[i : i + PRELOAD_CHUNK]
-        data.legs_from(store, chunk)
-        data.usable_offers(store, chunk)
-        data.outside_offers(store, chunk)  # made here, they are frozen with the rest
-        data.fields_of(store, chunk)
+    None when a newer version replaced ``data`` meanwhile. The next chunk's reads are sent
+    while a chunk is decoded (:class:`graph.pathways.prefetch.ReadAhead`)."""
+    with ReadAhead(store) as reader:
+        if data.refill is not None:  # carried from a filled cache: only what the write changed
+            codes = data.refill
+            data.diplomas(store, codes)
+        else:
+            reader.ahead("pathway_actors_offering")
+            rows = store.read("pathway_diplomas_all")
+            for r in rows:
+                d = {**r["d"], "successors": r["successors"]}
+                data._diplomas.setdefault(r["d"]["code"], d)
+            codes = [r["d"]["code"] for r in rows]
+            for r in reader.read("pathway_actors_offering"):
+                data._actors.setdefault(r["actor"]["id"], r["actor"])
+        chunks = [codes[i : i + PRELOAD_CHUNK] for i in range(0, len(codes), PRELOAD_CHUNK)]
+        for i, chunk in enumerate(chunks):
+            with _registry_lock:
+                if _registry.get(store) is not data:
+                    return None
+            for ahead in chunks[i + 1 : i + 2] if i else chunks[:2]:
+                # what the methods below will read (the codes they do not have yet, sorted)
+                for name, have in (
+                    ("pathway_legs_from", data._legs),
+                    ("pathway_offers_of", data._offers),
+                    ("diploma_fields", data._fields),
+                ):
+                    reader.ahead(name, codes=PathwayData._missing(have, ahead))
+            data.legs_from(reader, chunk)
+            data.usable_offers(reader, chunk)
+            data.outside_offers(reader, chunk)  # made here, they are frozen with the rest
+            data.fields_of(reader, chunk)
     return codes
