@@ -66,6 +66,7 @@ OFFER_FIELDS = (
     "source",
     "origin",
     "demand",
+    "common_year",  # the common 2nde that says the offer is current (ingest/opendata/renewal.py)
 )
 
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
