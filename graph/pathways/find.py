@@ -31,6 +31,7 @@ from graph.pathways.explanation import (
 )
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
+from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
 from graph.pathways.unplaced import unplaced_notice
@@ -338,6 +339,18 @@ def find_pathways(
             asked = q.model_copy(update={"allow_outside": True})
             point = origin.point()
             source, far, _ = _search(store, data, asked, goal_codes, point, every=True)
+            # outside the territory, a campus programme of another territory is neither
+            # proposed nor named as the nearest pathway (A26: the CCI Aveyron engineers, 597 km
+            # from Metz): a fact of one campus never speaks for another territory
+            territories = data.programme_territories(store)
+            far = [
+                p
+                for p in far
+                if not any(
+                    foreign_programme(st.diploma["code"], territories, q.start_departements)
+                    for st in p.plan
+                )
+            ]
             ranked = [p for p in far if _near_enough(p, point)]
             keys = {p.key for p in ranked}
             if ranked:
