@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 __all__ = [
+    "COMMON_YEAR",
     "TRACK_FILES",
     "continues_programme",
     "currency",
@@ -44,6 +45,7 @@ _COMMON = re.compile(
     r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)",
     re.IGNORECASE,
 )
+COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
 _AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
 
 # The file families of the open-data import, by the track of programmes they describe.
