@@ -142,4 +142,3 @@ def test_puy_de_dome_maintenance_counts_la_fayette(client: TestClient, store: Gr
     assert (LA_FAYETTE, MS) in {
         (x["actor"]["id"], x["diploma"]["code"]) for x in trained["industrial-maintenance"]
     }
-
