@@ -25,6 +25,7 @@ __all__ = ["later_options_notice", "programme_key", "varied"]
 
 # where a diploma's name stops naming its programme: its option, its speciality after « : »
 # is kept (BTSA ACS'AGRI : …), only the option goes
+_TYPE_WORDS = frozenset({"BTS", "BTSA", "BAC", "PRO", "CAP", "CAPA", "BP", "MC"})
 _OPTION = re.compile(r"\bOPTION\b|\bOPT\.|,\s*OPTION\b", re.IGNORECASE)
 
 
@@ -33,22 +34,31 @@ def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
     nor diploma type in parentheses, without accents or punctuation.
 
     >>> programme_key({"type": "bts", "name": "BTSA technico-commercial option univers jardins et animaux de compagnie"})
-    ('bts', 'BTSA TECHNICO COMMERCIAL')
+    ('bts agricole', 'TECHNICO COMMERCIAL')
     >>> programme_key({"type": "bts", "name": "MAINTENANCE DES SYSTEMES OPTION A SYSTEMES DE PRODUCTION (BTS)"})
     ('bts', 'MAINTENANCE DES SYSTEMES')
     >>> programme_key({"type": "bts", "name": "CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS BTS 1ERE ANNEE COMMUNE"})
     ('bts', 'CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS')
     >>> programme_key({"type": "bts", "name": "ELECTROTECHNIQUE (BTS)"})
     ('bts', 'ELECTROTECHNIQUE')
+    >>> programme_key({"type": "bts", "name": "BTS maintenance des véhicules option B : véhicules de transport routier"})
+    ('bts', 'MAINTENANCE DES VEHICULES')
     """  # noqa: E501
     name = str(d.get("name") or "")
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    kind = str(d.get("type") or "")
+    if re.search(r"\bBTSA\b", text):  # BTSA technico-commercial is not BTS technico-commercial
+        kind += " agricole"
     text = _OPTION.split(COMMON_YEAR.sub(" ", text))[0]
     text = re.sub(r"\([^)]*\)", " ", text)
     words = re.sub(r"[^A-Z0-9]+", " ", text).split()
-    if words and words[-1] in {"BTS", "BAC", "PRO", "CAP"} and len(words) > 1:
+    # the diploma type written before or after the name: « BTS maintenance des véhicules option
+    # B » and « MAINTENANCE DES VEHICULES OPTION A … (BTS) » are one programme
+    while len(words) > 1 and words[0] in _TYPE_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _TYPE_WORDS:
         words = words[:-1]  # « … PRODUITS BTS » before « 1ERE ANNEE COMMUNE »
-    return (str(d.get("type") or ""), " ".join(words) or str(d.get("code") or ""))
+    return (kind, " ".join(words) or str(d.get("code") or ""))
 
 
 def _key(s: Scored) -> tuple[tuple[str, str], ...]:
