@@ -89,8 +89,26 @@ def later_options_notice(before: Sequence[Scored], after: Sequence[Scored]) -> s
         if key in firsts:
             moved.append(i)
         firsts.add(key)
-    numbers = ", ".join(f"n° {i}" for i in moved)
+    numbers = _numbers(moved)
     return (
         "Pour montrer d'abord des diplômes différents, les autres options d'un même diplôme "
         f"sont classées après ({numbers}), quel que soit leur score."
+    )
+
+
+def _numbers(ranks: list[int]) -> str:
+    """Pathway numbers as a counsellor writes them.
+
+    >>> _numbers([3]), _numbers([3, 4]), _numbers([4, 5, 6, 7, 9])
+    ('n° 3', 'n° 3, n° 4', 'n° 4 à 7, n° 9')
+    """
+    runs: list[list[int]] = []
+    for r in ranks:
+        if runs and r == runs[-1][-1] + 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return ", ".join(
+        f"n° {run[0]} à {run[-1]}" if len(run) > 2 else ", ".join(f"n° {r}" for r in run)
+        for run in runs
     )
