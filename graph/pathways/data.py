@@ -193,6 +193,9 @@ class PathwayData:
             OrderedDict()
         )
         self._coverage_rows = 0
+        # programme_territories(), and the codes to read again (an edit touched them)
+        self._programmes: dict[str, frozenset[str]] | None = None
+        self._programmes_stale: frozenset[str] = frozenset()
         # answer(): whole serialised answers, least recently used first; never carried either
         self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
         self._answer_bytes = 0
@@ -247,6 +250,9 @@ class PathwayData:
             open_legs.pop(c, None)
         if not touched.actors:  # an actor's name, campuses or offers: any row may change
             with self._lock:
+                if self._programmes is not None:
+                    new._programmes = self._programmes
+                    new._programmes_stale = self._programmes_stale | drop_offers
                 new._coverage = OrderedDict(
                     (k, (rows, stale | touched.diplomas))
                     for k, (rows, stale) in self._coverage.items()
@@ -435,19 +441,28 @@ class PathwayData:
     def programme_territories(self, store: GraphStore) -> dict[str, frozenset[str]]:
         """Each campus programme's territory (the départements its facts hold in,
         :func:`graph.inference.rules.programme_territory`), for this version: a few dozen seed
-        diplomas at most."""
-
-        def compute() -> dict[str, frozenset[str]]:
+        diplomas on the national files (every diploma of the synthetic national graph is a
+        seed one: 200 ms of reading). Carried over an edit: the diplomas it touched are read
+        again (``pathway_programme_territories_of``), not every seed diploma."""
+        with self._lock:
+            have, stale = self._programmes, self._programmes_stale
+        if have is not None and not stale:
+            return have
+        if have is None:
+            rows = store.read("pathway_programme_territories")
             out: dict[str, frozenset[str]] = {}
-            for r in store.read("pathway_programme_territories"):
-                campus = {d for deps in r["campus_departements"] or () for d in deps or ()}
-                offers = [d for d in r["offer_departements"] or () if d]
-                if t := programme_territory(r["code"], campus, offers):
-                    out[r["code"]] = t
-            return out
-
-        value: dict[str, frozenset[str]] = self.kept(("programme_territories",), compute)
-        return value
+        else:
+            rows = store.read("pathway_programme_territories_of", codes=sorted(stale))
+            out = {c: t for c, t in have.items() if c not in stale}
+        for r in rows:
+            campus = {d for deps in r["campus_departements"] or () for d in deps or ()}
+            offers = [d for d in r["offer_departements"] or () if d]
+            if t := programme_territory(r["code"], campus, offers):
+                out[r["code"]] = t
+        with self._lock:
+            if self._programmes is have and self._programmes_stale is stale:
+                self._programmes, self._programmes_stale = out, frozenset()
+        return out
 
     def latest_years(self, store: GraphReader) -> dict[str, int]:
         """The latest year of each track's imported files (empty without an import): an offer

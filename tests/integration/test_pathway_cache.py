@@ -615,3 +615,44 @@ def test_reads_asked_ahead_are_the_store_s_reads(store: GraphStore) -> None:
             map(repr, store.read("pathway_offers_of", codes=codes))
         )
     assert not reader._ahead
+
+
+def test_programme_territories_are_carried_over_an_edit_of_offers(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The campus programmes' territories (worked out from the départements of their offers)
+    are carried over an edit of offers, the touched diplomas read again, and equal what a
+    cache of the new version reads whole; an edit of an actor reads them whole."""
+    from graph.edits import ActorUpdate, update_actor
+
+    reads: list[str] = []
+    real_read = store.read
+
+    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
+        reads.append(name)
+        return real_read(name, **params)
+
+    monkeypatch.setattr(store, "read", read)
+    data = pathway_data(store)
+    before = data.programme_territories(store)
+    assert before  # the mini campus's programmes have a territory
+    for diploma, actor in (("32025002", "iut-b"), ("40025005", "lycee-a")):
+        create_offer(  # in Lot (46) and then in Aveyron (12)
+            store,
+            "alice",
+            OfferCreate(actor=actor, diploma=diploma, modality="continuing", source=SRC),
+        )
+        fresh = pathway_data(store)
+        assert fresh.carried_from is not None
+        reads.clear()
+        got = fresh.programme_territories(store)
+        assert reads == ["pathway_programme_territories_of"]
+        assert got == PathwayData(store.version()).programme_territories(store)
+        reads.clear()
+        assert fresh.programme_territories(store) is got and not reads
+    update_actor(store, "alice", "iut-b", ActorUpdate(name="IUT de Figeac (renommé)", source=SRC))
+    renamed = pathway_data(store)
+    reads.clear()
+    got = renamed.programme_territories(store)
+    assert reads == ["pathway_programme_territories"]
+    assert got == PathwayData(store.version()).programme_territories(store)
