@@ -33,7 +33,6 @@ from graph.inference.rules import programme_territory
 from graph.pathways import coverage_rows
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import latest_years, usable_rows
-from graph.pathways.prefetch import ReadAhead
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
 from graph.store import GraphReader, GraphStore
@@ -734,36 +733,25 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
 
 def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
     """Read every diploma's rows into ``data`` (or only the ``refill`` of a carried cache);
-    None when a newer version replaced ``data`` meanwhile. The next chunk's reads are sent
-    while a chunk is decoded (:class:`graph.pathways.prefetch.ReadAhead`)."""
-    with ReadAhead(store) as reader:
-        if data.refill is not None:  # carried from a filled cache: only what the write changed
-            codes = data.refill
-            data.diplomas(store, codes)
-        else:
-            reader.ahead("pathway_actors_offering")
-            rows = store.read("pathway_diplomas_all")
-            for r in rows:
-                d = {**r["d"], "successors": r["successors"]}
-                data._diplomas.setdefault(r["d"]["code"], d)
-            codes = [r["d"]["code"] for r in rows]
-            for r in reader.read("pathway_actors_offering"):
-                data._actors.setdefault(r["actor"]["id"], r["actor"])
-        chunks = [codes[i : i + PRELOAD_CHUNK] for i in range(0, len(codes), PRELOAD_CHUNK)]
-        for i, chunk in enumerate(chunks):
-            with _registry_lock:
-                if _registry.get(store) is not data:
-                    return None
-            for ahead in chunks[i + 1 : i + 2] if i else chunks[:2]:
-                # what the methods below will read (the codes they do not have yet, sorted)
-                for name, have in (
-                    ("pathway_legs_from", data._legs),
-                    ("pathway_offers_of", data._offers),
-                    ("diploma_fields", data._fields),
-                ):
-                    reader.ahead(name, codes=PathwayData._missing(have, ahead))
-            data.legs_from(reader, chunk)
-            data.usable_offers(reader, chunk)
-            data.outside_offers(reader, chunk)  # made here, they are frozen with the rest
-            data.fields_of(reader, chunk)
+    None when a newer version replaced ``data`` meanwhile."""
+    if data.refill is not None:  # carried from a filled cache: only what the write changed
+        codes = data.refill
+        data.diplomas(store, codes)
+    else:
+        rows = store.read("pathway_diplomas_all")
+        for r in rows:
+            data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
+        codes = [r["d"]["code"] for r in rows]
+        # every establishment offering a diploma in one read, instead of one per chunk
+        for r in store.read("pathway_actors_offering"):
+            data._actors.setdefault(r["actor"]["id"], r["actor"])
+    for i in range(0, len(codes), PRELOAD_CHUNK):
+        with _registry_lock:
+            if _registry.get(store) is not data:
+                return None
+        chunk = codes[i : i + PRELOAD_CHUNK]
+        data.legs_from(store, chunk)
+        data.usable_offers(store, chunk)
+        data.outside_offers(store, chunk)  # made here, they are frozen with the rest
+        data.fields_of(store, chunk)
     return codes

@@ -28,7 +28,6 @@ from graph.models import Modality
 from graph.pathways import PathwayQuery, PathwayRequest, build_query, find_pathways
 from graph.pathways.data import PathwayData, cache_state, forget, keep_warm, pathway_data
 from graph.pathways.find import _StoreSource
-from graph.pathways.prefetch import ReadAhead
 from graph.store import GraphStore
 from graph.territory import Point, Territory
 from graph.touched import Touched
@@ -579,9 +578,9 @@ def test_legs_with_closed_targets_replaced_are_carried_but_for_the_touched_diplo
 
 
 def test_a_preload_reads_the_rows_a_lazy_cache_reads(store: GraphStore) -> None:
-    """The preload (the next chunk read ahead in a second thread, every establishment read
-    at once) fills the cache with the rows that reading each diploma when a search asks for
-    it gives."""
+    """The preload (every establishment read at once, then the diplomas' rows by chunks)
+    fills the cache with the rows that reading each diploma when a search asks for it
+    gives."""
     keep_warm(store)
     data = pathway_data(store)
     assert data.preload_thread is not None
@@ -595,26 +594,6 @@ def test_a_preload_reads_the_rows_a_lazy_cache_reads(store: GraphStore) -> None:
     assert lazy.fields_of(store, codes) == {c: data._fields[c] for c in codes}
     assert lazy._actors == data._actors
     assert lazy._by_actor == data._by_actor and lazy._by_passerelle == data._by_passerelle
-
-
-def test_reads_asked_ahead_are_the_store_s_reads(store: GraphStore) -> None:
-    """ReadAhead: a read asked ahead is taken from the background thread once, with the
-    same name and parameters only; any other read goes to the store."""
-    codes = sorted(r["d"]["code"] for r in store.read("pathway_diplomas_all"))
-    with ReadAhead(store) as reader:
-        reader.ahead("pathway_offers_of", codes=codes)
-        reader.ahead("pathway_legs_from", codes=codes[:2])
-        assert len(reader._ahead) == 2
-        assert reader.read("pathway_legs_from", codes=codes[:1]) == store.read(
-            "pathway_legs_from", codes=codes[:1]
-        )
-        assert len(reader._ahead) == 2  # other parameters: read from the store
-        got = reader.read("pathway_offers_of", codes=codes)
-        assert got and len(reader._ahead) == 1
-        assert sorted(map(repr, got)) == sorted(
-            map(repr, store.read("pathway_offers_of", codes=codes))
-        )
-    assert not reader._ahead
 
 
 def test_programme_territories_are_carried_over_an_edit_of_offers(
