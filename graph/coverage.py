@@ -23,7 +23,6 @@ from graph.territory import (
     RegionField,
     Territory,
     check_fields,
-    departement_label,
     request_territory,
 )
 
@@ -308,19 +307,19 @@ def _hits(rows: list[CoverageRow], to_type: str | None, to_level: int | None) ->
 
 
 def where_fr(territory: Territory) -> str:
-    """« dans les départements 76, 27 », « dans la région 28 », else the territory described.
+    """« dans les départements de l'Eure (27) et de la Seine-Maritime (76) », « dans la région
+    Normandie », else the territory described.
 
-    >>> where_fr(Territory(departements=["076", "027"]))
-    'dans les départements 76, 27'
+    >>> where_fr(Territory(departements=["027", "076"]))
+    "dans les départements de l'Eure (27) et de la Seine-Maritime (76)"
+    >>> where_fr(Territory(region="28"))
+    'dans la région Normandie'
     """
     t = territory
     only_deps = t.departements and not (t.campus or t.region or t.near)
-    if only_deps and t.departements:
-        codes = ", ".join(departement_label(d) for d in t.departements)
-        plural = len(t.departements) > 1
-        return f"dans {'les départements' if plural else 'le département'} {codes}"
-    if t.region and not (t.campus or t.departements or t.near):
-        return f"dans la région {t.region}"
+    only_region = t.region and not (t.campus or t.departements or t.near)
+    if only_deps or only_region:
+        return f"dans {t.describe()}"
     return f"dans le territoire demandé ({t.describe()})"
 
 

@@ -131,7 +131,7 @@ def test_no_programme_of_the_goal_is_said_first(client: TestClient) -> None:
     answer = ask(client, **{"from": "40025411", "to_type": "licence_pro", "departements": "76"})
     assert answer["notices"][0] == (
         "Les données importées ne contiennent aucune licence professionnelle "
-        "dans le département 76."
+        "dans le département de la Seine-Maritime (76)."
     )
     assert answer["reason"].startswith(answer["notices"][0])
     assert_plain_french(sentences(answer))
