@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graph.diploma_names import display_name
 from graph.labels import TYPE_FR
 from graph.store import GraphReader
 from graph.territory import (
@@ -111,7 +112,7 @@ def summarise(
         if o.get("modality"):
             g["modalities"].add(o["modality"])
         if d.get("name") and a.get("name"):  # the first three in order, not in row order
-            text = f"{d['name']} — {a['name']}"
+            text = f"{display_name(d)} — {a['name']}"
             g["examples"].add(text)
             if d.get("nsf"):
                 g.setdefault(f"nsf:{d['nsf']}", set()).add(text)
