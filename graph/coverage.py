@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graph.citations import file_title
 from graph.diploma_names import display_name
 from graph.labels import TYPE_FR
 from graph.store import GraphReader
@@ -50,7 +51,11 @@ class CoverageRow(BaseModel):
     type_label: str
     programmes: int = Field(description="Distinct diplomas offered (open or planned).")
     establishments: int
-    sources: list[str] = Field(description="Where the offers come from: seed files, open data.")
+    sources: list[str] = Field(
+        description="Where the offers come from, in French: the public datasets by their titles "
+        "and years (« Affelnet lycée : capacités et vœux, Éducation nationale, 2022 »), the "
+        "campus documents; never a file name."
+    )
     examples: list[str] = Field(
         default=[],
         description=(
@@ -79,9 +84,10 @@ class CoverageAnswer(BaseModel):
 
 
 def _source_names(offer: Row) -> list[str]:
+    """The French titles of the sources of an offer: users never read a file name."""
     if offer.get("origin") == "import":
-        return [str(f) for f in offer.get("sources") or []] or ["données publiques"]
-    return ["fiches campus (documents sources)"]
+        return [file_title(str(f)) for f in offer.get("sources") or []] or ["Données publiques"]
+    return ["Fiches des campus (documents sources)"]
 
 
 def summarise(
