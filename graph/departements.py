@@ -4,9 +4,10 @@ A small table shipped with the package (the product never reads the public files
 the 101 départements (with Corse-du-Sud 2A and Haute-Corse 2B, and the five DROM 971–976), the
 overseas collectivities the national files place schools in (975, 977, 978, 984, 986–989),
 and the 18 régions. Source: INSEE, Code officiel géographique (COG) 2026, « Liste des
-départements » and « Liste des régions » (https://www.insee.fr/fr/information/2560452),
-Licence Ouverte 2.0; copied from the ``@etalab/decoupage-administratif`` 6.0.0 package (which
-republishes the COG, docs/communes.md) by hand, once. Keys are the graph's stored forms: a
+départements » and « Liste des régions »
+(https://www.insee.fr/fr/metadonnees/source/operation/s2085/produits), Licence Ouverte 2.0;
+copied once from the ``@etalab/decoupage-administratif`` 6.0.0 package, which republishes the
+COG (docs/communes.md, docs/names.md). Keys are the graph's stored forms: a
 département on three characters (``006``, ``02A``, ``971``), a région on two (``93``).
 """
 

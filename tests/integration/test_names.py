@@ -52,9 +52,8 @@ def test_a_common_first_year_step_is_named_as_people_write_it(client: TestClient
     """Nice, Bac pro cuisine → BTS: the card named the step by the BCN's « MANAGEMENT EN
     HOTELLERIE-RESTAURATION BTS 1ERE ANNEE COMMUNE » while the explanation said « — 1re année
     commune, puis une option »: the step's name is the explanation's."""
-    answer = get(
-        client, "/pathways", **{"from": "40022106", "to_type": "bts", "departements": "06"}, home=NICE
-    )
+    query = {"from": "40022106", "to_type": "bts", "departements": "06", "home": NICE}
+    answer = get(client, "/pathways", **query)
     steps = [s for p in answer["pathways"] for s in p["steps"] if s["code"] == "32033422"]
     assert steps, answer
     for s in steps:
