@@ -269,8 +269,8 @@ def get_passerelle(store: GraphStore, passerelle_id: str) -> PasserelleDetail:
     r = rows[0]
     return PasserelleDetail(
         **r["passerelle"],
-        from_diplomas=drop_nulls(r["from"]),
-        to_diplomas=drop_nulls(r["to"]),
+        from_diplomas=[{**x, "name": display_name(x)} for x in drop_nulls(r["from"])],
+        to_diplomas=[{**x, "name": display_name(x)} for x in drop_nulls(r["to"])],
         party_actors=drop_nulls(r["parties"]),
     )
 
