@@ -24,6 +24,7 @@ from typing import Any
 from graph.labels import TYPE_FR
 
 __all__ = [
+    "COMMON_YEAR",
     "PLACEHOLDER_PREFIX",
     "closed_note",
     "display_name",
@@ -39,12 +40,15 @@ Row = Mapping[str, Any]
 PLACEHOLDER_PREFIX = "PS-"
 
 # « 1ERE ANNEE COMMUNE », « 1E ANNEE COMMUNE » (BTS MECP), « 2NDE COMMUNE », « 1ERE ANNEE DE
-# CAP … », and a BTS name ending in « BTS 1ERE ANNEE » (BTS SIO: its options follow)
+# CAP … », a BTS name ending in « BTS 1ERE ANNEE » (BTS SIO: its options follow), and the
+# agricultural « (SEC PRO AG) », the seconde professionnelle of a Bac pro agricole
 _COMMON = re.compile(
     r"\b(1ERE|1E|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b"
-    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$",
+    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)",
     re.IGNORECASE,
 )
+COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
+_AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
 # what is left of the type around a common year's name: « (CAP ) », a trailing « BTS »
 _EMPTY_BRACKETS = re.compile(r"\(\s*(BTS|CAP|BAC PRO)?\s*\)", re.IGNORECASE)
 _TRAILING_TYPE = re.compile(r"\s+(BTS|CAP)\s*$", re.IGNORECASE)
@@ -108,17 +112,23 @@ def display_name(d: Row) -> str:
     >>> display_name({"code": "PS-BTS-1", "type": "bts",
     ...               "name": "BTS – Agricole – Strategie de l entreprise agricole"})
     "BTS – Agricole – Strategie de l'entreprise agricole"
+    >>> display_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)",
+    ...               "type": "bac_pro"})
+    'SERVICE AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro'
     >>> display_name({"name": "Bac pro cuisine", "type": "bac_pro"})
     'Bac pro cuisine'
 
     Applying it twice changes nothing (the BCN text, ``official_name``, is read when given).
-    """
+    """  # noqa: E501
     name = str(d.get("name") or "")
     if is_placeholder(d.get("code")):
         return _ELIDED.sub(r"\1'", name)
     bcn = next((t for t in _texts(d) if _COMMON.search(t)), None)
     if bcn is None:
         return name
+    if _AGRICULTURAL_2NDE.search(bcn):
+        base = _AGRICULTURAL_2NDE.sub("", bcn).strip()
+        return f"{base} (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro"
     base = _COMMON.sub(" ", bcn).replace("(BAC PRO)", " ")
     base = _EMPTY_BRACKETS.sub(" ", base)
     base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")

@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from graph.diploma_names import display_name, is_common_year
+from graph.diploma_names import COMMON_YEAR, display_name, is_common_year
 
 __all__ = [
+    "COMMON_YEAR",
     "TRACK_FILES",
     "continues_programme",
     "currency",
