@@ -35,7 +35,7 @@ from graph.territory import (
     valid_place,
 )
 
-__all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start"]
+__all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start", "sector_label"]
 
 
 class PathwayRequest(BaseModel):
@@ -110,8 +110,8 @@ def build_query(
     )
     if not start_codes:
         raise InvalidRequest(
-            f"no diploma of level {req.from_level}"
-            f"{' for sector ' + req.sector if req.sector else ''}",
+            f"Aucun diplôme de niveau {req.from_level}"
+            f"{' pour le métier ou le secteur choisi' if req.sector else ''} dans les données."
         )
     goal_sector = req.job or (req.sector if req.from_ else None)
     home = resolve_place(store, req.home, "home")
@@ -195,5 +195,19 @@ def resolve_start(
             r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)
         ],
     )
-    label = f"niveau {level}" + (f", secteur {sector}" if sector else "")
+    label = f"niveau {level}"
+    if sector:
+        label += f", {data.kept(('sector_label', sector), lambda: sector_label(store, sector))}"
     return list(codes), label
+
+
+def sector_label(store: GraphStore, sector: str) -> str:
+    """A sector as users read it: its name, « métier ROME H2903 » for a ROME code, never its
+    internal id."""
+    rows = store.read("sector_label", sector=sector)
+    row = rows[0] if rows else {}
+    if row.get("name"):
+        return f"secteur {row['name']}"
+    if row.get("rome"):
+        return f"métier ROME {sector}"
+    return "métier choisi"

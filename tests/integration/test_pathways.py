@@ -15,6 +15,8 @@ from fastapi.testclient import TestClient
 
 from graph import communes
 from graph.geo import haversine_km
+from graph.pathways.request import sector_label
+from graph.store import GraphStore
 
 
 def _codes(answer: dict) -> list[list[str]]:
@@ -196,3 +198,27 @@ def test_geojson_is_valid_rfc7946(mini_client: TestClient) -> None:
             assert 1.5 < lon < 2.5 and 44 < lat < 45
     accept = mini_client.get("/pathways", params=params, headers={"Accept": "application/geo+json"})
     assert accept.json() == fc
+
+
+def test_a_start_level_with_a_sector_is_said_by_its_name(
+    seed_client: TestClient, seed_store: GraphStore
+) -> None:
+    """The sector of a from_level question is read by its name (or ROME code), never by the
+    internal id the request carries; a level with no diploma is refused in French."""
+    named = seed_client.get(
+        "/pathways",
+        params={"from_level": 4, "sector": "mecanique-de-precision", "to_level": 5},
+    )
+    assert named.status_code == 200, named.text
+    assert named.json()["start"] == "niveau 4, secteur Mécanique de précision"
+    assert sector_label(seed_store, "H2907") == "métier ROME H2907"  # a sector's ROME code
+    assert sector_label(seed_store, "pas-un-secteur") == "métier choisi"
+    none = seed_client.get("/pathways", params={"from_level": 8, "to_level": 8})
+    assert none.status_code == 422
+    assert none.json()["detail"] == "Aucun diplôme de niveau 8 dans les données."
+    unknown = seed_client.get(
+        "/pathways", params={"from_level": 3, "sector": "H2907", "to_level": 4}
+    )
+    assert unknown.json()["detail"] == (
+        "Aucun diplôme de niveau 3 pour le métier ou le secteur choisi dans les données."
+    )
