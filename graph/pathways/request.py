@@ -128,6 +128,7 @@ def build_query(
         start_codes=start_codes,
         start_label=start_label,
         to=req.to.upper() if req.to else None,
+        to_label=goal_diploma_label(store, req.to.upper(), data) if req.to else None,
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
@@ -199,6 +200,14 @@ def resolve_start(
     if sector:
         label += f", {data.kept(('sector_label', sector), lambda: sector_label(store, sector))}"
     return list(codes), label
+
+
+def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -> str | None:
+    """The goal diploma by its name and code, as the start is; None when the graph does not
+    hold it (the answer then says the code)."""
+    data = data if data is not None else pathway_data(store)
+    found = data.diplomas(store, [code])
+    return f"{display_name(found[code])} ({code})" if code in found else None
 
 
 def sector_label(store: GraphStore, sector: str) -> str:

@@ -84,6 +84,8 @@ def test_goal_level_stops_at_the_first_goal_and_ranks_shorter_first(
 def test_goal_by_diploma_and_by_type(mini_client: TestClient) -> None:
     by_code = mini_client.get("/pathways", params={"from": "40025005", "to": "t-lp"}).json()
     assert _codes(by_code) == [["40025005", "32025002", "T-LP"]]
+    assert by_code["goal"].endswith("(T-LP)") and not by_code["goal"].startswith("diplôme ")
+    assert by_code["start"].endswith("(40025005)")
     by_type = mini_client.get(
         "/pathways", params={"from": "40025005", "to_type": "licence_pro"}
     ).json()
@@ -95,7 +97,8 @@ def test_max_steps_bounds_the_search(mini_client: TestClient) -> None:
         "/pathways", params={"from": "40025005", "to": "T-LP", "max_steps": 1}
     ).json()
     assert body["pathways"] == []
-    assert "1 étapes au plus" in body["reason"]
+    assert "en 1 étape au plus" in body["reason"]
+    assert "(T-LP)" in body["reason"]  # the goal by its name, as the start
 
 
 def test_distances_from_home_and_between_steps(mini_client: TestClient) -> None:
