@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import math
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -47,7 +48,7 @@ from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
 from graph.models import Label, RelType
-from graph.store import GraphStore, Statement
+from graph.store import BulkRelationships, GraphStore, Statement
 from graph.text import normalise
 
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
@@ -305,8 +306,7 @@ def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
     ]
 
 
-def _programme_offer_rows(data: ImportData) -> list[dict[str, Any]]:
-    known = data.establishments
+def _programme_offer_rows(data: ImportData, offers: Sequence[Any]) -> list[dict[str, Any]]:
     return [
         _compact(
             {
@@ -320,8 +320,7 @@ def _programme_offer_rows(data: ImportData) -> list[dict[str, Any]]:
                 "lon": o.lon,
             }
         )
-        for o in data.postbac.offers
-        if o.uai in known
+        for o in offers
     ]
 
 
@@ -563,6 +562,186 @@ def _offer_part(offers: Sequence[Offer], sources: dict[str, str]) -> Part:
     return Part(-(-len(offers) // BATCH), len(offers), build)
 
 
+# --- offers in bulk (a store with ``bulk_relationships``: FalkorDB) -------------------------
+# The same relationships as cypher/import_link_offers.cypher and
+# import_link_programme_offers.cypher, every property computed here instead of by the query
+# (tests/integration/test_import_bulk.py compares both ways, property for property). Their
+# place is their establishment's as the import writes it (imported_insee…), which the query
+# reads with coalesce(a.imported_insee, a.insee): the import's value where it has one, else
+# the node's own; only a seed actor has a value of its own there, so the offers of a seed
+# actor whose place the import does not know whole are left to the query.
+
+# in the order the queries SET them
+OFFER_PROPS = (
+    "origin",
+    "status",
+    "modality",
+    "renewed_from",
+    "year",
+    "years",
+    "source_year",
+    "capacity",
+    "demand",
+    "pupils",
+    "pressure",
+    "history_json",
+    "sources",
+    "source",
+    "site",
+    "commune",
+    "departement",
+    "region_code",
+    "lat",
+    "lon",
+)
+PROGRAMME_OFFER_PROPS = (
+    "origin",
+    "status",
+    "modality",
+    "programme_label",
+    "sources",
+    "source",
+    "site",
+    "commune",
+    "departement",
+    "region_code",
+    "lat",
+    "lon",
+    "coords_precision",
+)
+_ORIGIN = ("import",)
+
+
+def _place(e: Establishment) -> tuple[Any, ...]:
+    return (e.insee, e.commune, e.departement, e.region_code, e.lat, e.lon)
+
+
+def _placed_by_import(e: Establishment | None, seeded: set[str]) -> bool:
+    """Whether the import alone gives this establishment's offers their place: it is no seed
+    actor, or the import knows every part of its place."""
+    return e is not None and (e.uai not in seeded or None not in _place(e))
+
+
+def _round_half_away(x: float) -> float:
+    """Cypher's ``round`` (C ``round``: halves away from zero), for x >= 0."""
+    f = math.floor(x)
+    return float(f + 1 if x - f >= 0.5 else f)
+
+
+def _pressure(capacity: int | None, demand: int | None) -> float | None:
+    """``CASE WHEN capacity > 0 AND demand IS NOT NULL THEN round(1000.0 * demand /
+    capacity) / 1000.0 END`` (cypher/import_link_offers.cypher)."""
+    if capacity is None or demand is None or capacity <= 0:
+        return None
+    return _round_half_away(1000.0 * demand / capacity) / 1000.0
+
+
+def _citations(files: Sequence[str], sources: dict[str, str]) -> str | None:
+    """``reduce(s = '', f IN files | s + CASE WHEN s = '' THEN '' ELSE '; ' END +
+    $sources[f])``: null as soon as a file has no citation."""
+    s = ""
+    for f in files:
+        c = sources.get(f)
+        if c is None:
+            return None
+        s = s + ("" if s == "" else "; ") + c
+    return s
+
+
+def _bulk_offer_part(
+    offers: Sequence[Offer],
+    establishments: dict[str, Establishment],
+    sources: dict[str, str],
+) -> Part:
+    """The offers as :class:`BulkRelationships`, a batch at a time (those ``_offer_part``
+    must write are left out by the caller)."""
+
+    def build() -> Iterator[Statement]:
+        texts: dict[str, str] = {}
+        shared: dict[Any, tuple[Any, ...]] = {}
+        places: dict[str, tuple[Any, ...]] = {}
+        for i in range(0, len(offers), BATCH):
+            edges = []
+            for o in offers[i : i + BATCH]:
+                latest = o.latest
+                years = tuple(y.year for y in o.years)
+                files = tuple(o.files)
+                head_key = ("head", o.modality, tuple(o.renewed_from))
+                head = shared.get(head_key)
+                if head is None:
+                    status = RENEWED if o.renewed_from else "open"
+                    head = shared[head_key] = (status, o.modality, list(o.renewed_from) or None)
+                span_key = ("span", years, files)
+                span = shared.get(span_key)
+                if span is None:
+                    span = shared[span_key] = (years[-1], list(years), years[-1])
+                    shared[("files", years, files)] = (list(files), _citations(files, sources))
+                place = places.get(o.uai)
+                if place is None:
+                    place = places[o.uai] = _place(establishments[o.uai])
+                figures = (
+                    latest.capacity,
+                    latest.demand,
+                    latest.pupils,
+                    _pressure(latest.capacity, latest.demand),
+                    history_json(o, texts),
+                )
+                segments = (_ORIGIN, head, span, figures, shared[("files", years, files)], place)
+                edges.append((o.uai, o.code, segments))
+            yield BulkRelationships(
+                "import_link_offers",
+                {"rows": edges},
+                rel_type=RelType.OFFERS.value,
+                ends="import_offer_ends",
+                props=OFFER_PROPS,
+            )
+
+    return Part(-(-len(offers) // BATCH), len(offers), build)
+
+
+def _bulk_programme_offers(
+    offers: Sequence[Any],
+    establishments: dict[str, Establishment],
+    file: str,
+    source: str,
+) -> list[Statement]:
+    """The programme offers as :class:`BulkRelationships` (cypher/
+    import_link_programme_offers.cypher's properties)."""
+    files = ([file], source)
+    heads: dict[str, tuple[Any, ...]] = {}
+    edges = []
+    for o in offers:
+        e = establishments[o.uai]
+        modality = "apprenticeship" if _norm(o.label).endswith("en apprentissage") else "school"
+        head = heads.get(modality)
+        if head is None:
+            head = heads[modality] = ("open", modality)
+        lat = o.lat if o.lat is not None else e.lat
+        lon = o.lon if o.lon is not None else e.lon
+        precision = "programme" if o.lat is not None else (e.coords or "unknown")
+        place = (e.insee, e.commune, e.departement, e.region_code, lat, lon, precision)
+        edges.append((o.uai, o.code, (_ORIGIN, head, (o.label,), files, place)))
+    return [
+        BulkRelationships(
+            "import_link_programme_offers",
+            {"rows": edges[i : i + BATCH]},
+            rel_type=RelType.OFFERS.value,
+            ends="import_offer_ends",
+            props=PROGRAMME_OFFER_PROPS,
+        )
+        for i in range(0, len(edges), BATCH)
+    ]
+
+
+def _split(items: Sequence[Any], bulk: Callable[[Any], bool]) -> tuple[list[Any], list[Any]]:
+    """(the items ``bulk`` refuses, those it takes), each in its order."""
+    rest: list[Any] = []
+    taken: list[Any] = []
+    for x in items:
+        (taken if bulk(x) else rest).append(x)
+    return rest, taken
+
+
 def run_key(keys: dict[str, list[str]]) -> str:
     """Identifies the set of nodes an import writes; the same input gives the same key."""
     h = hashlib.sha256()
@@ -581,13 +760,18 @@ class Plan:
     adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
 
 
-def build_statements(data: ImportData, state: GraphState) -> Plan:
-    """Every statement of the import, in dependency order, with what they will write."""
+def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False) -> Plan:
+    """Every statement of the import, in dependency order, with what they will write.
+
+    ``bulk``: the offers a store with ``bulk_relationships`` can take as
+    :class:`BulkRelationships` are given so (the others, and every offer when False, as Cypher
+    statements)."""
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
     programmes = _programme_rows(data)
-    programme_offers = _programme_offer_rows(data)
+    known = data.establishments
+    programme_offers = [o for o in data.postbac.offers if o.uai in known]
     psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
     psup = data.citations.get(psup_file, psup_file)
     adopted = [
@@ -625,6 +809,16 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     }
     run = run_key(keys)
     establishments = list(data.establishments.values())
+    offers: Sequence[Offer] = data.offers
+    bulk_offers: list[Offer] = []
+    bulk_programme_offers: list[Any] = []
+    if bulk:
+        seeded = {u for u in known if state.seeded(Label.ACTOR.value, u)}
+        seeded.update(a["uai"] for a in adopted)
+        offers, bulk_offers = _split(offers, lambda o: _placed_by_import(known.get(o.uai), seeded))
+        programme_offers, bulk_programme_offers = _split(
+            programme_offers, lambda o: _placed_by_import(known.get(o.uai), seeded)
+        )
     statements = LazyStatements(
         [
             given(
@@ -661,12 +855,14 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
                     *_chunks("import_link_part_of", part_of, source=annuaire),
                 ]
             ),
-            _offer_part(data.offers, sources),
+            _bulk_offer_part(bulk_offers, known, sources),
+            _offer_part(offers, sources),
             given(
                 [
+                    *_bulk_programme_offers(bulk_programme_offers, known, psup_file, psup),
                     *_chunks(
                         "import_link_programme_offers",
-                        programme_offers,
+                        _programme_offer_rows(data, programme_offers),
                         file=psup_file,
                         source=psup,
                     ),
@@ -699,7 +895,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
-        RelType.OFFERS.value: len(data.offers) + len(programme_offers),
+        RelType.OFFERS.value: len(data.offers) + len(programme_offers) + len(bulk_programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
         RelType.FROM_DIPLOMA.value: len(passerelles),
         RelType.TO_DIPLOMA.value: len(passerelles),
@@ -760,12 +956,15 @@ def run_import(
     max_rejected: float = MAX_REJECTED,
     as_of: date | None = None,
     parallel: bool = True,
+    bulk: bool = True,
 ) -> ImportSummary:
     """Parse and validate every file, then write it all at once (or nothing, on any error).
 
     Rows with an unusable identifier, no name or a place abroad are left out and reported
     (``strict``: the first one stops the import); closures are judged on ``as_of`` (today by
-    default); see :func:`plan.parse_directory` (and its ``parallel``)."""
+    default); see :func:`plan.parse_directory` (and its ``parallel``). ``bulk``: the offers
+    are written in bulk where the store can (FalkorDB, ``bulk_relationships``); False writes
+    them with Cypher everywhere (the reference the bulk path is tested against)."""
     progress = progress or Silent()
     # the graph is copied for the write while the files are parsed (FalkorDB)
     with _no_gc(), nullcontext() if dry_run else store.preparing_write():
@@ -779,6 +978,7 @@ def run_import(
             max_rejected,
             as_of,
             parallel,
+            bulk and bool(getattr(store, "bulk_relationships", False)),
         )
 
 
@@ -792,6 +992,7 @@ def _run(
     max_rejected: float,
     as_of: date | None,
     parallel: bool,
+    bulk: bool,
 ) -> ImportSummary:
     t0 = time.perf_counter()
     data = parse_directory(
@@ -805,7 +1006,7 @@ def _run(
     )
     t1 = time.perf_counter()
     state = read_state(store)
-    plan = build_statements(data, state)
+    plan = build_statements(data, state, bulk=bulk)
     t2 = time.perf_counter()
     summary = ImportSummary(
         directory=str(directory),
