@@ -32,8 +32,8 @@ class BulkRelationships(Statement):
 
     ``params["rows"]``: the relationships, each ``(start key, end key, segments)``, the
     segments being tuples of property values that, concatenated, follow ``props`` (a value
-    None: the property is not set). ``ends`` names a read query returning ``side`` ('start'
-    or 'end'), ``key`` and ``id`` (the node's internal id) for every candidate end node: as
+    None: the property is not set). ``ends`` names a read query returning, per ``side``
+    ('start' or 'end'), the ``keys`` and ``ids`` (internal ids) of the candidate end nodes: as
     with a Cypher ``MATCH`` on the key, a relationship is created from every start node with
     its start key to every end node with its end key, and none when either is missing."""
 

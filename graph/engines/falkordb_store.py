@@ -617,12 +617,14 @@ class FalkorDBStore:
     ) -> None:
         """Create ``st``'s relationships with one GRAPH.BULK (no BEGIN: into the existing
         staging graph), their end nodes' ids read by ``st.ends`` (once for consecutive bulks of
-        the same query: nothing else writes the staging graph in between)."""
+        the same query: nothing else writes the staging graph in between). ``st.ends`` gives
+        per side its keys and ids, two lists in step."""
         ids = ends.get(st.ends)
         if ids is None:
             ids = ends[st.ends] = {}
             for r in self._run(graph, st.ends, {}, read_only=False):
-                ids.setdefault((r["side"], r["key"]), []).append(int(r["id"]))
+                for key, node in zip(r["keys"], r["ids"], strict=True):
+                    ids.setdefault((r["side"], key), []).append(node)
         rows = [
             (s, e, v)
             for a, b, v in values

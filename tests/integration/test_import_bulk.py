@@ -21,7 +21,7 @@ from graph.errors import InvalidQuery
 from graph.ingest.opendata import parse_directory, run_import
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.store import BulkRelationships, Statement
+from graph.store import BulkRelationships, GraphStore, Statement
 from tests.conftest import MINI_SEEDS, make_settings
 from tests.integration.test_loader import _snapshot
 from tests.raw_query import raw_rows
@@ -129,3 +129,39 @@ def test_a_bulk_that_fails_leaves_the_graph_as_it_was(tmp_path: Path) -> None:
         assert _snapshot(store) != before  # the same statement without the NUL writes
     finally:
         store.close()
+
+
+def test_offer_places_written_with_the_actors_are_those_the_query_computes(
+    empty_store: GraphStore,
+) -> None:
+    """The import writes each establishment's offer places with it (the seed actors' and
+    the others' by cypher/actors_offer_places_not_imported.cypher): an offer it keeps (an
+    edit's, on an establishment it imports) counts; running the query over every actor
+    afterwards changes nothing."""
+    store = empty_store
+    load_seeds(store, load_seed_dir(MINI_SEEDS))
+    run_import(store, FIX, max_rejected=MAX)
+    uai, code = raw_rows(
+        store,
+        "MATCH (a:Actor)-[o:OFFERS]->(d:Diploma) WHERE o.origin = 'import' "
+        "AND NOT coalesce(a.seed, false) RETURN a.uai, d.code ORDER BY a.uai, d.code LIMIT 1",
+    )[0]
+    raw_rows(
+        store,
+        "MATCH (a:Actor {uai: $uai}), (d:Diploma {code: $code}) "
+        "CREATE (a)-[:OFFERS {origin: 'edit', departement: '2A', region_code: '94', "
+        "campus: 'mini'}]->(d)",
+        {"uai": uai, "code": code},
+    )
+    run_import(store, FIX, max_rejected=MAX)
+    deps, campuses = raw_rows(
+        store,
+        "MATCH (a:Actor {uai: $uai}) RETURN a.offer_departements, a.offer_campuses",
+        {"uai": uai},
+    )[0]
+    assert "2A" in deps and deps == sorted(deps) and len(deps) >= 2
+    assert campuses == ["mini"]
+    before = _snapshot(store)
+    assert any("offer_departements" in n for n in before[0])
+    store.write("actors_offer_places")
+    assert _snapshot(store) == before

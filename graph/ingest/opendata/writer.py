@@ -20,7 +20,7 @@ import json
 import math
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -134,6 +134,8 @@ class GraphState:
     seed_pairs: set[tuple[str, str]] = field(default_factory=set)
     import_relationships: dict[str, int] = field(default_factory=dict)
     seed_actors_without_uai: list[SeedActor] = field(default_factory=list)
+    # the places (departement, region_code, campus) of the offers the import keeps, by UAI
+    other_offer_places: dict[str, list[tuple[Any, Any, Any]]] = field(default_factory=dict)
 
     def seeded(self, label: str, key: str) -> bool:
         return self.nodes.get(label, {}).get(key, (False, False))[0]
@@ -158,6 +160,10 @@ def read_state(store: GraphStore) -> GraphState:
         SeedActor(r["id"], r["name"] or "", r["insee"], r["kind"] or "")
         for r in store.read("import_state_seed_actors")
     ]
+    for r in store.read("import_state_other_offers"):
+        st.other_offer_places.setdefault(r["uai"], []).append(
+            (r["departement"], r["region_code"], r["campus"])
+        )
     return st
 
 
@@ -324,7 +330,41 @@ def _programme_offer_rows(data: ImportData, offers: Sequence[Any]) -> list[dict[
     ]
 
 
-def _actor_row(e: Establishment) -> dict[str, Any]:
+def _offer_places(
+    uais: Iterable[str],
+    establishments: dict[str, Establishment],
+    kept: dict[str, list[tuple[Any, Any, Any]]],
+) -> dict[str, tuple[list[Any], list[Any], list[Any]]]:
+    """Per establishment, the sorted départements, régions and campuses of its offers: the
+    import's (one UAI per offer in ``uais``, placed at the establishment as the import
+    writes it) and those it keeps (``kept``); cypher/actors_offer_places.cypher's lists.
+    Seed actors' are written again by the query at the end (their place may be the seed's)."""
+    sets: dict[str, tuple[set[Any], set[Any], set[Any]]] = {}
+    for uai in uais:
+        e = establishments[uai]
+        deps, regions, _ = sets.setdefault(uai, (set(), set(), set()))
+        if e.departement is not None:
+            deps.add(e.departement)
+        if e.region_code is not None:
+            regions.add(e.region_code)
+    for uai, places in kept.items():
+        if uai not in establishments:
+            continue
+        deps, regions, campuses = sets.setdefault(uai, (set(), set(), set()))
+        for dep, region, campus in places:
+            for values, v in ((deps, dep), (regions, region), (campuses, campus)):
+                if v is not None:
+                    values.add(v)
+    return {u: (sorted(d), sorted(r), sorted(c)) for u, (d, r, c) in sets.items()}
+
+
+_NO_PLACES: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+
+
+def _actor_row(
+    e: Establishment, places: tuple[list[Any], list[Any], list[Any]] = _NO_PLACES
+) -> dict[str, Any]:
+    deps, regions, campuses = places
     return _compact(
         {
             "uai": e.uai,
@@ -349,6 +389,9 @@ def _actor_row(e: Establishment) -> dict[str, Any]:
             "parent": e.parent_uai,
             "opened": e.opening_date,
             "flags": list(e.flags) or None,
+            "offer_departements": deps,
+            "offer_regions": regions,
+            "offer_campuses": campuses,
         }
     )
 
@@ -809,6 +852,11 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
     }
     run = run_key(keys)
     establishments = list(data.establishments.values())
+    places = _offer_places(
+        [*(o.uai for o in data.offers if o.uai in known), *(o.uai for o in programme_offers)],
+        known,
+        state.other_offer_places,
+    )
     offers: Sequence[Offer] = data.offers
     bulk_offers: list[Offer] = []
     bulk_programme_offers: list[Any] = []
@@ -839,7 +887,7 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
             _lazy_chunks(
                 "import_actors",
                 establishments,
-                lambda es: [_actor_row(e) for e in es],
+                lambda es: [_actor_row(e, places.get(e.uai, _NO_PLACES)) for e in es],
                 run=run,
                 sources=sources,
                 natures=natures,
@@ -871,9 +919,9 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
                         renamed,
                         source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
                     ),
-                    # where each establishment offers, for the gap reports
-                    # (cypher/actors_offer_places)
-                    Statement("actors_offer_places"),
+                    # where each establishment offers, for the gap reports: written with
+                    # the actors, except seed actors' and the actors not imported
+                    Statement("actors_offer_places_not_imported", {"run": run}),
                 ]
             ),
         ]
