@@ -336,17 +336,18 @@ def _offer_places(
     kept: dict[str, list[tuple[Any, Any, Any]]],
 ) -> dict[str, tuple[list[Any], list[Any], list[Any]]]:
     """Per establishment, the sorted départements, régions and campuses of its offers: the
-    import's (one UAI per offer in ``uais``, placed at the establishment as the import
-    writes it) and those it keeps (``kept``); cypher/actors_offer_places.cypher's lists.
-    Seed actors' are written again by the query at the end (their place may be the seed's)."""
+    import's (``uais``: the establishments it writes offers of, each placed at the
+    establishment as the import writes it) and those it keeps (``kept``);
+    cypher/actors_offer_places.cypher's lists. Seed actors' are written again by the query at
+    the end (their place may be the seed's)."""
     sets: dict[str, tuple[set[Any], set[Any], set[Any]]] = {}
     for uai in uais:
         e = establishments[uai]
-        deps, regions, _ = sets.setdefault(uai, (set(), set(), set()))
-        if e.departement is not None:
-            deps.add(e.departement)
-        if e.region_code is not None:
-            regions.add(e.region_code)
+        sets[uai] = (
+            {e.departement} - {None},
+            {e.region_code} - {None},
+            set(),
+        )
     for uai, places in kept.items():
         if uai not in establishments:
             continue
@@ -852,21 +853,17 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
     }
     run = run_key(keys)
     establishments = list(data.establishments.values())
-    places = _offer_places(
-        [*(o.uai for o in data.offers if o.uai in known), *(o.uai for o in programme_offers)],
-        known,
-        state.other_offer_places,
-    )
+    offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
+    places = _offer_places(offering, known, state.other_offer_places)
     offers: Sequence[Offer] = data.offers
     bulk_offers: list[Offer] = []
     bulk_programme_offers: list[Any] = []
     if bulk:
         seeded = {u for u in known if state.seeded(Label.ACTOR.value, u)}
         seeded.update(a["uai"] for a in adopted)
-        offers, bulk_offers = _split(offers, lambda o: _placed_by_import(known.get(o.uai), seeded))
-        programme_offers, bulk_programme_offers = _split(
-            programme_offers, lambda o: _placed_by_import(known.get(o.uai), seeded)
-        )
+        placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
+        offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
+        programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
     statements = LazyStatements(
         [
             given(
