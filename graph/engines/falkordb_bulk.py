@@ -100,4 +100,8 @@ def encode_segments(
 def relationships_token(header: bytes, ends: Iterable[tuple[int, int, bytes]]) -> bytes:
     """The whole token: ``header``, then each relationship's start and end ids and its
     encoded values."""
-    return header + b"".join([_ENDS(s, e) + values for s, e, values in ends])
+    parts = [header]
+    for s, e, values in ends:
+        parts.append(_ENDS(s, e))
+        parts.append(values)
+    return b"".join(parts)

@@ -585,7 +585,7 @@ class FalkorDBStore:
         An error in building statement n+1 is raised after statement n, as without the
         helper."""
         items = iter(statements)
-        ends: dict[str, dict[tuple[str, Any], list[int]]] = {}  # read once per run of bulks
+        ends: dict[str, dict[str, dict[Any, list[int]]]] = {}  # read once per run of bulks
 
         def prepare() -> tuple[Statement, Any] | None:
             st = next(items, None)
@@ -613,7 +613,7 @@ class FalkorDBStore:
         graph: str,
         st: BulkRelationships,
         values: list[tuple[Any, Any, bytes]],
-        ends: dict[str, dict[tuple[str, Any], list[int]]],
+        ends: dict[str, dict[str, dict[Any, list[int]]]],
     ) -> None:
         """Create ``st``'s relationships with one GRAPH.BULK (no BEGIN: into the existing
         staging graph), their end nodes' ids read by ``st.ends`` (once for consecutive bulks of
@@ -621,15 +621,14 @@ class FalkorDBStore:
         per side its keys and ids, two lists in step."""
         ids = ends.get(st.ends)
         if ids is None:
-            ids = ends[st.ends] = {}
+            ids = ends[st.ends] = {"start": {}, "end": {}}
             for r in self._run(graph, st.ends, {}, read_only=False):
+                side = ids[r["side"]]
                 for key, node in zip(r["keys"], r["ids"], strict=True):
-                    ids.setdefault((r["side"], key), []).append(node)
+                    side.setdefault(key, []).append(node)
+        starts, finishes = ids["start"], ids["end"]
         rows = [
-            (s, e, v)
-            for a, b, v in values
-            for s in ids.get(("start", a), ())
-            for e in ids.get(("end", b), ())
+            (s, e, v) for a, b, v in values for s in starts.get(a, ()) for e in finishes.get(b, ())
         ]
         if not rows:
             return
