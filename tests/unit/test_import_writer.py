@@ -12,6 +12,7 @@ from graph.cypher import CypherLibrary
 from graph.ingest.opendata.plan import parse_directory
 from graph.ingest.opendata.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
 from graph.pathways.data import merge_offer_rows
+from graph.store import BulkRelationships
 from graph.text import normalise
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -58,12 +59,25 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_link_offers",
         "import_link_programme_offers",
         "import_link_renamed_to",
-        "actors_offer_places",
+        "actors_offer_places_not_imported",
     ]
     lib = CypherLibrary("falkordb")
     for name in order:
         assert lib.get(name).startswith("//")
     assert all(len(s.params.get("rows", ())) <= BATCH for s in plan.statements)
+    assert not any(isinstance(s, BulkRelationships) for s in plan.statements)
+    # for a store that takes them (FalkorDB): the offers in bulk, in the same place
+    bulk = build_statements(data, GraphState(), bulk=True)
+    names = [s.name for s in bulk.statements]
+    assert [n for i, n in enumerate(names) if n not in names[:i]] == order
+    offers = [s for s in bulk.statements if isinstance(s, BulkRelationships)]
+    assert {s.name for s in offers} == {"import_link_offers", "import_link_programme_offers"}
+    assert sum(len(s.params["rows"]) for s in offers) == sum(
+        len(s.params.get("rows", ()))
+        for s in plan.statements
+        if s.name.startswith("import_link_") and "offers" in s.name
+    )
+    assert all(lib.get(s.ends).startswith("//") and len(s.params["rows"]) <= BATCH for s in offers)
 
 
 def test_rows_carry_no_nulls_and_the_sweep_clears_every_import_property(data) -> None:
