@@ -46,9 +46,10 @@ def encode_value(v: Any) -> bytes:
     with one), a float that is not finite, an int beyond 64 bits, a map or a nested list."""
     t = type(v)
     if t is str:
-        if "\x00" in v:
+        text: str = v
+        if "\x00" in text:
             raise InvalidQuery("a property value contains a NUL character")
-        return b"\x03" + v.encode("utf-8") + _NULL
+        return b"\x03" + text.encode("utf-8") + _NULL
     if v is None:
         return _NULL
     if t is bool:
