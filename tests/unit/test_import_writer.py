@@ -10,7 +10,15 @@ import pytest
 
 from graph.cypher import CypherLibrary
 from graph.ingest.opendata.plan import parse_directory
-from graph.ingest.opendata.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
+from graph.ingest.opendata.writer import (
+    BATCH,
+    IMPORT_PROPS,
+    OFFER_PROPS,
+    PROGRAMME_OFFER_PROPS,
+    GraphState,
+    _norm,
+    build_statements,
+)
 from graph.pathways.data import merge_offer_rows
 from graph.store import BulkRelationships
 from graph.text import normalise
@@ -203,3 +211,16 @@ def test_pathways_show_one_offer_per_actor_diploma_and_modality() -> None:
     merged = out[0]
     assert merged["offer"]["source"] == "seed"  # the seed's source…
     assert (merged["offer"]["capacity"], merged["offer"]["year"]) == (24, 2024)  # …import figures
+
+
+@pytest.mark.parametrize(
+    ("query", "props"),
+    [("import_link_offers", OFFER_PROPS), ("import_link_programme_offers", PROGRAMME_OFFER_PROPS)],
+)
+def test_bulk_offers_set_the_properties_the_query_sets_in_its_order(
+    query: str, props: tuple[str, ...]
+) -> None:
+    """A property added to the query and not to the bulk offers (FalkorDB) would be missing
+    there: keep writer.OFFER_PROPS / PROGRAMME_OFFER_PROPS and _bulk_offer_part in step."""
+    text = CypherLibrary("falkordb").get(query)
+    assert tuple(re.findall(r"\bo\.(\w+) =", text)) == props

@@ -622,6 +622,7 @@ OFFER_PROPS = (
     "status",
     "modality",
     "renewed_from",
+    "common_year",
     "year",
     "years",
     "source_year",
@@ -711,11 +712,16 @@ def _bulk_offer_part(
                 latest = o.latest
                 years = tuple(y.year for y in o.years)
                 files = tuple(o.files)
-                head_key = ("head", o.modality, tuple(o.renewed_from))
+                head_key = ("head", o.modality, tuple(o.renewed_from), o.common_year)
                 head = shared.get(head_key)
                 if head is None:
                     status = RENEWED if o.renewed_from else "open"
-                    head = shared[head_key] = (status, o.modality, list(o.renewed_from) or None)
+                    head = shared[head_key] = (
+                        status,
+                        o.modality,
+                        list(o.renewed_from) or None,
+                        o.common_year,
+                    )
                 span_key = ("span", years, files)
                 span = shared.get(span_key)
                 if span is None:
