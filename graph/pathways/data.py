@@ -742,9 +742,6 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         for r in rows:
             data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
         codes = [r["d"]["code"] for r in rows]
-        # every establishment offering a diploma in one read, instead of one per chunk
-        for r in store.read("pathway_actors_offering"):
-            data._actors.setdefault(r["actor"]["id"], r["actor"])
     for i in range(0, len(codes), PRELOAD_CHUNK):
         with _registry_lock:
             if _registry.get(store) is not data:

@@ -578,9 +578,8 @@ def test_legs_with_closed_targets_replaced_are_carried_but_for_the_touched_diplo
 
 
 def test_a_preload_reads_the_rows_a_lazy_cache_reads(store: GraphStore) -> None:
-    """The preload (every establishment read at once, then the diplomas' rows by chunks)
-    fills the cache with the rows that reading each diploma when a search asks for it
-    gives."""
+    """The preload (the diplomas' rows by chunks) fills the cache with the rows that reading
+    each diploma when a search asks for it gives."""
     keep_warm(store)
     data = pathway_data(store)
     assert data.preload_thread is not None
