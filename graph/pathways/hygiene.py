@@ -157,29 +157,28 @@ def listed_by_year(pairs: Iterable[tuple[Row, Row]]) -> dict[int, int]:
 
 def thin_latest(listed: Mapping[int, int], latest: int | None) -> ThinFile | None:
     """Whether the latest year ``latest`` of a diploma's track lists it in fewer than
-    :data:`THIN_RATIO` of the establishments of the year before (the last earlier year its
-    offers were seen), which listed it in at least :data:`MIN_LISTED`: a file artefact (a
-    renovation's new codes not yet in the files), not closures.
+    :data:`THIN_RATIO` of the establishments of the year just before, which listed it in at
+    least :data:`MIN_LISTED`: a file artefact (a renovation's new codes not yet in the files),
+    not closures. Only the year just before counts (an offer the 2021 file lists and the 2022
+    one does not; the 2020 constat describes programmes Affelnet never lists), and only a
+    latest year that lists the diploma somewhere: one that does not list it at all is left to
+    the BCN's closures and renovations (graph/ingest/opendata/renewal.py).
 
     >>> thin_latest({2021: 489, 2022: 97}, 2022)
     ThinFile(year=2022, listed=97, before_year=2021, before=489, common_year=False)
-    >>> thin_latest({2021: 489}, 2022).listed  # not in the latest file at all
-    0
     >>> thin_latest({2021: 489, 2022: 300}, 2022), thin_latest({2021: 9, 2022: 2}, 2022)
+    (None, None)
+    >>> thin_latest({2021: 489}, 2022), thin_latest({2020: 489, 2022: 3}, 2022)
     (None, None)
     >>> thin_latest({2021: 489, 2022: 97}, None), thin_latest({}, 2022)
     (None, None)
     """
     if latest is None:
         return None
-    earlier = [y for y in listed if y < latest]
-    if not earlier:
+    before, now = listed.get(latest - 1, 0), listed.get(latest, 0)
+    if now == 0 or before < MIN_LISTED or now >= THIN_RATIO * before:
         return None
-    before_year = max(earlier)
-    before, now = listed[before_year], listed.get(latest, 0)
-    if before < MIN_LISTED or now >= THIN_RATIO * before:
-        return None
-    return ThinFile(latest, now, before_year, before)
+    return ThinFile(latest, now, latest - 1, before)
 
 
 def offer_usable(offer: Row, diploma: Row) -> bool:

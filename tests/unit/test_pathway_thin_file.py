@@ -67,3 +67,12 @@ def test_closed_offers_stay_out_and_untracked_types_are_not_judged() -> None:
     assert len(usable_rows(pairs, BAC_PRO, LATEST)) == 32
     licence = {"code": "x", "type": "licence"}
     assert all(s is None and "unlisted" not in o for _, o, s in usable_rows(pairs, licence, LATEST))
+
+
+def test_only_the_year_just_before_a_latest_file_that_lists_the_diploma_counts() -> None:
+    """Absent from the latest file altogether, or listed before only by the 2020 constat
+    (programmes Affelnet never lists): its offers stay stale."""
+    absent = usable_rows(rows({2021: 30}), BAC_PRO, LATEST)
+    assert seen(absent) == {2021: {2021}}
+    constat = usable_rows(rows({2020: 30, 2022: 2}), BAC_PRO, LATEST)
+    assert seen(constat) == {2020: {2020}, 2022: {None}}
