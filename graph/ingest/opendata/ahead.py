@@ -2,11 +2,14 @@
 
 :func:`plan.parse_directory` reads the files in a fixed order; the first bad file or row stops
 it, and the summary lists the files in that order. At national size the activity files are a
-quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them
-while this one reads the nomenclature and the directories that depend on nothing either
-(MESR, CFA, Parcoursup) and the continuation evidence. Each result is *taken* at the file's
-turn: its report is added to the summary there, and the error it raised is raised there, so
-the error an import stops with, and everything it reports, are those of reading in order.
+quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them,
+reads nMef (the next file in order, for the course years they name) and combines their rows
+into offers (:mod:`offers`: a few times less to hand back than the rows), while this one
+reads the nomenclature, the directories that depend on nothing either (MESR, CFA,
+Parcoursup), the continuation evidence and the commune reference. Each result is *taken* at
+the file's turn: its report is added to the summary there, and the error it raised is raised
+there, so the error an import stops with, and everything it reports, are those of reading in
+order.
 
 A failure of the other process itself (a row the pickle cannot carry, the process killed…)
 is not an outcome: the files are then parsed again in this process, whose result or error
@@ -24,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from graph.ingest.opendata import bcn
+from graph.ingest.opendata.offers import ActivityOffers, combine, wanted_mef
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow
 
@@ -79,36 +84,64 @@ ActivityParser = Callable[[Path, FileReport, Keep], Iterator[OfferRow]]
 ActivityFile = tuple[Path, str, ActivityParser]
 
 
+@dataclass
+class ActivityStage:
+    """The activity files and nMef, each with its report and its error if any, and what they
+    give once combined (:mod:`offers`; None when a file failed or nMef is missing)."""
+
+    files: list[Ahead[None]]
+    mef: Ahead[int] | None = None  # the number of course years resolved
+    offers: ActivityOffers | None = None
+
+
 def parse_activity(
     files: Sequence[ActivityFile],
+    mef_path: Path,
     keep: Keep,
     strict: bool,
-) -> list[Ahead[list[OfferRow]]]:
-    """Every activity file in order, each with its report and rows or its error; the files
-    after the first error are not read (their turn never comes)."""
-    out: list[Ahead[list[OfferRow]]] = []
+) -> ActivityStage:
+    """Every activity file in order, then nMef (the course years the rows name), then the
+    rows combined (:func:`offers.combine`); what follows the first error is not read (its
+    turn never comes)."""
+    stage = ActivityStage([])
+    parsed: list[tuple[FileReport, list[OfferRow]]] = []
     for path, family, parse in files:
 
         def rows(p: Path, r: FileReport, parse: ActivityParser = parse) -> list[OfferRow]:
             return list(parse(p, r, keep))
 
         got = parse_ahead(path, family, strict, rows)
-        out.append(got)
+        stage.files.append(Ahead(None, got.error, path, family, got.report))
         if got.error is not None:
-            break
-    return out
+            return stage
+        parsed.append((got.report, got.result or []))
+    if not mef_path.is_file():
+        return stage  # the import stops at nMef's turn
+    wanted = wanted_mef([rows for _, rows in parsed])
+    mef = parse_ahead(
+        mef_path,
+        "course years (BCN)",
+        strict,
+        lambda p, r: bcn.parse_mef(p, r, only=wanted),
+    )
+    stage.mef = Ahead(len(mef.result or {}), mef.error, mef.path, mef.family, mef.report)
+    if mef.error is None:
+        stage.offers = combine(parsed, mef.result or {})
+    return stage
 
 
 def _in_child(
     files: Sequence[ActivityFile],
+    mef_path: Path,
     prefixes: list[str] | None,
     strict: bool,
 ) -> bytes:
-    """In the forked process: the parsed files, pickled here (an error that the pickle cannot
-    carry fails this call, and the parent parses again)."""
+    """In the forked process: the stage, pickled here (an error that the pickle cannot carry
+    fails this call, and the parent parses again)."""
     from graph.ingest.opendata.plan import keeper
 
-    return pickle.dumps(parse_activity(files, keeper(prefixes), strict), pickle.HIGHEST_PROTOCOL)
+    stage = parse_activity(files, mef_path, keeper(prefixes), strict)
+    return pickle.dumps(stage, pickle.HIGHEST_PROTOCOL)
 
 
 def can_fork() -> bool:
@@ -131,25 +164,27 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
 def submit_activity(
     pool: ProcessPoolExecutor | None,
     files: Sequence[ActivityFile],
+    mef_path: Path,
     prefixes: list[str] | None,
     strict: bool,
 ) -> Future[bytes] | None:
-    if pool is None or not files:
+    if pool is None:
         return None
-    return pool.submit(_in_child, files, prefixes, strict)
+    return pool.submit(_in_child, files, mef_path, prefixes, strict)
 
 
 def activity_result(
     pending: Future[bytes] | None,
     files: Sequence[ActivityFile],
+    mef_path: Path,
     keep: Keep,
     strict: bool,
-) -> list[Ahead[list[OfferRow]]]:
-    """The other process's parse, or this process's where it did not give one."""
+) -> ActivityStage:
+    """The other process's stage, or this process's where it did not give one."""
     if pending is not None:
         try:
-            got: list[Ahead[list[OfferRow]]] = pickle.loads(pending.result())
+            got: ActivityStage = pickle.loads(pending.result())
             return got
         except Exception:  # the process, not the files: parse them here (same outcome)
             pass
-    return parse_activity(files, keep, strict)
+    return parse_activity(files, mef_path, keep, strict)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -37,6 +38,7 @@ from graph.ingest.opendata import (
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.offers import ActivityOffers, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
 from graph.ingest.opendata.rows import (
@@ -45,11 +47,9 @@ from graph.ingest.opendata.rows import (
     DiplomaRow,
     EstablishmentRow,
     LevelRow,
-    MefRow,
-    OfferRow,
 )
 from graph.ingest.opendata.values import departement_of_uai
-from graph.models import ActorKind, Modality, departement_code
+from graph.models import ActorKind, departement_code
 
 __all__ = [
     "MAX_REJECTED",
@@ -392,8 +392,9 @@ def parse_directory(
         for pattern, family, parse in ACTIVITY_GLOBS
         for path in _globbed(directory, pattern)
     ]
+    mef_path = directory / MEF_FILE
     with ahead.other_process(parallel) as pool:
-        pending = ahead.submit_activity(pool, activity_files, prefixes, strict)
+        pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict)
         # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
         diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
         dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
@@ -413,26 +414,18 @@ def parse_directory(
         cfas = _cfas(directory, keep, strict) if early else None
         psups = _parcoursups(directory, keep, strict) if early else None
         evidence = _evidence(directory) if early else None
-        # 2. activity files (territorial)
-        offer_rows: list[tuple[OfferRow, FileReport]] = []
-        if pending is None:
-            for path, family, parse in activity_files:
-                rep = reports.new(path, family)
-                citations[path.name] = citation(path.name, year=activity.year_of(path))
-                offer_rows.extend((row, rep) for row in parse(path, rep, keep))
-        for got in ahead.activity_result(pending, activity_files, keep, strict) if pending else ():
-            rep = reports.add(got.path, got.report)
-            citations[got.path.name] = citation(got.path.name, year=activity.year_of(got.path))
-            offer_rows.extend((row, rep) for row in got.value())
-    activity_uais = {r.uai for r, _ in offer_rows}
-    mef_path = _require(directory, MEF_FILE, "the BCN MEF table maps course years to diplomas")
-    wanted_mef = {r.mef_stat_11 for r, _ in offer_rows if r.mef_stat_11}
-    mef_report = reports.new(mef_path, "course years (BCN)")
-    mef = bcn.parse_mef(mef_path, mef_report, only=wanted_mef)
-    mef_report.notes.append(
-        f"{len(mef):,} of the course years (MEF_STAT_11) named by the activity files resolved"
-    )
+        if early:
+            _warm_communes()
+        # 2. activity files (territorial), then nMef, combined into offers (offers.py)
+        stage = ahead.activity_result(pending, activity_files, mef_path, keep, strict)
+    activity_reports: list[FileReport] = []
+    for got in stage.files:
+        activity_reports.append(reports.add(got.path, got.report))
+        citations[got.path.name] = citation(got.path.name, year=activity.year_of(got.path))
+        got.value()
+    activity_offers = _mef_turn(directory, stage, reports)
     citations[MEF_FILE] = citation(MEF_FILE)
+    activity_uais = activity_offers.uais
 
     # 3. directories
     dirs: list[dict[str, EstablishmentRow]] = []
@@ -470,9 +463,8 @@ def parse_directory(
 
     # 4. diplomas the offers name that nFormationDiplome_ lacks: from vFormationDiplome_
     nfd_report = reports.items[0]
-    offers_cfd = _resolve(offer_rows, mef)
     #    and the BUT and licences pro the post-bac programmes are matched with
-    missing = {c for _, _, c in offers_cfd} - set(diplomas)
+    missing = activity_offers.cfds - set(diplomas)
     vfd: dict[str, DiplomaRow] = {}
     if (missing or programme_rows) and (p := directory / VFD_FILE).is_file():
         vfd = bcn.parse_diplomas(
@@ -485,7 +477,7 @@ def parse_directory(
         diplomas.update({c: d for c, d in vfd.items() if c in missing})
         citations[p.name] = citation(p.name)
     reports.done()
-    programmes = _postbac(programme_rows, diplomas, vfd, offers_cfd, closed_on)
+    programmes = _postbac(programme_rows, diplomas, vfd, activity_offers, closed_on)
     for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
         if code not in diplomas and code in vfd:
             diplomas[code] = vfd[code]
@@ -508,20 +500,18 @@ def parse_directory(
         )
         citations[p.name] = citation(p.name)
     reports.done()
-    known: list[tuple[OfferRow, str]] = []
-    for row, rep, cfd in offers_cfd:
-        if cfd in diplomas:
-            known.append((row, cfd))
-            rep.rows_used += 1
-        else:
-            rep.skip("CFD not in the BCN files", row.line)
+    known_rows(activity_offers, activity_reports, diplomas)
 
     if parcoursup_file is not None:
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
     sites = _sites(establishments, communes, citations)
     _place_at_commune_centres(establishments, sites)
-    offers = _offers(known, mef)
+    offers = [
+        Offer(uai, cfd, modality, [YearFigures(*y) for y in years])
+        for uai, cfd, modality, years in activity_offers.offers
+        if cfd in diplomas
+    ]
     lineage = _lineage(diplomas, nfd_report)
     given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
     offers += [
@@ -557,86 +547,24 @@ def parse_directory(
     )
 
 
+def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) -> ActivityOffers:
+    """nMef's turn, after the activity files: its report, or its error, and the offers the
+    activity rows give through it."""
+    _require(directory, MEF_FILE, "the BCN MEF table maps course years to diplomas")
+    changed = SeedError(directory / MEF_FILE, "file", None, "written while the import read it")
+    if stage.mef is None:  # missing when the other process looked
+        raise changed
+    report = reports.add(stage.mef.path, stage.mef.report)
+    resolved = stage.mef.value()
+    report.notes.append(
+        f"{resolved:,} of the course years (MEF_STAT_11) named by the activity files resolved"
+    )
+    if stage.offers is None:  # not reached: nMef was read without error
+        raise changed
+    return stage.offers
+
+
 # --- combining ----------------------------------------------------------------------------
-
-
-def _resolve(
-    rows: list[tuple[OfferRow, FileReport]], mef: dict[str, MefRow]
-) -> list[tuple[OfferRow, FileReport, str]]:
-    """Each offer row with its CFD: through nMef.MEF_STAT_11 first (the same key every year;
-    the BTS files' own CFD column is wrong for agricultural BTS), else the file's CFD column.
-    Rows with neither are skipped and reported."""
-    out: list[tuple[OfferRow, FileReport, str]] = []
-    for row, rep in rows:
-        m = mef.get(row.mef_stat_11) if row.mef_stat_11 else None
-        cfd = m.cfd if m is not None else row.cfd
-        if cfd is None:
-            rep.skip("MEF_STAT_11 not in nMef.csv (and no CFD column)", row.line)
-            continue
-        out.append((row, rep, cfd))
-    return out
-
-
-def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Offer]:
-    """One offer per (UAI, CFD, modality), one entry per year.
-
-    Within a year: rows of one course year (UAI + MEF) that are not exact duplicates are
-    distinct classes and add up; capacity and demand are those of the entry year of the
-    diploma (the smallest ANNEE_DISPOSITIF among the rows that give them: Affelnet lists both
-    2nde and 1ère pro admissions); pupils add up over every course year.
-    """
-    # (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
-    cells: dict[tuple[str, str, str, int], dict[int, list[Any]]] = defaultdict(dict)
-    modality_value = {m: m.value for m in Modality}  # a dict is faster than the enum property
-    course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
-    for row, cfd in rows:
-        mef_stat_11 = row.mef_stat_11
-        course_year = course_years.get(mef_stat_11, 1) if mef_stat_11 else 1
-        per_course = cells[(row.uai, cfd, modality_value[row.modality], row.year)]
-        f = per_course.get(course_year)
-        if f is None:
-            per_course[course_year] = [row.capacity, row.demand, row.pupils, [row.file]]
-            continue
-        f[0] = _add(f[0], row.capacity)
-        f[1] = _add(f[1], row.demand)
-        f[2] = _add(f[2], row.pupils)
-        if row.file not in f[3]:
-            f[3].append(row.file)
-    by_offer: dict[tuple[str, str, str], list[YearFigures]] = defaultdict(list)
-    for (uai, cfd, modality, year), per_course in cells.items():
-        if len(per_course) == 1:
-            ((_, (cap, dem, pup, files)),) = per_course.items()
-            fig = YearFigures(year, cap, dem, pup, sorted(files) if len(files) > 1 else files)
-        else:
-            entry = min(
-                (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
-                default=None,
-            )
-            pupils = [f[2] for f in per_course.values() if f[2] is not None]
-            fig = YearFigures(
-                year,
-                capacity=per_course[entry][0] if entry is not None else None,
-                demand=per_course[entry][1] if entry is not None else None,
-                pupils=sum(pupils) if pupils else None,
-                sources=sorted({s for f in per_course.values() for s in f[3]}),
-            )
-        by_offer[(uai, cfd, modality)].append(fig)
-    return [
-        Offer(uai, cfd, modality, years if len(years) == 1 else sorted(years, key=_year))
-        for (uai, cfd, modality), years in sorted(by_offer.items())
-    ]
-
-
-def _year(y: YearFigures) -> int:
-    return y.year
-
-
-def _add(a: int | None, b: int | None) -> int | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a + b
 
 
 def _establishments(
@@ -713,6 +641,13 @@ def _establishments(
         )
         out[uai] = e
     return out
+
+
+def _warm_communes() -> None:
+    """The commune reference read now, while the other process parses the activity files
+    (the establishments and the sites need it later; nothing when it is not installed)."""
+    with suppress(communes_ref.ReferenceMissing):
+        communes_ref.reference()
 
 
 def nearest_commune(lat: float, lon: float, departement: str) -> communes_ref.Commune | None:
@@ -813,22 +748,21 @@ def _postbac(
     rows: list[postbac.ProgrammeRow],
     diplomas: dict[str, DiplomaRow],
     vfd: dict[str, DiplomaRow],
-    offers_cfd: list[tuple[OfferRow, FileReport, str]],
+    activity_offers: ActivityOffers,
     data_closed_on: str | None,
 ) -> postbac.PostBac:
     """The Parcoursup programmes as offers: BTS mapped through the BTS files' labels, CPGE
     and DN MADE through the BCN's, the others keyed by their label (see :mod:`postbac`)."""
     bts_labels: dict[str, set[str]] = {}
-    for row, _, cfd in offers_cfd:
-        if row.label and cfd in diplomas:
-            bts_labels.setdefault(postbac.bts_file_key(row.label), set()).add(cfd)
+    for key, cfd in activity_offers.bts_labels:
+        if cfd in diplomas:
+            bts_labels.setdefault(key, set()).add(cfd)
     open_bcn = {
         c: (d.level_code, d.name, d.nsf)
         for c, d in {**vfd, **diplomas}.items()
         if not closed_by(d, data_closed_on)
     }
-    offered = {(row.uai, cfd) for row, _, cfd in offers_cfd}
-    return postbac.build(rows, open_bcn, bts_labels, offered)
+    return postbac.build(rows, open_bcn, bts_labels, activity_offers.offered)
 
 
 def _postbac_notes(pb: postbac.PostBac, report: FileReport) -> None:
