@@ -414,8 +414,9 @@ def parse_directory(
         cfas = _cfas(directory, keep, strict) if early else None
         psups = _parcoursups(directory, keep, strict) if early else None
         evidence = _evidence(directory) if early else None
-        if early:
-            _warm_communes()
+        # the communes of the establishments only a position places, while the other works
+        read_ahead = [*(esr or ()), *(cfas or ()), *(psups or ())]
+        near = _nearest_ahead(read_ahead) if early else {}
         # 2. activity files (territorial), then nMef, combined into offers (offers.py)
         stage = ahead.activity_result(pending, activity_files, mef_path, keep, strict)
     activity_reports: list[FileReport] = []
@@ -504,7 +505,9 @@ def parse_directory(
 
     if parcoursup_file is not None:
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
-    establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
+    establishments = _establishments(
+        dirs, dir_names, activity_uais, communes, deps, citations, near
+    )
     sites = _sites(establishments, communes, citations)
     _place_at_commune_centres(establishments, sites)
     offers = [
@@ -574,7 +577,11 @@ def _establishments(
     communes: dict[str, CommuneRow],
     deps: dict[str, DepartementRow],
     citations: dict[str, str],
+    near: Nearest | None = None,
 ) -> dict[str, Establishment]:
+    """``near``: :func:`nearest_commune` already computed for some positions (the rest is
+    computed here)."""
+    near = {} if near is None else near
     uais = (
         sorted(set().union(*(d.keys() for d in dirs)) | activity_uais)
         if dirs
@@ -631,9 +638,10 @@ def _establishments(
         elif commune is not None and commune.lat is not None and commune.lon is not None:
             e.lat, e.lon, e.coords = commune.lat, commune.lon, "commune"
         if e.insee is None and e.coords == "establishment":
-            near = nearest_commune(e.lat, e.lon, e.departement)  # type: ignore[arg-type]
-            if near is not None:
-                e.insee, e.commune, e.commune_from = near.code, near.name, "coordinates"
+            key = (e.lat, e.lon, e.departement)
+            found = near[key] if key in near else nearest_commune(*key)  # type: ignore[arg-type]
+            if found is not None:
+                e.insee, e.commune, e.commune_from = found.code, found.name, "coordinates"
         e.region_code = (
             pick("region_code")
             or (commune.region_code if commune else None)
@@ -643,11 +651,29 @@ def _establishments(
     return out
 
 
-def _warm_communes() -> None:
-    """The commune reference read now, while the other process parses the activity files
-    (the establishments and the sites need it later; nothing when it is not installed)."""
+Nearest = dict[tuple[float, float, str], communes_ref.Commune | None]
+
+
+def _nearest_ahead(
+    listed: Iterable[Ahead[dict[str, EstablishmentRow]] | Ahead[_Parcoursup]],
+) -> Nearest:
+    """:func:`nearest_commune` of every position a directory read ahead gives without a
+    commune (the establishments no file places in one; a few are placed by the Annuaire, read
+    later), computed while the other process parses the activity files. Reads the commune
+    reference, which the sites need later anyway."""
+    out: Nearest = {}
+    for got in listed:
+        if got.error is not None or got.result is None:
+            continue  # raised at its turn
+        rows = got.result[0] if isinstance(got.result, tuple) else got.result
+        for uai, r in rows.items():
+            if r.insee is None and r.lat is not None and r.lon is not None:
+                key = (r.lat, r.lon, r.departement or departement_of_uai(uai))
+                if key not in out:
+                    out[key] = nearest_commune(*key)
     with suppress(communes_ref.ReferenceMissing):
         communes_ref.reference()
+    return out
 
 
 def nearest_commune(lat: float, lon: float, departement: str) -> communes_ref.Commune | None:
