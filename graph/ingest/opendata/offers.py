@@ -30,7 +30,7 @@ NO_MEF = "MEF_STAT_11 not in nMef.csv (and no CFD column)"
 UNKNOWN_CFD = "CFD not in the BCN files"
 
 # (year, capacity, demand, pupils, source files): the fields of plan.YearFigures, in order
-YearTuple = tuple[int, int | None, int | None, int | None, list[str]]
+YearTuple = tuple[int, int | None, int | None, int | None, tuple[str, ...]]
 
 
 @dataclass
@@ -116,24 +116,28 @@ def combine(
 def _offers(
     cells: dict[tuple[str, str, str, int], dict[int, list[Any]]],
 ) -> list[tuple[str, str, str, list[YearTuple]]]:
+    # one tuple per distinct list of files: the pickle to the parent carries each once
+    interned: dict[tuple[str, ...], tuple[str, ...]] = {}
     by_offer: dict[tuple[str, str, str], list[YearTuple]] = {}
     for (uai, cfd, modality, year), per_course in cells.items():
         fig: YearTuple
         if len(per_course) == 1:
             ((cap, dem, pup, files),) = per_course.values()
-            fig = (year, cap, dem, pup, sorted(files) if len(files) > 1 else files)
+            sources = tuple(sorted(files) if len(files) > 1 else files)
+            fig = (year, cap, dem, pup, interned.setdefault(sources, sources))
         else:
             entry = min(
                 (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
                 default=None,
             )
             pupils = [f[2] for f in per_course.values() if f[2] is not None]
+            sources = tuple(sorted({s for f in per_course.values() for s in f[3]}))
             fig = (
                 year,
                 per_course[entry][0] if entry is not None else None,
                 per_course[entry][1] if entry is not None else None,
                 sum(pupils) if pupils else None,
-                sorted({s for f in per_course.values() for s in f[3]}),
+                interned.setdefault(sources, sources),
             )
         key = (uai, cfd, modality)
         years = by_offer.get(key)

@@ -511,7 +511,7 @@ def parse_directory(
     sites = _sites(establishments, communes, citations)
     _place_at_commune_centres(establishments, sites)
     offers = [
-        Offer(uai, cfd, modality, [YearFigures(*y) for y in years])
+        Offer(uai, cfd, modality, [YearFigures(y, c, d, p, list(s)) for y, c, d, p, s in years])
         for uai, cfd, modality, years in activity_offers.offers
         if cfd in diplomas
     ]
