@@ -8,7 +8,8 @@ unreadable file, line or value raises :class:`SeedError` and nothing is written)
 - establishments: the union of the directories (priority Annuaire > MESR > CFA list >
   Parcoursup) and of the UAIs the activity files name; an establishment no directory describes
   is imported anyway, marked ``described = false``, its département taken from the UAI;
-- offers: one per (UAI, CFD, modality), with one entry per year (see :func:`_offers`).
+- offers: one per (UAI, CFD, modality), with one entry per year (see :mod:`offers`), kept for the
+  CFDs the BCN knows.
 """
 
 from __future__ import annotations
