@@ -113,3 +113,25 @@ def test_a_failure_of_the_other_process_parses_the_files_here(
     with pytest.raises(SeedError) as e:
         parse_directory(target, parallel=True)
     assert e.value.path.name == "attractivite_capacite_2022.csv"
+
+
+def test_a_failure_of_the_other_process_after_the_stage_sums_the_offers_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The other process hands the files' reports first and the offers it sums next: when the
+    offers do not come, the files are parsed and summed here (the same offers)."""
+    expected = _outcome(parse_directory(FIX, parallel=True))
+    summed_here: list[int] = []
+    real = ahead.parse_activity
+
+    def counted(*args: object, **kwargs: object) -> ahead.ActivityStage:
+        summed_here.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def broken() -> bytes:
+        raise MemoryError("the process, not the files")
+
+    monkeypatch.setattr(ahead, "_offers_in_child", broken)  # forked: the child has it too
+    monkeypatch.setattr(ahead, "parse_activity", counted)
+    assert _outcome(parse_directory(FIX, parallel=True)) == expected
+    assert summed_here  # parsed again here

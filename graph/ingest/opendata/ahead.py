@@ -27,8 +27,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from graph.errors import SeedError
 from graph.ingest.opendata import bcn
-from graph.ingest.opendata.offers import ActivityOffers, combine, wanted_mef
+from graph.ingest.opendata.offers import (
+    ActivityOffers,
+    Cells,
+    YearTuple,
+    combine,
+    resolve,
+    summed,
+    wanted_mef,
+)
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow
 
@@ -92,6 +101,12 @@ class ActivityStage:
     files: list[Ahead[None]]
     mef: Ahead[int] | None = None  # the number of course years resolved
     offers: ActivityOffers | None = None
+    # the offers are summed afterwards by the other process (offers.offers empty until then)
+    later: bool = False
+
+
+# In the forked process only: the cells its stage resolved, which it sums into offers next.
+_cells: list[Cells] = []
 
 
 def parse_activity(
@@ -99,10 +114,11 @@ def parse_activity(
     mef_path: Path,
     keep: Keep,
     strict: bool,
+    later: list[Cells] | None = None,
 ) -> ActivityStage:
     """Every activity file in order, then nMef (the course years the rows name), then the
     rows combined (:func:`offers.combine`); what follows the first error is not read (its
-    turn never comes)."""
+    turn never comes). ``later``: the cells are left there, the offers not summed yet."""
     stage = ActivityStage([])
     parsed: list[tuple[FileReport, list[OfferRow]]] = []
     for path, family, parse in files:
@@ -125,8 +141,14 @@ def parse_activity(
         lambda p, r: bcn.parse_mef(p, r, only=wanted),
     )
     stage.mef = Ahead(len(mef.result or {}), mef.error, mef.path, mef.family, mef.report)
-    if mef.error is None:
+    if mef.error is not None:
+        return stage
+    if later is None:
         stage.offers = combine(parsed, mef.result or {})
+    else:
+        stage.offers, cells = resolve(parsed, mef.result or {})
+        later.append(cells)
+        stage.later = True
     return stage
 
 
@@ -140,8 +162,14 @@ def _in_child(
     fails this call, and the parent parses again)."""
     from graph.ingest.opendata.plan import keeper
 
-    stage = parse_activity(files, mef_path, keeper(prefixes), strict)
+    stage = parse_activity(files, mef_path, keeper(prefixes), strict, later=_cells)
     return pickle.dumps(stage, pickle.HIGHEST_PROTOCOL)
+
+
+def _offers_in_child() -> bytes:
+    """In the forked process, after :func:`_in_child`: the offers of the cells it left (while
+    the parent reads the directories), or None if it left none."""
+    return pickle.dumps(summed(_cells.pop()) if _cells else None, pickle.HIGHEST_PROTOCOL)
 
 
 def can_fork() -> bool:
@@ -161,20 +189,27 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+Pending = tuple[Future[bytes], Future[bytes]]  # the stage, then its offers
+
+
 def submit_activity(
     pool: ProcessPoolExecutor | None,
     files: Sequence[ActivityFile],
     mef_path: Path,
     prefixes: list[str] | None,
     strict: bool,
-) -> Future[bytes] | None:
+) -> Pending | None:
+    """The stage, then its offers, in the pool's one process (in that order)."""
     if pool is None:
         return None
-    return pool.submit(_in_child, files, mef_path, prefixes, strict)
+    return (
+        pool.submit(_in_child, files, mef_path, prefixes, strict),
+        pool.submit(_offers_in_child),
+    )
 
 
 def activity_result(
-    pending: Future[bytes] | None,
+    pending: Pending | None,
     files: Sequence[ActivityFile],
     mef_path: Path,
     keep: Keep,
@@ -183,8 +218,40 @@ def activity_result(
     """The other process's stage, or this process's where it did not give one."""
     if pending is not None:
         try:
-            got: ActivityStage = pickle.loads(pending.result())
+            got: ActivityStage = pickle.loads(pending[0].result())
             return got
         except Exception:  # the process, not the files: parse them here (same outcome)
             pass
     return parse_activity(files, mef_path, keep, strict)
+
+
+def activity_offers(
+    pending: Pending | None,
+    stage: ActivityStage,
+    files: Sequence[ActivityFile],
+    mef_path: Path,
+    keep: Keep,
+    strict: bool,
+) -> list[tuple[str, str, str, list[YearTuple]]]:
+    """The offers of a stage read without error: summed by the other process when it left
+    them for later; parsed and summed here again if that process did not give them."""
+    if stage.offers is None:
+        raise ValueError("no offers: the stage stopped at an error")
+    if not stage.later:
+        return stage.offers.offers
+    if pending is not None:
+        try:
+            summed: list[tuple[str, str, str, list[YearTuple]]] | None
+            summed = pickle.loads(pending[1].result())
+            if summed is not None:
+                return summed
+        except Exception:  # the process, not the files: as activity_result
+            pass
+    again = parse_activity(files, mef_path, keep, strict)
+    for read in again.files:
+        read.value()  # a file written since the other process read it: its error now
+    if again.mef is not None:
+        again.mef.value()
+    if again.offers is None:
+        raise SeedError(mef_path, "file", None, "written while the import read it")
+    return again.offers.offers

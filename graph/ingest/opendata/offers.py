@@ -24,11 +24,22 @@ from graph.ingest.opendata.postbac import bts_file_key
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import MefRow, OfferRow
 
-__all__ = ["ActivityOffers", "YearTuple", "combine", "known_rows", "wanted_mef"]
+__all__ = [
+    "ActivityOffers",
+    "Cells",
+    "YearTuple",
+    "combine",
+    "known_rows",
+    "resolve",
+    "summed",
+    "wanted_mef",
+]
 
 NO_MEF = "MEF_STAT_11 not in nMef.csv (and no CFD column)"
 UNKNOWN_CFD = "CFD not in the BCN files"
 
+# (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
+Cells = dict[tuple[str, str, str, int], dict[int, list[Any]]]
 # (year, capacity, demand, pupils, source files): the fields of plan.YearFigures, in order
 YearTuple = tuple[int, int | None, int | None, int | None, tuple[str, ...]]
 
@@ -55,17 +66,26 @@ def wanted_mef(files: Sequence[Sequence[OfferRow]]) -> set[str]:
 def combine(
     files: Sequence[tuple[FileReport, Sequence[OfferRow]]], mef: dict[str, MefRow]
 ) -> ActivityOffers:
+    """Each row's CFD, and the rows summed into offers (module docstring)."""
+    got, cells = resolve(files, mef)
+    got.offers = summed(cells)
+    return got
+
+
+def resolve(
+    files: Sequence[tuple[FileReport, Sequence[OfferRow]]], mef: dict[str, MefRow]
+) -> tuple[ActivityOffers, Cells]:
     """Each row's CFD (through nMef first: the same key every year, and the BTS files' own CFD
     column is wrong for agricultural BTS; else the file's CFD column; a row with neither is
-    skipped in its file's report), and the rows summed into offers (module docstring)."""
+    skipped in its file's report), and the cells :func:`summed` makes the offers of (the
+    ``offers`` returned are empty)."""
     course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
     cfd_of = {k: m.cfd for k, m in mef.items()}
     label_keys: dict[str, str] = {}
     uais: set[str] = set()
     bts_labels: set[tuple[str, str]] = set()
     lines: list[dict[str, list[int]]] = []
-    # (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
-    cells: dict[tuple[str, str, str, int], dict[int, list[Any]]] = {}
+    cells: Cells = {}
     for report, rows in files:
         by_cfd: dict[str, list[int]] = {}
         lines.append(by_cfd)
@@ -103,19 +123,20 @@ def combine(
             f[2] = _add(f[2], pup)
             if file not in f[3]:
                 f[3].append(file)
-    return ActivityOffers(
+    out = ActivityOffers(
         uais=uais,
         cfds={c for by_cfd in lines for c in by_cfd},
         offered={(uai, cfd) for uai, cfd, _, _ in cells},
         bts_labels=bts_labels,
         lines=lines,
-        offers=_offers(cells),
+        offers=[],
     )
+    return out, cells
 
 
-def _offers(
-    cells: dict[tuple[str, str, str, int], dict[int, list[Any]]],
-) -> list[tuple[str, str, str, list[YearTuple]]]:
+def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
+    """The offers of the rows :func:`resolve` put in ``cells``: (UAI, CFD, modality, years
+    ascending), sorted."""
     # one tuple per distinct list of files: the pickle to the parent carries each once
     interned: dict[tuple[str, ...], tuple[str, ...]] = {}
     by_offer: dict[tuple[str, str, str], list[YearTuple]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -382,6 +383,20 @@ def parse_directory(
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
+    # open until the offers the other process sums last are taken
+    with ahead.other_process(parallel) as pool:
+        return _parse(directory, departements, progress, strict, max_rejected, as_of, pool)
+
+
+def _parse(
+    directory: Path,
+    departements: Iterable[str] | None,
+    progress: Progress | None,
+    strict: bool,
+    max_rejected: float,
+    as_of: date | None,
+    pool: ProcessPoolExecutor | None,
+) -> ImportData:
     progress = progress or Silent()
     prefixes = departement_prefixes(departements)
     keep = keeper(prefixes)
@@ -394,32 +409,31 @@ def parse_directory(
         for path in _globbed(directory, pattern)
     ]
     mef_path = directory / MEF_FILE
-    with ahead.other_process(parallel) as pool:
-        pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict)
-        # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
-        diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
-        dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
-        state_date = max(dates) if dates else None
-        citations[NFD_FILE] = citation(NFD_FILE, as_of=state_date)
-        closed_on = closure_date(state_date, as_of or date.today())
-        levels: dict[str, LevelRow] = {}
-        if (p := directory / LEVELS_FILE).is_file():
-            levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
-            citations[p.name] = citation(p.name)
-        deps: dict[str, DepartementRow] = {}
-        if (p := directory / DEPARTEMENTS_FILE).is_file():
-            deps = directories.parse_departements(p, reports.new(p, "territory"))
-            citations[p.name] = citation(p.name)
-        early = pool is not None
-        esr = _esr(directory, keep, strict) if early else None
-        cfas = _cfas(directory, keep, strict) if early else None
-        psups = _parcoursups(directory, keep, strict) if early else None
-        evidence = _evidence(directory) if early else None
-        # the communes of the establishments only a position places, while the other works
-        read_ahead = [*(esr or ()), *(cfas or ()), *(psups or ())]
-        near = _nearest_ahead(read_ahead) if early else {}
-        # 2. activity files (territorial), then nMef, combined into offers (offers.py)
-        stage = ahead.activity_result(pending, activity_files, mef_path, keep, strict)
+    pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict)
+    # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
+    diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
+    dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
+    state_date = max(dates) if dates else None
+    citations[NFD_FILE] = citation(NFD_FILE, as_of=state_date)
+    closed_on = closure_date(state_date, as_of or date.today())
+    levels: dict[str, LevelRow] = {}
+    if (p := directory / LEVELS_FILE).is_file():
+        levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
+        citations[p.name] = citation(p.name)
+    deps: dict[str, DepartementRow] = {}
+    if (p := directory / DEPARTEMENTS_FILE).is_file():
+        deps = directories.parse_departements(p, reports.new(p, "territory"))
+        citations[p.name] = citation(p.name)
+    early = pool is not None
+    esr = _esr(directory, keep, strict) if early else None
+    cfas = _cfas(directory, keep, strict) if early else None
+    psups = _parcoursups(directory, keep, strict) if early else None
+    evidence = _evidence(directory) if early else None
+    # the communes of the establishments only a position places, while the other works
+    read_ahead = [*(esr or ()), *(cfas or ()), *(psups or ())]
+    near = _nearest_ahead(read_ahead) if early else {}
+    # 2. activity files (territorial), then nMef, combined into offers (offers.py)
+    stage = ahead.activity_result(pending, activity_files, mef_path, keep, strict)
     activity_reports: list[FileReport] = []
     for got in stage.files:
         activity_reports.append(reports.add(got.path, got.report))
@@ -511,9 +525,10 @@ def parse_directory(
     )
     sites = _sites(establishments, communes, citations)
     _place_at_commune_centres(establishments, sites)
+    summed = ahead.activity_offers(pending, stage, activity_files, mef_path, keep, strict)
     offers = [
         Offer(uai, cfd, modality, [YearFigures(y, c, d, p, list(s)) for y, c, d, p, s in years])
-        for uai, cfd, modality, years in activity_offers.offers
+        for uai, cfd, modality, years in summed
         if cfd in diplomas
     ]
     lineage = _lineage(diplomas, nfd_report)
