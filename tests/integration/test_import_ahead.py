@@ -115,11 +115,13 @@ def test_a_failure_of_the_other_process_parses_the_files_here(
     assert e.value.path.name == "attractivite_capacite_2022.csv"
 
 
-def test_a_failure_of_the_other_process_after_the_stage_sums_the_offers_here(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("step", ["_resolved_in_child", "_offers_in_child"])
+def test_a_failure_of_the_other_process_after_the_stage_combines_the_rows_here(
+    monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    """The other process hands the files' reports first and the offers it sums next: when the
-    offers do not come, the files are parsed and summed here (the same offers)."""
+    """The other process hands over the files' reports first, then the rows resolved to CFDs,
+    then the offers: when a later step does not come, the files are parsed and combined here
+    (the same outcome)."""
     expected = _outcome(parse_directory(FIX, parallel=True))
     summed_here: list[int] = []
     real = ahead.parse_activity
@@ -131,7 +133,7 @@ def test_a_failure_of_the_other_process_after_the_stage_sums_the_offers_here(
     def broken() -> bytes:
         raise MemoryError("the process, not the files")
 
-    monkeypatch.setattr(ahead, "_offers_in_child", broken)  # forked: the child has it too
+    monkeypatch.setattr(ahead, step, broken)  # forked: the child has it too
     monkeypatch.setattr(ahead, "parse_activity", counted)
     assert _outcome(parse_directory(FIX, parallel=True)) == expected
     assert summed_here  # parsed again here

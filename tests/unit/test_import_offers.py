@@ -1,6 +1,6 @@
 """The activity rows combined in the parsing process (graph/ingest/opendata/offers.py) give what
 the straightforward per-row combination gives: the same offers, the same rows used and skipped
-(with their lines), the same UAIs, offered pairs and BTS labels. The reference below is the
+(with their lines), the same CFDs, offered pairs and BTS labels. The reference below is the
 combination plan.py did on the rows before (resolve each row, keep the CFDs the BCN knows, sum).
 """
 
@@ -77,7 +77,6 @@ def _reference(
             Offer(u, c, m, sorted(ys, key=lambda y: y.year))
             for (u, c, m), ys in sorted(by_offer.items())
         ],
-        "uais": {row.uai for _, rows in files for row in rows},
         "cfds": {cfd for _, _, cfd in resolved},
         "offered": {(row.uai, cfd) for row, _, cfd in resolved},
         "bts_labels": labels,
@@ -88,7 +87,7 @@ def _reference(
 def _combined(
     files: list[tuple[FileReport, list[OfferRow]]], mef: dict[str, MefRow], known: set[str]
 ) -> dict[str, Any]:
-    got = offers.combine(files, mef)
+    got = offers.combine([rows for _, rows in files], mef)
     offers.known_rows(got, [r for r, _ in files], known)
     labels: dict[str, set[str]] = {}
     for key, cfd in got.bts_labels:
@@ -97,10 +96,9 @@ def _combined(
     return {
         "offers": [
             Offer(u, c, m, [YearFigures(y, cap, d, p, list(s)) for y, cap, d, p, s in ys])
-            for u, c, m, ys in got.offers
+            for u, c, m, ys in got.offers or []
             if c in known
         ],
-        "uais": got.uais,
         "cfds": got.cfds,
         "offered": got.offered,
         "bts_labels": labels,

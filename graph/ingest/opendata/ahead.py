@@ -25,13 +25,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from graph.errors import SeedError
 from graph.ingest.opendata import bcn
 from graph.ingest.opendata.offers import (
     ActivityOffers,
-    Cells,
     YearTuple,
     combine,
     resolve,
@@ -95,18 +94,20 @@ ActivityFile = tuple[Path, str, ActivityParser]
 
 @dataclass
 class ActivityStage:
-    """The activity files and nMef, each with its report and its error if any, and what they
-    give once combined (:mod:`offers`; None when a file failed or nMef is missing)."""
+    """The activity files and nMef, each with its report and its error if any, the UAIs their
+    rows name, and what they give once combined (:mod:`offers`; None when a file failed or
+    nMef is missing, or while the other process combines them: ``later``)."""
 
     files: list[Ahead[None]]
     mef: Ahead[int] | None = None  # the number of course years resolved
+    uais: set[str] = field(default_factory=set)
     offers: ActivityOffers | None = None
-    # the offers are summed afterwards by the other process (offers.offers empty until then)
-    later: bool = False
+    later: bool = False  # the other process resolves the rows, then sums the offers
 
 
-# In the forked process only: the cells its stage resolved, which it sums into offers next.
-_cells: list[Cells] = []
+# In the forked process only: what its stage keeps for the next two steps (rows and nMef,
+# then the cells of the offers).
+_kept: dict[str, Any] = {}
 
 
 def parse_activity(
@@ -114,13 +115,13 @@ def parse_activity(
     mef_path: Path,
     keep: Keep,
     strict: bool,
-    later: list[Cells] | None = None,
+    later: dict[str, Any] | None = None,
 ) -> ActivityStage:
     """Every activity file in order, then nMef (the course years the rows name), then the
     rows combined (:func:`offers.combine`); what follows the first error is not read (its
-    turn never comes). ``later``: the cells are left there, the offers not summed yet."""
+    turn never comes). ``later``: the rows and nMef are left there, not combined yet."""
     stage = ActivityStage([])
-    parsed: list[tuple[FileReport, list[OfferRow]]] = []
+    parsed: list[list[OfferRow]] = []
     for path, family, parse in files:
 
         def rows(p: Path, r: FileReport, parse: ActivityParser = parse) -> list[OfferRow]:
@@ -130,10 +131,10 @@ def parse_activity(
         stage.files.append(Ahead(None, got.error, path, family, got.report))
         if got.error is not None:
             return stage
-        parsed.append((got.report, got.result or []))
+        parsed.append(got.result or [])
     if not mef_path.is_file():
         return stage  # the import stops at nMef's turn
-    wanted = wanted_mef([rows for _, rows in parsed])
+    wanted = wanted_mef(parsed)
     mef = parse_ahead(
         mef_path,
         "course years (BCN)",
@@ -143,11 +144,11 @@ def parse_activity(
     stage.mef = Ahead(len(mef.result or {}), mef.error, mef.path, mef.family, mef.report)
     if mef.error is not None:
         return stage
+    stage.uais = {row.uai for rows in parsed for row in rows}
     if later is None:
         stage.offers = combine(parsed, mef.result or {})
     else:
-        stage.offers, cells = resolve(parsed, mef.result or {})
-        later.append(cells)
+        later["rows"] = (parsed, mef.result or {})
         stage.later = True
     return stage
 
@@ -162,14 +163,25 @@ def _in_child(
     fails this call, and the parent parses again)."""
     from graph.ingest.opendata.plan import keeper
 
-    stage = parse_activity(files, mef_path, keeper(prefixes), strict, later=_cells)
+    _kept.clear()
+    stage = parse_activity(files, mef_path, keeper(prefixes), strict, later=_kept)
     return pickle.dumps(stage, pickle.HIGHEST_PROTOCOL)
 
 
+def _resolved_in_child() -> bytes:
+    """In the forked process, next: the rows its stage kept resolved (while the parent reads
+    the directories), or None if it kept none."""
+    if "rows" not in _kept:
+        return pickle.dumps(None)
+    got, _kept["cells"] = resolve(*_kept.pop("rows"))
+    return pickle.dumps(got, pickle.HIGHEST_PROTOCOL)
+
+
 def _offers_in_child() -> bytes:
-    """In the forked process, after :func:`_in_child`: the offers of the cells it left (while
-    the parent reads the directories), or None if it left none."""
-    return pickle.dumps(summed(_cells.pop()) if _cells else None, pickle.HIGHEST_PROTOCOL)
+    """In the forked process, last: the offers of the cells it resolved (while the parent
+    reads the diploma links), or None."""
+    cells = _kept.pop("cells", None)
+    return pickle.dumps(summed(cells) if cells is not None else None, pickle.HIGHEST_PROTOCOL)
 
 
 def can_fork() -> bool:
@@ -189,7 +201,7 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-Pending = tuple[Future[bytes], Future[bytes]]  # the stage, then its offers
+Pending = tuple[Future[bytes], Future[bytes], Future[bytes]]  # stage, resolved rows, offers
 
 
 def submit_activity(
@@ -199,13 +211,23 @@ def submit_activity(
     prefixes: list[str] | None,
     strict: bool,
 ) -> Pending | None:
-    """The stage, then its offers, in the pool's one process (in that order)."""
+    """The stage, its rows resolved, its offers: three steps of the pool's one process, in
+    that order, each handed over as soon as it is done."""
     if pool is None:
         return None
     return (
         pool.submit(_in_child, files, mef_path, prefixes, strict),
+        pool.submit(_resolved_in_child),
         pool.submit(_offers_in_child),
     )
+
+
+def _from(future: Future[bytes]) -> Any:
+    """What the other process gave, or None where it failed (the process, not the files)."""
+    try:
+        return pickle.loads(future.result())
+    except Exception:
+        return None
 
 
 def activity_result(
@@ -216,37 +238,51 @@ def activity_result(
     strict: bool,
 ) -> ActivityStage:
     """The other process's stage, or this process's where it did not give one."""
-    if pending is not None:
-        try:
-            got: ActivityStage = pickle.loads(pending[0].result())
-            return got
-        except Exception:  # the process, not the files: parse them here (same outcome)
-            pass
-    return parse_activity(files, mef_path, keep, strict)
+    got: ActivityStage | None = _from(pending[0]) if pending is not None else None
+    return got if got is not None else parse_activity(files, mef_path, keep, strict)
 
 
-def activity_offers(
+def activity_resolved(
     pending: Pending | None,
     stage: ActivityStage,
     files: Sequence[ActivityFile],
     mef_path: Path,
     keep: Keep,
     strict: bool,
+) -> ActivityOffers:
+    """The rows of a stage read without error, resolved (their offers summed already, or by
+    :func:`activity_offers`): by the other process when its stage left them for later; here
+    again, whole, if that process did not give them."""
+    if stage.offers is not None:
+        return stage.offers
+    got: ActivityOffers | None = _from(pending[1]) if stage.later and pending else None
+    return got if got is not None else _again(files, mef_path, keep, strict)
+
+
+def activity_offers(
+    pending: Pending | None,
+    resolved: ActivityOffers,
+    files: Sequence[ActivityFile],
+    mef_path: Path,
+    keep: Keep,
+    strict: bool,
 ) -> list[tuple[str, str, str, list[YearTuple]]]:
-    """The offers of a stage read without error: summed by the other process when it left
-    them for later; parsed and summed here again if that process did not give them."""
-    if stage.offers is None:
-        raise ValueError("no offers: the stage stopped at an error")
-    if not stage.later:
-        return stage.offers.offers
-    if pending is not None:
-        try:
-            summed: list[tuple[str, str, str, list[YearTuple]]] | None
-            summed = pickle.loads(pending[1].result())
-            if summed is not None:
-                return summed
-        except Exception:  # the process, not the files: as activity_result
-            pass
+    """The offers of :func:`activity_resolved`'s rows: summed already, or by the other
+    process; here again if that process did not give them."""
+    if resolved.offers is not None:
+        return resolved.offers
+    got: list[tuple[str, str, str, list[YearTuple]]] | None
+    got = _from(pending[2]) if pending is not None else None
+    if got is None:
+        got = _again(files, mef_path, keep, strict).offers or []  # summed there
+    return got
+
+
+def _again(
+    files: Sequence[ActivityFile], mef_path: Path, keep: Keep, strict: bool
+) -> ActivityOffers:
+    """The activity files parsed and combined here, whole, when the other process did not
+    hand over a step (their reports were taken already: the same)."""
     again = parse_activity(files, mef_path, keep, strict)
     for read in again.files:
         read.value()  # a file written since the other process read it: its error now
@@ -254,4 +290,4 @@ def activity_offers(
         again.mef.value()
     if again.offers is None:
         raise SeedError(mef_path, "file", None, "written while the import read it")
-    return again.offers.offers
+    return again.offers

@@ -48,14 +48,15 @@ YearTuple = tuple[int, int | None, int | None, int | None, tuple[str, ...]]
 class ActivityOffers:
     """What the activity files give once resolved through nMef, whatever the BCN knows."""
 
-    uais: set[str]  # every UAI a kept row names
     cfds: set[str]  # every CFD a row resolves to
     offered: set[tuple[str, str]]  # (UAI, CFD) of every resolved row
     bts_labels: set[tuple[str, str]]  # (postbac.bts_file_key(label), CFD) of labelled rows
     # per activity file, in reading order: CFD -> the lines of the rows resolved to it
     lines: list[dict[str, list[int]]]
-    # (UAI, CFD, modality, years ascending), sorted by (UAI, CFD, modality)
-    offers: list[tuple[str, str, str, list[YearTuple]]]
+    # per activity file: the lines of the rows with neither a known MEF nor a CFD
+    no_mef: list[list[int]]
+    # (UAI, CFD, modality, years ascending), sorted by (UAI, CFD, modality); None until summed
+    offers: list[tuple[str, str, str, list[YearTuple]]] | None = None
 
 
 def wanted_mef(files: Sequence[Sequence[OfferRow]]) -> set[str]:
@@ -63,9 +64,7 @@ def wanted_mef(files: Sequence[Sequence[OfferRow]]) -> set[str]:
     return {r.mef_stat_11 for rows in files for r in rows if r.mef_stat_11}
 
 
-def combine(
-    files: Sequence[tuple[FileReport, Sequence[OfferRow]]], mef: dict[str, MefRow]
-) -> ActivityOffers:
+def combine(files: Sequence[Sequence[OfferRow]], mef: dict[str, MefRow]) -> ActivityOffers:
     """Each row's CFD, and the rows summed into offers (module docstring)."""
     got, cells = resolve(files, mef)
     got.offers = summed(cells)
@@ -73,30 +72,30 @@ def combine(
 
 
 def resolve(
-    files: Sequence[tuple[FileReport, Sequence[OfferRow]]], mef: dict[str, MefRow]
+    files: Sequence[Sequence[OfferRow]], mef: dict[str, MefRow]
 ) -> tuple[ActivityOffers, Cells]:
     """Each row's CFD (through nMef first: the same key every year, and the BTS files' own CFD
     column is wrong for agricultural BTS; else the file's CFD column; a row with neither is
-    skipped in its file's report), and the cells :func:`summed` makes the offers of (the
-    ``offers`` returned are empty)."""
+    skipped: :func:`known_rows`), and the cells :func:`summed` makes the offers of."""
     course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
     cfd_of = {k: m.cfd for k, m in mef.items()}
     label_keys: dict[str, str] = {}
-    uais: set[str] = set()
     bts_labels: set[tuple[str, str]] = set()
     lines: list[dict[str, list[int]]] = []
+    no_mef: list[list[int]] = []
     cells: Cells = {}
-    for report, rows in files:
+    for rows in files:
         by_cfd: dict[str, list[int]] = {}
         lines.append(by_cfd)
-        uais.update([row[2] for row in rows])
+        unresolved: list[int] = []
+        no_mef.append(unresolved)
         for line, file, uai, mef_stat_11, cfd, modality, year, cap, dem, pup, label in rows:
             course_year = 1
             if mef_stat_11 and (resolved := cfd_of.get(mef_stat_11)) is not None:
                 cfd = resolved
                 course_year = course_years[mef_stat_11]
             elif cfd is None:
-                report.skip(NO_MEF, line)
+                unresolved.append(line)
                 continue
             got = by_cfd.get(cfd)
             if got is None:
@@ -124,12 +123,11 @@ def resolve(
             if file not in f[3]:
                 f[3].append(file)
     out = ActivityOffers(
-        uais=uais,
         cfds={c for by_cfd in lines for c in by_cfd},
         offered={(uai, cfd) for uai, cfd, _, _ in cells},
         bts_labels=bts_labels,
         lines=lines,
-        offers=[],
+        no_mef=no_mef,
     )
     return out, cells
 
@@ -177,8 +175,10 @@ def known_rows(
     offers: ActivityOffers, reports: Sequence[FileReport], known: set[str] | dict[str, Any]
 ) -> None:
     """Each row of a CFD the BCN knows is used; the others are skipped in their file's report,
-    in line order."""
-    for report, by_cfd in zip(reports, offers.lines, strict=True):
+    in line order, after those that resolve to no CFD."""
+    for report, by_cfd, no_mef in zip(reports, offers.lines, offers.no_mef, strict=True):
+        for line in no_mef:
+            report.skip(NO_MEF, line)
         unknown: list[int] = []
         for cfd, lines in by_cfd.items():
             if cfd in known:

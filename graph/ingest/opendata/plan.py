@@ -439,9 +439,9 @@ def _parse(
         activity_reports.append(reports.add(got.path, got.report))
         citations[got.path.name] = citation(got.path.name, year=activity.year_of(got.path))
         got.value()
-    activity_offers = _mef_turn(directory, stage, reports)
+    _mef_turn(directory, stage, reports)
     citations[MEF_FILE] = citation(MEF_FILE)
-    activity_uais = activity_offers.uais
+    activity_uais = stage.uais
 
     # 3. directories
     dirs: list[dict[str, EstablishmentRow]] = []
@@ -476,6 +476,15 @@ def _parse(
             p, reports.new(p, "commune coordinates"), wanted_communes
         )
         citations[p.name] = citation(p.name)
+    establishments = _establishments(
+        dirs, dir_names, activity_uais, communes, deps, citations, near
+    )
+    sites = _sites(establishments, communes, citations)
+    _place_at_commune_centres(establishments, sites)
+    # the activity rows resolved to CFDs (by the other process meanwhile)
+    activity_offers = ahead.activity_resolved(
+        pending, stage, activity_files, mef_path, keep, strict
+    )
 
     # 4. diplomas the offers name that nFormationDiplome_ lacks: from vFormationDiplome_
     nfd_report = reports.items[0]
@@ -520,12 +529,7 @@ def _parse(
 
     if parcoursup_file is not None:
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
-    establishments = _establishments(
-        dirs, dir_names, activity_uais, communes, deps, citations, near
-    )
-    sites = _sites(establishments, communes, citations)
-    _place_at_commune_centres(establishments, sites)
-    summed = ahead.activity_offers(pending, stage, activity_files, mef_path, keep, strict)
+    summed = ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
     offers = [
         Offer(uai, cfd, modality, [YearFigures(y, c, d, p, list(s)) for y, c, d, p, s in years])
         for uai, cfd, modality, years in summed
@@ -566,9 +570,8 @@ def _parse(
     )
 
 
-def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) -> ActivityOffers:
-    """nMef's turn, after the activity files: its report, or its error, and the offers the
-    activity rows give through it."""
+def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) -> None:
+    """nMef's turn, after the activity files: its report, or its error."""
     _require(directory, MEF_FILE, "the BCN MEF table maps course years to diplomas")
     changed = SeedError(directory / MEF_FILE, "file", None, "written while the import read it")
     if stage.mef is None:  # missing when the other process looked
@@ -578,9 +581,6 @@ def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) ->
     report.notes.append(
         f"{resolved:,} of the course years (MEF_STAT_11) named by the activity files resolved"
     )
-    if stage.offers is None:  # not reached: nMef was read without error
-        raise changed
-    return stage.offers
 
 
 # --- combining ----------------------------------------------------------------------------
