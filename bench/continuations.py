@@ -7,7 +7,8 @@ Imports OPEN_DATA_DIR (the national files) with the seed files into a fresh embe
 (``--data-dir``, a temporary one by default; ``--reuse`` measures an existing import there), then
 for each reference pair asks the pathway question a counsellor asks — "which BTS after this Bac
 pro?" (``to_type = bts``), "which Bac pro after this CAP?" (``to_type = bac_pro``), one step — and
-reports whether the expected continuation is first and in the top 3, nationally and in the three
+reports whether the expected continuation (or, where the BCN closed it, its renovation) is
+first and in the top 3, nationally and in the three
 départements where the expected continuation has the most offers (those where the origin is
 offered too first: the Affelnet files list a Bac pro taught after a common 2nde under the
 2nde). It lists every forbidden pair whose target reaches a top 5 (same questions).
@@ -107,13 +108,42 @@ def _offer_departements(store: GraphStore, codes: list[str]) -> Counter[str]:
     return Counter(r["offer"][2] for r in rows if r["offer"][2])
 
 
+def accepted(expected: set[str], brief: Any) -> set[str]:
+    """The expected codes with the renovations (``RENAMED_TO``) of those the BCN has closed,
+    followed on through closed ones: BTS Conception et réalisation de carrosserie, closed on
+    31/08/2026, is continued by its renovation, which the answers propose in its place.
+    ``brief(codes)``: rows of cypher/diplomas_brief.cypher.
+
+    >>> rows = {"OLD": {"d": {"code": "OLD", "closed": True}, "successors": ["NEW"]},
+    ...         "NEW": {"d": {"code": "NEW", "closed": None}, "successors": []},
+    ...         "OPEN": {"d": {"code": "OPEN", "closed": None}, "successors": ["NEXT"]}}
+    >>> sorted(accepted({"OLD", "OPEN"}, lambda codes: [rows[c] for c in codes if c in rows]))
+    ['NEW', 'OLD', 'OPEN']
+    """
+    out, frontier = set(expected), sorted(expected)
+    while frontier:
+        nxt = {
+            s
+            for r in brief(frontier)
+            if r["d"].get("closed")
+            for s in r["successors"]
+            if s not in out
+        }
+        out |= nxt
+        frontier = sorted(nxt)
+    return out
+
+
 def measure(store: GraphStore, reference: dict[str, Any], n_deps: int) -> dict[str, Any]:
     pairs: list[dict[str, Any]] = []
     forbidden_hits: list[dict[str, Any]] = []
     forbidden = [f for f in reference.get("forbidden", [])]
     for p in reference["pair"]:
         to_type = "bts" if p["kind"] == "bac_pro" else "bac_pro"
-        expected = set(p["to"]) | set(p.get("predecessors", ()))
+        expected = accepted(
+            set(p["to"]) | set(p.get("predecessors", ())),
+            lambda codes: store.read("diplomas_brief", codes=codes),
+        )
         origin_deps = _offer_departements(store, [p["from"]])
         target_deps = _offer_departements(store, sorted(expected))
         # where the expected continuation has the most offers, the origin's first

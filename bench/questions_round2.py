@@ -206,6 +206,13 @@ QUESTIONS: list[tuple[str, str, str, dict[str, Any]]] = [
             "modality": "apprenticeship",
         },
     ),
+    # asked by the lead after the round (branch honest3): the freshness of a renewed Bac pro
+    (
+        "A28",
+        "Bretagne",
+        "CAP AAGA -> Bac pro, 35, Rennes",
+        {"from": "50033002", "to_type": "bac_pro", "departements": "35", "home": "Rennes"},
+    ),
 ]
 
 GAPS: list[tuple[str, str, str, dict[str, Any]]] = [

@@ -6,14 +6,15 @@
 // Params: $sources (map: file name -> citation), $spans (map: key -> {years, files}: the
 // distinct year and file lists, shared by many offers), $rows (list of {uai, code, modality,
 // span, capacity, demand, pupils, history_json; status 'renewed' and renewed_from for an offer
-// presumed from a closed predecessor's, graph/ingest/opendata/renewal.py}). Returns: count.
+// presumed from a closed predecessor's, graph/ingest/opendata/renewal.py; common_year: the
+// common 2nde whose later offer carries a Bac pro's on to its year, same module}). Returns: count.
 UNWIND $rows AS r
 MATCH (a:Actor {uai: r.uai})
 MATCH (d:Diploma {code: r.code})
 WITH a, d, r, $spans[r.span] AS span
 CREATE (a)-[o:OFFERS]->(d)
 SET o.origin = 'import', o.status = coalesce(r.status, 'open'), o.modality = r.modality,
-    o.renewed_from = r.renewed_from,
+    o.renewed_from = r.renewed_from, o.common_year = r.common_year,
     o.year = last(span.years), o.years = span.years, o.source_year = last(span.years),
     o.capacity = r.capacity, o.demand = r.demand, o.pupils = r.pupils,
     o.pressure = CASE WHEN r.capacity > 0 AND r.demand IS NOT NULL

@@ -7,4 +7,4 @@ MATCH (a:Actor)-[o:OFFERS]->(d:Diploma)
 WHERE d.code IN $codes
 RETURN d.code AS code, a.id AS actor,
        [o.site, o.commune, o.departement, o.region_code, o.lat, o.lon, o.modality, o.status,
-        o.capacity, o.year, o.campus, o.source, o.origin, o.demand] AS offer
+        o.capacity, o.year, o.campus, o.source, o.origin, o.demand, o.common_year] AS offer

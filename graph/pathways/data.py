@@ -28,6 +28,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from graph.gc_pause import gc_paused
+from graph.inference.rules import programme_territory
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import latest_years, usable_rows
 from graph.pathways.scoring import Offer
@@ -66,6 +67,7 @@ OFFER_FIELDS = (
     "source",
     "origin",
     "demand",
+    "common_year",  # the common 2nde that says the offer is current (ingest/opendata/renewal.py)
 )
 
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
@@ -393,6 +395,23 @@ class PathwayData:
                 got[r["code"]] = frozenset(r["fields"])
             self._fields.update(got)
         return {c: self._fields[c] for c in codes}
+
+    def programme_territories(self, store: GraphStore) -> dict[str, frozenset[str]]:
+        """Each campus programme's territory (the départements its facts hold in,
+        :func:`graph.inference.rules.programme_territory`), for this version: a few dozen seed
+        diplomas at most."""
+
+        def compute() -> dict[str, frozenset[str]]:
+            out: dict[str, frozenset[str]] = {}
+            for r in store.read("pathway_programme_territories"):
+                campus = {d for deps in r["campus_departements"] or () for d in deps or ()}
+                offers = [d for d in r["offer_departements"] or () if d]
+                if t := programme_territory(r["code"], campus, offers):
+                    out[r["code"]] = t
+            return out
+
+        value: dict[str, frozenset[str]] = self.kept(("programme_territories",), compute)
+        return value
 
     def latest_years(self, store: GraphStore) -> dict[str, int]:
         """The latest year of each track's imported files (empty without an import): an offer

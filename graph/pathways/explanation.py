@@ -137,6 +137,12 @@ def step_sentence(i: int, st: Step) -> str:
             "offre vue pour la version précédente de ce diplôme, rénové depuis : "
             "à confirmer avec l'établissement"
         )
+    if best.offer.get("common_year") and best.offer.get("year"):
+        # the files list the Bac pro there under its common 2nde only (ingest/opendata/renewal)
+        parts.append(
+            f"préparé dans l'établissement en {best.offer['year']} : les fichiers publics de "
+            f"{best.offer['year']} y listent sa 2de commune"
+        )
     if best.last_seen is not None:
         parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
     if (

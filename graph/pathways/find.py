@@ -31,6 +31,7 @@ from graph.pathways.explanation import (
 )
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
+from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
 from graph.pathways.unplaced import unplaced_notice
@@ -41,6 +42,7 @@ from graph.pathways.usual import (
     usual_targets,
     with_usual,
 )
+from graph.pathways.variety import later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -269,6 +271,17 @@ def _other_modalities(
     return f"{absent} {extra}" if extra else absent
 
 
+def _foreign(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, steps: Sequence[Mapping[str, Any]]
+) -> bool:
+    """Whether a pathway goes through a campus programme of a territory the learner is not in
+    (:func:`graph.pathways.scope.foreign_programme`): outside the territory asked, it is
+    neither proposed nor named (A26: the CCI Aveyron engineers, 597 km from Metz, named as
+    the nearest pathway): a fact of one campus never speaks for another territory."""
+    territories = data.programme_territories(store)
+    return any(foreign_programme(d["code"], territories, q.start_departements) for d in steps)
+
+
 def find_pathways(
     store: GraphStore, q: PathwayQuery, *, data: PathwayData | None = None
 ) -> PathwayAnswer:
@@ -338,6 +351,7 @@ def find_pathways(
             asked = q.model_copy(update={"allow_outside": True})
             point = origin.point()
             source, far, _ = _search(store, data, asked, goal_codes, point, every=True)
+            far = [p for p in far if not _foreign(store, data, q, [st.diploma for st in p.plan])]
             ranked = [p for p in far if _near_enough(p, point)]
             keys = {p.key for p in ranked}
             if ranked:
@@ -351,13 +365,20 @@ def find_pathways(
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
+    before, shown = shown, varied(shown)
+    if moved := later_options_notice(before, shown):
+        notices.append(moved)
     if q.home is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     reason = None
     if not out:
-        unrestricted = candidates(q, source, goal_codes, restrict=False, opened=data.open_legs)
+        unrestricted = [
+            c
+            for c in candidates(q, source, goal_codes, restrict=False, opened=data.open_legs)
+            if not _foreign(store, data, q, c.diplomas[1:])
+        ]
         reached = {d["code"] for r in unrestricted for d in r.diplomas[1:]}
         any_modality = None
         if q.modality and unrestricted:  # a step offered here, but in another modality

@@ -1,7 +1,8 @@
 """Programme hygiene: what a step may be, and whether an offer is current. Pure functions.
 
-- A « 1ère année commune » (BTS) or « 2nde commune » (Bac pro, famille de métiers) code is the
-  first year of a programme, never a step of its own: it is named as such, and a leg from it to
+- A « 1ère année commune » (BTS), « 2nde commune » (Bac pro, famille de métiers) or
+  agricultural « SEC PRO AG » (seconde professionnelle of a Bac pro agricole) code is the first
+  year of a programme, never a step of its own: it is named as such, and a leg from it to
   a diploma of the same type and level (its options, the Bac pro of its family) is the same
   programme going on, not another step.
 - A diploma closed in the BCN is never offered as open: its offers are not used, its successors
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 __all__ = [
+    "COMMON_YEAR",
     "TRACK_FILES",
     "continues_programme",
     "currency",
@@ -36,12 +38,15 @@ ActorT = TypeVar("ActorT", bound=Mapping[str, Any])
 OfferT = TypeVar("OfferT", bound=Mapping[str, Any])
 
 # « 1ERE ANNEE COMMUNE », « 1E ANNEE COMMUNE » (BTS MECP), « 2NDE COMMUNE », « 1ERE ANNEE DE
-# CAP … », and a BTS name ending in « BTS 1ERE ANNEE » (BTS SIO: its options follow)
+# CAP … », a BTS name ending in « BTS 1ERE ANNEE » (BTS SIO: its options follow), and the
+# agricultural « (SEC PRO AG) », the seconde professionnelle of a Bac pro agricole
 _COMMON = re.compile(
     r"\b(1ERE|1E|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b"
-    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$",
+    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)",
     re.IGNORECASE,
 )
+COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
+_AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
 
 # The file families of the open-data import, by the track of programmes they describe.
 TRACK_FILES: dict[str, tuple[str, ...]] = {
@@ -80,10 +85,15 @@ def step_name(d: Row) -> str:
     "METIERS DE L'ESTHETIQUE (BTS) — 1re année commune, puis une option"
     >>> step_name({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
     'METIERS DU CUIR (BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro'
-    """
+    >>> step_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)", "type": "bac_pro"})
+    'SERVICE AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro'
+    """  # noqa: E501
     name = d.get("name") or ""
     if not is_common_year(d):
         return name
+    if _AGRICULTURAL_2NDE.search(name):
+        base = _AGRICULTURAL_2NDE.sub("", name).strip()
+        return f"{base} (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro"
     base = _COMMON.sub("", name)
     base = re.sub(r"\s+BTS\s*$", "", base.replace("(BAC PRO)", "").strip()).strip(" -")
     if d.get("type") == "bts":

@@ -16,6 +16,7 @@ from graph.errors import InvalidRequest, NotFound
 from graph.models import DiplomaType, Modality, departement_code
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.query import PathwayQuery
+from graph.pathways.scope import foreign_programme
 from graph.queries import suggest_diplomas
 from graph.store import GraphStore
 from graph.territory import (
@@ -113,6 +114,15 @@ def build_query(
         )
     goal_sector = req.job or (req.sector if req.from_ else None)
     home = resolve_place(store, req.home, "home")
+    start_departements = learner_departements(store, home, terr)
+    if req.from_level is not None:
+        # a campus programme of another territory is no start of a learner here (A26: Metz)
+        territories = (data if data is not None else pathway_data(store)).programme_territories(
+            store
+        )
+        start_codes = [
+            c for c in start_codes if not foreign_programme(c, territories, start_departements)
+        ]
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
@@ -121,7 +131,7 @@ def build_query(
         to_level=req.to_level,
         sector=goal_sector,
         home=home,
-        start_departements=learner_departements(store, home, terr),
+        start_departements=start_departements,
         territory=terr,
         allow_outside=req.allow_outside,
         modality=None if req.modality == "any" else Modality(req.modality),

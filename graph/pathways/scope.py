@@ -7,7 +7,9 @@ leg: it is shown as such, without the source's figures.
 An inferred leg tied to a campus programme's territory (``from_departements``,
 ``to_departements``: docs/inferred-passerelles.md, « Campus programmes ») holds only for a
 source taken there and a target taken there (:func:`local_leg_holds`); elsewhere it does not
-hold at all — a fact of one campus says nothing of another territory.
+hold at all — a fact of one campus says nothing of another territory. Likewise a campus
+programme itself, as a start of a ``from_level`` question or as a step proposed outside the
+territory asked, belongs to its campus's territory only (:func:`foreign_programme`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 __all__ = [
     "FIGURES",
+    "foreign_programme",
     "holds_from",
     "leg_at",
     "leg_holds",
@@ -91,3 +94,24 @@ def holds_from(leg: Row, departements: Collection[str] | None) -> bool:
     """Whether a leg holds for a source taken in one of ``departements`` (None: unknown)."""
     frm = leg.get("from_departements")
     return not frm or bool(departements and set(departements) & set(frm))
+
+
+def foreign_programme(
+    code: str, territories: Mapping[str, Collection[str]], learner: Collection[str] | None
+) -> bool:
+    """Whether ``code`` is a campus programme of a territory the learner (``learner``: the
+    départements where they hold the start diploma; None: unknown) is not in. A national
+    diploma, or any diploma when the learner's place is unknown, is not.
+
+    >>> t = {"MV-ING-MECA-CCI-AVEYRON": {"012", "046"}}
+    >>> foreign_programme("MV-ING-MECA-CCI-AVEYRON", t, ["057"])
+    True
+    >>> foreign_programme("MV-ING-MECA-CCI-AVEYRON", t, ["046"]), foreign_programme("32025014", t, ["057"])
+    (False, False)
+    >>> foreign_programme("MV-ING-MECA-CCI-AVEYRON", t, None)
+    False
+    """  # noqa: E501
+    territory = territories.get(code)
+    if not territory or learner is None:
+        return False
+    return not set(territory) & set(learner)

@@ -140,20 +140,27 @@ def effective_km(km: float, boarding: int | None) -> float:
 
 def _status_rank(o: Offer) -> int:
     """0: open and current; 1: open but not seen in the latest files, or renewed (presumed from
-    the offer of the diploma it renovates, graph.ingest.opendata.renewal); 2: planned."""
+    the offer of the diploma it renovates, graph.ingest.opendata.renewal) and current; 2: renewed
+    and not seen in the latest files either; 3: planned. A renewed offer the latest files list
+    comes before a stale one a few hundred metres nearer: Rennes, Bac pro ASSP renewed at Lycée
+    Jeanne d'Arc (last listed 2021, 3.3 km) and at Lycée Coetlogon (listed 2022, 3.6 km)."""
     status = o.offer["status"]
+    stale = o.last_seen is not None
     if status == "open":
-        return 0 if o.last_seen is None else 1
-    return 1 if status == "renewed" else 2
+        return 1 if stale else 0
+    if status == "renewed":
+        return 2 if stale else 1
+    return 3
 
 
 def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     """The order of a step's establishments: in the territory; open and current, then open but
-    not seen in the latest files or renewed, then planned; with a known place, nearest to the
-    previous place (boarding places soften far ones; an establishment without coordinates never
-    counts as 0 km: it comes after every placed one); then the larger known capacity, the larger
-    demand, and the name. Without a previous place (no ``home``), capacity and demand decide,
-    after establishments no directory describes (a counsellor cannot tell what they are)."""
+    not seen in the latest files or renewed, then renewed and not seen lately, then planned;
+    with a known place, nearest to the previous place (boarding places soften far ones; an
+    establishment without coordinates never counts as 0 km: it comes after every placed one);
+    then the larger known capacity, the larger demand, and the name. Without a previous place
+    (no ``home``), capacity and demand decide, after establishments no directory describes (a
+    counsellor cannot tell what they are)."""
     status = _status_rank(o)
     unplaced = o.offer.get("lat") is None
     dist = 0.0

@@ -17,6 +17,7 @@ import graph.ingest.opendata.renewal
 import graph.models
 import graph.pathways.hygiene
 import graph.pathways.scope
+import graph.pathways.variety
 import graph.territory
 
 
@@ -34,6 +35,7 @@ import graph.territory
         graph.models,
         graph.pathways.hygiene,
         graph.pathways.scope,
+        graph.pathways.variety,
         graph.territory,
     ],
 )

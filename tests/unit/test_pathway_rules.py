@@ -127,6 +127,30 @@ def test_a_pathway_through_an_unplaced_establishment_ranks_after_placed_ones() -
     assert far is not None and far.score > unplaced.score
 
 
+def test_a_current_renewed_offer_is_chosen_before_a_stale_one_a_little_nearer() -> None:
+    """Rennes, CAP AAGA -> Bac pro: ASSP (renewed from its options) was chosen at Lycée Jeanne
+    d'Arc, 3.3 km, last listed in 2021 (-12 « pas vue depuis »), before Lycée Coetlogon, 3.6 km,
+    listed in 2022: every renewed offer ranked alike whatever its year."""
+    home = (48.11, -1.68)
+    stale = offer("B", "Jeanne d Arc", (48.11 + 3.3 / 111.2, -1.68), status="renewed")
+    stale.last_seen = 2021
+    current = offer("B", "Coetlogon", (48.11 + 3.6 / 111.2, -1.68), status="renewed")
+    got = choose([stale, current], home, allow_outside=False)
+    assert got is not None
+    assert [o.actor["name"] for o in got.ranked] == ["Coetlogon", "Jeanne d Arc"]
+    scored = Scorer({"B": [stale, current]}, fields={}, home=home).score(
+        [diploma("A", 3), diploma("B", 4, kind="bac_pro")], [leg()]
+    )
+    assert scored is not None and scored.components["not_seen_lately"] == 0
+    # an open offer the latest files list still comes first, a planned one last
+    open_far = offer("B", "Ouverte", (48.11 + 9 / 111.2, -1.68))
+    planned = offer("B", "Projet", (48.11 + 1 / 111.2, -1.68), status="planned")
+    got = choose([stale, current, open_far, planned], home, allow_outside=False)
+    assert got is not None
+    names = [o.actor["name"] for o in got.ranked]
+    assert names == ["Ouverte", "Coetlogon", "Jeanne d Arc", "Projet"]
+
+
 def test_choice_prefers_inside_then_open_then_nearest() -> None:
     near_planned = offer("B", "Near", CAPDENAC, status="planned")
     far_open = offer("B", "Far", RODEZ)

@@ -69,3 +69,71 @@ def test_a_diploma_split_into_many_presumes_nothing() -> None:
     assert renewed_offers([old], {"DN": mentions}, {"DN"}) == []
     (a, b) = renewed_offers([old], {"DN": mentions[:2]}, {"DN"})
     assert (a.code, b.code) == ("M00", "M01")
+
+
+# --- a Bac pro carried on by its common 2nde (current_by_common_year) ---------------------
+
+# the BCN rows of the Rennes case (nFormationDiplome_.csv): ASSP's 2nde commune, its two closed
+# options renovated as 40033007; the agricultural SAPAT 2nde and its Bac pro (renovated too)
+BCN_NAMES = {
+    "40033005": ("400", "ACCOMPAGNEMENT SOINS ET SERVICES A LA PERSONNE 2NDE COMMUNE (BAC PRO)"),
+    "40033003": (
+        "400",
+        "ACCOMPAGNEMENT SOINS ET SERVICES A LA PERSONNE OPTION A - A DOMICILE (BAC PRO)",
+    ),
+    "40033004": (
+        "400",
+        "ACCOMPAGNEMENT SOINS ET SERVICES A LA PERSONNE OPTION B - EN STRUCTURE (BAC PRO)",
+    ),
+    "40033007": ("400", "ACCOMPAGNEMENT, SOINS ET SERVICES A LA PERSONNE (BAC PRO)"),
+    "40033006": ("400", "ANIMATION - ENFANCE ET PERSONNES AGEES (BAC PRO)"),
+    "40333001": ("403", "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)"),
+    "40333002": ("403", "SERVICES AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AG)"),
+    "50033002": ("500", "AGENT ACCOMPAGNANT AU GRAND AGE (CAP)"),
+    "40020006": ("400", "METIERS DE LA CONSTRUCTION DURABLE 2NDE COMMUNE (BAC PRO)"),
+    "40023102": ("400", "TRAVAUX PUBLICS (BAC PRO)"),
+}
+LINEAGE = {"40033003": ["40033007"], "40033004": ["40033007"]}
+CLOSED = {"40033003", "40033004", "40033005"}
+
+
+def test_a_common_2nde_begins_the_bac_pros_of_its_name_family_and_renovations() -> None:
+    from graph.ingest.opendata.renewal import common_year_programmes
+
+    begins = common_year_programmes(BCN_NAMES, {"40023102": "40020006"}, LINEAGE, CLOSED)
+    assert begins == {
+        "40033005": {"40033003", "40033004", "40033007"},
+        "40333001": {"40333002"},
+        "40020006": {"40023102"},
+    }
+
+
+def test_a_bac_pro_is_current_where_its_common_2nde_is_offered_later() -> None:
+    from graph.ingest.opendata.renewal import common_year_programmes, current_by_common_year
+
+    begins = common_year_programmes(BCN_NAMES, {}, LINEAGE, CLOSED)
+    renewed = Offer(
+        "0350048L", "40033007", "school", [YearFigures(2020, 30, sources=["constat_2020.csv"])]
+    )
+    renewed.renewed_from = ("40033003", "40033004")
+    second = offer("0350048L", "40033005", (2021, 30), (2022, 30))
+    elsewhere = offer("0350099X", "40033005", (2022, 24))  # no Bac pro offer there: nothing
+    apprenticeship = offer("0350048L", "40033007", (2020, 12), modality="apprenticeship")
+    out = current_by_common_year([renewed, second, elsewhere, apprenticeship], begins)
+    carried = out[0]
+    assert [(y.year, y.capacity, y.sources) for y in carried.years] == [
+        (2020, 30, ["constat_2020.csv"]),
+        (2022, None, ["f2022"]),  # the year, not the 2nde's places (shared in a family)
+    ]
+    assert carried.common_year == "40033005"
+    assert carried.renewed_from == ("40033003", "40033004")
+    assert out[1:] == [second, elsewhere, apprenticeship]  # other modality: not the 2nde's
+
+
+def test_a_bac_pro_the_files_list_as_late_as_its_2nde_is_unchanged() -> None:
+    from graph.ingest.opendata.renewal import common_year_programmes, current_by_common_year
+
+    begins = common_year_programmes(BCN_NAMES, {}, LINEAGE, CLOSED)
+    own = offer("0350048L", "40333002", (2022, 16))
+    second = offer("0350048L", "40333001", (2021, 16), (2022, 16))
+    assert current_by_common_year([own, second], begins) == [own, second]

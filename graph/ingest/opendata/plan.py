@@ -185,6 +185,9 @@ class Offer:
     # the closed diplomas whose offers here this one is presumed from (graph.ingest.opendata
     # .renewal); empty for an offer the files give
     renewed_from: tuple[str, ...] = ()
+    # the common 2nde whose offer here, in a later year than the files give this Bac pro, carries
+    # it on to that year (graph.ingest.opendata.renewal.current_by_common_year); None otherwise
+    common_year: str | None = None
 
     @property
     def latest(self) -> YearFigures:
@@ -540,6 +543,7 @@ def _parse(
     offers += [
         o for o in _renewed(offers, lineage, diplomas, closed_on) if (o.uai, o.code) not in given
     ]
+    offers = _with_common_years(offers, lineage, diplomas, families, closed_on)
     part_of = sorted(
         (e.uai, e.parent_uai)
         for e in establishments.values()
@@ -848,6 +852,29 @@ def _renewed(
     for old, new in lineage:
         successors.setdefault(old, []).append(new)
     return renewed_offers(offers, successors, closed)
+
+
+def _with_common_years(
+    offers: list[Offer],
+    lineage: list[tuple[str, str]],
+    diplomas: dict[str, DiplomaRow],
+    families: dict[str, professional.Family],
+    closed_on: str | None,
+) -> list[Offer]:
+    """The Bac pros' offers carried on by their common 2nde's later offers (renewal.py)."""
+    from graph.ingest.opendata.renewal import common_year_programmes, current_by_common_year
+
+    closed = {c for c, d in diplomas.items() if closed_by(d, closed_on)}
+    successors: dict[str, list[str]] = {}
+    for old, new in lineage:
+        successors.setdefault(old, []).append(new)
+    begins = common_year_programmes(
+        {c: (d.level_code, d.name) for c, d in diplomas.items()},
+        {c: f.common_cfd for c, f in families.items()},
+        successors,
+        closed,
+    )
+    return current_by_common_year(offers, begins)
 
 
 def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[str, str]]:

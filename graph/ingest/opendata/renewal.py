@@ -8,17 +8,35 @@ successor is — where the old one was prepared, the establishment almost always
 renovated programme. Such an offer is *renewed*: it carries the old offer's years and figures,
 its ``status`` says so, and every answer that proposes it says « offre vue pour la version
 précédente de ce diplôme, à confirmer avec l'établissement ». An offer the files give for the new
-code itself always wins over a renewed one. Pure functions over the parsed rows.
+code itself always wins over a renewed one.
+
+The Affelnet files list a Bac pro taught after a common 2nde (« 2NDE COMMUNE », a famille de
+métiers, or an agricultural « SEC PRO AG ») under the 2nde only: the 2022 file names ASSP at
+Lycée Jeanne d'Arc (Rennes) by its 2nde commune 40033005, the Bac pro itself (renewed from its
+options' 2020 constat offers) only in 2020. A Bac pro whose common 2nde an establishment offers
+in a later year is prepared there that year too (:func:`current_by_common_year`): its offer gets
+that year, without figures (the 2nde's places are shared by the Bac pros of its family), and says
+how it is known (``common_year``). Pure functions over the parsed rows.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import replace
 
 from graph.ingest.opendata.plan import Offer, YearFigures
 
-__all__ = ["MAX_HOPS", "MAX_SUCCESSORS", "RENEWED", "open_successors", "renewed_offers"]
+__all__ = [
+    "MAX_HOPS",
+    "MAX_SUCCESSORS",
+    "RENEWED",
+    "common_year_programmes",
+    "current_by_common_year",
+    "open_successors",
+    "renewed_offers",
+]
 
 RENEWED = "renewed"  # OFFERS.status of a renewed offer
 MAX_HOPS = 3  # renovations chain: old -> new -> newer
@@ -105,3 +123,86 @@ def renewed_offers(
         )
         for (uai, code, modality), group in sorted(olds.items())
     ]
+
+
+# « … 2NDE COMMUNE (BAC PRO) », « … (SEC PRO AG) »: the first year shared by one or more Bac pros
+_COMMON_2NDE = re.compile(r"\b2NDE\s+COMMUNE\b|\(SEC PRO AG\)", re.IGNORECASE)
+_BAC_PRO_LEVEL = "40"  # BCN NIVEAU_FORMATION_DIPLOME 400 (Bac pro), 403 (Bac pro agricole)
+
+
+def _programme_words(name: str) -> str:
+    """A Bac pro's name as words to compare: no accents, punctuation, diploma type in
+    parentheses, option, common-year marker, nor plural s (the BCN writes « SERVICE AUX
+    PERSONNES » for the agricultural 2nde and « SERVICES AUX PERSONNES » for its Bac pro).
+
+    >>> _programme_words("ACCOMPAGNEMENT, SOINS ET SERVICES A LA PERSONNE (BAC PRO)")
+    'ACCOMPAGNEMENT SOIN ET SERVICE A LA PERSONNE'
+    >>> _programme_words("ACCOMPAGNEMENT SOINS ET SERVICES A LA PERSONNE OPTION A - A DOMICILE (BAC PRO)")
+    'ACCOMPAGNEMENT SOIN ET SERVICE A LA PERSONNE'
+    >>> _programme_words("SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)")
+    'SERVICE AUX PERSONNE ET AUX TERRITOIRE'
+    """  # noqa: E501
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    text = re.sub(r"\([^)]*\)", " ", _COMMON_2NDE.sub(" ", text))
+    text = re.split(r"\bOPTION\b|\bOPT\.", text)[0]
+    words = re.sub(r"[^A-Z0-9]+", " ", text).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("S") and w != "AUX" else w for w in words)
+
+
+def common_year_programmes(
+    names: Mapping[str, tuple[str, str]],
+    families: Mapping[str, str | None],
+    successors: Mapping[str, Sequence[str]],
+    closed: Set[str],
+) -> dict[str, set[str]]:
+    """Each common 2nde's code -> the Bac pros it is the first year of: the specialities
+    familleMetiers gives it (``families``: speciality -> its common 2nde), else the Bac pros of
+    its BCN name (ASSP's 2nde commune, the agricultural « SEC PRO AG »); with the open
+    renovations of the closed ones. ``names``: code -> (BCN level code, long name).
+
+    >>> names = {"2": ("400", "SOINS 2NDE COMMUNE (BAC PRO)"), "A": ("400", "SOINS OPTION A (BAC PRO)"),
+    ...          "B": ("400", "SOINS (BAC PRO)"), "F": ("400", "FROID (BAC PRO)"),
+    ...          "C": ("500", "SOINS (CAP)")}
+    >>> sorted(common_year_programmes(names, {"F": "2"}, {"A": ["B"]}, {"A"})["2"])
+    ['A', 'B', 'F']
+    """  # noqa: E501
+    commons = {c for c, (level, name) in names.items() if _COMMON_2NDE.search(name)}
+    by_words: dict[str, set[str]] = {}
+    for code, (level, name) in names.items():
+        if level.startswith(_BAC_PRO_LEVEL) and code not in commons:
+            by_words.setdefault(_programme_words(name), set()).add(code)
+    out: dict[str, set[str]] = {}
+    for spec, common in families.items():
+        if common is not None:
+            out.setdefault(common, set()).add(spec)
+    for c in commons:
+        out.setdefault(c, set()).update(by_words.get(_programme_words(names[c][1]), ()))
+    for programmes in out.values():
+        for p in list(programmes):
+            if p in closed:
+                programmes.update(open_successors(p, successors, closed))
+    return {c: p for c, p in out.items() if p}
+
+
+def current_by_common_year(offers: Sequence[Offer], begins: Mapping[str, set[str]]) -> list[Offer]:
+    """The offers, each Bac pro's carried on to the latest year its common 2nde is offered at
+    the same establishment in the same modality when that year is later than its own
+    (``begins``: :func:`common_year_programmes`): a year without figures, from the 2nde's
+    file, and ``common_year`` set to the 2nde's code."""
+    latest: dict[tuple[str, str, str], tuple[int, str, list[str]]] = {}
+    for o in offers:
+        for code in begins.get(o.code, ()):
+            key = (o.uai, code, o.modality)
+            seen = latest.get(key)
+            if seen is None or o.latest.year > seen[0]:
+                latest[key] = (o.latest.year, o.code, o.latest.sources)
+    out: list[Offer] = []
+    for o in offers:
+        seen = latest.get((o.uai, o.code, o.modality))
+        if seen is None or seen[0] <= o.latest.year:
+            out.append(o)
+            continue
+        year, common, sources = seen
+        years = [*o.years, YearFigures(year, sources=list(sources))]
+        out.append(replace(o, years=years, common_year=common))
+    return out

@@ -388,6 +388,7 @@ def _offer_row(
             "modality": o.modality,
             "status": RENEWED if o.renewed_from else None,
             "renewed_from": list(o.renewed_from) or None,
+            "common_year": o.common_year,
             "span": key,
             "capacity": latest.capacity,
             "demand": latest.demand,

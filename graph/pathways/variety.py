@@ -1,0 +1,114 @@
+"""Different diplomas first: the options of one diploma do not fill the first places. Pure
+functions.
+
+A counsellor reads the first answers as the choices open to the learner. Three options of one
+BTSA (Loiret, Bac pro logistique → BTS in apprenticeship: « univers jardins et animaux de
+compagnie », « produits de la filière forêt bois », « biens et services pour l'agriculture », all
+at the same CFA, same score) are one choice, and pushed the usual BTS GTLA to the 4th place.
+So among the pathways of an answer, the best one of each *programme* (a diploma with its options
+and its common first year: :func:`programme_key`) comes first, in the order of their scores;
+the other options of a programme already shown follow, in their order, and a notice says so.
+The scores are unchanged: only the order of pathways of the same programme moves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from graph.pathways.hygiene import COMMON_YEAR
+from graph.pathways.scoring import Scored
+
+__all__ = ["later_options_notice", "programme_key", "varied"]
+
+# where a diploma's name stops naming its programme: its option, its speciality after « : »
+# is kept (BTSA ACS'AGRI : …), only the option goes
+_TYPE_WORDS = frozenset({"BTS", "BTSA", "BAC", "PRO", "CAP", "CAPA", "BP", "MC"})
+_OPTION = re.compile(r"\bOPTION\b|\bOPT\.|,\s*OPTION\b", re.IGNORECASE)
+
+
+def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
+    """The programme of a diploma: its type and its name without option, common-year marker
+    nor diploma type in parentheses, without accents or punctuation.
+
+    >>> programme_key({"type": "bts", "name": "BTSA technico-commercial option univers jardins et animaux de compagnie"})
+    ('bts agricole', 'TECHNICO COMMERCIAL')
+    >>> programme_key({"type": "bts", "name": "MAINTENANCE DES SYSTEMES OPTION A SYSTEMES DE PRODUCTION (BTS)"})
+    ('bts', 'MAINTENANCE DES SYSTEMES')
+    >>> programme_key({"type": "bts", "name": "CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS BTS 1ERE ANNEE COMMUNE"})
+    ('bts', 'CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS')
+    >>> programme_key({"type": "bts", "name": "ELECTROTECHNIQUE (BTS)"})
+    ('bts', 'ELECTROTECHNIQUE')
+    >>> programme_key({"type": "bts", "name": "BTS maintenance des véhicules option B : véhicules de transport routier"})
+    ('bts', 'MAINTENANCE DES VEHICULES')
+    """  # noqa: E501
+    name = str(d.get("name") or "")
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    kind = str(d.get("type") or "")
+    if re.search(r"\bBTSA\b", text):  # BTSA technico-commercial is not BTS technico-commercial
+        kind += " agricole"
+    text = _OPTION.split(COMMON_YEAR.sub(" ", text))[0]
+    text = re.sub(r"\([^)]*\)", " ", text)
+    words = re.sub(r"[^A-Z0-9]+", " ", text).split()
+    # the diploma type written before or after the name: « BTS maintenance des véhicules option
+    # B » and « MAINTENANCE DES VEHICULES OPTION A … (BTS) » are one programme
+    while len(words) > 1 and words[0] in _TYPE_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _TYPE_WORDS:
+        words = words[:-1]  # « … PRODUITS BTS » before « 1ERE ANNEE COMMUNE »
+    return (kind, " ".join(words) or str(d.get("code") or ""))
+
+
+def _key(s: Scored) -> tuple[tuple[str, str], ...]:
+    return (programme_key(s.start), *(programme_key(st.diploma) for st in s.plan))
+
+
+def varied(shown: Sequence[Scored]) -> list[Scored]:
+    """The pathways with the best one of each programme first (in their order), then the
+    others in their order."""
+    first: list[Scored] = []
+    later: list[Scored] = []
+    seen: set[tuple[tuple[str, str], ...]] = set()
+    for s in shown:
+        key = _key(s)
+        (later if key in seen else first).append(s)
+        seen.add(key)
+    return first + later
+
+
+def later_options_notice(before: Sequence[Scored], after: Sequence[Scored]) -> str | None:
+    """What the reordering moved, in French, or None when it moved nothing."""
+    if [id(s) for s in before] == [id(s) for s in after]:
+        return None
+    firsts: set[tuple[tuple[str, str], ...]] = set()
+    moved: list[int] = []
+    for i, s in enumerate(after, start=1):
+        key = _key(s)
+        if key in firsts:
+            moved.append(i)
+        firsts.add(key)
+    numbers = _numbers(moved)
+    return (
+        "Pour montrer d'abord des diplômes différents, les autres options d'un même diplôme "
+        f"sont classées après ({numbers}), quel que soit leur score."
+    )
+
+
+def _numbers(ranks: list[int]) -> str:
+    """Pathway numbers as a counsellor writes them.
+
+    >>> _numbers([3]), _numbers([3, 4]), _numbers([4, 5, 6, 7, 9])
+    ('n° 3', 'n° 3, n° 4', 'n° 4 à 7, n° 9')
+    """
+    runs: list[list[int]] = []
+    for r in ranks:
+        if runs and r == runs[-1][-1] + 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return ", ".join(
+        f"n° {run[0]} à {run[-1]}" if len(run) > 2 else ", ".join(f"n° {r}" for r in run)
+        for run in runs
+    )
