@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import SeedError
-from graph.ingest.opendata import ahead
+from graph.ingest.opendata import ahead, plan
 from graph.ingest.opendata.plan import ImportData, parse_directory
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -137,3 +137,25 @@ def test_a_failure_of_the_other_process_after_the_stage_combines_the_rows_here(
     monkeypatch.setattr(ahead, "parse_activity", counted)
     assert _outcome(parse_directory(FIX, parallel=True)) == expected
     assert summed_here  # parsed again here
+
+
+def test_a_failure_of_the_other_process_s_last_step_reads_the_evidence_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = _outcome(parse_directory(FIX, parallel=True))
+
+    def broken(compute: object) -> bytes:
+        raise MemoryError("the process, not the files")
+
+    read_here: list[int] = []
+    real = plan._evidence
+
+    def counted(directory: Path) -> object:
+        read_here.append(1)
+        return real(directory)
+
+    monkeypatch.setattr(ahead, "_last_in_child", broken)  # forked: the child has it too
+    monkeypatch.setattr(plan, "_evidence", counted)
+    got = parse_directory(FIX, parallel=True)
+    assert read_here and got.evidence is not None
+    assert _outcome(got) == expected

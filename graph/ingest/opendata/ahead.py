@@ -4,9 +4,9 @@
 it, and the summary lists the files in that order. At national size the activity files are a
 quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them,
 reads nMef (the next file in order, for the course years they name) and combines their rows
-into offers (:mod:`offers`: a few times less to hand back than the rows), while this one
-reads the nomenclature, the directories that depend on nothing either (MESR, CFA,
-Parcoursup), the continuation evidence and the commune reference. Each result is *taken* at
+into offers (:mod:`offers`: a few times less to hand back than the rows), then reads the
+continuation evidence, while this one reads the nomenclature, the directories that depend on
+nothing either (MESR, CFA, Parcoursup) and the commune reference. Each result is *taken* at
 the file's turn: its report is added to the summary there, and the error it raised is raised
 there, so the error an import stops with, and everything it reports, are those of reading in
 order.
@@ -201,7 +201,13 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-Pending = tuple[Future[bytes], Future[bytes], Future[bytes]]  # stage, resolved rows, offers
+# the stage, its rows resolved, its offers, and a last step given by the caller
+Pending = tuple[Future[bytes], Future[bytes], Future[bytes], Future[bytes]]
+
+
+def _last_in_child(compute: Callable[[], Any]) -> bytes:
+    """In the forked process, after the offers: ``compute()``, pickled."""
+    return pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)
 
 
 def submit_activity(
@@ -210,16 +216,25 @@ def submit_activity(
     mef_path: Path,
     prefixes: list[str] | None,
     strict: bool,
+    last: Callable[[], Any],
 ) -> Pending | None:
-    """The stage, its rows resolved, its offers: three steps of the pool's one process, in
-    that order, each handed over as soon as it is done."""
+    """The stage, its rows resolved, its offers, then ``last()`` (which must not raise: an
+    :class:`Outcome`): four steps of the pool's one process, in that order, each handed over
+    as soon as it is done."""
     if pool is None:
         return None
     return (
         pool.submit(_in_child, files, mef_path, prefixes, strict),
         pool.submit(_resolved_in_child),
         pool.submit(_offers_in_child),
+        pool.submit(_last_in_child, last),
     )
+
+
+def last_result(pending: Pending | None, compute: Callable[[], _T]) -> _T:
+    """The other process's ``last()``, or ``compute()`` here where it did not give it."""
+    got: _T | None = _from(pending[3]) if pending is not None else None
+    return got if got is not None else compute()
 
 
 def _from(future: Future[bytes]) -> Any:

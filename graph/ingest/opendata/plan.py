@@ -221,8 +221,8 @@ class ImportData:
     certifications: dict[str, certif_info.Certification]  # CFD -> Certif Info
     professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
     families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
-    # the continuation evidence and common secondes, read while the activity files were
-    # parsed (ahead.py); None: read when the passerelles are inferred
+    # the continuation evidence and common secondes, read by the process that parsed the
+    # activity files, after them (ahead.py); None: read when the passerelles are inferred
     evidence: Outcome[Evidences] | None = None
 
     def is_closed(self, d: DiplomaRow) -> bool:
@@ -412,7 +412,9 @@ def _parse(
         for path in _globbed(directory, pattern)
     ]
     mef_path = directory / MEF_FILE
-    pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict)
+    # the continuation evidence (for the passerelles), the other process's last step
+    evidence_of = partial(_evidence, directory)
+    pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict, evidence_of)
     # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
     diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
     dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
@@ -431,7 +433,6 @@ def _parse(
     esr = _esr(directory, keep, strict) if early else None
     cfas = _cfas(directory, keep, strict) if early else None
     psups = _parcoursups(directory, keep, strict) if early else None
-    evidence = _evidence(directory) if early else None
     # the communes of the establishments only a position places, while the other works
     read_ahead = [*(esr or ()), *(cfas or ()), *(psups or ())]
     near = _nearest_ahead(read_ahead) if early else {}
@@ -550,6 +551,7 @@ def _parse(
         if e.parent_uai and e.parent_uai in establishments and e.parent_uai != e.uai
     )
     coverage = _coverage(activity_uais, establishments)
+    evidence = ahead.last_result(pending, evidence_of) if pool is not None else None
     return ImportData(
         directory=directory,
         departements=prefixes,
