@@ -6,9 +6,9 @@ Each run is a fresh process calling ``parse_directory`` as ``run_import`` does (
 garbage collector off, the activity files in a forked process): its wall time, the CPU seconds
 of this process and of the forked one, and how long this process waited for each step the
 forked one hands over (``waits``: the parsed activity files, the rows resolved to CFDs, the
-offers; older code hands over one step). On a quiet machine the wall time is about this
-process's CPU seconds plus its waits; on a loaded one the waits grow with the load. No
-database: the write side is ``bench/import_national.py``.
+offers, the continuation evidence; older code hands over one step). On a quiet machine the
+wall time is about this process's CPU seconds plus its waits; on a loaded one the waits grow
+with the load. No database: the write side is ``bench/import_national.py``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def _timing_waits(waits: dict[str, float]) -> None:
         "files": ("activity_result", 0),
         "resolved": ("activity_resolved", 1),
         "offers": ("activity_offers", 2),
+        "evidence": ("last_result", 3),
     }.items():
         real = getattr(ahead, name, None)
         if real is None:
