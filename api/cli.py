@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph import queries
+from graph.departements import departement_place
 from graph.engines.factory import open_store
 from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
 from graph.settings import Settings
@@ -378,7 +379,7 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
             chosen = next((o for o in st.offers if o.chosen), None)
             place = None
             if chosen:
-                dep = f"département {chosen.departement}" if chosen.departement else None
+                dep = departement_place(chosen.departement) if chosen.departement else None
                 place = chosen.commune or dep or "lieu inconnu"
             where = f"{chosen.actor_name} ({place})" if chosen else "(diplôme de départ)"
             rows.append(

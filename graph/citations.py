@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from graph.ingest.opendata.credits import producer_of
 
-__all__ = ["DOCUMENTS", "Document", "cite", "dataset_name", "document_of"]
+__all__ = ["DOCUMENTS", "Document", "cite", "dataset_name", "document_of", "file_title"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,13 @@ _DATASET_FR = {
     "diplomes-pro": "Diplômes professionnels et familles de métiers, Éducation nationale",
 }
 
+# Files of one producer that are datasets of their own (checked before the producer's name).
+_FAMILY_FR = (
+    (re.compile(r"^constat_"), "Constat des effectifs à la rentrée (DEPP), Éducation nationale"),
+    (re.compile(r"^BTS_attractivite_capacite_"), "Parcoursup : places et vœux en BTS"),
+    (re.compile(r"^fr-esr-parcoursup"), "Parcoursup : formations de l'enseignement supérieur"),
+)
+
 _FILE = re.compile(r"[\w.-]+\.(?:txt|csv|json|toml|xlsx?)\b")
 _DOC = re.compile(r"^\s*(\d{3}_[0-9a-f]{16}\.txt)\s*(.*)$", re.S)
 _PUBLIC_FILE = re.compile(r"[\w.-]+\.(?:csv|json|xlsx?)\b")
@@ -93,9 +100,25 @@ def dataset_name(key: str) -> str:
 
 def _public_file(name: str, details: str) -> str:
     producer = producer_of(name)
-    what = dataset_name(producer.key) if producer else "Données publiques"
+    what = next((fr for pat, fr in _FAMILY_FR if pat.search(name)), None)
+    if what is None:
+        what = dataset_name(producer.key) if producer else "Données publiques"
     year = _YEAR.search(name) or _AS_OF.search(details)
     return f"{what}, {year.group(1)}" if year else what
+
+
+def file_title(file_name: str) -> str:
+    """The French title of a public file, never its name: what users read where a list names
+    the files a figure comes from (``GET /coverage``).
+
+    >>> file_title("attractivite_capacite_2022.csv")
+    'Affelnet lycée : capacités et vœux, Éducation nationale, 2022'
+    >>> file_title("constat_2020.csv")
+    'Constat des effectifs à la rentrée (DEPP), Éducation nationale, 2020'
+    >>> file_title("fr-en-annuaire-education.csv"), file_title("unknown.csv")
+    ("Annuaire de l'éducation, Éducation nationale", 'Données publiques')
+    """
+    return _public_file(file_name, "")
 
 
 def _part(text: str) -> str:

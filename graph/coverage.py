@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graph.citations import file_title
+from graph.diploma_names import display_name
 from graph.labels import TYPE_FR
 from graph.store import GraphReader
 from graph.territory import (
@@ -23,7 +25,6 @@ from graph.territory import (
     RegionField,
     Territory,
     check_fields,
-    departement_label,
     request_territory,
 )
 
@@ -50,7 +51,11 @@ class CoverageRow(BaseModel):
     type_label: str
     programmes: int = Field(description="Distinct diplomas offered (open or planned).")
     establishments: int
-    sources: list[str] = Field(description="Where the offers come from: seed files, open data.")
+    sources: list[str] = Field(
+        description="Where the offers come from, in French: the public datasets by their titles "
+        "and years (« Affelnet lycée : capacités et vœux, Éducation nationale, 2022 »), the "
+        "campus documents; never a file name."
+    )
     examples: list[str] = Field(
         default=[],
         description=(
@@ -79,9 +84,10 @@ class CoverageAnswer(BaseModel):
 
 
 def _source_names(offer: Row) -> list[str]:
+    """The French titles of the sources of an offer: users never read a file name."""
     if offer.get("origin") == "import":
-        return [str(f) for f in offer.get("sources") or []] or ["données publiques"]
-    return ["fiches campus (documents sources)"]
+        return [file_title(str(f)) for f in offer.get("sources") or []] or ["Données publiques"]
+    return ["Fiches des campus (documents sources)"]
 
 
 def summarise(
@@ -112,7 +118,7 @@ def summarise(
         if o.get("modality"):
             g["modalities"].add(o["modality"])
         if d.get("name") and a.get("name"):  # the first three in order, not in row order
-            text = f"{d['name']} — {a['name']}"
+            text = f"{display_name(d)} — {a['name']}"
             g["examples"].add(text)
             if d.get("nsf"):
                 g.setdefault(f"nsf:{d['nsf']}", set()).add(text)
@@ -308,19 +314,19 @@ def _hits(rows: list[CoverageRow], to_type: str | None, to_level: int | None) ->
 
 
 def where_fr(territory: Territory) -> str:
-    """« dans les départements 76, 27 », « dans la région 28 », else the territory described.
+    """« dans les départements de l'Eure (27) et de la Seine-Maritime (76) », « dans la région
+    Normandie », else the territory described.
 
-    >>> where_fr(Territory(departements=["076", "027"]))
-    'dans les départements 76, 27'
+    >>> where_fr(Territory(departements=["027", "076"]))
+    "dans les départements de l'Eure (27) et de la Seine-Maritime (76)"
+    >>> where_fr(Territory(region="28"))
+    'dans la région Normandie'
     """
     t = territory
     only_deps = t.departements and not (t.campus or t.region or t.near)
-    if only_deps and t.departements:
-        codes = ", ".join(departement_label(d) for d in t.departements)
-        plural = len(t.departements) > 1
-        return f"dans {'les départements' if plural else 'le département'} {codes}"
-    if t.region and not (t.campus or t.departements or t.near):
-        return f"dans la région {t.region}"
+    only_region = t.region and not (t.campus or t.departements or t.near)
+    if only_deps or only_region:
+        return f"dans {t.describe()}"
     return f"dans le territoire demandé ({t.describe()})"
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from graph import labels
+from graph.diploma_names import display_name, is_placeholder
 from graph.text import normalise
 
 __all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
@@ -116,7 +117,52 @@ def _expand(words: list[str]) -> list[str]:
 def _named(r: Mapping[str, Any]) -> str:
     """« TECHNICIEN D'USINAGE (bac pro) », the type added unless the name already says it."""
     kind = TYPE_FR.get(r.get("type") or "", "autre")
-    return r["name"] if normalise(kind) in normalise(r["name"]) else f"{r['name']} ({kind})"
+    name = display_name(r)
+    return name if normalise(kind) in normalise(name) else f"{name} ({kind})"
+
+
+def _successors(h: Hit) -> list[str]:
+    return [s["code"] for s in h.row.get("successors") or [] if s and s.get("code")]
+
+
+def _real_first(hits: list[Hit]) -> list[Hit]:
+    """Diplomas only, Parcoursup programmes without a diploma code (``PS-…``) only when no
+    diploma matches (« bts acse » listed two Parcoursup titles before the BTSA itself); a
+    closed diploma whose successor is among the hits right after it (Bac pro MELEC 40025510,
+    closed in 2025, after 40025520 that replaced it), the others in their order.
+
+    >>> row = lambda c, **kw: {"code": c, "name": c, **kw}
+    >>> hits = [Hit(row("PS-BTS-1"), 99), Hit(row("old", closed=True,
+    ...         successors=[{"code": "new"}]), 98), Hit(row("other"), 97), Hit(row("new"), 96)]
+    >>> [h.row["code"] for h in _real_first(hits)]
+    ['other', 'new', 'old']
+    >>> [h.row["code"] for h in _real_first(hits[:1])]
+    ['PS-BTS-1']
+    """
+    kept = [h for h in hits if not is_placeholder(h.row.get("code"))] or hits
+    codes = {h.row["code"] for h in kept}
+    behind: dict[str, list[Hit]] = {}
+    for h in kept:
+        succ = next((c for c in _successors(h) if c in codes), None)
+        if h.row.get("closed") and succ is not None:
+            behind.setdefault(succ, []).append(h)
+    deferred = {id(h) for hs in behind.values() for h in hs}
+    out: list[Hit] = []
+    placed: set[int] = set()
+
+    def put(h: Hit) -> None:
+        if id(h) in placed:
+            return
+        placed.add(id(h))
+        out.append(h)
+        for older in behind.get(h.row["code"], ()):
+            put(older)
+
+    for h in kept:
+        if id(h) not in deferred:
+            put(h)
+    out.extend(h for h in kept if id(h) not in placed)  # a cycle of closed diplomas
+    return out
 
 
 def _word_score(word: str, name_words: list[str]) -> float:
@@ -154,7 +200,7 @@ def search_diplomas(
     if not wanted and type_id:  # « bts » alone: every diploma of the type
         typed = [r for r in rows if r.get("type") == type_id]
         typed.sort(key=lambda r: (-(r.get("offers") or 0), r["name"]))
-        return SearchResult([Hit(r, 100.0) for r in typed[:limit]])
+        return SearchResult(_real_first([Hit(r, 100.0) for r in typed])[:limit])
     if not wanted:
         return SearchResult(
             [], hint="Tapez le nom du diplôme, son sigle (MELEC, SIO…) ou son code."
@@ -171,7 +217,7 @@ def search_diplomas(
     in_type = [h for h in scored if type_id is None or h.row.get("type") == type_id]
     in_type.sort(key=lambda h: (-h.score, h.row.get("level") or 9, h.row["name"]))
     if in_type:
-        return SearchResult(in_type[:limit])
+        return SearchResult(_real_first(in_type)[:limit])
     # Nothing: the nearest names (whatever their type), said in French.
     if scored:  # the words match diplomas of another type
         close = [h.row for h in sorted(scored, key=lambda h: -h.score)][:5]
@@ -185,7 +231,7 @@ def search_diplomas(
     hint = f"{what} ne correspond à « {text} »"
     if close:
         listed = ", ".join(
-            f"{r['name']} ({TYPE_FR.get(r.get('type') or '', 'autre')})" for r in close
+            f"{display_name(r)} ({TYPE_FR.get(r.get('type') or '', 'autre')})" for r in close
         )
         hint += f" ; diplômes proches : {listed}."
     else:

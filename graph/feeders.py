@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph.diploma_names import display_name
 from graph.errors import NotFound
 from graph.store import GraphReader
 from graph.territory import Territory
@@ -92,7 +93,7 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
         capacities = [o["capacity"] for o in inside if o.get("capacity") is not None]
         f = Feeder(
             code=r["code"],
-            name=r["name"],
+            name=display_name(r),
             type=r.get("type") or "other",
             level=r.get("level"),
             passerelle=r.get("passerelle"),

@@ -6,6 +6,7 @@ from collections import Counter
 
 from pydantic import BaseModel, Field
 
+from graph.diploma_names import display_name
 from graph.errors import NotFound
 from graph.store import GraphStore
 
@@ -124,7 +125,7 @@ def campus_network(
                     id=did,
                     type="diploma",
                     key=r["code"],
-                    label=r["name"],
+                    label=display_name(r),
                     kind=r["type"],
                     level=r["level"],
                 ),

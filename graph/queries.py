@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from graph.diploma_names import display_name
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
 from graph.store import GraphStore
@@ -170,7 +171,7 @@ def list_diplomas(
         store, "diplomas_list", offset, limit, level=level, type=type, campus=campus, q=_q(q)
     )
     return Page[DiplomaSummary](
-        total=total, offset=offset, limit=limit, items=[DiplomaSummary(**i) for i in items]
+        total=total, offset=offset, limit=limit, items=[DiplomaSummary.of(i) for i in items]
     )
 
 
@@ -207,12 +208,13 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     r = rows[0]
     props = dict(r["diploma"])
     field_sources = _field_sources(props)
+    props["name"] = display_name(props)
     return DiplomaDetail(
         **props,
         field_sources=field_sources,
         offers=drop_nulls(r["offers"]),
-        next=drop_nulls(r["next"]),
-        previous=drop_nulls(r["previous"]),
+        next=[{**x, "name": display_name(x)} for x in drop_nulls(r["next"])],
+        previous=[{**x, "name": display_name(x)} for x in drop_nulls(r["previous"])],
         sectors=drop_nulls(r["sectors"]),
     )
 
@@ -267,8 +269,8 @@ def get_passerelle(store: GraphStore, passerelle_id: str) -> PasserelleDetail:
     r = rows[0]
     return PasserelleDetail(
         **r["passerelle"],
-        from_diplomas=drop_nulls(r["from"]),
-        to_diplomas=drop_nulls(r["to"]),
+        from_diplomas=[{**x, "name": display_name(x)} for x in drop_nulls(r["from"])],
+        to_diplomas=[{**x, "name": display_name(x)} for x in drop_nulls(r["to"])],
         party_actors=drop_nulls(r["parties"]),
     )
 

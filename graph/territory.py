@@ -18,6 +18,13 @@ from typing import Annotated, Any, Protocol
 from pydantic import BaseModel, Field
 
 from graph import communes
+from graph.departements import (
+    de_phrase,
+    departement_label,
+    departement_number,
+    departements_phrase,
+    region_phrase,
+)
 from graph.errors import InvalidRequest, NotFound
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.models import INSEE_PATTERN, departement_code
@@ -33,6 +40,7 @@ __all__ = [
     "Territory",
     "check_fields",
     "departement_label",
+    "departement_number",
     "parse_departements",
     "resolve_place",
     "request_territory",
@@ -103,17 +111,6 @@ def _lat_span(radius_km: float) -> float:
     return math.degrees((radius_km + 1e-9) / EARTH_RADIUS_KM)
 
 
-def departement_label(code: str) -> str:
-    """A département as people write it: the graph's three characters without the padding zero,
-    two characters kept (« 076 » → « 76 », « 006 » → « 06 », « 02A » → « 2A », « 971 »).
-
-    >>> [departement_label(c) for c in ("076", "006", "02A", "971", "46")]
-    ['76', '06', '2A', '971', '46']
-    """
-    code = str(code)
-    return code[1:] if len(code) == 3 and code.startswith("0") else code
-
-
 class Territory(BaseModel):
     """Where the steps must be offered. Empty = anywhere."""
 
@@ -125,20 +122,27 @@ class Territory(BaseModel):
     campus_name: str | None = Field(default=None, description="For sentences: never the id.")
 
     def describe(self) -> str:
-        """In French, for answers: « le CMQ Mecanic Vallée et départements 12, 46 » (a campus by
-        its name, never its identifier)."""
+        """In French, for answers, a noun phrase with its article: « le département des
+        Alpes-Maritimes (06) », « CMQ Mecanic Vallée et les départements de l'Aveyron (12) et
+        du Lot (46) » (a campus by its name, never its identifier; départements and régions by
+        their names, graph/departements.py)."""
         parts = []
         if self.campus:
             parts.append(self.campus_name or "le campus choisi")
         if self.departements:
-            codes = ", ".join(departement_label(d) for d in self.departements)
-            parts.append(f"département{'s' if len(self.departements) > 1 else ''} {codes}")
+            parts.append(departements_phrase(self.departements))
         if self.region:
-            parts.append(f"région {self.region}")
+            parts.append(region_phrase(self.region))
         if self.near and self.radius_km:
             where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
             parts.append(f"{self.radius_km:g} km autour de {where}")
-        return " et ".join(parts) or "tout le territoire"
+        if not parts:
+            return "tout le territoire"
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+
+    def describe_of(self) -> str:
+        """« de » and :meth:`describe`, contracted: « du département du Lot (46) »."""
+        return de_phrase(self.describe())
 
     @property
     def is_set(self) -> bool:

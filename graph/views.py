@@ -6,6 +6,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.diploma_names import closed_note, display_name, name_note
+
 T = TypeVar("T")
 
 
@@ -189,12 +191,38 @@ class SiteOut(Out):
 
 class DiplomaSummary(Out):
     code: str
-    name: str
+    name: str = Field(description="As people write it (graph/diploma_names.py).")
+    source_name: str | None = Field(
+        default=None, description="The name as the graph stores it (its sources' text)."
+    )
     type: str
     level: int | None = None
     nsf: str | None = None
     rncp: str | None = None
     offers: int
+    closed: bool = Field(default=False, description="The BCN closed this diploma.")
+    replaced_by: list[str] = Field(
+        default=[], description="Codes of the diplomas that replaced it (BCN renovation)."
+    )
+    note: str | None = Field(
+        default=None,
+        description="French, beside the name: « fermé en 2025, remplacé par … », or that a "
+        "Parcoursup title has no diploma code.",
+    )
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> DiplomaSummary:
+        """From a row of ``diplomas_list`` / ``diplomas_search_index``: the name as people
+        write it, and what must be said beside it."""
+        successors = [s for s in row.get("successors") or [] if s]
+        return cls(
+            **{k: v for k, v in row.items() if k not in ("name", "closed", "successors")},
+            name=display_name(row),
+            source_name=row.get("name"),
+            closed=bool(row.get("closed")),
+            replaced_by=sorted(s["code"] for s in successors),
+            note=closed_note(row, successors) or name_note(row),
+        )
 
 
 class DiplomaOfferOut(Out):

@@ -54,7 +54,7 @@ def search(
     return DiplomaSearch(
         query=q,
         count=len(found.hits),
-        items=[DiplomaSummary(**h.row) for h in found.hits],
+        items=[DiplomaSummary.of(dict(h.row)) for h in found.hits],
         hint=found.hint,
-        suggestions=[DiplomaSummary(**r) for r in found.suggestions],
+        suggestions=[DiplomaSummary.of(dict(r)) for r in found.suggestions],
     )

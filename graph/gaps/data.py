@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.diploma_names import readable
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
 from graph.store import GraphStore
@@ -121,7 +122,7 @@ def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Ro
         for r in store.read("gaps_offer_actors", ids=sorted({r["actor"] for r in compact}))
     }
     diplomas = {
-        r["diploma"]["code"]: r
+        r["diploma"]["code"]: {**r, "diploma": readable(r["diploma"])}
         for r in store.read("gaps_diplomas", codes=sorted({r["diploma"] for r in compact}))
     }
     rows: dict[tuple[Any, ...], Row] = {}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from graph.departements import departement_place
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
-from graph.territory import departement_label
 
 __all__ = ["dead_ends"]
 
@@ -165,7 +165,7 @@ def _kind_within_reach(
 
 def nearest_text(n: Row) -> str:
     place = n.get("commune") or (
-        f"département {departement_label(n['departement'])}" if n.get("departement") else None
+        departement_place(n["departement"]) if n.get("departement") else None
     )
     return (
         f"{n['diploma_name']} à {n['actor']}"

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel, Field
 
+from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.scoring import Scored
@@ -88,7 +89,15 @@ class PasserelleUsed(BaseModel):
 class StepOut(BaseModel):
     index: int
     code: str
-    name: str
+    name: str = Field(
+        description="As people write it (graph/diploma_names.py): a common first year is named "
+        "as the first year of its programme."
+    )
+    source_name: str | None = Field(
+        default=None,
+        description="The name as the graph stores it (its sources' text: the BCN's upper case "
+        "where no readable label is known), for clients that match on it.",
+    )
     type: str
     level: int | None = None
     passerelle: PasserelleUsed | None = Field(default=None, description="None for the start.")
@@ -146,7 +155,8 @@ def pathway_out(
         StepOut(
             index=0,
             code=first["code"],
-            name=first["name"],
+            name=display_name(first),
+            source_name=first["name"],
             type=first["type"],
             level=first.get("level"),
         )
@@ -193,7 +203,8 @@ def pathway_out(
             StepOut(
                 index=i,
                 code=d["code"],
-                name=d["name"],
+                name=display_name(d),
+                source_name=d["name"],
                 type=d["type"],
                 level=d.get("level"),
                 passerelle=PasserelleUsed(

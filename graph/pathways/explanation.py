@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.departements import departement_place, departements_phrase
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.pathways.hygiene import step_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
-from graph.territory import departement_label
 
 __all__ = ["MODALITY_FR", "OUTSIDE_MAX_KM", "explain", "goal_label", "too_far_sentence", "why_none"]
 
@@ -53,7 +53,7 @@ def place(o: Offer) -> str:
     the commune once when the name already ends with it (« Lycée Champollion (Figeac) »)."""
     where = o.offer.get("commune")
     if not where and o.offer.get("departement"):
-        where = f"département {departement_label(o.offer['departement'])}"
+        where = departement_place(o.offer["departement"])
     name = o.actor.get("name") or "établissement sans nom"
     if where and name.endswith(f"({where})"):
         return name
@@ -84,8 +84,8 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         elif scope == "campus":
             text = "passerelle documentée par la source du campus, sur son territoire"
         else:
-            codes = ", ".join(departement_label(c) for c in leg.get("scope_departements") or [])
-            text = f"passerelle documentée pour les départements {codes}"
+            where = departements_phrase(leg.get("scope_departements") or [])
+            text = f"passerelle documentée pour {where}"
         figures = figure_sentence(leg)
         return f"{text} ({figures})" if figures else text
     if leg.get("documented_elsewhere"):
@@ -95,8 +95,7 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         )
     where = ""
     if deps := leg.get("from_departements"):
-        codes = ", ".join(departement_label(c) for c in deps)
-        where = f", valable sur le territoire du campus : départements {codes}"
+        where = f", valable sur le territoire du campus : {departements_phrase(deps)}"
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "

@@ -1,8 +1,7 @@
 """Programme hygiene: what a step may be, and whether an offer is current. Pure functions.
 
-- A « 1ère année commune » (BTS), « 2nde commune » (Bac pro, famille de métiers) or
-  agricultural « SEC PRO AG » (seconde professionnelle of a Bac pro agricole) code is the first
-  year of a programme, never a step of its own: it is named as such, and a leg from it to
+- A « 1ère année commune » (BTS) or « 2nde commune » (Bac pro, famille de métiers) code is the
+  first year of a programme, never a step of its own: it is named as such, and a leg from it to
   a diploma of the same type and level (its options, the Bac pro of its family) is the same
   programme going on, not another step.
 - A diploma closed in the BCN is never offered as open: its offers are not used, its successors
@@ -19,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
+
+from graph.diploma_names import COMMON_YEAR, display_name, is_common_year
 
 __all__ = [
     "COMMON_YEAR",
@@ -37,17 +38,6 @@ Row = Mapping[str, Any]
 ActorT = TypeVar("ActorT", bound=Mapping[str, Any])
 OfferT = TypeVar("OfferT", bound=Mapping[str, Any])
 
-# « 1ERE ANNEE COMMUNE », « 1E ANNEE COMMUNE » (BTS MECP), « 2NDE COMMUNE », « 1ERE ANNEE DE
-# CAP … », a BTS name ending in « BTS 1ERE ANNEE » (BTS SIO: its options follow), and the
-# agricultural « (SEC PRO AG) », the seconde professionnelle of a Bac pro agricole
-_COMMON = re.compile(
-    r"\b(1ERE|1E|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b"
-    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)",
-    re.IGNORECASE,
-)
-COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
-_AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
-
 # The file families of the open-data import, by the track of programmes they describe.
 TRACK_FILES: dict[str, tuple[str, ...]] = {
     "bts": ("BTS_attractivite_capacite_",),
@@ -57,48 +47,10 @@ _LYCEE_TYPES = frozenset({"cap", "bac_pro", "bp", "mc", "bac_techno", "bac_gener
 _FILE_YEAR = re.compile(r"^(?P<family>[A-Za-z_-]+?)_?(?P<year>\d{4})\.csv$")
 
 
-def is_common_year(d: Row) -> bool:
-    """Whether a diploma code is the common first year of a programme.
-
-    >>> is_common_year({"name": "CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS BTS 1ERE ANNEE COMMUNE"})
-    True
-    >>> is_common_year({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)"})
-    True
-    >>> is_common_year({"name": "1ERE ANNEE DE CAP PRODUCTION (CAP)"})
-    True
-    >>> is_common_year({"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE"})
-    True
-    >>> is_common_year({"name": "ELECTROTECHNIQUE (BTS)"})
-    False
-    >>> is_common_year({"name": "LETTRES 1ERE ANNEE"})
-    False
-    """  # noqa: E501
-    return bool(_COMMON.search(d.get("name") or ""))
-
-
 def step_name(d: Row) -> str:
-    """The French name of a step: a common year is named as the first year of its programme.
-
-    >>> step_name({"name": "TRAITEMENT DES MATERIAUX BTS 1ERE ANNEE COMMUNE", "type": "bts"})
-    'TRAITEMENT DES MATERIAUX (BTS) — 1re année commune, puis une option'
-    >>> step_name({"name": "METIERS DE L'ESTHETIQUE BTS 1E ANNEE COMMUNE", "type": "bts"})
-    "METIERS DE L'ESTHETIQUE (BTS) — 1re année commune, puis une option"
-    >>> step_name({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
-    'METIERS DU CUIR (BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro'
-    >>> step_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)", "type": "bac_pro"})
-    'SERVICE AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro'
-    """  # noqa: E501
-    name = d.get("name") or ""
-    if not is_common_year(d):
-        return name
-    if _AGRICULTURAL_2NDE.search(name):
-        base = _AGRICULTURAL_2NDE.sub("", name).strip()
-        return f"{base} (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro"
-    base = _COMMON.sub("", name)
-    base = re.sub(r"\s+BTS\s*$", "", base.replace("(BAC PRO)", "").strip()).strip(" -")
-    if d.get("type") == "bts":
-        return f"{base} (BTS) — 1re année commune, puis une option"
-    return f"{base} (BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro"
+    """The French name of a step: :func:`graph.diploma_names.display_name` (a common year is
+    named as the first year of its programme)."""
+    return display_name(d)
 
 
 def continues_programme(here: Row, there: Row) -> bool:

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph import communes
+from graph.diploma_names import display_name
 from graph.errors import InvalidRequest, NotFound
 from graph.models import DiplomaType, Modality, departement_code
 from graph.pathways.data import PathwayData, pathway_data
@@ -184,7 +185,7 @@ def resolve_start(
         found = data.diplomas(store, [code])
         if code not in found:
             raise NotFound("diploma", code, suggest_diplomas(store, code))
-        return [code], f"{found[code]['name']} ({code})"
+        return [code], f"{display_name(found[code])} ({code})"
     assert level is not None
     # kept for the graph's version: 400-500 codes at national size, the same for every
     # question from that level

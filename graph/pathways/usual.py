@@ -94,13 +94,8 @@ def started_by_common_year(target: Row, offered_here: list[Row]) -> bool:
 
 
 def _where(territory: Territory) -> str:
-    """« du département 35 », « des départements 22, 29 », « de la région 53 »…"""
-    text = territory.describe()
-    if territory.departements and not (territory.campus or territory.region or territory.near):
-        return ("des " if len(territory.departements) > 1 else "du ") + text
-    if territory.region and not (territory.campus or territory.departements or territory.near):
-        return "de la " + text
-    return "de " + text
+    """« du département d'Ille-et-Vilaine (35) », « de la région Bretagne »…"""
+    return territory.describe_of()
 
 
 def missing_sentence(

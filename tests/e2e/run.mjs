@@ -176,6 +176,31 @@ await scenario('parcours', async (d) => {
   await second.close();
 });
 
+// ---- 1b. Names as people write them: a closed diploma said closed, after its successor; a
+// common first year named as one; the départements by their names --------------------------
+await scenario('noms', async (d) => {
+  const { page, close } = await newPage('noms');
+  await page.goto(`${app}#/parcours`);
+  const from = page.getByRole('combobox', { name: /Diplôme de départ/ });
+  await from.fill('cap macon');
+  await page.getByRole('option', { name: /fermé en 2022/ }).first().waitFor();
+  d.maconOptions = await page.getByRole('option').allInnerTexts();
+  const closedAt = d.maconOptions.findIndex((t) => t.includes('code 50023217'));
+  const openAt = d.maconOptions.findIndex((t) => t.includes('code 50023224'));
+  expect(openAt >= 0 && closedAt > openAt, `the open CAP is not listed first: ${d.maconOptions.join(' | ')}`);
+  expect(/fermé en 2022, remplacé par /.test(d.maconOptions[closedAt]), `no « fermé » note: ${d.maconOptions[closedAt]}`);
+  expect(!d.maconOptions.some((t) => /code PS-/.test(t)), 'a Parcoursup stand-in code is shown');
+  // Bac pro cuisine → BTS in the Aveyron and the Lot: no step named by the BCN's raw text.
+  await page.goto(`${app}#/parcours?from=40022106&to_type=bts&departements=12,46`);
+  await page.locator('.results-summary').waitFor();
+  d.summary = await page.locator('.results-summary').innerText();
+  const cards = await page.locator('main').innerText();
+  d.commonYearSteps = (cards.match(/[^\n]*1re année commune[^\n]*/g) ?? []).slice(0, 3);
+  expect(!/1ERE ANNEE COMMUNE|1E ANNEE COMMUNE|2NDE COMMUNE/.test(cards), 'a step is named by its raw BCN text');
+  await page.screenshot({ path: join(shots, 'noms.png') });
+  await close();
+});
+
 // ---- 2. Carte: offline basemap, clusters, filters -------------------------------------------
 await scenario('carte', async (d) => {
   const { page, close, log } = await newPage('carte');

@@ -183,6 +183,15 @@ def test_parcours_mecanic_vallee_bac_pro_to_level_7(run: dict[str, Any]) -> None
     assert (SCREENSHOTS / "parcours.png").is_file()
 
 
+def test_names_as_people_write_them(run: dict[str, Any]) -> None:
+    """A closed diploma is said closed, after the one that replaced it; steps are never named
+    by the BCN's raw « 1ERE ANNEE COMMUNE »; the territory is said by its départements' names."""
+    d = _check(run, "noms")
+    closed = next(t for t in d["maconOptions"] if "code 50023217" in t)
+    assert "fermé en 2022, remplacé par" in closed
+    assert "dans les départements de l'Aveyron (12) et du Lot (46)" in d["summary"], d["summary"]
+
+
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     d = _check(run, "carte")
     assert d["clusters"] >= 1

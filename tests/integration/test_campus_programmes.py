@@ -74,7 +74,7 @@ def test_a_bts_in_normandie_is_not_sent_to_the_iut_figeac_licence(client: TestCl
     )
     assert answer["notices"][0] == (
         "Les données importées ne contiennent aucune licence professionnelle "
-        "dans le département 76."
+        "dans le département de la Seine-Maritime (76)."
     )
     assert not campus_programmes(answer), codes(answer)
 
@@ -109,7 +109,7 @@ def test_clermont_bac_pro_to_licence_pro_says_there_is_none_nearby(client: TestC
     )
     assert answer["notices"][0] == (
         "Les données importées ne contiennent aucune licence professionnelle "
-        "dans le département 63."
+        "dans le département du Puy-de-Dôme (63)."
     )
     # neither the inferred leg nor the campus passerelle (« BTS of the campus lycées ») holds
     # for a BTS taken at Clermont-Ferrand: a campus programme only follows a step taken in the

@@ -131,7 +131,7 @@ def test_no_programme_of_the_goal_is_said_first(client: TestClient) -> None:
     answer = ask(client, **{"from": "40025411", "to_type": "licence_pro", "departements": "76"})
     assert answer["notices"][0] == (
         "Les données importées ne contiennent aucune licence professionnelle "
-        "dans le département 76."
+        "dans le département de la Seine-Maritime (76)."
     )
     assert answer["reason"].startswith(answer["notices"][0])
     assert_plain_french(sentences(answer))
@@ -142,7 +142,10 @@ def test_coverage_counts_programmes_and_establishments_with_sources(client: Test
     rows = {(r["level"], r["type"]): r for r in body["rows"]}
     bts = rows[(5, "bts")]
     assert bts["establishments"] == 5 and bts["programmes"] >= 1
-    assert "BTS_attractivite_capacite_2024.csv" in bts["sources"]
+    assert "Parcoursup : places et vœux en BTS, 2024" in bts["sources"]
+    # users read the datasets' titles, never a file name
+    assert not [x for x in bts["sources"] if ".csv" in x], bts["sources"]
+    assert body["territory"] == "le département de la Seine-Maritime (76)"
     # the closed Bac pro does not count as a programme of the territory
     assert rows[(4, "bac_pro")]["programmes"] == 2
     assert client.get("/coverage", params={"departements": "7x"}).status_code == 422

@@ -63,7 +63,7 @@ def test_a_level_absent_in_the_modality_asked_is_said_with_the_other_modality(
     first = answer["notices"][0]
     assert first.startswith(
         "Les données importées ne contiennent aucune formation de niveau 4 en apprentissage "
-        "dans le département 23. Elles en contiennent en voie scolaire"
+        "dans le département de la Creuse (23). Elles en contiennent en voie scolaire"
     ), first
     assert "aucune passerelle connue" not in first
     reason = answer["reason"]

@@ -141,7 +141,8 @@ def test_a_campus_programme_of_another_territory_is_not_named_from_metz(
     assert not answer["pathways"]
     reason = answer["reason"]
     assert reason.startswith(
-        "Les données importées ne contiennent aucun diplôme d'ingénieur dans le département 57."
+        "Les données importées ne contiennent aucun diplôme d'ingénieur dans le département de la "
+        "Moselle (57)."
     ), reason
     for word in ("Aveyron", "Albi", "Rodez"):
         assert word not in reason, reason

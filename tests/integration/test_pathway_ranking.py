@@ -94,7 +94,8 @@ def test_the_usual_continuation_missing_here_is_said_first_and_offered(
     first = answer["notices"][0]
     assert first.startswith("La suite habituelle, ")
     assert (
-        "n'est proposée dans aucun établissement du département 35 dans les données importées ; "
+        "n'est proposée dans aucun établissement du département d'Ille-et-Vilaine (35) dans les "
+        "données importées ; "
         "elle l'est à " in first
     )
     assert "km du domicile : Lycée des Métiers Jean Monnet (Panazol)." in first
@@ -146,7 +147,7 @@ def test_far_places_outside_are_named_not_proposed(client: TestClient) -> None:
     assert answer["pathways"] == []
     assert answer["notices"][0] == (
         "Les données importées ne contiennent aucune licence professionnelle dans le "
-        "département 29."
+        "département du Finistère (29)."
     )
     reason = answer["reason"]
     assert reason.startswith(answer["notices"][0])

@@ -30,7 +30,7 @@ def test_territory_excludes_the_step_outside(mini_client: TestClient) -> None:
     # no level-7 programme in 12, 46: said first, then the far place, flagged with its distance
     assert body["notices"][0] == (
         "Les données importées ne contiennent aucune formation de niveau 7 ou plus "
-        "dans les départements 12, 46."
+        "dans les départements de l'Aveyron (12) et du Lot (46)."
     )
     assert body["pathways"] and all(p["steps"][-1]["outside_territory"] for p in body["pathways"])
     last = body["pathways"][0]["steps"][-1]["offers"][0]

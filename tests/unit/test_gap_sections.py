@@ -245,7 +245,7 @@ def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
         "suggested_partnerships",
         "brokers",
     ]
-    assert report.territory == "département 46"
+    assert report.territory == "le département du Lot (46)"
     dead = next(s for s in report.sections if s.id == "dead_ends")
     # ranked, cut to the limit, with the total
     assert report.counts["dead_ends"] == dead.total == 3 and len(dead.findings) == 2

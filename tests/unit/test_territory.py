@@ -6,6 +6,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from graph import communes
+from graph.departements import departement_label, departement_name, region_label
 from graph.errors import InvalidRequest, NotFound
 from graph.fake_store import FakeStore
 from graph.geo import haversine_km
@@ -136,7 +137,9 @@ def test_describe_in_french() -> None:
     t = Territory(
         campus="c", campus_name="CMQ C", departements=["012", "046"], near=FIGEAC, radius_km=25
     )
-    assert t.describe() == "CMQ C et départements 12, 46 et 25 km autour de Figeac"
+    assert t.describe() == (
+        "CMQ C, les départements de l'Aveyron (12) et du Lot (46) et 25 km autour de Figeac"
+    )
     assert t.is_set
     # a campus is never named by its identifier
     assert Territory(campus="c-id").describe() == "le campus choisi"
@@ -210,6 +213,48 @@ def test_membership_by_radius_is_the_great_circle_distance_near_the_edge() -> No
 
 
 def test_departements_are_written_as_people_write_them() -> None:
-    """« 06 » for the Alpes-Maritimes, never « 6 »; Corsica and overseas as they are."""
-    assert Territory(departements=["006", "008"]).describe() == "départements 06, 08"
-    assert Territory(departements=["076", "02A", "974"]).describe() == "départements 76, 2A, 974"
+    """By their names and numbers, « 06 » never « 6 » (« département 06 » named nothing);
+    Corsica and overseas as they are; régions by their names."""
+    assert Territory(departements=["006"]).describe() == ("le département des Alpes-Maritimes (06)")
+    assert Territory(departements=["006", "008"]).describe() == (
+        "les départements des Alpes-Maritimes (06) et des Ardennes (08)"
+    )
+    assert Territory(departements=["076", "02A", "974"]).describe() == (
+        "les départements de la Seine-Maritime (76), de la Corse-du-Sud (2A) et de La Réunion (974)"
+    )
+    assert Territory(region="93").describe() == "la région Provence-Alpes-Côte d'Azur"
+    assert Territory(departements=["046"]).describe_of() == "du département du Lot (46)"
+
+
+def test_every_departement_and_region_has_its_name() -> None:
+    """The table shipped in the package (INSEE COG) holds every code a request may give:
+    the 96 metropolitan départements with 2A and 2B, the five DROM, the régions."""
+    codes = [f"{n:02d}" for n in range(1, 96) if n != 20] + ["2A", "2B"]
+    codes += ["971", "972", "973", "974", "976"]
+    assert len(codes) == 101
+    for c in codes:
+        assert departement_name(c), c
+        assert departement_label(c).endswith(f"({c})"), c
+    assert departement_label("2B") == "Haute-Corse (2B)"
+    assert departement_label("976") == "Mayotte (976)"
+    for r in (
+        "01",
+        "02",
+        "03",
+        "04",
+        "06",
+        "11",
+        "24",
+        "27",
+        "28",
+        "32",
+        "44",
+        "52",
+        "53",
+        "75",
+        "76",
+        "84",
+        "93",
+        "94",
+    ):
+        assert not region_label(r).startswith("région"), r

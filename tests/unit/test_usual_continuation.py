@@ -61,13 +61,15 @@ def test_the_sentence_says_where_and_how_far() -> None:
     terr = Territory(departements=["035"])
     assert missing_sentence(BCT, terr, near, "du domicile") == (
         "La suite habituelle, BOUCHER-CHARCUTIER-TRAITEUR (BAC PRO), n'est proposée dans aucun "
-        "établissement du département 35 dans les données importées ; elle l'est à 326 km du "
+        "établissement du département d'Ille-et-Vilaine (35) dans les données importées ; elle "
+        "l'est à 326 km du "
         "domicile : Lycée Jean Monnet (Limoges)."
     )
     two = Territory(departements=["022", "035"])
     text = missing_sentence(BCT, two, None, None, "en apprentissage")
     assert (
-        "n'est proposée en apprentissage dans aucun établissement des départements 22, 35" in text
+        "n'est proposée en apprentissage dans aucun établissement des départements des "
+        "Côtes-d'Armor (22) et d'Ille-et-Vilaine (35)" in text
     )
     assert text.endswith("ne la montrent nulle part ailleurs non plus.")
     unplaced = Choice([offer], None, 0.0, None)

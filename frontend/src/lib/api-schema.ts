@@ -1111,7 +1111,7 @@ export interface components {
             establishments: number;
             /**
              * Sources
-             * @description Where the offers come from: seed files, open data.
+             * @description Where the offers come from, in French: the public datasets by their titles and years (« Affelnet lycée : capacités et vœux, Éducation nationale, 2022 »), the campus documents; never a file name.
              */
             sources: string[];
             /**
@@ -1352,8 +1352,16 @@ export interface components {
         DiplomaSummary: {
             /** Code */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description As people write it (graph/diploma_names.py).
+             */
             name: string;
+            /**
+             * Source Name
+             * @description The name as the graph stores it (its sources' text).
+             */
+            source_name?: string | null;
             /** Type */
             type: string;
             /** Level */
@@ -1364,6 +1372,23 @@ export interface components {
             rncp?: string | null;
             /** Offers */
             offers: number;
+            /**
+             * Closed
+             * @description The BCN closed this diploma.
+             * @default false
+             */
+            closed: boolean;
+            /**
+             * Replaced By
+             * @description Codes of the diplomas that replaced it (BCN renovation).
+             * @default []
+             */
+            replaced_by: string[];
+            /**
+             * Note
+             * @description French, beside the name: « fermé en 2025, remplacé par … », or that a Parcoursup title has no diploma code.
+             */
+            note?: string | null;
         };
         /**
          * DiplomaType
@@ -2435,8 +2460,16 @@ export interface components {
             index: number;
             /** Code */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description As people write it (graph/diploma_names.py): a common first year is named as the first year of its programme.
+             */
             name: string;
+            /**
+             * Source Name
+             * @description The name as the graph stores it (its sources' text: the BCN's upper case where no readable label is known), for clients that match on it.
+             */
+            source_name?: string | null;
             /** Type */
             type: string;
             /** Level */

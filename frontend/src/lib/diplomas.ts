@@ -5,11 +5,17 @@ import type { ComboOption } from './combobox';
 import { diplomaTypeFr, levelFr } from './labels';
 import type { DiplomaSearch, DiplomaSummary } from './types';
 
+/** A diploma in a list: its name as people write it (the API's `name`), then what must be said
+ * beside it (« fermé en 2025, remplacé par … », a Parcoursup title without a diploma code, whose
+ * stand-in code is never shown). */
 export function diplomaOption(d: DiplomaSummary): ComboOption<DiplomaSummary> {
+  const code = d.code.startsWith('PS-') ? '' : ` · code ${d.code}`;
+  const offers = d.offers ? ` · ${d.offers} offre${d.offers > 1 ? 's' : ''}` : '';
+  const note = d.note ? ` · ${d.note}` : '';
   return {
     value: d.code,
     label: d.name,
-    hint: `${diplomaTypeFr(d.type)} · ${levelFr(d.level)} · code ${d.code}${d.offers ? ` · ${d.offers} offre${d.offers > 1 ? 's' : ''}` : ''}`,
+    hint: `${diplomaTypeFr(d.type)} · ${levelFr(d.level)}${code}${offers}${note}`,
     data: d,
   };
 }

@@ -206,10 +206,10 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     const pending: Promise<void>[] = [territory.set(p)];
     const code = p.get('from');
     if (code && from.selected()?.value !== code) {
-      from.setSelected({ value: code, label: code, data: { code, name: code, type: 'other', offers: 0 } });
+      from.setSelected({ value: code, label: code, data: { code, name: code, type: 'other', offers: 0, closed: false, replaced_by: [] } });
       pending.push(
         cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`)
-          .then((d) => from.setSelected(diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length })))
+          .then((d) => from.setSelected(diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length, closed: false, replaced_by: [] })))
           .catch(() => undefined), // unknown code: the search says so
       );
     }

@@ -251,7 +251,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     const name = campus ? f.territory.campusName(campus) : null;
     if (name) return `dans le territoire du ${name}`;
     if (a.territory === 'tout le territoire') return 'sans limite de territoire';
-    return a.territory;
+    // « le département des Alpes-Maritimes (06) », « la région Occitanie »: a noun phrase
+    return /^(le|la|les) /.test(a.territory) ? `dans ${a.territory}` : a.territory;
   }
 
   // ---- start -----------------------------------------------------------------------------

@@ -1,0 +1,176 @@
+"""Diploma names as people write them: one function for every place users read one.
+
+The graph keeps a diploma's ``name`` as its sources give it: Certif Info's or
+diplomesProfessionnels' readable label where they give one, else the BCN's upper-case text
+(``official_name`` keeps the BCN text). Two kinds of names read badly as they are:
+
+- a **common first year** (« … BTS 1ERE ANNEE COMMUNE », « … 2NDE COMMUNE (BAC PRO) »,
+  « … 1ERE ANNEE COMMUNE CAP »): it is the first year of a programme, named as such
+  (« … (BTS) — 1re année commune, puis une option »);
+- a **Parcoursup programme without a diploma code** (``PS-…``, graph/ingest/opendata/postbac.py):
+  Parcoursup strips apostrophes (« strategie de l entreprise »); they are put back, and the
+  programme is said to be a Parcoursup title (:func:`name_note`), never shown by its code.
+
+A diploma the BCN closed is said closed, with what replaced it (:func:`closed_note`). Pure
+functions over plain rows (``code``, ``name``, ``type``, ``official_name``…).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph.labels import TYPE_FR
+
+__all__ = [
+    "COMMON_YEAR",
+    "PLACEHOLDER_PREFIX",
+    "closed_note",
+    "display_name",
+    "is_common_year",
+    "is_placeholder",
+    "name_note",
+    "readable",
+]
+
+Row = Mapping[str, Any]
+
+# The codes of Parcoursup programmes no BCN code describes (postbac.programme_code).
+PLACEHOLDER_PREFIX = "PS-"
+
+# « 1ERE ANNEE COMMUNE », « 1E ANNEE COMMUNE » (BTS MECP), « 2NDE COMMUNE », « 1ERE ANNEE DE
+# CAP … », a BTS name ending in « BTS 1ERE ANNEE » (BTS SIO: its options follow), and the
+# agricultural « (SEC PRO AG) », the seconde professionnelle of a Bac pro agricole
+_COMMON = re.compile(
+    r"\b(1ERE|1E|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b"
+    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)",
+    re.IGNORECASE,
+)
+COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
+_AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
+# what is left of the type around a common year's name: « (CAP ) », a trailing « BTS »
+_EMPTY_BRACKETS = re.compile(r"\(\s*(BTS|CAP|BAC PRO)?\s*\)", re.IGNORECASE)
+_TRAILING_TYPE = re.compile(r"\s+(BTS|CAP)\s*$", re.IGNORECASE)
+# What follows the programme's name, by type.
+_COMMON_TAIL = {
+    "bts": "(BTS) — 1re année commune, puis une option",
+    "bac_pro": "(BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro",
+    "cap": "(CAP) — 1re année commune, puis une spécialité",
+}
+# An elided word Parcoursup wrote without its apostrophe: « l entreprise », « d Expertise ».
+_ELIDED = re.compile(r"\b([ldLD]|[Qq]u|[Jj]usqu) (?=[aeiouyhâàéèêëîïôûAEIOUYHÉÈÊÂÎÔ])")
+
+
+def _texts(d: Row) -> Iterable[str]:
+    # the BCN text first: a name already made readable (display_name) is not matched again
+    return (str(d.get(k) or "") for k in ("official_name", "source_name", "name"))
+
+
+def is_common_year(d: Row) -> bool:
+    """Whether a diploma code is the common first year of a programme (by its BCN text, or
+    its name when the row has none).
+
+    >>> is_common_year({"name": "CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS BTS 1ERE ANNEE COMMUNE"})
+    True
+    >>> is_common_year({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)"})
+    True
+    >>> is_common_year({"name": "1ERE ANNEE DE CAP PRODUCTION (CAP)"})
+    True
+    >>> is_common_year({"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE"})
+    True
+    >>> is_common_year({"name": "ELECTROTECHNIQUE (BTS)"})
+    False
+    >>> is_common_year({"name": "LETTRES 1ERE ANNEE"})
+    False
+    """  # noqa: E501
+    return any(_COMMON.search(t) for t in _texts(d))
+
+
+def is_placeholder(code: str | None) -> bool:
+    """Whether a code is a Parcoursup programme's stand-in, not a diploma code.
+
+    >>> is_placeholder("PS-BTS-764ACD9B77"), is_placeholder("32321014")
+    (True, False)
+    """
+    return bool(code) and str(code).startswith(PLACEHOLDER_PREFIX)
+
+
+def display_name(d: Row) -> str:
+    """The name of a diploma as people write it, everywhere users read one (pathway steps and
+    explanations, search, gap reports, CSV exports).
+
+    >>> display_name({"name": "TRAITEMENT DES MATERIAUX BTS 1ERE ANNEE COMMUNE", "type": "bts"})
+    'TRAITEMENT DES MATERIAUX (BTS) — 1re année commune, puis une option'
+    >>> display_name({"name": "METIERS DE L'ESTHETIQUE BTS 1E ANNEE COMMUNE", "type": "bts"})
+    "METIERS DE L'ESTHETIQUE (BTS) — 1re année commune, puis une option"
+    >>> display_name({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
+    'METIERS DU CUIR (BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro'
+    >>> display_name({"name": "CONDUITE DE SYSTEMES INDUSTRIELS (CAP 1ERE ANNEE COMMUNE)",
+    ...               "type": "cap"})
+    'CONDUITE DE SYSTEMES INDUSTRIELS (CAP) — 1re année commune, puis une spécialité'
+    >>> display_name({"code": "PS-BTS-1", "type": "bts",
+    ...               "name": "BTS – Agricole – Strategie de l entreprise agricole"})
+    "BTS – Agricole – Strategie de l'entreprise agricole"
+    >>> display_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)",
+    ...               "type": "bac_pro"})
+    'SERVICE AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro'
+    >>> display_name({"name": "Bac pro cuisine", "type": "bac_pro"})
+    'Bac pro cuisine'
+
+    Applying it twice changes nothing (the BCN text, ``official_name``, is read when given).
+    """  # noqa: E501
+    name = str(d.get("name") or "")
+    if is_placeholder(d.get("code")):
+        return _ELIDED.sub(r"\1'", name)
+    bcn = next((t for t in _texts(d) if _COMMON.search(t)), None)
+    if bcn is None:
+        return name
+    if _AGRICULTURAL_2NDE.search(bcn):
+        base = _AGRICULTURAL_2NDE.sub("", bcn).strip()
+        return f"{base} (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro"
+    base = _COMMON.sub(" ", bcn).replace("(BAC PRO)", " ")
+    base = _EMPTY_BRACKETS.sub(" ", base)
+    base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")
+    kind = str(d.get("type") or "")
+    tail = _COMMON_TAIL.get(kind) or f"({TYPE_FR.get(kind, 'formation')}) — année commune"
+    return f"{base} {tail}"
+
+
+def readable(d: Row) -> dict[str, Any]:
+    """A diploma row whose ``name`` is :func:`display_name`, the stored one kept as
+    ``source_name`` (the rules that read the BCN text, :func:`is_common_year`, still can).
+
+    >>> r = readable({"code": "1", "name": "X BTS 1ERE ANNEE COMMUNE", "type": "bts"})
+    >>> r["name"], is_common_year(r), readable(r) == r
+    ('X (BTS) — 1re année commune, puis une option', True, True)
+    """
+    if "source_name" in d:
+        return dict(d)
+    return {**d, "name": display_name(d), "source_name": d.get("name")}
+
+
+def name_note(d: Row) -> str | None:
+    """What a name needs said beside it (French), or None: a Parcoursup title is no diploma
+    code of the Éducation nationale."""
+    if is_placeholder(d.get("code")):
+        return "intitulé Parcoursup, sans code de diplôme de l'Éducation nationale"
+    return None
+
+
+def closed_note(d: Row, successors: Iterable[Row] = ()) -> str | None:
+    """« fermé en 2025, remplacé par Bac pro … » for a diploma the BCN closed (``closed``,
+    ``closing_date`` ISO), None for an open one.
+
+    >>> closed_note({"closed": True, "closing_date": "2025-08-31"},
+    ...             [{"code": "40025520", "name": "Bac pro MELEC", "type": "bac_pro"}])
+    'fermé en 2025, remplacé par Bac pro MELEC'
+    >>> closed_note({"closed": True}), closed_note({"closed": False, "closing_date": "2030-08-31"})
+    ('fermé', None)
+    """
+    if not d.get("closed"):
+        return None
+    when = str(d.get("closing_date") or "")[:4]
+    text = f"fermé en {when}" if when.isdigit() else "fermé"
+    names = sorted({display_name(s) for s in successors if s.get("name")})
+    return f"{text}, remplacé par {' ou '.join(names)}" if names else text

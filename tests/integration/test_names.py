@@ -1,0 +1,124 @@
+"""The names users read, on each real engine, over a fixture cut from the national files
+(``tests/fixtures/opendata_names/``: Alpes-Maritimes, the BTSA ACSE and two Parcoursup titles):
+diplomas as people write them, closed diplomas said closed, Parcoursup stand-ins after real
+diplomas, départements by their names, public files by their titles.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from graph.ingest.opendata import run_import
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
+from tests.conftest import StoreMaker, make_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "opendata_names"
+NICE = "43.703,7.266"
+RAW_COMMON_YEAR = re.compile(r"1ERE ANNEE COMMUNE|1E ANNEE|2NDE COMMUNE")
+FILE_NAME = re.compile(r"[\w.-]+\.(csv|json|txt|toml)\b")
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(ROOT / "seeds" / "continuations-nationales.toml", seeds)
+    store = session_stores()
+    load_seeds(store, load_seed_dir(seeds))
+    run_import(store, FIXTURE)
+    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
+    with TestClient(app) as c:
+        yield c
+
+
+def get(client: TestClient, path: str, **params: Any) -> Any:
+    r = client.get(path, params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_a_common_first_year_step_is_named_as_people_write_it(client: TestClient) -> None:
+    """Nice, Bac pro cuisine → BTS: the card named the step by the BCN's « MANAGEMENT EN
+    HOTELLERIE-RESTAURATION BTS 1ERE ANNEE COMMUNE » while the explanation said « — 1re année
+    commune, puis une option »: the step's name is the explanation's."""
+    query = {"from": "40022106", "to_type": "bts", "departements": "06", "home": NICE}
+    answer = get(client, "/pathways", **query)
+    steps = [s for p in answer["pathways"] for s in p["steps"] if s["code"] == "32033422"]
+    assert steps, answer
+    for s in steps:
+        assert s["name"] == (
+            "MANAGEMENT EN HOTELLERIE-RESTAURATION (BTS) — 1re année commune, puis une option"
+        )
+        assert RAW_COMMON_YEAR.search(s["source_name"])  # the stored text, for API clients
+    for p in answer["pathways"]:
+        for s in p["steps"]:
+            assert not RAW_COMMON_YEAR.search(s["name"]), s["name"]
+            assert any(s["name"] in line for line in p["score"]["explanation"]), s["name"]
+    # the territory by its name, in the answer and its sentences
+    assert answer["territory"] == "le département des Alpes-Maritimes (06)"
+    text = " ".join([*answer["notices"], answer.get("reason") or ""])
+    assert "département 06" not in text
+
+
+def test_a_closed_diploma_is_said_closed_after_the_one_that_replaced_it(
+    client: TestClient,
+) -> None:
+    """« melec » listed Bac pro MELEC 40025510 (closed on 31/08/2025) and 40025520 under the
+    same name without saying which was closed."""
+    found = get(client, "/diplomas/search", q="melec")
+    codes = [d["code"] for d in found["items"]]
+    assert codes.index("40025520") < codes.index("40025510"), codes
+    old = next(d for d in found["items"] if d["code"] == "40025510")
+    new = next(d for d in found["items"] if d["code"] == "40025520")
+    assert old["closed"] is True and old["replaced_by"] == ["40025520"]
+    assert old["note"].startswith("fermé en 2025, remplacé par ")
+    assert new["name"] in old["note"]
+    assert new["closed"] is False and new["note"] is None
+    listed = get(client, "/diplomas", q="electricite")["items"]
+    assert next(d for d in listed if d["code"] == "40025510")["note"].startswith("fermé en 2025")
+
+
+def test_real_diplomas_come_before_parcoursup_stand_ins(client: TestClient) -> None:
+    """« bts acse » listed two Parcoursup titles (PS-…) before the BTSA itself; a title no
+    diploma code describes is still found, readably, when nothing else matches."""
+    codes = [d["code"] for d in get(client, "/diplomas/search", q="bts acse")["items"]]
+    assert codes and "32321014" in codes, codes
+    assert not [c for c in codes if c.startswith("PS-")], codes
+    # the stand-ins exist: the same words find them when no diploma matches
+    every = get(client, "/diplomas", q="strategie de l entreprise agricole", limit=50)["items"]
+    assert any(d["code"].startswith("PS-") for d in every), every
+    alone = get(client, "/diplomas/search", q="orthophoniste")["items"]
+    assert alone and all(d["code"].startswith("PS-") for d in alone), alone
+    assert alone[0]["name"] == "Certificat de capacite d'Orthophoniste"
+    assert "Parcoursup" in alone[0]["note"]
+
+
+def test_coverage_names_public_files_by_their_titles(client: TestClient) -> None:
+    """/coverage listed « attractivite_capacite_2022.csv », « constat_2020.csv »…"""
+    body = get(client, "/coverage", departements="06")
+    assert body["territory"] == "le département des Alpes-Maritimes (06)"
+    sources = {s for r in body["rows"] for s in r["sources"]}
+    assert sources, body
+    assert not [s for s in sources if FILE_NAME.search(s)], sources
+    assert "Affelnet lycée : capacités et vœux, Éducation nationale, 2022" in sources
+    for row in body["rows"]:
+        for example in row["examples"]:
+            assert not RAW_COMMON_YEAR.search(example), example
+
+
+def test_a_gap_report_names_its_departement(client: TestClient) -> None:
+    report = get(client, "/gaps", departements="06")
+    assert report["territory"] == "le département des Alpes-Maritimes (06)"
+    names = [n["name"] for s in report["sections"] for f in s["findings"] for n in f["nodes"]]
+    assert not [n for n in names if RAW_COMMON_YEAR.search(n or "")], names
