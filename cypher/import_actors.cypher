@@ -2,10 +2,14 @@
 // with its slug id) is that establishment: it keeps its id, facts and sources and only gains
 // the import's properties (imported_name, nature, imported_source…); a new one gets the id
 // "uai-<uai>" and the descriptive properties too. A field missing from a row is null and
-// removes the property. The source is the citations of the directories describing it.
+// removes the property. The source is the citations of the directories describing it. The
+// places of its offers (the import's and those it keeps, sorted lists; see
+// cypher/actors_offer_places.cypher) come with it: a seed actor's are written again at the
+// end (cypher/actors_offer_places_not_imported.cypher).
 // Params: $run, $sources (map: file name -> citation), $natures (map: nature code -> label),
 // $rows (list of {uai, name, norm, kind, nature, type, public, insee, commune, commune_from,
-// departement, region_code, lat, lon, coords, described_by, unknown, siret, url, parent, opened, flags}).
+// departement, region_code, lat, lon, coords, described_by, unknown, siret, url, parent, opened,
+// flags, offer_departements, offer_regions, offer_campuses}).
 // Returns: count.
 UNWIND $rows AS r
 WITH r, CASE WHEN size(coalesce(r.described_by, [])) = 0
@@ -31,4 +35,6 @@ FOREACH (_ IN CASE WHEN coalesce(n.seed, false) THEN [] ELSE [1] END |
       n.commune_from = r.commune_from,
       n.departement = r.departement, n.region_code = r.region_code, n.lat = r.lat,
       n.lon = r.lon, n.campuses = [], n.source = source)
+SET n.offer_departements = r.offer_departements, n.offer_regions = r.offer_regions,
+    n.offer_campuses = r.offer_campuses
 RETURN count(n) AS count

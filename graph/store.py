@@ -23,6 +23,25 @@ class Statement:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class BulkRelationships(Statement):
+    """Relationships a store creates without Cypher, given only to a store whose
+    ``bulk_relationships`` is true (FalkorDB: ``GRAPH.BULK`` into the staging graph of
+    :meth:`GraphStore.write_atomic`, graph/engines/falkordb_bulk.py); other stores get the
+    Cypher statement ``name`` with Cypher rows instead (the import builds one or the other).
+
+    ``params["rows"]``: the relationships, each ``(start key, end key, segments)``, the
+    segments being tuples of property values that, concatenated, follow ``props`` (a value
+    None: the property is not set). ``ends`` names a read query returning, per ``side``
+    ('start' or 'end'), the ``keys`` and ``ids`` (internal ids) of the candidate end nodes: as
+    with a Cypher ``MATCH`` on the key, a relationship is created from every start node with
+    its start key to every end node with its end key, and none when either is missing."""
+
+    rel_type: str = ""
+    ends: str = ""
+    props: tuple[str, ...] = ()
+
+
 class GraphReader(Protocol):
     """What reads need: an engine name and named read queries (a store, or a snapshot of it)."""
 

@@ -282,7 +282,7 @@ def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
     if m:
         lat, lon = float(m.group(1)), float(m.group(2))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InvalidRequest(f"'{what}': latitude or longitude out of range")
+            raise InvalidRequest(f"« {what} » : latitude ou longitude hors des limites")
         return Point(lat=lat, lon=lon)
     try:
         res = communes.resolve(value)

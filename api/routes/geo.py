@@ -35,7 +35,10 @@ def get_map(
     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
     ones that have no coordinates."""
     if departements and not valid_departements(departements):
-        raise InvalidRequest("'departements' is a comma list of up to 20 codes, e.g. 12,46")
+        raise InvalidRequest(
+            "« departements » : au plus 20 codes de département séparés par des virgules, "
+            "par exemple 12,46"
+        )
     codes = parse_departements(departements)
     if departement:
         codes = sorted({*(codes or []), departement_code(departement) or ""} - {""})

@@ -48,7 +48,10 @@ def get_prefectures(
     """The préfecture of every département (or of `departements=12,46` only), régional
     chefs-lieux first, with their centre (town hall): the town names a map of France shows."""
     if departements and not valid_departements(departements):
-        raise InvalidRequest("'departements' is a comma list of up to 20 codes, e.g. 12,46")
+        raise InvalidRequest(
+            "« departements » : au plus 20 codes de département séparés par des virgules, "
+            "par exemple 12,46"
+        )
     codes = parse_departements(departements)
     found = communes.reference().prefectures(None if codes is None else [_cog(c) for c in codes])
     out = [

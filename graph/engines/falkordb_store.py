@@ -41,13 +41,18 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from graph.cypher import CypherLibrary
+from graph.engines.falkordb_bulk import (
+    encode_segments,
+    relationship_header,
+    relationships_token,
+)
 from graph.engines.falkordb_params import params_header
 from graph.engines.falkordb_reply import plain_rows
 from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.errors import DatabaseUnavailable, GraphError
 from graph.schema import SCHEMA
 from graph.settings import Settings
-from graph.store import Row, Statement
+from graph.store import BulkRelationships, Row, Statement
 from graph.touched import Touched
 
 _LOCK_KEY = "cmq:write-lock"
@@ -143,6 +148,8 @@ class _Prepared:
 
 class FalkorDBStore:
     engine = "falkordb"
+    # write_atomic takes BulkRelationships (GRAPH.BULK into its staging graph)
+    bulk_relationships = True
 
     def __init__(self, settings: Settings, *, library: CypherLibrary | None = None) -> None:
         self.settings = settings
@@ -571,23 +578,63 @@ class FalkorDBStore:
 
     def _run_all(self, graph: str, statements: Iterable[Statement]) -> None:
         """Run the statements in order; the next one is taken from ``statements`` and its text
-        written by a helper thread while the server runs the current one (the client waits on
-        the socket without the GIL): an import's 16 MB of parameters, and the rows of a
-        sequence that builds them as it is read (the import's offers), cost no wall time on a
-        second core. An error in building statement n+1 is raised after statement n, as
-        without the helper."""
+        (or, for :class:`BulkRelationships`, its values in the binary format) written by a
+        helper thread while the server runs the current one (the client waits on the socket
+        without the GIL): an import's 16 MB of parameters, and the rows of a sequence that
+        builds them as it is read (the import's offers), cost no wall time on a second core.
+        An error in building statement n+1 is raised after statement n, as without the
+        helper."""
         items = iter(statements)
+        ends: dict[str, dict[str, dict[Any, list[int]]]] = {}  # read once per run of bulks
 
-        def prepare() -> tuple[Statement, str] | None:
+        def prepare() -> tuple[Statement, Any] | None:
             st = next(items, None)
-            return None if st is None else (st, self._text(st.name, st.params))
+            if st is None:
+                return None
+            if isinstance(st, BulkRelationships):
+                cache: dict[int, tuple[tuple[Any, ...], bytes]] = {}
+                rows = st.params["rows"]
+                return st, [(a, b, encode_segments(segs, cache)) for a, b, segs in rows]
+            return st, self._text(st.name, st.params)
 
         with ThreadPoolExecutor(1, thread_name_prefix="cmq-write-text") as helper:
             pending = helper.submit(prepare)
             while (ready := pending.result()) is not None:
-                current, text = ready
+                current, prepared = ready
                 pending = helper.submit(prepare)
-                self._run(graph, current.name, current.params, read_only=False, text=text)
+                if isinstance(current, BulkRelationships):
+                    self._bulk(graph, current, prepared, ends)
+                else:
+                    ends.clear()  # the statement may create or delete nodes
+                    self._run(graph, current.name, current.params, read_only=False, text=prepared)
+
+    def _bulk(
+        self,
+        graph: str,
+        st: BulkRelationships,
+        values: list[tuple[Any, Any, bytes]],
+        ends: dict[str, dict[str, dict[Any, list[int]]]],
+    ) -> None:
+        """Create ``st``'s relationships with one GRAPH.BULK (no BEGIN: into the existing
+        staging graph), their end nodes' ids read by ``st.ends`` (once for consecutive bulks of
+        the same query: nothing else writes the staging graph in between). ``st.ends`` gives
+        per side its keys and ids, two lists in step."""
+        ids = ends.get(st.ends)
+        if ids is None:
+            ids = ends[st.ends] = {"start": {}, "end": {}}
+            for r in self._run(graph, st.ends, {}, read_only=False):
+                side = ids[r["side"]]
+                for key, node in zip(r["keys"], r["ids"], strict=True):
+                    side.setdefault(key, []).append(node)
+        starts, finishes = ids["start"], ids["end"]
+        rows = [
+            (s, e, v) for a, b, v in values for s in starts.get(a, ()) for e in finishes.get(b, ())
+        ]
+        if not rows:
+            return
+        token = relationships_token(relationship_header(st.rel_type, st.props), rows)
+        with self._errors():
+            self._wredis.execute_command("GRAPH.BULK", graph, 0, len(rows), 0, 1, token)
 
     def _swap(self, staging: str) -> None:
         """Put the staging graph in place of the live one and bump the version, in one

@@ -42,7 +42,7 @@ from graph.errors import DatabaseUnavailable, GraphError
 from graph.params import split_params
 from graph.schema import SCHEMA
 from graph.settings import Settings
-from graph.store import GraphReader, Row, Statement
+from graph.store import BulkRelationships, GraphReader, Row, Statement
 from graph.touched import Touched
 
 _UNREACHABLE = (
@@ -235,6 +235,8 @@ class Neo4jStore:
         log = (self._own.get("graph_log_touch"), _log_params(None))
         queries = [log]
         for st in statements:
+            if isinstance(st, BulkRelationships):  # only for a store with bulk_relationships
+                raise TypeError("Neo4jStore takes no BulkRelationships")
             max_hops, args = split_params(st.params)
             queries.append((self.library.get(st.name, max_hops=max_hops), args))
         queries.append(log)

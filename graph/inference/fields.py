@@ -19,6 +19,7 @@ Pure functions; the reason is returned in French for the import report.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from graph.inference.evidence import Evidence
@@ -77,6 +78,7 @@ NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def nsf_family(nsf: str | None) -> str | None:
     if not nsf:
         return None
@@ -88,6 +90,13 @@ def nsf_family(nsf: str | None) -> str | None:
 
 def _families_meet(a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in NEIGHBOURS
+
+
+# The prefixes of a diploma's codes, computed once per set: the import asks about ~63 000 pairs
+# of a few thousand diplomas (a frozenset keeps its hash, so a lookup costs little).
+@lru_cache(maxsize=8192)
+def _prefixes(codes: frozenset[str], n: int) -> frozenset[str]:
+    return frozenset(c[:n] for c in codes)
 
 
 class FieldKeys(NamedTuple):
@@ -121,13 +130,19 @@ def keys_apart(a: FieldKeys, b: FieldKeys) -> bool:
 
 def forbidden_reason(a: Evidence, b: Evidence, nsf_a: str | None, nsf_b: str | None) -> str | None:
     """Why no continuation links ``a`` to ``b`` (French), or None if the fields allow it."""
-    if a.rome and b.rome:
-        letters = {r[0] for r in a.rome} & {r[0] for r in b.rome}
-        forma = {f[:2] for f in a.formacode} & {f[:2] for f in b.formacode}
-        if not letters and not forma:
-            return "métiers ROME et domaines Formacode sans rien de commun"
+    if (
+        a.rome
+        and b.rome
+        and _prefixes(a.rome, 1).isdisjoint(_prefixes(b.rome, 1))
+        and _prefixes(a.formacode, 2).isdisjoint(_prefixes(b.formacode, 2))
+    ):
+        return "métiers ROME et domaines Formacode sans rien de commun"
     fa, fb = nsf_family(nsf_a), nsf_family(nsf_b)
-    shared_domain = {r[:3] for r in a.rome} & {r[:3] for r in b.rome}
-    if fa and fb and not _families_meet(fa, fb) and not shared_domain:
+    if (
+        fa
+        and fb
+        and not _families_meet(fa, fb)
+        and _prefixes(a.rome, 3).isdisjoint(_prefixes(b.rome, 3))
+    ):
         return f"champs professionnels éloignés ({fa} → {fb})"
     return None

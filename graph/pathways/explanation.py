@@ -38,7 +38,7 @@ def fmt_km(km: float) -> str:
 def goal_label(q: PathwayQuery) -> str:
     parts = []
     if q.to:
-        parts.append(f"diplôme {q.to}")
+        parts.append(q.to_label or f"diplôme {q.to}")
     if q.to_type:
         parts.append(TYPE_FR.get(q.to_type.value, q.to_type.value))
     if q.to_level:
@@ -194,7 +194,7 @@ def why_none(
     if not unrestricted:
         return (
             f"Aucune passerelle connue ne mène de {q.start_label} à {goal_label(q)} "
-            f"en {q.max_steps} étapes au plus."
+            f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside
     missing: dict[str, Row] = {}

@@ -14,6 +14,8 @@ class PathwayQuery(BaseModel):
     start_codes: list[str]
     start_label: str
     to: str | None = None
+    # the goal diploma as users read it (« BTS … (32022316) »), set when the graph knows it
+    to_label: str | None = None
     to_type: DiplomaType | None = None
     to_level: int | None = None
     sector: str | None = None

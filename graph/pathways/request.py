@@ -35,7 +35,7 @@ from graph.territory import (
     valid_place,
 )
 
-__all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start"]
+__all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start", "sector_label"]
 
 
 class PathwayRequest(BaseModel):
@@ -110,8 +110,8 @@ def build_query(
     )
     if not start_codes:
         raise InvalidRequest(
-            f"no diploma of level {req.from_level}"
-            f"{' for sector ' + req.sector if req.sector else ''}",
+            f"Aucun diplôme de niveau {req.from_level}"
+            f"{' pour le métier ou le secteur choisi' if req.sector else ''} dans les données."
         )
     goal_sector = req.job or (req.sector if req.from_ else None)
     home = resolve_place(store, req.home, "home")
@@ -128,6 +128,7 @@ def build_query(
         start_codes=start_codes,
         start_label=start_label,
         to=req.to.upper() if req.to else None,
+        to_label=goal_diploma_label(store, req.to.upper(), data) if req.to else None,
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
@@ -195,5 +196,27 @@ def resolve_start(
             r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=sector)
         ],
     )
-    label = f"niveau {level}" + (f", secteur {sector}" if sector else "")
+    label = f"niveau {level}"
+    if sector:
+        label += f", {data.kept(('sector_label', sector), lambda: sector_label(store, sector))}"
     return list(codes), label
+
+
+def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -> str | None:
+    """The goal diploma by its name and code, as the start is; None when the graph does not
+    hold it (the answer then says the code)."""
+    data = data if data is not None else pathway_data(store)
+    found = data.diplomas(store, [code])
+    return f"{display_name(found[code])} ({code})" if code in found else None
+
+
+def sector_label(store: GraphStore, sector: str) -> str:
+    """A sector as users read it: its name, « métier ROME H2903 » for a ROME code, never its
+    internal id."""
+    rows = store.read("sector_label", sector=sector)
+    row = rows[0] if rows else {}
+    if row.get("name"):
+        return f"secteur {row['name']}"
+    if row.get("rome"):
+        return f"métier ROME {sector}"
+    return "métier choisi"

@@ -6,8 +6,9 @@ the country among others) into two embedded FalkorDB databases holding the same 
 - the product as it is (the activity files parsed by a forked process, graph/ingest/opendata/
   ahead.py);
 - the reference paths: every file parsed in order in this process, every activity row checked
-  by pydantic (``OfferModel``) and every parameter checked by ``check_param`` and written by
-  falkordb-py's own serialiser.
+  by pydantic (``OfferModel``), every parameter checked by ``check_param`` and written by
+  falkordb-py's own serialiser, and every offer written by its Cypher statement (not in bulk,
+  graph/engines/falkordb_bulk.py).
 
 Every node and relationship with all its properties, and the summary (rows read, used,
 skipped and rejected, with lines, per file), must be equal.
@@ -44,7 +45,7 @@ def _import(tmp: Path, *, parallel: bool) -> tuple[tuple[list, list], dict[str, 
     store = FalkorDBStore(make_settings(tmp / "db"))
     try:
         load_seeds(store, load_seed_dir(SEEDS))
-        summary = run_import(store, FIX, max_rejected=MAX, parallel=parallel)
+        summary = run_import(store, FIX, max_rejected=MAX, parallel=parallel, bulk=parallel)
         snapshot = _snapshot(store)
     finally:
         store.close()
@@ -57,7 +58,17 @@ def _import(tmp: Path, *, parallel: bool) -> tuple[tuple[list, list], dict[str, 
 def test_fast_paths_write_the_graph_and_report_of_the_reference_paths(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fast, fast_report, read = _import(tmp_path / "fast", parallel=True)
+    bulks: list[int] = []
+    real_bulk = FalkorDBStore._bulk
+
+    def counting(self: FalkorDBStore, graph: str, st: Any, *args: Any) -> None:
+        bulks.append(len(st.params["rows"]))
+        real_bulk(self, graph, st, *args)
+
+    with monkeypatch.context() as m:
+        m.setattr(FalkorDBStore, "_bulk", counting)
+        fast, fast_report, read = _import(tmp_path / "fast", parallel=True)
+    assert len(bulks) >= 2 and sum(bulks) > 500  # activity and programme offers in bulk
 
     checked: list[int] = []
 

@@ -15,6 +15,8 @@ from fastapi.testclient import TestClient
 
 from graph import communes
 from graph.geo import haversine_km
+from graph.pathways.request import sector_label
+from graph.store import GraphStore
 
 
 def _codes(answer: dict) -> list[list[str]]:
@@ -82,6 +84,8 @@ def test_goal_level_stops_at_the_first_goal_and_ranks_shorter_first(
 def test_goal_by_diploma_and_by_type(mini_client: TestClient) -> None:
     by_code = mini_client.get("/pathways", params={"from": "40025005", "to": "t-lp"}).json()
     assert _codes(by_code) == [["40025005", "32025002", "T-LP"]]
+    assert by_code["goal"].endswith("(T-LP)") and not by_code["goal"].startswith("diplôme ")
+    assert by_code["start"].endswith("(40025005)")
     by_type = mini_client.get(
         "/pathways", params={"from": "40025005", "to_type": "licence_pro"}
     ).json()
@@ -93,7 +97,8 @@ def test_max_steps_bounds_the_search(mini_client: TestClient) -> None:
         "/pathways", params={"from": "40025005", "to": "T-LP", "max_steps": 1}
     ).json()
     assert body["pathways"] == []
-    assert "1 étapes au plus" in body["reason"]
+    assert "en 1 étape au plus" in body["reason"]
+    assert "(T-LP)" in body["reason"]  # the goal by its name, as the start
 
 
 def test_distances_from_home_and_between_steps(mini_client: TestClient) -> None:
@@ -196,3 +201,27 @@ def test_geojson_is_valid_rfc7946(mini_client: TestClient) -> None:
             assert 1.5 < lon < 2.5 and 44 < lat < 45
     accept = mini_client.get("/pathways", params=params, headers={"Accept": "application/geo+json"})
     assert accept.json() == fc
+
+
+def test_a_start_level_with_a_sector_is_said_by_its_name(
+    seed_client: TestClient, seed_store: GraphStore
+) -> None:
+    """The sector of a from_level question is read by its name (or ROME code), never by the
+    internal id the request carries; a level with no diploma is refused in French."""
+    named = seed_client.get(
+        "/pathways",
+        params={"from_level": 4, "sector": "mecanique-de-precision", "to_level": 5},
+    )
+    assert named.status_code == 200, named.text
+    assert named.json()["start"] == "niveau 4, secteur Mécanique de précision"
+    assert sector_label(seed_store, "H2907") == "métier ROME H2907"  # a sector's ROME code
+    assert sector_label(seed_store, "pas-un-secteur") == "métier choisi"
+    none = seed_client.get("/pathways", params={"from_level": 8, "to_level": 8})
+    assert none.status_code == 422
+    assert none.json()["detail"] == "Aucun diplôme de niveau 8 dans les données."
+    unknown = seed_client.get(
+        "/pathways", params={"from_level": 3, "sector": "H2907", "to_level": 4}
+    )
+    assert unknown.json()["detail"] == (
+        "Aucun diplôme de niveau 3 pour le métier ou le secteur choisi dans les données."
+    )

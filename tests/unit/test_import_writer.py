@@ -10,8 +10,17 @@ import pytest
 
 from graph.cypher import CypherLibrary
 from graph.ingest.opendata.plan import parse_directory
-from graph.ingest.opendata.writer import BATCH, IMPORT_PROPS, GraphState, _norm, build_statements
+from graph.ingest.opendata.writer import (
+    BATCH,
+    IMPORT_PROPS,
+    OFFER_PROPS,
+    PROGRAMME_OFFER_PROPS,
+    GraphState,
+    _norm,
+    build_statements,
+)
 from graph.pathways.data import merge_offer_rows
+from graph.store import BulkRelationships
 from graph.text import normalise
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -58,12 +67,25 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_link_offers",
         "import_link_programme_offers",
         "import_link_renamed_to",
-        "actors_offer_places",
+        "actors_offer_places_not_imported",
     ]
     lib = CypherLibrary("falkordb")
     for name in order:
         assert lib.get(name).startswith("//")
     assert all(len(s.params.get("rows", ())) <= BATCH for s in plan.statements)
+    assert not any(isinstance(s, BulkRelationships) for s in plan.statements)
+    # for a store that takes them (FalkorDB): the offers in bulk, in the same place
+    bulk = build_statements(data, GraphState(), bulk=True)
+    names = [s.name for s in bulk.statements]
+    assert [n for i, n in enumerate(names) if n not in names[:i]] == order
+    offers = [s for s in bulk.statements if isinstance(s, BulkRelationships)]
+    assert {s.name for s in offers} == {"import_link_offers", "import_link_programme_offers"}
+    assert sum(len(s.params["rows"]) for s in offers) == sum(
+        len(s.params.get("rows", ()))
+        for s in plan.statements
+        if s.name.startswith("import_link_") and "offers" in s.name
+    )
+    assert all(lib.get(s.ends).startswith("//") and len(s.params["rows"]) <= BATCH for s in offers)
 
 
 def test_rows_carry_no_nulls_and_the_sweep_clears_every_import_property(data) -> None:
@@ -189,3 +211,16 @@ def test_pathways_show_one_offer_per_actor_diploma_and_modality() -> None:
     merged = out[0]
     assert merged["offer"]["source"] == "seed"  # the seed's source…
     assert (merged["offer"]["capacity"], merged["offer"]["year"]) == (24, 2024)  # …import figures
+
+
+@pytest.mark.parametrize(
+    ("query", "props"),
+    [("import_link_offers", OFFER_PROPS), ("import_link_programme_offers", PROGRAMME_OFFER_PROPS)],
+)
+def test_bulk_offers_set_the_properties_the_query_sets_in_its_order(
+    query: str, props: tuple[str, ...]
+) -> None:
+    """A property added to the query and not to the bulk offers (FalkorDB) would be missing
+    there: keep writer.OFFER_PROPS / PROGRAMME_OFFER_PROPS and _bulk_offer_part in step."""
+    text = CypherLibrary("falkordb").get(query)
+    assert tuple(re.findall(r"\bo\.(\w+) =", text)) == props

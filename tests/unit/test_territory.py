@@ -180,7 +180,7 @@ def test_resolving_fails_with_graph_errors() -> None:
     with pytest.raises(InvalidRequest, match="désigne plusieurs communes") as exc:
         resolve_place(store, "Saint-Denis", "home")
     assert exc.value.field == "home"  # type: ignore[attr-defined]
-    with pytest.raises(InvalidRequest, match="out of range"):
+    with pytest.raises(InvalidRequest, match="hors des limites"):
         resolve_place(store, "95.0,2.0", "near")
     assert resolve_place(store, "44.6,2.03", "near") == Point(lat=44.6, lon=2.03)
     assert store.names() == ["campus_exists"]  # places read no store

@@ -17,9 +17,10 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import math
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -47,7 +48,7 @@ from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
 from graph.models import Label, RelType
-from graph.store import GraphStore, Statement
+from graph.store import BulkRelationships, GraphStore, Statement
 from graph.text import normalise
 
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
@@ -133,6 +134,8 @@ class GraphState:
     seed_pairs: set[tuple[str, str]] = field(default_factory=set)
     import_relationships: dict[str, int] = field(default_factory=dict)
     seed_actors_without_uai: list[SeedActor] = field(default_factory=list)
+    # the places (departement, region_code, campus) of the offers the import keeps, by UAI
+    other_offer_places: dict[str, list[tuple[Any, Any, Any]]] = field(default_factory=dict)
 
     def seeded(self, label: str, key: str) -> bool:
         return self.nodes.get(label, {}).get(key, (False, False))[0]
@@ -157,6 +160,10 @@ def read_state(store: GraphStore) -> GraphState:
         SeedActor(r["id"], r["name"] or "", r["insee"], r["kind"] or "")
         for r in store.read("import_state_seed_actors")
     ]
+    for r in store.read("import_state_other_offers"):
+        st.other_offer_places.setdefault(r["uai"], []).append(
+            (r["departement"], r["region_code"], r["campus"])
+        )
     return st
 
 
@@ -305,8 +312,7 @@ def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
     ]
 
 
-def _programme_offer_rows(data: ImportData) -> list[dict[str, Any]]:
-    known = data.establishments
+def _programme_offer_rows(data: ImportData, offers: Sequence[Any]) -> list[dict[str, Any]]:
     return [
         _compact(
             {
@@ -320,12 +326,46 @@ def _programme_offer_rows(data: ImportData) -> list[dict[str, Any]]:
                 "lon": o.lon,
             }
         )
-        for o in data.postbac.offers
-        if o.uai in known
+        for o in offers
     ]
 
 
-def _actor_row(e: Establishment) -> dict[str, Any]:
+def _offer_places(
+    uais: Iterable[str],
+    establishments: dict[str, Establishment],
+    kept: dict[str, list[tuple[Any, Any, Any]]],
+) -> dict[str, tuple[list[Any], list[Any], list[Any]]]:
+    """Per establishment, the sorted départements, régions and campuses of its offers: the
+    import's (``uais``: the establishments it writes offers of, each placed at the
+    establishment as the import writes it) and those it keeps (``kept``);
+    cypher/actors_offer_places.cypher's lists. Seed actors' are written again by the query at
+    the end (their place may be the seed's)."""
+    sets: dict[str, tuple[set[Any], set[Any], set[Any]]] = {}
+    for uai in uais:
+        e = establishments[uai]
+        sets[uai] = (
+            {e.departement} - {None},
+            {e.region_code} - {None},
+            set(),
+        )
+    for uai, places in kept.items():
+        if uai not in establishments:
+            continue
+        deps, regions, campuses = sets.setdefault(uai, (set(), set(), set()))
+        for dep, region, campus in places:
+            for values, v in ((deps, dep), (regions, region), (campuses, campus)):
+                if v is not None:
+                    values.add(v)
+    return {u: (sorted(d), sorted(r), sorted(c)) for u, (d, r, c) in sets.items()}
+
+
+_NO_PLACES: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+
+
+def _actor_row(
+    e: Establishment, places: tuple[list[Any], list[Any], list[Any]] = _NO_PLACES
+) -> dict[str, Any]:
+    deps, regions, campuses = places
     return _compact(
         {
             "uai": e.uai,
@@ -350,6 +390,9 @@ def _actor_row(e: Establishment) -> dict[str, Any]:
             "parent": e.parent_uai,
             "opened": e.opening_date,
             "flags": list(e.flags) or None,
+            "offer_departements": deps,
+            "offer_regions": regions,
+            "offer_campuses": campuses,
         }
     )
 
@@ -564,6 +607,192 @@ def _offer_part(offers: Sequence[Offer], sources: dict[str, str]) -> Part:
     return Part(-(-len(offers) // BATCH), len(offers), build)
 
 
+# --- offers in bulk (a store with ``bulk_relationships``: FalkorDB) -------------------------
+# The same relationships as cypher/import_link_offers.cypher and
+# import_link_programme_offers.cypher, every property computed here instead of by the query
+# (tests/integration/test_import_bulk.py compares both ways, property for property). Their
+# place is their establishment's as the import writes it (imported_insee…), which the query
+# reads with coalesce(a.imported_insee, a.insee): the import's value where it has one, else
+# the node's own; only a seed actor has a value of its own there, so the offers of a seed
+# actor whose place the import does not know whole are left to the query.
+
+# in the order the queries SET them
+OFFER_PROPS = (
+    "origin",
+    "status",
+    "modality",
+    "renewed_from",
+    "common_year",
+    "year",
+    "years",
+    "source_year",
+    "capacity",
+    "demand",
+    "pupils",
+    "pressure",
+    "history_json",
+    "sources",
+    "source",
+    "site",
+    "commune",
+    "departement",
+    "region_code",
+    "lat",
+    "lon",
+)
+PROGRAMME_OFFER_PROPS = (
+    "origin",
+    "status",
+    "modality",
+    "programme_label",
+    "sources",
+    "source",
+    "site",
+    "commune",
+    "departement",
+    "region_code",
+    "lat",
+    "lon",
+    "coords_precision",
+)
+_ORIGIN = ("import",)
+
+
+def _place(e: Establishment) -> tuple[Any, ...]:
+    return (e.insee, e.commune, e.departement, e.region_code, e.lat, e.lon)
+
+
+def _placed_by_import(e: Establishment | None, seeded: set[str]) -> bool:
+    """Whether the import alone gives this establishment's offers their place: it is no seed
+    actor, or the import knows every part of its place."""
+    return e is not None and (e.uai not in seeded or None not in _place(e))
+
+
+def _round_half_away(x: float) -> float:
+    """Cypher's ``round`` (C ``round``: halves away from zero), for x >= 0."""
+    f = math.floor(x)
+    return float(f + 1 if x - f >= 0.5 else f)
+
+
+def _pressure(capacity: int | None, demand: int | None) -> float | None:
+    """``CASE WHEN capacity > 0 AND demand IS NOT NULL THEN round(1000.0 * demand /
+    capacity) / 1000.0 END`` (cypher/import_link_offers.cypher)."""
+    if capacity is None or demand is None or capacity <= 0:
+        return None
+    return _round_half_away(1000.0 * demand / capacity) / 1000.0
+
+
+def _citations(files: Sequence[str], sources: dict[str, str]) -> str | None:
+    """``reduce(s = '', f IN files | s + CASE WHEN s = '' THEN '' ELSE '; ' END +
+    $sources[f])``: null as soon as a file has no citation."""
+    s = ""
+    for f in files:
+        c = sources.get(f)
+        if c is None:
+            return None
+        s = s + ("" if s == "" else "; ") + c
+    return s
+
+
+def _bulk_offer_part(
+    offers: Sequence[Offer],
+    establishments: dict[str, Establishment],
+    sources: dict[str, str],
+) -> Part:
+    """The offers as :class:`BulkRelationships`, a batch at a time (those ``_offer_part``
+    must write are left out by the caller)."""
+
+    def build() -> Iterator[Statement]:
+        texts: dict[str, str] = {}
+        shared: dict[Any, tuple[Any, ...]] = {}
+        places: dict[str, tuple[Any, ...]] = {}
+        for i in range(0, len(offers), BATCH):
+            edges = []
+            for o in offers[i : i + BATCH]:
+                latest = o.latest
+                years = tuple(y.year for y in o.years)
+                files = tuple(o.files)
+                head_key = ("head", o.modality, tuple(o.renewed_from), o.common_year)
+                head = shared.get(head_key)
+                if head is None:
+                    status = RENEWED if o.renewed_from else "open"
+                    head = shared[head_key] = (
+                        status,
+                        o.modality,
+                        list(o.renewed_from) or None,
+                        o.common_year,
+                    )
+                span_key = ("span", years, files)
+                span = shared.get(span_key)
+                if span is None:
+                    span = shared[span_key] = (years[-1], list(years), years[-1])
+                    shared[("files", years, files)] = (list(files), _citations(files, sources))
+                place = places.get(o.uai)
+                if place is None:
+                    place = places[o.uai] = _place(establishments[o.uai])
+                figures = (
+                    latest.capacity,
+                    latest.demand,
+                    latest.pupils,
+                    _pressure(latest.capacity, latest.demand),
+                    history_json(o, texts),
+                )
+                segments = (_ORIGIN, head, span, figures, shared[("files", years, files)], place)
+                edges.append((o.uai, o.code, segments))
+            yield BulkRelationships(
+                "import_link_offers",
+                {"rows": edges},
+                rel_type=RelType.OFFERS.value,
+                ends="import_offer_ends",
+                props=OFFER_PROPS,
+            )
+
+    return Part(-(-len(offers) // BATCH), len(offers), build)
+
+
+def _bulk_programme_offers(
+    offers: Sequence[Any],
+    establishments: dict[str, Establishment],
+    file: str,
+    source: str,
+) -> list[Statement]:
+    """The programme offers as :class:`BulkRelationships` (cypher/
+    import_link_programme_offers.cypher's properties)."""
+    files = ([file], source)
+    heads: dict[str, tuple[Any, ...]] = {}
+    edges = []
+    for o in offers:
+        e = establishments[o.uai]
+        modality = "apprenticeship" if _norm(o.label).endswith("en apprentissage") else "school"
+        head = heads.get(modality)
+        if head is None:
+            head = heads[modality] = ("open", modality)
+        lat = o.lat if o.lat is not None else e.lat
+        lon = o.lon if o.lon is not None else e.lon
+        precision = "programme" if o.lat is not None else (e.coords or "unknown")
+        place = (e.insee, e.commune, e.departement, e.region_code, lat, lon, precision)
+        edges.append((o.uai, o.code, (_ORIGIN, head, (o.label,), files, place)))
+    return [
+        BulkRelationships(
+            "import_link_programme_offers",
+            {"rows": edges[i : i + BATCH]},
+            rel_type=RelType.OFFERS.value,
+            ends="import_offer_ends",
+            props=PROGRAMME_OFFER_PROPS,
+        )
+        for i in range(0, len(edges), BATCH)
+    ]
+
+
+def _split(items: Sequence[Any], bulk: Callable[[Any], bool]) -> tuple[list[Any], list[Any]]:
+    """(the items ``bulk`` refuses, those it takes), each in its order."""
+    rest: list[Any] = []
+    taken: list[Any] = []
+    for x in items:
+        (taken if bulk(x) else rest).append(x)
+    return rest, taken
+
+
 def run_key(keys: dict[str, list[str]]) -> str:
     """Identifies the set of nodes an import writes; the same input gives the same key."""
     h = hashlib.sha256()
@@ -582,13 +811,18 @@ class Plan:
     adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
 
 
-def build_statements(data: ImportData, state: GraphState) -> Plan:
-    """Every statement of the import, in dependency order, with what they will write."""
+def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False) -> Plan:
+    """Every statement of the import, in dependency order, with what they will write.
+
+    ``bulk``: the offers a store with ``bulk_relationships`` can take as
+    :class:`BulkRelationships` are given so (the others, and every offer when False, as Cypher
+    statements)."""
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
     programmes = _programme_rows(data)
-    programme_offers = _programme_offer_rows(data)
+    known = data.establishments
+    programme_offers = [o for o in data.postbac.offers if o.uai in known]
     psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
     psup = data.citations.get(psup_file, psup_file)
     adopted = [
@@ -626,6 +860,17 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     }
     run = run_key(keys)
     establishments = list(data.establishments.values())
+    offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
+    places = _offer_places(offering, known, state.other_offer_places)
+    offers: Sequence[Offer] = data.offers
+    bulk_offers: list[Offer] = []
+    bulk_programme_offers: list[Any] = []
+    if bulk:
+        seeded = {u for u in known if state.seeded(Label.ACTOR.value, u)}
+        seeded.update(a["uai"] for a in adopted)
+        placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
+        offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
+        programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
     statements = LazyStatements(
         [
             given(
@@ -646,7 +891,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
             _lazy_chunks(
                 "import_actors",
                 establishments,
-                lambda es: [_actor_row(e) for e in es],
+                lambda es: [_actor_row(e, places.get(e.uai, _NO_PLACES)) for e in es],
                 run=run,
                 sources=sources,
                 natures=natures,
@@ -662,12 +907,14 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
                     *_chunks("import_link_part_of", part_of, source=annuaire),
                 ]
             ),
-            _offer_part(data.offers, sources),
+            _bulk_offer_part(bulk_offers, known, sources),
+            _offer_part(offers, sources),
             given(
                 [
+                    *_bulk_programme_offers(bulk_programme_offers, known, psup_file, psup),
                     *_chunks(
                         "import_link_programme_offers",
-                        programme_offers,
+                        _programme_offer_rows(data, programme_offers),
                         file=psup_file,
                         source=psup,
                     ),
@@ -676,9 +923,9 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
                         renamed,
                         source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
                     ),
-                    # where each establishment offers, for the gap reports
-                    # (cypher/actors_offer_places)
-                    Statement("actors_offer_places"),
+                    # where each establishment offers, for the gap reports: written with
+                    # the actors, except seed actors' and the actors not imported
+                    Statement("actors_offer_places_not_imported", {"run": run}),
                 ]
             ),
         ]
@@ -700,7 +947,7 @@ def build_statements(data: ImportData, state: GraphState) -> Plan:
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
-        RelType.OFFERS.value: len(data.offers) + len(programme_offers),
+        RelType.OFFERS.value: len(data.offers) + len(programme_offers) + len(bulk_programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
         RelType.FROM_DIPLOMA.value: len(passerelles),
         RelType.TO_DIPLOMA.value: len(passerelles),
@@ -761,12 +1008,15 @@ def run_import(
     max_rejected: float = MAX_REJECTED,
     as_of: date | None = None,
     parallel: bool = True,
+    bulk: bool = True,
 ) -> ImportSummary:
     """Parse and validate every file, then write it all at once (or nothing, on any error).
 
     Rows with an unusable identifier, no name or a place abroad are left out and reported
     (``strict``: the first one stops the import); closures are judged on ``as_of`` (today by
-    default); see :func:`plan.parse_directory` (and its ``parallel``)."""
+    default); see :func:`plan.parse_directory` (and its ``parallel``). ``bulk``: the offers
+    are written in bulk where the store can (FalkorDB, ``bulk_relationships``); False writes
+    them with Cypher everywhere (the reference the bulk path is tested against)."""
     progress = progress or Silent()
     # the graph is copied for the write while the files are parsed (FalkorDB)
     with _no_gc(), nullcontext() if dry_run else store.preparing_write():
@@ -780,6 +1030,7 @@ def run_import(
             max_rejected,
             as_of,
             parallel,
+            bulk and bool(getattr(store, "bulk_relationships", False)),
         )
 
 
@@ -793,6 +1044,7 @@ def _run(
     max_rejected: float,
     as_of: date | None,
     parallel: bool,
+    bulk: bool,
 ) -> ImportSummary:
     t0 = time.perf_counter()
     data = parse_directory(
@@ -806,7 +1058,7 @@ def _run(
     )
     t1 = time.perf_counter()
     state = read_state(store)
-    plan = build_statements(data, state)
+    plan = build_statements(data, state, bulk=bulk)
     t2 = time.perf_counter()
     summary = ImportSummary(
         directory=str(directory),

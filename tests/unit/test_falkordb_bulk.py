@@ -1,0 +1,56 @@
+"""FalkorDB's binary bulk format, value by value (graph/engines/falkordb_bulk.py); the graph it
+writes is compared with Cypher's in tests/integration/test_import_bulk.py."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from graph.engines.falkordb_bulk import (
+    encode_segments,
+    encode_value,
+    relationship_header,
+    relationships_token,
+)
+from graph.errors import InvalidQuery
+
+
+def test_values_are_typed_little_endian() -> None:
+    assert encode_value(None) == b"\x00"
+    assert encode_value(True) == b"\x01\x01" and encode_value(False) == b"\x01\x00"
+    assert encode_value(0.1) == b"\x02" + struct.pack("<d", 0.1)
+    assert encode_value("é") == b"\x03\xc3\xa9\x00"
+    assert encode_value(-2) == b"\x04" + struct.pack("<q", -2)
+    assert encode_value([2024, "a"]) == (
+        b"\x05" + struct.pack("<q", 2) + b"\x04" + struct.pack("<q", 2024) + b"\x03a\x00"
+    )
+    assert encode_value(()) == b"\x05" + struct.pack("<q", 0)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a\x00b", float("nan"), float("inf"), 2**63, [[1]], [{"a": 1}], {"a": 1}, b"x"],
+)
+def test_what_cypher_could_not_store_is_refused(value: object) -> None:
+    with pytest.raises(InvalidQuery):
+        encode_value(value)
+
+
+def test_header_and_token() -> None:
+    header = relationship_header("OFFERS", ("a", "bc"))
+    assert header == b"OFFERS\x00" + struct.pack("<I", 2) + b"a\x00bc\x00"
+    token = relationships_token(header, [(3, 7, b"\x00\x00")])
+    assert token == header + struct.pack("<QQ", 3, 7) + b"\x00\x00"
+    with pytest.raises(InvalidQuery):
+        relationship_header("OFF\x00ERS", ())
+
+
+def test_a_shared_segment_is_encoded_once_and_gives_the_same_bytes() -> None:
+    shared = ("import", 2024)
+    cache: dict = {}
+    one = encode_segments((shared, (1,)), cache)
+    two = encode_segments((shared, (None,)), cache)
+    assert one == encode_value("import") + encode_value(2024) + encode_value(1)
+    assert two == encode_value("import") + encode_value(2024) + b"\x00"
+    assert cache[id(shared)][0] is shared  # kept alive: its id cannot be reused meanwhile
