@@ -30,7 +30,14 @@ from typing import Any
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.pathways.history import OfferKey, YearFigures, read_histories
-from graph.pathways.hygiene import latest_years, usable_rows
+from graph.pathways.hygiene import (
+    ThinFile,
+    latest_years,
+    listed_by_year,
+    thin_latest,
+    track_of,
+    usable_rows,
+)
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
 from graph.store import GraphStore
@@ -173,6 +180,9 @@ class PathwayData:
         self._fields: dict[str, frozenset[str]] = {}
         self._sectors: dict[str, frozenset[str]] = {}
         self._latest: dict[str, int] | None = None
+        # common 2nde code -> how thinly its track's latest file lists it, for the offers of
+        # its Bac pros it dates (usable_offers); recomputed from the cached rows after an edit
+        self._thin_common: dict[str, ThinFile | None] = {}
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
         # answer(): whole serialised answers, least recently used first; never carried either
@@ -338,8 +348,13 @@ class PathwayData:
         if missing:
             latest = self.latest_years(store)
             diplomas = self.diplomas(store, missing)
-            for code, pairs in self.offers_of(store, missing).items():
-                rows = usable_rows(pairs, diplomas.get(code), latest)
+            offers = self.offers_of(store, missing)
+            commons = {
+                o["common_year"] for ps in offers.values() for _, o in ps if o.get("common_year")
+            }
+            thin = self.thin_common(store, commons, latest)
+            for code, pairs in offers.items():
+                rows = usable_rows(pairs, diplomas.get(code), latest, thin)
                 places = frozenset((o.get("modality"), o.get("departement")) for _, o, _ in rows)
                 mods = {m for m, _ in places}
                 if not mods <= self._modalities:  # before the places that name them
@@ -347,6 +362,22 @@ class PathwayData:
                 self._places[code] = places
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
+
+    def thin_common(
+        self, store: GraphStore, codes: Iterable[str], latest: dict[str, int]
+    ) -> dict[str, ThinFile]:
+        """The common 2ndes among ``codes`` whose track's latest file lists them too thinly
+        (:func:`graph.pathways.hygiene.thin_latest`), worked out once per version from their
+        cached rows: the Bac pro offers they date are then not called stale."""
+        codes = list(codes)
+        missing = [c for c in codes if c not in self._thin_common]
+        if missing:
+            diplomas = self.diplomas(store, missing)
+            for code, pairs in self.offers_of(store, missing).items():
+                track = track_of((diplomas.get(code) or {}).get("type"))
+                t = thin_latest(listed_by_year(pairs), latest.get(track) if track else None)
+                self._thin_common[code] = t._replace(common_year=True) if t else None
+        return {c: t for c in codes if (t := self._thin_common.get(c)) is not None}
 
     def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, OutsideRows]:
         """code -> :meth:`usable_offers` as offers flagged outside any territory, in the same

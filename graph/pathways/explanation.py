@@ -10,7 +10,7 @@ from typing import Any
 from graph.departements import departement_place, departements_phrase
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
-from graph.pathways.hygiene import step_name
+from graph.pathways.hygiene import ThinFile, step_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 
@@ -104,6 +104,27 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
     return f"passerelle déduite d'une règle publique (non documentée{where})"
 
 
+def unlisted_sentence(thin: ThinFile) -> str:
+    """Why an offer the latest file does not list is not called stale
+    (:func:`graph.pathways.hygiene.thin_latest`).
+
+    >>> unlisted_sentence(ThinFile(2022, 97, 2021, 489))
+    "pas dans le fichier de 2022, qui ne décrit ce diplôme que dans 97 établissements contre 489 en 2021 : à confirmer avec l'établissement"
+    >>> unlisted_sentence(ThinFile(2022, 0, 2021, 12, common_year=True))[:60]
+    'pas dans le fichier de 2022, qui ne décrit sa 2de commune da'
+    """  # noqa: E501
+    what = "sa 2de commune" if thin.common_year else "ce diplôme"
+    if thin.listed == 0:
+        how = f"dans aucun établissement contre {thin.before} en {thin.before_year}"
+    else:
+        n = f"{thin.listed} établissement{'s' if thin.listed > 1 else ''}"
+        how = f"que dans {n} contre {thin.before} en {thin.before_year}"
+    return (
+        f"pas dans le fichier de {thin.year}, qui ne décrit {what} {how} : "
+        "à confirmer avec l'établissement"
+    )
+
+
 def step_sentence(i: int, st: Step) -> str:
     """One sentence per step: the programme, where, how far, documented or inferred, how
     current."""
@@ -144,6 +165,8 @@ def step_sentence(i: int, st: Step) -> str:
         )
     if best.last_seen is not None:
         parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
+    if (thin := best.offer.get("unlisted")) is not None:
+        parts.append(unlisted_sentence(thin))
     if (
         st.choice.dist is not None
         and best.actor.get("boarding_places")

@@ -143,9 +143,11 @@ def _status_rank(o: Offer) -> int:
     the offer of the diploma it renovates, graph.ingest.opendata.renewal) and current; 2: renewed
     and not seen in the latest files either; 3: planned. A renewed offer the latest files list
     comes before a stale one a few hundred metres nearer: Rennes, Bac pro ASSP renewed at Lycée
-    Jeanne d'Arc (last listed 2021, 3.3 km) and at Lycée Coetlogon (listed 2022, 3.6 km)."""
+    Jeanne d'Arc (last listed 2021, 3.3 km) and at Lycée Coetlogon (listed 2022, 3.6 km). An
+    offer a thin latest file does not list (``unlisted``, graph.pathways.hygiene.thin_latest)
+    is ordered as not seen there, though its pathway loses no W_STALE."""
     status = o.offer["status"]
-    stale = o.last_seen is not None
+    stale = o.last_seen is not None or o.offer.get("unlisted") is not None
     if status == "open":
         return 1 if stale else 0
     if status == "renewed":

@@ -151,3 +151,34 @@ def test_a_campus_programme_of_another_territory_is_not_named_from_metz(
     here = ask(client, from_level=5, to_type="ingenieur", departements="12", home="44.350,2.575")
     named = " ".join(sentences(here))
     assert "CCI de l'Aveyron" in named, named
+
+
+def test_an_offer_a_thin_latest_file_omits_is_not_called_stale(client: TestClient) -> None:
+    """The 2022 Affelnet file lists the ASSP 2nde commune (40033005) in 4 establishments of the
+    fixture against 12 in 2021 (97 against 489 nationally): the renovation, not closures. Lycée
+    Jean Baptiste Le Taillandier (Fougères), dated 2021 by that 2nde, was « pas vue depuis
+    2021 » (−12); it is not stale, and the answer says why. Coetlogon, listed in 2022, still
+    comes before Jeanne d'Arc in Rennes."""
+    rennes = ask(
+        client, **{"from": "50033002", "to_type": "bac_pro", "departements": "35"}, home=RENNES
+    )
+    step = step_of(rennes, ASSP)
+    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d Arc")
+    assert (jeanne["year"], jeanne["last_seen"], jeanne["chosen"]) == (2021, None, False)
+    answer = ask(
+        client,
+        **{"from": "50033002", "to": ASSP, "near": FOUGERES, "radius_km": 10},
+        home=FOUGERES,
+    )
+    top = answer["pathways"][0]
+    chosen = next(o for o in top["steps"][1]["offers"] if o["chosen"])
+    assert chosen["actor_name"] == "Lycée Jean Baptiste Le Taillandier", chosen
+    assert (chosen["year"], chosen["last_seen"]) == (2021, None)
+    assert top["score"]["components"]["not_seen_lately"] == 0
+    text = top["score"]["explanation"][-1]
+    assert "pas vue depuis" not in text, text
+    assert (
+        "pas dans le fichier de 2022, qui ne décrit sa 2de commune que dans 4 établissements "
+        "contre 12 en 2021 : à confirmer avec l'établissement" in text
+    ), text
+    assert_plain_french(sentences(answer))
