@@ -20,10 +20,19 @@ Pure functions; the reason is returned in French for the import report.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from graph.inference.evidence import Evidence
 
-__all__ = ["NEIGHBOURS", "NSF_FAMILIES", "forbidden_reason", "nsf_family"]
+__all__ = [
+    "NEIGHBOURS",
+    "NSF_FAMILIES",
+    "FieldKeys",
+    "field_keys",
+    "forbidden_reason",
+    "keys_apart",
+    "nsf_family",
+]
 
 # NSF group (3 digits) prefixes -> family. The longest prefix wins.
 NSF_FAMILIES: dict[str, str] = {
@@ -88,6 +97,35 @@ def _families_meet(a: str, b: str) -> bool:
 @lru_cache(maxsize=8192)
 def _prefixes(codes: frozenset[str], n: int) -> frozenset[str]:
     return frozenset(c[:n] for c in codes)
+
+
+class FieldKeys(NamedTuple):
+    """What :func:`forbidden_reason` compares of one side, taken once per diploma: the
+    inference asks it of every pair of a CAP and a Bac pro, of a Bac pro and a BTS…"""
+
+    rome: bool  # any ROME code
+    letters: frozenset[str]  # ROME letters (G1602 -> G)
+    forma: frozenset[str]  # Formacode domains (22254 -> 22)
+    domains: frozenset[str]  # ROME domains (G1602 -> G16)
+    family: str | None  # nsf_family
+
+
+def field_keys(e: Evidence, nsf: str | None) -> FieldKeys:
+    return FieldKeys(
+        bool(e.rome),
+        frozenset(r[0] for r in e.rome),
+        frozenset(f[:2] for f in e.formacode),
+        frozenset(r[:3] for r in e.rome),
+        nsf_family(nsf),
+    )
+
+
+def keys_apart(a: FieldKeys, b: FieldKeys) -> bool:
+    """``forbidden_reason(...) is not None``, from both sides' :func:`field_keys`."""
+    if a.rome and b.rome and a.letters.isdisjoint(b.letters) and a.forma.isdisjoint(b.forma):
+        return True
+    fa, fb = a.family, b.family
+    return bool(fa and fb and not _families_meet(fa, fb) and a.domains.isdisjoint(b.domains))
 
 
 def forbidden_reason(a: Evidence, b: Evidence, nsf_a: str | None, nsf_b: str | None) -> str | None:

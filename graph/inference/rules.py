@@ -11,7 +11,7 @@ importer share it. Where the public nomenclatures describe both diplomas (their
 pro or Bac pro → BTS candidate is scored by the evidence the two share, and only the strongest
 legs of each diploma are kept (:data:`KEEP`, :data:`MIN_STRENGTH`); elsewhere the NSF group or
 the filière decides, as before. No rule links two diplomas whose fields never meet
-(:func:`graph.inference.fields.forbidden_reason`).
+(:func:`graph.inference.fields.forbidden_reason`; :func:`~graph.inference.fields.keys_apart`).
 
 A **campus programme** (a seed diploma with no national code: the IUT Figeac licence pro, the CCI
 Aveyron engineers) is known from one campus's document only. A leg into it that names no shared
@@ -25,12 +25,12 @@ programme only reaches programmes offered in its territory (``to_departements``)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from graph.inference.co_offer import co_offer
 from graph.inference.evidence import STRENGTH_FULL, Evidence, shared_evidence
-from graph.inference.fields import forbidden_reason
+from graph.inference.fields import field_keys, keys_apart
 
 __all__ = [
     "RULES",
@@ -214,8 +214,18 @@ def _fallback_strength(how: str) -> float:
     return FIELD_STRENGTH["other"]
 
 
-def _apart(a: DiplomaFacts, b: DiplomaFacts) -> bool:
-    return forbidden_reason(a.evidence, b.evidence, a.nsf, b.nsf) is not None
+Apart = Callable[[DiplomaFacts, DiplomaFacts], bool]
+
+
+def _apart_of(diplomas: Iterable[DiplomaFacts]) -> Apart:
+    """Whether :func:`graph.inference.fields.forbidden_reason` keeps ``a`` and ``b`` apart,
+    for these diplomas (each side's keys taken once)."""
+    keys = {id(d): field_keys(d.evidence, d.nsf) for d in diplomas}
+
+    def apart(a: DiplomaFacts, b: DiplomaFacts) -> bool:
+        return keys_apart(keys[id(a)], keys[id(b)])
+
+    return apart
 
 
 def _with_co_offer(
@@ -230,7 +240,9 @@ def _with_co_offer(
     return b, sentence, round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
 
 
-def _scored(a: DiplomaFacts, targets: list[DiplomaFacts]) -> list[tuple[DiplomaFacts, str, float]]:
+def _scored(
+    a: DiplomaFacts, targets: list[DiplomaFacts], apart: Apart
+) -> list[tuple[DiplomaFacts, str, float]]:
     """The continuations of ``a`` among ``targets``, never across fields apart: the
     :data:`KEEP` strongest by shared evidence when both are described (if none reaches
     :data:`MIN_STRENGTH`, the :data:`WEAK_KEEP` strongest); where one side is not
@@ -240,7 +252,7 @@ def _scored(a: DiplomaFacts, targets: list[DiplomaFacts]) -> list[tuple[DiplomaF
     fallback: list[tuple[DiplomaFacts, str, float]] = []
     weak: list[tuple[DiplomaFacts, str, float]] = []
     for b in targets:
-        if not b.target or b.code == a.code or _apart(a, b):
+        if not b.target or b.code == a.code or apart(a, b):
             continue
         if not a.evidence.empty and not b.evidence.empty:
             se = shared_evidence(a.evidence, b.evidence, a.nsf, b.nsf, a.title, b.title)
@@ -264,6 +276,7 @@ def infer_passerelles(
     by_type: dict[str, list[DiplomaFacts]] = {}
     for d in diplomas:
         by_type.setdefault(d.type, []).append(d)
+    apart = _apart_of(d for ds in by_type.values() for d in ds)
 
     def of(*types: str) -> list[DiplomaFacts]:
         return [d for t in types for d in by_type.get(t, [])]
@@ -301,14 +314,14 @@ def infer_passerelles(
         )
 
     for a in of("cap"):
-        for b, how, strength in _scored(a, of("bac_pro")):
+        for b, how, strength in _scored(a, of("bac_pro"), apart):
             add("cap-to-bac-pro", a, b, how, strength=strength)
     for a in of("bac_pro"):
-        for b, how, strength in _scored(a, of("bts")):
+        for b, how, strength in _scored(a, of("bts"), apart):
             add("bac-pro-to-bts", a, b, how, strength=strength)
     for a in of(*BAC2):
         for b in of("licence_pro"):
-            if not _apart(a, b) and (how := _field_match(a, b, domain=True, open_ended=True)):
+            if not apart(a, b) and (how := _field_match(a, b, domain=True, open_ended=True)):
                 add("bac2-to-licence-pro", a, b, how)
         for b in of("cpge"):
             if b.level == 6 and _is_industrial(a):
@@ -316,7 +329,7 @@ def infer_passerelles(
         for b in of("ingenieur"):
             if (
                 b.apprenticeship
-                and not _apart(a, b)
+                and not apart(a, b)
                 and (how := _field_match(a, b, domain=False, open_ended=True))
             ):
                 add("bac2-to-engineer-apprenticeship", a, b, how, "apprenticeship")
@@ -324,7 +337,7 @@ def infer_passerelles(
         for b in of("ingenieur"):
             if (
                 b.apprenticeship
-                and not _apart(a, b)
+                and not apart(a, b)
                 and (how := _field_match(a, b, domain=False, open_ended=True))
             ):
                 add("bac3-to-engineer-apprenticeship", a, b, how, "apprenticeship")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import SeedError
-from graph.ingest.opendata import ahead
+from graph.ingest.opendata import ahead, plan
 from graph.ingest.opendata.plan import ImportData, parse_directory
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -113,3 +113,49 @@ def test_a_failure_of_the_other_process_parses_the_files_here(
     with pytest.raises(SeedError) as e:
         parse_directory(target, parallel=True)
     assert e.value.path.name == "attractivite_capacite_2022.csv"
+
+
+@pytest.mark.parametrize("step", ["_resolved_in_child", "_offers_in_child"])
+def test_a_failure_of_the_other_process_after_the_stage_combines_the_rows_here(
+    monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """The other process hands over the files' reports first, then the rows resolved to CFDs,
+    then the offers: when a later step does not come, the files are parsed and combined here
+    (the same outcome)."""
+    expected = _outcome(parse_directory(FIX, parallel=True))
+    summed_here: list[int] = []
+    real = ahead.parse_activity
+
+    def counted(*args: object, **kwargs: object) -> ahead.ActivityStage:
+        summed_here.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def broken() -> bytes:
+        raise MemoryError("the process, not the files")
+
+    monkeypatch.setattr(ahead, step, broken)  # forked: the child has it too
+    monkeypatch.setattr(ahead, "parse_activity", counted)
+    assert _outcome(parse_directory(FIX, parallel=True)) == expected
+    assert summed_here  # parsed again here
+
+
+def test_a_failure_of_the_other_process_s_last_step_reads_the_evidence_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = _outcome(parse_directory(FIX, parallel=True))
+
+    def broken(compute: object) -> bytes:
+        raise MemoryError("the process, not the files")
+
+    read_here: list[int] = []
+    real = plan._evidence
+
+    def counted(directory: Path) -> object:
+        read_here.append(1)
+        return real(directory)
+
+    monkeypatch.setattr(ahead, "_last_in_child", broken)  # forked: the child has it too
+    monkeypatch.setattr(plan, "_evidence", counted)
+    got = parse_directory(FIX, parallel=True)
+    assert read_here and got.evidence is not None
+    assert _outcome(got) == expected

@@ -2,11 +2,14 @@
 
 :func:`plan.parse_directory` reads the files in a fixed order; the first bad file or row stops
 it, and the summary lists the files in that order. At national size the activity files are a
-quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them
-while this one reads the nomenclature and the directories that depend on nothing either
-(MESR, CFA, Parcoursup) and the continuation evidence. Each result is *taken* at the file's
-turn: its report is added to the summary there, and the error it raised is raised there, so
-the error an import stops with, and everything it reports, are those of reading in order.
+quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them,
+reads nMef (the next file in order, for the course years they name) and combines their rows
+into offers (:mod:`offers`: a few times less to hand back than the rows), then reads the
+continuation evidence, while this one reads the nomenclature, the directories that depend on
+nothing either (MESR, CFA, Parcoursup) and the commune reference. Each result is *taken* at
+the file's turn: its report is added to the summary there, and the error it raised is raised
+there, so the error an import stops with, and everything it reports, are those of reading in
+order.
 
 A failure of the other process itself (a row the pickle cannot carry, the process killed…)
 is not an outcome: the files are then parsed again in this process, whose result or error
@@ -22,8 +25,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+from graph.errors import SeedError
+from graph.ingest.opendata import bcn
+from graph.ingest.opendata.offers import (
+    ActivityOffers,
+    YearTuple,
+    combine,
+    resolve,
+    summed,
+    wanted_mef,
+)
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow
 
@@ -79,36 +92,96 @@ ActivityParser = Callable[[Path, FileReport, Keep], Iterator[OfferRow]]
 ActivityFile = tuple[Path, str, ActivityParser]
 
 
+@dataclass
+class ActivityStage:
+    """The activity files and nMef, each with its report and its error if any, the UAIs their
+    rows name, and what they give once combined (:mod:`offers`; None when a file failed or
+    nMef is missing, or while the other process combines them: ``later``)."""
+
+    files: list[Ahead[None]]
+    mef: Ahead[int] | None = None  # the number of course years resolved
+    uais: set[str] = field(default_factory=set)
+    offers: ActivityOffers | None = None
+    later: bool = False  # the other process resolves the rows, then sums the offers
+
+
+# In the forked process only: what its stage keeps for the next two steps (rows and nMef,
+# then the cells of the offers).
+_kept: dict[str, Any] = {}
+
+
 def parse_activity(
     files: Sequence[ActivityFile],
+    mef_path: Path,
     keep: Keep,
     strict: bool,
-) -> list[Ahead[list[OfferRow]]]:
-    """Every activity file in order, each with its report and rows or its error; the files
-    after the first error are not read (their turn never comes)."""
-    out: list[Ahead[list[OfferRow]]] = []
+    later: dict[str, Any] | None = None,
+) -> ActivityStage:
+    """Every activity file in order, then nMef (the course years the rows name), then the
+    rows combined (:func:`offers.combine`); what follows the first error is not read (its
+    turn never comes). ``later``: the rows and nMef are left there, not combined yet."""
+    stage = ActivityStage([])
+    parsed: list[list[OfferRow]] = []
     for path, family, parse in files:
 
         def rows(p: Path, r: FileReport, parse: ActivityParser = parse) -> list[OfferRow]:
             return list(parse(p, r, keep))
 
         got = parse_ahead(path, family, strict, rows)
-        out.append(got)
+        stage.files.append(Ahead(None, got.error, path, family, got.report))
         if got.error is not None:
-            break
-    return out
+            return stage
+        parsed.append(got.result or [])
+    if not mef_path.is_file():
+        return stage  # the import stops at nMef's turn
+    wanted = wanted_mef(parsed)
+    mef = parse_ahead(
+        mef_path,
+        "course years (BCN)",
+        strict,
+        lambda p, r: bcn.parse_mef(p, r, only=wanted),
+    )
+    stage.mef = Ahead(len(mef.result or {}), mef.error, mef.path, mef.family, mef.report)
+    if mef.error is not None:
+        return stage
+    stage.uais = {row.uai for rows in parsed for row in rows}
+    if later is None:
+        stage.offers = combine(parsed, mef.result or {})
+    else:
+        later["rows"] = (parsed, mef.result or {})
+        stage.later = True
+    return stage
 
 
 def _in_child(
     files: Sequence[ActivityFile],
+    mef_path: Path,
     prefixes: list[str] | None,
     strict: bool,
 ) -> bytes:
-    """In the forked process: the parsed files, pickled here (an error that the pickle cannot
-    carry fails this call, and the parent parses again)."""
+    """In the forked process: the stage, pickled here (an error that the pickle cannot carry
+    fails this call, and the parent parses again)."""
     from graph.ingest.opendata.plan import keeper
 
-    return pickle.dumps(parse_activity(files, keeper(prefixes), strict), pickle.HIGHEST_PROTOCOL)
+    _kept.clear()
+    stage = parse_activity(files, mef_path, keeper(prefixes), strict, later=_kept)
+    return pickle.dumps(stage, pickle.HIGHEST_PROTOCOL)
+
+
+def _resolved_in_child() -> bytes:
+    """In the forked process, next: the rows its stage kept resolved (while the parent reads
+    the directories), or None if it kept none."""
+    if "rows" not in _kept:
+        return pickle.dumps(None)
+    got, _kept["cells"] = resolve(*_kept.pop("rows"))
+    return pickle.dumps(got, pickle.HIGHEST_PROTOCOL)
+
+
+def _offers_in_child() -> bytes:
+    """In the forked process, last: the offers of the cells it resolved (while the parent
+    reads the diploma links), or None."""
+    cells = _kept.pop("cells", None)
+    return pickle.dumps(summed(cells) if cells is not None else None, pickle.HIGHEST_PROTOCOL)
 
 
 def can_fork() -> bool:
@@ -128,28 +201,108 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+# the stage, its rows resolved, its offers, and a last step given by the caller
+Pending = tuple[Future[bytes], Future[bytes], Future[bytes], Future[bytes]]
+
+
+def _last_in_child(compute: Callable[[], Any]) -> bytes:
+    """In the forked process, after the offers: ``compute()``, pickled."""
+    return pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)
+
+
 def submit_activity(
     pool: ProcessPoolExecutor | None,
     files: Sequence[ActivityFile],
+    mef_path: Path,
     prefixes: list[str] | None,
     strict: bool,
-) -> Future[bytes] | None:
-    if pool is None or not files:
+    last: Callable[[], Any],
+) -> Pending | None:
+    """The stage, its rows resolved, its offers, then ``last()`` (which must not raise: an
+    :class:`Outcome`): four steps of the pool's one process, in that order, each handed over
+    as soon as it is done."""
+    if pool is None:
         return None
-    return pool.submit(_in_child, files, prefixes, strict)
+    return (
+        pool.submit(_in_child, files, mef_path, prefixes, strict),
+        pool.submit(_resolved_in_child),
+        pool.submit(_offers_in_child),
+        pool.submit(_last_in_child, last),
+    )
+
+
+def last_result(pending: Pending | None, compute: Callable[[], _T]) -> _T:
+    """The other process's ``last()``, or ``compute()`` here where it did not give it."""
+    got: _T | None = _from(pending[3]) if pending is not None else None
+    return got if got is not None else compute()
+
+
+def _from(future: Future[bytes]) -> Any:
+    """What the other process gave, or None where it failed (the process, not the files)."""
+    try:
+        return pickle.loads(future.result())
+    except Exception:
+        return None
 
 
 def activity_result(
-    pending: Future[bytes] | None,
+    pending: Pending | None,
     files: Sequence[ActivityFile],
+    mef_path: Path,
     keep: Keep,
     strict: bool,
-) -> list[Ahead[list[OfferRow]]]:
-    """The other process's parse, or this process's where it did not give one."""
-    if pending is not None:
-        try:
-            got: list[Ahead[list[OfferRow]]] = pickle.loads(pending.result())
-            return got
-        except Exception:  # the process, not the files: parse them here (same outcome)
-            pass
-    return parse_activity(files, keep, strict)
+) -> ActivityStage:
+    """The other process's stage, or this process's where it did not give one."""
+    got: ActivityStage | None = _from(pending[0]) if pending is not None else None
+    return got if got is not None else parse_activity(files, mef_path, keep, strict)
+
+
+def activity_resolved(
+    pending: Pending | None,
+    stage: ActivityStage,
+    files: Sequence[ActivityFile],
+    mef_path: Path,
+    keep: Keep,
+    strict: bool,
+) -> ActivityOffers:
+    """The rows of a stage read without error, resolved (their offers summed already, or by
+    :func:`activity_offers`): by the other process when its stage left them for later; here
+    again, whole, if that process did not give them."""
+    if stage.offers is not None:
+        return stage.offers
+    got: ActivityOffers | None = _from(pending[1]) if stage.later and pending else None
+    return got if got is not None else _again(files, mef_path, keep, strict)
+
+
+def activity_offers(
+    pending: Pending | None,
+    resolved: ActivityOffers,
+    files: Sequence[ActivityFile],
+    mef_path: Path,
+    keep: Keep,
+    strict: bool,
+) -> list[tuple[str, str, str, list[YearTuple]]]:
+    """The offers of :func:`activity_resolved`'s rows: summed already, or by the other
+    process; here again if that process did not give them."""
+    if resolved.offers is not None:
+        return resolved.offers
+    got: list[tuple[str, str, str, list[YearTuple]]] | None
+    got = _from(pending[2]) if pending is not None else None
+    if got is None:
+        got = _again(files, mef_path, keep, strict).offers or []  # summed there
+    return got
+
+
+def _again(
+    files: Sequence[ActivityFile], mef_path: Path, keep: Keep, strict: bool
+) -> ActivityOffers:
+    """The activity files parsed and combined here, whole, when the other process did not
+    hand over a step (their reports were taken already: the same)."""
+    again = parse_activity(files, mef_path, keep, strict)
+    for read in again.files:
+        read.value()  # a file written since the other process read it: its error now
+    if again.mef is not None:
+        again.mef.value()
+    if again.offers is None:
+        raise SeedError(mef_path, "file", None, "written while the import read it")
+    return again.offers

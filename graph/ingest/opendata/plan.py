@@ -8,13 +8,16 @@ unreadable file, line or value raises :class:`SeedError` and nothing is written)
 - establishments: the union of the directories (priority Annuaire > MESR > CFA list >
   Parcoursup) and of the UAIs the activity files name; an establishment no directory describes
   is imported anyway, marked ``described = false``, its département taken from the UAI;
-- offers: one per (UAI, CFD, modality), with one entry per year (see :func:`_offers`).
+- offers: one per (UAI, CFD, modality), with one entry per year (see :mod:`offers`), kept for the
+  CFDs the BCN knows.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -37,6 +40,7 @@ from graph.ingest.opendata import (
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.offers import ActivityOffers, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
 from graph.ingest.opendata.rows import (
@@ -45,11 +49,9 @@ from graph.ingest.opendata.rows import (
     DiplomaRow,
     EstablishmentRow,
     LevelRow,
-    MefRow,
-    OfferRow,
 )
 from graph.ingest.opendata.values import departement_of_uai
-from graph.models import ActorKind, Modality, departement_code
+from graph.models import ActorKind, departement_code
 
 __all__ = [
     "MAX_REJECTED",
@@ -219,8 +221,8 @@ class ImportData:
     certifications: dict[str, certif_info.Certification]  # CFD -> Certif Info
     professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
     families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
-    # the continuation evidence and common secondes, read while the activity files were
-    # parsed (ahead.py); None: read when the passerelles are inferred
+    # the continuation evidence and common secondes, read by the process that parsed the
+    # activity files, after them (ahead.py); None: read when the passerelles are inferred
     evidence: Outcome[Evidences] | None = None
 
     def is_closed(self, d: DiplomaRow) -> bool:
@@ -384,6 +386,20 @@ def parse_directory(
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
+    # open until the offers the other process sums last are taken
+    with ahead.other_process(parallel) as pool:
+        return _parse(directory, departements, progress, strict, max_rejected, as_of, pool)
+
+
+def _parse(
+    directory: Path,
+    departements: Iterable[str] | None,
+    progress: Progress | None,
+    strict: bool,
+    max_rejected: float,
+    as_of: date | None,
+    pool: ProcessPoolExecutor | None,
+) -> ImportData:
     progress = progress or Silent()
     prefixes = departement_prefixes(departements)
     keep = keeper(prefixes)
@@ -395,47 +411,41 @@ def parse_directory(
         for pattern, family, parse in ACTIVITY_GLOBS
         for path in _globbed(directory, pattern)
     ]
-    with ahead.other_process(parallel) as pool:
-        pending = ahead.submit_activity(pool, activity_files, prefixes, strict)
-        # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
-        diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
-        dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
-        state_date = max(dates) if dates else None
-        citations[NFD_FILE] = citation(NFD_FILE, as_of=state_date)
-        closed_on = closure_date(state_date, as_of or date.today())
-        levels: dict[str, LevelRow] = {}
-        if (p := directory / LEVELS_FILE).is_file():
-            levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
-            citations[p.name] = citation(p.name)
-        deps: dict[str, DepartementRow] = {}
-        if (p := directory / DEPARTEMENTS_FILE).is_file():
-            deps = directories.parse_departements(p, reports.new(p, "territory"))
-            citations[p.name] = citation(p.name)
-        early = pool is not None
-        esr = _esr(directory, keep, strict) if early else None
-        cfas = _cfas(directory, keep, strict) if early else None
-        psups = _parcoursups(directory, keep, strict) if early else None
-        evidence = _evidence(directory) if early else None
-        # 2. activity files (territorial)
-        offer_rows: list[tuple[OfferRow, FileReport]] = []
-        if pending is None:
-            for path, family, parse in activity_files:
-                rep = reports.new(path, family)
-                citations[path.name] = citation(path.name, year=activity.year_of(path))
-                offer_rows.extend((row, rep) for row in parse(path, rep, keep))
-        for got in ahead.activity_result(pending, activity_files, keep, strict) if pending else ():
-            rep = reports.add(got.path, got.report)
-            citations[got.path.name] = citation(got.path.name, year=activity.year_of(got.path))
-            offer_rows.extend((row, rep) for row in got.value())
-    activity_uais = {r.uai for r, _ in offer_rows}
-    mef_path = _require(directory, MEF_FILE, "the BCN MEF table maps course years to diplomas")
-    wanted_mef = {r.mef_stat_11 for r, _ in offer_rows if r.mef_stat_11}
-    mef_report = reports.new(mef_path, "course years (BCN)")
-    mef = bcn.parse_mef(mef_path, mef_report, only=wanted_mef)
-    mef_report.notes.append(
-        f"{len(mef):,} of the course years (MEF_STAT_11) named by the activity files resolved"
-    )
+    mef_path = directory / MEF_FILE
+    # the continuation evidence (for the passerelles), the other process's last step
+    evidence_of = partial(_evidence, directory)
+    pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict, evidence_of)
+    # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
+    diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
+    dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
+    state_date = max(dates) if dates else None
+    citations[NFD_FILE] = citation(NFD_FILE, as_of=state_date)
+    closed_on = closure_date(state_date, as_of or date.today())
+    levels: dict[str, LevelRow] = {}
+    if (p := directory / LEVELS_FILE).is_file():
+        levels = bcn.parse_levels(p, reports.new(p, "diploma types (BCN)"))
+        citations[p.name] = citation(p.name)
+    deps: dict[str, DepartementRow] = {}
+    if (p := directory / DEPARTEMENTS_FILE).is_file():
+        deps = directories.parse_departements(p, reports.new(p, "territory"))
+        citations[p.name] = citation(p.name)
+    early = pool is not None
+    esr = _esr(directory, keep, strict) if early else None
+    cfas = _cfas(directory, keep, strict) if early else None
+    psups = _parcoursups(directory, keep, strict) if early else None
+    # the communes of the establishments only a position places, while the other works
+    read_ahead = [*(esr or ()), *(cfas or ()), *(psups or ())]
+    near = _nearest_ahead(read_ahead) if early else {}
+    # 2. activity files (territorial), then nMef, combined into offers (offers.py)
+    stage = ahead.activity_result(pending, activity_files, mef_path, keep, strict)
+    activity_reports: list[FileReport] = []
+    for got in stage.files:
+        activity_reports.append(reports.add(got.path, got.report))
+        citations[got.path.name] = citation(got.path.name, year=activity.year_of(got.path))
+        got.value()
+    _mef_turn(directory, stage, reports)
     citations[MEF_FILE] = citation(MEF_FILE)
+    activity_uais = stage.uais
 
     # 3. directories
     dirs: list[dict[str, EstablishmentRow]] = []
@@ -470,12 +480,20 @@ def parse_directory(
             p, reports.new(p, "commune coordinates"), wanted_communes
         )
         citations[p.name] = citation(p.name)
+    establishments = _establishments(
+        dirs, dir_names, activity_uais, communes, deps, citations, near
+    )
+    sites = _sites(establishments, communes, citations)
+    _place_at_commune_centres(establishments, sites)
+    # the activity rows resolved to CFDs (by the other process meanwhile)
+    activity_offers = ahead.activity_resolved(
+        pending, stage, activity_files, mef_path, keep, strict
+    )
 
     # 4. diplomas the offers name that nFormationDiplome_ lacks: from vFormationDiplome_
     nfd_report = reports.items[0]
-    offers_cfd = _resolve(offer_rows, mef)
     #    and the BUT and licences pro the post-bac programmes are matched with
-    missing = {c for _, _, c in offers_cfd} - set(diplomas)
+    missing = activity_offers.cfds - set(diplomas)
     vfd: dict[str, DiplomaRow] = {}
     if (missing or programme_rows) and (p := directory / VFD_FILE).is_file():
         vfd = bcn.parse_diplomas(
@@ -488,7 +506,7 @@ def parse_directory(
         diplomas.update({c: d for c, d in vfd.items() if c in missing})
         citations[p.name] = citation(p.name)
     reports.done()
-    programmes = _postbac(programme_rows, diplomas, vfd, offers_cfd, closed_on)
+    programmes = _postbac(programme_rows, diplomas, vfd, activity_offers, closed_on)
     for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
         if code not in diplomas and code in vfd:
             diplomas[code] = vfd[code]
@@ -511,20 +529,16 @@ def parse_directory(
         )
         citations[p.name] = citation(p.name)
     reports.done()
-    known: list[tuple[OfferRow, str]] = []
-    for row, rep, cfd in offers_cfd:
-        if cfd in diplomas:
-            known.append((row, cfd))
-            rep.rows_used += 1
-        else:
-            rep.skip("CFD not in the BCN files", row.line)
+    known_rows(activity_offers, activity_reports, diplomas)
 
     if parcoursup_file is not None:
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
-    establishments = _establishments(dirs, dir_names, activity_uais, communes, deps, citations)
-    sites = _sites(establishments, communes, citations)
-    _place_at_commune_centres(establishments, sites)
-    offers = _offers(known, mef)
+    summed = ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
+    offers = [
+        Offer(uai, cfd, modality, [YearFigures(y, c, d, p, list(s)) for y, c, d, p, s in years])
+        for uai, cfd, modality, years in summed
+        if cfd in diplomas
+    ]
     lineage = _lineage(diplomas, nfd_report)
     given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
     offers += [
@@ -537,6 +551,7 @@ def parse_directory(
         if e.parent_uai and e.parent_uai in establishments and e.parent_uai != e.uai
     )
     coverage = _coverage(activity_uais, establishments)
+    evidence = ahead.last_result(pending, evidence_of) if pool is not None else None
     return ImportData(
         directory=directory,
         departements=prefixes,
@@ -561,86 +576,20 @@ def parse_directory(
     )
 
 
+def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) -> None:
+    """nMef's turn, after the activity files: its report, or its error."""
+    _require(directory, MEF_FILE, "the BCN MEF table maps course years to diplomas")
+    changed = SeedError(directory / MEF_FILE, "file", None, "written while the import read it")
+    if stage.mef is None:  # missing when the other process looked
+        raise changed
+    report = reports.add(stage.mef.path, stage.mef.report)
+    resolved = stage.mef.value()
+    report.notes.append(
+        f"{resolved:,} of the course years (MEF_STAT_11) named by the activity files resolved"
+    )
+
+
 # --- combining ----------------------------------------------------------------------------
-
-
-def _resolve(
-    rows: list[tuple[OfferRow, FileReport]], mef: dict[str, MefRow]
-) -> list[tuple[OfferRow, FileReport, str]]:
-    """Each offer row with its CFD: through nMef.MEF_STAT_11 first (the same key every year;
-    the BTS files' own CFD column is wrong for agricultural BTS), else the file's CFD column.
-    Rows with neither are skipped and reported."""
-    out: list[tuple[OfferRow, FileReport, str]] = []
-    for row, rep in rows:
-        m = mef.get(row.mef_stat_11) if row.mef_stat_11 else None
-        cfd = m.cfd if m is not None else row.cfd
-        if cfd is None:
-            rep.skip("MEF_STAT_11 not in nMef.csv (and no CFD column)", row.line)
-            continue
-        out.append((row, rep, cfd))
-    return out
-
-
-def _offers(rows: list[tuple[OfferRow, str]], mef: dict[str, MefRow]) -> list[Offer]:
-    """One offer per (UAI, CFD, modality), one entry per year.
-
-    Within a year: rows of one course year (UAI + MEF) that are not exact duplicates are
-    distinct classes and add up; capacity and demand are those of the entry year of the
-    diploma (the smallest ANNEE_DISPOSITIF among the rows that give them: Affelnet lists both
-    2nde and 1ère pro admissions); pupils add up over every course year.
-    """
-    # (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
-    cells: dict[tuple[str, str, str, int], dict[int, list[Any]]] = defaultdict(dict)
-    modality_value = {m: m.value for m in Modality}  # a dict is faster than the enum property
-    course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
-    for row, cfd in rows:
-        mef_stat_11 = row.mef_stat_11
-        course_year = course_years.get(mef_stat_11, 1) if mef_stat_11 else 1
-        per_course = cells[(row.uai, cfd, modality_value[row.modality], row.year)]
-        f = per_course.get(course_year)
-        if f is None:
-            per_course[course_year] = [row.capacity, row.demand, row.pupils, [row.file]]
-            continue
-        f[0] = _add(f[0], row.capacity)
-        f[1] = _add(f[1], row.demand)
-        f[2] = _add(f[2], row.pupils)
-        if row.file not in f[3]:
-            f[3].append(row.file)
-    by_offer: dict[tuple[str, str, str], list[YearFigures]] = defaultdict(list)
-    for (uai, cfd, modality, year), per_course in cells.items():
-        if len(per_course) == 1:
-            ((_, (cap, dem, pup, files)),) = per_course.items()
-            fig = YearFigures(year, cap, dem, pup, sorted(files) if len(files) > 1 else files)
-        else:
-            entry = min(
-                (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
-                default=None,
-            )
-            pupils = [f[2] for f in per_course.values() if f[2] is not None]
-            fig = YearFigures(
-                year,
-                capacity=per_course[entry][0] if entry is not None else None,
-                demand=per_course[entry][1] if entry is not None else None,
-                pupils=sum(pupils) if pupils else None,
-                sources=sorted({s for f in per_course.values() for s in f[3]}),
-            )
-        by_offer[(uai, cfd, modality)].append(fig)
-    return [
-        Offer(uai, cfd, modality, years if len(years) == 1 else sorted(years, key=_year))
-        for (uai, cfd, modality), years in sorted(by_offer.items())
-    ]
-
-
-def _year(y: YearFigures) -> int:
-    return y.year
-
-
-def _add(a: int | None, b: int | None) -> int | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a + b
 
 
 def _establishments(
@@ -650,7 +599,11 @@ def _establishments(
     communes: dict[str, CommuneRow],
     deps: dict[str, DepartementRow],
     citations: dict[str, str],
+    near: Nearest | None = None,
 ) -> dict[str, Establishment]:
+    """``near``: :func:`nearest_commune` already computed for some positions (the rest is
+    computed here)."""
+    near = {} if near is None else near
     uais = (
         sorted(set().union(*(d.keys() for d in dirs)) | activity_uais)
         if dirs
@@ -707,15 +660,41 @@ def _establishments(
         elif commune is not None and commune.lat is not None and commune.lon is not None:
             e.lat, e.lon, e.coords = commune.lat, commune.lon, "commune"
         if e.insee is None and e.coords == "establishment":
-            near = nearest_commune(e.lat, e.lon, e.departement)  # type: ignore[arg-type]
-            if near is not None:
-                e.insee, e.commune, e.commune_from = near.code, near.name, "coordinates"
+            key = (e.lat, e.lon, e.departement)
+            found = near[key] if key in near else nearest_commune(*key)  # type: ignore[arg-type]
+            if found is not None:
+                e.insee, e.commune, e.commune_from = found.code, found.name, "coordinates"
         e.region_code = (
             pick("region_code")
             or (commune.region_code if commune else None)
             or (deps[e.departement].region_code if e.departement in deps else None)
         )
         out[uai] = e
+    return out
+
+
+Nearest = dict[tuple[float, float, str], communes_ref.Commune | None]
+
+
+def _nearest_ahead(
+    listed: Iterable[Ahead[dict[str, EstablishmentRow]] | Ahead[_Parcoursup]],
+) -> Nearest:
+    """:func:`nearest_commune` of every position a directory read ahead gives without a
+    commune (the establishments no file places in one; a few are placed by the Annuaire, read
+    later), computed while the other process parses the activity files. Reads the commune
+    reference, which the sites need later anyway."""
+    out: Nearest = {}
+    for got in listed:
+        if got.error is not None or got.result is None:
+            continue  # raised at its turn
+        rows = got.result[0] if isinstance(got.result, tuple) else got.result
+        for uai, r in rows.items():
+            if r.insee is None and r.lat is not None and r.lon is not None:
+                key = (r.lat, r.lon, r.departement or departement_of_uai(uai))
+                if key not in out:
+                    out[key] = nearest_commune(*key)
+    with suppress(communes_ref.ReferenceMissing):
+        communes_ref.reference()
     return out
 
 
@@ -817,22 +796,21 @@ def _postbac(
     rows: list[postbac.ProgrammeRow],
     diplomas: dict[str, DiplomaRow],
     vfd: dict[str, DiplomaRow],
-    offers_cfd: list[tuple[OfferRow, FileReport, str]],
+    activity_offers: ActivityOffers,
     data_closed_on: str | None,
 ) -> postbac.PostBac:
     """The Parcoursup programmes as offers: BTS mapped through the BTS files' labels, CPGE
     and DN MADE through the BCN's, the others keyed by their label (see :mod:`postbac`)."""
     bts_labels: dict[str, set[str]] = {}
-    for row, _, cfd in offers_cfd:
-        if row.label and cfd in diplomas:
-            bts_labels.setdefault(postbac.bts_file_key(row.label), set()).add(cfd)
+    for key, cfd in activity_offers.bts_labels:
+        if cfd in diplomas:
+            bts_labels.setdefault(key, set()).add(cfd)
     open_bcn = {
         c: (d.level_code, d.name, d.nsf)
         for c, d in {**vfd, **diplomas}.items()
         if not closed_by(d, data_closed_on)
     }
-    offered = {(row.uai, cfd) for row, _, cfd in offers_cfd}
-    return postbac.build(rows, open_bcn, bts_labels, offered)
+    return postbac.build(rows, open_bcn, bts_labels, activity_offers.offered)
 
 
 def _postbac_notes(pb: postbac.PostBac, report: FileReport) -> None:

@@ -1,0 +1,201 @@
+"""The activity rows resolved to diplomas and summed into offers, before the BCN is known.
+
+An activity row names a course year (``MEF_STAT_11``, resolved through nMef) or, in the BTS
+files, a CFD. Everything the import derives from the 123 000 rows of a national directory
+depends only on the rows and nMef, except which CFDs the BCN knows: so it is computed here, in
+the process that parsed the rows (:mod:`ahead`), and handed over as plain values a few times
+smaller than the rows. :mod:`plan` then keeps the offers of the CFDs the BCN knows and counts
+or skips the rows accordingly (:func:`known_rows`).
+
+One offer per (UAI, CFD, modality), with one entry per year. Within a year: rows of one course
+year (UAI + MEF) that are not exact duplicates are distinct classes and add up; capacity and
+demand are those of the entry year of the diploma (the smallest ANNEE_DISPOSITIF among the rows
+that give them: Affelnet lists both 2nde and 1ère pro admissions); pupils add up over every
+course year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.ingest.opendata.postbac import bts_file_key
+from graph.ingest.opendata.report import FileReport
+from graph.ingest.opendata.rows import MefRow, OfferRow
+
+__all__ = [
+    "ActivityOffers",
+    "Cells",
+    "YearTuple",
+    "combine",
+    "known_rows",
+    "resolve",
+    "summed",
+    "wanted_mef",
+]
+
+NO_MEF = "MEF_STAT_11 not in nMef.csv (and no CFD column)"
+UNKNOWN_CFD = "CFD not in the BCN files"
+
+# (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
+Cells = dict[tuple[str, str, str, int], dict[int, list[Any]]]
+# (year, capacity, demand, pupils, source files): the fields of plan.YearFigures, in order
+YearTuple = tuple[int, int | None, int | None, int | None, tuple[str, ...]]
+
+
+@dataclass
+class ActivityOffers:
+    """What the activity files give once resolved through nMef, whatever the BCN knows."""
+
+    cfds: set[str]  # every CFD a row resolves to
+    offered: set[tuple[str, str]]  # (UAI, CFD) of every resolved row
+    bts_labels: set[tuple[str, str]]  # (postbac.bts_file_key(label), CFD) of labelled rows
+    # per activity file, in reading order: CFD -> the lines of the rows resolved to it
+    lines: list[dict[str, list[int]]]
+    # per activity file: the lines of the rows with neither a known MEF nor a CFD
+    no_mef: list[list[int]]
+    # (UAI, CFD, modality, years ascending), sorted by (UAI, CFD, modality); None until summed
+    offers: list[tuple[str, str, str, list[YearTuple]]] | None = None
+
+
+def wanted_mef(files: Sequence[Sequence[OfferRow]]) -> set[str]:
+    """The course years the rows name (nMef is read for those only)."""
+    return {r.mef_stat_11 for rows in files for r in rows if r.mef_stat_11}
+
+
+def combine(files: Sequence[Sequence[OfferRow]], mef: dict[str, MefRow]) -> ActivityOffers:
+    """Each row's CFD, and the rows summed into offers (module docstring)."""
+    got, cells = resolve(files, mef)
+    got.offers = summed(cells)
+    return got
+
+
+def resolve(
+    files: Sequence[Sequence[OfferRow]], mef: dict[str, MefRow]
+) -> tuple[ActivityOffers, Cells]:
+    """Each row's CFD (through nMef first: the same key every year, and the BTS files' own CFD
+    column is wrong for agricultural BTS; else the file's CFD column; a row with neither is
+    skipped: :func:`known_rows`), and the cells :func:`summed` makes the offers of."""
+    course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
+    cfd_of = {k: m.cfd for k, m in mef.items()}
+    label_keys: dict[str, str] = {}
+    bts_labels: set[tuple[str, str]] = set()
+    lines: list[dict[str, list[int]]] = []
+    no_mef: list[list[int]] = []
+    cells: Cells = {}
+    for rows in files:
+        by_cfd: dict[str, list[int]] = {}
+        lines.append(by_cfd)
+        unresolved: list[int] = []
+        no_mef.append(unresolved)
+        for line, file, uai, mef_stat_11, cfd, modality, year, cap, dem, pup, label in rows:
+            course_year = 1
+            if mef_stat_11 and (resolved := cfd_of.get(mef_stat_11)) is not None:
+                cfd = resolved
+                course_year = course_years[mef_stat_11]
+            elif cfd is None:
+                unresolved.append(line)
+                continue
+            got = by_cfd.get(cfd)
+            if got is None:
+                by_cfd[cfd] = [line]
+            else:
+                got.append(line)
+            if label:
+                key = label_keys.get(label)
+                if key is None:
+                    key = label_keys[label] = bts_file_key(label)
+                bts_labels.add((key, cfd))
+            # the enum's own value attribute: its ``value`` property and hash are Python calls
+            cell_key = (uai, cfd, modality._value_, year)
+            per_course = cells.get(cell_key)
+            if per_course is None:
+                cells[cell_key] = {course_year: [cap, dem, pup, [file]]}
+                continue
+            f = per_course.get(course_year)
+            if f is None:
+                per_course[course_year] = [cap, dem, pup, [file]]
+                continue
+            f[0] = _add(f[0], cap)
+            f[1] = _add(f[1], dem)
+            f[2] = _add(f[2], pup)
+            if file not in f[3]:
+                f[3].append(file)
+    out = ActivityOffers(
+        cfds={c for by_cfd in lines for c in by_cfd},
+        offered={(uai, cfd) for uai, cfd, _, _ in cells},
+        bts_labels=bts_labels,
+        lines=lines,
+        no_mef=no_mef,
+    )
+    return out, cells
+
+
+def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
+    """The offers of the rows :func:`resolve` put in ``cells``: (UAI, CFD, modality, years
+    ascending), sorted."""
+    # one tuple per distinct list of files: the pickle to the parent carries each once
+    interned: dict[tuple[str, ...], tuple[str, ...]] = {}
+    by_offer: dict[tuple[str, str, str], list[YearTuple]] = {}
+    for (uai, cfd, modality, year), per_course in cells.items():
+        fig: YearTuple
+        if len(per_course) == 1:
+            ((cap, dem, pup, files),) = per_course.values()
+            sources = tuple(sorted(files) if len(files) > 1 else files)
+            fig = (year, cap, dem, pup, interned.setdefault(sources, sources))
+        else:
+            entry = min(
+                (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
+                default=None,
+            )
+            pupils = [f[2] for f in per_course.values() if f[2] is not None]
+            sources = tuple(sorted({s for f in per_course.values() for s in f[3]}))
+            fig = (
+                year,
+                per_course[entry][0] if entry is not None else None,
+                per_course[entry][1] if entry is not None else None,
+                sum(pupils) if pupils else None,
+                interned.setdefault(sources, sources),
+            )
+        key = (uai, cfd, modality)
+        years = by_offer.get(key)
+        if years is None:
+            by_offer[key] = [fig]
+        else:
+            years.append(fig)
+    out = []
+    for key in sorted(by_offer):
+        years = by_offer[key]
+        out.append((*key, years if len(years) == 1 else sorted(years, key=_year)))
+    return out
+
+
+def known_rows(
+    offers: ActivityOffers, reports: Sequence[FileReport], known: set[str] | dict[str, Any]
+) -> None:
+    """Each row of a CFD the BCN knows is used; the others are skipped in their file's report,
+    in line order, after those that resolve to no CFD."""
+    for report, by_cfd, no_mef in zip(reports, offers.lines, offers.no_mef, strict=True):
+        for line in no_mef:
+            report.skip(NO_MEF, line)
+        unknown: list[int] = []
+        for cfd, lines in by_cfd.items():
+            if cfd in known:
+                report.rows_used += len(lines)
+            else:
+                unknown += lines
+        for line in sorted(unknown):
+            report.skip(UNKNOWN_CFD, line)
+
+
+def _year(y: YearTuple) -> int:
+    return y[0]
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a + b
