@@ -27,8 +27,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from graph.coverage import read_coverage
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
+from graph.pathways import coverage_rows
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
     ThinFile,
@@ -40,7 +42,8 @@ from graph.pathways.hygiene import (
 )
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
-from graph.store import GraphStore
+from graph.store import GraphReader, GraphStore
+from graph.territory import Territory
 from graph.touched import Touched, touched_between
 
 LEG_FIELDS = (
@@ -82,6 +85,13 @@ KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's cove
 # a few hundred questions; the worker's RSS target is 250 MB, docs/performance.md)
 ANSWER_BYTES_CAP = 8 * 1024 * 1024
 HISTORY_CAP = 50_000  # offers whose history is kept (those answers showed): about 10 MB at most
+# the territories' coverage rows kept per version and carried over edits (coverage_rows():
+# about 250 bytes a row, so 5 MB at most; one département is 1 000-2 000 rows at national size)
+COVERAGE_ROWS_CAP = 20_000
+# a carried cache whose edit touched at most this many diplomas is not refilled in the
+# background: the first request that needs one of them reads it (a thread would compete with
+# that request for the interpreter, and the request would read it anyway)
+REFILL_INLINE_CAP = 50
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
 
@@ -165,8 +175,9 @@ class PathwayData:
         # request keeps of most offers; :meth:`outside_offers`)
         self._outside: dict[str, OutsideRows] = {}
         # code -> its legs with closed targets replaced by their successors, one per target
-        # (graph.pathways.search._open_targets: what every search walks); not carried over an
-        # edit, which may close or rename a target of any diploma's legs
+        # (graph.pathways.search._open_targets: what every search walks); carried over an
+        # edit but for the codes whose legs it touched (no edit closes or renames a diploma:
+        # only an import does, and an import carries nothing)
         self.open_legs: dict[str, list[tuple[str, Row]]] = {}
         self._shared = _Shared()
         # who is where, for carried(): actor id -> the codes whose offers name it; passerelle
@@ -185,6 +196,15 @@ class PathwayData:
         self._thin_common: dict[str, ThinFile | None] = {}
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
+        # coverage_rows(): territory -> (its rows by diploma, the codes to read again after
+        # an edit), least recently used first
+        self._coverage: OrderedDict[str, tuple[coverage_rows.ByCode, frozenset[str]]] = (
+            OrderedDict()
+        )
+        self._coverage_rows = 0
+        # programme_territories(), and the codes to read again (an edit touched them)
+        self._programmes: dict[str, frozenset[str]] | None = None
+        self._programmes_stale: frozenset[str] = frozenset()
         # answer(): whole serialised answers, least recently used first; never carried either
         self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
         self._answer_bytes = 0
@@ -225,6 +245,8 @@ class PathwayData:
         new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
         new._legs = legs
+        open_legs = dict(self.open_legs)
+        new.open_legs = open_legs
         # new._shared starts empty: the rows read again share among themselves, and the
         # values of rows an edit replaced (an edit's own source text) are not kept forever
         for c in drop_offers:
@@ -234,15 +256,34 @@ class PathwayData:
             outside.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
+            open_legs.pop(c, None)
+        if not touched.actors:  # an actor's name, campuses or offers: any row may change
+            with self._lock:
+                if self._programmes is not None:
+                    new._programmes = self._programmes
+                    new._programmes_stale = self._programmes_stale | drop_offers
+                new._coverage = OrderedDict(
+                    (k, (rows, stale | touched.diplomas))
+                    for k, (rows, stale) in self._coverage.items()
+                )
+                new._coverage_rows = self._coverage_rows
         # the indexes may name codes dropped here: a code is read again when asked, and the
         # index then names it again; naming a code that is not cached drops nothing
         new._by_actor = by_actor
         new._by_passerelle = by_passerelle
         new.refill = (
-            sorted(drop_offers | drop_legs | touched.diplomas) if self.preloaded_s else None
+            sorted(drop_offers | drop_legs | touched.diplomas)
+            if self.preloaded_s is not None
+            else None
         )
-        new._diplomas = {c: v for c, v in dict(self._diplomas).items() if c not in touched.diplomas}
-        new._actors = {a: v for a, v in dict(self._actors).items() if a not in touched.actors}
+        # copied whole, then the touched entries dropped (a comprehension over the 10 000
+        # actors of the country was most of the cost of carrying a cache over an edit)
+        new._diplomas = dict(self._diplomas)
+        for c in touched.diplomas:
+            new._diplomas.pop(c, None)
+        new._actors = dict(self._actors)
+        for a in touched.actors:
+            new._actors.pop(a, None)
         new._fields = dict(self._fields)  # TRAINS_FOR: no edit changes it
         new._sectors = dict(self._sectors)
         new._latest = self._latest  # the imported files: only an import changes them
@@ -265,7 +306,7 @@ class PathwayData:
     def _missing(have: dict[str, Any], codes: Iterable[str]) -> list[str]:
         return sorted({c for c in codes if c not in have})
 
-    def diplomas(self, store: GraphStore, codes: Iterable[str]) -> dict[str, Row]:
+    def diplomas(self, store: GraphReader, codes: Iterable[str]) -> dict[str, Row]:
         """code -> {code, name, type, level, nsf} for the codes that exist."""
         codes = list(codes)
         missing = self._missing(self._diplomas, codes)
@@ -279,7 +320,7 @@ class PathwayData:
         return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
 
     def legs_from(
-        self, store: GraphStore, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str]
     ) -> dict[str, list[tuple[str, Row]]]:
         """code -> [(target code, leg)] for every LEADS_TO leaving it (targets are described
         by :meth:`diplomas` afterwards)."""
@@ -303,7 +344,7 @@ class PathwayData:
         return {c: self._legs[c] for c in codes}
 
     def offers_of(
-        self, store: GraphStore, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str]
     ) -> dict[str, list[tuple[Row, Row]]]:
         """code -> [(actor, offer)], a seed offer and its open-data twin merged
         (:func:`merge_offer_rows`)."""
@@ -335,7 +376,7 @@ class PathwayData:
         return {c: self._offers[c] for c in codes}
 
     def usable_offers(
-        self, store: GraphStore, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str]
     ) -> dict[str, list[tuple[Row, Row, int | None]]]:
         """code -> [(actor, offer, last seen)] for its offers that may be proposed
         (:func:`graph.pathways.hygiene.offer_usable`), in the order of :meth:`offers_of`, with
@@ -364,7 +405,7 @@ class PathwayData:
         return {c: self._usable[c] for c in codes}
 
     def thin_common(
-        self, store: GraphStore, codes: Iterable[str], latest: dict[str, int]
+        self, store: GraphReader, codes: Iterable[str], latest: dict[str, int]
     ) -> dict[str, ThinFile]:
         """The common 2ndes among ``codes`` whose track's latest file lists them too thinly
         (:func:`graph.pathways.hygiene.thin_latest`), worked out once per version from their
@@ -379,7 +420,7 @@ class PathwayData:
                 self._thin_common[code] = t._replace(common_year=True) if t else None
         return {c: t for c in codes if (t := self._thin_common.get(c)) is not None}
 
-    def outside_offers(self, store: GraphStore, codes: Iterable[str]) -> dict[str, OutsideRows]:
+    def outside_offers(self, store: GraphReader, codes: Iterable[str]) -> dict[str, OutsideRows]:
         """code -> :meth:`usable_offers` as offers flagged outside any territory, in the same
         order, with the département and latitude of each, made once per version: a request
         flags most offers of the diplomas it meets outside its territory, and takes these as
@@ -416,7 +457,7 @@ class PathwayData:
             or not p.isdisjoint(wanted)
         }
 
-    def fields_of(self, store: GraphStore, codes: Iterable[str]) -> dict[str, frozenset[str]]:
+    def fields_of(self, store: GraphReader, codes: Iterable[str]) -> dict[str, frozenset[str]]:
         """code -> the filières (sector ids of kind 'filiere') it trains for."""
         codes = list(codes)
         missing = self._missing(self._fields, codes)
@@ -430,21 +471,30 @@ class PathwayData:
     def programme_territories(self, store: GraphStore) -> dict[str, frozenset[str]]:
         """Each campus programme's territory (the départements its facts hold in,
         :func:`graph.inference.rules.programme_territory`), for this version: a few dozen seed
-        diplomas at most."""
-
-        def compute() -> dict[str, frozenset[str]]:
+        diplomas on the national files (every diploma of the synthetic national graph is a
+        seed one: 200 ms of reading). Carried over an edit: the diplomas it touched are read
+        again (``pathway_programme_territories_of``), not every seed diploma."""
+        with self._lock:
+            have, stale = self._programmes, self._programmes_stale
+        if have is not None and not stale:
+            return have
+        if have is None:
+            rows = store.read("pathway_programme_territories")
             out: dict[str, frozenset[str]] = {}
-            for r in store.read("pathway_programme_territories"):
-                campus = {d for deps in r["campus_departements"] or () for d in deps or ()}
-                offers = [d for d in r["offer_departements"] or () if d]
-                if t := programme_territory(r["code"], campus, offers):
-                    out[r["code"]] = t
-            return out
+        else:
+            rows = store.read("pathway_programme_territories_of", codes=sorted(stale))
+            out = {c: t for c, t in have.items() if c not in stale}
+        for r in rows:
+            campus = {d for deps in r["campus_departements"] or () for d in deps or ()}
+            offers = [d for d in r["offer_departements"] or () if d]
+            if t := programme_territory(r["code"], campus, offers):
+                out[r["code"]] = t
+        with self._lock:
+            if self._programmes is have and self._programmes_stale is stale:
+                self._programmes, self._programmes_stale = out, frozenset()
+        return out
 
-        value: dict[str, frozenset[str]] = self.kept(("programme_territories",), compute)
-        return value
-
-    def latest_years(self, store: GraphStore) -> dict[str, int]:
+    def latest_years(self, store: GraphReader) -> dict[str, int]:
         """The latest year of each track's imported files (empty without an import): an offer
         is current when its track's latest files list it (graph/pathways/hygiene.py)."""
         if self._latest is None:
@@ -515,6 +565,42 @@ class PathwayData:
                     self._answer_bytes -= len(dropped)
         return body
 
+    def coverage_rows(self, store: GraphStore, territory: Territory) -> list[Row]:
+        """What :func:`graph.coverage.read_coverage` reads for the territory, kept per
+        version and carried over edits: after an edit of offers only the diplomas it touched
+        are read again (:mod:`graph.pathways.coverage_rows`). At most ``COVERAGE_ROWS_CAP``
+        rows are kept, the least recently asked territory dropped first."""
+        if self.version is None:
+            return read_coverage(store, territory)
+        key = territory.model_dump_json()
+        with self._lock:
+            got = self._coverage.get(key)
+            if got is not None:
+                self._coverage.move_to_end(key)
+        if got is not None and not got[1]:
+            return coverage_rows.expand(got[0])
+        if got is None:
+            rows: list[Row] = read_coverage(store, territory)
+            by_code = coverage_rows.compact(rows)
+        else:
+            fresh = store.read(
+                "coverage_offers_of", codes=sorted(got[1]), **territory.query_params()
+            )
+            by_code = coverage_rows.refreshed(got[0], got[1], fresh)
+            rows = coverage_rows.expand(by_code)
+        count = coverage_rows.row_count(by_code)
+        with self._lock:
+            old = self._coverage.pop(key, None)
+            if old is not None:
+                self._coverage_rows -= coverage_rows.row_count(old[0])
+            if count <= COVERAGE_ROWS_CAP:
+                self._coverage[key] = (by_code, frozenset())
+                self._coverage_rows += count
+                while self._coverage_rows > COVERAGE_ROWS_CAP:
+                    _, (dropped, _) = self._coverage.popitem(last=False)
+                    self._coverage_rows -= coverage_rows.row_count(dropped)
+        return rows
+
     def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
         """The diplomas that train for a sector (its id or one of its ROME codes)."""
         with self._lock:
@@ -582,7 +668,11 @@ def pathway_data(store: GraphStore, seen: str | None = None) -> PathwayData:
                 data = PathwayData(version)
             _registry[store] = data
             if store in _warm:
-                _start_preload(store, data)
+                if data.refill is not None and len(data.refill) <= REFILL_INLINE_CAP:
+                    # a few touched diplomas: read by the first request that needs them
+                    data.preloaded_s = 0.0
+                else:
+                    _start_preload(store, data)
         return data
 
 

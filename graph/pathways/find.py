@@ -7,6 +7,7 @@ Source`, then runs the pure steps.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -15,7 +16,6 @@ from graph.coverage import (
     goal_absent_sentence,
     goal_thin_sentence,
     other_modality_sentence,
-    read_coverage,
     summarise,
 )
 from graph.geo import haversine_km
@@ -122,19 +122,20 @@ def _search(
 
 def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
     """The mean place of a territory's offers: where far places are measured from when the
-    learner gave no home."""
+    learner gave no home. Summed exactly (``math.fsum``): the same in any order of the rows
+    (the engines give them in different orders; a cache carried over an edit too)."""
     pts = [(r["offer"]["lat"], r["offer"]["lon"]) for r in rows if r["offer"].get("lat")]
     if not pts:
         return None
-    return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+    return (math.fsum(p[0] for p in pts) / len(pts), math.fsum(p[1] for p in pts) / len(pts))
 
 
 def _coverage(
-    store: GraphStore, territory: Territory, modality: str | None = None
+    store: GraphStore, data: PathwayData, territory: Territory, modality: str | None = None
 ) -> tuple[list[CoverageRow], LatLon | None]:
     """What the data holds in the territory (in ``modality`` if given), and the centre of its
     offers (of any modality)."""
-    rows = read_coverage(store, territory)
+    rows = data.coverage_rows(store, territory)
     return summarise(rows, territory, modality=modality), _centre(rows)
 
 
@@ -155,10 +156,10 @@ class _Origin:
     def coverage(self, modality: str | None = None) -> tuple[list[CoverageRow], LatLon | None]:
         """What the data holds in the territory: every offer, or those in ``modality``."""
         if modality not in self._coverage:
-            store, territory = self.store, self.territory
-            self._coverage[modality] = self.data.kept(
+            store, data, territory = self.store, self.data, self.territory
+            self._coverage[modality] = data.kept(
                 ("coverage", territory.model_dump_json(), modality),
-                lambda: _coverage(store, territory, modality),
+                lambda: _coverage(store, data, territory, modality),
             )
         return self._coverage[modality]
 

@@ -26,10 +26,10 @@ from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.models import Modality
 from graph.pathways import PathwayQuery, PathwayRequest, build_query, find_pathways
-from graph.pathways.data import cache_state, forget, keep_warm, pathway_data
+from graph.pathways.data import PathwayData, cache_state, forget, keep_warm, pathway_data
 from graph.pathways.find import _StoreSource
 from graph.store import GraphStore
-from graph.territory import Territory
+from graph.territory import Point, Territory
 from graph.touched import Touched
 from tests.conftest import MINI_SEEDS, make_settings
 
@@ -198,11 +198,22 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
         "alice",
         OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
     )
-    fresh = pathway_data(store)  # a new version: a new cache, preloaded again
-    assert fresh is not data and fresh.preload_thread is not None
-    fresh.preload_thread.join(timeout=30)
+    # a new version: its cache carries the rows the edit did not touch; the one diploma it
+    # touched is read by the first request that needs it, not by a background refill
+    fresh = pathway_data(store)
+    assert fresh is not data and fresh.preload_thread is None
     assert cache_state(store)["state"] == "ready"
+    assert "32025002" not in fresh._offers
     assert find_pathways(store, _bts_in_lot()).count == 1
+    assert "32025002" in fresh._offers
+
+    # an import-like write carries nothing: the whole cache is preloaded again
+    load_seeds(store, load_seed_dir(MINI_SEEDS))
+    reloaded = pathway_data(store)
+    assert reloaded.carried_from is None and reloaded.preload_thread is not None
+    reloaded.preload_thread.join(timeout=30)
+    assert cache_state(store)["state"] == "ready"
+    assert cache_state(store)["diplomas"] == 4
 
 
 def test_health_tells_the_state_of_the_cache(store: GraphStore, tmp_path: Path) -> None:
@@ -472,3 +483,154 @@ def test_a_version_read_earlier_in_the_request_never_brings_an_older_cache_back(
     assert current is not old and current.version == store.version() != old.version
     assert pathway_data(store, old.version) is current  # read again: never back to the old
     assert pathway_data(store, current.version) is current
+
+
+def _coverage_of(rows: list[dict[str, Any]], territory: Territory) -> tuple[Any, Any]:
+    """What an answer builds from a territory's coverage rows: the summary, the centre."""
+    from graph.coverage import summarise
+    from graph.pathways.find import _centre
+
+    return summarise(rows, territory), _centre(rows)
+
+
+def test_a_territory_s_coverage_is_carried_over_an_edit_of_its_offers(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The coverage rows of a territory (what an answer says the data holds there, and the
+    centre it measures far steps from) are kept per version; after an edit of offers only the
+    touched diplomas' rows are read again, and they build what a fresh read builds; after an
+    edit of an actor (its name, its campuses) they are read whole."""
+    from graph.coverage import read_coverage
+    from graph.edits import ActorUpdate, update_actor
+
+    territories = [
+        Territory(departements=["046"]),
+        Territory(departements=["012", "046"]),
+        Territory(near=Point(lat=44.6, lon=1.9), radius_km=60),
+        Territory(campus="mini"),
+    ]
+    reads: list[str] = []
+    real_read = store.read
+
+    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
+        reads.append(name)
+        return real_read(name, **params)
+
+    monkeypatch.setattr(store, "read", read)
+
+    def check(data: Any, expected_reads: list[str]) -> None:
+        for t in territories:
+            reads.clear()
+            got = _coverage_of(data.coverage_rows(store, t), t)
+            assert reads == expected_reads, (t, reads)
+            assert got == _coverage_of(read_coverage(store, t), t)
+
+    data = pathway_data(store)
+    check(data, ["coverage_offers"])
+    check(data, [])  # kept for the version
+    lot_before = _coverage_of(data.coverage_rows(store, territories[0]), territories[0])
+
+    create_offer(  # the BTS in Figeac (46): a new row in three of the territories
+        store,
+        "alice",
+        OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+    )
+    fresh = pathway_data(store)
+    assert fresh.carried_from == data.version
+    check(fresh, ["coverage_offers_of"])
+    check(fresh, [])
+    lot_after = _coverage_of(fresh.coverage_rows(store, territories[0]), territories[0])
+    assert lot_after != lot_before  # the edit is seen
+
+    create_partnership(  # touches no offer: the rows are carried as they are
+        store, "alice", PartnershipCreate(a="iut-b", b="lycee-a", kind="convention", source=SRC)
+    )
+    check(pathway_data(store), [])
+
+    update_actor(store, "alice", "iut-b", ActorUpdate(name="IUT de Figeac (renommé)", source=SRC))
+    renamed = pathway_data(store)
+    assert renamed.carried_from is not None
+    check(renamed, ["coverage_offers"])
+
+
+def test_legs_with_closed_targets_replaced_are_carried_but_for_the_touched_diplomas(
+    store: GraphStore,
+) -> None:
+    """An edit closes no diploma (only an import does, and carries nothing): the legs kept
+    with their closed targets replaced are carried over it, but for the diplomas whose legs it
+    touched; a search after it answers as a search that reads everything again."""
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    find_pathways(store, _bts_in_lot())
+    opened = dict(data.open_legs)
+    assert "40025005" in opened
+    create_offer(
+        store,
+        "alice",
+        OfferCreate(actor="iut-b", diploma="40025005", modality="school", source=SRC),
+    )
+    fresh = pathway_data(store)
+    assert "40025005" not in fresh.open_legs  # its legs are read again
+    assert all(fresh.open_legs[c] is legs for c, legs in opened.items() if c != "40025005")
+    assert find_pathways(store, _bts_in_lot()) == find_pathways(Uncached(store), _bts_in_lot())  # type: ignore[arg-type]
+
+
+def test_a_preload_reads_the_rows_a_lazy_cache_reads(store: GraphStore) -> None:
+    """The preload (the diplomas' rows by chunks) fills the cache with the rows that reading
+    each diploma when a search asks for it gives."""
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    codes = sorted(data._offers)
+    assert len(codes) == 4
+    lazy = PathwayData(store.version())
+    assert lazy.offers_of(store, codes) == {c: data._offers[c] for c in codes}
+    assert lazy.usable_offers(store, codes) == {c: data._usable[c] for c in codes}
+    assert lazy.legs_from(store, codes) == {c: data._legs[c] for c in codes}
+    assert lazy.fields_of(store, codes) == {c: data._fields[c] for c in codes}
+    assert lazy._actors == data._actors
+    assert lazy._by_actor == data._by_actor and lazy._by_passerelle == data._by_passerelle
+
+
+def test_programme_territories_are_carried_over_an_edit_of_offers(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The campus programmes' territories (worked out from the départements of their offers)
+    are carried over an edit of offers, the touched diplomas read again, and equal what a
+    cache of the new version reads whole; an edit of an actor reads them whole."""
+    from graph.edits import ActorUpdate, update_actor
+
+    reads: list[str] = []
+    real_read = store.read
+
+    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
+        reads.append(name)
+        return real_read(name, **params)
+
+    monkeypatch.setattr(store, "read", read)
+    data = pathway_data(store)
+    before = data.programme_territories(store)
+    assert before  # the mini campus's programmes have a territory
+    for diploma, actor in (("32025002", "iut-b"), ("40025005", "lycee-a")):
+        create_offer(  # in Lot (46) and then in Aveyron (12)
+            store,
+            "alice",
+            OfferCreate(actor=actor, diploma=diploma, modality="continuing", source=SRC),
+        )
+        fresh = pathway_data(store)
+        assert fresh.carried_from is not None
+        reads.clear()
+        got = fresh.programme_territories(store)
+        assert reads == ["pathway_programme_territories_of"]
+        assert got == PathwayData(store.version()).programme_territories(store)
+        reads.clear()
+        assert fresh.programme_territories(store) is got and not reads
+    update_actor(store, "alice", "iut-b", ActorUpdate(name="IUT de Figeac (renommé)", source=SRC))
+    renamed = pathway_data(store)
+    reads.clear()
+    got = renamed.programme_territories(store)
+    assert reads == ["pathway_programme_territories"]
+    assert got == PathwayData(store.version()).programme_territories(store)
