@@ -198,6 +198,12 @@ await scenario('noms', async (d) => {
   d.commonYearSteps = (cards.match(/[^\n]*1re année commune[^\n]*/g) ?? []).slice(0, 3);
   expect(!/1ERE ANNEE COMMUNE|1E ANNEE COMMUNE|2NDE COMMUNE/.test(cards), 'a step is named by its raw BCN text');
   await page.screenshot({ path: join(shots, 'noms.png') });
+  // A link with no start diploma (an API-only from_level question) in the same tab: the page
+  // invites a search instead of leaving the last answer under a form that says otherwise.
+  await page.goto(`${app}#/parcours?from_level=3&to_level=4&departements=2A`);
+  await page.locator('.state-empty').waitFor();
+  d.staleSummary = await page.locator('.results-summary').count();
+  expect(d.staleSummary === 0, 'the earlier answer is still shown under a new question');
   await close();
 });
 

@@ -256,13 +256,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   // ---- start -----------------------------------------------------------------------------
-  const start = (): void =>
-    void f.set(params).then(() => {
-      if (params.get('from')) void search();
-    });
-  start();
-  if (!params.get('from')) {
-    results.append(
+  /** No start diploma in the link: the invitation, never the answer of an earlier search. */
+  function showEmpty(): void {
+    ctrl?.abort();
+    answer = null;
+    pmap?.destroy();
+    pmap = null;
+    results.replaceChildren(
+      results.firstChild!,
       h(
         'div',
         { class: 'state state-empty' },
@@ -279,6 +280,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       ),
     );
   }
+
+  const start = (): void => {
+    if (!params.get('from')) showEmpty();
+    void f.set(params).then(() => {
+      if (params.get('from')) void search();
+    });
+  };
+  start();
 
   return {
     update(next) {
