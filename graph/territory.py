@@ -148,6 +148,18 @@ class Territory(BaseModel):
     def is_set(self) -> bool:
         return bool(self.campus or self.departements or self.region or self.near)
 
+    @property
+    def is_everywhere(self) -> bool:
+        """Whether :meth:`contains` holds for every place (a point without a radius limits
+        nothing there).
+
+        >>> Territory().is_everywhere, Territory(departements=["046"]).is_everywhere
+        (True, False)
+        """
+        return not (
+            self.campus or self.departements or self.region or (self.near and self.radius_km)
+        )
+
     def contains(
         self,
         place: Mapping[str, Any],

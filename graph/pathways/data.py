@@ -174,6 +174,9 @@ class PathwayData:
         # code -> its usable offers as Offer objects flagged outside any territory (what a
         # request keeps of most offers; :meth:`outside_offers`)
         self._outside: dict[str, OutsideRows] = {}
+        # code -> its usable offers as Offer objects in the territory, for the requests whose
+        # territory is everywhere and with no modality (:meth:`everywhere_offers`)
+        self._everywhere: dict[str, list[Offer]] = {}
         # code -> its legs with closed targets replaced by their successors, one per target
         # (graph.pathways.search._open_targets: what every search walks); carried over an
         # edit but for the codes whose legs it touched (no edit closes or renames a diploma:
@@ -239,11 +242,13 @@ class PathwayData:
         usable = dict(self._usable)
         places = dict(self._places)
         outside = dict(self._outside)
+        everywhere = dict(self._everywhere)
         new._offers = offers
         new._usable = usable
         new._places = places
         new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
+        new._everywhere = everywhere
         new._legs = legs
         open_legs = dict(self.open_legs)
         new.open_legs = open_legs
@@ -254,6 +259,7 @@ class PathwayData:
             usable.pop(c, None)
             places.pop(c, None)
             outside.pop(c, None)
+            everywhere.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
             open_legs.pop(c, None)
@@ -437,6 +443,21 @@ class PathwayData:
                     tuple(o.get("lat") for _, o, _ in rows),
                 )
         return {c: self._outside[c] for c in codes}
+
+    def everywhere_offers(self, store: GraphReader, codes: Iterable[str]) -> dict[str, list[Offer]]:
+        """code -> :meth:`usable_offers` as offers flagged in the territory, in the same order,
+        made once per version: what :func:`graph.pathways.search.flag_usable` makes for a
+        request with no territory (:attr:`graph.territory.Territory.is_everywhere`) and no
+        modality, whose from_level questions meet most diplomas of the country. Never changed
+        once made (the callers keep the lists as they are)."""
+        codes = list(codes)
+        missing = self._missing(self._everywhere, codes)
+        if missing:
+            for code, rows in self.usable_offers(store, missing).items():
+                self._everywhere[code] = [
+                    Offer(code, a, o, True, last_seen=seen) for a, o, seen in rows
+                ]
+        return {c: self._everywhere[c] for c in codes}
 
     def offered_in(
         self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any

@@ -70,7 +70,10 @@ class _StoreSource:
     def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]:
         codes = set(codes)
         missing = [c for c in codes if c not in self._offers]
-        if missing:
+        if missing and self.q.modality is None and self.q.territory.is_everywhere:
+            # every offer is in the territory: flag_usable's offers, kept for the version
+            self._offers.update(self.data.everywhere_offers(self.store, missing))
+        elif missing:
             mod = self.q.modality.value if self.q.modality else None
             outside = self.data.outside_offers(self.store, missing)
             for code, rows in self.data.usable_offers(self.store, missing).items():

@@ -214,6 +214,7 @@ class _Walk:
         self.max_steps = q.max_steps
         self.paths: list[Candidate] = []
         self._edges: dict[str, list[tuple[str, Row, Row, int, bool, bool, bool]]] = {}
+        self._common: dict[str, bool] = {}
 
     def edges(self, code: str) -> list[tuple[str, Row, Row, int, bool, bool, bool]]:
         """The legs leaving ``code`` with what the walk asks of each, worked out once per
@@ -239,12 +240,20 @@ class _Walk:
                 )
         return got
 
+    def common_year(self, code: str, row: Row) -> bool:
+        """:func:`is_common_year` of a diploma, read once per search (its names' patterns are
+        a tenth of a from_level walk when read at every visit)."""
+        got = self._common.get(code)
+        if got is None:
+            got = self._common[code] = is_common_year(row)
+        return got
+
     def walk(self, path: list[str], rows: list[Row], legs: list[Row]) -> None:
         """The candidates that begin with ``path`` (codes; ``rows``: their diplomas) along
         ``legs``."""
         here = rows[-1]
         level = here.get("level") or 0
-        common = len(path) > 1 and is_common_year(here)
+        common = len(path) > 1 and self.common_year(path[-1], here)
         paths = self.paths
         for code, leg, there, there_level, reorientation, local, goal in self.edges(path[-1]):
             if len(paths) >= CANDIDATE_CAP:

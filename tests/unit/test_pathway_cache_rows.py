@@ -85,6 +85,7 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
         Territory(campus="c2", departements=["081"]),
         Territory(near=Point(lat=44.5, lon=2.0), radius_km=60),
         Territory(departements=["046"], near=Point(lat=44.5, lon=2.0), radius_km=80),
+        Territory(near=Point(lat=44.5, lon=2.0)),  # a point without a radius limits nothing
     ]
     outside = OutsideRows(
         [Offer("B", a, o, False, last_seen=seen) for a, o, seen in rows],
@@ -109,6 +110,12 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
                 if modality is None or o["modality"] == modality
             ]
             assert [o.in_territory for o in got] == expected
+            if t.is_everywhere and modality is None:
+                # the offers made once per version for such requests: the same flags
+                data = PathwayData("1")
+                data._usable = {"B": rows}  # all there: nothing is read from a store
+                assert data.everywhere_offers(None, ["B"])["B"] == got  # type: ignore[arg-type]
+    assert [t.is_everywhere for t in territories].count(True) == 2
     assert any(o.in_territory for o in flag_usable("B", rows, territories[1], None))
 
 
@@ -155,10 +162,11 @@ def test_carried_cache_keeps_histories_and_usable_rows_the_edit_did_not_touch() 
     data._places = {"B": frozenset(), "C": frozenset()}
     data._offers = {"B": [], "C": []}
     data._outside = {"B": OutsideRows([], (), ()), "C": OutsideRows([], (), ())}
+    data._everywhere = {"B": [], "C": []}
     new = data.carried("2", Touched.of(diplomas=["B"]))
     assert set(new._histories) == {("a", "C", "school"), ("x", "C", None)}
     assert set(new._usable) == set(new._places) == set(new._offers) == {"C"}
-    assert set(new._outside) == {"C"}
+    assert set(new._outside) == set(new._everywhere) == {"C"}
     new = data.carried("3", Touched.of(actors=["x"]))
     assert set(new._histories) == {("a", "B", "school"), ("a", "C", "school")}
     assert data._histories.keys() == {("a", "B", "school"), ("a", "C", "school"), ("x", "C", None)}
