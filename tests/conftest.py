@@ -8,8 +8,10 @@ Neo4j JVM serves the whole session; each store that needs its own graph gets its
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.engines.neo4j_store import Neo4jStore
+from graph.ingest.opendata import run_import
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
@@ -144,3 +147,40 @@ def seed_client(
     app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=seed_store)
     with TestClient(app) as client:
         yield client
+
+
+# --- clients over an import of a fixture cut from the national files ---------------------------
+
+
+def national_table_seeds(tmp_path_factory: pytest.TempPathFactory, *extra: Path) -> Path:
+    """A seed folder with the national table of documented continuations (and ``extra`` seed
+    files): what the answers on a national fixture rest on, without any campus."""
+    seeds = tmp_path_factory.mktemp("seeds")
+    for f in (SEEDS / "continuations-nationales.toml", *extra):
+        shutil.copy(f, seeds)
+    return seeds
+
+
+def imported_client(
+    store: GraphStore,
+    opendata: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    *,
+    seeds: Path | None = None,
+    as_of: date | None = None,
+) -> Iterator[TestClient]:
+    """The API over ``store`` loaded with ``seeds`` (if any) and an import of ``opendata``
+    (closures judged on ``as_of``, today when None); for module-scoped fixtures."""
+    if seeds is not None:
+        load_seeds(store, load_seed_dir(seeds))
+    run_import(store, opendata, as_of=as_of)
+    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
+    with TestClient(app) as c:
+        yield c
+
+
+def ask(client: TestClient, **params: Any) -> dict[str, Any]:
+    """A pathway answer that must be given (HTTP 200)."""
+    r = client.get("/pathways", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()

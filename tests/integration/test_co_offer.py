@@ -18,9 +18,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.main import create_app
-from graph.ingest.opendata import run_import
-from tests.conftest import StoreMaker, make_settings
+from tests.conftest import StoreMaker, imported_client
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "opendata_cooffer"
 TRPM = "40025014"
@@ -36,11 +34,7 @@ PARIS = "48.8566,2.3522"
 def client(
     session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    store = session_stores()
-    run_import(store, FIXTURE, as_of=AS_OF)
-    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
-    with TestClient(app) as c:
-        yield c
+    yield from imported_client(session_stores(), FIXTURE, tmp_path_factory, as_of=AS_OF)
 
 
 def bts_after_trpm(client: TestClient, **params: Any) -> list[dict[str, Any]]:

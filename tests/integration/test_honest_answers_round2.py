@@ -5,20 +5,15 @@ and the national table of documented continuations (``seeds/continuations-nation
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.main import create_app
 from graph.ingest.opendata import run_import
-from graph.ingest.seed_loader import load_seeds
-from graph.ingest.seeds import load_seed_dir
 from graph.store import GraphStore
-from tests.conftest import StoreMaker, make_settings
+from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,20 +27,8 @@ PARIS = "48.857,2.352"
 def client(
     session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    seeds = tmp_path_factory.mktemp("seeds")
-    shutil.copy(ROOT / "seeds" / "continuations-nationales.toml", seeds)
-    store = session_stores()
-    load_seeds(store, load_seed_dir(seeds))
-    run_import(store, FIXTURE)
-    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
-    with TestClient(app) as c:
-        yield c
-
-
-def ask(client: TestClient, **params: Any) -> dict[str, Any]:
-    r = client.get("/pathways", params=params)
-    assert r.status_code == 200, r.text
-    return r.json()
+    seeds = national_table_seeds(tmp_path_factory)
+    yield from imported_client(session_stores(), FIXTURE, tmp_path_factory, seeds=seeds)
 
 
 def test_a_level_absent_in_the_modality_asked_is_said_with_the_other_modality(

@@ -12,11 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.main import create_app
-from graph.ingest.opendata import run_import
-from graph.ingest.seed_loader import load_seeds
-from graph.ingest.seeds import load_seed_dir
-from tests.conftest import SEEDS, StoreMaker, make_settings
+from tests.conftest import SEEDS, StoreMaker, ask, imported_client
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,18 +28,13 @@ ASSP, SAPAT_2NDE, MELEC = "40033007", "40333001", "40025520"
 def client(
     session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    store = session_stores()
-    load_seeds(store, load_seed_dir(SEEDS))
-    run_import(store, FIXTURE, as_of=date(2026, 12, 5))  # closures judged on a fixed day
-    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
-    with TestClient(app) as c:
-        yield c
-
-
-def ask(client: TestClient, **params: Any) -> dict[str, Any]:
-    r = client.get("/pathways", params=params)
-    assert r.status_code == 200, r.text
-    return r.json()
+    yield from imported_client(
+        session_stores(),
+        FIXTURE,
+        tmp_path_factory,
+        seeds=SEEDS,
+        as_of=date(2026, 12, 5),  # closures judged on a fixed day
+    )
 
 
 def step_of(answer: dict[str, Any], code: str) -> dict[str, Any]:

@@ -7,7 +7,6 @@ diplomas, départements by their names, public files by their titles.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.main import create_app
-from graph.ingest.opendata import run_import
-from graph.ingest.seed_loader import load_seeds
-from graph.ingest.seeds import load_seed_dir
-from tests.conftest import StoreMaker, make_settings
+from tests.conftest import StoreMaker, imported_client, national_table_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "opendata_names"
@@ -32,14 +27,8 @@ FILE_NAME = re.compile(r"[\w.-]+\.(csv|json|txt|toml)\b")
 def client(
     session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    seeds = tmp_path_factory.mktemp("seeds")
-    shutil.copy(ROOT / "seeds" / "continuations-nationales.toml", seeds)
-    store = session_stores()
-    load_seeds(store, load_seed_dir(seeds))
-    run_import(store, FIXTURE)
-    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
-    with TestClient(app) as c:
-        yield c
+    seeds = national_table_seeds(tmp_path_factory)
+    yield from imported_client(session_stores(), FIXTURE, tmp_path_factory, seeds=seeds)
 
 
 def get(client: TestClient, path: str, **params: Any) -> Any:

@@ -7,7 +7,6 @@ Allier offering a licence professionnelle and its documented passerelle from the
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.main import create_app
-from graph.ingest.opendata import run_import
-from graph.ingest.seed_loader import load_seeds
-from graph.ingest.seeds import load_seed_dir
-from tests.conftest import SEEDS, StoreMaker, make_settings
+from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BREST = "48.390,-4.486"
@@ -34,22 +29,10 @@ BTS_ELEC = "32025520"
 def client(
     session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    seeds = tmp_path_factory.mktemp("seeds")
-    shutil.copy(Path(SEEDS) / "continuations-nationales.toml", seeds)
-    for f in (FIXTURES / "seeds_rank").glob("*.toml"):
-        shutil.copy(f, seeds)
-    store = session_stores()
-    load_seeds(store, load_seed_dir(seeds))
-    run_import(store, FIXTURES / "opendata_rank")
-    app = create_app(make_settings(tmp_path_factory.mktemp("unused")), store=store)
-    with TestClient(app) as c:
-        yield c
-
-
-def ask(client: TestClient, **params: Any) -> dict[str, Any]:
-    r = client.get("/pathways", params=params)
-    assert r.status_code == 200, r.text
-    return r.json()
+    seeds = national_table_seeds(tmp_path_factory, *(FIXTURES / "seeds_rank").glob("*.toml"))
+    yield from imported_client(
+        session_stores(), FIXTURES / "opendata_rank", tmp_path_factory, seeds=seeds
+    )
 
 
 def codes(p: dict[str, Any]) -> tuple[str, ...]:
