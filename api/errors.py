@@ -224,6 +224,14 @@ def _field_errors(raw: Any) -> list[dict[str, Any]]:
     """FastAPI's errors as plain JSON (loc, msg, type, and ctx for the French wording), safe
     to encode (no NaN, no lone surrogate, no echo of the input)."""
     out: list[dict[str, Any]] = []
+    # a validator's ValueError sits in ctx as the exception itself, which the encoder would
+    # turn into {}: its message is the French sentence the caller must read
+    raw = [
+        {**e, "ctx": {k: str(v) if isinstance(v, Exception) else v for k, v in e["ctx"].items()}}
+        if isinstance(e, dict) and isinstance(e.get("ctx"), dict)
+        else e
+        for e in raw
+    ]
     for e in jsonable_encoder(raw, custom_encoder={float: _finite}):
         item: dict[str, Any] = {k: _scrub(e[k]) for k in ("loc", "msg", "type") if k in e}
         if "ctx" in e:

@@ -31,6 +31,7 @@ from graph.models import INSEE_PATTERN, departement_code
 
 __all__ = [
     "ANYWHERE",
+    "DEPARTEMENTS_HINT",
     "CampusField",
     "DepartementsField",
     "NearField",
@@ -270,12 +271,17 @@ def parse_departements(value: str | None) -> list[str] | None:
     return sorted({departement_code(c) for c in _codes(value)})
 
 
+DEPARTEMENTS_HINT = (
+    "« departements » : au plus 20 codes de département séparés par des virgules, par exemple 12,46"
+)
+
+
 def check_fields(*, departements: str | None, near: str | None, radius_km: float | None) -> None:
     """The checks a request's territory fields must pass (ValueError, for pydantic validators)."""
     if (near is None) != (radius_km is None):
-        raise ValueError("'near' and 'radius_km' go together")
+        raise ValueError("« near » et « radius_km » vont ensemble : donnez les deux")
     if departements and not valid_departements(departements):
-        raise ValueError("'departements' is a comma list of up to 20 codes, e.g. 12,46")
+        raise ValueError(DEPARTEMENTS_HINT)
     if near is not None and not valid_place(near):
         raise ValueError(f"« near » : {PLACE_HINT}")
 

@@ -10,7 +10,12 @@ from graph.errors import InvalidRequest
 from graph.mapdata import map_points
 from graph.models import ActorKind, Modality, PlatformKind
 from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA
-from graph.territory import DepartementsField, parse_departements, valid_departements
+from graph.territory import (
+    DEPARTEMENTS_HINT,
+    DepartementsField,
+    parse_departements,
+    valid_departements,
+)
 
 router = APIRouter(tags=["map"])
 
@@ -35,10 +40,7 @@ def get_map(
     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
     ones that have no coordinates."""
     if departements and not valid_departements(departements):
-        raise InvalidRequest(
-            "« departements » : au plus 20 codes de département séparés par des virgules, "
-            "par exemple 12,46"
-        )
+        raise InvalidRequest(DEPARTEMENTS_HINT)
     codes = parse_departements(departements)
     if departement:
         codes = sorted({*(codes or []), departement_code(departement) or ""} - {""})

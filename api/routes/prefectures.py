@@ -13,7 +13,12 @@ from pydantic import BaseModel, Field
 
 from graph import communes
 from graph.errors import InvalidRequest
-from graph.territory import DepartementsField, parse_departements, valid_departements
+from graph.territory import (
+    DEPARTEMENTS_HINT,
+    DepartementsField,
+    parse_departements,
+    valid_departements,
+)
 
 router = APIRouter(tags=["communes"])
 
@@ -48,10 +53,7 @@ def get_prefectures(
     """The préfecture of every département (or of `departements=12,46` only), régional
     chefs-lieux first, with their centre (town hall): the town names a map of France shows."""
     if departements and not valid_departements(departements):
-        raise InvalidRequest(
-            "« departements » : au plus 20 codes de département séparés par des virgules, "
-            "par exemple 12,46"
-        )
+        raise InvalidRequest(DEPARTEMENTS_HINT)
     codes = parse_departements(departements)
     found = communes.reference().prefectures(None if codes is None else [_cog(c) for c in codes])
     out = [

@@ -85,11 +85,13 @@ class PathwayRequest(BaseModel):
     @model_validator(mode="after")
     def _coherent(self) -> PathwayRequest:
         if bool(self.from_) == (self.from_level is not None):
-            raise ValueError("give exactly one start: 'from' (a diploma code) or 'from_level'")
+            raise ValueError(
+                "donnez un seul départ : « from » (un code de diplôme) ou « from_level »"
+            )
         if not (
             self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
         ):
-            raise ValueError("give a goal: 'to', 'to_type', 'to_level' or 'job'")
+            raise ValueError("donnez un objectif : « to », « to_type », « to_level » ou « job »")
         if self.home is not None and not valid_place(self.home):
             raise ValueError(f"« home » : {PLACE_HINT}")
         check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)

@@ -177,6 +177,20 @@ def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
         assert r.status_code == 422, (params, r.text)
 
 
+def test_a_refused_request_says_why_in_french(mini_client: TestClient) -> None:
+    """A validator's sentence reaches the caller (it was encoded as « {} »), in French."""
+    cases = {
+        "donnez un seul départ": {"to_level": 7},
+        "donnez un objectif": {"from": "40025005"},
+        "séparés par des virgules": {"from": "40025005", "to_level": 7, "departements": "12;46"},
+        "vont ensemble": {"from": "40025005", "to_level": 7, "near": "46102"},
+    }
+    for expected, params in cases.items():
+        body = mini_client.get("/pathways", params=params).json()
+        assert expected in body["detail"], (params, body)
+        assert "{}" not in body["detail"] and "Value error" not in body["detail"]
+
+
 def test_post_search_matches_get(mini_client: TestClient) -> None:
     params: dict[str, Any] = {"from": "40025005", "to_level": 6, "home": "44.6,2.03", "limit": 5}
     got = mini_client.get("/pathways", params=params).json()

@@ -68,9 +68,9 @@ def test_places_and_field_checks() -> None:
     assert not valid_place("4610") and not valid_place("Figeac; DROP") and not valid_place(" ")
     check_fields(departements="12,46", near="46102", radius_km=20)
     check_fields(departements=None, near=None, radius_km=None)
-    with pytest.raises(ValueError, match="go together"):
+    with pytest.raises(ValueError, match="vont ensemble"):
         check_fields(departements=None, near="46102", radius_km=None)
-    with pytest.raises(ValueError, match="comma list"):
+    with pytest.raises(ValueError, match="séparés par des virgules"):
         check_fields(departements="Lot", near=None, radius_km=None)
     check_fields(departements=None, near="Figeac", radius_km=10)
     with pytest.raises(ValueError, match="code INSEE"):
