@@ -33,6 +33,7 @@ __all__ = [
     "is_placeholder",
     "name_note",
     "readable",
+    "with_code",
 ]
 
 Row = Mapping[str, Any]
@@ -147,6 +148,19 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")
     tail = _COMMON_TAIL.get(kind) or f"({TYPE_FR.get(kind, 'formation')}) — année commune"
     return f"{base} {tail}"
+
+
+def with_code(d: Row, code: str) -> str:
+    """A diploma named for a sentence, with its code when it has a real one (a Parcoursup
+    stand-in's code is never shown).
+
+    >>> with_code({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}, "32025520")
+    'ELECTROTECHNIQUE (BTS) (32025520)'
+    >>> with_code({"code": "PS-BTS-1", "name": "BTS – Orthoptie", "type": "bts"}, "PS-BTS-1")
+    'BTS – Orthoptie'
+    """
+    name = display_name(d)
+    return name if is_placeholder(code) else f"{name} ({code})"
 
 
 def readable(d: Row) -> dict[str, Any]:

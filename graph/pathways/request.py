@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph import communes
-from graph.diploma_names import display_name
+from graph.diploma_names import with_code
 from graph.errors import InvalidRequest, NotFound
 from graph.models import DiplomaType, Modality, departement_code
 from graph.pathways.data import PathwayData, pathway_data
@@ -188,7 +188,7 @@ def resolve_start(
         found = data.diplomas(store, [code])
         if code not in found:
             raise NotFound("diploma", code, suggest_diplomas(store, code))
-        return [code], f"{display_name(found[code])} ({code})"
+        return [code], with_code(found[code], code)
     assert level is not None
     # kept for the graph's version: 400-500 codes at national size, the same for every
     # question from that level
@@ -209,7 +209,7 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
     hold it (the answer then says the code)."""
     data = data if data is not None else pathway_data(store)
     found = data.diplomas(store, [code])
-    return f"{display_name(found[code])} ({code})" if code in found else None
+    return with_code(found[code], code) if code in found else None
 
 
 def sector_label(store: GraphStore, sector: str) -> str:

@@ -91,6 +91,9 @@ def test_real_diplomas_come_before_parcoursup_stand_ins(client: TestClient) -> N
     assert alone and all(d["code"].startswith("PS-") for d in alone), alone
     assert alone[0]["name"] == "Certificat de capacite d'Orthophoniste"
     assert "Parcoursup" in alone[0]["note"]
+    # started from, the stand-in is named without its code (it read « … (PS-…) »)
+    start = get(client, "/pathways", **{"from": alone[0]["code"], "to_level": 8})["start"]
+    assert start == "Certificat de capacite d'Orthophoniste", start
 
 
 def test_coverage_names_public_files_by_their_titles(client: TestClient) -> None:
