@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 __all__ = [
     "DEPARTEMENTS",
     "REGION_NAMES",
+    "and_list",
     "de_phrase",
     "departement_label",
     "departement_name",
@@ -233,7 +234,8 @@ def departement_of(code: str) -> str:
     return f"{_OF.get(tncc, 'de ')}{name} ({number})"
 
 
-def _and(items: list[str]) -> str:
+def and_list(items: list[str]) -> str:
+    """« a », « a et b », « a, b et c »."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
 
 
@@ -249,7 +251,7 @@ def departements_phrase(codes: Iterable[str]) -> str:
         return "aucun département"
     if len(parts) == 1:
         return f"le département {parts[0]}"
-    return f"les départements {_and(parts)}"
+    return f"les départements {and_list(parts)}"
 
 
 def region_label(code: str) -> str:

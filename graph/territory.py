@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from graph import communes
 from graph.departements import (
+    and_list,
     de_phrase,
     departement_label,
     departement_number,
@@ -137,9 +138,7 @@ class Territory(BaseModel):
         if self.near and self.radius_km:
             where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
             parts.append(f"{self.radius_km:g} km autour de {where}")
-        if not parts:
-            return "tout le territoire"
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+        return and_list(parts) if parts else "tout le territoire"
 
     def describe_of(self) -> str:
         """« de » and :meth:`describe`, contracted: « du département du Lot (46) »."""
@@ -200,11 +199,8 @@ class Territory(BaseModel):
         """The territory parameters of a query (``gaps_offers``): ``restrict`` false for an
         empty territory; the radius as a bounding box, the exact distance being tested in
         Python by :meth:`contains`."""
-        restrict = bool(
-            self.campus or self.departements or self.region or (self.near and self.radius_km)
-        )
         return {
-            "restrict": restrict,
+            "restrict": not self.is_everywhere,
             "departements": self.departements,
             "region": self.region,
             "campus": self.campus,

@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from graph.departements import departement_place, departements_phrase
+from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
-from graph.pathways.hygiene import ThinFile, step_name
+from graph.pathways.hygiene import ThinFile
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 
@@ -129,7 +130,7 @@ def step_sentence(i: int, st: Step) -> str:
     """One sentence per step: the programme, where, how far, documented or inferred, how
     current."""
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
-    parts = [f"Étape {i} : {step_name(d)}, à {place(best)}"]
+    parts = [f"Étape {i} : {display_name(d)}, à {place(best)}"]
     if st.choice.dist is not None:
         parts.append(f"à {fmt_km(st.choice.dist)}")
     elif st.choice.unplaced:
@@ -186,7 +187,7 @@ def _travel_span(steps: int, *, home: bool) -> str:
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
-    out = [f"{n} étape{'s' if n > 1 else ''} après {step_name(s.start)}."]
+    out = [f"{n} étape{'s' if n > 1 else ''} après {display_name(s.start)}."]
     if s.travel_km is not None:
         out.append(
             f"Trajet total {fmt_km(s.travel_km)} {_travel_span(n, home=q.home is not None)}"
@@ -239,7 +240,7 @@ def why_none(
             where = f" ; ailleurs, à une distance inconnue : {place(found[0])}"
         else:
             where = f" ; aucune offre{how} connue ailleurs dans les données importées"
-        text = f"aucune offre{how} de {step_name(d)} dans {q.territory.describe()}"
+        text = f"aucune offre{how} de {display_name(d)} dans {q.territory.describe()}"
         here = [o for o in (any_modality or {}).get(code, []) if o.in_territory]
         if how and here:
             modes = sorted(
@@ -270,7 +271,7 @@ def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label:
     far = [st for st in s.plan if not st.choice.ranked[0].in_territory]
     st = far[0] if far else s.plan[-1]
     best = st.choice.ranked[0]
-    where = f"{step_name(st.diploma)}, à {place(best)}"
+    where = f"{display_name(st.diploma)}, à {place(best)}"
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
     if point is not None and lat is not None and lon is not None:
         km = fmt_km(haversine_km(point[0], point[1], lat, lon))

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
-from graph.diploma_names import COMMON_YEAR, display_name, is_common_year
+from graph.diploma_names import COMMON_YEAR, is_common_year
 
 __all__ = [
     "COMMON_YEAR",
@@ -38,7 +38,6 @@ __all__ = [
     "latest_years",
     "listed_by_year",
     "offer_usable",
-    "step_name",
     "thin_latest",
     "track_of",
     "usable_rows",
@@ -60,12 +59,6 @@ _LYCEE_TYPES = frozenset({"cap", "bac_pro", "bp", "mc", "bac_techno", "bac_gener
 THIN_RATIO = 0.5
 MIN_LISTED = 10
 _FILE_YEAR = re.compile(r"^(?P<family>[A-Za-z_-]+?)_?(?P<year>\d{4})\.csv$")
-
-
-def step_name(d: Row) -> str:
-    """The French name of a step: :func:`graph.diploma_names.display_name` (a common year is
-    named as the first year of its programme)."""
-    return display_name(d)
 
 
 def continues_programme(here: Row, there: Row) -> bool:

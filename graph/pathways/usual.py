@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from graph.diploma_names import display_name
 from graph.pathways.explanation import fmt_km, place
-from graph.pathways.hygiene import continues_programme, step_name
+from graph.pathways.hygiene import continues_programme
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Choice, Scored, rank
 from graph.pathways.search import is_goal
@@ -93,11 +94,6 @@ def started_by_common_year(target: Row, offered_here: list[Row]) -> bool:
     return any(continues_programme(c, target) for c in offered_here if c is not target)
 
 
-def _where(territory: Territory) -> str:
-    """« du département d'Ille-et-Vilaine (35) », « de la région Bretagne »…"""
-    return territory.describe_of()
-
-
 def missing_sentence(
     target: Row,
     territory: Territory,
@@ -111,8 +107,8 @@ def missing_sentence(
     centre du territoire » — or None when no place is known)."""
     how = f" {modality}" if modality else ""
     head = (
-        f"La suite habituelle, {step_name(target)}, n'est proposée{how} dans aucun établissement "
-        f"{_where(territory)} dans les données importées"
+        f"La suite habituelle, {display_name(target)}, n'est proposée{how} dans aucun "
+        f"établissement {territory.describe_of()} dans les données importées"
     )
     if nearest is None:
         return head + " ; les données importées ne la montrent nulle part ailleurs non plus."

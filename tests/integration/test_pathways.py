@@ -179,7 +179,7 @@ def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
 
 def test_a_refused_request_says_why_in_french(mini_client: TestClient) -> None:
     """A validator's sentence reaches the caller (it was encoded as « {} »), in French."""
-    cases = {
+    cases: dict[str, dict[str, Any]] = {
         "donnez un seul départ": {"to_level": 7},
         "donnez un objectif": {"from": "40025005"},
         "séparés par des virgules": {"from": "40025005", "to_level": 7, "departements": "12;46"},

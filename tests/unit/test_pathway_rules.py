@@ -355,7 +355,7 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
 
 def test_a_common_first_year_is_never_a_step_of_its_own() -> None:
     """« 1ère année commune » then its option is one programme: one step, named as such."""
-    from graph.pathways.hygiene import step_name
+    from graph.diploma_names import display_name as step_name
 
     common = {**diploma("C1", 5), "type": "bts", "name": "X BTS 1ERE ANNEE COMMUNE"}
     option = {**diploma("OPT", 5), "type": "bts", "name": "X OPTION A (BTS)"}
