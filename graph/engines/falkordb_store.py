@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import socket
 import threading
 import time
@@ -88,6 +89,8 @@ _READ_MARGIN_S = 1.0
 _WRITE_SOCKET_TIMEOUT_S = 120.0
 # How long write_atomic waits for its swap to reach the append-only file (see _swap).
 _WAITAOF_MS = 5_000
+# How many statements write_atomic's helper thread prepares ahead of the server (_run_all).
+_AHEAD = 64
 
 log = logging.getLogger("cmq.graph")
 T = TypeVar("T")
@@ -577,36 +580,57 @@ class FalkorDBStore:
                 raise
 
     def _run_all(self, graph: str, statements: Iterable[Statement]) -> None:
-        """Run the statements in order; the next one is taken from ``statements`` and its text
-        (or, for :class:`BulkRelationships`, its values in the binary format) written by a
-        helper thread while the server runs the current one (the client waits on the socket
-        without the GIL): an import's 16 MB of parameters, and the rows of a sequence that
-        builds them as it is read (the import's offers), cost no wall time on a second core.
-        An error in building statement n+1 is raised after statement n, as without the
-        helper."""
-        items = iter(statements)
-        ends: dict[str, dict[str, dict[Any, list[int]]]] = {}  # read once per run of bulks
+        """Run the statements in order; the statements are taken from ``statements`` and their
+        text (or, for :class:`BulkRelationships`, their values in the binary format) written by
+        a helper thread up to ``_AHEAD`` statements ahead of the one the server runs (the
+        client waits on the socket without the GIL): an import's 16 MB of parameters, and the
+        rows of a sequence that builds them as it is read (the import's actors and offers), are
+        built while the server runs the statements before them. The server's work is uneven
+        (the node statements are its part, the offers Python's), so one statement ahead was
+        not enough to keep both busy. An error in building statement n+1 is raised after
+        statement n, as without the helper; an error in statement n stops the helper."""
+        ready: queue.Queue[tuple[Statement, Any] | BaseException | None] = queue.Queue(_AHEAD)
+        stop = threading.Event()
 
-        def prepare() -> tuple[Statement, Any] | None:
-            st = next(items, None)
-            if st is None:
-                return None
+        def prepare(st: Statement) -> tuple[Statement, Any]:
             if isinstance(st, BulkRelationships):
                 cache: dict[int, tuple[tuple[Any, ...], bytes]] = {}
                 rows = st.params["rows"]
                 return st, [(a, b, encode_segments(segs, cache)) for a, b, segs in rows]
             return st, self._text(st.name, st.params)
 
-        with ThreadPoolExecutor(1, thread_name_prefix="cmq-write-text") as helper:
-            pending = helper.submit(prepare)
-            while (ready := pending.result()) is not None:
-                current, prepared = ready
-                pending = helper.submit(prepare)
+        def put(item: tuple[Statement, Any] | BaseException | None) -> bool:
+            while not stop.is_set():
+                with suppress(queue.Full):
+                    ready.put(item, timeout=0.05)
+                    return True
+            return False
+
+        def produce() -> None:
+            try:
+                for st in statements:
+                    if not put(prepare(st)):
+                        return
+                put(None)
+            except BaseException as exc:  # raised by the consumer at its turn
+                put(exc)
+
+        ends: dict[str, dict[str, dict[Any, list[int]]]] = {}  # read once per run of bulks
+        helper = threading.Thread(target=produce, name="cmq-write-text", daemon=True)
+        helper.start()
+        try:
+            while (item := ready.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                current, prepared = item
                 if isinstance(current, BulkRelationships):
                     self._bulk(graph, current, prepared, ends)
                 else:
                     ends.clear()  # the statement may create or delete nodes
                     self._run(graph, current.name, current.params, read_only=False, text=prepared)
+        finally:
+            stop.set()
+            helper.join()
 
     def _bulk(
         self,
