@@ -44,6 +44,8 @@ from redis.retry import Retry
 from graph.cypher import CypherLibrary
 from graph.engines.falkordb_bulk import (
     encode_segments,
+    encode_values,
+    node_header,
     relationship_header,
     relationships_token,
 )
@@ -53,7 +55,7 @@ from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.errors import DatabaseUnavailable, GraphError
 from graph.schema import SCHEMA
 from graph.settings import Settings
-from graph.store import BulkRelationships, Row, Statement
+from graph.store import BulkNodes, BulkRelationships, Row, Statement
 from graph.touched import Touched
 
 _LOCK_KEY = "cmq:write-lock"
@@ -149,10 +151,20 @@ class _Prepared:
     used: bool = False
 
 
+@dataclass
+class _NodesPrepared:
+    """A :class:`BulkNodes` ready to send (FalkorDBStore._prepare_nodes)."""
+
+    keys: tuple[Any, ...]  # of the nodes to create, in step with values
+    values: list[bytes]
+    text: str | None  # the statement on the other rows
+
+
 class FalkorDBStore:
     engine = "falkordb"
-    # write_atomic takes BulkRelationships (GRAPH.BULK into its staging graph)
+    # write_atomic takes BulkRelationships and BulkNodes (GRAPH.BULK into its staging graph)
     bulk_relationships = True
+    bulk_nodes = True
 
     def __init__(self, settings: Settings, *, library: CypherLibrary | None = None) -> None:
         self.settings = settings
@@ -597,6 +609,8 @@ class FalkorDBStore:
                 cache: dict[int, tuple[tuple[Any, ...], bytes]] = {}
                 rows = st.params["rows"]
                 return st, [(a, b, encode_segments(segs, cache)) for a, b, segs in rows]
+            if isinstance(st, BulkNodes):
+                return st, self._prepare_nodes(st)
             return st, self._text(st.name, st.params)
 
         def put(item: tuple[Statement, Any] | BaseException | None) -> bool:
@@ -616,6 +630,7 @@ class FalkorDBStore:
                 put(exc)
 
         ends: dict[str, dict[str, dict[Any, list[int]]]] = {}  # read once per run of bulks
+        keys: dict[str, set[Any]] = {}  # the keys of the nodes BulkNodes upsert, once read
         helper = threading.Thread(target=produce, name="cmq-write-text", daemon=True)
         helper.start()
         try:
@@ -625,8 +640,12 @@ class FalkorDBStore:
                 current, prepared = item
                 if isinstance(current, BulkRelationships):
                     self._bulk(graph, current, prepared, ends)
+                    continue
+                ends.clear()  # the statement may create or delete nodes
+                if isinstance(current, BulkNodes):
+                    self._bulk_nodes(graph, current, prepared, keys)
                 else:
-                    ends.clear()  # the statement may create or delete nodes
+                    keys.clear()
                     self._run(graph, current.name, current.params, read_only=False, text=prepared)
         finally:
             stop.set()
@@ -659,6 +678,48 @@ class FalkorDBStore:
         token = relationships_token(relationship_header(st.rel_type, st.props), rows)
         with self._errors():
             self._wredis.execute_command("GRAPH.BULK", graph, 0, len(rows), 0, 1, token)
+
+    def _prepare_nodes(self, st: BulkNodes) -> _NodesPrepared:
+        """``st``'s rows split: those of ``st.new`` (a key once only) encoded for GRAPH.BULK,
+        the others as the text of the statement (None: no other)."""
+        rows = st.params["rows"]
+        seen: dict[Any, int] = {}
+        for r in rows:
+            k = r[st.key]
+            if k in st.new:
+                seen[k] = seen.get(k, 0) + 1
+        fresh = [r for r in rows if seen.get(r[st.key]) == 1]
+        rest = [r for r in rows if seen.get(r[st.key]) != 1]
+        created = st.created
+        if created is None or not fresh:
+            return _NodesPrepared((), [], self._text(st.name, st.params))
+        values = [encode_values(created(r)) for r in fresh]
+        text = self._text(st.name, {**st.params, "rows": rest}) if rest else None
+        return _NodesPrepared(tuple(r[st.key] for r in fresh), values, text)
+
+    def _bulk_nodes(
+        self, graph: str, st: BulkNodes, prepared: _NodesPrepared, keys: dict[str, set[Any]]
+    ) -> None:
+        """Create the new nodes of ``st`` with one GRAPH.BULK, then run the statement on the
+        others; all of it by the statement when one of the keys expected new is on the graph
+        (GRAPH.BULK would create a second node: it checks no constraint). ``keys``: the keys
+        on the graph per label, read once for consecutive BulkNodes (kept up to date by them;
+        cleared by any other statement)."""
+        if not keys:
+            for r in self._run(graph, "import_node_keys", {}, read_only=False):
+                keys[r["label"]] = set(r["keys"])
+        known = keys.setdefault(st.label, set())
+        text = prepared.text
+        if prepared.keys and known.isdisjoint(prepared.keys):
+            token = node_header(st.label, st.props) + b"".join(prepared.values)
+            count = len(prepared.keys)
+            with self._errors():
+                self._wredis.execute_command("GRAPH.BULK", graph, count, 0, 1, 0, token)
+        elif prepared.keys:
+            text = self._text(st.name, st.params)  # every row by the statement
+        if text is not None:
+            self._run(graph, st.name, st.params, read_only=False, text=text)
+        known.update(r[st.key] for r in st.params["rows"])
 
     def _swap(self, staging: str) -> None:
         """Put the staging graph in place of the live one and bump the version, in one

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
@@ -33,6 +34,7 @@ from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
+from graph.ingest.opendata import created
 from graph.ingest.opendata.lazy import LazyStatements, Part, given
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -48,7 +50,7 @@ from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
 from graph.models import Label, RelType
-from graph.store import BulkRelationships, GraphStore, Statement
+from graph.store import BulkNodes, BulkRelationships, GraphStore, Statement
 from graph.text import normalise
 
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
@@ -573,16 +575,51 @@ def _lazy_chunks(
     name: str,
     items: Sequence[Any],
     rows_of: Callable[[Sequence[Any]], list[dict[str, Any]]],
+    bulk: _NodeBulk | None = None,
     **shared: Any,
 ) -> Part:
     """``_chunks`` of the rows ``rows_of`` gives for ``items`` (one row each), built a batch at
-    a time as the store reads them."""
+    a time as the store reads them (as :class:`BulkNodes` when ``bulk`` says how)."""
 
     def build() -> Iterator[Statement]:
         for i in range(0, len(items), BATCH):
-            yield Statement(name, {**shared, "rows": rows_of(items[i : i + BATCH])})
+            params = {**shared, "rows": rows_of(items[i : i + BATCH])}
+            yield Statement(name, params) if bulk is None else bulk.statement(name, params)
 
     return Part(-(-len(items) // BATCH), len(items), build)
+
+
+@dataclass(frozen=True)
+class _NodeBulk:
+    """How a store with ``bulk_nodes`` may create an upsert statement's new nodes
+    (:class:`BulkNodes`): the label, the key (property and row field), the properties
+    :mod:`created` gives in order, the function giving them, and the keys the graph has."""
+
+    label: str
+    key: str
+    props: tuple[str, ...]
+    created: Callable[[dict[str, Any]], tuple[Any, ...]]
+    existing: frozenset[str]
+
+    def statement(self, name: str, params: dict[str, Any]) -> BulkNodes:
+        new = frozenset(k for r in params["rows"] if (k := r[self.key]) not in self.existing)
+        return BulkNodes(
+            name,
+            params,
+            label=self.label,
+            key=self.key,
+            props=self.props,
+            new=new,
+            created=self.created,
+        )
+
+
+def _node_chunks(
+    name: str, rows: list[dict[str, Any]], bulk: _NodeBulk | None, **shared: Any
+) -> Iterator[Statement]:
+    """``_chunks``, as :class:`BulkNodes` when ``bulk`` says how."""
+    for st in _chunks(name, rows, **shared):
+        yield st if bulk is None else bulk.statement(st.name, dict(st.params))
 
 
 def _offer_part(offers: Sequence[Offer], sources: dict[str, str]) -> Part:
@@ -682,18 +719,6 @@ def _pressure(capacity: int | None, demand: int | None) -> float | None:
     return _round_half_away(1000.0 * demand / capacity) / 1000.0
 
 
-def _citations(files: Sequence[str], sources: dict[str, str]) -> str | None:
-    """``reduce(s = '', f IN files | s + CASE WHEN s = '' THEN '' ELSE '; ' END +
-    $sources[f])``: null as soon as a file has no citation."""
-    s = ""
-    for f in files:
-        c = sources.get(f)
-        if c is None:
-            return None
-        s = s + ("" if s == "" else "; ") + c
-    return s
-
-
 def _bulk_offer_part(
     offers: Sequence[Offer],
     establishments: dict[str, Establishment],
@@ -726,7 +751,8 @@ def _bulk_offer_part(
                 span = shared.get(span_key)
                 if span is None:
                     span = shared[span_key] = (years[-1], list(years), years[-1])
-                    shared[("files", years, files)] = (list(files), _citations(files, sources))
+                    cited = created.citations(files, sources)
+                    shared[("files", years, files)] = (list(files), cited)
                 place = places.get(o.uai)
                 if place is None:
                     place = places[o.uai] = _place(establishments[o.uai])
@@ -816,7 +842,8 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
 
     ``bulk``: the offers a store with ``bulk_relationships`` can take as
     :class:`BulkRelationships` are given so (the others, and every offer when False, as Cypher
-    statements)."""
+    statements), and the node upserts as :class:`BulkNodes` (the nodes the state does not
+    have may be created in bulk)."""
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
@@ -871,20 +898,55 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
         placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
         offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
         programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
+    site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
+    if bulk:
+
+        def has(label: Label) -> frozenset[str]:
+            return frozenset(state.nodes.get(label.value, {}))
+
+        site_bulk = _NodeBulk(
+            Label.SITE.value,
+            "insee",
+            created.SITE_PROPS,
+            partial(created.site, run, sources),
+            has(Label.SITE),
+        )
+        diploma_bulk = _NodeBulk(
+            Label.DIPLOMA.value,
+            "code",
+            created.DIPLOMA_PROPS,
+            partial(created.diploma, run, sources, type_labels),
+            has(Label.DIPLOMA),
+        )
+        programme_bulk = replace(
+            diploma_bulk,
+            props=created.PROGRAMME_PROPS,
+            created=partial(created.programme, run, psup),
+        )
+        actor_bulk = _NodeBulk(
+            Label.ACTOR.value,
+            "uai",
+            created.ACTOR_PROPS,
+            partial(created.actor, run, sources, natures),
+            has(Label.ACTOR) | {a["uai"] for a in adopted},
+        )
     statements = LazyStatements(
         [
             given(
                 [
                     Statement("import_clear_relationships"),
-                    *_chunks("import_sites", sites, run=run, sources=sources),
-                    *_chunks(
+                    *_node_chunks("import_sites", sites, site_bulk, run=run, sources=sources),
+                    *_node_chunks(
                         "import_diplomas",
                         diplomas,
+                        diploma_bulk,
                         run=run,
                         sources=sources,
                         type_labels=type_labels,
                     ),
-                    *_chunks("import_programmes", programmes, run=run, source=psup),
+                    *_node_chunks(
+                        "import_programmes", programmes, programme_bulk, run=run, source=psup
+                    ),
                     *_chunks("import_adopt_seed_actors", adopted),
                 ]
             ),
@@ -892,6 +954,7 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
                 "import_actors",
                 establishments,
                 lambda es: [_actor_row(e, places.get(e.uai, _NO_PLACES)) for e in es],
+                actor_bulk,
                 run=run,
                 sources=sources,
                 natures=natures,
