@@ -31,7 +31,8 @@ class BulkRelationships(Statement):
     Cypher statement ``name`` with Cypher rows instead (the import builds one or the other).
 
     ``params["rows"]``: the relationships, each ``(start key, end key, segments)``, the
-    segments being tuples of property values that, concatenated, follow ``props`` (a value
+    segments being tuples of property values that, concatenated, follow ``props`` (a list:
+    values of this relationship alone, which a store need not remember; a value
     None: the property is not set). ``ends`` names a read query returning, per ``side``
     ('start' or 'end'), the ``keys`` and ``ids`` (internal ids) of the candidate end nodes: as
     with a Cypher ``MATCH`` on the key, a relationship is created from every start node with

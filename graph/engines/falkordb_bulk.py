@@ -107,14 +107,19 @@ def encode_values(values: Iterable[Any]) -> bytes:
 
 
 def encode_segments(
-    segments: Iterable[tuple[Any, ...]], cache: dict[int, tuple[tuple[Any, ...], bytes]]
+    segments: Iterable[tuple[Any, ...] | list[Any]],
+    cache: dict[int, tuple[tuple[Any, ...], bytes]],
 ) -> bytes:
     """The values of one relationship, given as segments (tuples of values, in the header's
     order once concatenated); a segment already encoded (the same object) is not encoded
     again. ``cache`` holds each segment with its bytes, so that no id it is keyed by can be
-    reused by another object while the cache lives."""
+    reused by another object while the cache lives. A segment given as a list holds values of
+    this relationship alone: it is encoded, not remembered."""
     out = []
     for seg in segments:
+        if type(seg) is list:
+            out.append(encode_values(seg))
+            continue
         hit = cache.get(id(seg))
         if hit is None:
             hit = cache[id(seg)] = (seg, encode_values(seg))

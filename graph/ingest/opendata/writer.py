@@ -413,9 +413,12 @@ def history_json(o: Offer, texts: dict[str, str]) -> str:
         text = texts.get(source)
         if text is None:
             text = texts[source] = json.dumps(source, ensure_ascii=False)
+        year, capacity, demand, pupils = y.year, y.capacity, y.demand, y.pupils
         parts.append(
-            f'{{"year":{_json_int(y.year)},"capacity":{_json_int(y.capacity)},'
-            f'"demand":{_json_int(y.demand)},"pupils":{_json_int(y.pupils)},"source":{text}}}'
+            f'{{"year":{"null" if year is None else int(year)},'
+            f'"capacity":{"null" if capacity is None else int(capacity)},'
+            f'"demand":{"null" if demand is None else int(demand)},'
+            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}}}'
         )
     return "[" + ",".join(parts) + "]"
 
@@ -729,42 +732,39 @@ def _bulk_offer_part(
 
     def build() -> Iterator[Statement]:
         texts: dict[str, str] = {}
-        shared: dict[Any, tuple[Any, ...]] = {}
+        # per (modality, renewed_from, common_year, years, files): the values from origin to
+        # source_year, and sources and source (OFFER_PROPS), shared by the offers alike
+        shared: dict[Any, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         places: dict[str, tuple[Any, ...]] = {}
         for i in range(0, len(offers), BATCH):
             edges = []
             for o in offers[i : i + BATCH]:
-                latest = o.latest
-                years = tuple(y.year for y in o.years)
-                files = tuple(o.files)
-                head_key = ("head", o.modality, tuple(o.renewed_from), o.common_year)
-                head = shared.get(head_key)
-                if head is None:
+                ys = o.years
+                latest = ys[-1]
+                years = tuple([y.year for y in ys])
+                files = tuple(dict.fromkeys([s for y in ys for s in y.sources]))  # o.files
+                key = (o.modality, o.renewed_from, o.common_year, years, files)
+                alike = shared.get(key)
+                if alike is None:
                     status = RENEWED if o.renewed_from else "open"
-                    head = shared[head_key] = (
-                        status,
-                        o.modality,
-                        list(o.renewed_from) or None,
-                        o.common_year,
+                    renewed = list(o.renewed_from) or None
+                    alike = shared[key] = (
+                        (*_ORIGIN, status, o.modality, renewed, o.common_year)
+                        + (years[-1], list(years), years[-1]),
+                        (list(files), created.citations(files, sources)),
                     )
-                span_key = ("span", years, files)
-                span = shared.get(span_key)
-                if span is None:
-                    span = shared[span_key] = (years[-1], list(years), years[-1])
-                    cited = created.citations(files, sources)
-                    shared[("files", years, files)] = (list(files), cited)
                 place = places.get(o.uai)
                 if place is None:
                     place = places[o.uai] = _place(establishments[o.uai])
-                figures = (
-                    latest.capacity,
-                    latest.demand,
+                capacity, demand = latest.capacity, latest.demand
+                figures = [  # this offer's alone: a list, not remembered by the encoder
+                    capacity,
+                    demand,
                     latest.pupils,
-                    _pressure(latest.capacity, latest.demand),
+                    _pressure(capacity, demand),
                     history_json(o, texts),
-                )
-                segments = (_ORIGIN, head, span, figures, shared[("files", years, files)], place)
-                edges.append((o.uai, o.code, segments))
+                ]
+                edges.append((o.uai, o.code, (alike[0], figures, alike[1], place)))
             yield BulkRelationships(
                 "import_link_offers",
                 {"rows": edges},
