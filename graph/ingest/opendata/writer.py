@@ -399,10 +399,6 @@ def _actor_row(
     )
 
 
-def _json_int(n: int | None) -> str:
-    return "null" if n is None else str(int(n))
-
-
 def history_json(o: Offer, texts: dict[str, str]) -> str:
     """``json.dumps([y.to_dict() for y in o.years], ensure_ascii=False, separators=(",", ":"))``
     written directly (55 000 offers at national size): the figures are integers or null, and
