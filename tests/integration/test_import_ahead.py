@@ -7,6 +7,7 @@ the BCN in this one meanwhile)."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -158,8 +159,9 @@ def test_a_failure_of_the_other_process_s_last_step_reads_the_evidence_here(
     monkeypatch.setattr(ahead, "_last_in_child", broken)  # forked: the child has it too
     monkeypatch.setattr(plan, "_evidence", counted)
     got = parse_directory(FIX, parallel=True)
-    assert read_here and got.evidence is not None
-    assert _outcome(got) == expected
+    assert got.evidence is not None
+    assert _outcome(got) == expected  # the evidence taken: read here
+    assert read_here
 
 
 @pytest.mark.parametrize("step", ["_read_in_child", "_places_in_child"])
@@ -184,3 +186,31 @@ def test_a_failure_of_the_second_process_places_the_establishments_here(
     monkeypatch.setattr(places, "read_places", counted)
     assert _outcome(parse_directory(FIX, parallel=True)) == expected
     assert bool(placed_here) == (step == "_places_in_child")
+
+
+_TAKEN: list[Path] = []  # the file the test writes once the parse has returned
+
+
+def _evidence_after_the_parse(directory: Path) -> ahead.Outcome[str]:
+    """In the forked process: waits (30 s at most) for the test to say the parse returned."""
+    for _ in range(300):
+        if _TAKEN[0].exists():
+            return ahead.outcome(lambda: "after the parse")
+        time.sleep(0.1)
+    return ahead.outcome(lambda: "the parse waited")
+
+
+def test_the_parse_returns_without_waiting_for_the_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The continuation evidence is the other process's last step and only the build reads
+    it: the parse hands it over as a :class:`ahead.Later`, taken when its value is asked."""
+    monkeypatch.setattr(plan, "_evidence", _evidence_after_the_parse)  # the fork has it too
+    _TAKEN[:] = [tmp_path / "returned"]
+    try:
+        got = parse_directory(FIX, parallel=True)
+        _TAKEN[0].touch()
+    finally:
+        _TAKEN.clear()
+    assert isinstance(got.evidence, ahead.Later)
+    assert got.evidence.value() == "after the parse"

@@ -197,8 +197,12 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
         yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    # not waited for: a step left (the continuation evidence, :class:`Later`) goes on, and the
+    # process ends after it
+    pool.shutdown(wait=False)
 
 
 # the stage, its rows resolved, its offers, and a last step given by the caller
@@ -235,6 +239,25 @@ def last_result(pending: Pending | None, compute: Callable[[], _T]) -> _T:
     """The other process's ``last()``, or ``compute()`` here where it did not give it."""
     got: _T | None = _from(pending[3]) if pending is not None else None
     return got if got is not None else compute()
+
+
+class Later(Outcome[_T]):
+    """The outcome of the other process's ``last()`` (an :class:`Outcome` itself), taken when
+    its value is first asked: the parse returns without waiting for it (the continuation
+    evidence, read by the build's passerelle inference). Where the other process did not give
+    it, ``compute()`` here then."""
+
+    def __init__(self, pending: Pending, compute: Callable[[], Outcome[_T]]) -> None:
+        super().__init__()
+        self._pending: Pending | None = pending
+        self._compute = compute
+
+    def value(self) -> _T:
+        if self._pending is not None:
+            got = last_result(self._pending, self._compute)
+            self.result, self.error = got.result, got.error
+            self._pending = None
+        return super().value()
 
 
 def _from(future: Future[bytes]) -> Any:

@@ -527,7 +527,8 @@ def _parse(
         if e.parent_uai and e.parent_uai in establishments and e.parent_uai != e.uai
     )
     coverage = _coverage(activity_uais, establishments)
-    evidence = ahead.last_result(pending, evidence_of) if pool is not None else None
+    # taken by the build (the passerelles), whenever the other process gives it
+    evidence = ahead.Later(pending, evidence_of) if pending is not None else None
     return ImportData(
         directory=directory,
         departements=prefixes,
