@@ -147,6 +147,8 @@ def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferR
         v = row[c_n]
         if v.isdigit() and v.isascii():
             pupils: int | None = int(v)
+        elif not v:
+            pupils = None
         else:
             pupils = integer(v, path, line, "Nombre d'élèves : Total")
         if uai_ok and mef_ok and year_ok and (pupils is None or pupils <= _COUNT_MAX):
@@ -215,11 +217,15 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
         v = row[c_cap]
         if v.isdigit() and v.isascii():
             capacity: int | None = int(v)
+        elif not v:
+            capacity = None
         else:
             capacity = integer(v, path, line, "Capacité carte scolaire")
         v = row[c_dem]
         if v.isdigit() and v.isascii():
             demand: int | None = int(v)
+        elif not v:
+            demand = None
         else:
             demand = integer(v, path, line, "Demandes vœux 1")
         if (
@@ -291,11 +297,15 @@ def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
         v = row[c_cap]
         if v.isdigit() and v.isascii():
             capacity: int | None = int(v)
+        elif not v:
+            capacity = None
         else:
             capacity = integer(v, path, line, "CAPACITEPSUP")
         v = row[c_dem]
         if v.isdigit() and v.isascii():
             demand: int | None = int(v)
+        elif not v:
+            demand = None
         else:
             demand = integer(v, path, line, "NB_VOEUX_CONFIRMES")
         label: str | None = None
