@@ -5,11 +5,20 @@ it, and the summary lists the files in that order. At national size the activity
 quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them,
 reads nMef (the next file in order, for the course years they name) and combines their rows
 into offers (:mod:`offers`: a few times less to hand back than the rows), then reads the
-continuation evidence, while this one reads the nomenclature, the directories that depend on
-nothing either (MESR, CFA, Parcoursup) and the commune reference. Each result is *taken* at
-the file's turn: its report is added to the summary there, and the error it raised is raised
-there, so the error an import stops with, and everything it reports, are those of reading in
-order.
+continuation evidence, while this one reads the nomenclature and a second forked process the
+directories (:mod:`places`). Each result is *taken* at the file's turn: its report is added to
+the summary there, and the error it raised is raised there, so the error an import stops with,
+and everything it reports, are those of reading in order.
+
+The handover points of this process, in order (:func:`submit_activity`):
+
+1. the stage (:func:`activity_result`): every activity file's report and error, nMef's, and
+   the UAIs the rows name (the directories need them);
+2. the rows resolved to CFDs (:func:`activity_resolved`): which CFDs and (UAI, CFD) pairs
+   they name, the lines of each CFD (the reports once the BCN is known);
+3. the offers summed (:func:`activity_offers`);
+4. the continuation evidence, handed over as a :class:`Later`: the parse returns without it,
+   the build takes it for the passerelles (the process ends after it).
 
 A failure of the other process itself (a row the pickle cannot carry, the process killed…)
 is not an outcome: the files are then parsed again in this process, whose result or error

@@ -383,7 +383,9 @@ def parse_directory(
     ``max_rejected`` of its rows rejected, stops the import. Closures are judged on ``as_of``
     (today by default, :func:`closure_date`); a closed diploma's offers are presumed to go on
     under its renovation (:mod:`graph.ingest.opendata.renewal`). ``parallel``: the activity
-    files are parsed by a forked process meanwhile (:mod:`ahead`; the same outcome)."""
+    files are parsed by a forked process meanwhile (:mod:`ahead`), the directories and
+    communes by a second one (:mod:`places`); the same outcome. The continuation evidence then
+    comes as an :class:`ahead.Later`, taken when its value is asked."""
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
@@ -658,7 +660,7 @@ def _nearest_ahead(
 ) -> Nearest:
     """:func:`nearest_commune` of every position a directory read ahead gives without a
     commune (the establishments no file places in one; a few are placed by the Annuaire, read
-    later), computed while the other process parses the activity files. Reads the commune
+    later), computed before the Annuaire can be read (:mod:`places`). Reads the commune
     reference, which the sites need later anyway."""
     out: Nearest = {}
     for got in listed:
