@@ -87,7 +87,7 @@ def _timing_waits(waits: dict[str, float]) -> None:
             waits["places"] = waits.get("places", 0.0) + time.perf_counter() - t0
             return real_take(pending, *a, **k)
 
-        places.take = took
+        places.take = took  # type: ignore[attr-defined]
 
 
 def _has_places() -> bool:

@@ -114,12 +114,12 @@ def read_places(
     communes: dict[str, Any] = {}
     if (p := directory / plan.COMMUNES_FILE).is_file():
         wanted = {e.insee for d in dirs for e in d.values() if e.insee}
-        got = parse_ahead(
+        read_communes = parse_ahead(
             p, "commune coordinates", strict, lambda p, r: files.parse_communes(p, r, wanted)
         )
-        if not add(got):
+        if not add(read_communes):
             return out
-        communes = got.result or {}
+        communes = read_communes.result or {}
         citations[p.name] = citation(p.name)
     establishments = plan._establishments(
         dirs, out.directories, activity_uais, communes, deps, citations, read.near

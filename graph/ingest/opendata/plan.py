@@ -452,13 +452,13 @@ def _parse(
     placing = places.submit_places(places_pool, directory, prefixes, strict, activity_uais, deps)
     read = places.take(placing, directory, keep, strict, activity_uais, deps)
     programme_rows: list[postbac.ProgrammeRow] = []
-    for got in read.files:  # the Annuaire, MESR, CFA, Parcoursup, then GeoNames
-        reports.add(got.path, got.report)
-        rows = got.value()
-        if got.path.name in read.parcoursup:
+    for placed in read.files:  # the Annuaire, MESR, CFA, Parcoursup, then GeoNames
+        reports.add(placed.path, placed.report)
+        rows = placed.value()
+        if placed.path.name in read.parcoursup:
             programme_rows.extend(rows or ())
-    for got in read.files:
-        citations[got.path.name] = citation(got.path.name)
+    for placed in read.files:
+        citations[placed.path.name] = citation(placed.path.name)
     parcoursup_file = read.parcoursup[0] if read.parcoursup else None
     # every file was read without error: the places were built
     assert read.establishments is not None and read.sites is not None
