@@ -446,6 +446,8 @@ def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
         print(f"\n== {sec.title} ({len(sec.findings)})\n   {sec.description}")
         for f in sec.findings:
             print(f"  [{f.severity}] {f.title}\n      {f.why}")
+        if sec.note:
+            print(f"   Remarque : {sec.note}")
     return 0
 
 

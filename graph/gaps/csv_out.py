@@ -84,11 +84,14 @@ def _row(f: Finding) -> list[str]:
 
 
 def report_csv(report: GapReport, section: str) -> str:
-    """One section as CSV (one row per finding, « ; » separated, for French spreadsheets)."""
+    """One section as CSV (one row per finding, « ; » separated, for French spreadsheets),
+    then the section's note, if any, as a last row « Remarque »."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";")
     w.writerow(HEADER)
     sec = next(s for s in report.sections if s.id == section)
     for f in sec.findings:
         w.writerow(safe_row(_row(f)))
+    if sec.note:  # what the data does not know here: after the findings, said as such
+        w.writerow(safe_row(["Remarque", "", sec.note, "", "", ""]))
     return buf.getvalue()

@@ -281,6 +281,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
             "gaps_edges_of": [],
             "gaps_agreements": [],
             "gaps_campuses": [],
+            "pathway_programme_territories_of": [],
         }
     )
     d = read_gap_data(store, t, None)
@@ -294,6 +295,9 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         ("gaps_next_steps", ["BAC", "CAP"], None),
         ("gaps_sectors", None, None),
         ("gaps_campuses", None, None),
+        # the territories of the campus programmes among the next steps (codes that are no
+        # national diploma code: "BTS" here)
+        ("pathway_programme_territories_of", ["BTS"], None),
         ("gaps_offer_rows_of", ["BTS"], None),  # the next step of the dead end, near
         ("gaps_offered_diplomas", ["BTS"], None),  # and whether it is offered anywhere
     ]
