@@ -85,7 +85,9 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         edges=_by(edges, "source_label", "source", "type", "target_label", "target", "kind"),
         agreements=_by(agreements, "passerelle"),
     )
-    d.local_campuses = campuses_of_territory(store.read("gaps_campuses"), territory)
+    campuses = store.read("gaps_campuses")
+    d.local_campuses = campuses_of_territory(campuses, territory)
+    d.campus_names = {c["id"]: c.get("short_name") or c.get("name") or "campus" for c in campuses}
     d.programmes = read_programme_territories(store, legs)
     d.inside_ids = inside_ids
     d.inside = [

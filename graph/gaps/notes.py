@@ -35,15 +35,22 @@ NO_DEMAND_TABLE = (
     "filières de campus sans formation locale connue sont signalées, les métiers en tension "
     "ne sont pas connus."
 )
+CAMPUS_OFFERS = (
+    "Dans le rapport d'un campus, seules les formations de ses établissements sont comptées : "
+    "le rapport de son territoire (ses départements ou sa région) compte toutes celles qui y "
+    "sont proposées."
+)
 NO_NETWORK = (
     "Aucun lien entre acteurs (partenariat, accueil, rattachement, convention) n'est recensé "
     "sur ce territoire : il n'y a pas de réseau à analyser."
 )
 
 
-def section_notes(d: GapData, found: Mapping[str, list[Finding]]) -> dict[str, str]:
+def section_notes(
+    d: GapData, found: Mapping[str, list[Finding]], *, campus: str | None = None
+) -> dict[str, str]:
     """Per section id, one French sentence on what the data does not know there (sections
-    with nothing to say have none)."""
+    with nothing to say have none); ``campus``: the report is a campus's."""
     notes: dict[str, str] = {}
     filieres = {
         s["sector"]["id"]: s["sector"]["name"]
@@ -72,6 +79,8 @@ def section_notes(d: GapData, found: Mapping[str, list[Finding]]) -> dict[str, s
         notes["unmet_demand"] = NO_DEMAND
     elif not demand:
         notes["unmet_demand"] = NO_DEMAND_TABLE
+    if campus and any(f.data.get("offers") == 0 for f in found.get("unmet_demand", ())):
+        notes["unmet_demand"] = " ".join(x for x in (notes.get("unmet_demand"), CAMPUS_OFFERS) if x)
     unjudged = not_judged(d)
     if unjudged:
         companies = any(

@@ -44,7 +44,7 @@ def compute_report(
         "brokers": lambda: brokers_and_fragile_links(d),
     }
     found = {sid: build() for sid, build in builders.items()}
-    notes = section_notes(d, found)
+    notes = section_notes(d, found, campus=campus)
     sections = []
     for sid, findings in found.items():
         title, description = SECTIONS[sid]

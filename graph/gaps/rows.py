@@ -49,6 +49,7 @@ class GapData:
     local_campuses: set[str] = field(default_factory=set)
     # the campuses of the territory: their filières, demand tables and figures may be shown
     programmes: dict[str, frozenset[str]] = field(default_factory=dict)
+    campus_names: dict[str, str] = field(default_factory=dict)  # id -> its short name
     _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
 
     def steps(self) -> NextSteps:

@@ -105,7 +105,8 @@ def test_a_campus_keeps_its_judged_actors_and_no_note_of_unknown_demand(
     ids = {f["id"] for f in sections["isolated_actors"]["findings"]}
     assert any(i.endswith(":company") for i in ids) and any(i.endswith(":school") for i in ids)
     assert sections["isolated_actors"]["note"] is None
-    assert sections["unmet_demand"]["findings"] and sections["unmet_demand"]["note"] is None
+    demand = sections["unmet_demand"]
+    assert demand["findings"] and "ne peuvent donc pas être jugés" not in (demand["note"] or "")
     assert "Mecanic" not in json.dumps(report(client, departements="23"), ensure_ascii=False)
 
 
@@ -117,3 +118,31 @@ def test_an_unknown_filiere_is_refused(client: TestClient) -> None:
         r = client.get(path, params=params)
         assert r.status_code == 404, r.text
         assert "Filière inconnue" in r.text
+
+
+def test_the_csv_cites_its_sources_without_file_names(client: TestClient) -> None:
+    """The « sources » column gave « 004_4d74e85f9a48366b.txt §3.2 … » and « opendata
+    attractivite_capacite_2022.csv (Etablissement d'accueil 0120006S, …) »; the dead ends'
+    measures said « rayon de recherche (km) » twice (150 and 50)."""
+    r = client.get("/gaps.csv", params={"campus": "mecanic-vallee", "section": "unmet_demand"})
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) > 2
+    for row in rows[1:]:
+        assert not re.search(r"\.(csv|txt|toml)\b", row[5]), row[5]
+        assert "uai-" not in ";".join(row)
+    assert any("Dossier de candidature du CMQ Mecanic Vallée" in row[5] for row in rows[1:])
+
+
+def test_a_filiere_names_its_campus_and_a_campus_report_says_what_it_counts(
+    client: TestClient,
+) -> None:
+    """Rhône: « Filière du campus … » named no campus in a report of a département. Campus
+    Entreprises (Clermont-Ferrand): « Maintenance industrielle : Filière du campus sans aucune
+    formation locale recensée » while its report counts only its members' programmes (none)
+    and the Puy-de-Dôme offers BTS maintenance des systèmes at Lycée La Fayette."""
+    rhone = report(client, departements="69")["unmet_demand"]["findings"]
+    assert rhone and all(f["why"].startswith("Filière du Campus Numérique") for f in rhone)
+    clermont = report(client, campus="campus-entreprises-clermont")["unmet_demand"]
+    maint = next(f for f in clermont["findings"] if f["title"] == "Maintenance industrielle")
+    assert "formation locale" not in maint["why"] and "ses établissements" in maint["why"]
+    assert "seules les formations de ses établissements sont comptées" in clermont["note"]
