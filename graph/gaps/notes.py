@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graph.gaps.brokers import NETWORK
+from graph.gaps.demand import training_by_sector
 from graph.gaps.findings import COMPANY, Finding
 from graph.gaps.isolated import not_judged
 from graph.gaps.rows import GapData
@@ -23,6 +24,10 @@ NO_CAMPUS_FILIERE = (
 )
 ALL_LEVELS = " Tous les niveaux du CAP au Bac+5 y sont proposés."
 NO_OFFER = "Aucune formation n'est recensée sur ce territoire."
+NO_CAMPUS_OFFER = (
+    "Aucune formation n'est recensée dans les établissements du campus : le rapport de son "
+    "territoire (ses départements ou sa région) compte celles qui y sont proposées."
+)
 NO_SECTOR_OFFER = "Aucune formation de cette filière n'est recensée sur ce territoire."
 NO_DEMAND = (
     "Les données ne connaissent aucun besoin de recrutement sur ce territoire : ces besoins ne "
@@ -58,10 +63,15 @@ def section_notes(
         if s["sector"].get("kind") == "filiere" and set(s["campuses"]) & d.local_campuses
     }
     if not d.inside:
-        notes["continuum_breaks"] = NO_OFFER
+        notes["continuum_breaks"] = NO_CAMPUS_OFFER if campus else NO_OFFER
     elif not d.inside_for_sector:
         notes["continuum_breaks"] = NO_SECTOR_OFFER
-    elif not any(filieres.keys() & set(r["sectors"]) for r in d.inside):
+    elif (
+        not filieres.keys()
+        & training_by_sector(
+            d.inside_for_sector, [s["sector"] for s in d.sectors if s["sector"]["id"] in filieres]
+        ).keys()
+    ):
         # the continuum is judged per filière only for filières some offer is tied to
         notes["continuum_breaks"] = (
             (

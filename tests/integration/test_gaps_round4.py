@@ -146,3 +146,17 @@ def test_a_filiere_names_its_campus_and_a_campus_report_says_what_it_counts(
     maint = next(f for f in clermont["findings"] if f["title"] == "Maintenance industrielle")
     assert "formation locale" not in maint["why"] and "ses établissements" in maint["why"]
     assert "seules les formations de ses établissements sont comptées" in clermont["note"]
+
+
+def test_a_filiere_trained_for_by_rome_codes_has_its_continuum(client: TestClient) -> None:
+    """Puy-de-Dôme: the demand section counted Lycée La Fayette's BTS maintenance des systèmes
+    for « Maintenance industrielle » (Certif Info: ROME I1304, I1310), the continuum section
+    did not: no per-filière continuum, only « toutes filières »."""
+    sections = report(client, departements="63")
+    continuum = {f["id"]: f for f in sections["continuum_breaks"]["findings"]}
+    maint = continuum["continuum:industrial-maintenance"]
+    assert 5 in maint["data"]["levels_offered"], maint
+    assert sections["continuum_breaks"]["note"] is None
+    # a campus whose members offer nothing says where to look, not « nothing on the territory »
+    clermont = report(client, campus="campus-entreprises-clermont")["continuum_breaks"]
+    assert clermont["findings"] == [] and "établissements du campus" in clermont["note"]
