@@ -52,10 +52,15 @@ NO_NETWORK = (
 
 
 def section_notes(
-    d: GapData, found: Mapping[str, list[Finding]], *, campus: str | None = None
+    d: GapData,
+    found: Mapping[str, list[Finding]],
+    *,
+    campus: str | None = None,
+    cap: int | None = None,
 ) -> dict[str, str]:
     """Per section id, one French sentence on what the data does not know there (sections
-    with nothing to say have none); ``campus``: the report is a campus's."""
+    with nothing to say have none); ``campus``: the report is a campus's; ``cap``: the most
+    suggested partnerships ranked (their total is then « at least »)."""
     notes: dict[str, str] = {}
     filieres = {
         s["sector"]["id"]: s["sector"]["name"]
@@ -104,6 +109,11 @@ def section_notes(
             f"fichiers publics (annuaires, Parcoursup, Affelnet) {verb} : ces fichiers ne "
             "décrivent aucun partenariat, on ne sait pas s'ils sont isolés."
             + ("" if companies else " Aucune entreprise n'est recensée sur ce territoire.")
+        )
+    if cap is not None and len(found.get("suggested_partnerships", ())) >= cap:
+        notes["suggested_partnerships"] = (
+            f"Au moins {cap} paires possibles : seules les {cap} mieux classées sont comptées "
+            "et proposées ; un territoire plus petit ou une filière les précise."
         )
     if not found.get("brokers") and not _linked(d):
         notes["brokers"] = NO_NETWORK

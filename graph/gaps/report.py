@@ -44,7 +44,7 @@ def compute_report(
         "brokers": lambda: brokers_and_fragile_links(d),
     }
     found = {sid: build() for sid, build in builders.items()}
-    notes = section_notes(d, found, campus=campus)
+    notes = section_notes(d, found, campus=campus, cap=max(limit, TOTAL_CAP))
     sections = []
     for sid, findings in found.items():
         title, description = SECTIONS[sid]
