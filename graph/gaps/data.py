@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.diploma_names import readable
 from graph.gaps.dead_ends import NEAREST_MAX_KM
+from graph.gaps.demand import training_by_sector
 from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
 from graph.inference.rules import is_national_code, programme_territory
 from graph.store import GraphStore
@@ -93,7 +94,15 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     d.inside = [
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
-    d.inside_for_sector = [r for r in d.inside if sector in r["sectors"]] if sector else d.inside
+    # the offers that train for the filière asked: by the campus's records or a ROME code of
+    # the diploma, the rule of the demand section (graph/gaps/demand.py)
+    d.inside_for_sector = (
+        training_by_sector(
+            d.inside, [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
+        ).get(sector, [])
+        if sector
+        else d.inside
+    )
     targets = dead_end_targets(d.inside_for_sector, d.steps())
     if targets:
         # the next steps' offers near the territory only: the nearest is looked for within

@@ -160,3 +160,14 @@ def test_a_filiere_trained_for_by_rome_codes_has_its_continuum(client: TestClien
     # a campus whose members offer nothing says where to look, not « nothing on the territory »
     clermont = report(client, campus="campus-entreprises-clermont")["continuum_breaks"]
     assert clermont["findings"] == [] and "établissements du campus" in clermont["note"]
+
+
+def test_a_filiere_asked_counts_the_programmes_that_train_for_it_by_rome(
+    client: TestClient,
+) -> None:
+    """`sector=industrial-maintenance` in the Puy-de-Dôme kept only the offers a seed ties to
+    it (none), while the demand section counts Lycée La Fayette's BTS by its ROME codes."""
+    continuum = report(client, departements="63", sector="industrial-maintenance")
+    found = continuum["continuum_breaks"]["findings"]
+    assert found and all(5 in f["data"]["levels_offered"] for f in found), found
+    assert continuum["continuum_breaks"]["note"] is None
