@@ -175,7 +175,7 @@ def _lookup(m: Mapping[str, Any], key: Any) -> Any:
 
 
 def site(run: str, sources: Mapping[str, str], r: Row) -> tuple[Any, ...]:
-    """cypher/import_sites.cypher."""
+    """What cypher/import_sites.cypher sets on a site it creates."""
     g = r.get
     insee = r["insee"]
     src = _lookup(sources, g("src"))
@@ -200,7 +200,7 @@ def site(run: str, sources: Mapping[str, str], r: Row) -> tuple[Any, ...]:
 def diploma(
     run: str, sources: Mapping[str, str], type_labels: Mapping[str, str], r: Row
 ) -> tuple[Any, ...]:
-    """cypher/import_diplomas.cypher."""
+    """What cypher/import_diplomas.cypher sets on a diploma it creates."""
     g = r.get
     code = r["code"]
     name = g("name")
@@ -249,7 +249,7 @@ def diploma(
 
 
 def programme(run: str, source: str, r: Row) -> tuple[Any, ...]:
-    """cypher/import_programmes.cypher."""
+    """What cypher/import_programmes.cypher sets on a programme it creates."""
     g = r.get
     code = r["code"]
     return (
@@ -275,7 +275,8 @@ def programme(run: str, source: str, r: Row) -> tuple[Any, ...]:
 def actor(
     run: str, sources: Mapping[str, str], natures: Mapping[str, str], r: Row
 ) -> tuple[Any, ...]:
-    """cypher/import_actors.cypher (``toLower`` of a UAI, [0-9A-Z], is ``str.lower``)."""
+    """What cypher/import_actors.cypher sets on an establishment it creates (``toLower`` of
+    a UAI, [0-9A-Z], is ``str.lower``)."""
     g = r.get
     uai = r["uai"]
     described_by = g("described_by") or []
