@@ -134,6 +134,7 @@ def build_query(
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
+        sector_label=kept_sector_label(store, goal_sector, data) if goal_sector else None,
         home=home,
         start_departements=start_departements,
         territory=terr,
@@ -200,7 +201,7 @@ def resolve_start(
     )
     label = f"niveau {level}"
     if sector:
-        label += f", {data.kept(('sector_label', sector), lambda: sector_label(store, sector))}"
+        label += f", {kept_sector_label(store, sector, data)}"
     return list(codes), label
 
 
@@ -210,6 +211,12 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
     data = data if data is not None else pathway_data(store)
     found = data.diplomas(store, [code])
     return with_code(found[code], code) if code in found else None
+
+
+def kept_sector_label(store: GraphStore, sector: str, data: PathwayData | None) -> str:
+    """:func:`sector_label`, read once per graph version."""
+    data = data if data is not None else pathway_data(store)
+    return str(data.kept(("sector_label", sector), lambda: sector_label(store, sector)))
 
 
 def sector_label(store: GraphStore, sector: str) -> str:
