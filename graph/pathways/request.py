@@ -111,10 +111,8 @@ def build_query(
         data=data,
     )
     if not start_codes:
-        raise InvalidRequest(
-            f"Aucun diplôme de niveau {req.from_level}"
-            f"{' pour le métier ou le secteur choisi' if req.sector else ''} dans les données."
-        )
+        field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
+        raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
     goal_sector = req.job or (req.sector if req.from_ else None)
     home = resolve_place(store, req.home, "home")
     start_departements = learner_departements(store, home, terr)

@@ -244,5 +244,5 @@ def test_a_start_level_with_a_sector_is_said_by_its_name(
         "/pathways", params={"from_level": 3, "sector": "H2907", "to_level": 4}
     )
     assert unknown.json()["detail"] == (
-        "Aucun diplôme de niveau 3 pour le métier ou le secteur choisi dans les données."
+        "Aucun diplôme de niveau 3 pour le métier ROME H2907 dans les données."
     )
