@@ -2444,6 +2444,11 @@ export interface components {
             total: number;
             /** Findings */
             findings: components["schemas"]["Finding"][];
+            /**
+             * Note
+             * @description What the data does not know for this section in this territory, one French sentence (no need / partnership data here, filières not described…); null when there is nothing to say. An empty section with a note is « not known », not « nothing missing ».
+             */
+            note?: string | null;
         };
         /** SectorOut */
         SectorOut: {
