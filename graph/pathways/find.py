@@ -29,6 +29,7 @@ from graph.pathways.explanation import (
     too_far_sentence,
     why_none,
 )
+from graph.pathways.job import already_trains_notice, job_diplomas, job_unreached_sentence
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -286,6 +287,32 @@ def _foreign(
     return any(foreign_programme(d["code"], territories, q.start_departements) for d in steps)
 
 
+def _job_unreached(
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    goal_codes: set[str],
+) -> str:
+    """No known passerelle reaches the goal job: which diplomas of the data prepare for it,
+    and which of them the territory offers (B07, B12: « le métier choisi » was all it said)."""
+    codes = sorted(goal_codes - set(q.start_codes))
+    open_codes = {c: d for c, d in data.diplomas(store, codes).items() if not d.get("closed")}
+    found = job_diplomas(
+        open_codes,
+        source.offers(open_codes),
+        data.everywhere_offers(store, open_codes),
+    )
+    return job_unreached_sentence(
+        q.start_label, _job_label(q), found, q.territory.describe(), q.max_steps
+    )
+
+
+def _job_label(q: PathwayQuery) -> str:
+    """The goal job alone (« le métier ROME G1602 »), without the goal's level or type."""
+    return goal_label(q.model_copy(update={"to": None, "to_type": None, "to_level": None}))
+
+
 def find_pathways(
     store: GraphStore, q: PathwayQuery, *, data: PathwayData | None = None
 ) -> PathwayAnswer:
@@ -376,6 +403,10 @@ def find_pathways(
         notices.append(unplaced)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
+    if goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes:
+        start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+        if start is not None:  # the learner holds a diploma of the job already (B04)
+            notices.insert(0, already_trains_notice(start, _job_label(q), found=bool(out)))
     reason = None
     if not out:
         unrestricted = [
@@ -391,6 +422,8 @@ def find_pathways(
         reason = why_none(
             q, unrestricted, source.offers(reached) if unrestricted else {}, any_modality
         )
+        if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
+            reason = _job_unreached(store, data, source, q, goal_codes)
         if lead:
             reason = f"{lead} {reason}"
     return PathwayAnswer(

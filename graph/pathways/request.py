@@ -7,6 +7,7 @@ with close matches for an unknown start, InvalidRequest for a commune the graph 
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -34,6 +35,8 @@ from graph.territory import (
     resolve_place,
     valid_place,
 )
+
+_ROME = re.compile(r"^[A-N]\d{4}$")
 
 __all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start", "sector_label"]
 
@@ -116,6 +119,13 @@ def build_query(
             f"{' pour le métier ou le secteur choisi' if req.sector else ''} dans les données."
         )
     goal_sector = req.job or (req.sector if req.from_ else None)
+    goal_sector_label = (
+        (data if data is not None else pathway_data(store)).kept(
+            ("sector_label", goal_sector), lambda: sector_label(store, goal_sector)
+        )
+        if goal_sector
+        else None
+    )
     home = resolve_place(store, req.home, "home")
     start_departements = learner_departements(store, home, terr)
     if req.from_level is not None:
@@ -134,6 +144,7 @@ def build_query(
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
+        sector_label=goal_sector_label,
         home=home,
         start_departements=start_departements,
         territory=terr,
@@ -219,6 +230,8 @@ def sector_label(store: GraphStore, sector: str) -> str:
     row = rows[0] if rows else {}
     if row.get("name"):
         return f"secteur {row['name']}"
-    if row.get("rome"):
+    if row.get("rome") or _ROME.match(sector):
+        # a ROME code is a job whether or not a seed sector lists it: the national import
+        # ties diplomas to it by their Certif Info jobs
         return f"métier ROME {sector}"
     return "métier choisi"
