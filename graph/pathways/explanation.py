@@ -16,7 +16,15 @@ from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 
-__all__ = ["MODALITY_FR", "OUTSIDE_MAX_KM", "explain", "goal_label", "too_far_sentence", "why_none"]
+__all__ = [
+    "MODALITY_FR",
+    "OUTSIDE_MAX_KM",
+    "explain",
+    "goal_label",
+    "job_label",
+    "too_far_sentence",
+    "why_none",
+]
 
 # When no pathway is found in the territory, pathways outside it are offered only within this
 # distance of home (else of the territory's centre): beyond, the learner changes region, and the
@@ -49,6 +57,11 @@ def goal_label(q: PathwayQuery) -> str:
         # « le métier ROME G1602 », « le secteur … »; never the sector by its id (internal)
         parts.append(f"le {q.sector_label}" if q.sector_label else "le métier choisi")
     return ", ".join(parts)
+
+
+def job_label(q: PathwayQuery) -> str:
+    """The goal job alone (« le métier ROME G1602 »), without the goal's level or type."""
+    return goal_label(q.model_copy(update={"to": None, "to_type": None, "to_level": None}))
 
 
 def place(o: Offer) -> str:
@@ -215,6 +228,12 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
         out.append("Continuité de spécialité entre les diplômes (groupe NSF ou filière communs).")
     if q.modality:
         out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
+    if q.sector and s.plan:
+        # why the pathway meets a job goal: its last diploma trains for it, as the data says
+        out.append(
+            f"{display_name(s.plan[-1].diploma)} prépare {to_goal(job_label(q))} d'après les "
+            "données importées."
+        )
     around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
     out.extend(step_sentence(i, st, around) for i, st in enumerate(s.plan, start=1))
     return out

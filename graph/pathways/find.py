@@ -26,6 +26,7 @@ from graph.pathways.explanation import (
     OUTSIDE_MAX_KM,
     explain,
     goal_label,
+    job_label,
     too_far_sentence,
     why_none,
 )
@@ -304,13 +305,8 @@ def _job_unreached(
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_label, _job_label(q), found, q.territory.describe(), q.max_steps
+        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps
     )
-
-
-def _job_label(q: PathwayQuery) -> str:
-    """The goal job alone (« le métier ROME G1602 »), without the goal's level or type."""
-    return goal_label(q.model_copy(update={"to": None, "to_type": None, "to_level": None}))
 
 
 def find_pathways(
@@ -406,7 +402,7 @@ def find_pathways(
     if goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
         if start is not None:  # the learner holds a diploma of the job already (B04)
-            notices.insert(0, already_trains_notice(start, _job_label(q), found=bool(out)))
+            notices.insert(0, already_trains_notice(start, job_label(q), found=bool(out)))
     reason = None
     if not out:
         unrestricted = [

@@ -60,8 +60,8 @@ def already_trains_notice(start: Row, job: str, *, found: bool) -> str:
     ...     found=True)
     "D'après les données importées, CAP cuisine prépare déjà au métier ROME G1602 : les parcours proposés mènent à d'autres diplômes qui y préparent aussi, plus loin."
     >>> already_trains_notice({"name": "CAP X", "code": "1"}, "le métier ROME N4101",
-    ...     found=False)[-61:]
-    'ROME N4101 ; aucun parcours connu ne mène plus loin vers lui.'
+    ...     found=False)[-82:]
+    "ROME N4101 ; aucun parcours vers un autre diplôme qui y prépare n'est proposé ici."
     """  # noqa: E501
     head = f"D'après les données importées, {display_name(start)} prépare déjà {to_goal(job)}"
     if found:
@@ -69,7 +69,7 @@ def already_trains_notice(start: Row, job: str, *, found: bool) -> str:
             f"{head} : les parcours proposés mènent à d'autres diplômes qui y préparent aussi, "
             "plus loin."
         )
-    return f"{head} ; aucun parcours connu ne mène plus loin vers lui."
+    return f"{head} ; aucun parcours vers un autre diplôme qui y prépare n'est proposé ici."
 
 
 def job_diplomas(

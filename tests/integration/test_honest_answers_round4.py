@@ -46,7 +46,12 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     )
     assert answer["goal"] == "le métier ROME G1602"
     assert answer["pathways"], answer["reason"]
-    assert answer["pathways"][0]["steps"][-1]["code"] == BAC_CUISINE
+    top = answer["pathways"][0]
+    assert top["steps"][-1]["code"] == BAC_CUISINE
+    assert (
+        "CUISINE (BAC PRO) prépare au métier ROME G1602 d'après les données importées."
+        in top["score"]["explanation"]
+    )
     assert answer["notices"][0] == (
         "D'après les données importées, CUISINE (CAP) prépare déjà au métier ROME G1602 : "
         "les parcours proposés mènent à d'autres diplômes qui y préparent aussi, plus loin."
