@@ -224,7 +224,8 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
 
 
 def sector_label(store: GraphStore, sector: str) -> str:
-    """A sector as users read it: its name, « métier ROME H2903 » for a ROME code, never its
+    """A sector as users read it: its name, « métier ROME G1602 (Commis / Commise de
+    cuisine) » for a ROME code (without the name when no imported file gives it), never its
     internal id."""
     rows = store.read("sector_label", sector=sector)
     row = rows[0] if rows else {}
@@ -232,6 +233,6 @@ def sector_label(store: GraphStore, sector: str) -> str:
         return f"secteur {row['name']}"
     if row.get("rome") or _ROME.match(sector):
         # a ROME code is a job whether or not a seed sector lists it: the national import
-        # ties diplomas to it by their Certif Info jobs
-        return f"métier ROME {sector}"
+        # ties diplomas to it by their Certif Info jobs, and names it (rome.csv)
+        return f"métier ROME {sector} ({row['job']})" if row.get("job") else f"métier ROME {sector}"
     return "métier choisi"

@@ -44,17 +44,17 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     answer = ask(
         client, **{"from": CAP_CUISINE, "job": "G1602", "departements": "13"}, home="Marseille"
     )
-    assert answer["goal"] == "le métier ROME G1602"
+    assert answer["goal"] == "le métier ROME G1602 (Commis / Commise de cuisine)"
     assert answer["pathways"], answer["reason"]
     top = answer["pathways"][0]
     assert top["steps"][-1]["code"] == BAC_CUISINE
     assert (
-        "CUISINE (BAC PRO) prépare au métier ROME G1602 d'après les données importées."
-        in top["score"]["explanation"]
+        "CUISINE (BAC PRO) prépare au métier ROME G1602 (Commis / Commise de cuisine) d'après "
+        "les données importées." in top["score"]["explanation"]
     )
     assert answer["notices"][0] == (
-        "D'après les données importées, CUISINE (CAP) prépare déjà au métier ROME G1602 : "
-        "les parcours proposés mènent à d'autres diplômes qui y préparent aussi, plus loin."
+        "D'après les données importées, CUISINE (CAP) prépare déjà au métier ROME G1602 "
+        "(Commis / Commise de cuisine) : les parcours proposés mènent à d'autres diplômes qui y préparent aussi, plus loin."
     )
     assert_plain_french(sentences(answer))
 
@@ -67,7 +67,7 @@ def test_a_level_start_for_a_rome_code_starts_from_the_diplomas_of_that_job(
     answer = ask(
         client, from_level=3, sector="G1602", to_level=4, departements="13", home="Marseille"
     )
-    assert answer["start"].startswith("niveau 3, métier ROME G1602")
+    assert answer["start"] == "niveau 3, métier ROME G1602 (Commis / Commise de cuisine)"
     assert {p["steps"][0]["code"] for p in answer["pathways"]} & {CAP_CUISINE, "50022139"}
 
 
@@ -83,8 +83,8 @@ def test_no_pathway_to_a_job_says_which_diplomas_prepare_for_it_and_where(
     assert not answer["pathways"]
     reason = answer["reason"]
     assert reason.startswith(
-        "Aucune passerelle connue ne mène de CUISINE (CAP) (50022146) au métier ROME M1810 en 4 "
-        "étapes au plus. D'après les données importées, 2 diplômes y préparent, dont dans le "
+        "Aucune passerelle connue ne mène de CUISINE (CAP) (50022146) au métier ROME M1810 "
+        "(Technicien / Technicienne informatique) en 4 étapes au plus. D'après les données importées, 2 diplômes y préparent, dont dans le "
         "département de La Réunion (974) : BTS services informatiques aux organisations option A"
     ), reason
     assert reason.endswith("À examiner avec l'établissement."), reason
