@@ -18,6 +18,7 @@ from graph.coverage import (
     other_modality_sentence,
     summarise,
 )
+from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
@@ -298,14 +299,16 @@ def _job_unreached(
     """No known passerelle reaches the goal job: which diplomas of the data prepare for it,
     and which of them the territory offers (B07, B12: « le métier choisi » was all it said)."""
     codes = sorted(goal_codes - set(q.start_codes))
-    open_codes = {c: d for c, d in data.diplomas(store, codes).items() if not d.get("closed")}
+    known = data.diplomas(store, codes)
+    open_codes = {c: d for c, d in known.items() if not d.get("closed")}
+    closed = sorted(display_name(d) for d in known.values() if d.get("closed"))
     found = job_diplomas(
         open_codes,
         source.offers(open_codes),
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps
+        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed
     )
 
 

@@ -101,9 +101,18 @@ def job_diplomas(
 
 
 def job_unreached_sentence(
-    start_label: str, job: str, found: Sequence[JobDiploma], where: str, max_steps: int
+    start_label: str,
+    job: str,
+    found: Sequence[JobDiploma],
+    where: str,
+    max_steps: int,
+    closed: Sequence[str] = (),
 ) -> str:
-    """Why no pathway reaches the job, said with what the data knows of it.
+    """Why no pathway reaches the job, said with what the data knows of it; ``closed``: the
+    names of the closed diplomas that train for it (when no open one does, they are named).
+
+    >>> job_unreached_sentence("X", "le métier ROME N1301", [], "le 62", 4, ["DUT GLT"])
+    'Les données importées ne rattachent au métier ROME N1301 que des diplômes que la BCN a fermés (DUT GLT) : aucun parcours ne peut y mener.'
 
     >>> job_unreached_sentence("Bac pro X", "le métier ROME M1810", [], "le département 974", 4)
     "Aucun diplôme des données importées ne prépare au métier ROME M1810 (ni les fiches Certif Info des diplômes, ni les secteurs des campus ne l'y rattachent) : les données ne savent pas y mener."
@@ -111,6 +120,12 @@ def job_unreached_sentence(
     ...     [JobDiploma("Licence pro Y", 6, 0, 5)], "le département 62", 4)[88:]
     "D'après les données importées, 1 diplôme y prépare (Licence pro Y), aucun proposé dans le département 62."
     """  # noqa: E501
+    if not found and closed:
+        names = " ; ".join(closed[:EXAMPLES])
+        return (
+            f"Les données importées ne rattachent {to_goal(job)} que des diplômes que la BCN a "
+            f"fermés ({names}) : aucun parcours ne peut y mener."
+        )
     if not found:
         return (
             f"Aucun diplôme des données importées ne prépare {to_goal(job)} (ni les fiches "

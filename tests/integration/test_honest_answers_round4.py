@@ -54,7 +54,8 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     )
     assert answer["notices"][0] == (
         "D'après les données importées, CUISINE (CAP) prépare déjà au métier ROME G1602 "
-        "(Commis / Commise de cuisine) : les parcours proposés mènent à d'autres diplômes qui y préparent aussi, plus loin."
+        "(Commis / Commise de cuisine) : les parcours proposés mènent à d'autres diplômes qui "
+        "y préparent aussi, plus loin."
     )
     assert_plain_french(sentences(answer))
 
@@ -84,20 +85,33 @@ def test_no_pathway_to_a_job_says_which_diplomas_prepare_for_it_and_where(
     reason = answer["reason"]
     assert reason.startswith(
         "Aucune passerelle connue ne mène de CUISINE (CAP) (50022146) au métier ROME M1810 "
-        "(Technicien / Technicienne informatique) en 4 étapes au plus. D'après les données importées, 2 diplômes y préparent, dont dans le "
-        "département de La Réunion (974) : BTS services informatiques aux organisations option A"
+        "(Technicien / Technicienne informatique) en 4 étapes au plus. D'après les données "
+        "importées, 2 diplômes y préparent, dont dans le département de La Réunion (974) : "
+        "BTS services informatiques aux organisations option A"
     ), reason
     assert reason.endswith("À examiner avec l'établissement."), reason
 
 
 def test_a_job_no_diploma_of_the_data_prepares_for_is_said_unknown(client: TestClient) -> None:
-    """N1301 (responsable logistique): no diploma of the data trains for it."""
-    answer = ask(client, **{"from": CAP_CUISINE, "job": "N1301", "departements": "13"})
+    """K2111 (formateur): no diploma of the fixture trains for it."""
+    answer = ask(client, **{"from": CAP_CUISINE, "job": "K2111", "departements": "13"})
     assert answer["reason"] == (
-        "Aucun diplôme des données importées ne prépare au métier ROME N1301 (ni les fiches "
+        "Aucun diplôme des données importées ne prépare au métier ROME K2111 (ni les fiches "
         "Certif Info des diplômes, ni les secteurs des campus ne l'y rattachent) : les données "
         "ne savent pas y mener."
     )
+
+
+def test_a_job_only_closed_diplomas_prepare_for_says_so(client: TestClient) -> None:
+    """Arras, Bac pro logistique → job N1301 (responsable logistique): the only diploma of the
+    data that trains for it is the DUT gestion logistique et transport, closed; the answer said
+    « Aucun diplôme des données importées ne prépare au métier … »."""
+    answer = ask(client, **{"from": "40031106", "job": "N1301", "departements": "62"})
+    assert answer["reason"] == (
+        "Les données importées ne rattachent au métier ROME N1301 (Responsable logistique) que "
+        "des diplômes que la BCN a fermés (DUT gestion logistique et transport) : aucun parcours "
+        "ne peut y mener."
+    ), answer["reason"]
 
 
 def test_a_place_outside_the_territory_names_its_departement(client: TestClient) -> None:
