@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph import communes
 from graph.diploma_names import with_code
@@ -84,6 +84,15 @@ class PathwayRequest(BaseModel):
     modality: Modality | Literal["any"] = "any"
     max_steps: int = Field(default=4, ge=1, le=6)
     limit: int = Field(default=10, ge=1, le=50)
+
+    @field_validator("job", "sector")
+    @classmethod
+    def _rome_upper(cls, value: str | None) -> str | None:
+        """« g1602 » is the ROME code G1602, not a sector id: the graph holds codes in upper
+        case (a lower-case code matched nothing and the job went unnamed)."""
+        if value is not None and _ROME.match(value.upper()):
+            return value.upper()
+        return value
 
     @model_validator(mode="after")
     def _coherent(self) -> PathwayRequest:

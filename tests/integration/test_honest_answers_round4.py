@@ -60,6 +60,16 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     assert_plain_french(sentences(answer))
 
 
+def test_a_rome_code_in_lower_case_is_the_same_job(client: TestClient) -> None:
+    """« g1602 » passed the sector-id pattern and matched nothing: « le métier choisi »."""
+    upper = ask(client, **{"from": CAP_CUISINE, "job": "G1602", "departements": "13"})
+    lower = ask(client, **{"from": CAP_CUISINE, "job": "g1602", "departements": "13"})
+    assert lower["goal"] == upper["goal"] == ("le métier ROME G1602 (Commis / Commise de cuisine)")
+    assert lower["pathways"] == upper["pathways"]
+    level = ask(client, from_level=3, sector="g1602", to_level=4, departements="13")
+    assert level["pathways"]
+
+
 def test_a_level_start_for_a_rome_code_starts_from_the_diplomas_of_that_job(
     client: TestClient,
 ) -> None:
