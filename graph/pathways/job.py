@@ -40,15 +40,16 @@ class JobDiploma:
 
 
 def to_goal(goal: str) -> str:
-    """« à » joined to the goal as French writes it.
+    """« à » joined to the goal as French writes it (a job or a sector is named without its
+    article: « métier ROME G1602 », « secteur Soudeurs », « métier choisi »).
 
-    >>> to_goal("le métier ROME G1602"), to_goal("niveau 6 ou plus"), to_goal("BTS")
-    ('au métier ROME G1602', 'à niveau 6 ou plus', 'à BTS')
+    >>> to_goal("métier ROME G1602"), to_goal("secteur Soudeurs"), to_goal("niveau 6 ou plus")
+    ('au métier ROME G1602', 'au secteur Soudeurs', 'à niveau 6 ou plus')
+    >>> to_goal("BTS, métier ROME G1602")
+    'à BTS, métier ROME G1602'
     """
-    if goal.startswith("le "):
-        return f"au {goal[3:]}"
-    if goal.startswith("les "):
-        return f"aux {goal[4:]}"
+    if goal.startswith(("métier ", "secteur ")):
+        return f"au {goal}"
     return f"à {goal}"
 
 
@@ -56,10 +57,10 @@ def already_trains_notice(start: Row, job: str, *, found: bool) -> str:
     """The start diploma prepares for the goal job already; ``found``: whether pathways to
     other diplomas of the job were found.
 
-    >>> already_trains_notice({"name": "CAP cuisine", "code": "1"}, "le métier ROME G1602",
+    >>> already_trains_notice({"name": "CAP cuisine", "code": "1"}, "métier ROME G1602",
     ...     found=True)
     "D'après les données importées, CAP cuisine prépare déjà au métier ROME G1602 : les parcours proposés mènent à d'autres diplômes qui y préparent aussi, plus loin."
-    >>> already_trains_notice({"name": "CAP X", "code": "1"}, "le métier ROME N4101",
+    >>> already_trains_notice({"name": "CAP X", "code": "1"}, "métier ROME N4101",
     ...     found=False)[-82:]
     "ROME N4101 ; aucun parcours vers un autre diplôme qui y prépare n'est proposé ici."
     """  # noqa: E501
@@ -111,12 +112,12 @@ def job_unreached_sentence(
     """Why no pathway reaches the job, said with what the data knows of it; ``closed``: the
     names of the closed diplomas that train for it (when no open one does, they are named).
 
-    >>> job_unreached_sentence("X", "le métier ROME N1301", [], "le 62", 4, ["DUT GLT"])
+    >>> job_unreached_sentence("X", "métier ROME N1301", [], "le 62", 4, ["DUT GLT"])
     'Les données importées ne rattachent au métier ROME N1301 que des diplômes que la BCN a fermés (DUT GLT) : aucun parcours ne peut y mener.'
 
-    >>> job_unreached_sentence("Bac pro X", "le métier ROME M1810", [], "le département 974", 4)
+    >>> job_unreached_sentence("Bac pro X", "métier ROME M1810", [], "le département 974", 4)
     "Aucun diplôme des données importées ne prépare au métier ROME M1810 (ni les fiches Certif Info des diplômes, ni les secteurs des campus ne l'y rattachent) : les données ne savent pas y mener."
-    >>> job_unreached_sentence("Bac pro X", "le métier ROME N1301",
+    >>> job_unreached_sentence("Bac pro X", "métier ROME N1301",
     ...     [JobDiploma("Licence pro Y", 6, 0, 5)], "le département 62", 4)[88:]
     "D'après les données importées, 1 diplôme y prépare (Licence pro Y), aucun proposé dans le département 62."
     """  # noqa: E501

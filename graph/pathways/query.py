@@ -19,7 +19,7 @@ class PathwayQuery(BaseModel):
     to_type: DiplomaType | None = None
     to_level: int | None = None
     sector: str | None = None
-    # the goal job as users read it (« métier ROME G1602 », « secteur … »), set with ``sector``
+    # the goal job as users read it (« secteur Soudeurs », « métier ROME H2903 »)
     sector_label: str | None = None
     home: Point | None = None
     # where the learner holds the start diploma (graph.pathways.request.learner_departements):

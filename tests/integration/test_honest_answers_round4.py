@@ -44,7 +44,7 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     answer = ask(
         client, **{"from": CAP_CUISINE, "job": "G1602", "departements": "13"}, home="Marseille"
     )
-    assert answer["goal"] == "le métier ROME G1602 (Commis / Commise de cuisine)"
+    assert answer["goal"] == "métier ROME G1602 (Commis / Commise de cuisine)"
     assert answer["pathways"], answer["reason"]
     top = answer["pathways"][0]
     assert top["steps"][-1]["code"] == BAC_CUISINE
@@ -64,7 +64,7 @@ def test_a_rome_code_in_lower_case_is_the_same_job(client: TestClient) -> None:
     """« g1602 » passed the sector-id pattern and matched nothing: « le métier choisi »."""
     upper = ask(client, **{"from": CAP_CUISINE, "job": "G1602", "departements": "13"})
     lower = ask(client, **{"from": CAP_CUISINE, "job": "g1602", "departements": "13"})
-    assert lower["goal"] == upper["goal"] == ("le métier ROME G1602 (Commis / Commise de cuisine)")
+    assert lower["goal"] == upper["goal"] == ("métier ROME G1602 (Commis / Commise de cuisine)")
     assert lower["pathways"] == upper["pathways"]
     level = ask(client, from_level=3, sector="g1602", to_level=4, departements="13")
     assert level["pathways"]

@@ -3,7 +3,7 @@ des emplois): ``code_rome`` -> ``libelle_rome`` (« G1602 » -> « Commis / Comm
 
 UTF-8 (a BOM is read too), ``;``. Pure parsing into a plain mapping: the importer writes each
 diploma's Certif Info job codes with their names (``rome_labels``, in the order of
-``rome_codes``), so that a job goal reads « le métier ROME G1602 (Commis / Commise de
+``rome_codes``), so that a job goal reads « métier ROME G1602 (Commis / Commise de
 cuisine) » rather than a bare code.
 """
 
