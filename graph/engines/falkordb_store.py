@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import re
 import socket
 import threading
 import time
@@ -53,6 +54,7 @@ from graph.engines.falkordb_params import params_header
 from graph.engines.falkordb_reply import plain_rows
 from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.errors import DatabaseUnavailable, GraphError
+from graph.models import InternalLabel, Label
 from graph.schema import SCHEMA
 from graph.settings import Settings
 from graph.store import BulkNodes, BulkRelationships, Row, Statement
@@ -93,6 +95,19 @@ _WRITE_SOCKET_TIMEOUT_S = 120.0
 _WAITAOF_MS = 5_000
 # How many statements write_atomic's helper thread prepares ahead of the server (_run_all).
 _AHEAD = 64
+
+# A scan of every label of the closed lists (graph.models), run before a statement that deletes:
+# scanning a label makes FalkorDB 4.16 apply that label's pending changes. A DELETE while a
+# label's matrix still has pending changes (after writes that grew the graph, e.g. the nodes an
+# import creates in its staging graph) leaves the deleted node in the label's index, and every
+# later read of that label fails with « Attempted to access undefined attribute » (FalkorDB
+# issue 2103, fixed in 4.18; seen on a national import over a graph holding a smaller import).
+_SYNC_LABELS = " UNION ALL ".join(
+    f"MATCH (n:{label.value}) RETURN '{label.value}' AS label, count(id(n)) AS nodes"
+    for label in (*Label, *InternalLabel)
+)
+_DELETES = re.compile(r"\bDELETE\b", re.IGNORECASE)
+_COMMENT = re.compile(r"//[^\n]*")
 
 log = logging.getLogger("cmq.graph")
 T = TypeVar("T")
@@ -178,6 +193,7 @@ class FalkorDBStore:
         self._generation = 0  # bumped at each restart of the embedded server
         self._held: set[str] = set()  # write-lock tokens this process holds or is acquiring
         self._local = threading.local()  # .exclusive: this thread holds the lock (exclusive())
+        self._deleting: dict[str, bool] = {}  # query name -> it deletes (_deletes)
         self._version_key = _VERSION_KEY.format(graph=self.graph_name)
         self._touched_key = _TOUCHED_KEY.format(graph=self.graph_name)
         # the last write_atomic's split (bench/import_national.py): copy, statements, swap
@@ -339,6 +355,8 @@ class FalkorDBStore:
     ) -> list[Row]:
         if text is None:
             text = self._text(name, params)
+        if not read_only and self._deletes(name):
+            self._sync_labels(graph)
         with self._errors():
             client = self._db if read_only else self._wdb
             g = client.select_graph(graph)
@@ -360,6 +378,25 @@ class FalkorDBStore:
         return [
             dict(zip(header, (to_plain(v) for v in row), strict=True)) for row in result.result_set
         ]
+
+    def _deletes(self, name: str) -> bool:
+        """Whether the named query deletes (its text without comments says DELETE)."""
+        known = self._deleting
+        if name not in known:
+            try:
+                known[name] = bool(_DELETES.search(_COMMENT.sub("", self.library.get(name))))
+            except GraphError:
+                known[name] = False  # no such query: _text has already said so
+        return known[name]
+
+    def _sync_labels(self, graph: str) -> None:
+        """Apply FalkorDB's pending label changes before a DELETE (see _SYNC_LABELS)."""
+        with self._errors():
+            try:
+                self._wredis.execute_command("GRAPH.RO_QUERY", graph, _SYNC_LABELS, "--compact")
+            except redis.exceptions.ResponseError as exc:
+                if _EMPTY_KEY not in str(exc):
+                    raise
 
     def _exists(self, graph: str, client: redis.Redis | None = None) -> bool:
         with self._errors():

@@ -7,9 +7,10 @@ with close matches for an unknown start, InvalidRequest for a commune the graph 
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph import communes
 from graph.diploma_names import with_code
@@ -34,6 +35,8 @@ from graph.territory import (
     resolve_place,
     valid_place,
 )
+
+_ROME = re.compile(r"^[A-N]\d{4}$")
 
 __all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start", "sector_label"]
 
@@ -82,6 +85,15 @@ class PathwayRequest(BaseModel):
     max_steps: int = Field(default=4, ge=1, le=6)
     limit: int = Field(default=10, ge=1, le=50)
 
+    @field_validator("job", "sector")
+    @classmethod
+    def _rome_upper(cls, value: str | None) -> str | None:
+        """« g1602 » is the ROME code G1602, not a sector id: the graph holds codes in upper
+        case (a lower-case code matched nothing and the job went unnamed)."""
+        if value is not None and _ROME.match(value.upper()):
+            return value.upper()
+        return value
+
     @model_validator(mode="after")
     def _coherent(self) -> PathwayRequest:
         if bool(self.from_) == (self.from_level is not None):
@@ -111,10 +123,8 @@ def build_query(
         data=data,
     )
     if not start_codes:
-        raise InvalidRequest(
-            f"Aucun diplôme de niveau {req.from_level}"
-            f"{' pour le métier ou le secteur choisi' if req.sector else ''} dans les données."
-        )
+        field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
+        raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
     goal_sector = req.job or (req.sector if req.from_ else None)
     home = resolve_place(store, req.home, "home")
     start_departements = learner_departements(store, home, terr)
@@ -134,6 +144,7 @@ def build_query(
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
+        sector_label=kept_sector_label(store, goal_sector, data) if goal_sector else None,
         home=home,
         start_departements=start_departements,
         territory=terr,
@@ -200,7 +211,7 @@ def resolve_start(
     )
     label = f"niveau {level}"
     if sector:
-        label += f", {data.kept(('sector_label', sector), lambda: sector_label(store, sector))}"
+        label += f", {kept_sector_label(store, sector, data)}"
     return list(codes), label
 
 
@@ -212,13 +223,22 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
     return with_code(found[code], code) if code in found else None
 
 
+def kept_sector_label(store: GraphStore, sector: str, data: PathwayData | None) -> str:
+    """:func:`sector_label`, read once per graph version."""
+    data = data if data is not None else pathway_data(store)
+    return str(data.kept(("sector_label", sector), lambda: sector_label(store, sector)))
+
+
 def sector_label(store: GraphStore, sector: str) -> str:
-    """A sector as users read it: its name, « métier ROME H2903 » for a ROME code, never its
+    """A sector as users read it: its name, « métier ROME G1602 (Commis / Commise de
+    cuisine) » for a ROME code (without the name when no imported file gives it), never its
     internal id."""
     rows = store.read("sector_label", sector=sector)
     row = rows[0] if rows else {}
     if row.get("name"):
         return f"secteur {row['name']}"
-    if row.get("rome"):
-        return f"métier ROME {sector}"
+    if row.get("rome") or _ROME.match(sector):
+        # a ROME code is a job whether or not a seed sector lists it: the national import
+        # ties diplomas to it by their Certif Info jobs, and names it (rome.csv)
+        return f"métier ROME {sector} ({row['job']})" if row.get("job") else f"métier ROME {sector}"
     return "métier choisi"

@@ -197,3 +197,35 @@ class _Once(Sequence[Statement]):
 
     def __iter__(self) -> Iterator[Statement]:
         return self._items
+
+
+def test_a_delete_after_writes_that_grew_the_graph_leaves_no_ghost(
+    tmp_path: Path, queries: Path
+) -> None:
+    """FalkorDB 4.16 (its issue 2103): a DELETE while a label's matrix has pending changes left
+    the deleted node in the label's index, and every later read of the label failed with
+    « Attempted to access undefined attribute » (a national import over a smaller one did)."""
+    extra = {
+        "create_two_diplomas": "CREATE (:Diploma {code: 'keep'}), (:Diploma {code: 'gone'})",
+        "grow": "UNWIND range(1, $n) AS x CREATE (:Site {k: x})",
+        "delete_by_scan": "MATCH (n) WHERE n.code = $code DETACH DELETE n RETURN count(*) AS d",
+        "diploma_codes": "MATCH (d:Diploma) RETURN d.code AS code ORDER BY code",
+    }
+    for name, text in extra.items():
+        (queries / f"{name}.cypher").write_text(text + "\n", encoding="utf-8")
+    store = open_store(tmp_path / "db", queries)
+    try:
+        store.write("create_two_diplomas")
+        store.write_atomic(
+            [
+                Statement("grow", {"n": 20_000}),
+                Statement("delete_by_scan", {"code": "gone"}),
+            ]
+        )
+        assert [r["code"] for r in store.read("diploma_codes")] == ["keep"]
+        store.write("grow", n=20_000)
+        store.write("create_two_diplomas")
+        store.write("delete_by_scan", code="gone")
+        assert [r["code"] for r in store.read("diploma_codes")] == ["keep", "keep"]
+    finally:
+        store.close()

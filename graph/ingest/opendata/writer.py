@@ -105,6 +105,7 @@ IMPORT_PROPS = (
     "readable_name",
     "readable_name_source",
     "rome_codes",
+    "rome_labels",
     "formacodes",
     "formacode_labels",
     "rncp_codes",
@@ -243,13 +244,18 @@ def _readable(data: ImportData, code: str) -> tuple[str | None, str | None]:
 
 
 def _links(data: ImportData, code: str) -> dict[str, Any]:
-    """What a diploma leads to (Certif Info: ROME, Formacode, RNCP, RS; diplomesProfessionnels:
+    """What a diploma leads to (Certif Info: ROME, with their names from rome.csv, Formacode,
+    RNCP, RS; diplomesProfessionnels:
     CPC, secteur; familleMetiers: famille de métiers), as diploma properties."""
     c = data.certifications.get(code)
     p = data.professional.get(code)
     f = data.families.get(code)
     return {
         "romes": list(c.romes) if c and c.romes else None,
+        # the names in the order of the codes, "" where rome.csv does not name one
+        "rome_labels": [data.rome_labels.get(r, "") for r in c.romes]
+        if c and c.romes and data.rome_labels
+        else None,
         "formacodes": list(c.formacodes) if c and c.formacodes else None,
         "formacode_labels": list(c.formacode_labels) if c and c.formacode_labels else None,
         "rncp": list(dict.fromkeys([*(c.rncp if c else ()), *([p.rncp] if p and p.rncp else [])]))
