@@ -117,7 +117,7 @@ def encode_segments(
     this relationship alone: it is encoded, not remembered."""
     out = []
     for seg in segments:
-        if type(seg) is list:
+        if isinstance(seg, list):
             out.append(encode_values(seg))
             continue
         hit = cache.get(id(seg))

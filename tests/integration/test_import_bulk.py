@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from graph.engines import falkordb_store
+from graph.engines import falkordb_bulk, falkordb_store
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import InvalidQuery
 from graph.ingest.opendata import parse_directory, run_import
@@ -178,7 +178,7 @@ def _bulk_created(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     counts: dict[str, int] = {}
     sent: list[str] = []
     real = FalkorDBStore._bulk_nodes
-    real_header = falkordb_store.node_header
+    real_header = falkordb_bulk.node_header
 
     def header(label: str, props: Any) -> bytes:
         sent.append(label)  # only for a token that is sent

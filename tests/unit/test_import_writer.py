@@ -97,6 +97,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
     }
     for st in nodes:
         assert st.new == {r[st.key] for r in st.params["rows"]}  # an empty graph: all new
+        assert st.created is not None
         assert [len(st.created(r)) for r in st.params["rows"]] == [len(st.props)] * len(
             st.params["rows"]
         )

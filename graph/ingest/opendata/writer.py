@@ -20,7 +20,7 @@ import json
 import math
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -603,7 +603,7 @@ class _NodeBulk:
     label: str
     key: str
     props: tuple[str, ...]
-    created: Callable[[dict[str, Any]], tuple[Any, ...]]
+    created: Callable[[Mapping[str, Any]], tuple[Any, ...]]
     existing: frozenset[str]
 
     def statement(self, name: str, params: dict[str, Any]) -> BulkNodes:
