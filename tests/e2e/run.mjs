@@ -156,6 +156,12 @@ await scenario('parcours', async (d) => {
   d.csvName = csv.name;
   expect(csv.text.replace(/^\uFEFF/, '').startsWith('rang;score;etape;code_diplome'), 'pathway CSV header');
   expect(csv.text.includes('40025014'), 'pathway CSV lacks the start diploma');
+  // The « passerelle » column describes each passerelle in French, never by its internal id.
+  const csvRows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1)
+    .map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')));
+  const legs = csvRows.filter((r) => r[2] !== '0').map((r) => r[7]);
+  expect(legs.length >= 1 && legs.every((t) => /^(passerelle|continuité) /.test(t)), `passerelle column not described: ${legs.join(' | ')}`);
+  expect(!/\.(csv|txt)\b/.test(csv.text), `a file name in the pathway CSV: ${csv.text.slice(0, 400)}`);
   // Print: the print stylesheet hides the form and the map.
   await page.emulateMedia({ media: 'print' });
   expect(!(await page.locator('form.search-form').isVisible()), 'the form is printed');

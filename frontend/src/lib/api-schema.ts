@@ -1212,6 +1212,12 @@ export interface components {
              */
             rome_codes: string[];
             /**
+             * Rome Labels
+             * @description The names of the ROME codes, in their order (rome.csv; '' if none).
+             * @default []
+             */
+            rome_labels: string[];
+            /**
              * Formacodes
              * @description Formacode codes (Certif Info).
              * @default []
@@ -2145,10 +2151,19 @@ export interface components {
         };
         /** PasserelleUsed */
         PasserelleUsed: {
-            /** Id */
+            /**
+             * Id
+             * @description Internal id, for clients that link to it; never shown.
+             */
             id: string | null;
             /** Kind */
             kind: string;
+            /**
+             * Description
+             * @description What people read (French): documented or inferred, and by what (« passerelle déduite de ce que les deux diplômes ont en commun : … »).
+             * @default
+             */
+            description: string;
             /** Origin */
             origin?: string | null;
             /** Rate */
