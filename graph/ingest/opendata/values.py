@@ -23,6 +23,16 @@ def opt(value: str) -> str | None:
     return v or None
 
 
+def words(value: str) -> str | None:
+    """A name as people read it: runs of spaces made one (the national files write
+    « Lyon 8e  Arrondissement », « LYCEE  PROFESSIONNEL »), '' -> None.
+
+    >>> words("  Lyon 8e  Arrondissement "), words(" ")
+    ('Lyon 8e Arrondissement', None)
+    """
+    return " ".join(value.split()) or None
+
+
 def iso_date(value: str, path: Path, line: int, column: str) -> str | None:
     """``dd/mm/yyyy`` (BCN), ``yyyy-mm-dd`` or a spreadsheet day number -> ISO, '' -> None."""
     v = value.strip()
