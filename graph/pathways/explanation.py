@@ -12,7 +12,7 @@ from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.pathways.hygiene import ThinFile
-from graph.pathways.job import to_goal
+from graph.pathways.job import from_start, to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 
@@ -227,7 +227,9 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     if s.field_points:
         out.append("Continuité de spécialité entre les diplômes (groupe NSF ou filière communs).")
     if q.modality:
-        out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
+        out.append(
+            f"{s.modality_hits}/{n} étape{'s' if n > 1 else ''} en {MODALITY_FR[q.modality.value]}."
+        )
     if q.sector and s.plan:
         # why the pathway meets a job goal: its last diploma trains for it, as the data says
         out.append(
@@ -251,7 +253,8 @@ def why_none(
     a step offered in the territory in another modality is said so, not « aucune offre »)."""
     if not unrestricted:
         return (
-            f"Aucune passerelle connue ne mène de {q.start_label} {to_goal(goal_label(q))} "
+            f"Aucune passerelle connue ne mène {from_start(q.start_label)} "
+            f"{to_goal(goal_label(q))} "
             f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside

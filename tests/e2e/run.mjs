@@ -141,6 +141,9 @@ await scenario('parcours', async (d) => {
   d.basemapPaths = await map.locator('.leaflet-fond-pane path').count();
   expect(d.markers >= 1, 'no step marker on the map');
   expect(d.basemapPaths >= 90, `offline basemap not drawn (${d.basemapPaths} paths)`);
+  // Counts read in French: « 2 étapes en 2 lieux », never « étape(s) », « lieu(x) ».
+  const mainText = await page.locator('main').innerText();
+  expect(!/étape\(s\)|lieu\(x\)/.test(mainText), `a count reads "(s)": ${(mainText.match(/[^\n]*\((s|x)\)[^\n]*/) ?? [''])[0]}`);
   // "Why this rank" is there.
   await cards.first().getByText('Pourquoi ce rang ?').click();
   expect(await cards.first().locator('.why li').count() >= 1, 'no ranking explanation');
@@ -210,6 +213,12 @@ await scenario('noms', async (d) => {
   await page.locator('.results-summary', { hasText: 'niveau 3' }).waitFor();
   d.levelSummary = await page.locator('.results-summary').innerText();
   expect(!d.levelSummary.includes('Aveyron'), `the earlier answer is still shown: ${d.levelSummary}`);
+  // No pathway: each sentence of the answer is said once (a notice the reason repeats is not shown).
+  if (await page.locator('.state-empty').count()) {
+    const why = await page.locator('.state-empty').innerText();
+    d.noResultNotices = await page.locator('.results-head .notice').allInnerTexts();
+    expect(d.noResultNotices.every((n) => !why.includes(n)), `a notice is repeated in the reason: ${why}`);
+  }
   await page.goto(`${app}#/parcours?to_level=4&departements=2A`);
   await page.locator('.state-empty').waitFor();
   d.staleSummary = await page.locator('.results-summary').count();
