@@ -93,6 +93,10 @@ class _StoreSource:
         return {c for c in codes if any(o.in_territory for o in flagged[c])}
 
 
+# how many more pathways a search from a level ranks than it shows (see _search)
+_BY_LEVEL_DEPTH = 3
+
+
 def _search(
     store: GraphStore,
     data: PathwayData,
@@ -122,7 +126,9 @@ def _search(
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
         return source, ranked, {s.key for s in ranked}
-    shown, keys = best_of(scorer, paths, q.limit)
+    # from a level, several starts lead to the same formation (varied keeps one of each):
+    # enough pathways are ranked to fill the answer with different ones
+    shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH if q.by_level else q.limit)
     return source, shown, keys
 
 
@@ -395,8 +401,10 @@ def find_pathways(
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
-    before, shown = shown, varied(shown)
-    if moved := later_options_notice(before, shown):
+    before, shown = shown, varied(shown, any_start=q.by_level)
+    if q.by_level:  # the different formations first, from every pathway ranked
+        shown = varied(ranked, any_start=True)[: len(before)]
+    if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     if q.home is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
