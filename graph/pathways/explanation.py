@@ -10,7 +10,7 @@ from typing import Any
 from graph.departements import departement_name, departement_place, departements_phrase
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
-from graph.labels import TYPE_FR
+from graph.labels import MODALITY_FR, TYPE_FR
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import from_start, to_goal
 from graph.pathways.query import PathwayQuery
@@ -31,12 +31,6 @@ __all__ = [
 # answer says where the nearest known one is instead (the bound of the gap reports' nearest next
 # step, graph/gaps/dead_ends.py). The usual continuation of the start is told wherever it is.
 OUTSIDE_MAX_KM = 150.0
-
-MODALITY_FR = {
-    "school": "voie scolaire",
-    "apprenticeship": "apprentissage",
-    "continuing": "formation continue",
-}
 
 Row = dict[str, Any]
 
