@@ -14,12 +14,13 @@ from a list of levels: a seed or a later file that describes it turns the filter
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.labels import TYPE_FR
 
 __all__ = [
     "Kind",
+    "OfferKinds",
     "described_kinds",
     "is_undescribed",
     "kind_label",
@@ -33,30 +34,56 @@ Kind = tuple[Any, Any, Any]  # modality, diploma type, level
 Row = Mapping[str, Any]
 
 
-def described_kinds(rows: Iterable[Row]) -> frozenset[Kind]:
-    """The (modality, type, level) the offers of the graph name (rows: modality, type, level).
+class OfferKinds(NamedTuple):
+    """What the graph's offers describe: the (modality, type, level) some offer names, and the
+    (type, level) some imported offer names (the kinds the public files cover at all)."""
 
-    >>> sorted(described_kinds([{"modality": "school", "type": "bac_pro", "level": 4}]))
-    [('school', 'bac_pro', 4)]
+    described: frozenset[Kind]
+    imported: frozenset[tuple[Any, Any]]
+
+
+def described_kinds(rows: Iterable[Row]) -> OfferKinds:
+    """The kinds the offers describe (rows: modality, type, level, imported).
+
+    >>> kinds = described_kinds(
+    ...     [{"modality": "school", "type": "bac_pro", "level": 4, "imported": True}]
+    ... )
+    >>> sorted(kinds.described), sorted(kinds.imported)
+    ([('school', 'bac_pro', 4)], [('bac_pro', 4)])
     """
-    return frozenset((r["modality"], r["type"], r["level"]) for r in rows)
+    rows = list(rows)
+    return OfferKinds(
+        frozenset((r["modality"], r["type"], r["level"]) for r in rows),
+        frozenset((r["type"], r["level"]) for r in rows if r["imported"]),
+    )
 
 
-def is_undescribed(diploma: Row, modality: str | None, described: frozenset[Kind]) -> bool:
-    """Whether no offer of the data names ``modality`` for a diploma of this one's type and
-    level (never when no modality is asked).
+def is_undescribed(diploma: Row, modality: str | None, kinds: OfferKinds) -> bool:
+    """Whether the imported files cover this kind of diploma (type and level) but no offer of
+    the data names ``modality`` for it. Never when no modality is asked, nor for a kind only
+    the seeds describe: a seed file's silence is the seed's, and without an import the
+    modality filters as it always did.
 
-    >>> kinds = frozenset({("school", "bac_pro", 4), ("apprenticeship", "bts", 5)})
+    >>> kinds = described_kinds(
+    ...     [
+    ...         {"modality": "school", "type": "bac_pro", "level": 4, "imported": True},
+    ...         {"modality": "apprenticeship", "type": "bts", "level": 5, "imported": True},
+    ...         {"modality": "apprenticeship", "type": "cap", "level": 3, "imported": False},
+    ...     ]
+    ... )
     >>> is_undescribed({"type": "bac_pro", "level": 4}, "apprenticeship", kinds)
     True
     >>> is_undescribed({"type": "bts", "level": 5}, "apprenticeship", kinds)
+    False
+    >>> is_undescribed({"type": "cap", "level": 3}, "school", kinds)  # seeds only
     False
     >>> is_undescribed({"type": "bac_pro", "level": 4}, None, kinds)
     False
     """
     if modality is None:
         return False
-    return (modality, diploma.get("type"), diploma.get("level")) not in described
+    kind = (diploma.get("type"), diploma.get("level"))
+    return kind in kinds.imported and (modality, *kind) not in kinds.described
 
 
 def kind_label(diploma: Row) -> str:

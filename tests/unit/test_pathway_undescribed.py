@@ -18,10 +18,13 @@ from tests.unit.test_pathway_rules import CAPDENAC, FIGEAC, RODEZ, diploma, leg,
 
 KINDS = described_kinds(
     [
-        {"modality": "school", "type": "bac_pro", "level": 4},
-        {"modality": "school", "type": "bts", "level": 5},
-        {"modality": "apprenticeship", "type": "bts", "level": 5},
-        {"modality": "apprenticeship", "type": "mc", "level": 4},
+        {"modality": "school", "type": "bac_pro", "level": 4, "imported": True},
+        {"modality": "school", "type": "bts", "level": 5, "imported": True},
+        {"modality": "apprenticeship", "type": "bts", "level": 5, "imported": True},
+        {"modality": "apprenticeship", "type": "mc", "level": 4, "imported": True},
+        {"modality": "school", "type": "bts", "level": 6, "imported": True},
+        # a kind only a seed file describes (the mini campus's BTS, in apprenticeship only)
+        {"modality": "apprenticeship", "type": "cap", "level": 3, "imported": False},
     ]
 )
 
@@ -36,6 +39,9 @@ def test_a_kind_is_undescribed_in_a_modality_no_offer_of_its_type_and_level_name
     assert not is_undescribed(bac, None, KINDS)
     # a BTS of another level than the files' is another kind
     assert is_undescribed(diploma("S6", 6), "apprenticeship", KINDS)
+    # the seeds' silence is theirs: a kind no imported offer names filters as before
+    assert not is_undescribed(diploma("C", 3, kind="cap"), "school", KINDS)
+    assert not is_undescribed(diploma("L", 6, kind="licence_pro"), "apprenticeship", KINDS)
 
 
 def test_the_notice_names_each_kind_once_in_plain_french() -> None:
