@@ -529,8 +529,8 @@ class PathwayData:
 
     def offer_kinds(self, store: GraphReader) -> OfferKinds:
         """The (modality, diploma type, level) some offer of the graph names, and the kinds
-        some imported offer names, read once per version: which steps a request in a modality may not filter on it
-        (graph/pathways/undescribed.py)."""
+        some imported offer names, read once per version: which steps a request in a
+        modality may not filter on it (graph/pathways/undescribed.py)."""
         if self._kinds is None:
             self._kinds = described_kinds(store.read("pathway_offer_kinds"))
         return self._kinds
