@@ -1212,6 +1212,12 @@ export interface components {
              */
             rome_codes: string[];
             /**
+             * Rome Labels
+             * @description The names of the ROME codes, in their order (rome.csv; '' if none).
+             * @default []
+             */
+            rome_labels: string[];
+            /**
              * Formacodes
              * @description Formacode codes (Certif Info).
              * @default []
