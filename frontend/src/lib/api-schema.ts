@@ -2547,6 +2547,12 @@ export interface components {
              */
             outside_territory: boolean;
             /**
+             * Modality Not Described
+             * @description The public files describe no offer in the requested modality for this kind of diploma (type and level): the step was not filtered on the modality, its offers are those known; the modality is to be checked with the establishment.
+             * @default false
+             */
+            modality_not_described: boolean;
+            /**
              * Offers
              * @default []
              */
