@@ -106,6 +106,25 @@ _FAMILIES = (
     ),
 )
 
+# What each dataset brings to the graph (French, for the « Données et licences » page): the
+# files that bring no offer still bring names, places or links, and the page says which.
+_BRINGS = {
+    "bcn": "les diplômes : intitulés, niveaux, spécialités et rénovations",
+    "annuaire": "les noms, communes et coordonnées des établissements scolaires",
+    "cfa": "les noms et communes des centres de formation d'apprentis",
+    "affelnet": "les formations après la 3e : places et vœux par établissement",
+    "constat": "les formations des lycées et leurs effectifs à la rentrée",
+    "parcoursup-bts": "les BTS : places et vœux par établissement, sous statut scolaire ou en "
+    "apprentissage",
+    "parcoursup-formations": "les lieux des formations post-bac",
+    "esr": "les noms et coordonnées des établissements d'enseignement supérieur",
+    "insee": "les noms des départements, de leurs académies et régions",
+    "geonames": "les coordonnées des communes où aucun annuaire n'en donne",
+    "rome": "les noms des métiers (codes ROME)",
+    "certifinfo": "les métiers auxquels préparent les diplômes",
+    "diplomes-pro": "les noms lisibles et les familles de métiers des diplômes professionnels",
+}
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -117,6 +136,7 @@ class Dataset:
     name: str  # French, as a citation reads it
     producer: Producer
     files: tuple[str, ...]  # file-name patterns (regular expressions)
+    brings: str = ""  # French: what the dataset brings to the graph
 
 
 def _datasets() -> tuple[Dataset, ...]:
@@ -125,8 +145,11 @@ def _datasets() -> tuple[Dataset, ...]:
         families = [f for f in _FAMILIES if f[1] == p.key]
         own = tuple(x for x in p.files if x not in {f[2] for f in families})
         if own:
-            out.append(Dataset(p.key, dataset_name(p.key), p, own))
-        out.extend(Dataset(key, name, p, (pattern,)) for key, _, pattern, name in families)
+            out.append(Dataset(p.key, dataset_name(p.key), p, own, _BRINGS.get(p.key, "")))
+        out.extend(
+            Dataset(key, name, p, (pattern,), _BRINGS.get(key, ""))
+            for key, _, pattern, name in families
+        )
     return tuple(out)
 
 

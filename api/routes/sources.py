@@ -27,6 +27,9 @@ class DatasetOut(BaseModel):
     licence: str
     licence_url: str
     files: list[str] = Field(description="File-name patterns (regular expressions).")
+    brings: str = Field(
+        description="French: what the dataset brings to the graph (offers, names, places…)."
+    )
 
 
 class SourcesOut(BaseModel):
@@ -49,6 +52,7 @@ def sources() -> SourcesOut:
                 licence=d.producer.licence,
                 licence_url=d.producer.licence_url,
                 files=list(d.files),
+                brings=d.brings,
             )
             for d in DATASETS
         ],

@@ -921,6 +921,12 @@ await scenario('confort', async (d) => {
   await info.page.getByText('Dossier de candidature du CMQ Mecanic Vallée').waitFor();
   d.licences = await info.page.locator('table').innerText();
   expect(/Licence Ouverte/.test(d.licences), 'no licence in the data page');
+  // What each file brought, never a bare 0: offers, named establishments, diplomas (BCN), or
+  // « — » and what the file brings instead.
+  d.brought = await info.page.locator('tbody tr td:last-child').allInnerTexts();
+  expect(d.brought.length >= 10 && d.brought.every((t) => /^(—|\d[\d\s\u202f]* )/.test(t.trim()) && /Apporte /.test(t)), `contribution column: ${d.brought.join(' | ')}`);
+  expect(d.brought.some((t) => /diplômes/.test(t)) && d.brought.some((t) => /^—/.test(t.trim())), `contribution column: ${d.brought.join(' | ')}`);
+  expect(/Constat des effectifs/.test(d.licences), 'the constat is not a dataset of its own');
   await info.page.screenshot({ path: join(shots, 'donnees.png'), fullPage: true });
   await info.close();
 });

@@ -100,3 +100,9 @@ def test_sources_and_citations_name_each_file_alike() -> None:
         assert len(found) == 1, file
         assert file_title(file).startswith(found[0].name)
     assert file_title("constat_2020.csv").startswith("Constat des effectifs")
+
+
+def test_every_dataset_says_what_it_brings() -> None:
+    # the « Données et licences » page shows it where a file brings no offer
+    assert all(d.brings for d in DATASETS), [d.key for d in DATASETS if not d.brings]
+    assert len({d.key for d in DATASETS}) == len(DATASETS)

@@ -1150,6 +1150,11 @@ export interface components {
              * @description File-name patterns (regular expressions).
              */
             files: string[];
+            /**
+             * Brings
+             * @description French: what the dataset brings to the graph (offers, names, places…).
+             */
+            brings: string;
         };
         /** Deleted */
         Deleted: {
