@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel, Field
 
-from graph.diploma_names import display_name
+from graph.diploma_names import readable
 from graph.geo import haversine_km
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.scoring import Scored
@@ -150,19 +150,19 @@ def pathway_out(
     """The answer's form of a scored pathway (built for the returned pathways only), with the
     yearly figures of its offers when given (:func:`graph.pathways.history.read_histories`)."""
     histories = histories or {}
-    first = s.start
+    first = readable(s.start)
     steps = [
         StepOut(
             index=0,
             code=first["code"],
-            name=display_name(first),
-            source_name=first["name"],
+            name=first["name"],
+            source_name=first["source_name"],
             type=first["type"],
             level=first.get("level"),
         )
     ]
     for i, st in enumerate(s.plan, start=1):
-        d, leg, prev, best = st.diploma, st.leg, st.prev, st.choice.ranked[0]
+        d, leg, prev, best = readable(st.diploma), st.leg, st.prev, st.choice.ranked[0]
         outs = []
         for o in st.choice.ranked:
             od = None
@@ -203,8 +203,8 @@ def pathway_out(
             StepOut(
                 index=i,
                 code=d["code"],
-                name=display_name(d),
-                source_name=d["name"],
+                name=d["name"],
+                source_name=d["source_name"],
                 type=d["type"],
                 level=d.get("level"),
                 passerelle=PasserelleUsed(
