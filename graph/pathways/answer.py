@@ -8,7 +8,9 @@ from pydantic import BaseModel, Field
 
 from graph.diploma_names import readable
 from graph.geo import haversine_km
+from graph.pathways.explanation import unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
+from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
 
 __all__ = [
@@ -61,6 +63,14 @@ class OfferOut(BaseModel):
         default=None,
         description="Set when the offer is not current: the last year the public files list it "
         "(« pas vue depuis »). None when current or when its currency cannot be known.",
+    )
+    unlisted_note: str | None = Field(
+        default=None,
+        description="Set when the latest public file does not list the offer but describes its "
+        "diploma (or the common 2nde that dates it) in far fewer establishments than the year "
+        "before, so the offer is not called stale (`last_seen` is None): why, in French, as the "
+        "explanation says it for the chosen offer (« pas dans le fichier de 2022, qui ne décrit "
+        "… : à confirmer avec l'établissement »).",
     )
     history: list[OfferYear] = Field(
         default=[],
@@ -141,6 +151,11 @@ def offer_keys(shown: list[Scored]) -> Iterator[OfferKey]:
                 yield (o.actor["id"], st.diploma["code"], o.offer.get("modality"))
 
 
+def _unlisted_note(offer: Mapping[str, object]) -> str | None:
+    thin = offer.get("unlisted")
+    return unlisted_sentence(thin) if isinstance(thin, ThinFile) else None
+
+
 def pathway_out(
     s: Scored,
     rank: int,
@@ -186,6 +201,7 @@ def pathway_out(
                     pressure=pressure(o.offer.get("capacity"), o.offer.get("demand")),
                     year=o.offer.get("year"),
                     last_seen=o.last_seen,
+                    unlisted_note=_unlisted_note(o.offer),
                     history=[
                         OfferYear(year=y, capacity=c, demand=n, pressure=p)
                         for y, c, n, p in histories.get(
