@@ -386,8 +386,10 @@ class FalkorDBStore:
         if value is not None and self._holder_is_dead(
             value if isinstance(value, str) else value.decode()
         ):
-            r.eval(_DELETE_IF_EQUAL, 1, _LOCK_KEY, value)
-            log.warning("removed the write lock of a dead writer (%s)", value)
+            # 0 when the holder released it in between (a thread of this process that was
+            # done between the GET and the check of self._held): nothing was removed
+            if r.eval(_DELETE_IF_EQUAL, 1, _LOCK_KEY, value):
+                log.warning("removed the write lock of a dead writer (%s)", value)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -494,11 +496,16 @@ class FalkorDBStore:
         background, while the caller prepares its statements (the import parses its files
         meanwhile: the copy is ~1 s of server time at national size, paid on every re-import).
 
-        The copy is taken without the write lock, after reading the version counter that every
-        write of a FalkorDBStore bumps once its query has run (under the lock). write_atomic
-        uses it only if, under the lock, the counter is still the one read before the copy: no
-        write can then have happened since, so the copy is the live graph; otherwise it copies
-        again. A copy left unused is deleted on leaving the block."""
+        The copy is taken under the write lock, with the version counter that every write of
+        a FalkorDBStore bumps once its query has run (under the lock). The lock is needed: a
+        write query on a graph while FalkorDB copies it deadlocks the whole server (FalkorDB
+        4.16: the copy's thread holds the graph's read lock and waits for Redis's module lock,
+        which the write holds while it waits for the graph's write lock; seen in
+        tests/contract, ~1 run in 15 before). Other writers wait for the copy (~1 s at
+        national size), readers do not. write_atomic waits for the copy before taking the
+        lock itself, and uses it only if, under the lock, the counter is still the one read
+        with the copy: no write can then have happened since, so the copy is the live graph;
+        otherwise it copies again. A copy left unused is deleted on leaving the block."""
         if getattr(self._local, "prepared", None) is not None:
             yield
             return
@@ -507,7 +514,7 @@ class FalkorDBStore:
         def copy() -> str | None:
             """The version the copy is of; None when there is no graph to copy."""
             r = self._wredis
-            with self._errors():
+            with self._write_lock(), self._errors():
                 version = r.get(self._version_key)
                 if not self._exists(self.graph_name, r):
                     return None
@@ -550,6 +557,11 @@ class FalkorDBStore:
         return None
 
     def _write_atomic(self, statements: Sequence[Statement]) -> None:
+        background: _Prepared | None = getattr(self._local, "prepared", None)
+        if background is not None and not background.used:
+            # the background copy holds the write lock until it is done: wait for it first
+            with suppress(Exception):
+                background.version.result()
         with self._write_lock():
             r = self._wredis
             staging = f"{self.graph_name}{_STAGING}{uuid.uuid4().hex[:12]}"

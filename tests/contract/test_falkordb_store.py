@@ -91,6 +91,32 @@ class TestFalkorDBStore(StoreBehaviour):
         assert store._redis.keys(f"{store.graph_name}__staging_*") == []
         assert t_values(store) == [0, 1, 2, 3]
 
+    def test_no_write_can_run_while_the_graph_is_copied_in_the_background(
+        self, store: FalkorDBStore
+    ) -> None:
+        """A write query on a graph while FalkorDB copies it deadlocks the server (FalkorDB
+        4.16, see preparing_write): every GRAPH.COPY runs with the write lock held."""
+        store.write("create_t", v=0)
+        conn = store._wredis
+        real = conn.execute_command
+        lock_holders: list[Any] = []
+
+        def spy(*args: Any, **options: Any) -> Any:
+            if args and args[0] == "GRAPH.COPY":
+                lock_holders.append(store._redis.get("cmq:write-lock"))
+            return real(*args, **options)
+
+        conn.execute_command = spy  # type: ignore[method-assign]
+        try:
+            with store.preparing_write():
+                store.write("create_t", v=1)
+                store.write_atomic([Statement("create_t", {"v": 2})])
+        finally:
+            conn.execute_command = real  # type: ignore[method-assign]
+        assert lock_holders, "a copy was taken"
+        assert all(holder is not None for holder in lock_holders), lock_holders
+        assert t_values(store) == [0, 1, 2]
+
 
 def test_write_atomic_survives_kill_9(tmp_path: Path, queries: Path) -> None:
     """Acknowledged atomic writes are in the append-only file before the server dies."""
