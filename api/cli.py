@@ -443,9 +443,13 @@ def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     print(f"Manques — {report.territory}" + (f", filière {report.sector}" if report.sector else ""))
     for sec in report.sections:
-        print(f"\n== {sec.title} ({len(sec.findings)})\n   {sec.description}")
+        shown = len(sec.findings)
+        count = f"{shown} sur {sec.total}" if shown < sec.total else str(sec.total)
+        print(f"\n== {sec.title} ({count})\n   {sec.description}")
         for f in sec.findings:
             print(f"  [{f.severity}] {f.title}\n      {f.why}")
+        if sec.note:
+            print(f"   Remarque : {sec.note}")
     return 0
 
 

@@ -53,7 +53,11 @@ class FeedersAnswer(BaseModel):
     source_name: str | None = Field(
         default=None, description="The name as the graph stores it (its sources' text)."
     )
-    territory: str
+    territory: str = Field(description="French noun phrase: « le département du Lot (46) ».")
+    territory_phrase: str = Field(
+        description="The territory said as is after a verb (French): « dans le territoire du "
+        "CMQ … », « sur tout le territoire »."
+    )
     count: int
     feeders: list[Feeder]
 
@@ -138,6 +142,7 @@ def find_feeders(store: GraphReader, to: str, territory: Territory, limit: int) 
         name=diploma["name"],
         source_name=diploma["source_name"],
         territory=territory.describe(),
+        territory_phrase=territory.describe_in(),
         count=len(ranked),
         feeders=ranked[:limit],
     )

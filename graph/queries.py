@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from graph.diploma_names import display_name, readable
+from graph.diploma_names import closed_note, display_name, name_note, readable
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
 from graph.store import GraphStore
@@ -203,6 +203,11 @@ def suggest_diplomas(store: GraphStore, text: str, n: int = 5) -> list[str]:
     return [f"{c} ({display_name(by_code[c])})" for c in seen[:n]]
 
 
+def _named(diplomas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Diplomas by code, each named as people write it (:func:`readable`)."""
+    return sorted((readable(d) for d in diplomas), key=lambda d: d["code"])
+
+
 def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     rows = store.read("diploma_get", code=code)
     if not rows:
@@ -210,6 +215,10 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     r = rows[0]
     props = dict(r["diploma"])
     field_sources = _field_sources(props)
+    successors = drop_nulls(r["successors"])
+    # the note as the search says it (« fermé en 2025, remplacé par … »), from the stored row
+    note = closed_note(props, successors) or name_note(props)
+    props["closed"] = bool(props.get("closed"))
     return DiplomaDetail(
         **readable(props),
         field_sources=field_sources,
@@ -217,6 +226,10 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
         next=[readable(x) for x in drop_nulls(r["next"])],
         previous=[readable(x) for x in drop_nulls(r["previous"])],
         sectors=drop_nulls(r["sectors"]),
+        replaced_by=sorted(s["code"] for s in successors),
+        successors=_named(successors),
+        predecessors=_named(drop_nulls(r["predecessors"])),
+        note=note,
     )
 
 

@@ -255,6 +255,16 @@ class DiplomaLink(Out):
     origin: str | None = None
 
 
+class DiplomaRef(Out):
+    code: str
+    name: str = Field(description="As people write it (graph/diploma_names.py).")
+    source_name: str | None = Field(
+        default=None, description="The name as the graph stores it (its sources' text)."
+    )
+    type: str
+    level: int | None = None
+
+
 class DiplomaDetail(Out):
     code: str
     name: str = Field(description="As people write it (graph/diploma_names.py).")
@@ -296,6 +306,21 @@ class DiplomaDetail(Out):
     next: list[DiplomaLink]
     previous: list[DiplomaLink]
     sectors: list[Ref]
+    closed: bool = Field(default=False, description="The BCN closed this diploma.")
+    replaced_by: list[str] = Field(
+        default=[], description="Codes of the diplomas that replaced it (BCN renovation)."
+    )
+    successors: list[DiplomaRef] = Field(
+        default=[], description="The diplomas that replaced it, named (BCN renovation)."
+    )
+    predecessors: list[DiplomaRef] = Field(
+        default=[], description="The closed diplomas it replaced (BCN renovation)."
+    )
+    note: str | None = Field(
+        default=None,
+        description="French, beside the name, as in the search: « fermé en 2025, remplacé "
+        "par … », or that a Parcoursup title has no diploma code.",
+    )
 
 
 class PlatformOut(Out):
@@ -338,16 +363,6 @@ class PasserelleOut(Out):
     parties: list[str] = []
     rule: str | None = Field(default=None, description="For inferred passerelles: the rule.")
     source: str
-
-
-class DiplomaRef(Out):
-    code: str
-    name: str = Field(description="As people write it (graph/diploma_names.py).")
-    source_name: str | None = Field(
-        default=None, description="The name as the graph stores it (its sources' text)."
-    )
-    type: str
-    level: int | None = None
 
 
 class PasserelleDetail(PasserelleOut):

@@ -383,13 +383,14 @@ class FalkorDBStore:
         ``_LOCK_TTL_S``). Its staging copy is removed by :meth:`_drop_orphan_staging`."""
         r = self._wredis
         value = r.get(_LOCK_KEY)
-        if value is not None and self._holder_is_dead(
-            value if isinstance(value, str) else value.decode()
+        # the eval gives 0 when the holder released it in between (a thread of this process
+        # that was done between the GET and the check of self._held): nothing was removed
+        if (
+            value is not None
+            and self._holder_is_dead(value if isinstance(value, str) else value.decode())
+            and r.eval(_DELETE_IF_EQUAL, 1, _LOCK_KEY, value)
         ):
-            # 0 when the holder released it in between (a thread of this process that was
-            # done between the GET and the check of self._held): nothing was removed
-            if r.eval(_DELETE_IF_EQUAL, 1, _LOCK_KEY, value):
-                log.warning("removed the write lock of a dead writer (%s)", value)
+            log.warning("removed the write lock of a dead writer (%s)", value)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:

@@ -8,7 +8,9 @@ from graph.analytics.link_analysis import brokers, fragile_links
 from graph.gaps.findings import Finding, NodeRef
 from graph.gaps.rows import GapData
 
-__all__ = ["brokers_and_fragile_links"]
+__all__ = ["NETWORK", "brokers_and_fragile_links"]
+
+NETWORK = ("PARTNERS_WITH", "HOSTS", "PART_OF")  # the links of the actors' network
 
 
 def brokers_and_fragile_links(d: GapData) -> list[Finding]:
@@ -17,11 +19,7 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
     info = {a["id"]: a for a in d.actors}
     G = nx.Graph()
     for e in d.edges:
-        if (
-            e["type"] in ("PARTNERS_WITH", "HOSTS", "PART_OF")
-            and e["source"] in d.inside_ids
-            and e["target"] in d.inside_ids
-        ):
+        if e["type"] in NETWORK and e["source"] in d.inside_ids and e["target"] in d.inside_ids:
             G.add_edge(e["source"], e["target"])
     for ag in d.agreements:
         parties = [p for p in ag["parties"] if p in d.inside_ids]
@@ -50,6 +48,11 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
             )
         )
     bridges, cuts = fragile_links(G)
+    # a pair linked to nothing else (a lycée and its own vocational section, two bodies cited
+    # together) is no network whose parts a link holds together: its one link is not said to
+    # be fragile (five such pairs were the whole section in the Lozère)
+    pairs = {frozenset(c) for c in nx.connected_components(G) if len(c) == 2}
+    bridges = [b for b in bridges if frozenset(b[:2]) not in pairs]
     for u, v, n in bridges[:10]:
         out.append(
             Finding(
@@ -57,7 +60,7 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
                 title=f"{info[u]['name']} — {info[v]['name']}",
                 why=(
                     f"Lien fragile : c'est le seul chemin entre ces deux parties du réseau ; "
-                    f"le perdre couperait {n} acteur(s) du reste."
+                    f"le perdre couperait {_actors(n)} du reste."
                 ),
                 severity="medium" if n > 1 else "low",
                 nodes=[
@@ -73,8 +76,8 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
                 id=f"cut:{x}",
                 title=info[x]["name"],
                 why=(
-                    f"Point d'articulation : sans cet acteur, {n} acteur(s) seraient coupés "
-                    "du reste du réseau."
+                    f"Point d'articulation : sans cet acteur, {_actors(n)} "
+                    f"{'serait coupé' if n == 1 else 'seraient coupés'} du reste du réseau."
                 ),
                 severity="medium" if n > 1 else "low",
                 nodes=[NodeRef(type=info[x]["label"].lower(), key=x, name=info[x]["name"])],
@@ -82,3 +85,7 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
             )
         )
     return out
+
+
+def _actors(n: int) -> str:
+    return f"{n} acteur" if n == 1 else f"{n} acteurs"

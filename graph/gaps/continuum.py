@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.gaps.demand import training_by_sector
 from graph.gaps.findings import (
     LEVELS,
     SEVERITY_RANK,
@@ -31,11 +32,16 @@ def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
         if set(s["campuses"]) & d.local_campuses
     }
     sector_names = {s["sector"]["id"]: s["sector"]["name"] for s in d.sectors}
-    for r in d.inside_for_sector:
-        groups["*"].append(r)
-        for sid in r["sectors"]:
-            if kinds.get(sid) == "filiere":
-                groups[sid].append(r)
+    groups["*"] = list(d.inside_for_sector)
+    # the offers that train for a filière: by the campus's records or by a ROME code of the
+    # diploma, as the demand section counts them (the Puy-de-Dôme's « Maintenance
+    # industrielle » is taught at Lycée La Fayette; its continuum was not judged)
+    filieres = [s["sector"] for s in d.sectors if kinds.get(s["sector"]["id"]) == "filiere"]
+    for sid, rows in training_by_sector(d.inside_for_sector, filieres).items():
+        if kinds.get(sid) == "filiere":
+            groups[sid] = rows
+    if not groups["*"]:
+        del groups["*"]
     out = []
     for gid, rows in groups.items():
         if sector and gid not in ("*", sector):

@@ -1,5 +1,6 @@
 """A section of the gap report as CSV for spreadsheets, in French: French column names and
-severities, the elements named (never their ids) and the measures in words, no JSON."""
+severities, the elements named (never their ids), the measures in words and the sources as
+citations (a document's title, a dataset's name: never a file name), no JSON."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+from graph.citations import cite
 from graph.csv_cells import safe_row
 from graph.gaps.findings import Finding, GapReport
 
@@ -34,7 +36,7 @@ MEASURE_FR = {
     "levels_missing": "niveaux manquants",
     "nearest_km": "formation suivante la plus proche (km)",
     "searched_km": "rayon de recherche (km)",
-    "reach_km": "rayon de recherche (km)",
+    "reach_km": "suite jugée accessible jusqu'à (km)",
     "distance_km": "distance (km)",
     "score": "score",
     "betweenness": "part des liaisons entre acteurs passant par lui (%)",
@@ -79,16 +81,20 @@ def _row(f: Finding) -> list[str]:
         f.why,
         " | ".join(f"{NODE_TYPE_FR.get(n.type, n.type)} : {n.name}" for n in f.nodes),
         measures_fr(f.data),
-        " | ".join(f.sources),
+        # people read the document's title and the dataset's name, never a file name
+        " | ".join(dict.fromkeys(cite(x) for x in f.sources)),
     ]
 
 
 def report_csv(report: GapReport, section: str) -> str:
-    """One section as CSV (one row per finding, « ; » separated, for French spreadsheets)."""
+    """One section as CSV (one row per finding, « ; » separated, for French spreadsheets),
+    then the section's note, if any, as a last row « Remarque »."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";")
     w.writerow(HEADER)
     sec = next(s for s in report.sections if s.id == section)
     for f in sec.findings:
         w.writerow(safe_row(_row(f)))
+    if sec.note:  # what the data does not know here: after the findings, said as such
+        w.writerow(safe_row(["Remarque", "", sec.note, "", "", ""]))
     return buf.getvalue()

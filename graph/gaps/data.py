@@ -16,7 +16,9 @@ from typing import Any
 
 from graph.diploma_names import readable
 from graph.gaps.dead_ends import NEAREST_MAX_KM
+from graph.gaps.demand import training_by_sector
 from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
+from graph.inference.rules import is_national_code, programme_territory
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -74,21 +76,33 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         others = sorted((linked | {x for ag in agreements for x in ag["parties"]}) - known)
         if others:
             local = local + store.read("gaps_actors_of", ids=others)
+    legs = store.read("gaps_next_steps", codes=codes)
     d = GapData(
         offers=offers,
         # in the engine's order: only read as sets (GapData.steps)
-        legs=store.read("gaps_next_steps", codes=codes),
+        legs=legs,
         sectors=sorted(store.read("gaps_sectors"), key=lambda r: str(r["sector"]["id"])),
         actors=_by(local, "label", "id"),
         edges=_by(edges, "source_label", "source", "type", "target_label", "target", "kind"),
         agreements=_by(agreements, "passerelle"),
     )
-    d.local_campuses = campuses_of_territory(store.read("gaps_campuses"), territory)
+    campuses = store.read("gaps_campuses")
+    d.local_campuses = campuses_of_territory(campuses, territory)
+    d.campus_names = {c["id"]: c.get("short_name") or c.get("name") or "campus" for c in campuses}
+    d.programmes = read_programme_territories(store, legs)
     d.inside_ids = inside_ids
     d.inside = [
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
-    d.inside_for_sector = [r for r in d.inside if sector in r["sectors"]] if sector else d.inside
+    # the offers that train for the filière asked: by the campus's records or a ROME code of
+    # the diploma, the rule of the demand section (graph/gaps/demand.py)
+    d.inside_for_sector = (
+        training_by_sector(
+            d.inside, [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
+        ).get(sector, [])
+        if sector
+        else d.inside
+    )
     targets = dead_end_targets(d.inside_for_sector, d.steps())
     if targets:
         # the next steps' offers near the territory only: the nearest is looked for within
@@ -104,6 +118,26 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             key=lambda r: str(r["diploma"]["code"]),
         )
     return d
+
+
+def read_programme_territories(store: GraphStore, legs: list[Row]) -> dict[str, frozenset[str]]:
+    """The territory of each campus programme the legs lead to (a seed diploma without a
+    national code, :func:`graph.inference.rules.programme_territory`): a next step only for
+    an offer taken there (:class:`graph.gaps.rows.NextSteps`). A few dozen seed diplomas at
+    most; the national codes are not read."""
+    targets = {
+        t for leg in legs for t in (leg["targets"] if "targets" in leg else (leg["target"],))
+    }
+    seeds = sorted(t for t in targets if not is_national_code(t))
+    if not seeds:
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for r in store.read("pathway_programme_territories_of", codes=seeds):
+        campus = {dep for deps in r["campus_departements"] or () for dep in deps or ()}
+        offers = [dep for dep in r["offer_departements"] or () if dep]
+        if where := programme_territory(r["code"], campus, offers):
+            out[r["code"]] = where
+    return out
 
 
 def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Row]:

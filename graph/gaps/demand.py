@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.departements import and_list
 from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref, dedupe
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
@@ -73,9 +74,10 @@ def unmet_demand(
                 )
                 severity = "low"
             elif not open_training:
-                why = (
-                    f"{latest['count']} recrutements recensés ({latest['period']}) et aucune "
-                    "formation locale qui y prépare."
+                why = f"{latest['count']} recrutements recensés ({latest['period']}) et aucune " + (
+                    "formation des établissements du campus qui y prépare."
+                    if campus
+                    else "formation locale qui y prépare."
                 )
                 severity = "high"
             elif capacity is None:
@@ -132,13 +134,16 @@ def unmet_demand(
             and (s.get("local_training_note") or not sector)
         ):
             note = s.get("local_training_note")
+            owner = _owner(campuses, d.campus_names, campus)
             if note or s.get("rome"):
-                why = "Filière du campus sans aucune formation locale recensée." + (
-                    f" {note}" if note else ""
+                why = (
+                    f"{owner} sans aucune formation "
+                    + ("recensée dans ses établissements." if campus else "locale recensée.")
+                    + (f" {note}" if note else "")
                 )
             else:  # nothing ties a programme to it: the data cannot say what trains for it
                 why = (
-                    "Filière du campus à laquelle aucune formation n'est rattachée dans les "
+                    f"{owner} à laquelle aucune formation n'est rattachée dans les "
                     "données (ni par les fiches du campus, ni par des codes métier ROME) : "
                     "la formation locale qui y prépare n'est pas connue, à vérifier."
                 )
@@ -162,3 +167,18 @@ def unmet_demand(
             )
     out.sort(key=lambda f: (SEVERITY_RANK[f.severity], -(f.data.get("gap") or 0), f.title))
     return out
+
+
+def _owner(campuses: set[str], names: dict[str, str], campus: str | None) -> str:
+    """« Filière du campus » in the campus's own report; elsewhere the campus is named, as a
+    département or a région may hold several (the Rhône: the Campus Numérique's filières).
+
+    >>> _owner({"num"}, {"num": "Campus Numérique"}, None)
+    'Filière du Campus Numérique'
+    >>> _owner({"a", "b"}, {"a": "CMQ A", "b": "CMQ B"}, None), _owner({"a"}, {}, "a")
+    ('Filière des campus CMQ A et CMQ B', 'Filière du campus')
+    """
+    known = sorted(names[c] for c in campuses if c in names)
+    if campus or not known:
+        return "Filière du campus"
+    return f"Filière du {known[0]}" if len(known) == 1 else f"Filière des campus {and_list(known)}"

@@ -86,6 +86,13 @@ class Section(BaseModel):
     description: str
     total: int = Field(default=0, description="Findings in all; `findings` holds the first ones.")
     findings: list[Finding]
+    note: str | None = Field(
+        default=None,
+        description="What the data does not know for this section in this territory, one "
+        "French sentence (no need / partnership data here, filières not described…); null "
+        "when there is nothing to say. An empty section with a note is « not known », not "
+        "« nothing missing ».",
+    )
 
 
 class GapReport(BaseModel):

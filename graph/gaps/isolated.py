@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.gaps.findings import COMPANY, SCHOOLS, SEVERITY_RANK, Finding, NodeRef
+from graph.gaps.findings import COMPANY, SCHOOLS, SEVERITY_RANK, Finding, NodeRef, Row
 from graph.gaps.rows import GapData
 
-__all__ = ["isolated_actors"]
+__all__ = ["isolated_actors", "not_judged"]
 
 
-def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
-    """Actors of the territory without the partner their kind needs: a company without a
-    school, a school or a platform without a company; with a campus, actors without a role."""
-    kind_of = {a["id"]: a["kind"] for a in d.actors}
-    label_of = {a["id"]: a["label"] for a in d.actors}
+def _partners(d: GapData) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each actor's partners (partnerships and passerelle agreements) and each platform's
+    hosts."""
     partners: dict[str, set[str]] = defaultdict(set)
     hosted_by: dict[str, set[str]] = defaultdict(set)
     for e in d.edges:
@@ -27,9 +25,46 @@ def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
     for ag in d.agreements:
         for a in ag["parties"]:
             partners[a].update(x for x in ag["parties"] if x != a)
+    return partners, hosted_by
+
+
+def _described(a: Row, partners: set[str]) -> bool:
+    """Whether the data describes this actor's partnerships: a campus's files cite it, or some
+    partnership or agreement of it is recorded. An establishment known only from the public
+    files (directories, Parcoursup, Affelnet) has no partnership described anywhere: it is
+    not known to be isolated, and is not said to be.
+
+    >>> _described({"campuses": []}, set()), _described({"campuses": ["mv"]}, set())
+    (False, True)
+    """
+    return bool(a.get("campuses") or a.get("roles") or partners)
+
+
+def not_judged(d: GapData) -> int:
+    """The establishments of the territory whose isolation is not judged (:func:`_described`)."""
+    partners, _ = _partners(d)
+    return sum(
+        1
+        for a in d.actors
+        if a["id"] in d.inside_ids
+        and a["label"] == "Actor"
+        and a["kind"] in SCHOOLS
+        and not _described(a, partners[a["id"]])
+    )
+
+
+def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
+    """Actors of the territory without the partner their kind needs: a company without a
+    school, a school or a platform without a company; with a campus, actors without a role.
+    Only actors whose partnerships the data describes are judged (:func:`_described`)."""
+    kind_of = {a["id"]: a["kind"] for a in d.actors}
+    label_of = {a["id"]: a["label"] for a in d.actors}
+    partners, hosted_by = _partners(d)
     out = []
     for a in d.actors:
         if a["id"] not in d.inside_ids:
+            continue
+        if a["label"] == "Actor" and not _described(a, partners[a["id"]]):
             continue
         kind = a["kind"]
         linked_kinds = {kind_of.get(p) for p in partners[a["id"]]}

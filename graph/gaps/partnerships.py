@@ -113,8 +113,13 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
             offered_by[c].add(x)
     nothing: set[str] = set()
     followers: dict[str, set[str]] = {}
+    # a common first year leads to its own programme, not to the next level: two schools
+    # are not « one training for the next level of the other » on that leg alone (the
+    # Creuse's only suggestion rested on a 2de commune, said « (passerelle) »)
+    diplomas = {r["diploma"]["code"]: r["diploma"] for r in d.offers}
+    common = {code for code, dip in diplomas.items() if is_common_year(dip)}
     for x, codes in offered.items():
-        beyond = set().union(*(nexts.at(c, where.get(x)) for c in codes)) - codes
+        beyond = set().union(*(nexts.at(c, where.get(x)) for c in codes if c not in common)) - codes
         followers[x] = set().union(*(offered_by.get(t, nothing) for t in beyond))
 
     def continues(x: str, y: str) -> bool:
@@ -187,7 +192,6 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
     local = local_sectors(d)
     diploma_names = {r["diploma"]["code"]: r["diploma"]["name"] for r in d.offers}
 
-    common = {r["diploma"]["code"] for r in d.offers if is_common_year(r["diploma"])}
     closed = {r["diploma"]["code"] for r in d.offers if r["diploma"].get("closed")}
 
     def follows(x: str, y: str) -> str | None:
@@ -195,13 +199,13 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         whole programme rather than a common first year, where there is one (then the first
         by code)."""
         pairs = sorted(
-            (c in closed or t in closed, c in common, t in common, c, t)
-            for c in offered.get(x, nothing)
+            (c in closed or t in closed, t in common, c, t)
+            for c in offered.get(x, nothing) - common  # a 2de commune leads to its Bac pro
             for t in nexts.at(c, where.get(x)) & offered.get(y, nothing) - {c}
         )
-        if not pairs or pairs[0][1]:
-            return None  # none, or only from a common year (a 2de commune leads to its Bac pro)
-        c, t = pairs[0][3:]
+        if not pairs:
+            return None
+        c, t = pairs[0][2:]
         return f"{diploma_names.get(c, c)} → {diploma_names.get(t, t)}"
 
     out = []
@@ -223,9 +227,8 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         if kind == "school-continuation":
             step = follows(a["id"], b["id"]) or follows(b["id"], a["id"])
             bits.append(
-                "l'un forme au niveau suivant de l'autre ("
-                + (f"passerelle {step}" if step else "passerelle")
-                + ")"
+                "l'un forme au niveau suivant de l'autre"
+                + (f" (passerelle {step})" if step else "")
             )
         elif la and lb and la != lb:
             bits.append(f"niveaux complémentaires ({levels_text(la)} / {levels_text(lb)})")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from graph.errors import NotFound
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.cache import cached_answer
 from graph.gaps.continuum import continuum_breaks
@@ -16,6 +17,7 @@ from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
 from graph.gaps.findings import SECTIONS, Finding, GapReport, Section
 from graph.gaps.isolated import isolated_actors
+from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
 from graph.gaps.rows import GapData
 from graph.store import GraphStore
@@ -41,17 +43,19 @@ def compute_report(
         "suggested_partnerships": lambda: suggested_partnerships(d, limit=max(limit, TOTAL_CAP)),
         "brokers": lambda: brokers_and_fragile_links(d),
     }
+    found = {sid: build() for sid, build in builders.items()}
+    notes = section_notes(d, found, campus=campus, cap=max(limit, TOTAL_CAP))
     sections = []
-    for sid, build in builders.items():
+    for sid, findings in found.items():
         title, description = SECTIONS[sid]
-        found = build()
         sections.append(
             Section(
                 id=sid,
                 title=title,
                 description=description,
-                total=len(found),
-                findings=found[:limit],
+                total=len(findings),
+                findings=findings[:limit],
+                note=notes.get(sid),
             )
         )
     return GapReport(
@@ -74,9 +78,11 @@ def gap_report(
     unless ``cached`` is False. The report returned may be shared: do not modify it."""
 
     def compute() -> GapReport:
-        return compute_report(
-            read_gap_data(store, territory, sector), territory, sector, limit=limit
-        )
+        d = read_gap_data(store, territory, sector)
+        if sector and not any(s["sector"]["id"] == sector for s in d.sectors):
+            # a filière the graph does not know: a clear 404, not a report of nothing
+            raise NotFound("sector", sector)
+        return compute_report(d, territory, sector, limit=limit)
 
     if not cached:
         return compute()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,9 @@ class GapData:
     (:func:`box_around`); ``offered_next``: those next steps that are offered somewhere
     (gaps_offered_diplomas: diploma, sectors; one row per diploma); ``sectors``,
     ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
-    ``inside_ids``: the actors and platforms of the territory.
+    ``inside_ids``: the actors and platforms of the territory; ``programmes``: the
+    territory of each campus programme among the legs' targets (the départements its facts
+    hold in, :func:`graph.inference.rules.programme_territory`).
     """
 
     offers: list[Row] = field(default_factory=list)
@@ -46,13 +48,15 @@ class GapData:
     offered_next: list[Row] = field(default_factory=list)
     local_campuses: set[str] = field(default_factory=set)
     # the campuses of the territory: their filières, demand tables and figures may be shown
+    programmes: dict[str, frozenset[str]] = field(default_factory=dict)
+    campus_names: dict[str, str] = field(default_factory=dict)  # id -> its short name
     _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
 
     def steps(self) -> NextSteps:
         """The next steps of ``legs``, built once for the reading and every section (three
         builds were a tenth of a campus report at national size)."""
         if self._steps is None:
-            self._steps = NextSteps(self.legs)
+            self._steps = NextSteps(self.legs, self.programmes)
         return self._steps
 
 
@@ -64,15 +68,26 @@ class NextSteps:
     réservées aux BTS » into it; docs/inferred-passerelles.md, « Campus programmes ») holds
     only for an offer of its source in those départements; the others hold everywhere.
 
+    A campus programme itself (``programmes``: code -> the départements its facts hold in) is
+    a next step only for an offer of its territory, whatever leg leads to it: the national
+    « classe préparatoire → école d'ingénieurs » leg reaches the Mecanic Vallée's engineers
+    (CCI Aveyron, Mines Albi), which are no « suite connue » of a CPGE of Bretagne.
+
     A row gives one ``target`` or a list of ``targets`` (gaps_next_steps groups them).
 
     >>> n = NextSteps([{"source": "BTS", "targets": ["LP", "BUT"]},
     ...                {"source": "BTS", "target": "MV-LP", "from_departements": ["046"]}])
     >>> sorted(n.at("BTS", "076")), sorted(n.at("BTS", "046"))
     (['BUT', 'LP'], ['BUT', 'LP', 'MV-LP'])
+    >>> cpge = NextSteps([{"source": "MPSI", "targets": ["MV-ING"]}], {"MV-ING": {"012", "081"}})
+    >>> sorted(cpge.at("MPSI", "022")), sorted(cpge.at("MPSI", "081"))
+    ([], ['MV-ING'])
     """
 
-    def __init__(self, legs: Iterable[Row]) -> None:
+    def __init__(
+        self, legs: Iterable[Row], programmes: Mapping[str, Collection[str]] | None = None
+    ) -> None:
+        self.programmes = programmes or {}
         self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
         self.local: defaultdict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         self._at: dict[tuple[str, str | None], frozenset[str]] = {}
@@ -93,13 +108,19 @@ class NextSteps:
         if got is None:
             out = set(self.everywhere.get(code, ()))
             out.update(t for t, deps in self.local.get(code, ()) if departement in deps)
+            if self.programmes:
+                out = {
+                    t for t in out if t not in self.programmes or departement in self.programmes[t]
+                }
             got = self._at[key] = frozenset(out)
         return got
 
 
-def next_steps(legs: Iterable[Row]) -> NextSteps:
+def next_steps(
+    legs: Iterable[Row], programmes: Mapping[str, Collection[str]] | None = None
+) -> NextSteps:
     """The next steps of every diploma (:class:`NextSteps`)."""
-    return NextSteps(legs)
+    return NextSteps(legs, programmes)
 
 
 def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row] | NextSteps) -> list[str]:

@@ -1,17 +1,19 @@
 """Files parsed ahead of their turn (graph/ingest/opendata/ahead.py) give the outcome of
 reading in order: the same data and reports, and, when several files are bad, the error of the
-first one in reading order (the activity files are parsed by a forked process, the MESR, CFA
-and Parcoursup files and the continuation evidence in this one meanwhile)."""
+first one in reading order (the activity files and the continuation evidence are parsed by a
+forked process, the directories and communes by a second one, graph/ingest/opendata/places.py,
+the BCN in this one meanwhile)."""
 
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from graph.errors import SeedError
-from graph.ingest.opendata import ahead, plan
+from graph.ingest.opendata import ahead, places, plan
 from graph.ingest.opendata.plan import ImportData, parse_directory
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -157,5 +159,58 @@ def test_a_failure_of_the_other_process_s_last_step_reads_the_evidence_here(
     monkeypatch.setattr(ahead, "_last_in_child", broken)  # forked: the child has it too
     monkeypatch.setattr(plan, "_evidence", counted)
     got = parse_directory(FIX, parallel=True)
-    assert read_here and got.evidence is not None
-    assert _outcome(got) == expected
+    assert got.evidence is not None
+    assert _outcome(got) == expected  # the evidence taken: read here
+    assert read_here
+
+
+@pytest.mark.parametrize("step", ["_read_in_child", "_places_in_child"])
+def test_a_failure_of_the_second_process_places_the_establishments_here(
+    monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """The second process reads the MESR, CFA and Parcoursup files first, then the rest once
+    the activity files' UAIs are known: when its first step fails, its second reads them
+    again; when its second fails, this process reads everything (the same outcome)."""
+    expected = _outcome(parse_directory(FIX, parallel=True))
+    placed_here: list[int] = []
+    real = places.read_places
+
+    def counted(*args: object, **kwargs: object) -> places.Places:
+        placed_here.append(1)  # in this process only (the forked one has its own list)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def broken(*args: object) -> bytes:
+        raise MemoryError("the process, not the files")
+
+    monkeypatch.setattr(places, step, broken)  # forked: the child has it too
+    monkeypatch.setattr(places, "read_places", counted)
+    assert _outcome(parse_directory(FIX, parallel=True)) == expected
+    assert bool(placed_here) == (step == "_places_in_child")
+
+
+_TAKEN: list[Path] = []  # the file the test writes once the parse has returned
+
+
+def _evidence_after_the_parse(directory: Path) -> ahead.Outcome[str]:
+    """In the forked process: waits (30 s at most) for the test to say the parse returned."""
+    for _ in range(300):
+        if _TAKEN[0].exists():
+            return ahead.outcome(lambda: "after the parse")
+        time.sleep(0.1)
+    return ahead.outcome(lambda: "the parse waited")
+
+
+def test_the_parse_returns_without_waiting_for_the_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The continuation evidence is the other process's last step and only the build reads
+    it: the parse hands it over as a :class:`ahead.Later`, taken when its value is asked."""
+    monkeypatch.setattr(plan, "_evidence", _evidence_after_the_parse)  # the fork has it too
+    _TAKEN[:] = [tmp_path / "returned"]
+    try:
+        got = parse_directory(FIX, parallel=True)
+        _TAKEN[0].touch()
+    finally:
+        _TAKEN.clear()
+    assert isinstance(got.evidence, ahead.Later)
+    assert got.evidence.value() == "after the parse"

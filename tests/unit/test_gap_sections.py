@@ -12,7 +12,9 @@ from graph.gaps.continuum import continuum_breaks
 from graph.gaps.data import OFFER_FIELDS
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
+from graph.gaps.findings import Finding
 from graph.gaps.isolated import isolated_actors
+from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
 from graph.gaps.rows import box_around, dead_end_targets
 from graph.geo import haversine_km
@@ -281,6 +283,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
             "gaps_edges_of": [],
             "gaps_agreements": [],
             "gaps_campuses": [],
+            "pathway_programme_territories_of": [],
         }
     )
     d = read_gap_data(store, t, None)
@@ -294,6 +297,9 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         ("gaps_next_steps", ["BAC", "CAP"], None),
         ("gaps_sectors", None, None),
         ("gaps_campuses", None, None),
+        # the territories of the campus programmes among the next steps (codes that are no
+        # national diploma code: "BTS" here)
+        ("pathway_programme_territories_of", ["BTS"], None),
         ("gaps_offer_rows_of", ["BTS"], None),  # the next step of the dead end, near
         ("gaps_offered_diplomas", ["BTS"], None),  # and whether it is offered anywhere
     ]
@@ -346,3 +352,21 @@ def test_the_box_around_offers_holds_every_place_within_the_distance() -> None:
                 assert box["min_lon"] <= lon <= box["max_lon"]
     assert box_around([{"offer": {"lat": None}}], 50.0) is None
     assert box_around([{"offer": {"lat": 10.0, "lon": 179.9}}], 50.0) is None  # ±180°: all
+
+
+def test_section_notes_say_what_the_data_does_not_know() -> None:
+    """No campus, no company, no partnership: the notes say the demand and the isolation
+    cannot be judged; a ranked section cut at its cap says its total is « at least »."""
+    public = {**actor("lp", "lycee"), "campuses": [], "roles": []}
+    d = inside(actors=[public], offers=[offer_row("lp", "BAC", 4)], local_campuses=set())
+    notes = section_notes(d, {}, cap=2)
+    assert "ne peuvent donc pas être jugés" in notes["unmet_demand"]
+    assert notes["isolated_actors"].startswith("1 établissement connu seulement")
+    assert "pas de réseau à analyser" in notes["brokers"]
+    assert "suggested_partnerships" not in notes
+    assert isolated_actors(d) == []  # not judged: no file describes its partnerships
+    two = [Finding(id=f"s{i}", title="t", why="w", severity="low", nodes=[]) for i in (1, 2)]
+    full = section_notes(d, {"suggested_partnerships": two}, cap=2)
+    assert full["suggested_partnerships"].startswith("Au moins 2 paires")
+    judged = inside(actors=[actor("lp", "lycee"), actor("firm", "company")])
+    assert "isolated_actors" not in section_notes(judged, {})

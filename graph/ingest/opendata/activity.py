@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.errors import SeedError
+from graph.ingest.opendata import rows
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow, offer_row
@@ -80,38 +81,34 @@ def _modality(value: str, path: Path, line: int, column: str) -> Modality:
     return m
 
 
-def _duplicate(
-    row: list[str], line: int, seen: dict[tuple[str, ...], int], report: FileReport
-) -> bool:
-    """An exact copy of an earlier row is skipped (counted once); rows that only share
-    UAI + course year are distinct offers and are kept."""
-    key = tuple(row)
-    if key in seen:
-        report.skip("exact duplicate row", line)
-        return True
-    seen[key] = line
-    return False
+class _Codes:
+    """The codes of one file's rows, each cell text read once (a national constat names
+    9 000 UAIs on 44 000 rows): the code (:func:`code`) and whether it passes the check
+    :func:`rows.offer_row` makes of it. A row whose codes pass and whose other values are in
+    range is built here; any other goes through :func:`rows.offer_row` (the same row, or the
+    same rejection or error)."""
+
+    def __init__(self, width: int | None, check: Callable[[str], object]) -> None:
+        self.width = width
+        self.check = check
+        self.seen: dict[str, tuple[str, bool]] = {}
+
+    def get(self, value: str) -> tuple[str, bool]:
+        got = self.seen.get(value)
+        if got is None:
+            c = code(value, self.width)
+            got = self.seen[value] = (c, bool(self.check(c)))
+        return got
 
 
-def _codes(width: int | None = None) -> Callable[[str], str]:
-    """:func:`code` remembered per cell text: a file names the same UAIs and course years on
-    many rows (a national constat: 44 000 rows, 9 000 UAIs)."""
-    seen: dict[str, str] = {}
-
-    def get(value: str) -> str:
-        c = seen.get(value)
-        if c is None:
-            c = seen[value] = code(value, width)
-        return c
-
-    return get
+def _checks() -> tuple[_Codes, _Codes, _Codes]:
+    """UAI, MEF_STAT_11 and CFD codes, checked by the patterns of :mod:`rows` as they are now
+    (a test replaces one to send every row through pydantic)."""
+    return _Codes(None, rows._UAI), _Codes(11, rows._MEF_STAT), _Codes(8, rows._CFD)
 
 
-def _count(value: str, path: Path, line: int, column: str) -> int | None:
-    """:func:`integer`, with the common case (digits only) first."""
-    if value.isdigit() and value.isascii():
-        return int(value)
-    return integer(value, path, line, column)
+_COUNT_MAX = 1_000_000
+_DUPLICATE = "exact duplicate row"
 
 
 def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
@@ -120,15 +117,21 @@ def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferR
     c_year = t.opt("Rentrée scolaire")
     file_year = year_of(path)
     name = path.name
-    seen: dict[tuple[str, ...], int] = {}
-    uai_of, mef_of = _codes(), _codes(11)
+    seen: set[tuple[str, ...]] = set()
+    uais, mefs, _ = _checks()
+    uai_of, mef_of = uais.seen.get, mefs.seen.get
+    school = Modality.SCHOOL  # the constat counts pupils under school status
+    year_ok = 1900 <= file_year <= 2100
     for line, row in t.rows:
         report.rows_read += 1
-        uai = uai_of(row[c_uai])
+        uai, uai_ok = uai_of(row[c_uai]) or uais.get(row[c_uai])
         if not keep(uai):
             report.filtered += 1
             continue
-        if _duplicate(row, line, seen, report):
+        n = len(seen)
+        seen.add(tuple(row))
+        if len(seen) == n:
+            report.skip(_DUPLICATE, line)
             continue
         year = file_year
         if c_year is not None and row[c_year].strip():
@@ -140,6 +143,17 @@ def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferR
                     "Rentrée scolaire",
                     f"year {year} in a file named for {file_year}",
                 )
+        mef, mef_ok = mef_of(row[c_mef]) or mefs.get(row[c_mef])
+        v = row[c_n]
+        if v.isdigit() and v.isascii():
+            pupils: int | None = int(v)
+        elif not v:
+            pupils = None
+        else:
+            pupils = integer(v, path, line, "Nombre d'élèves : Total")
+        if uai_ok and mef_ok and year_ok and (pupils is None or pupils <= _COUNT_MAX):
+            yield OfferRow(line, name, uai, mef, None, school, year, None, None, pupils, None)
+            continue
         offer = offer_row(
             path,
             line,
@@ -147,17 +161,30 @@ def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferR
             report,
             file=name,
             uai=uai,
-            mef_stat_11=mef_of(row[c_mef]),
+            mef_stat_11=mef,
             cfd=None,
-            modality=Modality.SCHOOL,  # the constat counts pupils under school status
+            modality=school,
             year=year,
             capacity=None,
             demand=None,
-            pupils=_count(row[c_n], path, line, "Nombre d'élèves : Total"),
+            pupils=pupils,
             label=None,
         )
         if offer is not None:
             yield offer
+
+
+def _modalities(path: Path, column: str) -> Callable[[str, int], Modality]:
+    """:func:`_modality`, remembered per cell text (an unknown status raises every time)."""
+    seen: dict[str, Modality] = {}
+
+    def get(value: str, line: int) -> Modality:
+        m = seen.get(value)
+        if m is None:
+            m = seen[value] = _modality(value, path, line, column)
+        return m
+
+    return get
 
 
 def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
@@ -165,19 +192,50 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
     c_uai, c_mef, c_status, c_cap, c_dem = (t.col(n) for n in AFFELNET.required)
     c_census = t.opt("Voeu de recensement O/N")
     year = year_of(path)
+    year_ok = 1900 <= year <= 2100
     name = path.name
-    seen: dict[tuple[str, ...], int] = {}
-    uai_of, mef_of = _codes(), _codes(11)
+    seen: set[tuple[str, ...]] = set()
+    uais, mefs, _ = _checks()
+    uai_of, mef_of = uais.seen.get, mefs.seen.get
+    modality_of = _modalities(path, "Statut Offre de formation")
     for line, row in t.rows:
         report.rows_read += 1
-        uai = uai_of(row[c_uai])
+        uai, uai_ok = uai_of(row[c_uai]) or uais.get(row[c_uai])
         if not keep(uai):
             report.filtered += 1
             continue
-        if _duplicate(row, line, seen, report):
+        n = len(seen)
+        seen.add(tuple(row))
+        if len(seen) == n:
+            report.skip(_DUPLICATE, line)
             continue
         if c_census is not None and row[c_census].strip().upper() == "O":
             report.skip("voeu de recensement (a census wish, not an offer)", line)
+            continue
+        mef, mef_ok = mef_of(row[c_mef]) or mefs.get(row[c_mef])
+        modality = modality_of(row[c_status], line)
+        v = row[c_cap]
+        if v.isdigit() and v.isascii():
+            capacity: int | None = int(v)
+        elif not v:
+            capacity = None
+        else:
+            capacity = integer(v, path, line, "Capacité carte scolaire")
+        v = row[c_dem]
+        if v.isdigit() and v.isascii():
+            demand: int | None = int(v)
+        elif not v:
+            demand = None
+        else:
+            demand = integer(v, path, line, "Demandes vœux 1")
+        if (
+            uai_ok
+            and mef_ok
+            and year_ok
+            and (capacity is None or capacity <= _COUNT_MAX)
+            and (demand is None or demand <= _COUNT_MAX)
+        ):
+            yield OfferRow(line, name, uai, mef, None, modality, year, capacity, demand, None, None)
             continue
         offer = offer_row(
             path,
@@ -186,12 +244,12 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
             report,
             file=name,
             uai=uai,
-            mef_stat_11=mef_of(row[c_mef]),
+            mef_stat_11=mef,
             cfd=None,
-            modality=_modality(row[c_status], path, line, "Statut Offre de formation"),
+            modality=modality,
             year=year,
-            capacity=_count(row[c_cap], path, line, "Capacité carte scolaire"),
-            demand=_count(row[c_dem], path, line, "Demandes vœux 1"),
+            capacity=capacity,
+            demand=demand,
             pupils=None,
             label=None,
         )
@@ -207,18 +265,65 @@ def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
         c_cfd = t.opt("CFD")
     c_label = next((i for h, i in t.index.items() if h.startswith("LIBELL")), None)
     year = year_of(path)
+    year_ok = 1900 <= year <= 2100
     name = path.name
-    seen: dict[tuple[str, ...], int] = {}
-    uai_of, mef_of, cfd_of = _codes(), _codes(11), _codes(8)
+    seen: set[tuple[str, ...]] = set()
+    uais, mefs, cfds = _checks()
+    uai_of, mef_of, cfd_of = uais.seen.get, mefs.seen.get, cfds.seen.get
+    modality_of = _modalities(path, "STATUT")
+    labels: dict[str, str] = {}
     for line, row in t.rows:
         report.rows_read += 1
-        uai = uai_of(row[c_uai])
+        uai, uai_ok = uai_of(row[c_uai]) or uais.get(row[c_uai])
         if not keep(uai):
             report.filtered += 1
             continue
-        if _duplicate(row, line, seen, report):
+        n = len(seen)
+        seen.add(tuple(row))
+        if len(seen) == n:
+            report.skip(_DUPLICATE, line)
             continue
-        cfd = cfd_of(row[c_cfd]) if c_cfd is not None else ""
+        cfd: str | None = None
+        cfd_ok = True
+        if c_cfd is not None:
+            cfd, cfd_ok = cfd_of(row[c_cfd]) or cfds.get(row[c_cfd])
+            if not cfd:
+                cfd, cfd_ok = None, True
+        mef: str | None
+        mef, mef_ok = mef_of(row[c_mef]) or mefs.get(row[c_mef])
+        if not mef:
+            mef, mef_ok = None, True
+        modality = modality_of(row[c_status], line)
+        v = row[c_cap]
+        if v.isdigit() and v.isascii():
+            capacity: int | None = int(v)
+        elif not v:
+            capacity = None
+        else:
+            capacity = integer(v, path, line, "CAPACITEPSUP")
+        v = row[c_dem]
+        if v.isdigit() and v.isascii():
+            demand: int | None = int(v)
+        elif not v:
+            demand = None
+        else:
+            demand = integer(v, path, line, "NB_VOEUX_CONFIRMES")
+        label: str | None = None
+        if c_label is not None:
+            cell = row[c_label]
+            label = labels.get(cell)
+            if label is None:
+                label = labels[cell] = cell.strip()
+        if (
+            uai_ok
+            and mef_ok
+            and cfd_ok
+            and year_ok
+            and (capacity is None or capacity <= _COUNT_MAX)
+            and (demand is None or demand <= _COUNT_MAX)
+        ):
+            yield OfferRow(line, name, uai, mef, cfd, modality, year, capacity, demand, None, label)
+            continue
         offer = offer_row(
             path,
             line,
@@ -226,14 +331,14 @@ def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
             report,
             file=name,
             uai=uai,
-            mef_stat_11=mef_of(row[c_mef]) or None,
-            cfd=cfd or None,
-            modality=_modality(row[c_status], path, line, "STATUT"),
+            mef_stat_11=mef,
+            cfd=cfd,
+            modality=modality,
             year=year,
-            capacity=_count(row[c_cap], path, line, "CAPACITEPSUP"),
-            demand=_count(row[c_dem], path, line, "NB_VOEUX_CONFIRMES"),
+            capacity=capacity,
+            demand=demand,
             pupils=None,
-            label=row[c_label].strip() if c_label is not None else None,
+            label=label,
         )
         if offer is not None:
             yield offer

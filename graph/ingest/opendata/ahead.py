@@ -5,11 +5,20 @@ it, and the summary lists the files in that order. At national size the activity
 quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them,
 reads nMef (the next file in order, for the course years they name) and combines their rows
 into offers (:mod:`offers`: a few times less to hand back than the rows), then reads the
-continuation evidence, while this one reads the nomenclature, the directories that depend on
-nothing either (MESR, CFA, Parcoursup) and the commune reference. Each result is *taken* at
-the file's turn: its report is added to the summary there, and the error it raised is raised
-there, so the error an import stops with, and everything it reports, are those of reading in
-order.
+continuation evidence, while this one reads the nomenclature and a second forked process the
+directories (:mod:`places`). Each result is *taken* at the file's turn: its report is added to
+the summary there, and the error it raised is raised there, so the error an import stops with,
+and everything it reports, are those of reading in order.
+
+The handover points of this process, in order (:func:`submit_activity`):
+
+1. the stage (:func:`activity_result`): every activity file's report and error, nMef's, and
+   the UAIs the rows name (the directories need them);
+2. the rows resolved to CFDs (:func:`activity_resolved`): which CFDs and (UAI, CFD) pairs
+   they name, the lines of each CFD (the reports once the BCN is known);
+3. the offers summed (:func:`activity_offers`);
+4. the continuation evidence, handed over as a :class:`Later`: the parse returns without it,
+   the build takes it for the passerelles (the process ends after it).
 
 A failure of the other process itself (a row the pickle cannot carry, the process killed…)
 is not an outcome: the files are then parsed again in this process, whose result or error
@@ -197,8 +206,12 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
         yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    # not waited for: a step left (the continuation evidence, :class:`Later`) goes on, and the
+    # process ends after it
+    pool.shutdown(wait=False)
 
 
 # the stage, its rows resolved, its offers, and a last step given by the caller
@@ -235,6 +248,25 @@ def last_result(pending: Pending | None, compute: Callable[[], _T]) -> _T:
     """The other process's ``last()``, or ``compute()`` here where it did not give it."""
     got: _T | None = _from(pending[3]) if pending is not None else None
     return got if got is not None else compute()
+
+
+class Later(Outcome[_T]):
+    """The outcome of the other process's ``last()`` (an :class:`Outcome` itself), taken when
+    its value is first asked: the parse returns without waiting for it (the continuation
+    evidence, read by the build's passerelle inference). Where the other process did not give
+    it, ``compute()`` here then."""
+
+    def __init__(self, pending: Pending, compute: Callable[[], Outcome[_T]]) -> None:
+        super().__init__()
+        self._pending: Pending | None = pending
+        self._compute = compute
+
+    def value(self) -> _T:
+        if self._pending is not None:
+            got = last_result(self._pending, self._compute)
+            self.result, self.error = got.result, got.error
+            self._pending = None
+        return super().value()
 
 
 def _from(future: Future[bytes]) -> Any:

@@ -109,28 +109,24 @@ def read_table(path: Path, spec: CsvSpec) -> Table:
 def _rows(
     path: Path, raw: bytes, encoding: str, reader: Any, width: int, blank: list[int]
 ) -> Iterator[tuple[int, list[str]]]:
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except UnicodeDecodeError:
-            _decode(path, raw, encoding)  # raises with the exact line
-            raise
-        except csv.Error as exc:
-            raise SeedError(path, f"line {reader.line_num}", None, f"malformed CSV: {exc}") from exc
-        line = reader.line_num
-        if not row or (len(row) == 1 and not row[0].strip()):
-            blank.append(line)
-            continue
-        if len(row) != width:
-            raise SeedError(
-                path,
-                f"line {line}",
-                None,
-                f"{len(row)} fields where the header has {width} (truncated or shifted row)",
-            )
-        yield line, row
+    try:
+        for row in reader:
+            if len(row) <= 1 and (not row or not row[0].strip()):
+                blank.append(reader.line_num)
+                continue
+            if len(row) != width:
+                raise SeedError(
+                    path,
+                    f"line {reader.line_num}",
+                    None,
+                    f"{len(row)} fields where the header has {width} (truncated or shifted row)",
+                )
+            yield reader.line_num, row
+    except UnicodeDecodeError:
+        _decode(path, raw, encoding)  # raises with the exact line
+        raise
+    except csv.Error as exc:
+        raise SeedError(path, f"line {reader.line_num}", None, f"malformed CSV: {exc}") from exc
 
 
 def code(value: str, width: int | None = None) -> str:

@@ -38,8 +38,8 @@ __all__ = [
 NO_MEF = "MEF_STAT_11 not in nMef.csv (and no CFD column)"
 UNKNOWN_CFD = "CFD not in the BCN files"
 
-# (uai, cfd, modality, year) -> course year -> [capacity, demand, pupils, files]
-Cells = dict[tuple[str, str, str, int], dict[int, list[Any]]]
+# (uai, cfd, modality) -> year -> course year -> [capacity, demand, pupils, files]
+Cells = dict[tuple[str, str, str], dict[int, dict[int, list[Any]]]]
 # (year, capacity, demand, pupils, source files): the fields of plan.YearFigures, in order
 YearTuple = tuple[int, int | None, int | None, int | None, tuple[str, ...]]
 
@@ -77,8 +77,7 @@ def resolve(
     """Each row's CFD (through nMef first: the same key every year, and the BTS files' own CFD
     column is wrong for agricultural BTS; else the file's CFD column; a row with neither is
     skipped: :func:`known_rows`), and the cells :func:`summed` makes the offers of."""
-    course_years = {k: m.year_of_course or 1 for k, m in mef.items()}
-    cfd_of = {k: m.cfd for k, m in mef.items()}
+    resolved = {k: (m.cfd, m.year_of_course or 1) for k, m in mef.items()}
     label_keys: dict[str, str] = {}
     bts_labels: set[tuple[str, str]] = set()
     lines: list[dict[str, list[int]]] = []
@@ -90,41 +89,48 @@ def resolve(
         unresolved: list[int] = []
         no_mef.append(unresolved)
         for line, file, uai, mef_stat_11, cfd, modality, year, cap, dem, pup, label in rows:
-            course_year = 1
-            if mef_stat_11 and (resolved := cfd_of.get(mef_stat_11)) is not None:
-                cfd = resolved
-                course_year = course_years[mef_stat_11]
+            if mef_stat_11 and (got := resolved.get(mef_stat_11)) is not None:
+                cfd, course_year = got
             elif cfd is None:
                 unresolved.append(line)
                 continue
-            got = by_cfd.get(cfd)
-            if got is None:
+            else:
+                course_year = 1
+            cfd_lines = by_cfd.get(cfd)
+            if cfd_lines is None:
                 by_cfd[cfd] = [line]
             else:
-                got.append(line)
+                cfd_lines.append(line)
             if label:
                 key = label_keys.get(label)
                 if key is None:
                     key = label_keys[label] = bts_file_key(label)
                 bts_labels.add((key, cfd))
             # the enum's own value attribute: its ``value`` property and hash are Python calls
-            cell_key = (uai, cfd, modality._value_, year)
-            per_course = cells.get(cell_key)
+            offer_key = (uai, cfd, modality._value_)
+            years = cells.get(offer_key)
+            if years is None:
+                cells[offer_key] = {year: {course_year: [cap, dem, pup, [file]]}}
+                continue
+            per_course = years.get(year)
             if per_course is None:
-                cells[cell_key] = {course_year: [cap, dem, pup, [file]]}
+                years[year] = {course_year: [cap, dem, pup, [file]]}
                 continue
             f = per_course.get(course_year)
             if f is None:
                 per_course[course_year] = [cap, dem, pup, [file]]
                 continue
-            f[0] = _add(f[0], cap)
-            f[1] = _add(f[1], dem)
-            f[2] = _add(f[2], pup)
+            if cap is not None:
+                f[0] = cap if f[0] is None else f[0] + cap
+            if dem is not None:
+                f[1] = dem if f[1] is None else f[1] + dem
+            if pup is not None:
+                f[2] = pup if f[2] is None else f[2] + pup
             if file not in f[3]:
                 f[3].append(file)
     out = ActivityOffers(
         cfds={c for by_cfd in lines for c in by_cfd},
-        offered={(uai, cfd) for uai, cfd, _, _ in cells},
+        offered={(uai, cfd) for uai, cfd, _ in cells},
         bts_labels=bts_labels,
         lines=lines,
         no_mef=no_mef,
@@ -137,37 +143,36 @@ def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
     ascending), sorted."""
     # one tuple per distinct list of files: the pickle to the parent carries each once
     interned: dict[tuple[str, ...], tuple[str, ...]] = {}
-    by_offer: dict[tuple[str, str, str], list[YearTuple]] = {}
-    for (uai, cfd, modality, year), per_course in cells.items():
-        fig: YearTuple
-        if len(per_course) == 1:
-            ((cap, dem, pup, files),) = per_course.values()
-            sources = tuple(sorted(files) if len(files) > 1 else files)
-            fig = (year, cap, dem, pup, interned.setdefault(sources, sources))
-        else:
+    out = []
+    for key in sorted(cells):
+        by_year = cells[key]
+        figures: list[YearTuple] = []
+        for year in sorted(by_year) if len(by_year) > 1 else by_year:
+            per_course = by_year[year]
+            if len(per_course) == 1:
+                ((cap, dem, pup, files),) = per_course.values()
+                sources = tuple(sorted(files)) if len(files) > 1 else (files[0],)
+                got = interned.get(sources)
+                if got is None:
+                    got = interned[sources] = sources
+                figures.append((year, cap, dem, pup, got))
+                continue
             entry = min(
                 (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
                 default=None,
             )
             pupils = [f[2] for f in per_course.values() if f[2] is not None]
             sources = tuple(sorted({s for f in per_course.values() for s in f[3]}))
-            fig = (
-                year,
-                per_course[entry][0] if entry is not None else None,
-                per_course[entry][1] if entry is not None else None,
-                sum(pupils) if pupils else None,
-                interned.setdefault(sources, sources),
+            figures.append(
+                (
+                    year,
+                    per_course[entry][0] if entry is not None else None,
+                    per_course[entry][1] if entry is not None else None,
+                    sum(pupils) if pupils else None,
+                    interned.setdefault(sources, sources),
+                )
             )
-        key = (uai, cfd, modality)
-        years = by_offer.get(key)
-        if years is None:
-            by_offer[key] = [fig]
-        else:
-            years.append(fig)
-    out = []
-    for key in sorted(by_offer):
-        years = by_offer[key]
-        out.append((*key, years if len(years) == 1 else sorted(years, key=_year)))
+        out.append((*key, figures))
     return out
 
 
@@ -187,15 +192,3 @@ def known_rows(
                 unknown += lines
         for line in sorted(unknown):
             report.skip(UNKNOWN_CFD, line)
-
-
-def _year(y: YearTuple) -> int:
-    return y[0]
-
-
-def _add(a: int | None, b: int | None) -> int | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a + b

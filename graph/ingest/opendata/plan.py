@@ -34,6 +34,7 @@ from graph.ingest.opendata import (
     bcn,
     certif_info,
     directories,
+    places,
     postbac,
     professional,
 )
@@ -382,13 +383,18 @@ def parse_directory(
     ``max_rejected`` of its rows rejected, stops the import. Closures are judged on ``as_of``
     (today by default, :func:`closure_date`); a closed diploma's offers are presumed to go on
     under its renovation (:mod:`graph.ingest.opendata.renewal`). ``parallel``: the activity
-    files are parsed by a forked process meanwhile (:mod:`ahead`; the same outcome)."""
+    files are parsed by a forked process meanwhile (:mod:`ahead`), the directories and
+    communes by a second one (:mod:`places`); the same outcome. The continuation evidence then
+    comes as an :class:`ahead.Later`, taken when its value is asked."""
     directory = Path(directory)
     if not directory.is_dir():
         raise SeedError(directory, "directory", None, "not a directory")
-    # open until the offers the other process sums last are taken
-    with ahead.other_process(parallel) as pool:
-        return _parse(directory, departements, progress, strict, max_rejected, as_of, pool)
+    # open until the offers the first process sums last are taken; the second places the
+    # establishments (places.py)
+    with ahead.other_process(parallel) as pool, ahead.other_process(parallel) as places_pool:
+        return _parse(
+            directory, departements, progress, strict, max_rejected, as_of, pool, places_pool
+        )
 
 
 def _parse(
@@ -399,6 +405,7 @@ def _parse(
     max_rejected: float,
     as_of: date | None,
     pool: ProcessPoolExecutor | None,
+    places_pool: ProcessPoolExecutor | None,
 ) -> ImportData:
     progress = progress or Silent()
     prefixes = departement_prefixes(departements)
@@ -415,6 +422,7 @@ def _parse(
     # the continuation evidence (for the passerelles), the other process's last step
     evidence_of = partial(_evidence, directory)
     pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict, evidence_of)
+    places.submit_read(places_pool, directory, prefixes, strict)
     # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
     diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
     dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
@@ -429,13 +437,6 @@ def _parse(
     if (p := directory / DEPARTEMENTS_FILE).is_file():
         deps = directories.parse_departements(p, reports.new(p, "territory"))
         citations[p.name] = citation(p.name)
-    early = pool is not None
-    esr = _esr(directory, keep, strict) if early else None
-    cfas = _cfas(directory, keep, strict) if early else None
-    psups = _parcoursups(directory, keep, strict) if early else None
-    # the communes of the establishments only a position places, while the other works
-    read_ahead = [*(esr or ()), *(cfas or ()), *(psups or ())]
-    near = _nearest_ahead(read_ahead) if early else {}
     # 2. activity files (territorial), then nMef, combined into offers (offers.py)
     stage = ahead.activity_result(pending, activity_files, mef_path, keep, strict)
     activity_reports: list[FileReport] = []
@@ -447,44 +448,21 @@ def _parse(
     citations[MEF_FILE] = citation(MEF_FILE)
     activity_uais = stage.uais
 
-    # 3. directories
-    dirs: list[dict[str, EstablishmentRow]] = []
-    dir_names: list[str] = []
-    annuaire_path = directory / ANNUAIRE_FILE
-    if annuaire_path.is_file():
-        rep = reports.new(annuaire_path, "establishments (Annuaire)")
-        dirs.append(directories.parse_annuaire(annuaire_path, rep, keep, activity_uais))
-        dir_names.append(ANNUAIRE_FILE)
-    for listed in [
-        *(esr if esr is not None else _esr(directory, keep, strict)),
-        *(cfas if cfas is not None else _cfas(directory, keep, strict)),
-    ]:
-        reports.add(listed.path, listed.report)
-        dirs.append(listed.value())
-        dir_names.append(listed.path.name)
+    # 3. directories and communes: establishments and sites (by the second process meanwhile)
+    placing = places.submit_places(places_pool, directory, prefixes, strict, activity_uais, deps)
+    read = places.take(placing, directory, keep, strict, activity_uais, deps)
     programme_rows: list[postbac.ProgrammeRow] = []
-    parcoursup_file: str | None = None
-    for psup in psups if psups is not None else _parcoursups(directory, keep, strict):
-        reports.add(psup.path, psup.report)
-        establishments_of, programmes_of = psup.value()
-        dirs.append(establishments_of)
-        programme_rows.extend(programmes_of)
-        dir_names.append(psup.path.name)
-        parcoursup_file = parcoursup_file or psup.path.name
-    for name in dir_names:
-        citations[name] = citation(name)
-    communes: dict[str, CommuneRow] = {}
-    if (p := directory / COMMUNES_FILE).is_file():
-        wanted_communes = {e.insee for d in dirs for e in d.values() if e.insee}
-        communes = directories.parse_communes(
-            p, reports.new(p, "commune coordinates"), wanted_communes
-        )
-        citations[p.name] = citation(p.name)
-    establishments = _establishments(
-        dirs, dir_names, activity_uais, communes, deps, citations, near
-    )
-    sites = _sites(establishments, communes, citations)
-    _place_at_commune_centres(establishments, sites)
+    for placed in read.files:  # the Annuaire, MESR, CFA, Parcoursup, then GeoNames
+        reports.add(placed.path, placed.report)
+        rows = placed.value()
+        if placed.path.name in read.parcoursup:
+            programme_rows.extend(rows or ())
+    for placed in read.files:
+        citations[placed.path.name] = citation(placed.path.name)
+    parcoursup_file = read.parcoursup[0] if read.parcoursup else None
+    # every file was read without error: the places were built
+    assert read.establishments is not None and read.sites is not None
+    establishments, sites = read.establishments, read.sites
     # the activity rows resolved to CFDs (by the other process meanwhile)
     activity_offers = ahead.activity_resolved(
         pending, stage, activity_files, mef_path, keep, strict
@@ -551,7 +529,8 @@ def _parse(
         if e.parent_uai and e.parent_uai in establishments and e.parent_uai != e.uai
     )
     coverage = _coverage(activity_uais, establishments)
-    evidence = ahead.last_result(pending, evidence_of) if pool is not None else None
+    # taken by the build (the passerelles), whenever the other process gives it
+    evidence = ahead.Later(pending, evidence_of) if pending is not None else None
     return ImportData(
         directory=directory,
         departements=prefixes,
@@ -681,7 +660,7 @@ def _nearest_ahead(
 ) -> Nearest:
     """:func:`nearest_commune` of every position a directory read ahead gives without a
     commune (the establishments no file places in one; a few are placed by the Annuaire, read
-    later), computed while the other process parses the activity files. Reads the commune
+    later), computed before the Annuaire can be read (:mod:`places`). Reads the commune
     reference, which the sites need later anyway."""
     out: Nearest = {}
     for got in listed:

@@ -104,10 +104,13 @@ def renewed_offers(
     imports this module when it runs: plan.py defines the rows)."""
     own = {(o.uai, o.code, o.modality) for o in offers}
     olds: dict[tuple[str, str, str], list[Offer]] = {}
+    heirs_of: dict[str, list[str]] = {}  # the same few hundred closed codes on many offers
     for o in offers:
         if o.code not in closed:
             continue
-        heirs = open_successors(o.code, successors, closed)
+        heirs = heirs_of.get(o.code)
+        if heirs is None:
+            heirs = heirs_of[o.code] = open_successors(o.code, successors, closed)
         if len(heirs) > MAX_SUCCESSORS:
             continue
         for s in heirs:
@@ -180,15 +183,23 @@ def current_by_common_year(offers: Sequence[Offer], begins: Mapping[str, set[str
     file, and ``common_year`` set to the 2nde's code."""
     latest: dict[tuple[str, str, str], tuple[int, str, list[str]]] = {}
     for o in offers:
-        for code in begins.get(o.code, ()):
+        codes = begins.get(o.code)
+        if not codes:
+            continue
+        last = o.years[-1]
+        for code in codes:
             key = (o.uai, code, o.modality)
             seen = latest.get(key)
-            if seen is None or o.latest.year > seen[0]:
-                latest[key] = (o.latest.year, o.code, o.latest.sources)
+            if seen is None or last.year > seen[0]:
+                latest[key] = (last.year, o.code, last.sources)
+    carried = {code for _, code, _ in latest}  # the Bac pros some 2nde may carry on
     out: list[Offer] = []
     for o in offers:
+        if o.code not in carried:
+            out.append(o)
+            continue
         seen = latest.get((o.uai, o.code, o.modality))
-        if seen is None or seen[0] <= o.latest.year:
+        if seen is None or seen[0] <= o.years[-1].year:
             out.append(o)
             continue
         year, common, sources = seen

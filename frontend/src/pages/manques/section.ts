@@ -157,6 +157,8 @@ export function sectionEl(s: GapSection, ctx: SectionContext, loadAll: (id: stri
       h('a', { class: 'btn btn-small', href: csvHref, download: `manques-${s.id}.csv`, 'data-csv': s.id }, 'Télécharger le CSV', h('span', { class: 'sr-only' }, ` : ${s.title}`)),
     ),
     h('p', { class: 'section-lead' }, SECTION_FR[s.id] ?? s.description),
+    // what the data does not know here: an empty section is then « not known », not « none »
+    s.note ? h('p', { class: 'note section-note', role: 'note' }, s.note) : null,
     sectionChart(s),
     s.findings.length
       ? h(
@@ -170,7 +172,9 @@ export function sectionEl(s: GapSection, ctx: SectionContext, loadAll: (id: stri
             tbody,
           ),
         )
-      : empty('Aucun constat dans cette rubrique pour ce territoire.'),
+      : s.note
+        ? null
+        : empty('Aucun constat dans cette rubrique pour ce territoire.'),
     shownNote,
     more,
   );

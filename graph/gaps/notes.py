@@ -1,0 +1,132 @@
+"""What the data does not know, said once per section: an empty section, or one judged on part
+of the territory only, must not read as « nothing is missing here ».
+
+Outside the campuses of the seed documents, the public files give the programmes offered, not
+the hiring needs, the partnerships nor the filières: a report of Paris found no unmet demand,
+no break and 258 « isolated » schools, which said more about the files than about Paris.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from graph.gaps.brokers import NETWORK
+from graph.gaps.demand import training_by_sector
+from graph.gaps.findings import COMPANY, Finding
+from graph.gaps.isolated import not_judged
+from graph.gaps.rows import GapData
+
+__all__ = ["section_notes"]
+
+NO_CAMPUS_FILIERE = (
+    "Aucune filière de campus des métiers n'est décrite sur ce territoire : le continuum n'y "
+    "est jugé que pour l'ensemble des formations, pas filière par filière."
+)
+ALL_LEVELS = " Tous les niveaux du CAP au Bac+5 y sont proposés."
+NO_OFFER = "Aucune formation n'est recensée sur ce territoire."
+NO_CAMPUS_OFFER = (
+    "Aucune formation n'est recensée dans les établissements du campus : le rapport de son "
+    "territoire (ses départements ou sa région) compte celles qui y sont proposées."
+)
+NO_SECTOR_OFFER = "Aucune formation de cette filière n'est recensée sur ce territoire."
+NO_DEMAND = (
+    "Les données ne connaissent aucun besoin de recrutement sur ce territoire : ces besoins ne "
+    "viennent que des documents des campus des métiers, et aucun campus décrit ne le couvre "
+    "(les fichiers publics importés ne donnent ni offres d'emploi ni métiers en tension). Les "
+    "besoins d'emploi non couverts ne peuvent donc pas être jugés ici."
+)
+NO_DEMAND_TABLE = (
+    "Aucun document de campus ne chiffre les recrutements sur ce territoire : seules les "
+    "filières de campus sans formation locale connue sont signalées, les métiers en tension "
+    "ne sont pas connus."
+)
+CAMPUS_OFFERS = (
+    "Dans le rapport d'un campus, seules les formations de ses établissements sont comptées : "
+    "le rapport de son territoire (ses départements ou sa région) compte toutes celles qui y "
+    "sont proposées."
+)
+NO_NETWORK = (
+    "Aucun lien entre acteurs (partenariat, accueil, rattachement, convention) n'est recensé "
+    "sur ce territoire : il n'y a pas de réseau à analyser."
+)
+
+
+def section_notes(
+    d: GapData,
+    found: Mapping[str, list[Finding]],
+    *,
+    campus: str | None = None,
+    cap: int | None = None,
+) -> dict[str, str]:
+    """Per section id, one French sentence on what the data does not know there (sections
+    with nothing to say have none); ``campus``: the report is a campus's; ``cap``: the most
+    suggested partnerships ranked (their total is then « at least »)."""
+    notes: dict[str, str] = {}
+    filieres = {
+        s["sector"]["id"]: s["sector"]["name"]
+        for s in d.sectors
+        if s["sector"].get("kind") == "filiere" and set(s["campuses"]) & d.local_campuses
+    }
+    if not d.inside:
+        notes["continuum_breaks"] = NO_CAMPUS_OFFER if campus else NO_OFFER
+    elif not d.inside_for_sector:
+        notes["continuum_breaks"] = NO_SECTOR_OFFER
+    elif (
+        not filieres.keys()
+        & training_by_sector(
+            d.inside_for_sector, [s["sector"] for s in d.sectors if s["sector"]["id"] in filieres]
+        ).keys()
+    ):
+        # the continuum is judged per filière only for filières some offer is tied to
+        notes["continuum_breaks"] = (
+            (
+                f"Aucune formation n'est rattachée dans les données aux filières des campus de "
+                f"ce territoire ({', '.join(sorted(filieres.values()))}) : le continuum n'y "
+                "est jugé que pour l'ensemble des formations, pas filière par filière."
+            )
+            if filieres
+            else NO_CAMPUS_FILIERE
+        ) + (ALL_LEVELS if not found.get("continuum_breaks") else "")
+    demand = any(
+        x is not None and x["campus"] in d.local_campuses for s in d.sectors for x in s["demand"]
+    )
+    if not d.local_campuses:
+        notes["unmet_demand"] = NO_DEMAND
+    elif not demand:
+        notes["unmet_demand"] = NO_DEMAND_TABLE
+    if campus and any(f.data.get("offers") == 0 for f in found.get("unmet_demand", ())):
+        notes["unmet_demand"] = " ".join(x for x in (notes.get("unmet_demand"), CAMPUS_OFFERS) if x)
+    unjudged = not_judged(d)
+    if unjudged:
+        companies = any(
+            a["kind"] == COMPANY and a["id"] in d.inside_ids and a["label"] == "Actor"
+            for a in d.actors
+        )
+        many = unjudged > 1
+        verb = "ne sont pas jugés" if many else "n'est pas jugé"
+        notes["isolated_actors"] = (
+            f"{_establishments(unjudged)} connu{'s' if many else ''} seulement par les "
+            f"fichiers publics (annuaires, Parcoursup, Affelnet) {verb} : ces fichiers ne "
+            "décrivent aucun partenariat, on ne sait pas s'ils sont isolés."
+            + ("" if companies else " Aucune entreprise n'est recensée sur ce territoire.")
+        )
+    if cap is not None and len(found.get("suggested_partnerships", ())) >= cap:
+        notes["suggested_partnerships"] = (
+            f"Au moins {cap} paires possibles : seules les {cap} mieux classées sont comptées "
+            "et proposées ; un territoire plus petit ou une filière les précise."
+        )
+    if not found.get("brokers") and not _linked(d):
+        notes["brokers"] = NO_NETWORK
+    return notes
+
+
+def _linked(d: GapData) -> bool:
+    """Whether two actors of the territory are linked (the network brokers.py analyses)."""
+    inside = d.inside_ids
+    return any(
+        e["type"] in NETWORK and e["source"] in inside and e["target"] in inside for e in d.edges
+    ) or any(len(set(ag["parties"]) & inside) > 1 for ag in d.agreements)
+
+
+def _establishments(n: int) -> str:
+    return "1 établissement" if n == 1 else f"{n} établissements"

@@ -1,0 +1,195 @@
+"""The establishments and their communes, built by a second forked process.
+
+:func:`read_places` reads the directories (the Annuaire, the MESR and CFA lists, the Parcoursup
+extracts) and the GeoNames communes, then unites them into establishments and sites
+(:func:`plan._establishments`, :func:`plan._sites`). Only the Annuaire depends on the activity
+files (the UAIs they name are in scope); the rest, and the commune reference that places the
+establishments only a position locates (0.15 s to load, 0.1 s to search at national size), do
+not. So a second forked process (the first parses the activity files, :mod:`ahead`) reads the
+MESR, CFA and Parcoursup files and searches the communes from the start (:func:`submit_read`),
+then, given the activity files' UAIs, the Annuaire and the rest (:func:`submit_places`); this
+process takes each file's report and error at its turn (:func:`take`), as for the activity files.
+
+Where that process fails (the process, not the files) or does not exist, :func:`read_places`
+runs here, whole: the same outcome.
+"""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.ingest.opendata.ahead import Ahead, Keep, parse_ahead
+from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.postbac import ProgrammeRow
+from graph.ingest.opendata.rows import DepartementRow, EstablishmentRow
+
+if TYPE_CHECKING:  # plan imports this module
+    from graph.ingest.opendata.plan import Establishment, Nearest, Site
+
+__all__ = ["Places", "read_places", "submit_places", "submit_read", "take"]
+
+Listed = list[Ahead[dict[str, EstablishmentRow]]]
+Parcoursups = list[Ahead[tuple[dict[str, EstablishmentRow], list[ProgrammeRow]]]]
+
+
+@dataclass
+class Read:
+    """The directories that depend on nothing else, and the communes of their positions."""
+
+    esr: Listed
+    cfas: Listed
+    parcoursups: Parcoursups
+    near: Nearest
+
+
+@dataclass
+class Places:
+    """Every directory and the GeoNames table in reading order, each with its report and its
+    error (a Parcoursup extract's result: its programme rows; the others': None); what follows
+    the first error is not read. The establishments and sites: None after an error."""
+
+    files: list[Ahead[list[ProgrammeRow] | None]] = field(default_factory=list)
+    directories: list[str] = field(default_factory=list)  # names, in reading order
+    parcoursup: list[str] = field(default_factory=list)  # names of the Parcoursup extracts
+    establishments: dict[str, Establishment] | None = None
+    sites: dict[str, Site] | None = None
+
+
+def read_ahead(directory: Path, keep: Keep, strict: bool) -> Read:
+    """The MESR, CFA and Parcoursup files, and the communes of the positions they give alone."""
+    from graph.ingest.opendata import plan
+
+    esr = plan._esr(directory, keep, strict)
+    cfas = plan._cfas(directory, keep, strict)
+    psups = plan._parcoursups(directory, keep, strict)
+    return Read(esr, cfas, psups, plan._nearest_ahead([*esr, *cfas, *psups]))
+
+
+def read_places(
+    directory: Path,
+    keep: Keep,
+    strict: bool,
+    activity_uais: set[str],
+    deps: dict[str, DepartementRow],
+    read: Read | None = None,
+) -> Places:
+    """The directories, the communes, the establishments and their sites (module docstring)."""
+    from graph.ingest.opendata import directories as files
+    from graph.ingest.opendata import plan
+
+    out = Places()
+    dirs: list[dict[str, EstablishmentRow]] = []
+
+    def add(got: Ahead[Any], result: list[ProgrammeRow] | None = None) -> bool:
+        out.files.append(Ahead(result, got.error, got.path, got.family, got.report))
+        return got.error is None
+
+    if (p := directory / plan.ANNUAIRE_FILE).is_file():
+
+        def annuaire(p: Path, r: Any) -> dict[str, EstablishmentRow]:
+            return files.parse_annuaire(p, r, keep, activity_uais)
+
+        got = parse_ahead(p, "establishments (Annuaire)", strict, annuaire)
+        if not add(got):
+            return out
+        dirs.append(got.result or {})
+        out.directories.append(p.name)
+    read = read or read_ahead(directory, keep, strict)
+    for listed in [*read.esr, *read.cfas]:
+        if not add(listed):
+            return out
+        dirs.append(listed.result or {})
+        out.directories.append(listed.path.name)
+    for psup in read.parcoursups:
+        if not add(psup, psup.result[1] if psup.result is not None else None):
+            return out
+        dirs.append(psup.result[0] if psup.result is not None else {})
+        out.directories.append(psup.path.name)
+        out.parcoursup.append(psup.path.name)
+    citations = {name: citation(name) for name in out.directories}
+    communes: dict[str, Any] = {}
+    if (p := directory / plan.COMMUNES_FILE).is_file():
+        wanted = {e.insee for d in dirs for e in d.values() if e.insee}
+        read_communes = parse_ahead(
+            p, "commune coordinates", strict, lambda p, r: files.parse_communes(p, r, wanted)
+        )
+        if not add(read_communes):
+            return out
+        communes = read_communes.result or {}
+        citations[p.name] = citation(p.name)
+    establishments = plan._establishments(
+        dirs, out.directories, activity_uais, communes, deps, citations, read.near
+    )
+    out.sites = plan._sites(establishments, communes, citations)
+    plan._place_at_commune_centres(establishments, out.sites)
+    out.establishments = establishments
+    return out
+
+
+# --- in the second forked process ----------------------------------------------------------
+
+_kept: dict[str, Read] = {}
+
+
+def _read_in_child(directory: Path, prefixes: list[str] | None, strict: bool) -> None:
+    from graph.ingest.opendata.plan import keeper
+
+    _kept["read"] = read_ahead(directory, keeper(prefixes), strict)
+
+
+def _places_in_child(
+    directory: Path,
+    prefixes: list[str] | None,
+    strict: bool,
+    activity_uais: set[str],
+    deps: dict[str, DepartementRow],
+) -> bytes:
+    from graph.ingest.opendata.plan import keeper
+
+    read = _kept.pop("read", None)  # None: the first step failed; read here
+    got = read_places(directory, keeper(prefixes), strict, activity_uais, deps, read)
+    return pickle.dumps(got, pickle.HIGHEST_PROTOCOL)
+
+
+def submit_read(
+    pool: ProcessPoolExecutor | None, directory: Path, prefixes: list[str] | None, strict: bool
+) -> None:
+    """The first step, started now in ``pool``'s one process."""
+    if pool is not None:
+        pool.submit(_read_in_child, directory, prefixes, strict)
+
+
+def submit_places(
+    pool: ProcessPoolExecutor | None,
+    directory: Path,
+    prefixes: list[str] | None,
+    strict: bool,
+    activity_uais: set[str],
+    deps: dict[str, DepartementRow],
+) -> Future[bytes] | None:
+    """The second step, once the activity files' UAIs are known."""
+    if pool is None:
+        return None
+    return pool.submit(_places_in_child, directory, prefixes, strict, activity_uais, deps)
+
+
+def take(
+    pending: Future[bytes] | None,
+    directory: Path,
+    keep: Keep,
+    strict: bool,
+    activity_uais: set[str],
+    deps: dict[str, DepartementRow],
+) -> Places:
+    """The other process's places, or this process's where it did not give them."""
+    got: Places | None = None
+    if pending is not None:
+        try:
+            got = pickle.loads(pending.result())
+        except Exception:  # the process, not the files: read them here
+            got = None
+    return got if got is not None else read_places(directory, keep, strict, activity_uais, deps)
