@@ -7,15 +7,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.departements import departement_place, departements_phrase
+from graph.departements import departement_name, departement_place, departements_phrase
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.pathways.hygiene import ThinFile
+from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
 
-__all__ = ["MODALITY_FR", "OUTSIDE_MAX_KM", "explain", "goal_label", "too_far_sentence", "why_none"]
+__all__ = [
+    "MODALITY_FR",
+    "OUTSIDE_MAX_KM",
+    "explain",
+    "goal_label",
+    "job_label",
+    "too_far_sentence",
+    "why_none",
+]
 
 # When no pathway is found in the territory, pathways outside it are offered only within this
 # distance of home (else of the territory's centre): beyond, the learner changes region, and the
@@ -50,18 +60,30 @@ def goal_label(q: PathwayQuery) -> str:
     return ", ".join(parts)
 
 
+def job_label(q: PathwayQuery) -> str:
+    """The goal job alone (« métier ROME G1602 »), without the goal's level or type."""
+    return goal_label(q.model_copy(update={"to": None, "to_type": None, "to_level": None}))
+
+
 def place(o: Offer) -> str:
     """« Lycée X (Rouen) », or with the département when the commune is unknown; never None;
-    the commune once when the name already ends with it (« Lycée Champollion (Figeac) »)."""
-    where = o.offer.get("commune")
-    if not where and o.offer.get("departement"):
-        where = departement_place(o.offer["departement"])
+    the commune once when the name already ends with it (« Lycée Champollion (Figeac) »).
+    Outside the territory asked, the commune comes with its département (« CFA X
+    (Rivière-Salée, Martinique) »): a learner of Pointe-à-Pitre must read that the nearest
+    offer is on another island, not guess it from a commune's name."""
+    commune = o.offer.get("commune")
     name = o.actor.get("name") or "établissement sans nom"
-    if where and name.endswith(f"({where})"):
-        return name
-    if not o.offer.get("commune") and name.endswith(")"):
-        return name  # « Établissement 0230019W (Creuse) »: its département said already
-    return f"{name} ({where or 'lieu inconnu'})"
+    if not commune:
+        if name.endswith(")"):
+            return name  # « Établissement 0230019W (Creuse) »: its département said already
+        dep = o.offer.get("departement")
+        return f"{name} ({departement_place(dep) if dep else 'lieu inconnu'})"
+    dep_name = departement_name(o.offer.get("departement") or "")
+    if o.in_territory or not dep_name or dep_name == commune:  # « Paris (Paris) »: no more
+        return name if name.endswith(f"({commune})") else f"{name} ({commune})"
+    if name.endswith(f"({commune})"):
+        return f"{name[:-1]}, {dep_name})"
+    return f"{name} ({commune}, {dep_name})"
 
 
 def figure_sentence(leg: Row) -> str:
@@ -127,9 +149,25 @@ def unlisted_sentence(thin: ThinFile) -> str:
     )
 
 
-def step_sentence(i: int, st: Step) -> str:
+def maybe_nearer(o: Offer, best: Offer, around: frozenset[str]) -> bool:
+    """Whether an establishment of unknown place may be nearer than the chosen one: it has no
+    coordinates, lies on the same side of the territory, and in the chosen one's département
+    or one of ``around`` (the learner's, the territory's départements). Further afield it is
+    no candidate: from Vesoul, a CFA of the Loire is not « peut-être plus près » than one of
+    the Doubs 44 km away (B27)."""
+    if o.offer.get("lat") is not None or o.in_territory != best.in_territory:
+        return False
+    dep = o.offer.get("departement")
+    return dep is not None and (dep == best.offer.get("departement") or dep in around)
+
+
+def step_sentence(
+    i: int, st: Step, around: frozenset[str] = frozenset(), modality: str | None = None
+) -> str:
     """One sentence per step: the programme, where, how far, documented or inferred, how
-    current."""
+    current. ``around``: the départements near the learner (:func:`maybe_nearer`);
+    ``modality``: the one requested (said when the data does not describe it for the step).
+    """
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
     parts = [f"Étape {i} : {display_name(d)}, à {place(best)}"]
     if st.choice.dist is not None:
@@ -139,19 +177,14 @@ def step_sentence(i: int, st: Step) -> str:
     if st.choice.dist is not None and st.choice.dist > NEAR_KM:
         # the chosen one is beyond a daily commute: an establishment of unknown place may be
         # nearer (Ajaccio: Furiani at 102 km, another in Corse-du-Sud without coordinates)
-        other = next(
-            (
-                o
-                for o in st.choice.ranked[1:]
-                if o.offer.get("lat") is None and o.in_territory == best.in_territory
-            ),
-            None,
-        )
+        other = next((o for o in st.choice.ranked[1:] if maybe_nearer(o, best, around)), None)
         if other is not None:
             parts.append(f"aussi à {place(other)}, à une distance inconnue, peut-être plus près")
     parts.append(passerelle_sentence(leg, best))
     if not best.in_territory:
         parts.append("hors du territoire demandé")
+    if st.undescribed and modality in MODALITY_FR:
+        parts.append(undescribed_step_part(d, MODALITY_FR[modality]))
     if best.offer.get("status") == "planned":
         parts.append("offre seulement en projet")
     if best.offer.get("status") == "renewed":
@@ -202,7 +235,15 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
         out.append("Continuité de spécialité entre les diplômes (groupe NSF ou filière communs).")
     if q.modality:
         out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
-    out.extend(step_sentence(i, st) for i, st in enumerate(s.plan, start=1))
+    if q.sector and s.plan:
+        # why the pathway meets a job goal: its last diploma trains for it, as the data says
+        out.append(
+            f"{display_name(s.plan[-1].diploma)} prépare {to_goal(job_label(q))} d'après les "
+            "données importées."
+        )
+    around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
+    mod = q.modality.value if q.modality else None
+    out.extend(step_sentence(i, st, around, mod) for i, st in enumerate(s.plan, start=1))
     return out
 
 
@@ -211,14 +252,18 @@ def why_none(
     unrestricted: list[Candidate],
     offers: dict[str, list[Offer]],
     any_modality: dict[str, list[Offer]] | None = None,
+    undescribed: set[str] | frozenset[str] = frozenset(),
 ) -> str:
     """Why a search found no pathway, given the candidates found without the territory and
     modality (``unrestricted``) and the offers of their diplomas (in the requested modality;
     ``any_modality``: the same diplomas' offers in every modality, when one was asked, so that
-    a step offered in the territory in another modality is said so, not « aucune offre »)."""
+    a step offered in the territory in another modality is said so, not « aucune offre »).
+    ``undescribed``: the diplomas whose kind the data never describes in the modality (their
+    offers are every modality's): for them the files' silence is said, not an absence of
+    offers in the modality (graph/pathways/undescribed.py)."""
     if not unrestricted:
         return (
-            f"Aucune passerelle connue ne mène de {q.start_label} à {goal_label(q)} "
+            f"Aucune passerelle connue ne mène de {q.start_label} {to_goal(goal_label(q))} "
             f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside
@@ -230,9 +275,10 @@ def why_none(
                 break
     if not missing:
         return f"Aucun parcours {q.territory.describe_in()} avec ces contraintes."
-    how = f" en {MODALITY_FR[q.modality.value]}" if q.modality else ""
+    mod = MODALITY_FR[q.modality.value] if q.modality else None
     parts = []
     for code, d in list(missing.items())[:3]:
+        how = f" en {mod}" if mod and code not in undescribed else ""
         found = offers.get(code, [])
         nearest = _nearest(q, found)
         if nearest:
@@ -248,6 +294,11 @@ def why_none(
                 {MODALITY_FR.get(o.offer.get("modality") or "", "") for o in here} - {""}
             )
             text += f" (ce diplôme y est proposé en {' ou '.join(modes)} : {place(here[0])})"
+        if mod and code in undescribed:
+            text += (
+                f" (les fichiers publics ne décrivent pas {with_article(mod)} pour "
+                f"{kind_label(d)} : à vérifier auprès des CFA et des établissements)"
+            )
         parts.append(text + where)
     return "Pas de parcours : " + " ; ".join(parts) + "."
 
