@@ -213,8 +213,10 @@ class CommuneIndex:
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
-    _grid: dict[tuple[int, int], list[_Centre]] | None = field(default=None, repr=False)
-    _dep_grid: dict[tuple[str, int, int], list[_Centre]] = field(default_factory=dict, repr=False)
+    # nearest()'s centres by grid cell, and by (département, cell): each built when first asked
+    # (the import asks by département only)
+    _grid: dict[Any, list[_Centre]] | None = field(default=None, repr=False)
+    _dep_grid: dict[Any, list[_Centre]] | None = field(default=None, repr=False)
     _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
 
@@ -269,9 +271,11 @@ class CommuneIndex:
         code) if given, with the distance; None when none is that close. The commune a point
         lies in is most often this one, not always (the reference keeps centres, not
         contours): callers say it was found so."""
-        if self._grid is None:
-            self._build_grid()
-        assert self._grid is not None
+        grid: dict[Any, list[_Centre]] | None = (
+            self._grid if departement is None else self._dep_grid
+        )
+        if grid is None:
+            grid = self._build_grid(by_departement=departement is not None)
         ci, cj = _cell(lat, lon)
         best: Commune | None = None
         best_km = 0.0
@@ -283,11 +287,7 @@ class CommuneIndex:
         radians, sin, asin, sqrt = math.radians, math.sin, math.asin, math.sqrt
         for i in range(ci - 1, ci + 2):
             for j in range(cj - 1, cj + 2):
-                centres: Iterable[_Centre] = (
-                    self._grid.get((i, j), ())
-                    if departement is None
-                    else self._dep_grid.get((departement, i, j), ())
-                )
+                centres = grid.get((i, j) if departement is None else (departement, i, j), ())
                 for c, c_lat, c_lon, p2, cos2 in centres:
                     # the distance is at least the latitudes' difference: a centre further
                     # north or south than the bound is not computed (same answer, ties kept)
@@ -302,23 +302,24 @@ class CommuneIndex:
                         bound = km + _LAT_MARGIN_KM
         return (best, best_km) if best is not None else None
 
-    def _build_grid(self) -> None:
-        grid: dict[tuple[int, int], list[_Centre]] = defaultdict(list)
-        by_dep: dict[tuple[str, int, int], list[_Centre]] = defaultdict(list)
+    def _build_grid(self, by_departement: bool) -> dict[Any, list[_Centre]]:
+        grid: dict[Any, list[_Centre]] = defaultdict(list)
         # the municipal arrondissements of Paris, Lyon and Marseille have their own town
         # hall: a point in the 9e is nearer to it than to Marseille's
         arrondissements = (
             p for ps in self.parts.values() for p in ps if p.kind == "arrondissement-municipal"
         )
         for c in (*self.communes.values(), *arrondissements):
-            if c.lat is not None and c.lon is not None and not c.approximate:
-                cell = _cell(c.lat, c.lon)
+            if c.lat is not None and c.lon is not None and c.centre not in APPROXIMATE_CENTRES:
                 p2 = math.radians(c.lat)
-                centre = (c, c.lat, c.lon, p2, math.cos(p2))
-                grid[cell].append(centre)
-                by_dep[(c.departement, *cell)].append(centre)
+                i, j = _cell(c.lat, c.lon)
+                key = (c.departement, i, j) if by_departement else (i, j)
+                grid[key].append((c, c.lat, c.lon, p2, math.cos(p2)))
+        if by_departement:
+            self._dep_grid = dict(grid)
+            return self._dep_grid
         self._grid = dict(grid)
-        self._dep_grid = dict(by_dep)
+        return self._grid
 
     def prefectures(self, departements: Iterable[str] | None = None) -> list[Prefecture]:
         """The préfecture of each département (of ``departements`` only, if given), with a
