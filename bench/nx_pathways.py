@@ -235,6 +235,7 @@ class NxPathways:
             start=q.start_label,
             goal=goal_label(q),
             territory=q.territory.describe(),
+            territory_phrase=q.territory.describe_in(),
             count=len(ranked),
             pathways=out,
             reason=None if out else "(baseline: no pathway)",

@@ -1,5 +1,7 @@
-// One diploma with its offers, passerelles in and out, and sectors.
-// Params: $code. Returns: diploma, offers, next, previous, sectors.
+// One diploma with its offers, passerelles in and out, sectors, and its BCN renovation lineage.
+// Params: $code. Returns: diploma, offers, next, previous, sectors, successors (the diplomas
+// that replaced it, RENAMED_TO), predecessors (those it replaced); successors and
+// predecessors as maps of code, name, official_name, type, level.
 MATCH (d:Diploma {code: $code})
 OPTIONAL MATCH (a:Actor)-[o:OFFERS]->(d)
 WITH d, collect(CASE WHEN a IS NULL THEN NULL ELSE
@@ -15,4 +17,13 @@ WITH d, offers, next, collect(CASE WHEN pv IS NULL THEN NULL ELSE
   {code: pv.code, name: pv.name, type: pv.type, level: pv.level, passerelle: p.passerelle_id,
    kind: p.kind, origin: p.passerelle_origin} END) AS previous
 OPTIONAL MATCH (d)-[:TRAINS_FOR]->(s:Sector)
-RETURN d {.*} AS diploma, offers, next, previous, collect(s {.id, .name}) AS sectors
+WITH d, offers, next, previous, collect(s {.id, .name}) AS sectors
+OPTIONAL MATCH (d)-[:RENAMED_TO]->(nw:Diploma)
+WITH d, offers, next, previous, sectors, collect(CASE WHEN nw IS NULL THEN NULL ELSE
+  {code: nw.code, name: nw.name, official_name: nw.official_name, type: nw.type,
+   level: nw.level} END) AS successors
+OPTIONAL MATCH (od:Diploma)-[:RENAMED_TO]->(d)
+RETURN d {.*} AS diploma, offers, next, previous, sectors, successors,
+  collect(CASE WHEN od IS NULL THEN NULL ELSE
+    {code: od.code, name: od.name, official_name: od.official_name, type: od.type,
+     level: od.level} END) AS predecessors

@@ -50,7 +50,11 @@ class Feeder(BaseModel):
 class FeedersAnswer(BaseModel):
     to: str
     name: str
-    territory: str
+    territory: str = Field(description="French noun phrase: « le département du Lot (46) ».")
+    territory_phrase: str = Field(
+        description="The territory said as is after a verb (French): « dans le territoire du "
+        "CMQ … », « sur tout le territoire »."
+    )
     count: int
     feeders: list[Feeder]
 
@@ -133,6 +137,7 @@ def find_feeders(store: GraphReader, to: str, territory: Territory, limit: int) 
         to=to,
         name=found[0]["diploma"]["name"],
         territory=territory.describe(),
+        territory_phrase=territory.describe_in(),
         count=len(ranked),
         feeders=ranked[:limit],
     )

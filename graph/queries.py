@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from graph.diploma_names import display_name
+from graph.diploma_names import closed_note, display_name, name_note
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
 from graph.store import GraphStore
@@ -201,6 +201,11 @@ def suggest_diplomas(store: GraphStore, text: str, n: int = 5) -> list[str]:
     return [f"{c} ({by_code[c]['name']})" for c in seen[:n]]
 
 
+def _named(diplomas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Diplomas by code, each named as people write it."""
+    return sorted(({**d, "name": display_name(d)} for d in diplomas), key=lambda d: d["code"])
+
+
 def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     rows = store.read("diploma_get", code=code)
     if not rows:
@@ -208,7 +213,11 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     r = rows[0]
     props = dict(r["diploma"])
     field_sources = _field_sources(props)
+    successors = drop_nulls(r["successors"])
+    # the note as the search says it (« fermé en 2025, remplacé par … »), from the stored row
+    note = closed_note(props, successors) or name_note(props)
     props["name"] = display_name(props)
+    props["closed"] = bool(props.get("closed"))
     return DiplomaDetail(
         **props,
         field_sources=field_sources,
@@ -216,6 +225,10 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
         next=[{**x, "name": display_name(x)} for x in drop_nulls(r["next"])],
         previous=[{**x, "name": display_name(x)} for x in drop_nulls(r["previous"])],
         sectors=drop_nulls(r["sectors"]),
+        replaced_by=sorted(s["code"] for s in successors),
+        successors=_named(successors),
+        predecessors=_named(drop_nulls(r["predecessors"])),
+        note=note,
     )
 
 

@@ -140,6 +140,33 @@ class Territory(BaseModel):
             parts.append(f"{self.radius_km:g} km autour de {where}")
         return and_list(parts) if parts else "tout le territoire"
 
+    def describe_in(self) -> str:
+        """In French, where something is, said as is after a verb (the answers' field
+        ``territory_phrase``, which clients show without adding a word): « dans le département
+        du Lot (46) », « dans le territoire du CMQ Mecanic Vallée », « dans un rayon de 25 km
+        autour de Figeac », « sur tout le territoire ».
+
+        >>> Territory(departements=["012", "046"]).describe_in()
+        "dans les départements de l'Aveyron (12) et du Lot (46)"
+        >>> Territory(campus="c", campus_name="CMQ X", region="76").describe_in()
+        'dans le territoire du CMQ X et la région Occitanie'
+        >>> Territory(near=Point(lat=44.6, lon=2.0, label="Figeac"), radius_km=25).describe_in()
+        'dans un rayon de 25 km autour de Figeac'
+        >>> Territory().describe_in()
+        'sur tout le territoire'
+        """
+        parts = []
+        if self.campus:
+            parts.append(f"le territoire du {self.campus_name or 'campus choisi'}")
+        if self.departements:
+            parts.append(departements_phrase(self.departements))
+        if self.region:
+            parts.append(region_phrase(self.region))
+        if self.near and self.radius_km:
+            where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
+            parts.append(f"un rayon de {self.radius_km:g} km autour de {where}")
+        return f"dans {and_list(parts)}" if parts else "sur tout le territoire"
+
     def describe_of(self) -> str:
         """« de » and :meth:`describe`, contracted: « du département du Lot (46) »."""
         return de_phrase(self.describe())

@@ -251,6 +251,13 @@ class DiplomaLink(Out):
     origin: str | None = None
 
 
+class DiplomaRef(Out):
+    code: str
+    name: str
+    type: str
+    level: int | None = None
+
+
 class DiplomaDetail(Out):
     code: str
     name: str
@@ -289,6 +296,21 @@ class DiplomaDetail(Out):
     next: list[DiplomaLink]
     previous: list[DiplomaLink]
     sectors: list[Ref]
+    closed: bool = Field(default=False, description="The BCN closed this diploma.")
+    replaced_by: list[str] = Field(
+        default=[], description="Codes of the diplomas that replaced it (BCN renovation)."
+    )
+    successors: list[DiplomaRef] = Field(
+        default=[], description="The diplomas that replaced it, named (BCN renovation)."
+    )
+    predecessors: list[DiplomaRef] = Field(
+        default=[], description="The closed diplomas it replaced (BCN renovation)."
+    )
+    note: str | None = Field(
+        default=None,
+        description="French, beside the name, as in the search: « fermé en 2025, remplacé "
+        "par … », or that a Parcoursup title has no diploma code.",
+    )
 
 
 class PlatformOut(Out):
@@ -331,13 +353,6 @@ class PasserelleOut(Out):
     parties: list[str] = []
     rule: str | None = Field(default=None, description="For inferred passerelles: the rule.")
     source: str
-
-
-class DiplomaRef(Out):
-    code: str
-    name: str
-    type: str
-    level: int | None = None
 
 
 class PasserelleDetail(PasserelleOut):

@@ -122,7 +122,11 @@ class PathwayOut(BaseModel):
 class PathwayAnswer(BaseModel):
     start: str
     goal: str
-    territory: str
+    territory: str = Field(description="French noun phrase: « le département du Lot (46) ».")
+    territory_phrase: str = Field(
+        description="The territory said as is after a verb (French): « dans le département du "
+        "Lot (46) », « dans le territoire du CMQ … », « sur tout le territoire »."
+    )
     count: int
     notices: list[str] = Field(
         default=[],

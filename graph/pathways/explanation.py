@@ -45,7 +45,8 @@ def goal_label(q: PathwayQuery) -> str:
     if q.to_level:
         parts.append(f"niveau {q.to_level} ou plus")
     if q.sector:
-        parts.append("le métier choisi")  # the sector by its id would be internal text
+        # by its name, never its id (internal text): « secteur Soudeurs », « métier ROME H2903 »
+        parts.append(q.sector_label or "métier choisi")
     return ", ".join(parts)
 
 
@@ -228,7 +229,7 @@ def why_none(
                 missing.setdefault(d["code"], d)
                 break
     if not missing:
-        return f"Aucun parcours dans {q.territory.describe()} avec ces contraintes."
+        return f"Aucun parcours {q.territory.describe_in()} avec ces contraintes."
     how = f" en {MODALITY_FR[q.modality.value]}" if q.modality else ""
     parts = []
     for code, d in list(missing.items())[:3]:
@@ -240,7 +241,7 @@ def why_none(
             where = f" ; ailleurs, à une distance inconnue : {place(found[0])}"
         else:
             where = f" ; aucune offre{how} connue ailleurs dans les données importées"
-        text = f"aucune offre{how} de {display_name(d)} dans {q.territory.describe()}"
+        text = f"aucune offre{how} de {display_name(d)} {q.territory.describe_in()}"
         here = [o for o in (any_modality or {}).get(code, []) if o.in_territory]
         if how and here:
             modes = sorted(

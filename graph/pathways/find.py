@@ -397,6 +397,7 @@ def find_pathways(
         start=q.start_label,
         goal=goal_label(q),
         territory=q.territory.describe(),
+        territory_phrase=q.territory.describe_in(),
         count=len(ranked) + unranked,
         notices=notices,
         pathways=out,

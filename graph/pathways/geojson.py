@@ -142,6 +142,7 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
             "start": answer.start,
             "goal": answer.goal,
             "territory": answer.territory,
+            "territory_phrase": answer.territory_phrase,
             "count": answer.count,
             "reason": answer.reason,
             "pathways": listed,

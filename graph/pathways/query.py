@@ -19,6 +19,8 @@ class PathwayQuery(BaseModel):
     to_type: DiplomaType | None = None
     to_level: int | None = None
     sector: str | None = None
+    # the goal job as users read it (« secteur Soudeurs », « métier ROME H2903 »)
+    sector_label: str | None = None
     home: Point | None = None
     # where the learner holds the start diploma (graph.pathways.request.learner_departements):
     # a leg tied to a campus programme's territory holds from the start only there

@@ -111,10 +111,8 @@ def build_query(
         data=data,
     )
     if not start_codes:
-        raise InvalidRequest(
-            f"Aucun diplôme de niveau {req.from_level}"
-            f"{' pour le métier ou le secteur choisi' if req.sector else ''} dans les données."
-        )
+        field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
+        raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
     goal_sector = req.job or (req.sector if req.from_ else None)
     home = resolve_place(store, req.home, "home")
     start_departements = learner_departements(store, home, terr)
@@ -134,6 +132,7 @@ def build_query(
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
+        sector_label=kept_sector_label(store, goal_sector, data) if goal_sector else None,
         home=home,
         start_departements=start_departements,
         territory=terr,
@@ -200,7 +199,7 @@ def resolve_start(
     )
     label = f"niveau {level}"
     if sector:
-        label += f", {data.kept(('sector_label', sector), lambda: sector_label(store, sector))}"
+        label += f", {kept_sector_label(store, sector, data)}"
     return list(codes), label
 
 
@@ -210,6 +209,12 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
     data = data if data is not None else pathway_data(store)
     found = data.diplomas(store, [code])
     return with_code(found[code], code) if code in found else None
+
+
+def kept_sector_label(store: GraphStore, sector: str, data: PathwayData | None) -> str:
+    """:func:`sector_label`, read once per graph version."""
+    data = data if data is not None else pathway_data(store)
+    return str(data.kept(("sector_label", sector), lambda: sector_label(store, sector)))
 
 
 def sector_label(store: GraphStore, sector: str) -> str:

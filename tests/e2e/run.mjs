@@ -96,7 +96,7 @@ await scenario('parcours', async (d) => {
   const option = page.getByRole('option', { name: /REALISATION ET SUIVI DE PRODUCTION/ }).first();
   await option.waitFor();
   await option.click();
-  await page.getByLabel('Un niveau').check();
+  await page.getByRole('group', { name: 'Objectif' }).getByLabel('Un niveau').check();
   await page.getByLabel('Niveau visé (ou plus)').selectOption('7');
   await page.getByRole('radio', { name: 'Départements' }).check();
   await page.getByRole('textbox', { name: 'Départements' }).fill('12, 46');
@@ -198,12 +198,105 @@ await scenario('noms', async (d) => {
   d.commonYearSteps = (cards.match(/[^\n]*1re année commune[^\n]*/g) ?? []).slice(0, 3);
   expect(!/1ERE ANNEE COMMUNE|1E ANNEE COMMUNE|2NDE COMMUNE/.test(cards), 'a step is named by its raw BCN text');
   await page.screenshot({ path: join(shots, 'noms.png') });
-  // A link with no start diploma (an API-only from_level question) in the same tab: the page
-  // invites a search instead of leaving the last answer under a form that says otherwise.
+  // A link with another question (from a level) in the same tab: its answer, never the last
+  // one under a form that says otherwise; a link with no start at all: the invitation.
   await page.goto(`${app}#/parcours?from_level=3&to_level=4&departements=2A`);
+  await page.locator('.results-summary', { hasText: 'niveau 3' }).waitFor();
+  d.levelSummary = await page.locator('.results-summary').innerText();
+  expect(!d.levelSummary.includes('Aveyron'), `the earlier answer is still shown: ${d.levelSummary}`);
+  await page.goto(`${app}#/parcours?to_level=4&departements=2A`);
   await page.locator('.state-empty').waitFor();
   d.staleSummary = await page.locator('.results-summary').count();
   expect(d.staleSummary === 0, 'the earlier answer is still shown under a new question');
+  await close();
+});
+
+// ---- 1c. From a level: the form asks it (a level, an optional sector or ROME code), the URL
+// keeps it, the answer reads like any other; a goal job by its ROME code; a closed diploma's
+// record says so and links to the one that replaced it -----------------------------------------
+await scenario('niveau', async (d) => {
+  const { page, close } = await newPage('niveau');
+  await page.goto(`${app}#/parcours`);
+  const start = page.getByRole('group', { name: /^Départ/ });
+  const goal = page.getByRole('group', { name: 'Objectif' });
+  await start.getByLabel('Un niveau').check();
+  expect(!(await page.getByRole('combobox', { name: /Diplôme de départ/ }).isVisible()), 'the diploma field is still shown');
+  await page.getByLabel('Niveau du diplôme détenu').selectOption('4');
+  const field = start.getByRole('group', { name: 'Secteur ou métier (facultatif)' });
+  // a malformed ROME code is refused in French, nothing asked
+  await field.getByLabel(/code ROME/).fill('H29');
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  d.romeError = await field.locator('.field-error').innerText();
+  expect(/une lettre et quatre chiffres/.test(d.romeError), `no error for a bad ROME code: ${d.romeError}`);
+  expect(!(await page.evaluate(() => window.location.hash)).includes('from_level'), 'a bad ROME code was asked');
+  await field.getByLabel(/code ROME/).fill('');
+  const sectorSelect = field.getByLabel('Secteur décrit par un campus');
+  await sectorSelect.locator('option[value="operateurs-cn-fraiseurs"]').waitFor({ state: 'attached' });
+  await sectorSelect.selectOption('operateurs-cn-fraiseurs');
+  await goal.getByLabel('Un niveau').check();
+  await page.getByLabel('Niveau visé (ou plus)').selectOption('5');
+  await page.getByRole('radio', { name: 'Départements' }).check();
+  await page.getByRole('textbox', { name: 'Départements' }).fill('12, 46');
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  const cards = page.locator('article.pathway');
+  await cards.first().waitFor();
+  d.cards = await cards.count();
+  d.hash = await page.evaluate(() => window.location.hash);
+  for (const part of ['from_level=4', 'sector=operateurs-cn-fraiseurs', 'to_level=5', 'departements=12,46']) expect(d.hash.includes(part), `hash lacks ${part}: ${d.hash}`);
+  expect(!/[?&]from=/.test(d.hash), `a start diploma in the hash: ${d.hash}`);
+  d.summary = await page.locator('.results-summary').innerText();
+  // the start as the API names it, the territory as the API says it
+  d.firstStart = await cards.first().locator('.step-start .step-title').innerText();
+  d.firstStartMeta = await cards.first().locator('.step-start .muted').first().innerText();
+  await page.screenshot({ path: join(shots, 'parcours-niveau.png') });
+  // the shared link fills the form as it was
+  const shared = await newPage('niveau-partage');
+  await shared.page.goto(`${app}${d.hash}`);
+  await shared.page.locator('article.pathway').first().waitFor();
+  const sStart = shared.page.getByRole('group', { name: /^Départ/ });
+  d.sharedForm = {
+    level: await sStart.getByLabel('Un niveau').isChecked(),
+    held: await shared.page.getByLabel('Niveau du diplôme détenu').inputValue(),
+    sector: await sStart.getByLabel('Secteur décrit par un campus').inputValue(),
+    cards: await shared.page.locator('article.pathway').count(),
+  };
+  await shared.close();
+  // a goal job by its ROME code, typed in lower case, and no start sector
+  await page.getByLabel('Niveau du diplôme détenu').selectOption('3');
+  await sectorSelect.selectOption('');
+  await goal.getByLabel('Un métier').check();
+  await goal.getByLabel(/code ROME/).fill('h2913');
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  await page.locator('.results-summary', { hasText: 'H2913' }).waitFor();
+  d.romeHash = await page.evaluate(() => window.location.hash);
+  d.romeSummary = await page.locator('.results-summary').innerText();
+  d.romeCards = await cards.count();
+  // the same from a link: the ROME code back in its field
+  await page.goto(`${app}#/parcours?from_level=3&job=H2913&campus=mecanic-vallee`);
+  await page.locator('.results-summary', { hasText: 'Mecanic' }).waitFor();
+  d.campusSummary = await page.locator('.results-summary').innerText();
+  d.romeField = await goal.getByLabel(/code ROME/).inputValue();
+  // a closed diploma's record (Réseau): said closed, as the search says it, with a link to the
+  // record of the one that replaced it, and back
+  await page.goto(`${app}#/reseau?campus=mecanic-vallee&select=diploma:32025520`);
+  const renewal = page.locator('.side-panel .renewal');
+  await renewal.waitFor();
+  d.renewedText = await renewal.innerText();
+  await renewal.getByRole('link', { name: /code 32025515/ }).click();
+  await page.locator('.side-panel .renewal.notice').waitFor();
+  d.closedTitle = await page.locator('#panneau-titre').innerText();
+  d.closedText = await page.locator('.side-panel .renewal').innerText();
+  d.closedHash = await page.evaluate(() => window.location.hash);
+  await page.screenshot({ path: join(shots, 'reseau-diplome-ferme.png') });
+  await page.locator('.side-panel .renewal').getByRole('link', { name: /code 32025520/ }).click();
+  await page.locator('.side-panel .links').waitFor();
+  d.backHash = await page.evaluate(() => window.location.hash);
+  // a closed diploma this campus's network does not hold (the CAP maçon of 2017): its record
+  // all the same, from a link
+  await page.goto(`${app}#/reseau?campus=mecanic-vallee&select=diploma:50023217`);
+  await page.locator('.side-panel .renewal.notice').waitFor();
+  d.outsidePanel = await page.locator('.side-panel').innerText();
+  d.outsideLinks = await page.locator('.side-panel .renewal a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   await close();
 });
 
@@ -901,12 +994,17 @@ await scenario('francais', async (d) => {
     ['parcours-domicile', '#/parcours?from=40025014&to_level=5&campus=mecanic-vallee&home=12089', 'article.pathway, .state-error, .state-empty'],
     ['parcours-code-inconnu', '#/parcours?from=99999999&to_level=7', '.state-error'],
     ['parcours-etapes-refusees', '#/parcours?from=40025014&to_level=7&max_steps=12', '.state-error'],
+    ['parcours-niveau', '#/parcours?from_level=4&sector=operateurs-cn-fraiseurs&to_level=5&departements=12,46', 'article.pathway'],
+    ['parcours-niveau-metier', '#/parcours?from_level=3&job=H2913&campus=mecanic-vallee', 'article.pathway, .state-empty'],
+    ['parcours-niveau-refuse', '#/parcours?from_level=3&sector=H2913&to_level=4', '.state-error'],
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
     ['carte-fiche', '#/carte?focus=actor:lycee-la-decouverte-decazeville', '.leaflet-popup-content'],
     ['carte-commune-deduite', '#/carte?focus=actor:uai-0121516h', '.leaflet-popup-content'],
     ['carte-prefectures', '#/carte?departements=12,46', '#carte-acteurs .pref-label'],
     ['reseau-acteur', '#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac', '.side-panel .links'],
     ['reseau-diplome', '#/reseau?campus=mecanic-vallee&select=diploma:40025014', '.side-panel .links'],
+    ['reseau-diplome-ferme', '#/reseau?campus=mecanic-vallee&select=diploma:32025515', '.side-panel .renewal'],
+    ['reseau-diplome-hors-reseau', '#/reseau?campus=mecanic-vallee&select=diploma:50023217', '.side-panel .renewal'],
     ['reseau-campus', '#/reseau?campus=mecanic-vallee&select=campus:mecanic-vallee', '.side-panel .links'],
     ['manques', '#/manques?campus=mecanic-vallee', 'section.gap-section'],
     ['manques-departements', '#/manques?departements=12,46', 'section.gap-section'],

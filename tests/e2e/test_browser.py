@@ -190,6 +190,48 @@ def test_names_as_people_write_them(run: dict[str, Any]) -> None:
     closed = next(t for t in d["maconOptions"] if "code 50023217" in t)
     assert "fermé en 2022, remplacé par" in closed
     assert "dans les départements de l'Aveyron (12) et du Lot (46)" in d["summary"], d["summary"]
+    # a link from a level in the same tab: its own answer, not the last one
+    assert "à partir d’un diplôme de niveau 3" in d["levelSummary"], d["levelSummary"]
+    assert "dans le département de la Corse-du-Sud (2A)" in d["levelSummary"]
+    assert d["staleSummary"] == 0
+
+
+def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, Any]) -> None:
+    """The form asks a start level (with a sector or a ROME code), keeps it in the link, and
+    the answer reads like any other (the start step named as the API names it, the territory
+    as the API says it); a goal job by its ROME code; a closed diploma's record says so, as
+    the search does, and links to the one that replaced it (and back)."""
+    d = _check(run, "niveau")
+    assert "une lettre et quatre chiffres" in d["romeError"]
+    assert d["cards"] >= 3
+    assert "from_level=4" in d["hash"] and "sector=operateurs-cn-fraiseurs" in d["hash"]
+    assert d["summary"].startswith(f"{d['cards']} parcours trouvés — ")
+    assert (
+        "à partir d’un diplôme de niveau 4, secteur Opérateurs CN Fraiseurs, vers" in d["summary"]
+    )
+    assert d["summary"].endswith("dans les départements de l'Aveyron (12) et du Lot (46).")
+    assert "REALISATION DE PRODUITS MECANIQUES" in d["firstStart"]
+    assert "Niveau 4" in d["firstStartMeta"]
+    assert d["sharedForm"] == {
+        "level": True,
+        "held": "4",
+        "sector": "operateurs-cn-fraiseurs",
+        "cards": d["cards"],
+    }
+    assert "job=H2913" in d["romeHash"] and "sector=" not in d["romeHash"]
+    assert "vers le métier ROME H2913" in d["romeSummary"] and d["romeCards"] >= 1
+    assert d["campusSummary"].endswith("dans le territoire du CMQ Mecanic Vallée.")
+    assert d["romeField"] == "H2913"
+    # Réseau: BTS Électrotechnique 2020 replaced the one closed in 2021
+    assert "Remplace le diplôme fermé" in d["renewedText"] and "32025515" in d["renewedText"]
+    assert d["closedHash"].endswith("select=diploma:32025515")
+    assert d["closedText"].startswith("Diplôme fermé en 2021, remplacé par ELECTROTECHNIQUE (BTS)")
+    assert "code 32025520" in d["closedText"]
+    assert d["backHash"].endswith("select=diploma:32025520")
+    # a closed diploma outside the campus's network: its record all the same
+    assert "n’est pas dans le réseau de ce campus" in d["outsidePanel"]
+    assert "Diplôme fermé en 2022, remplacé par MACON (CAP)." in d["outsidePanel"]
+    assert d["outsideLinks"] == ["#/reseau?campus=mecanic-vallee&select=diploma:50023224"]
 
 
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:

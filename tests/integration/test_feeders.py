@@ -11,6 +11,8 @@ def test_the_bts_cprp_is_fed_by_bac_pros_offered_in_the_campus(seed_client: Test
     a = r.json()
     assert a["name"].startswith("CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS")
     assert a["territory"] == "CMQ Mecanic Vallée" and a["count"] >= 1
+    # said as is by clients (the page added « dans » itself)
+    assert a["territory_phrase"] == "dans le territoire du CMQ Mecanic Vallée"
     first = a["feeders"][0]
     assert first["offers"], "the best feeder is offered in the campus"
     # ranked: feeders offered in the territory first, documented before inferred

@@ -56,6 +56,11 @@ def test_a_common_first_year_step_is_named_as_people_write_it(client: TestClient
             assert any(s["name"] in line for line in p["score"]["explanation"]), s["name"]
     # the territory by its name, in the answer and its sentences
     assert answer["territory"] == "le département des Alpes-Maritimes (06)"
+    # and as a whole phrase, for clients (the web page, map clients) to show as is
+    assert answer["territory_phrase"] == "dans le département des Alpes-Maritimes (06)"
+    r = client.get("/pathways.geojson", params=query)
+    assert r.status_code == 200, r.text
+    assert r.json()["properties"]["territory_phrase"] == answer["territory_phrase"]
     text = " ".join([*answer["notices"], answer.get("reason") or ""])
     assert "département 06" not in text
 
@@ -74,6 +79,16 @@ def test_a_closed_diploma_is_said_closed_after_the_one_that_replaced_it(
     assert old["note"].startswith("fermé en 2025, remplacé par ")
     assert new["name"] in old["note"]
     assert new["closed"] is False and new["note"] is None
+    # the diploma's page says it too, with its successor to link to, and the successor the
+    # diploma it replaced
+    page = get(client, "/diplomas/40025510")
+    assert page["closed"] is True and page["replaced_by"] == ["40025520"]
+    assert page["note"] == old["note"]
+    assert [(s["code"], s["name"]) for s in page["successors"]] == [("40025520", new["name"])]
+    assert page["predecessors"] == []
+    renewed = get(client, "/diplomas/40025520")
+    assert renewed["closed"] is False and renewed["note"] is None and not renewed["successors"]
+    assert [p["code"] for p in renewed["predecessors"]] == ["40025510"]
     listed = get(client, "/diplomas", q="electricite")["items"]
     assert next(d for d in listed if d["code"] == "40025510")["note"].startswith("fermé en 2025")
 

@@ -228,6 +228,13 @@ def test_a_start_level_with_a_sector_is_said_by_its_name(
     )
     assert named.status_code == 200, named.text
     assert named.json()["start"] == "niveau 4, secteur Mécanique de précision"
+    # a goal job by its name or ROME code too, never « le métier choisi » nor its id
+    job = seed_client.get("/pathways", params={"from_level": 4, "job": "mecanique-de-precision"})
+    assert job.status_code == 200, job.text
+    assert job.json()["goal"] == "secteur Mécanique de précision"
+    rome = seed_client.get("/pathways", params={"from": "40025014", "job": "H2907"})
+    assert rome.status_code == 200, rome.text
+    assert rome.json()["goal"] == "métier ROME H2907"
     assert sector_label(seed_store, "H2907") == "métier ROME H2907"  # a sector's ROME code
     assert sector_label(seed_store, "pas-un-secteur") == "métier choisi"
     none = seed_client.get("/pathways", params={"from_level": 8, "to_level": 8})
@@ -237,5 +244,5 @@ def test_a_start_level_with_a_sector_is_said_by_its_name(
         "/pathways", params={"from_level": 3, "sector": "H2907", "to_level": 4}
     )
     assert unknown.json()["detail"] == (
-        "Aucun diplôme de niveau 3 pour le métier ou le secteur choisi dans les données."
+        "Aucun diplôme de niveau 3 pour le métier ROME H2907 dans les données."
     )

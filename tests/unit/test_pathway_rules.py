@@ -336,8 +336,10 @@ def test_explanation_and_goal_in_french() -> None:
     assert any("taux de passage connu 50%" in line for line in lines)
     assert any("40 places d'internat" in line for line in lines)
     assert goal_label(query(to="B", to_level=5, sector="aero")) == (
-        "diplôme B, niveau 5 ou plus, le métier choisi"
+        "diplôme B, niveau 5 ou plus, métier choisi"
     )
+    named = query(to_level=5, sector="soudeurs", sector_label="secteur Soudeurs")
+    assert goal_label(named) == "niveau 5 ou plus, secteur Soudeurs"
 
 
 def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:

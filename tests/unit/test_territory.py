@@ -145,6 +145,24 @@ def test_describe_in_french() -> None:
     assert Territory(campus="c-id").describe() == "le campus choisi"
 
 
+def test_describe_in_is_a_whole_phrase_clients_show_as_is() -> None:
+    """The page added « dans » before a noun phrase, and not before a campus's name or a
+    radius (« … vers le niveau 7, CMQ C »): the API says the whole phrase."""
+    assert ANYWHERE.describe_in() == "sur tout le territoire"
+    assert Territory(departements=["046"]).describe_in() == "dans le département du Lot (46)"
+    assert Territory(campus="c", campus_name="CMQ C").describe_in() == (
+        "dans le territoire du CMQ C"
+    )
+    assert Territory(campus="c-id").describe_in() == "dans le territoire du campus choisi"
+    t = Territory(
+        campus="c", campus_name="CMQ C", departements=["012", "046"], near=FIGEAC, radius_km=25
+    )
+    assert t.describe_in() == (
+        "dans le territoire du CMQ C, les départements de l'Aveyron (12) et du Lot (46) "
+        "et un rayon de 25 km autour de Figeac"
+    )
+
+
 # --- resolving against the graph, with the recording fake store ------------------------------
 
 

@@ -1274,6 +1274,35 @@ export interface components {
             previous: components["schemas"]["DiplomaLink"][];
             /** Sectors */
             sectors: components["schemas"]["Ref"][];
+            /**
+             * Closed
+             * @description The BCN closed this diploma.
+             * @default false
+             */
+            closed: boolean;
+            /**
+             * Replaced By
+             * @description Codes of the diplomas that replaced it (BCN renovation).
+             * @default []
+             */
+            replaced_by: string[];
+            /**
+             * Successors
+             * @description The diplomas that replaced it, named (BCN renovation).
+             * @default []
+             */
+            successors: components["schemas"]["DiplomaRef"][];
+            /**
+             * Predecessors
+             * @description The closed diplomas it replaced (BCN renovation).
+             * @default []
+             */
+            predecessors: components["schemas"]["DiplomaRef"][];
+            /**
+             * Note
+             * @description French, beside the name, as in the search: « fermé en 2025, remplacé par … », or that a Parcoursup title has no diploma code.
+             */
+            note?: string | null;
         };
         /** DiplomaLink */
         DiplomaLink: {
@@ -1488,8 +1517,16 @@ export interface components {
             to: string;
             /** Name */
             name: string;
-            /** Territory */
+            /**
+             * Territory
+             * @description French noun phrase: « le département du Lot (46) ».
+             */
             territory: string;
+            /**
+             * Territory Phrase
+             * @description The territory said as is after a verb (French): « dans le territoire du CMQ … », « sur tout le territoire ».
+             */
+            territory_phrase: string;
             /** Count */
             count: number;
             /** Feeders */
@@ -2129,8 +2166,16 @@ export interface components {
             start: string;
             /** Goal */
             goal: string;
-            /** Territory */
+            /**
+             * Territory
+             * @description French noun phrase: « le département du Lot (46) ».
+             */
             territory: string;
+            /**
+             * Territory Phrase
+             * @description The territory said as is after a verb (French): « dans le département du Lot (46) », « dans le territoire du CMQ … », « sur tout le territoire ».
+             */
+            territory_phrase: string;
             /** Count */
             count: number;
             /**

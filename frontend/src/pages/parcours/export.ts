@@ -69,7 +69,7 @@ export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?:
       ]);
     }
   }
-  const name = `parcours-${params.get('from') ?? 'recherche'}${rank ? `-rang-${rank}` : ''}.csv`;
+  const name = `parcours-${params.get('from') ?? (params.get('from_level') ? `niveau-${params.get('from_level')}` : 'recherche')}${rank ? `-rang-${rank}` : ''}.csv`;
   downloadText(name, toCsv(rows));
   announce('Fichier CSV téléchargé.');
 }

@@ -7,11 +7,17 @@ import { diplomaOption, searchDiplomas } from '../../lib/diplomas';
 import { h, newId } from '../../lib/dom';
 import { DIPLOMA_TYPE_FR, LEVEL_FR, MODALITY_FR } from '../../lib/labels';
 import { placeOf, searchPlaces, type Place } from '../../lib/places';
-import { campuses } from '../../lib/refs';
-import type { CampusDetail, DiplomaDetail, DiplomaSummary } from '../../lib/types';
+import type { DiplomaDetail, DiplomaSummary } from '../../lib/types';
 import { createTerritoryForm, type TerritoryForm } from '../../components/territory';
+import { createJobPicker } from './jobs';
 
 type Goal = 'level' | 'type' | 'job';
+type Start = 'diploma' | 'level';
+
+/** A start from a level (`from_level`, with an optional `sector`), else from a diploma. */
+const startOf = (p: URLSearchParams): Start => (p.get('from_level') && !p.get('from') ? 'level' : 'diploma');
+/** The goal job: `job`, or the `sector` of a start diploma (the API reads it as the goal then). */
+const goalJobOf = (p: URLSearchParams): string => p.get('job') ?? (startOf(p) === 'diploma' ? p.get('sector') ?? '' : '');
 
 function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
   const id = newId(name);
@@ -33,7 +39,7 @@ export interface ParcoursForm {
   set(params: URLSearchParams): Promise<void>;
   /** The learner's commune, with its coordinates when known. */
   homePlace(): Place | null;
-  /** The label of the chosen job (sector), if the list is loaded. */
+  /** The label of the chosen job (sector), if the list is loaded; null for a ROME code. */
   jobLabel(id: string): string | null;
 }
 
@@ -49,17 +55,38 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     search: searchDiplomas,
   });
 
+  const fromLevel = selectField('from_level', 'Niveau du diplôme détenu', Object.entries(LEVEL_FR).filter(([k]) => Number(k) <= 7), params.get('from_level') ?? '3');
+  const fromSector = createJobPicker({
+    name: 'sector',
+    legend: 'Secteur ou métier (facultatif)',
+    hint: 'Pour partir des seuls diplômes de ce niveau qui y préparent.',
+    required: false,
+  });
+  const startLevel = h('div', { class: 'start-level' }, fromLevel.field, fromSector.root);
+  const startFieldset = h(
+    'fieldset',
+    { class: 'group' },
+    h('legend', {}, 'Départ : l’élève a'),
+    h(
+      'div',
+      { class: 'radios', role: 'presentation' },
+      radio('start', 'diploma', 'Un diplôme', startOf(params) === 'diploma'),
+      radio('start', 'level', 'Un niveau', startOf(params) === 'level'),
+    ),
+    from.root,
+    startLevel,
+  );
+
   const level = selectField('to_level', 'Niveau visé (ou plus)', Object.entries(LEVEL_FR), params.get('to_level') ?? '7');
   const type = selectField('to_type', 'Type de diplôme visé', Object.entries(DIPLOMA_TYPE_FR).filter(([k]) => k !== 'other'), params.get('to_type') ?? 'ingenieur');
-  const jobSelect = h('select', { id: 'job', name: 'job', 'aria-describedby': 'job-aide' }, h('option', { value: '' }, 'Chargement des métiers…'));
-  const goalJob = h(
-    'div',
-    { class: 'field' },
-    h('label', { for: 'job' }, 'Métier ou famille de métiers visé'),
-    h('p', { class: 'hint', id: 'job-aide' }, 'Secteurs décrits par les campus (codes ROME quand ils sont connus).'),
-    jobSelect,
-  );
-  const goalOf = (p: URLSearchParams): Goal => (p.get('job') ? 'job' : p.get('to_type') ? 'type' : 'level');
+  const job = createJobPicker({
+    name: 'job',
+    legend: 'Métier ou famille de métiers visé',
+    hint: 'Un secteur décrit par les campus (codes ROME quand ils sont connus), ou un code ROME.',
+    required: true,
+  });
+  const goalJob = job.root;
+  const goalOf = (p: URLSearchParams): Goal => (goalJobOf(p) ? 'job' : p.get('to_type') ? 'type' : 'level');
   const goalFieldset = h(
     'fieldset',
     { class: 'group' },
@@ -99,7 +126,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   const form = h(
     'form',
     { class: 'search-form', novalidate: true, 'aria-labelledby': 'parcours-titre' },
-    h('div', { class: 'form-col' }, from.root, goalFieldset),
+    h('div', { class: 'form-col' }, startFieldset, goalFieldset),
     h('div', { class: 'form-col' }, territory.root),
     h(
       'div',
@@ -111,39 +138,17 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   );
 
   const goal = (): Goal => (form.querySelector('input[name="goal"]:checked') as HTMLInputElement).value as Goal;
+  const start = (): Start => (form.querySelector('input[name="start"]:checked') as HTMLInputElement).value as Start;
   const sync = (): void => {
     const g = goal();
     level.field.hidden = g !== 'level';
     type.field.hidden = g !== 'type';
     goalJob.hidden = g !== 'job';
+    from.root.hidden = start() !== 'diploma';
+    startLevel.hidden = start() !== 'level';
   };
   form.addEventListener('change', sync);
   sync();
-
-  // The jobs: the sectors the campuses describe, grouped by campus.
-  void campuses()
-    .then(async (list) => {
-      const details = await Promise.all(list.map((c) => cached<CampusDetail>(`/campuses/${c.id}`).catch(() => null)));
-      const groups = details
-        .filter((d): d is CampusDetail => Boolean(d && d.sectors.length))
-        .map((d) =>
-          h(
-            'optgroup',
-            { label: d.short_name },
-            ...d.sectors
-              .slice()
-              .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-              .map((s) => h('option', { value: s.id }, `${s.name}${s.rome?.length ? ` (${s.rome.join(', ')})` : ''}`)),
-          ),
-        );
-      const wanted = jobSelect.dataset.wanted ?? '';
-      jobSelect.replaceChildren(h('option', { value: '' }, '— Choisir un métier —'), ...groups);
-      jobSelect.value = wanted;
-      if (wanted && !jobSelect.value) jobSelect.append(h('option', { value: wanted, selected: true }, wanted));
-    })
-    .catch(() => {
-      jobSelect.replaceChildren(h('option', { value: jobSelect.dataset.wanted ?? '' }, 'Liste des métiers indisponible'));
-    });
 
   function read(keep: URLSearchParams): URLSearchParams | null {
     const p = new URLSearchParams();
@@ -155,23 +160,28 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     home.setError('');
     formError.textContent = '';
 
-    const start = from.selected();
-    const typed = from.text();
-    if (start) p.set('from', start.value);
-    else if (/^[A-Za-z0-9-]{3,40}$/.test(typed) && /\d/.test(typed)) p.set('from', typed.toUpperCase());
-    else {
-      from.setError(typed ? 'Choisissez un diplôme dans la liste proposée.' : 'Indiquez le diplôme de départ.');
-      invalid(from.input);
+    if (start() === 'diploma') {
+      const held = from.selected();
+      const typed = from.text();
+      if (held) p.set('from', held.value);
+      else if (/^[A-Za-z0-9-]{3,40}$/.test(typed) && /\d/.test(typed)) p.set('from', typed.toUpperCase());
+      else {
+        from.setError(typed ? 'Choisissez un diplôme dans la liste proposée.' : 'Indiquez le diplôme de départ.');
+        invalid(from.input);
+      }
+    } else {
+      p.set('from_level', fromLevel.select.value);
+      const sector = fromSector.value();
+      if (sector === null) invalid(fromSector.focusable);
+      else if (sector) p.set('sector', sector);
     }
     const g = goal();
     if (g === 'level') p.set('to_level', level.select.value);
     if (g === 'type') p.set('to_type', type.select.value);
     if (g === 'job') {
-      if (jobSelect.value) p.set('job', jobSelect.value);
-      else {
-        formError.textContent = 'Choisissez un métier visé.';
-        invalid(jobSelect);
-      }
+      const wanted = job.value();
+      if (wanted) p.set('job', wanted);
+      else invalid(job.focusable);
     }
     const bad = territory.read(p);
     if (bad) invalid(bad);
@@ -195,10 +205,13 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   async function set(p: URLSearchParams): Promise<void> {
     const r = form.querySelector<HTMLInputElement>(`input[name="goal"][value="${goalOf(p)}"]`);
     if (r) r.checked = true;
+    const s = form.querySelector<HTMLInputElement>(`input[name="start"][value="${startOf(p)}"]`);
+    if (s) s.checked = true;
+    if (p.get('from_level')) fromLevel.select.value = p.get('from_level')!;
+    fromSector.set(startOf(p) === 'level' ? p.get('sector') ?? '' : '');
     if (p.get('to_level')) level.select.value = p.get('to_level')!;
     if (p.get('to_type')) type.select.value = p.get('to_type')!;
-    jobSelect.dataset.wanted = p.get('job') ?? '';
-    if (p.get('job')) jobSelect.value = p.get('job')!;
+    job.set(goalJobOf(p));
     modality.select.value = p.get('modality') ?? 'any';
     maxSteps.select.value = p.get('max_steps') ?? '4';
     outsideBox.checked = p.get('allow_outside') === '1';
@@ -209,10 +222,14 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       from.setSelected({ value: code, label: code, data: { code, name: code, type: 'other', offers: 0, closed: false, replaced_by: [] } });
       pending.push(
         cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`)
-          .then((d) => from.setSelected(diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length, closed: false, replaced_by: [] })))
+          .then((d) =>
+            from.setSelected(
+              diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length, closed: d.closed ?? false, replaced_by: d.replaced_by ?? [], note: d.note }),
+            ),
+          )
           .catch(() => undefined), // unknown code: the search says so
       );
-    }
+    } else if (!code) from.setSelected(null);
     const hc = p.get('home');
     if (!hc) {
       home.setSelected(null);
@@ -236,9 +253,6 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     read,
     set,
     homePlace: () => homePlace,
-    jobLabel: (id) => {
-      const opt = [...jobSelect.options].find((o) => o.value === id);
-      return opt ? opt.textContent : null;
-    },
+    jobLabel: (id) => job.label(id),
   };
 }

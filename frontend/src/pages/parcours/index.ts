@@ -14,8 +14,8 @@ import { createSelectionPanel } from './compare';
 import { isKept, onSelectionChange, toggleKept } from './selection';
 
 const QUERY_KEYS = [
-  'from', 'to_level', 'to_type', 'job', 'campus', 'departements', 'near', 'radius_km', 'home',
-  'modality', 'allow_outside', 'max_steps', 'limit',
+  'from', 'from_level', 'sector', 'to_level', 'to_type', 'job', 'campus', 'departements', 'near',
+  'radius_km', 'home', 'modality', 'allow_outside', 'max_steps', 'limit',
 ] as const satisfies readonly (keyof QueryOf<'/pathways'>)[];
 
 const narrow = (): boolean => window.matchMedia('(max-width: 60rem)').matches;
@@ -51,7 +51,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       h(
         'p',
         { class: 'lead' },
-        'À partir du diplôme détenu, les parcours possibles vers un niveau, un type de diplôme ou un métier, ',
+        'À partir du diplôme détenu ou d’un niveau, les parcours possibles vers un niveau, un type de diplôme ou un métier, ',
         'dans les établissements d’un territoire, avec la passerelle utilisée à chaque étape.',
       ),
     ),
@@ -235,28 +235,31 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       params.get('home') ? `depuis ${f.homePlace()?.name ?? "la commune de l'élève"}` : '',
       params.get('modality') ? `en ${modalityFr(params.get('modality')).toLowerCase()}` : '',
     ].filter(Boolean);
-    return `de ${a.start} vers ${goalText(a)}, ${territoryText(a)}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+    return `${startText(a)} vers ${goalText(a)}, ${a.territory_phrase}${extra.length ? `, ${extra.join(', ')}` : ''}`;
+  }
+
+  /** The start as the API names it: a diploma (« de BAC PRO … (40025014) »), or a level and
+   * its field (« à partir d'un diplôme de niveau 3, secteur Soudeurs »). */
+  function startText(a: PathwayAnswer): string {
+    return params.get('from_level') && !params.get('from') ? `à partir d’un diplôme de ${a.start},` : `de ${a.start}`;
   }
 
   /** The goal and territory in the interface's words (the API's use ids). */
   function goalText(a: PathwayAnswer): string {
     if (params.get('to_level')) return `le ${levelFr(Number(params.get('to_level'))).toLowerCase()} ou plus`;
     if (params.get('to_type')) return `un diplôme de type « ${diplomaTypeFr(params.get('to_type'))} »`;
-    if (params.get('job')) return `le métier ou la filière « ${f.jobLabel(params.get('job')!) ?? params.get('job')} »`;
+    const job = params.get('job') ?? (params.get('from') ? params.get('sector') : null);
+    if (job) {
+      const label = f.jobLabel(job);
+      // a sector by its name in the list, else as the API names it (« métier ROME H2903 »)
+      return label ? `le métier ou la filière « ${label} »` : `le ${a.goal}`;
+    }
     return a.goal;
   }
 
-  function territoryText(a: PathwayAnswer): string {
-    const campus = params.get('campus');
-    const name = campus ? f.territory.campusName(campus) : null;
-    if (name) return `dans le territoire du ${name}`;
-    if (a.territory === 'tout le territoire') return 'sans limite de territoire';
-    // « le département des Alpes-Maritimes (06) », « la région Occitanie »: a noun phrase
-    return /^(le|la|les) /.test(a.territory) ? `dans ${a.territory}` : a.territory;
-  }
-
   // ---- start -----------------------------------------------------------------------------
-  /** No start diploma in the link: the invitation, never the answer of an earlier search. */
+  /** No start (diploma or level) in the link: the invitation, never the answer of an earlier
+   * search. */
   function showEmpty(): void {
     ctrl?.abort();
     answer = null;
@@ -267,7 +270,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       h(
         'div',
         { class: 'state state-empty' },
-        h('p', {}, 'Choisissez un diplôme de départ et un objectif, puis lancez la recherche. Exemple : '),
+        h('p', {}, 'Choisissez un diplôme ou un niveau de départ et un objectif, puis lancez la recherche. Exemple : '),
         h(
           'p',
           {},
@@ -282,9 +285,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   const start = (): void => {
-    if (!params.get('from')) showEmpty();
+    const asked = Boolean(params.get('from') || params.get('from_level'));
+    if (!asked) showEmpty();
     void f.set(params).then(() => {
-      if (params.get('from')) void search();
+      if (asked) void search();
     });
   };
   start();

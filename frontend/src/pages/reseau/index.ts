@@ -2,13 +2,13 @@
 // hosting, passerelles) with filters, search, and a side panel for the selected node.
 
 import type { Core, NodeSingular } from 'cytoscape';
-import { getJSON, isAbort, errorText } from '../../lib/api';
+import { cached, getJSON, isAbort, errorText } from '../../lib/api';
 import { createCombobox } from '../../lib/combobox';
 import { fold } from '../../lib/text';
 import { h, newId, loading, errorBox, announce } from '../../lib/dom';
 import { EDGE_FR, KIND_GROUPS } from '../../lib/labels';
 import { campuses, fillCampusSelect, fillSectorSelect } from '../../lib/refs';
-import type { NetNode, Network } from '../../lib/types';
+import type { DiplomaDetail, NetNode, Network } from '../../lib/types';
 import { hrefFor, setParams, type PageInstance } from '../../router';
 import { EDGE_COLOURS, createGraph, highlight, layout } from './graph';
 import { detailOf, linksBlock, nodePlace, nodeTypeFr, type Neighbour } from './panel';
@@ -168,7 +168,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   /** `view`: 'center' pans to the node, 'fit' zooms on its neighbourhood, 'none' keeps the view. */
   function selectNode(id: string, view: 'center' | 'fit' | 'none'): void {
     const node = nodesById.get(id);
-    if (!node) return;
+    if (!node) {
+      if (id.startsWith('diploma:')) void selectOutside(id);
+      return;
+    }
     selected = id;
     params.set('select', id);
     params.set('campus', campus);
@@ -185,6 +188,27 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     }
     void renderPanel(node);
     announce(`${node.label} sélectionné.`);
+  }
+
+  /** A diploma this campus's network does not hold (e.g. the one that replaced a closed
+   * diploma, linked from its record): its record alone, nothing highlighted. */
+  async function selectOutside(id: string): Promise<void> {
+    const code = id.slice('diploma:'.length);
+    let d: DiplomaDetail;
+    try {
+      d = await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`);
+    } catch (e) {
+      if (!isAbort(e)) panel.replaceChildren(h('h2', { id: 'panneau-titre' }, 'Fiche'), h('p', { class: 'state state-error', role: 'alert' }, `Fiche indisponible : ${errorText(e)}`));
+      return;
+    }
+    selected = id;
+    params.set('select', id);
+    params.set('campus', campus);
+    setParams('reseau', params);
+    cy?.elements().removeClass('faded hl sel');
+    const node: NetNode = { id, type: 'diploma', key: d.code, label: d.name, kind: d.type, level: d.level, degree: 0 };
+    void renderPanel(node, true);
+    announce(`${d.name} sélectionné.`);
   }
 
   // ---- side panel ------------------------------------------------------------------------
@@ -205,7 +229,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     return res;
   }
 
-  async function renderPanel(node: NetNode): Promise<void> {
+  async function renderPanel(node: NetNode, outside = false): Promise<void> {
     panelCtrl?.abort();
     panelCtrl = new AbortController();
     const signal = panelCtrl.signal;
@@ -221,11 +245,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       );
     }
     panel.replaceChildren(
-      h('h2', { id: 'panneau-titre' }, node.label),
-      h('p', { class: 'muted' }, nodeTypeFr(node), nodePlace(node)),
-      actions,
-      detail,
-      linksBlock(neighbours(node.id), (id) => selectNode(id, 'center')),
+      ...[
+        h('h2', { id: 'panneau-titre' }, node.label),
+        h('p', { class: 'muted' }, nodeTypeFr(node), nodePlace(node)),
+        outside ? h('p', { class: 'muted' }, 'Ce diplôme n’est pas dans le réseau de ce campus.') : null,
+        actions,
+        detail,
+        outside ? null : linksBlock(neighbours(node.id), (id) => selectNode(id, 'center')),
+      ].filter((x): x is HTMLElement => x !== null),
     );
     panel.scrollTop = 0;
     try {
@@ -280,7 +307,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       for (const n of net.nodes) nodesById.set(n.id, n);
       buildGraph(net);
       renderNodeList(net);
-      if (selected && nodesById.has(selected)) selectNode(selected, 'fit');
+      if (selected && (nodesById.has(selected) || selected.startsWith('diploma:'))) selectNode(selected, 'fit');
       else renderPanelEmpty();
     } catch (e) {
       if (isAbort(e)) return;

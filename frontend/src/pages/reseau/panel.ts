@@ -6,6 +6,7 @@ import { h, dept, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
 import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
+import { hrefFor } from '../../router';
 
 export interface Neighbour {
   edge: NetEdge;
@@ -167,8 +168,27 @@ function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
             );
           }),
         )
-      : h('p', { class: 'muted' }, `Aucun diplôme menant à celui-ci n’est proposé dans ${a.territory}.`),
+      : h('p', { class: 'muted' }, `Aucun diplôme menant à celui-ci n’est proposé ${a.territory_phrase}.`),
   );
+}
+
+/** A diploma the BCN closed, said as the search says it (« fermé en 2025, remplacé par … »),
+ * with a link to the record of each diploma that replaced it; a renewed one, what it replaced. */
+export function renewalBlock(d: DiplomaDetail, campus: string): HTMLElement | null {
+  const link = (x: DiplomaDetail['successors'][number]): HTMLElement =>
+    h('a', { href: hrefFor('reseau', { campus, select: `diploma:${x.code}` }) }, `${x.name}, code ${x.code}`);
+  const list = (items: DiplomaDetail['successors']): HTMLElement =>
+    items.length === 1 ? h('p', {}, link(items[0])) : h('ul', {}, ...items.map((x) => h('li', {}, link(x))));
+  if (d.closed) {
+    return h(
+      'div',
+      { class: 'notice renewal', role: 'note' },
+      h('p', {}, h('strong', {}, `Diplôme ${d.note ?? 'fermé'}.`)),
+      d.successors.length ? [h('p', {}, d.successors.length > 1 ? 'Fiches des diplômes qui le remplacent :' : 'Fiche du diplôme qui le remplace :'), list(d.successors)] : null,
+    );
+  }
+  if (!d.predecessors.length) return null;
+  return h('div', { class: 'renewal' }, h('p', {}, d.predecessors.length > 1 ? 'Remplace les diplômes fermés :' : 'Remplace le diplôme fermé :'), list(d.predecessors));
 }
 
 async function diplomaDetail(key: string, signal: AbortSignal, campus: string): Promise<(HTMLElement | null)[]> {
@@ -187,6 +207,7 @@ async function diplomaDetail(key: string, signal: AbortSignal, campus: string): 
       : null;
   return [
     h('p', {}, `Code ${d.code}`),
+    renewalBlock(d, campus),
     d.description ? h('p', {}, d.description) : null,
     h(
       'details',

@@ -1,0 +1,140 @@
+// A job or sector of the Parcours form: the sectors the campuses describe (grouped by campus,
+// with their ROME codes), or any ROME code typed. The API takes either as `job` (the goal) or
+// `sector` (the field of a start level).
+
+import { cached } from '../../lib/api';
+import { h, newId } from '../../lib/dom';
+import { campuses } from '../../lib/refs';
+import type { CampusDetail } from '../../lib/types';
+
+const ROME = /^[A-N]\d{4}$/;
+
+export interface JobPicker {
+  root: HTMLElement;
+  /** The field to focus when the value is refused. */
+  focusable: HTMLElement;
+  /** The sector id or ROME code chosen, '' for none, null (after showing why) when invalid. */
+  value(): string | null;
+  set(value: string): void;
+  /** The label of a chosen sector (its name and ROME codes), null for a ROME code typed. */
+  label(value: string): string | null;
+}
+
+let sectorGroups: Promise<HTMLOptGroupElement[]> | null = null;
+
+/** The campuses' sectors as option groups (read once; each picker clones them). */
+function groups(): Promise<HTMLOptGroupElement[]> {
+  sectorGroups ??= campuses().then(async (list) => {
+    const details = await Promise.all(list.map((c) => cached<CampusDetail>(`/campuses/${c.id}`).catch(() => null)));
+    return details
+      .filter((d): d is CampusDetail => Boolean(d && d.sectors.length))
+      .map((d) =>
+        h(
+          'optgroup',
+          { label: d.short_name },
+          ...d.sectors
+            .slice()
+            .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+            .map((s) => h('option', { value: s.id }, `${s.name}${s.rome?.length ? ` (${s.rome.join(', ')})` : ''}`)),
+        ),
+      );
+  });
+  sectorGroups.catch(() => {
+    sectorGroups = null; // tried again by the next form
+  });
+  return sectorGroups;
+}
+
+export function createJobPicker(o: { name: string; legend: string; hint: string; required: boolean }): JobPicker {
+  const selectId = newId(o.name);
+  const romeId = newId(`${o.name}-rome`);
+  const hintId = `${selectId}-aide`;
+  const errId = `${selectId}-erreur`;
+  const none = o.required ? '— Choisir un métier —' : '— Aucun en particulier —';
+  const select = h('select', { id: selectId, name: o.name, 'aria-describedby': `${hintId} ${errId}` }, h('option', { value: '' }, 'Chargement des métiers…'));
+  const rome = h('input', {
+    id: romeId,
+    name: `${o.name}_rome`,
+    type: 'text',
+    inputmode: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    maxlength: 5,
+    size: 6,
+    placeholder: 'ex. H2903',
+    'aria-describedby': errId,
+  });
+  const error = h('p', { id: errId, class: 'field-error' });
+  const root = h(
+    'fieldset',
+    { class: 'subgroup' },
+    h('legend', {}, o.legend),
+    h('p', { class: 'hint', id: hintId }, o.hint),
+    h('div', { class: 'field' }, h('label', { for: selectId }, 'Secteur décrit par un campus'), select),
+    h('div', { class: 'field' }, h('label', { for: romeId }, 'ou un code ROME (une lettre et quatre chiffres)'), rome),
+    error,
+  );
+  let wanted = '';
+  // one of the two: a sector chosen clears the code typed, and the reverse
+  select.addEventListener('change', () => {
+    if (select.value) rome.value = '';
+  });
+  rome.addEventListener('input', () => {
+    if (rome.value.trim()) select.value = '';
+  });
+
+  const show = (): void => {
+    const isRome = ROME.test(wanted);
+    rome.value = isRome ? wanted : '';
+    select.value = isRome ? '' : wanted;
+    if (!isRome && wanted && select.value !== wanted) {
+      // a sector no campus lists any more: kept as it was asked
+      select.append(h('option', { value: wanted, selected: true }, 'Secteur demandé dans le lien'));
+    }
+  };
+
+  void groups()
+    .then((list) => {
+      select.replaceChildren(h('option', { value: '' }, none), ...list.map((g) => g.cloneNode(true) as HTMLOptGroupElement));
+      show();
+    })
+    .catch(() => {
+      select.replaceChildren(h('option', { value: '' }, 'Liste des métiers indisponible'));
+      show();
+    });
+
+  const setError = (msg: string): void => {
+    error.textContent = msg;
+    rome.setAttribute('aria-invalid', String(Boolean(msg)));
+  };
+
+  return {
+    root,
+    get focusable() {
+      return rome.value.trim() ? rome : select;
+    },
+    value() {
+      setError('');
+      const typed = rome.value.trim().toUpperCase();
+      if (typed) {
+        if (ROME.test(typed)) return typed;
+        setError('Un code ROME s’écrit avec une lettre et quatre chiffres, par exemple H2903.');
+        return null;
+      }
+      if (!select.value && o.required) {
+        setError('Choisissez un métier dans la liste ou tapez un code ROME.');
+        return null;
+      }
+      return select.value;
+    },
+    set(value) {
+      wanted = value;
+      setError('');
+      show();
+    },
+    label(value) {
+      const opt = [...select.options].find((x) => x.value === value && x.parentElement instanceof HTMLOptGroupElement);
+      return opt ? opt.textContent : null;
+    },
+  };
+}
