@@ -8,7 +8,7 @@ documented), the reason when there is none, and mechanical checks on the French 
 (``None``, internal ids or file names shown to the user). For each gap report: per section, the
 total and the first findings, and which campus the demand figures come from.
 
-    CMQ_DATA_DIR=... python bench/counsellor_questions.py [--only Q01,G01] [--round 2] > a.json
+    CMQ_DATA_DIR=... python bench/counsellor_questions.py [--only Q01,G01] [--round 2|4] > a.json
 
 The judgement (would a counsellor accept it?) is written by a person in the note; this script
 gives the facts it rests on, the same way before and after a change.
@@ -265,7 +265,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="", help="comma-separated ids (Q01,G02)")
     ap.add_argument(
-        "--round", type=int, default=1, choices=(1, 2), help="2: bench/questions_round2.py"
+        "--round",
+        type=int,
+        default=1,
+        choices=(1, 2, 4),
+        help="2: bench/questions_round2.py, 4: bench/questions_round4.py",
     )
     args = ap.parse_args()
     only = {x for x in args.only.split(",") if x}
@@ -273,6 +277,9 @@ def main() -> None:
     if args.round == 2:
         from bench.questions_round2 import GAPS as gaps
         from bench.questions_round2 import QUESTIONS as questions
+    if args.round == 4:
+        from bench.questions_round4 import GAPS as gaps
+        from bench.questions_round4 import QUESTIONS as questions
 
     from api.main import create_app
     from graph.settings import get_settings

@@ -7,7 +7,7 @@ dict), whatever the engine.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -31,7 +31,8 @@ class BulkRelationships(Statement):
     Cypher statement ``name`` with Cypher rows instead (the import builds one or the other).
 
     ``params["rows"]``: the relationships, each ``(start key, end key, segments)``, the
-    segments being tuples of property values that, concatenated, follow ``props`` (a value
+    segments being tuples of property values that, concatenated, follow ``props`` (a list:
+    values of this relationship alone, which a store need not remember; a value
     None: the property is not set). ``ends`` names a read query returning, per ``side``
     ('start' or 'end'), the ``keys`` and ``ids`` (internal ids) of the candidate end nodes: as
     with a Cypher ``MATCH`` on the key, a relationship is created from every start node with
@@ -40,6 +41,27 @@ class BulkRelationships(Statement):
     rel_type: str = ""
     ends: str = ""
     props: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BulkNodes(Statement):
+    """The Cypher statement ``name``, which upserts ``label`` nodes by ``key`` (``MERGE``)
+    from ``params["rows"]``, given so that a store whose ``bulk_nodes`` is true may create the
+    nodes that do not exist yet without Cypher (FalkorDB: ``GRAPH.BULK`` into the staging
+    graph of :meth:`GraphStore.write_atomic`); any other store runs it as the statement.
+
+    ``new``: the keys of the rows expected to name no node yet (the others are sent to the
+    statement as they are); a store checks on the graph it writes that none of them exists,
+    and sends every row to the statement otherwise. ``created(row)``: the properties the
+    statement gives the node it creates from ``row``, in ``props`` order (None: not set)."""
+
+    label: str = ""
+    key: str = ""
+    props: tuple[str, ...] = ()
+    new: frozenset[Any] = frozenset()
+    created: Callable[[Mapping[str, Any]], tuple[Any, ...]] | None = field(
+        default=None, compare=False
+    )
 
 
 class GraphReader(Protocol):

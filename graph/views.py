@@ -273,6 +273,9 @@ class DiplomaDetail(Out):
         description="The BCN's text (upper case, no accents) where `name` is a readable label.",
     )
     rome_codes: list[str] = Field([], description="ROME job codes (Certif Info).")
+    rome_labels: list[str] = Field(
+        [], description="The names of the ROME codes, in their order (rome.csv; '' if none)."
+    )
     formacodes: list[str] = Field([], description="Formacode codes (Certif Info).")
     formacode_labels: list[str] = []
     rncp_codes: list[str] = Field(

@@ -1,4 +1,4 @@
-"""FalkorDB's binary bulk format (``GRAPH.BULK``) for relationships, written from Python values.
+"""FalkorDB's binary bulk format (``GRAPH.BULK``) for nodes and relationships, from Python values.
 
 ``GRAPH.BULK key [BEGIN] node_count edge_count label_count reltype_count TOKEN…`` creates nodes
 and relationships without Cypher: no query to parse, no pattern to match, no ``SET`` to run per
@@ -8,6 +8,12 @@ A relationship token is the type and the property names, then per relationship i
 end ids (unsigned 64-bit) and one typed value per property::
 
     type\\0  uint32 n  name_1\\0 … name_n\\0  (uint64 start  uint64 end  value_1 … value_n)*
+
+A node token is the same without the ids (``label\\0  uint32 n  names…  (values)*``). The
+server creates what it is given: a node whose key another node has is created too (no
+uniqueness constraint is checked), so the caller sends only nodes it has checked are new;
+the nodes created are in the label's indexes and constraints afterwards (tests/integration/
+test_import_bulk.py).
 
 A value is a type byte and its bytes: 0 null (the property is not set, as ``SET o.p = null``),
 1 bool, 2 double, 3 string (UTF-8, NUL-terminated), 4 int64, 5 array (int64 length, then the
@@ -29,7 +35,14 @@ from typing import Any
 
 from graph.errors import InvalidQuery
 
-__all__ = ["encode_segments", "encode_value", "relationship_header", "relationships_token"]
+__all__ = [
+    "encode_segments",
+    "encode_value",
+    "encode_values",
+    "node_header",
+    "relationship_header",
+    "relationships_token",
+]
 
 _NULL = b"\x00"
 _TRUE = struct.pack("<B?", 1, True)
@@ -82,18 +95,34 @@ def relationship_header(rel_type: str, props: Sequence[str]) -> bytes:
     )
 
 
+def node_header(label: str, props: Sequence[str]) -> bytes:
+    """A node token's head: the label and the property names (then each node's values, in
+    that order, with nothing else: a node token is the header followed by the nodes)."""
+    return relationship_header(label, props)
+
+
+def encode_values(values: Iterable[Any]) -> bytes:
+    """Values in a row (a node's, in its header's order), as :func:`encode_value` each."""
+    return b"".join([encode_value(v) for v in values])
+
+
 def encode_segments(
-    segments: Iterable[tuple[Any, ...]], cache: dict[int, tuple[tuple[Any, ...], bytes]]
+    segments: Iterable[tuple[Any, ...] | list[Any]],
+    cache: dict[int, tuple[tuple[Any, ...], bytes]],
 ) -> bytes:
     """The values of one relationship, given as segments (tuples of values, in the header's
     order once concatenated); a segment already encoded (the same object) is not encoded
     again. ``cache`` holds each segment with its bytes, so that no id it is keyed by can be
-    reused by another object while the cache lives."""
+    reused by another object while the cache lives. A segment given as a list holds values of
+    this relationship alone: it is encoded, not remembered."""
     out = []
     for seg in segments:
+        if isinstance(seg, list):
+            out.append(encode_values(seg))
+            continue
         hit = cache.get(id(seg))
         if hit is None:
-            hit = cache[id(seg)] = (seg, b"".join([encode_value(v) for v in seg]))
+            hit = cache[id(seg)] = (seg, encode_values(seg))
         out.append(hit[1])
     return b"".join(out)
 

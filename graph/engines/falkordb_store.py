@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
+import re
 import socket
 import threading
 import time
@@ -43,6 +45,8 @@ from redis.retry import Retry
 from graph.cypher import CypherLibrary
 from graph.engines.falkordb_bulk import (
     encode_segments,
+    encode_values,
+    node_header,
     relationship_header,
     relationships_token,
 )
@@ -50,9 +54,10 @@ from graph.engines.falkordb_params import params_header
 from graph.engines.falkordb_reply import plain_rows
 from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.errors import DatabaseUnavailable, GraphError
+from graph.models import InternalLabel, Label
 from graph.schema import SCHEMA
 from graph.settings import Settings
-from graph.store import BulkRelationships, Row, Statement
+from graph.store import BulkNodes, BulkRelationships, Row, Statement
 from graph.touched import Touched
 
 _LOCK_KEY = "cmq:write-lock"
@@ -88,6 +93,21 @@ _READ_MARGIN_S = 1.0
 _WRITE_SOCKET_TIMEOUT_S = 120.0
 # How long write_atomic waits for its swap to reach the append-only file (see _swap).
 _WAITAOF_MS = 5_000
+# How many statements write_atomic's helper thread prepares ahead of the server (_run_all).
+_AHEAD = 64
+
+# A scan of every label of the closed lists (graph.models), run before a statement that deletes:
+# scanning a label makes FalkorDB 4.16 apply that label's pending changes. A DELETE while a
+# label's matrix still has pending changes (after writes that grew the graph, e.g. the nodes an
+# import creates in its staging graph) leaves the deleted node in the label's index, and every
+# later read of that label fails with « Attempted to access undefined attribute » (FalkorDB
+# issue 2103, fixed in 4.18; seen on a national import over a graph holding a smaller import).
+_SYNC_LABELS = " UNION ALL ".join(
+    f"MATCH (n:{label.value}) RETURN '{label.value}' AS label, count(id(n)) AS nodes"
+    for label in (*Label, *InternalLabel)
+)
+_DELETES = re.compile(r"\bDELETE\b", re.IGNORECASE)
+_COMMENT = re.compile(r"//[^\n]*")
 
 log = logging.getLogger("cmq.graph")
 T = TypeVar("T")
@@ -146,10 +166,20 @@ class _Prepared:
     used: bool = False
 
 
+@dataclass
+class _NodesPrepared:
+    """A :class:`BulkNodes` ready to send (FalkorDBStore._prepare_nodes)."""
+
+    keys: tuple[Any, ...]  # of the nodes to create, in step with values
+    values: list[bytes]
+    text: str | None  # the statement on the other rows
+
+
 class FalkorDBStore:
     engine = "falkordb"
-    # write_atomic takes BulkRelationships (GRAPH.BULK into its staging graph)
+    # write_atomic takes BulkRelationships and BulkNodes (GRAPH.BULK into its staging graph)
     bulk_relationships = True
+    bulk_nodes = True
 
     def __init__(self, settings: Settings, *, library: CypherLibrary | None = None) -> None:
         self.settings = settings
@@ -163,6 +193,7 @@ class FalkorDBStore:
         self._generation = 0  # bumped at each restart of the embedded server
         self._held: set[str] = set()  # write-lock tokens this process holds or is acquiring
         self._local = threading.local()  # .exclusive: this thread holds the lock (exclusive())
+        self._deleting: dict[str, bool] = {}  # query name -> it deletes (_deletes)
         self._version_key = _VERSION_KEY.format(graph=self.graph_name)
         self._touched_key = _TOUCHED_KEY.format(graph=self.graph_name)
         # the last write_atomic's split (bench/import_national.py): copy, statements, swap
@@ -324,6 +355,8 @@ class FalkorDBStore:
     ) -> list[Row]:
         if text is None:
             text = self._text(name, params)
+        if not read_only and self._deletes(name):
+            self._sync_labels(graph)
         with self._errors():
             client = self._db if read_only else self._wdb
             g = client.select_graph(graph)
@@ -345,6 +378,25 @@ class FalkorDBStore:
         return [
             dict(zip(header, (to_plain(v) for v in row), strict=True)) for row in result.result_set
         ]
+
+    def _deletes(self, name: str) -> bool:
+        """Whether the named query deletes (its text without comments says DELETE)."""
+        known = self._deleting
+        if name not in known:
+            try:
+                known[name] = bool(_DELETES.search(_COMMENT.sub("", self.library.get(name))))
+            except GraphError:
+                known[name] = False  # no such query: _text has already said so
+        return known[name]
+
+    def _sync_labels(self, graph: str) -> None:
+        """Apply FalkorDB's pending label changes before a DELETE (see _SYNC_LABELS)."""
+        with self._errors():
+            try:
+                self._wredis.execute_command("GRAPH.RO_QUERY", graph, _SYNC_LABELS, "--compact")
+            except redis.exceptions.ResponseError as exc:
+                if _EMPTY_KEY not in str(exc):
+                    raise
 
     def _exists(self, graph: str, client: redis.Redis | None = None) -> bool:
         with self._errors():
@@ -590,36 +642,64 @@ class FalkorDBStore:
                 raise
 
     def _run_all(self, graph: str, statements: Iterable[Statement]) -> None:
-        """Run the statements in order; the next one is taken from ``statements`` and its text
-        (or, for :class:`BulkRelationships`, its values in the binary format) written by a
-        helper thread while the server runs the current one (the client waits on the socket
-        without the GIL): an import's 16 MB of parameters, and the rows of a sequence that
-        builds them as it is read (the import's offers), cost no wall time on a second core.
-        An error in building statement n+1 is raised after statement n, as without the
-        helper."""
-        items = iter(statements)
-        ends: dict[str, dict[str, dict[Any, list[int]]]] = {}  # read once per run of bulks
+        """Run the statements in order; the statements are taken from ``statements`` and their
+        text (or, for :class:`BulkRelationships`, their values in the binary format) written by
+        a helper thread up to ``_AHEAD`` statements ahead of the one the server runs (the
+        client waits on the socket without the GIL): an import's 16 MB of parameters, and the
+        rows of a sequence that builds them as it is read (the import's actors and offers), are
+        built while the server runs the statements before them. The server's work is uneven
+        (the node statements are its part, the offers Python's), so one statement ahead was
+        not enough to keep both busy. An error in building statement n+1 is raised after
+        statement n, as without the helper; an error in statement n stops the helper."""
+        ready: queue.Queue[tuple[Statement, Any] | BaseException | None] = queue.Queue(_AHEAD)
+        stop = threading.Event()
 
-        def prepare() -> tuple[Statement, Any] | None:
-            st = next(items, None)
-            if st is None:
-                return None
+        def prepare(st: Statement) -> tuple[Statement, Any]:
             if isinstance(st, BulkRelationships):
                 cache: dict[int, tuple[tuple[Any, ...], bytes]] = {}
                 rows = st.params["rows"]
                 return st, [(a, b, encode_segments(segs, cache)) for a, b, segs in rows]
+            if isinstance(st, BulkNodes):
+                return st, self._prepare_nodes(st)
             return st, self._text(st.name, st.params)
 
-        with ThreadPoolExecutor(1, thread_name_prefix="cmq-write-text") as helper:
-            pending = helper.submit(prepare)
-            while (ready := pending.result()) is not None:
-                current, prepared = ready
-                pending = helper.submit(prepare)
+        def put(item: tuple[Statement, Any] | BaseException | None) -> bool:
+            while not stop.is_set():
+                with suppress(queue.Full):
+                    ready.put(item, timeout=0.05)
+                    return True
+            return False
+
+        def produce() -> None:
+            try:
+                for st in statements:
+                    if not put(prepare(st)):
+                        return
+                put(None)
+            except BaseException as exc:  # raised by the consumer at its turn
+                put(exc)
+
+        ends: dict[str, dict[str, dict[Any, list[int]]]] = {}  # read once per run of bulks
+        keys: dict[str, set[Any]] = {}  # the keys of the nodes BulkNodes upsert, once read
+        helper = threading.Thread(target=produce, name="cmq-write-text", daemon=True)
+        helper.start()
+        try:
+            while (item := ready.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                current, prepared = item
                 if isinstance(current, BulkRelationships):
                     self._bulk(graph, current, prepared, ends)
+                    continue
+                ends.clear()  # the statement may create or delete nodes
+                if isinstance(current, BulkNodes):
+                    self._bulk_nodes(graph, current, prepared, keys)
                 else:
-                    ends.clear()  # the statement may create or delete nodes
+                    keys.clear()
                     self._run(graph, current.name, current.params, read_only=False, text=prepared)
+        finally:
+            stop.set()
+            helper.join()
 
     def _bulk(
         self,
@@ -648,6 +728,48 @@ class FalkorDBStore:
         token = relationships_token(relationship_header(st.rel_type, st.props), rows)
         with self._errors():
             self._wredis.execute_command("GRAPH.BULK", graph, 0, len(rows), 0, 1, token)
+
+    def _prepare_nodes(self, st: BulkNodes) -> _NodesPrepared:
+        """``st``'s rows split: those of ``st.new`` (a key once only) encoded for GRAPH.BULK,
+        the others as the text of the statement (None: no other)."""
+        rows = st.params["rows"]
+        seen: dict[Any, int] = {}
+        for r in rows:
+            k = r[st.key]
+            if k in st.new:
+                seen[k] = seen.get(k, 0) + 1
+        fresh = [r for r in rows if seen.get(r[st.key]) == 1]
+        rest = [r for r in rows if seen.get(r[st.key]) != 1]
+        created = st.created
+        if created is None or not fresh:
+            return _NodesPrepared((), [], self._text(st.name, st.params))
+        values = [encode_values(created(r)) for r in fresh]
+        text = self._text(st.name, {**st.params, "rows": rest}) if rest else None
+        return _NodesPrepared(tuple(r[st.key] for r in fresh), values, text)
+
+    def _bulk_nodes(
+        self, graph: str, st: BulkNodes, prepared: _NodesPrepared, keys: dict[str, set[Any]]
+    ) -> None:
+        """Create the new nodes of ``st`` with one GRAPH.BULK, then run the statement on the
+        others; all of it by the statement when one of the keys expected new is on the graph
+        (GRAPH.BULK would create a second node: it checks no constraint). ``keys``: the keys
+        on the graph per label, read once for consecutive BulkNodes (kept up to date by them;
+        cleared by any other statement)."""
+        if not keys:
+            for r in self._run(graph, "import_node_keys", {}, read_only=False):
+                keys[r["label"]] = set(r["keys"])
+        known = keys.setdefault(st.label, set())
+        text = prepared.text
+        if prepared.keys and known.isdisjoint(prepared.keys):
+            token = node_header(st.label, st.props) + b"".join(prepared.values)
+            count = len(prepared.keys)
+            with self._errors():
+                self._wredis.execute_command("GRAPH.BULK", graph, count, 0, 1, 0, token)
+        elif prepared.keys:
+            text = self._text(st.name, st.params)  # every row by the statement
+        if text is not None:
+            self._run(graph, st.name, st.params, read_only=False, text=text)
+        known.update(r[st.key] for r in st.params["rows"])
 
     def _swap(self, staging: str) -> None:
         """Put the staging graph in place of the live one and bump the version, in one

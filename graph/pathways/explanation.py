@@ -7,15 +7,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.departements import departement_place, departements_phrase
+from graph.departements import departement_name, departement_place, departements_phrase
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.pathways.hygiene import ThinFile
+from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 
-__all__ = ["MODALITY_FR", "OUTSIDE_MAX_KM", "explain", "goal_label", "too_far_sentence", "why_none"]
+__all__ = [
+    "MODALITY_FR",
+    "OUTSIDE_MAX_KM",
+    "explain",
+    "goal_label",
+    "job_label",
+    "too_far_sentence",
+    "why_none",
+]
 
 # When no pathway is found in the territory, pathways outside it are offered only within this
 # distance of home (else of the territory's centre): beyond, the learner changes region, and the
@@ -50,18 +59,30 @@ def goal_label(q: PathwayQuery) -> str:
     return ", ".join(parts)
 
 
+def job_label(q: PathwayQuery) -> str:
+    """The goal job alone (« métier ROME G1602 »), without the goal's level or type."""
+    return goal_label(q.model_copy(update={"to": None, "to_type": None, "to_level": None}))
+
+
 def place(o: Offer) -> str:
     """« Lycée X (Rouen) », or with the département when the commune is unknown; never None;
-    the commune once when the name already ends with it (« Lycée Champollion (Figeac) »)."""
-    where = o.offer.get("commune")
-    if not where and o.offer.get("departement"):
-        where = departement_place(o.offer["departement"])
+    the commune once when the name already ends with it (« Lycée Champollion (Figeac) »).
+    Outside the territory asked, the commune comes with its département (« CFA X
+    (Rivière-Salée, Martinique) »): a learner of Pointe-à-Pitre must read that the nearest
+    offer is on another island, not guess it from a commune's name."""
+    commune = o.offer.get("commune")
     name = o.actor.get("name") or "établissement sans nom"
-    if where and name.endswith(f"({where})"):
-        return name
-    if not o.offer.get("commune") and name.endswith(")"):
-        return name  # « Établissement 0230019W (Creuse) »: its département said already
-    return f"{name} ({where or 'lieu inconnu'})"
+    if not commune:
+        if name.endswith(")"):
+            return name  # « Établissement 0230019W (Creuse) »: its département said already
+        dep = o.offer.get("departement")
+        return f"{name} ({departement_place(dep) if dep else 'lieu inconnu'})"
+    dep_name = departement_name(o.offer.get("departement") or "")
+    if o.in_territory or not dep_name or dep_name == commune:  # « Paris (Paris) »: no more
+        return name if name.endswith(f"({commune})") else f"{name} ({commune})"
+    if name.endswith(f"({commune})"):
+        return f"{name[:-1]}, {dep_name})"
+    return f"{name} ({commune}, {dep_name})"
 
 
 def figure_sentence(leg: Row) -> str:
@@ -127,9 +148,21 @@ def unlisted_sentence(thin: ThinFile) -> str:
     )
 
 
-def step_sentence(i: int, st: Step) -> str:
+def maybe_nearer(o: Offer, best: Offer, around: frozenset[str]) -> bool:
+    """Whether an establishment of unknown place may be nearer than the chosen one: it has no
+    coordinates, lies on the same side of the territory, and in the chosen one's département
+    or one of ``around`` (the learner's, the territory's départements). Further afield it is
+    no candidate: from Vesoul, a CFA of the Loire is not « peut-être plus près » than one of
+    the Doubs 44 km away (B27)."""
+    if o.offer.get("lat") is not None or o.in_territory != best.in_territory:
+        return False
+    dep = o.offer.get("departement")
+    return dep is not None and (dep == best.offer.get("departement") or dep in around)
+
+
+def step_sentence(i: int, st: Step, around: frozenset[str] = frozenset()) -> str:
     """One sentence per step: the programme, where, how far, documented or inferred, how
-    current."""
+    current. ``around``: the départements near the learner (:func:`maybe_nearer`)."""
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
     parts = [f"Étape {i} : {display_name(d)}, à {place(best)}"]
     if st.choice.dist is not None:
@@ -139,14 +172,7 @@ def step_sentence(i: int, st: Step) -> str:
     if st.choice.dist is not None and st.choice.dist > NEAR_KM:
         # the chosen one is beyond a daily commute: an establishment of unknown place may be
         # nearer (Ajaccio: Furiani at 102 km, another in Corse-du-Sud without coordinates)
-        other = next(
-            (
-                o
-                for o in st.choice.ranked[1:]
-                if o.offer.get("lat") is None and o.in_territory == best.in_territory
-            ),
-            None,
-        )
+        other = next((o for o in st.choice.ranked[1:] if maybe_nearer(o, best, around)), None)
         if other is not None:
             parts.append(f"aussi à {place(other)}, à une distance inconnue, peut-être plus près")
     parts.append(passerelle_sentence(leg, best))
@@ -202,7 +228,14 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
         out.append("Continuité de spécialité entre les diplômes (groupe NSF ou filière communs).")
     if q.modality:
         out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
-    out.extend(step_sentence(i, st) for i, st in enumerate(s.plan, start=1))
+    if q.sector and s.plan:
+        # why the pathway meets a job goal: its last diploma trains for it, as the data says
+        out.append(
+            f"{display_name(s.plan[-1].diploma)} prépare {to_goal(job_label(q))} d'après les "
+            "données importées."
+        )
+    around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
+    out.extend(step_sentence(i, st, around) for i, st in enumerate(s.plan, start=1))
     return out
 
 
@@ -218,7 +251,7 @@ def why_none(
     a step offered in the territory in another modality is said so, not « aucune offre »)."""
     if not unrestricted:
         return (
-            f"Aucune passerelle connue ne mène de {q.start_label} à {goal_label(q)} "
+            f"Aucune passerelle connue ne mène de {q.start_label} {to_goal(goal_label(q))} "
             f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside

@@ -18,6 +18,7 @@ from graph.coverage import (
     other_modality_sentence,
     summarise,
 )
+from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.data import PathwayData, pathway_data
@@ -26,9 +27,11 @@ from graph.pathways.explanation import (
     OUTSIDE_MAX_KM,
     explain,
     goal_label,
+    job_label,
     too_far_sentence,
     why_none,
 )
+from graph.pathways.job import already_trains_notice, job_diplomas, job_unreached_sentence
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -90,6 +93,10 @@ class _StoreSource:
         return {c for c in codes if any(o.in_territory for o in flagged[c])}
 
 
+# how many more pathways a search from a level ranks than it shows (see _search)
+_BY_LEVEL_DEPTH = 3
+
+
 def _search(
     store: GraphStore,
     data: PathwayData,
@@ -119,7 +126,9 @@ def _search(
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
         return source, ranked, {s.key for s in ranked}
-    shown, keys = best_of(scorer, paths, q.limit)
+    # from a level, several starts lead to the same formation (varied keeps one of each):
+    # enough pathways are ranked to fill the answer with different ones
+    shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH if q.by_level else q.limit)
     return source, shown, keys
 
 
@@ -286,6 +295,29 @@ def _foreign(
     return any(foreign_programme(d["code"], territories, q.start_departements) for d in steps)
 
 
+def _job_unreached(
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    goal_codes: set[str],
+) -> str:
+    """No known passerelle reaches the goal job: which diplomas of the data prepare for it,
+    and which of them the territory offers (B07, B12: « le métier choisi » was all it said)."""
+    codes = sorted(goal_codes - set(q.start_codes))
+    known = data.diplomas(store, codes)
+    open_codes = {c: d for c, d in known.items() if not d.get("closed")}
+    closed = sorted(display_name(d) for d in known.values() if d.get("closed"))
+    found = job_diplomas(
+        open_codes,
+        source.offers(open_codes),
+        data.everywhere_offers(store, open_codes),
+    )
+    return job_unreached_sentence(
+        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed
+    )
+
+
 def find_pathways(
     store: GraphStore, q: PathwayQuery, *, data: PathwayData | None = None
 ) -> PathwayAnswer:
@@ -369,13 +401,19 @@ def find_pathways(
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
-    before, shown = shown, varied(shown)
-    if moved := later_options_notice(before, shown):
+    before, shown = shown, varied(shown, any_start=q.by_level)
+    if q.by_level:  # the different formations first, from every pathway ranked
+        shown = varied(ranked, any_start=True)[: len(before)]
+    if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     if q.home is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
+    if goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes:
+        start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+        if start is not None:  # the learner holds a diploma of the job already (B04)
+            notices.insert(0, already_trains_notice(start, job_label(q), found=bool(out)))
     reason = None
     if not out:
         unrestricted = [
@@ -391,6 +429,8 @@ def find_pathways(
         reason = why_none(
             q, unrestricted, source.offers(reached) if unrestricted else {}, any_modality
         )
+        if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
+            reason = _job_unreached(store, data, source, q, goal_codes)
         if lead:
             reason = f"{lead} {reason}"
     return PathwayAnswer(

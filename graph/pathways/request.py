@@ -7,9 +7,10 @@ with close matches for an unknown start, InvalidRequest for a commune the graph 
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph import communes
 from graph.diploma_names import with_code
@@ -34,6 +35,8 @@ from graph.territory import (
     resolve_place,
     valid_place,
 )
+
+_ROME = re.compile(r"^[A-N]\d{4}$")
 
 __all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start", "sector_label"]
 
@@ -82,6 +85,15 @@ class PathwayRequest(BaseModel):
     max_steps: int = Field(default=4, ge=1, le=6)
     limit: int = Field(default=10, ge=1, le=50)
 
+    @field_validator("job", "sector")
+    @classmethod
+    def _rome_upper(cls, value: str | None) -> str | None:
+        """« g1602 » is the ROME code G1602, not a sector id: the graph holds codes in upper
+        case (a lower-case code matched nothing and the job went unnamed)."""
+        if value is not None and _ROME.match(value.upper()):
+            return value.upper()
+        return value
+
     @model_validator(mode="after")
     def _coherent(self) -> PathwayRequest:
         if bool(self.from_) == (self.from_level is not None):
@@ -127,6 +139,7 @@ def build_query(
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
+        by_level=req.from_level is not None,
         to=req.to.upper() if req.to else None,
         to_label=goal_diploma_label(store, req.to.upper(), data) if req.to else None,
         to_type=req.to_type,
@@ -218,12 +231,15 @@ def kept_sector_label(store: GraphStore, sector: str, data: PathwayData | None) 
 
 
 def sector_label(store: GraphStore, sector: str) -> str:
-    """A sector as users read it: its name, « métier ROME H2903 » for a ROME code, never its
+    """A sector as users read it: its name, « métier ROME G1602 (Commis / Commise de
+    cuisine) » for a ROME code (without the name when no imported file gives it), never its
     internal id."""
     rows = store.read("sector_label", sector=sector)
     row = rows[0] if rows else {}
     if row.get("name"):
         return f"secteur {row['name']}"
-    if row.get("rome"):
-        return f"métier ROME {sector}"
+    if row.get("rome") or _ROME.match(sector):
+        # a ROME code is a job whether or not a seed sector lists it: the national import
+        # ties diplomas to it by their Certif Info jobs, and names it (rome.csv)
+        return f"métier ROME {sector} ({row['job']})" if row.get("job") else f"métier ROME {sector}"
     return "métier choisi"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,48 @@ class TestFalkorDBStore(StoreBehaviour):
         with pytest.raises(GraphError):
             store.write_atomic([Statement("create_t", {"v": 1}), Statement("create_t_then_fail")])
         assert store._redis.keys(f"{store.graph_name}__staging_*") == []
+
+    def test_an_error_building_a_statement_ahead_is_raised_at_its_turn(
+        self, store: FalkorDBStore
+    ) -> None:
+        """The helper builds statements ahead of the server: a builder's error is raised
+        after the statements before it ran, and the graph is left as it was."""
+        store.write("create_t", v=0)
+        ran: list[int] = []
+        real = store._run
+
+        def spy(graph: str, name: str, params: Any, **kw: Any) -> Any:
+            if name == "create_t":
+                ran.append(params["v"])
+            return real(graph, name, params, **kw)
+
+        def statements() -> Iterator[Statement]:
+            yield Statement("create_t", {"v": 1})
+            yield Statement("create_t", {"v": 2})
+            raise ValueError("a row the builder refuses")
+
+        store._run = spy  # type: ignore[method-assign]
+        with pytest.raises(ValueError, match="refuses"):
+            store.write_atomic(_Once(statements()))
+        assert ran == [1, 2]
+        assert t_values(store) == [0]
+        assert store._redis.keys(f"{store.graph_name}__staging_*") == []
+
+    def test_a_failing_statement_stops_the_builder(self, store: FalkorDBStore) -> None:
+        built: list[int] = []
+
+        def statements() -> Iterator[Statement]:
+            yield Statement("create_t_then_fail")
+            for v in range(10_000):
+                built.append(v)
+                yield Statement("create_t", {"v": v})
+
+        with pytest.raises(GraphError):
+            store.write_atomic(_Once(statements()))
+        settled = len(built)
+        assert settled < 10_000, "the helper stopped building once a statement failed"
+        assert len(built) == settled, "and no thread builds on after write_atomic returned"
+        assert store.read("list_t") == []
 
     def test_the_swap_is_fsynced_at_once_then_the_server_fsyncs_every_second(
         self, store: FalkorDBStore
@@ -139,3 +181,51 @@ def test_write_atomic_survives_kill_9(tmp_path: Path, queries: Path) -> None:
         assert t_values(reopened) == [0, 1, 2, 3, 4]
     finally:
         reopened.close()
+
+
+class _Once(Sequence[Statement]):
+    """Statements read once, as a builder gives them (graph/ingest/opendata/lazy.py)."""
+
+    def __init__(self, items: Iterator[Statement]) -> None:
+        self._items = items
+
+    def __len__(self) -> int:
+        return 0
+
+    def __getitem__(self, i: Any) -> Any:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[Statement]:
+        return self._items
+
+
+def test_a_delete_after_writes_that_grew_the_graph_leaves_no_ghost(
+    tmp_path: Path, queries: Path
+) -> None:
+    """FalkorDB 4.16 (its issue 2103): a DELETE while a label's matrix has pending changes left
+    the deleted node in the label's index, and every later read of the label failed with
+    « Attempted to access undefined attribute » (a national import over a smaller one did)."""
+    extra = {
+        "create_two_diplomas": "CREATE (:Diploma {code: 'keep'}), (:Diploma {code: 'gone'})",
+        "grow": "UNWIND range(1, $n) AS x CREATE (:Site {k: x})",
+        "delete_by_scan": "MATCH (n) WHERE n.code = $code DETACH DELETE n RETURN count(*) AS d",
+        "diploma_codes": "MATCH (d:Diploma) RETURN d.code AS code ORDER BY code",
+    }
+    for name, text in extra.items():
+        (queries / f"{name}.cypher").write_text(text + "\n", encoding="utf-8")
+    store = open_store(tmp_path / "db", queries)
+    try:
+        store.write("create_two_diplomas")
+        store.write_atomic(
+            [
+                Statement("grow", {"n": 20_000}),
+                Statement("delete_by_scan", {"code": "gone"}),
+            ]
+        )
+        assert [r["code"] for r in store.read("diploma_codes")] == ["keep"]
+        store.write("grow", n=20_000)
+        store.write("create_two_diplomas")
+        store.write("delete_by_scan", code="gone")
+        assert [r["code"] for r in store.read("diploma_codes")] == ["keep", "keep"]
+    finally:
+        store.close()

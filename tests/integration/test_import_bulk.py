@@ -1,5 +1,7 @@
-"""The offers written in bulk on FalkorDB (GRAPH.BULK, graph/engines/falkordb_bulk.py) are the
-relationships the Cypher statements write, property for property, to the last bit of a float.
+"""The offers and new nodes written in bulk on FalkorDB (GRAPH.BULK, graph/engines/
+falkordb_bulk.py) are the relationships and nodes the Cypher statements write, property for
+property, to the last bit of a float; the nodes are in the indexes and constraints, and a node
+the graph has already is never created a second time.
 
 tests/integration/test_import_fast_paths.py compares the whole graph on the national fixtures;
 here: an offer whose place the import does not know whole at a seed actor (left to Cypher,
@@ -16,12 +18,14 @@ from typing import Any
 
 import pytest
 
+from graph.engines import falkordb_bulk, falkordb_store
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import InvalidQuery
 from graph.ingest.opendata import parse_directory, run_import
+from graph.ingest.opendata.writer import GraphState, build_statements
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.store import BulkRelationships, GraphStore, Statement
+from graph.store import BulkNodes, BulkRelationships, GraphStore, Statement
 from tests.conftest import MINI_SEEDS, make_settings
 from tests.integration.test_loader import _snapshot
 from tests.raw_query import raw_rows
@@ -55,7 +59,7 @@ def _imports(tmp: Path, seeds: Path, *, bulk: bool) -> list[tuple[list, list]]:
         store.close()
 
 
-def test_bulk_offers_equal_cypher_offers_with_a_seed_actor_the_files_do_not_place(
+def test_bulk_offers_and_nodes_equal_cypher_with_a_seed_actor_the_files_do_not_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeds = _seeds(tmp_path)
@@ -68,8 +72,10 @@ def test_bulk_offers_equal_cypher_offers_with_a_seed_actor_the_files_do_not_plac
 
     with monkeypatch.context() as m:
         m.setattr(FalkorDBStore, "_bulk", counting)
+        nodes = _bulk_created(m)
         bulk = _imports(tmp_path / "bulk", seeds, bulk=True)
     assert bulks  # the bulk path ran
+    assert {"Actor", "Diploma", "Site"} <= set(nodes)  # new nodes too (the first import's)
     cypher = _imports(tmp_path / "cypher", seeds, bulk=False)
     assert bulk == cypher
     # the seed lycée's offers are there, placed where the seed places it (read on the node)
@@ -165,3 +171,97 @@ def test_offer_places_written_with_the_actors_are_those_the_query_computes(
     assert any("offer_departements" in n for n in before[0])
     store.write("actors_offer_places")
     assert _snapshot(store) == before
+
+
+def _bulk_created(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts, per label, the nodes FalkorDB creates with GRAPH.BULK during the test."""
+    counts: dict[str, int] = {}
+    sent: list[str] = []
+    real = FalkorDBStore._bulk_nodes
+    real_header = falkordb_bulk.node_header
+
+    def header(label: str, props: Any) -> bytes:
+        sent.append(label)  # only for a token that is sent
+        return real_header(label, props)
+
+    def counting(self: FalkorDBStore, graph: str, st: Any, prepared: Any, keys: Any) -> None:
+        sent.clear()
+        real(self, graph, st, prepared, keys)
+        if sent:
+            counts[st.label] = counts.get(st.label, 0) + len(prepared.keys)
+
+    monkeypatch.setattr(falkordb_store, "node_header", header)
+    monkeypatch.setattr(FalkorDBStore, "_bulk_nodes", counting)
+    return counts
+
+
+def test_nodes_created_in_bulk_are_in_the_indexes_and_constraints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GRAPH.BULK into the existing staging graph: the nodes it creates are found through
+    the range indexes and held by the uniqueness constraints like those MERGE creates."""
+    counts = _bulk_created(monkeypatch)
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        load_seeds(store, load_seed_dir(MINI_SEEDS))
+        run_import(store, FIX, max_rejected=MAX)
+        assert counts.get("Actor", 0) > 100 and counts.get("Diploma", 0) > 100
+        assert counts.get("Site", 0) > 10
+        for label, prop in (
+            ("Actor", "uai"),
+            ("Actor", "id"),
+            ("Diploma", "code"),
+            ("Site", "insee"),
+        ):
+            value = raw_rows(
+                store,
+                f"MATCH (n:{label}) WHERE n.imported AND NOT coalesce(n.seed, false) "
+                f"RETURN n.{prop} ORDER BY n.{prop} DESC LIMIT 1",
+            )[0][0]
+            query = f"MATCH (n:{label} {{{prop}: $v}}) RETURN count(n)"
+            plan = store._wredis.execute_command(
+                "GRAPH.EXPLAIN", store.graph_name, f"CYPHER v='{value}' {query}"
+            )
+            assert any("Index Scan" in str(step) for step in plan), (label, prop, plan)
+            assert raw_rows(store, query, {"v": value}) == [[1]]
+        for label, prop in (("Actor", "id"), ("Diploma", "code"), ("Site", "insee")):
+            value = raw_rows(
+                store,
+                f"MATCH (n:{label}) WHERE n.imported AND NOT coalesce(n.seed, false) "
+                f"RETURN n.{prop} LIMIT 1",
+            )[0][0]
+            with pytest.raises(Exception, match="unique constraint"):
+                raw_rows(store, f"CREATE (:{label} {{{prop}: $v}})", {"v": value})
+    finally:
+        store.close()
+
+
+def test_bulk_nodes_whose_key_the_graph_has_go_through_the_query(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state read before a write that added the nodes (the import's state is read on the
+    live graph, its staging graph may be copied again): GRAPH.BULK would create second nodes
+    (it checks no constraint), so the store sends those rows to the statement."""
+    counts = _bulk_created(monkeypatch)
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        load_seeds(store, load_seed_dir(MINI_SEEDS))
+        run_import(store, FIX, max_rejected=MAX)
+        first = dict(counts)
+        count = "MATCH (n) WHERE n:Actor OR n:Diploma OR n:Site RETURN labels(n)[0], count(n)"
+        before = sorted(raw_rows(store, count))
+        data = parse_directory(FIX, max_rejected=MAX, parallel=False)
+        stale = build_statements(data, GraphState(), bulk=True)  # "the graph has no node"
+        assert any(isinstance(s, BulkNodes) and s.new for s in stale.statements)
+        store.write_atomic(stale.statements)
+        assert counts == first, "nothing created in bulk"
+        for label, prop in (("Actor", "uai"), ("Diploma", "code"), ("Site", "insee")):
+            twice = raw_rows(
+                store,
+                f"MATCH (n:{label}) WHERE n.{prop} IS NOT NULL WITH n.{prop} AS k, count(*) AS c "
+                "WHERE c > 1 RETURN count(k)",
+            )
+            assert twice == [[0]], label
+        assert sorted(raw_rows(store, count)) == before
+    finally:
+        store.close()

@@ -15,7 +15,9 @@ import graph.inference.co_offer
 import graph.ingest.opendata.plan
 import graph.ingest.opendata.renewal
 import graph.models
+import graph.pathways.explanation
 import graph.pathways.hygiene
+import graph.pathways.job
 import graph.pathways.scope
 import graph.pathways.variety
 import graph.territory
@@ -33,7 +35,9 @@ import graph.territory
         graph.ingest.opendata.plan,
         graph.ingest.opendata.renewal,
         graph.models,
+        graph.pathways.explanation,
         graph.pathways.hygiene,
+        graph.pathways.job,
         graph.pathways.scope,
         graph.pathways.variety,
         graph.territory,

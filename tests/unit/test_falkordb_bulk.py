@@ -10,6 +10,8 @@ import pytest
 from graph.engines.falkordb_bulk import (
     encode_segments,
     encode_value,
+    encode_values,
+    node_header,
     relationship_header,
     relationships_token,
 )
@@ -54,3 +56,22 @@ def test_a_shared_segment_is_encoded_once_and_gives_the_same_bytes() -> None:
     assert one == encode_value("import") + encode_value(2024) + encode_value(1)
     assert two == encode_value("import") + encode_value(2024) + b"\x00"
     assert cache[id(shared)][0] is shared  # kept alive: its id cannot be reused meanwhile
+
+
+def test_a_list_segment_is_encoded_and_not_remembered() -> None:
+    cache: dict = {}
+    own = [1, None, "x"]
+    assert encode_segments((own,), cache) == encode_value(1) + b"\x00" + encode_value("x")
+    assert cache == {}
+    own[0] = 2  # a list's values are its relationship's: read again each time
+    assert encode_segments((own,), cache).startswith(encode_value(2))
+
+
+def test_a_node_token_is_the_header_then_the_values() -> None:
+    header = node_header("Site", ("insee", "lat"))
+    assert header == b"Site\x00" + struct.pack("<I", 2) + b"insee\x00lat\x00"
+    assert encode_values(("12089", None)) == encode_value("12089") + b"\x00"
+    with pytest.raises(InvalidQuery):
+        node_header("Si\x00te", ())
+    with pytest.raises(InvalidQuery):
+        encode_values(("ok", float("nan")))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.cypher import CypherLibrary
+from graph.ingest.opendata import created
 from graph.ingest.opendata.plan import parse_directory
 from graph.ingest.opendata.writer import (
     BATCH,
@@ -20,7 +21,7 @@ from graph.ingest.opendata.writer import (
     build_statements,
 )
 from graph.pathways.data import merge_offer_rows
-from graph.store import BulkRelationships
+from graph.store import BulkNodes, BulkRelationships
 from graph.text import normalise
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -86,6 +87,53 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         if s.name.startswith("import_link_") and "offers" in s.name
     )
     assert all(lib.get(s.ends).startswith("//") and len(s.params["rows"]) <= BATCH for s in offers)
+    # and the node upserts, with the same rows as the Cypher statements
+    nodes = [s for s in bulk.statements if isinstance(s, BulkNodes)]
+    assert {s.name for s in nodes} == {
+        "import_sites",
+        "import_diplomas",
+        "import_programmes",
+        "import_actors",
+    }
+    for st in nodes:
+        assert st.new == {r[st.key] for r in st.params["rows"]}  # an empty graph: all new
+        assert st.created is not None
+        assert [len(st.created(r)) for r in st.params["rows"]] == [len(st.props)] * len(
+            st.params["rows"]
+        )
+    assert [r for s in nodes for r in s.params["rows"] if s.name == "import_actors"] == [
+        r for s in plan.statements if s.name == "import_actors" for r in s.params["rows"]
+    ]
+
+
+def test_bulk_nodes_leave_the_nodes_the_graph_has_to_the_query(data) -> None:
+    bulk = build_statements(data, seeded_state(), bulk=True)
+    by_name = {s.name: s for s in bulk.statements if isinstance(s, BulkNodes)}
+    actors = [s for s in bulk.statements if isinstance(s, BulkNodes) and s.label == "Actor"]
+    assert any("0120006S" in {r["uai"] for r in s.params["rows"]} for s in actors)
+    assert not any("0120006S" in s.new for s in actors)
+    assert "40025014" not in by_name["import_diplomas"].new
+    assert by_name["import_diplomas"].new  # the others are new
+
+
+@pytest.mark.parametrize(
+    ("query", "key", "props"),
+    [
+        ("import_sites", "insee", created.SITE_PROPS),
+        ("import_diplomas", "code", created.DIPLOMA_PROPS),
+        ("import_programmes", "code", created.PROGRAMME_PROPS),
+        ("import_actors", "uai", created.ACTOR_PROPS),
+    ],
+)
+def test_bulk_nodes_set_the_properties_the_query_sets_in_its_order(
+    query: str, key: str, props: tuple[str, ...]
+) -> None:
+    """A property added to an upsert query and not to graph.ingest.opendata.created would be
+    missing on the nodes FalkorDB creates in bulk: keep them in step (the key first, as
+    MERGE creates the node with it)."""
+    text = CypherLibrary("falkordb").get(query)
+    assert re.search(rf"MERGE \(n:\w+ \{{{key}: r\.{key}\}}\)", text)
+    assert (key, *re.findall(r"\bn\.(\w+) =", text)) == props
 
 
 def test_rows_carry_no_nulls_and_the_sweep_clears_every_import_property(data) -> None:

@@ -112,7 +112,8 @@ PRODUCERS: tuple[Producer, ...] = (
         LICENCE_OUVERTE,
         LICENCE_OUVERTE_URL,
         (r"^rome", r"^domaine_professionnel"),
-        "job codes cited by the seed files (not imported by `cmq import`)",
+        "job codes cited by the seed files; the names of the ROME codes (rome.csv, read by "
+        "`cmq import`; domaine_professionnel.csv is not read)",
     ),
     Producer(
         "certifinfo",

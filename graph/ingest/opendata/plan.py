@@ -37,6 +37,7 @@ from graph.ingest.opendata import (
     places,
     postbac,
     professional,
+    rome,
 )
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
@@ -79,6 +80,7 @@ PARCOURSUP_GLOB = "fr-esr-parcoursup*.csv"
 CERTIF_INFO_FILE = "certif_info.csv"
 DIPLOMES_PRO_FILE = "diplomesProfessionnels.csv"
 FAMILLES_FILE = "familleMetiers.csv"
+ROME_FILE = "rome.csv"
 ACTIVITY_GLOBS = (
     ("constat_*.csv", "pupils (DEPP constat)", activity.parse_constat),
     ("attractivite_capacite_*.csv", "offers (Affelnet)", activity.parse_affelnet),
@@ -222,6 +224,7 @@ class ImportData:
     certifications: dict[str, certif_info.Certification]  # CFD -> Certif Info
     professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
     families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
+    rome_labels: dict[str, str] = field(default_factory=dict)  # ROME code -> name (rome.csv)
     # the continuation evidence and common secondes, read by the process that parsed the
     # activity files, after them (ahead.py); None: read when the passerelles are inferred
     evidence: Outcome[Evidences] | None = None
@@ -506,6 +509,10 @@ def _parse(
             p, reports.new(p, "diploma links (familles de métiers)")
         )
         citations[p.name] = citation(p.name)
+    rome_labels: dict[str, str] = {}
+    if certifications and (p := directory / ROME_FILE).is_file():
+        rome_labels = rome.parse_rome_labels(p, reports.new(p, "job names (ROME)"))
+        citations[p.name] = citation(p.name)
     reports.done()
     known_rows(activity_offers, activity_reports, diplomas)
 
@@ -552,6 +559,7 @@ def _parse(
         certifications={c: v for c, v in certifications.items() if c in diplomas},
         professional={c: v for c, v in pro.items() if c in diplomas},
         families={c: v for c, v in families.items() if c in diplomas},
+        rome_labels=rome_labels,
     )
 
 

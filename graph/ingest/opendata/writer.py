@@ -20,10 +20,11 @@ import json
 import math
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
@@ -33,6 +34,7 @@ from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
+from graph.ingest.opendata import created
 from graph.ingest.opendata.lazy import LazyStatements, Part, given
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -48,7 +50,7 @@ from graph.ingest.opendata.report import ImportSummary
 from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
 from graph.models import Label, RelType
-from graph.store import BulkRelationships, GraphStore, Statement
+from graph.store import BulkNodes, BulkRelationships, GraphStore, Statement
 from graph.text import normalise
 
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
@@ -103,6 +105,7 @@ IMPORT_PROPS = (
     "readable_name",
     "readable_name_source",
     "rome_codes",
+    "rome_labels",
     "formacodes",
     "formacode_labels",
     "rncp_codes",
@@ -241,13 +244,18 @@ def _readable(data: ImportData, code: str) -> tuple[str | None, str | None]:
 
 
 def _links(data: ImportData, code: str) -> dict[str, Any]:
-    """What a diploma leads to (Certif Info: ROME, Formacode, RNCP, RS; diplomesProfessionnels:
+    """What a diploma leads to (Certif Info: ROME, with their names from rome.csv, Formacode,
+    RNCP, RS; diplomesProfessionnels:
     CPC, secteur; familleMetiers: famille de métiers), as diploma properties."""
     c = data.certifications.get(code)
     p = data.professional.get(code)
     f = data.families.get(code)
     return {
         "romes": list(c.romes) if c and c.romes else None,
+        # the names in the order of the codes, "" where rome.csv does not name one
+        "rome_labels": [data.rome_labels.get(r, "") for r in c.romes]
+        if c and c.romes and data.rome_labels
+        else None,
         "formacodes": list(c.formacodes) if c and c.formacodes else None,
         "formacode_labels": list(c.formacode_labels) if c and c.formacode_labels else None,
         "rncp": list(dict.fromkeys([*(c.rncp if c else ()), *([p.rncp] if p and p.rncp else [])]))
@@ -397,10 +405,6 @@ def _actor_row(
     )
 
 
-def _json_int(n: int | None) -> str:
-    return "null" if n is None else str(int(n))
-
-
 def history_json(o: Offer, texts: dict[str, str]) -> str:
     """``json.dumps([y.to_dict() for y in o.years], ensure_ascii=False, separators=(",", ":"))``
     written directly (55 000 offers at national size): the figures are integers or null, and
@@ -411,9 +415,12 @@ def history_json(o: Offer, texts: dict[str, str]) -> str:
         text = texts.get(source)
         if text is None:
             text = texts[source] = json.dumps(source, ensure_ascii=False)
+        year, capacity, demand, pupils = y.year, y.capacity, y.demand, y.pupils
         parts.append(
-            f'{{"year":{_json_int(y.year)},"capacity":{_json_int(y.capacity)},'
-            f'"demand":{_json_int(y.demand)},"pupils":{_json_int(y.pupils)},"source":{text}}}'
+            f'{{"year":{"null" if year is None else int(year)},'
+            f'"capacity":{"null" if capacity is None else int(capacity)},'
+            f'"demand":{"null" if demand is None else int(demand)},'
+            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}}}'
         )
     return "[" + ",".join(parts) + "]"
 
@@ -573,16 +580,51 @@ def _lazy_chunks(
     name: str,
     items: Sequence[Any],
     rows_of: Callable[[Sequence[Any]], list[dict[str, Any]]],
+    bulk: _NodeBulk | None = None,
     **shared: Any,
 ) -> Part:
     """``_chunks`` of the rows ``rows_of`` gives for ``items`` (one row each), built a batch at
-    a time as the store reads them."""
+    a time as the store reads them (as :class:`BulkNodes` when ``bulk`` says how)."""
 
     def build() -> Iterator[Statement]:
         for i in range(0, len(items), BATCH):
-            yield Statement(name, {**shared, "rows": rows_of(items[i : i + BATCH])})
+            params = {**shared, "rows": rows_of(items[i : i + BATCH])}
+            yield Statement(name, params) if bulk is None else bulk.statement(name, params)
 
     return Part(-(-len(items) // BATCH), len(items), build)
+
+
+@dataclass(frozen=True)
+class _NodeBulk:
+    """How a store with ``bulk_nodes`` may create an upsert statement's new nodes
+    (:class:`BulkNodes`): the label, the key (property and row field), the properties
+    :mod:`created` gives in order, the function giving them, and the keys the graph has."""
+
+    label: str
+    key: str
+    props: tuple[str, ...]
+    created: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+    existing: frozenset[str]
+
+    def statement(self, name: str, params: dict[str, Any]) -> BulkNodes:
+        new = frozenset(k for r in params["rows"] if (k := r[self.key]) not in self.existing)
+        return BulkNodes(
+            name,
+            params,
+            label=self.label,
+            key=self.key,
+            props=self.props,
+            new=new,
+            created=self.created,
+        )
+
+
+def _node_chunks(
+    name: str, rows: list[dict[str, Any]], bulk: _NodeBulk | None, **shared: Any
+) -> Iterator[Statement]:
+    """``_chunks``, as :class:`BulkNodes` when ``bulk`` says how."""
+    for st in _chunks(name, rows, **shared):
+        yield st if bulk is None else bulk.statement(st.name, dict(st.params))
 
 
 def _offer_part(offers: Sequence[Offer], sources: dict[str, str]) -> Part:
@@ -682,18 +724,6 @@ def _pressure(capacity: int | None, demand: int | None) -> float | None:
     return _round_half_away(1000.0 * demand / capacity) / 1000.0
 
 
-def _citations(files: Sequence[str], sources: dict[str, str]) -> str | None:
-    """``reduce(s = '', f IN files | s + CASE WHEN s = '' THEN '' ELSE '; ' END +
-    $sources[f])``: null as soon as a file has no citation."""
-    s = ""
-    for f in files:
-        c = sources.get(f)
-        if c is None:
-            return None
-        s = s + ("" if s == "" else "; ") + c
-    return s
-
-
 def _bulk_offer_part(
     offers: Sequence[Offer],
     establishments: dict[str, Establishment],
@@ -704,41 +734,39 @@ def _bulk_offer_part(
 
     def build() -> Iterator[Statement]:
         texts: dict[str, str] = {}
-        shared: dict[Any, tuple[Any, ...]] = {}
+        # per (modality, renewed_from, common_year, years, files): the values from origin to
+        # source_year, and sources and source (OFFER_PROPS), shared by the offers alike
+        shared: dict[Any, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
         places: dict[str, tuple[Any, ...]] = {}
         for i in range(0, len(offers), BATCH):
             edges = []
             for o in offers[i : i + BATCH]:
-                latest = o.latest
-                years = tuple(y.year for y in o.years)
-                files = tuple(o.files)
-                head_key = ("head", o.modality, tuple(o.renewed_from), o.common_year)
-                head = shared.get(head_key)
-                if head is None:
+                ys = o.years
+                latest = ys[-1]
+                years = tuple([y.year for y in ys])
+                files = tuple(dict.fromkeys([s for y in ys for s in y.sources]))  # o.files
+                key = (o.modality, o.renewed_from, o.common_year, years, files)
+                alike = shared.get(key)
+                if alike is None:
                     status = RENEWED if o.renewed_from else "open"
-                    head = shared[head_key] = (
-                        status,
-                        o.modality,
-                        list(o.renewed_from) or None,
-                        o.common_year,
+                    renewed = list(o.renewed_from) or None
+                    alike = shared[key] = (
+                        (*_ORIGIN, status, o.modality, renewed, o.common_year)
+                        + (years[-1], list(years), years[-1]),
+                        (list(files), created.citations(files, sources)),
                     )
-                span_key = ("span", years, files)
-                span = shared.get(span_key)
-                if span is None:
-                    span = shared[span_key] = (years[-1], list(years), years[-1])
-                    shared[("files", years, files)] = (list(files), _citations(files, sources))
                 place = places.get(o.uai)
                 if place is None:
                     place = places[o.uai] = _place(establishments[o.uai])
-                figures = (
-                    latest.capacity,
-                    latest.demand,
+                capacity, demand = latest.capacity, latest.demand
+                figures = [  # this offer's alone: a list, not remembered by the encoder
+                    capacity,
+                    demand,
                     latest.pupils,
-                    _pressure(latest.capacity, latest.demand),
+                    _pressure(capacity, demand),
                     history_json(o, texts),
-                )
-                segments = (_ORIGIN, head, span, figures, shared[("files", years, files)], place)
-                edges.append((o.uai, o.code, segments))
+                ]
+                edges.append((o.uai, o.code, (alike[0], figures, alike[1], place)))
             yield BulkRelationships(
                 "import_link_offers",
                 {"rows": edges},
@@ -816,7 +844,8 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
 
     ``bulk``: the offers a store with ``bulk_relationships`` can take as
     :class:`BulkRelationships` are given so (the others, and every offer when False, as Cypher
-    statements)."""
+    statements), and the node upserts as :class:`BulkNodes` (the nodes the state does not
+    have may be created in bulk)."""
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
@@ -871,20 +900,55 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
         placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
         offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
         programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
+    site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
+    if bulk:
+
+        def has(label: Label) -> frozenset[str]:
+            return frozenset(state.nodes.get(label.value, {}))
+
+        site_bulk = _NodeBulk(
+            Label.SITE.value,
+            "insee",
+            created.SITE_PROPS,
+            partial(created.site, run, sources),
+            has(Label.SITE),
+        )
+        diploma_bulk = _NodeBulk(
+            Label.DIPLOMA.value,
+            "code",
+            created.DIPLOMA_PROPS,
+            partial(created.diploma, run, sources, type_labels),
+            has(Label.DIPLOMA),
+        )
+        programme_bulk = replace(
+            diploma_bulk,
+            props=created.PROGRAMME_PROPS,
+            created=partial(created.programme, run, psup),
+        )
+        actor_bulk = _NodeBulk(
+            Label.ACTOR.value,
+            "uai",
+            created.ACTOR_PROPS,
+            partial(created.actor, run, sources, natures),
+            has(Label.ACTOR) | {a["uai"] for a in adopted},
+        )
     statements = LazyStatements(
         [
             given(
                 [
                     Statement("import_clear_relationships"),
-                    *_chunks("import_sites", sites, run=run, sources=sources),
-                    *_chunks(
+                    *_node_chunks("import_sites", sites, site_bulk, run=run, sources=sources),
+                    *_node_chunks(
                         "import_diplomas",
                         diplomas,
+                        diploma_bulk,
                         run=run,
                         sources=sources,
                         type_labels=type_labels,
                     ),
-                    *_chunks("import_programmes", programmes, run=run, source=psup),
+                    *_node_chunks(
+                        "import_programmes", programmes, programme_bulk, run=run, source=psup
+                    ),
                     *_chunks("import_adopt_seed_actors", adopted),
                 ]
             ),
@@ -892,6 +956,7 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
                 "import_actors",
                 establishments,
                 lambda es: [_actor_row(e, places.get(e.uai, _NO_PLACES)) for e in es],
+                actor_bulk,
                 run=run,
                 sources=sources,
                 natures=natures,
