@@ -20,8 +20,12 @@ A series matches a target of:
 3. a neighbouring domain of the same category whose field meets the series' field
    (:data:`graph.inference.fields.NEIGHBOURS`: tertiaire → informatique, STMG → BTS SIO).
 
-The caller still refuses pairs whose fields are apart (:func:`graph.inference.fields.keys_apart`).
-No table of series: everything comes from the codes the files give each diploma.
+Never across NSF families that do not meet (:func:`graph.inference.fields.families_meet`:
+ST2S, services aux personnes, → BTS MHR, hôtellerie). The ROME codes and Formacode Certif Info
+gives a bac techno play no part: a general-technological diploma is not a trade, and its few
+codes are arbitrary (ST2S: M1609, secrétariat médical) — comparing them with a BTS's would keep
+ST2S from BTS SP3S. No table of series: everything comes from the codes the files give each
+diploma.
 """
 
 from __future__ import annotations
@@ -80,10 +84,17 @@ def series_match(series: str | None, target: str | None) -> tuple[str, float] | 
     True
     >>> series_match("200", "326") is None  # another category
     True
+    >>> series_match("331", "334") is None  # same domain, families apart
+    True
+    >>> series_match("331", "332")  # ST2S -> BTS SP3S
+    ('domaine NSF 33x', 0.3)
     """
     if not (_valid(series) and _valid(target)):
         return None
     assert series is not None and target is not None
+    fa, fb = nsf_family(series), nsf_family(target)
+    if fa and fb and not families_meet(fa, fb):
+        return None  # fields apart (graph.inference.fields): ST2S (331) -> BTS MHR (334)
     if series[:2] == target[:2]:
         return f"domaine NSF {series[:2]}x", STRENGTH["domain"]
     if series[0] != target[0]:
@@ -94,8 +105,7 @@ def series_match(series: str | None, target: str | None) -> tuple[str, float] | 
             f"{_CATEGORY.get(series[0], 'de la catégorie')} ({series[0]}xx)",
             STRENGTH["category"],
         )
-    fa, fb = nsf_family(series), nsf_family(target)
-    if fa and fb and fa != fb and families_meet(fa, fb):
+    if fa and fb and fa != fb:
         return f"domaines NSF voisins {series[:2]}x et {target[:2]}x", STRENGTH["neighbour"]
     return None
 
