@@ -56,18 +56,15 @@ def _valid(nsf: str | None) -> bool:
     return nsf is not None and len(nsf) == 3 and nsf.isdigit() and not nsf.endswith("9")
 
 
-def is_series(nsf: str | None, title: frozenset[str]) -> bool:
-    """A bac techno series a learner holds: a named field, not a « 2nd cycle » aggregate of the
-    BCN (``2ND CYCLE TECHNO : GROUPE DE SPECIALITES 334``).
+def is_series(nsf: str | None, examined: bool) -> bool:
+    """A bac techno series a learner holds: a named field and an exam of its own (the BCN's
+    ``DATE_PREMIERE_SESSION``), not a course year (« 1ERE STMG ») nor a « 2ND CYCLE TECHNO »
+    aggregate, which have none.
 
-    >>> is_series("310", frozenset({"GESTION", "FINANCE"}))
-    True
-    >>> is_series("334", frozenset({"CYCLE", "TECHNO", "GROUPE", "SPECIALITES"}))
-    False
-    >>> is_series("999", frozenset())
-    False
+    >>> is_series("310", True), is_series("310", False), is_series("999", True)
+    (True, False, False)
     """
-    return _valid(nsf) and "CYCLE" not in title
+    return _valid(nsf) and examined
 
 
 def series_match(series: str | None, target: str | None) -> tuple[str, float] | None:

@@ -23,7 +23,9 @@ def bac_techno_programme_legs(
 ) -> list[InferredPasserelle]:
     """One leg per (bac techno series, extract programme of a :data:`~graph.inference.
     bac_techno.TARGET_TYPES` type) whose fields match, except pairs a source documents."""
-    bacs = [d for d in diplomas if d.type == "bac_techno" and bac_techno.is_series(d.nsf, d.title)]
+    bacs = [
+        d for d in diplomas if d.type == "bac_techno" and bac_techno.is_series(d.nsf, d.examined)
+    ]
     targets = [p for p in programmes if p.type in bac_techno.TARGET_TYPES and p.nsf]
     out: list[InferredPasserelle] = []
     for a in bacs:

@@ -65,6 +65,9 @@ class DiplomaFacts:
     # the establishments (UAI) the national activity files say prepare it (those of its BCN
     # predecessors when it has none yet): graph.inference.co_offer
     establishments: frozenset[str] = frozenset()
+    # the BCN gives it an exam session (DATE_PREMIERE_SESSION): a course year (« 1ERE STMG »,
+    # « 2ND CYCLE TECHNO ») has none, and nobody holds it as a diploma (graph.inference.bac_techno)
+    examined: bool = True
 
 
 @dataclass(frozen=True)
@@ -322,7 +325,7 @@ def infer_passerelles(
         for b, how, strength in _scored(a, of("bts"), apart):
             add("bac-pro-to-bts", a, b, how, strength=strength)
     for a in of("bac_techno"):
-        if not bac_techno.is_series(a.nsf, a.title):
+        if not bac_techno.is_series(a.nsf, a.examined):
             continue
         for b in of(*bac_techno.TARGET_TYPES):
             if (m := bac_techno.series_match(a.nsf, b.nsf)) is None:

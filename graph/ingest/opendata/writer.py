@@ -505,6 +505,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             title=title_words(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
             establishments=establishments.get(d.code, frozenset()),
+            examined=d.first_session is not None,
         )
     return list(out.values())
 
