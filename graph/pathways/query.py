@@ -13,6 +13,7 @@ __all__ = ["PathwayQuery"]
 class PathwayQuery(BaseModel):
     start_codes: list[str]
     start_label: str
+    start_level: int | None = None  # a start by level (from_level): graph.pathways.bac_starts
     to: str | None = None
     # the goal diploma as users read it (« BTS … (32022316) »), set when the graph knows it
     to_label: str | None = None

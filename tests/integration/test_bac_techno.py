@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -36,8 +37,8 @@ def client(
     )
 
 
-def _targets(answer: dict[str, object]) -> set[str]:
-    return {p["steps"][-1]["code"] for p in answer["pathways"]}  # type: ignore[index,union-attr]
+def _targets(answer: dict[str, Any]) -> set[str]:
+    return {p["steps"][-1]["code"] for p in answer["pathways"]}
 
 
 def test_a_bac_stmg_leads_to_the_tertiary_bts_of_the_nord(client: TestClient) -> None:
@@ -70,7 +71,7 @@ def test_a_level_4_start_near_lille_reaches_the_web_developer_job(client: TestCl
     assert answer["pathways"], answer["reason"]
     starts = {p["steps"][0]["code"] for p in answer["pathways"]}
     assert starts & {STMG_GF, STMG_SIG, "43031018", "43031019"}, starts
-    assert "bac technologique" in answer["start"], answer["start"]
+    assert any("bac technologique" in n for n in answer["notices"]), answer["notices"]
 
 
 def test_a_bac_sti2d_leads_to_the_industrial_bts_not_to_the_tertiary_ones(
@@ -102,7 +103,21 @@ def test_a_bac_general_start_says_why_there_is_no_pathway(client: TestClient) ->
     answer = ask(client, **{"from": BAC_GENERAL, "to_level": 5, "departements": "59"})
     assert not answer["pathways"]
     assert (
-        "avec un bac général, les formations post-bac s'ouvrent sur dossier via Parcoursup ; "
+        "Avec un bac général, les formations post-bac s'ouvrent sur dossier via Parcoursup ; "
         "les données ne décrivent pas de passerelle propre à ce diplôme" in answer["reason"]
     ), answer["reason"]
     assert_plain_french(sentences(answer))
+
+
+def test_a_level_4_start_says_which_diplomas_it_starts_from(client: TestClient) -> None:
+    """`from_level=4` only started from the Bacs pros, and did not say so."""
+    answer = ask(client, from_level=4, to_level=5, departements="59", limit=50)
+    starts = {p["steps"][0]["code"] for p in answer["pathways"]}
+    assert BAC_PRO_LOG in starts and {STMG_GF, STMG_SIG, STI2D_SIN, ST2S} & starts, starts
+    assert BAC_GENERAL not in starts
+    said = [n for n in answer["notices"] if n.startswith("Départ de niveau 4")]
+    assert said == [
+        "Départ de niveau 4 : les parcours partent des diplômes suivants : Bac pro, bac "
+        "technologique. Avec un bac général, les formations post-bac s'ouvrent sur dossier via "
+        "Parcoursup ; les données ne décrivent pas de passerelle propre à ce diplôme."
+    ], answer["notices"]
