@@ -14,24 +14,21 @@ The scores are unchanged: only the order of pathways of the same programme moves
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from graph.pathways.hygiene import COMMON_YEAR
 from graph.pathways.scoring import Scored
+from graph.programme_names import programme_words
 
 __all__ = ["later_options_notice", "programme_key", "varied"]
 
-# where a diploma's name stops naming its programme: its option, its speciality after « : »
-# is kept (BTSA ACS'AGRI : …), only the option goes
-_TYPE_WORDS = frozenset({"BTS", "BTSA", "BAC", "PRO", "CAP", "CAPA", "BP", "MC"})
-_OPTION = re.compile(r"\bOPTION\b|\bOPT\.|,\s*OPTION\b", re.IGNORECASE)
+_BTSA = re.compile(r"\bBTSA\b", re.IGNORECASE)
 
 
 def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
     """The programme of a diploma: its type and its name without option, common-year marker
-    nor diploma type in parentheses, without accents or punctuation.
+    nor diploma type in parentheses, without accents or punctuation
+    (:func:`graph.programme_names.programme_words`, the import's rule too).
 
     >>> programme_key({"type": "bts", "name": "BTSA technico-commercial option univers jardins et animaux de compagnie"})
     ('bts agricole', 'TECHNICO COMMERCIAL')
@@ -45,51 +42,61 @@ def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
     ('bts', 'MAINTENANCE DES VEHICULES')
     """  # noqa: E501
     name = str(d.get("name") or "")
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
     kind = str(d.get("type") or "")
-    if re.search(r"\bBTSA\b", text):  # BTSA technico-commercial is not BTS technico-commercial
+    if _BTSA.search(name):  # BTSA technico-commercial is not BTS technico-commercial
         kind += " agricole"
-    text = _OPTION.split(COMMON_YEAR.sub(" ", text))[0]
-    text = re.sub(r"\([^)]*\)", " ", text)
-    words = re.sub(r"[^A-Z0-9]+", " ", text).split()
-    # the diploma type written before or after the name: « BTS maintenance des véhicules option
-    # B » and « MAINTENANCE DES VEHICULES OPTION A … (BTS) » are one programme
-    while len(words) > 1 and words[0] in _TYPE_WORDS:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _TYPE_WORDS:
-        words = words[:-1]  # « … PRODUITS BTS » before « 1ERE ANNEE COMMUNE »
-    return (kind, " ".join(words) or str(d.get("code") or ""))
+    return (kind, " ".join(programme_words(name)) or str(d.get("code") or ""))
 
 
-def _key(s: Scored) -> tuple[tuple[str, str], ...]:
-    return (programme_key(s.start), *(programme_key(st.diploma) for st in s.plan))
+def _key(s: Scored, any_start: bool = False) -> tuple[tuple[str, str], ...]:
+    steps = tuple(programme_key(st.diploma) for st in s.plan)
+    return steps if any_start else (programme_key(s.start), *steps)
 
 
-def varied(shown: Sequence[Scored]) -> list[Scored]:
+def varied(shown: Sequence[Scored], *, any_start: bool = False) -> list[Scored]:
     """The pathways with the best one of each programme first (in their order), then the
-    others in their order."""
-    first: list[Scored] = []
-    later: list[Scored] = []
-    seen: set[tuple[tuple[str, str], ...]] = set()
+    others in their order.
+
+    ``any_start``: the question starts from a level (any diploma of it), so the start does
+    not make a choice different: the same programme reached from two diplomas of the level
+    (Bac pro SN option A and Bac pro CIEL → BTS CIEL at the same lycée) is one choice. Its
+    first pathway is then the best one whose start is still open, if any: a learner asking
+    today most likely holds a diploma still delivered."""
+    groups: dict[tuple[tuple[str, str], ...], list[Scored]] = {}
     for s in shown:
-        key = _key(s)
-        (later if key in seen else first).append(s)
-        seen.add(key)
-    return first + later
+        groups.setdefault(_key(s, any_start), []).append(s)
+    first: list[Scored] = []
+    for members in groups.values():
+        lead = members[0]
+        if any_start:
+            lead = next((m for m in members if not m.start.get("closed")), lead)
+        first.append(lead)
+    chosen = {id(s) for s in first}
+    return first + [s for s in shown if id(s) not in chosen]
 
 
-def later_options_notice(before: Sequence[Scored], after: Sequence[Scored]) -> str | None:
+def later_options_notice(
+    before: Sequence[Scored], after: Sequence[Scored], *, any_start: bool = False
+) -> str | None:
     """What the reordering moved, in French, or None when it moved nothing."""
     if [id(s) for s in before] == [id(s) for s in after]:
         return None
     firsts: set[tuple[tuple[str, str], ...]] = set()
     moved: list[int] = []
     for i, s in enumerate(after, start=1):
-        key = _key(s)
+        key = _key(s, any_start)
         if key in firsts:
             moved.append(i)
         firsts.add(key)
+    if not moved:  # only an open start put before a closed one of the same programme
+        return None
     numbers = _numbers(moved)
+    if any_start:
+        return (
+            "Pour montrer d'abord des formations différentes, une même formation atteinte "
+            "depuis un autre diplôme de départ, ou une autre option du même diplôme, est "
+            f"classée après ({numbers}), quel que soit son score."
+        )
     return (
         "Pour montrer d'abord des diplômes différents, les autres options d'un même diplôme "
         f"sont classées après ({numbers}), quel que soit leur score."
