@@ -11,10 +11,13 @@ the database is unavailable). The OpenAPI document declares the model on every r
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+
+from graph.labels import VALUE_FR
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "https://cmq-graph.fr/problemes/"
@@ -121,20 +124,44 @@ _FR: dict[str, str] = {
 }
 
 
+def _where(error: dict[str, Any]) -> str:
+    """The field a person named: ``modality``, never pydantic's ``str-enum[Modality]`` step
+    of a union nor a list index."""
+    loc = error.get("loc", ())
+    return ".".join(
+        str(x)
+        for x in loc
+        if isinstance(x, str) and x not in ("body", "query", "path", "header") and "[" not in x
+    )
+
+
+def _accepted(values: list[str]) -> str:
+    """« school » (voie scolaire), « apprenticeship » (apprentissage) ou « continuing » …"""
+    said = [f"« {v} » ({VALUE_FR[v]})" if v in VALUE_FR else f"« {v} »" for v in values]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " ou " + said[-1]
+
+
+def _enum_values(error: dict[str, Any]) -> list[str]:
+    return re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+
+
 def field_message(error: dict[str, Any]) -> str:
     """'champ : problème' in French for one FastAPI / pydantic error."""
-    loc = [str(x) for x in error.get("loc", ()) if x not in ("body", "query", "path", "header")]
+    where = _where(error)
     text = field_problem(error)
-    return f"{'.'.join(loc)} : {text}" if loc else text
+    return f"{where} : {text}" if where else text
 
 
 def field_problem(error: dict[str, Any]) -> str:
     """What is wrong with one field, in French: from the error's type and its context, or the
     validator's own sentence (``ctx.error``), never pydantic's English ``msg`` (« Value error,
-    … », « Field required »)."""
+    … », « Field required »); a value outside a closed list names the accepted values with
+    what each means."""
     template = _FR.get(str(error.get("type")))
     ctx = error.get("ctx") or {}
-    if template is not None:
+    if error.get("type") in ("enum", "literal_error") and _enum_values(error):
+        text = "valeur inconnue (valeurs acceptées : " + _accepted(_enum_values(error)) + ")"
+    elif template is not None:
         try:
             text = template.format(**{k: str(v) for k, v in ctx.items()})
         except (KeyError, IndexError):
@@ -146,8 +173,30 @@ def field_problem(error: dict[str, Any]) -> str:
     return text
 
 
+def _merged(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One error per field: a value refused by each member of a union of enums
+    (``kind``: an actor's or a platform's kind) is one unknown value, all accepted values
+    listed."""
+    out: list[dict[str, Any]] = []
+    enums: dict[str, dict[str, Any]] = {}
+    for e in errors:
+        if e.get("type") not in ("enum", "literal_error") or not _enum_values(e):
+            out.append(e)
+            continue
+        key = _where(e)
+        if key in enums:
+            seen = _enum_values(enums[key])
+            more = [v for v in _enum_values(e) if v not in seen]
+            expected = ", ".join(f"'{v}'" for v in seen + more)
+            enums[key]["ctx"] = {**(enums[key].get("ctx") or {}), "expected": expected}
+            continue
+        enums[key] = {**e, "ctx": dict(e.get("ctx") or {})}
+        out.append(enums[key])
+    return out
+
+
 def validation_detail(errors: list[dict[str, Any]]) -> str:
-    return "Paramètres refusés — " + " ; ".join(field_message(e) for e in errors[:10])
+    return "Paramètres refusés — " + " ; ".join(field_message(e) for e in _merged(errors)[:10])
 
 
 # -- the OpenAPI document ----------------------------------------------------------------------

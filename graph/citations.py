@@ -14,9 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.ingest.opendata.credits import producer_of
+from graph.ingest.opendata.credits import PRODUCERS, Producer
 
-__all__ = ["DOCUMENTS", "Document", "cite", "dataset_name", "document_of", "file_title"]
+__all__ = [
+    "DATASETS",
+    "DOCUMENTS",
+    "Dataset",
+    "Document",
+    "cite",
+    "dataset_name",
+    "document_of",
+    "file_title",
+    "split_sources",
+]
 
 
 @dataclass(frozen=True)
@@ -73,12 +83,75 @@ _DATASET_FR = {
     "diplomes-pro": "Diplômes professionnels et familles de métiers, Éducation nationale",
 }
 
-# Files of one producer that are datasets of their own (checked before the producer's name).
-_FAMILY_FR = (
-    (re.compile(r"^constat_"), "Constat des effectifs à la rentrée (DEPP), Éducation nationale"),
-    (re.compile(r"^BTS_attractivite_capacite_"), "Parcoursup : places et vœux en BTS"),
-    (re.compile(r"^fr-esr-parcoursup"), "Parcoursup : formations de l'enseignement supérieur"),
+# Files of one producer that are datasets of their own: (key, producer key, pattern, name).
+# The pattern is one of the producer's (credits.PRODUCERS), which then no longer covers it.
+_FAMILIES = (
+    (
+        "constat",
+        "affelnet",
+        r"^constat_",
+        "Constat des effectifs à la rentrée (DEPP), Éducation nationale",
+    ),
+    (
+        "parcoursup-bts",
+        "parcoursup",
+        r"^BTS_attractivite_capacite_",
+        "Parcoursup : places et vœux en BTS",
+    ),
+    (
+        "parcoursup-formations",
+        "parcoursup",
+        r"^fr-esr-parcoursup",
+        "Parcoursup : formations de l'enseignement supérieur",
+    ),
 )
+
+# What each dataset brings to the graph (French, for the « Données et licences » page): the
+# files that bring no offer still bring names, places or links, and the page says which.
+_BRINGS = {
+    "bcn": "les diplômes : intitulés, niveaux, spécialités et rénovations",
+    "annuaire": "les noms, communes et coordonnées des établissements scolaires",
+    "cfa": "les noms et communes des centres de formation d'apprentis",
+    "affelnet": "les formations après la 3e : places et vœux par établissement",
+    "constat": "les formations des lycées et leurs effectifs à la rentrée",
+    "parcoursup-bts": "les BTS : places et vœux par établissement, sous statut scolaire ou en "
+    "apprentissage",
+    "parcoursup-formations": "les lieux des formations post-bac",
+    "esr": "les noms et coordonnées des établissements d'enseignement supérieur",
+    "insee": "les noms des départements, de leurs académies et régions",
+    "geonames": "les coordonnées des communes où aucun annuaire n'en donne",
+    "rome": "les noms des métiers (codes ROME)",
+    "certifinfo": "les métiers auxquels préparent les diplômes",
+    "diplomes-pro": "les noms lisibles et les familles de métiers des diplômes professionnels",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A public dataset as citations name it: ``GET /sources`` lists these, and both the
+    server (:func:`cite`) and the web interface name a file by the dataset whose patterns
+    match it, so that a file is cited under one name everywhere."""
+
+    key: str
+    name: str  # French, as a citation reads it
+    producer: Producer
+    files: tuple[str, ...]  # file-name patterns (regular expressions)
+    brings: str = ""  # French: what the dataset brings to the graph
+
+
+def _datasets() -> tuple[Dataset, ...]:
+    out: list[Dataset] = []
+    for p in PRODUCERS:
+        families = [f for f in _FAMILIES if f[1] == p.key]
+        own = tuple(x for x in p.files if x not in {f[2] for f in families})
+        if own:
+            out.append(Dataset(p.key, dataset_name(p.key), p, own, _BRINGS.get(p.key, "")))
+        out.extend(
+            Dataset(key, name, p, (pattern,), _BRINGS.get(key, ""))
+            for key, _, pattern, name in families
+        )
+    return tuple(out)
+
 
 _FILE = re.compile(r"[\w.-]+\.(?:txt|csv|json|toml|xlsx?)\b")
 _DOC = re.compile(r"^\s*(\d{3}_[0-9a-f]{16}\.txt)\s*(.*)$", re.S)
@@ -98,11 +171,14 @@ def dataset_name(key: str) -> str:
     return _DATASET_FR.get(key, "Données publiques")
 
 
+DATASETS = _datasets()
+
+
 def _public_file(name: str, details: str) -> str:
-    producer = producer_of(name)
-    what = next((fr for pat, fr in _FAMILY_FR if pat.search(name)), None)
-    if what is None:
-        what = dataset_name(producer.key) if producer else "Données publiques"
+    what = next(
+        (d.name for d in DATASETS if any(re.search(x, name) for x in d.files)),
+        "Données publiques",
+    )
     year = _YEAR.search(name) or _AS_OF.search(details)
     return f"{what}, {year.group(1)}" if year else what
 
@@ -135,6 +211,29 @@ def _part(text: str) -> str:
     return _FILE.sub("document source", text).strip()
 
 
+def split_sources(source: str) -> list[str]:
+    """The parts of a source text that joins several (``"; "`` by the import, ``" ; "`` by
+    the seeds): split at each ``;`` outside parentheses and « » quotes, so that a file's
+    details (``(… via nMef.csv; Capacité …)``) and a quoted sentence stay whole.
+
+    >>> split_sources("a.csv (x; y); b.csv ; 004_x.txt « p ; q »")
+    ['a.csv (x; y)', 'b.csv', '004_x.txt « p ; q »']
+    """
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(source):
+        if ch in "(«":
+            depth += 1
+        elif ch in ")»":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    parts.append(source[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
 def cite(source: str | None) -> str:
     """The citation people read for a fact's ``source`` (French, no file names).
 
@@ -145,7 +244,7 @@ def cite(source: str | None) -> str:
     """
     if not source:
         return "Source non précisée"
-    parts = [p for p in (_part(x) for x in source.split(" ; ")) if p]
+    parts = [p for p in (_part(x) for x in split_sources(source)) if p]
     seen: list[str] = []
     for p in parts:
         if p not in seen:

@@ -15,10 +15,11 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from graph import communes
 from graph.departements import (
+    REGION_NAMES,
     and_list,
     de_phrase,
     departement_label,
@@ -41,6 +42,7 @@ __all__ = [
     "RegionField",
     "Territory",
     "check_fields",
+    "departements_error",
     "departement_label",
     "departement_number",
     "parse_departements",
@@ -83,7 +85,18 @@ CampusField = Annotated[str | None, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")]
 DepartementsField = Annotated[
     str | None, Field(max_length=120, description="Comma list, e.g. 12,46.")
 ]
-RegionField = Annotated[str | None, Field(pattern=r"^\d{2}$")]
+
+
+def _region(value: str | None) -> str | None:
+    """A région code of the COG (graph.departements.REGION_NAMES), else a French refusal
+    naming the valid ones."""
+    if value is None or value.strip() in REGION_NAMES:
+        return None if value is None else value.strip()
+    valid = ", ".join(f"{c} ({n})" for c, n in sorted(REGION_NAMES.items()))
+    raise ValueError(f"code de région inconnu ; codes acceptés : {valid}")
+
+
+RegionField = Annotated[str | None, Field(max_length=8), AfterValidator(_region)]
 NearField = Annotated[
     str | None,
     Field(
@@ -270,21 +283,51 @@ def _codes(value: str) -> list[str]:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
+def departements_error(value: str) -> str | None:
+    """Why a comma list of département codes is refused (French), or None if it is fine: no
+    code, more than MAX_DEPARTEMENTS, or a code that is no département's (named when it looks
+    like a code; longer text is not echoed).
+
+    >>> departements_error("12, 2A, 971") is None
+    True
+    >>> departements_error("999").split(" ; ")[0]
+    "« departements » : « 999 » n'est pas un code de département"
+    >>> departements_error(",")
+    '« departements » : au moins un code de département, par exemple 12,46'
+    """
+    codes = _codes(value)
+    if not codes:
+        return "« departements » : au moins un code de département, par exemple 12,46"
+    wrong = []
+    for c in codes:
+        try:
+            departement_code(c)
+        except ValueError:
+            wrong.append(c)
+    if wrong:
+        shown = [c for c in wrong if re.fullmatch(r"[0-9A-Za-z]{1,4}", c)]
+        what = (
+            " et ".join(f"« {c} »" for c in shown[:3])
+            + (" ne sont pas des codes" if len(shown[:3]) > 1 else " n'est pas un code")
+            if shown
+            else "un des codes donnés n'est pas un code"
+        )
+        return (
+            f"« departements » : {what} de département ; donnez des codes séparés par des "
+            "virgules, par exemple 12,46,2A,971"
+        )
+    if len(codes) > MAX_DEPARTEMENTS:
+        return DEPARTEMENTS_HINT
+    return None
+
+
 def valid_departements(value: str) -> bool:
     """A comma list of 1 to MAX_DEPARTEMENTS département codes.
 
     >>> valid_departements("12,46"), valid_departements("2A, 971"), valid_departements("99")
     (True, True, False)
     """
-    codes = _codes(value)
-    if not codes or len(codes) > MAX_DEPARTEMENTS:
-        return False
-    try:
-        for c in codes:
-            departement_code(c)
-    except ValueError:
-        return False
-    return True
+    return departements_error(value) is None
 
 
 def parse_departements(value: str | None) -> list[str] | None:
@@ -303,8 +346,8 @@ def check_fields(*, departements: str | None, near: str | None, radius_km: float
     """The checks a request's territory fields must pass (ValueError, for pydantic validators)."""
     if (near is None) != (radius_km is None):
         raise ValueError("« near » et « radius_km » vont ensemble : donnez les deux")
-    if departements and not valid_departements(departements):
-        raise ValueError(DEPARTEMENTS_HINT)
+    if departements and (why := departements_error(departements)):
+        raise ValueError(why)
     if near is not None and not valid_place(near):
         raise ValueError(f"« near » : {PLACE_HINT}")
 

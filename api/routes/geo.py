@@ -11,10 +11,9 @@ from graph.mapdata import map_points
 from graph.models import ActorKind, Modality, PlatformKind
 from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA
 from graph.territory import (
-    DEPARTEMENTS_HINT,
     DepartementsField,
+    departements_error,
     parse_departements,
-    valid_departements,
 )
 
 router = APIRouter(tags=["map"])
@@ -39,8 +38,8 @@ def get_map(
     with the levels, modalities and sectors they offer, for map clients. The territory filters
     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
     ones that have no coordinates."""
-    if departements and not valid_departements(departements):
-        raise InvalidRequest(DEPARTEMENTS_HINT)
+    if departements and (why := departements_error(departements)):
+        raise InvalidRequest(why)
     codes = parse_departements(departements)
     if departement:
         codes = sorted({*(codes or []), departement_code(departement) or ""} - {""})

@@ -14,10 +14,9 @@ from pydantic import BaseModel, Field
 from graph import communes
 from graph.errors import InvalidRequest
 from graph.territory import (
-    DEPARTEMENTS_HINT,
     DepartementsField,
+    departements_error,
     parse_departements,
-    valid_departements,
 )
 
 router = APIRouter(tags=["communes"])
@@ -52,8 +51,8 @@ def get_prefectures(
 ) -> Prefectures:
     """The préfecture of every département (or of `departements=12,46` only), régional
     chefs-lieux first, with their centre (town hall): the town names a map of France shows."""
-    if departements and not valid_departements(departements):
-        raise InvalidRequest(DEPARTEMENTS_HINT)
+    if departements and (why := departements_error(departements)):
+        raise InvalidRequest(why)
     codes = parse_departements(departements)
     found = communes.reference().prefectures(None if codes is None else [_cog(c) for c in codes])
     out = [

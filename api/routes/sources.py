@@ -9,8 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from graph.citations import DOCUMENTS, dataset_name
-from graph.ingest.opendata.credits import PRODUCERS
+from graph.citations import DATASETS, DOCUMENTS
 
 router = APIRouter(tags=["about"])
 
@@ -28,6 +27,9 @@ class DatasetOut(BaseModel):
     licence: str
     licence_url: str
     files: list[str] = Field(description="File-name patterns (regular expressions).")
+    brings: str = Field(
+        description="French: what the dataset brings to the graph (offers, names, places…)."
+    )
 
 
 class SourcesOut(BaseModel):
@@ -44,13 +46,14 @@ def sources() -> SourcesOut:
         ],
         datasets=[
             DatasetOut(
-                key=p.key,
-                name=dataset_name(p.key),
-                producer=p.producer,
-                licence=p.licence,
-                licence_url=p.licence_url,
-                files=list(p.files),
+                key=d.key,
+                name=d.name,
+                producer=d.producer.producer,
+                licence=d.producer.licence,
+                licence_url=d.producer.licence_url,
+                files=list(d.files),
+                brings=d.brings,
             )
-            for p in PRODUCERS
+            for d in DATASETS
         ],
     )

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from graph.diploma_names import readable
 from graph.geo import haversine_km
-from graph.pathways.explanation import unlisted_sentence
+from graph.pathways.explanation import passerelle_sentence, unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
@@ -87,8 +87,13 @@ class OfferOut(BaseModel):
 
 
 class PasserelleUsed(BaseModel):
-    id: str | None
+    id: str | None = Field(description="Internal id, for clients that link to it; never shown.")
     kind: str
+    description: str = Field(
+        default="",
+        description="What people read (French): documented or inferred, and by what "
+        "(« passerelle déduite de ce que les deux diplômes ont en commun : … »).",
+    )
     origin: str | None = None
     rate: float | None = None
     entrant_share: float | None = None
@@ -236,6 +241,7 @@ def pathway_out(
                 passerelle=PasserelleUsed(
                     id=leg.get("passerelle_id"),
                     kind=leg["kind"],
+                    description=passerelle_sentence(leg, best),
                     origin=leg.get("passerelle_origin"),
                     rate=leg.get("rate"),
                     entrant_share=leg.get("entrant_share"),

@@ -12,9 +12,9 @@ from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
-from graph.labels import TYPE_FR
+from graph.labels import MODALITY_FR, TYPE_FR
 from graph.pathways.hygiene import ThinFile
-from graph.pathways.job import to_goal
+from graph.pathways.job import from_start, to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
@@ -34,12 +34,6 @@ __all__ = [
 # answer says where the nearest known one is instead (the bound of the gap reports' nearest next
 # step, graph/gaps/dead_ends.py). The usual continuation of the start is told wherever it is.
 OUTSIDE_MAX_KM = 150.0
-
-MODALITY_FR = {
-    "school": "voie scolaire",
-    "apprenticeship": "apprentissage",
-    "continuing": "formation continue",
-}
 
 Row = dict[str, Any]
 
@@ -238,7 +232,9 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     if s.field_points:
         out.append("Continuité de spécialité entre les diplômes (groupe NSF ou filière communs).")
     if q.modality:
-        out.append(f"{s.modality_hits}/{n} étape(s) en {MODALITY_FR[q.modality.value]}.")
+        out.append(
+            f"{s.modality_hits}/{n} étape{'s' if n > 1 else ''} en {MODALITY_FR[q.modality.value]}."
+        )
     if q.sector and s.plan:
         # why the pathway meets a job goal: its last diploma trains for it, as the data says
         out.append(
@@ -267,7 +263,8 @@ def why_none(
     offers in the modality (graph/pathways/undescribed.py)."""
     if not unrestricted:
         return (
-            f"Aucune passerelle connue ne mène de {q.start_label} {to_goal(goal_label(q))} "
+            f"Aucune passerelle connue ne mène {from_start(q.start_label)} "
+            f"{to_goal(goal_label(q))} "
             f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside

@@ -20,6 +20,7 @@ __all__ = [
     "already_trains_notice",
     "job_diplomas",
     "job_unreached_sentence",
+    "from_start",
     "to_goal",
 ]
 
@@ -44,13 +45,25 @@ def to_goal(goal: str) -> str:
     article: « métier ROME G1602 », « secteur Soudeurs », « métier choisi »).
 
     >>> to_goal("métier ROME G1602"), to_goal("secteur Soudeurs"), to_goal("niveau 6 ou plus")
-    ('au métier ROME G1602', 'au secteur Soudeurs', 'à niveau 6 ou plus')
+    ('au métier ROME G1602', 'au secteur Soudeurs', 'au niveau 6 ou plus')
     >>> to_goal("BTS, métier ROME G1602")
     'à BTS, métier ROME G1602'
     """
-    if goal.startswith(("métier ", "secteur ")):
+    if goal.startswith(("métier ", "secteur ", "niveau ")):
         return f"au {goal}"
     return f"à {goal}"
+
+
+def from_start(start: str) -> str:
+    """« de » joined to the start as French writes it: « du niveau 4 » (a start level),
+    « de CAP cuisine ».
+
+    >>> from_start("niveau 4"), from_start("CAP cuisine")
+    ('du niveau 4', 'de CAP cuisine')
+    """
+    if start.startswith("niveau "):
+        return f"du {start}"
+    return f"de {start}"
 
 
 def already_trains_notice(start: Row, job: str, *, found: bool) -> str:
@@ -145,7 +158,7 @@ def job_unreached_sentence(
             f"{to_goal(job)}. {known} ({names}) : les fichiers importés ne disent pas où."
         )
     head = (
-        f"Aucune passerelle connue ne mène de {start_label} {to_goal(job)} "
+        f"Aucune passerelle connue ne mène {from_start(start_label)} {to_goal(job)} "
         f"en {max_steps} étape{'s' if max_steps > 1 else ''} au plus. {known}"
     )
     inside = [j for j in found if j.inside]

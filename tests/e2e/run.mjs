@@ -141,6 +141,9 @@ await scenario('parcours', async (d) => {
   d.basemapPaths = await map.locator('.leaflet-fond-pane path').count();
   expect(d.markers >= 1, 'no step marker on the map');
   expect(d.basemapPaths >= 90, `offline basemap not drawn (${d.basemapPaths} paths)`);
+  // Counts read in French: « 2 étapes en 2 lieux », never « étape(s) », « lieu(x) ».
+  const mainText = await page.locator('main').innerText();
+  expect(!/étape\(s\)|lieu\(x\)/.test(mainText), `a count reads "(s)": ${(mainText.match(/[^\n]*\((s|x)\)[^\n]*/) ?? [''])[0]}`);
   // "Why this rank" is there.
   await cards.first().getByText('Pourquoi ce rang ?').click();
   expect(await cards.first().locator('.why li').count() >= 1, 'no ranking explanation');
@@ -156,6 +159,12 @@ await scenario('parcours', async (d) => {
   d.csvName = csv.name;
   expect(csv.text.replace(/^\uFEFF/, '').startsWith('rang;score;etape;code_diplome'), 'pathway CSV header');
   expect(csv.text.includes('40025014'), 'pathway CSV lacks the start diploma');
+  // The « passerelle » column describes each passerelle in French, never by its internal id.
+  const csvRows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1)
+    .map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')));
+  const legs = csvRows.filter((r) => r[2] !== '0').map((r) => r[7]);
+  expect(legs.length >= 1 && legs.every((t) => /^(passerelle|continuité) /.test(t)), `passerelle column not described: ${legs.join(' | ')}`);
+  expect(!/\.(csv|txt)\b/.test(csv.text), `a file name in the pathway CSV: ${csv.text.slice(0, 400)}`);
   // Print: the print stylesheet hides the form and the map.
   await page.emulateMedia({ media: 'print' });
   expect(!(await page.locator('form.search-form').isVisible()), 'the form is printed');
@@ -204,6 +213,12 @@ await scenario('noms', async (d) => {
   await page.locator('.results-summary', { hasText: 'niveau 3' }).waitFor();
   d.levelSummary = await page.locator('.results-summary').innerText();
   expect(!d.levelSummary.includes('Aveyron'), `the earlier answer is still shown: ${d.levelSummary}`);
+  // No pathway: each sentence of the answer is said once (a notice the reason repeats is not shown).
+  if (await page.locator('.state-empty').count()) {
+    const why = await page.locator('.state-empty').innerText();
+    d.noResultNotices = await page.locator('.results-head .notice').allInnerTexts();
+    expect(d.noResultNotices.every((n) => !why.includes(n)), `a notice is repeated in the reason: ${why}`);
+  }
   await page.goto(`${app}#/parcours?to_level=4&departements=2A`);
   await page.locator('.state-empty').waitFor();
   d.staleSummary = await page.locator('.results-summary').count();
@@ -906,6 +921,12 @@ await scenario('confort', async (d) => {
   await info.page.getByText('Dossier de candidature du CMQ Mecanic Vallée').waitFor();
   d.licences = await info.page.locator('table').innerText();
   expect(/Licence Ouverte/.test(d.licences), 'no licence in the data page');
+  // What each file brought, never a bare 0: offers, named establishments, diplomas (BCN), or
+  // « — » and what the file brings instead.
+  d.brought = await info.page.locator('tbody tr td:last-child').allInnerTexts();
+  expect(d.brought.length >= 10 && d.brought.every((t) => /^(—|\d[\d\s\u202f]* )/.test(t.trim()) && /Apporte /.test(t)), `contribution column: ${d.brought.join(' | ')}`);
+  expect(d.brought.some((t) => /diplômes/.test(t)) && d.brought.some((t) => /^—/.test(t.trim())), `contribution column: ${d.brought.join(' | ')}`);
+  expect(/Constat des effectifs/.test(d.licences), 'the constat is not a dataset of its own');
   await info.page.screenshot({ path: join(shots, 'donnees.png'), fullPage: true });
   await info.close();
 });

@@ -137,7 +137,7 @@ def test_a_campus_programme_of_another_territory_is_not_named_from_metz(
     ), reason
     for word in ("Aveyron", "Albi", "Rodez"):
         assert word not in reason, reason
-    assert "Aucune passerelle connue ne mène de niveau 5" in reason, reason
+    assert "Aucune passerelle connue ne mène du niveau 5 " in reason, reason
     # in the campus's territory the same question still reaches them
     here = ask(client, from_level=5, to_type="ingenieur", departements="12", home="44.350,2.575")
     named = " ".join(sentences(here))

@@ -268,3 +268,22 @@ def test_a_start_level_with_a_sector_is_said_by_its_name(
     assert unknown.json()["detail"] == (
         "Aucun diplôme de niveau 3 pour le métier ROME H2907 dans les données."
     )
+
+
+def test_each_passerelle_is_described_in_french_never_by_its_id(
+    mini_client: TestClient,
+) -> None:
+    body = mini_client.get(
+        "/pathways",
+        params={"from": "40025005", "to_level": 7, "departements": "12,46", "allow_outside": 1},
+    ).json()
+    legs = [s["passerelle"] for p in body["pathways"] for s in p["steps"][1:]]
+    assert legs and all(leg["id"] for leg in legs)
+    # what the CSV's « passerelle » column shows: documented or inferred, and by what
+    for leg in legs:
+        assert leg["description"].startswith(("passerelle ", "continuité ")), leg
+        assert leg["id"] not in leg["description"]
+    inferred = [leg for leg in legs if leg["origin"] == "inferred"]
+    documented = [leg for leg in legs if leg["origin"] == "documented"]
+    assert inferred and all("déduite" in leg["description"] for leg in inferred)
+    assert documented and all("documentée" in leg["description"] for leg in documented)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import graph.citations
-from graph.citations import DOCUMENTS, cite, document_of
+from graph.citations import DATASETS, DOCUMENTS, cite, document_of, file_title
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FILE_NAME = re.compile(r"[\w-]+\.(txt|csv|json|toml)\b|\d{3}_[0-9a-f]{16}")
@@ -67,3 +67,42 @@ def test_every_seed_source_cites_without_a_file_name() -> None:
     assert len(sources) > 100
     shown = {s: cite(s) for s in sources}
     assert not {s: c for s, c in shown.items() if FILE_NAME.search(c)}
+
+
+def test_every_file_of_a_joined_source_is_cited() -> None:
+    # The import joins an offer's files with "; " (plan.py, writer.py): each is cited.
+    src = (
+        "BTS_attractivite_capacite_2023.csv (Parcoursup 2023, MESR); "
+        "attractivite_capacite_2020.csv (Etablissement 0460032K; via nMef.csv)"
+    )
+    assert cite(src) == (
+        "Parcoursup : places et vœux en BTS, 2023 ; "
+        "Affelnet lycée : capacités et vœux, Éducation nationale, 2020"
+    )
+
+
+def test_a_quoted_sentence_is_not_split() -> None:
+    src = "004_4d74e85f9a48366b.txt §6.1 « BTS ; Bac Pro »"
+    assert cite(src) == "Dossier de candidature du CMQ Mecanic Vallée, §6.1 « BTS ; Bac Pro »"
+
+
+def test_sources_and_citations_name_each_file_alike() -> None:
+    # GET /sources lists the datasets the interface cites by: the constat is its own dataset,
+    # named as the server's citations name it, and each file matches one dataset only.
+    for file in (
+        "constat_2020.csv",
+        "attractivite_capacite_2022.csv",
+        "BTS_attractivite_capacite_2023.csv",
+        "fr-esr-parcoursup.csv",
+        "fr-en-annuaire-education.csv",
+    ):
+        found = [d for d in DATASETS if any(re.search(x, file) for x in d.files)]
+        assert len(found) == 1, file
+        assert file_title(file).startswith(found[0].name)
+    assert file_title("constat_2020.csv").startswith("Constat des effectifs")
+
+
+def test_every_dataset_says_what_it_brings() -> None:
+    # the « Données et licences » page shows it where a file brings no offer
+    assert all(d.brings for d in DATASETS), [d.key for d in DATASETS if not d.brings]
+    assert len({d.key for d in DATASETS}) == len(DATASETS)

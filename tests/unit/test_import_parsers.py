@@ -411,6 +411,39 @@ def test_the_uais_of_corsica_give_its_departements() -> None:
     ]
 
 
+def test_names_and_communes_read_with_one_space_between_words(tmp_path: Path) -> None:
+    """The national files write « Lyon 8e  Arrondissement » (CFA list, GeoNames table) and
+    « LYCEE  PROFESSIONNEL »: people read one space."""
+    target = copy_fixtures(tmp_path)
+    cfa = target / "CFASousConvRegionale_latest-UAI.csv"
+    _edit(
+        cfa,
+        2,
+        lambda s: ";".join(
+            [
+                *s.split(";")[:10],
+                "Lyon 8e  Arrondissement",
+                "CTRE  DE FORMATION",
+                *s.split(";")[12:],
+            ]
+        ),
+        encoding="latin-1",
+    )
+    rows = directories.parse_cfa(cfa, report(cfa.name), everything)
+    row = rows["0120887Z"]
+    assert row.commune == "Lyon 8e Arrondissement"
+    assert "  " not in row.name and row.name.startswith("CTRE DE FORMATION")
+    communes = target / "communes_geonames.csv"
+    _edit(
+        communes,
+        2,
+        lambda s: ";".join([s.split(";")[0], "Lyon 8e  Arrondissement", *s.split(";")[2:]]),
+    )
+    insee = (communes.read_text(encoding="utf-8-sig").split("\n")[1]).split(";")[0]
+    parsed = directories.parse_communes(communes, report(communes.name))
+    assert parsed[insee].name == "Lyon 8e Arrondissement"
+
+
 def test_dates_read_again_give_the_same_and_a_bad_one_still_stops() -> None:
     """iso_date remembers the dates it read: the second reading of a cell text is the first's,
     and a text that is not a date stops the import every time, naming its own line."""

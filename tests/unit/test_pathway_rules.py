@@ -329,7 +329,7 @@ def test_explanation_and_goal_in_french() -> None:
     assert lines[0] == "1 étape après Diplôme A."
     km = haversine_km(*FIGEAC, *RODEZ)
     assert lines[1] == f"Trajet total {km:.0f} km du domicile à l'établissement."
-    assert "1/1 étape(s) en apprentissage." in lines
+    assert "1/1 étape en apprentissage." in lines
     step = lines[-1]
     assert step.startswith("Étape 1 : Diplôme B, à Rodez (Rodez) ; à 52 km ; ")
     assert "offre seulement en projet" in step
@@ -345,6 +345,11 @@ def test_explanation_and_goal_in_french() -> None:
 def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
     q = query(to="B", territory=Territory(departements=["012"]))
     assert why_none(q, [], {}).startswith("Aucune passerelle connue ne mène de A")
+    by_level = query(to_level=5, territory=Territory(departements=["012"]))
+    by_level = by_level.model_copy(update={"start_label": "niveau 4"})
+    assert why_none(by_level, [], {}).startswith(
+        "Aucune passerelle connue ne mène du niveau 4 au niveau 5 ou plus en "
+    )
     rows = Rows([diploma("A", 4), diploma("B", 5)], {"A": [("B", leg())]})
     unrestricted = candidates(q, rows, None, restrict=False)
     outside = offer("B", "Figeac", FIGEAC, inside=False)

@@ -1158,6 +1158,11 @@ export interface components {
              * @description File-name patterns (regular expressions).
              */
             files: string[];
+            /**
+             * Brings
+             * @description French: what the dataset brings to the graph (offers, names, places…).
+             */
+            brings: string;
         };
         /** Deleted */
         Deleted: {
@@ -2196,10 +2201,19 @@ export interface components {
         };
         /** PasserelleUsed */
         PasserelleUsed: {
-            /** Id */
+            /**
+             * Id
+             * @description Internal id, for clients that link to it; never shown.
+             */
             id: string | null;
             /** Kind */
             kind: string;
+            /**
+             * Description
+             * @description What people read (French): documented or inferred, and by what (« passerelle déduite de ce que les deux diplômes ont en commun : … »).
+             * @default
+             */
+            description: string;
             /** Origin */
             origin?: string | null;
             /** Rate */

@@ -192,6 +192,11 @@ export function placesFr(n: number): string {
   return `${n} place${n > 1 ? 's' : ''}`;
 }
 
+/** « 1 étape », « 2 étapes », « 2 lieux » (French plural from 2 on). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
 /** A diploma code a counsellor can look up (BCN / CFD: eight letters or digits), or null for
  * the keys this tool gives programmes that have none (seed or Parcoursup programmes). */
 export function publicCode(code: string): string | null {

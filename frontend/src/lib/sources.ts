@@ -43,9 +43,28 @@ function part(text: string): string {
   return text.replace(ANY_FILE, 'document source').trim();
 }
 
+/** The parts of a source that joins several ("; " by the import, " ; " by the seeds): split at
+ * each ";" outside parentheses and « » quotes, as graph/citations.py split_sources does. */
+export function splitSources(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '(' || ch === '«') depth += 1;
+    else if (ch === ')' || ch === '»') depth = Math.max(0, depth - 1);
+    else if (ch === ';' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
 /** "004_….txt §6.1 « … »" → "Dossier de candidature du CMQ Mecanic Vallée, §6.1 « … »". */
 export function cite(source: string | null | undefined): string {
   if (!source) return 'Source non précisée';
-  const parts = source.split(' ; ').map(part).filter(Boolean);
+  const parts = splitSources(source).map(part).filter(Boolean);
   return [...new Set(parts)].join(' ; ');
 }

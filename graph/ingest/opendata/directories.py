@@ -39,6 +39,7 @@ from graph.ingest.opendata.values import (
     lat_lon,
     opt,
     uai_in_france,
+    words,
 )
 from graph.ingest.opendata.vocab import IN_SCOPE_TYPES, NATURE_KIND, annuaire_kind, esr_kind
 from graph.ingest.opendata.vocab import higher_education_kind as he_kind
@@ -205,14 +206,14 @@ def parse_annuaire(
             "line": line,
             "file": path.name,
             "uai": uai,
-            "name": row[ix["Nom_etablissement"]],
+            "name": words(row[ix["Nom_etablissement"]]) or "",
             "kind": annuaire_kind(nature, type_label, "lycee_agricole" in flags),
             "nature_code": nature,
             "nature_label": opt(row[c_nature_label]) if c_nature_label is not None else None,
             "establishment_type": type_label or None,
             "public": _public(row[ix["Statut_public_prive"]]),
             "insee": insee,
-            "commune": opt(row[ix["Nom_commune"]]),
+            "commune": words(row[ix["Nom_commune"]]),
             "departement": opt(code(row[ix["Code_departement"]], 3)),
             "region_code": opt(code(row[c_region], 2)) if c_region is not None else None,
             "lat": lat,
@@ -253,8 +254,8 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             reject_abroad(report, path, line, "commune", insee)
             continue
         nature = opt(code(row[ix["nature_uai"]], 3))
-        patronyme = row[ix["patronyme_uai"]].strip()
-        denom = row[c_denom].strip() if c_denom is not None else ""
+        patronyme = words(row[ix["patronyme_uai"]]) or ""
+        denom = (words(row[c_denom]) or "") if c_denom is not None else ""
         name = f"{denom} {patronyme}".strip() if denom and patronyme else (patronyme or denom)
         data = {
             "line": line,
@@ -267,7 +268,7 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "establishment_type": "CFA",
             "public": _public(row[ix["secteur_public_prive"]]),
             "insee": insee,
-            "commune": opt(row[ix["commune_libe"]]),
+            "commune": words(row[ix["commune_libe"]]),
             "departement": departement_of_uai(uai),
             "siret": _siret(row[c_siret]) if c_siret is not None else None,
             "opening_date": iso_date(row[c_open], path, line, "date_ouverture")
@@ -309,7 +310,7 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             reject_abroad(report, path, line, "pays_etranger_acheminement", row[c_country].strip())
             continue
         ll = lat_lon(row[ix["coordonnees"]], path, line, "coordonnees")
-        name = row[ix["uo_lib"]].strip()
+        name = words(row[ix["uo_lib"]]) or ""
         sigle = row[c_sigle].strip() if c_sigle is not None else ""
         dep = row[c_dep].strip() if c_dep is not None else ""
         reg = row[c_reg].strip() if c_reg is not None else ""
@@ -322,7 +323,7 @@ def parse_esr(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             "establishment_type": opt(row[ix["type_d_etablissement"]]),
             "public": _public(row[c_secteur]) if c_secteur is not None else None,
             "insee": opt(code(row[ix["com_code"]], 5)),
-            "commune": opt(row[c_com_nom]) if c_com_nom is not None else None,
+            "commune": words(row[c_com_nom]) if c_com_nom is not None else None,
             "departement": (
                 code(dep[1:], 3) if dep.startswith("D") else opt(dep) or departement_of_uai(uai)
             ),
@@ -432,7 +433,7 @@ def parse_parcoursup(
             report.rows_used += 1
             _programme(programmes, line, uai, row[c_label], ll)
             continue
-        name = row[c_name].strip()
+        name = words(row[c_name]) or ""
         data = {
             "line": line,
             "file": path.name,
@@ -487,7 +488,7 @@ def parse_communes(
         data = {
             "line": line,
             "insee": insee,
-            "name": row[ix["nom_commune"]],
+            "name": words(row[ix["nom_commune"]]) or "",
             "departement": opt(code(row[ix["code_departement"]], 3)),
             "region_code": opt(code(row[c_reg], 2)) if c_reg is not None else None,
             "lat": coordinate(row[ix["latitude"]], path, line, "latitude"),

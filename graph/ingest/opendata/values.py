@@ -23,6 +23,16 @@ def opt(value: str) -> str | None:
     return v or None
 
 
+def words(value: str) -> str | None:
+    """A name as people read it: runs of spaces made one (the national files write
+    « Lyon 8e  Arrondissement », « LYCEE  PROFESSIONNEL »), '' -> None.
+
+    >>> words("  Lyon 8e  Arrondissement "), words(" ")
+    ('Lyon 8e Arrondissement', None)
+    """
+    return " ".join(value.split()) or None
+
+
 # text -> ISO date of every date read so far: the BCN's ~20 000 dates are a few thousand
 # distinct ones (a dict read instead of a match and a date per cell)
 _ISO_DATES: dict[str, str] = {}

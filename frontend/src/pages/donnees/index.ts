@@ -1,5 +1,6 @@
 // Données et licences: the documents and public datasets the facts come from, their producers and
-// licences, and how many facts each public dataset gave (GET /sources, GET /about).
+// licences, and what each public dataset brought: offers, named establishments, diplomas, or
+// what else (GET /sources, GET /about).
 
 import { cached, errorText } from '../../lib/api';
 import type { components } from '../../lib/api-schema';
@@ -25,10 +26,29 @@ export function mount(el: HTMLElement): PageInstance {
   void Promise.all([cached<Sources>('/sources'), cached<About>('/about').catch(() => null)])
     .then(([sources, about]) => {
       if (!alive) return;
-      const offersOf = (patterns: string[]): number =>
-        Object.entries(about?.imported.offers_by_file ?? {})
+      const imported = about?.imported;
+      const sum = (counts: Record<string, number> | undefined, patterns: string[]): number =>
+        Object.entries(counts ?? {})
           .filter(([file]) => patterns.some((p) => new RegExp(p).test(file)))
           .reduce((n, [, count]) => n + count, 0);
+      // What each file contributed: its offers, the establishments it names, the diplomas
+      // (BCN); a file that brings none of these (names of places, jobs…) shows « — » and what
+      // it brings instead, never a 0 that would read as « nothing imported ».
+      const brought = (d: Sources['datasets'][number]): HTMLElement => {
+        const counts = [
+          [sum(imported?.offers_by_file, d.files), 'offre', 'offres'],
+          [sum(imported?.establishments.named_by, d.files), 'établissement nommé', 'établissements nommés'],
+          [d.key === 'bcn' ? imported?.nodes.Diploma ?? 0 : 0, 'diplôme', 'diplômes'],
+        ] as const;
+        const said = counts.filter(([n]) => n > 0).map(([n, one, many]) => `${fmtNum(n)} ${n > 1 ? many : one}`);
+        return h(
+          'td',
+          {},
+          said.length ? h('span', {}, said.join(' ; ')) : h('span', {}, '—'),
+          h('br', {}),
+          h('span', { class: 'muted' }, `Apporte ${d.brings}.`),
+        );
+      };
       body.replaceChildren(
         h('h2', {}, 'Documents des campus'),
         h('p', {}, 'Les fiches des campus, de leurs membres, plateformes et passerelles reprennent ces documents publics ; chaque fait cite la section et la phrase qui le fondent.'),
@@ -41,7 +61,7 @@ export function mount(el: HTMLElement): PageInstance {
             'table',
             { class: 'table' },
             h('caption', { class: 'sr-only' }, 'Fichiers publics utilisés, producteurs et licences'),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Données'), h('th', { scope: 'col' }, 'Producteur'), h('th', { scope: 'col' }, 'Licence'), h('th', { scope: 'col', class: 'num' }, 'Offres importées'))),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Données'), h('th', { scope: 'col' }, 'Producteur'), h('th', { scope: 'col' }, 'Licence'), h('th', { scope: 'col' }, 'Apport à la base'))),
             h(
               'tbody',
               {},
@@ -52,7 +72,7 @@ export function mount(el: HTMLElement): PageInstance {
                   h('th', { scope: 'row' }, d.name),
                   h('td', {}, d.producer),
                   h('td', {}, h('a', { href: d.licence_url, rel: 'noopener noreferrer' }, d.licence.replace('Licence Ouverte / Open Licence 2.0 (Etalab)', 'Licence Ouverte 2.0 (Etalab)'))),
-                  h('td', { class: 'num' }, fmtNum(offersOf(d.files))),
+                  brought(d),
                 ),
               ),
             ),

@@ -2,7 +2,7 @@
 // establishments, distances, places), printable.
 
 import { h, fmtKm, dept } from '../../lib/dom';
-import { diplomaTypeFr, levelFr, modalityFr, placesFr } from '../../lib/labels';
+import { diplomaTypeFr, levelFr, modalityFr, placesFr, plural } from '../../lib/labels';
 import { hrefFor } from '../../router';
 import { chosen, distances } from './card';
 import { dropKept, keptList, type Kept } from './selection';
@@ -110,7 +110,7 @@ export function createSelectionPanel(): { root: HTMLElement; refresh(): void } {
             'li',
             { class: 'kept' },
             h('div', { class: 'check no-print' }, box, h('label', { for: id }, 'Comparer', h('span', { class: 'sr-only' }, ` : ${arrival(k)}`))),
-            h('div', {}, h('p', { class: 'kept-title' }, arrival(k)), h('p', { class: 'muted' }, `${k.pathway.steps.length - 1} étape(s) · ${k.criteria}`)),
+            h('div', {}, h('p', { class: 'kept-title' }, arrival(k)), h('p', { class: 'muted' }, `${plural(k.pathway.steps.length - 1, 'étape')} · ${k.criteria}`)),
             h(
               'div',
               { class: 'actions no-print' },

@@ -165,7 +165,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       }
     }
     // what the learner must read first: e.g. the data holds no programme of the goal here
-    for (const notice of a.notices ?? []) summary.append(h('p', { class: 'notice', role: 'note' }, notice));
+    // (with no pathway, the reason below already begins with the notice it explains: said once)
+    for (const notice of a.notices ?? []) {
+      if (!shown && a.reason?.includes(notice)) continue;
+      summary.append(h('p', { class: 'notice', role: 'note' }, notice));
+    }
     summary.append(actions, h('p', { class: 'print-only' }, printNote(params, null)));
     results.replaceChildren(results.firstChild!, summary);
     if (!shown) {
@@ -173,7 +177,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         h(
           'div',
           { class: 'state state-empty' },
-          h('p', {}, h('strong', {}, 'Aucun parcours. '), a.reason ?? ''),
+          a.reason ? h('p', {}, h('strong', {}, 'Pourquoi : '), a.reason) : null,
           h('p', {}, 'Essayez un territoire plus large, une autre modalité, ou acceptez des étapes hors du territoire.'),
         ),
       );

@@ -4,7 +4,7 @@
 import L from '../../map/leaflet';
 import { createMap, kindIcon, territoryLayer, type CmqMap } from '../../map/basemap';
 import { h } from '../../lib/dom';
-import { modalityFr } from '../../lib/labels';
+import { modalityFr, plural } from '../../lib/labels';
 import type { Place } from '../../lib/places';
 import type { Pathway, PathwayOffer } from '../../lib/types';
 import { chosen } from './card';
@@ -107,7 +107,7 @@ export function createPathwayMap(mapEl: HTMLElement, legend: HTMLElement): Pathw
         .bindPopup(popup)
         .addTo(routeLayer);
     }
-    legend.textContent = `Parcours ${p.rank} : ${places.size ? `${p.steps.length - 1} étape(s) en ${places.size} lieu(x), numérotés dans l'ordre` : 'aucun établissement localisé'}${pts.length > 1 ? ', trajet en pointillés (à vol d’oiseau)' : ''} ; ronds blancs : autres établissements possibles ; zone bleutée : territoire choisi.`;
+    legend.textContent = `Parcours ${p.rank} : ${places.size ? `${plural(p.steps.length - 1, 'étape')} en ${plural(places.size, 'lieu', 'lieux')}, numérotés dans l'ordre` : 'aucun établissement localisé'}${pts.length > 1 ? ', trajet en pointillés (à vol d’oiseau)' : ''} ; ronds blancs : autres établissements possibles ; zone bleutée : territoire choisi.`;
     cmap.whenReady(() =>
       void drawTerritory(t).then((tb) => {
         if (!alive) return;
