@@ -102,10 +102,17 @@ _AHEAD = 64
 # import creates in its staging graph) leaves the deleted node in the label's index, and every
 # later read of that label fails with « Attempted to access undefined attribute » (FalkorDB
 # issue 2103, fixed in 4.18; seen on a national import over a graph holding a smaller import).
-_SYNC_LABELS = " UNION ALL ".join(
-    f"MATCH (n:{label.value}) RETURN '{label.value}' AS label, count(id(n)) AS nodes"
-    for label in (*Label, *InternalLabel)
-)
+
+
+def _label_scan() -> str:
+    """The scan, written from the closed lists only (never from input)."""
+    return " UNION ALL ".join(
+        f"MATCH (n:{label.value}) RETURN '{label.value}' AS label, count(id(n)) AS nodes"
+        for label in (*Label, *InternalLabel)
+    )
+
+
+_SYNC_LABELS = _label_scan()
 _DELETES = re.compile(r"\bDELETE\b", re.IGNORECASE)
 _COMMENT = re.compile(r"//[^\n]*")
 

@@ -25,6 +25,8 @@ KEYWORDS = re.compile(
 ALLOWED = {
     ("graph/cypher.py", "get"),  # *1..6] lowered to a validated int (MAX_HOPS)
     ("graph/engines/falkordb_store.py", "_create_indexes"),  # labels / props from graph.schema
+    # a scan of every label of graph.models' closed lists (FalkorDB's pending label changes)
+    ("graph/engines/falkordb_store.py", "_label_scan"),
     ("graph/engines/neo4j_store.py", "schema_statements"),  # the same, Neo4j DDL
     # FalkorDB's parameter header (CYPHER `p`="…"), which its client would otherwise write:
     # the same text as falkordb-py's serialiser, compared value for value in test_params.py
@@ -101,6 +103,7 @@ def test_the_scan_sees_the_allowed_ddl() -> None:
                 if KEYWORDS.search(_literal(node)):
                     seen.add((rel, func))
     assert ("graph/engines/falkordb_store.py", "_create_indexes") in seen
+    assert ("graph/engines/falkordb_store.py", "_label_scan") in seen
     assert ("graph/engines/neo4j_store.py", "schema_statements") in seen
 
 
