@@ -116,8 +116,10 @@ class _StoreSource:
         return {c for c in codes if any(o.in_territory for o in flagged[c])}
 
 
-# how many more pathways a search from a level ranks than it shows (see _search)
-_BY_LEVEL_DEPTH = 3
+# how many more pathways a search from a level ranks than it shows (see _search). 1: ranking
+# more fills the answer with more different formations, but costs the search from a level its
+# budget (bench/pathways.py, national, quiet: p95 84 ms at 1, 108 ms at 2, 116 ms at 3)
+_BY_LEVEL_DEPTH = 1
 
 
 def _search(
