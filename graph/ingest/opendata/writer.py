@@ -35,6 +35,7 @@ from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata import created
+from graph.ingest.opendata.forked import Encode, Forked, can_fork
 from graph.ingest.opendata.lazy import LazyStatements, Part, given
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -56,6 +57,9 @@ from graph.text import normalise
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
 
 BATCH = 5_000
+# From how many offers in bulk a forked child builds them (build_statements): below, the fork
+# costs more than it saves.
+FORK_MIN_OFFERS = 10_000
 
 # Every property the import writes on a node besides the descriptive ones it sets only on nodes
 # no seed describes; a seed node a later import no longer covers has exactly these removed
@@ -837,15 +841,29 @@ class Plan:
     relationships: dict[str, dict[str, int]]
     run: str
     adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
+    # ends what building the statements started (a forked child), once they are written
+    close: Callable[[], None] = field(default=lambda: None)
 
 
-def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False) -> Plan:
+def _nothing() -> None:
+    pass
+
+
+def build_statements(
+    data: ImportData,
+    state: GraphState,
+    *,
+    bulk: bool = False,
+    encode: Encode | None = None,
+) -> Plan:
     """Every statement of the import, in dependency order, with what they will write.
 
     ``bulk``: the offers a store with ``bulk_relationships`` can take as
     :class:`BulkRelationships` are given so (the others, and every offer when False, as Cypher
     statements), and the node upserts as :class:`BulkNodes` (the nodes the state does not
-    have may be created in bulk)."""
+    have may be created in bulk). ``encode`` (the store's ``encoded``): from
+    ``FORK_MIN_OFFERS`` offers in bulk, a forked child builds them and encodes them so
+    (graph/ingest/opendata/forked.py); the caller calls the plan's ``close`` at the end."""
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
@@ -878,19 +896,8 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
     }
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
-    passerelles = _passerelle_rows(data, state)
     type_labels = {code: lv.label for code, lv in data.levels.items()}
-
-    keys = {
-        Label.SITE.value: [r["insee"] for r in sites],
-        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
-        Label.ACTOR.value: list(data.establishments),
-        Label.PASSERELLE.value: [r["id"] for r in passerelles],
-    }
-    run = run_key(keys)
-    establishments = list(data.establishments.values())
     offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
-    places = _offer_places(offering, known, state.other_offer_places)
     offers: Sequence[Offer] = data.offers
     bulk_offers: list[Offer] = []
     bulk_programme_offers: list[Any] = []
@@ -900,6 +907,24 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
         placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
         offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
         programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
+    bulk_part = _bulk_offer_part(bulk_offers, known, sources)
+    child: Forked | None = None
+    if encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork():
+        # built and encoded by a forked child while this process infers the passerelles and
+        # the server writes the nodes (the same statements; built here should it fail)
+        child = Forked(bulk_part, encode)
+        bulk_part = child.part
+    passerelles = _passerelle_rows(data, state)
+
+    keys = {
+        Label.SITE.value: [r["insee"] for r in sites],
+        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
+        Label.ACTOR.value: list(data.establishments),
+        Label.PASSERELLE.value: [r["id"] for r in passerelles],
+    }
+    run = run_key(keys)
+    establishments = list(data.establishments.values())
+    places = _offer_places(offering, known, state.other_offer_places)
     site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
     if bulk:
 
@@ -972,7 +997,7 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
                     *_chunks("import_link_part_of", part_of, source=annuaire),
                 ]
             ),
-            _bulk_offer_part(bulk_offers, known, sources),
+            bulk_part,
             _offer_part(offers, sources),
             given(
                 [
@@ -1022,7 +1047,7 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
         t: {"written": n, "previous": state.import_relationships.get(t, 0)}
         for t, n in written.items()
     }
-    return Plan(statements, nodes, rels, run, adopted)
+    return Plan(statements, nodes, rels, run, adopted, child.close if child else _nothing)
 
 
 class _Reporting(Sequence[Statement]):
@@ -1123,7 +1148,25 @@ def _run(
     )
     t1 = time.perf_counter()
     state = read_state(store)
-    plan = build_statements(data, state, bulk=bulk)
+    encode = getattr(store, "encoded", None) if bulk and parallel and not dry_run else None
+    plan = build_statements(data, state, bulk=bulk, encode=encode)
+    try:
+        return _write(store, data, state, plan, directory, dry_run, progress, t0, t1)
+    finally:
+        plan.close()
+
+
+def _write(
+    store: GraphStore,
+    data: ImportData,
+    state: GraphState,
+    plan: Plan,
+    directory: Path,
+    dry_run: bool,
+    progress: Progress,
+    t0: float,
+    t1: float,
+) -> ImportSummary:
     t2 = time.perf_counter()
     summary = ImportSummary(
         directory=str(directory),
