@@ -324,16 +324,25 @@ def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
     ]
 
 
+def _programme_modality(label: str, known: dict[str, str]) -> str:
+    """A post-bac offer's modality, read from its label (``known`` remembers each label's:
+    the 20 000 offers of the extract share a few thousand labels)."""
+    modality = known.get(label)
+    if modality is None:
+        apprenticeship = _norm(label).endswith("en apprentissage")
+        modality = known[label] = "apprenticeship" if apprenticeship else "school"
+    return modality
+
+
 def _programme_offer_rows(data: ImportData, offers: Sequence[Any]) -> list[dict[str, Any]]:
+    known: dict[str, str] = {}
     return [
         _compact(
             {
                 "uai": o.uai,
                 "code": o.code,
                 "label": o.label,
-                "modality": "apprenticeship"
-                if _norm(o.label).endswith("en apprentissage")
-                else "school",
+                "modality": _programme_modality(o.label, known),
                 "lat": o.lat,
                 "lon": o.lon,
             }
@@ -452,23 +461,30 @@ def _offer_row(
     )
 
 
-def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
+def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[DiplomaFacts]:
     """The diplomas the rules run over: every seed diploma, every open BCN diploma, and
-    every diploma an imported offer names (even if closed since)."""
-    apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
-    offered = {o.code for o in data.offers}
+    every diploma an imported offer names (even if closed since); ``closed``: the BCN's
+    closed codes."""
+    # one pass over the offers: the diplomas offered, in apprenticeship, in which departements
+    apprenticeship: set[str] = set()
+    offered_in: dict[str, set[str]] = {}
+    departements = {uai: e.departement for uai, e in data.establishments.items()}
+    for o in data.offers:
+        code = o.code
+        if o.modality == "apprenticeship":
+            apprenticeship.add(code)
+        where = offered_in.get(code)
+        if where is None:
+            where = offered_in[code] = set()
+        if departement := departements.get(o.uai):
+            where.add(departement)
+    offered = set(offered_in)
     if data.evidence is not None:  # read while the activity files were parsed
         evidence, secondes = data.evidence.value()
     else:
         evidence = continuations.load_evidence(data.directory)
         secondes = continuations.common_secondes(data.directory)
-    closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
     not_targets = secondes | closed  # nobody enters these
-    offered_in: dict[str, set[str]] = {}
-    for o in data.offers:
-        e = data.establishments.get(o.uai)
-        if e is not None and e.departement:
-            offered_in.setdefault(o.code, set()).add(e.departement)
     for r in state.seed_diplomas:
         offered_in.setdefault(r["code"], set()).update(
             d for d in r.get("offer_departements") or () if d
@@ -495,7 +511,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             field_territory=frozenset(campus),
         )
     for d in data.diplomas.values():
-        if d.code in out or (data.is_closed(d) and d.code not in offered):
+        if d.code in out or (d.code in closed and d.code not in offered):
             continue
         out[d.code] = DiplomaFacts(
             code=d.code,
@@ -552,7 +568,7 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     evidence_files = continuations.present_files(data.directory)
     over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
-    facts = _facts(data, state)
+    facts = _facts(data, state, closed)
     parallel = admission_parallele_legs(facts, _programme_facts(data), state.seed_pairs)
     for p in [*infer_passerelles(facts, state.seed_pairs), *parallel]:
         if p.to_code in closed:
@@ -792,10 +808,11 @@ def _bulk_programme_offers(
     import_link_programme_offers.cypher's properties)."""
     files = ([file], source)
     heads: dict[str, tuple[Any, ...]] = {}
+    known: dict[str, str] = {}
     edges = []
     for o in offers:
         e = establishments[o.uai]
-        modality = "apprenticeship" if _norm(o.label).endswith("en apprentissage") else "school"
+        modality = _programme_modality(o.label, known)
         head = heads.get(modality)
         if head is None:
             head = heads[modality] = ("open", modality)
