@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.gaps.cache import cached_answer
 from graph.store import GraphStore
 
 
@@ -21,6 +22,34 @@ def map_points(
     sector: str | None = None,
     level: int | None = None,
     modality: str | None = None,
+) -> dict[str, Any]:
+    """The collection, kept for the graph's version (:func:`graph.gaps.cache.cached_answer`):
+    the whole country is 8 000 points read in seconds, and a map asks for the same view again
+    at each visit. Callers must not modify it."""
+    key = (
+        "map_points",
+        campus,
+        tuple(departements) if departements is not None else None,
+        tuple(sorted(kinds)) if kinds else None,
+        sector,
+        level,
+        modality,
+    )
+    return cached_answer(
+        store,
+        key,
+        lambda: _map_points(store, campus, departements, kinds, sector, level, modality),
+    )
+
+
+def _map_points(
+    store: GraphStore,
+    campus: str | None,
+    departements: list[str] | None,
+    kinds: set[str] | None,
+    sector: str | None,
+    level: int | None,
+    modality: str | None,
 ) -> dict[str, Any]:
     features = []
     unplaced: dict[str, int] = {}
@@ -62,7 +91,7 @@ def map_points(
                     "sectors": sectors,
                     "levels": levels,
                     "modalities": modalities,
-                    "offers": len([d for d in r["diplomas"] if d]),
+                    "offers": r["offers"],
                     "boarding_places": r["boarding_places"],
                 },
             }

@@ -102,6 +102,12 @@ class StepOut(BaseModel):
     level: int | None = None
     passerelle: PasserelleUsed | None = Field(default=None, description="None for the start.")
     outside_territory: bool = False
+    modality_not_described: bool = Field(
+        default=False,
+        description="The public files describe no offer in the requested modality for this "
+        "kind of diploma (type and level): the step was not filtered on the modality, its "
+        "offers are those known; the modality is to be checked with the establishment.",
+    )
     offers: list[OfferOut] = []
 
 
@@ -221,6 +227,7 @@ def pathway_out(
                     modality=leg.get("modality"),
                 ),
                 outside_territory=not best.in_territory,
+                modality_not_described=st.undescribed,
                 offers=outs,
             )
         )

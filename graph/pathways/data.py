@@ -42,6 +42,7 @@ from graph.pathways.hygiene import (
 )
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
+from graph.pathways.undescribed import OfferKinds, described_kinds
 from graph.store import GraphReader, GraphStore
 from graph.territory import Territory
 from graph.touched import Touched, touched_between
@@ -194,6 +195,9 @@ class PathwayData:
         self._fields: dict[str, frozenset[str]] = {}
         self._sectors: dict[str, frozenset[str]] = {}
         self._latest: dict[str, int] | None = None
+        # the (modality, type, level) the offers name (offer_kinds): never carried over an
+        # edit, which may add the first offer of a kind in a modality
+        self._kinds: OfferKinds | None = None
         # common 2nde code -> how thinly its track's latest file lists it, for the offers of
         # its Bac pros it dates (usable_offers); recomputed from the cached rows after an edit
         self._thin_common: dict[str, ThinFile | None] = {}
@@ -522,6 +526,14 @@ class PathwayData:
             files = [r["file"] for r in store.read("pathway_track_files")]
             self._latest = latest_years(files)
         return self._latest
+
+    def offer_kinds(self, store: GraphReader) -> OfferKinds:
+        """The (modality, diploma type, level) some offer of the graph names, and the kinds
+        some imported offer names, read once per version: which steps a request in a
+        modality may not filter on it (graph/pathways/undescribed.py)."""
+        if self._kinds is None:
+            self._kinds = described_kinds(store.read("pathway_offer_kinds"))
+        return self._kinds
 
     def histories(
         self, store: GraphStore, keys: Iterable[OfferKey]

@@ -15,6 +15,7 @@ from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
 
 __all__ = [
     "MODALITY_FR",
@@ -160,9 +161,13 @@ def maybe_nearer(o: Offer, best: Offer, around: frozenset[str]) -> bool:
     return dep is not None and (dep == best.offer.get("departement") or dep in around)
 
 
-def step_sentence(i: int, st: Step, around: frozenset[str] = frozenset()) -> str:
+def step_sentence(
+    i: int, st: Step, around: frozenset[str] = frozenset(), modality: str | None = None
+) -> str:
     """One sentence per step: the programme, where, how far, documented or inferred, how
-    current. ``around``: the départements near the learner (:func:`maybe_nearer`)."""
+    current. ``around``: the départements near the learner (:func:`maybe_nearer`);
+    ``modality``: the one requested (said when the data does not describe it for the step).
+    """
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
     parts = [f"Étape {i} : {display_name(d)}, à {place(best)}"]
     if st.choice.dist is not None:
@@ -178,6 +183,8 @@ def step_sentence(i: int, st: Step, around: frozenset[str] = frozenset()) -> str
     parts.append(passerelle_sentence(leg, best))
     if not best.in_territory:
         parts.append("hors du territoire demandé")
+    if st.undescribed and modality in MODALITY_FR:
+        parts.append(undescribed_step_part(d, MODALITY_FR[modality]))
     if best.offer.get("status") == "planned":
         parts.append("offre seulement en projet")
     if best.offer.get("status") == "renewed":
@@ -235,7 +242,8 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
             "données importées."
         )
     around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
-    out.extend(step_sentence(i, st, around) for i, st in enumerate(s.plan, start=1))
+    mod = q.modality.value if q.modality else None
+    out.extend(step_sentence(i, st, around, mod) for i, st in enumerate(s.plan, start=1))
     return out
 
 
@@ -244,11 +252,15 @@ def why_none(
     unrestricted: list[Candidate],
     offers: dict[str, list[Offer]],
     any_modality: dict[str, list[Offer]] | None = None,
+    undescribed: set[str] | frozenset[str] = frozenset(),
 ) -> str:
     """Why a search found no pathway, given the candidates found without the territory and
     modality (``unrestricted``) and the offers of their diplomas (in the requested modality;
     ``any_modality``: the same diplomas' offers in every modality, when one was asked, so that
-    a step offered in the territory in another modality is said so, not « aucune offre »)."""
+    a step offered in the territory in another modality is said so, not « aucune offre »).
+    ``undescribed``: the diplomas whose kind the data never describes in the modality (their
+    offers are every modality's): for them the files' silence is said, not an absence of
+    offers in the modality (graph/pathways/undescribed.py)."""
     if not unrestricted:
         return (
             f"Aucune passerelle connue ne mène de {q.start_label} {to_goal(goal_label(q))} "
@@ -263,9 +275,10 @@ def why_none(
                 break
     if not missing:
         return f"Aucun parcours {q.territory.describe_in()} avec ces contraintes."
-    how = f" en {MODALITY_FR[q.modality.value]}" if q.modality else ""
+    mod = MODALITY_FR[q.modality.value] if q.modality else None
     parts = []
     for code, d in list(missing.items())[:3]:
+        how = f" en {mod}" if mod and code not in undescribed else ""
         found = offers.get(code, [])
         nearest = _nearest(q, found)
         if nearest:
@@ -281,6 +294,11 @@ def why_none(
                 {MODALITY_FR.get(o.offer.get("modality") or "", "") for o in here} - {""}
             )
             text += f" (ce diplôme y est proposé en {' ou '.join(modes)} : {place(here[0])})"
+        if mod and code in undescribed:
+            text += (
+                f" (les fichiers publics ne décrivent pas {with_article(mod)} pour "
+                f"{kind_label(d)} : à vérifier auprès des CFA et des établissements)"
+            )
         parts.append(text + where)
     return "Pas de parcours : " + " ; ".join(parts) + "."
 

@@ -37,6 +37,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
+from graph.pathways.undescribed import is_undescribed, undescribed_notice
 from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.usual import (
     missing_sentence,
@@ -56,13 +57,16 @@ Row = dict[str, Any]
 
 class _StoreSource:
     """The search's Source for one request: the cache's rows, offers flagged for the request's
-    territory and modality (kept for the request)."""
+    territory and modality (kept for the request). A diploma of a kind whose offers the data
+    never describes in the requested modality is not filtered on it (:meth:`unchecked`)."""
 
     def __init__(self, data: PathwayData, store: GraphStore, q: PathwayQuery) -> None:
         self.data = data
         self.store = store
         self.q = q
+        self.mod = q.modality.value if q.modality else None
         self._offers: dict[str, list[Offer]] = {}
+        self._unchecked: dict[str, bool] = {}
 
     def diplomas(self, codes: Iterable[str]) -> dict[str, Row]:
         return self.data.diplomas(self.store, codes)
@@ -70,27 +74,49 @@ class _StoreSource:
     def legs_from(self, codes: Iterable[str]) -> dict[str, list[tuple[str, Row]]]:
         return self.data.legs_from(self.store, codes)
 
+    def unchecked(self, codes: Iterable[str]) -> set[str]:
+        """The codes not filtered on the requested modality: no offer of the data names it
+        for a diploma of their type and level (:func:`is_undescribed`)."""
+        if self.mod is None:
+            return set()
+        codes = set(codes)
+        missing = [c for c in codes if c not in self._unchecked]
+        if missing:
+            kinds = self.data.offer_kinds(self.store)
+            rows = self.diplomas(missing)
+            for c in missing:
+                d = rows.get(c)
+                self._unchecked[c] = d is not None and is_undescribed(d, self.mod, kinds)
+        return {c for c in codes if self._unchecked[c]}
+
     def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]:
         codes = set(codes)
         missing = [c for c in codes if c not in self._offers]
-        if missing and self.q.modality is None and self.q.territory.is_everywhere:
+        if missing and self.mod is None and self.q.territory.is_everywhere:
             # every offer is in the territory: flag_usable's offers, kept for the version
             self._offers.update(self.data.everywhere_offers(self.store, missing))
         elif missing:
-            mod = self.q.modality.value if self.q.modality else None
+            mod, free = self.mod, self.unchecked(missing)
             outside = self.data.outside_offers(self.store, missing)
             for code, rows in self.data.usable_offers(self.store, missing).items():
-                self._offers[code] = flag_usable(code, rows, self.q.territory, mod, outside[code])
+                how = None if code in free else mod
+                self._offers[code] = flag_usable(code, rows, self.q.territory, how, outside[code])
         return {c: self._offers[c] for c in codes}
 
     def offered_inside(self, codes: Iterable[str]) -> set[str]:
         codes = set(codes)
         deps = self.q.territory.departements
         if deps:  # the others have no offer there: not flagged at all
-            mod = self.q.modality.value if self.q.modality else None
-            codes = self.data.offered_in(self.store, codes, deps, mod)
+            free = self.unchecked(codes)
+            codes = self.data.offered_in(self.store, codes - free, deps, self.mod)
+            if free:
+                codes |= self.data.offered_in(self.store, free, deps, None)
         flagged = self.offers(codes)
         return {c for c in codes if any(o.in_territory for o in flagged[c])}
+
+
+# how many more pathways a search from a level ranks than it shows (see _search)
+_BY_LEVEL_DEPTH = 3
 
 
 def _search(
@@ -118,11 +144,14 @@ def _search(
         modality=q.modality.value if q.modality else None,
         allow_outside=q.allow_outside,
         start_departements=q.start_departements,
+        undescribed=source.unchecked(codes),
     )
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
         return source, ranked, {s.key for s in ranked}
-    shown, keys = best_of(scorer, paths, q.limit)
+    # from a level, several starts lead to the same formation (varied keeps one of each):
+    # enough pathways are ranked to fill the answer with different ones
+    shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH if q.by_level else q.limit)
     return source, shown, keys
 
 
@@ -233,9 +262,11 @@ def _usual_outside(
             modality=mod,
             allow_outside=True,
             start_departements=q.start_departements,
+            undescribed=source.unchecked([target["code"]]),
         )
         choice = scorer.choice(point, target["code"], leg.get("modality"))
-        how = f"en {MODALITY_FR[mod]}" if mod else None
+        # not said « en apprentissage » where the data does not describe it (undescribed.py)
+        how = f"en {MODALITY_FR[mod]}" if mod and not scorer.undescribed else None
         notes.append(missing_sentence(target, q.territory, choice, origin.label(), how))
         if choice is not None and is_goal(target, q, goal_codes):
             scored = scorer.score([diplomas[start], target], [leg])
@@ -395,11 +426,20 @@ def find_pathways(
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
-    before, shown = shown, varied(shown)
-    if moved := later_options_notice(before, shown):
+    before, shown = shown, varied(shown, any_start=q.by_level)
+    if q.by_level:  # the different formations first, from every pathway ranked
+        shown = varied(ranked, any_start=True)[: len(before)]
+    if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     if q.home is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
+    if q.modality and (
+        free := undescribed_notice(
+            [st.diploma for s in shown for st in s.plan if st.undescribed],
+            MODALITY_FR[q.modality.value],
+        )
+    ):
+        notices.append(free)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     if goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes:
@@ -419,7 +459,11 @@ def find_pathways(
             anyq = q.model_copy(update={"modality": None})
             any_modality = _StoreSource(data, store, anyq).offers(reached)
         reason = why_none(
-            q, unrestricted, source.offers(reached) if unrestricted else {}, any_modality
+            q,
+            unrestricted,
+            source.offers(reached) if unrestricted else {},
+            any_modality,
+            source.unchecked(reached),
         )
         if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
             reason = _job_unreached(store, data, source, q, goal_codes)

@@ -13,6 +13,8 @@ __all__ = ["PathwayQuery"]
 class PathwayQuery(BaseModel):
     start_codes: list[str]
     start_label: str
+    # the start is a level (from_level): any of start_codes, none of them chosen by the learner
+    by_level: bool = False
     to: str | None = None
     # the goal diploma as users read it (« BTS … (32022316) »), set when the graph knows it
     to_label: str | None = None

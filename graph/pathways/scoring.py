@@ -44,6 +44,10 @@ W_PLANNED = 10.0  # per step whose only offers are planned
 W_INFERRED = 4.0  # per leg whose passerelle is inferred, not documented
 W_EVIDENCE = 15.0  # per inferred leg, times (1 - its strength): weak evidence ranks lower
 W_MODALITY = 5.0  # per step offered in the requested modality
+# per step of a kind of diploma the data never describes in the requested modality, proposed
+# unfiltered (graph/pathways/undescribed.py): more than a step outside the territory and a
+# daily commute together, so a pathway in the modality all along ranks first
+W_UNDESCRIBED = 50.0
 W_RATE = 10.0  # times log10 of the product of known transition rates (<= 0)
 W_FIGURE = 3.0  # per leg whose passerelle carries a documented figure
 W_CAPACITY = 1.0  # per step whose chosen offer has a known capacity
@@ -53,7 +57,7 @@ W_FIELD = 6.0  # per leg between diplomas of the same NSF group (half for the sa
 # that reach, whatever its other merits (issue "honest answers": unknown distances rank last).
 UNPLACED_KM = 150.0
 W_STALE = 12.0  # per step whose chosen offer the latest files of its track no longer list
-# Above the rounding of the terms to 2 decimals (13 terms, 0.005 each at most) and the sum of
+# Above the rounding of the terms to 2 decimals (14 terms, 0.005 each at most) and the sum of
 # logarithms instead of the logarithm of a product: Scorer.bound is never below the score.
 BOUND_SLACK = 0.25
 
@@ -102,6 +106,9 @@ class Step:
     leg: Row
     choice: Choice
     prev: LatLon | None  # where the learner comes from
+    # the data never describes the requested modality for this kind of diploma: its offers
+    # were not filtered on it (graph/pathways/undescribed.py)
+    undescribed: bool = False
 
 
 @dataclass
@@ -286,8 +293,11 @@ class Scorer:
         modality: str | None = None,
         allow_outside: bool = False,
         start_departements: list[str] | None = None,
+        undescribed: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         self.offers = offers
+        # the codes whose offers were not filtered on the modality (W_UNDESCRIBED)
+        self.undescribed = frozenset(undescribed)
         self.start_departements = start_departements  # where the start diploma is held
         self.fields = fields
         self.home = home
@@ -319,6 +329,7 @@ class Scorer:
             inferred=0,
             weakness=0.0,
             modality_hits=0,
+            undescribed=0,
             rate_product=1.0,
             rates_known=0,
             figures=0,
@@ -441,6 +452,8 @@ class Scorer:
             total -= W_OUTSIDE
         if self.modality:
             total += W_MODALITY
+        if d["code"] in self.undescribed:
+            total -= W_UNDESCRIBED
         if pool.capacity:
             total += W_CAPACITY
         holds = self._holds(pool, leg)
@@ -500,6 +513,7 @@ class Scorer:
             "inferred_passerelles": -W_INFERRED * p.inferred,
             "weak_evidence": -W_EVIDENCE * p.weakness,
             "modality": W_MODALITY * p.modality_hits,
+            "modality_not_described": -W_UNDESCRIBED * p.undescribed,
             "known_rates": W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0,
             "documented_figures": W_FIGURE * p.figures,
             "known_capacity": W_CAPACITY * p.capacities,
@@ -535,6 +549,7 @@ class Scorer:
             - W_INFERRED * p.inferred
             - W_EVIDENCE * p.weakness
             + W_MODALITY * p.modality_hits
+            - W_UNDESCRIBED * p.undescribed
             + (W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0)
             + W_FIGURE * p.figures
             + W_CAPACITY * p.capacities
@@ -590,8 +605,9 @@ class Scorer:
             rate_product *= max(rate, 0.01)
             rates_known += 1
         capacity = best.offer.get("capacity")
+        undescribed = d["code"] in self.undescribed
         return _Partial(
-            plan=(*p.plan, Step(d, leg, choice, p.prev)),
+            plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)),
             prev=choice.to,
             taken_in=[here] if here else None,
             travel=travel,
@@ -608,6 +624,7 @@ class Scorer:
             weakness=weakness,
             modality_hits=p.modality_hits
             + bool(self.modality and best.offer["modality"] == self.modality),
+            undescribed=p.undescribed + undescribed,
             rate_product=rate_product,
             rates_known=rates_known,
             figures=p.figures + any(leg.get(k) is not None for k in FIGURES),
@@ -634,6 +651,7 @@ class _Partial(NamedTuple):
     inferred: int
     weakness: float
     modality_hits: int
+    undescribed: int
     rate_product: float
     rates_known: int
     figures: int

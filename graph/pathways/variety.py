@@ -61,35 +61,55 @@ def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
     return (kind, " ".join(words) or str(d.get("code") or ""))
 
 
-def _key(s: Scored) -> tuple[tuple[str, str], ...]:
-    return (programme_key(s.start), *(programme_key(st.diploma) for st in s.plan))
+def _key(s: Scored, any_start: bool = False) -> tuple[tuple[str, str], ...]:
+    steps = tuple(programme_key(st.diploma) for st in s.plan)
+    return steps if any_start else (programme_key(s.start), *steps)
 
 
-def varied(shown: Sequence[Scored]) -> list[Scored]:
+def varied(shown: Sequence[Scored], *, any_start: bool = False) -> list[Scored]:
     """The pathways with the best one of each programme first (in their order), then the
-    others in their order."""
-    first: list[Scored] = []
-    later: list[Scored] = []
-    seen: set[tuple[tuple[str, str], ...]] = set()
+    others in their order.
+
+    ``any_start``: the question starts from a level (any diploma of it), so the start does
+    not make a choice different: the same programme reached from two diplomas of the level
+    (Bac pro SN option A and Bac pro CIEL → BTS CIEL at the same lycée) is one choice. Its
+    first pathway is then the best one whose start is still open, if any: a learner asking
+    today most likely holds a diploma still delivered."""
+    groups: dict[tuple[tuple[str, str], ...], list[Scored]] = {}
     for s in shown:
-        key = _key(s)
-        (later if key in seen else first).append(s)
-        seen.add(key)
-    return first + later
+        groups.setdefault(_key(s, any_start), []).append(s)
+    first: list[Scored] = []
+    for members in groups.values():
+        lead = members[0]
+        if any_start:
+            lead = next((m for m in members if not m.start.get("closed")), lead)
+        first.append(lead)
+    chosen = {id(s) for s in first}
+    return first + [s for s in shown if id(s) not in chosen]
 
 
-def later_options_notice(before: Sequence[Scored], after: Sequence[Scored]) -> str | None:
+def later_options_notice(
+    before: Sequence[Scored], after: Sequence[Scored], *, any_start: bool = False
+) -> str | None:
     """What the reordering moved, in French, or None when it moved nothing."""
     if [id(s) for s in before] == [id(s) for s in after]:
         return None
     firsts: set[tuple[tuple[str, str], ...]] = set()
     moved: list[int] = []
     for i, s in enumerate(after, start=1):
-        key = _key(s)
+        key = _key(s, any_start)
         if key in firsts:
             moved.append(i)
         firsts.add(key)
+    if not moved:  # only an open start put before a closed one of the same programme
+        return None
     numbers = _numbers(moved)
+    if any_start:
+        return (
+            "Pour montrer d'abord des formations différentes, une même formation atteinte "
+            "depuis un autre diplôme de départ, ou une autre option du même diplôme, est "
+            f"classée après ({numbers}), quel que soit son score."
+        )
     return (
         "Pour montrer d'abord des diplômes différents, les autres options d'un même diplôme "
         f"sont classées après ({numbers}), quel que soit leur score."

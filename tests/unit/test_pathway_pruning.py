@@ -27,6 +27,7 @@ from graph.pathways.scoring import (
     W_RATE,
     W_STALE,
     W_STEP,
+    W_UNDESCRIBED,
     Candidate,
     Offer,
     Scored,
@@ -120,7 +121,7 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
     plan: list[Step] = []
     travel = effective = field_points = 0.0
     known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
-    stale = unplaced = 0
+    stale = unplaced = undescribed = 0
     capacity_sum = demand_sum = 0
     weakness = 0.0
     rate_product = 1.0
@@ -143,7 +144,8 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
             known_legs += 1
         if leg.get("strength") is None:  # an inferred leg's strength already counts it
             field_points += field_continuity(before, d, scorer.fields)
-        plan.append(Step(d, leg, choice, prev))
+        plan.append(Step(d, leg, choice, prev, d["code"] in scorer.undescribed))
+        undescribed += d["code"] in scorer.undescribed
         if not best.in_territory:
             outside += 1
         if best.offer["status"] == "planned":
@@ -181,6 +183,7 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
         "inferred_passerelles": -W_INFERRED * inferred,
         "weak_evidence": -W_EVIDENCE * weakness,
         "modality": W_MODALITY * modality_hits,
+        "modality_not_described": -W_UNDESCRIBED * undescribed,
         "known_rates": W_RATE * math.log10(rate_product) if rates_known else 0.0,
         "documented_figures": W_FIGURE * figures,
         "known_capacity": W_CAPACITY * capacities,
@@ -224,6 +227,8 @@ def test_pruned_answers_equal_full_scoring(seed: int) -> None:
         "modality": rng.choice([None, "school"]),
         "allow_outside": rng.random() < 0.5,
         "start_departements": rng.choice([None, ["046"], ["012", "081"]]),
+        # steps proposed without the modality filter (graph/pathways/undescribed.py)
+        "undescribed": rng.choice([frozenset(), frozenset({"D2"}), frozenset({"D1", "D3"})]),
     }
     full = rank(
         [
@@ -320,6 +325,8 @@ def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int)
         "modality": rng.choice([None, "school"]),
         "allow_outside": rng.random() < 0.5,
         "start_departements": rng.choice([None, ["046"], ["012", "081"]]),
+        # steps proposed without the modality filter (graph/pathways/undescribed.py)
+        "undescribed": rng.choice([frozenset(), frozenset({"D2"}), frozenset({"D1", "D3"})]),
     }
     fields = {"D1": frozenset({"f"}), "D2": frozenset({"f"})}
     shared = Scorer(offers, fields=fields, **options)

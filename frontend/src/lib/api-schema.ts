@@ -1212,6 +1212,12 @@ export interface components {
              */
             rome_codes: string[];
             /**
+             * Rome Labels
+             * @description The names of the ROME codes, in their order (rome.csv; '' if none).
+             * @default []
+             */
+            rome_labels: string[];
+            /**
              * Formacodes
              * @description Formacode codes (Certif Info).
              * @default []
@@ -2531,6 +2537,12 @@ export interface components {
              * @default false
              */
             outside_territory: boolean;
+            /**
+             * Modality Not Described
+             * @description The public files describe no offer in the requested modality for this kind of diploma (type and level): the step was not filtered on the modality, its offers are those known; the modality is to be checked with the establishment.
+             * @default false
+             */
+            modality_not_described: boolean;
             /**
              * Offers
              * @default []

@@ -178,6 +178,7 @@ export const SCORE_COMPONENT_FR: Record<string, string> = {
   planned: 'Offres seulement en projet',
   inferred_passerelles: 'Passerelles déduites',
   modality: 'Modalité demandée',
+  modality_not_described: 'Modalité non décrite par les fichiers publics',
   known_rates: 'Taux de passage connus',
   documented_figures: 'Chiffres documentés',
   known_capacity: 'Capacités connues',

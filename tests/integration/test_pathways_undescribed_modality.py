@@ -1,0 +1,96 @@
+"""A modality the imported files never describe for a kind of diploma (graph/pathways/
+undescribed.py; docs/honest-answers.md, « A modality the files do not describe »), on each
+real engine, over the fourth round's cut of the national files
+(``tests/fixtures/opendata_counsel4/``): the files give the BTS MHR in apprenticeship, the Bac
+pro cuisine in voie scolaire only (Affelnet and the constat are voie scolaire: no Bac pro of
+the country is listed in apprenticeship)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.integration.test_honest_answers import assert_plain_french, sentences
+from tests.integration.test_honest_answers_round4 import BAC_CUISINE, CAP_CUISINE, FIXTURE, MHR
+
+NOT_DESCRIBED = (
+    "les fichiers publics ne décrivent pas l'apprentissage pour les diplômes de type Bac pro "
+    "(niveau 4)"
+)
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    yield from imported_client(
+        session_stores(),
+        FIXTURE,
+        tmp_path_factory,
+        seeds=national_table_seeds(tmp_path_factory),
+        as_of=date(2026, 12, 5),
+    )
+
+
+def test_a_step_the_files_never_describe_in_apprenticeship_is_proposed_and_said_so(
+    client: TestClient,
+) -> None:
+    """Marseille, CAP cuisine → BTS MHR in apprenticeship (B24's question in another région):
+    the Bac pro cuisine was asked in apprenticeship, which no imported file describes, and the
+    answer was « aucune offre en apprentissage de CUISINE (BAC PRO) … aucune offre en
+    apprentissage connue ailleurs » — a gap of the files told as a fact of the territory."""
+    answer = ask(
+        client,
+        **{"from": CAP_CUISINE, "to": MHR, "departements": "13", "modality": "apprenticeship"},
+        home="43.296,5.370",  # Marseille
+    )
+    assert answer["pathways"], answer["reason"]
+    top = answer["pathways"][0]
+    bac, bts = top["steps"][1], top["steps"][2]
+    assert bac["code"] == BAC_CUISINE and bac["modality_not_described"] is True
+    assert {o["modality"] for o in bac["offers"]} == {"school"}  # the offers known
+    # the BTS step, whose kind the files describe in apprenticeship, is still filtered on it
+    assert bts["code"] == MHR and bts["modality_not_described"] is False
+    assert {o["modality"] for o in bts["offers"]} == {"apprenticeship"}
+    assert top["score"]["components"]["modality_not_described"] < 0
+    step1 = next(e for e in top["score"]["explanation"] if e.startswith("Étape 1 "))
+    assert NOT_DESCRIBED in step1 and "à vérifier auprès du CFA" in step1, step1
+    step2 = next(e for e in top["score"]["explanation"] if e.startswith("Étape 2 "))
+    assert "ne décrivent pas" not in step2, step2
+    assert any(
+        n.startswith("Les fichiers publics importés ne décrivent pas") for n in answer["notices"]
+    )
+    assert not any("aucune offre en apprentissage" in t for t in sentences(answer))
+    assert_plain_french(sentences(answer))
+
+
+def test_without_a_modality_or_in_voie_scolaire_nothing_is_flagged(client: TestClient) -> None:
+    for modality in (None, "school"):
+        q = {"from": CAP_CUISINE, "to": MHR, "departements": "13"}
+        answer = ask(client, **q, **({"modality": modality} if modality else {}))
+        assert answer["pathways"], answer["reason"]
+        steps = [s for p in answer["pathways"] for s in p["steps"]]
+        assert not any(s["modality_not_described"] for s in steps)
+        assert not any("ne décrivent pas" in t for t in sentences(answer))
+
+
+def test_no_pathway_tells_the_files_silence_apart_from_the_territory(client: TestClient) -> None:
+    """Ajaccio, CAP cuisine → BTS MHR in apprenticeship: the fixture holds nothing in
+    Corse-du-Sud. The reason said « aucune offre en apprentissage de CUISINE (BAC PRO) dans le
+    département de la Corse-du-Sud (2A) ; aucune offre en apprentissage connue ailleurs dans
+    les données importées », though the files describe no Bac pro in apprenticeship at all."""
+    answer = ask(
+        client,
+        **{"from": CAP_CUISINE, "to": MHR, "departements": "2A", "modality": "apprenticeship"},
+    )
+    assert not answer["pathways"]
+    reason = answer["reason"]
+    assert "aucune offre en apprentissage de CUISINE (BAC PRO)" not in reason, reason
+    assert "aucune offre en apprentissage connue ailleurs" not in reason, reason
+    assert "aucune offre de CUISINE (BAC PRO) dans le département" in reason, reason
+    assert f"({NOT_DESCRIBED} : à vérifier auprès des CFA et des établissements)" in reason
+    assert_plain_french(sentences(answer))
