@@ -924,14 +924,16 @@ def build_statements(
         placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
         offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
         programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
+    # after the passerelles, which wait for the parse's last forked step (the continuation
+    # evidence): a child forked before would take its core
+    passerelles = _passerelle_rows(data, state)
     bulk_part = _bulk_offer_part(bulk_offers, known, sources)
     child: Forked | None = None
     if encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork():
-        # built and encoded by a forked child while this process infers the passerelles and
-        # the server writes the nodes (the same statements; built here should it fail)
+        # built and encoded by a forked child while this process builds the node statements
+        # and the server writes them (the same statements; built here should it fail)
         child = Forked(bulk_part, encode)
         bulk_part = child.part
-    passerelles = _passerelle_rows(data, state)
 
     keys = {
         Label.SITE.value: [r["insee"] for r in sites],
