@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from api.paths import API_PREFIX, unversioned
-from api.problems import problem, validation_detail
+from api.problems import field_problem, problem, validation_detail
 from graph.communes import (
     CommuneAmbiguous,
     CommuneCodeUnknown,
@@ -221,8 +221,8 @@ def _reason(status: int) -> str:
 
 
 def _field_errors(raw: Any) -> list[dict[str, Any]]:
-    """FastAPI's errors as plain JSON (loc, msg, type, and ctx for the French wording), safe
-    to encode (no NaN, no lone surrogate, no echo of the input)."""
+    """FastAPI's errors as plain JSON (loc, type, ctx, and msg in French), safe to encode (no
+    NaN, no lone surrogate, no echo of the input)."""
     out: list[dict[str, Any]] = []
     # a validator's ValueError sits in ctx as the exception itself, which the encoder would
     # turn into {}: its message is the French sentence the caller must read
@@ -236,6 +236,8 @@ def _field_errors(raw: Any) -> list[dict[str, Any]]:
         item: dict[str, Any] = {k: _scrub(e[k]) for k in ("loc", "msg", "type") if k in e}
         if "ctx" in e:
             item["ctx"] = {k: str(_scrub(_text(v))) for k, v in e["ctx"].items()}
+        # the caller reads French only: pydantic's msg is English (« Value error, … »)
+        item["msg"] = field_problem(item)
         out.append(item)
     return out
 

@@ -3,7 +3,7 @@
 ``{"type", "title", "status", "detail", "code"}`` with ``Content-Type:
 application/problem+json``; ``title`` and ``detail`` in French (they may be shown to users),
 ``code`` stable for programs (``not_found``, ``validation_error``…). Extension members:
-``errors`` (each refused field: ``loc``, ``msg``, ``type``, as FastAPI gives them),
+``errors`` (each refused field: ``loc`` and ``type`` as FastAPI gives them, ``msg`` in French),
 ``suggestions`` (close matches of an unknown code), ``reason`` (technical, for operators: why
 the database is unavailable). The OpenAPI document declares the model on every route
 (:func:`declare`).
@@ -51,7 +51,7 @@ BY_STATUS: dict[int, str] = {
 
 class FieldError(BaseModel):
     loc: list[str | int] = Field(description="Where: 'query' / 'body' / 'path', then the field.")
-    msg: str = Field(description="What is wrong (technical wording).")
+    msg: str = Field(description="What is wrong, in French (the field is in `loc`).")
     type: str = Field(description="Pydantic's error type, e.g. missing, string_too_short.")
 
 
@@ -124,6 +124,14 @@ _FR: dict[str, str] = {
 def field_message(error: dict[str, Any]) -> str:
     """'champ : problème' in French for one FastAPI / pydantic error."""
     loc = [str(x) for x in error.get("loc", ()) if x not in ("body", "query", "path", "header")]
+    text = field_problem(error)
+    return f"{'.'.join(loc)} : {text}" if loc else text
+
+
+def field_problem(error: dict[str, Any]) -> str:
+    """What is wrong with one field, in French: from the error's type and its context, or the
+    validator's own sentence (``ctx.error``), never pydantic's English ``msg`` (« Value error,
+    … », « Field required »)."""
     template = _FR.get(str(error.get("type")))
     ctx = error.get("ctx") or {}
     if template is not None:
@@ -135,7 +143,7 @@ def field_message(error: dict[str, Any]) -> str:
         text = str(ctx["error"])
     else:
         text = "valeur invalide"
-    return f"{'.'.join(loc)} : {text}" if loc else text
+    return text
 
 
 def validation_detail(errors: list[dict[str, Any]]) -> str:

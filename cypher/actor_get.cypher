@@ -5,7 +5,8 @@ OPTIONAL MATCH (a)-[m:MEMBER_OF]->(c:Campus)
 WITH a, collect(CASE WHEN c IS NULL THEN NULL ELSE {campus: c.id, name: c.short_name, role: m.role, source: m.source} END) AS memberships
 OPTIONAL MATCH (a)-[o:OFFERS]->(d:Diploma)
 WITH a, memberships, collect(CASE WHEN d IS NULL THEN NULL ELSE
-  {diploma: d.code, name: d.name, type: d.type, level: d.level, modality: o.modality,
+  {diploma: d.code, name: d.name, official_name: d.official_name, type: d.type, level: d.level,
+   modality: o.modality,
    status: o.status, capacity: o.capacity, year: o.year, site: o.site, commune: o.commune,
    source: o.source} END) AS offers
 OPTIONAL MATCH (a)-[p:PARTNERS_WITH]-(b:Actor)

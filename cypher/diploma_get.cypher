@@ -10,12 +10,14 @@ WITH d, collect(CASE WHEN a IS NULL THEN NULL ELSE
    departement: o.departement, lat: o.lat, lon: o.lon, source: o.source} END) AS offers
 OPTIONAL MATCH (d)-[n:LEADS_TO]->(nx:Diploma)
 WITH d, offers, collect(CASE WHEN nx IS NULL THEN NULL ELSE
-  {code: nx.code, name: nx.name, type: nx.type, level: nx.level, passerelle: n.passerelle_id,
-   kind: n.kind, origin: n.passerelle_origin} END) AS next
+  {code: nx.code, name: nx.name, official_name: nx.official_name, type: nx.type,
+   level: nx.level, passerelle: n.passerelle_id, kind: n.kind, origin: n.passerelle_origin}
+  END) AS next
 OPTIONAL MATCH (pv:Diploma)-[p:LEADS_TO]->(d)
 WITH d, offers, next, collect(CASE WHEN pv IS NULL THEN NULL ELSE
-  {code: pv.code, name: pv.name, type: pv.type, level: pv.level, passerelle: p.passerelle_id,
-   kind: p.kind, origin: p.passerelle_origin} END) AS previous
+  {code: pv.code, name: pv.name, official_name: pv.official_name, type: pv.type,
+   level: pv.level, passerelle: p.passerelle_id, kind: p.kind, origin: p.passerelle_origin}
+  END) AS previous
 OPTIONAL MATCH (d)-[:TRAINS_FOR]->(s:Sector)
 WITH d, offers, next, previous, collect(s {.id, .name}) AS sectors
 OPTIONAL MATCH (d)-[:RENAMED_TO]->(nw:Diploma)

@@ -27,10 +27,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.errors import GraphError, InvalidRequest
-from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.geo import EARTH_RADIUS_KM
 from graph.text import normalise
 
 DATA_FILE = (
@@ -125,9 +125,12 @@ class CommuneUnplaced(CommuneError):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Commune:
-    """One entry of the reference: a current commune or a part of one (``parent`` set)."""
+class Commune(NamedTuple):
+    """One entry of the reference: a current commune or a part of one (``parent`` set).
+
+    A named tuple, not a frozen dataclass: the same immutable value, built ~4 times faster
+    (the ~37 600 entries of the reference cost 0.07 s as dataclasses, 0.02 s as tuples: the
+    import loads the reference in every run)."""
 
     code: str
     name: str
@@ -188,6 +191,10 @@ class Prefecture:
     regional: bool  # also the chef-lieu of the département's région
 
 
+# a centre in nearest()'s grid: the commune, its latitude and longitude, the latitude in
+# radians and its cosine
+_Centre = tuple[Commune, float, float, float, float]
+
 NEAR_MEMO = 4096  # places whose département is remembered (a dict read is ~0.1 µs, a scan ~8 ms)
 
 
@@ -206,8 +213,10 @@ class CommuneIndex:
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
-    _grid: dict[tuple[int, int], list[Commune]] | None = field(default=None, repr=False)
-    _dep_grid: dict[tuple[str, int, int], list[Commune]] = field(default_factory=dict, repr=False)
+    # nearest()'s centres by grid cell, and by (département, cell): each built when first asked
+    # (the import asks by département only)
+    _grid: dict[Any, list[_Centre]] | None = field(default=None, repr=False)
+    _dep_grid: dict[Any, list[_Centre]] | None = field(default=None, repr=False)
     _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
 
@@ -262,41 +271,55 @@ class CommuneIndex:
         code) if given, with the distance; None when none is that close. The commune a point
         lies in is most often this one, not always (the reference keeps centres, not
         contours): callers say it was found so."""
-        if self._grid is None:
-            grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
-            by_dep: dict[tuple[str, int, int], list[Commune]] = defaultdict(list)
-            # the municipal arrondissements of Paris, Lyon and Marseille have their own town
-            # hall: a point in the 9e is nearer to it than to Marseille's
-            arrondissements = (
-                p for ps in self.parts.values() for p in ps if p.kind == "arrondissement-municipal"
-            )
-            for c in (*self.communes.values(), *arrondissements):
-                if c.lat is not None and c.lon is not None and not c.approximate:
-                    cell = _cell(c.lat, c.lon)
-                    grid[cell].append(c)
-                    by_dep[(c.departement, *cell)].append(c)
-            self._grid = dict(grid)
-            self._dep_grid = dict(by_dep)
+        grid: dict[Any, list[_Centre]] | None = (
+            self._grid if departement is None else self._dep_grid
+        )
+        if grid is None:
+            grid = self._build_grid(by_departement=departement is not None)
         ci, cj = _cell(lat, lon)
-        best: tuple[Commune, float] | None = None
+        best: Commune | None = None
+        best_km = 0.0
         bound = max_km + _LAT_MARGIN_KM
+        # haversine_km(lat, lon, c.lat, c.lon) inline, with each centre's radians and cosine
+        # computed once (the same operations in the same order: the same distances)
+        p1 = math.radians(lat)
+        cos1 = math.cos(p1)
+        radians, sin, asin, sqrt = math.radians, math.sin, math.asin, math.sqrt
         for i in range(ci - 1, ci + 2):
             for j in range(cj - 1, cj + 2):
-                centres: Iterable[Commune] = (
-                    self._grid.get((i, j), ())
-                    if departement is None
-                    else self._dep_grid.get((departement, i, j), ())
-                )
-                for c in centres:
+                centres = grid.get((i, j) if departement is None else (departement, i, j), ())
+                for c, c_lat, c_lon, p2, cos2 in centres:
                     # the distance is at least the latitudes' difference: a centre further
                     # north or south than the bound is not computed (same answer, ties kept)
-                    if abs(c.lat - lat) * _KM_PER_DEGREE > bound:  # type: ignore[operator]
+                    if abs(c_lat - lat) * _KM_PER_DEGREE > bound:
                         continue
-                    km = haversine_km(lat, lon, c.lat, c.lon)  # type: ignore[arg-type]
-                    if km <= max_km and (best is None or km < best[1]):
-                        best = (c, km)
+                    dp = p2 - p1
+                    dl = radians(c_lon - lon)
+                    a = sin(dp / 2) ** 2 + cos1 * cos2 * sin(dl / 2) ** 2
+                    km = 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(a)))
+                    if km <= max_km and (best is None or km < best_km):
+                        best, best_km = c, km
                         bound = km + _LAT_MARGIN_KM
-        return best
+        return (best, best_km) if best is not None else None
+
+    def _build_grid(self, by_departement: bool) -> dict[Any, list[_Centre]]:
+        grid: dict[Any, list[_Centre]] = defaultdict(list)
+        # the municipal arrondissements of Paris, Lyon and Marseille have their own town
+        # hall: a point in the 9e is nearer to it than to Marseille's
+        arrondissements = (
+            p for ps in self.parts.values() for p in ps if p.kind == "arrondissement-municipal"
+        )
+        for c in (*self.communes.values(), *arrondissements):
+            if c.lat is not None and c.lon is not None and c.centre not in APPROXIMATE_CENTRES:
+                p2 = math.radians(c.lat)
+                i, j = _cell(c.lat, c.lon)
+                key = (c.departement, i, j) if by_departement else (i, j)
+                grid[key].append((c, c.lat, c.lon, p2, math.cos(p2)))
+        if by_departement:
+            self._dep_grid = dict(grid)
+            return self._dep_grid
+        self._grid = dict(grid)
+        return self._grid
 
     def prefectures(self, departements: Iterable[str] | None = None) -> list[Prefecture]:
         """The préfecture of each département (of ``departements`` only, if given), with a
@@ -530,19 +553,19 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
         dep = row[i_dep]
         reg = row[i_reg]
         c = Commune(
-            code=row[i_code],
-            name=row[i_name],
-            kind=KIND_NAMES[row[i_kind]],
-            parent=row[i_parent] or None,
-            postcodes=tuple(row[i_postcodes] or ()),
-            departement=dep,
-            departement_name=depts.get(dep, [dep])[0],
-            region=reg,
-            region_name=regions.get(reg, reg),
-            population=row[i_pop],
-            lat=row[i_lat],
-            lon=row[i_lon],
-            centre=row[i_centre] or "",
+            row[i_code],
+            row[i_name],
+            KIND_NAMES[row[i_kind]],
+            row[i_parent] or None,
+            tuple(row[i_postcodes] or ()),
+            dep,
+            depts.get(dep, [dep])[0],
+            reg,
+            regions.get(reg, reg),
+            row[i_pop],
+            row[i_lat],
+            row[i_lon],
+            row[i_centre] or "",
         )
         if c.parent is None:
             communes[c.code] = c

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from graph.diploma_names import display_name
+from graph.diploma_names import display_name, readable
 from graph.errors import NotFound
 from graph.store import GraphReader
 from graph.territory import Territory
@@ -49,7 +49,10 @@ class Feeder(BaseModel):
 
 class FeedersAnswer(BaseModel):
     to: str
-    name: str
+    name: str = Field(description="The diploma's name as people write it (graph/diploma_names.py).")
+    source_name: str | None = Field(
+        default=None, description="The name as the graph stores it (its sources' text)."
+    )
     territory: str = Field(description="French noun phrase: « le département du Lot (46) ».")
     territory_phrase: str = Field(
         description="The territory said as is after a verb (French): « dans le territoire du "
@@ -133,9 +136,11 @@ def find_feeders(store: GraphReader, to: str, territory: Territory, limit: int) 
     if not found:
         raise NotFound("diploma", to)
     ranked = rank_feeders(store.read("feeders", to=to), territory)
+    diploma = readable(found[0]["diploma"])
     return FeedersAnswer(
         to=to,
-        name=found[0]["diploma"]["name"],
+        name=diploma["name"],
+        source_name=diploma["source_name"],
         territory=territory.describe(),
         territory_phrase=territory.describe_in(),
         count=len(ranked),

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from graph.diploma_names import closed_note, display_name, name_note
+from graph.diploma_names import closed_note, display_name, name_note, readable
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
 from graph.store import GraphStore
@@ -128,7 +128,8 @@ def get_actor(store: GraphStore, actor_id: str) -> ActorDetail:
         facts=facts,
         field_sources=field_sources,
         memberships=drop_nulls(r["memberships"]),
-        offers=drop_nulls(r["offers"]),
+        # the diploma of each offer named as everywhere else (its code is under "diploma")
+        offers=[readable({**o, "code": o["diploma"]}) for o in drop_nulls(r["offers"])],
         partners=drop_nulls(r["partners"]),
         platforms=drop_nulls(r["platforms"]),
         parents=drop_nulls(r["parents"]),
@@ -198,12 +199,13 @@ def suggest_diplomas(store: GraphStore, text: str, n: int = 5) -> list[str]:
     for c in codes:
         if c not in seen:
             seen.append(c)
-    return [f"{c} ({by_code[c]['name']})" for c in seen[:n]]
+    # « CODE (name) »: the web page reads the code before the first space
+    return [f"{c} ({display_name(by_code[c])})" for c in seen[:n]]
 
 
 def _named(diplomas: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Diplomas by code, each named as people write it."""
-    return sorted(({**d, "name": display_name(d)} for d in diplomas), key=lambda d: d["code"])
+    """Diplomas by code, each named as people write it (:func:`readable`)."""
+    return sorted((readable(d) for d in diplomas), key=lambda d: d["code"])
 
 
 def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
@@ -216,14 +218,13 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     successors = drop_nulls(r["successors"])
     # the note as the search says it (« fermé en 2025, remplacé par … »), from the stored row
     note = closed_note(props, successors) or name_note(props)
-    props["name"] = display_name(props)
     props["closed"] = bool(props.get("closed"))
     return DiplomaDetail(
-        **props,
+        **readable(props),
         field_sources=field_sources,
         offers=drop_nulls(r["offers"]),
-        next=[{**x, "name": display_name(x)} for x in drop_nulls(r["next"])],
-        previous=[{**x, "name": display_name(x)} for x in drop_nulls(r["previous"])],
+        next=[readable(x) for x in drop_nulls(r["next"])],
+        previous=[readable(x) for x in drop_nulls(r["previous"])],
         sectors=drop_nulls(r["sectors"]),
         replaced_by=sorted(s["code"] for s in successors),
         successors=_named(successors),
@@ -282,8 +283,8 @@ def get_passerelle(store: GraphStore, passerelle_id: str) -> PasserelleDetail:
     r = rows[0]
     return PasserelleDetail(
         **r["passerelle"],
-        from_diplomas=[{**x, "name": display_name(x)} for x in drop_nulls(r["from"])],
-        to_diplomas=[{**x, "name": display_name(x)} for x in drop_nulls(r["to"])],
+        from_diplomas=[readable(x) for x in drop_nulls(r["from"])],
+        to_diplomas=[readable(x) for x in drop_nulls(r["to"])],
         party_actors=drop_nulls(r["parties"]),
     )
 

@@ -6,7 +6,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.diploma_names import closed_note, display_name, name_note
+from graph.diploma_names import closed_note, name_note, readable
 
 T = TypeVar("T")
 
@@ -122,7 +122,10 @@ class MembershipOut(Out):
 
 class ActorOfferOut(Out):
     diploma: str
-    name: str
+    name: str = Field(description="The diploma's name as people write it (graph/diploma_names.py).")
+    source_name: str | None = Field(
+        default=None, description="The name as the graph stores it (its sources' text)."
+    )
     type: str
     level: int | None = None
     modality: str | None = None
@@ -216,9 +219,7 @@ class DiplomaSummary(Out):
         write it, and what must be said beside it."""
         successors = [s for s in row.get("successors") or [] if s]
         return cls(
-            **{k: v for k, v in row.items() if k not in ("name", "closed", "successors")},
-            name=display_name(row),
-            source_name=row.get("name"),
+            **{k: v for k, v in readable(row).items() if k not in ("closed", "successors")},
             closed=bool(row.get("closed")),
             replaced_by=sorted(s["code"] for s in successors),
             note=closed_note(row, successors) or name_note(row),
@@ -243,7 +244,10 @@ class DiplomaOfferOut(Out):
 
 class DiplomaLink(Out):
     code: str
-    name: str
+    name: str = Field(description="As people write it (graph/diploma_names.py).")
+    source_name: str | None = Field(
+        default=None, description="The name as the graph stores it (its sources' text)."
+    )
     type: str
     level: int | None = None
     passerelle: str
@@ -253,14 +257,20 @@ class DiplomaLink(Out):
 
 class DiplomaRef(Out):
     code: str
-    name: str
+    name: str = Field(description="As people write it (graph/diploma_names.py).")
+    source_name: str | None = Field(
+        default=None, description="The name as the graph stores it (its sources' text)."
+    )
     type: str
     level: int | None = None
 
 
 class DiplomaDetail(Out):
     code: str
-    name: str
+    name: str = Field(description="As people write it (graph/diploma_names.py).")
+    source_name: str | None = Field(
+        default=None, description="The name as the graph stores it (its sources' text)."
+    )
     type: str
     level: int | None = None
     nsf: str | None = None

@@ -6,9 +6,11 @@ from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel, Field
 
-from graph.diploma_names import display_name
+from graph.diploma_names import readable
 from graph.geo import haversine_km
+from graph.pathways.explanation import unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
+from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
 
 __all__ = [
@@ -61,6 +63,14 @@ class OfferOut(BaseModel):
         default=None,
         description="Set when the offer is not current: the last year the public files list it "
         "(« pas vue depuis »). None when current or when its currency cannot be known.",
+    )
+    unlisted_note: str | None = Field(
+        default=None,
+        description="Set when the latest public file does not list the offer but describes its "
+        "diploma (or the common 2nde that dates it) in far fewer establishments than the year "
+        "before, so the offer is not called stale (`last_seen` is None): why, in French, as the "
+        "explanation says it for the chosen offer (« pas dans le fichier de 2022, qui ne décrit "
+        "… : à confirmer avec l'établissement »).",
     )
     history: list[OfferYear] = Field(
         default=[],
@@ -151,6 +161,11 @@ def offer_keys(shown: list[Scored]) -> Iterator[OfferKey]:
                 yield (o.actor["id"], st.diploma["code"], o.offer.get("modality"))
 
 
+def _unlisted_note(offer: Mapping[str, object]) -> str | None:
+    thin = offer.get("unlisted")
+    return unlisted_sentence(thin) if isinstance(thin, ThinFile) else None
+
+
 def pathway_out(
     s: Scored,
     rank: int,
@@ -160,19 +175,19 @@ def pathway_out(
     """The answer's form of a scored pathway (built for the returned pathways only), with the
     yearly figures of its offers when given (:func:`graph.pathways.history.read_histories`)."""
     histories = histories or {}
-    first = s.start
+    first = readable(s.start)
     steps = [
         StepOut(
             index=0,
             code=first["code"],
-            name=display_name(first),
-            source_name=first["name"],
+            name=first["name"],
+            source_name=first["source_name"],
             type=first["type"],
             level=first.get("level"),
         )
     ]
     for i, st in enumerate(s.plan, start=1):
-        d, leg, prev, best = st.diploma, st.leg, st.prev, st.choice.ranked[0]
+        d, leg, prev, best = readable(st.diploma), st.leg, st.prev, st.choice.ranked[0]
         outs = []
         for o in st.choice.ranked:
             od = None
@@ -196,6 +211,7 @@ def pathway_out(
                     pressure=pressure(o.offer.get("capacity"), o.offer.get("demand")),
                     year=o.offer.get("year"),
                     last_seen=o.last_seen,
+                    unlisted_note=_unlisted_note(o.offer),
                     history=[
                         OfferYear(year=y, capacity=c, demand=n, pressure=p)
                         for y, c, n, p in histories.get(
@@ -213,8 +229,8 @@ def pathway_out(
             StepOut(
                 index=i,
                 code=d["code"],
-                name=display_name(d),
-                source_name=d["name"],
+                name=d["name"],
+                source_name=d["source_name"],
                 type=d["type"],
                 level=d.get("level"),
                 passerelle=PasserelleUsed(

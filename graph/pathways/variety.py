@@ -14,24 +14,21 @@ The scores are unchanged: only the order of pathways of the same programme moves
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from graph.pathways.hygiene import COMMON_YEAR
 from graph.pathways.scoring import Scored
+from graph.programme_names import programme_words
 
 __all__ = ["later_options_notice", "programme_key", "varied"]
 
-# where a diploma's name stops naming its programme: its option, its speciality after « : »
-# is kept (BTSA ACS'AGRI : …), only the option goes
-_TYPE_WORDS = frozenset({"BTS", "BTSA", "BAC", "PRO", "CAP", "CAPA", "BP", "MC"})
-_OPTION = re.compile(r"\bOPTION\b|\bOPT\.|,\s*OPTION\b", re.IGNORECASE)
+_BTSA = re.compile(r"\bBTSA\b", re.IGNORECASE)
 
 
 def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
     """The programme of a diploma: its type and its name without option, common-year marker
-    nor diploma type in parentheses, without accents or punctuation.
+    nor diploma type in parentheses, without accents or punctuation
+    (:func:`graph.programme_names.programme_words`, the import's rule too).
 
     >>> programme_key({"type": "bts", "name": "BTSA technico-commercial option univers jardins et animaux de compagnie"})
     ('bts agricole', 'TECHNICO COMMERCIAL')
@@ -45,20 +42,10 @@ def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
     ('bts', 'MAINTENANCE DES VEHICULES')
     """  # noqa: E501
     name = str(d.get("name") or "")
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
     kind = str(d.get("type") or "")
-    if re.search(r"\bBTSA\b", text):  # BTSA technico-commercial is not BTS technico-commercial
+    if _BTSA.search(name):  # BTSA technico-commercial is not BTS technico-commercial
         kind += " agricole"
-    text = _OPTION.split(COMMON_YEAR.sub(" ", text))[0]
-    text = re.sub(r"\([^)]*\)", " ", text)
-    words = re.sub(r"[^A-Z0-9]+", " ", text).split()
-    # the diploma type written before or after the name: « BTS maintenance des véhicules option
-    # B » and « MAINTENANCE DES VEHICULES OPTION A … (BTS) » are one programme
-    while len(words) > 1 and words[0] in _TYPE_WORDS:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _TYPE_WORDS:
-        words = words[:-1]  # « … PRODUITS BTS » before « 1ERE ANNEE COMMUNE »
-    return (kind, " ".join(words) or str(d.get("code") or ""))
+    return (kind, " ".join(programme_words(name)) or str(d.get("code") or ""))
 
 
 def _key(s: Scored, any_start: bool = False) -> tuple[tuple[str, str], ...]:

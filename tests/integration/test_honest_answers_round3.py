@@ -173,3 +173,33 @@ def test_an_offer_a_thin_latest_file_omits_is_not_called_stale(client: TestClien
         "contre 12 en 2021 : à confirmer avec l'établissement" in text
     ), text
     assert_plain_french(sentences(answer))
+
+
+def test_an_offer_not_chosen_says_too_why_it_is_not_called_stale(client: TestClient) -> None:
+    """Only the chosen offer's sentence said why an offer the thin 2022 file omits is not
+    « pas vue depuis 2021 »: Jeanne d'Arc in Rennes, listed after Coetlogon, showed a 2021 offer
+    with no word. Each offer of a step carries the sentence (``unlisted_note``)."""
+    rennes = ask(
+        client, **{"from": "50033002", "to_type": "bac_pro", "departements": "35"}, home=RENNES
+    )
+    offers = step_of(rennes, ASSP)["offers"]
+    jeanne = next(o for o in offers if o["actor_name"] == "Lycée Jeanne d Arc")
+    assert jeanne["chosen"] is False
+    assert jeanne["unlisted_note"] == (
+        "pas dans le fichier de 2022, qui ne décrit sa 2de commune que dans 4 établissements "
+        "contre 12 en 2021 : à confirmer avec l'établissement"
+    )
+    # an offer the latest file lists, or one called stale, carries none
+    for o in offers:
+        if o["year"] == 2022 or o["last_seen"] is not None:
+            assert o["unlisted_note"] is None, o
+    assert_plain_french([o["unlisted_note"] for o in offers if o["unlisted_note"]])
+    # the chosen offer's note is the explanation's sentence
+    answer = ask(
+        client,
+        **{"from": "50033002", "to": ASSP, "near": FOUGERES, "radius_km": 10},
+        home=FOUGERES,
+    )
+    top = answer["pathways"][0]
+    chosen = next(o for o in top["steps"][1]["offers"] if o["chosen"])
+    assert chosen["unlisted_note"] and chosen["unlisted_note"] in top["score"]["explanation"][-1]

@@ -214,3 +214,23 @@ def test_the_parse_returns_without_waiting_for_the_evidence(
         _TAKEN.clear()
     assert isinstance(got.evidence, ahead.Later)
     assert got.evidence.value() == "after the parse"
+
+
+@pytest.mark.parametrize(("module", "step"), [(ahead, "_in_child"), (places, "_read_in_child")])
+def test_a_stuck_worker_is_given_up_and_its_work_done_here(
+    monkeypatch: pytest.MonkeyPatch, module: object, step: str
+) -> None:
+    """A forked worker that never answers (a fork can inherit a lock another thread held) is
+    killed at its deadline, and the parse gives the same outcome from this process."""
+    expected = _outcome(parse_directory(FIX, parallel=True))
+
+    def stuck(*args: object) -> bytes:
+        time.sleep(600)
+        raise AssertionError("never reached")
+
+    monkeypatch.setattr(module, step, stuck)  # forked: the child has it too
+    monkeypatch.setattr(ahead, "CHILD_WAIT_S", 2.0)
+    started = time.monotonic()
+    got = parse_directory(FIX, parallel=True)
+    assert _outcome(got) == expected
+    assert time.monotonic() - started < 60, "the stuck worker was waited for"

@@ -129,3 +129,54 @@ def test_a_gap_report_names_its_departement(client: TestClient) -> None:
     assert report["territory"] == "le département des Alpes-Maritimes (06)"
     names = [n["name"] for s in report["sections"] for f in s["findings"] for n in f["nodes"]]
     assert not [n for n in names if RAW_COMMON_YEAR.search(n or "")], names
+
+
+COMMON_YEAR = "32033422"  # MANAGEMENT EN HOTELLERIE-RESTAURATION BTS 1ERE ANNEE COMMUNE
+COMMON_YEAR_NAME = (
+    "MANAGEMENT EN HOTELLERIE-RESTAURATION (BTS) — 1re année commune, puis une option"
+)
+
+
+def test_an_establishment_page_names_its_diplomas_as_people_write_them(
+    client: TestClient,
+) -> None:
+    """GET /actors/{id} listed its offers by the BCN's upper-case text (« … BTS 1ERE ANNEE
+    COMMUNE ») where every other page reads the name the naming module gives."""
+    page = get(client, f"/diplomas/{COMMON_YEAR}")
+    assert page["name"] == COMMON_YEAR_NAME
+    actors = {o["actor"] for o in page["offers"]}
+    assert actors, page
+    for actor in sorted(actors):
+        offers = get(client, f"/actors/{actor}")["offers"]
+        mine = [o for o in offers if o["diploma"] == COMMON_YEAR]
+        assert mine, offers
+        assert {o["name"] for o in mine} == {COMMON_YEAR_NAME}
+        assert not [o["name"] for o in offers if RAW_COMMON_YEAR.search(o["name"])]
+        # the stored text stays for API clients that match on it
+        assert all(RAW_COMMON_YEAR.search(o["source_name"]) for o in mine)
+    assert RAW_COMMON_YEAR.search(page["source_name"])
+
+
+def test_links_feeders_and_suggestions_name_a_common_year_readably(client: TestClient) -> None:
+    """The diploma pages' next and previous steps, the feeders' answer and the suggestions of
+    a 404 read the same name as the search (they read the BCN text, or a code beside it)."""
+    links = [
+        x
+        for code in ("40022106", COMMON_YEAR)
+        for side in ("next", "previous")
+        for x in get(client, f"/diplomas/{code}")[side]
+    ]
+    common = [x for x in links if x["code"] == COMMON_YEAR]
+    assert common, links
+    assert {x["name"] for x in common} == {COMMON_YEAR_NAME}
+    assert not [x["name"] for x in links if RAW_COMMON_YEAR.search(x["name"])]
+    feeders = get(client, "/feeders", to=COMMON_YEAR, departements="06")
+    assert feeders["name"] == COMMON_YEAR_NAME
+    r = client.get("/diplomas/management-en-hotellerie-restauration")
+    assert r.status_code == 404, r.text
+    suggested = r.json()["suggestions"]
+    assert f"{COMMON_YEAR} ({COMMON_YEAR_NAME})" in suggested, suggested
+    assert not [s for s in suggested if RAW_COMMON_YEAR.search(s)], suggested
+    # the stored text stays for API clients that match on it
+    assert all(RAW_COMMON_YEAR.search(x["source_name"]) for x in common)
+    assert RAW_COMMON_YEAR.search(feeders["source_name"])

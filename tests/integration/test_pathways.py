@@ -9,6 +9,7 @@ apprenticeship).
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -189,6 +190,27 @@ def test_a_refused_request_says_why_in_french(mini_client: TestClient) -> None:
         body = mini_client.get("/pathways", params=params).json()
         assert expected in body["detail"], (params, body)
         assert "{}" not in body["detail"] and "Value error" not in body["detail"]
+
+
+def test_each_refused_field_says_why_in_french(mini_client: TestClient) -> None:
+    """The ``errors[]`` of a 422 carried pydantic's English (« Value error, donnez… »,
+    « Input should be a valid integer… ») under a French ``detail``."""
+    cases: dict[str, dict[str, Any]] = {
+        "donnez un seul départ": {"to_level": 7},
+        "séparés par des virgules": {"from": "40025005", "to_level": 7, "departements": "12;46"},
+        "nombre entier attendu": {"from": "40025005", "to_level": "sept"},
+        "doit être au plus": {"from": "40025005", "to_level": 7, "limit": 10_000},
+    }
+    for expected, params in cases.items():
+        r = mini_client.get("/pathways", params=params)
+        assert r.status_code == 422, (params, r.text)
+        msgs = [e["msg"] for e in r.json()["errors"]]
+        assert any(expected in m for m in msgs), (params, msgs)
+        english = [m for m in msgs if re.search(r"Value error|Input should|Field required", m)]
+        assert not english, (params, msgs)
+    posted = mini_client.post("/pathways/search", json={"to_level": 7, "limit": "x"}).json()
+    assert {e["msg"] for e in posted["errors"]} >= {"nombre entier attendu"}, posted
+    assert not [e for e in posted["errors"] if re.search(r"[Vv]alue error", e["msg"])], posted
 
 
 def test_post_search_matches_get(mini_client: TestClient) -> None:

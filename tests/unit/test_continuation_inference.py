@@ -158,6 +158,33 @@ def test_new_code_inherits_through_the_bcn_lineage() -> None:
     assert options["32033422"] == {"32033423", "32033424", "32033425"}
 
 
+def test_links_are_read_as_a_dict_reader_reads_them(tmp_path: Path) -> None:
+    """read_links reads only the columns it needs, with csv.DictReader's reading: a column
+    the header lacks or a row too short gives nothing, a column named twice its last value
+    (none when the row stops before it), empty lines skipped, codes trimmed and upper-cased,
+    a code never its own relative."""
+    (tmp_path / "nFormationDiplome_.csv").write_bytes(
+        "FORMATION_DIPLOME;ANCIEN_DIPLOME_1;LIBELLE;NOUVEAU_DIPLOME_1;ANCIEN_DIPLOME_1\n"
+        "40025214;50000001;Véhicules;40025224;50000002\n"
+        "\n"
+        " 40025224 ;;x;40025224\n"
+        "4002522x;40000009;x;;\n"
+        "40099999;40000008\n"
+        "40000007\n".encode("cp1252")
+    )
+    (tmp_path / "optionsBTS.csv").write_text(
+        "\ufeffCFD_COMMUN;CFD_SPECIALITE\n32033422;32033423\n32033422\n;32033424\n",
+        encoding="utf-8",
+    )
+    options, lineage = read_links(tmp_path)
+    assert options == {"32033422": {"32033423"}}
+    assert lineage == {
+        "40025214": {"50000002", "40025224"},
+        "50000002": {"40025214"},
+        "40025224": {"40025214"},
+    }
+
+
 def test_lineage_does_not_override_own_jobs() -> None:
     own = {"N": Evidence(rome=frozenset({"H1504"})), "O": Evidence(rome=frozenset({"F1602"}))}
     out = inherit(own, {}, {"N": {"O"}, "O": {"N"}})

@@ -16,7 +16,7 @@ from graph.ingest.opendata.credits import citation, producer_of
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.plan import departement_prefixes, parse_directory
 from graph.ingest.opendata.report import FileReport
-from graph.ingest.opendata.values import departement_of_uai
+from graph.ingest.opendata.values import departement_of_uai, iso_date
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
 SLICE = Path(__file__).resolve().parents[3] / "shared" / "opendata"
@@ -409,3 +409,18 @@ def test_the_uais_of_corsica_give_its_departements() -> None:
         "02B",
         "971",
     ]
+
+
+def test_dates_read_again_give_the_same_and_a_bad_one_still_stops() -> None:
+    """iso_date remembers the dates it read: the second reading of a cell text is the first's,
+    and a text that is not a date stops the import every time, naming its own line."""
+    f = Path("nFormationDiplome_.csv")
+    for _ in range(2):
+        assert iso_date("31/08/2025", f, 2, "DATE_FERMETURE") == "2025-08-31"
+        assert iso_date(" 2025-08-31 ", f, 3, "DATE_OUVERTURE") == "2025-08-31"
+        assert iso_date("45000", f, 4, "DATE_OUVERTURE") == "2023-03-15"
+        assert iso_date("  ", f, 5, "DATE_FERMETURE") is None
+    for line in (6, 7):
+        with pytest.raises(SeedError) as exc:
+            iso_date("31/02/2025", f, line, "DATE_FERMETURE")
+        assert f"line {line}" in str(exc.value) and "DATE_FERMETURE" in str(exc.value)

@@ -755,8 +755,16 @@ export interface components {
         ActorOfferOut: {
             /** Diploma */
             diploma: string;
-            /** Name */
+            /**
+             * Name
+             * @description The diploma's name as people write it (graph/diploma_names.py).
+             */
             name: string;
+            /**
+             * Source Name
+             * @description The name as the graph stores it (its sources' text).
+             */
+            source_name?: string | null;
             /** Type */
             type: string;
             /** Level */
@@ -1179,8 +1187,16 @@ export interface components {
         DiplomaDetail: {
             /** Code */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description As people write it (graph/diploma_names.py).
+             */
             name: string;
+            /**
+             * Source Name
+             * @description The name as the graph stores it (its sources' text).
+             */
+            source_name?: string | null;
             /** Type */
             type: string;
             /** Level */
@@ -1314,8 +1330,16 @@ export interface components {
         DiplomaLink: {
             /** Code */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description As people write it (graph/diploma_names.py).
+             */
             name: string;
+            /**
+             * Source Name
+             * @description The name as the graph stores it (its sources' text).
+             */
+            source_name?: string | null;
             /** Type */
             type: string;
             /** Level */
@@ -1360,8 +1384,16 @@ export interface components {
         DiplomaRef: {
             /** Code */
             code: string;
-            /** Name */
+            /**
+             * Name
+             * @description As people write it (graph/diploma_names.py).
+             */
             name: string;
+            /**
+             * Source Name
+             * @description The name as the graph stores it (its sources' text).
+             */
+            source_name?: string | null;
             /** Type */
             type: string;
             /** Level */
@@ -1521,8 +1553,16 @@ export interface components {
         FeedersAnswer: {
             /** To */
             to: string;
-            /** Name */
+            /**
+             * Name
+             * @description The diploma's name as people write it (graph/diploma_names.py).
+             */
             name: string;
+            /**
+             * Source Name
+             * @description The name as the graph stores it (its sources' text).
+             */
+            source_name?: string | null;
             /**
              * Territory
              * @description French noun phrase: « le département du Lot (46) ».
@@ -1820,6 +1860,11 @@ export interface components {
              * @description Set when the offer is not current: the last year the public files list it (« pas vue depuis »). None when current or when its currency cannot be known.
              */
             last_seen?: number | null;
+            /**
+             * Unlisted Note
+             * @description Set when the latest public file does not list the offer but describes its diploma (or the common 2nde that dates it) in far fewer establishments than the year before, so the offer is not called stale (`last_seen` is None): why, in French, as the explanation says it for the chosen offer (« pas dans le fichier de 2022, qui ne décrit … : à confirmer avec l'établissement »).
+             */
+            unlisted_note?: string | null;
             /**
              * History
              * @description Its years in the public files, oldest first (empty when no file gives its figures).
@@ -2580,7 +2625,7 @@ export interface components {
             loc: (string | number)[];
             /**
              * Msg
-             * @description What is wrong (technical wording).
+             * @description What is wrong, in French (the field is in `loc`).
              */
             msg: string;
             /**

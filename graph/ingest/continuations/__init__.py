@@ -48,13 +48,6 @@ _FORMACODE = re.compile(r"^\d{5}$")
 _T = TypeVar("_T")
 
 
-def _rows(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, str]]:
-    if not path.is_file():
-        return
-    with path.open(encoding=encoding, errors="replace", newline="") as f:
-        yield from csv.DictReader(f, delimiter=";")
-
-
 def _cfd(value: str | None) -> str | None:
     v = (value or "").strip().upper()
     return v if _CFD.match(v) else None
@@ -103,22 +96,51 @@ def read_own_evidence(directory: Path) -> dict[str, Evidence]:
     }
 
 
+def _columns(
+    path: Path, names: tuple[str, ...], encoding: str = "utf-8-sig"
+) -> Iterator[list[str | None]]:
+    """The ``names`` columns of each row, as ``csv.DictReader`` would give them (None for a
+    column the header lacks or a row too short for it; a header naming a column twice: its
+    last one), without a dict per row (nFormationDiplome_ has 52 columns)."""
+    if not path.is_file():
+        return
+    with path.open(encoding=encoding, errors="replace", newline="") as f:
+        reader = csv.reader(f, delimiter=";")
+        header = next(reader, None)
+        if header is None:
+            return
+        where = {name: i for i, name in enumerate(header)}
+        wanted = [where.get(name) for name in names]
+        for row in reader:
+            if not row:  # csv.DictReader skips empty lines
+                continue
+            width = len(row)
+            yield [row[i] if i is not None and i < width else None for i in wanted]
+
+
+_LINEAGE_COLUMNS = (
+    "FORMATION_DIPLOME",
+    *(f"ANCIEN_DIPLOME_{i}" for i in range(1, 8)),
+    *(f"NOUVEAU_DIPLOME_{i}" for i in range(1, 8)),
+)
+
+
 def read_links(directory: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """(options: common first year → its options, lineage: code → older and newer codes)."""
     options: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(directory / "optionsBTS.csv"):
-        common, option = _cfd(r.get("CFD_COMMUN")), _cfd(r.get("CFD_SPECIALITE"))
+    for common_value, option_value in _columns(
+        directory / "optionsBTS.csv", ("CFD_COMMUN", "CFD_SPECIALITE")
+    ):
+        common, option = _cfd(common_value), _cfd(option_value)
         if common and option:
             options[common].add(option)
     lineage: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(directory / "nFormationDiplome_.csv", "cp1252"):
-        code = _cfd(r.get("FORMATION_DIPLOME"))
+    for values in _columns(directory / "nFormationDiplome_.csv", _LINEAGE_COLUMNS, "cp1252"):
+        code = _cfd(values[0])
         if not code:
             continue
-        for col in [f"ANCIEN_DIPLOME_{i}" for i in range(1, 8)] + [
-            f"NOUVEAU_DIPLOME_{i}" for i in range(1, 8)
-        ]:
-            other = _cfd(r.get(col))
+        for value in values[1:]:
+            other = _cfd(value) if value else None  # most lineage cells are empty
             if other and other != code:
                 lineage[code].add(other)
                 lineage[other].add(code)

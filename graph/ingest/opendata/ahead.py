@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -197,13 +199,55 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+# How long after it was forked a worker may take to give all its results. Far above its ~1 s
+# at national size, even on a loaded machine: a worker still silent then is stuck (a fork of a
+# process with threads can inherit a lock another thread held; seen once in a test run, the
+# child waiting with no CPU for 15 minutes). It is then killed and its work done here.
+CHILD_WAIT_S = 120.0
+
+
+class _Worker(ProcessPoolExecutor):
+    """One forked process whose results are waited for until one deadline (CHILD_WAIT_S)."""
+
+    def __init__(self) -> None:
+        super().__init__(1, mp_context=multiprocessing.get_context("fork"))
+        self.deadline = time.monotonic() + CHILD_WAIT_S
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        future = super().submit(fn, *args, **kwargs)
+        _OWNER[future] = self
+        return future
+
+    def give_up(self) -> None:
+        """Kill the process: its futures fail at once, and their work is done here."""
+        for process in list(self._processes.values()):
+            process.kill()
+        self.shutdown(wait=False, cancel_futures=True)
+
+
+_OWNER: weakref.WeakKeyDictionary[Future[Any], _Worker] = weakref.WeakKeyDictionary()
+
+
+def child_result(future: Future[_T]) -> _T:
+    """``future.result()``, waited for no longer than its worker's deadline; a worker past it
+    is killed (TimeoutError, which the callers treat as any failure of the process)."""
+    owner = _OWNER.get(future)
+    if owner is None:
+        return future.result()
+    try:
+        return future.result(timeout=max(0.0, owner.deadline - time.monotonic()))
+    except TimeoutError:
+        owner.give_up()
+        raise
+
+
 @contextmanager
 def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
     """A forked worker process, or None where fork does not exist or ``enabled`` is false."""
     if not enabled or not can_fork():
         yield None
         return
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pool = _Worker()
     try:
         yield pool
     except BaseException:
@@ -272,7 +316,7 @@ class Later(Outcome[_T]):
 def _from(future: Future[bytes]) -> Any:
     """What the other process gave, or None where it failed (the process, not the files)."""
     try:
-        return pickle.loads(future.result())
+        return pickle.loads(child_result(future))
     except Exception:
         return None
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.ingest.opendata.ahead import Ahead, Keep, parse_ahead
+from graph.ingest.opendata.ahead import Ahead, Keep, child_result, parse_ahead
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.postbac import ProgrammeRow
 from graph.ingest.opendata.rows import DepartementRow, EstablishmentRow
@@ -189,7 +189,7 @@ def take(
     got: Places | None = None
     if pending is not None:
         try:
-            got = pickle.loads(pending.result())
+            got = pickle.loads(child_result(pending))
         except Exception:  # the process, not the files: read them here
             got = None
     return got if got is not None else read_places(directory, keep, strict, activity_uais, deps)

@@ -22,11 +22,11 @@ how it is known (``common_year``). Pure functions over the parsed rows.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import replace
 
 from graph.ingest.opendata.plan import Offer, YearFigures
+from graph.programme_names import programme_words
 
 __all__ = [
     "MAX_HOPS",
@@ -133,23 +133,12 @@ _COMMON_2NDE = re.compile(r"\b2NDE\s+COMMUNE\b|\(SEC PRO AG\)", re.IGNORECASE)
 _BAC_PRO_LEVEL = "40"  # BCN NIVEAU_FORMATION_DIPLOME 400 (Bac pro), 403 (Bac pro agricole)
 
 
-def _programme_words(name: str) -> str:
-    """A Bac pro's name as words to compare: no accents, punctuation, diploma type in
-    parentheses, option, common-year marker, nor plural s (the BCN writes « SERVICE AUX
-    PERSONNES » for the agricultural 2nde and « SERVICES AUX PERSONNES » for its Bac pro).
-
-    >>> _programme_words("ACCOMPAGNEMENT, SOINS ET SERVICES A LA PERSONNE (BAC PRO)")
-    'ACCOMPAGNEMENT SOIN ET SERVICE A LA PERSONNE'
-    >>> _programme_words("ACCOMPAGNEMENT SOINS ET SERVICES A LA PERSONNE OPTION A - A DOMICILE (BAC PRO)")
-    'ACCOMPAGNEMENT SOIN ET SERVICE A LA PERSONNE'
-    >>> _programme_words("SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)")
-    'SERVICE AUX PERSONNE ET AUX TERRITOIRE'
-    """  # noqa: E501
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
-    text = re.sub(r"\([^)]*\)", " ", _COMMON_2NDE.sub(" ", text))
-    text = re.split(r"\bOPTION\b|\bOPT\.", text)[0]
-    words = re.sub(r"[^A-Z0-9]+", " ", text).split()
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("S") and w != "AUX" else w for w in words)
+def _words(name: str) -> tuple[str, ...]:
+    """A Bac pro's name as words to compare with its common 2nde's
+    (:func:`graph.programme_names.programme_words`, the pathway rule's too), without plural s:
+    the BCN writes « SERVICE AUX PERSONNES » for the agricultural 2nde and « SERVICES AUX
+    PERSONNES » for its Bac pro."""
+    return programme_words(name, singular=True)
 
 
 def common_year_programmes(
@@ -170,16 +159,16 @@ def common_year_programmes(
     ['A', 'B', 'F']
     """  # noqa: E501
     commons = {c for c, (level, name) in names.items() if _COMMON_2NDE.search(name)}
-    by_words: dict[str, set[str]] = {}
+    by_words: dict[tuple[str, ...], set[str]] = {}
     for code, (level, name) in names.items():
         if level.startswith(_BAC_PRO_LEVEL) and code not in commons:
-            by_words.setdefault(_programme_words(name), set()).add(code)
+            by_words.setdefault(_words(name), set()).add(code)
     out: dict[str, set[str]] = {}
     for spec, common in families.items():
         if common is not None:
             out.setdefault(common, set()).add(spec)
     for c in commons:
-        out.setdefault(c, set()).update(by_words.get(_programme_words(names[c][1]), ()))
+        out.setdefault(c, set()).update(by_words.get(_words(names[c][1]), ()))
     for programmes in out.values():
         for p in list(programmes):
             if p in closed:
