@@ -1,12 +1,13 @@
 """The offers in bulk built and encoded by a forked child (graph/ingest/opendata/forked.py):
-the graph is the one the Cypher path writes, first import and re-import; a child that fails
-or is killed leaves the offers to this process (the same graph); a write that fails before
+the graph is the one the Cypher path writes, first import and re-import; a child that fails,
+is killed or hangs leaves the offers to this process (the same graph); a write that fails before
 the offers changes nothing and leaves no child behind."""
 
 from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,7 @@ def test_offers_built_in_a_forked_child_write_the_cypher_graph(
         assert got and all(isinstance(r[2], bytes) for st in got for r in st.params["rows"])
 
 
-@pytest.mark.parametrize("how", ["raises", "killed"])
+@pytest.mark.parametrize("how", ["raises", "killed", "stuck"])
 def test_a_failing_child_leaves_the_offers_to_this_process(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -73,12 +74,19 @@ def test_a_failing_child_leaves_the_offers_to_this_process(
         if os.getpid() != PARENT:  # in the child only
             if how == "killed":
                 os.kill(os.getpid(), signal.SIGKILL)
+            if how == "stuck":  # as on a lock inherited held: killed at the deadline
+                time.sleep(3600)
             raise RuntimeError("the child fails")
         return real(st)
 
     monkeypatch.setattr(FalkorDBStore, "encoded", staticmethod(failing))
+    monkeypatch.setattr(forked, "CHILD_WAIT_S", 2.0)
     assert _imports(tmp_path, _seeds(tmp_path), bulk=True) == cypher
     assert len(children) == 2 and all(got is None for _, got in children)
+    for pid, _ in children:  # reaped: none left
+        assert pid is not None
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(

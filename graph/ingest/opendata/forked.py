@@ -21,6 +21,7 @@ import os
 import pickle
 import signal
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from typing import IO
@@ -31,6 +32,12 @@ from graph.store import Statement
 log = logging.getLogger("cmq.import")
 
 Encode = Callable[[Statement], Statement]
+
+# A child that has not exited this long after its fork is killed and its statements built
+# here: a fork of a process with threads can inherit a lock another thread held (the parse's
+# forked workers have the same limit, ahead.CHILD_WAIT_S); the child's work takes ~0.5 s.
+CHILD_WAIT_S = 120.0
+_POLL_S = 0.005
 
 
 def can_fork() -> bool:
@@ -47,6 +54,7 @@ class Forked:
         self._encode = encode
         self._out: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
         self._ready: list[Statement] | None = None
+        self._deadline = time.monotonic() + CHILD_WAIT_S
         self._pid: int | None = self._start()
         self.part = Part(part.count, part.rows, self._build)
 
@@ -72,11 +80,19 @@ class Forked:
 
     def _wait(self) -> list[Statement] | None:
         """The child's statements once it has exited, None if it failed."""
-        pid, self._pid = self._pid, None
+        pid = self._pid
         if pid is None:
             return None
-        _, status = os.waitpid(pid, 0)
-        code = os.waitstatus_to_exitcode(status)
+        # polled (the sleep lets the helper's other work and the sending go on): a child
+        # stuck on an inherited lock is killed at the deadline
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0:
+            if time.monotonic() > self._deadline:
+                log.warning("the forked build of the offers did not end; built here")
+                self.close()
+                return None
+            time.sleep(_POLL_S)
+        self._pid = None
+        code = os.waitstatus_to_exitcode(done[1])
         if code != 0:
             log.warning("the forked build of the offers failed (exit %s); built here", code)
             return None
