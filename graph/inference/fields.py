@@ -28,6 +28,7 @@ __all__ = [
     "NEIGHBOURS",
     "NSF_FAMILIES",
     "FieldKeys",
+    "families_meet",
     "field_keys",
     "forbidden_reason",
     "keys_apart",
@@ -88,7 +89,8 @@ def nsf_family(nsf: str | None) -> str | None:
     return None
 
 
-def _families_meet(a: str, b: str) -> bool:
+def families_meet(a: str, b: str) -> bool:
+    """The same family, or neighbours (:data:`NEIGHBOURS`)."""
     return a == b or frozenset((a, b)) in NEIGHBOURS
 
 
@@ -125,7 +127,7 @@ def keys_apart(a: FieldKeys, b: FieldKeys) -> bool:
     if a.rome and b.rome and a.letters.isdisjoint(b.letters) and a.forma.isdisjoint(b.forma):
         return True
     fa, fb = a.family, b.family
-    return bool(fa and fb and not _families_meet(fa, fb) and a.domains.isdisjoint(b.domains))
+    return bool(fa and fb and not families_meet(fa, fb) and a.domains.isdisjoint(b.domains))
 
 
 def forbidden_reason(a: Evidence, b: Evidence, nsf_a: str | None, nsf_b: str | None) -> str | None:
@@ -141,7 +143,7 @@ def forbidden_reason(a: Evidence, b: Evidence, nsf_a: str | None, nsf_b: str | N
     if (
         fa
         and fb
-        and not _families_meet(fa, fb)
+        and not families_meet(fa, fb)
         and _prefixes(a.rome, 3).isdisjoint(_prefixes(b.rome, 3))
     ):
         return f"champs professionnels éloignés ({fa} → {fb})"

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from graph.inference import bac_techno
 from graph.inference.co_offer import co_offer
 from graph.inference.evidence import STRENGTH_FULL, Evidence, shared_evidence
 from graph.inference.fields import field_keys, keys_apart
@@ -64,6 +65,9 @@ class DiplomaFacts:
     # the establishments (UAI) the national activity files say prepare it (those of its BCN
     # predecessors when it has none yet): graph.inference.co_offer
     establishments: frozenset[str] = frozenset()
+    # the BCN gives it an exam session (DATE_PREMIERE_SESSION): a course year (« 1ERE STMG »,
+    # « 2ND CYCLE TECHNO ») has none, and nobody holds it as a diploma (graph.inference.bac_techno)
+    examined: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ RULES: dict[str, str] = {
     "bac3-to-engineer-apprenticeship": "Un BAC+3 (BUT, licence, licence pro) permet l'admission "
     "sur dossier dans une formation d'ingénieur par apprentissage de la même spécialité.",
     "cpge-to-engineer": "Une classe préparatoire mène aux écoles d'ingénieurs sur concours.",
+    bac_techno.RULE: bac_techno.RULE_SENTENCE,
 }
 
 BAC2 = {"bts", "dut"}
@@ -319,6 +324,13 @@ def infer_passerelles(
     for a in of("bac_pro"):
         for b, how, strength in _scored(a, of("bts"), apart):
             add("bac-pro-to-bts", a, b, how, strength=strength)
+    for a in of("bac_techno"):
+        if not bac_techno.is_series(a.nsf, a.examined):
+            continue
+        for b in of(*bac_techno.TARGET_TYPES):
+            if (m := bac_techno.series_match(a.nsf, b.nsf)) is None:
+                continue
+            add(bac_techno.RULE, a, b, m[0], strength=m[1])
     for a in of(*BAC2):
         for b in of("licence_pro"):
             if not apart(a, b) and (how := _field_match(a, b, domain=True, open_ended=True)):

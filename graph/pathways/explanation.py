@@ -10,6 +10,8 @@ from typing import Any
 from graph.departements import departement_name, departement_place, departements_phrase
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
+from graph.inference.bac_techno import is_bac_techno_leg
+from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.labels import TYPE_FR
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
@@ -120,6 +122,8 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
     where = ""
     if deps := leg.get("from_departements"):
         where = f", valable sur le territoire du campus : {departements_phrase(deps)}"
+    if leg.get("evidence") and is_bac_techno_leg(leg.get("passerelle_id")):
+        return bac_techno_leg_sentence(str(leg["evidence"]), where)
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "

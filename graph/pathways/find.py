@@ -21,6 +21,7 @@ from graph.coverage import (
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
+from graph.pathways.bac_starts import general_bac_reason, level_start_notice
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.explanation import (
     MODALITY_FR,
@@ -343,6 +344,12 @@ def _job_unreached(
     )
 
 
+def _start_types(store: GraphStore, data: PathwayData, q: PathwayQuery) -> list[str]:
+    """The types of the start diplomas (graph.pathways.bac_starts)."""
+    found = data.diplomas(store, q.start_codes)
+    return sorted({str(d.get("type")) for d in found.values()})
+
+
 def find_pathways(
     store: GraphStore, q: PathwayQuery, *, data: PathwayData | None = None
 ) -> PathwayAnswer:
@@ -469,6 +476,10 @@ def find_pathways(
             reason = _job_unreached(store, data, source, q, goal_codes)
         if lead:
             reason = f"{lead} {reason}"
+        reason = general_bac_reason(_start_types(store, data, q), reason)
+    if q.start_level is not None:
+        said = level_start_notice(q.start_level, _start_types(store, data, q))
+        notices.extend([said] if said else [])
     return PathwayAnswer(
         start=q.start_label,
         goal=goal_label(q),

@@ -13,6 +13,7 @@ __all__ = ["PathwayQuery"]
 class PathwayQuery(BaseModel):
     start_codes: list[str]
     start_label: str
+    start_level: int | None = None  # a start by level (from_level): graph.pathways.bac_starts
     # the start is a level (from_level): any of start_codes, none of them chosen by the learner
     by_level: bool = False
     to: str | None = None

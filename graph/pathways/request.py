@@ -139,6 +139,7 @@ def build_query(
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
+        start_level=req.from_level,
         by_level=req.from_level is not None,
         to=req.to.upper() if req.to else None,
         to_label=goal_diploma_label(store, req.to.upper(), data) if req.to else None,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.inference.evidence import Evidence
-from graph.inference.fields import _families_meet, forbidden_reason, nsf_family
+from graph.inference.fields import families_meet, forbidden_reason, nsf_family
 
 
 def _reference(a: Evidence, b: Evidence, nsf_a: str | None, nsf_b: str | None) -> str | None:
@@ -19,7 +19,7 @@ def _reference(a: Evidence, b: Evidence, nsf_a: str | None, nsf_b: str | None) -
             return "métiers ROME et domaines Formacode sans rien de commun"
     fa, fb = nsf_family(nsf_a), nsf_family(nsf_b)
     shared_domain = {r[:3] for r in a.rome} & {r[:3] for r in b.rome}
-    if fa and fb and not _families_meet(fa, fb) and not shared_domain:
+    if fa and fb and not families_meet(fa, fb) and not shared_domain:
         return f"champs professionnels éloignés ({fa} → {fb})"
     return None
 

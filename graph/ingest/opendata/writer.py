@@ -30,6 +30,7 @@ from typing import Any, overload
 
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
+from graph.inference.bac_techno_legs import bac_techno_programme_legs
 from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
@@ -524,6 +525,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             title=title_words(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
             establishments=establishments.get(d.code, frozenset()),
+            examined=d.first_session is not None,
         )
     return list(out.values())
 
@@ -569,7 +571,11 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
     facts = _facts(data, state, closed)
-    parallel = admission_parallele_legs(facts, _programme_facts(data), state.seed_pairs)
+    programmes = _programme_facts(data)
+    parallel = [
+        *admission_parallele_legs(facts, programmes, state.seed_pairs),
+        *bac_techno_programme_legs(facts, programmes, state.seed_pairs),
+    ]
     for p in [*infer_passerelles(facts, state.seed_pairs), *parallel]:
         if p.to_code in closed:
             continue  # nobody can enter a closed diploma

@@ -1,0 +1,123 @@
+"""Bac technologique → BTS / BUT (docs/inferred-passerelles.md, « Bac technologique »), on each
+real engine, over a fixture cut from the national files (``tests/fixtures/opendata_bactechno/``:
+the Nord, the Rhône and the Bouches-du-Rhône) and the national table of documented
+continuations. A counsellor got no pathway at all from a bac technologique or a bac général."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.integration.test_honest_answers import assert_plain_french, sentences
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_bactechno"
+STMG_GF, STMG_SIG, STI2D_SIN, ST2S = "43031017", "43031020", "43020006", "43033104"
+BAC_GENERAL = "47010019"
+SIO = {"32032612", "32032613", "32032614"}
+MCO, CG, ELEC, SP3S, ESF = "32031213", "32031408", "32025520", "32033002", "32033206"
+BAC_PRO_LOG, GTLA = "40031106", "32031103"
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    yield from imported_client(
+        session_stores(),
+        FIXTURE,
+        tmp_path_factory,
+        seeds=national_table_seeds(tmp_path_factory),
+        as_of=date(2026, 12, 5),
+    )
+
+
+def _targets(answer: dict[str, Any]) -> set[str]:
+    return {p["steps"][-1]["code"] for p in answer["pathways"]}
+
+
+def test_a_bac_stmg_leads_to_the_tertiary_bts_of_the_nord(client: TestClient) -> None:
+    """`from=43031017&to_level=5&departements=59` gave 0 pathways."""
+    answer = ask(client, **{"from": STMG_GF, "to_level": 5, "departements": "59", "limit": 20})
+    assert answer["pathways"], answer["reason"]
+    reached = _targets(answer)
+    assert {MCO, CG} <= reached, reached
+    assert not {ELEC, SP3S, ESF} & reached, reached  # other fields
+    step = answer["pathways"][0]["steps"][1]
+    assert step["passerelle"]["origin"] == "inferred"
+    explanation = " ".join(answer["pathways"][0]["score"]["explanation"])
+    assert (
+        "après un bac technologique, admission sur dossier via Parcoursup ; passerelle déduite "
+        "du domaine commun (domaine NSF 31x) (non documentée)" in explanation
+    ), explanation
+    assert_plain_french(sentences(answer))
+
+
+def test_a_bac_stmg_sig_reaches_the_bts_sio(client: TestClient) -> None:
+    """BTS SIO had no ``previous`` at all: a développeur web goal near Lille found nothing."""
+    answer = ask(client, **{"from": STMG_SIG, "job": "M1805", "departements": "59"})
+    assert answer["pathways"], answer["reason"]
+    assert _targets(answer) <= SIO and _targets(answer), _targets(answer)
+
+
+def test_a_level_4_start_near_lille_reaches_the_web_developer_job(client: TestClient) -> None:
+    """`from_level=4&job=M1805` near Lille: nothing before; now from the bacs technologiques."""
+    answer = ask(client, from_level=4, job="M1805", departements="59", home="Lille")
+    assert answer["pathways"], answer["reason"]
+    starts = {p["steps"][0]["code"] for p in answer["pathways"]}
+    assert starts & {STMG_GF, STMG_SIG, "43031018", "43031019"}, starts
+    assert any("bac technologique" in n for n in answer["notices"]), answer["notices"]
+
+
+def test_a_bac_sti2d_leads_to_the_industrial_bts_not_to_the_tertiary_ones(
+    client: TestClient,
+) -> None:
+    answer = ask(client, **{"from": STI2D_SIN, "to_level": 5, "departements": "69", "limit": 20})
+    reached = _targets(answer)
+    assert ELEC in reached, answer["reason"]
+    assert not {MCO, CG, SP3S, ESF} & reached, reached
+
+
+def test_a_bac_st2s_leads_to_the_social_bts_in_the_bouches_du_rhone(client: TestClient) -> None:
+    answer = ask(client, **{"from": ST2S, "to_level": 5, "departements": "13", "limit": 20})
+    reached = _targets(answer)
+    assert {SP3S, ESF} & reached, answer["reason"]
+    assert not {MCO, CG, ELEC} & reached, reached
+
+
+def test_a_bac_pro_start_is_unchanged_and_ranks_its_documented_or_scored_leg_first(
+    client: TestClient,
+) -> None:
+    """The Bac pro logistique still leads to the BTS GTLA, first."""
+    answer = ask(client, **{"from": BAC_PRO_LOG, "to_level": 5, "departements": "59"})
+    assert answer["pathways"][0]["steps"][-1]["code"] == GTLA, answer["pathways"]
+    assert all(p["steps"][0]["code"] == BAC_PRO_LOG for p in answer["pathways"])
+
+
+def test_a_bac_general_start_says_why_there_is_no_pathway(client: TestClient) -> None:
+    answer = ask(client, **{"from": BAC_GENERAL, "to_level": 5, "departements": "59"})
+    assert not answer["pathways"]
+    assert (
+        "Avec un bac général, les formations post-bac s'ouvrent sur dossier via Parcoursup ; "
+        "les données ne décrivent pas de passerelle propre à ce diplôme" in answer["reason"]
+    ), answer["reason"]
+    assert_plain_french(sentences(answer))
+
+
+def test_a_level_4_start_says_which_diplomas_it_starts_from(client: TestClient) -> None:
+    """`from_level=4` only started from the Bacs pros, and did not say so."""
+    answer = ask(client, from_level=4, to_level=5, departements="59", limit=50)
+    starts = {p["steps"][0]["code"] for p in answer["pathways"]}
+    assert BAC_PRO_LOG in starts and {STMG_GF, STMG_SIG, STI2D_SIN, ST2S} & starts, starts
+    assert BAC_GENERAL not in starts
+    said = [n for n in answer["notices"] if n.startswith("Départ de niveau 4")]
+    assert said == [
+        "Départ de niveau 4 : les parcours partent des diplômes suivants : Bac pro, bac "
+        "technologique. Avec un bac général, les formations post-bac s'ouvrent sur dossier via "
+        "Parcoursup ; les données ne décrivent pas de passerelle propre à ce diplôme."
+    ], answer["notices"]
