@@ -33,7 +33,8 @@ class BulkRelationships(Statement):
     ``params["rows"]``: the relationships, each ``(start key, end key, segments)``, the
     segments being tuples of property values that, concatenated, follow ``props`` (a list:
     values of this relationship alone, which a store need not remember; a value
-    None: the property is not set). ``ends`` names a read query returning, per ``side``
+    None: the property is not set), or already encoded as bytes by the store's ``encoded``
+    (rows built in another process). ``ends`` names a read query returning, per ``side``
     ('start' or 'end'), the ``keys`` and ``ids`` (internal ids) of the candidate end nodes: as
     with a Cypher ``MATCH`` on the key, a relationship is created from every start node with
     its start key to every end node with its end key, and none when either is missing."""

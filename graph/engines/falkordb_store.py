@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -665,7 +665,10 @@ class FalkorDBStore:
             if isinstance(st, BulkRelationships):
                 cache: dict[int, tuple[tuple[Any, ...], bytes]] = {}
                 rows = st.params["rows"]
-                return st, [(a, b, encode_segments(segs, cache)) for a, b, segs in rows]
+                return st, [
+                    (a, b, segs if isinstance(segs, bytes) else encode_segments(segs, cache))
+                    for a, b, segs in rows
+                ]
             if isinstance(st, BulkNodes):
                 return st, self._prepare_nodes(st)
             return st, self._text(st.name, st.params)
@@ -707,6 +710,18 @@ class FalkorDBStore:
         finally:
             stop.set()
             helper.join()
+
+    @staticmethod
+    def encoded(st: Statement) -> Statement:
+        """``st`` with its relationships' values already in ``GRAPH.BULK``'s format, for a
+        :class:`BulkRelationships` built in another process (graph/ingest/opendata/forked.py):
+        bytes travel back faster than the segments, and the encoding is done there; any other
+        statement as it is."""
+        if not isinstance(st, BulkRelationships):
+            return st
+        cache: dict[int, tuple[tuple[Any, ...], bytes]] = {}
+        rows = [(a, b, encode_segments(segs, cache)) for a, b, segs in st.params["rows"]]
+        return replace(st, params={**st.params, "rows": rows})
 
     def _bulk(
         self,

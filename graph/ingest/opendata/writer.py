@@ -36,6 +36,7 @@ from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata import created
+from graph.ingest.opendata.forked import Encode, Forked, can_fork
 from graph.ingest.opendata.lazy import LazyStatements, Part, given
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -57,6 +58,9 @@ from graph.text import normalise
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
 
 BATCH = 5_000
+# From how many offers in bulk a forked child builds them (build_statements): below, the fork
+# costs more than it saves.
+FORK_MIN_OFFERS = 10_000
 
 # Every property the import writes on a node besides the descriptive ones it sets only on nodes
 # no seed describes; a seed node a later import no longer covers has exactly these removed
@@ -321,16 +325,25 @@ def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
     ]
 
 
+def _programme_modality(label: str, known: dict[str, str]) -> str:
+    """A post-bac offer's modality, read from its label (``known`` remembers each label's:
+    the 20 000 offers of the extract share a few thousand labels)."""
+    modality = known.get(label)
+    if modality is None:
+        apprenticeship = _norm(label).endswith("en apprentissage")
+        modality = known[label] = "apprenticeship" if apprenticeship else "school"
+    return modality
+
+
 def _programme_offer_rows(data: ImportData, offers: Sequence[Any]) -> list[dict[str, Any]]:
+    known: dict[str, str] = {}
     return [
         _compact(
             {
                 "uai": o.uai,
                 "code": o.code,
                 "label": o.label,
-                "modality": "apprenticeship"
-                if _norm(o.label).endswith("en apprentissage")
-                else "school",
+                "modality": _programme_modality(o.label, known),
                 "lat": o.lat,
                 "lon": o.lon,
             }
@@ -449,23 +462,30 @@ def _offer_row(
     )
 
 
-def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
+def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[DiplomaFacts]:
     """The diplomas the rules run over: every seed diploma, every open BCN diploma, and
-    every diploma an imported offer names (even if closed since)."""
-    apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
-    offered = {o.code for o in data.offers}
+    every diploma an imported offer names (even if closed since); ``closed``: the BCN's
+    closed codes."""
+    # one pass over the offers: the diplomas offered, in apprenticeship, in which departements
+    apprenticeship: set[str] = set()
+    offered_in: dict[str, set[str]] = {}
+    departements = {uai: e.departement for uai, e in data.establishments.items()}
+    for o in data.offers:
+        code = o.code
+        if o.modality == "apprenticeship":
+            apprenticeship.add(code)
+        where = offered_in.get(code)
+        if where is None:
+            where = offered_in[code] = set()
+        if departement := departements.get(o.uai):
+            where.add(departement)
+    offered = set(offered_in)
     if data.evidence is not None:  # read while the activity files were parsed
         evidence, secondes = data.evidence.value()
     else:
         evidence = continuations.load_evidence(data.directory)
         secondes = continuations.common_secondes(data.directory)
-    closed = {c for c, d in data.diplomas.items() if data.is_closed(d)}
     not_targets = secondes | closed  # nobody enters these
-    offered_in: dict[str, set[str]] = {}
-    for o in data.offers:
-        e = data.establishments.get(o.uai)
-        if e is not None and e.departement:
-            offered_in.setdefault(o.code, set()).add(e.departement)
     for r in state.seed_diplomas:
         offered_in.setdefault(r["code"], set()).update(
             d for d in r.get("offer_departements") or () if d
@@ -492,7 +512,7 @@ def _facts(data: ImportData, state: GraphState) -> list[DiplomaFacts]:
             field_territory=frozenset(campus),
         )
     for d in data.diplomas.values():
-        if d.code in out or (data.is_closed(d) and d.code not in offered):
+        if d.code in out or (d.code in closed and d.code not in offered):
             continue
         out[d.code] = DiplomaFacts(
             code=d.code,
@@ -550,7 +570,7 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     evidence_files = continuations.present_files(data.directory)
     over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
-    facts = _facts(data, state)
+    facts = _facts(data, state, closed)
     programmes = _programme_facts(data)
     parallel = [
         *admission_parallele_legs(facts, programmes, state.seed_pairs),
@@ -794,10 +814,11 @@ def _bulk_programme_offers(
     import_link_programme_offers.cypher's properties)."""
     files = ([file], source)
     heads: dict[str, tuple[Any, ...]] = {}
+    known: dict[str, str] = {}
     edges = []
     for o in offers:
         e = establishments[o.uai]
-        modality = "apprenticeship" if _norm(o.label).endswith("en apprentissage") else "school"
+        modality = _programme_modality(o.label, known)
         head = heads.get(modality)
         if head is None:
             head = heads[modality] = ("open", modality)
@@ -843,15 +864,29 @@ class Plan:
     relationships: dict[str, dict[str, int]]
     run: str
     adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
+    # ends what building the statements started (a forked child), once they are written
+    close: Callable[[], None] = field(default=lambda: None)
 
 
-def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False) -> Plan:
+def _nothing() -> None:
+    pass
+
+
+def build_statements(
+    data: ImportData,
+    state: GraphState,
+    *,
+    bulk: bool = False,
+    encode: Encode | None = None,
+) -> Plan:
     """Every statement of the import, in dependency order, with what they will write.
 
     ``bulk``: the offers a store with ``bulk_relationships`` can take as
     :class:`BulkRelationships` are given so (the others, and every offer when False, as Cypher
     statements), and the node upserts as :class:`BulkNodes` (the nodes the state does not
-    have may be created in bulk)."""
+    have may be created in bulk). ``encode`` (the store's ``encoded``): from
+    ``FORK_MIN_OFFERS`` offers in bulk, a forked child builds them and encodes them so
+    (graph/ingest/opendata/forked.py); the caller calls the plan's ``close`` at the end."""
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
@@ -884,19 +919,8 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
     }
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
-    passerelles = _passerelle_rows(data, state)
     type_labels = {code: lv.label for code, lv in data.levels.items()}
-
-    keys = {
-        Label.SITE.value: [r["insee"] for r in sites],
-        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
-        Label.ACTOR.value: list(data.establishments),
-        Label.PASSERELLE.value: [r["id"] for r in passerelles],
-    }
-    run = run_key(keys)
-    establishments = list(data.establishments.values())
     offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
-    places = _offer_places(offering, known, state.other_offer_places)
     offers: Sequence[Offer] = data.offers
     bulk_offers: list[Offer] = []
     bulk_programme_offers: list[Any] = []
@@ -906,6 +930,26 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
         placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
         offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
         programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
+    # after the passerelles, which wait for the parse's last forked step (the continuation
+    # evidence): a child forked before would take its core
+    passerelles = _passerelle_rows(data, state)
+    bulk_part = _bulk_offer_part(bulk_offers, known, sources)
+    child: Forked | None = None
+    if encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork():
+        # built and encoded by a forked child while this process builds the node statements
+        # and the server writes them (the same statements; built here should it fail)
+        child = Forked(bulk_part, encode)
+        bulk_part = child.part
+
+    keys = {
+        Label.SITE.value: [r["insee"] for r in sites],
+        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
+        Label.ACTOR.value: list(data.establishments),
+        Label.PASSERELLE.value: [r["id"] for r in passerelles],
+    }
+    run = run_key(keys)
+    establishments = list(data.establishments.values())
+    places = _offer_places(offering, known, state.other_offer_places)
     site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
     if bulk:
 
@@ -978,7 +1022,7 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
                     *_chunks("import_link_part_of", part_of, source=annuaire),
                 ]
             ),
-            _bulk_offer_part(bulk_offers, known, sources),
+            bulk_part,
             _offer_part(offers, sources),
             given(
                 [
@@ -1028,7 +1072,7 @@ def build_statements(data: ImportData, state: GraphState, *, bulk: bool = False)
         t: {"written": n, "previous": state.import_relationships.get(t, 0)}
         for t, n in written.items()
     }
-    return Plan(statements, nodes, rels, run, adopted)
+    return Plan(statements, nodes, rels, run, adopted, child.close if child else _nothing)
 
 
 class _Reporting(Sequence[Statement]):
@@ -1129,7 +1173,25 @@ def _run(
     )
     t1 = time.perf_counter()
     state = read_state(store)
-    plan = build_statements(data, state, bulk=bulk)
+    encode = getattr(store, "encoded", None) if bulk and parallel and not dry_run else None
+    plan = build_statements(data, state, bulk=bulk, encode=encode)
+    try:
+        return _write(store, data, state, plan, directory, dry_run, progress, t0, t1)
+    finally:
+        plan.close()
+
+
+def _write(
+    store: GraphStore,
+    data: ImportData,
+    state: GraphState,
+    plan: Plan,
+    directory: Path,
+    dry_run: bool,
+    progress: Progress,
+    t0: float,
+    t1: float,
+) -> ImportSummary:
     t2 = time.perf_counter()
     summary = ImportSummary(
         directory=str(directory),

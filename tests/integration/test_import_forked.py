@@ -1,0 +1,126 @@
+"""The offers in bulk built and encoded by a forked child (graph/ingest/opendata/forked.py):
+the graph is the one the Cypher path writes, first import and re-import; a child that fails,
+is killed or hangs leaves the offers to this process (the same graph); a write that fails before
+the offers changes nothing and leaves no child behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.engines.falkordb_store import FalkorDBStore
+from graph.errors import InvalidQuery
+from graph.ingest.opendata import forked, run_import, writer
+from graph.ingest.seed_loader import load_seeds
+from graph.ingest.seeds import load_seed_dir
+from graph.store import Statement
+from tests.conftest import make_settings
+from tests.integration.test_import_bulk import FIX, MAX, _imports, _seeds
+from tests.integration.test_loader import _snapshot
+
+PARENT = os.getpid()
+
+
+@pytest.fixture(scope="module")
+def cypher(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list, list]]:
+    """The graph the Cypher statements write (no bulk, no fork), import and re-import."""
+    tmp = tmp_path_factory.mktemp("cypher")
+    return _imports(tmp, _seeds(tmp), bulk=False)
+
+
+def _children(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, Any]]:
+    """Each child forked, with what the parent read from it (None: built here instead)."""
+    seen: list[tuple[int | None, Any]] = []
+    real_wait = forked.Forked._wait
+
+    def wait(self: forked.Forked) -> Any:
+        pid = self._pid
+        got = real_wait(self)
+        seen.append((pid, got))
+        return got
+
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
+    monkeypatch.setattr(forked.Forked, "_wait", wait)
+    return seen
+
+
+def test_offers_built_in_a_forked_child_write_the_cypher_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cypher: list[tuple[list, list]]
+) -> None:
+    children = _children(monkeypatch)
+    assert _imports(tmp_path, _seeds(tmp_path), bulk=True) == cypher
+    assert len(children) == 2  # a child per import
+    for pid, got in children:
+        assert pid is not None and pid != PARENT
+        assert got and all(isinstance(r[2], bytes) for st in got for r in st.params["rows"])
+
+
+@pytest.mark.parametrize("how", ["raises", "killed", "stuck"])
+def test_a_failing_child_leaves_the_offers_to_this_process(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cypher: list[tuple[list, list]],
+    how: str,
+) -> None:
+    children = _children(monkeypatch)
+    real = FalkorDBStore.encoded
+
+    def failing(st: Statement) -> Statement:
+        if os.getpid() != PARENT:  # in the child only
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)
+            if how == "stuck":  # as on a lock inherited held: killed at the deadline
+                time.sleep(3600)
+            raise RuntimeError("the child fails")
+        return real(st)
+
+    monkeypatch.setattr(FalkorDBStore, "encoded", staticmethod(failing))
+    monkeypatch.setattr(forked, "CHILD_WAIT_S", 2.0)
+    assert _imports(tmp_path, _seeds(tmp_path), bulk=True) == cypher
+    assert len(children) == 2 and all(got is None for _, got in children)
+    for pid, _ in children:  # reaped: none left
+        assert pid is not None
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
+    started: list[int] = []
+    real_start = forked.Forked._start
+
+    def start(self: forked.Forked) -> int | None:
+        pid = real_start(self)
+        if pid is not None:
+            started.append(pid)
+        return pid
+
+    monkeypatch.setattr(forked.Forked, "_start", start)
+    real_run = FalkorDBStore._run
+
+    def failing(self: FalkorDBStore, graph: str, name: str, *args: Any, **kw: Any) -> Any:
+        if name == "import_passerelles":
+            raise InvalidQuery("the statement fails")
+        return real_run(self, graph, name, *args, **kw)
+
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    try:
+        load_seeds(store, load_seed_dir(_seeds(tmp_path)))
+        before = _snapshot(store)
+        monkeypatch.setattr(FalkorDBStore, "_run", failing)
+        with pytest.raises(InvalidQuery):
+            run_import(store, FIX, max_rejected=MAX)
+        monkeypatch.setattr(FalkorDBStore, "_run", real_run)
+        assert _snapshot(store) == before
+    finally:
+        store.close()
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):  # reaped: no child left
+        os.waitpid(started[0], os.WNOHANG)
