@@ -2,14 +2,14 @@
 
 import { getJSON } from './api';
 import type { ComboOption } from './combobox';
-import { diplomaTypeFr, levelFr } from './labels';
+import { diplomaTypeFr, levelFr, publicCode } from './labels';
 import type { DiplomaSearch, DiplomaSummary } from './types';
 
 /** A diploma in a list: its name as people write it (the API's `name`), then what must be said
- * beside it (« fermé en 2025, remplacé par … », a Parcoursup title without a diploma code, whose
- * stand-in code is never shown). */
+ * beside it (« fermé en 2025, remplacé par … »; only a public code is shown, never the stand-in of
+ * a Parcoursup title or a seed's own code such as MV-BAC-STI2D). */
 export function diplomaOption(d: DiplomaSummary): ComboOption<DiplomaSummary> {
-  const code = d.code.startsWith('PS-') ? '' : ` · code ${d.code}`;
+  const code = publicCode(d.code) ? ` · code ${d.code}` : '';
   const offers = d.offers ? ` · ${d.offers} offre${d.offers > 1 ? 's' : ''}` : '';
   const note = d.note ? ` · ${d.note}` : '';
   return {
