@@ -30,6 +30,7 @@ diploma.
 
 from __future__ import annotations
 
+from graph.inference.bac_techno_specialities import speciality_match
 from graph.inference.fields import families_meet, nsf_family
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "TARGET_TYPES",
     "is_bac_techno_leg",
     "is_series",
+    "leg_match",
     "leg_sentence",
     "series_match",
 ]
@@ -107,6 +109,24 @@ def series_match(series: str | None, target: str | None) -> tuple[str, float] | 
     return None
 
 
+def leg_match(series_code: str, series: str | None, target: str | None) -> tuple[str, float] | None:
+    """How a bac techno (code ``series_code``, NSF group ``series``) matches a BTS / BUT of
+    group ``target``: the speciality's ranking rule first
+    (:func:`graph.inference.bac_techno_specialities.speciality_match`: a bac STI2D AC ranks the
+    building BTS first), else :func:`series_match`.
+
+    >>> leg_match("43020003", "200", "232")[1], leg_match("43020003", "200", "255")[1]
+    (0.5, 0.2)
+    >>> leg_match("43020006", "200", "326")[1]  # SIN -> BTS SIO (BCN: CITE 481)
+    0.5
+    >>> leg_match("43020003", "200", "326") is None  # AC -> BTS SIO: another category
+    True
+    """
+    if _valid(series) and (m := speciality_match(series_code, target)) is not None:
+        return m
+    return series_match(series, target)
+
+
 # CATEGORIE_SPECIALITE of n_categorie_specialite_ (2 « technico-pro de production », 3 « des
 # services »), as a sentence says it
 _CATEGORY = {"2": "de production", "3": "des services"}
@@ -119,7 +139,20 @@ def is_bac_techno_leg(passerelle_id: str | None) -> bool:
 
 
 def leg_sentence(evidence: str, where: str = "") -> str:
-    """What a pathway step says of such a leg (French)."""
+    """What a pathway step says of such a leg (French). A leg ranked first by the speciality
+    rule says that the ranking is ours (docs/inferred-passerelles.md), not a documented fact.
+
+    >>> leg_sentence("spécialité EE : énergie").endswith(
+    ...     "classée en premier comme proche de la spécialité EE : énergie (rapprochement non "
+    ...     "documenté)"
+    ... )
+    True
+    """
+    if evidence.startswith("spécialité "):
+        return (
+            "après un bac technologique, admission sur dossier via Parcoursup ; classée en "
+            f"premier comme proche de la {evidence} (rapprochement non documenté{where})"
+        )
     return (
         "après un bac technologique, admission sur dossier via Parcoursup ; passerelle déduite "
         f"du domaine commun ({evidence}) (non documentée{where})"
