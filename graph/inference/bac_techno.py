@@ -30,6 +30,7 @@ diploma.
 
 from __future__ import annotations
 
+from graph.inference.bac_techno_cpge import RULE as CPGE_RULE
 from graph.inference.bac_techno_specialities import speciality_match
 from graph.inference.fields import families_meet, nsf_family
 
@@ -133,9 +134,11 @@ _CATEGORY = {"2": "de production", "3": "des services"}
 
 
 def is_bac_techno_leg(passerelle_id: str | None) -> bool:
-    """Whether a leg's passerelle was inferred by :data:`RULE` (ids ``inf-<rule>-…`` and
-    ``inf-import-<rule>-…``)."""
-    return bool(passerelle_id) and f"-{RULE}-" in f"{passerelle_id}"
+    """Whether a leg's passerelle was inferred by :data:`RULE` or the CPGE rule
+    (:mod:`graph.inference.bac_techno_cpge`; ids ``inf-<rule>-…`` and ``inf-import-<rule>-…``).
+    """
+    pid = f"{passerelle_id or ''}"
+    return bool(pid) and any(f"-{r}-" in pid for r in (RULE, CPGE_RULE))
 
 
 def leg_sentence(evidence: str, where: str = "") -> str:
@@ -148,6 +151,11 @@ def leg_sentence(evidence: str, where: str = "") -> str:
     ... )
     True
     """
+    if evidence.startswith("classe préparatoire "):
+        return (
+            "après un bac technologique, admission sur dossier via Parcoursup ; "
+            f"{evidence} (non documentée{where})"
+        )
     if evidence.startswith("spécialité "):
         return (
             "après un bac technologique, admission sur dossier via Parcoursup ; classée en "

@@ -152,3 +152,25 @@ def test_a_bac_sti2d_sin_near_lille_reaches_the_bts_sio(client: TestClient) -> N
     order = [p["steps"][-1]["code"] for p in answer["pathways"]]
     assert SIO & set(order), order
     assert not {MCO, CG, SP3S, ESF} & set(order), order  # the tertiary BTS stay out
+
+
+TSI, TB, ECT = "37011022", "37011025", "37012020"
+
+
+def test_a_bac_sti2d_near_lille_reaches_the_cpge_tsi(client: TestClient) -> None:
+    """Bac techno → CPGE was not inferred: a bac STI2D got no classe préparatoire TSI."""
+    answer = ask(client, **{"from": STI2D_AC, "to_type": "cpge", "departements": "59"})
+    assert _targets(answer) == {TSI}, (_targets(answer), answer["reason"])
+    step = answer["pathways"][0]["steps"][1]
+    assert step["passerelle"]["origin"] == "inferred"
+    explanation = " ".join(answer["pathways"][0]["score"]["explanation"])
+    assert (
+        "après un bac technologique, admission sur dossier via Parcoursup ; classe préparatoire "
+        "TSI, voie des bacheliers STI2D et STL SPCL (non documentée)" in explanation
+    ), explanation
+    assert_plain_french(sentences(answer))
+
+
+def test_a_bac_stmg_in_the_rhone_reaches_the_cpge_ect_only(client: TestClient) -> None:
+    answer = ask(client, **{"from": STMG_GF, "to_type": "cpge", "departements": "69"})
+    assert _targets(answer) == {ECT}, (_targets(answer), answer["reason"])

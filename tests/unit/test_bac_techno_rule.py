@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.bac_techno import RULE, leg_sentence, series_match
+from graph.inference.bac_techno_cpge import RULE as CPGE_RULE
 from graph.inference.bac_techno_legs import bac_techno_programme_legs
 from graph.inference.bac_techno_specialities import SPECIALITIES
 from graph.inference.evidence import Evidence
@@ -149,3 +150,32 @@ def _fold(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = plain.replace("-", " ").replace("'", " ").upper().split()
     return " ".join(w.removesuffix("S") for w in words)  # « SYSTÈME » in the BCN
+
+
+TSI = DiplomaFacts("37011022", "cpge", None, nsf="110")
+TB = DiplomaFacts("37011025", "cpge", None, nsf="110")
+ECT = DiplomaFacts("37012020", "cpge", None, nsf="120")
+MPSI = DiplomaFacts("37011018", "cpge", None, nsf="110")
+STL_BIO = DiplomaFacts("43020009", "bac_techno", 4, nsf="200")
+STAV = DiplomaFacts("43321005", "bac_techno", 4, nsf="210")
+
+
+def test_each_series_leads_to_the_cpge_of_its_technological_track() -> None:
+    """Bac techno → CPGE was not inferred: no TSI for a bac STI2D, no ECT for a bac STMG."""
+    legs = infer_passerelles(
+        [STI2D, STI2D_AC, STMG, ST2S, STL_BIO, STAV, FIRST_YEAR, TSI, TB, ECT, MPSI], set()
+    )
+    got = {(p.from_code, p.to_code) for p in legs if p.rule == CPGE_RULE}
+    assert got == {
+        (STI2D.code, TSI.code),
+        (STI2D_AC.code, TSI.code),
+        (STMG.code, ECT.code),
+        (STL_BIO.code, TB.code),
+        (STAV.code, TB.code),
+    }
+    tsi = next(p for p in legs if (p.from_code, p.to_code) == (STI2D_AC.code, TSI.code))
+    said = leg_sentence(tsi.field_match)
+    assert said == (
+        "après un bac technologique, admission sur dossier via Parcoursup ; classe préparatoire "
+        "TSI, voie des bacheliers STI2D et STL SPCL (non documentée)"
+    )
