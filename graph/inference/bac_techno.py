@@ -110,9 +110,14 @@ def series_match(series: str | None, target: str | None) -> tuple[str, float] | 
     return None
 
 
-def leg_match(series_code: str, series: str | None, target: str | None) -> tuple[str, float] | None:
+def leg_match(
+    series_code: str,
+    series: str | None,
+    target: str | None,
+    target_title: frozenset[str] = frozenset(),
+) -> tuple[str, float] | None:
     """How a bac techno (code ``series_code``, NSF group ``series``) matches a BTS / BUT of
-    group ``target``: the speciality's ranking rule first
+    group ``target`` (BCN title words ``target_title``): the speciality's ranking rule first
     (:func:`graph.inference.bac_techno_specialities.speciality_match`: a bac STI2D AC ranks the
     building BTS first), else :func:`series_match`.
 
@@ -123,7 +128,7 @@ def leg_match(series_code: str, series: str | None, target: str | None) -> tuple
     >>> leg_match("43020003", "200", "326") is None  # AC -> BTS SIO: another category
     True
     """
-    if _valid(series) and (m := speciality_match(series_code, target)) is not None:
+    if _valid(series) and (m := speciality_match(series_code, target, target_title)) is not None:
         return m
     return series_match(series, target)
 

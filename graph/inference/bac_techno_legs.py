@@ -33,7 +33,7 @@ def bac_techno_programme_legs(
         for b in targets:
             if (a.code, b.code) in documented:
                 continue
-            m = bac_techno.leg_match(a.code, a.nsf, b.nsf)
+            m = bac_techno.leg_match(a.code, a.nsf, b.nsf, b.title)
             if m is None:
                 continue
             pid = f"inf-{bac_techno.RULE}-{a.code}-{b.code}".lower()

@@ -16,7 +16,7 @@ speciality's BCN label and the two classifications the BCN itself gives it, quot
 (``ANCIEN_DIPLOME_n``: STI2D AC replaced STI génie civil 231, génie énergétique 233, génie
 mécanique bois 234 and structures métalliques 254) and its field in the international
 classification (``CITE_DOMAINE_FORMATION``: AC 582 « bâtiment et génie civil », SIN 481
-« sciences informatiques »). The programme of the AC speciality says the same of its field:
+« sciences informatiques »). The preamble of the AC speciality's programme says the same:
 « accès … à l'ensemble des poursuites d'étude du domaine de l'architecture et de la
 construction ».
 
@@ -24,8 +24,9 @@ A fitting target is **ranked first, never the only one**: every production BTS s
 bac STI2D (strength :data:`STRENGTH` against 0.2–0.3). Two groups lie outside the series'
 category (production, 2xx) and would not be reached by the series rule: SIN → 326
 (informatique: BTS SIO), supported by the BCN's own CITE 481 « sciences informatiques » of SIN,
-and STL biochimie-biologie-biotechnologie → 331 (santé: BTS biologie médicale, diététique),
-supported by its CITE 420 « sciences de la vie »; for those two the rule adds the leg.
+and STL biochimie-biologie-biotechnologie → the BTS of 331 (santé) whose BCN title names the
+biology (BTS biologie médicale, not opticien-lunetier), supported by its CITE 420 « sciences de
+la vie »; for those two the rule adds the leg.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class Speciality:
     groups: frozenset[str]
     fields: str
     basis: str
+    # a group too wide for the speciality: only its targets whose BCN title has this word
+    # (NSF 331 « santé » holds BTS biologie médicale, but also opticien-lunetier, prothésiste…)
+    narrowed: tuple[tuple[str, str], ...] = ()
 
 
 SPECIALITIES: dict[str, Speciality] = {
@@ -88,16 +92,20 @@ SPECIALITIES: dict[str, Speciality] = {
     "43020009": Speciality(
         "biochimie-biologie-biotechnologie",
         frozenset({"221", "222", "331"}),
-        "biologie, biotechnologies, agroalimentaire, santé",
+        "biologie, biotechnologies, agroalimentaire",
         "remplace STL biotechnologies ; CITE 420 sciences de la vie",
+        narrowed=(("331", "BIOLOGIE"),),
     ),
 }
 
 
-def speciality_match(series_code: str, target_nsf: str | None) -> tuple[str, float] | None:
+def speciality_match(
+    series_code: str, target_nsf: str | None, target_title: frozenset[str] = frozenset()
+) -> tuple[str, float] | None:
     """The evidence (French) and strength of a bac techno speciality → BTS / BUT leg whose
     target is in a group the speciality ranks first; None otherwise (the series rule then
-    decides).
+    decides). ``target_title``: the significant words of the target's BCN title
+    (:func:`graph.inference.evidence.title_words`), for a :attr:`Speciality.narrowed` group.
 
     >>> speciality_match("43020003", "232")[0].endswith("construction et bois (groupe NSF 232)")
     True
@@ -105,8 +113,20 @@ def speciality_match(series_code: str, target_nsf: str | None) -> tuple[str, flo
     True
     >>> speciality_match("43031017", "312") is None  # no speciality table for STMG
     True
+    >>> speciality_match("43020009", "331", frozenset({"BIOLOGIE", "MEDICALE"}))[0][-41:]
+    "biologie dans l'intitulé (groupe NSF 331)"
+    >>> speciality_match("43020009", "331", frozenset({"OPTICIEN", "LUNETIER"})) is None
+    True
     """
     s = SPECIALITIES.get(series_code)
     if s is None or target_nsf not in s.groups:
         return None
-    return f"spécialité {s.name} : {s.fields} (groupe NSF {target_nsf})", STRENGTH
+    word = dict(s.narrowed).get(target_nsf)
+    if word is None:
+        return f"spécialité {s.name} : {s.fields} (groupe NSF {target_nsf})", STRENGTH
+    if word not in target_title:
+        return None
+    return (
+        f"spécialité {s.name} : {word.lower()} dans l'intitulé (groupe NSF {target_nsf})",
+        STRENGTH,
+    )

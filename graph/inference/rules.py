@@ -329,7 +329,7 @@ def infer_passerelles(
         if not bac_techno.is_series(a.nsf, a.examined):
             continue
         for b in of(*bac_techno.TARGET_TYPES):
-            if (m := bac_techno.leg_match(a.code, a.nsf, b.nsf)) is None:
+            if (m := bac_techno.leg_match(a.code, a.nsf, b.nsf, b.title)) is None:
                 continue
             add(bac_techno.RULE, a, b, m[0], strength=m[1])
         for b in of("cpge"):

@@ -179,3 +179,15 @@ def test_each_series_leads_to_the_cpge_of_its_technological_track() -> None:
         "après un bac technologique, admission sur dossier via Parcoursup ; classe préparatoire "
         "TSI, voie des bacheliers STI2D et STL SPCL (non documentée)"
     )
+
+
+def test_a_bac_stl_biotechnologies_reaches_the_bts_biologie_medicale_not_opticien() -> None:
+    """NSF 331 « santé » is too wide for the speciality: only its BTS whose BCN title names
+    the biology are opened and ranked first."""
+    abm = DiplomaFacts("32033112", "bts", 5, nsf="331", title=frozenset({"BIOLOGIE", "MEDICALE"}))
+    optician = DiplomaFacts(
+        "32033107", "bts", 5, nsf="331", title=frozenset({"OPTICIEN", "LUNETIER"})
+    )
+    got = _strengths(STL_BIO, abm, optician, CIEL)
+    assert (STL_BIO.code, optician.code) not in got
+    assert got[(STL_BIO.code, abm.code)] > got[(STL_BIO.code, CIEL.code)]
