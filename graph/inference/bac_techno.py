@@ -38,6 +38,8 @@ __all__ = [
     "RULE",
     "RULE_SENTENCE",
     "TARGET_TYPES",
+    "TRACK_RULE",
+    "TRACK_RULE_SENTENCE",
     "is_bac_techno_leg",
     "is_series",
     "leg_match",
@@ -52,6 +54,13 @@ RULE_SENTENCE = (
 )
 TARGET_TYPES = ("bts", "but")
 STRENGTH = {"domain": 0.3, "category": 0.2, "neighbour": 0.2}
+# bac techno → an engineering track the extract's label names (graph.inference.bac_techno_tracks,
+# which needs graph.inference.rules: its name and sentence live here, where the rules read them)
+TRACK_RULE = "bac-techno-to-engineer-track"
+TRACK_RULE_SENTENCE = (
+    "Après un bac technologique, admission sur dossier via Parcoursup dans la voie d'accès "
+    "d'une école d'ingénieurs dont l'intitulé Parcoursup nomme la série."
+)
 
 
 def _valid(nsf: str | None) -> bool:
@@ -143,7 +152,7 @@ def is_bac_techno_leg(passerelle_id: str | None) -> bool:
     (:mod:`graph.inference.bac_techno_cpge`; ids ``inf-<rule>-…`` and ``inf-import-<rule>-…``).
     """
     pid = f"{passerelle_id or ''}"
-    return bool(pid) and any(f"-{r}-" in pid for r in (RULE, CPGE_RULE))
+    return bool(pid) and any(f"-{r}-" in pid for r in (RULE, CPGE_RULE, TRACK_RULE))
 
 
 def leg_sentence(evidence: str, where: str = "") -> str:
@@ -156,6 +165,11 @@ def leg_sentence(evidence: str, where: str = "") -> str:
     ... )
     True
     """
+    if evidence.startswith("voie d'accès "):
+        return (
+            "après un bac technologique, admission sur dossier via Parcoursup ; "
+            f"{evidence} (non documentée{where})"
+        )
     if evidence.startswith("classe préparatoire "):
         return (
             "après un bac technologique, admission sur dossier via Parcoursup ; "

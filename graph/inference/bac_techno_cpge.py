@@ -23,7 +23,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CLASSES", "RULE", "RULE_SENTENCE", "STRENGTH", "TechClass", "cpge_match"]
+__all__ = [
+    "CLASSES",
+    "RULE",
+    "RULE_SENTENCE",
+    "STI2D",
+    "STL_BIO",
+    "STL_SPCL",
+    "STRENGTH",
+    "TechClass",
+    "cpge_match",
+]
 
 RULE = "bac-techno-to-cpge"
 RULE_SENTENCE = (
@@ -44,15 +54,16 @@ class TechClass:
     who: str = ""
 
 
-_STI2D = frozenset({"43020003", "43020004", "43020005", "43020006"})
-_STL_SPCL, _STL_BIO = "43020008", "43020009"
+# the BCN codes of the STI2D specialities and of the two STL ones (NSF 200 for all)
+STI2D = frozenset({"43020003", "43020004", "43020005", "43020006"})
+STL_SPCL, STL_BIO = "43020008", "43020009"
 
 CLASSES: dict[str, TechClass] = {
-    "37011022": TechClass("TSI", _STI2D | {_STL_SPCL}, who="bacheliers STI2D et STL SPCL"),
-    "37011023": TechClass("TPC", frozenset({_STL_SPCL}), who="bacheliers STL SPCL"),
+    "37011022": TechClass("TSI", STI2D | {STL_SPCL}, who="bacheliers STI2D et STL SPCL"),
+    "37011023": TechClass("TPC", frozenset({STL_SPCL}), who="bacheliers STL SPCL"),
     "37011025": TechClass(
         "TB",
-        frozenset({_STL_BIO}),
+        frozenset({STL_BIO}),
         frozenset({"210"}),
         who="bacheliers STL biotechnologies et STAV",
     ),

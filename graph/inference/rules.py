@@ -100,6 +100,7 @@ RULES: dict[str, str] = {
     "cpge-to-engineer": "Une classe préparatoire mène aux écoles d'ingénieurs sur concours.",
     bac_techno.RULE: bac_techno.RULE_SENTENCE,
     bac_techno_cpge.RULE: bac_techno_cpge.RULE_SENTENCE,
+    bac_techno.TRACK_RULE: bac_techno.TRACK_RULE_SENTENCE,
 }
 
 BAC2 = {"bts", "dut"}

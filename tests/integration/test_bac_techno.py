@@ -174,3 +174,24 @@ def test_a_bac_sti2d_near_lille_reaches_the_cpge_tsi(client: TestClient) -> None
 def test_a_bac_stmg_in_the_rhone_reaches_the_cpge_ect_only(client: TestClient) -> None:
     answer = ask(client, **{"from": STMG_GF, "to_type": "cpge", "departements": "69"})
     assert _targets(answer) == {ECT}, (_targets(answer), answer["reason"])
+
+
+def test_a_bac_sti2d_in_rennes_reaches_the_engineering_tracks_the_extract_names(
+    client: TestClient,
+) -> None:
+    """The extract names engineering tracks for bacheliers technologiques (« Formation d
+    ingenieur Bac + 5 – Autres Series (Bac STL, STI2D, STAV, ST2S) » in Rennes): none was
+    proposed to a bac STI2D."""
+    answer = ask(client, **{"from": STI2D_AC, "to_type": "ingenieur", "departements": "35"})
+    direct = [p for p in answer["pathways"] if len(p["steps"]) == 2]
+    assert direct, (answer["reason"], [[s["code"] for s in p["steps"]] for p in answer["pathways"]])
+    explanation = " ".join(direct[0]["score"]["explanation"])
+    assert "voie d'accès nommée par l'intitulé Parcoursup « Formation d ingenieur" in explanation
+    assert direct[0]["steps"][1]["passerelle"]["origin"] == "inferred"
+
+
+def test_a_bac_stmg_gets_no_sti2d_engineering_track(client: TestClient) -> None:
+    answer = ask(client, **{"from": STMG_GF, "to_type": "ingenieur", "departements": "59"})
+    for p in answer["pathways"]:
+        said = " ".join(p["score"]["explanation"])
+        assert "STI2D »" not in said, said
