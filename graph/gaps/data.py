@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.diploma_names import readable
+from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
 from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
@@ -147,7 +148,11 @@ def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Ro
     and diplomas once each: a campus at national size has 6 000 offers of 1 000
     establishments and 2 000 diplomas. The rows of one establishment or diploma are shared by
     its offers (read them, never modify them). Offers alike in everything are one row, as
-    gaps_offers groups them."""
+    gaps_offers groups them.
+
+    The offers of an establishment that teaches only at a distance (the CNED,
+    graph/distance_learning.py) are left out: its address is where it is run, so its BTS are
+    neither the territory's training (nor dead ends there) nor a next step within reach."""
     compact = store.read(name, **params)
     if not compact:
         return []
@@ -161,6 +166,8 @@ def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Ro
     }
     rows: dict[tuple[Any, ...], Row] = {}
     for r in compact:
+        if is_distance_learning(actors[r["actor"]]):
+            continue
         key = (r["actor"], r["diploma"], *r["offer"])
         if key not in rows:
             d = diplomas[r["diploma"]]
