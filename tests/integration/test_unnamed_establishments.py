@@ -140,6 +140,11 @@ def test_the_cned_is_no_training_of_the_territory_in_a_gap_report(
     assert data.offers, "the Rhône's offers are read"
     assert CNED not in {r["actor"]["id"] for r in data.offers}
     assert CNED not in {r["actor"]["id"] for r in data.inside}
+    assert data.remote == ["CNED"]
+    r = client.get("/gaps", params={"departements": "69"})
+    assert r.status_code == 200, r.text
+    (section,) = [x for x in r.json()["sections"] if x["id"] == "continuum_breaks"]
+    assert "enseignant entièrement à distance : CNED" in (section.get("note") or ""), section
     # it is still an establishment of the graph, flagged
     r = client.get(f"/actors/{CNED}")
     assert r.status_code == 200 and r.json()["name"] == "CNED"
