@@ -181,8 +181,12 @@ def test_an_unnamed_establishment_is_named_by_its_uai_and_departement() -> None:
             line=2, code="076", name="Seine-Maritime", region_code="28", region="Normandie"
         )
     }
-    assert unnamed_establishment("0763418C", deps) == "Établissement 0763418C (Seine-Maritime)"
-    assert unnamed_establishment("9990001A", deps) == "Établissement 9990001A"
+    assert unnamed_establishment("0763418C", deps) == (
+        "Établissement non nommé dans les fichiers publics (code UAI 0763418C, Seine-Maritime)"
+    )
+    assert unnamed_establishment("9990001A", deps) == (
+        "Établissement non nommé dans les fichiers publics (code UAI 9990001A)"
+    )
 
 
 def test_seed_actor_names_match_only_one_school_of_the_same_commune() -> None:
