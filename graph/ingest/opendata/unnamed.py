@@ -63,8 +63,10 @@ class _Offer(Protocol):
 
 
 class _Programme(Protocol):
-    uai: str
-    label: str
+    @property
+    def uai(self) -> str: ...
+    @property
+    def label(self) -> str: ...
 
 
 class _Establishment(Protocol):
@@ -140,5 +142,5 @@ def with_file_facts(
         if distance_only(labels.get(uai, ())):
             changes["flags"] = sorted({*e.flags, DISTANCE_LEARNING})
         if changes:
-            out[uai] = dataclasses.replace(e, **changes)  # type: ignore[type-var,misc]
+            out[uai] = dataclasses.replace(e, **changes)  # type: ignore[type-var]
     return out
