@@ -230,7 +230,15 @@ await scenario('noms', async (d) => {
 // keeps it, the answer reads like any other; a goal job by its ROME code; a closed diploma's
 // record says so and links to the one that replaced it -----------------------------------------
 await scenario('niveau', async (d) => {
-  const { page, close } = await newPage('niveau');
+  const { page, context, close } = await newPage('niveau');
+  // The campuses' records (the sector lists) held back until a code is typed: a loaded machine
+  // answers them that late, and their arrival must not wipe what the user typed meanwhile.
+  let release = () => {};
+  const held = new Promise((r) => (release = r));
+  await context.route(/\/campuses\/[^/?#]+$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto(`${app}#/parcours`);
   const start = page.getByRole('group', { name: /^Départ/ });
   const goal = page.getByRole('group', { name: 'Objectif' });
@@ -238,15 +246,20 @@ await scenario('niveau', async (d) => {
   expect(!(await page.getByRole('combobox', { name: /Diplôme de départ/ }).isVisible()), 'the diploma field is still shown');
   await page.getByLabel('Niveau du diplôme détenu').selectOption('4');
   const field = start.getByRole('group', { name: 'Secteur ou métier (facultatif)' });
-  // a malformed ROME code is refused in French, nothing asked
-  await field.getByLabel(/code ROME/).fill('H29');
+  const sectorSelect = field.getByLabel('Secteur décrit par un campus');
+  const romeInput = field.getByLabel(/code ROME/);
+  // a malformed ROME code is refused in French, nothing asked, before and after the list arrives
+  await romeInput.fill('H29');
+  release();
+  await sectorSelect.locator('option[value="operateurs-cn-fraiseurs"]').waitFor({ state: 'attached' });
+  d.romeKept = await romeInput.inputValue();
+  expect(d.romeKept === 'H29', `the sector list wiped the code typed: « ${d.romeKept} »`);
   await page.getByRole('button', { name: 'Chercher les parcours' }).click();
   d.romeError = await field.locator('.field-error').innerText();
   expect(/une lettre et quatre chiffres/.test(d.romeError), `no error for a bad ROME code: ${d.romeError}`);
   expect(!(await page.evaluate(() => window.location.hash)).includes('from_level'), 'a bad ROME code was asked');
-  await field.getByLabel(/code ROME/).fill('');
-  const sectorSelect = field.getByLabel('Secteur décrit par un campus');
-  await sectorSelect.locator('option[value="operateurs-cn-fraiseurs"]').waitFor({ state: 'attached' });
+  await context.unroute(/\/campuses\/[^/?#]+$/);
+  await romeInput.fill('');
   await sectorSelect.selectOption('operateurs-cn-fraiseurs');
   await goal.getByLabel('Un niveau').check();
   await page.getByLabel('Niveau visé (ou plus)').selectOption('5');
