@@ -328,6 +328,56 @@ await scenario('niveau', async (d) => {
   await close();
 });
 
+// Parcours by région: chosen by its name (never its code), kept in the link, said by the answer;
+// a search with no pathway says its goal in plain French (« à un BTS »).
+await scenario('region', async (d) => {
+  const { page, close } = await newPage('region');
+  await page.goto(`${app}#/parcours`);
+  const start = page.getByRole('group', { name: /^Départ/ });
+  const territory = page.getByRole('group', { name: 'Territoire' });
+  await start.getByLabel('Un niveau').check();
+  await page.getByLabel('Niveau du diplôme détenu').selectOption('4');
+  await page.getByLabel('Niveau visé (ou plus)').selectOption('5');
+  await territory.getByRole('radio', { name: 'Une région' }).check();
+  const select = territory.getByLabel('Région', { exact: true });
+  await select.locator('option[value="76"]').waitFor({ state: 'attached' });
+  d.regionOptions = await select.locator('option').allInnerTexts();
+  // none chosen: refused in French, nothing asked
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  d.regionError = await territory.locator('.field-error:visible').innerText();
+  expect(!(await page.evaluate(() => window.location.hash)).includes('region='), 'a search without a région was asked');
+  await select.selectOption({ label: 'Occitanie' });
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  const summary = page.locator('.results-summary', { hasText: 'région' });
+  await summary.waitFor();
+  d.summary = await summary.innerText();
+  d.hash = await page.evaluate(() => window.location.hash);
+  d.cards = await page.locator('article.pathway').count();
+  // the région's départements drawn under the pathway on the map
+  await page.locator('#carte-parcours .leaflet-overlay-pane path').first().waitFor();
+  // a shared link fills the form as it was
+  const shared = await newPage('region-partage');
+  await shared.page.goto(`${app}${d.hash}`);
+  await shared.page.locator('.results-summary', { hasText: 'région' }).waitFor();
+  const sTerritory = shared.page.getByRole('group', { name: 'Territoire' });
+  const sSelect = sTerritory.getByLabel('Région', { exact: true });
+  await sSelect.locator('option[value="76"]').waitFor({ state: 'attached' });
+  d.sharedForm = {
+    region: await sTerritory.getByRole('radio', { name: 'Une région' }).isChecked(),
+    value: await sSelect.inputValue(),
+    shown: await sSelect.evaluate((s) => s.selectedOptions[0]?.textContent ?? ''),
+  };
+  await shared.close();
+  // no pathway: the goal said with its article
+  await page.goto(`${app}#/parcours?from_level=7&to_type=bts&max_steps=1&departements=12,46`);
+  await page.locator('.state-empty', { hasText: 'Pourquoi' }).waitFor();
+  d.noneReason = await page.locator('.state-empty').innerText();
+  await page.goto(`${app}#/parcours?from_level=3&to_level=7&max_steps=1&departements=12,46`);
+  await page.locator('.state-empty', { hasText: 'niveau 3 au' }).waitFor();
+  d.noneLevelReason = await page.locator('.state-empty').innerText();
+  await close();
+});
+
 // ---- 2. Carte: offline basemap, clusters, filters -------------------------------------------
 await scenario('carte', async (d) => {
   const { page, close, log } = await newPage('carte');
@@ -1031,6 +1081,8 @@ await scenario('francais', async (d) => {
     ['parcours-niveau', '#/parcours?from_level=4&sector=operateurs-cn-fraiseurs&to_level=5&departements=12,46', 'article.pathway'],
     ['parcours-niveau-metier', '#/parcours?from_level=3&job=H2913&campus=mecanic-vallee', 'article.pathway, .state-empty'],
     ['parcours-niveau-refuse', '#/parcours?from_level=3&sector=H2913&to_level=4', '.state-error'],
+    ['parcours-region', '#/parcours?from_level=4&to_level=5&region=76', 'article.pathway'],
+    ['parcours-aucun', '#/parcours?from_level=7&to_type=bts&max_steps=1&departements=12,46', '.state-empty'],
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
     ['carte-fiche', '#/carte?focus=actor:lycee-la-decouverte-decazeville', '.leaflet-popup-content'],
     ['carte-commune-deduite', '#/carte?focus=actor:uai-0121516h', '.leaflet-popup-content'],

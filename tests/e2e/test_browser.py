@@ -236,6 +236,26 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
     assert d["outsideLinks"] == ["#/reseau?campus=mecanic-vallee&select=diploma:50023224"]
 
 
+def test_parcours_by_region_and_goals_in_plain_french(run: dict[str, Any]) -> None:
+    """A région chosen by its French name (the API's codes never shown), refused when none is
+    chosen, kept in the link, said by the answer; with no pathway, the goal reads as French
+    writes it (« à un BTS », « au niveau 7 (bac + 5) »)."""
+    d = _check(run, "region")
+    options = d["regionOptions"]
+    assert len(options) == 19 and options[0] == "— Choisir une région —"
+    names = {"Occitanie", "Île-de-France", "Provence-Alpes-Côte d'Azur", "La Réunion"}
+    assert names <= set(options)
+    assert not any(ch.isdigit() for o in options for ch in o), options
+    assert d["regionError"] == "Choisissez une région dans la liste."
+    assert "region=76" in d["hash"] and "departements=" not in d["hash"]
+    assert d["summary"].endswith("dans la région Occitanie."), d["summary"]
+    assert d["cards"] >= 1
+    assert d["sharedForm"] == {"region": True, "value": "76", "shown": "Occitanie"}
+    assert "ne mène du niveau 7 à un BTS en 1 étape au plus." in d["noneReason"], d["noneReason"]
+    assert "à BTS" not in d["noneReason"]
+    assert "ne mène du niveau 3 au niveau 7 (bac + 5) ou plus" in d["noneLevelReason"]
+
+
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     d = _check(run, "carte")
     assert d["clusters"] >= 1

@@ -14,7 +14,7 @@ import { createSelectionPanel } from './compare';
 import { isKept, onSelectionChange, toggleKept } from './selection';
 
 const QUERY_KEYS = [
-  'from', 'from_level', 'sector', 'to_level', 'to_type', 'job', 'campus', 'departements', 'near',
+  'from', 'from_level', 'sector', 'to_level', 'to_type', 'job', 'campus', 'departements', 'region', 'near',
   'radius_km', 'home', 'modality', 'allow_outside', 'max_steps', 'limit',
 ] as const satisfies readonly (keyof QueryOf<'/pathways'>)[];
 
@@ -230,9 +230,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   async function territoryShape(): Promise<TerritoryShape> {
-    const key = ['departements', 'campus', 'near', 'radius_km'].map((k) => params.get(k) ?? '').join('|');
+    const key = ['departements', 'region', 'campus', 'near', 'radius_km'].map((k) => params.get(k) ?? '').join('|');
     let codes: string[] = [];
     if (params.get('departements')) codes = params.get('departements')!.split(',');
+    else if (params.get('region')) codes = await f.territory.regionDepartements(params.get('region')!);
     else if (params.get('campus')) {
       const list = await cached<CampusSummary[]>('/campuses').catch(() => []);
       codes = list.find((c) => c.id === params.get('campus'))?.departements ?? [];
@@ -265,7 +266,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       // a sector by its name in the list, else as the API names it (« métier ROME H2903 »)
       return label ? `le métier ou la filière « ${label} »` : `le ${a.goal}`;
     }
-    return a.goal;
+    return params.get('to') ? `le diplôme ${a.goal}` : a.goal;
   }
 
   // ---- start -----------------------------------------------------------------------------
