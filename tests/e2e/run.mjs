@@ -56,8 +56,11 @@ async function newPage(name, viewport = DESKTOP, options = {}) {
   return { page, context, log, close: () => context.close() };
 }
 
+// Scenarios over another fixture (test_browser.py's thin_server): run only when asked by name.
+const ASKED_ONLY = new Set(['a-confirmer']);
+
 async function scenario(name, fn) {
-  if (only && !only.includes(name)) return;
+  if (only ? !only.includes(name) : ASKED_ONLY.has(name)) return;
   const t0 = Date.now();
   const details = {};
   try {
@@ -375,6 +378,27 @@ await scenario('region', async (d) => {
   await page.goto(`${app}#/parcours?from_level=3&to_level=7&max_steps=1&departements=12,46`);
   await page.locator('.state-empty', { hasText: 'niveau 3 au' }).waitFor();
   d.noneLevelReason = await page.locator('.state-empty').innerText();
+  await close();
+});
+
+// Offers a thin latest file omits (over tests/fixtures/opendata_honest3 only): marked
+// « à confirmer », the API's unlisted_note said once per step.
+await scenario('a-confirmer', async (d) => {
+  const { page, close } = await newPage('a-confirmer');
+  await page.goto(`${app}#/parcours?from=50033002&to_type=bac_pro&departements=35`);
+  const card = page.locator('article.pathway').first();
+  await card.waitFor();
+  const step = card.locator('li.step', { has: page.locator('.offer-note') });
+  await step.locator('details.others summary').first().click();
+  d.badges = await step.locator('.badge', { hasText: 'à confirmer' }).count();
+  d.notes = await step.locator('.offer-note').allInnerTexts();
+  d.otherCardsNotes = await page.locator('article.pathway').nth(1).locator('.offer-note').count();
+  await page.screenshot({ path: join(shots, 'parcours-a-confirmer.png') });
+  await page.goto(`${app}#/parcours?from=50033002&to_type=bac_pro&near=35115&radius_km=10&home=35115`);
+  await page.locator('.results-summary', { hasText: 'autour' }).waitFor();
+  const only = page.locator('article.pathway').first();
+  d.chosenNote = await only.locator('.offer-note').innerText();
+  d.chosenBadge = await only.locator('li.step:not(.step-start) > div > .offer .badge', { hasText: 'à confirmer' }).isVisible();
   await close();
 });
 

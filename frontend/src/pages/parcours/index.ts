@@ -266,7 +266,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       // a sector by its name in the list, else as the API names it (« métier ROME H2903 »)
       return label ? `le métier ou la filière « ${label} »` : `le ${a.goal}`;
     }
-    return params.get('to') ? `le diplôme ${a.goal}` : a.goal;
+    return a.goal;
   }
 
   // ---- start -----------------------------------------------------------------------------
