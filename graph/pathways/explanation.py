@@ -14,6 +14,7 @@ from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.labels import MODALITY_FR, TYPE_FR
+from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import from_start, to_goal
 from graph.pathways.query import PathwayQuery
@@ -278,8 +279,7 @@ def why_none(
     or préfecture) and how it is said (« du centre du territoire »)."""
     if not unrestricted:
         return (
-            f"Aucune passerelle connue ne mène {from_start(q.start_label)} "
-            f"{to_goal(goal_label(q))} "
+            f"Aucune passerelle connue ne mène {from_start(q.start_label)} {to_goal_phrase(q)} "
             f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside

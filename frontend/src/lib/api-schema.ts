@@ -149,6 +149,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Regions
+         * @description Every région by its French name (in French alphabetical order, accents ignored), with
+         *     its départements.
+         */
+        get: operations["get_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/actors": {
         parameters: {
             query?: never;
@@ -2488,6 +2509,38 @@ export interface components {
             /** Kind */
             kind?: string | null;
         };
+        /** RegionOut */
+        RegionOut: {
+            /**
+             * Code
+             * @description Région code (COG): what `region=` takes.
+             * @example 76
+             */
+            code: string;
+            /**
+             * Name
+             * @description French name, for users.
+             * @example Occitanie
+             */
+            name: string;
+            /**
+             * Departements
+             * @description Its départements as the COG writes them (46, 2A, 974).
+             * @example [
+             *       "09",
+             *       "11",
+             *       "12"
+             *     ]
+             */
+            departements: string[];
+        };
+        /** Regions */
+        Regions: {
+            /** Count */
+            count: number;
+            /** Regions */
+            regions: components["schemas"]["RegionOut"][];
+        };
         /** ScoreOut */
         ScoreOut: {
             /** Total */
@@ -3177,6 +3230,62 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_regions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Regions"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

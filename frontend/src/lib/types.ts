@@ -27,6 +27,8 @@ export type SiteOut = S['SiteOut'];
 export type ActorDetail = S['ActorDetail'];
 export type PlatformOut = S['PlatformOut'];
 export type Prefectures = S['Prefectures'];
+export type Region = S['RegionOut'];
+export type Regions = S['Regions'];
 
 export type PathwayOffer = S['OfferOut'];
 export type PasserelleUsed = S['PasserelleUsed'];
