@@ -98,6 +98,10 @@ class Section(BaseModel):
 class GapReport(BaseModel):
     territory: str
     sector: str | None = None
+    sector_name: str | None = Field(
+        default=None,
+        description="The French name of the filière or field of training asked (`sector`).",
+    )
     counts: dict[str, int]
     sections: list[Section]
 
