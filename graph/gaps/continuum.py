@@ -20,6 +20,17 @@ from graph.models import OPEN_STATUSES
 
 __all__ = ["continuum_breaks"]
 
+# Bac+3 and Bac+5 programmes are in the public files only where one enters after the bac
+# (Parcoursup: licences, BUT, engineering schools) or a campus document names them: the Lozère
+# « lacked » a Bac+5 that no file could have shown (no master, no licence pro is listed).
+UNSURE_FROM = 6
+UPPER_LEVELS = (
+    " Aux niveaux Bac+3 et Bac+5, les données ne connaissent que les formations où l'on entre "
+    "après le bac (Parcoursup) et celles des documents de campus : licences professionnelles, "
+    "masters et écoles recrutant après un Bac+2 n'y figurent pas, une absence à ces niveaux "
+    "est à vérifier."
+)
+
 
 def continuum_breaks(
     d: GapData, *, sector: str | None = None, sector_name: str | None = None
@@ -83,7 +94,9 @@ def _findings(
             continue
         name = names[gid]
         inner = [lv for lv in missing if open_levels and open_levels[0] < lv < open_levels[-1]]
-        severity = "high" if inner else ("medium" if missing else "low")
+        # a missing Bac+3 or Bac+5 may be a gap of the files, not of the territory
+        unsure = bool(inner) and min(inner) >= UNSURE_FROM
+        severity = "high" if inner and not unsure else ("medium" if missing else "low")
         parts = [f"Niveaux proposés : {levels_text(open_levels)}"]
         if planned_levels or planned_rows:
             planned_desc = "; ".join(
@@ -93,11 +106,18 @@ def _findings(
         if missing:
             parts.append(f"absents : {levels_text(missing)}")
         why = ". ".join(parts) + "."
-        if inner:
+        if inner and not unsure:
             why += (
                 f" La rupture au niveau {', '.join(map(str, inner))} oblige les apprenants "
                 "à quitter le territoire pour poursuivre."
             )
+        elif inner:
+            why += (
+                f" La rupture au niveau {', '.join(map(str, inner))}, si elle se confirme, "
+                "obligerait les apprenants à quitter le territoire pour poursuivre."
+            )
+        if any(lv >= UNSURE_FROM for lv in missing):
+            why += UPPER_LEVELS
         nodes = [NodeRef(type="sector", key=gid, name=name)] if gid in campus_sectors else []
         nodes += [
             NodeRef(type="diploma", key=r["diploma"]["code"], name=r["diploma"]["name"])

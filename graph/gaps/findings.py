@@ -54,7 +54,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "suggested_partnerships": (
         "Partenariats suggérés",
         "Paires d'acteurs à rapprocher, par prédiction de liens (allocation de ressources) sur "
-        "le graphe acteurs–filières–diplômes–plateformes, limitée par la distance.",
+        "le graphe acteurs–filières–domaines de formation–diplômes–plateformes, limitée par la "
+        "distance.",
     ),
     "brokers": (
         "Acteurs pivots et liens fragiles",
