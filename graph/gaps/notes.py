@@ -165,8 +165,8 @@ def _partnership_note(d: GapData, found: Sequence[Finding]) -> str | None:
     only_schools = not kinds & (ECONOMIC | RESEARCH)
     if found:
         return ONLY_SCHOOLS if only_schools else None
-    if not d.inside:
-        return None  # the continuum's note says there is no offer
+    if not d.inside_for_sector:
+        return None  # the continuum's note says there is no offer (of the filière asked)
     return NO_SUGGESTION + (NO_SUGGESTION_SCHOOLS if only_schools else NO_SUGGESTION_PAIRS)
 
 
