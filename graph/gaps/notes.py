@@ -138,7 +138,7 @@ def section_notes(
             f"{_establishments(unjudged)} connu{'s' if many else ''} seulement par les "
             f"fichiers publics (annuaires, Parcoursup, Affelnet) {verb} : ces fichiers ne "
             "décrivent aucun partenariat, on ne sait pas s'ils sont isolés."
-            + ("" if companies else " Aucune entreprise n'est recensée sur ce territoire.")
+            + ("" if companies else f" {_no_company(d)}")
         )
     if note := _partnership_note(d, found.get("suggested_partnerships", ())):
         notes["suggested_partnerships"] = note
@@ -164,10 +164,33 @@ def _partnership_note(d: GapData, found: Sequence[Finding]) -> str | None:
     kinds = {a["kind"] for a in d.actors if a["id"] in d.inside_ids and a["label"] == "Actor"}
     only_schools = not kinds & (ECONOMIC | RESEARCH)
     if found:
-        return ONLY_SCHOOLS if only_schools else None
+        return ONLY_SCHOOLS + _unplaced(d) if only_schools else None
     if not d.inside_for_sector:
         return None  # the continuum's note says there is no offer (of the filière asked)
-    return NO_SUGGESTION + (NO_SUGGESTION_SCHOOLS if only_schools else NO_SUGGESTION_PAIRS)
+    if only_schools:
+        return NO_SUGGESTION + NO_SUGGESTION_SCHOOLS + _unplaced(d)
+    return NO_SUGGESTION + NO_SUGGESTION_PAIRS
+
+
+def _no_company(d: GapData) -> str:
+    """No company in the territory: the files know none, or (a campus covers it) those its
+    documents name have no known place (the Mecanic Vallée's Figeac Aéro, AT2D…: its
+    documents give no commune), counted in the campus's own report only."""
+    if not d.local_campuses:
+        return "Aucune entreprise n'est recensée sur ce territoire."
+    return (
+        "Aucune entreprise n'a de lieu connu sur ce territoire : celles que citent les documents "
+        "du campus sans en donner le lieu ne sont comptées que dans le rapport du campus."
+    )
+
+
+def _unplaced(d: GapData) -> str:
+    if not d.local_campuses:
+        return ""
+    return (
+        " Les entreprises et laboratoires que citent les documents du campus sans en donner le "
+        "lieu ne sont comptés que dans le rapport du campus."
+    )
 
 
 def _linked(d: GapData) -> bool:
