@@ -10,6 +10,7 @@ actually trains for, each with its number of offers.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
@@ -109,8 +110,20 @@ def territory_choices(
         if code and (name := nsf_name(code))
     ]
     unnamed = sum(n for code, n in fields.items() if not nsf_name(code))
-    key = lambda c: (c.name.casefold(), c.id)  # noqa: E731
-    return sorted(campus_choices, key=key) + sorted(field_choices, key=key), unnamed
+    # a recruitment table may give two rows one name (the Mecanic Vallée's two « Soudeurs »):
+    # listed once, the first by id, as the other lists of filières do (frontend lib/refs.ts)
+    once: dict[tuple[str, str], SectorChoice] = {}
+    for c in sorted(campus_choices, key=lambda c: c.id):
+        once.setdefault((c.kind, _sort_key(c.name)), c)
+    key = lambda c: (_sort_key(c.name), c.id)  # noqa: E731
+    return sorted(once.values(), key=key) + sorted(field_choices, key=key), unnamed
+
+
+def _sort_key(name: str) -> str:
+    """A name as a French reader sorts it: « Équipement » among the E, not after the Z."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(ch)
+    )
 
 
 def _programmes(rows: Iterable[Row]) -> dict[tuple[str, str], Row]:

@@ -21,7 +21,8 @@ __all__ = ["section_notes"]
 
 NO_CAMPUS_FILIERE = (
     "Aucune filière de campus des métiers n'est décrite sur ce territoire : le continuum n'y "
-    "est jugé que pour l'ensemble des formations, pas filière par filière."
+    "est jugé que pour l'ensemble des formations, pas filière par filière ; un domaine de "
+    "formation peut être demandé comme filière pour le juger à part."
 )
 ALL_LEVELS = " Tous les niveaux du CAP au Bac+5 y sont proposés."
 NO_OFFER = "Aucune formation n'est recensée sur ce territoire."
