@@ -237,7 +237,7 @@ def suggested_partnerships(
         )
         return (pairs[0][2], pairs[0][3]) if pairs else None
 
-    out = []
+    out: list[Finding] = []
     for s in ranked:
         if len(out) >= limit:
             break
