@@ -380,3 +380,15 @@ def test_section_notes_say_what_the_data_does_not_know() -> None:
     assert "isolated_actors" not in judged_notes
     assert "ne partage une filière" in judged_notes["suggested_partnerships"]
     assert "suggested_partnerships" not in section_notes(judged, {"suggested_partnerships": two})
+
+
+def test_a_campus_territory_without_placed_companies_does_not_say_none_is_recorded() -> None:
+    """Aveyron and Lot: the Mecanic Vallée's documents name Figeac Aéro, AT2D… without a
+    commune; the territory's report said « Aucune entreprise n'est recensée sur ce territoire »."""
+    public = {**actor("lp", "lycee"), "campuses": [], "roles": []}
+    d = inside(actors=[public], offers=[offer_row("lp", "BAC", 4)], local_campuses={"c"})
+    note = section_notes(d, {})["isolated_actors"]
+    assert "Aucune entreprise n'est recensée" not in note
+    assert "Aucune entreprise n'a de lieu connu sur ce territoire" in note
+    d.local_campuses = set()
+    assert "Aucune entreprise n'est recensée" in section_notes(d, {})["isolated_actors"]
