@@ -638,6 +638,29 @@ await scenario('manques', async (d) => {
   await page.waitForFunction(() => window.location.hash.startsWith('#/carte'));
   await page.locator('.leaflet-popup-content').first().waitFor();
   d.mapPopup = (await page.locator('.leaflet-popup-content .popup-title').first().innerText()).trim();
+  // The « Filière » list is the territory's: the campus's filières, then the fields of training
+  // offered there; another campus's list has none of the Mecanic Vallée's filières.
+  await page.goto(`${app}#/manques?campus=mecanic-vallee`);
+  await page.getByRole('heading', { name: 'Synthèse' }).waitFor({ timeout: 30_000 });
+  const sectorSel = page.locator('#manques-secteur');
+  await page.waitForFunction(() => document.querySelectorAll('#manques-secteur optgroup').length >= 2);
+  d.sectorGroups = await sectorSel.locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+  d.sectorOptions = await sectorSel.locator('option').evaluateAll((els) => els.map((e) => e.textContent));
+  await page.getByLabel('Campus', { exact: true }).selectOption('campus-entreprises-clermont');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#manques-secteur option')].some((o) => o.textContent?.startsWith('Mécatronique')));
+  d.otherCampusOptions = await sectorSel.locator('option').evaluateAll((els) => els.map((e) => e.textContent));
+  // A field of training asked: the summary names it, the continuum is titled by it.
+  await page.getByLabel('Campus', { exact: true }).selectOption('mecanic-vallee');
+  await page.waitForFunction(() => [...document.querySelectorAll('#manques-secteur option')].some((o) => o.textContent?.startsWith('Mécatronique')));
+  const field = await sectorSel.locator('optgroup[label="Domaines de formation proposés sur le territoire"] option').first();
+  d.fieldValue = await field.getAttribute('value');
+  d.fieldText = await field.innerText();
+  await sectorSel.selectOption(d.fieldValue);
+  await page.getByRole('button', { name: 'Afficher le rapport' }).click();
+  await page.waitForFunction(() => /Filière :/.test(document.querySelector('.gap-summary p')?.textContent ?? ''));
+  d.fieldSummary = await page.locator('.gap-summary p').first().innerText();
+  d.fieldContinuum = await page.locator('#rubrique-continuum_breaks').innerText();
+  d.fieldHash = await page.evaluate(() => window.location.hash);
   await close();
 });
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -365,6 +366,18 @@ def test_manques_report_and_csv(run: dict[str, Any]) -> None:
     assert d["csvName"].endswith(".csv") and d["csvLines"] >= 2
     assert d["networkSelected"] and d["mapPopup"]
     assert (SCREENSHOTS / "manques.png").is_file()
+    # the Filière list is the territory's (round 5): the campus's filières, then the fields of
+    # training offered there, each with its count; another campus's list has none of them
+    assert d["sectorGroups"][0] == "Filières des campus du territoire"
+    assert "Domaines de formation proposés sur le territoire" in d["sectorGroups"]
+    assert any(o.startswith("Mécatronique") for o in d["sectorOptions"])
+    assert not any(o.startswith("Mécatronique") for o in d["otherCampusOptions"])
+    assert re.search(r" — \d+ formations?$", d["fieldText"]), d["fieldText"]
+    name = d["fieldText"].split(" — ")[0]
+    assert f"Filière : {name}." in d["fieldSummary"], d["fieldSummary"]
+    assert "toutes filières" not in d["fieldContinuum"]
+    assert f"Continuum {name}" in d["fieldContinuum"] or "Tous les niveaux" in d["fieldContinuum"]
+    assert f"sector={d['fieldValue']}" in d["fieldHash"]
 
 
 def test_phone_width(run: dict[str, Any]) -> None:

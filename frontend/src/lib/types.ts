@@ -44,6 +44,7 @@ export type GapNode = S['NodeRef'];
 export type GapFinding = S['Finding'];
 export type GapSection = S['Section'];
 export type GapsAnswer = S['GapReport'];
+export type GapSectorChoices = S['SectorChoices'];
 
 export type Health = S['Health'];
 export type FeedersAnswer = S['FeedersAnswer'];
