@@ -39,6 +39,7 @@ from graph.ingest.opendata import created
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
 from graph.ingest.opendata.lazy import LazyStatements, Part, given
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
+from graph.ingest.opendata.passerelle_links import link_statements
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
     Establishment,
@@ -631,6 +632,7 @@ class _NodeBulk:
     props: tuple[str, ...]
     created: Callable[[Mapping[str, Any]], tuple[Any, ...]]
     existing: frozenset[str]
+    requires: tuple[tuple[str, str], ...] = ()  # BulkNodes.requires
 
     def statement(self, name: str, params: dict[str, Any]) -> BulkNodes:
         new = frozenset(k for r in params["rows"] if (k := r[self.key]) not in self.existing)
@@ -642,6 +644,7 @@ class _NodeBulk:
             props=self.props,
             new=new,
             created=self.created,
+            requires=self.requires,
         )
 
 
@@ -950,7 +953,7 @@ def build_statements(
     run = run_key(keys)
     establishments = list(data.establishments.values())
     places = _offer_places(offering, known, state.other_offer_places)
-    site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
+    site_bulk = diploma_bulk = programme_bulk = actor_bulk = passerelle_bulk = None
     if bulk:
 
         def has(label: Label) -> frozenset[str]:
@@ -981,6 +984,15 @@ def build_statements(
             created.ACTOR_PROPS,
             partial(created.actor, run, sources, natures),
             has(Label.ACTOR) | {a["uai"] for a in adopted},
+        )
+        diploma = Label.DIPLOMA.value
+        passerelle_bulk = _NodeBulk(
+            Label.PASSERELLE.value,
+            "id",
+            created.PASSERELLE_PROPS,
+            partial(created.passerelle, run),
+            has(Label.PASSERELLE),
+            requires=(("a", diploma), ("b", diploma)),
         )
     statements = LazyStatements(
         [
@@ -1013,13 +1025,14 @@ def build_statements(
             ),
             given(
                 [
-                    *_chunks("import_passerelles", passerelles, run=run),
+                    *_node_chunks("import_passerelles", passerelles, passerelle_bulk, run=run),
                     Statement(
                         "import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}
                     ),
                     Statement("import_sweep_delete", {"run": run}),
                     *_chunks("import_link_actor_site", located),
                     *_chunks("import_link_part_of", part_of, source=annuaire),
+                    *link_statements(passerelles, bulk=bulk, batch=BATCH),
                 ]
             ),
             bulk_part,
