@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 from graph.cypher import CypherLibrary
 from graph.ingest.opendata import created
@@ -183,7 +185,7 @@ def test_bulk_passerelles_set_what_the_queries_set_in_their_order(data) -> None:
     for var in ("f", "t"):
         assert tuple(re.findall(rf"\b{var}\.(\w+) =", text)) == LINK_PROPS
     assert "SET l += r.leg, l.origin = 'import'" in text
-    assert LEADS_TO_PROPS == (*LEG_FIELDS, "origin")
+    assert (*LEG_FIELDS, "origin") == LEADS_TO_PROPS
 
 
 def test_rows_carry_no_nulls_and_the_sweep_clears_every_import_property(data) -> None:
@@ -285,6 +287,15 @@ def test_no_inferred_passerelle_leads_to_a_closed_diploma(data) -> None:
 )
 def test_fast_normalisation_equals_graph_text_normalise(text: str) -> None:
     assert _norm(text) == normalise(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(hst.text())
+def test_fast_normalisation_equals_graph_text_normalise_on_any_text(text: str) -> None:
+    """Any text, marks outside U+0300-U+036F and the grapheme joiner (U+034F, not a mark
+    for unicodedata.combining) included."""
+    assert _norm(text) == normalise(text)
+    assert _norm(text + "a\u034fb\u20d0") == normalise(text + "a\u034fb\u20d0")
 
 
 def _row(code: str, actor: str, modality: str | None, origin: str, **offer: object) -> dict:

@@ -5,9 +5,10 @@ On FalkorDB the nodes an import creates (most of them on a first import) are wri
 function here gives, for one row of its query, the properties the query sets on a node it
 creates (a node no seed describes: every ``FOREACH`` branch applies), in the order the query
 sets them, None where the query's value is null (the property is not set). Keep them in step
-with cypher/import_{sites,diplomas,programmes,actors,passerelles}.cypher: tests/unit/test_import_writer.py
-checks the property names against each query's ``SET`` list, tests/integration/
-test_import_bulk.py and test_import_fast_paths.py compare the graphs both ways write.
+with cypher/import_{sites,diplomas,programmes,actors,passerelles}.cypher:
+tests/unit/test_import_writer.py checks the property names against each query's ``SET`` list,
+tests/integration/test_import_bulk.py and test_import_fast_paths.py compare the graphs both
+ways write.
 """
 
 from __future__ import annotations
