@@ -1,6 +1,6 @@
 // The links of the import's passerelles (import_passerelles wrote the nodes): FROM_DIPLOMA and
 // TO_DIPLOMA, and one LEADS_TO for path queries, marked origin 'import' (the import owns
-// them). FalkorDB writes the same relationships in bulk (graph/ingest/opendata/passerelles.py).
+// them). FalkorDB writes the same relationships in bulk (graph/ingest/opendata/links.py).
 // Params: $rows (the rows of import_passerelles: {id, a, b, props, leg}). Returns: count.
 UNWIND $rows AS r
 MATCH (p:Passerelle {id: r.id})

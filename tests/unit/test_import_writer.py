@@ -12,7 +12,13 @@ from hypothesis import strategies as hst
 
 from graph.cypher import CypherLibrary
 from graph.ingest.opendata import created
-from graph.ingest.opendata.passerelle_links import LEADS_TO_PROPS, LEG_FIELDS, LINK_PROPS
+from graph.ingest.opendata.links import (
+    LEADS_TO_PROPS,
+    LEG_FIELDS,
+    LINK_PROPS,
+    LOCATED_PROPS,
+    RENAMED_PROPS,
+)
 from graph.ingest.opendata.plan import parse_directory
 from graph.ingest.opendata.writer import (
     BATCH,
@@ -66,8 +72,8 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_passerelles",
         "import_sweep_unmark",
         "import_sweep_delete",
-        "import_link_actor_site",
         "import_link_part_of",
+        "import_link_actor_site",
         "import_link_passerelles",
         "import_link_offers",
         "import_link_programme_offers",
@@ -89,7 +95,13 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_link_offers",
         "import_link_programme_offers",
         "import_link_passerelles",
+        "import_link_actor_site",
+        "import_link_renamed_to",
     }
+    for name in ("import_link_actor_site", "import_link_renamed_to"):  # the same rows
+        assert [e[:2] for s in links if s.name == name for e in s.params["rows"]] == [
+            tuple(r.values()) for s in plan.statements if s.name == name for r in s.params["rows"]
+        ]
     assert sum(len(s.params["rows"]) for s in offers) == sum(
         len(s.params.get("rows", ()))
         for s in plan.statements
@@ -189,6 +201,12 @@ def test_bulk_passerelles_set_what_the_queries_set_in_their_order(data) -> None:
     for var in ("f", "t"):
         assert tuple(re.findall(rf"\b{var}\.(\w+) =", text)) == LINK_PROPS
     assert "SET l += r.leg, l.origin = 'import'" in text
+    for query, props in (
+        ("import_link_actor_site", LOCATED_PROPS),
+        ("import_link_renamed_to", RENAMED_PROPS),
+    ):
+        text = CypherLibrary("falkordb").get(query)
+        assert tuple(re.findall(r"\brel\.(\w+) =", text)) == props, query
     assert (*LEG_FIELDS, "origin") == LEADS_TO_PROPS
 
 

@@ -39,8 +39,8 @@ from graph.ingest import continuations  # a module: it imports this package's pa
 from graph.ingest.opendata import created
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
 from graph.ingest.opendata.lazy import LazyStatements, Part, given
+from graph.ingest.opendata.links import link_statements, located_statements, renamed_statements
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
-from graph.ingest.opendata.passerelle_links import link_statements
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
     Establishment,
@@ -353,6 +353,13 @@ def _programme_offer_rows(data: ImportData, offers: Sequence[Any]) -> list[dict[
         )
         for o in offers
     ]
+
+
+def _actor_source(e: Establishment, sources: dict[str, str]) -> str | None:
+    """The ``imported_source`` cypher/import_actors.cypher gives an establishment (the
+    citations of the directories describing it), as graph.ingest.opendata.created.actor."""
+    described = list(e.described_by)
+    return created.citations(described, sources) if described else created.UAI_ONLY
 
 
 def _offer_places(
@@ -1032,8 +1039,14 @@ def build_statements(
                         "import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}
                     ),
                     Statement("import_sweep_delete", {"run": run}),
-                    *_chunks("import_link_actor_site", located),
                     *_chunks("import_link_part_of", part_of, source=annuaire),
+                    # the links from here on in bulk on FalkorDB, each ends query read once
+                    *located_statements(
+                        located,
+                        [_actor_source(known[r["uai"]], sources) for r in located] if bulk else [],
+                        bulk=bulk,
+                        batch=BATCH,
+                    ),
                     *link_statements(passerelles, bulk=bulk, batch=BATCH),
                 ]
             ),
@@ -1048,10 +1061,11 @@ def build_statements(
                         file=psup_file,
                         source=psup,
                     ),
-                    *_chunks(
-                        "import_link_renamed_to",
+                    *renamed_statements(
                         renamed,
-                        source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
+                        f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
+                        bulk=bulk,
+                        batch=BATCH,
                     ),
                     # where each establishment offers, for the gap reports: written with
                     # the actors, except seed actors' and the actors not imported
