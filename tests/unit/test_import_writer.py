@@ -65,6 +65,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
     order = [n for i, n in enumerate(names) if n not in names[:i]]
     assert order == [
         "import_clear_relationships",
+        "import_clear_passerelles",
         "import_sites",
         "import_diplomas",
         "import_programmes",

@@ -1000,7 +1000,7 @@ def build_statements(
             "id",
             created.PASSERELLE_PROPS,
             partial(created.passerelle, run),
-            has(Label.PASSERELLE),
+            frozenset(),  # the import's own are deleted first (import_clear_passerelles)
             requires=(("a", diploma), ("b", diploma)),
         )
     statements = LazyStatements(
@@ -1008,6 +1008,7 @@ def build_statements(
             given(
                 [
                     Statement("import_clear_relationships"),
+                    Statement("import_clear_passerelles"),
                     *_node_chunks("import_sites", sites, site_bulk, run=run, sources=sources),
                     *_node_chunks(
                         "import_diplomas",
