@@ -31,6 +31,6 @@ SET n.imported = true, n.import_key = 'Diploma:' + r.code, n.import_run = $run,
 FOREACH (_ IN CASE WHEN coalesce(n.seed, false) THEN [] ELSE [1] END |
   SET n.name = coalesce(r.readable, r.name), n.name_norm = r.norm, n.type = r.type,
       n.level = r.level, n.nsf = r.nsf, n.source = $sources[r.src], n.campuses = [])
-FOREACH (_ IN CASE WHEN coalesce(n.seed, false) AND r.readable IS NOT NULL AND n.name = r.name
-  THEN [1] ELSE [] END | SET n.name = r.readable)
+FOREACH (_ IN CASE WHEN coalesce(n.seed, false) AND r.readable IS NOT NULL AND r.name = n.name
+  THEN [1] ELSE [] END | SET n += {name: r.readable})
 RETURN count(n) AS count

@@ -93,4 +93,8 @@ def test_no_pathway_tells_the_files_silence_apart_from_the_territory(client: Tes
     assert "aucune offre en apprentissage connue ailleurs" not in reason, reason
     assert "aucune offre de Bac pro cuisine dans le département" in reason, reason
     assert f"({NOT_DESCRIBED} : à vérifier auprès des CFA et des établissements)" in reason
+    # no home given: the nearest is measured from Ajaccio, not chosen by its capacity (it was
+    # a lycée of Martinique, « distance inconnue : aucun domicile donné »)
+    assert "km d'Ajaccio (préfecture)" in reason, reason
+    assert "Martinique" not in reason and "aucun domicile donné" not in reason, reason
     assert_plain_french(sentences(answer))
