@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.gaps.cache import cached_answer
+from graph.place_precision import location_precision
 from graph.store import GraphStore
 
 
@@ -82,6 +83,9 @@ def _map_points(
                     # "coordinates": the commune is the nearest to the place's own position
                     # (the files give no commune), else null
                     "commune_from": r.get("commune_from"),
+                    # "address" | "commune" (only its commune's centre: approximate) | null
+                    # (graph/place_precision.py)
+                    "location_precision": location_precision(r.get("coords_precision")),
                     # Codes to join other datasets: UAI (Éducation nationale), SIRET, INSEE.
                     "uai": r.get("uai"),
                     "siret": r.get("siret"),

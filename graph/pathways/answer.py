@@ -13,6 +13,7 @@ from graph.pathways.explanation import passerelle_sentence, unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
+from graph.place_precision import LocationPrecision, location_precision, shown_km
 
 __all__ = [
     "OfferOut",
@@ -50,6 +51,13 @@ class OfferOut(BaseModel):
     departement: str | None = None
     lat: float | None = None
     lon: float | None = None
+    location_precision: LocationPrecision | None = Field(
+        default=None,
+        description="How the establishment is placed: `address` (its own or its programme's "
+        "coordinates), `commune` (only its commune's centre: the position is approximate, "
+        "« position approximative (centre de la commune) »), None when not known "
+        "(graph/place_precision.py).",
+    )
     modality: str | None = None
     status: str
     capacity: int | None = Field(default=None, description="Places, in `year` when known.")
@@ -87,7 +95,9 @@ class OfferOut(BaseModel):
     )
     in_territory: bool
     distance_km: float | None = Field(
-        default=None, description="From the previous step's establishment, or from home."
+        default=None,
+        description="From the previous step's establishment, or from home: to 0.1 km, or to "
+        "the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »).",
     )
     chosen: bool = False
     source: str
@@ -204,8 +214,10 @@ def pathway_out(
         for o in st.choice.ranked:
             od = None
             remote = is_distance_learning(o.actor)  # its address is no place of training
+            precision = o.offer.get("coords_precision")
             if prev is not None and o.offer.get("lat") is not None and not remote:
-                od = round(haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]), 1)
+                km = haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"])
+                od = shown_km(km, precision)
             outs.append(
                 OfferOut(
                     actor_id=o.actor["id"],
@@ -217,6 +229,7 @@ def pathway_out(
                     departement=o.offer.get("departement"),
                     lat=o.offer.get("lat"),
                     lon=o.offer.get("lon"),
+                    location_precision=location_precision(precision),
                     modality=o.offer["modality"],
                     status=o.offer["status"],
                     capacity=o.offer.get("capacity"),

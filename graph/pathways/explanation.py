@@ -20,6 +20,7 @@ from graph.pathways.job import from_start, to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
+from graph.place_precision import km_phrase
 from graph.text import at_name
 
 __all__ = [
@@ -42,8 +43,11 @@ OUTSIDE_MAX_KM = 150.0
 Row = dict[str, Any]
 
 
-def fmt_km(km: float) -> str:
-    return f"{km:.0f} km" if km >= 1 else "moins de 1 km"
+def fmt_km(km: float, precision: str | None = None) -> str:
+    """« 12 km », « moins de 1 km »; to a place known only as its commune's centre
+    (``precision``: the offer's ``coords_precision``), « ~2 km, position approximative … »
+    (graph/place_precision.py)."""
+    return km_phrase(km, precision)
 
 
 def goal_label(q: PathwayQuery) -> str:
@@ -181,7 +185,7 @@ def step_sentence(
     if st.choice.remote:
         parts.append(DISTANCE_PHRASE)
     elif st.choice.dist is not None:
-        parts.append(f"à {fmt_km(st.choice.dist)}")
+        parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}")
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
     if st.choice.dist is not None and st.choice.dist > NEAR_KM:
@@ -333,15 +337,14 @@ def _nearest(
     if ref is None and origin is not None and origin[0] is not None:
         (lat, lon), said = origin[0], origin[1]
         o = min(located, key=lambda o: haversine_km(lat, lon, o.offer["lat"], o.offer["lon"]))
-        return (
-            f"{place(o)}, à {fmt_km(haversine_km(lat, lon, o.offer['lat'], o.offer['lon']))} {said}"
-        )
+        km = haversine_km(lat, lon, o.offer["lat"], o.offer["lon"])
+        return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))} {said}"
     if ref is None:
         o = sorted(located, key=lambda o: (-(o.offer.get("capacity") or 0), o.actor["name"]))[0]
         return f"{place(o)} (distance inconnue : aucun domicile donné)"
     o = min(located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"]))
     km = haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
-    return f"{place(o)}, à {fmt_km(km)}"
+    return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))}"
 
 
 def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label: str) -> str:
@@ -354,7 +357,7 @@ def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label:
     where = f"{display_name(st.diploma)}, {at_place(best)}"
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
     if point is not None and lat is not None and lon is not None:
-        km = fmt_km(haversine_km(point[0], point[1], lat, lon))
+        km = fmt_km(haversine_km(point[0], point[1], lat, lon), best.offer.get("coords_precision"))
         return (
             f"Hors du territoire, le parcours connu le plus proche passe par {where}, "
             f"à {km} {origin_label} : au-delà de {OUTSIDE_MAX_KM:.0f} km, il n'est pas proposé."
