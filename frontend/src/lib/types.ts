@@ -59,6 +59,8 @@ export interface MapProps {
   commune?: string | null;
   /** 'coordinates': no file names the commune, the nearest to the place's position is given. */
   commune_from?: string | null;
+  /** 'commune': placed only at its commune's centre (graph/place_precision.py). */
+  location_precision?: 'address' | 'commune' | null;
   departement?: string | null;
   campuses: string[];
   sectors: string[];
