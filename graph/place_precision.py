@@ -77,9 +77,10 @@ def shown_km(km: float, precision: str | None) -> float:
     return round(km, 1)
 
 
-def km_phrase(km: float, precision: str | None) -> str:
+def km_phrase(km: float, precision: str | None, *, note: bool = True) -> str:
     """How far, in words: « 3 km », « moins de 1 km »; to a commune's centre « ~N km, position
-    approximative (centre de la commune) » (N: :func:`shown_km`).
+    approximative (centre de la commune) » (N: :func:`shown_km`; ``note=False``: « ~N km »,
+    the caller says why).
 
     >>> km_phrase(0.2, "commune")
     '~2 km, position approximative (centre de la commune)'
@@ -87,5 +88,6 @@ def km_phrase(km: float, precision: str | None) -> str:
     ('moins de 1 km', '12 km')
     """
     if precision == "commune":
-        return f"~{shown_km(km, precision):.0f} km, {APPROXIMATE_PHRASE}"
+        approx = f"~{shown_km(km, precision):.0f} km"
+        return f"{approx}, {APPROXIMATE_PHRASE}" if note else approx
     return f"{km:.0f} km" if km >= 1 else "moins de 1 km"

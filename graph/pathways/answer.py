@@ -47,6 +47,13 @@ class OfferOut(BaseModel):
     actor_kind: str
     uai: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(
+        default=None,
+        description="How the import found the commune when no file names it: `coordinates` "
+        "(the commune whose centre is nearest the establishment's position: it is only "
+        "« près de » that commune), `name` (the commune its name gives, near its position); "
+        "None when a file names it (graph/ingest/opendata/named_commune.py).",
+    )
     insee: str | None = None
     departement: str | None = None
     lat: float | None = None
@@ -225,6 +232,7 @@ def pathway_out(
                     actor_kind=o.actor["kind"],
                     uai=o.actor.get("uai"),
                     commune=o.offer.get("commune"),
+                    commune_from=o.offer.get("commune_from"),
                     insee=o.offer.get("site"),
                     departement=o.offer.get("departement"),
                     lat=o.offer.get("lat"),

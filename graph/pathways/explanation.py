@@ -39,6 +39,8 @@ __all__ = [
 # answer says where the nearest known one is instead (the bound of the gap reports' nearest next
 # step, graph/gaps/dead_ends.py). The usual continuation of the start is told wherever it is.
 OUTSIDE_MAX_KM = 150.0
+# said of a trip with a leg to an establishment placed at its commune's centre
+APPROXIMATE_TRIP = "un établissement n'est placé qu'au centre de sa commune"
 
 Row = dict[str, Any]
 
@@ -83,6 +85,9 @@ def place(o: Offer) -> str:
         dep = o.offer.get("departement")
         return f"{name} ({departement_place(dep) if dep else 'lieu inconnu'})"
     dep_name = departement_name(o.offer.get("departement") or "")
+    if o.offer.get("commune_from") == "coordinates":
+        # only the commune nearest its position: « près de » (ingest/opendata/named_commune.py)
+        commune = f"près de {commune}"
     if o.in_territory or not dep_name or dep_name == commune:  # « Paris (Paris) »: no more
         return name if name.endswith(f"({commune})") else f"{name} ({commune})"
     if name.endswith(f"({commune})"):
@@ -237,8 +242,16 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     n = len(s.plan)
     out = [f"{n} étape{'s' if n > 1 else ''} après {display_name(s.start)}."]
     if s.travel_km is not None:
+        # a leg to a commune's centre makes the whole trip approximate (place_precision.py)
+        approx = any(
+            st.choice.dist is not None
+            and st.choice.ranked[0].offer.get("coords_precision") == "commune"
+            for st in s.plan
+        )
+        total = km_phrase(s.travel_km, "commune" if approx else None, note=False)
         out.append(
-            f"Trajet total {fmt_km(s.travel_km)} {_travel_span(n, home=q.home is not None)}"
+            f"Trajet total {total} {_travel_span(n, home=q.home is not None)}"
+            + (f" ({APPROXIMATE_TRIP})" if approx else "")
             + (
                 f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."
                 if s.unplaced

@@ -62,9 +62,7 @@ def test_ranking_counts_a_commune_centre_a_communes_radius_further() -> None:
     assert ranking_km(0.2, None) == 0.2
 
 
-def test_a_commune_centre_does_not_pass_a_lycee_placed_by_its_address_for_sub_commune_km() -> (
-    None
-):
+def test_a_commune_centre_does_not_pass_a_lycee_placed_by_its_address_for_sub_commune_km() -> None:
     """Nantes: the CFA placed at the commune's centre 0.2 km from home ranked before a lycée
     0.9 km away placed by its address; now the lycée comes first. A commune-centre place
     nearer by more than a commune's radius still comes first."""

@@ -1876,6 +1876,11 @@ export interface components {
             uai?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is nearest the establishment's position: it is only « près de » that commune), `name` (the commune its name gives, near its position); None when a file names it (graph/ingest/opendata/named_commune.py).
+             */
+            commune_from?: string | null;
             /** Insee */
             insee?: string | null;
             /** Departement */

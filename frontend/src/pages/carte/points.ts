@@ -21,7 +21,8 @@ export function levelsText(levels: number[]): string {
 /** `campusNames`: campus id → name (ids are never shown). */
 export function popup(f: Feat, campusParam: string | null, campusNames: Map<string, string>): HTMLElement {
   const p = f.properties;
-  const where = [p.commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
+  const commune = p.commune && p.commune_from === 'coordinates' ? `près de ${p.commune}` : p.commune;
+  const where = [commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
   const campus = p.campuses[0] ?? campusParam ?? 'mecanic-vallee';
   return h(
     'div',

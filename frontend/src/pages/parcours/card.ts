@@ -45,7 +45,9 @@ export function passerelleText(step: PathwayStep): string {
 function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLElement {
   // placed at its commune's centre: its distance is known to a few km (graph/place_precision.py)
   const approx = o.location_precision === 'commune';
-  const where = [o.commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
+  // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py)
+  const commune = o.commune && o.commune_from === 'coordinates' ? `près de ${o.commune}` : o.commune;
+  const where = [commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
   const facts = [
     modalityFr(o.modality),
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
