@@ -7,7 +7,7 @@ dict), whatever the engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -124,3 +124,19 @@ class GraphStore(GraphReader, Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+Request = tuple[str, Mapping[str, Any]]  # a named read query and its parameters
+
+
+def read_ahead(reader: GraphReader, requests: Sequence[Request]) -> Iterator[list[Row]]:
+    """The rows of each request, in order. An engine that can pipeline reads (FalkorDB's
+    ``read_pipelined``) sends the next requests before the caller has handled the current
+    rows, so that the server answers them while the caller works (the pathway cache's preload:
+    its wall time was its CPU plus the server's, one after the other); others read one by one.
+    Close the iterator (or exhaust it) to free its connection."""
+    pipelined = getattr(reader, "read_pipelined", None)
+    if pipelined is not None:
+        rows: Iterator[list[Row]] = pipelined(requests)
+        return rows
+    return (reader.read(name, **params) for name, params in requests)
