@@ -27,6 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from graph import shared_values
 from graph.coverage import read_coverage
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
@@ -122,38 +123,19 @@ def _offer_order(pair: tuple[Row, Row]) -> tuple[str, ...]:
 
 
 class _Shared:
-    """One object for equal values of the cache's rows: the same commune, département,
-    source, modality or status string, the same coordinates, the same list of scope
-    départements are repeated over thousands of rows; keeping one copy of each is most of
-    what the cache weighs (issue 18: 272 MB per worker before). The rows are never changed in
-    place (:func:`graph.pathways.scope.leg_at` and :func:`merge_offer_rows` copy), so sharing
-    is safe. Strings and floats are kept apart: ``1 == 1.0`` must not turn one into the
-    other."""
+    """One object for equal values of the cache's rows (:mod:`graph.shared_values`): the
+    values of the rows a search reads and of those the preload reads ahead go through the
+    same ``table``."""
 
     def __init__(self) -> None:
-        self._str: dict[str, str] = {}
-        self._float: dict[float, float] = {}
-        self._lists: dict[tuple[Any, ...], list[Any]] = {}
+        self.table: shared_values.Table = {}
 
     def row(self, values: list[Any]) -> list[Any]:
-        text, real = self._str.setdefault, self._float.setdefault
-        return [
-            text(v, v)
-            if v.__class__ is str
-            else real(v, v)
-            if v.__class__ is float
-            else self.list(v)
-            if v.__class__ is list
-            else v
-            for v in values
-        ]
+        return shared_values.share_list(values, self.table)
 
-    def list(self, values: list[Any]) -> list[Any]:
-        key = tuple(values)
-        try:
-            return self._lists.setdefault(key, values)
-        except TypeError:  # a list of lists: not shared
-            return values
+
+def _as_read(values: list[Any]) -> list[Any]:
+    return values
 
 
 def _with(index: dict[str, tuple[str, ...]], key: str, code: str) -> None:
@@ -341,7 +323,8 @@ class PathwayData:
     ) -> dict[str, list[tuple[str, Row]]]:
         """code -> [(target code, leg)] for every LEADS_TO leaving it (targets are described
         by :meth:`diplomas` afterwards). ``rows``: those of ``pathway_legs_from`` for
-        ``codes``, already read (the preload's read ahead)."""
+        ``codes``, already read with their values shared through ``self._shared.table`` (the
+        preload's :func:`graph.store.read_ahead`)."""
         codes = list(codes)
         missing = self._missing(self._legs, codes)
         if missing:
@@ -349,6 +332,8 @@ class PathwayData:
             share = self._shared.row
             if rows is None:
                 rows = store.read("pathway_legs_from", codes=missing)
+            else:  # read ahead through self._shared.table: shared already
+                share = _as_read
             for r in rows:
                 if (legs := got.get(r["source"])) is not None:
                     legs.append((r["target"], dict(zip(LEG_FIELDS, share(r["leg"]), strict=True))))
@@ -367,20 +352,22 @@ class PathwayData:
     ) -> dict[str, list[tuple[Row, Row]]]:
         """code -> [(actor, offer)], a seed offer and its open-data twin merged
         (:func:`merge_offer_rows`). ``rows``: those of ``pathway_offers_of`` for ``codes``,
-        already read (the preload's read ahead)."""
+        already read and shared (as for :meth:`legs_from`)."""
         codes = list(codes)
         missing = self._missing(self._offers, codes)
         if missing:
+            share = self._shared.row
             if rows is None:
                 rows = store.read("pathway_offers_of", codes=missing)
-            elif len(missing) < len(codes):
-                wanted = set(missing)
-                rows = [r for r in rows if r["code"] in wanted]
+            else:  # read ahead through self._shared.table: shared already
+                share = _as_read
+                if len(missing) < len(codes):
+                    wanted = set(missing)
+                    rows = [r for r in rows if r["code"] in wanted]
             new_ids = sorted({r["actor"] for r in rows} - self._actors.keys())
             if new_ids:
                 for r in store.read("pathway_actors", ids=new_ids):
                     self._actors[r["actor"]["id"]] = r["actor"]
-            share = self._shared.row
             actors = self._actors
             fields = OFFER_FIELDS
             merged = _merged(
@@ -859,6 +846,7 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
     replies = read_ahead(
         store,
         [(q, {"codes": chunk}) for chunk in chunks for q in _PRELOAD_READS],
+        shared=data._shared.table,
     )
     try:
         for chunk in chunks:
