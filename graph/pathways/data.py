@@ -31,6 +31,7 @@ from graph import shared_values
 from graph.coverage import read_coverage
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
+from graph.memory import release_free_memory
 from graph.pathways import coverage_rows
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
@@ -824,6 +825,7 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         # holds no reference cycles, so freezing it costs nothing: an old version is still
         # freed by reference counting once a newer one replaces it.
         gc.freeze()
+        release_free_memory()  # the replies decoded and freed (graph/memory.py)
         log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway cache preload stopped: %s", exc)
