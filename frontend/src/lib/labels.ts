@@ -22,6 +22,7 @@ export const KIND_FR: Record<string, string> = {
   association: 'Association',
   funder: 'Financeur',
   other: 'Autre',
+  unspecified: 'Type non précisé',
   // platforms
   pft: 'Plateforme technologique (PFT)',
   fablab: 'Fab lab',
@@ -46,6 +47,8 @@ export const KIND_GROUPS: KindGroup[] = [
   { id: 'reseau', label: 'Clusters, pôles, chambres, branches', color: '#b0003a', glyph: 'C', kinds: ['cluster', 'competitiveness_pole', 'chamber', 'professional_branch'] },
   { id: 'institution', label: 'Institutions, orientation, autres', color: '#4a4a4a', glyph: 'I', kinds: ['public_body', 'orientation_service', 'association', 'funder', 'other'] },
   { id: 'plateforme', label: 'Plateformes (PFT, fab labs…)', color: '#18753c', glyph: 'P', kinds: ['pft', 'fablab', 'plateau_technique', 'research_platform'] },
+  // establishments the public files give offers for but no kind (no directory names them)
+  { id: 'nonprecise', label: 'Établissements de type non précisé', color: '#3d5a73', glyph: '?', kinds: ['unspecified'] },
 ];
 
 const GROUP_OF = new Map<string, KindGroup>();
@@ -197,8 +200,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n > 1 ? many : one}`;
 }
 
-/** A diploma code a counsellor can look up (BCN / CFD: eight letters or digits), or null for
- * the keys this tool gives programmes that have none (seed or Parcoursup programmes). */
+/** A diploma code a counsellor can look up (BCN / CFD: eight letters or digits; RNCP…), or
+ * null for the keys this tool gives programmes that have none (seed or Parcoursup programmes).
+ * The server's graph/diploma_names.is_public_code holds the same rule. */
 export function publicCode(code: string): string | null {
-  return /^[0-9A-Z]{8}$/.test(code) ? code : null;
+  return /^(?:[0-9A-Z]{8}|RNCP\d{1,6})$/.test(code) ? code : null;
 }
