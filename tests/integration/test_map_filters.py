@@ -54,7 +54,7 @@ def test_the_kept_map_is_the_json_of_the_collection_gzipped_or_not(
     gzip gets it as kept, one that does not gets it inflated; both are the bytes Starlette's
     JSONResponse writes for the collection computed from the graph."""
     codes = parse_departements("12,46")
-    expected = JSONResponse(map_points(seed_store, departements=codes)).body
+    expected = bytes(JSONResponse(map_points(seed_store, departements=codes)).body)
     assert json.loads(expected)["features"]
     zipped = seed_client.get(
         "/map.geojson", params={"departements": "12,46"}, headers={"Accept-Encoding": "gzip"}
