@@ -7,6 +7,7 @@ the BCN in this one meanwhile)."""
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -234,3 +235,45 @@ def test_a_stuck_worker_is_given_up_and_its_work_done_here(
     got = parse_directory(FIX, parallel=True)
     assert _outcome(got) == expected
     assert time.monotonic() - started < 60, "the stuck worker was waited for"
+
+
+def test_a_worker_forked_while_a_thread_loads_the_communes_does_not_wait_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second worker loads the commune reference (graph.communes.reference, under a
+    module lock). Forked while another thread of this process holds that lock (a server
+    preloading the reference at start-up), it inherits the lock held by a thread it does not
+    have: before the lock was renewed in forked children (os.register_at_fork) it waited
+    forever, and was killed at its deadline. Now it loads its own copy: its places come from
+    it, not from this process's fallback."""
+    from graph import communes as communes_ref
+
+    expected = _outcome(parse_directory(FIX, parallel=True))
+    here: list[int] = []
+    real = places.read_places
+
+    def read_here(*args: object, **kwargs: object) -> places.Places:
+        here.append(1)  # only this process's list: a child's append is its own
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(places, "read_places", read_here)
+    monkeypatch.setattr(communes_ref, "_index", None)  # the next reference() loads it
+    monkeypatch.setattr(ahead, "CHILD_WAIT_S", 20.0)
+    holding, release = threading.Event(), threading.Event()
+
+    def load_slowly() -> None:
+        with communes_ref._lock:  # as reference() holds it while it reads the file
+            holding.set()
+            release.wait(30)
+
+    loader = threading.Thread(target=load_slowly)
+    loader.start()
+    holding.wait(10)
+    try:
+        got = parse_directory(FIX, parallel=True)
+        release.set()
+        assert _outcome(got) == expected
+    finally:
+        release.set()
+        loader.join()
+    assert here == [], "the second worker got stuck on the inherited lock; its work was redone"
