@@ -4,7 +4,9 @@
 // diplomesProfessionnels: cpc, cpc_secteur;
 // familleMetiers: famille_metiers) are always written; name (the readable label with accents
 // where Certif Info or diplomesProfessionnels give one, else the BCN text), type, level, NSF
-// group and source only on diplomas no seed file describes, so a seed diploma keeps its own.
+// group and source only on diplomas no seed file describes, so a seed diploma keeps its own;
+// a seed diploma named by the BCN's upper-case text itself (the national continuations table)
+// takes the readable label of the same diploma, so one answer never mixes both spellings.
 // A field missing from a row is null and removes the property.
 // Params: $run, $sources (map: source key -> citation), $type_labels (map: BCN type code ->
 // label), $rows (list of {code, name, readable, readable_src, norm, short, type_code, type,
@@ -29,4 +31,6 @@ SET n.imported = true, n.import_key = 'Diploma:' + r.code, n.import_run = $run,
 FOREACH (_ IN CASE WHEN coalesce(n.seed, false) THEN [] ELSE [1] END |
   SET n.name = coalesce(r.readable, r.name), n.name_norm = r.norm, n.type = r.type,
       n.level = r.level, n.nsf = r.nsf, n.source = $sources[r.src], n.campuses = [])
+FOREACH (_ IN CASE WHEN coalesce(n.seed, false) AND r.readable IS NOT NULL AND r.name = n.name
+  THEN [1] ELSE [] END | SET n += {name: r.readable})
 RETURN count(n) AS count

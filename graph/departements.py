@@ -278,3 +278,19 @@ du Lot (46)", "la région Corse", "tout le territoire")]
     if text.startswith("les "):
         return "des " + text[4:]
     return "de " + text
+
+
+def de_place(name: str) -> str:
+    """« de » before a commune's name, contracted as French does.
+
+    >>> [de_place(n) for n in ("Ajaccio", "Évry-Courcouronnes", "Le Mans", "Les Abymes",
+    ...                        "La Rochelle", "Cahors")]
+    ["d'Ajaccio", "d'Évry-Courcouronnes", 'du Mans', 'des Abymes', 'de La Rochelle', 'de Cahors']
+    """
+    if name.startswith("Le "):
+        return "du " + name[3:]
+    if name.startswith("Les "):
+        return "des " + name[4:]
+    if name[:1] in "AEIOUYÉÈÊÂÎÔ":
+        return "d'" + name
+    return "de " + name

@@ -253,6 +253,8 @@ def why_none(
     offers: dict[str, list[Offer]],
     any_modality: dict[str, list[Offer]] | None = None,
     undescribed: set[str] | frozenset[str] = frozenset(),
+    *,
+    origin: tuple[tuple[float, float] | None, str] | None = None,
 ) -> str:
     """Why a search found no pathway, given the candidates found without the territory and
     modality (``unrestricted``) and the offers of their diplomas (in the requested modality;
@@ -260,7 +262,9 @@ def why_none(
     a step offered in the territory in another modality is said so, not « aucune offre »).
     ``undescribed``: the diplomas whose kind the data never describes in the modality (their
     offers are every modality's): for them the files' silence is said, not an absence of
-    offers in the modality (graph/pathways/undescribed.py)."""
+    offers in the modality (graph/pathways/undescribed.py). ``origin``: where the nearest
+    offer is measured from when the request gives no home nor `near` (the territory's centre
+    or préfecture) and how it is said (« du centre du territoire »)."""
     if not unrestricted:
         return (
             f"Aucune passerelle connue ne mène {from_start(q.start_label)} "
@@ -281,7 +285,7 @@ def why_none(
     for code, d in list(missing.items())[:3]:
         how = f" en {mod}" if mod and code not in undescribed else ""
         found = offers.get(code, [])
-        nearest = _nearest(q, found)
+        nearest = _nearest(q, found, origin)
         if nearest:
             where = f" ; le plus proche : {nearest}"
         elif found:
@@ -304,11 +308,21 @@ def why_none(
     return "Pas de parcours : " + " ; ".join(parts) + "."
 
 
-def _nearest(q: PathwayQuery, offers: list[Offer]) -> str | None:
+def _nearest(
+    q: PathwayQuery,
+    offers: list[Offer],
+    origin: tuple[tuple[float, float] | None, str] | None = None,
+) -> str | None:
     ref = q.territory.near or q.home
     located = [o for o in offers if o.offer.get("lat") is not None]
     if not located:
         return None
+    if ref is None and origin is not None and origin[0] is not None:
+        (lat, lon), said = origin[0], origin[1]
+        o = min(located, key=lambda o: haversine_km(lat, lon, o.offer["lat"], o.offer["lon"]))
+        return (
+            f"{place(o)}, à {fmt_km(haversine_km(lat, lon, o.offer['lat'], o.offer['lon']))} {said}"
+        )
     if ref is None:
         o = sorted(located, key=lambda o: (-(o.offer.get("capacity") or 0), o.actor["name"]))[0]
         return f"{place(o)} (distance inconnue : aucun domicile donné)"

@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from graph import communes
+from graph.communes import Prefecture
 from graph.coverage import (
     CoverageRow,
     goal_absent_sentence,
@@ -18,6 +20,7 @@ from graph.coverage import (
     other_modality_sentence,
     summarise,
 )
+from graph.departements import de_place, departement_number
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
@@ -179,16 +182,22 @@ def _coverage(
 
 class _Origin:
     """Where far places are measured from: home, else the territory's centre (its `near`
-    point, else the mean place of its offers), with what the data holds in the territory
-    (kept per graph version)."""
+    point, else the mean place of its offers, else, for a territory holding no located offer,
+    its préfecture), with what the data holds in the territory (kept per graph version)."""
 
     def __init__(
-        self, store: GraphStore, data: PathwayData, territory: Territory, home: LatLon | None
+        self,
+        store: GraphStore,
+        data: PathwayData,
+        territory: Territory,
+        home: LatLon | None,
+        departements: Sequence[str] | None = None,
     ) -> None:
         self.store = store
         self.data = data
         self.territory = territory
         self.home = home
+        self.departements = departements
         self._coverage: dict[str | None, tuple[list[CoverageRow], LatLon | None]] = {}
 
     def coverage(self, modality: str | None = None) -> tuple[list[CoverageRow], LatLon | None]:
@@ -201,15 +210,56 @@ class _Origin:
             )
         return self._coverage[modality]
 
+    def _prefecture(self) -> Prefecture | None:
+        """The préfecture far places are measured from when nothing else places the territory
+        (home, `near`, located offers): Ajaccio for Corse-du-Sud, never the capacity of an
+        offer across the sea. Only for a territory of départements (a région's, a campus's)."""
+        if self.home is not None or self.territory.near is not None or not self.departements:
+            return None
+        if self.coverage()[1] is not None:
+            return None
+        return _territory_prefecture(self.departements)
+
     def point(self) -> LatLon | None:
         if self.home is not None:
             return self.home
         if self.territory.near is not None:
             return (self.territory.near.lat, self.territory.near.lon)
-        return self.coverage()[1]
+        centre = self.coverage()[1]
+        if centre is not None:
+            return centre
+        pref = self._prefecture()
+        return (pref.commune.lat, pref.commune.lon) if pref is not None else None  # type: ignore[return-value]
 
     def label(self) -> str:
-        return "du domicile" if self.home is not None else "du centre du territoire"
+        """« du domicile », « du centre du territoire », « d'Ajaccio (préfecture) »."""
+        if self.home is not None:
+            return "du domicile"
+        pref = self._prefecture()
+        if pref is not None:
+            return f"{de_place(pref.commune.name)} (préfecture)"
+        return "du centre du territoire"
+
+    def since(self) -> str:
+        """« depuis le domicile », « depuis le centre du territoire », « depuis Ajaccio
+        (préfecture) »: where the distances of pathways outside the territory start."""
+        if self.home is not None:
+            return "depuis le domicile"
+        pref = self._prefecture()
+        if pref is not None:
+            return f"depuis {pref.commune.name} (préfecture)"
+        return "depuis le centre du territoire"
+
+
+def _territory_prefecture(departements: Sequence[str]) -> Prefecture | None:
+    """The préfecture of a territory's départements: its région's chef-lieu when it is one of
+    them, else the first département's; None without the commune reference."""
+    try:
+        ref = communes.reference()
+    except communes.ReferenceMissing:
+        return None
+    found = ref.prefectures([departement_number(d) for d in departements])
+    return found[0] if found else None
 
 
 def _near_enough(s: Scored, point: LatLon | None) -> bool:
@@ -378,7 +428,7 @@ def find_pathways(
     asked = q
     usual: list[Scored] = []
     lead = None
-    origin = _Origin(store, data, q.territory, home)
+    origin = _Origin(store, data, q.territory, home, q.start_departements)
     if q.territory.is_set and not q.allow_outside:
         notices, usual = _usual_outside(store, data, source, q, goal_codes, origin)
     if not keys and q.territory.is_set and not q.allow_outside:
@@ -428,7 +478,7 @@ def find_pathways(
                 notices.append(
                     "Parcours proposés hors du territoire, à moins de "
                     f"{OUTSIDE_MAX_KM:.0f} km, avec la distance de chaque étape"
-                    + (" depuis le domicile." if home else " depuis le centre du territoire.")
+                    + f" {origin.since()}."
                 )
             elif far:
                 lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
@@ -473,6 +523,7 @@ def find_pathways(
             source.offers(reached) if unrestricted else {},
             any_modality,
             source.unchecked(reached),
+            origin=(origin.point(), origin.label()),
         )
         if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
             reason = _job_unreached(store, data, source, q, goal_codes)

@@ -71,3 +71,13 @@ def test_ranking_follows_the_strength(store: FalkorDBStore) -> None:
         "de ce que les deux diplômes ont en commun" in e
         for e in answer.pathways[0].score.explanation
     )
+
+
+def test_a_seed_diploma_named_by_the_bcn_text_takes_its_readable_label(
+    store: FalkorDBStore,
+) -> None:
+    """The national table names its diplomas by the BCN's upper-case text; once Certif Info
+    gives the same diploma's readable label, answers read it (the BCN text stays official)."""
+    row = store.read("diploma_get", code="40022106")[0]
+    diploma = row.get("diploma", row)
+    assert (diploma["name"], diploma["official_name"]) == ("Bac pro cuisine", "CUISINE (BAC PRO)")

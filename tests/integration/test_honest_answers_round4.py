@@ -49,11 +49,11 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     top = answer["pathways"][0]
     assert top["steps"][-1]["code"] == BAC_CUISINE
     assert (
-        "CUISINE (BAC PRO) prépare au métier ROME G1602 (Commis / Commise de cuisine) d'après "
+        "Bac pro cuisine prépare au métier ROME G1602 (Commis / Commise de cuisine) d'après "
         "les données importées." in top["score"]["explanation"]
     )
     assert answer["notices"][0] == (
-        "D'après les données importées, CUISINE (CAP) prépare déjà au métier ROME G1602 "
+        "D'après les données importées, CAP cuisine prépare déjà au métier ROME G1602 "
         "(Commis / Commise de cuisine) : les parcours proposés mènent à d'autres diplômes qui "
         "y préparent aussi, plus loin."
     )
@@ -94,7 +94,7 @@ def test_no_pathway_to_a_job_says_which_diplomas_prepare_for_it_and_where(
     assert not answer["pathways"]
     reason = answer["reason"]
     assert reason.startswith(
-        "Aucune passerelle connue ne mène de CUISINE (CAP) (50022146) au métier ROME M1810 "
+        "Aucune passerelle connue ne mène de CAP cuisine (50022146) au métier ROME M1810 "
         "(Technicien / Technicienne informatique) en 4 étapes au plus. D'après les données "
         "importées, 2 diplômes y préparent, dont dans le département de La Réunion (974) : "
         "BTS services informatiques aux organisations option A"

@@ -41,7 +41,7 @@ def test_a_step_the_files_never_describe_in_apprenticeship_is_proposed_and_said_
 ) -> None:
     """Marseille, CAP cuisine → BTS MHR in apprenticeship (B24's question in another région):
     the Bac pro cuisine was asked in apprenticeship, which no imported file describes, and the
-    answer was « aucune offre en apprentissage de CUISINE (BAC PRO) … aucune offre en
+    answer was « aucune offre en apprentissage de Bac pro cuisine … aucune offre en
     apprentissage connue ailleurs » — a gap of the files told as a fact of the territory."""
     answer = ask(
         client,
@@ -80,7 +80,7 @@ def test_without_a_modality_or_in_voie_scolaire_nothing_is_flagged(client: TestC
 
 def test_no_pathway_tells_the_files_silence_apart_from_the_territory(client: TestClient) -> None:
     """Ajaccio, CAP cuisine → BTS MHR in apprenticeship: the fixture holds nothing in
-    Corse-du-Sud. The reason said « aucune offre en apprentissage de CUISINE (BAC PRO) dans le
+    Corse-du-Sud. The reason said « aucune offre en apprentissage de Bac pro cuisine dans le
     département de la Corse-du-Sud (2A) ; aucune offre en apprentissage connue ailleurs dans
     les données importées », though the files describe no Bac pro in apprenticeship at all."""
     answer = ask(
@@ -89,8 +89,12 @@ def test_no_pathway_tells_the_files_silence_apart_from_the_territory(client: Tes
     )
     assert not answer["pathways"]
     reason = answer["reason"]
-    assert "aucune offre en apprentissage de CUISINE (BAC PRO)" not in reason, reason
+    assert "aucune offre en apprentissage de Bac pro cuisine" not in reason, reason
     assert "aucune offre en apprentissage connue ailleurs" not in reason, reason
-    assert "aucune offre de CUISINE (BAC PRO) dans le département" in reason, reason
+    assert "aucune offre de Bac pro cuisine dans le département" in reason, reason
     assert f"({NOT_DESCRIBED} : à vérifier auprès des CFA et des établissements)" in reason
+    # no home given: the nearest is measured from Ajaccio, not chosen by its capacity (it was
+    # a lycée of Martinique, « distance inconnue : aucun domicile donné »)
+    assert "km d'Ajaccio (préfecture)" in reason, reason
+    assert "Martinique" not in reason and "aucun domicile donné" not in reason, reason
     assert_plain_french(sentences(answer))

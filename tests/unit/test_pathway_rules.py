@@ -358,6 +358,11 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
         "Pas de parcours : aucune offre de Diplôme B dans le département de l'Aveyron (12) ; "
         "le plus proche : Figeac (Figeac, Lot) (distance inconnue : aucun domicile donné)."
     )
+    # measured from the territory's centre (or préfecture) when the request names no home
+    rodez = (44.35, 2.57)
+    far = offer("B", "Brest", (48.39, -4.49), inside=False)
+    text = why_none(q, unrestricted, {"B": [far, outside]}, origin=(rodez, "de Rodez (préfecture)"))
+    assert text.endswith("le plus proche : Figeac (Figeac, Lot), à 52 km de Rodez (préfecture).")
 
 
 def test_a_common_first_year_is_never_a_step_of_its_own() -> None:
