@@ -1,5 +1,6 @@
 // The establishments of the offers a gap report read (gaps_offer_rows), by their ids.
+// directory_flags: the import's flags (distance_learning: graph/distance_learning.py).
 // Params: $ids. Returns: actor.
 MATCH (a:Actor)
 WHERE a.id IN $ids
-RETURN a {.id, .name, .kind, .campuses, .lat, .lon, .departement} AS actor
+RETURN a {.id, .name, .kind, .campuses, .lat, .lon, .departement, .directory_flags} AS actor

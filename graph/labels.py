@@ -56,6 +56,7 @@ KIND_FR = {
     "association": "association",
     "funder": "financeur",
     "other": "autre",
+    "unspecified": "type non précisé",
     "pft": "plateforme technologique",
     "fablab": "fab lab",
     "plateau_technique": "plateau technique",

@@ -85,6 +85,9 @@ class ActorKind(StrEnum):
     ASSOCIATION = "association"
     FUNDER = "funder"
     OTHER = "other"
+    # an establishment the public files give offers for but no kind (graph/ingest/opendata/
+    # unnamed.py): « type non précisé », not « autre »
+    UNSPECIFIED = "unspecified"
 
 
 SCHOOL_KINDS = frozenset(

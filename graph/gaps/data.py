@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.diploma_names import readable
+from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
 from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
@@ -49,7 +50,9 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     params = territory.query_params()
     # Rows come in the engine's order, which differs between FalkorDB and Neo4j: sorted, the
     # report is the same on both (tests/integration/test_across_engines.py).
-    offers = sorted(read_offers(store, "gaps_offer_rows", params), key=_offer_order)
+    read = read_offers(store, "gaps_offer_rows", params, keep_remote=True)
+    offers = sorted((r for r in read if not is_distance_learning(r["actor"])), key=_offer_order)
+    remote = [r for r in read if is_distance_learning(r["actor"])]
     codes = sorted({r["diploma"]["code"] for r in offers})
     local = store.read("gaps_actors", ids=None, **params)
     inside_ids = {a["id"] for a in local if territory.contains(a, campuses=a.get("campuses"))}
@@ -94,6 +97,14 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     d.inside = [
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
+    # taught at a distance from an address of the territory: said, not counted
+    d.remote = sorted(
+        {
+            r["actor"]["name"]
+            for r in remote
+            if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
+        }
+    )
     # the offers that train for the filière asked: by the campus's records or a ROME code of
     # the diploma, the rule of the demand section (graph/gaps/demand.py)
     d.inside_for_sector = (
@@ -140,14 +151,21 @@ def read_programme_territories(store: GraphStore, legs: list[Row]) -> dict[str, 
     return out
 
 
-def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Row]:
+def read_offers(
+    store: GraphStore, name: str, params: dict[str, Any], *, keep_remote: bool = False
+) -> list[Row]:
     """The rows of ``gaps_offers`` (actor, offer, diploma, sectors), read as offers with ids
     and codes, each offer a list of :data:`OFFER_FIELDS` (``name``: gaps_offer_rows, a
     territory's, or gaps_offer_rows_of, given diplomas') and the rows of their establishments
     and diplomas once each: a campus at national size has 6 000 offers of 1 000
     establishments and 2 000 diplomas. The rows of one establishment or diploma are shared by
     its offers (read them, never modify them). Offers alike in everything are one row, as
-    gaps_offers groups them."""
+    gaps_offers groups them.
+
+    The offers of an establishment that teaches only at a distance (the CNED,
+    graph/distance_learning.py) are left out unless ``keep_remote``: its address is where it
+    is run, so its BTS are neither the territory's training (nor dead ends there) nor a next
+    step within reach (:func:`read_gap_data` keeps them to say so, GapData.remote)."""
     compact = store.read(name, **params)
     if not compact:
         return []
@@ -161,6 +179,8 @@ def read_offers(store: GraphStore, name: str, params: dict[str, Any]) -> list[Ro
     }
     rows: dict[tuple[Any, ...], Row] = {}
     for r in compact:
+        if not keep_remote and is_distance_learning(actors[r["actor"]]):
+            continue
         key = (r["actor"], r["diploma"], *r["offer"])
         if key not in rows:
             d = diplomas[r["diploma"]]

@@ -87,6 +87,10 @@ def section_notes(
             if filieres
             else NO_CAMPUS_FILIERE
         ) + (ALL_LEVELS if not found.get("continuum_breaks") else "")
+    if d.remote:
+        notes["continuum_breaks"] = " ".join(
+            x for x in (notes.get("continuum_breaks"), remote_note(d.remote)) if x
+        )
     demand = any(
         x is not None and x["campus"] in d.local_campuses for s in d.sectors for x in s["demand"]
     )
@@ -118,6 +122,27 @@ def section_notes(
     if not found.get("brokers") and not _linked(d):
         notes["brokers"] = NO_NETWORK
     return notes
+
+
+def remote_note(names: list[str]) -> str:
+    """What a report says of the establishments teaching only at a distance from an address of
+    the territory, whose offers it does not count.
+
+    >>> remote_note(["CNED"])
+    "Établissement enseignant entièrement à distance : CNED ; ses formations ne sont pas \
+comptées parmi celles du territoire (son adresse n'est pas un lieu de formation)."
+    """
+    if len(names) == 1:
+        return (
+            f"Établissement enseignant entièrement à distance : {names[0]} ; ses formations ne "
+            "sont pas comptées parmi celles du territoire (son adresse n'est pas un lieu de "
+            "formation)."
+        )
+    return (
+        f"Établissements enseignant entièrement à distance : {', '.join(names)} ; leurs "
+        "formations ne sont pas comptées parmi celles du territoire (leur adresse n'est pas un "
+        "lieu de formation)."
+    )
 
 
 def _linked(d: GapData) -> bool:

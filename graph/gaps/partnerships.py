@@ -90,6 +90,9 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         if a["id"] in d.inside_ids
         and a["label"] == "Actor"
         and a["kind"] in SCHOOLS | RESEARCH | ECONOMIC
+        # no directory names it (its place unknown, graph/ingest/opendata/unnamed.py): a
+        # manager could not tell whom to introduce, nor whether it is within reach
+        and a.get("described") is not False
     ]
     partnered: dict[str, set[str]] = defaultdict(set)
     for e in d.edges:

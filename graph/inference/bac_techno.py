@@ -30,14 +30,19 @@ diploma.
 
 from __future__ import annotations
 
+from graph.inference.bac_techno_cpge import RULE as CPGE_RULE
+from graph.inference.bac_techno_specialities import speciality_match
 from graph.inference.fields import families_meet, nsf_family
 
 __all__ = [
     "RULE",
     "RULE_SENTENCE",
     "TARGET_TYPES",
+    "TRACK_RULE",
+    "TRACK_RULE_SENTENCE",
     "is_bac_techno_leg",
     "is_series",
+    "leg_match",
     "leg_sentence",
     "series_match",
 ]
@@ -49,6 +54,13 @@ RULE_SENTENCE = (
 )
 TARGET_TYPES = ("bts", "but")
 STRENGTH = {"domain": 0.3, "category": 0.2, "neighbour": 0.2}
+# bac techno → an engineering track the extract's label names (graph.inference.bac_techno_tracks,
+# which needs graph.inference.rules: its name and sentence live here, where the rules read them)
+TRACK_RULE = "bac-techno-to-engineer-track"
+TRACK_RULE_SENTENCE = (
+    "Après un bac technologique, admission sur dossier via Parcoursup dans la voie d'accès "
+    "d'une école d'ingénieurs dont l'intitulé Parcoursup nomme la série."
+)
 
 
 def _valid(nsf: str | None) -> bool:
@@ -107,19 +119,67 @@ def series_match(series: str | None, target: str | None) -> tuple[str, float] | 
     return None
 
 
+def leg_match(
+    series_code: str,
+    series: str | None,
+    target: str | None,
+    target_title: frozenset[str] = frozenset(),
+) -> tuple[str, float] | None:
+    """How a bac techno (code ``series_code``, NSF group ``series``) matches a BTS / BUT of
+    group ``target`` (BCN title words ``target_title``): the speciality's ranking rule first
+    (:func:`graph.inference.bac_techno_specialities.speciality_match`: a bac STI2D AC ranks the
+    building BTS first), else :func:`series_match`.
+
+    >>> leg_match("43020003", "200", "232")[1], leg_match("43020003", "200", "255")[1]
+    (0.5, 0.2)
+    >>> leg_match("43020006", "200", "326")[1]  # SIN -> BTS SIO (BCN: CITE 481)
+    0.5
+    >>> leg_match("43020003", "200", "326") is None  # AC -> BTS SIO: another category
+    True
+    """
+    if _valid(series) and (m := speciality_match(series_code, target, target_title)) is not None:
+        return m
+    return series_match(series, target)
+
+
 # CATEGORIE_SPECIALITE of n_categorie_specialite_ (2 « technico-pro de production », 3 « des
 # services »), as a sentence says it
 _CATEGORY = {"2": "de production", "3": "des services"}
 
 
 def is_bac_techno_leg(passerelle_id: str | None) -> bool:
-    """Whether a leg's passerelle was inferred by :data:`RULE` (ids ``inf-<rule>-…`` and
-    ``inf-import-<rule>-…``)."""
-    return bool(passerelle_id) and f"-{RULE}-" in f"{passerelle_id}"
+    """Whether a leg's passerelle was inferred by :data:`RULE` or the CPGE rule
+    (:mod:`graph.inference.bac_techno_cpge`; ids ``inf-<rule>-…`` and ``inf-import-<rule>-…``).
+    """
+    pid = f"{passerelle_id or ''}"
+    return bool(pid) and any(f"-{r}-" in pid for r in (RULE, CPGE_RULE, TRACK_RULE))
 
 
 def leg_sentence(evidence: str, where: str = "") -> str:
-    """What a pathway step says of such a leg (French)."""
+    """What a pathway step says of such a leg (French). A leg ranked first by the speciality
+    rule says that the ranking is ours (docs/inferred-passerelles.md), not a documented fact.
+
+    >>> leg_sentence("spécialité EE : énergie").endswith(
+    ...     "classée en premier comme proche de la spécialité EE : énergie (rapprochement non "
+    ...     "documenté)"
+    ... )
+    True
+    """
+    if evidence.startswith("voie d'accès "):
+        return (
+            "après un bac technologique, admission sur dossier via Parcoursup ; "
+            f"{evidence} (non documentée{where})"
+        )
+    if evidence.startswith("classe préparatoire "):
+        return (
+            "après un bac technologique, admission sur dossier via Parcoursup ; "
+            f"{evidence} (non documentée{where})"
+        )
+    if evidence.startswith("spécialité "):
+        return (
+            "après un bac technologique, admission sur dossier via Parcoursup ; classée en "
+            f"premier comme proche de la {evidence} (rapprochement non documenté{where})"
+        )
     return (
         "après un bac technologique, admission sur dossier via Parcoursup ; passerelle déduite "
         f"du domaine commun ({evidence}) (non documentée{where})"

@@ -3,7 +3,8 @@
 The BCN lists no BUT speciality (only « BUT production / services non spécifié »): the BUTs
 are the extract's programmes, whose NSF group the import derives from the BCN's labels
 (:mod:`graph.ingest.opendata.postbac`). The field rule is :func:`graph.inference.bac_techno.
-series_match`, as for the BTS (:func:`graph.inference.infer_passerelles`).
+leg_match` (the speciality's ranking, then the series' field), as for the BTS
+(:func:`graph.inference.infer_passerelles`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def bac_techno_programme_legs(
         for b in targets:
             if (a.code, b.code) in documented:
                 continue
-            m = bac_techno.series_match(a.nsf, b.nsf)
+            m = bac_techno.leg_match(a.code, a.nsf, b.nsf, b.title)
             if m is None:
                 continue
             pid = f"inf-{bac_techno.RULE}-{a.code}-{b.code}".lower()

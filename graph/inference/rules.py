@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from graph.inference import bac_techno
+from graph.inference import bac_techno, bac_techno_cpge
 from graph.inference.co_offer import co_offer
 from graph.inference.evidence import STRENGTH_FULL, Evidence, shared_evidence
 from graph.inference.fields import field_keys, keys_apart
@@ -99,6 +99,8 @@ RULES: dict[str, str] = {
     "sur dossier dans une formation d'ingénieur par apprentissage de la même spécialité.",
     "cpge-to-engineer": "Une classe préparatoire mène aux écoles d'ingénieurs sur concours.",
     bac_techno.RULE: bac_techno.RULE_SENTENCE,
+    bac_techno_cpge.RULE: bac_techno_cpge.RULE_SENTENCE,
+    bac_techno.TRACK_RULE: bac_techno.TRACK_RULE_SENTENCE,
 }
 
 BAC2 = {"bts", "dut"}
@@ -328,9 +330,12 @@ def infer_passerelles(
         if not bac_techno.is_series(a.nsf, a.examined):
             continue
         for b in of(*bac_techno.TARGET_TYPES):
-            if (m := bac_techno.series_match(a.nsf, b.nsf)) is None:
+            if (m := bac_techno.leg_match(a.code, a.nsf, b.nsf, b.title)) is None:
                 continue
             add(bac_techno.RULE, a, b, m[0], strength=m[1])
+        for b in of("cpge"):
+            if (m := bac_techno_cpge.cpge_match(a.code, a.nsf, b.code)) is not None:
+                add(bac_techno_cpge.RULE, a, b, m[0], strength=m[1])
     for a in of(*BAC2):
         for b in of("licence_pro"):
             if not apart(a, b) and (how := _field_match(a, b, domain=True, open_ended=True)):

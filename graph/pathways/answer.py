@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from pydantic import BaseModel, Field
 
 from graph.diploma_names import readable
+from graph.distance_learning import is_distance_learning
 from graph.geo import haversine_km
 from graph.pathways.explanation import passerelle_sentence, unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
@@ -78,6 +79,12 @@ class OfferOut(BaseModel):
         "its figures).",
     )
     boarding_places: int | None = None
+    distance_learning: bool = Field(
+        default=False,
+        description="Taught only at a distance (the CNED…): its address is where it is run, "
+        "not a place of training near the learner; ranked after the offers taught on site, "
+        "with no distance (graph/distance_learning.py).",
+    )
     in_territory: bool
     distance_km: float | None = Field(
         default=None, description="From the previous step's establishment, or from home."
@@ -196,7 +203,8 @@ def pathway_out(
         outs = []
         for o in st.choice.ranked:
             od = None
-            if prev is not None and o.offer.get("lat") is not None:
+            remote = is_distance_learning(o.actor)  # its address is no place of training
+            if prev is not None and o.offer.get("lat") is not None and not remote:
                 od = round(haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]), 1)
             outs.append(
                 OfferOut(
@@ -224,6 +232,7 @@ def pathway_out(
                         )
                     ],
                     boarding_places=o.actor.get("boarding_places"),
+                    distance_learning=remote,
                     in_territory=o.in_territory,
                     distance_km=od,
                     chosen=o is best,

@@ -9,6 +9,7 @@ from typing import Any
 
 from graph.departements import departement_name, departement_place, departements_phrase
 from graph.diploma_names import display_name
+from graph.distance_learning import DISTANCE_PHRASE, is_distance_learning
 from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
@@ -168,7 +169,9 @@ def step_sentence(
     """
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
     parts = [f"Étape {i} : {display_name(d)}, à {place(best)}"]
-    if st.choice.dist is not None:
+    if st.choice.remote:
+        parts.append(DISTANCE_PHRASE)
+    elif st.choice.dist is not None:
         parts.append(f"à {fmt_km(st.choice.dist)}")
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
@@ -314,7 +317,9 @@ def _nearest(
     origin: tuple[tuple[float, float] | None, str] | None = None,
 ) -> str | None:
     ref = q.territory.near or q.home
-    located = [o for o in offers if o.offer.get("lat") is not None]
+    located = [
+        o for o in offers if o.offer.get("lat") is not None and not is_distance_learning(o.actor)
+    ]
     if not located:
         return None
     if ref is None and origin is not None and origin[0] is not None:

@@ -66,9 +66,10 @@ def _point(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
 def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[str, Any]:
     """Steps as Points (the chosen establishment of each step), legs as LineStrings.
 
-    A step whose establishment has no coordinates has no Point; its pathway is kept all the
-    same: the collection's ``properties.pathways`` lists every pathway with its unplaced steps,
-    and ``properties.unplaced_steps`` counts them, so that no pathway disappears silently.
+    A step whose establishment has no coordinates, or teaches at a distance (flagged
+    ``distance_learning``), has no Point; its pathway is kept all the same: the collection's
+    ``properties.pathways`` lists every pathway with its unplaced steps, and
+    ``properties.unplaced_steps`` counts them, so that no pathway disappears silently.
     """
     features: list[dict[str, Any]] = []
     listed: list[dict[str, Any]] = []
@@ -80,7 +81,9 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
         listed.append({"rank": p.rank, "steps": len(p.steps) - 1, "unplaced": unplaced})
         for step in p.steps[1:]:
             chosen = next((o for o in step.offers if o.chosen), None)
-            if chosen is None or chosen.lat is None or chosen.lon is None:
+            # taught at a distance: its address is no place of the pathway (distance_learning.py)
+            remote = chosen is not None and chosen.distance_learning
+            if chosen is None or chosen.lat is None or chosen.lon is None or remote:
                 unplaced.append(
                     {
                         "step": step.index,
@@ -89,6 +92,7 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
                         "actor_id": chosen.actor_id if chosen else None,
                         "actor": chosen.actor_name if chosen else None,
                         "commune": chosen.commune if chosen else None,
+                        "distance_learning": remote,
                     }
                 )
                 continue

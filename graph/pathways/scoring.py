@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from graph.distance_learning import is_distance_learning
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
 
@@ -95,6 +96,8 @@ class Choice:
     effective: float  # the same, softened for boarding places
     to: LatLon | None  # the place the next step starts from
     unplaced: bool = False  # the best offer has no coordinates: its distance is unknown
+    # the best offer is taught at a distance (graph/distance_learning.py): no place, no km
+    remote: bool = False
 
 
 @dataclass
@@ -165,15 +168,23 @@ def _status_rank(o: Offer) -> int:
 def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     """The order of a step's establishments: in the territory; open and current, then open but
     not seen in the latest files or renewed, then renewed and not seen lately, then planned;
-    with a known place, nearest to the previous place (boarding places soften far ones; an
-    establishment without coordinates never counts as 0 km: it comes after every placed one);
-    then the larger known capacity, the larger demand, and the name. Without a previous place
-    (no ``home``), capacity and demand decide, after establishments no directory describes (a
-    counsellor cannot tell what they are)."""
+    taught on site before taught at a distance (graph/distance_learning.py: the CNED's address
+    is no place of training, never « 1.8 km from home »); with a known place, nearest to the
+    previous place (boarding places soften far ones; an establishment without coordinates
+    never counts as 0 km: it comes after every placed one); then the larger known capacity, the
+    larger demand, and the name.
+
+    Whether a directory names the establishment only breaks a tie of those (same diploma, same
+    status, as near): an establishment known by its UAI only (graph/ingest/opendata/unnamed.py)
+    is never ranked after a named one for its name alone when it is nearer or larger, and the
+    pathways' scores, where the subject fit counts (the field continuity, the passerelle's
+    evidence), never read it. When nothing else tells them apart, the named one comes first:
+    a counsellor can tell what it is; the answer names the other by its UAI and département."""
     status = _status_rank(o)
+    remote = is_distance_learning(o.actor)
     unplaced = o.offer.get("lat") is None
     dist = 0.0
-    if prev is not None and not unplaced:
+    if prev is not None and not unplaced and not remote:
         dist = effective_km(
             haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
             o.actor.get("boarding_places"),
@@ -181,11 +192,12 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     return (
         not o.in_territory,
         status,
+        remote,
         prev is not None and unplaced,
         dist,
-        o.actor.get("described") is False,  # no directory names it: after those named
         -_known(o.offer.get("capacity")),
         -_known(o.offer.get("demand")),
+        o.actor.get("described") is False,  # no directory names it: after those named
         o.actor["name"],
     )
 
@@ -199,6 +211,8 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
     if not ranked:
         return None
     best = ranked[0]
+    if is_distance_learning(best.actor):  # studied from where the learner is: no km
+        return Choice(ranked, None, 0.0, prev, remote=True)
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
     here = (lat, lon) if lat is not None and lon is not None else None
     dist = None
@@ -219,15 +233,16 @@ def _static_key(o: Offer) -> tuple[Any, ...]:
         p2 = math.radians(lat) if lat is not None else 0.0
         o.static = (
             status,
+            is_distance_learning(o.actor),
             lat is None,
             p2,
             math.cos(p2),
             o.offer.get("lon"),
             o.actor.get("boarding_places"),
             (
-                o.actor.get("described") is False,
                 -_known(o.offer.get("capacity")),
                 -_known(o.offer.get("demand")),
+                o.actor.get("described") is False,
                 o.actor["name"],
             ),
         )
@@ -245,14 +260,14 @@ def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
     lon1 = prev[1]
 
     def key(o: Offer) -> tuple[Any, ...]:
-        status, unplaced, p2, c2, lon2, boarding, tail = o.static or _static_key(o)
+        status, remote, unplaced, p2, c2, lon2, boarding, tail = o.static or _static_key(o)
         dist = 0.0
-        if not unplaced:
+        if not unplaced and not remote:
             dp, dl = p2 - p1, math.radians(lon2 - lon1)
             a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
             km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
             dist = effective_km(km, boarding)
-        return (not o.in_territory, status, unplaced, dist, *tail)
+        return (not o.in_territory, status, remote, unplaced, dist, *tail)
 
     return key
 

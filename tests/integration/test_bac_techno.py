@@ -22,6 +22,9 @@ BAC_GENERAL = "47010019"
 SIO = {"32032612", "32032613", "32032614"}
 MCO, CG, ELEC, SP3S, ESF = "32031213", "32031408", "32025520", "32033002", "32033206"
 BAC_PRO_LOG, GTLA = "40031106", "32031103"
+STI2D_AC = "43020003"
+BUILDING = {"32023012", "32023206", "32023205"}  # BTS bâtiment, travaux publics, enveloppe
+CIEL, CRSA, CPI = "32020116", "32020111", "32020009"
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +120,78 @@ def test_a_level_4_start_says_which_diplomas_it_starts_from(client: TestClient) 
     assert BAC_GENERAL not in starts
     said = [n for n in answer["notices"] if n.startswith("Départ de niveau 4")]
     assert said == [
-        "Départ de niveau 4 : les parcours partent des diplômes suivants : Bac pro, bac "
-        "technologique. Avec un bac général, les formations post-bac s'ouvrent sur dossier via "
-        "Parcoursup ; les données ne décrivent pas de passerelle propre à ce diplôme."
+        "Départ de niveau 4 : parcours depuis un Bac pro ou un bac technologique ; partez d'un "
+        "diplôme précis pour un parcours ciblé. Bac général : pas de passerelle décrite, "
+        "admission sur dossier via Parcoursup."
     ], answer["notices"]
+
+
+def test_a_bac_sti2d_ac_in_rennes_ranks_the_building_bts_first(client: TestClient) -> None:
+    """Rennes, STI2D « architecture et construction » → BTS: BTS CIEL came first, then CRSA
+    and CPI; the building BTS are ranked first now, the others still proposed after them."""
+    answer = ask(client, **{"from": STI2D_AC, "to_type": "bts", "departements": "35", "limit": 20})
+    order = [p["steps"][-1]["code"] for p in answer["pathways"]]
+    assert order and order[0] in BUILDING, order
+    building = [i for i, c in enumerate(order) if c in BUILDING]
+    others = [i for i, c in enumerate(order) if c in {CIEL, CRSA, CPI}]
+    assert len(building) >= 2 and others, order  # ranked, not excluded
+    assert max(building) < min(others), order
+    explanation = " ".join(answer["pathways"][0]["score"]["explanation"])
+    assert (
+        "classée en premier comme proche de la spécialité architecture et construction"
+        in explanation
+    ), explanation
+    assert "(rapprochement non documenté)" in explanation, explanation
+    assert_plain_french(sentences(answer))
+
+
+def test_a_bac_sti2d_sin_near_lille_reaches_the_bts_sio(client: TestClient) -> None:
+    """STI2D SIN → BTS SIO was not inferred (production → services); the BCN classes SIN in
+    computing (CITE 481), so the speciality rule opens it."""
+    answer = ask(client, **{"from": STI2D_SIN, "to_type": "bts", "departements": "59", "limit": 20})
+    order = [p["steps"][-1]["code"] for p in answer["pathways"]]
+    assert SIO & set(order), order
+    assert not {MCO, CG, SP3S, ESF} & set(order), order  # the tertiary BTS stay out
+
+
+TSI, TB, ECT = "37011022", "37011025", "37012020"
+
+
+def test_a_bac_sti2d_near_lille_reaches_the_cpge_tsi(client: TestClient) -> None:
+    """Bac techno → CPGE was not inferred: a bac STI2D got no classe préparatoire TSI."""
+    answer = ask(client, **{"from": STI2D_AC, "to_type": "cpge", "departements": "59"})
+    assert _targets(answer) == {TSI}, (_targets(answer), answer["reason"])
+    step = answer["pathways"][0]["steps"][1]
+    assert step["passerelle"]["origin"] == "inferred"
+    explanation = " ".join(answer["pathways"][0]["score"]["explanation"])
+    assert (
+        "après un bac technologique, admission sur dossier via Parcoursup ; classe préparatoire "
+        "TSI, voie des bacheliers STI2D et STL SPCL (non documentée)" in explanation
+    ), explanation
+    assert_plain_french(sentences(answer))
+
+
+def test_a_bac_stmg_in_the_rhone_reaches_the_cpge_ect_only(client: TestClient) -> None:
+    answer = ask(client, **{"from": STMG_GF, "to_type": "cpge", "departements": "69"})
+    assert _targets(answer) == {ECT}, (_targets(answer), answer["reason"])
+
+
+def test_a_bac_sti2d_in_rennes_reaches_the_engineering_tracks_the_extract_names(
+    client: TestClient,
+) -> None:
+    """The extract names engineering tracks for bacheliers technologiques (« Formation d
+    ingenieur Bac + 5 – Autres Series (Bac STL, STI2D, STAV, ST2S) » in Rennes): none was
+    proposed to a bac STI2D."""
+    answer = ask(client, **{"from": STI2D_AC, "to_type": "ingenieur", "departements": "35"})
+    direct = [p for p in answer["pathways"] if len(p["steps"]) == 2]
+    assert direct, (answer["reason"], [[s["code"] for s in p["steps"]] for p in answer["pathways"]])
+    explanation = " ".join(direct[0]["score"]["explanation"])
+    assert "voie d'accès nommée par l'intitulé Parcoursup « Formation d ingenieur" in explanation
+    assert direct[0]["steps"][1]["passerelle"]["origin"] == "inferred"
+
+
+def test_a_bac_stmg_gets_no_sti2d_engineering_track(client: TestClient) -> None:
+    answer = ask(client, **{"from": STMG_GF, "to_type": "ingenieur", "departements": "59"})
+    for p in answer["pathways"]:
+        said = " ".join(p["score"]["explanation"])
+        assert "STI2D »" not in said, said

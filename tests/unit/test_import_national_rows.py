@@ -181,8 +181,12 @@ def test_an_unnamed_establishment_is_named_by_its_uai_and_departement() -> None:
             line=2, code="076", name="Seine-Maritime", region_code="28", region="Normandie"
         )
     }
-    assert unnamed_establishment("0763418C", deps) == "Établissement 0763418C (Seine-Maritime)"
-    assert unnamed_establishment("9990001A", deps) == "Établissement 9990001A"
+    assert unnamed_establishment("0763418C", deps) == (
+        "Établissement non nommé dans les fichiers publics (code UAI 0763418C, Seine-Maritime)"
+    )
+    assert unnamed_establishment("9990001A", deps) == (
+        "Établissement non nommé dans les fichiers publics (code UAI 9990001A)"
+    )
 
 
 def test_seed_actor_names_match_only_one_school_of_the_same_commune() -> None:
@@ -292,6 +296,24 @@ def test_build_maps_bts_through_the_bts_files_and_keys_the_others() -> None:
         ("0761234A", code),
     ]
     assert pb.already_offered == 1
+
+
+def test_a_class_for_bacheliers_professionnels_is_not_the_class_of_its_first_part() -> None:
+    """« CPGE TSI (en 3 ans, destinée aux bacs professionnels) » was mapped to the TSI class of
+    the bacheliers STI2D (BCN 37011022): a bac STI2D was sent to a class for bacs pros."""
+    tsi = "37011022"
+    rows = [
+        postbac.ProgrammeRow(2, "0710054Y", "CPGE   TSI", 46.7, 4.8),
+        postbac.ProgrammeRow(
+            3, "0710054Y", "CPGE   TSI   (en 3 ans, destinee aux bacs professionnels)", 46.7, 4.8
+        ),
+    ]
+    bcn = {tsi: ("370", "TECHNOLOGIE ET SCIENCES INDUSTRIELLES (TSI)", "200")}
+    pb = postbac.build(rows, bcn=bcn, bts_labels={}, offered=set())
+    assert pb.mapped == {"CPGE   TSI": tsi}
+    (own,) = pb.programmes
+    assert own.startswith("PS-CPGE-")
+    assert sorted(o.code for o in pb.offers) == sorted([tsi, own])
 
 
 # --- what a diploma leads to ----------------------------------------------------------------

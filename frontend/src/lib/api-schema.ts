@@ -750,7 +750,7 @@ export interface components {
          * ActorKind
          * @enum {string}
          */
-        ActorKind: "lycee" | "lycee_agricole" | "cfa" | "greta" | "iut" | "university" | "engineering_school" | "higher_education" | "training_centre" | "company" | "cluster" | "competitiveness_pole" | "research_lab" | "research_body" | "chamber" | "professional_branch" | "public_body" | "orientation_service" | "association" | "funder" | "other";
+        ActorKind: "lycee" | "lycee_agricole" | "cfa" | "greta" | "iut" | "university" | "engineering_school" | "higher_education" | "training_centre" | "company" | "cluster" | "competitiveness_pole" | "research_lab" | "research_body" | "chamber" | "professional_branch" | "public_body" | "orientation_service" | "association" | "funder" | "other" | "unspecified";
         /** ActorOfferOut */
         ActorOfferOut: {
             /** Diploma */
@@ -1878,6 +1878,12 @@ export interface components {
             history: components["schemas"]["OfferYear"][];
             /** Boarding Places */
             boarding_places?: number | null;
+            /**
+             * Distance Learning
+             * @description Taught only at a distance (the CNED…): its address is where it is run, not a place of training near the learner; ranked after the offers taught on site, with no distance (graph/distance_learning.py).
+             * @default false
+             */
+            distance_learning: boolean;
             /** In Territory */
             in_territory: boolean;
             /**

@@ -22,6 +22,7 @@ export const KIND_FR: Record<string, string> = {
   association: 'Association',
   funder: 'Financeur',
   other: 'Autre',
+  unspecified: 'Type non précisé',
   // platforms
   pft: 'Plateforme technologique (PFT)',
   fablab: 'Fab lab',
@@ -46,6 +47,8 @@ export const KIND_GROUPS: KindGroup[] = [
   { id: 'reseau', label: 'Clusters, pôles, chambres, branches', color: '#b0003a', glyph: 'C', kinds: ['cluster', 'competitiveness_pole', 'chamber', 'professional_branch'] },
   { id: 'institution', label: 'Institutions, orientation, autres', color: '#4a4a4a', glyph: 'I', kinds: ['public_body', 'orientation_service', 'association', 'funder', 'other'] },
   { id: 'plateforme', label: 'Plateformes (PFT, fab labs…)', color: '#18753c', glyph: 'P', kinds: ['pft', 'fablab', 'plateau_technique', 'research_platform'] },
+  // establishments the public files give offers for but no kind (no directory names them)
+  { id: 'nonprecise', label: 'Établissements de type non précisé', color: '#3d5a73', glyph: '?', kinds: ['unspecified'] },
 ];
 
 const GROUP_OF = new Map<string, KindGroup>();

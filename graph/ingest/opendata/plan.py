@@ -38,6 +38,7 @@ from graph.ingest.opendata import (
     postbac,
     professional,
     rome,
+    unnamed,
 )
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
@@ -540,6 +541,8 @@ def _parse(
         o for o in _renewed(offers, lineage, diplomas, closed_on) if (o.uai, o.code) not in given
     ]
     offers = _with_common_years(offers, lineage, diplomas, families, closed_on)
+    # the kind of those no directory names, the distance-learning flag
+    establishments = unnamed.with_file_facts(establishments, offers, programme_rows)
     part_of = sorted(
         (e.uai, e.parent_uai)
         for e in establishments.values()
@@ -614,7 +617,7 @@ def _establishments(
             out[uai] = Establishment(
                 uai=uai,
                 name=unnamed_establishment(uai, deps),
-                kind=ActorKind.OTHER.value,
+                kind=ActorKind.UNSPECIFIED.value,  # its offers may tell more (unnamed.py)
                 described_by=[],
                 sources=[],
                 departement=dep,
@@ -709,10 +712,8 @@ def nearest_commune(lat: float, lon: float, departement: str) -> communes_ref.Co
 
 
 def unnamed_establishment(uai: str, deps: dict[str, DepartementRow]) -> str:
-    """The honest name of an establishment no file names: its UAI and the département its
-    UAI gives (``Établissement 0763418C (Seine-Maritime)``)."""
-    dep = deps.get(departement_of_uai(uai))
-    return f"Établissement {uai} ({dep.name})" if dep is not None else f"Établissement {uai}"
+    """The honest name of an establishment no file names (:func:`unnamed.unnamed_name`)."""
+    return unnamed.unnamed_name(uai, deps)
 
 
 def _sites(

@@ -217,9 +217,16 @@ class PostBac:
     already_offered: int  # programme rows an activity file already gives (same UAI and CFD)
 
 
+# A class of its own that the BCN code of its first part does not describe: « CPGE – TSI –
+# (en 3 ans, destinee aux bacs professionnels) » is a three-year class for bacheliers
+# professionnels, not the TSI class of the bacheliers STI2D (37011022).
+_OWN_AUDIENCE = re.compile(r"\bbacs? pro(fessionnels?)?\b")
+
+
 def _lookup(index: dict[str, set[str]], p: Programme) -> str | None:
     parts = [x for x in p.speciality.split(" – ") if x]
-    for key in (match_key(" ".join(parts)), match_key(parts[0]) if parts else ""):
+    first = match_key(parts[0]) if parts and not _OWN_AUDIENCE.search(_fold(p.label)) else ""
+    for key in (match_key(" ".join(parts)), first):
         codes = index.get(key) if key else None
         if codes and len(codes) == 1:
             return next(iter(codes))

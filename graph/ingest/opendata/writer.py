@@ -31,6 +31,7 @@ from typing import Any, overload
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
 from graph.inference.bac_techno_legs import bac_techno_programme_legs
+from graph.inference.bac_techno_tracks import track_legs
 from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
@@ -560,6 +561,12 @@ def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
     ]
 
 
+def _engineer_labels(data: ImportData) -> dict[str, str]:
+    """The extract's engineering programmes and their labels, for the tracks a label reserves to
+    bac techno series (:mod:`graph.inference.bac_techno_tracks`)."""
+    return {c: p.label for c, p in data.postbac.programmes.items() if p.kind.key == "ingenieur"}
+
+
 def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]]:
     """Pairs the public rules give (docs/inferred-passerelles.md), minus the pairs the seeds
     already link and the pairs whose target is a closed diploma; then the admission parallèle
@@ -575,6 +582,7 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     parallel = [
         *admission_parallele_legs(facts, programmes, state.seed_pairs),
         *bac_techno_programme_legs(facts, programmes, state.seed_pairs),
+        *track_legs(facts, _engineer_labels(data), state.seed_pairs),
     ]
     for p in [*infer_passerelles(facts, state.seed_pairs), *parallel]:
         if p.to_code in closed:

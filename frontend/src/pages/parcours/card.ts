@@ -60,6 +60,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
     h('span', { class: 'muted' }, `${kindFr(o.actor_kind)}${where ? ` · ${where}` : ''}`),
     o.in_territory ? null : h('span', { class: 'badge badge-warn' }, 'hors territoire'),
     o.status === 'planned' ? h('span', { class: 'badge badge-info' }, 'en projet') : null,
+    o.distance_learning ? h('span', { class: 'badge badge-info' }, 'à distance, sans lieu de formation local') : null,
     o.last_seen != null ? h('span', { class: 'badge badge-warn' }, `pas vue depuis ${o.last_seen}`) : null,
     h('div', { class: 'offer-facts' }, facts.join(' · ')),
     pressureLine(o),

@@ -1,0 +1,146 @@
+"""What the public files tell of an establishment beyond its directories' rows.
+
+**Establishments no directory names.** Outside Occitanie (the only région the national
+Annuaire de l'éducation covers), about 2 900 UAIs appear in the activity files only: the BTS
+files (Parcoursup), Affelnet and the constat (DEPP). Checked on the national files (December
+2026): none of those UAIs is named by the Annuaire, the CFA list, the MESR list, the Parcoursup
+extract or any other published file (the Kit apprentissage has no UAI column), so no name can be
+given honestly. What the files do say:
+
+- the UAI: the public identifier a counsellor can look up (« Établissement non nommé dans les
+  fichiers publics (code UAI 0597344M, Nord) »: the département is the one its UAI gives, no
+  commune is known); the name ends with its bracket, as ``graph.pathways.explanation.place``
+  expects of a name that says its département already;
+- the kind, only where the files say it: every offer the files give there is in apprenticeship
+  (the BTS files' rows « en apprentissage ») → at least a place where apprentices are trained,
+  :attr:`ActorKind.TRAINING_CENTRE` (« centre de formation », grouped with the CFA). Anything
+  else (a voie scolaire offer in Affelnet, the constat or the BTS files) says pupils are taught
+  there, not what the establishment is: on the Occitanie rows the Annuaire does describe,
+  Affelnet's establishments are lycées professionnels or polyvalents, but also maisons familiales
+  rurales, EREA and sections of other lycées; so the kind is :attr:`ActorKind.UNSPECIFIED`
+  (« type non précisé »), never « autre ».
+
+**Distance learning.** The CNED (three UAIs: Échirolles, Lyon, Jaunay-Marigny) and the Institut
+Agro's distance school teach only at a distance: every programme the Parcoursup extract lists for
+them says « Entierement en distanciel ». Such an establishment gets the flag
+:data:`DISTANCE_LEARNING` (stored with the directories' flags): its address is where it is run,
+not where a learner is taught, so the answers do not count its offers as local training
+(graph/distance_learning.py). A university that also offers a few programmes at a distance keeps
+its place: one of its programmes is taught on site.
+
+Pure functions over the import's plain data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Protocol, TypeVar
+
+from graph.distance_learning import DISTANCE_LEARNING
+from graph.ingest.opendata.rows import DepartementRow
+from graph.ingest.opendata.values import departement_of_uai
+from graph.models import ActorKind
+
+__all__ = [
+    "DISTANCE_LEARNING",
+    "distance_only",
+    "known_kind",
+    "unnamed_name",
+    "with_file_facts",
+]
+
+# How the Parcoursup extract says a programme is taught entirely at a distance (its
+# « Filiere de formation » ends with « Entierement en distanciel »; the BTS files write
+# « Entièrement en distanciel »): compared without accents and case.
+_DISTANCE_WORDS = "entierement en distanciel"
+
+
+class _Offer(Protocol):
+    uai: str
+    modality: str
+
+
+class _Programme(Protocol):
+    @property
+    def uai(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+class _Establishment(Protocol):
+    described_by: list[str]
+    flags: list[str]
+
+
+E = TypeVar("E", bound=_Establishment)
+
+
+def unnamed_name(uai: str, deps: Mapping[str, DepartementRow]) -> str:
+    """The honest name of an establishment no file names: that no file names it, its UAI (a
+    public code a counsellor can look up) and the département its UAI gives.
+
+    >>> unnamed_name("0597344M", {})
+    'Établissement non nommé dans les fichiers publics (code UAI 0597344M)'
+    """
+    dep = deps.get(departement_of_uai(uai))
+    where = f", {dep.name}" if dep is not None else ""
+    return f"Établissement non nommé dans les fichiers publics (code UAI {uai}{where})"
+
+
+def known_kind(modalities: Iterable[str]) -> ActorKind:
+    """The kind of an establishment no directory describes, from the modalities of its
+    offers: a training centre when every one is in apprenticeship, else not known.
+
+    >>> known_kind(["apprenticeship"]), known_kind(["apprenticeship", "school"]), known_kind([])
+    (<ActorKind.TRAINING_CENTRE: 'training_centre'>, <ActorKind.UNSPECIFIED: 'unspecified'>, \
+<ActorKind.UNSPECIFIED: 'unspecified'>)
+    """
+    seen = set(modalities)
+    return ActorKind.TRAINING_CENTRE if seen == {"apprenticeship"} else ActorKind.UNSPECIFIED
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+def distance_only(labels: Iterable[str]) -> bool:
+    """Whether every programme label says it is taught entirely at a distance (False without
+    a label).
+
+    >>> distance_only(["BTS   Services   Communication   Entierement en distanciel"])
+    True
+    >>> distance_only(["Licence   Histoire   Entierement en distanciel", "Licence   Histoire"])
+    False
+    """
+    plain = [_plain(label) for label in labels]
+    return bool(plain) and all(_DISTANCE_WORDS in p for p in plain)
+
+
+def with_file_facts(
+    establishments: dict[str, E],
+    offers: Iterable[_Offer],
+    programmes: Iterable[_Programme],
+) -> dict[str, E]:
+    """``establishments`` (plan.Establishment) with what the files say beyond the
+    directories: the kind of those no directory describes (:func:`known_kind` of their offers)
+    and the :data:`DISTANCE_LEARNING` flag of those whose every Parcoursup programme is taught
+    at a distance. Returns a new dict; the others are the same objects."""
+    modalities: dict[str, set[str]] = {}
+    for o in offers:
+        modalities.setdefault(o.uai, set()).add(o.modality)
+    labels: dict[str, list[str]] = {}
+    for p in programmes:
+        labels.setdefault(p.uai, []).append(p.label)
+    out = dict(establishments)
+    for uai, e in establishments.items():
+        changes: dict[str, object] = {}
+        if not e.described_by:
+            changes["kind"] = known_kind(modalities.get(uai, ())).value
+        if distance_only(labels.get(uai, ())):
+            changes["flags"] = sorted({*e.flags, DISTANCE_LEARNING})
+        if changes:
+            out[uai] = dataclasses.replace(e, **changes)  # type: ignore[type-var]
+    return out
