@@ -36,6 +36,7 @@ from api.routes import (
     pathways,
     platforms,
     prefectures,
+    regions,
     sites,
     sources,
 )
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         campuses,
         communes,
         prefectures,
+        regions,
         actors,
         sites,
         diploma_search,

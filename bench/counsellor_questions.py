@@ -21,6 +21,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -261,6 +262,25 @@ def ask_gaps(client: TestClient, params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def ask_each(
+    client: TestClient,
+    items: list[tuple[str, str, str, dict[str, Any]]],
+    ask: Callable[[TestClient, dict[str, Any]], dict[str, Any]],
+    words_key: str,
+    only: set[str],
+) -> list[dict[str, Any]]:
+    """Ask each item (all, or those of ``only``), its words under ``words_key`` in the result;
+    its id and time on stderr as it goes."""
+    out = []
+    for item_id, region, words, params in items:
+        if only and item_id not in only:
+            continue
+        res = ask(client, params)
+        out.append({"id": item_id, "region": region, words_key: words, "params": params, **res})
+        print(item_id, res.get("ms"), file=sys.stderr)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="", help="comma-separated ids (Q01,G02)")
@@ -285,24 +305,11 @@ def main() -> None:
     from graph.settings import get_settings
 
     settings = get_settings().model_copy(update={"pathway_preload": False})
-    out: dict[str, Any] = {"questions": [], "gaps": []}
     with TestClient(create_app(settings)) as client:
-        for qid, region, words, params in questions:
-            if only and qid not in only:
-                continue
-            res = ask_pathway(client, params)
-            out["questions"].append(
-                {"id": qid, "region": region, "question": words, "params": params, **res}
-            )
-            print(qid, res.get("ms"), file=sys.stderr)
-        for gid, region, words, params in gaps:
-            if only and gid not in only:
-                continue
-            res = ask_gaps(client, params)
-            out["gaps"].append(
-                {"id": gid, "region": region, "territory_words": words, "params": params, **res}
-            )
-            print(gid, res.get("ms"), file=sys.stderr)
+        out = {
+            "questions": ask_each(client, questions, ask_pathway, "question", only),
+            "gaps": ask_each(client, gaps, ask_gaps, "territory_words", only),
+        }
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     print()
 

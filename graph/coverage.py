@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.citations import file_title
 from graph.diploma_names import display_name
-from graph.labels import TYPE_FR
+from graph.labels import FEMININE_TYPES, TYPE_FR
 from graph.store import GraphReader
 from graph.territory import (
     CampusField,
@@ -330,7 +330,7 @@ def where_fr(territory: Territory) -> str:
     return f"dans le territoire demandé ({t.describe()})"
 
 
-_FEMININE = frozenset({"licence", "licence_pro", "mention_complementaire", "mc", "classe", "cpge"})
+_FEMININE = FEMININE_TYPES
 
 
 class CoverageRequest(BaseModel):

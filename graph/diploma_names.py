@@ -31,6 +31,7 @@ __all__ = [
     "display_name",
     "is_common_year",
     "is_placeholder",
+    "is_public_code",
     "name_note",
     "readable",
     "with_code",
@@ -150,17 +151,37 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     return f"{base} {tail}"
 
 
+# A code a counsellor can look up: the BCN's (CFD, eight letters or digits) or a France
+# compétences record (RNCP…); the web interface's publicCode (frontend/src/lib/labels.ts)
+# holds the same rule.
+_PUBLIC_CODE = re.compile(r"^(?:[0-9A-Z]{8}|RNCP\d{1,6})$")
+
+
+def is_public_code(code: str | None) -> bool:
+    """Whether a diploma code is a public one, not a key this tool gave a programme that has
+    none (a seed's « MV-BAC-STI2D », a Parcoursup stand-in's « PS-… »).
+
+    >>> is_public_code("32025520"), is_public_code("RNCP35340"), is_public_code("MV-BAC-STI2D")
+    (True, True, False)
+    >>> is_public_code("PS-BTS-764ACD9B77"), is_public_code("T-LP"), is_public_code(None)
+    (False, False, False)
+    """
+    return bool(code) and bool(_PUBLIC_CODE.match(str(code)))
+
+
 def with_code(d: Row, code: str) -> str:
-    """A diploma named for a sentence, with its code when it has a real one (a Parcoursup
-    stand-in's code is never shown).
+    """A diploma named for a sentence, with its code when it is a public one
+    (:func:`is_public_code`): a seed's or a Parcoursup stand-in's code is never shown.
 
     >>> with_code({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}, "32025520")
     'ELECTROTECHNIQUE (BTS) (32025520)'
     >>> with_code({"code": "PS-BTS-1", "name": "BTS – Orthoptie", "type": "bts"}, "PS-BTS-1")
     'BTS – Orthoptie'
+    >>> with_code({"name": "Bac STI2D", "type": "bac_techno"}, "MV-BAC-STI2D")
+    'Bac STI2D'
     """
     name = display_name(d)
-    return name if is_placeholder(code) else f"{name} ({code})"
+    return f"{name} ({code})" if is_public_code(code) else name
 
 
 def readable(d: Row) -> dict[str, Any]:

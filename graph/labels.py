@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-__all__ = ["KIND_FR", "MODALITY_FR", "TYPE_FR", "VALUE_FR"]
+__all__ = [
+    "FEMININE_TYPES",
+    "KIND_FR",
+    "LEVEL_FR",
+    "MODALITY_FR",
+    "TYPE_FR",
+    "VALUE_FR",
+    "level_fr",
+    "type_with_article",
+]
 
 TYPE_FR = {
     "cap": "CAP",
@@ -26,6 +35,37 @@ TYPE_FR = {
     "du": "diplôme d'université",
     "other": "autre formation",
 }
+
+# The diploma types whose French name is feminine (« une licence professionnelle », « aucune
+# mention complémentaire »): every other one takes « un ».
+FEMININE_TYPES = frozenset({"licence", "licence_pro", "mc", "cpge", "fcil", "other"})
+
+# The levels of the national qualification framework, as the web interface says them
+# (frontend/src/lib/labels.ts LEVEL_FR, in lower case for a sentence).
+LEVEL_FR = {
+    3: "niveau 3 (CAP)",
+    4: "niveau 4 (bac)",
+    5: "niveau 5 (bac + 2)",
+    6: "niveau 6 (bac + 3)",
+    7: "niveau 7 (bac + 5)",
+    8: "niveau 8 (doctorat)",
+}
+
+
+def type_with_article(kind: str) -> str:
+    """A diploma type with its indefinite article.
+
+    >>> type_with_article("bts"), type_with_article("licence_pro"), type_with_article("ingenieur")
+    ('un BTS', 'une licence professionnelle', "un diplôme d'ingénieur")
+    """
+    name = TYPE_FR.get(kind, TYPE_FR["other"])
+    return f"{'une' if kind in FEMININE_TYPES or kind not in TYPE_FR else 'un'} {name}"
+
+
+def level_fr(level: int) -> str:
+    """« niveau 5 (bac + 2) »; « niveau 9 » for a level the table does not name."""
+    return LEVEL_FR.get(level, f"niveau {level}")
+
 
 MODALITY_FR = {
     "school": "voie scolaire",

@@ -1,7 +1,9 @@
-"""Text normalisation shared by the loader and the queries (accent- and case-insensitive search)."""
+"""Text normalisation shared by the loader and the queries (accent- and case-insensitive search),
+and the French preposition before an establishment's name."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -15,3 +17,104 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().replace("œ", "oe").replace("æ", "ae").split())
+
+
+# The first word of an establishment's name that takes an article after « à » (« au lycée »,
+# « à l'université », « à la maison familiale »), folded (graph names: « Lycée », « LYCEE »,
+# « I.U.T. »…). A name starting otherwise is a proper name (« Sciences Po », « KEDGE Business
+# School », « Aix-Marseille Université »): « à » alone.
+_AU = frozenset(
+    [
+        "lycee",
+        "lycees",
+        "lgt",
+        "lpo",
+        "lp",
+        "lpa",
+        "legtpa",
+        "legta",
+        "ctr",
+        "ctre",
+        "centre",
+        "cfa",
+        "cfai",
+        "cfppa",
+        "campus",
+        "cesi",
+        "cned",
+        "cnam",
+        "creps",
+        "college",
+        "conservatoire",
+        "pole",
+        "greta",
+        "cours",
+    ]
+)
+_A_LA = frozenset(
+    ["maison", "mfr", "mfreo", "faculte", "cite", "section", "haute", "chambre", "fondation"]
+)
+_A_L = frozenset(
+    [
+        "etablissement",
+        "ecole",
+        "universite",
+        "institut",
+        "institution",
+        "iut",
+        "ifsi",
+        "irts",
+        "insa",
+        "isen",
+        "ufr",
+        "unite",
+        "antenne",
+        "ensemble",
+        "erea",
+        "epf",
+        "esme",
+        "enseis",
+        "epita",
+        "epitech",
+        "estp",
+        "esra",
+        "egc",
+        "idrac",
+        "ipag",
+        "inseec",
+        "inspe",
+        "icam",
+        "ifts",
+        "ifmem",
+        "essca",
+        "ecam",
+        "ensam",
+        "ensi",
+        "esiee",
+    ]
+)
+_AUX = frozenset({"facultes"})
+_FIRST_WORD = re.compile(r"^[\w.]+")
+
+
+def at_name(name: str) -> str:
+    """« à » before an establishment's name, with the article French gives its first word.
+
+    >>> at_name("Lycée Champollion"), at_name("CNED"), at_name("KEDGE Business School")
+    ('au Lycée Champollion', 'au CNED', 'à KEDGE Business School')
+    >>> at_name("Université de Lille"), at_name("I.U.T. de Rodez")
+    ("à l'Université de Lille", "à l'I.U.T. de Rodez")
+    >>> at_name("Maison familiale rurale"), at_name("Facultés libres")
+    ('à la Maison familiale rurale', 'aux Facultés libres')
+    """
+    m = _FIRST_WORD.match(name)
+    word = normalise(m.group(0)).replace(".", "") if m else ""
+    if word in _AU:
+        return f"au {name}"
+    if word in _A_LA:
+        return f"à la {name}"
+    if word in _A_L:
+        return f"à l'{name}"
+    if word in _AUX:
+        return f"aux {name}"
+    return f"à {name}"

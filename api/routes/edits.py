@@ -14,7 +14,9 @@ from graph.models import INSEE_PATTERN, PRINTABLE, Modality, PartnershipKind
 
 router = APIRouter(tags=["edits"])
 
-ActorId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")]
+ACTOR_ID = r"^[a-z0-9][a-z0-9-]{1,79}$"
+ActorId = Annotated[str, Path(pattern=ACTOR_ID)]
+ActorQ = Annotated[str, Query(pattern=ACTOR_ID)]
 SourceQ = Annotated[
     str,
     Query(
@@ -82,7 +84,7 @@ def create_offer(body: edits.OfferCreate, store: StoreDep, user: EditorDep) -> C
 def delete_offer(
     store: StoreDep,
     user: EditorDep,
-    actor: Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")],
+    actor: ActorQ,
     diploma: Annotated[str, Query(pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$")],
     modality: Modality,
     source: SourceQ,
@@ -121,8 +123,8 @@ def create_partnership(body: edits.PartnershipCreate, store: StoreDep, user: Edi
 def delete_partnership(
     store: StoreDep,
     user: EditorDep,
-    a: Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")],
-    b: Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")],
+    a: ActorQ,
+    b: ActorQ,
     kind: PartnershipKind,
     source: SourceQ,
 ) -> Deleted:

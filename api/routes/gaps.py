@@ -9,6 +9,9 @@ from fastapi.responses import Response
 
 from api.deps import StoreDep
 from graph.gaps import GapCsvRequest, GapReport, GapRequest, build_report, report_csv
+from graph.gaps.choices import SectorChoices, sector_choices
+from graph.gaps.request import GapTerritoryRequest
+from graph.territory import request_territory
 
 router = APIRouter(tags=["gaps"])
 
@@ -23,6 +26,20 @@ def get_gaps(store: StoreDep, params: Annotated[GapRequest, Query()]) -> GapRepo
     actors, suggested partnerships, brokers and fragile links — each finding with the nodes
     involved, why it matters and the data behind it."""
     return build_report(store, params)
+
+
+@router.get(
+    "/gaps/sectors",
+    response_model=SectorChoices,
+    responses={404: {"description": "Unknown campus"}, 422: {"description": "Invalid"}},
+)
+def get_gap_sectors(
+    store: StoreDep, params: Annotated[GapTerritoryRequest, Query()]
+) -> SectorChoices:
+    """The filières a report of this territory can be asked for (`sector`): the filières and
+    job families of the territory's own campuses, then the fields of training (NSF groups) of
+    the programmes offered there, each with its number of programmes."""
+    return sector_choices(store, request_territory(store, params))
 
 
 @router.get(

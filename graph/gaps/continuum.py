@@ -20,11 +20,30 @@ from graph.models import OPEN_STATUSES
 
 __all__ = ["continuum_breaks"]
 
+# Bac+3 and Bac+5 programmes are in the public files only where one enters after the bac
+# (Parcoursup: licences, BUT, engineering schools) or a campus document names them: the Lozère
+# « lacked » a Bac+5 that no file could have shown (no master, no licence pro is listed).
+UNSURE_FROM = 6
+UPPER_LEVELS = (
+    " Aux niveaux Bac+3 et Bac+5, les données ne connaissent que les formations où l'on entre "
+    "après le bac (Parcoursup) et celles des documents de campus : licences professionnelles, "
+    "masters et écoles recrutant après un Bac+2 n'y figurent pas, une absence à ces niveaux "
+    "est à vérifier."
+)
 
-def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
+
+def continuum_breaks(
+    d: GapData, *, sector: str | None = None, sector_name: str | None = None
+) -> list[Finding]:
     """Per filière (and for all of them, ``*``), the levels 3 to 7 offered, planned and
-    missing in the territory; a level missing between two offered ones is a break (high)."""
+    missing in the territory; a level missing between two offered ones is a break (high).
+    With a filière asked (``sector``, named ``sector_name``), that filière's only: its offers
+    are the report's (``inside_for_sector``), titled by its name, never « toutes filières »."""
     groups: dict[str, list[Row]] = defaultdict(list)
+    if sector:
+        names = {sector: sector_name or sector}
+        groups[sector] = list(d.inside_for_sector)
+        return _findings(groups, names, campus_sectors={s["sector"]["id"] for s in d.sectors})
     # a filière belongs to the campuses covering it: only those of the territory are used
     kinds = {
         s["sector"]["id"]: s["sector"]["kind"]
@@ -42,9 +61,19 @@ def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
             groups[sid] = rows
     if not groups["*"]:
         del groups["*"]
+    names = {sid: sector_names.get(sid, sid) for sid in groups}
+    names["*"] = "toutes filières"
+    return _findings(groups, names, campus_sectors=set(sector_names))
+
+
+def _findings(
+    groups: dict[str, list[Row]], names: dict[str, str], *, campus_sectors: set[str]
+) -> list[Finding]:
+    """One finding per group of offers that misses a level or plans one; ``campus_sectors``:
+    the groups that are a sector node to link to (not ``*`` nor a field of training)."""
     out = []
     for gid, rows in groups.items():
-        if sector and gid not in ("*", sector):
+        if not rows:
             continue
         open_levels = sorted(
             {
@@ -63,9 +92,11 @@ def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
         missing = [lv for lv in LEVELS if lv not in open_levels and lv not in planned_levels]
         if not missing and not planned_rows:
             continue
-        name = "toutes filières" if gid == "*" else sector_names.get(gid, gid)
+        name = names[gid]
         inner = [lv for lv in missing if open_levels and open_levels[0] < lv < open_levels[-1]]
-        severity = "high" if inner else ("medium" if missing else "low")
+        # a missing Bac+3 or Bac+5 may be a gap of the files, not of the territory
+        unsure = bool(inner) and min(inner) >= UNSURE_FROM
+        severity = "high" if inner and not unsure else ("medium" if missing else "low")
         parts = [f"Niveaux proposés : {levels_text(open_levels)}"]
         if planned_levels or planned_rows:
             planned_desc = "; ".join(
@@ -75,12 +106,19 @@ def continuum_breaks(d: GapData, *, sector: str | None = None) -> list[Finding]:
         if missing:
             parts.append(f"absents : {levels_text(missing)}")
         why = ". ".join(parts) + "."
-        if inner:
+        if inner and not unsure:
             why += (
                 f" La rupture au niveau {', '.join(map(str, inner))} oblige les apprenants "
                 "à quitter le territoire pour poursuivre."
             )
-        nodes = [] if gid == "*" else [NodeRef(type="sector", key=gid, name=name)]
+        elif inner:
+            why += (
+                f" La rupture au niveau {', '.join(map(str, inner))}, si elle se confirme, "
+                "obligerait les apprenants à quitter le territoire pour poursuivre."
+            )
+        if any(lv >= UNSURE_FROM for lv in missing):
+            why += UPPER_LEVELS
+        nodes = [NodeRef(type="sector", key=gid, name=name)] if gid in campus_sectors else []
         nodes += [
             NodeRef(type="diploma", key=r["diploma"]["code"], name=r["diploma"]["name"])
             for r in planned_rows

@@ -20,10 +20,11 @@ from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
 from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
 from graph.inference.rules import is_national_code, programme_territory
+from graph.nsf import field_code
 from graph.store import GraphStore
 from graph.territory import Territory
 
-__all__ = ["OFFER_FIELDS", "read_gap_data", "read_offers"]
+__all__ = ["OFFER_FIELDS", "offers_for_sector", "read_gap_data", "read_offers"]
 
 # The fields of an offer, in the order of the list gaps_offer_rows(_of) return: a list per
 # offer decodes in half the time of a map (6 466 offers for a campus at national size).
@@ -105,15 +106,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
         }
     )
-    # the offers that train for the filière asked: by the campus's records or a ROME code of
-    # the diploma, the rule of the demand section (graph/gaps/demand.py)
-    d.inside_for_sector = (
-        training_by_sector(
-            d.inside, [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
-        ).get(sector, [])
-        if sector
-        else d.inside
-    )
+    d.inside_for_sector = offers_for_sector(d, sector)
     targets = dead_end_targets(d.inside_for_sector, d.steps())
     if targets:
         # the next steps' offers near the territory only: the nearest is looked for within
@@ -129,6 +122,20 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             key=lambda r: str(r["diploma"]["code"]),
         )
     return d
+
+
+def offers_for_sector(d: GapData, sector: str | None) -> list[Row]:
+    """The territory's offers for the filière asked: those a campus's records or a ROME code
+    of the diploma tie to it (the rule of the demand section, graph/gaps/demand.py), or, for
+    a field of training (``nsf-251``, graph/nsf.py), those whose diploma is of that NSF group.
+    All of them when none is asked."""
+    if not sector:
+        return d.inside
+    code = field_code(sector)
+    if code is not None:
+        return [r for r in d.inside if r["diploma"].get("nsf") == code]
+    rows = [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
+    return training_by_sector(d.inside, rows).get(sector, [])
 
 
 def read_programme_territories(store: GraphStore, legs: list[Row]) -> dict[str, frozenset[str]]:

@@ -9,6 +9,7 @@ from graph.departements import departement_place
 from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
+from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
 
@@ -104,10 +105,15 @@ def dead_ends(d: GapData) -> list[Finding]:
         # how well the data describes the next level here: with only a few programmes of it in
         # the whole territory (2 licences pro for the Nord), the files may simply not describe
         # the continuations; the finding is then a question, not an alarm
-        thin = max(len(programmes_of_kind[k]) for k in kinds & kinds_inside) < THIN_COVERAGE
+        # (the type named: « ce niveau » read as the Bac+3 of a Nord with 226 of them)
+        best = max(kinds & kinds_inside, key=lambda k: (len(programmes_of_kind[k]), str(k)))
+        held = len(programmes_of_kind[best])
+        thin = held < THIN_COVERAGE
         if thin:
+            what = TYPE_FR.get(str(best[0]), "ce type")
+            count = "qu'une formation" if held == 1 else f"que {held} formations"
             where += (
-                " Les données décrivent peu de formations de ce niveau sur le territoire : "
+                f" Les données ne recensent {count} de ce type ({what}) sur le territoire : "
                 "les poursuites d'études y sont sans doute incomplètes, à vérifier."
             )
         out.append(

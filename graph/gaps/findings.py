@@ -54,7 +54,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "suggested_partnerships": (
         "Partenariats suggérés",
         "Paires d'acteurs à rapprocher, par prédiction de liens (allocation de ressources) sur "
-        "le graphe acteurs–filières–diplômes–plateformes, limitée par la distance.",
+        "le graphe acteurs–filières–domaines de formation–diplômes–plateformes, limitée par la "
+        "distance.",
     ),
     "brokers": (
         "Acteurs pivots et liens fragiles",
@@ -98,6 +99,10 @@ class Section(BaseModel):
 class GapReport(BaseModel):
     territory: str
     sector: str | None = None
+    sector_name: str | None = Field(
+        default=None,
+        description="The French name of the filière or field of training asked (`sector`).",
+    )
     counts: dict[str, int]
     sections: list[Section]
 

@@ -8,19 +8,21 @@ no break and 258 « isolated » schools, which said more about the files than ab
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from graph.gaps.brokers import NETWORK
 from graph.gaps.demand import training_by_sector
-from graph.gaps.findings import COMPANY, Finding
+from graph.gaps.findings import COMPANY, ECONOMIC, RESEARCH, SUGGESTION_RADIUS_KM, Finding
 from graph.gaps.isolated import not_judged
 from graph.gaps.rows import GapData
+from graph.nsf import field_code
 
 __all__ = ["section_notes"]
 
 NO_CAMPUS_FILIERE = (
     "Aucune filière de campus des métiers n'est décrite sur ce territoire : le continuum n'y "
-    "est jugé que pour l'ensemble des formations, pas filière par filière."
+    "est jugé que pour l'ensemble des formations, pas filière par filière ; un domaine de "
+    "formation peut être demandé comme filière pour le juger à part."
 )
 ALL_LEVELS = " Tous les niveaux du CAP au Bac+5 y sont proposés."
 NO_OFFER = "Aucune formation n'est recensée sur ce territoire."
@@ -45,6 +47,28 @@ CAMPUS_OFFERS = (
     "le rapport de son territoire (ses départements ou sa région) compte toutes celles qui y "
     "sont proposées."
 )
+ALL_LEVELS_SECTOR = "Tous les niveaux du CAP au Bac+5 de cette filière y sont proposés."
+DEMAND_BY_FILIERE = (
+    "Les besoins de recrutement sont recensés par filière de campus, pas par domaine de "
+    "formation : choisissez une filière de campus, ou toutes, pour les voir."
+)
+ONLY_SCHOOLS = (
+    "Aucune entreprise ni aucun laboratoire n'est recensé sur ce territoire (les fichiers "
+    "publics ne décrivent que les établissements de formation) : les seuls rapprochements "
+    "suggérés sont entre établissements qui se suivent dans un parcours, dans un même domaine "
+    "de formation ou une même filière."
+)
+NO_SUGGESTION = "Aucun rapprochement à suggérer : "
+NO_SUGGESTION_SCHOOLS = (
+    "aucune entreprise ni aucun laboratoire n'est recensé sur ce territoire (les fichiers "
+    "publics ne décrivent que les établissements de formation), et aucun établissement n'y "
+    f"forme, à moins de {SUGGESTION_RADIUS_KM:.0f} km et sans partenariat recensé, au "
+    "niveau suivant d'un autre dans un même domaine de formation."
+)
+NO_SUGGESTION_PAIRS = (
+    f"aucune paire d'acteurs à moins de {SUGGESTION_RADIUS_KM:.0f} km, sans partenariat "
+    "recensé, ne partage une filière, un domaine de formation ou une plateforme."
+)
 NO_NETWORK = (
     "Aucun lien entre acteurs (partenariat, accueil, rattachement, convention) n'est recensé "
     "sur ce territoire : il n'y a pas de réseau à analyser."
@@ -56,11 +80,13 @@ def section_notes(
     found: Mapping[str, list[Finding]],
     *,
     campus: str | None = None,
+    sector: str | None = None,
     cap: int | None = None,
 ) -> dict[str, str]:
     """Per section id, one French sentence on what the data does not know there (sections
-    with nothing to say have none); ``campus``: the report is a campus's; ``cap``: the most
-    suggested partnerships ranked (their total is then « at least »)."""
+    with nothing to say have none); ``campus``: the report is a campus's; ``sector``: the
+    filière asked; ``cap``: the most suggested partnerships ranked (their total is then « at
+    least »)."""
     notes: dict[str, str] = {}
     filieres = {
         s["sector"]["id"]: s["sector"]["name"]
@@ -71,6 +97,9 @@ def section_notes(
         notes["continuum_breaks"] = NO_CAMPUS_OFFER if campus else NO_OFFER
     elif not d.inside_for_sector:
         notes["continuum_breaks"] = NO_SECTOR_OFFER
+    elif sector:
+        if not found.get("continuum_breaks"):
+            notes["continuum_breaks"] = ALL_LEVELS_SECTOR
     elif (
         not filieres.keys()
         & training_by_sector(
@@ -98,6 +127,8 @@ def section_notes(
         notes["unmet_demand"] = NO_DEMAND
     elif not demand:
         notes["unmet_demand"] = NO_DEMAND_TABLE
+    elif field_code(sector) and not found.get("unmet_demand"):
+        notes["unmet_demand"] = DEMAND_BY_FILIERE
     if campus and any(f.data.get("offers") == 0 for f in found.get("unmet_demand", ())):
         notes["unmet_demand"] = " ".join(x for x in (notes.get("unmet_demand"), CAMPUS_OFFERS) if x)
     unjudged = not_judged(d)
@@ -112,16 +143,59 @@ def section_notes(
             f"{_establishments(unjudged)} connu{'s' if many else ''} seulement par les "
             f"fichiers publics (annuaires, Parcoursup, Affelnet) {verb} : ces fichiers ne "
             "décrivent aucun partenariat, on ne sait pas s'ils sont isolés."
-            + ("" if companies else " Aucune entreprise n'est recensée sur ce territoire.")
+            + ("" if companies else f" {_no_company(d)}")
         )
+    if note := _partnership_note(d, found.get("suggested_partnerships", ())):
+        notes["suggested_partnerships"] = note
     if cap is not None and len(found.get("suggested_partnerships", ())) >= cap:
-        notes["suggested_partnerships"] = (
-            f"Au moins {cap} paires possibles : seules les {cap} mieux classées sont comptées "
-            "et proposées ; un territoire plus petit ou une filière les précise."
+        notes["suggested_partnerships"] = " ".join(
+            x
+            for x in (
+                f"Au moins {cap} paires possibles : seules les {cap} mieux classées sont "
+                "comptées et proposées ; un territoire plus petit ou une filière les précise.",
+                notes.get("suggested_partnerships"),
+            )
+            if x
         )
     if not found.get("brokers") and not _linked(d):
         notes["brokers"] = NO_NETWORK
     return notes
+
+
+def _partnership_note(d: GapData, found: Sequence[Finding]) -> str | None:
+    """What the suggestions rest on where the files know no company nor research body (all
+    over France outside the campuses' documents: establishments only), and why there are
+    none when there are none."""
+    kinds = {a["kind"] for a in d.actors if a["id"] in d.inside_ids and a["label"] == "Actor"}
+    only_schools = not kinds & (ECONOMIC | RESEARCH)
+    if found:
+        return ONLY_SCHOOLS + _unplaced(d) if only_schools else None
+    if not d.inside_for_sector:
+        return None  # the continuum's note says there is no offer (of the filière asked)
+    if only_schools:
+        return NO_SUGGESTION + NO_SUGGESTION_SCHOOLS + _unplaced(d)
+    return NO_SUGGESTION + NO_SUGGESTION_PAIRS
+
+
+def _no_company(d: GapData) -> str:
+    """No company in the territory: the files know none, or (a campus covers it) those its
+    documents name have no known place (the Mecanic Vallée's Figeac Aéro, AT2D…: its
+    documents give no commune), counted in the campus's own report only."""
+    if not d.local_campuses:
+        return "Aucune entreprise n'est recensée sur ce territoire."
+    return (
+        "Aucune entreprise n'a de lieu connu sur ce territoire : celles que citent les documents "
+        "du campus sans en donner le lieu ne sont comptées que dans le rapport du campus."
+    )
+
+
+def _unplaced(d: GapData) -> str:
+    if not d.local_campuses:
+        return ""
+    return (
+        " Les entreprises et laboratoires que citent les documents du campus sans en donner le "
+        "lieu ne sont comptés que dans le rapport du campus."
+    )
 
 
 def remote_note(names: list[str]) -> str:

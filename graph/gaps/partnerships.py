@@ -21,9 +21,12 @@ from graph.gaps.findings import (
 )
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
+from graph.nsf import field_code, nsf_name
 from graph.pathways.hygiene import is_common_year
 
 __all__ = ["suggested_partnerships"]
+
+FIELD = "Field:"  # a field of training's node in the link graph (an NSF group, graph/nsf.py)
 
 
 def local_sectors(d: GapData) -> set[str]:
@@ -38,26 +41,36 @@ def local_sectors(d: GapData) -> set[str]:
     }
 
 
-def _graph(d: GapData) -> nx.Graph:
+def _graph(d: GapData, local: set[str]) -> nx.Graph:
     """The territory's actors and platforms, their links (graph/gaps/data.py: those with an end
     in the territory), the sectors they work on and those of the diplomas offered there: how
     rare a shared sector is, is judged within the territory. A school is linked to the sectors
     of the diplomas it offers rather than to the diplomas themselves: two schools offering the
     same diploma are competitors, not partners to introduce, while a school and a company meet
-    on the filière they share."""
+    on the filière they share.
+
+    The sectors are the territory's own (``local``: its campuses' filières, those of no
+    campus) and the fields of training (NSF groups, graph/nsf.py) of what its schools offer.
+    Another campus's filières are left out: a seed ties the Mecanic Vallée's « Mécatronique »
+    to national Bac pro and BTS codes, and every suggestion of the Nord, the Bouches-du-Rhône,
+    the Ille-et-Vilaine or the Bas-Rhin rested on it (mechanics and electricity pairs only)."""
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
     edges: dict[tuple[str, str], str] = {}
     for e in d.edges:
         if e["type"] in kept:
+            if e["target_label"] == "Sector" and e["target"] not in local:
+                continue
             a, b = f"{e['source_label']}:{e['source']}", f"{e['target_label']}:{e['target']}"
             edges[a, b] = e["type"]
     # each (actor, sector) and (diploma, sector) once, not once per offer
-    for (aid, code), sectors in {
-        (r["actor"]["id"], r["diploma"]["code"]): r["sectors"] for r in d.offers
-    }.items():
-        for sid in sectors:
-            edges[f"Actor:{aid}", f"Sector:{sid}"] = "OFFERS_IN"
-            edges[f"Diploma:{code}", f"Sector:{sid}"] = "TRAINS_FOR"
+    for (aid, code), r in {(r["actor"]["id"], r["diploma"]["code"]): r for r in d.offers}.items():
+        for sid in r["sectors"]:
+            if sid in local:
+                edges[f"Actor:{aid}", f"Sector:{sid}"] = "OFFERS_IN"
+                edges[f"Diploma:{code}", f"Sector:{sid}"] = "TRAINS_FOR"
+        if nsf_name(nsf := r["diploma"].get("nsf")):
+            edges[f"Actor:{aid}", f"{FIELD}{nsf}"] = "OFFERS_IN"
+            edges[f"Diploma:{code}", f"{FIELD}{nsf}"] = "TRAINS_FOR"
     G = nx.Graph()
     G.add_edges_from((a, b, {"type": t}) for (a, b), t in edges.items())
     return G
@@ -78,11 +91,15 @@ def _group(kind: str) -> str:
     return "economic" if kind in ECONOMIC else "school" if kind in SCHOOLS else "research"
 
 
-def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
+def suggested_partnerships(
+    d: GapData, *, limit: int = 50, sector: str | None = None
+) -> list[Finding]:
     """Pairs of actors of the territory to introduce: link prediction (resource allocation)
-    weighted by the kind of pair, within SUGGESTION_RADIUS_KM, resting on a filière or a
-    platform in common, never two partners already."""
-    G = _graph(d)
+    weighted by the kind of pair, within SUGGESTION_RADIUS_KM, resting on a filière, a field
+    of training or a platform in common, never two partners already; with a filière asked
+    (``sector``: a campus's, or a field ``nsf-…``), the pairs that share it."""
+    local = local_sectors(d)
+    G = _graph(d, local)
     info = {f"{a['label']}:{a['id']}": a for a in d.actors}
     candidates = [
         n
@@ -178,6 +195,11 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         **{f"{a['label']}:{a['id']}": a["name"] for a in d.actors},
         **{f"Sector:{x['sector']['id']}": x["sector"]["name"] for x in d.sectors},
         **{f"Diploma:{r['diploma']['code']}": r["diploma"]["name"] for r in d.offers},
+        **{
+            f"{FIELD}{c}": f"domaine « {name} »"
+            for r in d.offers
+            if (name := nsf_name(c := r["diploma"].get("nsf")))
+        },
     }
     ranked = suggest_links(
         G,
@@ -188,60 +210,90 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
         groups={x: _group(info[x]["kind"]) for x in candidates},
         max_weight=GROUP_WEIGHTS,
     )
-    # a suggestion must rest on something the pair does: a filière or a platform in common
-    ranked = [s for s in ranked if any(z.startswith(("Sector:", "Platform:")) for z in s.shared)][
-        :limit
-    ]
-    local = local_sectors(d)
+    # a suggestion must rest on something the pair does: a filière, a field of training or a
+    # platform in common (the filière asked, if any)
+    code = field_code(sector)
+    wanted = (
+        (f"{FIELD}{code}",)
+        if code
+        else (f"Sector:{sector}",)
+        if sector
+        else ("Sector:", FIELD, "Platform:")
+    )
+    ranked = [s for s in ranked if any(z.startswith(wanted) for z in s.shared)]
     diploma_names = {r["diploma"]["code"]: r["diploma"]["name"] for r in d.offers}
 
     closed = {r["diploma"]["code"] for r in d.offers if r["diploma"].get("closed")}
 
-    def follows(x: str, y: str) -> str | None:
-        """« A → B »: a diploma of x leading to one y offers: one the BCN has not closed, a
-        whole programme rather than a common first year, where there is one (then the first
-        by code)."""
+    nsf = {code: dip.get("nsf") for code, dip in diplomas.items()}
+
+    def follows(x: str, y: str, fields: set[str] | None) -> tuple[str, str] | None:
+        """A diploma of x leading to one y offers: with ``fields`` (NSF groups), within them
+        only (the field the pair shares: not a passerelle of management between two schools
+        brought together by mechanics); one the BCN has not closed, a whole programme rather
+        than a common first year, where there is one (then the first by code)."""
         pairs = sorted(
             (c in closed or t in closed, t in common, c, t)
             for c in offered.get(x, nothing) - common  # a 2de commune leads to its Bac pro
             for t in nexts.at(c, where.get(x)) & offered.get(y, nothing) - {c}
+            if fields is None or {nsf.get(c), nsf.get(t)} <= fields
         )
-        if not pairs:
-            return None
-        c, t = pairs[0][2:]
-        return f"{diploma_names.get(c, c)} → {diploma_names.get(t, t)}"
+        return (pairs[0][2], pairs[0][3]) if pairs else None
 
-    out = []
+    out: list[Finding] = []
     for s in ranked:
+        if len(out) >= limit:
+            break
         a, b = info[s.a], info[s.b]
         kind = pair_type(a, b)
-        shared_names = [
-            names.get(z, z.partition(":")[2])
-            for z in s.shared
-            if not z.startswith("Sector:") or z.partition(":")[2] in local
-        ]
+        shared = list(s.shared)
+        step = None
+        if kind == "school-continuation":
+            # two schools are suggested for a passerelle between them in a field they share
+            # (or the filière asked); another ground (a campus filière, a platform, a partner
+            # in common) lets any passerelle between them do
+            fields = {code} if code else {z[len(FIELD) :] for z in shared if z.startswith(FIELD)}
+            step = follows(a["id"], b["id"], fields) or follows(b["id"], a["id"], fields)
+            if step is None and not any(not z.startswith(FIELD) for z in shared):
+                continue
+            step = step or follows(a["id"], b["id"], None) or follows(b["id"], a["id"], None)
+            # the field named is the passerelle's, not every field both happen to teach
+            theirs = {f"{FIELD}{nsf.get(c)}" for c in step or ()}
+            shared = [z for z in shared if not z.startswith(FIELD) or z in theirs]
+        if not any(z.startswith(wanted) for z in shared):
+            continue
+        shared_names = [names.get(z) or z.partition(":")[2] for z in shared]
         km = (
             haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
             if None not in (a.get("lat"), b.get("lat"))
             else None
         )
         la, lb = sorted(levels[a["id"]]), sorted(levels[b["id"]])
-        bits = [f"points communs : {', '.join(shared_names[:4])}"] if shared_names else []
+        bits = []
         if kind == "school-continuation":
-            step = follows(a["id"], b["id"]) or follows(b["id"], a["id"])
             bits.append(
                 "l'un forme au niveau suivant de l'autre"
-                + (f" (passerelle {step})" if step else "")
+                + (
+                    f" (passerelle {diploma_names.get(step[0], step[0])} → "
+                    f"{diploma_names.get(step[1], step[1])})"
+                    if step
+                    else ""
+                )
             )
         elif la and lb and la != lb:
             bits.append(f"niveaux complémentaires ({levels_text(la)} / {levels_text(lb)})")
         if km is not None:
-            bits.append(f"{km:.0f} km")
+            bits.append(f"à {km:.0f} km l'un de l'autre")
+        common_text = (
+            f", avec pour points communs : {', '.join(shared_names[:4])}" if shared_names else ""
+        )
         out.append(
             Finding(
                 id=f"suggest:{a['id']}:{b['id']}",
                 title=f"{a['name']} ↔ {b['name']}",
-                why=(f"{PAIR_LABELS[kind]} sans partenariat recensé alors que {'; '.join(bits)}."),
+                why=f"{PAIR_LABELS[kind]}, sans partenariat recensé{common_text}"
+                + "".join(f" ; {x}" for x in bits)
+                + ".",
                 severity="medium" if s.score >= 0.25 else "low",
                 nodes=[actor_ref(a), actor_ref(b)],
                 data={
@@ -250,7 +302,7 @@ def suggested_partnerships(d: GapData, *, limit: int = 50) -> list[Finding]:
                     "score": round(s.score, 3),
                     "method": "resource_allocation",
                     "pair": kind,
-                    "shared": list(s.shared),
+                    "shared": shared,
                     "distance_km": None if km is None else round(km, 1),
                     "levels_a": la,
                     "levels_b": lb,

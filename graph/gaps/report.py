@@ -11,6 +11,7 @@ from collections.abc import Callable
 from graph.errors import NotFound
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.cache import cached_answer
+from graph.gaps.choices import sector_label
 from graph.gaps.continuum import continuum_breaks
 from graph.gaps.data import read_gap_data
 from graph.gaps.dead_ends import dead_ends
@@ -34,17 +35,20 @@ def compute_report(
     """The six sections of the report, each ranked (what matters first) and cut to ``limit``
     findings (10 by default: what a manager reads first), with its total."""
     campus = territory.campus
+    sector_name = sector_label(d.sectors, sector)
     builders: dict[str, Callable[[], list[Finding]]] = {
-        "continuum_breaks": lambda: continuum_breaks(d, sector=sector),
+        "continuum_breaks": lambda: continuum_breaks(d, sector=sector, sector_name=sector_name),
         "dead_ends": lambda: dead_ends(d),
         "unmet_demand": lambda: unmet_demand(d, campus=campus, sector=sector),
         "isolated_actors": lambda: isolated_actors(d, campus=campus),
         # counted up to TOTAL_CAP so that the total says how many there are, then cut
-        "suggested_partnerships": lambda: suggested_partnerships(d, limit=max(limit, TOTAL_CAP)),
+        "suggested_partnerships": lambda: suggested_partnerships(
+            d, limit=max(limit, TOTAL_CAP), sector=sector
+        ),
         "brokers": lambda: brokers_and_fragile_links(d),
     }
     found = {sid: build() for sid, build in builders.items()}
-    notes = section_notes(d, found, campus=campus, cap=max(limit, TOTAL_CAP))
+    notes = section_notes(d, found, campus=campus, sector=sector, cap=max(limit, TOTAL_CAP))
     sections = []
     for sid, findings in found.items():
         title, description = SECTIONS[sid]
@@ -61,6 +65,7 @@ def compute_report(
     return GapReport(
         territory=territory.describe(),
         sector=sector,
+        sector_name=sector_name,
         counts={s.id: s.total for s in sections},
         sections=sections,
     )
@@ -79,8 +84,9 @@ def gap_report(
 
     def compute() -> GapReport:
         d = read_gap_data(store, territory, sector)
-        if sector and not any(s["sector"]["id"] == sector for s in d.sectors):
-            # a filière the graph does not know: a clear 404, not a report of nothing
+        if sector and sector_label(d.sectors, sector) is None:
+            # a filière the graph does not know (nor a field of training graph/nsf.py names):
+            # a clear 404, not a report of nothing
             raise NotFound("sector", sector)
         return compute_report(d, territory, sector, limit=limit)
 

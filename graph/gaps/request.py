@@ -23,7 +23,7 @@ from graph.territory import (
     request_territory,
 )
 
-__all__ = ["GapCsvRequest", "GapRequest", "SectionId", "build_report"]
+__all__ = ["GapCsvRequest", "GapRequest", "GapTerritoryRequest", "SectionId", "build_report"]
 
 SectionId = Literal[
     "continuum_breaks",
@@ -36,15 +36,30 @@ SectionId = Literal[
 assert set(get_args(SectionId)) == set(SECTIONS)
 
 
-class GapRequest(BaseModel):
+class GapTerritoryRequest(BaseModel):
+    """A territory of gap reports (GET /gaps/sectors: the filières it can be asked for)."""
+
     model_config = ConfigDict(extra="forbid")
 
     campus: CampusField = None
     departements: DepartementsField = None
     region: RegionField = None
-    sector: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")
     near: NearField = None
     radius_km: RadiusField = None
+
+    @model_validator(mode="after")
+    def _coherent_territory(self) -> GapTerritoryRequest:
+        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
+        return self
+
+
+class GapRequest(GapTerritoryRequest):
+    sector: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]{1,79}$",
+        description="A filière of a campus, or a field of training (`nsf-` and its NSF group, "
+        "e.g. nsf-251): the values of GET /gaps/sectors.",
+    )
     limit: int = Field(
         default=10,
         ge=1,
@@ -52,11 +67,6 @@ class GapRequest(BaseModel):
         description="Findings per section, at most (the first ones by rank; each section "
         "gives its total).",
     )
-
-    @model_validator(mode="after")
-    def _coherent(self) -> GapRequest:
-        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
-        return self
 
 
 class GapCsvRequest(GapRequest):

@@ -14,14 +14,17 @@ from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.labels import MODALITY_FR, TYPE_FR
+from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import from_start, to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
+from graph.text import at_name
 
 __all__ = [
     "MODALITY_FR",
+    "at_place",
     "OUTSIDE_MAX_KM",
     "explain",
     "goal_label",
@@ -81,6 +84,12 @@ def place(o: Offer) -> str:
     if name.endswith(f"({commune})"):
         return f"{name[:-1]}, {dep_name})"
     return f"{name} ({commune}, {dep_name})"
+
+
+def at_place(o: Offer) -> str:
+    """:func:`place` after « à », with the article its name takes (« au Lycée X (Rouen) »,
+    « à l'Université Y (Lille) », « au CNED (Vanves) »)."""
+    return at_name(place(o))
 
 
 def figure_sentence(leg: Row) -> str:
@@ -168,7 +177,7 @@ def step_sentence(
     ``modality``: the one requested (said when the data does not describe it for the step).
     """
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
-    parts = [f"Étape {i} : {display_name(d)}, à {place(best)}"]
+    parts = [f"Étape {i} : {display_name(d)}, {at_place(best)}"]
     if st.choice.remote:
         parts.append(DISTANCE_PHRASE)
     elif st.choice.dist is not None:
@@ -180,7 +189,7 @@ def step_sentence(
         # nearer (Ajaccio: Furiani at 102 km, another in Corse-du-Sud without coordinates)
         other = next((o for o in st.choice.ranked[1:] if maybe_nearer(o, best, around)), None)
         if other is not None:
-            parts.append(f"aussi à {place(other)}, à une distance inconnue, peut-être plus près")
+            parts.append(f"aussi {at_place(other)}, à une distance inconnue, peut-être plus près")
     parts.append(passerelle_sentence(leg, best))
     if not best.in_territory:
         parts.append("hors du territoire demandé")
@@ -270,8 +279,7 @@ def why_none(
     or préfecture) and how it is said (« du centre du territoire »)."""
     if not unrestricted:
         return (
-            f"Aucune passerelle connue ne mène {from_start(q.start_label)} "
-            f"{to_goal(goal_label(q))} "
+            f"Aucune passerelle connue ne mène {from_start(q.start_label)} {to_goal_phrase(q)} "
             f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside
@@ -343,7 +351,7 @@ def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label:
     far = [st for st in s.plan if not st.choice.ranked[0].in_territory]
     st = far[0] if far else s.plan[-1]
     best = st.choice.ranked[0]
-    where = f"{display_name(st.diploma)}, à {place(best)}"
+    where = f"{display_name(st.diploma)}, {at_place(best)}"
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
     if point is not None and lat is not None and lon is not None:
         km = fmt_km(haversine_km(point[0], point[1], lat, lon))

@@ -13,7 +13,7 @@ rank first if its distance were known. Pure function over the scored pathways sh
 from __future__ import annotations
 
 from graph.diploma_names import display_name
-from graph.pathways.explanation import place
+from graph.pathways.explanation import at_place
 from graph.pathways.scoring import Scored
 
 __all__ = ["unplaced_notice"]
@@ -37,7 +37,7 @@ def unplaced_notice(shown: list[Scored]) -> str | None:
             continue
         steps = [st for st in s.plan if st.choice.unplaced]
         where = " ; ".join(
-            f"{display_name(st.diploma)} à {place(st.choice.ranked[0])}" for st in steps
+            f"{display_name(st.diploma)} {at_place(st.choice.ranked[0])}" for st in steps
         )
         return (
             f"Le parcours n° {rank} ({where}) passerait devant le n° 1 à distance égale : il "

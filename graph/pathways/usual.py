@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.diploma_names import display_name
-from graph.pathways.explanation import fmt_km, place
+from graph.pathways.explanation import at_place, fmt_km, place
 from graph.pathways.hygiene import continues_programme
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Choice, Scored, rank
@@ -115,7 +115,7 @@ def missing_sentence(
     best = nearest.ranked[0]
     if nearest.dist is not None and origin_label:
         return f"{head} ; elle l'est à {fmt_km(nearest.dist)} {origin_label} : {place(best)}."
-    return f"{head} ; elle l'est notamment à {place(best)}, à une distance inconnue."
+    return f"{head} ; elle l'est notamment {at_place(best)}, à une distance inconnue."
 
 
 def with_usual(

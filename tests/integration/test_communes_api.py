@@ -143,3 +143,22 @@ def test_prefectures_of_every_departement_and_of_a_territory(mini_client: TestCl
     assert [p["name"] for p in some["prefectures"]] == ["Rodez", "Cahors"]
     bad = mini_client.get("/prefectures", params={"departements": "12,999x"})
     assert bad.status_code in (400, 422)
+
+
+def test_regions_by_name_with_their_departements(mini_client: TestClient) -> None:
+    """The 18 régions by their French names, each with the codes `region=` takes."""
+    body = mini_client.get("/regions").json()
+    assert body["count"] == len(body["regions"]) == 18
+    by_code = {r["code"]: r for r in body["regions"]}
+    assert by_code["76"]["name"] == "Occitanie"
+    assert {"12", "31", "46", "81"} <= set(by_code["76"]["departements"])
+    assert len(by_code["76"]["departements"]) == 13
+    assert by_code["94"]["departements"] == ["2A", "2B"]
+    assert by_code["04"]["departements"] == ["974"]
+    names = [r["name"] for r in body["regions"]]
+    # French order, accents ignored: Île-de-France among the I, not after Pays de la Loire
+    assert names.index("Hauts-de-France") < names.index("Île-de-France") < names.index("La Réunion")
+    # every code is one the searches take
+    for code in by_code:
+        r = mini_client.get("/pathways", params={"from": "40025005", "to_level": 5, "region": code})
+        assert r.status_code == 200, r.text

@@ -24,18 +24,12 @@ from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
 from tests.conftest import MINI_SEEDS, make_settings
+from tests.faults import DOWN_BOUND_S, check_down_at_start_then_up, timed
 
-DOWN_BOUND_S = 3.0  # a request must answer 503 within this when the database is gone
 SLOW_READ = (
     "// Test-only: a read that takes about a second.\n"
     "UNWIND range(1, 3000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n\n"
 )
-
-
-def _timed(client: TestClient, path: str) -> tuple[int, dict, float]:
-    t0 = time.monotonic()
-    response = client.get(path)
-    return response.status_code, response.json(), time.monotonic() - t0
 
 
 @pytest.fixture
@@ -61,10 +55,10 @@ def test_external_database_killed_answers_503_fast_then_recovers(
     app = create_app(make_settings(tmp_path / "unused"), store=store)
     try:
         with TestClient(app) as client:
-            status, body, _ = _timed(client, "/campuses")
+            status, body, _ = timed(client, "/campuses")
             assert status == 200
             before = body
-            _, health, _ = _timed(client, "/health")
+            _, health, _ = timed(client, "/health")
             nodes = health["nodes"]
 
             external.kill()  # SIGKILL: the socket stays, nobody answers it
@@ -78,14 +72,14 @@ def test_external_database_killed_answers_503_fast_then_recovers(
                 body = response.json()
             assert body["status"] == "unavailable" and body["database"] == "down"
             assert body["engine"] == "falkordb" and "unreachable" in body["detail"]
-            _, body, _ = _timed(client, "/campuses")
+            _, body, _ = timed(client, "/campuses")
             assert body["code"] == "database_unavailable" and body["reason"]
             assert body["detail"].startswith("La base de données ne répond pas")
 
             external.start()  # back, same data dir: the append-only file is replayed
-            status, health, _ = _timed(client, "/health")
+            status, health, _ = timed(client, "/health")
             assert status == 200 and health["status"] == "ok" and health["nodes"] == nodes
-            status, body, _ = _timed(client, "/campuses")
+            status, body, _ = timed(client, "/campuses")
             assert status == 200 and body == before
     finally:
         store.close()
@@ -104,12 +98,12 @@ def test_external_database_hung_answers_503_after_the_timeout(
         with TestClient(app) as client:
             assert client.get("/campuses").status_code == 200
             os.kill(external.pid, signal.SIGSTOP)
-            status, body, took = _timed(client, "/campuses")
+            status, body, took = timed(client, "/campuses")
             assert status == 503
             assert body["code"] == "database_timeout"
             assert body["detail"].startswith("La base de données n'a pas répondu à temps")
             assert 0.5 < took < 3.0
-            status, body, took = _timed(client, "/health")
+            status, body, took = timed(client, "/health")
             assert status == 503 and body["database"] == "down" and took < 3.0
             os.kill(external.pid, signal.SIGCONT)
             assert client.get("/health").status_code == 200
@@ -124,20 +118,7 @@ def test_external_database_down_at_start_then_up(
     """The app starts while the database is down, answers 503, and serves once it is up."""
     settings = _external_settings(external)
     external.stop()
-    t0 = time.monotonic()
-    store = FalkorDBStore(settings)  # does not raise
-    assert time.monotonic() - t0 < DOWN_BOUND_S
-    app = create_app(make_settings(tmp_path / "unused"), store=store)
-    try:
-        with TestClient(app) as client:
-            status, body, took = _timed(client, "/health")
-            assert status == 503 and body["database"] == "down" and took < DOWN_BOUND_S
-            assert client.get("/campuses").status_code == 503
-            external.start()
-            assert client.get("/health").status_code == 200
-            assert client.get("/campuses").json() == []
-    finally:
-        store.close()
+    check_down_at_start_then_up(lambda: FalkorDBStore(settings), external.start, tmp_path)
 
 
 def test_embedded_database_killed_is_restarted_by_the_next_call(tmp_path: Path) -> None:
@@ -154,11 +135,11 @@ def test_embedded_database_killed_is_restarted_by_the_next_call(tmp_path: Path) 
                 assert store.server is not None and store.server.pid is not None
                 old_pid = store.server.pid
                 os.kill(old_pid, signal.SIGKILL)
-                status, body, took = _timed(client, "/campuses/mini")
+                status, body, took = timed(client, "/campuses/mini")
                 assert status == 200 and body == before
                 assert took < DOWN_BOUND_S
                 assert store.server.pid not in (None, old_pid)
-                status, health, _ = _timed(client, "/health")
+                status, health, _ = timed(client, "/health")
                 assert status == 200 and health["nodes"] == nodes
 
         # a write is not retried (it may have landed before the crash): it reports the restart
@@ -192,7 +173,7 @@ def test_slow_query_times_out_with_503(tmp_path: Path) -> None:
         assert time.monotonic() - t0 > 0.1
         app = create_app(make_settings(tmp_path / "unused"), store=store)
         with TestClient(app) as client:
-            status, body, took = _timed(client, "/campuses")
+            status, body, took = timed(client, "/campuses")
             assert status == 503
             assert "timed out" in body["reason"] and "100 ms" in body["reason"]
             assert body["code"] == "database_timeout"
@@ -217,12 +198,12 @@ def test_neo4j_down_answers_503_fast(tmp_path: Path) -> None:
     try:
         with TestClient(app) as client:
             for path in ("/health", "/campuses"):
-                status, body, took = _timed(client, path)
+                status, body, took = timed(client, path)
                 assert status == 503, body
                 assert took < DOWN_BOUND_S, f"{path} took {took:.2f} s"
             assert body["code"] == "database_unavailable"
             assert body["reason"].startswith("Neo4j unreachable")
-            status, body, _ = _timed(client, "/health")
+            status, body, _ = timed(client, "/health")
             assert body["engine"] == "neo4j" and body["database"] == "down"
     finally:
         store.close()

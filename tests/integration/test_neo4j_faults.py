@@ -28,11 +28,11 @@ from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
 from tests.conftest import MINI_SEEDS, ROOT, make_settings
+from tests.faults import DOWN_BOUND_S, check_down_at_start_then_up, timed
 from tests.raw_query import raw_rows
 
 pytestmark = pytest.mark.neo4j
 
-DOWN_BOUND_S = 3.0  # as in test_db_faults.py
 SCALE = 0.02  # ~800 nodes, ~3 000 relationships: a few seconds of writing on Neo4j
 SEED = 11
 
@@ -103,12 +103,6 @@ def _store(server: LocalNeo4j, **overrides: object) -> Neo4jStore:
     return Neo4jStore(Settings(graph_uri=server.uri, **overrides))
 
 
-def _timed(client: TestClient, path: str) -> tuple[int, dict, float]:
-    t0 = time.monotonic()
-    response = client.get(path)
-    return response.status_code, response.json(), time.monotonic() - t0
-
-
 def test_neo4j_killed_answers_503_fast_then_recovers_with_its_data(
     server: LocalNeo4j, tmp_path: Path
 ) -> None:
@@ -117,22 +111,22 @@ def test_neo4j_killed_answers_503_fast_then_recovers_with_its_data(
     app = create_app(make_settings(tmp_path / "unused"), store=store)
     try:
         with TestClient(app) as client:
-            status, before, _ = _timed(client, "/campuses")
+            status, before, _ = timed(client, "/campuses")
             assert status == 200 and before
-            _, health, _ = _timed(client, "/health")
+            _, health, _ = timed(client, "/health")
             nodes = health["nodes"]
 
             server.kill()  # SIGKILL of the JVM: no shutdown, no checkpoint
             for path in ("/campuses", "/actors?campus=mini", "/diplomas/40025005", "/health"):
-                status, body, took = _timed(client, path)
+                status, body, took = timed(client, path)
                 assert status == 503, (path, body)
                 assert took < DOWN_BOUND_S, f"{path} took {took:.2f} s"
             assert body["database"] == "down" and body["engine"] == "neo4j"
 
             server.restart()  # same directory and port: recovery replays the transaction log
-            status, health, _ = _timed(client, "/health")
+            status, health, _ = timed(client, "/health")
             assert status == 200 and health["status"] == "ok" and health["nodes"] == nodes
-            status, body, _ = _timed(client, "/campuses")
+            status, body, _ = timed(client, "/campuses")
             assert status == 200 and body == before
     finally:
         store.close()
@@ -141,20 +135,7 @@ def test_neo4j_killed_answers_503_fast_then_recovers_with_its_data(
 def test_neo4j_down_at_start_then_up(server: LocalNeo4j, tmp_path: Path) -> None:
     """The app starts while Neo4j is down, answers 503, and serves once it is up."""
     server.kill()
-    t0 = time.monotonic()
-    store = _store(server)  # does not raise
-    assert time.monotonic() - t0 < DOWN_BOUND_S
-    app = create_app(make_settings(tmp_path / "unused"), store=store)
-    try:
-        with TestClient(app) as client:
-            status, body, took = _timed(client, "/health")
-            assert status == 503 and body["database"] == "down" and took < DOWN_BOUND_S
-            assert client.get("/campuses").status_code == 503
-            server.restart()
-            assert client.get("/health").status_code == 200
-            assert client.get("/campuses").json() == []
-    finally:
-        store.close()
+    check_down_at_start_then_up(lambda: _store(server), server.restart, tmp_path)
 
 
 # -- kill -9 in the middle of a write -------------------------------------------------------

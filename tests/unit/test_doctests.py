@@ -8,14 +8,17 @@ import pytest
 
 import graph.analytics.link_analysis
 import graph.coverage
+import graph.diploma_names
 import graph.fake_store
 import graph.gaps.rows
 import graph.geo
 import graph.inference.co_offer
 import graph.ingest.opendata.plan
 import graph.ingest.opendata.renewal
+import graph.labels
 import graph.models
 import graph.pathways.explanation
+import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
 import graph.pathways.scope
@@ -28,14 +31,17 @@ import graph.territory
     [
         graph.analytics.link_analysis,
         graph.coverage,
+        graph.diploma_names,
         graph.fake_store,
         graph.gaps.rows,
         graph.geo,
         graph.inference.co_offer,
+        graph.labels,
         graph.ingest.opendata.plan,
         graph.ingest.opendata.renewal,
         graph.models,
         graph.pathways.explanation,
+        graph.pathways.goal_words,
         graph.pathways.hygiene,
         graph.pathways.job,
         graph.pathways.scope,

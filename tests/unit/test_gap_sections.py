@@ -93,8 +93,10 @@ def test_continuum_breaks_name_the_missing_inner_level() -> None:
     assert f.severity == "high"  # 4 and 5 missing between 3 and 6
     assert f.data["levels_offered"] == [3, 6] and f.data["levels_missing"] == [4, 5, 7]
     assert "La rupture au niveau 4, 5" in f.why
-    # with a sector asked, only that filière and the whole
-    assert [f.id for f in continuum_breaks(d, sector="other")] == ["continuum:*"]
+    # with a sector asked, that filière's offers only (the report's), titled by its name,
+    # never « toutes filières »
+    [only] = continuum_breaks(d, sector="other", sector_name="Autre filière")
+    assert only.id == "continuum:other" and only.title == "Continuum Autre filière"
 
 
 def test_a_planned_offer_fills_a_level_without_closing_the_finding() -> None:
@@ -363,10 +365,30 @@ def test_section_notes_say_what_the_data_does_not_know() -> None:
     assert "ne peuvent donc pas être jugés" in notes["unmet_demand"]
     assert notes["isolated_actors"].startswith("1 établissement connu seulement")
     assert "pas de réseau à analyser" in notes["brokers"]
-    assert "suggested_partnerships" not in notes
+    # nothing to suggest, and why: no company nor lab is known, no two schools follow on
+    assert notes["suggested_partnerships"].startswith("Aucun rapprochement à suggérer : aucune")
     assert isolated_actors(d) == []  # not judged: no file describes its partnerships
     two = [Finding(id=f"s{i}", title="t", why="w", severity="low", nodes=[]) for i in (1, 2)]
     full = section_notes(d, {"suggested_partnerships": two}, cap=2)
     assert full["suggested_partnerships"].startswith("Au moins 2 paires")
-    judged = inside(actors=[actor("lp", "lycee"), actor("firm", "company")])
-    assert "isolated_actors" not in section_notes(judged, {})
+    # schools only: the suggestions are said to be pairs of schools
+    assert "Aucune entreprise ni aucun laboratoire" in full["suggested_partnerships"]
+    judged = inside(
+        actors=[actor("lp", "lycee"), actor("firm", "company")], offers=[offer_row("lp", "BAC", 4)]
+    )
+    judged_notes = section_notes(judged, {})
+    assert "isolated_actors" not in judged_notes
+    assert "ne partage une filière" in judged_notes["suggested_partnerships"]
+    assert "suggested_partnerships" not in section_notes(judged, {"suggested_partnerships": two})
+
+
+def test_a_campus_territory_without_placed_companies_does_not_say_none_is_recorded() -> None:
+    """Aveyron and Lot: the Mecanic Vallée's documents name Figeac Aéro, AT2D… without a
+    commune; the territory's report said « Aucune entreprise n'est recensée sur ce territoire »."""
+    public = {**actor("lp", "lycee"), "campuses": [], "roles": []}
+    d = inside(actors=[public], offers=[offer_row("lp", "BAC", 4)], local_campuses={"c"})
+    note = section_notes(d, {})["isolated_actors"]
+    assert "Aucune entreprise n'est recensée" not in note
+    assert "Aucune entreprise n'a de lieu connu sur ce territoire" in note
+    d.local_campuses = set()
+    assert "Aucune entreprise n'est recensée" in section_notes(d, {})["isolated_actors"]

@@ -308,7 +308,9 @@ def test_a_class_for_bacheliers_professionnels_is_not_the_class_of_its_first_par
             3, "0710054Y", "CPGE   TSI   (en 3 ans, destinee aux bacs professionnels)", 46.7, 4.8
         ),
     ]
-    bcn = {tsi: ("370", "TECHNOLOGIE ET SCIENCES INDUSTRIELLES (TSI)", "200")}
+    bcn: dict[str, tuple[str, str, str | None]] = {
+        tsi: ("370", "TECHNOLOGIE ET SCIENCES INDUSTRIELLES (TSI)", "200")
+    }
     pb = postbac.build(rows, bcn=bcn, bts_labels={}, offered=set())
     assert pb.mapped == {"CPGE   TSI": tsi}
     (own,) = pb.programmes

@@ -348,7 +348,7 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
     by_level = query(to_level=5, territory=Territory(departements=["012"]))
     by_level = by_level.model_copy(update={"start_label": "niveau 4"})
     assert why_none(by_level, [], {}).startswith(
-        "Aucune passerelle connue ne mène du niveau 4 au niveau 5 ou plus en "
+        "Aucune passerelle connue ne mène du niveau 4 au niveau 5 (bac + 2) ou plus en "
     )
     rows = Rows([diploma("A", 4), diploma("B", 5)], {"A": [("B", leg())]})
     unrestricted = candidates(q, rows, None, restrict=False)

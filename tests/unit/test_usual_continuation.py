@@ -73,7 +73,7 @@ def test_the_sentence_says_where_and_how_far() -> None:
     )
     assert text.endswith("ne la montrent nulle part ailleurs non plus.")
     unplaced = Choice([offer], None, 0.0, None)
-    assert "elle l'est notamment à Lycée Jean Monnet (Limoges), à une distance inconnue" in (
+    assert "elle l'est notamment au Lycée Jean Monnet (Limoges), à une distance inconnue" in (
         missing_sentence(BCT, Territory(region="53"), unplaced, "du domicile")
     )
 

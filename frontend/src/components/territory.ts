@@ -1,23 +1,24 @@
-// The territory fieldset shared by the pages that ask for one: départements, a campus, around a
-// commune (with a radius) or anywhere. It reads and writes the same URL parameters as the API
-// (campus, departements, near, radius_km) and checks them before any request.
+// The territory fieldset shared by the pages that ask for one: départements, a région, a campus,
+// around a commune (with a radius) or anywhere. It reads and writes the same URL parameters as
+// the API (campus, departements, region, near, radius_km) and checks them before any request.
 
 import { createCombobox } from '../lib/combobox';
 import { h, newId } from '../lib/dom';
 import { placeOf, searchPlaces, type Place } from '../lib/places';
-import { campuses } from '../lib/refs';
+import { campuses, regions } from '../lib/refs';
 
-export type Zone = 'departements' | 'campus' | 'near' | 'all';
+export type Zone = 'departements' | 'region' | 'campus' | 'near' | 'all';
 
 const ZONE_FR: Record<Zone, string> = {
   departements: 'Départements',
+  region: 'Une région',
   campus: 'Un campus',
   near: 'Autour d’une commune',
   all: 'Partout',
 };
 
 /** The territory keys of a page's URL and of the API. */
-export const TERRITORY_KEYS = ['campus', 'departements', 'near', 'radius_km'] as const;
+export const TERRITORY_KEYS = ['campus', 'departements', 'region', 'near', 'radius_km'] as const;
 
 // The 101 département codes: 01–19, 2A, 2B, 21–95, 971–976 (a leading 0 is accepted: 012).
 const DEPT_CODE = /^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97[1-6])$/;
@@ -36,6 +37,7 @@ export function zoneOf(params: URLSearchParams, fallback: Zone): Zone {
   if (params.get('campus')) return 'campus';
   if (params.get('near')) return 'near';
   if (params.get('departements')) return 'departements';
+  if (params.get('region')) return 'region';
   return fallback;
 }
 
@@ -61,6 +63,8 @@ export interface TerritoryForm {
   nearPlace(): Place | null;
   /** The chosen campus's name, when the list is loaded. */
   campusName(id: string): string | null;
+  /** A région's départements (COG codes: 46, 2A), once the list of régions is loaded. */
+  regionDepartements(code: string): Promise<string[]>;
 }
 
 export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
@@ -80,6 +84,14 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     'aria-describedby': `${id('departements-aide')} ${id('departements-erreur')}`,
   });
   const deptError = h('p', { class: 'field-error', id: id('departements-erreur') });
+  // a région by its name (GET /regions: the codes the API takes), never by its code
+  const regionSelect = h(
+    'select',
+    { id: id('region'), name: 'region', 'aria-describedby': id('region-erreur') },
+    h('option', { value: '' }, 'Chargement des régions…'),
+  );
+  const regionError = h('p', { class: 'field-error', id: id('region-erreur') });
+  const regionField = h('div', { class: 'field' }, h('label', { for: id('region') }, 'Région'), regionSelect, regionError);
   const deptField = h(
     'div',
     { class: 'field' },
@@ -122,7 +134,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     const input = h('input', { type: 'radio', id: rid, name: radioName, value: z });
     return { z, input, el: h('div', { class: 'radio' }, input, h('label', { for: rid }, ZONE_FR[z])) };
   });
-  const fields: Partial<Record<Zone, HTMLElement>> = { departements: deptField, campus: campusField, near: nearField };
+  const fields: Partial<Record<Zone, HTMLElement>> = { departements: deptField, region: regionField, campus: campusField, near: nearField };
   const root = h(
     'fieldset',
     { class: 'group territory' },
@@ -147,6 +159,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     const z = zone();
     if (z === 'campus') return Boolean(campusSelect.value);
     if (z === 'departements') return Boolean(deptInput.value.trim());
+    if (z === 'region') return Boolean(regionSelect.value);
     if (z === 'near') return Boolean(near.selected());
     return true;
   };
@@ -162,10 +175,34 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
       campusSelect.replaceChildren(h('option', { value: wantedCampus }, 'Liste des campus indisponible'));
     });
 
+  // Asked only by the pages that offer a région; its arrival keeps the région set meanwhile.
+  let wantedRegion = '';
+  const showRegion = (): void => {
+    regionSelect.value = wantedRegion;
+    if (wantedRegion && regionSelect.value !== wantedRegion && regionSelect.options.length > 1) {
+      regionSelect.append(h('option', { value: wantedRegion, selected: true }, 'Région demandée dans le lien'));
+    }
+  };
+  if (o.zones.includes('region')) {
+    regionSelect.addEventListener('change', () => {
+      wantedRegion = regionSelect.value;
+    });
+    void regions()
+      .then((list) => {
+        regionSelect.replaceChildren(h('option', { value: '' }, '— Choisir une région —'), ...list.map((r) => h('option', { value: r.code }, r.name)));
+        showRegion();
+      })
+      .catch(() => {
+        regionSelect.replaceChildren(h('option', { value: wantedRegion }, 'Liste des régions indisponible'));
+      });
+  }
+
   function read(out: URLSearchParams): HTMLElement | null {
     let first: HTMLElement | null = null;
     near.setError('');
     deptError.textContent = '';
+    regionError.textContent = '';
+    regionSelect.removeAttribute('aria-invalid');
     radiusError.textContent = '';
     deptInput.removeAttribute('aria-invalid');
     radiusInput.removeAttribute('aria-invalid');
@@ -180,6 +217,13 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
         deptInput.setAttribute('aria-invalid', 'true');
         first = first ?? deptInput;
       } else out.set('departements', codes.join(','));
+    }
+    if (z === 'region') {
+      if (!regionSelect.value) {
+        regionError.textContent = 'Choisissez une région dans la liste.';
+        regionSelect.setAttribute('aria-invalid', 'true');
+        first = first ?? regionSelect;
+      } else out.set('region', regionSelect.value);
     }
     if (z === 'near') {
       const n = near.selected();
@@ -203,6 +247,8 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     wantedCampus = params.get('campus') || o.defaultCampus || '';
     if (params.get('campus')) campusSelect.value = params.get('campus')!;
     deptInput.value = params.get('departements') ?? '';
+    wantedRegion = params.get('region') ?? '';
+    showRegion();
     radiusInput.value = params.get('radius_km') ?? '50';
     sync();
     const code = params.get('near');
@@ -223,5 +269,6 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     set,
     nearPlace: () => nearPlace,
     campusName: (cid) => names.get(cid) ?? null,
+    regionDepartements: async (code) => (await regions().catch(() => [])).find((r) => r.code === code)?.departements ?? [],
   };
 }

@@ -149,6 +149,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Regions
+         * @description Every région by its French name (in French alphabetical order, accents ignored), with
+         *     its départements.
+         */
+        get: operations["get_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/actors": {
         parameters: {
             query?: never;
@@ -495,6 +516,28 @@ export interface paths {
          *     involved, why it matters and the data behind it.
          */
         get: operations["get_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gaps/sectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Gap Sectors
+         * @description The filières a report of this territory can be asked for (`sector`): the filières and
+         *     job families of the territory's own campuses, then the fields of training (NSF groups) of
+         *     the programmes offered there, each with its number of programmes.
+         */
+        get: operations["get_gap_sectors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1617,6 +1660,11 @@ export interface components {
             territory: string;
             /** Sector */
             sector?: string | null;
+            /**
+             * Sector Name
+             * @description The French name of the filière or field of training asked (`sector`).
+             */
+            sector_name?: string | null;
             /** Counts */
             counts: {
                 [key: string]: number;
@@ -2488,6 +2536,38 @@ export interface components {
             /** Kind */
             kind?: string | null;
         };
+        /** RegionOut */
+        RegionOut: {
+            /**
+             * Code
+             * @description Région code (COG): what `region=` takes.
+             * @example 76
+             */
+            code: string;
+            /**
+             * Name
+             * @description French name, for users.
+             * @example Occitanie
+             */
+            name: string;
+            /**
+             * Departements
+             * @description Its départements as the COG writes them (46, 2A, 974).
+             * @example [
+             *       "09",
+             *       "11",
+             *       "12"
+             *     ]
+             */
+            departements: string[];
+        };
+        /** Regions */
+        Regions: {
+            /** Count */
+            count: number;
+            /** Regions */
+            regions: components["schemas"]["RegionOut"][];
+        };
         /** ScoreOut */
         ScoreOut: {
             /** Total */
@@ -2520,6 +2600,49 @@ export interface components {
              * @description What the data does not know for this section in this territory, one French sentence (no need / partnership data here, filières not described…); null when there is nothing to say. An empty section with a note is « not known », not « nothing missing ».
              */
             note?: string | null;
+        };
+        /** SectorChoice */
+        SectorChoice: {
+            /**
+             * Id
+             * @description The value of GET /gaps?sector=…
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @description filiere, job_family (a campus's), or field (an NSF group of the programmes offered)
+             * @enum {string}
+             */
+            kind: "filiere" | "job_family" | "field";
+            /**
+             * Campus
+             * @description The short name of the campus whose filière it is.
+             */
+            campus?: string | null;
+            /**
+             * Offers
+             * @description The territory's programmes (an establishment and a diploma) that train for it.
+             */
+            offers: number;
+        };
+        /** SectorChoices */
+        SectorChoices: {
+            /** Territory */
+            territory: string;
+            /** Sectors */
+            sectors: components["schemas"]["SectorChoice"][];
+            /**
+             * Offers
+             * @description The territory's programmes in all (as in `sectors`).
+             */
+            offers: number;
+            /**
+             * Offers Without Field
+             * @description Programmes whose diploma has no NSF group in the data (in no field).
+             */
+            offers_without_field: number;
         };
         /** SectorOut */
         SectorOut: {
@@ -3177,6 +3300,62 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_regions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Regions"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5065,12 +5244,12 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description Sector id (or ROME code for pathway starts). */
-                sector?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
+                /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
+                sector?: string | null;
                 /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
                 limit?: number;
             };
@@ -5145,6 +5324,91 @@ export interface operations {
             };
         };
     };
+    get_gap_sectors: {
+        parameters: {
+            query?: {
+                /** @description Campus id, e.g. mecanic-vallee. */
+                campus?: string | null;
+                /** @description Comma list, e.g. 12,46. */
+                departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
+                region?: string | null;
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
+                radius_km?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectorChoices"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown campus */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_gaps_csv: {
         parameters: {
             query: {
@@ -5154,12 +5418,12 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description Sector id (or ROME code for pathway starts). */
-                sector?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
+                /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
+                sector?: string | null;
                 /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
                 limit?: number;
                 /** @description Which section of the report. */

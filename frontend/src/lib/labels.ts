@@ -200,8 +200,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n > 1 ? many : one}`;
 }
 
-/** A diploma code a counsellor can look up (BCN / CFD: eight letters or digits), or null for
- * the keys this tool gives programmes that have none (seed or Parcoursup programmes). */
+/** A diploma code a counsellor can look up (BCN / CFD: eight letters or digits; RNCP…), or
+ * null for the keys this tool gives programmes that have none (seed or Parcoursup programmes).
+ * The server's graph/diploma_names.is_public_code holds the same rule. */
 export function publicCode(code: string): string | null {
-  return /^[0-9A-Z]{8}$/.test(code) ? code : null;
+  return /^(?:[0-9A-Z]{8}|RNCP\d{1,6})$/.test(code) ? code : null;
 }

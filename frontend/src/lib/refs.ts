@@ -1,11 +1,16 @@
 // Shared reference lists (campuses and their sectors), fetched once per page load.
 
 import { cached } from './api';
-import type { CampusDetail, CampusSummary, Sector } from './types';
+import type { CampusDetail, CampusSummary, Region, Regions, Sector } from './types';
 import { h } from './dom';
 
 export function campuses(): Promise<CampusSummary[]> {
   return cached<CampusSummary[]>('/campuses');
+}
+
+/** The régions by their French names, with the codes `region=` takes and their départements. */
+export async function regions(): Promise<Region[]> {
+  return (await cached<Regions>('/regions')).regions;
 }
 
 export async function sectorsOf(campus: string | null): Promise<Sector[]> {

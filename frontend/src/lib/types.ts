@@ -27,6 +27,8 @@ export type SiteOut = S['SiteOut'];
 export type ActorDetail = S['ActorDetail'];
 export type PlatformOut = S['PlatformOut'];
 export type Prefectures = S['Prefectures'];
+export type Region = S['RegionOut'];
+export type Regions = S['Regions'];
 
 export type PathwayOffer = S['OfferOut'];
 export type PasserelleUsed = S['PasserelleUsed'];
@@ -42,6 +44,7 @@ export type GapNode = S['NodeRef'];
 export type GapFinding = S['Finding'];
 export type GapSection = S['Section'];
 export type GapsAnswer = S['GapReport'];
+export type GapSectorChoices = S['SectorChoices'];
 
 export type Health = S['Health'];
 export type FeedersAnswer = S['FeedersAnswer'];

@@ -3,12 +3,12 @@
 
 import { getJSON, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce } from '../../lib/dom';
-import { fillSectorSelect } from '../../lib/refs';
 import type { GapsAnswer, GapSection, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createTerritoryForm } from '../../components/territory';
 import { summaryChart } from './charts';
 import { ALL_ROWS, sectionEl } from './section';
+import { fillGapSectors } from './sectors';
 
 const DEFAULT_CAMPUS = 'mecanic-vallee';
 
@@ -21,13 +21,30 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = withDefault(new URLSearchParams(initial));
   let ctrl: AbortController | null = null;
 
-  const territory = createTerritoryForm({ idPrefix: 'manques-', zones: ['campus', 'departements', 'near'], fallback: 'campus', defaultCampus: DEFAULT_CAMPUS, legend: 'Territoire du rapport' });
-  const sectorSel = h('select', { id: 'manques-secteur', name: 'sector' }, h('option', { value: '' }, 'Tous les secteurs'));
+  // the filière list follows the territory being chosen: only what exists there is offered
+  const territory = createTerritoryForm({
+    idPrefix: 'manques-',
+    zones: ['campus', 'departements', 'near'],
+    fallback: 'campus',
+    defaultCampus: DEFAULT_CAMPUS,
+    legend: 'Territoire du rapport',
+    onChange: () => {
+      const p = new URLSearchParams();
+      if (!territory.read(p)) void fillGapSectors(sectorSel, territoryQuery(p), sectorSel.value);
+    },
+  });
+  const sectorSel = h('select', { id: 'manques-secteur', name: 'sector', 'aria-describedby': 'manques-secteur-aide' }, h('option', { value: '' }, 'Toutes les formations du territoire'));
   const form = h(
     'form',
     { class: 'filters filters-inline', 'aria-label': 'Territoire du rapport', novalidate: true },
     territory.root,
-    h('div', { class: 'field' }, h('label', { for: 'manques-secteur' }, 'Filière'), sectorSel),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'manques-secteur' }, 'Filière'),
+      h('p', { class: 'hint', id: 'manques-secteur-aide' }, 'Celles des campus du territoire, puis les domaines de formation qui y sont proposés.'),
+      sectorSel,
+    ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Afficher le rapport')),
   );
   const body = h('div', { class: 'report' });
@@ -46,6 +63,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     form,
     body,
   );
+
+  function territoryQuery(p: URLSearchParams): QueryOf<'/gaps/sectors'> {
+    const out: Record<string, string> = {};
+    for (const k of ['campus', 'departements', 'near', 'radius_km'] as const) if (p.get(k)) out[k] = p.get(k)!;
+    return out as QueryOf<'/gaps/sectors'>;
+  }
 
   function apiParams(): QueryOf<'/gaps'> {
     const keys = ['campus', 'departements', 'near', 'radius_km', 'sector'] as const satisfies readonly (keyof QueryOf<'/gaps'>)[];
@@ -79,7 +102,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         'section',
         { class: 'gap-summary', 'aria-labelledby': 'synthese-titre' },
         h('h2', { id: 'synthese-titre' }, 'Synthèse'),
-        h('p', {}, `Territoire : ${r.territory}. ${total} constat${total > 1 ? 's' : ''} au total.`),
+        h('p', {}, `Territoire : ${r.territory}.${r.sector_name ? ` Filière : ${r.sector_name}.` : ''} ${total} constat${total > 1 ? 's' : ''} au total.`),
         summaryChart(r.sections, goTo),
       ),
       ...r.sections.map((s) => sectionEl(s, ctx, loadAll)),
@@ -116,12 +139,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     setParams('manques', params, { push: true });
     void load();
   });
-  const campusSel = territory.root.querySelector<HTMLSelectElement>('select[name="campus"]');
-  campusSel?.addEventListener('change', () => void fillSectorSelect(sectorSel, campusSel.value || null, ''));
-
   const show = (): void => {
     void territory.set(params);
-    void fillSectorSelect(sectorSel, params.get('campus') || null, params.get('sector') ?? '');
+    void fillGapSectors(sectorSel, territoryQuery(params), params.get('sector') ?? '', true);
     void load();
   };
   show();

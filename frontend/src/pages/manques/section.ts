@@ -19,7 +19,7 @@ export const SECTION_FR: Record<string, string> = {
   dead_ends: 'Les formations après lesquelles aucune poursuite d’études n’est proposée sur le territoire.',
   unmet_demand: 'Les métiers qui recrutent d’après les sources, comparés aux places de formation connues sur le territoire.',
   isolated_actors: 'Les entreprises sans école partenaire, les écoles et plateformes sans entreprise partenaire, et les acteurs sans rôle dans le campus.',
-  suggested_partnerships: 'Des acteurs qui ont des filières ou des partenaires en commun sans travailler ensemble : des rapprochements à étudier.',
+  suggested_partnerships: 'Des acteurs qui ont des filières, des domaines de formation ou des partenaires en commun sans travailler ensemble : des rapprochements à étudier.',
   brokers: 'Les acteurs par qui passent le plus de liens du réseau : s’ils se retirent, des partenaires se retrouvent isolés.',
 };
 
@@ -55,11 +55,20 @@ function extraFacts(s: GapSection, f: GapFinding): HTMLElement | null {
   const d = f.data ?? {};
   if (s.id === 'suggested_partnerships') {
     const shared = Array.isArray(d.shared) ? d.shared.map(String) : [];
+    // the API's node kinds: a campus filière (Sector), a field of training (Field), else a
+    // partner or platform
     const sectors = shared.filter((x) => x.startsWith('Sector:')).length;
-    const others = shared.length - sectors;
+    const fields = shared.filter((x) => x.startsWith('Field:')).length;
+    const others = shared.length - sectors - fields;
     const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`;
-    const text = `Lien suggéré : ces deux acteurs partagent ${plural(sectors, 'filière', 'filières')} et ${plural(others, 'partenaire', 'partenaires')}${num(d.distance_km) !== null ? `, à ${fmtKm(num(d.distance_km))} l’un de l’autre` : ''}.`;
-    return h('p', { class: 'muted measure', title: 'Plus deux acteurs ont de filières et de partenaires en commun, peu liés par ailleurs, plus le rapprochement est suggéré.' }, text);
+    const parts = [
+      sectors ? plural(sectors, 'filière', 'filières') : null,
+      fields ? plural(fields, 'domaine de formation', 'domaines de formation') : null,
+      others ? plural(others, 'partenaire', 'partenaires') : null,
+    ].filter((x): x is string => x !== null);
+    const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : (parts[0] ?? 'aucun point commun nommé');
+    const text = `Lien suggéré : ces deux acteurs partagent ${what}${num(d.distance_km) !== null ? `, à ${fmtKm(num(d.distance_km))} l’un de l’autre` : ''}.`;
+    return h('p', { class: 'muted measure', title: 'Plus deux acteurs ont de filières, de domaines de formation et de partenaires en commun, peu liés par ailleurs, plus le rapprochement est suggéré.' }, text);
   }
   if (s.id === 'unmet_demand' && num(d.demand) !== null) {
     return h(

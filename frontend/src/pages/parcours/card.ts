@@ -62,6 +62,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
     o.status === 'planned' ? h('span', { class: 'badge badge-info' }, 'en projet') : null,
     o.distance_learning ? h('span', { class: 'badge badge-info' }, 'à distance, sans lieu de formation local') : null,
     o.last_seen != null ? h('span', { class: 'badge badge-warn' }, `pas vue depuis ${o.last_seen}`) : null,
+    o.unlisted_note ? h('span', { class: 'badge badge-warn' }, 'à confirmer') : null,
     h('div', { class: 'offer-facts' }, facts.join(' · ')),
     pressureLine(o),
   );
@@ -78,6 +79,26 @@ function pressureLine(o: PathwayOffer): HTMLElement | null {
     spark ? ' ' : null,
     spark,
   );
+}
+
+/** Why the step's offers marked « à confirmer » are not called stale (the API's `unlisted_note`:
+ * the latest public file describes the diploma far more thinly than the year before), said
+ * once per step for offers that share it, and not again at a later step of the same pathway
+ * (`said`: each note already said, with the step that said it). */
+export function unlistedNotes(step: PathwayStep, said: Map<string, number>): HTMLElement[] {
+  const marked = (step.offers ?? []).filter((o) => o.unlisted_note);
+  const notes = [...new Set(marked.map((o) => o.unlisted_note as string))];
+  return notes.map((note) => {
+    const n = marked.filter((o) => o.unlisted_note === note).length;
+    const before = said.get(note);
+    if (before === undefined) said.set(note, step.index);
+    return h(
+      'p',
+      { class: 'offer-note' },
+      h('span', { class: 'label' }, n > 1 ? 'Offres marquées « à confirmer » : ' : 'Offre marquée « à confirmer » : '),
+      before === undefined ? `${note}.` : `même remarque qu’à l’étape ${before}.`,
+    );
+  });
 }
 
 function whyBlock(p: Pathway): HTMLElement {
@@ -112,6 +133,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
   const dist = distances(p, fromHome);
   const keepBtn = h('button', { type: 'button', class: 'btn btn-small', 'aria-pressed': String(act.kept(p)), 'data-action': 'garder' }, 'Garder dans ma sélection');
   keepBtn.addEventListener('click', () => keepBtn.setAttribute('aria-pressed', String(act.keep(p))));
+  const notesSaid = new Map<string, number>();
   const stepsList = h(
     'ol',
     { class: 'steps' },
@@ -156,6 +178,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
                 ...others.map((o) => offerLine(o, s.index, fromHome)),
               )
             : null,
+          ...unlistedNotes(s, notesSaid),
         ),
       );
     }),

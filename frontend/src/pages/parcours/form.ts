@@ -103,7 +103,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     goalJob,
   );
 
-  const territory = createTerritoryForm({ idPrefix: '', zones: ['departements', 'campus', 'near', 'all'], fallback: 'all', defaultCampus: 'mecanic-vallee' });
+  const territory = createTerritoryForm({ idPrefix: '', zones: ['departements', 'region', 'campus', 'near', 'all'], fallback: 'all', defaultCampus: 'mecanic-vallee' });
 
   const home = createCombobox<Place>({
     label: "Commune de l'élève (facultatif)",

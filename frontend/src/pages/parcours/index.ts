@@ -14,7 +14,7 @@ import { createSelectionPanel } from './compare';
 import { isKept, onSelectionChange, toggleKept } from './selection';
 
 const QUERY_KEYS = [
-  'from', 'from_level', 'sector', 'to_level', 'to_type', 'job', 'campus', 'departements', 'near',
+  'from', 'from_level', 'sector', 'to_level', 'to_type', 'job', 'campus', 'departements', 'region', 'near',
   'radius_km', 'home', 'modality', 'allow_outside', 'max_steps', 'limit',
 ] as const satisfies readonly (keyof QueryOf<'/pathways'>)[];
 
@@ -83,14 +83,19 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
    * on narrow screens, where the form fills the first screen. */
   async function search(fromForm = false): Promise<void> {
     ctrl?.abort();
-    ctrl = new AbortController();
+    const mine = new AbortController();
+    ctrl = mine;
     answer = null;
     f.submit.disabled = true;
     cards.replaceChildren();
     results.replaceChildren(results.firstChild!, loading('Recherche des parcours…'));
     results.setAttribute('aria-busy', 'true');
     try {
-      answer = await getJSON<PathwayAnswer>('/pathways', apiParams(), { signal: ctrl.signal });
+      const got = await getJSON<PathwayAnswer>('/pathways', apiParams(), { signal: mine.signal });
+      // an answer that arrived just as a newer search began (too late to be aborted) is not
+      // shown over it
+      if (ctrl !== mine) return;
+      answer = got;
       renderAnswer(answer);
       const head = results.querySelector<HTMLElement>('.results-summary');
       if (fromForm && head) {
@@ -100,11 +105,13 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         head.scrollIntoView({ block: 'start' });
       }
     } catch (e) {
-      if (isAbort(e)) return;
+      if (isAbort(e) || ctrl !== mine) return;
       results.replaceChildren(results.firstChild!, errorBox(e, () => void search(), suggestionsOf(e)));
     } finally {
-      f.submit.disabled = false;
-      results.removeAttribute('aria-busy');
+      if (ctrl === mine) {
+        f.submit.disabled = false;
+        results.removeAttribute('aria-busy');
+      }
     }
   }
 
@@ -223,9 +230,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   async function territoryShape(): Promise<TerritoryShape> {
-    const key = ['departements', 'campus', 'near', 'radius_km'].map((k) => params.get(k) ?? '').join('|');
+    const key = ['departements', 'region', 'campus', 'near', 'radius_km'].map((k) => params.get(k) ?? '').join('|');
     let codes: string[] = [];
     if (params.get('departements')) codes = params.get('departements')!.split(',');
+    else if (params.get('region')) codes = await f.territory.regionDepartements(params.get('region')!);
     else if (params.get('campus')) {
       const list = await cached<CampusSummary[]>('/campuses').catch(() => []);
       codes = list.find((c) => c.id === params.get('campus'))?.departements ?? [];
@@ -266,6 +274,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
    * search. */
   function showEmpty(): void {
     ctrl?.abort();
+    ctrl = null;
+    f.submit.disabled = false;
+    results.removeAttribute('aria-busy');
     answer = null;
     pmap?.destroy();
     pmap = null;

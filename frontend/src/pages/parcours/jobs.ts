@@ -74,33 +74,37 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
     h('div', { class: 'field' }, h('label', { for: romeId }, 'ou un code ROME (une lettre et quatre chiffres)'), rome),
     error,
   );
-  let wanted = '';
+  /** The sector the select must show: set from a link, or chosen. The list of sectors can
+   * arrive after the user typed a code (a slow answer): it then fills the select only, never
+   * the code field, which would lose what was typed. */
+  let wantedSector = '';
   // one of the two: a sector chosen clears the code typed, and the reverse
   select.addEventListener('change', () => {
+    wantedSector = select.value;
     if (select.value) rome.value = '';
   });
   rome.addEventListener('input', () => {
-    if (rome.value.trim()) select.value = '';
+    if (!rome.value.trim()) return;
+    wantedSector = '';
+    select.value = '';
   });
 
-  const show = (): void => {
-    const isRome = ROME.test(wanted);
-    rome.value = isRome ? wanted : '';
-    select.value = isRome ? '' : wanted;
-    if (!isRome && wanted && select.value !== wanted) {
-      // a sector no campus lists any more: kept as it was asked
-      select.append(h('option', { value: wanted, selected: true }, 'Secteur demandé dans le lien'));
+  const showSector = (): void => {
+    select.value = wantedSector;
+    if (wantedSector && select.value !== wantedSector) {
+      // a sector no campus lists any more (or not listed yet): kept as it was asked
+      select.append(h('option', { value: wantedSector, selected: true }, 'Secteur demandé dans le lien'));
     }
   };
 
   void groups()
     .then((list) => {
       select.replaceChildren(h('option', { value: '' }, none), ...list.map((g) => g.cloneNode(true) as HTMLOptGroupElement));
-      show();
+      showSector();
     })
     .catch(() => {
       select.replaceChildren(h('option', { value: '' }, 'Liste des métiers indisponible'));
-      show();
+      showSector();
     });
 
   const setError = (msg: string): void => {
@@ -128,9 +132,11 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
       return select.value;
     },
     set(value) {
-      wanted = value;
+      const isRome = ROME.test(value);
+      rome.value = isRome ? value : '';
+      wantedSector = isRome ? '' : value;
       setError('');
-      show();
+      showSector();
     },
     label(value) {
       const opt = [...select.options].find((x) => x.value === value && x.parentElement instanceof HTMLOptGroupElement);

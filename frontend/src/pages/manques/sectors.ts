@@ -1,0 +1,47 @@
+// The « Filière » list of the report: what exists for the chosen territory (GET /gaps/sectors),
+// never another territory's campus filières: the filières and recruited jobs of its own
+// campuses, then the fields of training of the programmes offered there, each with its count.
+
+import { cached, type Params } from '../../lib/api';
+import { h } from '../../lib/dom';
+import type { GapSectorChoices } from '../../lib/types';
+
+type Choice = GapSectorChoices['sectors'][number];
+
+const GROUPS: [Choice['kind'], string][] = [
+  ['filiere', 'Filières des campus du territoire'],
+  ['job_family', 'Métiers recherchés par les campus du territoire'],
+  ['field', 'Domaines de formation proposés sur le territoire'],
+];
+
+const programmes = (n: number): string => (n === 0 ? 'aucune formation connue sur le territoire' : `${n} formation${n > 1 ? 's' : ''}`);
+
+function label(c: Choice, campuses: number): string {
+  const campus = c.campus && campuses > 1 ? ` (${c.campus})` : '';
+  return `${c.name}${campus} — ${programmes(c.offers)}`;
+}
+
+/** Fills `sel` with the territory's choices. A value the territory does not offer is kept
+ * (`keep`: the report of a link asks for it), said to be absent from the territory; else the
+ * list goes back to all the territory's programmes. */
+export async function fillGapSectors(sel: HTMLSelectElement, territory: Params, value: string, keep = false): Promise<void> {
+  sel.setAttribute('aria-busy', 'true');
+  try {
+    const r = await cached<GapSectorChoices>('/gaps/sectors', territory);
+    const campuses = new Set(r.sectors.map((c) => c.campus).filter(Boolean)).size;
+    const option = (c: Choice): HTMLElement => h('option', { value: c.id, selected: c.id === value }, label(c, campuses));
+    const groups = GROUPS.flatMap(([kind, name]) => {
+      const items = r.sectors.filter((c) => c.kind === kind);
+      return items.length ? [h('optgroup', { label: name }, ...items.map(option))] : [];
+    });
+    sel.replaceChildren(h('option', { value: '' }, 'Toutes les formations du territoire'), ...groups);
+    const known = r.sectors.some((c) => c.id === value);
+    if (value && !known && keep) sel.append(h('option', { value, selected: true }, 'Filière demandée, absente de ce territoire'));
+    sel.value = known || keep ? value : '';
+  } catch {
+    sel.replaceChildren(h('option', { value: '' }, 'Filières indisponibles'));
+    sel.value = '';
+  } finally {
+    sel.removeAttribute('aria-busy');
+  }
+}
