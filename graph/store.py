@@ -54,12 +54,17 @@ class BulkNodes(Statement):
     ``new``: the keys of the rows expected to name no node yet (the others are sent to the
     statement as they are); a store checks on the graph it writes that none of them exists,
     and sends every row to the statement otherwise. ``created(row)``: the properties the
-    statement gives the node it creates from ``row``, in ``props`` order (None: not set)."""
+    statement gives the node it creates from ``row``, in ``props`` order (None: not set).
+    ``requires``: (row field, label) pairs naming the nodes the statement ``MATCH``es by key
+    before it creates one (a row whose node is missing writes nothing): a store creates rows
+    in bulk only when all of them are on the graph, and sends every row to the statement
+    otherwise."""
 
     label: str = ""
     key: str = ""
     props: tuple[str, ...] = ()
     new: frozenset[Any] = frozenset()
+    requires: tuple[tuple[str, str], ...] = ()
     created: Callable[[Mapping[str, Any]], tuple[Any, ...]] | None = field(
         default=None, compare=False
     )

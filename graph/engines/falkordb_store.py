@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -180,6 +180,8 @@ class _NodesPrepared:
     keys: tuple[Any, ...]  # of the nodes to create, in step with values
     values: list[bytes]
     text: str | None  # the statement on the other rows
+    # per label, the keys of the nodes the rows to create require (BulkNodes.requires)
+    required: dict[str, set[Any]] = field(default_factory=dict)
 
 
 class FalkorDBStore:
@@ -767,7 +769,10 @@ class FalkorDBStore:
             return _NodesPrepared((), [], self._text(st.name, st.params))
         values = [encode_values(created(r)) for r in fresh]
         text = self._text(st.name, {**st.params, "rows": rest}) if rest else None
-        return _NodesPrepared(tuple(r[st.key] for r in fresh), values, text)
+        required: dict[str, set[Any]] = {}
+        for name, label in st.requires:
+            required.setdefault(label, set()).update(r[name] for r in fresh)
+        return _NodesPrepared(tuple(r[st.key] for r in fresh), values, text, required)
 
     def _bulk_nodes(
         self, graph: str, st: BulkNodes, prepared: _NodesPrepared, keys: dict[str, set[Any]]
@@ -776,13 +781,15 @@ class FalkorDBStore:
         others; all of it by the statement when one of the keys expected new is on the graph
         (GRAPH.BULK would create a second node: it checks no constraint). ``keys``: the keys
         on the graph per label, read once for consecutive BulkNodes (kept up to date by them;
-        cleared by any other statement)."""
+        cleared by any other statement). The rows to create go to the statement too when a
+        node they require (``st.requires``) is not on the graph: the statement drops them."""
         if not keys:
             for r in self._run(graph, "import_node_keys", {}, read_only=False):
                 keys[r["label"]] = set(r["keys"])
         known = keys.setdefault(st.label, set())
         text = prepared.text
-        if prepared.keys and known.isdisjoint(prepared.keys):
+        there = all(need <= keys.get(label, set()) for label, need in prepared.required.items())
+        if prepared.keys and there and known.isdisjoint(prepared.keys):
             token = node_header(st.label, st.props) + b"".join(prepared.values)
             count = len(prepared.keys)
             with self._errors():

@@ -245,7 +245,8 @@ def test_crash_cleanup_removes_a_dead_writers_lock_and_staging_only(tmp_path: Pa
             assert not r.exists(_LOCK_KEY)
             t0 = time.monotonic()
             other.write_atomic([])
-            assert time.monotonic() - t0 < 2
+            # not the lock's TTL (600 s): the dead holder's lock was removed at once
+            assert time.monotonic() - t0 < 60
             assert _fingerprint(other) == before
         finally:
             other.close()

@@ -63,19 +63,21 @@ def test_bulk_offers_and_nodes_equal_cypher_with_a_seed_actor_the_files_do_not_p
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeds = _seeds(tmp_path)
-    bulks: list[int] = []
+    bulks: list[str] = []
     real_bulk = FalkorDBStore._bulk
 
     def counting(self: FalkorDBStore, graph: str, st: Any, *args: Any) -> None:
-        bulks.append(len(st.params["rows"]))
+        bulks.append(st.rel_type)
         real_bulk(self, graph, st, *args)
 
     with monkeypatch.context() as m:
         m.setattr(FalkorDBStore, "_bulk", counting)
         nodes = _bulk_created(m)
         bulk = _imports(tmp_path / "bulk", seeds, bulk=True)
-    assert bulks  # the bulk path ran
-    assert {"Actor", "Diploma", "Site"} <= set(nodes)  # new nodes too (the first import's)
+    # the bulk path ran: the offers and the passerelles' links
+    assert {"OFFERS", "FROM_DIPLOMA", "TO_DIPLOMA", "LEADS_TO"} <= set(bulks)
+    # new nodes too (the first import's)
+    assert {"Actor", "Diploma", "Site", "Passerelle"} <= set(nodes)
     cypher = _imports(tmp_path / "cypher", seeds, bulk=False)
     assert bulk == cypher
     # the seed lycée's offers are there, placed where the seed places it (read on the node)
@@ -254,8 +256,17 @@ def test_bulk_nodes_whose_key_the_graph_has_go_through_the_query(
         stale = build_statements(data, GraphState(), bulk=True)  # "the graph has no node"
         assert any(isinstance(s, BulkNodes) and s.new for s in stale.statements)
         store.write_atomic(stale.statements)
+        # nothing created in bulk but the passerelles, which the import deletes and creates
+        # again (import_clear_passerelles)
+        passerelles = first.pop("Passerelle")
+        assert counts.pop("Passerelle") > passerelles
         assert counts == first, "nothing created in bulk"
-        for label, prop in (("Actor", "uai"), ("Diploma", "code"), ("Site", "insee")):
+        for label, prop in (
+            ("Actor", "uai"),
+            ("Diploma", "code"),
+            ("Site", "insee"),
+            ("Passerelle", "id"),
+        ):
             twice = raw_rows(
                 store,
                 f"MATCH (n:{label}) WHERE n.{prop} IS NOT NULL WITH n.{prop} AS k, count(*) AS c "
@@ -265,3 +276,38 @@ def test_bulk_nodes_whose_key_the_graph_has_go_through_the_query(
         assert sorted(raw_rows(store, count)) == before
     finally:
         store.close()
+
+
+def test_bulk_passerelles_whose_diplomas_are_missing_go_through_the_query(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A passerelle is written only when both its diplomas are on the graph (the query's
+    MATCH): rows naming a diploma the graph lacks go to the statement, which drops them, and
+    no link is made in bulk to a node that is not there. Here the import's diplomas are left
+    out of the write: the graph equals what the Cypher statements write."""
+    counts = _bulk_created(monkeypatch)
+    data = parse_directory(FIX, max_rejected=MAX, parallel=False)
+    skip = {"import_diplomas", "import_programmes"}
+    snapshots = []
+    for bulk in (True, False):
+        store = FalkorDBStore(make_settings(tmp_path / f"db-{bulk}"))
+        try:
+            load_seeds(store, load_seed_dir(MINI_SEEDS))
+            plan = build_statements(data, GraphState(), bulk=bulk)
+            statements = [s for s in plan.statements if s.name not in skip]
+            if bulk:
+                rows = [
+                    r
+                    for s in statements
+                    if s.name == "import_passerelles"
+                    for r in s.params["rows"]
+                ]
+                assert rows and all(
+                    isinstance(s, BulkNodes) for s in statements if s.name == "import_passerelles"
+                )
+            store.write_atomic(statements)
+            snapshots.append(_snapshot(store))
+        finally:
+            store.close()
+    assert "Passerelle" not in counts and "Actor" in counts
+    assert snapshots[0] == snapshots[1]

@@ -106,7 +106,7 @@ def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(
     real_run = FalkorDBStore._run
 
     def failing(self: FalkorDBStore, graph: str, name: str, *args: Any, **kw: Any) -> Any:
-        if name == "import_passerelles":
+        if name == "import_sweep_delete":  # run by Cypher, before the offers
             raise InvalidQuery("the statement fails")
         return real_run(self, graph, name, *args, **kw)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -482,9 +481,7 @@ def test_command_line_import(
 @pytest.mark.skipif(not SLICE.is_dir(), reason="the public slice ../shared/opendata is absent")
 def test_the_real_academie_slice(store: GraphStore, seeds) -> None:
     load_seeds(store, seeds)
-    t = time.perf_counter()
-    summary = run_import(store, SLICE)
-    assert time.perf_counter() - t < 20
+    summary = run_import(store, SLICE)  # its speed is measured in bench/, not here
     assert summary.coverage.uais_in_activity == 279 and summary.coverage.unknown == 41
     assert summary.rows_read > 25_000
     mv = q(store, "MATCH (a:Actor {id: 'lycee-champollion-figeac'}) RETURN a.uai, a.imported")

@@ -7,9 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
 from graph.cypher import CypherLibrary
 from graph.ingest.opendata import created
+from graph.ingest.opendata.links import (
+    LEADS_TO_PROPS,
+    LEG_FIELDS,
+    LINK_PROPS,
+    LOCATED_PROPS,
+    RENAMED_PROPS,
+)
 from graph.ingest.opendata.plan import parse_directory
 from graph.ingest.opendata.writer import (
     BATCH,
@@ -56,6 +65,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
     order = [n for i, n in enumerate(names) if n not in names[:i]]
     assert order == [
         "import_clear_relationships",
+        "import_clear_passerelles",
         "import_sites",
         "import_diplomas",
         "import_programmes",
@@ -63,8 +73,9 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_passerelles",
         "import_sweep_unmark",
         "import_sweep_delete",
-        "import_link_actor_site",
         "import_link_part_of",
+        "import_link_actor_site",
+        "import_link_passerelles",
         "import_link_offers",
         "import_link_programme_offers",
         "import_link_renamed_to",
@@ -79,8 +90,19 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
     bulk = build_statements(data, GraphState(), bulk=True)
     names = [s.name for s in bulk.statements]
     assert [n for i, n in enumerate(names) if n not in names[:i]] == order
-    offers = [s for s in bulk.statements if isinstance(s, BulkRelationships)]
-    assert {s.name for s in offers} == {"import_link_offers", "import_link_programme_offers"}
+    links = [s for s in bulk.statements if isinstance(s, BulkRelationships)]
+    offers = [s for s in links if "offers" in s.name]
+    assert {s.name for s in links} == {
+        "import_link_offers",
+        "import_link_programme_offers",
+        "import_link_passerelles",
+        "import_link_actor_site",
+        "import_link_renamed_to",
+    }
+    for name in ("import_link_actor_site", "import_link_renamed_to"):  # the same rows
+        assert [e[:2] for s in links if s.name == name for e in s.params["rows"]] == [
+            tuple(r.values()) for s in plan.statements if s.name == name for r in s.params["rows"]
+        ]
     assert sum(len(s.params["rows"]) for s in offers) == sum(
         len(s.params.get("rows", ()))
         for s in plan.statements
@@ -94,6 +116,7 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
         "import_diplomas",
         "import_programmes",
         "import_actors",
+        "import_passerelles",
     }
     for st in nodes:
         assert st.new == {r[st.key] for r in st.params["rows"]}  # an empty graph: all new
@@ -104,6 +127,20 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
     assert [r for s in nodes for r in s.params["rows"] if s.name == "import_actors"] == [
         r for s in plan.statements if s.name == "import_actors" for r in s.params["rows"]
     ]
+    # the passerelles' links: one of each type per passerelle, between its ends
+    rows = [r for s in plan.statements if s.name == "import_passerelles" for r in s.params["rows"]]
+    assert rows
+    passerelle_links = [s for s in links if s.name == "import_link_passerelles"]
+    by_type = {
+        t: [e[:2] for s in passerelle_links if s.rel_type == t for e in s.params["rows"]]
+        for t in ("FROM_DIPLOMA", "TO_DIPLOMA", "LEADS_TO")
+    }
+    assert by_type == {
+        "FROM_DIPLOMA": [(r["id"], r["a"]) for r in rows],
+        "TO_DIPLOMA": [(r["id"], r["b"]) for r in rows],
+        "LEADS_TO": [(r["a"], r["b"]) for r in rows],
+    }
+    assert all(lib.get(s.ends).startswith("//") for s in passerelle_links)
 
 
 def test_bulk_nodes_leave_the_nodes_the_graph_has_to_the_query(data) -> None:
@@ -123,6 +160,7 @@ def test_bulk_nodes_leave_the_nodes_the_graph_has_to_the_query(data) -> None:
         ("import_diplomas", "code", created.DIPLOMA_PROPS),
         ("import_programmes", "code", created.PROGRAMME_PROPS),
         ("import_actors", "uai", created.ACTOR_PROPS),
+        ("import_passerelles", "id", created.PASSERELLE_PROPS),
     ],
 )
 def test_bulk_nodes_set_the_properties_the_query_sets_in_its_order(
@@ -132,8 +170,45 @@ def test_bulk_nodes_set_the_properties_the_query_sets_in_its_order(
     missing on the nodes FalkorDB creates in bulk: keep them in step (the key first, as
     MERGE creates the node with it)."""
     text = CypherLibrary("falkordb").get(query)
+    if query == "import_passerelles":  # its properties: the map of passerelle_props, then marks
+        assert "MERGE (p:Passerelle {id: r.id})" in text
+        assert "SET p += r.props, " in text
+        marks = tuple(re.findall(r"\bp\.(\w+) =", text))
+        assert props == (key, *created.PASSERELLE_FIELDS, *marks)
+        return
     assert re.search(rf"MERGE \(n:\w+ \{{{key}: r\.{key}\}}\)", text)
+    # a branch for seed nodes only (never created by the query) sets nothing on a new node
+    text = re.sub(
+        r"FOREACH \(_ IN CASE WHEN coalesce\(n\.seed, false\) AND[^|]*\|[^)]*\)", "", text
+    )
     assert (key, *re.findall(r"\bn\.(\w+) =", text)) == props
+
+
+def test_bulk_passerelles_set_what_the_queries_set_in_their_order(data) -> None:
+    """The node's and the LEADS_TO's maps (graph.inference.records) hold the names the bulk
+    headers list, in their order; FROM_DIPLOMA and TO_DIPLOMA set LINK_PROPS, LEADS_TO its
+    map then origin (a property added to either side alone fails here)."""
+    plan = build_statements(data, GraphState())
+    rows = [r for s in plan.statements if s.name == "import_passerelles" for r in s.params["rows"]]
+    assert rows
+    for r in rows:
+        assert tuple(r["props"]) == created.PASSERELLE_FIELDS
+        assert tuple(r["leg"]) == LEG_FIELDS
+        assert created.passerelle("run", r)[: 1 + len(created.PASSERELLE_FIELDS)] == (
+            r["id"],
+            *r["props"].values(),
+        )
+    text = CypherLibrary("falkordb").get("import_link_passerelles")
+    for var in ("f", "t"):
+        assert tuple(re.findall(rf"\b{var}\.(\w+) =", text)) == LINK_PROPS
+    assert "SET l += r.leg, l.origin = 'import'" in text
+    for query, props in (
+        ("import_link_actor_site", LOCATED_PROPS),
+        ("import_link_renamed_to", RENAMED_PROPS),
+    ):
+        text = CypherLibrary("falkordb").get(query)
+        assert tuple(re.findall(r"\brel\.(\w+) =", text)) == props, query
+    assert (*LEG_FIELDS, "origin") == LEADS_TO_PROPS
 
 
 def test_rows_carry_no_nulls_and_the_sweep_clears_every_import_property(data) -> None:
@@ -235,6 +310,15 @@ def test_no_inferred_passerelle_leads_to_a_closed_diploma(data) -> None:
 )
 def test_fast_normalisation_equals_graph_text_normalise(text: str) -> None:
     assert _norm(text) == normalise(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(hst.text())
+def test_fast_normalisation_equals_graph_text_normalise_on_any_text(text: str) -> None:
+    """Any text, marks outside U+0300-U+036F and the grapheme joiner (U+034F, not a mark
+    for unicodedata.combining) included."""
+    assert _norm(text) == normalise(text)
+    assert _norm(text + "a\u034fb\u20d0") == normalise(text + "a\u034fb\u20d0")
 
 
 def _row(code: str, actor: str, modality: str | None, origin: str, **offer: object) -> dict:

@@ -5,9 +5,10 @@ On FalkorDB the nodes an import creates (most of them on a first import) are wri
 function here gives, for one row of its query, the properties the query sets on a node it
 creates (a node no seed describes: every ``FOREACH`` branch applies), in the order the query
 sets them, None where the query's value is null (the property is not set). Keep them in step
-with cypher/import_{sites,diplomas,programmes,actors}.cypher: tests/unit/test_import_writer.py
-checks the property names against each query's ``SET`` list, tests/integration/
-test_import_bulk.py and test_import_fast_paths.py compare the graphs both ways write.
+with cypher/import_{sites,diplomas,programmes,actors,passerelles}.cypher:
+tests/unit/test_import_writer.py checks the property names against each query's ``SET`` list,
+tests/integration/test_import_bulk.py and test_import_fast_paths.py compare the graphs both
+ways write.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from typing import Any
 __all__ = [
     "ACTOR_PROPS",
     "DIPLOMA_PROPS",
+    "PASSERELLE_FIELDS",
+    "PASSERELLE_PROPS",
     "PROGRAMME_PROPS",
     "SITE_PROPS",
     "actor",
     "citations",
     "diploma",
+    "passerelle",
     "programme",
     "site",
 ]
@@ -156,6 +160,30 @@ ACTOR_PROPS = (
     "offer_regions",
     "offer_campuses",
 )
+
+# graph.inference.records.passerelle_props's keys, in its order (``SET p += r.props``)
+PASSERELLE_FIELDS = (
+    "kind",
+    "rate",
+    "entrant_share",
+    "reserved_share",
+    "modality",
+    "origin",
+    "rule",
+    "campus",
+    "conditions",
+    "evidence",
+    "strength",
+    "description",
+    "from_codes",
+    "to_codes",
+    "parties",
+    "source",
+    "from_departements",
+    "to_departements",
+)
+
+PASSERELLE_PROPS = ("id", *PASSERELLE_FIELDS, "imported", "import_key", "import_run")
 
 
 def citations(files: Sequence[str], sources: Mapping[str, str]) -> str | None:
@@ -329,4 +357,18 @@ def actor(
         g("offer_departements"),
         g("offer_regions"),
         g("offer_campuses"),
+    )
+
+
+def passerelle(run: str, r: Row) -> tuple[Any, ...]:
+    """What cypher/import_passerelles.cypher sets on a passerelle it creates: the id
+    (``MERGE``), the properties of ``r.props`` (a null one is not set), then its marks."""
+    pid = r["id"]
+    props = r["props"]
+    return (
+        pid,
+        *[props.get(k) for k in PASSERELLE_FIELDS],
+        True,
+        "Passerelle:" + pid,
+        run,
     )

@@ -18,6 +18,7 @@ import gc
 import hashlib
 import json
 import math
+import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -39,6 +40,7 @@ from graph.ingest import continuations  # a module: it imports this package's pa
 from graph.ingest.opendata import created
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
 from graph.ingest.opendata.lazy import LazyStatements, Part, given
+from graph.ingest.opendata.links import link_statements, located_statements, renamed_statements
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
@@ -54,7 +56,6 @@ from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
 from graph.models import Label, RelType
 from graph.store import BulkNodes, BulkRelationships, GraphStore, Statement
-from graph.text import normalise
 
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
 
@@ -182,18 +183,20 @@ def read_state(store: GraphStore) -> GraphState:
 # parameters small.
 
 
-_COMBINING_ACCENTS = dict.fromkeys(range(0x300, 0x370))  # U+0300-U+036F
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _norm(text: str) -> str:
-    """Exactly graph.text.normalise, faster on the common cases: ASCII text (BCN labels) and
-    Latin letters with accents (names). Anything else goes through normalise itself."""
+    """Exactly graph.text.normalise, faster: ASCII text (BCN labels) at once; otherwise the
+    marks ``unicodedata.combining`` flags are looked for among the non-ASCII characters only
+    (a few per name: accents, the en dash of a post-bac programme's name) and removed with
+    one ``translate``, instead of testing every character."""
     if text.isascii():
         return " ".join(text.casefold().split())
-    stripped = unicodedata.normalize("NFKD", text).translate(_COMBINING_ACCENTS)
-    if stripped.isascii():
-        return " ".join(stripped.casefold().split())
-    return normalise(text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    marks = {ord(c) for c in _NON_ASCII.findall(decomposed) if unicodedata.combining(c)}
+    stripped = decomposed.translate(dict.fromkeys(marks)) if marks else decomposed
+    return " ".join(stripped.casefold().replace("œ", "oe").replace("æ", "ae").split())
 
 
 def _compact(props: dict[str, Any]) -> dict[str, Any]:
@@ -351,6 +354,13 @@ def _programme_offer_rows(data: ImportData, offers: Sequence[Any]) -> list[dict[
         )
         for o in offers
     ]
+
+
+def _actor_source(e: Establishment, sources: dict[str, str]) -> str | None:
+    """The ``imported_source`` cypher/import_actors.cypher gives an establishment (the
+    citations of the directories describing it), as graph.ingest.opendata.created.actor."""
+    described = list(e.described_by)
+    return created.citations(described, sources) if described else created.UAI_ONLY
 
 
 def _offer_places(
@@ -639,6 +649,7 @@ class _NodeBulk:
     props: tuple[str, ...]
     created: Callable[[Mapping[str, Any]], tuple[Any, ...]]
     existing: frozenset[str]
+    requires: tuple[tuple[str, str], ...] = ()  # BulkNodes.requires
 
     def statement(self, name: str, params: dict[str, Any]) -> BulkNodes:
         new = frozenset(k for r in params["rows"] if (k := r[self.key]) not in self.existing)
@@ -650,6 +661,7 @@ class _NodeBulk:
             props=self.props,
             new=new,
             created=self.created,
+            requires=self.requires,
         )
 
 
@@ -958,7 +970,7 @@ def build_statements(
     run = run_key(keys)
     establishments = list(data.establishments.values())
     places = _offer_places(offering, known, state.other_offer_places)
-    site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
+    site_bulk = diploma_bulk = programme_bulk = actor_bulk = passerelle_bulk = None
     if bulk:
 
         def has(label: Label) -> frozenset[str]:
@@ -990,11 +1002,21 @@ def build_statements(
             partial(created.actor, run, sources, natures),
             has(Label.ACTOR) | {a["uai"] for a in adopted},
         )
+        diploma = Label.DIPLOMA.value
+        passerelle_bulk = _NodeBulk(
+            Label.PASSERELLE.value,
+            "id",
+            created.PASSERELLE_PROPS,
+            partial(created.passerelle, run),
+            frozenset(),  # the import's own are deleted first (import_clear_passerelles)
+            requires=(("a", diploma), ("b", diploma)),
+        )
     statements = LazyStatements(
         [
             given(
                 [
                     Statement("import_clear_relationships"),
+                    Statement("import_clear_passerelles"),
                     *_node_chunks("import_sites", sites, site_bulk, run=run, sources=sources),
                     *_node_chunks(
                         "import_diplomas",
@@ -1021,13 +1043,20 @@ def build_statements(
             ),
             given(
                 [
-                    *_chunks("import_passerelles", passerelles, run=run),
+                    *_node_chunks("import_passerelles", passerelles, passerelle_bulk, run=run),
                     Statement(
                         "import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}
                     ),
                     Statement("import_sweep_delete", {"run": run}),
-                    *_chunks("import_link_actor_site", located),
                     *_chunks("import_link_part_of", part_of, source=annuaire),
+                    # the links from here on in bulk on FalkorDB, each ends query read once
+                    *located_statements(
+                        located,
+                        [_actor_source(known[r["uai"]], sources) for r in located] if bulk else [],
+                        bulk=bulk,
+                        batch=BATCH,
+                    ),
+                    *link_statements(passerelles, bulk=bulk, batch=BATCH),
                 ]
             ),
             bulk_part,
@@ -1041,10 +1070,11 @@ def build_statements(
                         file=psup_file,
                         source=psup,
                     ),
-                    *_chunks(
-                        "import_link_renamed_to",
+                    *renamed_statements(
                         renamed,
-                        source=f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
+                        f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
+                        bulk=bulk,
+                        batch=BATCH,
                     ),
                     # where each establishment offers, for the gap reports: written with
                     # the actors, except seed actors' and the actors not imported
