@@ -144,8 +144,9 @@ def _map_points(
                     "name": r["name"],
                     "kind": r["kind"],
                     "commune": r["commune"],
-                    # "coordinates": the commune is the nearest to the place's own position
-                    # (the files give no commune), else null
+                    # the files give no commune: "coordinates", the commune whose centre is the
+                    # nearest to the place's own position (« près de »); "name", the one its
+                    # name gives (graph/ingest/opendata/named_commune.py); else null
                     "commune_from": r.get("commune_from"),
                     # "address" | "commune" (only its commune's centre: approximate) | null
                     # (graph/place_precision.py)
