@@ -21,6 +21,7 @@ from typing import Literal
 
 __all__ = [
     "COMMUNE_RADIUS_KM",
+    "NOTED_KM",
     "LocationPrecision",
     "APPROXIMATE_PHRASE",
     "km_phrase",
@@ -37,6 +38,9 @@ LocationPrecision = Literal["address", "commune"]
 COMMUNE_RADIUS_KM = 2.0
 
 APPROXIMATE_PHRASE = "position approximative (centre de la commune)"
+# Beyond this, a commune's radius is under a fifth of the distance, which is said in whole km
+# anyway: « à 200 km » needs no « ~ » nor note (the card still says the place is approximate)
+NOTED_KM = 10.0
 
 _PRECISION = {"establishment": "address", "programme": "address", "commune": "commune"}
 
@@ -78,16 +82,16 @@ def shown_km(km: float, precision: str | None) -> float:
 
 
 def km_phrase(km: float, precision: str | None, *, note: bool = True) -> str:
-    """How far, in words: « 3 km », « moins de 1 km »; to a commune's centre « ~N km, position
-    approximative (centre de la commune) » (N: :func:`shown_km`; ``note=False``: « ~N km »,
-    the caller says why).
+    """How far, in words: « 3 km », « moins de 1 km »; to a commune's centre under
+    :data:`NOTED_KM`, « ~N km, position approximative (centre de la commune) » (N:
+    :func:`shown_km`; ``note=False``: « ~N km », the caller says why).
 
     >>> km_phrase(0.2, "commune")
     '~2 km, position approximative (centre de la commune)'
-    >>> km_phrase(0.4, None), km_phrase(12.4, "address")
-    ('moins de 1 km', '12 km')
+    >>> km_phrase(0.4, None), km_phrase(12.4, "address"), km_phrase(200.2, "commune")
+    ('moins de 1 km', '12 km', '200 km')
     """
-    if precision == "commune":
+    if precision == "commune" and km < NOTED_KM:
         approx = f"~{shown_km(km, precision):.0f} km"
         return f"{approx}, {APPROXIMATE_PHRASE}" if note else approx
     return f"{km:.0f} km" if km >= 1 else "moins de 1 km"

@@ -21,7 +21,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.start_words import after_start, from_start
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
-from graph.place_precision import km_phrase
+from graph.place_precision import NOTED_KM, km_phrase
 from graph.text import at_name
 
 __all__ = [
@@ -244,7 +244,7 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     out = [f"{n} étape{'s' if n > 1 else ''} {after_start(display_name(s.start))}."]
     if s.travel_km is not None:
         # a leg to a commune's centre makes the whole trip approximate (place_precision.py)
-        approx = any(
+        approx = s.travel_km < NOTED_KM and any(
             st.choice.dist is not None
             and st.choice.ranked[0].offer.get("coords_precision") == "commune"
             for st in s.plan
