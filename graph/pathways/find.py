@@ -35,7 +35,12 @@ from graph.pathways.explanation import (
     too_far_sentence,
     why_none,
 )
-from graph.pathways.job import already_trains_notice, job_diplomas, job_unreached_sentence
+from graph.pathways.job import (
+    already_trains_notice,
+    job_diplomas,
+    job_unreached_sentence,
+    job_within_start_sentence,
+)
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -381,7 +386,23 @@ def _job_unreached(
     goal_codes: set[str],
 ) -> str:
     """No known passerelle reaches the goal job: which diplomas of the data prepare for it,
-    and which of them the territory offers (B07, B12: « le métier choisi » was all it said)."""
+    and which of them the territory offers (B07, B12: « le métier choisi » was all it said).
+
+    From a level, the diplomas of that level are the starts: when every open diploma of the
+    job is of the start's level or below, the answer names them with their level
+    (:func:`job_within_start_sentence`), never « aucun diplôme ne prépare » (H2913 from the
+    level 4, whose Bac pro and certificat de spécialisation are level 4)."""
+    if q.start_level is not None:
+        known = data.diplomas(store, sorted(goal_codes))
+        open_all = {c: d for c, d in known.items() if not d.get("closed")}
+        above = {c for c, d in open_all.items() if (d.get("level") or 0) > q.start_level}
+        if open_all and not above:
+            within = job_diplomas(
+                open_all, source.offers(open_all), data.everywhere_offers(store, open_all)
+            )
+            return job_within_start_sentence(
+                job_label(q), q.start_level, within, q.territory.describe()
+            )
     codes = sorted(goal_codes - set(q.start_codes))
     known = data.diplomas(store, codes)
     open_codes = {c: d for c, d in known.items() if not d.get("closed")}
