@@ -104,7 +104,7 @@ def unreached_goals_notice(
     ...     "4": {"code": "4", "name": "BTS tourisme", "nsf": "334"}}
     >>> print(unreached_goals_notice(offered, {"0", "1"}, start_nsf="255", goal="BTS",
     ...     territory_phrase="dans le département 44", from_diploma=True))
-    2 autres diplômes de l'objectif (BTS) du même domaine sont proposés dans le département 44 sans passerelle connue depuis ce diplôme : BTS CRSA ; BTS MS option B ; à examiner avec l'établissement.
+    2 autres diplômes de l'objectif (BTS) du même domaine sont proposés dans le département 44 sans passerelle connue depuis ce diplôme : BTS MS option B ; BTS CRSA ; à examiner avec l'établissement.
     >>> unreached_goals_notice(offered, {"1", "2", "3"}, start_nsf="255", goal="BTS",
     ...     territory_phrase="ici", from_diploma=True) is None
     True
