@@ -56,7 +56,7 @@ from graph.pathways.usual import (
     usual_targets,
     with_usual,
 )
-from graph.pathways.variety import later_options_notice, varied
+from graph.pathways.variety import choice_key, later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -163,7 +163,10 @@ def _search(
         return source, ranked, {s.key for s in ranked}
     # from a level, several starts lead to the same formation (varied keeps one of each):
     # enough pathways are ranked to fill the answer with different ones
-    shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH if q.by_level else q.limit)
+    if q.by_level:
+        shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=choice_key)
+    else:
+        shown, keys = best_of(scorer, paths, q.limit)
     return source, shown, keys
 
 

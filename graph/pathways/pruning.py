@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable, Hashable
 
 from graph.pathways.scoring import Candidate, Scored, Scorer, rank
 
@@ -22,10 +23,20 @@ RECOMPUTE_EVERY = 16  # scored candidates between two updates of the threshold
 
 
 def best_of(
-    scorer: Scorer, paths: list[Candidate], limit: int
+    scorer: Scorer,
+    paths: list[Candidate],
+    limit: int,
+    group: Callable[[Scored], Hashable] | None = None,
 ) -> tuple[list[Scored], set[tuple[str, ...]]]:
     """``rank`` of every candidate's score: its first ``limit`` pathways, and the diploma
-    sequences (``Scored.key``) of all its pathways."""
+    sequences (``Scored.key``) of all its pathways.
+
+    ``group``: what makes two pathways one choice (a search from a level: the same formation
+    reached from several starts, :func:`graph.pathways.variety.choice_key`). Then the first
+    pathways of the ranking are returned up to the ``limit``-th different group (``limit`` at
+    least), so that the answer can show ``limit`` different ones: Guadeloupe, level 4 → BTS
+    showed the BTS MCO of one CFA three times among ten, from three closed Bac pro, because
+    only the ten best pathways were ranked."""
     bounds: list[tuple[float, int]] = []
     valid_keys: set[tuple[str, ...]] = set()
     for i, c in enumerate(paths):
@@ -64,15 +75,31 @@ def best_of(
             continue
         valid_keys.add(s.key)
         scored.append((i, s))
-        if s.key not in best or s.score > best[s.key]:
-            best[s.key] = s.score
+        g = s.key if group is None else group(s)
+        if g not in best or s.score > best[g]:
+            best[g] = s.score
         since += 1
         if since >= RECOMPUTE_EVERY:
             threshold = _threshold(best, limit)
             since = 0
     # the local legs' candidates: scored whatever their bound (inf sorts them first)
     scored.sort(key=lambda iS: iS[0])  # rank keeps the first of equal scores: walk order
-    return rank([s for _, s in scored])[:limit], valid_keys
+    ranked = rank([s for _, s in scored])
+    return ranked[: _through_groups(ranked, limit, group)], valid_keys
+
+
+def _through_groups(
+    ranked: list[Scored], limit: int, group: Callable[[Scored], Hashable] | None
+) -> int:
+    """How many first pathways hold ``limit`` different groups (``limit`` at least)."""
+    if group is None:
+        return limit
+    seen: set[Hashable] = set()
+    for n, s in enumerate(ranked, start=1):
+        seen.add(group(s))
+        if len(seen) >= limit:
+            return max(n, limit)
+    return len(ranked)
 
 
 def _threshold(best: dict[tuple[str, ...], float], limit: int) -> float:
