@@ -446,6 +446,7 @@ def _unreached_goals(
     return unreached_goals_notice(
         found,
         reached,
+        reached_rows=data.diplomas(store, {c for k in keys for c in k[1:]}).values(),
         start_nsf=_start_nsf(store, data, q),
         goal=goal_label(q),
         territory_phrase=territory.describe_in(),

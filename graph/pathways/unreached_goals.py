@@ -16,6 +16,11 @@ production specialities (« 2xx »), the pluri-technological production ones («
 BTS CRSA), which train for any of them. A start of a pluri-technological group (« 250 ») counts
 its whole domain (« 25x »). From a level (no start diploma, no field), every goal diploma of the
 territory that no start of that level reaches counts.
+
+A programme is counted once, and not at all when a pathway reaches it under another code: the
+Parcoursup file names programmes of its own (« BTS – Production – Etude et realisation
+d'agencement ») that the BCN names too (« BTS étude et réalisation d'agencement »,
+:func:`programme_of`).
 """
 
 from __future__ import annotations
@@ -24,13 +29,31 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from graph.diploma_names import display_name
+from graph.programme_names import programme_words
 from graph.territory import Territory
 
-__all__ = ["goal_offered", "near_field", "unreached_goals_notice"]
+__all__ = ["goal_offered", "near_field", "programme_of", "unreached_goals_notice"]
 
 Row = dict[str, Any]
 
 EXAMPLES = 3
+
+# the domain Parcoursup writes between the type and the name (« BTS – Services – … »)
+_PARCOURSUP_DOMAINS = frozenset({"PRODUCTION", "SERVICES", "AGRICOLE"})
+
+
+def programme_of(d: Mapping[str, Any]) -> tuple[str, ...]:
+    """The programme of a diploma, as the BCN and Parcoursup both name it.
+
+    >>> programme_of({"name": "BTS – Production – Etude et realisation d'agencement"})
+    ('ETUDE', 'ET', 'REALISATION', 'D', 'AGENCEMENT')
+    >>> programme_of({"name": "BTS étude et réalisation d'agencement"})
+    ('ETUDE', 'ET', 'REALISATION', 'D', 'AGENCEMENT')
+    """
+    words = programme_words(str(d.get("name") or ""))
+    while len(words) > 1 and words[0] in _PARCOURSUP_DOMAINS:
+        words = words[1:]
+    return words or (str(d.get("code") or ""),)
 
 
 def goal_offered(
@@ -89,13 +112,15 @@ def unreached_goals_notice(
     offered: Mapping[str, Row],
     reached: Collection[str],
     *,
+    reached_rows: Iterable[Mapping[str, Any]] = (),
     start_nsf: str | None,
     goal: str,
     territory_phrase: str,
     from_diploma: bool,
 ) -> str | None:
     """The notice, or None when every goal diploma of the field offered in the territory is
-    reached by a pathway (``reached``: the codes of the pathways' diplomas).
+    reached by a pathway (``reached``: the codes of the pathways' diplomas; ``reached_rows``:
+    those diplomas, whose programmes count as reached).
 
     >>> offered = {
     ...     "1": {"code": "1", "name": "BTS électrotechnique", "nsf": "255"},
@@ -116,6 +141,14 @@ def unreached_goals_notice(
         (d for c, d in offered.items() if c not in reached and near_field(d.get("nsf"), start_nsf)),
         key=lambda d: (_distance(d.get("nsf"), start_nsf), display_name(d), d["code"]),
     )
+    programmes = {programme_of(d) for d in reached_rows}
+    kept = []
+    for d in left:
+        p = programme_of(d)
+        if p not in programmes:
+            programmes.add(p)
+            kept.append(d)
+    left = kept
     if not left:
         return None
     n = len(left)

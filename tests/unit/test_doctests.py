@@ -22,6 +22,7 @@ import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
 import graph.pathways.scope
+import graph.pathways.unreached_goals
 import graph.pathways.variety
 import graph.territory
 
@@ -45,6 +46,7 @@ import graph.territory
         graph.pathways.hygiene,
         graph.pathways.job,
         graph.pathways.scope,
+        graph.pathways.unreached_goals,
         graph.pathways.variety,
         graph.territory,
     ],
