@@ -22,6 +22,7 @@ import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
 import graph.pathways.scope
+import graph.pathways.start_words
 import graph.pathways.unreached_goals
 import graph.pathways.variety
 import graph.territory
@@ -46,6 +47,7 @@ import graph.territory
         graph.pathways.hygiene,
         graph.pathways.job,
         graph.pathways.scope,
+        graph.pathways.start_words,
         graph.pathways.unreached_goals,
         graph.pathways.variety,
         graph.territory,
