@@ -57,7 +57,7 @@ from graph.pathways.usual import (
     usual_targets,
     with_usual,
 )
-from graph.pathways.variety import choice_key, later_options_notice, varied
+from graph.pathways.variety import formation_key, later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -165,7 +165,7 @@ def _search(
     # from a level, several starts lead to the same formation (varied keeps one of each):
     # enough pathways are ranked to fill the answer with different ones
     if q.by_level:
-        shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=choice_key)
+        shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=formation_key)
     else:
         shown, keys = best_of(scorer, paths, q.limit)
     return source, shown, keys

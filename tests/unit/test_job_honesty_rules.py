@@ -78,11 +78,19 @@ def test_nothing_is_said_when_every_goal_diploma_is_reached() -> None:
 
 def test_the_ranking_of_a_level_start_goes_on_to_the_limit_th_different_formation() -> None:
     """Pathways A, A, A, B, A, C: three formations need the first six pathways."""
+    from types import SimpleNamespace
+
     from graph.pathways.pruning import _through_groups
 
-    ranked = ["A", "A", "A", "B", "A", "C", "D"]
-    assert _through_groups(ranked, 3, lambda s: s) == 6  # type: ignore[arg-type]
-    assert _through_groups(ranked, 2, lambda s: s) == 4  # type: ignore[arg-type]
+    def path(name: str) -> SimpleNamespace:
+        return SimpleNamespace(plan=[SimpleNamespace(diploma={"name": name})])
+
+    def first(steps: list[dict[str, str]]) -> str:
+        return steps[0]["name"]
+
+    ranked = [path(n) for n in "AAABACD"]
+    assert _through_groups(ranked, 3, first) == 6  # type: ignore[arg-type]
+    assert _through_groups(ranked, 2, first) == 4  # type: ignore[arg-type]
     assert _through_groups(ranked, 3, None) == 3  # type: ignore[arg-type]
-    assert _through_groups(["A", "B", "C"], 2, lambda s: s) == 2  # type: ignore[arg-type]
-    assert _through_groups(["A", "A"], 5, lambda s: s) == 2  # type: ignore[arg-type]
+    assert _through_groups([path(n) for n in "ABC"], 2, first) == 2  # type: ignore[arg-type]
+    assert _through_groups([path(n) for n in "AA"], 5, first) == 2  # type: ignore[arg-type]
