@@ -143,7 +143,7 @@ def _through_groups(
     return len(ranked)
 
 
-def _threshold(best: dict[tuple[str, ...], float], limit: int) -> float:
+def _threshold(best: Mapping[Hashable, float], limit: int) -> float:
     """The ``limit``-th best score among distinct pathways scored (-inf while fewer)."""
     if len(best) < limit:
         return -math.inf

@@ -92,5 +92,5 @@ def test_the_ranking_of_a_level_start_goes_on_to_the_limit_th_different_formatio
     assert _through_groups(ranked, 3, first) == 6  # type: ignore[arg-type]
     assert _through_groups(ranked, 2, first) == 4  # type: ignore[arg-type]
     assert _through_groups(ranked, 3, None) == 3  # type: ignore[arg-type]
-    assert _through_groups([path(n) for n in "ABC"], 2, first) == 2  # type: ignore[arg-type]
-    assert _through_groups([path(n) for n in "AA"], 5, first) == 2  # type: ignore[arg-type]
+    assert _through_groups([path(n) for n in "ABC"], 2, first) == 2  # type: ignore[arg-type,misc]
+    assert _through_groups([path(n) for n in "AA"], 5, first) == 2  # type: ignore[arg-type,misc]
