@@ -14,6 +14,7 @@ from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.labels import MODALITY_FR, TYPE_FR
+from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
 from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import from_start, to_goal
@@ -105,6 +106,8 @@ def figure_sentence(leg: Row) -> str:
 
 def passerelle_sentence(leg: Row, best: Offer) -> str:
     """Documented or inferred, and where it holds (docs/model.md, "Scope")."""
+    if leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]:
+        return ENTRY_SENTENCE
     if leg.get("passerelle_origin") == "documented":
         scope = leg.get("scope") or "national"
         if scope == "national":
@@ -231,7 +234,8 @@ def _travel_span(steps: int, *, home: bool) -> str:
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
-    out = [f"{n} étape{'s' if n > 1 else ''} après {display_name(s.start)}."]
+    after = "la 3e" if is_start_row(s.start) else display_name(s.start)
+    out = [f"{n} étape{'s' if n > 1 else ''} après {after}."]
     if s.travel_km is not None:
         out.append(
             f"Trajet total {fmt_km(s.travel_km)} {_travel_span(n, home=q.home is not None)}"
