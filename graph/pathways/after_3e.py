@@ -38,7 +38,7 @@ START_LABEL = "fin de 3e (sans diplôme)"
 # the diploma types entered after 3e whether or not an Affelnet file lists them
 _ENTRY_TYPES = frozenset({"cap", "bac_pro"})
 # what a step entered from the end of 3e says of its « passerelle »
-ENTRY_SENTENCE = "entrée après la 3e (formation ouverte aux élèves de 3e, affectation Affelnet)"
+ENTRY_SENTENCE = "entrée après la 3e (formation ouverte aux élèves de 3e)"
 
 # what an answer from the end of 3e says first
 START_NOTICE = (

@@ -251,8 +251,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   /** The start as the API names it: a diploma (« de BAC PRO … (40025014) »), or a level and
-   * its field (« à partir d'un diplôme de niveau 3, secteur Soudeurs »). */
+   * its field (« à partir d'un diplôme de niveau 3, secteur Soudeurs »), or the end of 3e
+   * (from_level=2: « depuis la fin de 3e (sans diplôme) », no diploma held). */
   function startText(a: PathwayAnswer): string {
+    if (params.get('from_level') === '2' && !params.get('from')) return `depuis la ${a.start},`;
     return params.get('from_level') && !params.get('from') ? `à partir d’un diplôme de ${a.start},` : `de ${a.start}`;
   }
 
