@@ -46,7 +46,7 @@ from graph.engines.factory import open_store
 from graph.pathways.data import keep_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
-from graph.version_watch import VersionWatch
+from graph.version_watch import VersionWatch, keep_map_warm
 
 PLACEHOLDER = Path(__file__).resolve().parent.parent / "frontend" / "placeholder"
 MAX_BODY_BYTES = 256 * 1024
@@ -68,6 +68,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store if store is not None else open_store(settings)
         if owned and settings.pathway_preload:
             keep_warm(app.state.store)
+        if owned and settings.map_preload:
+            keep_map_warm(app.state.store)  # after the pathway preload, in a thread
         watch = None
         if owned:
             threading.Thread(target=communes_ref.preload, name="cmq-communes", daemon=True).start()

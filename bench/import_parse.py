@@ -51,7 +51,7 @@ def _timing_waits(waits: dict[str, float]) -> None:
         "files": ("activity_result", 0),
         "resolved": ("activity_resolved", 1),
         "offers": ("activity_offers", 2),
-        "evidence": ("last_result", 3),
+        "evidence": ("last_result", 0),
     }.items():
         real = getattr(ahead, name, None)
         if real is None:

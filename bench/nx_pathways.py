@@ -46,6 +46,7 @@ from graph.pathways.explanation import explain, goal_label
 from graph.pathways.hygiene import continues_programme
 from graph.pathways.scoring import Offer, Scored, Scorer, rank
 from graph.pathways.search import flag_offers, is_goal
+from graph.pathways.start_words import from_start
 from graph.store import GraphStore
 
 BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
@@ -233,6 +234,7 @@ class NxPathways:
         out = [pathway_out(s, i + 1, explain(s, q)) for i, s in enumerate(ranked[: q.limit])]
         return PathwayAnswer(
             start=q.start_label,
+            start_phrase=from_start(q.start_label),
             goal=goal_label(q),
             territory=q.territory.describe(),
             territory_phrase=q.territory.describe_in(),

@@ -589,6 +589,19 @@ _search_lock = threading.Lock()
 _index: CommuneIndex | None = None
 
 
+def _renew_locks() -> None:
+    """In a forked child: locks of its own. A lock another thread held at the fork (a server
+    preloading the reference at start-up) would never be released there, the thread not being
+    forked with it: the import's forked parser waited for it forever
+    (tests/integration/test_import_ahead.py). What that thread was building is not in
+    ``_index`` yet (assigned once whole): the child builds its own."""
+    global _lock, _search_lock
+    _lock, _search_lock = threading.Lock(), threading.Lock()
+
+
+os.register_at_fork(after_in_child=_renew_locks)
+
+
 def data_file() -> Path:
     return Path(os.environ.get(ENV_FILE) or DATA_FILE)
 

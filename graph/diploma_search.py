@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from graph import labels
-from graph.diploma_names import display_name, is_placeholder
+from graph.diploma_names import display_name, is_placeholder, is_public_code
 from graph.text import normalise
 
 __all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
@@ -114,6 +114,35 @@ def _expand(words: list[str]) -> list[str]:
     return [w for w in out if w not in STOP]
 
 
+def _alternatives(words: list[str]) -> list[list[list[str]]]:
+    """Per word of a query, the ways a name may say it: an acronym as itself (the BCN writes
+    « STI2D ENERGIES ET ENVIRONNEMENT (BAC TECHNO) ») or spelled out (« sciences et
+    technologies de l'industrie… »); stop words left out.
+
+    >>> _alternatives(["sti2d", "energie", "de"])[0][0], _alternatives(["sti2d", "energie"])[1]
+    (['sti2d'], [['energie']])
+    """
+    out = []
+    for w in words:
+        if w in STOP:
+            continue
+        alts = [[w]]
+        if w in ACRONYMS:
+            alts.append([x for x in ACRONYMS[w].split() if x not in STOP])
+        out.append(alts)
+    return out
+
+
+def _group_score(alts: list[list[str]], name_words: list[str]) -> float:
+    """The best way one query word is found in a name (0 when none matches every word)."""
+    best = 0.0
+    for alt in alts:
+        scores = [_word_score(w, name_words) for w in alt]
+        if scores and min(scores) >= WORD_MATCH:
+            best = max(best, sum(scores) / len(scores))
+    return best
+
+
 def _named(r: Mapping[str, Any]) -> str:
     """« TECHNICIEN D'USINAGE (bac pro) », the type added unless the name already says it."""
     kind = TYPE_FR.get(r.get("type") or "", "autre")
@@ -206,16 +235,29 @@ def search_diplomas(
             [], hint="Tapez le nom du diplôme, son sigle (MELEC, SIO…) ou son code."
         )
 
+    groups = _alternatives(words)
+
     def score(r: Mapping[str, Any]) -> float:
         name_words = [w for w in _words(r["name"]) if w not in STOP]
-        scores = [_word_score(w, name_words) for w in wanted]
-        if min(scores) < WORD_MATCH:
+        scores = [_group_score(alts, name_words) for alts in groups]
+        if not scores or min(scores) < WORD_MATCH:
             return 0.0
-        return sum(scores) / len(scores) + min(5.0, float(r.get("offers") or 0))
+        # the offers count favours a diploma offered more; a campus's own programme (a seed's
+        # code, not a public one) counts its campus's offers only: it does not come first
+        # elsewhere (Strasbourg: « sti2d » put the Mecanic Vallée's STI2D before the BCN's)
+        offered = min(5.0, float(r.get("offers") or 0)) if is_public_code(r["code"]) else 0.0
+        return sum(scores) / len(scores) + offered
 
     scored = [Hit(r, s) for r in rows if (s := score(r)) > 0]
     in_type = [h for h in scored if type_id is None or h.row.get("type") == type_id]
-    in_type.sort(key=lambda h: (-h.score, h.row.get("level") or 9, h.row["name"]))
+    in_type.sort(
+        key=lambda h: (
+            -h.score,
+            h.row.get("level") or 9,
+            not is_public_code(h.row["code"]),  # a public diploma before a campus's own
+            h.row["name"],
+        )
+    )
     if in_type:
         return SearchResult(_real_first(in_type)[:limit])
     # Nothing: the nearest names (whatever their type), said in French.

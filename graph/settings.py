@@ -92,6 +92,12 @@ class Settings(BaseModel):
         description="Fill the pathway search's cache in the background when the API starts and "
         "after every change of the graph (graph/pathways/data.py).",
     )
+    map_preload: bool = Field(
+        default=True,
+        description="Compute the map's first view (the whole country) in the background when "
+        "the API starts and after every change of the graph the version watch sees, so that "
+        "the first visit finds it ready (graph/version_watch.py).",
+    )
     pathway_answer_cache: bool = Field(
         default=True,
         description="Keep each pathway answer's JSON for the graph's version, so that the same "

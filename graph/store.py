@@ -7,10 +7,12 @@ dict), whatever the engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
+
+from graph.shared_values import share_rows
 
 Row = dict[str, Any]
 
@@ -129,3 +131,23 @@ class GraphStore(GraphReader, Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+Request = tuple[str, Mapping[str, Any]]  # a named read query and its parameters
+
+
+def read_ahead(
+    reader: GraphReader, requests: Sequence[Request], shared: dict[Any, Any]
+) -> Iterator[list[Row]]:
+    """The rows of each request, in order, their values shared through ``shared``
+    (:func:`graph.shared_values.share_rows`: rows kept long). An engine that can pipeline
+    reads (FalkorDB's ``read_pipelined``) sends the next requests before the caller has
+    handled the current rows, so that the server answers them while the caller works (the
+    pathway cache's preload: its wall time was its CPU plus the server's, one after the
+    other), and shares the values as it decodes them; others read one by one. Close the
+    iterator (or exhaust it) to free its connection."""
+    pipelined = getattr(reader, "read_pipelined", None)
+    if pipelined is not None:
+        rows: Iterator[list[Row]] = pipelined(requests, shared=shared)
+        return rows
+    return (share_rows(reader.read(name, **params), shared) for name, params in requests)

@@ -22,6 +22,7 @@ import weakref
 from typing import Any
 
 from graph.gaps import cache as answer_cache
+from graph.mapdata import warm_map
 from graph.pathways.data import pathway_data
 from graph.store import GraphStore
 
@@ -30,9 +31,52 @@ log = logging.getLogger("cmq.version")
 
 def on_new_version(store: GraphStore) -> None:
     """What a new version calls for: the pathway cache for it (its preload starts if the store
-    is kept warm) and no gap report of an older one."""
+    is kept warm), no gap report of an older one, and the map's first view for it when the
+    store's map is kept warm (:func:`keep_map_warm`)."""
     data = pathway_data(store)
     answer_cache.drop_stale(store, data.version)
+    with _map_lock:
+        warm = store in _map_warm
+    if warm:
+        _start_map_warm(store)
+
+
+_map_warm: weakref.WeakSet[Any] = weakref.WeakSet()
+_map_lock = threading.Lock()
+
+
+def keep_map_warm(store: GraphStore) -> None:
+    """Compute the map's first view (the whole country: 10 000 points, seconds at national
+    size, graph/mapdata.py) in a background thread now and after every new version the watch
+    sees, once the pathway cache's preload is done (the two would compete for the same cores).
+    It is kept for its version only: a request after a write that the warm-up has not reached
+    yet computes it (or waits for the warm-up's computation of that version), never an older
+    one (graph/gaps/cache.py)."""
+    with _map_lock:
+        _map_warm.add(store)
+    _start_map_warm(store)
+
+
+def _start_map_warm(store: GraphStore) -> None:
+    threading.Thread(
+        target=_warm_map, args=(weakref.ref(store),), name="cmq-map-warm", daemon=True
+    ).start()
+
+
+def _warm_map(ref: weakref.ref[Any]) -> None:
+    store = ref()
+    if store is None:
+        return
+    try:
+        version = store.version()
+        preload = pathway_data(store).preload_thread
+        if preload is not None:
+            preload.join()
+        if store.version() != version:
+            return  # written since: the newer version's warm-up does it
+        warm_map(store)
+    except Exception as exc:  # noqa: BLE001 - a warm-up must never take the app down
+        log.warning("map warm-up stopped: %s", exc)
 
 
 class VersionWatch:

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
+import gzip
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
 
 from api.deps import CampusId, Departement, StoreDep, departement_code
 from graph.errors import InvalidRequest
-from graph.mapdata import map_points
+from graph.mapdata import map_geojson_gzip
 from graph.models import ActorKind, Modality, PlatformKind
 from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA
 from graph.territory import (
@@ -25,6 +26,7 @@ router = APIRouter(tags=["map"])
     responses={200: {"content": {"application/geo+json": {"schema": FEATURE_COLLECTION_SCHEMA}}}},
 )
 def get_map(
+    request: Request,
     store: StoreDep,
     campus: CampusId = None,
     departements: Annotated[DepartementsField, Query()] = None,
@@ -43,7 +45,7 @@ def get_map(
     codes = parse_departements(departements)
     if departement:
         codes = sorted({*(codes or []), departement_code(departement) or ""} - {""})
-    fc = map_points(
+    body = map_geojson_gzip(
         store,
         campus=campus,
         departements=codes,
@@ -52,4 +54,12 @@ def get_map(
         level=level,
         modality=modality.value if modality else None,
     )
-    return JSONResponse(fc, media_type="application/geo+json")
+    # kept compressed (graph/mapdata.py): sent as it is to a client that takes gzip (the
+    # compression middleware leaves an encoded body alone), inflated for the others
+    if "gzip" in request.headers.get("accept-encoding", "").lower():
+        return Response(
+            body,
+            media_type="application/geo+json",
+            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+        )
+    return Response(gzip.decompress(body), media_type="application/geo+json")

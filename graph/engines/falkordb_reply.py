@@ -65,6 +65,44 @@ def _array(payload: list[Any]) -> list[Any]:
     return out
 
 
+def _shared_array(payload: list[Any], shared: dict[Any, Any], *, row: bool = False) -> list[Any]:
+    """:func:`_array` with each string and float taken from ``shared`` (the first of equal
+    values read stays, the others are dropped at once) and each list of scalars in it too
+    (not the lists that are a ``row``'s columns: they are one per row); see
+    :func:`graph.shared_values.share_rows`, which does the same to rows already decoded.
+    Strings, floats and tuples never compare equal to one another, so one table holds them
+    all (ints are not shared: ``1 == 1.0``)."""
+    out: list[Any] = []
+    append = out.append
+    keep = shared.setdefault
+    for item in payload:
+        kind = item[0]
+        if kind == _STRING:
+            v = item[1]
+            if v.__class__ is not str:
+                v = v.decode()
+            append(keep(v, v))
+        elif kind == _NULL:
+            append(None)
+        elif kind == _INTEGER:
+            append(int(item[1]))
+        elif kind == _DOUBLE:
+            f = float(item[1])
+            append(keep(f, f))
+        elif kind == _ARRAY:
+            inner = _shared_array(item[1], shared)
+            if row:
+                append(inner)
+                continue
+            try:
+                append(keep(tuple(inner), inner))
+            except TypeError:  # a list of lists or maps: not shared
+                append(inner)
+        else:
+            append(_plain(item))
+    return out
+
+
 def check_errors(response: list[Any]) -> None:
     """Raise the error a reply carries (before the result, or as its last element)."""
     if response and isinstance(response[0], ResponseError):
@@ -73,14 +111,23 @@ def check_errors(response: list[Any]) -> None:
         raise response[-1]
 
 
-def plain_rows(response: list[Any]) -> list[dict[str, Any]] | None:
+def plain_rows(
+    response: list[Any], shared: dict[Any, Any] | None = None
+) -> list[dict[str, Any]] | None:
     """The rows of a compact reply as dicts keyed by column name, or None if a value is not a
-    scalar, list or map. A reply without a result set (a write without RETURN) gives []."""
+    scalar, list or map. A reply without a result set (a write without RETURN) gives [].
+    ``shared``: equal strings, floats and lists of scalars decoded as one object each
+    (:func:`graph.shared_values.share_rows`), through this table."""
     check_errors(response)
     if len(response) < 3:
         return []
     header = [h[1].decode() if isinstance(h[1], bytes) else h[1] for h in response[0]]
     try:
-        return [dict(zip(header, map(_plain, row), strict=True)) for row in response[1]]
+        if shared is None:
+            return [dict(zip(header, map(_plain, row), strict=True)) for row in response[1]]
+        # a row is a list of values: decoded as one array, then named
+        return [
+            dict(zip(header, _shared_array(r, shared, row=True), strict=True)) for r in response[1]
+        ]
     except _NotPlain:
         return None

@@ -57,7 +57,8 @@ from graph.errors import DatabaseUnavailable, GraphError
 from graph.models import InternalLabel, Label
 from graph.schema import SCHEMA
 from graph.settings import Settings
-from graph.store import BulkNodes, BulkRelationships, Row, Statement
+from graph.shared_values import share_rows
+from graph.store import BulkNodes, BulkRelationships, Request, Row, Statement
 from graph.touched import Touched
 
 _LOCK_KEY = "cmq:write-lock"
@@ -530,6 +531,58 @@ class FalkorDBStore:
     # -- GraphStore -----------------------------------------------------------------------
     def read(self, name: str, /, **params: Any) -> list[Row]:
         return self._with_revive(lambda: self._read(name, params), retry=True)
+
+    def read_pipelined(
+        self, requests: Sequence[Request], *, shared: dict[Any, Any] | None = None, ahead: int = 3
+    ) -> Iterator[list[Row]]:
+        """The rows of each read request, in order, sent up to ``ahead`` requests before their
+        rows are asked for, on one connection of the read pool: the server runs the next
+        queries while the caller decodes and handles the current rows (Redis answers one
+        connection's commands in order). Any trouble (a lost connection, a timeout, an error
+        reply, a value the plain decoder does not know) drops the connection and reads the
+        rest one by one through :meth:`read`, which reports errors as every read does. Close
+        the iterator to give the connection back before its end. ``shared``: the values
+        decoded through this table (:func:`graph.engines.falkordb_reply.plain_rows`)."""
+        requests = list(requests)
+        again = (
+            self.read if shared is None else lambda n, **p: share_rows(self.read(n, **p), shared)
+        )
+        try:
+            with self._errors():
+                pool = self._redis.connection_pool
+                conn = pool.get_connection()
+        except GraphError:
+            yield from (again(name, **params) for name, params in requests)
+            return
+        sent = done = 0
+        try:
+            while done < len(requests):
+                try:
+                    while sent < min(len(requests), done + 1 + ahead):
+                        name, params = requests[sent]
+                        conn.send_command(
+                            "GRAPH.RO_QUERY",
+                            self.graph_name,
+                            self._text(name, params),
+                            "--compact",
+                            "timeout",
+                            self.timeout_ms,
+                        )
+                        sent += 1
+                    rows = plain_rows(conn.read_response(), shared)
+                except Exception:  # noqa: BLE001 - read() below says what went wrong
+                    break
+                done += 1
+                if rows is None:  # nodes or dates: the schema-aware decoding of read()
+                    name, params = requests[done - 1]
+                    rows = again(name, **params)
+                yield rows
+        finally:
+            if sent > done:  # replies still on the way: the connection cannot be reused
+                conn.disconnect()
+            pool.release(conn)
+        for name, params in requests[done:]:
+            yield again(name, **params)
 
     def _read(self, name: str, params: Mapping[str, Any]) -> list[Row]:
         try:

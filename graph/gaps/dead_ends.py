@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from graph.departements import departement_place
-from graph.gaps.findings import Finding, NodeRef, Row, actor_ref
+from graph.gaps.findings import Finding, NodeRef, Row, actor_ref, named_at
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
@@ -119,7 +119,10 @@ def dead_ends(d: GapData) -> list[Finding]:
         out.append(
             Finding(
                 id=f"dead_end:{r['actor']['id']}:{code}",
-                title=f"{r['diploma']['name']} — {r['actor']['name']}",
+                title=(
+                    f"{r['diploma']['name']} — "
+                    f"{named_at(r['actor']['name'], r['offer'].get('commune'))}"
+                ),
                 why=(
                     f"Aucune des suites connues de ce diplôme ({len(known)}) n'est proposée "
                     f"sur le territoire ni à moins de {REACH_KM:.0f} km.{where}"

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from graph.models import SCHOOL_KINDS, ActorKind
+from graph.text import normalise
 
 Row = dict[str, Any]
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -105,6 +106,22 @@ class GapReport(BaseModel):
     )
     counts: dict[str, int]
     sections: list[Section]
+
+
+def named_at(name: str, commune: str | None) -> str:
+    """An actor's name with its commune, for a finding's title (the Nord has several « Lycée
+    Saint Joseph »), unless the name already says it.
+
+    >>> named_at("Lycée Saint Joseph", "Saint-Martin-Boulogne")
+    'Lycée Saint Joseph (Saint-Martin-Boulogne)'
+    >>> named_at("Lycée Champollion (Figeac)", "Figeac"), named_at("IUT de Metz", "Metz")
+    ('Lycée Champollion (Figeac)', 'IUT de Metz')
+    >>> named_at("CFA X", None)
+    'CFA X'
+    """
+    if not commune or normalise(commune) in normalise(name):
+        return name
+    return f"{name} ({commune})"
 
 
 def actor_ref(a: Row) -> NodeRef:

@@ -18,6 +18,7 @@ from graph.gaps.findings import (
     Row,
     actor_ref,
     levels_text,
+    named_at,
 )
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
@@ -290,7 +291,10 @@ def suggested_partnerships(
         out.append(
             Finding(
                 id=f"suggest:{a['id']}:{b['id']}",
-                title=f"{a['name']} ↔ {b['name']}",
+                title=(
+                    f"{named_at(a['name'], a.get('commune'))} ↔ "
+                    f"{named_at(b['name'], b.get('commune'))}"
+                ),
                 why=f"{PAIR_LABELS[kind]}, sans partenariat recensé{common_text}"
                 + "".join(f" ; {x}" for x in bits)
                 + ".",

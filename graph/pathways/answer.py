@@ -150,6 +150,10 @@ class PathwayOut(BaseModel):
 
 class PathwayAnswer(BaseModel):
     start: str
+    start_phrase: str = Field(
+        description="The start said after « de », with its article (French): « du Bac pro "
+        "cuisine (40022106) », « de la licence professionnelle … », « du niveau 4 »."
+    )
     goal: str
     territory: str = Field(description="French noun phrase: « le département du Lot (46) ».")
     territory_phrase: str = Field(

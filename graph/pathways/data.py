@@ -27,9 +27,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from graph import shared_values
 from graph.coverage import read_coverage
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
+from graph.memory import release_free_memory
 from graph.pathways import coverage_rows
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.history import OfferKey, YearFigures, read_histories
@@ -44,7 +46,7 @@ from graph.pathways.hygiene import (
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
 from graph.pathways.undescribed import OfferKinds, described_kinds
-from graph.store import GraphReader, GraphStore
+from graph.store import GraphReader, GraphStore, read_ahead
 from graph.territory import Territory
 from graph.touched import Touched, touched_between
 
@@ -100,54 +102,42 @@ log = logging.getLogger("cmq.pathways")
 
 def _offer_order(pair: tuple[Row, Row]) -> tuple[str, ...]:
     """A total order of a diploma's offers, so that ties in the ranking (one establishment
-    offering it by school and by apprenticeship) break the same way on every engine."""
+    offering it by school and by apprenticeship) break the same way on every engine: each
+    of the values as text, None as ''."""
     actor, offer = pair
-    return tuple(
-        str(v if v is not None else "")
-        for v in (
-            actor.get("id"),
-            offer.get("modality"),
-            offer.get("site"),
-            offer.get("year"),
-            offer.get("status"),
-            offer.get("source"),
-        )
+    get = offer.get
+    a, m, si, y, st, so = (
+        actor.get("id"),
+        get("modality"),
+        get("site"),
+        get("year"),
+        get("status"),
+        get("source"),
+    )
+    return (
+        "" if a is None else str(a),
+        "" if m is None else str(m),
+        "" if si is None else str(si),
+        "" if y is None else str(y),
+        "" if st is None else str(st),
+        "" if so is None else str(so),
     )
 
 
 class _Shared:
-    """One object for equal values of the cache's rows: the same commune, département,
-    source, modality or status string, the same coordinates, the same list of scope
-    départements are repeated over thousands of rows; keeping one copy of each is most of
-    what the cache weighs (issue 18: 272 MB per worker before). The rows are never changed in
-    place (:func:`graph.pathways.scope.leg_at` and :func:`merge_offer_rows` copy), so sharing
-    is safe. Strings and floats are kept apart: ``1 == 1.0`` must not turn one into the
-    other."""
+    """One object for equal values of the cache's rows (:mod:`graph.shared_values`): the
+    values of the rows a search reads and of those the preload reads ahead go through the
+    same ``table``."""
 
     def __init__(self) -> None:
-        self._str: dict[str, str] = {}
-        self._float: dict[float, float] = {}
-        self._lists: dict[tuple[Any, ...], list[Any]] = {}
+        self.table: shared_values.Table = {}
 
     def row(self, values: list[Any]) -> list[Any]:
-        text, real = self._str.setdefault, self._float.setdefault
-        return [
-            text(v, v)
-            if v.__class__ is str
-            else real(v, v)
-            if v.__class__ is float
-            else self.list(v)
-            if v.__class__ is list
-            else v
-            for v in values
-        ]
+        return shared_values.share_list(values, self.table)
 
-    def list(self, values: list[Any]) -> list[Any]:
-        key = tuple(values)
-        try:
-            return self._lists.setdefault(key, values)
-        except TypeError:  # a list of lists: not shared
-            return values
+
+def _as_read(values: list[Any]) -> list[Any]:
+    return values
 
 
 def _with(index: dict[str, tuple[str, ...]], key: str, code: str) -> None:
@@ -333,19 +323,24 @@ class PathwayData:
         return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
 
     def legs_from(
-        self, store: GraphReader, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str], rows: list[Row] | None = None
     ) -> dict[str, list[tuple[str, Row]]]:
         """code -> [(target code, leg)] for every LEADS_TO leaving it (targets are described
-        by :meth:`diplomas` afterwards)."""
+        by :meth:`diplomas` afterwards). ``rows``: those of ``pathway_legs_from`` for
+        ``codes``, already read with their values shared through ``self._shared.table`` (the
+        preload's :func:`graph.store.read_ahead`)."""
         codes = list(codes)
         missing = self._missing(self._legs, codes)
         if missing:
             got: dict[str, list[tuple[str, Row]]] = {c: [] for c in missing}
             share = self._shared.row
-            for r in store.read("pathway_legs_from", codes=missing):
-                got[r["source"]].append(
-                    (r["target"], dict(zip(LEG_FIELDS, share(r["leg"]), strict=True)))
-                )
+            if rows is None:
+                rows = store.read("pathway_legs_from", codes=missing)
+            else:  # read ahead through self._shared.table: shared already
+                share = _as_read
+            for r in rows:
+                if (legs := got.get(r["source"])) is not None:
+                    legs.append((r["target"], dict(zip(LEG_FIELDS, share(r["leg"]), strict=True))))
             for c in missing:
                 got[c].sort(key=lambda t: (t[0], str(t[1].get("passerelle_id"))))
                 for _, leg in got[c]:
@@ -357,31 +352,48 @@ class PathwayData:
         return {c: self._legs[c] for c in codes}
 
     def offers_of(
-        self, store: GraphReader, codes: Iterable[str]
+        self, store: GraphReader, codes: Iterable[str], rows: list[Row] | None = None
     ) -> dict[str, list[tuple[Row, Row]]]:
         """code -> [(actor, offer)], a seed offer and its open-data twin merged
-        (:func:`merge_offer_rows`)."""
+        (:func:`merge_offer_rows`). ``rows``: those of ``pathway_offers_of`` for ``codes``,
+        already read and shared (as for :meth:`legs_from`)."""
         codes = list(codes)
         missing = self._missing(self._offers, codes)
         if missing:
-            rows = store.read("pathway_offers_of", codes=missing)
+            share = self._shared.row
+            if rows is None:
+                rows = store.read("pathway_offers_of", codes=missing)
+            else:  # read ahead through self._shared.table: shared already
+                share = _as_read
+                if len(missing) < len(codes):
+                    wanted = set(missing)
+                    rows = [r for r in rows if r["code"] in wanted]
             new_ids = sorted({r["actor"] for r in rows} - self._actors.keys())
             if new_ids:
                 for r in store.read("pathway_actors", ids=new_ids):
                     self._actors[r["actor"]["id"]] = r["actor"]
-            share = self._shared.row
-            full = [
-                {
-                    "code": r["code"],
-                    "actor": self._actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
-                    "offer": dict(zip(OFFER_FIELDS, share(r["offer"]), strict=True)),
-                }
-                for r in rows
-            ]
+            actors = self._actors
+            fields = OFFER_FIELDS
+            merged = _merged(
+                [
+                    (
+                        r["code"],
+                        actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
+                        dict(zip(fields, share(r["offer"]), strict=True)),
+                        None,
+                    )
+                    for r in rows
+                ]
+            )
             got: dict[str, list[tuple[Row, Row]]] = {c: [] for c in missing}
-            for r in merge_offer_rows(full):
-                got[r["code"]].append((r["actor"], r["offer"]))
-                _with(self._by_actor, r["actor"]["id"], r["code"])
+            where: dict[str, set[str]] = {}  # actor id -> the codes it offers here
+            for code, actor, offer, _ in merged:
+                got[code].append((actor, offer))
+                where.setdefault(actor["id"], set()).add(code)
+            for aid, named in where.items():
+                have = self._by_actor.get(aid, ())
+                if added := named.difference(have):
+                    self._by_actor[aid] = (*have, *sorted(added))
             for c in missing:  # rows come in the engine's order: FalkorDB's and Neo4j's differ
                 if len(got[c]) > 1:
                     got[c].sort(key=_offer_order)
@@ -485,14 +497,20 @@ class PathwayData:
             or not p.isdisjoint(wanted)
         }
 
-    def fields_of(self, store: GraphReader, codes: Iterable[str]) -> dict[str, frozenset[str]]:
-        """code -> the filières (sector ids of kind 'filiere') it trains for."""
+    def fields_of(
+        self, store: GraphReader, codes: Iterable[str], rows: list[Row] | None = None
+    ) -> dict[str, frozenset[str]]:
+        """code -> the filières (sector ids of kind 'filiere') it trains for. ``rows``: those
+        of ``diploma_fields`` for ``codes``, already read (the preload's read ahead)."""
         codes = list(codes)
         missing = self._missing(self._fields, codes)
         if missing:
             got = {c: frozenset[str]() for c in missing}
-            for r in store.read("diploma_fields", codes=missing):
-                got[r["code"]] = frozenset(r["fields"])
+            if rows is None:
+                rows = store.read("diploma_fields", codes=missing)
+            for r in rows:
+                if r["code"] in got:
+                    got[r["code"]] = frozenset(r["fields"])
             self._fields.update(got)
         return {c: self._fields[c] for c in codes}
 
@@ -653,25 +671,40 @@ def merge_offer_rows(rows: list[Row]) -> list[Row]:
     """One offer per (diploma, establishment, modality) when a seed file and the open-data
     import both give it: the seed's row (its source and place) with the import's figures
     (capacity, vœux and year, when known). Other rows are left as they are."""
-    out: list[Row] = []
+    merged = _merged([(r["code"], r["actor"], r["offer"], r) for r in rows])
+    return [r if o is r["offer"] else {**r, "offer": o} for _, _, o, r in merged]
+
+
+_Merging = tuple[str, Row, Row, Any]  # code, actor, offer, and what the caller carries along
+
+
+def _merged(rows: list[_Merging]) -> list[_Merging]:
+    """:func:`merge_offer_rows` on (code, actor, offer, carried) tuples: the rows that are
+    not from the import in their order, then the imported ones that no seed row of the same
+    (code, actor, modality) takes, in theirs; a merged row gets a new offer dict."""
+    out: list[_Merging] = []
     seeded: dict[tuple[Any, ...], int] = {}
-    imported: list[Row] = []
-    for r in rows:
-        if r["offer"].get("origin") == "import":
-            imported.append(r)
+    imported: list[_Merging] = []
+    for t in rows:
+        if t[2].get("origin") == "import":
+            imported.append(t)
             continue
-        seeded.setdefault((r["code"], r["actor"]["id"], r["offer"].get("modality")), len(out))
-        out.append(r)
-    for r in imported:
-        i = seeded.get((r["code"], r["actor"]["id"], r["offer"].get("modality")))
+        seeded.setdefault((t[0], t[1]["id"], t[2].get("modality")), len(out))
+        out.append(t)
+    if not seeded:
+        return out + imported
+    for t in imported:
+        code, actor, offer, _ = t
+        i = seeded.get((code, actor["id"], offer.get("modality")))
         if i is None:
-            out.append(r)
+            out.append(t)
             continue
-        offer = dict(out[i]["offer"])
+        c, a, o, carried = out[i]
+        o = dict(o)
         for k in ("capacity", "year", "demand"):
-            if r["offer"].get(k) is not None:
-                offer[k] = r["offer"][k]
-        out[i] = {**out[i], "offer": offer}
+            if offer.get(k) is not None:
+                o[k] = offer[k]
+        out[i] = (c, a, o, carried)
     return out
 
 
@@ -754,6 +787,8 @@ def forget(store: GraphStore) -> None:
 # --- preloading -------------------------------------------------------------------------------
 
 PRELOAD_CHUNK = 400  # diplomas per query: requests interleave with a preload between chunks
+# what the preload reads per chunk, in this order (_fill)
+_PRELOAD_READS = ("pathway_legs_from", "pathway_offers_of", "diploma_fields")
 
 _warm: weakref.WeakSet[Any] = weakref.WeakSet()
 
@@ -793,6 +828,7 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         # holds no reference cycles, so freezing it costs nothing: an old version is still
         # freed by reference counting once a newer one replaces it.
         gc.freeze()
+        release_free_memory()  # the replies decoded and freed (graph/memory.py)
         log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway cache preload stopped: %s", exc)
@@ -809,13 +845,26 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         for r in rows:
             data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
         codes = [r["d"]["code"] for r in rows]
-    for i in range(0, len(codes), PRELOAD_CHUNK):
-        with _registry_lock:
-            if _registry.get(store) is not data:
-                return None
-        chunk = codes[i : i + PRELOAD_CHUNK]
-        data.legs_from(store, chunk)
-        data.usable_offers(store, chunk)
-        data.outside_offers(store, chunk)  # made here, they are frozen with the rest
-        data.fields_of(store, chunk)
+    chunks = [codes[i : i + PRELOAD_CHUNK] for i in range(0, len(codes), PRELOAD_CHUNK)]
+    # each chunk's three reads sent ahead (graph.store.read_ahead): the server answers the
+    # next ones while this thread decodes and files the current rows
+    replies = read_ahead(
+        store,
+        [(q, {"codes": chunk}) for chunk in chunks for q in _PRELOAD_READS],
+        shared=data._shared.table,
+    )
+    try:
+        for chunk in chunks:
+            with _registry_lock:
+                if _registry.get(store) is not data:
+                    return None
+            data.legs_from(store, chunk, next(replies))
+            data.offers_of(store, chunk, next(replies))
+            data.usable_offers(store, chunk)
+            data.outside_offers(store, chunk)  # made here, they are frozen with the rest
+            data.fields_of(store, chunk, next(replies))
+    finally:
+        close = getattr(replies, "close", None)
+        if close is not None:
+            close()
     return codes

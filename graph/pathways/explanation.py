@@ -17,9 +17,10 @@ from graph.labels import MODALITY_FR, TYPE_FR
 from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
 from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
-from graph.pathways.job import from_start, to_goal
+from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+from graph.pathways.start_words import after_start, from_start
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
 from graph.text import at_name
 
@@ -234,8 +235,9 @@ def _travel_span(steps: int, *, home: bool) -> str:
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
-    after = "la 3e" if is_start_row(s.start) else display_name(s.start)
-    out = [f"{n} étape{'s' if n > 1 else ''} après {after}."]
+    # the end of 3e is no diploma held (graph/pathways/after_3e.py)
+    after = "après la 3e" if is_start_row(s.start) else after_start(display_name(s.start))
+    out = [f"{n} étape{'s' if n > 1 else ''} {after}."]
     if s.travel_km is not None:
         out.append(
             f"Trajet total {fmt_km(s.travel_km)} {_travel_span(n, home=q.home is not None)}"

@@ -46,6 +46,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
+from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
 from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.usual import (
@@ -556,6 +557,7 @@ def find_pathways(
         notices.extend([said] if said else [])
     return PathwayAnswer(
         start=q.start_label,
+        start_phrase=from_start(q.start_label),
         goal=goal_label(q),
         territory=q.territory.describe(),
         territory_phrase=q.territory.describe_in(),

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from graph.diploma_names import display_name
 from graph.pathways.scoring import Offer
+from graph.pathways.start_words import from_start
 
 __all__ = [
     "JobDiploma",
     "already_trains_notice",
     "job_diplomas",
     "job_unreached_sentence",
-    "from_start",
     "to_goal",
 ]
 
@@ -52,18 +52,6 @@ def to_goal(goal: str) -> str:
     if goal.startswith(("métier ", "secteur ", "niveau ")):
         return f"au {goal}"
     return f"à {goal}"
-
-
-def from_start(start: str) -> str:
-    """« de » joined to the start as French writes it: « du niveau 4 » (a start level),
-    « de CAP cuisine ».
-
-    >>> from_start("niveau 4"), from_start("CAP cuisine")
-    ('du niveau 4', 'de CAP cuisine')
-    """
-    if start.startswith("niveau "):
-        return f"du {start}"
-    return f"de {start}"
 
 
 def already_trains_notice(start: Row, job: str, *, found: bool) -> str:

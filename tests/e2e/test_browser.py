@@ -288,7 +288,7 @@ def test_from_the_end_of_3e(run: dict[str, Any]) -> None:
     assert d["cards"] >= 1
     assert "from_level=2" in d["hash"] and "sector=" not in d["hash"]
     assert "à partir d’un diplôme" not in d["summary"], d["summary"]
-    assert "depuis la fin de 3e (sans diplôme), vers " in d["summary"], d["summary"]
+    assert "de la fin de 3e (sans diplôme) vers " in d["summary"], d["summary"]
     assert d["firstStart"].endswith("Fin de 3e (sans diplôme)")
     assert d["firstStartMeta"].startswith("Aucun diplôme détenu")
     assert "Diplôme de départ" not in d["firstStartMeta"]
@@ -312,6 +312,26 @@ def test_parcours_by_region_and_goals_in_plain_french(run: dict[str, Any]) -> No
     assert "ne mène du niveau 7 à un BTS en 1 étape au plus." in d["noneReason"], d["noneReason"]
     assert "à BTS" not in d["noneReason"]
     assert "ne mène du niveau 3 au niveau 7 (bac + 5) ou plus" in d["noneLevelReason"]
+
+
+def test_parcours_to_a_goal_diploma_and_its_link(run: dict[str, Any]) -> None:
+    """« Un diplôme précis »: chosen by name with the start's search (names and public codes),
+    sent as `to`, kept in the link; the link alone shows it in the form and asks it again (a
+    link with `to=` was dropped: « donnez un objectif »). The start is said with its article."""
+    d = _check(run, "diplome-vise")
+    assert d["missing"] == "Indiquez le diplôme visé."
+    assert d["option"].startswith("CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS OPTION A")
+    assert "code 32022318" in d["option"]
+    assert "from=40025014" in d["hash"] and "to=32022318" in d["hash"], d["hash"]
+    assert d["lastSteps"] and all("PRODUCTION UNITAIRE (BTS)" in t for t in d["lastSteps"])
+    assert " — du diplôme TECHNICIEN EN REALISATION DE PRODUITS MECANIQUES" in d["summary"]
+    assert "vers le diplôme CONCEPTION DES PROCESSUS" in d["summary"], d["summary"]
+    assert d["sharedForm"] == {
+        "diploma": True,
+        "shown": "CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS OPTION A PRODUCTION "
+        "UNITAIRE (BTS)",
+        "summary": d["summary"],
+    }
 
 
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:

@@ -47,6 +47,9 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     assert answer["goal"] == "métier ROME G1602 (Commis / Commise de cuisine)"
     assert answer["pathways"], answer["reason"]
     top = answer["pathways"][0]
+    # the start with its article (« 1 étape après CAP cuisine », « de CAP cuisine »)
+    assert answer["start_phrase"] == "du CAP cuisine (50022146)"
+    assert top["score"]["explanation"][0].endswith(" après le CAP cuisine."), top["score"]
     assert top["steps"][-1]["code"] == BAC_CUISINE
     assert (
         "Bac pro cuisine prépare au métier ROME G1602 (Commis / Commise de cuisine) d'après "
@@ -87,14 +90,14 @@ def test_no_pathway_to_a_job_says_which_diplomas_prepare_for_it_and_where(
 ) -> None:
     """Saint-Pierre (La Réunion), CAP cuisine → job M1810 (technicien informatique): the BTS
     SIO prepare for it, and no known passerelle leads there from a CAP cuisine. The answer
-    said « … à le métier choisi en 4 étapes au plus »."""
+    said « … à le métier choisi en 4 étapes au plus », then « ne mène de CAP cuisine »."""
     answer = ask(
         client, **{"from": CAP_CUISINE, "job": "M1810", "departements": "974"}, home="97416"
     )
     assert not answer["pathways"]
     reason = answer["reason"]
     assert reason.startswith(
-        "Aucune passerelle connue ne mène de CAP cuisine (50022146) au métier ROME M1810 "
+        "Aucune passerelle connue ne mène du CAP cuisine (50022146) au métier ROME M1810 "
         "(Technicien / Technicienne informatique) en 4 étapes au plus. D'après les données "
         "importées, 2 diplômes y préparent, dont dans le département de La Réunion (974) : "
         "BTS services informatiques aux organisations option A"

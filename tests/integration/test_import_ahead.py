@@ -7,6 +7,7 @@ the BCN in this one meanwhile)."""
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from graph.ingest.opendata import ahead, places, plan
 from graph.ingest.opendata.plan import ImportData, parse_directory
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
+NATIONAL = FIX.parent / "opendata_national"  # with Certif Info
 
 pytestmark = pytest.mark.skipif(
     not ahead.can_fork(), reason="the parallel parse needs fork (Linux)"
@@ -152,9 +154,9 @@ def test_a_failure_of_the_other_process_s_last_step_reads_the_evidence_here(
     read_here: list[int] = []
     real = plan._evidence
 
-    def counted(directory: Path) -> object:
+    def counted(directory: Path, certif_rows: object = None) -> object:
         read_here.append(1)
-        return real(directory)
+        return real(directory, certif_rows)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ahead, "_last_in_child", broken)  # forked: the child has it too
     monkeypatch.setattr(plan, "_evidence", counted)
@@ -191,7 +193,7 @@ def test_a_failure_of_the_second_process_places_the_establishments_here(
 _TAKEN: list[Path] = []  # the file the test writes once the parse has returned
 
 
-def _evidence_after_the_parse(directory: Path) -> ahead.Outcome[str]:
+def _evidence_after_the_parse(directory: Path, certif_rows: object = None) -> ahead.Outcome[str]:
     """In the forked process: waits (30 s at most) for the test to say the parse returned."""
     for _ in range(300):
         if _TAKEN[0].exists():
@@ -234,3 +236,74 @@ def test_a_stuck_worker_is_given_up_and_its_work_done_here(
     got = parse_directory(FIX, parallel=True)
     assert _outcome(got) == expected
     assert time.monotonic() - started < 60, "the stuck worker was waited for"
+
+
+def test_a_worker_forked_while_a_thread_loads_the_communes_does_not_wait_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second worker loads the commune reference (graph.communes.reference, under a
+    module lock). Forked while another thread of this process holds that lock (a server
+    preloading the reference at start-up), it inherits the lock held by a thread it does not
+    have: before the lock was renewed in forked children (os.register_at_fork) it waited
+    forever, and was killed at its deadline. Now it loads its own copy: its places come from
+    it, not from this process's fallback."""
+    from graph import communes as communes_ref
+
+    expected = _outcome(parse_directory(FIX, parallel=True))
+    here: list[int] = []
+    real = places.read_places
+
+    def read_here(*args: object, **kwargs: object) -> places.Places:
+        here.append(1)  # only this process's list: a child's append is its own
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(places, "read_places", read_here)
+    monkeypatch.setattr(communes_ref, "_index", None)  # the next reference() loads it
+    monkeypatch.setattr(ahead, "CHILD_WAIT_S", 20.0)
+    holding, release = threading.Event(), threading.Event()
+
+    def load_slowly() -> None:
+        with communes_ref._lock:  # as reference() holds it while it reads the file
+            holding.set()
+            release.wait(30)
+
+    loader = threading.Thread(target=load_slowly)
+    loader.start()
+    holding.wait(10)
+    try:
+        got = parse_directory(FIX, parallel=True)
+        release.set()
+        assert _outcome(got) == expected
+    finally:
+        release.set()
+        loader.join()
+    assert here == [], "the second worker got stuck on the inherited lock; its work was redone"
+
+
+def test_certif_info_is_read_once_by_the_second_process_or_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second process reads Certif Info for the diplomas' links and the continuation
+    evidence alike; where it does not hand the rows over, this process reads the file at its
+    turn (the same outcome)."""
+    from graph.ingest.opendata import certif_info
+
+    expected = _outcome(parse_directory(NATIONAL, parallel=True, max_rejected=0.5))
+    read_here: list[int] = []
+    real = certif_info.read_rows
+
+    def counted(path: Path) -> object:
+        read_here.append(1)  # this process's list only
+        return real(path)
+
+    monkeypatch.setattr(certif_info, "read_rows", counted)
+    assert (NATIONAL / "certif_info.csv").is_file()
+    got = _outcome(parse_directory(NATIONAL, parallel=True, max_rejected=0.5))
+    assert got == expected and read_here == []
+
+    def broken(path: Path) -> bytes:
+        raise MemoryError("the process, not the file")
+
+    monkeypatch.setattr(places, "_certif_in_child", broken)  # forked: the child has it too
+    got = _outcome(parse_directory(NATIONAL, parallel=True, max_rejected=0.5))
+    assert got == expected and read_here == [1]  # the links here, the evidence there

@@ -33,19 +33,18 @@ def cypher(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list, list]]:
     return _imports(tmp, _seeds(tmp), bulk=False)
 
 
-def _children(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, Any]]:
-    """Each child forked, with what the parent read from it (None: built here instead)."""
-    seen: list[tuple[int | None, Any]] = []
-    real_wait = forked.Forked._wait
+def _children(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, list[Any], bool]]:
+    """Each child forked, with the statements the parent took from it, and whether it gave
+    them all (the others built here)."""
+    seen: list[tuple[int | None, list[Any], bool]] = []
+    real_close = forked.Forked.close
 
-    def wait(self: forked.Forked) -> Any:
-        pid = self._pid
-        got = real_wait(self)
-        seen.append((pid, got))
-        return got
+    def close(self: forked.Forked) -> None:
+        seen.append((self.child, list(self.taken), self.complete))
+        real_close(self)
 
     monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
-    monkeypatch.setattr(forked.Forked, "_wait", wait)
+    monkeypatch.setattr(forked.Forked, "close", close)
     return seen
 
 
@@ -55,12 +54,47 @@ def test_offers_built_in_a_forked_child_write_the_cypher_graph(
     children = _children(monkeypatch)
     assert _imports(tmp_path, _seeds(tmp_path), bulk=True) == cypher
     assert len(children) == 2  # a child per import
-    for pid, got in children:
-        assert pid is not None and pid != PARENT
+    for pid, got, complete in children:
+        assert pid is not None and pid != PARENT and complete
         assert got and all(isinstance(r[2], bytes) for st in got for r in st.params["rows"])
+        with pytest.raises(ChildProcessError):  # reaped: none left
+            os.waitpid(pid, os.WNOHANG)
 
 
-@pytest.mark.parametrize("how", ["raises", "killed", "stuck"])
+def test_statements_are_taken_as_the_child_builds_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cypher: list[tuple[list, list]]
+) -> None:
+    """The first statement is sent while the child still builds the next: taken before it
+    has given them all."""
+    children = _children(monkeypatch)
+    monkeypatch.setattr(writer, "BATCH", 40)  # several offer statements
+    real = FalkorDBStore.encoded
+    built: dict[int, int] = {}  # per process: the statements encoded
+    before_the_last: list[bool] = []
+    real_take = forked.Forked._take
+
+    def slow(st: Statement) -> Statement:
+        me = os.getpid()
+        if me != PARENT and built.get(me):  # the child, after its first statement
+            time.sleep(0.2)
+        built[me] = built.get(me, 0) + 1
+        return real(st)
+
+    def take(self: forked.Forked) -> bool:
+        got = real_take(self)
+        before_the_last.append(got and not self.complete and self._pid is not None)
+        return got
+
+    monkeypatch.setattr(FalkorDBStore, "encoded", staticmethod(slow))
+    monkeypatch.setattr(forked.Forked, "_take", take)
+    assert _imports(tmp_path, _seeds(tmp_path), bulk=True) == cypher
+    assert len(children) == 2
+    for _, got, complete in children:
+        assert complete and len(got) > 2
+    assert any(before_the_last)
+
+
+@pytest.mark.parametrize("how", ["raises", "killed", "stuck", "raises later"])
 def test_a_failing_child_leaves_the_offers_to_this_process(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -68,24 +102,31 @@ def test_a_failing_child_leaves_the_offers_to_this_process(
     how: str,
 ) -> None:
     children = _children(monkeypatch)
+    monkeypatch.setattr(writer, "BATCH", 40)  # several offer statements
     real = FalkorDBStore.encoded
+    built: dict[int, int] = {}  # per process: the statements encoded
 
     def failing(st: Statement) -> Statement:
-        if os.getpid() != PARENT:  # in the child only
+        me = os.getpid()
+        if me != PARENT and (how != "raises later" or built.get(me) == 2):  # the child
             if how == "killed":
-                os.kill(os.getpid(), signal.SIGKILL)
+                os.kill(me, signal.SIGKILL)
             if how == "stuck":  # as on a lock inherited held: killed at the deadline
                 time.sleep(3600)
             raise RuntimeError("the child fails")
+        built[me] = built.get(me, 0) + 1
         return real(st)
 
     monkeypatch.setattr(FalkorDBStore, "encoded", staticmethod(failing))
     monkeypatch.setattr(forked, "CHILD_WAIT_S", 2.0)
     assert _imports(tmp_path, _seeds(tmp_path), bulk=True) == cypher
-    assert len(children) == 2 and all(got is None for _, got in children)
-    for pid, _ in children:  # reaped: none left
+    assert len(children) == 2
+    for pid, got, complete in children:
+        assert not complete
+        # the child's first two, then the rest built here; otherwise all built here
+        assert len(got) == (2 if how == "raises later" else 0)
         assert pid is not None
-        with pytest.raises(ChildProcessError):
+        with pytest.raises(ChildProcessError):  # reaped: none left
             os.waitpid(pid, os.WNOHANG)
 
 
@@ -96,8 +137,8 @@ def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(
     started: list[int] = []
     real_start = forked.Forked._start
 
-    def start(self: forked.Forked) -> int | None:
-        pid = real_start(self)
+    def start(self: forked.Forked, *args: Any) -> int | None:
+        pid = real_start(self, *args)
         if pid is not None:
             started.append(pid)
         return pid

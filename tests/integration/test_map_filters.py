@@ -3,7 +3,14 @@ place (no coordinates) instead of dropping it silently."""
 
 from __future__ import annotations
 
+import json
+
+from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
+
+from graph.mapdata import map_points
+from graph.store import GraphStore
+from graph.territory import parse_departements
 
 
 def _ids(client: TestClient, **params: str) -> set[str]:
@@ -38,3 +45,27 @@ def test_unplaced_features_are_counted_by_kind(seed_client: TestClient) -> None:
     assert len(fc["features"]) == len(actors) + len(platforms) - len(without)
     only_companies = seed_client.get("/map.geojson", params={"kind": "company"}).json()
     assert set(only_companies["unplaced"]["by_kind"]) <= {"company"}
+
+
+def test_the_kept_map_is_the_json_of_the_collection_gzipped_or_not(
+    seed_client: TestClient, seed_store: GraphStore
+) -> None:
+    """The map is kept compressed per graph version (graph/mapdata.py): a client that takes
+    gzip gets it as kept, one that does not gets it inflated; both are the bytes Starlette's
+    JSONResponse writes for the collection computed from the graph."""
+    codes = parse_departements("12,46")
+    expected = bytes(JSONResponse(map_points(seed_store, departements=codes)).body)
+    assert json.loads(expected)["features"]
+    zipped = seed_client.get(
+        "/map.geojson", params={"departements": "12,46"}, headers={"Accept-Encoding": "gzip"}
+    )
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.headers["content-type"] == "application/geo+json"
+    assert zipped.content == expected  # httpx inflates it
+    plain = seed_client.get(
+        "/map.geojson", params={"departements": "12,46"}, headers={"Accept-Encoding": "identity"}
+    )
+    assert "content-encoding" not in plain.headers
+    assert plain.content == expected and json.loads(plain.content)["features"]
+    # a view with non-ASCII names, whole
+    assert seed_client.get("/map.geojson").content == JSONResponse(map_points(seed_store)).body

@@ -23,6 +23,7 @@ import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
 import graph.pathways.scope
+import graph.pathways.start_words
 import graph.pathways.variety
 import graph.territory
 
@@ -47,6 +48,7 @@ import graph.territory
         graph.pathways.hygiene,
         graph.pathways.job,
         graph.pathways.scope,
+        graph.pathways.start_words,
         graph.pathways.variety,
         graph.territory,
     ],

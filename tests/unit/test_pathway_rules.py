@@ -326,7 +326,7 @@ def test_explanation_and_goal_in_french() -> None:
         to_level=5, home=Point(lat=FIGEAC[0], lon=FIGEAC[1]), modality=Modality("apprenticeship")
     )
     lines = explain(s, q)
-    assert lines[0] == "1 étape après Diplôme A."
+    assert lines[0] == "1 étape après le diplôme A."
     km = haversine_km(*FIGEAC, *RODEZ)
     assert lines[1] == f"Trajet total {km:.0f} km du domicile à l'établissement."
     assert "1/1 étape en apprentissage." in lines
@@ -344,7 +344,7 @@ def test_explanation_and_goal_in_french() -> None:
 
 def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
     q = query(to="B", territory=Territory(departements=["012"]))
-    assert why_none(q, [], {}).startswith("Aucune passerelle connue ne mène de A")
+    assert why_none(q, [], {}).startswith("Aucune passerelle connue ne mène du diplôme A ")
     by_level = query(to_level=5, territory=Territory(departements=["012"]))
     by_level = by_level.model_copy(update={"start_label": "niveau 4"})
     assert why_none(by_level, [], {}).startswith(

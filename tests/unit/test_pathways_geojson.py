@@ -21,7 +21,8 @@ def _step(i: int, offer: OfferOut | None) -> StepOut:
 
 def _answer(*pathways: list[StepOut]) -> PathwayAnswer:
     return PathwayAnswer(
-        start="A", goal="B", territory="t", territory_phrase="dans t", count=len(pathways),
+        start="A", start_phrase="du diplôme A", goal="B", territory="t", territory_phrase="dans t",
+        count=len(pathways),
         pathways=[
             PathwayOut(rank=r, steps=[_step(0, None), *steps], travel_km=None, outside_steps=0,
                        score=ScoreOut(total=100, components={}, explanation=[]))

@@ -38,3 +38,42 @@ def test_sp3s_aepe_gtla_find_their_diploma() -> None:
     ):
         hits = search_diplomas(ROWS, query).hits
         assert [h.row["code"] for h in hits][:1] == [code], query
+
+
+STI2D = [
+    {
+        "code": "43020003",
+        "name": "Bac techno sciences et technologies de l'industrie et du développement "
+        "durable architecture et construction",
+        "type": "bac_techno",
+        "level": 4,
+    },
+    {
+        "code": "43020004",
+        "name": "STI2D ENERGIES ET ENVIRONNEMENT (BAC TECHNO)",
+        "type": "bac_techno",
+        "level": 4,
+    },
+    {
+        "code": "43020006",
+        "name": "STI2D SYSTEMES D'INFORMATION ET NUMERIQUE (BAC TECHNO)",
+        "type": "bac_techno",
+        "level": 4,
+    },
+]
+
+
+def test_an_acronym_finds_names_that_write_it_and_names_that_spell_it_out() -> None:
+    """« sti2d » found only the speciality whose name spells STI2D out; « sti2d energie »
+    found nothing, though the BCN names it « STI2D ENERGIES ET ENVIRONNEMENT »."""
+    codes = {h.row["code"] for h in search_diplomas(STI2D, "sti2d").hits}
+    assert codes == {"43020003", "43020004", "43020006"}
+    hits = search_diplomas(STI2D, "sti2d energie").hits
+    assert [h.row["code"] for h in hits] == ["43020004"]
+    hits = search_diplomas(STI2D, "STI2D ENERGIES ET ENVIRONNEMENT").hits
+    assert [h.row["code"] for h in hits][:1] == ["43020004"]
+    # a campus's own STI2D (a seed code) with 4 offers on its campus comes after the BCN's
+    seed = {"code": "MV-BAC-STI2D", "name": "Bac STI2D", "type": "bac_techno", "level": 4}
+    seed["offers"] = 4
+    hits = search_diplomas([seed, *STI2D], "sti2d").hits
+    assert hits[-1].row["code"] == "MV-BAC-STI2D"

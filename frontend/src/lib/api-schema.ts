@@ -2283,6 +2283,11 @@ export interface components {
         PathwayAnswer: {
             /** Start */
             start: string;
+            /**
+             * Start Phrase
+             * @description The start said after « de », with its article (French): « du Bac pro cuisine (40022106) », « de la licence professionnelle … », « du niveau 4 ».
+             */
+            start_phrase: string;
             /** Goal */
             goal: string;
             /**

@@ -25,12 +25,12 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 from graph.inference.evidence import Evidence
-from graph.ingest.opendata.certif_info import read_certifications
+from graph.ingest.opendata.certif_info import Row, read_certifications
 from graph.ingest.opendata.professional import parse_diplomes_professionnels, parse_familles_metiers
 from graph.ingest.opendata.report import FileReport
 
@@ -60,13 +60,21 @@ def _parsed(directory: Path, name: str, parse: Callable[[Path, FileReport], _T])
     return parse(path, FileReport(name, "continuation evidence")) if path.is_file() else None
 
 
-def read_own_evidence(directory: Path) -> dict[str, Evidence]:
+def read_own_evidence(
+    directory: Path, certif_rows: Iterable[Row] | None = None
+) -> dict[str, Evidence]:
     """Each code's own evidence (no inheritance): every Certif Info row of a CFD counts, even
-    where rows of different labels make the import leave the CFD's properties out."""
+    where rows of different labels make the import leave the CFD's properties out.
+    ``certif_rows``: Certif Info read already (:func:`certif_info.read_rows`)."""
     rome: dict[str, set[str]] = defaultdict(set)
     forma: dict[str, set[str]] = defaultdict(set)
     for cert in (
-        _parsed(directory, "certif_info.csv", lambda p, r: list(read_certifications(p, r))) or []
+        _parsed(
+            directory,
+            "certif_info.csv",
+            lambda p, r: list(read_certifications(p, r, rows=certif_rows)),
+        )
+        or []
     ):
         rome[cert.cfd].update(cert.romes)
         forma[cert.cfd].update(f for f in cert.formacodes if _FORMACODE.match(f))
@@ -179,9 +187,10 @@ def inherit(
     return out
 
 
-def load_evidence(directory: Path) -> dict[str, Evidence]:
-    """code → evidence, own and inherited; empty if the directory has none of the files."""
-    own = read_own_evidence(directory)
+def load_evidence(directory: Path, certif_rows: Iterable[Row] | None = None) -> dict[str, Evidence]:
+    """code → evidence, own and inherited; empty if the directory has none of the files.
+    ``certif_rows``: Certif Info read already (:func:`certif_info.read_rows`)."""
+    own = read_own_evidence(directory, certif_rows)
     if not own:
         return {}
     options, lineage = read_links(directory)

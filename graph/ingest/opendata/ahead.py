@@ -4,11 +4,11 @@
 it, and the summary lists the files in that order. At national size the activity files are a
 quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them,
 reads nMef (the next file in order, for the course years they name) and combines their rows
-into offers (:mod:`offers`: a few times less to hand back than the rows), then reads the
-continuation evidence, while this one reads the nomenclature and a second forked process the
-directories (:mod:`places`). Each result is *taken* at the file's turn: its report is added to
-the summary there, and the error it raised is raised there, so the error an import stops with,
-and everything it reports, are those of reading in order.
+into offers (:mod:`offers`: a few times less to hand back than the rows), while this one reads
+the nomenclature and a second forked process the directories, Certif Info and the
+continuation evidence (:mod:`places`). Each result is *taken* at the file's turn: its report
+is added to the summary there, and the error it raised is raised there, so the error an import
+stops with, and everything it reports, are those of reading in order.
 
 The handover points of this process, in order (:func:`submit_activity`):
 
@@ -16,9 +16,7 @@ The handover points of this process, in order (:func:`submit_activity`):
    the UAIs the rows name (the directories need them);
 2. the rows resolved to CFDs (:func:`activity_resolved`): which CFDs and (UAI, CFD) pairs
    they name, the lines of each CFD (the reports once the BCN is known);
-3. the offers summed (:func:`activity_offers`);
-4. the continuation evidence, handed over as a :class:`Later`: the parse returns without it,
-   the build takes it for the passerelles (the process ends after it).
+3. the offers summed (:func:`activity_offers`); the process ends after it.
 
 A failure of the other process itself (a row the pickle cannot carry, the process killed…)
 is not an outcome: the files are then parsed again in this process, whose result or error
@@ -258,12 +256,13 @@ def other_process(enabled: bool) -> Iterator[ProcessPoolExecutor | None]:
     pool.shutdown(wait=False)
 
 
-# the stage, its rows resolved, its offers, and a last step given by the caller
-Pending = tuple[Future[bytes], Future[bytes], Future[bytes], Future[bytes]]
+# the stage, its rows resolved, its offers
+Pending = tuple[Future[bytes], Future[bytes], Future[bytes]]
 
 
 def _last_in_child(compute: Callable[[], Any]) -> bytes:
-    """In the forked process, after the offers: ``compute()``, pickled."""
+    """In a forked process, its last step: ``compute()``, pickled (the continuation evidence,
+    :mod:`places`)."""
     return pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)
 
 
@@ -273,36 +272,34 @@ def submit_activity(
     mef_path: Path,
     prefixes: list[str] | None,
     strict: bool,
-    last: Callable[[], Any],
 ) -> Pending | None:
-    """The stage, its rows resolved, its offers, then ``last()`` (which must not raise: an
-    :class:`Outcome`): four steps of the pool's one process, in that order, each handed over
-    as soon as it is done."""
+    """The stage, its rows resolved, then its offers: three steps of the pool's one process,
+    in that order, each handed over as soon as it is done."""
     if pool is None:
         return None
     return (
         pool.submit(_in_child, files, mef_path, prefixes, strict),
         pool.submit(_resolved_in_child),
         pool.submit(_offers_in_child),
-        pool.submit(_last_in_child, last),
     )
 
 
-def last_result(pending: Pending | None, compute: Callable[[], _T]) -> _T:
-    """The other process's ``last()``, or ``compute()`` here where it did not give it."""
-    got: _T | None = _from(pending[3]) if pending is not None else None
+def last_result(pending: Future[bytes] | None, compute: Callable[[], _T]) -> _T:
+    """A forked process's last step (:func:`_last_in_child`), or ``compute()`` here where it
+    did not give it."""
+    got: _T | None = _from(pending) if pending is not None else None
     return got if got is not None else compute()
 
 
 class Later(Outcome[_T]):
-    """The outcome of the other process's ``last()`` (an :class:`Outcome` itself), taken when
+    """The outcome of a forked process's last step (an :class:`Outcome` itself), taken when
     its value is first asked: the parse returns without waiting for it (the continuation
-    evidence, read by the build's passerelle inference). Where the other process did not give
-    it, ``compute()`` here then."""
+    evidence, read by the build's passerelle inference). Where that process did not give it,
+    ``compute()`` here then."""
 
-    def __init__(self, pending: Pending, compute: Callable[[], Outcome[_T]]) -> None:
+    def __init__(self, pending: Future[bytes], compute: Callable[[], Outcome[_T]]) -> None:
         super().__init__()
-        self._pending: Pending | None = pending
+        self._pending: Future[bytes] | None = pending
         self._compute = compute
 
     def value(self) -> _T:

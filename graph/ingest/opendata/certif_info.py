@@ -13,14 +13,21 @@ properties, readable names) and by the pathway inference (evidence for continuat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.report import FileReport
 
-__all__ = ["CERTIF_INFO", "Certification", "parse_certif_info", "read_certifications"]
+__all__ = [
+    "CERTIF_INFO",
+    "Certification",
+    "Row",
+    "parse_certif_info",
+    "read_certifications",
+    "read_rows",
+]
 
 CERTIF_INFO = CsvSpec(
     "utf-8-sig",
@@ -51,13 +58,15 @@ def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*a, *b)))
 
 
-def read_certifications(
-    path: Path, report: FileReport, only: set[str] | None = None
-) -> Iterator[Certification]:
-    """Each usable row as it stands, not merged: a CFD may come several times, with one label
-    or several (the pathway inference takes every row's codes as evidence). Codes of the wrong
-    shape are left out of the lists, not errors: Certif Info is an enrichment, never the key of
-    an imported fact."""
+# One row of the file as read, whatever the import keeps: its line, its CFD (None: the row
+# has none of the right shape), and its certification or why it is skipped.
+Row = tuple[int, str | None, Certification | str]
+_NOT_IMPORTED = "CFD not among the imported diplomas"
+
+
+def read_rows(path: Path) -> Iterator[Row]:
+    """Every row as :func:`read_certifications` judges it before knowing which diplomas are
+    imported (read once, for the import and the continuation evidence alike)."""
     t = read_table(path, CERTIF_INFO)
     c_label, c_cfd = t.col("Libelle_Diplome"), t.col("Code_Scolarité")
     c_romes = [t.opt(f"Code_Rome_{i}") for i in range(1, 6)]
@@ -65,55 +74,80 @@ def read_certifications(
     c_type, c_level = t.opt("Libelle_Type_Diplome"), t.opt("Code_Niveau_Europeen")
     c_fc, c_fcl = t.opt("Code_FormaCode"), t.opt("Libelle_FormaCode")
     for line, row in t.rows:
-        report.rows_read += 1
         cfd = code(row[c_cfd], 8)
         if not cfd:
-            report.skip("no CFD (Code_Scolarité): a certification outside the BCN", line)
+            yield line, None, "no CFD (Code_Scolarité): a certification outside the BCN"
             continue
         if not _CFD.match(cfd):
-            report.skip("Code_Scolarité is not a CFD", line)
-            continue
-        if only is not None and cfd not in only:
-            report.skip("CFD not among the imported diplomas", line)
+            yield line, None, "Code_Scolarité is not a CFD"
             continue
         label = " ".join(row[c_label].split())
         if not label:
-            report.skip("no label", line)
+            yield line, cfd, "no label"
             continue
         romes = tuple(
             dict.fromkeys(v for c in c_romes if c is not None and _ROME.match(v := row[c].strip()))
         )
         level = row[c_level].strip() if c_level is not None else ""
         nsf = code(row[c_nsf], 3)
-        yield Certification(
-            cfd=cfd,
-            label=label,
-            type_label=(row[c_type].strip() or None) if c_type is not None else None,
-            european_level=int(level) if level.isdigit() else None,
-            formacodes=tuple(v for v in [row[c_fc].strip()] if _DIGITS.match(v))
-            if c_fc is not None
-            else (),
-            formacode_labels=tuple(v for v in [row[c_fcl].strip()] if v)
-            if c_fcl is not None
-            else (),
-            romes=romes,
-            nsf=nsf if nsf.isdigit() and len(nsf) == 3 else None,
-            rncp=tuple(v for v in [row[c_rncp].strip()] if _DIGITS.match(v)),
-            rs=tuple(v for v in [row[c_rs].strip()] if _DIGITS.match(v))
-            if c_rs is not None
-            else (),
-            line=line,
+        yield (
+            line,
+            cfd,
+            Certification(
+                cfd=cfd,
+                label=label,
+                type_label=(row[c_type].strip() or None) if c_type is not None else None,
+                european_level=int(level) if level.isdigit() else None,
+                formacodes=tuple(v for v in [row[c_fc].strip()] if _DIGITS.match(v))
+                if c_fc is not None
+                else (),
+                formacode_labels=tuple(v for v in [row[c_fcl].strip()] if v)
+                if c_fcl is not None
+                else (),
+                romes=romes,
+                nsf=nsf if nsf.isdigit() and len(nsf) == 3 else None,
+                rncp=tuple(v for v in [row[c_rncp].strip()] if _DIGITS.match(v)),
+                rs=tuple(v for v in [row[c_rs].strip()] if _DIGITS.match(v))
+                if c_rs is not None
+                else (),
+                line=line,
+            ),
         )
 
 
+def read_certifications(
+    path: Path,
+    report: FileReport,
+    only: set[str] | None = None,
+    rows: Iterable[Row] | None = None,
+) -> Iterator[Certification]:
+    """Each usable row as it stands, not merged: a CFD may come several times, with one label
+    or several (the pathway inference takes every row's codes as evidence). Codes of the wrong
+    shape are left out of the lists, not errors: Certif Info is an enrichment, never the key of
+    an imported fact. ``rows``: the file's :func:`read_rows`, read already."""
+    for line, cfd, got in read_rows(path) if rows is None else rows:
+        report.rows_read += 1
+        if cfd is None:
+            report.skip(got, line)  # type: ignore[arg-type]
+        elif only is not None and cfd not in only:
+            report.skip(_NOT_IMPORTED, line)
+        elif isinstance(got, str):
+            report.skip(got, line)
+        else:
+            yield got
+
+
 def parse_certif_info(
-    path: Path, report: FileReport, only: set[str] | None = None
+    path: Path,
+    report: FileReport,
+    only: set[str] | None = None,
+    rows: Iterable[Row] | None = None,
 ) -> dict[str, Certification]:
     """CFD -> its certification (rows of one CFD and one label merged: ROME, Formacode, RNCP
-    and RS codes united)."""
+    and RS codes united). ``rows``: the file's :func:`read_rows`, read already."""
     out: dict[str, Certification] = {}
     ambiguous: set[str] = set()
-    for cert in read_certifications(path, report, only):
+    for cert in read_certifications(path, report, only, rows):
         cfd, label, line = cert.cfd, cert.label, cert.line
         prev = out.get(cfd)
         if cfd in ambiguous or (prev is not None and prev.label.casefold() != label.casefold()):

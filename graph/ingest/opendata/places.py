@@ -9,6 +9,8 @@ not. So a second forked process (the first parses the activity files, :mod:`ahea
 MESR, CFA and Parcoursup files and searches the communes from the start (:func:`submit_read`),
 then, given the activity files' UAIs, the Annuaire and the rest (:func:`submit_places`); this
 process takes each file's report and error at its turn (:func:`take`), as for the activity files.
+Then it reads Certif Info once for both its readers (the diplomas' links, :func:`take_certif`,
+and the continuation evidence, its last step, :func:`submit_evidence`).
 
 Where that process fails (the process, not the files) or does not exist, :func:`read_places`
 runs here, whole: the same outcome.
@@ -17,12 +19,15 @@ runs here, whole: the same outcome.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.ingest.opendata import ahead
 from graph.ingest.opendata.ahead import Ahead, Keep, child_result, parse_ahead
+from graph.ingest.opendata.certif_info import Row
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.postbac import ProgrammeRow
 from graph.ingest.opendata.rows import DepartementRow, EstablishmentRow
@@ -30,7 +35,16 @@ from graph.ingest.opendata.rows import DepartementRow, EstablishmentRow
 if TYPE_CHECKING:  # plan imports this module
     from graph.ingest.opendata.plan import Establishment, Nearest, Site
 
-__all__ = ["Places", "read_places", "submit_places", "submit_read", "take"]
+__all__ = [
+    "Places",
+    "read_places",
+    "submit_certif",
+    "submit_evidence",
+    "submit_places",
+    "submit_read",
+    "take",
+    "take_certif",
+]
 
 Listed = list[Ahead[dict[str, EstablishmentRow]]]
 Parcoursups = list[Ahead[tuple[dict[str, EstablishmentRow], list[ProgrammeRow]]]]
@@ -132,7 +146,7 @@ def read_places(
 
 # --- in the second forked process ----------------------------------------------------------
 
-_kept: dict[str, Read] = {}
+_kept: dict[str, Any] = {}
 
 
 def _read_in_child(directory: Path, prefixes: list[str] | None, strict: bool) -> None:
@@ -153,6 +167,49 @@ def _places_in_child(
     read = _kept.pop("read", None)  # None: the first step failed; read here
     got = read_places(directory, keeper(prefixes), strict, activity_uais, deps, read)
     return pickle.dumps(got, pickle.HIGHEST_PROTOCOL)
+
+
+def _certif_in_child(path: Path) -> bytes:
+    """In the second process, after the places: Certif Info's rows (:func:`certif_info
+    .read_rows`), kept for the continuation evidence; None where the file cannot be read (its
+    error is this process's to raise, reading it again at its turn)."""
+    from graph.ingest.opendata.certif_info import read_rows
+
+    try:
+        _kept["certif"] = list(read_rows(path))
+    except Exception:
+        return pickle.dumps(None)
+    return pickle.dumps(_kept["certif"], pickle.HIGHEST_PROTOCOL)
+
+
+def _evidence_in_child(compute: Callable[[list[Row] | None], Any]) -> bytes:
+    """In the second process, last: ``compute(Certif Info's rows)`` (None if not read)."""
+    rows = _kept.pop("certif", None)
+    return ahead._last_in_child(lambda: compute(rows))
+
+
+def submit_certif(pool: ProcessPoolExecutor | None, path: Path) -> Future[bytes] | None:
+    """Certif Info read by the second process after the places (:func:`take_certif`)."""
+    return pool.submit(_certif_in_child, path) if pool is not None else None
+
+
+def take_certif(pending: Future[bytes] | None) -> list[Row] | None:
+    """Certif Info's rows read by the second process; None where it did not read them."""
+    if pending is None:
+        return None
+    try:
+        got: list[Row] | None = pickle.loads(child_result(pending))
+    except Exception:  # the process, not the file: read it here
+        return None
+    return got
+
+
+def submit_evidence(
+    pool: ProcessPoolExecutor | None, compute: Callable[[list[Row] | None], Any]
+) -> Future[bytes] | None:
+    """The continuation evidence, the second process's last step, from the Certif Info rows
+    it read (:func:`ahead.Later` takes it)."""
+    return pool.submit(_evidence_in_child, compute) if pool is not None else None
 
 
 def submit_read(

@@ -335,14 +335,17 @@ def _parcoursups(directory: Path, keep: Keep, strict: bool) -> list[Ahead[_Parco
     return [parse_ahead(p, family, strict, parse) for p in _globbed(directory, PARCOURSUP_GLOB)]
 
 
-def _evidence(directory: Path) -> Outcome[Evidences]:
+def _evidence(
+    directory: Path, certif_rows: list[certif_info.Row] | None = None
+) -> Outcome[Evidences]:
     """The continuation evidence and the common secondes (graph.ingest.continuations), which
-    the passerelle inference reads later (its error raised there)."""
+    the passerelle inference reads later (its error raised there); ``certif_rows``: Certif
+    Info read already."""
     from graph.ingest import continuations  # imports this package's parsers: not at the top
 
     return outcome(
         lambda: (
-            continuations.load_evidence(directory),
+            continuations.load_evidence(directory, certif_rows),
             continuations.common_secondes(directory),
         )
     )
@@ -423,9 +426,7 @@ def _parse(
         for path in _globbed(directory, pattern)
     ]
     mef_path = directory / MEF_FILE
-    # the continuation evidence (for the passerelles), the other process's last step
-    evidence_of = partial(_evidence, directory)
-    pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict, evidence_of)
+    pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict)
     places.submit_read(places_pool, directory, prefixes, strict)
     # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
     diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
@@ -454,6 +455,12 @@ def _parse(
 
     # 3. directories and communes: establishments and sites (by the second process meanwhile)
     placing = places.submit_places(places_pool, directory, prefixes, strict, activity_uais, deps)
+    # then Certif Info, read once there for the diplomas' links and the continuation evidence
+    # (for the passerelles), that process's last step
+    certif_path = directory / CERTIF_INFO_FILE
+    certif_read = places.submit_certif(places_pool, certif_path) if certif_path.is_file() else None
+    evidence_of = partial(_evidence, directory)
+    later = places.submit_evidence(places_pool, partial(_evidence, directory))
     read = places.take(placing, directory, keep, strict, activity_uais, deps)
     programme_rows: list[postbac.ProgrammeRow] = []
     for placed in read.files:  # the Annuaire, MESR, CFA, Parcoursup, then GeoNames
@@ -495,9 +502,12 @@ def _parse(
 
     # 5. what the diplomas lead to: Certif Info, diplomesProfessionnels, familleMetiers
     certifications: dict[str, certif_info.Certification] = {}
-    if (p := directory / CERTIF_INFO_FILE).is_file():
+    if (p := certif_path).is_file():
         certifications = certif_info.parse_certif_info(
-            p, reports.new(p, "diploma links (Certif Info)"), only=set(diplomas)
+            p,
+            reports.new(p, "diploma links (Certif Info)"),
+            only=set(diplomas),
+            rows=places.take_certif(certif_read),  # None: read here
         )
         citations[p.name] = citation(p.name)
     pro: dict[str, professional.ProfessionalDiploma] = {}
@@ -540,7 +550,7 @@ def _parse(
     )
     coverage = _coverage(activity_uais, establishments)
     # taken by the build (the passerelles), whenever the other process gives it
-    evidence = ahead.Later(pending, evidence_of) if pending is not None else None
+    evidence = ahead.Later(later, evidence_of) if later is not None else None
     return ImportData(
         directory=directory,
         departements=prefixes,

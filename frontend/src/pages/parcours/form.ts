@@ -1,4 +1,4 @@
-// The Parcours search form: start diploma, goal, territory and conditions, read from and written
+// The Parcours search form: start diploma, goal (a level, a type, a diploma or a job), territory and conditions, read from and written
 // to the URL parameters the API takes.
 
 import { cached } from '../../lib/api';
@@ -11,7 +11,7 @@ import type { DiplomaDetail, DiplomaSummary } from '../../lib/types';
 import { createTerritoryForm, type TerritoryForm } from '../../components/territory';
 import { createJobPicker } from './jobs';
 
-type Goal = 'level' | 'type' | 'job';
+type Goal = 'level' | 'type' | 'diploma' | 'job';
 type Start = 'diploma' | 'level';
 /** The start level of a pupil at the end of 3e: no diploma, so no field to start from. */
 const AFTER_3E = '2';
@@ -56,6 +56,14 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     hint: 'Tapez au moins 2 lettres du nom ou le code du diplôme, puis choisissez dans la liste.',
     search: searchDiplomas,
   });
+  const to = createCombobox<DiplomaSummary>({
+    label: 'Diplôme visé',
+    name: 'to',
+    required: true,
+    placeholder: 'ex. BTS conception des processus, licence pro, 32025520',
+    hint: 'Tapez au moins 2 lettres du nom ou le code du diplôme, puis choisissez dans la liste.',
+    search: searchDiplomas,
+  });
 
   // level 2: a pupil at the end of 3e, no diploma yet (the API's from_level=2)
   const fromLevel = selectField('from_level', 'Niveau du diplôme détenu', [[AFTER_3E, 'Fin de 3e (sans diplôme)'], ...Object.entries(LEVEL_FR).filter(([k]) => Number(k) <= 7)], params.get('from_level') ?? '3');
@@ -89,7 +97,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     required: true,
   });
   const goalJob = job.root;
-  const goalOf = (p: URLSearchParams): Goal => (goalJobOf(p) ? 'job' : p.get('to_type') ? 'type' : 'level');
+  const goalOf = (p: URLSearchParams): Goal => (goalJobOf(p) ? 'job' : p.get('to') ? 'diploma' : p.get('to_type') ? 'type' : 'level');
   const goalFieldset = h(
     'fieldset',
     { class: 'group' },
@@ -99,10 +107,12 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       { class: 'radios', role: 'presentation' },
       radio('goal', 'level', 'Un niveau', goalOf(params) === 'level'),
       radio('goal', 'type', 'Un type de diplôme', goalOf(params) === 'type'),
+      radio('goal', 'diploma', 'Un diplôme précis', goalOf(params) === 'diploma'),
       radio('goal', 'job', 'Un métier', goalOf(params) === 'job'),
     ),
     level.field,
     type.field,
+    to.root,
     goalJob,
   );
 
@@ -146,6 +156,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     const g = goal();
     level.field.hidden = g !== 'level';
     type.field.hidden = g !== 'type';
+    to.root.hidden = g !== 'diploma';
     goalJob.hidden = g !== 'job';
     from.root.hidden = start() !== 'diploma';
     startLevel.hidden = start() !== 'level';
@@ -161,18 +172,23 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       firstInvalid = firstInvalid ?? el;
     };
     from.setError('');
+    to.setError('');
     home.setError('');
     formError.textContent = '';
 
+    /** The chosen diploma's code, or a code typed whole; else the field says what to do. */
+    const diplomaCode = (box: typeof from, missing: string): string | null => {
+      const chosen = box.selected();
+      const typed = box.text();
+      if (chosen) return chosen.value;
+      if (/^[A-Za-z0-9-]{3,40}$/.test(typed) && /\d/.test(typed)) return typed.toUpperCase();
+      box.setError(typed ? 'Choisissez un diplôme dans la liste proposée.' : missing);
+      invalid(box.input);
+      return null;
+    };
     if (start() === 'diploma') {
-      const held = from.selected();
-      const typed = from.text();
-      if (held) p.set('from', held.value);
-      else if (/^[A-Za-z0-9-]{3,40}$/.test(typed) && /\d/.test(typed)) p.set('from', typed.toUpperCase());
-      else {
-        from.setError(typed ? 'Choisissez un diplôme dans la liste proposée.' : 'Indiquez le diplôme de départ.');
-        invalid(from.input);
-      }
+      const code = diplomaCode(from, 'Indiquez le diplôme de départ.');
+      if (code) p.set('from', code);
     } else {
       p.set('from_level', fromLevel.select.value);
       const sector = fromLevel.select.value === AFTER_3E ? '' : fromSector.value();
@@ -182,6 +198,10 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     const g = goal();
     if (g === 'level') p.set('to_level', level.select.value);
     if (g === 'type') p.set('to_type', type.select.value);
+    if (g === 'diploma') {
+      const code = diplomaCode(to, 'Indiquez le diplôme visé.');
+      if (code) p.set('to', code);
+    }
     if (g === 'job') {
       const wanted = job.value();
       if (wanted) p.set('job', wanted);
@@ -220,20 +240,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     maxSteps.select.value = p.get('max_steps') ?? '4';
     outsideBox.checked = p.get('allow_outside') === '1';
     sync();
-    const pending: Promise<void>[] = [territory.set(p)];
-    const code = p.get('from');
-    if (code && from.selected()?.value !== code) {
-      from.setSelected({ value: code, label: code, data: { code, name: code, type: 'other', offers: 0, closed: false, replaced_by: [] } });
-      pending.push(
-        cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`)
-          .then((d) =>
-            from.setSelected(
-              diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length, closed: d.closed ?? false, replaced_by: d.replaced_by ?? [], note: d.note }),
-            ),
-          )
-          .catch(() => undefined), // unknown code: the search says so
-      );
-    } else if (!code) from.setSelected(null);
+    const pending: Promise<void>[] = [territory.set(p), showDiploma(from, p.get('from')), showDiploma(to, p.get('to'))];
     const hc = p.get('home');
     if (!hc) {
       home.setSelected(null);
@@ -248,6 +255,23 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       );
     }
     await Promise.all(pending);
+  }
+
+  /** Shows the diploma of a link in its field, by its name once the API gives it. */
+  async function showDiploma(box: typeof from, code: string | null): Promise<void> {
+    if (!code) {
+      box.setSelected(null);
+      return;
+    }
+    if (box.selected()?.value === code) return;
+    box.setSelected({ value: code, label: code, data: { code, name: code, type: 'other', offers: 0, closed: false, replaced_by: [] } });
+    await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`)
+      .then((d) =>
+        box.setSelected(
+          diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length, closed: d.closed ?? false, replaced_by: d.replaced_by ?? [], note: d.note }),
+        ),
+      )
+      .catch(() => undefined); // unknown code: the search says so
   }
 
   return {

@@ -1,4 +1,4 @@
-// Parcours: from a diploma held to a goal (level, diploma type or job), through the offers of a
+// Parcours: from a diploma held to a goal (level, diploma type, diploma or job), through the offers of a
 // territory; ranked pathways as cards and on a map; share by URL; print; CSV.
 
 import { getJSON, cached, isAbort, ApiError } from '../../lib/api';
@@ -14,7 +14,7 @@ import { createSelectionPanel } from './compare';
 import { isKept, onSelectionChange, toggleKept } from './selection';
 
 const QUERY_KEYS = [
-  'from', 'from_level', 'sector', 'to_level', 'to_type', 'job', 'campus', 'departements', 'region', 'near',
+  'from', 'from_level', 'sector', 'to', 'to_level', 'to_type', 'job', 'campus', 'departements', 'region', 'near',
   'radius_km', 'home', 'modality', 'allow_outside', 'max_steps', 'limit',
 ] as const satisfies readonly (keyof QueryOf<'/pathways'>)[];
 
@@ -51,7 +51,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       h(
         'p',
         { class: 'lead' },
-        'À partir du diplôme détenu ou d’un niveau, les parcours possibles vers un niveau, un type de diplôme ou un métier, ',
+        'À partir du diplôme détenu ou d’un niveau, les parcours possibles vers un niveau, un type de diplôme, un diplôme précis ou un métier, ',
         'dans les établissements d’un territoire, avec la passerelle utilisée à chaque étape.',
       ),
     ),
@@ -250,16 +250,18 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     return `${startText(a)} vers ${goalText(a)}, ${a.territory_phrase}${extra.length ? `, ${extra.join(', ')}` : ''}`;
   }
 
-  /** The start as the API names it: a diploma (« de BAC PRO … (40025014) »), or a level and
-   * its field (« à partir d'un diplôme de niveau 3, secteur Soudeurs »), or the end of 3e
-   * (from_level=2: « depuis la fin de 3e (sans diplôme) », no diploma held). */
+  /** The start as the API names it: a diploma with its article (« du Bac pro … (40025014) »),
+   * or a level and its field (« à partir d'un diplôme de niveau 3, secteur Soudeurs »); the end
+   * of 3e (from_level=2) is no diploma: « de la fin de 3e (sans diplôme) », as the API says it. */
   function startText(a: PathwayAnswer): string {
-    if (params.get('from_level') === '2' && !params.get('from')) return `depuis la ${a.start},`;
-    return params.get('from_level') && !params.get('from') ? `à partir d’un diplôme de ${a.start},` : `de ${a.start}`;
+    const level = params.get('from_level');
+    return level && level !== '2' && !params.get('from') ? `à partir d’un diplôme de ${a.start},` : a.start_phrase;
   }
 
   /** The goal and territory in the interface's words (the API's use ids). */
   function goalText(a: PathwayAnswer): string {
+    // the API names an unknown goal code « diplôme XYZ »
+    if (params.get('to')) return a.goal.startsWith('diplôme ') ? `le ${a.goal}` : `le diplôme ${a.goal}`;
     if (params.get('to_level')) return `le ${levelFr(Number(params.get('to_level'))).toLowerCase()} ou plus`;
     if (params.get('to_type')) return `un diplôme de type « ${diplomaTypeFr(params.get('to_type'))} »`;
     const job = params.get('job') ?? (params.get('from') ? params.get('sector') : null);

@@ -1,0 +1,54 @@
+"""One object for equal values of rows that are kept long (the pathway cache).
+
+The same commune, département, source, modality or status string, the same coordinates, the
+same list of scope départements are repeated over thousands of cached rows; keeping one copy
+of each is most of what the cache weighs (issue 18: 272 MB per worker before). Kept rows are
+never changed in place (:func:`graph.pathways.scope.leg_at` and the offers' merge copy), so
+sharing is safe.
+
+One table holds every shared value: strings, floats and tuples (the keys of lists of scalars)
+never compare equal to one another. Ints are not shared (``1 == 1.0 == True``). FalkorDB's
+reply decoder does the same while decoding (``graph.engines.falkordb_reply.plain_rows`` with a
+table); :func:`share_rows` does it to rows another engine decoded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Table = dict[Any, Any]
+
+
+def share_list(values: list[Any], table: Table) -> list[Any]:
+    """A copy of ``values`` whose strings and floats, and lists of scalars, come from
+    ``table`` (added to it when new)."""
+    keep = table.setdefault
+    out: list[Any] = []
+    append = out.append
+    for v in values:
+        cls = v.__class__
+        if cls is str or cls is float:
+            append(keep(v, v))
+        elif cls is list:
+            inner = share_list(v, table)
+            try:
+                append(keep(tuple(inner), inner))
+            except TypeError:  # a list of lists or maps: not shared
+                append(inner)
+        else:
+            append(v)
+    return out
+
+
+def share_rows(rows: list[dict[str, Any]], table: Table) -> list[dict[str, Any]]:
+    """``rows`` with their string and float columns, and the items of their list columns,
+    taken from ``table`` (each row changed in place; a list column is replaced by a copy)."""
+    keep = table.setdefault
+    for r in rows:
+        for k, v in r.items():
+            cls = v.__class__
+            if cls is str or cls is float:
+                r[k] = keep(v, v)
+            elif cls is list:
+                r[k] = share_list(v, table)
+    return rows
