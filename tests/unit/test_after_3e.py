@@ -26,22 +26,34 @@ from tests.unit.test_pathway_rules import FIGEAC, Rows, diploma, leg, offer
 Row = dict[str, Any]
 
 
-def entry(code: str, kind: str, level: int, *, affelnet: bool) -> Row:
-    return {"code": code, "type": kind, "level": level, "closed": None, "affelnet": affelnet}
+def entry(code: str, kind: str, level: int, *, affelnet: bool, bcn: str | None = None) -> Row:
+    return {
+        "code": code,
+        "type": kind,
+        "level": level,
+        "closed": None,
+        "bcn_type": bcn,
+        "affelnet": affelnet,
+    }
 
 
 def test_what_is_entered_after_3e_is_what_affelnet_lists_and_every_cap_and_bac_pro() -> None:
-    """A CAP a CFA only offers is entered after 3e; a mention complémentaire is only when
-    Affelnet lists it; nothing of level 5 or more is, whatever a file says."""
+    """A CAP a CFA only offers is entered after 3e, and a brevet de technicien Affelnet lists;
+    a mention complémentaire or a brevet des métiers d'art (after a CAP) never is, even
+    listed by Affelnet; nothing of level 5 or more is, whatever a file says."""
     rows = [
-        entry("CAP-CFA", "cap", 3, affelnet=False),
-        entry("BACPRO", "bac_pro", 4, affelnet=True),
-        entry("2GT", "bac_techno", 4, affelnet=True),
-        entry("MC", "mc", 3, affelnet=False),
+        entry("CAP-CFA", "cap", 3, affelnet=False, bcn="500"),
+        entry("BACPRO", "bac_pro", 4, affelnet=True, bcn="400"),
+        entry("2GT", "bac_general", 4, affelnet=True, bcn="470"),
+        entry("BT", "other", 4, affelnet=True, bcn="420"),
+        entry("BMA", "other", 4, affelnet=True, bcn="401"),
+        entry("MC", "mc", 3, affelnet=True, bcn="010"),
+        entry("CS", "mc", 4, affelnet=True, bcn="461"),
+        entry("OTHER", "other", 4, affelnet=False),
         entry("BTS", "bts", 5, affelnet=True),
         entry("CAP-BAD", "cap", 5, affelnet=False),
     ]
-    assert entered_after_3e(rows) == ["2GT", "BACPRO", "CAP-CFA"]
+    assert entered_after_3e(rows) == ["2GT", "BACPRO", "BT", "CAP-CFA"]
     assert entered_after_3e([]) == []
 
 
