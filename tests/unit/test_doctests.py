@@ -22,8 +22,10 @@ import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
+import graph.pathways.pruning
 import graph.pathways.scope
 import graph.pathways.start_words
+import graph.pathways.unreached_goals
 import graph.pathways.variety
 import graph.territory
 
@@ -47,8 +49,10 @@ import graph.territory
         graph.pathways.goal_words,
         graph.pathways.hygiene,
         graph.pathways.job,
+        graph.pathways.pruning,
         graph.pathways.scope,
         graph.pathways.start_words,
+        graph.pathways.unreached_goals,
         graph.pathways.variety,
         graph.territory,
     ],
