@@ -23,6 +23,11 @@ from graph.coverage import (
 from graph.departements import de_place, departement_number
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
+from graph.pathways.after_3e import ENTRY_LEG, entered_after_3e
+from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
+from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
+from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
+from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.bac_starts import general_bac_reason, level_start_notice
 from graph.pathways.data import PathwayData, pathway_data
@@ -80,10 +85,24 @@ class _StoreSource:
         self._unchecked: dict[str, bool] = {}
 
     def diplomas(self, codes: Iterable[str]) -> dict[str, Row]:
-        return self.data.diplomas(self.store, codes)
+        codes = list(codes)
+        if AFTER_3E_CODE not in codes:
+            return self.data.diplomas(self.store, codes)
+        found = self.data.diplomas(self.store, [c for c in codes if c != AFTER_3E_CODE])
+        return {**found, AFTER_3E_CODE: after_3e_start()}
 
     def legs_from(self, codes: Iterable[str]) -> dict[str, list[tuple[str, Row]]]:
-        return self.data.legs_from(self.store, codes)
+        """The legs of the graph; from the end of 3e, one to each programme entered after 3e
+        (graph/pathways/after_3e.py, kept for the graph's version)."""
+        codes = list(codes)
+        if AFTER_3E_CODE not in codes:
+            return self.data.legs_from(self.store, codes)
+        found = self.data.legs_from(self.store, [c for c in codes if c != AFTER_3E_CODE])
+        entries = self.data.kept(
+            "after_3e",
+            lambda: entered_after_3e(self.store.read("pathway_entry_after_3e")),
+        )
+        return {**found, AFTER_3E_CODE: [(c, ENTRY_LEG) for c in entries]}
 
     def unchecked(self, codes: Iterable[str]) -> set[str]:
         """The codes not filtered on the requested modality: no offer of the data names it
@@ -595,6 +614,8 @@ def find_pathways(
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
+    if q.start_level == AFTER_3E_LEVEL:
+        notices.insert(0, AFTER_3E_NOTICE)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])

@@ -17,6 +17,7 @@ import graph.ingest.opendata.plan
 import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
+import graph.pathways.after_3e
 import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
@@ -43,6 +44,7 @@ import graph.territory
         graph.ingest.opendata.plan,
         graph.ingest.opendata.renewal,
         graph.models,
+        graph.pathways.after_3e,
         graph.pathways.explanation,
         graph.pathways.goal_words,
         graph.pathways.hygiene,
