@@ -381,7 +381,9 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
             if chosen:
                 dep = departement_place(chosen.departement) if chosen.departement else None
                 place = chosen.commune or dep or "lieu inconnu"
-            where = f"{chosen.actor_name} ({place})" if chosen else "(diplôme de départ)"
+            # a start without a code is the end of 3e: no diploma held
+            held = "(diplôme de départ)" if st.code else "(point de départ)"
+            where = f"{chosen.actor_name} ({place})" if chosen else held
             rows.append(
                 (
                     st.index,
@@ -638,7 +640,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--departements 12,46",
     )
     sp.add_argument("--from", dest="from_", metavar="CODE", help="diploma held or prepared")
-    sp.add_argument("--from-level", type=int, help="level held (3-8), instead of --from")
+    sp.add_argument(
+        "--from-level",
+        type=int,
+        help="level held (3-8; 2: fin de 3e, no diploma yet), instead of --from",
+    )
     sp.add_argument("--sector", help="sector id or ROME code (start field, or goal job)")
     sp.add_argument("--job", help="goal job: ROME code or sector id")
     sp.add_argument("--to", help="goal diploma code")

@@ -27,7 +27,8 @@ PARAMETERS: dict[str, str] = {
     "departements": "Comma list of département codes, e.g. 12,46 (at most 20).",
     "diploma": "Diploma code: BCN CFD (8 characters) or a seed code.",
     "from": "Start: the diploma held or prepared (code).",
-    "from_level": "Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'.",
+    "from_level": "Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'; 2 = "
+    "end of 3e, no diploma yet: the first step is a programme entered after 3e.",
     "home": "The learner's town: INSEE code or 'lat,lon'; distances are counted from it.",
     "job": "Goal job: a ROME code or a sector id.",
     "kind": "Kind (repeatable where the route lists several), from the closed list of the model.",

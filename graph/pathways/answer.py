@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.geo import haversine_km
+from graph.pathways.after_3e import is_start_row
 from graph.pathways.explanation import passerelle_sentence, unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.hygiene import ThinFile
@@ -212,7 +213,8 @@ def pathway_out(
     steps = [
         StepOut(
             index=0,
-            code=first["code"],
+            # the end of 3e is no diploma: no code (graph/pathways/after_3e.py)
+            code="" if is_start_row(first) else first["code"],
             name=first["name"],
             source_name=first["source_name"],
             type=first["type"],

@@ -33,6 +33,7 @@ from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
 from graph.pathways import coverage_rows
+from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
     ThinFile,
@@ -247,6 +248,8 @@ class PathwayData:
         new._everywhere = everywhere
         new._legs = legs
         open_legs = dict(self.open_legs)
+        # the legs from the end of 3e follow the offers (Affelnet's): read again
+        open_legs.pop(AFTER_3E_CODE, None)
         new.open_legs = open_legs
         # new._shared starts empty: the rows read again share among themselves, and the
         # values of rows an edit replaced (an edit's own source text) are not kept forever

@@ -14,6 +14,7 @@ from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.labels import MODALITY_FR, TYPE_FR
+from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
 from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
@@ -115,6 +116,8 @@ def figure_sentence(leg: Row) -> str:
 
 def passerelle_sentence(leg: Row, best: Offer) -> str:
     """Documented or inferred, and where it holds (docs/model.md, "Scope")."""
+    if leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]:
+        return ENTRY_SENTENCE
     if leg.get("passerelle_origin") == "documented":
         scope = leg.get("scope") or "national"
         if scope == "national":
@@ -241,7 +244,9 @@ def _travel_span(steps: int, *, home: bool) -> str:
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
-    out = [f"{n} étape{'s' if n > 1 else ''} {after_start(display_name(s.start))}."]
+    # the end of 3e is no diploma held (graph/pathways/after_3e.py)
+    after = "après la 3e" if is_start_row(s.start) else after_start(display_name(s.start))
+    out = [f"{n} étape{'s' if n > 1 else ''} {after}."]
     if s.travel_km is not None:
         # a leg to a commune's centre makes the whole trip approximate (place_precision.py)
         approx = s.travel_km < NOTED_KM and any(

@@ -23,6 +23,11 @@ from graph.coverage import (
 from graph.departements import de_place, departement_number
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
+from graph.pathways.after_3e import ENTRY_LEG, entered_after_3e
+from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
+from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
+from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
+from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.bac_starts import general_bac_reason, level_start_notice
 from graph.pathways.data import PathwayData, pathway_data
@@ -35,7 +40,12 @@ from graph.pathways.explanation import (
     too_far_sentence,
     why_none,
 )
-from graph.pathways.job import already_trains_notice, job_diplomas, job_unreached_sentence
+from graph.pathways.job import (
+    already_trains_notice,
+    job_diplomas,
+    job_unreached_sentence,
+    job_within_start_sentence,
+)
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -44,6 +54,7 @@ from graph.pathways.search import candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
 from graph.pathways.unplaced import unplaced_notice
+from graph.pathways.unreached_goals import goal_offered, unreached_goals_notice
 from graph.pathways.usual import (
     missing_sentence,
     started_by_common_year,
@@ -51,7 +62,7 @@ from graph.pathways.usual import (
     usual_targets,
     with_usual,
 )
-from graph.pathways.variety import later_options_notice, varied
+from graph.pathways.variety import formation_key, later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -74,10 +85,24 @@ class _StoreSource:
         self._unchecked: dict[str, bool] = {}
 
     def diplomas(self, codes: Iterable[str]) -> dict[str, Row]:
-        return self.data.diplomas(self.store, codes)
+        codes = list(codes)
+        if AFTER_3E_CODE not in codes:
+            return self.data.diplomas(self.store, codes)
+        found = self.data.diplomas(self.store, [c for c in codes if c != AFTER_3E_CODE])
+        return {**found, AFTER_3E_CODE: after_3e_start()}
 
     def legs_from(self, codes: Iterable[str]) -> dict[str, list[tuple[str, Row]]]:
-        return self.data.legs_from(self.store, codes)
+        """The legs of the graph; from the end of 3e, one to each programme entered after 3e
+        (graph/pathways/after_3e.py, kept for the graph's version)."""
+        codes = list(codes)
+        if AFTER_3E_CODE not in codes:
+            return self.data.legs_from(self.store, codes)
+        found = self.data.legs_from(self.store, [c for c in codes if c != AFTER_3E_CODE])
+        entries = self.data.kept(
+            "after_3e",
+            lambda: entered_after_3e(self.store.read("pathway_entry_after_3e")),
+        )
+        return {**found, AFTER_3E_CODE: [(c, ENTRY_LEG) for c in entries]}
 
     def unchecked(self, codes: Iterable[str]) -> set[str]:
         """The codes not filtered on the requested modality: no offer of the data names it
@@ -158,7 +183,10 @@ def _search(
         return source, ranked, {s.key for s in ranked}
     # from a level, several starts lead to the same formation (varied keeps one of each):
     # enough pathways are ranked to fill the answer with different ones
-    shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH if q.by_level else q.limit)
+    if q.by_level:
+        shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=formation_key)
+    else:
+        shown, keys = best_of(scorer, paths, q.limit)
     return source, shown, keys
 
 
@@ -382,7 +410,23 @@ def _job_unreached(
     goal_codes: set[str],
 ) -> str:
     """No known passerelle reaches the goal job: which diplomas of the data prepare for it,
-    and which of them the territory offers (B07, B12: « le métier choisi » was all it said)."""
+    and which of them the territory offers (B07, B12: « le métier choisi » was all it said).
+
+    From a level, the diplomas of that level are the starts: when every open diploma of the
+    job is of the start's level or below, the answer names them with their level
+    (:func:`job_within_start_sentence`), never « aucun diplôme ne prépare » (H2913 from the
+    level 4, whose Bac pro and certificat de spécialisation are level 4)."""
+    if q.start_level is not None:
+        known = data.diplomas(store, sorted(goal_codes))
+        open_all = {c: d for c, d in known.items() if not d.get("closed")}
+        above = {c for c, d in open_all.items() if (d.get("level") or 0) > q.start_level}
+        if open_all and not above:
+            within = job_diplomas(
+                open_all, source.offers(open_all), data.everywhere_offers(store, open_all)
+            )
+            return job_within_start_sentence(
+                job_label(q), q.start_level, within, q.territory.describe()
+            )
     codes = sorted(goal_codes - set(q.start_codes))
     known = data.diplomas(store, codes)
     open_codes = {c: d for c, d in known.items() if not d.get("closed")}
@@ -394,6 +438,39 @@ def _job_unreached(
     )
     return job_unreached_sentence(
         q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed
+    )
+
+
+def _unreached_goals(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    goal_codes: set[str] | None,
+    keys: set[tuple[str, ...]],
+) -> str | None:
+    """The goal diplomas of the start's field that the territory offers and no pathway found
+    reaches (:mod:`graph.pathways.unreached_goals`): the territory's goal diplomas are kept per
+    graph version like the rest of its coverage."""
+    mod = q.modality.value if q.modality else None
+    territory = q.territory
+
+    def offered() -> dict[str, Row]:
+        rows = data.coverage_rows(store, territory)
+        return goal_offered(
+            rows, territory, lambda d: is_goal({**d, "type": d.get("type")}, q, goal_codes), mod
+        )
+
+    key = ("goal_offered", territory.model_dump_json(), q.to_type, q.to_level, q.sector, mod)
+    found: dict[str, Row] = data.kept(key, offered)
+    reached = {c for k in keys for c in k} | set(q.start_codes)
+    return unreached_goals_notice(
+        found,
+        reached,
+        reached_rows=data.diplomas(store, {c for k in keys for c in k[1:]}).values(),
+        start_nsf=_start_nsf(store, data, q),
+        goal=goal_label(q),
+        territory_phrase=territory.describe_in(),
+        from_diploma=not q.by_level,
     )
 
 
@@ -483,6 +560,12 @@ def find_pathways(
                 )
             elif far:
                 lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
+    partial = (
+        _unreached_goals(store, data, q, goal_codes, keys)
+        if keys and not lead and q.territory.is_set and not q.to
+        else None
+    )
+    notices.extend([partial] if partial else [])
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
@@ -531,6 +614,8 @@ def find_pathways(
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
+    if q.start_level == AFTER_3E_LEVEL:
+        notices.insert(0, AFTER_3E_NOTICE)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])

@@ -21,6 +21,7 @@ __all__ = [
     "already_trains_notice",
     "job_diplomas",
     "job_unreached_sentence",
+    "job_within_start_sentence",
     "to_goal",
 ]
 
@@ -38,6 +39,7 @@ class JobDiploma:
     level: int
     inside: int
     anywhere: int
+    kind: str = ""
 
 
 def to_goal(goal: str) -> str:
@@ -96,6 +98,7 @@ def job_diplomas(
                 level=level if isinstance(level, int) else 0,
                 inside=inside,
                 anywhere=anywhere,
+                kind=str(d.get("type") or ""),
             )
         )
     out.sort(key=lambda j: (-min(j.inside, 1), -min(j.anywhere, 1), j.level, -j.anywhere, j.name))
@@ -158,3 +161,64 @@ def job_unreached_sentence(
         return f"{head}, dont dans {where} : {names}. À examiner avec l'établissement."
     names = " ; ".join(j.name for j in offered[:EXAMPLES])
     return f"{head} ({names}), aucun proposé dans {where}."
+
+
+def _offered(j: JobDiploma, where: str) -> str:
+    """« NAME (niveau 4, 2 établissements dans le département 63) »."""
+    if j.inside:
+        place = f"{j.inside} établissement{'s' if j.inside > 1 else ''} dans {where}"
+    elif j.anywhere:
+        place = f"aucun dans {where}"
+    else:
+        place = "aucun établissement connu"
+    return f"{j.name} (niveau {j.level}, {place})"
+
+
+def job_within_start_sentence(
+    job: str, start_level: int, within: Sequence[JobDiploma], where: str
+) -> str:
+    """Why a start by level reaches no diploma of the job: every open diploma of the data that
+    prepares for it is of the start's level or below (Soudeur H2913 from the level 4: the Bac
+    pro chaudronnerie and the certificat de spécialisation soudage, both level 4, were
+    answered « Aucun diplôme des données importées ne prépare au métier », which was false).
+    ``within``: those diplomas (:func:`job_diplomas`), none of them above ``start_level``.
+
+    A mention complémentaire (the BCN's type ``mc``, which also holds the certificats de
+    spécialisation that replace them) of the start's level is a one-year specialisation taken
+    after a diploma of that level (a MC of level 4 after a Bac pro): the ones the data knows are
+    named as still open to the learner. The other diplomas of the start's level are the level the
+    learner already holds, not a next step: named, not proposed.
+
+    >>> s = job_within_start_sentence("métier ROME H2913", 4, [
+    ...     JobDiploma("Bac pro chaudronnerie", 4, 3, 40, "bac_pro"),
+    ...     JobDiploma("CS soudage", 4, 1, 12, "mc"), JobDiploma("CAP X", 3, 0, 0, "cap")],
+    ...     "le département 63")
+    >>> print(s)
+    Aucun diplôme de niveau supérieur au niveau 4 ne prépare au métier ROME H2913 d'après les données importées. Les diplômes qui préparent à ce métier d'après les données sont de niveau 3 ou 4 : Bac pro chaudronnerie (niveau 4, 3 établissements dans le département 63) ; CS soudage (niveau 4, 1 établissement dans le département 63) ; CAP X (niveau 3, aucun établissement connu). Après un diplôme de niveau 4, une mention complémentaire ou un certificat de spécialisation (en général 1 an) y prépare encore : CS soudage ; à examiner avec l'établissement.
+    >>> job_within_start_sentence("métier ROME X", 4, [JobDiploma("Bac pro Y", 4, 0, 2)],
+    ...     "le 63")[-99:]
+    "niveau 4 : Bac pro Y (niveau 4, aucun dans le 63). Aucun parcours n'y mène donc depuis le niveau 4."
+    """  # noqa: E501
+    levels = sorted({j.level for j in within if j.level})
+    said = " ou ".join(
+        [", ".join(str(v) for v in levels[:-1]), str(levels[-1])]
+        if len(levels) > 1
+        else [str(v) for v in levels]
+    )
+    head = (
+        f"Aucun diplôme de niveau supérieur au niveau {start_level} ne prépare {to_goal(job)} "
+        "d'après les données importées. Les diplômes qui préparent à ce métier d'après les "
+        f"données sont de niveau {said} : "
+        + " ; ".join(_offered(j, where) for j in within[: EXAMPLES + 1])
+    )
+    if len(within) > EXAMPLES + 1:
+        head += f" (et {len(within) - EXAMPLES - 1} autres)"
+    extra = [j for j in within if j.kind == "mc" and j.level == start_level and j.anywhere]
+    if not extra:
+        return f"{head}. Aucun parcours n'y mène donc depuis le niveau {start_level}."
+    names = " ; ".join(j.name for j in extra[:EXAMPLES])
+    return (
+        f"{head}. Après un diplôme de niveau {start_level}, une mention complémentaire ou un "
+        f"certificat de spécialisation (en général 1 an) y prépare encore : {names} ; à "
+        "examiner avec l'établissement."
+    )

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any
 
 from graph.pathways.scoring import Candidate, Scored, Scorer, rank
 
@@ -22,10 +24,23 @@ RECOMPUTE_EVERY = 16  # scored candidates between two updates of the threshold
 
 
 def best_of(
-    scorer: Scorer, paths: list[Candidate], limit: int
+    scorer: Scorer,
+    paths: list[Candidate],
+    limit: int,
+    group: Callable[[Sequence[Mapping[str, Any]]], Hashable] | None = None,
 ) -> tuple[list[Scored], set[tuple[str, ...]]]:
     """``rank`` of every candidate's score: its first ``limit`` pathways, and the diploma
-    sequences (``Scored.key``) of all its pathways."""
+    sequences (``Scored.key``) of all its pathways.
+
+    ``group``: what makes two pathways one choice (a search from a level: the same formation
+    reached from several starts: :func:`graph.pathways.variety.formation_key` of the diplomas
+    after the start). Then the first pathways of the ranking are returned up to the
+    ``limit``-th different group (``limit`` at least), so that the answer can show ``limit``
+    different ones: Guadeloupe, level 4 → BTS showed the BTS MCO of one CFA three times among
+    ten, from three closed Bac pro, because only the ten best pathways were ranked. A candidate
+    is then not scored when it can change nothing shown (:func:`_redundant`): without it, a
+    région's level start scored every start of its best formations (Auvergne-Rhône-Alpes,
+    level 4 → BTS: 56 → 297 ms)."""
     bounds: list[tuple[float, int]] = []
     valid_keys: set[tuple[str, ...]] = set()
     for i, c in enumerate(paths):
@@ -42,7 +57,9 @@ def best_of(
     # lower still. (A sorted list is a heap.)
     heap = sorted((-b, i, False) for b, i in bounds)
     scored: list[tuple[int, Scored]] = []
-    best: dict[tuple[str, ...], float] = {}
+    best: dict[Hashable, float] = {}
+    opened: set[Hashable] = set()  # the groups with a pathway scored from an open start
+    scores: list[float] = []  # a min-heap of the ``limit`` best scores so far
     threshold = -math.inf  # never above the score of the limit-th distinct pathway
     since = 0
     while heap:
@@ -59,23 +76,74 @@ def best_of(
             if r is not None:
                 heapq.heappush(heap, (-r, i, True))
             continue
-        s = scorer.score(paths[i].diplomas, paths[i].legs)
+        c = paths[i]
+        g: Hashable = None if group is None else group(c.diplomas[1:])
+        closed = bool(c.diplomas[0].get("closed"))
+        if (
+            group is not None
+            and b != math.inf
+            and (closed or g in opened)
+            and _redundant(b, best.get(g), scores, limit)
+        ):
+            continue
+        s = scorer.score(c.diplomas, c.legs)
         if s is None:
             continue
         valid_keys.add(s.key)
         scored.append((i, s))
-        if s.key not in best or s.score > best[s.key]:
-            best[s.key] = s.score
+        if group is None:
+            g = s.key
+        elif not closed:
+            opened.add(g)
+        if g not in best or s.score > best[g]:
+            best[g] = s.score
+        heapq.heappush(scores, s.score)
+        if len(scores) > limit:
+            heapq.heappop(scores)
         since += 1
         if since >= RECOMPUTE_EVERY:
             threshold = _threshold(best, limit)
             since = 0
     # the local legs' candidates: scored whatever their bound (inf sorts them first)
     scored.sort(key=lambda iS: iS[0])  # rank keeps the first of equal scores: walk order
-    return rank([s for _, s in scored])[:limit], valid_keys
+    ranked = rank([s for _, s in scored])
+    return ranked[: _through_groups(ranked, limit, group)], valid_keys
 
 
-def _threshold(best: dict[tuple[str, ...], float], limit: int) -> float:
+def _redundant(bound: float, group_best: float | None, scores: list[float], limit: int) -> bool:
+    """Whether a candidate whose score is at most ``bound`` can change nothing shown: its group
+    has a pathway scored above it (it cannot lead its group, :func:`graph.pathways.variety.
+    varied`, unless it starts from an open diploma and the group's scored ones do not: the
+    caller checks), and ``limit`` pathways are scored above it (it cannot fill the answer
+    after the different ones either).
+
+    >>> _redundant(90.0, 97.0, [95.0, 96.0, 97.0], 3), _redundant(90.0, 97.0, [95.0, 96.0], 3)
+    (True, False)
+    >>> _redundant(97.0, 97.0, [98.0, 99.0, 99.5], 3), _redundant(90.0, None, [95.0] * 3, 3)
+    (False, False)
+    """
+    return (
+        group_best is not None and group_best > bound and len(scores) >= limit and scores[0] > bound
+    )
+
+
+def _through_groups(
+    ranked: list[Scored],
+    limit: int,
+    group: Callable[[Sequence[Mapping[str, Any]]], Hashable] | None,
+) -> int:
+    """How many first pathways hold ``limit`` different groups (``limit`` at least)."""
+    if group is None:
+        return limit
+    seen: set[Hashable] = set()
+    for n, s in enumerate(ranked, start=1):
+        seen.add(group([st.diploma for st in s.plan]))
+        if len(seen) >= limit:
+            return max(n, limit)
+    return len(ranked)
+
+
+def _threshold(best: Mapping[Hashable, float], limit: int) -> float:
     """The ``limit``-th best score among distinct pathways scored (-inf while fewer)."""
     if len(best) < limit:
         return -math.inf

@@ -16,6 +16,9 @@ from graph import communes
 from graph.diploma_names import with_code
 from graph.errors import InvalidRequest, NotFound
 from graph.models import DiplomaType, Modality, departement_code
+from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
+from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
+from graph.pathways.after_3e import START_LABEL as AFTER_3E_LABEL
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -53,7 +56,14 @@ class PathwayRequest(BaseModel):
         pattern=r"^[A-Za-z0-9-]+$",
         description="Diploma held or prepared.",
     )
-    from_level: int | None = Field(default=None, ge=3, le=8)
+    from_level: int | None = Field(
+        default=None,
+        ge=2,
+        le=8,
+        description="Level of the diploma held (3 CAP … 8 doctorate); 2: end of 3e, no "
+        "diploma yet (« fin de 3e (sans diplôme) »): the first step is a programme entered "
+        "after 3e (graph/pathways/after_3e.py).",
+    )
     sector: str | None = Field(
         default=None,
         max_length=80,
@@ -104,6 +114,11 @@ class PathwayRequest(BaseModel):
             self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
         ):
             raise ValueError("donnez un objectif : « to », « to_type », « to_level » ou « job »")
+        if self.from_level == AFTER_3E_LEVEL and self.sector:
+            raise ValueError(
+                "un élève de fin de 3e n'a pas encore de filière : donnez le métier visé "
+                "avec « job », pas « sector »"
+            )
         if self.home is not None and not valid_place(self.home):
             raise ValueError(f"« home » : {PLACE_HINT}")
         check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
@@ -203,6 +218,8 @@ def resolve_start(
             raise NotFound("diploma", code, suggest_diplomas(store, code))
         return [code], with_code(found[code], code)
     assert level is not None
+    if level == AFTER_3E_LEVEL:  # no diploma held: the search starts before the first step
+        return [AFTER_3E_CODE], AFTER_3E_LABEL
     # kept for the graph's version: 400-500 codes at national size, the same for every
     # question from that level
     codes = data.kept(

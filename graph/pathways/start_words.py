@@ -61,9 +61,13 @@ def from_start(start: str) -> str:
     ('du BTS – Orthoptie', 'du master mécanique')
     >>> from_start("ELECTROTECHNIQUE (BTS) (32025520)")
     'du diplôme ELECTROTECHNIQUE (BTS) (32025520)'
+    >>> from_start("fin de 3e (sans diplôme)")
+    'de la fin de 3e (sans diplôme)'
     """
     if start.startswith("niveau "):
         return f"du {start}"
+    if start.startswith("fin de 3e"):  # no diploma held (graph/pathways/after_3e.py)
+        return f"de la {start}"
     gender, label = _named(start)
     if gender == "f":
         return f"de la {label}"

@@ -20,7 +20,7 @@ from typing import Any
 from graph.pathways.scoring import Scored
 from graph.programme_names import programme_words
 
-__all__ = ["later_options_notice", "programme_key", "varied"]
+__all__ = ["formation_key", "later_options_notice", "programme_key", "varied"]
 
 _BTSA = re.compile(r"\bBTSA\b", re.IGNORECASE)
 
@@ -51,6 +51,12 @@ def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
 def _key(s: Scored, any_start: bool = False) -> tuple[tuple[str, str], ...]:
     steps = tuple(programme_key(st.diploma) for st in s.plan)
     return steps if any_start else (programme_key(s.start), *steps)
+
+
+def formation_key(steps: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, str], ...]:
+    """What makes a pathway of a search from a level a different choice: the programmes of its
+    diplomas after the start (:func:`varied` with ``any_start``)."""
+    return tuple(programme_key(d) for d in steps)
 
 
 def varied(shown: Sequence[Scored], *, any_start: bool = False) -> list[Scored]:

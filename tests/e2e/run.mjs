@@ -331,6 +331,33 @@ await scenario('niveau', async (d) => {
   await close();
 });
 
+// Parcours from the end of 3e: no diploma held, no start field; the first step is a programme
+// entered after 3e, and the card's start says no diploma is held.
+await scenario('fin-de-3e', async (d) => {
+  const { page, close } = await newPage('fin-de-3e');
+  await page.goto(`${app}#/parcours`);
+  const start = page.getByRole('group', { name: /^Départ/ });
+  const goal = page.getByRole('group', { name: 'Objectif' });
+  await start.getByLabel('Un niveau').check();
+  await page.getByLabel('Niveau du diplôme détenu').selectOption({ label: 'Fin de 3e (sans diplôme)' });
+  d.sectorShown = await start.getByRole('group', { name: 'Secteur ou métier (facultatif)' }).isVisible();
+  await goal.getByLabel('Un niveau').check();
+  await page.getByLabel('Niveau visé (ou plus)').selectOption('4');
+  await page.getByRole('radio', { name: 'Départements' }).check();
+  await page.getByRole('textbox', { name: 'Départements' }).fill('12, 46');
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  const cards = page.locator('article.pathway');
+  await cards.first().waitFor();
+  d.cards = await cards.count();
+  d.hash = await page.evaluate(() => window.location.hash);
+  d.summary = await page.locator('.results-summary').innerText();
+  d.firstStart = await cards.first().locator('.step-start .step-title').innerText();
+  d.firstStartMeta = await cards.first().locator('.step-start .muted').first().innerText();
+  d.firstStep = await cards.first().locator('.step:not(.step-start) .step-title').first().innerText();
+  await page.screenshot({ path: join(shots, 'parcours-fin-de-3e.png') });
+  await close();
+});
+
 // Parcours by région: chosen by its name (never its code), kept in the link, said by the answer;
 // a search with no pathway says its goal in plain French (« à un BTS »).
 await scenario('region', async (d) => {
@@ -1195,6 +1222,7 @@ await scenario('francais', async (d) => {
     ['parcours-niveau', '#/parcours?from_level=4&sector=operateurs-cn-fraiseurs&to_level=5&departements=12,46', 'article.pathway'],
     ['parcours-niveau-metier', '#/parcours?from_level=3&job=H2913&campus=mecanic-vallee', 'article.pathway, .state-empty'],
     ['parcours-niveau-refuse', '#/parcours?from_level=3&sector=H2913&to_level=4', '.state-error'],
+    ['parcours-fin-de-3e', '#/parcours?from_level=2&to_level=4&departements=12,46', 'article.pathway'],
     ['parcours-region', '#/parcours?from_level=4&to_level=5&region=76', 'article.pathway'],
     ['parcours-aucun', '#/parcours?from_level=7&to_type=bts&max_steps=1&departements=12,46', '.state-empty'],
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],

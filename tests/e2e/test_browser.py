@@ -298,6 +298,21 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
     assert d["outsideLinks"] == ["#/reseau?campus=mecanic-vallee&select=diploma:50023224"]
 
 
+def test_from_the_end_of_3e(run: dict[str, Any]) -> None:
+    """« Fin de 3e (sans diplôme) »: no start field asked, the link says from_level=2, the
+    start is no diploma held and the first step is a programme (CAP or Bac pro) of level 3
+    or 4."""
+    d = _check(run, "fin-de-3e")
+    assert d["sectorShown"] is False
+    assert d["cards"] >= 1
+    assert "from_level=2" in d["hash"] and "sector=" not in d["hash"]
+    assert "à partir d’un diplôme" not in d["summary"], d["summary"]
+    assert "de la fin de 3e (sans diplôme) vers " in d["summary"], d["summary"]
+    assert d["firstStart"].endswith("Fin de 3e (sans diplôme)")
+    assert d["firstStartMeta"].startswith("Aucun diplôme détenu")
+    assert "Diplôme de départ" not in d["firstStartMeta"]
+
+
 def test_parcours_by_region_and_goals_in_plain_french(run: dict[str, Any]) -> None:
     """A région chosen by its French name (the API's codes never shown), refused when none is
     chosen, kept in the link, said by the answer; with no pathway, the goal reads as French

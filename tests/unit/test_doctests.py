@@ -17,12 +17,15 @@ import graph.ingest.opendata.plan
 import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
+import graph.pathways.after_3e
 import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
+import graph.pathways.pruning
 import graph.pathways.scope
 import graph.pathways.start_words
+import graph.pathways.unreached_goals
 import graph.pathways.variety
 import graph.territory
 
@@ -41,12 +44,15 @@ import graph.territory
         graph.ingest.opendata.plan,
         graph.ingest.opendata.renewal,
         graph.models,
+        graph.pathways.after_3e,
         graph.pathways.explanation,
         graph.pathways.goal_words,
         graph.pathways.hygiene,
         graph.pathways.job,
+        graph.pathways.pruning,
         graph.pathways.scope,
         graph.pathways.start_words,
+        graph.pathways.unreached_goals,
         graph.pathways.variety,
         graph.territory,
     ],

@@ -40,6 +40,7 @@ from graph.pathways.scoring import (
     offer_key,
     rank,
 )
+from graph.pathways.variety import formation_key, varied
 
 Row = dict[str, Any]
 DEPS = ["012", "046", "081", "082"]
@@ -368,3 +369,38 @@ def test_where_a_leg_holds_is_what_leg_holds_says_offer_by_offer(seed: int) -> N
                 if leg_holds(leg, None, None):
                     expected = True
                 assert scorer._holds(pool, leg) is expected
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_grouped_pruning_shows_what_full_scoring_shows(seed: int) -> None:
+    """A search from a level (``group``): the different formations first, then the others,
+    cut at the limit (find._search then variety.varied), the same as from every candidate
+    scored. With closed starts, the same formations in the same order (the pathway leading
+    one may be another open start's: the search stops at the scores of the formations
+    shown, :func:`graph.pathways.variety.varied` prefers an open start among those scored)."""
+    rng = random.Random(seed)
+    diplomas, offers, legs = _world(rng)
+    paths = _candidates(rng, diplomas, legs, rng.choice([5, 40, 300]))
+    closing = rng.random() < 0.5
+    paths = [
+        c._replace(
+            diplomas=[
+                {**c.diplomas[0], "closed": closing and rng.random() < 0.5},
+                *c.diplomas[1:],
+            ]
+        )
+        for c in paths
+    ]
+    scorer = Scorer(offers, fields={}, home=rng.choice([None, (44.6086, 2.0317)]))
+    full = rank([s for c in paths if (s := scorer.score(c.diplomas, c.legs)) is not None])
+    for limit in (1, 3, 10):
+        shown, keys = best_of(scorer, paths, limit, group=formation_key)
+        assert keys == {s.key for s in full}
+        got = varied(shown, any_start=True)[:limit]
+        want = varied(full, any_start=True)[:limit]
+        if closing:
+            assert [formation_key([st.diploma for st in s.plan]) for s in got] == [
+                formation_key([st.diploma for st in s.plan]) for s in want
+            ]
+        else:
+            assert [_summary(s) for s in got] == [_summary(s) for s in want]

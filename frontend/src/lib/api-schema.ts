@@ -2369,7 +2369,10 @@ export interface components {
              * @description Diploma held or prepared.
              */
             from?: string | null;
-            /** From Level */
+            /**
+             * From Level
+             * @description Level of the diploma held (3 CAP … 8 doctorate); 2: end of 3e, no diploma yet (« fin de 3e (sans diplôme) »): the first step is a programme entered after 3e (graph/pathways/after_3e.py).
+             */
             from_level?: number | null;
             /**
              * Sector
@@ -4622,7 +4625,7 @@ export interface operations {
             query?: {
                 /** @description Diploma held or prepared. */
                 from?: string | null;
-                /** @description Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'. */
+                /** @description Level of the diploma held (3 CAP … 8 doctorate); 2: end of 3e, no diploma yet (« fin de 3e (sans diplôme) »): the first step is a programme entered after 3e (graph/pathways/after_3e.py). */
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
@@ -4751,7 +4754,7 @@ export interface operations {
             query?: {
                 /** @description Diploma held or prepared. */
                 from?: string | null;
-                /** @description Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'. */
+                /** @description Level of the diploma held (3 CAP … 8 doctorate); 2: end of 3e, no diploma yet (« fin de 3e (sans diplôme) »): the first step is a programme entered after 3e (graph/pathways/after_3e.py). */
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;

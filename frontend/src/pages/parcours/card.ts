@@ -150,7 +150,8 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
         'div',
         {},
         h('p', { class: 'step-title' }, h('span', { class: 'sr-only' }, 'Point de départ : '), start.name),
-        h('p', { class: 'muted' }, `Diplôme de départ · ${diplomaTypeFr(start.type)} · ${levelFr(start.level)}`),
+        // a start with no code is the end of 3e: no diploma held (the API's from_level=2)
+        h('p', { class: 'muted' }, start.code ? `Diplôme de départ · ${diplomaTypeFr(start.type)} · ${levelFr(start.level)}` : 'Aucun diplôme détenu · la 1re étape est une formation ouverte après la 3e'),
       ),
     ),
     ...steps.map((s) => {

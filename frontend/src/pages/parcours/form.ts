@@ -13,6 +13,8 @@ import { createJobPicker } from './jobs';
 
 type Goal = 'level' | 'type' | 'diploma' | 'job';
 type Start = 'diploma' | 'level';
+/** The start level of a pupil at the end of 3e: no diploma, so no field to start from. */
+const AFTER_3E = '2';
 
 /** A start from a level (`from_level`, with an optional `sector`), else from a diploma. */
 const startOf = (p: URLSearchParams): Start => (p.get('from_level') && !p.get('from') ? 'level' : 'diploma');
@@ -63,7 +65,8 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     search: searchDiplomas,
   });
 
-  const fromLevel = selectField('from_level', 'Niveau du diplôme détenu', Object.entries(LEVEL_FR).filter(([k]) => Number(k) <= 7), params.get('from_level') ?? '3');
+  // level 2: a pupil at the end of 3e, no diploma yet (the API's from_level=2)
+  const fromLevel = selectField('from_level', 'Niveau du diplôme détenu', [[AFTER_3E, 'Fin de 3e (sans diplôme)'], ...Object.entries(LEVEL_FR).filter(([k]) => Number(k) <= 7)], params.get('from_level') ?? '3');
   const fromSector = createJobPicker({
     name: 'sector',
     legend: 'Secteur ou métier (facultatif)',
@@ -157,6 +160,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     goalJob.hidden = g !== 'job';
     from.root.hidden = start() !== 'diploma';
     startLevel.hidden = start() !== 'level';
+    fromSector.root.hidden = fromLevel.select.value === AFTER_3E;
   };
   form.addEventListener('change', sync);
   sync();
@@ -187,7 +191,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       if (code) p.set('from', code);
     } else {
       p.set('from_level', fromLevel.select.value);
-      const sector = fromSector.value();
+      const sector = fromLevel.select.value === AFTER_3E ? '' : fromSector.value();
       if (sector === null) invalid(fromSector.focusable);
       else if (sector) p.set('sector', sector);
     }

@@ -251,9 +251,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   /** The start as the API names it: a diploma with its article (« du Bac pro … (40025014) »),
-   * or a level and its field (« à partir d'un diplôme de niveau 3, secteur Soudeurs »). */
+   * or a level and its field (« à partir d'un diplôme de niveau 3, secteur Soudeurs »); the end
+   * of 3e (from_level=2) is no diploma: « de la fin de 3e (sans diplôme) », as the API says it. */
   function startText(a: PathwayAnswer): string {
-    return params.get('from_level') && !params.get('from') ? `à partir d’un diplôme de ${a.start},` : a.start_phrase;
+    const level = params.get('from_level');
+    return level && level !== '2' && !params.get('from') ? `à partir d’un diplôme de ${a.start},` : a.start_phrase;
   }
 
   /** The goal and territory in the interface's words (the API's use ids). */

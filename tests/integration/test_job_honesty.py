@@ -1,0 +1,99 @@
+"""Answers that must say only what is true and say when they are partial, on each real engine,
+over a fixture cut from the national files (``tests/fixtures/opendata_jobhonest/``:
+Puy-de-Dôme, Loire-Atlantique, Guadeloupe) and the national table of documented continuations:
+a job whose diplomas are all of the start's level, goal diplomas of the territory that no
+passerelle reaches, the same formation reached from several starts of a level."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.integration.test_honest_answers import assert_plain_french, sentences
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_jobhonest"
+MELEC = "40025520"
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    yield from imported_client(
+        session_stores(),
+        FIXTURE,
+        tmp_path_factory,
+        seeds=national_table_seeds(tmp_path_factory),
+        as_of=date(2026, 12, 5),  # closures judged on a fixed day
+    )
+
+
+def test_a_job_whose_diplomas_are_all_of_the_start_level_is_not_said_unknown(
+    client: TestClient,
+) -> None:
+    """Level 4 → Soudeur (H2913), Puy-de-Dôme: the Bac pro chaudronnerie and the certificat de
+    spécialisation soudage prepare for it, both of level 4; the answer said « Aucun diplôme des
+    données importées ne prépare au métier »."""
+    answer = ask(client, from_level=4, job="H2913", departements="63")
+    assert answer["count"] == 0
+    reason = answer["reason"]
+    assert "Aucun diplôme des données importées" not in reason
+    assert "de niveau 4 :" in reason
+    assert "Bac pro technicien en chaudronnerie industrielle (niveau 4" in reason
+    # the certificat de spécialisation, typed as a mention complémentaire, is still open after
+    # a diploma of level 4; the closed MC it replaces is not named
+    assert reason.count("Certificat de spécialisation technicien en soudage") == 2
+    assert "Après un diplôme de niveau 4, une mention complémentaire" in reason
+    assert "MC technicien en soudage" not in reason
+    assert_plain_french(sentences(answer))
+
+
+def test_a_job_reached_from_a_lower_level_keeps_its_pathways(client: TestClient) -> None:
+    """The same job from a specific diploma that is one of its own: the already-trains notice,
+    not the level sentence (the level rule holds only for a start by level)."""
+    answer = ask(client, **{"from": "40025411", "job": "H2913", "departements": "63"})
+    assert "prépare déjà" in answer["notices"][0]
+    assert "de niveau 4 :" not in (answer["reason"] or "")
+
+
+def test_goal_diplomas_of_the_field_no_passerelle_reaches_are_said(client: TestClient) -> None:
+    """Bac pro MELEC → BTS, Loire-Atlantique: pathways are found, and the BTS CRSA offered in
+    the 44, which no known passerelle reaches from it, is said; the BTS MCO (another field)
+    and the BTS the pathways reach are not."""
+    answer = ask(client, **{"from": MELEC, "to_type": "bts", "departements": "44"})
+    assert answer["pathways"]
+    reached = {p["steps"][-1]["name"] for p in answer["pathways"]}
+    notice = next(n for n in answer["notices"] if "sans passerelle connue" in n)
+    assert notice == (
+        "1 autre diplôme de l'objectif (BTS) du même domaine est proposé dans le département de "
+        "la Loire-Atlantique (44) sans passerelle connue depuis ce diplôme : BTS conception et "
+        "réalisation de systèmes automatiques ; à examiner avec l'établissement."
+    )
+    assert not any(name in notice for name in reached)
+    assert_plain_french(sentences(answer))
+
+
+def test_goal_diplomas_no_start_of_a_level_reaches_are_said(client: TestClient) -> None:
+    """From the level 4 (no field), the BTS of the Guadeloupe no start reaches: programmes the
+    Parcoursup file lists there, outside the BCN diplomas of the fixture."""
+    answer = ask(client, from_level=4, to_type="bts", departements="971")
+    assert answer["pathways"]
+    notice = next(n for n in answer["notices"] if "sans passerelle connue" in n)
+    assert "depuis un diplôme de ce niveau" in notice
+    assert "management commercial" not in notice.lower()  # reached
+    assert_plain_french(sentences(answer))
+
+
+def test_a_level_start_shows_each_formation_once_in_the_first_ranks(client: TestClient) -> None:
+    """Level 4 → BTS, Guadeloupe: the BTS MCO of one CFA, reached from four Bac pro of commerce
+    (three closed), filled several of the first ranks while other BTS were reachable."""
+    answer = ask(client, from_level=4, to_type="bts", departements="971", limit=5)
+    finals = [p["steps"][-1]["code"] for p in answer["pathways"]]
+    assert len(finals) == 5
+    assert len(set(finals)) == 5, finals
+    assert answer["count"] > 5

@@ -1,0 +1,91 @@
+"""A start « fin de 3e (sans diplôme) » (from_level=2), on each real engine, over the fixture
+cut from the national files for the ranking (tests/fixtures/opendata_rank/: CAP and Bac pro
+of Bretagne's lycées, from the Affelnet files): the first step is a programme entered after
+3e, never a diploma the pupil would hold already."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+BREST = "48.390,-4.486"
+BRETAGNE = "22,29,35,56"
+BRETAGNE_DEPS = {"022", "029", "035", "056"}
+CAP_CUISINE, BAC_PRO_CUISINE = "50022146", "40022106"
+LEVEL_AFTER_3E = 2
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    seeds = national_table_seeds(tmp_path_factory, *(FIXTURES / "seeds_rank").glob("*.toml"))
+    yield from imported_client(
+        session_stores(), FIXTURES / "opendata_rank", tmp_path_factory, seeds=seeds
+    )
+
+
+def codes(p: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(s["code"] for s in p["steps"])
+
+
+def test_a_pupil_of_3e_reaches_a_bac_pro_whose_first_step_is_a_programme(
+    client: TestClient,
+) -> None:
+    """« Élève de 3e à Brest → Bac pro »: the start is the end of 3e (no code, no diploma
+    type), the first step a CAP or a Bac pro offered in Bretagne, reached by no passerelle of
+    the graph but by the entry after 3e; a Bac pro is reached directly (its 2de pro)."""
+    answer = ask(
+        client, from_level=LEVEL_AFTER_3E, to_type="bac_pro", departements=BRETAGNE, home=BREST
+    )
+    assert answer["start"] == "fin de 3e (sans diplôme)"
+    assert answer["notices"][0].startswith("Départ en fin de 3e (sans diplôme) : ")
+    paths = answer["pathways"]
+    assert paths
+    for p in paths:
+        start, first = p["steps"][0], p["steps"][1]
+        assert (start["code"], start["name"], start["level"]) == (
+            "",
+            "Fin de 3e (sans diplôme)",
+            LEVEL_AFTER_3E,
+        )
+        assert first["type"] in {"cap", "bac_pro"}
+        assert first["passerelle"]["origin"] == "after_3e"
+        assert first["passerelle"]["description"].startswith("entrée après la 3e")
+        chosen = next(o for o in first["offers"] if o["chosen"])
+        assert chosen["in_territory"] and chosen["departement"] in BRETAGNE_DEPS
+        assert p["steps"][-1]["type"] == "bac_pro"
+        assert p["score"]["explanation"][0].endswith("après la 3e.")
+    assert any(len(p["steps"]) == 2 for p in paths)  # a Bac pro entered after 3e
+    assert any(p["steps"][-1]["code"] == BAC_PRO_CUISINE for p in paths)
+
+
+def test_a_pupil_of_3e_reaches_a_goal_job_or_a_cap_in_one_step(client: TestClient) -> None:
+    """« Élève de 3e → commis de cuisine (G1602) »: the Bac pro cuisine one step after 3e
+    (its 2de pro), no CAP held first; « → CAP »: a CAP, one step after 3e, never a CAP
+    « held » as the start of a second CAP."""
+    answer = ask(client, from_level=LEVEL_AFTER_3E, job="G1602", departements=BRETAGNE)
+    found = [codes(p) for p in answer["pathways"]]
+    assert ("", BAC_PRO_CUISINE) in found, found
+    answer = ask(client, from_level=LEVEL_AFTER_3E, to_type="cap", departements=BRETAGNE)
+    caps = [p["steps"] for p in answer["pathways"]]
+    assert caps
+    assert all(len(steps) == 2 and steps[1]["type"] == "cap" for steps in caps), caps
+
+
+def test_a_start_after_3e_takes_no_sector_and_a_level_below_is_refused(
+    client: TestClient,
+) -> None:
+    """The end of 3e has no field yet (the goal job is `job`); level 1 is nothing."""
+    r = client.get("/pathways", params={"from_level": 2, "sector": "G1602", "to_level": 3})
+    assert r.status_code == 422
+    assert "fin de 3e" in r.text
+    r = client.get("/pathways", params={"from_level": 1, "to_level": 3})
+    assert r.status_code == 422
