@@ -2,7 +2,9 @@
 // lon null), so that the map can say how many it could not place.
 // Params: $campus, $departements (list of stored codes, or null). Returns: label, id, name,
 // kind, commune, departement, lat, lon, campuses, levels, modalities, offers (the number of
-// diplomas offered), sectors, boarding_places, uai, siret, insee, commune_from.
+// diplomas offered), sectors, boarding_places, uai, siret, insee, commune_from,
+// coords_precision (how the import placed it, when its place is the imported one:
+// graph/place_precision.py).
 MATCH (n)
 WHERE (n:Actor OR n:Platform)
   AND ($campus IS NULL OR $campus IN n.campuses)
@@ -15,4 +17,6 @@ RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.kind AS kind, n.comm
        n.departement AS departement, n.lat AS lat, n.lon AS lon, n.campuses AS campuses,
        levels, modalities, offers, collect(DISTINCT s.id) AS sectors,
        n.boarding_places AS boarding_places, n.uai AS uai, n.siret AS siret, n.insee AS insee,
-       n.commune_from AS commune_from
+       n.commune_from AS commune_from,
+       CASE WHEN n.imported_lat IS NOT NULL AND n.lat = n.imported_lat
+            THEN n.coords_precision END AS coords_precision

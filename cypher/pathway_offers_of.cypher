@@ -2,9 +2,16 @@
 // the territory and modality are checked in Python, so a cached diploma serves every request.
 // Lists rather than maps: the client decodes them about twice as fast.
 // Params: $codes. Returns: code, actor (id), offer (list, in the order of
-// graph.pathway_data.OFFER_FIELDS).
+// graph.pathway_data.OFFER_FIELDS). coords_precision: the programme offer's own, else the
+// establishment's when the offer has the imported place (graph/place_precision.py);
+// commune_from: how the import found the establishment's commune, when the offer's is it
+// ("coordinates": only near it, graph/ingest/opendata/named_commune.py).
 MATCH (a:Actor)-[o:OFFERS]->(d:Diploma)
 WHERE d.code IN $codes
 RETURN d.code AS code, a.id AS actor,
        [o.site, o.commune, o.departement, o.region_code, o.lat, o.lon, o.modality, o.status,
-        o.capacity, o.year, o.campus, o.source, o.origin, o.demand, o.common_year] AS offer
+        o.capacity, o.year, o.campus, o.source, o.origin, o.demand, o.common_year,
+        coalesce(o.coords_precision,
+                 CASE WHEN a.imported_lat IS NOT NULL AND o.lat = a.imported_lat
+                      THEN a.coords_precision END),
+        CASE WHEN o.commune = a.imported_commune THEN a.commune_from END] AS offer

@@ -13,6 +13,7 @@ from typing import Any
 
 from graph.gaps.cache import cached_answer
 from graph.memory import release_free_memory
+from graph.place_precision import location_precision
 from graph.store import GraphStore
 
 # gzip level of the kept map: 6 writes the whole country in a third of the time of 9 (the
@@ -143,9 +144,13 @@ def _map_points(
                     "name": r["name"],
                     "kind": r["kind"],
                     "commune": r["commune"],
-                    # "coordinates": the commune is the nearest to the place's own position
-                    # (the files give no commune), else null
+                    # the files give no commune: "coordinates", the commune whose centre is the
+                    # nearest to the place's own position (« près de »); "name", the one its
+                    # name gives (graph/ingest/opendata/named_commune.py); else null
                     "commune_from": r.get("commune_from"),
+                    # "address" | "commune" (only its commune's centre: approximate) | null
+                    # (graph/place_precision.py)
+                    "location_precision": location_precision(r.get("coords_precision")),
                     # Codes to join other datasets: UAI (Éducation nationale), SIRET, INSEE.
                     "uai": r.get("uai"),
                     "siret": r.get("siret"),

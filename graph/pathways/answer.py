@@ -14,6 +14,7 @@ from graph.pathways.explanation import passerelle_sentence, unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
+from graph.place_precision import LocationPrecision, location_precision, shown_km
 
 __all__ = [
     "OfferOut",
@@ -47,10 +48,24 @@ class OfferOut(BaseModel):
     actor_kind: str
     uai: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(
+        default=None,
+        description="How the import found the commune when no file names it: `coordinates` "
+        "(the commune whose centre is nearest the establishment's position: it is only "
+        "« près de » that commune), `name` (the commune its name gives, near its position); "
+        "None when a file names it (graph/ingest/opendata/named_commune.py).",
+    )
     insee: str | None = None
     departement: str | None = None
     lat: float | None = None
     lon: float | None = None
+    location_precision: LocationPrecision | None = Field(
+        default=None,
+        description="How the establishment is placed: `address` (its own or its programme's "
+        "coordinates), `commune` (only its commune's centre: the position is approximate, "
+        "« position approximative (centre de la commune) »), None when not known "
+        "(graph/place_precision.py).",
+    )
     modality: str | None = None
     status: str
     capacity: int | None = Field(default=None, description="Places, in `year` when known.")
@@ -88,7 +103,9 @@ class OfferOut(BaseModel):
     )
     in_territory: bool
     distance_km: float | None = Field(
-        default=None, description="From the previous step's establishment, or from home."
+        default=None,
+        description="From the previous step's establishment, or from home: to 0.1 km, or to "
+        "the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »).",
     )
     chosen: bool = False
     source: str
@@ -210,8 +227,10 @@ def pathway_out(
         for o in st.choice.ranked:
             od = None
             remote = is_distance_learning(o.actor)  # its address is no place of training
+            precision = o.offer.get("coords_precision")
             if prev is not None and o.offer.get("lat") is not None and not remote:
-                od = round(haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]), 1)
+                km = haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"])
+                od = shown_km(km, precision)
             outs.append(
                 OfferOut(
                     actor_id=o.actor["id"],
@@ -219,10 +238,12 @@ def pathway_out(
                     actor_kind=o.actor["kind"],
                     uai=o.actor.get("uai"),
                     commune=o.offer.get("commune"),
+                    commune_from=o.offer.get("commune_from"),
                     insee=o.offer.get("site"),
                     departement=o.offer.get("departement"),
                     lat=o.offer.get("lat"),
                     lon=o.offer.get("lon"),
+                    location_precision=location_precision(precision),
                     modality=o.offer["modality"],
                     status=o.offer["status"],
                     capacity=o.offer.get("capacity"),

@@ -82,6 +82,8 @@ OFFER_FIELDS = (
     "origin",
     "demand",
     "common_year",  # the common 2nde that says the offer is current (ingest/opendata/renewal.py)
+    "coords_precision",  # how the import placed it (graph/place_precision.py); None for seeds
+    "commune_from",  # "coordinates": only near that commune (ingest/opendata/named_commune.py)
 )
 
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)

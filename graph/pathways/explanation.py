@@ -22,6 +22,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.start_words import after_start, from_start
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
+from graph.place_precision import NOTED_KM, km_phrase
 from graph.text import at_name
 
 __all__ = [
@@ -40,12 +41,17 @@ __all__ = [
 # answer says where the nearest known one is instead (the bound of the gap reports' nearest next
 # step, graph/gaps/dead_ends.py). The usual continuation of the start is told wherever it is.
 OUTSIDE_MAX_KM = 150.0
+# said of a trip with a leg to an establishment placed at its commune's centre
+APPROXIMATE_TRIP = "un établissement n'est placé qu'au centre de sa commune"
 
 Row = dict[str, Any]
 
 
-def fmt_km(km: float) -> str:
-    return f"{km:.0f} km" if km >= 1 else "moins de 1 km"
+def fmt_km(km: float, precision: str | None = None) -> str:
+    """« 12 km », « moins de 1 km »; to a place known only as its commune's centre
+    (``precision``: the offer's ``coords_precision``), « ~2 km, position approximative … »
+    (graph/place_precision.py)."""
+    return km_phrase(km, precision)
 
 
 def goal_label(q: PathwayQuery) -> str:
@@ -81,6 +87,9 @@ def place(o: Offer) -> str:
         dep = o.offer.get("departement")
         return f"{name} ({departement_place(dep) if dep else 'lieu inconnu'})"
     dep_name = departement_name(o.offer.get("departement") or "")
+    if o.offer.get("commune_from") == "coordinates":
+        # only the commune nearest its position: « près de » (ingest/opendata/named_commune.py)
+        commune = f"près de {commune}"
     if o.in_territory or not dep_name or dep_name == commune:  # « Paris (Paris) »: no more
         return name if name.endswith(f"({commune})") else f"{name} ({commune})"
     if name.endswith(f"({commune})"):
@@ -185,7 +194,7 @@ def step_sentence(
     if st.choice.remote:
         parts.append(DISTANCE_PHRASE)
     elif st.choice.dist is not None:
-        parts.append(f"à {fmt_km(st.choice.dist)}")
+        parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}")
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
     if st.choice.dist is not None and st.choice.dist > NEAR_KM:
@@ -239,8 +248,16 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     after = "après la 3e" if is_start_row(s.start) else after_start(display_name(s.start))
     out = [f"{n} étape{'s' if n > 1 else ''} {after}."]
     if s.travel_km is not None:
+        # a leg to a commune's centre makes the whole trip approximate (place_precision.py)
+        approx = s.travel_km < NOTED_KM and any(
+            st.choice.dist is not None
+            and st.choice.ranked[0].offer.get("coords_precision") == "commune"
+            for st in s.plan
+        )
+        total = km_phrase(s.travel_km, "commune" if approx else None, note=False)
         out.append(
-            f"Trajet total {fmt_km(s.travel_km)} {_travel_span(n, home=q.home is not None)}"
+            f"Trajet total {total} {_travel_span(n, home=q.home is not None)}"
+            + (f" ({APPROXIMATE_TRIP})" if approx else "")
             + (
                 f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."
                 if s.unplaced
@@ -339,15 +356,14 @@ def _nearest(
     if ref is None and origin is not None and origin[0] is not None:
         (lat, lon), said = origin[0], origin[1]
         o = min(located, key=lambda o: haversine_km(lat, lon, o.offer["lat"], o.offer["lon"]))
-        return (
-            f"{place(o)}, à {fmt_km(haversine_km(lat, lon, o.offer['lat'], o.offer['lon']))} {said}"
-        )
+        km = haversine_km(lat, lon, o.offer["lat"], o.offer["lon"])
+        return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))} {said}"
     if ref is None:
         o = sorted(located, key=lambda o: (-(o.offer.get("capacity") or 0), o.actor["name"]))[0]
         return f"{place(o)} (distance inconnue : aucun domicile donné)"
     o = min(located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"]))
     km = haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
-    return f"{place(o)}, à {fmt_km(km)}"
+    return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))}"
 
 
 def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label: str) -> str:
@@ -360,7 +376,7 @@ def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label:
     where = f"{display_name(st.diploma)}, {at_place(best)}"
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
     if point is not None and lat is not None and lon is not None:
-        km = fmt_km(haversine_km(point[0], point[1], lat, lon))
+        km = fmt_km(haversine_km(point[0], point[1], lat, lon), best.offer.get("coords_precision"))
         return (
             f"Hors du territoire, le parcours connu le plus proche passe par {where}, "
             f"à {km} {origin_label} : au-delà de {OUTSIDE_MAX_KM:.0f} km, il n'est pas proposé."

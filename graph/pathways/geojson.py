@@ -111,6 +111,8 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
                         "actor_id": chosen.actor_id,
                         "actor": chosen.actor_name,
                         "commune": chosen.commune,
+                        # "commune": placed at its commune's centre (graph/place_precision.py)
+                        "location_precision": chosen.location_precision,
                         "modality": chosen.modality,
                         "status": chosen.status,
                         "outside_territory": step.outside_territory,

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from graph.distance_learning import is_distance_learning
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
+from graph.place_precision import ranking_km
 
 __all__ = [
     "Candidate",
@@ -171,7 +172,9 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     taught on site before taught at a distance (graph/distance_learning.py: the CNED's address
     is no place of training, never « 1.8 km from home »); with a known place, nearest to the
     previous place (boarding places soften far ones; an establishment without coordinates
-    never counts as 0 km: it comes after every placed one); then the larger known capacity, the
+    never counts as 0 km: it comes after every placed one; one placed at its commune's centre
+    counts a commune's typical radius further, graph/place_precision.py: it passes a precisely
+    placed one only when nearer by more than that); then the larger known capacity, the
     larger demand, and the name.
 
     Whether a directory names the establishment only breaks a tie of those (same diploma, same
@@ -186,7 +189,10 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     dist = 0.0
     if prev is not None and not unplaced and not remote:
         dist = effective_km(
-            haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
+            ranking_km(
+                haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
+                o.offer.get("coords_precision"),
+            ),
             o.actor.get("boarding_places"),
         )
     return (
@@ -239,6 +245,7 @@ def _static_key(o: Offer) -> tuple[Any, ...]:
             math.cos(p2),
             o.offer.get("lon"),
             o.actor.get("boarding_places"),
+            o.offer.get("coords_precision"),
             (
                 -_known(o.offer.get("capacity")),
                 -_known(o.offer.get("demand")),
@@ -260,13 +267,15 @@ def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
     lon1 = prev[1]
 
     def key(o: Offer) -> tuple[Any, ...]:
-        status, remote, unplaced, p2, c2, lon2, boarding, tail = o.static or _static_key(o)
+        status, remote, unplaced, p2, c2, lon2, boarding, precision, tail = o.static or _static_key(
+            o
+        )
         dist = 0.0
         if not unplaced and not remote:
             dp, dl = p2 - p1, math.radians(lon2 - lon1)
             a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
             km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-            dist = effective_km(km, boarding)
+            dist = effective_km(ranking_km(km, precision), boarding)
         return (not o.in_territory, status, remote, unplaced, dist, *tail)
 
     return key

@@ -114,7 +114,8 @@ def missing_sentence(
         return head + " ; les données importées ne la montrent nulle part ailleurs non plus."
     best = nearest.ranked[0]
     if nearest.dist is not None and origin_label:
-        return f"{head} ; elle l'est à {fmt_km(nearest.dist)} {origin_label} : {place(best)}."
+        km = fmt_km(nearest.dist, best.offer.get("coords_precision"))
+        return f"{head} ; elle l'est à {km} {origin_label} : {place(best)}."
     return f"{head} ; elle l'est notamment {at_place(best)}, à une distance inconnue."
 
 

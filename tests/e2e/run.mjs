@@ -57,7 +57,7 @@ async function newPage(name, viewport = DESKTOP, options = {}) {
 }
 
 // Scenarios over another fixture (test_browser.py's thin_server): run only when asked by name.
-const ASKED_ONLY = new Set(['a-confirmer']);
+const ASKED_ONLY = new Set(['a-confirmer', 'position-approx']);
 
 async function scenario(name, fn) {
   if (only ? !only.includes(name) : ASKED_ONLY.has(name)) return;
@@ -474,6 +474,25 @@ await scenario('a-confirmer', async (d) => {
   const only = page.locator('article.pathway').first();
   d.chosenNote = await only.locator('.offer-note').innerText();
   d.chosenBadge = await only.locator('li.step:not(.step-start) > div > .offer .badge', { hasText: 'à confirmer' }).isVisible();
+  await close();
+});
+
+// A CFA placed only at its commune's centre (over tests/fixtures/opendata_place only): its
+// offer line says « position approximative (centre de la commune) » and « ~2 km », never
+// « 0,1 km »; the lycée placed by its position is « près de Nantes ».
+await scenario('position-approx', async (d) => {
+  const { page, close } = await newPage('position-approx');
+  await page.goto(`${app}#/parcours?from=40025520&to=32025520&home=47.2184,-1.5536`);
+  const card = page.locator('article.pathway').first();
+  await card.waitFor();
+  await card.locator('details.others summary').first().click();
+  const cfa = card.locator('.offer', { hasText: 'MARTELLO' }).first();
+  d.cfaBadge = await cfa.locator('.badge', { hasText: 'position approximative (centre de la commune)' }).count();
+  d.cfaFacts = await cfa.locator('.offer-facts').innerText();
+  const lycee = card.locator('.offer', { hasText: 'Livet' }).first();
+  d.lyceeText = await lycee.innerText();
+  d.lyceeBadge = await lycee.locator('.badge', { hasText: 'position approximative' }).count();
+  await page.screenshot({ path: join(shots, 'parcours-position-approximative.png') });
   await close();
 });
 

@@ -37,6 +37,10 @@ OPENDATA = ROOT / "tests" / "fixtures" / "opendata"
 # (tests/integration/test_honest_answers_round3.py), for the scenarios of THIN_SCENARIOS
 OPENDATA_THIN = ROOT / "tests" / "fixtures" / "opendata_honest3"
 THIN_SCENARIOS = "a-confirmer"
+# Nantes, Metz, Nice, cut from the national files: a CFA placed at its commune's centre
+# (tests/integration/test_place_precision.py), for the scenario of PLACE_SCENARIOS
+OPENDATA_PLACE = ROOT / "tests" / "fixtures" / "opendata_place"
+PLACE_SCENARIOS = "position-approx"
 SCREENSHOTS = E2E / "screenshots"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 RUN_TIMEOUT_S = 1200  # a guard against a hung browser only: the run took 347 s under load 20
@@ -99,6 +103,15 @@ def thin_server(
     with _served(
         engine, tmp_path_factory, request, OPENDATA_THIN, ["--as-of", "2026-12-05"]
     ) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def place_server(
+    engine: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """The same over the seeds and ``OPENDATA_PLACE``."""
+    with _served(engine, tmp_path_factory, request, OPENDATA_PLACE, []) as url:
         yield url
 
 
@@ -186,6 +199,12 @@ def run(server: str) -> dict[str, Any]:
 def thin_run(thin_server: str) -> dict[str, Any]:
     """The scenarios that need ``OPENDATA_THIN``, on their own server."""
     return _run(thin_server, only=THIN_SCENARIOS)
+
+
+@pytest.fixture(scope="session")
+def place_run(place_server: str) -> dict[str, Any]:
+    """The scenarios that need ``OPENDATA_PLACE``, on their own server."""
+    return _run(place_server, only=PLACE_SCENARIOS)
 
 
 def _run(url: str, only: str | None = None) -> dict[str, Any]:
@@ -518,3 +537,14 @@ def test_offers_a_thin_file_omits_are_marked_and_said_why_once(thin_run: dict[st
     # one offer, the chosen one (Fougères): said in the singular
     assert d["chosenNote"].startswith("Offre marquée « à confirmer » : pas dans le fichier de 2022")
     assert d["chosenBadge"] is True
+
+
+def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -> None:
+    """Nantes: the CFA placed at the commune's centre says « position approximative (centre de
+    la commune) » and « ~2 km depuis le domicile », not « 0,1 km »; the lycée placed by its
+    own position has no such badge, and is « près de Nantes » (its commune is the nearest
+    centre's)."""
+    d = _check(place_run, "position-approx")
+    assert d["cfaBadge"] == 1, d
+    assert "~2 km depuis le domicile" in d["cfaFacts"], d
+    assert d["lyceeBadge"] == 0 and "près de Nantes" in d["lyceeText"], d

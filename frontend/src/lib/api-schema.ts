@@ -1876,6 +1876,11 @@ export interface components {
             uai?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is nearest the establishment's position: it is only « près de » that commune), `name` (the commune its name gives, near its position); None when a file names it (graph/ingest/opendata/named_commune.py).
+             */
+            commune_from?: string | null;
             /** Insee */
             insee?: string | null;
             /** Departement */
@@ -1884,6 +1889,11 @@ export interface components {
             lat?: number | null;
             /** Lon */
             lon?: number | null;
+            /**
+             * Location Precision
+             * @description How the establishment is placed: `address` (its own or its programme's coordinates), `commune` (only its commune's centre: the position is approximate, « position approximative (centre de la commune) »), None when not known (graph/place_precision.py).
+             */
+            location_precision?: ("address" | "commune") | null;
             /** Modality */
             modality?: string | null;
             /** Status */
@@ -1936,7 +1946,7 @@ export interface components {
             in_territory: boolean;
             /**
              * Distance Km
-             * @description From the previous step's establishment, or from home.
+             * @description From the previous step's establishment, or from home: to 0.1 km, or to the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »).
              */
             distance_km?: number | null;
             /**

@@ -130,6 +130,9 @@ export const ORIGIN_FR: Record<string, string> = {
   inferred: 'déduite d’une règle publique',
 };
 
+/** An establishment placed only at its commune's centre (`location_precision` 'commune'). */
+export const APPROXIMATE_FR = 'position approximative (centre de la commune)';
+
 export const STATUS_FR: Record<string, string> = {
   open: 'ouverte',
   planned: 'en projet',

@@ -57,8 +57,11 @@ export interface MapProps {
   name: string;
   kind: string;
   commune?: string | null;
-  /** 'coordinates': no file names the commune, the nearest to the place's position is given. */
+  /** No file names the commune: 'coordinates', the nearest to the place's position (« près
+   * de »); 'name', the one its name gives (graph/ingest/opendata/named_commune.py). */
   commune_from?: string | null;
+  /** 'commune': placed only at its commune's centre (graph/place_precision.py). */
+  location_precision?: 'address' | 'commune' | null;
   departement?: string | null;
   campuses: string[];
   sectors: string[];

@@ -43,6 +43,7 @@ from graph.ingest.opendata import (
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
@@ -662,7 +663,10 @@ def _establishments(
         if e.insee is None and e.coords == "establishment":
             key = (e.lat, e.lon, e.departement)
             found = near[key] if key in near else nearest_commune(*key)  # type: ignore[arg-type]
-            if found is not None:
+            named = named_commune(e.name, *key, found)  # type: ignore[arg-type]
+            if named is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
+                e.insee, e.commune, e.commune_from = named.code, named.name, "name"
+            elif found is not None:
                 e.insee, e.commune, e.commune_from = found.code, found.name, "coordinates"
         e.region_code = (
             pick("region_code")

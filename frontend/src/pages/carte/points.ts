@@ -1,7 +1,7 @@
 // What the map says about one place: its popup and its row in the accessible list.
 
 import { h, dept } from '../../lib/dom';
-import { kindFr, modalityFr } from '../../lib/labels';
+import { APPROXIMATE_FR, kindFr, modalityFr } from '../../lib/labels';
 import type { MapProps, PointFeature } from '../../lib/types';
 import { hrefFor } from '../../router';
 
@@ -21,7 +21,8 @@ export function levelsText(levels: number[]): string {
 /** `campusNames`: campus id → name (ids are never shown). */
 export function popup(f: Feat, campusParam: string | null, campusNames: Map<string, string>): HTMLElement {
   const p = f.properties;
-  const where = [p.commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
+  const commune = p.commune && p.commune_from === 'coordinates' ? `près de ${p.commune}` : p.commune;
+  const where = [commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
   const campus = p.campuses[0] ?? campusParam ?? 'mecanic-vallee';
   return h(
     'div',
@@ -32,6 +33,7 @@ export function popup(f: Feat, campusParam: string | null, campusNames: Map<stri
       'ul',
       {},
       p.commune_from === 'coordinates' && p.commune ? h('li', {}, `Commune déduite de la position de l’établissement (les fichiers publics ne la donnent pas)`) : null,
+      p.location_precision === 'commune' ? h('li', {}, APPROXIMATE_FR) : null,
       p.feature === 'actor' ? h('li', {}, `${p.offers} formation${p.offers > 1 ? 's' : ''} · ${levelsText(p.levels)}`) : null,
       p.modalities.length ? h('li', {}, p.modalities.map(modalityFr).join(', ')) : null,
       p.boarding_places ? h('li', {}, `Internat : ${p.boarding_places} places`) : null,

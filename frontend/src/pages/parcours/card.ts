@@ -2,7 +2,7 @@
 // passerelle used, the other possibilities, and why it has this rank.
 
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
-import { ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr, placesFr, publicCode } from '../../lib/labels';
+import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr, placesFr, publicCode } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
 
@@ -43,14 +43,18 @@ export function passerelleText(step: PathwayStep): string {
 }
 
 function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLElement {
-  const where = [o.commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
+  // placed at its commune's centre: its distance is known to a few km (graph/place_precision.py)
+  const approx = o.location_precision === 'commune';
+  // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py)
+  const commune = o.commune && o.commune_from === 'coordinates' ? `près de ${o.commune}` : o.commune;
+  const where = [commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
   const facts = [
     modalityFr(o.modality),
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
     o.capacity != null ? placesFr(o.capacity) : null,
     o.demand != null ? `${fmtNum(o.demand)} vœux` : null,
     o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
-    o.distance_km != null ? `${fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
+    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
   ].filter(Boolean);
   return h(
     'div',
@@ -61,6 +65,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
     o.in_territory ? null : h('span', { class: 'badge badge-warn' }, 'hors territoire'),
     o.status === 'planned' ? h('span', { class: 'badge badge-info' }, 'en projet') : null,
     o.distance_learning ? h('span', { class: 'badge badge-info' }, 'à distance, sans lieu de formation local') : null,
+    approx ? h('span', { class: 'badge badge-info' }, APPROXIMATE_FR) : null,
     o.last_seen != null ? h('span', { class: 'badge badge-warn' }, `pas vue depuis ${o.last_seen}`) : null,
     o.unlisted_note ? h('span', { class: 'badge badge-warn' }, 'à confirmer') : null,
     h('div', { class: 'offer-facts' }, facts.join(' · ')),

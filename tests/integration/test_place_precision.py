@@ -1,0 +1,81 @@
+"""How precisely establishments are placed, as the answers say it, on each real engine, over a
+fixture cut from the national files (tests/fixtures/opendata_place/, its make_fixture.py says
+what is kept): a CFA placed at the centre of Nantes no longer passes a lycée 0.9 km from home
+placed by its address, its distance is « ~2 km, position approximative »; the commune of an
+establishment placed by coordinates only is the one its name gives, else « près de » the
+nearest (graph/place_precision.py, graph/ingest/opendata/named_commune.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import StoreMaker, ask, imported_client
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+NANTES_HOME = "47.2184,-1.5536"  # the centre of Nantes
+BAC_PRO_MELEC, BTS_ELEC = "40025520", "32025520"
+MARTELLO, LIVET = "uai-0440334z", "uai-0440029t"
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    yield from imported_client(session_stores(), FIXTURES / "opendata_place", tmp_path_factory)
+
+
+def offers(client: TestClient) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    answer = ask(client, **{"from": BAC_PRO_MELEC}, to=BTS_ELEC, home=NANTES_HOME, limit=1)
+    (p,) = answer["pathways"]
+    return p, p["steps"][1]["offers"]
+
+
+def test_a_commune_centre_place_does_not_pass_a_nearer_placed_one_and_says_so(
+    client: TestClient,
+) -> None:
+    p, got = offers(client)
+    cfa = next(o for o in got if o["actor_id"] == MARTELLO)
+    lycee = next(o for o in got if o["actor_id"] == LIVET)  # first of its offers
+    assert cfa["location_precision"] == "commune" and lycee["location_precision"] == "address"
+    # the CFA's centre is 0.1 km from home, the lycée 0.9 km: the lycée is chosen all the same
+    assert lycee["chosen"] and not cfa["chosen"]
+    assert lycee["distance_km"] == pytest.approx(0.9, abs=0.11)
+    assert cfa["distance_km"] == 2.0  # « ~2 km », never « 0,1 km »
+    assert got.index(lycee) < got.index(cfa)
+    assert not any("approximative" in e for e in p["score"]["explanation"])
+
+
+def test_map_points_and_pathway_features_carry_the_precision(client: TestClient) -> None:
+    r = client.get("/map.geojson", params={"departements": "44"})
+    assert r.status_code == 200, r.text
+    props = {f["properties"]["id"]: f["properties"] for f in r.json()["features"]}
+    assert props[MARTELLO]["location_precision"] == "commune"
+    assert props[LIVET]["location_precision"] == "address"
+    r = client.get(
+        "/pathways.geojson",
+        params={"from": BAC_PRO_MELEC, "to": BTS_ELEC, "home": NANTES_HOME, "limit": 1},
+    )
+    assert r.status_code == 200, r.text
+    steps = [f["properties"] for f in r.json()["features"] if f["properties"]["feature"] == "step"]
+    assert [s["location_precision"] for s in steps] == ["address"]
+
+
+def test_the_commune_of_a_place_known_by_coordinates_only(client: TestClient) -> None:
+    """ENIM Metz: Metz (its name), not Peltre (the nearest centre); Lycée Paul Augier (Nice):
+    its name gives no commune, it is « près de » Saint-Laurent-du-Var; the Lycée Livet, in
+    Nantes by its position, is said « près de Nantes » in the answers."""
+    r = client.get("/map.geojson", params={"departements": "06,57"})
+    assert r.status_code == 200, r.text
+    props = {f["properties"]["id"]: f["properties"] for f in r.json()["features"]}
+    enim, augier = props["uai-0570140t"], props["uai-0060034e"]
+    assert (enim["commune"], enim["commune_from"]) == ("Metz", "name")
+    assert (augier["commune"], augier["commune_from"]) == ("Saint-Laurent-du-Var", "coordinates")
+    p, got = offers(client)
+    lycee = next(o for o in got if o["actor_id"] == LIVET)
+    assert lycee["commune_from"] == "coordinates"
+    assert any("LGT Livet (près de Nantes)" in e for e in p["score"]["explanation"])
