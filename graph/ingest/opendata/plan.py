@@ -663,9 +663,9 @@ def _establishments(
         if e.insee is None and e.coords == "establishment":
             key = (e.lat, e.lon, e.departement)
             found = near[key] if key in near else nearest_commune(*key)  # type: ignore[arg-type]
-            named = named_commune(e.name, *key, found)  # type: ignore[arg-type]
-            if named is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
-                e.insee, e.commune, e.commune_from = named.code, named.name, "name"
+            by_name = named_commune(e.name, *key, found)  # type: ignore[arg-type]
+            if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
+                e.insee, e.commune, e.commune_from = by_name.code, by_name.name, "name"
             elif found is not None:
                 e.insee, e.commune, e.commune_from = found.code, found.name, "coordinates"
         e.region_code = (
