@@ -54,7 +54,6 @@ from graph.pathways.search import candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
 from graph.pathways.unplaced import unplaced_notice
-from graph.pathways.unreached_goals import goal_offered, unreached_goals_notice
 from graph.pathways.usual import (
     missing_sentence,
     started_by_common_year,
@@ -441,39 +440,6 @@ def _job_unreached(
     )
 
 
-def _unreached_goals(
-    store: GraphStore,
-    data: PathwayData,
-    q: PathwayQuery,
-    goal_codes: set[str] | None,
-    keys: set[tuple[str, ...]],
-) -> str | None:
-    """The goal diplomas of the start's field that the territory offers and no pathway found
-    reaches (:mod:`graph.pathways.unreached_goals`): the territory's goal diplomas are kept per
-    graph version like the rest of its coverage."""
-    mod = q.modality.value if q.modality else None
-    territory = q.territory
-
-    def offered() -> dict[str, Row]:
-        rows = data.coverage_rows(store, territory)
-        return goal_offered(
-            rows, territory, lambda d: is_goal({**d, "type": d.get("type")}, q, goal_codes), mod
-        )
-
-    key = ("goal_offered", territory.model_dump_json(), q.to_type, q.to_level, q.sector, mod)
-    found: dict[str, Row] = data.kept(key, offered)
-    reached = {c for k in keys for c in k} | set(q.start_codes)
-    return unreached_goals_notice(
-        found,
-        reached,
-        reached_rows=data.diplomas(store, {c for k in keys for c in k[1:]}).values(),
-        start_nsf=_start_nsf(store, data, q),
-        goal=goal_label(q),
-        territory_phrase=territory.describe_in(),
-        from_diploma=not q.by_level,
-    )
-
-
 def _start_types(store: GraphStore, data: PathwayData, q: PathwayQuery) -> list[str]:
     """The types of the start diplomas (graph.pathways.bac_starts)."""
     found = data.diplomas(store, q.start_codes)
@@ -560,12 +526,6 @@ def find_pathways(
                 )
             elif far:
                 lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
-    partial = (
-        _unreached_goals(store, data, q, goal_codes, keys)
-        if keys and not lead and q.territory.is_set and not q.to
-        else None
-    )
-    notices.extend([partial] if partial else [])
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)

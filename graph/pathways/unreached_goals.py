@@ -1,4 +1,9 @@
-"""The diplomas of the goal that the territory offers and that no known passerelle reaches from
+"""NOT WIRED INTO ANSWERS YET: computed from the territory's coverage rows (one read per
+territory and graph version), it made pathway searches 10x slower at p95 on the national
+files (bench/pathways.py: HTTP p95 9.8 -> 143 ms, after an edit 32 -> 268 ms); it needs the
+territory's goal diplomas from the pathway cache's offers in memory first (docs/performance.md).
+
+The diplomas of the goal that the territory offers and that no known passerelle reaches from
 the start: said when pathways were found, so that a partial answer says it is partial. Pure
 functions over plain data; :mod:`graph.pathways.find` gathers it.
 

@@ -61,34 +61,6 @@ def test_a_job_reached_from_a_lower_level_keeps_its_pathways(client: TestClient)
     assert "de niveau 4 :" not in (answer["reason"] or "")
 
 
-def test_goal_diplomas_of_the_field_no_passerelle_reaches_are_said(client: TestClient) -> None:
-    """Bac pro MELEC → BTS, Loire-Atlantique: pathways are found, and the BTS CRSA offered in
-    the 44, which no known passerelle reaches from it, is said; the BTS MCO (another field)
-    and the BTS the pathways reach are not."""
-    answer = ask(client, **{"from": MELEC, "to_type": "bts", "departements": "44"})
-    assert answer["pathways"]
-    reached = {p["steps"][-1]["name"] for p in answer["pathways"]}
-    notice = next(n for n in answer["notices"] if "sans passerelle connue" in n)
-    assert notice == (
-        "1 autre diplôme de l'objectif (BTS) du même domaine est proposé dans le département de "
-        "la Loire-Atlantique (44) sans passerelle connue depuis ce diplôme : BTS conception et "
-        "réalisation de systèmes automatiques ; à examiner avec l'établissement."
-    )
-    assert not any(name in notice for name in reached)
-    assert_plain_french(sentences(answer))
-
-
-def test_goal_diplomas_no_start_of_a_level_reaches_are_said(client: TestClient) -> None:
-    """From the level 4 (no field), the BTS of the Guadeloupe no start reaches: programmes the
-    Parcoursup file lists there, outside the BCN diplomas of the fixture."""
-    answer = ask(client, from_level=4, to_type="bts", departements="971")
-    assert answer["pathways"]
-    notice = next(n for n in answer["notices"] if "sans passerelle connue" in n)
-    assert "depuis un diplôme de ce niveau" in notice
-    assert "management commercial" not in notice.lower()  # reached
-    assert_plain_french(sentences(answer))
-
-
 def test_a_level_start_shows_each_formation_once_in_the_first_ranks(client: TestClient) -> None:
     """Level 4 → BTS, Guadeloupe: the BTS MCO of one CFA, reached from four Bac pro of commerce
     (three closed), filled several of the first ranks while other BTS were reachable."""
