@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.departements import departement_name, departement_place, departements_phrase
+from graph.departements import (
+    de_place,
+    departement_name,
+    departement_place,
+    departements_phrase,
+)
 from graph.diploma_names import display_name
 from graph.distance_learning import DISTANCE_PHRASE, is_distance_learning
 from graph.geo import haversine_km
@@ -89,7 +94,7 @@ def place(o: Offer) -> str:
     dep_name = departement_name(o.offer.get("departement") or "")
     if o.offer.get("commune_from") == "coordinates":
         # only the commune nearest its position: « près de » (ingest/opendata/named_commune.py)
-        commune = f"près de {commune}"
+        commune = f"près {de_place(commune)}"  # « près du Bouscat », « près d'Agen »
     if o.in_territory or not dep_name or dep_name == commune:  # « Paris (Paris) »: no more
         return name if name.endswith(f"({commune})") else f"{name} ({commune})"
     if name.endswith(f"({commune})"):

@@ -354,6 +354,7 @@ await scenario('fin-de-3e', async (d) => {
   d.firstStart = await cards.first().locator('.step-start .step-title').innerText();
   d.firstStartMeta = await cards.first().locator('.step-start .muted').first().innerText();
   d.firstStep = await cards.first().locator('.step:not(.step-start) .step-title').first().innerText();
+  d.firstPasserelle = await cards.first().locator('.step:not(.step-start) .passerelle').first().innerText();
   await page.screenshot({ path: join(shots, 'parcours-fin-de-3e.png') });
   await close();
 });

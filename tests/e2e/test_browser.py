@@ -311,6 +311,8 @@ def test_from_the_end_of_3e(run: dict[str, Any]) -> None:
     assert d["firstStart"].endswith("Fin de 3e (sans diplôme)")
     assert d["firstStartMeta"].startswith("Aucun diplôme détenu")
     assert "Diplôme de départ" not in d["firstStartMeta"]
+    # the passerelle into the first step in French, never its origin's key (« after_3e »)
+    assert d["firstPasserelle"].endswith("entrée après la 3e"), d["firstPasserelle"]
 
 
 def test_parcours_by_region_and_goals_in_plain_french(run: dict[str, Any]) -> None:

@@ -59,5 +59,9 @@ def test_a_commune_found_by_coordinates_only_is_said_near() -> None:
     row = {"commune": "Saint-Laurent-du-Var", "departement": "006", "commune_from": "coordinates"}
     actor = {"id": "a", "name": "Lycée Paul Augier", "kind": "lycee"}
     assert place(Offer("B", actor, row, True)) == "Lycée Paul Augier (près de Saint-Laurent-du-Var)"
+    bouscat = {**row, "commune": "Le Bouscat", "departement": "033"}
+    assert place(Offer("B", actor, bouscat, True)) == "Lycée Paul Augier (près du Bouscat)"
+    agen = {**row, "commune": "Agen", "departement": "047"}
+    assert place(Offer("B", actor, agen, True)) == "Lycée Paul Augier (près d'Agen)"
     named = {**row, "commune": "Metz", "commune_from": "name"}
     assert place(Offer("B", {**actor, "name": "ENIM Metz"}, named, True)) == "ENIM Metz (Metz)"

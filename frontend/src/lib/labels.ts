@@ -128,6 +128,7 @@ export const PASSERELLE_KIND_FR: Record<string, string> = {
 export const ORIGIN_FR: Record<string, string> = {
   documented: 'documentée',
   inferred: 'déduite d’une règle publique',
+  after_3e: 'entrée après la 3e',
 };
 
 /** An establishment placed only at its commune's centre (`location_precision` 'commune'). */
@@ -208,4 +209,12 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  * The server's graph/diploma_names.is_public_code holds the same rule. */
 export function publicCode(code: string): string | null {
   return /^(?:[0-9A-Z]{8}|RNCP\d{1,6})$/.test(code) ? code : null;
+}
+
+/** « près de » a commune, contracted as French does: « près du Bouscat », « près d’Agen ». */
+export function nearCommune(name: string): string {
+  if (name.startsWith('Le ')) return `près du ${name.slice(3)}`;
+  if (name.startsWith('Les ')) return `près des ${name.slice(4)}`;
+  if (/^[AEIOUYÉÈÊÂÎÔ]/.test(name)) return `près d’${name}`;
+  return `près de ${name}`;
 }

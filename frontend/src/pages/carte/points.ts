@@ -1,7 +1,7 @@
 // What the map says about one place: its popup and its row in the accessible list.
 
 import { h, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, kindFr, modalityFr } from '../../lib/labels';
+import { APPROXIMATE_FR, kindFr, modalityFr, nearCommune } from '../../lib/labels';
 import type { MapProps, PointFeature } from '../../lib/types';
 import { hrefFor } from '../../router';
 
@@ -21,7 +21,7 @@ export function levelsText(levels: number[]): string {
 /** `campusNames`: campus id → name (ids are never shown). */
 export function popup(f: Feat, campusParam: string | null, campusNames: Map<string, string>): HTMLElement {
   const p = f.properties;
-  const commune = p.commune && p.commune_from === 'coordinates' ? `près de ${p.commune}` : p.commune;
+  const commune = p.commune && p.commune_from === 'coordinates' ? nearCommune(p.commune) : p.commune;
   const where = [commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
   const campus = p.campuses[0] ?? campusParam ?? 'mecanic-vallee';
   return h(

@@ -2,7 +2,7 @@
 // passerelle used, the other possibilities, and why it has this rank.
 
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr, placesFr, publicCode } from '../../lib/labels';
+import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr, nearCommune, placesFr, publicCode } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
 
@@ -34,7 +34,7 @@ export function distances(p: Pathway, fromHome: boolean): { home?: number; betwe
 export function passerelleText(step: PathwayStep): string {
   const p = step.passerelle;
   if (!p) return '';
-  const bits = [`${PASSERELLE_KIND_FR[p.kind] ?? p.kind}${p.origin ? `, ${ORIGIN_FR[p.origin] ?? p.origin}` : ''}`];
+  const bits = [`${PASSERELLE_KIND_FR[p.kind] ?? p.kind}${p.origin && ORIGIN_FR[p.origin] ? `, ${ORIGIN_FR[p.origin]}` : ''}`];
   if (p.rate != null) bits.push(`taux de passage ${fmtPct(p.rate)}`);
   if (p.entrant_share != null) bits.push(`${fmtPct(p.entrant_share)} des entrants viennent du diplôme précédent`);
   if (p.reserved_share != null) bits.push(`${fmtPct(p.reserved_share)} des places réservées`);
@@ -46,7 +46,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
   // placed at its commune's centre: its distance is known to a few km (graph/place_precision.py)
   const approx = o.location_precision === 'commune';
   // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py)
-  const commune = o.commune && o.commune_from === 'coordinates' ? `près de ${o.commune}` : o.commune;
+  const commune = o.commune && o.commune_from === 'coordinates' ? nearCommune(o.commune) : o.commune;
   const where = [commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
   const facts = [
     modalityFr(o.modality),

@@ -62,7 +62,7 @@ export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?:
       const pa = s.passerelle;
       rows.push([
         p.rank, p.score.total, s.index, s.code, s.name, diplomaTypeFr(s.type), s.level, pa?.description, pa ? PASSERELLE_KIND_FR[pa.kind] ?? pa.kind : '',
-        pa?.origin ? ORIGIN_FR[pa.origin] ?? pa.origin : '', pa?.rate, pa?.entrant_share, pa?.reserved_share,
+        pa?.origin ? ORIGIN_FR[pa.origin] ?? '' : '', pa?.rate, pa?.entrant_share, pa?.reserved_share,
         o?.actor_name, o ? kindFr(o.actor_kind) : '', o?.commune, dept(o?.departement), o ? modalityFr(o.modality) : '',
         o ? STATUS_FR[o.status] ?? o.status : '', o?.capacity, o?.boarding_places, o?.distance_km,
         s.outside_territory ? 'oui' : 'non', o ? cite(o.source) : '',

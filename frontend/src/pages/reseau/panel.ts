@@ -202,7 +202,7 @@ async function diplomaDetail(key: string, signal: AbortSignal, campus: string): 
           'details',
           {},
           h('summary', {}, `${title} (${items.length})`),
-          h('ul', {}, ...items.map((l) => h('li', {}, `${l.name} — ${PASSERELLE_KIND_FR[l.kind] ?? l.kind}${l.origin ? `, ${ORIGIN_FR[l.origin] ?? l.origin}` : ''}`))),
+          h('ul', {}, ...items.map((l) => h('li', {}, `${l.name} — ${PASSERELLE_KIND_FR[l.kind] ?? l.kind}${l.origin && ORIGIN_FR[l.origin] ? `, ${ORIGIN_FR[l.origin]}` : ''}`))),
         )
       : null;
   return [
