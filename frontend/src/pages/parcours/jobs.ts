@@ -20,6 +20,20 @@ export interface JobPicker {
   label(value: string): string | null;
 }
 
+type CampusSector = CampusDetail['sectors'][number];
+
+/** A campus's sectors, each name and ROME codes once: a recruitment table may give two rows one
+ * name (the Mecanic Vallée's two « Soudeurs », both H2913), the same goal twice in the list; the
+ * first by id is kept. Each campus's group is labelled with the campus. */
+function onceEach(sectors: CampusSector[]): CampusSector[] {
+  const seen = new Map<string, CampusSector>();
+  for (const s of [...sectors].sort((a, b) => a.id.localeCompare(b.id))) {
+    const key = `${s.name.toLocaleLowerCase('fr')}|${[...(s.rome ?? [])].sort().join(',')}`;
+    if (!seen.has(key)) seen.set(key, s);
+  }
+  return [...seen.values()];
+}
+
 let sectorGroups: Promise<HTMLOptGroupElement[]> | null = null;
 
 /** The campuses' sectors as option groups (read once; each picker clones them). */
@@ -32,8 +46,7 @@ function groups(): Promise<HTMLOptGroupElement[]> {
         h(
           'optgroup',
           { label: d.short_name },
-          ...d.sectors
-            .slice()
+          ...onceEach(d.sectors)
             .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
             .map((s) => h('option', { value: s.id }, `${s.name}${s.rome?.length ? ` (${s.rome.join(', ')})` : ''}`)),
         ),
