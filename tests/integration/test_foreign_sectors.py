@@ -87,3 +87,31 @@ def test_a_sector_goal_resolves_to_its_rome_codes(client: TestClient, job: str) 
     assert "Aucun diplôme des données importées" not in reason
     assert "Bac pro technicien en chaudronnerie industrielle (niveau 4" in reason
     assert by_sector["count"] == by_rome["count"]
+
+
+def test_a_campus_passerelle_is_shown_with_where_it_holds(client: TestClient) -> None:
+    """The BTS maintenance des systèmes (a national diploma): its next steps into the Mecanic
+    Vallée's own programmes and its documented passerelles say the campus and the
+    départements they hold in, each diploma once (two inferred legs came twice)."""
+    r = client.get("/diplomas/32025014")
+    assert r.status_code == 200, r.text
+    nxt = r.json()["next"]
+    codes = [n["code"] for n in nxt]
+    assert len(codes) == len(set(codes)), codes
+    local = [n for n in nxt if n["code"].startswith("MV-")]
+    assert local, codes
+    for n in local:
+        assert n["campus"] == "CMQ Mecanic Vallée", n
+        assert "pas ailleurs" in n["where"] and "Lot (46)" in n["where"], n
+    assert all(n["where"] is None for n in nxt if n["campus"] is None)
+
+
+def test_no_pathway_says_the_passerelles_of_another_territory(client: TestClient) -> None:
+    """From that BTS to an engineering degree in Loire-Atlantique: no pathway, and the
+    reason names the Mecanic Vallée's passerelles and where they hold, instead of « Aucune
+    passerelle connue » alone."""
+    answer = ask(client, **{"from": "32025014", "to_type": "ingenieur", "departements": "44"})
+    assert answer["count"] == 0
+    reason = answer["reason"]
+    assert "mais ne valent que là où elles sont documentées" in reason, reason
+    assert "CMQ Mecanic Vallée" in reason and "pas ailleurs" in reason
