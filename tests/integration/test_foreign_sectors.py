@@ -115,3 +115,14 @@ def test_no_pathway_says_the_passerelles_of_another_territory(client: TestClient
     reason = answer["reason"]
     assert "mais ne valent que là où elles sont documentées" in reason, reason
     assert "CMQ Mecanic Vallée" in reason and "pas ailleurs" in reason
+
+
+def test_a_sector_start_resolves_to_its_rome_codes(client: TestClient) -> None:
+    """A start by level in a sector: the second « Soudeurs » row starts from the same
+    diplomas as H2913."""
+    by_sector = ask(client, from_level=4, sector="soudeurs-2", to_level=5, departements="63")
+    by_rome = ask(client, from_level=4, sector="H2913", to_level=5, departements="63")
+    assert by_rome["count"] >= 1
+    assert by_sector["count"] == by_rome["count"]
+    starts = {p["steps"][0]["code"] for p in by_sector["pathways"]}
+    assert starts == {p["steps"][0]["code"] for p in by_rome["pathways"]}
