@@ -204,7 +204,8 @@ export interface paths {
         };
         /**
          * Get Actor
-         * @description One actor with its campus roles, offers, partners, platforms and passerelles.
+         * @description One actor with its campus roles, offers, partners, platforms and passerelles; an
+         *     establishment may be named by its UAI (its id stays the one in the answer).
          */
         get: operations["get_actor"];
         put?: never;
@@ -3589,7 +3590,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Actor id, e.g. lycee-champollion-figeac. */
+                /** @description The actor's id, or its establishment's UAI (e.g. 0060034E). */
                 actor_id: string;
             };
             cookie?: never;
