@@ -539,6 +539,8 @@ def test_offers_a_thin_file_omits_are_marked_and_said_why_once(thin_run: dict[st
     # one offer, the chosen one (Fougères): said in the singular
     assert d["chosenNote"].startswith("Offre marquée « à confirmer » : pas dans le fichier de 2022")
     assert d["chosenBadge"] is True
+    # the CSV of that pathway carries the note, not only the page
+    assert d["csvNotes"] == [d["chosenNote"].removeprefix("Offre marquée « à confirmer » : ")[:-1]]
 
 
 def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -> None:
