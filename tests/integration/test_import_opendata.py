@@ -518,3 +518,19 @@ def test_an_establishment_is_found_by_its_uai_on_the_read_route(
     edit = spec["paths"]["/v1/actors/{actor_id}"]["patch"]["parameters"]
     pattern = next(p["schema"]["pattern"] for p in edit if p["name"] == "actor_id")
     assert not re.match(pattern, "0120006S")
+
+
+def test_imported_names_get_back_the_apostrophes_the_files_lost(imported: GraphStore) -> None:
+    """Parcoursup writes « ecole d aide soignant », « I.U.T de Rodez »: the names shown read
+    « d'aide », « I.U.T. » (graph/ingest/opendata/establishment_names.py); no imported name
+    keeps a lone « d » or « l » before a word starting with a vowel."""
+    [[name]] = q(imported, "MATCH (a:Actor {uai: '0460748N'}) RETURN a.imported_name")
+    assert name == (
+        "Institut de formation de soins infirmiers école d'aide soignant Centre hospitalier "
+        "Jean Rougier Figeac"
+    )
+    names = q(imported, "MATCH (a:Actor) WHERE a.imported RETURN a.imported_name")
+    assert len(names) > 50
+    lone = re.compile(r"(?<![\w'.])[dDlL] [AEIOUYHaeiouyhÉé]\w")
+    assert not [n for [n] in names if lone.search(n)]
+    assert not [n for [n] in names if re.search(r"(?:[A-Z]\.){2,}[A-Z](?:\s|$)", n)]

@@ -44,6 +44,7 @@ from graph.ingest.opendata import (
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.establishment_names import establishment_name
 from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
@@ -635,7 +636,8 @@ def _establishments(
 
         e = Establishment(
             uai=uai,
-            name=first.name,
+            # the first directory's, mended; another's when it names an owner body (OGEC)
+            name=establishment_name([r.name for _, r in rows]) or first.name,
             kind=first.kind.value,
             described_by=[n for n, _ in rows],
             sources=[citations.get(n, n) for n, _ in rows],
