@@ -58,7 +58,7 @@ def test_a_renewed_bac_pro_listed_in_the_latest_files_is_chosen_and_not_called_s
     assert chosen["actor_name"] == "Lycée professionnel Coetlogon" and chosen["year"] == 2022
     text = top["score"]["explanation"][-1]
     assert "pas vue depuis" not in text and "version précédente" in text, text
-    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d Arc")
+    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d'Arc")
     assert (jeanne["status"], jeanne["year"]) == ("renewed", 2021)  # by its 2nde commune
     assert_plain_french(sentences(answer))
 
@@ -154,7 +154,7 @@ def test_an_offer_a_thin_latest_file_omits_is_not_called_stale(client: TestClien
         client, **{"from": "50033002", "to_type": "bac_pro", "departements": "35"}, home=RENNES
     )
     step = step_of(rennes, ASSP)
-    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d Arc")
+    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d'Arc")
     assert (jeanne["year"], jeanne["last_seen"], jeanne["chosen"]) == (2021, None, False)
     answer = ask(
         client,
@@ -183,7 +183,7 @@ def test_an_offer_not_chosen_says_too_why_it_is_not_called_stale(client: TestCli
         client, **{"from": "50033002", "to_type": "bac_pro", "departements": "35"}, home=RENNES
     )
     offers = step_of(rennes, ASSP)["offers"]
-    jeanne = next(o for o in offers if o["actor_name"] == "Lycée Jeanne d Arc")
+    jeanne = next(o for o in offers if o["actor_name"] == "Lycée Jeanne d'Arc")
     assert jeanne["chosen"] is False
     assert jeanne["unlisted_note"] == (
         "pas dans le fichier de 2022, qui ne décrit sa 2de commune que dans 4 établissements "
