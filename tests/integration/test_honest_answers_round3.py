@@ -4,15 +4,12 @@ Loiret, Moselle) and the real seeds (the Mecanic Vallée's own programmes among 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import SEEDS, StoreMaker, ask, imported_client
+from tests.conftest import FIXED_DAY, SEEDS, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,17 +21,7 @@ METZ = "49.120,6.176"
 ASSP, SAPAT_2NDE, MELEC = "40033007", "40333001", "40025520"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(
-        session_stores(),
-        FIXTURE,
-        tmp_path_factory,
-        seeds=SEEDS,
-        as_of=date(2026, 12, 5),  # closures judged on a fixed day
-    )
+client = imported_client_fixture(FIXTURE, seeds=SEEDS, as_of=FIXED_DAY)
 
 
 def step_of(answer: dict[str, Any], code: str) -> dict[str, Any]:

@@ -7,14 +7,13 @@ nearest (graph/place_precision.py, graph/ingest/opendata/named_commune.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, ask, imported_client
+from tests.conftest import ask, imported_client_fixture
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NANTES_HOME = "47.2184,-1.5536"  # the centre of Nantes
@@ -22,11 +21,7 @@ BAC_PRO_MELEC, BTS_ELEC = "40025520", "32025520"
 MARTELLO, LIVET = "uai-0440334z", "uai-0440029t"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(session_stores(), FIXTURES / "opendata_place", tmp_path_factory)
+client = imported_client_fixture(FIXTURES / "opendata_place")
 
 
 def offers(client: TestClient) -> tuple[dict[str, Any], list[dict[str, Any]]]:
