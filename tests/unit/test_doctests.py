@@ -15,6 +15,7 @@ import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
 import graph.inference.co_offer
+import graph.ingest.opendata.establishment_names
 import graph.ingest.opendata.plan
 import graph.ingest.opendata.renewal
 import graph.labels
@@ -29,6 +30,7 @@ import graph.pathways.scope
 import graph.pathways.start_words
 import graph.pathways.unreached_goals
 import graph.pathways.variety
+import graph.place_precision
 import graph.territory
 
 
@@ -45,6 +47,7 @@ import graph.territory
         graph.geo,
         graph.inference.co_offer,
         graph.labels,
+        graph.ingest.opendata.establishment_names,
         graph.ingest.opendata.plan,
         graph.ingest.opendata.renewal,
         graph.models,
@@ -58,6 +61,7 @@ import graph.territory
         graph.pathways.start_words,
         graph.pathways.unreached_goals,
         graph.pathways.variety,
+        graph.place_precision,
         graph.territory,
     ],
 )

@@ -65,3 +65,6 @@ def test_a_commune_found_by_coordinates_only_is_said_near() -> None:
     assert place(Offer("B", actor, agen, True)) == "Lycée Paul Augier (près d'Agen)"
     named = {**row, "commune": "Metz", "commune_from": "name"}
     assert place(Offer("B", {**actor, "name": "ENIM Metz"}, named, True)) == "ENIM Metz (Metz)"
+    # within 1 km of the nearest centre: in that commune (graph/place_precision.py)
+    livet = {**row, "commune": "Nantes", "departement": "044", "commune_from": "centre"}
+    assert place(Offer("B", {**actor, "name": "LGT Livet"}, livet, True)) == "LGT Livet (Nantes)"

@@ -18,7 +18,9 @@ Metz »). So:
   nearby, « Lycée Sainte-Marie », is no city the name gives) or the nearest is a part of it
   (a municipal arrondissement of Paris, Lyon or Marseille says more);
 - otherwise the nearest stays, and it is only « près de » that commune (``commune_from``
-  « coordinates »: the answers and the map say « près de Saint-Laurent-du-Var »).
+  « coordinates »: the answers and the map say « près de Saint-Laurent-du-Var »), unless the
+  position is within 1 km of its centre (``commune_from`` « centre »: « LGT Livet (Nantes) »,
+  0.9 km from the town hall; graph/place_precision.py says why 1 km).
 
 The commune reference has centres and populations, no contours: weighting the nearest by
 population would move villages' establishments into the next city, so it is not done.
