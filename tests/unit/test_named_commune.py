@@ -100,7 +100,7 @@ def test_the_commune_reference_s_names_fold_as_each_alone() -> None:
 class _EveryWord(dict[str, int]):
     """Every word may start a key of MAX_WORDS words: every word sequence is looked up."""
 
-    def get(self, key: str, default: object = None) -> int:  # type: ignore[override]
+    def get(self, key: str, default: object = None) -> int:
         return MAX_WORDS
 
 
