@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from graph.diploma_links import link_entries
 from graph.diploma_names import closed_note, display_name, name_note, readable
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
@@ -219,12 +220,16 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     # the note as the search says it (« fermé en 2025, remplacé par … »), from the stored row
     note = closed_note(props, successors) or name_note(props)
     props["closed"] = bool(props.get("closed"))
+    campus_names = {
+        c["id"]: c.get("short_name") or c.get("name") or c["id"]
+        for c in store.read("gaps_campuses")
+    }
     return DiplomaDetail(
         **readable(props),
         field_sources=field_sources,
         offers=drop_nulls(r["offers"]),
-        next=[readable(x) for x in drop_nulls(r["next"])],
-        previous=[readable(x) for x in drop_nulls(r["previous"])],
+        next=[readable(x) for x in link_entries(drop_nulls(r["next"]), campus_names)],
+        previous=[readable(x) for x in link_entries(drop_nulls(r["previous"]), campus_names)],
         sectors=drop_nulls(r["sectors"]),
         replaced_by=sorted(s["code"] for s in successors),
         successors=_named(successors),

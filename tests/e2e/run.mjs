@@ -1210,6 +1210,22 @@ async function otherCampusStates() {
   return out;
 }
 
+// The Parcours job list is the territory's: a campus's sectors are offered in its territory,
+// each name once (the Mecanic Vallée's two « Soudeurs » rows were listed twice), none elsewhere
+await scenario('metiers-territoire', async (d) => {
+  const { page, close } = await newPage('metiers-territoire');
+  const goal = page.getByRole('group', { name: 'Objectif' });
+  const jobSelect = goal.getByLabel('Secteur décrit par un campus');
+  const options = () => jobSelect.locator('option').evaluateAll((os) => os.map((o) => `${o.parentElement?.getAttribute('label') ?? ''}|${o.value}|${o.textContent}`));
+  await page.goto(`${app}#/parcours?from_level=3&job=H2913&departements=12,46`);
+  await jobSelect.locator('option[value="soudeurs"]').waitFor({ state: 'attached' });
+  d.campusOptions = await options();
+  await page.goto(`${app}#/parcours?from_level=3&job=H2913&departements=54,57`);
+  await jobSelect.locator('option', { hasText: 'Aucun secteur décrit' }).waitFor({ state: 'attached' });
+  d.otherOptions = await options();
+  await close();
+});
+
 await scenario('francais', async (d) => {
   const { page, close } = await newPage('francais');
   const ids = await knownIds();

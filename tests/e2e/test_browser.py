@@ -550,3 +550,13 @@ def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -
     assert d["cfaBadge"] == 1, d
     assert "~2 km depuis le domicile" in d["cfaFacts"], d
     assert d["lyceeBadge"] == 0 and "près de Nantes" in d["lyceeText"], d
+
+
+def test_the_job_list_is_the_territorys(run: dict[str, Any]) -> None:
+    """The Lot and the Aveyron: the Mecanic Vallée's sectors, « Soudeurs (H2913) » once (two
+    rows of its recruitment table bear the name); Lorraine: no campus sector at all."""
+    d = _check(run, "metiers-territoire")
+    soudeurs = [o for o in d["campusOptions"] if o.split("|")[2].startswith("Soudeurs")]
+    assert len(soudeurs) == 1, d["campusOptions"]
+    assert soudeurs[0].split("|")[0] == "CMQ Mecanic Vallée", soudeurs
+    assert [o.split("|")[1] for o in d["otherOptions"]] == [""], d["otherOptions"]

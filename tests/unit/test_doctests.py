@@ -8,8 +8,10 @@ import pytest
 
 import graph.analytics.link_analysis
 import graph.coverage
+import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
+import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
 import graph.inference.co_offer
@@ -35,8 +37,10 @@ import graph.territory
     [
         graph.analytics.link_analysis,
         graph.coverage,
+        graph.diploma_links,
         graph.diploma_names,
         graph.fake_store,
+        graph.gaps.foreign,
         graph.gaps.rows,
         graph.geo,
         graph.inference.co_offer,

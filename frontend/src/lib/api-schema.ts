@@ -1392,12 +1392,31 @@ export interface components {
             type: string;
             /** Level */
             level?: number | null;
-            /** Passerelle */
+            /**
+             * Passerelle
+             * @description The most telling passerelle: documented first, then one that holds everywhere.
+             */
             passerelle: string;
             /** Kind */
             kind: string;
             /** Origin */
             origin?: string | null;
+            /**
+             * Passerelles
+             * @description Every passerelle between the two diplomas (one entry each).
+             * @default []
+             */
+            passerelles: string[];
+            /**
+             * Campus
+             * @description The short name of the campus it is a fact of (documenting it, or whose own programme it leads to); none for a passerelle of all France.
+             */
+            campus?: string | null;
+            /**
+             * Where
+             * @description Where it holds, in French (« Documentée par le CMQ … : vaut dans … »); none when it holds all over France.
+             */
+            where?: string | null;
         };
         /** DiplomaOfferOut */
         DiplomaOfferOut: {
