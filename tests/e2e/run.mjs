@@ -828,6 +828,9 @@ await scenario('carte-telephone', async (d) => {
     d[`closed${width}`] = await sideways(page);
     await page.locator('details.point-list > summary').click();
     await page.locator('details.point-list tbody tr').nth(5).waitFor();
+    // the filters and legend, closed by default under 60rem: their fields must fit too
+    if (!(await page.locator('details.filters-box').evaluate((e) => e.open))) await page.locator('details.filters-box > summary').click();
+    await page.locator('#carte-departements').waitFor();
     d[`rows${width}`] = await page.locator('details.point-list tbody tr').count();
     d[`open${width}`] = await sideways(page);
     d[`filters${width}`] = await page.locator('.map-filters').evaluate((e) => Math.round(e.getBoundingClientRect().width));
