@@ -139,6 +139,7 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void } {
       const r = el.getBoundingClientRect();
       boxes.push({ key: info.key, priority: info.priority, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       els.set(info.key, el);
+      el.dataset.label = info.key;
     }
     const kept = placeLabels(boxes);
     for (const [key, el] of els) el.classList.toggle('label--hidden', !kept.has(key));

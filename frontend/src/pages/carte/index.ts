@@ -12,6 +12,7 @@ import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
 import { featKey, listRow, pointList, popup, type Feat } from './points';
+import { clusterIcon, type Town } from './clusters';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = new URLSearchParams(initial);
@@ -65,7 +66,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
   const cmap: CmqMap = createMap(mapEl, 'Carte des acteurs et plateformes');
   // Points sharing a commune are spread out (spiderfied) at the map's last zoom level.
-  const newCluster = (): L.MarkerClusterGroup => L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true });
+  const townOf = new Map<L.Marker, Town>();
+  const newCluster = (): L.MarkerClusterGroup =>
+    L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, iconCreateFunction: (c) => clusterIcon(c, townOf) });
   let cluster = newCluster();
   cmap.map.addLayer(cluster);
   // The clusters are computed for the map's zoom range, which the tile setting changes.
@@ -112,11 +115,17 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     towns.update();
   }
 
-  // A town's name hidden by the decluttering shows while one of its places is hovered or
-  // has the keyboard focus.
+  // A town's name hidden by the decluttering shows while one of its places, or a group of
+  // places holding some, is hovered or has the keyboard focus.
   const peekTown = (ev: Event, on: boolean): void => {
-    const key = (ev.target as Element | null)?.closest?.('[data-town]')?.getAttribute('data-town');
-    if (key) cmap.labels.peek(key, on);
+    const icon = (ev.target as Element | null)?.closest?.('.leaflet-marker-icon');
+    if (!(icon instanceof HTMLElement)) return;
+    const keys = icon.dataset.town ?? icon.querySelector<HTMLElement>('[data-towns]')?.dataset.towns ?? '';
+    for (const key of keys.split('\n')) {
+      if (!key) continue;
+      cmap.labels.peek(key, on);
+      cmap.labels.peek(`pref:${key.slice('town:'.length)}`, on); // a préfecture's places
+    }
   };
   mapEl.addEventListener('mouseover', (ev) => peekTown(ev, true));
   mapEl.addEventListener('mouseout', (ev) => peekTown(ev, false));
@@ -126,6 +135,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   function draw(fit: boolean): void {
     cluster.clearLayers();
     markers.clear();
+    townOf.clear();
     tableBody.replaceChildren();
     const shown = features.filter((f) => !hiddenGroups.has(kindGroup(f.properties.kind).id));
     const counts = new Map<string, number>();
@@ -145,7 +155,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       const m = L.marker([lat, lon], { icon: kindIcon(f.properties.kind, { focus: isFocus }), title, alt: title, keyboard: true, riseOnHover: true, zIndexOffset: isFocus ? 1000 : 0 })
         .bindPopup(() => popup(f, params.get('campus'), campusNames));
       const town = townKey(f);
-      if (town) m.on('add', () => m.getElement()?.setAttribute('data-town', town));
+      if (town) {
+        townOf.set(m, { key: town, name: f.properties.commune! });
+        m.on('add', () => m.getElement()?.setAttribute('data-town', town));
+      }
       markers.set(key, m);
       layers.push(m);
       tableBody.append(listRow(f, isFocus, () => openMarker(key)));
