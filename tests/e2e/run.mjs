@@ -522,6 +522,14 @@ await scenario('carte-dense-outremer', async (d) => {
   Object.assign(d, { guadeloupe: await outlines() });
   d.noOutlineNotice = await page.locator('.map-no-outline').count();
   await page.locator('.map-box').screenshot({ path: join(shots, 'carte-guadeloupe.png') });
+  // Without the overseas outlines (their file unavailable), the page says the places lie on
+  // an empty background rather than leaving them unexplained.
+  const { page: bare, close: closeBare } = await newPage('carte-dense-outremer-sans-contour');
+  await bare.route('**/geo/outre-mer.geo.json', (r) => r.abort());
+  await bare.goto(`${app}#/carte?departements=971`);
+  await bare.locator('.map-no-outline').waitFor();
+  d.noOutlineText = await bare.locator('.map-no-outline').innerText();
+  await closeBare();
   // A territory with no place: framed on its outline, not on the whole of France.
   await page.goto(`${app}#/carte?departements=986`);
   await page.waitForFunction(() => /Aucun lieu/.test(document.querySelector('.map-status')?.textContent ?? ''));
@@ -1378,7 +1386,7 @@ await browser.close();
 
 // These scenarios ask for failures on purpose (503; the CSP blocking planted script; 404 and
 // 422 in the French crawl).
-const expectedErrors = new Set(['base-indisponible', 'csp', 'francais']);
+const expectedErrors = new Set(['base-indisponible', 'csp', 'francais', 'carte-dense-outremer-sans-contour']);
 const consoleSummary = {};
 for (const [name, log] of Object.entries(consoleLog)) {
   consoleSummary[name] = { errors: log.errors, warnings: log.warnings, external: log.external, expected: expectedErrors.has(name) };

@@ -580,6 +580,7 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     assert gp["outlines"] >= 1 and gp["icons"] >= 1, gp
     assert gp["iconsOnOutline"] == gp["icons"], gp
     assert d["noOutlineNotice"] == 0
+    assert d["noOutlineText"].startswith("Le fond de carte n’a pas le contour de ce territoire"), d
     assert d["wallis"]["outlines"] >= 1, d["wallis"]  # no place: framed on its outline
     for view in ("nantes", "nantesAgain", *(k for k in d if k.startswith("zoomed"))):
         assert d[view]["overlaps"] == 0, (view, d[view])
@@ -597,4 +598,5 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     assert re.match(r"\d+ lieux : ", peek["title"]), peek
     assert town in peek["title"] or peek["title"].endswith("autres communes"), peek
     assert d["errors"] == []
+    assert not map_run["console"]["carte-dense-outremer"]["errors"]
     assert (SCREENSHOTS / "carte-guadeloupe.png").is_file()

@@ -24,8 +24,6 @@ interface Basemap {
   /** Metropolitan départements, then the overseas ones (when their file loaded). */
   departements: FeatureCollection<Geometry, DeptProps>;
   regions: MultiLineString;
-  /** False when the overseas outlines could not be loaded: their points then float. */
-  overseas: boolean;
 }
 
 let basemap: Promise<Basemap> | null = null;
@@ -48,7 +46,6 @@ function loadBasemap(): Promise<Basemap> {
       return {
         departements: { type: 'FeatureCollection', features: [...metro.features, ...(outre?.features ?? [])] },
         regions: mesh(topo, topo.objects.departements, (a, b) => a !== b && (a.properties as DeptProps).region_code !== (b.properties as DeptProps).region_code),
-        overseas: outre !== null,
       };
     });
     basemap.catch(() => {
@@ -124,7 +121,7 @@ export const PRIORITY_FOCUS = 3_000_000;
 export const PRIORITY_REGIONAL_PREFECTURE = 2_000_000;
 export const PRIORITY_PREFECTURE = 1_000_000;
 
-function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void } {
+function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void; dispose(): void } {
   const labelled = new Map<L.Marker, { key: string; priority: number }>();
   const byKey = new Map<string, L.Marker>();
   let frame = 0;
@@ -137,6 +134,7 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void } {
       const el = elementOf(m);
       if (!el || !map.hasLayer(m)) continue;
       const r = el.getBoundingClientRect();
+      if (!r.width && !r.height) continue; // the map is not laid out (hidden): left as it is
       boxes.push({ key: info.key, priority: info.priority, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       els.set(info.key, el);
       el.dataset.label = info.key;
@@ -151,7 +149,8 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void } {
   const onLayer = (e: L.LayerEvent): void => {
     if (labelled.has(e.layer as L.Marker)) refresh();
   };
-  map.on('zoomend', refresh);
+  // 'resize': a map drawn while hidden (zero size) is measured again once shown.
+  map.on('zoomend resize', refresh);
   map.on('layeradd layerremove', onLayer as L.LeafletEventHandlerFn);
   return {
     add(marker, key, priority) {
@@ -170,6 +169,12 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void } {
       el?.classList.toggle('label--peek', on);
     },
     refresh,
+    dispose() {
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+      labelled.clear();
+      byKey.clear();
+    },
   };
 }
 
@@ -296,6 +301,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     },
     destroy() {
       alive = false;
+      labels.dispose();
       window.removeEventListener('cmq:settings', onSettings);
       map.stop();
       map.off();
