@@ -149,6 +149,11 @@ class StepOut(BaseModel):
         "offers are those known; the modality is to be checked with the establishment.",
     )
     offers: list[OfferOut] = []
+    offers_total: int = Field(
+        default=0,
+        description="How many establishments' offers the step was chosen among: ``offers`` "
+        "lists only the best few, so a client can say « 5 sur 32 ».",
+    )
 
 
 class ScoreOut(BaseModel):
@@ -287,6 +292,7 @@ def pathway_out(
                 outside_territory=not best.in_territory,
                 modality_not_described=st.undescribed,
                 offers=outs,
+                offers_total=max(st.choice.pool_size, len(outs)),
             )
         )
     return PathwayOut(
