@@ -10,7 +10,7 @@ from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.geo import haversine_km
 from graph.pathways.after_3e import is_start_row
-from graph.pathways.explanation import passerelle_sentence, unlisted_sentence
+from graph.pathways.explanation import passerelle_sentence, shown_travel_km, unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
@@ -298,7 +298,7 @@ def pathway_out(
     return PathwayOut(
         rank=rank,
         steps=steps,
-        travel_km=None if s.travel_km is None else round(s.travel_km, 1),
+        travel_km=shown_travel_km(s),
         outside_steps=s.outside,
         score=ScoreOut(total=round(s.score, 2), components=s.components, explanation=explanation),
     )
