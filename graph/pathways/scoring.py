@@ -332,8 +332,11 @@ class Scorer:
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
-        # id of a pool (kept in _pools) -> the ids and départements of its establishments
-        self._places: dict[int, tuple[frozenset[Any], frozenset[Any]]] = {}
+        # id of a pool (kept in _pools) -> the ids and départements of its establishments, and
+        # each offer's (id, département)
+        self._places: dict[
+            int, tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]]
+        ] = {}
         # the exact terms of the pathways' first steps (_partial), by start, codes and legs
         self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
         self._empty = _Partial(
@@ -411,26 +414,30 @@ class Scorer:
     def _holds_where(self, pool: _Pool, leg: Row) -> bool | None:
         """:meth:`_holds` of a documented scoped leg: first from the sets of the pool's ids and
         départements (a campus's leg met far from the campus holds nowhere: most of them),
-        else offer by offer, until one holds and one does not."""
+        else offer by offer, until one holds and one does not (:func:`leg_holds` of a
+        documented scoped leg, with the scope's lists as sets: the same answer)."""
         places = self._places.get(id(pool))
         if places is None:
+            pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in pool.offers)
             places = self._places[id(pool)] = (
-                frozenset(o.actor.get("id") for o in pool.offers),
-                frozenset(o.offer.get("departement") for o in pool.offers),
+                frozenset(a for a, _ in pairs),
+                frozenset(d for _, d in pairs),
+                pairs,
             )
-        actors, departements = places
+        actors, departements, pairs = places
+        by_actors = (leg.get("scope") or "national") == "actors"
+        scope_actors = leg.get("scope_actors") or ()
+        scope_departements = () if by_actors else (leg.get("scope_departements") or ())
         if (
             pool.offers
-            and not actors.intersection(leg.get("scope_actors") or ())
-            and (
-                (leg.get("scope") or "national") == "actors"
-                or not departements.intersection(leg.get("scope_departements") or ())
-            )
+            and actors.isdisjoint(scope_actors)
+            and departements.isdisjoint(scope_departements)
         ):
             return False
+        inside, there = set(scope_actors), set(scope_departements)
         found: set[bool] = set()
-        for o in pool.offers:
-            found.add(leg_holds(leg, o.actor.get("id"), o.offer.get("departement")))
+        for a, d in pairs:
+            found.add((a is not None and a in inside) or (d is not None and d in there))
             if len(found) == 2:
                 return None
         return found.pop() if found else None
