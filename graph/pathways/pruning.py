@@ -72,11 +72,15 @@ def best_of(
             if b < threshold:
                 break
         heapq.heappop(heap)
-        if not refined and b != math.inf:
+        if not refined and b != math.inf and len(paths[i].legs) > 1:
             r = scorer.refined_bound(paths[i].diplomas, paths[i].legs, b)
-            if r is not None:
+            if r is None:
+                continue
+            if r != b:
                 heapq.heappush(heap, (-r, i, True))
-            continue
+                continue
+            # else it would come out on top again at once: (-b, i, True) sorts first
+        # (one leg: the refined bound is the bound, the same float)
         c = paths[i]
         g: Hashable = None if group is None else group(c.diplomas[1:])
         closed = bool(c.diplomas[0].get("closed"))

@@ -331,7 +331,8 @@ class Scorer:
         self._pools: dict[tuple[str, str | None], _Pool] = {}
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
-        self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
+        # the pool and a leg of the scope kept in the value, so that the ids stay theirs
+        self._holding: dict[tuple[int, Any, int, int], tuple[_Pool, Row, bool | None]] = {}
         # id of a pool (kept in _pools) -> the ids and départements of its establishments, and
         # each offer's (id, département)
         self._places: dict[
@@ -339,6 +340,9 @@ class Scorer:
         ] = {}
         # the exact terms of the pathways' first steps (_partial), by start, codes and legs
         self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
+        # id of a partial (kept in _partials, or _empty) -> _upper of it (a partial of k steps
+        # is only ever bounded for pathways of k + 1 steps)
+        self._uppers: dict[int, float] = {}
         self._empty = _Partial(
             plan=(),
             prev=home,
@@ -405,7 +409,14 @@ class Scorer:
         inferred leg without figures whichever is chosen), or at some only (None)."""
         if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
             return True
-        memo = (id(pool), id(leg))
+        # what it depends on: the pool and the leg's scope, whose lists the cache keeps once
+        # for every leg of the same scope (data._Shared): a campus's legs share one answer
+        memo = (
+            id(pool),
+            leg.get("scope"),
+            id(leg.get("scope_actors")),
+            id(leg.get("scope_departements")),
+        )
         got = self._holding.get(memo)
         if got is None:
             got = self._holding[memo] = (pool, leg, self._holds_where(pool, leg))
@@ -518,7 +529,10 @@ class Scorer:
             return None
         last = self._step_bounds[(diplomas[-2]["code"], diplomas[-1]["code"], id(legs[-1]))][0]
         assert last is not None  # not None: static is a number
-        return self._upper(p, n) + last
+        upper = self._uppers.get(id(p))  # p is kept in _partials: its id stays its own
+        if upper is None:
+            upper = self._uppers[id(p)] = self._upper(p, n)
+        return upper + last
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment).
