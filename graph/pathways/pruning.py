@@ -50,7 +50,7 @@ def best_of(
             continue
         bounds.append((b, i))
         if b != math.inf:  # certain to score (local legs may not: counted when scored)
-            valid_keys.add(tuple(d["code"] for d in c.diplomas))
+            valid_keys.add(tuple([d["code"] for d in c.diplomas]))
     # best bound first; a candidate's bound is first the one that chooses no establishment
     # (Scorer.bound), then, when it comes out on top, the one with every step but the last
     # counted exactly (Scorer.refined_bound, never above it), and it is scored when it comes
