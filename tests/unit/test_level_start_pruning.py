@@ -147,7 +147,8 @@ def test_the_threshold_is_the_limit_th_best_group_score(seed: int) -> None:
     """``_Bests`` kept sorted against ``heapq.nlargest`` over the groups' best scores, after
     every update (scores raised, lowered — ignored —, equal, new groups)."""
     rng = random.Random(seed)
-    bests, plain = _Bests(), {}
+    bests = _Bests()
+    plain: dict[int, float] = {}
     for _ in range(200):
         g, score = rng.randrange(25), rng.choice([rng.uniform(40, 110), 80.0, 95.5])
         bests.raise_to(g, score)
