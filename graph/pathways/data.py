@@ -155,6 +155,8 @@ class PathwayData:
     def __init__(self, version: str | None) -> None:
         self.version = version
         self._diplomas: dict[str, Row | None] = {}
+        # every diploma code of the graph, once read (all_codes(): the preload reads it too)
+        self._all_codes: tuple[str, ...] | None = None
         self._legs: dict[str, list[tuple[str, Row]]] = {}
         self._offers: dict[str, list[tuple[Row, Row]]] = {}
         # code -> its offers that may be proposed, with the last year the files saw them when
@@ -286,6 +288,8 @@ class PathwayData:
         new._diplomas = dict(self._diplomas)
         for c in touched.diplomas:
             new._diplomas.pop(c, None)
+        if self._all_codes is not None:  # an edit may add a diploma: it is among the touched
+            new._all_codes = tuple(sorted({*self._all_codes, *touched.diplomas}))
         new._actors = dict(self._actors)
         for a in touched.actors:
             new._actors.pop(a, None)
@@ -323,6 +327,17 @@ class PathwayData:
             for c in missing:
                 self._diplomas[c] = found.get(c)
         return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
+
+    def all_codes(self, store: GraphReader) -> tuple[str, ...]:
+        """Every diploma code of the graph (some may have been deleted by an edit since:
+        :meth:`diplomas` names only those that exist), read once per version unless the
+        preload read it; their :meth:`diplomas` rows come with it."""
+        if self._all_codes is None:
+            rows = store.read("pathway_diplomas_all")
+            for r in rows:
+                self._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
+            self._all_codes = tuple(r["d"]["code"] for r in rows)
+        return self._all_codes
 
     def legs_from(
         self, store: GraphReader, codes: Iterable[str], rows: list[Row] | None = None
@@ -847,6 +862,7 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         for r in rows:
             data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
         codes = [r["d"]["code"] for r in rows]
+        data._all_codes = tuple(codes)
     chunks = [codes[i : i + PRELOAD_CHUNK] for i in range(0, len(codes), PRELOAD_CHUNK)]
     # each chunk's three reads sent ahead (graph.store.read_ahead): the server answers the
     # next ones while this thread decodes and files the current rows
