@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable
 from graph.nsf import nsf_name
 from graph.pathways.answer import UnreachedGoals
 from graph.pathways.data import PathwayData, Row
-from graph.pathways.explanation import goal_label
+from graph.pathways.explanation import goal_label, job_label
 from graph.pathways.query import PathwayQuery
 from graph.pathways.search import is_goal
 from graph.pathways.unreached_goals import (
@@ -54,6 +54,15 @@ def _above(q: PathwayQuery, start: Row | None) -> int | None:
     if q.start_level is not None:
         return q.start_level
     return start.get("level") if start else None
+
+
+def _job(q: PathwayQuery, goal_codes: Collection[str] | None) -> str | None:
+    """The goal job as the sentence names it (« métier ROME H1209 (…) »), when the goal is a
+    ROME job alone (a type or level with it: the goal's own words)."""
+    if goal_codes is None or q.to_type or q.to_level:
+        return None
+    label = job_label(q)
+    return label if label.startswith("métier ") else None
 
 
 def _offered(
@@ -125,6 +134,7 @@ def partial_answer(
         territory_phrase=q.territory.describe_in(),
         field=nsf_name(start_nsf),
         from_diploma=not q.by_level,
+        job=_job(q, goal_codes),
     )
     if sentence is None:
         return None

@@ -182,9 +182,11 @@ def unreached_goals_sentence(
     territory_phrase: str,
     field: str | None,
     from_diploma: bool,
+    job: str | None = None,
 ) -> str | None:
     """The notice in French, or None when nothing is left (``left``: :func:`unreached_goals`;
-    ``field``: the start's NSF group as people name it, when its field chose them).
+    ``field``: the start's NSF group as people name it, when its field chose them; ``job``:
+    the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone).
 
     >>> left = [{"code": "3", "name": "BTS MS option B"}, {"code": "2", "name": "BTS CRSA"}]
     >>> print(unreached_goals_sentence(left, goal="BTS", field="Électricité, électronique",
@@ -193,6 +195,9 @@ def unreached_goals_sentence(
     >>> print(unreached_goals_sentence(left[:1], goal="BTS", field=None,
     ...     territory_phrase="ici", from_diploma=False))
     1 autre diplôme de l'objectif (BTS) est proposé ici sans passerelle connue depuis un diplôme de ce niveau : BTS MS option B. À vérifier auprès des établissements.
+    >>> print(unreached_goals_sentence(left[:1], goal="métier ROME H1209 (Technicien)", field=None,
+    ...     territory_phrase="ici", from_diploma=True, job="métier ROME H1209 (Technicien)"))
+    1 autre diplôme qui prépare au métier ROME H1209 (Technicien) est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. À vérifier auprès des établissements.
     >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
     ...     from_diploma=True) is None
     True
@@ -206,8 +211,11 @@ def unreached_goals_sentence(
         names += f" (et {n - EXAMPLES} autre{'s' if n - EXAMPLES > 1 else ''})"
     of_field = f", du même domaine que le diplôme de départ ({field})," if field else ""
     since = "depuis ce diplôme" if from_diploma else "depuis un diplôme de ce niveau"
+    what = (
+        f"qui {'préparent' if plural else 'prépare'} au {job}" if job else f"de l'objectif ({goal})"
+    )
     return (
-        f"{n} autre{'s' if plural else ''} diplôme{'s' if plural else ''} de l'objectif ({goal})"
+        f"{n} autre{'s' if plural else ''} diplôme{'s' if plural else ''} {what}"
         f"{of_field} {'sont proposés' if plural else 'est proposé'} {territory_phrase} sans "
         f"passerelle connue {since} : {names}. À vérifier auprès des établissements."
     )

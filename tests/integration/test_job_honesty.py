@@ -139,3 +139,22 @@ def test_from_a_level_the_goal_diplomas_no_start_reaches_are_said(client: TestCl
     assert "du même domaine" not in partial["sentence"]
     assert "management commercial" not in partial["sentence"].lower()  # reached
     assert_plain_french([partial["sentence"]])
+
+
+def test_a_job_goal_names_the_job_s_diplomas_no_passerelle_reaches(client: TestClient) -> None:
+    """Bac pro chaudronnerie → technicien études électroniques (H1209), Loire-Atlantique: the
+    BTS électrotechnique is reached; the BTS CIEL option B, which prepares for the job and is
+    offered in the 44, is said, with the job as its field (no NSF filter: the job is the
+    field)."""
+    answer = ask(client, **{"from": "40025411", "job": "H1209", "departements": "44"})
+    assert answer["pathways"]
+    partial = answer["unreached_goals"]
+    assert partial is not None
+    assert partial["sentence"].startswith(
+        f"{partial['count']} autre diplôme qui prépare au métier ROME H1209 ("
+    )
+    [name] = partial["examples"]
+    assert name.startswith("BTS cybersécurité, informatique et réseaux, électronique option B")
+    d = _diploma_named(client, name)
+    assert any(o["departement"] in ("44", "044") for o in d["offers"])
+    assert_plain_french([partial["sentence"]])
