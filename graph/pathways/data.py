@@ -46,6 +46,13 @@ from graph.pathways.hygiene import (
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
 from graph.pathways.undescribed import OfferKinds, described_kinds
+from graph.pathways.unreached_goals import (
+    CurrentPlaces,
+    WhereIndex,
+    current_places,
+    where_candidates,
+    where_index,
+)
 from graph.store import GraphReader, GraphStore, read_ahead
 from graph.territory import Territory
 from graph.touched import Touched, touched_between
@@ -98,6 +105,9 @@ COVERAGE_ROWS_CAP = 20_000
 # background: the first request that needs one of them reads it (a thread would compete with
 # that request for the interpreter, and the request would read it anyway)
 REFILL_INLINE_CAP = 50
+# the diplomas edits may touch before the index of where diplomas are offered is built again
+# (PathwayData.where_candidates: until then they are candidates in every territory)
+WHERE_STALE_CAP = 300
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
 
@@ -165,6 +175,13 @@ class PathwayData:
         # code -> the (modality, département) of its usable offers: which diplomas a request
         # in some départements may skip without flagging their offers (offered_in)
         self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
+        # code -> where its current offers are (the partial-answer notice: current_places)
+        self._current: dict[str, CurrentPlaces] = {}
+        # which diplomas have current offers where, built from every diploma's current places
+        # (where_candidates), and the codes whose places changed since (an edit touched them:
+        # always candidates); the index is never changed, only replaced
+        self._where: WhereIndex | None = None
+        self._where_stale: frozenset[str] = frozenset()
         # every modality those name (replaced, never changed in place; offered_in)
         self._modalities: frozenset[Any] = frozenset()
         # code -> its usable offers as Offer objects flagged outside any territory (what a
@@ -240,11 +257,17 @@ class PathwayData:
             drop_legs.update(by_passerelle.get(p, ()))
         usable = dict(self._usable)
         places = dict(self._places)
+        current = dict(self._current)
         outside = dict(self._outside)
         everywhere = dict(self._everywhere)
         new._offers = offers
         new._usable = usable
         new._places = places
+        new._current = current
+        with self._lock:
+            stale = self._where_stale | drop_offers
+            if self._where is not None and len(stale) <= WHERE_STALE_CAP:
+                new._where, new._where_stale = self._where, frozenset(stale)
         new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
         new._everywhere = everywhere
@@ -259,6 +282,7 @@ class PathwayData:
             offers.pop(c, None)
             usable.pop(c, None)
             places.pop(c, None)
+            current.pop(c, None)
             outside.pop(c, None)
             everywhere.pop(c, None)
         for c in drop_legs:
@@ -479,6 +503,39 @@ class PathwayData:
                     tuple(o.get("lat") for _, o, _ in rows),
                 )
         return {c: self._outside[c] for c in codes}
+
+    def current_places(self, store: GraphReader, codes: Iterable[str]) -> dict[str, CurrentPlaces]:
+        """code -> where its current offers are (:func:`graph.pathways.unreached_goals.
+        current_places` of :meth:`usable_offers`), made once per version and carried over an
+        edit but for the diplomas it touched: which diplomas a territory offers, found without
+        looking at their offers (the partial-answer notice, graph/pathways/partial.py)."""
+        codes = list(codes)
+        missing = self._missing(self._current, codes)
+        if missing:
+            for code, rows in self.usable_offers(store, missing).items():
+                self._current[code] = current_places(rows)
+        return {c: self._current[c] for c in codes}
+
+    def where_candidates(self, store: GraphReader, territory: Territory) -> list[str]:
+        """The diplomas that may have a current offer in the territory
+        (:func:`graph.pathways.unreached_goals.where_candidates`), from an index of every
+        diploma's current places built once (by the preload, else at the first call) and
+        carried over edits: the diplomas an edit touched are candidates everywhere until the
+        index is built again (more than ``WHERE_STALE_CAP`` of them)."""
+        index, stale = self.where_index(store)
+        return sorted(where_candidates(index, territory) | stale)
+
+    def where_index(self, store: GraphReader) -> tuple[WhereIndex, frozenset[str]]:
+        """The index :meth:`where_candidates` reads, built if need be, and the stale codes."""
+        with self._lock:
+            index, stale = self._where, self._where_stale
+        if index is None:
+            index = where_index(self.current_places(store, self.all_codes(store)))
+            stale = frozenset()
+            with self._lock:
+                if self._where is None:
+                    self._where, self._where_stale = index, stale
+        return index, stale
 
     def everywhere_offers(self, store: GraphReader, codes: Iterable[str]) -> dict[str, list[Offer]]:
         """code -> :meth:`usable_offers` as offers flagged in the territory, in the same order,
@@ -880,9 +937,12 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
             data.offers_of(store, chunk, next(replies))
             data.usable_offers(store, chunk)
             data.outside_offers(store, chunk)  # made here, they are frozen with the rest
+            data.current_places(store, chunk)
             data.fields_of(store, chunk, next(replies))
     finally:
         close = getattr(replies, "close", None)
         if close is not None:
             close()
+    if data.refill is None:  # every diploma read: where each is offered, for the notice
+        data.where_index(store)
     return codes

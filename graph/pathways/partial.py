@@ -73,18 +73,21 @@ def _offered(
     modality: str | None,
     above: int | None,
 ) -> dict[str, Row]:
-    """The goal diplomas with a current offer in the territory (in the modality), by code."""
-    known = data.diplomas(store, data.all_codes(store))
+    """The goal diplomas with a current offer in the territory (in the modality), by code:
+    looked for among the diplomas the cache files under the territory's places."""
+    candidates = data.where_candidates(store, q.territory)
+    known = data.diplomas(store, candidates)
     sector = frozenset(goal_codes) if goal_codes is not None else None
     goals = [
         c
         for c, d in known.items()
         if is_goal(d, q, sector) and (above is None or (d.get("level") or 0) > above)
     ]
-    if q.territory.departements:  # the cache knows where each diploma is offered
-        goals = sorted(data.offered_in(store, goals, q.territory.departements, modality))
-    usable = data.usable_offers(store, goals)
-    return goal_offered(known, usable, q.territory, modality)
+
+    def rows(code: str) -> list[tuple[Row, Row, int | None]]:
+        return data.usable_offers(store, (code,))[code]
+
+    return goal_offered(known, data.current_places(store, goals), rows, q.territory, modality)
 
 
 def partial_answer(
@@ -114,8 +117,9 @@ def partial_answer(
     offered: dict[str, Row] = data.kept(
         key, lambda: _offered(store, data, q, goal_codes, mod, above)
     )
-    steps = {c for k in keys for c in k[1:]}
-    reached = steps | set(q.start_codes)
+    # a pathway ends at its first goal diploma (graph.pathways.search): the goals it reaches
+    goals = {k[-1] for k in keys}
+    reached = goals | set(q.start_codes)
     missing = {c: d for c, d in offered.items() if c not in reached}
     if not missing:
         return None
@@ -125,7 +129,7 @@ def partial_answer(
     left = unreached_goals(
         missing,
         reached,
-        reached_rows=data.diplomas(store, steps).values(),
+        reached_rows=data.diplomas(store, goals).values(),
         start_nsf=start_nsf,
     )
     sentence = unreached_goals_sentence(

@@ -33,20 +33,28 @@ d'agencement ») that the BCN names too (« BTS étude et réalisation d'agencem
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any
+import math
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.programme_names import programme_words
 from graph.territory import Territory
 
 __all__ = [
+    "CurrentPlaces",
+    "current_places",
     "examples",
     "goal_offered",
     "near_field",
     "programme_of",
     "unreached_goals",
     "unreached_goals_sentence",
+    "where_candidates",
+    "where_index",
 ]
 
 Row = dict[str, Any]
@@ -57,6 +65,21 @@ EXAMPLES = 3
 _PARCOURSUP_DOMAINS = frozenset({"PRODUCTION", "SERVICES", "AGRICOLE"})
 
 
+@lru_cache(maxsize=16_384)
+def _common_year(official: str | None, source: str | None, name: str | None) -> bool:
+    """:func:`graph.diploma_names.is_common_year`, kept by the texts it reads (the same names
+    in every version of the graph)."""
+    return is_common_year({"official_name": official, "source_name": source, "name": name})
+
+
+@lru_cache(maxsize=16_384)
+def _programme(name: str) -> tuple[str, ...]:
+    words = programme_words(name)
+    while len(words) > 1 and words[0] in _PARCOURSUP_DOMAINS:
+        words = words[1:]
+    return words
+
+
 def programme_of(d: Mapping[str, Any]) -> tuple[str, ...]:
     """The programme of a diploma, as the BCN and Parcoursup both name it.
 
@@ -65,45 +88,234 @@ def programme_of(d: Mapping[str, Any]) -> tuple[str, ...]:
     >>> programme_of({"name": "BTS étude et réalisation d'agencement"})
     ('ETUDE', 'ET', 'REALISATION', 'D', 'AGENCEMENT')
     """
-    words = programme_words(str(d.get("name") or ""))
-    while len(words) > 1 and words[0] in _PARCOURSUP_DOMAINS:
-        words = words[1:]
-    return words or (str(d.get("code") or ""),)
+    return _programme(str(d.get("name") or "")) or (str(d.get("code") or ""),)
+
+
+class CurrentPlaces(NamedTuple):
+    """Where a diploma has offers that count as offered (open, of a diploma the BCN has not
+    closed, listed by the latest files: no « last seen » year), by modality: what the pathway
+    cache keeps per diploma and graph version (:meth:`PathwayData.current_places`), so that a
+    territory's goal diplomas are found without looking at their offers one by one."""
+
+    departements: frozenset[tuple[Any, Any]]  # (modality, département)
+    regions: frozenset[tuple[Any, Any]]  # (modality, région code)
+    campuses: frozenset[tuple[Any, Any]]  # (modality, campus): the offer's, its establishment's
+    points: tuple[tuple[float, float, Any], ...]  # (lat, lon, modality) of those placed, by lat
+
+
+def current_places(
+    rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]],
+) -> CurrentPlaces:
+    """The :class:`CurrentPlaces` of a diploma's usable (actor, offer, last seen) rows
+    (:func:`graph.pathways.hygiene.usable_rows`).
+
+    >>> here = {"departement": "044", "region_code": "52", "lat": 47.2, "modality": "school",
+    ...         "lon": None}
+    >>> c = current_places([({"campuses": ["c"]}, here, None), ({}, {"lat": 45.0}, 2021)])
+    >>> sorted(c.departements), sorted(c.campuses), c.points
+    ([('school', '044')], [('school', 'c')], ((47.2, None, 'school'),))
+    """
+    deps: set[tuple[Any, Any]] = set()
+    regions: set[tuple[Any, Any]] = set()
+    campuses: set[tuple[Any, Any]] = set()
+    points: list[tuple[float, float, Any]] = []
+    for a, o, last_seen in rows:
+        if last_seen is not None or o.get("status") == "closed":
+            continue
+        m = o.get("modality")
+        deps.add((m, o.get("departement")))
+        regions.add((m, o.get("region_code")))
+        if o.get("campus"):
+            campuses.add((m, o["campus"]))
+        campuses.update((m, c) for c in a.get("campuses") or ())
+        if (lat := o.get("lat")) is not None:
+            points.append((lat, o.get("lon"), m))
+    points.sort(key=lambda p: p[0])
+    return CurrentPlaces(frozenset(deps), frozenset(regions), frozenset(campuses), tuple(points))
+
+
+def _meets(pairs: frozenset[tuple[Any, Any]], wanted: Collection[Any], modality: Any) -> bool:
+    """Whether some (modality, place) of ``pairs`` has a wanted place (in the modality)."""
+    if modality is None:
+        return any(p in wanted for _, p in pairs)
+    return any(m == modality and p in wanted for m, p in pairs)
+
+
+def _may_be_in(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
+    """Whether some current offer may be in the territory: each of its conditions is met by
+    some offer (the same offer for a territory of one condition)."""
+    if not c.departements:
+        return False
+    if territory.departements and not _meets(c.departements, territory.departements, modality):
+        return False
+    if territory.region and not _meets(c.regions, (territory.region,), modality):
+        return False
+    if territory.campus and not _meets(c.campuses, (territory.campus,), modality):
+        return False
+    return not (territory.near and territory.radius_km) or _within(c, territory, modality)
+
+
+def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
+    """Whether a current offer (in the modality) is within the territory's radius, as
+    :meth:`Territory.contains` measures it: only the offers of its band of latitude looked at."""
+    near, radius = territory.near, territory.radius_km
+    assert near is not None and radius is not None
+    reach = radius / 111.0  # 1° of latitude is 111.3 km (graph.geo): a margin
+    lat0, lon0 = near.lat, near.lon
+    pts = c.points
+    for i in range(bisect_left(pts, lat0 - reach, key=lambda p: p[0]), len(pts)):
+        lat, lon, m = pts[i]
+        if lat > lat0 + reach:
+            break
+        if (
+            (modality is None or m == modality)
+            and lon is not None
+            and haversine_km(lat0, lon0, lat, lon) <= radius
+        ):
+            return True
+    return False
+
+
+def _one_condition(territory: Territory) -> bool:
+    """Whether the territory is one of départements, a région, a campus or a radius alone:
+    then an offer of the diploma in one of its (modality, place), or within the radius, is an
+    offer in the territory."""
+    kinds = [
+        bool(territory.departements),
+        bool(territory.region),
+        bool(territory.campus),
+        bool(territory.near and territory.radius_km),
+    ]
+    return sum(kinds) == 1
+
+
+# the side of the cells, in degrees, by which :func:`where_index` files the placed offers
+GRID_DEG = 0.5
+WhereKey = tuple[Any, ...]
+WhereIndex = Mapping[WhereKey, frozenset[str]]
+
+
+def _cell(lat: float, lon: float) -> WhereKey:
+    return ("g", math.floor(lat / GRID_DEG), math.floor(lon / GRID_DEG))
+
+
+def where_keys(c: CurrentPlaces) -> set[WhereKey]:
+    """The keys a diploma is filed under in :func:`where_index`: each département, région and
+    campus of its current offers, and the grid cell of each placed one."""
+    keys: set[WhereKey] = {("d", d) for _, d in c.departements}
+    keys.update(("r", r) for _, r in c.regions)
+    keys.update(("c", k) for _, k in c.campuses)
+    keys.update(_cell(lat, lon) for lat, lon, _ in c.points if lon is not None)
+    return keys
+
+
+def where_index(places: Mapping[str, CurrentPlaces]) -> dict[WhereKey, frozenset[str]]:
+    """Which diplomas have a current offer where: built once from every diploma's
+    :class:`CurrentPlaces`, so that a territory's goal diplomas are looked for among the few
+    filed under its places instead of among every diploma of the country.
+
+    >>> c = current_places([({}, {"departement": "044", "lat": 47.2, "lon": -1.55}, None)])
+    >>> sorted(where_index({"1": c}))
+    [('d', '044'), ('g', 94, -4), ('r', None)]
+    """
+    out: dict[WhereKey, set[str]] = {}
+    for code, c in places.items():
+        for k in where_keys(c):
+            out.setdefault(k, set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _radius_cells(territory: Territory) -> list[WhereKey]:
+    """The grid cells a circle may touch: its bounding box on the sphere (the longitude
+    span from its angular radius and its centre's latitude), widened by a margin."""
+    near, radius = territory.near, territory.radius_km
+    assert near is not None and radius is not None
+    delta = radius / EARTH_RADIUS_KM * 1.01
+    lat0 = math.radians(near.lat)
+    lat_lo, lat_hi = near.lat - math.degrees(delta), near.lat + math.degrees(delta)
+    ratio = math.sin(delta) / max(math.cos(lat0), 1e-9)
+    if ratio >= 1 or lat_hi >= 90 or lat_lo <= -90:
+        lon_lo, lon_hi = -180.0, 180.0
+    else:
+        span = math.degrees(math.asin(ratio))
+        lon_lo, lon_hi = near.lon - span, near.lon + span
+    _, i0, j0 = _cell(lat_lo, lon_lo)
+    _, i1, j1 = _cell(lat_hi, lon_hi)
+    return [("g", i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+
+def where_candidates(index: WhereIndex, territory: Territory) -> set[str]:
+    """The diplomas that may have a current offer in the territory: those filed under each of
+    its conditions (an offer meeting all of them is filed under each).
+
+    >>> c = current_places([({}, {"departement": "044", "lat": 47.2, "lon": -1.55}, None)])
+    >>> idx = where_index({"1": c})
+    >>> from graph.territory import Point
+    >>> where_candidates(idx, Territory(departements=["044", "085"]))
+    {'1'}
+    >>> where_candidates(idx, Territory(near=Point(lat=47.0, lon=-1.5), radius_km=30))
+    {'1'}
+    >>> where_candidates(idx, Territory(near=Point(lat=45.0, lon=-1.5), radius_km=30))
+    set()
+    """
+    sets: list[set[str]] = []
+
+    def under(keys: Iterable[WhereKey]) -> set[str]:
+        return set().union(*(index.get(k, ()) for k in keys))
+
+    if territory.departements:
+        sets.append(under(("d", d) for d in territory.departements))
+    if territory.region:
+        sets.append(under([("r", territory.region)]))
+    if territory.campus:
+        sets.append(under([("c", territory.campus)]))
+    if territory.near and territory.radius_km:
+        sets.append(under(_radius_cells(territory)))
+    if not sets:
+        return set().union(*index.values())
+    sets.sort(key=len)
+    return sets[0].intersection(*sets[1:])
 
 
 def goal_offered(
     diplomas: Mapping[str, Mapping[str, Any]],
-    usable: Mapping[str, Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]]],
+    places: Mapping[str, CurrentPlaces],
+    rows: Callable[[str], Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]]],
     territory: Territory,
     modality: str | None = None,
 ) -> dict[str, Row]:
-    """The diplomas among ``usable`` (code -> its (actor, offer, last seen) rows, as the
-    pathway cache keeps them: :meth:`graph.pathways.data.PathwayData.usable_offers`) with an
-    offer in the territory (in ``modality`` when given) that the latest files still list (no
-    « last seen » year), by code; closed diplomas and common first years left out.
+    """The diplomas among ``places`` (code -> its :class:`CurrentPlaces`: the candidates,
+    e.g. :func:`where_candidates`) with an offer in the territory (in ``modality`` when given)
+    that the latest files still list, by code; closed diplomas and common first years left
+    out. ``rows``: a diploma's usable (actor, offer, last seen) rows, looked at only when the
+    territory combines conditions.
 
     >>> d = {"1": {"code": "1", "name": "BTS CRSA"}, "2": {"code": "2", "name": "BTS X"},
     ...      "3": {"code": "3", "name": "BTS Y", "closed": True}}
     >>> here, there = {"departement": "44", "status": "open"}, {"departement": "85"}
     >>> usable = {"1": [({}, here, None)], "2": [({}, there, None), ({}, here, 2021)],
     ...           "3": [({}, here, None)]}
-    >>> sorted(goal_offered(d, usable, Territory(departements=["44"])))
+    >>> places = {c: current_places(r) for c, r in usable.items()}
+    >>> sorted(goal_offered(d, places, usable.__getitem__, Territory(departements=["44"])))
     ['1']
     """
-    out: dict[str, Row] = {}
+    exact = _one_condition(territory)
     contains = territory.contains
-    for code, rows in usable.items():
+    out: dict[str, Row] = {}
+    for code, c in places.items():
         d = diplomas.get(code)
-        if d is None or d.get("closed") or is_common_year(d):
+        if d is None or d.get("closed") or not _may_be_in(c, territory, modality):
             continue
-        for a, o, last_seen in rows:
-            if last_seen is not None or o.get("status") == "closed":
-                continue
-            if modality is not None and o.get("modality") != modality:
-                continue
-            if contains(o, campuses=a.get("campuses")):
-                out[code] = dict(d)
-                break
+        if not exact and not any(
+            last_seen is None
+            and o.get("status") != "closed"
+            and (modality is None or o.get("modality") == modality)
+            and contains(o, campuses=a.get("campuses"))
+            for a, o, last_seen in rows(code)
+        ):
+            continue
+        if not _common_year(d.get("official_name"), d.get("source_name"), d.get("name")):
+            out[code] = dict(d)
     return out
 
 

@@ -7,10 +7,13 @@ from typing import Any
 
 from graph.pathways.unreached_goals import (
     EXAMPLES,
+    current_places,
     examples,
     goal_offered,
     unreached_goals,
     unreached_goals_sentence,
+    where_candidates,
+    where_index,
 )
 from graph.territory import Point, Territory
 
@@ -19,6 +22,36 @@ LA_ROCHE = {"departement": "085", "region_code": "52", "lat": 46.67, "lon": -1.4
 T44 = Territory(departements=["044"])
 
 Row = dict[str, Any]
+Rows = dict[str, list[tuple[Row, Row, int | None]]]
+
+
+def offered(
+    diplomas: dict[str, Row], usable: Rows, t: Territory, mod: str | None = None
+) -> list[str]:
+    """:func:`goal_offered` as the pathway cache calls it, and checked against the offers one by
+    one (:meth:`Territory.contains`), which it must agree with."""
+    places = {c: current_places(r) for c, r in usable.items()}
+    got = sorted(goal_offered(diplomas, places, usable.__getitem__, t, mod))
+    # the same looked for among the diplomas the index files under the territory's places
+    candidates = where_candidates(where_index(places), t)
+    indexed = goal_offered(diplomas, {c: places[c] for c in candidates}, usable.__getitem__, t, mod)
+    assert sorted(indexed) == got
+    slow = sorted(
+        c
+        for c, rows in usable.items()
+        if c in diplomas
+        and not diplomas[c].get("closed")
+        and "COMMUNE" not in diplomas[c]["name"]
+        and any(
+            seen is None
+            and o.get("status") != "closed"
+            and (mod is None or o.get("modality") == mod)
+            and t.contains(o, campuses=a.get("campuses"))
+            for a, o, seen in rows
+        )
+    )
+    assert got == slow
+    return got
 
 
 def _d(code: str, name: str, nsf: str | None = None, **more: Any) -> Row:
@@ -43,10 +76,10 @@ def test_offered_means_a_current_open_offer_in_the_territory() -> None:
         "common": [({}, NANTES, None)],
         "unknown": [({}, NANTES, None)],  # no diploma row: never said
     }
-    assert list(goal_offered(diplomas, usable, T44)) == ["here"]
-    assert sorted(goal_offered(diplomas, usable, Territory(region="52"))) == ["here", "there"]
+    assert offered(diplomas, usable, T44) == ["here"]
+    assert offered(diplomas, usable, Territory(region="52")) == ["here", "there"]
     radius = Territory(near=Point(lat=47.2, lon=-1.5, label="Nantes"), radius_km=20)
-    assert list(goal_offered(diplomas, usable, radius)) == ["here"]
+    assert offered(diplomas, usable, radius) == ["here"]
 
 
 def test_a_modality_counts_only_its_offers() -> None:
@@ -55,15 +88,72 @@ def test_a_modality_counts_only_its_offers() -> None:
         "a": [({}, {**NANTES, "modality": "apprentissage"}, None)],
         "b": [({}, {**NANTES, "modality": "scolaire"}, None)],
     }
-    assert list(goal_offered(diplomas, usable, T44, "apprentissage")) == ["a"]
-    assert sorted(goal_offered(diplomas, usable, T44)) == ["a", "b"]
+    assert offered(diplomas, usable, T44, "apprentissage") == ["a"]
+    assert offered(diplomas, usable, T44) == ["a", "b"]
 
 
 def test_a_campus_territory_counts_its_establishments_offers() -> None:
     diplomas = {"a": _d("a", "BTS A")}
     usable = {"a": [({"campuses": ["cmq-x"]}, NANTES, None)]}
-    assert list(goal_offered(diplomas, usable, Territory(campus="cmq-x"))) == ["a"]
-    assert not goal_offered(diplomas, usable, Territory(campus="cmq-y"))
+    assert offered(diplomas, usable, Territory(campus="cmq-x")) == ["a"]
+    assert offered(diplomas, usable, Territory(campus="cmq-y")) == []
+
+
+def test_combined_conditions_hold_for_one_offer() -> None:
+    """A campus and a département: the campus's offer in another département does not make the
+    diploma offered in the territory (each condition met by a different offer)."""
+    diplomas = {"a": _d("a", "BTS A")}
+    usable: Rows = {
+        "a": [({"campuses": ["cmq-x"]}, LA_ROCHE, None), ({}, NANTES, None)],
+    }
+    both = Territory(campus="cmq-x", departements=["044"])
+    assert offered(diplomas, usable, both) == []
+    usable["a"].append(({"campuses": ["cmq-x"]}, NANTES, None))
+    assert offered(diplomas, usable, both) == ["a"]
+
+
+def test_random_worlds_agree_with_the_offers_one_by_one() -> None:
+    """The summary per diploma (CurrentPlaces) and the offers looked at one by one find the
+    same diplomas, over random offers and territories."""
+    import random
+
+    rnd = random.Random(5)
+    deps = ["044", "085", "049", "035"]
+    regions = {"044": "52", "085": "52", "049": "52", "035": "53"}
+    for _ in range(600):
+        diplomas = {str(i): _d(str(i), f"BTS {i}", closed=rnd.random() < 0.1) for i in range(6)}
+        usable: Rows = {}
+        for code in diplomas:
+            usable[code] = []
+            for _ in range(rnd.randint(0, 4)):
+                dep = rnd.choice(deps)
+                o = {
+                    "departement": dep,
+                    "region_code": regions[dep],
+                    "lat": 47.0 + rnd.uniform(-1.5, 1.5),
+                    "lon": -1.5 + rnd.uniform(-1.5, 1.5),
+                    "modality": rnd.choice(["scolaire", "apprentissage"]),
+                    "status": rnd.choice(["open", "open", "closed"]),
+                    "campus": rnd.choice([None, "cmq-x"]),
+                }
+                a = {"campuses": rnd.choice([[], ["cmq-x"], ["cmq-y"]])}
+                usable[code].append((a, o, rnd.choice([None, None, 2021])))
+        t = rnd.choice(
+            [
+                Territory(departements=rnd.sample(deps, 2)),
+                Territory(region=rnd.choice(["52", "53"])),
+                Territory(campus="cmq-x"),
+                Territory(campus="cmq-x", departements=["044"]),
+                Territory(region="52", departements=["044", "035"]),
+                Territory(near=Point(lat=47.0, lon=-1.5, label="x"), radius_km=60),
+                Territory(
+                    near=Point(lat=rnd.uniform(45, 49), lon=rnd.uniform(-3.5, 0.5), label="x"),
+                    radius_km=rnd.choice([5, 20, 80]),
+                ),
+                Territory(near=Point(lat=47.0, lon=-1.5, label="x"), radius_km=60, region="52"),
+            ]
+        )
+        offered(diplomas, usable, t, rnd.choice([None, "scolaire", "apprentissage"]))
 
 
 OFFERED = {
