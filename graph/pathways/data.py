@@ -516,14 +516,17 @@ class PathwayData:
                 self._current[code] = current_places(rows)
         return {c: self._current[c] for c in codes}
 
-    def where_candidates(self, store: GraphReader, territory: Territory) -> list[str]:
+    def where_candidates(
+        self, store: GraphReader, territory: Territory
+    ) -> tuple[list[str], list[str]]:
         """The diplomas that may have a current offer in the territory
         (:func:`graph.pathways.unreached_goals.where_candidates`), from an index of every
         diploma's current places built once (by the preload, else at the first call) and
-        carried over edits: the diplomas an edit touched are candidates everywhere until the
-        index is built again (more than ``WHERE_STALE_CAP`` of them)."""
+        carried over edits, and apart the diplomas an edit touched since, candidates
+        everywhere until the index is built again (more than ``WHERE_STALE_CAP`` of them)."""
         index, stale = self.where_index(store)
-        return sorted(where_candidates(index, territory) | stale)
+        filed = where_candidates(index, territory) - stale
+        return sorted(filed), sorted(stale)
 
     def where_index(self, store: GraphReader) -> tuple[WhereIndex, frozenset[str]]:
         """The index :meth:`where_candidates` reads, built if need be, and the stale codes."""

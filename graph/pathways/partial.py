@@ -20,8 +20,10 @@ says what the territory holds).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, NamedTuple
 
+from graph.diploma_names import display_name
 from graph.nsf import nsf_name
 from graph.pathways.answer import UnreachedGoals
 from graph.pathways.data import PathwayData, Row
@@ -65,6 +67,14 @@ def _job(q: PathwayQuery, goal_codes: Collection[str] | None) -> str | None:
     return label if label.startswith("métier ") else None
 
 
+class _Offered(NamedTuple):
+    """The goal diplomas with a current offer in the territory, by code, and their names as
+    people write them (kept per territory, goal and graph version)."""
+
+    diplomas: dict[str, Mapping[str, Any]]
+    names: dict[str, str]
+
+
 def _offered(
     store: GraphStore,
     data: PathwayData,
@@ -72,11 +82,11 @@ def _offered(
     goal_codes: Collection[str] | None,
     modality: str | None,
     above: int | None,
-) -> dict[str, Row]:
-    """The goal diplomas with a current offer in the territory (in the modality), by code:
-    looked for among the diplomas the cache files under the territory's places."""
-    candidates = data.where_candidates(store, q.territory)
-    known = data.diplomas(store, candidates)
+) -> _Offered:
+    """The goal diplomas with a current offer in the territory (in the modality): looked for
+    among the diplomas the cache files under the territory's places."""
+    filed, stale = data.where_candidates(store, q.territory)
+    known = data.diplomas(store, [*filed, *stale])
     sector = frozenset(goal_codes) if goal_codes is not None else None
     goals = [
         c
@@ -87,7 +97,9 @@ def _offered(
     def rows(code: str) -> list[tuple[Row, Row, int | None]]:
         return data.usable_offers(store, (code,))[code]
 
-    return goal_offered(known, data.current_places(store, goals), rows, q.territory, modality)
+    places = data.current_places(store, goals)
+    found = goal_offered(known, places, rows, q.territory, modality, filed=filed)
+    return _Offered(found, {c: display_name(d) for c, d in found.items()})
 
 
 def partial_answer(
@@ -114,13 +126,11 @@ def partial_answer(
         mod,
         above,
     )
-    offered: dict[str, Row] = data.kept(
-        key, lambda: _offered(store, data, q, goal_codes, mod, above)
-    )
+    offered: _Offered = data.kept(key, lambda: _offered(store, data, q, goal_codes, mod, above))
     # a pathway ends at its first goal diploma (graph.pathways.search): the goals it reaches
     goals = {k[-1] for k in keys}
     reached = goals | set(q.start_codes)
-    missing = {c: d for c, d in offered.items() if c not in reached}
+    missing = {c: d for c, d in offered.diplomas.items() if c not in reached}
     if not missing:
         return None
     # a job is its own field; from a level, there is none
@@ -131,6 +141,7 @@ def partial_answer(
         reached,
         reached_rows=data.diplomas(store, goals).values(),
         start_nsf=start_nsf,
+        name_of=lambda d: offered.names[d["code"]],
     )
     sentence = unreached_goals_sentence(
         left,

@@ -100,7 +100,7 @@ class CurrentPlaces(NamedTuple):
     departements: frozenset[tuple[Any, Any]]  # (modality, département)
     regions: frozenset[tuple[Any, Any]]  # (modality, région code)
     campuses: frozenset[tuple[Any, Any]]  # (modality, campus): the offer's, its establishment's
-    points: tuple[tuple[float, float, Any], ...]  # (lat, lon, modality) of those placed, by lat
+    points: tuple[tuple[float, float | None, Any], ...]  # (lat, lon, modality) placed, by lat
 
 
 def current_places(
@@ -118,7 +118,7 @@ def current_places(
     deps: set[tuple[Any, Any]] = set()
     regions: set[tuple[Any, Any]] = set()
     campuses: set[tuple[Any, Any]] = set()
-    points: list[tuple[float, float, Any]] = []
+    points: list[tuple[float, float | None, Any]] = []
     for a, o, last_seen in rows:
         if last_seen is not None or o.get("status") == "closed":
             continue
@@ -283,12 +283,15 @@ def goal_offered(
     rows: Callable[[str], Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]]],
     territory: Territory,
     modality: str | None = None,
-) -> dict[str, Row]:
+    filed: Collection[str] = (),
+) -> dict[str, Mapping[str, Any]]:
     """The diplomas among ``places`` (code -> its :class:`CurrentPlaces`: the candidates,
     e.g. :func:`where_candidates`) with an offer in the territory (in ``modality`` when given)
     that the latest files still list, by code; closed diplomas and common first years left
     out. ``rows``: a diploma's usable (actor, offer, last seen) rows, looked at only when the
-    territory combines conditions.
+    territory combines conditions. ``filed``: the codes :func:`where_candidates` found from an
+    index of the same places, which are in a territory of one condition other than a radius
+    (in any modality) without looking again.
 
     >>> d = {"1": {"code": "1", "name": "BTS CRSA"}, "2": {"code": "2", "name": "BTS X"},
     ...      "3": {"code": "3", "name": "BTS Y", "closed": True}}
@@ -300,11 +303,14 @@ def goal_offered(
     ['1']
     """
     exact = _one_condition(territory)
+    trusted = filed if exact and modality is None and not territory.near else ()
     contains = territory.contains
-    out: dict[str, Row] = {}
+    out: dict[str, Mapping[str, Any]] = {}
     for code, c in places.items():
         d = diplomas.get(code)
-        if d is None or d.get("closed") or not _may_be_in(c, territory, modality):
+        if d is None or d.get("closed"):
+            continue
+        if code not in trusted and not _may_be_in(c, territory, modality):
             continue
         if not exact and not any(
             last_seen is None
@@ -315,7 +321,7 @@ def goal_offered(
         ):
             continue
         if not _common_year(d.get("official_name"), d.get("source_name"), d.get("name")):
-            out[code] = dict(d)
+            out[code] = d  # the cache's row, read only
     return out
 
 
@@ -349,17 +355,18 @@ def _distance(nsf: str | None, start_nsf: str | None) -> int:
 
 
 def unreached_goals(
-    offered: Mapping[str, Row],
+    offered: Mapping[str, Mapping[str, Any]],
     reached: Collection[str],
     *,
     reached_rows: Iterable[Mapping[str, Any]] = (),
     start_nsf: str | None,
-) -> list[Row]:
+    name_of: Callable[[Mapping[str, Any]], str] = display_name,
+) -> list[Mapping[str, Any]]:
     """The goal diplomas offered in the territory (``offered``, :func:`goal_offered`) that no
     pathway reaches (``reached``: the codes of the pathways' diplomas; ``reached_rows``: those
     diplomas, whose programmes count as reached), of the start's field (:func:`near_field`;
     any when ``start_nsf`` is None), one per programme: the nearest field first, then by
-    name.
+    name (``name_of``: :func:`display_name`, or the names a caller worked out already).
 
     >>> offered = {
     ...     "1": {"code": "1", "name": "BTS électrotechnique", "nsf": "255"},
@@ -375,7 +382,7 @@ def unreached_goals(
     """
     left = sorted(
         (d for c, d in offered.items() if c not in reached and near_field(d.get("nsf"), start_nsf)),
-        key=lambda d: (_distance(d.get("nsf"), start_nsf), display_name(d), d["code"]),
+        key=lambda d: (_distance(d.get("nsf"), start_nsf), name_of(d), d["code"]),
     )
     programmes = {programme_of(d) for d in reached_rows}
     kept = []

@@ -34,7 +34,9 @@ def offered(
     got = sorted(goal_offered(diplomas, places, usable.__getitem__, t, mod))
     # the same looked for among the diplomas the index files under the territory's places
     candidates = where_candidates(where_index(places), t)
-    indexed = goal_offered(diplomas, {c: places[c] for c in candidates}, usable.__getitem__, t, mod)
+    indexed = goal_offered(
+        diplomas, {c: places[c] for c in candidates}, usable.__getitem__, t, mod, filed=candidates
+    )
     assert sorted(indexed) == got
     slow = sorted(
         c
