@@ -68,11 +68,18 @@ def _job(q: PathwayQuery, goal_codes: Collection[str] | None) -> str | None:
 
 
 class _Offered(NamedTuple):
-    """The goal diplomas with a current offer in the territory, by code, and their names as
-    people write them (kept per territory, goal and graph version)."""
+    """The goal diplomas with a current offer in the territory, by code, and the names as
+    people write them of those a notice has sorted (kept per territory, goal and graph
+    version: each name is worked out once)."""
 
     diplomas: dict[str, Mapping[str, Any]]
     names: dict[str, str]
+
+    def name(self, d: Mapping[str, Any]) -> str:
+        got = self.names.get(d["code"])
+        if got is None:
+            got = self.names[d["code"]] = display_name(d)
+        return got
 
 
 def _offered(
@@ -99,7 +106,7 @@ def _offered(
 
     places = data.current_places(store, goals)
     found = goal_offered(known, places, rows, q.territory, modality, filed=filed)
-    return _Offered(found, {c: display_name(d) for c, d in found.items()})
+    return _Offered(found, {})
 
 
 def partial_answer(
@@ -141,7 +148,7 @@ def partial_answer(
         reached,
         reached_rows=data.diplomas(store, goals).values(),
         start_nsf=start_nsf,
-        name_of=lambda d: offered.names[d["code"]],
+        name_of=offered.name,
     )
     sentence = unreached_goals_sentence(
         left,

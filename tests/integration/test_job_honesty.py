@@ -14,11 +14,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer
 from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_jobhonest"
 MELEC = "40025520"
+SRC = "test: partial-answer notice"
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +160,24 @@ def test_a_job_goal_names_the_job_s_diplomas_no_passerelle_reaches(client: TestC
     d = _diploma_named(client, name)
     assert any(o["departement"] in ("44", "044") for o in d["offers"])
     assert_plain_french([partial["sentence"]])
+
+
+def test_the_notice_follows_an_edit_of_the_offers(client: TestClient) -> None:
+    """An offer of the BTS CRSA added in the Guadeloupe through an edit: the next answer names
+    it (the cache's index of where diplomas are offered, carried over the edit, checks the
+    touched diploma again); deleted, the notice goes."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    question = {"from": MELEC, "to_type": "bts", "departements": "971"}
+    before = ask(client, **question)
+    assert before["unreached_goals"] is None
+    actor = before["pathways"][0]["steps"][-1]["offers"][0]["actor_id"]
+    crsa = _diploma_named(client, "BTS conception et réalisation de systèmes automatiques")
+    edit = {"actor": actor, "diploma": crsa["code"], "modality": "school", "source": SRC}
+    create_offer(store, "test", OfferCreate(**edit))
+    try:
+        partial = ask(client, **question)["unreached_goals"]
+        assert partial is not None
+        assert partial["examples"] == [crsa["name"]]
+    finally:
+        delete_offer(store, "test", OfferDelete(**edit))
+    assert ask(client, **question)["unreached_goals"] is None
