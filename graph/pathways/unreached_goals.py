@@ -13,9 +13,10 @@ Which ones are named: those of the start's field. Counting every BTS of a dépar
 accounting…) after a Bac pro in electricity would be true and useless; so when the start
 diploma has an NSF group, only the goal diplomas of its field count (:func:`near_field`): the
 same NSF group (« 255 » électricité, électronique), the pluri-technological group of its domain
-(the NSF groups ending in 0: « 250 », the BTS maintenance des systèmes) and, for a start in the
-production specialities (« 2xx »), the pluri-technological production ones (« 200 », « 201 »: the
-BTS CRSA), which train for any of them. A start of a pluri-technological group (« 250 ») counts
+(the NSF groups ending in 0: « 250 », the BTS maintenance des systèmes) and, for a start of an
+industrial speciality (NSF domains 22 to 25 but « 221 » agroalimentaire, alimentation, cuisine),
+the pluri-technological production ones (« 200 », « 201 »: the BTS CRSA), which train for any
+of them. A start of a pluri-technological group (« 250 ») counts
 its whole domain (« 25x »). For a job goal, the job is the field: every diploma of the territory
 that prepares for it counts. From a level (no start diploma, no field), every goal diploma of the
 territory that no start of that level reaches counts.
@@ -335,6 +336,8 @@ def near_field(nsf: str | None, start_nsf: str | None) -> bool:
     (False, True, False)
     >>> near_field(None, "255"), near_field("312", None)
     (False, True)
+    >>> near_field("201", "221"), near_field("200", "214"), near_field("201", "227")
+    (False, False, True)
     """
     if not start_nsf:
         return True
@@ -344,7 +347,16 @@ def near_field(nsf: str | None, start_nsf: str | None) -> bool:
         return True
     if nsf[:2] == start_nsf[:2] and "0" in (nsf[2:3], start_nsf[2:3]):
         return True
-    return start_nsf[:1] == "2" and nsf[:2] == "20"
+    return _industrial(start_nsf) and nsf[:2] == "20"
+
+
+def _industrial(nsf: str) -> bool:
+    """Whether holders of NSF group ``nsf`` are those the pluri-technological production
+    diplomas (« 200 », « 201 »: the BTS CRSA, conception des produits industriels…) train: the
+    industrial domains (22 transformations, 23 génie civil, 24 matériaux souples, 25 mécanique,
+    électricité), not agriculture (21) nor « 221 » agroalimentaire, alimentation, cuisine (a
+    Bac pro cuisine → BTS named the BTS conception des produits industriels)."""
+    return nsf[:2] in {"22", "23", "24", "25"} and nsf != "221"
 
 
 def _distance(nsf: str | None, start_nsf: str | None) -> int:

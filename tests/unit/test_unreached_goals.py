@@ -229,3 +229,15 @@ def test_the_sentence_names_the_start_field_and_nothing_when_none_is_left() -> N
         [], goal="BTS", territory_phrase="ici", field=None, from_diploma=True
     )
     assert none is None
+
+
+def test_the_production_groups_are_the_field_of_industrial_starts_only() -> None:
+    """Bac pro cuisine (221) → BTS in the Lot and Aveyron named the BTS conception des produits
+    industriels (200) and CRSA (201): not its field. A Bac pro in mechanics (251) keeps them."""
+    offered = {
+        "cpi": _d("cpi", "BTS conception des produits industriels", "200"),
+        "crsa": _d("crsa", "BTS CRSA", "201"),
+        "mhr": _d("mhr", "BTS management en hôtellerie-restauration", "221"),
+    }
+    assert [d["code"] for d in unreached_goals(offered, set(), start_nsf="221")] == ["mhr"]
+    assert {d["code"] for d in unreached_goals(offered, set(), start_nsf="251")} == {"cpi", "crsa"}
