@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             load(store, seeds, inferred=False)
             nxp = NxPathways.from_store(store)
             queries = build_queries(nxp, pick_starts(nxp, seeds, national=True))
-            qs = [core_query(store, q) for q in queries]
-            for q in queries:
-                where = {k: q[k] for k in ("departements", "near", "radius_km") if q.get(k)}
+            qs = [core_query(store, spec) for spec in queries]
+            for spec in queries:
+                where = {k: spec[k] for k in ("departements", "near", "radius_km") if spec.get(k)}
                 for level in (3, 4):
                     req = {"from_level": level, "to_level": level + 2, **where}
                     qs.append(build_query(store, PathwayRequest.model_validate(req)))
@@ -94,14 +94,14 @@ def main(argv: list[str] | None = None) -> int:
             thread = pathway_data(store).preload_thread
             assert thread is not None
             thread.join()
-            rows = []
+            rows: list[dict[str, Any]] = []
             for q in qs:
                 keys, search_ns, said = _keys(store, q)
                 data: PathwayData = pathway_data(store)
                 data._kept.clear()  # the first time in this version
                 first = _notice_ns(store, q, keys)
                 again = sorted(_notice_ns(store, q, keys) for _ in range(args.reps))
-                searches = sorted(_keys(store, q)[1] for _ in range(args.reps))
+                timed = sorted(_keys(store, q)[1] for _ in range(args.reps))
                 rows.append(
                     {
                         "question": f"{q.start_label[:40]} → {goal_label(q)}",
@@ -109,16 +109,16 @@ def main(argv: list[str] | None = None) -> int:
                         "notice": said,
                         "notice_first_ms": _ms(first),
                         "notice_kept_ms": _ms(again[len(again) // 2]),
-                        "search_ms": _ms(searches[len(searches) // 2]),
+                        "search_ms": _ms(timed[len(timed) // 2]),
                         "first_search_ms": _ms(search_ns),
                     }
                 )
                 print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
         finally:
             store.close()
-    firsts = [r["notice_first_ms"] for r in rows]
-    kept = [r["notice_kept_ms"] for r in rows]
-    searches = [r["search_ms"] for r in rows]
+    firsts: list[float] = [r["notice_first_ms"] for r in rows]
+    kept: list[float] = [r["notice_kept_ms"] for r in rows]
+    searches: list[float] = [r["search_ms"] for r in rows]
     out["questions"] = rows
     out["summary"] = {
         "questions": len(rows),

@@ -26,7 +26,7 @@ Rows = dict[str, list[tuple[Row, Row, int | None]]]
 
 
 def offered(
-    diplomas: dict[str, Row], usable: Rows, t: Territory, mod: str | None = None
+    diplomas: dict[str, Row], usable: dict[str, Any], t: Territory, mod: str | None = None
 ) -> list[str]:
     """:func:`goal_offered` as the pathway cache calls it, and checked against the offers one by
     one (:meth:`Territory.contains`), which it must agree with."""
@@ -86,7 +86,7 @@ def test_offered_means_a_current_open_offer_in_the_territory() -> None:
 
 def test_a_modality_counts_only_its_offers() -> None:
     diplomas = {"a": _d("a", "BTS A"), "b": _d("b", "BTS B")}
-    usable = {
+    usable: dict[str, Any] = {
         "a": [({}, {**NANTES, "modality": "apprentissage"}, None)],
         "b": [({}, {**NANTES, "modality": "scolaire"}, None)],
     }
