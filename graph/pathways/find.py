@@ -31,6 +31,7 @@ from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.bac_starts import general_bac_reason, level_start_notice
 from graph.pathways.data import PathwayData, pathway_data
+from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
     MODALITY_FR,
     OUTSIDE_MAX_KM,
@@ -573,6 +574,9 @@ def find_pathways(
         )
         if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
             reason = _job_unreached(store, data, source, q, goal_codes)
+        elif not unrestricted and (elsewhere := elsewhere_note(store, q)):
+            # known passerelles to the goal that hold in another territory only: said
+            reason = f"{reason} {elsewhere}"
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)

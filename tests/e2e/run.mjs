@@ -75,6 +75,12 @@ function expect(cond, message) {
   if (!cond) throw new Error(message);
 }
 
+/** The rows of a CSV the interface writes (BOM, « ; », double-quoted cells), header first. */
+function csvRows(text) {
+  return text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    .map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')));
+}
+
 async function download(page, click) {
   const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await dl.path();
@@ -163,9 +169,7 @@ await scenario('parcours', async (d) => {
   expect(csv.text.replace(/^\uFEFF/, '').startsWith('rang;score;etape;code_diplome'), 'pathway CSV header');
   expect(csv.text.includes('40025014'), 'pathway CSV lacks the start diploma');
   // The « passerelle » column describes each passerelle in French, never by its internal id.
-  const csvRows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1)
-    .map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')));
-  const legs = csvRows.filter((r) => r[2] !== '0').map((r) => r[7]);
+  const legs = csvRows(csv.text).slice(1).filter((r) => r[2] !== '0').map((r) => r[7]);
   expect(legs.length >= 1 && legs.every((t) => /^(passerelle|continuité) /.test(t)), `passerelle column not described: ${legs.join(' | ')}`);
   expect(!/\.(csv|txt)\b/.test(csv.text), `a file name in the pathway CSV: ${csv.text.slice(0, 400)}`);
   // Print: the print stylesheet hides the form and the map.
@@ -495,6 +499,10 @@ await scenario('a-confirmer', async (d) => {
   const only = page.locator('article.pathway').first();
   d.chosenNote = await only.locator('.offer-note').innerText();
   d.chosenBadge = await only.locator('li.step:not(.step-start) > div > .offer .badge', { hasText: 'à confirmer' }).isVisible();
+  // The CSV of that pathway says it too (its « a_confirmer » column), as the card does.
+  const csv = await download(page, () => only.getByRole('button', { name: 'CSV' }).click());
+  const [head, ...body] = csvRows(csv.text);
+  d.csvNotes = body.map((r) => r[head.indexOf('a_confirmer')]).filter(Boolean);
   await close();
 });
 
@@ -1229,6 +1237,22 @@ async function otherCampusStates() {
   }
   return out;
 }
+
+// The Parcours job list is the territory's: a campus's sectors are offered in its territory,
+// each name once (the Mecanic Vallée's two « Soudeurs » rows were listed twice), none elsewhere
+await scenario('metiers-territoire', async (d) => {
+  const { page, close } = await newPage('metiers-territoire');
+  const goal = page.getByRole('group', { name: 'Objectif' });
+  const jobSelect = goal.getByLabel('Secteur décrit par un campus');
+  const options = () => jobSelect.locator('option').evaluateAll((os) => os.map((o) => `${o.parentElement?.getAttribute('label') ?? ''}|${o.value}|${o.textContent}`));
+  await page.goto(`${app}#/parcours?from_level=3&job=H2913&departements=12,46`);
+  await jobSelect.locator('option[value="soudeurs"]').waitFor({ state: 'attached' });
+  d.campusOptions = await options();
+  await page.goto(`${app}#/parcours?from_level=3&job=H2913&departements=54,57`);
+  await jobSelect.locator('option', { hasText: 'Aucun secteur décrit' }).waitFor({ state: 'attached' });
+  d.otherOptions = await options();
+  await close();
+});
 
 await scenario('francais', async (d) => {
   const { page, close } = await newPage('francais');

@@ -561,14 +561,27 @@ def test_offers_a_thin_file_omits_are_marked_and_said_why_once(thin_run: dict[st
     # one offer, the chosen one (Fougères): said in the singular
     assert d["chosenNote"].startswith("Offre marquée « à confirmer » : pas dans le fichier de 2022")
     assert d["chosenBadge"] is True
+    # the CSV of that pathway carries the note, not only the page
+    assert d["csvNotes"] == [d["chosenNote"].removeprefix("Offre marquée « à confirmer » : ")[:-1]]
 
 
 def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -> None:
     """Nantes: the CFA placed at the commune's centre says « position approximative (centre de
     la commune) » and « ~2 km depuis le domicile », not « 0,1 km »; the lycée placed by its
-    own position has no such badge, and is « près de Nantes » (its commune is the nearest
-    centre's)."""
+    own position has no such badge, and is in Nantes, not « près de Nantes » (its commune is
+    the nearest centre's, 0.9 km from its town hall: graph/place_precision.AT_COMMUNE_KM)."""
     d = _check(place_run, "position-approx")
     assert d["cfaBadge"] == 1, d
     assert "~2 km depuis le domicile" in d["cfaFacts"], d
-    assert d["lyceeBadge"] == 0 and "près de Nantes" in d["lyceeText"], d
+    assert d["lyceeBadge"] == 0 and "Nantes (44)" in d["lyceeText"], d
+    assert "près de" not in d["lyceeText"], d
+
+
+def test_the_job_list_is_the_territorys(run: dict[str, Any]) -> None:
+    """The Lot and the Aveyron: the Mecanic Vallée's sectors, « Soudeurs (H2913) » once (two
+    rows of its recruitment table bear the name); Lorraine: no campus sector at all."""
+    d = _check(run, "metiers-territoire")
+    soudeurs = [o for o in d["campusOptions"] if o.split("|")[2].startswith("Soudeurs")]
+    assert len(soudeurs) == 1, d["campusOptions"]
+    assert soudeurs[0].split("|")[0] == "CMQ Mecanic Vallée", soudeurs
+    assert [o.split("|")[1] for o in d["otherOptions"]] == [""], d["otherOptions"]
