@@ -47,9 +47,16 @@ def _reference(
         f = cells[(row.uai, cfd, row.modality.value, row.year)].setdefault(
             course_year, [None, None, None, []]
         )
+        # a class with a demand and no capacity (a placeholder read as unknown) leaves the
+        # capacity unknown; the first row with any figure decides when nothing came before
+        unknown = f[1] is not None and f[0] is None
+        if row.capacity is None and row.demand is not None:
+            unknown = True
         for i, v in enumerate((row.capacity, row.demand, row.pupils)):
             if v is not None:
                 f[i] = v if f[i] is None else f[i] + v
+        if unknown:
+            f[0] = None
         if row.file not in f[3]:
             f[3].append(row.file)
     by_offer: dict[tuple[str, str, str], list[YearFigures]] = defaultdict(list)

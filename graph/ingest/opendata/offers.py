@@ -8,8 +8,9 @@ smaller than the rows. :mod:`plan` then keeps the offers of the CFDs the BCN kno
 or skips the rows accordingly (:func:`known_rows`).
 
 One offer per (UAI, CFD, modality), with one entry per year. Within a year: rows of one course
-year (UAI + MEF) that are not exact duplicates are distinct classes and add up; capacity and
-demand are those of the entry year of the diploma (the smallest ANNEE_DISPOSITIF among the rows
+year (UAI + MEF) that are not exact duplicates are distinct classes and add up (a class that
+gives a demand but no capacity, an Affelnet placeholder read as unknown, leaves the capacity
+unknown: :mod:`placeholders`); capacity and demand are those of the entry year of the diploma (the smallest ANNEE_DISPOSITIF among the rows
 that give them: Affelnet lists both 2nde and 1ère pro admissions); pupils add up over every
 course year.
 """
@@ -121,7 +122,12 @@ def resolve(
                 per_course[course_year] = [cap, dem, pup, [file]]
                 continue
             if cap is not None:
-                f[0] = cap if f[0] is None else f[0] + cap
+                # a class whose capacity is unknown (a placeholder: a row with a demand and no
+                # capacity) leaves the sum unknown
+                if f[0] is not None or f[1] is None:
+                    f[0] = cap if f[0] is None else f[0] + cap
+            elif dem is not None:
+                f[0] = None
             if dem is not None:
                 f[1] = dem if f[1] is None else f[1] + dem
             if pup is not None:

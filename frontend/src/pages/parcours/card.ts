@@ -51,7 +51,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
   const facts = [
     modalityFr(o.modality),
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
-    o.capacity != null ? placesFr(o.capacity) : null,
+    o.capacity != null ? placesFr(o.capacity) : o.demand != null ? 'places inconnues' : null,
     o.demand != null ? `${fmtNum(o.demand)} vœux` : null,
     o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
     o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
