@@ -127,7 +127,7 @@ class Scored:
     modality_hits: int
     key: tuple[str, ...] = field(default_factory=tuple)
     unplaced: int = 0  # steps whose chosen establishment has no coordinates
-    tie: tuple[Any, ...] = ()  # what a counsellor understands: capacity, then demand
+    tie: tuple[Any, ...] = ()  # what a counsellor understands: the places
 
 
 def effective_km(km: float, boarding: int | None) -> float:
@@ -175,7 +175,8 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     never counts as 0 km: it comes after every placed one; one placed at its commune's centre
     counts a commune's typical radius further, graph/place_precision.py: it passes a precisely
     placed one only when nearer by more than that); then the larger known capacity, the
-    larger demand, and the name.
+    larger demand (the offers of one diploma: wishes of one kind, Affelnet's or
+    Parcoursup's), and the name.
 
     Whether a directory names the establishment only breaks a tie of those (same diploma, same
     status, as near): an establishment known by its UAI only (graph/ingest/opendata/unnamed.py)
@@ -349,7 +350,6 @@ class Scorer:
             stale=0,
             unplaced=0,
             capacity_sum=0,
-            demand_sum=0,
             inferred=0,
             weakness=0.0,
             modality_hits=0,
@@ -554,7 +554,9 @@ class Scorer:
             modality_hits=p.modality_hits,
             key=tuple(d["code"] for d in diplomas),
             unplaced=p.unplaced,
-            tie=(p.unplaced, -p.capacity_sum, -p.demand_sum),
+            # no sum of wishes: a pathway's steps count Affelnet first wishes and Parcoursup
+            # confirmed wishes, which are never added up nor compared
+            tie=(p.unplaced, -p.capacity_sum),
         )
 
     def _upper(self, p: _Partial, n: int) -> float:
@@ -643,7 +645,6 @@ class Scorer:
             stale=p.stale + (best.last_seen is not None),
             unplaced=p.unplaced + choice.unplaced,
             capacity_sum=p.capacity_sum + (capacity or 0),
-            demand_sum=p.demand_sum + (best.offer.get("demand") or 0),
             inferred=inferred,
             weakness=weakness,
             modality_hits=p.modality_hits
@@ -671,7 +672,6 @@ class _Partial(NamedTuple):
     stale: int
     unplaced: int
     capacity_sum: int
-    demand_sum: int
     inferred: int
     weakness: float
     modality_hits: int
@@ -684,8 +684,9 @@ class _Partial(NamedTuple):
 
 def rank(scored: list[Scored]) -> list[Scored]:
     """One pathway per diploma sequence (the best scored), best first; ties: fewer steps, fewer
-    establishments of unknown place, the larger capacity, the larger demand, and only then the
-    codes (so that code order never decides between places a counsellor can compare)."""
+    establishments of unknown place, the larger capacity (never the wishes: Affelnet's first
+    wishes and Parcoursup's confirmed wishes are not comparable), and only then the codes (so
+    that code order never decides between places a counsellor can compare)."""
     best: dict[tuple[str, ...], Scored] = {}
     for s in scored:
         if s.key not in best or s.score > best[s.key].score:

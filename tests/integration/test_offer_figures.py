@@ -31,11 +31,7 @@ def client(
 
 def offers_of(answer: dict[str, Any], code: str) -> list[dict[str, Any]]:
     return [
-        o
-        for p in answer["pathways"]
-        for s in p["steps"]
-        if s["code"] == code
-        for o in s["offers"]
+        o for p in answer["pathways"] for s in p["steps"] if s["code"] == code for o in s["offers"]
     ]
 
 

@@ -73,6 +73,7 @@ def _reference(
                 per_course[entry][1] if entry is not None else None,
                 sum(pupils) if pupils else None,
                 sorted({s for f in per_course.values() for s in f[3]}),
+                entry if entry is not None and entry > 1 else None,
             )
         )
     labels: dict[str, set[str]] = {}
@@ -102,7 +103,7 @@ def _combined(
             labels.setdefault(key, set()).add(cfd)
     return {
         "offers": [
-            Offer(u, c, m, [YearFigures(y, cap, d, p, list(s)) for y, cap, d, p, s in ys])
+            Offer(u, c, m, [YearFigures(y, cap, d, p, list(s), e) for y, cap, d, p, s, e in ys])
             for u, c, m, ys in got.offers or []
             if c in known
         ],

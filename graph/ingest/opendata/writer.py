@@ -441,12 +441,18 @@ def history_json(o: Offer, texts: dict[str, str]) -> str:
         if text is None:
             text = texts[source] = json.dumps(source, ensure_ascii=False)
         year, capacity, demand, pupils = y.year, y.capacity, y.demand, y.pupils
-        parts.append(
+        part = (
             f'{{"year":{"null" if year is None else int(year)},'
             f'"capacity":{"null" if capacity is None else int(capacity)},'
             f'"demand":{"null" if demand is None else int(demand)},'
-            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}}}'
+            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}'
         )
+        if y.entry_year is not None or y.common is not None:  # a few thousand offers
+            extra = json.dumps(y.entry_dict(), ensure_ascii=False, separators=(",", ":"))
+            part += "," + extra[1:]
+        else:
+            part += "}"
+        parts.append(part)
     return "[" + ",".join(parts) + "]"
 
 
