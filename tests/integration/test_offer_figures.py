@@ -61,3 +61,51 @@ def test_feeders_do_not_add_placeholder_places(client: TestClient) -> None:
     assert {o["actor_id"] for o in cap["offers"]} >= {f"uai-{PLACEHOLDER_UAI.lower()}"}
     assert cap["places"] == 15 + 24 + 15
     assert cap["unknown_places"] == 1
+
+
+FAMILY = "Métiers du numérique et des transitions énergétiques"
+
+
+@pytest.mark.parametrize(
+    ("uai", "first_year", "common"),
+    [("0133396W", (24, 1), (69, 27)), ("0130072H", (60, 44), (168, 120))],
+)
+def test_a_bac_pro_listed_by_its_1re_pro_only_is_not_the_entry_after_3e(
+    client: TestClient, uai: str, first_year: tuple[int, int], common: tuple[int, int]
+) -> None:
+    """Bac pro MELEC (renewed as 40025520) after 3e in Marseille: Don Bosco and Ampère list its
+    1re pro only in Affelnet 2022 (24 places, 1 first wish; 60, 44); the entry after 3e is the
+    2nde commune of its famille de métiers there (69 places, 27 first wishes; 168, 120)."""
+    answer = ask(client, from_level=2, to=BAC_MELEC_NEW, departements="13")
+    offers = [o for o in offers_of(answer, BAC_MELEC_NEW) if o["uai"] == uai]
+    assert offers
+    for o in offers:
+        assert (o["capacity"], o["demand"], o["year"]) == (*first_year, 2022)
+        assert o["entry_year"] == 2 and o["demand_kind"] == "first_wishes"
+        c = o["common_entry"]
+        assert c is not None
+        assert (c["code"], c["family"], c["capacity"], c["demand"]) == (
+            COMMON_TNE,
+            FAMILY,
+            *common,
+        )
+        assert all(y["entry_year"] == 2 for y in o["history"])
+
+
+def test_a_cap_entered_after_3e_has_its_first_year_figures(client: TestClient) -> None:
+    answer = ask(client, from_level=2, to=CAP_ELEC, departements="13")
+    offers = offers_of(answer, CAP_ELEC)
+    assert offers
+    for o in offers:
+        assert o["entry_year"] is None and o["common_entry"] is None
+        assert o["demand_kind"] == "first_wishes"
+
+
+def test_parcoursup_wishes_are_confirmed_wishes(client: TestClient) -> None:
+    """BTS électrotechnique after the Bac pro MELEC in Marseille: its wishes are Parcoursup's
+    confirmed wishes (Don Bosco 2024: 15 places, 127 wishes), never Affelnet's first wishes."""
+    answer = ask(client, **{"from": BAC_MELEC_NEW, "to_level": 5, "departements": "13"})
+    bts = [o for o in offers_of(answer, "32025520") if o["demand"] is not None]
+    assert bts
+    assert {o["demand_kind"] for o in bts} == {"confirmed_wishes"}
+    assert all(y["demand_kind"] == "confirmed_wishes" for o in bts for y in o["history"])
