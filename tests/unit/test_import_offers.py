@@ -73,7 +73,7 @@ def _reference(
                 per_course[entry][1] if entry is not None else None,
                 sum(pupils) if pupils else None,
                 sorted({s for f in per_course.values() for s in f[3]}),
-                entry if entry is not None and entry > 1 else None,
+                entry if entry is not None and 1 < entry < offers.NO_SEQUENCE else None,
             )
         )
     labels: dict[str, set[str]] = {}

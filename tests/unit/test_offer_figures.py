@@ -106,6 +106,10 @@ def test_figures_of_the_1re_pro_only_keep_their_course_year() -> None:
     assert by_code["50025524"] == [(2022, 15, 2, None, ("a.csv",), None)]
     both = offers.combine([[row(2, "23820025510", 24, 1), row(3, "23810025510", 15, 9)]], mef)
     assert [y[1:3] + y[5:] for y in (both.offers or [])[0][3]] == [(15, 9, None)]
+    # ANNEE_DISPOSITIF 9 (a one-year BPA, CAPA…): outside the sequence, not a later year
+    single = {"25200021105": _course_mef("25200021105", "55321105", 9)}
+    bpa = offers.combine([[row(2, "25200021105", 12, 4)]], single)
+    assert [y[5] for y in (bpa.offers or [])[0][3]] == [None]
 
 
 def _offer(code: str, modality: str, *years: YearFigures) -> Offer:

@@ -38,6 +38,9 @@ __all__ = [
 ]
 
 NO_MEF = "MEF_STAT_11 not in nMef.csv (and no CFD column)"
+# nMef's ANNEE_DISPOSITIF 9: a course year outside the sequence (BPA, CSA, CAPA in one year),
+# not a later year of the diploma
+NO_SEQUENCE = 9
 UNKNOWN_CFD = "CFD not in the BCN files"
 
 # (uai, cfd, modality) -> year -> course year -> [capacity, demand, pupils, files]
@@ -164,7 +167,9 @@ def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
                 got = interned.get(sources)
                 if got is None:
                     got = interned[sources] = sources
-                later = cy if cy > 1 and (cap is not None or dem is not None) else None
+                later = (
+                    cy if 1 < cy < NO_SEQUENCE and (cap is not None or dem is not None) else None
+                )
                 figures.append((year, cap, dem, pup, got, later))
                 continue
             entry = min(
@@ -180,7 +185,7 @@ def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
                     per_course[entry][1] if entry is not None else None,
                     sum(pupils) if pupils else None,
                     interned.setdefault(sources, sources),
-                    entry if entry is not None and entry > 1 else None,
+                    entry if entry is not None and 1 < entry < NO_SEQUENCE else None,
                 )
             )
         out.append((*key, figures))
