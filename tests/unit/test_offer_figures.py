@@ -123,6 +123,7 @@ def test_the_common_2nde_here_is_the_entry_after_3e() -> None:
     begins = {"40020008": {"40025510", "40025520"}}
     family = {"40020008": "Métiers du numérique et des transitions énergétiques"}
     got = {o.code: o for o in with_common_entries([melec, cap, common], begins, family)}
+    assert got["40025520"] is melec  # set in place
     (y,) = got["40025520"].years
     assert (y.capacity, y.demand, y.entry_year) == (24, 1, 2)
     assert y.common == CommonEntry("40020008", family["40020008"], 69, 27)
@@ -150,4 +151,5 @@ def test_no_common_entry_from_another_modality_year_or_a_later_course_year() -> 
     (got, *_) = with_common_entries([melec, *others], begins, {})
     assert [y.common for y in got.years] == [None, None]
     own_2nde = _offer("40025520", "school", YearFigures(2022, 15, 9, None, ["a"]))
-    assert with_common_entries([own_2nde, *others], begins, {})[0] == own_2nde
+    with_common_entries([own_2nde, *others], begins, {})
+    assert own_2nde.years[0].common is None

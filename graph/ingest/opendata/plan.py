@@ -905,7 +905,7 @@ def _with_common_years(
         closed,
     )
     family_of = {f.common_cfd: f.famille for f in families.values() if f.common_cfd}
-    offers = with_common_entries(offers, begins, family_of)
+    with_common_entries(offers, begins, family_of)
     return current_by_common_year(offers, begins)
 
 
