@@ -20,10 +20,7 @@ from pathlib import Path
 from graph.errors import SeedError
 from graph.ingest.opendata import rows
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
-from graph.ingest.opendata.placeholders import (
-    AFFELNET_CAPACITY_PLACEHOLDER_MIN,
-    affelnet_capacity,
-)
+from graph.ingest.opendata.placeholders import AFFELNET_CAPACITY_PLACEHOLDER_MIN
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow, offer_row
 from graph.ingest.opendata.values import integer
@@ -226,8 +223,8 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
             capacity = None
         else:
             capacity = integer(v, path, line, "Capacité carte scolaire")
-        if capacity is not None and affelnet_capacity(capacity) is None:
-            capacity = None  # 999: « not set », not places
+        if capacity is not None and capacity >= AFFELNET_CAPACITY_PLACEHOLDER_MIN:
+            capacity = None  # 999: « not set », not places (placeholders.affelnet_capacity)
             placeholders += 1
         v = row[c_dem]
         if v.isdigit() and v.isascii():
