@@ -441,13 +441,34 @@ def history_json(o: Offer, texts: dict[str, str]) -> str:
         if text is None:
             text = texts[source] = json.dumps(source, ensure_ascii=False)
         year, capacity, demand, pupils = y.year, y.capacity, y.demand, y.pupils
-        parts.append(
+        part = (
             f'{{"year":{"null" if year is None else int(year)},'
             f'"capacity":{"null" if capacity is None else int(capacity)},'
             f'"demand":{"null" if demand is None else int(demand)},'
-            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}}}'
+            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}'
         )
+        if y.entry_year is not None:  # 9 000 offers at national size (entry.py)
+            part += f',"entry_year":{int(y.entry_year)}'
+        if (c := y.common) is not None:
+            code, family = _json_text(c.code, texts), _json_text(c.family, texts)
+            cap, dem = c.capacity, c.demand
+            part += (
+                f',"common":{{"code":{code},"family":{family},'
+                f'"capacity":{"null" if cap is None else int(cap)},'
+                f'"demand":{"null" if dem is None else int(dem)}}}'
+            )
+        parts.append(part + "}")
     return "[" + ",".join(parts) + "]"
+
+
+def _json_text(value: str | None, texts: dict[str, str]) -> str:
+    """``json.dumps(value, ensure_ascii=False)``, each distinct text encoded once."""
+    if value is None:
+        return "null"
+    text = texts.get(value)
+    if text is None:
+        text = texts[value] = json.dumps(value, ensure_ascii=False)
+    return text
 
 
 def _offer_row(
