@@ -52,8 +52,8 @@ def with_common_entries(
     for common, programmes in begins.items():
         for p in programmes:
             starts.setdefault(p, []).append(common)
-    for commons in starts.values():
-        commons.sort()
+    for listed in starts.values():
+        listed.sort()
     wanted = {c for cs in starts.values() for c in cs}
     firsts: dict[tuple[str, str, str, int], YearFigures] = {
         (o.uai, o.code, o.modality, y.year): y
