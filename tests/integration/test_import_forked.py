@@ -5,9 +5,11 @@ the offers changes nothing and leaves no child behind."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -165,3 +167,33 @@ def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(
     assert len(started) == 1
     with pytest.raises(ChildProcessError):  # reaped: no child left
         os.waitpid(started[0], os.WNOHANG)
+
+
+def test_the_parsed_offers_are_freed_without_the_cyclic_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import runs with the cyclic collector off: once it returns, the offers the child
+    was built from are freed by their reference counts (a cycle through the child kept them
+    until the collector ran, 0.15 s of collection at national size)."""
+    children = _children(monkeypatch)
+    kept: list[weakref.ref[Any]] = []
+    real_build = writer.build_statements
+
+    def build(data: Any, *args: Any, **kwargs: Any) -> Any:
+        kept.append(weakref.ref(data.offers[0]))
+        return real_build(data, *args, **kwargs)
+
+    monkeypatch.setattr(writer, "build_statements", build)
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    enabled = gc.isenabled()
+    try:
+        load_seeds(store, load_seed_dir(_seeds(tmp_path)))
+        gc.collect()
+        gc.disable()
+        run_import(store, FIX, max_rejected=MAX)
+        assert len(children) == 1 and children[0][2]  # built by the child
+        assert kept and kept[0]() is None
+    finally:
+        if enabled:
+            gc.enable()
+        store.close()

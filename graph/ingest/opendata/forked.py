@@ -174,6 +174,12 @@ class Forked:
                 close()
 
     def close(self) -> None:
-        """End the child if it still runs (its statements were not all taken)."""
+        """End the child if it still runs (its statements were not all taken), and let go of
+        the statements taken and of the part they were built from. :attr:`part` builds from
+        this object (a reference cycle): kept, the cycle would hold the parsed offers and
+        establishments until the cyclic collector, which the import runs without, finds them
+        (0.15 s of collection when it is enabled again at national size)."""
         if self._pid is not None:
             self._end()
+        self._source = Part(0, 0, tuple)
+        self.taken = []
