@@ -35,14 +35,20 @@ def cypher(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list, list]]:
     return _imports(tmp, _seeds(tmp), bulk=False)
 
 
-def _children(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, list[Any], bool]]:
-    """Each child forked, with the statements the parent took from it, and whether it gave
-    them all (the others built here)."""
+def _children(
+    monkeypatch: pytest.MonkeyPatch, what: str = "offers"
+) -> list[tuple[int | None, list[Any], bool]]:
+    """Each child forked to build ``what`` (the offers, or the passerelles), with the
+    statements the parent took from it, and whether it gave them all (the others built
+    here)."""
     seen: list[tuple[int | None, list[Any], bool]] = []
+    closed: set[int] = set()
     real_close = forked.Forked.close
 
     def close(self: forked.Forked) -> None:
-        seen.append((self.child, list(self.taken), self.complete))
+        if self.what == what and id(self) not in closed:  # closed again by the plan
+            closed.add(id(self))
+            seen.append((self.child, list(self.taken), self.complete))
         real_close(self)
 
     monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
@@ -164,9 +170,10 @@ def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(
         assert _snapshot(store) == before
     finally:
         store.close()
-    assert len(started) == 1
-    with pytest.raises(ChildProcessError):  # reaped: no child left
-        os.waitpid(started[0], os.WNOHANG)
+    assert len(started) == 2  # the passerelles' child and the offers'
+    for pid in started:
+        with pytest.raises(ChildProcessError):  # reaped: no child left
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_the_parsed_offers_are_freed_without_the_cyclic_collector(
@@ -197,3 +204,78 @@ def test_the_parsed_offers_are_freed_without_the_cyclic_collector(
         if enabled:
             gc.enable()
         store.close()
+
+
+def _import_with_report(tmp: Path, seeds: Path) -> tuple[tuple[list, list], dict[str, Any]]:
+    store = FalkorDBStore(make_settings(tmp / "db"))
+    try:
+        load_seeds(store, load_seed_dir(seeds))
+        summary = run_import(store, FIX, max_rejected=MAX)
+        report = summary.to_dict()
+        for timing in ("timings", "seconds", "rows_per_s"):
+            report.pop(timing, None)
+        return _snapshot(store), report
+    finally:
+        store.close()
+
+
+def test_passerelles_inferred_by_a_forked_child_write_the_graph_and_report_of_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The passerelles are inferred by a child forked at the start of the build (the node
+    statements before them are written meanwhile, with a run key that does not name them):
+    the same graph, the same report (their counts, the statements' number) as inferred here."""
+    seeds = _seeds(tmp_path)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 10**9)  # no child
+    here = _import_with_report(tmp_path / "here", seeds)
+    children = _children(monkeypatch, "passerelles")
+    forks: list[forked.Forked] = []
+    real_init = forked.Forked.__init__
+
+    def init(self: forked.Forked, *args: Any) -> None:
+        real_init(self, *args)
+        forks.append(self)
+
+    started_at: list[bool] = []  # at the first node statement: the child forked already
+    real_bulk_nodes = FalkorDBStore._bulk_nodes
+
+    def bulk_nodes(self: FalkorDBStore, graph: str, st: Any, *args: Any) -> None:
+        if st.label == "Site":
+            started_at.append(any(f.what == "passerelles" for f in forks))
+        real_bulk_nodes(self, graph, st, *args)
+
+    monkeypatch.setattr(forked.Forked, "__init__", init)
+    monkeypatch.setattr(FalkorDBStore, "_bulk_nodes", bulk_nodes)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
+    there = _import_with_report(tmp_path / "there", seeds)
+    assert there == here
+    assert here[1]["nodes"]["Passerelle"]["written"] > 10
+    assert len(children) == 1
+    pid, got, complete = children[0]
+    assert pid is not None and pid != PARENT and complete
+    assert {st.name for st in got} == {"import_passerelles", "import_link_passerelles"}
+    assert started_at == [True]
+    with pytest.raises(ChildProcessError):  # reaped
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_failing_passerelle_child_leaves_them_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = _seeds(tmp_path)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 10**9)
+    here = _import_with_report(tmp_path / "here", seeds)
+    children = _children(monkeypatch, "passerelles")
+    real = writer._passerelle_rows
+
+    def failing(*args: Any) -> Any:
+        if os.getpid() != PARENT:
+            raise RuntimeError("the child fails")
+        return real(*args)
+
+    monkeypatch.setattr(writer, "_passerelle_rows", failing)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
+    assert _import_with_report(tmp_path / "there", seeds) == here
+    assert len(children) == 1
+    pid, got, complete = children[0]
+    assert pid is not None and not complete and not got

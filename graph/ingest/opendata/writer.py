@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import re
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -39,7 +40,7 @@ from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata import created
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
-from graph.ingest.opendata.lazy import LazyStatements, Part, given
+from graph.ingest.opendata.lazy import Later, LazyStatements, Part, given
 from graph.ingest.opendata.links import link_statements, located_statements, renamed_statements
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -869,7 +870,12 @@ def _split(items: Sequence[Any], bulk: Callable[[Any], bool]) -> tuple[list[Any]
 
 
 def run_key(keys: dict[str, list[str]]) -> str:
-    """Identifies the set of nodes an import writes; the same input gives the same key."""
+    """Identifies the set of nodes an import writes; the same input gives the same key.
+
+    The passerelles are not in it: the import deletes its previous passerelles first
+    (import_clear_passerelles) and writes each of them again, so the sweep, which the key is
+    for, never concerns them; and the node statements, which carry the key, are written
+    before the passerelles are inferred (by a forked child meanwhile)."""
     h = hashlib.sha256()
     for label in sorted(keys):
         for k in sorted(keys[label]):
@@ -877,19 +883,103 @@ def run_key(keys: dict[str, list[str]]) -> str:
     return h.hexdigest()[:16]
 
 
+Counts = tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]
+
+
 @dataclass
 class Plan:
+    """The statements, and what they write (:attr:`nodes`, :attr:`relationships`: counted once
+    the passerelles are inferred; asked before, they wait for them)."""
+
     statements: LazyStatements
-    nodes: dict[str, dict[str, int]]
-    relationships: dict[str, dict[str, int]]
+    counts: Callable[[], Counts]
     run: str
     adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
-    # ends what building the statements started (a forked child), once they are written
+    # ends what building the statements started (forked children), once they are written
     close: Callable[[], None] = field(default=lambda: None)
+    _counted: Counts | None = field(default=None, repr=False)
+
+    @property
+    def nodes(self) -> dict[str, dict[str, int]]:
+        return self._counts()[0]
+
+    @property
+    def relationships(self) -> dict[str, dict[str, int]]:
+        return self._counts()[1]
+
+    def _counts(self) -> Counts:
+        if self._counted is None:
+            self._counted = self.counts()
+        return self._counted
 
 
-def _nothing() -> None:
-    pass
+class _Passerelles:
+    """The passerelle statements (their inference, the Passerelle nodes, their three links):
+    built by a forked child from the start of the build when ``fork`` (the node statements
+    before them are built and written meanwhile), taken when the store reaches them; else here
+    and now. A child that fails leaves them to this process (forked.py): the same statements."""
+
+    def __init__(self, source: Part, encode: Encode | None, fork: bool) -> None:
+        self._child = Forked(source, encode, "passerelles") if fork and encode else None
+        self._items: list[Statement] | None = None if self._child else list(source.build())
+        self._lock = threading.Lock()
+
+    def statements(self) -> list[Statement]:
+        with self._lock:
+            if self._items is None:
+                assert self._child is not None
+                self._items = list(self._child.part.build())
+                self._child.close()
+            return self._items
+
+    def nodes(self) -> list[Statement]:
+        return [st for st in self.statements() if st.name == "import_passerelles"]
+
+    def links(self) -> list[Statement]:
+        return [st for st in self.statements() if st.name != "import_passerelles"]
+
+    def ids(self) -> list[str]:
+        return [r["id"] for st in self.nodes() for r in st.params["rows"]]
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.close()
+
+
+def _passerelle_part(data: ImportData, state: GraphState, run: str, bulk: bool) -> Part:
+    """The passerelles inferred, as their statements: the nodes (as :class:`BulkNodes` when
+    ``bulk``), then their links (graph/ingest/opendata/links.py)."""
+
+    def build() -> Iterator[Statement]:
+        passerelles = _passerelle_rows(data, state)
+        nodes = None
+        if bulk:
+            diploma = Label.DIPLOMA.value
+            nodes = _NodeBulk(
+                Label.PASSERELLE.value,
+                "id",
+                created.PASSERELLE_PROPS,
+                partial(created.passerelle, run),
+                frozenset(),  # the import's own are deleted first (import_clear_passerelles)
+                requires=(("a", diploma), ("b", diploma)),
+            )
+        yield from _node_chunks("import_passerelles", passerelles, nodes, run=run)
+        yield from link_statements(passerelles, bulk=bulk, batch=BATCH)
+
+    return Part(0, 0, build)
+
+
+def _evidence_ready(data: ImportData) -> bool:
+    """Whether the continuation evidence can be read by a forked child: taken here from the
+    parse's process first (a child cannot wait for that process); False when it failed (its
+    error is raised here, at the passerelles' turn)."""
+    if data.evidence is None:
+        return True  # read from the files by whoever infers
+    try:
+        data.evidence.value()
+    except Exception:  # noqa: BLE001 - raised again by the inference, in this process
+        return False
+    return True
 
 
 def build_statements(
@@ -906,7 +996,20 @@ def build_statements(
     statements), and the node upserts as :class:`BulkNodes` (the nodes the state does not
     have may be created in bulk). ``encode`` (the store's ``encoded``): from
     ``FORK_MIN_OFFERS`` offers in bulk, a forked child builds them and encodes them so
-    (graph/ingest/opendata/forked.py); the caller calls the plan's ``close`` at the end."""
+    (graph/ingest/opendata/forked.py), and from as many offers a second one infers the
+    passerelles meanwhile; the caller calls the plan's ``close`` at the end."""
+    keys = {
+        Label.SITE.value: [s.insee for s in data.sites.values()],
+        Label.DIPLOMA.value: [d.code for d in data.diplomas.values()]
+        + sorted(data.postbac.programmes),
+        Label.ACTOR.value: list(data.establishments),
+    }
+    run = run_key(keys)
+    # first, so that the child has the longest time: the node statements are written meanwhile
+    fork = encode is not None and len(data.offers) >= FORK_MIN_OFFERS and can_fork()
+    inferred = _Passerelles(
+        _passerelle_part(data, state, run, bulk), encode, fork and _evidence_ready(data)
+    )
     sources = dict(data.citations)
     sites = _site_rows(data, sources)
     diplomas = _diploma_rows(data)
@@ -950,9 +1053,6 @@ def build_statements(
         placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
         offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
         programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
-    # after the passerelles, which wait for the parse's last forked step (the continuation
-    # evidence): a child forked before would take its core
-    passerelles = _passerelle_rows(data, state)
     bulk_part = _bulk_offer_part(bulk_offers, known, sources)
     child: Forked | None = None
     if encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork():
@@ -961,16 +1061,9 @@ def build_statements(
         child = Forked(bulk_part, encode)
         bulk_part = child.part
 
-    keys = {
-        Label.SITE.value: [r["insee"] for r in sites],
-        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
-        Label.ACTOR.value: list(data.establishments),
-        Label.PASSERELLE.value: [r["id"] for r in passerelles],
-    }
-    run = run_key(keys)
     establishments = list(data.establishments.values())
     places = _offer_places(offering, known, state.other_offer_places)
-    site_bulk = diploma_bulk = programme_bulk = actor_bulk = passerelle_bulk = None
+    site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
     if bulk:
 
         def has(label: Label) -> frozenset[str]:
@@ -1002,15 +1095,6 @@ def build_statements(
             partial(created.actor, run, sources, natures),
             has(Label.ACTOR) | {a["uai"] for a in adopted},
         )
-        diploma = Label.DIPLOMA.value
-        passerelle_bulk = _NodeBulk(
-            Label.PASSERELLE.value,
-            "id",
-            created.PASSERELLE_PROPS,
-            partial(created.passerelle, run),
-            frozenset(),  # the import's own are deleted first (import_clear_passerelles)
-            requires=(("a", diploma), ("b", diploma)),
-        )
     statements = LazyStatements(
         [
             given(
@@ -1041,9 +1125,9 @@ def build_statements(
                 sources=sources,
                 natures=natures,
             ),
+            Later(inferred.nodes),
             given(
                 [
-                    *_node_chunks("import_passerelles", passerelles, passerelle_bulk, run=run),
                     Statement(
                         "import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}
                     ),
@@ -1056,9 +1140,9 @@ def build_statements(
                         bulk=bulk,
                         batch=BATCH,
                     ),
-                    *link_statements(passerelles, bulk=bulk, batch=BATCH),
                 ]
             ),
+            Later(inferred.links),
             bulk_part,
             _offer_part(offers, sources),
             given(
@@ -1084,39 +1168,52 @@ def build_statements(
         ]
     )
 
-    nodes: dict[str, dict[str, int]] = {}
-    for label, ks in keys.items():
-        before = state.nodes.get(label, {})
-        new = set(ks)
-        nodes[label] = {
-            "written": len(ks),
-            "created": sum(1 for k in new if k not in before),
-            "updated": sum(1 for k in new if k in before),
-            "seed": sum(1 for k in new if before.get(k, (False, False))[0]),
-            "deleted": sum(
-                1 for k, (seed, imp) in before.items() if imp and not seed and k not in new
-            ),
-        }
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
         RelType.OFFERS.value: len(data.offers) + len(programme_offers) + len(bulk_programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
-        RelType.FROM_DIPLOMA.value: len(passerelles),
-        RelType.TO_DIPLOMA.value: len(passerelles),
-        RelType.LEADS_TO.value: len(passerelles),
     }
-    rels = {
-        t: {"written": n, "previous": state.import_relationships.get(t, 0)}
-        for t, n in written.items()
+
+    def counts() -> Counts:
+        ids = inferred.ids()
+        nodes = {
+            label: _node_counts(state.nodes.get(label, {}), ks)
+            for label, ks in {**keys, Label.PASSERELLE.value: ids}.items()
+        }
+        links = (RelType.FROM_DIPLOMA, RelType.TO_DIPLOMA, RelType.LEADS_TO)
+        rels = {
+            t: {"written": n, "previous": state.import_relationships.get(t, 0)}
+            for t, n in {**written, **{t.value: len(ids) for t in links}}.items()
+        }
+        return nodes, rels
+
+    def close() -> None:
+        inferred.close()
+        if child is not None:
+            child.close()
+
+    return Plan(statements, counts, run, adopted, close)
+
+
+def _node_counts(before: dict[str, tuple[bool, bool]], keys: list[str]) -> dict[str, int]:
+    """What the import does to the nodes of one label: ``before``, the graph's (seed, imported)
+    per key; ``keys``, the import's."""
+    new = set(keys)
+    return {
+        "written": len(keys),
+        "created": sum(1 for k in new if k not in before),
+        "updated": sum(1 for k in new if k in before),
+        "seed": sum(1 for k in new if before.get(k, (False, False))[0]),
+        "deleted": sum(1 for k, (seed, imp) in before.items() if imp and not seed and k not in new),
     }
-    return Plan(statements, nodes, rels, run, adopted, child.close if child else _nothing)
 
 
 class _Reporting(Sequence[Statement]):
-    """The statements, advancing a progress bar as the store consumes them."""
+    """The statements, advancing a progress bar as the store consumes them (its total grows
+    when a part known later, the passerelles, is known)."""
 
-    def __init__(self, items: Sequence[Statement], progress: Progress) -> None:
+    def __init__(self, items: LazyStatements, progress: Progress) -> None:
         self._items = items
         self._progress = progress
 
@@ -1133,6 +1230,7 @@ class _Reporting(Sequence[Statement]):
     def __iter__(self) -> Iterator[Statement]:
         for st in self._items:
             yield st
+            self._progress.total = self._items.known_rows
             self._progress.advance(len(st.params.get("rows", ())) or 1)
 
 
@@ -1231,6 +1329,13 @@ def _write(
     t1: float,
 ) -> ImportSummary:
     t2 = time.perf_counter()
+    timings = {"parse": t1 - t0, "plan": t2 - t1}
+    if not dry_run:  # the passerelles' statements and counts are known once written
+        store.ensure_schema()
+        progress.step("writing (one atomic batch)", plan.statements.known_rows)
+        store.write_atomic(_Reporting(plan.statements, progress))
+        progress.finish()
+        timings["write"] = time.perf_counter() - t2
     summary = ImportSummary(
         directory=str(directory),
         departements=data.departements,
@@ -1248,13 +1353,5 @@ def _write(
     )
     summary.coverage.unknown_but_seeded = seeded
     summary.coverage.seed_actors_matched = len(plan.adopted)
-    summary.timings = {"parse": t1 - t0, "plan": t2 - t1}
-    if dry_run:
-        return summary
-    total = plan.statements.rows
-    store.ensure_schema()
-    progress.step("writing (one atomic batch)", total)
-    store.write_atomic(_Reporting(plan.statements, progress))
-    progress.finish()
-    summary.timings["write"] = time.perf_counter() - t2
+    summary.timings = timings
     return summary
