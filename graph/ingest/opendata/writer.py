@@ -23,6 +23,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -1298,17 +1299,21 @@ def _run(
     bulk: bool,
 ) -> ImportSummary:
     t0 = time.perf_counter()
-    data = parse_directory(
-        directory,
-        departements,
-        progress=progress,
-        strict=strict,
-        max_rejected=max_rejected,
-        as_of=as_of,
-        parallel=parallel,
-    )
-    t1 = time.perf_counter()
-    state = read_state(store)
+    # the graph's state read meanwhile (the server is idle during the parse, this process
+    # mostly waits for its forked parsers); from the graph the background copy is taken of
+    with ThreadPoolExecutor(1, thread_name_prefix="cmq-import-state") as reader:
+        reading = reader.submit(read_state, store)
+        data = parse_directory(
+            directory,
+            departements,
+            progress=progress,
+            strict=strict,
+            max_rejected=max_rejected,
+            as_of=as_of,
+            parallel=parallel,
+        )
+        t1 = time.perf_counter()
+        state = reading.result()
     encode = getattr(store, "encoded", None) if bulk and parallel and not dry_run else None
     plan = build_statements(data, state, bulk=bulk, encode=encode)
     try:
