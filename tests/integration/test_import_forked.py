@@ -20,7 +20,7 @@ from graph.errors import InvalidQuery
 from graph.ingest.opendata import forked, run_import, writer
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.store import Statement
+from graph.store import BulkRelationships, Statement
 from tests.conftest import make_settings
 from tests.integration.test_import_bulk import FIX, MAX, _imports, _seeds
 from tests.integration.test_loader import _snapshot
@@ -35,18 +35,15 @@ def cypher(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list, list]]:
     return _imports(tmp, _seeds(tmp), bulk=False)
 
 
-def _children(
-    monkeypatch: pytest.MonkeyPatch, what: str = "offers"
-) -> list[tuple[int | None, list[Any], bool]]:
-    """Each child forked to build ``what`` (the offers, or the passerelles), with the
-    statements the parent took from it, and whether it gave them all (the others built
-    here)."""
+def _children(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, list[Any], bool]]:
+    """Each child forked (the passerelles, then the offers), with the statements the parent
+    took from it, and whether it gave them all (the others built here)."""
     seen: list[tuple[int | None, list[Any], bool]] = []
     closed: set[int] = set()
     real_close = forked.Forked.close
 
     def close(self: forked.Forked) -> None:
-        if self.what == what and id(self) not in closed:  # closed again by the plan
+        if id(self) not in closed:
             closed.add(id(self))
             seen.append((self.child, list(self.taken), self.complete))
         real_close(self)
@@ -64,7 +61,8 @@ def test_offers_built_in_a_forked_child_write_the_cypher_graph(
     assert len(children) == 2  # a child per import
     for pid, got, complete in children:
         assert pid is not None and pid != PARENT and complete
-        assert got and all(isinstance(r[2], bytes) for st in got for r in st.params["rows"])
+        related = [st for st in got if isinstance(st, BulkRelationships)]  # encoded there
+        assert related and all(isinstance(r[2], bytes) for st in related for r in st.params["rows"])
         with pytest.raises(ChildProcessError):  # reaped: none left
             os.waitpid(pid, os.WNOHANG)
 
@@ -170,10 +168,9 @@ def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(
         assert _snapshot(store) == before
     finally:
         store.close()
-    assert len(started) == 2  # the passerelles' child and the offers'
-    for pid in started:
-        with pytest.raises(ChildProcessError):  # reaped: no child left
-            os.waitpid(pid, os.WNOHANG)
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):  # reaped: no child left
+        os.waitpid(started[0], os.WNOHANG)
 
 
 def test_the_parsed_offers_are_freed_without_the_cyclic_collector(
@@ -222,13 +219,14 @@ def _import_with_report(tmp: Path, seeds: Path) -> tuple[tuple[list, list], dict
 def test_passerelles_inferred_by_a_forked_child_write_the_graph_and_report_of_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The passerelles are inferred by a child forked at the start of the build (the node
-    statements before them are written meanwhile, with a run key that does not name them):
-    the same graph, the same report (their counts, the statements' number) as inferred here."""
+    """The passerelles are inferred by the child, forked before the node statements are built
+    (they are written meanwhile, with a run key that does not name the passerelles), which
+    then builds the offers: the same graph, the same report (their counts, the statements'
+    number) as all built here."""
     seeds = _seeds(tmp_path)
     monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 10**9)  # no child
     here = _import_with_report(tmp_path / "here", seeds)
-    children = _children(monkeypatch, "passerelles")
+    children = _children(monkeypatch)
     forks: list[forked.Forked] = []
     real_init = forked.Forked.__init__
 
@@ -241,7 +239,7 @@ def test_passerelles_inferred_by_a_forked_child_write_the_graph_and_report_of_th
 
     def bulk_nodes(self: FalkorDBStore, graph: str, st: Any, *args: Any) -> None:
         if st.label == "Site":
-            started_at.append(any(f.what == "passerelles" for f in forks))
+            started_at.append(bool(forks))
         real_bulk_nodes(self, graph, st, *args)
 
     monkeypatch.setattr(forked.Forked, "__init__", init)
@@ -253,7 +251,10 @@ def test_passerelles_inferred_by_a_forked_child_write_the_graph_and_report_of_th
     assert len(children) == 1
     pid, got, complete = children[0]
     assert pid is not None and pid != PARENT and complete
-    assert {st.name for st in got} == {"import_passerelles", "import_link_passerelles"}
+    names = [st.name for st in got]  # the passerelles first, then the offers
+    first_offers = names.index("import_link_offers")
+    assert set(names[:first_offers]) == {"import_passerelles", "import_link_passerelles"}
+    assert set(names[first_offers:]) == {"import_link_offers"}
     assert started_at == [True]
     with pytest.raises(ChildProcessError):  # reaped
         os.waitpid(pid, os.WNOHANG)
@@ -265,7 +266,7 @@ def test_a_failing_passerelle_child_leaves_them_to_this_process(
     seeds = _seeds(tmp_path)
     monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 10**9)
     here = _import_with_report(tmp_path / "here", seeds)
-    children = _children(monkeypatch, "passerelles")
+    children = _children(monkeypatch)
     real = writer._passerelle_rows
 
     def failing(*args: Any) -> Any:
@@ -278,4 +279,4 @@ def test_a_failing_passerelle_child_leaves_them_to_this_process(
     assert _import_with_report(tmp_path / "there", seeds) == here
     assert len(children) == 1
     pid, got, complete = children[0]
-    assert pid is not None and not complete and not got
+    assert pid is not None and not complete and not got  # the offers built here too

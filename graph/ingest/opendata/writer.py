@@ -914,37 +914,75 @@ class Plan:
         return self._counted
 
 
-class _Passerelles:
-    """The passerelle statements (their inference, the Passerelle nodes, their three links):
-    built by a forked child from the start of the build when ``fork`` (the node statements
-    before them are built and written meanwhile), taken when the store reaches them; else here
-    and now. A child that fails leaves them to this process (forked.py): the same statements."""
+_PASSERELLE_STATEMENTS = ("import_passerelles", "import_link_passerelles")
 
-    def __init__(self, source: Part, encode: Encode | None, fork: bool) -> None:
-        self._child = Forked(source, encode, "passerelles") if fork and encode else None
-        self._items: list[Statement] | None = None if self._child else list(source.build())
+
+class _Forking:
+    """The passerelle statements (their inference, the Passerelle nodes, their three links)
+    and the offers in bulk. When ``fork``, one forked child builds them, the passerelles first,
+    then the offers, each handed over as soon as it is built (forked.py), while this process
+    builds and writes the node statements; a child that fails leaves the rest to this process,
+    the same statements. Else the passerelles here and now, the offers as the store reads them.
+    """
+
+    def __init__(self, passerelles: Part, offers: Part, encode: Encode | None, fork: bool) -> None:
         self._lock = threading.Lock()
+        self._child: Forked | None = None
+        self._passerelles: list[Statement] | None = None
+        self._offers: list[Statement] = []  # taken from the child so far
+        if fork and encode is not None:
 
-    def statements(self) -> list[Statement]:
+            def both() -> Iterator[Statement]:
+                yield from passerelles.build()
+                yield from offers.build()
+
+            self._child = Forked(Part(0, 0, both), encode, "passerelles and offers")
+            self._stream: Iterator[Statement] = iter(self._child.part.build())
+            self.offers = Part(offers.count, offers.rows, self._taken_offers)
+        else:
+            self._passerelles = list(passerelles.build())
+            self.offers = offers
+
+    def passerelles(self) -> list[Statement]:
+        """Every passerelle statement (taken from the child: the first it gives)."""
         with self._lock:
-            if self._items is None:
-                assert self._child is not None
-                self._items = list(self._child.part.build())
-                self._child.close()
-            return self._items
+            if self._passerelles is None:
+                got: list[Statement] = []
+                for st in self._stream:
+                    if st.name not in _PASSERELLE_STATEMENTS:
+                        self._offers.append(st)  # the first offers' statement
+                        break
+                    got.append(st)
+                self._passerelles = got
+            return self._passerelles
 
     def nodes(self) -> list[Statement]:
-        return [st for st in self.statements() if st.name == "import_passerelles"]
+        return [st for st in self.passerelles() if st.name == "import_passerelles"]
 
     def links(self) -> list[Statement]:
-        return [st for st in self.statements() if st.name != "import_passerelles"]
+        return [st for st in self.passerelles() if st.name != "import_passerelles"]
 
     def ids(self) -> list[str]:
         return [r["id"] for st in self.nodes() for r in st.params["rows"]]
 
+    def _taken_offers(self) -> Iterator[Statement]:
+        self.passerelles()  # given before the offers
+        i = 0
+        while True:
+            with self._lock:
+                if i == len(self._offers):
+                    st = next(self._stream, None)
+                    if st is None:
+                        return
+                    self._offers.append(st)
+                st = self._offers[i]
+            yield st
+            i += 1
+
     def close(self) -> None:
         if self._child is not None:
             self._child.close()
+            self._offers = []
 
 
 def _passerelle_part(data: ImportData, state: GraphState, run: str, bulk: bool) -> Part:
@@ -1006,19 +1044,9 @@ def build_statements(
         Label.ACTOR.value: list(data.establishments),
     }
     run = run_key(keys)
-    # first, so that the child has the longest time: the node statements are written meanwhile
-    fork = encode is not None and len(data.offers) >= FORK_MIN_OFFERS and can_fork()
-    inferred = _Passerelles(
-        _passerelle_part(data, state, run, bulk), encode, fork and _evidence_ready(data)
-    )
     sources = dict(data.citations)
-    sites = _site_rows(data, sources)
-    diplomas = _diploma_rows(data)
-    programmes = _programme_rows(data)
     known = data.establishments
     programme_offers = [o for o in data.postbac.offers if o.uai in known]
-    psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
-    psup = data.citations.get(psup_file, psup_file)
     adopted = [
         {"id": sid, "uai": uai}
         for sid, uai in sorted(
@@ -1029,6 +1057,30 @@ def build_statements(
             ).items()
         )
     ]
+    offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
+    offers: Sequence[Offer] = data.offers
+    bulk_offers: list[Offer] = []
+    bulk_programme_offers: list[Any] = []
+    if bulk:
+        seeded = {u for u in known if state.seeded(Label.ACTOR.value, u)}
+        seeded.update(a["uai"] for a in adopted)
+        placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
+        offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
+        programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
+    # first, so that the child has the longest time: the node statements are built and
+    # written meanwhile
+    fork = encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork()
+    built = _Forking(
+        _passerelle_part(data, state, run, bulk),
+        _bulk_offer_part(bulk_offers, known, sources),
+        encode,
+        fork and _evidence_ready(data),
+    )
+    sites = _site_rows(data, sources)
+    diplomas = _diploma_rows(data)
+    programmes = _programme_rows(data)
+    psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
+    psup = data.citations.get(psup_file, psup_file)
     located = [  # a seed actor keeps its seed location (the query checks it again)
         {"uai": e.uai, "insee": e.insee}
         for e in data.establishments.values()
@@ -1044,24 +1096,6 @@ def build_statements(
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
     type_labels = {code: lv.label for code, lv in data.levels.items()}
-    offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
-    offers: Sequence[Offer] = data.offers
-    bulk_offers: list[Offer] = []
-    bulk_programme_offers: list[Any] = []
-    if bulk:
-        seeded = {u for u in known if state.seeded(Label.ACTOR.value, u)}
-        seeded.update(a["uai"] for a in adopted)
-        placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
-        offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
-        programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
-    bulk_part = _bulk_offer_part(bulk_offers, known, sources)
-    child: Forked | None = None
-    if encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork():
-        # built and encoded by a forked child while this process builds the node statements
-        # and the server writes them (the same statements; built here should it fail)
-        child = Forked(bulk_part, encode)
-        bulk_part = child.part
-
     establishments = list(data.establishments.values())
     places = _offer_places(offering, known, state.other_offer_places)
     site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
@@ -1126,7 +1160,7 @@ def build_statements(
                 sources=sources,
                 natures=natures,
             ),
-            Later(inferred.nodes),
+            Later(built.nodes),
             given(
                 [
                     Statement(
@@ -1143,8 +1177,8 @@ def build_statements(
                     ),
                 ]
             ),
-            Later(inferred.links),
-            bulk_part,
+            Later(built.links),
+            built.offers,
             _offer_part(offers, sources),
             given(
                 [
@@ -1177,7 +1211,7 @@ def build_statements(
     }
 
     def counts() -> Counts:
-        ids = inferred.ids()
+        ids = built.ids()
         nodes = {
             label: _node_counts(state.nodes.get(label, {}), ks)
             for label, ks in {**keys, Label.PASSERELLE.value: ids}.items()
@@ -1189,12 +1223,7 @@ def build_statements(
         }
         return nodes, rels
 
-    def close() -> None:
-        inferred.close()
-        if child is not None:
-            child.close()
-
-    return Plan(statements, counts, run, adopted, close)
+    return Plan(statements, counts, run, adopted, built.close)
 
 
 def _node_counts(before: dict[str, tuple[bool, bool]], keys: list[str]) -> dict[str, int]:
