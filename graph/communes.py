@@ -211,6 +211,9 @@ class CommuneIndex:
     _keys: list[str] = field(default_factory=list, repr=False)
     _entries: list[Commune] = field(default_factory=list, repr=False)
     _by_postcode: dict[str, list[Commune]] = field(default_factory=dict, repr=False)
+    # a postcode of one municipal arrondissement (75011 -> Paris 11e): the place it means,
+    # rather than the whole city whose postcodes list it too
+    _arrondissement_of_postcode: dict[str, Commune] = field(default_factory=dict, repr=False)
     _inner_keys: list[str] = field(default_factory=list, repr=False)
     _inner_entries: list[Commune] = field(default_factory=list, repr=False)
     # nearest()'s centres by grid cell, and by (département, cell): each built when first asked
@@ -259,6 +262,15 @@ class CommuneIndex:
         self._inner_keys = [k for k, _ in inner]
         self._inner_entries = [c for _, c in inner]
         self._by_postcode = {k: sorted(v, key=_rank) for k, v in by_postcode.items()}
+        arrondissements: dict[str, list[Commune]] = defaultdict(list)
+        for parts in self.parts.values():
+            for p in parts:
+                if p.kind == "arrondissement-municipal":
+                    for pc in p.postcodes:
+                        arrondissements[pc].append(p)
+        self._arrondissement_of_postcode = {
+            pc: ps[0] for pc, ps in arrondissements.items() if len(ps) == 1
+        }
 
     def __len__(self) -> int:
         return len(self.communes)
@@ -403,6 +415,8 @@ class CommuneIndex:
         if res is not None and not res.former:
             out.append(res.place)
         if POSTCODE.match(q):
+            arrondissement = self._arrondissement_of_postcode.get(q)
+            out += [arrondissement] if arrondissement is not None else []
             out += self._by_postcode.get(q, [])
         else:
             hits = [c for pc, cs in self._by_postcode.items() if pc.startswith(q) for c in cs]
@@ -449,6 +463,13 @@ class CommuneIndex:
         # a postcode before a former code: "75015" is Paris XVe, not the 1968 code of a
         # commune of the old Seine département
         served = self._by_postcode.get(q, []) if POSTCODE.match(q) else []
+        arrondissement = self._arrondissement_of_postcode.get(q)
+        if arrondissement is not None and (
+            not served or all(c.code == arrondissement.parent for c in served)
+        ):  # "75011": Paris 11e, not the centre of Paris
+            found = self.by_code(arrondissement.code)
+            if found is not None:
+                return found
         if served:
             return self._pick(q, served)
         if res is not None:

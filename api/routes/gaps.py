@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from api.deps import StoreDep
 from graph.gaps import GapCsvRequest, GapReport, GapRequest, build_report, report_csv
 from graph.gaps.choices import SectorChoices, sector_choices
+from graph.gaps.findings import SECTION_FILE_NAMES
 from graph.gaps.request import GapTerritoryRequest
 from graph.territory import request_territory
 
@@ -51,7 +52,8 @@ def get_gaps_csv(store: StoreDep, params: Annotated[GapCsvRequest, Query()]) -> 
     """One section of the report as CSV (';'-separated, UTF-8 with BOM for spreadsheets)."""
     report = build_report(store, params)
     body = "\ufeff" + report_csv(report, params.section)
-    name = f"manques-{params.campus or 'territoire'}-{params.section}.csv"
+    section = SECTION_FILE_NAMES.get(params.section, "rubrique")
+    name = f"manques-{params.campus or 'territoire'}-{section}.csv"
     return Response(
         content=body.encode("utf-8"),
         media_type="text/csv; charset=utf-8",

@@ -34,6 +34,16 @@ PAIR_LABELS = {
 }
 SUGGESTION_RADIUS_KM = 120.0
 
+# A section's CSV file name, in French (the section ids are the API's, in English).
+SECTION_FILE_NAMES: dict[str, str] = {
+    "continuum_breaks": "ruptures-du-continuum",
+    "dead_ends": "impasses",
+    "unmet_demand": "besoins-non-couverts",
+    "isolated_actors": "acteurs-isoles",
+    "suggested_partnerships": "partenariats-suggeres",
+    "brokers": "acteurs-pivots",
+}
+
 SECTIONS: dict[str, tuple[str, str]] = {
     "continuum_breaks": (
         "Ruptures du continuum",

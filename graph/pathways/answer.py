@@ -10,7 +10,7 @@ from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.geo import haversine_km
 from graph.pathways.after_3e import is_start_row
-from graph.pathways.explanation import passerelle_sentence, unlisted_sentence
+from graph.pathways.explanation import passerelle_sentence, shown_travel_km, unlisted_sentence
 from graph.pathways.history import OfferKey, YearFigures, pressure
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
@@ -149,6 +149,11 @@ class StepOut(BaseModel):
         "offers are those known; the modality is to be checked with the establishment.",
     )
     offers: list[OfferOut] = []
+    offers_total: int = Field(
+        default=0,
+        description="How many establishments' offers the step was chosen among: ``offers`` "
+        "lists only the best few, so a client can say « 5 sur 32 ».",
+    )
 
 
 class ScoreOut(BaseModel):
@@ -287,12 +292,13 @@ def pathway_out(
                 outside_territory=not best.in_territory,
                 modality_not_described=st.undescribed,
                 offers=outs,
+                offers_total=max(st.choice.pool_size, len(outs)),
             )
         )
     return PathwayOut(
         rank=rank,
         steps=steps,
-        travel_km=None if s.travel_km is None else round(s.travel_km, 1),
+        travel_km=shown_travel_km(s),
         outside_steps=s.outside,
         score=ScoreOut(total=round(s.score, 2), components=s.components, explanation=explanation),
     )

@@ -27,7 +27,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.start_words import after_start, from_start
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
-from graph.place_precision import NOTED_KM, km_phrase
+from graph.place_precision import NOTED_KM, km_phrase, shown_km
 from graph.text import at_name
 
 __all__ = [
@@ -246,6 +246,31 @@ def _travel_span(steps: int, *, home: bool) -> str:
     return "de la 1re à la dernière étape" if steps > 1 else "jusqu'à l'établissement"
 
 
+def approximate_trip(s: Scored) -> bool:
+    """Whether the trip's length is said « ~N km »: short, with a leg to a commune's centre
+    (place_precision.py). The answer's ``travel_km`` and the sentence say the same."""
+    return (
+        s.travel_km is not None
+        and s.travel_km < NOTED_KM
+        and any(
+            st.choice.dist is not None
+            and st.choice.ranked[0].offer.get("coords_precision") == "commune"
+            for st in s.plan
+        )
+    )
+
+
+def shown_travel_km(s: Scored) -> float | None:
+    """The trip's length as the answer gives it: as :func:`explain` says it (at least
+    ``COMMUNE_RADIUS_KM``, to the km, when approximate: a trip of 0.2 km read « ~2 km » in the
+    sentence and 0.2 in ``travel_km``, next to a step « ~2 km »)."""
+    if s.travel_km is None:
+        return None
+    if approximate_trip(s):
+        return shown_km(s.travel_km, "commune")
+    return round(s.travel_km, 1)
+
+
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
@@ -253,12 +278,7 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     after = "après la 3e" if is_start_row(s.start) else after_start(display_name(s.start))
     out = [f"{n} étape{'s' if n > 1 else ''} {after}."]
     if s.travel_km is not None:
-        # a leg to a commune's centre makes the whole trip approximate (place_precision.py)
-        approx = s.travel_km < NOTED_KM and any(
-            st.choice.dist is not None
-            and st.choice.ranked[0].offer.get("coords_precision") == "commune"
-            for st in s.plan
-        )
+        approx = approximate_trip(s)
         total = km_phrase(s.travel_km, "commune" if approx else None, note=False)
         out.append(
             f"Trajet total {total} {_travel_span(n, home=q.home is not None)}"

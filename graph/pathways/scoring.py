@@ -99,6 +99,9 @@ class Choice:
     unplaced: bool = False  # the best offer has no coordinates: its distance is unknown
     # the best offer is taught at a distance (graph/distance_learning.py): no place, no km
     remote: bool = False
+    # how many offers the step was chosen among (those in the territory, or all of them when
+    # none is and the search may leave it): ``ranked`` keeps only the best OFFERS_PER_STEP
+    pool_size: int = 0
 
 
 @dataclass
@@ -218,7 +221,7 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
         return None
     best = ranked[0]
     if is_distance_learning(best.actor):  # studied from where the learner is: no km
-        return Choice(ranked, None, 0.0, prev, remote=True)
+        return Choice(ranked, None, 0.0, prev, remote=True, pool_size=len(pool))
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
     here = (lat, lon) if lat is not None and lon is not None else None
     dist = None
@@ -227,7 +230,14 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
         dist = haversine_km(prev[0], prev[1], here[0], here[1])
         effective = effective_km(dist, best.actor.get("boarding_places"))
     to = here if here is not None else prev
-    return Choice(ranked, dist, effective, to, unplaced=prev is not None and here is None)
+    return Choice(
+        ranked,
+        dist,
+        effective,
+        to,
+        unplaced=prev is not None and here is None,
+        pool_size=len(pool),
+    )
 
 
 def _static_key(o: Offer) -> tuple[Any, ...]:

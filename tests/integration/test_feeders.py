@@ -35,6 +35,18 @@ def test_departements_narrow_the_establishments(seed_client: TestClient) -> None
     assert n_both > n_lot > 0
 
 
+def test_a_region_finds_the_same_establishments_as_its_departements(
+    seed_client: TestClient,
+) -> None:
+    """Occitanie (76) holds the Lot and the Aveyron: asked by région, the feeders offered there
+    are found (they were all counted outside: the offers' région was not read)."""
+    region = seed_client.get("/feeders", params={"to": "32022316", "region": "76"}).json()
+    both = seed_client.get("/feeders", params={"to": "32022316", "departements": "12,46"}).json()
+    in_region = {(f["code"], o["actor_id"]) for f in region["feeders"] for o in f["offers"]}
+    in_both = {(f["code"], o["actor_id"]) for f in both["feeders"] for o in f["offers"]}
+    assert in_both and in_both <= in_region
+
+
 def test_unknown_diploma_and_bad_territory(seed_client: TestClient) -> None:
     assert seed_client.get("/feeders", params={"to": "99999999"}).status_code == 404
     assert (

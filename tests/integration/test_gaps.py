@@ -117,6 +117,8 @@ def test_campus_filter_and_csv(client: TestClient) -> None:
     assert any(f["id"] == "isolated:pme-isolee:role" for f in roles)
     csv = client.get("/gaps.csv", params={"departements": "12,46", "section": "dead_ends"})
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    # its file name is French too (it was « manques-territoire-dead_ends.csv »)
+    assert 'filename="manques-territoire-impasses.csv"' in csv.headers["content-disposition"]
     lines = csv.content.decode("utf-8-sig").strip().splitlines()
     # French columns and values: no internal id, no English severity, no JSON in a cell
     assert lines[0] == "constat;gravité;pourquoi;éléments concernés;mesures;sources"

@@ -132,6 +132,14 @@ def test_distances_from_home_and_between_steps(mini_client: TestClient) -> None:
     )
 
 
+def test_a_step_says_how_many_offers_it_was_chosen_among(mini_client: TestClient) -> None:
+    body = mini_client.get("/pathways", params={"from": "40025005", "to": "T-LP"}).json()
+    steps = [s for p in body["pathways"] for s in p["steps"][1:]]
+    assert steps
+    for s in steps:
+        assert s["offers_total"] == len(s["offers"]) >= 1  # a small graph: every offer shown
+
+
 def test_modality_filter(mini_client: TestClient) -> None:
     # the BTS is only offered by apprenticeship in the mini campus
     school = mini_client.get(

@@ -219,7 +219,9 @@ def test_the_reference_holds_every_commune_with_a_centre(ref: communes.CommuneIn
         ("Capdenac", "46055", "Capdenac", 44.58, 2.07),
         ("Saint-Céré", "46251", "Saint-Céré", 44.859, 1.893),
         ("st cere", "46251", "Saint-Céré", 44.859, 1.893),
-        ("75015", "75056", "Paris", 48.857, 2.343),  # a postcode of one commune
+        # a postcode of one arrondissement: Paris, at the 15e's town hall, not the city centre
+        ("75015", "75056", "Paris", 48.842, 2.300),
+        ("75011", "75056", "Paris", 48.859, 2.380),
         ("Ajaccio", "2A004", "Ajaccio", 41.93, 8.74),
     ],
 )
@@ -254,7 +256,8 @@ def test_a_five_digit_code_is_read_as_insee_first(ref: communes.CommuneIndex) ->
     # but a postcode before a former code: 75015 was a commune of the Seine before 1968
     assert ref.former["75015"] != "75056"
     assert ref.resolve("75015").commune.code == "75056"
-    assert [c.code for c in ref.search("75015")] == ["75056", ref.former["75015"]]
+    assert ref.resolve("75015").place.code == "75115"  # the arrondissement the postcode serves
+    assert [c.code for c in ref.search("75015")] == ["75115", "75056", ref.former["75015"]]
 
 
 def test_search_on_the_reference(ref: communes.CommuneIndex) -> None:

@@ -2754,6 +2754,12 @@ export interface components {
              * @default []
              */
             offers: components["schemas"]["OfferOut"][];
+            /**
+             * Offers Total
+             * @description How many establishments' offers the step was chosen among: ``offers`` lists only the best few, so a client can say « 5 sur 32 ».
+             * @default 0
+             */
+            offers_total: number;
         };
         /**
          * VersionWatchState

@@ -32,10 +32,18 @@ export async function searchPlaces(q: string, signal: AbortSignal): Promise<{ op
   return { options: found.communes.map(communeOption), message: found.message };
 }
 
-/** The commune of a code (for a shared link). */
+const INSEE_CODE = /^(\d{5}|2[AB]\d{3})$/i;
+
+/** The commune of a shared link's place: an INSEE code, or a name or postcode as the API's
+ * `home` also accepts (« home=Lille »), found by the search rather than asked as a code (the
+ * code route refuses a name: the page logged an error for a link it answered right). */
 export async function placeOf(code: string): Promise<ComboOption<Place> | null> {
   try {
-    return communeOption(await getJSON<CommuneOut>(`/communes/${encodeURIComponent(code)}`));
+    if (INSEE_CODE.test(code)) {
+      return communeOption(await getJSON<CommuneOut>(`/communes/${encodeURIComponent(code)}`));
+    }
+    const found = await getJSON<CommuneSearch>('/communes', { q: code, limit: 1 });
+    return found.communes.length ? communeOption(found.communes[0]) : null;
   } catch {
     return null;
   }

@@ -163,7 +163,7 @@ export function sectionEl(s: GapSection, ctx: SectionContext, loadAll: (id: stri
       'div',
       { class: 'section-head' },
       h('h2', { id: `titre-${s.id}` }, s.title, h('span', { class: 'count' }, ` (${s.total})`)),
-      h('a', { class: 'btn btn-small', href: csvHref, download: `manques-${s.id}.csv`, 'data-csv': s.id }, 'Télécharger le CSV', h('span', { class: 'sr-only' }, ` : ${s.title}`)),
+      h('a', { class: 'btn btn-small', href: csvHref, download: '', 'data-csv': s.id }, 'Télécharger le CSV', h('span', { class: 'sr-only' }, ` : ${s.title}`)),
     ),
     h('p', { class: 'section-lead' }, SECTION_FR[s.id] ?? s.description),
     // what the data does not know here: an empty section is then « not known », not « none »

@@ -180,7 +180,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
             ? h(
                 'details',
                 { class: 'others' },
-                h('summary', {}, `${others.length} autre${others.length > 1 ? 's' : ''} possibilité${others.length > 1 ? 's' : ''} pour cette étape`),
+                h('summary', {}, othersSummary(others.length, s.offers_total ?? 0)),
                 ...others.map((o) => offerLine(o, s.index, fromHome)),
               )
             : null,
@@ -219,4 +219,12 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
       h('button', { type: 'button', class: 'btn btn-small', onclick: () => act.csv(p.rank) }, 'CSV'),
     ),
   );
+}
+
+/** « 4 autres possibilités pour cette étape », and how many there are in all when the answer
+ * lists only the best few (the API's offers_total). */
+export function othersSummary(shown: number, total: number): string {
+  const plural = shown > 1 ? 's' : '';
+  const head = `${shown} autre${plural} possibilité${plural} pour cette étape`;
+  return total > shown + 1 ? `${head} (les mieux placées sur ${total} possibilités en tout)` : head;
 }

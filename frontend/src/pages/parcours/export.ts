@@ -4,7 +4,7 @@
 import { hrefFor } from '../../router';
 import { announce, dept, downloadText, toCsv } from '../../lib/dom';
 import { cite } from '../../lib/sources';
-import { ORIGIN_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, modalityFr } from '../../lib/labels';
+import { ORIGIN_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, modalityFr, publicCode } from '../../lib/labels';
 import type { PathwayAnswer } from '../../lib/types';
 import { chosen } from './card';
 
@@ -61,7 +61,7 @@ export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?:
       const o = s.index ? chosen(s) : undefined;
       const pa = s.passerelle;
       rows.push([
-        p.rank, p.score.total, s.index, s.code, s.name, diplomaTypeFr(s.type), s.level, pa?.description, pa ? PASSERELLE_KIND_FR[pa.kind] ?? pa.kind : '',
+        p.rank, p.score.total, s.index, publicCode(s.code) ? s.code : '', s.name, diplomaTypeFr(s.type), s.level, pa?.description, pa ? PASSERELLE_KIND_FR[pa.kind] ?? pa.kind : '',
         pa?.origin ? ORIGIN_FR[pa.origin] ?? '' : '', pa?.rate, pa?.entrant_share, pa?.reserved_share,
         o?.actor_name, o ? kindFr(o.actor_kind) : '', o?.commune, dept(o?.departement), o ? modalityFr(o.modality) : '',
         o ? STATUS_FR[o.status] ?? o.status : '', o?.capacity, o?.boarding_places, o?.distance_km,
