@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from graph.engines.falkordb_store import FalkorDBStore
-from graph.ingest.opendata import run_import, writer
+from graph.ingest.opendata import plan, run_import, writer
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from tests.conftest import make_settings
@@ -23,7 +23,7 @@ def test_the_graph_state_is_read_while_the_files_are_parsed(
     read = threading.Event()
     seen_during_parse: list[bool] = []
     states: list[Any] = []
-    real_read, real_parse = writer.read_state, writer.parse_directory
+    real_read, real_parse = writer.read_state, plan.parse_directory
 
     def read_state(store: Any) -> Any:
         state = real_read(store)

@@ -1268,7 +1268,9 @@ class _Reporting(Sequence[Statement]):
 def _no_gc() -> Iterator[None]:
     """An import allocates a few hundred thousand small objects and no cycles: the cyclic
     collector would rescan them again and again (a third of the parse time). They are freed
-    by reference counting when the import returns."""
+    by reference counting when the import returns; an object kept alive by a cycle would be
+    collected when the collector is enabled again, inside the import's time (forked.Forked
+    breaks its own on close)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
