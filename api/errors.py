@@ -79,6 +79,7 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
 
 _WHAT_FR = {
     "actor": "Acteur inconnu",
+    "uai": "Aucun établissement connu sous ce code UAI",
     "campus": "Campus inconnu",
     "diploma": "Diplôme inconnu",
     "passerelle": "Passerelle inconnue",

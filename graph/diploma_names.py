@@ -115,6 +115,9 @@ def display_name(d: Row) -> str:
     >>> display_name({"code": "PS-BTS-1", "type": "bts",
     ...               "name": "BTS – Agricole – Strategie de l entreprise agricole"})
     "BTS – Agricole – Strategie de l'entreprise agricole"
+    >>> display_name({"code": "PS-ING-1", "type": "ingenieur",
+    ...               "name": "Formation d ingenieur Bac + 5 – Bac Serie generale"})
+    "Formation d'ingénieur Bac + 5 – Bac Série générale"
     >>> display_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)",
     ...               "type": "bac_pro"})
     'SERVICE AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro'
@@ -132,12 +135,44 @@ def display_name(d: Row) -> str:
     )
 
 
+# Parcoursup writes its titles without accents (« Formation d ingenieur Bac + 5 – Bac Serie
+# generale »). These words have one spelling with accents in French, whatever their place in a
+# title, so they get it back; no other word is touched (« reserve », « integre »… have two).
+_ACCENTED = {
+    w.translate(str.maketrans("éèêàâîôûç", "eeeaaiouc")): w
+    for w in (  # noqa: SIM905
+        "ingénieur ingénieurs ingénierie série séries générale général généraux générales "
+        "spécialité spécialités santé métiers métier électronique électrotechnique "
+        "électrique énergie énergies économie économique économiques études réseaux systèmes "
+        "sécurité société mathématiques médical médicale activités bâtiment génie matériaux "
+        "mécanique numérique procédés qualité développement accès préparatoire européen "
+        "européenne création équipements école écoles établissement première année "
+        "écologie aéronautique télécommunications "
+        "hôtellerie thérapie diététique esthétique cosmétique communauté géographie "
+        "littérature littéraire théâtre cinéma défense généraliste"
+    ).split()
+}
+_ACCENTLESS = re.compile(r"\b(" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _accent(m: re.Match[str]) -> str:
+    """The accented word, in the case it was written: « Serie » → « Série », « SERIE » →
+    « SÉRIE »."""
+    word = m.group(0)
+    accented = _ACCENTED[word.lower()]
+    if word.isupper():
+        return accented.upper()
+    if word[0].isupper():
+        return accented[0].upper() + accented[1:]
+    return accented
+
+
 @lru_cache(maxsize=16384)
 def _display_name(name: str, official: str, source: str, placeholder: bool, kind: str) -> str:
     """:func:`display_name` of the texts it reads: kept, a gap report names the same few
     thousand diplomas tens of thousands of times (~60 ms of regular expressions a report)."""
     if placeholder:
-        return _ELIDED.sub(r"\1'", name)
+        return _ACCENTLESS.sub(_accent, _ELIDED.sub(r"\1'", name))
     bcn = next((t for t in (official, source, name) if _COMMON.search(t)), None)
     if bcn is None:
         return name

@@ -145,8 +145,9 @@ def _map_points(
                     "kind": r["kind"],
                     "commune": r["commune"],
                     # the files give no commune: "coordinates", the commune whose centre is the
-                    # nearest to the place's own position (« près de »); "name", the one its
-                    # name gives (graph/ingest/opendata/named_commune.py); else null
+                    # nearest to the place's own position (« près de »); "centre", that one
+                    # within 1 km of its centre (said as is, place_precision.py); "name", the
+                    # one its name gives (graph/ingest/opendata/named_commune.py); else null
                     "commune_from": r.get("commune_from"),
                     # "address" | "commune" (only its commune's centre: approximate) | null
                     # (graph/place_precision.py)

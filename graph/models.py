@@ -207,7 +207,8 @@ class TransportMode(StrEnum):
 
 # --- seed records ------------------------------------------------------------------------------
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$", strip_whitespace=True)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,79}$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, strip_whitespace=True)]
 """Slug ids for campuses, actors, platforms, sectors and passerelles."""
 DiplomaCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$", strip_whitespace=True)
@@ -241,7 +242,24 @@ def departement_code(value: str) -> str:
     return value if len(value) == 3 else "0" + value
 
 
-Uai = Annotated[str, StringConstraints(pattern=r"^\d{7}[A-Z]$|^0\d[AB]\d{4}[A-Z]$")]
+UAI_PATTERN = r"^\d{7}[A-Z]$|^0\d[AB]\d{4}[A-Z]$"
+"""An establishment's UAI (the national directory's code, e.g. ``0060034E``)."""
+Uai = Annotated[str, StringConstraints(pattern=UAI_PATTERN)]
+ACTOR_KEY_PATTERN = ID_PATTERN + r"|^\d{7}[A-Za-z]$|^0\d[ABab]\d{4}[A-Za-z]$"
+"""How a reader names an actor: its id, or its establishment's UAI in either case (``0060034E``,
+``0060034e``) as printed on school documents."""
+_UAI_INPUT = re.compile(r"^\d{7}[A-Za-z]$|^0\d[ABab]\d{4}[A-Za-z]$")
+
+
+def uai_of(key: str) -> str | None:
+    """The UAI ``key`` reads as (upper-cased, as the files store it), else None.
+
+    >>> uai_of("0060034e"), uai_of("0060034E"), uai_of("lycee-vauban"), uai_of("uai-0060034e")
+    ('0060034E', '0060034E', None, None)
+    """
+    return key.upper() if _UAI_INPUT.match(key) else None
+
+
 Rome = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
 Nsf = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
 PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"

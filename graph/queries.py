@@ -7,9 +7,11 @@ import json
 import re
 from typing import Any
 
+from graph.diploma_links import link_entries
 from graph.diploma_names import closed_note, display_name, name_note, readable
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
+from graph.models import uai_of
 from graph.store import GraphStore
 from graph.text import normalise
 from graph.views import (
@@ -116,10 +118,20 @@ def list_actors(
     )
 
 
-def get_actor(store: GraphStore, actor_id: str) -> ActorDetail:
-    rows = store.read("actor_get", id=actor_id)
+def actor_id_of(store: GraphStore, key: str) -> str:
+    """The id of the actor ``key`` names: an actor id, or an establishment's UAI (what readers
+    have on school documents: ``0060034E``); ``key`` itself when no actor carries that UAI."""
+    uai = uai_of(key)
+    rows = store.read("actor_id_by_uai", uai=uai) if uai else []
+    return str(rows[0]["id"]) if rows else key
+
+
+def get_actor(store: GraphStore, key: str) -> ActorDetail:
+    """One actor by its id or its UAI."""
+    rows = store.read("actor_get", id=actor_id_of(store, key))
     if not rows:
-        raise NotFound("actor", actor_id)
+        uai = uai_of(key)
+        raise NotFound("uai", uai) if uai else NotFound("actor", key)
     r = rows[0]
     props = dict(r["actor"])
     facts, field_sources = _facts(props), _field_sources(props)
@@ -219,12 +231,16 @@ def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
     # the note as the search says it (« fermé en 2025, remplacé par … »), from the stored row
     note = closed_note(props, successors) or name_note(props)
     props["closed"] = bool(props.get("closed"))
+    campus_names = {
+        c["id"]: c.get("short_name") or c.get("name") or c["id"]
+        for c in store.read("gaps_campuses")
+    }
     return DiplomaDetail(
         **readable(props),
         field_sources=field_sources,
         offers=drop_nulls(r["offers"]),
-        next=[readable(x) for x in drop_nulls(r["next"])],
-        previous=[readable(x) for x in drop_nulls(r["previous"])],
+        next=[readable(x) for x in link_entries(drop_nulls(r["next"]), campus_names)],
+        previous=[readable(x) for x in link_entries(drop_nulls(r["previous"]), campus_names)],
         sectors=drop_nulls(r["sectors"]),
         replaced_by=sorted(s["code"] for s in successors),
         successors=_named(successors),

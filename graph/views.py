@@ -250,9 +250,24 @@ class DiplomaLink(Out):
     )
     type: str
     level: int | None = None
-    passerelle: str
+    passerelle: str = Field(
+        description="The most telling passerelle: documented first, then one that holds everywhere."
+    )
     kind: str
     origin: str | None = None
+    passerelles: list[str] = Field(
+        default=[], description="Every passerelle between the two diplomas (one entry each)."
+    )
+    campus: str | None = Field(
+        default=None,
+        description="The short name of the campus it is a fact of (documenting it, or whose "
+        "own programme it leads to); none for a passerelle of all France.",
+    )
+    where: str | None = Field(
+        default=None,
+        description="Where it holds, in French (« Documentée par le CMQ … : vaut dans … »); "
+        "none when it holds all over France.",
+    )
 
 
 class DiplomaRef(Out):

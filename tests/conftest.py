@@ -179,6 +179,37 @@ def imported_client(
         yield c
 
 
+FIXED_DAY = date(2026, 12, 5)
+"""The day closures are judged on over the fixtures cut from the national files (December 2026):
+answers that do not change with the date the tests run."""
+
+
+def imported_client_fixture(
+    opendata: Path,
+    *,
+    seeds: Path | None = None,
+    national_table: bool = False,
+    extra_seeds: tuple[Path, ...] = (),
+    as_of: date | None = None,
+) -> Any:
+    """A module-scoped fixture named ``client``: :func:`imported_client` over a fresh store of
+    the session's engine, with ``seeds`` (a seed folder), or the national table of documented
+    continuations with ``extra_seeds`` (``national_table``: :func:`national_table_seeds`), and
+    an import of ``opendata`` (closures judged on ``as_of``, today when None). In a test module:
+    ``client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)``."""
+
+    @pytest.fixture(scope="module", name="client")
+    def client(
+        session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[TestClient]:
+        folder = national_table_seeds(tmp_path_factory, *extra_seeds) if national_table else seeds
+        yield from imported_client(
+            session_stores(), opendata, tmp_path_factory, seeds=folder, as_of=as_of
+        )
+
+    return client
+
+
 def ask(client: TestClient, **params: Any) -> dict[str, Any]:
     """A pathway answer that must be given (HTTP 200)."""
     r = client.get("/pathways", params=params)

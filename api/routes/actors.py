@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import CampusId, Departement, Limit, Offset, SearchText, StoreDep, departement_code
 from graph import queries
-from graph.models import ActorKind
+from graph.models import ACTOR_KEY_PATTERN, ActorKind
 from graph.views import ActorDetail, ActorSummary, Page
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -38,7 +38,15 @@ def list_actors(
     "/{actor_id}", response_model=ActorDetail, responses={404: {"description": "Unknown actor"}}
 )
 def get_actor(
-    actor_id: Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")], store: StoreDep
+    actor_id: Annotated[
+        str,
+        Path(
+            pattern=ACTOR_KEY_PATTERN,
+            description="The actor's id, or its establishment's UAI (e.g. 0060034E).",
+        ),
+    ],
+    store: StoreDep,
 ) -> ActorDetail:
-    """One actor with its campus roles, offers, partners, platforms and passerelles."""
+    """One actor with its campus roles, offers, partners, platforms and passerelles; an
+    establishment may be named by its UAI (its id stays the one in the answer)."""
     return queries.get_actor(store, actor_id)

@@ -10,11 +10,13 @@ from pydantic import BaseModel
 from api.auth import EditorDep
 from api.deps import Limit, Offset, StoreDep
 from graph import edits
-from graph.models import INSEE_PATTERN, PRINTABLE, Modality, PartnershipKind
+from graph.models import ID_PATTERN, INSEE_PATTERN, PRINTABLE, Modality, PartnershipKind
 
 router = APIRouter(tags=["edits"])
 
-ACTOR_ID = r"^[a-z0-9][a-z0-9-]{1,79}$"
+# Edits name an actor by its id only (never a UAI, which a reader may mistype into another
+# establishment): reads accept both (ACTOR_KEY_PATTERN, api/routes/actors.py).
+ACTOR_ID = ID_PATTERN
 ActorId = Annotated[str, Path(pattern=ACTOR_ID)]
 ActorQ = Annotated[str, Query(pattern=ACTOR_ID)]
 SourceQ = Annotated[

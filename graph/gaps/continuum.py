@@ -15,6 +15,7 @@ from graph.gaps.findings import (
     dedupe,
     levels_text,
 )
+from graph.gaps.foreign import SectorBasis, basis_sources, basis_text
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 
@@ -40,10 +41,18 @@ def continuum_breaks(
     With a filière asked (``sector``, named ``sector_name``), that filière's only: its offers
     are the report's (``inside_for_sector``), titled by its name, never « toutes filières »."""
     groups: dict[str, list[Row]] = defaultdict(list)
+    # where a filière comes from: the campus document that names it
+    cited = {
+        s["sector"]["id"]: s["sector"]["source"] for s in d.sectors if s["sector"].get("source")
+    }
+    if sector and d.basis is not None:
+        return [_public_continuum(d.basis, d.inside_for_sector)]
     if sector:
         names = {sector: sector_name or sector}
         groups[sector] = list(d.inside_for_sector)
-        return _findings(groups, names, campus_sectors={s["sector"]["id"] for s in d.sectors})
+        return _findings(
+            groups, names, campus_sectors={s["sector"]["id"] for s in d.sectors}, cited=cited
+        )
     # a filière belongs to the campuses covering it: only those of the territory are used
     kinds = {
         s["sector"]["id"]: s["sector"]["kind"]
@@ -63,14 +72,20 @@ def continuum_breaks(
         del groups["*"]
     names = {sid: sector_names.get(sid, sid) for sid in groups}
     names["*"] = "toutes filières"
-    return _findings(groups, names, campus_sectors=set(sector_names))
+    return _findings(groups, names, campus_sectors=set(sector_names), cited=cited)
 
 
 def _findings(
-    groups: dict[str, list[Row]], names: dict[str, str], *, campus_sectors: set[str]
+    groups: dict[str, list[Row]],
+    names: dict[str, str],
+    *,
+    campus_sectors: set[str],
+    cited: dict[str, str] | None = None,
 ) -> list[Finding]:
     """One finding per group of offers that misses a level or plans one; ``campus_sectors``:
-    the groups that are a sector node to link to (not ``*`` nor a field of training)."""
+    the groups that are a sector node to link to (not ``*`` nor a field of training);
+    ``cited``: the source of each filière. A finding cites its filière's source and the files
+    listing its offers (at most 10 sources in all)."""
     out = []
     for gid, rows in groups.items():
         if not rows:
@@ -146,10 +161,64 @@ def _findings(
                     ],
                     "offers": len(rows),
                 },
-                sources=sorted(
-                    {r["offer"]["source"] for r in planned_rows if r["offer"].get("source")}
-                ),
+                sources=_sources(gid, rows, planned_rows, cited or {}),
             )
         )
     out.sort(key=lambda f: (f.id != "continuum:*", SEVERITY_RANK[f.severity], f.title))
     return out
+
+
+def _sources(gid: str, rows: list[Row], planned: list[Row], cited: dict[str, str]) -> list[str]:
+    """The filière's document, the planned offers' sources, then the other offers' files."""
+    own = [cited[gid]] if gid in cited else []
+    first = sorted({r["offer"]["source"] for r in planned if r["offer"].get("source")})
+    rest = sorted({r["offer"]["source"] for r in rows if r["offer"].get("source")} - set(first))
+    return [*own, *first, *rest][: max(10, len(own) + len(first))]
+
+
+def _public_continuum(basis: SectorBasis, rows: list[Row]) -> Finding:
+    """The continuum of another territory's filière (graph/gaps/foreign.py): the levels at
+    which a diploma the public files link to it is offered here. A level without one is not
+    said missing: Certif Info gives each diploma a few jobs only (the CAP « réalisations
+    industrielles en chaudronnerie ou soudage » is linked to the chaudronnier, not to the
+    soudeur), so it is a level to check, never a break (low)."""
+    offered = sorted(
+        {
+            r["diploma"]["level"]
+            for r in rows
+            if r["offer"]["status"] in OPEN_STATUSES
+            and r["diploma"]["level"] in LEVELS
+            and not r["diploma"].get("closed")
+        }
+    )
+    unlinked = [lv for lv in LEVELS if lv not in offered]
+    why = basis_text(basis)
+    if offered:
+        why += f" Niveaux où une telle formation est proposée ici : {levels_text(offered)}."
+    else:
+        why += " Aucune formation ainsi rattachée n'est proposée sur ce territoire."
+    if offered and unlinked:
+        why += (
+            f" Aucune formation ainsi rattachée aux niveaux {levels_text(unlinked)} : un "
+            "diplôme de ces niveaux peut y préparer sans que les fiches l'y rattachent, à "
+            "vérifier avant d'y voir une rupture."
+        )
+    return Finding(
+        id=f"continuum:{basis.sector}",
+        title=f"Continuum {basis.name}",
+        why=why,
+        severity="low",
+        nodes=[NodeRef(type="sector", key=basis.sector, name=basis.name)],
+        data={
+            "group": basis.sector,
+            "levels_offered": offered,
+            "levels_planned": [],
+            "levels_missing": [],
+            "levels_unlinked": unlinked,
+            "linked_by": {"rome": list(basis.rome), "nsf": list(basis.nsf)},
+            "campuses": list(basis.campuses),
+            "planned_offers": [],
+            "offers": len(rows),
+        },
+        sources=basis_sources(basis, rows),
+    )

@@ -18,6 +18,7 @@ from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
+from graph.gaps.foreign import foreign_basis, publicly_linked
 from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code
@@ -106,6 +107,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
         }
     )
+    d.basis = foreign_basis(d.sectors, sector, d.local_campuses, d.campus_names)
     d.inside_for_sector = offers_for_sector(d, sector)
     targets = dead_end_targets(d.inside_for_sector, d.steps())
     if targets:
@@ -126,7 +128,8 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
 
 def offers_for_sector(d: GapData, sector: str | None) -> list[Row]:
     """The territory's offers for the filière asked: those a campus's records or a ROME code
-    of the diploma tie to it (the rule of the demand section, graph/gaps/demand.py), or, for
+    of the diploma tie to it (outside its campuses' territory, only the public links:
+    graph/gaps/foreign.py) (the rule of the demand section, graph/gaps/demand.py), or, for
     a field of training (``nsf-251``, graph/nsf.py), those whose diploma is of that NSF group.
     All of them when none is asked."""
     if not sector:
@@ -134,6 +137,8 @@ def offers_for_sector(d: GapData, sector: str | None) -> list[Row]:
     code = field_code(sector)
     if code is not None:
         return [r for r in d.inside if r["diploma"].get("nsf") == code]
+    if d.basis is not None:  # another territory's filière: what public files link to it
+        return publicly_linked(d.inside, d.basis)
     rows = [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
     return training_by_sector(d.inside, rows).get(sector, [])
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.errors import NotFound
+from graph.errors import InvalidRequest, NotFound
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.cache import cached_answer
 from graph.gaps.choices import sector_label
@@ -17,6 +17,7 @@ from graph.gaps.data import read_gap_data
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
 from graph.gaps.findings import SECTIONS, Finding, GapReport, Section
+from graph.gaps.foreign import basis_refusal
 from graph.gaps.isolated import isolated_actors
 from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
@@ -88,6 +89,9 @@ def gap_report(
             # a filière the graph does not know (nor a field of training graph/nsf.py names):
             # a clear 404, not a report of nothing
             raise NotFound("sector", sector)
+        if d.basis is not None and (why := basis_refusal(d.basis)):
+            # another campus's filière that no public link ties to any diploma
+            raise InvalidRequest(why)
         return compute_report(d, territory, sector, limit=limit)
 
     if not cached:

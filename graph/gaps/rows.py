@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.gaps.foreign import SectorBasis
 from graph.territory import Territory
 
 __all__ = ["GapData", "NextSteps", "box_around", "dead_end_targets", "next_steps"]
@@ -53,6 +54,8 @@ class GapData:
     # the establishments teaching only at a distance from an address of the territory (the
     # CNED): their offers are not the territory's (graph/distance_learning.py), only named
     remote: list[str] = field(default_factory=list)
+    # the campus filière asked outside its campuses' territory: read from public links only
+    basis: SectorBasis | None = None
     _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
 
     def steps(self) -> NextSteps:

@@ -252,6 +252,7 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
         seeds.files[path] = sf
     campus_ids: dict[str, Path] = {}
     passerelle_ids: dict[str, Path] = {}
+    sector_ids: dict[str, Path] = {}
     for path, sf in seeds.files.items():
         if sf.campus is not None:
             if sf.campus.id in campus_ids:
@@ -265,6 +266,19 @@ def build_seed_set(files: dict[Path, SeedFile]) -> SeedSet:
                     path, f"passerelles[{i}] (id={p.id})", "id", "passerelle id used twice"
                 )
             passerelle_ids[p.id] = path
+        for i, sec in enumerate(sf.sectors):
+            # a sector is a fact of the campus whose document names it: two files giving one
+            # id would merge two campuses' filières into one node citing the first file only
+            # (the Campus Numérique's « Numérique » cited the Auto'Mobilités interview)
+            if sec.id in sector_ids:
+                raise SeedError(
+                    path,
+                    f"sectors[{i}] (id={sec.id})",
+                    "id",
+                    f"sector id also defined in {sector_ids[sec.id].name}: a sector belongs "
+                    "to one campus, give each file's its own id",
+                )
+            sector_ids[sec.id] = path
         for i, s in enumerate(sf.sites):
             _merge(seeds.sites, s.insee, s, path, f"sites[{i}] (insee={s.insee})")
         for i, sec in enumerate(sf.sectors):

@@ -51,9 +51,11 @@ class OfferOut(BaseModel):
     commune_from: str | None = Field(
         default=None,
         description="How the import found the commune when no file names it: `coordinates` "
-        "(the commune whose centre is nearest the establishment's position: it is only "
-        "« près de » that commune), `name` (the commune its name gives, near its position); "
-        "None when a file names it (graph/ingest/opendata/named_commune.py).",
+        "(the commune whose centre is nearest the establishment's position, more than 1 km "
+        "away: it is only « près de » that commune), `centre` (that nearest commune, its "
+        "centre within 1 km: said as the commune, graph/place_precision.py), `name` (the "
+        "commune its name gives, near its position); None when a file names it "
+        "(graph/ingest/opendata/named_commune.py).",
     )
     insee: str | None = None
     departement: str | None = None

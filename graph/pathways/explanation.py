@@ -93,7 +93,8 @@ def place(o: Offer) -> str:
         return f"{name} ({departement_place(dep) if dep else 'lieu inconnu'})"
     dep_name = departement_name(o.offer.get("departement") or "")
     if o.offer.get("commune_from") == "coordinates":
-        # only the commune nearest its position: « près de » (ingest/opendata/named_commune.py)
+        # only the commune nearest its position, more than 1 km from its centre: « près de »
+        # (ingest/opendata/named_commune.py; within 1 km, "centre": the commune, place_precision)
         commune = f"près {de_place(commune)}"  # « près du Bouscat », « près d'Agen »
     if o.in_territory or not dep_name or dep_name == commune:  # « Paris (Paris) »: no more
         return name if name.endswith(f"({commune})") else f"{name} ({commune})"

@@ -22,6 +22,7 @@ from graph.coverage import (
 )
 from graph.departements import de_place, departement_number
 from graph.diploma_names import display_name
+from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
 from graph.pathways.after_3e import ENTRY_LEG, entered_after_3e
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
@@ -31,6 +32,7 @@ from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.bac_starts import general_bac_reason, level_start_notice
 from graph.pathways.data import PathwayData, pathway_data
+from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
     MODALITY_FR,
     OUTSIDE_MAX_KM,
@@ -463,7 +465,18 @@ def find_pathways(
 
     ``data``: the cache of the graph version the request already read (one version read per
     request), else the current one's.
+
+    The cyclic garbage collector is paused meanwhile (:func:`graph.gc_pause.gc_paused`): a
+    search allocates tens of thousands of acyclic objects (candidates, bounds, scores), and
+    the collections they set off walked the cache's millions of objects, a fifth of the CPU
+    of a search from a level (reference counting frees them as before).
     """
+    with gc_paused():
+        return _find_pathways(store, q, data)
+
+
+def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None) -> PathwayAnswer:
+    """:func:`find_pathways`, the collector paused."""
     data = data if data is not None else pathway_data(store)
     goal_codes = set(data.sector_codes(store, q.sector)) if q.sector else None
     home = (q.home.lat, q.home.lon) if q.home else None
@@ -571,6 +584,9 @@ def find_pathways(
         )
         if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
             reason = _job_unreached(store, data, source, q, goal_codes)
+        elif not unrestricted and (elsewhere := elsewhere_note(store, q)):
+            # known passerelles to the goal that hold in another territory only: said
+            reason = f"{reason} {elsewhere}"
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)

@@ -70,6 +70,10 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
     ``distance_learning``), has no Point; its pathway is kept all the same: the collection's
     ``properties.pathways`` lists every pathway with its unplaced steps, and
     ``properties.unplaced_steps`` counts them, so that no pathway disappears silently.
+
+    The collection's ``properties`` carry every field of the JSON answer but its pathways (the
+    start and its French phrase, the goal, the territory, the count, the notices, the reason), so
+    that a map client can say the same sentences as the page.
     """
     features: list[dict[str, Any]] = []
     listed: list[dict[str, Any]] = []
@@ -146,10 +150,12 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
         "features": features,
         "properties": {
             "start": answer.start,
+            "start_phrase": answer.start_phrase,
             "goal": answer.goal,
             "territory": answer.territory,
             "territory_phrase": answer.territory_phrase,
             "count": answer.count,
+            "notices": answer.notices,
             "reason": answer.reason,
             "pathways": listed,
             "unplaced_steps": sum(len(x["unplaced"]) for x in listed),

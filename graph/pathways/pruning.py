@@ -11,6 +11,7 @@ ranking them all (``tests/unit/test_pathway_pruning.py`` compares both).
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -49,7 +50,7 @@ def best_of(
             continue
         bounds.append((b, i))
         if b != math.inf:  # certain to score (local legs may not: counted when scored)
-            valid_keys.add(tuple(d["code"] for d in c.diplomas))
+            valid_keys.add(tuple([d["code"] for d in c.diplomas]))
     # best bound first; a candidate's bound is first the one that chooses no establishment
     # (Scorer.bound), then, when it comes out on top, the one with every step but the last
     # counted exactly (Scorer.refined_bound, never above it), and it is scored when it comes
@@ -57,7 +58,7 @@ def best_of(
     # lower still. (A sorted list is a heap.)
     heap = sorted((-b, i, False) for b, i in bounds)
     scored: list[tuple[int, Scored]] = []
-    best: dict[Hashable, float] = {}
+    best = _Bests()  # the best score of each group (of each pathway when no group)
     opened: set[Hashable] = set()  # the groups with a pathway scored from an open start
     scores: list[float] = []  # a min-heap of the ``limit`` best scores so far
     threshold = -math.inf  # never above the score of the limit-th distinct pathway
@@ -66,16 +67,20 @@ def best_of(
         b, i, refined = -heap[0][0], heap[0][1], heap[0][2]
         if b < threshold and b != math.inf:
             if since:
-                threshold = _threshold(best, limit)
+                threshold = best.threshold(limit)
                 since = 0
             if b < threshold:
                 break
         heapq.heappop(heap)
-        if not refined and b != math.inf:
+        if not refined and b != math.inf and len(paths[i].legs) > 1:
             r = scorer.refined_bound(paths[i].diplomas, paths[i].legs, b)
-            if r is not None:
+            if r is None:
+                continue
+            if r != b:
                 heapq.heappush(heap, (-r, i, True))
-            continue
+                continue
+            # else it would come out on top again at once: (-b, i, True) sorts first
+        # (one leg: the refined bound is the bound, the same float)
         c = paths[i]
         g: Hashable = None if group is None else group(c.diplomas[1:])
         closed = bool(c.diplomas[0].get("closed"))
@@ -95,14 +100,13 @@ def best_of(
             g = s.key
         elif not closed:
             opened.add(g)
-        if g not in best or s.score > best[g]:
-            best[g] = s.score
+        best.raise_to(g, s.score)
         heapq.heappush(scores, s.score)
         if len(scores) > limit:
             heapq.heappop(scores)
         since += 1
         if since >= RECOMPUTE_EVERY:
-            threshold = _threshold(best, limit)
+            threshold = best.threshold(limit)
             since = 0
     # the local legs' candidates: scored whatever their bound (inf sorts them first)
     scored.sort(key=lambda iS: iS[0])  # rank keeps the first of equal scores: walk order
@@ -143,8 +147,38 @@ def _through_groups(
     return len(ranked)
 
 
-def _threshold(best: Mapping[Hashable, float], limit: int) -> float:
-    """The ``limit``-th best score among distinct pathways scored (-inf while fewer)."""
-    if len(best) < limit:
-        return -math.inf
-    return heapq.nlargest(limit, best.values())[-1]
+class _Bests:
+    """The best score per group so far, and the ``limit``-th best of them
+    (:meth:`threshold`) without sorting them all at every update (the groups of a search from
+    a level are a thousand or more: ``heapq.nlargest`` over them was a tenth of its time)."""
+
+    __slots__ = ("_best", "_sorted")
+
+    def __init__(self) -> None:
+        self._best: dict[Hashable, float] = {}
+        self._sorted: list[float] = []  # the values of _best, ascending
+
+    def get(self, g: Hashable) -> float | None:
+        return self._best.get(g)
+
+    def raise_to(self, g: Hashable, score: float) -> None:
+        """``g``'s best is now ``score`` if it is higher (or ``g`` had none)."""
+        old = self._best.get(g)
+        if old is not None:
+            if score <= old:
+                return
+            del self._sorted[bisect.bisect_left(self._sorted, old)]
+        self._best[g] = score
+        bisect.insort(self._sorted, score)
+
+    def threshold(self, limit: int) -> float:
+        """The ``limit``-th best score among the groups (-inf while fewer): never above the
+        score of the ``limit``-th distinct pathway (group) of the answer.
+
+        >>> b = _Bests()
+        >>> for g, s in [("a", 90.0), ("b", 80.0), ("a", 95.0), ("c", 85.0), ("b", 70.0)]:
+        ...     b.raise_to(g, s)
+        >>> b.threshold(2), b.threshold(3), b.threshold(4)
+        (85.0, 80.0, -inf)
+        """
+        return self._sorted[-limit] if len(self._sorted) >= limit else -math.inf

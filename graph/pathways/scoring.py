@@ -341,11 +341,18 @@ class Scorer:
         self._pools: dict[tuple[str, str | None], _Pool] = {}
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
-        self._holding: dict[tuple[int, int], tuple[_Pool, Row, bool | None]] = {}
-        # id of a pool (kept in _pools) -> the ids and départements of its establishments
-        self._places: dict[int, tuple[frozenset[Any], frozenset[Any]]] = {}
+        # the pool and a leg of the scope kept in the value, so that the ids stay theirs
+        self._holding: dict[tuple[int, Any, int, int], tuple[_Pool, Row, bool | None]] = {}
+        # id of a pool (kept in _pools) -> the ids and départements of its establishments, and
+        # each offer's (id, département)
+        self._places: dict[
+            int, tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]]
+        ] = {}
         # the exact terms of the pathways' first steps (_partial), by start, codes and legs
         self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
+        # id of a partial (kept in _partials, or _empty) -> _upper of it (a partial of k steps
+        # is only ever bounded for pathways of k + 1 steps)
+        self._uppers: dict[int, float] = {}
         self._empty = _Partial(
             plan=(),
             prev=home,
@@ -412,7 +419,14 @@ class Scorer:
         inferred leg without figures whichever is chosen), or at some only (None)."""
         if leg_holds(leg, None, None):  # holds everywhere: leg_at keeps it as it is
             return True
-        memo = (id(pool), id(leg))
+        # what it depends on: the pool and the leg's scope, whose lists the cache keeps once
+        # for every leg of the same scope (data._Shared): a campus's legs share one answer
+        memo = (
+            id(pool),
+            leg.get("scope"),
+            id(leg.get("scope_actors")),
+            id(leg.get("scope_departements")),
+        )
         got = self._holding.get(memo)
         if got is None:
             got = self._holding[memo] = (pool, leg, self._holds_where(pool, leg))
@@ -421,26 +435,30 @@ class Scorer:
     def _holds_where(self, pool: _Pool, leg: Row) -> bool | None:
         """:meth:`_holds` of a documented scoped leg: first from the sets of the pool's ids and
         départements (a campus's leg met far from the campus holds nowhere: most of them),
-        else offer by offer, until one holds and one does not."""
+        else offer by offer, until one holds and one does not (:func:`leg_holds` of a
+        documented scoped leg, with the scope's lists as sets: the same answer)."""
         places = self._places.get(id(pool))
         if places is None:
+            pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in pool.offers)
             places = self._places[id(pool)] = (
-                frozenset(o.actor.get("id") for o in pool.offers),
-                frozenset(o.offer.get("departement") for o in pool.offers),
+                frozenset(a for a, _ in pairs),
+                frozenset(d for _, d in pairs),
+                pairs,
             )
-        actors, departements = places
+        actors, departements, pairs = places
+        by_actors = (leg.get("scope") or "national") == "actors"
+        scope_actors = leg.get("scope_actors") or ()
+        scope_departements = () if by_actors else (leg.get("scope_departements") or ())
         if (
             pool.offers
-            and not actors.intersection(leg.get("scope_actors") or ())
-            and (
-                (leg.get("scope") or "national") == "actors"
-                or not departements.intersection(leg.get("scope_departements") or ())
-            )
+            and actors.isdisjoint(scope_actors)
+            and departements.isdisjoint(scope_departements)
         ):
             return False
+        inside, there = set(scope_actors), set(scope_departements)
         found: set[bool] = set()
-        for o in pool.offers:
-            found.add(leg_holds(leg, o.actor.get("id"), o.offer.get("departement")))
+        for a, d in pairs:
+            found.add((a is not None and a in inside) or (d is not None and d in there))
             if len(found) == 2:
                 return None
         return found.pop() if found else None
@@ -521,7 +539,10 @@ class Scorer:
             return None
         last = self._step_bounds[(diplomas[-2]["code"], diplomas[-1]["code"], id(legs[-1]))][0]
         assert last is not None  # not None: static is a number
-        return self._upper(p, n) + last
+        upper = self._uppers.get(id(p))  # p is kept in _partials: its id stays its own
+        if upper is None:
+            upper = self._uppers[id(p)] = self._upper(p, n)
+        return upper + last
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment).

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from graph.pathways.scoring import Scored
@@ -41,11 +42,16 @@ def programme_key(d: Mapping[str, Any]) -> tuple[str, str]:
     >>> programme_key({"type": "bts", "name": "BTS maintenance des véhicules option B : véhicules de transport routier"})
     ('bts', 'MAINTENANCE DES VEHICULES')
     """  # noqa: E501
-    name = str(d.get("name") or "")
-    kind = str(d.get("type") or "")
+    return _programme(str(d.get("name") or ""), str(d.get("type") or ""), str(d.get("code") or ""))
+
+
+@lru_cache(maxsize=16_384)
+def _programme(name: str, kind: str, code: str) -> tuple[str, str]:
+    """:func:`programme_key` of a name, type and code, kept: a search from a level asks it of
+    the same few hundred diplomas thousands of times (the name's patterns are most of it)."""
     if _BTSA.search(name):  # BTSA technico-commercial is not BTS technico-commercial
         kind += " agricole"
-    return (kind, " ".join(programme_words(name)) or str(d.get("code") or ""))
+    return (kind, " ".join(programme_words(name)) or code)
 
 
 def _key(s: Scored, any_start: bool = False) -> tuple[tuple[str, str], ...]:

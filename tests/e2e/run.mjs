@@ -57,7 +57,7 @@ async function newPage(name, viewport = DESKTOP, options = {}) {
 }
 
 // Scenarios over another fixture (test_browser.py's thin_server): run only when asked by name.
-const ASKED_ONLY = new Set(['a-confirmer', 'position-approx']);
+const ASKED_ONLY = new Set(['a-confirmer', 'position-approx', 'carte-dense-outremer']);
 
 async function scenario(name, fn) {
   if (only ? !only.includes(name) : ASKED_ONLY.has(name)) return;
@@ -73,6 +73,12 @@ async function scenario(name, fn) {
 
 function expect(cond, message) {
   if (!cond) throw new Error(message);
+}
+
+/** The rows of a CSV the interface writes (BOM, « ; », double-quoted cells), header first. */
+function csvRows(text) {
+  return text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    .map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')));
 }
 
 async function download(page, click) {
@@ -163,9 +169,7 @@ await scenario('parcours', async (d) => {
   expect(csv.text.replace(/^\uFEFF/, '').startsWith('rang;score;etape;code_diplome'), 'pathway CSV header');
   expect(csv.text.includes('40025014'), 'pathway CSV lacks the start diploma');
   // The « passerelle » column describes each passerelle in French, never by its internal id.
-  const csvRows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1)
-    .map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')));
-  const legs = csvRows.filter((r) => r[2] !== '0').map((r) => r[7]);
+  const legs = csvRows(csv.text).slice(1).filter((r) => r[2] !== '0').map((r) => r[7]);
   expect(legs.length >= 1 && legs.every((t) => /^(passerelle|continuité) /.test(t)), `passerelle column not described: ${legs.join(' | ')}`);
   expect(!/\.(csv|txt)\b/.test(csv.text), `a file name in the pathway CSV: ${csv.text.slice(0, 400)}`);
   // Print: the print stylesheet hides the form and the map.
@@ -475,6 +479,10 @@ await scenario('a-confirmer', async (d) => {
   const only = page.locator('article.pathway').first();
   d.chosenNote = await only.locator('.offer-note').innerText();
   d.chosenBadge = await only.locator('li.step:not(.step-start) > div > .offer .badge', { hasText: 'à confirmer' }).isVisible();
+  // The CSV of that pathway says it too (its « a_confirmer » column), as the card does.
+  const csv = await download(page, () => only.getByRole('button', { name: 'CSV' }).click());
+  const [head, ...body] = csvRows(csv.text);
+  d.csvNotes = body.map((r) => r[head.indexOf('a_confirmer')]).filter(Boolean);
   await close();
 });
 
@@ -494,6 +502,124 @@ await scenario('position-approx', async (d) => {
   d.lyceeText = await lycee.innerText();
   d.lyceeBadge = await lycee.locator('.badge', { hasText: 'position approximative' }).count();
   await page.screenshot({ path: join(shots, 'parcours-position-approximative.png') });
+  await close();
+});
+
+// Over tests/fixtures/opendata_map only: Guadeloupe drawn with its outline where its places are
+// (an overseas map once showed them on an empty background), and the names of Nantes and its
+// communes (Loire-Atlantique) never covering one another, the hidden ones shown on hover.
+await scenario('carte-dense-outremer', async (d) => {
+  const { page, close, log } = await newPage('carte-dense-outremer');
+  const settled = () => page.waitForFunction(() => /affichés?\.|Aucun lieu/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  /** The basemap's outlines inside the map frame (at least 40 px wide or high), and how many
+   * markers fall in the box of an outline. */
+  const outlines = () =>
+    page.evaluate(() => {
+      const frame = document.querySelector('#carte-acteurs').getBoundingClientRect();
+      const paths = [...document.querySelectorAll('#carte-acteurs .leaflet-fond-pane path')].map((p) => p.getBoundingClientRect());
+      const inFrame = paths.filter((r) => r.right > frame.left && r.left < frame.right && r.bottom > frame.top && r.top < frame.bottom);
+      const icons = [...document.querySelectorAll('#carte-acteurs .pin-wrap, #carte-acteurs .marker-cluster')].map((e) => e.getBoundingClientRect());
+      const onOutline = icons.filter((m) => inFrame.some((r) => m.left + m.width / 2 >= r.left && m.left + m.width / 2 <= r.right && m.top + m.height / 2 >= r.top && m.top + m.height / 2 <= r.bottom));
+      return { outlines: inFrame.filter((r) => r.width >= 40 || r.height >= 40).length, icons: icons.length, iconsOnOutline: onOutline.length };
+    });
+  await page.goto(`${app}#/carte?departements=971`);
+  await settled();
+  await page.locator('#carte-acteurs .leaflet-marker-icon').first().waitFor();
+  await page.waitForTimeout(300);
+  d.statusGuadeloupe = await page.locator('.map-status').innerText();
+  Object.assign(d, { guadeloupe: await outlines() });
+  d.noOutlineNotice = await page.locator('.map-no-outline').count();
+  await page.locator('.map-box').screenshot({ path: join(shots, 'carte-guadeloupe.png') });
+  // Without the overseas outlines (their file unavailable), the page says the places lie on
+  // an empty background rather than leaving them unexplained.
+  const { page: bare, close: closeBare } = await newPage('carte-dense-outremer-sans-contour');
+  await bare.route('**/geo/outre-mer.geo.json', (r) => r.abort());
+  await bare.goto(`${app}#/carte?departements=971`);
+  await bare.locator('.map-no-outline').waitFor();
+  d.noOutlineText = await bare.locator('.map-no-outline').innerText();
+  await closeBare();
+  // A territory with no place: framed on its outline, not on the whole of France.
+  await page.goto(`${app}#/carte?departements=986`);
+  await page.waitForFunction(() => /Aucun lieu/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  await page.waitForTimeout(500);
+  Object.assign(d, { wallis: await outlines() });
+
+  // Loire-Atlantique: every name laid out, the visible ones apart, the same ones at each visit.
+  const labels = () =>
+    page.evaluate(() => {
+      const frame = document.querySelector('#carte-acteurs').getBoundingClientRect();
+      const all = [...document.querySelectorAll('#carte-acteurs .town-label, #carte-acteurs .pref-label')];
+      const shown = all.filter((e) => getComputedStyle(e).visibility === 'visible');
+      const inside = shown.filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.right > frame.left && r.left < frame.right && r.bottom > frame.top && r.top < frame.bottom;
+      });
+      const boxes = inside.map((e) => e.getBoundingClientRect());
+      let overlaps = 0;
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+        }
+      const towns = [...document.querySelectorAll('#carte-acteurs .town-label')];
+      return {
+        towns: towns.length,
+        hiddenTowns: towns.filter((e) => getComputedStyle(e).visibility !== 'visible').length,
+        inFrame: boxes.length,
+        overlaps,
+        shown: inside.map((e) => e.dataset.label ?? '').sort(),
+        hidden: towns.filter((e) => getComputedStyle(e).visibility !== 'visible').map((e) => e.dataset.label ?? '').sort(),
+      };
+    });
+  await page.goto(`${app}#/carte?departements=44`);
+  await settled();
+  await page.locator('#carte-acteurs .town-label').first().waitFor();
+  await page.waitForTimeout(500);
+  d.nantes = await labels();
+  await page.reload();
+  await settled();
+  await page.locator('#carte-acteurs .town-label').first().waitFor();
+  await page.waitForTimeout(500);
+  d.nantesAgain = await labels();
+  await page.locator('.map-box').screenshot({ path: join(shots, 'carte-nantes.png') });
+  // A hidden name shows while a place of its town, or a group holding one, is hovered; the
+  // group says in words which towns it gathers.
+  const frame = await page.locator('#carte-acteurs').boundingBox();
+  for (const kind of ['marker', 'cluster']) {
+    const target = await page.evaluate((kind) => {
+      const f = document.querySelector('#carte-acteurs').getBoundingClientRect();
+      for (const icon of document.querySelectorAll(`#carte-acteurs .leaflet-marker-icon${kind === 'cluster' ? '.marker-cluster' : '[data-town]'}`)) {
+        const keys = (icon.dataset.town ?? icon.querySelector('[data-towns]')?.dataset.towns ?? '').split('\n');
+        const r = icon.getBoundingClientRect();
+        if (r.left < f.left + 60 || r.right > f.right - 20 || r.top < f.top + 80 || r.bottom > f.bottom - 30) continue;
+        for (const key of keys) {
+          const label = document.querySelector(`#carte-acteurs .leaflet-tooltip[data-label="${CSS.escape(key)}"]`);
+          if (label && getComputedStyle(label).visibility === 'hidden') {
+            icon.dataset.e2eTarget = kind;
+            return { key, title: icon.querySelector('[title]')?.getAttribute('title') ?? icon.getAttribute('title') ?? '' };
+          }
+        }
+      }
+      return null;
+    }, kind);
+    expect(target, `no ${kind} of a hidden name in the frame`);
+    const hiddenLabel = page.locator(`#carte-acteurs .leaflet-tooltip[data-label="${target.key}"]`);
+    await page.locator(`#carte-acteurs [data-e2e-target="${kind}"]`).hover();
+    const hovered = await hiddenLabel.evaluate((e) => getComputedStyle(e).visibility);
+    await page.mouse.move(frame.x + 5, frame.y + frame.height - 5);
+    const after = await hiddenLabel.evaluate((e) => getComputedStyle(e).visibility);
+    d[`peek_${kind}`] = { ...target, hovered, after };
+  }
+  // Closer in (the wheel over Nantes), the names still apart.
+  for (let step = 0; step < 3; step++) {
+    const nantes = await page.locator('#carte-acteurs .leaflet-tooltip[data-label^="pref:Nantes|"]').boundingBox();
+    await page.mouse.move(nantes.x, nantes.y);
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(800);
+    d[`zoomed${step}`] = await labels();
+  }
+  d.errors = log.errors;
   await close();
 });
 
@@ -1210,6 +1336,22 @@ async function otherCampusStates() {
   return out;
 }
 
+// The Parcours job list is the territory's: a campus's sectors are offered in its territory,
+// each name once (the Mecanic Vallée's two « Soudeurs » rows were listed twice), none elsewhere
+await scenario('metiers-territoire', async (d) => {
+  const { page, close } = await newPage('metiers-territoire');
+  const goal = page.getByRole('group', { name: 'Objectif' });
+  const jobSelect = goal.getByLabel('Secteur décrit par un campus');
+  const options = () => jobSelect.locator('option').evaluateAll((os) => os.map((o) => `${o.parentElement?.getAttribute('label') ?? ''}|${o.value}|${o.textContent}`));
+  await page.goto(`${app}#/parcours?from_level=3&job=H2913&departements=12,46`);
+  await jobSelect.locator('option[value="soudeurs"]').waitFor({ state: 'attached' });
+  d.campusOptions = await options();
+  await page.goto(`${app}#/parcours?from_level=3&job=H2913&departements=54,57`);
+  await jobSelect.locator('option', { hasText: 'Aucun secteur décrit' }).waitFor({ state: 'attached' });
+  d.otherOptions = await options();
+  await close();
+});
+
 await scenario('francais', async (d) => {
   const { page, close } = await newPage('francais');
   const ids = await knownIds();
@@ -1268,7 +1410,7 @@ await browser.close();
 
 // These scenarios ask for failures on purpose (503; the CSP blocking planted script; 404 and
 // 422 in the French crawl).
-const expectedErrors = new Set(['base-indisponible', 'csp', 'francais']);
+const expectedErrors = new Set(['base-indisponible', 'csp', 'francais', 'carte-dense-outremer-sans-contour']);
 const consoleSummary = {};
 for (const [name, log] of Object.entries(consoleLog)) {
   consoleSummary[name] = { errors: log.errors, warnings: log.warnings, external: log.external, expected: expectedErrors.has(name) };

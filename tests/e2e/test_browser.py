@@ -41,6 +41,10 @@ THIN_SCENARIOS = "a-confirmer"
 # (tests/integration/test_place_precision.py), for the scenario of PLACE_SCENARIOS
 OPENDATA_PLACE = ROOT / "tests" / "fixtures" / "opendata_place"
 PLACE_SCENARIOS = "position-approx"
+# Loire-Atlantique and Guadeloupe, cut from the national files: dense names around Nantes and an
+# overseas territory, for the scenario of MAP_SCENARIOS
+OPENDATA_MAP = ROOT / "tests" / "fixtures" / "opendata_map"
+MAP_SCENARIOS = "carte-dense-outremer"
 SCREENSHOTS = E2E / "screenshots"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 RUN_TIMEOUT_S = 1200  # a guard against a hung browser only: the run took 347 s under load 20
@@ -112,6 +116,15 @@ def place_server(
 ) -> Iterator[str]:
     """The same over the seeds and ``OPENDATA_PLACE``."""
     with _served(engine, tmp_path_factory, request, OPENDATA_PLACE, []) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def map_server(
+    engine: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """The same over the seeds and ``OPENDATA_MAP``."""
+    with _served(engine, tmp_path_factory, request, OPENDATA_MAP, []) as url:
         yield url
 
 
@@ -205,6 +218,12 @@ def thin_run(thin_server: str) -> dict[str, Any]:
 def place_run(place_server: str) -> dict[str, Any]:
     """The scenarios that need ``OPENDATA_PLACE``, on their own server."""
     return _run(place_server, only=PLACE_SCENARIOS)
+
+
+@pytest.fixture(scope="session")
+def map_run(map_server: str) -> dict[str, Any]:
+    """The scenarios that need ``OPENDATA_MAP``, on their own server."""
+    return _run(map_server, only=MAP_SCENARIOS)
 
 
 def _run(url: str, only: str | None = None) -> dict[str, Any]:
@@ -539,14 +558,58 @@ def test_offers_a_thin_file_omits_are_marked_and_said_why_once(thin_run: dict[st
     # one offer, the chosen one (Fougères): said in the singular
     assert d["chosenNote"].startswith("Offre marquée « à confirmer » : pas dans le fichier de 2022")
     assert d["chosenBadge"] is True
+    # the CSV of that pathway carries the note, not only the page
+    assert d["csvNotes"] == [d["chosenNote"].removeprefix("Offre marquée « à confirmer » : ")[:-1]]
 
 
 def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -> None:
     """Nantes: the CFA placed at the commune's centre says « position approximative (centre de
     la commune) » and « ~2 km depuis le domicile », not « 0,1 km »; the lycée placed by its
-    own position has no such badge, and is « près de Nantes » (its commune is the nearest
-    centre's)."""
+    own position has no such badge, and is in Nantes, not « près de Nantes » (its commune is
+    the nearest centre's, 0.9 km from its town hall: graph/place_precision.AT_COMMUNE_KM)."""
     d = _check(place_run, "position-approx")
     assert d["cfaBadge"] == 1, d
     assert "~2 km depuis le domicile" in d["cfaFacts"], d
-    assert d["lyceeBadge"] == 0 and "près de Nantes" in d["lyceeText"], d
+    assert d["lyceeBadge"] == 0 and "Nantes (44)" in d["lyceeText"], d
+    assert "près de" not in d["lyceeText"], d
+
+
+def test_the_job_list_is_the_territorys(run: dict[str, Any]) -> None:
+    """The Lot and the Aveyron: the Mecanic Vallée's sectors, « Soudeurs (H2913) » once (two
+    rows of its recruitment table bear the name); Lorraine: no campus sector at all."""
+    d = _check(run, "metiers-territoire")
+    soudeurs = [o for o in d["campusOptions"] if o.split("|")[2].startswith("Soudeurs")]
+    assert len(soudeurs) == 1, d["campusOptions"]
+    assert soudeurs[0].split("|")[0] == "CMQ Mecanic Vallée", soudeurs
+    assert [o.split("|")[1] for o in d["otherOptions"]] == [""], d["otherOptions"]
+
+
+def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None:
+    """Guadeloupe is drawn where its places are (the basemap once had no overseas outline);
+    around Nantes the names of the towns never cover one another, the same ones at each visit,
+    and a hidden one shows while a place of its town is hovered."""
+    d = _check(map_run, "carte-dense-outremer")
+    gp = d["guadeloupe"]
+    assert gp["outlines"] >= 1 and gp["icons"] >= 1, gp
+    assert gp["iconsOnOutline"] == gp["icons"], gp
+    assert d["noOutlineNotice"] == 0
+    assert d["noOutlineText"].startswith("Le fond de carte n’a pas le contour de ce territoire"), d
+    assert d["wallis"]["outlines"] >= 1, d["wallis"]  # no place: framed on its outline
+    for view in ("nantes", "nantesAgain", *(k for k in d if k.startswith("zoomed"))):
+        assert d[view]["overlaps"] == 0, (view, d[view])
+    nantes = d["nantes"]
+    # dense: names were left out, and many still shown
+    assert nantes["hiddenTowns"] >= 1 and nantes["inFrame"] >= 8, nantes
+    assert nantes["shown"] == d["nantesAgain"]["shown"], "the names shown changed on reload"
+    assert "town:Saint-Nazaire|44" in nantes["shown"]
+    for kind in ("marker", "cluster"):
+        peek = d[f"peek_{kind}"]
+        assert (peek["hovered"], peek["after"]) == ("visible", "hidden"), peek
+    # a group of places says in words the towns it gathers (its count alone said nothing)
+    peek = d["peek_cluster"]
+    town = peek["key"].removeprefix("town:").split("|")[0]
+    assert re.match(r"\d+ lieux : ", peek["title"]), peek
+    assert town in peek["title"] or peek["title"].endswith("autres communes"), peek
+    assert d["errors"] == []
+    assert not map_run["console"]["carte-dense-outremer"]["errors"]
+    assert (SCREENSHOTS / "carte-guadeloupe.png").is_file()

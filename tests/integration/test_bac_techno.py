@@ -5,15 +5,12 @@ continuations. A counsellor got no pathway at all from a bac technologique or a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.conftest import FIXED_DAY, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_bactechno"
@@ -27,17 +24,7 @@ BUILDING = {"32023012", "32023206", "32023205"}  # BTS bâtiment, travaux public
 CIEL, CRSA, CPI = "32020116", "32020111", "32020009"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(
-        session_stores(),
-        FIXTURE,
-        tmp_path_factory,
-        seeds=national_table_seeds(tmp_path_factory),
-        as_of=date(2026, 12, 5),
-    )
+client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
 
 
 def _targets(answer: dict[str, Any]) -> set[str]:

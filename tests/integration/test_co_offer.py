@@ -10,7 +10,6 @@ the calendar.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, imported_client
+from tests.conftest import imported_client_fixture
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "opendata_cooffer"
 TRPM = "40025014"
@@ -30,11 +29,7 @@ VILLEURBANNE = "45.7667,4.8800"
 PARIS = "48.8566,2.3522"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(session_stores(), FIXTURE, tmp_path_factory, as_of=AS_OF)
+client = imported_client_fixture(FIXTURE, as_of=AS_OF)
 
 
 def bts_after_trpm(client: TestClient, **params: Any) -> list[dict[str, Any]]:

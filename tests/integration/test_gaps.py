@@ -54,7 +54,8 @@ def test_planned_offers_are_shown_as_planned(report: dict) -> None:
         {"diploma": "BTS-COM", "actor": "cfa", "commune": "Decazeville"}
     ]
     assert "en projet : BTS composites (CFA)" in composites["why"]
-    assert composites["sources"] == ["test fixture planned"]
+    # the filière's document, then the planned offer's source, then the other offers' files
+    assert composites["sources"][:2] == ["test fixture", "test fixture planned"]
 
 
 def test_dead_end_with_the_nearest_place_outside(report: dict) -> None:

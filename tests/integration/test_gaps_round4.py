@@ -9,15 +9,12 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import SEEDS, StoreMaker, imported_client
+from tests.conftest import FIXED_DAY, SEEDS, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,13 +22,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "opendata_gaps4"
 RABELAIS = "uai-0220056s"  # Lycée François Rabelais, Saint-Brieuc: ECG, MPSI, PCSI
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(
-        session_stores(), FIXTURE, tmp_path_factory, seeds=SEEDS, as_of=date(2026, 12, 5)
-    )
+client = imported_client_fixture(FIXTURE, seeds=SEEDS, as_of=FIXED_DAY)
 
 
 def report(client: TestClient, **params: Any) -> dict[str, dict[str, Any]]:

@@ -10,8 +10,6 @@ campuses was a mechanics or electricity pair (they all rested on the Mecanic Val
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph.nsf import nsf_name
-from tests.conftest import SEEDS, StoreMaker, imported_client
+from tests.conftest import FIXED_DAY, SEEDS, imported_client_fixture
 from tests.integration.test_gaps_round4 import report, texts
 from tests.integration.test_honest_answers import assert_plain_french
 
@@ -27,13 +25,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_manques5"
 MECANIC_VALLEE_FILIERES = {"mecatronique", "techniciens", "maintenance", "mecanique-de-precision"}
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(
-        session_stores(), FIXTURE, tmp_path_factory, seeds=SEEDS, as_of=date(2026, 12, 5)
-    )
+client = imported_client_fixture(FIXTURE, seeds=SEEDS, as_of=FIXED_DAY)
 
 
 def choices(client: TestClient, **params: Any) -> dict[str, Any]:

@@ -5,15 +5,14 @@ and the national table of documented continuations (``seeds/continuations-nation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
 from graph.ingest.opendata import run_import
 from graph.store import GraphStore
-from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.conftest import ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,12 +22,7 @@ NICE = "43.703,7.266"
 PARIS = "48.857,2.352"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    seeds = national_table_seeds(tmp_path_factory)
-    yield from imported_client(session_stores(), FIXTURE, tmp_path_factory, seeds=seeds)
+client = imported_client_fixture(FIXTURE, national_table=True)
 
 
 def test_a_level_the_files_never_describe_in_the_modality_asked_is_said_so(

@@ -4,15 +4,12 @@ Loiret, Moselle) and the real seeds (the Mecanic Vallée's own programmes among 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import SEEDS, StoreMaker, ask, imported_client
+from tests.conftest import FIXED_DAY, SEEDS, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,17 +21,7 @@ METZ = "49.120,6.176"
 ASSP, SAPAT_2NDE, MELEC = "40033007", "40333001", "40025520"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(
-        session_stores(),
-        FIXTURE,
-        tmp_path_factory,
-        seeds=SEEDS,
-        as_of=date(2026, 12, 5),  # closures judged on a fixed day
-    )
+client = imported_client_fixture(FIXTURE, seeds=SEEDS, as_of=FIXED_DAY)
 
 
 def step_of(answer: dict[str, Any], code: str) -> dict[str, Any]:
@@ -58,7 +45,7 @@ def test_a_renewed_bac_pro_listed_in_the_latest_files_is_chosen_and_not_called_s
     assert chosen["actor_name"] == "Lycée professionnel Coetlogon" and chosen["year"] == 2022
     text = top["score"]["explanation"][-1]
     assert "pas vue depuis" not in text and "version précédente" in text, text
-    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d Arc")
+    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d'Arc")
     assert (jeanne["status"], jeanne["year"]) == ("renewed", 2021)  # by its 2nde commune
     assert_plain_french(sentences(answer))
 
@@ -154,7 +141,7 @@ def test_an_offer_a_thin_latest_file_omits_is_not_called_stale(client: TestClien
         client, **{"from": "50033002", "to_type": "bac_pro", "departements": "35"}, home=RENNES
     )
     step = step_of(rennes, ASSP)
-    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d Arc")
+    jeanne = next(o for o in step["offers"] if o["actor_name"] == "Lycée Jeanne d'Arc")
     assert (jeanne["year"], jeanne["last_seen"], jeanne["chosen"]) == (2021, None, False)
     answer = ask(
         client,
@@ -183,7 +170,7 @@ def test_an_offer_not_chosen_says_too_why_it_is_not_called_stale(client: TestCli
         client, **{"from": "50033002", "to_type": "bac_pro", "departements": "35"}, home=RENNES
     )
     offers = step_of(rennes, ASSP)["offers"]
-    jeanne = next(o for o in offers if o["actor_name"] == "Lycée Jeanne d Arc")
+    jeanne = next(o for o in offers if o["actor_name"] == "Lycée Jeanne d'Arc")
     assert jeanne["chosen"] is False
     assert jeanne["unlisted_note"] == (
         "pas dans le fichier de 2022, qui ne décrit sa 2de commune que dans 4 établissements "

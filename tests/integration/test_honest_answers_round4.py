@@ -7,14 +7,11 @@ establishment of unknown place far away."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.conftest import FIXED_DAY, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_counsel4"
@@ -22,17 +19,7 @@ CAP_CUISINE, BAC_CUISINE = "50022146", "40022106"
 CSR, MHR = "40033403", "32033422"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(
-        session_stores(),
-        FIXTURE,
-        tmp_path_factory,
-        seeds=national_table_seeds(tmp_path_factory),
-        as_of=date(2026, 12, 5),  # closures judged on a fixed day
-    )
+client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
 
 
 def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train_for_it(

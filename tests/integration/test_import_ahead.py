@@ -6,6 +6,7 @@ the BCN in this one meanwhile)."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import threading
 import time
@@ -307,3 +308,30 @@ def test_certif_info_is_read_once_by_the_second_process_or_here(
     monkeypatch.setattr(places, "_certif_in_child", broken)  # forked: the child has it too
     got = _outcome(parse_directory(NATIONAL, parallel=True, max_rejected=0.5))
     assert got == expected and read_here == [1]  # the links here, the evidence there
+
+
+def test_the_places_are_handed_over_whole_and_taken_from_the_second_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The establishments cross between the processes as tuples of their fields: the same
+    establishments, in the same order, come out; and the parse takes them from the second
+    process (nothing placed here)."""
+    from graph.ingest.opendata.directories import parse_departements
+    from graph.ingest.opendata.report import FileReport
+
+    deps = parse_departements(NATIONAL / plan.DEPARTEMENTS_FILE, FileReport("d", "territory"))
+    built = places.read_places(NATIONAL, plan.keeper(None), False, {"0750001A"}, deps)
+    assert built.establishments and any(e.commune_from for e in built.establishments.values())
+    packed = pickle.loads(pickle.dumps(places._packed(built)))
+    taken = places._unpacked(packed)
+    assert taken == built and list(taken.establishments or ()) == list(built.establishments)
+    placed_here: list[int] = []
+    real = places.read_places
+
+    def counted(*args: object, **kwargs: object) -> places.Places:
+        placed_here.append(1)  # in this process only
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(places, "read_places", counted)
+    parse_directory(NATIONAL, parallel=True, max_rejected=0.5)
+    assert placed_here == []

@@ -4,6 +4,7 @@ idempotence, all-or-nothing, provenance, pathways, /about and the command line."
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -486,3 +487,50 @@ def test_the_real_academie_slice(store: GraphStore, seeds) -> None:
     assert summary.rows_read > 25_000
     mv = q(store, "MATCH (a:Actor {id: 'lycee-champollion-figeac'}) RETURN a.uai, a.imported")
     assert mv == [["0460010L", True]]
+
+
+def test_an_establishment_is_found_by_its_uai_on_the_read_route(
+    imported: GraphStore, tmp_path: Path
+) -> None:
+    """A reader gives the code on school documents (« 0060034E »): GET /actors/{uai} answered 422
+    (not an id). It answers the actor, a seed lycée or one known only from the files, in either
+    case; an unknown UAI is a French 404; a malformed key stays 422; edits still take ids only."""
+    app = create_app(make_settings(tmp_path / "unused"), store=imported)
+    with TestClient(app) as client:
+        seed = client.get("/v1/actors/0120006S")
+        assert seed.status_code == 200, seed.text
+        assert seed.json()["id"] == MV_LYCEES["0120006S"]
+        [[uai, actor_id]] = q(  # an establishment known from the files only
+            imported,
+            "MATCH (a:Actor) WHERE a.id STARTS WITH 'uai-' AND a.described "
+            "RETURN a.uai, a.id ORDER BY a.uai LIMIT 1",
+        )
+        imported_only = client.get(f"/v1/actors/{uai.lower()}")
+        assert imported_only.status_code == 200, imported_only.text
+        assert (imported_only.json()["id"], imported_only.json()["uai"]) == (actor_id, uai)
+        assert client.get("/v1/actors/lycee-champollion-figeac").json()["uai"] == "0460010L"
+        unknown = client.get("/v1/actors/0999999Z")
+        assert unknown.status_code == 404
+        assert unknown.json()["detail"] == "Aucun établissement connu sous ce code UAI : 0999999Z."
+        for bad in ("0060034EE", "Lycée", "00600-34E"):
+            assert client.get(f"/v1/actors/{bad}").status_code == 422, bad
+        spec = client.get("/openapi.json").json()
+    edit = spec["paths"]["/v1/actors/{actor_id}"]["patch"]["parameters"]
+    pattern = next(p["schema"]["pattern"] for p in edit if p["name"] == "actor_id")
+    assert not re.match(pattern, "0120006S")
+
+
+def test_imported_names_get_back_the_apostrophes_the_files_lost(imported: GraphStore) -> None:
+    """Parcoursup writes « ecole d aide soignant », « I.U.T de Rodez »: the names shown read
+    « d'aide », « I.U.T. » (graph/ingest/opendata/establishment_names.py); no imported name
+    keeps a lone « d » or « l » before a word starting with a vowel."""
+    [[name]] = q(imported, "MATCH (a:Actor {uai: '0460748N'}) RETURN a.imported_name")
+    assert name == (
+        "Institut de formation de soins infirmiers école d'aide soignant Centre hospitalier "
+        "Jean Rougier Figeac"
+    )
+    names = q(imported, "MATCH (a:Actor) WHERE a.imported RETURN a.imported_name")
+    assert len(names) > 50
+    lone = re.compile(r"(?<![\w'.])[dDlL] [AEIOUYHaeiouyhÉé]\w")
+    assert not [n for [n] in names if lone.search(n)]
+    assert not [n for [n] in names if re.search(r"(?:[A-Z]\.){2,}[A-Z](?:\s|$)", n)]

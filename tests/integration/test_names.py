@@ -7,14 +7,12 @@ diplomas, départements by their names, public files by their titles.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, imported_client, national_table_seeds
+from tests.conftest import imported_client_fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "opendata_names"
@@ -23,12 +21,7 @@ RAW_COMMON_YEAR = re.compile(r"1ERE ANNEE COMMUNE|1E ANNEE|2NDE COMMUNE")
 FILE_NAME = re.compile(r"[\w.-]+\.(csv|json|txt|toml)\b")
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    seeds = national_table_seeds(tmp_path_factory)
-    yield from imported_client(session_stores(), FIXTURE, tmp_path_factory, seeds=seeds)
+client = imported_client_fixture(FIXTURE, national_table=True)
 
 
 def get(client: TestClient, path: str, **params: Any) -> Any:

@@ -7,14 +7,13 @@ Allier offering a licence professionnelle and its documented passerelle from the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.conftest import ask, imported_client_fixture
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BREST = "48.390,-4.486"
@@ -25,14 +24,11 @@ CAP_CUISINE, BAC_PRO_CUISINE = "50022146", "40022106"
 BTS_ELEC = "32025520"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    seeds = national_table_seeds(tmp_path_factory, *(FIXTURES / "seeds_rank").glob("*.toml"))
-    yield from imported_client(
-        session_stores(), FIXTURES / "opendata_rank", tmp_path_factory, seeds=seeds
-    )
+client = imported_client_fixture(
+    FIXTURES / "opendata_rank",
+    national_table=True,
+    extra_seeds=tuple((FIXTURES / "seeds_rank").glob("*.toml")),
+)
 
 
 def codes(p: dict[str, Any]) -> tuple[str, ...]:

@@ -7,13 +7,9 @@ the country is listed in apprenticeship)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
-
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
+from tests.conftest import FIXED_DAY, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 from tests.integration.test_honest_answers_round4 import BAC_CUISINE, CAP_CUISINE, FIXTURE, MHR
 
@@ -23,17 +19,7 @@ NOT_DESCRIBED = (
 )
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(
-        session_stores(),
-        FIXTURE,
-        tmp_path_factory,
-        seeds=national_table_seeds(tmp_path_factory),
-        as_of=date(2026, 12, 5),
-    )
+client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
 
 
 def test_a_step_the_files_never_describe_in_apprenticeship_is_proposed_and_said_so(

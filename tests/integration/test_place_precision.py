@@ -7,14 +7,13 @@ nearest (graph/place_precision.py, graph/ingest/opendata/named_commune.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import StoreMaker, ask, imported_client
+from tests.conftest import ask, imported_client_fixture
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NANTES_HOME = "47.2184,-1.5536"  # the centre of Nantes
@@ -22,11 +21,7 @@ BAC_PRO_MELEC, BTS_ELEC = "40025520", "32025520"
 MARTELLO, LIVET = "uai-0440334z", "uai-0440029t"
 
 
-@pytest.fixture(scope="module")
-def client(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    yield from imported_client(session_stores(), FIXTURES / "opendata_place", tmp_path_factory)
+client = imported_client_fixture(FIXTURES / "opendata_place")
 
 
 def offers(client: TestClient) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -67,8 +62,9 @@ def test_map_points_and_pathway_features_carry_the_precision(client: TestClient)
 
 def test_the_commune_of_a_place_known_by_coordinates_only(client: TestClient) -> None:
     """ENIM Metz: Metz (its name), not Peltre (the nearest centre); Lycée Paul Augier (Nice):
-    its name gives no commune, it is « près de » Saint-Laurent-du-Var; the Lycée Livet, in
-    Nantes by its position, is said « près de Nantes » in the answers."""
+    its name gives no commune, it is « près de » Saint-Laurent-du-Var (1.9 km from that town
+    hall); the Lycée Livet, 0.9 km from the town hall of Nantes, is in Nantes: the answers said
+    « près de Nantes » (graph/place_precision.AT_COMMUNE_KM)."""
     r = client.get("/map.geojson", params={"departements": "06,57"})
     assert r.status_code == 200, r.text
     props = {f["properties"]["id"]: f["properties"] for f in r.json()["features"]}
@@ -77,5 +73,6 @@ def test_the_commune_of_a_place_known_by_coordinates_only(client: TestClient) ->
     assert (augier["commune"], augier["commune_from"]) == ("Saint-Laurent-du-Var", "coordinates")
     p, got = offers(client)
     lycee = next(o for o in got if o["actor_id"] == LIVET)
-    assert lycee["commune_from"] == "coordinates"
-    assert any("LGT Livet (près de Nantes)" in e for e in p["score"]["explanation"])
+    assert (lycee["commune"], lycee["commune_from"]) == ("Nantes", "centre")
+    assert any("LGT Livet (Nantes)" in e for e in p["score"]["explanation"])
+    assert not any("près de Nantes" in e for e in p["score"]["explanation"])

@@ -8,11 +8,14 @@ import pytest
 
 import graph.analytics.link_analysis
 import graph.coverage
+import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
+import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
 import graph.inference.co_offer
+import graph.ingest.opendata.establishment_names
 import graph.ingest.opendata.plan
 import graph.ingest.opendata.renewal
 import graph.labels
@@ -27,6 +30,7 @@ import graph.pathways.scope
 import graph.pathways.start_words
 import graph.pathways.unreached_goals
 import graph.pathways.variety
+import graph.place_precision
 import graph.territory
 
 
@@ -35,12 +39,15 @@ import graph.territory
     [
         graph.analytics.link_analysis,
         graph.coverage,
+        graph.diploma_links,
         graph.diploma_names,
         graph.fake_store,
+        graph.gaps.foreign,
         graph.gaps.rows,
         graph.geo,
         graph.inference.co_offer,
         graph.labels,
+        graph.ingest.opendata.establishment_names,
         graph.ingest.opendata.plan,
         graph.ingest.opendata.renewal,
         graph.models,
@@ -54,6 +61,7 @@ import graph.territory
         graph.pathways.start_words,
         graph.pathways.unreached_goals,
         graph.pathways.variety,
+        graph.place_precision,
         graph.territory,
     ],
 )

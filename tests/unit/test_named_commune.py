@@ -3,8 +3,17 @@
 
 from __future__ import annotations
 
+import pytest
+
+from graph import communes as communes_ref
 from graph.communes import Commune, search_key
-from graph.ingest.opendata.named_commune import NAMED_KM, commune_in_name
+from graph.ingest.opendata.named_commune import (
+    MAX_WORDS,
+    NAMED_KM,
+    commune_in_name,
+    key_lengths,
+    search_keys,
+)
 from graph.pathways.explanation import place
 from graph.pathways.scoring import Offer
 
@@ -65,3 +74,48 @@ def test_a_commune_found_by_coordinates_only_is_said_near() -> None:
     assert place(Offer("B", actor, agen, True)) == "Lycée Paul Augier (près d'Agen)"
     named = {**row, "commune": "Metz", "commune_from": "name"}
     assert place(Offer("B", {**actor, "name": "ENIM Metz"}, named, True)) == "ENIM Metz (Metz)"
+    # within 1 km of the nearest centre: in that commune (graph/place_precision.py)
+    livet = {**row, "commune": "Nantes", "departement": "044", "commune_from": "centre"}
+    assert place(Offer("B", {**actor, "name": "LGT Livet"}, livet, True)) == "LGT Livet (Nantes)"
+
+
+def test_names_folded_together_give_the_keys_of_each_name() -> None:
+    """search_keys folds every name in one pass: each key is search_key's (accents, case,
+    ligatures, separators, « Saint »; marks at a name's start; compatibility forms)."""
+    names = [
+        "Saint-Éloi-de-Fourques", "Œuilly", "L'Haÿ-les-Roses", "Sainte  Marie", "ﬁlle\u00a0d'Été",
+        "\u0301Ame", "Straße", "Saints-Geosmes", "", "  x  ", "Lʼhay", "A\u0301\u0327", "a]b\\c^",
+        "Æ-Saintes.", "Metz",
+    ]  # fmt: skip
+    assert search_keys(names) == [search_key(n) for n in names]
+    assert search_keys(["a\x00b", "c"]) == [search_key("a\x00b"), "c"]  # NUL: name by name
+
+
+def test_the_commune_reference_s_names_fold_as_each_alone() -> None:
+    try:
+        index = communes_ref.reference()
+    except communes_ref.ReferenceMissing:
+        pytest.skip("the commune reference is not built (make communes)")
+    names = [c.name for c in index.communes.values()]
+    assert search_keys(names) == [search_key(n) for n in names]
+
+
+class _EveryWord(dict[str, int]):
+    """Every word may start a key of MAX_WORDS words: every word sequence is looked up."""
+
+    def get(self, key: str, default: object = None) -> int:
+        return MAX_WORDS
+
+
+def test_only_words_that_start_a_key_are_looked_up_and_the_answer_is_the_same() -> None:
+    lengths = key_lengths(ALL)
+    assert lengths == {"metz": 1, "peltre": 1, "le": 4, "ste": 2, "bitche": 1}
+    names = [
+        "ENIM Metz", "IUT de Metz", "Lycée Paul Augier", "Lycée Sainte-Marie", "IUT de Bitche",
+        "Lycée de Metz Peltre", "Campus Le Ban Saint Martin de Metz", "Site de Le Ban-St-Martin",
+    ]  # fmt: skip
+    for name in names:
+        for nearest in (PELTRE, BAN, None):
+            every = commune_in_name(name, *ENIM, nearest, ALL, _EveryWord())
+            assert commune_in_name(name, *ENIM, nearest, ALL, lengths) == every
+            assert commune_in_name(name, *ENIM, nearest, ALL) == every

@@ -42,3 +42,15 @@ def test_a_pathway_with_an_unplaced_step_is_kept_and_the_step_listed() -> None:
     assert props["unplaced_steps"] == 2
     points = [f for f in fc["features"] if f["geometry"]["type"] == "Point"]
     assert [(f["properties"]["rank"], f["properties"]["step"]) for f in points] == [(1, 1)]
+
+
+def test_the_collection_carries_every_sentence_of_the_json_answer() -> None:
+    """``start_phrase`` (« du Bac pro cuisine (40022106) ») and the notices were in the JSON
+    answer but not in the GeoJSON one: a map client could not say where the learner starts."""
+    answer = _answer([_step(1, _offer("a", 44.6, 2.0))]).model_copy(
+        update={"notices": ["Aucune formation visée dans le territoire."], "reason": None}
+    )
+    props = pathways_geojson(answer)["properties"]
+    meta = answer.model_dump(exclude={"pathways"})
+    assert {k: props.get(k, "absent") for k in meta} == meta
+    assert props["start_phrase"] == "du diplôme A"

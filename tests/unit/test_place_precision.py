@@ -11,7 +11,9 @@ from graph.pathways.answer import pathway_out
 from graph.pathways.explanation import step_sentence
 from graph.pathways.scoring import Offer, Scorer, choose, offer_key
 from graph.place_precision import (
+    AT_COMMUNE_KM,
     COMMUNE_RADIUS_KM,
+    commune_from_position,
     km_phrase,
     location_precision,
     ranking_km,
@@ -96,3 +98,14 @@ def test_the_answer_says_how_a_place_is_known_and_rounds_its_distance() -> None:
     (o,) = out.steps[1].offers
     assert o.location_precision == "address" and o.distance_km == 0.9
     assert "moins de 1 km" in sentence and "approximative" not in sentence
+
+
+def test_a_place_next_to_its_nearest_town_hall_is_in_that_commune() -> None:
+    """« près de Nantes » was said of a lycée 0.9 km from the town hall of Nantes: within
+    AT_COMMUNE_KM the commune is said as is; further (Lycée Paul Augier, 1.9 km from the town
+    hall of Saint-Laurent-du-Var, in Nice) only « près de »."""
+    assert 1.0 <= AT_COMMUNE_KM <= 1.5
+    assert commune_from_position(0.0) == commune_from_position(0.94) == "centre"
+    assert commune_from_position(AT_COMMUNE_KM) == "centre"
+    assert commune_from_position(AT_COMMUNE_KM + 0.01) == "coordinates"
+    assert commune_from_position(1.92) == "coordinates"

@@ -94,3 +94,41 @@ def test_conflicting_definitions_across_files_are_refused(tmp_path: Path) -> Non
 def test_empty_directory_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SeedError, match="no \\*.toml seed file"):
         load_seed_dir(tmp_path)
+
+
+def test_a_sector_id_of_two_files_is_refused_not_merged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two campuses' files giving one sector id merged into one node that cited the first
+    file only (the Campus Numérique's « Numérique » cited the Auto'Mobilités interview): the
+    load refuses it, naming the file, the record and the field (``cmq validate`` too)."""
+    from api.cli import main
+
+    seeds = _copy_with(tmp_path, "x", "x")
+    (seeds / "other.toml").write_text(
+        '[campus]\nid = "mini2"\nname = "Autre"\nshort_name = "Autre"\nindustry = "x"\n'
+        'source = "autre document"\n\n[[sectors]]\nid = "usinage"\nname = "Usinage"\n'
+        'rome = ["H2903"]\nsource = "autre document"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SeedError) as info:
+        load_seed_dir(seeds)
+    err = info.value
+    assert err.path.name == "other.toml"
+    assert err.record == "sectors[0] (id=usinage)"
+    assert err.field == "id"
+    assert "mini.toml" in err.message
+    assert main(["validate", str(seeds)]) == 2
+    said = capsys.readouterr().err
+    assert "other.toml" in said and "sectors[0] (id=usinage)" in said and "id" in said
+
+
+def test_each_campus_filiere_cites_its_own_document() -> None:
+    """The Campus Numérique's « Numérique » cites its document, not Auto'Mobilités'."""
+    from tests.conftest import SEEDS
+
+    seeds = load_seed_dir(SEEDS)
+    for path, sf in seeds.files.items():
+        for sec in sf.sectors:
+            assert seeds.sectors[sec.id].source == sec.source, (path.name, sec.id)
+    assert seeds.sectors["digital"].source.startswith("003_")

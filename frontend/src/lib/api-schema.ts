@@ -204,7 +204,8 @@ export interface paths {
         };
         /**
          * Get Actor
-         * @description One actor with its campus roles, offers, partners, platforms and passerelles.
+         * @description One actor with its campus roles, offers, partners, platforms and passerelles; an
+         *     establishment may be named by its UAI (its id stays the one in the answer).
          */
         get: operations["get_actor"];
         put?: never;
@@ -1392,12 +1393,31 @@ export interface components {
             type: string;
             /** Level */
             level?: number | null;
-            /** Passerelle */
+            /**
+             * Passerelle
+             * @description The most telling passerelle: documented first, then one that holds everywhere.
+             */
             passerelle: string;
             /** Kind */
             kind: string;
             /** Origin */
             origin?: string | null;
+            /**
+             * Passerelles
+             * @description Every passerelle between the two diplomas (one entry each).
+             * @default []
+             */
+            passerelles: string[];
+            /**
+             * Campus
+             * @description The short name of the campus it is a fact of (documenting it, or whose own programme it leads to); none for a passerelle of all France.
+             */
+            campus?: string | null;
+            /**
+             * Where
+             * @description Where it holds, in French (« Documentée par le CMQ … : vaut dans … »); none when it holds all over France.
+             */
+            where?: string | null;
         };
         /** DiplomaOfferOut */
         DiplomaOfferOut: {
@@ -1878,7 +1898,7 @@ export interface components {
             commune?: string | null;
             /**
              * Commune From
-             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is nearest the establishment's position: it is only « près de » that commune), `name` (the commune its name gives, near its position); None when a file names it (graph/ingest/opendata/named_commune.py).
+             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is nearest the establishment's position, more than 1 km away: it is only « près de » that commune), `centre` (that nearest commune, its centre within 1 km: said as the commune, graph/place_precision.py), `name` (the commune its name gives, near its position); None when a file names it (graph/ingest/opendata/named_commune.py).
              */
             commune_from?: string | null;
             /** Insee */
@@ -3595,7 +3615,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Actor id, e.g. lycee-champollion-figeac. */
+                /** @description The actor's id, or its establishment's UAI (e.g. 0060034E). */
                 actor_id: string;
             };
             cookie?: never;

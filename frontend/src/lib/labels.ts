@@ -211,7 +211,10 @@ export function publicCode(code: string): string | null {
   return /^(?:[0-9A-Z]{8}|RNCP\d{1,6})$/.test(code) ? code : null;
 }
 
-/** « près de » a commune, contracted as French does: « près du Bouscat », « près d’Agen ». */
+/** « près de » a commune, contracted as French does: « près du Bouscat », « près d’Agen ».
+ * Only for a commune found as the nearest to a place more than 1 km from its centre
+ * (`commune_from` 'coordinates'); within 1 km (`commune_from` 'centre') the commune is said
+ * as is (graph/place_precision.py, the server's twin: graph/pathways/explanation.place). */
 export function nearCommune(name: string): string {
   if (name.startsWith('Le ')) return `près du ${name.slice(3)}`;
   if (name.startsWith('Les ')) return `près des ${name.slice(4)}`;

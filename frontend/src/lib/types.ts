@@ -58,7 +58,9 @@ export interface MapProps {
   kind: string;
   commune?: string | null;
   /** No file names the commune: 'coordinates', the nearest to the place's position (« près
-   * de »); 'name', the one its name gives (graph/ingest/opendata/named_commune.py). */
+   * de »); 'centre', that nearest when the place is within 1 km of its centre (said as the
+   * commune, graph/place_precision.py); 'name', the one its name gives
+   * (graph/ingest/opendata/named_commune.py). */
   commune_from?: string | null;
   /** 'commune': placed only at its commune's centre (graph/place_precision.py). */
   location_precision?: 'address' | 'commune' | null;

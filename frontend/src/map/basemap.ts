@@ -9,6 +9,8 @@ import { tileSettings } from '../lib/settings';
 import { kindGroup, kindFr } from '../lib/labels';
 import { cached } from '../lib/api';
 import type { Prefectures } from '../lib/types';
+import { geometryBox, type Box } from './outlines';
+import { placeLabels, type LabelBox } from './declutter';
 
 interface DeptProps {
   code: string;
@@ -19,28 +21,48 @@ interface DeptProps {
 }
 
 interface Basemap {
+  /** Metropolitan départements, then the overseas ones (when their file loaded). */
   departements: FeatureCollection<Geometry, DeptProps>;
   regions: MultiLineString;
 }
 
 let basemap: Promise<Basemap> | null = null;
 
+function getGeo<T>(file: string): Promise<T> {
+  return fetch(`${import.meta.env.BASE_URL}geo/${file}`).then((r) => {
+    if (!r.ok) throw new Error(`fond de carte indisponible (${r.status})`);
+    return r.json() as Promise<T>;
+  });
+}
+
 function loadBasemap(): Promise<Basemap> {
   if (!basemap) {
-    basemap = fetch(`${import.meta.env.BASE_URL}geo/france-departements.topo.json`)
-      .then((r) => {
-        if (!r.ok) throw new Error(`fond de carte indisponible (${r.status})`);
-        return r.json() as Promise<Topology<{ departements: GeometryCollection<DeptProps> }>>;
-      })
-      .then((topo) => ({
-        departements: feature(topo, topo.objects.departements) as FeatureCollection<Geometry, DeptProps>,
+    // The overseas départements and collectivités come in a file of their own (see
+    // scripts/make-basemap.mjs); without it, metropolitan France is still drawn.
+    const overseas = getGeo<FeatureCollection<Geometry, DeptProps>>('outre-mer.geo.json').catch(() => null);
+    basemap = getGeo<Topology<{ departements: GeometryCollection<DeptProps> }>>('france-departements.topo.json').then(async (topo) => {
+      const metro = feature(topo, topo.objects.departements) as FeatureCollection<Geometry, DeptProps>;
+      const outre = await overseas;
+      return {
+        departements: { type: 'FeatureCollection', features: [...metro.features, ...(outre?.features ?? [])] },
         regions: mesh(topo, topo.objects.departements, (a, b) => a !== b && (a.properties as DeptProps).region_code !== (b.properties as DeptProps).region_code),
-      }));
+      };
+    });
     basemap.catch(() => {
       basemap = null;
     });
   }
   return basemap;
+}
+
+/** The bounding boxes of the basemap's départements (metropolitan and overseas), to tell the
+ * points that fall on no outline; null when the basemap could not be loaded. */
+export async function outlineBoxes(): Promise<Box[] | null> {
+  try {
+    return (await loadBasemap()).departements.features.map((f) => geometryBox(f.geometry));
+  } catch {
+    return null;
+  }
 }
 
 const BASEMAP_ATTRIBUTION =
@@ -78,7 +100,82 @@ export interface CmqMap {
   ready: Promise<void>;
   /** Runs `fn` once the basemap is drawn, unless the map was destroyed meanwhile. */
   whenReady(fn: () => void): void;
+  /** The names on the map (préfectures, towns), shown only where they cover no other. */
+  labels: LabelRegistry;
   destroy(): void;
+}
+
+/** Markers whose permanent tooltip is a name: decluttered together after each zoom and each
+ * change of the names shown (declutter.ts). A name left out has the class `label--hidden`;
+ * `peek` shows it while its place is hovered or focused. */
+export interface LabelRegistry {
+  add(marker: L.Marker, key: string, priority: number): void;
+  remove(marker: L.Marker): void;
+  peek(key: string, on: boolean): void;
+}
+
+/** Priorities of the names: the places a pathway or a link put forward first (PRIORITY_FOCUS +
+ * their weight), then the régional chefs-lieux, the other préfectures, and the other towns by
+ * their weight (below PRIORITY_PREFECTURE). */
+export const PRIORITY_FOCUS = 3_000_000;
+export const PRIORITY_REGIONAL_PREFECTURE = 2_000_000;
+export const PRIORITY_PREFECTURE = 1_000_000;
+
+function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void; dispose(): void } {
+  const labelled = new Map<L.Marker, { key: string; priority: number }>();
+  const byKey = new Map<string, L.Marker>();
+  let frame = 0;
+  const elementOf = (m: L.Marker): HTMLElement | undefined => m.getTooltip()?.getElement();
+  const run = (): void => {
+    frame = 0;
+    const boxes: LabelBox[] = [];
+    const els = new Map<string, HTMLElement>();
+    for (const [m, info] of labelled) {
+      const el = elementOf(m);
+      if (!el || !map.hasLayer(m)) continue;
+      const r = el.getBoundingClientRect();
+      if (!r.width && !r.height) continue; // the map is not laid out (hidden): left as it is
+      boxes.push({ key: info.key, priority: info.priority, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      els.set(info.key, el);
+      el.dataset.label = info.key;
+    }
+    const kept = placeLabels(boxes);
+    for (const [key, el] of els) el.classList.toggle('label--hidden', !kept.has(key));
+  };
+  // After the frame: the tooltips of the markers just added are open and laid out by then.
+  const refresh = (): void => {
+    if (!frame) frame = requestAnimationFrame(run);
+  };
+  const onLayer = (e: L.LayerEvent): void => {
+    if (labelled.has(e.layer as L.Marker)) refresh();
+  };
+  // 'resize': a map drawn while hidden (zero size) is measured again once shown.
+  map.on('zoomend resize', refresh);
+  map.on('layeradd layerremove', onLayer as L.LeafletEventHandlerFn);
+  return {
+    add(marker, key, priority) {
+      labelled.set(marker, { key, priority });
+      byKey.set(key, marker);
+      refresh();
+    },
+    remove(marker) {
+      const info = labelled.get(marker);
+      if (info && byKey.get(info.key) === marker) byKey.delete(info.key);
+      labelled.delete(marker);
+    },
+    peek(key, on) {
+      const m = byKey.get(key);
+      const el = m && elementOf(m);
+      el?.classList.toggle('label--peek', on);
+    },
+    refresh,
+    dispose() {
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+      labelled.clear();
+      byKey.clear();
+    },
+  };
 }
 
 export function createMap(el: HTMLElement, label: string): CmqMap {
@@ -103,6 +200,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   map.createPane('etiquettes');
   map.getPane('etiquettes')!.style.zIndex = '450';
   map.getPane('etiquettes')!.style.pointerEvents = 'none';
+  const labels = createLabelRegistry(map);
 
   let fill: L.GeoJSON | null = null;
   // Préfecture names: a dot at the town hall, the name to its right, under the markers.
@@ -119,7 +217,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     .then((list) => {
       if (!alive) return;
       for (const p of list) {
-        L.marker([p.lat, p.lon], {
+        const m = L.marker([p.lat, p.lon], {
           interactive: false,
           keyboard: false,
           pane: 'etiquettes',
@@ -133,6 +231,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
             pane: 'etiquettes',
           })
           .addTo(p.regional ? regionalPrefs : otherPrefs);
+        labels.add(m, `pref:${p.name}|${p.departement}`, p.regional ? PRIORITY_REGIONAL_PREFECTURE : PRIORITY_PREFECTURE);
       }
       showPrefectures();
     })
@@ -160,6 +259,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   // take over (a name at the centre of each département would cover its préfecture's).
   const showLabels = (): void => {
     el.classList.toggle('map--dept-names', map.getZoom() >= PREFECTURE_ZOOM && map.getZoom() < 8);
+    labels.refresh();
   };
 
   const ready = loadBasemap()
@@ -193,6 +293,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   return {
     map,
     ready,
+    labels,
     whenReady(fn) {
       void ready.then(() => {
         if (alive) fn();
@@ -200,6 +301,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     },
     destroy() {
       alive = false;
+      labels.dispose();
       window.removeEventListener('cmq:settings', onSettings);
       map.stop();
       map.off();
@@ -208,12 +310,28 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   };
 }
 
+/** A town to name: `key` identifies it among the map's names, `priority` orders the names
+ * when they would overlap (LabelRegistry). */
+export interface TownLabel {
+  key: string;
+  name: string;
+  lat: number;
+  lon: number;
+  priority: number;
+}
+
 /** Town names at a zoom where they can be read: each town once, at the mean point of the
- * places shown in it, written under that point so that its markers stay visible. */
-export function townLabels(towns: { name: string; lat: number; lon: number }[], minZoom = 8): { layer: L.LayerGroup; update(map: L.Map): void } {
+ * places shown in it, written under that point so that its markers stay visible; where names
+ * would overlap, the most important ones only (the others on hover, see LabelRegistry.peek). */
+export function townLabels(
+  cmap: CmqMap,
+  towns: TownLabel[],
+  minZoom = 8,
+): { update(): void; destroy(): void } {
   const layer = L.layerGroup();
+  const markers: L.Marker[] = [];
   for (const t of towns) {
-    L.marker([t.lat, t.lon], {
+    const m = L.marker([t.lat, t.lon], {
       interactive: false,
       keyboard: false,
       pane: 'etiquettes',
@@ -221,32 +339,59 @@ export function townLabels(towns: { name: string; lat: number; lon: number }[], 
     })
       .bindTooltip(textElement(t.name), { permanent: true, direction: 'bottom', offset: [0, 12], className: 'town-label', pane: 'etiquettes' })
       .addTo(layer);
+    cmap.labels.add(m, t.key, t.priority);
+    markers.push(m);
   }
   return {
-    layer,
-    update(map) {
-      if (map.getZoom() >= minZoom) layer.addTo(map);
+    update() {
+      if (cmap.map.getZoom() >= minZoom) layer.addTo(cmap.map);
       else layer.remove();
+    },
+    destroy() {
+      layer.remove();
+      for (const m of markers) cmap.labels.remove(m);
     },
   };
 }
 
-/** The given départements ('12', '046', '2A'…) as a highlighted layer, for a territory. */
-export async function territoryLayer(codes: string[]): Promise<L.GeoJSON | null> {
-  const wanted = new Set(codes.map((c) => c.trim().toUpperCase().replace(/^0(?=\d\d$|\d[AB]$)/, '').replace(/^0(2[AB])$/, '$1')));
+/** '046' → '46', '02A' → '2A', ' 971' → '971': the basemap's codes. */
+function basemapCode(code: string): string {
+  return code.trim().toUpperCase().replace(/^0(?=\d\d$|\d[AB]$)/, '').replace(/^0(2[AB])$/, '$1');
+}
+
+async function departementFeatures(codes: string[]): Promise<FeatureCollection<Geometry, DeptProps> | null> {
+  const wanted = new Set(codes.map(basemapCode).filter(Boolean));
   if (!wanted.size) return null;
   try {
     const b = await loadBasemap();
     const features = b.departements.features.filter((f) => wanted.has(f.properties.code));
-    if (!features.length) return null;
-    return L.geoJSON({ type: 'FeatureCollection', features } as FeatureCollection, {
-      pane: 'fond',
-      interactive: false,
-      style: { color: '#000091', weight: 2, fillColor: '#e3e3fd', fillOpacity: 0.55, dashArray: '6 4' },
-    });
+    return features.length ? { type: 'FeatureCollection', features } : null;
   } catch {
     return null;
   }
+}
+
+/** The given départements ('12', '046', '2A', '971'…) as a highlighted layer, for a territory. */
+export async function territoryLayer(codes: string[]): Promise<L.GeoJSON | null> {
+  const fc = await departementFeatures(codes);
+  if (!fc) return null;
+  return L.geoJSON(fc as FeatureCollection, {
+    pane: 'fond',
+    interactive: false,
+    style: { color: '#000091', weight: 2, fillColor: '#e3e3fd', fillOpacity: 0.55, dashArray: '6 4' },
+  });
+}
+
+/** The bounds of the given départements' outlines, or null when the basemap has none of them. */
+export async function territoryBounds(codes: string[]): Promise<L.LatLngBounds | null> {
+  const fc = await departementFeatures(codes);
+  if (!fc) return null;
+  let box: Box | null = null;
+  for (const f of fc.features) {
+    const [w, s, e, n] = geometryBox(f.geometry);
+    box = box ? [Math.min(box[0], w), Math.min(box[1], s), Math.max(box[2], e), Math.max(box[3], n)] : [w, s, e, n];
+  }
+  return box ? L.latLngBounds([box[1], box[0]], [box[3], box[2]]) : null;
 }
 
 /** A marker for an actor or platform: a coloured disc with a letter (colour is not the only cue). */

@@ -108,6 +108,9 @@ def _checks() -> tuple[_Codes, _Codes, _Codes]:
 
 
 _COUNT_MAX = 1_000_000
+# OfferRow(...) through the tuple's own constructor: the named tuple's ``__new__`` is a Python
+# function (123 000 rows nationally: 0.015 s)
+_row = tuple.__new__
 _DUPLICATE = "exact duplicate row"
 
 
@@ -152,7 +155,9 @@ def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferR
         else:
             pupils = integer(v, path, line, "Nombre d'élèves : Total")
         if uai_ok and mef_ok and year_ok and (pupils is None or pupils <= _COUNT_MAX):
-            yield OfferRow(line, name, uai, mef, None, school, year, None, None, pupils, None)
+            yield _row(
+                OfferRow, (line, name, uai, mef, None, school, year, None, None, pupils, None)
+            )
             continue
         offer = offer_row(
             path,
@@ -235,7 +240,9 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
             and (capacity is None or capacity <= _COUNT_MAX)
             and (demand is None or demand <= _COUNT_MAX)
         ):
-            yield OfferRow(line, name, uai, mef, None, modality, year, capacity, demand, None, None)
+            yield _row(
+                OfferRow, (line, name, uai, mef, None, modality, year, capacity, demand, None, None)
+            )
             continue
         offer = offer_row(
             path,
@@ -322,7 +329,9 @@ def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
             and (capacity is None or capacity <= _COUNT_MAX)
             and (demand is None or demand <= _COUNT_MAX)
         ):
-            yield OfferRow(line, name, uai, mef, cfd, modality, year, capacity, demand, None, label)
+            yield _row(
+                OfferRow, (line, name, uai, mef, cfd, modality, year, capacity, demand, None, label)
+            )
             continue
         offer = offer_row(
             path,

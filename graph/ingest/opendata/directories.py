@@ -414,6 +414,7 @@ def parse_parcoursup(
     c_gps = next((i for h, i in t.index.items() if h.startswith("Coordonn")), None)
     out: dict[str, EstablishmentRow] = {}
     seen: set[tuple[str, ...]] = set()
+    positions: dict[str, tuple[float, float] | None] = {}
     for line, row in t.rows:
         report.rows_read += 1
         key = tuple(row)
@@ -428,7 +429,13 @@ def parse_parcoursup(
         if uai[:7].isdigit() and not uai_in_france(uai):  # a well-formed UAI of a campus abroad
             reject_abroad(report, path, line, "Code UAI de l etablissement", uai)
             continue
-        ll = lat_lon(row[c_gps], path, line, "Coordonnées GPS de la formation") if c_gps else None
+        ll: tuple[float, float] | None = None
+        if c_gps:  # the programmes of a campus often share its position: each text read once
+            gps = row[c_gps]
+            if gps in positions:
+                ll = positions[gps]
+            else:  # a text that is no position raises here, at its first line
+                ll = positions[gps] = lat_lon(gps, path, line, "Coordonnées GPS de la formation")
         if uai in out:  # one row per programme: the establishment is already known
             report.rows_used += 1
             _programme(programmes, line, uai, row[c_label], ll)

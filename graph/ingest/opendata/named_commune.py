@@ -18,7 +18,9 @@ Metz »). So:
   nearby, « Lycée Sainte-Marie », is no city the name gives) or the nearest is a part of it
   (a municipal arrondissement of Paris, Lyon or Marseille says more);
 - otherwise the nearest stays, and it is only « près de » that commune (``commune_from``
-  « coordinates »: the answers and the map say « près de Saint-Laurent-du-Var »).
+  « coordinates »: the answers and the map say « près de Saint-Laurent-du-Var »), unless the
+  position is within 1 km of its centre (``commune_from`` « centre »: « LGT Livet (Nantes) »,
+  0.9 km from the town hall; graph/place_precision.py says why 1 km).
 
 The commune reference has centres and populations, no contours: weighting the nearest by
 population would move villages' establishments into the next city, so it is not done.
@@ -26,20 +28,23 @@ population would move villages' establishments into the next city, so it is not 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from graph import communes as communes_ref
-from graph.communes import Commune, search_key
+from graph.communes import _ABBREVIATIONS, _SEPARATORS, Commune, search_key
 from graph.geo import haversine_km
 
-__all__ = ["NAMED_KM", "commune_in_name", "named_commune"]
+__all__ = ["NAMED_KM", "commune_in_name", "named_commune", "search_keys"]
 
 NAMED_KM = 12.0  # a city's centre to its edge, generously (Marseille's is ~15 km; Metz's ~5)
 MAX_WORDS = 6  # « Saint-Rémy-de-Provence »: 4 words; no commune name is longer than 6 words
 MIN_KEY = 3  # « Y » (Somme) or « Eu » are communes too: no one- or two-letter name is read
 
 _keys: dict[str, dict[str, list[Commune]]] = {}  # COG département -> search key -> communes
+_lengths: dict[str, dict[str, int]] = {}  # COG département -> key_lengths of its keys
 
 
 def commune_in_name(
@@ -48,19 +53,26 @@ def commune_in_name(
     lon: float,
     nearest: Commune | None,
     by_key: Mapping[str, Sequence[Commune]],
+    lengths: Mapping[str, int] | None = None,
 ) -> Commune | None:
     """The commune the name gives (module docstring), from ``by_key`` (the search keys of the
-    département's current communes); None when it gives none that can be taken."""
+    département's current communes); None when it gives none that can be taken.
+    ``lengths``: :func:`key_lengths` of ``by_key``, when computed already."""
     words = search_key(name).split()
     if "agricole" in words:
         return None  # « Lycée agricole de Dax » stands in Oeyreluy, « Auxerre La Brosse » in Venoy
+    if lengths is None:
+        lengths = key_lengths(by_key)
     found: list[tuple[bool, int, int, Commune]] = []
     for i in range(len(words)):
+        longest = lengths.get(words[i])
+        if longest is None:
+            continue  # no key starts with this word: none of the words from here is a commune
         before = words[max(0, i - 2) : i]
         if "academie" in before or before[-1:] == ["paris"]:
             continue  # « académie de Versailles », « Université Paris Saclay »: no place
         site = "site" in before or "campus" in before  # « Université … Site de Pessac »
-        for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
+        for j in range(i + 1, min(len(words), i + min(longest, MAX_WORDS)) + 1):
             key = " ".join(words[i:j])
             if len(key) < MIN_KEY:
                 continue
@@ -82,6 +94,37 @@ def commune_in_name(
     return best
 
 
+def key_lengths(by_key: Mapping[str, Sequence[Commune]]) -> dict[str, int]:
+    """First word of a key -> the most words a key starting with it has: the names' words
+    where no key starts are not looked up further (3 600 names, ~20 words each, 6 lengths)."""
+    out: dict[str, int] = {}
+    for key in by_key:
+        first, *rest = key.split(" ")
+        out[first] = max(out.get(first, 0), 1 + len(rest))
+    return out
+
+
+def search_keys(names: Sequence[str]) -> list[str]:
+    """:func:`graph.communes.search_key` of each name, folded in one pass over the names joined
+    by NUL (the 35 000 communes of France: 0.08 s name by name, mostly the accent folding's
+    loop over characters). The same keys: NFKD decomposes each character on its own and NUL
+    is a starter, so no combining mark moves across it; the marks removed are the characters
+    present that ``unicodedata.combining`` says are marks; case folding and the separators
+    work character by character (tests/unit/test_named_commune.py compares it name by name).
+    """
+    if any("\x00" in n for n in names):
+        return [search_key(n) for n in names]
+    decomposed = unicodedata.normalize("NFKD", "\x00".join(names))
+    marks = "".join(sorted(c for c in set(decomposed) if unicodedata.combining(c)))
+    if marks:
+        decomposed = re.sub(f"[{re.escape(marks)}]", "", decomposed)
+    folded = decomposed.casefold().replace("œ", "oe").replace("æ", "ae")
+    return [
+        " ".join([_ABBREVIATIONS.get(w, w) for w in piece.split()])
+        for piece in _SEPARATORS.sub(" ", folded).split("\x00")
+    ]
+
+
 def named_commune(
     name: str, lat: float, lon: float, departement: str, nearest: Commune | None
 ) -> Commune | None:
@@ -96,8 +139,12 @@ def named_commune(
             return None
         if not _keys:
             every: dict[str, dict[str, list[Commune]]] = defaultdict(lambda: defaultdict(list))
-            for c in index.communes.values():
-                every[c.departement][search_key(c.name)].append(c)
+            listed = list(index.communes.values())
+            for c, key in zip(listed, search_keys([c.name for c in listed]), strict=True):
+                every[c.departement][key].append(c)
             _keys.update({d: dict(keys) for d, keys in every.items()})
         by_key = _keys.setdefault(cog, {})
-    return commune_in_name(name, lat, lon, nearest, by_key)
+    lengths = _lengths.get(cog)
+    if lengths is None:
+        lengths = _lengths[cog] = key_lengths(by_key)
+    return commune_in_name(name, lat, lon, nearest, by_key, lengths)

@@ -18,6 +18,8 @@ runs here, whole: the same outcome.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 import pickle
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -166,7 +168,36 @@ def _places_in_child(
 
     read = _kept.pop("read", None)  # None: the first step failed; read here
     got = read_places(directory, keeper(prefixes), strict, activity_uais, deps, read)
-    return pickle.dumps(got, pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(_packed(got), pickle.HIGHEST_PROTOCOL)
+
+
+def _fields() -> tuple[str, ...]:
+    from graph.ingest.opendata.plan import Establishment
+
+    return tuple(f.name for f in dataclasses.fields(Establishment))
+
+
+_Packed = tuple["Places", list[tuple[str, tuple[Any, ...]]] | None]
+
+
+def _packed(places: Places) -> _Packed:
+    """``places`` to hand over, its establishments as tuples of their fields (8 400 nationally:
+    a third of the pickle's time each way, against dataclass instances)."""
+    if places.establishments is None:
+        return places, None
+    values = operator.attrgetter(*_fields())
+    rows = [(uai, values(e)) for uai, e in places.establishments.items()]
+    return dataclasses.replace(places, establishments=None), rows
+
+
+def _unpacked(packed: _Packed) -> Places:
+    """:func:`_packed` undone: the same establishments, in the same order."""
+    from graph.ingest.opendata.plan import Establishment
+
+    places, rows = packed
+    if rows is not None:
+        places.establishments = {uai: Establishment(*row) for uai, row in rows}
+    return places
 
 
 def _certif_in_child(path: Path) -> bytes:
@@ -246,7 +277,7 @@ def take(
     got: Places | None = None
     if pending is not None:
         try:
-            got = pickle.loads(child_result(pending))
+            got = _unpacked(pickle.loads(child_result(pending)))
         except Exception:  # the process, not the files: read them here
             got = None
     return got if got is not None else read_places(directory, keep, strict, activity_uais, deps)

@@ -27,6 +27,7 @@ from typing import Any
 
 from graph import communes as communes_ref
 from graph.errors import SeedError
+from graph.geo import haversine_km
 from graph.inference.evidence import Evidence
 from graph.ingest.opendata import (
     activity,
@@ -43,6 +44,7 @@ from graph.ingest.opendata import (
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.establishment_names import establishment_name
 from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
@@ -56,6 +58,7 @@ from graph.ingest.opendata.rows import (
 )
 from graph.ingest.opendata.values import departement_of_uai
 from graph.models import ActorKind, departement_code
+from graph.place_precision import commune_from_position
 
 __all__ = [
     "MAX_REJECTED",
@@ -128,8 +131,9 @@ class Establishment:
     lat: float | None = None
     lon: float | None = None
     coords: str | None = None  # establishment | commune | None
-    # how the commune is known: None (a directory names it) or "coordinates" (no file names
-    # it: the commune whose centre is the nearest to the establishment's own position)
+    # how the commune is known: None (a directory names it), "name" (its name gives it, near
+    # its position), "centre" or "coordinates" (no file names it: the commune whose centre is
+    # the nearest to its own position, within 1 km or further: graph/place_precision.py)
     commune_from: str | None = None
     siret: str | None = None
     url: str | None = None
@@ -632,7 +636,8 @@ def _establishments(
 
         e = Establishment(
             uai=uai,
-            name=first.name,
+            # the first directory's, mended; another's when it names an owner body (OGEC)
+            name=establishment_name([r.name for _, r in rows]) or first.name,
             kind=first.kind.value,
             described_by=[n for n, _ in rows],
             sources=[citations.get(n, n) for n, _ in rows],
@@ -666,8 +671,10 @@ def _establishments(
             by_name = named_commune(e.name, *key, found)  # type: ignore[arg-type]
             if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
                 e.insee, e.commune, e.commune_from = by_name.code, by_name.name, "name"
-            elif found is not None:
-                e.insee, e.commune, e.commune_from = found.code, found.name, "coordinates"
+            elif found is not None:  # within 1 km of its centre: in it (place_precision.py)
+                km = haversine_km(e.lat, e.lon, found.lat, found.lon)  # type: ignore[arg-type]
+                e.insee, e.commune = found.code, found.name
+                e.commune_from = commune_from_position(km)
         e.region_code = (
             pick("region_code")
             or (commune.region_code if commune else None)

@@ -2,15 +2,17 @@
 // filterable by campus, sector, level, modality and kind; a table lists the same points.
 
 import L from '../../map/leaflet';
-import { createMap, kindIcon, townLabels, prefectureKeys, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
+import { createMap, kindIcon, townLabels, prefectureKeys, outlineBoxes, territoryBounds, FRANCE_BOUNDS, PRIORITY_FOCUS, type CmqMap } from '../../map/basemap';
+import { offOutlines } from '../../map/outlines';
 import { getJSON, cached, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce, dept } from '../../lib/dom';
-import { kindFr, kindGroup } from '../../lib/labels';
+import { kindFr, kindGroup, plural } from '../../lib/labels';
 import { campuses, fillSectorSelect } from '../../lib/refs';
 import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
 import { featKey, listRow, pointList, popup, type Feat } from './points';
+import { clusterIcon, type Town } from './clusters';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = new URLSearchParams(initial);
@@ -23,6 +25,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
 
   let unplaced = 0;
+  const seq = sequence();
   let unplacedByGroup = new Map<string, number>();
   const filters = createMapFilters(
     params,
@@ -63,7 +66,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
   const cmap: CmqMap = createMap(mapEl, 'Carte des acteurs et plateformes');
   // Points sharing a commune are spread out (spiderfied) at the map's last zoom level.
-  const newCluster = (): L.MarkerClusterGroup => L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true });
+  const townOf = new Map<L.Marker, Town>();
+  const newCluster = (): L.MarkerClusterGroup =>
+    L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, iconCreateFunction: (c) => clusterIcon(c, townOf) });
   let cluster = newCluster();
   cmap.map.addLayer(cluster);
   // The clusters are computed for the map's zoom range, which the tile setting changes.
@@ -81,7 +86,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let towns: ReturnType<typeof townLabels> | null = null;
   let townsShown: Feat[] = [];
   let prefKeys = new Set<string>();
-  const onZoom = (): void => towns?.update(cmap.map);
+  const onZoom = (): void => towns?.update();
   cmap.map.on('zoomend', onZoom);
   void prefectureKeys().then((keys) => {
     prefKeys = keys;
@@ -90,26 +95,47 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
   function drawTowns(shown: Feat[]): void {
     townsShown = shown;
-    towns?.layer.remove();
-    const by = new Map<string, { name: string; lat: number; lon: number; n: number }>();
+    towns?.destroy();
+    const by = new Map<string, { name: string; lat: number; lon: number; n: number; weight: number; focus: boolean }>();
     for (const f of shown) {
-      const name = f.properties.commune;
-      if (!name) continue;
-      const key = `${name}|${dept(f.properties.departement)}`;
-      if (prefKeys.has(key)) continue;
-      const t = by.get(key) ?? { name, lat: 0, lon: 0, n: 0 };
+      const key = townKey(f);
+      if (!key || prefKeys.has(key.slice('town:'.length))) continue;
+      const t = by.get(key) ?? { name: f.properties.commune!, lat: 0, lon: 0, n: 0, weight: 0, focus: false };
       t.lat += f.geometry.coordinates[1];
       t.lon += f.geometry.coordinates[0];
       t.n += 1;
+      t.weight += placeWeight(f);
+      t.focus ||= focus.has(featKey(f));
       by.set(key, t);
     }
-    towns = townLabels([...by.values()].map((t) => ({ name: t.name, lat: t.lat / t.n, lon: t.lon / t.n })));
-    towns.update(cmap.map);
+    towns = townLabels(
+      cmap,
+      [...by].map(([key, t]) => ({ key, name: t.name, lat: t.lat / t.n, lon: t.lon / t.n, priority: (t.focus ? PRIORITY_FOCUS : 0) + t.weight })),
+    );
+    towns.update();
   }
+
+  // A town's name hidden by the decluttering shows while one of its places, or a group of
+  // places holding some, is hovered or has the keyboard focus.
+  const peekTown = (ev: Event, on: boolean): void => {
+    const icon = (ev.target as Element | null)?.closest?.('.leaflet-marker-icon');
+    if (!(icon instanceof HTMLElement)) return;
+    const keys = icon.dataset.town ?? icon.querySelector<HTMLElement>('[data-towns]')?.dataset.towns ?? '';
+    for (const key of keys.split('\n')) {
+      if (!key) continue;
+      cmap.labels.peek(key, on);
+      cmap.labels.peek(`pref:${key.slice('town:'.length)}`, on); // a préfecture's places
+    }
+  };
+  mapEl.addEventListener('mouseover', (ev) => peekTown(ev, true));
+  mapEl.addEventListener('mouseout', (ev) => peekTown(ev, false));
+  mapEl.addEventListener('focusin', (ev) => peekTown(ev, true));
+  mapEl.addEventListener('focusout', (ev) => peekTown(ev, false));
 
   function draw(fit: boolean): void {
     cluster.clearLayers();
     markers.clear();
+    townOf.clear();
     tableBody.replaceChildren();
     const shown = features.filter((f) => !hiddenGroups.has(kindGroup(f.properties.kind).id));
     const counts = new Map<string, number>();
@@ -128,6 +154,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       const title = `${f.properties.name} — ${kindFr(f.properties.kind)}`;
       const m = L.marker([lat, lon], { icon: kindIcon(f.properties.kind, { focus: isFocus }), title, alt: title, keyboard: true, riseOnHover: true, zIndexOffset: isFocus ? 1000 : 0 })
         .bindPopup(() => popup(f, params.get('campus'), campusNames));
+      const town = townKey(f);
+      if (town) {
+        townOf.set(m, { key: town, name: f.properties.commune! });
+        m.on('add', () => m.getElement()?.setAttribute('data-town', town));
+      }
       markers.set(key, m);
       layers.push(m);
       tableBody.append(listRow(f, isFocus, () => openMarker(key)));
@@ -143,11 +174,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       '.' +
       (unplaced ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
     if (!shown.length) status.textContent = 'Aucun lieu ne correspond à ces filtres.';
+    void sayOffOutlines(shown);
     if (fit) {
       const target = focused.length ? focused : shown;
+      const codes = params.get('departements')?.split(',') ?? [];
       cmap.whenReady(() => {
         if (!target.length) {
-          cmap.map.fitBounds(FRANCE_BOUNDS);
+          // a territory with no place shown: its outline rather than the whole of France
+          void territoryBounds(codes).then((b) => cmap.map.fitBounds(b ?? FRANCE_BOUNDS, { animate: false }));
           return;
         }
         const b = L.latLngBounds(target.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
@@ -155,6 +189,23 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         if (focused.length === 1) openMarker(featKey(focused[0]));
       });
     }
+  }
+
+  /** Points on no outline of the basemap (a territory it has no outline of) float on an
+   * empty background: said under the map rather than left unexplained. */
+  async function sayOffOutlines(shown: Feat[]): Promise<void> {
+    const n = seq.next();
+    const boxes = await outlineBoxes();
+    if (!seq.is(n)) return;
+    mapBox.querySelector('.map-no-outline')?.remove();
+    const off = boxes ? offOutlines(shown.map((f) => f.geometry.coordinates as [number, number]), boxes) : shown.length;
+    if (!off) return;
+    const text = !boxes
+      ? 'Fond de carte indisponible : les lieux sont placés sur un fond vide.'
+      : off === shown.length
+        ? 'Le fond de carte n’a pas le contour de ce territoire : les lieux y sont placés sur un fond vide.'
+        : `${plural(off, 'lieu', 'lieux')} sur ${shown.length} hors du fond de carte (territoire dont le contour n’est pas disponible), placé${off > 1 ? 's' : ''} sur un fond vide.`;
+    mapBox.append(h('p', { class: 'map-no-outline', role: 'note' }, text));
   }
 
   function openMarker(key: string): void {
@@ -252,4 +303,21 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       cmap.destroy();
     },
   };
+}
+
+/** `town:Name|dept` of a place's commune (the key of its name on the map), or null. */
+function townKey(f: Feat): string | null {
+  return f.properties.commune ? `town:${f.properties.commune}|${dept(f.properties.departement)}` : null;
+}
+
+/** What a place weighs in its town name's priority: one, plus its offers (a lycée with forty
+ * programmes names its town before a laboratory with none). */
+function placeWeight(f: Feat): number {
+  return 1 + (f.properties.feature === 'actor' ? f.properties.offers : 0);
+}
+
+/** Drops the answers of superseded calls: `next()` numbers a call, `is(n)` tells it is the last. */
+function sequence(): { next(): number; is(n: number): boolean } {
+  let last = 0;
+  return { next: () => ++last, is: (n) => n === last };
 }

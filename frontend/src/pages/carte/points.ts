@@ -33,6 +33,7 @@ export function popup(f: Feat, campusParam: string | null, campusNames: Map<stri
       'ul',
       {},
       p.commune_from === 'coordinates' && p.commune ? h('li', {}, `Commune déduite de la position de l’établissement (les fichiers publics ne la donnent pas)`) : null,
+      p.commune_from === 'centre' && p.commune ? h('li', {}, `Commune déduite de la position de l’établissement, à moins de 1 km de sa mairie (les fichiers publics ne la donnent pas)`) : null,
       p.location_precision === 'commune' ? h('li', {}, APPROXIMATE_FR) : null,
       p.feature === 'actor' ? h('li', {}, `${p.offers} formation${p.offers > 1 ? 's' : ''} · ${levelsText(p.levels)}`) : null,
       p.modalities.length ? h('li', {}, p.modalities.map(modalityFr).join(', ')) : null,

@@ -45,7 +45,8 @@ export function passerelleText(step: PathwayStep): string {
 function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLElement {
   // placed at its commune's centre: its distance is known to a few km (graph/place_precision.py)
   const approx = o.location_precision === 'commune';
-  // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py)
+  // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py);
+  // 'centre': within 1 km of that commune's centre, said as the commune (graph/place_precision.py)
   const commune = o.commune && o.commune_from === 'coordinates' ? nearCommune(o.commune) : o.commune;
   const where = [commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
   const facts = [

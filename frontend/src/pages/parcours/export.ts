@@ -46,12 +46,15 @@ export function printPathways(results: HTMLElement, params: URLSearchParams, ran
   window.print();
 }
 
+/** The pathways as a CSV, one row per step with its chosen offer; an offer whose existence is
+ * uncertain carries what the page says of it: the last year the files list it (« pas vue
+ * depuis »), and why it is « à confirmer » (the API's `unlisted_note`, in French). */
 export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?: number): void {
   const rows: (string | number | null | undefined)[][] = [
     [
       'rang', 'score', 'etape', 'code_diplome', 'diplome', 'type', 'niveau', 'passerelle', 'type_passerelle',
       'origine_passerelle', 'taux_passage', 'part_entrants', 'part_places_reservees', 'etablissement', 'nature',
-      'commune', 'departement', 'modalite', 'statut_offre', 'capacite', 'places_internat', 'distance_km',
+      'commune', 'departement', 'modalite', 'statut_offre', 'pas_vue_depuis', 'a_confirmer', 'capacite', 'places_internat', 'distance_km',
       'hors_territoire', 'source_offre',
     ],
   ];
@@ -64,7 +67,7 @@ export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?:
         p.rank, p.score.total, s.index, publicCode(s.code) ? s.code : '', s.name, diplomaTypeFr(s.type), s.level, pa?.description, pa ? PASSERELLE_KIND_FR[pa.kind] ?? pa.kind : '',
         pa?.origin ? ORIGIN_FR[pa.origin] ?? '' : '', pa?.rate, pa?.entrant_share, pa?.reserved_share,
         o?.actor_name, o ? kindFr(o.actor_kind) : '', o?.commune, dept(o?.departement), o ? modalityFr(o.modality) : '',
-        o ? STATUS_FR[o.status] ?? o.status : '', o?.capacity, o?.boarding_places, o?.distance_km,
+        o ? STATUS_FR[o.status] ?? o.status : '', o?.last_seen, o?.unlisted_note, o?.capacity, o?.boarding_places, o?.distance_km,
         s.outside_territory ? 'oui' : 'non', o ? cite(o.source) : '',
       ]);
     }

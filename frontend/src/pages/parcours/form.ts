@@ -116,7 +116,20 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     goalJob,
   );
 
-  const territory = createTerritoryForm({ idPrefix: '', zones: ['departements', 'region', 'campus', 'near', 'all'], fallback: 'all', defaultCampus: 'mecanic-vallee' });
+  /** The sector lists follow the territory: a campus's sectors are offered in its territory. */
+  const territoryChanged = (): void => {
+    const p = new URLSearchParams();
+    if (territory.read(p)) return;
+    job.setTerritory(p);
+    fromSector.setTerritory(p);
+  };
+  const territory = createTerritoryForm({
+    idPrefix: '',
+    zones: ['departements', 'region', 'campus', 'near', 'all'],
+    fallback: 'all',
+    defaultCampus: 'mecanic-vallee',
+    onChange: territoryChanged,
+  });
 
   const home = createCombobox<Place>({
     label: "Commune de l'élève (facultatif)",
@@ -255,6 +268,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       );
     }
     await Promise.all(pending);
+    territoryChanged();
   }
 
   /** Shows the diploma of a link in its field, by its name once the API gives it. */

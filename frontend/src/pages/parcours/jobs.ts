@@ -2,10 +2,10 @@
 // with their ROME codes), or any ROME code typed. The API takes either as `job` (the goal) or
 // `sector` (the field of a start level).
 
-import { cached } from '../../lib/api';
+import { cached, type Params } from '../../lib/api';
 import { h, newId } from '../../lib/dom';
 import { campuses } from '../../lib/refs';
-import type { CampusDetail } from '../../lib/types';
+import type { CampusDetail, GapSectorChoices } from '../../lib/types';
 
 const ROME = /^[A-N]\d{4}$/;
 
@@ -18,6 +18,23 @@ export interface JobPicker {
   set(value: string): void;
   /** The label of a chosen sector (its name and ROME codes), null for a ROME code typed. */
   label(value: string): string | null;
+  /** Lists the sectors of this territory only (its campuses', GET /gaps/sectors): a campus's
+   * sectors are facts of that campus, offered where it is. */
+  setTerritory(territory: URLSearchParams): void;
+}
+
+type CampusSector = CampusDetail['sectors'][number];
+
+/** A campus's sectors, each name and ROME codes once: a recruitment table may give two rows one
+ * name (the Mecanic Vallée's two « Soudeurs », both H2913), the same goal twice in the list; the
+ * first by id is kept. Each campus's group is labelled with the campus. */
+function onceEach(sectors: CampusSector[]): CampusSector[] {
+  const seen = new Map<string, CampusSector>();
+  for (const s of [...sectors].sort((a, b) => a.id.localeCompare(b.id))) {
+    const key = `${s.name.toLocaleLowerCase('fr')}|${[...(s.rome ?? [])].sort().join(',')}`;
+    if (!seen.has(key)) seen.set(key, s);
+  }
+  return [...seen.values()];
 }
 
 let sectorGroups: Promise<HTMLOptGroupElement[]> | null = null;
@@ -32,8 +49,7 @@ function groups(): Promise<HTMLOptGroupElement[]> {
         h(
           'optgroup',
           { label: d.short_name },
-          ...d.sectors
-            .slice()
+          ...onceEach(d.sectors)
             .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
             .map((s) => h('option', { value: s.id }, `${s.name}${s.rome?.length ? ` (${s.rome.join(', ')})` : ''}`)),
         ),
@@ -97,15 +113,28 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
     }
   };
 
-  void groups()
-    .then((list) => {
-      select.replaceChildren(h('option', { value: '' }, none), ...list.map((g) => g.cloneNode(true) as HTMLOptGroupElement));
-      showSector();
-    })
-    .catch(() => {
-      select.replaceChildren(h('option', { value: '' }, 'Liste des métiers indisponible'));
-      showSector();
-    });
+  /** The sector ids of the territory asked (null: every campus's, no territory known yet). */
+  let allowed: Set<string> | null = null;
+  let asked = 0;
+  const render = (): void => {
+    void groups()
+      .then((list) => {
+        const kept = list
+          .map((g) => {
+            const copy = g.cloneNode(true) as HTMLOptGroupElement;
+            for (const opt of [...copy.querySelectorAll('option')]) if (allowed && !allowed.has(opt.value)) opt.remove();
+            return copy;
+          })
+          .filter((g) => g.children.length);
+        select.replaceChildren(h('option', { value: '' }, kept.length ? none : 'Aucun secteur décrit par un campus de ce territoire'), ...kept);
+        showSector();
+      })
+      .catch(() => {
+        select.replaceChildren(h('option', { value: '' }, 'Liste des métiers indisponible'));
+        showSector();
+      });
+  };
+  render();
 
   const setError = (msg: string): void => {
     error.textContent = msg;
@@ -137,6 +166,28 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
       wantedSector = isRome ? '' : value;
       setError('');
       showSector();
+    },
+    setTerritory(territory) {
+      const params: Params = Object.fromEntries(territory.entries());
+      const ask = ++asked;
+      if (!Object.keys(params).length) {
+        // all of France: every campus's sectors, each under its campus's name (a sector goal
+        // is its ROME codes, public links that hold everywhere)
+        allowed = null;
+        render();
+        return;
+      }
+      cached<GapSectorChoices>('/gaps/sectors', params)
+        .then((r) => {
+          if (ask !== asked) return; // a later territory was asked meanwhile
+          allowed = new Set(r.sectors.filter((c) => c.kind !== 'field').map((c) => c.id));
+          render();
+        })
+        .catch(() => {
+          if (ask !== asked) return;
+          allowed = null; // the list of every campus, each in its campus's group
+          render();
+        });
     },
     label(value) {
       const opt = [...select.options].find((x) => x.value === value && x.parentElement instanceof HTMLOptGroupElement);

@@ -202,7 +202,19 @@ async function diplomaDetail(key: string, signal: AbortSignal, campus: string): 
           'details',
           {},
           h('summary', {}, `${title} (${items.length})`),
-          h('ul', {}, ...items.map((l) => h('li', {}, `${l.name} — ${PASSERELLE_KIND_FR[l.kind] ?? l.kind}${l.origin && ORIGIN_FR[l.origin] ? `, ${ORIGIN_FR[l.origin]}` : ''}`))),
+          // a campus's passerelle holds where it is documented: said with it, never as a national fact
+          h(
+            'ul',
+            {},
+            ...items.map((l) =>
+              h(
+                'li',
+                {},
+                `${l.name} — ${PASSERELLE_KIND_FR[l.kind] ?? l.kind}${l.origin && ORIGIN_FR[l.origin] ? `, ${ORIGIN_FR[l.origin]}` : ''}`,
+                l.where ? h('span', { class: 'muted' }, ` (${l.where.replace(/\.$/, '')})`) : null,
+              ),
+            ),
+          ),
         )
       : null;
   return [

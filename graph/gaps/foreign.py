@@ -1,0 +1,148 @@
+"""A campus's filière asked for another territory: its training there is read from public links
+only, never from the campus's own records.
+
+A campus file ties diplomas to its filières (``TRAINS_FOR``): a fact of that campus, true where
+it speaks. Asked for Grand Est, the Mecanic Vallée's « Soudeurs » kept only the two diplomas the
+campus tagged, and its continuum there read « absents : CAP (3), Bac+2 (5) » with no source.
+Outside the territory of the campuses describing it, a filière's training is what the public
+files link to it: the diplomas whose Certif Info jobs include one of its ROME codes, and those of
+its fields of training (NSF groups). A filière with neither is not offered there
+(:func:`basis_refusal`). Pure functions over plain rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.departements import and_list
+from graph.gaps.findings import Row
+from graph.nsf import nsf_name
+
+__all__ = [
+    "SectorBasis",
+    "basis_refusal",
+    "basis_sources",
+    "basis_text",
+    "foreign_basis",
+    "publicly_linked",
+]
+
+
+@dataclass(frozen=True)
+class SectorBasis:
+    """A campus filière asked outside its campuses' territory: what links it publicly.
+
+    ``campuses``: the short names of the campuses describing it; ``rome``: its ROME codes;
+    ``nsf``: its NSF groups."""
+
+    sector: str
+    name: str
+    campuses: tuple[str, ...]
+    rome: tuple[str, ...]
+    nsf: tuple[str, ...]
+
+
+def foreign_basis(
+    sectors: Iterable[Row],
+    sector: str | None,
+    local_campuses: set[str],
+    campus_names: dict[str, str],
+) -> SectorBasis | None:
+    """The basis of the sector asked when no campus of the territory describes it; None for
+    no sector, a field of training, or a filière of one of the territory's campuses.
+
+    >>> rows = [{"sector": {"id": "soud", "name": "Soudeurs", "rome": ["H2913"], "nsf": None},
+    ...          "campuses": ["mv"]}]
+    >>> foreign_basis(rows, "soud", {"mv"}, {}) is None
+    True
+    >>> foreign_basis(rows, "soud", set(), {"mv": "Mecanic Vallée"})
+    SectorBasis(sector='soud', name='Soudeurs', campuses=('Mecanic Vallée',), rome=('H2913',), nsf=())
+    """  # noqa: E501
+    if not sector:
+        return None
+    row = next((s for s in sectors if s["sector"]["id"] == sector), None)
+    if row is None or not row["campuses"] or set(row["campuses"]) & local_campuses:
+        return None
+    s = row["sector"]
+    return SectorBasis(
+        sector=sector,
+        name=s["name"],
+        campuses=tuple(sorted(campus_names.get(c, c) for c in row["campuses"])),
+        rome=tuple(s.get("rome") or ()),
+        nsf=tuple(s.get("nsf") or ()),
+    )
+
+
+def publicly_linked(offers: Iterable[Row], basis: SectorBasis) -> list[Row]:
+    """The offers whose diploma the public files link to the filière: a ROME code of Certif
+    Info (``rome_codes``) among its own, or its NSF group among the filière's. The campus's
+    records (``sectors`` of a row) are not read.
+
+    >>> b = SectorBasis("soud", "Soudeurs", ("MV",), ("H2913",), ())
+    >>> bac = {"diploma": {"code": "1", "rome_codes": ["H2902", "H2913"]}, "sectors": []}
+    >>> cap = {"diploma": {"code": "2", "rome_codes": ["H2902"]}, "sectors": ["soud"]}
+    >>> [r["diploma"]["code"] for r in publicly_linked([bac, cap], b)]
+    ['1']
+    """
+    rome = set(basis.rome)
+    nsf = set(basis.nsf)
+    return [
+        r
+        for r in offers
+        if rome & set(r["diploma"].get("rome_codes") or ()) or r["diploma"].get("nsf") in nsf
+    ]
+
+
+def _owner(basis: SectorBasis) -> str:
+    names = list(basis.campuses)
+    return f"le campus {names[0]}" if len(names) == 1 else f"les campus {and_list(names)}"
+
+
+def basis_refusal(basis: SectorBasis) -> str | None:
+    """Why the filière cannot be asked for this territory (French), or None when it can.
+
+    >>> basis_refusal(SectorBasis("x", "Cadres", ("Mecanic Vallée",), (), ()))[:74]
+    '« Cadres » est décrit par le campus Mecanic Vallée, pas pour ce territoire'
+    """
+    if basis.rome or basis.nsf:
+        return None
+    return (
+        f"« {basis.name} » est décrit par {_owner(basis)}, pas pour ce territoire ; aucun "
+        "lien public (code métier ROME, domaine de formation NSF) ne dit quelles formations "
+        "y préparent ailleurs. Choisissez une filière de ce territoire ou un domaine de "
+        "formation."
+    )
+
+
+def basis_text(basis: SectorBasis) -> str:
+    """The sentence that says how the filière's training was chosen here (French).
+
+    >>> print(basis_text(SectorBasis("s", "Soudeurs", ("Mecanic Vallée",), ("H2913",), ())))
+    « Soudeurs » est décrit par le campus Mecanic Vallée, hors de ce territoire : ses formations y sont celles que les fiches Certif Info rattachent à ses métiers (ROME H2913), non celles que les fiches du campus lui rattachent.
+    """  # noqa: E501
+    links = []
+    if basis.rome:
+        links.append(
+            f"que les fiches Certif Info rattachent à ses métiers (ROME {', '.join(basis.rome)})"
+        )
+    if basis.nsf:
+        fields = ", ".join(f"{code} {nsf_name(code) or ''}".strip() for code in basis.nsf)
+        links.append(f"de son domaine de formation (NSF {fields})")
+    return (
+        f"« {basis.name} » est décrit par {_owner(basis)}, hors de ce territoire : ses "
+        f"formations y sont celles {' et celles '.join(links)}, non celles que les fiches du "
+        "campus lui rattachent."
+    )
+
+
+def basis_sources(basis: SectorBasis, rows: Iterable[Row]) -> list[str]:
+    """The public files the filière's training here comes from: Certif Info for its ROME
+    codes, the BCN for its NSF groups, and the files listing the offers (at most 10)."""
+    out = []
+    if basis.rome:
+        out.append(f"certif_info.csv (diplômes rattachés aux codes ROME {', '.join(basis.rome)})")
+    if basis.nsf:
+        out.append(f"nFormationDiplome_.csv (diplômes du groupe NSF {', '.join(basis.nsf)})")
+    offers = sorted({r["offer"]["source"] for r in rows if r["offer"].get("source")})
+    return out + offers[: max(0, 10 - len(out))]

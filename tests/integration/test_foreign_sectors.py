@@ -1,0 +1,128 @@
+"""A fact of one campus never speaks for another territory (docs/gaps.md « Another
+territory's filière »), on each real engine, over the real seeds and a cut of the national files
+(``tests/fixtures/opendata_jobhonest/``: Puy-de-Dôme, Loire-Atlantique, Guadeloupe).
+
+A reviewer found the Mecanic Vallée's « Soudeurs » asked for Grand Est read « absents : CAP
+(3), Bac+2 (5) », medium, with no source: only the diplomas the campus tagged were its training
+there. And the second « Soudeurs » row of its recruitment table, used as a job goal, answered
+that no diploma prepares for it, though Certif Info links the Bac pro chaudronnerie to H2913."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import SEEDS, StoreMaker, ask, imported_client
+from tests.integration.test_gaps_round4 import report
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_jobhonest"
+
+
+@pytest.fixture(scope="module")
+def client(
+    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    yield from imported_client(
+        session_stores(), FIXTURE, tmp_path_factory, seeds=SEEDS, as_of=date(2026, 12, 5)
+    )
+
+
+def _continuum(client: TestClient, **params: str) -> dict[str, Any]:
+    section = report(client, **params)["continuum_breaks"]
+    assert len(section["findings"]) == 1, section["findings"]
+    return section["findings"][0]
+
+
+def test_another_campus_filiere_is_read_from_public_links(client: TestClient) -> None:
+    """Loire-Atlantique, « Soudeurs » of the Mecanic Vallée: its training there is what
+    Certif Info links to H2913, said so, cited, and a level without such a diploma is to
+    check, not a break."""
+    found = _continuum(client, departements="44", sector="soudeurs")
+    assert found["severity"] == "low"
+    assert "absents" not in found["why"]
+    assert "est décrit par le campus CMQ Mecanic Vallée, hors de ce territoire" in found["why"]
+    assert "ROME H2913" in found["why"]
+    assert found["data"]["levels_missing"] == []
+    assert found["data"]["linked_by"] == {"rome": ["H2913"], "nsf": []}
+    assert any(s.startswith("certif_info.csv") for s in found["sources"])
+
+
+def test_the_campus_tags_are_not_read_outside_its_territory(client: TestClient) -> None:
+    """Puy-de-Dôme (Campus Entreprises de Clermont, not the Mecanic Vallée): the offers counted
+    for « Soudeurs » are exactly those whose diploma Certif Info links to H2913."""
+    found = _continuum(client, departements="63", sector="soudeurs")
+    assert found["severity"] == "low" and found["data"]["offers"] >= 1
+    assert found["data"]["levels_offered"] == [4]
+    assert "Bac (4)" in found["why"] and "à vérifier" in found["why"]
+
+
+def test_a_filiere_without_public_link_is_not_offered_elsewhere(client: TestClient) -> None:
+    """« Cadres » (no ROME code, no NSF group): nothing public says what trains for it
+    outside the Mecanic Vallée — a clear French refusal, not a report of the campus's tags."""
+    r = client.get("/gaps", params={"departements": "44", "sector": "cadres"})
+    assert r.status_code == 422, r.text
+    assert "décrit par le campus CMQ Mecanic Vallée" in r.json()["detail"]
+
+
+def test_the_campus_own_territory_keeps_its_filiere_and_cites_it(client: TestClient) -> None:
+    """In the Lot and the Aveyron the campus speaks: its continuum is judged, citing the
+    campus document that names the filière."""
+    found = _continuum(client, departements="12,46", sector="soudeurs")
+    assert "hors de ce territoire" not in found["why"]
+    assert found["sources"][0].startswith("004_4d74e85f9a48366b.txt")
+
+
+@pytest.mark.parametrize("job", ["soudeurs", "soudeurs-2"])
+def test_a_sector_goal_resolves_to_its_rome_codes(client: TestClient, job: str) -> None:
+    """The second « Soudeurs » row (tagged on no diploma) is the job H2913: the same
+    diplomas as the ROME code, never « Aucun diplôme … ne l'y rattachent »."""
+    by_sector = ask(client, from_level=4, job=job, departements="63")
+    by_rome = ask(client, from_level=4, job="H2913", departements="63")
+    reason = by_sector["reason"] or ""
+    assert "Aucun diplôme des données importées" not in reason
+    assert "Bac pro technicien en chaudronnerie industrielle (niveau 4" in reason
+    assert by_sector["count"] == by_rome["count"]
+
+
+def test_a_campus_passerelle_is_shown_with_where_it_holds(client: TestClient) -> None:
+    """The BTS maintenance des systèmes (a national diploma): its next steps into the Mecanic
+    Vallée's own programmes and its documented passerelles say the campus and the
+    départements they hold in, each diploma once (two inferred legs came twice)."""
+    r = client.get("/diplomas/32025014")
+    assert r.status_code == 200, r.text
+    nxt = r.json()["next"]
+    codes = [n["code"] for n in nxt]
+    assert len(codes) == len(set(codes)), codes
+    local = [n for n in nxt if n["code"].startswith("MV-")]
+    assert local, codes
+    for n in local:
+        assert n["campus"] == "CMQ Mecanic Vallée", n
+        assert "pas ailleurs" in n["where"] and "Lot (46)" in n["where"], n
+    assert all(n["where"] is None for n in nxt if n["campus"] is None)
+
+
+def test_no_pathway_says_the_passerelles_of_another_territory(client: TestClient) -> None:
+    """From that BTS to an engineering degree in Loire-Atlantique: no pathway, and the
+    reason names the Mecanic Vallée's passerelles and where they hold, instead of « Aucune
+    passerelle connue » alone."""
+    answer = ask(client, **{"from": "32025014", "to_type": "ingenieur", "departements": "44"})
+    assert answer["count"] == 0
+    reason = answer["reason"]
+    assert "mais ne valent que là où elles sont documentées" in reason, reason
+    assert "CMQ Mecanic Vallée" in reason and "pas ailleurs" in reason
+
+
+def test_a_sector_start_resolves_to_its_rome_codes(client: TestClient) -> None:
+    """A start by level in a sector: the second « Soudeurs » row starts from the same
+    diplomas as H2913."""
+    by_sector = ask(client, from_level=4, sector="soudeurs-2", to_level=5, departements="63")
+    by_rome = ask(client, from_level=4, sector="H2913", to_level=5, departements="63")
+    assert by_rome["count"] >= 1
+    assert by_sector["count"] == by_rome["count"]
+    starts = {p["steps"][0]["code"] for p in by_sector["pathways"]}
+    assert starts == {p["steps"][0]["code"] for p in by_rome["pathways"]}
