@@ -368,6 +368,8 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
     print(f"De : {answer.start}\nVers : {answer.goal}\nTerritoire : {answer.territory}\n")
     for notice in answer.notices:
         print(notice)
+    if answer.unreached_goals is not None:  # the answer is partial (graph/pathways/partial.py)
+        print(f"Réponse partielle : {answer.unreached_goals.sentence}")
     if not answer.pathways:
         print(answer.reason)
         return 1

@@ -24,6 +24,7 @@ __all__ = [
     "PathwayOut",
     "ScoreOut",
     "StepOut",
+    "UnreachedGoals",
     "offer_keys",
     "pathway_out",
 ]
@@ -172,6 +173,23 @@ class PathwayOut(BaseModel):
     score: ScoreOut
 
 
+class UnreachedGoals(BaseModel):
+    """Goal diplomas of the start's field that the territory offers and that no known
+    passerelle reaches from the start (graph/pathways/unreached_goals.py): the answer is
+    partial, and says so."""
+
+    count: int = Field(description="How many such diplomas (one per programme).")
+    examples: list[str] = Field(
+        description="The names of the first few, as people write them (the nearest field "
+        "first): diplomas with an open, current offer in the territory."
+    )
+    sentence: str = Field(
+        description="What the learner reads, in French: « 2 autres diplômes de l'objectif "
+        "(BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans "
+        "passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. »"
+    )
+
+
 class PathwayAnswer(BaseModel):
     start: str
     start_phrase: str = Field(
@@ -189,6 +207,13 @@ class PathwayAnswer(BaseModel):
         default=[],
         description="What the learner must read first, in French: e.g. that the data holds no "
         "programme of the goal in the territory, before pathways that leave it.",
+    )
+    unreached_goals: UnreachedGoals | None = Field(
+        default=None,
+        description="Set when pathways were found in the territory and it offers other goal "
+        "diplomas of the start's field (of the job, for a job goal) that no known passerelle "
+        "reaches: the answer is partial. None for a goal diploma named by its code, without "
+        "a territory, or when nothing is missing.",
     )
     pathways: list[PathwayOut]
     reason: str | None = Field(default=None, description="Why there is no pathway, if none.")

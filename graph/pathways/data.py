@@ -46,6 +46,13 @@ from graph.pathways.hygiene import (
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
 from graph.pathways.undescribed import OfferKinds, described_kinds
+from graph.pathways.unreached_goals import (
+    CurrentPlaces,
+    WhereIndex,
+    current_places,
+    where_candidates,
+    where_index,
+)
 from graph.store import GraphReader, GraphStore, read_ahead
 from graph.territory import Territory
 from graph.touched import Touched, touched_between
@@ -98,6 +105,9 @@ COVERAGE_ROWS_CAP = 20_000
 # background: the first request that needs one of them reads it (a thread would compete with
 # that request for the interpreter, and the request would read it anyway)
 REFILL_INLINE_CAP = 50
+# the diplomas edits may touch before the index of where diplomas are offered is built again
+# (PathwayData.where_candidates: until then they are candidates in every territory)
+WHERE_STALE_CAP = 300
 Row = dict[str, Any]
 log = logging.getLogger("cmq.pathways")
 
@@ -155,6 +165,8 @@ class PathwayData:
     def __init__(self, version: str | None) -> None:
         self.version = version
         self._diplomas: dict[str, Row | None] = {}
+        # every diploma code of the graph, once read (all_codes(): the preload reads it too)
+        self._all_codes: tuple[str, ...] | None = None
         self._legs: dict[str, list[tuple[str, Row]]] = {}
         self._offers: dict[str, list[tuple[Row, Row]]] = {}
         # code -> its offers that may be proposed, with the last year the files saw them when
@@ -163,6 +175,13 @@ class PathwayData:
         # code -> the (modality, département) of its usable offers: which diplomas a request
         # in some départements may skip without flagging their offers (offered_in)
         self._places: dict[str, frozenset[tuple[Any, Any]]] = {}
+        # code -> where its current offers are (the partial-answer notice: current_places)
+        self._current: dict[str, CurrentPlaces] = {}
+        # which diplomas have current offers where, built from every diploma's current places
+        # (where_candidates), and the codes whose places changed since (an edit touched them:
+        # always candidates); the index is never changed, only replaced
+        self._where: WhereIndex | None = None
+        self._where_stale: frozenset[str] = frozenset()
         # every modality those name (replaced, never changed in place; offered_in)
         self._modalities: frozenset[Any] = frozenset()
         # code -> its usable offers as Offer objects flagged outside any territory (what a
@@ -238,11 +257,17 @@ class PathwayData:
             drop_legs.update(by_passerelle.get(p, ()))
         usable = dict(self._usable)
         places = dict(self._places)
+        current = dict(self._current)
         outside = dict(self._outside)
         everywhere = dict(self._everywhere)
         new._offers = offers
         new._usable = usable
         new._places = places
+        new._current = current
+        with self._lock:
+            stale = self._where_stale | drop_offers
+            if self._where is not None and len(stale) <= WHERE_STALE_CAP:
+                new._where, new._where_stale = self._where, frozenset(stale)
         new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
         new._everywhere = everywhere
@@ -257,6 +282,7 @@ class PathwayData:
             offers.pop(c, None)
             usable.pop(c, None)
             places.pop(c, None)
+            current.pop(c, None)
             outside.pop(c, None)
             everywhere.pop(c, None)
         for c in drop_legs:
@@ -286,6 +312,8 @@ class PathwayData:
         new._diplomas = dict(self._diplomas)
         for c in touched.diplomas:
             new._diplomas.pop(c, None)
+        if self._all_codes is not None:  # an edit may add a diploma: it is among the touched
+            new._all_codes = tuple(sorted({*self._all_codes, *touched.diplomas}))
         new._actors = dict(self._actors)
         for a in touched.actors:
             new._actors.pop(a, None)
@@ -323,6 +351,17 @@ class PathwayData:
             for c in missing:
                 self._diplomas[c] = found.get(c)
         return {c: d for c in codes if (d := self._diplomas.get(c)) is not None}
+
+    def all_codes(self, store: GraphReader) -> tuple[str, ...]:
+        """Every diploma code of the graph (some may have been deleted by an edit since:
+        :meth:`diplomas` names only those that exist), read once per version unless the
+        preload read it; their :meth:`diplomas` rows come with it."""
+        if self._all_codes is None:
+            rows = store.read("pathway_diplomas_all")
+            for r in rows:
+                self._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
+            self._all_codes = tuple(r["d"]["code"] for r in rows)
+        return self._all_codes
 
     def legs_from(
         self, store: GraphReader, codes: Iterable[str], rows: list[Row] | None = None
@@ -464,6 +503,42 @@ class PathwayData:
                     tuple(o.get("lat") for _, o, _ in rows),
                 )
         return {c: self._outside[c] for c in codes}
+
+    def current_places(self, store: GraphReader, codes: Iterable[str]) -> dict[str, CurrentPlaces]:
+        """code -> where its current offers are (:func:`graph.pathways.unreached_goals.
+        current_places` of :meth:`usable_offers`), made once per version and carried over an
+        edit but for the diplomas it touched: which diplomas a territory offers, found without
+        looking at their offers (the partial-answer notice, graph/pathways/partial.py)."""
+        codes = list(codes)
+        missing = self._missing(self._current, codes)
+        if missing:
+            for code, rows in self.usable_offers(store, missing).items():
+                self._current[code] = current_places(rows)
+        return {c: self._current[c] for c in codes}
+
+    def where_candidates(
+        self, store: GraphReader, territory: Territory
+    ) -> tuple[list[str], list[str]]:
+        """The diplomas that may have a current offer in the territory
+        (:func:`graph.pathways.unreached_goals.where_candidates`), from an index of every
+        diploma's current places built once (by the preload, else at the first call) and
+        carried over edits, and apart the diplomas an edit touched since, candidates
+        everywhere until the index is built again (more than ``WHERE_STALE_CAP`` of them)."""
+        index, stale = self.where_index(store)
+        filed = where_candidates(index, territory) - stale
+        return sorted(filed), sorted(stale)
+
+    def where_index(self, store: GraphReader) -> tuple[WhereIndex, frozenset[str]]:
+        """The index :meth:`where_candidates` reads, built if need be, and the stale codes."""
+        with self._lock:
+            index, stale = self._where, self._where_stale
+        if index is None:
+            index = where_index(self.current_places(store, self.all_codes(store)))
+            stale = frozenset()
+            with self._lock:
+                if self._where is None:
+                    self._where, self._where_stale = index, stale
+        return index, stale
 
     def everywhere_offers(self, store: GraphReader, codes: Iterable[str]) -> dict[str, list[Offer]]:
         """code -> :meth:`usable_offers` as offers flagged in the territory, in the same order,
@@ -847,6 +922,7 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         for r in rows:
             data._diplomas.setdefault(r["d"]["code"], {**r["d"], "successors": r["successors"]})
         codes = [r["d"]["code"] for r in rows]
+        data._all_codes = tuple(codes)
     chunks = [codes[i : i + PRELOAD_CHUNK] for i in range(0, len(codes), PRELOAD_CHUNK)]
     # each chunk's three reads sent ahead (graph.store.read_ahead): the server answers the
     # next ones while this thread decodes and files the current rows
@@ -864,9 +940,12 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
             data.offers_of(store, chunk, next(replies))
             data.usable_offers(store, chunk)
             data.outside_offers(store, chunk)  # made here, they are frozen with the rest
+            data.current_places(store, chunk)
             data.fields_of(store, chunk, next(replies))
     finally:
         close = getattr(replies, "close", None)
         if close is not None:
             close()
+    if data.refill is None:  # every diploma read: where each is offered, for the notice
+        data.where_index(store)
     return codes

@@ -48,6 +48,7 @@ from graph.pathways.job import (
     job_unreached_sentence,
     job_within_start_sentence,
 )
+from graph.pathways.partial import partial_answer
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -539,6 +540,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 )
             elif far:
                 lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
+    unreached = partial_answer(store, data, q, goal_codes, keys) if keys and not lead else None
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
@@ -603,6 +605,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         territory_phrase=q.territory.describe_in(),
         count=len(ranked) + unranked,
         notices=notices,
+        unreached_goals=unreached,
         pathways=out,
         reason=reason,
     )

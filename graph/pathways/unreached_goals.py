@@ -1,11 +1,8 @@
-"""NOT WIRED INTO ANSWERS YET: computed from the territory's coverage rows (one read per
-territory and graph version), it made pathway searches 10x slower at p95 on the national
-files (bench/pathways.py: HTTP p95 9.8 -> 143 ms, after an edit 32 -> 268 ms); it needs the
-territory's goal diplomas from the pathway cache's offers in memory first (docs/performance.md).
-
-The diplomas of the goal that the territory offers and that no known passerelle reaches from
+"""The diplomas of the goal that the territory offers and that no known passerelle reaches from
 the start: said when pathways were found, so that a partial answer says it is partial. Pure
-functions over plain data; :mod:`graph.pathways.find` gathers it.
+functions over plain data; :mod:`graph.pathways.partial` gathers it from the pathway cache's
+offers in memory (a first wiring read the territory's coverage rows from the database and made
+national searches ten times slower at p95, docs/performance.md).
 
 Bac pro MELEC → BTS in Loire-Atlantique: « 4 parcours trouvés » and nothing else, while the BTS
 files show the BTS CRSA and the BTS maintenance des systèmes option B offered in the 44, which
@@ -16,11 +13,18 @@ Which ones are named: those of the start's field. Counting every BTS of a dépar
 accounting…) after a Bac pro in electricity would be true and useless; so when the start
 diploma has an NSF group, only the goal diplomas of its field count (:func:`near_field`): the
 same NSF group (« 255 » électricité, électronique), the pluri-technological group of its domain
-(the NSF groups ending in 0: « 250 », the BTS maintenance des systèmes) and, for a start in the
-production specialities (« 2xx »), the pluri-technological production ones (« 200 », « 201 »: the
-BTS CRSA), which train for any of them. A start of a pluri-technological group (« 250 ») counts
-its whole domain (« 25x »). From a level (no start diploma, no field), every goal diploma of the
+(the NSF groups ending in 0: « 250 », the BTS maintenance des systèmes) and, for a start of an
+industrial speciality (NSF domains 22 to 25 but « 221 » agroalimentaire, alimentation, cuisine),
+the pluri-technological production ones (« 200 », « 201 »: the BTS CRSA), which train for any
+of them. A start of a pluri-technological group (« 250 ») counts
+its whole domain (« 25x »). For a job goal, the job is the field: every diploma of the territory
+that prepares for it counts. From a level (no start diploma, no field), every goal diploma of the
 territory that no start of that level reaches counts.
+
+Offered means an open offer of the diploma in the territory (in the modality asked) that the
+latest public files still list (:func:`graph.pathways.hygiene.usable_rows` with no « last
+seen » year): never a closed offer, a diploma the BCN closed, or an offer the files stopped
+listing. A common first year (« 1re année commune ») is no diploma one obtains: not counted.
 
 A programme is counted once, and not at all when a pathway reaches it under another code: the
 Parcoursup file names programmes of its own (« BTS – Production – Etude et realisation
@@ -30,14 +34,29 @@ d'agencement ») that the BCN names too (« BTS étude et réalisation d'agencem
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any
+import math
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from graph.diploma_names import display_name
+from graph.diploma_names import display_name, is_common_year
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.programme_names import programme_words
 from graph.territory import Territory
 
-__all__ = ["goal_offered", "near_field", "programme_of", "unreached_goals_notice"]
+__all__ = [
+    "CurrentPlaces",
+    "current_places",
+    "examples",
+    "goal_offered",
+    "near_field",
+    "programme_of",
+    "unreached_goals",
+    "unreached_goals_sentence",
+    "where_candidates",
+    "where_index",
+]
 
 Row = dict[str, Any]
 
@@ -45,6 +64,21 @@ EXAMPLES = 3
 
 # the domain Parcoursup writes between the type and the name (« BTS – Services – … »)
 _PARCOURSUP_DOMAINS = frozenset({"PRODUCTION", "SERVICES", "AGRICOLE"})
+
+
+@lru_cache(maxsize=16_384)
+def _common_year(official: str | None, source: str | None, name: str | None) -> bool:
+    """:func:`graph.diploma_names.is_common_year`, kept by the texts it reads (the same names
+    in every version of the graph)."""
+    return is_common_year({"official_name": official, "source_name": source, "name": name})
+
+
+@lru_cache(maxsize=16_384)
+def _programme(name: str) -> tuple[str, ...]:
+    words = programme_words(name)
+    while len(words) > 1 and words[0] in _PARCOURSUP_DOMAINS:
+        words = words[1:]
+    return words
 
 
 def programme_of(d: Mapping[str, Any]) -> tuple[str, ...]:
@@ -55,32 +89,240 @@ def programme_of(d: Mapping[str, Any]) -> tuple[str, ...]:
     >>> programme_of({"name": "BTS étude et réalisation d'agencement"})
     ('ETUDE', 'ET', 'REALISATION', 'D', 'AGENCEMENT')
     """
-    words = programme_words(str(d.get("name") or ""))
-    while len(words) > 1 and words[0] in _PARCOURSUP_DOMAINS:
-        words = words[1:]
-    return words or (str(d.get("code") or ""),)
+    return _programme(str(d.get("name") or "")) or (str(d.get("code") or ""),)
+
+
+class CurrentPlaces(NamedTuple):
+    """Where a diploma has offers that count as offered (open, of a diploma the BCN has not
+    closed, listed by the latest files: no « last seen » year), by modality: what the pathway
+    cache keeps per diploma and graph version (:meth:`PathwayData.current_places`), so that a
+    territory's goal diplomas are found without looking at their offers one by one."""
+
+    departements: frozenset[tuple[Any, Any]]  # (modality, département)
+    regions: frozenset[tuple[Any, Any]]  # (modality, région code)
+    campuses: frozenset[tuple[Any, Any]]  # (modality, campus): the offer's, its establishment's
+    points: tuple[tuple[float, float | None, Any], ...]  # (lat, lon, modality) placed, by lat
+
+
+def current_places(
+    rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]],
+) -> CurrentPlaces:
+    """The :class:`CurrentPlaces` of a diploma's usable (actor, offer, last seen) rows
+    (:func:`graph.pathways.hygiene.usable_rows`).
+
+    >>> here = {"departement": "044", "region_code": "52", "lat": 47.2, "modality": "school",
+    ...         "lon": None}
+    >>> c = current_places([({"campuses": ["c"]}, here, None), ({}, {"lat": 45.0}, 2021)])
+    >>> sorted(c.departements), sorted(c.campuses), c.points
+    ([('school', '044')], [('school', 'c')], ((47.2, None, 'school'),))
+    """
+    deps: set[tuple[Any, Any]] = set()
+    regions: set[tuple[Any, Any]] = set()
+    campuses: set[tuple[Any, Any]] = set()
+    points: list[tuple[float, float | None, Any]] = []
+    for a, o, last_seen in rows:
+        if last_seen is not None or o.get("status") == "closed":
+            continue
+        m = o.get("modality")
+        deps.add((m, o.get("departement")))
+        regions.add((m, o.get("region_code")))
+        if o.get("campus"):
+            campuses.add((m, o["campus"]))
+        campuses.update((m, c) for c in a.get("campuses") or ())
+        if (lat := o.get("lat")) is not None:
+            points.append((lat, o.get("lon"), m))
+    points.sort(key=lambda p: p[0])
+    return CurrentPlaces(frozenset(deps), frozenset(regions), frozenset(campuses), tuple(points))
+
+
+def _meets(pairs: frozenset[tuple[Any, Any]], wanted: Collection[Any], modality: Any) -> bool:
+    """Whether some (modality, place) of ``pairs`` has a wanted place (in the modality)."""
+    if modality is None:
+        return any(p in wanted for _, p in pairs)
+    return any(m == modality and p in wanted for m, p in pairs)
+
+
+def _may_be_in(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
+    """Whether some current offer may be in the territory: each of its conditions is met by
+    some offer (the same offer for a territory of one condition)."""
+    if not c.departements:
+        return False
+    if territory.departements and not _meets(c.departements, territory.departements, modality):
+        return False
+    if territory.region and not _meets(c.regions, (territory.region,), modality):
+        return False
+    if territory.campus and not _meets(c.campuses, (territory.campus,), modality):
+        return False
+    return not (territory.near and territory.radius_km) or _within(c, territory, modality)
+
+
+def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
+    """Whether a current offer (in the modality) is within the territory's radius, as
+    :meth:`Territory.contains` measures it: only the offers of its band of latitude looked at."""
+    near, radius = territory.near, territory.radius_km
+    assert near is not None and radius is not None
+    reach = radius / 111.0  # 1° of latitude is 111.3 km (graph.geo): a margin
+    lat0, lon0 = near.lat, near.lon
+    pts = c.points
+    for i in range(bisect_left(pts, lat0 - reach, key=lambda p: p[0]), len(pts)):
+        lat, lon, m = pts[i]
+        if lat > lat0 + reach:
+            break
+        if (
+            (modality is None or m == modality)
+            and lon is not None
+            and haversine_km(lat0, lon0, lat, lon) <= radius
+        ):
+            return True
+    return False
+
+
+def _one_condition(territory: Territory) -> bool:
+    """Whether the territory is one of départements, a région, a campus or a radius alone:
+    then an offer of the diploma in one of its (modality, place), or within the radius, is an
+    offer in the territory."""
+    kinds = [
+        bool(territory.departements),
+        bool(territory.region),
+        bool(territory.campus),
+        bool(territory.near and territory.radius_km),
+    ]
+    return sum(kinds) == 1
+
+
+# the side of the cells, in degrees, by which :func:`where_index` files the placed offers
+GRID_DEG = 0.5
+WhereKey = tuple[Any, ...]
+WhereIndex = Mapping[WhereKey, frozenset[str]]
+
+
+def _cell(lat: float, lon: float) -> WhereKey:
+    return ("g", math.floor(lat / GRID_DEG), math.floor(lon / GRID_DEG))
+
+
+def where_keys(c: CurrentPlaces) -> set[WhereKey]:
+    """The keys a diploma is filed under in :func:`where_index`: each département, région and
+    campus of its current offers, and the grid cell of each placed one."""
+    keys: set[WhereKey] = {("d", d) for _, d in c.departements}
+    keys.update(("r", r) for _, r in c.regions)
+    keys.update(("c", k) for _, k in c.campuses)
+    keys.update(_cell(lat, lon) for lat, lon, _ in c.points if lon is not None)
+    return keys
+
+
+def where_index(places: Mapping[str, CurrentPlaces]) -> dict[WhereKey, frozenset[str]]:
+    """Which diplomas have a current offer where: built once from every diploma's
+    :class:`CurrentPlaces`, so that a territory's goal diplomas are looked for among the few
+    filed under its places instead of among every diploma of the country.
+
+    >>> c = current_places([({}, {"departement": "044", "lat": 47.2, "lon": -1.55}, None)])
+    >>> sorted(where_index({"1": c}))
+    [('d', '044'), ('g', 94, -4), ('r', None)]
+    """
+    out: dict[WhereKey, set[str]] = {}
+    for code, c in places.items():
+        for k in where_keys(c):
+            out.setdefault(k, set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _radius_cells(territory: Territory) -> list[WhereKey]:
+    """The grid cells a circle may touch: its bounding box on the sphere (the longitude
+    span from its angular radius and its centre's latitude), widened by a margin."""
+    near, radius = territory.near, territory.radius_km
+    assert near is not None and radius is not None
+    delta = radius / EARTH_RADIUS_KM * 1.01
+    lat0 = math.radians(near.lat)
+    lat_lo, lat_hi = near.lat - math.degrees(delta), near.lat + math.degrees(delta)
+    ratio = math.sin(delta) / max(math.cos(lat0), 1e-9)
+    if ratio >= 1 or lat_hi >= 90 or lat_lo <= -90:
+        lon_lo, lon_hi = -180.0, 180.0
+    else:
+        span = math.degrees(math.asin(ratio))
+        lon_lo, lon_hi = near.lon - span, near.lon + span
+    _, i0, j0 = _cell(lat_lo, lon_lo)
+    _, i1, j1 = _cell(lat_hi, lon_hi)
+    return [("g", i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+
+def where_candidates(index: WhereIndex, territory: Territory) -> set[str]:
+    """The diplomas that may have a current offer in the territory: those filed under each of
+    its conditions (an offer meeting all of them is filed under each).
+
+    >>> c = current_places([({}, {"departement": "044", "lat": 47.2, "lon": -1.55}, None)])
+    >>> idx = where_index({"1": c})
+    >>> from graph.territory import Point
+    >>> where_candidates(idx, Territory(departements=["044", "085"]))
+    {'1'}
+    >>> where_candidates(idx, Territory(near=Point(lat=47.0, lon=-1.5), radius_km=30))
+    {'1'}
+    >>> where_candidates(idx, Territory(near=Point(lat=45.0, lon=-1.5), radius_km=30))
+    set()
+    """
+    sets: list[set[str]] = []
+
+    def under(keys: Iterable[WhereKey]) -> set[str]:
+        return set().union(*(index.get(k, ()) for k in keys))
+
+    if territory.departements:
+        sets.append(under(("d", d) for d in territory.departements))
+    if territory.region:
+        sets.append(under([("r", territory.region)]))
+    if territory.campus:
+        sets.append(under([("c", territory.campus)]))
+    if territory.near and territory.radius_km:
+        sets.append(under(_radius_cells(territory)))
+    if not sets:
+        return set().union(*index.values())
+    sets.sort(key=len)
+    return sets[0].intersection(*sets[1:])
 
 
 def goal_offered(
-    rows: Iterable[Mapping[str, Any]],
+    diplomas: Mapping[str, Mapping[str, Any]],
+    places: Mapping[str, CurrentPlaces],
+    rows: Callable[[str], Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]]],
     territory: Territory,
-    is_goal: Callable[[Row], bool],
     modality: str | None = None,
-) -> dict[str, Row]:
-    """The goal diplomas with an open or planned offer in the territory (in ``modality`` when
-    given), by code: the coverage rows' diplomas (:func:`graph.coverage.read_coverage`), closed
-    offers and diplomas the BCN closed left out as :func:`graph.coverage.summarise` does."""
-    out: dict[str, Row] = {}
-    for r in rows:
-        o, a, d = r["offer"], r["actor"], r["diploma"]
-        if o.get("status") == "closed" or d.get("closed") or not d.get("code"):
+    filed: Collection[str] = (),
+) -> dict[str, Mapping[str, Any]]:
+    """The diplomas among ``places`` (code -> its :class:`CurrentPlaces`: the candidates,
+    e.g. :func:`where_candidates`) with an offer in the territory (in ``modality`` when given)
+    that the latest files still list, by code; closed diplomas and common first years left
+    out. ``rows``: a diploma's usable (actor, offer, last seen) rows, looked at only when the
+    territory combines conditions. ``filed``: the codes :func:`where_candidates` found from an
+    index of the same places, which are in a territory of one condition other than a radius
+    (in any modality) without looking again.
+
+    >>> d = {"1": {"code": "1", "name": "BTS CRSA"}, "2": {"code": "2", "name": "BTS X"},
+    ...      "3": {"code": "3", "name": "BTS Y", "closed": True}}
+    >>> here, there = {"departement": "44", "status": "open"}, {"departement": "85"}
+    >>> usable = {"1": [({}, here, None)], "2": [({}, there, None), ({}, here, 2021)],
+    ...           "3": [({}, here, None)]}
+    >>> places = {c: current_places(r) for c, r in usable.items()}
+    >>> sorted(goal_offered(d, places, usable.__getitem__, Territory(departements=["44"])))
+    ['1']
+    """
+    exact = _one_condition(territory)
+    trusted = filed if exact and modality is None and not territory.near else ()
+    contains = territory.contains
+    out: dict[str, Mapping[str, Any]] = {}
+    for code, c in places.items():
+        d = diplomas.get(code)
+        if d is None or d.get("closed"):
             continue
-        if modality is not None and o.get("modality") != modality:
+        if code not in trusted and not _may_be_in(c, territory, modality):
             continue
-        if d["code"] in out or not is_goal(dict(d)):
+        if not exact and not any(
+            last_seen is None
+            and o.get("status") != "closed"
+            and (modality is None or o.get("modality") == modality)
+            and contains(o, campuses=a.get("campuses"))
+            for a, o, last_seen in rows(code)
+        ):
             continue
-        if territory.contains(o, campuses=a.get("campuses")):
-            out[d["code"]] = dict(d)
+        if not _common_year(d.get("official_name"), d.get("source_name"), d.get("name")):
+            out[code] = d  # the cache's row, read only
     return out
 
 
@@ -94,6 +336,8 @@ def near_field(nsf: str | None, start_nsf: str | None) -> bool:
     (False, True, False)
     >>> near_field(None, "255"), near_field("312", None)
     (False, True)
+    >>> near_field("201", "221"), near_field("200", "214"), near_field("201", "227")
+    (False, False, True)
     """
     if not start_nsf:
         return True
@@ -103,7 +347,16 @@ def near_field(nsf: str | None, start_nsf: str | None) -> bool:
         return True
     if nsf[:2] == start_nsf[:2] and "0" in (nsf[2:3], start_nsf[2:3]):
         return True
-    return start_nsf[:1] == "2" and nsf[:2] == "20"
+    return _industrial(start_nsf) and nsf[:2] == "20"
+
+
+def _industrial(nsf: str) -> bool:
+    """Whether holders of NSF group ``nsf`` are those the pluri-technological production
+    diplomas (« 200 », « 201 »: the BTS CRSA, conception des produits industriels…) train: the
+    industrial domains (22 transformations, 23 génie civil, 24 matériaux souples, 25 mécanique,
+    électricité), not agriculture (21) nor « 221 » agroalimentaire, alimentation, cuisine (a
+    Bac pro cuisine → BTS named the BTS conception des produits industriels)."""
+    return nsf[:2] in {"22", "23", "24", "25"} and nsf != "221"
 
 
 def _distance(nsf: str | None, start_nsf: str | None) -> int:
@@ -113,38 +366,35 @@ def _distance(nsf: str | None, start_nsf: str | None) -> int:
     return 1 if nsf[:2] == start_nsf[:2] else 2
 
 
-def unreached_goals_notice(
-    offered: Mapping[str, Row],
+def unreached_goals(
+    offered: Mapping[str, Mapping[str, Any]],
     reached: Collection[str],
     *,
     reached_rows: Iterable[Mapping[str, Any]] = (),
     start_nsf: str | None,
-    goal: str,
-    territory_phrase: str,
-    from_diploma: bool,
-) -> str | None:
-    """The notice, or None when every goal diploma of the field offered in the territory is
-    reached by a pathway (``reached``: the codes of the pathways' diplomas; ``reached_rows``:
-    those diplomas, whose programmes count as reached).
+    name_of: Callable[[Mapping[str, Any]], str] = display_name,
+) -> list[Mapping[str, Any]]:
+    """The goal diplomas offered in the territory (``offered``, :func:`goal_offered`) that no
+    pathway reaches (``reached``: the codes of the pathways' diplomas; ``reached_rows``: those
+    diplomas, whose programmes count as reached), of the start's field (:func:`near_field`;
+    any when ``start_nsf`` is None), one per programme: the nearest field first, then by
+    name (``name_of``: :func:`display_name`, or the names a caller worked out already).
 
     >>> offered = {
     ...     "1": {"code": "1", "name": "BTS électrotechnique", "nsf": "255"},
     ...     "2": {"code": "2", "name": "BTS CRSA", "nsf": "201"},
     ...     "3": {"code": "3", "name": "BTS MS option B", "nsf": "250"},
     ...     "4": {"code": "4", "name": "BTS tourisme", "nsf": "334"}}
-    >>> print(unreached_goals_notice(offered, {"0", "1"}, start_nsf="255", goal="BTS",
-    ...     territory_phrase="dans le département 44", from_diploma=True))
-    2 autres diplômes de l'objectif (BTS) du même domaine sont proposés dans le département 44 sans passerelle connue depuis ce diplôme : BTS MS option B ; BTS CRSA ; à examiner avec l'établissement.
-    >>> unreached_goals_notice(offered, {"1", "2", "3"}, start_nsf="255", goal="BTS",
-    ...     territory_phrase="ici", from_diploma=True) is None
-    True
-    >>> print(unreached_goals_notice(offered, {"1", "2", "3"}, start_nsf=None, goal="BTS",
-    ...     territory_phrase="ici", from_diploma=False))
-    1 autre diplôme de l'objectif (BTS) est proposé ici sans passerelle connue depuis un diplôme de ce niveau : BTS tourisme ; à examiner avec l'établissement.
-    """  # noqa: E501
+    >>> [d["name"] for d in unreached_goals(offered, {"0", "1"}, start_nsf="255")]
+    ['BTS MS option B', 'BTS CRSA']
+    >>> unreached_goals(offered, {"1", "2", "3"}, start_nsf="255")
+    []
+    >>> [d["name"] for d in unreached_goals(offered, {"1", "2", "3"}, start_nsf=None)]
+    ['BTS tourisme']
+    """
     left = sorted(
         (d for c, d in offered.items() if c not in reached and near_field(d.get("nsf"), start_nsf)),
-        key=lambda d: (_distance(d.get("nsf"), start_nsf), display_name(d), d["code"]),
+        key=lambda d: (_distance(d.get("nsf"), start_nsf), name_of(d), d["code"]),
     )
     programmes = {programme_of(d) for d in reached_rows}
     kept = []
@@ -153,18 +403,55 @@ def unreached_goals_notice(
         if p not in programmes:
             programmes.add(p)
             kept.append(d)
-    left = kept
+    return kept
+
+
+def unreached_goals_sentence(
+    left: Sequence[Mapping[str, Any]],
+    *,
+    goal: str,
+    territory_phrase: str,
+    field: str | None,
+    from_diploma: bool,
+    job: str | None = None,
+) -> str | None:
+    """The notice in French, or None when nothing is left (``left``: :func:`unreached_goals`;
+    ``field``: the start's NSF group as people name it, when its field chose them; ``job``:
+    the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone).
+
+    >>> left = [{"code": "3", "name": "BTS MS option B"}, {"code": "2", "name": "BTS CRSA"}]
+    >>> print(unreached_goals_sentence(left, goal="BTS", field="Électricité, électronique",
+    ...     territory_phrase="dans le département 44", from_diploma=True))
+    2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (Électricité, électronique), sont proposés dans le département 44 sans passerelle connue depuis ce diplôme : BTS MS option B ; BTS CRSA. À vérifier auprès des établissements.
+    >>> print(unreached_goals_sentence(left[:1], goal="BTS", field=None,
+    ...     territory_phrase="ici", from_diploma=False))
+    1 autre diplôme de l'objectif (BTS) est proposé ici sans passerelle connue depuis un diplôme de ce niveau : BTS MS option B. À vérifier auprès des établissements.
+    >>> print(unreached_goals_sentence(left[:1], goal="métier ROME H1209 (Technicien)", field=None,
+    ...     territory_phrase="ici", from_diploma=True, job="métier ROME H1209 (Technicien)"))
+    1 autre diplôme qui prépare au métier ROME H1209 (Technicien) est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. À vérifier auprès des établissements.
+    >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
+    ...     from_diploma=True) is None
+    True
+    """  # noqa: E501
     if not left:
         return None
     n = len(left)
     plural = n > 1
-    names = " ; ".join(display_name(d) for d in left[:EXAMPLES])
+    names = " ; ".join(examples(left))
     if n > EXAMPLES:
         names += f" (et {n - EXAMPLES} autre{'s' if n - EXAMPLES > 1 else ''})"
-    field = " du même domaine" if start_nsf else ""
+    of_field = f", du même domaine que le diplôme de départ ({field})," if field else ""
     since = "depuis ce diplôme" if from_diploma else "depuis un diplôme de ce niveau"
-    return (
-        f"{n} autre{'s' if plural else ''} diplôme{'s' if plural else ''} de l'objectif ({goal})"
-        f"{field} {'sont proposés' if plural else 'est proposé'} {territory_phrase} sans "
-        f"passerelle connue {since} : {names} ; à examiner avec l'établissement."
+    what = (
+        f"qui {'préparent' if plural else 'prépare'} au {job}" if job else f"de l'objectif ({goal})"
     )
+    return (
+        f"{n} autre{'s' if plural else ''} diplôme{'s' if plural else ''} {what}"
+        f"{of_field} {'sont proposés' if plural else 'est proposé'} {territory_phrase} sans "
+        f"passerelle connue {since} : {names}. À vérifier auprès des établissements."
+    )
+
+
+def examples(left: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The names the notice gives (the first ``EXAMPLES``), as people write them."""
+    return [display_name(d) for d in left[:EXAMPLES]]

@@ -233,6 +233,26 @@ await scenario('noms', async (d) => {
   await close();
 });
 
+// ---- 1b'. A partial answer says so: the Mecanic Vallée Bac pro → BTS in the Aveyron and the
+// Lot finds pathways, and the territory offers other BTS of its field that no known passerelle
+// reaches (« Réponse partielle : … »); a question whose goal diplomas are all reached has none
+await scenario('reponse-partielle', async (d) => {
+  const { page, close } = await newPage('reponse-partielle');
+  await page.goto(`${app}#/parcours?from=40025014&to_type=bts&departements=12,46&limit=50`);
+  await page.locator('article.pathway').first().waitFor();
+  const partial = page.locator('.results-head .partial-answer');
+  d.partialCount = await partial.count();
+  expect(d.partialCount === 1, `no partial-answer notice (${d.partialCount})`);
+  d.partial = await partial.innerText();
+  d.partialHtml = await partial.evaluate((el) => el.innerHTML);
+  d.stepNames = await page.locator('article.pathway').allInnerTexts();
+  await page.goto(`${app}#/parcours?from=40025014&to_level=6&departements=12,46`);
+  await page.locator('.results-summary', { hasText: 'niveau 6' }).waitFor();
+  await page.locator('article.pathway').first().waitFor();
+  d.noneCount = await page.locator('.results-head .partial-answer').count();
+  await close();
+});
+
 // ---- 1c. From a level: the form asks it (a level, an optional sector or ROME code), the URL
 // keeps it, the answer reads like any other; a goal job by its ROME code; a closed diploma's
 // record says so and links to the one that replaced it -----------------------------------------

@@ -277,6 +277,28 @@ def test_names_as_people_write_them(run: dict[str, Any]) -> None:
     assert d["staleSummary"] == 0
 
 
+def test_a_partial_answer_says_so(run: dict[str, Any]) -> None:
+    """Mecanic Vallée Bac pro → BTS, Aveyron and Lot: the page says « Réponse partielle : » and
+    the API's sentence, as text (no markup from the answer), naming BTS no card shows; a
+    question whose goal diplomas are all reached has no such notice."""
+    d = _check(run, "reponse-partielle")
+    text = d["partial"]
+    assert text.startswith("Réponse partielle : "), text
+    assert re.search(r"\d+ autres diplômes de l'objectif \(BTS\), du même domaine", text), text
+    assert "sans passerelle connue depuis ce diplôme : " in text
+    assert text.endswith("À vérifier auprès des établissements.")
+    assert d["partialHtml"].startswith("<strong>Réponse partielle : </strong>")
+    assert d["partialHtml"].count("<") == 2  # the lead's <strong> only: the sentence is text
+    named = (
+        text.split(" : ", 2)[2]
+        .split(" (et ")[0]
+        .removesuffix(". À vérifier auprès des établissements.")
+    )
+    cards = "\n".join(d["stepNames"])
+    assert all(name not in cards for name in named.split(" ; ")), named
+    assert d["noneCount"] == 0
+
+
 def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, Any]) -> None:
     """The form asks a start level (with a sector or a ROME code), keeps it in the link, and
     the answer reads like any other (the start step named as the API names it, the territory

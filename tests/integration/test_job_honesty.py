@@ -7,14 +7,17 @@ passerelle reaches, the same formation reached from several starts of a level.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 
+from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer
 from tests.conftest import FIXED_DAY, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_jobhonest"
 MELEC = "40025520"
+SRC = "test: partial-answer notice"
 
 
 client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
@@ -56,3 +59,112 @@ def test_a_level_start_shows_each_formation_once_in_the_first_ranks(client: Test
     assert len(finals) == 5
     assert len(set(finals)) == 5, finals
     assert answer["count"] > 5
+
+
+def _diploma_named(client: TestClient, name: str) -> dict[str, Any]:
+    """The diploma the search finds under a name the answer gave (GET /diplomas/{code})."""
+    found = client.get("/diplomas/search", params={"q": name}).json()["items"]
+    [code] = [d["code"] for d in found if d["name"] == name]
+    got: dict[str, Any] = client.get(f"/diplomas/{code}").json()
+    return got
+
+
+def test_goal_diplomas_of_the_field_no_passerelle_reaches_are_said(client: TestClient) -> None:
+    """Bac pro MELEC → BTS, Loire-Atlantique: pathways are found, and the BTS CRSA offered in
+    the 44, which no known passerelle reaches from it, is said; the BTS MCO (another field)
+    and the BTS the pathways reach are not. The same for the goal level 5."""
+    for goal in ({"to_type": "bts"}, {"to_level": 5}):
+        answer = ask(client, **{"from": MELEC, **goal, "departements": "44", "limit": 50})
+        assert answer["pathways"] and answer["count"] == len(answer["pathways"])
+        partial = answer["unreached_goals"]
+        assert partial is not None, answer["notices"]
+        reached = {st["name"] for p in answer["pathways"] for st in p["steps"][1:]}
+        assert partial["examples"] and not set(partial["examples"]) & reached
+        assert "BTS conception et réalisation de systèmes automatiques" in partial["examples"]
+        assert not any("management commercial" in n.lower() for n in partial["examples"])
+        sentence = partial["sentence"]
+        assert sentence.startswith(f"{partial['count']} autre")
+        assert "du même domaine que le diplôme de départ (Électricité, électronique)" in sentence
+        assert "dans le département de la Loire-Atlantique (44)" in sentence
+        assert "sans passerelle connue depuis ce diplôme" in sentence
+        assert sentence.endswith("À vérifier auprès des établissements.")
+        assert sentence not in answer["notices"]  # said once, in its own field
+        assert_plain_french([sentence, *partial["examples"]])
+    # every diploma named is really offered in the 44 (an open offer there) and no known
+    # passerelle leads to it from the start
+    for name in partial["examples"]:
+        d = _diploma_named(client, name)
+        assert any(
+            o["departement"] in ("44", "044") and o["status"] != "closed" for o in d["offers"]
+        ), d["offers"]
+        assert MELEC not in {p["code"] for p in d["previous"]}
+
+
+def test_no_partial_notice_when_no_goal_diploma_of_the_field_is_missing(
+    client: TestClient,
+) -> None:
+    """Bac pro MELEC → BTS, Guadeloupe: the territory offers BTS of the field, every one of them
+    reached (the BTS CRSA is not offered there): no notice. A goal diploma named by its code
+    never has one (the answer is about that diploma)."""
+    answer = ask(client, **{"from": MELEC, "to_type": "bts", "departements": "971"})
+    assert answer["pathways"]
+    assert answer["unreached_goals"] is None
+    crsa = _diploma_named(client, "BTS conception et réalisation de systèmes automatiques")
+    assert not any(o["departement"] in ("971",) for o in crsa["offers"])
+    here = ask(client, **{"from": MELEC, "to_type": "bts", "departements": "44"})
+    one = here["pathways"][0]["steps"][-1]["code"]
+    to_one = ask(client, **{"from": MELEC, "to": one, "departements": "44"})
+    assert to_one["pathways"] and to_one["unreached_goals"] is None
+
+
+def test_from_a_level_the_goal_diplomas_no_start_reaches_are_said(client: TestClient) -> None:
+    """From the level 4 (no field), the BTS of the Guadeloupe no start of the level reaches:
+    programmes the Parcoursup file lists there; the BTS MCO, reached, is not among them."""
+    answer = ask(client, from_level=4, to_type="bts", departements="971", limit=50)
+    assert answer["pathways"]
+    partial = answer["unreached_goals"]
+    assert partial is not None
+    assert "depuis un diplôme de ce niveau" in partial["sentence"]
+    assert "du même domaine" not in partial["sentence"]
+    assert "management commercial" not in partial["sentence"].lower()  # reached
+    assert_plain_french([partial["sentence"]])
+
+
+def test_a_job_goal_names_the_job_s_diplomas_no_passerelle_reaches(client: TestClient) -> None:
+    """Bac pro chaudronnerie → technicien études électroniques (H1209), Loire-Atlantique: the
+    BTS électrotechnique is reached; the BTS CIEL option B, which prepares for the job and is
+    offered in the 44, is said, with the job as its field (no NSF filter: the job is the
+    field)."""
+    answer = ask(client, **{"from": "40025411", "job": "H1209", "departements": "44"})
+    assert answer["pathways"]
+    partial = answer["unreached_goals"]
+    assert partial is not None
+    assert partial["sentence"].startswith(
+        f"{partial['count']} autre diplôme qui prépare au métier ROME H1209 ("
+    )
+    [name] = partial["examples"]
+    assert name.startswith("BTS cybersécurité, informatique et réseaux, électronique option B")
+    d = _diploma_named(client, name)
+    assert any(o["departement"] in ("44", "044") for o in d["offers"])
+    assert_plain_french([partial["sentence"]])
+
+
+def test_the_notice_follows_an_edit_of_the_offers(client: TestClient) -> None:
+    """An offer of the BTS CRSA added in the Guadeloupe through an edit: the next answer names
+    it (the cache's index of where diplomas are offered, carried over the edit, checks the
+    touched diploma again); deleted, the notice goes."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    question = {"from": MELEC, "to_type": "bts", "departements": "971"}
+    before = ask(client, **question)
+    assert before["unreached_goals"] is None
+    actor = before["pathways"][0]["steps"][-1]["offers"][0]["actor_id"]
+    crsa = _diploma_named(client, "BTS conception et réalisation de systèmes automatiques")
+    edit = {"actor": actor, "diploma": crsa["code"], "modality": "school", "source": SRC}
+    create_offer(store, "test", OfferCreate(**edit))
+    try:
+        partial = ask(client, **question)["unreached_goals"]
+        assert partial is not None
+        assert partial["examples"] == [crsa["name"]]
+    finally:
+        delete_offer(store, "test", OfferDelete(**edit))
+    assert ask(client, **question)["unreached_goals"] is None

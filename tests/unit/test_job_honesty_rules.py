@@ -6,7 +6,7 @@ level (graph.pathways.job), the goal diplomas no passerelle reaches
 from __future__ import annotations
 
 from graph.pathways.job import JobDiploma, job_within_start_sentence
-from graph.pathways.unreached_goals import near_field, unreached_goals_notice
+from graph.pathways.unreached_goals import near_field
 
 CHAUDRO = JobDiploma("Bac pro chaudronnerie", 4, 2, 40, "bac_pro")
 CS = JobDiploma("CS soudage", 4, 0, 12, "mc")
@@ -42,38 +42,6 @@ def test_the_field_of_a_start() -> None:
     assert near_field("254", "250")  # a pluri-technological start: its whole domain
     assert not near_field("201", "334")  # the production field is not a service start's
     assert not near_field(None, "255") and near_field(None, None)
-
-
-def test_a_programme_reached_under_another_code_is_not_said_unreached() -> None:
-    offered = {
-        "P1": {"code": "P1", "name": "BTS – Production – Etude et realisation d'agencement"},
-        "P2": {"code": "P2", "name": "BTS – Services – Tourisme"},
-        "B2": {"code": "B2", "name": "BTS tourisme"},
-    }
-    bcn = {"code": "B1", "name": "BTS étude et réalisation d'agencement"}
-    s = unreached_goals_notice(
-        offered,
-        {"B1"},
-        reached_rows=[bcn],
-        start_nsf=None,
-        goal="BTS",
-        territory_phrase="ici",
-        from_diploma=False,
-    )
-    assert s is not None
-    assert s.startswith("1 autre diplôme de l'objectif (BTS) est proposé ici"), s
-    assert "agencement" not in s  # reached as the BCN's BTS
-    assert s.count("ourisme") == 1  # one programme under two codes: once
-
-
-def test_nothing_is_said_when_every_goal_diploma_is_reached() -> None:
-    offered = {"1": {"code": "1", "name": "BTS électrotechnique", "nsf": "255"}}
-    assert (
-        unreached_goals_notice(
-            offered, {"1"}, start_nsf="255", goal="BTS", territory_phrase="ici", from_diploma=True
-        )
-        is None
-    )
 
 
 def test_the_ranking_of_a_level_start_goes_on_to_the_limit_th_different_formation() -> None:

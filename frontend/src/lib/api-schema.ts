@@ -2338,6 +2338,8 @@ export interface components {
              * @default []
              */
             notices: string[];
+            /** @description Set when pathways were found in the territory and it offers other goal diplomas of the start's field (of the job, for a job goal) that no known passerelle reaches: the answer is partial. None for a goal diploma named by its code, without a territory, or when nothing is missing. */
+            unreached_goals?: components["schemas"]["UnreachedGoals"] | null;
             /** Pathways */
             pathways: components["schemas"]["PathwayOut"][];
             /**
@@ -2780,6 +2782,29 @@ export interface components {
              * @default 0
              */
             offers_total: number;
+        };
+        /**
+         * UnreachedGoals
+         * @description Goal diplomas of the start's field that the territory offers and that no known
+         *     passerelle reaches from the start (graph/pathways/unreached_goals.py): the answer is
+         *     partial, and says so.
+         */
+        UnreachedGoals: {
+            /**
+             * Count
+             * @description How many such diplomas (one per programme).
+             */
+            count: number;
+            /**
+             * Examples
+             * @description The names of the first few, as people write them (the nearest field first): diplomas with an open, current offer in the territory.
+             */
+            examples: string[];
+            /**
+             * Sentence
+             * @description What the learner reads, in French: « 2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. »
+             */
+            sentence: string;
         };
         /**
          * VersionWatchState

@@ -177,6 +177,13 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       if (!shown && a.reason?.includes(notice)) continue;
       summary.append(h('p', { class: 'notice', role: 'note' }, notice));
     }
+    // the answer is partial: goal diplomas of the field offered here that no known passerelle
+    // reaches from the start (set by the API only when pathways were found)
+    if (shown && a.unreached_goals) {
+      summary.append(
+        h('p', { class: 'notice partial-answer', role: 'note' }, h('strong', {}, 'Réponse partielle : '), a.unreached_goals.sentence),
+      );
+    }
     summary.append(actions, h('p', { class: 'print-only' }, printNote(params, null)));
     results.replaceChildren(results.firstChild!, summary);
     if (!shown) {

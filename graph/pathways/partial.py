@@ -1,0 +1,163 @@
+"""Whether an answer with pathways is partial: the goal diplomas of the start's field that the
+territory offers and no pathway found reaches (:mod:`graph.pathways.unreached_goals` holds the
+rules), gathered from the pathway cache in memory.
+
+Why from the cache: a first wiring read the territory's coverage rows from the database (one
+read per territory and graph version, then every row expanded again per search): national
+searches were ten times slower at p95 (docs/performance.md). The cache already holds every
+diploma and its usable offers (:class:`graph.pathways.data.PathwayData`, filled by the preload),
+so the territory's goal diplomas are found there, once per (territory, goal, modality) and graph
+version (:meth:`PathwayData.kept`); a search then only takes away what its pathways reach. A
+cache the preload has not filled reads what is missing once (the diploma list, the goal
+diplomas' offers), as the search itself does.
+
+Which questions: a goal type, a goal level or a job (the job's diplomas above the start's
+level), in a territory, when pathways were found there. Not a goal diploma named by its code
+(the answer is about that one), not without a territory (« proposé sur tout le territoire » says
+nothing a counsellor can check), not when no pathway was found (the answer's reason already
+says what the territory holds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, NamedTuple
+
+from graph.diploma_names import display_name
+from graph.nsf import nsf_name
+from graph.pathways.answer import UnreachedGoals
+from graph.pathways.data import PathwayData, Row
+from graph.pathways.explanation import goal_label, job_label
+from graph.pathways.query import PathwayQuery
+from graph.pathways.search import is_goal
+from graph.pathways.unreached_goals import (
+    examples,
+    goal_offered,
+    unreached_goals,
+    unreached_goals_sentence,
+)
+from graph.store import GraphStore
+
+__all__ = ["partial_answer"]
+
+
+def _start_row(store: GraphStore, data: PathwayData, q: PathwayQuery) -> Row | None:
+    """The start diploma, when the learner named one (not a level)."""
+    if q.by_level or len(q.start_codes) != 1:
+        return None
+    return data.diplomas(store, q.start_codes).get(q.start_codes[0])
+
+
+def _above(q: PathwayQuery, start: Row | None) -> int | None:
+    """The level a job's diploma must pass to be a continuation (the start's), None for
+    a goal type or level, which say it themselves."""
+    if q.to_type or q.to_level:
+        return None
+    if q.start_level is not None:
+        return q.start_level
+    return start.get("level") if start else None
+
+
+def _job(q: PathwayQuery, goal_codes: Collection[str] | None) -> str | None:
+    """The goal job as the sentence names it (« métier ROME H1209 (…) »), when the goal is a
+    ROME job alone (a type or level with it: the goal's own words)."""
+    if goal_codes is None or q.to_type or q.to_level:
+        return None
+    label = job_label(q)
+    return label if label.startswith("métier ") else None
+
+
+class _Offered(NamedTuple):
+    """The goal diplomas with a current offer in the territory, by code, and the names as
+    people write them of those a notice has sorted (kept per territory, goal and graph
+    version: each name is worked out once)."""
+
+    diplomas: dict[str, Mapping[str, Any]]
+    names: dict[str, str]
+
+    def name(self, d: Mapping[str, Any]) -> str:
+        got = self.names.get(d["code"])
+        if got is None:
+            got = self.names[d["code"]] = display_name(d)
+        return got
+
+
+def _offered(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    goal_codes: Collection[str] | None,
+    modality: str | None,
+    above: int | None,
+) -> _Offered:
+    """The goal diplomas with a current offer in the territory (in the modality): looked for
+    among the diplomas the cache files under the territory's places."""
+    filed, stale = data.where_candidates(store, q.territory)
+    known = data.diplomas(store, [*filed, *stale])
+    sector = frozenset(goal_codes) if goal_codes is not None else None
+    goals = [
+        c
+        for c, d in known.items()
+        if is_goal(d, q, sector) and (above is None or (d.get("level") or 0) > above)
+    ]
+
+    def rows(code: str) -> list[tuple[Row, Row, int | None]]:
+        return data.usable_offers(store, (code,))[code]
+
+    places = data.current_places(store, goals)
+    found = goal_offered(known, places, rows, q.territory, modality, filed=filed)
+    return _Offered(found, {})
+
+
+def partial_answer(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    goal_codes: Collection[str] | None,
+    keys: Iterable[tuple[str, ...]],
+) -> UnreachedGoals | None:
+    """The partial-answer notice of a search whose pathways (``keys``: their diploma codes,
+    the start's first) were found in the territory; None when every goal diploma of the field
+    offered there is reached, or for a question it does not speak of (module docstring)."""
+    if q.to or not q.territory.is_set:
+        return None
+    mod = q.modality.value if q.modality else None
+    start = _start_row(store, data, q)
+    above = _above(q, start)
+    key = (
+        "unreached_goals",
+        q.territory.model_dump_json(),
+        q.to_type,
+        q.to_level,
+        q.sector,
+        mod,
+        above,
+    )
+    offered: _Offered = data.kept(key, lambda: _offered(store, data, q, goal_codes, mod, above))
+    # a pathway ends at its first goal diploma (graph.pathways.search): the goals it reaches
+    goals = {k[-1] for k in keys}
+    reached = goals | set(q.start_codes)
+    missing = {c: d for c, d in offered.diplomas.items() if c not in reached}
+    if not missing:
+        return None
+    # a job is its own field; from a level, there is none
+    nsf = start.get("nsf") if start and goal_codes is None else None
+    start_nsf = str(nsf) if nsf else None
+    left = unreached_goals(
+        missing,
+        reached,
+        reached_rows=data.diplomas(store, goals).values(),
+        start_nsf=start_nsf,
+        name_of=offered.name,
+    )
+    sentence = unreached_goals_sentence(
+        left,
+        goal=goal_label(q),
+        territory_phrase=q.territory.describe_in(),
+        field=nsf_name(start_nsf),
+        from_diploma=not q.by_level,
+        job=_job(q, goal_codes),
+    )
+    if sentence is None:
+        return None
+    return UnreachedGoals(count=len(left), examples=examples(left), sentence=sentence)
