@@ -44,6 +44,11 @@ class Feeder(BaseModel):
     reserved_share: float | None = None
     offers: list[FeederOffer] = Field(description="Establishments offering it in the territory.")
     places: int | None = Field(description="Sum of their known capacities (None: unknown).")
+    unknown_places: int = Field(
+        default=0,
+        description="How many of those establishments have no known capacity (the files give "
+        "none, or an Affelnet placeholder such as 999): `places` counts the others only.",
+    )
     outside: int = Field(description="Establishments offering it outside the territory.")
 
 
@@ -92,6 +97,9 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
     ... ]
     >>> [(f.code, f.places, f.outside) for f in rank_feeders(rows, t)]
     [('B', 12, 0), ('A', 30, 0), ('C', None, 1)]
+    >>> rows[0]["offers"].append({"actor": "w", "name": "W", "departement": "046"})
+    >>> [(f.code, f.places, f.unknown_places) for f in rank_feeders(rows, t)][1]
+    ('A', 30, 1)
     """
     best: dict[str, Feeder] = {}
     for r in rows:
@@ -111,6 +119,7 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
             reserved_share=r.get("reserved_share"),
             offers=sorted((_offer(o) for o in inside), key=lambda o: o.actor_name),
             places=sum(capacities) if capacities else None,
+            unknown_places=len(inside) - len(capacities),
             outside=len(offers) - len(inside),
         )
         if f.code not in best or _key(f) < _key(best[f.code]):

@@ -11,12 +11,13 @@ from graph.distance_learning import is_distance_learning
 from graph.geo import haversine_km
 from graph.pathways.after_3e import is_start_row
 from graph.pathways.explanation import passerelle_sentence, shown_travel_km, unlisted_sentence
-from graph.pathways.history import OfferKey, YearFigures, pressure
+from graph.pathways.history import CommonFigures, DemandKind, OfferKey, YearFigures, pressure
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
 from graph.place_precision import LocationPrecision, location_precision, shown_km
 
 __all__ = [
+    "CommonEntry",
     "OfferOut",
     "OfferYear",
     "PasserelleUsed",
@@ -32,14 +33,73 @@ __all__ = [
 # --- answer -------------------------------------------------------------------------------
 
 
+DEMAND_KIND_DESCRIPTION = (
+    "What `demand` counts, never compared across kinds: `first_wishes` (Affelnet « Demandes "
+    "vœux 1 »: the pupils who put this offer first; « premiers vœux Affelnet »), "
+    "`confirmed_wishes` (Parcoursup « NB_VOEUX_CONFIRMES »: every confirmed wish, up to 10 per "
+    "candidate, not ranked; « vœux confirmés sur Parcoursup (non hiérarchisés) »); None when "
+    "not known (graph/pathways/history.py)."
+)
+ENTRY_YEAR_DESCRIPTION = (
+    "The course year `capacity` and `demand` are of when it is not the first: 2 for a Bac pro "
+    "listed by its 1re pro only (« effectifs d'entrée en 1re pro », not the entry after 3e); "
+    "None: the first year, or not known (graph/ingest/opendata/entry.py)."
+)
+
+
+class CommonEntry(BaseModel):
+    """The common 2nde (famille de métiers) through which the Bac pro is entered after 3e at
+    this establishment, with its own figures: its places are shared by the family's
+    specialities there."""
+
+    code: str = Field(description="The common 2nde's diploma code (for links; never shown).")
+    family: str | None = Field(default=None, description="The famille de métiers, in French.")
+    capacity: int | None = None
+    demand: int | None = Field(default=None, description="Affelnet first wishes.")
+    pressure: float | None = None
+
+
+def _common_out(c: CommonFigures | None) -> CommonEntry | None:
+    if c is None:
+        return None
+    return CommonEntry(
+        code=c.code,
+        family=c.family,
+        capacity=c.capacity,
+        demand=c.demand,
+        pressure=pressure(c.capacity, c.demand),
+    )
+
+
 class OfferYear(BaseModel):
     """One year of an offer in the public files."""
 
     year: int
     capacity: int | None = Field(default=None, description="Places offered that year.")
-    demand: int | None = Field(default=None, description="Vœux (applications) that year.")
+    demand: int | None = Field(
+        default=None, description="Vœux that year, of the kind `demand_kind` says."
+    )
     pressure: float | None = Field(
         default=None, description="Taux de pression: vœux per place (demand / capacity)."
+    )
+    demand_kind: DemandKind | None = Field(default=None, description=DEMAND_KIND_DESCRIPTION)
+    entry_year: int | None = Field(default=None, description=ENTRY_YEAR_DESCRIPTION)
+    common_entry: CommonEntry | None = Field(
+        default=None,
+        description="Set when `entry_year` is 2 and the establishment lists, that year, the "
+        "common 2nde of the Bac pro's famille de métiers: the entry after 3e, with its figures.",
+    )
+
+
+def _year_out(y: YearFigures) -> OfferYear:
+    return OfferYear(
+        year=y.year,
+        capacity=y.capacity,
+        demand=y.demand,
+        pressure=y.pressure,
+        demand_kind=y.demand_kind,
+        entry_year=y.entry_year,
+        common_entry=_common_out(y.common),
     )
 
 
@@ -73,10 +133,18 @@ class OfferOut(BaseModel):
     status: str
     capacity: int | None = Field(default=None, description="Places, in `year` when known.")
     demand: int | None = Field(
-        default=None, description="Vœux (applications) in `year`, from the public files."
+        default=None,
+        description="Vœux in `year`, from the public files, of the kind `demand_kind` says.",
     )
     pressure: float | None = Field(
         default=None, description="Taux de pression: vœux per place (demand / capacity)."
+    )
+    demand_kind: DemandKind | None = Field(default=None, description=DEMAND_KIND_DESCRIPTION)
+    entry_year: int | None = Field(default=None, description=ENTRY_YEAR_DESCRIPTION)
+    common_entry: CommonEntry | None = Field(
+        default=None,
+        description="The entry after 3e through the common 2nde of the Bac pro's famille de "
+        "métiers at this establishment, in `year` (see `entry_year`).",
     )
     year: int | None = Field(default=None, description="The year of capacity and demand.")
     last_seen: int | None = Field(
@@ -257,6 +325,9 @@ def pathway_out(
         d, leg, prev, best = readable(st.diploma), st.leg, st.prev, st.choice.ranked[0]
         outs = []
         for o in st.choice.ranked:
+            history = histories.get((o.actor["id"], d["code"], o.offer.get("modality")), ())
+            # what the public files say of the offer's year (the one of its capacity and demand)
+            now = next((y for y in history if y.year == o.offer.get("year")), None)
             od = None
             remote = is_distance_learning(o.actor)  # its address is no place of training
             precision = o.offer.get("coords_precision")
@@ -281,15 +352,13 @@ def pathway_out(
                     capacity=o.offer.get("capacity"),
                     demand=o.offer.get("demand"),
                     pressure=pressure(o.offer.get("capacity"), o.offer.get("demand")),
+                    demand_kind=now.demand_kind if now else None,
+                    entry_year=now.entry_year if now else None,
+                    common_entry=_common_out(now.common) if now else None,
                     year=o.offer.get("year"),
                     last_seen=o.last_seen,
                     unlisted_note=_unlisted_note(o.offer),
-                    history=[
-                        OfferYear(year=y, capacity=c, demand=n, pressure=p)
-                        for y, c, n, p in histories.get(
-                            (o.actor["id"], d["code"], o.offer.get("modality")), ()
-                        )
-                    ],
+                    history=[_year_out(y) for y in history],
                     boarding_places=o.actor.get("boarding_places"),
                     distance_learning=remote,
                     in_territory=o.in_territory,

@@ -9,14 +9,95 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from graph.store import GraphStore
 
-__all__ = ["OfferKey", "YearFigures", "parse_history", "pressure", "read_histories"]
+__all__ = [
+    "CommonFigures",
+    "DemandKind",
+    "OfferKey",
+    "YearFigures",
+    "demand_kind",
+    "parse_history",
+    "pressure",
+    "read_histories",
+]
 
 OfferKey = tuple[str, str, str | None]  # actor id, diploma code, modality
-YearFigures = tuple[int, int | None, int | None, float | None]  # year, capacity, demand, pressure
+
+# What an offer's « vœux » count (never compared with each other): Affelnet's « Demandes vœux
+# 1 », the pupils who put it first; Parcoursup's « NB_VOEUX_CONFIRMES », every confirmed wish
+# (up to 10 per candidate, not ranked)
+DemandKind = Literal["first_wishes", "confirmed_wishes"]
+_KIND_OF_FILE: tuple[tuple[str, DemandKind], ...] = (
+    ("BTS_attractivite_capacite", "confirmed_wishes"),  # Parcoursup (BTS)
+    ("attractivite_capacite", "first_wishes"),  # Affelnet
+)
+
+
+class CommonFigures(NamedTuple):
+    """The common 2nde through which a Bac pro is entered after 3e at the establishment, with
+    its figures (graph/ingest/opendata/entry.py)."""
+
+    code: str
+    family: str | None
+    capacity: int | None
+    demand: int | None
+
+
+class YearFigures(NamedTuple):
+    """One year of an offer; its repr leaves out what is not known (short doctests)."""
+
+    year: int
+    capacity: int | None
+    demand: int | None
+    pressure: float | None
+    demand_kind: DemandKind | None = None
+    # the course year of capacity and demand when not the first (2: the 1re pro)
+    entry_year: int | None = None
+    common: CommonFigures | None = None
+
+    def __repr__(self) -> str:
+        fields = [f"{k}={v!r}" for k, v in self._asdict().items() if k in _SHOWN or v is not None]
+        return f"YearFigures({', '.join(fields)})"
+
+
+_SHOWN = ("year", "capacity", "demand", "pressure")
+
+
+def demand_kind(source: object) -> DemandKind | None:
+    """The kind of wishes a year's demand counts, from its files (history_json's ``source``,
+    file names joined by « ; »); None when not known or when files of both kinds add up.
+
+    >>> demand_kind("attractivite_capacite_2022.csv")
+    'first_wishes'
+    >>> demand_kind("BTS_attractivite_capacite_2023.csv; BTS_attractivite_capacite_2024.csv")
+    'confirmed_wishes'
+    >>> demand_kind("constat_2020.csv"), demand_kind(None)
+    (None, None)
+    """
+    if not isinstance(source, str):
+        return None
+    kinds = set()
+    for name in source.split(";"):
+        name = name.strip()
+        kind = next((k for prefix, k in _KIND_OF_FILE if name.startswith(prefix)), None)
+        if kind is not None:
+            kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _common(value: object) -> CommonFigures | None:
+    if not isinstance(value, Mapping) or not isinstance(value.get("code"), str):
+        return None
+    family, cap, dem = value.get("family"), value.get("capacity"), value.get("demand")
+    return CommonFigures(
+        value["code"],
+        family if isinstance(family, str) else None,
+        cap if isinstance(cap, int) else None,
+        dem if isinstance(dem, int) else None,
+    )
 
 
 def pressure(capacity: int | None, demand: int | None) -> float | None:
@@ -31,11 +112,11 @@ def pressure(capacity: int | None, demand: int | None) -> float | None:
 
 
 def parse_history(text: str | None) -> list[YearFigures]:
-    """An offer's ``history_json`` as (year, capacity, demand, pressure), oldest first; years
-    with neither places nor vœux are left out, unreadable text gives no history.
+    """An offer's ``history_json`` as :class:`YearFigures`, oldest first; years with neither
+    places nor vœux are left out, unreadable text gives no history.
 
     >>> parse_history('[{"year":2023,"capacity":24,"demand":100},{"year":2022,"pupils":20}]')
-    [(2023, 24, 100, 4.167)]
+    [YearFigures(year=2023, capacity=24, demand=100, pressure=4.167)]
     >>> parse_history("not json"), parse_history(None)
     ([], [])
     """
@@ -50,7 +131,18 @@ def parse_history(text: str | None) -> list[YearFigures]:
         cap, dem = y.get("capacity"), y.get("demand")
         if cap is None and dem is None:
             continue
-        out.append((y["year"], cap, dem, pressure(cap, dem)))
+        entry_year = y.get("entry_year")
+        out.append(
+            YearFigures(
+                y["year"],
+                cap,
+                dem,
+                pressure(cap, dem),
+                demand_kind(y.get("source")) if dem is not None else None,
+                entry_year if isinstance(entry_year, int) else None,
+                _common(y.get("common")),
+            )
+        )
     return sorted(out)
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "field_continuity",
     "offer_key",
     "rank",
+    "wish_tie",
 ]
 
 OFFERS_PER_STEP = 5
@@ -130,7 +131,7 @@ class Scored:
     modality_hits: int
     key: tuple[str, ...] = field(default_factory=tuple)
     unplaced: int = 0  # steps whose chosen establishment has no coordinates
-    tie: tuple[Any, ...] = ()  # what a counsellor understands: capacity, then demand
+    tie: tuple[Any, ...] = ()  # what a counsellor understands: capacity, then wishes
 
 
 def effective_km(km: float, boarding: int | None) -> float:
@@ -178,7 +179,8 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     never counts as 0 km: it comes after every placed one; one placed at its commune's centre
     counts a commune's typical radius further, graph/place_precision.py: it passes a precisely
     placed one only when nearer by more than that); then the larger known capacity, the
-    larger demand, and the name.
+    larger demand (the offers of one diploma: wishes of one kind, Affelnet's or
+    Parcoursup's), and the name.
 
     Whether a directory names the establishment only breaks a tie of those (same diploma, same
     status, as near): an establishment known by its UAI only (graph/ingest/opendata/unnamed.py)
@@ -366,7 +368,7 @@ class Scorer:
             stale=0,
             unplaced=0,
             capacity_sum=0,
-            demand_sum=0,
+            demands=(),
             inferred=0,
             weakness=0.0,
             modality_hits=0,
@@ -585,7 +587,7 @@ class Scorer:
             modality_hits=p.modality_hits,
             key=tuple(d["code"] for d in diplomas),
             unplaced=p.unplaced,
-            tie=(p.unplaced, -p.capacity_sum, -p.demand_sum),
+            tie=(p.unplaced, -p.capacity_sum, *wish_tie(diplomas, p.demands)),
         )
 
     def _upper(self, p: _Partial, n: int) -> float:
@@ -674,7 +676,7 @@ class Scorer:
             stale=p.stale + (best.last_seen is not None),
             unplaced=p.unplaced + choice.unplaced,
             capacity_sum=p.capacity_sum + (capacity or 0),
-            demand_sum=p.demand_sum + (best.offer.get("demand") or 0),
+            demands=(*p.demands, best.offer.get("demand") or 0),
             inferred=inferred,
             weakness=weakness,
             modality_hits=p.modality_hits
@@ -702,7 +704,7 @@ class _Partial(NamedTuple):
     stale: int
     unplaced: int
     capacity_sum: int
-    demand_sum: int
+    demands: tuple[int, ...]  # the chosen offers' wishes, step by step
     inferred: int
     weakness: float
     modality_hits: int
@@ -713,10 +715,26 @@ class _Partial(NamedTuple):
     capacities: int
 
 
+def wish_tie(diplomas: list[Row], demands: tuple[int, ...]) -> tuple[Any, ...]:
+    """The wishes as a tie of pathways: step by step, more first, and only between pathways
+    whose steps are of the same diploma types. A CAP's or a Bac pro's wishes are Affelnet's
+    first wishes, a BTS's Parcoursup's confirmed wishes (up to 10 per candidate, not ranked):
+    never added up nor compared with each other.
+
+    >>> cap_bac = [{"type": "none"}, {"type": "cap"}, {"type": "bac_pro"}]
+    >>> wish_tie(cap_bac, (12, 30)) < wish_tie(cap_bac, (12, 8))
+    True
+    >>> wish_tie([{"type": "none"}, {"type": "bts"}], (500,))
+    (('bts',), (-500,))
+    """
+    return tuple(d.get("type") or "" for d in diplomas[1:]), tuple(-n for n in demands)
+
+
 def rank(scored: list[Scored]) -> list[Scored]:
     """One pathway per diploma sequence (the best scored), best first; ties: fewer steps, fewer
-    establishments of unknown place, the larger capacity, the larger demand, and only then the
-    codes (so that code order never decides between places a counsellor can compare)."""
+    establishments of unknown place, the larger capacity, the more wishes step by step between
+    pathways of the same diploma types (:func:`wish_tie`), and only then the codes (so that
+    code order never decides between places a counsellor can compare)."""
     best: dict[tuple[str, ...], Scored] = {}
     for s in scored:
         if s.key not in best or s.score > best[s.key].score:

@@ -132,10 +132,13 @@ await scenario('parcours', async (d) => {
   await deca.waitFor({ state: 'attached' });
   d.decaFacts = (await deca.textContent()).replace(/\s+/g, ' ');
   expect(/12 places/.test(d.decaFacts), `places missing: ${d.decaFacts}`);
-  expect(/taux de pression 5 vœux par place en 2024/.test(d.decaFacts), `pressure missing: ${d.decaFacts}`);
+  // Parcoursup counts confirmed wishes (up to 10 per candidate, not ranked): said as such,
+  // never as Affelnet's first wishes
+  expect(/60 vœux confirmés sur Parcoursup \(non hiérarchisés\)/.test(d.decaFacts), `wish kind missing: ${d.decaFacts}`);
+  expect(/taux de pression 5 vœux confirmés sur Parcoursup par place en 2024/.test(d.decaFacts), `pressure missing: ${d.decaFacts}`);
   const spark = deca.locator('svg.sparkline[role="img"]');
   d.sparkLabel = await spark.getAttribute('aria-label');
-  expect(/^Taux de pression par année \(vœux par place\), (en hausse|en baisse|stable) : /.test(d.sparkLabel ?? ''), `sparkline text: ${d.sparkLabel}`);
+  expect(/^Taux de pression par année \(vœux confirmés sur Parcoursup par place\), (en hausse|en baisse|stable) : /.test(d.sparkLabel ?? ''), `sparkline text: ${d.sparkLabel}`);
   expect((d.sparkLabel ?? '').includes('2024 : 5'), `sparkline lacks 2024: ${d.sparkLabel}`);
   expect(await spark.locator('polyline').count() === 1, 'sparkline not drawn');
   expect(/pas vue depuis 2022/.test(all), 'an offer not seen since 2022 is not flagged');

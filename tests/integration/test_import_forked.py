@@ -5,9 +5,11 @@ the offers changes nothing and leaves no child behind."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from graph.errors import InvalidQuery
 from graph.ingest.opendata import forked, run_import, writer
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.store import Statement
+from graph.store import BulkRelationships, Statement
 from tests.conftest import make_settings
 from tests.integration.test_import_bulk import FIX, MAX, _imports, _seeds
 from tests.integration.test_loader import _snapshot
@@ -34,13 +36,16 @@ def cypher(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list, list]]:
 
 
 def _children(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, list[Any], bool]]:
-    """Each child forked, with the statements the parent took from it, and whether it gave
-    them all (the others built here)."""
+    """Each child forked (the passerelles, then the offers), with the statements the parent
+    took from it, and whether it gave them all (the others built here)."""
     seen: list[tuple[int | None, list[Any], bool]] = []
+    closed: set[int] = set()
     real_close = forked.Forked.close
 
     def close(self: forked.Forked) -> None:
-        seen.append((self.child, list(self.taken), self.complete))
+        if id(self) not in closed:
+            closed.add(id(self))
+            seen.append((self.child, list(self.taken), self.complete))
         real_close(self)
 
     monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
@@ -56,7 +61,8 @@ def test_offers_built_in_a_forked_child_write_the_cypher_graph(
     assert len(children) == 2  # a child per import
     for pid, got, complete in children:
         assert pid is not None and pid != PARENT and complete
-        assert got and all(isinstance(r[2], bytes) for st in got for r in st.params["rows"])
+        related = [st for st in got if isinstance(st, BulkRelationships)]  # encoded there
+        assert related and all(isinstance(r[2], bytes) for st in related for r in st.params["rows"])
         with pytest.raises(ChildProcessError):  # reaped: none left
             os.waitpid(pid, os.WNOHANG)
 
@@ -165,3 +171,112 @@ def test_a_write_failing_before_the_offers_changes_nothing_and_ends_the_child(
     assert len(started) == 1
     with pytest.raises(ChildProcessError):  # reaped: no child left
         os.waitpid(started[0], os.WNOHANG)
+
+
+def test_the_parsed_offers_are_freed_without_the_cyclic_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import runs with the cyclic collector off: once it returns, the offers the child
+    was built from are freed by their reference counts (a cycle through the child kept them
+    until the collector ran, 0.15 s of collection at national size)."""
+    children = _children(monkeypatch)
+    kept: list[weakref.ref[Any]] = []
+    real_build = writer.build_statements
+
+    def build(data: Any, *args: Any, **kwargs: Any) -> Any:
+        kept.append(weakref.ref(data.offers[0]))
+        return real_build(data, *args, **kwargs)
+
+    monkeypatch.setattr(writer, "build_statements", build)
+    store = FalkorDBStore(make_settings(tmp_path / "db"))
+    enabled = gc.isenabled()
+    try:
+        load_seeds(store, load_seed_dir(_seeds(tmp_path)))
+        gc.collect()
+        gc.disable()
+        run_import(store, FIX, max_rejected=MAX)
+        assert len(children) == 1 and children[0][2]  # built by the child
+        assert kept and kept[0]() is None
+    finally:
+        if enabled:
+            gc.enable()
+        store.close()
+
+
+def _import_with_report(tmp: Path, seeds: Path) -> tuple[tuple[list, list], dict[str, Any]]:
+    store = FalkorDBStore(make_settings(tmp / "db"))
+    try:
+        load_seeds(store, load_seed_dir(seeds))
+        summary = run_import(store, FIX, max_rejected=MAX)
+        report = summary.to_dict()
+        for timing in ("timings", "seconds", "rows_per_s"):
+            report.pop(timing, None)
+        return _snapshot(store), report
+    finally:
+        store.close()
+
+
+def test_passerelles_inferred_by_a_forked_child_write_the_graph_and_report_of_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The passerelles are inferred by the child, forked before the node statements are built
+    (they are written meanwhile, with a run key that does not name the passerelles), which
+    then builds the offers: the same graph, the same report (their counts, the statements'
+    number) as all built here."""
+    seeds = _seeds(tmp_path)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 10**9)  # no child
+    here = _import_with_report(tmp_path / "here", seeds)
+    children = _children(monkeypatch)
+    forks: list[forked.Forked] = []
+    real_init = forked.Forked.__init__
+
+    def init(self: forked.Forked, *args: Any) -> None:
+        real_init(self, *args)
+        forks.append(self)
+
+    started_at: list[bool] = []  # at the first node statement: the child forked already
+    real_bulk_nodes = FalkorDBStore._bulk_nodes
+
+    def bulk_nodes(self: FalkorDBStore, graph: str, st: Any, *args: Any) -> None:
+        if st.label == "Site":
+            started_at.append(bool(forks))
+        real_bulk_nodes(self, graph, st, *args)
+
+    monkeypatch.setattr(forked.Forked, "__init__", init)
+    monkeypatch.setattr(FalkorDBStore, "_bulk_nodes", bulk_nodes)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
+    there = _import_with_report(tmp_path / "there", seeds)
+    assert there == here
+    assert here[1]["nodes"]["Passerelle"]["written"] > 10
+    assert len(children) == 1
+    pid, got, complete = children[0]
+    assert pid is not None and pid != PARENT and complete
+    names = [st.name for st in got]  # the passerelles first, then the offers
+    first_offers = names.index("import_link_offers")
+    assert set(names[:first_offers]) == {"import_passerelles", "import_link_passerelles"}
+    assert set(names[first_offers:]) == {"import_link_offers"}
+    assert started_at == [True]
+    with pytest.raises(ChildProcessError):  # reaped
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_failing_passerelle_child_leaves_them_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = _seeds(tmp_path)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 10**9)
+    here = _import_with_report(tmp_path / "here", seeds)
+    children = _children(monkeypatch)
+    real = writer._passerelle_rows
+
+    def failing(*args: Any) -> Any:
+        if os.getpid() != PARENT:
+            raise RuntimeError("the child fails")
+        return real(*args)
+
+    monkeypatch.setattr(writer, "_passerelle_rows", failing)
+    monkeypatch.setattr(writer, "FORK_MIN_OFFERS", 1)
+    assert _import_with_report(tmp_path / "there", seeds) == here
+    assert len(children) == 1
+    pid, got, complete = children[0]
+    assert pid is not None and not complete and not got  # the offers built here too

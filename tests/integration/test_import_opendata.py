@@ -195,7 +195,16 @@ def test_pathway_answer_gives_each_offer_its_voeux_pressure_and_years(
     history = o["history"]
     # 2020 is a constat year (pupils only): no places nor vœux to show
     assert [y["year"] for y in history] == [2022, 2023, 2024]
-    assert history[-1] == {"year": 2024, "capacity": 24, "demand": 126, "pressure": 5.25}
+    assert history[-1] == {
+        "year": 2024,
+        "capacity": 24,
+        "demand": 126,
+        "pressure": 5.25,
+        "demand_kind": "confirmed_wishes",  # Parcoursup: not Affelnet's first wishes
+        "entry_year": None,
+        "common_entry": None,
+    }
+    assert o["demand_kind"] == "confirmed_wishes"
     for y in history:
         if y["capacity"] and y["demand"] is not None:
             assert y["pressure"] == round(y["demand"] / y["capacity"], 3)

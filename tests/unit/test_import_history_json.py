@@ -9,6 +9,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.ingest.opendata.entry import CommonEntry
 from graph.ingest.opendata.plan import Offer, YearFigures
 from graph.ingest.opendata.writer import history_json
 
@@ -21,6 +22,15 @@ YEAR = st.builds(
     demand=COUNT,
     pupils=COUNT,
     sources=st.lists(SOURCE | st.sampled_from(['a"b', "c\\d", "é ; ü", "\n\t"]), max_size=3),
+    entry_year=st.none() | st.integers(min_value=2, max_value=3),
+    common=st.none()
+    | st.builds(
+        CommonEntry,
+        code=st.just("40020008"),
+        family=st.none() | SOURCE,
+        capacity=COUNT,
+        demand=COUNT,
+    ),
 )
 
 

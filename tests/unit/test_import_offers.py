@@ -47,9 +47,16 @@ def _reference(
         f = cells[(row.uai, cfd, row.modality.value, row.year)].setdefault(
             course_year, [None, None, None, []]
         )
+        # a class with a demand and no capacity (a placeholder read as unknown) leaves the
+        # capacity unknown; the first row with any figure decides when nothing came before
+        unknown = f[1] is not None and f[0] is None
+        if row.capacity is None and row.demand is not None:
+            unknown = True
         for i, v in enumerate((row.capacity, row.demand, row.pupils)):
             if v is not None:
                 f[i] = v if f[i] is None else f[i] + v
+        if unknown:
+            f[0] = None
         if row.file not in f[3]:
             f[3].append(row.file)
     by_offer: dict[tuple[str, str, str], list[YearFigures]] = defaultdict(list)
@@ -66,6 +73,7 @@ def _reference(
                 per_course[entry][1] if entry is not None else None,
                 sum(pupils) if pupils else None,
                 sorted({s for f in per_course.values() for s in f[3]}),
+                entry if entry is not None and 1 < entry < offers.NO_SEQUENCE else None,
             )
         )
     labels: dict[str, set[str]] = {}
@@ -95,7 +103,7 @@ def _combined(
             labels.setdefault(key, set()).add(cfd)
     return {
         "offers": [
-            Offer(u, c, m, [YearFigures(y, cap, d, p, list(s)) for y, cap, d, p, s in ys])
+            Offer(u, c, m, [YearFigures(y, cap, d, p, list(s), e) for y, cap, d, p, s, e in ys])
             for u, c, m, ys in got.offers or []
             if c in known
         ],

@@ -39,6 +39,7 @@ from graph.pathways.scoring import (
     field_continuity,
     offer_key,
     rank,
+    wish_tie,
 )
 from graph.pathways.variety import formation_key, varied
 
@@ -123,7 +124,8 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
     travel = effective = field_points = 0.0
     known_legs = outside = planned = inferred = modality_hits = figures = capacities = 0
     stale = unplaced = undescribed = 0
-    capacity_sum = demand_sum = 0
+    capacity_sum = 0
+    demands: list[int] = []
     weakness = 0.0
     rate_product = 1.0
     rates_known = 0
@@ -156,7 +158,7 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
         if choice.unplaced:
             unplaced += 1
         capacity_sum += best.offer.get("capacity") or 0
-        demand_sum += best.offer.get("demand") or 0
+        demands.append(best.offer.get("demand") or 0)
         if leg.get("passerelle_origin") == "inferred":
             inferred += 1
             weakness += 1.0 - (leg.get("strength") or 0.0)
@@ -201,7 +203,7 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
         modality_hits=modality_hits,
         key=tuple(d["code"] for d in diplomas),
         unplaced=unplaced,
-        tie=(unplaced, -capacity_sum, -demand_sum),
+        tie=(unplaced, -capacity_sum, *wish_tie(diplomas, tuple(demands))),
     )
 
 

@@ -1025,6 +1025,33 @@ export interface components {
             items: components["schemas"]["ChangeOut"][];
         };
         /**
+         * CommonEntry
+         * @description The common 2nde (famille de métiers) through which the Bac pro is entered after 3e at
+         *     this establishment, with its own figures: its places are shared by the family's
+         *     specialities there.
+         */
+        CommonEntry: {
+            /**
+             * Code
+             * @description The common 2nde's diploma code (for links; never shown).
+             */
+            code: string;
+            /**
+             * Family
+             * @description The famille de métiers, in French.
+             */
+            family?: string | null;
+            /** Capacity */
+            capacity?: number | null;
+            /**
+             * Demand
+             * @description Affelnet first wishes.
+             */
+            demand?: number | null;
+            /** Pressure */
+            pressure?: number | null;
+        };
+        /**
          * CommuneOut
          * @description A commune, or a part of one (commune déléguée or associée, municipal arrondissement of
          *     Paris, Lyon or Marseille): its `code` is what to send as `home` or `near`.
@@ -1593,6 +1620,12 @@ export interface components {
              */
             places: number | null;
             /**
+             * Unknown Places
+             * @description How many of those establishments have no known capacity (the files give none, or an Affelnet placeholder such as 999): `places` counts the others only.
+             * @default 0
+             */
+            unknown_places: number;
+            /**
              * Outside
              * @description Establishments offering it outside the territory.
              */
@@ -1925,7 +1958,7 @@ export interface components {
             capacity?: number | null;
             /**
              * Demand
-             * @description Vœux (applications) in `year`, from the public files.
+             * @description Vœux in `year`, from the public files, of the kind `demand_kind` says.
              */
             demand?: number | null;
             /**
@@ -1933,6 +1966,18 @@ export interface components {
              * @description Taux de pression: vœux per place (demand / capacity).
              */
             pressure?: number | null;
+            /**
+             * Demand Kind
+             * @description What `demand` counts, never compared across kinds: `first_wishes` (Affelnet « Demandes vœux 1 »: the pupils who put this offer first; « premiers vœux Affelnet »), `confirmed_wishes` (Parcoursup « NB_VOEUX_CONFIRMES »: every confirmed wish, up to 10 per candidate, not ranked; « vœux confirmés sur Parcoursup (non hiérarchisés) »); None when not known (graph/pathways/history.py).
+             */
+            demand_kind?: ("first_wishes" | "confirmed_wishes") | null;
+            /**
+             * Entry Year
+             * @description The course year `capacity` and `demand` are of when it is not the first: 2 for a Bac pro listed by its 1re pro only (« effectifs d'entrée en 1re pro », not the entry after 3e); None: the first year, or not known (graph/ingest/opendata/entry.py).
+             */
+            entry_year?: number | null;
+            /** @description The entry after 3e through the common 2nde of the Bac pro's famille de métiers at this establishment, in `year` (see `entry_year`). */
+            common_entry?: components["schemas"]["CommonEntry"] | null;
             /**
              * Year
              * @description The year of capacity and demand.
@@ -1996,7 +2041,7 @@ export interface components {
             capacity?: number | null;
             /**
              * Demand
-             * @description Vœux (applications) that year.
+             * @description Vœux that year, of the kind `demand_kind` says.
              */
             demand?: number | null;
             /**
@@ -2004,6 +2049,18 @@ export interface components {
              * @description Taux de pression: vœux per place (demand / capacity).
              */
             pressure?: number | null;
+            /**
+             * Demand Kind
+             * @description What `demand` counts, never compared across kinds: `first_wishes` (Affelnet « Demandes vœux 1 »: the pupils who put this offer first; « premiers vœux Affelnet »), `confirmed_wishes` (Parcoursup « NB_VOEUX_CONFIRMES »: every confirmed wish, up to 10 per candidate, not ranked; « vœux confirmés sur Parcoursup (non hiérarchisés) »); None when not known (graph/pathways/history.py).
+             */
+            demand_kind?: ("first_wishes" | "confirmed_wishes") | null;
+            /**
+             * Entry Year
+             * @description The course year `capacity` and `demand` are of when it is not the first: 2 for a Bac pro listed by its 1re pro only (« effectifs d'entrée en 1re pro », not the entry after 3e); None: the first year, or not known (graph/ingest/opendata/entry.py).
+             */
+            entry_year?: number | null;
+            /** @description Set when `entry_year` is 2 and the establishment lists, that year, the common 2nde of the Bac pro's famille de métiers: the entry after 3e, with its figures. */
+            common_entry?: components["schemas"]["CommonEntry"] | null;
         };
         /** Page[ActorSummary] */
         Page_ActorSummary_: {

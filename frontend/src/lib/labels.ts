@@ -199,6 +199,39 @@ export function placesFr(n: number): string {
   return `${n} place${n > 1 ? 's' : ''}`;
 }
 
+/** What an offer's wishes count (the API's `demand_kind`), never compared with each other:
+ * Affelnet's first wishes, Parcoursup's confirmed wishes (up to 10 per candidate, not ranked).
+ * « 1 premier vœu Affelnet », « 0 vœu », « 127 vœux confirmés sur Parcoursup (non hiérarchisés) ». */
+export function wishesFr(n: number, kind: string | null | undefined): string {
+  const many = n >= 2;
+  if (kind === 'first_wishes') return `${fmtInt(n)} ${many ? 'premiers vœux' : 'premier vœu'} Affelnet`;
+  if (kind === 'confirmed_wishes') return `${fmtInt(n)} ${many ? 'vœux confirmés' : 'vœu confirmé'} sur Parcoursup (non hiérarchisés)`;
+  return `${fmtInt(n)} ${many ? 'vœux' : 'vœu'}`;
+}
+
+/** The taux de pression said with what it divides: « 0,73 premier vœu Affelnet par place »,
+ * « 8,47 vœux confirmés sur Parcoursup par place ». */
+export function pressureFr(p: number, kind: string | null | undefined): string {
+  const many = p >= 2;
+  const what = kind === 'first_wishes'
+    ? `${many ? 'premiers vœux' : 'premier vœu'} Affelnet`
+    : kind === 'confirmed_wishes'
+      ? `${many ? 'vœux confirmés' : 'vœu confirmé'} sur Parcoursup`
+      : many ? 'vœux' : 'vœu';
+  return `${p.toLocaleString('fr-FR', { maximumFractionDigits: 2 })} ${what} par place`;
+}
+
+/** The course year an offer's figures are of when it is not the first (the API's
+ * `entry_year`): « 1re pro » for a Bac pro's second year, « 2e année » otherwise. */
+export function entryYearFr(year: number, diplomaType: string | null | undefined): string {
+  if (diplomaType === 'bac_pro') return year === 2 ? '1re pro' : year === 3 ? 'terminale pro' : `${year}e année`;
+  return `${year}e année`;
+}
+
+function fmtInt(n: number): string {
+  return n.toLocaleString('fr-FR');
+}
+
 /** « 1 étape », « 2 étapes », « 2 lieux » (French plural from 2 on). */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n > 1 ? many : one}`;

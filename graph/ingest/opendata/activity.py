@@ -20,6 +20,7 @@ from pathlib import Path
 from graph.errors import SeedError
 from graph.ingest.opendata import rows
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
+from graph.ingest.opendata.placeholders import AFFELNET_CAPACITY_PLACEHOLDER_MIN
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow, offer_row
 from graph.ingest.opendata.values import integer
@@ -203,6 +204,7 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
     uais, mefs, _ = _checks()
     uai_of, mef_of = uais.seen.get, mefs.seen.get
     modality_of = _modalities(path, "Statut Offre de formation")
+    placeholders = 0
     for line, row in t.rows:
         report.rows_read += 1
         uai, uai_ok = uai_of(row[c_uai]) or uais.get(row[c_uai])
@@ -226,6 +228,9 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
             capacity = None
         else:
             capacity = integer(v, path, line, "Capacité carte scolaire")
+        if capacity is not None and capacity >= AFFELNET_CAPACITY_PLACEHOLDER_MIN:
+            capacity = None  # 999: « not set », not places (placeholders.affelnet_capacity)
+            placeholders += 1
         v = row[c_dem]
         if v.isdigit() and v.isascii():
             demand: int | None = int(v)
@@ -262,6 +267,11 @@ def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[Offer
         )
         if offer is not None:
             yield offer
+    if placeholders:
+        report.notes.append(
+            f"{placeholders:,} capacities of {AFFELNET_CAPACITY_PLACEHOLDER_MIN} or more "
+            "(999: a placeholder, not places) read as unknown"
+        )
 
 
 def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:

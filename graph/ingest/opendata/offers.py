@@ -8,10 +8,12 @@ smaller than the rows. :mod:`plan` then keeps the offers of the CFDs the BCN kno
 or skips the rows accordingly (:func:`known_rows`).
 
 One offer per (UAI, CFD, modality), with one entry per year. Within a year: rows of one course
-year (UAI + MEF) that are not exact duplicates are distinct classes and add up; capacity and
-demand are those of the entry year of the diploma (the smallest ANNEE_DISPOSITIF among the rows
-that give them: Affelnet lists both 2nde and 1ère pro admissions); pupils add up over every
-course year.
+year (UAI + MEF) that are not exact duplicates are distinct classes and add up (a class that
+gives a demand but no capacity, an Affelnet placeholder read as unknown, leaves the capacity
+unknown: :mod:`placeholders`); capacity and demand are those of the earliest course year that
+gives them (the smallest ANNEE_DISPOSITIF: Affelnet lists both 2nde and 1ère pro admissions),
+and that course year is kept when it is not the first (a Bac pro listed by its 1re pro only:
+its figures are not the entry after 3e, :mod:`entry`); pupils add up over every course year.
 """
 
 from __future__ import annotations
@@ -36,12 +38,17 @@ __all__ = [
 ]
 
 NO_MEF = "MEF_STAT_11 not in nMef.csv (and no CFD column)"
+# nMef's ANNEE_DISPOSITIF 9: a course year outside the sequence (BPA, CSA, CAPA in one year),
+# not a later year of the diploma
+NO_SEQUENCE = 9
 UNKNOWN_CFD = "CFD not in the BCN files"
 
 # (uai, cfd, modality) -> year -> course year -> [capacity, demand, pupils, files]
 Cells = dict[tuple[str, str, str], dict[int, dict[int, list[Any]]]]
-# (year, capacity, demand, pupils, source files): the fields of plan.YearFigures, in order
-YearTuple = tuple[int, int | None, int | None, int | None, tuple[str, ...]]
+# (year, capacity, demand, pupils, source files, entry year): the fields of plan.YearFigures, in
+# order; entry year: the course year of capacity and demand when it is not the first (2: the
+# 1re pro), else None
+YearTuple = tuple[int, int | None, int | None, int | None, tuple[str, ...], int | None]
 
 
 @dataclass
@@ -121,7 +128,12 @@ def resolve(
                 per_course[course_year] = [cap, dem, pup, [file]]
                 continue
             if cap is not None:
-                f[0] = cap if f[0] is None else f[0] + cap
+                # a class whose capacity is unknown (a placeholder: a row with a demand and no
+                # capacity) leaves the sum unknown
+                if f[0] is not None or f[1] is None:
+                    f[0] = cap if f[0] is None else f[0] + cap
+            elif dem is not None:
+                f[0] = None
             if dem is not None:
                 f[1] = dem if f[1] is None else f[1] + dem
             if pup is not None:
@@ -150,12 +162,15 @@ def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
         for year in sorted(by_year) if len(by_year) > 1 else by_year:
             per_course = by_year[year]
             if len(per_course) == 1:
-                ((cap, dem, pup, files),) = per_course.values()
+                ((cy, (cap, dem, pup, files)),) = per_course.items()
                 sources = tuple(sorted(files)) if len(files) > 1 else (files[0],)
                 got = interned.get(sources)
                 if got is None:
                     got = interned[sources] = sources
-                figures.append((year, cap, dem, pup, got))
+                later = (
+                    cy if 1 < cy < NO_SEQUENCE and (cap is not None or dem is not None) else None
+                )
+                figures.append((year, cap, dem, pup, got, later))
                 continue
             entry = min(
                 (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
@@ -170,6 +185,7 @@ def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
                     per_course[entry][1] if entry is not None else None,
                     sum(pupils) if pupils else None,
                     interned.setdefault(sources, sources),
+                    entry if entry is not None and 1 < entry < NO_SEQUENCE else None,
                 )
             )
         out.append((*key, figures))

@@ -44,6 +44,7 @@ from graph.ingest.opendata import (
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.credits import citation
+from graph.ingest.opendata.entry import CommonEntry
 from graph.ingest.opendata.establishment_names import establishment_name
 from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, known_rows
@@ -167,6 +168,10 @@ class YearFigures:
     demand: int | None = None
     pupils: int | None = None
     sources: list[str] = field(default_factory=list)
+    # the course year of capacity and demand when not the first (2: the 1re pro, not the
+    # entry after 3e), and then the entry after 3e through a common 2nde here (entry.py)
+    entry_year: int | None = None
+    common: CommonEntry | None = None
 
     @property
     def pressure(self) -> float | None:
@@ -175,14 +180,31 @@ class YearFigures:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """One year of an offer's history_json (pressure = demand / capacity is derived)."""
+        """One year of an offer's history_json (pressure = demand / capacity is derived);
+        ``entry_year`` and ``common`` only when set."""
         return {
             "year": self.year,
             "capacity": self.capacity,
             "demand": self.demand,
             "pupils": self.pupils,
             "source": "; ".join(self.sources),
+            **self.entry_dict(),
         }
+
+    def entry_dict(self) -> dict[str, Any]:
+        """What the year says of its entry (entry.py), empty when its figures are of the
+        first course year."""
+        out: dict[str, Any] = {}
+        if self.entry_year is not None:
+            out["entry_year"] = self.entry_year
+        if (c := self.common) is not None:
+            out["common"] = {
+                "code": c.code,
+                "family": c.family,
+                "capacity": c.capacity,
+                "demand": c.demand,
+            }
+        return out
 
 
 @dataclass
@@ -536,7 +558,9 @@ def _parse(
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     summed = ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
     offers = [
-        Offer(uai, cfd, modality, [YearFigures(y, c, d, p, list(s)) for y, c, d, p, s in years])
+        Offer(
+            uai, cfd, modality, [YearFigures(y, c, d, p, list(s), e) for y, c, d, p, s, e in years]
+        )
         for uai, cfd, modality, years in summed
         if cfd in diplomas
     ]
@@ -872,7 +896,9 @@ def _with_common_years(
     families: dict[str, professional.Family],
     closed_on: str | None,
 ) -> list[Offer]:
-    """The Bac pros' offers carried on by their common 2nde's later offers (renewal.py)."""
+    """The Bac pros' offers carried on by their common 2nde's later offers (renewal.py), and
+    the entry after 3e of those whose figures are of the 1re pro (entry.py)."""
+    from graph.ingest.opendata.entry import with_common_entries
     from graph.ingest.opendata.renewal import common_year_programmes, current_by_common_year
 
     closed = {c for c, d in diplomas.items() if closed_by(d, closed_on)}
@@ -885,6 +911,8 @@ def _with_common_years(
         successors,
         closed,
     )
+    family_of = {f.common_cfd: f.famille for f in families.values() if f.common_cfd}
+    with_common_entries(offers, begins, family_of)
     return current_by_common_year(offers, begins)
 
 

@@ -84,6 +84,12 @@ def _merged_years(olds: Iterable[Offer]) -> list[YearFigures]:
         known = [v for v in values if v is not None]
         return sum(known) if known else None
 
+    def later(ys: list[YearFigures]) -> int | None:
+        # the course year of the figures when not the first (offers.py): the latest of those
+        # added up, so that a sum with 1re pro figures is never read as the entry after 3e
+        years = [y.entry_year for y in ys if y.entry_year is not None]
+        return max(years) if years else None
+
     return [
         YearFigures(
             year,
@@ -91,6 +97,7 @@ def _merged_years(olds: Iterable[Offer]) -> list[YearFigures]:
             total([y.demand for y in ys]),
             total([y.pupils for y in ys]),
             list(dict.fromkeys(s for y in ys for s in y.sources)),
+            later(ys),
         )
         for year, ys in sorted(by_year.items())
     ]

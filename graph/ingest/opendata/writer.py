@@ -19,9 +19,11 @@ import hashlib
 import json
 import math
 import re
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -39,7 +41,7 @@ from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata import created
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
-from graph.ingest.opendata.lazy import LazyStatements, Part, given
+from graph.ingest.opendata.lazy import Later, LazyStatements, Part, given
 from graph.ingest.opendata.links import link_statements, located_statements, renamed_statements
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
@@ -441,13 +443,34 @@ def history_json(o: Offer, texts: dict[str, str]) -> str:
         if text is None:
             text = texts[source] = json.dumps(source, ensure_ascii=False)
         year, capacity, demand, pupils = y.year, y.capacity, y.demand, y.pupils
-        parts.append(
+        part = (
             f'{{"year":{"null" if year is None else int(year)},'
             f'"capacity":{"null" if capacity is None else int(capacity)},'
             f'"demand":{"null" if demand is None else int(demand)},'
-            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}}}'
+            f'"pupils":{"null" if pupils is None else int(pupils)},"source":{text}'
         )
+        if y.entry_year is not None:  # 9 000 offers at national size (entry.py)
+            part += f',"entry_year":{int(y.entry_year)}'
+        if (c := y.common) is not None:
+            code, family = _json_text(c.code, texts), _json_text(c.family, texts)
+            cap, dem = c.capacity, c.demand
+            part += (
+                f',"common":{{"code":{code},"family":{family},'
+                f'"capacity":{"null" if cap is None else int(cap)},'
+                f'"demand":{"null" if dem is None else int(dem)}}}'
+            )
+        parts.append(part + "}")
     return "[" + ",".join(parts) + "]"
+
+
+def _json_text(value: str | None, texts: dict[str, str]) -> str:
+    """``json.dumps(value, ensure_ascii=False)``, each distinct text encoded once."""
+    if value is None:
+        return "null"
+    text = texts.get(value)
+    if text is None:
+        text = texts[value] = json.dumps(value, ensure_ascii=False)
+    return text
 
 
 def _offer_row(
@@ -869,7 +892,12 @@ def _split(items: Sequence[Any], bulk: Callable[[Any], bool]) -> tuple[list[Any]
 
 
 def run_key(keys: dict[str, list[str]]) -> str:
-    """Identifies the set of nodes an import writes; the same input gives the same key."""
+    """Identifies the set of nodes an import writes; the same input gives the same key.
+
+    The passerelles are not in it: the import deletes its previous passerelles first
+    (import_clear_passerelles) and writes each of them again, so the sweep, which the key is
+    for, never concerns them; and the node statements, which carry the key, are written
+    before the passerelles are inferred (by a forked child meanwhile)."""
     h = hashlib.sha256()
     for label in sorted(keys):
         for k in sorted(keys[label]):
@@ -877,19 +905,141 @@ def run_key(keys: dict[str, list[str]]) -> str:
     return h.hexdigest()[:16]
 
 
+Counts = tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]
+
+
 @dataclass
 class Plan:
+    """The statements, and what they write (:attr:`nodes`, :attr:`relationships`: counted once
+    the passerelles are inferred; asked before, they wait for them)."""
+
     statements: LazyStatements
-    nodes: dict[str, dict[str, int]]
-    relationships: dict[str, dict[str, int]]
+    counts: Callable[[], Counts]
     run: str
     adopted: list[dict[str, str]] = field(default_factory=list)  # seed actors matched by name
-    # ends what building the statements started (a forked child), once they are written
+    # ends what building the statements started (forked children), once they are written
     close: Callable[[], None] = field(default=lambda: None)
+    _counted: Counts | None = field(default=None, repr=False)
+
+    @property
+    def nodes(self) -> dict[str, dict[str, int]]:
+        return self._counts()[0]
+
+    @property
+    def relationships(self) -> dict[str, dict[str, int]]:
+        return self._counts()[1]
+
+    def _counts(self) -> Counts:
+        if self._counted is None:
+            self._counted = self.counts()
+        return self._counted
 
 
-def _nothing() -> None:
-    pass
+_PASSERELLE_STATEMENTS = ("import_passerelles", "import_link_passerelles")
+
+
+class _Forking:
+    """The passerelle statements (their inference, the Passerelle nodes, their three links)
+    and the offers in bulk. When ``fork``, one forked child builds them, the passerelles first,
+    then the offers, each handed over as soon as it is built (forked.py), while this process
+    builds and writes the node statements; a child that fails leaves the rest to this process,
+    the same statements. Else the passerelles here and now, the offers as the store reads them.
+    """
+
+    def __init__(self, passerelles: Part, offers: Part, encode: Encode | None, fork: bool) -> None:
+        self._lock = threading.Lock()
+        self._child: Forked | None = None
+        self._passerelles: list[Statement] | None = None
+        self._offers: list[Statement] = []  # taken from the child so far
+        if fork and encode is not None:
+
+            def both() -> Iterator[Statement]:
+                yield from passerelles.build()
+                yield from offers.build()
+
+            self._child = Forked(Part(0, 0, both), encode, "passerelles and offers")
+            self._stream: Iterator[Statement] = iter(self._child.part.build())
+            self.offers = Part(offers.count, offers.rows, self._taken_offers)
+        else:
+            self._passerelles = list(passerelles.build())
+            self.offers = offers
+
+    def passerelles(self) -> list[Statement]:
+        """Every passerelle statement (taken from the child: the first it gives)."""
+        with self._lock:
+            if self._passerelles is None:
+                got: list[Statement] = []
+                for st in self._stream:
+                    if st.name not in _PASSERELLE_STATEMENTS:
+                        self._offers.append(st)  # the first offers' statement
+                        break
+                    got.append(st)
+                self._passerelles = got
+            return self._passerelles
+
+    def nodes(self) -> list[Statement]:
+        return [st for st in self.passerelles() if st.name == "import_passerelles"]
+
+    def links(self) -> list[Statement]:
+        return [st for st in self.passerelles() if st.name != "import_passerelles"]
+
+    def ids(self) -> list[str]:
+        return [r["id"] for st in self.nodes() for r in st.params["rows"]]
+
+    def _taken_offers(self) -> Iterator[Statement]:
+        self.passerelles()  # given before the offers
+        i = 0
+        while True:
+            with self._lock:
+                if i == len(self._offers):
+                    st = next(self._stream, None)
+                    if st is None:
+                        return
+                    self._offers.append(st)
+                st = self._offers[i]
+            yield st
+            i += 1
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.close()
+            self._offers = []
+
+
+def _passerelle_part(data: ImportData, state: GraphState, run: str, bulk: bool) -> Part:
+    """The passerelles inferred, as their statements: the nodes (as :class:`BulkNodes` when
+    ``bulk``), then their links (graph/ingest/opendata/links.py)."""
+
+    def build() -> Iterator[Statement]:
+        passerelles = _passerelle_rows(data, state)
+        nodes = None
+        if bulk:
+            diploma = Label.DIPLOMA.value
+            nodes = _NodeBulk(
+                Label.PASSERELLE.value,
+                "id",
+                created.PASSERELLE_PROPS,
+                partial(created.passerelle, run),
+                frozenset(),  # the import's own are deleted first (import_clear_passerelles)
+                requires=(("a", diploma), ("b", diploma)),
+            )
+        yield from _node_chunks("import_passerelles", passerelles, nodes, run=run)
+        yield from link_statements(passerelles, bulk=bulk, batch=BATCH)
+
+    return Part(0, 0, build)
+
+
+def _evidence_ready(data: ImportData) -> bool:
+    """Whether the continuation evidence can be read by a forked child: taken here from the
+    parse's process first (a child cannot wait for that process); False when it failed (its
+    error is raised here, at the passerelles' turn)."""
+    if data.evidence is None:
+        return True  # read from the files by whoever infers
+    try:
+        data.evidence.value()
+    except Exception:  # noqa: BLE001 - raised again by the inference, in this process
+        return False
+    return True
 
 
 def build_statements(
@@ -906,15 +1056,18 @@ def build_statements(
     statements), and the node upserts as :class:`BulkNodes` (the nodes the state does not
     have may be created in bulk). ``encode`` (the store's ``encoded``): from
     ``FORK_MIN_OFFERS`` offers in bulk, a forked child builds them and encodes them so
-    (graph/ingest/opendata/forked.py); the caller calls the plan's ``close`` at the end."""
+    (graph/ingest/opendata/forked.py), and from as many offers a second one infers the
+    passerelles meanwhile; the caller calls the plan's ``close`` at the end."""
+    keys = {
+        Label.SITE.value: [s.insee for s in data.sites.values()],
+        Label.DIPLOMA.value: [d.code for d in data.diplomas.values()]
+        + sorted(data.postbac.programmes),
+        Label.ACTOR.value: list(data.establishments),
+    }
+    run = run_key(keys)
     sources = dict(data.citations)
-    sites = _site_rows(data, sources)
-    diplomas = _diploma_rows(data)
-    programmes = _programme_rows(data)
     known = data.establishments
     programme_offers = [o for o in data.postbac.offers if o.uai in known]
-    psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
-    psup = data.citations.get(psup_file, psup_file)
     adopted = [
         {"id": sid, "uai": uai}
         for sid, uai in sorted(
@@ -925,6 +1078,30 @@ def build_statements(
             ).items()
         )
     ]
+    offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
+    offers: Sequence[Offer] = data.offers
+    bulk_offers: list[Offer] = []
+    bulk_programme_offers: list[Any] = []
+    if bulk:
+        seeded = {u for u in known if state.seeded(Label.ACTOR.value, u)}
+        seeded.update(a["uai"] for a in adopted)
+        placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
+        offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
+        programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
+    # first, so that the child has the longest time: the node statements are built and
+    # written meanwhile
+    fork = encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork()
+    built = _Forking(
+        _passerelle_part(data, state, run, bulk),
+        _bulk_offer_part(bulk_offers, known, sources),
+        encode,
+        fork and _evidence_ready(data),
+    )
+    sites = _site_rows(data, sources)
+    diplomas = _diploma_rows(data)
+    programmes = _programme_rows(data)
+    psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
+    psup = data.citations.get(psup_file, psup_file)
     located = [  # a seed actor keeps its seed location (the query checks it again)
         {"uai": e.uai, "insee": e.insee}
         for e in data.establishments.values()
@@ -940,37 +1117,9 @@ def build_statements(
     bcn = data.citations.get("nFormationDiplome_.csv", "nFormationDiplome_.csv")
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
     type_labels = {code: lv.label for code, lv in data.levels.items()}
-    offering = {o.uai for o in data.offers} & known.keys() | {o.uai for o in programme_offers}
-    offers: Sequence[Offer] = data.offers
-    bulk_offers: list[Offer] = []
-    bulk_programme_offers: list[Any] = []
-    if bulk:
-        seeded = {u for u in known if state.seeded(Label.ACTOR.value, u)}
-        seeded.update(a["uai"] for a in adopted)
-        placed = {u: _placed_by_import(known.get(u), seeded) for u in offering}
-        offers, bulk_offers = _split(offers, lambda o: placed.get(o.uai, False))
-        programme_offers, bulk_programme_offers = _split(programme_offers, lambda o: placed[o.uai])
-    # after the passerelles, which wait for the parse's last forked step (the continuation
-    # evidence): a child forked before would take its core
-    passerelles = _passerelle_rows(data, state)
-    bulk_part = _bulk_offer_part(bulk_offers, known, sources)
-    child: Forked | None = None
-    if encode is not None and len(bulk_offers) >= FORK_MIN_OFFERS and can_fork():
-        # built and encoded by a forked child while this process builds the node statements
-        # and the server writes them (the same statements; built here should it fail)
-        child = Forked(bulk_part, encode)
-        bulk_part = child.part
-
-    keys = {
-        Label.SITE.value: [r["insee"] for r in sites],
-        Label.DIPLOMA.value: [r["code"] for r in diplomas] + [r["code"] for r in programmes],
-        Label.ACTOR.value: list(data.establishments),
-        Label.PASSERELLE.value: [r["id"] for r in passerelles],
-    }
-    run = run_key(keys)
     establishments = list(data.establishments.values())
     places = _offer_places(offering, known, state.other_offer_places)
-    site_bulk = diploma_bulk = programme_bulk = actor_bulk = passerelle_bulk = None
+    site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
     if bulk:
 
         def has(label: Label) -> frozenset[str]:
@@ -1002,15 +1151,6 @@ def build_statements(
             partial(created.actor, run, sources, natures),
             has(Label.ACTOR) | {a["uai"] for a in adopted},
         )
-        diploma = Label.DIPLOMA.value
-        passerelle_bulk = _NodeBulk(
-            Label.PASSERELLE.value,
-            "id",
-            created.PASSERELLE_PROPS,
-            partial(created.passerelle, run),
-            frozenset(),  # the import's own are deleted first (import_clear_passerelles)
-            requires=(("a", diploma), ("b", diploma)),
-        )
     statements = LazyStatements(
         [
             given(
@@ -1041,9 +1181,9 @@ def build_statements(
                 sources=sources,
                 natures=natures,
             ),
+            Later(built.nodes),
             given(
                 [
-                    *_node_chunks("import_passerelles", passerelles, passerelle_bulk, run=run),
                     Statement(
                         "import_sweep_unmark", {"run": run, "clear": dict.fromkeys(IMPORT_PROPS)}
                     ),
@@ -1056,10 +1196,10 @@ def build_statements(
                         bulk=bulk,
                         batch=BATCH,
                     ),
-                    *link_statements(passerelles, bulk=bulk, batch=BATCH),
                 ]
             ),
-            bulk_part,
+            Later(built.links),
+            built.offers,
             _offer_part(offers, sources),
             given(
                 [
@@ -1084,39 +1224,47 @@ def build_statements(
         ]
     )
 
-    nodes: dict[str, dict[str, int]] = {}
-    for label, ks in keys.items():
-        before = state.nodes.get(label, {})
-        new = set(ks)
-        nodes[label] = {
-            "written": len(ks),
-            "created": sum(1 for k in new if k not in before),
-            "updated": sum(1 for k in new if k in before),
-            "seed": sum(1 for k in new if before.get(k, (False, False))[0]),
-            "deleted": sum(
-                1 for k, (seed, imp) in before.items() if imp and not seed and k not in new
-            ),
-        }
     written = {
         RelType.LOCATED_IN.value: len(located),
         RelType.PART_OF.value: len(part_of),
         RelType.OFFERS.value: len(data.offers) + len(programme_offers) + len(bulk_programme_offers),
         RelType.RENAMED_TO.value: len(renamed),
-        RelType.FROM_DIPLOMA.value: len(passerelles),
-        RelType.TO_DIPLOMA.value: len(passerelles),
-        RelType.LEADS_TO.value: len(passerelles),
     }
-    rels = {
-        t: {"written": n, "previous": state.import_relationships.get(t, 0)}
-        for t, n in written.items()
+
+    def counts() -> Counts:
+        ids = built.ids()
+        nodes = {
+            label: _node_counts(state.nodes.get(label, {}), ks)
+            for label, ks in {**keys, Label.PASSERELLE.value: ids}.items()
+        }
+        links = (RelType.FROM_DIPLOMA, RelType.TO_DIPLOMA, RelType.LEADS_TO)
+        rels = {
+            t: {"written": n, "previous": state.import_relationships.get(t, 0)}
+            for t, n in {**written, **{t.value: len(ids) for t in links}}.items()
+        }
+        return nodes, rels
+
+    return Plan(statements, counts, run, adopted, built.close)
+
+
+def _node_counts(before: dict[str, tuple[bool, bool]], keys: list[str]) -> dict[str, int]:
+    """What the import does to the nodes of one label: ``before``, the graph's (seed, imported)
+    per key; ``keys``, the import's."""
+    new = set(keys)
+    return {
+        "written": len(keys),
+        "created": sum(1 for k in new if k not in before),
+        "updated": sum(1 for k in new if k in before),
+        "seed": sum(1 for k in new if before.get(k, (False, False))[0]),
+        "deleted": sum(1 for k, (seed, imp) in before.items() if imp and not seed and k not in new),
     }
-    return Plan(statements, nodes, rels, run, adopted, child.close if child else _nothing)
 
 
 class _Reporting(Sequence[Statement]):
-    """The statements, advancing a progress bar as the store consumes them."""
+    """The statements, advancing a progress bar as the store consumes them (its total grows
+    when a part known later, the passerelles, is known)."""
 
-    def __init__(self, items: Sequence[Statement], progress: Progress) -> None:
+    def __init__(self, items: LazyStatements, progress: Progress) -> None:
         self._items = items
         self._progress = progress
 
@@ -1133,6 +1281,7 @@ class _Reporting(Sequence[Statement]):
     def __iter__(self) -> Iterator[Statement]:
         for st in self._items:
             yield st
+            self._progress.total = self._items.known_rows
             self._progress.advance(len(st.params.get("rows", ())) or 1)
 
 
@@ -1140,7 +1289,9 @@ class _Reporting(Sequence[Statement]):
 def _no_gc() -> Iterator[None]:
     """An import allocates a few hundred thousand small objects and no cycles: the cyclic
     collector would rescan them again and again (a third of the parse time). They are freed
-    by reference counting when the import returns."""
+    by reference counting when the import returns; an object kept alive by a cycle would be
+    collected when the collector is enabled again, inside the import's time (forked.Forked
+    breaks its own on close)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -1200,17 +1351,21 @@ def _run(
     bulk: bool,
 ) -> ImportSummary:
     t0 = time.perf_counter()
-    data = parse_directory(
-        directory,
-        departements,
-        progress=progress,
-        strict=strict,
-        max_rejected=max_rejected,
-        as_of=as_of,
-        parallel=parallel,
-    )
-    t1 = time.perf_counter()
-    state = read_state(store)
+    # the graph's state read meanwhile (the server is idle during the parse, this process
+    # mostly waits for its forked parsers); from the graph the background copy is taken of
+    with ThreadPoolExecutor(1, thread_name_prefix="cmq-import-state") as reader:
+        reading = reader.submit(read_state, store)
+        data = parse_directory(
+            directory,
+            departements,
+            progress=progress,
+            strict=strict,
+            max_rejected=max_rejected,
+            as_of=as_of,
+            parallel=parallel,
+        )
+        t1 = time.perf_counter()
+        state = reading.result()
     encode = getattr(store, "encoded", None) if bulk and parallel and not dry_run else None
     plan = build_statements(data, state, bulk=bulk, encode=encode)
     try:
@@ -1231,6 +1386,13 @@ def _write(
     t1: float,
 ) -> ImportSummary:
     t2 = time.perf_counter()
+    timings = {"parse": t1 - t0, "plan": t2 - t1}
+    if not dry_run:  # the passerelles' statements and counts are known once written
+        store.ensure_schema()
+        progress.step("writing (one atomic batch)", plan.statements.known_rows)
+        store.write_atomic(_Reporting(plan.statements, progress))
+        progress.finish()
+        timings["write"] = time.perf_counter() - t2
     summary = ImportSummary(
         directory=str(directory),
         departements=data.departements,
@@ -1248,13 +1410,5 @@ def _write(
     )
     summary.coverage.unknown_but_seeded = seeded
     summary.coverage.seed_actors_matched = len(plan.adopted)
-    summary.timings = {"parse": t1 - t0, "plan": t2 - t1}
-    if dry_run:
-        return summary
-    total = plan.statements.rows
-    store.ensure_schema()
-    progress.step("writing (one atomic batch)", total)
-    store.write_atomic(_Reporting(plan.statements, progress))
-    progress.finish()
-    summary.timings["write"] = time.perf_counter() - t2
+    summary.timings = timings
     return summary

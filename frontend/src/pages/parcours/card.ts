@@ -2,7 +2,7 @@
 // passerelle used, the other possibilities, and why it has this rank.
 
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr, nearCommune, placesFr, publicCode } from '../../lib/labels';
+import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, kindFr, levelFr, modalityFr, nearCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
 
@@ -42,7 +42,29 @@ export function passerelleText(step: PathwayStep): string {
   return bits.join(' — ');
 }
 
-function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLElement {
+/** The places and wishes of an offer's year, said as what they are: the entry in a later
+ * course year (« effectifs d'entrée en 1re pro : … »), the kind of wishes (Affelnet first
+ * wishes, Parcoursup confirmed wishes); « places inconnues » when only the wishes are known. */
+export function figuresFr(o: PathwayOffer, diplomaType?: string | null): string | null {
+  const bits = [
+    o.capacity != null ? placesFr(o.capacity) : o.demand != null ? 'places inconnues' : null,
+    o.demand != null ? wishesFr(o.demand, o.demand_kind) : null,
+  ].filter(Boolean);
+  if (!bits.length) return null;
+  const text = bits.join(' · ');
+  return o.entry_year != null && o.entry_year > 1 ? `effectifs d’entrée en ${entryYearFr(o.entry_year, diplomaType)} : ${text}` : text;
+}
+
+/** The entry after 3e through the family's common 2nde at that establishment (the API's
+ * `common_entry`), with its figures, shared by the family's specialities. */
+export function commonEntryFr(o: PathwayOffer): string | null {
+  const c = o.common_entry;
+  if (!c) return null;
+  const figures = [c.capacity != null ? placesFr(c.capacity) : null, c.demand != null ? wishesFr(c.demand, 'first_wishes') : null].filter(Boolean);
+  return `entrée après la 3e en 2de commune${c.family ? ` de la famille « ${c.family} »` : ''}${figures.length ? ` : ${figures.join(' · ')}${o.year ? ` en ${o.year}` : ''} (places communes aux spécialités de la famille)` : ''}`;
+}
+
+function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplomaType?: string | null): HTMLElement {
   // placed at its commune's centre: its distance is known to a few km (graph/place_precision.py)
   const approx = o.location_precision === 'commune';
   // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py);
@@ -52,8 +74,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
   const facts = [
     modalityFr(o.modality),
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
-    o.capacity != null ? placesFr(o.capacity) : null,
-    o.demand != null ? `${fmtNum(o.demand)} vœux` : null,
+    figuresFr(o, diplomaType),
     o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
     o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
   ].filter(Boolean);
@@ -70,18 +91,20 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean): HTMLE
     o.last_seen != null ? h('span', { class: 'badge badge-warn' }, `pas vue depuis ${o.last_seen}`) : null,
     o.unlisted_note ? h('span', { class: 'badge badge-warn' }, 'à confirmer') : null,
     h('div', { class: 'offer-facts' }, facts.join(' · ')),
-    pressureLine(o),
+    commonEntryFr(o) ? h('div', { class: 'offer-facts' }, commonEntryFr(o)) : null,
+    pressureLine(o, diplomaType),
   );
 }
 
 /** The taux de pression (vœux per place) of the offer's year, with its trend over the years. */
-function pressureLine(o: PathwayOffer): HTMLElement | null {
+function pressureLine(o: PathwayOffer, diplomaType?: string | null): HTMLElement | null {
   if (o.pressure == null) return null;
   const spark = pressureSparkline(o);
+  const later = o.entry_year != null && o.entry_year > 1 ? ` (entrée en ${entryYearFr(o.entry_year, diplomaType)})` : '';
   return h(
     'div',
     { class: 'offer-pressure' },
-    `taux de pression ${fmtNum(o.pressure, 2)} vœu${o.pressure >= 2 ? 'x' : ''} par place${o.year ? ` en ${o.year}` : ''}`,
+    `taux de pression ${pressureFr(o.pressure, o.demand_kind)}${later}${o.year ? ` en ${o.year}` : ''}`,
     spark ? ' ' : null,
     spark,
   );
@@ -176,13 +199,13 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
             s.outside_territory ? h('span', { class: 'badge badge-warn' }, 'hors territoire') : null,
           ),
           s.passerelle ? h('p', { class: 'passerelle' }, h('span', { class: 'label' }, 'Passerelle : '), passerelleText(s)) : null,
-          c ? offerLine(c, s.index, fromHome) : h('p', { class: 'muted' }, 'Aucun établissement trouvé pour cette étape.'),
+          c ? offerLine(c, s.index, fromHome, s.type) : h('p', { class: 'muted' }, 'Aucun établissement trouvé pour cette étape.'),
           others.length
             ? h(
                 'details',
                 { class: 'others' },
                 h('summary', {}, othersSummary(others.length, s.offers_total ?? 0)),
-                ...others.map((o) => offerLine(o, s.index, fromHome)),
+                ...others.map((o) => offerLine(o, s.index, fromHome, s.type)),
               )
             : null,
           ...unlistedNotes(s, notesSaid),

@@ -10,10 +10,12 @@ const H = 18;
 
 type Point = { year: number; pressure: number };
 
-/** The years whose taux de pression is known, oldest first. */
+/** The years whose taux de pression is known, oldest first: only those whose wishes are of
+ * the offer's kind and whose figures are of the same course year (never a 1re pro entry
+ * beside a 2nde one, nor Parcoursup confirmed wishes beside Affelnet first wishes). */
 export function pressurePoints(o: PathwayOffer): Point[] {
   return (o.history ?? [])
-    .filter((y) => y.pressure != null)
+    .filter((y) => y.pressure != null && (y.demand_kind ?? null) === (o.demand_kind ?? null) && (y.entry_year ?? null) === (o.entry_year ?? null))
     .map((y) => ({ year: y.year, pressure: y.pressure as number }))
     .sort((a, b) => a.year - b.year);
 }
@@ -28,9 +30,10 @@ export function trendFr(points: Point[]): string {
 }
 
 /** What the sparkline says in words. */
-export function sparklineText(points: Point[]): string {
+export function sparklineText(points: Point[], kind?: string | null): string {
   const years = points.map((p) => `${p.year} : ${fmtNum(p.pressure, 2)}`).join(' ; ');
-  return `Taux de pression par année (vœux par place), ${trendFr(points)} : ${years}`;
+  const what = kind === 'first_wishes' ? 'premiers vœux Affelnet' : kind === 'confirmed_wishes' ? 'vœux confirmés sur Parcoursup' : 'vœux';
+  return `Taux de pression par année (${what} par place), ${trendFr(points)} : ${years}`;
 }
 
 /** The sparkline, or null when fewer than two years are known. */
@@ -47,7 +50,7 @@ export function pressureSparkline(o: PathwayOffer): SVGSVGElement | null {
   svg.setAttribute('height', String(H));
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('role', 'img');
-  const text = sparklineText(pts);
+  const text = sparklineText(pts, o.demand_kind);
   svg.setAttribute('aria-label', text);
   const title = document.createElementNS(SVG, 'title');
   title.textContent = text;

@@ -2,7 +2,7 @@
 // platform or the campus) and its links in the network, each a button to the neighbour.
 
 import { getJSON, cached } from '../../lib/api';
-import { h, dept, fmtPct } from '../../lib/dom';
+import { h, dept, fmtNum, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
 import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
@@ -157,7 +157,9 @@ function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
           ...inside.map((f) => {
             const share = f.entrant_share != null ? `${fmtPct(f.entrant_share)} des entrants` : f.rate != null ? `taux de passage ${fmtPct(f.rate)}` : '';
             const how = [share, f.origin === 'documented' ? 'passerelle documentée' : 'passerelle déduite'].filter(Boolean).join(', ');
-            const places = f.places != null ? ` · ${f.places} places` : '';
+            const unknown = f.unknown_places ?? 0;
+            const known = f.places != null ? ` · ${fmtNum(f.places)} place${f.places >= 2 ? 's' : ''}${unknown ? ' connue' + (f.places >= 2 ? 's' : '') : ''}` : '';
+            const places = `${known}${unknown ? ` · capacité inconnue pour ${unknown} établissement${unknown >= 2 ? 's' : ''}` : ''}`;
             return h(
               'li',
               {},
