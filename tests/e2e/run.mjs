@@ -936,6 +936,60 @@ await scenario('telephone', async (d) => {
   await close();
 });
 
+// ---- 5b. Carte on a phone (390 px) with the list of places open: nothing wider than the screen ----
+/** How far the page scrolls sideways, and the visible elements whose right edge passes the viewport
+ * (inside a box that scrolls sideways itself, such as .table-wrap, an element may pass it). */
+async function sideways(page) {
+  return page.evaluate(() => {
+    const w = window.innerWidth;
+    const scrolls = (e) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        const ox = getComputedStyle(p).overflowX;
+        if ((ox === 'auto' || ox === 'scroll' || ox === 'hidden') && p.getBoundingClientRect().right <= w + 1) return true;
+      }
+      return false;
+    };
+    const past = [];
+    for (const e of document.querySelectorAll('body *')) {
+      const r = e.getBoundingClientRect();
+      if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') continue;
+      if (r.right > w + 1 && !scrolls(e)) {
+        past.push(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} → ${Math.round(r.right)}`);
+      }
+    }
+    return { scroll: document.documentElement.scrollWidth - w, past: past.slice(0, 12), pastCount: past.length };
+  });
+}
+
+await scenario('carte-telephone', async (d) => {
+  for (const width of [390, 320, 768]) {
+    const { page, close } = await newPage('carte-telephone', { width, height: 844 });
+    await page.goto(`${app}#/carte?departements=12,46`);
+    await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
+    d[`closed${width}`] = await sideways(page);
+    await page.locator('details.point-list > summary').click();
+    await page.locator('details.point-list tbody tr').nth(5).waitFor();
+    // the filters and legend, closed by default under 60rem: their fields must fit too
+    if (!(await page.locator('details.filters-box').evaluate((e) => e.open))) await page.locator('details.filters-box > summary').click();
+    await page.locator('#carte-departements').waitFor();
+    d[`rows${width}`] = await page.locator('details.point-list tbody tr').count();
+    d[`open${width}`] = await sideways(page);
+    d[`filters${width}`] = await page.locator('.map-filters').evaluate((e) => Math.round(e.getBoundingClientRect().width));
+    d[`map${width}`] = await page.locator('#carte-acteurs').evaluate((e) => Math.round(e.getBoundingClientRect().width));
+    if (width === 390) {
+      await page.screenshot({ path: join(shots, 'carte-telephone-liste.png') });
+      await page.locator('details.point-list').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'carte-telephone-liste-tableau.png') });
+    }
+    await close();
+    for (const k of [`closed${width}`, `open${width}`]) {
+      expect(d[k].scroll <= 0, `${k}: the page scrolls sideways by ${d[k].scroll} px at ${width} px`);
+      expect(d[k].pastCount === 0, `${k}: ${d[k].pastCount} elements pass the right edge at ${width} px: ${d[k].past.join(', ')}`);
+    }
+    expect(d[`filters${width}`] <= width && d[`map${width}`] <= width, `filters ${d[`filters${width}`]} px, map ${d[`map${width}`]} px at ${width} px`);
+  }
+});
+
 // ---- 6. Keyboard and labels ---------------------------------------------------------------------
 await scenario('clavier', async (d) => {
   const { page, close } = await newPage('clavier');

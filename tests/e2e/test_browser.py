@@ -482,6 +482,19 @@ def test_phone_width(run: dict[str, Any]) -> None:
     assert (SCREENSHOTS / "parcours-telephone.png").is_file()
 
 
+def test_carte_list_open_fits_a_phone(run: dict[str, Any]) -> None:
+    """At 320, 390 and 768 px, the Carte page with its list of places open or closed scrolls
+    not sideways and no visible element passes the right edge (the table scrolls in its box)."""
+    d = _check(run, "carte-telephone")
+    for width in (320, 390, 768):
+        assert d[f"rows{width}"] > 5, d
+        for state in ("closed", "open"):
+            assert d[f"{state}{width}"]["scroll"] <= 0, d[f"{state}{width}"]
+            assert d[f"{state}{width}"]["pastCount"] == 0, d[f"{state}{width}"]
+        assert d[f"map{width}"] <= width and d[f"filters{width}"] <= width, d
+    assert (SCREENSHOTS / "carte-telephone-liste.png").is_file()
+
+
 def test_keyboard_and_labels(run: dict[str, Any]) -> None:
     d = _check(run, "clavier")
     assert d["first"] == "Aller au contenu"

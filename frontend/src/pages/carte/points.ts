@@ -50,10 +50,11 @@ export function listRow(f: Feat, isFocus: boolean, open: () => void): HTMLElemen
     'tr',
     { class: isFocus ? 'is-focus' : '' },
     h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: open }, p.name)),
-    h('td', {}, kindFr(p.kind)),
-    h('td', {}, `${p.commune ?? '—'}${p.departement ? ` (${dept(p.departement)})` : ''}`),
-    h('td', {}, p.feature === 'actor' && p.offers ? `${p.offers} · ${levelsText(p.levels)}` : 'aucune enregistrée'),
-    h('td', {}, p.modalities.map(modalityFr).join(', ') || '—'),
+    // data-label: the column's name, shown before the cell where a phone stacks the rows (styles.css)
+    h('td', { 'data-label': 'Type' }, kindFr(p.kind)),
+    h('td', { 'data-label': 'Commune' }, `${p.commune ?? '—'}${p.departement ? ` (${dept(p.departement)})` : ''}`),
+    h('td', { 'data-label': 'Formations' }, p.feature === 'actor' && p.offers ? `${p.offers} · ${levelsText(p.levels)}` : 'aucune enregistrée'),
+    h('td', { 'data-label': 'Modalités' }, p.modalities.map(modalityFr).join(', ') || '—'),
   );
 }
 
