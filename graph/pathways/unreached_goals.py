@@ -98,10 +98,23 @@ class CurrentPlaces(NamedTuple):
     cache keeps per diploma and graph version (:meth:`PathwayData.current_places`), so that a
     territory's goal diplomas are found without looking at their offers one by one."""
 
-    departements: frozenset[tuple[Any, Any]]  # (modality, département)
-    regions: frozenset[tuple[Any, Any]]  # (modality, région code)
-    campuses: frozenset[tuple[Any, Any]]  # (modality, campus): the offer's, its establishment's
+    # tuples of distinct pairs, not frozensets, and the pairs shared between diplomas: kept for
+    # every diploma of the country (RSS per worker, docs/performance.md); only iterated
+    departements: tuple[tuple[Any, Any], ...]  # (modality, département)
+    regions: tuple[tuple[Any, Any], ...]  # (modality, région code)
+    campuses: tuple[tuple[Any, Any], ...]  # (modality, campus): the offer's, its establishment's
     points: tuple[tuple[float, float | None, Any], ...]  # (lat, lon, modality) placed, by lat
+
+
+NOWHERE = CurrentPlaces((), (), (), ())
+"""The places of a diploma with no current offer (most of them): one object for all."""
+
+_PAIRS: dict[tuple[Any, Any], tuple[Any, Any]] = {}
+
+
+def _shared(pairs: set[tuple[Any, Any]]) -> tuple[tuple[Any, Any], ...]:
+    """The pairs as a tuple of the one object kept for each pair (a few thousand in all)."""
+    return tuple(_PAIRS.setdefault(p, p) for p in pairs)
 
 
 def current_places(
@@ -131,11 +144,13 @@ def current_places(
         campuses.update((m, c) for c in a.get("campuses") or ())
         if (lat := o.get("lat")) is not None:
             points.append((lat, o.get("lon"), m))
+    if not deps:
+        return NOWHERE
     points.sort(key=lambda p: p[0])
-    return CurrentPlaces(frozenset(deps), frozenset(regions), frozenset(campuses), tuple(points))
+    return CurrentPlaces(_shared(deps), _shared(regions), _shared(campuses), tuple(points))
 
 
-def _meets(pairs: frozenset[tuple[Any, Any]], wanted: Collection[Any], modality: Any) -> bool:
+def _meets(pairs: Iterable[tuple[Any, Any]], wanted: Collection[Any], modality: Any) -> bool:
     """Whether some (modality, place) of ``pairs`` has a wanted place (in the modality)."""
     if modality is None:
         return any(p in wanted for _, p in pairs)
@@ -193,7 +208,7 @@ def _one_condition(territory: Territory) -> bool:
 # the side of the cells, in degrees, by which :func:`where_index` files the placed offers
 GRID_DEG = 0.5
 WhereKey = tuple[Any, ...]
-WhereIndex = Mapping[WhereKey, frozenset[str]]
+WhereIndex = Mapping[WhereKey, tuple[str, ...]]
 
 
 def _cell(lat: float, lon: float) -> WhereKey:
@@ -210,7 +225,7 @@ def where_keys(c: CurrentPlaces) -> set[WhereKey]:
     return keys
 
 
-def where_index(places: Mapping[str, CurrentPlaces]) -> dict[WhereKey, frozenset[str]]:
+def where_index(places: Mapping[str, CurrentPlaces]) -> dict[WhereKey, tuple[str, ...]]:
     """Which diplomas have a current offer where: built once from every diploma's
     :class:`CurrentPlaces`, so that a territory's goal diplomas are looked for among the few
     filed under its places instead of among every diploma of the country.
@@ -223,7 +238,7 @@ def where_index(places: Mapping[str, CurrentPlaces]) -> dict[WhereKey, frozenset
     for code, c in places.items():
         for k in where_keys(c):
             out.setdefault(k, set()).add(code)
-    return {k: frozenset(v) for k, v in out.items()}
+    return {k: tuple(sorted(v)) for k, v in out.items()}  # tuples: a quarter of the memory
 
 
 def _radius_cells(territory: Territory) -> list[WhereKey]:
