@@ -15,6 +15,7 @@ import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
 import graph.inference.co_offer
+import graph.ingest.opendata.directories
 import graph.ingest.opendata.establishment_names
 import graph.ingest.opendata.plan
 import graph.ingest.opendata.renewal
@@ -47,6 +48,7 @@ import graph.territory
         graph.geo,
         graph.inference.co_offer,
         graph.labels,
+        graph.ingest.opendata.directories,
         graph.ingest.opendata.establishment_names,
         graph.ingest.opendata.plan,
         graph.ingest.opendata.renewal,

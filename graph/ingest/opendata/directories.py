@@ -256,7 +256,7 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
         nature = opt(code(row[ix["nature_uai"]], 3))
         patronyme = words(row[ix["patronyme_uai"]]) or ""
         denom = (words(row[c_denom]) or "") if c_denom is not None else ""
-        name = f"{denom} {patronyme}".strip() if denom and patronyme else (patronyme or denom)
+        name = cfa_name(denom, patronyme)
         data = {
             "line": line,
             "file": path.name,
@@ -536,3 +536,22 @@ def parse_departements(path: Path, report: FileReport) -> dict[str, DepartementR
         out[d.code] = d
         report.rows_used += 1
     return out
+
+
+def cfa_name(denomination: str, patronyme: str) -> str:
+    """The CFA list's name: its « dénomination principale » then its « patronyme », once when
+    they say the same (3 rows of the national file: « CFAI LORRAINE-API CFAI LORRAINE-API »
+    was shown).
+
+    >>> cfa_name("CFAI LORRAINE-API", "CFAI LORRAINE-API")
+    'CFAI LORRAINE-API'
+    >>> cfa_name("CTR DE FORMATION D APPRENTIS", "ANDRE MARTELLO")
+    'CTR DE FORMATION D APPRENTIS ANDRE MARTELLO'
+    >>> cfa_name("", "FORMASUP"), cfa_name("FORMASUP AUVERGNE", "")
+    ('FORMASUP', 'FORMASUP AUVERGNE')
+    """
+    if not (denomination and patronyme):
+        return patronyme or denomination
+    if denomination.casefold() == patronyme.casefold():
+        return denomination
+    return f"{denomination} {patronyme}".strip()
