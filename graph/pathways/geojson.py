@@ -156,6 +156,9 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
             "territory_phrase": answer.territory_phrase,
             "count": answer.count,
             "notices": answer.notices,
+            "unreached_goals": (
+                answer.unreached_goals.model_dump() if answer.unreached_goals else None
+            ),
             "reason": answer.reason,
             "pathways": listed,
             "unplaced_steps": sum(len(x["unplaced"]) for x in listed),

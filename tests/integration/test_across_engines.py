@@ -81,7 +81,11 @@ def _pathway_questions(store: GraphStore) -> list[PathwayQuery]:
 def _gap_questions(store: GraphStore) -> list[tuple[Territory, str | None]]:
     deps = sorted({r[0] for r in raw_rows(store, "MATCH (s:Site) RETURN s.departement")} - {None})
     campus = raw_rows(store, "MATCH (c:Campus) RETURN c.id ORDER BY c.id")[0][0]
-    sector = raw_rows(store, "MATCH (s:Sector) RETURN s.id ORDER BY s.id")[0][0]
+    # a filière with ROME codes: asked beyond its campus's territory, a filière no public link
+    # describes is refused (graph/gaps/foreign.py)
+    sector = raw_rows(
+        store, "MATCH (s:Sector) WHERE size(coalesce(s.rome, [])) > 0 RETURN s.id ORDER BY s.id"
+    )[0][0]
     return [
         (Territory(departements=deps[:1]), None),
         (Territory(departements=deps[:3]), None),

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from graph.pathways.answer import OfferOut, PathwayAnswer, PathwayOut, ScoreOut, StepOut
+from graph.pathways.answer import (
+    OfferOut,
+    PathwayAnswer,
+    PathwayOut,
+    ScoreOut,
+    StepOut,
+    UnreachedGoals,
+)
 from graph.pathways.geojson import pathways_geojson
 
 
@@ -48,7 +55,13 @@ def test_the_collection_carries_every_sentence_of_the_json_answer() -> None:
     """``start_phrase`` (« du Bac pro cuisine (40022106) ») and the notices were in the JSON
     answer but not in the GeoJSON one: a map client could not say where the learner starts."""
     answer = _answer([_step(1, _offer("a", 44.6, 2.0))]).model_copy(
-        update={"notices": ["Aucune formation visée dans le territoire."], "reason": None}
+        update={
+            "notices": ["Aucune formation visée dans le territoire."],
+            "reason": None,
+            "unreached_goals": UnreachedGoals(
+                count=1, examples=["BTS B"], sentence="1 autre diplôme … : BTS B."
+            ),
+        }
     )
     props = pathways_geojson(answer)["properties"]
     meta = answer.model_dump(exclude={"pathways"})
