@@ -905,6 +905,11 @@ await scenario('manques', async (d) => {
   d.fieldSummary = await page.locator('.gap-summary p').first().innerText();
   d.fieldContinuum = await page.locator('#rubrique-continuum_breaks').innerText();
   d.fieldHash = await page.evaluate(() => window.location.hash);
+  // Another campus's filière in the Puy-de-Dôme, read from public links only: a level they do
+  // not reach is « à vérifier » in the matrix, never « absent » (continuum levels_unlinked).
+  await page.goto(`${app}#/manques?departements=63&sector=soudeurs`);
+  await page.waitForFunction(() => document.querySelector('table.matrix tbody tr th')?.textContent === 'Soudeurs', null, { timeout: 30_000 });
+  d.foreignCells = await page.locator('table.matrix tbody tr td .lv-text').allInnerTexts();
   await close();
 });
 

@@ -468,6 +468,8 @@ def test_manques_report_and_csv(run: dict[str, Any]) -> None:
     assert d["sectorGroups"][0] == "Filières des campus du territoire"
     assert "Domaines de formation proposés sur le territoire" in d["sectorGroups"]
     assert any(o.startswith("Mécatronique") for o in d["sectorOptions"])
+    # another campus's filière: its unreached levels are to check, never « absent »
+    assert "à vérifier" in d["foreignCells"] and "absent" not in d["foreignCells"], d
     assert not any(o.startswith("Mécatronique") for o in d["otherCampusOptions"])
     assert re.search(r" — \d+ formations?$", d["fieldText"]), d["fieldText"]
     name = d["fieldText"].split(" — ")[0]

@@ -73,8 +73,17 @@ export function continuumChart(s: GapSection): HTMLElement | null {
   const cell = (f: GapFinding, lv: number): HTMLElement => {
     const offered = nums(f.data?.levels_offered).includes(lv);
     const planned = nums(f.data?.levels_planned).includes(lv);
-    const [cls, text] = offered ? ['lv-ok', 'proposé'] : planned ? ['lv-planned', 'en projet'] : ['lv-missing', 'absent'];
-    return h('td', { class: `lv ${cls}` }, h('span', { 'aria-hidden': 'true' }, offered ? '●' : planned ? '◐' : '○'), h('span', { class: 'lv-text' }, text));
+    // another territory's filière, read from public links only: a level they do not reach is
+    // to be checked, never said absent (graph/gaps/continuum.py, levels_unlinked)
+    const unlinked = nums(f.data?.levels_unlinked).includes(lv);
+    const [cls, text, mark] = offered
+      ? ['lv-ok', 'proposé', '●']
+      : planned
+        ? ['lv-planned', 'en projet', '◐']
+        : unlinked
+          ? ['lv-unsure', 'à vérifier', '?']
+          : ['lv-missing', 'absent', '○'];
+    return h('td', { class: `lv ${cls}` }, h('span', { 'aria-hidden': 'true' }, mark), h('span', { class: 'lv-text' }, text));
   };
   return h(
     'div',
