@@ -3,6 +3,13 @@ and the establishments of a territory that offer them, ranked (« D'où viennent
 
 :func:`rank_feeders` is a pure function of the rows of ``cypher/feeders.cypher`` and a
 territory; :func:`find_feeders` reads the store once before it.
+
+A passerelle counts where it holds (graph/pathways/scope.py), as the pathway search has it: an
+inferred leg tied to a campus programme's territory feeds only from establishments there (and
+only into that territory); a documented leg scoped to a campus, its départements or its
+establishments keeps its source's figures only for a territory that holds them — elsewhere it
+is the same diploma pair inferred, without figures. A fact of one campus never speaks for
+another territory.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from pydantic import BaseModel, Field
 
 from graph.diploma_names import display_name, readable
 from graph.errors import NotFound
+from graph.models import departement_code
+from graph.pathways.scope import FIGURES, holds_from
 from graph.store import GraphReader
 from graph.territory import Territory
 
@@ -102,8 +111,12 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
     ('A', 30, 1)
     """
     best: dict[str, Feeder] = {}
-    for r in rows:
-        offers = [o for o in r.get("offers") or [] if o]
+    where = territory_departements(territory)
+    for row in rows:
+        r = as_held(row, where)
+        if r is None:
+            continue
+        offers = [o for o in r.get("offers") or [] if o and holds_from(r, [o.get("departement")])]
         inside = [o for o in offers if territory.contains(o, campuses=o.get("campuses"))]
         capacities = [o["capacity"] for o in inside if o.get("capacity") is not None]
         f = Feeder(
@@ -125,6 +138,53 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
         if f.code not in best or _key(f) < _key(best[f.code]):
             best[f.code] = f
     return sorted(best.values(), key=_key)
+
+
+def territory_departements(territory: Territory) -> frozenset[str] | None:
+    """The départements a territory lies in, when its départements or its région say them
+    (None: a campus alone, a radius or everywhere: not known here)."""
+    if territory.departements:
+        return frozenset(territory.departements)
+    if territory.region:
+        from graph.communes import reference
+
+        return frozenset(
+            departement_code(d) for d in reference().region_departements(territory.region)
+        )
+    return None
+
+
+def as_held(row: Mapping[str, Any], where: frozenset[str] | None) -> Mapping[str, Any] | None:
+    """A feeder row as its passerelle holds for a target taken in the départements ``where``
+    (None: unknown): None when it does not hold there at all (an inferred leg into a campus
+    programme's territory elsewhere); a documented scoped leg whose scope lies outside
+    ``where`` as an inferred leg without id nor figures; else the row.
+
+    >>> leg = {"origin": "inferred", "to_departements": ["012", "046"]}
+    >>> as_held(leg, frozenset({"076"})) is None, as_held(leg, None) is leg
+    (True, True)
+    >>> doc = {"origin": "documented", "scope": "campus", "scope_departements": ["046"],
+    ...        "passerelle": "p1", "rate": 0.8}
+    >>> as_held(doc, frozenset({"046"})) is doc
+    True
+    >>> sorted(as_held(doc, frozenset({"027"})).items())
+    [('origin', 'inferred'), ('passerelle', None), ('scope', 'campus'), \
+('scope_departements', ['046'])]
+    """
+    to = row.get("to_departements")
+    if to and where is not None and not where & set(to):
+        return None
+    scope = row.get("scope") or "national"
+    if row.get("origin") != "documented" or scope == "national" or where is None:
+        return row
+    held = set(row.get("scope_actor_departements") or ())
+    if scope != "actors":
+        held |= set(row.get("scope_departements") or ())
+    if where & held:
+        return row
+    out = {k: v for k, v in row.items() if k not in FIGURES}
+    out.update(origin="inferred", passerelle=None)
+    return out
 
 
 def _key(f: Feeder) -> tuple[Any, ...]:
