@@ -117,9 +117,9 @@ def _findings(
             planned_desc = "; ".join(
                 sorted({f"{r['diploma']['name']} ({r['actor']['name']})" for r in planned_rows})
             )
-            parts.append(f"en projet : {planned_desc}")
+            parts.append(f"En projet : {planned_desc}")
         if missing:
-            parts.append(f"absents : {levels_text(missing)}")
+            parts.append(f"Absents : {levels_text(missing)}")
         why = ". ".join(parts) + "."
         if inner and not unsure:
             why += (
