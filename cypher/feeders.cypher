@@ -10,6 +10,7 @@ OPTIONAL MATCH (a:Actor)-[o:OFFERS]->(pv)
 WITH pv, p, collect(CASE WHEN a IS NULL THEN NULL ELSE
   {actor: a.id, name: a.name, kind: a.kind, campuses: a.campuses, campus: o.campus,
    modality: o.modality, status: o.status, capacity: o.capacity, commune: o.commune,
+   commune_from: CASE WHEN o.commune = a.imported_commune THEN a.commune_from END,
    departement: o.departement, region_code: o.region_code, lat: o.lat, lon: o.lon} END) AS offers
 OPTIONAL MATCH (x:Actor)
 WHERE p.scope = 'actors' AND x.id IN p.scope_actors

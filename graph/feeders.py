@@ -34,6 +34,9 @@ class FeederOffer(BaseModel):
     actor_name: str
     actor_kind: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(
+        default=None, description="As an actor's: `coordinates` means « près de » the commune."
+    )
     departement: str | None = None
     modality: str | None = None
     status: str | None = None
@@ -82,6 +85,7 @@ def _offer(o: Mapping[str, Any]) -> FeederOffer:
         actor_name=o["name"],
         actor_kind=o.get("kind"),
         commune=o.get("commune"),
+        commune_from=o.get("commune_from"),
         departement=o.get("departement"),
         modality=o.get("modality"),
         status=o.get("status"),

@@ -737,6 +737,11 @@ export interface components {
             uai?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
+             */
+            commune_from?: string | null;
             /** Insee */
             insee?: string | null;
             /** Departement */
@@ -841,6 +846,11 @@ export interface components {
             uai?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
+             */
+            commune_from?: string | null;
             /** Insee */
             insee?: string | null;
             /** Departement */
@@ -1642,6 +1652,11 @@ export interface components {
             actor_kind?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description As an actor's: `coordinates` means « près de » the commune.
+             */
+            commune_from?: string | null;
             /** Departement */
             departement?: string | null;
             /** Modality */
@@ -1849,6 +1864,11 @@ export interface components {
             role?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description As an actor's: `coordinates` means « près de » the commune.
+             */
+            commune_from?: string | null;
             /** Departement */
             departement?: string | null;
             /** Lat */

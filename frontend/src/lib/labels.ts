@@ -248,6 +248,12 @@ export function publicCode(code: string): string | null {
  * Only for a commune found as the nearest to a place more than 1 km from its centre
  * (`commune_from` 'coordinates'); within 1 km (`commune_from` 'centre') the commune is said
  * as is (graph/place_precision.py, the server's twin: graph/pathways/explanation.place). */
+/** A commune as the answers say it: « près de X » when the import only found it as the nearest
+ * to the establishment's position (`commune_from` 'coordinates'), else its name. */
+export function communeSaid(commune: string, communeFrom?: string | null): string {
+  return communeFrom === 'coordinates' ? nearCommune(commune) : commune;
+}
+
 export function nearCommune(name: string): string {
   if (name.startsWith('Le ')) return `près du ${name.slice(3)}`;
   if (name.startsWith('Les ')) return `près des ${name.slice(4)}`;

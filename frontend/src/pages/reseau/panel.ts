@@ -4,7 +4,7 @@
 import { getJSON, cached } from '../../lib/api';
 import { h, dept, fmtNum, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
-import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
+import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeSaid, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
 import { hrefFor } from '../../router';
 
@@ -21,7 +21,7 @@ export function nodeTypeFr(n: NetNode): string {
 }
 
 export function nodePlace(n: NetNode): string {
-  return n.commune ? ` · ${n.commune}${n.departement ? ` (${dept(n.departement)})` : ''}` : '';
+  return n.commune ? ` · ${communeSaid(n.commune, n.commune_from)}${n.departement ? ` (${dept(n.departement)})` : ''}` : '';
 }
 
 function factsBlock(facts: Fact[] | undefined): HTMLElement | null {
@@ -166,7 +166,7 @@ function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
               h('strong', {}, `${diplomaTypeFr(f.type)} — ${f.name}`),
               h('span', { class: 'muted' }, ` (${how})`),
               h('br'),
-              `${f.offers.map((o) => `${o.actor_name}${o.commune ? ` (${o.commune})` : ''}`).join(', ')}${places}`,
+              `${f.offers.map((o) => `${o.actor_name}${o.commune ? ` (${communeSaid(o.commune, o.commune_from)})` : ''}`).join(', ')}${places}`,
             );
           }),
         )
