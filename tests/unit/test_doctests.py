@@ -22,6 +22,7 @@ import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
 import graph.pathways.after_3e
+import graph.pathways.bac_starts
 import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
@@ -54,6 +55,7 @@ import graph.territory
         graph.ingest.opendata.renewal,
         graph.models,
         graph.pathways.after_3e,
+        graph.pathways.bac_starts,
         graph.pathways.explanation,
         graph.pathways.goal_words,
         graph.pathways.hygiene,

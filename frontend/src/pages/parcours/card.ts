@@ -174,8 +174,9 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
         'div',
         {},
         h('p', { class: 'step-title' }, h('span', { class: 'sr-only' }, 'Point de départ : '), start.name),
-        // a start with no code is the end of 3e: no diploma held (the API's from_level=2)
-        h('p', { class: 'muted' }, start.code ? `Diplôme de départ · ${diplomaTypeFr(start.type)} · ${levelFr(start.level)}` : 'Aucun diplôme détenu · la 1re étape est une formation ouverte après la 3e'),
+        // a start of type 'none' is the end of 3e: no diploma held (the API's from_level=2);
+        // « Tout bac technologique » has no code either (any series: graph/pathways/bac_starts.py)
+        h('p', { class: 'muted' }, start.type !== 'none' ? `Diplôme de départ · ${diplomaTypeFr(start.type)} · ${levelFr(start.level)}` : 'Aucun diplôme détenu · la 1re étape est une formation ouverte après la 3e'),
       ),
     ),
     ...steps.map((s) => {
