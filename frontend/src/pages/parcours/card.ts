@@ -2,7 +2,7 @@
 // passerelle used, the other possibilities, and why it has this rank.
 
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, kindFr, levelFr, modalityFr, nearCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
+import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, kindFr, levelFr, modalityFr, offerCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
 
@@ -69,7 +69,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplom
   const approx = o.location_precision === 'commune';
   // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py);
   // 'centre': within 1 km of that commune's centre, said as the commune (graph/place_precision.py)
-  const commune = o.commune && o.commune_from === 'coordinates' ? nearCommune(o.commune) : o.commune;
+  const commune = offerCommune(o);
   const where = [commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
   const facts = [
     modalityFr(o.modality),
