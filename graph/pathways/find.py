@@ -599,6 +599,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
+    # a code naming two towns (a postcode and another commune's INSEE code): which one, last
+    places = ((q.home, "Commune de l'élève"), (q.territory.near, "Centre du territoire"))
+    notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
     return PathwayAnswer(
         start=q.start_label,
         start_phrase=from_start(q.start_label),
