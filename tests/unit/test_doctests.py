@@ -11,6 +11,7 @@ import graph.coverage
 import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
+import graph.gaps.continuum
 import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
@@ -44,6 +45,7 @@ import graph.territory
         graph.diploma_links,
         graph.diploma_names,
         graph.fake_store,
+        graph.gaps.continuum,
         graph.gaps.foreign,
         graph.gaps.rows,
         graph.geo,
