@@ -30,7 +30,7 @@ from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
 from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
-from graph.pathways.bac_starts import general_bac_reason, level_start_notice
+from graph.pathways.bac_starts import general_bac_reason, level_start_notice, track_starts
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
@@ -546,7 +546,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
     before, shown = shown, varied(shown, any_start=q.by_level)
     if q.by_level:  # the different formations first, from every pathway ranked
-        shown = varied(ranked, any_start=True)[: len(before)]
+        # a track for bacheliers technologiques starts from the series it names, said once
+        before = track_starts(before)
+        shown = varied(track_starts(ranked), any_start=True)[: len(before)]
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     if q.home is not None and (unplaced := unplaced_notice(shown)):
@@ -597,6 +599,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
+    # a code naming two towns (a postcode and another commune's INSEE code): which one, last
+    places = ((q.home, "Commune de l'élève"), (q.territory.near, "Centre du territoire"))
+    notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
     return PathwayAnswer(
         start=q.start_label,
         start_phrase=from_start(q.start_label),

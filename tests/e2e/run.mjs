@@ -525,6 +525,25 @@ await scenario('position-approx', async (d) => {
   d.lyceeText = await lycee.innerText();
   d.lyceeBadge = await lycee.locator('.badge', { hasText: 'position approximative' }).count();
   await page.screenshot({ path: join(shots, 'parcours-position-approximative.png') });
+  // An establishment the import placed only near a town (`commune_from` 'coordinates': the
+  // Lycée Paul Augier is « près de Saint-Laurent-du-Var », tests/integration/
+  // test_place_precision.py): the CSV says its commune as the card does. The same answer,
+  // its chosen offer of step 1 read as such a place.
+  await page.route('**/pathways?*', async (route) => {
+    const response = await route.fetch();
+    const answer = await response.json();
+    const offer = answer.pathways[0].steps[1].offers.find((o) => o.chosen);
+    Object.assign(offer, { commune: 'Saint-Laurent-du-Var', commune_from: 'coordinates' });
+    await route.fulfill({ response, json: answer });
+  });
+  await page.goto(`${app}#/parcours?from=40025520&to=32025520&home=47.2184,-1.5536&rang=1`);
+  await page.reload();
+  const near = page.locator('article.pathway').first();
+  await near.locator('.offer', { hasText: 'près de Saint-Laurent-du-Var' }).first().waitFor();
+  d.nearCard = await near.locator('li.step:not(.step-start) > div > .offer').first().innerText();
+  const csv = await download(page, () => near.getByRole('button', { name: 'CSV' }).click());
+  const [head, ...body] = csvRows(csv.text);
+  d.nearCsvCommunes = body.map((r) => r[head.indexOf('commune')]);
   await close();
 });
 

@@ -609,6 +609,10 @@ def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -
     assert "~2 km depuis le domicile" in d["cfaFacts"], d
     assert d["lyceeBadge"] == 0 and "Nantes (44)" in d["lyceeText"], d
     assert "près de" not in d["lyceeText"], d
+    # an establishment only near a town: the CSV says « près de » as the card does (it gave
+    # the bare commune)
+    assert "près de Saint-Laurent-du-Var" in d["nearCard"], d
+    assert d["nearCsvCommunes"] == ["", "près de Saint-Laurent-du-Var"], d
 
 
 def test_the_job_list_is_the_territorys(run: dict[str, Any]) -> None:

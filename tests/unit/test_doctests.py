@@ -11,6 +11,7 @@ import graph.coverage
 import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
+import graph.gaps.continuum
 import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
@@ -22,6 +23,7 @@ import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
 import graph.pathways.after_3e
+import graph.pathways.bac_starts
 import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
@@ -43,6 +45,7 @@ import graph.territory
         graph.diploma_links,
         graph.diploma_names,
         graph.fake_store,
+        graph.gaps.continuum,
         graph.gaps.foreign,
         graph.gaps.rows,
         graph.geo,
@@ -54,6 +57,7 @@ import graph.territory
         graph.ingest.opendata.renewal,
         graph.models,
         graph.pathways.after_3e,
+        graph.pathways.bac_starts,
         graph.pathways.explanation,
         graph.pathways.goal_words,
         graph.pathways.hygiene,

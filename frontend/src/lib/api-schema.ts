@@ -1065,7 +1065,7 @@ export interface components {
         /**
          * CommuneOut
          * @description A commune, or a part of one (commune déléguée or associée, municipal arrondissement of
-         *     Paris, Lyon or Marseille): its `code` is what to send as `home` or `near`.
+         *     Paris, Lyon or Marseille): its `place` is what to send as `home` or `near`.
          */
         CommuneOut: {
             /**
@@ -1140,6 +1140,12 @@ export interface components {
              * @description French note when a code was read as a part or a former commune.
              */
             note?: string | null;
+            /**
+             * Place
+             * @description What to send as `home` or `near` for this entry: its INSEE code, or its name and département when that code is read first as a municipal arrondissement's postcode (Aix-en-Provence, INSEE 13001, Marseille 1er's postcode: « Aix-en-Provence (13) »).
+             * @example 46102
+             */
+            place: string;
         };
         /** CommuneSearch */
         CommuneSearch: {
@@ -2486,7 +2492,7 @@ export interface components {
             job?: string | null;
             /**
              * Home
-             * @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'.
+             * @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used.
              */
             home?: string | null;
             /** To */
@@ -4760,7 +4766,7 @@ export interface operations {
                 sector?: string | null;
                 /** @description Goal job: ROME code or sector id. */
                 job?: string | null;
-                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
+                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
                 /** @description Goal: a diploma code. */
                 to?: string | null;
@@ -4889,7 +4895,7 @@ export interface operations {
                 sector?: string | null;
                 /** @description Goal job: ROME code or sector id. */
                 job?: string | null;
-                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
+                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
                 /** @description Goal: a diploma code. */
                 to?: string | null;

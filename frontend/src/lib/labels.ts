@@ -260,3 +260,11 @@ export function nearCommune(name: string): string {
   if (/^[AEIOUYÉÈÊÂÎÔ]/.test(name)) return `près d’${name}`;
   return `près de ${name}`;
 }
+
+/** The commune of an establishment's offer as every view of it says it: « près de » the commune
+ * found as the nearest to its position (`commune_from` 'coordinates'), else the commune; null
+ * when unknown. The card, the comparison, the map and the CSV export say the same. */
+export function offerCommune(o: { commune?: string | null; commune_from?: string | null }): string | null {
+  if (!o.commune) return null;
+  return o.commune_from === 'coordinates' ? nearCommune(o.commune) : o.commune;
+}

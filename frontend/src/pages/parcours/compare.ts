@@ -2,7 +2,7 @@
 // establishments, distances, places), printable.
 
 import { h, fmtKm, dept } from '../../lib/dom';
-import { diplomaTypeFr, levelFr, modalityFr, placesFr, plural } from '../../lib/labels';
+import { diplomaTypeFr, levelFr, modalityFr, offerCommune, placesFr, plural } from '../../lib/labels';
 import { hrefFor } from '../../router';
 import { chosen, distances } from './card';
 import { dropKept, keptList, type Kept } from './selection';
@@ -28,7 +28,7 @@ function compareTable(items: Kept[]): HTMLElement {
         h('br'),
         `${diplomaTypeFr(s.type)} · ${levelFr(s.level)}`,
         h('br'),
-        o ? `${o.actor_name}${o.commune ? `, ${o.commune}${o.departement ? ` (${dept(o.departement)})` : ''}` : ''} · ${modalityFr(o.modality)}` : 'aucun établissement trouvé',
+        o ? `${o.actor_name}${o.commune ? `, ${offerCommune(o)}${o.departement ? ` (${dept(o.departement)})` : ''}` : ''} · ${modalityFr(o.modality)}` : 'aucun établissement trouvé',
         o?.capacity != null ? h('br') : null,
         o?.capacity != null ? placesFr(o.capacity) : null,
       );
