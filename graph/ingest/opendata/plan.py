@@ -662,14 +662,8 @@ class _Early:
         def resolved() -> ActivityOffers:
             return ahead.activity_resolved(pending, stage, activity_files, mef_path, keep, strict)
 
-        early = cls(outcome(resolved))
-        if early.resolved.error is None and early.resolved.result is not None:
-            # read when the offers name codes nFormationDiplome_ lacks, or for the programmes
-            # of a Parcoursup extract (taken only then)
-            missing = early.resolved.result.cfds - set(diplomas)
-            programmes = bool(_globbed(directory, PARCOURSUP_GLOB))
-            if (missing or programmes) and (p := directory / VFD_FILE).is_file():
-                early.vfd = parse_ahead(p, VFD_FAMILY, strict, lambda p, r: _vfd(p, r, missing))
+        # first what depends on no other file, while the first process resolves the rows
+        early = cls(Outcome())
         if (p := directory / DIPLOMES_PRO_FILE).is_file():
             family = "diploma links (CPC)"
             early.pro = parse_ahead(p, family, strict, professional.parse_diplomes_professionnels)
@@ -678,6 +672,14 @@ class _Early:
             early.families = parse_ahead(p, family, strict, professional.parse_familles_metiers)
         if (p := directory / ROME_FILE).is_file():  # used when Certif Info gives links
             early.rome = parse_ahead(p, "job names (ROME)", strict, rome.parse_rome_labels)
+        early.resolved = outcome(resolved)
+        if early.resolved.error is None and early.resolved.result is not None:
+            # read when the offers name codes nFormationDiplome_ lacks, or for the programmes
+            # of a Parcoursup extract (taken only then)
+            missing = early.resolved.result.cfds - set(diplomas)
+            programmes = bool(_globbed(directory, PARCOURSUP_GLOB))
+            if (missing or programmes) and (p := directory / VFD_FILE).is_file():
+                early.vfd = parse_ahead(p, VFD_FAMILY, strict, lambda p, r: _vfd(p, r, missing))
         summed = pending[2] if pending is not None else None
         if summed is not None and placing is not None:  # whichever the processes give first
             futures.wait([summed, placing], ahead.CHILD_WAIT_S, futures.FIRST_COMPLETED)
