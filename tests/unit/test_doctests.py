@@ -7,6 +7,7 @@ import doctest
 import pytest
 
 import graph.analytics.link_analysis
+import graph.campus_scope
 import graph.coverage
 import graph.diploma_links
 import graph.diploma_names
@@ -26,6 +27,7 @@ import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
+import graph.pathways.job_scope
 import graph.pathways.pruning
 import graph.pathways.scope
 import graph.pathways.start_words
@@ -42,6 +44,7 @@ import graph.territory
         graph.coverage,
         graph.diploma_links,
         graph.diploma_names,
+        graph.campus_scope,
         graph.fake_store,
         graph.gaps.foreign,
         graph.gaps.rows,
@@ -58,6 +61,7 @@ import graph.territory
         graph.pathways.goal_words,
         graph.pathways.hygiene,
         graph.pathways.job,
+        graph.pathways.job_scope,
         graph.pathways.pruning,
         graph.pathways.scope,
         graph.pathways.start_words,
