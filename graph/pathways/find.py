@@ -624,7 +624,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         )
         if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
             reason = _job_unreached(store, data, source, q, goal_codes)
-        elif not unrestricted and (elsewhere := elsewhere_note(store, q)):
+        elif not unrestricted and (
+            elsewhere := elsewhere_note(
+                store,
+                q,
+                source=source,
+                goal_codes=goal_codes,
+                territories=data.programme_territories(store),
+                opened=data.open_legs,
+            )
+        ):
             # known passerelles to the goal that hold in another territory only: said
             reason = f"{reason} {elsewhere}"
         if lead:

@@ -189,3 +189,34 @@ def test_a_campus_job_family_without_public_link_is_not_answered_elsewhere(
     assert reason.startswith("« Cadres (commercial, RH, Ingénieurs) » est décrit par le campus")
     assert "aucun lien public" in reason
     assert "Mines" not in reason and "ingénieur mécanique" not in reason
+
+
+def test_no_pathway_says_a_chain_of_passerelles_that_holds_elsewhere(client: TestClient) -> None:
+    """From the Bac pro maintenance des systèmes de production connectés to an engineering
+    degree in Loire-Atlantique: no direct passerelle leads there, but the BTS maintenance des
+    systèmes then the Mecanic Vallée's engineering degrees do, whose last step holds in the
+    Aveyron and the Lot only: said, with the chain, not « Aucune passerelle connue » alone."""
+    answer = ask(client, **{"from": "40025012", "to_type": "ingenieur", "departements": "44"})
+    assert answer["count"] == 0
+    reason = answer["reason"]
+    assert "directement" not in reason
+    assert (
+        "passerelles connues mène" in reason and "ne vaut que là où elle est documentée" in reason
+    )
+    chain = reason[reason.index("documentée : ") :]
+    assert "BTS maintenance des systèmes option A : systèmes de production puis Diplôme" in chain
+    assert "CMQ Mecanic Vallée" in chain and "pas ailleurs" in chain
+
+
+def test_passerelles_elsewhere_are_said_only_to_a_diploma_of_the_goal_job(
+    client: TestClient,
+) -> None:
+    """From the BTS maintenance des systèmes to a diploma of level 6 or more that prepares
+    for the job H2913 (soudeur), in Loire-Atlantique: the campus's passerelles to its
+    engineering degrees and licences lead to no diploma of that job, so none is named as
+    leading to « un diplôme visé »."""
+    answer = ask(
+        client, **{"from": "32025014", "job": "H2913", "to_level": 6, "departements": "44"}
+    )
+    assert answer["count"] == 0
+    assert "diplôme visé" not in answer["reason"], answer["reason"]

@@ -23,6 +23,7 @@ import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
 import graph.pathways.after_3e
+import graph.pathways.elsewhere
 import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
@@ -57,6 +58,7 @@ import graph.territory
         graph.ingest.opendata.renewal,
         graph.models,
         graph.pathways.after_3e,
+        graph.pathways.elsewhere,
         graph.pathways.explanation,
         graph.pathways.goal_words,
         graph.pathways.hygiene,
