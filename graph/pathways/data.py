@@ -91,6 +91,11 @@ OFFER_FIELDS = (
     "common_year",  # the common 2nde that says the offer is current (ingest/opendata/renewal.py)
     "coords_precision",  # how the import placed it (graph/place_precision.py); None for seeds
     "commune_from",  # "coordinates": only near that commune (ingest/opendata/named_commune.py)
+    # 2 when capacity and demand are of the 1re pro (a Bac pro listed by its 1re pro only), with
+    # the entry after 3e through the common 2nde there (graph/pathways/entry_figures.py)
+    "entry_year",
+    "entry_capacity",
+    "entry_demand",
 )
 
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
@@ -783,6 +788,8 @@ def _merged(rows: list[_Merging]) -> list[_Merging]:
         for k in ("capacity", "year", "demand"):
             if offer.get(k) is not None:
                 o[k] = offer[k]
+        for k in ("entry_year", "entry_capacity", "entry_demand"):  # of those figures
+            o[k] = offer.get(k)
         out[i] = (c, a, o, carried)
     return out
 

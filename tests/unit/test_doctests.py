@@ -24,6 +24,7 @@ import graph.labels
 import graph.models
 import graph.pathways.after_3e
 import graph.pathways.elsewhere
+import graph.pathways.entry_figures
 import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
@@ -59,6 +60,7 @@ import graph.territory
         graph.models,
         graph.pathways.after_3e,
         graph.pathways.elsewhere,
+        graph.pathways.entry_figures,
         graph.pathways.explanation,
         graph.pathways.goal_words,
         graph.pathways.hygiene,
