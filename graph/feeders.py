@@ -41,6 +41,11 @@ class FeederOffer(BaseModel):
     modality: str | None = None
     status: str | None = None
     capacity: int | None = None
+    entry_year: int | None = Field(
+        default=None,
+        description="The course year `capacity` is of when it is not the first: 2 for a Bac "
+        "pro listed by its 1re pro only (« places en 1re pro », not the entry after 3e).",
+    )
 
 
 class Feeder(BaseModel):
@@ -60,6 +65,12 @@ class Feeder(BaseModel):
         default=0,
         description="How many of those establishments have no known capacity (the files give "
         "none, or an Affelnet placeholder such as 999): `places` counts the others only.",
+    )
+    later_year_places: int = Field(
+        default=0,
+        description="How many of those establishments give places of a later course year only "
+        "(a Bac pro listed by its 1re pro only, `entry_year` 2): not comparable with the "
+        "others' places of entry, they are not counted in `places`.",
     )
     outside: int = Field(description="Establishments offering it outside the territory.")
 
@@ -90,13 +101,15 @@ def _offer(o: Mapping[str, Any]) -> FeederOffer:
         modality=o.get("modality"),
         status=o.get("status"),
         capacity=o.get("capacity"),
+        entry_year=o.get("entry_year"),
     )
 
 
 def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> list[Feeder]:
     """Feeders with establishments in the territory first; among them, documented passerelles
     before inferred ones, then the known share of entrants (or pass rate), then the places
-    offered, then the number of establishments. One entry per diploma (its best passerelle).
+    offered (of the first course year: a Bac pro's places of 1re pro are not counted), then the
+    number of establishments. One entry per diploma (its best passerelle).
 
     >>> t = Territory(departements=["046"])
     >>> rows = [
@@ -113,6 +126,13 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
     >>> rows[0]["offers"].append({"actor": "w", "name": "W", "departement": "046"})
     >>> [(f.code, f.places, f.unknown_places) for f in rank_feeders(rows, t)][1]
     ('A', 30, 1)
+
+    An offer whose places are of the 1re pro (``entry_year`` 2) is not added to the others':
+    >>> rows[0]["offers"].append({"actor": "v", "name": "V", "departement": "046",
+    ...     "capacity": 12, "entry_year": 2})
+    >>> [(f.code, f.places, f.unknown_places, f.later_year_places)
+    ...  for f in rank_feeders(rows, t)][1]
+    ('A', 30, 1, 1)
     """
     best: dict[str, Feeder] = {}
     where = territory_departements(territory)
@@ -122,7 +142,10 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
             continue
         offers = [o for o in r.get("offers") or [] if o and holds_from(r, [o.get("departement")])]
         inside = [o for o in offers if territory.contains(o, campuses=o.get("campuses"))]
-        capacities = [o["capacity"] for o in inside if o.get("capacity") is not None]
+        # places of the first course year only: a Bac pro's 1re pro places (entry_year 2) are
+        # not the entry after 3e of another lycée's 2nde pro, never added to them
+        first = [o for o in inside if o.get("entry_year") is None]
+        capacities = [o["capacity"] for o in first if o.get("capacity") is not None]
         f = Feeder(
             code=r["code"],
             name=display_name(r),
@@ -136,7 +159,8 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
             reserved_share=r.get("reserved_share"),
             offers=sorted((_offer(o) for o in inside), key=lambda o: o.actor_name),
             places=sum(capacities) if capacities else None,
-            unknown_places=len(inside) - len(capacities),
+            unknown_places=len(first) - len(capacities),
+            later_year_places=len(inside) - len(first),
             outside=len(offers) - len(inside),
         )
         if f.code not in best or _key(f) < _key(best[f.code]):

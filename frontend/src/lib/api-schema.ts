@@ -1643,6 +1643,12 @@ export interface components {
              */
             unknown_places: number;
             /**
+             * Later Year Places
+             * @description How many of those establishments give places of a later course year only (a Bac pro listed by its 1re pro only, `entry_year` 2): not comparable with the others' places of entry, they are not counted in `places`.
+             * @default 0
+             */
+            later_year_places: number;
+            /**
              * Outside
              * @description Establishments offering it outside the territory.
              */
@@ -1671,6 +1677,11 @@ export interface components {
             status?: string | null;
             /** Capacity */
             capacity?: number | null;
+            /**
+             * Entry Year
+             * @description The course year `capacity` is of when it is not the first: 2 for a Bac pro listed by its 1re pro only (« places en 1re pro », not the entry after 3e).
+             */
+            entry_year?: number | null;
         };
         /** FeedersAnswer */
         FeedersAnswer: {

@@ -159,7 +159,10 @@ function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
             const how = [share, f.origin === 'documented' ? 'passerelle documentée' : 'passerelle déduite'].filter(Boolean).join(', ');
             const unknown = f.unknown_places ?? 0;
             const known = f.places != null ? ` · ${fmtNum(f.places)} place${f.places >= 2 ? 's' : ''}${unknown ? ' connue' + (f.places >= 2 ? 's' : '') : ''}` : '';
-            const places = `${known}${unknown ? ` · capacité inconnue pour ${unknown} établissement${unknown >= 2 ? 's' : ''}` : ''}`;
+            // places of 1re pro only (a Bac pro of a famille de métiers): not added to the others
+            const later = f.later_year_places ?? 0;
+            const firstOnly = later ? ` · ${later} établissement${later >= 2 ? 's' : ''} ne donne${later >= 2 ? 'nt' : ''} que des places de 1re pro (non comptées)` : '';
+            const places = `${known}${unknown ? ` · capacité inconnue pour ${unknown} établissement${unknown >= 2 ? 's' : ''}` : ''}${firstOnly}`;
             return h(
               'li',
               {},
