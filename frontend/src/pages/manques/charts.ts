@@ -5,6 +5,7 @@ import { h } from '../../lib/dom';
 import { LEVEL_FR, SEVERITY_FR } from '../../lib/labels';
 import { cite } from '../../lib/sources';
 import type { GapFinding, GapSection } from '../../lib/types';
+import { tableBox } from '../../lib/scroll';
 
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 const LEVELS = [3, 4, 5, 6, 7];
@@ -85,9 +86,8 @@ export function continuumChart(s: GapSection): HTMLElement | null {
           : ['lv-missing', 'absent', '○'];
     return h('td', { class: `lv ${cls}` }, h('span', { 'aria-hidden': 'true' }, mark), h('span', { class: 'lv-text' }, text));
   };
-  return h(
-    'div',
-    { class: 'table-wrap' },
+  return tableBox(
+    'Niveaux de formation proposés par filière sur le territoire',
     h(
       'table',
       { class: 'table matrix' },
