@@ -1138,6 +1138,8 @@ await scenario('accessibilite', async (d) => {
   const pages = [
     ['parcours', '#/parcours?from=40025014&to_level=7&departements=12,46', 'article.pathway'],
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
+    // a place put forward: its group of Figeac spread out (spiderfied), its popup open
+    ['carteFocus', '#/carte?campus=mecanic-vallee&focus=actor:lycee-champollion-figeac', '#carte-acteurs .leaflet-popup'],
     ['reseau', '#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac', '.side-panel .links'],
     ['manques', '#/manques?campus=mecanic-vallee', 'section.gap-section'],
     ['accessibilite', '#/accessibilite', 'h1'],
