@@ -670,7 +670,9 @@ await scenario('carte', async (d) => {
   d.prefDeptName = await map.locator('.pref-label', { hasText: 'Cahors' }).first().innerText();
   await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
   await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
-  await page.waitForFunction(() => document.querySelectorAll('#carte-acteurs .pref-label').length < 30);
+  // the zoom over (no animation scaling the names) and the names decluttered (the frame after it)
+  await page.waitForFunction(() => document.querySelectorAll('#carte-acteurs .pref-label').length < 30 && !document.querySelector('#carte-acteurs.leaflet-zoom-anim'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   d.prefsFrance = await map.locator('.pref-label').allInnerTexts();
   expect(!d.prefsFrance.includes('Rodez'), 'every préfecture named at the scale of France');
   d.prefOverlaps = await page.evaluate(() => {
@@ -1008,6 +1010,8 @@ await scenario('carte-telephone', async (d) => {
       await page.keyboard.press('Tab');
       d.tabbed = await page.evaluate(() => ({ role: document.activeElement.getAttribute('role'), name: document.activeElement.getAttribute('aria-label') }));
       for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+      // the browser scrolls smoothly: wait for it (a loaded machine takes its time)
+      await page.waitForFunction(() => document.querySelector('details.point-list .table-wrap').scrollLeft > 0, null, { timeout: 5_000 }).catch(() => undefined);
       d.scrolledBy = await page.locator('details.point-list .table-wrap').evaluate((e) => e.scrollLeft);
     }
     if (width === 390) {
