@@ -4,6 +4,7 @@ import { h, dept } from '../../lib/dom';
 import { APPROXIMATE_FR, communeSaid, kindFr, modalityFr } from '../../lib/labels';
 import type { MapProps, PointFeature } from '../../lib/types';
 import { hrefFor } from '../../router';
+import { tableBox } from '../../lib/scroll';
 
 export type Feat = PointFeature<MapProps>;
 
@@ -63,9 +64,8 @@ export function pointList(tableBody: HTMLElement, tableCount: HTMLElement): HTML
     'details',
     { class: 'point-list' },
     h('summary', {}, 'Liste des lieux affichés ', tableCount),
-    h(
-      'div',
-      { class: 'table-wrap' },
+    tableBox(
+      'Acteurs et plateformes affichés sur la carte',
       h(
         'table',
         { class: 'table' },

@@ -6,6 +6,7 @@ import { diplomaTypeFr, levelFr, modalityFr, offerCommune, placesFr, plural } fr
 import { hrefFor } from '../../router';
 import { chosen, distances } from './card';
 import { dropKept, keptList, type Kept } from './selection';
+import { tableBox } from '../../lib/scroll';
 
 function arrival(k: Kept): string {
   const last = k.pathway.steps[k.pathway.steps.length - 1];
@@ -34,9 +35,8 @@ function compareTable(items: Kept[]): HTMLElement {
       );
     }),
   );
-  return h(
-    'div',
-    { class: 'table-wrap' },
+  return tableBox(
+    `Comparaison de ${items.length} parcours`,
     h(
       'table',
       { class: 'table compare' },
