@@ -26,6 +26,7 @@ import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
+import graph.pathways.partial
 import graph.pathways.pruning
 import graph.pathways.scope
 import graph.pathways.start_words
@@ -58,6 +59,7 @@ import graph.territory
         graph.pathways.goal_words,
         graph.pathways.hygiene,
         graph.pathways.job,
+        graph.pathways.partial,
         graph.pathways.pruning,
         graph.pathways.scope,
         graph.pathways.start_words,
