@@ -200,6 +200,12 @@ class Prefecture:
 _Centre = tuple[Commune, float, float, float, float]
 
 NEAR_MEMO = 4096  # places whose département is remembered (a dict read is ~0.1 µs, a scan ~8 ms)
+# departement_at(): the communes by cell of NEAR_DEG x NEAR_DEG degrees (a power of two: a
+# centre's cell is exact), looked at ring by ring around the point's; past NEAR_RINGS rings
+# (6°: a point far from every centre) every commune is looked at, as before the grid (7.6 ms
+# of CPU per place; 0.14 ms by the cells, about 1 200 of them)
+NEAR_DEG = 0.25
+NEAR_RINGS = 24
 
 
 @dataclass
@@ -226,6 +232,8 @@ class CommuneIndex:
     _dep_grid: dict[Any, list[_Centre]] | None = field(default=None, repr=False)
     _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
+    # departement_at()'s communes with a centre by NEAR_DEG cell, in the order of ``communes``
+    _near_cells: dict[tuple[int, int], tuple[Commune, ...]] | None = field(default=None, repr=False)
 
     def warm(self) -> None:
         """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
@@ -236,6 +244,7 @@ class CommuneIndex:
                 if not self._searchable:
                     self._build_search()
                     self._searchable = True
+        self._near_grid()
 
     def _build_search(self) -> None:
         named: list[tuple[str, Commune]] = []
@@ -364,17 +373,50 @@ class CommuneIndex:
         if key in self._near:
             return self._near[key]
         k = math.cos(math.radians(lat))
-        best: tuple[float, str] | None = None
-        for c in self.communes.values():
-            if c.lat is None or c.lon is None:
-                continue
-            d = (c.lat - lat) ** 2 + ((c.lon - lon) * k) ** 2
-            if best is None or d < best[0]:
-                best = (d, c.departement)
+        found = self._nearest_by_cells(lat, lon, k)
+        if found is None:  # far from every centre, or two at the same distance: every one
+            found = _nearest_of(self.communes.values(), lat, lon, k)
         if len(self._near) >= NEAR_MEMO:
             self._near.clear()
-        self._near[key] = best[1] if best else None
+        self._near[key] = found[1] if found else None
         return self._near[key]
+
+    def _near_grid(self) -> dict[tuple[int, int], tuple[Commune, ...]]:
+        """:meth:`departement_at`'s cells, built once (~37 600 communes: a few hundred KB)."""
+        cells = self._near_cells
+        if cells is None:
+            grid: dict[tuple[int, int], list[Commune]] = defaultdict(list)
+            for c in self.communes.values():
+                if c.lat is not None and c.lon is not None:
+                    grid[_near_cell(c.lat, c.lon)].append(c)
+            cells = self._near_cells = {k: tuple(v) for k, v in grid.items()}
+        return cells
+
+    def _nearest_by_cells(self, lat: float, lon: float, k: float) -> tuple[float, str] | None:
+        """What :func:`_nearest_of` gives for every commune, from the cells around the point:
+        ring after ring until no commune of a further ring can be as near (each lies more than
+        ``ring x NEAR_DEG`` degrees away in latitude or longitude). None when it cannot say:
+        no commune within ``NEAR_RINGS`` rings, or two at the nearest distance (the first of
+        ``communes`` wins, which the cells do not know)."""
+        cells = self._near_grid()
+        ci, cj = _near_cell(lat, lon)
+        best: tuple[float, str] | None = None
+        tied = False
+        for r in range(NEAR_RINGS + 1):
+            for i in range(ci - r, ci + r + 1):
+                step = 1 if abs(i - ci) == r else 2 * r  # the ring only: its rows' two ends
+                for j in range(cj - r, cj + r + 1, max(step, 1)):
+                    for c in cells.get((i, j), ()):
+                        d = (c.lat - lat) ** 2 + ((c.lon - lon) * k) ** 2  # type: ignore[operator]
+                        if best is None or d < best[0]:
+                            best, tied = (d, c.departement), False
+                        elif d == best[0]:
+                            tied = True
+            # the next ring's communes are further than (r x NEAR_DEG x k)² (k <= 1): a margin
+            # for the rounding of the distances
+            if best is not None and best[0] < (r * NEAR_DEG * k) ** 2 * (1 - 1e-9):
+                return None if tied else best
+        return None
 
     def region_departements(self, region: str) -> frozenset[str]:
         """The départements (as their communes give them) of a région code."""
@@ -552,6 +594,26 @@ class CommuneIndex:
         if parent is None:
             return Resolution(c, c)
         return Resolution(c, parent, _part_note(c, parent))
+
+
+def _near_cell(lat: float, lon: float) -> tuple[int, int]:
+    """The cell of a point for :meth:`CommuneIndex.departement_at` (NEAR_DEG by NEAR_DEG)."""
+    return math.floor(lat / NEAR_DEG), math.floor(lon / NEAR_DEG)
+
+
+def _nearest_of(
+    communes: Iterable[Commune], lat: float, lon: float, k: float
+) -> tuple[float, str] | None:
+    """The squared distance (degrees, longitude times ``k``) to the nearest centre among
+    ``communes`` and its département; the first of them on a tie."""
+    best: tuple[float, str] | None = None
+    for c in communes:
+        if c.lat is None or c.lon is None:
+            continue
+        d = (c.lat - lat) ** 2 + ((c.lon - lon) * k) ** 2
+        if best is None or d < best[0]:
+            best = (d, c.departement)
+    return best
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

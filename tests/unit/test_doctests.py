@@ -32,6 +32,7 @@ import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
 import graph.pathways.job_scope
+import graph.pathways.partial
 import graph.pathways.pruning
 import graph.pathways.scope
 import graph.pathways.start_words
@@ -70,6 +71,7 @@ import graph.territory
         graph.pathways.hygiene,
         graph.pathways.job,
         graph.pathways.job_scope,
+        graph.pathways.partial,
         graph.pathways.pruning,
         graph.pathways.scope,
         graph.pathways.start_words,
