@@ -44,12 +44,33 @@ class Table:
     index: dict[str, int]
     rows: Iterator[tuple[int, list[str]]]
     blank_lines: list[int] = field(default_factory=list)
+    reader: Any = None  # the csv reader ``rows`` iterates over
 
     def col(self, name: str) -> int:
         return self.index[name]
 
     def opt(self, name: str) -> int | None:
         return self.index.get(name)
+
+    def whole(self) -> tuple[int, list[list[str]]] | None:
+        """Every row at once, and the line of the first (row ``i`` is on line ``first + i``),
+        when each row is one line of the header's width: no blank line, no field spanning
+        lines, nothing unreadable. ``None`` otherwise, and the file must be opened again to be
+        read row by row (``rows``), which says what is wrong where."""
+        reader = self.reader
+        width = len(self.header)
+        if reader is None or width < 2:  # one column: a blank line is a row of one field
+            return None
+        first = reader.line_num + 1
+        try:
+            rows = list(reader)
+        except (csv.Error, UnicodeDecodeError):
+            return None
+        if reader.line_num != first - 1 + len(rows):
+            return None
+        if rows and set(map(len, rows)) != {width}:
+            return None
+        return first, rows
 
 
 def _decode(path: Path, raw: bytes, encoding: str) -> str:
@@ -101,7 +122,7 @@ def read_table(path: Path, spec: CsvSpec) -> Table:
             f"missing column(s) {', '.join(repr(m) for m in missing)}; is the file complete, "
             f"{spec.encoding}-encoded and {sep}-separated?",
         )
-    table = Table(path=path, header=header, index=index, rows=iter(()))
+    table = Table(path=path, header=header, index=index, rows=iter(()), reader=reader)
     table.rows = _rows(path, raw, spec.encoding, reader, len(header), table.blank_lines)
     return table
 
