@@ -31,7 +31,7 @@ from graph.ingest.opendata.bycolumns import (
     indices,
     mapped,
 )
-from graph.ingest.opendata.csvfile import CsvSpec, Table, code, read_table
+from graph.ingest.opendata.csvfile import CsvSpec, Table, Whole, code, read_table
 from graph.ingest.opendata.placeholders import AFFELNET_CAPACITY_PLACEHOLDER_MIN
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow, offer_row
@@ -383,15 +383,15 @@ Parsed = tuple[list[OfferRow], Deferred, int]
 
 
 def parse_constat(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
-    yield from _parse(path, report, keep, CONSTAT, _constat_columns, _constat_rows)
+    return iter(_parse(path, report, keep, CONSTAT, _constat_columns, _constat_rows))
 
 
 def parse_affelnet(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
-    yield from _parse(path, report, keep, AFFELNET, _affelnet_columns, _affelnet_rows)
+    return iter(_parse(path, report, keep, AFFELNET, _affelnet_columns, _affelnet_rows))
 
 
 def parse_bts(path: Path, report: FileReport, keep: Keep) -> Iterator[OfferRow]:
-    yield from _parse(path, report, keep, BTS, _bts_columns, _bts_rows)
+    return iter(_parse(path, report, keep, BTS, _bts_columns, _bts_rows))
 
 
 def _parse(
@@ -399,23 +399,23 @@ def _parse(
     report: FileReport,
     keep: Keep,
     spec: CsvSpec,
-    by_columns: Callable[[Table, int, list[list[str]], Path, bool, Keep], Parsed],
+    by_columns: Callable[[Table, Whole, Path, bool, Keep], Parsed],
     by_rows: Callable[[Table, Path, FileReport, Keep], Iterator[OfferRow]],
-) -> Iterator[OfferRow]:
+) -> list[OfferRow]:
     """The file read whole and judged by columns; read again row by row where it holds
-    something only that reading judges right (:class:`bycolumns.Unusual`)."""
+    something only that reading judges right (:class:`bycolumns.Unusual`). Not a generator:
+    123 000 rows through three generators' frames cost more than the judging."""
     t = read_table(path, spec)
     whole = t.whole()
     if whole is not None:
         try:
-            got, deferred, n = by_columns(t, *whole, path, report.strict, keep)
+            got, deferred, n = by_columns(t, whole, path, report.strict, keep)
         except Unusual:
             pass
         else:
             deferred.apply(report, n)
-            yield from got
-            return
-    yield from by_rows(read_table(path, spec), path, report, keep)
+            return got
+    return list(by_rows(read_table(path, spec), path, report, keep))
 
 
 def _codes(column: list[str], codes: _Codes, empty: bool = False) -> tuple[list[str], list[int]]:
@@ -435,9 +435,9 @@ def _dropped(uais: list[str], keep: Keep) -> list[int]:
     return indices(list(map(out.__contains__, uais))) if out else []
 
 
-def _over(column: list[str], values: list[int | None]) -> list[int]:
-    """The positions of the counts above :data:`_COUNT_MAX`."""
-    big = {v for v, n in zip(column, values, strict=True) if n is not None and n > _COUNT_MAX}
+def _over(column: list[str], judged: dict[str, int | None]) -> list[int]:
+    """The positions of the counts above :data:`_COUNT_MAX` (``judged``: each text's count)."""
+    big = {v for v, n in judged.items() if n is not None and n > _COUNT_MAX}
     return indices(list(map(big.__contains__, column))) if big else []
 
 
@@ -458,10 +458,9 @@ def _built(n: int, fields: tuple[Iterable[object], ...]) -> list[OfferRow | None
     return list(map(_row, repeat(OfferRow, n), zip(*fields, strict=False)))
 
 
-def _constat_columns(
-    t: Table, first: int, table: list[list[str]], path: Path, strict: bool, keep: Keep
-) -> Parsed:
+def _constat_columns(t: Table, whole: Whole, path: Path, strict: bool, keep: Keep) -> Parsed:
     """:func:`_constat_rows` by columns."""
+    first, table, lines = whole
     c_uai, c_mef, c_n = t.col("UAI"), t.col("Mef Bcp 11"), t.col("Nombre d'élèves : Total")
     c_year = t.opt("Rentrée scolaire")
     file_year = year_of(path)
@@ -481,17 +480,16 @@ def _constat_columns(
     uai, bad_uai = _codes(_cells(table, c_uai), uais)
     mef, bad_mef = _codes(_cells(table, c_mef), mefs)
     raw_n = _cells(table, c_n)
-    pupils = counts(raw_n)
-    lines = range(first, first + n)
+    pupils, judged = counts(raw_n)
     name = path.name
     out = _built(
         n,
-        (lines, repeat(name), uai, mef, repeat(None), repeat(Modality.SCHOOL))
+        (range(first, first + n), repeat(name), uai, mef, repeat(None), repeat(Modality.SCHOOL))
         + (repeat(file_year), repeat(None), repeat(None), pupils, repeat(None)),
     )
-    dropped, dups = set(_dropped(uai, keep)), set(duplicates(table))
+    dropped, dups = set(_dropped(uai, keep)), set(duplicates(lines or table))
     deferred = Deferred(strict)
-    special = dropped | dups | set(bad_uai) | set(bad_mef) | set(_over(raw_n, pupils))
+    special = dropped | dups | set(bad_uai) | set(bad_mef) | set(_over(raw_n, judged))
     for i in sorted(special):
         out[i] = None
         if i in dropped:
@@ -530,10 +528,9 @@ def _kept(out: list[OfferRow | None], special: set[int]) -> list[OfferRow]:
     return [r for r in out if r is not None] if special else out  # type: ignore[return-value]
 
 
-def _affelnet_columns(
-    t: Table, first: int, table: list[list[str]], path: Path, strict: bool, keep: Keep
-) -> Parsed:
+def _affelnet_columns(t: Table, whole: Whole, path: Path, strict: bool, keep: Keep) -> Parsed:
     """:func:`_affelnet_rows` by columns."""
+    first, table, lines = whole
     c_uai, c_mef, c_status, c_cap, c_dem = (t.col(n) for n in AFFELNET.required)
     c_census = t.opt("Voeu de recensement O/N")
     year = year_of(path)
@@ -555,7 +552,7 @@ def _affelnet_columns(
         judged.update(dict.fromkeys(unset))
         capacity = list(map(judged.__getitem__, raw_cap))
     raw_dem = _cells(table, c_dem)
-    demand = counts(raw_dem)
+    demand, judged_dem = counts(raw_dem)
     census: list[int] = []
     if c_census is not None:
         column = _cells(table, c_census)
@@ -566,10 +563,12 @@ def _affelnet_columns(
         (range(first, first + n), repeat(name), uai, mef, repeat(None), modality)
         + (repeat(year), capacity, demand, repeat(None), repeat(None)),
     )
-    dropped, dups, wishes = set(_dropped(uai, keep)), set(duplicates(table)), set(census)
+    dropped, dups, wishes = set(_dropped(uai, keep)), set(duplicates(lines or table)), set(census)
     placeholders = sum(map(unset.__contains__, raw_cap)) if unset else 0
     deferred = Deferred(strict)
-    special = dropped | dups | wishes | set(bad_uai) | set(bad_mef) | set(_over(raw_dem, demand))
+    special = (
+        dropped | dups | wishes | set(bad_uai) | set(bad_mef) | set(_over(raw_dem, judged_dem))
+    )
     for i in sorted(special):
         out[i] = None
         line = first + i
@@ -603,10 +602,9 @@ def _affelnet_columns(
     return _kept(out, special), deferred, n
 
 
-def _bts_columns(
-    t: Table, first: int, table: list[list[str]], path: Path, strict: bool, keep: Keep
-) -> Parsed:
+def _bts_columns(t: Table, whole: Whole, path: Path, strict: bool, keep: Keep) -> Parsed:
     """:func:`_bts_rows` by columns."""
+    first, table, lines = whole
     c_uai, c_mef, c_dem, c_status, c_cap = (t.col(n) for n in BTS.required)
     c_cfd = t.opt("CFD rectifié")
     if c_cfd is None:
@@ -629,7 +627,7 @@ def _bts_columns(
         cfd = [c or None for c in cfd_codes] if "" in cfd_codes else cfd_codes  # type: ignore[assignment]
     modality = _statuses(_cells(table, c_status))
     raw_cap, raw_dem = _cells(table, c_cap), _cells(table, c_dem)
-    capacity, demand = counts(raw_cap), counts(raw_dem)
+    (capacity, judged_cap), (demand, judged_dem) = counts(raw_cap), counts(raw_dem)
     label: list[str] | None = None
     if c_label is not None:
         label = mapped(_cells(table, c_label), str.strip)[0]
@@ -639,10 +637,10 @@ def _bts_columns(
         + (modality, repeat(year), capacity, demand, repeat(None))
         + (repeat(None) if label is None else label,),
     )
-    dropped, dups = set(_dropped(uai, keep)), set(duplicates(table))
+    dropped, dups = set(_dropped(uai, keep)), set(duplicates(lines or table))
     deferred = Deferred(strict)
     special = dropped | dups | set(bad_uai) | set(bad_mef) | set(bad_cfd)
-    special |= set(_over(raw_cap, capacity)) | set(_over(raw_dem, demand))
+    special |= set(_over(raw_cap, judged_cap)) | set(_over(raw_dem, judged_dem))
     for i in sorted(special):
         out[i] = None
         if i in dropped:

@@ -53,20 +53,23 @@ def count(value: str) -> int | None:
         raise Unusual from None
 
 
-def counts(column: Sequence[str]) -> list[int | None]:
+def counts(column: Sequence[str]) -> tuple[list[int | None], dict[str, int | None]]:
     """A count column read as :func:`values.integer` reads each cell (a cell it refuses:
-    :class:`Unusual`)."""
-    return mapped(column, count)[0]
+    :class:`Unusual`), and each distinct text's count."""
+    return mapped(column, count)
 
 
-def duplicates(rows: Sequence[Sequence[str]]) -> list[int]:
-    """The positions of the rows equal to an earlier one, ascending."""
-    whole = list(map(tuple, rows))
+def duplicates(rows: Sequence[Sequence[str]] | Sequence[str]) -> list[int]:
+    """The positions of the rows equal to an earlier one, ascending (``rows``: their fields,
+    or texts equal when their fields are)."""
+    whole: list[Hashable] = (
+        list(rows) if rows and isinstance(rows[0], str) else list(map(tuple, rows))
+    )
     times = Counter(whole)
     if len(times) == len(whole):
         return []
     repeated = {row for row, n in times.items() if n > 1}
-    seen: set[tuple[str, ...]] = set()
+    seen: set[Hashable] = set()
     out = []
     for i in compress(range(len(whole)), map(repeated.__contains__, whole)):
         row = whole[i]
