@@ -20,11 +20,11 @@ COMMUNES := tools/communes/dist/communes.json.gz
 COMMUNES_DEPS := tools/communes/node_modules/.installed
 
 .PHONY: run test install install-run lock lint-deps seed serve lint check-python clean bench frontend \
-  e2e-deps communes api-types api-types-check neo4j-local run-neo4j
+  e2e-deps web-unit communes api-types api-types-check neo4j-local run-neo4j
 
 run: install-run frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
 
-test: install lint-deps e2e-deps api-types-check neo4j-local  ## lint, type-check and run every test (FalkorDB and Neo4j, Cypher lint)
+test: install lint-deps e2e-deps api-types-check web-unit neo4j-local  ## lint, type-check and run every test (FalkorDB and Neo4j, Cypher lint)
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
 	$(BIN)/mypy
@@ -90,6 +90,11 @@ $(WEB_STAMP): $(WEB_DEPS) $(WEB_SRC)
 
 frontend: $(WEB_STAMP)  ## build the web interface into frontend/dist (served at /app/)
 
+# The interface's pure rules (frontend/tests/unit: names on the map, labels, CSV…) on Node's test
+# runner, without a browser: a few seconds.
+web-unit: $(WEB_DEPS)  ## unit tests of the web interface
+	cd frontend && npm test --silent
+
 # The interface's TypeScript types come from the API's OpenAPI document (no server needed).
 API_SCHEMA := frontend/src/lib/api-schema.ts
 OPENAPI_TS := cd frontend && ./node_modules/.bin/openapi-typescript
@@ -98,13 +103,14 @@ api-types: install $(WEB_DEPS)  ## regenerate the interface's API types after ch
 	$(BIN)/python tools/dump_openapi.py > frontend/node_modules/.openapi.json
 	$(OPENAPI_TS) node_modules/.openapi.json -o src/lib/api-schema.ts
 
-# A changed API fails here until `make api-types` is run and the interface type-checks with it.
+# A changed API fails here until `make api-types` is run and the interface (with its unit tests)
+# type-checks with it.
 api-types-check: install $(WEB_DEPS)
 	@$(BIN)/python tools/dump_openapi.py > frontend/node_modules/.openapi.json
 	@$(OPENAPI_TS) node_modules/.openapi.json -o node_modules/.api-schema.ts >/dev/null
 	@diff -u $(API_SCHEMA) frontend/node_modules/.api-schema.ts \
 	  || { echo "The API changed: run 'make api-types', then fix the interface until it type-checks."; exit 1; }
-	cd frontend && ./node_modules/.bin/tsc --noEmit
+	cd frontend && ./node_modules/.bin/tsc --noEmit -p tests/tsconfig.json
 
 $(E2E_DEPS): tests/e2e/package-lock.json
 	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error

@@ -41,6 +41,7 @@ from bench.synthetic import generate  # noqa: E402
 from graph.pathways import PathwayRequest, build_query, find_pathways  # noqa: E402
 from graph.pathways.data import PathwayData, keep_warm, pathway_data  # noqa: E402
 from graph.pathways.explanation import goal_label  # noqa: E402
+from graph.pathways.find import goal_of_job  # noqa: E402
 from graph.pathways.partial import partial_answer  # noqa: E402
 from graph.pathways.query import PathwayQuery  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
@@ -64,7 +65,8 @@ def _notice_ns(store: GraphStore, q: PathwayQuery, keys: list[tuple[str, ...]]) 
     """The notice's CPU time in this thread (the machine's load inflates it far less than the
     wall time: it reads nothing from the database once the cache is filled)."""
     data = pathway_data(store)
-    goal_codes = set(data.sector_codes(store, q.sector)) if q.sector else None
+    job = goal_of_job(store, data, q)
+    goal_codes = set(job.codes) if job is not None else None
     t = time.thread_time_ns()
     partial_answer(store, data, q, goal_codes, keys)
     return time.thread_time_ns() - t

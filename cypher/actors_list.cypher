@@ -8,6 +8,6 @@ WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($q IS NULL OR all(w IN $words WHERE a.name_norm CONTAINS w) OR a.uai = toUpper($q) OR a.id = $q)
 WITH a
 ORDER BY a.name, a.id
-WITH collect(a {.id, .name, .kind, .uai, .commune, .insee, .departement, .lat, .lon,
+WITH collect(a {.id, .name, .kind, .uai, .commune, .commune_from, .insee, .departement, .lat, .lon,
                 .campuses, .boarding_places}) AS rows
 RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS items

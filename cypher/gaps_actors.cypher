@@ -4,7 +4,8 @@
 // Params: $ids, $restrict, $departements, $region, $campus, $min_lat, $max_lat, $min_lon,
 // $max_lon. Returns: label, id, name, kind, campuses, departement, region_code, lat, lon,
 // roles, source, described (false: no directory names it, graph/gaps/partnerships.py),
-// commune (for titles: several « Lycée Saint Joseph » in the Nord).
+// commune (for titles: several « Lycée Saint Joseph » in the Nord), commune_from ("coordinates":
+// only near it, graph/ingest/opendata/named_commune.py).
 MATCH (n)
 WHERE (n:Actor OR n:Platform)
   AND ($ids IS NULL OR n.id IN $ids)
@@ -18,4 +19,5 @@ OPTIONAL MATCH (n)-[m:MEMBER_OF]->(c:Campus)
 RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.kind AS kind,
        n.campuses AS campuses, n.departement AS departement, n.region_code AS region_code,
        n.lat AS lat, n.lon AS lon, collect(c.id) AS roles, n.source AS source,
-       n.described AS described, n.commune AS commune
+       n.described AS described, n.commune AS commune,
+       n.commune_from AS commune_from

@@ -7,7 +7,9 @@
 // distinct year and file lists, shared by many offers), $rows (list of {uai, code, modality,
 // span, capacity, demand, pupils, history_json; status 'renewed' and renewed_from for an offer
 // presumed from a closed predecessor's, graph/ingest/opendata/renewal.py; common_year: the
-// common 2nde whose later offer carries a Bac pro's on to its year, same module}). Returns: count.
+// common 2nde whose later offer carries a Bac pro's on to its year, same module; entry_year 2
+// when the figures are of the 1re pro, with the common 2nde's there as entry_capacity and
+// entry_demand, graph/ingest/opendata/entry.py}). Returns: count.
 UNWIND $rows AS r
 MATCH (a:Actor {uai: r.uai})
 MATCH (d:Diploma {code: r.code})
@@ -27,5 +29,7 @@ SET o.origin = 'import', o.status = coalesce(r.status, 'open'), o.modality = r.m
     o.departement = coalesce(a.imported_departement, a.departement),
     o.region_code = coalesce(a.imported_region_code, a.region_code),
     o.lat = coalesce(a.imported_lat, a.lat),
-    o.lon = coalesce(a.imported_lon, a.lon)
+    o.lon = coalesce(a.imported_lon, a.lon),
+    o.entry_year = r.entry_year, o.entry_capacity = r.entry_capacity,
+    o.entry_demand = r.entry_demand
 RETURN count(o) AS count

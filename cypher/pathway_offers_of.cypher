@@ -5,7 +5,9 @@
 // graph.pathway_data.OFFER_FIELDS). coords_precision: the programme offer's own, else the
 // establishment's when the offer has the imported place (graph/place_precision.py);
 // commune_from: how the import found the establishment's commune, when the offer's is it
-// ("coordinates": only near it, graph/ingest/opendata/named_commune.py).
+// ("coordinates": only near it, graph/ingest/opendata/named_commune.py); entry_year,
+// entry_capacity, entry_demand: which entry capacity and demand describe (2: the 1re pro) and
+// the entry after 3e through the common 2nde (graph/ingest/opendata/entry.py).
 MATCH (a:Actor)-[o:OFFERS]->(d:Diploma)
 WHERE d.code IN $codes
 RETURN d.code AS code, a.id AS actor,
@@ -14,4 +16,5 @@ RETURN d.code AS code, a.id AS actor,
         coalesce(o.coords_precision,
                  CASE WHEN a.imported_lat IS NOT NULL AND o.lat = a.imported_lat
                       THEN a.coords_precision END),
-        CASE WHEN o.commune = a.imported_commune THEN a.commune_from END] AS offer
+        CASE WHEN o.commune = a.imported_commune THEN a.commune_from END,
+        o.entry_year, o.entry_capacity, o.entry_demand] AS offer

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from graph.departements import de_place
 from graph.errors import GraphError, InvalidRequest
 from graph.geo import EARTH_RADIUS_KM
 from graph.text import normalise
@@ -168,6 +169,9 @@ class Resolution:
     commune: Commune
     note: str | None = None
     former: bool = False  # read as the code of a merged (former) commune
+    # the code names other communes too (an INSEE code that is another town's postcode):
+    # ``note`` says which one was read, for the answer to say it
+    ambiguous: bool = False
 
 
 def search_key(text: str) -> str:
@@ -412,6 +416,9 @@ class CommuneIndex:
         self.warm()
         out: list[Commune] = []
         res = self.by_code(q) if INSEE_CODE.match(q) else None
+        # first what resolve() reads: a municipal arrondissement's postcode (13008: Marseille
+        # 8e), else the INSEE code (Aurons), then the other communes the code names
+        out += [a] if (a := self.postcode_arrondissement(q)) is not None else []
         if res is not None and not res.former:
             out.append(res.place)
         if POSTCODE.match(q):
@@ -458,18 +465,35 @@ class CommuneIndex:
         if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
             raise CommuneNotFound(q)
         res = self.by_code(q) if INSEE_CODE.match(q) else None
+        # a municipal arrondissement's postcode before any code: "75011" is Paris 11e (not the
+        # centre of Paris), "13008" Marseille 8e, not Aurons, whose INSEE code it also is
+        # (everyone writes the postcode; the INSEE code is said, with the commune it names)
+        arrondissement = self.postcode_arrondissement(q)
+        if arrondissement is not None:
+            found = self.by_code(arrondissement.code)
+            if found is not None:
+                if res is None or res.former:
+                    return found
+                note = (
+                    f"{q} est le code postal de {arrondissement.name} ; c'est aussi le code "
+                    f"INSEE {de_place(res.place.name)} ({res.place.departement_name}), à "
+                    f"désigner par son nom : « {self.place_param(res.place)} »."
+                )
+                return Resolution(found.place, found.commune, note, ambiguous=True)
+        served = self._by_postcode.get(q, []) if POSTCODE.match(q) else []
         if res is not None and not res.former:
+            others = [c for c in served if res.commune.code not in (c.code, c.parent)]
+            if others:  # "06100": Revest-les-Roches's INSEE code, Nice's postcode
+                names = ", ".join(c.name for c in others[:3]) + (", …" if len(others) > 3 else "")
+                note = (
+                    f"{q} est lu comme le code INSEE {de_place(res.place.name)} "
+                    f"({res.place.departement_name}) ; c'est aussi le code postal de {names} : "
+                    "pour une autre commune, saisissez son nom."
+                )
+                return Resolution(res.place, res.commune, note, ambiguous=True)
             return res
         # a postcode before a former code: "75015" is Paris XVe, not the 1968 code of a
         # commune of the old Seine département
-        served = self._by_postcode.get(q, []) if POSTCODE.match(q) else []
-        arrondissement = self._arrondissement_of_postcode.get(q)
-        if arrondissement is not None and (
-            not served or all(c.code == arrondissement.parent for c in served)
-        ):  # "75011": Paris 11e, not the centre of Paris
-            found = self.by_code(arrondissement.code)
-            if found is not None:
-                return found
         if served:
             return self._pick(q, served)
         if res is not None:
@@ -489,6 +513,27 @@ class CommuneIndex:
         if not prefixed:
             raise CommuneNotFound(q)
         return self._pick(q, prefixed)
+
+    def postcode_arrondissement(self, q: str) -> Commune | None:
+        """The municipal arrondissement a postcode names when it names one (75011: Paris
+        11e, 13008: Marseille 8e, 69003: Lyon 3e), served by no commune but its city."""
+        self.warm()
+        arrondissement = self._arrondissement_of_postcode.get(q)
+        if arrondissement is None:
+            return None
+        served = self._by_postcode.get(q, [])
+        if all(c.code == arrondissement.parent for c in served):
+            return arrondissement
+        return None
+
+    def place_param(self, c: Commune) -> str:
+        """What names ``c`` in a place parameter (``home``, ``near``): its INSEE code, or its
+        name and département when that code is read first as a municipal arrondissement's
+        postcode (Aix-en-Provence is INSEE 13001, Marseille 1er's postcode):
+        « Aix-en-Provence (13) »."""
+        if self.postcode_arrondissement(c.code) not in (None, c):
+            return f"{c.name} ({c.departement})"
+        return c.code
 
     def _pick(self, query: str, candidates: list[Commune]) -> Resolution:
         """The candidate meant, if one stands out (the only one, the only current commune, or

@@ -3,6 +3,13 @@ and the establishments of a territory that offer them, ranked (« D'où viennent
 
 :func:`rank_feeders` is a pure function of the rows of ``cypher/feeders.cypher`` and a
 territory; :func:`find_feeders` reads the store once before it.
+
+A passerelle counts where it holds (graph/pathways/scope.py), as the pathway search has it: an
+inferred leg tied to a campus programme's territory feeds only from establishments there (and
+only into that territory); a documented leg scoped to a campus, its départements or its
+establishments keeps its source's figures only for a territory that holds them — elsewhere it
+is the same diploma pair inferred, without figures. A fact of one campus never speaks for
+another territory.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from pydantic import BaseModel, Field
 
 from graph.diploma_names import display_name, readable
 from graph.errors import NotFound
+from graph.models import departement_code
+from graph.pathways.scope import FIGURES, holds_from
 from graph.store import GraphReader
 from graph.territory import Territory
 
@@ -25,10 +34,18 @@ class FeederOffer(BaseModel):
     actor_name: str
     actor_kind: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(
+        default=None, description="As an actor's: `coordinates` means « près de » the commune."
+    )
     departement: str | None = None
     modality: str | None = None
     status: str | None = None
     capacity: int | None = None
+    entry_year: int | None = Field(
+        default=None,
+        description="The course year `capacity` is of when it is not the first: 2 for a Bac "
+        "pro listed by its 1re pro only (« places en 1re pro », not the entry after 3e).",
+    )
 
 
 class Feeder(BaseModel):
@@ -48,6 +65,12 @@ class Feeder(BaseModel):
         default=0,
         description="How many of those establishments have no known capacity (the files give "
         "none, or an Affelnet placeholder such as 999): `places` counts the others only.",
+    )
+    later_year_places: int = Field(
+        default=0,
+        description="How many of those establishments give places of a later course year only "
+        "(a Bac pro listed by its 1re pro only, `entry_year` 2): not comparable with the "
+        "others' places of entry, they are not counted in `places`.",
     )
     outside: int = Field(description="Establishments offering it outside the territory.")
 
@@ -73,17 +96,20 @@ def _offer(o: Mapping[str, Any]) -> FeederOffer:
         actor_name=o["name"],
         actor_kind=o.get("kind"),
         commune=o.get("commune"),
+        commune_from=o.get("commune_from"),
         departement=o.get("departement"),
         modality=o.get("modality"),
         status=o.get("status"),
         capacity=o.get("capacity"),
+        entry_year=o.get("entry_year"),
     )
 
 
 def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> list[Feeder]:
     """Feeders with establishments in the territory first; among them, documented passerelles
     before inferred ones, then the known share of entrants (or pass rate), then the places
-    offered, then the number of establishments. One entry per diploma (its best passerelle).
+    offered (of the first course year: a Bac pro's places of 1re pro are not counted), then the
+    number of establishments. One entry per diploma (its best passerelle).
 
     >>> t = Territory(departements=["046"])
     >>> rows = [
@@ -100,12 +126,26 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
     >>> rows[0]["offers"].append({"actor": "w", "name": "W", "departement": "046"})
     >>> [(f.code, f.places, f.unknown_places) for f in rank_feeders(rows, t)][1]
     ('A', 30, 1)
+
+    An offer whose places are of the 1re pro (``entry_year`` 2) is not added to the others':
+    >>> rows[0]["offers"].append({"actor": "v", "name": "V", "departement": "046",
+    ...     "capacity": 12, "entry_year": 2})
+    >>> [(f.code, f.places, f.unknown_places, f.later_year_places)
+    ...  for f in rank_feeders(rows, t)][1]
+    ('A', 30, 1, 1)
     """
     best: dict[str, Feeder] = {}
-    for r in rows:
-        offers = [o for o in r.get("offers") or [] if o]
+    where = territory_departements(territory)
+    for row in rows:
+        r = as_held(row, where)
+        if r is None:
+            continue
+        offers = [o for o in r.get("offers") or [] if o and holds_from(r, [o.get("departement")])]
         inside = [o for o in offers if territory.contains(o, campuses=o.get("campuses"))]
-        capacities = [o["capacity"] for o in inside if o.get("capacity") is not None]
+        # places of the first course year only: a Bac pro's 1re pro places (entry_year 2) are
+        # not the entry after 3e of another lycée's 2nde pro, never added to them
+        first = [o for o in inside if o.get("entry_year") is None]
+        capacities = [o["capacity"] for o in first if o.get("capacity") is not None]
         f = Feeder(
             code=r["code"],
             name=display_name(r),
@@ -119,12 +159,60 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
             reserved_share=r.get("reserved_share"),
             offers=sorted((_offer(o) for o in inside), key=lambda o: o.actor_name),
             places=sum(capacities) if capacities else None,
-            unknown_places=len(inside) - len(capacities),
+            unknown_places=len(first) - len(capacities),
+            later_year_places=len(inside) - len(first),
             outside=len(offers) - len(inside),
         )
         if f.code not in best or _key(f) < _key(best[f.code]):
             best[f.code] = f
     return sorted(best.values(), key=_key)
+
+
+def territory_departements(territory: Territory) -> frozenset[str] | None:
+    """The départements a territory lies in, when its départements or its région say them
+    (None: a campus alone, a radius or everywhere: not known here)."""
+    if territory.departements:
+        return frozenset(territory.departements)
+    if territory.region:
+        from graph.communes import reference
+
+        return frozenset(
+            departement_code(d) for d in reference().region_departements(territory.region)
+        )
+    return None
+
+
+def as_held(row: Mapping[str, Any], where: frozenset[str] | None) -> Mapping[str, Any] | None:
+    """A feeder row as its passerelle holds for a target taken in the départements ``where``
+    (None: unknown): None when it does not hold there at all (an inferred leg into a campus
+    programme's territory elsewhere); a documented scoped leg whose scope lies outside
+    ``where`` as an inferred leg without id nor figures; else the row.
+
+    >>> leg = {"origin": "inferred", "to_departements": ["012", "046"]}
+    >>> as_held(leg, frozenset({"076"})) is None, as_held(leg, None) is leg
+    (True, True)
+    >>> doc = {"origin": "documented", "scope": "campus", "scope_departements": ["046"],
+    ...        "passerelle": "p1", "rate": 0.8}
+    >>> as_held(doc, frozenset({"046"})) is doc
+    True
+    >>> sorted(as_held(doc, frozenset({"027"})).items())
+    [('origin', 'inferred'), ('passerelle', None), ('scope', 'campus'), \
+('scope_departements', ['046'])]
+    """
+    to = row.get("to_departements")
+    if to and where is not None and not where & set(to):
+        return None
+    scope = row.get("scope") or "national"
+    if row.get("origin") != "documented" or scope == "national" or where is None:
+        return row
+    held = set(row.get("scope_actor_departements") or ())
+    if scope != "actors":
+        held |= set(row.get("scope_departements") or ())
+    if where & held:
+        return row
+    out = {k: v for k, v in row.items() if k not in FIGURES}
+    out.update(origin="inferred", passerelle=None)
+    return out
 
 
 def _key(f: Feeder) -> tuple[Any, ...]:

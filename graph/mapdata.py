@@ -130,6 +130,8 @@ def _map_points(
             continue
         if modality and modality not in modalities:
             continue
+        if level is not None and modality and f"{level}:{modality}" not in r["level_modalities"]:
+            continue  # the level and the modality of two different offers
         if r["lat"] is None or r["lon"] is None:
             unplaced[r["kind"]] = unplaced.get(r["kind"], 0) + 1
             continue

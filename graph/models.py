@@ -222,9 +222,9 @@ DEPARTEMENT_PATTERN = r"^(\d{3}|02[AB])$"
 """A département as the graph stores it: the 3-character form of the national files (``012``,
 ``02A``, ``971``), every code they carry (they also list collectivities such as ``988`` and
 pseudo-codes such as ``990``, abroad, which requests never ask for)."""
-DEPARTEMENT_INPUT_PATTERN = r"^(0?(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])|97[1-8]|98[4-9])$"
+DEPARTEMENT_INPUT_PATTERN = r"^(0?(0[1-9]|1\d|2[1-9ABab]|[3-8]\d|9[0-5])|97[1-8]|98[4-9])$"
 """A département as people ask for it: metropolitan ``1``–``95`` written with 2 or 3 characters
-(``12`` or ``012``; no ``20`` since 1976), Corsica ``2A``/``2B`` (or ``02A``/``02B``),
+(``12`` or ``012``; no ``20`` since 1976), Corsica ``2A``/``2B`` (or ``02A``, ``2a``…),
 overseas départements and collectivities ``971``–``978`` and ``984``–``989`` (the national
 files place communes and schools in 975, 977, 978, 987 and 988 as well as in 971–976)."""
 Departement = Annotated[str, StringConstraints(pattern=DEPARTEMENT_PATTERN)]
@@ -234,9 +234,10 @@ _DEPARTEMENT_INPUT = re.compile(DEPARTEMENT_INPUT_PATTERN)
 def departement_code(value: str) -> str:
     """The stored form of a département code as people write it; ValueError if it is none.
 
-    >>> [departement_code(v) for v in ("12", "012", "2A", "02A", "971")]
-    ['012', '012', '02A', '02A', '971']
+    >>> [departement_code(v) for v in ("12", "012", "2A", "02A", "971", "2b")]
+    ['012', '012', '02A', '02A', '971', '02B']
     """
+    value = value.upper()  # Corsica as people type it: 2a, 2b
     if not _DEPARTEMENT_INPUT.match(value):
         raise ValueError(f"not a département code: {value!r} (e.g. 12, 46, 2A, 971)")
     return value if len(value) == 3 else "0" + value

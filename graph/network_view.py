@@ -22,6 +22,9 @@ class NetNode(BaseModel):
     level: int | None = None
     role: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(
+        default=None, description="As an actor's: `coordinates` means « près de » the commune."
+    )
     departement: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -90,6 +93,7 @@ def campus_network(
             kind=kind,
             role=r["role"],
             commune=r["commune"],
+            commune_from=r.get("commune_from"),
             departement=r["departement"],
             lat=r["lat"],
             lon=r["lon"],

@@ -116,6 +116,9 @@ class Point(BaseModel):
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     label: str | None = None
+    # which town a code naming several was read as (« 13008 est le code postal de Marseille
+    # 8e Arrondissement ; c'est aussi le code INSEE d'Aurons… »: graph.communes.resolve)
+    note: str | None = None
 
 
 def _lat_span(radius_km: float) -> float:
@@ -375,7 +378,8 @@ def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
     except communes.CommuneError as exc:
         exc.field = what
         raise
-    return Point(lat=res.place.lat, lon=res.place.lon, label=res.place.name)
+    note = res.note if res.ambiguous else None
+    return Point(lat=res.place.lat, lon=res.place.lon, label=res.place.name, note=note)
 
 
 def resolve_territory(

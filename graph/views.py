@@ -105,6 +105,14 @@ class ActorSummary(Out):
     kind: str
     uai: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(
+        default=None,
+        description="How the import found the commune when no file names it: `coordinates` "
+        "(the commune whose centre is the nearest to the establishment's position, more than "
+        "1 km away: said « près de » that commune), `centre` (within 1 km of its centre), "
+        "`name` (the commune its name gives); None when a file names it "
+        "(graph/ingest/opendata/named_commune.py).",
+    )
     insee: str | None = None
     departement: str | None = None
     lat: float | None = None

@@ -21,7 +21,7 @@ Kind = Literal["commune", "commune-deleguee", "commune-associee", "arrondissemen
 
 class CommuneOut(BaseModel):
     """A commune, or a part of one (commune déléguée or associée, municipal arrondissement of
-    Paris, Lyon or Marseille): its `code` is what to send as `home` or `near`."""
+    Paris, Lyon or Marseille): its `place` is what to send as `home` or `near`."""
 
     code: str = Field(description="INSEE code (COG) of this entry.", examples=["46102"])
     name: str = Field(examples=["Figeac"])
@@ -54,6 +54,13 @@ class CommuneOut(BaseModel):
         default=None,
         description="French note when a code was read as a part or a former commune.",
     )
+    place: str = Field(
+        description="What to send as `home` or `near` for this entry: its INSEE code, or its "
+        "name and département when that code is read first as a municipal arrondissement's "
+        "postcode (Aix-en-Provence, INSEE 13001, Marseille 1er's postcode: « Aix-en-Provence "
+        "(13) »).",
+        examples=["46102"],
+    )
 
 
 class CommuneSearch(BaseModel):
@@ -84,6 +91,7 @@ def commune_out(c: Commune, note: str | None = None) -> CommuneOut:
         approximate=c.approximate,
         centre=c.centre,
         note=note,
+        place=ref.place_param(c),
     )
 
 

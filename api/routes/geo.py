@@ -39,7 +39,8 @@ def get_map(
     """Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
     with the levels, modalities and sectors they offer, for map clients. The territory filters
     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
-    ones that have no coordinates."""
+    ones that have no coordinates. `level` and `modality` together keep the places with one
+    offer of that level in that modality."""
     if departements and (why := departements_error(departements)):
         raise InvalidRequest(why)
     codes = parse_departements(departements)

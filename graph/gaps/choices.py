@@ -17,10 +17,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from graph.campus_scope import campuses_of_territory
 from graph.gaps.cache import cached_answer
 from graph.gaps.data import read_offers
 from graph.gaps.demand import training_by_sector
-from graph.gaps.rows import Row, campuses_of_territory
+from graph.gaps.rows import Row
 from graph.nsf import field_code, field_id, nsf_name
 from graph.store import GraphStore
 from graph.territory import Territory

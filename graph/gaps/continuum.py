@@ -19,7 +19,7 @@ from graph.gaps.foreign import SectorBasis, basis_sources, basis_text
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 
-__all__ = ["continuum_breaks"]
+__all__ = ["continuum_breaks", "field_continuum"]
 
 # Bac+3 and Bac+5 programmes are in the public files only where one enters after the bac
 # (Parcoursup: licences, BUT, engineering schools) or a campus document names them: the Lozère
@@ -60,7 +60,8 @@ def continuum_breaks(
         if set(s["campuses"]) & d.local_campuses
     }
     sector_names = {s["sector"]["id"]: s["sector"]["name"] for s in d.sectors}
-    groups["*"] = list(d.inside_for_sector)
+    # all of them, each Bac+3 or Bac+5 only where it continues a lower level of its field
+    groups["*"], aside = field_continuum(d.inside_for_sector)
     # the offers that train for a filière: by the campus's records or by a ROME code of the
     # diploma, as the demand section counts them (the Puy-de-Dôme's « Maintenance
     # industrielle » is taught at Lycée La Fayette; its continuum was not judged)
@@ -72,7 +73,93 @@ def continuum_breaks(
         del groups["*"]
     names = {sid: sector_names.get(sid, sid) for sid in groups}
     names["*"] = "toutes filières"
-    return _findings(groups, names, campus_sectors=set(sector_names), cited=cited)
+    return _findings(
+        groups, names, campus_sectors=set(sector_names), cited=cited, aside={"*": aside}
+    )
+
+
+def _group(r: Row) -> str | None:
+    """The NSF group of an offer's diploma; None when it names no field (none, « non
+    spécifié » x99 / 999)."""
+    nsf = str(r["diploma"].get("nsf") or "")
+    if len(nsf) != 3 or not nsf.isdigit() or nsf.endswith("99"):
+        return None
+    return nsf
+
+
+def _counts(r: Row) -> bool:
+    return (
+        r["offer"]["status"] in OPEN_STATUSES
+        and r["diploma"].get("level") in LEVELS
+        and not r["diploma"].get("closed")
+    )
+
+
+def field_continuum(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """The offers the all-formations continuum counts, and those it sets aside: a Bac+3 or a
+    Bac+5 (UNSURE_FROM and above) counts only when it continues a lower level of its own field
+    offered in the territory and counted itself, a diploma of the same NSF group or sharing a
+    ROME code with it (a chain from a CAP, a Bac or a Bac+2 of the field). A CAP, a Bac or a
+    BTS is entered after 3e or after any bac: each counts as is; so does an offer whose
+    diploma has neither NSF group nor ROME code (nothing tells its field).
+
+    The Creuse's only Bac+5 was a DSAA in design (NSF 220, after the DN MADE of the same
+    lycée): no CAP, Bac nor Bac+2 of the Creuse leads there, and its « toutes filières »
+    continuum offered « every level from CAP to Bac+5 ».
+
+    >>> def row(level, nsf, rome=()):
+    ...     return {"diploma": {"level": level, "nsf": nsf, "rome_codes": list(rome)},
+    ...             "offer": {"status": "open"}}
+    >>> kept, aside = field_continuum([row(3, "251"), row(5, "251"), row(7, "251"),
+    ...     row(6, "220"), row(7, "220"), row(5, "255", ["H1"]), row(7, "200", ["H1"]),
+    ...     row(6, None)])
+    >>> [(r["diploma"]["level"], r["diploma"]["nsf"]) for r in aside]
+    [(6, '220'), (7, '220')]
+    """
+    groups: set[str] = set()  # the fields reached by the levels counted so far
+    romes: set[str] = set()
+    apart: set[int] = set()
+    for level in LEVELS:
+        at = [r for r in rows if r["diploma"].get("level") == level]
+        reached_groups: set[str] = set()
+        reached_romes: set[str] = set()
+        for r in at:
+            group, codes = _group(r), set(r["diploma"].get("rome_codes") or ())
+            if (
+                level >= UNSURE_FROM
+                and (group is not None or codes)
+                and group not in groups
+                and not codes & romes
+            ):
+                apart.add(id(r))
+                continue
+            if _counts(r):
+                reached_groups |= {group} if group is not None else set()
+                reached_romes |= codes
+        groups |= reached_groups
+        romes |= reached_romes
+    return [r for r in rows if id(r) not in apart], [r for r in rows if id(r) in apart]
+
+
+def _aside_text(aside: list[Row], missing: list[int]) -> str:
+    """Why the offers set aside (:func:`field_continuum`) at the levels now missing do not
+    count (French), or ``""``."""
+    said = sorted(
+        {
+            f"{r['diploma']['name']} ({r['actor']['name']})"
+            for r in aside
+            if r["diploma"].get("level") in missing and _counts(r)
+        }
+    )
+    if not said:
+        return ""
+    many = len(said) > 1
+    return (
+        f" Non compté{'s' if many else ''} : {' ; '.join(said)} : aucune formation de niveau "
+        "inférieur du même domaine de formation (NSF) ni du même métier (ROME) ne "
+        f"{'les' if many else 'le'} précède sur ce territoire, "
+        f"{'ils ne prolongent' if many else 'il ne prolonge'} pas le continuum."
+    )
 
 
 def _findings(
@@ -81,11 +168,13 @@ def _findings(
     *,
     campus_sectors: set[str],
     cited: dict[str, str] | None = None,
+    aside: dict[str, list[Row]] | None = None,
 ) -> list[Finding]:
     """One finding per group of offers that misses a level or plans one; ``campus_sectors``:
     the groups that are a sector node to link to (not ``*`` nor a field of training);
     ``cited``: the source of each filière. A finding cites its filière's source and the files
-    listing its offers (at most 10 sources in all)."""
+    listing its offers (at most 10 sources in all); ``aside``: per group, the offers its
+    continuum does not count (:func:`field_continuum`), said where a level is missing."""
     out = []
     for gid, rows in groups.items():
         if not rows:
@@ -117,10 +206,10 @@ def _findings(
             planned_desc = "; ".join(
                 sorted({f"{r['diploma']['name']} ({r['actor']['name']})" for r in planned_rows})
             )
-            parts.append(f"en projet : {planned_desc}")
+            parts.append(f"En projet : {planned_desc}")
         if missing:
-            parts.append(f"absents : {levels_text(missing)}")
-        why = ". ".join(parts) + "."
+            parts.append(f"Absents : {levels_text(missing)}")
+        why = ". ".join(parts) + "." + _aside_text((aside or {}).get(gid, []), missing)
         if inner and not unsure:
             why += (
                 f" La rupture au niveau {', '.join(map(str, inner))} oblige les apprenants "

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.campus_scope import campuses_of_territory, foreign_basis
 from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
-from graph.gaps.foreign import foreign_basis, publicly_linked
-from graph.gaps.rows import GapData, Row, box_around, campuses_of_territory, dead_end_targets
+from graph.gaps.foreign import publicly_linked
+from graph.gaps.rows import GapData, Row, box_around, dead_end_targets
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code
 from graph.store import GraphStore

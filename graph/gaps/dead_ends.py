@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.departements import departement_place
-from graph.gaps.findings import Finding, NodeRef, Row, actor_ref, named_at
+from graph.departements import de_place, departement_place
+from graph.gaps.findings import Finding, NodeRef, Row, actor_ref, named_at, offer_commune
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
@@ -120,8 +120,7 @@ def dead_ends(d: GapData) -> list[Finding]:
             Finding(
                 id=f"dead_end:{r['actor']['id']}:{code}",
                 title=(
-                    f"{r['diploma']['name']} — "
-                    f"{named_at(r['actor']['name'], r['offer'].get('commune'))}"
+                    f"{r['diploma']['name']} — {named_at(r['actor']['name'], *offer_commune(r))}"
                 ),
                 why=(
                     f"Aucune des suites connues de ce diplôme ({len(known)}) n'est proposée "
@@ -176,6 +175,8 @@ def nearest_text(n: Row) -> str:
     place = n.get("commune") or (
         departement_place(n["departement"]) if n.get("departement") else None
     )
+    if n.get("commune") and n.get("commune_from") == "coordinates":
+        place = f"près {de_place(n['commune'])}"  # only the commune nearest its position
     return (
         f"{n['diploma_name']} à {n['actor']}"
         + (f" ({place})" if place else "")
@@ -205,6 +206,7 @@ def _nearest_outside(r: Row, targets: set[str], all_offers: dict[str, list[Row]]
                     "actor_id": x["actor"]["id"],
                     "actor": x["actor"]["name"],
                     "commune": xo.get("commune"),
+                    "commune_from": offer_commune(x)[1],
                     "departement": xo.get("departement"),
                     "km": round(km, 1),
                 }

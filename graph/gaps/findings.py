@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph.departements import de_place
 from graph.models import SCHOOL_KINDS, ActorKind
 from graph.text import normalise
 
@@ -118,9 +119,28 @@ class GapReport(BaseModel):
     sections: list[Section]
 
 
-def named_at(name: str, commune: str | None) -> str:
+def offer_commune(r: Row) -> tuple[str | None, str | None]:
+    """An offer row's commune and how the import found it: the establishment's
+    ``commune_from`` when the offer is at the establishment's own commune.
+
+    >>> offer_commune({"offer": {"commune": "Pantin"},
+    ...                "actor": {"commune": "Pantin", "commune_from": "coordinates"}})
+    ('Pantin', 'coordinates')
+    >>> offer_commune({"offer": {"commune": "Bobigny"},
+    ...                "actor": {"commune": "Pantin", "commune_from": "coordinates"}})
+    ('Bobigny', None)
+    """
+    commune = r["offer"].get("commune")
+    actor = r.get("actor") or {}
+    same = commune is not None and commune == actor.get("commune")
+    return commune, actor.get("commune_from") if same else None
+
+
+def named_at(name: str, commune: str | None, commune_from: str | None = None) -> str:
     """An actor's name with its commune, for a finding's title (the Nord has several « Lycée
-    Saint Joseph »), unless the name already says it.
+    Saint Joseph »), unless the name already says it. A commune the import only found as the
+    nearest to the establishment's position (``commune_from`` « coordinates »,
+    graph/ingest/opendata/named_commune.py) is said « près de » it, as the pathways say it.
 
     >>> named_at("Lycée Saint Joseph", "Saint-Martin-Boulogne")
     'Lycée Saint Joseph (Saint-Martin-Boulogne)'
@@ -128,9 +148,13 @@ def named_at(name: str, commune: str | None) -> str:
     ('Lycée Champollion (Figeac)', 'IUT de Metz')
     >>> named_at("CFA X", None)
     'CFA X'
+    >>> named_at("Lycée Gustave Eiffel", "Saint-Apollinaire", "coordinates")
+    'Lycée Gustave Eiffel (près de Saint-Apollinaire)'
     """
     if not commune or normalise(commune) in normalise(name):
         return name
+    if commune_from == "coordinates":
+        return f"{name} (près {de_place(commune)})"
     return f"{name} ({commune})"
 
 

@@ -7,15 +7,16 @@ campus tagged, and its continuum there read « absents : CAP (3), Bac+2 (5) » w
 Outside the territory of the campuses describing it, a filière's training is what the public
 files link to it: the diplomas whose Certif Info jobs include one of its ROME codes, and those of
 its fields of training (NSF groups). A filière with neither is not offered there
-(:func:`basis_refusal`). Pure functions over plain rows.
+(:func:`graph.campus_scope.basis_refusal`). The campus-scope rule itself (which campuses a
+territory reads, a filière's basis elsewhere) is graph/campus_scope.py, shared with the pathway
+search. Pure functions over plain rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from graph.departements import and_list
+from graph.campus_scope import SectorBasis, basis_owner, basis_refusal, foreign_basis
 from graph.gaps.findings import Row
 from graph.nsf import nsf_name
 
@@ -27,51 +28,6 @@ __all__ = [
     "foreign_basis",
     "publicly_linked",
 ]
-
-
-@dataclass(frozen=True)
-class SectorBasis:
-    """A campus filière asked outside its campuses' territory: what links it publicly.
-
-    ``campuses``: the short names of the campuses describing it; ``rome``: its ROME codes;
-    ``nsf``: its NSF groups."""
-
-    sector: str
-    name: str
-    campuses: tuple[str, ...]
-    rome: tuple[str, ...]
-    nsf: tuple[str, ...]
-
-
-def foreign_basis(
-    sectors: Iterable[Row],
-    sector: str | None,
-    local_campuses: set[str],
-    campus_names: dict[str, str],
-) -> SectorBasis | None:
-    """The basis of the sector asked when no campus of the territory describes it; None for
-    no sector, a field of training, or a filière of one of the territory's campuses.
-
-    >>> rows = [{"sector": {"id": "soud", "name": "Soudeurs", "rome": ["H2913"], "nsf": None},
-    ...          "campuses": ["mv"]}]
-    >>> foreign_basis(rows, "soud", {"mv"}, {}) is None
-    True
-    >>> foreign_basis(rows, "soud", set(), {"mv": "Mecanic Vallée"})
-    SectorBasis(sector='soud', name='Soudeurs', campuses=('Mecanic Vallée',), rome=('H2913',), nsf=())
-    """  # noqa: E501
-    if not sector:
-        return None
-    row = next((s for s in sectors if s["sector"]["id"] == sector), None)
-    if row is None or not row["campuses"] or set(row["campuses"]) & local_campuses:
-        return None
-    s = row["sector"]
-    return SectorBasis(
-        sector=sector,
-        name=s["name"],
-        campuses=tuple(sorted(campus_names.get(c, c) for c in row["campuses"])),
-        rome=tuple(s.get("rome") or ()),
-        nsf=tuple(s.get("nsf") or ()),
-    )
 
 
 def publicly_linked(offers: Iterable[Row], basis: SectorBasis) -> list[Row]:
@@ -94,27 +50,6 @@ def publicly_linked(offers: Iterable[Row], basis: SectorBasis) -> list[Row]:
     ]
 
 
-def _owner(basis: SectorBasis) -> str:
-    names = list(basis.campuses)
-    return f"le campus {names[0]}" if len(names) == 1 else f"les campus {and_list(names)}"
-
-
-def basis_refusal(basis: SectorBasis) -> str | None:
-    """Why the filière cannot be asked for this territory (French), or None when it can.
-
-    >>> basis_refusal(SectorBasis("x", "Cadres", ("Mecanic Vallée",), (), ()))[:74]
-    '« Cadres » est décrit par le campus Mecanic Vallée, pas pour ce territoire'
-    """
-    if basis.rome or basis.nsf:
-        return None
-    return (
-        f"« {basis.name} » est décrit par {_owner(basis)}, pas pour ce territoire ; aucun "
-        "lien public (code métier ROME, domaine de formation NSF) ne dit quelles formations "
-        "y préparent ailleurs. Choisissez une filière de ce territoire ou un domaine de "
-        "formation."
-    )
-
-
 def basis_text(basis: SectorBasis) -> str:
     """The sentence that says how the filière's training was chosen here (French).
 
@@ -130,8 +65,8 @@ def basis_text(basis: SectorBasis) -> str:
         fields = ", ".join(f"{code} {nsf_name(code) or ''}".strip() for code in basis.nsf)
         links.append(f"de son domaine de formation (NSF {fields})")
     return (
-        f"« {basis.name} » est décrit par {_owner(basis)}, hors de ce territoire : ses "
-        f"formations y sont celles {' et celles '.join(links)}, non celles que les fiches du "
+        f"« {basis.name} » est décrit par {basis_owner(basis.campuses)}, hors de ce territoire : "
+        f"ses formations y sont celles {' et celles '.join(links)}, non celles que les fiches du "
         "campus lui rattachent."
     )
 

@@ -292,8 +292,8 @@ def suggested_partnerships(
             Finding(
                 id=f"suggest:{a['id']}:{b['id']}",
                 title=(
-                    f"{named_at(a['name'], a.get('commune'))} ↔ "
-                    f"{named_at(b['name'], b.get('commune'))}"
+                    f"{named_at(a['name'], a.get('commune'), a.get('commune_from'))} ↔ "
+                    f"{named_at(b['name'], b.get('commune'), b.get('commune_from'))}"
                 ),
                 why=f"{PAIR_LABELS[kind]}, sans partenariat recensé{common_text}"
                 + "".join(f" ; {x}" for x in bits)

@@ -9,8 +9,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.gaps.foreign import SectorBasis
-from graph.territory import Territory
+from graph.campus_scope import SectorBasis
 
 __all__ = ["GapData", "NextSteps", "box_around", "dead_end_targets", "next_steps"]
 
@@ -143,36 +142,6 @@ def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row] | NextSteps) -> 
         if not targets & offered_inside:
             out |= targets
     return sorted(out)
-
-
-def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[str]:
-    """The campuses whose data belongs to the territory: the campus asked, or those sharing a
-    département or the région asked (a radius alone names no campus). A campus's filières,
-    demand tables and recruitment figures are shown only in its own territory.
-
-    >>> t = Territory(departements=["076", "027"])
-    >>> sorted(campuses_of_territory([{"id": "mv", "departements": ["012", "046"],
-    ...     "region_code": "76"}, {"id": "eee", "departements": ["076"], "region_code": "28"}], t))
-    ['eee']
-    """
-    out = set()
-    for c in campuses:
-        if territory.campus:
-            if c["id"] == territory.campus:
-                out.add(c["id"])
-            continue
-        deps = set(c.get("departements") or [])
-        if (
-            territory.departements
-            and deps & set(territory.departements)
-            or (
-                territory.region
-                and not territory.departements
-                and c.get("region_code") == (territory.region)
-            )
-        ):
-            out.add(c["id"])
-    return out
 
 
 def box_around(rows: Iterable[Row], km: float) -> dict[str, float] | None:

@@ -20,7 +20,7 @@ from graph.inference import bac_techno
 from graph.inference.bac_techno_cpge import STI2D, STL_BIO, STL_SPCL
 from graph.inference.rules import DiplomaFacts, InferredPasserelle
 
-__all__ = ["RULE", "RULE_SENTENCE", "STRENGTH", "series_named", "track_legs"]
+__all__ = ["RULE", "RULE_SENTENCE", "STRENGTH", "series_named", "series_words", "track_legs"]
 
 RULE = bac_techno.TRACK_RULE
 RULE_SENTENCE = bac_techno.TRACK_RULE_SENTENCE
@@ -60,6 +60,27 @@ def series_named(label: str) -> tuple[frozenset[str], frozenset[str], bool]:
     groups = frozenset(_GROUPS[w] for w in words if w in _GROUPS)
     generic = not (codes or groups) and any(w in _GENERIC for w in words)
     return codes, groups, generic
+
+
+def series_words(label: str) -> list[str]:
+    """The series a programme label names, as people write them, in the label's order
+    (« STL SPCL » for the STL speciality it names); empty for a label naming none.
+
+    >>> series_words("Formation d ingenieur   Autres Series (Bac STL, STI2D, STAV, ST2S)")
+    ['STL', 'STI2D', 'STAV', 'ST2S']
+    >>> series_words("Formation d ingenieur Bac + 5   Bac STL (Specialite SPCL)")
+    ['STL SPCL']
+    >>> series_words("Formation d ingenieur Bac + 5   Bacs technologiques")
+    []
+    """
+    words = _tokens(label)
+    out: list[str] = []
+    for w in words:
+        if w == "spcl":
+            out = [x for x in out if x != "STL"] + ["STL SPCL"]
+        elif (w in _CODES or w in _GROUPS) and w.upper() not in out:
+            out.append(w.upper())
+    return out
 
 
 def track_legs(

@@ -1,14 +1,33 @@
 """What an answer says of a start from a bac: a bac général opens no inferred passerelle
-(docs/inferred-passerelles.md, « Bac technologique »), and a start by level 4 says which
-diplomas of that level it starts from. Pure sentences over the start diplomas' types."""
+(docs/inferred-passerelles.md, « Bac technologique »), a start by level 4 says which
+diplomas of that level it starts from, and a pathway of such a start into an engineering
+school's track for bacheliers technologiques starts from the series the track names, never
+from one series picked by code order. Pure functions over the start diplomas and legs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
+from graph.inference.bac_techno import TRACK_RULE
+from graph.inference.bac_techno_tracks import series_named, series_words
 from graph.labels import TYPE_FR
+from graph.pathways.scoring import Scored
 
-__all__ = ["GENERAL_BAC_SENTENCE", "general_bac_reason", "level_start_notice"]
+__all__ = [
+    "ANY_SERIES",
+    "GENERAL_BAC_SENTENCE",
+    "general_bac_reason",
+    "level_start_notice",
+    "track_start",
+    "track_starts",
+]
+
+# the start of a pathway from the level 4 into a track open to every bac technologique
+ANY_SERIES = "Tout bac technologique"
+_QUOTED = re.compile(r"«\s*(.*?)\s*»")
 
 GENERAL_BAC_SENTENCE = (
     "Avec un bac général, les formations post-bac s'ouvrent sur dossier via Parcoursup ; "
@@ -73,3 +92,93 @@ _FEMININE = frozenset({"mc", "other"})  # « une mention complémentaire », « 
 
 def _rank(t: str) -> tuple[int, str]:
     return (_ORDER.index(t) if t in _ORDER else len(_ORDER), t)
+
+
+def track_start(start: Mapping[str, Any], leg: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The start a pathway from the level 4 shows when its first leg enters an engineering
+    school's track for bacheliers technologiques (rule ``bac-techno-to-engineer-track``,
+    :mod:`graph.inference.bac_techno_tracks`), None to keep ``start``.
+
+    Such a track opens the same way to every series its Parcoursup label names: the search
+    finds one pathway per series, of equal score, and the answer showed the first by code
+    (Lorient: « Bac techno S2TMD … → ISEN Brest », whose label says « Bacs
+    technologiques »). The start is then the series the label names: « Tout bac
+    technologique », « Bac STI2D (toute spécialité) », « Bac STL, STI2D, STAV ou ST2S »;
+    no diploma code (it is none of them in particular). A label naming exactly the start's
+    diploma (« Bac STL (Specialite SPCL) ») keeps it.
+
+    >>> leg = {"passerelle_id": "inf-import-bac-techno-to-engineer-track-43033104-ps-1",
+    ...        "evidence": "voie d'accès nommée par l'intitulé Parcoursup « Formation d "
+    ...                    "ingenieur Bac + 5 – Bacs technologiques »"}
+    >>> row = track_start({"code": "43033104", "name": "Bac ST2S", "type": "bac_techno"}, leg)
+    >>> row["name"], row["code"]
+    ('Tout bac technologique', '')
+    >>> leg["evidence"] = leg["evidence"].replace("Bacs technologiques", "Bac STI2D")
+    >>> track_start({"code": "43020003", "name": "Bac STI2D AC"}, leg)["name"]
+    'Bac STI2D (toute spécialité)'
+    >>> leg["evidence"] = leg["evidence"].replace("Bac STI2D", "Autres Series (Bac STL, STAV)")
+    >>> track_start({"code": "43020003", "name": "Bac STL"}, leg)["name"]
+    'Bac STL ou STAV'
+    >>> leg["evidence"] = leg["evidence"].replace("Autres Series (Bac STL, STAV)", "Bac STL (SPCL)")
+    >>> track_start({"code": "43020008", "name": "Bac STL SPCL"}, leg) is None
+    True
+    >>> track_start({"code": "43020003"}, {"passerelle_id": "inf-bac-techno-to-bac2-a-b"}) is None
+    True
+    """
+    if f"-{TRACK_RULE}-" not in str(leg.get("passerelle_id") or ""):
+        return None
+    found = _QUOTED.search(str(leg.get("evidence") or ""))
+    if found is None:
+        return None
+    label = found.group(1)
+    codes, groups, generic = series_named(label)
+    if generic:
+        name = ANY_SERIES
+    elif codes == {start.get("code")} and not groups:
+        return None  # the track names this very diploma
+    else:
+        series = series_words(label)
+        if not series:
+            return None
+        if len(series) == 1:
+            name = f"Bac {series[0]} (toute spécialité)"
+        else:
+            name = f"Bac {', '.join(series[:-1])} ou {series[-1]}"
+    return {
+        **start,
+        "code": "",
+        "name": name,
+        "source_name": None,
+        "official_name": None,
+        "nsf": None,
+        "closed": False,
+    }
+
+
+def track_starts(shown: Iterable[Scored]) -> list[Scored]:
+    """The pathways of a start from the level 4, with :func:`track_start`'s start where it
+    applies, each start-and-steps once: the same track from another series of its label is
+    the same choice, said once (not « Tout bac technologique → ISEN Brest » six times).
+
+    >>> leg = {"passerelle_id": "inf-bac-techno-to-engineer-track-a-b",
+    ...        "evidence": "« Formation d ingenieur – Bacs technologiques »"}
+    >>> from graph.pathways.scoring import Step, Choice
+    >>> def s(code):
+    ...     step = Step({"code": "B"}, leg, Choice([], None, 0.0, None), None)
+    ...     return Scored(80.0, {}, {"code": code, "name": code}, [step], None, 0, 0.0, 0,
+    ...                   key=(code, "B"))
+    >>> [p.start["name"] for p in track_starts([s("S1"), s("S2")])]
+    ['Tout bac technologique']
+    """
+    out: list[Scored] = []
+    seen: set[tuple[str, ...]] = set()
+    for s in shown:
+        row = track_start(s.start, s.plan[0].leg) if s.plan else None
+        if row is not None:
+            said = (str(row["name"]), *s.key[1:])
+            if said in seen:
+                continue
+            seen.add(said)
+            s = dataclasses.replace(s, start=row)
+        out.append(s)
+    return out

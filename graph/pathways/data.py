@@ -91,6 +91,11 @@ OFFER_FIELDS = (
     "common_year",  # the common 2nde that says the offer is current (ingest/opendata/renewal.py)
     "coords_precision",  # how the import placed it (graph/place_precision.py); None for seeds
     "commune_from",  # "coordinates": only near that commune (ingest/opendata/named_commune.py)
+    # 2 when capacity and demand are of the 1re pro (a Bac pro listed by its 1re pro only), with
+    # the entry after 3e through the common 2nde there (graph/pathways/entry_figures.py)
+    "entry_year",
+    "entry_capacity",
+    "entry_demand",
 )
 
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
@@ -205,7 +210,7 @@ class PathwayData:
         self._by_passerelle: dict[str, tuple[str, ...]] = {}
         self._actors: dict[str, Row] = {}
         self._fields: dict[str, frozenset[str]] = {}
-        self._sectors: dict[str, frozenset[str]] = {}
+        self._sectors: dict[str, tuple[Row, ...]] = {}
         self._latest: dict[str, int] | None = None
         # the (modality, type, level) the offers name (offer_kinds): never carried over an
         # edit, which may add the first offer of a kind in a modality
@@ -732,12 +737,14 @@ class PathwayData:
                     self._coverage_rows -= coverage_rows.row_count(dropped)
         return rows
 
-    def sector_codes(self, store: GraphStore, sector: str) -> frozenset[str]:
-        """The diplomas that train for a sector (its id or one of its ROME codes)."""
+    def sector_links(self, store: GraphStore, sector: str) -> tuple[Row, ...]:
+        """What ties diplomas to a sector (its id or one of its ROME codes): the rows of
+        ``diplomas_for_sector`` (code, link, campuses), read by graph/pathways/job_scope.py
+        for the territory asked."""
         with self._lock:
             got = self._sectors.get(sector)
         if got is None:
-            got = frozenset(r["code"] for r in store.read("diplomas_for_sector", sector=sector))
+            got = tuple(store.read("diplomas_for_sector", sector=sector))
             with self._lock:
                 if len(self._sectors) < 1_000:  # sector names come from requests: bounded
                     self._sectors[sector] = got
@@ -781,6 +788,8 @@ def _merged(rows: list[_Merging]) -> list[_Merging]:
         for k in ("capacity", "year", "demand"):
             if offer.get(k) is not None:
                 o[k] = offer[k]
+        for k in ("entry_year", "entry_capacity", "entry_demand"):  # of those figures
+            o[k] = offer.get(k)
         out[i] = (c, a, o, carried)
     return out
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph import communes
+from graph.campus_scope import campuses_of_territory, foreign_basis
 from graph.communes import Prefecture
 from graph.coverage import (
     CoverageRow,
@@ -30,7 +31,7 @@ from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
 from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
-from graph.pathways.bac_starts import general_bac_reason, level_start_notice
+from graph.pathways.bac_starts import general_bac_reason, level_start_notice, track_starts
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
@@ -48,6 +49,7 @@ from graph.pathways.job import (
     job_unreached_sentence,
     job_within_start_sentence,
 )
+from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.partial import partial_answer
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
@@ -68,7 +70,7 @@ from graph.pathways.variety import formation_key, later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
 
-__all__ = ["find_pathways"]
+__all__ = ["find_pathways", "goal_of_job"]
 
 Row = dict[str, Any]
 
@@ -443,6 +445,37 @@ def _job_unreached(
     )
 
 
+def _campus_names(store: GraphStore, data: PathwayData) -> dict[str, str]:
+    """Each campus's name as answers say it (its short name), by id; kept per version."""
+    rows = data.kept("campuses", lambda: store.read("gaps_campuses"))
+    return {str(c["id"]): str(c.get("short_name") or c.get("name") or c["id"]) for c in rows}
+
+
+def goal_of_job(store: GraphStore, data: PathwayData, q: PathwayQuery) -> JobGoal | None:
+    """The diplomas of the goal job in the territory asked (:func:`job_goal`): a campus's ties
+    only where it speaks, the public links everywhere; None without a goal job."""
+    if not q.sector:
+        return None
+    campuses = data.kept("campuses", lambda: store.read("gaps_campuses"))
+    local = campuses_of_territory(campuses, q.territory)
+    sectors = data.kept("sectors", lambda: store.read("gaps_sectors"))
+    basis = foreign_basis(sectors, q.sector, local, _campus_names(store, data))
+    return job_goal(data.sector_links(store, q.sector), local, basis)
+
+
+def _scope_notice(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal: JobGoal
+) -> str | None:
+    """:func:`scope_notice` with the names of the diplomas set aside (by level, then name)."""
+    if not goal.public_only:
+        return None
+    rows = data.diplomas(store, sorted(goal.set_aside)).values()
+    names = [
+        display_name(d) for d in sorted(rows, key=lambda d: (d.get("level") or 0, display_name(d)))
+    ]
+    return scope_notice(goal, job_label(q), _campus_names(store, data), names)
+
+
 def _start_types(store: GraphStore, data: PathwayData, q: PathwayQuery) -> list[str]:
     """The types of the start diplomas (graph.pathways.bac_starts)."""
     found = data.diplomas(store, q.start_codes)
@@ -479,7 +512,12 @@ def find_pathways(
 def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None) -> PathwayAnswer:
     """:func:`find_pathways`, the collector paused."""
     data = data if data is not None else pathway_data(store)
-    goal_codes = set(data.sector_codes(store, q.sector)) if q.sector else None
+    job = goal_of_job(store, data, q)
+    if job is not None and (
+        refused := no_public_link_reason(job, job_label(q), _campus_names(store, data))
+    ):
+        return _unanswered(q, refused)
+    goal_codes = set(job.codes) if job is not None else None
     home = (q.home.lat, q.home.lon) if q.home else None
     source, ranked, keys = _search(store, data, q, goal_codes, home)
     notices: list[str] = []
@@ -546,7 +584,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
     before, shown = shown, varied(shown, any_start=q.by_level)
     if q.by_level:  # the different formations first, from every pathway ranked
-        shown = varied(ranked, any_start=True)[: len(before)]
+        # a track for bacheliers technologiques starts from the series it names, said once
+        before = track_starts(before)
+        shown = varied(track_starts(ranked), any_start=True)[: len(before)]
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     if q.home is not None and (unplaced := unplaced_notice(shown)):
@@ -586,17 +626,31 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         )
         if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
             reason = _job_unreached(store, data, source, q, goal_codes)
-        elif not unrestricted and (elsewhere := elsewhere_note(store, q)):
+        elif not unrestricted and (
+            elsewhere := elsewhere_note(
+                store,
+                q,
+                source=source,
+                goal_codes=goal_codes,
+                territories=data.programme_territories(store),
+                opened=data.open_legs,
+            )
+        ):
             # known passerelles to the goal that hold in another territory only: said
             reason = f"{reason} {elsewhere}"
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
+    if job is not None and (public := _scope_notice(store, data, q, job)):
+        notices.insert(0, public)
     if q.start_level == AFTER_3E_LEVEL:
         notices.insert(0, AFTER_3E_NOTICE)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
+    # a code naming two towns (a postcode and another commune's INSEE code): which one, last
+    places = ((q.home, "Commune de l'élève"), (q.territory.near, "Centre du territoire"))
+    notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
     return PathwayAnswer(
         start=q.start_label,
         start_phrase=from_start(q.start_label),
@@ -607,5 +661,21 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices=notices,
         unreached_goals=unreached,
         pathways=out,
+        reason=reason,
+    )
+
+
+def _unanswered(q: PathwayQuery, reason: str) -> PathwayAnswer:
+    """An answer without pathways, for a goal the data cannot speak of here."""
+    return PathwayAnswer(
+        start=q.start_label,
+        start_phrase=from_start(q.start_label),
+        goal=goal_label(q),
+        territory=q.territory.describe(),
+        territory_phrase=q.territory.describe_in(),
+        count=0,
+        notices=[],
+        unreached_goals=None,
+        pathways=[],
         reason=reason,
     )

@@ -80,7 +80,10 @@ class PathwayRequest(BaseModel):
         default=None,
         max_length=80,
         description="Learner's town: any French commune's INSEE code (a former code too), "
-        "postcode or name (GET /communes), or 'lat,lon'.",
+        "postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal "
+        "arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE "
+        "code it also is); another code that is both an INSEE code and a postcode is read as "
+        "the INSEE code; either way the answer's notices say which town was used.",
     )
     to: str | None = Field(default=None, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
     to_type: DiplomaType | None = None

@@ -16,6 +16,12 @@ from typing import Any, NamedTuple
 
 from graph.distance_learning import is_distance_learning
 from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.pathways.entry_figures import (
+    AFTER_3E_ORIGIN,
+    entry_capacity,
+    entry_demand,
+    step_figures,
+)
 from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
 from graph.place_precision import ranking_km
 
@@ -86,6 +92,8 @@ class Offer:
     last_seen: int | None = None  # not current: the last year its track's files list it
     # what offer_key needs of it whatever the previous place (_static_key), computed once
     static: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
+    # the same for a step entered after 3e, when its figures differ (entry_figures.py)
+    static_3e: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -170,7 +178,7 @@ def _status_rank(o: Offer) -> int:
     return 3
 
 
-def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
+def offer_key(o: Offer, prev: LatLon | None, after_3e: bool = False) -> tuple[Any, ...]:
     """The order of a step's establishments: in the territory; open and current, then open but
     not seen in the latest files or renewed, then renewed and not seen lately, then planned;
     taught on site before taught at a distance (graph/distance_learning.py: the CNED's address
@@ -180,7 +188,9 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
     counts a commune's typical radius further, graph/place_precision.py: it passes a precisely
     placed one only when nearer by more than that); then the larger known capacity, the
     larger demand (the offers of one diploma: wishes of one kind, Affelnet's or
-    Parcoursup's), and the name.
+    Parcoursup's), and the name. For a step entered after 3e (``after_3e``), those of the
+    entry after 3e (graph/pathways/entry_figures.py): a Bac pro's 1re pro places are never
+    compared with another lycée's 2nde pro places.
 
     Whether a directory names the establishment only breaks a tie of those (same diploma, same
     status, as near): an establishment known by its UAI only (graph/ingest/opendata/unnamed.py)
@@ -200,25 +210,29 @@ def offer_key(o: Offer, prev: LatLon | None) -> tuple[Any, ...]:
             ),
             o.actor.get("boarding_places"),
         )
+    capacity, demand = step_figures(o.offer, after_3e)
     return (
         not o.in_territory,
         status,
         remote,
         prev is not None and unplaced,
         dist,
-        -_known(o.offer.get("capacity")),
-        -_known(o.offer.get("demand")),
+        -_known(capacity),
+        -_known(demand),
         o.actor.get("described") is False,  # no directory names it: after those named
         o.actor["name"],
     )
 
 
-def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> Choice | None:
-    """The establishments for a step, best first (:func:`offer_key`): those in the territory,
-    or, if none and ``allow_outside``, any; None when there is none."""
+def choose(
+    offers: list[Offer], prev: LatLon | None, *, allow_outside: bool, after_3e: bool = False
+) -> Choice | None:
+    """The establishments for a step, best first (:func:`offer_key`, ``after_3e``: for a step
+    entered after 3e): those in the territory, or, if none and ``allow_outside``, any; None
+    when there is none."""
     inside = [o for o in offers if o.in_territory]
     pool = inside if inside else (offers if allow_outside else [])
-    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=_key_from(prev))
+    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=_key_from(prev, after_3e))
     if not ranked:
         return None
     best = ranked[0]
@@ -242,9 +256,19 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
     )
 
 
-def _static_key(o: Offer) -> tuple[Any, ...]:
+def _static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     """The parts of :func:`offer_key` that do not depend on the previous place, and the
-    latitude in radians and its cosine (kept on the offer for the search)."""
+    latitude in radians and its cosine (kept on the offer for the search); ``after_3e``: for a
+    step entered after 3e (differs only for an offer whose figures are of the 1re pro)."""
+    if after_3e and o.offer.get("entry_year") is not None:
+        if o.static_3e is None:
+            own = _static_key(o)
+            tail = own[-1]
+            o.static_3e = (
+                *own[:-1],
+                (-_known(entry_capacity(o.offer)), -_known(entry_demand(o.offer)), *tail[2:]),
+            )
+        return o.static_3e
     if o.static is None:
         status = _status_rank(o)
         lat = o.offer.get("lat")
@@ -268,19 +292,19 @@ def _static_key(o: Offer) -> tuple[Any, ...]:
     return o.static
 
 
-def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
+def _key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], tuple[Any, ...]]:
     """:func:`offer_key` from ``prev``, the same tuples computed with the previous place's
     radians and cosine once and each offer's static part once (the same operations as
     :func:`graph.geo.haversine_km`, in the same order: the same floats)."""
     if prev is None:
-        return lambda o: offer_key(o, None)
+        return lambda o: offer_key(o, None, after_3e)
     p1 = math.radians(prev[0])
     c1 = math.cos(p1)
     lon1 = prev[1]
 
     def key(o: Offer) -> tuple[Any, ...]:
-        status, remote, unplaced, p2, c2, lon2, boarding, precision, tail = o.static or _static_key(
-            o
+        status, remote, unplaced, p2, c2, lon2, boarding, precision, tail = (
+            _static_key(o, True) if after_3e else o.static or _static_key(o)
         )
         dist = 0.0
         if not unplaced and not remote:
@@ -339,8 +363,8 @@ class Scorer:
         self.home = home
         self.modality = modality
         self.allow_outside = allow_outside
-        self._choices: dict[tuple[LatLon | None, str, str | None], Choice | None] = {}
-        self._pools: dict[tuple[str, str | None], _Pool] = {}
+        self._choices: dict[tuple[LatLon | None, str, str | None, bool], Choice | None] = {}
+        self._pools: dict[tuple[str, str | None, bool], _Pool] = {}
         # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
         self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
         # the pool and a leg of the scope kept in the value, so that the ids stay theirs
@@ -380,14 +404,21 @@ class Scorer:
         )
 
     def choice(
-        self, prev: LatLon | None, code: str, leg_modality: str | None = None
+        self,
+        prev: LatLon | None,
+        code: str,
+        leg_modality: str | None = None,
+        after_3e: bool = False,
     ) -> Choice | None:
         """The establishments for a step; when the passerelle names a modality (« sous statut
-        apprenti »), its offers in that modality if there are any."""
-        memo = (prev, code, leg_modality)
+        apprenti »), its offers in that modality if there are any; ``after_3e``: a step entered
+        after 3e (its offers compared on the entry after 3e, entry_figures.py)."""
+        memo = (prev, code, leg_modality, after_3e)
         if memo not in self._choices:
             offers = self._offers_for(code, leg_modality)
-            self._choices[memo] = choose(offers, prev, allow_outside=self.allow_outside)
+            self._choices[memo] = choose(
+                offers, prev, allow_outside=self.allow_outside, after_3e=after_3e
+            )
         return self._choices[memo]
 
     def _offers_for(self, code: str, leg_modality: str | None) -> list[Offer]:
@@ -396,11 +427,12 @@ class Scorer:
             offers = [o for o in offers if o.offer.get("modality") == leg_modality] or offers
         return offers
 
-    def _pool(self, code: str, leg_modality: str | None) -> _Pool:
+    def _pool(self, code: str, leg_modality: str | None, after_3e: bool = False) -> _Pool:
         """What every choice of a step shares, whatever the previous place: whether it has an
         establishment at all (:func:`choose`'s pool), whether its best one is outside the
-        territory (only when none is inside), whether any could have a known capacity."""
-        memo = (code, leg_modality)
+        territory (only when none is inside), whether any could have a known capacity (of the
+        entry after 3e for a step entered after 3e)."""
+        memo = (code, leg_modality, after_3e)
         got = self._pools.get(memo)
         if got is None:
             offers = self._offers_for(code, leg_modality)
@@ -410,7 +442,7 @@ class Scorer:
                 pool,
                 bool(pool),
                 bool(pool) and not inside,
-                any(o.offer.get("capacity") is not None for o in pool),
+                any(step_figures(o.offer, after_3e)[0] is not None for o in pool),
             )
             self._pools[memo] = got
         return got
@@ -496,7 +528,9 @@ class Scorer:
         """A step's part of :meth:`bound` (the same whatever the steps around it)."""
         if leg.get("from_departements") or leg.get("to_departements"):
             return math.inf
-        pool = self._pool(d["code"], leg.get("modality"))
+        pool = self._pool(
+            d["code"], leg.get("modality"), leg.get("passerelle_origin") == AFTER_3E_ORIGIN
+        )
         if not pool.any:
             return None
         total = 0.0
@@ -636,7 +670,8 @@ class Scorer:
 
     def _extend(self, p: _Partial, before: Row, d: Row, leg: Row) -> _Partial | None:
         """``p`` and one more step, to ``d`` by ``leg`` (the terms of :meth:`score`)."""
-        choice = self.choice(p.prev, d["code"], leg.get("modality"))
+        after_3e = leg.get("passerelle_origin") == AFTER_3E_ORIGIN
+        choice = self.choice(p.prev, d["code"], leg.get("modality"), after_3e)
         if choice is None:
             return None
         best = choice.ranked[0]
@@ -661,7 +696,7 @@ class Scorer:
         if rate is not None:
             rate_product *= max(rate, 0.01)
             rates_known += 1
-        capacity = best.offer.get("capacity")
+        capacity, demand = step_figures(best.offer, after_3e)
         undescribed = d["code"] in self.undescribed
         return _Partial(
             plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)),
@@ -676,7 +711,7 @@ class Scorer:
             stale=p.stale + (best.last_seen is not None),
             unplaced=p.unplaced + choice.unplaced,
             capacity_sum=p.capacity_sum + (capacity or 0),
-            demands=(*p.demands, best.offer.get("demand") or 0),
+            demands=(*p.demands, demand or 0),
             inferred=inferred,
             weakness=weakness,
             modality_hits=p.modality_hits

@@ -26,6 +26,7 @@ __all__ = [
     "flag_offers",
     "flag_usable",
     "is_goal",
+    "open_legs_from",
     "with_renewed_legs",
 ]
 
@@ -337,6 +338,20 @@ def _leg_preference(pair: tuple[str, Row]) -> tuple[bool, float]:
     """Documented legs first, then inferred ones by decreasing strength."""
     leg = pair[1]
     return (leg.get("passerelle_origin") != "documented", -(leg.get("strength") or 0.0))
+
+
+def open_legs_from(
+    source: Source,
+    codes: Iterable[str],
+    node: dict[str, Row],
+    opened: dict[str, list[tuple[str, Row]]] | None = None,
+) -> dict[str, list[tuple[str, Row]]]:
+    """The legs leaving ``codes`` as the search takes them, closed targets replaced
+    (:func:`_open_targets`, kept in ``opened`` if given); their targets' rows added to
+    ``node``."""
+    legs = _open_targets(source, source.legs_from(codes), node, opened)
+    node.update(source.diplomas({t for pairs in legs.values() for t, _ in pairs} - node.keys()))
+    return legs
 
 
 def _open_targets(

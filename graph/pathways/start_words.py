@@ -46,6 +46,12 @@ def _named(label: str) -> tuple[str | None, str]:
     return None, label
 
 
+def _any(start: str) -> bool:
+    """Whether the start is any diploma of a kind (« Tout bac technologique »,
+    graph/pathways/bac_starts.py): said without article."""
+    return start.split(" ", 1)[0] in ("Tout", "Toute")
+
+
 def from_start(start: str) -> str:
     """« de » joined to the start as French writes it.
 
@@ -68,6 +74,8 @@ def from_start(start: str) -> str:
         return f"du {start}"
     if start.startswith("fin de 3e"):  # no diploma held (graph/pathways/after_3e.py)
         return f"de la {start}"
+    if _any(start):
+        return f"de {start[0].lower()}{start[1:]}"
     gender, label = _named(start)
     if gender == "f":
         return f"de la {label}"
@@ -83,7 +91,11 @@ def after_start(start: str) -> str:
     ('après le CAP cuisine', 'après la licence pro métiers du BTP')
     >>> after_start("ELECTROTECHNIQUE (BTS)")
     'après le diplôme ELECTROTECHNIQUE (BTS)'
+    >>> after_start("Tout bac technologique")
+    'après tout bac technologique'
     """
+    if _any(start):
+        return f"après {start[0].lower()}{start[1:]}"
     gender, label = _named(start)
     if gender == "f":
         return f"après la {label}"

@@ -525,6 +525,25 @@ await scenario('position-approx', async (d) => {
   d.lyceeText = await lycee.innerText();
   d.lyceeBadge = await lycee.locator('.badge', { hasText: 'position approximative' }).count();
   await page.screenshot({ path: join(shots, 'parcours-position-approximative.png') });
+  // An establishment the import placed only near a town (`commune_from` 'coordinates': the
+  // Lycée Paul Augier is « près de Saint-Laurent-du-Var », tests/integration/
+  // test_place_precision.py): the CSV says its commune as the card does. The same answer,
+  // its chosen offer of step 1 read as such a place.
+  await page.route('**/pathways?*', async (route) => {
+    const response = await route.fetch();
+    const answer = await response.json();
+    const offer = answer.pathways[0].steps[1].offers.find((o) => o.chosen);
+    Object.assign(offer, { commune: 'Saint-Laurent-du-Var', commune_from: 'coordinates' });
+    await route.fulfill({ response, json: answer });
+  });
+  await page.goto(`${app}#/parcours?from=40025520&to=32025520&home=47.2184,-1.5536&rang=1`);
+  await page.reload();
+  const near = page.locator('article.pathway').first();
+  await near.locator('.offer', { hasText: 'près de Saint-Laurent-du-Var' }).first().waitFor();
+  d.nearCard = await near.locator('li.step:not(.step-start) > div > .offer').first().innerText();
+  const csv = await download(page, () => near.getByRole('button', { name: 'CSV' }).click());
+  const [head, ...body] = csvRows(csv.text);
+  d.nearCsvCommunes = body.map((r) => r[head.indexOf('commune')]);
   await close();
 });
 
@@ -670,7 +689,9 @@ await scenario('carte', async (d) => {
   d.prefDeptName = await map.locator('.pref-label', { hasText: 'Cahors' }).first().innerText();
   await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
   await page.locator('#carte-acteurs .leaflet-control-zoom-out').click();
-  await page.waitForFunction(() => document.querySelectorAll('#carte-acteurs .pref-label').length < 30);
+  // the zoom over (no animation scaling the names) and the names decluttered (the frame after it)
+  await page.waitForFunction(() => document.querySelectorAll('#carte-acteurs .pref-label').length < 30 && !document.querySelector('#carte-acteurs.leaflet-zoom-anim'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   d.prefsFrance = await map.locator('.pref-label').allInnerTexts();
   expect(!d.prefsFrance.includes('Rodez'), 'every préfecture named at the scale of France');
   d.prefOverlaps = await page.evaluate(() => {
@@ -966,8 +987,27 @@ async function sideways(page) {
   });
 }
 
+/** The boxes of the page that may scroll on their own (overflow: auto or scroll) and do, or are
+ * tab stops: each with whether it scrolls, is a tab stop (tabindex="0"), its role and name. */
+async function scrollBoxes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')].flatMap((e) => {
+      const s = getComputedStyle(e);
+      const x = /auto|scroll/.test(s.overflowX);
+      const y = /auto|scroll/.test(s.overflowY);
+      const scrolls = (x && e.scrollWidth > e.clientWidth + 1) || (y && e.scrollHeight > e.clientHeight + 1);
+      const tabStop = e.getAttribute('tabindex') === '0';
+      if (!(x || y) || !(scrolls || tabStop)) return [];
+      const by = e.getAttribute('aria-labelledby');
+      const name = e.getAttribute('aria-label') ?? (by ? document.getElementById(by)?.textContent ?? '' : '');
+      return [{ box: `${e.tagName.toLowerCase()}.${String(e.className).trim().split(/\s+/).join('.')}`, scrolls, tabStop, role: e.getAttribute('role') ?? e.tagName.toLowerCase(), name }];
+    }),
+  );
+}
+
 await scenario('carte-telephone', async (d) => {
-  for (const width of [390, 320, 768]) {
+  // 660 px: a tablet's window where the table of places is wider than the screen
+  for (const width of [390, 320, 660, 768, 1280]) {
     const { page, close } = await newPage('carte-telephone', { width, height: 844 });
     await page.goto(`${app}#/carte?departements=12,46`);
     await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
@@ -981,6 +1021,18 @@ await scenario('carte-telephone', async (d) => {
     d[`open${width}`] = await sideways(page);
     d[`filters${width}`] = await page.locator('.map-filters').evaluate((e) => Math.round(e.getBoundingClientRect().width));
     d[`map${width}`] = await page.locator('#carte-acteurs').evaluate((e) => Math.round(e.getBoundingClientRect().width));
+    // A box that scrolls on its own is a named tab stop that the arrow keys scroll (WCAG 2.1.1;
+    // WAI-ARIA: a focusable region), and a box that does not scroll is no tab stop.
+    d[`scrollers${width}`] = await scrollBoxes(page);
+    if (width === 660) {
+      await page.locator('details.point-list > summary').focus();
+      await page.keyboard.press('Tab');
+      d.tabbed = await page.evaluate(() => ({ role: document.activeElement.getAttribute('role'), name: document.activeElement.getAttribute('aria-label') }));
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+      // the browser scrolls smoothly: wait for it (a loaded machine takes its time)
+      await page.waitForFunction(() => document.querySelector('details.point-list .table-wrap').scrollLeft > 0, null, { timeout: 5_000 }).catch(() => undefined);
+      d.scrolledBy = await page.locator('details.point-list .table-wrap').evaluate((e) => e.scrollLeft);
+    }
     if (width === 390) {
       await page.screenshot({ path: join(shots, 'carte-telephone-liste.png') });
       await page.locator('details.point-list').scrollIntoViewIfNeeded();
@@ -992,7 +1044,12 @@ await scenario('carte-telephone', async (d) => {
       expect(d[k].pastCount === 0, `${k}: ${d[k].pastCount} elements pass the right edge at ${width} px: ${d[k].past.join(', ')}`);
     }
     expect(d[`filters${width}`] <= width && d[`map${width}`] <= width, `filters ${d[`filters${width}`]} px, map ${d[`map${width}`]} px at ${width} px`);
+    const wrong = d[`scrollers${width}`].filter((b) => b.scrolls !== b.tabStop || !b.name);
+    expect(wrong.length === 0, `boxes that scroll without being a named tab stop, or the reverse, at ${width} px: ${JSON.stringify(wrong)}`);
   }
+  expect(d.scrollers660.some((b) => b.scrolls && b.box === 'div.table-wrap'), `the list of places does not scroll at 660 px: ${JSON.stringify(d.scrollers660)}`);
+  expect(d.tabbed.role === 'region' && d.tabbed.name === 'Acteurs et plateformes affichés sur la carte', `Tab after the list's summary goes to ${JSON.stringify(d.tabbed)}`);
+  expect(d.scrolledBy > 0, 'the arrow keys do not scroll the list of places');
 });
 
 // ---- 6. Keyboard and labels ---------------------------------------------------------------------
@@ -1095,7 +1152,8 @@ await scenario('csp', async (d) => {
   await close();
 });
 
-// ---- 6b. Automated accessibility audit (axe-core, WCAG 2.1 A and AA rules) ------------------------
+// ---- 6b. Automated accessibility audit (axe-core: WCAG 2.2 A and AA rules, best practices), on a ----
+// ---- desktop and on a phone -------------------------------------------------------------------------
 await scenario('accessibilite', async (d) => {
   // axe-core is injected as an inline script, which the server's CSP forbids (as it should).
   const { page, close } = await newPage('accessibilite', DESKTOP, { bypassCSP: true });
@@ -1103,11 +1161,20 @@ await scenario('accessibilite', async (d) => {
   const pages = [
     ['parcours', '#/parcours?from=40025014&to_level=7&departements=12,46', 'article.pathway'],
     ['carte', '#/carte?campus=mecanic-vallee', '#carte-acteurs .leaflet-marker-icon'],
+    // a place put forward: its group of Figeac spread out (spiderfied), its popup open
+    ['carteFocus', '#/carte?campus=mecanic-vallee&focus=actor:lycee-champollion-figeac', '#carte-acteurs .leaflet-popup'],
     ['reseau', '#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac', '.side-panel .links'],
     ['manques', '#/manques?campus=mecanic-vallee', 'section.gap-section'],
     ['accessibilite', '#/accessibilite', 'h1'],
     ['donnees', '#/donnees', 'table'],
   ];
+  const audit = async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, sample: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  };
   const all = [];
   for (const [name, hash, ready] of pages) {
     await page.goto(`${app}${hash}`);
@@ -1115,15 +1182,16 @@ await scenario('accessibilite', async (d) => {
     await page.locator(ready).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        resultTypes: ['violations'],
-      });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, sample: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
+    const violations = await page.evaluate(audit);
     d[name] = violations;
     all.push(...violations.map((v) => `${name}: ${v.id} (${v.impact}, ${v.nodes}) ${v.sample.join(' | ')}`));
+    // the same page on a phone: tables wider than the screen scroll in their box there
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(300);
+    const narrow = await page.evaluate(audit);
+    d[`${name}Phone`] = narrow;
+    all.push(...narrow.map((v) => `${name} (téléphone): ${v.id} (${v.impact}, ${v.nodes}) ${v.sample.join(' | ')}`));
+    await page.setViewportSize(DESKTOP);
   }
   expect(all.length === 0, `accessibility violations:\n${all.join('\n')}`);
   await close();

@@ -182,3 +182,29 @@ def test_a_bac_stmg_gets_no_sti2d_engineering_track(client: TestClient) -> None:
     for p in answer["pathways"]:
         said = " ".join(p["score"]["explanation"])
         assert "STI2D »" not in said, said
+
+
+def test_a_level_4_start_to_an_engineering_track_names_the_series_it_takes(
+    client: TestClient,
+) -> None:
+    """`from_level=4&to_type=ingenieur` near Lille: the tracks « Bacs technologiques » (ISEN
+    Lille) and « Voie d'accès bac technologique » (JUNIA ISA) showed one series picked by code
+    order as the start, the track « bac STI2D » (IUT Lille) one STI2D speciality; the same
+    track followed from each series filled the answer."""
+    answer = ask(client, from_level=4, to_type="ingenieur", departements="59", limit=20)
+    tracks = [
+        p
+        for p in answer["pathways"]
+        if len(p["steps"]) == 2 and "engineer-track" in (p["steps"][1]["passerelle"]["id"] or "")
+    ]
+    assert tracks, [[s["name"] for s in p["steps"]] for p in answer["pathways"]]
+    starts = {p["steps"][1]["source_name"]: p["steps"][0] for p in tracks}
+    generic = [s for label, s in starts.items() if "technologique" in label.casefold()]
+    assert generic and all(s["name"] == "Tout bac technologique" for s in generic), starts
+    assert all(s["code"] == "" and s["type"] == "bac_techno" for s in generic), starts
+    named = [s for label, s in starts.items() if label.endswith("bac STI2D")]
+    assert [s["name"] for s in named] == ["Bac STI2D (toute spécialité)"], starts
+    said = [(p["steps"][0]["name"], p["steps"][1]["code"]) for p in tracks]
+    assert len(said) == len(set(said)), said
+    explanation = " ".join(p["score"]["explanation"][0] for p in tracks)
+    assert "après tout bac technologique" in explanation, explanation

@@ -142,3 +142,15 @@ def test_puy_de_dome_maintenance_counts_la_fayette(client: TestClient, store: Gr
     assert (LA_FAYETTE, MS) in {
         (x["actor"]["id"], x["diploma"]["code"]) for x in trained["industrial-maintenance"]
     }
+
+
+def test_feeders_read_where_a_campus_leg_holds(store: GraphStore) -> None:
+    """``cypher/feeders.cypher`` gives each leg's territory: the Mecanic Vallée legs from a
+    2de commune into the BTS maintenance hold for a source taken in the Lot or the Aveyron
+    only (graph/feeders.py drops them elsewhere: tests/unit/test_feeders_scope.py)."""
+    rows = {r["code"]: r for r in store.read("feeders", to=MS)}
+    local = rows["40020008"]
+    assert local["origin"] == "inferred"
+    assert sorted(local["from_departements"]) == ["012", "046"]
+    assert all(o["departement"] in {"012", "046"} for o in local["offers"])
+    assert rows[TRPM]["from_departements"] in (None, [])

@@ -162,3 +162,33 @@ def test_regions_by_name_with_their_departements(mini_client: TestClient) -> Non
     for code in by_code:
         r = mini_client.get("/pathways", params={"from": "40025005", "to_level": 5, "region": code})
         assert r.status_code == 200, r.text
+
+
+def test_a_marseille_postcode_is_the_arrondissement_and_the_answer_says_it(
+    mini_client: TestClient,
+) -> None:
+    """`home=13008` was read as Aurons (INSEE 13008), not Marseille 8e: the pathway answer
+    now measures from Marseille 8e and says which town it used; Aurons is named by what the
+    commune list gives to send (`place`)."""
+    body = mini_client.get(
+        "/pathways", params={"from": "40025005", "to": "T-LP", "home": "13008"}
+    ).json()
+    said = [n for n in body["notices"] if n.startswith("Commune de l'élève : ")]
+    assert said == [
+        "Commune de l'élève : 13008 est le code postal de Marseille 8e Arrondissement ; c'est "
+        "aussi le code INSEE d'Aurons (Bouches-du-Rhône), à désigner par son nom : « Aurons "
+        "(13) »."
+    ], body["notices"]
+    marseille = communes.resolve("13208").place
+    step = body["pathways"][0]["steps"][1]["offers"][0]
+    km = haversine_km(marseille.lat, marseille.lon, *DECAZEVILLE)  # type: ignore[arg-type]
+    assert step["distance_km"] == round(km, 1)
+    aurons = mini_client.get("/communes", params={"q": "Aurons"}).json()["communes"][0]
+    assert (aurons["code"], aurons["place"]) == ("13008", "Aurons (13)")
+    assert mini_client.get("/communes", params={"q": "13008"}).json()["communes"][0]["code"] == (
+        "13208"
+    )
+    figeac = mini_client.get("/communes", params={"q": "46102"}).json()["communes"][0]
+    assert figeac["place"] == "46102"
+    plain = mini_client.get("/pathways", params={"from": "40025005", "to": "T-LP", "home": "46102"})
+    assert not any(n.startswith("Commune de l'élève") for n in plain.json()["notices"])

@@ -44,7 +44,7 @@ def test_another_campus_filiere_is_read_from_public_links(client: TestClient) ->
     check, not a break."""
     found = _continuum(client, departements="44", sector="soudeurs")
     assert found["severity"] == "low"
-    assert "absents" not in found["why"]
+    assert "absents" not in found["why"].lower()
     assert "est décrit par le campus CMQ Mecanic Vallée, hors de ce territoire" in found["why"]
     assert "ROME H2913" in found["why"]
     assert found["data"]["levels_missing"] == []
@@ -126,3 +126,97 @@ def test_a_sector_start_resolves_to_its_rome_codes(client: TestClient) -> None:
     assert by_sector["count"] == by_rome["count"]
     starts = {p["steps"][0]["code"] for p in by_sector["pathways"]}
     assert starts == {p["steps"][0]["code"] for p in by_rome["pathways"]}
+
+
+# The diploma only the Mecanic Vallée ties to the job H2902 (its « Chaudronniers »): the
+# « réalisation d'ensembles mécaniques et industriels » 2de commune, offered in the Aveyron and
+# the Lot by the campus file; Certif Info links it to no job.
+MREMI_2NDE = "40020103"
+
+
+def _goals(answer: dict[str, Any]) -> set[str]:
+    return {p["steps"][-1]["code"] for p in answer["pathways"]}
+
+
+@pytest.mark.parametrize(
+    "where",
+    [{"departements": "63", "allow_outside": "true"}, {}],
+    ids=["puy-de-dome-outside-allowed", "whole-country"],
+)
+def test_a_job_goal_outside_the_campus_reads_public_links_only(
+    client: TestClient, where: dict[str, str]
+) -> None:
+    """From the end of 3e to the job H2902, asked from the Puy-de-Dôme (steps outside
+    allowed) or for the whole country: the campus's 2de commune, tied to the job by its file
+    only, is no goal there (it was proposed, at Decazeville, as reaching the job); the answer
+    says the goal's diplomas come from public links, to check, and names the one set aside.
+    In the Aveyron the campus speaks: its 2de commune reaches the job, nothing said."""
+    answer = ask(client, from_level=2, job="H2902", limit=50, **where)
+    assert answer["count"] >= 1
+    assert MREMI_2NDE not in _goals(answer)
+    said = [n for n in answer["notices"] if "fichiers publics n'y rattachent pas" in n]
+    assert len(said) == 1, answer["notices"]
+    assert said[0].startswith("Le campus CMQ Mecanic Vallée rattache aussi au métier ROME H2902")
+    assert "ENSEMBLES MECANIQUES" in said[0] and "à vérifier avec l'établissement" in said[0]
+    inside = ask(client, from_level=2, job="H2902", departements="12", limit=50)
+    assert MREMI_2NDE in _goals(inside)
+    assert not any("fichiers publics" in n for n in inside["notices"]), inside["notices"]
+
+
+def test_a_campus_sector_goal_elsewhere_is_said_to_come_from_public_links(
+    client: TestClient,
+) -> None:
+    """« Mécanique de précision » (NSF 251) asked in the Puy-de-Dôme: its goal diplomas there
+    are those of its NSF group, said so; none of the campus's tagged diplomas of another
+    group is a goal."""
+    answer = ask(client, from_level=2, job="mecanique-de-precision", departements="63")
+    said = [n for n in answer["notices"] if n.startswith("« Mécanique de précision »")]
+    assert len(said) == 1, answer["notices"]
+    assert "hors de ce territoire" in said[0] and "NSF 251" in said[0]
+    assert "à vérifier avec l'établissement" in said[0]
+    # the Bac pro TRPM (NSF 250) and the MREMI 2de commune (201): tagged by the campus only
+    assert not _goals(answer) & {MREMI_2NDE, "40025014", "40025013"}
+
+
+def test_a_campus_job_family_without_public_link_is_not_answered_elsewhere(
+    client: TestClient,
+) -> None:
+    """« Cadres » (no ROME code, no NSF group) in Loire-Atlantique: the campus's engineering
+    degrees are not named as preparing for it there; the gap report's refusal is the reason."""
+    answer = ask(client, from_level=3, job="cadres", departements="44")
+    assert answer["count"] == 0 and answer["pathways"] == []
+    reason = answer["reason"]
+    assert reason.startswith("« Cadres (commercial, RH, Ingénieurs) » est décrit par le campus")
+    assert "aucun lien public" in reason
+    assert "Mines" not in reason and "ingénieur mécanique" not in reason
+
+
+def test_no_pathway_says_a_chain_of_passerelles_that_holds_elsewhere(client: TestClient) -> None:
+    """From the Bac pro maintenance des systèmes de production connectés to an engineering
+    degree in Loire-Atlantique: no direct passerelle leads there, but the BTS maintenance des
+    systèmes then the Mecanic Vallée's engineering degrees do, whose last step holds in the
+    Aveyron and the Lot only: said, with the chain, not « Aucune passerelle connue » alone."""
+    answer = ask(client, **{"from": "40025012", "to_type": "ingenieur", "departements": "44"})
+    assert answer["count"] == 0
+    reason = answer["reason"]
+    assert "directement" not in reason
+    assert (
+        "passerelles connues mène" in reason and "ne vaut que là où elle est documentée" in reason
+    )
+    chain = reason[reason.index("documentée : ") :]
+    assert "BTS maintenance des systèmes option A : systèmes de production puis Diplôme" in chain
+    assert "CMQ Mecanic Vallée" in chain and "pas ailleurs" in chain
+
+
+def test_passerelles_elsewhere_are_said_only_to_a_diploma_of_the_goal_job(
+    client: TestClient,
+) -> None:
+    """From the BTS maintenance des systèmes to a diploma of level 6 or more that prepares
+    for the job H2913 (soudeur), in Loire-Atlantique: the campus's passerelles to its
+    engineering degrees and licences lead to no diploma of that job, so none is named as
+    leading to « un diplôme visé »."""
+    answer = ask(
+        client, **{"from": "32025014", "job": "H2913", "to_level": 6, "departements": "44"}
+    )
+    assert answer["count"] == 0
+    assert "diplôme visé" not in answer["reason"], answer["reason"]

@@ -53,7 +53,7 @@ def test_planned_offers_are_shown_as_planned(report: dict) -> None:
     assert composites["data"]["planned_offers"] == [
         {"diploma": "BTS-COM", "actor": "cfa", "commune": "Decazeville"}
     ]
-    assert "en projet : BTS composites (CFA)" in composites["why"]
+    assert "En projet : BTS composites (CFA)" in composites["why"]
     # the filière's document, then the planned offer's source, then the other offers' files
     assert composites["sources"][:2] == ["test fixture", "test fixture planned"]
 

@@ -26,9 +26,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _copy(tmp: Path, broken: tuple[str, ...] = ()) -> Path:
+def _copy(tmp: Path, broken: tuple[str, ...] = (), source: Path = FIX) -> Path:
     target = tmp / "opendata"
-    shutil.copytree(FIX, target)
+    shutil.copytree(source, target)
     for name in broken:  # a header cut short: the file cannot be read
         path = target / name
         raw = path.read_bytes()
@@ -103,6 +103,45 @@ def test_of_several_bad_files_the_first_in_reading_order_stops_the_import(
         errors.append(str(e.value))
         assert e.value.path.name == first
     assert errors[0] == errors[1]
+
+
+@pytest.mark.parametrize(
+    ("broken", "first"),
+    [
+        # read while the second process places the establishments (plan._Early), taken after
+        (
+            ("diplomesProfessionnels.csv", "fr-en-annuaire-education.csv"),
+            "fr-en-annuaire-education.csv",
+        ),
+        (("familleMetiers.csv", "vFormationDiplome_.csv"), "vFormationDiplome_.csv"),
+        (("familleMetiers.csv", "certif_info.csv"), "certif_info.csv"),
+        (("familleMetiers.csv", "diplomesProfessionnels.csv"), "diplomesProfessionnels.csv"),
+        (("familleMetiers.csv",), "familleMetiers.csv"),
+    ],
+)
+def test_a_file_read_while_waiting_for_the_places_stops_the_import_at_its_turn(
+    tmp_path: Path, broken: tuple[str, ...], first: str
+) -> None:
+    target = _copy(tmp_path, broken, NATIONAL)
+    errors = []
+    for parallel in (True, False):
+        with pytest.raises(SeedError) as e:  # (the fixture rejects more than 5 % of some files)
+            parse_directory(target, parallel=parallel, max_rejected=1.0)
+        errors.append(str(e.value))
+        assert e.value.path.name == first
+    assert errors[0] == errors[1]
+
+
+def test_rome_labels_read_ahead_are_left_out_without_certif_info(tmp_path: Path) -> None:
+    """rome.csv is used only when Certif Info links diplomas to jobs: read ahead, an unreadable
+    one stops nothing and adds no report where there is no Certif Info."""
+    target = _copy(tmp_path)
+    (target / "rome.csv").write_text("not a ROME file\n", encoding="utf-8")
+    expected = _outcome(parse_directory(FIX, parallel=True))
+    for parallel in (True, False):
+        got = parse_directory(target, parallel=parallel)
+        assert "rome.csv" not in [r.name for r in got.reports]
+        assert _outcome(got)[:-1] == expected[:-1]
 
 
 def test_a_failure_of_the_other_process_parses_the_files_here(

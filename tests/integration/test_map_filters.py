@@ -69,3 +69,32 @@ def test_the_kept_map_is_the_json_of_the_collection_gzipped_or_not(
     assert plain.content == expected and json.loads(plain.content)["features"]
     # a view with non-ASCII names, whole
     assert seed_client.get("/map.geojson").content == JSONResponse(map_points(seed_store)).body
+
+
+def test_a_level_and_a_modality_are_matched_on_the_same_offer(seed_client: TestClient) -> None:
+    """``level=4&modality=apprenticeship`` draws the places with a level-4 apprenticeship offer,
+    not those with a level-4 offer at school and an apprenticeship at another level."""
+    actors = seed_client.get("/actors", params={"limit": 500}).json()["items"]
+    offers = {
+        a["id"]: seed_client.get(f"/actors/{a['id']}").json()["offers"]
+        for a in actors
+        if a.get("lat") is not None
+    }
+    told_apart = 0
+    for level in range(3, 8):
+        for modality in ("school", "apprenticeship", "continuing"):
+            drawn = _ids(seed_client, level=str(level), modality=modality)
+            both = {
+                i
+                for i, its in offers.items()
+                if any(o["level"] == level and o["modality"] == modality for o in its)
+            }
+            apart = {
+                i
+                for i, its in offers.items()
+                if any(o["level"] == level for o in its)
+                and any(o["modality"] == modality for o in its)
+            }
+            assert drawn & set(offers) == both, (level, modality)
+            told_apart += len(apart - both)
+    assert told_apart > 0  # the seeds hold places the old filter drew wrongly

@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.pathways.data import pathway_data
+from graph.pathways.entry_figures import entry_capacity, entry_demand
 from tests.conftest import StoreMaker, ask, imported_client, national_table_seeds
 
 OPENDATA = Path(__file__).resolve().parent.parent / "fixtures" / "opendata_offer_figures"
@@ -109,3 +111,31 @@ def test_parcoursup_wishes_are_confirmed_wishes(client: TestClient) -> None:
     assert bts
     assert {o["demand_kind"] for o in bts} == {"confirmed_wishes"}
     assert all(y["demand_kind"] == "confirmed_wishes" for o in bts for y in o["history"])
+
+
+def test_feeders_do_not_add_1re_pro_places_to_entries_after_3e(client: TestClient) -> None:
+    """« D'où viennent-ils ? » for the BTS électrotechnique in the Bouches-du-Rhône: Don Bosco
+    and Ampère list the Bac pro MELEC by its 1re pro only (24 and 60 places): those are not
+    added up as its places (84 was said), they are counted apart, and each offer says its
+    places are of the 1re pro."""
+    r = client.get("/v1/feeders", params={"to": "32025520", "departements": "13"})
+    assert r.status_code == 200, r.text
+    melec = next(f for f in r.json()["feeders"] if f["code"] == BAC_MELEC_NEW)
+    later = {o["actor_id"] for o in melec["offers"] if o["entry_year"] == 2}
+    assert later >= {"uai-0133396w", "uai-0130072h"}, melec["offers"]
+    assert melec["later_year_places"] == len(later)
+    assert melec["places"] is None or melec["places"] < 24 + 60
+
+
+def test_the_pathway_ranking_reads_the_common_2nde_places(client: TestClient) -> None:
+    """The pathway cache gives each offer of the Bac pro MELEC in Marseille the figures a step
+    entered after 3e is ranked on: the common 2nde's there (69 places, 27 first wishes at Don
+    Bosco; 168, 120 at Ampère), not its 1re pro ones (24, 1; 60, 44)."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    rows = pathway_data(store).everywhere_offers(store, [BAC_MELEC_NEW])[BAC_MELEC_NEW]
+    got = {
+        o.actor["uai"]: (o.offer["capacity"], entry_capacity(o.offer), entry_demand(o.offer))
+        for o in rows
+        if o.actor.get("uai") in {"0133396W", "0130072H"}
+    }
+    assert got == {"0133396W": (24, 69, 27), "0130072H": (60, 168, 120)}

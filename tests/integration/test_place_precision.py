@@ -76,3 +76,21 @@ def test_the_commune_of_a_place_known_by_coordinates_only(client: TestClient) ->
     assert (lycee["commune"], lycee["commune_from"]) == ("Nantes", "centre")
     assert any("LGT Livet (Nantes)" in e for e in p["score"]["explanation"])
     assert not any("près de Nantes" in e for e in p["score"]["explanation"])
+
+
+def test_every_answer_says_near_a_commune_found_by_position_only(client: TestClient) -> None:
+    """The Lycée Paul Augier is only « près de » Saint-Laurent-du-Var: the actor endpoints say
+    how its commune was found, and the gap report's titles say « près de » as the pathways do
+    (they named the commune as a fact: « Lycée Gustave Eiffel (Saint-Apollinaire) », a lycée
+    of Dijon)."""
+    augier = client.get("/actors/uai-0060034e").json()
+    assert (augier["commune"], augier["commune_from"]) == ("Saint-Laurent-du-Var", "coordinates")
+    listed = client.get("/actors", params={"q": "0060034E"}).json()["items"]
+    assert [a["commune_from"] for a in listed] == ["coordinates"]
+    # the gap report's rows carry it to its titles (graph/gaps/findings.named_at)
+    store = client.app.state.store  # type: ignore[attr-defined]
+    (row,) = store.read("gaps_actors_of", ids=["uai-0060034e"])
+    (offer_actor,) = store.read("gaps_offer_actors", ids=["uai-0060034e"])
+    assert row["commune_from"] == offer_actor["actor"]["commune_from"] == "coordinates"
+    nodes = client.get("/feeders", params={"to": BTS_ELEC}).json()["feeders"]
+    assert all("commune_from" in o for f in nodes for o in f["offers"])

@@ -40,3 +40,21 @@ def test_hashed_assets_are_immutable_and_the_page_revalidated(
     assert "content-encoding" not in plain.headers and plain.text == body
     assert packed.headers["vary"] == "Accept-Encoding"
     assert packed.headers["content-type"].startswith("text/javascript")
+
+
+def test_the_placeholder_page_runs_under_the_apps_own_csp(
+    tmp_path: Path, empty_store: FalkorDBStore
+) -> None:
+    """Without a build (``make install`` then ``cmq serve``), /app/ serves the placeholder: its
+    script is a file of the same origin (the CSP allows ``'self'`` only: an inline script was
+    blocked and the page stayed on « Chargement… »), and it says how to build the interface."""
+    settings = make_settings(tmp_path / "db", frontend_dir=tmp_path / "no-build")
+    app = create_app(settings, store=empty_store)
+    with TestClient(app) as client:
+        page = client.get("/app/")
+        script = client.get("/app/app.js")
+    assert page.status_code == 200 and script.status_code == 200
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self';" in csp
+    assert "<script>" not in page.text and '<script src="app.js"' in page.text
+    assert "make frontend" in page.text and "fetch('/campuses')" in script.text

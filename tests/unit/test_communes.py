@@ -260,6 +260,53 @@ def test_a_five_digit_code_is_read_as_insee_first(ref: communes.CommuneIndex) ->
     assert [c.code for c in ref.search("75015")] == ["75115", "75056", ref.former["75015"]]
 
 
+@pytest.mark.parametrize(
+    ("typed", "arrondissement", "insee_name"),
+    [
+        ("13008", "13208", "Aurons"),
+        ("13001", "13201", "Aix-en-Provence"),
+        ("69003", "69383", "Albigny-sur-Saône"),
+        ("69009", "69389", None),
+    ],
+)
+def test_a_marseille_or_lyon_postcode_is_the_arrondissement(
+    ref: communes.CommuneIndex, typed: str, arrondissement: str, insee_name: str | None
+) -> None:
+    """`home=13008` was Aurons (INSEE 13008), not Marseille 8e: the postcode everyone writes
+    names the arrondissement; the INSEE code's commune is said, with how to name it."""
+    r = ref.resolve(typed)
+    assert r.place.code == arrondissement and r.place.kind == "arrondissement-municipal"
+    assert ref.search(typed)[0].code == arrondissement
+    insee = ref.communes.get(typed)
+    if insee_name is None:
+        assert insee is None or insee.name != r.place.name
+        return
+    assert insee is not None and insee.name == insee_name
+    assert r.ambiguous and r.note is not None
+    assert r.note.startswith(f"{typed} est le code postal de {r.place.name} ; c'est aussi ")
+    assert insee_name in r.note
+    # the commune of that INSEE code is named by its name and département, which resolve to it
+    said = ref.place_param(insee)
+    assert said == f"{insee_name} ({insee.departement})" and f"« {said} »" in r.note
+    assert ref.resolve(said).place.code == typed
+
+
+def test_a_code_that_is_an_insee_code_and_a_postcode_says_which_town_it_read(
+    ref: communes.CommuneIndex,
+) -> None:
+    """06100 is Revest-les-Roches's INSEE code and Nice's postcode: read as the INSEE code (the
+    code the commune list gives and links carry), and said so."""
+    r = ref.resolve("06100")
+    assert r.place.name == "Revest-les-Roches" and r.ambiguous
+    assert r.note == (
+        "06100 est lu comme le code INSEE de Revest-les-Roches (Alpes-Maritimes) ; c'est aussi "
+        "le code postal de Nice : pour une autre commune, saisissez son nom."
+    )
+    assert ref.place_param(r.place) == "06100"
+    plain = ref.resolve("46102")  # Figeac: its INSEE code names no other town
+    assert plain.note is None and not plain.ambiguous
+
+
 def test_search_on_the_reference(ref: communes.CommuneIndex) -> None:
     assert ref.search("paris")[0].code == "75056"
     assert ref.search("76790")[0].postcodes == ("76790",)

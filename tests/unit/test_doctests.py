@@ -7,10 +7,12 @@ import doctest
 import pytest
 
 import graph.analytics.link_analysis
+import graph.campus_scope
 import graph.coverage
 import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
+import graph.gaps.continuum
 import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
@@ -22,10 +24,14 @@ import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
 import graph.pathways.after_3e
+import graph.pathways.bac_starts
+import graph.pathways.elsewhere
+import graph.pathways.entry_figures
 import graph.pathways.explanation
 import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
+import graph.pathways.job_scope
 import graph.pathways.pruning
 import graph.pathways.scope
 import graph.pathways.start_words
@@ -42,7 +48,9 @@ import graph.territory
         graph.coverage,
         graph.diploma_links,
         graph.diploma_names,
+        graph.campus_scope,
         graph.fake_store,
+        graph.gaps.continuum,
         graph.gaps.foreign,
         graph.gaps.rows,
         graph.geo,
@@ -54,10 +62,14 @@ import graph.territory
         graph.ingest.opendata.renewal,
         graph.models,
         graph.pathways.after_3e,
+        graph.pathways.bac_starts,
+        graph.pathways.elsewhere,
+        graph.pathways.entry_figures,
         graph.pathways.explanation,
         graph.pathways.goal_words,
         graph.pathways.hygiene,
         graph.pathways.job,
+        graph.pathways.job_scope,
         graph.pathways.pruning,
         graph.pathways.scope,
         graph.pathways.start_words,

@@ -104,7 +104,7 @@ def test_a_planned_offer_fills_a_level_without_closing_the_finding() -> None:
     rows.append(offer_row("iut", "BTS", 5, status="planned"))
     f = continuum_breaks(inside(offers=rows, sectors=[sector_row("aero")]))[0]
     assert f.severity == "low" and f.data["levels_planned"] == [5]
-    assert f.data["levels_missing"] == [] and "en projet : Diplôme BTS (Iut)" in f.why
+    assert f.data["levels_missing"] == [] and "En projet : Diplôme BTS (Iut)" in f.why
 
 
 def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:

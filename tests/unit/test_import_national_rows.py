@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph.errors import SeedError
 from graph.ingest.opendata import activity, certif_info, directories, postbac, professional
@@ -15,7 +17,7 @@ from graph.ingest.opendata.plan import check_rejected, reference_centres, unname
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import DepartementRow
 from graph.ingest.opendata.values import uai_in_france
-from graph.models import DiplomaType
+from graph.models import SCHOOL_KINDS, DiplomaType
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_national"
 
@@ -209,6 +211,52 @@ def test_seed_actor_names_match_only_one_school_of_the_same_commune() -> None:
     ]
     assert match_seed_actors(seeds, ests, taken=set()) == {"lycee-cabanis-brive": "0190011A"}
     assert match_seed_actors(seeds, ests, taken={"0190011A"}) == {}
+
+
+def _match_every_name(
+    seeds: list[SeedActor], ests: list[tuple[str, str, str | None]], taken: set[str]
+) -> dict[str, str]:
+    """match_seed_actors as it was written first: every establishment's name read."""
+    by_commune: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for uai, name, insee in ests:
+        if insee and uai not in taken:
+            by_commune.setdefault(insee, []).append((uai, name_words(name)))
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for s in seeds:
+        words = name_words(s.name)
+        if not s.insee or not words or s.kind not in {k.value for k in SCHOOL_KINDS}:
+            continue
+        hits = [uai for uai, w in by_commune.get(s.insee, []) if same_name(words, w)]
+        if len(hits) == 1 and hits[0] not in used:
+            out[s.id] = hits[0]
+            used.add(hits[0])
+    return out
+
+
+_NAMES = st.sampled_from(["Lycée Cabanis", "LYCEE CABANIS", "CFA du Lot", "Lycée X", "", "IUT"])
+_COMMUNES = st.sampled_from(["19031", "19272", "46042", None, ""])
+
+
+@given(
+    seeds=st.lists(
+        st.builds(
+            SeedActor,
+            st.text("abc", min_size=1, max_size=3),
+            _NAMES,
+            _COMMUNES,
+            st.sampled_from(["lycee", "cfa", "university", "chamber", ""]),
+        ),
+        max_size=6,
+        unique_by=lambda s: s.id,
+    ),
+    ests=st.lists(st.tuples(st.sampled_from(["A", "B", "C", "D", "E"]), _NAMES, _COMMUNES)),
+    taken=st.sets(st.sampled_from(["A", "B", "C"])),
+)
+def test_seed_actor_matching_reads_only_the_names_of_the_seeds_communes_with_the_same_answer(
+    seeds: list[SeedActor], ests: list[tuple[str, str, str | None]], taken: set[str]
+) -> None:
+    assert match_seed_actors(seeds, ests, taken) == _match_every_name(seeds, ests, taken)
 
 
 # --- post-bac programmes --------------------------------------------------------------------

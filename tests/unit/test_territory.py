@@ -17,6 +17,7 @@ from graph.territory import (
     Point,
     Territory,
     check_fields,
+    departements_error,
     parse_departements,
     resolve_place,
     resolve_territory,
@@ -276,3 +277,10 @@ def test_every_departement_and_region_has_its_name() -> None:
         "94",
     ):
         assert not region_label(r).startswith("région"), r
+
+
+def test_corsica_is_taken_as_people_type_it() -> None:
+    """``departements=2a`` was refused (only ``2A``)."""
+    assert departements_error("2a, 2b") is None
+    assert parse_departements("2a,02b") == ["02A", "02B"]
+    assert departements_error("20") is not None

@@ -492,7 +492,8 @@ export interface paths {
          * @description Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
          *     with the levels, modalities and sectors they offer, for map clients. The territory filters
          *     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
-         *     ones that have no coordinates.
+         *     ones that have no coordinates. `level` and `modality` together keep the places with one
+         *     offer of that level in that modality.
          */
         get: operations["get_map"];
         put?: never;
@@ -736,6 +737,11 @@ export interface components {
             uai?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
+             */
+            commune_from?: string | null;
             /** Insee */
             insee?: string | null;
             /** Departement */
@@ -840,6 +846,11 @@ export interface components {
             uai?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
+             */
+            commune_from?: string | null;
             /** Insee */
             insee?: string | null;
             /** Departement */
@@ -1054,7 +1065,7 @@ export interface components {
         /**
          * CommuneOut
          * @description A commune, or a part of one (commune déléguée or associée, municipal arrondissement of
-         *     Paris, Lyon or Marseille): its `code` is what to send as `home` or `near`.
+         *     Paris, Lyon or Marseille): its `place` is what to send as `home` or `near`.
          */
         CommuneOut: {
             /**
@@ -1129,6 +1140,12 @@ export interface components {
              * @description French note when a code was read as a part or a former commune.
              */
             note?: string | null;
+            /**
+             * Place
+             * @description What to send as `home` or `near` for this entry: its INSEE code, or its name and département when that code is read first as a municipal arrondissement's postcode (Aix-en-Provence, INSEE 13001, Marseille 1er's postcode: « Aix-en-Provence (13) »).
+             * @example 46102
+             */
+            place: string;
         };
         /** CommuneSearch */
         CommuneSearch: {
@@ -1626,6 +1643,12 @@ export interface components {
              */
             unknown_places: number;
             /**
+             * Later Year Places
+             * @description How many of those establishments give places of a later course year only (a Bac pro listed by its 1re pro only, `entry_year` 2): not comparable with the others' places of entry, they are not counted in `places`.
+             * @default 0
+             */
+            later_year_places: number;
+            /**
              * Outside
              * @description Establishments offering it outside the territory.
              */
@@ -1641,6 +1664,11 @@ export interface components {
             actor_kind?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description As an actor's: `coordinates` means « près de » the commune.
+             */
+            commune_from?: string | null;
             /** Departement */
             departement?: string | null;
             /** Modality */
@@ -1649,6 +1677,11 @@ export interface components {
             status?: string | null;
             /** Capacity */
             capacity?: number | null;
+            /**
+             * Entry Year
+             * @description The course year `capacity` is of when it is not the first: 2 for a Bac pro listed by its 1re pro only (« places en 1re pro », not the entry after 3e).
+             */
+            entry_year?: number | null;
         };
         /** FeedersAnswer */
         FeedersAnswer: {
@@ -1848,6 +1881,11 @@ export interface components {
             role?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description As an actor's: `coordinates` means « près de » the commune.
+             */
+            commune_from?: string | null;
             /** Departement */
             departement?: string | null;
             /** Lat */
@@ -2465,7 +2503,7 @@ export interface components {
             job?: string | null;
             /**
              * Home
-             * @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'.
+             * @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used.
              */
             home?: string | null;
             /** To */
@@ -4739,7 +4777,7 @@ export interface operations {
                 sector?: string | null;
                 /** @description Goal job: ROME code or sector id. */
                 job?: string | null;
-                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
+                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
                 /** @description Goal: a diploma code. */
                 to?: string | null;
@@ -4868,7 +4906,7 @@ export interface operations {
                 sector?: string | null;
                 /** @description Goal job: ROME code or sector id. */
                 job?: string | null;
-                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes), or 'lat,lon'. */
+                /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
                 /** @description Goal: a diploma code. */
                 to?: string | null;

@@ -90,7 +90,7 @@ function validationFr(d: ValidationItem): string {
 /** French sentence for an API failure. An error answer that carries a stable `code` (RFC 9457
  * problem details) has a French `detail`, shown as is; otherwise the status and the validation
  * types decide, never the English text of a message. */
-function describe(status: number, body: unknown): string {
+export function describe(status: number, body: unknown): string {
   const b = body && typeof body === 'object' ? (body as { detail?: unknown; code?: unknown }) : {};
   const errors = (b as { errors?: unknown }).errors;
   if ((status === 422 || status === 400) && Array.isArray(errors) && errors.length) {

@@ -248,9 +248,23 @@ export function publicCode(code: string): string | null {
  * Only for a commune found as the nearest to a place more than 1 km from its centre
  * (`commune_from` 'coordinates'); within 1 km (`commune_from` 'centre') the commune is said
  * as is (graph/place_precision.py, the server's twin: graph/pathways/explanation.place). */
+/** A commune as the answers say it: « près de X » when the import only found it as the nearest
+ * to the establishment's position (`commune_from` 'coordinates'), else its name. */
+export function communeSaid(commune: string, communeFrom?: string | null): string {
+  return communeFrom === 'coordinates' ? nearCommune(commune) : commune;
+}
+
 export function nearCommune(name: string): string {
   if (name.startsWith('Le ')) return `près du ${name.slice(3)}`;
   if (name.startsWith('Les ')) return `près des ${name.slice(4)}`;
   if (/^[AEIOUYÉÈÊÂÎÔ]/.test(name)) return `près d’${name}`;
   return `près de ${name}`;
+}
+
+/** The commune of an establishment's offer as every view of it says it: « près de » the commune
+ * found as the nearest to its position (`commune_from` 'coordinates'), else the commune; null
+ * when unknown. The card, the comparison, the map and the CSV export say the same. */
+export function offerCommune(o: { commune?: string | null; commune_from?: string | null }): string | null {
+  if (!o.commune) return null;
+  return o.commune_from === 'coordinates' ? nearCommune(o.commune) : o.commune;
 }

@@ -1,5 +1,5 @@
 // Communes for the place fields (learner's town, "autour d'une commune"): any French commune by
-// name, postcode or INSEE code (GET /communes); its `code` is what `home` and `near` take.
+// name, postcode or INSEE code (GET /communes); its `place` is what `home` and `near` take.
 
 import { getJSON } from './api';
 import type { components } from './api-schema';
@@ -18,7 +18,8 @@ export interface Place {
 function communeOption(c: CommuneOut): ComboOption<Place> {
   const postcodes = c.postcodes.slice(0, 3).join(', ');
   return {
-    value: c.code,
+    // its INSEE code, or « Aix-en-Provence (13) » when that code is a Marseille postcode
+    value: c.place,
     label: c.label,
     hint: [postcodes ? `code postal ${postcodes}` : '', c.note ?? ''].filter(Boolean).join(' · ') || undefined,
     data: { insee: c.code, name: c.name, lat: c.lat, lon: c.lon },
@@ -40,6 +41,12 @@ const INSEE_CODE = /^(\d{5}|2[AB]\d{3})$/i;
 export async function placeOf(code: string): Promise<ComboOption<Place> | null> {
   try {
     if (INSEE_CODE.test(code)) {
+      // a municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons):
+      // the search lists first what the API reads
+      const first = (await getJSON<CommuneSearch>('/communes', { q: code, limit: 1 })).communes[0];
+      if (first && first.kind === 'arrondissement-municipal' && first.postcodes.includes(code)) {
+        return communeOption(first);
+      }
       return communeOption(await getJSON<CommuneOut>(`/communes/${encodeURIComponent(code)}`));
     }
     const found = await getJSON<CommuneSearch>('/communes', { q: code, limit: 1 });

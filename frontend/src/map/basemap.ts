@@ -9,8 +9,9 @@ import { tileSettings } from '../lib/settings';
 import { kindGroup, kindFr } from '../lib/labels';
 import { cached } from '../lib/api';
 import type { Prefectures } from '../lib/types';
-import { geometryBox, type Box } from './outlines';
+import { basemapCode, geometryBox, type Box } from './outlines';
 import { placeLabels, type LabelBox } from './declutter';
+import { namesAt, prefecturePriority, type TownLabel } from './names';
 
 interface DeptProps {
   code: string;
@@ -74,10 +75,6 @@ export function maxZoomFor(tileUrl: string): number {
   return tileUrl ? 18 : 13;
 }
 
-/** Régional chefs-lieux from this zoom (the whole of France), the other préfectures from 7. */
-export const REGIONAL_PREFECTURE_ZOOM = 5;
-export const PREFECTURE_ZOOM = 7;
-
 /** The préfectures (GET /prefectures), once per page load. */
 export function prefectures(): Promise<Prefectures['prefectures']> {
   return cached<Prefectures>('/prefectures').then((b) => b.prefectures);
@@ -113,13 +110,6 @@ export interface LabelRegistry {
   remove(marker: L.Marker): void;
   peek(key: string, on: boolean): void;
 }
-
-/** Priorities of the names: the places a pathway or a link put forward first (PRIORITY_FOCUS +
- * their weight), then the régional chefs-lieux, the other préfectures, and the other towns by
- * their weight (below PRIORITY_PREFECTURE). */
-export const PRIORITY_FOCUS = 3_000_000;
-export const PRIORITY_REGIONAL_PREFECTURE = 2_000_000;
-export const PRIORITY_PREFECTURE = 1_000_000;
 
 function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void; dispose(): void } {
   const labelled = new Map<L.Marker, { key: string; priority: number }>();
@@ -207,10 +197,10 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   const regionalPrefs = L.layerGroup();
   const otherPrefs = L.layerGroup();
   const showPrefectures = (): void => {
-    const z = map.getZoom();
-    if (z >= REGIONAL_PREFECTURE_ZOOM) regionalPrefs.addTo(map);
+    const shown = namesAt(map.getZoom());
+    if (shown.regionalPrefectures) regionalPrefs.addTo(map);
     else regionalPrefs.remove();
-    if (z >= PREFECTURE_ZOOM) otherPrefs.addTo(map);
+    if (shown.prefectures) otherPrefs.addTo(map);
     else otherPrefs.remove();
   };
   void prefectures()
@@ -231,7 +221,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
             pane: 'etiquettes',
           })
           .addTo(p.regional ? regionalPrefs : otherPrefs);
-        labels.add(m, `pref:${p.name}|${p.departement}`, p.regional ? PRIORITY_REGIONAL_PREFECTURE : PRIORITY_PREFECTURE);
+        labels.add(m, `pref:${p.name}|${p.departement}`, prefecturePriority(p.regional));
       }
       showPrefectures();
     })
@@ -258,7 +248,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   // Département names at zoom 7, under their préfecture's name; closer in, the town names
   // take over (a name at the centre of each département would cover its préfecture's).
   const showLabels = (): void => {
-    el.classList.toggle('map--dept-names', map.getZoom() >= PREFECTURE_ZOOM && map.getZoom() < 8);
+    el.classList.toggle('map--dept-names', namesAt(map.getZoom()).departements);
     labels.refresh();
   };
 
@@ -310,24 +300,10 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   };
 }
 
-/** A town to name: `key` identifies it among the map's names, `priority` orders the names
- * when they would overlap (LabelRegistry). */
-export interface TownLabel {
-  key: string;
-  name: string;
-  lat: number;
-  lon: number;
-  priority: number;
-}
-
 /** Town names at a zoom where they can be read: each town once, at the mean point of the
  * places shown in it, written under that point so that its markers stay visible; where names
  * would overlap, the most important ones only (the others on hover, see LabelRegistry.peek). */
-export function townLabels(
-  cmap: CmqMap,
-  towns: TownLabel[],
-  minZoom = 8,
-): { update(): void; destroy(): void } {
+export function townLabels(cmap: CmqMap, towns: TownLabel[]): { update(): void; destroy(): void } {
   const layer = L.layerGroup();
   const markers: L.Marker[] = [];
   for (const t of towns) {
@@ -344,7 +320,7 @@ export function townLabels(
   }
   return {
     update() {
-      if (cmap.map.getZoom() >= minZoom) layer.addTo(cmap.map);
+      if (namesAt(cmap.map.getZoom()).towns) layer.addTo(cmap.map);
       else layer.remove();
     },
     destroy() {
@@ -352,11 +328,6 @@ export function townLabels(
       for (const m of markers) cmap.labels.remove(m);
     },
   };
-}
-
-/** '046' → '46', '02A' → '2A', ' 971' → '971': the basemap's codes. */
-function basemapCode(code: string): string {
-  return code.trim().toUpperCase().replace(/^0(?=\d\d$|\d[AB]$)/, '').replace(/^0(2[AB])$/, '$1');
 }
 
 async function departementFeatures(codes: string[]): Promise<FeatureCollection<Geometry, DeptProps> | null> {

@@ -51,3 +51,8 @@ export function offOutlines(points: [number, number][], boxes: Box[], margin = B
   }
   return n;
 }
+
+/** A département's code as the basemap writes it: '046' → '46', '02A' → '2A', ' 971' → '971'. */
+export function basemapCode(code: string): string {
+  return code.trim().toUpperCase().replace(/^0(?=\d\d$|\d[AB]$)/, '').replace(/^0(2[AB])$/, '$1');
+}

@@ -108,18 +108,23 @@ def match_seed_actors(
     """Seed actor id -> UAI, for seed actors of a school kind (lycée, CFA, university…).
     ``establishments``: (UAI, name, INSEE) of the import; ``taken``:
     UAIs a seed actor already has (never given to another)."""
-    by_commune: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for uai, name, insee in establishments:
-        if insee and uai not in taken:
-            by_commune.setdefault(insee, []).append((uai, name_words(name)))
-    out: dict[str, str] = {}
-    used: set[str] = set()
     schools = {k.value for k in SCHOOL_KINDS}
+    wanted: list[tuple[SeedActor, frozenset[str]]] = []
     for s in seeds:
         words = name_words(s.name)
         if not s.insee or not words or s.kind not in schools:
             continue  # a chamber, a company… is not the establishment it runs
-        hits = [uai for uai, w in by_commune.get(s.insee, []) if same_name(words, w)]
+        wanted.append((s, words))
+    communes = {s.insee for s, _ in wanted}
+    # the names of the establishments in those communes only (a few hundred of 8 000)
+    by_commune: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for uai, name, insee in establishments:
+        if insee is not None and insee in communes and uai not in taken:
+            by_commune.setdefault(insee, []).append((uai, name_words(name)))
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for s, words in wanted:
+        hits = [uai for uai, w in by_commune.get(s.insee or "", []) if same_name(words, w)]
         if len(hits) == 1 and hits[0] not in used:
             out[s.id] = hits[0]
             used.add(hits[0])

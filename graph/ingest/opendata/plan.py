@@ -15,15 +15,16 @@ unreadable file, line or value raises :class:`SeedError` and nothing is written)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent import futures
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from statistics import fmean
-from typing import Any
+from typing import Any, TypeVar
 
 from graph import communes as communes_ref
 from graph.errors import SeedError
@@ -47,7 +48,7 @@ from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.entry import CommonEntry
 from graph.ingest.opendata.establishment_names import establishment_name
 from graph.ingest.opendata.named_commune import named_commune
-from graph.ingest.opendata.offers import ActivityOffers, known_rows
+from graph.ingest.opendata.offers import ActivityOffers, YearTuple, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
 from graph.ingest.opendata.rows import (
@@ -70,6 +71,8 @@ __all__ = [
     "departement_prefixes",
     "parse_directory",
 ]
+
+_T = TypeVar("_T")
 
 Evidences = tuple[dict[str, Evidence], set[str]]  # continuation evidence, common secondes
 
@@ -488,6 +491,11 @@ def _parse(
     certif_read = places.submit_certif(places_pool, certif_path) if certif_path.is_file() else None
     evidence_of = partial(_evidence, directory)
     later = places.submit_evidence(places_pool, partial(_evidence, directory))
+    # while the second process places the establishments (this one would only wait): what
+    # depends on the activity files and the BCN alone, each report and error taken at its turn
+    early = _Early.read(
+        directory, diplomas, pending, placing, stage, activity_files, mef_path, keep, strict
+    )
     read = places.take(placing, directory, keep, strict, activity_uais, deps)
     programme_rows: list[postbac.ProgrammeRow] = []
     for placed in read.files:  # the Annuaire, MESR, CFA, Parcoursup, then GeoNames
@@ -502,9 +510,7 @@ def _parse(
     assert read.establishments is not None and read.sites is not None
     establishments, sites = read.establishments, read.sites
     # the activity rows resolved to CFDs (by the other process meanwhile)
-    activity_offers = ahead.activity_resolved(
-        pending, stage, activity_files, mef_path, keep, strict
-    )
+    activity_offers = early.resolved.value()
 
     # 4. diplomas the offers name that nFormationDiplome_ lacks: from vFormationDiplome_
     nfd_report = reports.items[0]
@@ -512,12 +518,10 @@ def _parse(
     missing = activity_offers.cfds - set(diplomas)
     vfd: dict[str, DiplomaRow] = {}
     if (missing or programme_rows) and (p := directory / VFD_FILE).is_file():
-        vfd = bcn.parse_diplomas(
-            p,
-            reports.new(p, "diplomas (BCN, other ministries)"),
-            bcn.VFD,
-            only=missing,
-            levels=postbac.VFD_LEVEL_CODES,
+        vfd = (
+            _taken(reports, early.vfd)
+            if early.vfd is not None
+            else _vfd(p, reports.new(p, VFD_FAMILY), missing)
         )
         diplomas.update({c: d for c, d in vfd.items() if c in missing})
         citations[p.name] = citation(p.name)
@@ -538,32 +542,27 @@ def _parse(
         )
         citations[p.name] = citation(p.name)
     pro: dict[str, professional.ProfessionalDiploma] = {}
-    if (p := directory / DIPLOMES_PRO_FILE).is_file():
-        pro = professional.parse_diplomes_professionnels(p, reports.new(p, "diploma links (CPC)"))
-        citations[p.name] = citation(p.name)
+    if early.pro is not None:
+        pro = _taken(reports, early.pro)
+        citations[early.pro.path.name] = citation(early.pro.path.name)
     families: dict[str, professional.Family] = {}
-    if (p := directory / FAMILLES_FILE).is_file():
-        families = professional.parse_familles_metiers(
-            p, reports.new(p, "diploma links (familles de métiers)")
-        )
-        citations[p.name] = citation(p.name)
+    if early.families is not None:
+        families = _taken(reports, early.families)
+        citations[early.families.path.name] = citation(early.families.path.name)
     rome_labels: dict[str, str] = {}
-    if certifications and (p := directory / ROME_FILE).is_file():
-        rome_labels = rome.parse_rome_labels(p, reports.new(p, "job names (ROME)"))
-        citations[p.name] = citation(p.name)
+    if certifications and early.rome is not None:
+        rome_labels = _taken(reports, early.rome)
+        citations[early.rome.path.name] = citation(early.rome.path.name)
     reports.done()
     known_rows(activity_offers, activity_reports, diplomas)
 
     if parcoursup_file is not None:
         _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
-    summed = ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
-    offers = [
-        Offer(
-            uai, cfd, modality, [YearFigures(y, c, d, p, list(s), e) for y, c, d, p, s, e in years]
+    if early.offers is None:
+        early.offers = _offers(
+            ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
         )
-        for uai, cfd, modality, years in summed
-        if cfd in diplomas
-    ]
+    offers = [o for o in early.offers if o.code in diplomas]
     lineage = _lineage(diplomas, nfd_report)
     given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
     offers += [
@@ -603,6 +602,97 @@ def _parse(
         families={c: v for c, v in families.items() if c in diplomas},
         rome_labels=rome_labels,
     )
+
+
+VFD_FAMILY = "diplomas (BCN, other ministries)"
+
+
+def _vfd(path: Path, report: FileReport, missing: set[str]) -> dict[str, DiplomaRow]:
+    """vFormationDiplome_: the codes ``missing`` from nFormationDiplome_, and the BUT and
+    licences pro the post-bac programmes are matched with."""
+    return bcn.parse_diplomas(path, report, bcn.VFD, only=missing, levels=postbac.VFD_LEVEL_CODES)
+
+
+def _offers(summed: list[tuple[str, str, str, list[YearTuple]]]) -> list[Offer]:
+    """The summed activity offers (:func:`ahead.activity_offers`) as :class:`Offer` objects."""
+    return [
+        Offer(
+            uai, cfd, modality, [YearFigures(y, c, d, p, list(s), e) for y, c, d, p, s, e in years]
+        )
+        for uai, cfd, modality, years in summed
+    ]
+
+
+def _taken(reports: _Reports, got: Ahead[_T]) -> _T:
+    """A file read ahead, at its turn: its report added, its result or its error."""
+    reports.add(got.path, got.report)
+    return got.value()
+
+
+@dataclass
+class _Early:
+    """What this process reads while the second one places the establishments (it would
+    otherwise only wait for them), each file's report and error taken at its turn later, as if
+    read then: the activity rows resolved (taken from the first process), vFormationDiplome_
+    (used when the offers name codes nFormationDiplome_ lacks or a Parcoursup extract gives
+    programmes), diplomesProfessionnels,
+    familleMetiers and rome.csv (they depend on no other file), and the offers as objects when
+    the first process sums them before the second one is done."""
+
+    resolved: Outcome[ActivityOffers]
+    vfd: Ahead[dict[str, DiplomaRow]] | None = None
+    pro: Ahead[dict[str, professional.ProfessionalDiploma]] | None = None
+    families: Ahead[dict[str, professional.Family]] | None = None
+    rome: Ahead[dict[str, str]] | None = None
+    offers: list[Offer] | None = None
+
+    @classmethod
+    def read(
+        cls,
+        directory: Path,
+        diplomas: dict[str, DiplomaRow],
+        pending: ahead.Pending | None,
+        placing: Future[bytes] | None,
+        stage: ahead.ActivityStage,
+        activity_files: Sequence[ahead.ActivityFile],
+        mef_path: Path,
+        keep: Keep,
+        strict: bool,
+    ) -> _Early:
+        def resolved() -> ActivityOffers:
+            return ahead.activity_resolved(pending, stage, activity_files, mef_path, keep, strict)
+
+        # first what depends on no other file, while the first process resolves the rows
+        early = cls(Outcome())
+        if (p := directory / DIPLOMES_PRO_FILE).is_file():
+            family = "diploma links (CPC)"
+            early.pro = parse_ahead(p, family, strict, professional.parse_diplomes_professionnels)
+        if (p := directory / FAMILLES_FILE).is_file():
+            family = "diploma links (familles de métiers)"
+            early.families = parse_ahead(p, family, strict, professional.parse_familles_metiers)
+        if (p := directory / ROME_FILE).is_file():  # used when Certif Info gives links
+            early.rome = parse_ahead(p, "job names (ROME)", strict, rome.parse_rome_labels)
+        early.resolved = outcome(resolved)
+        if early.resolved.error is None and early.resolved.result is not None:
+            # read when the offers name codes nFormationDiplome_ lacks, or for the programmes
+            # of a Parcoursup extract (taken only then)
+            missing = early.resolved.result.cfds - set(diplomas)
+            programmes = bool(_globbed(directory, PARCOURSUP_GLOB))
+            if (missing or programmes) and (p := directory / VFD_FILE).is_file():
+                early.vfd = parse_ahead(p, VFD_FAMILY, strict, lambda p, r: _vfd(p, r, missing))
+        summed = pending[2] if pending is not None else None
+        if summed is not None and placing is not None:  # whichever the processes give first
+            futures.wait([summed, placing], ahead.CHILD_WAIT_S, futures.FIRST_COMPLETED)
+        offers = early.resolved.result
+        if offers is not None and (offers.offers is not None or (summed and summed.done())):
+            got = outcome(
+                lambda: ahead.activity_offers(
+                    pending, offers, activity_files, mef_path, keep, strict
+                )
+            )
+            if got.error is None and got.result is not None:
+                early.offers = _offers(got.result)
+        return early
 
 
 def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) -> None:

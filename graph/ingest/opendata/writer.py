@@ -49,6 +49,7 @@ from graph.ingest.opendata.plan import (
     Establishment,
     ImportData,
     Offer,
+    YearFigures,
     parse_directory,
 )
 from graph.ingest.opendata.progress import Progress, Silent
@@ -492,8 +493,22 @@ def _offer_row(
             "demand": latest.demand,
             "pupils": latest.pupils,
             "history_json": history_json(o, texts),
+            **_entry(latest),
         }
     )
+
+
+def _entry(latest: YearFigures) -> dict[str, int | None]:
+    """Which entry the latest figures describe (entry.py): ``entry_year`` 2 for a Bac pro
+    listed by its 1re pro only, and then the entry after 3e through the common 2nde at that
+    establishment (``entry_capacity``, ``entry_demand``), when the files list it; the pathway
+    ranking compares offers on the entry after 3e, never on 1re pro figures."""
+    c = latest.common
+    return {
+        "entry_year": latest.entry_year,
+        "entry_capacity": c.capacity if c is not None and latest.entry_year else None,
+        "entry_demand": c.demand if c is not None and latest.entry_year else None,
+    }
 
 
 def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[DiplomaFacts]:
@@ -750,6 +765,9 @@ OFFER_PROPS = (
     "region_code",
     "lat",
     "lon",
+    "entry_year",
+    "entry_capacity",
+    "entry_demand",
 )
 PROGRAMME_OFFER_PROPS = (
     "origin",
@@ -835,7 +853,13 @@ def _bulk_offer_part(
                     _pressure(capacity, demand),
                     history_json(o, texts),
                 ]
-                edges.append((o.uai, o.code, (alike[0], figures, alike[1], place)))
+                entry = _entry(latest)
+                entry_figures = [
+                    entry["entry_year"],
+                    entry["entry_capacity"],
+                    entry["entry_demand"],
+                ]
+                edges.append((o.uai, o.code, (alike[0], figures, alike[1], place, entry_figures)))
             yield BulkRelationships(
                 "import_link_offers",
                 {"rows": edges},

@@ -25,8 +25,9 @@ export function mount(el: HTMLElement): PageInstance {
         h(
           'ul',
           {},
-          h('li', {}, 'Chaque page est contrôlée automatiquement, à chaque version, avec axe-core (règles WCAG 2.1 niveaux A et AA) : aucune erreur relevée.'),
+          h('li', {}, 'Chaque page est contrôlée automatiquement, à chaque version, avec axe-core (règles WCAG 2.2 niveaux A et AA, et bonnes pratiques), sur un écran d’ordinateur et sur un écran de téléphone : aucune erreur relevée.'),
           h('li', {}, 'Parcours complet au clavier seul (lien d’évitement, navigation, listes de suggestions, boîtes de dialogue, focus visible) vérifié par des tests automatisés.'),
+          h('li', {}, 'Un tableau plus large que l’écran, ou une fiche du réseau plus longue que son cadre, défile au clavier : la touche Tab s’y arrête tant qu’il défile, et les flèches le font défiler.'),
           h('li', {}, 'Affichage vérifié sur un écran de téléphone (390 pixels de large) et avec un agrandissement à 200 % : pas de défilement horizontal, en-tête réduit.'),
           h('li', {}, 'Tous les champs de formulaire ont une étiquette ; les messages d’erreur sont reliés au champ et annoncés.'),
         ),

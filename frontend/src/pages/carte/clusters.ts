@@ -4,36 +4,7 @@
 
 import L from '../../map/leaflet';
 import { h } from '../../lib/dom';
-import { plural } from '../../lib/labels';
-
-/** A place's town: the key of its name on the map, and the name. */
-export interface Town {
-  key: string;
-  name: string;
-}
-
-/** How many towns a group's description names before « et N autres communes ». */
-export const TOWNS_NAMED = 6;
-
-/** « 12 lieux : Nantes (8), Orvault (2), Rezé, Saint-Herblain » — the towns by their number of
- * places, then by name; places of no known commune counted, never named.
- *
- *   clusterText(3, [{ key: 'a', name: 'Rezé' }, { key: 'b', name: 'Nantes' }, { key: 'b', name: 'Nantes' }])
- *   // → '3 lieux : Nantes (2), Rezé'
- */
-export function clusterText(count: number, towns: Town[]): string {
-  const by = new Map<string, { name: string; n: number }>();
-  for (const t of towns) {
-    const e = by.get(t.key) ?? { name: t.name, n: 0 };
-    e.n += 1;
-    by.set(t.key, e);
-  }
-  const sorted = [...by.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'fr'));
-  const named = sorted.slice(0, TOWNS_NAMED).map((t) => (t.n > 1 ? `${t.name} (${t.n})` : t.name));
-  const rest = sorted.length - named.length;
-  const list = named.join(', ') + (rest > 0 ? ` et ${plural(rest, 'autre commune', 'autres communes')}` : '');
-  return `${plural(count, 'lieu', 'lieux')}${list ? ` : ${list}` : ''}`;
-}
+import { clusterText, type Town } from './towns';
 
 /** The cluster plugin's icon (same classes and size as its own), with the towns of its places:
  * in `data-towns` (their keys, one a line), as a title and as text for screen readers. */

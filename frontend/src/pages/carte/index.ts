@@ -2,17 +2,18 @@
 // filterable by campus, sector, level, modality and kind; a table lists the same points.
 
 import L from '../../map/leaflet';
-import { createMap, kindIcon, townLabels, prefectureKeys, outlineBoxes, territoryBounds, FRANCE_BOUNDS, PRIORITY_FOCUS, type CmqMap } from '../../map/basemap';
+import { createMap, kindIcon, townLabels, prefectureKeys, outlineBoxes, territoryBounds, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
 import { offOutlines } from '../../map/outlines';
 import { getJSON, cached, isAbort } from '../../lib/api';
-import { h, loading, errorBox, announce, dept } from '../../lib/dom';
+import { h, loading, errorBox, announce } from '../../lib/dom';
 import { kindFr, kindGroup, plural } from '../../lib/labels';
 import { campuses, fillSectorSelect } from '../../lib/refs';
 import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
 import { featKey, listRow, pointList, popup, type Feat } from './points';
-import { clusterIcon, type Town } from './clusters';
+import { clusterIcon } from './clusters';
+import { townKey, townNames, type Town } from './towns';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = new URLSearchParams(initial);
@@ -65,10 +66,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   );
 
   const cmap: CmqMap = createMap(mapEl, 'Carte des acteurs et plateformes');
-  // Points sharing a commune are spread out (spiderfied) at the map's last zoom level.
+  // Points sharing a commune are spread out (spiderfied) at the map's last zoom level, far enough
+  // apart that no marker covers part of another (each one a whole 26 px target, WCAG 2.5.8:
+  // the plugin's spacing, 25 px, let them overlap).
   const townOf = new Map<L.Marker, Town>();
   const newCluster = (): L.MarkerClusterGroup =>
-    L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, iconCreateFunction: (c) => clusterIcon(c, townOf) });
+    L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, spiderfyDistanceMultiplier: 1.4, iconCreateFunction: (c) => clusterIcon(c, townOf) });
   let cluster = newCluster();
   cmap.map.addLayer(cluster);
   // The clusters are computed for the map's zoom range, which the tile setting changes.
@@ -96,22 +99,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   function drawTowns(shown: Feat[]): void {
     townsShown = shown;
     towns?.destroy();
-    const by = new Map<string, { name: string; lat: number; lon: number; n: number; weight: number; focus: boolean }>();
-    for (const f of shown) {
-      const key = townKey(f);
-      if (!key || prefKeys.has(key.slice('town:'.length))) continue;
-      const t = by.get(key) ?? { name: f.properties.commune!, lat: 0, lon: 0, n: 0, weight: 0, focus: false };
-      t.lat += f.geometry.coordinates[1];
-      t.lon += f.geometry.coordinates[0];
-      t.n += 1;
-      t.weight += placeWeight(f);
-      t.focus ||= focus.has(featKey(f));
-      by.set(key, t);
-    }
-    towns = townLabels(
-      cmap,
-      [...by].map(([key, t]) => ({ key, name: t.name, lat: t.lat / t.n, lon: t.lon / t.n, priority: (t.focus ? PRIORITY_FOCUS : 0) + t.weight })),
-    );
+    towns = townLabels(cmap, townNames(shown, focus, prefKeys));
     towns.update();
   }
 
@@ -303,17 +291,6 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       cmap.destroy();
     },
   };
-}
-
-/** `town:Name|dept` of a place's commune (the key of its name on the map), or null. */
-function townKey(f: Feat): string | null {
-  return f.properties.commune ? `town:${f.properties.commune}|${dept(f.properties.departement)}` : null;
-}
-
-/** What a place weighs in its town name's priority: one, plus its offers (a lycée with forty
- * programmes names its town before a laboratory with none). */
-function placeWeight(f: Feat): number {
-  return 1 + (f.properties.feature === 'actor' ? f.properties.offers : 0);
 }
 
 /** Drops the answers of superseded calls: `next()` numbers a call, `is(n)` tells it is the last. */

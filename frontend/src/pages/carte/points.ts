@@ -1,9 +1,10 @@
 // What the map says about one place: its popup and its row in the accessible list.
 
 import { h, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, kindFr, modalityFr, nearCommune } from '../../lib/labels';
+import { APPROXIMATE_FR, communeSaid, kindFr, modalityFr } from '../../lib/labels';
 import type { MapProps, PointFeature } from '../../lib/types';
 import { hrefFor } from '../../router';
+import { tableBox } from '../../lib/scroll';
 
 export type Feat = PointFeature<MapProps>;
 
@@ -21,7 +22,7 @@ export function levelsText(levels: number[]): string {
 /** `campusNames`: campus id → name (ids are never shown). */
 export function popup(f: Feat, campusParam: string | null, campusNames: Map<string, string>): HTMLElement {
   const p = f.properties;
-  const commune = p.commune && p.commune_from === 'coordinates' ? nearCommune(p.commune) : p.commune;
+  const commune = p.commune ? communeSaid(p.commune, p.commune_from) : p.commune;
   const where = [commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
   const campus = p.campuses[0] ?? campusParam ?? 'mecanic-vallee';
   return h(
@@ -52,7 +53,7 @@ export function listRow(f: Feat, isFocus: boolean, open: () => void): HTMLElemen
     h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: open }, p.name)),
     // data-label: the column's name, shown before the cell where a phone stacks the rows (styles.css)
     h('td', { 'data-label': 'Type' }, kindFr(p.kind)),
-    h('td', { 'data-label': 'Commune' }, `${p.commune ?? '—'}${p.departement ? ` (${dept(p.departement)})` : ''}`),
+    h('td', { 'data-label': 'Commune' }, `${p.commune ? communeSaid(p.commune, p.commune_from) : '—'}${p.departement ? ` (${dept(p.departement)})` : ''}`),
     h('td', { 'data-label': 'Formations' }, p.feature === 'actor' && p.offers ? `${p.offers} · ${levelsText(p.levels)}` : 'aucune enregistrée'),
     h('td', { 'data-label': 'Modalités' }, p.modalities.map(modalityFr).join(', ') || '—'),
   );
@@ -63,9 +64,8 @@ export function pointList(tableBody: HTMLElement, tableCount: HTMLElement): HTML
     'details',
     { class: 'point-list' },
     h('summary', {}, 'Liste des lieux affichés ', tableCount),
-    h(
-      'div',
-      { class: 'table-wrap' },
+    tableBox(
+      'Acteurs et plateformes affichés sur la carte',
       h(
         'table',
         { class: 'table' },

@@ -6,6 +6,7 @@ import { cached, errorText } from '../../lib/api';
 import type { components } from '../../lib/api-schema';
 import { h, loading, fmtNum } from '../../lib/dom';
 import { hrefFor, type PageInstance } from '../../router';
+import { tableBox } from '../../lib/scroll';
 
 type Sources = components['schemas']['SourcesOut'];
 type About = components['schemas']['AboutOut'];
@@ -54,9 +55,8 @@ export function mount(el: HTMLElement): PageInstance {
         h('p', {}, 'Les fiches des campus, de leurs membres, plateformes et passerelles reprennent ces documents publics ; chaque fait cite la section et la phrase qui le fondent.'),
         h('ul', {}, ...sources.documents.map((d) => h('li', {}, h('strong', {}, d.title), ` — ${d.description}`))),
         h('h2', {}, 'Fichiers publics'),
-        h(
-          'div',
-          { class: 'table-wrap' },
+        tableBox(
+          'Fichiers publics utilisés, producteurs et licences',
           h(
             'table',
             { class: 'table' },

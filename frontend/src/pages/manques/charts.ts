@@ -5,6 +5,7 @@ import { h } from '../../lib/dom';
 import { LEVEL_FR, SEVERITY_FR } from '../../lib/labels';
 import { cite } from '../../lib/sources';
 import type { GapFinding, GapSection } from '../../lib/types';
+import { tableBox } from '../../lib/scroll';
 
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 const LEVELS = [3, 4, 5, 6, 7];
@@ -24,6 +25,20 @@ export function num(v: unknown): number | null {
 
 function nums(v: unknown): number[] {
   return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+}
+
+/** A level's cell in the continuum matrix, from a finding's data: offered, planned, to be
+ * checked, or absent (its class, its word, and its mark, so that colour is not the only cue).
+ *
+ *   levelState({ levels_offered: [3, 4], levels_unlinked: [5] }, 5) // → { cls: 'lv-unsure', text: 'à vérifier', mark: '?' }
+ */
+export function levelState(data: Record<string, unknown> | null | undefined, lv: number): { cls: string; text: string; mark: string } {
+  if (nums(data?.levels_offered).includes(lv)) return { cls: 'lv-ok', text: 'proposé', mark: '●' };
+  if (nums(data?.levels_planned).includes(lv)) return { cls: 'lv-planned', text: 'en projet', mark: '◐' };
+  // another territory's filière, read from public links only: a level they do not reach is
+  // to be checked, never said absent (graph/gaps/continuum.py, levels_unlinked)
+  if (nums(data?.levels_unlinked).includes(lv)) return { cls: 'lv-unsure', text: 'à vérifier', mark: '?' };
+  return { cls: 'lv-missing', text: 'absent', mark: '○' };
 }
 
 /** One bar per section, as long as its total; the severities of the findings the report
@@ -71,23 +86,11 @@ export function continuumChart(s: GapSection): HTMLElement | null {
   const rows = s.findings.filter((f) => f.data && 'levels_offered' in f.data);
   if (!rows.length) return null;
   const cell = (f: GapFinding, lv: number): HTMLElement => {
-    const offered = nums(f.data?.levels_offered).includes(lv);
-    const planned = nums(f.data?.levels_planned).includes(lv);
-    // another territory's filière, read from public links only: a level they do not reach is
-    // to be checked, never said absent (graph/gaps/continuum.py, levels_unlinked)
-    const unlinked = nums(f.data?.levels_unlinked).includes(lv);
-    const [cls, text, mark] = offered
-      ? ['lv-ok', 'proposé', '●']
-      : planned
-        ? ['lv-planned', 'en projet', '◐']
-        : unlinked
-          ? ['lv-unsure', 'à vérifier', '?']
-          : ['lv-missing', 'absent', '○'];
+    const { cls, text, mark } = levelState(f.data, lv);
     return h('td', { class: `lv ${cls}` }, h('span', { 'aria-hidden': 'true' }, mark), h('span', { class: 'lv-text' }, text));
   };
-  return h(
-    'div',
-    { class: 'table-wrap' },
+  return tableBox(
+    'Niveaux de formation proposés par filière sur le territoire',
     h(
       'table',
       { class: 'table matrix' },

@@ -8,6 +8,7 @@ import { cite } from '../../lib/sources';
 import type { GapFinding, GapNode, GapSection } from '../../lib/types';
 import { hrefFor } from '../../router';
 import { num, periodFr, sectionChart } from './charts';
+import { tableBox } from '../../lib/scroll';
 
 const FIRST_ROWS = 10;
 /** The most findings of a section the API gives at once (GET /gaps?limit=500); the CSV too. */
@@ -170,9 +171,8 @@ export function sectionEl(s: GapSection, ctx: SectionContext, loadAll: (id: stri
     s.note ? h('p', { class: 'note section-note', role: 'note' }, s.note) : null,
     sectionChart(s),
     s.findings.length
-      ? h(
-          'div',
-          { class: 'table-wrap' },
+      ? tableBox(
+          `Constats : ${s.title}`,
           h(
             'table',
             { class: 'table findings' },

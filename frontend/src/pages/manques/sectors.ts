@@ -16,7 +16,9 @@ const GROUPS: [Choice['kind'], string][] = [
 
 const programmes = (n: number): string => (n === 0 ? 'aucune formation connue sur le territoire' : `${n} formation${n > 1 ? 's' : ''}`);
 
-function label(c: Choice, campuses: number): string {
+/** A choice as the list says it: its name, its campus when the territory has several, and how
+ * many programmes it has there. */
+export function choiceLabel(c: Choice, campuses: number): string {
   const campus = c.campus && campuses > 1 ? ` (${c.campus})` : '';
   return `${c.name}${campus} — ${programmes(c.offers)}`;
 }
@@ -29,7 +31,7 @@ export async function fillGapSectors(sel: HTMLSelectElement, territory: Params, 
   try {
     const r = await cached<GapSectorChoices>('/gaps/sectors', territory);
     const campuses = new Set(r.sectors.map((c) => c.campus).filter(Boolean)).size;
-    const option = (c: Choice): HTMLElement => h('option', { value: c.id, selected: c.id === value }, label(c, campuses));
+    const option = (c: Choice): HTMLElement => h('option', { value: c.id, selected: c.id === value }, choiceLabel(c, campuses));
     const groups = GROUPS.flatMap(([kind, name]) => {
       const items = r.sectors.filter((c) => c.kind === kind);
       return items.length ? [h('optgroup', { label: name }, ...items.map(option))] : [];

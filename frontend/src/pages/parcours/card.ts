@@ -2,7 +2,7 @@
 // passerelle used, the other possibilities, and why it has this rank.
 
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, kindFr, levelFr, modalityFr, nearCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
+import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, kindFr, levelFr, modalityFr, offerCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
 
@@ -69,7 +69,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplom
   const approx = o.location_precision === 'commune';
   // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py);
   // 'centre': within 1 km of that commune's centre, said as the commune (graph/place_precision.py)
-  const commune = o.commune && o.commune_from === 'coordinates' ? nearCommune(o.commune) : o.commune;
+  const commune = offerCommune(o);
   const where = [commune, o.departement ? `(${dept(o.departement)})` : ''].filter(Boolean).join(' ');
   const facts = [
     modalityFr(o.modality),
@@ -174,8 +174,9 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
         'div',
         {},
         h('p', { class: 'step-title' }, h('span', { class: 'sr-only' }, 'Point de départ : '), start.name),
-        // a start with no code is the end of 3e: no diploma held (the API's from_level=2)
-        h('p', { class: 'muted' }, start.code ? `Diplôme de départ · ${diplomaTypeFr(start.type)} · ${levelFr(start.level)}` : 'Aucun diplôme détenu · la 1re étape est une formation ouverte après la 3e'),
+        // a start of type 'none' is the end of 3e: no diploma held (the API's from_level=2);
+        // « Tout bac technologique » has no code either (any series: graph/pathways/bac_starts.py)
+        h('p', { class: 'muted' }, start.type !== 'none' ? `Diplôme de départ · ${diplomaTypeFr(start.type)} · ${levelFr(start.level)}` : 'Aucun diplôme détenu · la 1re étape est une formation ouverte après la 3e'),
       ),
     ),
     ...steps.map((s) => {

@@ -2,10 +2,11 @@
 // establishments, distances, places), printable.
 
 import { h, fmtKm, dept } from '../../lib/dom';
-import { diplomaTypeFr, levelFr, modalityFr, placesFr, plural } from '../../lib/labels';
+import { diplomaTypeFr, levelFr, modalityFr, offerCommune, placesFr, plural } from '../../lib/labels';
 import { hrefFor } from '../../router';
 import { chosen, distances } from './card';
 import { dropKept, keptList, type Kept } from './selection';
+import { tableBox } from '../../lib/scroll';
 
 function arrival(k: Kept): string {
   const last = k.pathway.steps[k.pathway.steps.length - 1];
@@ -28,15 +29,14 @@ function compareTable(items: Kept[]): HTMLElement {
         h('br'),
         `${diplomaTypeFr(s.type)} · ${levelFr(s.level)}`,
         h('br'),
-        o ? `${o.actor_name}${o.commune ? `, ${o.commune}${o.departement ? ` (${dept(o.departement)})` : ''}` : ''} · ${modalityFr(o.modality)}` : 'aucun établissement trouvé',
+        o ? `${o.actor_name}${o.commune ? `, ${offerCommune(o)}${o.departement ? ` (${dept(o.departement)})` : ''}` : ''} · ${modalityFr(o.modality)}` : 'aucun établissement trouvé',
         o?.capacity != null ? h('br') : null,
         o?.capacity != null ? placesFr(o.capacity) : null,
       );
     }),
   );
-  return h(
-    'div',
-    { class: 'table-wrap' },
+  return tableBox(
+    `Comparaison de ${items.length} parcours`,
     h(
       'table',
       { class: 'table compare' },

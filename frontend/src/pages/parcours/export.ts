@@ -4,7 +4,7 @@
 import { hrefFor } from '../../router';
 import { announce, dept, downloadText, toCsv } from '../../lib/dom';
 import { cite } from '../../lib/sources';
-import { ORIGIN_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, modalityFr, publicCode } from '../../lib/labels';
+import { ORIGIN_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, modalityFr, offerCommune, publicCode } from '../../lib/labels';
 import type { PathwayAnswer } from '../../lib/types';
 import { chosen } from './card';
 
@@ -46,7 +46,8 @@ export function printPathways(results: HTMLElement, params: URLSearchParams, ran
   window.print();
 }
 
-/** The pathways as a CSV, one row per step with its chosen offer; an offer whose existence is
+/** The pathways as a CSV, one row per step with its chosen offer, its commune said as the card
+ * says it (« près de » a commune its position is only near); an offer whose existence is
  * uncertain carries what the page says of it: the last year the files list it (« pas vue
  * depuis »), and why it is « à confirmer » (the API's `unlisted_note`, in French). */
 export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?: number): void {
@@ -66,7 +67,7 @@ export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?:
       rows.push([
         p.rank, p.score.total, s.index, publicCode(s.code) ? s.code : '', s.name, diplomaTypeFr(s.type), s.level, pa?.description, pa ? PASSERELLE_KIND_FR[pa.kind] ?? pa.kind : '',
         pa?.origin ? ORIGIN_FR[pa.origin] ?? '' : '', pa?.rate, pa?.entrant_share, pa?.reserved_share,
-        o?.actor_name, o ? kindFr(o.actor_kind) : '', o?.commune, dept(o?.departement), o ? modalityFr(o.modality) : '',
+        o?.actor_name, o ? kindFr(o.actor_kind) : '', o ? offerCommune(o) : '', dept(o?.departement), o ? modalityFr(o.modality) : '',
         o ? STATUS_FR[o.status] ?? o.status : '', o?.last_seen, o?.unlisted_note, o?.capacity, o?.boarding_places, o?.distance_km,
         s.outside_territory ? 'oui' : 'non', o ? cite(o.source) : '',
       ]);

@@ -4,7 +4,7 @@
 import L from '../../map/leaflet';
 import { createMap, kindIcon, territoryLayer, type CmqMap } from '../../map/basemap';
 import { h } from '../../lib/dom';
-import { modalityFr, plural } from '../../lib/labels';
+import { modalityFr, offerCommune, plural } from '../../lib/labels';
 import type { Place } from '../../lib/places';
 import type { Pathway, PathwayOffer } from '../../lib/types';
 import { chosen } from './card';
@@ -61,7 +61,7 @@ export function createPathwayMap(mapEl: HTMLElement, legend: HTMLElement): Pathw
         if (o === c || o.lat == null || o.lon == null) continue;
         L.circleMarker([o.lat, o.lon], { radius: 6, color: '#161616', weight: 1.5, fillColor: '#ffffff', fillOpacity: 1 })
           // An element, never a string: Leaflet renders a string tooltip as HTML (stored XSS).
-          .bindTooltip(h('span', {}, `Autre possibilité pour l’étape ${s.index} : ${o.actor_name} (${o.commune ?? ''})`))
+          .bindTooltip(h('span', {}, `Autre possibilité pour l’étape ${s.index} : ${o.actor_name} (${offerCommune(o) ?? ''})`))
           .addTo(routeLayer);
       }
     }
@@ -99,7 +99,7 @@ export function createPathwayMap(mapEl: HTMLElement, legend: HTMLElement): Pathw
             h('strong', {}, `Étape ${n} : `),
             place.names[i],
             h('br'),
-            `${place.offers[i].actor_name} — ${place.offers[i].commune ?? ''} · ${modalityFr(place.offers[i].modality)}`,
+            `${place.offers[i].actor_name} — ${offerCommune(place.offers[i]) ?? ''} · ${modalityFr(place.offers[i].modality)}`,
           ),
         ),
       );

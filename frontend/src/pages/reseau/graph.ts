@@ -5,6 +5,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { kindGroup } from '../../lib/labels';
 import type { Network } from '../../lib/types';
+import { nodeLabel } from './labels';
 
 cytoscape.use(fcose);
 
@@ -26,21 +27,6 @@ const LEVEL_COLOURS: Record<number, string> = {
   8: '#8a3b06',
 };
 
-/** A name short enough to label a node (the panel and the list give the full name): lycée
- * types abbreviated as counsellors write them, a subtitle after « – » or a long parenthesis
- * dropped, an acronym in parentheses kept for a long name. */
-export function shortLabel(name: string): string {
-  let s = name
-    .replace(/^Lycée polyvalent /, 'LPO ')
-    .replace(/^Lycée général et technologique /, 'LGT ')
-    .replace(/^Lycée professionnel /, 'LP ')
-    .split(' – ')[0]
-    .trim();
-  const paren = /^(.*\S)\s*\(([^()]*)\)$/.exec(s);
-  if (s.length > 32 && paren) s = paren[2].length <= 16 ? paren[2] : paren[1];
-  return s.length > 40 ? `${s.slice(0, 38)}…` : s;
-}
-
 export function elements(n: Network): ElementDefinition[] {
   const els: ElementDefinition[] = [];
   // Members of the campus (and the platforms they host) make its core.
@@ -53,7 +39,7 @@ export function elements(n: Network): ElementDefinition[] {
       group: 'nodes',
       data: {
         id: node.id,
-        label: node.type === 'diploma' ? (node.label.length > 42 ? `${node.label.slice(0, 40)}…` : node.label) : shortLabel(node.label),
+        label: nodeLabel(node.type, node.label),
         full: node.label,
         type: node.type,
         color: node.type === 'diploma' ? LEVEL_COLOURS[node.level ?? 4] ?? '#fbd49a' : node.type === 'campus' ? '#000091' : g!.color,

@@ -4,6 +4,7 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { cached, getJSON, isAbort, errorText } from '../../lib/api';
 import { createCombobox } from '../../lib/combobox';
+import { keyboardScroll } from '../../lib/scroll';
 import { fold } from '../../lib/text';
 import { h, newId, loading, errorBox, announce } from '../../lib/dom';
 import { EDGE_FR, KIND_GROUPS } from '../../lib/labels';
@@ -84,6 +85,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const graphEl = h('div', { class: 'graph', id: 'graphe', role: 'img', 'aria-label': 'Graphe du réseau' });
   const graphBox = h('div', { class: 'graph-box' }, graphEl);
   const panel = h('section', { class: 'side-panel', 'aria-labelledby': 'panneau-titre', tabindex: '-1' });
+  // a long record scrolls inside the panel beside the graph: then a tab stop (named by its title)
+  keyboardScroll(panel, null);
   const listBody = h('div', { class: 'node-list' });
   const nodeList = h('details', { class: 'point-list' }, h('summary', {}, 'Liste de tous les nœuds (accès au clavier)'), listBody);
 
@@ -276,7 +279,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
           h(
             'div',
             {},
-            h('h3', {}, `${title} (${items.length})`),
+            h('h2', { class: 'list-group-title' }, `${title} (${items.length})`),
             h(
               'ul',
               { class: 'link-list columns' },

@@ -4,7 +4,7 @@
 import { getJSON, cached } from '../../lib/api';
 import { h, dept, fmtNum, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
-import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
+import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeSaid, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
 import { hrefFor } from '../../router';
 
@@ -21,7 +21,7 @@ export function nodeTypeFr(n: NetNode): string {
 }
 
 export function nodePlace(n: NetNode): string {
-  return n.commune ? ` · ${n.commune}${n.departement ? ` (${dept(n.departement)})` : ''}` : '';
+  return n.commune ? ` · ${communeSaid(n.commune, n.commune_from)}${n.departement ? ` (${dept(n.departement)})` : ''}` : '';
 }
 
 function factsBlock(facts: Fact[] | undefined): HTMLElement | null {
@@ -159,14 +159,17 @@ function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
             const how = [share, f.origin === 'documented' ? 'passerelle documentée' : 'passerelle déduite'].filter(Boolean).join(', ');
             const unknown = f.unknown_places ?? 0;
             const known = f.places != null ? ` · ${fmtNum(f.places)} place${f.places >= 2 ? 's' : ''}${unknown ? ' connue' + (f.places >= 2 ? 's' : '') : ''}` : '';
-            const places = `${known}${unknown ? ` · capacité inconnue pour ${unknown} établissement${unknown >= 2 ? 's' : ''}` : ''}`;
+            // places of 1re pro only (a Bac pro of a famille de métiers): not added to the others
+            const later = f.later_year_places ?? 0;
+            const firstOnly = later ? ` · ${later} établissement${later >= 2 ? 's' : ''} ne donne${later >= 2 ? 'nt' : ''} que des places de 1re pro (non comptées)` : '';
+            const places = `${known}${unknown ? ` · capacité inconnue pour ${unknown} établissement${unknown >= 2 ? 's' : ''}` : ''}${firstOnly}`;
             return h(
               'li',
               {},
               h('strong', {}, `${diplomaTypeFr(f.type)} — ${f.name}`),
               h('span', { class: 'muted' }, ` (${how})`),
               h('br'),
-              `${f.offers.map((o) => `${o.actor_name}${o.commune ? ` (${o.commune})` : ''}`).join(', ')}${places}`,
+              `${f.offers.map((o) => `${o.actor_name}${o.commune ? ` (${communeSaid(o.commune, o.commune_from)})` : ''}`).join(', ')}${places}`,
             );
           }),
         )

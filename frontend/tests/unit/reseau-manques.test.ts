@@ -1,0 +1,80 @@
+// The Réseau page's words (a node's label, type and place, a link's heading and details) and
+// the Manques page's rules (a level of the continuum matrix, a filière in the list, a period).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nodeLabel, shortLabel } from '../../src/pages/reseau/labels';
+import { edgeText, linkHeading, nodePlace, nodeTypeFr } from '../../src/pages/reseau/panel';
+import { levelState, num, periodFr } from '../../src/pages/manques/charts';
+import { choiceLabel } from '../../src/pages/manques/sectors';
+import type { NetEdge, NetNode } from '../../src/lib/types';
+
+const node = (n: Partial<NetNode>): NetNode => ({ id: 'x', type: 'actor', key: 'x', label: 'x', degree: 0, ...n });
+const edge = (e: Partial<NetEdge>): NetEdge => ({ id: 'e', source: 'a', target: 'b', type: 'OFFERS', ...e });
+
+describe('Réseau', () => {
+  test('shortLabel: lycée types as counsellors write them, subtitles and long parentheses dropped', () => {
+    assert.equal(shortLabel('Lycée polyvalent Champollion'), 'LPO Champollion');
+    assert.equal(shortLabel('Lycée professionnel Jean Jaurès – site de Figeac'), 'LP Jean Jaurès');
+    assert.equal(shortLabel('Institut universitaire de technologie de Figeac (IUT Figeac)'), 'IUT Figeac');
+    assert.equal(shortLabel('Centre de formation des apprentis de l’industrie (CFAI Occitanie Midi-Pyrénées)'), 'Centre de formation des apprentis de l…');
+    assert.equal(shortLabel('Mecanic Vallée'), 'Mecanic Vallée');
+  });
+
+  test('nodeLabel: a diploma cut at 40 characters, other nodes shortened', () => {
+    const long = 'TECHNICIEN EN CHAUDRONNERIE INDUSTRIELLE ET SOUDAGE';
+    assert.equal(nodeLabel('diploma', long), `${long.slice(0, 40)}…`);
+    assert.equal(nodeLabel('diploma', 'BTS CRSA'), 'BTS CRSA');
+    assert.equal(nodeLabel('actor', 'Lycée général et technologique Champollion'), 'LGT Champollion');
+  });
+
+  test('nodeTypeFr and nodePlace', () => {
+    assert.equal(nodeTypeFr(node({ type: 'diploma', kind: 'bts', level: 5 })), 'Diplôme · BTS · Niveau 5 (bac + 2)');
+    assert.equal(nodeTypeFr(node({ type: 'campus' })), 'Campus');
+    assert.equal(nodeTypeFr(node({ type: 'actor', kind: 'cfa' })), 'CFA');
+    assert.equal(nodePlace(node({ commune: 'Figeac', departement: '046' })), ' · Figeac (46)');
+    assert.equal(nodePlace(node({})), '');
+  });
+
+  test('linkHeading: read from the selected node', () => {
+    assert.equal(linkHeading('OFFERS', true), 'Diplômes proposés');
+    assert.equal(linkHeading('OFFERS', false), 'Proposé par');
+    assert.equal(linkHeading('LEADS_TO', false), 'Accessible depuis (passerelles)');
+    assert.equal(linkHeading('INCONNU', true), 'Autres liens');
+  });
+
+  test('edgeText: modality, kind of partnership, status', () => {
+    assert.equal(edgeText(edge({ type: 'OFFERS', kind: 'apprenticeship', status: 'planned' })), 'Apprentissage, en projet');
+    assert.equal(edgeText(edge({ type: 'PARTNERS_WITH', kind: 'placements' })), 'stages et apprentis');
+    assert.equal(edgeText(edge({ type: 'LEADS_TO', kind: 'continuation', status: 'documented' })), "Poursuite d'études, documentée");
+    assert.equal(edgeText(edge({ type: 'HOSTS' })), '');
+  });
+});
+
+describe('Manques', () => {
+  test('levelState: offered, planned, to be checked (another territory’s filière), absent', () => {
+    const data = { levels_offered: [3, 4], levels_planned: [5], levels_unlinked: [5, 6] };
+    assert.deepEqual(levelState(data, 4), { cls: 'lv-ok', text: 'proposé', mark: '●' });
+    assert.deepEqual(levelState(data, 5), { cls: 'lv-planned', text: 'en projet', mark: '◐' });
+    assert.deepEqual(levelState(data, 6), { cls: 'lv-unsure', text: 'à vérifier', mark: '?' });
+    assert.deepEqual(levelState(data, 7), { cls: 'lv-missing', text: 'absent', mark: '○' });
+    assert.deepEqual(levelState(null, 3), { cls: 'lv-missing', text: 'absent', mark: '○' });
+    assert.deepEqual(levelState({ levels_offered: ['3'] }, 3), { cls: 'lv-missing', text: 'absent', mark: '○' });
+  });
+
+  test('choiceLabel: the campus named only when the territory has several', () => {
+    const c = { id: 'usinage', name: 'Usinage', kind: 'filiere' as const, campus: 'Mecanic Vallée', offers: 3 };
+    assert.equal(choiceLabel(c, 1), 'Usinage — 3 formations');
+    assert.equal(choiceLabel(c, 2), 'Usinage (Mecanic Vallée) — 3 formations');
+    assert.equal(choiceLabel({ ...c, offers: 1 }, 1), 'Usinage — 1 formation');
+    assert.equal(choiceLabel({ ...c, offers: 0 }, 1), 'Usinage — aucune formation connue sur le territoire');
+  });
+
+  test('periodFr and num', () => {
+    assert.equal(periodFr('2015-11'), 'novembre 2015');
+    assert.equal(periodFr('2024'), '2024');
+    assert.equal(periodFr(null), 'période inconnue');
+    assert.equal(num(3.5), 3.5);
+    assert.equal(num(Number.NaN), null);
+    assert.equal(num('3'), null);
+  });
+});

@@ -1,0 +1,130 @@
+"""A campus's facts hold in its territory: which campuses a territory's answers may read, and
+what publicly links a campus's filière asked elsewhere.
+
+A campus file ties diplomas to its filières and job families (``TRAINS_FOR``): a fact of that
+campus, true where it speaks. Outside the territory of the campuses describing it, a filière's
+training is what the public files link to it: the diplomas whose Certif Info jobs include one
+of its ROME codes, and those of its fields of training (NSF groups). The gap report
+(graph/gaps/foreign.py) and the pathway search (graph/pathways/job_scope.py) apply the same
+rule. Pure functions over plain rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.departements import and_list
+from graph.territory import Territory
+
+__all__ = [
+    "SectorBasis",
+    "basis_owner",
+    "basis_refusal",
+    "campuses_of_territory",
+    "foreign_basis",
+]
+
+Row = dict[str, Any]
+
+
+def campuses_of_territory(campuses: Iterable[Row], territory: Territory) -> set[str]:
+    """The campuses whose data belongs to the territory: the campus asked, or those sharing a
+    département or the région asked (a radius alone names no campus). A campus's filières,
+    demand tables and recruitment figures are shown only in its own territory.
+
+    >>> t = Territory(departements=["076", "027"])
+    >>> sorted(campuses_of_territory([{"id": "mv", "departements": ["012", "046"],
+    ...     "region_code": "76"}, {"id": "eee", "departements": ["076"], "region_code": "28"}], t))
+    ['eee']
+    """
+    out = set()
+    for c in campuses:
+        if territory.campus:
+            if c["id"] == territory.campus:
+                out.add(c["id"])
+            continue
+        deps = set(c.get("departements") or [])
+        if (
+            territory.departements
+            and deps & set(territory.departements)
+            or (
+                territory.region
+                and not territory.departements
+                and c.get("region_code") == (territory.region)
+            )
+        ):
+            out.add(c["id"])
+    return out
+
+
+@dataclass(frozen=True)
+class SectorBasis:
+    """A campus filière asked outside its campuses' territory: what links it publicly.
+
+    ``campuses``: the short names of the campuses describing it; ``rome``: its ROME codes;
+    ``nsf``: its NSF groups."""
+
+    sector: str
+    name: str
+    campuses: tuple[str, ...]
+    rome: tuple[str, ...]
+    nsf: tuple[str, ...]
+
+
+def foreign_basis(
+    sectors: Iterable[Row],
+    sector: str | None,
+    local_campuses: set[str],
+    campus_names: dict[str, str],
+) -> SectorBasis | None:
+    """The basis of the sector asked when no campus of the territory describes it; None for
+    no sector, a field of training, or a filière of one of the territory's campuses.
+
+    >>> rows = [{"sector": {"id": "soud", "name": "Soudeurs", "rome": ["H2913"], "nsf": None},
+    ...          "campuses": ["mv"]}]
+    >>> foreign_basis(rows, "soud", {"mv"}, {}) is None
+    True
+    >>> foreign_basis(rows, "soud", set(), {"mv": "Mecanic Vallée"})
+    SectorBasis(sector='soud', name='Soudeurs', campuses=('Mecanic Vallée',), rome=('H2913',), nsf=())
+    """  # noqa: E501
+    if not sector:
+        return None
+    row = next((s for s in sectors if s["sector"]["id"] == sector), None)
+    if row is None or not row["campuses"] or set(row["campuses"]) & local_campuses:
+        return None
+    s = row["sector"]
+    return SectorBasis(
+        sector=sector,
+        name=s["name"],
+        campuses=tuple(sorted(campus_names.get(c, c) for c in row["campuses"])),
+        rome=tuple(s.get("rome") or ()),
+        nsf=tuple(s.get("nsf") or ()),
+    )
+
+
+def basis_owner(campuses: Iterable[str]) -> str:
+    """« le campus X » or « les campus X et Y » (French).
+
+    >>> basis_owner(["A"]), basis_owner(["A", "B"])
+    ('le campus A', 'les campus A et B')
+    """
+    names = list(campuses)
+    return f"le campus {names[0]}" if len(names) == 1 else f"les campus {and_list(names)}"
+
+
+def basis_refusal(basis: SectorBasis) -> str | None:
+    """Why the filière cannot be asked for this territory (French), or None when it can.
+
+    >>> basis_refusal(SectorBasis("x", "Cadres", ("Mecanic Vallée",), (), ()))[:74]
+    '« Cadres » est décrit par le campus Mecanic Vallée, pas pour ce territoire'
+    """
+    if basis.rome or basis.nsf:
+        return None
+    return (
+        f"« {basis.name} » est décrit par {basis_owner(basis.campuses)}, pas pour ce territoire ; "
+        "aucun lien public (code métier ROME, domaine de formation NSF) ne dit quelles "
+        "formations y préparent ailleurs. Choisissez une filière de ce territoire ou un domaine "
+        "de formation."
+    )

@@ -1,0 +1,40 @@
+"""The Creuse's gap report, on each real engine, over the whole Creuse cut from the national
+files (``tests/fixtures/opendata_creuse/``): its only Bac+5 is a DSAA in design (NSF 220, after
+the DN MADE of the same lycée), which no CAP, Bac nor Bac+2 of the Creuse leads to. The
+« toutes filières » continuum counted it and the report said « Tous les niveaux du CAP au
+Bac+5 y sont proposés »."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import FIXED_DAY, SEEDS, imported_client_fixture
+from tests.integration.test_gaps_round4 import report
+from tests.integration.test_honest_answers import assert_plain_french
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_creuse"
+DSAA_DESIGN = "14022002"
+
+client = imported_client_fixture(FIXTURE, seeds=SEEDS, as_of=FIXED_DAY)
+
+
+def test_the_creuse_has_no_bac5_of_a_continuum(client: TestClient) -> None:
+    got = report(client, departements="23")
+    section = got["continuum_breaks"]
+    [finding] = [f for f in section["findings"] if f["id"] == "continuum:*"]
+    assert finding["data"]["levels_missing"] == [7], finding
+    assert finding["data"]["levels_offered"] == [3, 4, 5, 6], finding
+    assert "Non compté : DESIGN (DSAA) (" in finding["why"], finding["why"]
+    assert "ne le précède sur ce territoire" in finding["why"], finding["why"]
+    assert "Tous les niveaux du CAP au Bac+5" not in (section.get("note") or "")
+    assert_plain_french([finding["why"], section.get("note") or ""])
+
+
+def test_the_dsaa_is_still_the_creuses_design_bac5(client: TestClient) -> None:
+    """Asked for its own field (NSF 220), the design continuum still counts its DSAA."""
+    got = report(client, departements="23", sector="nsf-220")
+    section = got["continuum_breaks"]
+    [finding] = section["findings"]
+    assert 7 in finding["data"]["levels_offered"], finding

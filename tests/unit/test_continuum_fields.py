@@ -1,0 +1,57 @@
+"""The « toutes filières » continuum counts a Bac+3 or a Bac+5 only where it continues a lower
+level of its own field (same NSF group, or a shared ROME code): the Creuse's only Bac+5, a DSAA
+in design (NSF 220, after a DN MADE), made its report say « Tous les niveaux du CAP au Bac+5 y
+sont proposés »."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.gaps.continuum import continuum_breaks, field_continuum
+from graph.gaps.notes import ALL_LEVELS, section_notes
+from tests.unit.test_gap_sections import inside, offer_row
+
+Row = dict[str, Any]
+
+
+def _row(actor: str, code: str, level: int, nsf: str | None, rome: tuple[str, ...] = ()) -> Row:
+    r = offer_row(actor, code, level, sectors=[])
+    r["diploma"].update(nsf=nsf, rome_codes=list(rome), name=f"Diplôme {code}")
+    return r
+
+
+def _creuse() -> list[Row]:
+    return [
+        _row("lp", "CAP-MECA", 3, "251"),
+        _row("lp", "BACPRO-MECA", 4, "251"),
+        _row("lp", "BTS-CPI", 5, "250", ("H1203",)),
+        _row("iut", "BUT-SOCIAL", 6, "335"),  # no CAP, Bac nor Bac+2 of its field here
+        _row("iut", "BUT-GMP", 6, "251"),
+        _row("loewy", "DNMADE", 6, "220"),
+        _row("loewy", "DSAA", 7, "220"),
+    ]
+
+
+def test_a_design_dsaa_is_no_bac5_of_the_territorys_continuum() -> None:
+    d = inside(offers=_creuse(), sectors=[])
+    [f] = continuum_breaks(d)
+    assert f.id == "continuum:*"
+    assert f.data["levels_offered"] == [3, 4, 5, 6] and f.data["levels_missing"] == [7]
+    assert (
+        "Non compté : Diplôme DSAA (Loewy) : aucune formation de niveau inférieur du même "
+        "domaine de formation (NSF) ni du même métier (ROME) ne le précède sur ce territoire, "
+        "il ne prolonge pas le continuum."
+    ) in f.why
+    assert "DNMADE" not in f.why  # its level (6) is offered all the same
+    notes = section_notes(d, {"continuum_breaks": [f]})
+    assert ALL_LEVELS.strip() not in notes["continuum_breaks"]
+
+
+def test_a_bac5_continuing_a_lower_level_of_its_field_counts() -> None:
+    engineer = _row("ensi", "ING-MECA", 7, "251")
+    by_rome = _row("ensi", "ING-CONCEPTION", 7, "200", ("H1203",))
+    kept, aside = field_continuum([*_creuse(), engineer, by_rome])
+    assert engineer in kept and by_rome in kept  # NSF 251 from the CAP; ROME from the BTS
+    assert [r["diploma"]["code"] for r in aside] == ["BUT-SOCIAL", "DNMADE", "DSAA"]
+    d = inside(offers=[*_creuse(), engineer], sectors=[])
+    assert continuum_breaks(d) == []  # every level, within the mechanical field

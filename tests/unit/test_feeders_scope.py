@@ -1,0 +1,62 @@
+"""graph/feeders.py counts a passerelle where it holds (graph/pathways/scope.py), like the
+pathway search: a campus's leg never makes a feeder of another territory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.feeders import rank_feeders
+from graph.territory import Territory
+
+EURE = Territory(departements=["027", "076"])
+
+
+def _offer(actor: str, departement: str, capacity: int | None = 24) -> dict[str, Any]:
+    return {"actor": actor, "name": actor.upper(), "departement": departement, "capacity": capacity}
+
+
+def _row(code: str, **leg: Any) -> dict[str, Any]:
+    offers = [_offer(f"{code}-figeac", "046"), _offer(f"{code}-evreux", "027")]
+    return {"code": code, "name": code, "type": "bac_pro", "level": 4, "offers": offers, **leg}
+
+
+def test_a_leg_that_holds_from_the_campus_territory_feeds_nothing_elsewhere() -> None:
+    """The reported case: a 2de commune in the Eure listed as a feeder of a BTS through a
+    Mecanic Vallée leg that holds for a source taken in the Lot or the Aveyron only."""
+    rows = [_row("40020008", origin="inferred", from_departements=["012", "046"])]
+    (f,) = rank_feeders(rows, EURE)
+    assert f.offers == [] and f.places is None
+    assert f.outside == 1  # Figeac, where it holds; the Eure's offer is not a feeder
+    (here,) = rank_feeders(rows, Territory(departements=["046"]))
+    assert [o.actor_id for o in here.offers] == ["40020008-figeac"]
+
+
+def test_a_leg_into_a_campus_territory_is_no_feeder_of_another() -> None:
+    rows = [_row("40025014", origin="inferred", to_departements=["012", "046"])]
+    assert rank_feeders(rows, EURE) == []
+    assert rank_feeders(rows, Territory(region="76"))  # Occitanie holds the Lot
+
+
+def test_a_documented_campus_passerelle_elsewhere_is_inferred_without_figures() -> None:
+    rows = [
+        _row(
+            "40025014",
+            origin="documented",
+            passerelle="mv-p1",
+            scope="campus",
+            scope_departements=["012", "046"],
+            entrant_share=0.6,
+            rate=0.9,
+        )
+    ]
+    (f,) = rank_feeders(rows, EURE)
+    assert (f.origin, f.passerelle, f.rate, f.entrant_share) == ("inferred", None, None, None)
+    (there,) = rank_feeders(rows, Territory(departements=["046"]))
+    assert (there.origin, there.passerelle, there.entrant_share) == ("documented", "mv-p1", 0.6)
+
+
+def test_an_establishment_scope_is_read_by_its_departements() -> None:
+    leg = dict(origin="documented", passerelle="p", scope="actors", scope_actors=["lycee-x"])
+    rows = [_row("A", scope_actor_departements=["046"], **leg)]
+    assert rank_feeders(rows, EURE)[0].origin == "inferred"
+    assert rank_feeders(rows, Territory(departements=["046"]))[0].origin == "documented"
