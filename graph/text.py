@@ -14,8 +14,11 @@ def normalise(text: str) -> str:
     searchable node stores ``name_norm`` computed here, and queries compare against the
     parameter normalised the same way.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # NFKD leaves it as it is, and it has no combining mark
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().replace("œ", "oe").replace("æ", "ae").split())
 
 

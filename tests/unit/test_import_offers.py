@@ -11,6 +11,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from graph.ingest.opendata import bcn, offers, plan
 from graph.ingest.opendata.plan import Offer, YearFigures
 from graph.ingest.opendata.postbac import bts_file_key
@@ -191,3 +194,58 @@ def test_course_years_rows_without_a_cfd_and_unknown_cfds() -> None:
     assert reports[1]["skipped_lines"] == {offers.UNKNOWN_CFD: [3]}
     assert (reports[0]["rows_used"], reports[1]["rows_used"]) == (5, 1)
     assert got["bts_labels"] == {"electrotechnique": {"32033422"}}
+
+
+_MEFS = {
+    "24720000001": _mef("24720000001", "40025510", 1),  # 2nde pro
+    "24720000002": _mef("24720000002", "40025510", 2),  # 1ère pro
+    "24720000003": _mef("24720000003", "40025510", 3),  # terminale
+    "24720000009": _mef("24720000009", "40025599", 9),  # out of the sequence
+    "24720000010": _mef("24720000010", "40025511", None),
+}
+_count = st.one_of(st.none(), st.integers(0, 30))
+
+
+@st.composite
+def _files(draw: Any) -> list[tuple[str, list[OfferRow]]]:
+    """A few files of rows that often share an offer and a year: course years of one year in
+    one file or in two, classes repeated, placeholders (a demand and no capacity), unknown
+    course years with or without a CFD, a file of several years, files not in year order."""
+    out = []
+    for f in range(draw(st.integers(1, 4))):
+        file = f"f{f}.csv"
+        file_year = draw(st.sampled_from([2020, 2021, 2022]))
+        rows = []
+        for line in range(2, 2 + draw(st.integers(0, 12))):
+            mef = draw(st.sampled_from([*_MEFS, "99999999999", None]))
+            rows.append(
+                _row(
+                    line,
+                    file,
+                    uai=draw(st.sampled_from(["0750001A", "0750002B"])),
+                    mef_stat_11=mef,
+                    cfd=draw(st.sampled_from([None, "32033422", "40025510"])),
+                    modality=draw(st.sampled_from([Modality.SCHOOL, Modality.APPRENTICESHIP])),
+                    year=draw(st.sampled_from([file_year, file_year, file_year + 1])),
+                    capacity=draw(_count),
+                    demand=draw(_count),
+                    pupils=draw(_count),
+                    label=draw(st.sampled_from([None, "", "BTS - Production - Electrotechnique"])),
+                )
+            )
+        out.append((file, rows))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_files())
+def test_any_rows_combine_as_row_by_row(files: list[tuple[str, list[OfferRow]]]) -> None:
+    """The rows resolved and summed by columns (offers.resolve, offers.summed) give what the
+    row-by-row combination gives, whatever repeats: the sums of a year given by several rows,
+    the course year of the entry, the sources, and the years in order."""
+
+    def reports() -> list[tuple[FileReport, list[OfferRow]]]:
+        return [(FileReport(name, "x"), rows) for name, rows in files]
+
+    known = {"40025510", "32033422", "40025599"}
+    assert _combined(reports(), _MEFS, known) == _reference(reports(), _MEFS, known)

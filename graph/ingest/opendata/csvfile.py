@@ -16,12 +16,13 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.errors import SeedError
 
-__all__ = ["CsvSpec", "Table", "code", "read_table"]
+__all__ = ["CsvSpec", "Table", "Whole", "code", "read_table"]
 
 _FLOAT_CODE = re.compile(r"^(\d+)\.0+$")
 
@@ -44,12 +45,58 @@ class Table:
     index: dict[str, int]
     rows: Iterator[tuple[int, list[str]]]
     blank_lines: list[int] = field(default_factory=list)
+    reader: Any = None  # the csv reader ``rows`` iterates over
+    stream: Any = None  # the text it reads
+    delimiter: str = ";"
 
     def col(self, name: str) -> int:
         return self.index[name]
 
     def opt(self, name: str) -> int | None:
         return self.index.get(name)
+
+    def whole(self) -> Whole | None:
+        """Every row at once, when each row is one line of the header's width: no blank line,
+        no field spanning lines, nothing unreadable. ``None`` otherwise, and the file must be
+        opened again to be read row by row (``rows``), which says what is wrong where."""
+        width = len(self.header)
+        if self.reader is None or width < 2:  # one column: a blank line is a row of one field
+            return None
+        first = self.reader.line_num + 1
+        try:
+            text = self.stream.read()
+        except UnicodeDecodeError:
+            return None
+        if '"' in text or ("\r" in text and text.count("\r") != text.count("\r\n")):
+            # quoted fields, or lines ended by a lone CR: the csv module reads them
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+            try:
+                rows = list(reader)
+            except csv.Error:
+                return None
+            if reader.line_num != len(rows):
+                return None
+            lines = None
+        else:
+            # without a quote, a line's fields are its text between separators (the csv
+            # module's reading, a few times faster), and equal lines are equal rows
+            lines = (text.replace("\r\n", "\n") if "\r" in text else text).split("\n")
+            if lines[-1] == "":
+                lines.pop()
+            if lines and max(map(len, lines)) > csv.field_size_limit():
+                return None
+            rows = list(map(str.split, lines, repeat(self.delimiter)))
+        if rows and set(map(len, rows)) != {width}:
+            return None
+        return Whole(first, rows, lines)
+
+
+class Whole(NamedTuple):
+    """A file's rows read at once (:meth:`Table.whole`)."""
+
+    first: int  # the line of the first row: row ``i`` is on line ``first + i``
+    rows: list[list[str]]
+    lines: list[str] | None  # each row's text, when its fields are that text split
 
 
 def _decode(path: Path, raw: bytes, encoding: str) -> str:
@@ -101,7 +148,8 @@ def read_table(path: Path, spec: CsvSpec) -> Table:
             f"missing column(s) {', '.join(repr(m) for m in missing)}; is the file complete, "
             f"{spec.encoding}-encoded and {sep}-separated?",
         )
-    table = Table(path=path, header=header, index=index, rows=iter(()))
+    table = Table(path, header, index, iter(()), reader=reader, stream=stream)
+    table.delimiter = spec.delimiter
     table.rows = _rows(path, raw, spec.encoding, reader, len(header), table.blank_lines)
     return table
 

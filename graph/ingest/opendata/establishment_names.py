@@ -44,9 +44,15 @@ _VOWEL_OR_H = re.compile(r"^[AEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouyhàâäé�
 _LONE_LETTER = re.compile(r"^[^\W\d_]$")
 _ACRONYM_NO_LAST_DOT = re.compile(r"\b((?:[A-Z]\.){2,}[A-Z])(?=[\s)]|$)")
 _OWNER_SEGMENT = re.compile(r"\s+-\s+(\S+)\b.*$")
+_WORD_THEN_BRACKET = re.compile(r"(?<=\w)\(")
+_BRACKET_THEN_SPACE = re.compile(r"\(\s+")
+_SPACE_THEN_BRACKET = re.compile(r"\s+\)")
+_SPACE_THEN_COMMA = re.compile(r"\s+,")
 
 
 def _restore_elisions(words: list[str]) -> list[str]:
+    if _ELIDED.isdisjoint(words):  # no lone « d » or « l » (7 names in 8)
+        return words
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -76,10 +82,10 @@ def tidy_name(name: str) -> str:
     >>> tidy_name("CTR DE FORMATION D APPRENTIS POLE FORMAT PAYS DE LA LOIRE -")
     "CTR DE FORMATION D'APPRENTIS POLE FORMAT PAYS DE LA LOIRE"
     """
-    text = re.sub(r"(?<=\w)\(", " (", name)
-    text = re.sub(r"\(\s+", "(", text)
-    text = re.sub(r"\s+\)", ")", text)
-    text = re.sub(r"\s+,", ",", text)
+    text = _WORD_THEN_BRACKET.sub(" (", name)
+    text = _BRACKET_THEN_SPACE.sub("(", text)
+    text = _SPACE_THEN_BRACKET.sub(")", text)
+    text = _SPACE_THEN_COMMA.sub(",", text)
     text = " ".join(_restore_elisions(text.split()))
     text = _ACRONYM_NO_LAST_DOT.sub(r"\1.", text)
     return text.rstrip(" -,;/") or name

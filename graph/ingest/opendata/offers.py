@@ -20,8 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import compress
+from operator import add, attrgetter
+from typing import Any, NamedTuple
 
+from graph.ingest.opendata.bycolumns import indices
 from graph.ingest.opendata.postbac import bts_file_key
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import MefRow, OfferRow
@@ -43,8 +46,6 @@ NO_MEF = "MEF_STAT_11 not in nMef.csv (and no CFD column)"
 NO_SEQUENCE = 9
 UNKNOWN_CFD = "CFD not in the BCN files"
 
-# (uai, cfd, modality) -> year -> course year -> [capacity, demand, pupils, files]
-Cells = dict[tuple[str, str, str], dict[int, dict[int, list[Any]]]]
 # (year, capacity, demand, pupils, source files, entry year): the fields of plan.YearFigures, in
 # order; entry year: the course year of capacity and demand when it is not the first (2: the
 # 1re pro), else None
@@ -78,6 +79,21 @@ def combine(files: Sequence[Sequence[OfferRow]], mef: dict[str, MefRow]) -> Acti
     return got
 
 
+class Cells(NamedTuple):
+    """The resolved rows of every file, in reading order, by columns (what :func:`summed`
+    makes the offers of)."""
+
+    uai: list[str]
+    cfd: list[str]
+    modality: list[str]  # the modality's value
+    year: list[int]
+    course_year: list[int]
+    capacity: list[int | None]
+    demand: list[int | None]
+    pupils: list[int | None]
+    file: list[str]
+
+
 def resolve(
     files: Sequence[Sequence[OfferRow]], mef: dict[str, MefRow]
 ) -> tuple[ActivityOffers, Cells]:
@@ -89,60 +105,62 @@ def resolve(
     bts_labels: set[tuple[str, str]] = set()
     lines: list[dict[str, list[int]]] = []
     no_mef: list[list[int]] = []
-    cells: Cells = {}
+    cells = Cells([], [], [], [], [], [], [], [], [])
     for rows in files:
         by_cfd: dict[str, list[int]] = {}
         lines.append(by_cfd)
         unresolved: list[int] = []
         no_mef.append(unresolved)
-        for line, file, uai, mef_stat_11, cfd, modality, year, cap, dem, pup, label in rows:
-            if mef_stat_11 and (got := resolved.get(mef_stat_11)) is not None:
-                cfd, course_year = got
-            elif cfd is None:
-                unresolved.append(line)
+        if not rows:
+            continue
+        line, file, uai, mefs, cfd, modality, year, cap, dem, pup, label = zip(*rows, strict=True)
+        known = {m: resolved.get(m) if m else None for m in set(mefs)}
+        got = list(map(known.__getitem__, mefs))
+        if None in got:  # the file's CFD, else none
+            for i in indices(list(map(_is_none, got))):
+                got[i] = (cfd[i], 1) if cfd[i] is not None else None
+            if None in got:
+                kept = list(map(_is_some, got))
+                unresolved += compress(line, map(_is_none, got))
+                line, file, uai, modality, year, cap, dem, pup, label = (
+                    tuple(compress(c, kept))
+                    for c in (line, file, uai, modality, year, cap, dem, pup, label)
+                )
+                got = list(compress(got, kept))
+            if not got:
                 continue
-            else:
-                course_year = 1
-            cfd_lines = by_cfd.get(cfd)
+        cfds, course_years = zip(*got, strict=True)
+        for c, n in zip(cfds, line, strict=True):
+            cfd_lines = by_cfd.get(c)
             if cfd_lines is None:
-                by_cfd[cfd] = [line]
+                by_cfd[c] = [n]
             else:
-                cfd_lines.append(line)
-            if label:
-                key = label_keys.get(label)
-                if key is None:
-                    key = label_keys[label] = bts_file_key(label)
-                bts_labels.add((key, cfd))
-            # the enum's own value attribute: its ``value`` property and hash are Python calls
-            offer_key = (uai, cfd, modality._value_)
-            years = cells.get(offer_key)
-            if years is None:
-                cells[offer_key] = {year: {course_year: [cap, dem, pup, [file]]}}
-                continue
-            per_course = years.get(year)
-            if per_course is None:
-                years[year] = {course_year: [cap, dem, pup, [file]]}
-                continue
-            f = per_course.get(course_year)
-            if f is None:
-                per_course[course_year] = [cap, dem, pup, [file]]
-                continue
-            if cap is not None:
-                # a class whose capacity is unknown (a placeholder: a row with a demand and no
-                # capacity) leaves the sum unknown
-                if f[0] is not None or f[1] is None:
-                    f[0] = cap if f[0] is None else f[0] + cap
-            elif dem is not None:
-                f[0] = None
-            if dem is not None:
-                f[1] = dem if f[1] is None else f[1] + dem
-            if pup is not None:
-                f[2] = pup if f[2] is None else f[2] + pup
-            if file not in f[3]:
-                f[3].append(file)
+                cfd_lines.append(n)
+        if any(label):
+            for text in set(label):
+                if text and text not in label_keys:
+                    label_keys[text] = bts_file_key(text)
+            labelled = list(map(bool, label))
+            bts_labels.update(
+                zip(
+                    map(label_keys.__getitem__, compress(label, labelled)),
+                    compress(cfds, labelled),
+                    strict=True,
+                )
+            )
+        cells.uai.extend(uai)
+        cells.cfd.extend(cfds)
+        # the enum's own value attribute: its ``value`` property is a Python call
+        cells.modality.extend(map(_VALUE, modality))
+        cells.year.extend(year)
+        cells.course_year.extend(course_years)
+        cells.capacity.extend(cap)
+        cells.demand.extend(dem)
+        cells.pupils.extend(pup)
+        cells.file.extend(file)
     out = ActivityOffers(
-        cfds={c for by_cfd in lines for c in by_cfd},
-        offered={(uai, cfd) for uai, cfd, _ in cells},
+        cfds=set(cells.cfd),
+        offered=set(zip(cells.uai, cells.cfd, strict=True)),
         bts_labels=bts_labels,
         lines=lines,
         no_mef=no_mef,
@@ -150,46 +168,141 @@ def resolve(
     return out, cells
 
 
+_VALUE = attrgetter("_value_")
+
+
+def _is_none(x: object) -> bool:
+    return x is None
+
+
+def _is_some(x: object) -> bool:
+    return x is not None
+
+
 def summed(cells: Cells) -> list[tuple[str, str, str, list[YearTuple]]]:
     """The offers of the rows :func:`resolve` put in ``cells``: (UAI, CFD, modality, years
-    ascending), sorted."""
+    ascending), sorted. A year of an offer given by one row has that row's figures; the rows
+    of a year given by several are added up (module docstring): pupils only (the constat's
+    course years) as they come, the others folded again by course year (:func:`_add`)."""
+    if cells.year != sorted(cells.year):  # the rows in year order (stable: the same folds)
+        order = sorted(range(len(cells.year)), key=cells.year.__getitem__)
+        columns: list[Any] = [list(map(column.__getitem__, order)) for column in cells]
+        cells = Cells(*columns)
+    uai, cfd, modality, year, course_year, cap, dem, pup, file = cells
+    n = len(uai)
     # one tuple per distinct list of files: the pickle to the parent carries each once
-    interned: dict[tuple[str, ...], tuple[str, ...]] = {}
-    out = []
-    for key in sorted(cells):
-        by_year = cells[key]
-        figures: list[YearTuple] = []
-        for year in sorted(by_year) if len(by_year) > 1 else by_year:
-            per_course = by_year[year]
-            if len(per_course) == 1:
-                ((cy, (cap, dem, pup, files)),) = per_course.items()
-                sources = tuple(sorted(files)) if len(files) > 1 else (files[0],)
-                got = interned.get(sources)
-                if got is None:
-                    got = interned[sources] = sources
-                later = (
-                    cy if 1 < cy < NO_SEQUENCE and (cap is not None or dem is not None) else None
-                )
-                figures.append((year, cap, dem, pup, got, later))
-                continue
-            entry = min(
-                (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
-                default=None,
-            )
-            pupils = [f[2] for f in per_course.values() if f[2] is not None]
-            sources = tuple(sorted({s for f in per_course.values() for s in f[3]}))
-            figures.append(
-                (
-                    year,
-                    per_course[entry][0] if entry is not None else None,
-                    per_course[entry][1] if entry is not None else None,
-                    sum(pupils) if pupils else None,
-                    interned.setdefault(sources, sources),
-                    entry if entry is not None and 1 < entry < NO_SEQUENCE else None,
-                )
-            )
-        out.append((*key, figures))
-    return out
+    interned: dict[tuple[str, ...], tuple[str, ...]] = {(f,): (f,) for f in set(file)}
+    later: list[int | None] = [None] * n
+    late = {c for c in set(course_year) if 1 < c < NO_SEQUENCE}
+    if late:
+        for i in indices(list(map(late.__contains__, course_year))):
+            if cap[i] is not None or dem[i] is not None:
+                later[i] = course_year[i]
+    figures = zip(year, cap, dem, pup, map(interned.__getitem__, zip(file)), later, strict=True)
+    offers: dict[tuple[str, str, str], list[YearTuple]] = {}
+    folded: set[tuple[tuple[str, str, str], int]] = set()
+    for key, fig in zip(zip(uai, cfd, modality, strict=True), figures, strict=True):
+        listed = offers.get(key)
+        if listed is None:
+            offers[key] = [fig]
+            continue
+        last = listed[-1]
+        if last[0] != fig[0]:
+            listed.append(fig)
+        elif last[1] is None and last[2] is None and fig[1] is None and fig[2] is None:
+            p, q, sources = last[3], fig[3], last[4]
+            if fig[4][0] not in sources:
+                both = tuple(sorted({*sources, fig[4][0]}))
+                sources = interned.setdefault(both, both)
+            pupils = q if p is None else p if q is None else p + q
+            listed[-1] = (fig[0], None, None, pupils, sources, None)
+        else:
+            folded.add((key, fig[0]))
+    if folded:
+        _fold(folded, offers, interned, uai, cfd, modality, year, course_year, cap, dem, pup, file)
+    keys = sorted(offers)
+    return list(map(add, keys, zip(map(offers.__getitem__, keys))))
+
+
+def _fold(
+    folded: set[tuple[tuple[str, str, str], int]],
+    offers: dict[tuple[str, str, str], list[YearTuple]],
+    interned: dict[tuple[str, ...], tuple[str, ...]],
+    *columns: list[Any],
+) -> None:
+    """The years of ``folded`` made again from all their rows, by course year."""
+    uai, cfd, modality, year, course_year, cap, dem, pup, file = columns
+    uais = {key[0] for key, _ in folded}  # the rows of those UAIs only are looked at
+    added: dict[tuple[tuple[str, str, str], int], dict[int, list[Any]]] = {}
+    for i in indices(list(map(uais.__contains__, uai))):
+        row = ((uai[i], cfd[i], modality[i]), year[i])
+        if row not in folded:
+            continue
+        per_course = added.get(row)
+        if per_course is None:
+            per_course = added[row] = {}
+        _add(per_course, course_year[i], cap[i], dem[i], pup[i], file[i])
+    for (key, y), per_course in added.items():
+        listed = offers[key]
+        at = next(j for j, f in enumerate(listed) if f[0] == y)
+        listed[at] = _figure(y, per_course, interned)
+
+
+def _add(
+    per_course: dict[int, list[Any]],
+    course_year: int,
+    cap: int | None,
+    dem: int | None,
+    pup: int | None,
+    file: str,
+) -> None:
+    """One more row of a year: within a course year, rows that are not exact duplicates are
+    distinct classes and add up."""
+    f = per_course.get(course_year)
+    if f is None:
+        per_course[course_year] = [cap, dem, pup, [file]]
+        return
+    if cap is not None:
+        # a class whose capacity is unknown (a placeholder: a row with a demand and no
+        # capacity) leaves the sum unknown
+        if f[0] is not None or f[1] is None:
+            f[0] = cap if f[0] is None else f[0] + cap
+    elif dem is not None:
+        f[0] = None
+    if dem is not None:
+        f[1] = dem if f[1] is None else f[1] + dem
+    if pup is not None:
+        f[2] = pup if f[2] is None else f[2] + pup
+    if file not in f[3]:
+        f[3].append(file)
+
+
+def _figure(
+    year: int,
+    per_course: dict[int, list[Any]],
+    interned: dict[tuple[str, ...], tuple[str, ...]],
+) -> YearTuple:
+    """A year given by several rows: capacity and demand of its earliest course year that
+    gives them, pupils added up over every course year."""
+    if len(per_course) == 1:
+        ((cy, (cap, dem, pup, files)),) = per_course.items()
+        sources = tuple(sorted(files)) if len(files) > 1 else (files[0],)
+        later = cy if 1 < cy < NO_SEQUENCE and (cap is not None or dem is not None) else None
+        return (year, cap, dem, pup, interned.setdefault(sources, sources), later)
+    entry = min(
+        (cy for cy, f in per_course.items() if f[0] is not None or f[1] is not None),
+        default=None,
+    )
+    pupils = [f[2] for f in per_course.values() if f[2] is not None]
+    sources = tuple(sorted({s for f in per_course.values() for s in f[3]}))
+    return (
+        year,
+        per_course[entry][0] if entry is not None else None,
+        per_course[entry][1] if entry is not None else None,
+        sum(pupils) if pupils else None,
+        interned.setdefault(sources, sources),
+        entry if entry is not None and 1 < entry < NO_SEQUENCE else None,
+    )
 
 
 def known_rows(
