@@ -23,8 +23,8 @@ __all__ = ["best_of"]
 
 RECOMPUTE_EVERY = 16  # scored candidates between two updates of the threshold
 # what a candidate's place in the heap is: its bound (Scorer.bound), its bound with its first
-# steps exact (Scorer.refined_bound)
-_STATIC, _REFINED = 0, 1
+# steps exact (Scorer.refined_bound), its bound with every step exact (Scorer.full_bound)
+_STATIC, _REFINED, _FULL = 0, 1, 2
 
 
 def best_of(
@@ -56,8 +56,10 @@ def best_of(
             valid_keys.add(tuple([d["code"] for d in c.diplomas]))
     # best bound first; a candidate's bound is first the one that chooses no establishment
     # (Scorer.bound), then, when it comes out on top, the one with every step but the last
-    # counted exactly (Scorer.refined_bound, never above it), and it is scored when it comes
-    # out on top again: a bound below the threshold ends the search, every bound left being
+    # counted exactly (Scorer.refined_bound, never above it), then, when it comes out on top
+    # again, the one with every step counted exactly (Scorer.full_bound: the score before
+    # rounding, without building the pathway), and the pathway is scored when it comes out on
+    # top a last time: a bound below the threshold ends the search, every bound left being
     # lower still. (A sorted list is a heap.) Which candidates are scored depends on the
     # bounds; what is returned does not (:func:`_redundant`).
     heap = sorted((-b, i, _STATIC) for b, i in bounds)
@@ -77,15 +79,22 @@ def best_of(
                 break
         heapq.heappop(heap)
         c = paths[i]
-        if b != math.inf and stage == _STATIC and len(c.legs) > 1:
-            r = scorer.refined_bound(c.diplomas, c.legs, b)
-            if r is None:
+        if b != math.inf and stage != _FULL:
+            if stage == _STATIC and len(c.legs) > 1:
+                r = scorer.refined_bound(c.diplomas, c.legs, b)
+                if r is None:
+                    continue
+                if r != b:
+                    heapq.heappush(heap, (-r, i, _REFINED))
+                    continue
+                # else it would come out on top again at once: (-b, i, _REFINED) sorts first
+            # (one leg: the refined bound is the bound, the same float)
+            f = scorer.full_bound(c.diplomas, c.legs)
+            if f is None:
                 continue
-            if r != b:
-                heapq.heappush(heap, (-r, i, _REFINED))
+            if f != b:
+                heapq.heappush(heap, (-f, i, _FULL))
                 continue
-            # else it would come out on top again at once: (-b, i, _REFINED) sorts first
-        # (one leg: the refined bound is the bound, the same float)
         g: Hashable = None if group is None else group(c.diplomas[1:])
         closed = bool(c.diplomas[0].get("closed"))
         if (

@@ -559,23 +559,7 @@ class Scorer:
             p = self._extend(p, diplomas[n - 1], diplomas[n], legs[n - 1])
         if p is None:
             return None
-        components = {
-            "steps": -W_STEP * (n - 1),
-            "travel": -W_KM * p.effective,
-            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * p.unplaced,
-            "same_field": W_FIELD * p.field_points,
-            "outside": -W_OUTSIDE * p.outside,
-            "planned": -W_PLANNED * p.planned,
-            "not_seen_lately": -W_STALE * p.stale,
-            "inferred_passerelles": -W_INFERRED * p.inferred,
-            "weak_evidence": -W_EVIDENCE * p.weakness,
-            "modality": W_MODALITY * p.modality_hits,
-            "modality_not_described": -W_UNDESCRIBED * p.undescribed,
-            "known_rates": W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0,
-            "documented_figures": W_FIGURE * p.figures,
-            "known_capacity": W_CAPACITY * p.capacities,
-        }
-        components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
+        components = _components(p, n)
         return Scored(
             score=100.0 + sum(components.values()),
             components=components,
@@ -589,6 +573,19 @@ class Scorer:
             unplaced=p.unplaced,
             tie=(p.unplaced, -p.capacity_sum, *wish_tie(diplomas, p.demands)),
         )
+
+    def full_bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        """:meth:`refined_bound` with the last step counted exactly too: :meth:`score`'s total
+        before the rounding of its terms (BOUND_SLACK above it), or None when :meth:`score` is
+        None. Without what only the answer reads (the plan's steps, the legs as they hold, the
+        terms by name, the ties): a search from a level meets a thousand candidates whose
+        refined bound reaches the shown ones, and shows ten (:func:`graph.pathways.pruning.
+        best_of` builds the :class:`Scored` of those whose full bound does)."""
+        n = len(legs)
+        p = self._partial(diplomas, legs, n - 1) if n else self._empty
+        if p is not None and n:
+            p = self._extend(p, diplomas[n - 1], diplomas[n], legs[n - 1], step=False)
+        return None if p is None else self._upper(p, n)
 
     def _upper(self, p: _Partial, n: int) -> float:
         """:meth:`score`'s total for the steps of ``p`` (exact), with ``n`` steps in all,
@@ -634,8 +631,12 @@ class Scorer:
             got = self._partials[key] = (p, legs[:k])
         return got[0]
 
-    def _extend(self, p: _Partial, before: Row, d: Row, leg: Row) -> _Partial | None:
-        """``p`` and one more step, to ``d`` by ``leg`` (the terms of :meth:`score`)."""
+    def _extend(
+        self, p: _Partial, before: Row, d: Row, leg: Row, *, step: bool = True
+    ) -> _Partial | None:
+        """``p`` and one more step, to ``d`` by ``leg`` (the terms of :meth:`score`).
+        ``step=False``: the terms only (:meth:`total`): the plan and the wishes are left as
+        they were, the leg is not copied as it holds at the establishment chosen."""
         choice = self.choice(p.prev, d["code"], leg.get("modality"))
         if choice is None:
             return None
@@ -643,7 +644,9 @@ class Scorer:
         here = best.offer.get("departement")
         if not local_leg_holds(leg, p.taken_in, here):
             return None  # a campus programme's leg, taken outside its territory
-        leg = leg_at(leg, best.actor.get("id"), here)
+        holds = leg_holds(leg, best.actor.get("id"), here)
+        if step:  # as the answer shows it (leg_at: an inferred leg outside its scope)
+            leg = leg_at(leg, best.actor.get("id"), here)
         travel, effective, known_legs = p.travel, p.effective, p.known_legs
         if choice.dist is not None:
             travel += choice.dist
@@ -653,18 +656,18 @@ class Scorer:
         if leg.get("strength") is None:  # an inferred leg's strength already counts it
             field_points += field_continuity(before, d, self.fields)
         inferred, weakness = p.inferred, p.weakness
-        if leg.get("passerelle_origin") == "inferred":
+        if not holds or leg.get("passerelle_origin") == "inferred":
             inferred += 1
             weakness += 1.0 - (leg.get("strength") or 0.0)
         rate_product, rates_known = p.rate_product, p.rates_known
-        rate = leg.get("rate")
+        rate = leg.get("rate") if holds else None  # leg_at drops the figures
         if rate is not None:
             rate_product *= max(rate, 0.01)
             rates_known += 1
         capacity = best.offer.get("capacity")
         undescribed = d["code"] in self.undescribed
         return _Partial(
-            plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)),
+            plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)) if step else p.plan,
             prev=choice.to,
             taken_in=[here] if here else None,
             travel=travel,
@@ -676,7 +679,7 @@ class Scorer:
             stale=p.stale + (best.last_seen is not None),
             unplaced=p.unplaced + choice.unplaced,
             capacity_sum=p.capacity_sum + (capacity or 0),
-            demands=(*p.demands, best.offer.get("demand") or 0),
+            demands=(*p.demands, best.offer.get("demand") or 0) if step else p.demands,
             inferred=inferred,
             weakness=weakness,
             modality_hits=p.modality_hits
@@ -684,7 +687,7 @@ class Scorer:
             undescribed=p.undescribed + undescribed,
             rate_product=rate_product,
             rates_known=rates_known,
-            figures=p.figures + any(leg.get(k) is not None for k in FIGURES),
+            figures=p.figures + (holds and any(leg.get(k) is not None for k in FIGURES)),
             capacities=p.capacities + (capacity is not None),
         )
 
@@ -713,6 +716,28 @@ class _Partial(NamedTuple):
     rates_known: int
     figures: int
     capacities: int
+
+
+def _components(p: _Partial, n: int) -> dict[str, float]:
+    """The score's terms by name of a pathway of ``n`` steps whose terms are ``p``, rounded to
+    2 decimals (what the answer shows; the score is 100 plus their sum)."""
+    components = {
+        "steps": -W_STEP * (n - 1),
+        "travel": -W_KM * p.effective,
+        "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * p.unplaced,
+        "same_field": W_FIELD * p.field_points,
+        "outside": -W_OUTSIDE * p.outside,
+        "planned": -W_PLANNED * p.planned,
+        "not_seen_lately": -W_STALE * p.stale,
+        "inferred_passerelles": -W_INFERRED * p.inferred,
+        "weak_evidence": -W_EVIDENCE * p.weakness,
+        "modality": W_MODALITY * p.modality_hits,
+        "modality_not_described": -W_UNDESCRIBED * p.undescribed,
+        "known_rates": W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0,
+        "documented_figures": W_FIGURE * p.figures,
+        "known_capacity": W_CAPACITY * p.capacities,
+    }
+    return {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
 
 
 def wish_tie(diplomas: list[Row], demands: tuple[int, ...]) -> tuple[Any, ...]:

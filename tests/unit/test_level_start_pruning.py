@@ -146,7 +146,7 @@ def test_level_start_ranking_equals_the_ranking_it_replaced(seed: int) -> None:
     of every candidate scored (its ``_redundant`` read whether an open start of the formation
     was scored, not its score, and counted a diploma sequence scored twice twice: 5 of these
     80 worlds): there, the answer of every candidate scored. Which candidates are scored may
-    differ (the third pass scores the total before building a pathway)."""
+    differ (the third pass bounds every step exactly before building a pathway)."""
     old_scorer, new_scorer, paths = _level_world(5000 + seed)
     full = rank([s for c in paths if (s := old_scorer.score(c.diplomas, c.legs)) is not None])
     for limit in (1, 3, 6, 10):
@@ -256,6 +256,9 @@ class _Given(Scorer):
 
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         return self.given[diplomas[0]["code"]][0]
+
+    def full_bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        return self.given[diplomas[0]["code"]][1]
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         value = self.given[diplomas[0]["code"]][1]

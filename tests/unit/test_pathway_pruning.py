@@ -317,7 +317,8 @@ def _full(s: Scored) -> tuple[Any, ...]:
 def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int) -> None:
     """One scorer for every candidate, in any order (the first steps' terms then come from
     other pathways): the same Scored, float for float, as the step-by-step definition on a
-    scorer of its own; and the refined bound is never below the score nor above the bound."""
+    scorer of its own; and the bound with every step exact is never below the score nor above
+    the refined bound, itself never above the bound."""
     rng = random.Random(2000 + seed)
     diplomas, offers, legs = _world(rng)
     paths = _candidates(rng, diplomas, legs, 200)
@@ -339,11 +340,14 @@ def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int)
         assert (got is None) == (expected is None)
         if got is not None and expected is not None:
             assert _full(got) == _full(expected)
+        full = shared.full_bound(c.diplomas, c.legs)  # every step exact, before rounding
+        assert (full is None) == (got is None)
         bound, refined = shared.bound(c.diplomas, c.legs), shared.refined_bound(c.diplomas, c.legs)
         if bound is None or refined is None:
             assert got is None
         elif got is not None and bound != math.inf:
-            assert got.score <= refined <= bound
+            assert full is not None
+            assert got.score <= full <= refined + 1e-9 and refined <= bound
 
 
 @pytest.mark.parametrize("seed", range(20))
