@@ -243,16 +243,20 @@ def choose(offers: list[Offer], prev: LatLon | None, *, allow_outside: bool) -> 
 
 
 def _static_key(o: Offer) -> tuple[Any, ...]:
-    """The parts of :func:`offer_key` that do not depend on the previous place, and the
-    latitude in radians and its cosine (kept on the offer for the search)."""
+    """The parts of :func:`offer_key` that do not depend on the previous place (kept on the
+    offer: its flag in the territory is set when it is made): its first four terms as one
+    number in the same order (outside the territory, the status from 0 to 3, taught at a
+    distance, no place), whether it has no distance, the latitude in radians and its cosine,
+    the longitude, the boarding places, whether it is placed at its commune's centre, and the
+    terms after the distance."""
     if o.static is None:
         status = _status_rank(o)
+        remote = is_distance_learning(o.actor)
         lat = o.offer.get("lat")
         p2 = math.radians(lat) if lat is not None else 0.0
         o.static = (
-            status,
-            is_distance_learning(o.actor),
-            lat is None,
+            16 * (not o.in_territory) + 4 * status + 2 * remote + (lat is None),
+            remote or lat is None,
             p2,
             math.cos(p2),
             o.offer.get("lon"),
@@ -269,28 +273,33 @@ def _static_key(o: Offer) -> tuple[Any, ...]:
 
 
 def _key_from(prev: LatLon | None) -> Callable[[Offer], tuple[Any, ...]]:
-    """:func:`offer_key` from ``prev``, the same tuples computed with the previous place's
-    radians and cosine once and each offer's static part once (the same operations as
-    :func:`graph.geo.haversine_km`, in the same order: the same floats)."""
-    if prev is None:
-        return lambda o: offer_key(o, None)
+    """The order of :func:`offer_key` from ``prev``, with shorter keys: (its first four terms
+    as one number, the distance, the terms after it), each offer's static part computed once
+    and the previous place's radians and cosine once (the same operations as
+    :func:`graph.geo.haversine_km`, in the same order: the same floats). A step of a national
+    search orders dozens of offers, hundreds of times per search."""
+    if prev is None:  # no place to measure from: no km, and no place is no term either
+        return _key_from_nowhere
     p1 = math.radians(prev[0])
     c1 = math.cos(p1)
     lon1 = prev[1]
 
     def key(o: Offer) -> tuple[Any, ...]:
-        status, remote, unplaced, p2, c2, lon2, boarding, precision, tail = o.static or _static_key(
-            o
-        )
-        dist = 0.0
-        if not unplaced and not remote:
-            dp, dl = p2 - p1, math.radians(lon2 - lon1)
-            a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
-            km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-            dist = effective_km(ranking_km(km, precision), boarding)
-        return (not o.in_territory, status, remote, unplaced, dist, *tail)
+        kind, flat, p2, c2, lon2, boarding, precision, tail = o.static or _static_key(o)
+        if flat:  # taught at a distance or no place: no km
+            return (kind, 0.0, tail)
+        dp, dl = p2 - p1, math.radians(lon2 - lon1)
+        a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
+        km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+        return (kind, effective_km(ranking_km(km, precision), boarding), tail)
 
     return key
+
+
+def _key_from_nowhere(o: Offer) -> tuple[Any, ...]:
+    """:func:`_key_from` without a previous place."""
+    kind, *_, tail = o.static or _static_key(o)
+    return (kind & ~1, 0.0, tail)
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
@@ -615,10 +624,13 @@ class Scorer:
         establishment or takes a campus programme's leg outside its territory."""
         if k == 0:
             return self._empty
-        key = (
-            diplomas[0]["code"],
-            *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)),
-        )
+        if k == 1:  # most of them (a two-step pathway's first step): the same key, made faster
+            key: tuple[Any, ...] = (diplomas[0]["code"], (diplomas[1]["code"], id(legs[0])))
+        else:
+            key = (
+                diplomas[0]["code"],
+                *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)),
+            )
         got = self._partials.get(key)
         if got is None:
             before = self._partial(diplomas, legs, k - 1)

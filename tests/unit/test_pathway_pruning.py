@@ -282,9 +282,15 @@ def test_choose_orders_like_offer_key(seed: int) -> None:
     _, offers, _ = _world(rng)
     pool = [o for os in offers.values() for o in os]
     for o in pool:  # exact places too: distances that differ in the last digits
-        if o.offer["lat"] is not None:
+        if o.offer["lat"] is not None and rng.random() < 0.7:
             o.offer["lat"] += rng.uniform(-1, 1)
             o.offer["lon"] += rng.uniform(-1, 1)
+        # every term of the key: renewed offers, places at a commune's centre, teaching at
+        # a distance
+        o.offer["status"] = rng.choice([o.offer["status"], "renewed"])
+        o.offer["coords_precision"] = rng.choice([None, "commune", "establishment"])
+        if rng.random() < 0.1:
+            o.actor["directory_flags"] = ["distance_learning"]
     for prev in (None, (44.6086, 2.0317), (43.0, 1.0)):
         for allow in (True, False):
             got = choose(pool, prev, allow_outside=allow)
@@ -295,10 +301,11 @@ def test_choose_orders_like_offer_key(seed: int) -> None:
                 key=lambda o, p=prev: offer_key(o, p),  # type: ignore[misc]
             )
             assert (got.ranked if got else []) == expected
-            if prev is not None and got:
-                assert [offer_key(o, prev)[3] for o in got.ranked] == [
-                    _key_from(prev)(o)[3] for o in got.ranked
-                ]
+            # the shorter keys: the same order of the whole pool, the same distances
+            key = _key_from(prev)
+            assert sorted(pool, key=key) == sorted(pool, key=lambda o, p=prev: offer_key(o, p))  # type: ignore[misc]
+            if prev is not None:
+                assert [key(o)[1] for o in pool] == [offer_key(o, prev)[4] for o in pool]
 
 
 def _full(s: Scored) -> tuple[Any, ...]:
