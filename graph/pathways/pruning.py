@@ -22,6 +22,9 @@ from graph.pathways.scoring import Candidate, Scored, Scorer, rank
 __all__ = ["best_of"]
 
 RECOMPUTE_EVERY = 16  # scored candidates between two updates of the threshold
+# what a candidate's place in the heap is: its bound (Scorer.bound), its bound with its first
+# steps exact (Scorer.refined_bound), its bound with every step exact (Scorer.full_bound)
+_STATIC, _REFINED, _FULL = 0, 1, 2
 
 
 def best_of(
@@ -53,18 +56,21 @@ def best_of(
             valid_keys.add(tuple([d["code"] for d in c.diplomas]))
     # best bound first; a candidate's bound is first the one that chooses no establishment
     # (Scorer.bound), then, when it comes out on top, the one with every step but the last
-    # counted exactly (Scorer.refined_bound, never above it), and it is scored when it comes
-    # out on top again: a bound below the threshold ends the search, every bound left being
-    # lower still. (A sorted list is a heap.)
-    heap = sorted((-b, i, False) for b, i in bounds)
+    # counted exactly (Scorer.refined_bound, never above it), then, when it comes out on top
+    # again, the one with every step counted exactly (Scorer.full_bound: the score before
+    # rounding, without building the pathway), and the pathway is scored when it comes out on
+    # top a last time: a bound below the threshold ends the search, every bound left being
+    # lower still. (A sorted list is a heap.) Which candidates are scored depends on the
+    # bounds; what is returned does not (:func:`_redundant`).
+    heap = sorted((-b, i, _STATIC) for b, i in bounds)
     scored: list[tuple[int, Scored]] = []
     best = _Bests()  # the best score of each group (of each pathway when no group)
-    opened: set[Hashable] = set()  # the groups with a pathway scored from an open start
-    scores: list[float] = []  # a min-heap of the ``limit`` best scores so far
+    opened = _Bests()  # the best score of each group's pathways from an open start
+    by_key = _Bests()  # the best score of each diploma sequence (grouped only)
     threshold = -math.inf  # never above the score of the limit-th distinct pathway
     since = 0
     while heap:
-        b, i, refined = -heap[0][0], heap[0][1], heap[0][2]
+        b, i, stage = -heap[0][0], heap[0][1], heap[0][2]
         if b < threshold and b != math.inf:
             if since:
                 threshold = best.threshold(limit)
@@ -72,23 +78,29 @@ def best_of(
             if b < threshold:
                 break
         heapq.heappop(heap)
-        if not refined and b != math.inf and len(paths[i].legs) > 1:
-            r = scorer.refined_bound(paths[i].diplomas, paths[i].legs, b)
-            if r is None:
-                continue
-            if r != b:
-                heapq.heappush(heap, (-r, i, True))
-                continue
-            # else it would come out on top again at once: (-b, i, True) sorts first
-        # (one leg: the refined bound is the bound, the same float)
         c = paths[i]
+        if b != math.inf and stage != _FULL:
+            if stage == _STATIC and len(c.legs) > 1:
+                r = scorer.refined_bound(c.diplomas, c.legs, b)
+                if r is None:
+                    continue
+                if r != b:
+                    heapq.heappush(heap, (-r, i, _REFINED))
+                    continue
+                # else it would come out on top again at once: (-b, i, _REFINED) sorts first
+            # (one leg: the refined bound is the bound, the same float)
+            f = scorer.full_bound(c.diplomas, c.legs)
+            if f is None:
+                continue
+            if f != b:
+                heapq.heappush(heap, (-f, i, _FULL))
+                continue
         g: Hashable = None if group is None else group(c.diplomas[1:])
         closed = bool(c.diplomas[0].get("closed"))
         if (
             group is not None
             and b != math.inf
-            and (closed or g in opened)
-            and _redundant(b, best.get(g), scores, limit)
+            and _redundant(b, (best if closed else opened).get(g), by_key.threshold(limit))
         ):
             continue
         s = scorer.score(c.diplomas, c.legs)
@@ -98,12 +110,11 @@ def best_of(
         scored.append((i, s))
         if group is None:
             g = s.key
-        elif not closed:
-            opened.add(g)
+        else:
+            by_key.raise_to(s.key, s.score)
+            if not closed:
+                opened.raise_to(g, s.score)
         best.raise_to(g, s.score)
-        heapq.heappush(scores, s.score)
-        if len(scores) > limit:
-            heapq.heappop(scores)
         since += 1
         if since >= RECOMPUTE_EVERY:
             threshold = best.threshold(limit)
@@ -114,21 +125,26 @@ def best_of(
     return ranked[: _through_groups(ranked, limit, group)], valid_keys
 
 
-def _redundant(bound: float, group_best: float | None, scores: list[float], limit: int) -> bool:
-    """Whether a candidate whose score is at most ``bound`` can change nothing shown: its group
-    has a pathway scored above it (it cannot lead its group, :func:`graph.pathways.variety.
-    varied`, unless it starts from an open diploma and the group's scored ones do not: the
-    caller checks), and ``limit`` pathways are scored above it (it cannot fill the answer
-    after the different ones either).
+def _redundant(bound: float, lead_best: float | None, nth_key_best: float) -> bool:
+    """Whether a candidate of a search from a level whose score is at most ``bound`` can
+    change nothing of the answer, whichever candidates were scored before it (so that a
+    tighter bound, which changes that order, changes no answer).
 
-    >>> _redundant(90.0, 97.0, [95.0, 96.0, 97.0], 3), _redundant(90.0, 97.0, [95.0, 96.0], 3)
+    ``lead_best``: the best score so far of the pathways of its group that could lead the
+    group in its place (:func:`graph.pathways.variety.varied` with ``any_start``: the best
+    pathway from an open start, else the best one): those of its group when it starts from a
+    closed diploma, those from an open start when it starts from an open one. One above it:
+    it cannot lead its group. ``nth_key_best``: the ``limit``-th best score of the distinct
+    diploma sequences scored (one pathway each in the ranking): above it, it is not among the
+    first ``limit`` pathways either (the ones the answer compares with its order, nor those
+    filling it when there are fewer different formations than the limit).
+
+    >>> _redundant(90.0, 97.0, 95.0), _redundant(90.0, 97.0, -math.inf)
     (True, False)
-    >>> _redundant(97.0, 97.0, [98.0, 99.0, 99.5], 3), _redundant(90.0, None, [95.0] * 3, 3)
+    >>> _redundant(97.0, 97.0, 98.0), _redundant(90.0, None, 95.0)
     (False, False)
     """
-    return (
-        group_best is not None and group_best > bound and len(scores) >= limit and scores[0] > bound
-    )
+    return lead_best is not None and lead_best > bound and nth_key_best > bound
 
 
 def _through_groups(

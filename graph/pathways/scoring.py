@@ -257,9 +257,14 @@ def choose(
 
 
 def _static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
-    """The parts of :func:`offer_key` that do not depend on the previous place, and the
-    latitude in radians and its cosine (kept on the offer for the search); ``after_3e``: for a
-    step entered after 3e (differs only for an offer whose figures are of the 1re pro)."""
+    """The parts of :func:`offer_key` that do not depend on the previous place (kept on the
+    offer: its flag in the territory is set when it is made): its first four terms as one
+    number in the same order (outside the territory, the status from 0 to 3, taught at a
+    distance, no place), whether it has no distance, the latitude in radians and its cosine,
+    the longitude, the boarding places, whether it is placed at its commune's centre, and the
+    terms after the distance. ``after_3e``: for a step entered after 3e (differs only for an
+    offer whose figures are of the 1re pro: its terms after the distance are those of the entry
+    after 3e, graph/pathways/entry_figures.py)."""
     if after_3e and o.offer.get("entry_year") is not None:
         if o.static_3e is None:
             own = _static_key(o)
@@ -271,12 +276,12 @@ def _static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
         return o.static_3e
     if o.static is None:
         status = _status_rank(o)
+        remote = is_distance_learning(o.actor)
         lat = o.offer.get("lat")
         p2 = math.radians(lat) if lat is not None else 0.0
         o.static = (
-            status,
-            is_distance_learning(o.actor),
-            lat is None,
+            16 * (not o.in_territory) + 4 * status + 2 * remote + (lat is None),
+            remote or lat is None,
             p2,
             math.cos(p2),
             o.offer.get("lon"),
@@ -293,28 +298,42 @@ def _static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
 
 
 def _key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], tuple[Any, ...]]:
-    """:func:`offer_key` from ``prev``, the same tuples computed with the previous place's
-    radians and cosine once and each offer's static part once (the same operations as
-    :func:`graph.geo.haversine_km`, in the same order: the same floats)."""
-    if prev is None:
-        return lambda o: offer_key(o, None, after_3e)
+    """The order of :func:`offer_key` from ``prev``, with shorter keys: (its first four terms
+    as one number, the distance, the terms after it), each offer's static part computed once
+    and the previous place's radians and cosine once (the same operations as
+    :func:`graph.geo.haversine_km`, in the same order: the same floats). A step of a national
+    search orders dozens of offers, hundreds of times per search. ``after_3e``: for a step
+    entered after 3e (:func:`_static_key`)."""
+    if prev is None:  # no place to measure from: no km, and no place is no term either
+        return _key_from_nowhere_3e if after_3e else _key_from_nowhere
     p1 = math.radians(prev[0])
     c1 = math.cos(p1)
     lon1 = prev[1]
 
     def key(o: Offer) -> tuple[Any, ...]:
-        status, remote, unplaced, p2, c2, lon2, boarding, precision, tail = (
+        kind, flat, p2, c2, lon2, boarding, precision, tail = (
             _static_key(o, True) if after_3e else o.static or _static_key(o)
         )
-        dist = 0.0
-        if not unplaced and not remote:
-            dp, dl = p2 - p1, math.radians(lon2 - lon1)
-            a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
-            km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-            dist = effective_km(ranking_km(km, precision), boarding)
-        return (not o.in_territory, status, remote, unplaced, dist, *tail)
+        if flat:  # taught at a distance or no place: no km
+            return (kind, 0.0, tail)
+        dp, dl = p2 - p1, math.radians(lon2 - lon1)
+        a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
+        km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+        return (kind, effective_km(ranking_km(km, precision), boarding), tail)
 
     return key
+
+
+def _key_from_nowhere(o: Offer) -> tuple[Any, ...]:
+    """:func:`_key_from` without a previous place."""
+    kind, *_, tail = o.static or _static_key(o)
+    return (kind & ~1, 0.0, tail)
+
+
+def _key_from_nowhere_3e(o: Offer) -> tuple[Any, ...]:
+    """:func:`_key_from_nowhere` for a step entered after 3e."""
+    kind, *_, tail = _static_key(o, True)
+    return (kind & ~1, 0.0, tail)
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
@@ -593,23 +612,7 @@ class Scorer:
             p = self._extend(p, diplomas[n - 1], diplomas[n], legs[n - 1])
         if p is None:
             return None
-        components = {
-            "steps": -W_STEP * (n - 1),
-            "travel": -W_KM * p.effective,
-            "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * p.unplaced,
-            "same_field": W_FIELD * p.field_points,
-            "outside": -W_OUTSIDE * p.outside,
-            "planned": -W_PLANNED * p.planned,
-            "not_seen_lately": -W_STALE * p.stale,
-            "inferred_passerelles": -W_INFERRED * p.inferred,
-            "weak_evidence": -W_EVIDENCE * p.weakness,
-            "modality": W_MODALITY * p.modality_hits,
-            "modality_not_described": -W_UNDESCRIBED * p.undescribed,
-            "known_rates": W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0,
-            "documented_figures": W_FIGURE * p.figures,
-            "known_capacity": W_CAPACITY * p.capacities,
-        }
-        components = {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
+        components = _components(p, n)
         return Scored(
             score=100.0 + sum(components.values()),
             components=components,
@@ -623,6 +626,19 @@ class Scorer:
             unplaced=p.unplaced,
             tie=(p.unplaced, -p.capacity_sum, *wish_tie(diplomas, p.demands)),
         )
+
+    def full_bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        """:meth:`refined_bound` with the last step counted exactly too: :meth:`score`'s total
+        before the rounding of its terms (BOUND_SLACK above it), or None when :meth:`score` is
+        None. Without what only the answer reads (the plan's steps, the legs as they hold, the
+        terms by name, the ties): a search from a level meets a thousand candidates whose
+        refined bound reaches the shown ones, and shows ten (:func:`graph.pathways.pruning.
+        best_of` builds the :class:`Scored` of those whose full bound does)."""
+        n = len(legs)
+        p = self._partial(diplomas, legs, n - 1) if n else self._empty
+        if p is not None and n:
+            p = self._extend(p, diplomas[n - 1], diplomas[n], legs[n - 1], step=False)
+        return None if p is None else self._upper(p, n)
 
     def _upper(self, p: _Partial, n: int) -> float:
         """:meth:`score`'s total for the steps of ``p`` (exact), with ``n`` steps in all,
@@ -652,10 +668,13 @@ class Scorer:
         establishment or takes a campus programme's leg outside its territory."""
         if k == 0:
             return self._empty
-        key = (
-            diplomas[0]["code"],
-            *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)),
-        )
+        if k == 1:  # most of them (a two-step pathway's first step): the same key, made faster
+            key: tuple[Any, ...] = (diplomas[0]["code"], (diplomas[1]["code"], id(legs[0])))
+        else:
+            key = (
+                diplomas[0]["code"],
+                *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)),
+            )
         got = self._partials.get(key)
         if got is None:
             before = self._partial(diplomas, legs, k - 1)
@@ -668,8 +687,12 @@ class Scorer:
             got = self._partials[key] = (p, legs[:k])
         return got[0]
 
-    def _extend(self, p: _Partial, before: Row, d: Row, leg: Row) -> _Partial | None:
-        """``p`` and one more step, to ``d`` by ``leg`` (the terms of :meth:`score`)."""
+    def _extend(
+        self, p: _Partial, before: Row, d: Row, leg: Row, *, step: bool = True
+    ) -> _Partial | None:
+        """``p`` and one more step, to ``d`` by ``leg`` (the terms of :meth:`score`).
+        ``step=False``: the terms only (:meth:`total`): the plan and the wishes are left as
+        they were, the leg is not copied as it holds at the establishment chosen."""
         after_3e = leg.get("passerelle_origin") == AFTER_3E_ORIGIN
         choice = self.choice(p.prev, d["code"], leg.get("modality"), after_3e)
         if choice is None:
@@ -678,7 +701,9 @@ class Scorer:
         here = best.offer.get("departement")
         if not local_leg_holds(leg, p.taken_in, here):
             return None  # a campus programme's leg, taken outside its territory
-        leg = leg_at(leg, best.actor.get("id"), here)
+        holds = leg_holds(leg, best.actor.get("id"), here)
+        if step:  # as the answer shows it (leg_at: an inferred leg outside its scope)
+            leg = leg_at(leg, best.actor.get("id"), here)
         travel, effective, known_legs = p.travel, p.effective, p.known_legs
         if choice.dist is not None:
             travel += choice.dist
@@ -688,18 +713,18 @@ class Scorer:
         if leg.get("strength") is None:  # an inferred leg's strength already counts it
             field_points += field_continuity(before, d, self.fields)
         inferred, weakness = p.inferred, p.weakness
-        if leg.get("passerelle_origin") == "inferred":
+        if not holds or leg.get("passerelle_origin") == "inferred":
             inferred += 1
             weakness += 1.0 - (leg.get("strength") or 0.0)
         rate_product, rates_known = p.rate_product, p.rates_known
-        rate = leg.get("rate")
+        rate = leg.get("rate") if holds else None  # leg_at drops the figures
         if rate is not None:
             rate_product *= max(rate, 0.01)
             rates_known += 1
         capacity, demand = step_figures(best.offer, after_3e)
         undescribed = d["code"] in self.undescribed
         return _Partial(
-            plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)),
+            plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)) if step else p.plan,
             prev=choice.to,
             taken_in=[here] if here else None,
             travel=travel,
@@ -711,7 +736,7 @@ class Scorer:
             stale=p.stale + (best.last_seen is not None),
             unplaced=p.unplaced + choice.unplaced,
             capacity_sum=p.capacity_sum + (capacity or 0),
-            demands=(*p.demands, demand or 0),
+            demands=(*p.demands, demand or 0) if step else p.demands,
             inferred=inferred,
             weakness=weakness,
             modality_hits=p.modality_hits
@@ -719,7 +744,7 @@ class Scorer:
             undescribed=p.undescribed + undescribed,
             rate_product=rate_product,
             rates_known=rates_known,
-            figures=p.figures + any(leg.get(k) is not None for k in FIGURES),
+            figures=p.figures + (holds and any(leg.get(k) is not None for k in FIGURES)),
             capacities=p.capacities + (capacity is not None),
         )
 
@@ -748,6 +773,28 @@ class _Partial(NamedTuple):
     rates_known: int
     figures: int
     capacities: int
+
+
+def _components(p: _Partial, n: int) -> dict[str, float]:
+    """The score's terms by name of a pathway of ``n`` steps whose terms are ``p``, rounded to
+    2 decimals (what the answer shows; the score is 100 plus their sum)."""
+    components = {
+        "steps": -W_STEP * (n - 1),
+        "travel": -W_KM * p.effective,
+        "unknown_distance": -W_KM * effective_km(UNPLACED_KM, None) * p.unplaced,
+        "same_field": W_FIELD * p.field_points,
+        "outside": -W_OUTSIDE * p.outside,
+        "planned": -W_PLANNED * p.planned,
+        "not_seen_lately": -W_STALE * p.stale,
+        "inferred_passerelles": -W_INFERRED * p.inferred,
+        "weak_evidence": -W_EVIDENCE * p.weakness,
+        "modality": W_MODALITY * p.modality_hits,
+        "modality_not_described": -W_UNDESCRIBED * p.undescribed,
+        "known_rates": W_RATE * math.log10(p.rate_product) if p.rates_known else 0.0,
+        "documented_figures": W_FIGURE * p.figures,
+        "known_capacity": W_CAPACITY * p.capacities,
+    }
+    return {k: round(v, 2) + 0.0 for k, v in components.items()}  # no -0.0
 
 
 def wish_tie(diplomas: list[Row], demands: tuple[int, ...]) -> tuple[Any, ...]:

@@ -4,6 +4,7 @@ scoring and ranking every candidate: same pathways, order, scores, establishment
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import random
 from typing import Any
@@ -282,23 +283,37 @@ def test_choose_orders_like_offer_key(seed: int) -> None:
     _, offers, _ = _world(rng)
     pool = [o for os in offers.values() for o in os]
     for o in pool:  # exact places too: distances that differ in the last digits
-        if o.offer["lat"] is not None:
+        if o.offer["lat"] is not None and rng.random() < 0.7:
             o.offer["lat"] += rng.uniform(-1, 1)
             o.offer["lon"] += rng.uniform(-1, 1)
-    for prev in (None, (44.6086, 2.0317), (43.0, 1.0)):
-        for allow in (True, False):
-            got = choose(pool, prev, allow_outside=allow)
-            inside = [o for o in pool if o.in_territory]
-            expected = heapq.nsmallest(
-                OFFERS_PER_STEP,
-                inside if inside else (pool if allow else []),
-                key=lambda o, p=prev: offer_key(o, p),  # type: ignore[misc]
-            )
-            assert (got.ranked if got else []) == expected
-            if prev is not None and got:
-                assert [offer_key(o, prev)[3] for o in got.ranked] == [
-                    _key_from(prev)(o)[3] for o in got.ranked
-                ]
+        # every term of the key: renewed offers, places at a commune's centre, teaching at
+        # a distance
+        o.offer["status"] = rng.choice([o.offer["status"], "renewed"])
+        o.offer["coords_precision"] = rng.choice([None, "commune", "establishment"])
+        if rng.random() < 0.1:
+            o.actor["directory_flags"] = ["distance_learning"]
+        if rng.random() < 0.3:  # figures of the 1re pro, with or without the entry after 3e's
+            o.offer["entry_year"] = 2
+            if rng.random() < 0.5:
+                o.offer["entry_capacity"] = rng.randint(0, 60)
+                o.offer["entry_demand"] = rng.randint(0, 90)
+    for prev, allow, after_3e in itertools.product(
+        (None, (44.6086, 2.0317), (43.0, 1.0)), (True, False), (False, True)
+    ):
+        got = choose(pool, prev, allow_outside=allow, after_3e=after_3e)
+        inside = [o for o in pool if o.in_territory]
+        expected = heapq.nsmallest(
+            OFFERS_PER_STEP,
+            inside if inside else (pool if allow else []),
+            key=lambda o, p=prev, a=after_3e: offer_key(o, p, a),  # type: ignore[misc]
+        )
+        assert (got.ranked if got else []) == expected
+        # the shorter keys: the same order of the whole pool, the same distances
+        key = _key_from(prev, after_3e)
+        full = sorted(pool, key=lambda o, p=prev, a=after_3e: offer_key(o, p, a))  # type: ignore[misc]
+        assert sorted(pool, key=key) == full
+        if prev is not None:
+            assert [key(o)[1] for o in pool] == [offer_key(o, prev, after_3e)[4] for o in pool]
 
 
 def _full(s: Scored) -> tuple[Any, ...]:
@@ -317,7 +332,8 @@ def _full(s: Scored) -> tuple[Any, ...]:
 def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int) -> None:
     """One scorer for every candidate, in any order (the first steps' terms then come from
     other pathways): the same Scored, float for float, as the step-by-step definition on a
-    scorer of its own; and the refined bound is never below the score nor above the bound."""
+    scorer of its own; and the bound with every step exact is never below the score nor above
+    the refined bound, itself never above the bound."""
     rng = random.Random(2000 + seed)
     diplomas, offers, legs = _world(rng)
     paths = _candidates(rng, diplomas, legs, 200)
@@ -339,11 +355,14 @@ def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int)
         assert (got is None) == (expected is None)
         if got is not None and expected is not None:
             assert _full(got) == _full(expected)
+        full = shared.full_bound(c.diplomas, c.legs)  # every step exact, before rounding
+        assert (full is None) == (got is None)
         bound, refined = shared.bound(c.diplomas, c.legs), shared.refined_bound(c.diplomas, c.legs)
         if bound is None or refined is None:
             assert got is None
         elif got is not None and bound != math.inf:
-            assert got.score <= refined <= bound
+            assert full is not None
+            assert got.score <= full <= refined + 1e-9 and refined <= bound
 
 
 @pytest.mark.parametrize("seed", range(20))
