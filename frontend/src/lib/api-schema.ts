@@ -1530,6 +1530,12 @@ export interface components {
             level?: number | null;
             /** Nsf */
             nsf?: string | null;
+            /**
+             * Nsf Groups
+             * @description The NSF groups of its parcours when the BCN classes them apart (BUT GEII: 201, 250, 326); nsf is then None. Both empty: the files do not give its field.
+             * @default []
+             */
+            nsf_groups: string[];
             /** Rncp */
             rncp?: string | null;
             /** Offers */
