@@ -100,10 +100,28 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
     >>> rows[0]["offers"].append({"actor": "w", "name": "W", "departement": "046"})
     >>> [(f.code, f.places, f.unknown_places) for f in rank_feeders(rows, t)][1]
     ('A', 30, 1)
+
+    A closed diploma whose offer its renovation carries on is not counted beside it:
+
+    >>> old = {"code": "O", "name": "CAP old", "closed": True, "offers": [
+    ...     {"actor": "x", "name": "X", "departement": "046", "capacity": 24}]}
+    >>> new = {"code": "N", "name": "CAP new", "offers": [{"actor": "x", "name": "X",
+    ...     "departement": "046", "capacity": 24, "status": "renewed", "renewed_from": ["O"]}]}
+    >>> [(f.code, f.places) for f in rank_feeders([old, new], t)]
+    [('N', 24)]
     """
+    rows = list(rows)
+    carried = _carried(rows)
     best: dict[str, Feeder] = {}
     for r in rows:
         offers = [o for o in r.get("offers") or [] if o]
+        if r.get("closed") and offers:
+            # a closed diploma's offers its renovation carries on are counted there, once
+            offers = [
+                o for o in offers if (r["code"], o["actor"], o.get("modality")) not in carried
+            ]
+            if not offers:
+                continue
         inside = [o for o in offers if territory.contains(o, campuses=o.get("campuses"))]
         capacities = [o["capacity"] for o in inside if o.get("capacity") is not None]
         f = Feeder(
@@ -125,6 +143,18 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
         if f.code not in best or _key(f) < _key(best[f.code]):
             best[f.code] = f
     return sorted(best.values(), key=_key)
+
+
+def _carried(rows: Iterable[Mapping[str, Any]]) -> set[tuple[str, str, str | None]]:
+    """(old code, actor, modality) of every offer a renewed offer carries on under the
+    renovated code (graph/ingest/opendata/renewal.py): the same offer, not another one."""
+    return {
+        (old, o["actor"], o.get("modality"))
+        for r in rows
+        for o in r.get("offers") or []
+        if o and o.get("status") == "renewed"
+        for old in o.get("renewed_from") or ()
+    }
 
 
 def _key(f: Feeder) -> tuple[Any, ...]:

@@ -135,6 +135,11 @@ class ActorOfferOut(Out):
     site: str | None = None
     commune: str | None = None
     source: str
+    renewed_from: list[str] = Field(
+        default=[],
+        description="For an offer presumed from its closed predecessor's (status renewed): the "
+        "old codes the files list it under; their own offers are not listed beside it.",
+    )
 
 
 class PartnerOut(Out):

@@ -11,16 +11,21 @@ import graph.coverage
 import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
+import graph.feeders
 import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
+import graph.inference.admission_parallele
 import graph.inference.co_offer
+import graph.inference.rules
 import graph.ingest.opendata.directories
 import graph.ingest.opendata.establishment_names
 import graph.ingest.opendata.plan
+import graph.ingest.opendata.postbac
 import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
+import graph.offer_lines
 import graph.pathways.after_3e
 import graph.pathways.explanation
 import graph.pathways.goal_words
@@ -43,16 +48,21 @@ import graph.territory
         graph.diploma_links,
         graph.diploma_names,
         graph.fake_store,
+        graph.feeders,
         graph.gaps.foreign,
         graph.gaps.rows,
         graph.geo,
+        graph.inference.admission_parallele,
         graph.inference.co_offer,
+        graph.inference.rules,
         graph.labels,
         graph.ingest.opendata.directories,
         graph.ingest.opendata.establishment_names,
         graph.ingest.opendata.plan,
+        graph.ingest.opendata.postbac,
         graph.ingest.opendata.renewal,
         graph.models,
+        graph.offer_lines,
         graph.pathways.after_3e,
         graph.pathways.explanation,
         graph.pathways.goal_words,

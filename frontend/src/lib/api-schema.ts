@@ -827,6 +827,12 @@ export interface components {
             commune?: string | null;
             /** Source */
             source: string;
+            /**
+             * Renewed From
+             * @description For an offer presumed from its closed predecessor's (status renewed): the old codes the files list it under; their own offers are not listed beside it.
+             * @default []
+             */
+            renewed_from: string[];
         };
         /** ActorSummary */
         ActorSummary: {
