@@ -102,7 +102,7 @@ await scenario('parcours', async (d) => {
   d.hint = await page.locator('.combo-list .combo-empty').first().innerText();
   expect(/diplômes proches : .*USINAGE/.test(d.hint), `hint: ${d.hint}`);
   await from.fill('realisation produits mecaniques');
-  const option = page.getByRole('option', { name: /REALISATION ET SUIVI DE PRODUCTION/ }).first();
+  const option = page.getByRole('option', { name: /réalisation et suivi de production/i }).first();
   await option.waitFor();
   await option.click();
   await page.getByRole('group', { name: 'Objectif' }).getByLabel('Un niveau').check();
@@ -441,7 +441,7 @@ await scenario('diplome-vise', async (d) => {
   const { page, close } = await newPage('diplome-vise');
   await page.goto(`${app}#/parcours`);
   await page.getByRole('combobox', { name: /Diplôme de départ/ }).fill('realisation produits mecaniques');
-  await page.getByRole('option', { name: /REALISATION ET SUIVI DE PRODUCTION/ }).first().click();
+  await page.getByRole('option', { name: /réalisation et suivi de production/i }).first().click();
   await page.getByRole('group', { name: 'Objectif' }).getByLabel('Un diplôme précis').check();
   // none chosen: refused in French, nothing asked
   await page.getByRole('button', { name: 'Chercher les parcours' }).click();
