@@ -100,7 +100,7 @@ await scenario('parcours', async (d) => {
   await from.fill('cap usinage');
   await page.locator('.combo-list .combo-empty', { hasText: 'Aucun CAP ne correspond' }).waitFor();
   d.hint = await page.locator('.combo-list .combo-empty').first().innerText();
-  expect(/diplômes proches : .*USINAGE/.test(d.hint), `hint: ${d.hint}`);
+  expect(/diplômes proches : .*usinage/i.test(d.hint), `hint: ${d.hint}`);
   await from.fill('realisation produits mecaniques');
   const option = page.getByRole('option', { name: /réalisation et suivi de production/i }).first();
   await option.waitFor();
