@@ -1,6 +1,6 @@
 // A filtered, paginated page of diplomas with how many offers they have.
 // Params: $level, $type, $campus, $q, $words (the words of $q), $skip, $limit. Returns: total,
-// items (code, name, official_name, type, level, nsf, rncp, closed, closing_date, offers).
+// items (code, name, official_name, type, level, nsf, nsf_groups, rncp, closed, closing_date, offers).
 MATCH (d:Diploma)
 WHERE ($level IS NULL OR d.level = $level)
   AND ($type IS NULL OR d.type = $type)
@@ -10,6 +10,6 @@ WITH d, collect(o) AS offers
 WHERE $campus IS NULL OR $campus IN d.campuses OR any(x IN offers WHERE x.campus = $campus)
 WITH d, size(offers) AS offer_count
 ORDER BY d.level, d.name, d.code
-WITH collect(d {.code, .name, .official_name, .type, .level, .nsf, .rncp, .closed, .closing_date,
+WITH collect(d {.code, .name, .official_name, .type, .level, .nsf, .nsf_groups, .rncp, .closed, .closing_date,
                 offers: offer_count}) AS rows
 RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS items

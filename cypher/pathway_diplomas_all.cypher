@@ -3,5 +3,5 @@
 // Params: none. Returns: d (map), successors (codes).
 MATCH (d:Diploma)
 OPTIONAL MATCH (d)-[:RENAMED_TO]->(n:Diploma)
-RETURN d {.code, .name, .type, .level, .nsf, .closed} AS d, collect(n.code) AS successors
+RETURN d {.code, .name, .type, .level, .nsf, .nsf_groups, .closed} AS d, collect(n.code) AS successors
 ORDER BY d.code

@@ -2,7 +2,9 @@
 
 The graph keeps a diploma's ``name`` as its sources give it: Certif Info's or
 diplomesProfessionnels' readable label where they give one, else the BCN's upper-case text
-(``official_name`` keeps the BCN text). Two kinds of names read badly as they are:
+(``official_name`` keeps the BCN text). A name all in capitals is shown in the case French is
+written, accents put back from a closed list of words (:func:`french_case`). Two kinds of names
+read badly as they are:
 
 - a **common first year** (« … BTS 1ERE ANNEE COMMUNE », « … 2NDE COMMUNE (BAC PRO) »,
   « … 1ERE ANNEE COMMUNE CAP »): it is the first year of a programme, named as such
@@ -29,6 +31,7 @@ __all__ = [
     "PLACEHOLDER_PREFIX",
     "closed_note",
     "display_name",
+    "french_case",
     "is_common_year",
     "is_placeholder",
     "is_public_code",
@@ -58,7 +61,7 @@ _TRAILING_TYPE = re.compile(r"\s+(BTS|CAP)\s*$", re.IGNORECASE)
 # What follows the programme's name, by type.
 _COMMON_TAIL = {
     "bts": "(BTS) — 1re année commune, puis une option",
-    "bac_pro": "(BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro",
+    "bac_pro": "(Bac pro) — 2de commune de la famille de métiers, puis un Bac pro",
     "cap": "(CAP) — 1re année commune, puis une spécialité",
 }
 # An elided word Parcoursup wrote without its apostrophe: « l entreprise », « d Expertise ».
@@ -104,14 +107,14 @@ def display_name(d: Row) -> str:
     explanations, search, gap reports, CSV exports).
 
     >>> display_name({"name": "TRAITEMENT DES MATERIAUX BTS 1ERE ANNEE COMMUNE", "type": "bts"})
-    'TRAITEMENT DES MATERIAUX (BTS) — 1re année commune, puis une option'
+    'Traitement des matériaux (BTS) — 1re année commune, puis une option'
     >>> display_name({"name": "METIERS DE L'ESTHETIQUE BTS 1E ANNEE COMMUNE", "type": "bts"})
-    "METIERS DE L'ESTHETIQUE (BTS) — 1re année commune, puis une option"
+    "Métiers de l'esthétique (BTS) — 1re année commune, puis une option"
     >>> display_name({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
-    'METIERS DU CUIR (BAC PRO) — 2de commune de la famille de métiers, puis un Bac pro'
+    'Métiers du cuir (Bac pro) — 2de commune de la famille de métiers, puis un Bac pro'
     >>> display_name({"name": "CONDUITE DE SYSTEMES INDUSTRIELS (CAP 1ERE ANNEE COMMUNE)",
     ...               "type": "cap"})
-    'CONDUITE DE SYSTEMES INDUSTRIELS (CAP) — 1re année commune, puis une spécialité'
+    'Conduite de systèmes industriels (CAP) — 1re année commune, puis une spécialité'
     >>> display_name({"code": "PS-BTS-1", "type": "bts",
     ...               "name": "BTS – Agricole – Strategie de l entreprise agricole"})
     "BTS – Agricole – Strategie de l'entreprise agricole"
@@ -120,7 +123,7 @@ def display_name(d: Row) -> str:
     "Formation d'ingénieur Bac + 5 – Bac Série générale"
     >>> display_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)",
     ...               "type": "bac_pro"})
-    'SERVICE AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro'
+    'Service aux personnes et aux territoires (Bac pro agricole) — 2de professionnelle, 1re année du Bac pro'
     >>> display_name({"name": "Bac pro cuisine", "type": "bac_pro"})
     'Bac pro cuisine'
 
@@ -149,7 +152,17 @@ _ACCENTED = {
         "européenne création équipements école écoles établissement première année "
         "écologie aéronautique télécommunications "
         "hôtellerie thérapie diététique esthétique cosmétique communauté géographie "
-        "littérature littéraire théâtre cinéma défense généraliste"
+        "littérature littéraire théâtre cinéma défense généraliste "
+        # the BCN's upper-case names (:func:`french_case`)
+        "numériques énergétique énergétiques système bâtiments équipement mécaniques "
+        "véhicules modélisation matériels électrotechnique référentiel préparatoire "
+        "économiques éducatif éducative éducation éducateur employé employée prévention "
+        "prothèse thérapeutique électromécanicien propreté clientèle négociation forêt "
+        "matières pièces proximité bioqualité métallier maçon carrières réalisation "
+        "décolletage diplôme diplômante électricité nucléaire nucléaires puériculture "
+        "supérieur médias expérimentation rénovation réparation régulation opérateur "
+        "céramique géomètre intérieur intérieure être prêt réception hébergement "
+        "télévision vidéo élevage végétale végétales piétonne sérigraphie vêtements vêtement"
     ).split()
 }
 _ACCENTLESS = re.compile(r"\b(" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) + r")\b", re.I)
@@ -167,6 +180,73 @@ def _accent(m: re.Match[str]) -> str:
     return accented
 
 
+# What stays in capitals in a BCN name (abbreviations, roman numerals) and what is written
+# otherwise than in lower case; every other word is lowered, and gets its accents back from the
+# closed list above (:data:`_ACCENTED`) or none.
+_CAPITALS_TEXT = (
+    "BTS BTSA CAP CAPA MC CS CS3 CS4 BP BMA DN DNTS DSAA DTS DMA ECG ECT MPSI PCSI PTSI TSI PSI "
+    "MP PC PT BCPST TB TPC MLDS ATS CPGE FCIL SIO CIEL MELEC II III IV VI VII UE TP BTP HSE QHSE AG"
+)
+_CAPITALS = frozenset(_CAPITALS_TEXT.split())
+_WRITTEN = {"bac": "Bac", "etat": "État"}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+# The short words (four letters at most) a BCN name writes in French; any other short word is
+# an abbreviation (« BTS CRSA ») and stays in capitals.
+_SHORT_TEXT = (
+    "a à d l de la le les des du et en au aux un une ou sur par pour dans vie bois cuir mode mer "
+    "air art arts eau gaz fer pain lait vins vin bar son ses bien etre prêt soin soins jeux "
+    "sols sol pied main fine chef aide ski golf cafe hors pré tous pro"
+)
+_SHORT_WORDS = frozenset(_SHORT_TEXT.split())
+
+
+def french_case(name: str) -> str:
+    """A BCN name written all in capitals, in the case French is written: lower case but the
+    first letter and the abbreviations (:data:`_CAPITALS`, and a short word no closed list
+    names: « BTS CRSA »), « Bac », « État », accents put back where a closed list of words has
+    only one spelling (« METIERS » → « métiers »), « A » read « à » but first and after
+    « OPTION » (an option's letter). A name with a lower-case letter, or no word longer than
+    four letters, is kept as it is: nothing else is guessed.
+
+    >>> french_case("METIERS DE LA RELATION CLIENT (BAC PRO)")
+    'Métiers de la relation client (Bac pro)'
+    >>> french_case("SERVICES INFORMATIQUES AUX ORGANISATIONS OPTION A SOLUTIONS (BTS)")
+    'Services informatiques aux organisations option A solutions (BTS)'
+    >>> french_case("ACCOMPAGNEMENT SOINS ET SERVICES A LA PERSONNE")
+    'Accompagnement soins et services à la personne'
+    >>> french_case("PCSI (PHYSIQUE, CHIMIE ET SCIENCES DE L'INGENIEUR)")
+    "PCSI (physique, chimie et sciences de l'ingénieur)"
+    >>> french_case("BTS CRSA"), french_case("A"), french_case("Bac pro cuisine")
+    ('BTS CRSA', 'A', 'Bac pro cuisine')
+    """
+    if any(c.islower() for c in name):
+        return name
+    words = list(_WORD.finditer(name))
+    if not any(len(m.group(0)) > 4 and m.group(0) not in _CAPITALS for m in words):
+        return name
+    out, last = [], 0
+    previous = ""
+    for i, m in enumerate(words):
+        word = m.group(0)
+        lower = word.lower()
+        if word in _CAPITALS or (len(word) == 1 and previous == "OPTION"):
+            new = word
+        elif lower == "a":
+            new = "à" if i else word
+        elif lower in _WRITTEN:
+            new = _WRITTEN[lower]
+        elif len(word) <= 4 and lower not in _SHORT_WORDS:
+            new = word  # an abbreviation
+        else:
+            new = _ACCENTED.get(lower, lower)
+        out.append(name[last : m.start()] + new)
+        last, previous = m.end(), word
+    text = "".join(out) + name[last:]
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 @lru_cache(maxsize=16384)
 def _display_name(name: str, official: str, source: str, placeholder: bool, kind: str) -> str:
     """:func:`display_name` of the texts it reads: kept, a gap report names the same few
@@ -175,15 +255,15 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
         return _ACCENTLESS.sub(_accent, _ELIDED.sub(r"\1'", name))
     bcn = next((t for t in (official, source, name) if _COMMON.search(t)), None)
     if bcn is None:
-        return name
+        return french_case(name)
     if _AGRICULTURAL_2NDE.search(bcn):
-        base = _AGRICULTURAL_2NDE.sub("", bcn).strip()
-        return f"{base} (BAC PRO AGRICOLE) — 2de professionnelle, 1re année du Bac pro"
+        base = french_case(_AGRICULTURAL_2NDE.sub("", bcn).strip())
+        return f"{base} (Bac pro agricole) — 2de professionnelle, 1re année du Bac pro"
     base = _COMMON.sub(" ", bcn).replace("(BAC PRO)", " ")
     base = _EMPTY_BRACKETS.sub(" ", base)
     base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")
     tail = _COMMON_TAIL.get(kind) or f"({TYPE_FR.get(kind, 'formation')}) — année commune"
-    return f"{base} {tail}"
+    return f"{french_case(base)} {tail}"
 
 
 # A code a counsellor can look up: the BCN's (CFD, eight letters or digits) or a France
@@ -209,7 +289,7 @@ def with_code(d: Row, code: str) -> str:
     (:func:`is_public_code`): a seed's or a Parcoursup stand-in's code is never shown.
 
     >>> with_code({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}, "32025520")
-    'ELECTROTECHNIQUE (BTS) (32025520)'
+    'Électrotechnique (BTS) (32025520)'
     >>> with_code({"code": "PS-BTS-1", "name": "BTS – Orthoptie", "type": "bts"}, "PS-BTS-1")
     'BTS – Orthoptie'
     >>> with_code({"name": "Bac STI2D", "type": "bac_techno"}, "MV-BAC-STI2D")

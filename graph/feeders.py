@@ -133,7 +133,18 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
     >>> [(f.code, f.places, f.unknown_places, f.later_year_places)
     ...  for f in rank_feeders(rows, t)][1]
     ('A', 30, 1, 1)
+
+    A closed diploma whose offer its renovation carries on is not counted beside it:
+
+    >>> old = {"code": "O", "name": "CAP old", "closed": True, "offers": [
+    ...     {"actor": "x", "name": "X", "departement": "046", "capacity": 24}]}
+    >>> new = {"code": "N", "name": "CAP new", "offers": [{"actor": "x", "name": "X",
+    ...     "departement": "046", "capacity": 24, "status": "renewed", "renewed_from": ["O"]}]}
+    >>> [(f.code, f.places) for f in rank_feeders([old, new], t)]
+    [('N', 24)]
     """
+    rows = list(rows)
+    carried = _carried(rows)
     best: dict[str, Feeder] = {}
     where = territory_departements(territory)
     for row in rows:
@@ -141,6 +152,13 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
         if r is None:
             continue
         offers = [o for o in r.get("offers") or [] if o and holds_from(r, [o.get("departement")])]
+        if r.get("closed") and offers:
+            # a closed diploma's offers its renovation carries on are counted there, once
+            offers = [
+                o for o in offers if (r["code"], o["actor"], o.get("modality")) not in carried
+            ]
+            if not offers:
+                continue
         inside = [o for o in offers if territory.contains(o, campuses=o.get("campuses"))]
         # places of the first course year only: a Bac pro's 1re pro places (entry_year 2) are
         # not the entry after 3e of another lycée's 2nde pro, never added to them
@@ -213,6 +231,18 @@ def as_held(row: Mapping[str, Any], where: frozenset[str] | None) -> Mapping[str
     out = {k: v for k, v in row.items() if k not in FIGURES}
     out.update(origin="inferred", passerelle=None)
     return out
+
+
+def _carried(rows: Iterable[Mapping[str, Any]]) -> set[tuple[str, str, str | None]]:
+    """(old code, actor, modality) of every offer a renewed offer carries on under the
+    renovated code (graph/ingest/opendata/renewal.py): the same offer, not another one."""
+    return {
+        (old, o["actor"], o.get("modality"))
+        for r in rows
+        for o in r.get("offers") or []
+        if o and o.get("status") == "renewed"
+        for old in o.get("renewed_from") or ()
+    }
 
 
 def _key(f: Feeder) -> tuple[Any, ...]:

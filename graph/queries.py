@@ -12,6 +12,7 @@ from graph.diploma_names import closed_note, display_name, name_note, readable
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
 from graph.models import uai_of
+from graph.offer_lines import one_line_per_offer
 from graph.store import GraphStore
 from graph.text import normalise
 from graph.views import (
@@ -141,7 +142,12 @@ def get_actor(store: GraphStore, key: str) -> ActorDetail:
         field_sources=field_sources,
         memberships=drop_nulls(r["memberships"]),
         # the diploma of each offer named as everywhere else (its code is under "diploma")
-        offers=[readable({**o, "code": o["diploma"]}) for o in drop_nulls(r["offers"])],
+        # one line per real offer: a closed diploma's offer its renovation carries on is not
+        # shown beside it (graph/offer_lines.py)
+        offers=[
+            readable({**o, "code": o["diploma"], "renewed_from": o.get("renewed_from") or []})
+            for o in one_line_per_offer(drop_nulls(r["offers"]))
+        ],
         partners=drop_nulls(r["partners"]),
         platforms=drop_nulls(r["platforms"]),
         parents=drop_nulls(r["parents"]),

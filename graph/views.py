@@ -143,6 +143,11 @@ class ActorOfferOut(Out):
     site: str | None = None
     commune: str | None = None
     source: str
+    renewed_from: list[str] = Field(
+        default=[],
+        description="For an offer presumed from its closed predecessor's (status renewed): the "
+        "old codes the files list it under; their own offers are not listed beside it.",
+    )
 
 
 class PartnerOut(Out):
@@ -209,6 +214,11 @@ class DiplomaSummary(Out):
     type: str
     level: int | None = None
     nsf: str | None = None
+    nsf_groups: list[str] = Field(
+        default=[],
+        description="The NSF groups of its parcours when the BCN classes them apart (BUT GEII: "
+        "201, 250, 326); nsf is then None. Both empty: the files do not give its field.",
+    )
     rncp: str | None = None
     offers: int
     closed: bool = Field(default=False, description="The BCN closed this diploma.")
@@ -227,7 +237,12 @@ class DiplomaSummary(Out):
         write it, and what must be said beside it."""
         successors = [s for s in row.get("successors") or [] if s]
         return cls(
-            **{k: v for k, v in readable(row).items() if k not in ("closed", "successors")},
+            **{
+                k: v
+                for k, v in readable(row).items()
+                if k not in ("closed", "successors", "nsf_groups")
+            },
+            nsf_groups=list(row.get("nsf_groups") or []),
             closed=bool(row.get("closed")),
             replaced_by=sorted(s["code"] for s in successors),
             note=closed_note(row, successors) or name_note(row),

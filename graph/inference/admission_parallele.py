@@ -5,9 +5,11 @@ professionnelle, an engineering school).
 Parcoursup lists these programmes with an entry after the bac; admission with a BTS is a
 different door, which the public rules of the French system describe but no file of the kit
 lists per programme. So such a leg is *inferred* (``origin = 'inferred'``), of its own kind
-(``admission_parallele``), and only between fields that match (the same NSF group, or for a
-licence professionnelle the same NSF domain, as :mod:`graph.inference` does): a programme whose
-speciality the data does not give (the extract's engineering programmes) gets no leg.
+(``admission_parallele``), and only between fields that match (the same NSF group, a group and
+the « plusieurs spécialités » group of its domain, or for a licence professionnelle the same NSF
+domain, as :mod:`graph.inference` does; a BUT whose parcours the BCN classes apart, on any of
+their groups): a programme whose speciality the data does not give (the extract's engineering
+programmes) gets no leg.
 
 Pure, over :class:`graph.inference.DiplomaFacts`; its rule texts are looked up with the others
 by :mod:`graph.inference.records`.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.inference.rules import FIELD_STRENGTH, DiplomaFacts, InferredPasserelle
+from graph.inference.rules import FIELD_STRENGTH, DiplomaFacts, InferredPasserelle, groups_of
 
 __all__ = ["KIND", "RULES", "admission_parallele_legs"]
 
@@ -39,10 +41,32 @@ _RULE_OF_TYPE = {
 
 
 def _match(a: DiplomaFacts, b: DiplomaFacts, domain: bool) -> str:
-    if a.nsf and b.nsf and a.nsf == b.nsf:
-        return f"groupe NSF {a.nsf}"
-    if domain and a.nsf and b.nsf and a.nsf[:2] == b.nsf[:2]:
-        return f"domaine NSF {a.nsf[:2]}x"
+    """What the fields of BTS ``a`` and programme ``b`` share (French), or "" when nothing:
+    the same NSF group; a group and the « plusieurs spécialités » group of its domain (a code
+    ending in 0: BTS électrotechnique 255 -> the parcours « électricité et maîtrise de
+    l'énergie » of BUT GEII, 250); for a licence pro, the same domain. A programme whose
+    parcours the BCN classes apart matches on any of their groups (:func:`groups_of`).
+
+    >>> bts = DiplomaFacts("32025520", "bts", 5, nsf="255")
+    >>> _match(bts, DiplomaFacts("PS-BUT-GEII", "but", 6, nsf_groups=("201", "250", "326")), False)
+    'groupe NSF 250 (plusieurs spécialités du domaine 25x)'
+    >>> _match(bts, DiplomaFacts("PS-BUT-GMP", "but", 6, nsf="251"), False)
+    ''
+    >>> _match(bts, DiplomaFacts("PS-LP", "licence_pro", 6, nsf="251"), True)
+    'domaine NSF 25x'
+    """
+    mine = a.nsf
+    if not mine:
+        return ""
+    theirs = groups_of(b)
+    if mine in theirs:
+        return f"groupe NSF {mine}"
+    for g in theirs:
+        if g[:2] == mine[:2] and "0" in (g[2:], mine[2:]):
+            pluri = g if g.endswith("0") else mine
+            return f"groupe NSF {pluri} (plusieurs spécialités du domaine {g[:2]}x)"
+    if domain and any(g[:2] == mine[:2] for g in theirs):
+        return f"domaine NSF {mine[:2]}x"
     return ""
 
 
@@ -54,7 +78,7 @@ def admission_parallele_legs(
     """One leg per (BTS, programme admitting at bac+2) whose fields match, except pairs a
     source already documents. ``programmes`` are those that admit at bac+2 (their ``type``:
     but, licence_pro or ingenieur)."""
-    targets = [p for p in programmes if p.type in _RULE_OF_TYPE and p.nsf]
+    targets = [p for p in programmes if p.type in _RULE_OF_TYPE and groups_of(p)]
     out: list[InferredPasserelle] = []
     for a in bts:
         if a.type != "bts" or not a.nsf:
@@ -67,7 +91,8 @@ def admission_parallele_legs(
                 continue
             rule = _RULE_OF_TYPE[b.type]
             pid = f"inf-{rule}-{a.code}-{b.code}".lower()
-            strength = FIELD_STRENGTH["group" if how.startswith("groupe") else "domain"]
+            exact = how.startswith("groupe") and "plusieurs" not in how
+            strength = FIELD_STRENGTH["group" if exact else "domain"]
             out.append(
                 InferredPasserelle(
                     pid, rule, a.code, b.code, kind=KIND, field_match=how, strength=strength

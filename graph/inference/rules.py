@@ -37,6 +37,7 @@ __all__ = [
     "RULES",
     "DiplomaFacts",
     "InferredPasserelle",
+    "groups_of",
     "infer_passerelles",
     "is_national_code",
     "local_scope",
@@ -68,6 +69,21 @@ class DiplomaFacts:
     # the BCN gives it an exam session (DATE_PREMIERE_SESSION): a course year (« 1ERE STMG »,
     # « 2ND CYCLE TECHNO ») has none, and nobody holds it as a diploma (graph.inference.bac_techno)
     examined: bool = True
+    # a speciality whose parcours the BCN classes in several NSF groups (BUT GEII: 201, 250,
+    # 326), its ``nsf`` then None: a leg into it may match any of them (a learner enters one
+    # parcours), see :func:`groups_of`
+    nsf_groups: tuple[str, ...] = ()
+
+
+def groups_of(d: DiplomaFacts) -> tuple[str, ...]:
+    """The NSF groups a diploma's fields are matched on: its group, else its parcours'.
+
+    >>> groups_of(DiplomaFacts("X", "but", 6, nsf_groups=("201", "250")))
+    ('201', '250')
+    >>> groups_of(DiplomaFacts("Y", "bts", 5, nsf="255", nsf_groups=("201",)))
+    ('255',)
+    """
+    return (d.nsf,) if d.nsf else d.nsf_groups
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ from graph.pathways.search import candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
 from graph.pathways.unplaced import unplaced_notice
+from graph.pathways.unreached_goals import unknown_goal_note
 from graph.pathways.usual import (
     missing_sentence,
     started_by_common_year,
@@ -638,6 +639,12 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         ):
             # known passerelles to the goal that hold in another territory only: said
             reason = f"{reason} {elsewhere}"
+        elif (
+            not unrestricted
+            and q.to
+            and (unknown := unknown_goal_note(data.diplomas(store, (q.to,)).get(q.to)))
+        ):
+            reason = f"{reason} {unknown}"  # the files do not give the goal's field
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)

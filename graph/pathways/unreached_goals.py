@@ -52,6 +52,8 @@ __all__ = [
     "goal_offered",
     "near_field",
     "programme_of",
+    "unknown_field",
+    "unknown_goal_note",
     "unreached_goals",
     "unreached_goals_sentence",
     "where_candidates",
@@ -377,11 +379,52 @@ def _industrial(nsf: str) -> bool:
     return nsf[:2] in {"22", "23", "24", "25"} and nsf != "221"
 
 
+def groups(d: Mapping[str, Any]) -> tuple[str, ...]:
+    """The NSF groups of a goal diploma: its own, else those of its parcours (a BUT whose
+    parcours the BCN classes apart, ``nsf_groups``); empty when the files give none."""
+    nsf = d.get("nsf")
+    return (str(nsf),) if nsf else tuple(d.get("nsf_groups") or ())
+
+
 def _distance(nsf: str | None, start_nsf: str | None) -> int:
     """The same NSF group first, then the same domain, then the others of the field."""
     if not start_nsf or not nsf or nsf == start_nsf:
         return 0
     return 1 if nsf[:2] == start_nsf[:2] else 2
+
+
+def _rank(d: Mapping[str, Any], start_nsf: str | None) -> int | None:
+    """How near a goal diploma's field is to the start's (:func:`_distance` of its nearest
+    group), None when it is not of the start's field or the files give it none."""
+    mine = groups(d)
+    if not start_nsf:
+        return 0
+    near = [_distance(g, start_nsf) for g in mine if near_field(g, start_nsf)]
+    return min(near) if near else None
+
+
+def unknown_field(d: Mapping[str, Any]) -> bool:
+    """Whether the files give a goal diploma no NSF group (nor its parcours any)."""
+    return not groups(d)
+
+
+def unknown_goal_note(goal: Mapping[str, Any] | None) -> str | None:
+    """What an answer with no pathway to a goal diploma whose field the files do not give
+    must add (French): the passerelles the public rules give match fields, so none can be
+    deduced into it; None when its field is known.
+
+    >>> print(unknown_goal_note({"code": "PS-BUT-1", "name": "BUT – Techniques X"}))
+    Les fichiers publics ne donnent pas le domaine (groupe NSF) du diplôme BUT – Techniques X : aucune passerelle ne peut y être déduite des règles publiques, qui comparent les domaines ; il peut en exister, à vérifier auprès de l'établissement.
+    >>> unknown_goal_note({"code": "1", "name": "BUT GEII", "nsf_groups": ["201"]}) is None
+    True
+    """  # noqa: E501
+    if goal is None or not unknown_field(goal):
+        return None
+    return (
+        f"Les fichiers publics ne donnent pas le domaine (groupe NSF) du diplôme "
+        f"{display_name(goal)} : aucune passerelle ne peut y être déduite des règles publiques, "
+        "qui comparent les domaines ; il peut en exister, à vérifier auprès de l'établissement."
+    )
 
 
 def unreached_goals(
@@ -395,25 +438,31 @@ def unreached_goals(
     """The goal diplomas offered in the territory (``offered``, :func:`goal_offered`) that no
     pathway reaches (``reached``: the codes of the pathways' diplomas; ``reached_rows``: those
     diplomas, whose programmes count as reached), of the start's field (:func:`near_field`;
-    any when ``start_nsf`` is None), one per programme: the nearest field first, then by
-    name (``name_of``: :func:`display_name`, or the names a caller worked out already).
+    any when ``start_nsf`` is None; a BUT whose parcours the BCN classes apart, by any of their
+    groups), one per programme: the nearest field first, then by name (``name_of``:
+    :func:`display_name`, or the names a caller worked out already).
 
     >>> offered = {
     ...     "1": {"code": "1", "name": "BTS électrotechnique", "nsf": "255"},
     ...     "2": {"code": "2", "name": "BTS CRSA", "nsf": "201"},
     ...     "3": {"code": "3", "name": "BTS MS option B", "nsf": "250"},
-    ...     "4": {"code": "4", "name": "BTS tourisme", "nsf": "334"}}
+    ...     "4": {"code": "4", "name": "BTS tourisme", "nsf": "334"},
+    ...     "5": {"code": "5", "name": "BUT GEII", "nsf_groups": ["201", "250", "326"]},
+    ...     "6": {"code": "6", "name": "BUT TCSI"}}
     >>> [d["name"] for d in unreached_goals(offered, {"0", "1"}, start_nsf="255")]
-    ['BTS MS option B', 'BTS CRSA']
+    ['BTS MS option B', 'BUT GEII', 'BTS CRSA']
+    >>> offered = {c: d for c, d in offered.items() if c < "5"}
     >>> unreached_goals(offered, {"1", "2", "3"}, start_nsf="255")
     []
     >>> [d["name"] for d in unreached_goals(offered, {"1", "2", "3"}, start_nsf=None)]
     ['BTS tourisme']
     """
-    left = sorted(
-        (d for c, d in offered.items() if c not in reached and near_field(d.get("nsf"), start_nsf)),
-        key=lambda d: (_distance(d.get("nsf"), start_nsf), name_of(d), d["code"]),
+    ranked = (
+        (r, d)
+        for c, d in offered.items()
+        if c not in reached and (r := _rank(d, start_nsf)) is not None
     )
+    left = [d for _, d in sorted(ranked, key=lambda x: (x[0], name_of(x[1]), x[1]["code"]))]
     programmes = {programme_of(d) for d in reached_rows}
     kept = []
     for d in left:
@@ -434,10 +483,12 @@ def unreached_goals_sentence(
     job: str | None = None,
 ) -> str | None:
     """The notice in French, or None when nothing is left (``left``: :func:`unreached_goals`;
-    ``field``: the start's NSF group as people name it, when its field chose them; ``job``:
+    ``field``: the start's NSF group as people name it, when its field chose them: those whose
+    field the files do not give are then said apart, as such; ``job``:
     the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone).
 
-    >>> left = [{"code": "3", "name": "BTS MS option B"}, {"code": "2", "name": "BTS CRSA"}]
+    >>> left = [{"code": "3", "name": "BTS MS option B", "nsf": "250"},
+    ...         {"code": "2", "name": "BTS CRSA", "nsf": "201"}]
     >>> print(unreached_goals_sentence(left, goal="BTS", field="Électricité, électronique",
     ...     territory_phrase="dans le département 44", from_diploma=True))
     2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (Électricité, électronique), sont proposés dans le département 44 sans passerelle connue depuis ce diplôme : BTS MS option B ; BTS CRSA. À vérifier auprès des établissements.
@@ -447,27 +498,57 @@ def unreached_goals_sentence(
     >>> print(unreached_goals_sentence(left[:1], goal="métier ROME H1209 (Technicien)", field=None,
     ...     territory_phrase="ici", from_diploma=True, job="métier ROME H1209 (Technicien)"))
     1 autre diplôme qui prépare au métier ROME H1209 (Technicien) est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. À vérifier auprès des établissements.
+    >>> print(unreached_goals_sentence(left[:1] + [{"code": "6", "name": "BUT TCSI"}], goal="BUT",
+    ...     field="Électricité, électronique", territory_phrase="ici", from_diploma=True))
+    1 autre diplôme de l'objectif (BUT), du même domaine que le diplôme de départ (Électricité, électronique), est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) dont les fichiers publics ne donnent pas le domaine (groupe NSF) : on ne sait pas s'il est du domaine du diplôme de départ, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
     >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
     ...     from_diploma=True) is None
     True
     """  # noqa: E501
     if not left:
         return None
-    n = len(left)
-    plural = n > 1
+    since = "depuis ce diplôme" if from_diploma else "depuis un diplôme de ce niveau"
+    unknown = [d for d in left if unknown_field(d)] if field else []
+    known = [d for d in left if not (field and unknown_field(d))]
+    parts = []
+    if known:
+        n = len(known)
+        plural = n > 1
+        of_field = f", du même domaine que le diplôme de départ ({field})," if field else ""
+        what = (
+            f"qui {'préparent' if plural else 'prépare'} au {job}"
+            if job
+            else f"de l'objectif ({goal})"
+        )
+        parts.append(
+            f"{n} autre{'s' if plural else ''} diplôme{'s' if plural else ''} {what}"
+            f"{of_field} {'sont proposés' if plural else 'est proposé'} {territory_phrase} sans "
+            f"passerelle connue {since} : {_names(known)}."
+        )
+    if unknown:
+        n = len(unknown)
+        plural = n > 1
+        what = (
+            f"qui {'préparent' if plural else 'prépare'} au {job}"
+            if job
+            else f"de l'objectif ({goal})"
+        )
+        also = "Aussi proposé" if known else "Proposé"
+        parts.append(
+            f"{also}{'s' if plural else ''} {territory_phrase}, {n} diplôme{'s' if plural else ''} "
+            f"{what} dont les fichiers publics ne donnent pas le domaine (groupe NSF) : on ne "
+            f"sait pas s'{'ils sont' if plural else 'il est'} du domaine du diplôme de départ, "
+            f"ni quelle passerelle y mène : {_names(unknown)}."
+        )
+    return " ".join(parts) + " À vérifier auprès des établissements."
+
+
+def _names(left: Sequence[Mapping[str, Any]]) -> str:
     names = " ; ".join(examples(left))
+    n = len(left)
     if n > EXAMPLES:
         names += f" (et {n - EXAMPLES} autre{'s' if n - EXAMPLES > 1 else ''})"
-    of_field = f", du même domaine que le diplôme de départ ({field})," if field else ""
-    since = "depuis ce diplôme" if from_diploma else "depuis un diplôme de ce niveau"
-    what = (
-        f"qui {'préparent' if plural else 'prépare'} au {job}" if job else f"de l'objectif ({goal})"
-    )
-    return (
-        f"{n} autre{'s' if plural else ''} diplôme{'s' if plural else ''} {what}"
-        f"{of_field} {'sont proposés' if plural else 'est proposé'} {territory_phrase} sans "
-        f"passerelle connue {since} : {names}. À vérifier auprès des établissements."
-    )
+    return names
 
 
 def examples(left: Sequence[Mapping[str, Any]]) -> list[str]:

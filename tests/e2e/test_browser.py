@@ -315,7 +315,7 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
         "à partir d’un diplôme de niveau 4, secteur Opérateurs CN Fraiseurs, vers" in d["summary"]
     )
     assert d["summary"].endswith("dans les départements de l'Aveyron (12) et du Lot (46).")
-    assert "REALISATION DE PRODUITS MECANIQUES" in d["firstStart"]
+    assert "réalisation de produits mécaniques" in d["firstStart"]
     assert "Niveau 4" in d["firstStartMeta"]
     assert d["sharedForm"] == {
         "level": True,
@@ -330,12 +330,12 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
     # Réseau: BTS Électrotechnique 2020 replaced the one closed in 2021
     assert "Remplace le diplôme fermé" in d["renewedText"] and "32025515" in d["renewedText"]
     assert d["closedHash"].endswith("select=diploma:32025515")
-    assert d["closedText"].startswith("Diplôme fermé en 2021, remplacé par ELECTROTECHNIQUE (BTS)")
+    assert d["closedText"].startswith("Diplôme fermé en 2021, remplacé par Électrotechnique (BTS)")
     assert "code 32025520" in d["closedText"]
     assert d["backHash"].endswith("select=diploma:32025520")
     # a closed diploma outside the campus's network: its record all the same
     assert "n’est pas dans le réseau de ce campus" in d["outsidePanel"]
-    assert "Diplôme fermé en 2022, remplacé par MACON (CAP)." in d["outsidePanel"]
+    assert "Diplôme fermé en 2022, remplacé par Maçon (CAP)." in d["outsidePanel"]
     assert d["outsideLinks"] == ["#/reseau?campus=mecanic-vallee&select=diploma:50023224"]
 
 
@@ -382,16 +382,16 @@ def test_parcours_to_a_goal_diploma_and_its_link(run: dict[str, Any]) -> None:
     link with `to=` was dropped: « donnez un objectif »). The start is said with its article."""
     d = _check(run, "diplome-vise")
     assert d["missing"] == "Indiquez le diplôme visé."
-    assert d["option"].startswith("CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS OPTION A")
+    assert d["option"].startswith("Conception des processus de réalisation de produits option A")
     assert "code 32022318" in d["option"]
     assert "from=40025014" in d["hash"] and "to=32022318" in d["hash"], d["hash"]
-    assert d["lastSteps"] and all("PRODUCTION UNITAIRE (BTS)" in t for t in d["lastSteps"])
-    assert " — du diplôme TECHNICIEN EN REALISATION DE PRODUITS MECANIQUES" in d["summary"]
-    assert "vers le diplôme CONCEPTION DES PROCESSUS" in d["summary"], d["summary"]
+    assert d["lastSteps"] and all("production unitaire (BTS)" in t for t in d["lastSteps"])
+    assert " — du diplôme Technicien en réalisation de produits mécaniques" in d["summary"]
+    assert "vers le diplôme Conception des processus" in d["summary"], d["summary"]
     assert d["sharedForm"] == {
         "diploma": True,
-        "shown": "CONCEPTION DES PROCESSUS DE REALISATION DE PRODUITS OPTION A PRODUCTION "
-        "UNITAIRE (BTS)",
+        "shown": "Conception des processus de réalisation de produits option A production "
+        "unitaire (BTS)",
         "summary": d["summary"],
     }
 

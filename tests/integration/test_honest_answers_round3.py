@@ -81,7 +81,7 @@ def test_the_agricultural_2nde_reads_as_the_first_year_of_its_bac_pro(client: Te
     p = next(p for p in answer["pathways"] if p["steps"][1]["code"] == SAPAT_2NDE)
     text = p["score"]["explanation"][-1]
     assert text.startswith(
-        "Étape 1 : SERVICE AUX PERSONNES ET AUX TERRITOIRES (BAC PRO AGRICOLE) — 2de "
+        "Étape 1 : Service aux personnes et aux territoires (Bac pro agricole) — 2de "
         "professionnelle, 1re année du Bac pro, à The Land"
     ), text
     assert "SEC PRO AG" not in " ".join(sentences(answer))

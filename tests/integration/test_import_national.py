@@ -178,13 +178,21 @@ def test_admission_parallele_legs_are_inferred_only_into_programmes_admitting_at
     legs = q(
         national,
         "MATCH (a:Diploma)-[l:LEADS_TO]->(b:Diploma) WHERE l.kind = 'admission_parallele' "
-        "RETURN a.type, b.type, b.admits_bac2, l.passerelle_origin, l.rule, a.nsf, b.nsf",
+        "RETURN a.type, b.type, b.admits_bac2, l.passerelle_origin, l.rule, a.nsf, b.nsf, "
+        "b.nsf_groups",
     )
     assert legs
-    for a_type, b_type, bac2, origin, rule, a_nsf, b_nsf in legs:
+    for a_type, b_type, bac2, origin, rule, a_nsf, b_nsf, b_groups in legs:
         assert a_type == "bts" and b_type in ("but", "licence_pro", "ingenieur")
         assert bac2 is True and origin == "inferred" and rule.endswith("-ap")
-        assert a_nsf == b_nsf  # the same NSF group
+        # the same NSF group, or (one of a BUT's parcours) the « plusieurs spécialités » group
+        # of the same domain; a licence pro, the same domain
+        groups = [b_nsf] if b_nsf else b_groups
+        assert any(
+            g == a_nsf
+            or (g[:2] == a_nsf[:2] and ("0" in (g[2], a_nsf[2]) or b_type == "licence_pro"))
+            for g in groups
+        ), (a_nsf, groups)
     (documented,) = q(
         national,
         "MATCH (p:Passerelle) WHERE p.kind = 'admission_parallele' AND p.origin <> 'inferred' "

@@ -40,7 +40,7 @@ def test_a_common_first_year_step_is_named_as_people_write_it(client: TestClient
     assert steps, answer
     for s in steps:
         assert s["name"] == (
-            "MANAGEMENT EN HOTELLERIE-RESTAURATION (BTS) — 1re année commune, puis une option"
+            "Management en hôtellerie-restauration (BTS) — 1re année commune, puis une option"
         )
         assert RAW_COMMON_YEAR.search(s["source_name"])  # the stored text, for API clients
     for p in answer["pathways"]:
@@ -126,7 +126,7 @@ def test_a_gap_report_names_its_departement(client: TestClient) -> None:
 
 COMMON_YEAR = "32033422"  # MANAGEMENT EN HOTELLERIE-RESTAURATION BTS 1ERE ANNEE COMMUNE
 COMMON_YEAR_NAME = (
-    "MANAGEMENT EN HOTELLERIE-RESTAURATION (BTS) — 1re année commune, puis une option"
+    "Management en hôtellerie-restauration (BTS) — 1re année commune, puis une option"
 )
 
 
@@ -173,3 +173,23 @@ def test_links_feeders_and_suggestions_name_a_common_year_readably(client: TestC
     # the stored text stays for API clients that match on it
     assert all(RAW_COMMON_YEAR.search(x["source_name"]) for x in common)
     assert RAW_COMMON_YEAR.search(feeders["source_name"])
+
+
+def test_a_bcn_name_in_capitals_reads_in_french_case(client: TestClient) -> None:
+    """The BCN writes its names in capitals without accents (« METIERS DE LA RELATION CLIENT
+    2NDE COMMUNE (BAC PRO) »); a national review found 151 of the 3 249 diplomas with offers
+    shown so. Each reads in the case French is written, accents put back from a closed list,
+    its stored text kept for API clients."""
+    page = get(client, "/diplomas", limit=500)
+    offered = [d for d in page["items"] if d["offers"] and not d["code"].startswith("PS-")]
+    assert offered
+    shouting = []
+    for d in offered:
+        letters = [c for c in d["name"].split(" — ")[0] if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+            shouting.append(d["name"])
+    assert not shouting, shouting
+    renamed = [d for d in offered if d["source_name"] and d["source_name"].isupper()]
+    assert renamed  # the fixture has BCN names in capitals: they were read otherwise
+    for d in renamed:
+        assert d["name"] != d["source_name"]

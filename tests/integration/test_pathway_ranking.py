@@ -132,6 +132,6 @@ def test_far_places_outside_are_named_not_proposed(client: TestClient) -> None:
     )
     reason = answer["reason"]
     assert reason.startswith(answer["notices"][0])
-    nearest = "le parcours connu le plus proche passe par MECANIQUE ELECTRICITE ELECTRONIQUE"
+    nearest = "le parcours connu le plus proche passe par Mécanique électricité électronique"
     assert nearest in reason
     assert "IUT de l'Allier" in reason and "au-delà de 150 km, il n'est pas proposé" in reason

@@ -83,3 +83,24 @@ def test_a_renovation_is_proposed_where_the_closed_diploma_was_prepared(
         offers = [next(o for o in st["offers"] if o["chosen"]) for st in p["steps"][1:]]
         if all(o["status"] == "open" for o in offers):
             assert SENTENCE not in " ".join(p["score"]["explanation"])
+
+
+def test_an_actor_lists_a_renewed_offer_once_not_beside_its_closed_predecessor(
+    client: TestClient,
+) -> None:
+    """The files list the BTSA ACSE under its closed code; the import carries each offer on under
+    the renovation. The establishment's page shows one line, the renovated offer naming the
+    old code, not two « BTSA ACSE » a reader would add up (a national review found « CAP
+    cuisine » twice, 24 places each, at 0342225J)."""
+    offers = client.get(f"/diplomas/{ACSE_NEW}").json()["offers"]
+    renewed = [o for o in offers if o["status"] == "renewed"]
+    assert renewed
+    for o in renewed:
+        page = client.get(f"/actors/{o['actor']}").json()
+        lines = [
+            x
+            for x in page["offers"]
+            if x["diploma"] in (ACSE_OLD, ACSE_NEW) and x["modality"] == o["modality"]
+        ]
+        assert [x["diploma"] for x in lines] == [ACSE_NEW], lines
+        assert lines[0]["renewed_from"] == [ACSE_OLD]

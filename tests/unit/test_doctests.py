@@ -12,17 +12,22 @@ import graph.coverage
 import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
+import graph.feeders
 import graph.gaps.continuum
 import graph.gaps.foreign
 import graph.gaps.rows
 import graph.geo
+import graph.inference.admission_parallele
 import graph.inference.co_offer
+import graph.inference.rules
 import graph.ingest.opendata.directories
 import graph.ingest.opendata.establishment_names
 import graph.ingest.opendata.plan
+import graph.ingest.opendata.postbac
 import graph.ingest.opendata.renewal
 import graph.labels
 import graph.models
+import graph.offer_lines
 import graph.pathways.after_3e
 import graph.pathways.bac_starts
 import graph.pathways.elsewhere
@@ -52,16 +57,21 @@ import graph.territory
         graph.campus_scope,
         graph.fake_store,
         graph.gaps.continuum,
+        graph.feeders,
         graph.gaps.foreign,
         graph.gaps.rows,
         graph.geo,
+        graph.inference.admission_parallele,
         graph.inference.co_offer,
+        graph.inference.rules,
         graph.labels,
         graph.ingest.opendata.directories,
         graph.ingest.opendata.establishment_names,
         graph.ingest.opendata.plan,
+        graph.ingest.opendata.postbac,
         graph.ingest.opendata.renewal,
         graph.models,
+        graph.offer_lines,
         graph.pathways.after_3e,
         graph.pathways.bac_starts,
         graph.pathways.elsewhere,

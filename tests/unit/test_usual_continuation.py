@@ -60,7 +60,7 @@ def test_the_sentence_says_where_and_how_far() -> None:
     near = Choice([offer], 326.2, 326.2, (45.8, 1.3))
     terr = Territory(departements=["035"])
     assert missing_sentence(BCT, terr, near, "du domicile") == (
-        "La suite habituelle, BOUCHER-CHARCUTIER-TRAITEUR (BAC PRO), n'est proposée dans aucun "
+        "La suite habituelle, Boucher-charcutier-traiteur (Bac pro), n'est proposée dans aucun "
         "établissement du département d'Ille-et-Vilaine (35) dans les données importées ; elle "
         "l'est à 326 km du "
         "domicile : Lycée Jean Monnet (Limoges)."

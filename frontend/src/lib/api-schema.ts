@@ -833,6 +833,12 @@ export interface components {
             commune?: string | null;
             /** Source */
             source: string;
+            /**
+             * Renewed From
+             * @description For an offer presumed from its closed predecessor's (status renewed): the old codes the files list it under; their own offers are not listed beside it.
+             * @default []
+             */
+            renewed_from: string[];
         };
         /** ActorSummary */
         ActorSummary: {
@@ -1547,6 +1553,12 @@ export interface components {
             level?: number | null;
             /** Nsf */
             nsf?: string | null;
+            /**
+             * Nsf Groups
+             * @description The NSF groups of its parcours when the BCN classes them apart (BUT GEII: 201, 250, 326); nsf is then None. Both empty: the files do not give its field.
+             * @default []
+             */
+            nsf_groups: string[];
             /** Rncp */
             rncp?: string | null;
             /** Offers */

@@ -109,6 +109,7 @@ PROGRAMME_PROPS = (
     "type",
     "level",
     "nsf",
+    "nsf_groups",
     "source",
     "campuses",
 )
@@ -297,6 +298,7 @@ def programme(run: str, source: str, r: Row) -> tuple[Any, ...]:
         g("type"),
         g("level"),
         g("nsf"),
+        g("nsf_groups"),
         source,
         [],
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
@@ -215,7 +215,12 @@ class PostBac:
     mapped: dict[str, str]  # label -> BCN code, where one was derived
     how: dict[str, str]  # label -> "bts-files" | "bcn-name" | "none"
     nsf: dict[str, str]  # programme code -> NSF group derived from the BCN's labels
+    # programme code -> the NSF groups of its parcours, for a speciality whose parcours the BCN
+    # classes in several groups (BUT GEII: 201, 250, 326) and whose label names none of them
     already_offered: int  # programme rows an activity file already gives (same UAI and CFD)
+    # programme code -> the NSF groups of its parcours, for a speciality whose parcours the BCN
+    # classes in several groups (BUT GEII: 201, 250, 326) and whose label names none of them
+    nsf_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # A class of its own that the BCN code of its first part does not describe: « CPGE – TSI –
@@ -232,6 +237,53 @@ def _lookup(index: dict[str, set[str]], p: Programme) -> str | None:
         if codes and len(codes) == 1:
             return next(iter(codes))
     return None
+
+
+_PARCOURS = re.compile(r"\bparcours\b")
+_TRAILING_PARENS = re.compile(r"(\s*\([^()]*\))+\s*$")
+
+
+def nsf_keys(name: str) -> set[str]:
+    """The keys under which a BCN label of a BUT or licence pro gives its NSF group: the
+    speciality (the part before `` : ``) and the speciality with its parcours, without the
+    trailing parentheses (the type, an acronym).
+
+    >>> sorted(nsf_keys("CARRIERES SOCIALES : COORDINATION ET GESTION DES ETABLISSEMENTS (CGE3S) (BUT)"))
+    ['carrieres sociales', 'carrieres sociales coordination et gestion des etablissements']
+    """  # noqa: E501
+    text = _TRAILING_PARENS.sub("", name.strip())
+    keys = {match_key(text.split(" : ", 1)[0]), match_key(text)}
+    keys.discard("")
+    return keys
+
+
+def programme_nsf(index: dict[str, set[str]], p: Programme) -> tuple[str, ...]:
+    """The NSF groups the BCN gives the speciality of programme ``p`` (``index``: key of
+    :func:`nsf_keys` -> groups): the group of its parcours when its label names one
+    (« Carrieres sociales Parcours assistance sociale » -> 332), else those of its
+    speciality's parcours, sorted (one when they agree: « Informatique » -> 326; several when
+    the BCN classes the parcours apart: « Genie electrique et informatique industrielle » ->
+    201, 250, 326); empty when the BCN does not name the speciality.
+
+    >>> ix = {"genie electrique": {"201", "250"}, "genie electrique energie": {"250"}}
+    >>> programme_nsf(ix, classify("BUT   Genie electrique Parcours energie"))
+    ('250',)
+    >>> programme_nsf(ix, classify("BUT   Genie electrique   Parcours Marine"))
+    ('201', '250')
+    >>> programme_nsf(ix, classify("BUT   Genie electrique Parcours energie   Double diplome"))
+    ('250',)
+    >>> programme_nsf(ix, classify("BUT   Chimie"))
+    ()
+    """
+    parts = [_fold(x) for x in p.speciality.split(" – ") if x]
+    # the label's parts, the longest first (« … – en triple diplome » names no parcours);
+    # each with its parcours, then without it
+    prefixes = [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    keys = [_PARCOURS.sub(" ", t) for t in prefixes] + [_PARCOURS.split(t, 1)[0] for t in prefixes]
+    for key in keys:
+        if groups := index.get(match_key(key)):
+            return tuple(sorted(groups))
+    return ()
 
 
 def build(
@@ -256,10 +308,11 @@ def build(
                     index.setdefault(kind, {}).setdefault(key, set()).add(cfd)
         for kind, codes in NSF_LEVEL_CODES.items():
             if type_code in codes and nsf:
-                head = bcn_name_key(name.split(" : ", 1)[0], "")
-                nsf_index.setdefault(kind, {}).setdefault(head, set()).add(nsf)
+                for key in nsf_keys(name):
+                    nsf_index.setdefault(kind, {}).setdefault(key, set()).add(nsf)
     programmes: dict[str, Programme] = {}
     nsf_of: dict[str, str] = {}
+    nsf_groups: dict[str, tuple[str, ...]] = {}
     mapped: dict[str, str] = {}
     how: dict[str, str] = {}
     offers: list[ProgrammeOffer] = []
@@ -279,10 +332,11 @@ def build(
                 how.setdefault(r.label, "none")
                 code = programme_code(p)
                 programmes[code] = p
-                head = p.speciality.split(" – ", 1)[0].split(" : ", 1)[0]
-                groups = nsf_index.get(p.kind.key, {}).get(match_key(head), set())
+                groups = programme_nsf(nsf_index.get(p.kind.key, {}), p)
                 if len(groups) == 1:
-                    nsf_of[code] = next(iter(groups))
+                    nsf_of[code] = groups[0]
+                elif groups:
+                    nsf_groups[code] = groups
             mapped[r.label] = code
         code = mapped[r.label]
         if (r.uai, code) in seen:
@@ -293,4 +347,4 @@ def build(
             continue
         offers.append(ProgrammeOffer(r.uai, code, r.label, r.lat, r.lon))
     bcn_mapped = {label: c for label, c in mapped.items() if how[label] != "none"}
-    return PostBac(programmes, offers, bcn_mapped, how, nsf_of, already)
+    return PostBac(programmes, offers, bcn_mapped, how, nsf_of, already, nsf_groups)

@@ -326,6 +326,7 @@ def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
                 "entry": p.entry_level,
                 "bac2": p.kind.admits_bac2,
                 "nsf": data.postbac.nsf.get(code),
+                "nsf_groups": list(data.postbac.nsf_groups.get(code, ())) or None,
             }
         )
         for code, p in sorted(data.postbac.programmes.items())
@@ -603,6 +604,7 @@ def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
             type=p.kind.type.value,
             level=p.level,
             nsf=data.postbac.nsf.get(code),
+            nsf_groups=data.postbac.nsf_groups.get(code, ()),
         )
         for code, p in data.postbac.programmes.items()
         if p.kind.admits_bac2
