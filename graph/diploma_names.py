@@ -162,7 +162,10 @@ _ACCENTED = {
         "décolletage diplôme diplômante électricité nucléaire nucléaires puériculture "
         "supérieur médias expérimentation rénovation réparation régulation opérateur "
         "céramique géomètre intérieur intérieure être prêt réception hébergement "
-        "télévision vidéo élevage végétale végétales piétonne sérigraphie vêtements vêtement"
+        "télévision vidéo élevage végétale végétales piétonne sérigraphie vêtements vêtement "
+        # past participles a diploma's name only uses as adjectives (« environnements connectés »)
+        "connecté connectés connectée connectées embarqué embarqués embarquée embarquées "
+        "spécialisé spécialisés spécialisée spécialisées"
     ).split()
 }
 _ACCENTLESS = re.compile(r"\b(" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) + r")\b", re.I)

@@ -255,7 +255,7 @@ def _check(run: dict[str, Any], name: str) -> dict[str, Any]:
 
 def test_parcours_mecanic_vallee_bac_pro_to_level_7(run: dict[str, Any]) -> None:
     d = _check(run, "parcours")
-    assert d["acronym"].startswith("METIERS DE L'ELECTRICITE")  # « MELEC »
+    assert d["acronym"].startswith("Métiers de l'électricité et de ses environnements connectés")
     assert d["hint"].startswith("Aucun CAP ne correspond à « usinage » ; diplômes proches :")
     assert d["cards"] >= 3
     assert "from=40025014" in d["hash"] and "to_level=7" in d["hash"]
