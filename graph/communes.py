@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from graph.departements import de_place
 from graph.errors import GraphError, InvalidRequest
-from graph.geo import EARTH_RADIUS_KM
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.text import normalise
 
 DATA_FILE = (
@@ -375,6 +375,23 @@ class CommuneIndex:
             self._near.clear()
         self._near[key] = best[1] if best else None
         return self._near[key]
+
+    def departements_within(self, lat: float, lon: float, km: float) -> frozenset[str]:
+        """The départements (COG codes, « 93 », « 2A ») of the communes whose centre lies
+        within ``km`` of a point: those a circle reaches into, as far as the reference's
+        centres tell (a département whose communes all lie just outside is not said). Read
+        from :meth:`nearest`'s grid: the cells the circle's bounding box covers only."""
+        grid = self._grid if self._grid is not None else self._build_grid(by_departement=False)
+        dlat = km / _KM_PER_DEGREE + GRID_DEG
+        dlon = dlat / max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat))))
+        (i0, j0), (i1, j1) = _cell(lat - dlat, lon - dlon), _cell(lat + dlat, lon + dlon)
+        found: set[str] = set()
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                for c, c_lat, c_lon, _, _ in grid.get((i, j), ()):
+                    if c.departement not in found and haversine_km(lat, lon, c_lat, c_lon) <= km:
+                        found.add(c.departement)
+        return frozenset(found)
 
     def region_departements(self, region: str) -> frozenset[str]:
         """The départements (as their communes give them) of a région code."""

@@ -53,6 +53,7 @@ from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, s
 from graph.pathways.partial import partial_answer
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
+from graph.pathways.radius_unplaced import radius_unplaced, radius_unplaced_notice
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
@@ -591,6 +592,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(moved)
     if q.home is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
+    if radius := _radius_notice(source, q, shown, goal_codes):
+        notices.append(radius)
     if q.modality and (
         free := undescribed_notice(
             [st.diploma for s in shown for st in s.plan if st.undescribed],
@@ -663,6 +666,28 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
     )
+
+
+def _radius_notice(
+    source: _StoreSource, q: PathwayQuery, shown: list[Scored], goal_codes: set[str] | None
+) -> str | None:
+    """The notice for the establishments of the answer's diplomas (its steps; the goal when no
+    pathway is shown) that a radius leaves out for want of a position
+    (:mod:`graph.pathways.radius_unplaced`): the offers the search flagged already."""
+    near, km = q.territory.near, q.territory.radius_km
+    if near is None or not km:
+        return None
+    steps = {st.diploma["code"]: st.diploma for s in shown for st in s.plan}
+    if not steps:
+        goal = {q.to} if q.to else (goal_codes or set())
+        steps = dict(source.diplomas(goal))
+    try:
+        reached = communes.reference().departements_within(near.lat, near.lon, km)
+    except communes.ReferenceMissing:
+        return None
+    shown_actors = {str(o.actor["id"]) for s in shown for st in s.plan for o in st.choice.ranked}
+    found = radius_unplaced(q.territory, source.offers(steps), reached, shown_actors)
+    return radius_unplaced_notice(q.territory, found, steps)
 
 
 def _unanswered(q: PathwayQuery, reason: str) -> PathwayAnswer:

@@ -1,0 +1,41 @@
+"""Three answers a new-user review found wrong on the national files, on each real engine, over
+a fixture cut from them (``tests/fixtures/opendata_places9/``: the Paris area, the Eure and the
+Yvelines, Bourgogne-Franche-Comté) and the national table of documented continuations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import FIXED_DAY, ask, imported_client_fixture
+from tests.integration.test_honest_answers import assert_plain_french, sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "opendata_places9"
+SAINT_DENIS = "93066"
+CAP_MV, BAC_MV = "50025218", "40025214"
+
+client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
+
+
+def test_a_radius_names_the_establishments_it_cannot_place(client: TestClient) -> None:
+    """Saint-Denis, 10 km, CAP → Bac pro maintenance des véhicules A: the files list nine
+    establishments of the Paris area offering it; three have no position (0750419Y, 0930130L,
+    0950658Z) and were dropped without a word."""
+    answer = ask(client, **{"from": CAP_MV, "to": BAC_MV}, near=SAINT_DENIS, radius_km=10)
+    assert answer["pathways"]
+    shown = {o["uai"] for p in answer["pathways"] for s in p["steps"][1:] for o in s["offers"]}
+    notice = next((n for n in answer["notices"] if n.startswith("Rayon de 10 km")), None)
+    assert notice is not None, answer["notices"]
+    assert notice.startswith(
+        "Rayon de 10 km autour de Saint-Denis : 3 établissements sans position connue"
+    ), notice
+    for uai, where in (("0750419Y", "Paris"), ("0930130L", "Seine"), ("0950658Z", "Val")):
+        assert uai in notice and uai not in shown, notice
+        assert where in notice.split(uai)[1][:20], notice
+    assert "à vérifier" in notice
+    # the same question over the département: 0930130L is offered there, no radius notice
+    dep = ask(client, **{"from": CAP_MV, "to": BAC_MV}, departements="93")
+    assert not any(n.startswith("Rayon") for n in dep["notices"])
+    assert_plain_french(sentences(answer))
