@@ -520,7 +520,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         return _unanswered(q, refused)
     goal_codes = set(job.codes) if job is not None else None
     home = (q.home.lat, q.home.lon) if q.home else None
-    source, ranked, keys = _search(store, data, q, goal_codes, home)
+    # the first step is chosen near the learner's town, else near the town the territory is
+    # drawn around (`near`): never at the edge of a radius when the same diploma is offered
+    # in its centre (docs/pathways.md, « Choosing establishments »)
+    ranked_from = home if home is not None else _near_point(q)
+    source, ranked, keys = _search(store, data, q, goal_codes, ranked_from)
     notices: list[str] = []
     asked = q
     usual: list[Scored] = []
@@ -590,7 +594,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         shown = varied(track_starts(ranked), any_start=True)[: len(before)]
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
-    if q.home is not None and (unplaced := unplaced_notice(shown)):
+    if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
     if radius := _radius_notice(source, q, shown, goal_codes):
         notices.append(radius)
@@ -666,6 +670,12 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
     )
+
+
+def _near_point(q: PathwayQuery) -> LatLon | None:
+    """The town the territory is drawn around (`near`), if any."""
+    near = q.territory.near
+    return (near.lat, near.lon) if near is not None else None
 
 
 def _radius_notice(

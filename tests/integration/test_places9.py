@@ -5,6 +5,7 @@ Yvelines, Bourgogne-Franche-Comté) and the national table of documented continu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -13,10 +14,15 @@ from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "opendata_places9"
-SAINT_DENIS = "93066"
+SAINT_DENIS, EVREUX = "93066", "27229"
 CAP_MV, BAC_MV = "50025218", "40025214"
+CAP_ELEC, MELEC = "50025524", "40025520"
 
 client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
+
+
+def chosen(step: dict[str, Any]) -> dict[str, Any]:
+    return next(o for o in step["offers"] if o["chosen"])
 
 
 def test_a_radius_names_the_establishments_it_cannot_place(client: TestClient) -> None:
@@ -38,4 +44,20 @@ def test_a_radius_names_the_establishments_it_cannot_place(client: TestClient) -
     # the same question over the département: 0930130L is offered there, no radius notice
     dep = ask(client, **{"from": CAP_MV, "to": BAC_MV}, departements="93")
     assert not any(n.startswith("Rayon") for n in dep["notices"])
+    assert_plain_french(sentences(answer))
+
+
+def test_without_home_the_first_step_is_chosen_near_the_centre(client: TestClient) -> None:
+    """Évreux, 40 km, CAP électricien → Bac pro MELEC: step 1 was at Mantes-la-Jolie (78, at
+    the radius's edge) although Lycée Augustin Hébert in Évreux offers it; with home=Évreux
+    it was chosen. Without a home, distances now start from the territory's centre."""
+    params = {"from": CAP_ELEC, "to": MELEC, "near": EVREUX, "radius_km": 40}
+    answer = ask(client, **params)
+    with_home = ask(client, **params, home=EVREUX)
+    step = answer["pathways"][0]["steps"][1]
+    assert chosen(step)["commune"] == "Évreux", step["offers"]
+    assert chosen(step)["uai"] == chosen(with_home["pathways"][0]["steps"][1])["uai"]
+    assert chosen(step)["distance_km"] is not None and chosen(step)["distance_km"] < 5
+    text = answer["pathways"][0]["score"]["explanation"][1]
+    assert text.startswith("Trajet total") and "d'Évreux (centre du territoire)" in text, text
     assert_plain_french(sentences(answer))
