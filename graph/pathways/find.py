@@ -25,6 +25,7 @@ from graph.departements import de_place, departement_number
 from graph.diploma_names import display_name
 from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
+from graph.labels import TYPE_FR
 from graph.pathways.after_3e import ENTRY_LEG, entered_after_3e
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
@@ -70,6 +71,7 @@ from graph.pathways.usual import (
 from graph.pathways.variety import formation_key, later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
+from graph.thin_coverage import is_thin, thin_sentence
 
 __all__ = ["find_pathways", "goal_of_job"]
 
@@ -598,6 +600,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(unplaced)
     if radius := _radius_notice(source, q, shown, goal_codes):
         notices.append(radius)
+    if shown and not lead and (thin := _thin_goal_notice(q, origin)):
+        notices.append(thin)
     if q.modality and (
         free := undescribed_notice(
             [st.diploma for s in shown for st in s.plan if st.undescribed],
@@ -669,6 +673,27 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         unreached_goals=unreached,
         pathways=out,
         reason=reason,
+    )
+
+
+def _thin_goal_notice(q: PathwayQuery, origin: _Origin) -> str | None:
+    """When the goal is a diploma type the data holds only a few programmes of in the
+    territory (:func:`graph.thin_coverage.is_thin`, the gap report's rule): the pathways
+    shown are all the data knows, not all there is (one licence pro in Bourgogne-Franche-Comté,
+    reached by a single weak passerelle)."""
+    if q.to_type is None or not q.territory.is_set:
+        return None
+    mod = q.modality.value if q.modality else None
+    held = sum(r.programmes for r in origin.coverage(mod)[0] if r.type == q.to_type.value)
+    if not is_thin(held):
+        return None
+    what = TYPE_FR.get(q.to_type.value, q.to_type.value)
+    where = q.territory.describe_in()
+    if mod:
+        where = f"en {MODALITY_FR[mod]} {where}"
+    return (
+        f"{thin_sentence(held, what, where)} : les parcours vers ce type de diplôme y sont "
+        "sans doute incomplets, à vérifier auprès des établissements."
     )
 
 

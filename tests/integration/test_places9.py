@@ -61,3 +61,21 @@ def test_without_home_the_first_step_is_chosen_near_the_centre(client: TestClien
     text = answer["pathways"][0]["score"]["explanation"][1]
     assert text.startswith("Trajet total") and "d'Évreux (centre du territoire)" in text, text
     assert_plain_french(sentences(answer))
+
+
+def test_a_goal_type_the_data_barely_covers_is_said(client: TestClient) -> None:
+    """Bac pro MELEC → licence pro in Bourgogne-Franche-Comté: one weak pathway (to the
+    licence pro « systèmes pluritechniques » at the IUT de Chalon-sur-Saône), with nothing
+    saying that the data knows one licence pro in the région."""
+    answer = ask(client, **{"from": MELEC, "to_type": "licence_pro", "region": "27"})
+    assert answer["pathways"]
+    thin = [n for n in answer["notices"] if n.startswith("Les données ne recensent")]
+    assert thin == [
+        "Les données ne recensent qu'une formation de ce type (licence professionnelle) dans "
+        "la région Bourgogne-Franche-Comté : les parcours vers ce type de diplôme y sont sans "
+        "doute incomplets, à vérifier auprès des établissements."
+    ], answer["notices"]
+    # a goal the data covers better is not flagged: the BTS
+    bts = ask(client, **{"from": MELEC, "to_type": "bts", "region": "27"})
+    assert not any(n.startswith("Les données ne recensent") for n in bts["notices"])
+    assert_plain_french(sentences(answer))
