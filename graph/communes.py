@@ -226,6 +226,10 @@ class CommuneIndex:
     _dep_grid: dict[Any, list[_Centre]] | None = field(default=None, repr=False)
     _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
+    # departements_within's answers by circle (lat, lon, km)
+    _within: dict[tuple[float, float, float], frozenset[str]] = field(
+        default_factory=dict, repr=False
+    )
 
     def warm(self) -> None:
         """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
@@ -380,7 +384,12 @@ class CommuneIndex:
         """The départements (COG codes, « 93 », « 2A ») of the communes whose centre lies
         within ``km`` of a point: those a circle reaches into, as far as the reference's
         centres tell (a département whose communes all lie just outside is not said). Read
-        from :meth:`nearest`'s grid: the cells the circle's bounding box covers only."""
+        from :meth:`nearest`'s grid: the cells the circle's bounding box covers only, once per
+        circle (a radius is asked again with each answer: ~1-3 ms for 40-60 km, then a dict
+        read)."""
+        key = (lat, lon, km)
+        if (known := self._within.get(key)) is not None:
+            return known
         grid = self._grid if self._grid is not None else self._build_grid(by_departement=False)
         dlat = km / _KM_PER_DEGREE + GRID_DEG
         dlon = dlat / max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat))))
@@ -391,7 +400,10 @@ class CommuneIndex:
                 for c, c_lat, c_lon, _, _ in grid.get((i, j), ()):
                     if c.departement not in found and haversine_km(lat, lon, c_lat, c_lon) <= km:
                         found.add(c.departement)
-        return frozenset(found)
+        if len(self._within) >= NEAR_MEMO:
+            self._within.clear()
+        self._within[key] = frozenset(found)
+        return self._within[key]
 
     def region_departements(self, region: str) -> frozenset[str]:
         """The départements (as their communes give them) of a région code."""
