@@ -29,14 +29,16 @@ PARAMETERS: dict[str, str] = {
     "from": "Start: the diploma held or prepared (code).",
     "from_level": "Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'; 2 = "
     "end of 3e, no diploma yet: the first step is a programme entered after 3e.",
-    "home": "The learner's town: INSEE code or 'lat,lon'; distances are counted from it.",
+    "home": "The learner's town: INSEE code or 'lat,lon'; distances are counted from it "
+    "(without it, from 'near' when given).",
     "job": "Goal job: a ROME code or a sector id.",
     "kind": "Kind (repeatable where the route lists several), from the closed list of the model.",
     "level": "Diploma level (3 = CAP … 8 = doctorate).",
     "limit": "Page size, or findings per section for gap reports.",
     "max_steps": "At most this many steps in a pathway (1-6).",
     "modality": "school, apprenticeship or continuing (or any, for pathways).",
-    "near": "Territory centre: INSEE code or 'lat,lon' (with radius_km).",
+    "near": "Territory centre: INSEE code or 'lat,lon' (with radius_km); without 'home', "
+    "pathway distances are counted from it.",
     "offset": "Items to skip.",
     "passerelle_id": "Passerelle id.",
     "q": "Text in names (accents and case ignored), or an exact id / UAI / code.",

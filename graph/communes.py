@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from graph.departements import de_place
 from graph.errors import GraphError, InvalidRequest
-from graph.geo import EARTH_RADIUS_KM
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.text import normalise
 
 DATA_FILE = (
@@ -234,6 +234,10 @@ class CommuneIndex:
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
     # departement_at()'s communes with a centre by NEAR_DEG cell, in the order of ``communes``
     _near_cells: dict[tuple[int, int], tuple[Commune, ...]] | None = field(default=None, repr=False)
+    # departements_within's answers by circle (lat, lon, km)
+    _within: dict[tuple[float, float, float], frozenset[str]] = field(
+        default_factory=dict, repr=False
+    )
 
     def warm(self) -> None:
         """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
@@ -417,6 +421,31 @@ class CommuneIndex:
             if best is not None and best[0] < (r * NEAR_DEG * k) ** 2 * (1 - 1e-9):
                 return None if tied else best
         return None
+
+    def departements_within(self, lat: float, lon: float, km: float) -> frozenset[str]:
+        """The départements (COG codes, « 93 », « 2A ») of the communes whose centre lies
+        within ``km`` of a point: those a circle reaches into, as far as the reference's
+        centres tell (a département whose communes all lie just outside is not said). Read
+        from :meth:`nearest`'s grid: the cells the circle's bounding box covers only, once per
+        circle (a radius is asked again with each answer: ~1-3 ms for 40-60 km, then a dict
+        read)."""
+        key = (lat, lon, km)
+        if (known := self._within.get(key)) is not None:
+            return known
+        grid = self._grid if self._grid is not None else self._build_grid(by_departement=False)
+        dlat = km / _KM_PER_DEGREE + GRID_DEG
+        dlon = dlat / max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat))))
+        (i0, j0), (i1, j1) = _cell(lat - dlat, lon - dlon), _cell(lat + dlat, lon + dlon)
+        found: set[str] = set()
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                for c, c_lat, c_lon, _, _ in grid.get((i, j), ()):
+                    if c.departement not in found and haversine_km(lat, lon, c_lat, c_lon) <= km:
+                        found.add(c.departement)
+        if len(self._within) >= NEAR_MEMO:
+            self._within.clear()
+        self._within[key] = frozenset(found)
+        return self._within[key]
 
     def region_departements(self, region: str) -> frozenset[str]:
         """The départements (as their communes give them) of a région code."""

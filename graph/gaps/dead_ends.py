@@ -12,13 +12,13 @@ from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
+from graph.thin_coverage import is_thin, thin_sentence
 
 __all__ = ["dead_ends"]
 
 
 REACH_KM = 50.0  # a next step within this distance of the offer is reachable: no dead end
 NEAREST_MAX_KM = 150.0  # the nearest next step is searched no farther (bounded answer)
-THIN_COVERAGE = 5  # fewer programmes of the next level than this in the territory: thinly described
 
 
 def dead_ends(d: GapData) -> list[Finding]:
@@ -108,12 +108,11 @@ def dead_ends(d: GapData) -> list[Finding]:
         # (the type named: « ce niveau » read as the Bac+3 of a Nord with 226 of them)
         best = max(kinds & kinds_inside, key=lambda k: (len(programmes_of_kind[k]), str(k)))
         held = len(programmes_of_kind[best])
-        thin = held < THIN_COVERAGE
+        thin = is_thin(held)  # held is at least 1: the kind is offered inside
         if thin:
             what = TYPE_FR.get(str(best[0]), "ce type")
-            count = "qu'une formation" if held == 1 else f"que {held} formations"
             where += (
-                f" Les données ne recensent {count} de ce type ({what}) sur le territoire : "
+                f" {thin_sentence(held, what, 'sur le territoire')} : "
                 "les poursuites d'études y sont sans doute incomplètes, à vérifier."
             )
         out.append(

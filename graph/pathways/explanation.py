@@ -240,10 +240,19 @@ def step_sentence(
     return " ; ".join(parts) + "."
 
 
-def _travel_span(steps: int, *, home: bool) -> str:
-    """What the total trip covers, in words a learner reads without a second look."""
+def _travel_span(steps: int, *, home: bool, near: str | None = None) -> str:
+    """What the total trip covers, in words a learner reads without a second look: from home,
+    else from the town the territory is drawn around (``near``: where the first step's
+    distance starts when no home is given).
+
+    >>> _travel_span(2, home=False, near="Évreux")
+    "d'Évreux (centre du territoire) à la dernière étape"
+    """
+    to = "à l'établissement" if steps == 1 else "à la dernière étape"
     if home:
-        return "du domicile à l'établissement" if steps == 1 else "du domicile à la dernière étape"
+        return f"du domicile {to}"
+    if near:
+        return f"{de_place(near)} (centre du territoire) {to}"
     return "de la 1re à la dernière étape" if steps > 1 else "jusqu'à l'établissement"
 
 
@@ -272,6 +281,14 @@ def shown_travel_km(s: Scored) -> float | None:
     return round(s.travel_km, 1)
 
 
+def _near(q: PathwayQuery) -> str | None:
+    """The name of the town the territory is drawn around, when distances start there."""
+    near = q.territory.near
+    if q.home is not None or near is None:
+        return None
+    return near.label or f"{near.lat:.3f}, {near.lon:.3f}"
+
+
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
@@ -282,7 +299,7 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
         approx = approximate_trip(s)
         total = km_phrase(s.travel_km, "commune" if approx else None, note=False)
         out.append(
-            f"Trajet total {total} {_travel_span(n, home=q.home is not None)}"
+            f"Trajet total {total} {_travel_span(n, home=q.home is not None, near=_near(q))}"
             + (f" ({APPROXIMATE_TRIP})" if approx else "")
             + (
                 f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."

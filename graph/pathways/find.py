@@ -25,6 +25,7 @@ from graph.departements import de_place, departement_number
 from graph.diploma_names import display_name
 from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
+from graph.labels import TYPE_FR
 from graph.pathways.after_3e import ENTRY_LEG, entered_after_3e
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
@@ -53,6 +54,7 @@ from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, s
 from graph.pathways.partial import partial_answer
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
+from graph.pathways.radius_unplaced import radius_unplaced, radius_unplaced_notice
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
@@ -70,6 +72,7 @@ from graph.pathways.usual import (
 from graph.pathways.variety import formation_key, later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
+from graph.thin_coverage import is_thin, thin_sentence
 
 __all__ = ["find_pathways", "goal_of_job"]
 
@@ -520,7 +523,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         return _unanswered(q, refused)
     goal_codes = set(job.codes) if job is not None else None
     home = (q.home.lat, q.home.lon) if q.home else None
-    source, ranked, keys = _search(store, data, q, goal_codes, home)
+    # the first step is chosen near the learner's town, else near the town the territory is
+    # drawn around (`near`): never at the edge of a radius when the same diploma is offered
+    # in its centre (docs/pathways.md, « Choosing establishments »)
+    ranked_from = home if home is not None else _near_point(q)
+    source, ranked, keys = _search(store, data, q, goal_codes, ranked_from)
     notices: list[str] = []
     asked = q
     usual: list[Scored] = []
@@ -590,8 +597,12 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         shown = varied(track_starts(ranked), any_start=True)[: len(before)]
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
-    if q.home is not None and (unplaced := unplaced_notice(shown)):
+    if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
+    if radius := _radius_notice(source, q, shown, goal_codes):
+        notices.append(radius)
+    if shown and not lead and (thin := _thin_goal_notice(q, origin)):
+        notices.append(thin)
     if q.modality and (
         free := undescribed_notice(
             [st.diploma for s in shown for st in s.plan if st.undescribed],
@@ -670,6 +681,55 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
     )
+
+
+def _thin_goal_notice(q: PathwayQuery, origin: _Origin) -> str | None:
+    """When the goal is a diploma type the data holds only a few programmes of in the
+    territory (:func:`graph.thin_coverage.is_thin`, the gap report's rule): the pathways
+    shown are all the data knows, not all there is (one licence pro in Bourgogne-Franche-Comté,
+    reached by a single weak passerelle)."""
+    if q.to_type is None or not q.territory.is_set:
+        return None
+    mod = q.modality.value if q.modality else None
+    held = sum(r.programmes for r in origin.coverage(mod)[0] if r.type == q.to_type.value)
+    if not is_thin(held):
+        return None
+    what = TYPE_FR.get(q.to_type.value, q.to_type.value)
+    where = q.territory.describe_in()
+    if mod:
+        where = f"en {MODALITY_FR[mod]} {where}"
+    return (
+        f"{thin_sentence(held, what, where)} : les parcours vers ce type de diplôme y sont "
+        "sans doute incomplets, à vérifier auprès des établissements."
+    )
+
+
+def _near_point(q: PathwayQuery) -> LatLon | None:
+    """The town the territory is drawn around (`near`), if any."""
+    near = q.territory.near
+    return (near.lat, near.lon) if near is not None else None
+
+
+def _radius_notice(
+    source: _StoreSource, q: PathwayQuery, shown: list[Scored], goal_codes: set[str] | None
+) -> str | None:
+    """The notice for the establishments of the answer's diplomas (its steps; the goal when no
+    pathway is shown) that a radius leaves out for want of a position
+    (:mod:`graph.pathways.radius_unplaced`): the offers the search flagged already."""
+    near, km = q.territory.near, q.territory.radius_km
+    if near is None or not km:
+        return None
+    steps = {st.diploma["code"]: st.diploma for s in shown for st in s.plan}
+    if not steps:
+        goal = {q.to} if q.to else (goal_codes or set())
+        steps = dict(source.diplomas(goal))
+    try:
+        reached = communes.reference().departements_within(near.lat, near.lon, km)
+    except communes.ReferenceMissing:
+        return None
+    shown_actors = {str(o.actor["id"]) for s in shown for st in s.plan for o in st.choice.ranked}
+    found = radius_unplaced(q.territory, source.offers(steps), reached, shown_actors)
+    return radius_unplaced_notice(q.territory, found, steps)
 
 
 def _unanswered(q: PathwayQuery, reason: str) -> PathwayAnswer:

@@ -1,0 +1,137 @@
+"""What an answer says of the establishments a radius cannot place.
+
+A radius territory (``near`` + ``radius_km``) holds an offer only where the files give its
+establishment a position: an establishment without one is outside any circle
+(:meth:`graph.territory.Territory.contains`). In the national files about half of the
+establishments have none: around Saint-Denis (93066), 10 km, three of the nine lycées of the
+Paris area offering the Bac pro of the question are left out — one of them in Seine-Saint-Denis
+itself, shown as soon as the territory is the département. Left unsaid, the answer reads as
+« four offers in the circle » where the data only knows four *placed* ones.
+
+So the answer names the establishments offering one of its diplomas (a step of a pathway shown,
+or the goal when none is) that have no position but lie in a département the circle reaches
+(as the commune reference tells it: :meth:`graph.communes.CommuneIndex.departements_within`)
+and meet the territory's other limits: they could be inside, « à vérifier ». Pure over the
+offers the search already flagged (the pathway cache's: no read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from graph.departements import and_list, de_place, departement_number
+from graph.diploma_names import display_name
+from graph.distance_learning import is_distance_learning
+from graph.pathways.explanation import place
+from graph.pathways.scoring import Offer
+from graph.territory import Territory
+
+__all__ = ["MAX_DIPLOMAS", "MAX_NAMED", "radius_unplaced", "radius_unplaced_notice"]
+
+Row = Mapping[str, Any]
+
+MAX_NAMED = 8  # establishments named in the notice; the others counted
+MAX_DIPLOMAS = 2  # diplomas named for each
+
+
+def radius_unplaced(
+    territory: Territory,
+    offers: Mapping[str, Sequence[Offer]],
+    reached: Collection[str],
+    shown_actors: Collection[str] = (),
+) -> dict[str, list[Offer]]:
+    """By diploma code, the offers (one per establishment) left out of a radius territory only
+    for want of a position: no coordinates, not taught at a distance, in a département of
+    ``reached`` (COG numbers, « 93 »), inside the territory's other limits (départements,
+    région, campus), their establishment not among ``shown_actors``. Empty without a radius.
+
+    >>> t = Territory(near={"lat": 48.9, "lon": 2.35, "label": "Saint-Denis"}, radius_km=10)
+    >>> def offer(actor, dep, lat=None):
+    ...     return Offer("X", {"id": actor}, {"departement": dep, "lat": lat, "lon": lat}, False)
+    >>> found = radius_unplaced(
+    ...     t, {"X": [offer("a", "093"), offer("b", "077"), offer("c", "093", 1.0)]}, {"93"}
+    ... )
+    >>> [o.actor["id"] for o in found["X"]]
+    ['a']
+    >>> radius_unplaced(Territory(departements=["093"]), {"X": [offer("a", "093")]}, {"93"})
+    {}
+    """
+    if not (territory.near and territory.radius_km):
+        return {}
+    rest = territory.model_copy(update={"near": None, "radius_km": None})
+    found: dict[str, list[Offer]] = {}
+    for code, flagged in offers.items():
+        seen: set[Any] = set()
+        for o in flagged:
+            actor = o.actor.get("id")
+            if (
+                o.in_territory
+                or o.offer.get("lat") is not None
+                or actor in seen
+                or actor in shown_actors
+                or is_distance_learning(o.actor)
+                or departement_number(o.offer.get("departement") or "") not in reached
+                or not rest.contains(o.offer, campuses=o.actor.get("campuses"))
+            ):
+                continue
+            seen.add(actor)
+            found.setdefault(code, []).append(o)
+    return found
+
+
+def radius_unplaced_notice(
+    territory: Territory, found: Mapping[str, Sequence[Offer]], diplomas: Mapping[str, Row]
+) -> str | None:
+    """The notice (French) naming the establishments of :func:`radius_unplaced` (at most
+    :data:`MAX_NAMED`, the others counted), each with the answer's diplomas it offers (at most
+    :data:`MAX_DIPLOMAS` named); None when there are none.
+
+    >>> t = Territory(near={"lat": 48.9, "lon": 2.35, "label": "Saint-Denis"}, radius_km=10)
+    >>> o = Offer("X", {"id": "a", "name": "Lycée A"}, {"commune": "Paris"}, False)
+    >>> print(radius_unplaced_notice(t, {"X": [o]}, {"X": {"name": "Cuisine", "type": "cap"}}))
+    Rayon de 10 km autour de Saint-Denis : 1 établissement sans position connue dans les \
+données importées, dans un département que le rayon atteint, propose une formation de la \
+réponse ; il n'est donc pas compté dans le rayon, où il peut se trouver (à vérifier) : \
+Lycée A (Paris) pour Cuisine.
+    """
+    if not territory.near or not territory.radius_km:
+        return None
+    by_actor: dict[Any, tuple[Offer, list[str]]] = {}
+    for code in sorted(found):
+        what = display_name(diplomas[code]) if code in diplomas else code
+        for o in found[code]:
+            by_actor.setdefault(o.actor.get("id"), (o, []))[1].append(what)
+    if not by_actor:
+        return None
+    listed = sorted(by_actor.values(), key=lambda e: _order(e[0]))
+    named = [f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]]
+    if len(listed) > MAX_NAMED:
+        named.append(f"{len(listed) - MAX_NAMED} autres")
+    where = territory.near.label or f"{territory.near.lat:.3f}, {territory.near.lon:.3f}"
+    head = f"Rayon de {territory.radius_km:g} km autour {de_place(where)} : "
+    if len(listed) == 1:
+        return (
+            f"{head}1 établissement sans position connue dans les données importées, dans un "
+            "département que le rayon atteint, propose une formation de la réponse ; il n'est "
+            "donc pas compté dans le rayon, où il peut se trouver (à vérifier) : "
+            f"{named[0]}."
+        )
+    return (
+        f"{head}{len(listed)} établissements sans position connue dans les données importées, "
+        "dans un département que le rayon atteint, proposent des formations de la réponse ; "
+        "ils ne sont donc pas comptés dans le rayon, où ils peuvent se trouver (à vérifier) : "
+        f"{' ; '.join(named)}."
+    )
+
+
+def _some(names: list[str]) -> str:
+    """« A », « A et B », « A, B et 3 autres formations »."""
+    if len(names) <= MAX_DIPLOMAS:
+        return and_list(names)
+    rest = len(names) - MAX_DIPLOMAS + 1
+    return and_list([*names[: MAX_DIPLOMAS - 1], f"{rest} autres formations"])
+
+
+def _order(o: Offer) -> tuple[str, str]:
+    return (str(o.offer.get("departement") or ""), str(o.actor.get("name") or ""))

@@ -1,0 +1,68 @@
+"""The establishments a radius cannot place (graph/pathways/radius_unplaced.py) and the
+départements a circle reaches (graph/communes.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph import communes
+from graph.pathways.radius_unplaced import MAX_NAMED, radius_unplaced, radius_unplaced_notice
+from graph.pathways.scoring import Offer
+from graph.territory import Point, Territory
+
+SAINT_DENIS = Point(lat=48.9356, lon=2.3539, label="Saint-Denis")
+CIRCLE = Territory(near=SAINT_DENIS, radius_km=10)
+BAC = {"code": "40025214", "name": "Bac pro maintenance des véhicules", "type": "bac_pro"}
+
+
+def offer(actor: str, dep: str, lat: float | None = None, **extra: Any) -> Offer:
+    row = {"departement": dep, "lat": lat, "lon": 2.3 if lat else None, "commune": None}
+    name = f"Lycée {actor}"
+    return Offer(BAC["code"], {"id": actor, "name": name, **extra}, row, False)
+
+
+def test_a_circle_reaches_the_departements_around_saint_denis() -> None:
+    ref = communes.reference()
+    assert ref.departements_within(48.9356, 2.3539, 10) == {"75", "92", "93", "95"}
+    assert ref.departements_within(48.9356, 2.3539, 1.5) == {"93"}
+
+
+def test_only_unplaced_offers_of_the_departements_reached_are_named() -> None:
+    found = radius_unplaced(
+        CIRCLE,
+        {
+            BAC["code"]: [
+                offer("a", "093"),
+                offer("a", "093"),  # the same establishment twice (two modalities)
+                offer("placed", "093", lat=48.93),  # outside the circle: its place is known
+                offer("far", "077"),  # Seine-et-Marne: the circle does not reach it
+                offer("remote", "092", directory_flags=["distance_learning"]),
+                offer("shown", "075"),
+            ]
+        },
+        {"75", "92", "93", "95"},
+        shown_actors={"shown"},
+    )
+    assert [o.actor["id"] for o in found[BAC["code"]]] == ["a"]
+
+
+def test_the_territorys_other_limits_still_hold() -> None:
+    both = Territory(near=SAINT_DENIS, radius_km=10, departements=["093"])
+    rows = {BAC["code"]: [offer("paris", "075"), offer("sd", "093")]}
+    found = radius_unplaced(both, rows, {"75", "93"})
+    assert [o.actor["id"] for o in found[BAC["code"]]] == ["sd"]
+    assert radius_unplaced(Territory(departements=["093"]), rows, {"93"}) == {}
+
+
+def test_the_notice_names_them_and_counts_the_rest() -> None:
+    rows = [offer(f"{i:02d}", "093") for i in range(MAX_NAMED + 2)]
+    text = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows}, {BAC["code"]: BAC})
+    assert text is not None
+    assert text.startswith(
+        f"Rayon de 10 km autour de Saint-Denis : {MAX_NAMED + 2} établissements sans position "
+        "connue dans les données importées"
+    ), text
+    assert "Lycée 00 (Seine-Saint-Denis, 93) pour Bac pro maintenance des véhicules" in text, text
+    assert text.endswith("; 2 autres."), text
+    assert "à vérifier" in text
+    assert radius_unplaced_notice(CIRCLE, {}, {}) is None
