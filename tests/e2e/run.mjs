@@ -749,6 +749,16 @@ await scenario('carte', async (d) => {
   await page.getByRole('button', { name: 'Réinitialiser les filtres' }).click();
   await page.waitForFunction((t) => (document.querySelector('.map-status')?.textContent ?? '').startsWith(`${t} lieux`), total);
   d.statusAfterReset = await status.innerText();
+  // A région, as on the Parcours page: chosen in the form, kept in the URL, read back from it.
+  await page.getByRole('radio', { name: 'Une région' }).check();
+  await page.locator('#carte-region option[value="76"]').waitFor({ state: 'attached' });
+  await page.locator('#carte-region').selectOption('76');
+  await page.waitForFunction(() => window.location.hash.includes('region=76'));
+  await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  d.statusRegion = await status.innerText();
+  await page.goto(`${app}#/carte?region=84`);
+  await page.waitForFunction(() => /lieux? affichés?|Aucun lieu/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  d.regionShared = { checked: await page.getByRole('radio', { name: 'Une région' }).isChecked(), value: await page.locator('#carte-region').inputValue(), status: await status.innerText() };
   // Deep link to one actor: its marker is highlighted and its popup open.
   await page.goto(`${app}#/carte?focus=actor:lycee-la-decouverte-decazeville`);
   await page.locator('.leaflet-popup-content').getByText('La Découverte').first().waitFor();
@@ -931,6 +941,20 @@ await scenario('manques', async (d) => {
   await page.goto(`${app}#/manques?departements=63&sector=soudeurs`);
   await page.waitForFunction(() => document.querySelector('table.matrix tbody tr th')?.textContent === 'Soudeurs', null, { timeout: 30_000 });
   d.foreignCells = await page.locator('table.matrix tbody tr td .lv-text').allInnerTexts();
+  // A région, as on the Parcours page: chosen in the form, kept in the URL, read back from it.
+  await page.goto(`${app}#/manques?campus=mecanic-vallee`);
+  await page.getByRole('heading', { name: 'Synthèse' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('radio', { name: 'Une région' }).check();
+  await page.locator('#manques-region option[value="76"]').waitFor({ state: 'attached' });
+  await page.locator('#manques-region').selectOption('76');
+  await page.getByRole('button', { name: 'Afficher le rapport' }).click();
+  await page.waitForFunction(() => window.location.hash.includes('region=76'));
+  await page.waitForFunction(() => /Occitanie/.test(document.querySelector('.gap-summary p')?.textContent ?? ''), null, { timeout: 30_000 });
+  d.regionSummary = await page.locator('.gap-summary p').first().innerText();
+  d.regionHash = await page.evaluate(() => window.location.hash);
+  await page.reload();
+  await page.waitForFunction(() => /Occitanie/.test(document.querySelector('.gap-summary p')?.textContent ?? ''), null, { timeout: 30_000 });
+  d.regionShared = { checked: await page.getByRole('radio', { name: 'Une région' }).isChecked(), value: await page.locator('#manques-region').inputValue() };
   await close();
 });
 

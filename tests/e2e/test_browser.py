@@ -396,6 +396,19 @@ def test_parcours_to_a_goal_diploma_and_its_link(run: dict[str, Any]) -> None:
     }
 
 
+def test_carte_and_manques_offer_a_region(run: dict[str, Any]) -> None:
+    """« Une région » on the Carte and Manques pages, as on Parcours: chosen in the form, kept
+    in the URL (a shared link shows it again)."""
+    carte = _check(run, "carte")
+    assert re.match(r"\d+ lieux? affichés?", carte["statusRegion"]), carte["statusRegion"]
+    shared = carte["regionShared"]
+    assert shared["checked"] and shared["value"] == "84", shared
+    manques = _check(run, "manques")
+    assert "region=76" in manques["regionHash"], manques["regionHash"]
+    assert "Occitanie" in manques["regionSummary"], manques["regionSummary"]
+    assert manques["regionShared"] == {"checked": True, "value": "76"}, manques["regionShared"]
+
+
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     d = _check(run, "carte")
     assert d["clusters"] >= 1

@@ -21,6 +21,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let focus = new Set<string>();
   let hiddenGroups = hiddenGroupsOf(params);
   let ctrl: AbortController | null = null;
+  let regionCodes: string[] = []; // the départements of the région asked (region=)
   const markers = new Map<string, L.Marker>();
   const campusNames = new Map<string, string>();
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
@@ -165,7 +166,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     void sayOffOutlines(shown);
     if (fit) {
       const target = focused.length ? focused : shown;
-      const codes = params.get('departements')?.split(',') ?? [];
+      const codes = params.get('region') ? regionCodes : (params.get('departements')?.split(',') ?? []);
       cmap.whenReady(() => {
         if (!target.length) {
           // a territory with no place shown: its outline rather than the whole of France
@@ -219,10 +220,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     }
   }
 
+  /** The API's filters; a région is asked as its départements (the map takes départements). */
   function apiParams(): QueryOf<'/map.geojson'> {
     const keys = ['campus', 'departements', 'sector', 'level', 'modality'] as const satisfies readonly (keyof QueryOf<'/map.geojson'>)[];
     const out: Record<string, string> = {};
     for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
+    if (params.get('region')) out.departements = regionCodes.join(',');
     return out as QueryOf<'/map.geojson'>;
   }
 
@@ -241,6 +244,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     status.replaceChildren(loading('Chargement des lieux…'));
     mapBox.setAttribute('aria-busy', 'true');
     try {
+      const region = params.get('region');
+      regionCodes = region ? await filters.territory.regionDepartements(region) : [];
+      if (region && !regionCodes.length) {
+        features = [];
+        draw(false);
+        status.textContent = 'Région inconnue ou liste des régions indisponible : choisissez une région dans la liste.';
+        return;
+      }
       const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number; by_kind?: Record<string, number> } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
       unplaced = fc.unplaced?.count ?? 0;
       unplacedByGroup = new Map();
