@@ -564,6 +564,35 @@ await scenario('carte-dense-outremer', async (d) => {
       const onOutline = icons.filter((m) => inFrame.some((r) => m.left + m.width / 2 >= r.left && m.left + m.width / 2 <= r.right && m.top + m.height / 2 >= r.top && m.top + m.height / 2 <= r.bottom));
       return { outlines: inFrame.filter((r) => r.width >= 40 || r.height >= 40).length, icons: icons.length, iconsOnOutline: onOutline.length };
     });
+  // « Partout », places in the metropole and overseas: metropolitan France whole in the frame
+  // at the common screen sizes (it sat cut off at the top edge, zoom-out disabled), a button
+  // away from the overseas places.
+  for (const [width, height] of [[1280, 900], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${app}#/carte`);
+    await settled();
+    await page.locator('#carte-acteurs .leaflet-fond-pane path').first().waitFor();
+    await page.waitForTimeout(300);
+    d[`partout${width}`] = await page.evaluate(() => {
+      const f = document.querySelector('#carte-acteurs').getBoundingClientRect();
+      const rs = [...document.querySelectorAll('#carte-acteurs .leaflet-fond-pane path.fond-metropole')].map((p) => p.getBoundingClientRect());
+      const box = rs.length
+        ? { left: Math.min(...rs.map((r) => r.left)), top: Math.min(...rs.map((r) => r.top)), right: Math.max(...rs.map((r) => r.right)), bottom: Math.max(...rs.map((r) => r.bottom)) }
+        : null;
+      return {
+        paths: rs.length,
+        inside: Boolean(box) && box.left >= f.left && box.top >= f.top && box.right <= f.right && box.bottom <= f.bottom,
+        // the metropole fills the frame in one direction rather than a corner of it
+        fill: box ? Math.max((box.right - box.left) / f.width, (box.bottom - box.top) / f.height) : 0,
+        zoomOut: !document.querySelector('#carte-acteurs .leaflet-control-zoom-out')?.classList.contains('leaflet-disabled'),
+        overseas: [...document.querySelectorAll('.map-overseas button')].map((b) => b.textContent),
+      };
+    });
+  }
+  await page.locator('.map-overseas button', { hasText: 'Guadeloupe' }).click();
+  await page.waitForTimeout(800);
+  d.guadeloupeButton = await outlines();
+  await page.setViewportSize(DESKTOP);
   await page.goto(`${app}#/carte?departements=971`);
   await settled();
   await page.locator('#carte-acteurs .leaflet-marker-icon').first().waitFor();

@@ -658,6 +658,16 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     around Nantes the names of the towns never cover one another, the same ones at each visit,
     and a hidden one shows while a place of its town is hovered."""
     d = _check(map_run, "carte-dense-outremer")
+    # « Partout » (Loire-Atlantique and Guadeloupe): metropolitan France whole in the frame at
+    # 1280×900 and 1920×1080 (it sat cut off at the top, zoom-out disabled), a button per
+    # overseas territory, which frames its places
+    for width in (1280, 1920):
+        view = d[f"partout{width}"]
+        assert view["paths"] >= 90 and view["inside"], (width, view)
+        assert view["fill"] >= 0.6 and view["zoomOut"], (width, view)
+        assert any(b.startswith("Guadeloupe (") for b in view["overseas"]), (width, view)
+    assert d["guadeloupeButton"]["icons"] >= 1, d["guadeloupeButton"]
+    assert d["guadeloupeButton"]["iconsOnOutline"] == d["guadeloupeButton"]["icons"]
     gp = d["guadeloupe"]
     assert gp["outlines"] >= 1 and gp["icons"] >= 1, gp
     assert gp["iconsOnOutline"] == gp["icons"], gp

@@ -2,7 +2,7 @@
 // filterable by campus, sector, level, modality and kind; a table lists the same points.
 
 import L from '../../map/leaflet';
-import { createMap, kindIcon, townLabels, prefectureKeys, outlineBoxes, territoryBounds, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
+import { createMap, kindIcon, townLabels, prefectureKeys, outlineBoxes, territoryBounds, inMetropole, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
 import { offOutlines } from '../../map/outlines';
 import { getJSON, cached, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce } from '../../lib/dom';
@@ -14,6 +14,7 @@ import { createMapFilters, hiddenGroupsOf } from './filters';
 import { featKey, listRow, pointList, popup, type Feat } from './points';
 import { clusterIcon } from './clusters';
 import { townKey, townNames, type Town } from './towns';
+import { overseasGroups, type Overseas } from './overseas';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = new URLSearchParams(initial);
@@ -46,6 +47,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const tableBody = h('tbody');
   const tableCount = h('span');
   const mapBox = h('div', { class: 'map-box' }, mapEl);
+  // Places both in metropolitan France and overseas: the view is metropolitan France's, a
+  // button per overseas territory frames its places (and one brings the metropole back).
+  const overseasNav = h('nav', { class: 'map-overseas', 'aria-label': 'Territoires d’outre-mer', hidden: true });
 
   el.append(
     h(
@@ -62,7 +66,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         { class: 'map-filters' },
         h('details', { class: 'filters-box', open: !window.matchMedia('(max-width: 60rem)').matches }, h('summary', {}, 'Filtres et légende'), filters.form),
       ),
-      h('div', { class: 'map-main' }, status, mapBox, pointList(tableBody, tableCount)),
+      h('div', { class: 'map-main' }, status, overseasNav, mapBox, pointList(tableBody, tableCount)),
     ),
   );
 
@@ -164,8 +168,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       (unplaced ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
     if (!shown.length) status.textContent = 'Aucun lieu ne correspond à ces filtres.';
     void sayOffOutlines(shown);
+    const target = focused.length ? focused : shown;
+    const metro = target.filter((f) => inMetropole(f.geometry.coordinates[1], f.geometry.coordinates[0]));
+    const away = metro.length && metro.length < target.length ? overseasGroups(target) : [];
+    showOverseas(away);
     if (fit) {
-      const target = focused.length ? focused : shown;
       const codes = params.get('region') ? regionCodes : (params.get('departements')?.split(',') ?? []);
       cmap.whenReady(() => {
         if (!target.length) {
@@ -173,11 +180,36 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
           void territoryBounds(codes).then((b) => cmap.map.fitBounds(b ?? FRANCE_BOUNDS, { animate: false }));
           return;
         }
+        if (away.length) {
+          // metropolitan France whole, rather than a view of the ocean with France at its edge
+          cmap.map.fitBounds(FRANCE_BOUNDS, { padding: [16, 16], animate: false });
+          return;
+        }
         const b = L.latLngBounds(target.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
         cmap.map.fitBounds(b.pad(0.15), { maxZoom: focused.length === 1 ? 12 : 10, animate: false });
         if (focused.length === 1) openMarker(featKey(focused[0]));
       });
     }
+  }
+
+  /** One button per overseas territory of the places shown, and one back to the metropole. */
+  function showOverseas(groups: Overseas[]): void {
+    overseasNav.hidden = !groups.length;
+    const frame = (b: L.LatLngBounds, maxZoom: number): void => {
+      cmap.map.fitBounds(b, { padding: [24, 24], maxZoom });
+      mapEl.focus({ preventScroll: true });
+    };
+    overseasNav.replaceChildren(
+      h('span', { class: 'map-overseas-lead' }, 'Voir : '),
+      h('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => frame(FRANCE_BOUNDS, 10) }, 'France métropolitaine'),
+      ...groups.map((g) =>
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => frame(L.latLngBounds(g.points).pad(0.2), 10) },
+          `${g.name} (${plural(g.points.length, 'lieu', 'lieux')})`,
+        ),
+      ),
+    );
   }
 
   /** Points on no outline of the basemap (a territory it has no outline of) float on an
