@@ -8,24 +8,19 @@ from graph.analytics.link_analysis import brokers, fragile_links
 from graph.gaps.findings import Finding, NodeRef
 from graph.gaps.rows import GapData
 
-__all__ = ["NETWORK", "brokers_and_fragile_links"]
+__all__ = ["NETWORK", "actor_network", "brokers_and_fragile_links"]
 
 NETWORK = ("PARTNERS_WITH", "HOSTS", "PART_OF")  # the links of the actors' network
+# A section or annex and its establishment (PART_OF, from the national directory) are one
+# actor: their link is administrative, no partnership whose loss would cut anyone off.
+STRUCTURAL = ("PART_OF",)
 
 
 def brokers_and_fragile_links(d: GapData) -> list[Finding]:
     """In the network of the territory's actors (partnerships, hosting, parts, agreements):
     the most central actors, and the links and actors whose loss would cut it."""
     info = {a["id"]: a for a in d.actors}
-    G = nx.Graph()
-    for e in d.edges:
-        if e["type"] in NETWORK and e["source"] in d.inside_ids and e["target"] in d.inside_ids:
-            G.add_edge(e["source"], e["target"])
-    for ag in d.agreements:
-        parties = [p for p in ag["parties"] if p in d.inside_ids]
-        for i, a in enumerate(parties):
-            for b in parties[i + 1 :]:
-                G.add_edge(a, b)
+    G = actor_network(d)
     out = []
     for node, value in brokers(G, top=10):
         a = info[node]
@@ -48,9 +43,8 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
             )
         )
     bridges, cuts = fragile_links(G)
-    # a pair linked to nothing else (a lycée and its own vocational section, two bodies cited
-    # together) is no network whose parts a link holds together: its one link is not said to
-    # be fragile (five such pairs were the whole section in the Lozère)
+    # a pair linked to nothing else (two bodies cited together) is no network whose parts a
+    # link holds together: its one link is not said to be fragile
     pairs = {frozenset(c) for c in nx.connected_components(G) if len(c) == 2}
     bridges = [b for b in bridges if frozenset(b[:2]) not in pairs]
     for u, v, n in bridges[:10]:
@@ -85,6 +79,50 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
             )
         )
     return out
+
+
+def actor_network(d: GapData) -> nx.Graph:
+    """The network of the territory's actors (partnerships, hosting, agreements), each
+    establishment with its own sections and annexes as one node: the establishment's.
+
+    >>> d = GapData(inside_ids={"lp", "sep", "annexe"}, edges=[
+    ...     {"type": "PART_OF", "source": "sep", "target": "lp"},
+    ...     {"type": "PART_OF", "source": "annexe", "target": "lp"}])
+    >>> actor_network(d).number_of_nodes()
+    0
+    >>> d.inside_ids.add("firm")
+    >>> d.edges.append({"type": "PARTNERS_WITH", "source": "firm", "target": "sep"})
+    >>> sorted(actor_network(d).edges())
+    [('firm', 'lp')]
+    """
+    inside = d.inside_ids
+    parts = nx.DiGraph()  # section -> its establishment, both of the territory
+    for e in d.edges:
+        if e["type"] in STRUCTURAL and e["source"] in inside and e["target"] in inside:
+            parts.add_edge(e["source"], e["target"])
+    # a section or annex -> the establishment it belongs to (the top of its chain)
+    one: dict[str, str] = {}
+    for group in nx.weakly_connected_components(parts):
+        tops: list[str] = sorted(n for n in group if parts.out_degree(n) == 0) or sorted(group)
+        one.update({n: tops[0] for n in group})
+
+    def actor(x: str) -> str:
+        return one.get(x, x)
+
+    G = nx.Graph()
+    for e in d.edges:
+        if e["type"] not in NETWORK or e["type"] in STRUCTURAL:
+            continue
+        if e["source"] in inside and e["target"] in inside:
+            u, v = actor(e["source"]), actor(e["target"])
+            if u != v:
+                G.add_edge(u, v)
+    for ag in d.agreements:
+        parties = sorted({actor(p) for p in ag["parties"] if p in inside})
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                G.add_edge(a, b)
+    return G
 
 
 def _actors(n: int) -> str:

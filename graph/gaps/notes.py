@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from graph.gaps.brokers import NETWORK
+from graph.gaps.brokers import NETWORK, actor_network
 from graph.gaps.demand import training_by_sector
 from graph.gaps.findings import COMPANY, ECONOMIC, RESEARCH, SUGGESTION_RADIUS_KM, Finding
 from graph.gaps.isolated import not_judged
@@ -72,6 +72,11 @@ NO_SUGGESTION_PAIRS = (
 NO_NETWORK = (
     "Aucun lien entre acteurs (partenariat, accueil, rattachement, convention) n'est recensé "
     "sur ce territoire : il n'y a pas de réseau à analyser."
+)
+ONLY_PARTS = (
+    "Les seuls liens recensés sur ce territoire rattachent des sections ou des annexes à leur "
+    "établissement ; un établissement et ses sections comptent pour un seul acteur : il n'y a "
+    "pas de réseau de partenaires à analyser."
 )
 
 
@@ -159,6 +164,8 @@ def section_notes(
         )
     if not found.get("brokers") and not _linked(d):
         notes["brokers"] = NO_NETWORK
+    elif not found.get("brokers") and not actor_network(d).number_of_edges():
+        notes["brokers"] = ONLY_PARTS
     return notes
 
 

@@ -564,6 +564,35 @@ await scenario('carte-dense-outremer', async (d) => {
       const onOutline = icons.filter((m) => inFrame.some((r) => m.left + m.width / 2 >= r.left && m.left + m.width / 2 <= r.right && m.top + m.height / 2 >= r.top && m.top + m.height / 2 <= r.bottom));
       return { outlines: inFrame.filter((r) => r.width >= 40 || r.height >= 40).length, icons: icons.length, iconsOnOutline: onOutline.length };
     });
+  // « Partout », places in the metropole and overseas: metropolitan France whole in the frame
+  // at the common screen sizes (it sat cut off at the top edge, zoom-out disabled), a button
+  // away from the overseas places.
+  for (const [width, height] of [[1280, 900], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${app}#/carte`);
+    await settled();
+    await page.locator('#carte-acteurs .leaflet-fond-pane path').first().waitFor();
+    await page.waitForTimeout(300);
+    d[`partout${width}`] = await page.evaluate(() => {
+      const f = document.querySelector('#carte-acteurs').getBoundingClientRect();
+      const rs = [...document.querySelectorAll('#carte-acteurs .leaflet-fond-pane path.fond-metropole')].map((p) => p.getBoundingClientRect());
+      const box = rs.length
+        ? { left: Math.min(...rs.map((r) => r.left)), top: Math.min(...rs.map((r) => r.top)), right: Math.max(...rs.map((r) => r.right)), bottom: Math.max(...rs.map((r) => r.bottom)) }
+        : null;
+      return {
+        paths: rs.length,
+        inside: Boolean(box) && box.left >= f.left && box.top >= f.top && box.right <= f.right && box.bottom <= f.bottom,
+        // the metropole fills the frame in one direction rather than a corner of it
+        fill: box ? Math.max((box.right - box.left) / f.width, (box.bottom - box.top) / f.height) : 0,
+        zoomOut: !document.querySelector('#carte-acteurs .leaflet-control-zoom-out')?.classList.contains('leaflet-disabled'),
+        overseas: [...document.querySelectorAll('.map-overseas button')].map((b) => b.textContent),
+      };
+    });
+  }
+  await page.locator('.map-overseas button', { hasText: 'Guadeloupe' }).click();
+  await page.waitForTimeout(800);
+  d.guadeloupeButton = await outlines();
+  await page.setViewportSize(DESKTOP);
   await page.goto(`${app}#/carte?departements=971`);
   await settled();
   await page.locator('#carte-acteurs .leaflet-marker-icon').first().waitFor();
@@ -749,6 +778,16 @@ await scenario('carte', async (d) => {
   await page.getByRole('button', { name: 'Réinitialiser les filtres' }).click();
   await page.waitForFunction((t) => (document.querySelector('.map-status')?.textContent ?? '').startsWith(`${t} lieux`), total);
   d.statusAfterReset = await status.innerText();
+  // A région, as on the Parcours page: chosen in the form, kept in the URL, read back from it.
+  await page.getByRole('radio', { name: 'Une région' }).check();
+  await page.locator('#carte-region option[value="76"]').waitFor({ state: 'attached' });
+  await page.locator('#carte-region').selectOption('76');
+  await page.waitForFunction(() => window.location.hash.includes('region=76'));
+  await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  d.statusRegion = await status.innerText();
+  await page.goto(`${app}#/carte?region=84`);
+  await page.waitForFunction(() => /lieux? affichés?|Aucun lieu/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  d.regionShared = { checked: await page.getByRole('radio', { name: 'Une région' }).isChecked(), value: await page.locator('#carte-region').inputValue(), status: await status.innerText() };
   // Deep link to one actor: its marker is highlighted and its popup open.
   await page.goto(`${app}#/carte?focus=actor:lycee-la-decouverte-decazeville`);
   await page.locator('.leaflet-popup-content').getByText('La Découverte').first().waitFor();
@@ -931,6 +970,20 @@ await scenario('manques', async (d) => {
   await page.goto(`${app}#/manques?departements=63&sector=soudeurs`);
   await page.waitForFunction(() => document.querySelector('table.matrix tbody tr th')?.textContent === 'Soudeurs', null, { timeout: 30_000 });
   d.foreignCells = await page.locator('table.matrix tbody tr td .lv-text').allInnerTexts();
+  // A région, as on the Parcours page: chosen in the form, kept in the URL, read back from it.
+  await page.goto(`${app}#/manques?campus=mecanic-vallee`);
+  await page.getByRole('heading', { name: 'Synthèse' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('radio', { name: 'Une région' }).check();
+  await page.locator('#manques-region option[value="76"]').waitFor({ state: 'attached' });
+  await page.locator('#manques-region').selectOption('76');
+  await page.getByRole('button', { name: 'Afficher le rapport' }).click();
+  await page.waitForFunction(() => window.location.hash.includes('region=76'));
+  await page.waitForFunction(() => /Occitanie/.test(document.querySelector('.gap-summary p')?.textContent ?? ''), null, { timeout: 30_000 });
+  d.regionSummary = await page.locator('.gap-summary p').first().innerText();
+  d.regionHash = await page.evaluate(() => window.location.hash);
+  await page.reload();
+  await page.waitForFunction(() => /Occitanie/.test(document.querySelector('.gap-summary p')?.textContent ?? ''), null, { timeout: 30_000 });
+  d.regionShared = { checked: await page.getByRole('radio', { name: 'Une région' }).isChecked(), value: await page.locator('#manques-region').inputValue() };
   await close();
 });
 

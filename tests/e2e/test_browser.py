@@ -396,6 +396,19 @@ def test_parcours_to_a_goal_diploma_and_its_link(run: dict[str, Any]) -> None:
     }
 
 
+def test_carte_and_manques_offer_a_region(run: dict[str, Any]) -> None:
+    """« Une région » on the Carte and Manques pages, as on Parcours: chosen in the form, kept
+    in the URL (a shared link shows it again)."""
+    carte = _check(run, "carte")
+    assert re.match(r"\d+ lieux? affichés?", carte["statusRegion"]), carte["statusRegion"]
+    shared = carte["regionShared"]
+    assert shared["checked"] and shared["value"] == "84", shared
+    manques = _check(run, "manques")
+    assert "region=76" in manques["regionHash"], manques["regionHash"]
+    assert "Occitanie" in manques["regionSummary"], manques["regionSummary"]
+    assert manques["regionShared"] == {"checked": True, "value": "76"}, manques["regionShared"]
+
+
 def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     d = _check(run, "carte")
     assert d["clusters"] >= 1
@@ -645,6 +658,16 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     around Nantes the names of the towns never cover one another, the same ones at each visit,
     and a hidden one shows while a place of its town is hovered."""
     d = _check(map_run, "carte-dense-outremer")
+    # « Partout » (Loire-Atlantique and Guadeloupe): metropolitan France whole in the frame at
+    # 1280×900 and 1920×1080 (it sat cut off at the top, zoom-out disabled), a button per
+    # overseas territory, which frames its places
+    for width in (1280, 1920):
+        view = d[f"partout{width}"]
+        assert view["paths"] >= 90 and view["inside"], (width, view)
+        assert view["fill"] >= 0.6 and view["zoomOut"], (width, view)
+        assert any(b.startswith("Guadeloupe (") for b in view["overseas"]), (width, view)
+    assert d["guadeloupeButton"]["icons"] >= 1, d["guadeloupeButton"]
+    assert d["guadeloupeButton"]["iconsOnOutline"] == d["guadeloupeButton"]["icons"]
     gp = d["guadeloupe"]
     assert gp["outlines"] >= 1 and gp["icons"] >= 1, gp
     assert gp["iconsOnOutline"] == gp["icons"], gp

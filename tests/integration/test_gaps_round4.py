@@ -68,7 +68,18 @@ def test_a_lycee_and_its_own_section_are_no_fragile_link(client: TestClient) -> 
     « Lien fragile … couperait 1 acteur(s) du reste »: five pairs were the whole section."""
     brokers = report(client, departements="48")["brokers"]
     assert not [f for f in brokers["findings"] if f["id"].startswith("bridge:")], brokers
-    assert brokers["note"] is None  # links exist: not « no network »
+    # links exist, but only those of establishments to their sections: said so
+    assert "rattachent des sections" in brokers["note"], brokers["note"]
+
+
+def test_a_lycee_and_its_own_section_and_annex_are_one_actor(client: TestClient) -> None:
+    """Pyrénées-Orientales: Lycée Pablo Picasso, its vocational section and its annex (PART_OF,
+    one establishment in the directory) made the lycée an « Acteur pivot … isolerait des
+    partenaires » and two « Lien fragile », although no partner exists."""
+    brokers = report(client, departements="66")["brokers"]
+    assert brokers["findings"] == [], [f["why"] for f in brokers["findings"]]
+    assert "rattachent des sections" in brokers["note"], brokers["note"]
+    assert_plain_french([brokers["note"]])
 
 
 def test_each_section_says_what_the_data_does_not_know(client: TestClient) -> None:

@@ -230,6 +230,20 @@ def test_brokers_bridges_and_cut_points() -> None:
     assert {"bridge:a:b", "cut:b", "cut:c"} <= set(got)
 
 
+def test_an_establishment_and_its_sections_are_one_actor() -> None:
+    """A lycée with its section and annex (PART_OF) is no pivot, its links to them no fragile
+    links; a partner of its section is a partner of the lycée."""
+    parts = [edge("PART_OF", "sep", "lp"), edge("PART_OF", "annexe", "lp")]
+    d = inside(actors=[actor(x, "lycee") for x in ("lp", "sep", "annexe")], edges=parts)
+    assert brokers_and_fragile_links(d) == []
+    d = inside(
+        actors=[actor(x, "lycee") for x in ("lp", "sep", "annexe", "x", "y")],
+        edges=[*parts, edge("PARTNERS_WITH", "sep", "x"), edge("PARTNERS_WITH", "annexe", "y")],
+    )
+    got = {f.id for f in brokers_and_fragile_links(d)}
+    assert got == {"broker:lp", "bridge:lp:x", "bridge:lp:y", "cut:lp"}, got
+
+
 def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
     d = inside(
         offers=[

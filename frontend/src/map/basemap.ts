@@ -91,6 +91,16 @@ export async function prefectureKeys(): Promise<Set<string>> {
 
 export const FRANCE_BOUNDS = L.latLngBounds([41.3, -5.2], [51.1, 9.6]);
 
+/** Whether a département code is metropolitan France's (01–95, 2A, 2B), not overseas (97x, 98x). */
+export function isMetropolitan(code: string): boolean {
+  return !/^9[78]/.test(code);
+}
+
+/** Whether a point lies in metropolitan France (Corsica included). */
+export function inMetropole(lat: number, lon: number): boolean {
+  return FRANCE_BOUNDS.contains([lat, lon]);
+}
+
 export interface CmqMap {
   map: L.Map;
   /** Resolves once the basemap is drawn. */
@@ -174,12 +184,13 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   el.setAttribute('aria-label', label);
   const map = L.map(el, {
     zoomSnap: 0.5,
-    minZoom: 4,
+    // 3: metropolitan France and its overseas départements in one view of a wide screen
+    minZoom: 3,
     maxZoom: maxZoomFor(tileSettings().url),
     worldCopyJump: false,
     attributionControl: true,
   });
-  map.fitBounds(FRANCE_BOUNDS);
+  map.fitBounds(FRANCE_BOUNDS, { padding: [16, 16] });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   map.createPane('fond');
   map.getPane('fond')!.style.zIndex = '250';
@@ -258,7 +269,8 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
       fill = L.geoJSON(b.departements, {
         pane: 'fond',
         interactive: false,
-        style: { color: '#9a9a9a', weight: 0.7, fillColor: '#f7f5ef', fillOpacity: 1 },
+        // metropolitan départements apart from the overseas ones (a page's check of its view)
+        style: (f) => ({ color: '#9a9a9a', weight: 0.7, fillColor: '#f7f5ef', fillOpacity: 1, className: isMetropolitan(f?.properties.code ?? '') ? 'fond-metropole' : 'fond-outremer' }),
       }).addTo(map);
       L.geoJSON(b.regions, {
         pane: 'frontieres',

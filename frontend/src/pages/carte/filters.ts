@@ -1,4 +1,4 @@
-// The map's filters: campus, sector, level, modality, and the kinds of actors (the legend,
+// The map's filters: territory (campus, départements, région), sector, level, modality, and the kinds of actors (the legend,
 // whose checkboxes hide a kind). Read from and written to the URL.
 
 import { createTerritoryForm, type TerritoryForm } from '../../components/territory';
@@ -29,7 +29,7 @@ export function hiddenGroupsOf(params: URLSearchParams): Set<string> {
 }
 
 export function createMapFilters(params: URLSearchParams, onReset: () => void, onTerritory: () => void): MapFilters {
-  const territory = createTerritoryForm({ idPrefix: 'carte-', zones: ['all', 'campus', 'departements'], fallback: 'all', legend: 'Territoire', onChange: onTerritory });
+  const territory = createTerritoryForm({ idPrefix: 'carte-', zones: ['all', 'campus', 'departements', 'region'], fallback: 'all', legend: 'Territoire', onChange: onTerritory });
   const sector = h('select', { id: 'carte-secteur', name: 'sector' }, h('option', { value: '' }, 'Tous les secteurs'));
   const level = h(
     'select',

@@ -2,7 +2,7 @@
 // filterable by campus, sector, level, modality and kind; a table lists the same points.
 
 import L from '../../map/leaflet';
-import { createMap, kindIcon, townLabels, prefectureKeys, outlineBoxes, territoryBounds, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
+import { createMap, kindIcon, townLabels, prefectureKeys, outlineBoxes, territoryBounds, inMetropole, FRANCE_BOUNDS, type CmqMap } from '../../map/basemap';
 import { offOutlines } from '../../map/outlines';
 import { getJSON, cached, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce } from '../../lib/dom';
@@ -14,6 +14,7 @@ import { createMapFilters, hiddenGroupsOf } from './filters';
 import { featKey, listRow, pointList, popup, type Feat } from './points';
 import { clusterIcon } from './clusters';
 import { townKey, townNames, type Town } from './towns';
+import { overseasGroups, type Overseas } from './overseas';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = new URLSearchParams(initial);
@@ -21,6 +22,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let focus = new Set<string>();
   let hiddenGroups = hiddenGroupsOf(params);
   let ctrl: AbortController | null = null;
+  let regionCodes: string[] = []; // the départements of the région asked (region=)
   const markers = new Map<string, L.Marker>();
   const campusNames = new Map<string, string>();
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
@@ -45,6 +47,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const tableBody = h('tbody');
   const tableCount = h('span');
   const mapBox = h('div', { class: 'map-box' }, mapEl);
+  // Places both in metropolitan France and overseas: the view is metropolitan France's, a
+  // button per overseas territory frames its places (and one brings the metropole back).
+  const overseasNav = h('nav', { class: 'map-overseas', 'aria-label': 'Territoires d’outre-mer', hidden: true });
 
   el.append(
     h(
@@ -61,7 +66,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         { class: 'map-filters' },
         h('details', { class: 'filters-box', open: !window.matchMedia('(max-width: 60rem)').matches }, h('summary', {}, 'Filtres et légende'), filters.form),
       ),
-      h('div', { class: 'map-main' }, status, mapBox, pointList(tableBody, tableCount)),
+      h('div', { class: 'map-main' }, status, overseasNav, mapBox, pointList(tableBody, tableCount)),
     ),
   );
 
@@ -163,13 +168,21 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       (unplaced ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
     if (!shown.length) status.textContent = 'Aucun lieu ne correspond à ces filtres.';
     void sayOffOutlines(shown);
+    const target = focused.length ? focused : shown;
+    const metro = target.filter((f) => inMetropole(f.geometry.coordinates[1], f.geometry.coordinates[0]));
+    const away = metro.length && metro.length < target.length ? overseasGroups(target) : [];
+    showOverseas(away);
     if (fit) {
-      const target = focused.length ? focused : shown;
-      const codes = params.get('departements')?.split(',') ?? [];
+      const codes = params.get('region') ? regionCodes : (params.get('departements')?.split(',') ?? []);
       cmap.whenReady(() => {
         if (!target.length) {
           // a territory with no place shown: its outline rather than the whole of France
           void territoryBounds(codes).then((b) => cmap.map.fitBounds(b ?? FRANCE_BOUNDS, { animate: false }));
+          return;
+        }
+        if (away.length) {
+          // metropolitan France whole, rather than a view of the ocean with France at its edge
+          cmap.map.fitBounds(FRANCE_BOUNDS, { padding: [16, 16], animate: false });
           return;
         }
         const b = L.latLngBounds(target.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
@@ -177,6 +190,26 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         if (focused.length === 1) openMarker(featKey(focused[0]));
       });
     }
+  }
+
+  /** One button per overseas territory of the places shown, and one back to the metropole. */
+  function showOverseas(groups: Overseas[]): void {
+    overseasNav.hidden = !groups.length;
+    const frame = (b: L.LatLngBounds, maxZoom: number): void => {
+      cmap.map.fitBounds(b, { padding: [24, 24], maxZoom });
+      mapEl.focus({ preventScroll: true });
+    };
+    overseasNav.replaceChildren(
+      h('span', { class: 'map-overseas-lead' }, 'Voir : '),
+      h('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => frame(FRANCE_BOUNDS, 10) }, 'France métropolitaine'),
+      ...groups.map((g) =>
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => frame(L.latLngBounds(g.points).pad(0.2), 10) },
+          `${g.name} (${plural(g.points.length, 'lieu', 'lieux')})`,
+        ),
+      ),
+    );
   }
 
   /** Points on no outline of the basemap (a territory it has no outline of) float on an
@@ -219,10 +252,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     }
   }
 
+  /** The API's filters; a région is asked as its départements (the map takes départements). */
   function apiParams(): QueryOf<'/map.geojson'> {
     const keys = ['campus', 'departements', 'sector', 'level', 'modality'] as const satisfies readonly (keyof QueryOf<'/map.geojson'>)[];
     const out: Record<string, string> = {};
     for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
+    if (params.get('region')) out.departements = regionCodes.join(',');
     return out as QueryOf<'/map.geojson'>;
   }
 
@@ -241,6 +276,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     status.replaceChildren(loading('Chargement des lieux…'));
     mapBox.setAttribute('aria-busy', 'true');
     try {
+      const region = params.get('region');
+      regionCodes = region ? await filters.territory.regionDepartements(region) : [];
+      if (region && !regionCodes.length) {
+        features = [];
+        draw(false);
+        status.textContent = 'Région inconnue ou liste des régions indisponible : choisissez une région dans la liste.';
+        return;
+      }
       const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number; by_kind?: Record<string, number> } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
       unplaced = fc.unplaced?.count ?? 0;
       unplacedByGroup = new Map();

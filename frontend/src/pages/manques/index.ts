@@ -13,7 +13,7 @@ import { fillGapSectors } from './sectors';
 const DEFAULT_CAMPUS = 'mecanic-vallee';
 
 function withDefault(p: URLSearchParams): URLSearchParams {
-  if (!p.get('campus') && !p.get('departements') && !p.get('near')) p.set('campus', DEFAULT_CAMPUS);
+  if (!p.get('campus') && !p.get('departements') && !p.get('region') && !p.get('near')) p.set('campus', DEFAULT_CAMPUS);
   return p;
 }
 
@@ -24,7 +24,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   // the filière list follows the territory being chosen: only what exists there is offered
   const territory = createTerritoryForm({
     idPrefix: 'manques-',
-    zones: ['campus', 'departements', 'near'],
+    zones: ['campus', 'departements', 'region', 'near'],
     fallback: 'campus',
     defaultCampus: DEFAULT_CAMPUS,
     legend: 'Territoire du rapport',
@@ -66,12 +66,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
   function territoryQuery(p: URLSearchParams): QueryOf<'/gaps/sectors'> {
     const out: Record<string, string> = {};
-    for (const k of ['campus', 'departements', 'near', 'radius_km'] as const) if (p.get(k)) out[k] = p.get(k)!;
+    for (const k of ['campus', 'departements', 'region', 'near', 'radius_km'] as const) if (p.get(k)) out[k] = p.get(k)!;
     return out as QueryOf<'/gaps/sectors'>;
   }
 
   function apiParams(): QueryOf<'/gaps'> {
-    const keys = ['campus', 'departements', 'near', 'radius_km', 'sector'] as const satisfies readonly (keyof QueryOf<'/gaps'>)[];
+    const keys = ['campus', 'departements', 'region', 'near', 'radius_km', 'sector'] as const satisfies readonly (keyof QueryOf<'/gaps'>)[];
     const out: Record<string, string> = {};
     for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
     return out as QueryOf<'/gaps'>;
