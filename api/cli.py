@@ -22,6 +22,7 @@ from graph import queries
 from graph.departements import departement_place
 from graph.engines.factory import open_store
 from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
+from graph.labels import MODALITY_FR, OFFER_STATUS_FR, TYPE_FR, level_fr, passerelle_fr
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -294,19 +295,31 @@ def cmd_diploma(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _dump(d.model_dump())
         return 0
-    print(f"{d.code}  {d.name}  (type {d.type}, level {d.level})\n")
+    kind = TYPE_FR.get(d.type, d.type)
+    level = f", {level_fr(d.level)}" if d.level is not None else ""
+    print(f"{d.code}  {d.name}  ({kind}{level})\n")
     print(
         _table(
-            [(o.name, o.commune, o.modality, o.status, o.capacity) for o in d.offers],
-            ["offered by", "commune", "modality", "status", "capacity"],
+            [
+                (
+                    o.name,
+                    o.commune,
+                    MODALITY_FR.get(o.modality or "", ""),
+                    OFFER_STATUS_FR.get(o.status, o.status),
+                    o.capacity,
+                )
+                for o in d.offers
+            ],
+            ["proposé par", "commune", "modalité", "état", "places"],
         )
     )
     if d.next:
-        print("\nleads to:")
+        print("\nmène à :")
         print(
             _table(
-                [(n.code, n.name, n.level, n.kind, n.passerelle) for n in d.next],
-                ["code", "name", "level", "kind", "passerelle"],
+                # the public code and French words: a passerelle's id is internal
+                [(n.code, n.name, n.level, passerelle_fr(n.kind, n.origin)) for n in d.next],
+                ["code", "diplôme", "niv.", "passerelle"],
             )
         )
     return 0
@@ -338,7 +351,7 @@ def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.pathways import MODALITY_FR, PathwayRequest, build_query, find_pathways
+    from graph.pathways import PathwayRequest, build_query, find_pathways
 
     fields = {
         "from": args.from_,
@@ -392,7 +405,9 @@ def cmd_pathways(args: argparse.Namespace, settings: Settings) -> int:
                     st.code,
                     st.name[:48],
                     st.level,
-                    st.passerelle.id if st.passerelle else "",
+                    passerelle_fr(st.passerelle.kind, st.passerelle.origin)
+                    if st.passerelle
+                    else "",
                     where[:52],
                     MODALITY_FR.get(chosen.modality or "", "") if chosen else "",
                     ""

@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
-from api import errors, openapi
+from api import docs_page, errors, openapi
 from api.caching import ETags
 from api.limits import RateLimit, edit_slot, report_slot
 from api.middleware import PlainErrorsAsProblems, SecurityHeaders
@@ -90,6 +90,10 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         summary="Campus des Métiers et des Qualifications as a graph: actors, diplomas, "
         "passerelles, platforms; pathways and gaps.",
         lifespan=lifespan,
+        # /docs is served from this origin (api/docs_page.py); no ReDoc page (its bundle would
+        # come from a CDN too)
+        docs_url=None,
+        redoc_url=None,
         generate_unique_id_function=_operation_id,
         responses={
             400: {"description": "Malformed request or contradictory parameters"},
@@ -148,6 +152,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.include_router(module.router, dependencies=slots, include_in_schema=False)
     _mount_frontend(app, settings)
     openapi.install(app)
+    docs_page.install(app, app.openapi_url or "/openapi.json")
     return app
 
 

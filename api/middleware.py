@@ -4,8 +4,8 @@
   no longer run script even if some code renders it as HTML); no plugin, no ``<base>``, no
   framing (``frame-ancestors``). Images may come from any HTTPS tile server a user sets in the
   web interface's « Paramètres »; styles allow inline ``style`` attributes (map libraries set
-  them). The API documentation pages (/docs, /redoc) load FastAPI's Swagger / ReDoc bundle from
-  a CDN with an inline bootstrap script: they get ``frame-ancestors`` only.
+  them). The API documentation page (/docs) runs under it too: its Swagger UI files and bootstrap
+  script are served from this origin (api/docs_page.py).
 - ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``,
   ``X-Frame-Options: DENY`` (older browsers), ``Cross-Origin-Opener-Policy: same-origin``.
 """
@@ -22,8 +22,6 @@ CSP = (
     "img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-DOCS_CSP = "frame-ancestors 'none'"
-DOCS_PATHS = ("/docs", "/redoc")
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -40,15 +38,13 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path: str = scope.get("path", "")
-        csp = DOCS_CSP if path.startswith(DOCS_PATHS) else CSP
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in HEADERS.items():
                     headers.setdefault(name, value)
-                headers.setdefault("Content-Security-Policy", csp)
+                headers.setdefault("Content-Security-Policy", CSP)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -7,9 +7,13 @@ __all__ = [
     "KIND_FR",
     "LEVEL_FR",
     "MODALITY_FR",
+    "OFFER_STATUS_FR",
+    "PASSERELLE_KIND_FR",
+    "PASSERELLE_ORIGIN_FR",
     "TYPE_FR",
     "VALUE_FR",
     "level_fr",
+    "passerelle_fr",
     "type_with_article",
 ]
 
@@ -102,6 +106,42 @@ KIND_FR = {
     "plateau_technique": "plateau technique",
     "research_platform": "plateforme de recherche",
 }
+
+# Passerelles (graph.models.PasserelleKind, PasserelleOrigin; the entry after 3e of
+# graph/pathways/after_3e.py), as the interface says them (frontend/src/lib/labels.ts).
+PASSERELLE_KIND_FR = {
+    "continuation": "poursuite d'études",
+    "reorientation": "réorientation",
+    "vae": "VAE",
+    "skills_block": "blocs de compétences",
+    "admission_parallele": "admission parallèle",
+}
+PASSERELLE_ORIGIN_FR = {
+    "documented": "documentée",
+    "inferred": "déduite d'une règle publique",
+    "after_3e": "entrée après la 3e",
+}
+
+# Offers (graph.models.OfferStatus and the import's « renewed »).
+OFFER_STATUS_FR = {
+    "open": "ouverte",
+    "planned": "en projet",
+    "closed": "fermée",
+    "renewed": "vue pour la version précédente du diplôme, à confirmer",
+}
+
+
+def passerelle_fr(kind: str | None, origin: str | None) -> str:
+    """A passerelle as users read it, never its id.
+
+    >>> passerelle_fr("continuation", "inferred")
+    "poursuite d'études, déduite d'une règle publique"
+    >>> passerelle_fr("vae", None)
+    'VAE'
+    """
+    bits = [PASSERELLE_KIND_FR.get(kind or "", ""), PASSERELLE_ORIGIN_FR.get(origin or "", "")]
+    return ", ".join(b for b in bits if b)
+
 
 # What an accepted API value means, for the error that lists the accepted values.
 VALUE_FR = {**TYPE_FR, **KIND_FR, **MODALITY_FR, "any": "toutes"}

@@ -10,9 +10,10 @@ from pydantic import TypeAdapter
 
 from api.caching import GRAPH_VERSION
 from api.deps import StoreDep
+from api.geojson_schemas import GeoJSONResponse, PathwaysFeatureCollection
 from graph.pathways import PathwayAnswer, PathwayQuery, PathwayRequest, build_query, find_pathways
 from graph.pathways.data import PathwayData, pathway_data
-from graph.pathways.geojson import FEATURE_COLLECTION_SCHEMA, pathways_geojson
+from graph.pathways.geojson import pathways_geojson
 from graph.store import GraphStore
 
 router = APIRouter(tags=["pathways"])
@@ -51,9 +52,11 @@ def _wants_geojson(request: Request) -> bool:
     return GEOJSON in request.headers.get("accept", "")
 
 
+_COLLECTION_REF = f"#/components/schemas/{PathwaysFeatureCollection.__name__}"
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
-        "content": {GEOJSON: {"schema": FEATURE_COLLECTION_SCHEMA}},
+        # the component is declared by /pathways.geojson's "model" (api/geojson_schemas.py)
+        "content": {GEOJSON: {"schema": {"$ref": _COLLECTION_REF}}},
         "description": "Ranked pathways (JSON), or GeoJSON.",
     },
     404: {"description": "Unknown start diploma (with close matches) or campus"},
@@ -72,7 +75,13 @@ def get_pathways(
     return _answer(request, store, params, geojson=_wants_geojson(request))
 
 
-@router.get("/pathways.geojson", responses=_RESPONSES, response_class=JSONResponse)
+_GEOJSON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **_RESPONSES,
+    200: {"model": PathwaysFeatureCollection, "description": "Ranked pathways as GeoJSON."},
+}
+
+
+@router.get("/pathways.geojson", responses=_GEOJSON_RESPONSES, response_class=GeoJSONResponse)
 def get_pathways_geojson(
     request: Request, store: StoreDep, params: Annotated[PathwayRequest, Query()]
 ) -> Any:

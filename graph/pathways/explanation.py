@@ -18,6 +18,7 @@ from graph.distance_learning import DISTANCE_PHRASE, is_distance_learning
 from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
+from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN
 from graph.labels import MODALITY_FR, TYPE_FR
 from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
 from graph.pathways.goal_words import to_goal_phrase
@@ -120,6 +121,14 @@ def figure_sentence(leg: Row) -> str:
     return ", ".join(bits)
 
 
+# An inferred leg whose one side names no specialty: nothing is shared, the leg holds because
+# nothing rules it out (graph/inference/rules.py, _field_match).
+OPEN_SPECIALTY = {
+    TARGET_OPEN: "la spécialité du diplôme visé n'est pas précisée",
+    ORIGIN_OPEN: "la spécialité du diplôme de départ n'est pas précisée",
+}
+
+
 def passerelle_sentence(leg: Row, best: Offer) -> str:
     """Documented or inferred, and where it holds (docs/model.md, "Scope")."""
     if leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]:
@@ -147,6 +156,11 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         where = f", valable sur le territoire du campus : {departements_phrase(deps)}"
     if leg.get("evidence") and is_bac_techno_leg(leg.get("passerelle_id")):
         return bac_techno_leg_sentence(str(leg["evidence"]), where)
+    if open_side := OPEN_SPECIALTY.get(str(leg.get("evidence"))):
+        return (
+            f"passerelle déduite d'une règle publique ; {open_side}, aucun point commun "
+            f"n'a donc pu être vérifié (non documentée{where})"
+        )
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "

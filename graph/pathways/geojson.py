@@ -7,53 +7,6 @@ from typing import Any
 from graph.pathways.answer import PathwayAnswer
 from graph.territory import Point
 
-_POSITION = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
-# What both GeoJSON endpoints answer, declared in the OpenAPI document (and checked by the fuzz).
-FEATURE_COLLECTION_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["type", "features"],
-    "properties": {
-        "type": {"type": "string", "enum": ["FeatureCollection"]},
-        "features": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["type", "geometry", "properties"],
-                "properties": {
-                    "type": {"type": "string", "enum": ["Feature"]},
-                    "id": {"type": "string"},
-                    "geometry": {
-                        "oneOf": [
-                            {
-                                "type": "object",
-                                "required": ["type", "coordinates"],
-                                "properties": {
-                                    "type": {"type": "string", "enum": ["Point"]},
-                                    "coordinates": _POSITION,
-                                },
-                            },
-                            {
-                                "type": "object",
-                                "required": ["type", "coordinates"],
-                                "properties": {
-                                    "type": {"type": "string", "enum": ["LineString"]},
-                                    "coordinates": {
-                                        "type": "array",
-                                        "items": _POSITION,
-                                        "minItems": 2,
-                                    },
-                                },
-                            },
-                        ]
-                    },
-                    "properties": {"type": "object"},
-                },
-            },
-        },
-        "properties": {"type": "object"},
-    },
-}
-
 
 def _point(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
     return {

@@ -19,7 +19,7 @@ from graph.pathways.after_3e import (
 from graph.pathways.explanation import explain, passerelle_sentence
 from graph.pathways.query import PathwayQuery
 from graph.pathways.request import PathwayRequest
-from graph.pathways.scoring import Scorer
+from graph.pathways.scoring import Offer, Scorer
 from graph.pathways.search import candidates
 from tests.unit.test_pathway_rules import FIGEAC, Rows, diploma, leg, offer
 
@@ -96,3 +96,20 @@ def test_a_request_from_the_end_of_3e() -> None:
         PathwayRequest(from_level=2, sector="G1602", to_level=3)
     with pytest.raises(ValidationError):
         PathwayRequest(from_level=1, to_level=3)
+
+
+def test_a_leg_to_a_diploma_of_no_stated_specialty_is_not_said_to_share_one() -> None:
+    """« ont en commun : spécialité de la cible non précisée » read as nonsense: the two share
+    nothing, the leg holds because the target names no specialty."""
+    best = Offer(code="B", actor={"name": "Lycée"}, offer={}, in_territory=True)
+    for evidence, side in (
+        ("spécialité de la cible non précisée", "du diplôme visé"),
+        ("spécialité de l'origine non précisée", "du diplôme de départ"),
+    ):
+        leg = {"passerelle_origin": "inferred", "evidence": evidence}
+        said = passerelle_sentence(leg, best)
+        assert "ont en commun" not in said and "non précisée" not in said, said
+        assert f"la spécialité {side} n'est pas précisée" in said, said
+        assert said.endswith("(non documentée)"), said
+    shared = passerelle_sentence({"passerelle_origin": "inferred", "evidence": "ROME H2903"}, best)
+    assert shared.startswith("passerelle déduite de ce que les deux diplômes ont en commun : ROME")

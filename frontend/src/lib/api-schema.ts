@@ -1791,6 +1791,19 @@ export interface components {
             /** @description None when the server does not watch (CMQ_VERSION_POLL_S=0). */
             version_watch?: components["schemas"]["VersionWatchState"] | null;
         };
+        /** HomeProperties */
+        HomeProperties: {
+            /**
+             * Feature
+             * @constant
+             */
+            feature: "home";
+            /**
+             * Label
+             * @description The learner's town, as resolved.
+             */
+            label?: string | null;
+        };
         /** ImportedOut */
         ImportedOut: {
             /**
@@ -1816,6 +1829,173 @@ export interface components {
             };
             /** @description Where the imported establishments' names and places come from. */
             establishments: components["schemas"]["CoverageOut"];
+        };
+        /** LegProperties */
+        LegProperties: {
+            /**
+             * Feature
+             * @constant
+             */
+            feature: "leg";
+            /** Rank */
+            rank: number;
+            /**
+             * From Step
+             * @description The previous step's index (-1: the learner's town).
+             */
+            from_step: number;
+            /** To Step */
+            to_step: number;
+            /** Distance Km */
+            distance_km?: number | null;
+            /** Passerelle */
+            passerelle?: string | null;
+            /**
+             * Kind
+             * @description The passerelle's kind.
+             */
+            kind?: string | null;
+        };
+        /** LineFeature */
+        LineFeature: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "Feature";
+            geometry: components["schemas"]["LineGeometry"];
+            properties: components["schemas"]["LegProperties"];
+        };
+        /** LineGeometry */
+        LineGeometry: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "LineString";
+            /**
+             * Coordinates
+             * @description [[lon, lat], [lon, lat]].
+             */
+            coordinates: number[][];
+        };
+        /** ListedPathway */
+        ListedPathway: {
+            /** Rank */
+            rank: number;
+            /**
+             * Steps
+             * @description Its steps after the start.
+             */
+            steps: number;
+            /**
+             * Unplaced
+             * @description Its steps without a Point.
+             */
+            unplaced: components["schemas"]["UnplacedStep"][];
+        };
+        /** MapFeature */
+        MapFeature: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "Feature";
+            /**
+             * Id
+             * @description 'actor:<id>' or 'platform:<id>'.
+             */
+            id: string;
+            geometry: components["schemas"]["PointGeometry"];
+            properties: components["schemas"]["MapPlaceProperties"];
+        };
+        /** MapFeatureCollection */
+        MapFeatureCollection: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "FeatureCollection";
+            /** Features */
+            features: components["schemas"]["MapFeature"][];
+            /** @description The matching places without coordinates, by kind. */
+            unplaced: components["schemas"]["Unplaced"];
+        };
+        /** MapPlaceProperties */
+        MapPlaceProperties: {
+            /**
+             * Feature
+             * @enum {string}
+             */
+            feature: "actor" | "platform";
+            /**
+             * Id
+             * @description Actor or platform id (GET /actors/{id}).
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @description Actor or platform kind (the closed lists of the model).
+             */
+            kind: string;
+            /** Commune */
+            commune?: string | null;
+            /**
+             * Commune From
+             * @description How the commune is known when the files give none: 'coordinates', the commune whose centre is the nearest to the place (« près de »); 'centre', that one within 1 km of its centre; 'name', the one the place's name gives; null: from the files.
+             */
+            commune_from?: ("coordinates" | "centre" | "name") | null;
+            /**
+             * Location Precision
+             * @description 'address': its own position; 'commune': only its commune's centre (approximate); null: not known.
+             */
+            location_precision?: ("address" | "commune") | null;
+            /**
+             * Uai
+             * @description UAI (Éducation nationale), to join.
+             */
+            uai?: string | null;
+            /** Siret */
+            siret?: string | null;
+            /**
+             * Insee
+             * @description INSEE code of its commune.
+             */
+            insee?: string | null;
+            /**
+             * Departement
+             * @description Département or overseas collectivity code (046, 971, 987).
+             */
+            departement?: string | null;
+            /**
+             * Campuses
+             * @description Ids of the campuses it is a member of.
+             */
+            campuses: string[];
+            /**
+             * Sectors
+             * @description Sector ids of what it offers or does.
+             */
+            sectors: string[];
+            /**
+             * Levels
+             * @description Levels (3-8) of the diplomas it offers.
+             */
+            levels: number[];
+            /**
+             * Modalities
+             * @description school, apprenticeship, continuing.
+             */
+            modalities: string[];
+            /**
+             * Offers
+             * @description How many programmes it offers.
+             */
+            offers?: number | null;
+            /** Boarding Places */
+            boarding_places?: number | null;
         };
         /** MemberOut */
         MemberOut: {
@@ -2560,6 +2740,45 @@ export interface components {
              */
             limit: number;
         };
+        /** PathwaysCollectionProperties */
+        PathwaysCollectionProperties: {
+            /** Start */
+            start: string;
+            /** Start Phrase */
+            start_phrase: string;
+            /** Goal */
+            goal: string;
+            /** Territory */
+            territory: string;
+            /** Territory Phrase */
+            territory_phrase: string;
+            /** Count */
+            count: number;
+            /** Notices */
+            notices: string[];
+            unreached_goals?: components["schemas"]["UnreachedGoals"] | null;
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Pathways
+             * @description Every pathway, placed or not.
+             */
+            pathways: components["schemas"]["ListedPathway"][];
+            /** Unplaced Steps */
+            unplaced_steps: number;
+        };
+        /** PathwaysFeatureCollection */
+        PathwaysFeatureCollection: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "FeatureCollection";
+            /** Features */
+            features: (components["schemas"]["PointFeature"] | components["schemas"]["LineFeature"])[];
+            /** @description The JSON answer's fields but its pathways, for the map's sentences. */
+            properties: components["schemas"]["PathwaysCollectionProperties"];
+        };
         /**
          * PlatformKind
          * @enum {string}
@@ -2607,6 +2826,30 @@ export interface components {
              * @default []
              */
             sectors: string[];
+        };
+        /** PointFeature */
+        PointFeature: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "Feature";
+            geometry: components["schemas"]["PointGeometry"];
+            /** Properties */
+            properties: components["schemas"]["HomeProperties"] | components["schemas"]["StepProperties"];
+        };
+        /** PointGeometry */
+        PointGeometry: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "Point";
+            /**
+             * Coordinates
+             * @description [lon, lat].
+             */
+            coordinates: number[];
         };
         /** PrefectureOut */
         PrefectureOut: {
@@ -2889,6 +3132,94 @@ export interface components {
              * @default 0
              */
             offers_total: number;
+        };
+        /** StepProperties */
+        StepProperties: {
+            /**
+             * Feature
+             * @constant
+             */
+            feature: "step";
+            /**
+             * Rank
+             * @description The pathway's rank.
+             */
+            rank: number;
+            /**
+             * Step
+             * @description The step's index in its pathway (1 = first after the start).
+             */
+            step: number;
+            /**
+             * Code
+             * @description Diploma code.
+             */
+            code: string;
+            /**
+             * Diploma
+             * @description Diploma name, as people write it.
+             */
+            diploma: string;
+            /** Type */
+            type?: string | null;
+            /** Level */
+            level?: number | null;
+            /** Actor Id */
+            actor_id: string;
+            /**
+             * Actor
+             * @description The chosen establishment's name.
+             */
+            actor: string;
+            /** Commune */
+            commune?: string | null;
+            /** Location Precision */
+            location_precision?: ("address" | "commune") | null;
+            /** Modality */
+            modality?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Outside Territory */
+            outside_territory: boolean;
+            /**
+             * Passerelle
+             * @description Passerelle id (to link to it).
+             */
+            passerelle?: string | null;
+            /**
+             * Score
+             * @description The pathway's total score.
+             */
+            score: number;
+        };
+        /** Unplaced */
+        Unplaced: {
+            /** Count */
+            count: number;
+            /** By Kind */
+            by_kind: {
+                [key: string]: number;
+            };
+        };
+        /** UnplacedStep */
+        UnplacedStep: {
+            /** Step */
+            step: number;
+            /** Code */
+            code: string;
+            /** Diploma */
+            diploma: string;
+            /** Actor Id */
+            actor_id?: string | null;
+            /** Actor */
+            actor?: string | null;
+            /** Commune */
+            commune?: string | null;
+            /**
+             * Distance Learning
+             * @description Taught at a distance: no place on the map.
+             */
+            distance_learning: boolean;
         };
         /**
          * UnreachedGoals
@@ -4829,26 +5160,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PathwayAnswer"];
-                    "application/geo+json": {
-                        /** @enum {string} */
-                        type: "FeatureCollection";
-                        features: {
-                            /** @enum {string} */
-                            type: "Feature";
-                            id?: string;
-                            geometry: {
-                                /** @enum {string} */
-                                type: "Point";
-                                coordinates: number[];
-                            } | {
-                                /** @enum {string} */
-                                type: "LineString";
-                                coordinates: number[][];
-                            };
-                            properties: Record<string, never>;
-                        }[];
-                        properties?: Record<string, never>;
-                    };
+                    "application/geo+json": components["schemas"]["PathwaysFeatureCollection"];
                 };
             };
             /** @description Malformed request or contradictory parameters */
@@ -4951,33 +5263,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ranked pathways (JSON), or GeoJSON. */
+            /** @description Ranked pathways as GeoJSON. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "application/geo+json": {
-                        /** @enum {string} */
-                        type: "FeatureCollection";
-                        features: {
-                            /** @enum {string} */
-                            type: "Feature";
-                            id?: string;
-                            geometry: {
-                                /** @enum {string} */
-                                type: "Point";
-                                coordinates: number[];
-                            } | {
-                                /** @enum {string} */
-                                type: "LineString";
-                                coordinates: number[][];
-                            };
-                            properties: Record<string, never>;
-                        }[];
-                        properties?: Record<string, never>;
-                    };
+                    "application/geo+json": components["schemas"]["PathwaysFeatureCollection"];
                 };
             };
             /** @description Malformed request or contradictory parameters */
@@ -5056,26 +5348,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PathwayAnswer"];
-                    "application/geo+json": {
-                        /** @enum {string} */
-                        type: "FeatureCollection";
-                        features: {
-                            /** @enum {string} */
-                            type: "Feature";
-                            id?: string;
-                            geometry: {
-                                /** @enum {string} */
-                                type: "Point";
-                                coordinates: number[];
-                            } | {
-                                /** @enum {string} */
-                                type: "LineString";
-                                coordinates: number[][];
-                            };
-                            properties: Record<string, never>;
-                        }[];
-                        properties?: Record<string, never>;
-                    };
+                    "application/geo+json": components["schemas"]["PathwaysFeatureCollection"];
                 };
             };
             /** @description Malformed request or contradictory parameters */
@@ -5335,33 +5608,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description A FeatureCollection. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "application/geo+json": {
-                        /** @enum {string} */
-                        type: "FeatureCollection";
-                        features: {
-                            /** @enum {string} */
-                            type: "Feature";
-                            id?: string;
-                            geometry: {
-                                /** @enum {string} */
-                                type: "Point";
-                                coordinates: number[];
-                            } | {
-                                /** @enum {string} */
-                                type: "LineString";
-                                coordinates: number[][];
-                            };
-                            properties: Record<string, never>;
-                        }[];
-                        properties?: Record<string, never>;
-                    };
+                    "application/geo+json": components["schemas"]["MapFeatureCollection"];
                 };
             };
             /** @description Malformed request or contradictory parameters */

@@ -58,7 +58,7 @@ from graph.ingest.opendata.rows import (
     EstablishmentRow,
     LevelRow,
 )
-from graph.ingest.opendata.values import departement_of_uai
+from graph.ingest.opendata.values import departement_of_commune, departement_of_uai
 from graph.models import ActorKind, departement_code
 from graph.place_precision import commune_from_position
 
@@ -792,6 +792,8 @@ def _establishments(
                 km = haversine_km(e.lat, e.lon, found.lat, found.lon)  # type: ignore[arg-type]
                 e.insee, e.commune = found.code, found.name
                 e.commune_from = commune_from_position(km)
+        # overseas, the commune's code (Saint-Martin 978, not its UAIs' 971)
+        e.departement = departement_of_commune(e.insee, e.departement)
         e.region_code = (
             pick("region_code")
             or (commune.region_code if commune else None)

@@ -155,3 +155,21 @@ def departement_of_uai(uai: str) -> str:
     """``0460010L`` -> ``046``; ``9710001X`` -> ``971``; the UAIs of Corsica start with the
     département's old numbers: ``6200002K`` -> ``02A``, ``7200009X`` -> ``02B``."""
     return _UAI_CORSICA.get(uai[:3], uai[:3])
+
+
+def departement_of_commune(insee: str | None, departement: str) -> str:
+    """The département or collectivity an establishment is filed under, once its commune is
+    known: the commune's own INSEE code when it lies overseas. The UAIs of a collectivity
+    carry its académie's or another prefix (Saint-Martin's lycées ``971``, Polynesia ``984``,
+    New Caledonia ``983``); the commune's code is the one the rest of the product uses.
+
+    >>> departement_of_commune("97801", "971"), departement_of_commune("98818", "983")
+    ('978', '988')
+    >>> departement_of_commune("97411", "974"), departement_of_commune("46102", "046")
+    ('974', '046')
+    >>> departement_of_commune(None, "984")
+    '984'
+    """
+    if insee is not None and insee[:2] in ("97", "98") and len(insee) == 5:
+        return insee[:3]
+    return departement

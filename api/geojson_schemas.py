@@ -1,0 +1,174 @@
+"""What the GeoJSON endpoints answer, as pydantic models for the OpenAPI document only.
+
+The answers themselves are built as plain dicts (the map is served pre-gzipped by
+graph/mapdata.py, the pathways' GeoJSON by graph/pathways/geojson.py): validating them through
+these models would cost time for nothing. These models document every field of a Feature's
+``properties`` for map clients; ``tests/integration/test_geojson_schemas.py`` checks real
+answers against them, so that the document and the code cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from graph.pathways.answer import UnreachedGoals
+
+GEOJSON = "application/geo+json"
+Position = list[float]  # [lon, lat]
+
+
+class GeoJSONResponse(JSONResponse):
+    media_type = GEOJSON
+
+
+class PointGeometry(BaseModel):
+    type: Literal["Point"]
+    coordinates: Position = Field(min_length=2, max_length=2, description="[lon, lat].")
+
+
+class LineGeometry(BaseModel):
+    type: Literal["LineString"]
+    coordinates: list[Position] = Field(description="[[lon, lat], [lon, lat]].")
+
+
+# --- /map.geojson ------------------------------------------------------------------------------
+
+
+class MapPlaceProperties(BaseModel):
+    feature: Literal["actor", "platform"]
+    id: str = Field(description="Actor or platform id (GET /actors/{id}).")
+    name: str
+    kind: str = Field(description="Actor or platform kind (the closed lists of the model).")
+    commune: str | None = None
+    commune_from: Literal["coordinates", "centre", "name"] | None = Field(
+        default=None,
+        description="How the commune is known when the files give none: 'coordinates', the "
+        "commune whose centre is the nearest to the place (« près de »); 'centre', that one "
+        "within 1 km of its centre; 'name', the one the place's name gives; null: from the "
+        "files.",
+    )
+    location_precision: Literal["address", "commune"] | None = Field(
+        default=None,
+        description="'address': its own position; 'commune': only its commune's centre "
+        "(approximate); null: not known.",
+    )
+    uai: str | None = Field(default=None, description="UAI (Éducation nationale), to join.")
+    siret: str | None = None
+    insee: str | None = Field(default=None, description="INSEE code of its commune.")
+    departement: str | None = Field(
+        default=None, description="Département or overseas collectivity code (046, 971, 987)."
+    )
+    campuses: list[str] = Field(description="Ids of the campuses it is a member of.")
+    sectors: list[str] = Field(description="Sector ids of what it offers or does.")
+    levels: list[int] = Field(description="Levels (3-8) of the diplomas it offers.")
+    modalities: list[str] = Field(description="school, apprenticeship, continuing.")
+    offers: int | None = Field(default=None, description="How many programmes it offers.")
+    boarding_places: int | None = None
+
+
+class MapFeature(BaseModel):
+    type: Literal["Feature"]
+    id: str = Field(description="'actor:<id>' or 'platform:<id>'.")
+    geometry: PointGeometry
+    properties: MapPlaceProperties
+
+
+class Unplaced(BaseModel):
+    count: int
+    by_kind: dict[str, int]
+
+
+class MapFeatureCollection(BaseModel):
+    type: Literal["FeatureCollection"]
+    features: list[MapFeature]
+    unplaced: Unplaced = Field(description="The matching places without coordinates, by kind.")
+
+
+# --- /pathways.geojson -------------------------------------------------------------------------
+
+
+class HomeProperties(BaseModel):
+    feature: Literal["home"]
+    label: str | None = Field(default=None, description="The learner's town, as resolved.")
+
+
+class StepProperties(BaseModel):
+    feature: Literal["step"]
+    rank: int = Field(description="The pathway's rank.")
+    step: int = Field(description="The step's index in its pathway (1 = first after the start).")
+    code: str = Field(description="Diploma code.")
+    diploma: str = Field(description="Diploma name, as people write it.")
+    type: str | None = None
+    level: int | None = None
+    actor_id: str
+    actor: str = Field(description="The chosen establishment's name.")
+    commune: str | None = None
+    location_precision: Literal["address", "commune"] | None = None
+    modality: str | None = None
+    status: str | None = None
+    outside_territory: bool
+    passerelle: str | None = Field(default=None, description="Passerelle id (to link to it).")
+    score: float = Field(description="The pathway's total score.")
+
+
+class LegProperties(BaseModel):
+    feature: Literal["leg"]
+    rank: int
+    from_step: int = Field(description="The previous step's index (-1: the learner's town).")
+    to_step: int
+    distance_km: float | None = None
+    passerelle: str | None = None
+    kind: str | None = Field(default=None, description="The passerelle's kind.")
+
+
+class PointFeature(BaseModel):
+    type: Literal["Feature"]
+    geometry: PointGeometry
+    properties: HomeProperties | StepProperties
+
+
+class LineFeature(BaseModel):
+    type: Literal["Feature"]
+    geometry: LineGeometry
+    properties: LegProperties
+
+
+class UnplacedStep(BaseModel):
+    step: int
+    code: str
+    diploma: str
+    actor_id: str | None = None
+    actor: str | None = None
+    commune: str | None = None
+    distance_learning: bool = Field(description="Taught at a distance: no place on the map.")
+
+
+class ListedPathway(BaseModel):
+    rank: int
+    steps: int = Field(description="Its steps after the start.")
+    unplaced: list[UnplacedStep] = Field(description="Its steps without a Point.")
+
+
+class PathwaysCollectionProperties(BaseModel):
+    start: str
+    start_phrase: str
+    goal: str
+    territory: str
+    territory_phrase: str
+    count: int
+    notices: list[str]
+    unreached_goals: UnreachedGoals | None = None
+    reason: str | None = None
+    pathways: list[ListedPathway] = Field(description="Every pathway, placed or not.")
+    unplaced_steps: int
+
+
+class PathwaysFeatureCollection(BaseModel):
+    type: Literal["FeatureCollection"]
+    features: list[PointFeature | LineFeature]
+    properties: PathwaysCollectionProperties = Field(
+        description="The JSON answer's fields but its pathways, for the map's sentences."
+    )
