@@ -72,7 +72,7 @@ from graph.pathways.usual import (
 from graph.pathways.variety import formation_key, later_options_notice, varied
 from graph.store import GraphStore
 from graph.territory import Territory
-from graph.thin_coverage import is_thin, thin_sentence
+from graph.thin_coverage import THIN_COVERAGE, is_thin, thin_sentence
 
 __all__ = ["find_pathways", "goal_of_job"]
 
@@ -601,7 +601,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(unplaced)
     if radius := _radius_notice(source, q, shown, goal_codes):
         notices.append(radius)
-    if shown and not lead and (thin := _thin_goal_notice(q, origin)):
+    if shown and not lead and (thin := _thin_goal_notice(q, origin, ranked)):
         notices.append(thin)
     if q.modality and (
         free := undescribed_notice(
@@ -683,14 +683,18 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     )
 
 
-def _thin_goal_notice(q: PathwayQuery, origin: _Origin) -> str | None:
+def _thin_goal_notice(q: PathwayQuery, origin: _Origin, ranked: list[Scored]) -> str | None:
     """When the goal is a diploma type the data holds only a few programmes of in the
     territory (:func:`graph.thin_coverage.is_thin`, the gap report's rule): the pathways
     shown are all the data knows, not all there is (one licence pro in Bourgogne-Franche-Comté,
-    reached by a single weak passerelle)."""
+    reached by a single weak passerelle). The ranked pathways' goals offered in the territory
+    are programmes it holds: when they are enough already, the territory's coverage (a read
+    of the database on a question's first answer) is not needed."""
     if q.to_type is None or not q.territory.is_set:
         return None
     mod = q.modality.value if q.modality else None
+    if _goal_programmes_seen(ranked, q.to_type.value, mod) >= THIN_COVERAGE:
+        return None
     held = sum(r.programmes for r in origin.coverage(mod)[0] if r.type == q.to_type.value)
     if not is_thin(held):
         return None
@@ -702,6 +706,27 @@ def _thin_goal_notice(q: PathwayQuery, origin: _Origin) -> str | None:
         f"{thin_sentence(held, what, where)} : les parcours vers ce type de diplôme y sont "
         "sans doute incomplets, à vérifier auprès des établissements."
     )
+
+
+def _goal_programmes_seen(ranked: list[Scored], to_type: str, modality: str | None) -> int:
+    """How many different diplomas of ``to_type`` the ranked pathways end on at an open or
+    planned offer in the territory (in ``modality`` when asked): a lower bound of the
+    programmes :func:`_thin_goal_notice` counts (graph/coverage.py)."""
+    seen: set[str] = set()
+    for s in ranked:
+        last = s.plan[-1] if s.plan else None
+        if last is None or last.diploma.get("type") != to_type or last.diploma["code"] in seen:
+            continue
+        if any(
+            o.in_territory
+            and o.offer.get("status") in ("open", "planned")
+            and (modality is None or o.offer.get("modality") == modality)
+            for o in last.choice.ranked
+        ):
+            seen.add(last.diploma["code"])
+            if len(seen) >= THIN_COVERAGE:
+                break
+    return len(seen)
 
 
 def _near_point(q: PathwayQuery) -> LatLon | None:
