@@ -48,7 +48,7 @@ def test_a_but_takes_the_fields_of_its_parcours_from_the_bcn(client: TestClient)
     civil = buts["BUT – Génie civil – Construction durable"]
     assert civil["nsf"] is None and civil["nsf_groups"] == ["227", "230"]
     # the label names the parcours: its own group (BCN 25133501, 25132002)
-    animation = buts["BUT – Carrieres sociales Parcours animation sociale et socioculturelle"]
+    animation = buts["BUT – Carrières sociales Parcours animation sociale et socioculturelle"]
     assert animation["nsf"] == "335" and animation["nsf_groups"] == []
     assert buts["BUT – Information communication Parcours publicite"]["nsf"] == "320"
     assert buts["BUT – Informatique"]["nsf"] == "326"  # every parcours in one group

@@ -26,7 +26,7 @@ def test_the_creuse_has_no_bac5_of_a_continuum(client: TestClient) -> None:
     [finding] = [f for f in section["findings"] if f["id"] == "continuum:*"]
     assert finding["data"]["levels_missing"] == [7], finding
     assert finding["data"]["levels_offered"] == [3, 4, 5, 6], finding
-    assert "Non compté : DESIGN (DSAA) (" in finding["why"], finding["why"]
+    assert "Non compté : Design (DSAA) (" in finding["why"], finding["why"]
     assert "ne le précède sur ce territoire" in finding["why"], finding["why"]
     assert "Tous les niveaux du CAP au Bac+5" not in (section.get("note") or "")
     assert_plain_french([finding["why"], section.get("note") or ""])
