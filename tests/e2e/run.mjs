@@ -687,7 +687,9 @@ await scenario('carte-dense-outremer', async (d) => {
     const nantes = await page.locator('#carte-acteurs .leaflet-tooltip[data-label^="pref:Nantes|"]').boundingBox();
     await page.mouse.move(nantes.x, nantes.y);
     await page.mouse.wheel(0, -120);
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(300); // the wheel's debounce, then the zoom's animation to its end
+    await page.waitForFunction(() => !document.querySelector('#carte-acteurs.leaflet-zoom-anim'));
+    await page.waitForTimeout(500); // the names laid out after the zoom
     d[`zoomed${step}`] = await labels();
   }
   d.errors = log.errors;
