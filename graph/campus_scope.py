@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.departements import and_list
+from graph.nsf import nsf_name
 from graph.territory import Territory
 
 __all__ = [
@@ -128,3 +129,17 @@ def basis_refusal(basis: SectorBasis) -> str | None:
         "formations y préparent ailleurs. Choisissez une filière de ce territoire ou un domaine "
         "de formation."
     )
+
+
+def public_links(basis: SectorBasis) -> list[str]:
+    """The public links a filière's training is read from outside its campus, each said after
+    « celles » or « ceux » (French): Certif Info's ROME links, then its NSF groups."""
+    links = []
+    if basis.rome:
+        links.append(
+            f"que les fiches Certif Info rattachent à ses métiers (ROME {', '.join(basis.rome)})"
+        )
+    if basis.nsf:
+        fields = ", ".join(f"{code} {nsf_name(code) or ''}".strip() for code in basis.nsf)
+        links.append(f"de son domaine de formation (NSF {fields})")
+    return links

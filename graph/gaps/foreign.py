@@ -16,9 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.campus_scope import SectorBasis, basis_owner, basis_refusal, foreign_basis
+from graph.campus_scope import (
+    SectorBasis,
+    basis_owner,
+    basis_refusal,
+    foreign_basis,
+    public_links,
+)
 from graph.gaps.findings import Row
-from graph.nsf import nsf_name
 
 __all__ = [
     "SectorBasis",
@@ -56,14 +61,7 @@ def basis_text(basis: SectorBasis) -> str:
     >>> print(basis_text(SectorBasis("s", "Soudeurs", ("Mecanic Vallée",), ("H2913",), ())))
     « Soudeurs » est décrit par le campus Mecanic Vallée, hors de ce territoire : ses formations y sont celles que les fiches Certif Info rattachent à ses métiers (ROME H2913), non celles que les fiches du campus lui rattachent.
     """  # noqa: E501
-    links = []
-    if basis.rome:
-        links.append(
-            f"que les fiches Certif Info rattachent à ses métiers (ROME {', '.join(basis.rome)})"
-        )
-    if basis.nsf:
-        fields = ", ".join(f"{code} {nsf_name(code) or ''}".strip() for code in basis.nsf)
-        links.append(f"de son domaine de formation (NSF {fields})")
+    links = public_links(basis)
     return (
         f"« {basis.name} » est décrit par {basis_owner(basis.campuses)}, hors de ce territoire : "
         f"ses formations y sont celles {' et celles '.join(links)}, non celles que les fiches du "

@@ -19,8 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.campus_scope import SectorBasis, basis_owner, basis_refusal
-from graph.nsf import nsf_name
+from graph.campus_scope import SectorBasis, basis_owner, basis_refusal, public_links
 from graph.pathways.job import to_goal
 
 __all__ = [
@@ -99,15 +98,7 @@ def job_goal(links: Iterable[Row], local: set[str], basis: SectorBasis | None) -
 def _public(basis: SectorBasis) -> str:
     """« que les fiches Certif Info rattachent à ses métiers (ROME H2913) et celles de son
     domaine de formation (NSF 251 …) »."""
-    links = []
-    if basis.rome:
-        links.append(
-            f"que les fiches Certif Info rattachent à ses métiers (ROME {', '.join(basis.rome)})"
-        )
-    if basis.nsf:
-        fields = ", ".join(f"{code} {nsf_name(code) or ''}".strip() for code in basis.nsf)
-        links.append(f"de son domaine de formation (NSF {fields})")
-    return " et ceux ".join(links)
+    return " et ceux ".join(public_links(basis))
 
 
 def scope_notice(
