@@ -104,12 +104,10 @@ def _combined(
     for key, cfd in got.bts_labels:
         if cfd in known:
             labels.setdefault(key, set()).add(cfd)
+    # handed over as columns (offers.offer_columns), made objects by plan._offers
+    made = plan._offers(offers.offer_columns(got.offers or []))
     return {
-        "offers": [
-            Offer(u, c, m, [YearFigures(y, cap, d, p, list(s), e) for y, cap, d, p, s, e in ys])
-            for u, c, m, ys in got.offers or []
-            if c in known
-        ],
+        "offers": [o for o in made if o.code in known],
         "cfds": got.cfds,
         "offered": got.offered,
         "bts_labels": labels,
@@ -249,3 +247,21 @@ def test_any_rows_combine_as_row_by_row(files: list[tuple[str, list[OfferRow]]])
 
     known = {"40025510", "32033422", "40025599"}
     assert _combined(reports(), _MEFS, known) == _reference(reports(), _MEFS, known)
+
+
+def test_offers_handed_over_as_columns_are_the_same_offers() -> None:
+    """offers.offer_columns then plan._offers: each offer with its own years, in order, even
+    none (the columns of no offer, of offers without years)."""
+    summed: list[tuple[str, str, str, list[offers.YearTuple]]] = [
+        ("A", "1", "school",
+         [(2021, 24, 30, None, ("f1",), None), (2022, None, None, 12, ("f1", "f2"), 2)]),
+        ("A", "2", "apprenticeship", []),
+        ("B", "1", "school", [(2020, None, None, 5, ("f3",), None)]),
+    ]  # fmt: skip
+    expected = [
+        Offer(u, c, m, [YearFigures(y, cap, d, p, list(s), e) for y, cap, d, p, s, e in ys])
+        for u, c, m, ys in summed
+    ]
+    assert plan._offers(offers.offer_columns(summed)) == expected
+    assert plan._offers(offers.offer_columns(summed[1:2])) == expected[1:2]
+    assert plan._offers(offers.offer_columns([])) == []

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph import communes as communes_ref
 from graph.communes import Commune, search_key
@@ -89,6 +91,20 @@ def test_names_folded_together_give_the_keys_of_each_name() -> None:
     ]  # fmt: skip
     assert search_keys(names) == [search_key(n) for n in names]
     assert search_keys(["a\x00b", "c"]) == [search_key("a\x00b"), "c"]  # NUL: name by name
+
+
+# names made of the words and separators that matter: « saint » and its forms (alone, inside
+# a word, at a name's ends), marks, ligatures, spaces of every kind, apostrophes, hyphens
+_PIECES = st.sampled_from(
+    ["saint", "Sainte", "SAINTS", "saintes", "st", "Saint\u0301", "saintété", "xsaint", "toussaint",
+     "é", "œ", "a", "Metz", " ", "  ", "\u00a0", "\t", "-", "'", "’", ".", ",", "/", "_", "\u2003",
+     "\u0301", "ﬁ", "ß", "\x1c", "\n"]
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=12))
+def test_any_names_fold_together_as_each_alone(names: list[str]) -> None:
+    assert search_keys(names) == [search_key(n) for n in names]
 
 
 def test_the_commune_reference_s_names_fold_as_each_alone() -> None:

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from graph.ingest.opendata.plan import Offer, YearFigures
 from graph.ingest.opendata.renewal import open_successors, renewed_offers
 
@@ -137,3 +140,64 @@ def test_a_bac_pro_the_files_list_as_late_as_its_2nde_is_unchanged() -> None:
     own = offer("0350048L", "40333002", (2022, 16))
     second = offer("0350048L", "40333001", (2021, 16), (2022, 16))
     assert current_by_common_year([own, second], begins) == [own, second]
+
+
+def _carried_reference(offers: list[Offer], begins: dict[str, set[str]]) -> list[Offer]:
+    """current_by_common_year as first written: every 2nde offer's last year per Bac pro, in
+    the offers' order (a later year wins, the first on a tie)."""
+    from dataclasses import replace
+
+    latest: dict[tuple[str, str, str], tuple[int, str, list[str]]] = {}
+    for o in offers:
+        for code in begins.get(o.code, ()):
+            key = (o.uai, code, o.modality)
+            seen = latest.get(key)
+            if seen is None or o.years[-1].year > seen[0]:
+                latest[key] = (o.years[-1].year, o.code, o.years[-1].sources)
+    out = []
+    for o in offers:
+        seen = latest.get((o.uai, o.code, o.modality))
+        if seen is None or seen[0] <= o.years[-1].year:
+            out.append(o)
+        else:
+            years = [*o.years, YearFigures(seen[0], sources=list(seen[2]))]
+            out.append(replace(o, years=years, common_year=seen[1]))
+    return out
+
+
+_OFFERS = st.lists(
+    st.tuples(
+        st.sampled_from(["U1", "U2"]),
+        st.sampled_from(["C1", "C2", "P1", "P2", "P3"]),
+        st.sampled_from(["school", "apprenticeship"]),
+        st.lists(st.integers(2019, 2024), min_size=1, max_size=3, unique=True).map(sorted),
+    ),
+    max_size=14,
+)
+
+
+_TWO_2NDES = {"C1": {"P1", "P2"}, "C2": {"P2", "P3"}}
+
+
+@given(_OFFERS, st.sampled_from([_TWO_2NDES, {"C1": {"P1"}}, {}]))
+@example(  # two 2ndes beginning P2 there, their last year the same: the first one's
+    [
+        ("U1", "P2", "school", [2020]),
+        ("U1", "C2", "school", [2022]),
+        ("U1", "C1", "school", [2022]),
+    ],
+    _TWO_2NDES,
+)
+def test_any_offers_are_carried_on_as_first_written(
+    rows: list[tuple[str, str, str, list[int]]], begins: dict[str, set[str]]
+) -> None:
+    """Whatever repeats (the same offer twice, two 2ndes beginning one Bac pro, equal years)."""
+    from graph.ingest.opendata.renewal import current_by_common_year
+
+    def made() -> list[Offer]:
+        return [
+            Offer(u, c, m, [YearFigures(y, sources=[f"{c}{y}{i}"]) for y in ys])
+            for i, (u, c, m, ys) in enumerate(rows)
+        ]
+
+    assert current_by_common_year(made(), begins) == _carried_reference(made(), begins)

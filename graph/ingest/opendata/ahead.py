@@ -40,8 +40,9 @@ from graph.errors import SeedError
 from graph.ingest.opendata import bcn
 from graph.ingest.opendata.offers import (
     ActivityOffers,
-    YearTuple,
+    OfferColumns,
     combine,
+    offer_columns,
     resolve,
     summed,
     wanted_mef,
@@ -188,9 +189,10 @@ def _resolved_in_child() -> bytes:
 
 def _offers_in_child() -> bytes:
     """In the forked process, last: the offers of the cells it resolved (while the parent
-    reads the diploma links), or None."""
+    reads the diploma links), as columns, or None."""
     cells = _kept.pop("cells", None)
-    return pickle.dumps(summed(cells) if cells is not None else None, pickle.HIGHEST_PROTOCOL)
+    got = offer_columns(summed(cells)) if cells is not None else None
+    return pickle.dumps(got, pickle.HIGHEST_PROTOCOL)
 
 
 def can_fork() -> bool:
@@ -354,15 +356,14 @@ def activity_offers(
     mef_path: Path,
     keep: Keep,
     strict: bool,
-) -> list[tuple[str, str, str, list[YearTuple]]]:
-    """The offers of :func:`activity_resolved`'s rows: summed already, or by the other
-    process; here again if that process did not give them."""
+) -> OfferColumns:
+    """The offers of :func:`activity_resolved`'s rows, as columns: summed already, or by the
+    other process; here again if that process did not give them."""
     if resolved.offers is not None:
-        return resolved.offers
-    got: list[tuple[str, str, str, list[YearTuple]]] | None
-    got = _from(pending[2]) if pending is not None else None
+        return offer_columns(resolved.offers)
+    got: OfferColumns | None = _from(pending[2]) if pending is not None else None
     if got is None:
-        got = _again(files, mef_path, keep, strict).offers or []  # summed there
+        got = offer_columns(_again(files, mef_path, keep, strict).offers or [])  # summed there
     return got
 
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from graph import communes as communes_ref
@@ -99,8 +98,10 @@ def key_lengths(by_key: Mapping[str, Sequence[Commune]]) -> dict[str, int]:
     where no key starts are not looked up further (3 600 names, ~20 words each, 6 lengths)."""
     out: dict[str, int] = {}
     for key in by_key:
-        first, *rest = key.split(" ")
-        out[first] = max(out.get(first, 0), 1 + len(rest))
+        first = key.partition(" ")[0]
+        words = key.count(" ") + 1
+        if out.get(first, 0) < words:
+            out[first] = words
     return out
 
 
@@ -112,6 +113,8 @@ def search_keys(names: Sequence[str]) -> list[str]:
     present that ``unicodedata.combining`` says are marks; case folding and the separators
     work character by character (tests/unit/test_named_commune.py compares it name by name).
     """
+    if not names:
+        return []
     if any("\x00" in n for n in names):
         return [search_key(n) for n in names]
     decomposed = unicodedata.normalize("NFKD", "\x00".join(names))
@@ -119,10 +122,27 @@ def search_keys(names: Sequence[str]) -> list[str]:
     if marks:
         decomposed = re.sub(f"[{re.escape(marks)}]", "", decomposed)
     folded = decomposed.casefold().replace("œ", "oe").replace("æ", "ae")
-    return [
-        " ".join([_ABBREVIATIONS.get(w, w) for w in piece.split()])
-        for piece in _SEPARATORS.sub(" ", folded).split("\x00")
-    ]
+    # every separator run is one space now (``\s`` is ``str.split``'s whitespace): the words
+    # are between spaces and NULs; « saint » and the rest abbreviated, then the spaces at each
+    # name's ends dropped, by regular expressions over the whole text (not name by name)
+    spaced = _ABBREVIATED.sub(_abbreviation, _SEPARATORS.sub(" ", folded))
+    # one space at most on each side of a NUL (no two separator runs touch)
+    ends = spaced.replace(" \x00", "\x00").replace("\x00 ", "\x00")
+    return ends.strip(" ").split("\x00")
+
+
+# « saint », « sainte », « saints » or « saintes » before a space, a NUL or the end: a whole
+# word when it starts the text or follows a space or a NUL (:func:`_abbreviation`)
+_ABBREVIATED = re.compile(
+    "(?:" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + ")(?![^ \x00])"
+)
+
+
+def _abbreviation(m: re.Match[str]) -> str:
+    start = m.start()
+    if start and m.string[start - 1] not in " \x00":
+        return m.group()  # the end of a longer word: « toussaint »
+    return _ABBREVIATIONS[m.group()]
 
 
 def named_commune(
@@ -138,11 +158,16 @@ def named_commune(
         except communes_ref.ReferenceMissing:
             return None
         if not _keys:
-            every: dict[str, dict[str, list[Commune]]] = defaultdict(lambda: defaultdict(list))
             listed = list(index.communes.values())
             for c, key in zip(listed, search_keys([c.name for c in listed]), strict=True):
-                every[c.departement][key].append(c)
-            _keys.update({d: dict(keys) for d, keys in every.items()})
+                of_dep = _keys.get(c.departement)
+                if of_dep is None:
+                    of_dep = _keys[c.departement] = {}
+                same = of_dep.get(key)
+                if same is None:
+                    of_dep[key] = [c]
+                else:
+                    same.append(c)
         by_key = _keys.setdefault(cog, {})
     lengths = _lengths.get(cog)
     if lengths is None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import chain, compress
 from operator import add, attrgetter
 from typing import Any, NamedTuple
 
@@ -32,9 +32,11 @@ from graph.ingest.opendata.rows import MefRow, OfferRow
 __all__ = [
     "ActivityOffers",
     "Cells",
+    "OfferColumns",
     "YearTuple",
     "combine",
     "known_rows",
+    "offer_columns",
     "resolve",
     "summed",
     "wanted_mef",
@@ -65,6 +67,36 @@ class ActivityOffers:
     no_mef: list[list[int]]
     # (UAI, CFD, modality, years ascending), sorted by (UAI, CFD, modality); None until summed
     offers: list[tuple[str, str, str, list[YearTuple]]] | None = None
+
+
+class OfferColumns(NamedTuple):
+    """Summed offers (:func:`summed`) as columns, to hand over between processes: one entry
+    per offer in the first four (``years``: how many years it has), one per year in the
+    others, the offers' years one after the other. The same values as the offers' tuples, a
+    third of their pickle's time each way (52 000 offers, 102 000 years nationally)."""
+
+    uai: list[str]
+    cfd: list[str]
+    modality: list[str]
+    years: list[int]
+    year: list[int]
+    capacity: list[int | None]
+    demand: list[int | None]
+    pupils: list[int | None]
+    sources: list[tuple[str, ...]]
+    entry_year: list[int | None]
+
+
+def offer_columns(offers: Sequence[tuple[str, str, str, list[YearTuple]]]) -> OfferColumns:
+    """``offers`` (:func:`summed`) as :class:`OfferColumns`."""
+    if not offers:
+        return OfferColumns([], [], [], [], [], [], [], [], [], [])
+    uai, cfd, modality, years = zip(*offers, strict=True)
+    flat = list(chain.from_iterable(years))
+    per_year = zip(*flat, strict=True) if flat else [()] * 6
+    return OfferColumns(
+        list(uai), list(cfd), list(modality), list(map(len, years)), *map(list, per_year)
+    )
 
 
 def wanted_mef(files: Sequence[Sequence[OfferRow]]) -> set[str]:

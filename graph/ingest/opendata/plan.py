@@ -22,6 +22,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 from statistics import fmean
 from typing import Any, TypeVar
@@ -48,7 +49,7 @@ from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.entry import CommonEntry
 from graph.ingest.opendata.establishment_names import establishment_name
 from graph.ingest.opendata.named_commune import named_commune
-from graph.ingest.opendata.offers import ActivityOffers, YearTuple, known_rows
+from graph.ingest.opendata.offers import ActivityOffers, OfferColumns, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.report import Coverage, FileReport
 from graph.ingest.opendata.rows import (
@@ -613,14 +614,25 @@ def _vfd(path: Path, report: FileReport, missing: set[str]) -> dict[str, Diploma
     return bcn.parse_diplomas(path, report, bcn.VFD, only=missing, levels=postbac.VFD_LEVEL_CODES)
 
 
-def _offers(summed: list[tuple[str, str, str, list[YearTuple]]]) -> list[Offer]:
-    """The summed activity offers (:func:`ahead.activity_offers`) as :class:`Offer` objects."""
-    return [
-        Offer(
-            uai, cfd, modality, [YearFigures(y, c, d, p, list(s), e) for y, c, d, p, s, e in years]
+def _offers(summed: OfferColumns) -> list[Offer]:
+    """The summed activity offers (:func:`ahead.activity_offers`) as :class:`Offer` objects:
+    every year made by one ``map`` over the columns, then each offer given its slice."""
+    figures = list(
+        map(
+            YearFigures,
+            summed.year,
+            summed.capacity,
+            summed.demand,
+            summed.pupils,
+            map(list, summed.sources),
+            summed.entry_year,
         )
-        for uai, cfd, modality, years in summed
-    ]
+    )
+    ends = list(accumulate(summed.years))
+    slices = map(slice, [0, *ends[:-1]], ends)
+    return list(
+        map(Offer, summed.uai, summed.cfd, summed.modality, map(figures.__getitem__, slices))
+    )
 
 
 def _taken(reports: _Reports, got: Ahead[_T]) -> _T:

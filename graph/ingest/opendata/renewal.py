@@ -22,7 +22,7 @@ how it is known (``common_year``). Pure functions over the parsed rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from graph.ingest.opendata.plan import Offer, YearFigures
@@ -72,9 +72,24 @@ def open_successors(
     return sorted(found)
 
 
-def _merged_years(olds: Iterable[Offer]) -> list[YearFigures]:
+def _merged_years(olds: Sequence[Offer]) -> list[YearFigures]:
     """Several old codes renovated into one (three Bac pro options into one Bac pro): each
-    year's figures added up; a figure no old offer knows stays unknown."""
+    year's figures added up; a figure no old offer knows stays unknown. One old offer (9 in
+    10 nationally) with its years in ascending order: its years copied, the same values."""
+    if len(olds) == 1:
+        ys = olds[0].years
+        if all(a.year < b.year for a, b in zip(ys, ys[1:], strict=False)):
+            return [
+                YearFigures(
+                    y.year,
+                    y.capacity,
+                    y.demand,
+                    y.pupils,
+                    list(dict.fromkeys(y.sources)),
+                    y.entry_year,
+                )
+                for y in ys
+            ]
     by_year: dict[int, list[YearFigures]] = {}
     for o in olds:
         for y in o.years:
@@ -109,27 +124,29 @@ def renewed_offers(
     """One renewed offer per (establishment, open successor, modality) of every offer of a
     closed diploma, unless the files give an offer of the successor itself there (the parse
     imports this module when it runs: plan.py defines the rows)."""
-    own = {(o.uai, o.code, o.modality) for o in offers}
-    olds: dict[tuple[str, str, str], list[Offer]] = {}
+    of_closed = [o for o in offers if o.code in closed]
     heirs_of: dict[str, list[str]] = {}  # the same few hundred closed codes on many offers
-    for o in offers:
-        if o.code not in closed:
-            continue
-        heirs = heirs_of.get(o.code)
-        if heirs is None:
-            heirs = heirs_of[o.code] = open_successors(o.code, successors, closed)
-        if len(heirs) > MAX_SUCCESSORS:
-            continue
-        for s in heirs:
+    for code in {o.code for o in of_closed}:
+        heirs = open_successors(code, successors, closed)
+        if len(heirs) <= MAX_SUCCESSORS:
+            heirs_of[code] = heirs
+    # the files' own offers of those heirs only (not of all 52 000 offers)
+    heirs_named = {s for heirs in heirs_of.values() for s in heirs}
+    own = {(o.uai, o.code, o.modality) for o in offers if o.code in heirs_named}
+    olds: dict[tuple[str, str, str], list[Offer]] = {}
+    for o in of_closed:
+        for s in heirs_of.get(o.code, ()):
             key = (o.uai, s, o.modality)
             if key not in own:
                 olds.setdefault(key, []).append(o)
     return [
-        replace(
-            group[0],
-            code=code,
-            years=_merged_years(group),
-            renewed_from=tuple(sorted({o.code for o in group})),
+        Offer(  # dataclasses.replace of group[0], without its look-ups
+            group[0].uai,
+            code,
+            group[0].modality,
+            _merged_years(group),
+            tuple(sorted({o.code for o in group})),
+            group[0].common_year,
         )
         for (uai, code, modality), group in sorted(olds.items())
     ]
@@ -189,10 +206,9 @@ def current_by_common_year(offers: Sequence[Offer], begins: Mapping[str, set[str
     (``begins``: :func:`common_year_programmes`): a year without figures, from the 2nde's
     file, and ``common_year`` set to the 2nde's code."""
     latest: dict[tuple[str, str, str], tuple[int, str, list[str]]] = {}
-    for o in offers:
-        codes = begins.get(o.code)
-        if not codes:
-            continue
+    # the offers of common 2ndes only, picked by a comprehension (52 000 offers nationally)
+    for o in [o for o in offers if o.code in begins]:
+        codes = begins[o.code]
         last = o.years[-1]
         for code in codes:
             key = (o.uai, code, o.modality)
@@ -200,16 +216,13 @@ def current_by_common_year(offers: Sequence[Offer], begins: Mapping[str, set[str
             if seen is None or last.year > seen[0]:
                 latest[key] = (last.year, o.code, last.sources)
     carried = {code for _, code, _ in latest}  # the Bac pros some 2nde may carry on
-    out: list[Offer] = []
-    for o in offers:
-        if o.code not in carried:
-            out.append(o)
-            continue
+
+    def carry(o: Offer) -> Offer:
         seen = latest.get((o.uai, o.code, o.modality))
         if seen is None or seen[0] <= o.years[-1].year:
-            out.append(o)
-            continue
+            return o
         year, common, sources = seen
         years = [*o.years, YearFigures(year, sources=list(sources))]
-        out.append(replace(o, years=years, common_year=common))
-    return out
+        return replace(o, years=years, common_year=common)
+
+    return [carry(o) if o.code in carried else o for o in offers]
