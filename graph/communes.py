@@ -234,6 +234,8 @@ class CommuneIndex:
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
     # departement_at()'s communes with a centre by NEAR_DEG cell, in the order of ``communes``
     _near_cells: dict[tuple[int, int], tuple[Commune, ...]] | None = field(default=None, repr=False)
+    # the municipal arrondissements departements_within reads besides those cells
+    _exact_arrondissements: tuple[Commune, ...] | None = field(default=None, repr=False)
     # departements_within's answers by circle (lat, lon, km)
     _within: dict[tuple[float, float, float], frozenset[str]] = field(
         default_factory=dict, repr=False
@@ -249,6 +251,7 @@ class CommuneIndex:
                     self._build_search()
                     self._searchable = True
         self._near_grid()
+        self._arrondissements()
 
     def _build_search(self) -> None:
         named: list[tuple[str, Commune]] = []
@@ -425,27 +428,55 @@ class CommuneIndex:
     def departements_within(self, lat: float, lon: float, km: float) -> frozenset[str]:
         """The départements (COG codes, « 93 », « 2A ») of the communes whose centre lies
         within ``km`` of a point: those a circle reaches into, as far as the reference's
-        centres tell (a département whose communes all lie just outside is not said). Read
-        from :meth:`nearest`'s grid: the cells the circle's bounding box covers only, once per
-        circle (a radius is asked again with each answer: ~1-3 ms for 40-60 km, then a dict
-        read)."""
+        centres tell (a département whose communes all lie just outside is not said). The
+        centres are those of :meth:`nearest` (the communes and municipal arrondissements with
+        an exact centre), read from :meth:`departement_at`'s cells, which the start-up builds
+        (:meth:`warm`): the cells the circle's bounding box covers only, once per circle (a
+        radius is asked again with each answer: ~1-3 ms for 40-60 km, then a dict read).
+        :meth:`nearest`'s own grid was built by the first radius asked: 35 000 entries, tens of
+        ms of a first answer and of the garbage collector's passes after it
+        (docs/performance.md, branch httpp95c)."""
         key = (lat, lon, km)
         if (known := self._within.get(key)) is not None:
             return known
-        grid = self._grid if self._grid is not None else self._build_grid(by_departement=False)
-        dlat = km / _KM_PER_DEGREE + GRID_DEG
+        cells = self._near_grid()
+        dlat = km / _KM_PER_DEGREE + NEAR_DEG
         dlon = dlat / max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat))))
-        (i0, j0), (i1, j1) = _cell(lat - dlat, lon - dlon), _cell(lat + dlat, lon + dlon)
+        (i0, j0), (i1, j1) = _near_cell(lat - dlat, lon - dlon), _near_cell(lat + dlat, lon + dlon)
         found: set[str] = set()
         for i in range(i0, i1 + 1):
             for j in range(j0, j1 + 1):
-                for c, c_lat, c_lon, _, _ in grid.get((i, j), ()):
-                    if c.departement not in found and haversine_km(lat, lon, c_lat, c_lon) <= km:
+                for c in cells.get((i, j), ()):
+                    if (
+                        c.departement not in found
+                        and c.centre not in APPROXIMATE_CENTRES
+                        and haversine_km(lat, lon, c.lat, c.lon) <= km  # type: ignore[arg-type]
+                    ):
                         found.add(c.departement)
+        for c in self._arrondissements():  # not among the cells' communes
+            if c.departement not in found and haversine_km(lat, lon, c.lat, c.lon) <= km:  # type: ignore[arg-type]
+                found.add(c.departement)
         if len(self._within) >= NEAR_MEMO:
             self._within.clear()
         self._within[key] = frozenset(found)
         return self._within[key]
+
+    def _arrondissements(self) -> tuple[Commune, ...]:
+        """The municipal arrondissements of Paris, Lyon and Marseille with an exact centre
+        (their town hall): centres of :meth:`nearest` that :meth:`departement_at`'s cells do not
+        hold (45)."""
+        got = self._exact_arrondissements
+        if got is None:
+            got = self._exact_arrondissements = tuple(
+                p
+                for ps in self.parts.values()
+                for p in ps
+                if p.kind == "arrondissement-municipal"
+                and p.lat is not None
+                and p.lon is not None
+                and p.centre not in APPROXIMATE_CENTRES
+            )
+        return got
 
     def region_departements(self, region: str) -> frozenset[str]:
         """The départements (as their communes give them) of a région code."""

@@ -54,6 +54,12 @@ _COMMON = re.compile(
     re.IGNORECASE,
 )
 COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
+# A text _COMMON matches holds one of these words, whatever its case: every character that
+# re.IGNORECASE takes for one of their letters is that letter in str.upper() (the ASCII letter
+# itself, its lower case, « ſ » for S). The texts holding none are not searched: most names,
+# and the regular expression's search of three texts was most of the common-year test of a
+# first partial-answer notice (docs/performance.md, branch httpp95c).
+_COMMON_WORDS = ("COMMUNE", "ANNEE", "SEC")
 _AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
 # what is left of the type around a common year's name: « (CAP ) », a trailing « BTS »
 _EMPTY_BRACKETS = re.compile(r"\(\s*(BTS|CAP|BAC PRO)?\s*\)", re.IGNORECASE)
@@ -90,7 +96,13 @@ def is_common_year(d: Row) -> bool:
     >>> is_common_year({"name": "LETTRES 1ERE ANNEE"})
     False
     """  # noqa: E501
-    return any(_COMMON.search(t) for t in _texts(d))
+    return any(_COMMON.search(t) for t in _texts(d) if _may_be_common(t))
+
+
+def _may_be_common(text: str) -> bool:
+    """Whether ``text`` holds a word every match of ``_COMMON`` holds (see _COMMON_WORDS)."""
+    upper = text.upper()
+    return any(w in upper for w in _COMMON_WORDS)
 
 
 def is_placeholder(code: str | None) -> bool:

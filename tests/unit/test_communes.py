@@ -384,6 +384,51 @@ def test_the_nearest_commune_is_the_nearest_of_all_centres(ref: communes.Commune
         assert (None if got is None else (got[0].code, got[1])) == every(lat, lon, dep)
 
 
+def test_a_circle_reaches_the_departements_of_every_exact_centre_within_it(
+    ref: communes.CommuneIndex,
+) -> None:
+    """departements_within() reads departement_at()'s cells around the circle and the
+    municipal arrondissements apart: the same départements as measuring every centre nearest()
+    knows (the communes and arrondissements with an exact centre), for circles of 1-200 km over
+    France, overseas and at sea; a circle around Luminy reaches Marseille by its 9e's town hall
+    only (its own is 9 km away); a commune placed at its arrondissement's centre reaches
+    nothing."""
+    rng = random.Random(103)
+    centres = [
+        c
+        for c in (
+            *ref.communes.values(),
+            *(p for ps in ref.parts.values() for p in ps if p.kind == "arrondissement-municipal"),
+        )
+        if c.lat is not None and c.lon is not None and not c.approximate
+    ]
+
+    def every(lat: float, lon: float, km: float) -> frozenset[str]:
+        return frozenset(
+            c.departement
+            for c in centres
+            if haversine_km(lat, lon, c.lat, c.lon) <= km  # type: ignore[arg-type]
+        )
+
+    circles = [
+        (rng.uniform(42.0, 51.2), rng.uniform(-5.0, 8.5), rng.choice([1.0, 5.0, 10.0, 40.0, 60.0]))
+        for _ in range(150)
+    ]
+    circles += [(rng.uniform(42.0, 51.2), rng.uniform(-5.0, 8.5), 200.0) for _ in range(10)]
+    circles += [
+        (c.lat + rng.uniform(-0.05, 0.05), c.lon + rng.uniform(-0.05, 0.05), rng.uniform(1, 30))  # type: ignore[operator]
+        for c in rng.sample(centres, 60)
+    ]
+    circles += [(-21.1, 55.5, 30.0), (16.25, -61.58, 60.0), (4.9, -52.3, 100.0), (46.0, -5.0, 50.0)]
+    for lat, lon, km in circles:
+        assert ref.departements_within(lat, lon, km) == every(lat, lon, km), (lat, lon, km)
+    luminy = (43.2314, 5.44235, 5.0)  # the 9e's town hall 4.6 km away, Cassis's 8.1 km
+    assert every(*luminy) == {"13"} and ref.departements_within(*luminy) == {"13"}
+    # four communes of Cantal placed at their arrondissement's centre only: not measured
+    approximate = (45.08174, 2.99485, 1.0)
+    assert ref.departements_within(*approximate) == every(*approximate) == frozenset()
+
+
 def _departement_by_every_centre(ref: communes.CommuneIndex, lat: float, lon: float) -> str | None:
     """departement_at() as it was: every commune's centre measured, the first of the
     reference's order on a tie."""
