@@ -527,7 +527,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
         uais.add(o.uai)
     departements = {uai: e.departement for uai, e in data.establishments.items()}
     offered_in: dict[str, set[str]] = {
-        code: {d for u in uais if (d := departements.get(u))} for code, uais in by_code.items()
+        code: {dep for u in uais if (dep := departements.get(u))} for code, uais in by_code.items()
     }
     offered = set(offered_in)
     if data.evidence is not None:  # read while the activity files were parsed
