@@ -787,6 +787,7 @@ PROGRAMME_OFFER_PROPS = (
     "coords_precision",
 )
 _ORIGIN = ("import",)
+_NO_ENTRY = (None, None, None)  # entry_year, entry_capacity, entry_demand
 
 
 def _place(e: Establishment) -> tuple[Any, ...]:
@@ -855,12 +856,16 @@ def _bulk_offer_part(
                     _pressure(capacity, demand),
                     history_json(o, texts),
                 ]
-                entry = _entry(latest)
-                entry_figures = [
-                    entry["entry_year"],
-                    entry["entry_capacity"],
-                    entry["entry_demand"],
-                ]
+                # _entry's values: on most offers none, one tuple the encoder remembers
+                entry_year = latest.entry_year
+                entry_figures: tuple[Any, ...] | list[Any] = _NO_ENTRY
+                if entry_year is not None:
+                    c = latest.common
+                    entry_figures = (
+                        [entry_year, c.capacity, c.demand]
+                        if c is not None and entry_year
+                        else [entry_year, None, None]
+                    )
                 edges.append((o.uai, o.code, (alike[0], figures, alike[1], place, entry_figures)))
             yield BulkRelationships(
                 "import_link_offers",
