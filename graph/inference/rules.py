@@ -29,9 +29,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from graph.inference import bac_techno, bac_techno_cpge
-from graph.inference.co_offer import co_offer
-from graph.inference.evidence import STRENGTH_FULL, Evidence, shared_evidence
-from graph.inference.fields import field_keys, keys_apart
+from graph.inference.co_offer import CoOffer, co_offer
+from graph.inference.evidence import (
+    STRENGTH_FULL,
+    Evidence,
+    EvidenceKeys,
+    evidence_keys,
+    shared_evidence,
+    shared_points,
+)
+from graph.inference.fields import FieldKeys, field_keys, keys_apart
 
 __all__ = [
     "RULES",
@@ -238,58 +245,90 @@ def _fallback_strength(how: str) -> float:
 
 
 Apart = Callable[[DiplomaFacts, DiplomaFacts], bool]
+# per diploma (by id), its field keys and its evidence keys (None: no evidence), taken once
+Keys = dict[int, tuple[FieldKeys, EvidenceKeys | None]]
 
 
-def _apart_of(diplomas: Iterable[DiplomaFacts]) -> Apart:
+def _keys_of(diplomas: Iterable[DiplomaFacts]) -> Keys:
+    return {
+        id(d): (
+            field_keys(d.evidence, d.nsf),
+            None if d.evidence.empty else evidence_keys(d.evidence),
+        )
+        for d in diplomas
+    }
+
+
+def _apart_of(keys: Keys) -> Apart:
     """Whether :func:`graph.inference.fields.forbidden_reason` keeps ``a`` and ``b`` apart,
     for these diplomas (each side's keys taken once)."""
-    keys = {id(d): field_keys(d.evidence, d.nsf) for d in diplomas}
 
     def apart(a: DiplomaFacts, b: DiplomaFacts) -> bool:
-        return keys_apart(keys[id(a)], keys[id(b)])
+        return keys_apart(keys[id(a)][0], keys[id(b)][0])
 
     return apart
 
 
-def _with_co_offer(
-    a: DiplomaFacts, b: DiplomaFacts, points: float, sentence: str
-) -> tuple[DiplomaFacts, str, float]:
-    """A candidate the nomenclatures tie to ``a``, with what preparing the two in the same
-    establishments adds (:mod:`graph.inference.co_offer`)."""
-    co = co_offer(a.establishments, b.establishments)
-    if co is not None:
-        points += co.points
-        sentence = f"{sentence} ; {co.sentence}"
-    return b, sentence, round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
+# the targets of a rule, grouped by their field keys (half as many groups as targets: the
+# fields test is made once per group), each with its evidence keys
+Candidates = list[tuple[FieldKeys, list[tuple[DiplomaFacts, EvidenceKeys | None]]]]
+
+
+def _candidates(targets: list[DiplomaFacts], keys: Keys) -> Candidates:
+    """The targets one may enter (``target``), grouped by their field keys, in order."""
+    groups: dict[FieldKeys, list[tuple[DiplomaFacts, EvidenceKeys | None]]] = {}
+    for b in targets:
+        if b.target:
+            fb, eb = keys[id(b)]
+            groups.setdefault(fb, []).append((b, eb))
+    return list(groups.items())
 
 
 def _scored(
-    a: DiplomaFacts, targets: list[DiplomaFacts], apart: Apart
+    a: DiplomaFacts, targets: Candidates, keys: Keys
 ) -> list[tuple[DiplomaFacts, str, float]]:
     """The continuations of ``a`` among ``targets``, never across fields apart: the
     :data:`KEEP` strongest by shared evidence when both are described (if none reaches
     :data:`MIN_STRENGTH`, the :data:`WEAK_KEEP` strongest); where one side is not
     (no evidence to rank them), those of the same NSF group or filière, unless ``a`` already has
-    :data:`KEEP` evidence-scored ones."""
-    scored: list[tuple[DiplomaFacts, str, float]] = []
+    :data:`KEEP` evidence-scored ones. Candidates are ranked by their points
+    (:func:`shared_points`); the sentence saying what they share is written for those kept."""
+    scored: list[tuple[DiplomaFacts, CoOffer | None, float]] = []
     fallback: list[tuple[DiplomaFacts, str, float]] = []
-    weak: list[tuple[DiplomaFacts, str, float]] = []
-    for b in targets:
-        if not b.target or b.code == a.code or apart(a, b):
+    weak: list[tuple[DiplomaFacts, CoOffer | None, float]] = []
+    fa, ea = keys[id(a)]
+    for fb, group in targets:
+        if keys_apart(fa, fb):
             continue
-        if not a.evidence.empty and not b.evidence.empty:
-            se = shared_evidence(a.evidence, b.evidence, a.nsf, b.nsf, a.title, b.title)
-            if se.strength >= MIN_STRENGTH:
-                scored.append(_with_co_offer(a, b, se.points, se.sentence))
-            elif se.strength > 0:
-                weak.append((b, se.sentence, se.strength))
-        elif how := _field_match(a, b, domain=False, open_ended=False):
-            fallback.append((b, how, _fallback_strength(how)))
+        for b, eb in group:
+            if b.code == a.code:
+                continue
+            if ea is not None and eb is not None:
+                points = shared_points(ea, eb, a.nsf, b.nsf, a.title, b.title)
+                strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
+                if strength >= MIN_STRENGTH:
+                    co = co_offer(a.establishments, b.establishments)
+                    if co is not None:
+                        points += co.points
+                        strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
+                    scored.append((b, co, strength))
+                elif strength > 0:
+                    weak.append((b, None, strength))
+            elif how := _field_match(a, b, domain=False, open_ended=False):
+                fallback.append((b, how, _fallback_strength(how)))
     scored.sort(key=lambda t: (-t[2], t[0].code))
-    scored = scored[:KEEP]
-    if not scored and weak:  # nothing reaches MIN_STRENGTH: the strongest of what there is
-        scored = sorted(weak, key=lambda t: (-t[2], t[0].code))[:WEAK_KEEP]
-    return scored if len(scored) >= KEEP else scored + sorted(fallback, key=lambda t: t[0].code)
+    kept = scored[:KEEP]
+    if not kept and weak:  # nothing reaches MIN_STRENGTH: the strongest of what there is
+        kept = sorted(weak, key=lambda t: (-t[2], t[0].code))[:WEAK_KEEP]
+    out = [(b, _sentence(a, b, co), strength) for b, co, strength in kept]
+    return out if len(out) >= KEEP else out + sorted(fallback, key=lambda t: t[0].code)
+
+
+def _sentence(a: DiplomaFacts, b: DiplomaFacts, co: CoOffer | None) -> str:
+    """What ``a`` and ``b`` share (:func:`shared_evidence`), and what preparing them in the
+    same establishments adds (``co``)."""
+    sentence = shared_evidence(a.evidence, b.evidence, a.nsf, b.nsf, a.title, b.title).sentence
+    return sentence if co is None else f"{sentence} ; {co.sentence}"
 
 
 def infer_passerelles(
@@ -299,7 +338,8 @@ def infer_passerelles(
     by_type: dict[str, list[DiplomaFacts]] = {}
     for d in diplomas:
         by_type.setdefault(d.type, []).append(d)
-    apart = _apart_of(d for ds in by_type.values() for d in ds)
+    keys = _keys_of(d for ds in by_type.values() for d in ds)
+    apart = _apart_of(keys)
 
     def of(*types: str) -> list[DiplomaFacts]:
         return [d for t in types for d in by_type.get(t, [])]
@@ -336,11 +376,13 @@ def infer_passerelles(
             )
         )
 
+    bac_pros = _candidates(of("bac_pro"), keys)
     for a in of("cap"):
-        for b, how, strength in _scored(a, of("bac_pro"), apart):
+        for b, how, strength in _scored(a, bac_pros, keys):
             add("cap-to-bac-pro", a, b, how, strength=strength)
+    btss = _candidates(of("bts"), keys)
     for a in of("bac_pro"):
-        for b, how, strength in _scored(a, of("bts"), apart):
+        for b, how, strength in _scored(a, btss, keys):
             add("bac-pro-to-bts", a, b, how, strength=strength)
     for a in of("bac_techno"):
         if not bac_techno.is_series(a.nsf, a.examined):

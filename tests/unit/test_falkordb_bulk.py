@@ -6,6 +6,8 @@ from __future__ import annotations
 import struct
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.engines.falkordb_bulk import (
     encode_segments,
@@ -75,3 +77,39 @@ def test_a_node_token_is_the_header_then_the_values() -> None:
         node_header("Si\x00te", ())
     with pytest.raises(InvalidQuery):
         encode_values(("ok", float("nan")))
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**64), max_value=2**64),
+    st.floats(),
+    st.text(max_size=6),
+    st.binary(max_size=2),
+)
+_VALUES = st.one_of(
+    _SCALARS,
+    st.lists(st.one_of(_SCALARS, st.lists(st.integers(), max_size=1)), max_size=4),
+    st.tuples(_SCALARS, _SCALARS),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
+)
+
+
+def _one_by_one(values: list[object]) -> bytes | type[InvalidQuery]:
+    try:
+        return b"".join(encode_value(v) for v in values)
+    except InvalidQuery:
+        return InvalidQuery
+
+
+@settings(max_examples=1500, deadline=None)
+@given(values=st.lists(_VALUES, max_size=6))
+def test_a_row_is_its_values_encoded_one_by_one(values: list[object]) -> None:
+    """encode_values writes strings, nulls, integers and lists without a call each: the same
+    bytes as encode_value value by value, and the same refusals."""
+    expected = _one_by_one(values)
+    if expected is InvalidQuery:
+        with pytest.raises(InvalidQuery):
+            encode_values(values)
+    else:
+        assert encode_values(values) == expected

@@ -516,19 +516,19 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
     """The diplomas the rules run over: every seed diploma, every open BCN diploma, and
     every diploma an imported offer names (even if closed since); ``closed``: the BCN's
     closed codes."""
-    # one pass over the offers: the diplomas offered, in apprenticeship, in which departements
-    apprenticeship: set[str] = set()
-    offered_in: dict[str, set[str]] = {}
-    departements = {uai: e.departement for uai, e in data.establishments.items()}
+    # one pass over the offers: the establishments offering each diploma; then the diplomas
+    # offered, in apprenticeship, in which departements
+    apprenticeship = {o.code for o in data.offers if o.modality == "apprenticeship"}
+    by_code: dict[str, set[str]] = {}
     for o in data.offers:
-        code = o.code
-        if o.modality == "apprenticeship":
-            apprenticeship.add(code)
-        where = offered_in.get(code)
-        if where is None:
-            where = offered_in[code] = set()
-        if departement := departements.get(o.uai):
-            where.add(departement)
+        uais = by_code.get(o.code)
+        if uais is None:
+            uais = by_code[o.code] = set()
+        uais.add(o.uai)
+    departements = {uai: e.departement for uai, e in data.establishments.items()}
+    offered_in: dict[str, set[str]] = {
+        code: {dep for u in uais if (dep := departements.get(u))} for code, uais in by_code.items()
+    }
     offered = set(offered_in)
     if data.evidence is not None:  # read while the activity files were parsed
         evidence, secondes = data.evidence.value()
@@ -540,7 +540,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
         offered_in.setdefault(r["code"], set()).update(
             d for d in r.get("offer_departements") or () if d
         )
-    establishments = _establishments_by_code(data)
+    establishments = _establishments_by_code(data, by_code)
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         campus = {d for deps in r.get("campus_departements") or () for d in deps or ()}
@@ -580,13 +580,13 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
     return list(out.values())
 
 
-def _establishments_by_code(data: ImportData) -> dict[str, frozenset[str]]:
-    """The establishments (UAI) the activity files say prepare each diploma; a diploma with
-    none yet (renovated after the files' years) gets its BCN predecessors': the renovated
-    programme is prepared where the old one was (graph.inference.co_offer)."""
-    by_code: dict[str, set[str]] = {}
-    for o in data.offers:
-        by_code.setdefault(o.code, set()).add(o.uai)
+def _establishments_by_code(
+    data: ImportData, by_code: dict[str, set[str]]
+) -> dict[str, frozenset[str]]:
+    """The establishments (UAI) the activity files say prepare each diploma (``by_code``,
+    from the offers); a diploma with none yet (renovated after the files' years) gets its BCN
+    predecessors': the renovated programme is prepared where the old one was
+    (graph.inference.co_offer)."""
     out = {c: frozenset(u) for c, u in by_code.items()}
     inherited: dict[str, set[str]] = {}
     for old, new in data.lineage:
@@ -787,6 +787,7 @@ PROGRAMME_OFFER_PROPS = (
     "coords_precision",
 )
 _ORIGIN = ("import",)
+_NO_ENTRY = (None, None, None)  # entry_year, entry_capacity, entry_demand
 
 
 def _place(e: Establishment) -> tuple[Any, ...]:
@@ -855,12 +856,16 @@ def _bulk_offer_part(
                     _pressure(capacity, demand),
                     history_json(o, texts),
                 ]
-                entry = _entry(latest)
-                entry_figures = [
-                    entry["entry_year"],
-                    entry["entry_capacity"],
-                    entry["entry_demand"],
-                ]
+                # _entry's values: on most offers none, one tuple the encoder remembers
+                entry_year = latest.entry_year
+                entry_figures: tuple[Any, ...] | list[Any] = _NO_ENTRY
+                if entry_year is not None:
+                    c = latest.common
+                    entry_figures = (
+                        [entry_year, c.capacity, c.demand]
+                        if c is not None and entry_year
+                        else [entry_year, None, None]
+                    )
                 edges.append((o.uai, o.code, (alike[0], figures, alike[1], place, entry_figures)))
             yield BulkRelationships(
                 "import_link_offers",
