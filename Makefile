@@ -19,6 +19,10 @@ NEO4J_SRC := tools/neo4j-local/pom.xml $(shell find tools/neo4j-local/src -type 
 COMMUNES := tools/communes/dist/communes.json.gz
 COMMUNES_DEPS := tools/communes/node_modules/.installed
 
+# `make test` runs pytest on 2 workers (pytest-xdist), one unit of work per test module and
+# engine (tests/conftest.py: work_unit); `make test PYTEST_PARALLEL=` runs it in one process.
+PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
+
 .PHONY: run test install install-run lock lint-deps seed serve lint check-python clean bench frontend \
   e2e-deps web-unit communes api-types api-types-check neo4j-local run-neo4j
 
@@ -28,7 +32,7 @@ test: install lint-deps e2e-deps api-types-check web-unit neo4j-local  ## lint, 
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 check-python:
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \

@@ -4,6 +4,8 @@ The store fixtures are parametrised by ``engine``: ``falkordb`` (embedded Falkor
 directory, always available) and ``neo4j`` (a Neo4j 5 server from tests/neo4j_server.py, marked
 ``neo4j``: ``pytest -m neo4j`` runs those alone, ``-m "not neo4j"`` the FalkorDB ones). One
 Neo4j JVM serves the whole session; each store that needs its own graph gets its own server in it.
+``make test`` runs two sessions side by side (pytest-xdist workers, see :func:`work_unit`): each
+worker has its own Neo4j JVM and its own session stores.
 """
 
 from __future__ import annotations
@@ -37,6 +39,39 @@ ENGINES = ["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(graph_uri="embedded", data_dir=data_dir, **overrides)
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work of a test under ``pytest -n 2 --dist loadscope`` (``make test``): its
+    module and its engine (the ``falkordb`` or ``neo4j`` in its parameter id), so that a
+    module's fixtures (an imported graph, the browser's servers) are built once per engine, by
+    the worker that runs the whole unit.
+
+    >>> work_unit("tests/security/test_bounds.py::test_one_past[neo4j-/pathways-params0]")
+    'tests/security/test_bounds.py:neo4j'
+    >>> work_unit("tests/unit/test_territory.py::test_codes[12-012]")
+    'tests/unit/test_territory.py'
+    """
+    module, _, rest = nodeid.partition("::")
+    params = rest.rpartition("[")[2].removesuffix("]").split("-") if rest.endswith("]") else []
+    engine = next((e for e in ("falkordb", "neo4j") if e in params), None)
+    return f"{module}:{engine}" if engine else module
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadscope`` by :func:`work_unit`. With ``--no-loadscope-reorder`` the units go
+    out in the collection order (every FalkorDB test, then every Neo4j test, then the others),
+    so each worker changes engine once and loads each session store once. (xdist's
+    ``loadgroup`` cannot be used: it renames test ids, which pytest 9 no longer allows.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleEngineScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ModuleEngineScheduling(config, log)
 
 
 @pytest.fixture(scope="session", params=ENGINES)
