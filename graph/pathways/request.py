@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from graph import communes
 from graph.diploma_names import with_code
 from graph.errors import InvalidRequest, NotFound
+from graph.ingest.opendata.placeholders import is_unspecified_diploma
 from graph.models import DiplomaType, Modality, departement_code
 from graph.nsf import field_code, nsf_name
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
@@ -230,6 +231,12 @@ def resolve_start(
         found = data.diplomas(store, [code])
         if code not in found:
             raise NotFound("diploma", code, suggest_diplomas(store, code))
+        if is_unspecified_diploma(found[code]):
+            raise InvalidRequest(
+                "Ce code ne désigne pas un diplôme : la nomenclature des diplômes l'emploie "
+                "pour une « formation non spécifiée ». Choisissez le diplôme préparé, ou "
+                "partez d'un niveau."
+            )
         return [code], with_code(found[code], code)
     assert level is not None
     if level == AFTER_3E_LEVEL:  # no diploma held: the search starts before the first step
