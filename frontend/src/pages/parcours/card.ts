@@ -76,7 +76,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplom
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
     figuresFr(o, diplomaType),
     o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
-    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
+    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 ? (fromHome ? 'le domicile' : 'le centre du territoire') : "l'étape précédente"}` : null,
   ].filter(Boolean);
   return h(
     'div',
@@ -205,7 +205,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
             ? h(
                 'details',
                 { class: 'others' },
-                h('summary', {}, othersSummary(others.length, s.offers_total ?? 0)),
+                h('summary', {}, othersSummary(others.length, s.offers_total ?? 0, s.outside_territory)),
                 ...others.map((o) => offerLine(o, s.index, fromHome, s.type)),
               )
             : null,
@@ -247,9 +247,11 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
 }
 
 /** « 4 autres possibilités pour cette étape », and how many there are in all when the answer
- * lists only the best few (the API's offers_total). */
-export function othersSummary(shown: number, total: number): string {
+ * lists only the best few (the API's offers_total): those of the territory, or, for a step
+ * taken outside it, those of the whole country (the step was chosen among all of them). */
+export function othersSummary(shown: number, total: number, outside = false): string {
   const plural = shown > 1 ? 's' : '';
   const head = `${shown} autre${plural} possibilité${plural} pour cette étape`;
-  return total > shown + 1 ? `${head} (les mieux placées sur ${total} possibilités en tout)` : head;
+  const where = outside ? 'en France' : 'dans le territoire';
+  return total > shown + 1 ? `${head} (les mieux placées sur ${total} possibilités ${where})` : head;
 }
