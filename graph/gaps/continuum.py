@@ -78,6 +78,7 @@ def continuum_breaks(
         del groups["*"]
     names = {sid: sector_names.get(sid, sid) for sid in groups}
     names["*"] = "toutes filières"
+    names = _told_apart(names, d.sectors, d.campus_names)
     return _findings(
         groups,
         names,
@@ -275,6 +276,31 @@ def _findings(
             )
         )
     out.sort(key=lambda f: (f.id != "continuum:*", SEVERITY_RANK[f.severity], f.title))
+    return out
+
+
+def _told_apart(
+    names: dict[str, str], sectors: list[Row], campus_names: dict[str, str]
+) -> dict[str, str]:
+    """Filières of two campuses bearing the same name (the Auvergne-Rhône-Alpes' two
+    « Maintenance industrielle »), each named with its campus: two identical findings told
+    nothing of which was which.
+
+    >>> sectors = [{"sector": {"id": "a"}, "campuses": ["c1"]},
+    ...            {"sector": {"id": "b"}, "campuses": ["c2"]}]
+    >>> _told_apart({"a": "Maintenance", "b": "Maintenance", "x": "Soudage"}, sectors,
+    ...             {"c1": "Campus Auto", "c2": "CMQ Industrie"})
+    {'a': 'Maintenance (Campus Auto)', 'b': 'Maintenance (CMQ Industrie)', 'x': 'Soudage'}
+    """
+    owners = {s["sector"]["id"]: s.get("campuses") or [] for s in sectors}
+    counts: dict[str, int] = defaultdict(int)
+    for name in names.values():
+        counts[name] += 1
+    out = {}
+    for sid, name in names.items():
+        campuses = [campus_names.get(c, "") for c in owners.get(sid, [])]
+        campuses = sorted(c for c in campuses if c)
+        out[sid] = f"{name} ({', '.join(campuses)})" if counts[name] > 1 and campuses else name
     return out
 
 

@@ -85,3 +85,23 @@ def test_a_level_whose_files_hold_no_row_of_the_territory_is_not_covered_not_abs
     d.territory_sources |= {"fr-esr-parcoursup_extrait.csv (Parcoursup)"}
     [f] = continuum_breaks(d)
     assert "Absents : Bac+2 (5)" in f.why and f.data["levels_not_covered"] == []
+
+
+def test_two_campuses_filieres_of_the_same_name_are_told_apart_by_campus() -> None:
+    """The Auvergne-Rhône-Alpes report showed two identical « Continuum Maintenance
+    industrielle », one per campus, with no campus named."""
+    from tests.unit.test_gap_sections import offer_row, sector_row
+
+    a = {**sector_row("auto-maintenance", name="Maintenance industrielle"), "campuses": ["c1"]}
+    b = {**sector_row("maintenance", name="Maintenance industrielle"), "campuses": ["c2"]}
+    rows = [
+        offer_row("lp", "BAC1", 4, sectors=["auto-maintenance", "maintenance"]),
+        offer_row("lp2", "BTS1", 5, sectors=["auto-maintenance", "maintenance"]),
+    ]
+    d = inside(offers=rows, sectors=[a, b], local_campuses={"c1", "c2"})
+    d.campus_names = {"c1": "Campus Auto-Mobilités", "c2": "CMQ Industrie du futur"}
+    titles = sorted(f.title for f in continuum_breaks(d) if f.id != "continuum:*")
+    assert titles == [
+        "Continuum Maintenance industrielle (CMQ Industrie du futur)",
+        "Continuum Maintenance industrielle (Campus Auto-Mobilités)",
+    ], titles
