@@ -85,6 +85,11 @@ class MapFeatureCollection(BaseModel):
     type: Literal["FeatureCollection"]
     features: list[MapFeature]
     unplaced: Unplaced = Field(description="The matching places without coordinates, by kind.")
+    notice: str | None = Field(
+        default=None,
+        description="With a modality: the kinds of diploma (at the level asked) the imported "
+        "files cover but never in that modality, whose places the map cannot draw (French).",
+    )
 
 
 # --- /pathways.geojson -------------------------------------------------------------------------

@@ -2,11 +2,12 @@
 // offer it (reverse pathways, for a manager filling a programme), and where the passerelle
 // holds (graph/pathways/scope.py): a documented one's scope, with the départements of the
 // establishments it names; an inferred one tied to a campus programme's territory.
-// Params: $to. Returns: code, name, type, level, closed, passerelle, kind, origin, rate,
+// Params: $to. Returns: code, name, type, level, closed, renamed_to, passerelle, kind, origin, rate,
 // entrant_share, reserved_share, modality, scope, scope_actors, scope_departements,
 // scope_actor_departements, from_departements, to_departements, offers (entry_year: 2 when the
 // offer's capacity is of the 1re pro, graph/ingest/opendata/entry.py; renewed_from:
-// graph/feeders.py counts a renewed offer once).
+// graph/feeders.py counts a renewed offer once; renamed_to: the codes renovating the feeder,
+// BCN lineage: an establishment offering both lists the same seats once, under the new code).
 MATCH (pv:Diploma)-[p:LEADS_TO]->(d:Diploma {code: $to})
 OPTIONAL MATCH (a:Actor)-[o:OFFERS]->(pv)
 WITH pv, p, collect(CASE WHEN a IS NULL THEN NULL ELSE
@@ -19,6 +20,7 @@ OPTIONAL MATCH (x:Actor)
 WHERE p.scope = 'actors' AND x.id IN p.scope_actors
 WITH pv, p, offers, collect(DISTINCT x.departement) AS scope_actor_departements
 RETURN pv.code AS code, pv.name AS name, pv.type AS type, pv.level AS level, pv.closed AS closed,
+       [(pv)-[:RENAMED_TO]->(n:Diploma) | n.code] AS renamed_to,
        p.passerelle_id AS passerelle, p.kind AS kind, p.passerelle_origin AS origin,
        p.rate AS rate, p.entrant_share AS entrant_share, p.reserved_share AS reserved_share,
        p.modality AS modality, p.scope AS scope, p.scope_actors AS scope_actors,

@@ -110,9 +110,14 @@ def basis_owner(campuses: Iterable[str]) -> str:
 
     >>> basis_owner(["A"]), basis_owner(["A", "B"])
     ('le campus A', 'les campus A et B')
+    >>> basis_owner(["Campus Entreprises"])  # not « le campus Campus Entreprises »
+    'le Campus Entreprises'
     """
     names = list(campuses)
-    return f"le campus {names[0]}" if len(names) == 1 else f"les campus {and_list(names)}"
+    if len(names) == 1:
+        name = names[0]
+        return f"le {name}" if name.lower().startswith("campus") else f"le campus {name}"
+    return f"les campus {and_list(names)}"
 
 
 def basis_refusal(basis: SectorBasis) -> str | None:

@@ -485,9 +485,10 @@ class CommuneIndex:
     # --- search -------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 10) -> list[Commune]:
-        """Communes whose name starts with ``query`` (exact names first, then the most
-        populous), or whose postcode or INSEE code starts with it, or, when few names start
-        with it, whose name has a word starting with it ("havre" -> Le Havre)."""
+        """Communes whose name starts with ``query`` (exact names first, unless a longer one
+        is DOMINANCE times more populous; then the most populous), or whose postcode or INSEE
+        code starts with it, or, when few names start with it, whose name has a word starting
+        with it ("havre" -> Le Havre)."""
         q = query.strip()
         if not q or limit < 1:
             return []
@@ -505,7 +506,13 @@ class CommuneIndex:
         out = sorted((c for c in self._entries[lo:exact_hi] if ok(c)), key=_rank)
         seen = {id(c) for c in out}
         prefixed = (c for c in self._entries[exact_hi:hi] if ok(c))
-        out += heapq.nsmallest(limit, prefixed, key=_rank)
+        longer = heapq.nsmallest(limit, prefixed, key=_rank)
+        # a longer name DOMINANCE times more populous than every exact one comes first, as
+        # resolve() would read it: « clermont » is most likely Clermont-Ferrand (147 000
+        # inhabitants), not one of the four small Clermont
+        top = max((c.population or 0 for c in out), default=0)
+        first = [c for c in longer if (c.population or 0) >= DOMINANCE * max(top, 1)]
+        out = first + out + [c for c in longer if c not in first]
         if len(out) < limit:
             lo = bisect.bisect_left(self._inner_keys, key)
             hi = bisect.bisect_left(self._inner_keys, key + "\uffff")
@@ -646,7 +653,9 @@ class CommuneIndex:
             return self._resolution(pool[0])
         first, second = pool[0], pool[1]
         if (first.population or 0) >= DOMINANCE * max(second.population or 0, 1):
-            return self._resolution(first)
+            res = self._resolution(first)
+            note = _homonyms_note(query, first, pool[1:], res.note)
+            return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
         raise CommuneAmbiguous(query, pool[:DOMINANCE])
 
     def _resolution(self, c: Commune) -> Resolution:
@@ -654,6 +663,31 @@ class CommuneIndex:
         if parent is None:
             return Resolution(c, c)
         return Resolution(c, parent, _part_note(c, parent))
+
+
+def _homonyms_note(query: str, chosen: Commune, others: list[Commune], note: str | None) -> str:
+    """What the answer says of a name read as the most populous of the communes it names
+    (French): which one was read, by its département, and how to name another.
+
+    >>> c = Commune("60157", "Clermont", "commune", None, (), "60", "Oise", "32", "", 10_000,
+    ...             49.4, 2.4, "mairie")
+    >>> o = c._replace(code="74075", departement="74", departement_name="Haute-Savoie")
+    >>> _homonyms_note("clermont", c, [o], None)
+    '« clermont » est lu comme Clermont (Oise, 60), la plus peuplée ; 1 autre commune répond \
+à ce nom, dont Clermont (Haute-Savoie, 74) : pour une autre, précisez le département, par \
+exemple « Clermont (74) ».'
+    """
+    n = len(others)
+    other = others[0]
+    said = (
+        f"« {query} » est lu comme {chosen.name} ({chosen.departement_name}, "
+        f"{chosen.departement.lstrip('0')}), la plus peuplée ; {n} autre"
+        f"{'s' if n > 1 else ''} commune{'s' if n > 1 else ''} répond{'ent' if n > 1 else ''} "
+        f"à ce nom, dont {other.name} ({other.departement_name}, "
+        f"{other.departement.lstrip('0')}) : pour une autre, précisez le département, par "
+        f"exemple « {other.name} ({other.departement.lstrip('0')}) »."
+    )
+    return f"{said} {note}" if note else said
 
 
 def _near_cell(lat: float, lon: float) -> tuple[int, int]:

@@ -235,8 +235,34 @@ def as_held(row: Mapping[str, Any], where: frozenset[str] | None) -> Mapping[str
 
 def _carried(rows: Iterable[Mapping[str, Any]]) -> set[tuple[str, str, str | None]]:
     """(old code, actor, modality) of every offer a renewed offer carries on under the
-    renovated code (graph/ingest/opendata/renewal.py): the same offer, not another one."""
-    return {
+    renovated code (graph/ingest/opendata/renewal.py): the same offer, not another one; and
+    of every offer of a closed code whose establishment offers, in the same modality, the
+    code renovating it (BCN lineage, ``renamed_to``): listed « open » under both codes by
+    files of different years (Joubert-Maillard's Bac pro MEI 40025007, closed in 2023, and
+    its MSPC 40025012), they are the same seats.
+
+    >>> rows = [{"code": "OLD", "closed": True, "renamed_to": ["NEW"],
+    ...          "offers": [{"actor": "a", "modality": "school", "status": "open"}]},
+    ...         {"code": "NEW", "offers": [{"actor": "a", "modality": "school",
+    ...                                     "status": "open"}]}]
+    >>> sorted(_carried(rows))
+    [('OLD', 'a', 'school')]
+    """
+    rows = list(rows)
+    offered = {
+        (r["code"], o["actor"], o.get("modality")) for r in rows for o in r.get("offers") or [] if o
+    }
+    renovated = {
+        (r["code"], o["actor"], o.get("modality"))
+        for r in rows
+        if r.get("closed")
+        for o in r.get("offers") or []
+        if o
+        and any(
+            (new, o["actor"], o.get("modality")) in offered for new in r.get("renamed_to") or ()
+        )
+    }
+    return renovated | {
         (old, o["actor"], o.get("modality"))
         for r in rows
         for o in r.get("offers") or []

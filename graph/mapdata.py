@@ -13,6 +13,7 @@ from typing import Any
 
 from graph.gaps.cache import cached_answer
 from graph.memory import release_free_memory
+from graph.pathways.undescribed import described_kinds, map_undescribed_notice
 from graph.place_precision import location_precision
 from graph.store import GraphStore
 
@@ -169,8 +170,15 @@ def _map_points(
             }
         )
     features.sort(key=lambda f: str(f["id"]))
+    notice = None
+    if modality:  # read once per view and graph version: the view is kept (map_geojson_gzip)
+        described = described_kinds(store.read("pathway_offer_kinds"))
+        notice = map_undescribed_notice(described, modality, level)
     return {
         "type": "FeatureCollection",
         "features": features,
         "unplaced": {"count": sum(unplaced.values()), "by_kind": dict(sorted(unplaced.items()))},
+        # a modality the imported files never describe for some kinds of diploma (graph/
+        # pathways/undescribed.py): the places drawn are not all those that may offer it
+        "notice": notice,
     }

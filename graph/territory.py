@@ -379,7 +379,12 @@ def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
         exc.field = what
         raise
     note = res.note if res.ambiguous else None
-    return Point(lat=res.place.lat, lon=res.place.lon, label=res.place.name, note=note)
+    # a name or code that names other communes too: the one read named by its département
+    # in every sentence (« 30 km autour de Clermont (Oise, 60) »), the note says the others
+    label = res.place.name
+    if res.ambiguous:
+        label += f" ({res.place.departement_name}, {res.place.departement.lstrip('0')})"
+    return Point(lat=res.place.lat, lon=res.place.lon, label=label, note=note)
 
 
 def resolve_territory(

@@ -16,6 +16,7 @@ from graph.gaps.findings import (
     levels_text,
 )
 from graph.gaps.foreign import SectorBasis, basis_sources, basis_text
+from graph.gaps.level_sources import uncovered_levels
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 
@@ -51,7 +52,11 @@ def continuum_breaks(
         names = {sector: sector_name or sector}
         groups[sector] = list(d.inside_for_sector)
         return _findings(
-            groups, names, campus_sectors={s["sector"]["id"] for s in d.sectors}, cited=cited
+            groups,
+            names,
+            campus_sectors={s["sector"]["id"] for s in d.sectors},
+            cited=cited,
+            coverage=(d.level_sources, d.territory_sources),
         )
     # a filière belongs to the campuses covering it: only those of the territory are used
     kinds = {
@@ -73,8 +78,14 @@ def continuum_breaks(
         del groups["*"]
     names = {sid: sector_names.get(sid, sid) for sid in groups}
     names["*"] = "toutes filières"
+    names = _told_apart(names, d.sectors, d.campus_names)
     return _findings(
-        groups, names, campus_sectors=set(sector_names), cited=cited, aside={"*": aside}
+        groups,
+        names,
+        campus_sectors=set(sector_names),
+        cited=cited,
+        aside={"*": aside},
+        coverage=(d.level_sources, d.territory_sources),
     )
 
 
@@ -169,12 +180,16 @@ def _findings(
     campus_sectors: set[str],
     cited: dict[str, str] | None = None,
     aside: dict[str, list[Row]] | None = None,
+    coverage: tuple[dict[int, frozenset[str]], set[str]] = ({}, set()),
 ) -> list[Finding]:
     """One finding per group of offers that misses a level or plans one; ``campus_sectors``:
     the groups that are a sector node to link to (not ``*`` nor a field of training);
     ``cited``: the source of each filière. A finding cites its filière's source and the files
     listing its offers (at most 10 sources in all); ``aside``: per group, the offers its
-    continuum does not count (:func:`field_continuum`), said where a level is missing."""
+    continuum does not count (:func:`field_continuum`), said where a level is missing;
+    ``coverage``: per level the imported files listing it, and the files of the territory's
+    offers: a level some such file holds no row of the territory in is not covered, said so,
+    never « absent » (graph/gaps/level_sources.py)."""
     out = []
     for gid, rows in groups.items():
         if not rows:
@@ -193,9 +208,12 @@ def _findings(
             {r["diploma"]["level"] for r in planned_rows if r["diploma"]["level"] in LEVELS}
             - set(open_levels)
         )
-        missing = [lv for lv in LEVELS if lv not in open_levels and lv not in planned_levels]
-        if not missing and not planned_rows:
+        lacking = [lv for lv in LEVELS if lv not in open_levels and lv not in planned_levels]
+        if not lacking and not planned_rows:
             continue
+        # a level whose files say nothing of the territory: not covered, not absent
+        uncovered = uncovered_levels(lacking, *coverage)
+        missing = [lv for lv in lacking if lv not in uncovered]
         name = names[gid]
         inner = [lv for lv in missing if open_levels and open_levels[0] < lv < open_levels[-1]]
         # a missing Bac+3 or Bac+5 may be a gap of the files, not of the territory
@@ -210,6 +228,8 @@ def _findings(
         if missing:
             parts.append(f"Absents : {levels_text(missing)}")
         why = ". ".join(parts) + "." + _aside_text((aside or {}).get(gid, []), missing)
+        if uncovered:
+            why += _uncovered_text(uncovered)
         if inner and not unsure:
             why += (
                 f" La rupture au niveau {', '.join(map(str, inner))} oblige les apprenants "
@@ -240,6 +260,8 @@ def _findings(
                     "levels_offered": open_levels,
                     "levels_planned": planned_levels,
                     "levels_missing": missing,
+                    # lacking, but the files listing these levels hold no row of the territory
+                    "levels_not_covered": sorted(uncovered),
                     "planned_offers": [
                         {
                             "diploma": r["diploma"]["code"],
@@ -255,6 +277,55 @@ def _findings(
         )
     out.sort(key=lambda f: (f.id != "continuum:*", SEVERITY_RANK[f.severity], f.title))
     return out
+
+
+def _told_apart(
+    names: dict[str, str], sectors: list[Row], campus_names: dict[str, str]
+) -> dict[str, str]:
+    """Filières of two campuses bearing the same name (the Auvergne-Rhône-Alpes' two
+    « Maintenance industrielle »), each named with its campus: two identical findings told
+    nothing of which was which.
+
+    >>> sectors = [{"sector": {"id": "a"}, "campuses": ["c1"]},
+    ...            {"sector": {"id": "b"}, "campuses": ["c2"]}]
+    >>> _told_apart({"a": "Maintenance", "b": "Maintenance", "x": "Soudage"}, sectors,
+    ...             {"c1": "Campus Auto", "c2": "CMQ Industrie"})
+    {'a': 'Maintenance (Campus Auto)', 'b': 'Maintenance (CMQ Industrie)', 'x': 'Soudage'}
+    """
+    owners = {s["sector"]["id"]: s.get("campuses") or [] for s in sectors}
+    counts: dict[str, int] = defaultdict(int)
+    for name in names.values():
+        counts[name] += 1
+    out = {}
+    for sid, name in names.items():
+        campuses = [campus_names.get(c, "") for c in owners.get(sid, [])]
+        campuses = sorted(c for c in campuses if c)
+        out[sid] = f"{name} ({', '.join(campuses)})" if counts[name] > 1 and campuses else name
+    return out
+
+
+def _uncovered_text(uncovered: dict[int, list[str]]) -> str:
+    """What the continuum says of the levels the territory's files cannot speak of (French).
+
+    >>> _uncovered_text({5: ["Parcoursup", "BTS 2024"]})
+    " Bac+2 (5) : aucune ligne de ce territoire dans « Parcoursup » et « BTS 2024 », qui \
+décrivent ce niveau ; les données ne couvrent pas ce niveau ici, une absence n'est pas établie \
+(à vérifier)."
+    """
+    said = []
+    for lv, files in sorted(uncovered.items()):
+        quoted = [f"« {f} »" for f in files]
+        listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " et " + quoted[-1]
+        said.append(f"{levels_text([lv])} : aucune ligne de ce territoire dans {listed}")
+    plural = len(uncovered) > 1
+    return (
+        " "
+        + " ; ".join(said)
+        + (", qui décrivent ces niveaux" if plural else ", qui décrivent ce niveau")
+        + " ; les données ne couvrent pas "
+        + ("ces niveaux" if plural else "ce niveau")
+        + " ici, une absence n'est pas établie (à vérifier)."
+    )
 
 
 def _sources(gid: str, rows: list[Row], planned: list[Row], cited: dict[str, str]) -> list[str]:

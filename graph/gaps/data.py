@@ -20,6 +20,7 @@ from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
 from graph.gaps.foreign import publicly_linked
+from graph.gaps.level_sources import level_sources, sources_of
 from graph.gaps.rows import GapData, Row, box_around, dead_end_targets
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code
@@ -108,6 +109,8 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
         }
     )
+    d.level_sources = level_sources(store)
+    d.territory_sources = {s for r in d.inside for s in sources_of(r["offer"])}
     d.basis = foreign_basis(d.sectors, sector, d.local_campuses, d.campus_names)
     d.inside_for_sector = offers_for_sector(d, sector)
     targets = dead_end_targets(d.inside_for_sector, d.steps())

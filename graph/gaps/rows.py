@@ -55,6 +55,11 @@ class GapData:
     remote: list[str] = field(default_factory=list)
     # the campus filière asked outside its campuses' territory: read from public links only
     basis: SectorBasis | None = None
+    # per level, the imported files listing offers at it (whole graph), and the files the
+    # territory's offers were read from: a level no such file lists here is not covered
+    # (graph/gaps/level_sources.py)
+    level_sources: dict[int, frozenset[str]] = field(default_factory=dict)
+    territory_sources: set[str] = field(default_factory=set)
     _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
 
     def steps(self) -> NextSteps:

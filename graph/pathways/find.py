@@ -580,9 +580,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             keys = {p.key for p in ranked}
             if ranked:
                 notices.append(
-                    "Parcours proposés hors du territoire, à moins de "
-                    f"{OUTSIDE_MAX_KM:.0f} km, avec la distance de chaque étape"
-                    + f" {origin.since()}."
+                    "Parcours proposés hors du territoire : chaque établissement choisi à "
+                    f"moins de {OUTSIDE_MAX_KM:.0f} km {origin.since()}, avec la distance de "
+                    "chaque étape (les autres possibilités listées peuvent être plus loin)."
                 )
             elif far:
                 lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"

@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from graph import communes
 from graph.diploma_names import with_code
 from graph.errors import InvalidRequest, NotFound
+from graph.ingest.opendata.placeholders import is_unspecified_diploma
 from graph.models import DiplomaType, Modality, departement_code
+from graph.nsf import field_code, nsf_name
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_LABEL as AFTER_3E_LABEL
@@ -141,6 +143,16 @@ def build_query(
         data=data,
     )
     if not start_codes:
+        if req.sector and kept_sector_label(store, req.sector, data) == UNKNOWN_SECTOR:
+            # neither a filière nor a ROME code: « Filière inconnue », as /gaps says, not
+            # « aucun diplôme … pour le métier choisi »; a field of training (nsf-251), which
+            # /gaps reads, is no start of a pathway: said so
+            if name := nsf_name(field_code(req.sector)):
+                raise InvalidRequest(
+                    f"Le domaine de formation « {name} » ne choisit pas de diplômes de départ : "
+                    "donnez une filière de campus ou un métier visé."
+                )
+            raise NotFound("sector", req.sector)
         field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
         raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
     goal_sector = req.job or (req.sector if req.from_ else None)
@@ -219,6 +231,12 @@ def resolve_start(
         found = data.diplomas(store, [code])
         if code not in found:
             raise NotFound("diploma", code, suggest_diplomas(store, code))
+        if is_unspecified_diploma(found[code]):
+            raise InvalidRequest(
+                "Ce code ne désigne pas un diplôme : la nomenclature des diplômes l'emploie "
+                "pour une « formation non spécifiée ». Choisissez le diplôme préparé, ou "
+                "partez d'un niveau."
+            )
         return [code], with_code(found[code], code)
     assert level is not None
     if level == AFTER_3E_LEVEL:  # no diploma held: the search starts before the first step
@@ -245,6 +263,9 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
     return with_code(found[code], code) if code in found else None
 
 
+UNKNOWN_SECTOR = "métier choisi"  # sector_label of what names no sector nor ROME code
+
+
 def kept_sector_label(store: GraphStore, sector: str, data: PathwayData | None) -> str:
     """:func:`sector_label`, read once per graph version."""
     data = data if data is not None else pathway_data(store)
@@ -263,4 +284,4 @@ def sector_label(store: GraphStore, sector: str) -> str:
         # a ROME code is a job whether or not a seed sector lists it: the national import
         # ties diplomas to it by their Certif Info jobs, and names it (rome.csv)
         return f"métier ROME {sector} ({row['job']})" if row.get("job") else f"métier ROME {sector}"
-    return "métier choisi"
+    return UNKNOWN_SECTOR

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from graph.labels import TYPE_FR
+from graph.labels import MODALITY_FR, TYPE_FR
 
 __all__ = [
     "Kind",
@@ -24,6 +24,7 @@ __all__ = [
     "described_kinds",
     "is_undescribed",
     "kind_label",
+    "map_undescribed_notice",
     "undescribed_notice",
     "undescribed_step_part",
     "with_article",
@@ -128,4 +129,41 @@ def undescribed_notice(diplomas: Iterable[Row], modality_fr: str) -> str | None:
         "ces étapes sont proposées avec les offres connues, sans tenir compte de la modalité "
         f"demandée ; une offre en {modality_fr} est à vérifier auprès des CFA et des "
         "établissements."
+    )
+
+
+def map_undescribed_notice(kinds: OfferKinds, modality: str, level: int | None) -> str | None:
+    """The map's notice when it is filtered on a modality (French), or None: the kinds of
+    diploma (at ``level`` when one is asked) the imported files cover but never in that
+    modality. The places that may prepare them in it are not drawn: the files cannot say.
+
+    >>> kinds = described_kinds(
+    ...     [
+    ...         {"modality": "school", "type": "bac_pro", "level": 4, "imported": True},
+    ...         {"modality": "school", "type": "cap", "level": 3, "imported": True},
+    ...         {"modality": "apprenticeship", "type": "bts", "level": 5, "imported": True},
+    ...     ]
+    ... )
+    >>> "les diplômes de type Bac pro (niveau 4)" in map_undescribed_notice(
+    ...     kinds, "apprenticeship", 4
+    ... )
+    True
+    >>> map_undescribed_notice(kinds, "apprenticeship", 5) is None
+    True
+    >>> map_undescribed_notice(kinds, "school", 3) is None
+    True
+    """
+    asked = [{"type": t, "level": lv} for t, lv in kinds.imported if level in (None, lv)]
+    free = [d for d in asked if is_undescribed(d, modality, kinds)]
+    seen = sorted({(d["level"] or 0, str(d["type"])): kind_label(d) for d in free}.items())
+    if not seen:
+        return None
+    labels = [label for _, label in seen]
+    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " et " + labels[-1]
+    modality_fr = MODALITY_FR.get(modality, modality)
+    how = with_article(modality_fr)
+    return (
+        f"Les fichiers publics importés ne décrivent pas {how} pour {listed} : les lieux qui "
+        f"les préparent peut-être en {modality_fr} ne sont pas sur la carte ; une offre en "
+        f"{modality_fr} est à vérifier auprès des CFA et des établissements."
     )

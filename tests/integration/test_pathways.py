@@ -282,6 +282,24 @@ def test_a_start_level_with_a_sector_is_said_by_its_name(
     )
 
 
+def test_an_unknown_filiere_is_said_unknown_not_a_job_without_diploma(
+    seed_client: TestClient,
+) -> None:
+    """``from_level=4&sector=zzzz`` answered « Aucun diplôme de niveau 4 pour le métier
+    choisi » where /gaps says « Filière inconnue »; a field of training (nsf-251), which the
+    gap report reads, is said to choose no start."""
+    for sector in ("zzzz", "nsf-998"):
+        r = seed_client.get("/pathways", params={"from_level": 4, "sector": sector, "to_level": 5})
+        assert r.status_code == 404 and "Filière inconnue" in r.text, r.text
+        assert "métier choisi" not in r.text
+    field = seed_client.get(
+        "/pathways", params={"from_level": 4, "sector": "nsf-251", "to_level": 5}
+    )
+    assert field.status_code == 422, field.text
+    detail = field.json()["detail"]
+    assert detail.startswith("Le domaine de formation « ") and "nsf" not in detail, detail
+
+
 def test_each_passerelle_is_described_in_french_never_by_its_id(
     mini_client: TestClient,
 ) -> None:

@@ -84,3 +84,24 @@ def test_no_pathway_tells_the_files_silence_apart_from_the_territory(client: Tes
     assert "km d'Ajaccio (préfecture)" in reason, reason
     assert "Martinique" not in reason and "aucun domicile donné" not in reason, reason
     assert_plain_french(sentences(answer))
+
+
+def test_the_map_says_the_files_do_not_describe_a_modality_at_a_level(client: TestClient) -> None:
+    """``/map.geojson?level=4&modality=apprenticeship`` drew only the places whose offers name
+    apprenticeship at level 4 and said nothing (the Carte page: « Aucun lieu ne correspond à ces
+    filtres »), though no imported file describes a Bac pro in apprenticeship: the collection
+    now says so (its ``notice``), and says nothing where the files describe the modality."""
+    fc = client.get("/map.geojson", params={"level": "4", "modality": "apprenticeship"}).json()
+    assert fc["notice"], fc
+    assert (
+        "ne décrivent pas l'apprentissage pour les diplômes de type Bac pro (niveau 4)"
+        in (fc["notice"])
+    )
+    assert "à vérifier auprès des CFA" in fc["notice"]
+    assert_plain_french([fc["notice"]])
+    # the BTS is described in apprenticeship (level 5), and in voie scolaire all are
+    for params in ({"level": "5", "modality": "apprenticeship"}, {"modality": "school"}, {}):
+        assert client.get("/map.geojson", params=params).json()["notice"] is None, params
+    # without a level: every kind the files never describe in that modality
+    whole = client.get("/map.geojson", params={"modality": "apprenticeship"}).json()["notice"]
+    assert whole and "Bac pro (niveau 4)" in whole and "BTS" not in whole

@@ -481,3 +481,45 @@ def test_two_centres_at_the_same_distance_give_the_first_communes_departement() 
         # 2.0 is a cell's edge: the two centres lie in two cells, at the same distance
         assert index.departement_at(44.0, 2.0) == _departement_by_every_centre(index, 44.0, 2.0)
         assert index.departement_at(44.0, 2.0) == order[0][5]
+
+
+def test_a_dominant_homonym_is_read_but_named_by_its_departement() -> None:
+    """« clermont » was read as the Oise's Clermont (4 communes bear the name) and said
+    « 30 km autour de Clermont », while « Saint-Denis » is refused: the name read is now said
+    with its département, with the others, and the picker puts Clermont-Ferrand first."""
+    index = build_index(
+        {
+            "columns": COLUMNS,
+            "communes": [
+                _row("60157", "Clermont", 10_500, "60"),
+                _row("74075", "Clermont", 500, "74"),
+                _row("09096", "Clermont", 120, "09"),
+                _row("40081", "Clermont", 800, "40"),
+                _row("63113", "Clermont-Ferrand", 147_000, "63"),
+                _row("60158", "Clermont-les-Fermes", 200, "60"),
+            ],
+            "former_codes": {},
+            "departements": {"60": ["Oise", "32"], "74": ["Haute-Savoie", "84"]},
+            "regions": {},
+            "chefs_lieux": {"departements": {}, "regions": {}},
+        }
+    )
+    res = index.resolve("clermont")
+    assert res.commune.code == "60157" and res.ambiguous
+    assert res.note is not None and "Clermont (Oise, 60)" in res.note, res.note
+    assert "3 autres communes répondent à ce nom" in res.note, res.note
+    names = [c.code for c in index.search("clermont")]
+    assert names[0] == "63113" and names[1:5] == ["60157", "40081", "74075", "09096"], names
+    # one name only: no note
+    assert index.resolve("Clermont-Ferrand").note is None
+
+
+def test_the_territory_label_names_the_departement_of_a_homonym() -> None:
+    """On the real reference: « near=clermont » is said « Clermont (Oise, 60) »."""
+    from graph.territory import resolve_place
+
+    point = resolve_place(None, "clermont", "near")  # type: ignore[arg-type]
+    assert point is not None and point.label == "Clermont (Oise, 60)", point
+    assert point.note and "autres communes répondent à ce nom" in point.note
+    valence = resolve_place(None, "Valence", "near")  # type: ignore[arg-type]
+    assert valence is not None and valence.label is not None and "(Drôme, 26)" in valence.label

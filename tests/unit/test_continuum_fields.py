@@ -55,3 +55,53 @@ def test_a_bac5_continuing_a_lower_level_of_its_field_counts() -> None:
     assert [r["diploma"]["code"] for r in aside] == ["BUT-SOCIAL", "DNMADE", "DSAA"]
     d = inside(offers=[*_creuse(), engineer], sectors=[])
     assert continuum_breaks(d) == []  # every level, within the mechanical field
+
+
+def test_a_level_whose_files_hold_no_row_of_the_territory_is_not_covered_not_absent() -> None:
+    """Saint-Pierre-et-Miquelon: « Absents : Bac+2 (5) », severity medium, while no post-bac
+    file (Parcoursup, the BTS files) holds a single row of it; only the constat covers it."""
+    rows = [_row("lycee", "CAP-X", 3, "251"), _row("lycee", "BAC-X", 4, "251")]
+    for r in rows:
+        r["offer"]["source"] = "constat_2020.csv (constat de rentrée 2020)"
+    d = inside(offers=rows, sectors=[])
+    d.level_sources = {
+        3: frozenset({"constat_2020.csv (constat de rentrée 2020)"}),
+        4: frozenset({"constat_2020.csv (constat de rentrée 2020)"}),
+        5: frozenset(
+            {
+                "fr-esr-parcoursup_extrait.csv (Parcoursup)",
+                "constat_2020.csv (constat de rentrée 2020)",
+            }
+        ),
+    }
+    d.territory_sources = {"constat_2020.csv (constat de rentrée 2020)"}
+    [f] = continuum_breaks(d)
+    assert f.data["levels_not_covered"] == [5], f.data
+    assert 5 not in f.data["levels_missing"] and f.severity != "high"
+    assert "Absents : Bac+2" not in f.why, f.why
+    assert "Bac+2 (5) : aucune ligne de ce territoire dans « Parcoursup" in f.why, f.why
+    assert "une absence n'est pas établie" in f.why and ".csv" not in f.why
+    # where those files list some row of the territory, the level is absent as before
+    d.territory_sources |= {"fr-esr-parcoursup_extrait.csv (Parcoursup)"}
+    [f] = continuum_breaks(d)
+    assert "Absents : Bac+2 (5)" in f.why and f.data["levels_not_covered"] == []
+
+
+def test_two_campuses_filieres_of_the_same_name_are_told_apart_by_campus() -> None:
+    """The Auvergne-Rhône-Alpes report showed two identical « Continuum Maintenance
+    industrielle », one per campus, with no campus named."""
+    from tests.unit.test_gap_sections import offer_row, sector_row
+
+    a = {**sector_row("auto-maintenance", name="Maintenance industrielle"), "campuses": ["c1"]}
+    b = {**sector_row("maintenance", name="Maintenance industrielle"), "campuses": ["c2"]}
+    rows = [
+        offer_row("lp", "BAC1", 4, sectors=["auto-maintenance", "maintenance"]),
+        offer_row("lp2", "BTS1", 5, sectors=["auto-maintenance", "maintenance"]),
+    ]
+    d = inside(offers=rows, sectors=[a, b], local_campuses={"c1", "c2"})
+    d.campus_names = {"c1": "Campus Auto-Mobilités", "c2": "CMQ Industrie du futur"}
+    titles = sorted(f.title for f in continuum_breaks(d) if f.id != "continuum:*")
+    assert titles == [
+        "Continuum Maintenance industrielle (CMQ Industrie du futur)",
+        "Continuum Maintenance industrielle (Campus Auto-Mobilités)",
+    ], titles

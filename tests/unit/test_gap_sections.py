@@ -300,6 +300,7 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
             "gaps_agreements": [],
             "gaps_campuses": [],
             "pathway_programme_territories_of": [],
+            "gaps_level_sources": [],
         }
     )
     d = read_gap_data(store, t, None)
@@ -316,6 +317,8 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         # the territories of the campus programmes among the next steps (codes that are no
         # national diploma code: "BTS" here)
         ("pathway_programme_territories_of", ["BTS"], None),
+        # the files listing each level, over the whole graph (kept per graph version)
+        ("gaps_level_sources", None, None),
         ("gaps_offer_rows_of", ["BTS"], None),  # the next step of the dead end, near
         ("gaps_offered_diplomas", ["BTS"], None),  # and whether it is offered anywhere
     ]

@@ -1920,6 +1920,11 @@ export interface components {
             features: components["schemas"]["MapFeature"][];
             /** @description The matching places without coordinates, by kind. */
             unplaced: components["schemas"]["Unplaced"];
+            /**
+             * Notice
+             * @description With a modality: the kinds of diploma (at the level asked) the imported files cover but never in that modality, whose places the map cannot draw (French).
+             */
+            notice?: string | null;
         };
         /** MapPlaceProperties */
         MapPlaceProperties: {

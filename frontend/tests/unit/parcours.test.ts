@@ -24,7 +24,10 @@ describe('othersSummary', () => {
   });
 
   test('how many in all only when the answer lists the best few', () => {
-    assert.equal(othersSummary(4, 37), '4 autres possibilités pour cette étape (les mieux placées sur 37 possibilités en tout)');
+    assert.equal(othersSummary(4, 37), '4 autres possibilités pour cette étape (les mieux placées sur 37 possibilités dans le territoire)');
+    // a step taken outside the territory was chosen among the whole country's (51 for a BUT
+    // after the BTS électrotechnique asked in the Puy-de-Dôme: not the territory's)
+    assert.equal(othersSummary(4, 51, true), '4 autres possibilités pour cette étape (les mieux placées sur 51 possibilités en France)');
     // the shown ones and the chosen one make the total: nothing left unlisted
     assert.equal(othersSummary(4, 5), '4 autres possibilités pour cette étape');
     assert.equal(othersSummary(2, 0), '2 autres possibilités pour cette étape');

@@ -1,5 +1,10 @@
 """Values the public files write where they mean « not known ».
 
+The BCN (``nFormationDiplome_.csv``) lists codes that name no diploma but stand for « a
+programme not specified » (99999999 « FORMATION NON SPECIFIEE », 50099999, 32022999
+« SPECIALITE NON SPECIFIEE DU DOMAINE : 22 »): the origin of a MEF, never a programme one
+prepares. Known by the name the BCN gives them (:func:`is_unspecified_diploma`).
+
 Affelnet (``attractivite_capacite_<year>.csv``) writes a capacity of 999 (once 998) where a
 lycée's number of places is not set: over the national files of 2021 and 2022 every other
 capacity is at most 168, none lies between 169 and 997, and the 999 rows have ordinary numbers
@@ -11,7 +16,12 @@ docs/import.md gives the value distribution.
 
 from __future__ import annotations
 
-__all__ = ["AFFELNET_CAPACITY_PLACEHOLDER_MIN", "affelnet_capacity"]
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["AFFELNET_CAPACITY_PLACEHOLDER_MIN", "affelnet_capacity", "is_unspecified_diploma"]
 
 # the smallest Affelnet capacity read as « not known »: 998, 999 and 9999 are, 168 is the
 # largest real capacity of the national files (2021, 2022)
@@ -30,3 +40,25 @@ def affelnet_capacity(value: int | None) -> int | None:
     if value is None or value >= AFFELNET_CAPACITY_PLACEHOLDER_MIN:
         return None
     return value
+
+
+_UNSPECIFIED = re.compile(r"\bNON SPECIFIE")
+
+
+def is_unspecified_diploma(diploma: Mapping[str, Any]) -> bool:
+    """Whether a diploma row is a BCN stand-in for « not specified » (by its name as the BCN
+    writes it, or as the graph shows it).
+
+    >>> is_unspecified_diploma({"name": "Formation NON specifiee"})
+    True
+    >>> is_unspecified_diploma({"source_name": "SPECIALITE NON SPECIFIEE DU DOMAINE : 22"})
+    True
+    >>> is_unspecified_diploma({"name": "Maintenance des systèmes de production connectés"})
+    False
+    """
+    for key in ("source_name", "name"):
+        text = unicodedata.normalize("NFKD", str(diploma.get(key) or ""))
+        plain = "".join(ch for ch in text if not unicodedata.combining(ch)).upper()
+        if _UNSPECIFIED.search(plain):
+            return True
+    return False

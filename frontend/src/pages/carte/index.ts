@@ -28,6 +28,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
 
   let unplaced = 0;
+  let notice = ''; // a modality the files never describe for some diplomas (map.geojson's notice)
   const seq = sequence();
   let unplacedByGroup = new Map<string, number>();
   const filters = createMapFilters(
@@ -167,6 +168,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       '.' +
       (unplaced ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
     if (!shown.length) status.textContent = 'Aucun lieu ne correspond à ces filtres.';
+    if (notice) status.textContent += ` ${notice}`;
     void sayOffOutlines(shown);
     const target = focused.length ? focused : shown;
     const metro = target.filter((f) => inMetropole(f.geometry.coordinates[1], f.geometry.coordinates[0]));
@@ -284,8 +286,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         status.textContent = 'Région inconnue ou liste des régions indisponible : choisissez une région dans la liste.';
         return;
       }
-      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number; by_kind?: Record<string, number> } }>('/map.geojson', apiParams(), { signal: ctrl.signal });
+      const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number; by_kind?: Record<string, number> }; notice?: string | null }>('/map.geojson', apiParams(), { signal: ctrl.signal });
       unplaced = fc.unplaced?.count ?? 0;
+      notice = fc.notice ?? '';
       unplacedByGroup = new Map();
       for (const [kind, n] of Object.entries(fc.unplaced?.by_kind ?? {})) {
         const id = kindGroup(kind).id;
@@ -298,6 +301,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     } catch (e) {
       if (isAbort(e)) return;
       features = [];
+      notice = '';
       draw(false);
       status.textContent = 'Lieux indisponibles.';
       mapBox.prepend(errorBox(e, () => void reload(false)));

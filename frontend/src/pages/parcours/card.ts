@@ -76,7 +76,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplom
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
     figuresFr(o, diplomaType),
     o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
-    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 && fromHome ? 'le domicile' : "l'étape précédente"}` : null,
+    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 ? (fromHome ? 'le domicile' : 'le centre du territoire') : "l'étape précédente"}` : null,
   ].filter(Boolean);
   return h(
     'div',
@@ -84,12 +84,12 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplom
     h('span', { class: 'offer-name' }, o.actor_name),
     ' ',
     h('span', { class: 'muted' }, `${kindFr(o.actor_kind)}${where ? ` · ${where}` : ''}`),
-    o.in_territory ? null : h('span', { class: 'badge badge-warn' }, 'hors territoire'),
-    o.status === 'planned' ? h('span', { class: 'badge badge-info' }, 'en projet') : null,
-    o.distance_learning ? h('span', { class: 'badge badge-info' }, 'à distance, sans lieu de formation local') : null,
-    approx ? h('span', { class: 'badge badge-info' }, APPROXIMATE_FR) : null,
-    o.last_seen != null ? h('span', { class: 'badge badge-warn' }, `pas vue depuis ${o.last_seen}`) : null,
-    o.unlisted_note ? h('span', { class: 'badge badge-warn' }, 'à confirmer') : null,
+    o.in_territory ? null : [' ', h('span', { class: 'badge badge-warn' }, 'hors territoire')],
+    o.status === 'planned' ? [' ', h('span', { class: 'badge badge-info' }, 'en projet')] : null,
+    o.distance_learning ? [' ', h('span', { class: 'badge badge-info' }, 'à distance, sans lieu de formation local')] : null,
+    approx ? [' ', h('span', { class: 'badge badge-info' }, APPROXIMATE_FR)] : null,
+    o.last_seen != null ? [' ', h('span', { class: 'badge badge-warn' }, `pas vue depuis ${o.last_seen}`)] : null,
+    o.unlisted_note ? [' ', h('span', { class: 'badge badge-warn' }, 'à confirmer')] : null,
     h('div', { class: 'offer-facts' }, facts.join(' · ')),
     commonEntryFr(o) ? h('div', { class: 'offer-facts' }, commonEntryFr(o)) : null,
     pressureLine(o, diplomaType),
@@ -205,7 +205,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
             ? h(
                 'details',
                 { class: 'others' },
-                h('summary', {}, othersSummary(others.length, s.offers_total ?? 0)),
+                h('summary', {}, othersSummary(others.length, s.offers_total ?? 0, s.outside_territory)),
                 ...others.map((o) => offerLine(o, s.index, fromHome, s.type)),
               )
             : null,
@@ -247,9 +247,11 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
 }
 
 /** « 4 autres possibilités pour cette étape », and how many there are in all when the answer
- * lists only the best few (the API's offers_total). */
-export function othersSummary(shown: number, total: number): string {
+ * lists only the best few (the API's offers_total): those of the territory, or, for a step
+ * taken outside it, those of the whole country (the step was chosen among all of them). */
+export function othersSummary(shown: number, total: number, outside = false): string {
   const plural = shown > 1 ? 's' : '';
   const head = `${shown} autre${plural} possibilité${plural} pour cette étape`;
-  return total > shown + 1 ? `${head} (les mieux placées sur ${total} possibilités en tout)` : head;
+  const where = outside ? 'en France' : 'dans le territoire';
+  return total > shown + 1 ? `${head} (les mieux placées sur ${total} possibilités ${where})` : head;
 }
