@@ -257,6 +257,16 @@ class _Given(Scorer):
     def bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         return self.given[diplomas[0]["code"]][0]
 
+    # best_of bounds a candidate as its first steps' part plus its last step's
+    def prefix_bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        return 0.0
+
+    def prefix_upper(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        return 0.0
+
+    def step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
+        return self.given[before["code"]][0]
+
     def full_bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
         return self.given[diplomas[0]["code"]][1]
 
