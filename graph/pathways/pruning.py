@@ -147,11 +147,11 @@ def _prefix_groups(
     ``inf`` (``(-inf, index, _FULL)``: scored whatever the threshold); the groups; and, in
     ``valid_keys``, the diploma sequences of the candidates whose bound is a number (those
     are certain to score). A candidate whose bound is None (a step without establishment)
-    is left out. The candidates of a group are found by the identity of their first
-    diplomas and legs (a search's walk builds them from the same rows)."""
+    is left out. The candidates of a group are found by the walk's prefix numbers
+    (:attr:`Candidate.prefix`), else by the identity of their first diplomas and legs."""
     heap: list[tuple[Any, ...]] = []
     prefixes: list[_Prefix] = []
-    index: dict[tuple[int, ...], _Prefix] = {}
+    index: dict[Hashable, _Prefix] = {}
     inf = math.inf
     for i, c in enumerate(paths):
         diplomas, legs = c.diplomas, c.legs
@@ -162,7 +162,9 @@ def _prefix_groups(
                 if b != inf:
                     valid_keys.add(tuple([d["code"] for d in diplomas]))
             continue
-        ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
+        ids: Hashable = c.prefix
+        if ids == -1:  # not numbered by the walk: the identity of the rows and legs
+            ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
         prefix = index.get(ids)
         if prefix is None:
             prefix = index[ids] = _Prefix(scorer.prefix_bound(diplomas, legs))

@@ -79,6 +79,9 @@ class Candidate(NamedTuple):
 
     diplomas: list[Row]
     legs: list[Row]
+    # the candidates of one search with the same number here have the same diplomas and legs
+    # (the same rows) but the last ones: the walk's, -1 when not known
+    prefix: int = -1
 
 
 @dataclass(slots=True)

@@ -189,7 +189,7 @@ def test_a_one_leg_refined_bound_is_its_bound(seed: int) -> None:
     for c in paths:
         if len(c.legs) != 1:
             continue
-        one = Candidate(c.diplomas, c.legs)
+        one = (c.diplomas, c.legs)
         bound, refined = scorer.bound(*one), scorer.refined_bound(*one)
         assert refined == bound
         s = scorer.score(*one)
