@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from graph.inference.bac_techno import TRACK_RULE
 from graph.inference.bac_techno_tracks import series_named, series_words
 from graph.labels import TYPE_FR
-from graph.pathways.scoring import Scored
+from graph.pathways.scoring import Candidate, Scored
+
+Row = dict[str, Any]
 
 __all__ = [
     "ANY_SERIES",
     "GENERAL_BAC_SENTENCE",
+    "entering_tracks",
     "general_bac_reason",
     "level_start_notice",
+    "said_once",
     "track_start",
     "track_starts",
 ]
@@ -125,7 +129,7 @@ def track_start(start: Mapping[str, Any], leg: Mapping[str, Any]) -> dict[str, A
     >>> track_start({"code": "43020003"}, {"passerelle_id": "inf-bac-techno-to-bac2-a-b"}) is None
     True
     """
-    if f"-{TRACK_RULE}-" not in str(leg.get("passerelle_id") or ""):
+    if not _enters_track(leg):
         return None
     found = _QUOTED.search(str(leg.get("evidence") or ""))
     if found is None:
@@ -182,3 +186,56 @@ def track_starts(shown: Iterable[Scored]) -> list[Scored]:
             s = dataclasses.replace(s, start=row)
         out.append(s)
     return out
+
+
+_TRACK_ID = f"-{TRACK_RULE}-"
+
+
+def _enters_track(leg: Mapping[str, Any]) -> bool:
+    """Whether a leg enters an engineering school's track for bacheliers technologiques."""
+    return _TRACK_ID in str(leg.get("passerelle_id") or "")
+
+
+def entering_tracks(
+    paths: Iterable[Candidate],
+) -> Iterator[tuple[tuple[str, ...], Row, Row]]:
+    """(key, start, first leg) of the candidate pathways whose first leg enters an
+    engineering school's track for bacheliers technologiques (:func:`said_once`)."""
+    enters: dict[int, bool] = {}  # by the first leg's identity: a search has few of them
+    for c in paths:
+        if not c.legs:
+            continue
+        leg = c.legs[0]
+        got = enters.get(id(leg))
+        if got is None:
+            got = enters[id(leg)] = _enters_track(leg)
+        if got:
+            yield tuple([d["code"] for d in c.diplomas]), c.diplomas[0], leg
+
+
+def said_once(
+    keys: Iterable[tuple[str, ...]],
+    firsts: Iterable[tuple[tuple[str, ...], Mapping[str, Any], Mapping[str, Any]]],
+) -> int:
+    """How many pathways of a start from the level 4 its answer says, of these diploma
+    sequences (``Scored.key``): one per start and steps as :func:`track_starts` shows them, so
+    that the count counts what is shown. ``firsts``: the start and first leg of the pathways
+    (``(key, start, first leg)``; any of a sequence: its legs are those of every pathway of
+    it). Lorient counted « 23 parcours trouvés (les 2 mieux classés sont affichés) », one per
+    bac technologique series into the same track, and Grenoble « 6 parcours » for one shown.
+
+    >>> leg = {"passerelle_id": "inf-bac-techno-to-engineer-track-a-b",
+    ...        "evidence": "« Formation d ingenieur – Bacs technologiques »"}
+    >>> keys = [("S1", "B"), ("S2", "B"), ("P", "B")]
+    >>> firsts = [(k, {"code": k[0]}, leg) for k in keys[:2]] + [(keys[2], {"code": "P"}, {})]
+    >>> said_once(keys, firsts)
+    2
+    """
+    keys = set(keys)
+    said: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key, start, leg in firsts:
+        if key in said or key not in keys or not _enters_track(leg):
+            continue
+        row = track_start(start, leg)
+        said[key] = key if row is None else (str(row["name"]), *key[1:])
+    return len({said.get(k, k) for k in keys})

@@ -32,7 +32,13 @@ from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
 from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
-from graph.pathways.bac_starts import general_bac_reason, level_start_notice, track_starts
+from graph.pathways.bac_starts import (
+    entering_tracks,
+    general_bac_reason,
+    level_start_notice,
+    said_once,
+    track_starts,
+)
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
@@ -167,8 +173,11 @@ def _search(
     origin: LatLon | None,
     *,
     every: bool = False,
-) -> tuple[_StoreSource, list[Scored], set[tuple[str, ...]]]:
-    """The search's source, its ranked pathways and the diploma sequences of all of them.
+) -> tuple[_StoreSource, list[Scored], set[tuple[str, ...]], int]:
+    """The search's source, its ranked pathways, the diploma sequences of all of them, and
+    how many pathways the answer says of those: a start from a level says a track for
+    bacheliers technologiques once, whichever series it is taken from
+    (:func:`graph.pathways.bac_starts.said_once`).
 
     Only the first ``q.limit`` pathways are scored and ranked (:func:`best_of`: the same as
     ranking them all), unless ``every``: then all of them, for a filter on the
@@ -188,14 +197,26 @@ def _search(
     )
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
-        return source, ranked, {s.key for s in ranked}
+        keys = {s.key for s in ranked}
+        return source, ranked, keys, _said(q, keys, entering_tracks(paths))
     # from a level, several starts lead to the same formation (varied keeps one of each):
     # enough pathways are ranked to fill the answer with different ones
     if q.by_level:
         shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=formation_key)
     else:
         shown, keys = best_of(scorer, paths, q.limit)
-    return source, shown, keys
+    return source, shown, keys, _said(q, keys, entering_tracks(paths))
+
+
+def _said(
+    q: PathwayQuery,
+    keys: set[tuple[str, ...]],
+    firsts: Iterable[tuple[tuple[str, ...], Row, Row]],
+) -> int:
+    """How many pathways of these diploma sequences the answer says (:func:`_search`);
+    ``firsts``: (key, start, first leg) of those entering a track for bacheliers
+    technologiques."""
+    return said_once(keys, firsts) if q.by_level else len(keys)
 
 
 def _centre(rows: Sequence[Mapping[str, Any]]) -> LatLon | None:
@@ -527,7 +548,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     # drawn around (`near`): never at the edge of a radius when the same diploma is offered
     # in its centre (docs/pathways.md, « Choosing establishments »)
     ranked_from = home if home is not None else _near_point(q)
-    source, ranked, keys = _search(store, data, q, goal_codes, ranked_from)
+    source, ranked, keys, told = _search(store, data, q, goal_codes, ranked_from)
     notices: list[str] = []
     asked = q
     usual: list[Scored] = []
@@ -574,10 +595,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             notices.append(lead)
             asked = q.model_copy(update={"allow_outside": True})
             point = origin.point()
-            source, far, _ = _search(store, data, asked, goal_codes, point, every=True)
+            source, far, _, _ = _search(store, data, asked, goal_codes, point, every=True)
             far = [p for p in far if not _foreign(store, data, q, [st.diploma for st in p.plan])]
             ranked = [p for p in far if _near_enough(p, point)]
             keys = {p.key for p in ranked}
+            told = _said(q, keys, ((p.key, p.start, p.plan[0].leg) for p in ranked if p.plan))
             if ranked:
                 notices.append(
                     "Parcours proposés hors du territoire : chaque établissement choisi à "
@@ -589,6 +611,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     unreached = partial_answer(store, data, q, goal_codes, keys) if keys and not lead else None
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
+    repeated = len(keys) - told  # a track said once, taken from several series
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
     before, shown = shown, varied(shown, any_start=q.by_level)
     if q.by_level:  # the different formations first, from every pathway ranked
@@ -675,7 +698,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         goal=goal_label(q),
         territory=q.territory.describe(),
         territory_phrase=q.territory.describe_in(),
-        count=len(ranked) + unranked,
+        count=len(ranked) + unranked - repeated,
         notices=notices,
         unreached_goals=unreached,
         pathways=out,

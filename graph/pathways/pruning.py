@@ -45,24 +45,20 @@ def best_of(
     is then not scored when it can change nothing shown (:func:`_redundant`): without it, a
     région's level start scored every start of its best formations (Auvergne-Rhône-Alpes,
     level 4 → BTS: 56 → 297 ms)."""
-    bounds: list[tuple[float, int]] = []
     valid_keys: set[tuple[str, ...]] = set()
-    for i, c in enumerate(paths):
-        b = scorer.bound(c.diplomas, c.legs)
-        if b is None:
-            continue
-        bounds.append((b, i))
-        if b != math.inf:  # certain to score (local legs may not: counted when scored)
-            valid_keys.add(tuple([d["code"] for d in c.diplomas]))
+    heap, prefixes = _prefix_groups(scorer, paths, valid_keys)
     # best bound first; a candidate's bound is first the one that chooses no establishment
     # (Scorer.bound), then, when it comes out on top, the one with every step but the last
     # counted exactly (Scorer.refined_bound, never above it), then, when it comes out on top
     # again, the one with every step counted exactly (Scorer.full_bound: the score before
     # rounding, without building the pathway), and the pathway is scored when it comes out on
     # top a last time: a bound below the threshold ends the search, every bound left being
-    # lower still. (A sorted list is a heap.) Which candidates are scored depends on the
-    # bounds; what is returned does not (:func:`_redundant`).
-    heap = sorted((-b, i, _STATIC) for b, i in bounds)
+    # lower still. The first two bounds are those of a prefix group (the candidates that
+    # differ by their last step only) and of its best candidate left: its first steps are
+    # bounded once for all of them, its next candidate enters the heap when the one before
+    # leaves it. Which candidates are scored depends on the bounds; what is returned does not
+    # (:func:`_redundant`).
+    heapq.heapify(heap)
     scored: list[tuple[int, Scored]] = []
     best = _Bests()  # the best score of each group (of each pathway when no group)
     opened = _Bests()  # the best score of each group's pathways from an open start
@@ -70,7 +66,8 @@ def best_of(
     threshold = -math.inf  # never above the score of the limit-th distinct pathway
     since = 0
     while heap:
-        b, i, stage = -heap[0][0], heap[0][1], heap[0][2]
+        top = heap[0]
+        b = -top[0]
         if b < threshold and b != math.inf:
             if since:
                 threshold = best.threshold(limit)
@@ -78,17 +75,20 @@ def best_of(
             if b < threshold:
                 break
         heapq.heappop(heap)
+        i, stage = top[1], top[2]
         c = paths[i]
-        if b != math.inf and stage != _FULL:
-            if stage == _STATIC and len(c.legs) > 1:
-                r = scorer.refined_bound(c.diplomas, c.legs, b)
-                if r is None:
-                    continue
-                if r != b:
-                    heapq.heappush(heap, (-r, i, _REFINED))
-                    continue
-                # else it would come out on top again at once: (-b, i, _REFINED) sorts first
-            # (one leg: the refined bound is the bound, the same float)
+        if stage == _STATIC:  # a prefix group: its first steps exact
+            prefix = prefixes[top[3]]
+            upper = scorer.prefix_upper(c.diplomas, c.legs)
+            if upper is not None:
+                prefix.upper = upper
+                heapq.heappush(heap, (-(upper + prefix.lasts[0][0]), i, _REFINED, top[3], 0))
+            continue
+        if stage == _REFINED:  # a prefix group's best candidate left: every step exact
+            prefix, at = prefixes[top[3]], top[4] + 1
+            if at < len(prefix.lasts):  # the next one in its place
+                last, j = prefix.lasts[at]
+                heapq.heappush(heap, (-(prefix.upper + last), j, _REFINED, top[3], at))
             f = scorer.full_bound(c.diplomas, c.legs)
             if f is None:
                 continue
@@ -123,6 +123,75 @@ def best_of(
     scored.sort(key=lambda iS: iS[0])  # rank keeps the first of equal scores: walk order
     ranked = rank([s for _, s in scored])
     return ranked[: _through_groups(ranked, limit, group)], valid_keys
+
+
+class _Prefix:
+    """The candidates of a search that differ by their last step only (the same first
+    diplomas and legs): :meth:`Scorer.prefix_bound` and :meth:`Scorer.prefix_upper` of their
+    first steps, and each one's last step bound (:meth:`Scorer.step_bound`), best first, with
+    its index: a candidate's bound is the prefix's plus its last step's (the same float)."""
+
+    __slots__ = ("lasts", "static", "upper")
+
+    def __init__(self, static: float | None) -> None:
+        self.static = static
+        self.upper = -math.inf  # Scorer.prefix_upper, once the group comes out on top
+        self.lasts: list[tuple[float, int]] = []
+
+
+def _prefix_groups(
+    scorer: Scorer, paths: list[Candidate], valid_keys: set[tuple[str, ...]]
+) -> tuple[list[tuple[Any, ...]], list[_Prefix]]:
+    """The first heap of :func:`best_of`: one entry per prefix group, with the bound of its
+    best candidate (``(-bound, index, _STATIC, group)``), and one per candidate whose bound is
+    ``inf`` (``(-inf, index, _FULL)``: scored whatever the threshold); the groups; and, in
+    ``valid_keys``, the diploma sequences of the candidates whose bound is a number (those
+    are certain to score). A candidate whose bound is None (a step without establishment)
+    is left out. The candidates of a group are found by the walk's prefix numbers
+    (:attr:`Candidate.prefix`), else by the identity of their first diplomas and legs."""
+    heap: list[tuple[Any, ...]] = []
+    prefixes: list[_Prefix] = []
+    index: dict[Hashable, _Prefix] = {}
+    inf = math.inf
+    for i, c in enumerate(paths):
+        diplomas, legs = c.diplomas, c.legs
+        if not legs:  # no step: its bound alone
+            b = scorer.bound(diplomas, legs)
+            if b is not None:
+                heap.append((-b, i, _FULL))
+                if b != inf:
+                    valid_keys.add(tuple([d["code"] for d in diplomas]))
+            continue
+        ids: Hashable = c.prefix
+        if ids == -1:  # not numbered by the walk: the identity of the rows and legs
+            ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
+        prefix = index.get(ids)
+        if prefix is None:
+            prefix = index[ids] = _Prefix(scorer.prefix_bound(diplomas, legs))
+            prefixes.append(prefix)
+        static = prefix.static
+        if static is None:
+            continue
+        last = None if static == inf else scorer.step_bound(diplomas[-2], diplomas[-1], legs[-1])
+        if static == inf or last == inf:
+            heap.append((-inf, i, _FULL))
+            continue
+        if last is None:
+            continue
+        prefix.lasts.append((last, i))
+        valid_keys.add(tuple([d["code"] for d in diplomas]))
+    for g, prefix in enumerate(prefixes):
+        if prefix.lasts:
+            prefix.lasts.sort(key=_best_last)
+            last, i = prefix.lasts[0]
+            heap.append((-(prefix.static + last), i, _STATIC, g))  # type: ignore[operator]
+    return heap, prefixes
+
+
+def _best_last(entry: tuple[float, int]) -> tuple[float, int]:
+    """The order of a prefix group's candidates: the higher last step bound first, then the
+    walk's order."""
+    return (-entry[0], entry[1])
 
 
 def _redundant(bound: float, lead_best: float | None, nth_key_best: float) -> bool:

@@ -79,6 +79,9 @@ class Candidate(NamedTuple):
 
     diplomas: list[Row]
     legs: list[Row]
+    # the candidates of one search with the same number here have the same diplomas and legs
+    # (the same rows) but the last ones: the walk's, -1 when not known
+    prefix: int = -1
 
 
 @dataclass(slots=True)
@@ -529,19 +532,39 @@ class Scorer:
         rates: a dropped rate below 1 would raise the score, so such a leg counts its rate
         term as 0 at most); travel, unknown distances, planned and stale steps only remove
         points (0 at most); the modality and the capacity count at most once per step."""
+        total = self.prefix_bound(diplomas, legs)
+        if total is None or total == math.inf or not legs:
+            return total
+        last = self.step_bound(diplomas[-2], diplomas[-1], legs[-1])
+        if last is None or last == math.inf:
+            return last
+        return total + last
+
+    def prefix_bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        """:meth:`bound` of a pathway of these steps without its last step's part (the same
+        sum in the same order: :meth:`bound` is this plus :meth:`step_bound` of the last
+        step, the same float), None or ``inf`` as :meth:`bound` for the steps before the last.
+        The pathways that differ by their last step only share it
+        (:func:`graph.pathways.pruning.best_of`)."""
         total = 100.0 - W_STEP * (len(legs) - 1) + BOUND_SLACK
         before = diplomas[0]
-        for d, leg in zip(diplomas[1:], legs, strict=True):
-            memo = (before["code"], d["code"], id(leg))
-            got = self._step_bounds.get(memo)
-            if got is None:
-                got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
-            step = got[0]
+        for k in range(1, len(legs)):
+            d = diplomas[k]
+            step = self.step_bound(before, d, legs[k - 1])
             if step is None or step == math.inf:
                 return step
             total += step
             before = d
         return total
+
+    def step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
+        """A step's part of :meth:`bound` (the same whatever the steps around it), kept for the
+        search."""
+        memo = (before["code"], d["code"], id(leg))
+        got = self._step_bounds.get(memo)
+        if got is None:
+            got = self._step_bounds[memo] = (self._step_bound(before, d, leg), leg)
+        return got[0]
 
     def _step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
         """A step's part of :meth:`bound` (the same whatever the steps around it)."""
@@ -588,16 +611,25 @@ class Scorer:
             static = self.bound(diplomas, legs)
         if static is None or static == math.inf:
             return static
+        upper = self.prefix_upper(diplomas, legs)
+        if upper is None:
+            return None
+        last = self._step_bounds[(diplomas[-2]["code"], diplomas[-1]["code"], id(legs[-1]))][0]
+        assert last is not None  # not None: static is a number
+        return upper + last
+
+    def prefix_upper(self, diplomas: list[Row], legs: list[Row]) -> float | None:
+        """:meth:`refined_bound` without its last step's part (:meth:`step_bound` of the last
+        step: their sum is :meth:`refined_bound`, the same float), or None when it is None:
+        the pathways that differ by their last step only share it."""
         n = len(legs)
         p = self._partial(diplomas, legs, n - 1)
         if p is None:
             return None
-        last = self._step_bounds[(diplomas[-2]["code"], diplomas[-1]["code"], id(legs[-1]))][0]
-        assert last is not None  # not None: static is a number
         upper = self._uppers.get(id(p))  # p is kept in _partials: its id stays its own
         if upper is None:
             upper = self._uppers[id(p)] = self._upper(p, n)
-        return upper + last
+        return upper
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment).

@@ -214,6 +214,7 @@ class _Walk:
         self.adj = adj
         self.max_steps = q.max_steps
         self.paths: list[Candidate] = []
+        self.prefixes = -1  # the last prefix number given (Candidate.prefix)
         self._edges: dict[str, list[tuple[str, Row, Row, int, bool, bool, bool]]] = {}
         self._common: dict[str, bool] = {}
 
@@ -249,9 +250,11 @@ class _Walk:
             got = self._common[code] = is_common_year(row)
         return got
 
-    def walk(self, path: list[str], rows: list[Row], legs: list[Row]) -> None:
+    def walk(self, path: list[str], rows: list[Row], legs: list[Row], parent: int = -1) -> None:
         """The candidates that begin with ``path`` (codes; ``rows``: their diplomas) along
-        ``legs``."""
+        ``legs``; ``parent``: the prefix number (:attr:`Candidate.prefix`) of ``rows`` and
+        ``legs`` but their last ones."""
+        this = self.prefixes = self.prefixes + 1  # the prefix number of rows and legs
         here = rows[-1]
         level = here.get("level") or 0
         common = len(path) > 1 and self.common_year(path[-1], here)
@@ -266,14 +269,14 @@ class _Walk:
             if common and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
                 if goal:
-                    paths.append(Candidate([*rows[:-1], there], legs))
+                    paths.append(Candidate([*rows[:-1], there], legs, parent))
                 elif code not in path:
-                    self.walk([*path[:-1], code], [*rows[:-1], there], legs)
+                    self.walk([*path[:-1], code], [*rows[:-1], there], legs, parent)
                 continue
             if goal:
-                paths.append(Candidate([*rows, there], [*legs, leg]))
+                paths.append(Candidate([*rows, there], [*legs, leg], this))
             elif len(path) < self.max_steps:
-                self.walk([*path, code], [*rows, there], [*legs, leg])
+                self.walk([*path, code], [*rows, there], [*legs, leg], this)
 
 
 def with_renewed_legs(

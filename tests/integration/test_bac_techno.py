@@ -208,3 +208,19 @@ def test_a_level_4_start_to_an_engineering_track_names_the_series_it_takes(
     assert len(said) == len(set(said)), said
     explanation = " ".join(p["score"]["explanation"][0] for p in tracks)
     assert "après tout bac technologique" in explanation, explanation
+
+
+def test_a_level_4_start_counts_a_track_once_as_it_shows_it(client: TestClient) -> None:
+    """`from_level=4&to_type=ingenieur` near Lille: each engineering track for bacheliers
+    technologiques is shown once (« Tout bac technologique → … »), but the count counted it
+    once per series it is taken from (Lorient: « 23 parcours trouvés (les 2 mieux classés
+    sont affichés) », Grenoble « 6 parcours » for one shown). Every pathway shown here (the
+    limit is above the count): the count is their number."""
+    answer = ask(client, from_level=4, to_type="ingenieur", departements="59", limit=50)
+    shown = [
+        (p["steps"][0]["name"], *(s["code"] for s in p["steps"][1:])) for p in answer["pathways"]
+    ]
+    tracks = [p for p in answer["pathways"] if p["steps"][0]["code"] == ""]
+    assert tracks, shown  # a track said once for its series
+    assert len(shown) == len(set(shown)), shown
+    assert answer["count"] == len(shown), (answer["count"], shown)

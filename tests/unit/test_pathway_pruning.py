@@ -14,6 +14,7 @@ import pytest
 from graph.pathways.pruning import best_of
 from graph.pathways.scope import FIGURES, leg_at, local_leg_holds
 from graph.pathways.scoring import (
+    BOUND_SLACK,
     OFFERS_PER_STEP,
     UNPLACED_KM,
     W_CAPACITY,
@@ -425,3 +426,48 @@ def test_grouped_pruning_shows_what_full_scoring_shows(seed: int) -> None:
             ]
         else:
             assert [_summary(s) for s in got] == [_summary(s) for s in want]
+
+
+def _step_by_step_bound(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> float | None:
+    """:meth:`Scorer.bound` as it was written before the prefix groups: its steps' parts
+    summed in order from the start, the first None or ``inf`` returned."""
+    total = 100.0 - W_STEP * (len(legs) - 1) + BOUND_SLACK
+    for before, d, leg in zip(diplomas[:-1], diplomas[1:], legs, strict=True):
+        step = scorer.step_bound(before, d, leg)
+        if step is None or step == math.inf:
+            return step
+        total += step
+    return total
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_prefix_groups_bounds_are_its_candidates_bounds(seed: int) -> None:
+    """``best_of`` bounds the candidates that differ by their last step only as one prefix
+    group: the prefix's part plus the last step's must be each one's bound and refined bound,
+    the same floats (None and ``inf`` where they are)."""
+    rng = random.Random(4000 + seed)
+    diplomas, offers, legs = _world(rng)
+    paths = _candidates(rng, diplomas, legs, 150)
+    options: dict[str, Any] = {
+        "home": rng.choice([None, (44.6086, 2.0317)]),
+        "allow_outside": rng.random() < 0.5,
+        "start_departements": rng.choice([None, ["046"]]),
+    }
+    grouped, plain = Scorer(offers, fields={}, **options), Scorer(offers, fields={}, **options)
+    for c in paths:
+        bound = _step_by_step_bound(plain, c.diplomas, c.legs)
+        assert plain.bound(c.diplomas, c.legs) == bound
+        prefix = grouped.prefix_bound(c.diplomas, c.legs)
+        last = grouped.step_bound(c.diplomas[-2], c.diplomas[-1], c.legs[-1])
+        if prefix is None or prefix == math.inf:
+            assert bound == prefix
+            continue
+        assert bound == (last if last is None or last == math.inf else prefix + last)
+        if bound is None or bound == math.inf:
+            continue
+        n = len(c.legs)
+        partial = plain._partial(c.diplomas, c.legs, n - 1)  # the first steps, exact
+        refined = None if partial is None else plain._upper(partial, n) + last  # type: ignore[operator]
+        assert plain.refined_bound(c.diplomas, c.legs) == refined
+        upper = grouped.prefix_upper(c.diplomas, c.legs)
+        assert refined == (None if upper is None else upper + last)  # type: ignore[operator]

@@ -385,6 +385,43 @@ def test_a_common_first_year_is_never_a_step_of_its_own() -> None:
     assert step_name(common) == "X (BTS) — 1re année commune, puis une option"
 
 
+def test_candidates_of_one_prefix_number_share_their_first_rows_and_legs() -> None:
+    """``Candidate.prefix``: the pruning bounds the candidates of one number as one group
+    (graph/pathways/pruning.py), so they must differ by their last diploma and leg only (the
+    same row objects before), the common first year's included (it replaces a step)."""
+    common = {**diploma("C1", 5), "type": "bts", "name": "X BTS 1ERE ANNEE COMMUNE"}
+    option = {**diploma("OPT", 5), "type": "bts", "name": "X OPTION A (BTS)"}
+    other = {**diploma("OPT2", 5), "type": "bts", "name": "X OPTION B (BTS)"}
+    rows = Rows(
+        [diploma("A", 4), diploma("A2", 4), common, option, other, diploma("B", 5)]
+        + [{**diploma(c, 7), "type": "ingenieur"} for c in ("ING", "ING2", "ING3")],
+        {
+            "A": [("C1", leg()), ("B", leg()), ("ING3", leg())],
+            "A2": [("C1", leg()), ("ING", leg())],
+            "C1": [("OPT", leg()), ("OPT2", leg()), ("ING", leg()), ("ING2", leg())],
+            "OPT": [("ING", leg()), ("ING2", leg())],
+            "OPT2": [("ING", leg()), ("ING3", leg())],
+            "B": [("ING", leg()), ("ING2", leg()), ("ING3", leg())],
+        },
+    )
+    q = query(to_level=7).model_copy(update={"start_codes": ["A", "A2"]})
+    by_level = candidates(q, rows, None, restrict=False)
+    assert len(by_level) > 10
+    # goals by code: the common year's option a goal (the common year left out of it)
+    q = query(to_level=5).model_copy(update={"start_codes": ["A", "A2"]})
+    by_code = candidates(q, rows, {"OPT", "ING", "ING3"}, restrict=False)
+    assert [d["code"] for d in by_code[0].diplomas] == ["A", "OPT"], by_code[0]
+    for got in (by_level, by_code):
+        numbered: dict[int, Any] = {}
+        for c in got:
+            assert c.prefix >= 0
+            first = numbered.setdefault(c.prefix, c)
+            assert len(c.legs) == len(first.legs)
+            assert all(a is b for a, b in zip(c.diplomas[:-1], first.diplomas[:-1], strict=True))
+            assert all(a is b for a, b in zip(c.legs[:-1], first.legs[:-1], strict=True))
+        assert len(numbered) < len(got)  # groups of several
+
+
 def test_a_closed_target_is_replaced_by_its_successor() -> None:
     old = {**diploma("OLD", 4), "closed": True, "successors": ["NEW"]}
     rows = Rows([diploma("A", 3), old, diploma("NEW", 4)], {"A": [("OLD", leg())]})
