@@ -35,7 +35,7 @@ def test_a_radius_names_the_establishments_it_cannot_place(client: TestClient) -
     notice = next((n for n in answer["notices"] if n.startswith("Rayon de 10 km")), None)
     assert notice is not None, answer["notices"]
     assert notice.startswith(
-        "Rayon de 10 km autour de Saint-Denis : 3 établissements sans position connue"
+        "Rayon de 10 km autour de Saint-Denis : 3 établissements sans position dans les données"
     ), notice
     for uai, where in (("0750419Y", "Paris"), ("0930130L", "Seine"), ("0950658Z", "Val")):
         assert uai in notice and uai not in shown, notice
