@@ -1011,6 +1011,19 @@ export interface components {
             /** Max Level */
             max_level?: number | null;
         };
+        /** CentreProperties */
+        CentreProperties: {
+            /**
+             * Feature
+             * @constant
+             */
+            feature: "centre";
+            /**
+             * Label
+             * @description The town the territory is drawn around (`near`), where the distances start when no home is given.
+             */
+            label?: string | null;
+        };
         /** ChangeOut */
         ChangeOut: {
             /** Id */
@@ -1841,9 +1854,14 @@ export interface components {
             rank: number;
             /**
              * From Step
-             * @description The previous step's index (-1: the learner's town).
+             * @description The previous step's index (-1: where the distances start, see origin).
              */
             from_step: number;
+            /**
+             * Origin
+             * @description For the first leg (from_step -1): from the learner's town (home), else from the territory's centre (near); None for the legs between steps.
+             */
+            origin?: ("home" | "centre") | null;
             /** To Step */
             to_step: number;
             /** Distance Km */
@@ -2836,7 +2854,7 @@ export interface components {
             type: "Feature";
             geometry: components["schemas"]["PointGeometry"];
             /** Properties */
-            properties: components["schemas"]["HomeProperties"] | components["schemas"]["StepProperties"];
+            properties: components["schemas"]["HomeProperties"] | components["schemas"]["CentreProperties"] | components["schemas"]["StepProperties"];
         };
         /** PointGeometry */
         PointGeometry: {
