@@ -3248,9 +3248,15 @@ export interface components {
         UnreachedGoals: {
             /**
              * Count
-             * @description How many such diplomas (one per programme).
+             * @description How many such diplomas (one per programme), those whose field the files do not give included (`unknown_field`).
              */
             count: number;
+            /**
+             * Unknown Field
+             * @description How many of them have no field (NSF group) in the files: said apart, « de domaine inconnu dans les données », after those of the start's field.
+             * @default 0
+             */
+            unknown_field: number;
             /**
              * Examples
              * @description The names of the first few, as people write them (the nearest field first): diplomas with an open, current offer in the territory.
