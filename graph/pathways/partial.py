@@ -172,10 +172,17 @@ def partial_answer(
     # a job is its own field; from a level, there is none
     nsf = start.get("nsf") if start and goal_codes is None else None
     start_nsf = str(nsf) if nsf else None
-    if start_nsf:  # a programme the Parcoursup file names alone: the field the BCN gives it
+    # a programme the Parcoursup file names alone: the field the BCN gives it, looked for
+    # among the diplomas of the types concerned only (kept per graph version)
+    types = frozenset(d.get("type") for d in missing.values() if unknown_field(d))
+    if start_nsf and types:
         fields = data.kept(
-            "programme_fields",
-            lambda: programme_fields(data.diplomas(store, data.all_codes(store)).values()),
+            ("programme_fields", types),
+            lambda: programme_fields(
+                d
+                for d in data.diplomas(store, data.all_codes(store)).values()
+                if d.get("type") in types
+            ),
         )
         missing = {c: with_programme_field(d, fields) for c, d in missing.items()}
     left = unreached_goals(
