@@ -1631,6 +1631,13 @@ export interface components {
             name: string;
             /** Type */
             type: string;
+            /**
+             * Step
+             * @description `direct`: its holders enter the diploma; `earlier`: a common first year (« 2de commune », « 1re année commune »), no diploma held: its learners go on to a diploma of the programme first, whose holders enter (listed after the direct ones).
+             * @default direct
+             * @enum {string}
+             */
+            step: "direct" | "earlier";
             /** Level */
             level?: number | null;
             /**
@@ -1736,6 +1743,11 @@ export interface components {
             count: number;
             /** Feeders */
             feeders: components["schemas"]["Feeder"][];
+            /**
+             * Earlier Note
+             * @description Said before the earlier steps when some are listed (French): they are no direct entrants.
+             */
+            earlier_note?: string | null;
         };
         /** Finding */
         Finding: {
