@@ -100,6 +100,15 @@ class HomeProperties(BaseModel):
     label: str | None = Field(default=None, description="The learner's town, as resolved.")
 
 
+class CentreProperties(BaseModel):
+    feature: Literal["centre"]
+    label: str | None = Field(
+        default=None,
+        description="The town the territory is drawn around (`near`), where the distances "
+        "start when no home is given.",
+    )
+
+
 class StepProperties(BaseModel):
     feature: Literal["step"]
     rank: int = Field(description="The pathway's rank.")
@@ -122,7 +131,14 @@ class StepProperties(BaseModel):
 class LegProperties(BaseModel):
     feature: Literal["leg"]
     rank: int
-    from_step: int = Field(description="The previous step's index (-1: the learner's town).")
+    from_step: int = Field(
+        description="The previous step's index (-1: where the distances start, see origin)."
+    )
+    origin: Literal["home", "centre"] | None = Field(
+        default=None,
+        description="For the first leg (from_step -1): from the learner's town (home), else "
+        "from the territory's centre (near); None for the legs between steps.",
+    )
     to_step: int
     distance_km: float | None = None
     passerelle: str | None = None
@@ -132,7 +148,7 @@ class LegProperties(BaseModel):
 class PointFeature(BaseModel):
     type: Literal["Feature"]
     geometry: PointGeometry
-    properties: HomeProperties | StepProperties
+    properties: HomeProperties | CentreProperties | StepProperties
 
 
 class LineFeature(BaseModel):

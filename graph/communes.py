@@ -334,6 +334,32 @@ class CommuneIndex:
                         bound = km + _LAT_MARGIN_KM
         return (best, best_km) if best is not None else None
 
+    def other_centre_km(
+        self, lat: float, lon: float, found: Commune, *, departement: str | None = None
+    ) -> float | None:
+        """The distance from a point to the nearest centre of another commune than ``found``
+        (nor its parent, nor its municipal arrondissements: Paris's centre is its 4e's), of
+        ``departement`` only if given, among those :meth:`nearest` looks at; None when there
+        is none: how clearly the nearest commune is the point's own
+        (graph/place_precision.py, :func:`commune_from_position`)."""
+        same = {found.code, found.parent}
+        grid: dict[Any, list[_Centre]] | None = (
+            self._grid if departement is None else self._dep_grid
+        )
+        if grid is None:
+            grid = self._build_grid(by_departement=departement is not None)
+        ci, cj = _cell(lat, lon)
+        best: float | None = None
+        for i in range(ci - 1, ci + 2):
+            for j in range(cj - 1, cj + 2):
+                for c, c_lat, c_lon, _, _ in grid.get(
+                    (i, j) if departement is None else (departement, i, j), ()
+                ):
+                    if c.code not in same and c.parent != found.code:
+                        km = haversine_km(lat, lon, c_lat, c_lon)
+                        best = km if best is None or km < best else best
+        return best
+
     def _build_grid(self, by_departement: bool) -> dict[Any, list[_Centre]]:
         grid: dict[Any, list[_Centre]] = defaultdict(list)
         # the municipal arrondissements of Paris, Lyon and Marseille have their own town

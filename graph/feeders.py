@@ -15,11 +15,11 @@ another territory.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from graph.diploma_names import display_name, readable
+from graph.diploma_names import display_name, is_common_year, readable
 from graph.errors import NotFound
 from graph.models import departement_code
 from graph.pathways.scope import FIGURES, holds_from
@@ -52,6 +52,12 @@ class Feeder(BaseModel):
     code: str
     name: str
     type: str
+    step: Literal["direct", "earlier"] = Field(
+        default="direct",
+        description="`direct`: its holders enter the diploma; `earlier`: a common first year "
+        "(« 2de commune », « 1re année commune »), no diploma held: its learners go on to a "
+        "diploma of the programme first, whose holders enter (listed after the direct ones).",
+    )
     level: int | None = None
     passerelle: str | None = Field(default=None, description="The passerelle's id (for links).")
     kind: str | None = None
@@ -88,6 +94,19 @@ class FeedersAnswer(BaseModel):
     )
     count: int
     feeders: list[Feeder]
+    earlier_note: str | None = Field(
+        default=None,
+        description="Said before the earlier steps when some are listed (French): they are "
+        "no direct entrants.",
+    )
+
+
+EARLIER_NOTE = (
+    "Étapes antérieures, pas des entrants directs : une année commune (2de commune d'une "
+    "famille de métiers, 1re année commune) ne donne aucun diplôme ; ses élèves suivent "
+    "d'abord un diplôme de la famille (un Bac pro…), dont les titulaires peuvent ensuite "
+    "entrer dans cette formation."
+)
 
 
 def _offer(o: Mapping[str, Any]) -> FeederOffer:
@@ -106,10 +125,12 @@ def _offer(o: Mapping[str, Any]) -> FeederOffer:
 
 
 def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> list[Feeder]:
-    """Feeders with establishments in the territory first; among them, documented passerelles
-    before inferred ones, then the known share of entrants (or pass rate), then the places
-    offered (of the first course year: a Bac pro's places of 1re pro are not counted), then the
-    number of establishments. One entry per diploma (its best passerelle).
+    """The direct entrants first, the earlier steps (a common first year: ``step``
+    « earlier ») after them; then feeders with establishments in the territory first; among
+    them, documented passerelles before inferred ones, then the known share of entrants (or
+    pass rate), then the places offered (of the first course year: a Bac pro's places of 1re
+    pro are not counted), then the number of establishments. One entry per diploma (its best
+    passerelle).
 
     >>> t = Territory(departements=["046"])
     >>> rows = [
@@ -168,6 +189,7 @@ def rank_feeders(rows: Iterable[Mapping[str, Any]], territory: Territory) -> lis
             code=r["code"],
             name=display_name(r),
             type=r.get("type") or "other",
+            step="earlier" if is_common_year(r) else "direct",
             level=r.get("level"),
             passerelle=r.get("passerelle"),
             kind=r.get("kind"),
@@ -274,6 +296,7 @@ def _carried(rows: Iterable[Mapping[str, Any]]) -> set[tuple[str, str, str | Non
 def _key(f: Feeder) -> tuple[Any, ...]:
     share = f.entrant_share if f.entrant_share is not None else f.rate
     return (
+        f.step == "earlier",  # the direct entrants first (a 2de commune leads to a Bac pro)
         not f.offers,
         f.origin != "documented",
         -(share or 0.0),
@@ -298,4 +321,5 @@ def find_feeders(store: GraphReader, to: str, territory: Territory, limit: int) 
         territory_phrase=territory.describe_in(),
         count=len(ranked),
         feeders=ranked[:limit],
+        earlier_note=EARLIER_NOTE if any(f.step == "earlier" for f in ranked[:limit]) else None,
     )

@@ -34,7 +34,9 @@ def _answer(request: Request, store: GraphStore, req: PathwayRequest, *, geojson
     if not request.app.state.settings.pathway_answer_cache:
         answer = find_pathways(store, query, data=data)
         if geojson:
-            return JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON)
+            return JSONResponse(
+                pathways_geojson(answer, query.home, query.territory.near), media_type=GEOJSON
+            )
         return answer  # serialised by FastAPI (response_model)
     key = ("geojson" if geojson else "json", query.model_dump_json())
     body = data.answer(key, lambda: _body(store, data, query, geojson=geojson))
@@ -44,7 +46,11 @@ def _answer(request: Request, store: GraphStore, req: PathwayRequest, *, geojson
 def _body(store: GraphStore, data: PathwayData, query: PathwayQuery, *, geojson: bool) -> bytes:
     answer = find_pathways(store, query, data=data)
     if geojson:
-        return bytes(JSONResponse(pathways_geojson(answer, query.home), media_type=GEOJSON).body)
+        return bytes(
+            JSONResponse(
+                pathways_geojson(answer, query.home, query.territory.near), media_type=GEOJSON
+            ).body
+        )
     return _ANSWER_JSON.dump_json(answer, by_alias=True)
 
 

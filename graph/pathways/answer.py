@@ -246,7 +246,15 @@ class UnreachedGoals(BaseModel):
     passerelle reaches from the start (graph/pathways/unreached_goals.py): the answer is
     partial, and says so."""
 
-    count: int = Field(description="How many such diplomas (one per programme).")
+    count: int = Field(
+        description="How many such diplomas (one per programme), those whose field the files "
+        "do not give included (`unknown_field`)."
+    )
+    unknown_field: int = Field(
+        default=0,
+        description="How many of them have no field (NSF group) in the files: said apart, « de "
+        "domaine inconnu dans les données », after those of the start's field.",
+    )
     examples: list[str] = Field(
         description="The names of the first few, as people write them (the nearest field "
         "first): diplomas with an open, current offer in the territory."

@@ -684,6 +684,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         reason = general_bac_reason(_start_types(store, data, q), reason)
     if job is not None and (public := _scope_notice(store, data, q, job)):
         notices.insert(0, public)
+    if q.start_notice:  # a start field read from public links (graph/pathways/start_scope.py)
+        notices.insert(0, q.start_notice)
     if q.start_level == AFTER_3E_LEVEL:
         notices.insert(0, AFTER_3E_NOTICE)
     if q.start_level is not None:

@@ -16,8 +16,17 @@ def _point(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[str, Any]:
+def pathways_geojson(
+    answer: PathwayAnswer, home: Point | None = None, near: Point | None = None
+) -> dict[str, Any]:
     """Steps as Points (the chosen establishment of each step), legs as LineStrings.
+
+    The first leg starts where the answer's distances start (graph/pathways/find.py): the
+    learner's town (``home``, a Point ``"feature": "home"``), else the town the territory is
+    drawn around (``near``, a Point ``"feature": "centre"``: the text says « d'Évreux (centre
+    du territoire) »). That leg has ``from_step`` -1 and ``origin`` ``"home"`` or
+    ``"centre"``; the other legs have ``origin`` None. Without either, the first step has no
+    leg, as the text counts the trip from it.
 
     A step whose establishment has no coordinates, or teaches at a distance (flagged
     ``distance_learning``), has no Point; its pathway is kept all the same: the collection's
@@ -30,10 +39,12 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
     """
     features: list[dict[str, Any]] = []
     listed: list[dict[str, Any]] = []
-    if home is not None:
-        features.append(_point(home.lon, home.lat, {"feature": "home", "label": home.label}))
+    start = home if home is not None else near
+    origin = "home" if home is not None else "centre"
+    if start is not None:
+        features.append(_point(start.lon, start.lat, {"feature": origin, "label": start.label}))
     for p in answer.pathways:
-        prev: tuple[float, float, int] | None = (home.lon, home.lat, -1) if home else None
+        prev: tuple[float, float, int] | None = (start.lon, start.lat, -1) if start else None
         unplaced: list[dict[str, Any]] = []
         listed.append({"rank": p.rank, "steps": len(p.steps) - 1, "unplaced": unplaced})
         for step in p.steps[1:]:
@@ -90,6 +101,7 @@ def pathways_geojson(answer: PathwayAnswer, home: Point | None = None) -> dict[s
                             "feature": "leg",
                             "rank": p.rank,
                             "from_step": prev[2],
+                            "origin": origin if prev[2] == -1 else None,
                             "to_step": step.index,
                             "distance_km": chosen.distance_km,
                             "passerelle": step.passerelle.id if step.passerelle else None,

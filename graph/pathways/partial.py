@@ -32,8 +32,11 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.unreached_goals import (
     examples,
     goal_offered,
+    programme_fields,
+    unknown_field,
     unreached_goals,
     unreached_goals_sentence,
+    with_programme_field,
 )
 from graph.store import GraphStore
 
@@ -169,6 +172,19 @@ def partial_answer(
     # a job is its own field; from a level, there is none
     nsf = start.get("nsf") if start and goal_codes is None else None
     start_nsf = str(nsf) if nsf else None
+    # a programme the Parcoursup file names alone: the field the BCN gives it, looked for
+    # among the diplomas of the types concerned only (kept per graph version)
+    types = frozenset(d.get("type") for d in missing.values() if unknown_field(d))
+    if start_nsf and types:
+        fields = data.kept(
+            ("programme_fields", types),
+            lambda: programme_fields(
+                d
+                for d in data.diplomas(store, data.all_codes(store)).values()
+                if d.get("type") in types
+            ),
+        )
+        missing = {c: with_programme_field(d, fields) for c, d in missing.items()}
     left = unreached_goals(
         missing,
         reached,
@@ -186,4 +202,8 @@ def partial_answer(
     )
     if sentence is None:
         return None
-    return UnreachedGoals(count=len(left), examples=examples(left), sentence=sentence)
+    # said apart only when the start's field chose them (unreached_goals_sentence)
+    unknown = sum(1 for d in left if unknown_field(d)) if nsf_name(start_nsf) else 0
+    return UnreachedGoals(
+        count=len(left), unknown_field=unknown, examples=examples(left), sentence=sentence
+    )

@@ -13,6 +13,9 @@ __all__ = ["PathwayQuery"]
 class PathwayQuery(BaseModel):
     start_codes: list[str]
     start_label: str
+    # the start by level in a field said from public links only, outside the campuses that
+    # describe it (French; graph.pathways.start_scope)
+    start_notice: str | None = None
     start_level: int | None = None  # a start by level (from_level): graph.pathways.bac_starts
     # the start is a level (from_level): any of start_codes, none of them chosen by the learner
     by_level: bool = False

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from graph.departements import and_list, de_place, departement_number
+from graph.departements import and_list, de_place, departement_number, departement_of
 from graph.diploma_names import display_name
 from graph.distance_learning import is_distance_learning
 from graph.pathways.explanation import place
@@ -31,7 +31,7 @@ __all__ = ["MAX_DIPLOMAS", "MAX_NAMED", "radius_unplaced", "radius_unplaced_noti
 
 Row = Mapping[str, Any]
 
-MAX_NAMED = 8  # establishments named in the notice; the others counted
+MAX_NAMED = 3  # establishments named in the notice; the others counted by département
 MAX_DIPLOMAS = 2  # diplomas named for each
 
 
@@ -83,17 +83,22 @@ def radius_unplaced(
 def radius_unplaced_notice(
     territory: Territory, found: Mapping[str, Sequence[Offer]], diplomas: Mapping[str, Row]
 ) -> str | None:
-    """The notice (French) naming the establishments of :func:`radius_unplaced` (at most
-    :data:`MAX_NAMED`, the others counted), each with the answer's diplomas it offers (at most
-    :data:`MAX_DIPLOMAS` named); None when there are none.
+    """The notice (French) of the establishments of :func:`radius_unplaced`: at most
+    :data:`MAX_NAMED` named, each with the answer's diplomas it offers (at most
+    :data:`MAX_DIPLOMAS` named), the others counted by département; None when there are none.
+
+    Short on purpose: around Évreux at 40 km the files leave eight establishments unplaced, and
+    eight names with their diplomas made a notice longer than the pathway it comments. A
+    counsellor needs the fact (some offers may be inside the circle), a few names to check
+    first, and where the others are — by département, the territory that shows them all
+    (their commune is mostly unknown too: a commune grouping would read « lieu inconnu »).
 
     >>> t = Territory(near={"lat": 48.9, "lon": 2.35, "label": "Saint-Denis"}, radius_km=10)
     >>> o = Offer("X", {"id": "a", "name": "Lycée A"}, {"commune": "Paris"}, False)
     >>> print(radius_unplaced_notice(t, {"X": [o]}, {"X": {"name": "Cuisine", "type": "cap"}}))
-    Rayon de 10 km autour de Saint-Denis : 1 établissement sans position connue dans les \
-données importées, dans un département que le rayon atteint, propose une formation de la \
-réponse ; il n'est donc pas compté dans le rayon, où il peut se trouver (à vérifier) : \
-Lycée A (Paris) pour Cuisine.
+    Rayon de 10 km autour de Saint-Denis : 1 établissement sans position dans les données \
+propose aussi Cuisine ; il n'est pas compté mais peut se trouver dans le rayon (à vérifier) : \
+Lycée A (Paris).
     """
     if not territory.near or not territory.radius_km:
         return None
@@ -105,24 +110,56 @@ Lycée A (Paris) pour Cuisine.
     if not by_actor:
         return None
     listed = sorted(by_actor.values(), key=lambda e: _order(e[0]))
-    named = [f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]]
-    if len(listed) > MAX_NAMED:
-        named.append(f"{len(listed) - MAX_NAMED} autres")
+    same = len({tuple(whats) for _, whats in listed}) == 1  # one diploma for all: said once
+    named = " ; ".join(
+        place(o) if same else f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]
+    )
+    said = _some(listed[0][1]) if same else None
+    rest = _rest([o for o, _ in listed[MAX_NAMED:]])
     where = territory.near.label or f"{territory.near.lat:.3f}, {territory.near.lon:.3f}"
     head = f"Rayon de {territory.radius_km:g} km autour {de_place(where)} : "
     if len(listed) == 1:
         return (
-            f"{head}1 établissement sans position connue dans les données importées, dans un "
-            "département que le rayon atteint, propose une formation de la réponse ; il n'est "
-            "donc pas compté dans le rayon, où il peut se trouver (à vérifier) : "
-            f"{named[0]}."
+            f"{head}1 établissement sans position dans les données propose aussi {said} ; il "
+            f"n'est pas compté mais peut se trouver dans le rayon (à vérifier) : {named}."
         )
     return (
-        f"{head}{len(listed)} établissements sans position connue dans les données importées, "
-        "dans un département que le rayon atteint, proposent des formations de la réponse ; "
-        "ils ne sont donc pas comptés dans le rayon, où ils peuvent se trouver (à vérifier) : "
-        f"{' ; '.join(named)}."
+        f"{head}{len(listed)} établissements sans position dans les données proposent aussi "
+        f"{said or 'des formations de la réponse'} ; ils ne sont pas comptés mais peuvent se "
+        f"trouver dans le rayon (à vérifier) : {named}{rest}."
     )
+
+
+def _rest(others: list[Offer]) -> str:
+    """The establishments not named, counted by département (most first): « , et 5 autres :
+    3 dans le département de l'Eure (27), 2 dans celui des Yvelines (78) »; « , et 2 autres
+    dans le département de l'Eure (27) »; empty when all are named.
+
+    >>> def o(dep):
+    ...     return Offer("X", {"id": dep}, {"departement": dep}, False)
+    >>> print(_rest([o("027"), o("078"), o("027")]))
+    , et 3 autres : 2 dans le département de l'Eure (27), 1 dans celui des Yvelines (78)
+    >>> print(_rest([o("027")]))
+    , et 1 autre dans le département de l'Eure (27)
+    """
+    if not others:
+        return ""
+    count: dict[str, int] = {}
+    for o in others:
+        dep = str(o.offer.get("departement") or "")
+        count[dep] = count.get(dep, 0) + 1
+    ranked = sorted(count.items(), key=lambda e: (-e[1], e[0]))
+    autre = "autre" if len(others) == 1 else "autres"
+    if len(ranked) == 1:
+        return f", et {len(others)} {autre} {_in(ranked[0][0], 'le département')}"
+    parts = [
+        f"{n} {_in(d, 'le département' if i == 0 else 'celui')}" for i, (d, n) in enumerate(ranked)
+    ]
+    return f", et {len(others)} {autre} : {', '.join(parts)}"
+
+
+def _in(dep: str, noun: str) -> str:
+    return f"dans {noun} {departement_of(dep)}" if dep else "en un lieu inconnu"
 
 
 def _some(names: list[str]) -> str:

@@ -13,7 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph import communes
-from graph.diploma_names import with_code
+from graph.campus_scope import basis_refusal, campuses_of_territory, foreign_basis
+from graph.diploma_names import display_name, with_code
 from graph.errors import InvalidRequest, NotFound
 from graph.ingest.opendata.placeholders import is_unspecified_diploma
 from graph.models import DiplomaType, Modality, departement_code
@@ -24,6 +25,7 @@ from graph.pathways.after_3e import START_LABEL as AFTER_3E_LABEL
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
+from graph.pathways.start_scope import start_codes_in, start_scope_notice
 from graph.queries import suggest_diplomas
 from graph.store import GraphStore
 from graph.territory import (
@@ -135,13 +137,20 @@ def build_query(
 ) -> PathwayQuery:
     """The resolved question; ``data``: the pathway cache of the version the request read."""
     terr = request_territory(store, req)
+    # a field of a level start holds as its campuses' tags only in their territory
+    scoped = req.from_level is not None and req.from_level != AFTER_3E_LEVEL and req.sector
     start_codes, start_label = resolve_start(
         store,
         code=req.from_.upper() if req.from_ else None,
         level=req.from_level,
-        sector=req.sector if req.from_level is not None else None,
+        sector=req.sector if req.from_level is not None and not scoped else None,
         data=data,
     )
+    start_notice = None
+    if scoped:
+        assert req.from_level is not None and req.sector
+        start_label += f", {kept_sector_label(store, req.sector, data)}"
+        start_codes, start_notice = _sector_starts(store, data, req.from_level, req.sector, terr)
     if not start_codes:
         if req.sector and kept_sector_label(store, req.sector, data) == UNKNOWN_SECTOR:
             # neither a filière nor a ROME code: « Filière inconnue », as /gaps says, not
@@ -169,6 +178,7 @@ def build_query(
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
+        start_notice=start_notice,
         start_level=req.from_level,
         by_level=req.from_level is not None,
         to=req.to.upper() if req.to else None,
@@ -253,6 +263,34 @@ def resolve_start(
     if sector:
         label += f", {kept_sector_label(store, sector, data)}"
     return list(codes), label
+
+
+def _sector_starts(
+    store: GraphStore, data: PathwayData | None, level: int, sector: str, territory: Territory
+) -> tuple[list[str], str | None]:
+    """The diplomas of the level a start in ``sector`` holds in the territory, and the notice
+    saying they come from public links only (:mod:`graph.pathways.start_scope`: a campus's
+    tags decide no field outside its territory); what is read is kept per graph version."""
+    data = data if data is not None else pathway_data(store)
+    level_codes = data.kept(
+        ("starts", level, None),
+        lambda: [
+            r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=None)
+        ],
+    )
+    campuses = data.kept("campuses", lambda: store.read("gaps_campuses"))
+    names = {str(c["id"]): str(c.get("short_name") or c.get("name") or c["id"]) for c in campuses}
+    local = campuses_of_territory(campuses, territory)
+    sectors = data.kept("sectors", lambda: store.read("gaps_sectors"))
+    basis = foreign_basis(sectors, sector, local, names)
+    codes, goal = start_codes_in(level_codes, data.sector_links(store, sector), local, basis)
+    if not codes and basis is not None and (refused := basis_refusal(basis)):
+        raise InvalidRequest(refused)
+    of_level = set(level_codes)
+    aside = data.diplomas(store, sorted(c for c in goal.set_aside if c in of_level)).values()
+    aside_names = sorted(display_name(d) for d in aside)
+    label = kept_sector_label(store, sector, data)
+    return codes, start_scope_notice(goal, label, of_level, names, aside_names)
 
 
 def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -> str | None:

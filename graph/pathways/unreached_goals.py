@@ -17,9 +17,14 @@ same NSF group (« 255 » électricité, électronique), the pluri-technological
 industrial speciality (NSF domains 22 to 25 but « 221 » agroalimentaire, alimentation, cuisine),
 the pluri-technological production ones (« 200 », « 201 »: the BTS CRSA), which train for any
 of them. A start of a pluri-technological group (« 250 ») counts
-its whole domain (« 25x »). For a job goal, the job is the field: every diploma of the territory
-that prepares for it counts. From a level (no start diploma, no field), every goal diploma of the
-territory that no start of that level reaches counts.
+its whole domain (« 25x »). A goal whose field the files do not give (no NSF group: 4 BUT of
+60 nationally, the BTS the Parcoursup file names by a label of its own) takes the field of its
+programme when another diploma of its type names it with one (:func:`programme_fields`: the
+BCN's « BTS étude et réalisation d'agencement »); otherwise it may be of the start's field: it
+is named last, apart, « de domaine inconnu dans les données », never left out. For a job
+goal, the job is the field: every diploma of the territory that prepares for it counts. From a
+level (no start diploma, no field), every goal diploma of the territory that no start of that
+level reaches counts.
 
 Offered means an open offer of the diploma in the territory (in the modality asked) that the
 latest public files still list (:func:`graph.pathways.hygiene.usable_rows` with no « last
@@ -51,6 +56,7 @@ __all__ = [
     "examples",
     "goal_offered",
     "near_field",
+    "programme_fields",
     "programme_of",
     "unknown_field",
     "unknown_goal_note",
@@ -58,6 +64,7 @@ __all__ = [
     "unreached_goals_sentence",
     "where_candidates",
     "where_index",
+    "with_programme_field",
 ]
 
 Row = dict[str, Any]
@@ -393,14 +400,58 @@ def _distance(nsf: str | None, start_nsf: str | None) -> int:
     return 1 if nsf[:2] == start_nsf[:2] else 2
 
 
+UNKNOWN_RANK = 3  # after every goal of the start's field (:func:`_distance`: 0 to 2)
+
+
 def _rank(d: Mapping[str, Any], start_nsf: str | None) -> int | None:
     """How near a goal diploma's field is to the start's (:func:`_distance` of its nearest
-    group), None when it is not of the start's field or the files give it none."""
+    group); :data:`UNKNOWN_RANK` when the files give it none (it may be of the field: said
+    apart, never silently left out — 5 BUT of 60 nationally); None when it is not of the
+    start's field."""
     mine = groups(d)
     if not start_nsf:
         return 0
+    if not mine:
+        return UNKNOWN_RANK
     near = [_distance(g, start_nsf) for g in mine if near_field(g, start_nsf)]
     return min(near) if near else None
+
+
+def programme_fields(diplomas: Iterable[Mapping[str, Any]]) -> dict[tuple[Any, ...], str]:
+    """The NSF group of each programme (by type and :func:`programme_of`) that some diploma
+    with a field names: the Parcoursup file names BTS of its own, without a field, that the
+    BCN names with one (« BTS – Production – Etude et réalisation d'agencement »); a programme
+    whose diplomas give two groups is left out (not known for sure).
+
+    >>> sorted(programme_fields([
+    ...     {"code": "1", "type": "bts", "name": "BTS étude et réalisation d'agencement",
+    ...      "nsf": "234"},
+    ...     {"code": "2", "type": "bts", "name": "BTS X", "nsf": "200"},
+    ...     {"code": "3", "type": "bts", "name": "BTS X", "nsf": "201"}]).items())
+    [(('bts', 'ETUDE', 'ET', 'REALISATION', 'D', 'AGENCEMENT'), '234')]
+    """
+    seen: dict[tuple[Any, ...], set[str]] = {}
+    for d in diplomas:
+        if d.get("nsf"):
+            seen.setdefault((d.get("type"), *programme_of(d)), set()).add(str(d["nsf"]))
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def with_programme_field(
+    d: Mapping[str, Any], fields: Mapping[tuple[Any, ...], str]
+) -> Mapping[str, Any]:
+    """A goal diploma of unknown field with the field of its programme as another diploma of
+    the same type names it (:func:`programme_fields`), as ``nsf_groups``; else itself.
+
+    >>> f = {("bts", "ETUDE", "ET", "REALISATION", "D", "AGENCEMENT"): "234"}
+    >>> with_programme_field({"code": "PS-1", "type": "bts",
+    ...     "name": "BTS – Production – Etude et realisation d'agencement"}, f)["nsf_groups"]
+    ('234',)
+    """
+    if not unknown_field(d):
+        return d
+    nsf = fields.get((d.get("type"), *programme_of(d)))
+    return {**d, "nsf_groups": (nsf,)} if nsf else d
 
 
 def unknown_field(d: Mapping[str, Any]) -> bool:
@@ -439,7 +490,8 @@ def unreached_goals(
     pathway reaches (``reached``: the codes of the pathways' diplomas; ``reached_rows``: those
     diplomas, whose programmes count as reached), of the start's field (:func:`near_field`;
     any when ``start_nsf`` is None; a BUT whose parcours the BCN classes apart, by any of their
-    groups), one per programme: the nearest field first, then by name (``name_of``:
+    groups) or of a field the files do not give (last: :func:`unreached_goals_sentence` says
+    them apart), one per programme: the nearest field first, then by name (``name_of``:
     :func:`display_name`, or the names a caller worked out already).
 
     >>> offered = {
@@ -450,7 +502,7 @@ def unreached_goals(
     ...     "5": {"code": "5", "name": "BUT GEII", "nsf_groups": ["201", "250", "326"]},
     ...     "6": {"code": "6", "name": "BUT TCSI"}}
     >>> [d["name"] for d in unreached_goals(offered, {"0", "1"}, start_nsf="255")]
-    ['BTS MS option B', 'BUT GEII', 'BTS CRSA']
+    ['BTS MS option B', 'BUT GEII', 'BTS CRSA', 'BUT TCSI']
     >>> offered = {c: d for c, d in offered.items() if c < "5"}
     >>> unreached_goals(offered, {"1", "2", "3"}, start_nsf="255")
     []
@@ -500,7 +552,7 @@ def unreached_goals_sentence(
     1 autre diplôme qui prépare au métier ROME H1209 (Technicien) est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. À vérifier auprès des établissements.
     >>> print(unreached_goals_sentence(left[:1] + [{"code": "6", "name": "BUT TCSI"}], goal="BUT",
     ...     field="Électricité, électronique", territory_phrase="ici", from_diploma=True))
-    1 autre diplôme de l'objectif (BUT), du même domaine que le diplôme de départ (Électricité, électronique), est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) dont les fichiers publics ne donnent pas le domaine (groupe NSF) : on ne sait pas s'il est du domaine du diplôme de départ, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
+    1 autre diplôme de l'objectif (BUT), du même domaine que le diplôme de départ (Électricité, électronique), est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) de domaine inconnu dans les données (les fichiers publics ne donnent pas son groupe NSF) : on ne sait pas s'il est du domaine du diplôme de départ, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
     >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
     ...     from_diploma=True) is None
     True
@@ -536,9 +588,10 @@ def unreached_goals_sentence(
         also = "Aussi proposé" if known else "Proposé"
         parts.append(
             f"{also}{'s' if plural else ''} {territory_phrase}, {n} diplôme{'s' if plural else ''} "
-            f"{what} dont les fichiers publics ne donnent pas le domaine (groupe NSF) : on ne "
-            f"sait pas s'{'ils sont' if plural else 'il est'} du domaine du diplôme de départ, "
-            f"ni quelle passerelle y mène : {_names(unknown)}."
+            f"{what} de domaine inconnu dans les données (les fichiers publics ne donnent pas "
+            f"{'leur' if plural else 'son'} groupe NSF) : on ne sait pas "
+            f"s'{'ils sont' if plural else 'il est'} du domaine du diplôme de départ, ni quelle "
+            f"passerelle y mène : {_names(unknown)}."
         )
     return " ".join(parts) + " À vérifier auprès des établissements."
 

@@ -873,6 +873,11 @@ await scenario('reseau', async (d) => {
   d.feeders = await feeders.locator('li').count();
   d.firstFeeder = (await feeders.locator('li').first().innerText()).slice(0, 200);
   expect(d.feeders >= 1 && /Bac pro/.test(d.firstFeeder), `feeders: ${d.firstFeeder}`);
+  // the direct entrants first, under their heading; a 2de commune only under « Étapes antérieures »
+  d.feederHeadings = await feeders.locator('h4').allInnerTexts();
+  expect(d.feederHeadings[0] === 'Entrées directes', `feeder headings: ${d.feederHeadings.join(' | ')}`);
+  d.directCommon = await feeders.locator('ol:not(.earlier) li', { hasText: '2de commune' }).count();
+  expect(d.directCommon === 0, `a 2de commune among the direct entrants: ${d.directCommon}`);
   // Back to Champollion via the URL (deep link) for the screenshot.
   await page.goto(`${app}#/reseau?campus=mecanic-vallee&select=actor:lycee-champollion-figeac`);
   await page.reload();

@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import SEEDS, StoreMaker, ask, imported_client
 from tests.integration.test_gaps_round4 import report
+from tests.integration.test_honest_answers import assert_plain_french
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_jobhonest"
 
@@ -220,3 +221,26 @@ def test_passerelles_elsewhere_are_said_only_to_a_diploma_of_the_goal_job(
     )
     assert answer["count"] == 0
     assert "diplôme visé" not in answer["reason"], answer["reason"]
+
+
+def test_a_start_field_of_another_campus_is_read_from_public_links(client: TestClient) -> None:
+    """`from_level=4&sector=soudeurs` in Loire-Atlantique started from the diplomas the Mecanic
+    Vallée tags « Soudeurs », a fact of the Lot and the Aveyron: there, its start diplomas are
+    those Certif Info links to H2913, and the answer says so; in the campus's own territory
+    its tags hold, without the notice."""
+    outside = ask(client, from_level=4, sector="soudeurs", to_level=5, departements="44")
+    by_rome = ask(client, from_level=4, sector="H2913", to_level=5, departements="44")
+    said = [n for n in outside["notices"] if n.startswith("Départ « Soudeurs »")]
+    assert said == [
+        "Départ « Soudeurs » : cette filière est décrite par le campus CMQ Mecanic Vallée, hors "
+        "de ce territoire ; les diplômes de départ ici sont ceux que les fiches Certif Info "
+        "rattachent à ses métiers (ROME H2913), non ceux que les fiches du campus lui "
+        "rattachent ; à vérifier avec l'établissement."
+    ], outside["notices"]
+    # the same starts as the job H2913 itself: the public link, no campus tag
+    starts = {p["steps"][0]["code"] for p in outside["pathways"]}
+    assert starts == {p["steps"][0]["code"] for p in by_rome["pathways"]}
+    assert outside["count"] == by_rome["count"]
+    home = ask(client, from_level=4, sector="soudeurs", to_level=5, departements="12,46")
+    assert not any(n.startswith("Départ «") for n in home["notices"]), home["notices"]
+    assert_plain_french(said)

@@ -35,7 +35,7 @@ def test_a_radius_names_the_establishments_it_cannot_place(client: TestClient) -
     notice = next((n for n in answer["notices"] if n.startswith("Rayon de 10 km")), None)
     assert notice is not None, answer["notices"]
     assert notice.startswith(
-        "Rayon de 10 km autour de Saint-Denis : 3 établissements sans position connue"
+        "Rayon de 10 km autour de Saint-Denis : 3 établissements sans position dans les données"
     ), notice
     for uai, where in (("0750419Y", "Paris"), ("0930130L", "Seine"), ("0950658Z", "Val")):
         assert uai in notice and uai not in shown, notice
@@ -51,7 +51,7 @@ def test_without_home_the_first_step_is_chosen_near_the_centre(client: TestClien
     """Évreux, 40 km, CAP électricien → Bac pro MELEC: step 1 was at Mantes-la-Jolie (78, at
     the radius's edge) although Lycée Augustin Hébert in Évreux offers it; with home=Évreux
     it was chosen. Without a home, distances now start from the territory's centre."""
-    params = {"from": CAP_ELEC, "to": MELEC, "near": EVREUX, "radius_km": 40}
+    params: dict[str, Any] = {"from": CAP_ELEC, "to": MELEC, "near": EVREUX, "radius_km": 40}
     answer = ask(client, **params)
     with_home = ask(client, **params, home=EVREUX)
     step = answer["pathways"][0]["steps"][1]
@@ -61,6 +61,18 @@ def test_without_home_the_first_step_is_chosen_near_the_centre(client: TestClien
     text = answer["pathways"][0]["score"]["explanation"][1]
     assert text.startswith("Trajet total") and "d'Évreux (centre du territoire)" in text, text
     assert_plain_french(sentences(answer))
+    # the map draws the first leg from where the text counts it: Évreux, the centre
+    r = client.get("/pathways.geojson", params=params)
+    assert r.status_code == 200, r.text
+    features = r.json()["features"]
+    centre = [f for f in features if f["properties"]["feature"] == "centre"]
+    assert [f["properties"]["label"] for f in centre] == ["Évreux"], centre
+    first = next(
+        f for f in features if f["properties"]["feature"] == "leg" and f["properties"]["rank"] == 1
+    )
+    assert first["properties"]["from_step"] == -1 and first["properties"]["origin"] == "centre"
+    assert first["geometry"]["coordinates"][0] == centre[0]["geometry"]["coordinates"]
+    assert first["properties"]["distance_km"] == chosen(step)["distance_km"]
 
 
 def test_a_goal_type_the_data_barely_covers_is_said(client: TestClient) -> None:

@@ -100,6 +100,31 @@ def test_a_goal_whose_parcours_are_of_the_field_is_said_unreached() -> None:
     assert [d["name"] for d in left] == ["BUT GEII"]
 
 
+def test_a_goal_whose_field_is_unknown_is_said_not_left_out() -> None:
+    """5 BUT of 60 have no NSF group in the national files: from a Bac pro of a known field,
+    they were never named although offered in the territory and reached by no pathway."""
+    offered: dict[str, dict[str, Any]] = {
+        "1": {"code": "1", "name": "BUT GEII", "nsf_groups": ["250"]},
+        "2": {"code": "2", "name": "BUT tourisme", "nsf": "334"},
+        "3": {"code": "3", "name": "BUT TCSI"},
+    }
+    left = unreached_goals(offered, set(), start_nsf="255")
+    assert [d["name"] for d in left] == ["BUT GEII", "BUT TCSI"]
+    sentence = unreached_goals_sentence(
+        left, goal="BUT", territory_phrase="ici", field="Électricité", from_diploma=True
+    )
+    assert sentence is not None
+    assert sentence.endswith(
+        "Aussi proposé ici, 1 diplôme de l'objectif (BUT) de domaine inconnu dans les données "
+        "(les fichiers publics ne donnent pas son groupe NSF) : on ne sait pas s'il est du "
+        "domaine du diplôme de départ, ni quelle passerelle y mène : BUT TCSI. À vérifier "
+        "auprès des établissements."
+    ), sentence
+    # alone: said all the same
+    only = unreached_goals({"3": offered["3"]}, set(), start_nsf="255")
+    assert [d["name"] for d in only] == ["BUT TCSI"]
+
+
 def test_the_sentence_says_apart_the_goals_whose_field_is_unknown() -> None:
     left: list[dict[str, Any]] = [
         {"code": "1", "name": "BUT GEII", "nsf_groups": ["250"]},
@@ -110,4 +135,4 @@ def test_the_sentence_says_apart_the_goals_whose_field_is_unknown() -> None:
     )
     assert sentence is not None
     assert "1 autre diplôme de l'objectif (BUT), du même domaine" in sentence
-    assert "ne donnent pas le domaine (groupe NSF)" in sentence and sentence.count("X") == 1
+    assert "de domaine inconnu dans les données" in sentence and sentence.count("X") == 1

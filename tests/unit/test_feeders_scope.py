@@ -60,3 +60,16 @@ def test_an_establishment_scope_is_read_by_its_departements() -> None:
     rows = [_row("A", scope_actor_departements=["046"], **leg)]
     assert rank_feeders(rows, EURE)[0].origin == "inferred"
     assert rank_feeders(rows, Territory(departements=["046"]))[0].origin == "documented"
+
+
+def test_a_common_first_year_is_listed_after_the_direct_entrants_as_an_earlier_step() -> None:
+    """BTS électrotechnique, Eure: « Systèmes numériques (Bac pro) — 2de commune de la famille
+    de métiers, puis un Bac pro » came third among the feeders, between two Bac pro, as if its
+    learners entered the BTS; they take a Bac pro first."""
+    second = {"code": "40025516", "name": "SYSTEMES NUMERIQUES 2NDE COMMUNE (BAC PRO)",
+              "type": "bac_pro", "level": 4, "origin": "inferred",
+              "offers": [_offer(f"sn-{i}", "027") for i in range(5)]}  # fmt: skip
+    bac = {**_row("40025520", origin="inferred"), "name": "Bac pro MELEC"}
+    ranked = rank_feeders([second, bac], EURE)
+    assert [(f.code, f.step) for f in ranked] == [("40025520", "direct"), ("40025516", "earlier")]
+    assert "2de commune" in ranked[1].name

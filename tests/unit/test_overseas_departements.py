@@ -34,3 +34,11 @@ def test_a_commune_overseas_names_the_collectivity() -> None:
     assert _one(uai="0460010L", insee="46102") == "046"
     # no commune: the UAI's prefix, as before
     assert _one(uai="9870001M") == "987"
+
+
+def test_a_polynesian_uai_without_commune_is_filed_under_polynesia() -> None:
+    """34 establishments of Polynesia (UAI 984…) kept 984 — the Terres australes et
+    antarctiques françaises — because the commune reference has no centre there, so no
+    commune was found from their position. 984 is Polynesia's UAI prefix."""
+    assert _one(uai="9840002E") == "987"  # Lycée Paul Gauguin (Papeete), no commune in the files
+    assert _one(uai="9840349G", insee="98738") == "987"  # the university, in Punaauia

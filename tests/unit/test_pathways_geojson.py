@@ -67,3 +67,38 @@ def test_the_collection_carries_every_sentence_of_the_json_answer() -> None:
     meta = answer.model_dump(exclude={"pathways"})
     assert {k: props.get(k, "absent") for k in meta} == meta
     assert props["start_phrase"] == "du diplôme A"
+
+
+def test_without_home_the_first_leg_starts_at_the_territorys_centre() -> None:
+    """The answer measures the first step's distance from `near` when no home is given
+    (« d'Évreux (centre du territoire) »); the map drew no leg to the first step."""
+    from api.geojson_schemas import PathwaysFeatureCollection
+    from graph.territory import Point
+
+    answer = _answer([_step(1, _offer("a", 49.0, 1.1)), _step(2, _offer("b", 49.1, 1.2))])
+    evreux = Point(lat=49.02, lon=1.15, label="Évreux")
+    fc = pathways_geojson(answer, near=evreux)
+    PathwaysFeatureCollection.model_validate(fc)
+    centre = [f for f in fc["features"] if f["properties"]["feature"] == "centre"]
+    assert [(f["geometry"]["coordinates"], f["properties"]["label"]) for f in centre] == [
+        ([1.15, 49.02], "Évreux")
+    ]
+    legs = [f for f in fc["features"] if f["properties"]["feature"] == "leg"]
+    assert [(leg["properties"]["from_step"], leg["properties"]["origin"]) for leg in legs] == [
+        (-1, "centre"),
+        (1, None),
+    ]
+    assert legs[0]["geometry"]["coordinates"] == [[1.15, 49.02], [1.1, 49.0]]
+    # a home wins over the centre, as in the answer's distances
+    home = Point(lat=48.9, lon=1.0, label="Pacy")
+    fc = pathways_geojson(answer, home=home, near=evreux)
+    kinds = [f["properties"]["feature"] for f in fc["features"]]
+    assert "centre" not in kinds and kinds.count("home") == 1
+    first = next(f for f in fc["features"] if f["properties"]["feature"] == "leg")
+    assert first["properties"]["origin"] == "home"
+    assert first["geometry"]["coordinates"][0] == [1.0, 48.9]
+    # neither: no leg to the first step (the trip counts from it)
+    fc = pathways_geojson(answer)
+    assert [
+        f["properties"]["from_step"] for f in fc["features"] if f["properties"]["feature"] == "leg"
+    ] == [1]

@@ -109,3 +109,24 @@ def test_a_place_next_to_its_nearest_town_hall_is_in_that_commune() -> None:
     assert commune_from_position(AT_COMMUNE_KM) == "centre"
     assert commune_from_position(AT_COMMUNE_KM + 0.01) == "coordinates"
     assert commune_from_position(1.92) == "coordinates"
+
+
+def test_a_town_hall_nearly_as_near_as_another_leaves_the_commune_unsure() -> None:
+    """The Lycée Jehan de Beauce (Chartres; Parcoursup gives its position only) is 1.0 km from
+    the town hall of Mainvilliers and 1.6 km from that of Chartres: it was said « à
+    Mainvilliers ». With another centre less than CLEAR_MARGIN times as far, only « près de »
+    (75 % right on the Annuaire, against 98.9 % when the next centre is twice as far)."""
+    from graph import communes
+    from graph.place_precision import CLEAR_MARGIN
+
+    assert CLEAR_MARGIN == 2.0
+    assert commune_from_position(0.9, 1.4) == "coordinates"
+    assert commune_from_position(0.5, 1.0) == commune_from_position(0.5, None) == "centre"
+    ref = communes.reference()
+    found = ref.nearest(48.457, 1.47306, departement="28")
+    assert found is not None
+    commune, km = found
+    assert commune.name == "Mainvilliers" and km <= AT_COMMUNE_KM
+    other = ref.other_centre_km(48.457, 1.47306, commune, departement="28")
+    assert other is not None and other < CLEAR_MARGIN * km
+    assert commune_from_position(km, other) == "coordinates"

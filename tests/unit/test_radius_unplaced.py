@@ -54,15 +54,38 @@ def test_the_territorys_other_limits_still_hold() -> None:
     assert radius_unplaced(Territory(departements=["093"]), rows, {"93"}) == {}
 
 
-def test_the_notice_names_them_and_counts_the_rest() -> None:
-    rows = [offer(f"{i:02d}", "093") for i in range(MAX_NAMED + 2)]
+def test_the_notice_names_a_few_and_counts_the_rest_by_departement() -> None:
+    """Around Évreux at 40 km the national files leave eight establishments unplaced: all eight
+    named with their diplomas made a notice longer than the pathway. Three are named, the others
+    counted by département."""
+    rows = [offer(f"{i:02d}", "093") for i in range(6)] + [offer("v1", "095"), offer("v2", "095")]
     text = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows}, {BAC["code"]: BAC})
     assert text is not None
     assert text.startswith(
-        f"Rayon de 10 km autour de Saint-Denis : {MAX_NAMED + 2} établissements sans position "
-        "connue dans les données importées"
+        "Rayon de 10 km autour de Saint-Denis : 8 établissements sans position dans les données"
     ), text
-    assert "Lycée 00 (Seine-Saint-Denis, 93) pour Bac pro maintenance des véhicules" in text, text
-    assert text.endswith("; 2 autres."), text
+    assert MAX_NAMED == 3
+    assert text.count("Lycée ") == MAX_NAMED, text
+    # the one diploma they all offer is said once, not after each name
+    assert text.count("Bac pro maintenance des véhicules") == 1, text
+    assert "aussi Bac pro maintenance des véhicules ; ils ne sont" in text, text
+    assert "Lycée 00 (Seine-Saint-Denis, 93) ; Lycée 01" in text, text
+    cap = {"code": "CAP1", "name": "CAP maintenance des véhicules", "type": "cap"}
+    two = radius_unplaced_notice(
+        CIRCLE, {BAC["code"]: rows[:2], "CAP1": rows[:1]}, {BAC["code"]: BAC, "CAP1": cap}
+    )
+    assert two is not None
+    assert "proposent aussi des formations de la réponse" in two, two
+    assert "Lycée 01 (Seine-Saint-Denis, 93) pour Bac pro maintenance des véhicules." in two, two
+    assert text.endswith(
+        ", et 5 autres : 3 dans le département de la Seine-Saint-Denis (93), 2 dans celui du "
+        "Val-d'Oise (95)."
+    ), text
     assert "à vérifier" in text
+    assert len(text) < 450, len(text)
+    one_dep = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows[:4]}, {BAC["code"]: BAC})
+    assert one_dep is not None
+    assert one_dep.endswith(", et 1 autre dans le département de la Seine-Saint-Denis (93)."), (
+        one_dep
+    )
     assert radius_unplaced_notice(CIRCLE, {}, {}) is None

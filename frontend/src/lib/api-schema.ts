@@ -1011,6 +1011,19 @@ export interface components {
             /** Max Level */
             max_level?: number | null;
         };
+        /** CentreProperties */
+        CentreProperties: {
+            /**
+             * Feature
+             * @constant
+             */
+            feature: "centre";
+            /**
+             * Label
+             * @description The town the territory is drawn around (`near`), where the distances start when no home is given.
+             */
+            label?: string | null;
+        };
         /** ChangeOut */
         ChangeOut: {
             /** Id */
@@ -1618,6 +1631,13 @@ export interface components {
             name: string;
             /** Type */
             type: string;
+            /**
+             * Step
+             * @description `direct`: its holders enter the diploma; `earlier`: a common first year (« 2de commune », « 1re année commune »), no diploma held: its learners go on to a diploma of the programme first, whose holders enter (listed after the direct ones).
+             * @default direct
+             * @enum {string}
+             */
+            step: "direct" | "earlier";
             /** Level */
             level?: number | null;
             /**
@@ -1723,6 +1743,11 @@ export interface components {
             count: number;
             /** Feeders */
             feeders: components["schemas"]["Feeder"][];
+            /**
+             * Earlier Note
+             * @description Said before the earlier steps when some are listed (French): they are no direct entrants.
+             */
+            earlier_note?: string | null;
         };
         /** Finding */
         Finding: {
@@ -1841,9 +1866,14 @@ export interface components {
             rank: number;
             /**
              * From Step
-             * @description The previous step's index (-1: the learner's town).
+             * @description The previous step's index (-1: where the distances start, see origin).
              */
             from_step: number;
+            /**
+             * Origin
+             * @description For the first leg (from_step -1): from the learner's town (home), else from the territory's centre (near); None for the legs between steps.
+             */
+            origin?: ("home" | "centre") | null;
             /** To Step */
             to_step: number;
             /** Distance Km */
@@ -2841,7 +2871,7 @@ export interface components {
             type: "Feature";
             geometry: components["schemas"]["PointGeometry"];
             /** Properties */
-            properties: components["schemas"]["HomeProperties"] | components["schemas"]["StepProperties"];
+            properties: components["schemas"]["HomeProperties"] | components["schemas"]["CentreProperties"] | components["schemas"]["StepProperties"];
         };
         /** PointGeometry */
         PointGeometry: {
@@ -3235,9 +3265,15 @@ export interface components {
         UnreachedGoals: {
             /**
              * Count
-             * @description How many such diplomas (one per programme).
+             * @description How many such diplomas (one per programme), those whose field the files do not give included (`unknown_field`).
              */
             count: number;
+            /**
+             * Unknown Field
+             * @description How many of them have no field (NSF group) in the files: said apart, « de domaine inconnu dans les données », after those of the start's field.
+             * @default 0
+             */
+            unknown_field: number;
             /**
              * Examples
              * @description The names of the first few, as people write them (the nearest field first): diplomas with an open, current offer in the territory.

@@ -61,7 +61,7 @@ from graph.ingest.opendata.rows import (
 )
 from graph.ingest.opendata.values import departement_of_commune, departement_of_uai
 from graph.models import ActorKind, departement_code
-from graph.place_precision import commune_from_position
+from graph.place_precision import AT_COMMUNE_KM, commune_from_position
 
 __all__ = [
     "MAX_REJECTED",
@@ -803,7 +803,9 @@ def _establishments(
             elif found is not None:  # within 1 km of its centre: in it (place_precision.py)
                 km = haversine_km(e.lat, e.lon, found.lat, found.lon)  # type: ignore[arg-type]
                 e.insee, e.commune = found.code, found.name
-                e.commune_from = commune_from_position(km)
+                # another town hall nearly as near: « près de » (Jehan de Beauce, Chartres)
+                other = other_centre_km(*key, found) if km <= AT_COMMUNE_KM else None  # type: ignore[arg-type]
+                e.commune_from = commune_from_position(km, other)
         # overseas, the commune's code (Saint-Martin 978, not its UAIs' 971)
         e.departement = departement_of_commune(e.insee, e.departement)
         e.region_code = (
@@ -838,6 +840,19 @@ def _nearest_ahead(
     with suppress(communes_ref.ReferenceMissing):
         communes_ref.reference()
     return out
+
+
+def other_centre_km(
+    lat: float, lon: float, departement: str, found: communes_ref.Commune
+) -> float | None:
+    """:meth:`graph.communes.CommuneIndex.other_centre_km` in the département of stored form
+    '076' (as :func:`nearest_commune` looks)."""
+    try:
+        index = communes_ref.reference()
+    except communes_ref.ReferenceMissing:
+        return None
+    cog = departement[1:] if len(departement) == 3 and departement.startswith("0") else departement
+    return index.other_centre_km(lat, lon, found, departement=cog)
 
 
 def nearest_commune(lat: float, lon: float, departement: str) -> communes_ref.Commune | None:

@@ -149,19 +149,34 @@ def uai_in_france(uai: str) -> bool:
 
 
 _UAI_CORSICA = {"620": "02A", "720": "02B"}
+# The UAIs of French Polynesia's establishments start with 984, the code the commune reference
+# gives the Terres australes et antarctiques françaises (no school there). The national files:
+# the 17 of the 34 « 984 » UAIs that Parcoursup places lie in Tahiti and Raiatea, and the
+# higher-education directory files 9840349G (Université de la Polynésie française) in the
+# commune 98738 Punaauia, « D987 ». The commune reference has no centre in Polynesia, so no
+# commune is found from their position: without this they stayed under 984, « Terres
+# australes ».
+_UAI_COLLECTIVITY = {"984": "987"}
 
 
 def departement_of_uai(uai: str) -> str:
     """``0460010L`` -> ``046``; ``9710001X`` -> ``971``; the UAIs of Corsica start with the
-    département's old numbers: ``6200002K`` -> ``02A``, ``7200009X`` -> ``02B``."""
-    return _UAI_CORSICA.get(uai[:3], uai[:3])
+    département's old numbers: ``6200002K`` -> ``02A``, ``7200009X`` -> ``02B``; those of
+    French Polynesia with 984: ``9840002E`` -> ``987``.
+
+    >>> departement_of_uai("9840002E"), departement_of_uai("9870001M")
+    ('987', '987')
+    """
+    head = uai[:3]
+    return _UAI_CORSICA.get(head) or _UAI_COLLECTIVITY.get(head, head)
 
 
 def departement_of_commune(insee: str | None, departement: str) -> str:
     """The département or collectivity an establishment is filed under, once its commune is
     known: the commune's own INSEE code when it lies overseas. The UAIs of a collectivity
-    carry its académie's or another prefix (Saint-Martin's lycées ``971``, Polynesia ``984``,
-    New Caledonia ``983``); the commune's code is the one the rest of the product uses.
+    carry its académie's or another prefix (Saint-Martin's lycées ``971``, New Caledonia
+    ``983``; Polynesia's ``984`` is read as ``987`` already, :func:`departement_of_uai`);
+    the commune's code is the one the rest of the product uses.
 
     >>> departement_of_commune("97801", "971"), departement_of_commune("98818", "983")
     ('978', '988')

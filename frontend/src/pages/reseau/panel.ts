@@ -142,39 +142,44 @@ async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLEleme
 }
 
 /** « D'où viennent-ils ? »: the diplomas leading into this one and where they are offered in
- * the campus (GET /feeders), for a manager filling a programme. */
+ * the campus (GET /feeders), for a manager filling a programme: the direct entrants first, then
+ * the earlier steps (a 2de commune leads to a Bac pro first), under their own heading. */
 function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
   if (!a) return null;
   const inside = a.feeders.filter((f) => f.offers.length);
-  return h(
-    'details',
-    { class: 'feeders', open: true },
-    h('summary', {}, `D’où viennent les entrants ? (${inside.length})`),
-    inside.length
-      ? h(
-          'ol',
-          {},
-          ...inside.map((f) => {
-            const share = f.entrant_share != null ? `${fmtPct(f.entrant_share)} des entrants` : f.rate != null ? `taux de passage ${fmtPct(f.rate)}` : '';
-            const how = [share, f.origin === 'documented' ? 'passerelle documentée' : 'passerelle déduite'].filter(Boolean).join(', ');
-            const unknown = f.unknown_places ?? 0;
-            const known = f.places != null ? ` · ${fmtNum(f.places)} place${f.places >= 2 ? 's' : ''}${unknown ? ' connue' + (f.places >= 2 ? 's' : '') : ''}` : '';
-            // places of 1re pro only (a Bac pro of a famille de métiers): not added to the others
-            const later = f.later_year_places ?? 0;
-            const firstOnly = later ? ` · ${later} établissement${later >= 2 ? 's' : ''} ne donne${later >= 2 ? 'nt' : ''} que des places de 1re pro (non comptées)` : '';
-            const places = `${known}${unknown ? ` · capacité inconnue pour ${unknown} établissement${unknown >= 2 ? 's' : ''}` : ''}${firstOnly}`;
-            return h(
-              'li',
-              {},
-              h('strong', {}, `${diplomaTypeFr(f.type)} — ${f.name}`),
-              h('span', { class: 'muted' }, ` (${how})`),
-              h('br'),
-              `${f.offers.map((o) => `${o.actor_name}${o.commune ? ` (${communeSaid(o.commune, o.commune_from)})` : ''}`).join(', ')}${places}`,
-            );
-          }),
-        )
-      : h('p', { class: 'muted' }, `Aucun diplôme menant à celui-ci n’est proposé ${a.territory_phrase}.`),
-  );
+  const direct = inside.filter((f) => f.step !== 'earlier');
+  const earlier = inside.filter((f) => f.step === 'earlier');
+  const item = (f: FeedersAnswer['feeders'][number]): HTMLElement => {
+    const share = f.entrant_share != null ? `${fmtPct(f.entrant_share)} des entrants` : f.rate != null ? `taux de passage ${fmtPct(f.rate)}` : '';
+    const how = [share, f.origin === 'documented' ? 'passerelle documentée' : 'passerelle déduite'].filter(Boolean).join(', ');
+    const unknown = f.unknown_places ?? 0;
+    const known = f.places != null ? ` · ${fmtNum(f.places)} place${f.places >= 2 ? 's' : ''}${unknown ? ' connue' + (f.places >= 2 ? 's' : '') : ''}` : '';
+    // places of 1re pro only (a Bac pro of a famille de métiers): not added to the others
+    const later = f.later_year_places ?? 0;
+    const firstOnly = later ? ` · ${later} établissement${later >= 2 ? 's' : ''} ne donne${later >= 2 ? 'nt' : ''} que des places de 1re pro (non comptées)` : '';
+    const places = `${known}${unknown ? ` · capacité inconnue pour ${unknown} établissement${unknown >= 2 ? 's' : ''}` : ''}${firstOnly}`;
+    return h(
+      'li',
+      {},
+      h('strong', {}, `${diplomaTypeFr(f.type)} — ${f.name}`),
+      h('span', { class: 'muted' }, ` (${how})`),
+      h('br'),
+      `${f.offers.map((o) => `${o.actor_name}${o.commune ? ` (${communeSaid(o.commune, o.commune_from)})` : ''}`).join(', ')}${places}`,
+    );
+  };
+  const parts: HTMLElement[] = [];
+  if (inside.length && direct.length) parts.push(h('h4', { class: 'feeders-direct' }, 'Entrées directes'), h('ol', {}, ...direct.map(item)));
+  else if (inside.length) parts.push(h('p', { class: 'muted' }, `Aucun diplôme menant directement à celui-ci n’est proposé ${a.territory_phrase}.`));
+  else parts.push(h('p', { class: 'muted' }, `Aucun diplôme menant à celui-ci n’est proposé ${a.territory_phrase}.`));
+  if (earlier.length) {
+    parts.push(
+      h('h4', { class: 'feeders-earlier' }, 'Étapes antérieures'),
+      h('p', { class: 'muted' }, a.earlier_note ?? ''),
+      h('ol', { class: 'earlier' }, ...earlier.map(item)),
+    );
+  }
+  const more = earlier.length ? ` + ${earlier.length} étape${earlier.length > 1 ? 's' : ''} antérieure${earlier.length > 1 ? 's' : ''}` : '';
+  return h('details', { class: 'feeders', open: true }, h('summary', {}, `D’où viennent les entrants ? (${direct.length}${more})`), ...parts);
 }
 
 /** A diploma the BCN closed, said as the search says it (« fermé en 2025, remplacé par … »),
