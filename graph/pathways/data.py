@@ -98,6 +98,11 @@ OFFER_FIELDS = (
     "entry_demand",
 )
 
+# the cached legs and offers as dicts that share their keys (graph/shared_values.py: half the
+# memory of 60 000 offer dicts at national size)
+_LEG_ROWS = shared_values.KeySharedRows(LEG_FIELDS)
+_OFFER_ROWS = shared_values.KeySharedRows(OFFER_FIELDS)
+
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
 # the serialised answers kept per version by PathwayData.answer (10-70 KB each at national size:
 # a few hundred questions; the worker's RSS target is 250 MB, docs/performance.md)
@@ -384,9 +389,10 @@ class PathwayData:
                 rows = store.read("pathway_legs_from", codes=missing)
             else:  # read ahead through self._shared.table: shared already
                 share = _as_read
+            leg_row = _LEG_ROWS.row
             for r in rows:
                 if (legs := got.get(r["source"])) is not None:
-                    legs.append((r["target"], dict(zip(LEG_FIELDS, share(r["leg"]), strict=True))))
+                    legs.append((r["target"], leg_row(share(r["leg"]))))
             for c in missing:
                 got[c].sort(key=lambda t: (t[0], str(t[1].get("passerelle_id"))))
                 for _, leg in got[c]:
@@ -419,13 +425,13 @@ class PathwayData:
                 for r in store.read("pathway_actors", ids=new_ids):
                     self._actors[r["actor"]["id"]] = r["actor"]
             actors = self._actors
-            fields = OFFER_FIELDS
+            offer_row = _OFFER_ROWS.row
             merged = _merged(
                 [
                     (
                         r["code"],
                         actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
-                        dict(zip(fields, share(r["offer"]), strict=True)),
+                        offer_row(share(r["offer"])),
                         None,
                     )
                     for r in rows
