@@ -15,10 +15,10 @@ import pytest
 
 from graph.gc_pause import gc_paused
 from graph.pathways.data import OFFER_FIELDS, PathwayData, _Shared, _with
-from graph.shared_values import KeySharedRows
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows, flag_offers, flag_usable
+from graph.shared_values import KeySharedRows
 from graph.territory import Point, Territory
 from graph.touched import Touched
 
