@@ -98,9 +98,9 @@ OFFER_FIELDS = (
     "entry_demand",
 )
 
-# the cached legs and offers as dicts that share their keys (graph/shared_values.py: half the
-# memory of 60 000 offer dicts at national size)
-_LEG_ROWS = shared_values.KeySharedRows(LEG_FIELDS)
+# the cached offers as dicts that share their keys (graph/shared_values.py: half the memory of
+# 60 000 offer dicts at national size). Not the legs: a search copies the legs it walks
+# (scope.leg_at), and a copy of such a dict costs ~0.5 µs against ~0.1
 _OFFER_ROWS = shared_values.KeySharedRows(OFFER_FIELDS)
 
 # the (modality, département) pairs of PathwayData._places, one object each (a few hundred
@@ -393,10 +393,9 @@ class PathwayData:
                 rows = store.read("pathway_legs_from", codes=missing)
             else:  # read ahead through self._shared.table: shared already
                 share = _as_read
-            leg_row = _LEG_ROWS.row
             for r in rows:
                 if (legs := got.get(r["source"])) is not None:
-                    legs.append((r["target"], leg_row(share(r["leg"]))))
+                    legs.append((r["target"], dict(zip(LEG_FIELDS, share(r["leg"]), strict=True))))
             for c in missing:
                 got[c].sort(key=lambda t: (t[0], str(t[1].get("passerelle_id"))))
                 for _, leg in got[c]:
