@@ -797,15 +797,22 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
             "centre",
         )
     )
+    # one object for equal values: the JSON decoder makes a string per occurrence, and the
+    # département, région, centre and postcodes repeat over the ~37 600 rows (~9 MB kept by
+    # every process that reads the reference, each API worker among them)
+    keep: dict[Any, Any] = {}
+    one = keep.setdefault
     for row in data["communes"]:
-        dep = row[i_dep]
-        reg = row[i_reg]
+        dep = one(row[i_dep], row[i_dep])
+        reg = one(row[i_reg], row[i_reg])
+        postcodes = tuple(one(pc, pc) for pc in row[i_postcodes] or ())
+        parent = row[i_parent] or None
         c = Commune(
             row[i_code],
             row[i_name],
             KIND_NAMES[row[i_kind]],
-            row[i_parent] or None,
-            tuple(row[i_postcodes] or ()),
+            None if parent is None else one(parent, parent),
+            one(postcodes, postcodes),
             dep,
             depts.get(dep, [dep])[0],
             reg,
@@ -813,7 +820,7 @@ def build_index(data: dict[str, Any]) -> CommuneIndex:
             row[i_pop],
             row[i_lat],
             row[i_lon],
-            row[i_centre] or "",
+            one(row[i_centre] or "", row[i_centre] or ""),
         )
         if c.parent is None:
             communes[c.code] = c

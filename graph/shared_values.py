@@ -52,3 +52,30 @@ def share_rows(rows: list[dict[str, Any]], table: Table) -> list[dict[str, Any]]
             elif cls is list:
                 r[k] = share_list(v, table)
     return rows
+
+
+class KeySharedRows:
+    """Dicts of one fixed list of keys that share one table of keys, as the attribute dicts
+    of a class's instances do (CPython's key-sharing dictionaries, PEP 412): each row then
+    holds its values only, half the memory of a dict of its own (232 against 464 bytes for
+    the pathway cache's 20 offer fields: 60 000 offers at national size, ~14 MB less).
+
+    They are plain dicts (``get``, ``[]``, ``**``, ``dict(...)``, iteration in the fields'
+    order, equality) and read as fast. A row changed in place, or given a key that is not a
+    field, becomes an ordinary dict: still correct, only as large as before. Elsewhere than
+    on CPython (or on a version that shares no keys) they are ordinary dicts."""
+
+    def __init__(self, fields: tuple[str, ...]) -> None:
+        self.fields = fields
+        # a class of its own: the keys its instances' dicts share are these fields, added
+        # once in their order by a first instance
+        self._cls = type("KeySharedRow", (), {"__module__": __name__})
+        first = self._cls()
+        for f in fields:
+            setattr(first, f, None)
+
+    def row(self, values: list[Any]) -> dict[str, Any]:
+        """A dict of ``fields`` to ``values`` (as many of each)."""
+        out: dict[str, Any] = self._cls().__dict__
+        out.update(zip(self.fields, values, strict=True))
+        return out

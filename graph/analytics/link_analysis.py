@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx and numpy are imported where they are used (_nx): a worker
+    # that computes no gap report (most answer pathway questions) does not carry their
+    # ~20 and ~16 MB (docs/performance.md, « Memory »)
+    import networkx as nx
     import numpy as np
     import numpy.typing as npt
 
@@ -53,6 +54,7 @@ def suggest_links(
     per pair of groups, ``max_weight[(group of a, group of b)]`` in either order; a pair of
     groups without a bound is never suggested. In each pair, ``a`` sorts before ``b``.
 
+    >>> import networkx as nx
     >>> G = nx.Graph([("lycee", "usinage"), ("pme", "usinage"), ("lycee", "soudure"),
     ...               ("pme", "soudure"), ("autre", "soudure")])
     >>> ranked = suggest_links(G, candidates=["lycee", "pme", "autre"])
@@ -179,10 +181,13 @@ def _walk(
 def brokers(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:
     """Nodes with the highest betweenness centrality (normalised), ties by name.
 
+    >>> import networkx as nx
     >>> G = nx.path_graph(["a", "b", "c"])
     >>> brokers(G, top=1)
     [('b', 1.0)]
     """
+    import networkx as nx  # see TYPE_CHECKING above
+
     if G.number_of_nodes() < 3:
         return []
     bc = nx.betweenness_centrality(G, normalized=True)
@@ -196,10 +201,13 @@ def fragile_links(G: nx.Graph) -> tuple[list[tuple[str, str, int]], list[tuple[s
     Returns ``(bridges, cut_nodes)``: each bridge ``(u, v, n)`` and cut node ``(x, n)`` where
     ``n`` is the size of the smallest part that would be separated.
 
+    >>> import networkx as nx
     >>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")])
     >>> fragile_links(G)
     ([('c', 'd', 1)], [('c', 1)])
     """
+    import networkx as nx  # see TYPE_CHECKING above
+
     # The parts are counted by walking the graph around the link or node left out, not on a
     # copy of the graph per bridge and per cut node (a copy each was most of this function).
     bridges: list[tuple[str, str, int]] = []

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.analytics.link_analysis import brokers, fragile_links
 from graph.gaps.findings import Finding, NodeRef
 from graph.gaps.rows import GapData
+
+if TYPE_CHECKING:  # imported where used: see graph/analytics/link_analysis.py
+    import networkx as nx
 
 __all__ = ["NETWORK", "actor_network", "brokers_and_fragile_links"]
 
@@ -42,6 +45,8 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
                 sources=[a["source"]] if a.get("source") else [],
             )
         )
+    import networkx as nx  # see TYPE_CHECKING above
+
     bridges, cuts = fragile_links(G)
     # a pair linked to nothing else (two bodies cited together) is no network whose parts a
     # link holds together: its one link is not said to be fragile
@@ -95,6 +100,8 @@ def actor_network(d: GapData) -> nx.Graph:
     >>> sorted(actor_network(d).edges())
     [('firm', 'lp')]
     """
+    import networkx as nx  # see TYPE_CHECKING above
+
     inside = d.inside_ids
     parts = nx.DiGraph()  # section -> its establishment, both of the territory
     for e in d.edges:

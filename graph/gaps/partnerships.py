@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.analytics.link_analysis import suggest_links
 from graph.gaps.findings import (
@@ -24,6 +23,9 @@ from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.nsf import field_code, nsf_name
 from graph.pathways.hygiene import is_common_year
+
+if TYPE_CHECKING:  # imported where used: see graph/analytics/link_analysis.py
+    import networkx as nx
 
 __all__ = ["suggested_partnerships"]
 
@@ -55,6 +57,8 @@ def _graph(d: GapData, local: set[str]) -> nx.Graph:
     Another campus's filières are left out: a seed ties the Mecanic Vallée's « Mécatronique »
     to national Bac pro and BTS codes, and every suggestion of the Nord, the Bouches-du-Rhône,
     the Ille-et-Vilaine or the Bas-Rhin rested on it (mechanics and electricity pairs only)."""
+    import networkx as nx  # see TYPE_CHECKING above
+
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
     edges: dict[tuple[str, str], str] = {}
     for e in d.edges:

@@ -98,6 +98,15 @@ OFFER_FIELDS = (
     "entry_demand",
 )
 
+# the cached offers as dicts that share their keys (graph/shared_values.py: half the memory of
+# 60 000 offer dicts at national size). Not the legs: a search copies the legs it walks
+# (scope.leg_at), and a copy of such a dict costs ~0.5 µs against ~0.1
+_OFFER_ROWS = shared_values.KeySharedRows(OFFER_FIELDS)
+
+# the (modality, département) pairs of PathwayData._places, one object each (a few hundred
+# in all, against ~55 000 tuples of their own at national size: ~3.5 MB)
+_PLACE_PAIRS: dict[tuple[Any, Any], tuple[Any, Any]] = {}
+
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
 # the serialised answers kept per version by PathwayData.answer (10-70 KB each at national size:
 # a few hundred questions; the worker's RSS target is 250 MB, docs/performance.md)
@@ -419,13 +428,13 @@ class PathwayData:
                 for r in store.read("pathway_actors", ids=new_ids):
                     self._actors[r["actor"]["id"]] = r["actor"]
             actors = self._actors
-            fields = OFFER_FIELDS
+            offer_row = _OFFER_ROWS.row
             merged = _merged(
                 [
                     (
                         r["code"],
                         actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
-                        dict(zip(fields, share(r["offer"]), strict=True)),
+                        offer_row(share(r["offer"])),
                         None,
                     )
                     for r in rows
@@ -465,9 +474,13 @@ class PathwayData:
                 o["common_year"] for ps in offers.values() for _, o in ps if o.get("common_year")
             }
             thin = self.thin_common(store, commons, latest)
+            one = _PLACE_PAIRS.setdefault
             for code, pairs in offers.items():
                 rows = usable_rows(pairs, diplomas.get(code), latest, thin)
-                places = frozenset((o.get("modality"), o.get("departement")) for _, o, _ in rows)
+                places = frozenset(
+                    one(p, p)
+                    for p in {(o.get("modality"), o.get("departement")) for _, o, _ in rows}
+                )
                 mods = {m for m, _ in places}
                 if not mods <= self._modalities:  # before the places that name them
                     self._modalities = self._modalities | mods
@@ -909,6 +922,10 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         if codes is None:
             return  # the graph changed since: a newer preload has started
         data.preloaded_s = round(time.perf_counter() - started, 2)
+        # the table the preload shared values through (~65 000 entries, ~2.5 MB at national
+        # size) is not kept: the cached rows hold their values, and what a search reads later
+        # (nothing, once every diploma is read) shares through a new one
+        data._shared = _Shared()
         # The cache is a few million long-lived objects: left to the cyclic garbage collector,
         # each full collection walks them all (100 ms pauses at national size, measured). It
         # holds no reference cycles, so freezing it costs nothing: an old version is still

@@ -5,6 +5,7 @@ built by `make install` from the registry packages (the communes the issue names
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from typing import Any
@@ -87,6 +88,25 @@ def small() -> communes.CommuneIndex:
             },
         }
     )
+
+
+def test_equal_values_of_the_reference_are_kept_once() -> None:
+    # as read from the file: the JSON decoder makes a new string for every occurrence
+    data = json.loads(
+        json.dumps(
+            {
+                "columns": COLUMNS,
+                "communes": [
+                    _row("46055", "Capdenac", 1049, "46", postcodes=["46100"]),
+                    _row("46102", "Figeac", 9800, "46", postcodes=["46100"]),
+                ],
+            }
+        )
+    )
+    a, b = build_index(data).communes.values()
+    assert (a.departement, a.postcodes, a.centre) == ("46", ("46100",), "mairie")
+    assert a.departement is b.departement and a.region is b.region
+    assert a.postcodes is b.postcodes and a.centre is b.centre
 
 
 def test_prefectures_regional_first_then_by_departement(small: communes.CommuneIndex) -> None:

@@ -5,17 +5,20 @@ prepared offers (graph/pathways/search.py) and the collector pause of the preloa
 from __future__ import annotations
 
 import gc
+import platform
 import random
+import sys
 import threading
 from typing import Any
 
 import pytest
 
 from graph.gc_pause import gc_paused
-from graph.pathways.data import PathwayData, _Shared, _with
+from graph.pathways.data import OFFER_FIELDS, PathwayData, _Shared, _with
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows, flag_offers, flag_usable
+from graph.shared_values import KeySharedRows
 from graph.territory import Point, Territory
 from graph.touched import Touched
 
@@ -29,6 +32,26 @@ def test_shared_rows_keep_one_object_per_equal_value_and_every_value_equal() -> 
     # an int and a float that compare equal stay what they were
     assert type(a[2]) is int and type(b[2]) is float and type(b[5]) is int
     assert shared.row([[["x"]]]) == [[["x"]]]  # a list of lists: kept, not shared
+
+
+def test_key_shared_rows_are_the_dicts_of_their_fields_in_half_the_memory() -> None:
+    rows = KeySharedRows(OFFER_FIELDS)
+    values = [
+        [f"{k}{i}" if (i + j) % 3 else None for j, k in enumerate(OFFER_FIELDS)] for i in range(50)
+    ]
+    got = [rows.row(v) for v in values]
+    plain = [dict(zip(OFFER_FIELDS, v, strict=True)) for v in values]
+    assert got == plain
+    assert [list(r.items()) for r in got] == [list(r.items()) for r in plain]  # same order
+    assert type(got[0]) is dict and got[1].get("site") == "site1" and got[3]["site"] is None
+    assert {**got[2], "unlisted": 1} == {**plain[2], "unlisted": 1}
+    copy = dict(got[4])
+    copy["site"] = "x"
+    assert got[4]["site"] == "site4"  # rows are never changed through a copy
+    with pytest.raises(ValueError):
+        rows.row(values[0][:-1])
+    if platform.python_implementation() == "CPython":  # the keys shared (PEP 412)
+        assert sys.getsizeof(got[4]) * 3 <= sys.getsizeof(plain[4]) * 2
 
 
 def test_index_tuples_are_replaced_never_changed() -> None:
