@@ -20,7 +20,7 @@ says what the territory holds).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name
@@ -40,7 +40,7 @@ from graph.pathways.unreached_goals import (
 )
 from graph.store import GraphStore
 
-__all__ = ["partial_answer"]
+__all__ = ["beyond", "partial_answer"]
 
 
 def _start_row(store: GraphStore, data: PathwayData, q: PathwayQuery) -> Row | None:
@@ -138,6 +138,42 @@ def _offered(
     return _Offered(found, {})
 
 
+BEYOND_LEGS = 3  # legs followed past a reached goal (Bac pro → BTS → licence pro)
+
+
+def beyond(
+    legs_of: Callable[[list[str]], Mapping[str, Iterable[tuple[str, Any]]]],
+    reached_goals: Iterable[str],
+    wanted: Collection[str],
+) -> set[str]:
+    """The codes of ``wanted`` a chain of at most :data:`BEYOND_LEGS` known legs leads to from
+    a goal the pathways reached (``legs_of``: code -> [(target, leg)], as
+    :meth:`PathwayData.legs_from`).
+
+    >>> legs = {"cap": [("bac", {})], "bac": [("bts", {})], "bts": [("lp", {})], "lp": [("m", {})]}
+    >>> sorted(beyond(lambda cs: {c: legs.get(c, []) for c in cs}, ["bac"], {"bts", "lp", "x"}))
+    ['bts', 'lp']
+    >>> sorted(beyond(lambda cs: {c: legs.get(c, []) for c in cs}, ["cap"], {"m", "bts"}))
+    ['bts']
+    """
+    seen = set(reached_goals)
+    frontier = list(seen)
+    found: set[str] = set()
+    for _ in range(BEYOND_LEGS):
+        if not frontier:
+            break
+        step: list[str] = []
+        for legs in legs_of(frontier).values():
+            for target, _leg in legs:
+                if target not in seen:
+                    seen.add(target)
+                    step.append(target)
+                    if target in wanted:
+                        found.add(target)
+        frontier = step
+    return found
+
+
 def partial_answer(
     store: GraphStore,
     data: PathwayData,
@@ -167,6 +203,12 @@ def partial_answer(
     goals = {k[-1] for k in keys}
     reached = goals | set(q.start_codes)
     missing = {c: d for c, d in offered.diplomas.items() if c not in reached}
+    if missing:
+        # a pathway stops at its first goal: a goal a known passerelle leads to from a goal it
+        # reached is reached beyond it (CAP électricien → Bac pro MELEC → BTS électrotechnique),
+        # never « sans passerelle connue »
+        after = beyond(lambda codes: data.legs_from(store, codes), goals, missing)
+        missing = {c: d for c, d in missing.items() if c not in after}
     if not missing:
         return None
     # a job is its own field; from a level, there is none

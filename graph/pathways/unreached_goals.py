@@ -70,6 +70,7 @@ __all__ = [
 Row = dict[str, Any]
 
 EXAMPLES = 3
+UNKNOWN_NAMED = 5  # goals of unknown field named at most; more are only counted
 
 # the domain Parcoursup writes between the type and the name (« BTS – Services – … »)
 _PARCOURSUP_DOMAINS = frozenset({"PRODUCTION", "SERVICES", "AGRICOLE"})
@@ -553,6 +554,10 @@ def unreached_goals_sentence(
     >>> print(unreached_goals_sentence(left[:1] + [{"code": "6", "name": "BUT TCSI"}], goal="BUT",
     ...     field="Électricité, électronique", territory_phrase="ici", from_diploma=True))
     1 autre diplôme de l'objectif (BUT), du même domaine que le diplôme de départ (Électricité, électronique), est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) de domaine inconnu dans les données (les fichiers publics ne donnent pas son groupe NSF) : on ne sait pas s'il est du domaine du diplôme de départ, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
+    >>> many = [{"code": str(i), "name": f"DEUST {i}"} for i in range(6)]
+    >>> print(unreached_goals_sentence(many, goal="niveau 4 ou plus", field="Électricité",
+    ...     territory_phrase="ici", from_diploma=True))
+    Proposés ici, 6 diplômes de l'objectif (niveau 4 ou plus) de domaine inconnu dans les données (les fichiers publics ne donnent pas leur groupe NSF) : on ne sait pas s'ils sont du domaine du diplôme de départ, ni quelle passerelle y mène. À vérifier auprès des établissements.
     >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
     ...     from_diploma=True) is None
     True
@@ -586,13 +591,16 @@ def unreached_goals_sentence(
             else f"de l'objectif ({goal})"
         )
         also = "Aussi proposé" if known else "Proposé"
-        parts.append(
+        said = (
             f"{also}{'s' if plural else ''} {territory_phrase}, {n} diplôme{'s' if plural else ''} "
             f"{what} de domaine inconnu dans les données (les fichiers publics ne donnent pas "
             f"{'leur' if plural else 'son'} groupe NSF) : on ne sait pas "
             f"s'{'ils sont' if plural else 'il est'} du domaine du diplôme de départ, ni quelle "
-            f"passerelle y mène : {_names(unknown)}."
+            f"passerelle y mène"
         )
+        # a few are named; many (a level goal: every DEUST, every Parcoursup-only label) would
+        # bury the answer under programmes of any trade: counted, not named
+        parts.append(f"{said} : {_names(unknown)}." if n <= UNKNOWN_NAMED else f"{said}.")
     return " ".join(parts) + " À vérifier auprès des établissements."
 
 

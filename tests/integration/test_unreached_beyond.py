@@ -1,0 +1,28 @@
+"""The partial-answer notice never says « sans passerelle connue » of a goal the pathways reach
+beyond their first goal (they stop there: graph.pathways.search), on each real engine, over the
+seeds (Mecanic Vallée: CAP électricien → Bac pro MELEC → BTS)."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import ask
+from tests.integration.test_honest_answers import assert_plain_french, sentences
+
+CAP_ELEC = "50025524"
+MELEC_SEED = "40025510"  # the seeds' Bac pro ELEEC (MELEC's predecessor)
+
+
+def test_a_goal_reached_beyond_a_reached_goal_is_not_said_without_passerelle(
+    seed_client: TestClient,
+) -> None:
+    """CAP électricien → niveau 4 ou plus, Lot and Aveyron: the pathways end at the Bac pro
+    (ELEEC here); the BTS its passerelles lead to were listed among the goals « sans passerelle
+    connue depuis ce diplôme » (a new user's review, around Lille on the national files)."""
+    answer = ask(seed_client, **{"from": CAP_ELEC, "to_level": 4, "departements": "046,012"})
+    finals = [p["steps"][-1]["code"] for p in answer["pathways"]]
+    assert MELEC_SEED in finals, finals
+    partial = answer["unreached_goals"]
+    said = partial["sentence"] if partial else ""
+    assert "BTS" not in said, said
+    assert_plain_french(sentences(answer))
