@@ -16,7 +16,7 @@ from graph.gaps.findings import (
     levels_text,
 )
 from graph.gaps.foreign import SectorBasis, basis_sources, basis_text
-from graph.gaps.level_sources import uncovered_levels
+from graph.gaps.level_coverage import uncovered_levels
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 
@@ -189,7 +189,7 @@ def _findings(
     continuum does not count (:func:`field_continuum`), said where a level is missing;
     ``coverage``: per level the imported files listing it, and the files of the territory's
     offers: a level some such file holds no row of the territory in is not covered, said so,
-    never « absent » (graph/gaps/level_sources.py)."""
+    never « absent » (graph/gaps/level_coverage.py)."""
     out = []
     for gid, rows in groups.items():
         if not rows:

@@ -20,7 +20,8 @@ from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
 from graph.gaps.foreign import publicly_linked
-from graph.gaps.level_sources import level_sources, sources_of
+from graph.gaps.level_coverage import sources_of
+from graph.gaps.level_sources import level_sources
 from graph.gaps.rows import GapData, Row, box_around, dead_end_targets
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code

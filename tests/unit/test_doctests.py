@@ -15,6 +15,7 @@ import graph.fake_store
 import graph.feeders
 import graph.gaps.continuum
 import graph.gaps.foreign
+import graph.gaps.level_coverage
 import graph.gaps.rows
 import graph.geo
 import graph.inference.admission_parallele
@@ -57,6 +58,7 @@ import graph.territory
         graph.campus_scope,
         graph.fake_store,
         graph.gaps.continuum,
+        graph.gaps.level_coverage,
         graph.feeders,
         graph.gaps.foreign,
         graph.gaps.rows,
