@@ -234,6 +234,11 @@ def partial_answer(
         start_nsf=start_nsf,
         name_of=offered.name,
     )
+    if nsf_name(start_nsf) and q.to_level and not q.to_type and goal_codes is None:
+        # a level goal spans every kind of programme: of those whose field the files do not
+        # give (a DUETI, a business school's Bac+3, every DEUST) nothing says they are of the
+        # start's field, and naming them buries the answer; a type or a job goal says them
+        left = [d for d in left if not unknown_field(d)]
     sentence = unreached_goals_sentence(
         left,
         goal=goal_label(q),

@@ -26,3 +26,13 @@ def test_a_goal_reached_beyond_a_reached_goal_is_not_said_without_passerelle(
     said = partial["sentence"] if partial else ""
     assert "BTS" not in said, said
     assert_plain_french(sentences(answer))
+
+
+def test_a_level_goal_does_not_list_programmes_of_unknown_field(seed_client: TestClient) -> None:
+    """Bac pro MSPC → niveau 6 ou plus, Lot and Aveyron: every goal of its field is reached; the
+    campus programmes whose field no file gives (a DUETI, a business school's Bac+3) were said
+    in a partial-answer notice « de domaine inconnu »: a level goal does not name them."""
+    answer = ask(seed_client, **{"from": "40025014", "to_level": 6, "departements": "012,046"})
+    assert answer["pathways"]
+    partial = answer["unreached_goals"]
+    assert partial is None or "domaine inconnu" not in partial["sentence"], partial
