@@ -707,6 +707,10 @@ await scenario('carte', async (d) => {
   await map.locator('.leaflet-marker-icon').first().waitFor();
   d.icons = await map.locator('.leaflet-marker-icon').count();
   d.clusters = await map.locator('.marker-cluster').count();
+  // the basemap is fetched apart from the places: under load it may come after the markers
+  await page
+    .waitForFunction(() => document.querySelectorAll('#carte-acteurs .leaflet-fond-pane path').length >= 90, null, { timeout: 15000 })
+    .catch(() => {});
   d.basemapPaths = await map.locator('.leaflet-fond-pane path').count();
   expect(d.basemapPaths >= 90, 'offline basemap not drawn');
   expect(d.clusters >= 1, 'dense points are not clustered');
