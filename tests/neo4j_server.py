@@ -88,6 +88,9 @@ class Neo4jPool:
         return self.local.open_more()
 
     def settings(self, uri: str, data_dir: Path, **overrides: Any) -> Settings:
+        from tests.conftest import TEST_QUERY_TIMEOUT_MS
+
+        overrides = {"query_timeout_ms": TEST_QUERY_TIMEOUT_MS, **overrides}
         return Settings(graph_uri=uri, neo4j_password=self.password, data_dir=data_dir, **overrides)
 
     def acquire(self) -> str:
