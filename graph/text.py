@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 
 def normalise(text: str) -> str:
@@ -121,3 +122,17 @@ def at_name(name: str) -> str:
     if word in _AUX:
         return f"aux {name}"
     return f"à {name}"
+
+
+def named_and_counted(names: Sequence[str], n: int, shown: int) -> str:
+    """The first ``shown`` of ``names`` joined by « ; », and how many of the ``n`` are left
+    unnamed, as the notices write it.
+
+    >>> named_and_counted(["a", "b", "c", "d"], 5, 3)
+    'a ; b ; c (et 2 autres)'
+    >>> named_and_counted(["a"], 1, 3)
+    'a'
+    """
+    said = " ; ".join(names[:shown])
+    rest = n - shown
+    return said + (f" (et {rest} autre{'s' if rest > 1 else ''})" if rest > 0 else "")

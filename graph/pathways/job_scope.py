@@ -21,6 +21,7 @@ from typing import Any
 
 from graph.campus_scope import SectorBasis, basis_owner, basis_refusal, public_links
 from graph.pathways.job import to_goal
+from graph.text import named_and_counted
 
 __all__ = [
     "JobGoal",
@@ -132,14 +133,12 @@ def scope_notice(
         return None
     owner = basis_owner(campus_names.get(c, c) for c in goal.campuses)
     n = len(goal.set_aside)
-    names = " ; ".join(set_aside_names[:EXAMPLES])
-    rest = n - EXAMPLES
-    more = f" (et {rest} autre{'s' if rest > 1 else ''})" if rest > 0 else ""
+    names = named_and_counted(set_aside_names, n, EXAMPLES)
     ties = "rattachent" if len(goal.campuses) > 1 else "rattache"
     return (
         f"{owner[0].upper()}{owner[1:]} {ties} aussi {to_goal(job)} {n} "
         f"diplôme{'s' if n > 1 else ''} que les fichiers publics n'y rattachent pas "
-        f"({names}{more}) : un fait de son territoire, qui ne vaut pas ici. Les diplômes visés "
+        f"({names}) : un fait de son territoire, qui ne vaut pas ici. Les diplômes visés "
         "ici sont ceux que les fiches Certif Info rattachent à ce métier ; à vérifier avec "
         "l'établissement."
     )

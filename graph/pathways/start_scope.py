@@ -19,6 +19,7 @@ from typing import Any
 
 from graph.campus_scope import SectorBasis, basis_owner, public_links
 from graph.pathways.job_scope import EXAMPLES, JobGoal, job_goal
+from graph.text import named_and_counted
 
 __all__ = ["start_codes_in", "start_scope_notice"]
 
@@ -84,13 +85,11 @@ def start_scope_notice(
         return None
     owner = basis_owner(campus_names.get(c, c) for c in goal.campuses)
     n = len(aside)
-    names = " ; ".join(set_aside_names[:EXAMPLES])
-    rest = n - EXAMPLES
-    more = f" (et {rest} autre{'s' if rest > 1 else ''})" if rest > 0 else ""
+    names = named_and_counted(set_aside_names, n, EXAMPLES)
     ties = "rattachent" if len(goal.campuses) > 1 else "rattache"
     return (
         f"Départ « {sector} » : {owner} y {ties} aussi {n} diplôme{'s' if n > 1 else ''} de ce "
-        f"niveau que les fichiers publics n'y rattachent pas ({names}{more}) : un fait de son "
+        f"niveau que les fichiers publics n'y rattachent pas ({names}) : un fait de son "
         "territoire, qui ne vaut pas ici. Les diplômes de départ ici sont ceux que les fiches "
         "Certif Info rattachent à ce métier ; à vérifier avec l'établissement."
     )

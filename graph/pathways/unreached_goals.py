@@ -49,6 +49,7 @@ from graph.diploma_names import display_name, is_common_year
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.programme_names import programme_words
 from graph.territory import Territory
+from graph.text import named_and_counted
 
 __all__ = [
     "CurrentPlaces",
@@ -605,11 +606,7 @@ def unreached_goals_sentence(
 
 
 def _names(left: Sequence[Mapping[str, Any]]) -> str:
-    names = " ; ".join(examples(left))
-    n = len(left)
-    if n > EXAMPLES:
-        names += f" (et {n - EXAMPLES} autre{'s' if n - EXAMPLES > 1 else ''})"
-    return names
+    return named_and_counted(examples(left), len(left), EXAMPLES)
 
 
 def examples(left: Sequence[Mapping[str, Any]]) -> list[str]:

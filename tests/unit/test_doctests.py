@@ -46,6 +46,7 @@ import graph.pathways.unreached_goals
 import graph.pathways.variety
 import graph.place_precision
 import graph.territory
+import graph.text
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,7 @@ import graph.territory
         graph.campus_scope,
         graph.fake_store,
         graph.gaps.continuum,
+        graph.text,
         graph.gaps.level_coverage,
         graph.feeders,
         graph.gaps.foreign,
