@@ -50,6 +50,7 @@ from graph.pathways.explanation import (
     too_far_sentence,
     why_none,
 )
+from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
 from graph.pathways.job import (
     already_trains_notice,
     job_diplomas,
@@ -691,6 +692,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
+    if far_home := _far_home_notice(store, data, q):
+        notices.insert(0, far_home)  # every distance of the answer starts there: said first
     # a code naming two towns (a postcode and another commune's INSEE code): which one, last
     places = ((q.home, "Commune de l'élève"), (q.territory.near, "Centre du territoire"))
     notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
@@ -706,6 +709,25 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
     )
+
+
+def _far_home_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """The notice of a home far from the territory (:mod:`graph.pathways.far_home`): its
+    département read once with the question (``start_departements``), the reference's commune
+    centres only when it lies outside."""
+    if q.home is None or not q.territory.is_set or q.territory.is_everywhere:
+        return None
+    try:
+        ref = communes.reference()
+    except communes.ReferenceMissing:
+        return None
+    campuses = (
+        data.kept("campuses", lambda: store.read("gaps_campuses")) if q.territory.campus else []
+    )
+    deps = territory_departements(q.territory, campuses, ref.region_departements)
+    home_dep = q.start_departements[0] if q.start_departements else None
+    km = home_gap_km(q.home, q.territory, deps, home_dep, ref.km_to_departements)
+    return far_home_notice(q.home, q.territory, km)
 
 
 def _thin_goal_notice(q: PathwayQuery, origin: _Origin, ranked: list[Scored]) -> str | None:
