@@ -623,7 +623,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(moved)
     if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
-    if radius := _radius_notice(source, q, shown, goal_codes):
+    if radius := _radius_notice(store, data, source, q, shown, goal_codes):
         notices.append(radius)
     if shown and not lead and (thin := _thin_goal_notice(q, origin, ranked)):
         notices.append(thin)
@@ -783,11 +783,17 @@ def _near_point(q: PathwayQuery) -> LatLon | None:
 
 
 def _radius_notice(
-    source: _StoreSource, q: PathwayQuery, shown: list[Scored], goal_codes: set[str] | None
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    shown: list[Scored],
+    goal_codes: set[str] | None,
 ) -> str | None:
     """The notice for the establishments of the answer's diplomas (its steps; the goal when no
-    pathway is shown) that a radius leaves out for want of a position
-    (:mod:`graph.pathways.radius_unplaced`): the offers the search flagged already."""
+    pathway is shown; the goals one leg from the start, :func:`_next_goals`) that a radius
+    leaves out for want of a position (:mod:`graph.pathways.radius_unplaced`): the offers the
+    search flagged already, and those of the goals one leg away."""
     near, km = q.territory.near, q.territory.radius_km
     if near is None or not km:
         return None
@@ -795,6 +801,7 @@ def _radius_notice(
     if not steps:
         goal = {q.to} if q.to else (goal_codes or set())
         steps = dict(source.diplomas(goal))
+    steps.update(_next_goals(store, data, source, q, goal_codes, steps.keys()))
     try:
         reached = communes.reference().departements_within(near.lat, near.lon, km)
     except communes.ReferenceMissing:
@@ -802,6 +809,36 @@ def _radius_notice(
     shown_actors = {str(o.actor["id"]) for s in shown for st in s.plan for o in st.choice.ranked}
     found = radius_unplaced(q.territory, source.offers(steps), reached, shown_actors)
     return radius_unplaced_notice(q.territory, found, steps)
+
+
+def _next_goals(
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    goal_codes: set[str] | None,
+    known: Iterable[str],
+) -> dict[str, Row]:
+    """The open diplomas of the goal one leg from a named start diploma (not from a level:
+    hundreds of starts), other than ``known``: a pathway to one of them is missing from a
+    radius answer when only establishments without a position offer it (Strasbourg, 30 km,
+    Bac pro MELEC: the BTS maintenance des systèmes of four unplaced Bas-Rhin establishments
+    went unsaid while the BTS shown were named). A leg tied to a campus programme's territory
+    and a programme of another territory are left out (the search's own rules)."""
+    if q.by_level:
+        return {}
+    legs = source.legs_from(q.start_codes)
+    targets = {
+        t
+        for c in q.start_codes
+        for t, leg in legs.get(c, [])
+        if not (leg.get("from_departements") or leg.get("to_departements"))
+    } - set(known)
+    return {
+        c: d
+        for c, d in source.diplomas(targets).items()
+        if not d.get("closed") and is_goal(d, q, goal_codes) and not _foreign(store, data, q, [d])
+    }
 
 
 def _unanswered(q: PathwayQuery, reason: str) -> PathwayAnswer:
