@@ -58,6 +58,7 @@ from graph.pathways.job import (
     job_within_start_sentence,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
+from graph.pathways.own_system import own_system_notice
 from graph.pathways.partial import partial_answer
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
@@ -159,6 +160,18 @@ class _StoreSource:
         flagged = self.offers(codes)
         return {c for c in codes if any(o.in_territory for o in flagged[c])}
 
+
+# where far places are measured from without home nor `near`: the mean place of the
+# territory's located offers (_centre), said as what it is
+MEAN_CENTRE = "centre du territoire (position moyenne de ses formations)"
+RADIUS_CENTRE = "du centre du rayon"
+
+# said when nothing places the territory, so that no pathway outside it can be bounded
+NO_ORIGIN_SENTENCE = (
+    "Les données ne situent pas ce territoire (aucun établissement placé, aucune commune de "
+    "position connue) : aucun parcours hors du territoire n'est proposé, faute de pouvoir "
+    "dire à quelle distance il se trouve."
+)
 
 # how many more pathways a search from a level ranks than it shows (see _search). 1: ranking
 # more fills the answer with more different formations, but costs the search from a level its
@@ -291,23 +304,34 @@ class _Origin:
         return (pref.commune.lat, pref.commune.lon) if pref is not None else None  # type: ignore[return-value]
 
     def label(self) -> str:
-        """« du domicile », « du centre du territoire », « d'Ajaccio (préfecture) »."""
+        """Where :meth:`point` is, said after « à 52 km »: « du domicile », « d'Évreux (centre
+        du territoire) » (the town a radius is drawn around), « du centre du territoire
+        (position moyenne de ses formations) » (neither its préfecture nor a geometric centre:
+        the mean place of its located offers, :func:`_centre`), « d'Ajaccio (préfecture) »."""
         if self.home is not None:
             return "du domicile"
+        near = self.territory.near
+        if near is not None:
+            return f"{de_place(near.label)} (centre du territoire)" if near.label else RADIUS_CENTRE
         pref = self._prefecture()
         if pref is not None:
             return f"{de_place(pref.commune.name)} (préfecture)"
-        return "du centre du territoire"
+        return f"du {MEAN_CENTRE}"
 
     def since(self) -> str:
-        """« depuis le domicile », « depuis le centre du territoire », « depuis Ajaccio
-        (préfecture) »: where the distances of pathways outside the territory start."""
+        """:meth:`label` after « depuis »: where the distances of pathways outside the
+        territory start (« depuis le centre du territoire (position moyenne de ses
+        formations) »)."""
         if self.home is not None:
             return "depuis le domicile"
+        near = self.territory.near
+        if near is not None:
+            where = f"{near.label} (centre du territoire)" if near.label else "le centre du rayon"
+            return f"depuis {where}"
         pref = self._prefecture()
         if pref is not None:
             return f"depuis {pref.commune.name} (préfecture)"
-        return "depuis le centre du territoire"
+        return f"depuis le {MEAN_CENTRE}"
 
 
 def _territory_prefecture(departements: Sequence[str]) -> Prefecture | None:
@@ -594,21 +618,29 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         lead = absent or thin
         if lead:
             notices.append(lead)
-            asked = q.model_copy(update={"allow_outside": True})
             point = origin.point()
-            source, far, _, _ = _search(store, data, asked, goal_codes, point, every=True)
-            far = [p for p in far if not _foreign(store, data, q, [st.diploma for st in p.plan])]
-            ranked = [p for p in far if _near_enough(p, point)]
-            keys = {p.key for p in ranked}
-            told = _said(q, keys, ((p.key, p.start, p.plan[0].leg) for p in ranked if p.plan))
-            if ranked:
-                notices.append(
-                    "Parcours proposés hors du territoire : chaque établissement choisi à "
-                    f"moins de {OUTSIDE_MAX_KM:.0f} km {origin.since()}, avec la distance de "
-                    "chaque étape (les autres possibilités listées peuvent être plus loin)."
-                )
-            elif far:
-                lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
+            if point is None:
+                # nothing places the territory (no located offer, no préfecture with a centre:
+                # 984, 975, 988): no distance bounds a pathway outside, none is proposed (one
+                # in the Loiret was, « à moins de 150 km depuis le centre du territoire »)
+                lead = notices[-1] = f"{lead} {NO_ORIGIN_SENTENCE}"
+            else:
+                asked = q.model_copy(update={"allow_outside": True})
+                source, far, _, _ = _search(store, data, asked, goal_codes, point, every=True)
+                far = [
+                    p for p in far if not _foreign(store, data, q, [st.diploma for st in p.plan])
+                ]
+                ranked = [p for p in far if _near_enough(p, point)]
+                keys = {p.key for p in ranked}
+                told = _said(q, keys, ((p.key, p.start, p.plan[0].leg) for p in ranked if p.plan))
+                if ranked:
+                    notices.append(
+                        "Parcours proposés hors du territoire : chaque établissement choisi à "
+                        f"moins de {OUTSIDE_MAX_KM:.0f} km {origin.since()}, avec la distance de "
+                        "chaque étape (les autres possibilités listées peuvent être plus loin)."
+                    )
+                elif far:
+                    lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
     unreached = partial_answer(store, data, q, goal_codes, keys) if keys and not lead else None
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
@@ -694,6 +726,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.extend([said] if said else [])
     if far_home := _far_home_notice(store, data, q):
         notices.insert(0, far_home)  # every distance of the answer starts there: said first
+    if own := own_system_notice(q.territory, q.home, q.start_departements):
+        notices.insert(0, own)  # New Caledonia: the data does not describe its schools
     # a code naming two towns (a postcode and another commune's INSEE code): which one, last
     places = ((q.home, "Commune de l'élève"), (q.territory.near, "Centre du territoire"))
     notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
