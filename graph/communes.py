@@ -602,6 +602,34 @@ class CommuneIndex:
             out.append(res.place)
         return _unique(out)[:limit]
 
+    def code_note(self, query: str, c: Commune) -> str | None:
+        """Why a search for a code lists ``c`` when that code is its INSEE code but another
+        commune's postcode, not its own (La Poste's table): « 64100 » lists Bassussarry
+        (INSEE 64100, postcode 64200) beside Bayonne (postcode 64100); a counsellor reads
+        the five digits as a postcode. None otherwise.
+
+        >>> b = Commune("64100", "Bassussarry", "commune", None, ("64200",), "64", "P.-A.",
+        ...             "75", "Nouvelle-Aquitaine", None, 43.4, -1.5, "mairie")
+        >>> y = b._replace(code="64102", name="Bayonne", postcodes=("64100",))
+        >>> idx = CommuneIndex(communes={"64100": b, "64102": y}, parts={}, former={})
+        >>> print(idx.code_note("64100", b))
+        64100 est son code INSEE, pas son code postal (64200) : c'est le code postal de Bayonne.
+        >>> idx.code_note("64100", y) is None, idx.code_note("64200", b) is None
+        (True, True)
+        """
+        q = query.strip()
+        if not POSTCODE.match(q) or c.code != q or q in c.postcodes:
+            return None
+        self.warm()
+        others = [o.name for o in self._by_postcode.get(q, []) if o.code != c.code]
+        if not others:
+            return None
+        own = f" ({', '.join(c.postcodes)})" if c.postcodes else ""
+        names = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        return (
+            f"{q} est son code INSEE, pas son code postal{own} : c'est le code postal de {names}."
+        )
+
     # --- resolution ---------------------------------------------------------------------
 
     def by_code(self, code: str) -> Resolution | None:

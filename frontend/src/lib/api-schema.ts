@@ -1161,7 +1161,7 @@ export interface components {
             centre: string;
             /**
              * Note
-             * @description French note when a code was read as a part or a former commune.
+             * @description French note when a code was read as a part or a former commune, or, in a search for a code, when that code is this commune's INSEE code but another commune's postcode, not its own (« 64100 est son code INSEE, pas son code postal (64200) »).
              */
             note?: string | null;
             /**
