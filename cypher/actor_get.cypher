@@ -1,6 +1,7 @@
 // One actor and everything it is linked to.
 // Params: $id. Returns: actor, memberships, offers (with renewed_from and whether the BCN closed
-// the diploma: graph/offer_lines.py), partners, platforms, parents, children, sectors, passerelles.
+// the diploma: graph/offer_lines.py; commune_from: how the import found the establishment's commune,
+// when the offer's is it: graph/place_precision.py), partners, platforms, parents, children, sectors, passerelles.
 MATCH (a:Actor {id: $id})
 OPTIONAL MATCH (a)-[m:MEMBER_OF]->(c:Campus)
 WITH a, collect(CASE WHEN c IS NULL THEN NULL ELSE {campus: c.id, name: c.short_name, role: m.role, source: m.source} END) AS memberships
@@ -9,6 +10,7 @@ WITH a, memberships, collect(CASE WHEN d IS NULL THEN NULL ELSE
   {diploma: d.code, name: d.name, official_name: d.official_name, type: d.type, level: d.level,
    modality: o.modality,
    status: o.status, capacity: o.capacity, year: o.year, site: o.site, commune: o.commune,
+   commune_from: CASE WHEN o.commune = a.imported_commune THEN a.commune_from END,
    source: o.source, renewed_from: o.renewed_from, closed: d.closed} END) AS offers
 OPTIONAL MATCH (a)-[p:PARTNERS_WITH]-(b:Actor)
 WITH a, memberships, offers, collect(CASE WHEN b IS NULL THEN NULL ELSE

@@ -1,5 +1,6 @@
 // One diploma with its offers, passerelles in and out, sectors, and its BCN renovation lineage.
-// Params: $code. Returns: diploma, offers, next, previous (each leg with where it holds: the
+// Params: $code. Returns: diploma, offers (commune_from: how the import found the establishment's
+// commune, when the offer's is it: graph/place_precision.py), next, previous (each leg with where it holds: the
 // campus documenting it, the campuses of a programme it leads to, its départements), sectors,
 // successors (the diplomas
 // that replaced it, RENAMED_TO), predecessors (those it replaced); successors and
@@ -9,6 +10,7 @@ OPTIONAL MATCH (a:Actor)-[o:OFFERS]->(d)
 WITH d, collect(CASE WHEN a IS NULL THEN NULL ELSE
   {actor: a.id, name: a.name, kind: a.kind, modality: o.modality, status: o.status,
    capacity: o.capacity, year: o.year, site: o.site, commune: o.commune,
+   commune_from: CASE WHEN o.commune = a.imported_commune THEN a.commune_from END,
    departement: o.departement, lat: o.lat, lon: o.lon, source: o.source} END) AS offers
 OPTIONAL MATCH (d)-[n:LEADS_TO]->(nx:Diploma)
 WITH d, offers, collect(CASE WHEN nx IS NULL THEN NULL ELSE

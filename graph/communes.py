@@ -240,6 +240,10 @@ class CommuneIndex:
     _within: dict[tuple[float, float, float], frozenset[str]] = field(
         default_factory=dict, repr=False
     )
+    # km_to_departements's centres by département (COG code), built when first asked
+    _dep_centres: dict[str, tuple[tuple[float, float], ...]] | None = field(
+        default=None, repr=False
+    )
 
     def warm(self) -> None:
         """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
@@ -487,6 +491,37 @@ class CommuneIndex:
         self._within[key] = frozenset(found)
         return self._within[key]
 
+    def km_to_departements(
+        self, lat: float, lon: float, departements: Iterable[str]
+    ) -> float | None:
+        """The distance from a point to the nearest commune centre (a town hall, mostly) of
+        ``departements`` (COG codes, « 59 », « 2A »): how far a place lies from a territory of
+        départements, to a commune's radius (the reference has centres, not contours); 0 is
+        never said of a point outside. None when none of them has a known centre.
+
+        >>> lille = Commune("59350", "Lille", "commune", None, (), "59", "Nord", "32",
+        ...                 "Hauts-de-France", None, 50.63, 3.06, "mairie")
+        >>> idx = CommuneIndex(communes={"59350": lille}, parts={}, former={})
+        >>> round(idx.km_to_departements(43.30, 5.37, ["59"]))
+        835
+        >>> idx.km_to_departements(43.30, 5.37, ["13"]) is None
+        True
+        """
+        centres = self._dep_centres
+        if centres is None:
+            by_dep: dict[str, list[tuple[float, float]]] = defaultdict(list)
+            for c in self.communes.values():
+                if c.lat is not None and c.lon is not None and c.centre not in APPROXIMATE_CENTRES:
+                    by_dep[c.departement].append((c.lat, c.lon))
+            centres = self._dep_centres = {d: tuple(v) for d, v in by_dep.items()}
+        best: float | None = None
+        for dep in set(departements):
+            for c_lat, c_lon in centres.get(dep, ()):
+                km = haversine_km(lat, lon, c_lat, c_lon)
+                if best is None or km < best:
+                    best = km
+        return best
+
     def _arrondissements(self) -> tuple[Commune, ...]:
         """The municipal arrondissements of Paris, Lyon and Marseille with an exact centre
         (their town hall): centres of :meth:`nearest` that :meth:`departement_at`'s cells do not
@@ -566,6 +601,34 @@ class CommuneIndex:
         if res is not None and res.former:  # a former code after the postcode's communes
             out.append(res.place)
         return _unique(out)[:limit]
+
+    def code_note(self, query: str, c: Commune) -> str | None:
+        """Why a search for a code lists ``c`` when that code is its INSEE code but another
+        commune's postcode, not its own (La Poste's table): « 64100 » lists Bassussarry
+        (INSEE 64100, postcode 64200) beside Bayonne (postcode 64100); a counsellor reads
+        the five digits as a postcode. None otherwise.
+
+        >>> b = Commune("64100", "Bassussarry", "commune", None, ("64200",), "64", "P.-A.",
+        ...             "75", "Nouvelle-Aquitaine", None, 43.4, -1.5, "mairie")
+        >>> y = b._replace(code="64102", name="Bayonne", postcodes=("64100",))
+        >>> idx = CommuneIndex(communes={"64100": b, "64102": y}, parts={}, former={})
+        >>> print(idx.code_note("64100", b))
+        64100 est son code INSEE, pas son code postal (64200) : c'est le code postal de Bayonne.
+        >>> idx.code_note("64100", y) is None, idx.code_note("64200", b) is None
+        (True, True)
+        """
+        q = query.strip()
+        if not POSTCODE.match(q) or c.code != q or q in c.postcodes:
+            return None
+        self.warm()
+        others = [o.name for o in self._by_postcode.get(q, []) if o.code != c.code]
+        if not others:
+            return None
+        own = f" ({', '.join(c.postcodes)})" if c.postcodes else ""
+        names = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        return (
+            f"{q} est son code INSEE, pas son code postal{own} : c'est le code postal de {names}."
+        )
 
     # --- resolution ---------------------------------------------------------------------
 

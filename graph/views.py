@@ -128,6 +128,17 @@ class MembershipOut(Out):
     source: str | None = None
 
 
+# An offer's commune is its establishment's when no file names the offer's own: said the same
+# way (the Lycée professionnel Guynemer, placed by Parcoursup's coordinates only, 1.6 km from
+# Bidos's town hall, is « près de Bidos », not « à Bidos »)
+_OFFER_COMMUNE_FROM = (
+    "How the import found the offer's commune when it is its establishment's and no file names "
+    "it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (the "
+    "nearest town hall, more than 1 km away), `centre` and `name` a commune deduced, not "
+    "stated by a file; None when a file names it (graph/place_precision.py)."
+)
+
+
 class ActorOfferOut(Out):
     diploma: str
     name: str = Field(description="The diploma's name as people write it (graph/diploma_names.py).")
@@ -142,6 +153,7 @@ class ActorOfferOut(Out):
     year: int | None = None
     site: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(default=None, description=_OFFER_COMMUNE_FROM)
     source: str
     renewed_from: list[str] = Field(
         default=[],
@@ -259,6 +271,7 @@ class DiplomaOfferOut(Out):
     year: int | None = None
     site: str | None = None
     commune: str | None = None
+    commune_from: str | None = Field(default=None, description=_OFFER_COMMUNE_FROM)
     departement: str | None = None
     lat: float | None = None
     lon: float | None = None

@@ -52,7 +52,9 @@ class CommuneOut(BaseModel):
     )
     note: str | None = Field(
         default=None,
-        description="French note when a code was read as a part or a former commune.",
+        description="French note when a code was read as a part or a former commune, or, in a "
+        "search for a code, when that code is this commune's INSEE code but another commune's "
+        "postcode, not its own (« 64100 est son code INSEE, pas son code postal (64200) »).",
     )
     place: str = Field(
         description="What to send as `home` or `near` for this entry: its INSEE code, or its "
@@ -110,10 +112,12 @@ def search_communes(
 ) -> CommuneSearch:
     """Communes matching what a user types, best first: exact names, then by population."""
     found = communes.search(q, limit)
+    ref = communes.reference() if found else None
     return CommuneSearch(
         query=q,
         count=len(found),
-        communes=[commune_out(c) for c in found],
+        # an INSEE code that is another commune's postcode says so (64100: Bassussarry)
+        communes=[commune_out(c, ref.code_note(q, c) if ref else None) for c in found],
         message=None if found else CommuneNotFound(q.strip() or q).message,
     )
 

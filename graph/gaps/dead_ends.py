@@ -12,9 +12,10 @@ from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
+from graph.text import named_and_counted
 from graph.thin_coverage import is_thin, thin_sentence
 
-__all__ = ["dead_ends"]
+__all__ = ["dead_end_why", "dead_ends"]
 
 
 REACH_KM = 50.0  # a next step within this distance of the offer is reachable: no dead end
@@ -121,9 +122,9 @@ def dead_ends(d: GapData) -> list[Finding]:
                 title=(
                     f"{r['diploma']['name']} — {named_at(r['actor']['name'], *offer_commune(r))}"
                 ),
-                why=(
-                    f"Aucune des suites connues de ce diplôme ({len(known)}) n'est proposée "
-                    f"sur le territoire ni à moins de {REACH_KM:.0f} km.{where}"
+                why=dead_end_why(
+                    [str(offered[t]["diploma"].get("name") or t) for t in sorted(known)],
+                    where,
                 ),
                 severity="low" if thin else "medium" if bounded else "high",
                 nodes=[
@@ -147,6 +148,35 @@ def dead_ends(d: GapData) -> list[Finding]:
     # what matters first: no next step nearby, then the most learners (known capacity)
     out.sort(key=lambda f: (f.severity != "high", -(f.data.get("capacity") or 0), f.title))
     return out
+
+
+# how many of a dead end's known next steps its finding names
+NAMED_NEXT = 3
+
+
+def dead_end_why(next_names: list[str], where: str) -> str:
+    """Why a programme is listed as a dead end, in French: what the data knows (its known next
+    steps, named), what it found of them near (``where``: the nearest, or none within
+    NEAREST_MAX_KM), and that this is a fact of the data, not of the world: the public files
+    link a diploma to the continuations they describe only (none links the BTS CIEL to the
+    BUT réseaux et télécommunications; a link by title was measured too noisy to infer).
+
+    >>> print(dead_end_why(["BUT GC", "Licence pro BTP"], " Aucune suite à moins de 150 km."))
+    Suites connues dans les données pour ce diplôme (2) : BUT GC ; Licence pro BTP. Aucune \
+n'est proposée sur le territoire ni à moins de 50 km, et aucune formation de leur type et niveau \
+dans la même filière n'est à moins de 50 km. Aucune suite à moins de 150 km. C'est un constat \
+sur les données : d'autres poursuites d'études que les fichiers publics ne relient pas à ce \
+diplôme peuvent exister, à vérifier avec l'établissement.
+    """
+    names = named_and_counted(next_names, len(next_names), NAMED_NEXT)
+    return (
+        f"Suites connues dans les données pour ce diplôme ({len(next_names)}) : {names}. "
+        f"Aucune n'est proposée sur le territoire ni à moins de {REACH_KM:.0f} km, et aucune "
+        f"formation de leur type et niveau dans la même filière n'est à moins de "
+        f"{REACH_KM:.0f} km.{where} C'est un constat sur les données : d'autres poursuites "
+        "d'études que les fichiers publics ne relient pas à ce "
+        "diplôme peuvent exister, à vérifier avec l'établissement."
+    )
 
 
 def _kind_within_reach(

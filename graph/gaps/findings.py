@@ -51,8 +51,11 @@ SECTIONS: dict[str, tuple[str, str]] = {
         "Par filière, les niveaux 3 à 7 proposés, en projet et absents sur le territoire.",
     ),
     "dead_ends": (
-        "Impasses",
-        "Formations dont toutes les passerelles mènent à des diplômes absents du territoire.",
+        "Impasses selon les données",
+        "Formations dont aucune suite connue dans les données (passerelles des fichiers publics "
+        "et des campus) n'est proposée sur le territoire ni à proximité : un constat sur les "
+        "données, pas la preuve qu'aucune poursuite d'études n'existe. Une formation dont les "
+        "données ne connaissent aucune suite n'est pas listée.",
     ),
     "unmet_demand": (
         "Besoins d'emploi non couverts",

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.gaps.brokers import actor_network
 from graph.gaps.findings import COMPANY, SCHOOLS, SEVERITY_RANK, Finding, NodeRef, Row
 from graph.gaps.rows import GapData
 
-__all__ = ["isolated_actors", "not_judged"]
+__all__ = ["isolated_actors", "no_role_why", "not_judged"]
 
 
 def _partners(d: GapData) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -53,6 +54,30 @@ def not_judged(d: GapData) -> int:
     )
 
 
+def no_role_why(linked: int) -> str:
+    """Why an actor the campus cites without a role is listed: its role is undeclared, which
+    says nothing of its links. An actor with partners is no isolated actor: the same report
+    may call one of its links fragile or the actor a broker (Réseau Auvergne Industries was
+    « sans rôle dans son réseau » and, in the next section, one end of a fragile link).
+
+    >>> print(no_role_why(0))
+    Acteur cité par le campus mais qui n'en est pas membre dans les données, sans partenariat \
+recensé.
+    >>> print(no_role_why(2))
+    Acteur cité par le campus mais qui n'en est pas membre dans les données ; il a 2 liens \
+recensés (partenariats, conventions, plateformes hébergées) : il n'est pas isolé, son rôle \
+dans le campus reste à préciser.
+    """
+    said = "Acteur cité par le campus mais qui n'en est pas membre dans les données"
+    if not linked:
+        return f"{said}, sans partenariat recensé."
+    links = "1 lien recensé" if linked == 1 else f"{linked} liens recensés"
+    return (
+        f"{said} ; il a {links} (partenariats, conventions, plateformes hébergées) : il n'est "
+        "pas isolé, son rôle dans le campus reste à préciser."
+    )
+
+
 def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
     """Actors of the territory without the partner their kind needs: a company without a
     school, a school or a platform without a company; with a campus, actors without a role.
@@ -60,6 +85,7 @@ def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
     kind_of = {a["id"]: a["kind"] for a in d.actors}
     label_of = {a["id"]: a["label"] for a in d.actors}
     partners, hosted_by = _partners(d)
+    network = None
     out = []
     for a in d.actors:
         if a["id"] not in d.inside_ids:
@@ -133,14 +159,19 @@ def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
                 )
             )
         if campus and campus not in (a.get("roles") or []) and label_of.get(a["id"]) == "Actor":
+            # its links in the network the report's brokers section reads (its sections'
+            # and annexes' with it: graph/gaps/brokers.py), built once
+            if network is None:
+                network = actor_network(d)
+            linked = network.degree(a["id"]) if a["id"] in network else 0
             out.append(
                 Finding(
                     id=f"isolated:{a['id']}:role",
                     title=a["name"],
-                    why="Acteur cité par le campus mais sans rôle dans son réseau.",
+                    why=no_role_why(linked),
                     severity="low",
                     nodes=[ref],
-                    data={"reason": "no_campus_role", "kind": kind},
+                    data={"reason": "no_campus_role", "kind": kind, "linked": linked},
                     sources=sources,
                 )
             )

@@ -50,6 +50,7 @@ from graph.pathways.explanation import (
     too_far_sentence,
     why_none,
 )
+from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
 from graph.pathways.job import (
     already_trains_notice,
     job_diplomas,
@@ -57,6 +58,7 @@ from graph.pathways.job import (
     job_within_start_sentence,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
+from graph.pathways.own_system import own_system_notice
 from graph.pathways.partial import partial_answer
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
@@ -158,6 +160,18 @@ class _StoreSource:
         flagged = self.offers(codes)
         return {c for c in codes if any(o.in_territory for o in flagged[c])}
 
+
+# where far places are measured from without home nor `near`: the mean place of the
+# territory's located offers (_centre), said as what it is
+MEAN_CENTRE = "centre du territoire (position moyenne de ses formations)"
+RADIUS_CENTRE = "du centre du rayon"
+
+# said when nothing places the territory, so that no pathway outside it can be bounded
+NO_ORIGIN_SENTENCE = (
+    "Les données ne situent pas ce territoire (aucun établissement placé, aucune commune de "
+    "position connue) : aucun parcours hors du territoire n'est proposé, faute de pouvoir "
+    "dire à quelle distance il se trouve."
+)
 
 # how many more pathways a search from a level ranks than it shows (see _search). 1: ranking
 # more fills the answer with more different formations, but costs the search from a level its
@@ -290,23 +304,34 @@ class _Origin:
         return (pref.commune.lat, pref.commune.lon) if pref is not None else None  # type: ignore[return-value]
 
     def label(self) -> str:
-        """« du domicile », « du centre du territoire », « d'Ajaccio (préfecture) »."""
+        """Where :meth:`point` is, said after « à 52 km »: « du domicile », « d'Évreux (centre
+        du territoire) » (the town a radius is drawn around), « du centre du territoire
+        (position moyenne de ses formations) » (neither its préfecture nor a geometric centre:
+        the mean place of its located offers, :func:`_centre`), « d'Ajaccio (préfecture) »."""
         if self.home is not None:
             return "du domicile"
+        near = self.territory.near
+        if near is not None:
+            return f"{de_place(near.label)} (centre du territoire)" if near.label else RADIUS_CENTRE
         pref = self._prefecture()
         if pref is not None:
             return f"{de_place(pref.commune.name)} (préfecture)"
-        return "du centre du territoire"
+        return f"du {MEAN_CENTRE}"
 
     def since(self) -> str:
-        """« depuis le domicile », « depuis le centre du territoire », « depuis Ajaccio
-        (préfecture) »: where the distances of pathways outside the territory start."""
+        """:meth:`label` after « depuis »: where the distances of pathways outside the
+        territory start (« depuis le centre du territoire (position moyenne de ses
+        formations) »)."""
         if self.home is not None:
             return "depuis le domicile"
+        near = self.territory.near
+        if near is not None:
+            where = f"{near.label} (centre du territoire)" if near.label else "le centre du rayon"
+            return f"depuis {where}"
         pref = self._prefecture()
         if pref is not None:
             return f"depuis {pref.commune.name} (préfecture)"
-        return "depuis le centre du territoire"
+        return f"depuis le {MEAN_CENTRE}"
 
 
 def _territory_prefecture(departements: Sequence[str]) -> Prefecture | None:
@@ -593,21 +618,29 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         lead = absent or thin
         if lead:
             notices.append(lead)
-            asked = q.model_copy(update={"allow_outside": True})
             point = origin.point()
-            source, far, _, _ = _search(store, data, asked, goal_codes, point, every=True)
-            far = [p for p in far if not _foreign(store, data, q, [st.diploma for st in p.plan])]
-            ranked = [p for p in far if _near_enough(p, point)]
-            keys = {p.key for p in ranked}
-            told = _said(q, keys, ((p.key, p.start, p.plan[0].leg) for p in ranked if p.plan))
-            if ranked:
-                notices.append(
-                    "Parcours proposés hors du territoire : chaque établissement choisi à "
-                    f"moins de {OUTSIDE_MAX_KM:.0f} km {origin.since()}, avec la distance de "
-                    "chaque étape (les autres possibilités listées peuvent être plus loin)."
-                )
-            elif far:
-                lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
+            if point is None:
+                # nothing places the territory (no located offer, no préfecture with a centre:
+                # 984, 975, 988): no distance bounds a pathway outside, none is proposed (one
+                # in the Loiret was, « à moins de 150 km depuis le centre du territoire »)
+                lead = notices[-1] = f"{lead} {NO_ORIGIN_SENTENCE}"
+            else:
+                asked = q.model_copy(update={"allow_outside": True})
+                source, far, _, _ = _search(store, data, asked, goal_codes, point, every=True)
+                far = [
+                    p for p in far if not _foreign(store, data, q, [st.diploma for st in p.plan])
+                ]
+                ranked = [p for p in far if _near_enough(p, point)]
+                keys = {p.key for p in ranked}
+                told = _said(q, keys, ((p.key, p.start, p.plan[0].leg) for p in ranked if p.plan))
+                if ranked:
+                    notices.append(
+                        "Parcours proposés hors du territoire : chaque établissement choisi à "
+                        f"moins de {OUTSIDE_MAX_KM:.0f} km {origin.since()}, avec la distance de "
+                        "chaque étape (les autres possibilités listées peuvent être plus loin)."
+                    )
+                elif far:
+                    lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
     unreached = partial_answer(store, data, q, goal_codes, keys) if keys and not lead else None
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
@@ -622,7 +655,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(moved)
     if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
-    if radius := _radius_notice(source, q, shown, goal_codes):
+    if radius := _radius_notice(store, data, source, q, shown, goal_codes):
         notices.append(radius)
     if shown and not lead and (thin := _thin_goal_notice(q, origin, ranked)):
         notices.append(thin)
@@ -691,6 +724,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
+    if far_home := _far_home_notice(store, data, q):
+        notices.insert(0, far_home)  # every distance of the answer starts there: said first
+    if own := own_system_notice(q.territory, q.home, q.start_departements):
+        notices.insert(0, own)  # New Caledonia: the data does not describe its schools
     # a code naming two towns (a postcode and another commune's INSEE code): which one, last
     places = ((q.home, "Commune de l'élève"), (q.territory.near, "Centre du territoire"))
     notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
@@ -706,6 +743,25 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
     )
+
+
+def _far_home_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """The notice of a home far from the territory (:mod:`graph.pathways.far_home`): its
+    département read once with the question (``start_departements``), the reference's commune
+    centres only when it lies outside."""
+    if q.home is None or not q.territory.is_set or q.territory.is_everywhere:
+        return None
+    try:
+        ref = communes.reference()
+    except communes.ReferenceMissing:
+        return None
+    campuses = (
+        data.kept("campuses", lambda: store.read("gaps_campuses")) if q.territory.campus else []
+    )
+    deps = territory_departements(q.territory, campuses, ref.region_departements)
+    home_dep = q.start_departements[0] if q.start_departements else None
+    km = home_gap_km(q.home, q.territory, deps, home_dep, ref.km_to_departements)
+    return far_home_notice(q.home, q.territory, km)
 
 
 def _thin_goal_notice(q: PathwayQuery, origin: _Origin, ranked: list[Scored]) -> str | None:
@@ -761,11 +817,17 @@ def _near_point(q: PathwayQuery) -> LatLon | None:
 
 
 def _radius_notice(
-    source: _StoreSource, q: PathwayQuery, shown: list[Scored], goal_codes: set[str] | None
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    shown: list[Scored],
+    goal_codes: set[str] | None,
 ) -> str | None:
     """The notice for the establishments of the answer's diplomas (its steps; the goal when no
-    pathway is shown) that a radius leaves out for want of a position
-    (:mod:`graph.pathways.radius_unplaced`): the offers the search flagged already."""
+    pathway is shown; the goals one leg from the start, :func:`_next_goals`) that a radius
+    leaves out for want of a position (:mod:`graph.pathways.radius_unplaced`): the offers the
+    search flagged already, and those of the goals one leg away."""
     near, km = q.territory.near, q.territory.radius_km
     if near is None or not km:
         return None
@@ -773,6 +835,7 @@ def _radius_notice(
     if not steps:
         goal = {q.to} if q.to else (goal_codes or set())
         steps = dict(source.diplomas(goal))
+    steps.update(_next_goals(store, data, source, q, goal_codes, steps.keys()))
     try:
         reached = communes.reference().departements_within(near.lat, near.lon, km)
     except communes.ReferenceMissing:
@@ -780,6 +843,36 @@ def _radius_notice(
     shown_actors = {str(o.actor["id"]) for s in shown for st in s.plan for o in st.choice.ranked}
     found = radius_unplaced(q.territory, source.offers(steps), reached, shown_actors)
     return radius_unplaced_notice(q.territory, found, steps)
+
+
+def _next_goals(
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    goal_codes: set[str] | None,
+    known: Iterable[str],
+) -> dict[str, Row]:
+    """The open diplomas of the goal one leg from a named start diploma (not from a level:
+    hundreds of starts), other than ``known``: a pathway to one of them is missing from a
+    radius answer when only establishments without a position offer it (Strasbourg, 30 km,
+    Bac pro MELEC: the BTS maintenance des systèmes of four unplaced Bas-Rhin establishments
+    went unsaid while the BTS shown were named). A leg tied to a campus programme's territory
+    and a programme of another territory are left out (the search's own rules)."""
+    if q.by_level:
+        return {}
+    legs = source.legs_from(q.start_codes)
+    targets = {
+        t
+        for c in q.start_codes
+        for t, leg in legs.get(c, [])
+        if not (leg.get("from_departements") or leg.get("to_departements"))
+    } - set(known)
+    return {
+        c: d
+        for c, d in source.diplomas(targets).items()
+        if not d.get("closed") and is_goal(d, q, goal_codes) and not _foreign(store, data, q, [d])
+    }
 
 
 def _unanswered(q: PathwayQuery, reason: str) -> PathwayAnswer:

@@ -192,3 +192,17 @@ def test_a_marseille_postcode_is_the_arrondissement_and_the_answer_says_it(
     assert figeac["place"] == "46102"
     plain = mini_client.get("/pathways", params={"from": "40025005", "to": "T-LP", "home": "46102"})
     assert not any(n.startswith("Commune de l'élève") for n in plain.json()["notices"])
+
+
+def test_a_code_that_is_only_an_insee_code_says_so(mini_client: TestClient) -> None:
+    """« 64100 » listed Bassussarry first, as if La Poste gave it that postcode: 64100 is its
+    INSEE code, its postcode is 64200, and 64100 is Bayonne's postcode (La Poste's table,
+    `postcodes`). It stays listed (the API reads 64100 as its INSEE code), saying so."""
+    got = mini_client.get("/communes", params={"q": "64100"}).json()["communes"]
+    by_name = {c["name"]: c for c in got}
+    assert set(by_name) >= {"Bassussarry", "Bayonne"}, got
+    assert by_name["Bassussarry"]["postcodes"] == ["64200"]
+    assert by_name["Bayonne"]["postcodes"] == ["64100"] and by_name["Bayonne"]["note"] is None
+    assert by_name["Bassussarry"]["note"] == (
+        "64100 est son code INSEE, pas son code postal (64200) : c'est le code postal de Bayonne."
+    )

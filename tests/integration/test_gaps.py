@@ -66,6 +66,22 @@ def test_dead_end_with_the_nearest_place_outside(report: dict) -> None:
     assert 65 < nearest["km"] < 80  # Decazeville -> Albi
 
 
+def test_a_dead_end_is_said_of_the_data_with_its_reasons(client: TestClient) -> None:
+    """« Impasses », « aucune poursuite d'études n'est proposée » and « Aucune des suites
+    connues de ce diplôme (1) » read as facts of the world where the data only holds no
+    continuation near (no public file links the BTS CIEL to the BUT R&T): the section and each
+    finding say what the data knows (the next steps, named) and that it is the data's."""
+    r = client.get("/gaps", params={"departements": "12,46"})
+    section = next(s for s in r.json()["sections"] if s["id"] == "dead_ends")
+    assert section["title"] == "Impasses selon les données", section["title"]
+    assert "un constat sur les données" in section["description"], section["description"]
+    (finding,) = section["findings"]
+    why = finding["why"]
+    assert why.startswith("Suites connues dans les données pour ce diplôme (1) : "), why
+    assert finding["data"]["next_diplomas"] == ["BTS-SOU"]
+    assert "C'est un constat sur les données" in why and "à vérifier" in why, why
+
+
 def test_unmet_demand_against_local_capacity(report: dict) -> None:
     welders = report["unmet_demand"]["demand:soudeurs"]
     assert (welders["data"]["demand"], welders["data"]["capacity"], welders["data"]["gap"]) == (

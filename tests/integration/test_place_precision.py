@@ -94,3 +94,19 @@ def test_every_answer_says_near_a_commune_found_by_position_only(client: TestCli
     assert row["commune_from"] == offer_actor["actor"]["commune_from"] == "coordinates"
     nodes = client.get("/feeders", params={"to": BTS_ELEC}).json()["feeders"]
     assert all("commune_from" in o for f in nodes for o in f["offers"])
+
+
+def test_an_offer_says_how_its_commune_was_found(client: TestClient) -> None:
+    """The offers of an actor (GET /actors/{id}) and of a diploma (GET /diplomas/{code}) gave
+    « commune »: Saint-Laurent-du-Var for the Lycée Paul Augier as a fact, with nothing saying
+    that the import only found it nearest to its position (the interface's record of a
+    diploma said « Lycée … (Saint-Laurent-du-Var) »; Guynemer « (Bidos) » nationally)."""
+    augier = client.get("/actors/uai-0060034e").json()
+    assert augier["offers"], augier
+    assert {(o["commune"], o["commune_from"]) for o in augier["offers"]} == {
+        ("Saint-Laurent-du-Var", "coordinates")
+    }
+    code = augier["offers"][0]["diploma"]
+    offered = client.get(f"/diplomas/{code}").json()["offers"]
+    mine = [o for o in offered if o["actor"] == "uai-0060034e"]
+    assert mine and all(o["commune_from"] == "coordinates" for o in mine), mine

@@ -91,3 +91,18 @@ def test_a_goal_type_the_data_barely_covers_is_said(client: TestClient) -> None:
     bts = ask(client, **{"from": MELEC, "to_type": "bts", "region": "27"})
     assert not any(n.startswith("Les données ne recensent") for n in bts["notices"])
     assert_plain_french(sentences(answer))
+
+
+def test_a_radius_names_unplaced_offers_of_goals_not_shown(client: TestClient) -> None:
+    """Évreux, 40 km, Bac pro MELEC → level 5, one pathway shown (to the BTS CIEL option B):
+    the BTS CIEL option A, one leg from the start too, is offered by an establishment of the
+    Yvelines without a position (0781809T); the notice named only the diplomas of the pathway
+    shown, so that establishment went unsaid (nationally: Strasbourg, 30 km, the BTS
+    maintenance des systèmes of four unplaced Bas-Rhin establishments)."""
+    answer = ask(client, **{"from": MELEC, "to_level": 5}, near=EVREUX, radius_km=40, limit=1)
+    shown = {s["code"] for p in answer["pathways"] for s in p["steps"]}
+    assert shown == {MELEC, "32025521"}, shown
+    notice = next((n for n in answer["notices"] if n.startswith("Rayon de 40 km")), "")
+    assert "0781809T" in notice, answer["notices"]
+    assert "électronique option A informatique et réseaux" in notice, notice
+    assert_plain_french(sentences(answer))

@@ -831,6 +831,11 @@ export interface components {
             site?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the offer's commune when it is its establishment's and no file names it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (the nearest town hall, more than 1 km away), `centre` and `name` a commune deduced, not stated by a file; None when a file names it (graph/place_precision.py).
+             */
+            commune_from?: string | null;
             /** Source */
             source: string;
             /**
@@ -1156,7 +1161,7 @@ export interface components {
             centre: string;
             /**
              * Note
-             * @description French note when a code was read as a part or a former commune.
+             * @description French note when a code was read as a part or a former commune, or, in a search for a code, when that code is this commune's INSEE code but another commune's postcode, not its own (« 64100 est son code INSEE, pas son code postal (64200) »).
              */
             note?: string | null;
             /**
@@ -1502,6 +1507,11 @@ export interface components {
             site?: string | null;
             /** Commune */
             commune?: string | null;
+            /**
+             * Commune From
+             * @description How the import found the offer's commune when it is its establishment's and no file names it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (the nearest town hall, more than 1 km away), `centre` and `name` a commune deduced, not stated by a file; None when a file names it (graph/place_precision.py).
+             */
+            commune_from?: string | null;
             /** Departement */
             departement?: string | null;
             /** Lat */

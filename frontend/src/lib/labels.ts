@@ -254,6 +254,21 @@ export function communeSaid(commune: string, communeFrom?: string | null): strin
   return communeFrom === 'coordinates' ? nearCommune(commune) : commune;
 }
 
+/** Why a commune is not a file's word, beside it (`commune_from`, graph/place_precision.py): the
+ * import deduced it from the establishment's position or name; null when a file names it. */
+export function communeFromNote(communeFrom?: string | null): string | null {
+  switch (communeFrom) {
+    case 'coordinates':
+      return 'commune déduite de la position de l’établissement (les fichiers publics ne la donnent pas)';
+    case 'centre':
+      return 'commune déduite de la position de l’établissement, à moins de 1 km de sa mairie (les fichiers publics ne la donnent pas)';
+    case 'name':
+      return 'commune déduite du nom de l’établissement, près de sa position (les fichiers publics ne la donnent pas)';
+    default:
+      return null;
+  }
+}
+
 export function nearCommune(name: string): string {
   if (name.startsWith('Le ')) return `près du ${name.slice(3)}`;
   if (name.startsWith('Les ')) return `près des ${name.slice(4)}`;

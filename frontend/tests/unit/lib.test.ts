@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, apiUrl, describe as failureFr, errorText, query } from '../../src/lib/api';
 import { dept, fmtKm, fmtNum, fmtPct, toCsv } from '../../src/lib/dom';
-import { entryYearFr, kindFr, kindGroup, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
+import { communeFromNote, communeSaid, entryYearFr, kindFr, kindGroup, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
 import { cite, splitSources } from '../../src/lib/sources';
 import { fold } from '../../src/lib/text';
 import { validTileUrl } from '../../src/lib/settings';
@@ -31,6 +31,15 @@ describe('French labels', () => {
     assert.equal(nearCommune('Évry-Courcouronnes'), 'près d’Évry-Courcouronnes');
     assert.equal(nearCommune('La Rochelle'), 'près de La Rochelle');
     assert.equal(nearCommune('Lens'), 'près de Lens');
+  });
+
+  test('communeSaid, communeFromNote: a commune the import deduced is said so', () => {
+    assert.equal(communeSaid('Bidos', 'coordinates'), 'près de Bidos');
+    assert.equal(communeSaid('Nantes', 'centre'), 'Nantes');
+    assert.equal(communeSaid('Metz', null), 'Metz');
+    assert.match(communeFromNote('coordinates') ?? '', /^commune déduite de la position/);
+    assert.match(communeFromNote('name') ?? '', /^commune déduite du nom/);
+    assert.equal(communeFromNote(null), null);
   });
 
   test('publicCode: BCN codes and RNCP numbers only, never the keys of the tool', () => {

@@ -4,7 +4,7 @@
 import { getJSON, cached } from '../../lib/api';
 import { h, dept, fmtNum, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
-import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeSaid, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
+import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeFromNote, communeSaid, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
 import { hrefFor } from '../../router';
 
@@ -109,6 +109,12 @@ async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLEleme
       'dl',
       { class: 'facts-list' },
       a.uai ? [h('dt', {}, 'UAI'), h('dd', {}, a.uai)] : null,
+      a.commune
+        ? [
+            h('dt', {}, 'Commune'),
+            h('dd', {}, communeSaid(a.commune, a.commune_from), a.commune_from ? h('span', { class: 'muted' }, ` — ${communeFromNote(a.commune_from)}`) : null),
+          ]
+        : null,
       a.boarding_places ? [h('dt', {}, 'Internat'), h('dd', {}, `${a.boarding_places} places`)] : null,
       a.memberships.length ? [h('dt', {}, 'Rôle dans le campus'), ...a.memberships.map((m) => h('dd', {}, `${m.name} : ${m.role ?? 'membre'}`))] : null,
       a.parents.length ? [h('dt', {}, 'Fait partie de'), ...a.parents.map((p) => h('dd', {}, p.name))] : null,
@@ -235,7 +241,7 @@ async function diplomaDetail(key: string, signal: AbortSignal, campus: string): 
       'details',
       { open: d.offers.length <= 6 },
       h('summary', {}, `Établissements qui le proposent (${d.offers.length})`),
-      h('ul', {}, ...d.offers.map((o) => h('li', {}, `${o.name}${o.commune ? ` (${o.commune})` : ''} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}`))),
+      h('ul', {}, ...d.offers.map((o) => h('li', {}, `${o.name}${o.commune ? ` (${communeSaid(o.commune, o.commune_from)})` : ''} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}`))),
     ),
     feedersBlock(feeders),
     links('Passerelles vers', d.next),
