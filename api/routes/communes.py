@@ -114,7 +114,9 @@ def search_communes(
         query=q,
         count=len(found),
         communes=[commune_out(c) for c in found],
-        message=None if found else CommuneNotFound(q.strip() or q).message,
+        message=None
+        if found
+        else CommuneNotFound(q.strip() or q, communes.reference().near(q)).message,
     )
 
 
