@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from rapidfuzz import fuzz, process
+
 from graph.departements import de_place
 from graph.errors import GraphError, InvalidRequest
 from graph.geo import EARTH_RADIUS_KM, haversine_km
@@ -64,6 +66,12 @@ POSTCODE_PREFIX = re.compile(r"^\d{2,4}$")
 WITH_DEPT = re.compile(r"^(.*?)\s*\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-'’‘`´.,/_]+")
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "saints": "sts", "saintes": "stes"}
+# A name no commune has gets the communes of a close spelling (CommuneIndex.near): a text of
+# four letters at least, at 80 % of rapidfuzz's ratio (« tolouse »/« toulouse » 93, « rodes »/
+# « rodez » 80; « abc »/« macon » 50), three at most.
+NEAR_MIN_LETTERS = 4
+NEAR_MIN_SCORE = 80
+NEAR_LIMIT = 3
 
 
 class CommuneError(InvalidRequest):
@@ -81,11 +89,15 @@ class CommuneError(InvalidRequest):
 class CommuneNotFound(CommuneError):
     code = "commune_inconnue"
 
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, near: list[Commune] | None = None) -> None:
+        self.near = near or []
+        hint = (
+            f" Vouliez-vous dire {' ou '.join(c.display for c in self.near)} ?" if self.near else ""
+        )
         super().__init__(
             query,
             f"Aucune commune ne correspond à « {query} » : saisissez un nom de commune, "
-            "un code postal ou un code INSEE.",
+            f"un code postal ou un code INSEE.{hint}",
         )
 
 
@@ -709,8 +721,25 @@ class CommuneIndex:
             return self._pick(q, exact)
         prefixed = self.search(q, limit=DOMINANCE + 1)
         if not prefixed:
-            raise CommuneNotFound(q)
+            raise CommuneNotFound(q, self.near(name))
         return self._pick(q, prefixed)
+
+    def near(self, name: str, limit: int = NEAR_LIMIT) -> list[Commune]:
+        """The communes whose name a typo may have meant (« Tolouse »: Toulouse), the closest
+        spelling first, then the most populous; none for a short or far text (« ABC »: a
+        suggestion that shares two letters of five misleads more than it helps)."""
+        key = search_key(name)
+        if len(key.replace(" ", "")) < NEAR_MIN_LETTERS:
+            return []
+        self.warm()
+        found = process.extract(
+            key, self._keys, scorer=fuzz.ratio, score_cutoff=NEAR_MIN_SCORE, limit=None
+        )
+        best = sorted(
+            ((score, self._entries[i]) for _, score, i in found),
+            key=lambda t: (-round(t[0]), _rank(t[1])),
+        )
+        return _unique(c for _, c in best if c.parent is None)[:limit]
 
     def postcode_arrondissement(self, q: str) -> Commune | None:
         """The municipal arrondissement a postcode names when it names one (75011: Paris

@@ -162,7 +162,7 @@ _ACCENTED = {
         "sécurité société mathématiques médical médicale activités bâtiment génie matériaux "
         "mécanique numérique procédés qualité développement accès préparatoire européen "
         "européenne création équipements école écoles établissement première année "
-        "écologie aéronautique télécommunications "
+        "écologie aéronautique télécommunications cybersécurité "
         "hôtellerie thérapie diététique esthétique cosmétique communauté géographie "
         "littérature littéraire théâtre cinéma défense généraliste "
         # the BCN's upper-case names (:func:`french_case`)

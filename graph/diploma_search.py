@@ -203,6 +203,44 @@ def _word_score(word: str, name_words: list[str]) -> float:
     return best
 
 
+# The nearest names of a text no word of which matches (WORD_MATCH): each word typed must be
+# close to a word of the name, at 70 % of rapidfuzz's ratio (« elektrotecnik » and
+# « electrotechnique » 76); « ABC » once drew « Maçon », two letters of five in common (50),
+# when the whole text was compared to whole names. Four letters at least.
+NEAR_MIN_LETTERS = 4
+NEAR_MIN_SCORE = 70
+
+
+def _near_names(rows: list[Mapping[str, Any]], words: list[str]) -> list[Mapping[str, Any]]:
+    """The five diplomas whose names hold words closest in spelling to each of ``words``
+    (the most offered first among equals), none when the text is short or nothing is close.
+
+    >>> rows = [{"code": "1", "name": "MACON"}, {"code": "2", "name": "BOULANGER PATISSIER"}]
+    >>> _near_names(rows, ["abc"]), [r["code"] for r in _near_names(rows, ["boulenjer"])]
+    ([], ['2'])
+    """
+    if len("".join(words)) < NEAR_MIN_LETTERS:
+        return []
+    names = {r["code"]: set(_words(r["name"])) for r in rows}
+    vocabulary = sorted(set().union(*names.values()))
+    close = [
+        {
+            v: s
+            for v, s, _ in process.extract(
+                w, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR_MIN_SCORE, limit=None
+            )
+        }
+        for w in words
+    ]
+    scored = []
+    for r in rows:
+        per_word = [max((c.get(v, 0.0) for v in names[r["code"]]), default=0.0) for c in close]
+        if min(per_word) >= NEAR_MIN_SCORE:
+            scored.append((sum(per_word) / len(per_word), r))
+    scored.sort(key=lambda t: (-t[0], -(t[1].get("offers") or 0), t[1]["code"]))
+    return [r for _, r in scored[:5]]
+
+
 def search_diplomas(
     rows: Iterable[Mapping[str, Any]], query: str, *, limit: int = 20
 ) -> SearchResult:
@@ -217,7 +255,7 @@ def search_diplomas(
     >>> [h.row["code"] for h in search_diplomas(rows, "MELEC").hits]
     ['1']
     >>> print(search_diplomas(rows, "cap usinage").hint)
-    Aucun CAP ne correspond à « usinage » ; diplômes proches : TECHNICIEN D'USINAGE (bac pro).
+    Aucun CAP ne correspond à « usinage » ; diplômes proches : Technicien d'usinage (bac pro).
     """
     rows = list(rows)
     type_id, words = _split_type(_words(query))
@@ -264,10 +302,7 @@ def search_diplomas(
     if scored:  # the words match diplomas of another type
         close = [h.row for h in sorted(scored, key=lambda h: -h.score)][:5]
     else:
-        names = {r["code"]: " ".join(_words(r["name"])) for r in rows}
-        near = process.extract(" ".join(wanted), names, scorer=fuzz.token_set_ratio, limit=5)
-        by_code = {r["code"]: r for r in rows}
-        close = [by_code[c] for _, s, c in near if s >= 50]
+        close = _near_names(rows, wanted)
     what = f"Aucun {TYPE_FR.get(type_id, 'diplôme')}" if type_id else "Aucun diplôme"
     text = " ".join(words) or query.strip()
     hint = f"{what} ne correspond à « {text} »"

@@ -118,7 +118,9 @@ def search_communes(
         count=len(found),
         # an INSEE code that is another commune's postcode says so (64100: Bassussarry)
         communes=[commune_out(c, ref.code_note(q, c) if ref else None) for c in found],
-        message=None if found else CommuneNotFound(q.strip() or q).message,
+        message=None
+        if found
+        else CommuneNotFound(q.strip() or q, communes.reference().near(q)).message,
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from graph.labels import MODALITY_FR, TYPE_FR
+from graph.labels import MODALITY_FR
 
 __all__ = [
     "Kind",
@@ -24,6 +24,7 @@ __all__ = [
     "described_kinds",
     "is_undescribed",
     "kind_label",
+    "kinds_listed",
     "map_undescribed_notice",
     "undescribed_notice",
     "undescribed_step_part",
@@ -87,15 +88,73 @@ def is_undescribed(diploma: Row, modality: str | None, kinds: OfferKinds) -> boo
     return kind in kinds.imported and (modality, *kind) not in kinds.described
 
 
+# Each type of diploma as a sentence names all of them (« les bacs pro », « les classes
+# préparatoires »); the other formations of the files, of no type of this list, « les
+# formations d'autres types » (« les diplômes de type autre formation » read badly).
+KINDS_FR = {
+    "cap": "les CAP",
+    "bac_pro": "les bacs pro",
+    "bac_techno": "les bacs technologiques",
+    "bac_general": "les bacs généraux",
+    "bp": "les brevets professionnels",
+    "mc": "les mentions complémentaires",
+    "bts": "les BTS",
+    "dut": "les DUT",
+    "but": "les BUT",
+    "licence": "les licences",
+    "licence_pro": "les licences professionnelles",
+    "master": "les masters",
+    "mastere_specialise": "les mastères spécialisés",
+    "ingenieur": "les diplômes d'ingénieur",
+    "cpge": "les classes préparatoires",
+    "cqpm": "les CQPM",
+    "fcil": "les FCIL",
+    "titre_pro": "les titres professionnels",
+    "du": "les diplômes d'université",
+    "other": "les formations d'autres types",
+}
+
+
+def _levels_fr(levels: Iterable[int]) -> str:
+    """« (niveau 4) », « (niveaux 3, 4 et 5) », or nothing when no level is known."""
+    known = sorted(set(levels))
+    if not known:
+        return ""
+    if len(known) == 1:
+        return f" (niveau {known[0]})"
+    return f" (niveaux {', '.join(map(str, known[:-1]))} et {known[-1]})"
+
+
 def kind_label(diploma: Row) -> str:
-    """The kind of diploma as a counsellor names it: « les diplômes de type Bac pro (niveau 4) ».
+    """The kind of diploma as a counsellor names it: « les bacs pro (niveau 4) ».
 
     >>> kind_label({"type": "bac_pro", "level": 4})
-    'les diplômes de type Bac pro (niveau 4)'
+    'les bacs pro (niveau 4)'
+    >>> kind_label({"type": "other", "level": None})
+    "les formations d'autres types"
     """
-    what = TYPE_FR.get(diploma.get("type") or "other", "autre formation")
-    level = diploma.get("level")
-    return f"les diplômes de type {what}" + (f" (niveau {level})" if level else "")
+    return kinds_listed([diploma]) or KINDS_FR["other"]
+
+
+def kinds_listed(diplomas: Iterable[Row]) -> str | None:
+    """The kinds of ``diplomas`` in one phrase, each type once with its levels, lowest level
+    first (types of no known level last), or None when there are none.
+
+    >>> kinds_listed([{"type": "other", "level": 5}, {"type": "cap", "level": 3},
+    ...               {"type": "other", "level": 3}, {"type": "cpge", "level": None}])[20:]
+    "les formations d'autres types (niveaux 3 et 5) et les classes préparatoires"
+    """
+    levels: dict[str, set[int]] = {}
+    for d in diplomas:
+        kind = str(d.get("type") or "other")
+        kind = kind if kind in KINDS_FR else "other"
+        levels.setdefault(kind, set()).update([d["level"]] if d.get("level") else [])
+    if not levels:
+        return None
+    order = list(KINDS_FR)
+    ranked = sorted(levels, key=lambda k: (min(levels[k], default=99), order.index(k)))
+    parts = [KINDS_FR[k] + _levels_fr(levels[k]) for k in ranked]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
 
 
 def with_article(modality_fr: str) -> str:
@@ -116,13 +175,9 @@ def undescribed_step_part(diploma: Row, modality_fr: str) -> str:
 def undescribed_notice(diplomas: Iterable[Row], modality_fr: str) -> str | None:
     """One notice for the kinds of diploma shown without the modality filter (French), or
     None when there are none."""
-    seen: dict[tuple[int, str], str] = {}  # lowest level first
-    for d in diplomas:
-        seen.setdefault((d.get("level") or 0, str(d.get("type"))), kind_label(d))
-    if not seen:
+    listed = kinds_listed(diplomas)
+    if listed is None:
         return None
-    kinds = [seen[k] for k in sorted(seen)]
-    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " et " + kinds[-1]
     how = with_article(modality_fr)
     return (
         f"Les fichiers publics importés ne décrivent pas {how} pour {listed} : "
@@ -144,7 +199,7 @@ def map_undescribed_notice(kinds: OfferKinds, modality: str, level: int | None) 
     ...         {"modality": "apprenticeship", "type": "bts", "level": 5, "imported": True},
     ...     ]
     ... )
-    >>> "les diplômes de type Bac pro (niveau 4)" in map_undescribed_notice(
+    >>> "les bacs pro (niveau 4)" in map_undescribed_notice(
     ...     kinds, "apprenticeship", 4
     ... )
     True
@@ -155,11 +210,9 @@ def map_undescribed_notice(kinds: OfferKinds, modality: str, level: int | None) 
     """
     asked = [{"type": t, "level": lv} for t, lv in kinds.imported if level in (None, lv)]
     free = [d for d in asked if is_undescribed(d, modality, kinds)]
-    seen = sorted({(d["level"] or 0, str(d["type"])): kind_label(d) for d in free}.items())
-    if not seen:
+    listed = kinds_listed(free)
+    if listed is None:
         return None
-    labels = [label for _, label in seen]
-    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " et " + labels[-1]
     modality_fr = MODALITY_FR.get(modality, modality)
     how = with_article(modality_fr)
     return (

@@ -206,3 +206,16 @@ def test_a_code_that_is_only_an_insee_code_says_so(mini_client: TestClient) -> N
     assert by_name["Bassussarry"]["note"] == (
         "64100 est son code INSEE, pas son code postal (64200) : c'est le code postal de Bayonne."
     )
+
+
+def test_a_misspelt_town_suggests_the_town_and_a_far_text_nothing(mini_client: TestClient) -> None:
+    """« Tolouse » said nothing helpful; « ABC » must not draw a town that shares two letters
+    with it (a review saw « Maçon » suggested for it)."""
+    r = mini_client.get("/pathways", params={"from": "40025005", "to_level": 6, "home": "Tolouse"})
+    assert r.status_code == 422 and r.json()["code"] == "commune_inconnue"
+    assert "Vouliez-vous dire Toulouse (Haute-Garonne, 31555)" in r.json()["detail"]
+    body = mini_client.get("/communes", params={"q": "Montpelier"}).json()
+    assert body["count"] == 0 and "Montpellier (Hérault, 34172)" in body["message"]
+    for far in ("ABC", "Nullepart-sur-Mer"):
+        r = mini_client.get("/pathways", params={"from": "40025005", "to_level": 6, "home": far})
+        assert r.status_code == 422 and "Vouliez-vous dire" not in r.json()["detail"], far

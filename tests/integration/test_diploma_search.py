@@ -63,3 +63,11 @@ def test_an_unknown_diploma_suggests_close_names_and_meanings(seed_client: TestC
     assert by_code and all(s.startswith("400250") for s in by_code)
     # digits alone do not make a meaning: a code of no known kind suggests nothing
     assert _suggested(seed_client, "/diplomas/99999999") == []
+
+
+def test_a_far_text_suggests_no_diploma_and_a_typo_its_diploma(seed_client: TestClient) -> None:
+    """A review typed « ABC » and was offered « Maçon » (two letters in common): the nearest
+    names are suggested only when close in spelling."""
+    assert _suggested(seed_client, "/diplomas/ABC") == []
+    assert _suggested(seed_client, "/diplomas/XYZW") == []
+    assert _suggested(seed_client, "/diplomas/electrotechnque")[0].startswith("32025520 (")

@@ -45,8 +45,8 @@ def test_a_level_the_files_never_describe_in_the_modality_asked_is_said_so(
     assert {s["code"] for s in ends} <= {p["steps"][-1]["code"] for p in school["pathways"]}
     assert any(
         n.startswith(
-            "Les fichiers publics importés ne décrivent pas l'apprentissage pour les diplômes "
-            "de type Bac pro (niveau 4)"
+            "Les fichiers publics importés ne décrivent pas l'apprentissage pour les bacs pro "
+            "(niveau 4)"
         )
         for n in answer["notices"]
     ), answer["notices"]

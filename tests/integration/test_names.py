@@ -193,3 +193,12 @@ def test_a_bcn_name_in_capitals_reads_in_french_case(client: TestClient) -> None
     assert renamed  # the fixture has BCN names in capitals: they were read otherwise
     for d in renamed:
         assert d["name"] != d["source_name"]
+
+
+def test_a_seed_diploma_name_reads_with_its_accents(client: TestClient) -> None:
+    """The national continuations' seed cites the BCN's text, « CYBERSECURITE, INFORMATIQUE ET
+    RESEAUX, ELECTRONIQUE (BAC PRO) », and keeps it; people read « Cybersécurité » (a review
+    saw « Cybersecurite »), the cited text kept as the source name."""
+    d = get(client, "/diplomas/40025519")
+    assert d["name"].startswith("Cybersécurité, informatique et réseaux, électronique"), d["name"]
+    assert d["source_name"] == "CYBERSECURITE, INFORMATIQUE ET RESEAUX, ELECTRONIQUE (BAC PRO)"

@@ -13,10 +13,7 @@ from tests.conftest import FIXED_DAY, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 from tests.integration.test_honest_answers_round4 import BAC_CUISINE, CAP_CUISINE, FIXTURE, MHR
 
-NOT_DESCRIBED = (
-    "les fichiers publics ne décrivent pas l'apprentissage pour les diplômes de type Bac pro "
-    "(niveau 4)"
-)
+NOT_DESCRIBED = "les fichiers publics ne décrivent pas l'apprentissage pour les bacs pro (niveau 4)"
 
 
 client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
@@ -93,10 +90,7 @@ def test_the_map_says_the_files_do_not_describe_a_modality_at_a_level(client: Te
     now says so (its ``notice``), and says nothing where the files describe the modality."""
     fc = client.get("/map.geojson", params={"level": "4", "modality": "apprenticeship"}).json()
     assert fc["notice"], fc
-    assert (
-        "ne décrivent pas l'apprentissage pour les diplômes de type Bac pro (niveau 4)"
-        in (fc["notice"])
-    )
+    assert "ne décrivent pas l'apprentissage pour les bacs pro (niveau 4)" in (fc["notice"])
     assert "à vérifier auprès des CFA" in fc["notice"]
     assert_plain_french([fc["notice"]])
     # the BTS is described in apprenticeship (level 5), and in voie scolaire all are
@@ -104,4 +98,4 @@ def test_the_map_says_the_files_do_not_describe_a_modality_at_a_level(client: Te
         assert client.get("/map.geojson", params=params).json()["notice"] is None, params
     # without a level: every kind the files never describe in that modality
     whole = client.get("/map.geojson", params={"modality": "apprenticeship"}).json()["notice"]
-    assert whole and "Bac pro (niveau 4)" in whole and "BTS" not in whole
+    assert whole and "bacs pro (niveau 4)" in whole and "BTS" not in whole

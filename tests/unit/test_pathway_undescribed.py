@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+from graph.labels import TYPE_FR
 from graph.models import Modality
 from graph.pathways.explanation import explain, why_none
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import W_UNDESCRIBED, Candidate, Scorer, rank
 from graph.pathways.undescribed import (
+    KINDS_FR,
     described_kinds,
     is_undescribed,
     kind_label,
+    map_undescribed_notice,
     undescribed_notice,
 )
 from graph.territory import Territory
@@ -49,15 +52,36 @@ def test_the_notice_names_each_kind_once_in_plain_french() -> None:
     note = undescribed_notice(bacs, "apprentissage")
     assert note is not None
     assert note.startswith(
-        "Les fichiers publics importés ne décrivent pas l'apprentissage pour les diplômes de "
-        "type Bac pro (niveau 4) : "
+        "Les fichiers publics importés ne décrivent pas l'apprentissage pour les bacs pro "
+        "(niveau 4) : "
     ), note
     assert "à vérifier auprès des CFA et des établissements" in note
-    assert note.count("Bac pro") == 1
+    assert note.count("bacs pro") == 1
     assert undescribed_notice([], "apprentissage") is None
     both = undescribed_notice([*bacs, diploma("C", 3, kind="cap")], "apprentissage")
-    assert both is not None and "type CAP (niveau 3) et les diplômes de type Bac pro" in both
-    assert kind_label(diploma("C", 3, kind="cap")) == "les diplômes de type CAP (niveau 3)"
+    assert both is not None and "pour les CAP (niveau 3) et les bacs pro (niveau 4) :" in both
+    assert kind_label(diploma("C", 3, kind="cap")) == "les CAP (niveau 3)"
+
+
+def test_the_map_notice_names_each_type_once_in_proper_french() -> None:
+    """The national map filtered on apprenticeship listed seventeen kinds, « les diplômes de
+    type autre formation (niveau 3) » among them, and a type once per level."""
+    rows = [
+        {"modality": "school", "type": t, "level": lv, "imported": True}
+        for t, lv in [("other", 3), ("other", 5), ("other", None), ("cap", 3), ("cpge", None)]
+    ]
+    rows.append({"modality": "apprenticeship", "type": "bts", "level": 5, "imported": True})
+    note = map_undescribed_notice(described_kinds(rows), "apprenticeship", None)
+    assert note is not None
+    assert "de type" not in note and "autre formation" not in note, note
+    assert note.startswith(
+        "Les fichiers publics importés ne décrivent pas l'apprentissage pour les CAP (niveau 3), "
+        "les formations d'autres types (niveaux 3 et 5) et les classes préparatoires : "
+    ), note
+
+
+def test_every_diploma_type_has_its_plural() -> None:
+    assert set(KINDS_FR) == set(TYPE_FR)
 
 
 def _world() -> tuple[list[Candidate], dict, Scorer]:
@@ -97,8 +121,8 @@ def test_the_step_sentence_says_the_files_do_not_describe_the_modality() -> None
     lines = explain(s, q)
     step1 = next(x for x in lines if x.startswith("Étape 1 "))
     assert (
-        "les fichiers publics ne décrivent pas l'apprentissage pour les diplômes de type Bac "
-        "pro (niveau 4) : étape proposée avec les offres connues, l'apprentissage est à "
+        "les fichiers publics ne décrivent pas l'apprentissage pour les bacs pro "
+        "(niveau 4) : étape proposée avec les offres connues, l'apprentissage est à "
         "vérifier auprès du CFA ou de l'établissement" in step1
     ), step1
     step2 = next(x for x in lines if x.startswith("Étape 2 "))
@@ -122,8 +146,8 @@ def test_no_pathway_says_the_files_silence_not_an_absence_in_the_territory() -> 
     assert "aucune offre en apprentissage de Diplôme B" not in told, told
     assert "aucune offre de Diplôme B" in told
     assert (
-        "(les fichiers publics ne décrivent pas l'apprentissage pour les diplômes de type Bac "
-        "pro (niveau 4) : à vérifier auprès des CFA et des établissements)" in told
+        "(les fichiers publics ne décrivent pas l'apprentissage pour les bacs pro "
+        "(niveau 4) : à vérifier auprès des CFA et des établissements)" in told
     ), told
     old = why_none(q, unrestricted, offers, offers)  # a described kind: as before
     assert "aucune offre en apprentissage de Diplôme B" in old

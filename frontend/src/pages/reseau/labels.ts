@@ -1,23 +1,37 @@
 // How the network's drawing names its nodes: a pure rule, used by graph.ts.
 
+/** Past this length a node's label is cut at a word, with « … »; the drawing wraps it on
+ * lines of 130 px (graph.ts), and the full name shows on hover, in the panel and the list. */
+export const LABEL_MAX = 64;
+
+/** A label of at most LABEL_MAX characters, cut at a word boundary when longer. */
+function cut(s: string): string {
+  if (s.length <= LABEL_MAX) return s;
+  const head = s.slice(0, LABEL_MAX - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > LABEL_MAX / 2 ? head.slice(0, space) : head).replace(/[\s,;:–-]+$/, '')}…`;
+}
+
 /** A name short enough to label a node (the panel and the list give the full name): lycée
- * types abbreviated as counsellors write them, a subtitle after « – » or a long parenthesis
- * dropped, an acronym in parentheses kept for a long name. */
+ * types and CFAs abbreviated as counsellors write them, a subtitle after « – » or a long
+ * parenthesis dropped, the name in parentheses kept for a long name when it is short
+ * (an acronym: « CFAI Occitanie Midi-Pyrénées »). */
 export function shortLabel(name: string): string {
   let s = name
     .replace(/^Lycée polyvalent /, 'LPO ')
     .replace(/^Lycée général et technologique /, 'LGT ')
     .replace(/^Lycée professionnel /, 'LP ')
+    .replace(/^Centre de formation (des|d['’]) ?apprentis\b/i, 'CFA')
     .split(' – ')[0]
     .trim();
   const paren = /^(.*\S)\s*\(([^()]*)\)$/.exec(s);
-  if (s.length > 32 && paren) s = paren[2].length <= 16 ? paren[2] : paren[1];
-  return s.length > 40 ? `${s.slice(0, 38)}…` : s;
+  if (s.length > 32 && paren) s = paren[2].length <= 32 ? paren[2] : paren[1];
+  return cut(s);
 }
 
-/** A node's label on the drawing: a diploma's name cut at 40 characters (its full name says
- * what it is), an establishment's or a platform's shortened (shortLabel). */
+/** A node's label on the drawing: a diploma's name whole up to LABEL_MAX characters (its
+ * full name says what it is), an establishment's or a platform's shortened (shortLabel). */
 export function nodeLabel(type: string, label: string): string {
   if (type !== 'diploma') return shortLabel(label);
-  return label.length > 42 ? `${label.slice(0, 40)}…` : label;
+  return cut(label);
 }
