@@ -143,6 +143,43 @@ def test_statements_run_in_dependency_order_and_name_existing_queries(data) -> N
     assert all(lib.get(s.ends).startswith("//") for s in passerelle_links)
 
 
+def test_node_rows_are_built_when_the_store_reads_them(data, monkeypatch) -> None:
+    """The build ends with the fork: the node rows, the establishments' offer places and the
+    programme offers are built by the write's helper thread, as it reaches them; the
+    statements' number and rows are known before, and are those built."""
+    from graph.ingest.opendata import writer
+
+    calls: list[str] = []
+    for name in (
+        "_site_rows",
+        "_diploma_rows",
+        "_programme_rows",
+        "_offer_places",
+        "_bulk_programme_offers",
+        "_programme_offer_rows",
+    ):
+        real = getattr(writer, name)
+
+        def counted(*a, _real=real, _name=name, **k):
+            calls.append(_name)
+            return _real(*a, **k)
+
+        monkeypatch.setattr(writer, name, counted)
+    for bulk in (False, True):
+        calls.clear()
+        plan = build_statements(data, GraphState(), bulk=bulk)
+        count, rows = len(plan.statements), plan.statements.rows
+        assert calls == []
+        built = list(plan.statements)
+        assert sorted(calls) == sorted(
+            ["_site_rows", "_diploma_rows", "_programme_rows", "_offer_places"]
+            + ["_bulk_programme_offers", "_programme_offer_rows"]
+        )
+        assert len(built) == count
+        assert sum(len(s.params.get("rows", ())) or 1 for s in built) == rows
+        assert {"import_sites", "import_diplomas", "import_programmes"} <= {s.name for s in built}
+
+
 def test_bulk_nodes_leave_the_nodes_the_graph_has_to_the_query(data) -> None:
     bulk = build_statements(data, seeded_state(), bulk=True)
     by_name = {s.name: s for s in bulk.statements if isinstance(s, BulkNodes)}

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, overload
 
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
@@ -59,6 +59,8 @@ from graph.ingest.opendata.rows import DiplomaRow
 from graph.ingest.opendata.vocab import diploma_type
 from graph.models import Label, RelType
 from graph.store import BulkNodes, BulkRelationships, GraphStore, Statement
+
+_T = TypeVar("_T")
 
 __all__ = ["BATCH", "GraphState", "build_statements", "read_state", "run_import"]
 
@@ -705,6 +707,28 @@ class _NodeBulk:
         )
 
 
+def _deferred(rows: int, build: Callable[[], Iterable[Statement]]) -> Part:
+    """The statements of ``rows`` rows (one per item, in batches of ``BATCH``) built by
+    ``build`` only when the store reaches them: all the rows at once, so that the statements,
+    and the shared parameters the rows add to (``sources``), are those built eagerly."""
+    return Part(-(-rows // BATCH), rows, lambda: list(build()))
+
+
+class _Once(Generic[_T]):
+    """``compute()`` once, when first called (from the write's helper thread)."""
+
+    def __init__(self, compute: Callable[[], _T]) -> None:
+        self._compute: Callable[[], _T] | None = compute
+        self._value: _T | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> _T:
+        with self._lock:
+            if self._compute is not None:
+                self._value, self._compute = self._compute(), None
+            return self._value  # type: ignore[return-value]
+
+
 def _node_chunks(
     name: str, rows: list[dict[str, Any]], bulk: _NodeBulk | None, **shared: Any
 ) -> Iterator[Statement]:
@@ -1128,9 +1152,6 @@ def build_statements(
         encode,
         fork and _evidence_ready(data),
     )
-    sites = _site_rows(data, sources)
-    diplomas = _diploma_rows(data)
-    programmes = _programme_rows(data)
     psup_file = data.postbac_file or "fr-esr-parcoursup_extrait.csv"
     psup = data.citations.get(psup_file, psup_file)
     located = [  # a seed actor keeps its seed location (the query checks it again)
@@ -1149,7 +1170,7 @@ def build_statements(
     renamed = [{"a": a, "b": b} for a, b in data.lineage]
     type_labels = {code: lv.label for code, lv in data.levels.items()}
     establishments = list(data.establishments.values())
-    places = _offer_places(offering, known, state.other_offer_places)
+    places = _Once(lambda: _offer_places(offering, known, state.other_offer_places))
     site_bulk = diploma_bulk = programme_bulk = actor_bulk = None
     if bulk:
 
@@ -1184,29 +1205,41 @@ def build_statements(
         )
     statements = LazyStatements(
         [
-            given(
-                [
-                    Statement("import_clear_relationships"),
-                    Statement("import_clear_passerelles"),
-                    *_node_chunks("import_sites", sites, site_bulk, run=run, sources=sources),
-                    *_node_chunks(
-                        "import_diplomas",
-                        diplomas,
-                        diploma_bulk,
-                        run=run,
-                        sources=sources,
-                        type_labels=type_labels,
-                    ),
-                    *_node_chunks(
-                        "import_programmes", programmes, programme_bulk, run=run, source=psup
-                    ),
-                    *_chunks("import_adopt_seed_actors", adopted),
-                ]
+            given([Statement("import_clear_relationships"), Statement("import_clear_passerelles")]),
+            # the node rows built by the write's helper thread while the server runs the
+            # statements before them (the build's serial part ends with the fork)
+            _deferred(
+                len(data.sites),
+                lambda: _node_chunks(
+                    "import_sites", _site_rows(data, sources), site_bulk, run=run, sources=sources
+                ),
             ),
+            _deferred(
+                len(data.diplomas),
+                lambda: _node_chunks(
+                    "import_diplomas",
+                    _diploma_rows(data),
+                    diploma_bulk,
+                    run=run,
+                    sources=sources,
+                    type_labels=type_labels,
+                ),
+            ),
+            _deferred(
+                len(data.postbac.programmes),
+                lambda: _node_chunks(
+                    "import_programmes",
+                    _programme_rows(data),
+                    programme_bulk,
+                    run=run,
+                    source=psup,
+                ),
+            ),
+            given(list(_chunks("import_adopt_seed_actors", adopted))),
             _lazy_chunks(
                 "import_actors",
                 establishments,
-                lambda es: [_actor_row(e, places.get(e.uai, _NO_PLACES)) for e in es],
+                lambda es: [_actor_row(e, places().get(e.uai, _NO_PLACES)) for e in es],
                 actor_bulk,
                 run=run,
                 sources=sources,
@@ -1232,15 +1265,21 @@ def build_statements(
             Later(built.links),
             built.offers,
             _offer_part(offers, sources),
+            _deferred(
+                len(bulk_programme_offers),
+                lambda: _bulk_programme_offers(bulk_programme_offers, known, psup_file, psup),
+            ),
+            _deferred(
+                len(programme_offers),
+                lambda: _chunks(
+                    "import_link_programme_offers",
+                    _programme_offer_rows(data, programme_offers),
+                    file=psup_file,
+                    source=psup,
+                ),
+            ),
             given(
                 [
-                    *_bulk_programme_offers(bulk_programme_offers, known, psup_file, psup),
-                    *_chunks(
-                        "import_link_programme_offers",
-                        _programme_offer_rows(data, programme_offers),
-                        file=psup_file,
-                        source=psup,
-                    ),
                     *renamed_statements(
                         renamed,
                         f"{bcn} (ANCIEN_DIPLOME_n / NOUVEAU_DIPLOME_n)",
