@@ -17,6 +17,9 @@ NETWORK = ("PARTNERS_WITH", "HOSTS", "PART_OF")  # the links of the actors' netw
 # A section or annex and its establishment (PART_OF, from the national directory) are one
 # actor: their link is administrative, no partnership whose loss would cut anyone off.
 STRUCTURAL = ("PART_OF",)
+# An actor on fewer than 1 in 100 of the shortest paths between the network's actors is no
+# pivot (a large network's top ten can be that low): not listed, rather than « sur 0 % ».
+MIN_PIVOT_SHARE = 0.01
 
 
 def brokers_and_fragile_links(d: GapData) -> list[Finding]:
@@ -26,13 +29,15 @@ def brokers_and_fragile_links(d: GapData) -> list[Finding]:
     G = actor_network(d)
     out = []
     for node, value in brokers(G, top=10):
+        if value < MIN_PIVOT_SHARE:
+            continue
         a = info[node]
         out.append(
             Finding(
                 id=f"broker:{node}",
                 title=a["name"],
                 why=(
-                    f"Acteur pivot : il est sur {value:.0%} des plus courts chemins entre "
+                    f"Acteur pivot : il est sur {_percent(value)} des plus courts chemins entre "
                     "acteurs du réseau ; sa perte ou sa surcharge isolerait des partenaires."
                 ),
                 severity="medium" if value >= 0.2 else "low",
@@ -130,6 +135,15 @@ def actor_network(d: GapData) -> nx.Graph:
             for b in parties[i + 1 :]:
                 G.add_edge(a, b)
     return G
+
+
+def _percent(share: float) -> str:
+    """A share as French writes it, a space before the sign.
+
+    >>> _percent(0.237), _percent(0.01), _percent(1.0)
+    ('24 %', '1 %', '100 %')
+    """
+    return f"{round(share * 100)} %"
 
 
 def _actors(n: int) -> str:

@@ -13,6 +13,7 @@ import graph.diploma_links
 import graph.diploma_names
 import graph.fake_store
 import graph.feeders
+import graph.gaps.brokers
 import graph.gaps.continuum
 import graph.gaps.foreign
 import graph.gaps.level_coverage
@@ -58,6 +59,7 @@ import graph.text
         graph.diploma_names,
         graph.campus_scope,
         graph.fake_store,
+        graph.gaps.brokers,
         graph.gaps.continuum,
         graph.text,
         graph.gaps.level_coverage,

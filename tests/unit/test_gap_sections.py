@@ -230,6 +230,23 @@ def test_brokers_bridges_and_cut_points() -> None:
     assert {"bridge:a:b", "cut:b", "cut:c"} <= set(got)
 
 
+def test_an_actor_on_under_one_percent_of_the_paths_is_no_pivot() -> None:
+    """A review read « Acteur pivot : il est sur 0% des plus courts chemins »: in a network of
+    60 partners all linked together, the five that also link one more actor carry about 0.6 %
+    of the shortest paths each; none is called a pivot, and a real one is said in French."""
+    clique = [f"c{i:02}" for i in range(60)]
+    links = [edge("PARTNERS_WITH", a, b) for i, a in enumerate(clique) for b in clique[i + 1 :]]
+    links += [edge("PARTNERS_WITH", "x", c) for c in clique[:5]]
+    d = inside(actors=[actor(a, "entreprise") for a in [*clique, "x"]], edges=links)
+    assert not [f for f in brokers_and_fragile_links(d) if f.id.startswith("broker:")]
+    star = inside(
+        actors=[actor(a, "entreprise") for a in ("hub", "a", "b", "c")],
+        edges=[edge("PARTNERS_WITH", "hub", x) for x in ("a", "b", "c")],
+    )
+    (pivot,) = [f for f in brokers_and_fragile_links(star) if f.id.startswith("broker:")]
+    assert pivot.why.startswith("Acteur pivot : il est sur 100 % des plus courts chemins"), pivot
+
+
 def test_an_establishment_and_its_sections_are_one_actor() -> None:
     """A lycée with its section and annex (PART_OF) is no pivot, its links to them no fragile
     links; a partner of its section is a partner of the lycée."""
