@@ -379,8 +379,8 @@ def why_none(
         nearest = _nearest(q, found, origin)
         if nearest:
             where = f" ; le plus proche : {nearest}"
-        elif found:
-            where = f" ; ailleurs, à une distance inconnue : {place(found[0])}"
+        elif found:  # nothing to measure from, or no offer located: an example, not « nearest »
+            where = f" ; ailleurs, à une distance inconnue : {place(_example(found))}"
         else:
             where = f" ; aucune offre{how} connue ailleurs dans les données importées"
         text = f"aucune offre{how} de {display_name(d)} {q.territory.describe_in()}"
@@ -415,12 +415,24 @@ def _nearest(
         o = min(located, key=lambda o: haversine_km(lat, lon, o.offer["lat"], o.offer["lon"]))
         km = haversine_km(lat, lon, o.offer["lat"], o.offer["lon"])
         return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))} {said}"
-    if ref is None:
-        o = sorted(located, key=lambda o: (-(o.offer.get("capacity") or 0), o.actor["name"]))[0]
-        return f"{place(o)} (distance inconnue : aucun domicile donné)"
+    if ref is None:  # nothing to measure from (a territory nothing places): none is « nearest »
+        return None
     o = min(located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"]))
     km = haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
     return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))}"
+
+
+def _example(offers: list[Offer]) -> Offer:
+    """The offer named when none can be said to be the nearest: a located one of the largest
+    capacity (then by name), so that the example can be found on a map."""
+    return min(
+        offers,
+        key=lambda o: (
+            o.offer.get("lat") is None or is_distance_learning(o.actor),
+            -(o.offer.get("capacity") or 0),
+            o.actor["name"],
+        ),
+    )
 
 
 def too_far_sentence(s: Scored, point: tuple[float, float] | None, origin_label: str) -> str:

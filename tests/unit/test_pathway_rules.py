@@ -356,7 +356,7 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
     text = why_none(q, unrestricted, {"B": [outside]})
     assert text == (
         "Pas de parcours : aucune offre de Diplôme B dans le département de l'Aveyron (12) ; "
-        "le plus proche : Figeac (Figeac, Lot) (distance inconnue : aucun domicile donné)."
+        "ailleurs, à une distance inconnue : Figeac (Figeac, Lot)."
     )
     # measured from the territory's centre (or préfecture) when the request names no home
     rodez = (44.35, 2.57)
