@@ -1,8 +1,8 @@
 """Files parsed ahead of their turn (graph/ingest/opendata/ahead.py) give the outcome of
 reading in order: the same data and reports, and, when several files are bad, the error of the
-first one in reading order (the activity files and the continuation evidence are parsed by a
-forked process, the directories and communes by a second one, graph/ingest/opendata/places.py,
-the BCN in this one meanwhile)."""
+first one in reading order (the activity files, Certif Info and the continuation evidence are
+parsed by a forked process, the directories and communes by a second one,
+graph/ingest/opendata/places.py, the BCN in this one meanwhile)."""
 
 from __future__ import annotations
 
@@ -320,12 +320,12 @@ def test_a_worker_forked_while_a_thread_loads_the_communes_does_not_wait_for_it(
     assert here == [], "the second worker got stuck on the inherited lock; its work was redone"
 
 
-def test_certif_info_is_read_once_by_the_second_process_or_here(
+def test_certif_info_is_read_once_by_the_first_process_or_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The second process reads Certif Info for the diplomas' links and the continuation
-    evidence alike; where it does not hand the rows over, this process reads the file at its
-    turn (the same outcome)."""
+    """The first forked process reads Certif Info, after its offers, for the diplomas' links
+    and the continuation evidence alike; where it does not hand the rows over, this process
+    reads the file at its turn (the same outcome)."""
     from graph.ingest.opendata import certif_info
 
     expected = _outcome(parse_directory(NATIONAL, parallel=True, max_rejected=0.5))
@@ -374,3 +374,64 @@ def test_the_places_are_handed_over_whole_and_taken_from_the_second_process(
     monkeypatch.setattr(places, "read_places", counted)
     parse_directory(NATIONAL, parallel=True, max_rejected=0.5)
     assert placed_here == []
+
+
+def _places_later(*args: object) -> bytes:
+    """In the second process: its places step, 3 s late (the first step is on time)."""
+    time.sleep(3.0)
+    return _REAL_PLACES(*args)  # type: ignore[arg-type]
+
+
+_REAL_PLACES = places._places_in_child
+
+
+def test_the_post_bac_and_current_offers_are_made_while_the_places_are_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second process hands the Parcoursup programme rows over with its first step: this
+    process makes the post-bac programmes, then (the offers summed) the current offers, renewed
+    and carried by common 2ndes, before the establishments are placed, not after; the same
+    outcome as reading in order (the lineage's skipped lines in nFormationDiplome_'s report)."""
+    in_order = parse_directory(NATIONAL, parallel=False, max_rejected=0.5)
+    calls: list[str] = []
+    for name in ("_programmes", "_current_offers"):
+        real = getattr(plan, name)
+
+        def spied(*args: object, _real: object = real, _name: str = name) -> object:
+            calls.append(_name)
+            return _real(*args)  # type: ignore[operator]
+
+        monkeypatch.setattr(plan, name, spied)
+    real_take = places.take
+
+    def take(*args: object, **kwargs: object) -> places.Places:
+        calls.append("take")
+        return real_take(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(places, "take", take)
+    monkeypatch.setattr(places, "_places_in_child", _places_later)  # forked: the child has it
+    parallel = parse_directory(NATIONAL, parallel=True, max_rejected=0.5)
+    assert calls == ["_programmes", "_current_offers", "take"]
+    assert parallel.postbac.offers and any(o.renewed_from for o in parallel.offers)
+    in_order.evidence = parallel.evidence
+    assert _outcome(parallel) == _outcome(in_order)
+
+
+def test_programme_rows_not_handed_over_are_read_here_with_the_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the programme rows the second process's first step handed over cannot be taken
+    (the process, not the files), its places lack them: they are read here, whole (the same
+    outcome), and the post-bac programmes made at their turn."""
+    expected = _outcome(parse_directory(NATIONAL, parallel=True, max_rejected=0.5))
+    placed_here: list[int] = []
+    real = places.read_places
+
+    def counted(*args: object, **kwargs: object) -> places.Places:
+        placed_here.append(1)  # in this process only
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(places.Handed, "rows", lambda self: None)
+    monkeypatch.setattr(places, "read_places", counted)
+    assert _outcome(parse_directory(NATIONAL, parallel=True, max_rejected=0.5)) == expected
+    assert placed_here == [1]

@@ -5,10 +5,10 @@ it, and the summary lists the files in that order. At national size the activity
 quarter of its time (123 000 rows) and depend on nothing else: a forked process parses them,
 reads nMef (the next file in order, for the course years they name) and combines their rows
 into offers (:mod:`offers`: a few times less to hand back than the rows), while this one reads
-the nomenclature and a second forked process the directories, Certif Info and the
-continuation evidence (:mod:`places`). Each result is *taken* at the file's turn: its report
-is added to the summary there, and the error it raised is raised there, so the error an import
-stops with, and everything it reports, are those of reading in order.
+the nomenclature and a second forked process the directories (:mod:`places`); the first then
+reads Certif Info and the continuation evidence. Each result is *taken* at the file's turn: its
+report is added to the summary there, and the error it raised is raised there, so the error an
+import stops with, and everything it reports, are those of reading in order.
 
 The handover points of this process, in order (:func:`submit_activity`):
 
@@ -16,7 +16,9 @@ The handover points of this process, in order (:func:`submit_activity`):
    the UAIs the rows name (the directories need them);
 2. the rows resolved to CFDs (:func:`activity_resolved`): which CFDs and (UAI, CFD) pairs
    they name, the lines of each CFD (the reports once the BCN is known);
-3. the offers summed (:func:`activity_offers`); the process ends after it.
+3. the offers summed (:func:`activity_offers`); then Certif Info's rows and the
+   continuation evidence (:func:`places.submit_certif`, :func:`places.submit_evidence`), and
+   the process ends.
 
 A failure of the other process itself (a row the pickle cannot carry, the process killed…)
 is not an outcome: the files are then parsed again in this process, whose result or error

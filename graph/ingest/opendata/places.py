@@ -6,11 +6,14 @@ extracts) and the GeoNames communes, then unites them into establishments and si
 files (the UAIs they name are in scope); the rest, and the commune reference that places the
 establishments only a position locates (0.15 s to load, 0.1 s to search at national size), do
 not. So a second forked process (the first parses the activity files, :mod:`ahead`) reads the
-MESR, CFA and Parcoursup files and searches the communes from the start (:func:`submit_read`),
-then, given the activity files' UAIs, the Annuaire and the rest (:func:`submit_places`); this
-process takes each file's report and error at its turn (:func:`take`), as for the activity files.
-Then it reads Certif Info once for both its readers (the diplomas' links, :func:`take_certif`,
-and the continuation evidence, its last step, :func:`submit_evidence`).
+MESR, CFA and Parcoursup files and searches the communes from the start (:func:`submit_read`,
+which hands the Parcoursup programme rows over at once: :class:`Handed`, this process makes the
+post-bac offers from them meanwhile), then, given the activity files' UAIs, the Annuaire and the
+rest (:func:`submit_places`); this process takes each file's report and error at its turn
+(:func:`take`), as for the activity files. Certif Info is read once for both its readers (the
+diplomas' links, :func:`take_certif`, and the continuation evidence, :func:`submit_evidence`)
+by the first forked process, after its offers (it ends before this one has placed the
+establishments).
 
 Where that process fails (the process, not the files) or does not exist, :func:`read_places`
 runs here, whole: the same outcome.
@@ -38,6 +41,7 @@ if TYPE_CHECKING:  # plan imports this module
     from graph.ingest.opendata.plan import Establishment, Nearest, Site
 
 __all__ = [
+    "Handed",
     "Places",
     "read_places",
     "submit_certif",
@@ -73,6 +77,9 @@ class Places:
     parcoursup: list[str] = field(default_factory=list)  # names of the Parcoursup extracts
     establishments: dict[str, Establishment] | None = None
     sites: dict[str, Site] | None = None
+    # the Parcoursup extracts' programme rows were handed over by the first step (:class:`Handed`)
+    # and are left out of this hand-over: :func:`take` puts them back
+    handed: bool = False
 
 
 def read_ahead(directory: Path, keep: Keep, strict: bool) -> Read:
@@ -151,10 +158,51 @@ def read_places(
 _kept: dict[str, Any] = {}
 
 
-def _read_in_child(directory: Path, prefixes: list[str] | None, strict: bool) -> None:
+def _read_in_child(directory: Path, prefixes: list[str] | None, strict: bool) -> bytes:
+    """The first step: the files read ahead kept for the second; their programme rows handed
+    over now (:class:`Handed`: this process computes the post-bac offers from them while the
+    establishments are placed), None when a file read ahead failed (raised at its turn)."""
     from graph.ingest.opendata.plan import keeper
 
-    _kept["read"] = read_ahead(directory, keeper(prefixes), strict)
+    read = _kept["read"] = read_ahead(directory, keeper(prefixes), strict)
+    rows = _programme_rows(read)
+    _kept["handed"] = rows is not None
+    return pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
+
+
+def _programme_rows(read: Read) -> list[list[ProgrammeRow]] | None:
+    """Each Parcoursup extract's programme rows, in reading order; None when a file read ahead
+    failed."""
+    listed: list[Ahead[Any]] = [*read.esr, *read.cfas, *read.parcoursups]
+    if any(got.error is not None or got.result is None for got in listed):
+        return None
+    return [got.result[1] for got in read.parcoursups]  # type: ignore[index]
+
+
+class Handed:
+    """The programme rows the second process's first step hands over (:func:`_read_in_child`),
+    taken once: :meth:`ready` says whether they can be taken without waiting."""
+
+    def __init__(self, pending: Future[bytes] | None) -> None:
+        self._pending = pending
+        self._rows: list[list[ProgrammeRow]] | None = None
+        self._taken = pending is None
+
+    def ready(self) -> bool:
+        return self._taken or (self._pending is not None and self._pending.done())
+
+    def rows(self) -> list[list[ProgrammeRow]] | None:
+        """Each extract's rows, or None where that step gave none (a file failed, the
+        process failed)."""
+        if not self._taken:
+            self._taken = True
+            self._rows = ahead._from(self._pending) if self._pending is not None else None
+        return self._rows
+
+    def flat(self) -> list[ProgrammeRow] | None:
+        """:meth:`rows`, one after the other (the import's programme rows)."""
+        rows = self.rows()
+        return None if rows is None else [row for extract in rows for row in extract]
 
 
 def _places_in_child(
@@ -167,8 +215,29 @@ def _places_in_child(
     from graph.ingest.opendata.plan import keeper
 
     read = _kept.pop("read", None)  # None: the first step failed; read here
+    handed = _kept.pop("handed", False) and read is not None
     got = read_places(directory, keeper(prefixes), strict, activity_uais, deps, read)
+    if handed:  # the programme rows, handed over by the first step already: not again
+        for placed in got.files:
+            if placed.path.name in got.parcoursup:
+                placed.result = None
+        got.handed = True
     return pickle.dumps(_packed(got), pickle.HIGHEST_PROTOCOL)
+
+
+def _restored(places: Places, handed: Handed | None) -> Places:
+    """``places`` with the programme rows the first step handed over put back (ValueError
+    where they cannot be: that process's hand-over failed)."""
+    if not places.handed:
+        return places
+    rows = handed.rows() if handed is not None else None
+    extracts = [placed for placed in places.files if placed.path.name in places.parcoursup]
+    if rows is None or len(rows) < len(extracts):  # fewer after a file that failed
+        raise ValueError("the programme rows were not handed over")
+    for placed, extract in zip(extracts, rows[: len(extracts)], strict=True):
+        placed.result = extract
+    places.handed = False
+    return places
 
 
 def _fields() -> tuple[str, ...]:
@@ -201,7 +270,7 @@ def _unpacked(packed: _Packed) -> Places:
 
 
 def _certif_in_child(path: Path) -> bytes:
-    """In the second process, after the places: Certif Info's rows (:func:`certif_info
+    """In the first forked process, after the offers: Certif Info's rows (:func:`certif_info
     .read_rows`), kept for the continuation evidence; None where the file cannot be read (its
     error is this process's to raise, reading it again at its turn)."""
     from graph.ingest.opendata.certif_info import read_rows
@@ -214,18 +283,19 @@ def _certif_in_child(path: Path) -> bytes:
 
 
 def _evidence_in_child(compute: Callable[[list[Row] | None], Any]) -> bytes:
-    """In the second process, last: ``compute(Certif Info's rows)`` (None if not read)."""
+    """In the first forked process, last: ``compute(Certif Info's rows)`` (None if not read)."""
     rows = _kept.pop("certif", None)
     return ahead._last_in_child(lambda: compute(rows))
 
 
 def submit_certif(pool: ProcessPoolExecutor | None, path: Path) -> Future[bytes] | None:
-    """Certif Info read by the second process after the places (:func:`take_certif`)."""
+    """Certif Info read by ``pool``'s process (the first forked one, after the offers:
+    :func:`take_certif`)."""
     return pool.submit(_certif_in_child, path) if pool is not None else None
 
 
 def take_certif(pending: Future[bytes] | None) -> list[Row] | None:
-    """Certif Info's rows read by the second process; None where it did not read them."""
+    """Certif Info's rows read by the forked process; None where it did not read them."""
     if pending is None:
         return None
     try:
@@ -238,17 +308,18 @@ def take_certif(pending: Future[bytes] | None) -> list[Row] | None:
 def submit_evidence(
     pool: ProcessPoolExecutor | None, compute: Callable[[list[Row] | None], Any]
 ) -> Future[bytes] | None:
-    """The continuation evidence, the second process's last step, from the Certif Info rows
-    it read (:func:`ahead.Later` takes it)."""
+    """The continuation evidence, the first forked process's last step, from the Certif Info
+    rows it read (:func:`ahead.Later` takes it)."""
     return pool.submit(_evidence_in_child, compute) if pool is not None else None
 
 
 def submit_read(
     pool: ProcessPoolExecutor | None, directory: Path, prefixes: list[str] | None, strict: bool
-) -> None:
-    """The first step, started now in ``pool``'s one process."""
-    if pool is not None:
-        pool.submit(_read_in_child, directory, prefixes, strict)
+) -> Handed:
+    """The first step, started now in ``pool``'s one process; its programme rows."""
+    if pool is None:
+        return Handed(None)
+    return Handed(pool.submit(_read_in_child, directory, prefixes, strict))
 
 
 def submit_places(
@@ -272,12 +343,14 @@ def take(
     strict: bool,
     activity_uais: set[str],
     deps: dict[str, DepartementRow],
+    handed: Handed | None = None,
 ) -> Places:
-    """The other process's places, or this process's where it did not give them."""
+    """The other process's places (with the programme rows ``handed`` over by its first
+    step), or this process's where it did not give them."""
     got: Places | None = None
     if pending is not None:
         try:
-            got = _unpacked(pickle.loads(child_result(pending)))
+            got = _restored(_unpacked(pickle.loads(child_result(pending))), handed)
         except Exception:  # the process, not the files: read them here
             got = None
     return got if got is not None else read_places(directory, keep, strict, activity_uais, deps)

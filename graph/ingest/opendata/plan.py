@@ -458,7 +458,7 @@ def _parse(
     ]
     mef_path = directory / MEF_FILE
     pending = ahead.submit_activity(pool, activity_files, mef_path, prefixes, strict)
-    places.submit_read(places_pool, directory, prefixes, strict)
+    handed = places.submit_read(places_pool, directory, prefixes, strict)
     # meanwhile, here: what depends on nothing else, each taken at its turn (ahead.py)
     diplomas = bcn.parse_diplomas(nfd_path, reports.new(nfd_path, "diplomas (BCN)"))
     dates = [d.intervention_date for d in diplomas.values() if d.intervention_date]
@@ -486,18 +486,27 @@ def _parse(
 
     # 3. directories and communes: establishments and sites (by the second process meanwhile)
     placing = places.submit_places(places_pool, directory, prefixes, strict, activity_uais, deps)
-    # then Certif Info, read once there for the diplomas' links and the continuation evidence
-    # (for the passerelles), that process's last step
+    # Certif Info, read once for the diplomas' links and the continuation evidence (for the
+    # passerelles), the evidence last: by the first process once it has summed the offers (it
+    # ends before the second has placed the establishments, whose process would read them after)
     certif_path = directory / CERTIF_INFO_FILE
-    certif_read = places.submit_certif(places_pool, certif_path) if certif_path.is_file() else None
+    certif_read = places.submit_certif(pool, certif_path) if certif_path.is_file() else None
     evidence_of = partial(_evidence, directory)
-    later = places.submit_evidence(places_pool, partial(_evidence, directory))
+    later = places.submit_evidence(pool, partial(_evidence, directory))
     # while the second process places the establishments (this one would only wait): what
     # depends on the activity files and the BCN alone, each report and error taken at its turn
     early = _Early.read(
-        directory, diplomas, pending, placing, stage, activity_files, mef_path, keep, strict
+        directory,
+        _Known(directory, diplomas, closed_on, handed),
+        pending,
+        placing,
+        stage,
+        activity_files,
+        mef_path,
+        keep,
+        strict,
     )
-    read = places.take(placing, directory, keep, strict, activity_uais, deps)
+    read = places.take(placing, directory, keep, strict, activity_uais, deps, handed)
     programme_rows: list[postbac.ProgrammeRow] = []
     for placed in read.files:  # the Annuaire, MESR, CFA, Parcoursup, then GeoNames
         reports.add(placed.path, placed.report)
@@ -524,13 +533,12 @@ def _parse(
             if early.vfd is not None
             else _vfd(p, reports.new(p, VFD_FAMILY), missing)
         )
-        diplomas.update({c: d for c, d in vfd.items() if c in missing})
         citations[p.name] = citation(p.name)
     reports.done()
-    programmes = _postbac(programme_rows, diplomas, vfd, activity_offers, closed_on)
-    for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
-        if code not in diplomas and code in vfd:
-            diplomas[code] = vfd[code]
+    diplomas, programmes = (
+        early.programmes  # the same, made while the second process placed the establishments
+        or _programmes(diplomas, vfd, missing, programme_rows, activity_offers, closed_on)
+    )
 
     # 5. what the diplomas lead to: Certif Info, diplomesProfessionnels, familleMetiers
     certifications: dict[str, certif_info.Certification] = {}
@@ -563,13 +571,12 @@ def _parse(
         early.offers = _offers(
             ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
         )
-    offers = [o for o in early.offers if o.code in diplomas]
-    lineage = _lineage(diplomas, nfd_report)
-    given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
-    offers += [
-        o for o in _renewed(offers, lineage, diplomas, closed_on) if (o.uai, o.code) not in given
-    ]
-    offers = _with_common_years(offers, lineage, diplomas, families, closed_on)
+    offers, lineage, skipped = early.current or _current_offers(
+        early.offers, diplomas, programmes, families, closed_on
+    )
+    for reason, lines in skipped.skipped_lines.items():  # the lineage's, at their turn
+        for line in lines:
+            nfd_report.skip(reason, line)
     # the kind of those no directory names, the distance-learning flag
     establishments = unnamed.with_file_facts(establishments, offers, programme_rows)
     part_of = sorted(
@@ -635,10 +642,61 @@ def _offers(summed: OfferColumns) -> list[Offer]:
     )
 
 
+def _programmes(
+    diplomas: dict[str, DiplomaRow],
+    vfd: dict[str, DiplomaRow],
+    missing: set[str],
+    rows: list[postbac.ProgrammeRow],
+    activity_offers: ActivityOffers,
+    closed_on: str | None,
+) -> tuple[dict[str, DiplomaRow], postbac.PostBac]:
+    """The diplomas with those of vFormationDiplome_ the offers name (``missing``) or the
+    programmes are mapped to, and the post-bac programmes; a new dict (``diplomas`` is left
+    as it is)."""
+    out = {**diplomas, **{c: d for c, d in vfd.items() if c in missing}}
+    programmes = _postbac(rows, out, vfd, activity_offers, closed_on)
+    for code in programmes.mapped.values():  # a licence pro the BCN's other view describes
+        if code not in out and code in vfd:
+            out[code] = vfd[code]
+    return out, programmes
+
+
+_Current = tuple[list["Offer"], list[tuple[str, str]], FileReport]
+
+
+def _current_offers(
+    offers: list[Offer],
+    diplomas: dict[str, DiplomaRow],
+    programmes: postbac.PostBac,
+    families: dict[str, professional.Family],
+    closed_on: str | None,
+) -> _Current:
+    """The activity offers of the BCN's diplomas, with the renewed ones and those carried by
+    a common 2nde (:mod:`renewal`), the renovation lineage, and the lines of nFormationDiplome_
+    the lineage skips (a report of its own: added to the file's at their turn)."""
+    skipped = FileReport(NFD_FILE, "diplomas (BCN)")
+    out = [o for o in offers if o.code in diplomas]
+    lineage = _lineage(diplomas, skipped)
+    given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
+    out += [o for o in _renewed(out, lineage, diplomas, closed_on) if (o.uai, o.code) not in given]
+    return _with_common_years(out, lineage, diplomas, families, closed_on), lineage, skipped
+
+
 def _taken(reports: _Reports, got: Ahead[_T]) -> _T:
     """A file read ahead, at its turn: its report added, its result or its error."""
     reports.add(got.path, got.report)
     return got.value()
+
+
+@dataclass
+class _Known:
+    """What :class:`_Early` reads with: the directory, the BCN's diplomas, their closure date,
+    the programme rows the second process hands over first (:class:`places.Handed`)."""
+
+    directory: Path
+    diplomas: dict[str, DiplomaRow]
+    closed_on: str | None
+    handed: places.Handed
 
 
 @dataclass
@@ -657,12 +715,16 @@ class _Early:
     families: Ahead[dict[str, professional.Family]] | None = None
     rome: Ahead[dict[str, str]] | None = None
     offers: list[Offer] | None = None
+    # the diplomas and the post-bac programmes (_programmes), the current offers (_current_offers),
+    # when their files were read without error before the establishments were placed
+    programmes: tuple[dict[str, DiplomaRow], postbac.PostBac] | None = None
+    current: _Current | None = None
 
     @classmethod
     def read(
         cls,
         directory: Path,
-        diplomas: dict[str, DiplomaRow],
+        known: _Known,
         pending: ahead.Pending | None,
         placing: Future[bytes] | None,
         stage: ahead.ActivityStage,
@@ -671,6 +733,8 @@ class _Early:
         keep: Keep,
         strict: bool,
     ) -> _Early:
+        diplomas = known.diplomas
+
         def resolved() -> ActivityOffers:
             return ahead.activity_resolved(pending, stage, activity_files, mef_path, keep, strict)
 
@@ -692,6 +756,7 @@ class _Early:
             programmes = bool(_globbed(directory, PARCOURSUP_GLOB))
             if (missing or programmes) and (p := directory / VFD_FILE).is_file():
                 early.vfd = parse_ahead(p, VFD_FAMILY, strict, lambda p, r: _vfd(p, r, missing))
+            early._combine(known)
         summed = pending[2] if pending is not None else None
         if summed is not None and placing is not None:  # whichever the processes give first
             futures.wait([summed, placing], ahead.CHILD_WAIT_S, futures.FIRST_COMPLETED)
@@ -704,7 +769,44 @@ class _Early:
             )
             if got.error is None and got.result is not None:
                 early.offers = _offers(got.result)
+        # the programme rows come before the places, from the same process: waiting for them
+        # is never longer than for the places
+        early._combine(known, wait=True)
         return early
+
+    def _combine(self, known: _Known, wait: bool = False) -> None:
+        """The post-bac programmes, then the current offers, as soon as what they are made of
+        was read without error (``wait``: for the second process's programme rows, else only
+        if it gave them already): the same as at their turn, where they are made otherwise."""
+        resolved = self.resolved.result
+        if resolved is None or self.resolved.error is not None:
+            return
+        families: dict[str, professional.Family] = {}
+        if self.families is not None:
+            if self.families.error is not None or self.families.result is None:
+                return
+            families = self.families.result
+        if self.programmes is None and (wait or known.handed.ready()):
+            rows = known.handed.flat()
+            if rows is None:
+                return
+            missing = resolved.cfds - set(known.diplomas)
+            vfd: dict[str, DiplomaRow] = {}
+            if missing or rows:  # as at its turn: vFormationDiplome_ read then
+                if self.vfd is not None:
+                    if self.vfd.error is not None or self.vfd.result is None:
+                        return
+                    vfd = self.vfd.result
+                elif (known.directory / VFD_FILE).is_file():
+                    return  # not read: at its turn then
+            self.programmes = _programmes(
+                known.diplomas, vfd, missing, rows, resolved, known.closed_on
+            )
+        if self.programmes is not None and self.offers is not None and self.current is None:
+            diplomas, programmes = self.programmes
+            self.current = _current_offers(
+                self.offers, diplomas, programmes, families, known.closed_on
+            )
 
 
 def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) -> None:
