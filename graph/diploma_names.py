@@ -33,6 +33,7 @@ __all__ = [
     "display_name",
     "french_case",
     "is_common_year",
+    "is_common_year_kept",
     "is_placeholder",
     "is_public_code",
     "name_note",
@@ -97,6 +98,19 @@ def is_common_year(d: Row) -> bool:
     False
     """  # noqa: E501
     return any(_COMMON.search(t) for t in _texts(d) if _may_be_common(t))
+
+
+@lru_cache(maxsize=32_768)
+def _common_texts(official: str | None, source: str | None, name: str | None) -> bool:
+    return is_common_year({"official_name": official, "source_name": source, "name": name})
+
+
+def is_common_year_kept(d: Row) -> bool:
+    """:func:`is_common_year`, kept by the three texts it reads (the same names in every
+    version of the graph): a first answer tested the names of hundreds of diplomas (its walk,
+    its partial-answer notice), and the pathway cache's preload tests every diploma's once
+    (graph/pathways/data.py), so that no question pays for them (docs/performance.md)."""
+    return _common_texts(d.get("official_name"), d.get("source_name"), d.get("name"))
 
 
 def _may_be_common(text: str) -> bool:

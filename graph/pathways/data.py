@@ -29,6 +29,7 @@ from typing import Any
 
 from graph import shared_values
 from graph.coverage import read_coverage
+from graph.diploma_names import is_common_year_kept
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
@@ -919,6 +920,10 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
             return
         with gc_paused():  # millions of acyclic objects: see graph/gc_pause.py
             codes = _fill(store, data)
+            if codes is not None:  # the names' tests every first answer made (a walk, a notice)
+                for d in list(data._diplomas.values()):
+                    if d is not None:
+                        is_common_year_kept(d)
         if codes is None:
             return  # the graph changed since: a newer preload has started
         data.preloaded_s = round(time.perf_counter() - started, 2)

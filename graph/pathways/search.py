@@ -13,7 +13,8 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple, Protocol
 
-from graph.pathways.hygiene import continues_programme, is_common_year, usable_rows
+from graph.diploma_names import is_common_year_kept
+from graph.pathways.hygiene import continues_programme, usable_rows
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Candidate, Offer
 from graph.territory import Territory
@@ -243,11 +244,12 @@ class _Walk:
         return got
 
     def common_year(self, code: str, row: Row) -> bool:
-        """:func:`is_common_year` of a diploma, read once per search (its names' patterns are
-        a tenth of a from_level walk when read at every visit)."""
+        """:func:`~graph.diploma_names.is_common_year` of a diploma, read once per search (its
+        names' patterns are a tenth of a from_level walk when read at every visit), from the
+        test kept by names (:func:`~graph.diploma_names.is_common_year_kept`)."""
         got = self._common.get(code)
         if got is None:
-            got = self._common[code] = is_common_year(row)
+            got = self._common[code] = is_common_year_kept(row)
         return got
 
     def walk(self, path: list[str], rows: list[Row], legs: list[Row], parent: int = -1) -> None:

@@ -45,7 +45,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from graph.diploma_names import display_name, is_common_year
+from graph.diploma_names import display_name, is_common_year_kept
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.programme_names import programme_words
 from graph.territory import Territory
@@ -75,13 +75,6 @@ UNKNOWN_NAMED = 5  # goals of unknown field named at most; more are only counted
 
 # the domain Parcoursup writes between the type and the name (« BTS – Services – … »)
 _PARCOURSUP_DOMAINS = frozenset({"PRODUCTION", "SERVICES", "AGRICOLE"})
-
-
-@lru_cache(maxsize=16_384)
-def _common_year(official: str | None, source: str | None, name: str | None) -> bool:
-    """:func:`graph.diploma_names.is_common_year`, kept by the texts it reads (the same names
-    in every version of the graph)."""
-    return is_common_year({"official_name": official, "source_name": source, "name": name})
 
 
 @lru_cache(maxsize=16_384)
@@ -350,7 +343,7 @@ def goal_offered(
             for a, o, last_seen in rows(code)
         ):
             continue
-        if not _common_year(d.get("official_name"), d.get("source_name"), d.get("name")):
+        if not is_common_year_kept(d):
             out[code] = d  # the cache's row, read only
     return out
 

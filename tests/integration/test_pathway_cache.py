@@ -634,3 +634,20 @@ def test_programme_territories_are_carried_over_an_edit_of_offers(
     got = renamed.programme_territories(store)
     assert reads == ["pathway_programme_territories"]
     assert got == PathwayData(store.version()).programme_territories(store)
+
+
+def test_the_preload_tests_every_diploma_name_for_a_common_year(store: GraphStore) -> None:
+    """A first answer's walk and notice find every diploma's common-year test made (by the
+    preload, in the background), not made while the learner waits."""
+    from graph.diploma_names import _common_texts, is_common_year, is_common_year_kept
+
+    _common_texts.cache_clear()
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    rows = list(data.diplomas(store, data.all_codes(store)).values())
+    assert rows
+    misses = _common_texts.cache_info().misses
+    assert [is_common_year_kept(d) for d in rows] == [is_common_year(d) for d in rows]
+    assert _common_texts.cache_info().misses == misses
