@@ -443,9 +443,10 @@ def rss_mb(pid: int) -> float | None:
 
 @contextlib.contextmanager
 def uvicorn_server(
-    store: FalkorDBStore, workdir: Path, *, answer_cache: bool = True
+    store: FalkorDBStore, workdir: Path, *, answer_cache: bool = True, root: Path = ROOT
 ) -> Iterator[str]:
-    """A uvicorn subprocess serving the app on the same database (through its unix socket)."""
+    """A uvicorn subprocess serving the app on the same database (through its unix socket),
+    run from the checkout ``root`` (this one by default; another for an A/B)."""
     assert store.server is not None
     port = free_port()
     env = dict(
@@ -471,7 +472,7 @@ def uvicorn_server(
         "--no-access-log",
     ]
     errlog = (workdir / f"uvicorn-{port}.log").open("wb")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=errlog, stderr=errlog)
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=errlog, stderr=errlog)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
