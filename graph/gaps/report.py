@@ -22,6 +22,7 @@ from graph.gaps.isolated import isolated_actors
 from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
 from graph.gaps.rows import GapData
+from graph.memory import release_free_memory
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -92,7 +93,13 @@ def gap_report(
         if d.basis is not None and (why := basis_refusal(d.basis)):
             # another campus's filière that no public link ties to any diploma
             raise InvalidRequest(why)
-        return compute_report(d, territory, sector, limit=limit)
+        report = compute_report(d, territory, sector, limit=limit)
+        # The rows read and the sections' work (tens of MB at national size) are freed at
+        # once; without giving the allocator's free pages back, a worker that computed three
+        # reports stayed ~8 MB larger for good (docs/performance.md, ``rss9``).
+        del d
+        release_free_memory()
+        return report
 
     if not cached:
         return compute()
