@@ -134,6 +134,8 @@ WEAK_KEEP = 3  # …unless none reaches it: then the strongest few are
 FIELD_STRENGTH = {"group": 0.3, "filière": 0.3, "domain": 0.2, "open": 0.1, "other": 0.2}
 BAC3 = {"but", "licence", "licence_pro"}
 INDUSTRIAL_NSF_DOMAINS = {"20", "22", "23", "25"}
+# matches of unknown field, no longer produced (a continuation needs a shared field: see
+# _field_match); kept so that a graph imported before says them as such
 TARGET_OPEN = "spécialité de la cible non précisée"
 ORIGIN_OPEN = "spécialité de l'origine non précisée"
 INDUSTRIAL = "domaine industriel"
@@ -165,8 +167,19 @@ def programme_territory(
     return campus | frozenset(d for d in offer_departements if d)
 
 
-def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: bool) -> str:
-    """'' if the fields do not match; else how they matched."""
+def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool) -> str:
+    """'' if the fields do not match; else how they matched. A side whose field the data does
+    not give (no NSF group, no filière: a seed licence pro or engineering programme described by
+    its title only) matches nothing: a continuation needs something the two share. It once
+    matched everything (« spécialité de la cible non précisée »), and every BTS of the Lot and
+    the Aveyron, tourism and office work included, led to the CCI Aveyron mechanical engineers.
+
+    >>> bts = DiplomaFacts("32033426", "bts", 5, nsf="334")
+    >>> _field_match(bts, DiplomaFacts("MV-ING", "ingenieur", 7), domain=True)
+    ''
+    >>> _field_match(bts, DiplomaFacts("25033401", "licence_pro", 6, nsf="334"), domain=True)
+    'groupe NSF 334'
+    """
     if a.nsf and b.nsf and a.nsf == b.nsf:
         return f"groupe NSF {a.nsf}"
     shared = sorted(a.fields & b.fields)
@@ -176,10 +189,6 @@ def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: 
         return f"{FILIERE} aux deux diplômes ({n} secteur{'s' if n > 1 else ''} du campus)"
     if domain and a.nsf and b.nsf and a.nsf[:2] == b.nsf[:2]:
         return f"domaine NSF {a.nsf[:2]}x"
-    if open_ended and not (b.nsf or b.fields):
-        return TARGET_OPEN
-    if open_ended and not (a.nsf or a.fields):
-        return ORIGIN_OPEN
     return ""
 
 
@@ -314,7 +323,7 @@ def _scored(
                     scored.append((b, co, strength))
                 elif strength > 0:
                     weak.append((b, None, strength))
-            elif how := _field_match(a, b, domain=False, open_ended=False):
+            elif how := _field_match(a, b, domain=False):
                 fallback.append((b, how, _fallback_strength(how)))
     scored.sort(key=lambda t: (-t[2], t[0].code))
     kept = scored[:KEEP]
@@ -396,25 +405,17 @@ def infer_passerelles(
                 add(bac_techno_cpge.RULE, a, b, m[0], strength=m[1])
     for a in of(*BAC2):
         for b in of("licence_pro"):
-            if not apart(a, b) and (how := _field_match(a, b, domain=True, open_ended=True)):
+            if not apart(a, b) and (how := _field_match(a, b, domain=True)):
                 add("bac2-to-licence-pro", a, b, how)
         for b in of("cpge"):
             if b.level == 6 and _is_industrial(a):
                 add("bac2-to-cpge-ats", a, b, INDUSTRIAL)
         for b in of("ingenieur"):
-            if (
-                b.apprenticeship
-                and not apart(a, b)
-                and (how := _field_match(a, b, domain=False, open_ended=True))
-            ):
+            if b.apprenticeship and not apart(a, b) and (how := _field_match(a, b, domain=False)):
                 add("bac2-to-engineer-apprenticeship", a, b, how, "apprenticeship")
     for a in of(*BAC3):
         for b in of("ingenieur"):
-            if (
-                b.apprenticeship
-                and not apart(a, b)
-                and (how := _field_match(a, b, domain=False, open_ended=True))
-            ):
+            if b.apprenticeship and not apart(a, b) and (how := _field_match(a, b, domain=False)):
                 add("bac3-to-engineer-apprenticeship", a, b, how, "apprenticeship")
     for a in of("cpge"):
         for b in of("ingenieur"):
