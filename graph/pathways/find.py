@@ -50,6 +50,7 @@ from graph.pathways.explanation import (
     too_far_sentence,
     why_none,
 )
+from graph.pathways.goal_met import goal_met_sentence
 from graph.pathways.job import (
     already_trains_notice,
     job_diplomas,
@@ -437,6 +438,8 @@ def _job_unreached(
     source: _StoreSource,
     q: PathwayQuery,
     goal_codes: set[str],
+    *,
+    held: bool = False,
 ) -> str:
     """No known passerelle reaches the goal job: which diplomas of the data prepare for it,
     and which of them the territory offers (B07, B12: « le métier choisi » was all it said).
@@ -466,7 +469,7 @@ def _job_unreached(
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed
+        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
     )
 
 
@@ -635,10 +638,17 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(free)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
-    if goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes:
+    held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
+    if held:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
         if start is not None:  # the learner holds a diploma of the job already (B04)
             notices.insert(0, already_trains_notice(start, job_label(q), found=bool(out)))
+    met = None
+    if len(q.start_codes) == 1 and (q.to or q.to_level):
+        start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+        met = start and goal_met_sentence(start, to=q.to, to_level=q.to_level, found=bool(out))
+        if met and out:
+            notices.insert(0, met)
     reason = None
     if not out:
         unrestricted = [
@@ -659,8 +669,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             source.unchecked(reached),
             origin=(origin.point(), origin.label()),
         )
-        if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
-            reason = _job_unreached(store, data, source, q, goal_codes)
+        if met:  # the start is the goal, or of its level: never « aucune passerelle ne mène »
+            reason = met
+        elif not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
+            reason = _job_unreached(store, data, source, q, goal_codes, held=held)
         elif not unrestricted and (
             elsewhere := elsewhere_note(
                 store,

@@ -183,3 +183,20 @@ def _of_the_field(partial: dict[str, Any] | None) -> int:
         assert partial["sentence"].startswith("Proposé"), partial["sentence"]
         assert "de domaine inconnu dans les données" in partial["sentence"]
     return int(partial["count"] - partial["unknown_field"])
+
+
+def test_a_start_that_meets_the_goal_says_so(client: TestClient) -> None:
+    """The start diploma is the goal, is of the goal level already, or prepares for the goal
+    job: the answer says the goal is met, never « aucune passerelle connue ne mène » to what the
+    learner holds (Bac pro TCI and H2913, Bac pro MELEC and itself or the level 3)."""
+    same = ask(client, **{"from": MELEC, "to": MELEC})
+    assert same["reason"].startswith("Le diplôme visé est le diplôme de départ"), same["reason"]
+    assert "Aucune passerelle connue" not in same["reason"]
+    level = ask(client, **{"from": MELEC, "to_level": 3, "departements": "44"})
+    said = " ".join(level["notices"]) + (level["reason"] or "")
+    assert "est déjà de niveau 4 : l'objectif (niveau 3 ou plus) est déjà atteint" in said, said
+    job = ask(client, **{"from": "40025411", "job": "H2913", "departements": "63"})
+    if not job["pathways"]:
+        assert job["reason"].startswith("Objectif déjà atteint"), job["reason"]
+        assert "ne mène du Bac pro" not in job["reason"]
+    assert_plain_french(sentences(same) + sentences(level) + sentences(job))
