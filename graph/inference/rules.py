@@ -114,6 +114,10 @@ RULES: dict[str, str] = {
     "filière).",
     "bac-pro-to-bts": "Un Bac pro mène au BTS de la même spécialité (même groupe NSF ou même "
     "filière).",
+    "cap-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
+    "de niveau 3 se prépare en un an après un CAP d'une spécialité proche.",
+    "bac-pro-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
+    "de niveau 4 se prépare en un an après un Bac pro d'une spécialité proche.",
     "bac2-to-licence-pro": "Un BTS ou un DUT mène à une licence professionnelle du même domaine.",
     "bac2-to-cpge-ats": "Un BTS ou un DUT du domaine industriel mène à la classe préparatoire ATS.",
     "bac2-to-engineer-apprenticeship": "Un BAC+2 (BTS, DUT) permet l'admission sur dossier dans "
@@ -393,6 +397,17 @@ def infer_passerelles(
     for a in of("bac_pro"):
         for b, how, strength in _scored(a, btss, keys):
             add("bac-pro-to-bts", a, b, how, strength=strength)
+    # a mention complémentaire / certificat de spécialisation (type « mc ») is a one-year
+    # specialisation after a first diploma of its trade: level 3 after a CAP, level 4 after a
+    # Bac pro; the same evidence ranks the candidates (CS technicien en soudage: H2913, NSF 254)
+    for origin_type, level, rule in (
+        (("cap",), 3, "cap-to-specialisation"),
+        (("bac_pro",), 4, "bac-pro-to-specialisation"),
+    ):
+        specs = _candidates([d for d in of("mc") if d.level == level], keys)
+        for a in of(*origin_type):
+            for b, how, strength in _scored(a, specs, keys):
+                add(rule, a, b, how, strength=strength)
     for a in of("bac_techno"):
         if not bac_techno.is_series(a.nsf, a.examined):
             continue

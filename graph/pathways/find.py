@@ -52,10 +52,12 @@ from graph.pathways.explanation import (
 )
 from graph.pathways.goal_met import goal_met_sentence
 from graph.pathways.job import (
+    HELD,
     already_trains_notice,
     job_diplomas,
     job_unreached_sentence,
     job_within_start_sentence,
+    to_goal,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.partial import partial_answer
@@ -694,6 +696,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
+        if held and not reason.startswith(HELD):  # the start prepares for the job already
+            reason = f"{HELD} {to_goal(job_label(q))}. Vers un autre diplôme qui y prépare, " + (
+                reason[:1].lower() + reason[1:]
+            )
     if job is not None and (public := _scope_notice(store, data, q, job)):
         notices.insert(0, public)
     if q.start_notice:  # a start field read from public links (graph/pathways/start_scope.py)

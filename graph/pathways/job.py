@@ -42,6 +42,9 @@ class JobDiploma:
     kind: str = ""
 
 
+HELD = "Objectif déjà atteint : le diplôme de départ prépare"  # its reason, when no pathway
+
+
 def to_goal(goal: str) -> str:
     """« à » joined to the goal as French writes it (a job or a sector is named without its
     article: « métier ROME G1602 », « secteur Soudeurs », « métier choisi »).
@@ -162,7 +165,7 @@ def job_unreached_sentence(
         )
     steps = f"en {max_steps} étape{'s' if max_steps > 1 else ''} au plus"
     head = (
-        f"Objectif déjà atteint : le diplôme de départ prépare {to_goal(job)}. Aucune passerelle "
+        f"{HELD} {to_goal(job)}. Aucune passerelle "
         f"connue ne mène de ce diplôme à un autre diplôme qui y prépare {steps}. {known}"
         if held
         else f"Aucune passerelle connue ne mène {from_start(start_label)} {to_goal(job)} "
