@@ -39,6 +39,7 @@ from graph.pathways.bac_starts import (
     said_once,
     track_starts,
 )
+from graph.pathways.closed_start import successor_sentence
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
@@ -696,6 +697,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
+        if len(q.start_codes) == 1 and (
+            start := data.diplomas(store, q.start_codes).get(q.start_codes[0])
+        ):
+            renewed = successor_sentence(start, lambda codes: data.diplomas(store, codes))
+            reason = f"{reason} {renewed}" if renewed else reason
         if held and not reason.startswith(HELD):  # the start prepares for the job already
             reason = f"{HELD} {to_goal(job_label(q))}. Vers un autre diplôme qui y prépare, " + (
                 reason[:1].lower() + reason[1:]

@@ -199,3 +199,15 @@ def test_a_start_that_meets_the_goal_says_so(client: TestClient) -> None:
         assert job["reason"].startswith("Objectif déjà atteint"), job["reason"]
         assert "ne mène du Bac pro" not in job["reason"]
     assert_plain_french(sentences(same) + sentences(level) + sentences(job))
+
+
+def test_a_closed_start_names_its_successor(client: TestClient) -> None:
+    """A start the BCN closed gets no continuation of its own (docs/inferred-passerelles.md):
+    an answer without pathway names the diploma that replaces it (Bac pro commerce 40031206,
+    closed 2021, → 40031214), not « Aucune passerelle connue » alone."""
+    answer = ask(client, **{"from": "40031206", "to_type": "ingenieur", "departements": "971"})
+    assert not answer["pathways"], [p["steps"][-1]["code"] for p in answer["pathways"]]
+    reason = answer["reason"]
+    assert "est fermé ; la BCN le remplace par" in reason, reason
+    assert "cherchez depuis" in reason
+    assert_plain_french(sentences(answer))
