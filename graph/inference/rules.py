@@ -114,6 +114,10 @@ RULES: dict[str, str] = {
     "filière).",
     "bac-pro-to-bts": "Un Bac pro mène au BTS de la même spécialité (même groupe NSF ou même "
     "filière).",
+    "cap-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
+    "de niveau 3 se prépare en un an après un CAP d'une spécialité proche.",
+    "bac-pro-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
+    "de niveau 4 se prépare en un an après un Bac pro d'une spécialité proche.",
     "bac2-to-licence-pro": "Un BTS ou un DUT mène à une licence professionnelle du même domaine.",
     "bac2-to-cpge-ats": "Un BTS ou un DUT du domaine industriel mène à la classe préparatoire ATS.",
     "bac2-to-engineer-apprenticeship": "Un BAC+2 (BTS, DUT) permet l'admission sur dossier dans "
@@ -134,6 +138,8 @@ WEAK_KEEP = 3  # …unless none reaches it: then the strongest few are
 FIELD_STRENGTH = {"group": 0.3, "filière": 0.3, "domain": 0.2, "open": 0.1, "other": 0.2}
 BAC3 = {"but", "licence", "licence_pro"}
 INDUSTRIAL_NSF_DOMAINS = {"20", "22", "23", "25"}
+# matches of unknown field, no longer produced (a continuation needs a shared field: see
+# _field_match); kept so that a graph imported before says them as such
 TARGET_OPEN = "spécialité de la cible non précisée"
 ORIGIN_OPEN = "spécialité de l'origine non précisée"
 INDUSTRIAL = "domaine industriel"
@@ -165,8 +171,19 @@ def programme_territory(
     return campus | frozenset(d for d in offer_departements if d)
 
 
-def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: bool) -> str:
-    """'' if the fields do not match; else how they matched."""
+def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool) -> str:
+    """'' if the fields do not match; else how they matched. A side whose field the data does
+    not give (no NSF group, no filière: a seed licence pro or engineering programme described by
+    its title only) matches nothing: a continuation needs something the two share. It once
+    matched everything (« spécialité de la cible non précisée »), and every BTS of the Lot and
+    the Aveyron, tourism and office work included, led to the CCI Aveyron mechanical engineers.
+
+    >>> bts = DiplomaFacts("32033426", "bts", 5, nsf="334")
+    >>> _field_match(bts, DiplomaFacts("MV-ING", "ingenieur", 7), domain=True)
+    ''
+    >>> _field_match(bts, DiplomaFacts("25033401", "licence_pro", 6, nsf="334"), domain=True)
+    'groupe NSF 334'
+    """
     if a.nsf and b.nsf and a.nsf == b.nsf:
         return f"groupe NSF {a.nsf}"
     shared = sorted(a.fields & b.fields)
@@ -176,10 +193,6 @@ def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool, open_ended: 
         return f"{FILIERE} aux deux diplômes ({n} secteur{'s' if n > 1 else ''} du campus)"
     if domain and a.nsf and b.nsf and a.nsf[:2] == b.nsf[:2]:
         return f"domaine NSF {a.nsf[:2]}x"
-    if open_ended and not (b.nsf or b.fields):
-        return TARGET_OPEN
-    if open_ended and not (a.nsf or a.fields):
-        return ORIGIN_OPEN
     return ""
 
 
@@ -314,7 +327,7 @@ def _scored(
                     scored.append((b, co, strength))
                 elif strength > 0:
                     weak.append((b, None, strength))
-            elif how := _field_match(a, b, domain=False, open_ended=False):
+            elif how := _field_match(a, b, domain=False):
                 fallback.append((b, how, _fallback_strength(how)))
     scored.sort(key=lambda t: (-t[2], t[0].code))
     kept = scored[:KEEP]
@@ -384,6 +397,17 @@ def infer_passerelles(
     for a in of("bac_pro"):
         for b, how, strength in _scored(a, btss, keys):
             add("bac-pro-to-bts", a, b, how, strength=strength)
+    # a mention complémentaire / certificat de spécialisation (type « mc ») is a one-year
+    # specialisation after a first diploma of its trade: level 3 after a CAP, level 4 after a
+    # Bac pro; the same evidence ranks the candidates (CS technicien en soudage: H2913, NSF 254)
+    for origin_type, level, rule in (
+        (("cap",), 3, "cap-to-specialisation"),
+        (("bac_pro",), 4, "bac-pro-to-specialisation"),
+    ):
+        specs = _candidates([d for d in of("mc") if d.level == level], keys)
+        for a in of(*origin_type):
+            for b, how, strength in _scored(a, specs, keys):
+                add(rule, a, b, how, strength=strength)
     for a in of("bac_techno"):
         if not bac_techno.is_series(a.nsf, a.examined):
             continue
@@ -396,25 +420,17 @@ def infer_passerelles(
                 add(bac_techno_cpge.RULE, a, b, m[0], strength=m[1])
     for a in of(*BAC2):
         for b in of("licence_pro"):
-            if not apart(a, b) and (how := _field_match(a, b, domain=True, open_ended=True)):
+            if not apart(a, b) and (how := _field_match(a, b, domain=True)):
                 add("bac2-to-licence-pro", a, b, how)
         for b in of("cpge"):
             if b.level == 6 and _is_industrial(a):
                 add("bac2-to-cpge-ats", a, b, INDUSTRIAL)
         for b in of("ingenieur"):
-            if (
-                b.apprenticeship
-                and not apart(a, b)
-                and (how := _field_match(a, b, domain=False, open_ended=True))
-            ):
+            if b.apprenticeship and not apart(a, b) and (how := _field_match(a, b, domain=False)):
                 add("bac2-to-engineer-apprenticeship", a, b, how, "apprenticeship")
     for a in of(*BAC3):
         for b in of("ingenieur"):
-            if (
-                b.apprenticeship
-                and not apart(a, b)
-                and (how := _field_match(a, b, domain=False, open_ended=True))
-            ):
+            if b.apprenticeship and not apart(a, b) and (how := _field_match(a, b, domain=False)):
                 add("bac3-to-engineer-apprenticeship", a, b, how, "apprenticeship")
     for a in of("cpge"):
         for b in of("ingenieur"):

@@ -39,6 +39,7 @@ from graph.pathways.bac_starts import (
     said_once,
     track_starts,
 )
+from graph.pathways.closed_start import successor_sentence
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
@@ -51,11 +52,14 @@ from graph.pathways.explanation import (
     why_none,
 )
 from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
+from graph.pathways.goal_met import goal_met_sentence
 from graph.pathways.job import (
+    HELD,
     already_trains_notice,
     job_diplomas,
     job_unreached_sentence,
     job_within_start_sentence,
+    to_goal,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.own_system import own_system_notice
@@ -462,6 +466,8 @@ def _job_unreached(
     source: _StoreSource,
     q: PathwayQuery,
     goal_codes: set[str],
+    *,
+    held: bool = False,
 ) -> str:
     """No known passerelle reaches the goal job: which diplomas of the data prepare for it,
     and which of them the territory offers (B07, B12: « le métier choisi » was all it said).
@@ -491,7 +497,7 @@ def _job_unreached(
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed
+        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
     )
 
 
@@ -668,10 +674,17 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(free)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
-    if goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes:
+    held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
+    if held:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
         if start is not None:  # the learner holds a diploma of the job already (B04)
             notices.insert(0, already_trains_notice(start, job_label(q), found=bool(out)))
+    met = None
+    if len(q.start_codes) == 1 and (q.to or q.to_level):
+        start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+        met = start and goal_met_sentence(start, to=q.to, to_level=q.to_level, found=bool(out))
+        if met and out:
+            notices.insert(0, met)
     reason = None
     if not out:
         unrestricted = [
@@ -692,8 +705,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             source.unchecked(reached),
             origin=(origin.point(), origin.label()),
         )
-        if not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
-            reason = _job_unreached(store, data, source, q, goal_codes)
+        if met:  # the start is the goal, or of its level: never « aucune passerelle ne mène »
+            reason = met
+        elif not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
+            reason = _job_unreached(store, data, source, q, goal_codes, held=held)
         elif not unrestricted and (
             elsewhere := elsewhere_note(
                 store,
@@ -715,6 +730,15 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
+        if len(q.start_codes) == 1 and (
+            start := data.diplomas(store, q.start_codes).get(q.start_codes[0])
+        ):
+            renewed = successor_sentence(start, lambda codes: data.diplomas(store, codes))
+            reason = f"{reason} {renewed}" if renewed else reason
+        if held and not reason.startswith(HELD):  # the start prepares for the job already
+            reason = f"{HELD} {to_goal(job_label(q))}. Vers un autre diplôme qui y prépare, " + (
+                reason[:1].lower() + reason[1:]
+            )
     if job is not None and (public := _scope_notice(store, data, q, job)):
         notices.insert(0, public)
     if q.start_notice:  # a start field read from public links (graph/pathways/start_scope.py)

@@ -42,6 +42,9 @@ class JobDiploma:
     kind: str = ""
 
 
+HELD = "Objectif déjà atteint : le diplôme de départ prépare"  # its reason, when no pathway
+
+
 def to_goal(goal: str) -> str:
     """« à » joined to the goal as French writes it (a job or a sector is named without its
     article: « métier ROME G1602 », « secteur Soudeurs », « métier choisi »).
@@ -112,9 +115,21 @@ def job_unreached_sentence(
     where: str,
     max_steps: int,
     closed: Sequence[str] = (),
+    *,
+    held: bool = False,
 ) -> str:
     """Why no pathway reaches the job, said with what the data knows of it; ``closed``: the
-    names of the closed diplomas that train for it (when no open one does, they are named).
+    names of the closed diplomas that train for it (when no open one does, they are named);
+    ``held``: the start prepares for the job already (the answer's first notice says so): no
+    passerelle leads to *another* diploma of the job, never « aucune passerelle ne mène au
+    métier » (Bac pro TCI, H2913).
+
+    >>> said = job_unreached_sentence("Bac pro TCI", "métier ROME H2913",
+    ...     [JobDiploma("CS X", 4, 2, 21)], "tout le territoire", 4, held=True)
+    >>> print(said[:74])
+    Objectif déjà atteint : le diplôme de départ prépare au métier ROME H2913.
+    >>> "ne mène de ce diplôme à un autre diplôme qui y prépare" in said
+    True
 
     >>> job_unreached_sentence("X", "métier ROME N1301", [], "le 62", 4, ["DUT GLT"])
     'Les données importées ne rattachent au métier ROME N1301 que des diplômes que la BCN a fermés (DUT GLT) : aucun parcours ne peut y mener.'
@@ -148,9 +163,13 @@ def job_unreached_sentence(
             f"Aucun établissement des données importées ne propose de diplôme qui prépare "
             f"{to_goal(job)}. {known} ({names}) : les fichiers importés ne disent pas où."
         )
+    steps = f"en {max_steps} étape{'s' if max_steps > 1 else ''} au plus"
     head = (
-        f"Aucune passerelle connue ne mène {from_start(start_label)} {to_goal(job)} "
-        f"en {max_steps} étape{'s' if max_steps > 1 else ''} au plus. {known}"
+        f"{HELD} {to_goal(job)}. Aucune passerelle "
+        f"connue ne mène de ce diplôme à un autre diplôme qui y prépare {steps}. {known}"
+        if held
+        else f"Aucune passerelle connue ne mène {from_start(start_label)} {to_goal(job)} "
+        f"{steps}. {known}"
     )
     inside = [j for j in found if j.inside]
     if inside:

@@ -79,10 +79,16 @@ def test_a_bts_in_normandie_is_not_sent_to_the_iut_figeac_licence(client: TestCl
     assert not campus_programmes(answer), codes(answer)
 
 
-def test_the_same_bts_in_aveyron_still_leads_there(client: TestClient) -> None:
-    answer = ask(client, **{"from": CG, "to_type": "licence_pro", "departements": "12,46"})
-    assert answer["pathways"], answer["reason"]
-    assert {path[-1] for path in codes(answer)} & {FIGEAC_LP, "MV-LP-G2EBI-CAHORS"}
+def test_a_bts_of_another_field_in_aveyron_is_not_sent_there_either(client: TestClient) -> None:
+    """The campus's licences pro and engineers have no field in the data (no NSF group, no
+    filière): they matched every BTS, and a BTS comptabilité et gestion of Millau led to the
+    IUT Figeac licence, the LP G2EBI and the CCI mechanical engineers. A continuation needs a
+    shared field; the campus's documented passerelles (its industrial BTS) stay."""
+    for goal in ({"to_type": "licence_pro"}, {"to_level": 7}):
+        answer = ask(client, **{"from": CG, "departements": "12,46", **goal})
+        assert not campus_programmes(answer), codes(answer)
+    ms = ask(client, **{"from": MS, "to_type": "licence_pro", "departements": "12,46"})
+    assert [MS, FIGEAC_LP] in codes(ms)  # documented: the campus's BTS → its licence pro
 
 
 def test_a_bts_from_grenoble_is_not_sent_to_the_cci_aveyron_engineers(
@@ -94,7 +100,8 @@ def test_a_bts_from_grenoble_is_not_sent_to_the_cci_aveyron_engineers(
     assert not campus_programmes(answer), codes(answer)
     # from Rodez, the same question still finds it
     rodez = ask(client, **{"from": MS, "to_level": 7, "departements": "12,46"})
-    assert [MS, CCI] in codes(rodez)
+    assert [MS, "MV-CPGE-ATS", CCI] in codes(rodez)  # documented ATS class, then concours
+    assert [MS, CCI] not in codes(rodez)  # of unknown field: nothing shared, no direct leg
 
 
 def test_clermont_bac_pro_to_licence_pro_says_there_is_none_nearby(client: TestClient) -> None:

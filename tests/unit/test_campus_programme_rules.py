@@ -37,24 +37,32 @@ def test_a_bts_of_normandie_gets_no_leg_into_a_campus_programme() -> None:
     assert not [k for k in got if k[0].isdigit() and k[1].startswith("MV-")], got
 
 
-def test_a_bts_offered_in_the_campus_territory_keeps_it_with_the_territory() -> None:
+def test_a_bts_offered_in_the_campus_territory_keeps_only_legs_of_a_shared_field() -> None:
+    """A programme whose field the data does not give (the IUT Figeac licence pro, the CCI
+    Aveyron mechanical engineers: no NSF group, no filière) matched every diploma: BTS tourisme
+    of the Aveyron → « Diplôme d'ingénieur mécanique (CCI de l'Aveyron) » ranked first. A
+    continuation now needs a shared field; the ATS class keeps its rule (an industrial BTS)."""
     got = pairs(bts("046", "076"), LP, ING, bts("012", code="32025014", nsf="250"), ATS)
-    lp = got[("32031408", "MV-LP-IUT-FIGEAC")]
-    assert lp.field_match == "spécialité de la cible non précisée"
-    assert lp.from_departements == ("012", "046") and lp.to_departements == ()
+    assert not [k for k in got if k[0].isdigit() and k[1] in {"MV-LP-IUT-FIGEAC", "MV-ING"}], got
     assert got[("32025014", "MV-CPGE-ATS")].from_departements == ("012", "046")
-    assert got[("32031408", "MV-ING")].from_departements == ("012", "046")
+    assert ("32031408", "MV-CPGE-ATS") not in got  # comptabilité gestion: not industrial
+    tourism = bts("012", code="32033426", nsf="334")
+    lp_g2ebi = DiplomaFacts("MV-LP-G2EBI", "licence_pro", 6, territory=MV)
+    assert [k for k in pairs(tourism, lp_g2ebi, ING, ATS) if k[0] == tourism.code] == []
 
 
-def test_an_open_ended_leg_out_of_a_campus_programme_stays_in_its_territory() -> None:
+def test_no_leg_out_of_a_programme_of_unknown_field() -> None:
     but = DiplomaFacts("MV-BUT", "but", 6, territory=MV)
-    far = DiplomaFacts("17025001", "ingenieur", 7, nsf="250", apprenticeship=True)
     near = DiplomaFacts(
         "17025002", "ingenieur", 7, nsf="250", apprenticeship=True, offered_in=frozenset({"012"})
     )
-    got = pairs(but, far, near)
-    assert ("MV-BUT", "17025001") not in got
-    assert got[("MV-BUT", "17025002")].to_departements == ("012", "046")
+    assert pairs(but, near) == {}
+
+
+def test_a_licence_pro_of_the_domain_is_still_inferred() -> None:
+    lp = DiplomaFacts("25025001", "licence_pro", 6, nsf="251")
+    (leg,) = infer_passerelles([bts("076", code="32025014", nsf="250"), lp], set())
+    assert leg.field_match == "domaine NSF 25x" and leg.from_departements == ()
 
 
 def test_a_national_diploma_or_an_unlocated_programme_has_no_territory() -> None:

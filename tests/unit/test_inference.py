@@ -95,3 +95,25 @@ def test_ids_are_stable_and_unique() -> None:
     first = [p.id for p in infer_passerelles(ds, set())]
     assert first == [p.id for p in infer_passerelles(list(reversed(ds)), set())]
     assert len(set(first)) == len(first) == 2
+
+
+def test_a_specialisation_is_entered_after_the_first_diploma_of_its_trade() -> None:
+    """No passerelle led into the CS technicien en soudage (``previous: []``): welders near
+    Caen never saw it. A mention complémentaire / certificat de spécialisation follows a first
+    diploma of its trade, level 3 after a CAP, level 4 after a Bac pro."""
+    from graph.inference.evidence import Evidence
+
+    weld = Evidence(rome=frozenset({"H2913"}))
+    tci = DiplomaFacts("40025411", "bac_pro", 4, nsf="254", evidence=weld)
+    cs = DiplomaFacts("46125406", "mc", 4, nsf="254", evidence=weld)
+    cap = DiplomaFacts("50025437", "cap", 3, nsf="254", evidence=weld)
+    cs3 = DiplomaFacts("56125401", "mc", 3, nsf="254", evidence=weld)
+    tourism = DiplomaFacts("40033401", "bac_pro", 4, nsf="334")
+    got = {
+        (p.from_code, p.to_code): p for p in infer_passerelles([tci, cs, cap, cs3, tourism], set())
+    }
+    assert got[("40025411", "46125406")].rule == "bac-pro-to-specialisation"
+    assert "H2913" in got[("40025411", "46125406")].field_match
+    assert got[("50025437", "56125401")].rule == "cap-to-specialisation"
+    assert ("50025437", "46125406") not in got  # a level-4 specialisation after a Bac pro
+    assert not [k for k in got if k[0] == "40033401"]
