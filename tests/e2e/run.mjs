@@ -639,7 +639,9 @@ await scenario('carte-dense-outremer', async (d) => {
       const markers = [...document.querySelectorAll('#carte-acteurs .leaflet-marker-pane .leaflet-marker-icon')]
         .map((e) => (e.firstElementChild ?? e).getBoundingClientRect())
         .filter((r) => r.width && r.height);
+      // (a préfecture's name stays under the markers that surround it on every side)
       const underMarkers = inside
+        .filter((e) => e.classList.contains('town-label'))
         .filter((e) => {
           const a = e.getBoundingClientRect();
           return markers.some((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom);

@@ -168,6 +168,8 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
         right: r.right - was.dx,
         bottom: r.bottom - was.dy,
         anchor: dot ? { x: dot.left + dot.width / 2, y: dot.top + dot.height / 2 } : undefined,
+        // a préfecture is named even where markers surround it (under them, as before)
+        overMarkers: info.key.startsWith('pref:'),
       });
       els.set(info.key, el);
       el.dataset.label = info.key;

@@ -32,6 +32,9 @@ export interface LabelBox {
   /** The point the label names (a préfecture's dot, a town's places): when given, the label
    * may move around it (placesAround); otherwise it stays where it is drawn. */
   anchor?: { x: number; y: number };
+  /** A name that stays where markers cover all its places (a préfecture's), as long as it
+   * covers no other name: under the markers rather than gone. */
+  overMarkers?: boolean;
 }
 
 /** Labels closer than this (in pixels) count as overlapping: names need air to be read. */
@@ -100,26 +103,27 @@ function shifted(b: LabelBox, s: Shift): LabelBox {
  */
 export function layoutLabels(boxes: readonly LabelBox[], obstacles: readonly Rect[] = [], gap = LABEL_GAP_PX): Map<string, Shift> {
   const kept = new Map<string, Shift>();
-  const grid = new Map<string, Rect[]>();
+  const grid = new Map<string, Rect[]>(); // the names kept
+  const blocked = new Map<string, Rect[]>(); // the obstacles
   const cells = (b: Rect): string[] => {
     const out: string[] = [];
     for (let x = Math.floor((b.left - gap) / CELL); x <= Math.floor((b.right + gap) / CELL); x++)
       for (let y = Math.floor((b.top - gap) / CELL); y <= Math.floor((b.bottom + gap) / CELL); y++) out.push(`${x},${y}`);
     return out;
   };
-  const put = (b: Rect): void => {
-    for (const c of cells(b)) grid.set(c, [...(grid.get(c) ?? []), b]);
+  const put = (into: Map<string, Rect[]>, b: Rect): void => {
+    for (const c of cells(b)) into.set(c, [...(into.get(c) ?? []), b]);
   };
-  for (const o of obstacles) if (o.right > o.left && o.bottom > o.top) put(o);
+  const hits = (from: Map<string, Rect[]>, at: Rect): boolean => cells(at).some((c) => from.get(c)?.some((o) => overlaps(at, o, gap)));
+  for (const o of obstacles) if (o.right > o.left && o.bottom > o.top) put(blocked, o);
   for (const b of [...boxes].sort(placementOrder)) {
     if (!(b.right > b.left && b.bottom > b.top) || kept.has(b.key)) continue;
-    for (const s of b.anchor ? placesAround(b, b.anchor) : [{ dx: 0, dy: 0 }]) {
-      const at = shifted(b, s);
-      if (cells(at).some((c) => grid.get(c)?.some((o) => overlaps(at, o, gap)))) continue;
-      kept.set(b.key, s);
-      put(at);
-      break;
-    }
+    const places = b.anchor ? placesAround(b, b.anchor) : [{ dx: 0, dy: 0 }];
+    const free = places.find((s) => !hits(grid, shifted(b, s)) && !hits(blocked, shifted(b, s)));
+    const s = free ?? (b.overMarkers ? places.find((p) => !hits(grid, shifted(b, p))) : undefined);
+    if (!s) continue;
+    kept.set(b.key, s);
+    put(grid, shifted(b, s));
   }
   return kept;
 }
