@@ -24,6 +24,7 @@ Nantes », not « près de Nantes » for a lycée 0.9 km from the town hall):
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "location_precision",
     "ranking_km",
     "shown_km",
+    "whole_km",
 ]
 
 LocationPrecision = Literal["address", "commune"]
@@ -111,11 +113,25 @@ def km_phrase(km: float, precision: str | None, *, note: bool = True) -> str:
     '~2 km, position approximative (centre de la commune)'
     >>> km_phrase(0.4, None), km_phrase(12.4, "address"), km_phrase(200.2, "commune")
     ('moins de 1 km', '12 km', '200 km')
+    >>> km_phrase(1.4, None), km_phrase(2.5, None)
+    ('1 km', '3 km')
     """
     if precision == "commune" and km < NOTED_KM:
         approx = f"~{shown_km(km, precision):.0f} km"
         return f"{approx}, {APPROXIMATE_PHRASE}" if note else approx
-    return f"{km:.0f} km" if km >= 1 else "moins de 1 km"
+    return f"{whole_km(km)} km" if round(km, 1) >= 1 else "moins de 1 km"
+
+
+def whole_km(km: float) -> int:
+    """The km said in words: the distance to 0.1 km (as the answer's fields give it) rounded
+    half up, the rule of the web interface's ``fmtKm`` (frontend/src/lib/dom.ts), so that a
+    step of 1.4 km and a trip of 1.4 km read « 1 km » both, and 2.5 km « 3 km » everywhere
+    (Python's half-even formatting said « 2 km » where the page said « 3 km »).
+
+    >>> whole_km(1.44), whole_km(2.5), whole_km(2.46), whole_km(12.6)
+    (1, 3, 3, 13)
+    """
+    return math.floor(round(km, 1) + 0.5)
 
 
 def commune_from_position(

@@ -634,7 +634,21 @@ await scenario('carte-dense-outremer', async (d) => {
           if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
         }
       const towns = [...document.querySelectorAll('#carte-acteurs .town-label')];
+      // a name drawn under a marker (a pin, a group's disc) cannot be read (La Réunion:
+      // « Saint-Denis » under its group of 21 places)
+      const markers = [...document.querySelectorAll('#carte-acteurs .leaflet-marker-pane .leaflet-marker-icon')]
+        .map((e) => (e.firstElementChild ?? e).getBoundingClientRect())
+        .filter((r) => r.width && r.height);
+      // (a préfecture's name stays under the markers that surround it on every side)
+      const underMarkers = inside
+        .filter((e) => e.classList.contains('town-label'))
+        .filter((e) => {
+          const a = e.getBoundingClientRect();
+          return markers.some((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom);
+        })
+        .map((e) => e.dataset.label ?? e.textContent);
       return {
+        underMarkers,
         towns: towns.length,
         hiddenTowns: towns.filter((e) => getComputedStyle(e).visibility !== 'visible').length,
         inFrame: boxes.length,
@@ -674,6 +688,11 @@ await scenario('carte-dense-outremer', async (d) => {
       }
       return null;
     }, kind);
+    // names make way for the markers (basemap.ts): a single place's name may have found room
+    if (!target && kind === 'marker') {
+      d.peek_marker = null;
+      continue;
+    }
     expect(target, `no ${kind} of a hidden name in the frame`);
     const hiddenLabel = page.locator(`#carte-acteurs .leaflet-tooltip[data-label="${target.key}"]`);
     await page.locator(`#carte-acteurs [data-e2e-target="${kind}"]`).hover();

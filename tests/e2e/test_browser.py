@@ -676,6 +676,10 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     assert d["wallis"]["outlines"] >= 1, d["wallis"]  # no place: framed on its outline
     for view in ("nantes", "nantesAgain", *(k for k in d if k.startswith("zoomed"))):
         assert d[view]["overlaps"] == 0, (view, d[view])
+    # once the page has settled, no town's name under a marker (the zoomed views are measured
+    # 0.5 s after the wheel, when the groups may still be moving under load)
+    for view in ("nantes", "nantesAgain"):
+        assert d[view]["underMarkers"] == [], (view, d[view])
     nantes = d["nantes"]
     # dense: names were left out, and many still shown
     assert nantes["hiddenTowns"] >= 1 and nantes["inFrame"] >= 8, nantes
@@ -683,6 +687,8 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     assert "town:Saint-Nazaire|44" in nantes["shown"]
     for kind in ("marker", "cluster"):
         peek = d[f"peek_{kind}"]
+        if peek is None and kind == "marker":
+            continue  # every single place's name found room beside the markers
         assert (peek["hovered"], peek["after"]) == ("visible", "hidden"), peek
     # a group of places says in words the towns it gathers (its count alone said nothing)
     peek = d["peek_cluster"]

@@ -70,9 +70,18 @@ export function announce(text: string): void {
   }, 50);
 }
 
+/** A distance in words, by the rule of the answers' sentences (graph/place_precision.py
+ * km_phrase, whole_km): the distance to 0.1 km rounded half up to the km, « moins de 1 km »
+ * under it; a step of 1.4 km and a trip of 1.4 km both read « 1 km » (a step said « 1,4 km »
+ * beside « Trajet total 1 km »).
+ *
+ *   fmtKm(1.4) // → '1 km'    fmtKm(2.5) // → '3 km'    fmtKm(0.4) // → 'moins de 1 km'
+ */
 export function fmtKm(km: number | null | undefined): string {
   if (km === null || km === undefined) return '—';
-  return `${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`;
+  const tenths = Math.round(km * 10) / 10;
+  if (tenths < 1) return 'moins de 1 km';
+  return `${Math.floor(tenths + 0.5).toLocaleString('fr-FR')} km`;
 }
 
 export function fmtPct(x: number | null | undefined): string {

@@ -10,7 +10,7 @@ import { kindGroup, kindFr } from '../lib/labels';
 import { cached } from '../lib/api';
 import type { Prefectures } from '../lib/types';
 import { basemapCode, geometryBox, type Box } from './outlines';
-import { placeLabels, type LabelBox } from './declutter';
+import { layoutLabels, type LabelBox, type Rect, type Shift } from './declutter';
 import { namesAt, prefecturePriority, type TownLabel } from './names';
 
 interface DeptProps {
@@ -119,13 +119,36 @@ export interface LabelRegistry {
   add(marker: L.Marker, key: string, priority: number): void;
   remove(marker: L.Marker): void;
   peek(key: string, on: boolean): void;
+  /** Lays the names out again (after markers moved: a group of places split or spread). */
+  refresh(): void;
 }
 
-function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void; dispose(): void } {
+/** How long after a change the names are laid out once more (the markers' moves last 0.3 s). */
+const SETTLE_MS = 350;
+
+function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
   const labelled = new Map<L.Marker, { key: string; priority: number }>();
   const byKey = new Map<string, L.Marker>();
+  // how far each label was moved from where Leaflet draws it (CSS `translate`, which adds to
+  // the `transform` Leaflet positions it with)
+  const moved = new WeakMap<HTMLElement, Shift>();
   let frame = 0;
   const elementOf = (m: L.Marker): HTMLElement | undefined => m.getTooltip()?.getElement();
+  /** The markers' visible shapes (a group's inner disc, a pin) and the préfectures' dots:
+   * no name is drawn over them. */
+  const obstacles = (): Rect[] => {
+    const out: Rect[] = [];
+    const icons = map.getPane('markerPane')?.querySelectorAll<HTMLElement>('.leaflet-marker-icon') ?? [];
+    for (const icon of icons) {
+      const r = (icon.firstElementChild ?? icon).getBoundingClientRect();
+      if (r.width && r.height && getComputedStyle(icon).opacity !== '0') out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
+    for (const dot of map.getPane('etiquettes')?.querySelectorAll<HTMLElement>('.pref-dot') ?? []) {
+      const r = dot.getBoundingClientRect();
+      if (r.width && r.height) out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
+    return out;
+  };
   const run = (): void => {
     frame = 0;
     const boxes: LabelBox[] = [];
@@ -135,19 +158,47 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void; dis
       if (!el || !map.hasLayer(m)) continue;
       const r = el.getBoundingClientRect();
       if (!r.width && !r.height) continue; // the map is not laid out (hidden): left as it is
-      boxes.push({ key: info.key, priority: info.priority, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      const was = moved.get(el) ?? { dx: 0, dy: 0 };
+      const dot = m.getElement()?.getBoundingClientRect();
+      boxes.push({
+        key: info.key,
+        priority: info.priority,
+        left: r.left - was.dx,
+        top: r.top - was.dy,
+        right: r.right - was.dx,
+        bottom: r.bottom - was.dy,
+        anchor: dot ? { x: dot.left + dot.width / 2, y: dot.top + dot.height / 2 } : undefined,
+        // a préfecture is named even where markers surround it (under them, as before)
+        overMarkers: info.key.startsWith('pref:'),
+      });
       els.set(info.key, el);
       el.dataset.label = info.key;
     }
-    const kept = placeLabels(boxes);
-    for (const [key, el] of els) el.classList.toggle('label--hidden', !kept.has(key));
+    const shown = layoutLabels(boxes, obstacles());
+    for (const [key, el] of els) {
+      const at = shown.get(key);
+      el.classList.toggle('label--hidden', !at);
+      // a hidden name shows on hover where it is drawn
+      const s = at ?? { dx: 0, dy: 0 };
+      el.style.translate = s.dx || s.dy ? `${s.dx}px ${s.dy}px` : '';
+      moved.set(el, s);
+    }
   };
-  // After the frame: the tooltips of the markers just added are open and laid out by then.
+  // After the frame: the tooltips of the markers just added are open and laid out by then;
+  // and once more when the markers have stopped moving (the groups of places glide to their
+  // places for 0.3 s after a zoom, leaflet.markercluster's CSS): the names are laid out around
+  // where the markers end.
+  let settle = 0;
   const refresh = (): void => {
     if (!frame) frame = requestAnimationFrame(run);
+    window.clearTimeout(settle);
+    settle = window.setTimeout(() => {
+      if (!frame) frame = requestAnimationFrame(run);
+    }, SETTLE_MS);
   };
+  // a marker added or removed (a group of places split or merged) moves the names around it
   const onLayer = (e: L.LayerEvent): void => {
-    if (labelled.has(e.layer as L.Marker)) refresh();
+    if (e.layer instanceof L.Marker) refresh();
   };
   // 'resize': a map drawn while hidden (zero size) is measured again once shown.
   map.on('zoomend resize', refresh);
@@ -171,6 +222,7 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { refresh(): void; dis
     refresh,
     dispose() {
       if (frame) cancelAnimationFrame(frame);
+      window.clearTimeout(settle);
       frame = 0;
       labelled.clear();
       byKey.clear();

@@ -74,9 +74,19 @@ describe('French labels', () => {
 });
 
 describe('numbers, codes and CSV', () => {
+  test('fmtKm rounds as the answers\' sentences do (a step « 1,4 km », « Trajet total 1 km »)', () => {
+    // the API gives distances to 0.1 km; the sentences say them to the km, half up
+    assert.equal(fmtKm(1.4), '1 km');
+    assert.equal(fmtKm(2.5), '3 km');
+    assert.equal(fmtKm(3.25), '3 km');
+    assert.equal(fmtKm(0.96), '1 km');
+    assert.equal(fmtKm(0.4), 'moins de 1 km');
+    assert.equal(fmtKm(0), 'moins de 1 km');
+  });
+
   test('fmtKm, fmtPct, fmtNum in French; a dash when unknown', () => {
-    assert.equal(fmtKm(3.25), '3,3 km');
     assert.equal(fmtKm(12.6), '13 km');
+    assert.equal(fmtKm(1234.4), '1\u202f234 km');
     assert.equal(fmtKm(null), '—');
     assert.equal(fmtPct(0.1234), '12,3 %');
     assert.equal(fmtNum(12345.678, 1), `12${NNBSP}345,7`);

@@ -2,7 +2,7 @@
 // in which order (names.ts), and which points fall on no outline of the basemap (outlines.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LABEL_GAP_PX, placeLabels, placementOrder, type LabelBox } from '../../src/map/declutter';
+import { LABEL_GAP_PX, layoutLabels, placeLabels, placementOrder, placesAround, type LabelBox } from '../../src/map/declutter';
 import { PRIORITY_FOCUS, PRIORITY_PREFECTURE, PRIORITY_REGIONAL_PREFECTURE, namesAt, prefecturePriority, townPriority } from '../../src/map/names';
 import { basemapCode, geometryBox, offOutlines } from '../../src/map/outlines';
 
@@ -118,5 +118,56 @@ describe('outlines', () => {
 
   test('basemapCode: the basemap writes codes without a leading 0', () => {
     assert.deepEqual(['046', '02A', '02b', ' 971', '12', '2A', '976'].map(basemapCode), ['46', '2A', '2B', '971', '12', '2A', '976']);
+  });
+});
+
+describe('layoutLabels: names beside the markers, never under them', () => {
+  // La Réunion at zoom 10: the préfecture's dot (x 0), its name drawn to its right, a group of
+  // 21 places (a 30 px disc) just right of the dot: the name was drawn under the group.
+  const saintDenis: LabelBox = { key: 'pref:Saint-Denis|974', priority: 2_000_000, left: 9, top: -7, right: 80, bottom: 7, anchor: { x: 0, y: 0 } };
+  const group = { left: 5, top: -10, right: 35, bottom: 20 };
+
+  test('a name covered by a marker moves to the first free side of its point', () => {
+    const shown = layoutLabels([saintDenis], [group]);
+    assert.deepEqual(shown.get(saintDenis.key), { dx: -89, dy: 0 }); // to the left of the dot
+    // without the marker, where it is drawn
+    assert.deepEqual(layoutLabels([saintDenis]).get(saintDenis.key), { dx: 0, dy: 0 });
+  });
+
+  test('a name moves away from a name kept before it rather than leaving', () => {
+    const sainteMarie: LabelBox = { key: 'town:Sainte-Marie|974', priority: 10, left: -35, top: 18, right: 35, bottom: 32, anchor: { x: 0, y: 0 } };
+    const other = box('town:Le Port|974', 20, -40, 20, 80, 14); // below the point
+    const shown = layoutLabels([other, sainteMarie]);
+    assert.ok(shown.has(other.key) && shown.has(sainteMarie.key));
+    assert.notDeepEqual(shown.get(sainteMarie.key), { dx: 0, dy: 0 });
+  });
+
+  test('a group of places centred on the point: the name goes farther out rather than leaving', () => {
+    // France at zoom 5: Toulouse's group (a 30 px disc) on its préfecture's dot
+    const onDot = { left: -15, top: -15, right: 15, bottom: 15 };
+    const s = layoutLabels([saintDenis], [onDot]).get(saintDenis.key);
+    assert.deepEqual(s, { dx: 14, dy: 0 }); // to the right, FAR_PX farther
+  });
+
+  test('a name with no free place is left out (shown on hover), not drawn over a marker', () => {
+    const walls = [
+      { left: -200, top: -200, right: 200, bottom: -4 },
+      { left: -200, top: 4, right: 200, bottom: 200 },
+    ];
+    assert.equal(layoutLabels([saintDenis], walls).size, 0);
+    // a préfecture's name stays, where drawn, when it covers no other name
+    assert.deepEqual(layoutLabels([{ ...saintDenis, overMarkers: true }], walls).get(saintDenis.key), { dx: 0, dy: 0 });
+    // a name with no anchor stays where it is drawn, or goes
+    const fixed = box('fixe', 1, 10, 10);
+    assert.equal(layoutLabels([fixed], [{ left: 0, top: 0, right: 20, bottom: 20 }]).size, 0);
+  });
+
+  test('placesAround: where it is drawn, then the other sides at the same distance', () => {
+    assert.deepEqual(placesAround({ left: 10, top: -7, right: 60, bottom: 7 }, { x: 0, y: 0 }).slice(0, 4), [
+      { dx: 0, dy: 0 },
+      { dx: -70, dy: 0 },
+      { dx: -35, dy: 17 },
+      { dx: -35, dy: -17 },
+    ]);
   });
 });

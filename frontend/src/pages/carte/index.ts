@@ -78,13 +78,15 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const townOf = new Map<L.Marker, Town>();
   const newCluster = (): L.MarkerClusterGroup =>
     L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, spiderfyDistanceMultiplier: 1.4, iconCreateFunction: (c) => clusterIcon(c, townOf) });
-  let cluster = newCluster();
+  // the names make way for the markers once the groups have moved (basemap.ts)
+  const relabel = (): void => cmap.labels.refresh();
+  let cluster = newCluster().on('animationend spiderfied unspiderfied', relabel);
   cmap.map.addLayer(cluster);
   // The clusters are computed for the map's zoom range, which the tile setting changes.
   const onSettings = (): void => {
     cluster.clearLayers();
     cluster.remove();
-    cluster = newCluster();
+    cluster = newCluster().on('animationend spiderfied unspiderfied', relabel);
     cmap.map.addLayer(cluster);
     draw(false);
   };
