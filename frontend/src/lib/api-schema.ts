@@ -306,6 +306,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Jobs
+         * @description ROME jobs whose name holds the words (a prefix, a close spelling, accents ignored),
+         *     best first; a French hint and the closest names when none does. Only the jobs some diploma
+         *     of the graph trains for are named (the national import's Certif Info jobs).
+         */
+        get: operations["search_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platforms": {
         parameters: {
             query?: never;
@@ -1855,6 +1877,43 @@ export interface components {
             /** @description Where the imported establishments' names and places come from. */
             establishments: components["schemas"]["CoverageOut"];
         };
+        /** Job */
+        Job: {
+            /**
+             * Code
+             * @description ROME code (« H2913 »), the `job` of GET /pathways.
+             */
+            code: string;
+            /**
+             * Name
+             * @description The ROME name (« Soudeur / Soudeuse »).
+             */
+            name: string;
+            /**
+             * Diplomas
+             * @description How many diplomas of the graph train for it.
+             */
+            diplomas: number;
+        };
+        /** JobSearch */
+        JobSearch: {
+            /** Query */
+            query: string;
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["Job"][];
+            /**
+             * Hint
+             * @description French sentence when no job name holds the words.
+             */
+            hint?: string | null;
+            /**
+             * Suggestions
+             * @description The closest names.
+             */
+            suggestions?: components["schemas"]["Job"][];
+        };
         /** LegProperties */
         LegProperties: {
             /**
@@ -2725,7 +2784,7 @@ export interface components {
             sector?: string | null;
             /**
              * Job
-             * @description Goal job: ROME code or sector id.
+             * @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from.
              */
             job?: string | null;
             /**
@@ -4707,6 +4766,76 @@ export interface operations {
             };
         };
     };
+    search_jobs: {
+        parameters: {
+            query: {
+                /** @description Words of the job's name, or a code. */
+                q: string;
+                /** @description Page size (at most 500). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSearch"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_platforms: {
         parameters: {
             query?: {
@@ -5159,7 +5288,7 @@ export interface operations {
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
-                /** @description Goal job: ROME code or sector id. */
+                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from. */
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
@@ -5269,7 +5398,7 @@ export interface operations {
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
-                /** @description Goal job: ROME code or sector id. */
+                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from. */
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
