@@ -6023,7 +6023,7 @@ export interface operations {
                 radius_km?: number | null;
                 /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
                 sector?: string | null;
-                /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
+                /** @description Rows of the section, at most: every finding by default (up to 500, the JSON's maximum); when the section holds more, a last row « Remarque » says how many of how many the file holds (« 500 constats sur 1 234 »). */
                 limit?: number;
                 /** @description Which section of the report. */
                 section: "continuum_breaks" | "dead_ends" | "unmet_demand" | "isolated_actors" | "suggested_partnerships" | "brokers";
