@@ -79,6 +79,8 @@ TYPE_WORDS: Mapping[tuple[str, ...], str] = {
 TYPE_FR = {t: labels.TYPE_FR[t] for t in TYPE_WORDS.values()} | {"bac_pro": "bac pro"}
 STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "option"}
 WORD_MATCH = 82  # a query word matches a name word at this similarity (0-100) or as a prefix
+# a name is proposed as near at this similarity (token set, 0-100): « abc » is 50 from « macon »
+NEAR_NAME = 60
 
 
 @dataclass(frozen=True)
@@ -267,7 +269,7 @@ def search_diplomas(
         names = {r["code"]: " ".join(_words(r["name"])) for r in rows}
         near = process.extract(" ".join(wanted), names, scorer=fuzz.token_set_ratio, limit=5)
         by_code = {r["code"]: r for r in rows}
-        close = [by_code[c] for _, s, c in near if s >= 50]
+        close = [by_code[c] for _, s, c in near if s >= NEAR_NAME]
     what = f"Aucun {TYPE_FR.get(type_id, 'diplôme')}" if type_id else "Aucun diplôme"
     text = " ".join(words) or query.strip()
     hint = f"{what} ne correspond à « {text} »"

@@ -63,3 +63,16 @@ def test_an_unknown_diploma_suggests_close_names_and_meanings(seed_client: TestC
     assert by_code and all(s.startswith("400250") for s in by_code)
     # digits alone do not make a meaning: a code of no known kind suggests nothing
     assert _suggested(seed_client, "/diplomas/99999999") == []
+
+
+def test_a_letter_typed_for_a_digit_and_nonsense(seed_client: TestClient) -> None:
+    """« 4002551O » (the letter O) is the code 40025510 first, then its kind's; « abc »
+    suggested « Maçon » (a name 50 % alike), which means nothing."""
+    typo = _suggested(seed_client, "/diplomas/4002551O")
+    assert typo and typo[0].startswith("40025510 (")
+    assert all(s.startswith("400255") for s in typo)
+    assert _suggested(seed_client, "/diplomas/abc") == []
+    hint = seed_client.get("/diplomas/search", params={"q": "abc"}).json()
+    assert hint["suggestions"] == [] and hint["hint"].endswith(
+        "essayez un autre mot ou le sigle du diplôme."
+    )

@@ -77,3 +77,12 @@ def test_an_acronym_finds_names_that_write_it_and_names_that_spell_it_out() -> N
     seed["offers"] = 4
     hits = search_diplomas([seed, *STI2D], "sti2d").hits
     assert hits[-1].row["code"] == "MV-BAC-STI2D"
+
+
+def test_nonsense_proposes_no_name_half_alike() -> None:
+    """« abc » proposed « Maçon » (the token set ratio of « abc » and « macon » is 50): no
+    name is near it."""
+    rows = [{"code": "50034304", "name": "MACON", "type": "cap", "level": 3, "offers": 0}]
+    found = search_diplomas(rows, "abc")
+    assert found.suggestions == []
+    assert search_diplomas(rows, "macn").suggestions or search_diplomas(rows, "macn").hits
