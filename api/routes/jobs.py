@@ -31,7 +31,7 @@ class JobSearch(BaseModel):
     suggestions: list[Job] = Field(default_factory=list, description="The closest names.")
 
 
-def _jobs(request: Request, store: GraphStore) -> list[RomeJob]:
+def kept_jobs(request: Request, store: GraphStore) -> list[RomeJob]:
     """The ROME jobs the graph names, kept by the app and read again when the graph changed."""
     version = store.version()
     cached: tuple[str | None, list[RomeJob]] | None = getattr(request.app.state, "rome_jobs", None)
@@ -57,7 +57,7 @@ def search_jobs(
     """ROME jobs whose name holds the words (a prefix, a close spelling, accents ignored),
     best first; a French hint and the closest names when none does. Only the jobs some diploma
     of the graph trains for are named (the national import's Certif Info jobs)."""
-    jobs = _jobs(request, store)
+    jobs = kept_jobs(request, store)
     found = find_jobs(jobs, q, limit=limit)
     if found:
         return JobSearch(query=q, count=len(found), items=[_job(j) for j in found])

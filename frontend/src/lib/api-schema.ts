@@ -255,7 +255,8 @@ export interface paths {
          * Search
          * @description Diplomas by their usual names: acronyms (MELEC, SIO, CPRP…), type words (« cap
          *     usinage »), words in any order, accents and typos tolerated; a French hint with the nearest
-         *     names when nothing matches.
+         *     names when nothing matches; a diploma is found by the names of the jobs it trains for too
+         *     (« soudeur »: the CAP RICS, ROME H2913), a closed one no one offers after the open ones.
          */
         get: operations["search"];
         put?: never;
