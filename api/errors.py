@@ -82,6 +82,7 @@ _WHAT_FR = {
     "uai": "Aucun établissement connu sous ce code UAI",
     "campus": "Campus inconnu",
     "diploma": "Diplôme inconnu",
+    "job": "Métier inconnu des données",
     "passerelle": "Passerelle inconnue",
     "offer": "Offre inconnue",
     "partnership": "Partenariat inconnu",

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from graph.departements import de_place
 from graph.errors import GraphError, InvalidRequest
@@ -52,6 +53,9 @@ APPROXIMATE_CENTRES = frozenset({"commune-parente", "arrondissement", "departeme
 # A name shared by several communes resolves to the most populous one only when it is at
 # least this many times larger than the next: "Valence" is the Drôme's, "Saint-Denis" is asked.
 DOMINANCE = 10
+# a commune this populous, one letter away from a name typed, is listed among the communes it
+# may mean (« Mez » listed ten small Mèze, Mézin…, never Metz)
+CLOSE_SPELLED_POPULATION = 20_000
 
 # nearest(): a commune's centre this close at most (the 3 x 3 cells searched cover it: 0.1°
 # is 11 km of latitude, 7 km of longitude at 51° N)
@@ -774,7 +778,26 @@ class CommuneIndex:
             res = self._resolution(first)
             note = _homonyms_note(query, first, pool[1:], res.note)
             return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
-        raise CommuneAmbiguous(query, pool[:DOMINANCE])
+        close = [c for c in self.close_spelled(query) if c not in pool]
+        raise CommuneAmbiguous(query, (close + pool)[:DOMINANCE])
+
+    def close_spelled(self, query: str) -> list[Commune]:
+        """The populous communes (CLOSE_SPELLED_POPULATION) whose name is one letter away from
+        ``query`` (a letter missing, added, changed): « Mez » -> Metz; most populous first."""
+        name, dept = _split_dept(query.strip())
+        key = search_key(name)
+        if len(key) < 3:
+            return []
+        self.warm()
+        found = [
+            c
+            for k, c in zip(self._keys, self._entries, strict=True)
+            if (c.population or 0) >= CLOSE_SPELLED_POPULATION
+            and abs(len(k) - len(key)) <= 1
+            and (not dept or c.departement == dept)
+            and Levenshtein.distance(k, key, score_cutoff=1) <= 1
+        ]
+        return sorted(found, key=_rank)
 
     def _resolution(self, c: Commune) -> Resolution:
         parent = self.communes.get(c.parent or "")

@@ -8,7 +8,7 @@ matches a French hint says so and proposes the nearest names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from graph import labels
 from graph.diploma_names import display_name, is_placeholder, is_public_code
+from graph.rome_jobs import RomeJob, find_jobs
 from graph.text import normalise
 
 __all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
@@ -79,6 +80,12 @@ TYPE_WORDS: Mapping[tuple[str, ...], str] = {
 TYPE_FR = {t: labels.TYPE_FR[t] for t in TYPE_WORDS.values()} | {"bac_pro": "bac pro"}
 STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "option"}
 WORD_MATCH = 82  # a query word matches a name word at this similarity (0-100) or as a prefix
+# a diploma found by the name of a job it trains for (its Certif Info jobs), not by its own
+# name: after those its name matches (100 and its offers, up to 5)
+BY_JOB = 90.0
+# a closed diploma no establishment offers any more: after the open ones that match as well
+# (« soudeur » gave the CAP and BP Soudeur, closed, 0 offers, before the CAP RICS)
+CLOSED_UNOFFERED = 15.0
 
 
 @dataclass(frozen=True)
@@ -242,7 +249,11 @@ def _near_names(rows: list[Mapping[str, Any]], words: list[str]) -> list[Mapping
 
 
 def search_diplomas(
-    rows: Iterable[Mapping[str, Any]], query: str, *, limit: int = 20
+    rows: Iterable[Mapping[str, Any]],
+    query: str,
+    *,
+    limit: int = 20,
+    jobs: Sequence[RomeJob] = (),
 ) -> SearchResult:
     """Diplomas matching ``query``, best first.
 
@@ -274,12 +285,19 @@ def search_diplomas(
         )
 
     groups = _alternatives(words)
+    # the ROME jobs (``jobs``: the names the graph holds) the words name: their diplomas match
+    job_codes = {j.code for j in find_jobs(jobs, " ".join(wanted), limit=5)} if jobs else set()
 
     def score(r: Mapping[str, Any]) -> float:
         name_words = [w for w in _words(r["name"]) if w not in STOP]
         scores = [_group_score(alts, name_words) for alts in groups]
         if not scores or min(scores) < WORD_MATCH:
-            return 0.0
+            if job_codes and not job_codes.isdisjoint(r.get("rome_codes") or ()):
+                scores = [BY_JOB]
+            else:
+                return 0.0
+        if r.get("closed") and not r.get("offers"):
+            scores = [s - CLOSED_UNOFFERED for s in scores]
         # the offers count favours a diploma offered more; a campus's own programme (a seed's
         # code, not a public one) counts its campus's offers only: it does not come first
         # elsewhere (Strasbourg: « sti2d » put the Mecanic Vallée's STI2D before the BCN's)

@@ -11,6 +11,7 @@ import json
 import zlib
 from typing import Any
 
+from graph.errors import NotFound
 from graph.gaps.cache import cached_answer
 from graph.memory import release_free_memory
 from graph.pathways.undescribed import described_kinds, map_undescribed_notice
@@ -117,6 +118,11 @@ def _map_points(
     level: int | None,
     modality: str | None,
 ) -> dict[str, Any]:
+    # an unknown campus or filière is a 404, as /gaps and /pathways say, not an empty map
+    if campus and not store.read("campus_exists", id=campus):
+        raise NotFound("campus", campus)
+    if sector and not store.read("sector_exists", id=sector):
+        raise NotFound("sector", sector)
     features = []
     unplaced: dict[str, int] = {}
     for r in store.read("map_points", campus=campus, departements=departements):

@@ -209,7 +209,12 @@ def suggest_diplomas(store: GraphStore, text: str, n: int = 5) -> list[str]:
     if re.search(r"[A-Za-z]{3}", wanted):
         found = search_diplomas(rows, wanted.replace("-", " ").replace("_", " "), limit=n)
         codes += [h.row["code"] for h in found.hits] + [r["code"] for r in found.suggestions]
-    if not codes and re.fullmatch(r"\d{8}", wanted):
+    # a letter typed for a digit (« 4002552O »: O for 0, I or l for 1) is the code it looks like
+    digits = wanted.upper().translate(str.maketrans("OIL", "011"))
+    if not codes and digits != wanted.upper() and re.fullmatch(r"\d{8}", digits):
+        codes += [digits] if digits in by_code else []
+        wanted = digits
+    if re.fullmatch(r"\d{8}", wanted):
         same = [r for r in rows if r["code"][:6] == wanted[:6] and r["code"] != wanted]
         same.sort(key=lambda r: (-(r.get("offers") or 0), r["name"] or ""))
         codes += [r["code"] for r in same]

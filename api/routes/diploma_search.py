@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import Limit, StoreDep
+from api.routes.jobs import kept_jobs
 from graph.diploma_search import search_diplomas
 from graph.store import GraphStore
 from graph.views import DiplomaSummary
@@ -49,8 +50,9 @@ def search(
 ) -> DiplomaSearch:
     """Diplomas by their usual names: acronyms (MELEC, SIO, CPRP…), type words (« cap
     usinage »), words in any order, accents and typos tolerated; a French hint with the nearest
-    names when nothing matches."""
-    found = search_diplomas(_rows(request, store), q, limit=limit)
+    names when nothing matches; a diploma is found by the names of the jobs it trains for too
+    (« soudeur »: the CAP RICS, ROME H2913), a closed one no one offers after the open ones."""
+    found = search_diplomas(_rows(request, store), q, limit=limit, jobs=kept_jobs(request, store))
     return DiplomaSearch(
         query=q,
         count=len(found.hits),

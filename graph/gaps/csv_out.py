@@ -97,4 +97,16 @@ def report_csv(report: GapReport, section: str) -> str:
         w.writerow(safe_row(_row(f)))
     if sec.note:  # what the data does not know here: after the findings, said as such
         w.writerow(safe_row(["Remarque", "", sec.note, "", "", ""]))
+    if sec.total > len(sec.findings):  # a file cut short says so (it had 10 rows of 217)
+        w.writerow(safe_row(["Remarque", "", partial_fr(len(sec.findings), sec.total), "", "", ""]))
     return buf.getvalue()
+
+
+def partial_fr(shown: int, total: int) -> str:
+    """The last row of a section the file holds in part.
+
+    >>> partial_fr(10, 1217)
+    'Ce fichier contient les 10 premiers constats sur 1\u202f217 (par rang).'
+    """
+    in_all = f"{total:,}".replace(",", "\u202f")
+    return f"Ce fichier contient les {shown} premiers constats sur {in_all} (par rang)."

@@ -71,6 +71,14 @@ class GapRequest(GapTerritoryRequest):
 
 class GapCsvRequest(GapRequest):
     section: SectionId = Field(description="Which section of the report.")
+    limit: int = Field(
+        default=500,
+        ge=1,
+        le=500,
+        description="Rows of the section, at most: every finding by default (up to 500, the "
+        "JSON's maximum); when the section holds more, a last row « Remarque » says how many "
+        "of how many the file holds (« 500 constats sur 1 234 »).",
+    )
 
 
 def build_report(store: GraphStore, req: GapRequest) -> GapReport:

@@ -27,6 +27,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
 from graph.pathways.start_scope import start_codes_in, start_scope_notice
 from graph.queries import suggest_diplomas
+from graph.rome_jobs import RomeJob, find_jobs, job_for_words, rome_jobs
 from graph.store import GraphStore
 from graph.territory import (
     PLACE_HINT,
@@ -77,8 +78,10 @@ class PathwayRequest(BaseModel):
     )
     job: str | None = Field(
         default=None,
-        pattern=r"^[A-N]\d{4}$|^[a-z0-9-]{2,80}$",
-        description="Goal job: ROME code or sector id.",
+        pattern=r"^[A-N]\d{4}$|^[A-Za-zÀ-ÖØ-öø-ÿŒœ0-9' -]{2,80}$",
+        description="Goal job: ROME code, sector id, or the job's name in words (« soudeur »): "
+        "read as the one ROME job the graph names so (GET /jobs lists them by words); words "
+        "that name several jobs, or none, are refused with the jobs to choose from.",
     )
     home: str | None = Field(
         default=None,
@@ -164,7 +167,7 @@ def build_query(
             raise NotFound("sector", req.sector)
         field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
         raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
-    goal_sector = req.job or (req.sector if req.from_ else None)
+    goal_sector = goal_job(store, req.job, data) if req.job else req.sector if req.from_ else None
     home = resolve_place(store, req.home, "home")
     start_departements = learner_departements(store, home, terr)
     if req.from_level is not None:
@@ -304,6 +307,35 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
 UNKNOWN_SECTOR = "métier choisi"  # sector_label of what names no sector nor ROME code
 
 
+def kept_rome_jobs(store: GraphStore, data: PathwayData | None) -> list[RomeJob]:
+    """The ROME jobs the graph names (graph/rome_jobs.py), read once per graph version."""
+    data = data if data is not None else pathway_data(store)
+    return list(data.kept("rome_jobs", lambda: rome_jobs(store.read("rome_jobs"))))
+
+
+def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> str:
+    """The goal job as the search reads it: a sector id or a ROME code the graph knows as it
+    is; words, the one ROME job the graph names so. A ROME code the graph does not know ->
+    NotFound; words naming several jobs -> InvalidRequest listing them; none -> NotFound with
+    the close names (« soudeur » was read as an unknown sector, and the answer said no
+    diploma prepares for the « métier choisi »)."""
+    if kept_sector_label(store, job, data) != UNKNOWN_SECTOR:
+        return job
+    if _ROME.match(job):
+        raise NotFound("job", job)
+    jobs = kept_rome_jobs(store, data)
+    one, close = job_for_words(jobs, job)
+    if one is not None:
+        return one.code
+    if close and find_jobs(jobs, job, limit=1):  # the words name several jobs
+        listed = " ; ".join(j.choice for j in close)
+        raise InvalidRequest(
+            f"« {job} » désigne plusieurs métiers : choisissez-en un par son code ROME "
+            f"(« job ») : {listed}."
+        )
+    raise NotFound("job", job, [j.choice for j in close])
+
+
 def kept_sector_label(store: GraphStore, sector: str, data: PathwayData | None) -> str:
     """:func:`sector_label`, read once per graph version."""
     data = data if data is not None else pathway_data(store)
@@ -318,8 +350,9 @@ def sector_label(store: GraphStore, sector: str) -> str:
     row = rows[0] if rows else {}
     if row.get("name"):
         return f"secteur {row['name']}"
-    if row.get("rome") or _ROME.match(sector):
+    if row.get("rome") or row.get("trained") or row.get("job"):
         # a ROME code is a job whether or not a seed sector lists it: the national import
-        # ties diplomas to it by their Certif Info jobs, and names it (rome.csv)
+        # ties diplomas to it by their Certif Info jobs, and names it (rome.csv); a code
+        # neither ties to anything (H9999) is unknown
         return f"métier ROME {sector} ({row['job']})" if row.get("job") else f"métier ROME {sector}"
     return UNKNOWN_SECTOR

@@ -71,3 +71,16 @@ def test_a_far_text_suggests_no_diploma_and_a_typo_its_diploma(seed_client: Test
     assert _suggested(seed_client, "/diplomas/ABC") == []
     assert _suggested(seed_client, "/diplomas/XYZW") == []
     assert _suggested(seed_client, "/diplomas/electrotechnque")[0].startswith("32025520 (")
+
+
+def test_a_letter_typed_for_a_digit_and_nonsense(seed_client: TestClient) -> None:
+    """« 4002551O » (the letter O) is the code 40025510 first, then its kind's; « abc »
+    suggested « Maçon » (a name 50 % alike), which means nothing."""
+    typo = _suggested(seed_client, "/diplomas/4002551O")
+    assert typo and typo[0].startswith("40025510 (")
+    assert all(s.startswith("400255") for s in typo)
+    assert _suggested(seed_client, "/diplomas/abc") == []
+    hint = seed_client.get("/diplomas/search", params={"q": "abc"}).json()
+    assert hint["suggestions"] == [] and hint["hint"].endswith(
+        "essayez un autre mot ou le sigle du diplôme."
+    )

@@ -98,3 +98,23 @@ def test_a_level_and_a_modality_are_matched_on_the_same_offer(seed_client: TestC
             assert drawn & set(offers) == both, (level, modality)
             told_apart += len(apart - both)
     assert told_apart > 0  # the seeds hold places the old filter drew wrongly
+
+
+def test_an_unknown_campus_or_sector_is_said_as_the_other_endpoints_say_it(
+    seed_client: TestClient,
+) -> None:
+    """Finistère, campus=nope or sector=foo: an empty FeatureCollection (200), while /gaps and
+    /pathways answer 404 « Campus inconnu »."""
+    for params, detail in (
+        ({"campus": "nope"}, "Campus inconnu : nope."),
+        ({"sector": "foo"}, "Filière inconnue : foo."),
+    ):
+        r = seed_client.get("/v1/map.geojson", params={"departements": "29", **params})
+        assert r.status_code == 404, r.text
+        assert r.json()["detail"] == detail
+        gaps = seed_client.get("/v1/gaps", params={"departements": "29", **params})
+        assert gaps.status_code == 404 and gaps.json()["detail"] == detail
+    # a known campus and a known filière still answer
+    campus = seed_client.get("/v1/campuses").json()[0]["id"]
+    assert seed_client.get("/v1/map.geojson", params={"campus": campus}).status_code == 200
+    assert seed_client.get("/v1/map.geojson", params={"sector": "soudeurs"}).status_code == 200

@@ -543,3 +543,15 @@ def test_the_territory_label_names_the_departement_of_a_homonym() -> None:
     assert point.note and "autres communes répondent à ce nom" in point.note
     valence = resolve_place(None, "Valence", "near")  # type: ignore[arg-type]
     assert valence is not None and valence.label is not None and "(Drôme, 26)" in valence.label
+
+
+def test_a_populous_commune_one_letter_away_is_among_the_choices(
+    ref: communes.CommuneIndex,
+) -> None:
+    """« Mez » listed ten small communes whose name starts so (Mèze, Mézin…), never Metz."""
+    with pytest.raises(CommuneAmbiguous) as exc:
+        ref.resolve("Mez")
+    names = [c.name for c in exc.value.candidates]
+    assert names[0] == "Metz" and "Mèze" in names and len(names) == communes.DOMINANCE
+    assert [c.code for c in ref.close_spelled("Mez (57)")] == ["57463"]
+    assert ref.close_spelled("Mez (34)") == []

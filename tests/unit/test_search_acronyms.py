@@ -77,3 +77,35 @@ def test_an_acronym_finds_names_that_write_it_and_names_that_spell_it_out() -> N
     seed["offers"] = 4
     hits = search_diplomas([seed, *STI2D], "sti2d").hits
     assert hits[-1].row["code"] == "MV-BAC-STI2D"
+
+
+def test_nonsense_proposes_no_name_half_alike() -> None:
+    """« abc » proposed « Maçon » (the token set ratio of « abc » and « macon » is 50): no
+    name is near it."""
+    rows = [{"code": "50034304", "name": "MACON", "type": "cap", "level": 3, "offers": 0}]
+    found = search_diplomas(rows, "abc")
+    assert found.suggestions == []
+    assert search_diplomas(rows, "macn").suggestions or search_diplomas(rows, "macn").hits
+
+
+def test_a_diploma_is_found_by_its_jobs_names_open_ones_first() -> None:
+    """« soudeur » found only the CAP and BP Soudeur, closed, offered nowhere: the diplomas
+    that train soudeurs (ROME H2913, their Certif Info jobs) and are offered now come first."""
+    from graph.rome_jobs import RomeJob
+
+    rows = [
+        {"code": "50025407", "name": "SOUDEUR", "type": "cap", "level": 3, "offers": 0,
+         "closed": True},
+        {"code": "40025411", "name": "TECHNICIEN EN CHAUDRONNERIE INDUSTRIELLE",
+         "type": "bac_pro", "level": 4, "offers": 147, "rome_codes": ["H2913", "H2902"]},
+        {"code": "46125406", "name": "TECHNICIEN EN SOUDAGE", "type": "mc", "level": 4,
+         "offers": 21, "rome_codes": ["H2913"]},
+        {"code": "32025520", "name": "ELECTROTECHNIQUE", "type": "bts", "level": 5, "offers": 9,
+         "rome_codes": ["I1309"]},
+    ]  # fmt: skip
+    jobs = [RomeJob("H2913", "Soudeur / Soudeuse", 2), RomeJob("I1309", "Électricien", 1)]
+    for q in ("soudeur", "soudure"):
+        codes = [h.row["code"] for h in search_diplomas(rows, q, jobs=jobs).hits]
+        assert codes == ["40025411", "46125406", "50025407"], q
+    # without the jobs (a caller that has none), the name alone, as before
+    assert [h.row["code"] for h in search_diplomas(rows, "soudeur").hits] == ["50025407"]

@@ -255,7 +255,8 @@ export interface paths {
          * Search
          * @description Diplomas by their usual names: acronyms (MELEC, SIO, CPRP…), type words (« cap
          *     usinage »), words in any order, accents and typos tolerated; a French hint with the nearest
-         *     names when nothing matches.
+         *     names when nothing matches; a diploma is found by the names of the jobs it trains for too
+         *     (« soudeur »: the CAP RICS, ROME H2913), a closed one no one offers after the open ones.
          */
         get: operations["search"];
         put?: never;
@@ -298,6 +299,28 @@ export interface paths {
          * @description One diploma: where it is offered, the passerelles in and out, its sectors.
          */
         get: operations["get_diploma"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Jobs
+         * @description ROME jobs whose name holds the words (a prefix, a close spelling, accents ignored),
+         *     best first; a French hint and the closest names when none does. Only the jobs some diploma
+         *     of the graph trains for are named (the national import's Certif Info jobs).
+         */
+        get: operations["search_jobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1865,6 +1888,43 @@ export interface components {
             /** @description Where the imported establishments' names and places come from. */
             establishments: components["schemas"]["CoverageOut"];
         };
+        /** Job */
+        Job: {
+            /**
+             * Code
+             * @description ROME code (« H2913 »), the `job` of GET /pathways.
+             */
+            code: string;
+            /**
+             * Name
+             * @description The ROME name (« Soudeur / Soudeuse »).
+             */
+            name: string;
+            /**
+             * Diplomas
+             * @description How many diplomas of the graph train for it.
+             */
+            diplomas: number;
+        };
+        /** JobSearch */
+        JobSearch: {
+            /** Query */
+            query: string;
+            /** Count */
+            count: number;
+            /** Items */
+            items: components["schemas"]["Job"][];
+            /**
+             * Hint
+             * @description French sentence when no job name holds the words.
+             */
+            hint?: string | null;
+            /**
+             * Suggestions
+             * @description The closest names.
+             */
+            suggestions?: components["schemas"]["Job"][];
+        };
         /** LegProperties */
         LegProperties: {
             /**
@@ -2735,7 +2795,7 @@ export interface components {
             sector?: string | null;
             /**
              * Job
-             * @description Goal job: ROME code or sector id.
+             * @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from.
              */
             job?: string | null;
             /**
@@ -4717,6 +4777,76 @@ export interface operations {
             };
         };
     };
+    search_jobs: {
+        parameters: {
+            query: {
+                /** @description Words of the job's name, or a code. */
+                q: string;
+                /** @description Page size (at most 500). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSearch"];
+                };
+            };
+            /** @description Malformed request or contradictory parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Erreur interne */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Base de données indisponible */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_platforms: {
         parameters: {
             query?: {
@@ -5169,7 +5299,7 @@ export interface operations {
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
-                /** @description Goal job: ROME code or sector id. */
+                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from. */
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
@@ -5279,7 +5409,7 @@ export interface operations {
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
-                /** @description Goal job: ROME code or sector id. */
+                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from. */
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
@@ -5904,7 +6034,7 @@ export interface operations {
                 radius_km?: number | null;
                 /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
                 sector?: string | null;
-                /** @description Findings per section, at most (the first ones by rank; each section gives its total). */
+                /** @description Rows of the section, at most: every finding by default (up to 500, the JSON's maximum); when the section holds more, a last row « Remarque » says how many of how many the file holds (« 500 constats sur 1 234 »). */
                 limit?: number;
                 /** @description Which section of the report. */
                 section: "continuum_breaks" | "dead_ends" | "unmet_demand" | "isolated_actors" | "suggested_partnerships" | "brokers";

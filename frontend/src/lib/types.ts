@@ -23,6 +23,7 @@ export type DiplomaSummary = S['DiplomaSummary'];
 export type DiplomaLink = S['DiplomaLink'];
 export type DiplomaDetail = S['DiplomaDetail'];
 export type DiplomaSearch = S['DiplomaSearch'];
+export type JobSearch = S['JobSearch'];
 export type SiteOut = S['SiteOut'];
 export type ActorDetail = S['ActorDetail'];
 export type PlatformOut = S['PlatformOut'];

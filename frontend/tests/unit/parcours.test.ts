@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { chosen, commonEntryFr, distances, figuresFr, othersSummary, passerelleText } from '../../src/pages/parcours/card';
 import { pressurePoints, sparklineText, trendFr } from '../../src/pages/parcours/sparkline';
 import { pathwayKey } from '../../src/pages/parcours/selection';
+import { typedJob } from '../../src/pages/parcours/job-words';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../src/lib/types';
 
 function offer(o: Partial<PathwayOffer>): PathwayOffer {
@@ -114,5 +115,19 @@ describe('pathwayKey', () => {
   test('the same diplomas and establishments give the same key in any search', () => {
     const p = pathway([step({ code: 'A' }), step({ code: 'B', offers: [offer({ actor_id: 'x' }), offer({ actor_id: 'y', chosen: true })] })]);
     assert.equal(pathwayKey(p), 'A@>B@y');
+  });
+});
+
+describe('typedJob', () => {
+  test('a ROME code in any case, or the job in words (the API reads them as its ROME job)', () => {
+    assert.deepEqual(typedJob(' h2913 '), { value: 'H2913' });
+    // « soudeur » was refused: « Un code ROME s'écrit avec une lettre et quatre chiffres »
+    assert.deepEqual(typedJob('soudeur'), { value: 'soudeur' });
+    assert.deepEqual(typedJob('Électricien  du bâtiment'), { value: 'Électricien du bâtiment' });
+    assert.deepEqual(typedJob('aide-soudeur’s'), { value: "aide-soudeur's" });
+  });
+
+  test('what is neither is said in French', () => {
+    for (const bad of ['x', '12345', 'soudeur; drop']) assert.match((typedJob(bad) as { error: string }).error, /^Tapez le nom du métier/);
   });
 });

@@ -72,6 +72,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     legend: 'Secteur ou métier (facultatif)',
     hint: 'Pour partir des seuls diplômes de ce niveau qui y préparent.',
     required: false,
+    words: false,
   });
   const startLevel = h('div', { class: 'start-level' }, fromLevel.field, fromSector.root);
   const startFieldset = h(
@@ -93,7 +94,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   const job = createJobPicker({
     name: 'job',
     legend: 'Métier ou famille de métiers visé',
-    hint: 'Un secteur décrit par les campus (codes ROME quand ils sont connus), ou un code ROME.',
+    hint: 'Un secteur décrit par les campus (codes ROME quand ils sont connus), ou un métier par son nom ou son code ROME.',
     required: true,
   });
   const goalJob = job.root;

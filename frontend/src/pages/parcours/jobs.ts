@@ -1,11 +1,13 @@
 // A job or sector of the Parcours form: the sectors the campuses describe (grouped by campus,
-// with their ROME codes), or any ROME code typed. The API takes either as `job` (the goal) or
+// with their ROME codes), or any ROME job typed by its name (the list GET /jobs proposes
+// while typing) or its code. The API takes either as `job` (the goal) or
 // `sector` (the field of a start level).
 
-import { cached, type Params } from '../../lib/api';
-import { h, newId } from '../../lib/dom';
+import { cached, getJSON, type Params } from '../../lib/api';
+import { debounce, h, newId } from '../../lib/dom';
+import { typedJob } from './job-words';
 import { campuses } from '../../lib/refs';
-import type { CampusDetail, GapSectorChoices } from '../../lib/types';
+import type { CampusDetail, GapSectorChoices, JobSearch } from '../../lib/types';
 
 const ROME = /^[A-N]\d{4}$/;
 
@@ -61,13 +63,16 @@ function groups(): Promise<HTMLOptGroupElement[]> {
   return sectorGroups;
 }
 
-export function createJobPicker(o: { name: string; legend: string; hint: string; required: boolean }): JobPicker {
+/** ``words``: the job may be sent in words (a goal, which the API reads as its ROME job);
+ * otherwise (the field of a start level) a ROME code only, which the list proposes. */
+export function createJobPicker(o: { name: string; legend: string; hint: string; required: boolean; words?: boolean }): JobPicker {
   const selectId = newId(o.name);
   const romeId = newId(`${o.name}-rome`);
   const hintId = `${selectId}-aide`;
   const errId = `${selectId}-erreur`;
   const none = o.required ? '— Choisir un métier —' : '— Aucun en particulier —';
   const select = h('select', { id: selectId, name: o.name, 'aria-describedby': `${hintId} ${errId}` }, h('option', { value: '' }, 'Chargement des métiers…'));
+  const listId = `${romeId}-liste`;
   const rome = h('input', {
     id: romeId,
     name: `${o.name}_rome`,
@@ -75,11 +80,27 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
     inputmode: 'text',
     autocomplete: 'off',
     spellcheck: 'false',
-    maxlength: 5,
-    size: 6,
-    placeholder: 'ex. H2903',
+    maxlength: 80,
+    size: 24,
+    list: listId,
+    placeholder: 'ex. soudeur ou H2913',
     'aria-describedby': errId,
   });
+  // the ROME jobs whose name holds the words typed (GET /jobs): choosing one writes its code
+  const jobList = h('datalist', { id: listId });
+  let searched = 0;
+  const suggest = debounce((q: string) => {
+    const ask = ++searched;
+    getJSON<JobSearch>('/jobs', { q, limit: 15 })
+      .then((r) => {
+        if (ask !== searched) return;
+        const items = (r.items.length ? r.items : r.suggestions) ?? [];
+        jobList.replaceChildren(...items.map((j) => h('option', { value: j.code }, `${j.name} (${j.code})`)));
+      })
+      .catch(() => {
+        if (ask === searched) jobList.replaceChildren();
+      });
+  }, 250);
   const error = h('p', { id: errId, class: 'field-error' });
   const root = h(
     'fieldset',
@@ -87,7 +108,7 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
     h('legend', {}, o.legend),
     h('p', { class: 'hint', id: hintId }, o.hint),
     h('div', { class: 'field' }, h('label', { for: selectId }, 'Secteur décrit par un campus'), select),
-    h('div', { class: 'field' }, h('label', { for: romeId }, 'ou un code ROME (une lettre et quatre chiffres)'), rome),
+    h('div', { class: 'field' }, h('label', { for: romeId }, 'ou un métier : son nom ou son code ROME'), rome, jobList),
     error,
   );
   /** The sector the select must show: set from a link, or chosen. The list of sectors can
@@ -100,9 +121,11 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
     if (select.value) rome.value = '';
   });
   rome.addEventListener('input', () => {
-    if (!rome.value.trim()) return;
+    const q = rome.value.trim();
+    if (!q) return;
     wantedSector = '';
     select.value = '';
+    if (q.length >= 3 && !ROME.test(q.toUpperCase())) suggest(q);
   });
 
   const showSector = (): void => {
@@ -148,20 +171,25 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
     },
     value() {
       setError('');
-      const typed = rome.value.trim().toUpperCase();
-      if (typed) {
-        if (ROME.test(typed)) return typed;
-        setError('Un code ROME s’écrit avec une lettre et quatre chiffres, par exemple H2903.');
+      if (rome.value.trim()) {
+        const typed = typedJob(rome.value);
+        if ('value' in typed && (o.words !== false || ROME.test(typed.value))) return typed.value;
+        if ('value' in typed) {
+          setError('Choisissez le métier dans la liste proposée pendant la frappe, ou tapez son code ROME (une lettre et quatre chiffres).');
+          return null;
+        }
+        setError(typed.error);
         return null;
       }
       if (!select.value && o.required) {
-        setError('Choisissez un métier dans la liste ou tapez un code ROME.');
+        setError('Choisissez un métier dans la liste ou tapez son nom ou son code ROME.');
         return null;
       }
       return select.value;
     },
     set(value) {
-      const isRome = ROME.test(value);
+      // a sector id is lower-case letters and hyphens; a ROME code or words are typed
+      const isRome = ROME.test(value) || !/^[a-z0-9-]+$/.test(value);
       rome.value = isRome ? value : '';
       wantedSector = isRome ? '' : value;
       setError('');

@@ -1,0 +1,71 @@
+"""``GET /jobs?q=``: ROME jobs by the words people use (« soudeur » -> H2913), for a goal job
+asked by its name (graph/rome_jobs.py); the web's « Un métier » goal searches here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from api.deps import Limit, StoreDep
+from graph.rome_jobs import RomeJob, find_jobs, job_for_words, rome_jobs
+from graph.store import GraphStore
+
+router = APIRouter(prefix="/jobs", tags=["jobs"])
+
+
+class Job(BaseModel):
+    code: str = Field(description="ROME code (« H2913 »), the `job` of GET /pathways.")
+    name: str = Field(description="The ROME name (« Soudeur / Soudeuse »).")
+    diplomas: int = Field(description="How many diplomas of the graph train for it.")
+
+
+class JobSearch(BaseModel):
+    query: str
+    count: int
+    items: list[Job]
+    hint: str | None = Field(
+        default=None, description="French sentence when no job name holds the words."
+    )
+    suggestions: list[Job] = Field(default_factory=list, description="The closest names.")
+
+
+def kept_jobs(request: Request, store: GraphStore) -> list[RomeJob]:
+    """The ROME jobs the graph names, kept by the app and read again when the graph changed."""
+    version = store.version()
+    cached: tuple[str | None, list[RomeJob]] | None = getattr(request.app.state, "rome_jobs", None)
+    if cached is None or version is None or cached[0] != version:
+        cached = (version, rome_jobs(store.read("rome_jobs")))
+        request.app.state.rome_jobs = cached
+    return cached[1]
+
+
+def _job(j: RomeJob) -> Job:
+    return Job(code=j.code, name=j.name, diplomas=j.diplomas)
+
+
+@router.get("", response_model=JobSearch)
+def search_jobs(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[
+        str, Query(min_length=1, max_length=80, description="Words of the job's name, or a code.")
+    ],
+    limit: Limit = 20,
+) -> JobSearch:
+    """ROME jobs whose name holds the words (a prefix, a close spelling, accents ignored),
+    best first; a French hint and the closest names when none does. Only the jobs some diploma
+    of the graph trains for are named (the national import's Certif Info jobs)."""
+    jobs = kept_jobs(request, store)
+    found = find_jobs(jobs, q, limit=limit)
+    if found:
+        return JobSearch(query=q, count=len(found), items=[_job(j) for j in found])
+    _, close = job_for_words(jobs, q)
+    hint = f"Aucun métier des données ne correspond à « {q.strip()} »"
+    hint += (
+        f" ; métiers proches : {', '.join(j.name for j in close)}."
+        if close
+        else " ; essayez un autre mot ou le code ROME du métier."
+    )
+    return JobSearch(query=q, count=0, items=[], hint=hint, suggestions=[_job(j) for j in close])
