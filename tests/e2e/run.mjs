@@ -322,7 +322,7 @@ await scenario('niveau', async (d) => {
   // a goal job by its ROME code, typed in lower case, and no start sector
   await page.getByLabel('Niveau du diplôme détenu').selectOption('3');
   await sectorSelect.selectOption('');
-  await goal.getByLabel('Un métier').check();
+  await goal.getByLabel('Un métier', { exact: true }).check();
   await goal.getByLabel(/code ROME/).fill('h2913');
   await page.getByRole('button', { name: 'Chercher les parcours' }).click();
   await page.locator('.results-summary', { hasText: 'H2913' }).waitFor();
