@@ -172,7 +172,15 @@ def for_reading(rows: list[CoverageRow]) -> list[CoverageRow]:
     """The rows a reader sees (``GET /coverage``): those with a level by level, then those
     without one, apart, each with a note, so that one type shown twice (« classe préparatoire
     aux grandes écoles » at niveau 5 and without a level: the BCN rates its CPGE codes, some
-    Parcoursup CPGE match none) is not read as one type at two levels."""
+    Parcoursup CPGE match none) is not read as one type at two levels.
+
+    >>> rows = [CoverageRow(level=lv, level_label=level_fr(lv), type="cpge", type_label="CPGE",
+    ...     programmes=1, establishments=1, sources=[]) for lv in (None, 5, 6)]
+    >>> [r.level for r in for_reading(rows)]
+    [5, 6, None]
+    >>> for_reading(rows)[-1].level_note.split(" : ")[1]
+    "ce sont d'autres formations que celles de même type comptées aux niveaux 5 et 6."
+    """
     levelled = [r for r in rows if r.level is not None]
     typed = {r.type for r in levelled}
     unknown = []
@@ -182,10 +190,12 @@ def for_reading(rows: list[CoverageRow]) -> list[CoverageRow]:
         note = "Les données importées ne donnent pas le niveau de ces formations."
         if r.type in typed:
             levels = sorted({x.level for x in levelled if x.type == r.type and x.level})
-            at = " et ".join(f"{n}" for n in levels)
+            at = f"au niveau {levels[0]}"
+            if len(levels) > 1:
+                at = f"aux niveaux {', '.join(map(str, levels[:-1]))} et {levels[-1]}"
             note = (
                 "Les données importées ne donnent pas le niveau de ces formations : ce sont "
-                f"d'autres formations que celles de même type comptées au niveau {at}."
+                f"d'autres formations que celles de même type comptées {at}."
             )
         unknown.append(r.model_copy(update={"level_note": note}))
     return levelled + unknown
