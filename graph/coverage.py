@@ -46,7 +46,19 @@ Row = Mapping[str, Any]
 
 
 class CoverageRow(BaseModel):
-    level: int | None
+    level: int | None = Field(
+        description="The diploma level (3 to 8); null when the data gives the diplomas none."
+    )
+    level_label: str = Field(
+        description="The level in French: « niveau 5 », or « niveau non précisé » when null.",
+    )
+    level_note: str | None = Field(
+        default=None,
+        description=(
+            "On a row without a level, in French: why it stands apart, and, when the same type "
+            "has rows with a level, that those are other programmes of that type."
+        ),
+    )
     type: str
     type_label: str
     programmes: int = Field(description="Distinct diplomas offered (open or planned).")
@@ -130,6 +142,7 @@ def summarise(
     return [
         CoverageRow(
             level=level,
+            level_label=level_fr(level),
             type=dtype,
             type_label=TYPE_FR.get(dtype, dtype),
             programmes=len(g["programmes"]),
@@ -146,14 +159,55 @@ def summarise(
     ]
 
 
+def level_fr(level: int | None) -> str:
+    """« niveau 5 »; « niveau non précisé » when the data gives none.
+
+    >>> level_fr(5), level_fr(None)
+    ('niveau 5', 'niveau non précisé')
+    """
+    return "niveau non précisé" if level is None else f"niveau {level}"
+
+
+def for_reading(rows: list[CoverageRow]) -> list[CoverageRow]:
+    """The rows a reader sees (``GET /coverage``): those with a level by level, then those
+    without one, apart, each with a note, so that one type shown twice (« classe préparatoire
+    aux grandes écoles » at niveau 5 and without a level: the BCN rates its CPGE codes, some
+    Parcoursup CPGE match none) is not read as one type at two levels.
+
+    >>> rows = [CoverageRow(level=lv, level_label=level_fr(lv), type="cpge", type_label="CPGE",
+    ...     programmes=1, establishments=1, sources=[]) for lv in (None, 5, 6)]
+    >>> [r.level for r in for_reading(rows)]
+    [5, 6, None]
+    >>> for_reading(rows)[-1].level_note.split(" : ")[1]
+    "ce sont d'autres formations que celles de même type comptées aux niveaux 5 et 6."
+    """
+    levelled = [r for r in rows if r.level is not None]
+    typed = {r.type for r in levelled}
+    unknown = []
+    for r in rows:
+        if r.level is not None:
+            continue
+        note = "Les données importées ne donnent pas le niveau de ces formations."
+        if r.type in typed:
+            levels = sorted({x.level for x in levelled if x.type == r.type and x.level})
+            at = f"au niveau {levels[0]}"
+            if len(levels) > 1:
+                at = f"aux niveaux {', '.join(map(str, levels[:-1]))} et {levels[-1]}"
+            note = (
+                "Les données importées ne donnent pas le niveau de ces formations : ce sont "
+                f"d'autres formations que celles de même type comptées {at}."
+            )
+        unknown.append(r.model_copy(update={"level_note": note}))
+    return levelled + unknown
+
+
 def read_coverage(store: GraphReader, territory: Territory) -> list[dict[str, Any]]:
     return store.read("coverage_offers", **territory.query_params())
 
 
 def coverage(store: GraphReader, territory: Territory) -> CoverageAnswer:
-    return CoverageAnswer(
-        territory=territory.describe(), rows=summarise(read_coverage(store, territory), territory)
-    )
+    rows = summarise(read_coverage(store, territory), territory)
+    return CoverageAnswer(territory=territory.describe(), rows=for_reading(rows))
 
 
 def goal_absent_sentence(

@@ -173,3 +173,25 @@ def test_a_filiere_asked_counts_the_programmes_that_train_for_it_by_rome(
     found = continuum["continuum_breaks"]["findings"]
     assert found and all(5 in f["data"]["levels_offered"] for f in found), found
     assert continuum["continuum_breaks"]["note"] is None
+
+
+def test_coverage_says_which_rows_have_no_level(client: TestClient) -> None:
+    """The BCN rates its CPGE codes at level 5, some Parcoursup CPGE match none and have no
+    level: /coverage showed « cpge » at level null then at level 5, unexplained. The rows
+    without a level come last, « niveau non précisé », with a note naming the other level."""
+    r = client.get("/coverage", params={"departements": "22,35,48,23"})
+    assert r.status_code == 200, r.text
+    rows = r.json()["rows"]
+    levels = [row["level"] for row in rows]
+    first_null = levels.index(None)
+    assert all(x is None for x in levels[first_null:]), levels
+    for row in rows[:first_null]:
+        assert row["level_label"] == f"niveau {row['level']}" and row["level_note"] is None
+    cpge = [row for row in rows if row["type"] == "cpge"]
+    assert [row["level"] for row in cpge] == [5, None], cpge
+    assert cpge[1]["level_label"] == "niveau non précisé"
+    assert cpge[1]["level_note"] == (
+        "Les données importées ne donnent pas le niveau de ces formations : ce sont "
+        "d'autres formations que celles de même type comptées au niveau 5."
+    )
+    assert_plain_french([row["level_label"] for row in rows] + [cpge[1]["level_note"]])

@@ -1239,8 +1239,21 @@ export interface components {
         };
         /** CoverageRow */
         CoverageRow: {
-            /** Level */
+            /**
+             * Level
+             * @description The diploma level (3 to 8); null when the data gives the diplomas none.
+             */
             level: number | null;
+            /**
+             * Level Label
+             * @description The level in French: « niveau 5 », or « niveau non précisé » when null.
+             */
+            level_label: string;
+            /**
+             * Level Note
+             * @description On a row without a level, in French: why it stands apart, and, when the same type has rows with a level, that those are other programmes of that type.
+             */
+            level_note?: string | null;
             /** Type */
             type: string;
             /** Type Label */
