@@ -23,6 +23,7 @@ from graph import queries
 from graph.departements import departement_place
 from graph.engines.factory import open_store
 from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
+from graph.ingest.backup import BackupError
 from graph.labels import MODALITY_FR, OFFER_STATUS_FR, TYPE_FR, level_fr, passerelle_fr
 from graph.settings import Settings
 from graph.store import GraphStore
@@ -838,13 +839,32 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+_LINE = re.compile(r"\bline (\d+)")
+
+
+def seed_error_fr(exc: SeedError) -> str:
+    """Where a seed or public file is wrong, in French: file, record (« ligne N »), field. The
+    message itself is the rule's own wording."""
+    record = _LINE.sub(r"ligne \1", exc.record.replace("(header)", "(en-tête)"))
+    field = f", champ '{exc.field}'" if exc.field else ""
+    return f"{exc.path} : {record}{field} : {exc.message}"
+
+
+def backup_error_fr(exc: BackupError) -> str:
+    """Where a backup file is wrong, in French: line and field, then the rule's own wording."""
+    if exc.line is None:
+        return exc.message
+    field = f", champ '{exc.field}'" if exc.field else ""
+    return f"ligne {exc.line}{field} : {exc.message}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_env()
         return args.func(args, settings)
     except SeedError as exc:
-        print(f"erreur : {exc}", file=sys.stderr)
+        print(f"erreur : {seed_error_fr(exc)}", file=sys.stderr)
         return 2
     except NotFound as exc:
         hint = f" — vouliez-vous dire : {', '.join(exc.suggestions)}" if exc.suggestions else ""
@@ -861,6 +881,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseUnavailable as exc:
         print(f"erreur : base de données indisponible : {exc}", file=sys.stderr)
         return 3
+    except BackupError as exc:
+        print(f"erreur : {backup_error_fr(exc)}", file=sys.stderr)
+        return 2
     except (GraphError, ValueError) as exc:
         print(f"erreur : {exc}", file=sys.stderr)
         return 2

@@ -329,5 +329,5 @@ def test_cli_export_and_restore(
     bad = tmp_path / "bad.jsonl"
     bad.write_text(_corrupt(out.read_text("utf-8"), "unknown_label")[0], encoding="utf-8")
     assert main(["restore", str(bad), "--yes"]) == 2
-    assert "field 'label'" in capsys.readouterr().err
+    assert "champ 'label'" in capsys.readouterr().err
     assert _snapshot(target) == _snapshot(mini_target)

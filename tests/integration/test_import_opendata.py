@@ -485,7 +485,7 @@ def test_command_line_import(
     broken = _fixture_copy(tmp_path)
     (broken / "nMef.csv").write_bytes(b"MEF;FORMATION_DIPLOME\n")
     assert cli(["import", "opendata", str(broken), "--quiet"]) == 2
-    assert "nMef.csv: line 1 (header)" in capsys.readouterr().err
+    assert "nMef.csv : ligne 1 (en-tête)" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(not SLICE.is_dir(), reason="the public slice ../shared/opendata is absent")

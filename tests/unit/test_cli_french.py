@@ -111,3 +111,17 @@ def test_the_import_summary_is_french() -> None:
     # the JSON for machines keeps its keys
     assert set(summary.to_dict()) >= {"nodes", "relationships", "coverage", "rows_read"}
     assert summary.to_dict()["coverage"]["named_by"] == {"UAI only": 1, "ACCE": 2}
+
+
+def test_errors_name_file_record_and_field_in_french() -> None:
+    from api.cli import backup_error_fr, seed_error_fr
+    from graph.errors import SeedError
+    from graph.ingest.backup import BackupError
+
+    said = seed_error_fr(SeedError("/d/nMef.csv", "line 1 (header)", "MEF", "missing column"))
+    assert said == "/d/nMef.csv : ligne 1 (en-tête), champ 'MEF' : missing column"
+    said = seed_error_fr(SeedError("mini.toml", "offers[0]", None, "bad"))
+    assert said == "mini.toml : offers[0] : bad"
+    assert backup_error_fr(BackupError("unknown", line=3, field="label")) == (
+        "ligne 3, champ 'label' : unknown"
+    )
