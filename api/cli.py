@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import socket
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +23,7 @@ from graph import queries
 from graph.departements import departement_place
 from graph.engines.factory import open_store
 from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
+from graph.ingest.backup import BackupError
 from graph.labels import MODALITY_FR, OFFER_STATUS_FR, TYPE_FR, level_fr, passerelle_fr
 from graph.settings import Settings
 from graph.store import GraphStore
@@ -67,11 +69,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     )
     exposure = settings.demo_exposure()
     if exposure is not None:
-        print(f"error: {exposure}", file=sys.stderr)
+        print(f"erreur : {exposure}", file=sys.stderr)
         return 2
     print(
-        f"cmq-graph: http://{settings.host}:{settings.port}/ (API docs at /docs, "
-        f"engine {settings.engine})",
+        f"cmq-graph : http://{settings.host}:{settings.port}/ (documentation de l'API sur /docs, "
+        f"moteur {settings.engine})",
         flush=True,
     )
     if args.workers <= 1:
@@ -145,9 +147,9 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
     seeds = load_seed_dir(Path(args.path))
     _, summary = build_statements(seeds)
-    print(f"{args.path}: {summary.files} file(s) valid")
-    print(_table(sorted(summary.nodes.items()), ["nodes", "count"]))
-    print(_table(sorted(summary.relationships.items()), ["relationships", "count"]))
+    print(f"{args.path} : {summary.files} fichier(s) valide(s)")
+    print(_table(sorted(summary.nodes.items()), ["nœuds", "nombre"]))
+    print(_table(sorted(summary.relationships.items()), ["relations", "nombre"]))
     return 0
 
 
@@ -159,12 +161,15 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     with _store(settings) as store:
         if args.if_empty and queries.node_counts(store):
             # A restart of a deployed app must not put edited seed records back as they were.
-            print(f"the graph holds data: {args.path} not loaded (--if-empty)")
+            print(f"le graphe contient déjà des données : {args.path} non chargé (--if-empty)")
             return 0
         summary = load_seeds(store, seeds)
         counts = queries.node_counts(store)
-    print(f"loaded {summary.files} seed file(s) from {args.path} into {settings.engine}")
-    print(_table(sorted(counts.items()), ["label", "nodes in graph"]))
+    print(
+        f"{summary.files} fichier(s) de semences chargé(s) depuis {args.path} "
+        f"dans {settings.engine}"
+    )
+    print(_table(sorted(counts.items()), ["étiquette", "nœuds dans le graphe"]))
     return 0
 
 
@@ -193,7 +198,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     elif not args.quiet:
         print(summary.format_text())
     if args.dry_run and not args.json:
-        print("\ndry run: nothing was written")
+        print("\nessai à blanc : rien n'a été écrit")
     return 0
 
 
@@ -201,16 +206,16 @@ def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise argparse.ArgumentTypeError(f"pas une date (AAAA-MM-JJ) : {value!r}") from None
 
 
 def _percentage(value: str) -> float:
     try:
         v = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a percentage: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"pas un pourcentage : {value!r}") from None
     if not 0 <= v <= 100:
-        raise argparse.ArgumentTypeError(f"a percentage is between 0 and 100: {value!r}")
+        raise argparse.ArgumentTypeError(f"un pourcentage est compris entre 0 et 100 : {value!r}")
     return v
 
 
@@ -221,9 +226,9 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _dump({"nodes": nodes, "relationships": rels})
         return 0
-    print(_table(sorted(nodes.items()), ["label", "count"]))
+    print(_table(sorted(nodes.items()), ["étiquette", "nombre"]))
     print()
-    print(_table(sorted(rels.items()), ["relationship", "count"]))
+    print(_table(sorted(rels.items()), ["relation", "nombre"]))
     return 0
 
 
@@ -238,7 +243,7 @@ def cmd_campuses(args: argparse.Namespace, settings: Settings) -> int:
             print(
                 _table(
                     [(m.id, m.kind, m.role, m.commune) for m in campus.members],
-                    ["member", "kind", "role", "commune"],
+                    ["membre", "type", "rôle", "commune"],
                 )
             )
             return 0
@@ -260,7 +265,7 @@ def cmd_campuses(args: argparse.Namespace, settings: Settings) -> int:
                 )
                 for c in rows
             ],
-            ["id", "campus", "region", "members", "actors", "offers", "levels"],
+            ["id", "campus", "région", "membres", "acteurs", "offres", "niveaux"],
         )
     )
     return 0
@@ -282,10 +287,10 @@ def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
     print(
         _table(
             [(a.id, a.kind, a.name, a.uai, a.commune) for a in page.items],
-            ["id", "kind", "name", "uai", "commune"],
+            ["id", "type", "nom", "uai", "commune"],
         )
     )
-    print(f"\n{len(page.items)} of {page.total}")
+    print(f"\n{len(page.items)} sur {page.total}")
     return 0 if page.items else 1
 
 
@@ -344,7 +349,7 @@ def cmd_passerelles(args: argparse.Namespace, settings: Settings) -> int:
                 )
                 for p in page.items
             ],
-            ["id", "kind", "from", "to", "entrant share", "reserved share"],
+            ["id", "type", "de", "vers", "part entrante", "part réservée"],
         )
     )
     return 0
@@ -474,11 +479,11 @@ def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
     if not args.yes:
-        print("refusing to delete the graph without --yes", file=sys.stderr)
+        print("refus de supprimer le graphe sans --yes", file=sys.stderr)
         return 2
     with _store(settings) as store:
         store.drop_all()
-    print("graph deleted")
+    print("graphe supprimé")
     return 0
 
 
@@ -495,7 +500,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             finally:
                 out.flush()
                 out.detach()
-            where = "standard output"
+            where = "la sortie standard"
         else:
             # Written next to the target, renamed at the end: a failed export leaves no file.
             path = Path(args.file)
@@ -505,14 +510,16 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
                     summary = export_graph(store, fh)
                 partial.replace(path)
             except OSError as exc:
-                print(f"error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+                print(
+                    f"erreur : impossible d'écrire {path} : {exc.strerror or exc}", file=sys.stderr
+                )
                 return 2
             finally:
                 partial.unlink(missing_ok=True)
             where = str(path)
     print(
-        f"exported {summary.total_nodes} nodes and {summary.total_relationships} relationships "
-        f"from {settings.engine} to {where}",
+        f"{summary.total_nodes} nœuds et {summary.total_relationships} relations exportés "
+        f"de {settings.engine} vers {where}",
         file=sys.stderr,
     )
     return 0
@@ -531,31 +538,90 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
             with open(args.file, encoding="utf-8", newline="\n") as fh:
                 backup = read_backup(fh)
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"error: cannot read {args.file}: {exc}", file=sys.stderr)
+            print(f"erreur : impossible de lire {args.file} : {exc}", file=sys.stderr)
             return 2
     s = backup.summary
-    what = f"{s.total_nodes} nodes and {s.total_relationships} relationships"
+    what = f"{s.total_nodes} nœuds et {s.total_relationships} relations"
     if not args.yes:
         print(
-            f"{args.file}: a valid backup ({what}, exported {s.exported_at} from {s.engine}). "
-            "Restoring replaces the whole graph: run again with --yes",
+            f"{args.file} : sauvegarde valide ({what}, exportée le {s.exported_at} "
+            f"depuis {s.engine}). "
+            "La restauration remplace tout le graphe : relancez avec --yes",
             file=sys.stderr,
         )
         return 2
     with _store(settings) as store:
         restore_backup(store, backup)
-    print(f"restored {what} from {args.file} into {settings.engine}")
+    print(f"{what} restaurés depuis {args.file} dans {settings.engine}")
     return 0
 
 
+class _FrenchHelpFormatter(argparse.HelpFormatter):
+    """argparse's help with a French « utilisation : » line (argparse has no French catalogue)."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose own words (usage, section titles, -h, errors) are French."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _FrenchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments positionnels"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {argparse_message_fr(message)}\n")
+
+
+_ARGPARSE_FR = (  # argparse's own error wording (Python 3.11-3.13), first match wins
+    (re.compile(r"^the following arguments are required: (.*)$"), r"arguments requis : \1"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), r"arguments inconnus : \1"),
+    (
+        re.compile(r"^argument (.*?): invalid choice: (.*?) \(choose from (.*)\)$"),
+        r"argument \1 : choix invalide : \2 (choisir parmi \3)",
+    ),
+    (
+        re.compile(r"^argument (.*?): invalid (\w+) value: (.*)$"),
+        r"argument \1 : valeur invalide (\2) : \3",
+    ),
+    (re.compile(r"^argument (.*?): expected one argument$"), r"argument \1 : une valeur attendue"),
+    (
+        re.compile(r"^argument (.*?): not allowed with argument (.*)$"),
+        r"argument \1 : incompatible avec l'argument \2",
+    ),
+    (re.compile(r"^argument (.*?): (.*)$"), r"argument \1 : \2"),
+)
+
+
+def argparse_message_fr(message: str) -> str:
+    """argparse's error message in French where its wording is known (else left as it is)."""
+    for pattern, french in _ARGPARSE_FR:
+        if pattern.match(message):
+            return pattern.sub(french, message)
+    return message
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = FrenchArgumentParser(
         prog="cmq",
-        description="cmq-graph: Campus des Métiers et des Qualifications as a property graph.",
-        epilog="The database is chosen by CMQ_GRAPH_URI (default: embedded FalkorDB in "
-        "CMQ_DATA_DIR=.cmq-data). Example: cmq load seeds/ && cmq serve",
+        description="cmq-graph : les Campus des Métiers et des Qualifications en graphe de "
+        "propriétés.",
+        epilog="La base de données est choisie par CMQ_GRAPH_URI (par défaut : FalkorDB embarqué "
+        "dans CMQ_DATA_DIR=.cmq-data). Exemple : cmq load seeds/ && cmq serve",
     )
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMANDE", title="commandes")
 
     def add(
         name: str, fn: Callable[[argparse.Namespace, Settings], int], help: str
@@ -564,120 +630,148 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=fn)
         return sp
 
-    sp = add("serve", cmd_serve, "Serve the HTTP API and the web interface.")
-    sp.add_argument("--host", help="interface to bind (default CMQ_HOST or 127.0.0.1)")
-    sp.add_argument("--port", type=int, help="port (default CMQ_PORT or 8000)")
+    sp = add("serve", cmd_serve, "Sert l'API HTTP et l'interface web.")
+    sp.add_argument("--host", help="interface d'écoute (par défaut CMQ_HOST ou 127.0.0.1)")
+    sp.add_argument("--port", type=int, help="port (par défaut CMQ_PORT ou 8000)")
     sp.add_argument(
         "--workers",
         type=int,
         default=1,
-        help="worker processes (settings then come from the environment only)",
+        help="processus de travail (les réglages viennent alors de l'environnement seul)",
     )
     sp.add_argument(
         "--demo-public",
         action="store_true",
-        help="allow demo mode (CMQ_DEMO) on a non-loopback interface: anyone may then edit",
+        help="permet le mode démo (CMQ_DEMO) sur une interface publique : chacun peut alors "
+        "modifier",
     )
 
-    sp = add("load", cmd_load, "Validate seed files, then load them all at once (all or nothing).")
-    sp.add_argument("path", help="a seeds directory (every *.toml in it) or one .toml file")
+    sp = add(
+        "load",
+        cmd_load,
+        "Vérifie les fichiers de semences, puis les charge d'un seul coup (tout ou rien).",
+    )
+    sp.add_argument(
+        "path",
+        metavar="CHEMIN",
+        help="un répertoire de semences (tous ses *.toml) ou un fichier .toml",
+    )
     sp.add_argument(
         "--if-empty",
         action="store_true",
-        help="load only into an empty graph (container start: edits survive restarts)",
+        help="ne charge que dans un graphe vide (démarrage du conteneur : les modifications "
+        "survivent aux redémarrages)",
     )
 
-    sp = add("validate", cmd_validate, "Validate seed files without touching the database.")
-    sp.add_argument("path")
+    sp = add("validate", cmd_validate, "Vérifie les fichiers de semences sans toucher à la base.")
+    sp.add_argument("path", metavar="CHEMIN", help="un répertoire de semences ou un fichier .toml")
 
     sp = add(
         "import",
         cmd_import,
-        "Import public open data (BCN diplomas, directories, offers) all at once, or nothing.",
+        "Importe les données publiques ouvertes (diplômes de la BCN, annuaires, offres) en une "
+        "fois, ou rien.",
     )
-    sp.add_argument("source", choices=["opendata"], help="what to import (opendata)")
-    sp.add_argument("path", help="directory of the public files (see docs/import.md)")
-    sp.add_argument("--departements", help="only these départements, e.g. 12,46 (UAI prefix)")
-    sp.add_argument("--dry-run", action="store_true", help="parse and validate, write nothing")
-    sp.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
-    sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sp.add_argument("source", choices=["opendata"], help="ce qu'il faut importer (opendata)")
+    sp.add_argument(
+        "path", metavar="CHEMIN", help="répertoire des fichiers publics (voir docs/import.md)"
+    )
+    sp.add_argument(
+        "--departements", help="seulement ces départements, par ex. 12,46 (préfixe de l'UAI)"
+    )
+    sp.add_argument("--dry-run", action="store_true", help="lit et vérifie, n'écrit rien")
+    sp.add_argument("--quiet", action="store_true", help="ni barre de progression, ni bilan")
+    sp.add_argument("--json", action="store_true", help="affiche le bilan en JSON")
     sp.add_argument(
         "--report",
-        metavar="FILE",
-        help="write every rejected and skipped row (file, line, reason) to FILE: .json or .csv",
+        metavar="FICHIER",
+        help="écrit chaque ligne rejetée ou ignorée (fichier, ligne, motif) dans FICHIER : "
+        ".json ou .csv",
     )
     sp.add_argument(
         "--strict",
         action="store_true",
-        help="stop at the first row with an invalid identifier, no name or a place abroad",
+        help="s'arrête à la première ligne d'identifiant invalide, sans nom ou située à l'étranger",
     )
     sp.add_argument(
         "--max-rejected",
         type=_percentage,
-        metavar="PERCENT",
-        help="stop, writing nothing, if a file has more than PERCENT %% of its rows rejected "
-        "(default 5)",
+        metavar="POURCENT",
+        help="s'arrête sans rien écrire si un fichier a plus de POURCENT %% de lignes rejetées "
+        "(par défaut 5)",
     )
 
     sp.add_argument(
         "--as-of",
         type=_iso_date,
-        metavar="YYYY-MM-DD",
-        help="judge the BCN's closing dates on this day (default: today): a diploma closed by "
-        "then is never offered as open, its renovation is, where it was prepared",
+        metavar="AAAA-MM-JJ",
+        help="juge les dates de fermeture de la BCN à ce jour (par défaut : aujourd'hui) : un "
+        "diplôme fermé à cette date n'est jamais proposé comme ouvert, sa rénovation l'est, là "
+        "où il était préparé",
     )
 
-    sp = add("stats", cmd_stats, "Count nodes per label and relationships per type.")
+    sp = add("stats", cmd_stats, "Compte les nœuds par étiquette et les relations par type.")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("campuses", cmd_campuses, "List campuses, or show one campus's members.")
-    sp.add_argument("id", nargs="?", help="campus id, e.g. mecanic-vallee")
+    sp = add("campuses", cmd_campuses, "Liste les campus, ou montre les membres d'un campus.")
+    sp.add_argument(
+        "id", nargs="?", metavar="ID", help="identifiant du campus, par ex. mecanic-vallee"
+    )
     sp.add_argument("--json", action="store_true")
 
-    sp = add("actors", cmd_actors, "Search actors.")
+    sp = add("actors", cmd_actors, "Cherche des acteurs.")
     sp.add_argument("--kind")
     sp.add_argument("--campus")
-    sp.add_argument("--departement", help="3-character code, e.g. 012")
-    sp.add_argument("--q", help="text in the name (accents ignored), or a UAI")
+    sp.add_argument("--departement", help="code à 3 caractères, par ex. 012")
+    sp.add_argument("--q", help="texte dans le nom (sans tenir compte des accents), ou une UAI")
     sp.add_argument("--limit", type=int, default=50)
     sp.add_argument("--json", action="store_true")
 
-    sp = add("diploma", cmd_diploma, "Show a diploma, where it is offered and where it leads.")
-    sp.add_argument("code", help="CFD code or seed code, e.g. 40025005")
+    sp = add("diploma", cmd_diploma, "Montre un diplôme, où il est proposé et où il mène.")
+    sp.add_argument("code", help="code CFD ou code de semence, par ex. 40025005")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("passerelles", cmd_passerelles, "List passerelles (bridges between programmes).")
+    sp = add("passerelles", cmd_passerelles, "Liste les passerelles entre formations.")
     sp.add_argument("--campus")
     sp.add_argument("--json", action="store_true")
 
     sp = add(
         "pathways",
         cmd_pathways,
-        "Find ranked learner pathways, e.g. cmq pathways --from 40025005 --to-level 7 "
+        "Cherche des parcours classés, par ex. cmq pathways --from 40025005 --to-level 7 "
         "--departements 12,46",
     )
-    sp.add_argument("--from", dest="from_", metavar="CODE", help="diploma held or prepared")
+    sp.add_argument("--from", dest="from_", metavar="CODE", help="diplôme obtenu ou préparé")
     sp.add_argument(
         "--from-level",
         type=int,
-        help="level held (3-8; 2: fin de 3e, no diploma yet), instead of --from",
+        help="niveau atteint (3-8 ; 2 : fin de 3e, pas encore de diplôme), au lieu de --from",
     )
-    sp.add_argument("--sector", help="sector id or ROME code (start field, or goal job)")
-    sp.add_argument("--job", help="goal job: ROME code or sector id")
-    sp.add_argument("--to", help="goal diploma code")
-    sp.add_argument("--to-type", help="goal diploma type, e.g. ingenieur, bts, licence_pro")
-    sp.add_argument("--to-level", type=int, help="goal level (3-8)")
-    sp.add_argument("--home", help="learner's town: commune name, postcode, INSEE code, or lat,lon")
-    sp.add_argument("--campus", help="territory: a campus id")
-    sp.add_argument("--departements", help="territory: comma list, e.g. 12,46")
-    sp.add_argument("--region", help="territory: region code, e.g. 76")
+    sp.add_argument(
+        "--sector", help="identifiant de filière ou code ROME (domaine de départ, ou métier visé)"
+    )
+    sp.add_argument("--job", help="métier visé : code ROME ou identifiant de filière")
+    sp.add_argument("--to", help="code du diplôme visé")
+    sp.add_argument("--to-type", help="type du diplôme visé, par ex. ingenieur, bts, licence_pro")
+    sp.add_argument("--to-level", type=int, help="niveau visé (3-8)")
+    sp.add_argument(
+        "--home", help="commune de l'apprenant : nom, code postal, code INSEE, ou lat,lon"
+    )
+    sp.add_argument("--campus", help="territoire : un identifiant de campus")
+    sp.add_argument(
+        "--departements", help="territoire : liste séparée par des virgules, par ex. 12,46"
+    )
+    sp.add_argument("--region", help="territoire : code de région, par ex. 76")
     sp.add_argument(
         "--near",
-        help="territory centre: commune name, postcode, INSEE code, or lat,lon (with --radius-km)",
+        help="centre du territoire : nom de commune, code postal, code INSEE, ou lat,lon "
+        "(avec --radius-km)",
     )
     sp.add_argument("--radius-km", type=float)
     sp.add_argument(
-        "--allow-outside", action="store_true", help="keep steps outside the territory, flagged"
+        "--allow-outside",
+        action="store_true",
+        help="garde les étapes hors du territoire, signalées",
     )
     sp.add_argument("--modality", choices=["school", "apprenticeship", "continuing", "any"])
     sp.add_argument("--max-steps", type=int, default=4)
@@ -685,17 +779,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
 
     sp = add(
-        "gaps", cmd_gaps, "Missing links for campus managers, e.g. cmq gaps --campus mecanic-vallee"
+        "gaps",
+        cmd_gaps,
+        "Manques pour les équipes des campus, par ex. cmq gaps --campus mecanic-vallee",
     )
     sp.add_argument("--campus")
-    sp.add_argument("--departements", help="comma list, e.g. 12,46")
+    sp.add_argument("--departements", help="liste séparée par des virgules, par ex. 12,46")
     sp.add_argument("--region")
-    sp.add_argument("--sector", help="restrict to one sector id")
+    sp.add_argument("--sector", help="se limite à une filière (identifiant)")
     sp.add_argument(
-        "--near", help="commune name, postcode, INSEE code, or lat,lon (with --radius-km)"
+        "--near", help="nom de commune, code postal, code INSEE, ou lat,lon (avec --radius-km)"
     )
     sp.add_argument("--radius-km", type=float)
-    sp.add_argument("--limit", type=int, default=20, help="findings per section")
+    sp.add_argument("--limit", type=int, default=20, help="constats par section")
     out = sp.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true")
     out.add_argument(
@@ -709,28 +805,57 @@ def build_parser() -> argparse.ArgumentParser:
             "suggested_partnerships",
             "brokers",
         ],
-        help="print one section as CSV",
+        help="affiche une section en CSV",
     )
 
-    sp = add("reset", cmd_reset, "Delete the whole graph.")
-    sp.add_argument("--yes", action="store_true", help="confirm")
+    sp = add("reset", cmd_reset, "Supprime tout le graphe.")
+    sp.add_argument("--yes", action="store_true", help="confirme")
 
     sp = add(
         "export",
         cmd_export,
-        "Back up the whole graph as JSON lines (format: docs/backup.md), e.g. "
+        "Sauvegarde tout le graphe en lignes JSON (format : docs/backup.md), par ex. "
         "cmq export backup.jsonl",
     )
-    sp.add_argument("file", nargs="?", metavar="FILE|-", help="output file (default: stdout)")
+    sp.add_argument(
+        "file",
+        nargs="?",
+        metavar="FICHIER|-",
+        help="fichier de sortie (par défaut : la sortie standard)",
+    )
 
     sp = add(
         "restore",
         cmd_restore,
-        "Replace the whole graph with a backup made by cmq export (checked first; all or nothing).",
+        "Remplace tout le graphe par une sauvegarde faite par cmq export (vérifiée d'abord ; "
+        "tout ou rien).",
     )
-    sp.add_argument("file", metavar="FILE|-", help="a file written by cmq export (- for stdin)")
-    sp.add_argument("--yes", action="store_true", help="confirm: replace the graph")
+    sp.add_argument(
+        "file",
+        metavar="FICHIER|-",
+        help="un fichier écrit par cmq export (- pour l'entrée standard)",
+    )
+    sp.add_argument("--yes", action="store_true", help="confirme : remplace le graphe")
     return p
+
+
+_LINE = re.compile(r"\bline (\d+)")
+
+
+def seed_error_fr(exc: SeedError) -> str:
+    """Where a seed or public file is wrong, in French: file, record (« ligne N »), field. The
+    message itself is the rule's own wording."""
+    record = _LINE.sub(r"ligne \1", exc.record.replace("(header)", "(en-tête)"))
+    field = f", champ '{exc.field}'" if exc.field else ""
+    return f"{exc.path} : {record}{field} : {exc.message}"
+
+
+def backup_error_fr(exc: BackupError) -> str:
+    """Where a backup file is wrong, in French: line and field, then the rule's own wording."""
+    if exc.line is None:
+        return exc.message
+    field = f", champ '{exc.field}'" if exc.field else ""
+    return f"ligne {exc.line}{field} : {exc.message}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -739,25 +864,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()
         return args.func(args, settings)
     except SeedError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"erreur : {seed_error_fr(exc)}", file=sys.stderr)
         return 2
     except NotFound as exc:
-        hint = f" — did you mean: {', '.join(exc.suggestions)}" if exc.suggestions else ""
-        print(f"error: {exc}{hint}", file=sys.stderr)
+        hint = f" — vouliez-vous dire : {', '.join(exc.suggestions)}" if exc.suggestions else ""
+        print(f"erreur : {exc}{hint}", file=sys.stderr)
         return 1
     except ValidationError as exc:  # the same request models as the API
         msg = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()
+            f"{'.'.join(map(str, e['loc'])) or 'requête'} : {e['msg']}" for e in exc.errors()
         )
-        print(f"error: {msg}", file=sys.stderr)
+        print(f"erreur : {msg}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into head, less…
         return 0
     except DatabaseUnavailable as exc:
-        print(f"error: database unavailable: {exc}", file=sys.stderr)
+        print(f"erreur : base de données indisponible : {exc}", file=sys.stderr)
         return 3
+    except BackupError as exc:
+        print(f"erreur : {backup_error_fr(exc)}", file=sys.stderr)
+        return 2
     except (GraphError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"erreur : {exc}", file=sys.stderr)
         return 2
 
 

@@ -312,7 +312,7 @@ def test_cli_export_and_restore(
     monkeypatch.setenv("CMQ_DATA_DIR", str(mini_target.settings.data_dir))  # type: ignore[attr-defined]
     out = tmp_path / "backup.jsonl"
     assert main(["export", str(out)]) == 0
-    assert "exported" in capsys.readouterr().err
+    assert "exportés" in capsys.readouterr().err
     assert main(["export"]) == 0  # to stdout
     assert capsys.readouterr().out.splitlines()[1:] == out.read_text("utf-8").splitlines()[1:]
 
@@ -323,11 +323,11 @@ def test_cli_export_and_restore(
     assert "--yes" in capsys.readouterr().err
     assert target.read("health_counts") == []
     assert main(["restore", str(out), "--yes"]) == 0
-    assert "restored" in capsys.readouterr().out
+    assert "restaurés" in capsys.readouterr().out
     assert _snapshot(target) == _snapshot(mini_target)
 
     bad = tmp_path / "bad.jsonl"
     bad.write_text(_corrupt(out.read_text("utf-8"), "unknown_label")[0], encoding="utf-8")
     assert main(["restore", str(bad), "--yes"]) == 2
-    assert "field 'label'" in capsys.readouterr().err
+    assert "champ 'label'" in capsys.readouterr().err
     assert _snapshot(target) == _snapshot(mini_target)

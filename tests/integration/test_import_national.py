@@ -79,8 +79,8 @@ def test_every_rejected_row_is_reported_by_file_and_reason_and_the_rest_imported
     (n,) = q(national, "MATCH (:Actor)-[o:OFFERS]->(:Diploma) RETURN count(o)")[0]
     assert n > 500
     text = summary.format_text()
-    assert "rejected rows (left out, the rest imported):" in text
-    assert "fr-esr-parcoursup_extrait.csv: 2 × invalid UAI (lines 40, 159)" in text
+    assert "lignes rejetées (écartées, le reste importé) :" in text
+    assert "fr-esr-parcoursup_extrait.csv : 2 × invalid UAI (lignes 40, 159)" in text
 
 
 def test_report_file_lists_every_rejected_and_skipped_row_as_json_or_csv(

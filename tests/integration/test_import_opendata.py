@@ -477,7 +477,7 @@ def test_command_line_import(
     args = ["import", "opendata", str(FIX), "--departements", "12,46"]
     assert cli([*args, "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "would write" in out and "dry run: nothing was written" in out
+    assert "seraient écrits" in out and "essai à blanc : rien n'a été écrit" in out
     assert cli([*args, "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["departements"] == ["012", "046"] and summary["rows_read"] > 1000
@@ -485,7 +485,7 @@ def test_command_line_import(
     broken = _fixture_copy(tmp_path)
     (broken / "nMef.csv").write_bytes(b"MEF;FORMATION_DIPLOME\n")
     assert cli(["import", "opendata", str(broken), "--quiet"]) == 2
-    assert "nMef.csv: line 1 (header)" in capsys.readouterr().err
+    assert "nMef.csv : ligne 1 (en-tête)" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(not SLICE.is_dir(), reason="the public slice ../shared/opendata is absent")

@@ -82,7 +82,7 @@ def test_restore_refuses_what_the_api_cannot_serve(
     monkeypatch.setenv("CMQ_DATA_DIR", str(tmp_path / "db"))
     assert main(["restore", str(path), "--yes"]) != 0
     err = capsys.readouterr().err
-    assert f"line {line}" in err and field in err
+    assert f"ligne {line}" in err and field in err
 
 
 def test_graphs_the_product_makes_pass(tmp_path: Path) -> None:

@@ -297,7 +297,7 @@ class _Reports:
         self.done()
         self.items.append(r)
         self.paths.append(path)
-        self.progress.step(f"reading {path.name}")
+        self.progress.step(f"lecture de {path.name}")
         return r
 
     def done(self) -> None:

@@ -106,7 +106,22 @@ class Coverage:
         return asdict(self)
 
 
-_PLACE = {"establishment": "their own coordinates", "commune": "their commune's centre"}
+def _n(value: float) -> str:
+    """A count the French way: 12 345 (narrow no-break space between thousands)."""
+    return f"{value:,.0f}".replace(",", "\u202f")
+
+
+_PLACE = {
+    "establishment": "à leurs propres coordonnées",
+    "commune": "au centre de leur commune",
+    "unknown": "lieu inconnu",
+}
+_NAMED = {"UAI only": "UAI seule"}
+_HOW = {  # Coverage.with_coordinates keys (also JSON keys, so they stay as they are)
+    "with their own coordinates": "à leurs propres coordonnées",
+    "at their commune": "au centre de leur commune",
+    "without coordinates": "sans coordonnées",
+}
 
 
 @dataclass
@@ -159,34 +174,35 @@ class ImportSummary:
     def format_text(self) -> str:
         """The end-of-import summary printed by ``cmq import``."""
         out: list[str] = []
-        verb = "would write" if self.dry_run else "wrote"
+        verb = "seraient écrits" if self.dry_run else "écrits"
         where = f" (départements {', '.join(self.departements)})" if self.departements else ""
         secs = self.seconds
-        rate = f", {self.rows_read / secs:,.0f} rows/s" if secs else ""
+        rate = f", {_n(self.rows_read / secs)} lignes/s" if secs else ""
         out.append(
-            f"{self.directory}{where}: {self.rows_read:,} rows read in {len(self.files)} "
-            f"files, {self.rows_skipped:,} skipped, {self.rows_rejected:,} rejected, "
+            f"{self.directory}{where} : {_n(self.rows_read)} lignes lues dans {len(self.files)} "
+            f"fichiers, {_n(self.rows_skipped)} ignorées, {_n(self.rows_rejected)} rejetées, "
             f"{secs:.2f} s{rate}"
         )
         out.append("")
         out.append(
-            f"{'file':<62} {'read':>8} {'used':>8} {'filtered':>9} {'skipped':>8} {'rejected':>8}"
+            f"{'fichier':<62} {'lues':>8} {'retenues':>8} {'filtrées':>9} "
+            f"{'ignorées':>8} {'rejetées':>8}"
         )
         for f in self.files:
             out.append(
-                f"{f.name:<62} {f.rows_read:>8,} {f.rows_used:>8,} {f.filtered:>9,} "
-                f"{sum(f.skipped.values()):>8,} {len(f.rejected):>8,}"
+                f"{f.name:<62} {_n(f.rows_read):>8} {_n(f.rows_used):>8} {_n(f.filtered):>9} "
+                f"{_n(sum(f.skipped.values())):>8} {_n(len(f.rejected)):>8}"
             )
         rejected = [(f.name, f.rejected_by_reason()) for f in self.files if f.rejected]
         if rejected:
             out.append("")
-            out.append("rejected rows (left out, the rest imported):")
+            out.append("lignes rejetées (écartées, le reste importé) :")
             for name, by_reason in rejected:
                 for reason, rs in by_reason.items():
                     lines = ", ".join(str(r.line) for r in rs[:REJECTED_SHOWN])
                     extra = len(rs) - REJECTED_SHOWN
-                    more = f" and {extra:,} more" if extra > 0 else ""
-                    out.append(f"  {name}: {len(rs):,} × {reason} (lines {lines}{more})")
+                    more = f" et {_n(extra)} autres" if extra > 0 else ""
+                    out.append(f"  {name} : {_n(len(rs))} × {reason} (lignes {lines}{more})")
         reasons = [
             (f.name, r, n, f.examples.get(r, []))
             for f in self.files
@@ -194,47 +210,50 @@ class ImportSummary:
         ]
         if reasons:
             out.append("")
-            out.append("skipped rows:")
+            out.append("lignes ignorées :")
             for name, reason, n, examples in reasons:
                 eg = ", ".join(str(x) for x in examples)
-                out.append(f"  {name}: {n:,} × {reason} (e.g. line {eg})")
+                out.append(f"  {name} : {_n(n)} × {reason} (par ex. ligne {eg})")
         notes = [(f.name, n) for f in self.files for n in f.notes]
         if notes:
             out.append("")
-            out.append("notes:")
-            out.extend(f"  {name}: {n}" for name, n in notes)
+            out.append("remarques :")
+            out.extend(f"  {name} : {n}" for name, n in notes)
         out.append("")
-        out.append(f"nodes ({verb}):")
+        out.append(f"nœuds ({verb}) :")
         for label, c in sorted(self.nodes.items()):
             out.append(
-                f"  {label:<12} {c.get('written', 0):>7,} written: {c.get('created', 0):,} "
-                f"created, {c.get('updated', 0):,} updated ({c.get('seed', 0):,} seed nodes "
-                f"enriched), {c.get('deleted', 0):,} removed"
+                f"  {label:<12} {_n(c.get('written', 0)):>7} écrits : {_n(c.get('created', 0))} "
+                f"créés, {_n(c.get('updated', 0))} mis à jour ({_n(c.get('seed', 0))} nœuds "
+                f"des semences enrichis), {_n(c.get('deleted', 0))} supprimés"
             )
-        out.append(f"relationships ({verb}):")
+        out.append(f"relations ({verb}) :")
         for rtype, c in sorted(self.relationships.items()):
             out.append(
-                f"  {rtype:<13} {c.get('written', 0):>7,} written, replacing "
-                f"{c.get('previous', 0):,} from the previous import"
+                f"  {rtype:<13} {_n(c.get('written', 0)):>7} écrites, à la place des "
+                f"{_n(c.get('previous', 0))} de l'import précédent"
             )
         cv = self.coverage
         out.append("")
         out.append(
-            f"establishments: {cv.establishments:,}; named by "
-            + ", ".join(f"{k} {n:,}" for k, n in sorted(cv.named_by.items()))
-            + "; located at "
-            + ", ".join(f"{_PLACE.get(k, k)} {n:,}" for k, n in sorted(cv.located_by.items()))
+            f"établissements : {_n(cv.establishments)} ; nom tiré de "
+            + ", ".join(f"{_NAMED.get(k, k)} {_n(n)}" for k, n in sorted(cv.named_by.items()))
+            + " ; placés "
+            + ", ".join(f"{_PLACE.get(k, k)} {_n(n)}" for k, n in sorted(cv.located_by.items()))
         )
         out.append(
-            f"coverage: {cv.uais_in_activity:,} establishments (UAI) in the activity files; "
-            + ", ".join(f"{n:,} described by {k}" for k, n in sorted(cv.described.items()))
-            + f"; {cv.unknown:,} in no directory"
-            + (f" ({cv.unknown_but_seeded} of them known from the seeds)" if cv.unknown else "")
+            f"couverture : {_n(cv.uais_in_activity)} établissements (UAI) dans les fichiers "
+            "d'activité ; "
+            + ", ".join(f"{_n(n)} décrits par {k}" for k, n in sorted(cv.described.items()))
+            + f" ; {_n(cv.unknown)} dans aucun annuaire"
+            + (f" (dont {cv.unknown_but_seeded} connus des semences)" if cv.unknown else "")
         )
         if cv.with_coordinates:
             out.append(
-                "located: "
-                + ", ".join(f"{n:,} {k}" for k, n in sorted(cv.with_coordinates.items()))
+                "localisés : "
+                + ", ".join(
+                    f"{_n(n)} {_HOW.get(k, k)}" for k, n in sorted(cv.with_coordinates.items())
+                )
             )
         return "\n".join(out)
 

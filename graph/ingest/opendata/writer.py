@@ -1459,7 +1459,7 @@ def _write(
     timings = {"parse": t1 - t0, "plan": t2 - t1}
     if not dry_run:  # the passerelles' statements and counts are known once written
         store.ensure_schema()
-        progress.step("writing (one atomic batch)", plan.statements.known_rows)
+        progress.step("écriture (un seul lot atomique)", plan.statements.known_rows)
         store.write_atomic(_Reporting(plan.statements, progress))
         progress.finish()
         timings["write"] = time.perf_counter() - t2
