@@ -166,7 +166,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
         summary = load_seeds(store, seeds)
         counts = queries.node_counts(store)
     print(
-        f"{summary.files} fichier(s) de semences chargé(s) depuis {args.path} "
+        f"{summary.files} fichier(s) de données des campus chargé(s) depuis {args.path} "
         f"dans {settings.engine}"
     )
     print(_table(sorted(counts.items()), ["étiquette", "nœuds dans le graphe"]))
@@ -649,12 +649,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add(
         "load",
         cmd_load,
-        "Vérifie les fichiers de semences, puis les charge d'un seul coup (tout ou rien).",
+        "Vérifie les fichiers de données des campus, puis les charge d'un seul coup "
+        "(tout ou rien).",
     )
     sp.add_argument(
         "path",
         metavar="CHEMIN",
-        help="un répertoire de semences (tous ses *.toml) ou un fichier .toml",
+        help="un répertoire de données des campus (tous ses *.toml) ou un fichier .toml",
     )
     sp.add_argument(
         "--if-empty",
@@ -663,8 +664,14 @@ def build_parser() -> argparse.ArgumentParser:
         "survivent aux redémarrages)",
     )
 
-    sp = add("validate", cmd_validate, "Vérifie les fichiers de semences sans toucher à la base.")
-    sp.add_argument("path", metavar="CHEMIN", help="un répertoire de semences ou un fichier .toml")
+    sp = add(
+        "validate",
+        cmd_validate,
+        "Vérifie les fichiers de données des campus sans toucher à la base.",
+    )
+    sp.add_argument(
+        "path", metavar="CHEMIN", help="un répertoire de données des campus ou un fichier .toml"
+    )
 
     sp = add(
         "import",
@@ -728,7 +735,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
 
     sp = add("diploma", cmd_diploma, "Montre un diplôme, où il est proposé et où il mène.")
-    sp.add_argument("code", help="code CFD ou code de semence, par ex. 40025005")
+    sp.add_argument("code", help="code CFD ou code propre aux données des campus, par ex. 40025005")
     sp.add_argument("--json", action="store_true")
 
     sp = add("passerelles", cmd_passerelles, "Liste les passerelles entre formations.")

@@ -225,7 +225,7 @@ class ImportSummary:
             out.append(
                 f"  {label:<12} {_n(c.get('written', 0)):>7} écrits : {_n(c.get('created', 0))} "
                 f"créés, {_n(c.get('updated', 0))} mis à jour ({_n(c.get('seed', 0))} nœuds "
-                f"des semences enrichis), {_n(c.get('deleted', 0))} supprimés"
+                f"des données des campus enrichis), {_n(c.get('deleted', 0))} supprimés"
             )
         out.append(f"relations ({verb}) :")
         for rtype, c in sorted(self.relationships.items()):
@@ -246,7 +246,11 @@ class ImportSummary:
             "d'activité ; "
             + ", ".join(f"{_n(n)} décrits par {k}" for k, n in sorted(cv.described.items()))
             + f" ; {_n(cv.unknown)} dans aucun annuaire"
-            + (f" (dont {cv.unknown_but_seeded} connus des semences)" if cv.unknown else "")
+            + (
+                f" (dont {cv.unknown_but_seeded} connus des données des campus)"
+                if cv.unknown
+                else ""
+            )
         )
         if cv.with_coordinates:
             out.append(
