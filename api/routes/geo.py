@@ -25,7 +25,10 @@ router = APIRouter(tags=["map"])
     # the model documents the answer (api/geojson_schemas.py); the answer is the pre-gzipped
     # bytes of graph/mapdata.py, never validated through it
     response_class=GeoJSONResponse,
-    responses={200: {"model": MapFeatureCollection, "description": "A FeatureCollection."}},
+    responses={
+        200: {"model": MapFeatureCollection, "description": "A FeatureCollection."},
+        404: {"description": "Unknown campus or filière (`campus`, `sector`)."},
+    },
 )
 def get_map(
     request: Request,

@@ -104,10 +104,12 @@ def _answers(store: GraphStore, pathways: list[PathwayQuery], gaps: list) -> tup
 def _same_answers(a: GraphStore, b: GraphStore) -> None:
     pathways, gaps = _pathway_questions(a), _gap_questions(a)
     answers_a, answers_b = _answers(a, pathways, gaps), _answers(b, pathways, gaps)
-    # enough questions with answers for the comparison to mean something: 9 of the 20 on the
+    # enough questions with answers for the comparison to mean something: 6 of the 20 on the
     # seeds (a leg tied to a campus's territory — a campus programme's, or one matched on a
-    # campus's filière — holds only where the question gives a place, and 7 give none)
-    assert sum(1 for p in answers_a[0] if p["count"] > 0) >= 8
+    # campus's filière — holds only where the question gives a place, and 7 give none; since
+    # a programme of unknown field matches no diploma, docs/inferred-passerelles.md, the
+    # seeds' inferred legs went from 137 to 77 and 9 answers to 6)
+    assert sum(1 for p in answers_a[0] if p["count"] > 0) >= 6
     for q, x, y in zip(pathways, answers_a[0], answers_b[0], strict=True):
         assert x == y, q
     for (t, s), x, y in zip(gaps, answers_a[1], answers_b[1], strict=True):

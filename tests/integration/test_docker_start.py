@@ -117,7 +117,7 @@ def test_start_script_seeds_an_empty_graph_only_and_keeps_edits(
         assert node_counts(store) == {**counts, "Change": counts.get("Change", 0) + 1}
     finally:
         _stop(proc)
-    assert "not loaded (--if-empty)" in log.read_text()
+    assert "non chargé (--if-empty)" in log.read_text()
 
     proc, base = _start(store, "never", log)
     try:

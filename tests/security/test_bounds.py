@@ -127,6 +127,7 @@ BASE: dict[str, dict[str, Any]] = {
     "/communes": {"q": "saint"},
     "/diplomas/search": {"q": "bts"},
     "/feeders": {"to": "32022316"},
+    "/jobs": {"q": "soudeur"},
 }
 
 
