@@ -334,6 +334,12 @@ await scenario('niveau', async (d) => {
   await page.locator('.results-summary', { hasText: 'Mecanic' }).waitFor();
   d.campusSummary = await page.locator('.results-summary').innerText();
   d.romeField = await goal.getByLabel(/code ROME/).inputValue();
+  // a job in words from a link (lower-case letters, like a sector id): back in the job field
+  // once the campuses' sectors are known, not « Secteur demandé dans le lien »
+  await page.goto(`${app}#/parcours?from_level=3&job=soudeur&campus=mecanic-vallee`);
+  for (let i = 0; i < 50 && (await goal.getByLabel(/code ROME/).inputValue()) !== 'soudeur'; i++) await page.waitForTimeout(200);
+  d.wordsField = await goal.getByLabel(/code ROME/).inputValue();
+  d.wordsSector = await goal.getByLabel('Secteur décrit par un campus').inputValue();
   // a closed diploma's record (Réseau): said closed, as the search says it, with a link to the
   // record of the one that replaced it, and back
   await page.goto(`${app}#/reseau?campus=mecanic-vallee&select=diploma:32025520`);

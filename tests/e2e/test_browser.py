@@ -327,6 +327,7 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
     assert "vers le métier ROME H2913" in d["romeSummary"] and d["romeCards"] >= 1
     assert d["campusSummary"].endswith("dans le territoire du CMQ Mecanic Vallée.")
     assert d["romeField"] == "H2913"
+    assert d["wordsField"] == "soudeur" and d["wordsSector"] == "", d
     # Réseau: BTS Électrotechnique 2020 replaced the one closed in 2021
     assert "Remplace le diplôme fermé" in d["renewedText"] and "32025515" in d["renewedText"]
     assert d["closedHash"].endswith("select=diploma:32025515")

@@ -65,6 +65,11 @@ function groups(): Promise<HTMLOptGroupElement[]> {
 
 /** ``words``: the job may be sent in words (a goal, which the API reads as its ROME job);
  * otherwise (the field of a start level) a ROME code only, which the list proposes. */
+/** Whether ``id`` is the value of a sector of the campuses' list (every campus's). */
+export function isListedSector(list: HTMLOptGroupElement[], id: string): boolean {
+  return list.some((g) => [...g.querySelectorAll('option')].some((opt) => opt.value === id));
+}
+
 export function createJobPicker(o: { name: string; legend: string; hint: string; required: boolean; words?: boolean }): JobPicker {
   const selectId = newId(o.name);
   const romeId = newId(`${o.name}-rome`);
@@ -150,6 +155,12 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
           })
           .filter((g) => g.children.length);
         select.replaceChildren(h('option', { value: '' }, kept.length ? none : 'Aucun secteur décrit par un campus de ce territoire'), ...kept);
+        // a job in words from a link (« job=soudeur »: lower-case letters, like a sector id)
+        // that no campus lists as a sector belongs in the job field, as it was typed
+        if (o.words !== false && wantedSector && !isListedSector(list, wantedSector)) {
+          rome.value = wantedSector;
+          wantedSector = '';
+        }
         showSector();
       })
       .catch(() => {
