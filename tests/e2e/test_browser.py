@@ -328,6 +328,10 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
     assert d["campusSummary"].endswith("dans le territoire du CMQ Mecanic Vallée.")
     assert d["romeField"] == "H2913"
     assert d["wordsField"] == "soudeur" and d["wordsSector"] == "", d
+    # the seeds name no ROME job: the API's French 404 is shown, the page's only console error
+    assert "Métier inconnu des données : soudeur" in d["wordsAnswer"], d["wordsAnswer"]
+    words_log = run["console"]["niveau-metier-en-mots"]
+    assert len(words_log["errors"]) == 1 and "404" in words_log["errors"][0], words_log
     # Réseau: BTS Électrotechnique 2020 replaced the one closed in 2021
     assert "Remplace le diplôme fermé" in d["renewedText"] and "32025515" in d["renewedText"]
     assert d["closedHash"].endswith("select=diploma:32025515")

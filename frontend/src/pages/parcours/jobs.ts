@@ -63,12 +63,13 @@ function groups(): Promise<HTMLOptGroupElement[]> {
   return sectorGroups;
 }
 
-/** ``words``: the job may be sent in words (a goal, which the API reads as its ROME job);
- * otherwise (the field of a start level) a ROME code only, which the list proposes. */
 /** Whether ``id`` is the value of a sector of the campuses' list (every campus's). */
 export function isListedSector(list: HTMLOptGroupElement[], id: string): boolean {
   return list.some((g) => [...g.querySelectorAll('option')].some((opt) => opt.value === id));
 }
+
+/** ``words``: the job may be sent in words (a goal, which the API reads as its ROME job);
+ * otherwise (the field of a start level) a ROME code only, which the list proposes. */
 
 export function createJobPicker(o: { name: string; legend: string; hint: string; required: boolean; words?: boolean }): JobPicker {
   const selectId = newId(o.name);
