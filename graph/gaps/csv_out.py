@@ -56,7 +56,7 @@ def measures_fr(data: Mapping[str, Any]) -> str:
     >>> measures_fr({"demand": 388, "period": "nov-11", "capacity": None, "actor": "x"})
     'recrutements recensés : 388 · période : nov-11'
     >>> measures_fr({"betweenness": 0.4123, "levels_missing": [5, 6], "kind": "broker"})
-    'part des liaisons entre acteurs passant par lui (%) : 41,23 · niveaux manquants : 5, 6'
+    'niveaux manquants : 5, 6 · part des liaisons entre acteurs passant par lui (%) : 41,23'
     """
     out = []
     for key, label in MEASURE_FR.items():
