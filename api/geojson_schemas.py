@@ -57,7 +57,12 @@ class MapPlaceProperties(BaseModel):
     )
     uai: str | None = Field(default=None, description="UAI (Éducation nationale), to join.")
     siret: str | None = None
-    insee: str | None = Field(default=None, description="INSEE code of its commune.")
+    insee: str | None = Field(
+        default=None,
+        description="INSEE code of its commune. With `commune_from` 'coordinates' it is the code "
+        "of the nearest commune, deduced: the place may lie in a neighbouring one, so do not "
+        "join it with registers as a fact of the files.",
+    )
     departement: str | None = Field(
         default=None, description="Département or overseas collectivity code (046, 971, 987)."
     )

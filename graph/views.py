@@ -113,7 +113,12 @@ class ActorSummary(Out):
         "`name` (the commune its name gives); None when a file names it "
         "(graph/ingest/opendata/named_commune.py).",
     )
-    insee: str | None = None
+    insee: str | None = Field(
+        default=None,
+        description="INSEE code of its commune. With `commune_from` `coordinates` it is the "
+        "code of the nearest commune, deduced: the establishment may lie in a neighbouring "
+        "one, so do not join it with registers as a fact of the files.",
+    )
     departement: str | None = None
     lat: float | None = None
     lon: float | None = None

@@ -765,7 +765,10 @@ export interface components {
              * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
              */
             commune_from?: string | null;
-            /** Insee */
+            /**
+             * Insee
+             * @description INSEE code of its commune. With `commune_from` `coordinates` it is the code of the nearest commune, deduced: the establishment may lie in a neighbouring one, so do not join it with registers as a fact of the files.
+             */
             insee?: string | null;
             /** Departement */
             departement?: string | null;
@@ -885,7 +888,10 @@ export interface components {
              * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
              */
             commune_from?: string | null;
-            /** Insee */
+            /**
+             * Insee
+             * @description INSEE code of its commune. With `commune_from` `coordinates` it is the code of the nearest commune, deduced: the establishment may lie in a neighbouring one, so do not join it with registers as a fact of the files.
+             */
             insee?: string | null;
             /** Departement */
             departement?: string | null;
@@ -2079,7 +2085,7 @@ export interface components {
             siret?: string | null;
             /**
              * Insee
-             * @description INSEE code of its commune.
+             * @description INSEE code of its commune. With `commune_from` 'coordinates' it is the code of the nearest commune, deduced: the place may lie in a neighbouring one, so do not join it with registers as a fact of the files.
              */
             insee?: string | null;
             /**
