@@ -22,6 +22,7 @@ from graph.departements import (
     REGION_NAMES,
     and_list,
     de_phrase,
+    de_place,
     departement_label,
     departement_number,
     departements_phrase,
@@ -153,7 +154,7 @@ class Territory(BaseModel):
             parts.append(region_phrase(self.region))
         if self.near and self.radius_km:
             where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
-            parts.append(f"{self.radius_km:g} km autour de {where}")
+            parts.append(f"{self.radius_km:g} km autour {de_place(where)}")
         return and_list(parts) if parts else "tout le territoire"
 
     def describe_in(self) -> str:
@@ -168,6 +169,8 @@ class Territory(BaseModel):
         'dans le territoire du CMQ X et la région Occitanie'
         >>> Territory(near=Point(lat=44.6, lon=2.0, label="Figeac"), radius_km=25).describe_in()
         'dans un rayon de 25 km autour de Figeac'
+        >>> Territory(near=Point(lat=49.9, lon=2.3, label="Amiens"), radius_km=30).describe_in()
+        "dans un rayon de 30 km autour d'Amiens"
         >>> Territory().describe_in()
         'sur tout le territoire'
         """
@@ -180,7 +183,7 @@ class Territory(BaseModel):
             parts.append(region_phrase(self.region))
         if self.near and self.radius_km:
             where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
-            parts.append(f"un rayon de {self.radius_km:g} km autour de {where}")
+            parts.append(f"un rayon de {self.radius_km:g} km autour {de_place(where)}")
         return f"dans {and_list(parts)}" if parts else "sur tout le territoire"
 
     def describe_of(self) -> str:
