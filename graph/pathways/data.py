@@ -44,6 +44,7 @@ from graph.pathways.hygiene import (
     track_of,
     usable_rows,
 )
+from graph.pathways.nearest import NearIndex
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
 from graph.pathways.undescribed import OfferKinds, described_kinds
@@ -205,6 +206,9 @@ class PathwayData:
         # code -> its usable offers as Offer objects in the territory, for the requests whose
         # territory is everywhere and with no modality (:meth:`everywhere_offers`)
         self._everywhere: dict[str, list[Offer]] = {}
+        # code -> its everywhere offers (the same list) ordered for the steps' choices
+        # (:meth:`near_indexes`)
+        self._near: dict[str, NearIndex] = {}
         # code -> its legs with closed targets replaced by their successors, one per target
         # (graph.pathways.search._open_targets: what every search walks); carried over an
         # edit but for the codes whose legs it touched (no edit closes or renames a diploma:
@@ -275,6 +279,7 @@ class PathwayData:
         current = dict(self._current)
         outside = dict(self._outside)
         everywhere = dict(self._everywhere)
+        near = dict(self._near)
         new._offers = offers
         new._usable = usable
         new._places = places
@@ -286,6 +291,7 @@ class PathwayData:
         new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
         new._everywhere = everywhere
+        new._near = near
         new._legs = legs
         open_legs = dict(self.open_legs)
         # the legs from the end of 3e follow the offers (Affelnet's): read again
@@ -300,6 +306,7 @@ class PathwayData:
             current.pop(c, None)
             outside.pop(c, None)
             everywhere.pop(c, None)
+            near.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
             open_legs.pop(c, None)
@@ -573,6 +580,17 @@ class PathwayData:
                     Offer(code, a, o, True, last_seen=seen) for a, o, seen in rows
                 ]
         return {c: self._everywhere[c] for c in codes}
+
+    def near_indexes(self, store: GraphReader, codes: Iterable[str]) -> dict[str, NearIndex]:
+        """code -> :class:`~graph.pathways.nearest.NearIndex` of its :meth:`everywhere_offers`
+        (the same list), made once per version: a step of a question with no territory nor
+        modality orders only the offers near enough to be among its best."""
+        codes = list(codes)
+        missing = self._missing(self._near, codes)
+        if missing:
+            for code, offers in self.everywhere_offers(store, missing).items():
+                self._near[code] = NearIndex(offers)
+        return {c: self._near[c] for c in codes}
 
     def offered_in(
         self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
