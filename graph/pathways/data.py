@@ -250,6 +250,10 @@ class PathwayData:
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
         self.preload_thread: threading.Thread | None = None
+        # the thread making the near indexes once the preload is done (_make_near), and its
+        # duration
+        self.near_thread: threading.Thread | None = None
+        self.near_s: float | None = None
         self.preloaded_s: float | None = None  # set when a preload has filled it
         self.carried_from: str | None = None  # the version whose rows it kept (carried())
         # after carried() from a filled cache: the only codes a preload must read again
@@ -958,6 +962,37 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway cache preload stopped: %s", exc)
+        return
+    # then, in a thread of its own (the cache is ready meanwhile), what the first questions
+    # with no territory would make: each diploma's offers ordered for the steps' choices
+    thread = threading.Thread(
+        target=_make_near, args=(ref, data, codes), name="cmq-pathway-near", daemon=True
+    )
+    thread.start()
+    data.near_thread = thread
+
+
+def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> None:
+    """:meth:`PathwayData.near_indexes` of the preloaded codes, made after the preload: the
+    first question with no territory would otherwise make those it meets (and each offer's
+    key, :func:`graph.pathways.scoring.static_key`): ~0.3 s of CPU at national size, ~5 MB
+    (docs/performance.md)."""
+    started = time.perf_counter()
+    try:
+        with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows
+            for i in range(0, len(codes), PRELOAD_CHUNK):
+                store = ref()
+                if store is None:
+                    return
+                with _registry_lock:
+                    if _registry.get(store) is not data:
+                        return
+                data.near_indexes(store, codes[i : i + PRELOAD_CHUNK])
+                del store
+        gc.freeze()
+        data.near_s = round(time.perf_counter() - started, 2)
+    except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
+        log.warning("pathway near indexes stopped: %s", exc)
 
 
 def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
