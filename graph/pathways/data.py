@@ -44,6 +44,7 @@ from graph.pathways.hygiene import (
     track_of,
     usable_rows,
 )
+from graph.pathways.nearest import NearIndex
 from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows
 from graph.pathways.undescribed import OfferKinds, described_kinds
@@ -205,6 +206,9 @@ class PathwayData:
         # code -> its usable offers as Offer objects in the territory, for the requests whose
         # territory is everywhere and with no modality (:meth:`everywhere_offers`)
         self._everywhere: dict[str, list[Offer]] = {}
+        # code -> its everywhere offers (the same list) ordered for the steps' choices
+        # (:meth:`near_indexes`)
+        self._near: dict[str, NearIndex] = {}
         # code -> its legs with closed targets replaced by their successors, one per target
         # (graph.pathways.search._open_targets: what every search walks); carried over an
         # edit but for the codes whose legs it touched (no edit closes or renames a diploma:
@@ -246,6 +250,10 @@ class PathwayData:
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
         self.preload_thread: threading.Thread | None = None
+        # the thread making the near indexes once the preload is done (_make_near), and its
+        # duration
+        self.near_thread: threading.Thread | None = None
+        self.near_s: float | None = None
         self.preloaded_s: float | None = None  # set when a preload has filled it
         self.carried_from: str | None = None  # the version whose rows it kept (carried())
         # after carried() from a filled cache: the only codes a preload must read again
@@ -275,6 +283,7 @@ class PathwayData:
         current = dict(self._current)
         outside = dict(self._outside)
         everywhere = dict(self._everywhere)
+        near = dict(self._near)
         new._offers = offers
         new._usable = usable
         new._places = places
@@ -286,6 +295,7 @@ class PathwayData:
         new._modalities = self._modalities  # those of the dropped codes too: no harm
         new._outside = outside
         new._everywhere = everywhere
+        new._near = near
         new._legs = legs
         open_legs = dict(self.open_legs)
         # the legs from the end of 3e follow the offers (Affelnet's): read again
@@ -300,6 +310,7 @@ class PathwayData:
             current.pop(c, None)
             outside.pop(c, None)
             everywhere.pop(c, None)
+            near.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
             open_legs.pop(c, None)
@@ -573,6 +584,17 @@ class PathwayData:
                     Offer(code, a, o, True, last_seen=seen) for a, o, seen in rows
                 ]
         return {c: self._everywhere[c] for c in codes}
+
+    def near_indexes(self, store: GraphReader, codes: Iterable[str]) -> dict[str, NearIndex]:
+        """code -> :class:`~graph.pathways.nearest.NearIndex` of its :meth:`everywhere_offers`
+        (the same list), made once per version: a step of a question with no territory nor
+        modality orders only the offers near enough to be among its best."""
+        codes = list(codes)
+        missing = self._missing(self._near, codes)
+        if missing:
+            for code, offers in self.everywhere_offers(store, missing).items():
+                self._near[code] = NearIndex(offers)
+        return {c: self._near[c] for c in codes}
 
     def offered_in(
         self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
@@ -940,6 +962,37 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
         log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway cache preload stopped: %s", exc)
+        return
+    # then, in a thread of its own (the cache is ready meanwhile), what the first questions
+    # with no territory would make: each diploma's offers ordered for the steps' choices
+    thread = threading.Thread(
+        target=_make_near, args=(ref, data, codes), name="cmq-pathway-near", daemon=True
+    )
+    thread.start()
+    data.near_thread = thread
+
+
+def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> None:
+    """:meth:`PathwayData.near_indexes` of the preloaded codes, made after the preload: the
+    first question with no territory would otherwise make those it meets (and each offer's
+    key, :func:`graph.pathways.scoring.static_key`): ~0.3 s of CPU at national size, ~5 MB
+    (docs/performance.md)."""
+    started = time.perf_counter()
+    try:
+        with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows
+            for i in range(0, len(codes), PRELOAD_CHUNK):
+                store = ref()
+                if store is None:
+                    return
+                with _registry_lock:
+                    if _registry.get(store) is not data:
+                        return
+                data.near_indexes(store, codes[i : i + PRELOAD_CHUNK])
+                del store
+        gc.freeze()
+        data.near_s = round(time.perf_counter() - started, 2)
+    except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
+        log.warning("pathway near indexes stopped: %s", exc)
 
 
 def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:

@@ -62,6 +62,7 @@ from graph.pathways.job import (
     to_goal,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
+from graph.pathways.nearest import NearIndex
 from graph.pathways.own_system import own_system_notice
 from graph.pathways.partial import partial_answer
 from graph.pathways.pruning import best_of
@@ -153,6 +154,13 @@ class _StoreSource:
                 self._offers[code] = flag_usable(code, rows, self.q.territory, how, outside[code])
         return {c: self._offers[c] for c in codes}
 
+    def near(self, codes: Iterable[str]) -> dict[str, NearIndex]:
+        """The offers of :meth:`offers` ordered for the steps' choices, when they are the
+        lists of a question with no territory nor modality (graph/pathways/nearest.py)."""
+        if self.mod is None and self.q.territory.is_everywhere:
+            return self.data.near_indexes(self.store, codes)
+        return {}
+
     def offered_inside(self, codes: Iterable[str]) -> set[str]:
         codes = set(codes)
         deps = self.q.territory.departements
@@ -206,6 +214,7 @@ def _search(
     codes = sorted({d["code"] for r in paths for d in r.diplomas})
     scorer = Scorer(
         offers,
+        near=source.near(offers),
         fields=data.fields_of(store, codes),
         home=origin,
         modality=q.modality.value if q.modality else None,

@@ -12,7 +12,7 @@ import heapq
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.distance_learning import is_distance_learning
 from graph.geo import EARTH_RADIUS_KM, haversine_km
@@ -25,6 +25,9 @@ from graph.pathways.entry_figures import (
 from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
 from graph.place_precision import ranking_km
 
+if TYPE_CHECKING:
+    from graph.pathways.nearest import NearIndex
+
 __all__ = [
     "Candidate",
     "Choice",
@@ -32,11 +35,14 @@ __all__ = [
     "Scored",
     "Scorer",
     "Step",
+    "choice_of",
     "choose",
     "effective_km",
     "field_continuity",
+    "key_from",
     "offer_key",
     "rank",
+    "static_key",
     "wish_tie",
 ]
 
@@ -93,7 +99,7 @@ class Offer:
     offer: Row
     in_territory: bool
     last_seen: int | None = None  # not current: the last year its track's files list it
-    # what offer_key needs of it whatever the previous place (_static_key), computed once
+    # what offer_key needs of it whatever the previous place (static_key), computed once
     static: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
     # the same for a step entered after 3e, when its figures differ (entry_figures.py)
     static_3e: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
@@ -235,12 +241,19 @@ def choose(
     when there is none."""
     inside = [o for o in offers if o.in_territory]
     pool = inside if inside else (offers if allow_outside else [])
-    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=_key_from(prev, after_3e))
+    ranked = heapq.nsmallest(OFFERS_PER_STEP, pool, key=key_from(prev, after_3e))
+    return choice_of(ranked, prev, len(pool))
+
+
+def choice_of(ranked: list[Offer], prev: LatLon | None, pool_size: int) -> Choice | None:
+    """The Choice of a step whose best establishments are ``ranked`` (best first, at most
+    OFFERS_PER_STEP) among ``pool_size`` (:func:`choose`; :class:`graph.pathways.nearest.
+    NearIndex`)."""
     if not ranked:
         return None
     best = ranked[0]
     if is_distance_learning(best.actor):  # studied from where the learner is: no km
-        return Choice(ranked, None, 0.0, prev, remote=True, pool_size=len(pool))
+        return Choice(ranked, None, 0.0, prev, remote=True, pool_size=pool_size)
     lat, lon = best.offer.get("lat"), best.offer.get("lon")
     here = (lat, lon) if lat is not None and lon is not None else None
     dist = None
@@ -255,11 +268,11 @@ def choose(
         effective,
         to,
         unplaced=prev is not None and here is None,
-        pool_size=len(pool),
+        pool_size=pool_size,
     )
 
 
-def _static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
+def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     """The parts of :func:`offer_key` that do not depend on the previous place (kept on the
     offer: its flag in the territory is set when it is made): its first four terms as one
     number in the same order (outside the territory, the status from 0 to 3, taught at a
@@ -270,7 +283,7 @@ def _static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     after 3e, graph/pathways/entry_figures.py)."""
     if after_3e and o.offer.get("entry_year") is not None:
         if o.static_3e is None:
-            own = _static_key(o)
+            own = static_key(o)
             tail = own[-1]
             o.static_3e = (
                 *own[:-1],
@@ -300,13 +313,13 @@ def _static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     return o.static
 
 
-def _key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], tuple[Any, ...]]:
+def key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], tuple[Any, ...]]:
     """The order of :func:`offer_key` from ``prev``, with shorter keys: (its first four terms
     as one number, the distance, the terms after it), each offer's static part computed once
     and the previous place's radians and cosine once (the same operations as
     :func:`graph.geo.haversine_km`, in the same order: the same floats). A step of a national
     search orders dozens of offers, hundreds of times per search. ``after_3e``: for a step
-    entered after 3e (:func:`_static_key`)."""
+    entered after 3e (:func:`static_key`)."""
     if prev is None:  # no place to measure from: no km, and no place is no term either
         return _key_from_nowhere_3e if after_3e else _key_from_nowhere
     p1 = math.radians(prev[0])
@@ -315,7 +328,7 @@ def _key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], 
 
     def key(o: Offer) -> tuple[Any, ...]:
         kind, flat, p2, c2, lon2, boarding, precision, tail = (
-            _static_key(o, True) if after_3e else o.static or _static_key(o)
+            static_key(o, True) if after_3e else o.static or static_key(o)
         )
         if flat:  # taught at a distance or no place: no km
             return (kind, 0.0, tail)
@@ -328,14 +341,14 @@ def _key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], 
 
 
 def _key_from_nowhere(o: Offer) -> tuple[Any, ...]:
-    """:func:`_key_from` without a previous place."""
-    kind, *_, tail = o.static or _static_key(o)
+    """:func:`key_from` without a previous place."""
+    kind, *_, tail = o.static or static_key(o)
     return (kind & ~1, 0.0, tail)
 
 
 def _key_from_nowhere_3e(o: Offer) -> tuple[Any, ...]:
     """:func:`_key_from_nowhere` for a step entered after 3e."""
-    kind, *_, tail = _static_key(o, True)
+    kind, *_, tail = static_key(o, True)
     return (kind & ~1, 0.0, tail)
 
 
@@ -376,8 +389,12 @@ class Scorer:
         allow_outside: bool = False,
         start_departements: list[str] | None = None,
         undescribed: frozenset[str] | set[str] = frozenset(),
+        near: Mapping[str, NearIndex] | None = None,
     ) -> None:
         self.offers = offers
+        # code -> its offers' list (the one in ``offers``) ordered for the steps' choices
+        # (graph/pathways/nearest.py: a question with no territory nor modality)
+        self.near = near or {}
         # the codes whose offers were not filtered on the modality (W_UNDESCRIBED)
         self.undescribed = frozenset(undescribed)
         self.start_departements = start_departements  # where the start diploma is held
@@ -438,9 +455,13 @@ class Scorer:
         memo = (prev, code, leg_modality, after_3e)
         if memo not in self._choices:
             offers = self._offers_for(code, leg_modality)
-            self._choices[memo] = choose(
-                offers, prev, allow_outside=self.allow_outside, after_3e=after_3e
-            )
+            near = self.near.get(code)
+            if near is not None and prev is not None and offers is near.offers:
+                self._choices[memo] = near.choice(prev, after_3e)
+            else:
+                self._choices[memo] = choose(
+                    offers, prev, allow_outside=self.allow_outside, after_3e=after_3e
+                )
         return self._choices[memo]
 
     def _offers_for(self, code: str, leg_modality: str | None) -> list[Offer]:
@@ -458,6 +479,11 @@ class Scorer:
         got = self._pools.get(memo)
         if got is None:
             offers = self._offers_for(code, leg_modality)
+            near = self.near.get(code)
+            if near is not None and offers and offers is near.offers:  # all in the territory
+                got = self._pools[memo] = _Pool(offers, True, False, near.capacity[after_3e])
+                self._places[id(got)] = near.places
+                return got
             inside = [o for o in offers if o.in_territory]
             pool = inside if inside else (offers if self.allow_outside else [])
             got = _Pool(

@@ -164,6 +164,29 @@ def test_cached_answers_equal_uncached_ones(seed_store: GraphStore, query: Pathw
 @pytest.mark.parametrize(
     "params",
     [
+        {"from": "40025014", "to_level": 7, "home": "44.6086,2.0317"},
+        {"from": "40025014", "to_level": 6, "home": "43.6,1.44", "limit": 1},
+        {"from_level": 4, "to_level": 6, "home": "44.35,2.57"},
+    ],
+)
+def test_answers_with_no_territory_are_the_same_without_the_near_indexes(
+    seed_store: GraphStore, params: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The establishments chosen from the near indexes (no territory, no modality) are those
+    that ordering every offer chooses: the same answer."""
+    req = PathwayRequest.model_validate(params)
+    forget(seed_store)
+    with_index = find_pathways(seed_store, build_query(seed_store, req))
+    assert pathway_data(seed_store)._near
+    monkeypatch.setattr(_StoreSource, "near", lambda self, codes: {})
+    forget(seed_store)
+    without = find_pathways(seed_store, build_query(seed_store, req))
+    assert with_index == without and with_index.count > 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
         {"from_level": 4, "to_level": 5},
         {"from_level": 4, "to_level": 6, "departements": "12,46"},
         {"from_level": 3, "to_level": 5, "departements": "46", "allow_outside": True},
@@ -192,6 +215,12 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
     state = cache_state(store)
     assert state["state"] == "ready" and state["diplomas"] == 4
     assert state["version"] == store.version()
+    # then each diploma's offers ordered for the choices of a question with no territory,
+    # on the very lists such a question reads (graph/pathways/nearest.py)
+    assert data.near_thread is not None
+    data.near_thread.join(timeout=30)
+    assert data.near_s is not None and len(data._near) == 4
+    assert all(data._near[c].offers is data._everywhere[c] for c in data._near)
 
     create_offer(
         store,

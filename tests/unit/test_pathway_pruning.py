@@ -35,10 +35,10 @@ from graph.pathways.scoring import (
     Scored,
     Scorer,
     Step,
-    _key_from,
     choose,
     effective_km,
     field_continuity,
+    key_from,
     offer_key,
     rank,
     wish_tie,
@@ -310,7 +310,7 @@ def test_choose_orders_like_offer_key(seed: int) -> None:
         )
         assert (got.ranked if got else []) == expected
         # the shorter keys: the same order of the whole pool, the same distances
-        key = _key_from(prev, after_3e)
+        key = key_from(prev, after_3e)
         full = sorted(pool, key=lambda o, p=prev, a=after_3e: offer_key(o, p, a))  # type: ignore[misc]
         assert sorted(pool, key=key) == full
         if prev is not None:

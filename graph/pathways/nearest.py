@@ -1,0 +1,124 @@
+"""The best establishments of a diploma from a place, without ordering all of its offers.
+
+A question with no territory and no modality chooses, at each step, among every offer of the
+diploma in the country (:func:`graph.pathways.scoring.choose`: the first
+:data:`~graph.pathways.scoring.OFFERS_PER_STEP` by :func:`~graph.pathways.scoring.offer_key`).
+Those offers are the same lists for every such question of a graph version
+(:meth:`graph.pathways.data.PathwayData.everywhere_offers`): :class:`NearIndex` orders one of
+them once by what its key reads before the distance (its first term, which also says whether
+the offer has a distance at all), then by latitude. A step then orders only the offers whose
+difference of latitude does not already put them beyond the last one kept: the great-circle
+distance is never less than the difference of latitudes times the earth's radius, and the km the
+ranking reads never less than that distance (:func:`~graph.place_precision.ranking_km` adds
+some, :func:`~graph.pathways.scoring.effective_km` counts each km once at least). The same
+establishments in the same order as :func:`~graph.pathways.scoring.choose` (equal keys: the
+list's order), compared on every diploma of the synthetic national graph in
+``tests/unit/test_pathway_nearest.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from typing import Any
+
+from graph.geo import EARTH_RADIUS_KM
+from graph.pathways.entry_figures import step_figures
+from graph.pathways.scoring import (
+    OFFERS_PER_STEP,
+    Choice,
+    LatLon,
+    Offer,
+    choice_of,
+    key_from,
+    static_key,
+)
+
+__all__ = ["NearIndex"]
+
+# km per radian of latitude difference, a hair under the radius so that the rounding of the
+# haversine's floats can never put an offer below its bound
+_KM_PER_RADIAN = EARTH_RADIUS_KM * (1.0 - 1e-9)
+
+
+class NearIndex:
+    """One diploma's offers (a list in which every offer is flagged in the territory: a
+    question's whole pool) ordered for :meth:`choice`, and what every step to the diploma
+    reads of them whatever the previous place (:meth:`graph.pathways.scoring.Scorer._pool`):
+    whether one may have a known capacity, their establishments and départements."""
+
+    __slots__ = ("capacity", "groups", "offers", "places")
+
+    def __init__(self, offers: list[Offer]) -> None:
+        if not all(o.in_territory for o in offers):
+            raise ValueError("every offer of a NearIndex is in the territory")
+        self.offers = offers
+        by_kind: dict[int, list[tuple[float, int]]] = {}
+        for i, o in enumerate(offers):
+            st = static_key(o)
+            by_kind.setdefault(st[0], []).append((st[2], i))
+        # (whether it has no distance, the latitudes in radians ascending, the offers' indexes
+        # in the same order), by the key's first term ascending
+        self.groups: list[tuple[bool, list[float], list[int]]] = []
+        for kind in sorted(by_kind):
+            entries = sorted(by_kind[kind])
+            flat = bool(static_key(offers[entries[0][1]])[1])
+            self.groups.append((flat, [p for p, _ in entries], [i for _, i in entries]))
+        # Scorer._pool's capacity flag, for a step entered after 3e or not
+        self.capacity = (
+            any(step_figures(o.offer, False)[0] is not None for o in offers),
+            any(step_figures(o.offer, True)[0] is not None for o in offers),
+        )
+        pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in offers)
+        # Scorer._holds_where's sets of the pool
+        self.places: tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]] = (
+            frozenset(a for a, _ in pairs),
+            frozenset(d for _, d in pairs),
+            pairs,
+        )
+
+    def choice(self, prev: LatLon, after_3e: bool = False) -> Choice | None:
+        """:func:`~graph.pathways.scoring.choose` of the offers from ``prev``: the same
+        Choice."""
+        offers = self.offers
+        if not offers:
+            return None
+        key = key_from(prev, after_3e)
+        p1 = math.radians(prev[0])
+        n = OFFERS_PER_STEP
+        best: list[tuple[tuple[Any, ...], int]] = []  # (key, index), ascending, n at most
+        for flat, lats, idx in self.groups:
+            if len(best) >= n:  # every offer left has a larger first term
+                break
+            if flat:  # no distance: the terms after it decide
+                for i in idx:
+                    _keep(best, (key(offers[i]), i), n)
+                continue
+            size = len(lats)
+            hi = bisect.bisect_left(lats, p1)
+            lo = hi - 1
+            while lo >= 0 or hi < size:
+                if hi < size and (lo < 0 or lats[hi] - p1 <= p1 - lats[lo]):
+                    gap, at = lats[hi] - p1, hi
+                    hi += 1
+                else:
+                    gap, at = p1 - lats[lo], lo
+                    lo -= 1
+                # full: its last is of this first term (it was not full before it); every
+                # offer left is at least as far in latitude
+                if len(best) >= n and gap * _KM_PER_RADIAN > best[-1][0][1]:
+                    break
+                i = idx[at]
+                _keep(best, (key(offers[i]), i), n)
+        return choice_of([offers[i] for _, i in best], prev, len(offers))
+
+
+def _keep(
+    best: list[tuple[tuple[Any, ...], int]], entry: tuple[tuple[Any, ...], int], n: int
+) -> None:
+    """``entry`` among the ``n`` smallest of ``best`` (sorted), if it is one of them."""
+    if len(best) < n:
+        bisect.insort(best, entry)
+    elif entry < best[-1]:
+        bisect.insort(best, entry)
+        best.pop()

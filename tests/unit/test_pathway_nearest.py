@@ -1,0 +1,128 @@
+"""graph.pathways.nearest: the establishments of a step chosen from the index are those of
+``choose`` over the whole list, in the same order, ties included (equal places, equal keys),
+and the Scorer's pools from it are those it makes itself."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from graph.pathways import nearest
+from graph.pathways.nearest import NearIndex
+from graph.pathways.scoring import Offer, Scorer, choose, key_from
+
+Row = dict[str, Any]
+
+
+def _offers(rng: random.Random, n: int) -> list[Offer]:
+    """``n`` offers all in the territory, on few places (equal distances) and few names and
+    figures (equal keys), with every term of the key: status, stale, renewed, at a distance,
+    without place, at a commune's centre, boarding, the entry after 3e's figures."""
+    places = [(rng.uniform(41.0, 51.0), rng.uniform(-4.5, 8.0)) for _ in range(max(1, n // 3))]
+    places += [(-21.1, 55.5), (16.2, -61.5), (44.0, 2.0), (44.0, 2.5)]
+    out = []
+    for j in range(n):
+        lat, lon = rng.choice(places)
+        if rng.random() < 0.4:  # a place of its own, near another
+            lat, lon = lat + rng.uniform(-0.3, 0.3), lon + rng.uniform(-0.3, 0.3)
+        placed = rng.random() > 0.1
+        actor: Row = {
+            "id": f"a{j % 7}",
+            "name": f"Lycée {j % 4}",
+            "boarding_places": rng.choice([None, 0, 40]),
+            "described": rng.choice([True, False, None]),
+        }
+        if rng.random() < 0.05:
+            actor["directory_flags"] = ["distance_learning"]
+        row: Row = {
+            "lat": lat if placed else None,
+            "lon": lon if placed else None,
+            "coords_precision": rng.choice([None, "commune", "establishment"]),
+            "status": rng.choice(["open", "open", "open", "renewed", "planned"]),
+            "modality": rng.choice(["school", "apprenticeship"]),
+            "capacity": rng.choice([None, 12, 24]),
+            "demand": rng.choice([None, 30]),
+            "departement": rng.choice(["009", "031", "075", "974"]),
+        }
+        if rng.random() < 0.2:
+            row["entry_year"] = 2
+            if rng.random() < 0.5:
+                row["entry_capacity"] = rng.choice([None, 30])
+                row["entry_demand"] = rng.choice([None, 50])
+        out.append(Offer("D", actor, row, True, rng.choice([None, None, 2023])))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_choice_is_choose_over_the_whole_list(seed: int) -> None:
+    rng = random.Random(9100 + seed)
+    offers = _offers(rng, rng.choice([0, 1, 3, 5, 6, 12, 40, 200]))
+    index = NearIndex(offers)
+    prevs = [(o.offer["lat"], o.offer["lon"]) for o in offers[:5] if o.offer["lat"] is not None]
+    prevs += [(rng.uniform(41.0, 51.0), rng.uniform(-4.5, 8.0)) for _ in range(20)]
+    prevs += [(44.0, 2.25), (-21.0, 55.4), (89.9, 0.0), (-89.9, 170.0)]
+    for prev in prevs:
+        for after_3e in (False, True):
+            assert index.choice(prev, after_3e) == choose(
+                offers, prev, allow_outside=False, after_3e=after_3e
+            )
+
+
+def test_choice_walks_fewer_offers_than_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the index is for: a step orders the offers near enough, not the country's."""
+    offers = _offers(random.Random(3), 400)
+    index = NearIndex(offers)
+    keyed: list[Offer] = []
+
+    def counting(prev: Any, after_3e: bool = False) -> Any:
+        key = key_from(prev, after_3e)
+
+        def counted(o: Offer) -> Any:
+            keyed.append(o)
+            return key(o)
+
+        return counted
+
+    monkeypatch.setattr(nearest, "key_from", counting)
+    got = index.choice((45.0, 2.0))
+    assert got == choose(offers, (45.0, 2.0), allow_outside=False)
+    assert 0 < len(keyed) < len(offers) // 4
+
+
+def test_index_refuses_offers_outside_the_territory() -> None:
+    offers = _offers(random.Random(1), 3)
+    offers[1].in_territory = False
+    with pytest.raises(ValueError):
+        NearIndex(offers)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_scorer_with_the_index_scores_as_without(seed: int) -> None:
+    """Pools, holding legs, choices: the same Scored with and without the index."""
+    rng = random.Random(300 + seed)
+    offers = {f"D{i}": _offers(rng, rng.choice([0, 2, 9, 30])) for i in range(4)}
+    for code, os in offers.items():
+        for o in os:
+            o.code = code
+    diplomas = [{"code": "S", "type": "cap", "nsf": "251"}] + [
+        {"code": c, "type": "bts", "nsf": rng.choice(["251", "311"])} for c in offers
+    ]
+    legs: list[Row] = [
+        {"passerelle_origin": "documented", "kind": "continuation"},
+        {"passerelle_origin": "after_3e", "rate": 0.4},
+        {"scope": "actors", "scope_actors": ["a1", "a3"], "passerelle_origin": "documented"},
+        {"scope": "departements", "scope_departements": ["031"], "rate": 0.5},
+        {"modality": "apprenticeship", "passerelle_origin": "documented"},
+    ]
+    near = {c: NearIndex(os) for c, os in offers.items()}
+    home = (rng.uniform(42.0, 50.0), rng.uniform(-3.0, 7.0))
+    plain = Scorer(offers, fields={}, home=home)
+    indexed = Scorer(offers, fields={}, home=home, near=near)
+    for _ in range(60):
+        n = rng.randint(1, 3)
+        ds = [diplomas[0], *rng.sample(diplomas[1:], n)]
+        ls = [rng.choice(legs) for _ in range(n)]
+        assert indexed.bound(ds, ls) == plain.bound(ds, ls)
+        assert indexed.score(ds, ls) == plain.score(ds, ls)
