@@ -39,6 +39,7 @@ import graph.pathways.goal_words
 import graph.pathways.hygiene
 import graph.pathways.job
 import graph.pathways.job_scope
+import graph.pathways.neighbour_goals
 import graph.pathways.partial
 import graph.pathways.pruning
 import graph.pathways.scope
@@ -87,6 +88,7 @@ import graph.text
         graph.pathways.hygiene,
         graph.pathways.job,
         graph.pathways.job_scope,
+        graph.pathways.neighbour_goals,
         graph.pathways.partial,
         graph.pathways.pruning,
         graph.pathways.scope,
