@@ -853,6 +853,7 @@ def seed_error_fr(exc: SeedError) -> str:
     """Where a seed or public file is wrong, in French: file, record (« ligne N »), field. The
     message itself is the rule's own wording."""
     record = _LINE.sub(r"ligne \1", exc.record.replace("(header)", "(en-tête)"))
+    record = "fichier" if record == "file" else record  # the whole file (too many rejected)
     field = f", champ '{exc.field}'" if exc.field else ""
     return f"{exc.path} : {record}{field} : {exc.message}"
 
@@ -875,7 +876,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except NotFound as exc:
         hint = f" — vouliez-vous dire : {', '.join(exc.suggestions)}" if exc.suggestions else ""
-        print(f"erreur : {exc}{hint}", file=sys.stderr)
+        print(f"erreur : {exc.said}{hint}", file=sys.stderr)
         return 1
     except ValidationError as exc:  # the same request models as the API
         msg = "; ".join(

@@ -77,19 +77,6 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
     return sorted(methods)
 
 
-_WHAT_FR = {
-    "actor": "Acteur inconnu",
-    "uai": "Aucun établissement connu sous ce code UAI",
-    "campus": "Campus inconnu",
-    "diploma": "Diplôme inconnu",
-    "job": "Métier inconnu des données",
-    "passerelle": "Passerelle inconnue",
-    "offer": "Offre inconnue",
-    "partnership": "Partenariat inconnu",
-    "platform": "Plateforme inconnue",
-    "site": "Commune inconnue",
-    "sector": "Filière inconnue",
-}
 _HTTP_FR = {
     400: "La requête est mal formée.",
     404: "Aucune ressource à cette adresse.",
@@ -158,8 +145,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-        what = _WHAT_FR.get(exc.what, "Élément inconnu")
-        return problem(404, f"{what} : {exc.key}.", suggestions=exc.suggestions or None)
+        return problem(404, exc.said, suggestions=exc.suggestions or None)
 
     @app.exception_handler(DatabaseUnavailable)
     async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:

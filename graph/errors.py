@@ -28,12 +28,40 @@ class SeedError(GraphError):
         super().__init__(f"{where}: {message}")
 
 
+# What a NotFound names, as a user reads it (the API's ``detail``, the CLI's error): by ``what``
+NOT_FOUND_FR = {
+    "actor": "Acteur inconnu",
+    "uai": "Aucun établissement connu sous ce code UAI",
+    "campus": "Campus inconnu",
+    "diploma": "Diplôme inconnu",
+    "job": "Métier inconnu des données",
+    "passerelle": "Passerelle inconnue",
+    "offer": "Offre inconnue",
+    "partnership": "Partenariat inconnu",
+    "platform": "Plateforme inconnue",
+    "site": "Commune inconnue",
+    "sector": "Filière inconnue",
+}
+
+
 class NotFound(GraphError):
+    """An id or code that names nothing; ``what`` (« diploma », « job »…) stays the machine
+    word, the message is French (« Diplôme inconnu : 99999999. »)."""
+
     def __init__(self, what: str, key: str, suggestions: list[str] | None = None) -> None:
         self.what = what
         self.key = key
         self.suggestions = suggestions or []
-        super().__init__(f"{what} {key!r} not found")
+        super().__init__(self.said)
+
+    @property
+    def said(self) -> str:
+        """The message in French.
+
+        >>> NotFound("diploma", "99999999").said
+        'Diplôme inconnu : 99999999.'
+        """
+        return f"{NOT_FOUND_FR.get(self.what, 'Élément inconnu')} : {self.key}."
 
 
 class Conflict(GraphError):

@@ -248,7 +248,8 @@ class UnreachedGoals(BaseModel):
 
     count: int = Field(
         description="How many such diplomas (one per programme), those whose field the files "
-        "do not give included (`unknown_field`)."
+        "do not give included (`unknown_field`); 0 when the notice only names programmes of a "
+        "neighbouring field (graph/pathways/neighbour_goals.py), which no passerelle reaches."
     )
     unknown_field: int = Field(
         default=0,
@@ -262,7 +263,10 @@ class UnreachedGoals(BaseModel):
     sentence: str = Field(
         description="What the learner reads, in French: « 2 autres diplômes de l'objectif "
         "(BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans "
-        "passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. »"
+        "passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. », "
+        "then, when the territory offers some, the nearest programmes of a neighbouring field "
+        "(« Des formations de l'objectif (…) d'un domaine voisin … ; aucune passerelle connue "
+        "ne les relie à ce diplôme … »)."
     )
 
 

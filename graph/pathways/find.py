@@ -64,7 +64,7 @@ from graph.pathways.job import (
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.nearest import NearIndex
 from graph.pathways.own_system import own_system_notice
-from graph.pathways.partial import partial_answer
+from graph.pathways.partial import neighbour_notice, partial_answer, with_neighbours
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
 from graph.pathways.radius_unplaced import radius_unplaced, radius_unplaced_notice
@@ -631,6 +631,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if absent and mod:
             absent = _other_modalities(absent, origin.coverage()[0], q, mod, nsf)
         lead = absent or thin
+        if (
+            lead
+            and not absent
+            and (
+                near := neighbour_notice(
+                    store, data, q, goal_codes, (), point=origin.point(), since=origin.label()
+                )
+            )
+        ):
+            lead = f"{lead} {near}"  # no pathway here: the programmes of a field next to it
         if lead:
             notices.append(lead)
             point = origin.point()
@@ -657,6 +667,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 elif far:
                     lead = f"{lead} {too_far_sentence(far[0], point, origin.label())}"
     unreached = partial_answer(store, data, q, goal_codes, keys) if keys and not lead else None
+    if (
+        keys
+        and not lead
+        and (
+            near := neighbour_notice(
+                store, data, q, goal_codes, keys, point=origin.point(), since=origin.label()
+            )
+        )
+    ):
+        unreached = with_neighbours(unreached, near)
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     repeated = len(keys) - told  # a track said once, taken from several series

@@ -28,6 +28,7 @@ from graph.nsf import nsf_name
 from graph.pathways.answer import UnreachedGoals
 from graph.pathways.data import PathwayData, Row
 from graph.pathways.explanation import goal_label, job_label
+from graph.pathways.neighbour_goals import is_neighbour, nearest, neighbour_sentence, ranked
 from graph.pathways.query import PathwayQuery
 from graph.pathways.unreached_goals import (
     examples,
@@ -40,7 +41,7 @@ from graph.pathways.unreached_goals import (
 )
 from graph.store import GraphStore
 
-__all__ = ["beyond", "partial_answer"]
+__all__ = ["beyond", "neighbour_notice", "partial_answer", "with_neighbours"]
 
 
 def _start_row(store: GraphStore, data: PathwayData, q: PathwayQuery) -> Row | None:
@@ -138,6 +139,81 @@ def _offered(
     return _Offered(found, {})
 
 
+def _territory_goals(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    goal_codes: Collection[str] | None,
+    start: Row | None,
+) -> _Offered:
+    """:func:`_offered`, kept per (territory, goal, modality) and graph version."""
+    mod = q.modality.value if q.modality else None
+    above = _above(q, start)
+    key = (
+        "unreached_goals",
+        q.territory.model_dump_json(),
+        q.to_type,
+        q.to_level,
+        q.sector,
+        mod,
+        above,
+    )
+    found: _Offered = data.kept(key, lambda: _offered(store, data, q, goal_codes, mod, above))
+    return found
+
+
+def neighbour_notice(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    goal_codes: Collection[str] | None,
+    keys: Iterable[tuple[str, ...]],
+    *,
+    point: tuple[float, float] | None,
+    since: str | None,
+) -> str | None:
+    """The goal diplomas of a field next to the start diploma's that the territory offers
+    and no pathway found reaches, the nearest few named
+    (:mod:`graph.pathways.neighbour_goals`); None for a question it does not speak of: a
+    start level (no field), a goal job (the job is the field) or diploma, no territory."""
+    if q.to or goal_codes is not None or q.by_level or not q.territory.is_set:
+        return None
+    if not (q.to_type or q.to_level):
+        return None
+    start = _start_row(store, data, q)
+    start_nsf = str(start["nsf"]) if start and start.get("nsf") else None
+    field = nsf_name(start_nsf)
+    if field is None:
+        return None
+    offered = _territory_goals(store, data, q, goal_codes, start)
+    goals = {k[-1] for k in keys}
+    reached = goals | set(q.start_codes)
+    near = {
+        c: d for c, d in offered.diplomas.items() if c not in reached and is_neighbour(d, start_nsf)
+    }
+    if near:
+        near_after = beyond(lambda codes: data.legs_from(store, codes), goals, near)
+        # a known leg from the start itself (a documented one of another field) is a passerelle
+        direct = {t for t, _ in data.legs_from(store, q.start_codes).get(q.start_codes[0], [])}
+        near = {c: d for c, d in near.items() if c not in near_after and c not in direct}
+    if not near:
+        return None
+    mod = q.modality.value if q.modality else None
+    rows = data.usable_offers(store, sorted(near))
+    found = [
+        (d, n)
+        for c, d in near.items()
+        if (n := nearest(d, rows[c], q.territory, mod, point, start_nsf)) is not None
+    ]
+    return neighbour_sentence(
+        ranked(found),
+        goal=goal_label(q),
+        field=field,
+        territory_phrase=q.territory.describe_in(),
+        since=since,
+    )
+
+
 BEYOND_LEGS = 3  # legs followed past a reached goal (Bac pro → BTS → licence pro)
 
 
@@ -186,19 +262,8 @@ def partial_answer(
     offered there is reached, or for a question it does not speak of (module docstring)."""
     if q.to or not q.territory.is_set:
         return None
-    mod = q.modality.value if q.modality else None
     start = _start_row(store, data, q)
-    above = _above(q, start)
-    key = (
-        "unreached_goals",
-        q.territory.model_dump_json(),
-        q.to_type,
-        q.to_level,
-        q.sector,
-        mod,
-        above,
-    )
-    offered: _Offered = data.kept(key, lambda: _offered(store, data, q, goal_codes, mod, above))
+    offered = _territory_goals(store, data, q, goal_codes, start)
     # a pathway ends at its first goal diploma (graph.pathways.search): the goals it reaches
     goals = {k[-1] for k in keys}
     reached = goals | set(q.start_codes)
@@ -254,3 +319,19 @@ def partial_answer(
     return UnreachedGoals(
         count=len(left), unknown_field=unknown, examples=examples(left), sentence=sentence
     )
+
+
+def with_neighbours(unreached: UnreachedGoals | None, sentence: str) -> UnreachedGoals:
+    """The partial-answer notice with the mention of a neighbouring field's goal diplomas
+    (:func:`neighbour_notice`) after it; the mention alone when every goal of the start's field
+    is reached (``count`` 0: none of the field is left).
+
+    >>> with_neighbours(None, "Une formation …").count
+    0
+    >>> u = UnreachedGoals(count=1, examples=["BTS X"], sentence="1 autre diplôme …")
+    >>> with_neighbours(u, "Une formation …").sentence
+    '1 autre diplôme … Une formation …'
+    """
+    if unreached is None:
+        return UnreachedGoals(count=0, unknown_field=0, examples=[], sentence=sentence)
+    return unreached.model_copy(update={"sentence": f"{unreached.sentence} {sentence}"})

@@ -47,3 +47,16 @@ def test_diploma_prints_no_passerelle_id(
     out = _run(capsys, "diploma", "40025014")
     assert not [i for i in ids if i in out], out
     assert "mène à :" in out and "proposé par" in out
+
+
+def test_an_unknown_code_is_said_in_french(
+    on_seeds: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`cmq diploma 99999999` said « diploma '99999999' not found »: the API's French words."""
+    assert cli.main(["diploma", "99999999"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("erreur : Diplôme inconnu : 99999999."), err
+    assert "not found" not in err
+    assert cli.main(["campuses", "pas-un-campus"]) == 1
+    err = capsys.readouterr().err
+    assert "Campus inconnu : pas-un-campus." in err and "not found" not in err, err

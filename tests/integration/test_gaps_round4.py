@@ -176,9 +176,11 @@ def test_a_filiere_asked_counts_the_programmes_that_train_for_it_by_rome(
 
 
 def test_coverage_says_which_rows_have_no_level(client: TestClient) -> None:
-    """The BCN rates its CPGE codes at level 5, some Parcoursup CPGE match none and have no
-    level: /coverage showed « cpge » at level null then at level 5, unexplained. The rows
-    without a level come last, « niveau non précisé », with a note naming the other level."""
+    """The BCN rates its CPGE codes at level 5, some Parcoursup CPGE match none: /coverage
+    showed « cpge » at level null then at level 5, unexplained. Those take the level the BCN's
+    table of diploma types gives the CPGE (type 370: 5, docs/import.md « CPGE levels »): one
+    row. The rows still without a level (FCIL, certificats de spécialisation) come last,
+    « niveau non précisé », with a note naming the other levels of their type."""
     r = client.get("/coverage", params={"departements": "22,35,48,23"})
     assert r.status_code == 200, r.text
     rows = r.json()["rows"]
@@ -188,10 +190,20 @@ def test_coverage_says_which_rows_have_no_level(client: TestClient) -> None:
     for row in rows[:first_null]:
         assert row["level_label"] == f"niveau {row['level']}" and row["level_note"] is None
     cpge = [row for row in rows if row["type"] == "cpge"]
-    assert [row["level"] for row in cpge] == [5, None], cpge
-    assert cpge[1]["level_label"] == "niveau non précisé"
-    assert cpge[1]["level_note"] == (
-        "Les données importées ne donnent pas le niveau de ces formations : ce sont "
-        "d'autres formations que celles de même type comptées au niveau 5."
-    )
-    assert_plain_french([row["level_label"] for row in rows] + [cpge[1]["level_note"]])
+    assert [row["level"] for row in cpge] == [5], cpge
+    unknown = rows[first_null:]
+    assert all(row["level_label"] == "niveau non précisé" for row in unknown), unknown
+    assert all(
+        row["level_note"].startswith("Les données importées ne donnent pas le niveau")
+        for row in unknown
+    ), unknown
+    notes = [row["level_note"] for row in unknown]
+    assert_plain_french([row["level_label"] for row in rows] + notes)
+
+
+def test_a_parcoursup_cpge_without_a_code_has_the_level_of_its_type(client: TestClient) -> None:
+    """« CPGE – MP2I » (no BCN code) is at level 5, as every CPGE the BCN codes."""
+    page = client.get("/diplomas", params={"type": "cpge", "limit": 200}).json()
+    keyed = [d for d in page["items"] if d["code"].startswith("PS-")]
+    assert keyed, page
+    assert {d["level"] for d in keyed} == {5}, keyed

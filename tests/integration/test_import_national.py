@@ -80,7 +80,7 @@ def test_every_rejected_row_is_reported_by_file_and_reason_and_the_rest_imported
     assert n > 500
     text = summary.format_text()
     assert "lignes rejetées (écartées, le reste importé) :" in text
-    assert "fr-esr-parcoursup_extrait.csv : 2 × invalid UAI (lignes 40, 159)" in text
+    assert "fr-esr-parcoursup_extrait.csv : 2 × UAI invalide (lignes 40, 159)" in text
 
 
 def test_report_file_lists_every_rejected_and_skipped_row_as_json_or_csv(
@@ -123,7 +123,7 @@ def test_a_file_past_the_rejected_threshold_stops_the_import_and_changes_nothing
     taken for a wrong file."""
     load_seeds(store, load_seed_dir(SEEDS_MINI))
     before = _snapshot(store)
-    with pytest.raises(SeedError, match=r"18 of 319 rows rejected \(5\.6%.*18 × invalid UAI"):
+    with pytest.raises(SeedError, match=r"18 lignes rejetées sur 319 \(5,6\s%.*18 × UAI invalide"):
         run_import(store, FIX)
     assert _snapshot(store) == before
 

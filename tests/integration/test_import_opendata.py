@@ -359,7 +359,7 @@ def test_too_many_rejected_rows_change_nothing(
     for i in (2, 3, 4):
         lines[i] = "012000X;" + lines[i].split(";", 1)[1]
     path.write_text("\n".join(lines), encoding="utf-8")
-    with pytest.raises(SeedError, match=r"3 of \d+ rows rejected .*3 × invalid UAI") as e:
+    with pytest.raises(SeedError, match=r"3 lignes rejetées sur \d+ .*3 × UAI invalide") as e:
         run_import(imported, target, max_rejected=2.5 / rows)
     assert e.value.path.name == path.name
     assert _snapshot(imported) == imported_snapshot

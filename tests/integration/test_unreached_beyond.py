@@ -24,7 +24,11 @@ def test_a_goal_reached_beyond_a_reached_goal_is_not_said_without_passerelle(
     assert MELEC_SEED in finals, finals
     partial = answer["unreached_goals"]
     said = partial["sentence"] if partial else ""
-    assert "BTS" not in said, said
+    # the BTS of a neighbouring domain are named after it, as no passerelle reaches them
+    # (graph/pathways/neighbour_goals.py): not those of the start's field
+    own = said.split(" d'un domaine voisin ")[0]
+    assert "BTS" not in own, said
+    assert "électrotechnique" not in said, said
     assert_plain_french(sentences(answer))
 
 

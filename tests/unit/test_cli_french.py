@@ -102,12 +102,15 @@ def test_the_import_summary_is_french() -> None:
         "relations (seraient écrits) :",
         "établissements : 3 ; nom tiré de ACCE 2, UAI seule 1",
         "lignes rejetées (écartées, le reste importé) :",
-        "nMef.csv : 1 × invalid UAI (lignes 40)",
+        "nMef.csv : 1 × UAI invalide (lignes 40)",
+        "nMef.csv : 1 × ligne en double exact (par ex. ligne 7)",
     ):
         assert french in text, text
-    # the reasons themselves come from the import's rules (not translated here)
-    reasons = text.replace("exact duplicate row", "").replace("invalid UAI", "")
-    assert _english(reasons) == [], text
+    # the reasons are said in French (graph/ingest/opendata/reason_words.py)
+    assert "invalid UAI" not in text and "exact duplicate row" not in text, text
+    assert _english(text) == [], text
+    # the JSON for machines keeps the rules' codes
+    assert summary.to_dict()["files"][0]["rejected"] == {"invalid UAI": {"rows": 1, "lines": [40]}}
     # the JSON for machines keeps its keys
     assert set(summary.to_dict()) >= {"nodes", "relationships", "coverage", "rows_read"}
     assert summary.to_dict()["coverage"]["named_by"] == {"UAI only": 1, "ACCE": 2}
@@ -120,6 +123,8 @@ def test_errors_name_file_record_and_field_in_french() -> None:
 
     said = seed_error_fr(SeedError("/d/nMef.csv", "line 1 (header)", "MEF", "missing column"))
     assert said == "/d/nMef.csv : ligne 1 (en-tête), champ 'MEF' : missing column"
+    said = seed_error_fr(SeedError("/d/x.csv", "file", None, "2 lignes rejetées"))
+    assert said == "/d/x.csv : fichier : 2 lignes rejetées"
     said = seed_error_fr(SeedError("mini.toml", "offers[0]", None, "bad"))
     assert said == "mini.toml : offers[0] : bad"
     assert backup_error_fr(BackupError("unknown", line=3, field="label")) == (

@@ -127,7 +127,7 @@ def test_a_foreign_commune_is_a_place_abroad_and_strict_stops(tmp_path: Path) ->
     rep = FileReport("x", "t")
     directories.parse_cfa(FIX / "CFASousConvRegionale_latest-UAI.csv", rep, everything)
     assert [(r.reason, r.value) for r in rep.rejected] == [("place abroad", "99140")]
-    with pytest.raises(SeedError, match="a place abroad"):
+    with pytest.raises(SeedError, match="un lieu à l.étranger"):
         directories.parse_cfa(
             FIX / "CFASousConvRegionale_latest-UAI.csv",
             FileReport("x", "t", strict=True),
@@ -160,7 +160,7 @@ def test_a_parcoursup_campus_abroad_is_a_place_abroad(tmp_path: Path) -> None:
     abroad = [(r.line, r.value) for r in rep.rejected if r.reason == "place abroad"]
     assert abroad == [(2, "1120002U")]  # (the fixture's Casablanca rows are invalid UAIs)
     assert "1120002U" not in out
-    with pytest.raises(SeedError, match="a place abroad"):
+    with pytest.raises(SeedError, match="un lieu à l.étranger"):
         directories.parse_parcoursup(path, FileReport(name, "t", strict=True), everything)
 
 
@@ -170,7 +170,7 @@ def test_the_threshold_is_a_share_of_the_file(tmp_path: Path) -> None:
         rep.reject(line, "invalid UAI", "UAI", "X")
     check_rejected(tmp_path / "f.csv", rep, 0.05)  # 5 % is not more than 5 %
     rep.reject(7, "missing name", "name", "")
-    with pytest.raises(SeedError, match=r"6 of 100 rows rejected \(6\.0%"):
+    with pytest.raises(SeedError, match=r"6 lignes rejetées sur 100 \(6,0\s%"):
         check_rejected(tmp_path / "f.csv", rep, 0.05)
 
 

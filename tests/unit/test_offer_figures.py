@@ -46,7 +46,7 @@ def test_the_affelnet_parser_reads_999_as_unknown(tmp_path: Path) -> None:
         ("0350793X", None, 7),
         ("0350031U", 24, 26),
     ]
-    assert any("1 capacities of 998 or more" in n for n in report.notes)
+    assert any("1 capacités de 998 ou plus" in n for n in report.notes)
 
 
 def _row(line: int, capacity: int | None, demand: int | None) -> OfferRow:

@@ -3354,7 +3354,7 @@ export interface components {
         UnreachedGoals: {
             /**
              * Count
-             * @description How many such diplomas (one per programme), those whose field the files do not give included (`unknown_field`).
+             * @description How many such diplomas (one per programme), those whose field the files do not give included (`unknown_field`); 0 when the notice only names programmes of a neighbouring field (graph/pathways/neighbour_goals.py), which no passerelle reaches.
              */
             count: number;
             /**
@@ -3370,7 +3370,7 @@ export interface components {
             examples: string[];
             /**
              * Sentence
-             * @description What the learner reads, in French: « 2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. »
+             * @description What the learner reads, in French: « 2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. », then, when the territory offers some, the nearest programmes of a neighbouring field (« Des formations de l'objectif (…) d'un domaine voisin … ; aucune passerelle connue ne les relie à ce diplôme … »).
              */
             sentence: string;
         };

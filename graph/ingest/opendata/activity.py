@@ -284,8 +284,9 @@ def _affelnet_rows(t: Table, path: Path, report: FileReport, keep: Keep) -> Iter
 
 def _placeholders_note(placeholders: int) -> str:
     return (
-        f"{placeholders:,} capacities of {AFFELNET_CAPACITY_PLACEHOLDER_MIN} or more "
-        "(999: a placeholder, not places) read as unknown"
+        f"{placeholders:,}".replace(",", "\u202f")
+        + f" capacités de {AFFELNET_CAPACITY_PLACEHOLDER_MIN} ou plus (999 : une valeur de "
+        "remplissage, pas des places) lues comme inconnues"
     )
 
 

@@ -51,6 +51,7 @@ from graph.ingest.opendata.establishment_names import establishment_name
 from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, OfferColumns, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
+from graph.ingest.opendata.reason_words import reason_fr
 from graph.ingest.opendata.report import Coverage, FileReport
 from graph.ingest.opendata.rows import (
     CommuneRow,
@@ -313,17 +314,29 @@ def check_rejected(path: Path, report: FileReport, max_rejected: float) -> None:
     if not report.rejected or report.rejected_share <= max_rejected:
         return
     by_reason = report.rejected_by_reason()
-    reasons = "; ".join(
-        f"{len(rs):,} × {reason} (e.g. line {rs[0].line}, {rs[0].column}: {rs[0].value!r})"
+    reasons = " ; ".join(
+        f"{_fr_count(len(rs))} × {reason_fr(reason)} (par ex. ligne {rs[0].line}, "
+        f"{rs[0].column} : {rs[0].value!r})"
         for reason, rs in by_reason.items()
     )
     raise SeedError(
         path,
         "file",
         None,
-        f"{len(report.rejected):,} of {report.rows_read:,} rows rejected "
-        f"({report.rejected_share:.1%}, more than --max-rejected {max_rejected:.1%}): {reasons}",
+        f"{_fr_count(len(report.rejected))} lignes rejetées sur {_fr_count(report.rows_read)} "
+        f"({_fr_share(report.rejected_share)}, plus que --max-rejected "
+        f"{_fr_share(max_rejected)}) : {reasons}",
     )
+
+
+def _fr_count(n: int) -> str:
+    """12 345, the French way (a narrow no-break space between thousands)."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def _fr_share(share: float) -> str:
+    """5,6 %, the French way."""
+    return f"{share * 100:.1f}".replace(".", ",") + "\u00a0%"
 
 
 def _require(directory: Path, name: str, why: str) -> Path:
@@ -818,7 +831,8 @@ def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) ->
     report = reports.add(stage.mef.path, stage.mef.report)
     resolved = stage.mef.value()
     report.notes.append(
-        f"{resolved:,} of the course years (MEF_STAT_11) named by the activity files resolved"
+        f"{_fr_count(resolved)} années de formation (MEF_STAT_11) nommées par les fichiers "
+        "d'activité retrouvées"
     )
 
 
@@ -1075,11 +1089,13 @@ def _postbac_notes(pb: postbac.PostBac, report: FileReport) -> None:
     by_how: dict[str, int] = {}
     for h in pb.how.values():
         by_how[h] = by_how.get(h, 0) + 1
+    n = _fr_count
     report.notes.append(
-        f"{labels:,} programme labels: {by_how.get('bts-files', 0):,} mapped to a BCN code "
-        f"through the BTS files, {by_how.get('bcn-name', 0):,} through the BCN's labels, "
-        f"{by_how.get('none', 0):,} keyed by their label; {len(pb.offers):,} programme offers "
-        f"({pb.already_offered:,} already given by an activity file)"
+        f"{n(labels)} intitulés de formation : {n(by_how.get('bts-files', 0))} reliés à un "
+        f"code de la BCN par les fichiers BTS, {n(by_how.get('bcn-name', 0))} par les intitulés "
+        f"de la BCN, {n(by_how.get('none', 0))} identifiés par leur intitulé ; "
+        f"{n(len(pb.offers))} offres de formation ({n(pb.already_offered)} déjà données par un "
+        "fichier d'activité)"
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -26,6 +27,7 @@ __all__ = [
     "Programme",
     "ProgrammeKind",
     "classify",
+    "kind_level",
     "match_key",
     "programme_code",
 ]
@@ -284,6 +286,27 @@ def programme_nsf(index: dict[str, set[str]], p: Programme) -> tuple[str, ...]:
         if groups := index.get(match_key(key)):
             return tuple(sorted(groups))
     return ()
+
+
+def kind_level(kind: ProgrammeKind, type_levels: Mapping[str, int | None]) -> int | None:
+    """The level of a programme no BCN code describes, of a kind with none of its own (a CPGE
+    leads to no diploma): the RNCP level the BCN's table of diploma types gives its type codes
+    (:data:`BCN_LEVEL_CODES`; ``type_levels``: type code -> level, ``nNiveauFormationDiplome_``),
+    as a coded diploma without a level of its own takes its type's. The BCN rates type 370
+    (« classe préparatoire aux grandes écoles ») at level 5, the level of the two years it
+    prepares in, and every CPGE code at 5 too: a Parcoursup CPGE that matches no code is one of
+    them (docs/import.md, « CPGE levels »). None when the codes disagree or give none.
+
+    >>> cpge = _KINDS["cpge"]
+    >>> kind_level(cpge, {"370": 5}), kind_level(cpge, {"370": None}), kind_level(cpge, {})
+    (5, None, None)
+    >>> kind_level(_KINDS["but"], {"251": 6}) is None  # a BUT has its own level: not asked
+    True
+    """
+    if kind.level is not None:
+        return None
+    seen = {type_levels.get(c) for c in BCN_LEVEL_CODES.get(kind.key, ())}
+    return next(iter(seen)) if len(seen) == 1 else None
 
 
 def build(

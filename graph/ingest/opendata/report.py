@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.ingest.opendata.reason_words import reason_fr
+
 EXAMPLES = 3
 REJECTED_SHOWN = 12  # line numbers of one rejection reason printed in the summary
 
@@ -202,7 +204,8 @@ class ImportSummary:
                     lines = ", ".join(str(r.line) for r in rs[:REJECTED_SHOWN])
                     extra = len(rs) - REJECTED_SHOWN
                     more = f" et {_n(extra)} autres" if extra > 0 else ""
-                    out.append(f"  {name} : {_n(len(rs))} × {reason} (lignes {lines}{more})")
+                    said = reason_fr(reason)
+                    out.append(f"  {name} : {_n(len(rs))} × {said} (lignes {lines}{more})")
         reasons = [
             (f.name, r, n, f.examples.get(r, []))
             for f in self.files
@@ -213,7 +216,8 @@ class ImportSummary:
             out.append("lignes ignorées :")
             for name, reason, n, examples in reasons:
                 eg = ", ".join(str(x) for x in examples)
-                out.append(f"  {name} : {_n(n)} × {reason} (par ex. ligne {eg})")
+                lines = "lignes" if len(examples) > 1 else "ligne"
+                out.append(f"  {name} : {_n(n)} × {reason_fr(reason)} (par ex. {lines} {eg})")
         notes = [(f.name, n) for f in self.files for n in f.notes]
         if notes:
             out.append("")

@@ -128,7 +128,7 @@ def validate(
 def reject_abroad(report: Rejecting, path: Any, line: int, column: str, value: str) -> None:
     """A row placed outside France: rejected, or (``--strict``) the import stops."""
     if report.strict:
-        raise SeedError(path, f"line {line}", column, f"a place abroad ({value!r})")
+        raise SeedError(path, f"line {line}", column, f"un lieu à l'étranger ({value!r})")
     report.reject(line, REJECT_ABROAD, column, value)
 
 

@@ -39,7 +39,7 @@ from graph.inference.evidence import Evidence, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
-from graph.ingest.opendata import created
+from graph.ingest.opendata import created, postbac
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
 from graph.ingest.opendata.lazy import Later, LazyStatements, Part, given
 from graph.ingest.opendata.links import link_statements, located_statements, renamed_statements
@@ -247,6 +247,13 @@ def _level(data: ImportData, d: DiplomaRow) -> int | None:
     return lv.rncp_level if lv else None
 
 
+def _programme_level(data: ImportData, p: postbac.Programme) -> int | None:
+    """A Parcoursup programme's level when its kind has none of its own: its BCN type's
+    (:func:`postbac.kind_level`: a CPGE no code describes is at level 5, as every CPGE the BCN
+    codes), as :func:`_level` gives a coded diploma without a level of its own."""
+    return postbac.kind_level(p.kind, {c: lv.rncp_level for c, lv in data.levels.items()})
+
+
 def _readable(data: ImportData, code: str) -> tuple[str | None, str | None]:
     """A mixed-case French label with accents, and the file it comes from: Certif Info, else
     diplomesProfessionnels (the BCN's own text is upper case without accents)."""
@@ -324,7 +331,7 @@ def _programme_rows(data: ImportData) -> list[dict[str, Any]]:
                 "label": p.label,
                 "kind": p.kind.key,
                 "type": p.kind.type.value,
-                "level": p.level,
+                "level": p.level if p.level is not None else _programme_level(data, p),
                 "entry": p.entry_level,
                 "bac2": p.kind.admits_bac2,
                 "nsf": data.postbac.nsf.get(code),

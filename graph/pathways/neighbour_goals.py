@@ -1,0 +1,202 @@
+"""Goal diplomas of a neighbouring field that the territory offers: named, never linked.
+
+BTS support à l'action managériale (NSF 324, secrétariat) → niveau 6 around Rennes: the only
+pathways are BUT reached by the « plusieurs spécialités » group of its domain (320), at Laval
+and Lannion, while the IUT de Rennes offers the BUT GEA (310, 313, 314, 315: échanges et
+gestion), a domain next to the start's that no public rule links to it. Linking BTS → BUT
+across neighbouring NSF domains would also link wrong pairs (BTS SIO → BUT GEA); so no leg is
+invented, and the answer names the nearest few of them, saying that no known passerelle
+leads there (BTSA gestion et protection de la nature → BUT génie biologique, parcours sciences
+de l'environnement, at Corte: agriculture and services à la collectivité).
+
+A neighbouring field, from the NSF groups the BCN gives both diplomas: none of the goal's
+groups is of the start's field (:func:`graph.pathways.unreached_goals.near_field`: those are
+the partial-answer notice's), and one of them, of another NSF domain (the other groups of the
+start's domain are left out on purpose: usinage after électricité, :mod:`graph.pathways.
+unreached_goals`), is of an NSF family that meets the start's
+(:func:`graph.inference.fields.families_meet`: the same family, as secrétariat and gestion,
+both « tertiaire », or families the import's rules hold for neighbours, as agriculture and
+collectivités). A goal whose field the files do not give is no neighbour (nothing says so).
+
+Pure functions over plain rows; :mod:`graph.pathways.partial` gathers them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from graph.diploma_names import display_name
+from graph.geo import haversine_km
+from graph.inference.fields import families_meet, nsf_family
+from graph.pathways.unreached_goals import groups, near_field, programme_of
+from graph.territory import Territory
+from graph.text import named_and_counted
+
+__all__ = [
+    "NAMED",
+    "Nearest",
+    "closeness",
+    "is_neighbour",
+    "nearest",
+    "neighbour_sentence",
+    "ranked",
+]
+
+NAMED = 3  # the nearest few named; the others counted
+
+
+def is_neighbour(d: Mapping[str, Any], start_nsf: str | None) -> bool:
+    """Whether goal diploma ``d`` is of a field next to the start's (module docstring).
+
+    >>> gea = {"code": "1", "nsf_groups": ["310", "313", "314", "315"]}
+    >>> is_neighbour(gea, "324"), is_neighbour(gea, "312"), is_neighbour(gea, "255")
+    (True, False, False)
+    >>> is_neighbour({"code": "2", "nsf": "343"}, "213")  # agriculture, collectivités
+    True
+    >>> is_neighbour({"code": "4", "nsf": "251"}, "255")  # the same domain: not a neighbour
+    False
+    >>> is_neighbour({"code": "3"}, "324"), is_neighbour(gea, None)
+    (False, False)
+    """
+    mine = groups(d)
+    family = nsf_family(start_nsf)
+    if not start_nsf or not mine or family is None:
+        return False
+    if any(near_field(g, start_nsf) for g in mine):
+        return False
+    return any(
+        g[:2] != start_nsf[:2] and (f := nsf_family(g)) is not None and families_meet(f, family)
+        for g in mine
+    )
+
+
+def closeness(d: Mapping[str, Any], start_nsf: str | None) -> int:
+    """0 when one of the goal's groups is of the start's NSF family (secrétariat and gestion,
+    both « tertiaire »), 1 when only a neighbouring family meets it (BUT GEII, one of whose
+    parcours the BCN classes in informatique, after a BTS of secrétariat).
+
+    >>> closeness({"code": "1", "nsf_groups": ["310", "314"]}, "324")
+    0
+    >>> closeness({"code": "2", "nsf_groups": ["201", "250", "326"]}, "324")
+    1
+    """
+    family = nsf_family(start_nsf)
+    return 0 if any(nsf_family(g) == family for g in groups(d)) else 1
+
+
+class Nearest(NamedTuple):
+    """A neighbouring goal diploma and its nearest current offer in the territory."""
+
+    name: str  # the diploma, as people write it
+    establishment: str | None
+    km: float | None  # from the answer's origin; None when it or the offer is not placed
+    closeness: int = 0  # :func:`closeness`
+
+
+def nearest(
+    d: Mapping[str, Any],
+    rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]],
+    territory: Territory,
+    modality: str | None,
+    point: tuple[float, float] | None,
+    start_nsf: str | None = None,
+) -> Nearest | None:
+    """The offer of ``d`` (its usable (actor, offer, last seen) rows) that counts as offered in
+    the territory (open, listed by the latest files, in the modality) nearest to ``point``;
+    None when none does.
+
+    >>> d = {"code": "1", "name": "BUT GEA"}
+    >>> far = ({"name": "IUT B"}, {"lat": 48.5, "lon": -1.7, "departement": "035"}, None)
+    >>> near = ({"name": "IUT A"}, {"lat": 48.1, "lon": -1.7, "departement": "035"}, None)
+    >>> old = ({"name": "IUT C"}, {"lat": 48.1, "lon": -1.68, "departement": "035"}, 2021)
+    >>> n = nearest(d, [far, near, old], Territory(departements=["035"]), None, (48.11, -1.68))
+    >>> n.establishment, round(n.km)
+    ('IUT A', 2)
+    >>> nearest(d, [old], Territory(departements=["035"]), None, None) is None
+    True
+    """
+    best: tuple[tuple[int, float, str], Nearest] | None = None
+    for a, o, last_seen in rows:
+        if last_seen is not None or o.get("status") == "closed":
+            continue
+        if modality is not None and o.get("modality") != modality:
+            continue
+        if not territory.contains(o, campuses=a.get("campuses")):
+            continue
+        lat, lon = o.get("lat"), o.get("lon")
+        km = (
+            haversine_km(point[0], point[1], lat, lon)
+            if point is not None and lat is not None and lon is not None
+            else None
+        )
+        name = str(a.get("name") or "") or None
+        key = (km is None, km or 0.0, name or "")
+        if best is None or key < best[0]:
+            best = (key, Nearest(display_name(d), name, km, closeness(d, start_nsf)))
+    return best[1] if best else None
+
+
+def ranked(found: Iterable[tuple[Mapping[str, Any], Nearest]]) -> list[Nearest]:
+    """One per programme (:func:`programme_of`: the BCN's and Parcoursup's names of one
+    programme), the nearest field first (:func:`closeness`), then the nearest place, then by
+    name.
+
+    >>> a = ({"code": "1", "name": "BUT GEA"}, Nearest("BUT GEA", "IUT A", 12.0))
+    >>> b = ({"code": "2", "name": "BUT – Gestion des entreprises et des administrations"},
+    ...      Nearest("BUT – GEA", "IUT B", 3.0))
+    >>> c = ({"code": "3", "name": "BUT TC"}, Nearest("BUT TC", "IUT A", None))
+    >>> [n.name for n in ranked([c, a, b])]
+    ['BUT – GEA', 'BUT GEA', 'BUT TC']
+    """
+    out: list[Nearest] = []
+    seen: set[tuple[str, ...]] = set()
+    order = sorted(
+        found,
+        key=lambda x: (x[1].closeness, x[1].km is None, x[1].km or 0.0, x[1].name, x[0]["code"]),
+    )
+    for d, n in order:
+        p = programme_of(d)
+        if p not in seen:
+            seen.add(p)
+            out.append(n)
+    return out
+
+
+def _said(n: Nearest) -> str:
+    where = f" — {n.establishment}" if n.establishment else ""
+    far = f" ({n.km:.0f} km)" if n.km is not None else ""
+    return f"{n.name}{where}{far}"
+
+
+def neighbour_sentence(
+    found: Sequence[Nearest],
+    *,
+    goal: str,
+    field: str,
+    territory_phrase: str,
+    since: str | None,
+) -> str | None:
+    """The mention in French (``found``: :func:`ranked`; ``field``: the start's NSF group as
+    people name it; ``since``: where distances start, « du domicile »), or None.
+
+    >>> found = [Nearest("BUT – Gestion des entreprises et des administrations",
+    ...                  "I.U.T. de Rennes", 2.4), Nearest("BUT TC", "IUT B", 60.0)]
+    >>> print(neighbour_sentence(found, goal="niveau 6 ou plus", field="Secrétariat, bureautique",
+    ...     territory_phrase="dans le département d'Ille-et-Vilaine (35)", since="du domicile"))
+    Des formations de l'objectif (niveau 6 ou plus) d'un domaine voisin de celui du diplôme de départ (Secrétariat, bureautique) existent dans le département d'Ille-et-Vilaine (35), distances comptées du domicile : BUT – Gestion des entreprises et des administrations — I.U.T. de Rennes (2 km) ; BUT TC — IUT B (60 km) ; aucune passerelle connue ne les relie à ce diplôme : à vérifier auprès des établissements.
+    >>> neighbour_sentence([], goal="BUT", field="x", territory_phrase="ici", since=None) is None
+    True
+    """  # noqa: E501
+    if not found:
+        return None
+    names = named_and_counted([_said(n) for n in found[:NAMED]], len(found), NAMED)
+    one = len(found) == 1
+    placed = since and any(n.km is not None for n in found[:NAMED])
+    counted = f", distances comptées {since}" if placed else ""
+    return (
+        f"{'Une formation' if one else 'Des formations'} de l'objectif ({goal}) d'un domaine "
+        f"voisin de celui du diplôme de départ ({field}) {'existe' if one else 'existent'} "
+        f"{territory_phrase}{counted} : {names} ; aucune passerelle connue ne "
+        f"{'la' if one else 'les'} relie à ce diplôme : à vérifier auprès des établissements."
+    )
