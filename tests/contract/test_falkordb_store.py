@@ -11,6 +11,7 @@ import pytest
 from graph.cypher import CypherLibrary
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import GraphError
+from graph.schema import SCHEMA
 from graph.settings import Settings
 from graph.store import Statement
 from tests.contract.behaviour import StoreBehaviour, t_values, write_queries
@@ -158,6 +159,27 @@ class TestFalkorDBStore(StoreBehaviour):
         assert lock_holders, "a copy was taken"
         assert all(holder is not None for holder in lock_holders), lock_holders
         assert t_values(store) == [0, 1, 2]
+
+    def test_ensure_schema_returns_once_the_indexes_are_built(self, store: FalkorDBStore) -> None:
+        """FalkorDB builds a new index on its indexer thread, which takes Redis's module lock,
+        then the graph's write lock; GRAPH.COPY (4.16) takes the graph's read lock, then the
+        module lock: a copy while an index is being built can deadlock the whole server (a seed
+        load's first copy, just after ensure_schema, waited forever). Every copy runs under the
+        write lock, so ensure_schema returns only once nothing is left to build."""
+        store._wredis.execute_command(
+            "GRAPH.QUERY",
+            store.graph_name,
+            "UNWIND range(1, 20000) AS i CREATE (:GraphLog {key: toString(i)})",
+        )
+        store.ensure_schema()
+        states = [
+            row[0]
+            for query in ("CALL db.indexes() YIELD status", "CALL db.constraints() YIELD status")
+            for row in store._redis.execute_command("GRAPH.RO_QUERY", store.graph_name, query)[1]
+        ]
+        labels, unique = {k.label for k in SCHEMA}, [k for k in SCHEMA if k.unique]
+        assert len(states) == len(labels) + len(unique), states  # an index row per label
+        assert set(states) == {"OPERATIONAL"}, states
 
 
 def test_write_atomic_survives_kill_9(tmp_path: Path, queries: Path) -> None:
