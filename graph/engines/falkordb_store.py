@@ -94,6 +94,11 @@ _READ_MARGIN_S = 1.0
 _WRITE_SOCKET_TIMEOUT_S = 120.0
 # How long write_atomic waits for its swap to reach the append-only file (see _swap).
 _WAITAOF_MS = 5_000
+# The embedded server's append-only file is rewritten (compacted) after a swap once it is this
+# large and twice its size after the last rewrite: Redis's own default thresholds, which the
+# embedded server does not apply itself (graph/engines/falkordb_server.py; _compact_aof).
+_AOF_REWRITE_MIN_BYTES = 64 * 1024 * 1024
+_AOF_REWRITE_WAIT_S = 600.0
 # How many statements write_atomic's helper thread prepares ahead of the server (_run_all).
 _AHEAD = 64
 
@@ -898,6 +903,38 @@ class FalkorDBStore:
         finally:
             if synced:
                 self._set_fsync(r, "everysec")
+        if self.server is not None:
+            self._compact_aof(r)
+
+    def _compact_aof(self, r: redis.Redis) -> None:
+        """Rewrite the embedded server's append-only file when it has grown (every swap adds
+        the whole graph to it), and wait for the rewrite to end; called under the write lock.
+
+        FalkorDB 4.16.3's GRAPH.COPY cannot fork while another child process runs (an AOF
+        rewrite) and then waits forever holding Redis's module lock: every command of every
+        client hangs (reproduced: BGREWRITEAOF then GRAPH.COPY over 300 000 nodes). Every copy
+        runs under the write lock, so a rewrite that starts and ends under it never meets one;
+        the embedded server starts no rewrite of its own (falkordb_server.py). Failures are
+        logged: the write is applied, the file is only larger."""
+        try:
+            info = r.info("persistence")
+            size, base = int(info.get("aof_current_size", 0)), int(info.get("aof_base_size", 0))
+            if size < max(_AOF_REWRITE_MIN_BYTES, 2 * base):
+                return
+            r.execute_command("BGREWRITEAOF")
+            deadline = time.monotonic() + _AOF_REWRITE_WAIT_S
+            pause = 0.01
+            while time.monotonic() < deadline:
+                info = r.info("persistence")
+                if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
+                    return
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+            log.warning(
+                "the append-only file rewrite has not ended after %.0f s", _AOF_REWRITE_WAIT_S
+            )
+        except redis.exceptions.RedisError as exc:
+            log.warning("the append-only file was not compacted: %s", exc)
 
     @staticmethod
     def _set_fsync(r: redis.Redis, mode: str) -> bool:

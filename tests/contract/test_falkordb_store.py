@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from graph.cypher import CypherLibrary
+from graph.engines import falkordb_store
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import GraphError
 from graph.schema import SCHEMA
@@ -180,6 +181,24 @@ class TestFalkorDBStore(StoreBehaviour):
         labels, unique = {k.label for k in SCHEMA}, [k for k in SCHEMA if k.unique]
         assert len(states) == len(labels) + len(unique), states  # an index row per label
         assert set(states) == {"OPERATIONAL"}, states
+
+    def test_the_append_only_file_is_rewritten_under_the_write_lock_only(
+        self, store: FalkorDBStore, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """FalkorDB 4.16.3's GRAPH.COPY hangs the whole server when it cannot fork because an
+        AOF rewrite runs: the embedded server starts no rewrite of its own; a swap rewrites a
+        grown file and returns once the rewrite has ended, with the write lock still held."""
+        r = store._wredis
+        assert r.config_get("auto-aof-rewrite-percentage") == {"auto-aof-rewrite-percentage": "0"}
+        monkeypatch.setattr(falkordb_store, "_AOF_REWRITE_MIN_BYTES", 1)
+        store.write("create_t", v=0)
+        before = int(r.info("persistence")["aof_rewrites"])
+        store.write_atomic([Statement("create_t", {"v": 1})])
+        info = r.info("persistence")
+        assert int(info["aof_rewrites"]) == before + 1, info
+        assert not info["aof_rewrite_in_progress"] and not info["aof_rewrite_scheduled"], info
+        store.write_atomic([Statement("create_t", {"v": 2})])  # its copy forks again
+        assert t_values(store) == [0, 1, 2]
 
 
 def test_write_atomic_survives_kill_9(tmp_path: Path, queries: Path) -> None:
