@@ -97,17 +97,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 class UnitClock:
-    """Per unit of work (:func:`work_unit`): the worker, the first and last report's time
-    (seconds since the first report of the run) and the summed setup, call and teardown
-    durations, as the controller receives them (``--unit-durations``)."""
+    """Per unit of work (:func:`work_unit`): the worker, when it started and ended (seconds
+    since the session started: the start of its first test's setup, the end of its last
+    report) and the summed setup, call and teardown durations, as the controller receives them
+    (``--unit-durations``)."""
 
     def __init__(self) -> None:
-        self.start: float | None = None
+        self.start = time.monotonic()
         self.units: dict[str, list[Any]] = {}
 
     def add(self, report: pytest.TestReport) -> None:
         now = time.monotonic()
-        self.start = now if self.start is None else self.start
         node = getattr(report, "node", None)
         worker = node.gateway.id if node is not None else "-"
         end = now - self.start
@@ -126,6 +126,10 @@ class UnitClock:
 
 
 _UNIT_CLOCK = UnitClock()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _UNIT_CLOCK.start = time.monotonic()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
