@@ -11,6 +11,7 @@ worker has its own Neo4j JVM and its own session stores.
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from datetime import date
@@ -82,6 +83,66 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
             return work_unit(nodeid)
 
     return ModuleEngineScheduling(config, log)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--unit-durations",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N longest units of work (module and engine, see work_unit): their "
+        "summed test durations, the worker that ran them and when (seconds into the run)",
+    )
+
+
+class UnitClock:
+    """Per unit of work (:func:`work_unit`): the worker, when it started and ended (seconds
+    since the session started: the start of its first test's setup, the end of its last
+    report) and the summed setup, call and teardown durations, as the controller receives them
+    (``--unit-durations``)."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.units: dict[str, list[Any]] = {}
+
+    def add(self, report: pytest.TestReport) -> None:
+        now = time.monotonic()
+        node = getattr(report, "node", None)
+        worker = node.gateway.id if node is not None else "-"
+        end = now - self.start
+        unit = self.units.setdefault(
+            work_unit(report.nodeid), [worker, max(0.0, end - report.duration), 0, 0.0]
+        )
+        unit[2] = end
+        unit[3] += report.duration
+
+    def lines(self, count: int) -> list[str]:
+        ranked = sorted(self.units.items(), key=lambda u: -u[1][3])[:count]
+        return [
+            f"{total:8.1f}s  {worker:>6}  {first:5.0f} .. {last:<5.0f}  {unit}"
+            for unit, (worker, first, last, total) in ranked
+        ]
+
+
+_UNIT_CLOCK = UnitClock()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _UNIT_CLOCK.start = time.monotonic()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _UNIT_CLOCK.add(report)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    count = config.getoption("--unit-durations")
+    if count and _UNIT_CLOCK.units:
+        terminalreporter.write_sep("=", f"{count} longest units of work")
+        terminalreporter.write_line("  summed  worker   from .. to (s)  unit")
+        for line in _UNIT_CLOCK.lines(count):
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session", params=ENGINES)

@@ -186,6 +186,12 @@ class EmbeddedFalkorDB:
             "everysec",
             "--save",
             "",
+            # No automatic rewrite of the append-only file: its fork makes FalkorDB 4.16.3's
+            # GRAPH.COPY fail to fork, which then waits forever holding the module lock (the
+            # whole server hangs). The store compacts the file itself, under its write lock,
+            # which every copy takes (FalkorDBStore._compact_aof).
+            "--auto-aof-rewrite-percentage",
+            "0",
             "--protected-mode",
             "yes",
             "--logfile",

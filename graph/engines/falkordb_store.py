@@ -94,6 +94,11 @@ _READ_MARGIN_S = 1.0
 _WRITE_SOCKET_TIMEOUT_S = 120.0
 # How long write_atomic waits for its swap to reach the append-only file (see _swap).
 _WAITAOF_MS = 5_000
+# The embedded server's append-only file is rewritten (compacted) after a swap once it is this
+# large and twice its size after the last rewrite: Redis's own default thresholds, which the
+# embedded server does not apply itself (graph/engines/falkordb_server.py; _compact_aof).
+_AOF_REWRITE_MIN_BYTES = 64 * 1024 * 1024
+_AOF_REWRITE_WAIT_S = 600.0
 # How many statements write_atomic's helper thread prepares ahead of the server (_run_all).
 _AHEAD = 64
 
@@ -114,6 +119,18 @@ def _label_scan() -> str:
 
 
 _SYNC_LABELS = _label_scan()
+
+# What FalkorDB still builds in the background after CREATE INDEX / GRAPH.CONSTRAINT CREATE
+# (its indexer thread): see FalkorDBStore._await_indexes.
+_INDEXES_BUILDING = (
+    "CALL db.indexes() YIELD status WHERE status <> 'OPERATIONAL' RETURN count(status) AS n"
+)
+_CONSTRAINTS_BUILDING = (
+    "CALL db.constraints() YIELD status WHERE status = 'UNDER CONSTRUCTION' "
+    "RETURN count(status) AS n"
+)
+# How long _await_indexes waits for the indexer (an index over a national-size label: < 1 s).
+_INDEX_WAIT_S = 120.0
 _DELETES = re.compile(r"\bDELETE\b", re.IGNORECASE)
 _COMMENT = re.compile(r"//[^\n]*")
 
@@ -886,6 +903,38 @@ class FalkorDBStore:
         finally:
             if synced:
                 self._set_fsync(r, "everysec")
+        if self.server is not None:
+            self._compact_aof(r)
+
+    def _compact_aof(self, r: redis.Redis) -> None:
+        """Rewrite the embedded server's append-only file when it has grown (every swap adds
+        the whole graph to it), and wait for the rewrite to end; called under the write lock.
+
+        FalkorDB 4.16.3's GRAPH.COPY cannot fork while another child process runs (an AOF
+        rewrite) and then waits forever holding Redis's module lock: every command of every
+        client hangs (reproduced: BGREWRITEAOF then GRAPH.COPY over 300 000 nodes). Every copy
+        runs under the write lock, so a rewrite that starts and ends under it never meets one;
+        the embedded server starts no rewrite of its own (falkordb_server.py). Failures are
+        logged: the write is applied, the file is only larger."""
+        try:
+            info = r.info("persistence")
+            size, base = int(info.get("aof_current_size", 0)), int(info.get("aof_base_size", 0))
+            if size < max(_AOF_REWRITE_MIN_BYTES, 2 * base):
+                return
+            r.execute_command("BGREWRITEAOF")
+            deadline = time.monotonic() + _AOF_REWRITE_WAIT_S
+            pause = 0.01
+            while time.monotonic() < deadline:
+                info = r.info("persistence")
+                if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
+                    return
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+            log.warning(
+                "the append-only file rewrite has not ended after %.0f s", _AOF_REWRITE_WAIT_S
+            )
+        except redis.exceptions.RedisError as exc:
+            log.warning("the append-only file was not compacted: %s", exc)
 
     @staticmethod
     def _set_fsync(r: redis.Redis, mode: str) -> bool:
@@ -980,9 +1029,11 @@ class FalkorDBStore:
         Label and property names come from graph.schema (a closed list), never from input.
         """
         g = self._wdb.select_graph(graph)
+        created = False
         for key in SCHEMA:
             try:
                 g.query(f"CREATE INDEX FOR (n:{key.label}) ON (n.{key.prop})")
+                created = True
             except redis.exceptions.ResponseError as exc:
                 if "already indexed" not in str(exc):
                     raise GraphError(f"cannot create index {key.label}.{key.prop}: {exc}") from exc
@@ -999,11 +1050,40 @@ class FalkorDBStore:
                         1,
                         key.prop,
                     )
+                    created = True
                 except redis.exceptions.ResponseError as exc:
                     if "already exists" not in str(exc).lower():
                         raise GraphError(
                             f"cannot create constraint {key.label}.{key.prop}: {exc}"
                         ) from exc
+        if created:
+            self._await_indexes(graph)
+
+    def _await_indexes(self, graph: str) -> None:
+        """Wait until FalkorDB has built the indexes and constraints just created on ``graph``.
+
+        FalkorDB builds them on its indexer thread, which takes Redis's module lock and then the
+        graph's write lock; GRAPH.COPY (4.16) takes the graph's read lock and then the module
+        lock. A copy of the graph while the indexer is at that step deadlocks the whole server:
+        every command waits forever (a seed load's first copy, just after ensure_schema on a
+        fresh store, lost its server that way under load; reproduced at once with an index over
+        100 000 nodes). Every copy runs under the write lock, as this does: once the indexer is
+        done with the graph, no copy can meet it."""
+        deadline = time.monotonic() + _INDEX_WAIT_S
+        pause = 0.002
+        while True:
+            building = 0
+            for query in (_INDEXES_BUILDING, _CONSTRAINTS_BUILDING):
+                reply = self._wredis.execute_command("GRAPH.RO_QUERY", graph, query, "--compact")
+                building += sum(row["n"] for row in plain_rows(reply) or ())
+            if not building:
+                return
+            if time.monotonic() >= deadline:
+                raise DatabaseUnavailable(
+                    f"FalkorDB has not built the indexes of {graph} after {_INDEX_WAIT_S:.0f} s"
+                )
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
     def _drop_orphan_staging(self) -> None:
         """Remove staging copies left by a writer killed between GRAPH.COPY and RENAME.

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 
 from graph.cypher import CypherLibrary
+from graph.engines import falkordb_store
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.errors import GraphError
+from graph.schema import SCHEMA
 from graph.settings import Settings
 from graph.store import Statement
 from tests.contract.behaviour import StoreBehaviour, t_values, write_queries
@@ -157,6 +159,45 @@ class TestFalkorDBStore(StoreBehaviour):
             conn.execute_command = real  # type: ignore[method-assign]
         assert lock_holders, "a copy was taken"
         assert all(holder is not None for holder in lock_holders), lock_holders
+        assert t_values(store) == [0, 1, 2]
+
+    def test_ensure_schema_returns_once_the_indexes_are_built(self, store: FalkorDBStore) -> None:
+        """FalkorDB builds a new index on its indexer thread, which takes Redis's module lock,
+        then the graph's write lock; GRAPH.COPY (4.16) takes the graph's read lock, then the
+        module lock: a copy while an index is being built can deadlock the whole server (a seed
+        load's first copy, just after ensure_schema, waited forever). Every copy runs under the
+        write lock, so ensure_schema returns only once nothing is left to build."""
+        store._wredis.execute_command(
+            "GRAPH.QUERY",
+            store.graph_name,
+            "UNWIND range(1, 20000) AS i CREATE (:GraphLog {key: toString(i)})",
+        )
+        store.ensure_schema()
+        states = [
+            row[0]
+            for query in ("CALL db.indexes() YIELD status", "CALL db.constraints() YIELD status")
+            for row in store._redis.execute_command("GRAPH.RO_QUERY", store.graph_name, query)[1]
+        ]
+        labels, unique = {k.label for k in SCHEMA}, [k for k in SCHEMA if k.unique]
+        assert len(states) == len(labels) + len(unique), states  # an index row per label
+        assert set(states) == {"OPERATIONAL"}, states
+
+    def test_the_append_only_file_is_rewritten_under_the_write_lock_only(
+        self, store: FalkorDBStore, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """FalkorDB 4.16.3's GRAPH.COPY hangs the whole server when it cannot fork because an
+        AOF rewrite runs: the embedded server starts no rewrite of its own; a swap rewrites a
+        grown file and returns once the rewrite has ended, with the write lock still held."""
+        r = store._wredis
+        assert r.config_get("auto-aof-rewrite-percentage") == {"auto-aof-rewrite-percentage": "0"}
+        monkeypatch.setattr(falkordb_store, "_AOF_REWRITE_MIN_BYTES", 1)
+        store.write("create_t", v=0)
+        before = int(r.info("persistence")["aof_rewrites"])
+        store.write_atomic([Statement("create_t", {"v": 1})])
+        info = r.info("persistence")
+        assert int(info["aof_rewrites"]) == before + 1, info
+        assert not info["aof_rewrite_in_progress"] and not info["aof_rewrite_scheduled"], info
+        store.write_atomic([Statement("create_t", {"v": 2})])  # its copy forks again
         assert t_values(store) == [0, 1, 2]
 
 
