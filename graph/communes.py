@@ -370,14 +370,28 @@ class CommuneIndex:
             grid = self._build_grid(by_departement=departement is not None)
         ci, cj = _cell(lat, lon)
         best: float | None = None
+        bound = math.inf
+        # haversine_km inline, as in nearest() (the same distances); a centre further north or
+        # south than the best so far is not computed (its distance is at least that)
+        p1 = math.radians(lat)
+        cos1 = math.cos(p1)
+        radians, sin, asin, sqrt = math.radians, math.sin, math.asin, math.sqrt
+        code = found.code
         for i in range(ci - 1, ci + 2):
             for j in range(cj - 1, cj + 2):
-                for c, c_lat, c_lon, _, _ in grid.get(
+                for c, c_lat, c_lon, p2, cos2 in grid.get(
                     (i, j) if departement is None else (departement, i, j), ()
                 ):
-                    if c.code not in same and c.parent != found.code:
-                        km = haversine_km(lat, lon, c_lat, c_lon)
-                        best = km if best is None or km < best else best
+                    if abs(c_lat - lat) * _KM_PER_DEGREE > bound:
+                        continue
+                    if c.code not in same and c.parent != code:
+                        dp = p2 - p1
+                        dl = radians(c_lon - lon)
+                        a = sin(dp / 2) ** 2 + cos1 * cos2 * sin(dl / 2) ** 2
+                        km = 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(a)))
+                        if best is None or km < best:
+                            best = km
+                            bound = km + _LAT_MARGIN_KM
         return best
 
     def _build_grid(self, by_departement: bool) -> dict[Any, list[_Centre]]:

@@ -404,6 +404,55 @@ def test_the_nearest_commune_is_the_nearest_of_all_centres(ref: communes.Commune
         assert (None if got is None else (got[0].code, got[1])) == every(lat, lon, dep)
 
 
+def test_the_other_centre_is_the_nearest_other_of_all_centres(ref: communes.CommuneIndex) -> None:
+    """other_centre_km() computes haversine_km inline and skips centres further north or
+    south than the best so far: to the bit the distance measured to every other centre
+    (not the commune found, its parent, nor its municipal arrondissements) when one is within
+    NEAREST_KM (the cells searched cover that), over France and in Paris, Marseille, Lyon."""
+    rng = random.Random(1319)
+    centres = [
+        c
+        for c in (
+            *ref.communes.values(),
+            *(p for ps in ref.parts.values() for p in ps if p.kind == "arrondissement-municipal"),
+        )
+        if c.lat is not None and c.lon is not None and not c.approximate
+    ]
+    points = [(rng.uniform(42.5, 51.0), rng.uniform(-4.5, 7.8)) for _ in range(100)]
+    for lat, lon, spread in ((48.86, 2.35, 0.05), (43.3, 5.4, 0.08), (45.76, 4.84, 0.05)):
+        points += [
+            (lat + rng.uniform(-spread, spread), lon + rng.uniform(-spread, spread))
+            for _ in range(50)
+        ]
+    compared = 0
+    for lat, lon in points:
+        found = ref.nearest(lat, lon)
+        if found is None:
+            continue
+        commune = found[0]
+        near = [
+            c
+            for c in centres
+            if abs(c.lat - lat) < 0.2 and abs(c.lon - lon) < 0.3  # type: ignore[operator]
+        ]  # every centre within NEAREST_KM
+        for dep in (None, commune.departement):
+            others = [
+                haversine_km(lat, lon, c.lat, c.lon)  # type: ignore[arg-type]
+                for c in near
+                if (dep is None or c.departement == dep)
+                and c.code not in {commune.code, commune.parent}
+                and c.parent != commune.code
+            ]
+            expected = min(others, default=None)
+            got = ref.other_centre_km(lat, lon, commune, departement=dep)
+            if expected is not None and expected <= communes.NEAREST_KM:
+                assert got == expected, (lat, lon, dep)
+                compared += 1
+            else:
+                assert got is None or got > communes.NEAREST_KM
+    assert compared > 300
+
+
 def test_a_circle_reaches_the_departements_of_every_exact_centre_within_it(
     ref: communes.CommuneIndex,
 ) -> None:

@@ -872,12 +872,10 @@ def _establishments(
             )
             continue
         first = rows[0][1]
-
-        def pick(attr: str, rows: list[tuple[str, EstablishmentRow]] = rows) -> Any:
-            for _, r in rows:  # a loop, not a generator: 80 000 calls nationally
-                if (value := getattr(r, attr)) is not None:
-                    return value
-            return None
+        # the first directory's value that is not None: the only one's as it is (a C call)
+        pick: Callable[[str], Any] = (
+            first.__getattribute__ if len(rows) == 1 else partial(_pick, rows)
+        )
 
         e = Establishment(
             uai=uai,
@@ -931,6 +929,14 @@ def _establishments(
         )
         out[uai] = e
     return out
+
+
+def _pick(rows: list[tuple[str, EstablishmentRow]], attr: str) -> Any:
+    """The first of ``rows`` whose ``attr`` is not None: its value (None if none)."""
+    for _, r in rows:  # a loop, not a generator: 80 000 calls nationally
+        if (value := getattr(r, attr)) is not None:
+            return value
+    return None
 
 
 Nearest = dict[tuple[float, float, str], communes_ref.Commune | None]
