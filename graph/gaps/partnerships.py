@@ -60,24 +60,26 @@ def _graph(d: GapData, local: set[str]) -> nx.Graph:
     import networkx as nx  # see TYPE_CHECKING above
 
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
-    edges: dict[tuple[str, str], str] = {}
+    edges: set[tuple[str, str]] = set()
     for e in d.edges:
         if e["type"] in kept:
             if e["target_label"] == "Sector" and e["target"] not in local:
                 continue
-            a, b = f"{e['source_label']}:{e['source']}", f"{e['target_label']}:{e['target']}"
-            edges[a, b] = e["type"]
+            edges.add((f"{e['source_label']}:{e['source']}", f"{e['target_label']}:{e['target']}"))
     # each (actor, sector) and (diploma, sector) once, not once per offer
+    sector_node = {sid: f"Sector:{sid}" for sid in local}
     for (aid, code), r in {(r["actor"]["id"], r["diploma"]["code"]): r for r in d.offers}.items():
+        a, dip = f"Actor:{aid}", f"Diploma:{code}"
         for sid in r["sectors"]:
-            if sid in local:
-                edges[f"Actor:{aid}", f"Sector:{sid}"] = "OFFERS_IN"
-                edges[f"Diploma:{code}", f"Sector:{sid}"] = "TRAINS_FOR"
+            if (z := sector_node.get(sid)) is not None:
+                edges.add((a, z))
+                edges.add((dip, z))
         if nsf_name(nsf := r["diploma"].get("nsf")):
-            edges[f"Actor:{aid}", f"{FIELD}{nsf}"] = "OFFERS_IN"
-            edges[f"Diploma:{code}", f"{FIELD}{nsf}"] = "TRAINS_FOR"
+            z = f"{FIELD}{nsf}"
+            edges.add((a, z))
+            edges.add((dip, z))
     G = nx.Graph()
-    G.add_edges_from((a, b, {"type": t}) for (a, b), t in edges.items())
+    G.add_edges_from(edges)
     return G
 
 
