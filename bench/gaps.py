@@ -11,8 +11,9 @@ FastAPI's TestClient ("http_cached"), after one warm-up. Medians and maxima in m
 (on a loaded machine, the wall time also counts the waits for a core).
 With ``--opendata DIR`` (e.g. ``../shared/opendata-national``), a third size: the seed files
 then ``cmq import opendata DIR``, the campus with the most offers and départements 12 + 46.
-Each case also gives ``reads``: the milliseconds of each query of one computed report (where
-the reading time goes). With ``--profile N``, one more computed report per case runs under
+Each case also gives the SHA-256 of the report's JSON (``sha256``: the same before and after a
+change) and ``reads``: the milliseconds of each query of one computed report (where the reading
+time goes). With ``--profile N``, one more computed report per case runs under
 cProfile and its N most costly functions (own time) go to stderr; stdout stays the JSON.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
+import hashlib
 import io
 import json
 import os
@@ -177,6 +179,8 @@ def bench_size(
                         "http_cached": _ms(http),
                         "reads": _reads(store, territory),
                         "findings": report.counts,
+                        # the same report before and after a change (compare across checkouts)
+                        "sha256": hashlib.sha256(report.model_dump_json().encode()).hexdigest(),
                     }
                     if profile:
                         _profile(f"{name} {case}", store, territory, profile)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # networkx and numpy are imported where they are used (_nx): a worker
-    # that computes no gap report (most answer pathway questions) does not carry their
-    # ~20 and ~16 MB (docs/performance.md, « Memory »)
+if TYPE_CHECKING:  # networkx is imported where it is used: a worker that computes no gap
+    # report (most answer pathway questions) does not carry its ~11 MB (docs/performance.md,
+    # « Memory »)
     import networkx as nx
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = [
     "Suggestion",
@@ -66,45 +65,34 @@ def suggest_links(
     >>> [(s.a, s.b) for s in ranked]
     [('lycee', 'pme'), ('autre', 'pme')]
     """
-    import numpy as np  # here, not at the top: a worker that computes no gap report (most
-    # answer pathway questions) does not carry its ~16 MB (docs/performance.md, « Memory »)
-
     nodes = sorted(n for n in set(candidates) if n in G)
-    n = len(nodes)
-    keys, scores, first = _pair_scores(G, nodes)
-    if not len(keys):
-        return []  # no two candidates share a neighbour
-    # ``exclude`` and ``weight`` are the costly part. So each pair gets the best score it
-    # could reach (its score times the bound of its weight); the pairs are judged from the
-    # best reachable down, and the walk stops once none left can enter the best ``limit``:
-    # the same answer as judging every pair, with far fewer judged when the bounds differ
-    # by group (a pair of schools weighs 0.3, a school and a company 1.5: graph/gaps/).
     if not isinstance(max_weight, Mapping):
-        reach = scores * max_weight
+        bound: Callable[[str, str], float] = lambda g, h: max_weight  # noqa: E731
+        group_of = [""] * len(nodes)
     elif groups is None:
         raise TypeError("max_weight per pair of groups needs groups")
     else:
-        names = sorted({groups[x] for x in nodes})
-        gid = np.array([names.index(groups[x]) for x in nodes], dtype=np.int64)
-        bound = np.array(
-            [[max_weight.get((g, h), max_weight.get((h, g), 0.0)) for h in names] for g in names],
-            dtype=np.float64,
-        )
-        reach = scores * bound[gid[keys // n], gid[keys % n]]
-        kept_pairs = reach > 0
-        keys, scores, first, reach = (
-            keys[kept_pairs],
-            scores[kept_pairs],
-            first[kept_pairs],
-            reach[kept_pairs],
-        )
-    # from the best reachable down; at equal bounds, in the order the pairs were first met
-    # (the order of a stable sort of the pairs as the neighbours list them)
-    order = np.lexsort((first, -reach))
+        bounds = max_weight
+
+        def bound(g: str, h: str) -> float:
+            return bounds.get((g, h), bounds.get((h, g), 0.0))
+
+        group_of = [groups[x] for x in nodes]
+    # ``exclude`` and ``weight`` are the costly part. So each pair gets the best score it
+    # could reach (its score times the bound of its weight); the pairs are judged from the
+    # best reachable down, and the walk stops once none left can enter the best ``limit``:
+    # the same answer as judging every pair (in whatever order pairs of equal reach come),
+    # with far fewer judged when the bounds differ by group (a pair of schools weighs 0.3, a
+    # school and a company 1.5: graph/gaps/). A pair of groups without a bound is not scored.
+    streams = [
+        _by_reach(scores, bound(g, h))
+        for (g, h), scores in _pair_scores(G, nodes, group_of, bound).items()
+    ]
+    n = len(nodes)
     nbrs = [set(G[x]) for x in nodes]
     found: list[tuple[float, str, str]] = []
     kept: list[float] = []  # the best ``limit`` scores so far (a min-heap)
-    for best, key, score in _walk(order, reach, keys, scores):
+    for best, key, score in heapq.merge(*streams, key=_minus_reach):
         if len(kept) >= limit and kept[0] > best:
             break
         i, j = divmod(key, n)
@@ -126,56 +114,70 @@ def suggest_links(
     ]
 
 
+def _by_reach(scores: dict[int, float], most: float) -> Iterator[tuple[float, int, float]]:
+    """(best reachable, pair, score) of pairs of one bound ``most``, the best first."""
+    for key, score in sorted(scores.items(), key=itemgetter(1), reverse=True):
+        yield score * most, key, score
+
+
+def _minus_reach(item: tuple[float, int, float]) -> float:
+    return -item[0]
+
+
 def _pair_scores(
-    G: nx.Graph, nodes: list[str]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.intp]]:
-    """Resource allocation of every two ``nodes`` with a common neighbour: each pair as
-    ``i * len(nodes) + j`` (``i < j``), its score, and where it was first met.
+    G: nx.Graph,
+    nodes: list[str],
+    group_of: list[str],
+    bound: Callable[[str, str], float],
+) -> dict[tuple[str, str], dict[int, float]]:
+    """Resource allocation of every two ``nodes`` with a common neighbour, by pair of groups
+    (``group_of[i]``: node i's; pairs of groups whose ``bound`` is not above zero are left
+    out): each pair as ``i * len(nodes) + j`` (``i < j``) and its score.
 
     Only pairs with a common neighbour score above zero: each neighbour ``z`` gives
     ``1 / degree(z)`` to every two nodes around it (an inverted index: only pairs at distance
-    2 are visited, ~290 000 shares for the largest campus at national size). The shares are
-    added in numpy (a tenth of the time of a dict of pairs in Python) but in the same order
-    as before, the neighbours sorted: ``bincount`` adds a pair's shares in the order given,
-    so a pair's sum is the same float as a loop adding them in that order."""
-    import numpy as np  # see suggest_links
-
+    2 are visited, ~290 000 shares for the largest campus at national size). A pair's shares
+    are added in the order of its neighbours sorted, so that its score is the same float
+    whatever the order the pairs are met in. Plain Python rather than numpy: numpy alone
+    would add ~16 MB to every API worker that computed a gap report (docs/performance.md)."""
     n = len(nodes)
     around: dict[str, list[int]] = {}
     for i, x in enumerate(nodes):
         for z in G[x]:
             around.setdefault(z, []).append(i)
-    pairs: list[npt.NDArray[np.int64]] = []
-    shares: list[npt.NDArray[np.float64]] = []
+    kinds = sorted(set(group_of))
+    scored = [(g, h) for g in kinds for h in kinds if g <= h and bound(g, h) > 0]
+    out: dict[tuple[str, str], dict[int, float]] = {pair: {} for pair in scored}
+    alone = len(kinds) == 1
     for z in sorted(around):
         members = around[z]
         if len(members) < 2:
             continue
-        m = np.array(members, dtype=np.int64)
-        low, high = np.triu_indices(len(members), 1)  # (0, 1), (0, 2)..., (1, 2)...
-        pairs.append(m[low] * n + m[high])
-        shares.append(np.full(len(low), 1.0 / G.degree(z)))
-    if not pairs:
-        return np.zeros(0, np.int64), np.zeros(0, np.float64), np.zeros(0, np.intp)
-    keys, first, where = np.unique(np.concatenate(pairs), return_index=True, return_inverse=True)
-    sums = np.bincount(where, weights=np.concatenate(shares), minlength=len(keys))
-    return keys, sums.astype(np.float64, copy=False), first
-
-
-def _walk(
-    order: npt.NDArray[np.intp],
-    reach: npt.NDArray[np.float64],
-    keys: npt.NDArray[np.int64],
-    scores: npt.NDArray[np.float64],
-    chunk: int = 4096,
-) -> Iterator[tuple[float, int, float]]:
-    """(best reachable, pair, score) in ``order``, as Python numbers, a chunk at a time: the
-    walk usually stops after a few thousand of the ~190 000 pairs."""
-    for start in range(0, len(order), chunk):
-        part = order[start : start + chunk]
-        yield from zip(
-            reach[part].tolist(), keys[part].tolist(), scores[part].tolist(), strict=True
-        )
+        share = 1.0 / G.degree(z)
+        if alone:
+            by_group = {kinds[0]: members}
+        else:
+            by_group = {}
+            for i in members:
+                by_group.setdefault(group_of[i], []).append(i)
+        for g, h in scored:
+            if g not in by_group or h not in by_group:
+                continue
+            scores = out[g, h]
+            get = scores.get
+            if g == h:
+                same = by_group[g]
+                for p, i in enumerate(same, 1):
+                    base = i * n
+                    for j in same[p:]:
+                        key = base + j
+                        scores[key] = get(key, 0.0) + share
+            else:
+                for i in by_group[g]:
+                    for j in by_group[h]:
+                        key = i * n + j if i < j else j * n + i
+                        scores[key] = get(key, 0.0) + share
+    return {pair: scores for pair, scores in out.items() if scores}
 
 
 def brokers(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:

@@ -60,24 +60,26 @@ def _graph(d: GapData, local: set[str]) -> nx.Graph:
     import networkx as nx  # see TYPE_CHECKING above
 
     kept = {"PARTNERS_WITH", "HOSTS", "PART_OF", "WORKS_ON", "TRAINS_FOR"}
-    edges: dict[tuple[str, str], str] = {}
+    edges: set[tuple[str, str]] = set()
     for e in d.edges:
         if e["type"] in kept:
             if e["target_label"] == "Sector" and e["target"] not in local:
                 continue
-            a, b = f"{e['source_label']}:{e['source']}", f"{e['target_label']}:{e['target']}"
-            edges[a, b] = e["type"]
+            edges.add((f"{e['source_label']}:{e['source']}", f"{e['target_label']}:{e['target']}"))
     # each (actor, sector) and (diploma, sector) once, not once per offer
+    sector_node = {sid: f"Sector:{sid}" for sid in local}
     for (aid, code), r in {(r["actor"]["id"], r["diploma"]["code"]): r for r in d.offers}.items():
+        a, dip = f"Actor:{aid}", f"Diploma:{code}"
         for sid in r["sectors"]:
-            if sid in local:
-                edges[f"Actor:{aid}", f"Sector:{sid}"] = "OFFERS_IN"
-                edges[f"Diploma:{code}", f"Sector:{sid}"] = "TRAINS_FOR"
+            if (z := sector_node.get(sid)) is not None:
+                edges.add((a, z))
+                edges.add((dip, z))
         if nsf_name(nsf := r["diploma"].get("nsf")):
-            edges[f"Actor:{aid}", f"{FIELD}{nsf}"] = "OFFERS_IN"
-            edges[f"Diploma:{code}", f"{FIELD}{nsf}"] = "TRAINS_FOR"
+            z = f"{FIELD}{nsf}"
+            edges.add((a, z))
+            edges.add((dip, z))
     G = nx.Graph()
-    G.add_edges_from((a, b, {"type": t}) for (a, b), t in edges.items())
+    G.add_edges_from(edges)
     return G
 
 
@@ -130,26 +132,30 @@ def suggested_partnerships(
         if r["diploma"].get("level"):
             levels[r["actor"]["id"]].add(r["diploma"]["level"])
     nexts = d.steps()
-    # continues(x, y) is asked of many pairs: made once per x, as the actors offering a
-    # diploma that x's diplomas lead to and x does not offer
-    offered_by: dict[str, set[str]] = defaultdict(set)
-    for x, codes in offered.items():
-        for c in codes:
-            offered_by[c].add(x)
     nothing: set[str] = set()
-    followers: dict[str, set[str]] = {}
     # a common first year leads to its own programme, not to the next level: two schools
     # are not « one training for the next level of the other » on that leg alone (the
     # Creuse's only suggestion rested on a 2de commune, said « (passerelle) »)
     diplomas = {r["diploma"]["code"]: r["diploma"] for r in d.offers}
     common = {code for code, dip in diplomas.items() if is_common_year(dip)}
-    for x, codes in offered.items():
-        beyond = set().union(*(nexts.at(c, where.get(x)) for c in codes if c not in common)) - codes
-        followers[x] = set().union(*(offered_by.get(t, nothing) for t in beyond))
+    closed = {code for code, dip in diplomas.items() if dip.get("closed")}
+    nsf = {code: dip.get("nsf") for code, dip in diplomas.items()}
+    # What x's diplomas lead to, made once per x when first asked (continues and follows are
+    # asked of thousands of pairs, a few hundred establishments): ``beyond``, the diplomas
+    # x does not offer; ``steps``, every passerelle (c, t) of x by target, best first.
+    beyond: dict[str, set[str]] = {}
+    steps: dict[str, dict[str, list[tuple[bool, bool, str, str]]]] = {}
+
+    def leads_to(x: str) -> set[str]:
+        if (got := beyond.get(x)) is None:
+            codes = offered.get(x, nothing)
+            at = where.get(x)
+            got = beyond[x] = set().union(*(nexts.at(c, at) for c in codes - common)) - codes
+        return got
 
     def continues(x: str, y: str) -> bool:
         """Some diploma of x leads to a diploma that y offers and x does not."""
-        return y in followers.get(x, nothing)
+        return not leads_to(x).isdisjoint(offered.get(y, nothing))
 
     by_kinds: dict[tuple[str, str], str | None] = {}
 
@@ -226,24 +232,40 @@ def suggested_partnerships(
         else ("Sector:", FIELD, "Platform:")
     )
     ranked = [s for s in ranked if any(z.startswith(wanted) for z in s.shared)]
-    diploma_names = {r["diploma"]["code"]: r["diploma"]["name"] for r in d.offers}
+    diploma_names = {c: dip["name"] for c, dip in diplomas.items()}
 
-    closed = {r["diploma"]["code"] for r in d.offers if r["diploma"].get("closed")}
-
-    nsf = {code: dip.get("nsf") for code, dip in diplomas.items()}
+    def steps_of(x: str) -> dict[str, list[tuple[bool, bool, str, str]]]:
+        """x's passerelles (c, t) by target t, each list in the order follows prefers."""
+        if (got := steps.get(x)) is None:
+            got = {}
+            at = where.get(x)
+            for c in offered.get(x, nothing) - common:  # a 2de commune leads to its Bac pro
+                for t in nexts.at(c, at):
+                    if t != c:
+                        got.setdefault(t, []).append(
+                            (c in closed or t in closed, t in common, c, t)
+                        )
+            for ways in got.values():
+                ways.sort()
+            steps[x] = got
+        return got
 
     def follows(x: str, y: str, fields: set[str] | None) -> tuple[str, str] | None:
         """A diploma of x leading to one y offers: with ``fields`` (NSF groups), within them
         only (the field the pair shares: not a passerelle of management between two schools
         brought together by mechanics); one the BCN has not closed, a whole programme rather
         than a common first year, where there is one (then the first by code)."""
-        pairs = sorted(
-            (c in closed or t in closed, t in common, c, t)
-            for c in offered.get(x, nothing) - common  # a 2de commune leads to its Bac pro
-            for t in nexts.at(c, where.get(x)) & offered.get(y, nothing) - {c}
-            if fields is None or {nsf.get(c), nsf.get(t)} <= fields
+        mine = steps_of(x)
+        best = min(
+            (
+                way
+                for t in mine.keys() & offered.get(y, nothing)
+                for way in mine[t]
+                if fields is None or {nsf.get(way[2]), nsf.get(t)} <= fields
+            ),
+            default=None,
         )
-        return (pairs[0][2], pairs[0][3]) if pairs else None
+        return (best[2], best[3]) if best else None
 
     out: list[Finding] = []
     for s in ranked:

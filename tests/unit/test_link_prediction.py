@@ -11,7 +11,10 @@ suggested-partnership section), with the answers of the judge-every-pair definit
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -20,6 +23,8 @@ import pytest
 import graph.gaps.partnerships as partnerships
 from graph.analytics.link_analysis import Suggestion, fragile_links, suggest_links
 from graph.gaps.rows import GapData
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def every_pair(
@@ -232,3 +237,23 @@ def test_fragile_links_count_the_parts_of_a_copy_without_them(seed: int) -> None
     bridges, cuts = got
     assert bridges and cuts
     assert seed > 3 or any(n > 1 for _, _, n in bridges)
+
+
+def test_a_gap_report_leaves_numpy_out_of_the_worker() -> None:
+    """numpy's import is ~16 MB of every API worker that computed a gap report
+    (docs/performance.md, « Gap reports without numpy »): the link prediction and the
+    network sections use networkx and plain Python only."""
+    code = (
+        "import sys, random\n"
+        "sys.path.insert(0, '.')\n"
+        "from tests.unit.test_link_prediction import random_graph, BOUNDS\n"
+        "from graph.analytics.link_analysis import brokers, fragile_links, suggest_links\n"
+        "G, candidates, groups = random_graph(random.Random(3))\n"
+        "assert suggest_links(G, candidates=candidates, groups=groups, max_weight=BOUNDS)\n"
+        "brokers(G); fragile_links(G)\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "False"
