@@ -32,11 +32,11 @@ def _plain(value: list[Any]) -> Any:
         return float(payload)
     if kind == _ARRAY:
         return _array(payload)
-    if kind == _MAP:
+    if kind == _MAP:  # key, value, key, value...: the keys are plain strings
+        pairs = iter(payload)
         return {
-            (k.decode() if isinstance(k, bytes) else k): _plain(payload[i + 1])
-            for i, k in enumerate(payload)
-            if not i % 2
+            (k.decode() if k.__class__ is bytes else k): _plain(v)
+            for k, v in zip(pairs, pairs, strict=True)
         }
     if kind == _BOOLEAN:
         return payload in ("true", b"true")
@@ -65,6 +65,13 @@ def _array(payload: list[Any]) -> list[Any]:
     return out
 
 
+# where a table of shared values (_shared_array) keeps, by the bytes of the reply, the string
+# or float already decoded from them: an equal value (a commune, a modality, a source, the same
+# coordinates: most of the pathway cache's values) is then one lookup, neither decoded nor
+# hashed again. Keys no value of the table equals (str, float and tuple keys only otherwise).
+_BY_BYTES_STR, _BY_BYTES_FLOAT = object(), object()
+
+
 def _shared_array(payload: list[Any], shared: dict[Any, Any], *, row: bool = False) -> list[Any]:
     """:func:`_array` with each string and float taken from ``shared`` (the first of equal
     values read stays, the others are dropped at once) and each list of scalars in it too
@@ -72,34 +79,53 @@ def _shared_array(payload: list[Any], shared: dict[Any, Any], *, row: bool = Fal
     :func:`graph.shared_values.share_rows`, which does the same to rows already decoded.
     Strings, floats and tuples never compare equal to one another, so one table holds them
     all (ints are not shared: ``1 == 1.0``)."""
+    strs = shared.get(_BY_BYTES_STR)
+    if strs is None:
+        strs = shared[_BY_BYTES_STR] = {}
+        floats = shared[_BY_BYTES_FLOAT] = {}
+    else:
+        floats = shared[_BY_BYTES_FLOAT]
+    return _shared_items(payload, shared, strs, floats, row)
+
+
+def _shared_items(
+    payload: list[Any],
+    shared: dict[Any, Any],
+    strs: dict[Any, str],
+    floats: dict[Any, float],
+    row: bool,
+) -> list[Any]:
     out: list[Any] = []
     append = out.append
-    keep = shared.setdefault
-    for item in payload:
-        kind = item[0]
+    known = strs.get
+    for kind, v in payload:
         if kind == _STRING:
-            v = item[1]
-            if v.__class__ is not str:
-                v = v.decode()
-            append(keep(v, v))
+            s = known(v)
+            if s is None:  # new bytes: decoded, then the value equal to them shared
+                s = v if v.__class__ is str else v.decode()
+                s = strs[v] = shared.setdefault(s, s)
+            append(s)
         elif kind == _NULL:
             append(None)
         elif kind == _INTEGER:
-            append(int(item[1]))
+            append(v if v.__class__ is int else int(v))
         elif kind == _DOUBLE:
-            f = float(item[1])
-            append(keep(f, f))
+            f = floats.get(v)
+            if f is None:
+                f = float(v)
+                f = floats[v] = shared.setdefault(f, f)
+            append(f)
         elif kind == _ARRAY:
-            inner = _shared_array(item[1], shared)
+            inner = _shared_items(v, shared, strs, floats, False)
             if row:
                 append(inner)
                 continue
             try:
-                append(keep(tuple(inner), inner))
+                append(shared.setdefault(tuple(inner), inner))
             except TypeError:  # a list of lists or maps: not shared
                 append(inner)
         else:
-            append(_plain(item))
+            append(_plain([kind, v]))
     return out
 
 

@@ -942,22 +942,24 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
             return
         with gc_paused():  # millions of acyclic objects: see graph/gc_pause.py
             codes = _fill(store, data)
-            if codes is not None:  # the names' tests every first answer made (a walk, a notice)
-                for d in list(data._diplomas.values()):
-                    if d is not None:
-                        is_common_year_kept(d)
-        if codes is None:
-            return  # the graph changed since: a newer preload has started
+            if codes is None:
+                return  # the graph changed since: a newer preload has started
+            # the names' tests every first answer made (a walk, a notice)
+            for d in list(data._diplomas.values()):
+                if d is not None:
+                    is_common_year_kept(d)
+            # the table the preload shared values through (~65 000 entries, ~2.5 MB at
+            # national size) is not kept: the cached rows hold their values, and what a search
+            # reads later (nothing, once every diploma is read) shares through a new one
+            data._shared = _Shared()
+            # The cache is a few million long-lived objects: left to the cyclic garbage
+            # collector, each full collection walks them all (100 ms pauses at national size,
+            # measured). It holds no reference cycles, so freezing it costs nothing: an old
+            # version is still freed by reference counting once a newer one replaces it.
+            # Frozen before the collector resumes: its first collection after the pause
+            # walked every object the preload had made (~0.07 s at national size).
+            gc.freeze()
         data.preloaded_s = round(time.perf_counter() - started, 2)
-        # the table the preload shared values through (~65 000 entries, ~2.5 MB at national
-        # size) is not kept: the cached rows hold their values, and what a search reads later
-        # (nothing, once every diploma is read) shares through a new one
-        data._shared = _Shared()
-        # The cache is a few million long-lived objects: left to the cyclic garbage collector,
-        # each full collection walks them all (100 ms pauses at national size, measured). It
-        # holds no reference cycles, so freezing it costs nothing: an old version is still
-        # freed by reference counting once a newer one replaces it.
-        gc.freeze()
         release_free_memory()  # the replies decoded and freed (graph/memory.py)
         log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down

@@ -196,14 +196,21 @@ def usable_rows(
     ``unlisted`` (the :class:`ThinFile`) for the explanation. Offers last seen earlier stay
     stale."""
     d = diploma or {}
+    if d.get("closed"):  # offer_usable: no offer of a closed diploma
+        return []
     track = track_of(d.get("type"))
+    # currency() of each offer: the year it was last seen when before its track's latest
+    last = latest.get(track) if track is not None else None
+    if last is None:  # every offer current (or its currency unknown)
+        return [(a, o, None) for a, o in pairs if o.get("status") != "closed"]
     pairs = list(pairs)
-    own = thin_latest(listed_by_year(pairs), latest.get(track) if track else None)
+    own = thin_latest(listed_by_year(pairs), last)
     out: list[tuple[ActorT, OfferT, int | None]] = []
     for a, o in pairs:
-        if not offer_usable(o, d):
+        if o.get("status") == "closed":
             continue
-        seen = currency(o, d.get("type"), latest)
+        year = o.get("year")
+        seen = year if year is not None and year < last else None
         if seen is not None:
             by = (common or {}).get(o.get("common_year") or "")
             thin = next((t for t in (own, by) if t is not None and t.before_year == seen), None)

@@ -118,7 +118,7 @@ _PAIRS: dict[tuple[Any, Any], tuple[Any, Any]] = {}
 
 def _shared(pairs: set[tuple[Any, Any]]) -> tuple[tuple[Any, Any], ...]:
     """The pairs as a tuple of the one object kept for each pair (a few thousand in all)."""
-    return tuple(_PAIRS.setdefault(p, p) for p in pairs)
+    return tuple(map(_PAIRS.setdefault, pairs, pairs))  # a set iterates twice in one order
 
 
 def current_places(
@@ -138,16 +138,21 @@ def current_places(
     campuses: set[tuple[Any, Any]] = set()
     points: list[tuple[float, float | None, Any]] = []
     for a, o, last_seen in rows:
-        if last_seen is not None or o.get("status") == "closed":
+        if last_seen is not None:
             continue
-        m = o.get("modality")
-        deps.add((m, o.get("departement")))
-        regions.add((m, o.get("region_code")))
-        if o.get("campus"):
-            campuses.add((m, o["campus"]))
-        campuses.update((m, c) for c in a.get("campuses") or ())
-        if (lat := o.get("lat")) is not None:
-            points.append((lat, o.get("lon"), m))
+        get = o.get
+        if get("status") == "closed":
+            continue
+        m = get("modality")
+        deps.add((m, get("departement")))
+        regions.add((m, get("region_code")))
+        if campus := get("campus"):
+            campuses.add((m, campus))
+        if theirs := a.get("campuses"):
+            for c in theirs:
+                campuses.add((m, c))
+        if (lat := get("lat")) is not None:
+            points.append((lat, get("lon"), m))
     if not deps:
         return NOWHERE
     points.sort(key=lambda p: p[0])
@@ -239,11 +244,35 @@ def where_index(places: Mapping[str, CurrentPlaces]) -> dict[WhereKey, tuple[str
     >>> sorted(where_index({"1": c}))
     [('d', '044'), ('g', 94, -4), ('r', None)]
     """
-    out: dict[WhereKey, set[str]] = {}
+    # where_keys() of each diploma, filed by kind first: a key tuple per place, not per
+    # diploma and place
+    by_kind: dict[str, dict[Any, set[str]]] = {"d": {}, "r": {}, "c": {}}
+    cells: dict[tuple[int, int], set[str]] = {}
+    floor = math.floor
     for code, c in places.items():
-        for k in where_keys(c):
-            out.setdefault(k, set()).add(code)
-    return {k: tuple(sorted(v)) for k, v in out.items()}  # tuples: a quarter of the memory
+        for kind, pairs in (("d", c.departements), ("r", c.regions), ("c", c.campuses)):
+            filed = by_kind[kind]
+            for _, p in pairs:
+                got = filed.get(p)
+                if got is None:
+                    filed[p] = {code}
+                else:
+                    got.add(code)
+        for lat, lon, _ in c.points:
+            if lon is not None:
+                cell = (floor(lat / GRID_DEG), floor(lon / GRID_DEG))
+                got = cells.get(cell)
+                if got is None:
+                    cells[cell] = {code}
+                else:
+                    got.add(code)
+    out: dict[WhereKey, tuple[str, ...]] = {}  # tuples: a quarter of the memory
+    for kind, filed in by_kind.items():
+        for p, codes in filed.items():
+            out[(kind, p)] = tuple(sorted(codes))
+    for (i, j), codes in cells.items():
+        out[("g", i, j)] = tuple(sorted(codes))
+    return out
 
 
 def _radius_cells(territory: Territory) -> list[WhereKey]:
