@@ -11,22 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field
 
 from graph.citations import file_title
 from graph.diploma_names import display_name
 from graph.labels import FEMININE_TYPES, TYPE_FR
 from graph.store import GraphReader
-from graph.territory import (
-    CampusField,
-    DepartementsField,
-    NearField,
-    RadiusField,
-    RegionField,
-    Territory,
-    check_fields,
-    request_territory,
-)
+from graph.territory import Territory, TerritoryRequest, request_territory
 
 __all__ = [
     "CoverageAnswer",
@@ -387,21 +378,8 @@ def where_fr(territory: Territory) -> str:
 _FEMININE = FEMININE_TYPES
 
 
-class CoverageRequest(BaseModel):
+class CoverageRequest(TerritoryRequest):
     """The territory filters of /pathways."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    campus: CampusField = None
-    departements: DepartementsField = None
-    region: RegionField = None
-    near: NearField = None
-    radius_km: RadiusField = None
-
-    @model_validator(mode="after")
-    def _coherent(self) -> CoverageRequest:
-        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
-        return self
 
 
 def build_coverage(store: GraphReader, req: CoverageRequest) -> CoverageAnswer:

@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Mapping
 from typing import Any
 
+from pydantic import Field, model_validator
+
+from graph import communes
+from graph.departements import de_place, departement_number, departements_phrase
 from graph.errors import NotFound
 from graph.gaps.cache import cached_answer
 from graph.memory import release_free_memory
+from graph.models import DEPARTEMENT_INPUT_PATTERN, ActorKind, Modality, PlatformKind
+from graph.nsf import field_code, nsf_name
 from graph.pathways.undescribed import described_kinds, map_undescribed_notice
 from graph.place_precision import location_precision
 from graph.store import GraphStore
+from graph.territory import ANYWHERE, Territory, TerritoryRequest
+
+__all__ = ["MapRequest", "map_geojson_gzip", "map_points", "warm_map"]
 
 # gzip level of the kept map: 6 writes the whole country in a third of the time of 9 (the
 # middleware's), 7 % larger (0.39 against 0.37 MB)
@@ -26,11 +36,48 @@ GZIP_LEVEL = 6
 LARGE_MAP = 2_000
 
 
+class MapRequest(TerritoryRequest):
+    """The map's question: the territory of /gaps and /coverage (campus, départements, région,
+    a radius around a place: :func:`graph.territory.request_territory` of it), what to draw,
+    and the former singular ``departement``."""
+
+    departement: str | None = Field(
+        default=None,
+        pattern=DEPARTEMENT_INPUT_PATTERN,
+        deprecated=True,
+        description="Département code, e.g. 12 or 012 (added to `departements`).",
+    )
+    kind: list[ActorKind | PlatformKind] | None = Field(default=None, max_length=30)
+    sector: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]{1,79}$",
+        description="A filière of a campus (the places working in it), or a field of training "
+        "(`nsf-` and its NSF group, e.g. nsf-251: the places offering a diploma of that group; "
+        "with `level` or `modality`, on the same offer): the values of GET /gaps/sectors.",
+    )
+    level: int | None = Field(default=None, ge=3, le=8)
+    modality: Modality | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_departements_list(cls, data: Any) -> Any:
+        """The former ``departement`` joins ``departements`` before they are checked (a wrong
+        code is refused there, in the same words), so that the field itself stays unset.
+
+        >>> MapRequest.model_validate({"departement": "81", "departements": "12"}).departements
+        '12,81'
+        """
+        if isinstance(data, Mapping) and data.get("departement"):
+            data = dict(data)
+            one = str(data.pop("departement"))
+            data["departements"] = ",".join(x for x in (data.get("departements"), one) if x)
+        return data
+
+
 def map_points(
     store: GraphStore,
     *,
-    campus: str | None = None,
-    departements: list[str] | None = None,
+    territory: Territory = ANYWHERE,
     kinds: set[str] | None = None,
     sector: str | None = None,
     level: int | None = None,
@@ -38,14 +85,13 @@ def map_points(
 ) -> dict[str, Any]:
     """The collection, computed from the graph (see :func:`map_geojson_gzip` for the one the
     API serves, kept per graph version)."""
-    return _map_points(store, campus, departements, kinds, sector, level, modality)
+    return _map_points(store, territory, kinds, sector, level, modality)
 
 
 def map_geojson_gzip(
     store: GraphStore,
     *,
-    campus: str | None = None,
-    departements: list[str] | None = None,
+    territory: Territory = ANYWHERE,
     kinds: set[str] | None = None,
     sector: str | None = None,
     level: int | None = None,
@@ -58,8 +104,7 @@ def map_geojson_gzip(
     version, so a kept answer is never served after an edit."""
     key = (
         "map_geojson_gzip",
-        campus,
-        tuple(departements) if departements is not None else None,
+        territory.model_dump_json(),
         tuple(sorted(kinds)) if kinds else None,
         sector,
         level,
@@ -67,7 +112,7 @@ def map_geojson_gzip(
     )
 
     def compute() -> bytes:
-        fc = _map_points(store, campus, departements, kinds, sector, level, modality)
+        fc = _map_points(store, territory, kinds, sector, level, modality)
         body = _gzip_json(fc)
         if len(fc["features"]) > LARGE_MAP:
             del fc
@@ -111,27 +156,45 @@ def _gzip_json(fc: dict[str, Any]) -> bytes:
 
 def _map_points(
     store: GraphStore,
-    campus: str | None,
-    departements: list[str] | None,
+    territory: Territory,
     kinds: set[str] | None,
     sector: str | None,
     level: int | None,
     modality: str | None,
 ) -> dict[str, Any]:
-    # an unknown campus or filière is a 404, as /gaps and /pathways say, not an empty map
-    if campus and not store.read("campus_exists", id=campus):
-        raise NotFound("campus", campus)
-    if sector and not store.read("sector_exists", id=sector):
+    # an unknown filière is a 404, as /gaps and /pathways say, not an empty map; a field of
+    # training (nsf-251) as /gaps reads it (graph/nsf.py)
+    field = field_code(sector)
+    if sector and (
+        nsf_name(field) is None if field else not store.read("sector_exists", id=sector)
+    ):
         raise NotFound("sector", sector)
+    # a radius: the places without coordinates in a département the circle reaches may be in
+    # it; counted and said (never drawn), the others are outside (Territory.contains)
+    circle = territory.near if territory.near and territory.radius_km else None
+    reached = (
+        communes.reference().departements_within(circle.lat, circle.lon, territory.radius_km or 0)
+        if circle
+        else frozenset()
+    )
     features = []
     unplaced: dict[str, int] = {}
-    for r in store.read("map_points", campus=campus, departements=departements):
+    unplaced_near: dict[str, int] = {}  # by département, with a radius
+    for r in store.read("map_points", **territory.query_params()):
+        placed = r["lat"] is not None and r["lon"] is not None
+        if placed and not territory.contains(r, campuses=r["campuses"] or ()):
+            continue
+        if not placed and circle and departement_number(r["departement"] or "") not in reached:
+            continue
         if kinds and r["kind"] not in kinds:
             continue
         sectors = sorted(s for s in r["sectors"] if s)
         levels = sorted(lv for lv in r["levels"] if lv is not None)
         modalities = sorted(m for m in r["modalities"] if m)
-        if sector and sector not in sectors:
+        if field is not None:
+            if not any(_field_offer(k, field, level, modality) for k in r["field_offers"] if k):
+                continue
+        elif sector and sector not in sectors:
             continue
         if level is not None and level not in levels:
             continue
@@ -139,8 +202,10 @@ def _map_points(
             continue
         if level is not None and modality and f"{level}:{modality}" not in r["level_modalities"]:
             continue  # the level and the modality of two different offers
-        if r["lat"] is None or r["lon"] is None:
+        if not placed:
             unplaced[r["kind"]] = unplaced.get(r["kind"], 0) + 1
+            if circle:
+                unplaced_near[r["departement"]] = unplaced_near.get(r["departement"], 0) + 1
             continue
         features.append(
             {
@@ -176,15 +241,59 @@ def _map_points(
             }
         )
     features.sort(key=lambda f: str(f["id"]))
-    notice = None
+    notices = [circle.note if circle else None, radius_unplaced_notice(territory, unplaced_near)]
     if modality:  # read once per view and graph version: the view is kept (map_geojson_gzip)
         described = described_kinds(store.read("pathway_offer_kinds"))
-        notice = map_undescribed_notice(described, modality, level)
+        notices.append(map_undescribed_notice(described, modality, level))
     return {
         "type": "FeatureCollection",
         "features": features,
         "unplaced": {"count": sum(unplaced.values()), "by_kind": dict(sorted(unplaced.items()))},
-        # a modality the imported files never describe for some kinds of diploma (graph/
-        # pathways/undescribed.py): the places drawn are not all those that may offer it
-        "notice": notice,
+        # the commune a place read as several names was taken for; the places without
+        # coordinates a radius may hold; a modality the imported files never describe for some
+        # kinds of diploma (graph/pathways/undescribed.py): the places drawn are not all those
+        # that may offer it
+        "notice": " ".join(n for n in notices if n) or None,
     }
+
+
+def _field_offer(key: str, field: str, level: int | None, modality: str | None) -> bool:
+    """Whether an offer (map_points' ``field_offers``: « nsf:level:modality ») is of the
+    field of training asked, at the level and in the modality asked if any.
+
+    >>> _field_offer("227:5:apprenticeship", "227", 5, "apprenticeship")
+    True
+    >>> _field_offer("227:5:school", "227", None, "apprenticeship")
+    False
+    >>> _field_offer("227::", "227", 4, None)
+    False
+    """
+    nsf, lv, mod = (key.split(":") + ["", ""])[:3]
+    return (
+        nsf == field
+        and (level is None or lv == str(level))
+        and (modality is None or mod == modality)
+    )
+
+
+def radius_unplaced_notice(territory: Territory, by_departement: Mapping[str, int]) -> str | None:
+    """What a map of a radius says of the matching places without coordinates in the
+    départements the circle reaches (French), or None: they are not drawn and may be inside.
+
+    >>> t = Territory(near={"lat": 43.1, "lon": 5.9, "label": "Toulon"}, radius_km=15)
+    >>> print(radius_unplaced_notice(t, {"083": 4}))
+    Rayon de 15 km autour de Toulon : 4 lieux sans position dans les données, dans le département du Var (83), ne sont pas sur la carte et peuvent se trouver dans le rayon (à vérifier).
+    >>> radius_unplaced_notice(t, {}) is None
+    True
+    """  # noqa: E501
+    total = sum(by_departement.values())
+    if not total or territory.near is None or territory.radius_km is None:
+        return None
+    where = territory.near.label or f"{territory.near.lat:.3f}, {territory.near.lon:.3f}"
+    places = "1 lieu" if total == 1 else f"{total} lieux"
+    in_deps = f"dans {departements_phrase(sorted(by_departement))}"
+    verb = "n'est pas sur la carte et peut" if total == 1 else "ne sont pas sur la carte et peuvent"
+    return (
+        f"Rayon de {territory.radius_km:g} km autour {de_place(where)} : {places} sans position "
+        f"dans les données, {in_deps}, {verb} se trouver dans le rayon (à vérifier)."
+    )

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Annotated, Any, Protocol
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from graph import communes
 from graph.departements import (
@@ -42,6 +42,7 @@ __all__ = [
     "RadiusField",
     "RegionField",
     "Territory",
+    "TerritoryRequest",
     "check_fields",
     "departements_error",
     "departement_label",
@@ -356,6 +357,37 @@ def check_fields(*, departements: str | None, near: str | None, radius_km: float
         raise ValueError(why)
     if near is not None and not valid_place(near):
         raise ValueError(f"« near » : {PLACE_HINT}")
+
+
+class TerritoryRequest(BaseModel):
+    """The territory fields of a request, declared and checked once: /gaps, /gaps/sectors,
+    /coverage, /feeders and /map.geojson take them as query parameters (a route's own
+    parameters in a subclass). A parameter the route does not know is refused (``extra``
+    forbidden: a French 422, « champ inconnu »), never silently ignored: a map of all of
+    France for ``?region=52`` was a wrong answer given as a right one.
+
+    >>> TerritoryRequest(departements="12,46").departements
+    '12,46'
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     TerritoryRequest.model_validate({"region": "84", "rayon": "15"})
+    ... except ValidationError as e:
+    ...     print(e.errors()[0]["type"], e.errors()[0]["loc"])
+    extra_forbidden ('rayon',)
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    campus: CampusField = None
+    departements: DepartementsField = None
+    region: RegionField = None
+    near: NearField = None
+    radius_km: RadiusField = None
+
+    @model_validator(mode="after")
+    def _coherent_territory(self) -> TerritoryRequest:
+        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
+        return self
 
 
 # --- resolving against the graph --------------------------------------------------------------

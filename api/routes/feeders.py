@@ -6,38 +6,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field
 
 from api.deps import StoreDep
 from graph.feeders import FeedersAnswer, find_feeders
-from graph.territory import (
-    CampusField,
-    DepartementsField,
-    NearField,
-    RadiusField,
-    RegionField,
-    check_fields,
-    request_territory,
-)
+from graph.territory import TerritoryRequest, request_territory
 
 router = APIRouter(tags=["pathways"])
 
 
-class FeedersRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class FeedersRequest(TerritoryRequest):
     to: str = Field(max_length=40, pattern=r"^[A-Za-z0-9-]+$", description="Diploma code.")
-    campus: CampusField = None
-    departements: DepartementsField = None
-    region: RegionField = None
-    near: NearField = None
-    radius_km: RadiusField = None
     limit: int = Field(default=20, ge=1, le=100)
-
-    @model_validator(mode="after")
-    def _coherent(self) -> FeedersRequest:
-        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
-        return self
 
 
 @router.get(

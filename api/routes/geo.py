@@ -6,16 +6,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import CampusId, Departement, StoreDep, departement_code
+from api.deps import StoreDep
 from api.geojson_schemas import GeoJSONResponse, MapFeatureCollection
-from graph.errors import InvalidRequest
-from graph.mapdata import map_geojson_gzip
-from graph.models import ActorKind, Modality, PlatformKind
-from graph.territory import (
-    DepartementsField,
-    departements_error,
-    parse_departements,
-)
+from graph.mapdata import MapRequest, map_geojson_gzip
+from graph.territory import request_territory
 
 router = APIRouter(tags=["map"])
 
@@ -28,37 +22,24 @@ router = APIRouter(tags=["map"])
     responses={
         200: {"model": MapFeatureCollection, "description": "A FeatureCollection."},
         404: {"description": "Unknown campus or filière (`campus`, `sector`)."},
+        422: {"description": "Invalid or unknown parameter."},
     },
 )
-def get_map(
-    request: Request,
-    store: StoreDep,
-    campus: CampusId = None,
-    departements: Annotated[DepartementsField, Query()] = None,
-    departement: Annotated[Departement, Query(deprecated=True)] = None,
-    kind: Annotated[list[ActorKind | PlatformKind] | None, Query(max_length=30)] = None,
-    sector: Annotated[str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")] = None,
-    level: Annotated[int | None, Query(ge=3, le=8)] = None,
-    modality: Modality | None = None,
-) -> Any:
+def get_map(request: Request, store: StoreDep, params: Annotated[MapRequest, Query()]) -> Any:
     """Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
-    with the levels, modalities and sectors they offer, for map clients. The territory filters
-    are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
-    ones that have no coordinates. `level` and `modality` together keep the places with one
-    offer of that level in that modality."""
-    if departements and (why := departements_error(departements)):
-        raise InvalidRequest(why)
-    codes = parse_departements(departements)
-    if departement:
-        codes = sorted({*(codes or []), departement_code(departement) or ""} - {""})
+    with the levels, modalities and sectors they offer, for map clients. The territory is
+    that of /gaps and /coverage (`campus`, `departements=12,46`, `region`, `near` with
+    `radius_km`); an unknown parameter is refused. `unplaced` counts, by kind, the matching
+    ones that have no coordinates (with a radius: those of the départements the circle
+    reaches, which may be inside; `notice` says so). `level` and `modality` together keep the
+    places with one offer of that level in that modality."""
     body = map_geojson_gzip(
         store,
-        campus=campus,
-        departements=codes,
-        kinds={k.value for k in kind} if kind else None,
-        sector=sector,
-        level=level,
-        modality=modality.value if modality else None,
+        territory=request_territory(store, params),
+        kinds={k.value for k in params.kind} if params.kind else None,
+        sector=params.sector,
+        level=params.level,
+        modality=params.modality.value if params.modality else None,
     )
     # kept compressed (graph/mapdata.py): sent as it is to a client that takes gzip (the
     # compression middleware leaves an encoded body alone), inflated for the others

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Collection
 
 from graph.gaps.demand import training_by_sector
 from graph.gaps.findings import (
@@ -19,8 +20,11 @@ from graph.gaps.foreign import SectorBasis, basis_sources, basis_text
 from graph.gaps.level_coverage import uncovered_levels
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
+from graph.text import named_and_counted
 
-__all__ = ["continuum_breaks", "field_continuum"]
+__all__ = ["continuum_breaks", "field_continuum", "next_level_offers"]
+
+ELSEWHERE_NAMED = 3  # the diplomas of other fields named per level reached through them
 
 # Bac+3 and Bac+5 programmes are in the public files only where one enters after the bac
 # (Parcoursup: licences, BUT, engineering schools) or a campus document names them: the Lozère
@@ -57,6 +61,7 @@ def continuum_breaks(
             campus_sectors={s["sector"]["id"] for s in d.sectors},
             cited=cited,
             coverage=(d.level_sources, d.territory_sources),
+            elsewhere=_elsewhere(groups, d),
         )
     # a filière belongs to the campuses covering it: only those of the territory are used
     kinds = {
@@ -86,7 +91,87 @@ def continuum_breaks(
         cited=cited,
         aside={"*": aside},
         coverage=(d.level_sources, d.territory_sources),
+        elsewhere=_elsewhere(groups, d),
     )
+
+
+def _elsewhere(groups: dict[str, list[Row]], d: GapData) -> dict[str, dict[int, list[Row]]]:
+    """Per filière (not ``*``, which holds every offer), :func:`next_level_offers` of its
+    offers in the territory's."""
+    steps = d.steps()
+    return {
+        gid: next_level_offers(rows, d.inside, steps.at)
+        for gid, rows in groups.items()
+        if gid != "*" and rows
+    }
+
+
+def next_level_offers(
+    own: list[Row], inside: list[Row], next_of: Callable[[str, str | None], Collection[str]]
+) -> dict[int, list[Row]]:
+    """By level, the territory's offers (``inside``, counted) of other diplomas than the
+    filière's (``own``) that an open offer of the filière at a lower level leads to (its
+    known next steps, ``next_of(code, département)``: :meth:`graph.gaps.rows.NextSteps.at`),
+    the diploma closed in the BCN or not: its holders are there, and its renovation, which
+    the files may not list yet, leads where it led.
+    A filière's level is not missing where its own diplomas lead, in the territory, to a
+    diploma of that level filed elsewhere: the Doubs's Bac pro technicien d'usinage (NSF 251)
+    leads to the BTS CPRP (NSF 223) offered in the Doubs, and « usinage » was said to lack
+    every Bac+2 (« rupture », high).
+
+    >>> def offer(code, level, dep="025", status="open"):
+    ...     return {"diploma": {"code": code, "level": level}, "offer": {"status": status,
+    ...             "departement": dep}}
+    >>> own = [offer("bacpro", 4), offer("cap", 3), offer("gone", 4, status="closed")]
+    >>> inside = own + [offer("cprp", 5), offer("other", 5), offer("cap2", 3), offer("bts", 5)]
+    >>> nexts = {"bacpro": {"cprp", "cap2"}, "cap": {"bacpro"}, "gone": {"bts"}}
+    >>> found = next_level_offers(own, inside, lambda code, dep: nexts.get(code, ()))
+    >>> {lv: [r["diploma"]["code"] for r in rows] for lv, rows in found.items()}
+    {5: ['cprp']}
+    """
+    own_codes = {r["diploma"]["code"] for r in own}
+    lowest: dict[str, int] = {}  # a next step -> the lowest level of an offer leading to it
+    for code, dep, level in {
+        (r["diploma"]["code"], r["offer"].get("departement"), r["diploma"]["level"])
+        for r in own
+        if r["offer"]["status"] in OPEN_STATUSES and r["diploma"].get("level") in LEVELS
+    }:
+        for target in next_of(code, dep):
+            lowest[target] = min(lowest.get(target, level), level)
+    out: dict[int, list[Row]] = defaultdict(list)
+    for r in inside:
+        code = r["diploma"]["code"]
+        if code in own_codes or code not in lowest or not _counts(r):
+            continue
+        if r["diploma"]["level"] > lowest[code]:
+            out[r["diploma"]["level"]].append(r)
+    return dict(out)
+
+
+def _elsewhere_text(levels: list[int], rows: dict[int, list[Row]]) -> str:
+    """What the continuum says of the levels its filière reaches through other diplomas of
+    the territory (:func:`next_level_offers`), French; ``""`` when none.
+
+    >>> r = {"diploma": {"code": "1", "name": "BTS CPRP"}, "actor": {"name": "Lycée X"}}
+    >>> print(_elsewhere_text([5], {5: [r]}))
+     Bac+2 (5) : aucune formation de la filière elle-même sur ce territoire, mais celles de la filière qui y sont recensées mènent (suites connues) à d'autres formations de ce niveau proposées ici : BTS CPRP (Lycée X).
+    """  # noqa: E501
+    parts = []
+    for lv in levels:
+        where: dict[str, set[str]] = defaultdict(set)
+        for r in rows[lv]:
+            where[r["diploma"]["name"]].add(r["actor"]["name"])
+        said = [
+            f"{name} ({named_and_counted(sorted(actors), len(actors), 2).replace(' ;', ',')})"
+            for name, actors in sorted(where.items())
+        ]
+        parts.append(
+            f"{levels_text([lv])} : aucune formation de la filière elle-même sur ce territoire, "
+            "mais celles de la filière qui y sont recensées mènent (suites connues) à d'autres "
+            f"formations de ce niveau proposées ici : "
+            f"{named_and_counted(said, len(said), ELSEWHERE_NAMED)}."
+        )
+    return "".join(f" {p}" for p in parts)
 
 
 def _group(r: Row) -> str | None:
@@ -181,6 +266,7 @@ def _findings(
     cited: dict[str, str] | None = None,
     aside: dict[str, list[Row]] | None = None,
     coverage: tuple[dict[int, frozenset[str]], set[str]] = ({}, set()),
+    elsewhere: dict[str, dict[int, list[Row]]] | None = None,
 ) -> list[Finding]:
     """One finding per group of offers that misses a level or plans one; ``campus_sectors``:
     the groups that are a sector node to link to (not ``*`` nor a field of training);
@@ -189,7 +275,9 @@ def _findings(
     continuum does not count (:func:`field_continuum`), said where a level is missing;
     ``coverage``: per level the imported files listing it, and the files of the territory's
     offers: a level some such file holds no row of the territory in is not covered, said so,
-    never « absent » (graph/gaps/level_coverage.py)."""
+    never « absent » (graph/gaps/level_coverage.py); ``elsewhere``: per group, by level, the
+    territory's offers of other diplomas its own lead to (:func:`next_level_offers`): a level
+    so reached is not missing, said so (``levels_reached_elsewhere``)."""
     out = []
     for gid, rows in groups.items():
         if not rows:
@@ -209,7 +297,13 @@ def _findings(
             - set(open_levels)
         )
         lacking = [lv for lv in LEVELS if lv not in open_levels and lv not in planned_levels]
-        if not lacking and not planned_rows:
+        # a level the filière's own diplomas lead to, in the territory, through a diploma
+        # filed elsewhere: reached, not missing
+        further = (elsewhere or {}).get(gid, {})
+        # (only beside levels of its own offered there: with none, nothing is « its own »)
+        reached = [lv for lv in lacking if further.get(lv) and open_levels]
+        lacking = [lv for lv in lacking if lv not in reached]
+        if not lacking and not planned_rows and not reached:
             continue
         # a level whose files say nothing of the territory: not covered, not absent
         uncovered = uncovered_levels(lacking, *coverage)
@@ -228,6 +322,7 @@ def _findings(
         if missing:
             parts.append(f"Absents : {levels_text(missing)}")
         why = ". ".join(parts) + "." + _aside_text((aside or {}).get(gid, []), missing)
+        why += _elsewhere_text(reached, further)
         if uncovered:
             why += _uncovered_text(uncovered)
         if inner and not unsure:
@@ -260,6 +355,19 @@ def _findings(
                     "levels_offered": open_levels,
                     "levels_planned": planned_levels,
                     "levels_missing": missing,
+                    # no diploma of the filière there, but its own lead to others offered in
+                    # the territory (next_level_offers)
+                    "levels_reached_elsewhere": reached,
+                    "reached_by": [
+                        {"diploma": code, "actor": actor}
+                        for code, actor in sorted(
+                            {
+                                (r["diploma"]["code"], r["actor"]["id"])
+                                for lv in reached
+                                for r in further[lv]
+                            }
+                        )[:20]
+                    ],
                     # lacking, but the files listing these levels hold no row of the territory
                     "levels_not_covered": sorted(uncovered),
                     "planned_offers": [

@@ -28,7 +28,7 @@ from graph.nsf import field_code
 from graph.store import GraphStore
 from graph.territory import Territory
 
-__all__ = ["OFFER_FIELDS", "offers_for_sector", "read_gap_data", "read_offers"]
+__all__ = ["OFFER_FIELDS", "offers_for_sector", "read_gap_data", "read_offers", "rows_for_sector"]
 
 # The fields of an offer, in the order of the list gaps_offer_rows(_of) return: a list per
 # offer decodes in half the time of a map (6 466 offers for a campus at national size).
@@ -102,18 +102,17 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     d.inside = [
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
-    # taught at a distance from an address of the territory: said, not counted
-    d.remote = sorted(
-        {
-            r["actor"]["name"]
-            for r in remote
-            if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
-        }
-    )
     d.level_sources = level_sources(store)
     d.territory_sources = {s for r in d.inside for s in sources_of(r["offer"])}
     d.basis = foreign_basis(d.sectors, sector, d.local_campuses, d.campus_names)
     d.inside_for_sector = offers_for_sector(d, sector)
+    # taught at a distance from an address of the territory: said, not counted; with a
+    # filière asked, only those teaching it (the Puy-de-Dôme's « Maintenance industrielle »
+    # named the Institut Agro's distance courses)
+    remote_inside = [
+        r for r in remote if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
+    ]
+    d.remote = sorted({r["actor"]["name"] for r in rows_for_sector(d, remote_inside, sector)})
     targets = dead_end_targets(d.inside_for_sector, d.steps())
     if targets:
         # the next steps' offers near the territory only: the nearest is looked for within
@@ -132,20 +131,34 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
 
 
 def offers_for_sector(d: GapData, sector: str | None) -> list[Row]:
-    """The territory's offers for the filière asked: those a campus's records or a ROME code
+    """The territory's offers for the filière asked (:func:`rows_for_sector` of ``inside``);
+    all of them when none is asked."""
+    return rows_for_sector(d, d.inside, sector)
+
+
+def rows_for_sector(d: GapData, rows: list[Row], sector: str | None) -> list[Row]:
+    """The offers of ``rows`` for the filière asked: those a campus's records or a ROME code
     of the diploma tie to it (outside its campuses' territory, only the public links:
     graph/gaps/foreign.py) (the rule of the demand section, graph/gaps/demand.py), or, for
     a field of training (``nsf-251``, graph/nsf.py), those whose diploma is of that NSF group.
-    All of them when none is asked."""
+    All of them when none is asked.
+
+    >>> d = GapData(sectors=[])
+    >>> rows = [{"diploma": {"nsf": "251"}}, {"diploma": {"nsf": "213"}}]
+    >>> [r["diploma"]["nsf"] for r in rows_for_sector(d, rows, "nsf-251")]
+    ['251']
+    >>> len(rows_for_sector(d, rows, None))
+    2
+    """
     if not sector:
-        return d.inside
+        return rows
     code = field_code(sector)
     if code is not None:
-        return [r for r in d.inside if r["diploma"].get("nsf") == code]
+        return [r for r in rows if r["diploma"].get("nsf") == code]
     if d.basis is not None:  # another territory's filière: what public files link to it
-        return publicly_linked(d.inside, d.basis)
-    rows = [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
-    return training_by_sector(d.inside, rows).get(sector, [])
+        return publicly_linked(rows, d.basis)
+    sectors = [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
+    return training_by_sector(rows, sectors).get(sector, [])
 
 
 def read_programme_territories(store: GraphStore, legs: list[Row]) -> dict[str, frozenset[str]]:

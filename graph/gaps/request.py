@@ -8,20 +8,12 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field
 
 from graph.gaps.findings import SECTIONS, GapReport
 from graph.gaps.report import gap_report
 from graph.store import GraphStore
-from graph.territory import (
-    CampusField,
-    DepartementsField,
-    NearField,
-    RadiusField,
-    RegionField,
-    check_fields,
-    request_territory,
-)
+from graph.territory import TerritoryRequest, request_territory
 
 __all__ = ["GapCsvRequest", "GapRequest", "GapTerritoryRequest", "SectionId", "build_report"]
 
@@ -36,21 +28,8 @@ SectionId = Literal[
 assert set(get_args(SectionId)) == set(SECTIONS)
 
 
-class GapTerritoryRequest(BaseModel):
+class GapTerritoryRequest(TerritoryRequest):
     """A territory of gap reports (GET /gaps/sectors: the filières it can be asked for)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    campus: CampusField = None
-    departements: DepartementsField = None
-    region: RegionField = None
-    near: NearField = None
-    radius_km: RadiusField = None
-
-    @model_validator(mode="after")
-    def _coherent_territory(self) -> GapTerritoryRequest:
-        check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
-        return self
 
 
 class GapRequest(GapTerritoryRequest):

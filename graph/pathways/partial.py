@@ -311,6 +311,7 @@ def partial_answer(
         field=nsf_name(start_nsf),
         from_diploma=not q.by_level,
         job=_job(q, goal_codes),
+        start_nsf=start_nsf,
     )
     if sentence is None:
         return None

@@ -47,6 +47,7 @@ from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
 from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.nsf import DOMAINS
 from graph.programme_names import programme_words
 from graph.territory import Territory
 from graph.text import named_and_counted
@@ -62,6 +63,7 @@ __all__ = [
     "unknown_field",
     "unknown_goal_note",
     "unreached_goals",
+    "shared_field_phrase",
     "unreached_goals_sentence",
     "where_candidates",
     "where_index",
@@ -557,10 +559,13 @@ def unreached_goals_sentence(
     field: str | None,
     from_diploma: bool,
     job: str | None = None,
+    start_nsf: str | None = None,
 ) -> str | None:
     """The notice in French, or None when nothing is left (``left``: :func:`unreached_goals`;
     ``field``: the start's NSF group as people name it, when its field chose them: those whose
-    field the files do not give are then said apart, as such; ``job``:
+    field the files do not give are then said apart, as such; ``start_nsf``: that group's
+    code, so that the domain the sentence names is the one they share
+    (:func:`shared_field_phrase`); ``job``:
     the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone).
 
     >>> left = [{"code": "3", "name": "BTS MS option B", "nsf": "250"},
@@ -594,7 +599,7 @@ def unreached_goals_sentence(
     if known:
         n = len(known)
         plural = n > 1
-        of_field = f", du même domaine que le diplôme de départ ({field})," if field else ""
+        of_field = shared_field_phrase(known, field, start_nsf) if field else ""
         what = (
             f"qui {'préparent' if plural else 'prépare'} au {job}"
             if job
@@ -625,6 +630,35 @@ def unreached_goals_sentence(
         # bury the answer under programmes of any trade: counted, not named
         parts.append(f"{said} : {_names(unknown)}." if n <= UNKNOWN_NAMED else f"{said}.")
     return " ".join(parts) + " À vérifier auprès des établissements."
+
+
+def shared_field_phrase(
+    known: Sequence[Mapping[str, Any]], field: str, start_nsf: str | None
+) -> str:
+    """What the notice says of the field of the diplomas ``known`` (of known groups), beside
+    the start's (``field``, its group's name; ``start_nsf``, its code): « du même domaine »
+    only when every one is of the start's group; the larger domain they all share with it
+    (NSF's first two digits) when they do; else neighbouring fields (:func:`near_field`). A
+    CAP maintenance des véhicules (252) said a BTS maintenance des systèmes (250) and a BTS
+    CIEL (201) were « du même domaine (Moteurs et mécanique automobile) ».
+
+    >>> ms, ciel, mv = {"nsf": "250"}, {"nsf": "201"}, {"nsf": "252"}
+    >>> shared_field_phrase([mv], "Moteurs et mécanique automobile", "252")
+    ', du même domaine que le diplôme de départ (Moteurs et mécanique automobile),'
+    >>> shared_field_phrase([mv, ms], "Moteurs et mécanique automobile", "252")
+    ', du même grand domaine que le diplôme de départ (Mécanique, électricité, électronique),'
+    >>> shared_field_phrase([ms, ciel], "Moteurs et mécanique automobile", "252")
+    ', de domaines voisins de celui du diplôme de départ (Moteurs et mécanique automobile),'
+    >>> shared_field_phrase([ciel], "Moteurs et mécanique automobile", "252")
+    ", d'un domaine voisin de celui du diplôme de départ (Moteurs et mécanique automobile),"
+    """
+    if start_nsf is None or all(start_nsf in groups(d) for d in known):
+        return f", du même domaine que le diplôme de départ ({field}),"
+    domain = DOMAINS.get(start_nsf[:2])
+    if domain and all(any(g[:2] == start_nsf[:2] for g in groups(d)) for d in known):
+        return f", du même grand domaine que le diplôme de départ ({domain}),"
+    what = "d'un domaine voisin" if len(known) == 1 else "de domaines voisins"
+    return f", {what} de celui du diplôme de départ ({field}),"
 
 
 def _names(left: Sequence[Mapping[str, Any]]) -> str:

@@ -17,6 +17,7 @@ from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_jobhonest"
 MELEC = "40025520"
+CRSA = "BTS conception et réalisation de systèmes automatiques"
 SRC = "test: partial-answer notice"
 
 
@@ -79,14 +80,20 @@ def test_goal_diplomas_of_the_field_no_passerelle_reaches_are_said(client: TestC
         assert partial is not None, answer["notices"]
         reached = {st["name"] for p in answer["pathways"] for st in p["steps"][1:]}
         assert partial["examples"] and not set(partial["examples"]) & reached
-        assert "BTS conception et réalisation de systèmes automatiques" in partial["examples"]
+        assert CRSA in partial["examples"]
         assert not any("management commercial" in n.lower() for n in partial["examples"])
         sentence = partial["sentence"]
         assert sentence.startswith(f"{partial['count'] - partial['unknown_field']} autre")
         if partial["unknown_field"]:  # the goals whose field the files do not give: said apart
             assert f", {partial['unknown_field']} diplôme" in sentence, sentence
             assert "de domaine inconnu dans les données" in sentence, sentence
-        assert "du même domaine que le diplôme de départ (Électricité, électronique)" in sentence
+        # the BTS CRSA is of NSF 201, not of the start's 255: never « du même domaine que le
+        # diplôme de départ (Électricité, électronique) », which named a group it is not in
+        assert _diploma_named(client, CRSA)["nsf"] == "201"
+        assert "du même domaine" not in sentence, sentence
+        assert "domaine voisin de celui du diplôme de départ (Électricité, électronique)" in (
+            sentence.replace("domaines voisins", "domaine voisin")
+        ), sentence
         assert "dans le département de la Loire-Atlantique (44)" in sentence
         assert "sans passerelle connue depuis ce diplôme" in sentence
         assert sentence.endswith("À vérifier auprès des établissements.")

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from graph.mapdata import map_points
 from graph.store import GraphStore
-from graph.territory import parse_departements
+from graph.territory import Territory, parse_departements
 
 
 def _ids(client: TestClient, **params: str) -> set[str]:
@@ -54,7 +54,9 @@ def test_the_kept_map_is_the_json_of_the_collection_gzipped_or_not(
     gzip gets it as kept, one that does not gets it inflated; both are the bytes Starlette's
     JSONResponse writes for the collection computed from the graph."""
     codes = parse_departements("12,46")
-    expected = bytes(JSONResponse(map_points(seed_store, departements=codes)).body)
+    expected = bytes(
+        JSONResponse(map_points(seed_store, territory=Territory(departements=codes))).body
+    )
     assert json.loads(expected)["features"]
     zipped = seed_client.get(
         "/map.geojson", params={"departements": "12,46"}, headers={"Accept-Encoding": "gzip"}
@@ -118,3 +120,63 @@ def test_an_unknown_campus_or_sector_is_said_as_the_other_endpoints_say_it(
     campus = seed_client.get("/v1/campuses").json()[0]["id"]
     assert seed_client.get("/v1/map.geojson", params={"campus": campus}).status_code == 200
     assert seed_client.get("/v1/map.geojson", params={"sector": "soudeurs"}).status_code == 200
+
+
+# --- the territory of /gaps and /coverage, and nothing silently ignored ---------------------
+
+
+def test_a_region_limits_the_map(seed_client: TestClient) -> None:
+    """``region`` was ignored: ``?region=52`` drew all of France."""
+    occitanie = {"009", "011", "012", "030", "031", "032", "034", "046", "048", "065", "066"}
+    occitanie |= {"081", "082"}
+    every = seed_client.get("/map.geojson").json()["features"]
+    aura = {"001", "003", "007", "015", "026", "038", "042", "043", "063", "069", "073", "074"}
+    for region, deps in (("76", occitanie), ("84", aura)):
+        fc = seed_client.get("/map.geojson", params={"region": region}).json()
+        assert fc["features"], region
+        assert len(fc["features"]) < len(every)
+        assert {f["properties"]["departement"] for f in fc["features"]} <= deps, region
+    assert _ids(seed_client, region="52") == set()  # no campus of the seeds in Pays de la Loire
+    r = seed_client.get("/map.geojson", params={"region": "99"})
+    assert r.status_code == 422 and "code de région inconnu" in r.json()["detail"], r.text
+
+
+def test_a_radius_around_a_place_limits_the_map(mini_client: TestClient) -> None:
+    """``near`` and ``radius_km`` were ignored: 15 km around Toulon drew all of France."""
+    # Figeac's IUT and company; Decazeville is about 18 km away, Albi about 75
+    assert _ids(mini_client, near="Figeac", radius_km="10") == {"iut-b", "entreprise-d"}
+    assert _ids(mini_client, near="46102", radius_km="30") == {
+        "iut-b",
+        "entreprise-d",
+        "lycee-a",
+    }
+    assert _ids(mini_client, near="44.6086,2.0317", radius_km="100", departements="81") == {
+        "ecole-c"
+    }
+    r = mini_client.get("/map.geojson", params={"near": "Figeac"})
+    assert r.status_code == 422 and "vont ensemble" in r.json()["detail"], r.text
+
+
+def test_a_field_of_training_is_a_filiere_as_on_the_gap_report(mini_client: TestClient) -> None:
+    """``sector=nsf-227`` was « Filière inconnue » on the map while /gaps accepts it: the
+    places offering a diploma of the NSF group, with a level or a modality on that offer."""
+    assert mini_client.get("/gaps", params={"sector": "nsf-250"}).status_code == 200
+    assert _ids(mini_client, sector="nsf-250") == {"iut-b", "ecole-c"}
+    assert _ids(mini_client, sector="nsf-250", level="7") == {"ecole-c"}
+    assert _ids(mini_client, sector="nsf-250", modality="school") == {"iut-b"}
+    # a level-6 offer at school and a level-7 one in apprenticeship: never one such offer
+    assert _ids(mini_client, sector="nsf-250", level="6", modality="apprenticeship") == set()
+    assert _ids(mini_client, sector="usinage") == {"lycee-a"}
+    for unknown in ("nsf-999", "nsf-25", "inconnue"):
+        r = mini_client.get("/map.geojson", params={"sector": unknown})
+        assert r.status_code == 404 and "Filière inconnue" in r.json()["detail"], unknown
+
+
+def test_an_unknown_parameter_is_a_french_422(mini_client: TestClient) -> None:
+    """A parameter the map does not know is refused, as on /gaps and /coverage: a client
+    asking for a territory the map would not apply must not get all of France."""
+    for params in ({"rayon": "15"}, {"region": "76", "lieu": "Figeac"}, {"departments": "46"}):
+        r = mini_client.get("/map.geojson", params=params)
+        assert r.status_code == 422, (params, r.text)
+        unknown = next(k for k in params if k != "region")
+        assert r.json()["detail"] == f"Paramètres refusés — {unknown} : champ inconnu", r.text

@@ -145,6 +145,13 @@ def test_the_cned_is_no_training_of_the_territory_in_a_gap_report(
     assert r.status_code == 200, r.text
     (section,) = [x for x in r.json()["sections"] if x["id"] == "continuum_breaks"]
     assert "enseignant entièrement à distance : CNED" in (section.get("note") or ""), section
+    # a filière it does not teach: not named in that filière's report (the Puy-de-Dôme's
+    # « Maintenance industrielle » named the Institut Agro's distance courses)
+    for sector, named in (("nsf-312", True), ("nsf-251", False)):
+        r = client.get("/gaps", params={"departements": "69", "sector": sector})
+        assert r.status_code == 200, r.text
+        (section,) = [x for x in r.json()["sections"] if x["id"] == "continuum_breaks"]
+        assert ("CNED" in (section.get("note") or "")) is named, (sector, section)
     # it is still an establishment of the graph, flagged
     r = client.get(f"/actors/{CNED}")
     assert r.status_code == 200 and r.json()["name"] == "CNED"

@@ -513,10 +513,12 @@ export interface paths {
         /**
          * Get Map
          * @description Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
-         *     with the levels, modalities and sectors they offer, for map clients. The territory filters
-         *     are the other endpoints' (`departements=12,46`); `unplaced` counts, by kind, the matching
-         *     ones that have no coordinates. `level` and `modality` together keep the places with one
-         *     offer of that level in that modality.
+         *     with the levels, modalities and sectors they offer, for map clients. The territory is
+         *     that of /gaps and /coverage (`campus`, `departements=12,46`, `region`, `near` with
+         *     `radius_km`); an unknown parameter is refused. `unplaced` counts, by kind, the matching
+         *     ones that have no coordinates (with a radius: those of the départements the circle
+         *     reaches, which may be inside; `notice` says so). `level` and `modality` together keep the
+         *     places with one offer of that level in that modality.
          */
         get: operations["get_map"];
         put?: never;
@@ -5610,8 +5612,6 @@ export interface operations {
     get_feeders: {
         parameters: {
             query: {
-                /** @description Diploma code. */
-                to: string;
                 /** @description Campus id, e.g. mecanic-vallee. */
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
@@ -5622,6 +5622,8 @@ export interface operations {
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
+                /** @description Diploma code. */
+                to: string;
                 /** @description Page size, or findings per section for gap reports. */
                 limit?: number;
             };
@@ -5788,14 +5790,20 @@ export interface operations {
                 campus?: string | null;
                 /** @description Comma list, e.g. 12,46. */
                 departements?: string | null;
+                /** @description Region code, e.g. 76 (Occitanie). */
+                region?: string | null;
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                near?: string | null;
+                /** @description Territory radius around 'near', in km (at most 500). */
+                radius_km?: number | null;
                 /**
                  * @deprecated
-                 * @description Département code, e.g. 12 or 012.
+                 * @description Département code, e.g. 12 or 012 (added to `departements`).
                  */
                 departement?: string | null;
                 /** @description Kind (repeatable where the route lists several), from the closed list of the model. */
                 kind?: (components["schemas"]["ActorKind"] | components["schemas"]["PlatformKind"])[] | null;
-                /** @description Sector id (or ROME code for pathway starts). */
+                /** @description A filière of a campus (the places working in it), or a field of training (`nsf-` and its NSF group, e.g. nsf-251: the places offering a diploma of that group; with `level` or `modality`, on the same offer): the values of GET /gaps/sectors. */
                 sector?: string | null;
                 /** @description Diploma level (3 = CAP … 8 = doctorate). */
                 level?: number | null;
@@ -5844,7 +5852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid or unknown parameter. */
             422: {
                 headers: {
                     [name: string]: unknown;

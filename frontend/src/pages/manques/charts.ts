@@ -35,6 +35,9 @@ function nums(v: unknown): number[] {
 export function levelState(data: Record<string, unknown> | null | undefined, lv: number): { cls: string; text: string; mark: string } {
   if (nums(data?.levels_offered).includes(lv)) return { cls: 'lv-ok', text: 'proposé', mark: '●' };
   if (nums(data?.levels_planned).includes(lv)) return { cls: 'lv-planned', text: 'en projet', mark: '◐' };
+  // no diploma of the filière there, but its own lead to others offered in the territory: no
+  // break (graph/gaps/continuum.py, levels_reached_elsewhere)
+  if (nums(data?.levels_reached_elsewhere).includes(lv)) return { cls: 'lv-other', text: 'par une autre formation', mark: '◑' };
   // another territory's filière, read from public links only: a level they do not reach is
   // to be checked, never said absent (graph/gaps/continuum.py, levels_unlinked)
   if (nums(data?.levels_unlinked).includes(lv)) return { cls: 'lv-unsure', text: 'à vérifier', mark: '?' };
