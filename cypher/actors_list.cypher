@@ -1,11 +1,18 @@
 // A filtered, paginated page of actors.
-// Params: $kind, $campus, $departement, $q (normalised text), $words (its words), $skip, $limit (all but the last two may be null).
+// Params: $kind, $campus, $departement, $q (normalised text), $words (its words), $keys (its
+// words without apostrophes and hyphens, found in the name without its spaces, apostrophes and
+// hyphens: « lafayette » finds « Lycée La Fayette »), $skip, $limit (all but the last two may
+// be null).
 // Returns: total, items.
 MATCH (a:Actor)
 WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($departement IS NULL OR a.departement = $departement)
   AND ($campus IS NULL OR $campus IN a.campuses)
-  AND ($q IS NULL OR all(w IN $words WHERE a.name_norm CONTAINS w) OR a.uai = toUpper($q) OR a.id = $q)
+  AND ($q IS NULL OR all(w IN $words WHERE a.name_norm CONTAINS w) OR a.uai = toUpper($q) OR a.id = $q
+       OR (size($keys) > 0
+           AND all(k IN $keys
+                   WHERE replace(replace(replace(replace(a.name_norm, ' ', ''), "'", ''), '’', ''),
+                                 '-', '') CONTAINS k)))
 WITH a
 ORDER BY a.name, a.id
 WITH collect(a {.id, .name, .kind, .uai, .commune, .commune_from, .insee, .departement, .lat, .lon,

@@ -14,7 +14,7 @@ from graph.errors import NotFound
 from graph.models import uai_of
 from graph.offer_lines import one_line_per_offer
 from graph.store import GraphStore
-from graph.text import normalise
+from graph.text import joined, normalise
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -113,6 +113,9 @@ def list_actors(
         campus=campus,
         departement=departement,
         q=_q(q),
+        # « Lafayette » finds « Lycée La Fayette »: the words in the name, or the words without
+        # their apostrophes and hyphens in the name without its spaces, apostrophes and hyphens
+        keys=[k for w in (q or "").split() if (k := joined(w))],
     )
     return Page[ActorSummary](
         total=total, offset=offset, limit=limit, items=[ActorSummary(**i) for i in items]

@@ -23,6 +23,16 @@ def normalise(text: str) -> str:
     return " ".join(stripped.casefold().replace("œ", "oe").replace("æ", "ae").split())
 
 
+def joined(text: str) -> str:
+    """:func:`normalise` without the spaces, apostrophes and hyphens between words: « Lafayette »
+    and « La Fayette », « Saint-Exupéry » and « St Exupery » differ only by them.
+
+    >>> joined("Lycée La Fayette"), joined("l'Oiseau-Lyre")
+    ('lyceelafayette', 'loiseaulyre')
+    """
+    return re.sub(r"[\s'’-]+", "", normalise(text))
+
+
 # The first word of an establishment's name that takes an article after « à » (« au lycée »,
 # « à l'université », « à la maison familiale »), folded (graph names: « Lycée », « LYCEE »,
 # « I.U.T. »…). A name starting otherwise is a proper name (« Sciences Po », « KEDGE Business

@@ -340,7 +340,9 @@ class DiplomaDetail(Out):
     )
     rome_codes: list[str] = Field([], description="ROME job codes (Certif Info).")
     rome_labels: list[str] = Field(
-        [], description="The names of the ROME codes, in their order (rome.csv; '' if none)."
+        [],
+        description="The names of the ROME codes' jobs, in their order (rome.csv; a code's "
+        "job names joined by « ; »; '' if none).",
     )
     formacodes: list[str] = Field([], description="Formacode codes (Certif Info).")
     formacode_labels: list[str] = []

@@ -17,7 +17,12 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 class Job(BaseModel):
     code: str = Field(description="ROME code (« H2913 »), the `job` of GET /pathways.")
-    name: str = Field(description="The ROME name (« Soudeur / Soudeuse »).")
+    name: str = Field(
+        description="The names of the code's jobs, joined by « ; » (« Soudeur / Soudeuse »; "
+        "« Commis / Commise de cuisine ; Cuisinier / Cuisinière de collectivité »): the ROME "
+        "file names a code by its jobs, not by a title."
+    )
+    names: list[str] = Field(description="The same names, one by one.")
     diplomas: int = Field(description="How many diplomas of the graph train for it.")
 
 
@@ -42,7 +47,7 @@ def kept_jobs(request: Request, store: GraphStore) -> list[RomeJob]:
 
 
 def _job(j: RomeJob) -> Job:
-    return Job(code=j.code, name=j.name, diplomas=j.diplomas)
+    return Job(code=j.code, name=j.name, names=list(j.names), diplomas=j.diplomas)
 
 
 @router.get("", response_model=JobSearch)

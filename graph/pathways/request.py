@@ -81,7 +81,8 @@ class PathwayRequest(BaseModel):
         pattern=r"^[A-N]\d{4}$|^[A-Za-zÀ-ÖØ-öø-ÿŒœ0-9' -]{2,80}$",
         description="Goal job: ROME code, sector id, or the job's name in words (« soudeur »): "
         "read as the one ROME job the graph names so (GET /jobs lists them by words); words "
-        "that name several jobs, or none, are refused with the jobs to choose from.",
+        "that name several jobs, are only spelt close to a job's name, or name none, are "
+        "refused with the jobs to choose from.",
     )
     home: str | None = Field(
         default=None,
@@ -315,9 +316,10 @@ def kept_rome_jobs(store: GraphStore, data: PathwayData | None) -> list[RomeJob]
 
 def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> str:
     """The goal job as the search reads it: a sector id or a ROME code the graph knows as it
-    is; words, the one ROME job the graph names so. A ROME code the graph does not know ->
-    NotFound; words naming several jobs -> InvalidRequest listing them; none -> NotFound with
-    the close names (« soudeur » was read as an unknown sector, and the answer said no
+    is; words, the one ROME job the graph names so (graph/rome_jobs.py). A ROME code the graph
+    does not know -> NotFound; words naming several jobs, or only spelt close to some names
+    (« viticulteur » is not « Aviculteur »), -> InvalidRequest listing them; none -> NotFound
+    with the close names (« soudeur » was read as an unknown sector, and the answer said no
     diploma prepares for the « métier choisi »)."""
     if kept_sector_label(store, job, data) != UNKNOWN_SECTOR:
         return job
@@ -327,11 +329,16 @@ def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> str:
     one, close = job_for_words(jobs, job)
     if one is not None:
         return one.code
-    if close and find_jobs(jobs, job, limit=1):  # the words name several jobs
-        listed = " ; ".join(j.choice for j in close)
+    listed = " ; ".join(j.choice for j in close)
+    if close and find_jobs(jobs, job, limit=1, close=False):  # the words name several jobs
         raise InvalidRequest(
             f"« {job} » désigne plusieurs métiers : choisissez-en un par son code ROME "
             f"(« job ») : {listed}."
+        )
+    if close and find_jobs(jobs, job, limit=1):  # names spelt close to the words, never taken
+        raise InvalidRequest(
+            f"Aucun métier des données ne porte le nom « {job} » ; noms proches : "
+            f"{listed}. Choisissez-en un par son code ROME (« job ») ou précisez les mots."
         )
     raise NotFound("job", job, [j.choice for j in close])
 

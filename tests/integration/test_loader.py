@@ -89,6 +89,7 @@ def test_removed_records_disappear_on_reload(empty_store: GraphStore, tmp_path: 
             departement=None,
             q=None,
             words=[],
+            keys=[],
             skip=0,
             limit=50,
         )[0]["items"]

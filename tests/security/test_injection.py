@@ -101,7 +101,15 @@ def values(engine_store: GraphStore) -> dict[str, str]:
     """Real keys, so that the other parameters of a request get past validation."""
     campus = engine_store.read("campuses_list")[0]["campus"]["id"]
     actors = engine_store.read(
-        "actors_list", kind=None, campus=None, departement=None, q=None, words=[], skip=0, limit=1
+        "actors_list",
+        kind=None,
+        campus=None,
+        departement=None,
+        q=None,
+        words=[],
+        keys=[],
+        skip=0,
+        limit=1,
     )
     passerelles = engine_store.read(
         "passerelles_list", campus=None, kind=None, origin=None, diploma=None, skip=0, limit=1

@@ -1390,7 +1390,7 @@ export interface components {
             rome_codes: string[];
             /**
              * Rome Labels
-             * @description The names of the ROME codes, in their order (rome.csv; '' if none).
+             * @description The names of the ROME codes' jobs, in their order (rome.csv; a code's job names joined by « ; »; '' if none).
              * @default []
              */
             rome_labels: string[];
@@ -1918,9 +1918,14 @@ export interface components {
             code: string;
             /**
              * Name
-             * @description The ROME name (« Soudeur / Soudeuse »).
+             * @description The names of the code's jobs, joined by « ; » (« Soudeur / Soudeuse »; « Commis / Commise de cuisine ; Cuisinier / Cuisinière de collectivité »): the ROME file names a code by its jobs, not by a title.
              */
             name: string;
+            /**
+             * Names
+             * @description The same names, one by one.
+             */
+            names: string[];
             /**
              * Diplomas
              * @description How many diplomas of the graph train for it.
@@ -2816,7 +2821,7 @@ export interface components {
             sector?: string | null;
             /**
              * Job
-             * @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from.
+             * @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, are only spelt close to a job's name, or name none, are refused with the jobs to choose from.
              */
             job?: string | null;
             /**
@@ -5320,7 +5325,7 @@ export interface operations {
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
-                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from. */
+                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, are only spelt close to a job's name, or name none, are refused with the jobs to choose from. */
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
@@ -5430,7 +5435,7 @@ export interface operations {
                 from_level?: number | null;
                 /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
-                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, or none, are refused with the jobs to choose from. */
+                /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, are only spelt close to a job's name, or name none, are refused with the jobs to choose from. */
                 job?: string | null;
                 /** @description Learner's town: any French commune's INSEE code (a former code too), postcode or name (GET /communes: its `place`), or 'lat,lon'. A municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons whose INSEE code it also is); another code that is both an INSEE code and a postcode is read as the INSEE code; either way the answer's notices say which town was used. */
                 home?: string | null;
