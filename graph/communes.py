@@ -65,6 +65,10 @@ _KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180  # of latitude, on the sphere d
 _LAT_MARGIN_KM = 1e-6  # rounding of the two computations: skip only what is surely further
 
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
+# A commune named by its INSEE code only, as the web writes a commune chosen from the list
+# (« insee:63113 »): never read as a postcode, so no note that the code is also another
+# town's postcode (63113 is Picherande's); a bare code typed by hand keeps that note.
+EXPLICIT_INSEE = re.compile(r"^\s*insee\s*:\s*(\d{5}|2[AB]\d{3})\s*$", re.IGNORECASE)
 POSTCODE = re.compile(r"^\d{5}$")
 POSTCODE_PREFIX = re.compile(r"^\d{2,4}$")
 WITH_DEPT = re.compile(r"^(.*?)\s*\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
@@ -678,6 +682,12 @@ class CommuneIndex:
         self.warm()
         if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
             raise CommuneNotFound(q)
+        explicit = EXPLICIT_INSEE.match(q)
+        if explicit:  # a commune chosen from the list: its INSEE code, nothing else
+            found = self.by_code(explicit.group(1))
+            if found is None:
+                raise CommuneCodeUnknown(explicit.group(1).upper())
+            return found
         res = self.by_code(q) if INSEE_CODE.match(q) else None
         # a municipal arrondissement's postcode before any code: "75011" is Paris 11e (not the
         # centre of Paris), "13008" Marseille 8e, not Aurons, whose INSEE code it also is
@@ -758,13 +768,19 @@ class CommuneIndex:
         return None
 
     def place_param(self, c: Commune) -> str:
-        """What names ``c`` in a place parameter (``home``, ``near``): its INSEE code, or its
+        """What names ``c`` in a place parameter (``home``, ``near``): its INSEE code; its
         name and département when that code is read first as a municipal arrondissement's
         postcode (Aix-en-Provence is INSEE 13001, Marseille 1er's postcode):
-        « Aix-en-Provence (13) »."""
+        « Aix-en-Provence (13) »; « insee:CODE » when the bare code is also another town's
+        postcode (Clermont-Ferrand is INSEE 63113, Picherande's postcode: « insee:63113 »,
+        read without the note a typed code gets)."""
         if self.postcode_arrondissement(c.code) not in (None, c):
             return f"{c.name} ({c.departement})"
-        return c.code
+        try:
+            ambiguous = self.resolve(c.code).ambiguous
+        except CommuneError:
+            ambiguous = False
+        return f"insee:{c.code}" if ambiguous else c.code
 
     def _pick(self, query: str, candidates: list[Commune]) -> Resolution:
         """The candidate meant, if one stands out (the only one, the only current commune, or

@@ -102,7 +102,9 @@ NearField = Annotated[
     str | None,
     Field(
         max_length=80,
-        description="A commune (INSEE code, former code, postcode or name: GET /communes) or "
+        description="A commune (INSEE code, former code, postcode or name: GET /communes; "
+        "'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET "
+        "/communes `place` gives when the bare code is also another town's postcode) or "
         "'lat,lon'.",
     ),
 ]
@@ -278,9 +280,11 @@ def valid_place(value: str) -> bool:
 
     >>> valid_place("46102"), valid_place("Saint-Céré"), valid_place("4610"), valid_place("a;b")
     (True, True, False, False)
+    >>> valid_place("insee:63113"), valid_place("insee:6311")
+    (True, False)
     """
     v = value.strip()
-    if LATLON.match(value) or INSEE.match(v):
+    if LATLON.match(value) or INSEE.match(v) or communes.EXPLICIT_INSEE.match(v):
         return True
     return bool(v and PLACE_TEXT.match(value) and not v.isdigit())
 

@@ -323,7 +323,7 @@ def test_a_code_that_is_an_insee_code_and_a_postcode_says_which_town_it_read(
         "06100 est lu comme le code INSEE de Revest-les-Roches (Alpes-Maritimes) ; c'est aussi "
         "le code postal de Nice : pour une autre commune, saisissez son nom."
     )
-    assert ref.place_param(r.place) == "06100"
+    assert ref.place_param(r.place) == "insee:06100"  # chosen from the list: no note
     plain = ref.resolve("46102")  # Figeac: its INSEE code names no other town
     assert plain.note is None and not plain.ambiguous
 
@@ -555,3 +555,21 @@ def test_a_populous_commune_one_letter_away_is_among_the_choices(
     assert names[0] == "Metz" and "Mèze" in names and len(names) == communes.DOMINANCE
     assert [c.code for c in ref.close_spelled("Mez (57)")] == ["57463"]
     assert ref.close_spelled("Mez (34)") == []
+
+
+def test_a_commune_chosen_from_the_list_is_named_without_the_postcode_note(
+    ref: communes.CommuneIndex,
+) -> None:
+    """63113 is Clermont-Ferrand's INSEE code and Picherande's postcode: a code typed by hand
+    keeps the note, the commune chosen from the list (its `place`) is read without it."""
+    typed = ref.resolve("63113")
+    assert typed.place.name == "Clermont-Ferrand" and typed.ambiguous and typed.note
+    said = ref.place_param(typed.place)
+    assert said == "insee:63113"
+    chosen = ref.resolve(said)
+    assert chosen.place.code == "63113" and not chosen.ambiguous and chosen.note is None
+    assert ref.place_param(ref.communes["97410"]) == "insee:97410"  # Saint-Pierre's postcode
+    assert not ref.resolve("INSEE:97410").ambiguous
+    assert ref.place_param(ref.communes["46102"]) == "46102"  # no other town: the bare code
+    with pytest.raises(communes.CommuneCodeUnknown):
+        ref.resolve("insee:99999")
