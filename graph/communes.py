@@ -24,7 +24,7 @@ import os
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from graph.departements import de_place
+from graph.departements import DEPARTEMENTS, de_place, departement_number
 from graph.errors import GraphError, InvalidRequest
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.text import normalise
@@ -98,15 +98,30 @@ class CommuneNotFound(CommuneError):
     code = "commune_inconnue"
 
     def __init__(self, query: str, near: list[Commune] | None = None) -> None:
-        self.near = near or []
+        dept = departement_named(query)
+        # « seine-saint-denis » is a département, not a misspelt Selles-Saint-Denis
+        self.near = [] if dept else near or []
         hint = (
             f" Vouliez-vous dire {' ou '.join(c.display for c in self.near)} ?" if self.near else ""
         )
-        super().__init__(
-            query,
-            f"Aucune commune ne correspond à « {query} » : saisissez un nom de commune, "
-            f"un code postal ou un code INSEE.{hint}",
+        message = (
+            f"{DEPARTEMENTS[dept][0]} est un département ({departement_number(dept)}) : "
+            "choisissez-le comme territoire, ou saisissez le nom d'une de ses communes."
+            if dept
+            else f"Aucune commune ne correspond à « {query} » : saisissez un nom de commune, "
+            f"un code postal ou un code INSEE.{hint}"
         )
+        super().__init__(query, message)
+
+
+def departement_named(text: str) -> str | None:
+    """The stored code of the département ``text`` names (accents, case, hyphens ignored),
+    else None.
+
+    >>> departement_named("seine saint denis"), departement_named("Lot"), departement_named("x")
+    ('093', '046', None)
+    """
+    return _DEPARTEMENT_KEYS.get(search_key(text))
 
 
 class CommuneCodeUnknown(CommuneError):
@@ -121,8 +136,11 @@ class CommuneCodeUnknown(CommuneError):
 class CommuneAmbiguous(CommuneError):
     code = "commune_ambigue"
 
-    def __init__(self, query: str, candidates: list[Commune]) -> None:
+    def __init__(
+        self, query: str, candidates: list[Commune], pool: list[Commune] | None = None
+    ) -> None:
         self.candidates = candidates
+        self.pool = pool if pool is not None else candidates  # every commune the text names
         listed = " ; ".join(c.display for c in candidates)
         first = candidates[0]
         hint = (
@@ -199,6 +217,9 @@ def search_key(text: str) -> str:
     written "st" (``"Saint-Céré"`` and ``"st cere"`` -> ``"st cere"``)."""
     words = _SEPARATORS.sub(" ", normalise(text)).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+_DEPARTEMENT_KEYS = {search_key(name): code for code, (name, _) in DEPARTEMENTS.items()}
 
 
 def _rank(c: Commune) -> tuple[int, int, str]:
@@ -795,7 +816,34 @@ class CommuneIndex:
             note = _homonyms_note(query, first, pool[1:], res.note)
             return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
         close = [c for c in self.close_spelled(query) if c not in pool]
-        raise CommuneAmbiguous(query, (close + pool)[:DOMINANCE])
+        raise CommuneAmbiguous(query, (close + pool)[:DOMINANCE], pool)
+
+    def resolve_within(self, query: str, departements: Collection[str]) -> Resolution:
+        """:meth:`resolve`, where a name several communes share is settled by the territory
+        when only one of them is in ``departements`` (« Saint-Denis » with the territory of
+        the 93: Saint-Denis (Seine-Saint-Denis), not Saint-Denis (La Réunion)); the note says
+        so. Raises as :meth:`resolve` otherwise."""
+        try:
+            return self.resolve(query)
+        except CommuneAmbiguous as exc:
+            cog = {d[1:] if len(d) == 3 and d.startswith("0") else d for d in departements}
+            inside = [c for c in exc.pool if c.departement in cog]
+            if len(inside) != 1 or not departements:
+                raise
+            chosen = inside[0]
+            other = next(c for c in exc.pool if c is not chosen)
+            res = self._resolution(chosen)
+            n = len(exc.pool) - 1
+            dept = chosen.departement.lstrip("0")
+            note = (
+                f"« {exc.query} » est lu comme {chosen.name} ({chosen.departement_name}, "
+                f"{dept}), la seule des communes de ce nom dans le territoire choisi ; "
+                f"{n} autre{'s' if n > 1 else ''} commune{'s' if n > 1 else ''} "
+                f"répond{'ent' if n > 1 else ''} à ce nom : pour une autre, précisez le "
+                f"département, par exemple « {other.name} ({other.departement.lstrip('0')}) »."
+            )
+            note = f"{note} {res.note}" if res.note else note
+            return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
 
     def close_spelled(self, query: str) -> list[Commune]:
         """The populous communes (CLOSE_SPELLED_POPULATION) whose name is one letter away from
@@ -1025,3 +1073,7 @@ def search(query: str, limit: int = 10) -> list[Commune]:
 
 def resolve(query: str) -> Resolution:
     return reference().resolve(query)
+
+
+def resolve_within(query: str, departements: Collection[str]) -> Resolution:
+    return reference().resolve_within(query, departements)

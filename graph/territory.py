@@ -365,11 +365,15 @@ def check_fields(*, departements: str | None, near: str | None, radius_km: float
 # --- resolving against the graph --------------------------------------------------------------
 
 
-def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
+def resolve_place(
+    store: Reader, value: str | None, what: str, within: Collection[str] = ()
+) -> Point | None:
     """'lat,lon', or any French commune by INSEE code (current, former, or of a commune
     déléguée), postcode or name (:func:`graph.communes.resolve`: the commune reference, not
     the graph, so ``store`` is not read); a :class:`graph.communes.CommuneError` (an
-    InvalidRequest, with the candidates when several communes match) otherwise."""
+    InvalidRequest, with the candidates when several communes match) otherwise. A name
+    several communes share is read as the only one in the départements ``within`` (the
+    territory's), said in the note."""
     if value is None:
         return None
     m = LATLON.match(value)
@@ -379,7 +383,7 @@ def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
             raise InvalidRequest(f"« {what} » : latitude ou longitude hors des limites")
         return Point(lat=lat, lon=lon)
     try:
-        res = communes.resolve(value)
+        res = communes.resolve_within(value, within) if within else communes.resolve(value)
         if res.place.lat is None or res.place.lon is None:
             raise communes.CommuneUnplaced(value, res.place)
     except communes.CommuneError as exc:

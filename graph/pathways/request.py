@@ -7,6 +7,7 @@ with close matches for an unknown start, InvalidRequest for a commune the graph 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Literal
 
@@ -168,7 +169,7 @@ def build_query(
         field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
         raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
     goal_sector = goal_job(store, req.job, data) if req.job else req.sector if req.from_ else None
-    home = resolve_place(store, req.home, "home")
+    home = resolve_place(store, req.home, "home", territory_departements(terr))
     start_departements = learner_departements(store, home, terr)
     if req.from_level is not None:
         # a campus programme of another territory is no start of a learner here (A26: Metz)
@@ -198,6 +199,17 @@ def build_query(
         max_steps=req.max_steps,
         limit=req.limit,
     )
+
+
+def territory_departements(territory: Territory) -> frozenset[str]:
+    """The départements a territory names by itself (its départements, its région's), which
+    settle a home name several communes share (« Saint-Denis » with the 93); none for a
+    campus or a radius, or without the commune reference."""
+    found = set(territory.departements or ())
+    if territory.region:
+        with contextlib.suppress(communes.ReferenceMissing):
+            found |= communes.reference().region_departements(territory.region)
+    return frozenset(found)
 
 
 def learner_departements(

@@ -242,3 +242,16 @@ def test_a_commune_chosen_from_the_list_is_not_called_ambiguous(mini_client: Tes
         "/pathways", params={"from": "40025005", "to": "T-LP", "home": "insee:99999"}
     )
     assert r.status_code == 404 and r.json()["code"] == "commune_inconnue", r.text
+
+
+def test_the_territory_settles_a_home_several_communes_share(mini_client: TestClient) -> None:
+    """`home=Saint-Denis` with `departements=93` was refused as ambiguous: the 93 holds only
+    one Saint-Denis, taken and said; « seine-saint-denis » is said to be a département."""
+    params = {"from": "40025005", "to": "T-LP", "home": "Saint-Denis"}
+    assert mini_client.get("/pathways", params=params).json()["code"] == "commune_ambigue"
+    r = mini_client.get("/pathways", params=params | {"departements": "46,93"})
+    assert r.status_code == 200, r.text
+    said = [n for n in r.json()["notices"] if "la seule des communes de ce nom" in n]
+    assert len(said) == 1 and "Saint-Denis (Seine-Saint-Denis, 93)" in said[0], said
+    got = mini_client.get("/communes", params={"q": "seine-saint-denis"}).json()
+    assert got["message"].startswith("Seine-Saint-Denis est un département (93) : ")

@@ -573,3 +573,31 @@ def test_a_commune_chosen_from_the_list_is_named_without_the_postcode_note(
     assert ref.place_param(ref.communes["46102"]) == "46102"  # no other town: the bare code
     with pytest.raises(communes.CommuneCodeUnknown):
         ref.resolve("insee:99999")
+
+
+def test_the_territory_settles_a_name_several_communes_share(ref: communes.CommuneIndex) -> None:
+    """`home=Saint-Denis` with the 93 stayed ambiguous: only one Saint-Denis is in the 93."""
+    with pytest.raises(communes.CommuneAmbiguous):
+        ref.resolve("Saint-Denis")
+    r = ref.resolve_within("Saint-Denis", ["093"])
+    assert (r.place.code, r.ambiguous) == ("93066", True)
+    assert r.note is not None and r.note.startswith(
+        "« Saint-Denis » est lu comme Saint-Denis (Seine-Saint-Denis, 93), la seule des "
+        "communes de ce nom dans le territoire choisi ; "
+    )
+    assert ref.resolve_within("Saint-Denis", ["974"]).place.code == "97411"
+    with pytest.raises(communes.CommuneAmbiguous):  # none of them in the Lot
+        ref.resolve_within("Saint-Denis", ["046"])
+    assert ref.resolve_within("46102", ["093"]).note is None  # settled already: unchanged
+
+
+def test_a_departement_name_is_said_to_be_one(ref: communes.CommuneIndex) -> None:
+    """`q=seine-saint-denis` suggested Selles-Saint-Denis: it is a département."""
+    with pytest.raises(communes.CommuneNotFound) as exc:
+        ref.resolve("seine-saint-denis")
+    assert exc.value.message == (
+        "Seine-Saint-Denis est un département (93) : choisissez-le comme territoire, ou "
+        "saisissez le nom d'une de ses communes."
+    )
+    assert exc.value.near == []
+    assert ref.resolve("Paris").place.code == "75056"  # a commune of that name comes first
