@@ -757,6 +757,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
+        notices.extend([q.replaced_notice] if q.replaced_notice else [])
     if far_home := _far_home_notice(store, data, q):
         notices.insert(0, far_home)  # every distance of the answer starts there: said first
     if own := own_system_notice(q.territory, q.home, q.start_departements):

@@ -152,6 +152,7 @@ def build_query(
         data=data,
     )
     start_notice = None
+    replaced = None
     if scoped:
         assert req.from_level is not None and req.sector
         start_label += f", {kept_sector_label(store, req.sector, data)}"
@@ -186,12 +187,11 @@ def build_query(
         start_codes, replaced = replaced_starts(
             start_codes, lambda codes: pdata.diplomas(store, codes)
         )
-        if replaced:
-            start_notice = f"{start_notice} {replaced}" if start_notice else replaced
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
         start_notice=start_notice,
+        replaced_notice=replaced,
         start_level=req.from_level,
         by_level=req.from_level is not None,
         to=req.to.upper() if req.to else None,
