@@ -29,7 +29,8 @@ PARAMETERS: dict[str, str] = {
     "from": "Start: the diploma held or prepared (code).",
     "from_level": "Start: the level held (3 = CAP … 8 = doctorate), instead of 'from'; 2 = "
     "end of 3e, no diploma yet: the first step is a programme entered after 3e.",
-    "home": "The learner's town: INSEE code or 'lat,lon'; distances are counted from it "
+    "home": "The learner's town: INSEE code ('insee:CODE' never reads it as a postcode: "
+    "GET /communes `place`), postcode, name or 'lat,lon'; distances are counted from it "
     "(without it, from 'near' when given).",
     "job": "Goal job: a ROME code or a sector id.",
     "kind": "Kind (repeatable where the route lists several), from the closed list of the model.",
@@ -37,7 +38,8 @@ PARAMETERS: dict[str, str] = {
     "limit": "Page size, or findings per section for gap reports.",
     "max_steps": "At most this many steps in a pathway (1-6).",
     "modality": "school, apprenticeship or continuing (or any, for pathways).",
-    "near": "Territory centre: INSEE code or 'lat,lon' (with radius_km); without 'home', "
+    "near": "Territory centre: INSEE code ('insee:CODE' never reads it as a postcode), "
+    "postcode, name or 'lat,lon' (with radius_km); without 'home', "
     "pathway distances are counted from it.",
     "offset": "Items to skip.",
     "passerelle_id": "Passerelle id.",

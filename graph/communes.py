@@ -24,7 +24,7 @@ import os
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from graph.departements import de_place
+from graph.departements import DEPARTEMENTS, de_place, departement_number
 from graph.errors import GraphError, InvalidRequest
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.text import normalise
@@ -65,6 +65,10 @@ _KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180  # of latitude, on the sphere d
 _LAT_MARGIN_KM = 1e-6  # rounding of the two computations: skip only what is surely further
 
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
+# A commune named by its INSEE code only, as the web writes a commune chosen from the list
+# (« insee:63113 »): never read as a postcode, so no note that the code is also another
+# town's postcode (63113 is Picherande's); a bare code typed by hand keeps that note.
+EXPLICIT_INSEE = re.compile(r"^\s*insee\s*:\s*(\d{5}|2[AB]\d{3})\s*$", re.IGNORECASE)
 POSTCODE = re.compile(r"^\d{5}$")
 POSTCODE_PREFIX = re.compile(r"^\d{2,4}$")
 WITH_DEPT = re.compile(r"^(.*?)\s*\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
@@ -94,15 +98,30 @@ class CommuneNotFound(CommuneError):
     code = "commune_inconnue"
 
     def __init__(self, query: str, near: list[Commune] | None = None) -> None:
-        self.near = near or []
+        dept = departement_named(query)
+        # « seine-saint-denis » is a département, not a misspelt Selles-Saint-Denis
+        self.near = [] if dept else near or []
         hint = (
             f" Vouliez-vous dire {' ou '.join(c.display for c in self.near)} ?" if self.near else ""
         )
-        super().__init__(
-            query,
-            f"Aucune commune ne correspond à « {query} » : saisissez un nom de commune, "
-            f"un code postal ou un code INSEE.{hint}",
+        message = (
+            f"{DEPARTEMENTS[dept][0]} est un département ({departement_number(dept)}) : "
+            "choisissez-le comme territoire, ou saisissez le nom d'une de ses communes."
+            if dept
+            else f"Aucune commune ne correspond à « {query} » : saisissez un nom de commune, "
+            f"un code postal ou un code INSEE.{hint}"
         )
+        super().__init__(query, message)
+
+
+def departement_named(text: str) -> str | None:
+    """The stored code of the département ``text`` names (accents, case, hyphens ignored),
+    else None.
+
+    >>> departement_named("seine saint denis"), departement_named("Lot"), departement_named("x")
+    ('093', '046', None)
+    """
+    return _DEPARTEMENT_KEYS.get(search_key(text))
 
 
 class CommuneCodeUnknown(CommuneError):
@@ -117,8 +136,11 @@ class CommuneCodeUnknown(CommuneError):
 class CommuneAmbiguous(CommuneError):
     code = "commune_ambigue"
 
-    def __init__(self, query: str, candidates: list[Commune]) -> None:
+    def __init__(
+        self, query: str, candidates: list[Commune], pool: list[Commune] | None = None
+    ) -> None:
         self.candidates = candidates
+        self.pool = pool if pool is not None else candidates  # every commune the text names
         listed = " ; ".join(c.display for c in candidates)
         first = candidates[0]
         hint = (
@@ -195,6 +217,9 @@ def search_key(text: str) -> str:
     written "st" (``"Saint-Céré"`` and ``"st cere"`` -> ``"st cere"``)."""
     words = _SEPARATORS.sub(" ", normalise(text)).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+_DEPARTEMENT_KEYS = {search_key(name): code for code, (name, _) in DEPARTEMENTS.items()}
 
 
 def _rank(c: Commune) -> tuple[int, int, str]:
@@ -692,6 +717,12 @@ class CommuneIndex:
         self.warm()
         if q.isdigit() and len(q) != 5:  # neither a code nor a postcode
             raise CommuneNotFound(q)
+        explicit = EXPLICIT_INSEE.match(q)
+        if explicit:  # a commune chosen from the list: its INSEE code, nothing else
+            found = self.by_code(explicit.group(1))
+            if found is None:
+                raise CommuneCodeUnknown(explicit.group(1).upper())
+            return found
         res = self.by_code(q) if INSEE_CODE.match(q) else None
         # a municipal arrondissement's postcode before any code: "75011" is Paris 11e (not the
         # centre of Paris), "13008" Marseille 8e, not Aurons, whose INSEE code it also is
@@ -772,13 +803,19 @@ class CommuneIndex:
         return None
 
     def place_param(self, c: Commune) -> str:
-        """What names ``c`` in a place parameter (``home``, ``near``): its INSEE code, or its
+        """What names ``c`` in a place parameter (``home``, ``near``): its INSEE code; its
         name and département when that code is read first as a municipal arrondissement's
         postcode (Aix-en-Provence is INSEE 13001, Marseille 1er's postcode):
-        « Aix-en-Provence (13) »."""
+        « Aix-en-Provence (13) »; « insee:CODE » when the bare code is also another town's
+        postcode (Clermont-Ferrand is INSEE 63113, Picherande's postcode: « insee:63113 »,
+        read without the note a typed code gets)."""
         if self.postcode_arrondissement(c.code) not in (None, c):
             return f"{c.name} ({c.departement})"
-        return c.code
+        try:
+            ambiguous = self.resolve(c.code).ambiguous
+        except CommuneError:
+            ambiguous = False
+        return f"insee:{c.code}" if ambiguous else c.code
 
     def _pick(self, query: str, candidates: list[Commune]) -> Resolution:
         """The candidate meant, if one stands out (the only one, the only current commune, or
@@ -793,7 +830,34 @@ class CommuneIndex:
             note = _homonyms_note(query, first, pool[1:], res.note)
             return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
         close = [c for c in self.close_spelled(query) if c not in pool]
-        raise CommuneAmbiguous(query, (close + pool)[:DOMINANCE])
+        raise CommuneAmbiguous(query, (close + pool)[:DOMINANCE], pool)
+
+    def resolve_within(self, query: str, departements: Collection[str]) -> Resolution:
+        """:meth:`resolve`, where a name several communes share is settled by the territory
+        when only one of them is in ``departements`` (« Saint-Denis » with the territory of
+        the 93: Saint-Denis (Seine-Saint-Denis), not Saint-Denis (La Réunion)); the note says
+        so. Raises as :meth:`resolve` otherwise."""
+        try:
+            return self.resolve(query)
+        except CommuneAmbiguous as exc:
+            cog = {d[1:] if len(d) == 3 and d.startswith("0") else d for d in departements}
+            inside = [c for c in exc.pool if c.departement in cog]
+            if len(inside) != 1 or not departements:
+                raise
+            chosen = inside[0]
+            other = next(c for c in exc.pool if c is not chosen)
+            res = self._resolution(chosen)
+            n = len(exc.pool) - 1
+            dept = chosen.departement.lstrip("0")
+            note = (
+                f"« {exc.query} » est lu comme {chosen.name} ({chosen.departement_name}, "
+                f"{dept}), la seule des communes de ce nom dans le territoire choisi ; "
+                f"{n} autre{'s' if n > 1 else ''} commune{'s' if n > 1 else ''} "
+                f"répond{'ent' if n > 1 else ''} à ce nom : pour une autre, précisez le "
+                f"département, par exemple « {other.name} ({other.departement.lstrip('0')}) »."
+            )
+            note = f"{note} {res.note}" if res.note else note
+            return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
 
     def close_spelled(self, query: str) -> list[Commune]:
         """The populous communes (CLOSE_SPELLED_POPULATION) whose name is one letter away from
@@ -1023,3 +1087,7 @@ def search(query: str, limit: int = 10) -> list[Commune]:
 
 def resolve(query: str) -> Resolution:
     return reference().resolve(query)
+
+
+def resolve_within(query: str, departements: Collection[str]) -> Resolution:
+    return reference().resolve_within(query, departements)

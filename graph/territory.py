@@ -103,7 +103,9 @@ NearField = Annotated[
     str | None,
     Field(
         max_length=80,
-        description="A commune (INSEE code, former code, postcode or name: GET /communes) or "
+        description="A commune (INSEE code, former code, postcode or name: GET /communes; "
+        "'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET "
+        "/communes `place` gives when the bare code is also another town's postcode) or "
         "'lat,lon'.",
     ),
 ]
@@ -279,9 +281,11 @@ def valid_place(value: str) -> bool:
 
     >>> valid_place("46102"), valid_place("Saint-Céré"), valid_place("4610"), valid_place("a;b")
     (True, True, False, False)
+    >>> valid_place("insee:63113"), valid_place("insee:6311")
+    (True, False)
     """
     v = value.strip()
-    if LATLON.match(value) or INSEE.match(v):
+    if LATLON.match(value) or INSEE.match(v) or communes.EXPLICIT_INSEE.match(v):
         return True
     return bool(v and PLACE_TEXT.match(value) and not v.isdigit())
 
@@ -393,11 +397,15 @@ class TerritoryRequest(BaseModel):
 # --- resolving against the graph --------------------------------------------------------------
 
 
-def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
+def resolve_place(
+    store: Reader, value: str | None, what: str, within: Collection[str] = ()
+) -> Point | None:
     """'lat,lon', or any French commune by INSEE code (current, former, or of a commune
     déléguée), postcode or name (:func:`graph.communes.resolve`: the commune reference, not
     the graph, so ``store`` is not read); a :class:`graph.communes.CommuneError` (an
-    InvalidRequest, with the candidates when several communes match) otherwise."""
+    InvalidRequest, with the candidates when several communes match) otherwise. A name
+    several communes share is read as the only one in the départements ``within`` (the
+    territory's), said in the note."""
     if value is None:
         return None
     m = LATLON.match(value)
@@ -407,7 +415,7 @@ def resolve_place(store: Reader, value: str | None, what: str) -> Point | None:
             raise InvalidRequest(f"« {what} » : latitude ou longitude hors des limites")
         return Point(lat=lat, lon=lon)
     try:
-        res = communes.resolve(value)
+        res = communes.resolve_within(value, within) if within else communes.resolve(value)
         if res.place.lat is None or res.place.lon is None:
             raise communes.CommuneUnplaced(value, res.place)
     except communes.CommuneError as exc:

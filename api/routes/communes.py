@@ -57,10 +57,12 @@ class CommuneOut(BaseModel):
         "postcode, not its own (« 64100 est son code INSEE, pas son code postal (64200) »).",
     )
     place: str = Field(
-        description="What to send as `home` or `near` for this entry: its INSEE code, or its "
+        description="What to send as `home` or `near` for this entry: its INSEE code; its "
         "name and département when that code is read first as a municipal arrondissement's "
         "postcode (Aix-en-Provence, INSEE 13001, Marseille 1er's postcode: « Aix-en-Provence "
-        "(13) »).",
+        "(13) »); 'insee:CODE' when the bare code is also another town's postcode "
+        "(Clermont-Ferrand, INSEE 63113, Picherande's postcode: 'insee:63113', read as the "
+        "INSEE code without the note a typed code gets).",
         examples=["46102"],
     )
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.diploma_names import display_name
 
-__all__ = ["successor_sentence"]
+__all__ = ["replaced_starts", "successor_sentence"]
 
 Row = Mapping[str, Any]
 MAX_HOPS = 3
@@ -69,4 +69,54 @@ def successor_sentence(
     return (
         f"Le diplôme de départ ({display_name(start)}) est fermé ; la BCN le remplace par "
         f"{names} : les passerelles connues partent de {these}."
+    )
+
+
+def replaced_starts(
+    codes: list[str], rows: Callable[[Iterable[str]], Mapping[str, Row]]
+) -> tuple[list[str], str | None]:
+    """A level start without the closed diplomas whose open successor is a start too, and what
+    the answer says of them (French), None when none is left out.
+
+    A counsellor asking « depuis un niveau 4 » for a pupil wants the diplomas prepared now:
+    Gestion-administration (Bac pro, closed in 2022) started 4 of 16 pathways beside its
+    successor, unflagged, repeating the successor's continuations (a closed diploma's
+    passerelles lead where its successor's do, graph/pathways/search.py). An adult who holds
+    the old diploma reads which current one to search from. A closed diploma no open start
+    replaces stays (its pathways are the only ones from it).
+
+    >>> rows = {"1": {"code": "1", "name": "Bac pro A", "closed": True, "successors": ["2"]},
+    ...         "2": {"code": "2", "name": "Bac pro B", "successors": []},
+    ...         "3": {"code": "3", "name": "Bac pro C", "closed": True, "successors": []}}
+    >>> look = lambda codes: {c: rows[c] for c in codes if c in rows}
+    >>> kept, said = replaced_starts(["1", "2", "3"], look)
+    >>> kept
+    ['2', '3']
+    >>> print(said)
+    Départ de niveau : 1 diplôme fermé laissé de côté, remplacé par un diplôme actuel dont partent les mêmes passerelles (Bac pro A (remplacé par Bac pro B)) ; pour un diplôme fermé, cherchez depuis celui qui le remplace.
+    >>> replaced_starts(["1", "3"], look)
+    (['1', '3'], None)
+    """  # noqa: E501
+    found = rows(codes)
+    starts = set(codes)
+    left: list[str] = []
+    said: list[str] = []
+    for code in codes:
+        row = found.get(code)
+        if row is None or not row.get("closed"):
+            continue
+        successors = [d for d in _open_successors(row, rows) if str(d.get("code")) in starts]
+        if successors:
+            left.append(code)
+            names = " ou ".join(display_name(d) for d in successors)
+            said.append(f"{display_name(row)} (remplacé par {names})")
+    if not left:
+        return codes, None
+    n = len(left)
+    example = said[0] if n == 1 else f"par exemple {said[0]}"
+    return [c for c in codes if c not in set(left)], (
+        f"Départ de niveau : {n} diplôme{'s' if n > 1 else ''} fermé{'s' if n > 1 else ''} "
+        f"laissé{'s' if n > 1 else ''} de côté, remplacé{'s' if n > 1 else ''} par un diplôme "
+        f"actuel dont partent les mêmes passerelles ({example}) ; pour un diplôme fermé, "
+        "cherchez depuis celui qui le remplace."
     )

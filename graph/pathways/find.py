@@ -67,7 +67,12 @@ from graph.pathways.own_system import own_system_notice
 from graph.pathways.partial import neighbour_notice, partial_answer, with_neighbours
 from graph.pathways.pruning import best_of
 from graph.pathways.query import PathwayQuery
-from graph.pathways.radius_unplaced import radius_unplaced, radius_unplaced_notice
+from graph.pathways.radius_unplaced import (
+    home_unplaced,
+    home_unplaced_notice,
+    radius_unplaced,
+    radius_unplaced_notice,
+)
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import candidates, flag_usable, is_goal
@@ -777,6 +782,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
+        notices.extend([q.replaced_notice] if q.replaced_notice else [])
     if far_home := _far_home_notice(store, data, q):
         notices.insert(0, far_home)  # every distance of the answer starts there: said first
     if own := own_system_notice(q.territory, q.home, q.start_departements):
@@ -882,6 +888,12 @@ def _radius_notice(
     leaves out for want of a position (:mod:`graph.pathways.radius_unplaced`): the offers the
     search flagged already, and those of the goals one leg away."""
     near, km = q.territory.near, q.territory.radius_km
+    if (near is None or not km) and q.home is not None:
+        # a département or région: the establishments without a position have no distance
+        # from the home, maybe nearer than the step's (Amiens: Doullens at 29 km)
+        steps = {st.diploma["code"]: st.diploma for s in shown for st in s.plan}
+        home = q.home.label or f"{q.home.lat:.3f}, {q.home.lon:.3f}"
+        return home_unplaced_notice(home, home_unplaced(q.territory, source.offers(steps)), steps)
     if near is None or not km:
         return None
     steps = {st.diploma["code"]: st.diploma for s in shown for st in s.plan}

@@ -16,6 +16,8 @@ class PathwayQuery(BaseModel):
     # the start by level in a field said from public links only, outside the campuses that
     # describe it (French; graph.pathways.start_scope)
     start_notice: str | None = None
+    # closed diplomas left out of a level start for their successors (closed_start.py)
+    replaced_notice: str | None = None
     start_level: int | None = None  # a start by level (from_level): graph.pathways.bac_starts
     # the start is a level (from_level): any of start_codes, none of them chosen by the learner
     by_level: bool = False

@@ -27,7 +27,14 @@ from graph.pathways.explanation import place
 from graph.pathways.scoring import Offer
 from graph.territory import Territory
 
-__all__ = ["MAX_DIPLOMAS", "MAX_NAMED", "radius_unplaced", "radius_unplaced_notice"]
+__all__ = [
+    "MAX_DIPLOMAS",
+    "MAX_NAMED",
+    "home_unplaced",
+    "home_unplaced_notice",
+    "radius_unplaced",
+    "radius_unplaced_notice",
+]
 
 Row = Mapping[str, Any]
 
@@ -127,6 +134,83 @@ Lycée A (Paris).
         f"{head}{len(listed)} établissements sans position dans les données proposent aussi "
         f"{said or 'des formations de la réponse'} ; ils ne sont pas comptés mais peuvent se "
         f"trouver dans le rayon (à vérifier) : {named}{rest}."
+    )
+
+
+def home_unplaced(
+    territory: Territory, offers: Mapping[str, Sequence[Offer]]
+) -> dict[str, list[Offer]]:
+    """By diploma code, the offers (one per establishment) of a département or région territory
+    whose establishment has no position: their distance from the learner's home is unknown, so
+    a step « à 29 km » may have a nearer one (Amiens, the Somme: six establishments offering
+    the Bac pro ASSP have none). Empty for a radius (:func:`radius_unplaced` says those) or a
+    territory without départements or région.
+
+    >>> t = Territory(departements=["080"])
+    >>> def offer(actor, lat=None, inside=True):
+    ...     return Offer("X", {"id": actor}, {"departement": "080", "lat": lat, "lon": lat}, inside)
+    >>> found = home_unplaced(t, {"X": [offer("a"), offer("a"), offer("b", 1.0), offer("c", None, False)]})
+    >>> [o.actor["id"] for o in found["X"]]
+    ['a']
+    >>> home_unplaced(Territory(near={"lat": 1, "lon": 1}, radius_km=5), {"X": [offer("a")]})
+    {}
+    """  # noqa: E501
+    if territory.radius_km or not (territory.departements or territory.region):
+        return {}
+    found: dict[str, list[Offer]] = {}
+    for code, flagged in offers.items():
+        seen: set[Any] = set()
+        for o in flagged:
+            actor = o.actor.get("id")
+            if (
+                not o.in_territory
+                or o.offer.get("lat") is not None
+                or actor in seen
+                or is_distance_learning(o.actor)
+            ):
+                continue
+            seen.add(actor)
+            found.setdefault(code, []).append(o)
+    return found
+
+
+def home_unplaced_notice(
+    home: str, found: Mapping[str, Sequence[Offer]], diplomas: Mapping[str, Row]
+) -> str | None:
+    """The notice (French) of :func:`home_unplaced`, as short as the radius one: at most
+    :data:`MAX_NAMED` named, the others counted by département; None when there are none.
+
+    >>> o = Offer("X", {"id": "a", "name": "Lycée A"}, {"commune": "Amiens"}, True)
+    >>> print(home_unplaced_notice("Amiens", {"X": [o]}, {"X": {"name": "ASSP"}}))
+    Distances depuis Amiens : 1 établissement du territoire sans position dans les données \
+propose aussi ASSP ; sa distance n'est pas connue, il peut être plus près (à vérifier) : \
+Lycée A (Amiens).
+    """
+    by_actor: dict[Any, tuple[Offer, list[str]]] = {}
+    for code in sorted(found):
+        what = display_name(diplomas[code]) if code in diplomas else code
+        for o in found[code]:
+            by_actor.setdefault(o.actor.get("id"), (o, []))[1].append(what)
+    if not by_actor:
+        return None
+    listed = sorted(by_actor.values(), key=lambda e: _order(e[0]))
+    same = len({tuple(whats) for _, whats in listed}) == 1
+    named = " ; ".join(
+        place(o) if same else f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]
+    )
+    said = _some(listed[0][1]) if same else None
+    rest = _rest([o for o, _ in listed[MAX_NAMED:]])
+    head = f"Distances depuis {home} : "
+    if len(listed) == 1:
+        return (
+            f"{head}1 établissement du territoire sans position dans les données propose aussi "
+            f"{said} ; sa distance n'est pas connue, il peut être plus près (à vérifier) : "
+            f"{named}."
+        )
+    return (
+        f"{head}{len(listed)} établissements du territoire sans position dans les données "
+        f"proposent aussi {said or 'des formations de la réponse'} ; leur distance n'est pas "
+        f"connue, ils peuvent être plus près (à vérifier) : {named}{rest}."
     )
 
 

@@ -219,3 +219,39 @@ def test_a_misspelt_town_suggests_the_town_and_a_far_text_nothing(mini_client: T
     for far in ("ABC", "Nullepart-sur-Mer"):
         r = mini_client.get("/pathways", params={"from": "40025005", "to_level": 6, "home": far})
         assert r.status_code == 422 and "Vouliez-vous dire" not in r.json()["detail"], far
+
+
+def test_a_commune_chosen_from_the_list_is_not_called_ambiguous(mini_client: TestClient) -> None:
+    """Choosing « Clermont-Ferrand (Puy-de-Dôme, 63113) » wrote `home=63113`, and the answer
+    said 63113 is also Picherande's postcode: noise for a town chosen from the list. The list
+    now gives `insee:63113`, read without that note; a code typed by hand keeps it."""
+    chosen = mini_client.get("/communes", params={"q": "Clermont-Ferrand"}).json()["communes"][0]
+    assert (chosen["code"], chosen["place"]) == ("63113", "insee:63113")
+    assert mini_client.get("/communes/63113").json()["place"] == "insee:63113"
+
+    def said(home: str) -> list[str]:
+        params: dict[str, str | int] = {"from": "40025005", "to": "T-LP", "home": home}
+        params |= {"near": home, "radius_km": 500}
+        r = mini_client.get("/pathways", params=params)
+        assert r.status_code == 200, r.text
+        return [n for n in r.json()["notices"] if "est lu comme le code INSEE" in n]
+
+    assert said(chosen["place"]) == []
+    assert len(said("63113")) == 2  # typed: home and near each say it
+    r = mini_client.get(
+        "/pathways", params={"from": "40025005", "to": "T-LP", "home": "insee:99999"}
+    )
+    assert r.status_code == 404 and r.json()["code"] == "commune_inconnue", r.text
+
+
+def test_the_territory_settles_a_home_several_communes_share(mini_client: TestClient) -> None:
+    """`home=Saint-Denis` with `departements=93` was refused as ambiguous: the 93 holds only
+    one Saint-Denis, taken and said; « seine-saint-denis » is said to be a département."""
+    params = {"from": "40025005", "to": "T-LP", "home": "Saint-Denis"}
+    assert mini_client.get("/pathways", params=params).json()["code"] == "commune_ambigue"
+    r = mini_client.get("/pathways", params=params | {"departements": "46,93"})
+    assert r.status_code == 200, r.text
+    said = [n for n in r.json()["notices"] if "la seule des communes de ce nom" in n]
+    assert len(said) == 1 and "Saint-Denis (Seine-Saint-Denis, 93)" in said[0], said
+    got = mini_client.get("/communes", params={"q": "seine-saint-denis"}).json()
+    assert got["message"].startswith("Seine-Saint-Denis est un département (93) : ")

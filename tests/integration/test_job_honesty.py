@@ -218,3 +218,17 @@ def test_a_closed_start_names_its_successor(client: TestClient) -> None:
     assert "est fermé ; la BCN le remplace par" in reason, reason
     assert "cherchez depuis" in reason
     assert_plain_french(sentences(answer))
+
+
+def test_a_level_start_leaves_out_a_closed_diploma_its_successor_replaces(
+    client: TestClient,
+) -> None:
+    """`from_level=4&job=comptable` started 4 of 16 pathways from closed Bac pros beside their
+    successors, unflagged. A closed start whose open successor is a start too is left out
+    (its passerelles lead where the successor's do), and the answer says which and why."""
+    answer = ask(client, from_level=4, job="D1403", departements="971", limit=50)
+    starts = {p["steps"][0]["code"] for p in answer["pathways"]}
+    assert "40031206" not in starts, starts
+    said = [n for n in answer["notices"] if "laissé" in n and "de côté" in n]
+    assert len(said) == 1 and "cherchez depuis celui qui le remplace" in said[0], said
+    assert_plain_french(said)

@@ -106,3 +106,21 @@ def test_a_radius_names_unplaced_offers_of_goals_not_shown(client: TestClient) -
     assert "0781809T" in notice, answer["notices"]
     assert "électronique option A informatique et réseaux" in notice, notice
     assert_plain_french(sentences(answer))
+
+
+def test_a_departement_with_a_home_names_the_establishments_without_a_distance(
+    client: TestClient,
+) -> None:
+    """Amiens in the Somme: a step at Doullens, 29 km, and nothing said of six establishments
+    of the Somme offering the diploma without a position (maybe nearer). Over the 93 from
+    Saint-Denis, 0930130L has no position: its distance is unknown, said."""
+    params: dict[str, Any] = {"from": CAP_MV, "to": BAC_MV, "departements": "93"}
+    answer = ask(client, **params, home=SAINT_DENIS)
+    notice = next((n for n in answer["notices"] if n.startswith("Distances depuis ")), None)
+    assert notice is not None, answer["notices"]
+    assert notice.startswith("Distances depuis Saint-Denis : ") and "0930130L" in notice, notice
+    assert "plus près (à vérifier)" in notice
+    assert "0750419Y" not in notice  # Paris is not the territory
+    without_home = ask(client, **params)
+    assert not any(n.startswith("Distances depuis") for n in without_home["notices"])
+    assert_plain_french(sentences(answer))

@@ -323,7 +323,7 @@ def test_a_code_that_is_an_insee_code_and_a_postcode_says_which_town_it_read(
         "06100 est lu comme le code INSEE de Revest-les-Roches (Alpes-Maritimes) ; c'est aussi "
         "le code postal de Nice : pour une autre commune, saisissez son nom."
     )
-    assert ref.place_param(r.place) == "06100"
+    assert ref.place_param(r.place) == "insee:06100"  # chosen from the list: no note
     plain = ref.resolve("46102")  # Figeac: its INSEE code names no other town
     assert plain.note is None and not plain.ambiguous
 
@@ -604,3 +604,49 @@ def test_a_populous_commune_one_letter_away_is_among_the_choices(
     assert names[0] == "Metz" and "Mèze" in names and len(names) == communes.DOMINANCE
     assert [c.code for c in ref.close_spelled("Mez (57)")] == ["57463"]
     assert ref.close_spelled("Mez (34)") == []
+
+
+def test_a_commune_chosen_from_the_list_is_named_without_the_postcode_note(
+    ref: communes.CommuneIndex,
+) -> None:
+    """63113 is Clermont-Ferrand's INSEE code and Picherande's postcode: a code typed by hand
+    keeps the note, the commune chosen from the list (its `place`) is read without it."""
+    typed = ref.resolve("63113")
+    assert typed.place.name == "Clermont-Ferrand" and typed.ambiguous and typed.note
+    said = ref.place_param(typed.place)
+    assert said == "insee:63113"
+    chosen = ref.resolve(said)
+    assert chosen.place.code == "63113" and not chosen.ambiguous and chosen.note is None
+    assert ref.place_param(ref.communes["97410"]) == "insee:97410"  # Saint-Pierre's postcode
+    assert not ref.resolve("INSEE:97410").ambiguous
+    assert ref.place_param(ref.communes["46102"]) == "46102"  # no other town: the bare code
+    with pytest.raises(communes.CommuneCodeUnknown):
+        ref.resolve("insee:99999")
+
+
+def test_the_territory_settles_a_name_several_communes_share(ref: communes.CommuneIndex) -> None:
+    """`home=Saint-Denis` with the 93 stayed ambiguous: only one Saint-Denis is in the 93."""
+    with pytest.raises(communes.CommuneAmbiguous):
+        ref.resolve("Saint-Denis")
+    r = ref.resolve_within("Saint-Denis", ["093"])
+    assert (r.place.code, r.ambiguous) == ("93066", True)
+    assert r.note is not None and r.note.startswith(
+        "« Saint-Denis » est lu comme Saint-Denis (Seine-Saint-Denis, 93), la seule des "
+        "communes de ce nom dans le territoire choisi ; "
+    )
+    assert ref.resolve_within("Saint-Denis", ["974"]).place.code == "97411"
+    with pytest.raises(communes.CommuneAmbiguous):  # none of them in the Lot
+        ref.resolve_within("Saint-Denis", ["046"])
+    assert ref.resolve_within("46102", ["093"]).note is None  # settled already: unchanged
+
+
+def test_a_departement_name_is_said_to_be_one(ref: communes.CommuneIndex) -> None:
+    """`q=seine-saint-denis` suggested Selles-Saint-Denis: it is a département."""
+    with pytest.raises(communes.CommuneNotFound) as exc:
+        ref.resolve("seine-saint-denis")
+    assert exc.value.message == (
+        "Seine-Saint-Denis est un département (93) : choisissez-le comme territoire, ou "
+        "saisissez le nom d'une de ses communes."
+    )
+    assert exc.value.near == []
+    assert ref.resolve("Paris").place.code == "75056"  # a commune of that name comes first

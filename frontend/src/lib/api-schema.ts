@@ -1197,7 +1197,7 @@ export interface components {
             note?: string | null;
             /**
              * Place
-             * @description What to send as `home` or `near` for this entry: its INSEE code, or its name and département when that code is read first as a municipal arrondissement's postcode (Aix-en-Provence, INSEE 13001, Marseille 1er's postcode: « Aix-en-Provence (13) »).
+             * @description What to send as `home` or `near` for this entry: its INSEE code; its name and département when that code is read first as a municipal arrondissement's postcode (Aix-en-Provence, INSEE 13001, Marseille 1er's postcode: « Aix-en-Provence (13) »); 'insee:CODE' when the bare code is also another town's postcode (Clermont-Ferrand, INSEE 63113, Picherande's postcode: 'insee:63113', read as the INSEE code without the note a typed code gets).
              * @example 46102
              */
             place: string;
@@ -2845,7 +2845,7 @@ export interface components {
             region?: string | null;
             /**
              * Near
-             * @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'.
+             * @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'.
              */
             near?: string | null;
             /** Radius Km */
@@ -5341,7 +5341,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
@@ -5451,7 +5451,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
@@ -5623,7 +5623,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
@@ -5712,7 +5712,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
@@ -5895,7 +5895,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
@@ -5984,7 +5984,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
@@ -6069,7 +6069,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;

@@ -34,12 +34,19 @@ export async function searchPlaces(q: string, signal: AbortSignal): Promise<{ op
 }
 
 const INSEE_CODE = /^(\d{5}|2[AB]\d{3})$/i;
+// « insee:63113 »: a commune chosen from the list, named by its INSEE code only (the API's
+// `place` when the bare code is also another town's postcode)
+const EXPLICIT_INSEE = /^insee:(\d{5}|2[AB]\d{3})$/i;
 
 /** The commune of a shared link's place: an INSEE code, or a name or postcode as the API's
  * `home` also accepts (« home=Lille »), found by the search rather than asked as a code (the
  * code route refuses a name: the page logged an error for a link it answered right). */
 export async function placeOf(code: string): Promise<ComboOption<Place> | null> {
   try {
+    const explicit = EXPLICIT_INSEE.exec(code.trim());
+    if (explicit) {
+      return communeOption(await getJSON<CommuneOut>(`/communes/${encodeURIComponent(explicit[1])}`));
+    }
     if (INSEE_CODE.test(code)) {
       // a municipal arrondissement's postcode is read as it (13008: Marseille 8e, not Aurons):
       // the search lists first what the API reads
