@@ -264,9 +264,9 @@ class UnreachedGoals(BaseModel):
         description="What the learner reads, in French: « 2 autres diplômes de l'objectif "
         "(BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans "
         "passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. », "
-        "then, when the territory offers some, the nearest programmes of a neighbouring field "
-        "(« Des formations de l'objectif (…) d'un domaine voisin … ; aucune passerelle connue "
-        "ne les relie à ce diplôme … »)."
+        "then, when the territory offers some, the nearest programmes of a farther field "
+        "(« D'autres formations de l'objectif (…), d'un domaine plus éloigné … ; aucune "
+        "passerelle connue ne les relie à ce diplôme … »)."
     )
 
 

@@ -184,7 +184,7 @@ def neighbour_sentence(
     ...                  "I.U.T. de Rennes", 2.4), Nearest("BUT TC", "IUT B", 60.0)]
     >>> print(neighbour_sentence(found, goal="niveau 6 ou plus", field="Secrétariat, bureautique",
     ...     territory_phrase="dans le département d'Ille-et-Vilaine (35)", since="du domicile"))
-    Des formations de l'objectif (niveau 6 ou plus) d'un domaine voisin de celui du diplôme de départ (Secrétariat, bureautique) existent dans le département d'Ille-et-Vilaine (35), distances comptées du domicile : BUT – Gestion des entreprises et des administrations — I.U.T. de Rennes (2 km) ; BUT TC — IUT B (60 km) ; aucune passerelle connue ne les relie à ce diplôme : à vérifier auprès des établissements.
+    D'autres formations de l'objectif (niveau 6 ou plus), d'un domaine plus éloigné de celui du diplôme de départ (Secrétariat, bureautique), existent dans le département d'Ille-et-Vilaine (35), distances comptées du domicile : BUT – Gestion des entreprises et des administrations — I.U.T. de Rennes (2 km) ; BUT TC — IUT B (60 km) ; aucune passerelle connue ne les relie à ce diplôme : à vérifier auprès des établissements.
     >>> neighbour_sentence([], goal="BUT", field="x", territory_phrase="ici", since=None) is None
     True
     """  # noqa: E501
@@ -194,9 +194,11 @@ def neighbour_sentence(
     one = len(found) == 1
     placed = since and any(n.km is not None for n in found[:NAMED])
     counted = f", distances comptées {since}" if placed else ""
+    lead = "Une autre formation" if one else "D'autres formations"
     return (
-        f"{'Une formation' if one else 'Des formations'} de l'objectif ({goal}) d'un domaine "
-        f"voisin de celui du diplôme de départ ({field}) {'existe' if one else 'existent'} "
+        f"{lead} de l'objectif ({goal}), d'un "
+        f"domaine plus éloigné de celui du diplôme de départ ({field}), "
+        f"{'existe' if one else 'existent'} "
         f"{territory_phrase}{counted} : {names} ; aucune passerelle connue ne "
         f"{'la' if one else 'les'} relie à ce diplôme : à vérifier auprès des établissements."
     )

@@ -638,7 +638,8 @@ def shared_field_phrase(
     """What the notice says of the field of the diplomas ``known`` (of known groups), beside
     the start's (``field``, its group's name; ``start_nsf``, its code): « du même domaine »
     only when every one is of the start's group; the larger domain they all share with it
-    (NSF's first two digits) when they do; else neighbouring fields (:func:`near_field`). A
+    (NSF's first two digits) when they do; else close fields (:func:`near_field`, « domaines
+    proches »; the farther ones of :mod:`graph.pathways.neighbour_goals` are « plus éloignés »). A
     CAP maintenance des véhicules (252) said a BTS maintenance des systèmes (250) and a BTS
     CIEL (201) were « du même domaine (Moteurs et mécanique automobile) ».
 
@@ -648,16 +649,16 @@ def shared_field_phrase(
     >>> shared_field_phrase([mv, ms], "Moteurs et mécanique automobile", "252")
     ', du même grand domaine que le diplôme de départ (Mécanique, électricité, électronique),'
     >>> shared_field_phrase([ms, ciel], "Moteurs et mécanique automobile", "252")
-    ', de domaines voisins de celui du diplôme de départ (Moteurs et mécanique automobile),'
+    ', de domaines proches de celui du diplôme de départ (Moteurs et mécanique automobile),'
     >>> shared_field_phrase([ciel], "Moteurs et mécanique automobile", "252")
-    ", d'un domaine voisin de celui du diplôme de départ (Moteurs et mécanique automobile),"
+    ", d'un domaine proche de celui du diplôme de départ (Moteurs et mécanique automobile),"
     """
     if start_nsf is None or all(start_nsf in groups(d) for d in known):
         return f", du même domaine que le diplôme de départ ({field}),"
     domain = DOMAINS.get(start_nsf[:2])
     if domain and all(any(g[:2] == start_nsf[:2] for g in groups(d)) for d in known):
         return f", du même grand domaine que le diplôme de départ ({domain}),"
-    what = "d'un domaine voisin" if len(known) == 1 else "de domaines voisins"
+    what = "d'un domaine proche" if len(known) == 1 else "de domaines proches"
     return f", {what} de celui du diplôme de départ ({field}),"
 
 

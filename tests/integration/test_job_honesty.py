@@ -91,8 +91,8 @@ def test_goal_diplomas_of_the_field_no_passerelle_reaches_are_said(client: TestC
         # diplôme de départ (Électricité, électronique) », which named a group it is not in
         assert _diploma_named(client, CRSA)["nsf"] == "201"
         assert "du même domaine" not in sentence, sentence
-        assert "domaine voisin de celui du diplôme de départ (Électricité, électronique)" in (
-            sentence.replace("domaines voisins", "domaine voisin")
+        assert "domaine proche de celui du diplôme de départ (Électricité, électronique)" in (
+            sentence.replace("domaines proches", "domaine proche")
         ), sentence
         assert "dans le département de la Loire-Atlantique (44)" in sentence
         assert "sans passerelle connue depuis ce diplôme" in sentence

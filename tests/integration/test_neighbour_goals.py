@@ -31,7 +31,9 @@ def test_a_neighbouring_field_s_programme_in_the_territory_is_named(client: Test
     the BUT GEA of the IUT de Rennes is named as of a neighbouring field, with no leg."""
     answer = ask(client, **{"from": SAM, "to_level": 6, "departements": "035"})
     said = _said(answer)
-    assert "d'un domaine voisin de celui du diplôme de départ (Secrétariat, bureautique)" in said
+    assert "d'un domaine plus éloigné de celui du diplôme de départ (Secrétariat, bureautique)" in (
+        said
+    )
     assert "Gestion des entreprises et des administrations — I.U.T. de Rennes" in said, said
     assert "relie à ce diplôme : à vérifier auprès des établissements" in said
     for p in answer["pathways"]:  # never a pathway into it
@@ -45,10 +47,10 @@ def test_corse_names_the_bachelor_of_a_neighbouring_field(client: TestClient) ->
     distance from home."""
     answer = ask(client, **{"from": GPN, "to_type": "but", "departements": "02B", "home": "Corte"})
     said = _said(answer)
-    assert "d'un domaine voisin" in said, said
+    assert "d'un domaine plus éloigné" in said, said
     assert "environnement et ecotechnologies — I.U.T. de Corte (" in said, said
     assert "distances comptées du domicile" in said
-    mention = said.split("d'un domaine voisin")[1].split("aucune passerelle connue ne")[0]
+    mention = said.split("d'un domaine plus éloigné")[1].split("aucune passerelle connue ne")[0]
     assert "Gestion des entreprises" not in mention, mention  # échanges et gestion: not next
     assert_plain_french(sentences(answer))
 
@@ -57,6 +59,6 @@ def test_a_start_level_or_a_territory_elsewhere_names_none(client: TestClient) -
     """From a level there is no field to be next to; a territory with none of them (Rennes's
     BUT are not Corse's) names none."""
     level = ask(client, **{"from_level": 5, "to_level": 6, "departements": "035"})
-    assert "domaine voisin" not in _said(level)
+    assert "domaine plus éloigné" not in _said(level)
     corse = ask(client, **{"from": SAM, "to_level": 6, "departements": "02A"})
     assert "I.U.T. de Rennes" not in _said(corse)

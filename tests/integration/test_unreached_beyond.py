@@ -26,7 +26,7 @@ def test_a_goal_reached_beyond_a_reached_goal_is_not_said_without_passerelle(
     said = partial["sentence"] if partial else ""
     # the BTS of a neighbouring domain are named after it, as no passerelle reaches them
     # (graph/pathways/neighbour_goals.py): not those of the start's field
-    own = said.split(" d'un domaine voisin ")[0]
+    own = said.split(" d'un domaine plus éloigné ")[0]
     assert "BTS" not in own, said
     assert "électrotechnique" not in said, said
     assert_plain_french(sentences(answer))

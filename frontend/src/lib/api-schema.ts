@@ -3377,7 +3377,7 @@ export interface components {
             examples: string[];
             /**
              * Sentence
-             * @description What the learner reads, in French: « 2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. », then, when the territory offers some, the nearest programmes of a neighbouring field (« Des formations de l'objectif (…) d'un domaine voisin … ; aucune passerelle connue ne les relie à ce diplôme … »).
+             * @description What the learner reads, in French: « 2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (…), sont proposés dans … sans passerelle connue depuis ce diplôme : … À vérifier auprès des établissements. », then, when the territory offers some, the nearest programmes of a farther field (« D'autres formations de l'objectif (…), d'un domaine plus éloigné … ; aucune passerelle connue ne les relie à ce diplôme … »).
              */
             sentence: string;
         };
@@ -5797,7 +5797,7 @@ export interface operations {
                 departements?: string | null;
                 /** @description Region code, e.g. 76 (Occitanie). */
                 region?: string | null;
-                /** @description A commune (INSEE code, former code, postcode or name: GET /communes) or 'lat,lon'. */
+                /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
                 /** @description Territory radius around 'near', in km (at most 500). */
                 radius_km?: number | null;
