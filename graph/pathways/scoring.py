@@ -43,6 +43,7 @@ __all__ = [
     "offer_key",
     "rank",
     "static_key",
+    "static_of",
     "wish_tie",
 ]
 
@@ -291,26 +292,33 @@ def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
             )
         return o.static_3e
     if o.static is None:
-        status = _status_rank(o)
-        remote = is_distance_learning(o.actor)
-        lat = o.offer.get("lat")
-        p2 = math.radians(lat) if lat is not None else 0.0
-        o.static = (
-            16 * (not o.in_territory) + 4 * status + 2 * remote + (lat is None),
-            remote or lat is None,
-            p2,
-            math.cos(p2),
-            o.offer.get("lon"),
-            o.actor.get("boarding_places"),
-            o.offer.get("coords_precision"),
-            (
-                -_known(o.offer.get("capacity")),
-                -_known(o.offer.get("demand")),
-                o.actor.get("described") is False,
-                o.actor["name"],
-            ),
-        )
+        o.static = static_of(o)
     return o.static
+
+
+def static_of(o: Offer) -> tuple[Any, ...]:
+    """:func:`static_key` of an offer (not for a step entered after 3e), worked out and not
+    kept on it (:class:`graph.pathways.nearest.NearIndex` reads its first three terms of every
+    offer of a diploma, and a step then keys only the few it walks)."""
+    status = _status_rank(o)
+    remote = is_distance_learning(o.actor)
+    lat = o.offer.get("lat")
+    p2 = math.radians(lat) if lat is not None else 0.0
+    return (
+        16 * (not o.in_territory) + 4 * status + 2 * remote + (lat is None),
+        remote or lat is None,
+        p2,
+        math.cos(p2),
+        o.offer.get("lon"),
+        o.actor.get("boarding_places"),
+        o.offer.get("coords_precision"),
+        (
+            -_known(o.offer.get("capacity")),
+            -_known(o.offer.get("demand")),
+            o.actor.get("described") is False,
+            o.actor["name"],
+        ),
+    )
 
 
 def key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], tuple[Any, ...]]:
