@@ -45,6 +45,9 @@ _KM_PER_RADIAN = EARTH_RADIUS_KM * (1.0 - 1e-9)
 # version (a few thousand establishments)
 _PAIRS: dict[tuple[Any, Any], tuple[Any, Any]] = {}
 
+# the ids of a pool's establishments, their départements, and each offer's (id, département)
+Places = tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]]
+
 
 class NearIndex:
     """One diploma's offers (a list in which every offer is flagged in the territory: a
@@ -52,7 +55,7 @@ class NearIndex:
     reads of them whatever the previous place (:meth:`graph.pathways.scoring.Scorer._pool`):
     whether one may have a known capacity, their establishments and départements."""
 
-    __slots__ = ("capacity", "groups", "offers", "places")
+    __slots__ = ("_places", "capacity", "groups", "offers")
 
     def __init__(self, offers: list[Offer]) -> None:
         if not all(o.in_territory for o in offers):
@@ -83,16 +86,26 @@ class NearIndex:
             any(step_figures(o.offer, False)[0] is not None for o in offers),
             any(step_figures(o.offer, True)[0] is not None for o in offers),
         )
-        one = _PAIRS.setdefault  # an establishment's pair is one tuple in every index
-        pairs = tuple(
-            one(p, p) for p in ((o.actor.get("id"), o.offer.get("departement")) for o in offers)
-        )
-        # Scorer._holds_where's sets of the pool
-        self.places: tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]] = (
-            frozenset(a for a, _ in pairs),
-            frozenset(d for _, d in pairs),
-            pairs,
-        )
+        self._places: Places | None = None
+
+    @property
+    def places(self) -> Places:
+        """Scorer._holds_where's sets of the pool (its establishments' ids, their
+        départements, each offer's pair), made when a documented scoped leg to the diploma
+        first needs them, then kept: most diplomas' steps never do (~1.5 KB a diploma)."""
+        got = self._places
+        if got is None:
+            one = _PAIRS.setdefault  # an establishment's pair is one tuple in every index
+            pairs = tuple(
+                one(p, p)
+                for p in ((o.actor.get("id"), o.offer.get("departement")) for o in self.offers)
+            )
+            got = self._places = (
+                frozenset(a for a, _ in pairs),
+                frozenset(d for _, d in pairs),
+                pairs,
+            )
+        return got
 
     def choice(self, prev: LatLon, after_3e: bool = False) -> Choice | None:
         """:func:`~graph.pathways.scoring.choose` of the offers from ``prev``: the same

@@ -421,6 +421,9 @@ class Scorer:
         self._places: dict[
             int, tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]]
         ] = {}
+        # id of a pool (kept in _pools) made from a NearIndex -> that index, whose places
+        # stand for the ones above
+        self._near_pools: dict[int, NearIndex] = {}
         # the exact terms of the pathways' first steps (_partial), by start, codes and legs
         self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
         # id of a partial (kept in _partials, or _empty) -> _upper of it (a partial of k steps
@@ -490,7 +493,7 @@ class Scorer:
             near = self.near.get(code)
             if near is not None and offers and offers is near.offers:  # all in the territory
                 got = self._pools[memo] = _Pool(offers, True, False, near.capacity[after_3e])
-                self._places[id(got)] = near.places
+                self._near_pools[id(got)] = near  # its places, made when a leg needs them
                 return got
             inside = [o for o in offers if o.in_territory]
             pool = inside if inside else (offers if self.allow_outside else [])
@@ -528,6 +531,8 @@ class Scorer:
         else offer by offer, until one holds and one does not (:func:`leg_holds` of a
         documented scoped leg, with the scope's lists as sets: the same answer)."""
         places = self._places.get(id(pool))
+        if places is None and (near := self._near_pools.get(id(pool))) is not None:
+            places = self._places[id(pool)] = near.places
         if places is None:
             pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in pool.offers)
             places = self._places[id(pool)] = (
