@@ -11,7 +11,8 @@ minute), a uvicorn worker is started from that checkout on the same database and
 size of the worker (VmRSS) is read:
 
 - ``ready``: its start-up warm-ups done (the pathway preload, then the map's first view);
-- ``after_pathways``: ``bench/pathways.py``'s ten questions asked three times each;
+- ``after_pathways``: ``bench/pathways.py``'s ten questions asked three times each (the
+  SHA-256 of each first answer in ``pathway_sha256``: the same from every root);
 - ``after_map``: the map's first view (``/map.geojson``, gzip) asked by a browser;
 - ``after_gaps``: the gap reports of three campuses (the largest by offers, the first and the
   middle one by id) and of two pairs of départements, each asked once (``/gaps``), then once
@@ -74,7 +75,7 @@ def gap_cases(store: FalkorDBStore) -> list[dict[str, str]]:
     largest = max(campuses, key=lambda c: sizes[c])
     chosen = list(dict.fromkeys([largest, campuses[0], campuses[len(campuses) // 2]]))
     depts: dict[str, int] = {}
-    for r in store.read("map_points", campus=None, departements=None):
+    for r in store.read("map_points", **Territory().query_params()):
         if r["departement"]:
             depts[r["departement"]] = depts.get(r["departement"], 0) + (r["offers"] or 0)
     codes = sorted(depts)
@@ -108,10 +109,13 @@ def one_worker(
                 return r.read()
 
         out["ready_mb"] = quiet_rss()
+        answers: dict[str, str] = {}
         for _ in range(3):
             for q in queries:
-                get("/pathways", http_params(q))
+                body = get("/pathways", http_params(q))
+                answers.setdefault(q["_id"], hashlib.sha256(body).hexdigest())
         out["after_pathways_mb"] = quiet_rss()
+        out["pathway_sha256"] = answers
         get("/map.geojson", {}, {"Accept-Encoding": "gzip"})
         out["after_map_mb"] = quiet_rss()
         each, reports = [], []

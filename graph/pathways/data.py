@@ -976,9 +976,10 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
 
 def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> None:
     """:meth:`PathwayData.near_indexes` of the preloaded codes, made after the preload: the
-    first question with no territory would otherwise make those it meets (and each offer's
-    key, :func:`graph.pathways.scoring.static_key`): ~0.3 s of CPU at national size, ~5 MB
-    (docs/performance.md)."""
+    first question with no territory would otherwise make those it meets: ~0.3 s of CPU at
+    national size. Each offer's static key (:func:`graph.pathways.scoring.static_key`) is left
+    to the steps that walk it: kept for every offer, they were ~20 MB of the worker's RSS
+    (docs/performance.md, rss14)."""
     started = time.perf_counter()
     try:
         with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows

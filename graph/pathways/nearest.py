@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from array import array
 from typing import Any
 
 from graph.geo import EARTH_RADIUS_KM
@@ -31,7 +32,7 @@ from graph.pathways.scoring import (
     Offer,
     choice_of,
     key_from,
-    static_key,
+    static_of,
 )
 
 __all__ = ["NearIndex"]
@@ -40,6 +41,13 @@ __all__ = ["NearIndex"]
 # haversine's floats can never put an offer below its bound
 _KM_PER_RADIAN = EARTH_RADIUS_KM * (1.0 - 1e-9)
 
+# (establishment id, département) -> the same tuple: shared by the indexes of every diploma and
+# version (a few thousand establishments)
+_PAIRS: dict[tuple[Any, Any], tuple[Any, Any]] = {}
+
+# the ids of a pool's establishments, their départements, and each offer's (id, département)
+Places = tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]]
+
 
 class NearIndex:
     """One diploma's offers (a list in which every offer is flagged in the territory: a
@@ -47,35 +55,57 @@ class NearIndex:
     reads of them whatever the previous place (:meth:`graph.pathways.scoring.Scorer._pool`):
     whether one may have a known capacity, their establishments and départements."""
 
-    __slots__ = ("capacity", "groups", "offers", "places")
+    __slots__ = ("_places", "capacity", "groups", "offers")
 
     def __init__(self, offers: list[Offer]) -> None:
         if not all(o.in_territory for o in offers):
             raise ValueError("every offer of a NearIndex is in the territory")
         self.offers = offers
+        # the first terms of each offer's static key, not kept on the offer: a step keys only
+        # the offers it walks (Offer.static, made then), a few of the country's
         by_kind: dict[int, list[tuple[float, int]]] = {}
+        flats: dict[int, bool] = {}
         for i, o in enumerate(offers):
-            st = static_key(o)
-            by_kind.setdefault(st[0], []).append((st[2], i))
+            kind, flat, p2, *_ = o.static or static_of(o)
+            by_kind.setdefault(kind, []).append((p2, i))
+            flats.setdefault(kind, bool(flat))  # the first term says whether it has a distance
         # (whether it has no distance, the latitudes in radians ascending, the offers' indexes
-        # in the same order), by the key's first term ascending
-        self.groups: list[tuple[bool, list[float], list[int]]] = []
+        # in the same order), by the key's first term ascending; arrays: 8 and 4 bytes an offer
+        self.groups: list[tuple[bool, array[float], array[int]]] = []
         for kind in sorted(by_kind):
             entries = sorted(by_kind[kind])
-            flat = bool(static_key(offers[entries[0][1]])[1])
-            self.groups.append((flat, [p for p, _ in entries], [i for _, i in entries]))
+            self.groups.append(
+                (
+                    flats[kind],
+                    array("d", [p for p, _ in entries]),
+                    array("i", [i for _, i in entries]),
+                )
+            )
         # Scorer._pool's capacity flag, for a step entered after 3e or not
         self.capacity = (
             any(step_figures(o.offer, False)[0] is not None for o in offers),
             any(step_figures(o.offer, True)[0] is not None for o in offers),
         )
-        pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in offers)
-        # Scorer._holds_where's sets of the pool
-        self.places: tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]] = (
-            frozenset(a for a, _ in pairs),
-            frozenset(d for _, d in pairs),
-            pairs,
-        )
+        self._places: Places | None = None
+
+    @property
+    def places(self) -> Places:
+        """Scorer._holds_where's sets of the pool (its establishments' ids, their
+        départements, each offer's pair), made when a documented scoped leg to the diploma
+        first needs them, then kept: most diplomas' steps never do (~1.5 KB a diploma)."""
+        got = self._places
+        if got is None:
+            one = _PAIRS.setdefault  # an establishment's pair is one tuple in every index
+            pairs = tuple(
+                one(p, p)
+                for p in ((o.actor.get("id"), o.offer.get("departement")) for o in self.offers)
+            )
+            got = self._places = (
+                frozenset(a for a, _ in pairs),
+                frozenset(d for _, d in pairs),
+                pairs,
+            )
+        return got
 
     def choice(self, prev: LatLon, after_3e: bool = False) -> Choice | None:
         """:func:`~graph.pathways.scoring.choose` of the offers from ``prev``: the same

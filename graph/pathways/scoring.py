@@ -43,6 +43,7 @@ __all__ = [
     "offer_key",
     "rank",
     "static_key",
+    "static_of",
     "wish_tie",
 ]
 
@@ -291,26 +292,33 @@ def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
             )
         return o.static_3e
     if o.static is None:
-        status = _status_rank(o)
-        remote = is_distance_learning(o.actor)
-        lat = o.offer.get("lat")
-        p2 = math.radians(lat) if lat is not None else 0.0
-        o.static = (
-            16 * (not o.in_territory) + 4 * status + 2 * remote + (lat is None),
-            remote or lat is None,
-            p2,
-            math.cos(p2),
-            o.offer.get("lon"),
-            o.actor.get("boarding_places"),
-            o.offer.get("coords_precision"),
-            (
-                -_known(o.offer.get("capacity")),
-                -_known(o.offer.get("demand")),
-                o.actor.get("described") is False,
-                o.actor["name"],
-            ),
-        )
+        o.static = static_of(o)
     return o.static
+
+
+def static_of(o: Offer) -> tuple[Any, ...]:
+    """:func:`static_key` of an offer (not for a step entered after 3e), worked out and not
+    kept on it (:class:`graph.pathways.nearest.NearIndex` reads its first three terms of every
+    offer of a diploma, and a step then keys only the few it walks)."""
+    status = _status_rank(o)
+    remote = is_distance_learning(o.actor)
+    lat = o.offer.get("lat")
+    p2 = math.radians(lat) if lat is not None else 0.0
+    return (
+        16 * (not o.in_territory) + 4 * status + 2 * remote + (lat is None),
+        remote or lat is None,
+        p2,
+        math.cos(p2),
+        o.offer.get("lon"),
+        o.actor.get("boarding_places"),
+        o.offer.get("coords_precision"),
+        (
+            -_known(o.offer.get("capacity")),
+            -_known(o.offer.get("demand")),
+            o.actor.get("described") is False,
+            o.actor["name"],
+        ),
+    )
 
 
 def key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], tuple[Any, ...]]:
@@ -413,6 +421,9 @@ class Scorer:
         self._places: dict[
             int, tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]]
         ] = {}
+        # id of a pool (kept in _pools) made from a NearIndex -> that index, whose places
+        # stand for the ones above
+        self._near_pools: dict[int, NearIndex] = {}
         # the exact terms of the pathways' first steps (_partial), by start, codes and legs
         self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
         # id of a partial (kept in _partials, or _empty) -> _upper of it (a partial of k steps
@@ -482,7 +493,7 @@ class Scorer:
             near = self.near.get(code)
             if near is not None and offers and offers is near.offers:  # all in the territory
                 got = self._pools[memo] = _Pool(offers, True, False, near.capacity[after_3e])
-                self._places[id(got)] = near.places
+                self._near_pools[id(got)] = near  # its places, made when a leg needs them
                 return got
             inside = [o for o in offers if o.in_territory]
             pool = inside if inside else (offers if self.allow_outside else [])
@@ -520,6 +531,8 @@ class Scorer:
         else offer by offer, until one holds and one does not (:func:`leg_holds` of a
         documented scoped leg, with the scope's lists as sets: the same answer)."""
         places = self._places.get(id(pool))
+        if places is None and (near := self._near_pools.get(id(pool))) is not None:
+            places = self._places[id(pool)] = near.places
         if places is None:
             pairs = tuple((o.actor.get("id"), o.offer.get("departement")) for o in pool.offers)
             places = self._places[id(pool)] = (

@@ -126,3 +126,16 @@ def test_scorer_with_the_index_scores_as_without(seed: int) -> None:
         ls = [rng.choice(legs) for _ in range(n)]
         assert indexed.bound(ds, ls) == plain.bound(ds, ls)
         assert indexed.score(ds, ls) == plain.score(ds, ls)
+
+
+def test_the_index_keeps_no_key_on_the_offers() -> None:
+    """The index is made for every diploma after the preload: each offer's static key (~330
+    bytes, 60 000 offers at national size) is made by the steps that walk it, not by the
+    index (worker RSS, docs/performance.md, rss14); the choices are the same."""
+    offers = _offers(random.Random(5), 200)
+    index = NearIndex(offers)
+    assert all(o.static is None and o.static_3e is None for o in offers)
+    prev = (45.0, 3.0)
+    got = index.choice(prev)
+    assert 0 < sum(o.static is not None for o in offers) < len(offers)  # those walked
+    assert got == choose(offers, prev, allow_outside=False)
