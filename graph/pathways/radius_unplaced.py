@@ -109,20 +109,9 @@ Lycée A (Paris).
     """
     if not territory.near or not territory.radius_km:
         return None
-    by_actor: dict[Any, tuple[Offer, list[str]]] = {}
-    for code in sorted(found):
-        what = display_name(diplomas[code]) if code in diplomas else code
-        for o in found[code]:
-            by_actor.setdefault(o.actor.get("id"), (o, []))[1].append(what)
-    if not by_actor:
+    listed, named, said, rest = _listing(found, diplomas)
+    if not listed:
         return None
-    listed = sorted(by_actor.values(), key=lambda e: _order(e[0]))
-    same = len({tuple(whats) for _, whats in listed}) == 1  # one diploma for all: said once
-    named = " ; ".join(
-        place(o) if same else f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]
-    )
-    said = _some(listed[0][1]) if same else None
-    rest = _rest([o for o, _ in listed[MAX_NAMED:]])
     where = territory.near.label or f"{territory.near.lat:.3f}, {territory.near.lon:.3f}"
     head = f"Rayon de {territory.radius_km:g} km autour {de_place(where)} : "
     if len(listed) == 1:
@@ -186,20 +175,9 @@ def home_unplaced_notice(
 propose aussi ASSP ; sa distance n'est pas connue, il peut être plus près (à vérifier) : \
 Lycée A (Amiens).
     """
-    by_actor: dict[Any, tuple[Offer, list[str]]] = {}
-    for code in sorted(found):
-        what = display_name(diplomas[code]) if code in diplomas else code
-        for o in found[code]:
-            by_actor.setdefault(o.actor.get("id"), (o, []))[1].append(what)
-    if not by_actor:
+    listed, named, said, rest = _listing(found, diplomas)
+    if not listed:
         return None
-    listed = sorted(by_actor.values(), key=lambda e: _order(e[0]))
-    same = len({tuple(whats) for _, whats in listed}) == 1
-    named = " ; ".join(
-        place(o) if same else f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]
-    )
-    said = _some(listed[0][1]) if same else None
-    rest = _rest([o for o, _ in listed[MAX_NAMED:]])
     head = f"Distances depuis {home} : "
     if len(listed) == 1:
         return (
@@ -212,6 +190,26 @@ Lycée A (Amiens).
         f"proposent aussi {said or 'des formations de la réponse'} ; leur distance n'est pas "
         f"connue, ils peuvent être plus près (à vérifier) : {named}{rest}."
     )
+
+
+def _listing(
+    found: Mapping[str, Sequence[Offer]], diplomas: Mapping[str, Row]
+) -> tuple[list[tuple[Offer, list[str]]], str, str | None, str]:
+    """What both notices say of ``found``: each establishment once with the answer's diplomas
+    it offers (in :func:`_order`), the first :data:`MAX_NAMED` named, the diploma said once
+    when it is the same for all (else None), and the others counted (:func:`_rest`)."""
+    by_actor: dict[Any, tuple[Offer, list[str]]] = {}
+    for code in sorted(found):
+        what = display_name(diplomas[code]) if code in diplomas else code
+        for o in found[code]:
+            by_actor.setdefault(o.actor.get("id"), (o, []))[1].append(what)
+    listed = sorted(by_actor.values(), key=lambda e: _order(e[0]))
+    same = len({tuple(whats) for _, whats in listed}) == 1  # one diploma for all: said once
+    named = " ; ".join(
+        place(o) if same else f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]
+    )
+    said = _some(listed[0][1]) if same and listed else None
+    return listed, named, said, _rest([o for o, _ in listed[MAX_NAMED:]])
 
 
 def _rest(others: list[Offer]) -> str:
