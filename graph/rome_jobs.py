@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from graph.ingest.opendata.rome import NAMES_SEP
 from graph.text import normalise
 
-__all__ = ["RomeJob", "WORD_MATCH", "find_jobs", "job_for_words", "rome_jobs"]
+__all__ = ["RomeJob", "WORD_MATCH", "find_jobs", "job_for_words", "named_by", "rome_jobs"]
 
 WORD_MATCH = 82  # a query word matches a name word at this similarity (0-100) or as a prefix
 STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "ou"}
@@ -50,6 +50,8 @@ class RomeJob:
     appellations: tuple[str, ...] = field(default=(), repr=False, compare=False)
     aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
     alias_names: tuple[str, ...] = field(default=(), repr=False, compare=False)  # their jobs
+    # the own job of the code each appellation comes from (its own, or one of its aliases')
+    appellation_jobs: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def named(self, code: str) -> str:
         """The job a code of it is (:attr:`code` or one of :attr:`aliases`), as an answer names
@@ -107,14 +109,15 @@ def rome_jobs(
         if parent and parent in ref and parent != code and code not in trained:
             folded[code] = str(parent)
     # code -> (aliases, their names, appellations)
-    extra: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    extra: dict[str, tuple[list[str], list[str], dict[str, str]]] = {}
     for code, r in ref.items():
         into = folded.get(code, code)
-        aliases, alias_names, names = extra.setdefault(into, ([], [], []))
+        aliases, alias_names, names = extra.setdefault(into, ([], [], {}))
         if into != code:
             aliases.append(code)
             alias_names.append(str(r["name"]))
-        names.extend(str(n) for n in r.get("appellations") or ())
+        for n in r.get("appellations") or ():
+            names.setdefault(str(n), str(r["name"]))
     jobs = []
     for code in sorted(set(trained) | (set(ref) - set(folded))):
         if code in trained:
@@ -122,15 +125,16 @@ def rome_jobs(
         else:
             r = ref[code]
             name, diplomas = NAMES_SEP.join(r.get("names") or [str(r["name"])]), 0
-        aliases, alias_names, names = extra.get(code, ([], [], []))
+        aliases, alias_names, names = extra.get(code, ([], [], {}))
         jobs.append(
             RomeJob(
                 code,
                 name,
                 diplomas,
-                tuple(dict.fromkeys(names)),
+                tuple(names),
                 tuple(aliases),
                 tuple(alias_names),
+                tuple(names.values()),
             )
         )
     return jobs
@@ -373,3 +377,27 @@ def job_for_words(
     names = {i: " ".join(_words(j.name)) for i, j in enumerate(jobs)}
     near = process.extract(wanted, names, scorer=fuzz.token_set_ratio, limit=limit)
     return None, [jobs[i] for _, s, i in near if s >= 60]
+
+
+def named_by(job: RomeJob, query: str) -> tuple[str, str] | None:
+    """The name of metier.csv ``query`` is (:attr:`RomeJob.appellations`; the feminine or
+    masculine form, accents and case aside), with the job of the code it comes from, when none
+    of the job's own names is: an answer then says which name it read (« cuisinier » is
+    « Cuisinier / Cuisinière », a name of G1601 « Chef / Cheffe de cuisine »).
+
+    >>> job = RomeJob("G1601", "Chef / Cheffe de cuisine", 1, ("Cuisinier / Cuisinière",),
+    ...               appellation_jobs=("Chef / Cheffe de cuisine",))
+    >>> named_by(job, "cuisinière"), named_by(job, "chef de cuisine")
+    (('Cuisinier / Cuisinière', 'Chef / Cheffe de cuisine'), None)
+    """
+    wanted = " ".join(_words(query))
+    if not wanted or any(wanted in _forms(n) for n in job.names):
+        return None
+    return next(
+        (
+            (n, of)
+            for n, of in zip(job.appellations, job.appellation_jobs, strict=False)
+            if wanted in _forms(n)
+        ),
+        None,
+    )

@@ -29,7 +29,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
 from graph.pathways.start_scope import start_codes_in, start_scope_notice
 from graph.queries import suggest_diplomas
-from graph.rome_jobs import RomeJob, find_jobs, job_for_words, rome_jobs
+from graph.rome_jobs import RomeJob, find_jobs, job_for_words, named_by, rome_jobs
 from graph.store import GraphStore
 from graph.territory import (
     PLACE_HINT,
@@ -370,7 +370,10 @@ def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> tuple[str
         return _trained(store, data, found[0], job)
     one, close = job_for_words(jobs, job)
     if one is not None:
-        return _trained(store, data, one, one.code)
+        code, label = _trained(store, data, one, one.code)
+        if named := named_by(one, job):  # a name of metier.csv: said with its job's own
+            label = f"métier ROME {code} ({named[0]}, un des noms du métier {named[1]})"
+        return code, label
     listed = " ; ".join(j.choice for j in close)
     if close and find_jobs(jobs, job, limit=1, close=False):  # the words name several jobs
         raise InvalidRequest(

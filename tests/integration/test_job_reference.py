@@ -72,14 +72,17 @@ def test_a_code_filed_under_another_answers_as_that_code(client: TestClient) -> 
 
 
 def test_job_names_of_metier_find_their_job(client: TestClient) -> None:
+    # the name read said with the job's own (« braseur » was no job)
     assert ask(client, from_level=4, job="braseur", departements="63")["goal"] == (
-        "métier ROME H2913 (Soudeur / Soudeuse)"
+        "métier ROME H2913 (Braseur / Braseuse, un des noms du métier Soudeur / Soudeuse)"
     )
-    assert ask(client, from_level=2, job="aide de cuisine")["goal"].startswith(
-        "métier ROME G1602 ("
+    assert ask(client, from_level=2, job="aide de cuisine")["goal"] == (
+        "métier ROME G1602 (Aide de cuisine, un des noms du métier Commis / Commise de cuisine)"
     )
-    assert ask(client, from_level=2, job="couvreur zingueur")["goal"].startswith(
-        "métier ROME F1610 ("
+    # a name of F1619's job, filed under F1610: said as F1619's, never as F1610's first job
+    assert ask(client, from_level=2, job="couvreur zingueur")["goal"] == (
+        "métier ROME F1610 (Couvreur zingueur / Couvreuse zingueuse, un des noms du métier "
+        "Couvreur / Couvreuse)"
     )
     r = client.get("/pathways", params={"from_level": 4, "job": "aide à domicile"})
     assert r.status_code == 404, r.text
