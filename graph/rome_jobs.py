@@ -22,6 +22,7 @@ jobs to choose from. Pure functions over plain rows.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -140,17 +141,17 @@ def rome_jobs(
     return jobs
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _words(text: str) -> list[str]:
     folded = normalise(text).replace("'", " ").replace("-", " ").replace("/", " ")
-    return [w for w in re.split(r"[^a-z0-9]+", folded) if w and w not in STOP]
+    return [sys.intern(w) for w in re.split(r"[^a-z0-9]+", folded) if w and w not in STOP]
 
 
 def _same_stem(masculine: str, feminine: str) -> bool:
     return masculine[:3] == feminine[:3]
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def _forms(name: str) -> frozenset[str]:
     """The ways one job name is said whole, as folded words: the masculine and the feminine
     form, the complement shared (« Cuisinier / Cuisinière en industrie chimique » is « cuisinier
@@ -238,8 +239,8 @@ class _Index:
     0) from the few names that can match."""
 
     jobs: Sequence[RomeJob]
-    by_word: dict[str, frozenset[int]]
-    by_form: dict[str, frozenset[int]]
+    by_word: dict[str, tuple[int, ...]]
+    by_form: dict[str, tuple[int, ...]]
 
     @classmethod
     def of(cls, jobs: Sequence[RomeJob]) -> _Index:
@@ -253,8 +254,8 @@ class _Index:
                     by_form.setdefault(f, set()).add(i)
         return cls(
             jobs,
-            {w: frozenset(s) for w, s in by_word.items()},
-            {f: frozenset(s) for f, s in by_form.items()},
+            {w: tuple(sorted(s)) for w, s in by_word.items()},
+            {f: tuple(sorted(s)) for f, s in by_form.items()},
         )
 
     def candidates(self, words: Sequence[str]) -> list[RomeJob]:
