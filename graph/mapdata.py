@@ -16,13 +16,13 @@ from pydantic import Field, model_validator
 
 from graph import communes
 from graph.departements import de_place, departement_number, departements_phrase
-from graph.errors import NotFound
 from graph.gaps.cache import cached_answer
 from graph.memory import release_free_memory
 from graph.models import DEPARTEMENT_INPUT_PATTERN, ActorKind, Modality, PlatformKind
 from graph.nsf import field_code, nsf_name
 from graph.pathways.undescribed import described_kinds, map_undescribed_notice
 from graph.place_precision import location_precision
+from graph.sector_suggestions import unknown_sector
 from graph.store import GraphStore
 from graph.territory import ANYWHERE, Territory, TerritoryRequest
 
@@ -168,7 +168,7 @@ def _map_points(
     if sector and (
         nsf_name(field) is None if field else not store.read("sector_exists", id=sector)
     ):
-        raise NotFound("sector", sector)
+        raise unknown_sector(store, sector)
     # a radius: the places without coordinates in a département the circle reaches may be in
     # it; counted and said (never drawn), the others are outside (Territory.contains)
     circle = territory.near if territory.near and territory.radius_km else None

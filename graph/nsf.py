@@ -16,7 +16,7 @@ codes (199, 299, 399, 499) say nothing of the field: no name.
 
 from __future__ import annotations
 
-__all__ = ["DOMAINS", "FIELD_PREFIX", "field_code", "field_id", "nsf_name"]
+__all__ = ["DOMAINS", "FIELD_PREFIX", "GROUPS", "field_code", "field_id", "nsf_name"]
 
 # How an NSF group is named where a sector id is expected (GET /gaps?sector=nsf-251): the
 # filières of the seeds are slugs of words, never « nsf- » and three digits.

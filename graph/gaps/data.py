@@ -123,8 +123,13 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             read_offers(store, "gaps_offer_rows_of", {"codes": targets, **box}),
             key=_offer_order,
         )
+        # named as people read them, as every other diploma of the report (the dead ends'
+        # known next steps: « BUT – Carrières sociales », not Parcoursup's « Carrieres »)
         d.offered_next = sorted(
-            store.read("gaps_offered_diplomas", codes=targets),
+            (
+                {**r, "diploma": readable(r["diploma"])}
+                for r in store.read("gaps_offered_diplomas", codes=targets)
+            ),
             key=lambda r: str(r["diploma"]["code"]),
         )
     return d

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.errors import InvalidRequest, NotFound
+from graph.errors import InvalidRequest
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.cache import cached_answer
 from graph.gaps.choices import sector_label
@@ -23,6 +23,7 @@ from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
 from graph.gaps.rows import GapData
 from graph.memory import release_free_memory
+from graph.sector_suggestions import unknown_sector
 from graph.store import GraphStore
 from graph.territory import Territory
 
@@ -89,7 +90,7 @@ def gap_report(
         if sector and sector_label(d.sectors, sector) is None:
             # a filière the graph does not know (nor a field of training graph/nsf.py names):
             # a clear 404, not a report of nothing
-            raise NotFound("sector", sector)
+            raise unknown_sector(store, sector)
         if d.basis is not None and (why := basis_refusal(d.basis)):
             # another campus's filière that no public link ties to any diploma
             raise InvalidRequest(why)

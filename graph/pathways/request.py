@@ -30,6 +30,7 @@ from graph.pathways.scope import foreign_programme
 from graph.pathways.start_scope import start_codes_in, start_scope_notice
 from graph.queries import suggest_diplomas
 from graph.rome_jobs import RomeJob, find_jobs, job_for_words, named_by, rome_jobs
+from graph.sector_suggestions import unknown_sector
 from graph.store import GraphStore
 from graph.territory import (
     PLACE_HINT,
@@ -168,7 +169,7 @@ def build_query(
                     f"Le domaine de formation « {name} » ne choisit pas de diplômes de départ : "
                     "donnez une filière de campus ou un métier visé."
                 )
-            raise NotFound("sector", req.sector)
+            raise unknown_sector(store, req.sector, fields=False)
         field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
         raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
     goal_sector, goal_label = (

@@ -207,3 +207,24 @@ def test_a_parcoursup_cpge_without_a_code_has_the_level_of_its_type(client: Test
     keyed = [d for d in page["items"] if d["code"].startswith("PS-")]
     assert keyed, page
     assert {d["level"] for d in keyed} == {5}, keyed
+
+
+def test_dead_ends_name_their_next_steps_as_people_read_them(client: TestClient) -> None:
+    """A dead end's known next steps were named by Parcoursup's text without accents
+    (« BUT – Carrieres sociales … des etablissements », Guyane, national files): the rows they
+    are named from are made readable as every other diploma of the report
+    (graph/diploma_names.py: the name people read, the stored text beside it)."""
+    from graph.diploma_names import _ACCENTLESS, readable
+    from graph.gaps.data import read_gap_data
+    from graph.territory import Territory
+
+    store = client.app.state.store  # type: ignore[attr-defined]
+    judged = 0
+    for departements in (("022", "035"), ("048",), ("023",), ("063",)):
+        d = read_gap_data(store, Territory(departements=list(departements)), None)
+        for r in d.offered_next:
+            judged += 1
+            assert "source_name" in r["diploma"], r["diploma"]
+            assert r["diploma"] == readable(r["diploma"])
+            assert not _ACCENTLESS.search(r["diploma"]["name"]), r["diploma"]
+    assert judged

@@ -142,3 +142,28 @@ def test_a_missing_bac5_may_be_a_gap_of_the_files(client: TestClient) -> None:
     whole = next(f for f in continuum if f["id"] == "continuum:*")
     assert 7 in whole["data"]["levels_missing"]
     assert "une absence à ces niveaux est à vérifier" in whole["why"]
+
+
+def test_an_unknown_filiere_offers_the_close_ones(client: TestClient) -> None:
+    """``sector=cuisine`` was a bare « Filière inconnue : cuisine. »: the 404 now lists the
+    filières whose names hold the words typed (a close spelling too, accents aside), never
+    taking one for the filière asked; a pathway's lists campus filières only (a field of
+    training starts no pathway)."""
+    r = client.get("/gaps", params={"departements": "48", "sector": "cuisine"})
+    assert r.status_code == 404, r.text
+    body = r.json()
+    assert body["detail"] == "Filière inconnue : cuisine."
+    assert body["suggestions"] == ["nsf-221 (Agroalimentaire, alimentation, cuisine)"]
+    r = client.get("/map.geojson", params={"departements": "48", "sector": "hotelerie"})
+    assert r.status_code == 404, r.text
+    assert r.json()["suggestions"] == ["nsf-334 (Accueil, hôtellerie, tourisme)"]
+    r = client.get("/gaps", params={"campus": "mecanic-vallee", "sector": "mecatronik"})
+    assert r.status_code == 404, r.text
+    assert any(s.startswith("mecatronique (Mécatronique") for s in r.json()["suggestions"])
+    r = client.get("/pathways", params={"from_level": 3, "sector": "mecatronik", "to_level": 5})
+    assert r.status_code == 404, r.text
+    suggested = r.json()["suggestions"]
+    assert suggested and not any(s.startswith("nsf-") for s in suggested), suggested
+    # nothing close: no list, the same sentence
+    r = client.get("/gaps", params={"departements": "48", "sector": "zzz"})
+    assert r.status_code == 404 and "suggestions" not in r.json(), r.text
