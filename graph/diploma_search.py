@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from graph import labels
 from graph.diploma_names import display_name, is_placeholder, is_public_code
-from graph.rome_jobs import RomeJob, find_jobs
+from graph.rome_jobs import RomeJob, find_jobs, job_for_words
 from graph.text import normalise
 
 __all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
@@ -286,7 +286,16 @@ def search_diplomas(
 
     groups = _alternatives(words)
     # the ROME jobs (``jobs``: the names the graph holds) the words name: their diplomas match
-    job_codes = {j.code for j in find_jobs(jobs, " ".join(wanted), limit=5)} if jobs else set()
+    # (only that job when the words are one job's name: « vendangeur » is A1401, which no
+    # diploma trains for, not the « vendeur » jobs spelt close to it)
+    named = job_for_words(jobs, " ".join(wanted))[0] if jobs else None
+    job_codes = (
+        {named.code}
+        if named is not None
+        else {j.code for j in find_jobs(jobs, " ".join(wanted), limit=5)}
+        if jobs
+        else set()
+    )
 
     def score(r: Mapping[str, Any]) -> float:
         name_words = [w for w in _words(r["name"]) if w not in STOP]

@@ -35,6 +35,7 @@ NOT_FOUND_FR = {
     "campus": "Campus inconnu",
     "diploma": "Diplôme inconnu",
     "job": "Métier inconnu des données",
+    "job_code": "Code métier inconnu du répertoire ROME importé",
     "passerelle": "Passerelle inconnue",
     "offer": "Offre inconnue",
     "partnership": "Partenariat inconnu",
@@ -62,6 +63,26 @@ class NotFound(GraphError):
         'Diplôme inconnu : 99999999.'
         """
         return f"{NOT_FOUND_FR.get(self.what, 'Élément inconnu')} : {self.key}."
+
+
+class UntrainedJob(NotFound):
+    """A job the ROME reference knows but no diploma of the data trains for (HTTP 404 as an
+    unknown one, said otherwise: a counsellor reads that the job exists).
+
+    >>> UntrainedJob("A1401", "Vendangeur / Vendangeuse").said
+    "Métier connu (A1401 — Vendangeur / Vendangeuse) mais aucune formation des données n'y prépare."
+    """
+
+    def __init__(self, code: str, name: str) -> None:
+        self.name = name
+        super().__init__("job", code)
+
+    @property
+    def said(self) -> str:
+        return (
+            f"Métier connu ({self.key} — {self.name}) mais aucune formation des données "
+            "n'y prépare."
+        )
 
 
 class Conflict(GraphError):

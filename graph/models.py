@@ -30,6 +30,7 @@ class Label(StrEnum):
     SECTOR = "Sector"
     PASSERELLE = "Passerelle"
     CHANGE = "Change"  # the audit log of edits made through the API
+    JOB = "Job"  # the ROME job reference (rome.csv, metier.csv), written by the national import
 
 
 class InternalLabel(StrEnum):

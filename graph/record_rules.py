@@ -35,6 +35,7 @@ _NODE_TEXT: dict[str, tuple[str, ...]] = {
     "Passerelle": ("kind", "origin", "source"),
     "Sector": ("name",),
     "Change": ("at", "by", "action", "target", "source"),
+    "Job": ("name", "source"),
 }
 _NODE_ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("Actor", "kind"): frozenset(k.value for k in ActorKind),

@@ -3,10 +3,14 @@ Soudeuse »), « soudure » too (a typo or a word of the same stem), « électri
 (F1602 of the building, I1309 of maintenance) to choose from.
 
 The names are the ones the graph holds: the national import writes each diploma's Certif Info
-jobs with their names from ``rome.csv`` (``cypher/rome_jobs.cypher``); a job no diploma trains
-for is not named there, and could not be reached anyway. A code holds several job names
-(graph/ingest/opendata/rome.py: « Commis / Commise de cuisine ; Cuisinier / Cuisinière de
-collectivité »): words find it by any of them.
+jobs with their names from ``rome.csv`` (``cypher/rome_jobs.cypher``), and the ROME reference
+as ``Job`` nodes (``cypher/jobs_reference.cypher``, graph/ingest/opendata/jobs.py): every code
+of ``rome.csv``, trained for or not (« A1401 Vendangeur / Vendangeuse »: known, and said so),
+with the job names of ``metier.csv`` (« Boulanger / Boulangère » is D1102). A code holds
+several job names (graph/ingest/opendata/rome.py: « Commis / Commise de cuisine ; Cuisinier /
+Cuisinière de collectivité »): words find it by any of them. A code ``rome.csv`` files under
+another one (« F1619 Couvreur / Couvreuse » under F1610, whose name lists it) is that code's
+job: asked by its code or its names, the code it is filed under answers.
 
 One job is read from words only when they are one of its names (accents, case and the
 feminine or masculine form aside: « cuisinière de collectivité ») or when no other name
@@ -18,8 +22,10 @@ jobs to choose from. Pure functions over plain rows.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -27,7 +33,7 @@ from rapidfuzz import fuzz, process
 from graph.ingest.opendata.rome import NAMES_SEP
 from graph.text import normalise
 
-__all__ = ["RomeJob", "WORD_MATCH", "find_jobs", "job_for_words", "rome_jobs"]
+__all__ = ["RomeJob", "WORD_MATCH", "find_jobs", "job_for_words", "named_by", "rome_jobs"]
 
 WORD_MATCH = 82  # a query word matches a name word at this similarity (0-100) or as a prefix
 STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "ou"}
@@ -36,11 +42,25 @@ _ROME = re.compile(r"^[A-N]\d{4}$")
 
 @dataclass(frozen=True)
 class RomeJob:
-    """A ROME job: its code, its name, how many diplomas of the graph train for it."""
+    """A ROME job: its code, its name, how many diplomas of the graph train for it; the other
+    names of its jobs (``appellations``, metier.csv), the codes filed under it (``aliases``)."""
 
     code: str
     name: str
     diplomas: int = 0
+    appellations: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    alias_names: tuple[str, ...] = field(default=(), repr=False, compare=False)  # their jobs
+    # the own job of the code each appellation comes from (its own, or one of its aliases')
+    appellation_jobs: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def named(self, code: str) -> str:
+        """The job a code of it is (:attr:`code` or one of :attr:`aliases`), as an answer names
+        it: « Couvreur / Couvreuse, rattaché au code ROME F1610 » for a code filed under it."""
+        if code in self.aliases:
+            name = self.alias_names[self.aliases.index(code)]
+            return f"{name}, rattaché au code ROME {self.code}"
+        return self.name
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -50,33 +70,89 @@ class RomeJob:
         return tuple(n for n in names if n) or (self.name,)
 
     @property
+    def searched(self) -> tuple[str, ...]:
+        """Every name words may find it by: :attr:`names`, then :attr:`appellations`."""
+        return self.names + self.appellations
+
+    @property
     def choice(self) -> str:
         """« H2913 (Soudeur / Soudeuse) », as a list of jobs to choose from says it."""
         return f"{self.code} ({self.name})"
 
 
-def rome_jobs(rows: Iterable[Mapping[str, Any]]) -> list[RomeJob]:
-    """The rows of ``rome_jobs`` as jobs, by code."""
-    return sorted(
-        (
-            RomeJob(str(r["code"]), str(r["name"]), int(r.get("diplomas") or 0))
-            for r in rows
-            if r.get("code") and r.get("name")
-        ),
-        key=lambda j: j.code,
-    )
+def rome_jobs(
+    rows: Iterable[Mapping[str, Any]], reference: Iterable[Mapping[str, Any]] = ()
+) -> list[RomeJob]:
+    """The rows of ``rome_jobs`` (the jobs diplomas train for) and of ``jobs_reference`` (the
+    ROME reference, when the import wrote it) as jobs, by code: a code of the reference no
+    diploma trains for is a job with no diploma; one filed under another code of the reference
+    is found through that code (its names and its code, as an alias).
+
+    >>> jobs = rome_jobs([{"code": "F1610", "name": "Monteur ; Couvreur", "diplomas": 2}],
+    ...     [{"code": "A1401", "name": "Vendangeur", "names": ["Vendangeur"]},
+    ...      {"code": "F1610", "name": "Monteur", "names": ["Monteur", "Couvreur"]},
+    ...      {"code": "F1619", "name": "Couvreur", "names": ["Couvreur"], "parent": "F1610",
+    ...       "appellations": ["Couvreur-zingueur"]}])
+    >>> [(j.code, j.name, j.diplomas) for j in jobs]
+    [('A1401', 'Vendangeur', 0), ('F1610', 'Monteur ; Couvreur', 2)]
+    >>> jobs[1].aliases, jobs[1].appellations, jobs[1].named("F1619")
+    (('F1619',), ('Couvreur-zingueur',), 'Couvreur, rattaché au code ROME F1610')
+    """
+    trained = {
+        str(r["code"]): (str(r["name"]), int(r.get("diplomas") or 0))
+        for r in rows
+        if r.get("code") and r.get("name")
+    }
+    ref = {str(r["code"]): r for r in reference if r.get("code") and r.get("name")}
+    folded: dict[str, str] = {}  # a code filed under another one, no diploma of its own
+    for code, r in ref.items():
+        parent = r.get("parent")
+        if parent and parent in ref and parent != code and code not in trained:
+            folded[code] = str(parent)
+    # code -> (aliases, their names, appellations)
+    extra: dict[str, tuple[list[str], list[str], dict[str, str]]] = {}
+    for code, r in ref.items():
+        into = folded.get(code, code)
+        aliases, alias_names, names = extra.setdefault(into, ([], [], {}))
+        if into != code:
+            aliases.append(code)
+            alias_names.append(str(r["name"]))
+        for n in r.get("appellations") or ():
+            names.setdefault(str(n), str(r["name"]))
+    jobs = []
+    for code in sorted(set(trained) | (set(ref) - set(folded))):
+        if code in trained:
+            name, diplomas = trained[code]
+        else:
+            r = ref[code]
+            name, diplomas = NAMES_SEP.join(r.get("names") or [str(r["name"])]), 0
+        aliases, alias_names, names = extra.get(code, ([], [], {}))
+        jobs.append(
+            RomeJob(
+                code,
+                name,
+                diplomas,
+                tuple(names),
+                tuple(aliases),
+                tuple(alias_names),
+                tuple(names.values()),
+            )
+        )
+    return jobs
 
 
+@lru_cache(maxsize=16_384)
 def _words(text: str) -> list[str]:
     folded = normalise(text).replace("'", " ").replace("-", " ").replace("/", " ")
-    return [w for w in re.split(r"[^a-z0-9]+", folded) if w and w not in STOP]
+    return [sys.intern(w) for w in re.split(r"[^a-z0-9]+", folded) if w and w not in STOP]
 
 
 def _same_stem(masculine: str, feminine: str) -> bool:
     return masculine[:3] == feminine[:3]
 
 
-def _forms(name: str) -> set[str]:
+@lru_cache(maxsize=4_096)
+def _forms(name: str) -> frozenset[str]:
     """The ways one job name is said whole, as folded words: the masculine and the feminine
     form, the complement shared (« Cuisinier / Cuisinière en industrie chimique » is « cuisinier
     industrie chimique » or « cuisiniere industrie chimique », never « cuisinier » alone).
@@ -87,10 +163,18 @@ def _forms(name: str) -> set[str]:
     ['cuisinier cuisiniere industrie chimique', 'cuisinier industrie chimique']
     >>> sorted(_forms("Lapidaire / Diamantaire"))  # two names, not two forms of one
     ['diamantaire', 'lapidaire', 'lapidaire diamantaire']
+    >>> sorted(_forms("Infirmier / Infirmière de bloc Diplômé / Diplômée d'État"))[:2]
+    ['infirmier bloc diplome etat', 'infirmier infirmiere bloc diplome diplomee etat']
     """
     whole = " ".join(_words(name))
+    if name.count("/") > 1:
+        # two pairs or more (« Infirmier / Infirmière de bloc opératoire Diplômé / Diplômée
+        # d'État »): the masculine drops each word after a « / », the feminine each before
+        first = re.sub(r"\s*/\s*[^\s/]+", "", name)
+        second = re.sub(r"[^\s/]+\s*/\s*", "", name)
+        return frozenset({" ".join(_words(first)), " ".join(_words(second)), whole})
     if name.count("/") != 1:
-        return {" ".join(_words(p)) for p in name.split("/")} | {whole}
+        return frozenset({" ".join(_words(p)) for p in name.split("/")} | {whole})
     left, right = (_words(p) for p in name.split("/"))
     # the feminine replaces the last m words of the masculine: « Assistant commercial /
     # Assistante commerciale » (2), « Garde forestier / forestière » (1)
@@ -103,10 +187,10 @@ def _forms(name: str) -> set[str]:
         0,
     )
     if not shared:
-        return {" ".join(left), " ".join(right), whole}
+        return frozenset({" ".join(left), " ".join(right), whole})
     masculine = left + right[shared:]
     feminine = left[: len(left) - shared] + right
-    return {" ".join(masculine), " ".join(feminine), whole}
+    return frozenset({" ".join(masculine), " ".join(feminine), whole})
 
 
 def _word_score(word: str, name_words: Sequence[str]) -> float:
@@ -122,14 +206,97 @@ def _word_score(word: str, name_words: Sequence[str]) -> float:
 
 def _score(words: Sequence[str], job: RomeJob) -> float:
     """The best of its names: the mean of the words' scores when each word matches one of the
-    name's words (0 otherwise); 100 only when every word is, or begins, a word of the name."""
+    name's words (0 otherwise); 100 only when every word is, or begins, a word of the name. A
+    name of metier.csv (:attr:`RomeJob.appellations`, 11 522 of them) counts only when every
+    word is, or begins, one of its words: among so many names a close spelling is mostly
+    another word (« vendangeur », « vendeur »)."""
+    return max(_scores(words, job))
+
+
+def _scores(words: Sequence[str], job: RomeJob) -> tuple[float, float]:
+    """The score of :func:`_score` by the job's own names, and by its metier.csv names."""
     best = 0.0
     for name in job.names:
-        name_words = _words(name)
-        scores = [_word_score(w, name_words) for w in words]
+        scores = [_word_score(w, _words(name)) for w in words]
         if scores and min(scores) >= WORD_MATCH:
             best = max(best, sum(scores) / len(scores))
-    return best
+    if best >= 100.0:
+        return best, 0.0
+    for name in job.appellations:
+        if words and all(_word_score(w, _words(name)) >= 100.0 for w in words):
+            return best, 100.0
+    return best, 0.0
+
+
+INDEXED = 100  # from this many jobs, the names are searched through an index (_Index)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The words and the whole forms of a job list's names -> the jobs whose names hold them:
+    with the 11 522 names of metier.csv, scoring every name for every question took 40 ms; the
+    index gives the same jobs (a job whose names hold no word matching each query word scores
+    0) from the few names that can match."""
+
+    jobs: Sequence[RomeJob]
+    by_word: dict[str, tuple[int, ...]]
+    by_form: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, jobs: Sequence[RomeJob]) -> _Index:
+        by_word: dict[str, set[int]] = {}
+        by_form: dict[str, set[int]] = {}
+        for i, j in enumerate(jobs):
+            for name in j.searched:
+                for w in _words(name):
+                    by_word.setdefault(w, set()).add(i)
+                for f in _forms(name):
+                    by_form.setdefault(f, set()).add(i)
+        return cls(
+            jobs,
+            {w: tuple(sorted(s)) for w, s in by_word.items()},
+            {f: tuple(sorted(s)) for f, s in by_form.items()},
+        )
+
+    def candidates(self, words: Sequence[str]) -> list[RomeJob]:
+        """The jobs whose names hold, for each word, a word it is, begins, or is spelt close to
+        (:func:`_word_score` at least :data:`WORD_MATCH`)."""
+        found: set[int] | None = None
+        vocab = list(self.by_word)
+        for w in words:
+            near = {
+                n
+                for n, _, _ in process.extract(
+                    w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=None
+                )
+            }
+            if len(w) >= 3:
+                near.update(n for n in vocab if n.startswith(w))
+            near.add(w)
+            these = set().union(*(self.by_word.get(n, ()) for n in near))
+            found = these if found is None else found & these
+            if not found:
+                return []
+        return [self.jobs[i] for i in sorted(found or ())]
+
+    def exact(self, wanted: str) -> list[RomeJob]:
+        return [self.jobs[i] for i in sorted(self.by_form.get(wanted, ()))]
+
+
+_INDEXES: dict[int, _Index] = {}  # id(jobs) -> its index (which keeps the list alive)
+
+
+def _index(jobs: Sequence[RomeJob]) -> _Index | None:
+    """The index of a long job list (the graph's, kept per version by its callers)."""
+    if len(jobs) < INDEXED:
+        return None
+    got = _INDEXES.get(id(jobs))
+    if got is None or got.jobs is not jobs:
+        got = _Index.of(jobs)
+        if len(_INDEXES) >= 4:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        _INDEXES[id(jobs)] = got
+    return got
 
 
 def find_jobs(
@@ -151,14 +318,18 @@ def find_jobs(
     """
     code = query.strip().upper()
     if _ROME.match(code):
-        return [j for j in jobs if j.code == code]
+        return [j for j in jobs if j.code == code or code in j.aliases]
     words = _words(query)
     if not words:
         return []
     least = 100.0 if not close else 1.0
-    scored = [(s, j) for j in jobs if (s := _score(words, j)) >= least]
-    scored.sort(key=lambda sj: (-sj[0], -sj[1].diplomas, sj[1].code))
-    return [j for _, j in scored[:limit]]
+    index = _index(jobs)
+    among = index.candidates(words) if index is not None else jobs
+    # best first; at the same score, a job its own names match before one only a name of
+    # metier.csv does (« aide à domicile »: K1304 before J1501, some of whose names say it)
+    scored = [(max(s), s[0] >= s[1], j) for j in among if max(s := _scores(words, j)) >= least]
+    scored.sort(key=lambda t: (-t[0], not t[1], -t[2].diplomas, t[2].code))
+    return [j for _, _, j in scored[:limit]]
 
 
 def job_for_words(
@@ -190,7 +361,11 @@ def job_for_words(
     ['H2902']
     """
     wanted = " ".join(_words(query))
-    exact = [j for j in jobs if wanted and any(wanted in _forms(n) for n in j.names)]
+    index = _index(jobs)
+    if index is not None:
+        exact = index.exact(wanted) if wanted else []
+    else:
+        exact = [j for j in jobs if wanted and any(wanted in _forms(n) for n in j.searched)]
     if len(exact) == 1:
         return exact[0], []
     found = find_jobs(jobs, query, limit=max(limit, 20))
@@ -203,3 +378,27 @@ def job_for_words(
     names = {i: " ".join(_words(j.name)) for i, j in enumerate(jobs)}
     near = process.extract(wanted, names, scorer=fuzz.token_set_ratio, limit=limit)
     return None, [jobs[i] for _, s, i in near if s >= 60]
+
+
+def named_by(job: RomeJob, query: str) -> tuple[str, str] | None:
+    """The name of metier.csv ``query`` is (:attr:`RomeJob.appellations`; the feminine or
+    masculine form, accents and case aside), with the job of the code it comes from, when none
+    of the job's own names is: an answer then says which name it read (« cuisinier » is
+    « Cuisinier / Cuisinière », a name of G1601 « Chef / Cheffe de cuisine »).
+
+    >>> job = RomeJob("G1601", "Chef / Cheffe de cuisine", 1, ("Cuisinier / Cuisinière",),
+    ...               appellation_jobs=("Chef / Cheffe de cuisine",))
+    >>> named_by(job, "cuisinière"), named_by(job, "chef de cuisine")
+    (('Cuisinier / Cuisinière', 'Chef / Cheffe de cuisine'), None)
+    """
+    wanted = " ".join(_words(query))
+    if not wanted or any(wanted in _forms(n) for n in job.names):
+        return None
+    return next(
+        (
+            (n, of)
+            for n, of in zip(job.appellations, job.appellation_jobs, strict=False)
+            if wanted in _forms(n)
+        ),
+        None,
+    )

@@ -29,6 +29,7 @@ SCHEMA: tuple[Key, ...] = (
     Key("Sector", "id", unique=True),
     Key("Passerelle", "id", unique=True),
     Key("Change", "id", unique=True),
+    Key("Job", "code", unique=True),
     # Not data: the Neo4j store's log of what edits touched (graph/touched.py), one node whose
     # unique key makes concurrent MERGEs of it wait for each other.
     Key("GraphLog", "key", unique=True),

@@ -24,6 +24,15 @@ class Job(BaseModel):
     )
     names: list[str] = Field(description="The same names, one by one.")
     diplomas: int = Field(description="How many diplomas of the graph train for it.")
+    note: str | None = Field(
+        default=None,
+        description="French sentence when no diploma of the data trains for it (a job of the "
+        "ROME reference all the same).",
+    )
+    filed: list[str] = Field(
+        default_factory=list,
+        description="The ROME codes the reference files under this one (found by them too).",
+    )
 
 
 class JobSearch(BaseModel):
@@ -41,13 +50,23 @@ def kept_jobs(request: Request, store: GraphStore) -> list[RomeJob]:
     version = store.version()
     cached: tuple[str | None, list[RomeJob]] | None = getattr(request.app.state, "rome_jobs", None)
     if cached is None or version is None or cached[0] != version:
-        cached = (version, rome_jobs(store.read("rome_jobs")))
+        cached = (version, rome_jobs(store.read("rome_jobs"), store.read("jobs_reference")))
         request.app.state.rome_jobs = cached
     return cached[1]
 
 
+UNTRAINED = "Métier connu, mais aucune formation des données n'y prépare."
+
+
 def _job(j: RomeJob) -> Job:
-    return Job(code=j.code, name=j.name, names=list(j.names), diplomas=j.diplomas)
+    return Job(
+        code=j.code,
+        name=j.name,
+        names=list(j.names),
+        diplomas=j.diplomas,
+        note=None if j.diplomas else UNTRAINED,
+        filed=list(j.aliases),
+    )
 
 
 @router.get("", response_model=JobSearch)
@@ -60,8 +79,9 @@ def search_jobs(
     limit: Limit = 20,
 ) -> JobSearch:
     """ROME jobs whose name holds the words (a prefix, a close spelling, accents ignored),
-    best first; a French hint and the closest names when none does. Only the jobs some diploma
-    of the graph trains for are named (the national import's Certif Info jobs)."""
+    best first (then those more diplomas train for); a French hint and the closest names when
+    none does. Once the national import wrote the ROME reference, every job of it is named, by
+    its names and the job names of metier.csv, with a note when no diploma trains for it."""
     jobs = kept_jobs(request, store)
     found = find_jobs(jobs, q, limit=limit)
     if found:

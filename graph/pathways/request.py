@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from graph import communes
 from graph.campus_scope import basis_refusal, campuses_of_territory, foreign_basis
 from graph.diploma_names import display_name, with_code
-from graph.errors import InvalidRequest, NotFound
+from graph.errors import InvalidRequest, NotFound, UntrainedJob
 from graph.ingest.opendata.placeholders import is_unspecified_diploma
 from graph.models import DiplomaType, Modality, departement_code
 from graph.nsf import field_code, nsf_name
@@ -29,7 +29,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
 from graph.pathways.start_scope import start_codes_in, start_scope_notice
 from graph.queries import suggest_diplomas
-from graph.rome_jobs import RomeJob, find_jobs, job_for_words, rome_jobs
+from graph.rome_jobs import RomeJob, find_jobs, job_for_words, named_by, rome_jobs
 from graph.sector_suggestions import unknown_sector
 from graph.store import GraphStore
 from graph.territory import (
@@ -172,7 +172,9 @@ def build_query(
             raise unknown_sector(store, req.sector, fields=False)
         field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
         raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
-    goal_sector = goal_job(store, req.job, data) if req.job else req.sector if req.from_ else None
+    goal_sector, goal_label = (
+        goal_job(store, req.job, data) if req.job else (req.sector if req.from_ else None, None)
+    )
     home = resolve_place(store, req.home, "home", territory_departements(terr))
     start_departements = learner_departements(store, home, terr)
     if req.from_level is not None:
@@ -201,7 +203,8 @@ def build_query(
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
-        sector_label=kept_sector_label(store, goal_sector, data) if goal_sector else None,
+        sector_label=goal_label
+        or (kept_sector_label(store, goal_sector, data) if goal_sector else None),
         home=home,
         start_departements=start_departements,
         territory=terr,
@@ -331,26 +334,47 @@ UNKNOWN_SECTOR = "métier choisi"  # sector_label of what names no sector nor RO
 
 
 def kept_rome_jobs(store: GraphStore, data: PathwayData | None) -> list[RomeJob]:
-    """The ROME jobs the graph names (graph/rome_jobs.py), read once per graph version."""
+    """The ROME jobs the graph names (graph/rome_jobs.py), read once per graph version (the
+    same list each time: its search index is kept with it)."""
     data = data if data is not None else pathway_data(store)
-    return list(data.kept("rome_jobs", lambda: rome_jobs(store.read("rome_jobs"))))
+    return data.kept(  # type: ignore[no-any-return]
+        "rome_jobs",
+        lambda: rome_jobs(store.read("rome_jobs"), kept_job_reference(store, data)),
+    )
 
 
-def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> str:
-    """The goal job as the search reads it: a sector id or a ROME code the graph knows as it
-    is; words, the one ROME job the graph names so (graph/rome_jobs.py). A ROME code the graph
-    does not know -> NotFound; words naming several jobs, or only spelt close to some names
-    (« viticulteur » is not « Aviculteur »), -> InvalidRequest listing them; none -> NotFound
-    with the close names (« soudeur » was read as an unknown sector, and the answer said no
-    diploma prepares for the « métier choisi »)."""
+def kept_job_reference(store: GraphStore, data: PathwayData | None) -> list[dict[str, object]]:
+    """The ROME job reference the national import wrote (``Job`` nodes; none before it)."""
+    data = data if data is not None else pathway_data(store)
+    return data.kept("jobs_reference", lambda: store.read("jobs_reference"))  # type: ignore[no-any-return]
+
+
+def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> tuple[str, str | None]:
+    """The goal job as the search reads it, and how the answer names it when not as the code
+    it searches (None: :func:`sector_label`'s): a sector id or a ROME code the graph knows as it
+    is; a code the ROME reference files under another code, that code (« F1619 » is « Couvreur
+    / Couvreuse, rattaché au code ROME F1610 »); words, the one ROME job the graph names so
+    (graph/rome_jobs.py). A ROME code the graph does not know -> NotFound (« Code métier
+    inconnu » when the graph holds the ROME reference); a job of the reference no diploma
+    trains for -> UntrainedJob (« Métier connu … mais aucune formation des données n'y
+    prépare »); words naming several jobs, or only spelt close to some names (« viticulteur »
+    is not « Aviculteur »), -> InvalidRequest listing them; none -> NotFound with the close
+    names (« soudeur » was read as an unknown sector, and the answer said no diploma prepares
+    for the « métier choisi »)."""
     if kept_sector_label(store, job, data) != UNKNOWN_SECTOR:
-        return job
-    if _ROME.match(job):
-        raise NotFound("job", job)
+        return job, None
     jobs = kept_rome_jobs(store, data)
+    if _ROME.match(job):
+        found = find_jobs(jobs, job)
+        if not found:
+            raise NotFound("job_code" if kept_job_reference(store, data) else "job", job)
+        return _trained(store, data, found[0], job)
     one, close = job_for_words(jobs, job)
     if one is not None:
-        return one.code
+        code, label = _trained(store, data, one, one.code)
+        if named := named_by(one, job):  # a name of metier.csv: said with its job's own
+            label = f"métier ROME {code} ({named[0]}, un des noms du métier {named[1]})"
+        return code, label
     listed = " ; ".join(j.choice for j in close)
     if close and find_jobs(jobs, job, limit=1, close=False):  # the words name several jobs
         raise InvalidRequest(
@@ -363,6 +387,18 @@ def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> str:
             f"{listed}. Choisissez-en un par son code ROME (« job ») ou précisez les mots."
         )
     raise NotFound("job", job, [j.choice for j in close])
+
+
+def _trained(
+    store: GraphStore, data: PathwayData | None, job: RomeJob, asked: str
+) -> tuple[str, str | None]:
+    """``job`` (asked as the code ``asked``: its own or one filed under it) as a goal, when
+    something of the graph trains for it; else UntrainedJob."""
+    if kept_sector_label(store, job.code, data) == UNKNOWN_SECTOR:
+        raise UntrainedJob(asked, job.named(asked))
+    if asked != job.code:
+        return job.code, f"métier ROME {asked} ({job.named(asked)})"
+    return job.code, None
 
 
 def kept_sector_label(store: GraphStore, sector: str, data: PathwayData | None) -> str:

@@ -94,12 +94,13 @@ def test_no_pathway_to_a_job_says_which_diplomas_prepare_for_it_and_where(
 
 def test_a_job_no_diploma_of_the_data_prepares_for_is_said_unknown(client: TestClient) -> None:
     """K2111 (formateur): no diploma of the fixture trains for it, no campus sector lists it,
-    and the graph names only the ROME codes its diplomas train for: the data cannot tell it
-    from a code that is no job (H9999), and both are refused in French."""
+    and the fixture's rome.csv (cut to its diplomas' codes) does not list it: the data cannot
+    tell it from a code that is no job (H9999), and both are refused in French (a job the
+    imported ROME reference lists is said known: tests/integration/test_job_reference.py)."""
     for code in ("K2111", "H9999"):
         r = client.get("/pathways", params={"from": CAP_CUISINE, "job": code, "departements": "13"})
         assert r.status_code == 404, r.text
-        assert r.json()["detail"] == f"Métier inconnu des données : {code}."
+        assert r.json()["detail"] == f"Code métier inconnu du répertoire ROME importé : {code}."
 
 
 def test_a_job_only_closed_diplomas_prepare_for_says_so(client: TestClient) -> None:

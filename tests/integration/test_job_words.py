@@ -45,7 +45,8 @@ def test_words_naming_no_job_and_unknown_codes_are_refused(client: TestClient) -
     assert "H2902 (Chaudronnier / Chaudronnière)" in r.json()["suggestions"]
     r = client.get("/pathways", params={"from_level": 4, "job": "H9999"})
     assert r.status_code == 404, r.text
-    assert r.json()["detail"] == "Métier inconnu des données : H9999."
+    # the import wrote the ROME reference (rome.csv): the code is not a job of it
+    assert r.json()["detail"] == "Code métier inconnu du répertoire ROME importé : H9999."
 
 
 def test_jobs_are_listed_by_words(client: TestClient) -> None:

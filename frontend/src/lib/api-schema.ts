@@ -317,8 +317,9 @@ export interface paths {
         /**
          * Search Jobs
          * @description ROME jobs whose name holds the words (a prefix, a close spelling, accents ignored),
-         *     best first; a French hint and the closest names when none does. Only the jobs some diploma
-         *     of the graph trains for are named (the national import's Certif Info jobs).
+         *     best first (then those more diplomas train for); a French hint and the closest names when
+         *     none does. Once the national import wrote the ROME reference, every job of it is named, by
+         *     its names and the job names of metier.csv, with a note when no diploma trains for it.
          */
         get: operations["search_jobs"];
         put?: never;
@@ -1931,6 +1932,16 @@ export interface components {
              * @description How many diplomas of the graph train for it.
              */
             diplomas: number;
+            /**
+             * Note
+             * @description French sentence when no diploma of the data trains for it (a job of the ROME reference all the same).
+             */
+            note?: string | null;
+            /**
+             * Filed
+             * @description The ROME codes the reference files under this one (found by them too).
+             */
+            filed?: string[];
         };
         /** JobSearch */
         JobSearch: {

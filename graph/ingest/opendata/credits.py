@@ -111,9 +111,9 @@ PRODUCERS: tuple[Producer, ...] = (
         "Répertoire opérationnel des métiers et des emplois (ROME)",
         LICENCE_OUVERTE,
         LICENCE_OUVERTE_URL,
-        (r"^rome", r"^domaine_professionnel"),
-        "job codes cited by the seed files; the names of the ROME codes (rome.csv, read by "
-        "`cmq import`; domaine_professionnel.csv is not read)",
+        (r"^rome", r"^metier", r"^domaine_professionnel"),
+        "job codes cited by the seed files; the ROME job reference (rome.csv and the job "
+        "names of metier.csv, read by `cmq import`; domaine_professionnel.csv is not read)",
     ),
     Producer(
         "certifinfo",

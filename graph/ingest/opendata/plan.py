@@ -37,6 +37,7 @@ from graph.ingest.opendata import (
     bcn,
     certif_info,
     directories,
+    jobs,
     places,
     postbac,
     professional,
@@ -53,6 +54,7 @@ from graph.ingest.opendata.offers import ActivityOffers, OfferColumns, known_row
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.reason_words import reason_fr
 from graph.ingest.opendata.report import Coverage, FileReport
+from graph.ingest.opendata.rome import RomeFile
 from graph.ingest.opendata.rows import (
     CommuneRow,
     DepartementRow,
@@ -258,6 +260,7 @@ class ImportData:
     professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
     families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
     rome_labels: dict[str, str] = field(default_factory=dict)  # ROME code -> name (rome.csv)
+    jobs: list[dict[str, Any]] = field(default_factory=list)  # the Job nodes (jobs.job_rows)
     # the continuation evidence and common secondes, read by the process that parsed the
     # activity files, after them (ahead.py); None: read when the passerelles are inferred
     evidence: Outcome[Evidences] | None = None
@@ -572,9 +575,12 @@ def _parse(
         families = _taken(reports, early.families)
         citations[early.families.path.name] = citation(early.families.path.name)
     rome_labels: dict[str, str] = {}
+    job_rows: list[dict[str, Any]] = []
     if certifications and early.rome is not None:
-        rome_labels = _taken(reports, early.rome)
+        rome_file = _taken(reports, early.rome)
+        rome_labels = rome_file.labels
         citations[early.rome.path.name] = citation(early.rome.path.name)
+        job_rows = _job_rows(reports, early, rome_file, citations)
     reports.done()
     known_rows(activity_offers, activity_reports, diplomas)
 
@@ -622,7 +628,19 @@ def _parse(
         professional={c: v for c, v in pro.items() if c in diplomas},
         families={c: v for c, v in families.items() if c in diplomas},
         rome_labels=rome_labels,
+        jobs=job_rows,
     )
+
+
+def _job_rows(
+    reports: _Reports, early: _Early, rome_file: RomeFile, citations: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The ROME job reference (graph/ingest/opendata/jobs.py), with metier.csv's job names."""
+    if early.metier is None:
+        return jobs.job_rows(rome_file)
+    names = _taken(reports, early.metier)
+    citations[early.metier.path.name] = citation(early.metier.path.name)
+    return jobs.job_rows(rome_file, names, early.metier.report)
 
 
 VFD_FAMILY = "diplomas (BCN, other ministries)"
@@ -726,7 +744,8 @@ class _Early:
     vfd: Ahead[dict[str, DiplomaRow]] | None = None
     pro: Ahead[dict[str, professional.ProfessionalDiploma]] | None = None
     families: Ahead[dict[str, professional.Family]] | None = None
-    rome: Ahead[dict[str, str]] | None = None
+    rome: Ahead[RomeFile] | None = None
+    metier: Ahead[list[jobs.MetierRow]] | None = None
     offers: list[Offer] | None = None
     # the diplomas and the post-bac programmes (_programmes), the current offers (_current_offers),
     # when their files were read without error before the establishments were placed
@@ -760,7 +779,10 @@ class _Early:
             family = "diploma links (familles de métiers)"
             early.families = parse_ahead(p, family, strict, professional.parse_familles_metiers)
         if (p := directory / ROME_FILE).is_file():  # used when Certif Info gives links
-            early.rome = parse_ahead(p, "job names (ROME)", strict, rome.parse_rome_labels)
+            early.rome = parse_ahead(p, "job names (ROME)", strict, rome.parse_rome)
+            if (m := directory / jobs.METIER_FILE).is_file():
+                family = "job names (ROME, metier.csv)"
+                early.metier = parse_ahead(m, family, strict, jobs.parse_metier)
         early.resolved = outcome(resolved)
         if early.resolved.error is None and early.resolved.result is not None:
             # read when the offers name codes nFormationDiplome_ lacks, or for the programmes

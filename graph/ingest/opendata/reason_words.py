@@ -74,6 +74,8 @@ REASONS_FR: dict[str, str] = {
         "code ROME déjà listé (sa première ligne gardée)"
     ),
     "no ROME code (e.g. G1602) or no name": "pas de code ROME (par ex. G1602) ou pas de nom",
+    "ROME code not listed by rome.csv": "code ROME absent de rome.csv",
+    "job name already listed for its ROME code": "nom de métier déjà listé pour son code ROME",
 }
 
 

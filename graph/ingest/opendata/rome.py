@@ -16,12 +16,13 @@ of them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.ingest.opendata.csvfile import CsvSpec, read_table
 from graph.ingest.opendata.report import FileReport
 
-__all__ = ["NAMES_SEP", "ROME", "parse_rome_labels", "rome_labels"]
+__all__ = ["NAMES_SEP", "ROME", "RomeFile", "parse_rome", "parse_rome_labels", "rome_labels"]
 
 ROME = CsvSpec("utf-8-sig", ";", ("code_rome", "libelle_rome"))
 PARENT = "code_rome_parent"  # optional: files before the ROME 4.0 have no child rows
@@ -50,9 +51,23 @@ def rome_labels(rows: list[tuple[str, str, str]]) -> dict[str, str]:
     return {code: NAMES_SEP.join(names[code]) for code in sorted(names)}
 
 
+@dataclass(frozen=True)
+class RomeFile:
+    """What ``rome.csv`` gives: ``labels``, each code's job names (:func:`rome_labels`), and
+    ``rows``, each code's own job name and the other code it is filed under (or "")."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    rows: tuple[tuple[str, str, str], ...] = ()
+
+
 def parse_rome_labels(path: Path, report: FileReport) -> dict[str, str]:
-    """ROME code -> the names of its jobs (:func:`rome_labels`); a row without a well-formed
-    code or a name is skipped, a code listed twice keeps its first row."""
+    """ROME code -> the names of its jobs (:func:`rome_labels`)."""
+    return parse_rome(path, report).labels
+
+
+def parse_rome(path: Path, report: FileReport) -> RomeFile:
+    """The job names of ``rome.csv`` (:class:`RomeFile`); a row without a well-formed code or a
+    name is skipped, a code listed twice keeps its first row."""
     t = read_table(path, ROME)
     c_code, c_label = (t.col(n) for n in ROME.required)
     c_parent = t.opt(PARENT)
@@ -72,4 +87,4 @@ def parse_rome_labels(path: Path, report: FileReport) -> dict[str, str]:
         parent = row[c_parent].strip().upper() if c_parent is not None else ""
         kept.append((rome, label, parent if _ROME.match(parent) else ""))
         report.rows_used += 1
-    return rome_labels(kept)
+    return RomeFile(rome_labels(kept), tuple(kept))

@@ -41,11 +41,13 @@ from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata import created, postbac
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
+from graph.ingest.opendata.jobs import METIER_FILE, job_statements
 from graph.ingest.opendata.lazy import Later, LazyStatements, Part, given
 from graph.ingest.opendata.links import link_statements, located_statements, renamed_statements
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
     MAX_REJECTED,
+    ROME_FILE,
     Establishment,
     ImportData,
     Offer,
@@ -1253,6 +1255,7 @@ def build_statements(
                 natures=natures,
             ),
             Later(built.nodes),
+            given(job_statements(data.jobs, run, _jobs_source(data))),
             given(
                 [
                     Statement(
@@ -1322,6 +1325,12 @@ def build_statements(
         return nodes, rels
 
     return Plan(statements, counts, run, adopted, built.close)
+
+
+def _jobs_source(data: ImportData) -> str:
+    """The citation of the ROME job reference: rome.csv's, and metier.csv's when read."""
+    files = (ROME_FILE, METIER_FILE)
+    return "; ".join(data.citations[f] for f in files if f in data.citations)
 
 
 def _node_counts(before: dict[str, tuple[bool, bool]], keys: list[str]) -> dict[str, int]:

@@ -101,7 +101,10 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
       .then((r) => {
         if (ask !== searched) return;
         const items = (r.items.length ? r.items : r.suggestions) ?? [];
-        jobList.replaceChildren(...items.map((j) => h('option', { value: j.code }, `${j.name} (${j.code})`)));
+        // a job of the ROME reference no diploma of the data trains for is listed, said so
+        const said = (j: (typeof items)[number]): string =>
+          `${j.name} (${j.code})${j.note ? ' — aucune formation dans les données' : ''}`;
+        jobList.replaceChildren(...items.map((j) => h('option', { value: j.code }, said(j))));
       })
       .catch(() => {
         if (ask === searched) jobList.replaceChildren();
