@@ -641,7 +641,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             and not absent
             and (
                 near := neighbour_notice(
-                    store, data, q, goal_codes, (), point=origin.point(), since=origin.label()
+                    store, data, q, goal_codes, (), point=origin.point, since=origin.label
                 )
             )
         ):
@@ -677,7 +677,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         and not lead
         and (
             near := neighbour_notice(
-                store, data, q, goal_codes, keys, point=origin.point(), since=origin.label()
+                store, data, q, goal_codes, keys, point=origin.point, since=origin.label
             )
         )
     ):
