@@ -75,7 +75,7 @@ from graph.pathways.radius_unplaced import (
 )
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
-from graph.pathways.search import candidates, flag_usable, is_goal
+from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
 from graph.pathways.unplaced import unplaced_notice
@@ -167,6 +167,10 @@ class _StoreSource:
         return {}
 
     def offered_inside(self, codes: Iterable[str]) -> set[str]:
+        """The codes :meth:`offers` flags an offer of in the territory. The offers of a code
+        not flagged yet are not made: the first one found inside answers (a search from a
+        level asks this of the 1 200–1 900 diplomas its hops meet, and scores the offers of
+        the few hundred its candidates take)."""
         codes = set(codes)
         deps = self.q.territory.departements
         if deps:  # the others have no offer there: not flagged at all
@@ -174,8 +178,20 @@ class _StoreSource:
             codes = self.data.offered_in(self.store, codes - free, deps, self.mod)
             if free:
                 codes |= self.data.offered_in(self.store, free, deps, None)
-        flagged = self.offers(codes)
-        return {c for c in codes if any(o.in_territory for o in flagged[c])}
+        flagged = {c: self._offers[c] for c in codes if c in self._offers}
+        found = {c for c, offers in flagged.items() if any(o.in_territory for o in offers)}
+        todo = sorted(codes - flagged.keys())
+        if todo and self.mod is None and self.q.territory.is_everywhere:
+            flagged = self.offers(todo)  # the lists kept for the version: no flagging
+            return found | {c for c in todo if any(o.in_territory for o in flagged[c])}
+        if todo:
+            mod, free = self.mod, self.unchecked(todo)
+            outside = self.data.outside_offers(self.store, todo)
+            for code, rows in self.data.usable_offers(self.store, todo).items():
+                how = None if code in free else mod
+                if any_usable_inside(rows, self.q.territory, how, outside[code]):
+                    found.add(code)
+        return found
 
 
 # where far places are measured from without home nor `near`: the mean place of the
@@ -641,7 +657,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             and not absent
             and (
                 near := neighbour_notice(
-                    store, data, q, goal_codes, (), point=origin.point(), since=origin.label()
+                    store, data, q, goal_codes, (), point=origin.point, since=origin.label
                 )
             )
         ):
@@ -677,7 +693,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         and not lead
         and (
             near := neighbour_notice(
-                store, data, q, goal_codes, keys, point=origin.point(), since=origin.label()
+                store, data, q, goal_codes, keys, point=origin.point, since=origin.label
             )
         )
     ):

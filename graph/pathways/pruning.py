@@ -82,13 +82,13 @@ def best_of(
             upper = scorer.prefix_upper(c.diplomas, c.legs)
             if upper is not None:
                 prefix.upper = upper
-                heapq.heappush(heap, (-(upper + prefix.lasts[0][0]), i, _REFINED, top[3], 0))
+                heapq.heappush(heap, (-(upper - prefix.lasts[0][0]), i, _REFINED, top[3], 0))
             continue
         if stage == _REFINED:  # a prefix group's best candidate left: every step exact
             prefix, at = prefixes[top[3]], top[4] + 1
             if at < len(prefix.lasts):  # the next one in its place
-                last, j = prefix.lasts[at]
-                heapq.heappush(heap, (-(prefix.upper + last), j, _REFINED, top[3], at))
+                neg, j = prefix.lasts[at]
+                heapq.heappush(heap, (-(prefix.upper - neg), j, _REFINED, top[3], at))
             f = scorer.full_bound(c.diplomas, c.legs)
             if f is None:
                 continue
@@ -128,14 +128,17 @@ def best_of(
 class _Prefix:
     """The candidates of a search that differ by their last step only (the same first
     diplomas and legs): :meth:`Scorer.prefix_bound` and :meth:`Scorer.prefix_upper` of their
-    first steps, and each one's last step bound (:meth:`Scorer.step_bound`), best first, with
-    its index: a candidate's bound is the prefix's plus its last step's (the same float)."""
+    first steps, their first diplomas' codes, and each one's last step bound
+    (:meth:`Scorer.step_bound`) negated, best first, with its index: a candidate's bound is
+    the prefix's minus that (the same float as the sum)."""
 
-    __slots__ = ("lasts", "static", "upper")
+    __slots__ = ("codes", "lasts", "static", "upper")
 
-    def __init__(self, static: float | None) -> None:
+    def __init__(self, static: float | None, codes: tuple[str, ...]) -> None:
         self.static = static
+        self.codes = codes
         self.upper = -math.inf  # Scorer.prefix_upper, once the group comes out on top
+        # (-step bound, index): sorted, the higher bound first, then the walk's order
         self.lasts: list[tuple[float, int]] = []
 
 
@@ -148,50 +151,53 @@ def _prefix_groups(
     ``valid_keys``, the diploma sequences of the candidates whose bound is a number (those
     are certain to score). A candidate whose bound is None (a step without establishment)
     is left out. The candidates of a group are found by the walk's prefix numbers
-    (:attr:`Candidate.prefix`), else by the identity of their first diplomas and legs."""
+    (:attr:`Candidate.prefix`), else by the identity of their first diplomas and legs.
+    Five thousand candidates for a search from a level: what a group shares (its bound, its
+    codes) is worked out once for all of its candidates."""
     heap: list[tuple[Any, ...]] = []
     prefixes: list[_Prefix] = []
     index: dict[Hashable, _Prefix] = {}
     inf = math.inf
-    for i, c in enumerate(paths):
-        diplomas, legs = c.diplomas, c.legs
+    step_bound = scorer.step_bound
+    push = heap.append
+    for i, (diplomas, legs, number) in enumerate(paths):
         if not legs:  # no step: its bound alone
             b = scorer.bound(diplomas, legs)
             if b is not None:
-                heap.append((-b, i, _FULL))
+                push((-b, i, _FULL))
                 if b != inf:
                     valid_keys.add(tuple([d["code"] for d in diplomas]))
             continue
-        ids: Hashable = c.prefix
-        if ids == -1:  # not numbered by the walk: the identity of the rows and legs
+        ids: Hashable = number
+        if number == -1:  # not numbered by the walk: the identity of the rows and legs
             ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
         prefix = index.get(ids)
         if prefix is None:
-            prefix = index[ids] = _Prefix(scorer.prefix_bound(diplomas, legs))
+            prefix = index[ids] = _Prefix(
+                scorer.prefix_bound(diplomas, legs), tuple([d["code"] for d in diplomas[:-1]])
+            )
             prefixes.append(prefix)
         static = prefix.static
         if static is None:
             continue
-        last = None if static == inf else scorer.step_bound(diplomas[-2], diplomas[-1], legs[-1])
-        if static == inf or last == inf:
-            heap.append((-inf, i, _FULL))
+        if static == inf:
+            push((-inf, i, _FULL))
             continue
-        if last is None:
+        last = diplomas[-1]
+        bound = step_bound(diplomas[-2], last, legs[-1])
+        if bound is None:
             continue
-        prefix.lasts.append((last, i))
-        valid_keys.add(tuple([d["code"] for d in diplomas]))
+        if bound == inf:
+            push((-inf, i, _FULL))
+            continue
+        prefix.lasts.append((-bound, i))
+        valid_keys.add((*prefix.codes, last["code"]))
     for g, prefix in enumerate(prefixes):
         if prefix.lasts:
-            prefix.lasts.sort(key=_best_last)
-            last, i = prefix.lasts[0]
-            heap.append((-(prefix.static + last), i, _STATIC, g))  # type: ignore[operator]
+            prefix.lasts.sort()
+            neg, i = prefix.lasts[0]
+            push((-(prefix.static - neg), i, _STATIC, g))  # type: ignore[operator]
     return heap, prefixes
-
-
-def _best_last(entry: tuple[float, int]) -> tuple[float, int]:
-    """The order of a prefix group's candidates: the higher last step bound first, then the
-    walk's order."""
-    return (-entry[0], entry[1])
 
 
 def _redundant(bound: float, lead_best: float | None, nth_key_best: float) -> bool:

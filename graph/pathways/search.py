@@ -10,7 +10,7 @@ first goal. No store is imported: the rules are tested over plain data.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from graph.diploma_names import is_common_year_kept
@@ -23,6 +23,7 @@ __all__ = [
     "CANDIDATE_CAP",
     "OutsideRows",
     "Source",
+    "any_usable_inside",
     "candidates",
     "flag_offers",
     "flag_usable",
@@ -92,13 +93,60 @@ def flag_usable(
     diplomas. With ``outside`` (the same rows flagged outside, kept with them), those offers
     are used as they are and only the offers in the territory are made for the request; in
     any modality, the offers of the territory's départements are the only ones looked at."""
+    inside = _inside(rows, territory, modality, outside)
+    if outside is not None and _shortcut(territory, modality):
+        got = list(outside.offers)
+        for i in inside:
+            a, o, seen = rows[i]
+            got[i] = Offer(code, a, o, True, last_seen=seen)
+        return got
+    flagged = set(inside)
+    out: list[Offer] = []
+    for i, (a, o, seen) in enumerate(rows):
+        if modality is not None and o.get("modality") != modality:
+            continue
+        if i in flagged or outside is None:
+            out.append(Offer(code, a, o, i in flagged, last_seen=seen))
+        else:
+            out.append(outside.offers[i])
+    return out
+
+
+def any_usable_inside(
+    rows: Sequence[tuple[Row, Row, int | None]],
+    territory: Territory,
+    modality: str | None,
+    outside: OutsideRows | None = None,
+) -> bool:
+    """Whether :func:`flag_usable` flags one of the rows in the territory
+    (``any(o.in_territory for o in flag_usable(...))``), without making the offers: the
+    first offer found inside answers (a search's hops ask it of every diploma they meet, and
+    score the offers of a few of them)."""
+    return next(_inside(rows, territory, modality, outside), None) is not None
+
+
+def _shortcut(territory: Territory, modality: str | None) -> bool:
+    """Whether :func:`flag_usable` looks only at the offers of the territory's départements or
+    of its radius's band of latitude, in the rows kept outside (no modality to filter on)."""
+    return modality is None and bool(
+        territory.departements or (territory.near and territory.radius_km)
+    )
+
+
+def _inside(
+    rows: Sequence[tuple[Row, Row, int | None]],
+    territory: Territory,
+    modality: str | None,
+    outside: OutsideRows | None,
+) -> Iterator[int]:
+    """The indexes of the rows :func:`flag_usable` flags in the territory, in order."""
     deps = frozenset(territory.departements) if territory.departements else None
     contains = territory.contains
     # 1° of latitude is 111.3 km on the sphere of haversine_km: 111 leaves a margin
     near = territory.near if territory.near and territory.radius_km else None
     lat0 = near.lat if near else 0.0
     reach = territory.radius_km / 111.0 if near and territory.radius_km else math.inf
-    if outside is not None and modality is None and (deps is not None or near is not None):
+    if outside is not None and _shortcut(territory, modality):
         # the offers of the territory's départements, or of its band of latitude
         maybe: Iterable[int] = range(len(rows))
         if deps is not None:
@@ -106,26 +154,20 @@ def flag_usable(
         if near is not None:
             lats = outside.latitudes
             maybe = [i for i in maybe if (lat := lats[i]) is not None and abs(lat - lat0) <= reach]
-        got = list(outside.offers)
         for i in maybe:
-            a, o, seen = rows[i]
+            a, o, _ = rows[i]
             if contains(o, campuses=a.get("campuses")):
-                got[i] = Offer(code, a, o, True, last_seen=seen)
-        return got
-    out: list[Offer] = []
-    for i, (a, o, seen) in enumerate(rows):
+                yield i
+        return
+    for i, (a, o, _) in enumerate(rows):
         if modality is not None and o.get("modality") != modality:
             continue
-        inside = (
+        if (
             (deps is None or o.get("departement") in deps)
             and (near is None or (lat := o.get("lat")) is None or abs(lat - lat0) <= reach)
             and contains(o, campuses=a.get("campuses"))
-        )
-        if inside or outside is None:
-            out.append(Offer(code, a, o, inside, last_seen=seen))
-        else:
-            out.append(outside.offers[i])
-    return out
+        ):
+            yield i
 
 
 def is_goal(d: Row, q: PathwayQuery, sector_codes: set[str] | frozenset[str] | None) -> bool:

@@ -680,3 +680,34 @@ def test_the_preload_tests_every_diploma_name_for_a_common_year(store: GraphStor
     misses = _common_texts.cache_info().misses
     assert [is_common_year_kept(d) for d in rows] == [is_common_year(d) for d in rows]
     assert _common_texts.cache_info().misses == misses
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from_level": 4, "to_level": 5},
+        {"from_level": 4, "to_level": 5, "departements": "12,46"},
+    ],
+)
+def test_a_question_from_a_level_reads_no_territory_s_coverage(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch, params: dict[str, Any]
+) -> None:
+    """A question from a level names no goal of a neighbouring field (no field to be next
+    to), so it never needs where the territory's distances start: its coverage, whose mean
+    place that is without a home, is not read (the whole country's, for a question with no
+    territory: ~3 s of CPU on a worker's first such question at national size)."""
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    reads: list[str] = []
+    real_read = store.read
+
+    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
+        reads.append(name)
+        return real_read(name, **params)
+
+    monkeypatch.setattr(store, "read", read)
+    answer = find_pathways(store, build_query(store, PathwayRequest.model_validate(params)))
+    assert answer.count > 0
+    assert not [r for r in reads if r.startswith("coverage")], reads

@@ -17,7 +17,7 @@ from graph.gc_pause import gc_paused
 from graph.pathways.data import OFFER_FIELDS, PathwayData, _Shared, _with
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
 from graph.pathways.scoring import Offer
-from graph.pathways.search import OutsideRows, flag_offers, flag_usable
+from graph.pathways.search import OutsideRows, any_usable_inside, flag_offers, flag_usable
 from graph.shared_values import KeySharedRows
 from graph.territory import Point, Territory
 from graph.touched import Touched
@@ -125,6 +125,18 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
             # the offers kept outside for the version: the same flags, objects reused
             reused = flag_usable("B", rows, t, modality, outside)
             assert reused == got
+            # whether one is inside, without making them: the same answer for the whole
+            # list, for none, and for each row alone (most of them outside)
+            inside = any(o.in_territory for o in got)
+            assert any_usable_inside(rows, t, modality, outside) == inside
+            assert any_usable_inside(rows, t, modality) == inside
+            assert not any_usable_inside([], t, modality, OutsideRows([], (), ()))
+            for i, row in enumerate(rows):
+                alone = OutsideRows(
+                    [outside.offers[i]], (outside.departements[i],), (outside.latitudes[i],)
+                )
+                one = any(o.in_territory for o in flag_usable("B", [row], t, modality))
+                assert any_usable_inside([row], t, modality, alone) == one
             kept = {id(o) for o in outside.offers}
             assert all(id(o) in kept for o in reused if not o.in_territory)
             expected = [
