@@ -169,13 +169,15 @@ def neighbour_notice(
     goal_codes: Collection[str] | None,
     keys: Iterable[tuple[str, ...]],
     *,
-    point: tuple[float, float] | None,
-    since: str | None,
+    origin: Callable[[], tuple[tuple[float, float] | None, str | None]],
 ) -> str | None:
     """The goal diplomas of a field next to the start diploma's that the territory offers
     and no pathway found reaches, the nearest few named
     (:mod:`graph.pathways.neighbour_goals`); None for a question it does not speak of: a
-    start level (no field), a goal job (the job is the field) or diploma, no territory."""
+    start level (no field), a goal job (the job is the field) or diploma, no territory.
+    ``origin``: where distances are measured from and how that place is said (« du
+    domicile »), asked only when some goal is named: without a home it is the mean place of
+    the territory's offers, a read of the database on a territory's first answer."""
     if q.to or goal_codes is not None or q.by_level or not q.territory.is_set:
         return None
     if not (q.to_type or q.to_level):
@@ -200,6 +202,7 @@ def neighbour_notice(
         return None
     mod = q.modality.value if q.modality else None
     rows = data.usable_offers(store, sorted(near))
+    point, since = origin()
     found = [
         (d, n)
         for c, d in near.items()
