@@ -107,7 +107,9 @@ def test_the_centre_of_a_first_answer_is_not_read(
     create_offer(
         store,
         "alice",
-        OfferCreate(actor="iut-b", diploma="32025002", modality="school", source="test: offer centres"),
+        OfferCreate(
+            actor="iut-b", diploma="32025002", modality="school", source="test: offer centres"
+        ),
     )
     fresh = pathway_data(store)
     assert fresh.carried_from == data.version
