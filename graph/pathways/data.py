@@ -25,6 +25,7 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from graph import shared_values
@@ -1040,7 +1041,7 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
             data.legs_from(store, chunk, next(replies))
             offer_rows = next(replies)
             if points is not None and not offer_centres.add_points(
-                points, (r["offer"] for r in offer_rows), *_PLACE_INDEXES
+                points, map(itemgetter("offer"), offer_rows), *_PLACE_INDEXES
             ):
                 points = None
             data.offers_of(store, chunk, offer_rows)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, TypeAlias
 
 from graph.territory import Territory
@@ -36,19 +37,17 @@ def add_points(
     """File the located offers (lists of values; ``dep``… their indexes) in ``points``, as
     ``_centre`` counts them: a latitude that is not 0 nor null. False when a value is not a
     number where ``_centre`` would add it (then the points cannot stand for the read)."""
-    for o in offers:
-        y = o[lat]
-        if not y:
-            continue
-        x = o[lon]
-        if not isinstance(y, (int, float)) or not isinstance(x, (int, float)):
-            return False
-        key = (o[dep], o[region])
-        got = points.get(key)
-        if got is None:
-            got = points[key] = (array("d"), array("d"))
-        got[0].append(y)
-        got[1].append(x)
+    try:
+        for d, r, y, x in map(itemgetter(dep, region, lat, lon), offers):
+            if not y:
+                continue
+            got = points.get((d, r))
+            if got is None:
+                got = points[d, r] = (array("d"), array("d"))
+            got[0].append(y)  # a TypeError for what is not a number
+            got[1].append(x)
+    except TypeError:
+        return False
     return True
 
 
