@@ -242,7 +242,8 @@ class PathwayData:
         )
         self._coverage_rows = 0
         # offers_centre(): the located offers' places by (département, région), filed by a
-        # whole preload (graph/pathways/offer_centres.py); never carried over an edit
+        # whole preload (graph/pathways/offer_centres.py); carried over an edit of no offer
+        # nor establishment only (a partnership's)
         self._centres: offer_centres.Points | None = None
         # programme_territories(), and the codes to read again (an edit touched them)
         self._programmes: dict[str, frozenset[str]] | None = None
@@ -357,6 +358,8 @@ class PathwayData:
             for k, v in dict(self._histories).items()
             if k[0] not in touched.actors and k[1] not in touched.diplomas
         }
+        if not touched.diplomas and not touched.actors:  # no offer changed, nor its place
+            new._centres = self._centres
         new.carried_from = self.version
         return new
 

@@ -11,7 +11,7 @@ import pytest
 
 from graph.coverage import read_coverage
 from graph.cypher import CypherLibrary
-from graph.edits import OfferCreate, create_offer
+from graph.edits import OfferCreate, PartnershipCreate, create_offer, create_partnership
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.pathways.data import PathwayData, forget, keep_warm, pathway_data
@@ -88,8 +88,8 @@ def test_the_centre_of_a_first_answer_is_not_read(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where far places are measured from without a home (a territory's first answer) reads
-    nothing once the cache is preloaded; after an edit (a carried cache) it reads the
-    coverage, which sees the edit."""
+    nothing once the cache is preloaded, nor after an edit of no offer (a partnership); after
+    an edit of offers (a carried cache) it reads the coverage, which sees the edit."""
     data = _preloaded(store)
     reads: list[str] = []
     real_read = store.read
@@ -100,6 +100,16 @@ def test_the_centre_of_a_first_answer_is_not_read(
 
     monkeypatch.setattr(store, "read", read)
     lot = Territory(departements=["046"])
+    create_partnership(  # no offer touched: the points are carried
+        store,
+        "alice",
+        PartnershipCreate(a="iut-b", b="lycee-a", kind="convention", source="test: offer centres"),
+    )
+    linked = pathway_data(store)
+    assert linked.carried_from == data.version
+    assert linked.offers_centre(lot) == data.offers_centre(lot) != (None,)
+    data = linked
+    reads.clear()
     origin = _Origin(store, data, lot, None, ["046"])
     assert origin.point() == _centre(real_read("coverage_offers", **lot.query_params()))
     assert origin.label() == "du centre du territoire (position moyenne de ses formations)"
