@@ -117,12 +117,20 @@ def nearest(
     True
     """
     best: tuple[tuple[int, float, str], Nearest] | None = None
+    # a territory of départements only: Territory.contains is the département's test alone,
+    # made here first (most of a goal's offers across the country are not in it)
+    deps = territory.departements
+    if not deps or territory.region or territory.campus or (territory.near and territory.radius_km):
+        deps = None
     for a, o, last_seen in rows:
+        if deps is not None:
+            if o.get("departement") not in deps:
+                continue
+        elif not territory.contains(o, campuses=a.get("campuses")):
+            continue
         if last_seen is not None or o.get("status") == "closed":
             continue
         if modality is not None and o.get("modality") != modality:
-            continue
-        if not territory.contains(o, campuses=a.get("campuses")):
             continue
         lat, lon = o.get("lat"), o.get("lon")
         km = (
