@@ -91,7 +91,8 @@ def _child(
             out = (False, exc)
         try:
             data = pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.loads(data)  # an exception whose class does not unpickle: none sent
+            if not out[0]:
+                pickle.loads(data)  # an exception whose class does not unpickle: none sent
         except Exception:  # noqa: BLE001 - then the worker computes it (and raises it)
             data = b""
         view = memoryview(data)
