@@ -207,6 +207,9 @@ class FalkorDBStore:
     # write_atomic takes BulkRelationships and BulkNodes (GRAPH.BULK into its staging graph)
     bulk_relationships = True
     bulk_nodes = True
+    # usable from a forked child (graph/gaps/forked.py): redis-py's pool opens the child's own
+    # connections; the child calls forked_child() first
+    fork_safe = True
 
     def __init__(self, settings: Settings, *, library: CypherLibrary | None = None) -> None:
         self.settings = settings
@@ -246,6 +249,14 @@ class FalkorDBStore:
                 self.server.stop()
                 raise
             log.warning("FalkorDB is not answering yet (%s); calls fail until it does", exc)
+
+    def forked_child(self) -> None:
+        """In a forked child (graph/gaps/forked.py): this copy never restarts nor stops the
+        parent's embedded server, and takes fresh locks (another thread of the parent may
+        have held one when it forked)."""
+        self.server = None
+        self._connect_lock = threading.Lock()
+        self._revive_lock = threading.Lock()
 
     # -- connections ----------------------------------------------------------------------
     def _client(self, socket_timeout: float) -> FalkorDB:

@@ -4,7 +4,8 @@ Each finding names the nodes involved, says in one French sentence why it matter
 the data behind it. The way of a request through the package::
 
     request.py   GapRequest (fields, checked) --build_report--> the territory resolved, then
-    report.py    gap_report: kept per graph version (cache.py), else
+    report.py    gap_report: kept per graph version (cache.py), else computed (in a
+                 forked child on FalkorDB, forked.py: the worker keeps none of its memory)
     data.py        read_gap_data: every read of the store, before any section
     continuum.py, dead_ends.py, demand.py, isolated.py, partnerships.py, brokers.py:
                    one pure function per section over those rows (findings.py: the vocabulary)

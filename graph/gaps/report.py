@@ -18,6 +18,7 @@ from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
 from graph.gaps.findings import SECTIONS, Finding, GapReport, Section
 from graph.gaps.foreign import basis_refusal
+from graph.gaps.forked import can_fork, in_child
 from graph.gaps.isolated import isolated_actors
 from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
@@ -83,9 +84,12 @@ def gap_report(
     cached: bool = True,
 ) -> GapReport:
     """The gap report of a territory; kept for the graph's version (graph/gaps/cache.py)
-    unless ``cached`` is False. The report returned may be shared: do not modify it."""
+    unless ``cached`` is False. The report returned may be shared: do not modify it.
 
-    def compute() -> GapReport:
+    Kept (the API's), it is computed in a forked child when the store allows it
+    (graph/gaps/forked.py): the worker then keeps none of the report's working memory."""
+
+    def compute(release: bool = True) -> GapReport:
         d = read_gap_data(store, territory, sector)
         if sector and sector_label(d.sectors, sector) is None:
             # a filière the graph does not know (nor a field of training graph/nsf.py names):
@@ -99,10 +103,19 @@ def gap_report(
         # once; without giving the allocator's free pages back, a worker that computed three
         # reports stayed ~8 MB larger for good (docs/performance.md, ``rss9``).
         del d
-        release_free_memory()
+        if release:  # (not in a child that exits next: a collection for nothing)
+            release_free_memory()
         return report
+
+    def compute_forked() -> GapReport:
+        # networkx imported here first (~5 MB, once): each child would import it again
+        import networkx  # noqa: F401
+
+        before = getattr(store, "forked_child", None)
+        report = in_child(lambda: compute(release=False), before=before)
+        return compute() if report is None else report
 
     if not cached:
         return compute()
     key = ("gaps", territory.model_dump_json(), sector, limit)
-    return cached_answer(store, key, compute)
+    return cached_answer(store, key, compute_forked if can_fork(store) else compute)
