@@ -25,7 +25,6 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
-from operator import itemgetter
 from typing import Any
 
 from graph import shared_values
@@ -34,7 +33,7 @@ from graph.diploma_names import is_common_year_kept
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
-from graph.pathways import coverage_rows, offer_centres
+from graph.pathways import coverage_rows
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
@@ -241,10 +240,6 @@ class PathwayData:
             OrderedDict()
         )
         self._coverage_rows = 0
-        # offers_centre(): the located offers' places by (département, région), filed by a
-        # whole preload (graph/pathways/offer_centres.py); carried over an edit of no offer
-        # nor establishment only (a partnership's)
-        self._centres: offer_centres.Points | None = None
         # programme_territories(), and the codes to read again (an edit touched them)
         self._programmes: dict[str, frozenset[str]] | None = None
         self._programmes_stale: frozenset[str] = frozenset()
@@ -358,8 +353,6 @@ class PathwayData:
             for k, v in dict(self._histories).items()
             if k[0] not in touched.actors and k[1] not in touched.diplomas
         }
-        if not touched.diplomas and not touched.actors:  # no offer changed, nor its place
-            new._centres = self._centres
         new.carried_from = self.version
         return new
 
@@ -780,13 +773,6 @@ class PathwayData:
                     self._coverage_rows -= coverage_rows.row_count(dropped)
         return rows
 
-    def offers_centre(self, territory: Territory) -> tuple[tuple[float, float] | None] | None:
-        """``(centre,)``: the mean place of the territory's located offers as the centre of
-        :meth:`coverage_rows` would be, from the preload's points without a read; None when
-        they cannot say (not filled by a whole preload, a campus, a radius)."""
-        centres = self._centres
-        return None if centres is None else offer_centres.centre_of(centres, territory)
-
     def sector_links(self, store: GraphStore, sector: str) -> tuple[Row, ...]:
         """What ties diplomas to a sector (its id or one of its ROME codes): the rows of
         ``diplomas_for_sector`` (code, link, campuses), read by graph/pathways/job_scope.py
@@ -925,8 +911,6 @@ def forget(store: GraphStore) -> None:
 PRELOAD_CHUNK = 400  # diplomas per query: requests interleave with a preload between chunks
 # what the preload reads per chunk, in this order (_fill)
 _PRELOAD_READS = ("pathway_legs_from", "pathway_offers_of", "diploma_fields")
-# where an offer's département, région, latitude and longitude are in its values
-_PLACE_INDEXES = tuple(OFFER_FIELDS.index(k) for k in ("departement", "region_code", "lat", "lon"))
 
 _warm: weakref.WeakSet[Any] = weakref.WeakSet()
 
@@ -1034,21 +1018,13 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         [(q, {"codes": chunk}) for chunk in chunks for q in _PRELOAD_READS],
         shared=data._shared.table,
     )
-    # every OFFERS link is read here, before twins merge: their places for offers_centre
-    points: offer_centres.Points | None = {} if data.refill is None else None
     try:
         for chunk in chunks:
             with _registry_lock:
                 if _registry.get(store) is not data:
                     return None
             data.legs_from(store, chunk, next(replies))
-            offer_rows = next(replies)
-            if points is not None and not offer_centres.add_points(
-                points, map(itemgetter("offer"), offer_rows), *_PLACE_INDEXES
-            ):
-                points = None
-            data.offers_of(store, chunk, offer_rows)
-            del offer_rows
+            data.offers_of(store, chunk, next(replies))
             data.usable_offers(store, chunk)
             data.outside_offers(store, chunk)  # made here, they are frozen with the rest
             data.current_places(store, chunk)
@@ -1059,6 +1035,4 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
             close()
     if data.refill is None:  # every diploma read: where each is offered, for the notice
         data.where_index(store)
-        if points is not None:
-            data._centres = offer_centres.frozen(points)
     return codes

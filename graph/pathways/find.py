@@ -305,7 +305,6 @@ class _Origin:
         self.home = home
         self.departements = departements
         self._coverage: dict[str | None, tuple[list[CoverageRow], LatLon | None]] = {}
-        self._centre: tuple[LatLon | None] | None = None
 
     def coverage(self, modality: str | None = None) -> tuple[list[CoverageRow], LatLon | None]:
         """What the data holds in the territory: every offer, or those in ``modality``."""
@@ -323,34 +322,20 @@ class _Origin:
         offer across the sea. Only for a territory of départements (a région's, a campus's)."""
         if self.home is not None or self.territory.near is not None or not self.departements:
             return None
-        if self.centre() is not None:
+        if self.coverage()[1] is not None:
             return None
         return _territory_prefecture(self.departements)
-
-    def centre(self) -> LatLon | None:
-        """The mean place of the territory's located offers (:func:`_centre`), from the
-        preload's points when they say it (graph/pathways/offer_centres.py: no read of the
-        territory's coverage for it), else from the coverage."""
-        if self._centre is None:
-            known = None if None in self._coverage else self.data.offers_centre(self.territory)
-            self._centre = known if known is not None else (self.coverage()[1],)
-        return self._centre[0]
 
     def point(self) -> LatLon | None:
         if self.home is not None:
             return self.home
         if self.territory.near is not None:
             return (self.territory.near.lat, self.territory.near.lon)
-        centre = self.centre()
+        centre = self.coverage()[1]
         if centre is not None:
             return centre
         pref = self._prefecture()
         return (pref.commune.lat, pref.commune.lon) if pref is not None else None  # type: ignore[return-value]
-
-    def said(self) -> tuple[LatLon | None, str]:
-        """:meth:`point` and :meth:`label`, for a notice that needs them only when it has
-        something to say (the territory's coverage is read on its first answer)."""
-        return self.point(), self.label()
 
     def label(self) -> str:
         """Where :meth:`point` is, said after « à 52 km »: « du domicile », « d'Évreux (centre
@@ -670,7 +655,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if (
             lead
             and not absent
-            and (near := neighbour_notice(store, data, q, goal_codes, (), origin=origin.said))
+            and (
+                near := neighbour_notice(
+                    store, data, q, goal_codes, (), point=origin.point, since=origin.label
+                )
+            )
         ):
             lead = f"{lead} {near}"  # no pathway here: the programmes of a field next to it
         if lead:
@@ -702,7 +691,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if (
         keys
         and not lead
-        and (near := neighbour_notice(store, data, q, goal_codes, keys, origin=origin.said))
+        and (
+            near := neighbour_notice(
+                store, data, q, goal_codes, keys, point=origin.point, since=origin.label
+            )
+        )
     ):
         unreached = with_neighbours(unreached, near)
     # ranked holds the first q.limit pathways at least; the others only count

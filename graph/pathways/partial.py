@@ -169,15 +169,18 @@ def neighbour_notice(
     goal_codes: Collection[str] | None,
     keys: Iterable[tuple[str, ...]],
     *,
-    origin: Callable[[], tuple[tuple[float, float] | None, str | None]],
+    point: Callable[[], tuple[float, float] | None],
+    since: Callable[[], str | None],
 ) -> str | None:
     """The goal diplomas of a field next to the start diploma's that the territory offers
     and no pathway found reaches, the nearest few named
     (:mod:`graph.pathways.neighbour_goals`); None for a question it does not speak of: a
     start level (no field), a goal job (the job is the field) or diploma, no territory.
-    ``origin``: where distances are measured from and how that place is said (« du
-    domicile »), asked only when some goal is named: without a home it is the mean place of
-    the territory's offers, a read of the database on a territory's first answer."""
+
+    ``point`` and ``since``: where the distances are measured from and how the answer says
+    it, asked only when a neighbouring goal is named (without a home, the point is the mean
+    place of the territory's offers: a read of the territory's coverage, ~3 s of CPU for the
+    whole country, that a question it does not speak of never needs)."""
     if q.to or goal_codes is not None or q.by_level or not q.territory.is_set:
         return None
     if not (q.to_type or q.to_level):
@@ -202,18 +205,18 @@ def neighbour_notice(
         return None
     mod = q.modality.value if q.modality else None
     rows = data.usable_offers(store, sorted(near))
-    point, since = origin()
+    here = point()
     found = [
         (d, n)
         for c, d in near.items()
-        if (n := nearest(d, rows[c], q.territory, mod, point, start_nsf)) is not None
+        if (n := nearest(d, rows[c], q.territory, mod, here, start_nsf)) is not None
     ]
     return neighbour_sentence(
         ranked(found),
         goal=goal_label(q),
         field=field,
         territory_phrase=q.territory.describe_in(),
-        since=since,
+        since=since() if found else None,
     )
 
 
