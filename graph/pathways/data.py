@@ -25,6 +25,7 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from graph import shared_values
@@ -33,7 +34,7 @@ from graph.diploma_names import is_common_year_kept
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
-from graph.pathways import coverage_rows
+from graph.pathways import coverage_rows, offer_centres
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.history import OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
@@ -240,6 +241,14 @@ class PathwayData:
             OrderedDict()
         )
         self._coverage_rows = 0
+        # offers_centre(): the located offers' places by (département, région), filed by a
+        # whole preload with their diplomas' indexes (graph/pathways/offer_centres.py);
+        # carried over an edit of no establishment, the touched diplomas' points read again
+        # (``_centres_stale``) when a centre is first asked
+        self._centres: offer_centres.Points | None = None
+        self._centre_codes: dict[str, int] = {}
+        self._centres_stale: frozenset[str] = frozenset()
+        self._centres_lock = threading.Lock()
         # programme_territories(), and the codes to read again (an edit touched them)
         self._programmes: dict[str, frozenset[str]] | None = None
         self._programmes_stale: frozenset[str] = frozenset()
@@ -353,6 +362,11 @@ class PathwayData:
             for k, v in dict(self._histories).items()
             if k[0] not in touched.actors and k[1] not in touched.diplomas
         }
+        if not touched.actors:  # no establishment moved: only the touched diplomas' points
+            with self._centres_lock:
+                new._centres = self._centres
+                new._centre_codes = self._centre_codes
+                new._centres_stale = self._centres_stale | touched.diplomas
         new.carried_from = self.version
         return new
 
@@ -773,6 +787,43 @@ class PathwayData:
                     self._coverage_rows -= coverage_rows.row_count(dropped)
         return rows
 
+    def offers_centre(
+        self, store: GraphStore, territory: Territory
+    ) -> tuple[tuple[float, float] | None] | None:
+        """``(centre,)``: the mean place of the territory's located offers as the centre of
+        :meth:`coverage_rows` would be, from the preload's points without a read of the
+        territory; None when they cannot say (not filled by a whole preload, a campus, a
+        radius). After an edit of offers, the touched diplomas' offers are read once (a few
+        rows) and their points filed anew."""
+        with self._centres_lock:
+            if self._centres is not None and self._centres_stale:
+                self._centres = self._refreshed_centres(store, self._centres_stale)
+                self._centres_stale = frozenset()
+            centres = self._centres
+        return None if centres is None else offer_centres.centre_of(centres, territory)
+
+    def _refreshed_centres(
+        self, store: GraphStore, codes: frozenset[str]
+    ) -> offer_centres.Points | None:
+        """The points with those of ``codes`` read again (None when a place is not a
+        number: the coverage read decides then)."""
+        assert self._centres is not None
+        index = dict(self._centre_codes)
+        for c in sorted(codes):
+            index.setdefault(c, len(index))
+        rows = store.read("pathway_offers_of", codes=sorted(codes))
+        fresh: offer_centres.Points = {}
+        if not offer_centres.add_points(
+            fresh,
+            map(itemgetter("offer"), rows),
+            *_PLACE_INDEXES,
+            diplomas=(index[r["code"]] for r in rows),
+        ):
+            return None
+        self._centre_codes = index
+        kept = offer_centres.without(self._centres, {index[c] for c in codes})
+        return offer_centres.merged(kept, offer_centres.frozen(fresh))
+
     def sector_links(self, store: GraphStore, sector: str) -> tuple[Row, ...]:
         """What ties diplomas to a sector (its id or one of its ROME codes): the rows of
         ``diplomas_for_sector`` (code, link, campuses), read by graph/pathways/job_scope.py
@@ -911,6 +962,13 @@ def forget(store: GraphStore) -> None:
 PRELOAD_CHUNK = 400  # diplomas per query: requests interleave with a preload between chunks
 # what the preload reads per chunk, in this order (_fill)
 _PRELOAD_READS = ("pathway_legs_from", "pathway_offers_of", "diploma_fields")
+# where an offer's département, région, latitude and longitude are in its values
+_PLACE_INDEXES: tuple[int, int, int, int] = (
+    OFFER_FIELDS.index("departement"),
+    OFFER_FIELDS.index("region_code"),
+    OFFER_FIELDS.index("lat"),
+    OFFER_FIELDS.index("lon"),
+)
 
 _warm: weakref.WeakSet[Any] = weakref.WeakSet()
 
@@ -1018,13 +1076,26 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         [(q, {"codes": chunk}) for chunk in chunks for q in _PRELOAD_READS],
         shared=data._shared.table,
     )
+    # every OFFERS link is read here, before twins merge: their places for offers_centre,
+    # each with its diploma's index (an edit of offers drops and reads a diploma's again)
+    points: offer_centres.Points | None = {} if data.refill is None else None
+    index: dict[str, int] = {}
     try:
         for chunk in chunks:
             with _registry_lock:
                 if _registry.get(store) is not data:
                     return None
             data.legs_from(store, chunk, next(replies))
-            data.offers_of(store, chunk, next(replies))
+            offer_rows = next(replies)
+            if points is not None and not offer_centres.add_points(
+                points,
+                map(itemgetter("offer"), offer_rows),
+                *_PLACE_INDEXES,
+                diplomas=(index.setdefault(r["code"], len(index)) for r in offer_rows),
+            ):
+                points = None
+            data.offers_of(store, chunk, offer_rows)
+            del offer_rows
             data.usable_offers(store, chunk)
             data.outside_offers(store, chunk)  # made here, they are frozen with the rest
             data.current_places(store, chunk)
@@ -1035,4 +1106,9 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
             close()
     if data.refill is None:  # every diploma read: where each is offered, for the notice
         data.where_index(store)
+        if points is not None:
+            with data._centres_lock:
+                data._centres = offer_centres.frozen(points)
+                data._centre_codes = index
+                data._centres_stale = frozenset()
     return codes

@@ -305,6 +305,7 @@ class _Origin:
         self.home = home
         self.departements = departements
         self._coverage: dict[str | None, tuple[list[CoverageRow], LatLon | None]] = {}
+        self._centre: tuple[LatLon | None] | None = None
 
     def coverage(self, modality: str | None = None) -> tuple[list[CoverageRow], LatLon | None]:
         """What the data holds in the territory: every offer, or those in ``modality``."""
@@ -322,16 +323,29 @@ class _Origin:
         offer across the sea. Only for a territory of départements (a région's, a campus's)."""
         if self.home is not None or self.territory.near is not None or not self.departements:
             return None
-        if self.coverage()[1] is not None:
+        if self.centre() is not None:
             return None
         return _territory_prefecture(self.departements)
+
+    def centre(self) -> LatLon | None:
+        """The mean place of the territory's located offers (:func:`_centre`), from the
+        preload's points when they say it (graph/pathways/offer_centres.py: no read of the
+        territory's coverage for it), else from the coverage."""
+        if self._centre is None:
+            known = (
+                None
+                if None in self._coverage
+                else self.data.offers_centre(self.store, self.territory)
+            )
+            self._centre = known if known is not None else (self.coverage()[1],)
+        return self._centre[0]
 
     def point(self) -> LatLon | None:
         if self.home is not None:
             return self.home
         if self.territory.near is not None:
             return (self.territory.near.lat, self.territory.near.lon)
-        centre = self.coverage()[1]
+        centre = self.centre()
         if centre is not None:
             return centre
         pref = self._prefecture()
