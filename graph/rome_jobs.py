@@ -33,7 +33,16 @@ from rapidfuzz import fuzz, process
 from graph.ingest.opendata.rome import NAMES_SEP
 from graph.text import normalise
 
-__all__ = ["RomeJob", "WORD_MATCH", "find_jobs", "job_for_words", "named_by", "rome_jobs"]
+__all__ = [
+    "RomeJob",
+    "WORD_MATCH",
+    "find_jobs",
+    "job_for_words",
+    "name_words",
+    "named_by",
+    "rome_jobs",
+    "word_score",
+]
 
 WORD_MATCH = 82  # a query word matches a name word at this similarity (0-100) or as a prefix
 STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "ou"}
@@ -142,7 +151,7 @@ def rome_jobs(
 
 
 @lru_cache(maxsize=16_384)
-def _words(text: str) -> list[str]:
+def name_words(text: str) -> list[str]:
     folded = normalise(text).replace("'", " ").replace("-", " ").replace("/", " ")
     return [sys.intern(w) for w in re.split(r"[^a-z0-9]+", folded) if w and w not in STOP]
 
@@ -166,16 +175,16 @@ def _forms(name: str) -> frozenset[str]:
     >>> sorted(_forms("Infirmier / Infirmière de bloc Diplômé / Diplômée d'État"))[:2]
     ['infirmier bloc diplome etat', 'infirmier infirmiere bloc diplome diplomee etat']
     """
-    whole = " ".join(_words(name))
+    whole = " ".join(name_words(name))
     if name.count("/") > 1:
         # two pairs or more (« Infirmier / Infirmière de bloc opératoire Diplômé / Diplômée
         # d'État »): the masculine drops each word after a « / », the feminine each before
         first = re.sub(r"\s*/\s*[^\s/]+", "", name)
         second = re.sub(r"[^\s/]+\s*/\s*", "", name)
-        return frozenset({" ".join(_words(first)), " ".join(_words(second)), whole})
+        return frozenset({" ".join(name_words(first)), " ".join(name_words(second)), whole})
     if name.count("/") != 1:
-        return frozenset({" ".join(_words(p)) for p in name.split("/")} | {whole})
-    left, right = (_words(p) for p in name.split("/"))
+        return frozenset({" ".join(name_words(p)) for p in name.split("/")} | {whole})
+    left, right = (name_words(p) for p in name.split("/"))
     # the feminine replaces the last m words of the masculine: « Assistant commercial /
     # Assistante commerciale » (2), « Garde forestier / forestière » (1)
     shared = next(
@@ -193,7 +202,7 @@ def _forms(name: str) -> frozenset[str]:
     return frozenset({" ".join(masculine), " ".join(feminine), whole})
 
 
-def _word_score(word: str, name_words: Sequence[str]) -> float:
+def word_score(word: str, name_words: Sequence[str]) -> float:
     """100 when a word of the name is ``word`` or starts with it (three letters or more),
     else the closest spelling's similarity (below 100)."""
     best = 0.0
@@ -217,13 +226,13 @@ def _scores(words: Sequence[str], job: RomeJob) -> tuple[float, float]:
     """The score of :func:`_score` by the job's own names, and by its metier.csv names."""
     best = 0.0
     for name in job.names:
-        scores = [_word_score(w, _words(name)) for w in words]
+        scores = [word_score(w, name_words(name)) for w in words]
         if scores and min(scores) >= WORD_MATCH:
             best = max(best, sum(scores) / len(scores))
     if best >= 100.0:
         return best, 0.0
     for name in job.appellations:
-        if words and all(_word_score(w, _words(name)) >= 100.0 for w in words):
+        if words and all(word_score(w, name_words(name)) >= 100.0 for w in words):
             return best, 100.0
     return best, 0.0
 
@@ -248,7 +257,7 @@ class _Index:
         by_form: dict[str, set[int]] = {}
         for i, j in enumerate(jobs):
             for name in j.searched:
-                for w in _words(name):
+                for w in name_words(name):
                     by_word.setdefault(w, set()).add(i)
                 for f in _forms(name):
                     by_form.setdefault(f, set()).add(i)
@@ -260,7 +269,7 @@ class _Index:
 
     def candidates(self, words: Sequence[str]) -> list[RomeJob]:
         """The jobs whose names hold, for each word, a word it is, begins, or is spelt close to
-        (:func:`_word_score` at least :data:`WORD_MATCH`)."""
+        (:func:`word_score` at least :data:`WORD_MATCH`)."""
         found: set[int] | None = None
         vocab = list(self.by_word)
         for w in words:
@@ -319,7 +328,7 @@ def find_jobs(
     code = query.strip().upper()
     if _ROME.match(code):
         return [j for j in jobs if j.code == code or code in j.aliases]
-    words = _words(query)
+    words = name_words(query)
     if not words:
         return []
     least = 100.0 if not close else 1.0
@@ -360,7 +369,7 @@ def job_for_words(
     >>> [j.code for j in job_for_words(jobs, "chaudronnerie soudure")[1]]  # the close names
     ['H2902']
     """
-    wanted = " ".join(_words(query))
+    wanted = " ".join(name_words(query))
     index = _index(jobs)
     if index is not None:
         exact = index.exact(wanted) if wanted else []
@@ -375,7 +384,7 @@ def job_for_words(
         return None, found[:limit]
     if not wanted:
         return None, []
-    names = {i: " ".join(_words(j.name)) for i, j in enumerate(jobs)}
+    names = {i: " ".join(name_words(j.name)) for i, j in enumerate(jobs)}
     near = process.extract(wanted, names, scorer=fuzz.token_set_ratio, limit=limit)
     return None, [jobs[i] for _, s, i in near if s >= 60]
 
@@ -391,7 +400,7 @@ def named_by(job: RomeJob, query: str) -> tuple[str, str] | None:
     >>> named_by(job, "cuisinière"), named_by(job, "chef de cuisine")
     (('Cuisinier / Cuisinière', 'Chef / Cheffe de cuisine'), None)
     """
-    wanted = " ".join(_words(query))
+    wanted = " ".join(name_words(query))
     if not wanted or any(wanted in _forms(n) for n in job.names):
         return None
     return next(

@@ -11,35 +11,17 @@ Pure functions over plain rows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from graph.errors import NotFound
 from graph.nsf import GROUPS, field_id
+from graph.rome_jobs import name_words, word_score
 from graph.store import GraphReader
-from graph.text import normalise
 
 __all__ = ["WORD_MATCH", "candidates", "close_sectors", "unknown_sector"]
 
 WORD_MATCH = 80  # a typed word matches a name word at this similarity (0-100) or as a prefix
-_STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "ou"}
-
-
-def _words(text: str) -> list[str]:
-    folded = normalise(text).replace("'", " ").replace("-", " ")
-    return [w for w in re.split(r"[^a-z0-9]+", folded) if w and w not in _STOP]
-
-
-def _word_score(word: str, name_words: Sequence[str]) -> float:
-    best = 0.0
-    for n in name_words:
-        if n == word or (len(word) >= 3 and n.startswith(word)):
-            return 100.0
-        best = max(best, fuzz.ratio(word, n))
-    return best
 
 
 def candidates(
@@ -71,13 +53,12 @@ def close_sectors(typed: str, choices: Sequence[tuple[str, str]], *, limit: int 
     >>> close_sectors("soudure", choices), close_sectors("nsf-999", choices)
     ([], [])
     """
-    words = _words(typed)
+    words = name_words(typed)
     if not words or (len(words) == 2 and words[0] == "nsf"):
         return []
     scored: list[tuple[float, str, str]] = []
     for sid, name in choices:
-        name_words = _words(name)
-        scores = [_word_score(w, name_words) for w in words]
+        scores = [word_score(w, name_words(name)) for w in words]
         if min(scores) >= WORD_MATCH:
             scored.append((sum(scores) / len(scores), sid, name))
     scored.sort(key=lambda s: (-s[0], s[1]))

@@ -321,3 +321,17 @@ def ask(client: TestClient, **params: Any) -> dict[str, Any]:
     r = client.get("/pathways", params=params)
     assert r.status_code == 200, r.text
     return r.json()
+
+
+def recorded_reads(store: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the queries ``store`` reads from now on, in order (the reads still
+    happen: a real database answers them)."""
+    reads: list[str] = []
+    real_read = store.read
+
+    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
+        reads.append(name)
+        return real_read(name, **params)
+
+    monkeypatch.setattr(store, "read", read)
+    return reads

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,7 +17,7 @@ from graph.pathways.data import PathwayData, forget, keep_warm, pathway_data
 from graph.pathways.find import _centre, _Origin
 from graph.store import GraphStore
 from graph.territory import Point, Territory
-from tests.conftest import MINI_SEEDS
+from tests.conftest import MINI_SEEDS, recorded_reads
 
 FIXTURE_CYPHER = Path(__file__).resolve().parent.parent / "fixtures" / "cypher"
 
@@ -95,14 +94,8 @@ def test_the_centre_of_a_first_answer_is_not_read(
     territory's coverage, and every centre is still the one the coverage gives (the edit
     seen: the new offer's establishment counted)."""
     data = _preloaded(store)
-    reads: list[str] = []
     real_read = store.read
-
-    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
-        reads.append(name)
-        return real_read(name, **params)
-
-    monkeypatch.setattr(store, "read", read)
+    reads = recorded_reads(store, monkeypatch)
     lot = Territory(departements=["046"])
     create_partnership(  # no offer touched: the points are carried
         store,

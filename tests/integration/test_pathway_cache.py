@@ -31,7 +31,7 @@ from graph.pathways.find import _StoreSource
 from graph.store import GraphStore
 from graph.territory import Point, Territory
 from graph.touched import Touched
-from tests.conftest import MINI_SEEDS, make_settings
+from tests.conftest import MINI_SEEDS, make_settings, recorded_reads
 
 FIXTURE_CYPHER = Path(__file__).resolve().parent.parent / "fixtures" / "cypher"
 SRC = "test: pathway cache"
@@ -538,14 +538,7 @@ def test_a_territory_s_coverage_is_carried_over_an_edit_of_its_offers(
         Territory(near=Point(lat=44.6, lon=1.9), radius_km=60),
         Territory(campus="mini"),
     ]
-    reads: list[str] = []
-    real_read = store.read
-
-    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
-        reads.append(name)
-        return real_read(name, **params)
-
-    monkeypatch.setattr(store, "read", read)
+    reads = recorded_reads(store, monkeypatch)
 
     def check(data: Any, expected_reads: list[str]) -> None:
         for t in territories:
@@ -632,14 +625,7 @@ def test_programme_territories_are_carried_over_an_edit_of_offers(
     cache of the new version reads whole; an edit of an actor reads them whole."""
     from graph.edits import ActorUpdate, update_actor
 
-    reads: list[str] = []
-    real_read = store.read
-
-    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
-        reads.append(name)
-        return real_read(name, **params)
-
-    monkeypatch.setattr(store, "read", read)
+    reads = recorded_reads(store, monkeypatch)
     data = pathway_data(store)
     before = data.programme_territories(store)
     assert before  # the mini campus's programmes have a territory
@@ -700,14 +686,7 @@ def test_a_question_from_a_level_reads_no_territory_s_coverage(
     data = pathway_data(store)
     assert data.preload_thread is not None
     data.preload_thread.join(timeout=30)
-    reads: list[str] = []
-    real_read = store.read
-
-    def read(name: str, /, **params: Any) -> list[dict[str, Any]]:
-        reads.append(name)
-        return real_read(name, **params)
-
-    monkeypatch.setattr(store, "read", read)
+    reads = recorded_reads(store, monkeypatch)
     answer = find_pathways(store, build_query(store, PathwayRequest.model_validate(params)))
     assert answer.count > 0
     assert not [r for r in reads if r.startswith("coverage")], reads
