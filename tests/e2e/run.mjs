@@ -150,6 +150,10 @@ await scenario('parcours', async (d) => {
   const map = page.locator('#carte-parcours');
   await map.locator('.leaflet-marker-icon .pin--focus').first().waitFor();
   d.markers = await map.locator('.leaflet-marker-icon .pin--focus').count();
+  // the basemap is fetched apart from the steps: under load it may be drawn after the markers
+  await page
+    .waitForFunction(() => document.querySelectorAll('#carte-parcours .leaflet-fond-pane path').length >= 90, null, { timeout: 15000 })
+    .catch(() => {});
   d.basemapPaths = await map.locator('.leaflet-fond-pane path').count();
   expect(d.markers >= 1, 'no step marker on the map');
   expect(d.basemapPaths >= 90, `offline basemap not drawn (${d.basemapPaths} paths)`);
