@@ -35,6 +35,7 @@ from graph.errors import (
     InvalidRequest,
     NotFound,
     SeedError,
+    UntrainedJob,
 )
 
 log = logging.getLogger("cmq.api")
@@ -145,7 +146,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NotFound)
     async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-        return problem(404, exc.said, suggestions=exc.suggestions or None)
+        # a job the ROME reference knows but nothing of the data trains for is an answer (no
+        # pathway can reach it), not a wrong code: its own code lets a client show it as one
+        code = "job_untrained" if isinstance(exc, UntrainedJob) else None
+        return problem(404, exc.said, code=code, suggestions=exc.suggestions or None)
 
     @app.exception_handler(DatabaseUnavailable)
     async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:

@@ -2,7 +2,9 @@
 
 ``{"type", "title", "status", "detail", "code"}`` with ``Content-Type:
 application/problem+json``; ``title`` and ``detail`` in French (they may be shown to users),
-``code`` stable for programs (``not_found``, ``validation_error``…). Extension members:
+``code`` stable for programs (``not_found``, ``validation_error``…; ``job_untrained``: a 404
+for a job the ROME reference knows but no diploma of the data trains for, an answer rather
+than a wrong code). Extension members:
 ``errors`` (each refused field: ``loc`` and ``type`` as FastAPI gives them, ``msg`` in French),
 ``suggestions`` (close matches of an unknown code), ``reason`` (technical, for operators: why
 the database is unavailable). The OpenAPI document declares the model on every route
@@ -27,6 +29,7 @@ TITLES: dict[str, str] = {
     "unauthorized": "Jeton d'éditeur requis",
     "forbidden": "Modification non autorisée",
     "not_found": "Introuvable",
+    "job_untrained": "Aucune formation des données ne prépare à ce métier",
     "method_not_allowed": "Méthode non permise",
     "conflict": "Existe déjà",
     "payload_too_large": "Requête trop volumineuse",

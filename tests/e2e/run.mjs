@@ -375,6 +375,38 @@ await scenario('niveau', async (d) => {
   await close();
 });
 
+// A job the ROME reference knows but nothing of the data trains for (the national import's
+// A1401 Vendangeur; the e2e fixture has no ROME reference: the API's answer, as it gives it,
+// is played back): an answer shown as one (« Aucun parcours trouvé », why), never « Erreur :
+// … » with « Réessayer »; an unknown job stays an error.
+await scenario('metier-sans-formation', async (d) => {
+  const { page, close } = await newPage('metier-sans-formation');
+  const problem = (code, detail) => ({
+    status: 404,
+    contentType: 'application/problem+json',
+    body: JSON.stringify({ type: `https://cmq-graph.fr/problemes/${code}`, title: 'Introuvable', status: 404, detail, code }),
+  });
+  await page.route('**/pathways?*', (route) => {
+    const job = new URL(route.request().url()).searchParams.get('job');
+    return route.fulfill(
+      job === 'A1401'
+        ? problem('job_untrained', "Métier connu (A1401 — Vendangeur / Vendangeuse) mais aucune formation des données n'y prépare.")
+        : problem('not_found', 'Code métier inconnu du répertoire ROME importé : N9999.'),
+    );
+  });
+  await page.goto(`${app}#/parcours?from_level=3&job=A1401&departements=33`);
+  const empty = page.locator('.results .state-empty');
+  await empty.waitFor();
+  d.untrained = await page.locator('.results').innerText();
+  d.untrainedErrors = await page.locator('.results .state-error').count();
+  d.untrainedRetry = await page.locator('.results').getByRole('button', { name: 'Réessayer' }).count();
+  await page.screenshot({ path: join(shots, 'parcours-metier-sans-formation.png') });
+  await page.goto(`${app}#/parcours?from_level=3&job=N9999&departements=33`);
+  await page.locator('.results .state-error').waitFor();
+  d.unknown = await page.locator('.results .state-error').innerText();
+  await close();
+});
+
 // Parcours from the end of 3e: no diploma held, no start field; the first step is a programme
 // entered after 3e, and the card's start says no diploma is held.
 await scenario('fin-de-3e', async (d) => {
@@ -1660,7 +1692,7 @@ await browser.close();
 
 // These scenarios ask for failures on purpose (503; the CSP blocking planted script; 404 and
 // 422 in the French crawl).
-const expectedErrors = new Set(['niveau-metier-en-mots', 'base-indisponible', 'csp', 'francais', 'carte-dense-outremer-sans-contour']);
+const expectedErrors = new Set(['niveau-metier-en-mots', 'metier-sans-formation', 'base-indisponible', 'csp', 'francais', 'carte-dense-outremer-sans-contour']);
 const consoleSummary = {};
 for (const [name, log] of Object.entries(consoleLog)) {
   consoleSummary[name] = { errors: log.errors, warnings: log.warnings, external: log.external, expected: expectedErrors.has(name) };

@@ -351,6 +351,22 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
     assert d["outsideLinks"] == ["#/reseau?campus=mecanic-vallee&select=diploma:50023224"]
 
 
+def test_a_job_nothing_trains_for_is_an_answer_not_an_error(run: dict[str, Any]) -> None:
+    """The API's 404 ``job_untrained`` (a known job no diploma of the data trains for) reads as
+    an answer with its reason, without « Erreur » or « Réessayer »; an unknown job is an error."""
+    d = _check(run, "metier-sans-formation")
+    assert "Aucun parcours trouvé" in d["untrained"], d["untrained"]
+    assert (
+        "Pourquoi : Métier connu (A1401 — Vendangeur / Vendangeuse) mais aucune formation des "
+        "données n'y prépare." in d["untrained"]
+    ), d["untrained"]
+    assert "Erreur" not in d["untrained"], d["untrained"]
+    assert d["untrainedErrors"] == 0 and d["untrainedRetry"] == 0
+    unknown = "Erreur : Code métier inconnu du répertoire ROME importé : N9999."
+    assert d["unknown"].startswith(unknown), d["unknown"]
+    assert "Réessayer" in d["unknown"]
+
+
 def test_from_the_end_of_3e(run: dict[str, Any]) -> None:
     """« Fin de 3e (sans diplôme) »: no start field asked, the link says from_level=2, the
     start is no diploma held and the first step is a programme (CAP or Bac pro) of level 3

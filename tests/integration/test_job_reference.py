@@ -56,9 +56,12 @@ def test_a_known_job_no_diploma_trains_for_is_said_so(client: TestClient) -> Non
         r = client.get("/pathways", params={"from_level": 4, "job": job})
         assert r.status_code == 404, (job, r.text)
         assert r.json()["detail"] == UNTRAINED + "n'y prépare.", job
+        # an answer, not a wrong code: its own code, which the web page shows as an answer
+        assert r.json()["code"] == "job_untrained", job
     r = client.get("/pathways", params={"from_level": 4, "job": "N9999"})
     assert r.status_code == 404, r.text
     assert r.json()["detail"] == "Code métier inconnu du répertoire ROME importé : N9999."
+    assert r.json()["code"] == "not_found"
 
 
 def test_a_code_filed_under_another_answers_as_that_code(client: TestClient) -> None:
@@ -162,6 +165,24 @@ def test_bad_rows_are_reported_and_a_code_no_longer_listed_is_deleted(
     (folder / "rome.csv").write_text(
         "".join(line for line in lines if not line.startswith("A1401;")), encoding="utf-8"
     )
-    run_import(store, folder, as_of=FIXED_DAY)
+    # the summary counts the jobs written as it counts the other nodes, in French
+    (jobs,) = raw_rows(store, "MATCH (j:Job) RETURN count(j)")[0]
+    assert summary.nodes["Job"] == {
+        "written": jobs,
+        "created": jobs,
+        "updated": 0,
+        "seed": 0,
+        "deleted": 0,
+    }
+    said = f"métiers (ROME)  {jobs:>7} écrits : {jobs} créés, 0 mis à jour, 0 supprimés"
+    assert said in summary.format_text(), summary.format_text()
+    again = run_import(store, folder, as_of=FIXED_DAY)
     assert raw_rows(store, "MATCH (j:Job {code: 'A1401'}) RETURN count(j)") == [[0]]
     assert raw_rows(store, "MATCH (j:Job {code: 'K1304'}) RETURN count(j)") == [[1]]
+    assert again.nodes["Job"] == {
+        "written": jobs - 1,
+        "created": 0,
+        "updated": jobs - 1,
+        "seed": 0,
+        "deleted": 1,
+    }

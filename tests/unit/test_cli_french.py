@@ -82,7 +82,10 @@ def test_the_import_summary_is_french() -> None:
         departements=["012"],
         dry_run=True,
         files=[f],
-        nodes={"Actor": {"written": 3, "created": 2, "updated": 1, "seed": 1, "deleted": 0}},
+        nodes={
+            "Actor": {"written": 3, "created": 2, "updated": 1, "seed": 1, "deleted": 0},
+            "Job": {"written": 609, "created": 600, "updated": 9, "seed": 0, "deleted": 2},
+        },
         relationships={"OFFERS": {"written": 5, "previous": 4}},
         coverage=Coverage(
             establishments=3,
@@ -101,6 +104,10 @@ def test_the_import_summary_is_french() -> None:
         "nœuds (seraient écrits) :",
         "relations (seraient écrits) :",
         "établissements : 3 ; nom tiré de ACCE 2, UAI seule 1",
+        "  établissements        3 écrits : 2 créés, 1 mis à jour (1 nœuds des données des "
+        "campus enrichis), 0 supprimés",
+        # the ROME job reference the national import writes, counted as the other nodes
+        "  métiers (ROME)      609 écrits : 600 créés, 9 mis à jour, 2 supprimés",
         "lignes rejetées (écartées, le reste importé) :",
         "nMef.csv : 1 × UAI invalide (lignes 40)",
         "nMef.csv : 1 × ligne en double exact (par ex. ligne 7)",

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeLabel, shortLabel } from '../../src/pages/reseau/labels';
-import { edgeText, linkHeading, nodePlace, nodeTypeFr } from '../../src/pages/reseau/panel';
+import { campusCountsFr, edgeText, linkHeading, nodePlace, nodeTypeFr } from '../../src/pages/reseau/panel';
 import { levelState, num, periodFr } from '../../src/pages/manques/charts';
 import { choiceLabel } from '../../src/pages/manques/sectors';
 import type { NetEdge, NetNode } from '../../src/lib/types';
@@ -12,6 +12,11 @@ const node = (n: Partial<NetNode>): NetNode => ({ id: 'x', type: 'actor', key: '
 const edge = (e: Partial<NetEdge>): NetEdge => ({ id: 'e', source: 'a', target: 'b', type: 'OFFERS', ...e });
 
 describe('Réseau', () => {
+  test('campusCountsFr: a campus of one member says « 1 membre » (it said « 1 membres »)', () => {
+    assert.equal(campusCountsFr(1, 4), '1 membre, 4 secteurs suivis.');
+    assert.equal(campusCountsFr(12, 1), '12 membres, 1 secteur suivi.');
+  });
+
   test('shortLabel: lycée types as counsellors write them, subtitles and long parentheses dropped', () => {
     assert.equal(shortLabel('Lycée polyvalent Champollion'), 'LPO Champollion');
     assert.equal(shortLabel('Lycée professionnel Jean Jaurès – site de Figeac'), 'LP Jean Jaurès');

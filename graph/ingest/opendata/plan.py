@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fnmatch import fnmatch
 from functools import partial
 from itertools import accumulate
 from pathlib import Path
@@ -46,6 +47,7 @@ from graph.ingest.opendata import (
 )
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
+from graph.ingest.opendata.cfa_names import readable_cfa_name
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.entry import CommonEntry
 from graph.ingest.opendata.establishment_names import establishment_name
@@ -861,6 +863,20 @@ def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) ->
 # --- combining ----------------------------------------------------------------------------
 
 
+def _shown_name(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
+    """The name an establishment is shown by, from its directories' ``(file, row)``: another
+    directory's name rather than the CFA list's (capitals abbreviated and cut at 60
+    characters: « CTR DE FORMATION D APPRENTIS CCI MAINE-ET-LOIRE »), which is made readable
+    when it is the only one (:func:`readable_cfa_name`)."""
+    full = [r.name for n, r in rows if not fnmatch(n, CFA_GLOB)]
+    if len(full) == len(rows):
+        return establishment_name(full)
+    chosen = establishment_name(full + [r.name for n, r in rows if fnmatch(n, CFA_GLOB)])
+    if full and establishment_name(full) == chosen:
+        return chosen
+    return readable_cfa_name(chosen) if chosen else chosen
+
+
 def _establishments(
     dirs: list[dict[str, EstablishmentRow]],
     dir_names: list[str],
@@ -901,8 +917,9 @@ def _establishments(
 
         e = Establishment(
             uai=uai,
-            # the first directory's, mended; another's when it names an owner body (OGEC)
-            name=establishment_name([r.name for _, r in rows]) or first.name,
+            # the first directory's, mended; another's when it names an owner body (OGEC);
+            # the CFA list's abbreviated capitals last, and made readable (cfa_names.py)
+            name=_shown_name(rows) or first.name,
             kind=first.kind.value,
             described_by=[n for n, _ in rows],
             sources=[citations.get(n, n) for n, _ in rows],

@@ -119,6 +119,14 @@ _PLACE = {
     "unknown": "lieu inconnu",
 }
 _NAMED = {"UAI only": "UAI seule"}
+# the graph's node labels (ImportSummary.nodes keys, also JSON keys) as the summary says them
+_NODES_FR = {
+    "Actor": "établissements",
+    "Diploma": "diplômes",
+    "Job": "métiers (ROME)",
+    "Passerelle": "passerelles",
+    "Site": "communes",
+}
 _HOW = {  # Coverage.with_coordinates keys (also JSON keys, so they stay as they are)
     "with their own coordinates": "à leurs propres coordonnées",
     "at their commune": "au centre de leur commune",
@@ -225,11 +233,18 @@ class ImportSummary:
             out.extend(f"  {name} : {n}" for name, n in notes)
         out.append("")
         out.append(f"nœuds ({verb}) :")
-        for label, c in sorted(self.nodes.items()):
+        for label, c in sorted(self.nodes.items(), key=lambda kv: _NODES_FR.get(kv[0], kv[0])):
+            said = _NODES_FR.get(label, label)
+            # no seed names a ROME job: the import alone writes them
+            seed = (
+                ""
+                if label == "Job"
+                else f" ({_n(c.get('seed', 0))} nœuds des données des campus enrichis)"
+            )
             out.append(
-                f"  {label:<12} {_n(c.get('written', 0)):>7} écrits : {_n(c.get('created', 0))} "
-                f"créés, {_n(c.get('updated', 0))} mis à jour ({_n(c.get('seed', 0))} nœuds "
-                f"des données des campus enrichis), {_n(c.get('deleted', 0))} supprimés"
+                f"  {said:<15} {_n(c.get('written', 0)):>7} écrits : {_n(c.get('created', 0))} "
+                f"créés, {_n(c.get('updated', 0))} mis à jour{seed}, "
+                f"{_n(c.get('deleted', 0))} supprimés"
             )
         out.append(f"relations ({verb}) :")
         for rtype, c in sorted(self.relationships.items()):

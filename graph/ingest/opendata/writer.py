@@ -1317,6 +1317,10 @@ def build_statements(
             label: _node_counts(state.nodes.get(label, {}), ks)
             for label, ks in {**keys, Label.PASSERELLE.value: ids}.items()
         }
+        # the ROME job reference, replaced whole (import_clear_jobs): said when it is there
+        jobs = [r["code"] for r in data.jobs]
+        if jobs or state.nodes.get(Label.JOB.value):
+            nodes[Label.JOB.value] = _node_counts(state.nodes.get(Label.JOB.value, {}), jobs)
         links = (RelType.FROM_DIPLOMA, RelType.TO_DIPLOMA, RelType.LEADS_TO)
         rels = {
             t: {"written": n, "previous": state.import_relationships.get(t, 0)}

@@ -106,6 +106,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       }
     } catch (e) {
       if (isAbort(e) || ctrl !== mine) return;
+      if (untrainedJob(e)) {
+        renderUntrained(e.message, fromForm);
+        return;
+      }
       results.replaceChildren(results.firstChild!, errorBox(e, () => void search(), suggestionsOf(e)));
     } finally {
       if (ctrl === mine) {
@@ -113,6 +117,31 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         results.removeAttribute('aria-busy');
       }
     }
+  }
+
+  /** The API's 404 for a job the ROME reference knows but nothing of the data trains for
+   * (code `job_untrained`): an answer — no pathway can reach it —, not an error to retry. */
+  function untrainedJob(e: unknown): e is ApiError {
+    return e instanceof ApiError && (e.detail as { code?: unknown } | null)?.code === 'job_untrained';
+  }
+
+  function renderUntrained(why: string, fromForm: boolean): void {
+    const head = h('p', { class: 'results-summary' }, h('strong', {}, 'Aucun parcours trouvé'), ' vers ce métier.');
+    results.replaceChildren(
+      results.firstChild!,
+      h('div', { class: 'results-head' }, head),
+      h(
+        'div',
+        { class: 'state state-empty' },
+        h('p', {}, h('strong', {}, 'Pourquoi : '), why),
+        h('p', {}, 'Choisissez un métier proche, ou visez un niveau ou un type de diplôme.'),
+      ),
+    );
+    if (fromForm) {
+      head.setAttribute('tabindex', '-1');
+      head.focus();
+    }
+    announce('Aucun parcours trouvé.');
   }
 
   function suggestionsOf(e: unknown): Node | undefined {

@@ -4,7 +4,7 @@
 import { getJSON, cached } from '../../lib/api';
 import { h, dept, fmtNum, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
-import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeFromNote, communeSaid, diplomaTypeFr, kindFr, levelFr, modalityFr } from '../../lib/labels';
+import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeFromNote, communeSaid, diplomaTypeFr, kindFr, levelFr, modalityFr, plural } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
 import { hrefFor } from '../../router';
 
@@ -262,13 +262,19 @@ async function platformDetail(key: string): Promise<(HTMLElement | null)[]> {
   ];
 }
 
+/** A campus's record counts its members and sectors, in French (« 1 membre », never
+ * « 1 membres »). */
+export function campusCountsFr(members: number, sectors: number): string {
+  return `${plural(members, 'membre')}, ${plural(sectors, 'secteur suivi', 'secteurs suivis')}.`;
+}
+
 async function campusDetail(key: string): Promise<(HTMLElement | null)[]> {
   const c = await cached<CampusDetail>(`/campuses/${encodeURIComponent(key)}`);
   return [
     h('p', {}, c.name),
     h('p', {}, c.industry),
     c.label_status ? h('p', { class: 'muted' }, c.label_status) : null,
-    h('p', {}, `${c.members.length} membres, ${c.sectors.length} secteurs suivis.`),
+    h('p', {}, campusCountsFr(c.members.length, c.sectors.length)),
     factsBlock(c.facts),
     h('p', { class: 'source' }, `Source : ${cite(c.source)}`),
   ];

