@@ -82,3 +82,14 @@ class KeySharedRows:
         out = self._template.copy()
         out.update(zip(self.fields, values, strict=True))
         return out
+
+    def row_of(self, head: list[Any], tail: list[Any] | None) -> dict[str, Any]:
+        """:meth:`row` of ``head`` then ``tail`` (as many as ``fields`` in all), or of ``head``
+        with every other field None when ``tail`` is None (left as the template has them)."""
+        out = self._template.copy()
+        n = len(head)
+        out.update(zip(self.fields[:n], head, strict=True))
+        if tail is None:
+            return out
+        out.update(zip(self.fields[n:], tail, strict=True))
+        return out

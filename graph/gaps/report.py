@@ -6,6 +6,8 @@ before any section, and keeps the report for the graph's version (cache.py).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable
 
 from graph.errors import InvalidRequest
@@ -23,6 +25,7 @@ from graph.gaps.isolated import isolated_actors
 from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
 from graph.gaps.rows import GapData
+from graph.gc_pause import gc_paused
 from graph.memory import release_free_memory
 from graph.sector_suggestions import unknown_sector
 from graph.store import GraphStore
@@ -90,19 +93,28 @@ def gap_report(
     (graph/gaps/forked.py): the worker then keeps none of the report's working memory."""
 
     def compute(release: bool = True) -> GapReport:
-        d = read_gap_data(store, territory, sector)
-        if sector and sector_label(d.sectors, sector) is None:
-            # a filière the graph does not know (nor a field of training graph/nsf.py names):
-            # a clear 404, not a report of nothing
-            raise unknown_sector(store, sector)
-        if d.basis is not None and (why := basis_refusal(d.basis)):
-            # another campus's filière that no public link ties to any diploma
-            raise InvalidRequest(why)
-        report = compute_report(d, territory, sector, limit=limit)
-        # The rows read and the sections' work (tens of MB at national size) are freed at
-        # once; without giving the allocator's free pages back, a worker that computed three
-        # reports stayed ~8 MB larger for good (docs/performance.md, ``rss9``).
-        del d
+        # The rows and the sections' sets, dicts and graphs are ~a million acyclic objects at
+        # national size: left on, the cyclic collector walked them over and over while they
+        # were made (~20 % of a campus's report, docs/performance.md, reads16); whatever
+        # cycles are made meanwhile are collected when the pause ends (release_free_memory).
+        # In a forked child (``release`` False), which exits next, the collector is simply
+        # turned off: gc_paused's lock may have been held by a thread the fork did not copy.
+        if not release:
+            gc.disable()
+        with gc_paused() if release else contextlib.nullcontext():
+            d = read_gap_data(store, territory, sector)
+            if sector and sector_label(d.sectors, sector) is None:
+                # a filière the graph does not know (nor a field of training graph/nsf.py
+                # names): a clear 404, not a report of nothing
+                raise unknown_sector(store, sector)
+            if d.basis is not None and (why := basis_refusal(d.basis)):
+                # another campus's filière that no public link ties to any diploma
+                raise InvalidRequest(why)
+            report = compute_report(d, territory, sector, limit=limit)
+            # The rows read and the sections' work (tens of MB at national size) are freed at
+            # once; without giving the allocator's free pages back, a worker that computed
+            # three reports stayed ~8 MB larger for good (docs/performance.md, ``rss9``).
+            del d
         if release:  # (not in a child that exits next: a collection for nothing)
             release_free_memory()
         return report

@@ -454,13 +454,16 @@ class PathwayData:
                 for r in store.read("pathway_actors", ids=new_ids):
                     self._actors[r["actor"]["id"]] = r["actor"]
             actors = self._actors
-            offer_row = _OFFER_ROWS.row
+            offer_row = _OFFER_ROWS.row_of
             merged = _merged(
                 [
                     (
                         r["code"],
                         actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
-                        offer_row(share(r["offer"])),
+                        # the 7 fields most offers have none of come apart (cypher/)
+                        offer_row(
+                            share(r["offer"]), None if (t := r["rare"]) is None else share(t)
+                        ),
                         None,
                     )
                     for r in rows

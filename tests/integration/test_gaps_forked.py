@@ -78,3 +78,27 @@ def test_a_child_without_answer_leaves_the_report_to_the_worker(
     kept = gap_report(store, TERRITORY)
     assert kept.model_dump_json() == here.model_dump_json()
     assert reads == [os.getpid()]  # computed here after all
+
+
+def test_the_collector_is_off_while_a_report_is_computed_and_on_again_after(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report's rows and sets are acyclic: the cyclic collector is paused while they are
+    made (graph/gaps/report.py), and resumes after, also when the report is refused."""
+    import gc
+
+    seen: list[bool] = []
+    real = graph.gaps.report.compute_report
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(graph.gaps.report, "compute_report", recording)
+    assert gc.isenabled()
+    gap_report(store, TERRITORY, cached=False)
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(NotFound):
+        gap_report(store, Territory(departements=["012"]), "no-such-sector", cached=False)
+    assert gc.isenabled()

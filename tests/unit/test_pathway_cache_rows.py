@@ -54,6 +54,22 @@ def test_key_shared_rows_are_the_dicts_of_their_fields_in_half_the_memory() -> N
         assert sys.getsizeof(got[4]) * 3 <= sys.getsizeof(plain[4]) * 2
 
 
+def test_key_shared_rows_of_a_head_and_a_tail_are_the_rows_of_all_their_values() -> None:
+    """The offers read as their first fields and the rest, or the first only when every
+    other is null (cypher/pathway_offers_of.cypher): the same dicts, keys in the same order."""
+    rows = KeySharedRows(OFFER_FIELDS)
+    n = 13
+    full = [f"{k}1" for k in OFFER_FIELDS]
+    nulls = [*full[:n], *[None] * (len(OFFER_FIELDS) - n)]
+    for values, tail in ((full, full[n:]), (nulls, None), (nulls, nulls[n:])):
+        got = rows.row_of(values[:n], tail)
+        assert list(got.items()) == list(dict(zip(OFFER_FIELDS, values, strict=True)).items())
+    with pytest.raises(ValueError):
+        rows.row_of(full[:n], full[n:-1])
+    with pytest.raises(ValueError):
+        rows.row_of(full[: n + 1], full[n:])
+
+
 def test_index_tuples_are_replaced_never_changed() -> None:
     index: dict[str, tuple[str, ...]] = {}
     _with(index, "a", "X")
