@@ -1038,9 +1038,11 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
 def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> None:
     """:meth:`PathwayData.near_indexes` of the preloaded codes, made after the preload: the
     first question with no territory would otherwise make those it meets: ~0.3 s of CPU at
-    national size. Each offer's static key (:func:`graph.pathways.scoring.static_key`) is left
-    to the steps that walk it: kept for every offer, they were ~20 MB of the worker's RSS
-    (docs/performance.md, rss14)."""
+    national size. Their pools' places (:attr:`NearIndex.places`) too: a first answer with no
+    territory made them for the diplomas its scoped legs reach (~4 ms of q09's CPU in
+    bench/pathways.py; ~70 ms and ~5 MB for every diploma at national size). Each offer's
+    static key (:func:`graph.pathways.scoring.static_key`) is left to the steps that walk it:
+    kept for every offer, they were ~20 MB of the worker's RSS (docs/performance.md, rss14)."""
     started = time.perf_counter()
     try:
         with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows
@@ -1051,7 +1053,8 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
                 with _registry_lock:
                     if _registry.get(store) is not data:
                         return
-                data.near_indexes(store, codes[i : i + PRELOAD_CHUNK])
+                for index in data.near_indexes(store, codes[i : i + PRELOAD_CHUNK]).values():
+                    index.places  # noqa: B018 - made now, not by a first answer's steps
                 del store
         gc.freeze()
         data.near_s = round(time.perf_counter() - started, 2)

@@ -91,8 +91,9 @@ class NearIndex:
     @property
     def places(self) -> Places:
         """Scorer._holds_where's sets of the pool (its establishments' ids, their
-        départements, each offer's pair), made when a documented scoped leg to the diploma
-        first needs them, then kept: most diplomas' steps never do (~1.5 KB a diploma)."""
+        départements, each offer's pair), made once then kept (~1.5 KB a diploma): for every
+        diploma after the preload (graph/pathways/data.py, ``_make_near``), else when a
+        documented scoped leg to the diploma first needs them."""
         got = self._places
         if got is None:
             one = _PAIRS.setdefault  # an establishment's pair is one tuple in every index

@@ -24,6 +24,7 @@ Pure functions over plain rows; :mod:`graph.pathways.partial` gathers them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name
@@ -59,7 +60,14 @@ def is_neighbour(d: Mapping[str, Any], start_nsf: str | None) -> bool:
     >>> is_neighbour({"code": "3"}, "324"), is_neighbour(gea, None)
     (False, False)
     """
-    mine = groups(d)
+    return _neighbour_groups(groups(d), start_nsf)
+
+
+@lru_cache(maxsize=4096)
+def _neighbour_groups(mine: tuple[str, ...], start_nsf: str | None) -> bool:
+    """:func:`is_neighbour` of a goal's NSF groups: a few hundred pairs of groups and start
+    fields in a graph, each tested once (a notice tests each goal diploma of the territory,
+    ~100-400, every first answer)."""
     family = nsf_family(start_nsf)
     if not start_nsf or not mine or family is None:
         return False
@@ -116,7 +124,8 @@ def nearest(
     >>> nearest(d, [old], Territory(departements=["035"]), None, None) is None
     True
     """
-    best: tuple[tuple[int, float, str], Nearest] | None = None
+    best: tuple[bool, float, str] | None = None  # the nearest offer's key: no place, km, name
+    best_km: float | None = None
     # a territory of départements only: Territory.contains is the département's test alone,
     # made here first (most of a goal's offers across the country are not in it)
     deps = territory.departements
@@ -138,11 +147,13 @@ def nearest(
             if point is not None and lat is not None and lon is not None
             else None
         )
-        name = str(a.get("name") or "") or None
-        key = (km is None, km or 0.0, name or "")
-        if best is None or key < best[0]:
-            best = (key, Nearest(display_name(d), name, km, closeness(d, start_nsf)))
-    return best[1] if best else None
+        key = (km is None, km or 0.0, str(a.get("name") or ""))
+        if best is None or key < best:
+            best, best_km = key, km
+    if best is None:
+        return None
+    # the diploma's words once, for the offer kept (not for each nearer one met on the way)
+    return Nearest(display_name(d), best[2] or None, best_km, closeness(d, start_nsf))
 
 
 def ranked(found: Iterable[tuple[Mapping[str, Any], Nearest]]) -> list[Nearest]:

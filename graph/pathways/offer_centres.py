@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeAlias
 
@@ -143,4 +144,6 @@ def centre_of(
     n = sum(len(a) for a in ys)
     if not n:
         return (None,)
-    return ((math.fsum(y for a in ys for y in a) / n, math.fsum(x for a in xs for x in a) / n),)
+    # chained in C (a generator of every float was most of a first answer's centre, 0.5-1 ms
+    # for a few thousand points); fsum is exact whatever the order
+    return ((math.fsum(chain.from_iterable(ys)) / n, math.fsum(chain.from_iterable(xs)) / n),)

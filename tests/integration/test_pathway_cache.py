@@ -221,6 +221,8 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
     data.near_thread.join(timeout=30)
     assert data.near_s is not None and len(data._near) == 4
     assert all(data._near[c].offers is data._everywhere[c] for c in data._near)
+    # with their pools' places, which a first answer's scoped legs would otherwise make
+    assert all(index._places is not None for index in data._near.values())
 
     create_offer(
         store,
