@@ -201,15 +201,15 @@ def entering_tracks(
 ) -> Iterator[tuple[tuple[str, ...], Row, Row]]:
     """(key, start, first leg) of the candidate pathways whose first leg enters an
     engineering school's track for bacheliers technologiques (:func:`said_once`)."""
-    enters: dict[int, bool] = {}  # by the first leg's identity: a search has few of them
+    paths = paths if isinstance(paths, list) else list(paths)
+    # the first legs by identity (a search has few of them): most searches have none entering
+    # a track, and then no pathway is looked at again
+    firsts = {id(legs[0]): legs[0] for _, legs, _ in paths if legs}
+    enters = {i for i, leg in firsts.items() if _enters_track(leg)}
+    if not enters:
+        return
     for c in paths:
-        if not c.legs:
-            continue
-        leg = c.legs[0]
-        got = enters.get(id(leg))
-        if got is None:
-            got = enters[id(leg)] = _enters_track(leg)
-        if got:
+        if c.legs and id(leg := c.legs[0]) in enters:
             yield tuple([d["code"] for d in c.diplomas]), c.diplomas[0], leg
 
 
@@ -231,11 +231,13 @@ def said_once(
     >>> said_once(keys, firsts)
     2
     """
-    keys = set(keys)
+    keys = keys if isinstance(keys, (set, frozenset)) else set(keys)
     said: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key, start, leg in firsts:
         if key in said or key not in keys or not _enters_track(leg):
             continue
         row = track_start(start, leg)
         said[key] = key if row is None else (str(row["name"]), *key[1:])
+    if not said:  # every sequence said as it is
+        return len(keys)
     return len({said.get(k, k) for k in keys})

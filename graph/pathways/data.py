@@ -47,7 +47,7 @@ from graph.pathways.hygiene import (
 )
 from graph.pathways.nearest import NearIndex
 from graph.pathways.scoring import Offer
-from graph.pathways.search import OutsideRows
+from graph.pathways.search import OutsideRows, by_latitude
 from graph.pathways.undescribed import OfferKinds, described_kinds
 from graph.pathways.unreached_goals import (
     CurrentPlaces,
@@ -544,10 +544,12 @@ class PathwayData:
         missing = self._missing(self._outside, codes)
         if missing:
             for code, rows in self.usable_offers(store, missing).items():
+                lats = tuple(o.get("lat") for _, o, _ in rows)
                 self._outside[code] = OutsideRows(
                     [Offer(code, a, o, False, last_seen=seen) for a, o, seen in rows],
                     tuple(o.get("departement") for _, o, _ in rows),
-                    tuple(o.get("lat") for _, o, _ in rows),
+                    lats,
+                    by_latitude(lats),
                 )
         return {c: self._outside[c] for c in codes}
 

@@ -74,7 +74,7 @@ from graph.pathways.radius_unplaced import (
     radius_unplaced_notice,
 )
 from graph.pathways.scope import foreign_programme
-from graph.pathways.scoring import LatLon, Offer, Scored, Scorer, rank
+from graph.pathways.scoring import Candidate, LatLon, Offer, Scored, Scorer, rank
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
@@ -231,8 +231,9 @@ def _search(
     establishments chosen."""
     source = _StoreSource(data, store, q)
     paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=data.open_legs)
-    offers = source.offers({d["code"] for r in paths for d in r.diplomas[1:]})
-    codes = sorted({d["code"] for r in paths for d in r.diplomas})
+    steps, starts = _codes_of(paths)
+    offers = source.offers(steps)
+    codes = sorted(steps | starts)
     scorer = Scorer(
         offers,
         near=source.near(offers),
@@ -254,6 +255,24 @@ def _search(
     else:
         shown, keys = best_of(scorer, paths, q.limit)
     return source, shown, keys, _said(q, keys, entering_tracks(paths))
+
+
+def _codes_of(paths: Sequence[Candidate]) -> tuple[set[str], set[str]]:
+    """The codes of the candidates' diplomas after their starts, and of their starts. The
+    candidates of one prefix number (:attr:`Candidate.prefix`, the walk's) share their
+    diplomas but the last: those are looked at once per run of them (a search from a level
+    has 5 000 candidates and a few hundred prefixes)."""
+    steps: set[str] = set()
+    starts: set[str] = set()
+    last = -1
+    for diplomas, _, prefix in paths:
+        if prefix != last or prefix == -1:
+            last = prefix
+            starts.add(diplomas[0]["code"])
+            steps.update([d["code"] for d in diplomas[1:-1]])
+        if len(diplomas) > 1:
+            steps.add(diplomas[-1]["code"])
+    return steps, starts
 
 
 def _said(

@@ -140,7 +140,12 @@ class NearIndex:
                 if len(best) >= n and gap * _KM_PER_RADIAN > best[-1][0][1]:
                     break
                 i = idx[at]
-                _keep(best, (key(offers[i]), i), n)
+                entry = (key(offers[i]), i)
+                if len(best) < n:  # _keep, written out: the loop's most frequent call
+                    bisect.insort(best, entry)
+                elif entry < best[-1]:
+                    bisect.insort(best, entry)
+                    best.pop()
         return choice_of([offers[i] for _, i in best], prev, len(offers))
 
 

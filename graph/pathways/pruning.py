@@ -160,6 +160,9 @@ def _prefix_groups(
     inf = math.inf
     step_bound = scorer.step_bound
     push = heap.append
+    # the walk gives a prefix's candidates mostly in a run: the last one found is kept
+    last_number = -1
+    prefix: _Prefix | None = None
     for i, (diplomas, legs, number) in enumerate(paths):
         if not legs:  # no step: its bound alone
             b = scorer.bound(diplomas, legs)
@@ -168,10 +171,12 @@ def _prefix_groups(
                 if b != inf:
                     valid_keys.add(tuple([d["code"] for d in diplomas]))
             continue
-        ids: Hashable = number
-        if number == -1:  # not numbered by the walk: the identity of the rows and legs
-            ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
-        prefix = index.get(ids)
+        if number == -1 or number != last_number:
+            ids: Hashable = number
+            if number == -1:  # not numbered by the walk: the identity of the rows and legs
+                ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
+            prefix = index.get(ids)
+            last_number = number
         if prefix is None:
             prefix = index[ids] = _Prefix(
                 scorer.prefix_bound(diplomas, legs), tuple([d["code"] for d in diplomas[:-1]])
@@ -192,11 +197,11 @@ def _prefix_groups(
             continue
         prefix.lasts.append((-bound, i))
         valid_keys.add((*prefix.codes, last["code"]))
-    for g, prefix in enumerate(prefixes):
-        if prefix.lasts:
-            prefix.lasts.sort()
-            neg, i = prefix.lasts[0]
-            push((-(prefix.static - neg), i, _STATIC, g))  # type: ignore[operator]
+    for g, group in enumerate(prefixes):
+        if group.lasts:
+            group.lasts.sort()
+            neg, i = group.lasts[0]
+            push((-(group.static - neg), i, _STATIC, g))  # type: ignore[operator]
     return heap, prefixes
 
 

@@ -360,6 +360,9 @@ def _key_from_nowhere_3e(o: Offer) -> tuple[Any, ...]:
     return (kind & ~1, 0.0, tail)
 
 
+_NO_FIELDS: frozenset[str] = frozenset()
+
+
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
     """1 for the same NSF group or a shared filière, 0.5 for the same NSF domain.
 
@@ -368,11 +371,30 @@ def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> fl
     """
     if a.get("nsf") and a.get("nsf") == b.get("nsf"):
         return 1.0
-    if fields.get(a["code"], frozenset()) & fields.get(b["code"], frozenset()):
+    if fields.get(a["code"], _NO_FIELDS) & fields.get(b["code"], _NO_FIELDS):
         return 1.0
     if a.get("nsf") and b.get("nsf") and a["nsf"][:2] == b["nsf"][:2]:
         return 0.5
     return 0.0
+
+
+def _has_figures(leg: Row) -> bool:
+    """Whether a leg carries one of the passerelle's figures (:data:`~graph.pathways.scope.
+    FIGURES`), named one by one: no generator made per leg.
+
+    >>> _has_figures({"rate": None, "entrant_share": 0.4}), _has_figures({"rate": None})
+    (True, False)
+    """
+    get = leg.get
+    return (
+        get("rate") is not None
+        or get("entrant_share") is not None
+        or get("reserved_share") is not None
+    )
+
+
+if FIGURES != ("rate", "entrant_share", "reserved_share"):  # _has_figures names them
+    raise AssertionError(f"_has_figures does not name the figures {FIGURES}")
 
 
 class _Pool(NamedTuple):
@@ -633,7 +655,7 @@ class Scorer:
             if rate is not None:
                 term = W_RATE * math.log10(max(rate, 0.01))
                 total += term if holds else max(term, 0.0)
-            if any(leg.get(k) is not None for k in FIGURES):
+            if _has_figures(leg):
                 total += W_FIGURE
         return total
 
@@ -774,7 +796,7 @@ class Scorer:
             return None  # a campus programme's leg, taken outside its territory
         holds = leg_holds(leg, best.actor.get("id"), here)
         if step:  # as the answer shows it (leg_at: an inferred leg outside its scope)
-            leg = leg_at(leg, best.actor.get("id"), here)
+            leg = dict(leg) if holds else leg_at(leg, best.actor.get("id"), here)
         travel, effective, known_legs = p.travel, p.effective, p.known_legs
         if choice.dist is not None:
             travel += choice.dist
@@ -815,7 +837,7 @@ class Scorer:
             undescribed=p.undescribed + undescribed,
             rate_product=rate_product,
             rates_known=rates_known,
-            figures=p.figures + (holds and any(leg.get(k) is not None for k in FIGURES)),
+            figures=p.figures + (holds and _has_figures(leg)),
             capacities=p.capacities + (capacity is not None),
         )
 

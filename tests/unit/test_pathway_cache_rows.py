@@ -17,7 +17,14 @@ from graph.gc_pause import gc_paused
 from graph.pathways.data import OFFER_FIELDS, PathwayData, _Shared, _with
 from graph.pathways.hygiene import currency, offer_usable, usable_rows
 from graph.pathways.scoring import Offer
-from graph.pathways.search import OutsideRows, any_usable_inside, flag_offers, flag_usable
+from graph.pathways.search import (
+    OutsideRows,
+    _inside,
+    any_usable_inside,
+    by_latitude,
+    flag_offers,
+    flag_usable,
+)
 from graph.shared_values import KeySharedRows
 from graph.territory import Point, Territory
 from graph.touched import Touched
@@ -101,6 +108,39 @@ def _offers(rng: random.Random, n: int) -> list[tuple[dict, dict]]:
     return out
 
 
+def test_a_radius_band_by_bisection_finds_the_rows_the_whole_scan_finds() -> None:
+    """The rows of a radius taken from the latitudes in order (OutsideRows.by_latitude) are
+    those the scan of every row keeps, in the same order, at the band's very edges too."""
+    rng = random.Random(16)
+    pairs = _offers(rng, 300)
+    rows = [(a, o, None) for a, o in pairs]
+    lats = tuple(o.get("lat") for _, o, _ in rows)
+    # a few offers due north and south of the first centre, just inside its radii: at the
+    # very edges of their bands of latitude (1° is 111.3 km)
+    edges = [44.5 + sign * km * 0.9999 / 111.32 for km in (60.0, 11.1) for sign in (-1, 1)]
+    rows = [
+        (a, {**o, "lat": edges[i % 4], "lon": 2.0}, seen) if i % 37 == 0 else (a, o, seen)
+        for i, (a, o, seen) in enumerate(rows)
+    ]
+    lats = tuple(o.get("lat") for _, o, _ in rows)
+    plain = OutsideRows(
+        [Offer("B", a, o, False) for a, o, _ in rows],
+        tuple(o.get("departement") for _, o, _ in rows),
+        lats,
+    )
+    ordered = plain._replace(by_latitude=by_latitude(lats))
+    assert ordered.by_latitude is not None and by_latitude(lats[:5]) is None
+    centres = [(44.5, 2.0)] + [(rng.uniform(43.0, 46.0), rng.uniform(0.5, 3.5)) for _ in range(40)]
+    for lat, lon in centres:
+        for km in (0.5, 11.1, 30.0, 60.0, 111.3, 400.0):
+            t = Territory(near=Point(lat=lat, lon=lon), radius_km=km)
+            want = list(_inside(rows, t, None, plain))
+            assert list(_inside(rows, t, None, ordered)) == want
+            assert want == [
+                i for i, (a, o, _) in enumerate(rows) if t.contains(o, campuses=a.get("campuses"))
+            ]
+
+
 def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> None:
     """The département shortcut of flag_usable gives Territory.contains's answer, and the
     prepared rows are exactly the usable offers with their currency."""
@@ -141,6 +181,10 @@ def test_flagging_prepared_rows_equals_the_territory_test_for_every_offer() -> N
             # the offers kept outside for the version: the same flags, objects reused
             reused = flag_usable("B", rows, t, modality, outside)
             assert reused == got
+            # with the rows ordered by latitude (a radius takes its band by bisection)
+            ordered = outside._replace(by_latitude=by_latitude(outside.latitudes))
+            assert flag_usable("B", rows, t, modality, ordered) == got
+            assert any_usable_inside(rows, t, modality, ordered) == any(o.in_territory for o in got)
             # whether one is inside, without making them: the same answer for the whole
             # list, for none, and for each row alone (most of them outside)
             inside = any(o.in_territory for o in got)
