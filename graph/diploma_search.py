@@ -374,6 +374,9 @@ def search_diplomas(
     # Nothing: the nearest names (whatever their type), said in French.
     if scored:  # the words match diplomas of another type
         close = [h.row for h in sorted(scored, key=lambda h: -h.score)][:5]
+    elif all(w in known for w in wanted):
+        # real words: the names spelt close are other words' (« caissière »: « tapissière »)
+        close = []
     else:
         close = _near_names(rows, wanted)
     what = f"Aucun {TYPE_FR.get(type_id, 'diplôme')}" if type_id else "Aucun diplôme"
