@@ -8,7 +8,7 @@ matches a French hint says so and proposes the nearest names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from graph import labels
 from graph.diploma_names import display_name, is_placeholder, is_public_code
-from graph.rome_jobs import RomeJob, find_jobs, job_for_words
+from graph.rome_jobs import RomeJob, find_jobs, job_for_words, job_words
 from graph.text import normalise
 
 __all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
@@ -140,11 +140,14 @@ def _alternatives(words: list[str]) -> list[list[list[str]]]:
     return out
 
 
-def _group_score(alts: list[list[str]], name_words: list[str]) -> float:
-    """The best way one query word is found in a name (0 when none matches every word)."""
+def _group_score(
+    alts: list[list[str]], name_words: list[str], known: Collection[str] = frozenset()
+) -> float:
+    """The best way one query word is found in a name (0 when none matches every word); a word
+    of ``known`` (a real word: :func:`_known_words`) only as itself, a prefix or its stem."""
     best = 0.0
     for alt in alts:
-        scores = [_word_score(w, name_words) for w in alt]
+        scores = [_word_score(w, name_words, strict=w in known) for w in alt]
         if scores and min(scores) >= WORD_MATCH:
             best = max(best, sum(scores) / len(scores))
     return best
@@ -201,13 +204,76 @@ def _real_first(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _word_score(word: str, name_words: list[str]) -> float:
+def _word_score(word: str, name_words: list[str], *, strict: bool = False) -> float:
+    """100 when a word of the name begins with ``word`` (three letters or more), else the
+    closest spelling's similarity; ``strict`` (``word`` is a real word, :func:`_known_words`):
+    only a word of the same stem counts as close (:func:`same_stem`), never another word spelt
+    near it (« vendangeur » is not « vendeur »).
+
+    >>> _word_score("vendangeur", ["vendeur"]), _word_score("vendangeur", ["vendeur"],
+    ...     strict=True), _word_score("cuisinier", ["cuisine"], strict=True) > 82
+    (82.35294117647058, 0.0, True)
+    >>> _word_score("b", ["option", "b"], strict=True)  # « option B »: the word itself
+    100.0
+    """
     best = 0.0
     for n in name_words:
-        if n.startswith(word) and len(word) >= 3:
+        if n == word or (n.startswith(word) and len(word) >= 3):
             return 100.0
-        best = max(best, fuzz.ratio(word, n))
+        if not strict or same_stem(word, n):
+            best = max(best, fuzz.ratio(word, n))
     return best
+
+
+STEM_MIN = 5  # letters two words share from their start to be of one stem...
+STEM_SHARE = 0.6  # ... and this share of the shorter word at least
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether two words are forms of one word: they begin alike over five letters and most of
+    the shorter one (« cuisinier », « cuisine »; « coiffeur », « coiffure »; « électricien »,
+    « électricité »), not merely spelt close (« vendangeur », « vendeur »: four letters;
+    « soudeur », « soudure »).
+
+    >>> same_stem("cuisinier", "cuisine"), same_stem("coiffeur", "coiffure")
+    (True, True)
+    >>> same_stem("vendangeur", "vendeur"), same_stem("soudeur", "soudure")
+    (False, False)
+    """
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= STEM_MIN and n >= STEM_SHARE * min(len(a), len(b))
+
+
+# (rows, jobs) -> their known words, for the lists an app keeps per graph version
+_KNOWN: dict[tuple[int, int], tuple[object, object, frozenset[str]]] = {}
+
+
+def _kept_known(
+    rows: object, jobs: object, compute: Callable[[], frozenset[str]]
+) -> frozenset[str]:
+    """:func:`_known_words` of these lists, kept while they are the ones asked (a few pairs):
+    the words of 6 500 names and 11 000 job names took a sixth of a search's time."""
+    key = (id(rows), id(jobs))
+    got = _KNOWN.get(key)
+    if got is not None and got[0] is rows and got[1] is jobs:
+        return got[2]
+    known = compute()
+    if isinstance(rows, list):  # a list kept by its caller; a generator is read once
+        if len(_KNOWN) >= 4:
+            _KNOWN.pop(next(iter(_KNOWN)))
+        _KNOWN[key] = (rows, jobs, known)
+    return known
+
+
+def _known_words(names: Iterable[list[str]], jobs: Sequence[RomeJob]) -> frozenset[str]:
+    """The real words the data knows: those of the diplomas' names and of the jobs' names
+    (the ROME reference and metier.csv). A query word among them means itself: a diploma
+    whose name holds only a word spelt close to it is another word's diploma."""
+    return frozenset().union(*names) | job_words(jobs)
 
 
 # The nearest names of a text no word of which matches (WORD_MATCH): each word typed must be
@@ -268,7 +334,7 @@ def search_diplomas(
     >>> print(search_diplomas(rows, "cap usinage").hint)
     Aucun CAP ne correspond à « usinage » ; diplômes proches : Technicien d'usinage (bac pro).
     """
-    rows = list(rows)
+    given, rows = rows, list(rows)
     type_id, words = _split_type(_words(query))
     code = query.strip().upper()
     exact = [r for r in rows if r["code"] == code or (r.get("rncp") and r["rncp"] == code)]
@@ -285,6 +351,8 @@ def search_diplomas(
         )
 
     groups = _alternatives(words)
+    named_rows = [(r, [w for w in _words(r["name"]) if w not in STOP]) for r in rows]
+    known = _kept_known(given, jobs, lambda: _known_words((n for _, n in named_rows), jobs))
     # the ROME jobs (``jobs``: the names the graph holds) the words name: their diplomas match
     # (only that job when the words are one job's name: « vendangeur » is A1401, which no
     # diploma trains for, not the « vendeur » jobs spelt close to it)
@@ -297,9 +365,8 @@ def search_diplomas(
         else set()
     )
 
-    def score(r: Mapping[str, Any]) -> float:
-        name_words = [w for w in _words(r["name"]) if w not in STOP]
-        scores = [_group_score(alts, name_words) for alts in groups]
+    def score(r: Mapping[str, Any], name_words: list[str]) -> float:
+        scores = [_group_score(alts, name_words, known) for alts in groups]
         if not scores or min(scores) < WORD_MATCH:
             if job_codes and not job_codes.isdisjoint(r.get("rome_codes") or ()):
                 scores = [BY_JOB]
@@ -313,7 +380,7 @@ def search_diplomas(
         offered = min(5.0, float(r.get("offers") or 0)) if is_public_code(r["code"]) else 0.0
         return sum(scores) / len(scores) + offered
 
-    scored = [Hit(r, s) for r in rows if (s := score(r)) > 0]
+    scored = [Hit(r, s) for r, n in named_rows if (s := score(r, n)) > 0]
     in_type = [h for h in scored if type_id is None or h.row.get("type") == type_id]
     in_type.sort(
         key=lambda h: (
@@ -328,6 +395,9 @@ def search_diplomas(
     # Nothing: the nearest names (whatever their type), said in French.
     if scored:  # the words match diplomas of another type
         close = [h.row for h in sorted(scored, key=lambda h: -h.score)][:5]
+    elif all(w in known for w in wanted):
+        # real words: the names spelt close are other words' (« caissière »: « tapissière »)
+        close = []
     else:
         close = _near_names(rows, wanted)
     what = f"Aucun {TYPE_FR.get(type_id, 'diplôme')}" if type_id else "Aucun diplôme"

@@ -38,6 +38,7 @@ __all__ = [
     "WORD_MATCH",
     "find_jobs",
     "job_for_words",
+    "job_words",
     "name_words",
     "named_by",
     "rome_jobs",
@@ -306,6 +307,19 @@ def _index(jobs: Sequence[RomeJob]) -> _Index | None:
             _INDEXES.pop(next(iter(_INDEXES)))
         _INDEXES[id(jobs)] = got
     return got
+
+
+def job_words(jobs: Sequence[RomeJob]) -> frozenset[str]:
+    """Every word of the jobs' names (:attr:`RomeJob.searched`), folded: the job words the data
+    knows (« vendangeur », « soudeur »), from the index of a long list.
+
+    >>> sorted(job_words([RomeJob("A1401", "Vendangeur / Vendangeuse")]))
+    ['vendangeur', 'vendangeuse']
+    """
+    index = _index(jobs)
+    if index is not None:
+        return frozenset(index.by_word)
+    return frozenset(w for j in jobs for name in j.searched for w in name_words(name))
 
 
 def find_jobs(

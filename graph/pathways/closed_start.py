@@ -11,12 +11,12 @@ row and a lookup of diploma rows (``successors``: the BCN's ``RENAMED_TO``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name
 
-__all__ = ["replaced_starts", "successor_sentence"]
+__all__ = ["Replaced", "replaced_notice", "replaced_starts", "successor_sentence"]
 
 Row = Mapping[str, Any]
 MAX_HOPS = 3
@@ -72,11 +72,20 @@ def successor_sentence(
     )
 
 
+class Replaced(NamedTuple):
+    """A closed diploma left out of a level start: its code, the codes of its open successors
+    that start instead, and how the notice names it (« Bac pro A (remplacé par Bac pro B) »)."""
+
+    code: str
+    successors: tuple[str, ...]
+    said: str
+
+
 def replaced_starts(
     codes: list[str], rows: Callable[[Iterable[str]], Mapping[str, Row]]
-) -> tuple[list[str], str | None]:
-    """A level start without the closed diplomas whose open successor is a start too, and what
-    the answer says of them (French), None when none is left out.
+) -> tuple[list[str], list[Replaced]]:
+    """A level start without the closed diplomas whose open successor is a start too, and
+    those left out (:func:`replaced_notice` says them).
 
     A counsellor asking « depuis un niveau 4 » for a pupil wants the diplomas prepared now:
     Gestion-administration (Bac pro, closed in 2022) started 4 of 16 pathways beside its
@@ -89,34 +98,73 @@ def replaced_starts(
     ...         "2": {"code": "2", "name": "Bac pro B", "successors": []},
     ...         "3": {"code": "3", "name": "Bac pro C", "closed": True, "successors": []}}
     >>> look = lambda codes: {c: rows[c] for c in codes if c in rows}
-    >>> kept, said = replaced_starts(["1", "2", "3"], look)
-    >>> kept
-    ['2', '3']
-    >>> print(said)
-    Départ de niveau : 1 diplôme fermé laissé de côté, remplacé par un diplôme actuel dont partent les mêmes passerelles (Bac pro A (remplacé par Bac pro B)) ; pour un diplôme fermé, cherchez depuis celui qui le remplace.
+    >>> kept, left = replaced_starts(["1", "2", "3"], look)
+    >>> kept, left
+    (['2', '3'], [Replaced(code='1', successors=('2',), said='Bac pro A (remplacé par Bac pro B)')])
     >>> replaced_starts(["1", "3"], look)
-    (['1', '3'], None)
+    (['1', '3'], [])
     """  # noqa: E501
     found = rows(codes)
     starts = set(codes)
-    left: list[str] = []
-    said: list[str] = []
+    left: list[Replaced] = []
     for code in codes:
         row = found.get(code)
         if row is None or not row.get("closed"):
             continue
         successors = [d for d in _open_successors(row, rows) if str(d.get("code")) in starts]
         if successors:
-            left.append(code)
-            names = " ou ".join(display_name(d) for d in successors)
-            said.append(f"{display_name(row)} (remplacé par {names})")
-    if not left:
-        return codes, None
-    n = len(left)
-    example = said[0] if n == 1 else f"par exemple {said[0]}"
-    return [c for c in codes if c not in set(left)], (
-        f"Départ de niveau : {n} diplôme{'s' if n > 1 else ''} fermé{'s' if n > 1 else ''} "
-        f"laissé{'s' if n > 1 else ''} de côté, remplacé{'s' if n > 1 else ''} par un diplôme "
-        f"actuel dont partent les mêmes passerelles ({example}) ; pour un diplôme fermé, "
-        "cherchez depuis celui qui le remplace."
+            name = display_name(row)
+            # the renewed diploma often keeps its name (Bac pro MELEC 40025510 → 40025520)
+            names = " ou ".join(
+                "sa version rénovée, de même nom" if display_name(d) == name else display_name(d)
+                for d in successors
+            )
+            said = f"{name} (remplacé par {names})"
+            left.append(Replaced(code, tuple(str(d["code"]) for d in successors), said))
+    gone = {r.code for r in left}
+    return [c for c in codes if c not in gone], left
+
+
+def replaced_notice(
+    left: Sequence[Replaced],
+    *,
+    started: Collection[str],
+    offered_here: Callable[[Iterable[str]], set[str]] | None = None,
+    where: str = "",
+) -> str | None:
+    """What an answer from a level says of the closed diplomas left out of its start (French),
+    None when none matters to the question: those whose successor starts a pathway of the
+    answer (``started``: the start codes of the pathways shown), and, for a question of a
+    territory (``offered_here``: the codes among those given that the files show offered
+    there, now or before; ``where``: « dans le département de la Côte-d'Or (21) »), offered
+    there: the holders a counsellor of the territory meets. « 357 diplômes fermés laissés de
+    côté » was said in every département, with or without pathways from their successors.
+
+    >>> left = [Replaced("1", ("2",), "Bac pro A (remplacé par Bac pro B)"),
+    ...         Replaced("4", ("5",), "Bac pro D (remplacé par Bac pro E)")]
+    >>> print(replaced_notice(left, started={"2", "5"}))
+    Départ de niveau : 2 diplômes fermés laissés de côté, remplacés par un diplôme actuel dont partent les mêmes passerelles (par exemple Bac pro A (remplacé par Bac pro B)) ; pour un diplôme fermé, cherchez depuis celui qui le remplace.
+    >>> print(replaced_notice(left, started={"2", "5"}, offered_here=lambda c: {"4"},
+    ...     where="dans le Lot (46)")[:151])
+    Départ de niveau : 1 diplôme fermé, que les fichiers montrent proposé dans le Lot (46), laissé de côté, remplacé par un diplôme actuel dont partent les
+    >>> replaced_notice(left, started={"2"}, offered_here=lambda c: {"4"}, where="x") is None
+    True
+    >>> replaced_notice(left, started=set()) is None
+    True
+    """  # noqa: E501
+    said = [r for r in left if any(c in started for c in r.successors)]
+    here = ""
+    if said and offered_here is not None:
+        found_here = offered_here([r.code for r in said])
+        said = [r for r in said if r.code in found_here]
+        here = f", que les fichiers montrent proposé{'s' if len(said) > 1 else ''} {where},"
+    if not said:
+        return None
+    n = len(said)
+    s = "s" if n > 1 else ""
+    example = said[0].said if n == 1 else f"par exemple {said[0].said}"
+    return (
+        f"Départ de niveau : {n} diplôme{s} fermé{s}{here} laissé{s} de côté, remplacé{s} par "
+        f"un diplôme actuel dont partent les mêmes passerelles ({example}) ; pour un diplôme "
+        "fermé, cherchez depuis celui qui le remplace."
     )

@@ -8,6 +8,7 @@ Source`, then runs the pure steps.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -39,7 +40,7 @@ from graph.pathways.bac_starts import (
     said_once,
     track_starts,
 )
-from graph.pathways.closed_start import successor_sentence
+from graph.pathways.closed_start import replaced_notice, successor_sentence
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
@@ -60,6 +61,11 @@ from graph.pathways.job import (
     job_unreached_sentence,
     job_within_start_sentence,
     to_goal,
+)
+from graph.pathways.job_field import (
+    goal_offered_here,
+    job_field_sentence,
+    same_field_programmes,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.nearest import NearIndex
@@ -193,6 +199,8 @@ class _StoreSource:
                     found.add(code)
         return found
 
+
+_ROME = re.compile(r"^[A-N]\d{4}$")
 
 # where far places are measured from without home nor `near`: the mean place of the
 # territory's located offers (_centre), said as what it is
@@ -564,6 +572,53 @@ def _job_unreached(
     )
 
 
+def _job_field(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str]
+) -> str | None:
+    """For a ROME job goal that no pathway reaches: where the link job → diploma comes from
+    (Certif Info), and the territory's programmes of the field of the job's open diplomas (their
+    NSF groups), of the goal's level (else above the start's), that no record ties to the job,
+    named to be checked (graph/pathways/job_field.py). None for a campus sector, when no open
+    diploma of the data is tied to the job, or when one is offered in the territory (the
+    reason says so already)."""
+    if not q.sector or not _ROME.match(q.sector):
+        return None
+    known = data.diplomas(store, sorted(goal_codes))
+    groups = {str(d["nsf"]) for d in known.values() if d.get("nsf") and not d.get("closed")}
+    if not groups:
+        return None
+    found: list[str] = []
+    if q.territory.is_set:
+        rows = data.coverage_rows(store, q.territory)
+        start_level = q.start_level
+        if start_level is None and len(q.start_codes) == 1:
+            start_level = data.diplomas(store, q.start_codes).get(q.start_codes[0], {}).get("level")
+        min_level = q.to_level or (start_level + 1 if start_level else None)
+        if goal_offered_here(rows, q.territory, goal_codes, min_level):
+            return None  # the reason names the job's diplomas offered there
+        found = same_field_programmes(
+            rows,
+            q.territory,
+            groups=groups,
+            goal_codes=goal_codes,
+            min_level=min_level,
+            modality=q.modality.value if q.modality else None,
+        )
+    return job_field_sentence(job_label(q), groups, found, q.territory.describe())
+
+
+def _offered_ever(
+    store: GraphStore, data: PathwayData, codes: Iterable[str], territory: Territory
+) -> set[str]:
+    """The ``codes`` with an offer in ``territory``, of any status and year the files give (a
+    closed diploma's holders live where it was offered)."""
+    return {
+        c
+        for c, pairs in data.offers_of(store, codes).items()
+        if any(territory.contains(o, campuses=a.get("campuses")) for a, o in pairs)
+    }
+
+
 def _campus_names(store: GraphStore, data: PathwayData) -> dict[str, str]:
     """Each campus's name as answers say it (its short name), by id; kept per version."""
     rows = data.kept("campuses", lambda: store.read("gaps_campuses"))
@@ -822,6 +877,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             reason = f"{HELD} {to_goal(job_label(q))}. Vers un autre diplôme qui y prépare, " + (
                 reason[:1].lower() + reason[1:]
             )
+        if goal_codes is not None and (field := _job_field(store, data, q, goal_codes)):
+            reason = f"{reason} {field}"  # where the link job → diploma comes from
     if job is not None and (public := _scope_notice(store, data, q, job)):
         notices.insert(0, public)
     if q.start_notice:  # a start field read from public links (graph/pathways/start_scope.py)
@@ -831,7 +888,19 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if q.start_level is not None:
         said = level_start_notice(q.start_level, _start_types(store, data, q))
         notices.extend([said] if said else [])
-        notices.extend([q.replaced_notice] if q.replaced_notice else [])
+        if q.replaced and (
+            closed := replaced_notice(
+                q.replaced,
+                started={str(p.start.get("code")) for p in shown},
+                offered_here=(
+                    None
+                    if q.territory.is_everywhere
+                    else lambda codes: _offered_ever(store, data, codes, q.territory)
+                ),
+                where=q.territory.describe_in(),
+            )
+        ):
+            notices.append(closed)
     if far_home := _far_home_notice(store, data, q):
         notices.insert(0, far_home)  # every distance of the answer starts there: said first
     if own := own_system_notice(q.territory, q.home, q.start_departements):

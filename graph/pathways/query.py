@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from graph.models import DiplomaType, Modality
+from graph.pathways.closed_start import Replaced
 from graph.territory import Point, Territory
 
 __all__ = ["PathwayQuery"]
@@ -17,7 +18,7 @@ class PathwayQuery(BaseModel):
     # describe it (French; graph.pathways.start_scope)
     start_notice: str | None = None
     # closed diplomas left out of a level start for their successors (closed_start.py)
-    replaced_notice: str | None = None
+    replaced: list[Replaced] = []
     start_level: int | None = None  # a start by level (from_level): graph.pathways.bac_starts
     # the start is a level (from_level): any of start_codes, none of them chosen by the learner
     by_level: bool = False

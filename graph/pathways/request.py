@@ -23,7 +23,7 @@ from graph.nsf import field_code, nsf_name
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_LABEL as AFTER_3E_LABEL
-from graph.pathways.closed_start import replaced_starts
+from graph.pathways.closed_start import Replaced, replaced_starts
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -154,7 +154,7 @@ def build_query(
         data=data,
     )
     start_notice = None
-    replaced = None
+    replaced: list[Replaced] = []
     if scoped:
         assert req.from_level is not None and req.sector
         start_label += f", {kept_sector_label(store, req.sector, data)}"
@@ -195,7 +195,7 @@ def build_query(
         start_codes=start_codes,
         start_label=start_label,
         start_notice=start_notice,
-        replaced_notice=replaced,
+        replaced=replaced,
         start_level=req.from_level,
         by_level=req.from_level is not None,
         to=req.to.upper() if req.to else None,

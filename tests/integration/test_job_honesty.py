@@ -225,10 +225,16 @@ def test_a_level_start_leaves_out_a_closed_diploma_its_successor_replaces(
 ) -> None:
     """`from_level=4&job=comptable` started 4 of 16 pathways from closed Bac pros beside their
     successors, unflagged. A closed start whose open successor is a start too is left out
-    (its passerelles lead where the successor's do), and the answer says which and why."""
-    answer = ask(client, from_level=4, job="D1403", departements="971", limit=50)
+    (its passerelles lead where the successor's do), and the answer says which and why: those
+    the territory offered whose successor starts a pathway shown (tests/integration/
+    test_answers16.py); none when no pathway is found (D1403 in the 971)."""
+    answer = ask(client, from_level=4, to_type="bts", departements="971", limit=50)
     starts = {p["steps"][0]["code"] for p in answer["pathways"]}
-    assert "40031206" not in starts, starts
+    assert "40031206" not in starts and "40031214" in starts, starts
     said = [n for n in answer["notices"] if "laissé" in n and "de côté" in n]
     assert len(said) == 1 and "cherchez depuis celui qui le remplace" in said[0], said
+    assert "proposés dans le département de la Guadeloupe (971)" in said[0], said
     assert_plain_french(said)
+    answer = ask(client, from_level=4, job="D1403", departements="971", limit=50)
+    assert answer["pathways"] == [], answer["pathways"]
+    assert not [n for n in answer["notices"] if "laissé" in n], answer["notices"]
