@@ -1631,6 +1631,21 @@ await scenario('metiers-territoire', async (d) => {
   await page.goto(`${app}#/parcours?from_level=3&job=H2913&departements=54,57`);
   await jobSelect.locator('option', { hasText: 'Aucun secteur décrit' }).waitFor({ state: 'attached' });
   d.otherOptions = await options();
+  // a région, a campus or a commune of a link: the list is its territory's once the form
+  // knows it (a région's link listed every campus's sectors, Bretagne the Mecanic Vallée's)
+  const groups = async () => [...new Set((await options()).map((o) => o.split('|')[0]).filter(Boolean))];
+  const territoryGroups = async (query, ready) => {
+    await page.goto('about:blank');
+    await page.goto(`${app}#/parcours?from_level=3&job=H2913&${query}`);
+    await jobSelect.locator(ready).first().waitFor({ state: 'attached' });
+    return { groups: await groups(), options: (await options()).length, errors: await page.locator('.field-error:visible').allInnerTexts() };
+  };
+  const none = 'option:text("Aucun secteur décrit")';
+  d.occitanie = await territoryGroups('region=76', 'option[value="soudeurs"]');
+  d.bretagne = await territoryGroups('region=53', none);
+  d.campus = await territoryGroups('campus=mecanic-vallee', 'option[value="soudeurs"]');
+  d.otherCampus = await territoryGroups('campus=campus-entreprises-clermont', 'optgroup');
+  d.near = await territoryGroups('near=35238&radius_km=30', none);
   await close();
 });
 

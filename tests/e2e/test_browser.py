@@ -673,12 +673,22 @@ def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -
 
 def test_the_job_list_is_the_territorys(run: dict[str, Any]) -> None:
     """The Lot and the Aveyron: the Mecanic Vallée's sectors, « Soudeurs (H2913) » once (two
-    rows of its recruitment table bear the name); Lorraine: no campus sector at all."""
+    rows of its recruitment table bear the name); Lorraine: no campus sector at all. A link
+    with a région, a campus or a commune is listed as its territory too: Occitanie and the
+    Mecanic Vallée its sectors alone, Bretagne and 30 km around Rennes none (a région's link
+    listed every campus's sectors), another campus its own."""
     d = _check(run, "metiers-territoire")
     soudeurs = [o for o in d["campusOptions"] if o.split("|")[2].startswith("Soudeurs")]
     assert len(soudeurs) == 1, d["campusOptions"]
     assert soudeurs[0].split("|")[0] == "CMQ Mecanic Vallée", soudeurs
     assert [o.split("|")[1] for o in d["otherOptions"]] == [""], d["otherOptions"]
+    for key in ("occitanie", "campus"):
+        assert d[key]["groups"] == ["CMQ Mecanic Vallée"], d[key]
+    for key in ("bretagne", "near"):
+        assert d[key]["groups"] == [] and d[key]["options"] == 1, d[key]
+    assert d["otherCampus"]["groups"] and "CMQ Mecanic Vallée" not in d["otherCampus"]["groups"]
+    for key in ("occitanie", "bretagne", "campus", "otherCampus", "near"):
+        assert d[key]["errors"] == [], d[key]  # « Choisissez une région » showed on a link
 
 
 def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None:

@@ -167,3 +167,20 @@ def test_an_unknown_filiere_offers_the_close_ones(client: TestClient) -> None:
     # nothing close: no list, the same sentence
     r = client.get("/gaps", params={"departements": "48", "sector": "zzz"})
     assert r.status_code == 404 and "suggestions" not in r.json(), r.text
+
+
+def test_the_filiere_list_of_a_region_a_radius_or_a_campus_is_its_own(client: TestClient) -> None:
+    """The « Filière » list of a région, a radius or a campus (the Parcours job list reads it
+    too): a région lists its own campuses' filières only, a radius names no campus, a campus
+    only its own; Bretagne and 30 km around Mende never get the Mecanic Vallée's."""
+
+    def campus_ids(**params: Any) -> set[str]:
+        return {c["id"] for c in choices(client, **params)["sectors"] if c["kind"] != "field"}
+
+    occitanie = campus_ids(region="76")
+    assert occitanie >= MECANIC_VALLEE_FILIERES
+    assert campus_ids(region="53") == set()
+    around = choices(client, near="48095", radius_km=30)
+    assert {c["kind"] for c in around["sectors"]} == {"field"}, around["sectors"]
+    assert campus_ids(campus="campus-entreprises-clermont").isdisjoint(MECANIC_VALLEE_FILIERES)
+    assert campus_ids(campus="mecanic-vallee") <= occitanie

@@ -165,7 +165,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
   };
 
   let wantedCampus = o.defaultCampus ?? '';
-  void campuses()
+  const campusesShown = campuses()
     .then((list) => {
       for (const c of list) names.set(c.id, c.name);
       campusSelect.replaceChildren(...list.map((c) => h('option', { value: c.id }, c.name)));
@@ -177,6 +177,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
 
   // Asked only by the pages that offer a région; its arrival keeps the région set meanwhile.
   let wantedRegion = '';
+  let regionsShown: Promise<void> = Promise.resolve();
   const showRegion = (): void => {
     regionSelect.value = wantedRegion;
     if (wantedRegion && regionSelect.value !== wantedRegion && regionSelect.options.length > 1) {
@@ -187,7 +188,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     regionSelect.addEventListener('change', () => {
       wantedRegion = regionSelect.value;
     });
-    void regions()
+    regionsShown = regions()
       .then((list) => {
         regionSelect.replaceChildren(h('option', { value: '' }, '— Choisir une région —'), ...list.map((r) => h('option', { value: r.code }, r.name)));
         showRegion();
@@ -251,6 +252,13 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     showRegion();
     radiusInput.value = params.get('radius_km') ?? '50';
     sync();
+    // a campus or a région of a link is the territory once its list is there: the page reads
+    // it after set() (before, the select has no value and the page would read all of France)
+    if (z === 'campus') await campusesShown;
+    if (z === 'region') {
+      await regionsShown;
+      showRegion();
+    }
     const code = params.get('near');
     if (!code) {
       near.setSelected(null);
