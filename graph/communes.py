@@ -1091,3 +1091,29 @@ def resolve(query: str) -> Resolution:
 
 def resolve_within(query: str, departements: Collection[str]) -> Resolution:
     return reference().resolve_within(query, departements)
+
+
+def official_name(code: str) -> str | None:
+    """The reference's name of the current commune or the part of one (commune déléguée,
+    municipal arrondissement) whose INSEE code is ``code``. None for a former code (the file's
+    name of the former commune says where), an unknown code, or without the reference."""
+    try:
+        found = reference().by_code(code)
+    except ReferenceMissing:
+        return None
+    return None if found is None or found.former else found.place.name
+
+
+def spelt_as_reference(code: str, given: str | None) -> str | None:
+    """The name to show for the commune a file names by its INSEE code ``code`` and its own
+    label ``given``: the reference's name (:func:`official_name`) when ``given`` is that name
+    spelt otherwise (accents, case, hyphens, « St »: the CFA list's « Epinal » is « Épinal »)
+    or missing, so that one town has one name; else ``given`` as is. A label naming another
+    place than the code (the Annuaire's « Onet-le-Château » under Rodez's code, « Paris 5e »
+    for « Paris 5e Arrondissement ») is the file's word, kept: no name is guessed."""
+    official = official_name(code)
+    if official is None:
+        return given
+    if not given or search_key(given) == search_key(official):
+        return official
+    return given

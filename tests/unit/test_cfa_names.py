@@ -90,3 +90,28 @@ def test_another_file_s_name_for_the_same_uai_is_preferred_to_the_cfa_list_s() -
     assert _shown_name(rows[:1]) == "Centre de formation d'apprentis CCI Maine-et-Loire"
     # another file's name only: as it was
     assert _shown_name(rows[1:]) == _shown_name(rows)
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        # the Parcoursup extract, Hauts-de-France (0592608P, 0594365Z, 0624430D): all capitals
+        ("ICL   ESTICE", "ICL Estice"),
+        ("IUT LITTORAL (DUNKERQUE)", "IUT Littoral (Dunkerque)"),
+        ("GAMBETTA CARNOT", "Gambetta Carnot"),
+        ("LYCEE ST JOSEPH - DE LA SALLE", "Lycee St Joseph - de la Salle"),
+        # towns and saints of four letters or fewer are words, not acronyms
+        (
+            "ANTENNE DE L'IUT LYON (BOURG EN BRESSE), UNIVERSITÉ LYON 3",
+            "Antenne de l'IUT Lyon (Bourg en Bresse), Université Lyon 3",
+        ),
+        ("IFSI J. LEPERCQ / CH ST JOSEPH ST LUC", "IFSI J. Lepercq / CH St Joseph St Luc"),
+        # a name with a lower-case letter is the file's own casing: as given
+        ("Lycee professionnel Du Blavet", "Lycee professionnel Du Blavet"),
+        ("IUT de Metz", "IUT de Metz"),
+    ],
+)
+def test_another_file_s_name_in_capitals_is_read_by_the_same_rule(given: str, read: str) -> None:
+    assert _shown_name([_row(PSUP_FILE, given)]) == read
+    # the CFA list's name preferred to it or not, the same reading
+    assert _shown_name([_row(CFA_FILE, "CFA X"), _row(PSUP_FILE, given)]) == read

@@ -650,3 +650,37 @@ def test_a_departement_name_is_said_to_be_one(ref: communes.CommuneIndex) -> Non
     )
     assert exc.value.near == []
     assert ref.resolve("Paris").place.code == "75056"  # a commune of that name comes first
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("88160", "Épinal"),  # the CFA list writes « Epinal »
+        ("75105", "Paris 5e Arrondissement"),  # a municipal arrondissement: its own
+        ("50173", "Équeurdreville-Hainneville"),  # a commune déléguée: its own
+        ("01003", None),  # a former code: the file's name of the former commune says where
+        ("99999", None),
+    ],
+)
+def test_a_code_s_official_name(ref: communes.CommuneIndex, code: str, name: str | None) -> None:
+    assert communes.official_name(code) == name
+
+
+@pytest.mark.parametrize(
+    ("code", "given", "shown"),
+    [
+        ("88160", "Epinal", "Épinal"),  # the CFA list's spelling of the same name
+        ("88160", "EPINAL", "Épinal"),
+        ("88160", None, "Épinal"),
+        ("09121", "Ferrières-sur-Ariege", "Ferrières-sur-Ariège"),
+        # the Annuaire's « Onet-le-Château » under Rodez's code (12202): another place's name,
+        # the file's word kept, not guessed
+        ("12202", "Onet-le-Château", "Onet-le-Château"),
+        ("75105", "Paris 5e", "Paris 5e"),
+        ("01003", "Amareins", "Amareins"),  # a former code: as the file names it
+    ],
+)
+def test_a_file_s_label_is_spelt_as_the_reference_when_it_is_the_same_name(
+    ref: communes.CommuneIndex, code: str, given: str | None, shown: str
+) -> None:
+    assert communes.spelt_as_reference(code, given) == shown

@@ -19,6 +19,11 @@ name is preferred (graph/ingest/opendata/plan.py: the CFA list's names come last
   no accent is added, none is guessed). A word already in lower or mixed case is kept.
 
 Checked on the national file (December 2026): 933 CFAs; 716 begin with one of the :data:`HEADS`.
+
+Other files write some names all in capitals too (Parcoursup: « ICL ESTICE », « IUT LITTORAL
+(DUNKERQUE) », « GAMBETTA CARNOT »): :func:`readable_capitals` reads those by the same rule
+(« ICL Estice », « IUT Littoral (Dunkerque) »), and leaves any name with a lower-case letter
+as it is.
 Pure functions over plain strings.
 """
 
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HEADS", "readable_cfa_name"]
+__all__ = ["HEADS", "readable_cfa_name", "readable_capitals", "written_in_capitals"]
 
 _CFA = "Centre de formation d'apprentis"
 # The dénominations of the national CFA list written out (after tidy_name restored the lost
@@ -84,7 +89,8 @@ SMALL_WORDS = frozenset(
 _ELIDED = frozenset({"d", "l"})
 _CENTRE = frozenset({"ctr", "ctre"})  # the file's abbreviations of « centre », as first word
 # words of four letters or fewer that are words, not acronyms (« SUD TOURISME », « IFA 81 CCI
-# TARN », « PAYS DE LA LOIRE »): départements, points of the compass, common nouns of names
+# TARN », « PAYS DE LA LOIRE »): départements, points of the compass, common nouns of names,
+# towns and saints
 KNOWN_SHORT = frozenset(
     [
         "ain",
@@ -124,6 +130,34 @@ KNOWN_SHORT = frozenset(
         "sup",
         "st",
         "ste",
+        # towns and saints of four letters or fewer in the national files' names in capitals
+        # (Parcoursup, December 2026: « UNIVERSITÉ LYON 3 », « LA ROCHE SUR YON », « ST LUC »)
+        "lyon",
+        "caen",
+        "metz",
+        "dole",
+        "pau",
+        "agen",
+        "albi",
+        "auch",
+        "foix",
+        "laon",
+        "dax",
+        "sete",
+        "gap",
+        "riom",
+        "lens",
+        "sens",
+        "nice",
+        "yon",
+        "lys",
+        "luc",
+        "omer",
+        "ouen",
+        "mans",
+        "jean",
+        "paul",
+        "marc",
     ]
 )
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
@@ -181,3 +215,26 @@ def readable_cfa_name(name: str) -> str:
         if m is not None:
             return said + _case_words(name[m.end() :], from_start=False)
     return _case_words(name, from_start=True)
+
+
+def written_in_capitals(name: str) -> bool:
+    """Whether ``name`` has letters and none in lower case.
+
+    >>> written_in_capitals("IUT LITTORAL (DUNKERQUE)"), written_in_capitals("IUT de Metz")
+    (True, False)
+    >>> written_in_capitals("0594365Z"), written_in_capitals("")
+    (True, False)
+    """
+    return name != name.lower() and name == name.upper()
+
+
+def readable_capitals(name: str) -> str:
+    """A name written all in capitals read as :func:`readable_cfa_name` reads the CFA list's
+    (acronyms kept, no letter or accent added); any other name as given.
+
+    >>> readable_capitals("IUT LITTORAL (DUNKERQUE)")
+    'IUT Littoral (Dunkerque)'
+    >>> readable_capitals("ICL ESTICE"), readable_capitals("Lycee Gustave Eiffel")
+    ('ICL Estice', 'Lycee Gustave Eiffel')
+    """
+    return readable_cfa_name(name) if written_in_capitals(name) else name

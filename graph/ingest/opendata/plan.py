@@ -47,7 +47,7 @@ from graph.ingest.opendata import (
 )
 from graph.ingest.opendata import professional as professional_files
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
-from graph.ingest.opendata.cfa_names import readable_cfa_name
+from graph.ingest.opendata.cfa_names import readable_capitals, readable_cfa_name
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.entry import CommonEntry
 from graph.ingest.opendata.establishment_names import establishment_name
@@ -867,13 +867,15 @@ def _shown_name(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
     """The name an establishment is shown by, from its directories' ``(file, row)``: another
     directory's name rather than the CFA list's (capitals abbreviated and cut at 60
     characters: « CTR DE FORMATION D APPRENTIS CCI MAINE-ET-LOIRE »), which is made readable
-    when it is the only one (:func:`readable_cfa_name`)."""
+    when it is the only one (:func:`readable_cfa_name`); another file's name written all in
+    capitals (Parcoursup's « IUT LITTORAL (DUNKERQUE) ») is read by the same rule
+    (:func:`readable_capitals`)."""
     full = [r.name for n, r in rows if not fnmatch(n, CFA_GLOB)]
     if len(full) == len(rows):
-        return establishment_name(full)
+        return readable_capitals(establishment_name(full))
     chosen = establishment_name(full + [r.name for n, r in rows if fnmatch(n, CFA_GLOB)])
     if full and establishment_name(full) == chosen:
-        return chosen
+        return readable_capitals(chosen)
     return readable_cfa_name(chosen) if chosen else chosen
 
 
@@ -936,12 +938,14 @@ def _establishments(
             flags=sorted({f for _, r in rows for f in r.flags}),
         )
         # the commune: from the first directory that names one
+        # (spelt as the commune reference spells it: the CFA list's « Epinal » and Parcoursup's
+        # « Épinal », placed by the reference, are one town, shown by one name)
         named = next(((n, r) for n, r in rows if r.insee), None)
         if named is not None:
-            e.commune = named[1].commune
+            e.commune = communes_ref.spelt_as_reference(e.insee or "", named[1].commune)
         commune = communes.get(e.insee) if e.insee else None
         if commune is not None:
-            e.commune = e.commune or commune.name
+            e.commune = e.commune or communes_ref.spelt_as_reference(commune.insee, commune.name)
         located = next((r for _, r in rows if r.lat is not None and r.lon is not None), None)
         if located is not None:
             e.lat, e.lon, e.coords = located.lat, located.lon, "establishment"
@@ -1072,7 +1076,10 @@ def _sites(
                 how = "establishments"
         out[insee] = Site(
             insee=insee,
-            name=(c.name if c else None) or (ref.name if ref else None) or first.commune or insee,
+            name=(communes_ref.spelt_as_reference(insee, c.name) if c else None)
+            or (ref.name if ref else None)
+            or first.commune
+            or insee,
             departement=(c.departement if c else None) or first.departement,
             region_code=(c.region_code if c else None) or first.region_code,
             lat=lat,
