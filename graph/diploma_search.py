@@ -8,6 +8,7 @@ matches a French hint says so and proposes the nearest names.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -252,6 +253,101 @@ def same_stem(a: str, b: str) -> bool:
 _KNOWN: dict[tuple[int, int], tuple[object, object, frozenset[str]]] = {}
 
 
+@dataclass(frozen=True)
+class _Names:
+    """The diplomas' names as words (stop words left out), one list per row, and every word
+    they hold once: read once per list of rows an app keeps (per graph version), not on every
+    search (the 6 500 names folded on each search took half of its time)."""
+
+    words: list[list[str]]
+    vocabulary: tuple[str, ...]
+    rows_of: Mapping[str, tuple[int, ...]]  # a word -> the rows whose names hold it
+
+
+# id(rows) -> (rows, their names): the lists an app keeps, a few at most
+_NAMES: dict[int, tuple[object, _Names]] = {}
+
+
+def _kept_names(given: object, rows: Sequence[Mapping[str, Any]]) -> _Names:
+    """:class:`_Names` of ``rows``, kept while ``given`` (the caller's list) is the one asked."""
+    got = _NAMES.get(id(given))
+    if got is not None and got[0] is given:
+        return got[1]
+    # each word once in memory (interned): 6 500 names hold 47 000 words, 4 100 of them distinct
+    words = [[sys.intern(w) for w in _words(r["name"]) if w not in STOP] for r in rows]
+    rows_of: dict[str, list[int]] = {}
+    for i, name in enumerate(words):
+        for w in dict.fromkeys(name):
+            rows_of.setdefault(w, []).append(i)
+    names = _Names(words, tuple(sorted(rows_of)), {w: tuple(i) for w, i in rows_of.items()})
+    if isinstance(given, list):  # a list kept by its caller; a generator is read once
+        if len(_NAMES) >= 4:
+            _NAMES.pop(next(iter(_NAMES)))
+        _NAMES[id(given)] = (given, names)
+    return names
+
+
+def _close_words(word: str, vocabulary: Sequence[str], *, strict: bool) -> dict[str, float]:
+    """The words of ``vocabulary`` that ``word`` matches (:func:`_word_score` >= WORD_MATCH)
+    with that score: below it a word never counts (:func:`_group_score`), so a name's
+    :func:`_word_score` is the best of its words here, 0 when none is. rapidfuzz compares the
+    word with the whole vocabulary at once; each score kept is then computed as
+    :func:`_word_score` does, so the figures are the same to the last digit.
+
+    >>> _close_words("vendangeur", ["vendeur", "vendangeurs", "soudeur"], strict=False)
+    {'vendangeurs': 100.0, 'vendeur': 82.35294117647058}
+    >>> _close_words("vendangeur", ["vendeur", "vendangeurs"], strict=True)
+    {'vendangeurs': 100.0}
+    """
+    out: dict[str, float] = {}
+    if len(word) >= 3:
+        out.update((n, 100.0) for n in vocabulary if n.startswith(word))
+    elif word in vocabulary:
+        out[word] = 100.0
+    near = process.extract(
+        word,
+        vocabulary,
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=WORD_MATCH - 1,
+        limit=None,
+    )
+    for n, _, _ in near:
+        if n in out or (strict and not same_stem(word, n)):
+            continue
+        if (score := fuzz.ratio(word, n)) >= WORD_MATCH:
+            out[n] = score
+    return out
+
+
+def _by_row(close: Mapping[str, float], names: _Names) -> dict[int, float]:
+    """Per row whose name holds a word of ``close`` (:func:`_close_words`), the best score of
+    its words: :func:`_word_score` of that name (the others' is below WORD_MATCH).
+
+    >>> names = _Names([["vendeur"], ["soudeur"], ["vendeur", "vendangeurs"]],
+    ...     ("soudeur", "vendangeurs", "vendeur"),
+    ...     {"vendeur": (0, 2), "soudeur": (1,), "vendangeurs": (2,)})
+    >>> _by_row({"vendangeurs": 100.0, "vendeur": 82.3}, names)
+    {2: 100.0, 0: 82.3}
+    """
+    out: dict[int, float] = {}
+    for w, score in close.items():
+        for i in names.rows_of[w]:
+            if score > out.get(i, 0.0):
+                out[i] = score
+    return out
+
+
+def _group_at(alts: list[list[str]], at: Mapping[str, Mapping[int, float]], i: int) -> float:
+    """:func:`_group_score` of row ``i`` from :func:`_by_row` of each query word."""
+    best = 0.0
+    for alt in alts:
+        scores = [at[w].get(i, 0.0) for w in alt]
+        if scores and min(scores) >= WORD_MATCH:
+            best = max(best, sum(scores) / len(scores))
+    return best
+
+
 def _kept_known(
     rows: object, jobs: object, compute: Callable[[], frozenset[str]]
 ) -> frozenset[str]:
@@ -351,8 +447,20 @@ def search_diplomas(
         )
 
     groups = _alternatives(words)
-    named_rows = [(r, [w for w in _words(r["name"]) if w not in STOP]) for r in rows]
-    known = _kept_known(given, jobs, lambda: _known_words((n for _, n in named_rows), jobs))
+    names = _kept_names(given, rows)
+    known = _kept_known(given, jobs, lambda: _known_words(names.words, jobs))
+    # per query word, the rows whose names match it and how well: the other rows' names do not
+    # (each word compared with the names' vocabulary once, not with every name)
+    at = {
+        w: _by_row(_close_words(w, names.vocabulary, strict=w in known), names)
+        for alts in groups
+        for alt in alts
+        for w in alt
+    }
+    # the rows every query word matches (in one of its ways): the only ones a name scores
+    found: set[int] = set(range(len(rows))) if groups else set()
+    for alts in groups:
+        found &= {i for alt in alts for w in alt for i in at[w]}
     # the ROME jobs (``jobs``: the names the graph holds) the words name: their diplomas match
     # (only that job when the words are one job's name: « vendangeur » is A1401, which no
     # diploma trains for, not the « vendeur » jobs spelt close to it)
@@ -365,8 +473,8 @@ def search_diplomas(
         else set()
     )
 
-    def score(r: Mapping[str, Any], name_words: list[str]) -> float:
-        scores = [_group_score(alts, name_words, known) for alts in groups]
+    def score(i: int, r: Mapping[str, Any]) -> float:
+        scores = [_group_at(alts, at, i) for alts in groups] if i in found else []
         if not scores or min(scores) < WORD_MATCH:
             if job_codes and not job_codes.isdisjoint(r.get("rome_codes") or ()):
                 scores = [BY_JOB]
@@ -380,7 +488,7 @@ def search_diplomas(
         offered = min(5.0, float(r.get("offers") or 0)) if is_public_code(r["code"]) else 0.0
         return sum(scores) / len(scores) + offered
 
-    scored = [Hit(r, s) for r, n in named_rows if (s := score(r, n)) > 0]
+    scored = [Hit(r, s) for i, r in enumerate(rows) if (s := score(i, r)) > 0]
     in_type = [h for h in scored if type_id is None or h.row.get("type") == type_id]
     in_type.sort(
         key=lambda h: (
