@@ -80,7 +80,15 @@ from graph.pathways.radius_unplaced import (
     radius_unplaced_notice,
 )
 from graph.pathways.scope import foreign_programme
-from graph.pathways.scoring import Candidate, LatLon, Offer, Scored, Scorer, rank
+from graph.pathways.scoring import (
+    Candidate,
+    Candidates,
+    LatLon,
+    Offer,
+    Scored,
+    Scorer,
+    rank,
+)
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
@@ -258,10 +266,13 @@ def _search(
         return source, ranked, keys, _said(q, keys, entering_tracks(paths))
     # from a level, several starts lead to the same formation (varied keeps one of each):
     # enough pathways are ranked to fill the answer with different ones
+    parents = paths.parents if isinstance(paths, Candidates) else None
     if q.by_level:
-        shown, keys = best_of(scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=formation_key)
+        shown, keys = best_of(
+            scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=formation_key, parents=parents
+        )
     else:
-        shown, keys = best_of(scorer, paths, q.limit)
+        shown, keys = best_of(scorer, paths, q.limit, parents=parents)
     return source, shown, keys, _said(q, keys, entering_tracks(paths))
 
 

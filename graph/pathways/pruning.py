@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
-from graph.pathways.scoring import Candidate, Scored, Scorer, rank
+from graph.pathways.scoring import Candidate, Scored, Scorer, prefix_total, rank
 
 __all__ = ["best_of"]
 
@@ -32,6 +32,7 @@ def best_of(
     paths: list[Candidate],
     limit: int,
     group: Callable[[Sequence[Mapping[str, Any]]], Hashable] | None = None,
+    parents: Sequence[int] | None = None,
 ) -> tuple[list[Scored], set[tuple[str, ...]]]:
     """``rank`` of every candidate's score: its first ``limit`` pathways, and the diploma
     sequences (``Scored.key``) of all its pathways.
@@ -44,9 +45,12 @@ def best_of(
     ten, from three closed Bac pro, because only the ten best pathways were ranked. A candidate
     is then not scored when it can change nothing shown (:func:`_redundant`): without it, a
     région's level start scored every start of its best formations (Auvergne-Rhône-Alpes,
-    level 4 → BTS: 56 → 297 ms)."""
+    level 4 → BTS: 56 → 297 ms).
+
+    ``parents``: the walk's parent of each prefix number (:attr:`Candidates.parents`): a
+    group's :meth:`Scorer.prefix_bound` is then its parent's steps and one more."""
     valid_keys: set[tuple[str, ...]] = set()
-    heap, prefixes = _prefix_groups(scorer, paths, valid_keys)
+    heap, prefixes = _prefix_groups(scorer, paths, valid_keys, parents)
     # best bound first; a candidate's bound is first the one that chooses no establishment
     # (Scorer.bound), then, when it comes out on top, the one with every step but the last
     # counted exactly (Scorer.refined_bound, never above it), then, when it comes out on top
@@ -143,7 +147,10 @@ class _Prefix:
 
 
 def _prefix_groups(
-    scorer: Scorer, paths: list[Candidate], valid_keys: set[tuple[str, ...]]
+    scorer: Scorer,
+    paths: list[Candidate],
+    valid_keys: set[tuple[str, ...]],
+    parents: Sequence[int] | None = None,
 ) -> tuple[list[tuple[Any, ...]], list[_Prefix]]:
     """The first heap of :func:`best_of`: one entry per prefix group, with the bound of its
     best candidate (``(-bound, index, _STATIC, group)``), and one per candidate whose bound is
@@ -153,7 +160,9 @@ def _prefix_groups(
     is left out. The candidates of a group are found by the walk's prefix numbers
     (:attr:`Candidate.prefix`), else by the identity of their first diplomas and legs.
     Five thousand candidates for a search from a level: what a group shares (its bound, its
-    codes) is worked out once for all of its candidates."""
+    codes) is worked out once for all of its candidates, and, given the walk's ``parents``,
+    its first steps' bounds once for all of the groups that begin the same way
+    (:func:`_steps_of`: a search from a level has a thousand groups or more)."""
     heap: list[tuple[Any, ...]] = []
     prefixes: list[_Prefix] = []
     index: dict[Hashable, _Prefix] = {}
@@ -163,6 +172,7 @@ def _prefix_groups(
     # the walk gives a prefix's candidates mostly in a run: the last one found is kept
     last_number = -1
     prefix: _Prefix | None = None
+    steps: list[Any] = [] if parents is None else [_UNKNOWN] * len(parents)
     for i, (diplomas, legs, number) in enumerate(paths):
         if not legs:  # no step: its bound alone
             b = scorer.bound(diplomas, legs)
@@ -178,9 +188,13 @@ def _prefix_groups(
             prefix = index.get(ids)
             last_number = number
         if prefix is None:
-            prefix = index[ids] = _Prefix(
-                scorer.prefix_bound(diplomas, legs), tuple([d["code"] for d in diplomas[:-1]])
-            )
+            if parents is None or number == -1:
+                first: Any = scorer.prefix_bound(diplomas, legs)
+            else:
+                first = _steps_of(scorer, parents, steps, number, diplomas, legs, len(legs) - 1)
+                if first is not None and first != inf:
+                    first = prefix_total(len(legs), first)
+            prefix = index[ids] = _Prefix(first, tuple([d["code"] for d in diplomas[:-1]]))
             prefixes.append(prefix)
         static = prefix.static
         if static is None:
@@ -203,6 +217,35 @@ def _prefix_groups(
             neg, i = group.lasts[0]
             push((-(group.static - neg), i, _STATIC, g))  # type: ignore[operator]
     return heap, prefixes
+
+
+_UNKNOWN: Any = object()  # a prefix number's first steps not bounded yet (_steps_of)
+
+
+def _steps_of(
+    scorer: Scorer,
+    parents: Sequence[int],
+    steps: list[Any],
+    number: int,
+    diplomas: list[Any],
+    legs: list[Any],
+    k: int,
+) -> Any:
+    """The :meth:`Scorer.step_bound` of the ``k`` first steps of prefix ``number``
+    (``diplomas[: k + 1]`` and ``legs[:k]`` of one of its candidates), a tuple in their order,
+    or the first of them that is None or ``inf`` (what :meth:`Scorer.prefix_bound` returns
+    then): its parent's and one more, kept in ``steps`` by prefix number."""
+    got = steps[number]
+    if got is _UNKNOWN:
+        if k == 0:
+            got = ()
+        else:
+            got = _steps_of(scorer, parents, steps, parents[number], diplomas, legs, k - 1)
+            if isinstance(got, tuple):
+                step = scorer.step_bound(diplomas[k - 1], diplomas[k], legs[k - 1])
+                got = step if step is None or step == math.inf else (*got, step)
+        steps[number] = got
+    return got
 
 
 def _redundant(bound: float, lead_best: float | None, nth_key_best: float) -> bool:

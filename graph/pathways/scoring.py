@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -89,6 +89,17 @@ class Candidate(NamedTuple):
     # the candidates of one search with the same number here have the same diplomas and legs
     # (the same rows) but the last ones: the walk's, -1 when not known
     prefix: int = -1
+
+
+class Candidates(list[Candidate]):
+    """The candidates of a walk (:func:`graph.pathways.search.candidates`), with the parent of
+    each of their prefix numbers (:attr:`Candidate.prefix`): ``parents[p]`` is the number of
+    the diplomas and legs of ``p`` but their last ones (-1 for a start alone), so that what a
+    prefix shares with its parent is worked out once (:func:`graph.pathways.pruning.best_of`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parents: list[int] = []
 
 
 @dataclass(slots=True)
@@ -607,16 +618,16 @@ class Scorer:
         step, the same float), None or ``inf`` as :meth:`bound` for the steps before the last.
         The pathways that differ by their last step only share it
         (:func:`graph.pathways.pruning.best_of`)."""
-        total = 100.0 - W_STEP * (len(legs) - 1) + BOUND_SLACK
+        steps: list[float] = []
         before = diplomas[0]
         for k in range(1, len(legs)):
             d = diplomas[k]
             step = self.step_bound(before, d, legs[k - 1])
             if step is None or step == math.inf:
                 return step
-            total += step
+            steps.append(step)
             before = d
-        return total
+        return prefix_total(len(legs), steps)
 
     def step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
         """A step's part of :meth:`bound` (the same whatever the steps around it), kept for the
@@ -866,6 +877,16 @@ class _Partial(NamedTuple):
     rates_known: int
     figures: int
     capacities: int
+
+
+def prefix_total(n: int, steps: Sequence[float]) -> float:
+    """:meth:`Scorer.prefix_bound` of a pathway of ``n`` legs whose first steps'
+    :meth:`Scorer.step_bound` are ``steps`` (all numbers, ``n - 1`` of them when ``n``): summed
+    in their order, the same float."""
+    total = 100.0 - W_STEP * (n - 1) + BOUND_SLACK
+    for step in steps:
+        total += step
+    return total
 
 
 def _components(p: _Partial, n: int) -> dict[str, float]:

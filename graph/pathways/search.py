@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, Protocol
 from graph.diploma_names import is_common_year_kept
 from graph.pathways.hygiene import continues_programme, usable_rows
 from graph.pathways.query import PathwayQuery
-from graph.pathways.scoring import Candidate, Offer
+from graph.pathways.scoring import Candidate, Candidates, Offer
 from graph.territory import Territory
 
 __all__ = [
@@ -292,8 +292,9 @@ class _Walk:
         self.node = node
         self.adj = adj
         self.max_steps = q.max_steps
-        self.paths: list[Candidate] = []
+        self.paths = Candidates()
         self.prefixes = -1  # the last prefix number given (Candidate.prefix)
+        self.parents = self.paths.parents  # each prefix number's parent (Candidates.parents)
         self._edges: dict[str, list[tuple[str, Row, Row, int, bool, bool, bool]]] = {}
         self._common: dict[str, bool] = {}
 
@@ -335,6 +336,7 @@ class _Walk:
         ``legs``; ``parent``: the prefix number (:attr:`Candidate.prefix`) of ``rows`` and
         ``legs`` but their last ones."""
         this = self.prefixes = self.prefixes + 1  # the prefix number of rows and legs
+        self.parents.append(parent)
         here = rows[-1]
         level = here.get("level") or 0
         common = len(path) > 1 and self.common_year(path[-1], here)

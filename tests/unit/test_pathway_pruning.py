@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from graph.pathways.pruning import best_of
+from graph.pathways.pruning import _prefix_groups, best_of
 from graph.pathways.scope import FIGURES, leg_at, local_leg_holds
 from graph.pathways.scoring import (
     BOUND_SLACK,
@@ -31,6 +31,7 @@ from graph.pathways.scoring import (
     W_STEP,
     W_UNDESCRIBED,
     Candidate,
+    Candidates,
     Offer,
     Scored,
     Scorer,
@@ -471,3 +472,54 @@ def test_a_prefix_groups_bounds_are_its_candidates_bounds(seed: int) -> None:
         assert plain.refined_bound(c.diplomas, c.legs) == refined
         upper = grouped.prefix_upper(c.diplomas, c.legs)
         assert refined == (None if upper is None else upper + last)  # type: ignore[operator]
+
+
+def _walked(rng: random.Random, diplomas: dict[str, Row], legs: list[Row]) -> Candidates:
+    """Candidates numbered as the walk numbers them (graph/pathways/search.py): depth first
+    from a few starts, each prefix a number and its parent's; a candidate ends where a target
+    is taken as the goal."""
+    codes = sorted(diplomas)
+    out = Candidates()
+
+    def walk(path: list[str], leg_path: list[Row], parent: int) -> None:
+        this = len(out.parents)
+        out.parents.append(parent)
+        for code in rng.sample(codes, 4):
+            if code in path or len(out) >= 400:
+                continue
+            step = [*leg_path, rng.choice(legs)]
+            if len(path) >= 4 or rng.random() < 0.5:
+                out.append(Candidate([diplomas[c] for c in [*path, code]], step, this))
+            else:
+                walk([*path, code], step, this)
+
+    for start in rng.sample(codes, 3):
+        walk([start], [], -1)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_prefix_bounds_from_the_walks_parents_are_those_step_by_step(seed: int) -> None:
+    """Given the walk's parents, a prefix group's bound is its parent's steps and one more
+    (``_steps_of``): the same floats, None and ``inf`` as :meth:`Scorer.prefix_bound` step by
+    step, the same first heap, and the same answer of ``best_of``."""
+    rng = random.Random(7000 + seed)
+    diplomas, offers, legs = _world(rng)
+    paths = _walked(rng, diplomas, legs)
+    options: dict[str, Any] = {
+        "home": rng.choice([None, (44.6086, 2.0317)]),
+        "allow_outside": rng.random() < 0.5,
+    }
+    by_parents, plain = Scorer(offers, fields={}, **options), Scorer(offers, fields={}, **options)
+    keys: set[tuple[str, ...]] = set()
+    plain_keys: set[tuple[str, ...]] = set()
+    heap, groups = _prefix_groups(by_parents, paths, keys, paths.parents)
+    plain_heap, plain_groups = _prefix_groups(plain, paths, plain_keys)
+    assert [g.static for g in groups] == [g.static for g in plain_groups]
+    assert any(g.static not in (None, math.inf) and len(g.codes) > 1 for g in groups)
+    assert heap == plain_heap and keys == plain_keys
+    for limit in (1, 3, 10):
+        got = best_of(Scorer(offers, fields={}, **options), paths, limit, parents=paths.parents)
+        want = best_of(Scorer(offers, fields={}, **options), paths, limit)
+        assert [_summary(s) for s in got[0]] == [_summary(s) for s in want[0]]
+        assert got[1] == want[1]
