@@ -114,10 +114,30 @@ def suggest_links(
     ]
 
 
+FIRST_SORTED = 4096  # pairs of one bound sorted first; the walk rarely judges more (~2 400)
+
+
 def _by_reach(scores: dict[int, float], most: float) -> Iterator[tuple[float, int, float]]:
-    """(best reachable, pair, score) of pairs of one bound ``most``, the best first."""
-    for key, score in sorted(scores.items(), key=itemgetter(1), reverse=True):
-        yield score * most, key, score
+    """(best reachable, pair, score) of pairs of one bound ``most``, the best first (pairs
+    of equal score in the order of ``scores``).
+
+    The walk of :func:`suggest_links` stops after a few thousand pairs of the 180 000 of a
+    campus at national size: the best :data:`FIRST_SORTED` scores are sorted first (those at
+    least the FIRST_SORTED-th best, found by ``heapq.nlargest`` of the bare floats), then, if
+    the walk goes on, the others. Both steps' sorts are stable, so the pairs come in the
+    order of one sort of them all (a third of its time at national size).
+
+    >>> [key for _, key, _ in _by_reach({7: 0.5, 3: 0.25, 9: 0.5, 4: 1.0}, 2.0)]
+    [4, 7, 9, 3]
+    """
+    if not scores:
+        return
+    cut = heapq.nlargest(FIRST_SORTED, scores.values())[-1]
+    for best in (True, False):
+        part = [item for item in scores.items() if (item[1] >= cut) is best]
+        part.sort(key=itemgetter(1), reverse=True)
+        for key, score in part:
+            yield score * most, key, score
 
 
 def _minus_reach(item: tuple[float, int, float]) -> float:

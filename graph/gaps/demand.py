@@ -27,10 +27,17 @@ def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[
         for code in s.get("rome") or ():
             by_rome[code].append(s["id"])
     out: dict[str, list[Row]] = defaultdict(list)
+    # the sectors of a diploma's row once (the offers of one diploma share its rows,
+    # graph/gaps/data.py: 6 000 offers, 2 000 diplomas for a campus at national size)
+    known: dict[tuple[int, int], list[str]] = {}
     for r in offers:
-        ids = set(r["sectors"])
-        ids.update(sid for code in r["diploma"].get("rome_codes") or () for sid in by_rome[code])
-        for sid in sorted(ids):
+        dip, seeded = r["diploma"], r["sectors"]
+        ids = known.get((id(dip), id(seeded)))
+        if ids is None:
+            found = set(seeded)
+            found.update(sid for code in dip.get("rome_codes") or () for sid in by_rome[code])
+            ids = known[id(dip), id(seeded)] = sorted(found)
+        for sid in ids:
             out[sid].append(r)
     return out
 

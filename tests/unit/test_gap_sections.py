@@ -326,11 +326,11 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         ("gaps_offer_actors", None, ["lp", "x"]),
         ("gaps_diplomas", ["BAC", "CAP"], None),
         ("gaps_actors", None, None),  # the territory's, by the same parameters
+        ("gaps_sectors", None, None),
+        ("gaps_campuses", None, None),
         ("gaps_edges_of", None, ["lp"]),  # only the links of the territory's actors
         ("gaps_agreements", None, ["lp"]),
         ("gaps_next_steps", ["BAC", "CAP"], None),
-        ("gaps_sectors", None, None),
-        ("gaps_campuses", None, None),
         # the territories of the campus programmes among the next steps (codes that are no
         # national diploma code: "BTS" here)
         ("pathway_programme_territories_of", ["BTS"], None),
