@@ -1078,10 +1078,16 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
         data._all_codes = tuple(codes)
     chunks = [codes[i : i + PRELOAD_CHUNK] for i in range(0, len(codes), PRELOAD_CHUNK)]
     # each chunk's three reads sent ahead (graph.store.read_ahead): the server answers the
-    # next ones while this thread decodes and files the current rows
+    # next ones while this thread decodes and files the current rows; a whole preload reads
+    # every establishment that offers a diploma first, in the same pipeline (offers_of then
+    # has them all: its read of a chunk's new ones waited for the server, 10 times at
+    # national size); a refill reads the few it needs in offers_of
+    first: list[tuple[str, dict[str, Any]]] = (
+        [("pathway_actors_offering", {})] if data.refill is None else []
+    )
     replies = read_ahead(
         store,
-        [(q, {"codes": chunk}) for chunk in chunks for q in _PRELOAD_READS],
+        [*first, *((q, {"codes": chunk}) for chunk in chunks for q in _PRELOAD_READS)],
         shared=data._shared.table,
     )
     # every OFFERS link is read here, before twins merge: their places for offers_centre,
@@ -1089,6 +1095,11 @@ def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
     points: offer_centres.Points | None = {} if data.refill is None else None
     index: dict[str, int] = {}
     try:
+        if first:
+            actors = sorted(next(replies), key=lambda r: str(r["actor"]["id"]))
+            for r in actors:  # in the order of their ids, as offers_of files them
+                data._actors.setdefault(r["actor"]["id"], r["actor"])
+            del actors
         for chunk in chunks:
             with _registry_lock:
                 if _registry.get(store) is not data:

@@ -619,6 +619,26 @@ def test_a_preload_reads_the_rows_a_lazy_cache_reads(store: GraphStore) -> None:
     assert lazy._by_actor == data._by_actor and lazy._by_passerelle == data._by_passerelle
 
 
+def test_a_whole_preload_reads_the_establishments_ahead_not_per_chunk(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole preload reads every establishment that offers a diploma with its other reads
+    (cypher/pathway_actors_offering.cypher, sent ahead on FalkorDB), not the new ones of each
+    chunk of offers on their own: the same establishments as a lazy cache reads."""
+    reads = recorded_reads(store, monkeypatch)
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    assert data.preloaded_s is not None
+    assert "pathway_actors" not in reads, reads
+    lazy = PathwayData(store.version())
+    lazy.offers_of(store, sorted(data._offers))
+    assert lazy._actors == data._actors
+    assert list(data._actors) == sorted(data._actors)
+    assert "pathway_actors" in reads  # the lazy cache reads them as it meets them
+
+
 def test_programme_territories_are_carried_over_an_edit_of_offers(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
