@@ -41,6 +41,7 @@ __all__ = [
     "job_words",
     "name_words",
     "named_by",
+    "own_readings",
     "rome_jobs",
     "word_score",
 ]
@@ -392,6 +393,7 @@ def job_for_words(
     if len(exact) == 1:
         return exact[0], []
     found = find_jobs(jobs, query, limit=max(limit, 20))
+    found = own_readings(found, query)
     if len(found) == 1 and find_jobs(found, query, close=False):
         return found[0], []
     if found:
@@ -401,6 +403,71 @@ def job_for_words(
     names = {i: " ".join(name_words(j.name)) for i, j in enumerate(jobs)}
     near = process.extract(wanted, names, scorer=fuzz.token_set_ratio, limit=limit)
     return None, [jobs[i] for _, s, i in near if s >= 60]
+
+
+def _begins(word: str, name_word: str) -> bool:
+    """``word`` is ``name_word`` or its beginning (three letters or more: « auto »)."""
+    return name_word == word or (len(word) >= 3 and name_word.startswith(word))
+
+
+def _covers(words: Sequence[str], form: str) -> bool:
+    """The words say the whole name ``form`` (one of :func:`_forms`), in its order, each word
+    the name's or its beginning, one of them whole: « mecanicien auto » is « mécanicien
+    automobile »; « disc » is not « discothécaire » (a beginning alone says no name)."""
+    said = form.split()
+    return (
+        len(said) == len(words)
+        and all(map(_begins, words, said))
+        and any(w == n for w, n in zip(words, said, strict=True))
+    )
+
+
+def _said_in(words: Sequence[str], job: RomeJob) -> bool:
+    """A name of metier.csv of ``job`` holds every word (as a word or its beginning) and one of
+    them whole: « Infirmier général / Infirmière générale » (J1502) reads « infirmier »,
+    « Directeur / Directrice d'institut de formation en soins infirmiers » (K2103) does not
+    (« infirmiers » only begins with it)."""
+    for name in job.appellations:
+        said = name_words(name)
+        if all(any(_begins(w, n) for n in said) for w in words) and any(w in said for w in words):
+            return True
+    return False
+
+
+def own_readings(found: Sequence[RomeJob], query: str) -> list[RomeJob]:
+    """The readings of ``query`` among the jobs ``found`` holds (:func:`find_jobs`).
+
+    One job whose own name (:attr:`RomeJob.names`, rome.csv's) the words say whole, a word
+    standing for a name's word it begins (:func:`_covers`), is the reading, alone: « mécanicien
+    auto » is I1604 « Mécanicien / Mécanicienne automobile », never also H2903
+    « Tourneur-fraiseur », whose metier.csv name « Mécanicien(ne) régleur(se) machine auto »
+    holds the words too. Otherwise a job is a reading when its own names hold the words, or a
+    name of metier.csv holds them with one of them whole (:func:`_said_in`): « infirmier »
+    reads the five jobs named « Infirmier / Infirmière … » and J1502 « Cadre de santé »
+    (« Infirmier général »), never K2103 « Chef d'établissement » (a « Directeur … d'institut
+    de formation en soins infirmiers »). When no job is a reading so, ``found`` as it is.
+
+    >>> jobs = [RomeJob("I1604", "Mécanicien / Mécanicienne automobile"),
+    ...         RomeJob("H2903", "Tourneur-fraiseur / Tourneuse-fraiseuse", 0,
+    ...                 ("Mécanicien régleur / Mécanicienne régleuse de machine automatique",))]
+    >>> [j.code for j in own_readings(jobs, "mecanicien auto")]
+    ['I1604']
+    >>> [j.code for j in own_readings(jobs, "mécanicien")]  # no name said whole: both read
+    ['I1604', 'H2903']
+    >>> nurse = [RomeJob("J1506", "Infirmier / Infirmière en soins généraux (IDE)"),
+    ...          RomeJob("K2103", "Chef d'établissement", 0, ("Directeur / Directrice "
+    ...                  "d'institut de formation en soins infirmiers -IFSI-",))]
+    >>> [j.code for j in own_readings(nurse, "infirmier")]
+    ['J1506']
+    """
+    words = name_words(query)
+    if not words:
+        return list(found)
+    whole = [j for j in found if any(_covers(words, f) for n in j.names for f in _forms(n))]
+    if len(whole) == 1:
+        return whole
+    read = [j for j in found if _scores(words, j)[0] > 0 or _said_in(words, j)]
+    return read or list(found)
 
 
 def named_by(job: RomeJob, query: str) -> tuple[str, str] | None:

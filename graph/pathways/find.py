@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from graph import communes
@@ -49,6 +50,7 @@ from graph.pathways.explanation import (
     explain,
     goal_label,
     job_label,
+    place,
     too_far_sentence,
     why_none,
 )
@@ -79,6 +81,14 @@ from graph.pathways.radius_unplaced import (
     radius_unplaced,
     radius_unplaced_notice,
 )
+from graph.pathways.regulated import (
+    RegulatedGoal,
+    nearest_sentence,
+    regulated_goal,
+    regulated_notice,
+    regulations,
+)
+from graph.pathways.related_job import related_job_sentence, start_jobs
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import (
     Candidate,
@@ -661,6 +671,69 @@ def _scope_notice(
     return scope_notice(goal, job_label(q), _campus_names(store, data), names)
 
 
+def _regulated(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str] | None
+) -> RegulatedGoal | None:
+    """The goal of a job a law reserves to given diplomas (graph/pathways/regulated.py): its
+    required diplomas the graph holds open, the others the data links to it; None otherwise."""
+    if goal_codes is None or not q.sector:
+        return None
+    table = regulations()
+    reg = table.get(q.sector)
+    if reg is None:
+        return None
+    found = data.diplomas(store, list(reg.diplomas))
+    known = {c for c, d in found.items() if not d.get("closed")}
+    return regulated_goal(q.sector, goal_codes, known, table)
+
+
+def _regulated_notice(
+    store: GraphStore,
+    data: PathwayData,
+    source: _StoreSource,
+    q: PathwayQuery,
+    goal: RegulatedGoal,
+    *,
+    found: bool,
+    origin: _Origin,
+) -> str:
+    """:func:`regulated_notice` with the diplomas' rows (names, levels) and the start's; for
+    each required diploma the territory does not offer, its nearest establishments
+    (:func:`nearest_sentence`, from the learner's town, else the territory's centre)."""
+    required = list(data.diplomas(store, sorted(goal.required)).values())
+    related = [
+        d for d in data.diplomas(store, sorted(goal.related)).values() if not d.get("closed")
+    ]
+    start = None
+    if len(q.start_codes) == 1:
+        start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+    text = regulated_notice(job_label(q), goal, required, related, start, found=found)
+    if not q.territory.is_set or q.territory.is_everywhere:
+        return text
+    offers = source.offers(goal.required)
+    point = origin.point()
+    for d in sorted(required, key=display_name):
+        got = offers.get(d["code"], [])
+        if any(o.in_territory for o in got):
+            continue
+        places: dict[str, float | None] = {}
+        for o in got:
+            lat, lon = o.offer.get("lat"), o.offer.get("lon")
+            km = (
+                haversine_km(point[0], point[1], lat, lon)
+                if point is not None and lat is not None and lon is not None
+                else None
+            )
+            where = place(replace(o, in_territory=False))
+            if where not in places or (km is not None and (places[where] or math.inf) > km):
+                places[where] = km
+        said = nearest_sentence(
+            display_name(d), list(places.items()), q.territory.describe_in(), origin.label()
+        )
+        text = f"{text} {said}"
+    return text
+
+
 def _start_types(store: GraphStore, data: PathwayData, q: PathwayQuery) -> list[str]:
     """The types of the start diplomas (graph.pathways.bac_starts)."""
     found = data.diplomas(store, q.start_codes)
@@ -703,6 +776,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     ):
         return _unanswered(q, refused)
     goal_codes = set(job.codes) if job is not None else None
+    if regulated := _regulated(store, data, q, goal_codes):
+        goal_codes = set(regulated.required)  # the other diplomas of the job are not enough
     home = (q.home.lat, q.home.lon) if q.home else None
     # the first step is chosen near the learner's town, else near the town the territory is
     # drawn around (`near`): never at the edge of a radius when the same diploma is offered
@@ -828,6 +903,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
         if start is not None:  # the learner holds a diploma of the job already (B04)
             notices.insert(0, already_trains_notice(start, job_label(q), found=bool(out)))
+    related = None
+    if goal_codes is not None and q.sector and len(q.start_codes) == 1 and not held:
+        start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+        if start is not None:  # tied to a job next to the one asked (CAP maçon: F1701)
+            jobs = start_jobs(store.read("diploma_jobs", code=q.start_codes[0]))
+            related = related_job_sentence(start, jobs, q.sector, job_label(q))
+    if related and out:
+        notices.insert(0, related)
     met = None
     if len(q.start_codes) == 1 and (q.to or q.to_level):
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
@@ -890,8 +973,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             )
         if goal_codes is not None and (field := _job_field(store, data, q, goal_codes)):
             reason = f"{reason} {field}"  # where the link job → diploma comes from
+        if related:
+            reason = f"{related} {reason}"
     if job is not None and (public := _scope_notice(store, data, q, job)):
         notices.insert(0, public)
+    if regulated:
+        notices.insert(
+            0, _regulated_notice(store, data, source, q, regulated, found=bool(out), origin=origin)
+        )
     if q.start_notice:  # a start field read from public links (graph/pathways/start_scope.py)
         notices.insert(0, q.start_notice)
     if q.start_level == AFTER_3E_LEVEL:

@@ -134,6 +134,8 @@ def job_unreached_sentence(
     >>> job_unreached_sentence("X", "métier ROME N1301", [], "le 62", 4, ["DUT GLT"])
     'Les données importées ne rattachent au métier ROME N1301 que des diplômes que la BCN a fermés (DUT GLT) : aucun parcours ne peut y mener.'
 
+    >>> job_unreached_sentence("DE AS", "métier ROME J1501", [], "le 42", 4, held=True)
+    "Objectif déjà atteint : le diplôme de départ prépare au métier ROME J1501 ; aucun autre diplôme des données importées n'y prépare."
     >>> job_unreached_sentence("Bac pro X", "métier ROME M1810", [], "le département 974", 4)
     "Aucun diplôme des données importées ne prépare au métier ROME M1810 (ni les fiches Certif Info des diplômes, ni les secteurs des campus ne l'y rattachent) : les données ne savent pas y mener."
     >>> job_unreached_sentence("Bac pro X", "métier ROME N1301",
@@ -146,6 +148,8 @@ def job_unreached_sentence(
             f"Les données importées ne rattachent {to_goal(job)} que des diplômes que la BCN a "
             f"fermés ({names}) : aucun parcours ne peut y mener."
         )
+    if not found and held:  # the start is the job's only diploma: never « aucun diplôme »
+        return f"{HELD} {to_goal(job)} ; aucun autre diplôme des données importées n'y prépare."
     if not found:
         return (
             f"Aucun diplôme des données importées ne prépare {to_goal(job)} (ni les fiches "

@@ -21,8 +21,13 @@ __all__ = ["unplaced_notice"]
 
 def unplaced_notice(shown: list[Scored]) -> str | None:
     """The notice for the first shown pathway (after the first) that would rank above the first
-    at the same distance (its unknown-distance term replaced by the first's travel term), its
-    steps all in the territory; None if none.
+    at the same distance (its unknown-distance term replaced by the first's distance terms: its
+    travel and its own unknown distance), its steps all in the territory; None if none.
+
+    When the first pathway's establishments are unplaced too, both count the same unknown
+    distance: the second does not rank after it for want of an address (the Cantal's two
+    pathways to the Bac pro ASSP, both unplaced, the second one step longer, were said to
+    rank after « parce que l'adresse … n'est pas connue »).
 
     A pathway outside the territory is left out: the territory's own pathways come first for
     other reasons (``outside``), whatever its distance."""
@@ -33,7 +38,10 @@ def unplaced_notice(shown: list[Scored]) -> str | None:
         unknown = s.components.get("unknown_distance", 0.0)
         if not s.unplaced or not unknown or s.outside:
             continue
-        if s.score - unknown + top.components.get("travel", 0.0) <= top.score:
+        top_distance = top.components.get("travel", 0.0) + top.components.get(
+            "unknown_distance", 0.0
+        )
+        if s.score - unknown + top_distance <= top.score:
             continue
         steps = [st for st in s.plan if st.choice.unplaced]
         where = " ; ".join(

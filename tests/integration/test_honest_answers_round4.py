@@ -108,7 +108,12 @@ def test_a_job_only_closed_diplomas_prepare_for_says_so(client: TestClient) -> N
     data that trains for it is the DUT gestion logistique et transport, closed; the answer said
     « Aucun diplôme des données importées ne prépare au métier … »."""
     answer = ask(client, **{"from": "40031106", "job": "N1301", "departements": "62"})
+    # first, the job of the same ROME domain Certif Info ties the Bac pro to (jobs17)
     assert answer["reason"] == (
+        "D'après les fiches Certif Info des diplômes, Bac pro logistique ne prépare pas au "
+        "métier ROME N1301 (Responsable logistique), mais prépare déjà à un métier voisin du "
+        "même domaine professionnel : métier ROME N1303 (Approvisionneur / Approvisionneuse "
+        "logistique). "
         "Les données importées ne rattachent au métier ROME N1301 (Responsable logistique) que "
         "des diplômes que la BCN a fermés (DUT gestion logistique et transport) : aucun parcours "
         "ne peut y mener."

@@ -1,0 +1,100 @@
+"""Job goals a counsellor's review of the national files found wrong, on each real engine: the
+fixture (tests/fixtures/opendata_jobs17, its make_fixture.py says what it keeps) is a cut of the
+Cantal (15), the Lozère (48) and the Loire (42), with the national table of documented
+continuations.
+
+- Aide-soignant (J1501): the code de la santé publique reserves it to the Diplôme d'État
+  d'aide-soignant (seeds/reference/regulated-professions.toml). From the end of 3e in the
+  Cantal the only pathway led to the Bac pro ASSP, « qui prépare au métier … Aide-soignant »,
+  and from the Bac pro the answer said « Objectif déjà atteint ».
+- From the CAP maçon toward « maçon » (F1703) in the Lozère, a flat « Pas de parcours »: Certif
+  Info ties the CAP to F1701, a job of the same ROME domain, and the answer now says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import FIXED_DAY, ask, imported_client_fixture
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_jobs17"
+client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
+
+DEAS = "46033104"
+ASSP = "40033007"
+
+
+def _steps(got: dict[str, Any]) -> set[str]:
+    return {s["code"] for p in got["pathways"] for s in p["steps"]}
+
+
+def _said(got: dict[str, Any]) -> str:
+    return " ".join([*got["notices"], got["reason"] or ""])
+
+
+def test_a_regulated_job_is_reached_by_its_diploma_of_state_only(client: TestClient) -> None:
+    got = ask(client, from_level=2, job="aide-soignant", departements="15", home="Aurillac")
+    # the Bac pro ASSP is no pathway to the job: only the diploma the law requires is
+    assert ASSP not in _steps(got), got["pathways"]
+    said = _said(got)
+    assert (
+        "est réglementé (code de la santé publique, article L4391-1) ; diplôme requis pour "
+        "l'exercer : Diplôme d'État d'aide-soignant (niveau 4)."
+    ) in said, said
+    assert (
+        "Les données importées y rattachent aussi Bac pro accompagnement, soins et services à "
+        "la personne (niveau 4) ; Diplôme d'État d'accompagnant éducatif et social (niveau 3), "
+        "qui ne suffisent pas à l'exercer"
+    ) in said, said
+    # the Cantal does not offer it: its nearest establishment is named, with its distance
+    assert (
+        "Diplôme d'État d'aide-soignant : aucun établissement dans le département du Cantal (15) "
+        "ne le propose d'après les données ; le plus proche : "
+    ) in said, said
+    assert "(près de Saint-Étienne, Loire), à 1" in said, said
+    assert "Objectif déjà atteint" not in said
+
+
+def test_a_related_diploma_never_meets_a_regulated_job(client: TestClient) -> None:
+    got = ask(client, **{"from": ASSP}, job="J1501", departements="15")
+    said = _said(got)
+    assert "Objectif déjà atteint" not in said, said
+    assert "prépare déjà" not in said, said
+    assert (
+        "Le diplôme de départ (Bac pro accompagnement, soins et services à la personne) en "
+        "fait partie : l'objectif n'est pas atteint."
+    ) in said, said
+
+
+def test_a_start_of_a_job_next_to_the_one_asked_is_said(client: TestClient) -> None:
+    got = ask(client, **{"from": "50023224"}, job="maçon", departements="48")
+    said = _said(got)
+    assert (
+        "D'après les fiches Certif Info des diplômes, CAP maçon ne prépare pas au métier ROME "
+        "F1703 (Maçon / Maçonne"
+    ) in said, said
+    assert (
+        "mais prépare déjà à un métier voisin du même domaine professionnel : métier ROME F1701 "
+        "(Coffreur / Coffreuse)."
+    ) in said, said
+    # a job of another domain is never called related
+    other = ask(client, **{"from": "50023224"}, job="J1501", departements="48")
+    assert "métier voisin" not in _said(other), other
+
+
+def test_the_required_diploma_meets_the_job_without_saying_no_diploma_does(
+    client: TestClient,
+) -> None:
+    """From the Diplôme d'État d'aide-soignant the goal is met; the reason said « Vers un autre
+    diplôme qui y prépare, aucun diplôme des données importées ne prépare au métier »: the start
+    is one."""
+    got = ask(client, **{"from": DEAS}, job="J1501", departements="42")
+    assert got["reason"].startswith(
+        "Objectif déjà atteint : le diplôme de départ prépare au métier ROME J1501 "
+        "(Aide-soignant / Aide-soignante) ; aucun autre diplôme des données importées n'y "
+        "prépare."
+    ), got["reason"]
+    assert "Aucun diplôme des données importées ne prépare" not in _said(got), _said(got)
