@@ -39,6 +39,25 @@ def test_the_dcg_and_the_certificats_are_their_diplomas() -> None:
     assert got == {DCG: "26031403", CS_CYBER: "46125509", CS_SOMMELLERIE: "46133414"}
 
 
+def test_a_cs4_certif_info_does_not_describe_is_named_by_its_type() -> None:
+    """« METIERS DU BAR (CS4) » (46133404, opened in 2025) has no readable label: the words
+    Certif Info writes before every CS4's speciality name it."""
+    bar = "Certificat de Specialisation   Metiers du bar"
+    progs = _programmes(bar)
+    bcn_only: dict[str, tuple[int | None, tuple[str, ...]]] = {
+        "46133404": (4, ("METIERS DU BAR (CS4)",))
+    }
+    assert postbac.same_name_codes(progs, {c: None for c in progs}, bcn_only) == {}
+    typed = postbac.type_named("461", "METIERS DU BAR (CS4)") or ""
+    named: dict[str, tuple[int | None, tuple[str, ...]]] = {
+        "46133404": (4, ("METIERS DU BAR (CS4)", typed))
+    }
+    assert list(postbac.same_name_codes(progs, {c: None for c in progs}, named).values()) == [
+        "46133404"
+    ]
+    assert postbac.type_named("010", "METIERS DU BAR (MC4)") is None  # the former MC4: no
+
+
 def test_no_diploma_of_another_level_nor_of_a_shared_name() -> None:
     progs = _programmes(DCG)
     (code,) = progs

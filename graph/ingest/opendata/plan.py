@@ -1160,7 +1160,7 @@ class _Named:
                 continue
             lv = self.levels.get(d.level_code)
             level = d.rncp_level if d.rncp_level is not None else (lv.rncp_level if lv else None)
-            texts = [d.name]
+            texts = [d.name, postbac.type_named(d.level_code, d.name) or ""]
             if (cert := self.certifications.get(c)) is not None:
                 texts.append(cert.label)
             if (p := self.pro.get(c)) is not None:

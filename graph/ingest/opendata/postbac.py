@@ -394,6 +394,25 @@ def same_name_keys(name: str) -> set[str]:
     return keys
 
 
+# The words a readable label writes before the speciality of a diploma of these BCN types, as
+# Certif Info writes them (46133414 « SOMMELLERIE (CS4) » -> « Certificat de spécialisation
+# sommellerie »): a CS4 Certif Info does not describe yet (46133404 « METIERS DU BAR (CS4) »,
+# opened in 2025) is named so too.
+TYPE_WORDS: dict[str, str] = {"461": "Certificat de spécialisation"}
+
+
+def type_named(type_code: str, name: str) -> str | None:
+    """A BCN name with the words its type's readable labels begin with, or None.
+
+    >>> type_named("461", "METIERS DU BAR (CS4)")
+    'Certificat de spécialisation METIERS DU BAR'
+    >>> type_named("320", "ELECTROTECHNIQUE (BTS)") is None
+    True
+    """
+    words = TYPE_WORDS.get(type_code)
+    return f"{words} {_TYPE_ACRONYM.sub('', name).strip()}" if words else None
+
+
 def same_name_codes(
     programmes: Mapping[str, Programme],
     levels: Mapping[str, int | None],
