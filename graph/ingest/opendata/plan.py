@@ -593,13 +593,6 @@ def _parse(
     offers, lineage, skipped = early.current or _current_offers(
         early.offers, diplomas, programmes, families, closed_on
     )
-    programmes = _same_names(
-        programmes,
-        _Named(diplomas, levels, certifications, pro, closed_on),
-        activity_offers.offered | {(o.uai, o.code) for o in offers},
-    )
-    if parcoursup_file is not None:
-        _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     for reason, lines in skipped.skipped_lines.items():  # the lineage's, at their turn
         for line in lines:
             nfd_report.skip(reason, line)
@@ -611,6 +604,14 @@ def _parse(
         if e.parent_uai and e.parent_uai in establishments and e.parent_uai != e.uai
     )
     coverage = _coverage(activity_uais, establishments)
+    # the programmes of a diploma's name and level: that diploma (after Certif Info is read)
+    programmes = _same_names(
+        programmes,
+        _Named(diplomas, levels, certifications, pro, closed_on),
+        activity_offers.offered | {(o.uai, o.code) for o in offers},
+    )
+    if parcoursup_file is not None:
+        _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     # taken by the build (the passerelles), whenever the other process gives it
     evidence = ahead.Later(later, evidence_of) if later is not None else None
     return ImportData(
