@@ -9,7 +9,7 @@ from graph.gaps.brokers import actor_network
 from graph.gaps.findings import COMPANY, SCHOOLS, SEVERITY_RANK, Finding, NodeRef, Row
 from graph.gaps.rows import GapData
 
-__all__ = ["isolated_actors", "no_role_why", "not_judged"]
+__all__ = ["isolated_actors", "no_role_why", "not_judged", "with_role_note"]
 
 
 def _partners(d: GapData) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -76,6 +76,31 @@ dans le campus reste à préciser.
         f"{said} ; il a {links} (partenariats, conventions, plateformes hébergées) : il n'est "
         "pas isolé, son rôle dans le campus reste à préciser."
     )
+
+
+def with_role_note(kind_finding: Finding, linked: int) -> Finding:
+    """An actor of two findings of this section made one: the finding of its kind (a school
+    without a company, a company without a school) tells, too, that the campus cites it
+    without a role. Said twice, the same actor read « sans entreprise partenaire recensée »
+    and « il n'est pas isolé » (ENTPE in the campus Auto-mobilités): both true, one about its
+    companies and one about any link, but read as a contradiction. The count of its links
+    stays in ``data`` (``linked``).
+
+    >>> f = Finding(id="isolated:a:school", title="A", why="Établissement sans entreprise.",
+    ...             severity="medium", nodes=[], data={"reason": "school_without_company"})
+    >>> g = with_role_note(f, 1)
+    >>> print(g.why)
+    Établissement sans entreprise. Le campus le cite sans qu'il en soit membre dans les \
+données : son rôle dans le campus reste à préciser.
+    >>> g.data["no_campus_role"], g.data["linked"], g.severity
+    (True, 1, 'medium')
+    """
+    why = (
+        f"{kind_finding.why} Le campus le cite sans qu'il en soit membre dans les données : "
+        "son rôle dans le campus reste à préciser."
+    )
+    data = {**kind_finding.data, "no_campus_role": True, "linked": linked}
+    return kind_finding.model_copy(update={"why": why, "data": data})
 
 
 def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
@@ -164,6 +189,9 @@ def isolated_actors(d: GapData, *, campus: str | None = None) -> list[Finding]:
             if network is None:
                 network = actor_network(d)
             linked = network.degree(a["id"]) if a["id"] in network else 0
+            if out and out[-1].nodes == [ref]:  # its kind's finding, just made: one finding
+                out[-1] = with_role_note(out[-1], linked)
+                continue
             out.append(
                 Finding(
                     id=f"isolated:{a['id']}:role",

@@ -926,6 +926,20 @@ await scenario('reseau', async (d) => {
   const count = (t) => Number(/(\d+) nœuds/.exec(t)?.[1] ?? 0);
   expect(count(d.statusWithDiplomas) > count(d.statusCore), `diplomas did not add nodes (${d.statusCore} → ${d.statusWithDiplomas})`);
   await page.getByRole('checkbox', { name: 'Diplômes et passerelles' }).uncheck();
+  // A campus of few members: the status says how many actors « Partenaires hors campus » adds
+  // (Auto-mobilités showed « 3 nœuds et 3 liens affichés » and nothing else).
+  const before = await page.locator('.map-status').innerText();
+  await page.goto(`${app}#/reseau?campus=auto-mobilites`);
+  await page.waitForFunction((b) => {
+    const t = document.querySelector('.map-status')?.textContent ?? '';
+    return t.trim() !== b.trim() && /nœuds? et \d+ liens? affichés/.test(t);
+  }, before);
+  d.statusFewMembers = await page.locator('.map-status').innerText();
+  await page.getByRole('checkbox', { name: 'Partenaires hors campus' }).check();
+  await page.waitForFunction((s) => document.querySelector('.map-status')?.textContent !== s, d.statusFewMembers);
+  d.statusWithOutside = await page.locator('.map-status').innerText();
+  await page.goto(`${app}#/reseau?campus=mecanic-vallee`);
+  await page.waitForFunction(() => /nœuds et \d+ liens/.test(document.querySelector('.map-status')?.textContent ?? ''));
   // Search by any words in any order, accents ignored.
   await search.fill('figeac iut');
   await page.getByRole('option', { name: /^IUT de Figeac/ }).first().click();

@@ -480,6 +480,17 @@ def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
     # opens on the campus core; diplomas on demand; any words in any order; links read in French
     assert int(d["statusCore"].split()[0]) < int(d["statusWithDiplomas"].split()[0])
     assert d["searchWords"].startswith("IUT de Figeac")
+    # a campus of few members (Auto-mobilités: 2 members) says what the outside option adds,
+    # and the option adds that many nodes; once on, nothing more is offered
+    few, wide = d["statusFewMembers"], d["statusWithOutside"]
+    said = re.search(
+        r"(\d+) autres acteurs, non membres du campus, s’affichent en cochant "
+        r"« Partenaires hors campus »",
+        few,
+    )
+    assert said, few
+    assert int(wide.split()[0]) == int(few.split()[0]) + int(said.group(1)), (few, wide)
+    assert "hors campus" not in wide, wide
     assert any(h.startswith("Proposé par") for h in d["diplomaHeadings"])
     # « D'où viennent-ils ? »: the feeders of the BTS CPRP offered in the campus
     assert d["feeders"] >= 1 and "Bac pro" in d["firstFeeder"]

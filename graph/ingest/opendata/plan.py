@@ -587,8 +587,6 @@ def _parse(
     reports.done()
     known_rows(activity_offers, activity_reports, diplomas)
 
-    if parcoursup_file is not None:
-        _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     if early.offers is None:
         early.offers = _offers(
             ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
@@ -607,6 +605,14 @@ def _parse(
         if e.parent_uai and e.parent_uai in establishments and e.parent_uai != e.uai
     )
     coverage = _coverage(activity_uais, establishments)
+    # the programmes of a diploma's name and level: that diploma (after Certif Info is read)
+    programmes = _same_names(
+        programmes,
+        _Named(diplomas, levels, certifications, pro, closed_on),
+        activity_offers.offered | {(o.uai, o.code) for o in offers},
+    )
+    if parcoursup_file is not None:
+        _postbac_notes(programmes, next(r for r in reports.items if r.name == parcoursup_file))
     # taken by the build (the passerelles), whenever the other process gives it
     evidence = ahead.Later(later, evidence_of) if later is not None else None
     return ImportData(
@@ -1175,6 +1181,49 @@ def _postbac(
         if not closed_by(d, data_closed_on)
     }
     return postbac.build(rows, open_bcn, bts_labels, activity_offers.offered)
+
+
+@dataclass
+class _Named:
+    """What names and rates a diploma of the graph: the BCN's rows and types, the readable
+    labels of Certif Info and diplomesProfessionnels, the closure date."""
+
+    diplomas: dict[str, DiplomaRow]
+    levels: dict[str, LevelRow]
+    certifications: dict[str, certif_info.Certification]
+    pro: dict[str, professional.ProfessionalDiploma]
+    closed_on: str | None
+
+    def names(self) -> dict[str, tuple[int | None, tuple[str, ...]]]:
+        """CFD -> (level, names) of the open diplomas (:func:`postbac.same_name_codes`)."""
+        out = {}
+        for c, d in self.diplomas.items():
+            if closed_by(d, self.closed_on):
+                continue
+            lv = self.levels.get(d.level_code)
+            level = d.rncp_level if d.rncp_level is not None else (lv.rncp_level if lv else None)
+            texts = [d.name, postbac.type_named(d.level_code, d.name) or ""]
+            if (cert := self.certifications.get(c)) is not None:
+                texts.append(cert.label)
+            if (p := self.pro.get(c)) is not None:
+                texts.append(p.label)
+            out[c] = (level, tuple(t for t in texts if t))
+        return out
+
+
+def _same_names(
+    pb: postbac.PostBac, named: _Named, offered: set[tuple[str, str]]
+) -> postbac.PostBac:
+    """The Parcoursup programmes no code described that a diploma of the graph is, by its
+    whole name and level, given its code (:func:`postbac.same_name_codes`; docs/import.md,
+    « Programmes of the same name as a diploma »)."""
+    type_levels = {c: lv.rncp_level for c, lv in named.levels.items()}
+    levels = {
+        c: p.level if p.level is not None else postbac.kind_level(p.kind, type_levels)
+        for c, p in pb.programmes.items()
+    }
+    codes = postbac.same_name_codes(pb.programmes, levels, named.names())
+    return postbac.attach(pb, codes, offered)
 
 
 def _postbac_notes(pb: postbac.PostBac, report: FileReport) -> None:

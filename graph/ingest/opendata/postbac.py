@@ -371,3 +371,129 @@ def build(
         offers.append(ProgrammeOffer(r.uai, code, r.label, r.lat, r.lon))
     bcn_mapped = {label: c for label, c in mapped.items() if how[label] != "none"}
     return PostBac(programmes, offers, bcn_mapped, how, nsf_of, already, nsf_groups)
+
+
+_TYPE_ACRONYM = re.compile(r"\s*\([A-Z0-9]{2,8}\)\s*$")
+
+
+def same_name_keys(name: str) -> set[str]:
+    """The keys a diploma's name answers to when compared with a programme's whole label:
+    accents, case and punctuation aside (:func:`match_key`), with and without a trailing type
+    acronym in parentheses (``ACCUEIL DANS LES TRANSPORTS (CS4)``); a longer parenthesis (an
+    option, an audience) stays, as it names another diploma.
+
+    >>> sorted(same_name_keys("Diplôme de comptabilité et de gestion"))
+    ['diplome de comptabilite et de gestion']
+    >>> sorted(same_name_keys("ACCUEIL DANS LES TRANSPORTS (CS4)"))
+    ['accueil dans les transports', 'accueil dans les transports cs4']
+    >>> sorted(same_name_keys("TSI (EN 3 ANS)"))
+    ['tsi en 3 ans']
+    """
+    keys = {match_key(name), match_key(_TYPE_ACRONYM.sub("", name))}
+    keys.discard("")
+    return keys
+
+
+# The words a readable label writes before the speciality of a diploma of these BCN types, as
+# Certif Info writes them (46133414 « SOMMELLERIE (CS4) » -> « Certificat de spécialisation
+# sommellerie »): a CS4 Certif Info does not describe yet (46133404 « METIERS DU BAR (CS4) »,
+# opened in 2025) is named so too.
+TYPE_WORDS: dict[str, str] = {"461": "Certificat de spécialisation"}
+
+
+def type_named(type_code: str, name: str) -> str | None:
+    """A BCN name with the words its type's readable labels begin with, or None.
+
+    >>> type_named("461", "METIERS DU BAR (CS4)")
+    'Certificat de spécialisation METIERS DU BAR'
+    >>> type_named("320", "ELECTROTECHNIQUE (BTS)") is None
+    True
+    """
+    words = TYPE_WORDS.get(type_code)
+    return f"{words} {_TYPE_ACRONYM.sub('', name).strip()}" if words else None
+
+
+def same_name_codes(
+    programmes: Mapping[str, Programme],
+    levels: Mapping[str, int | None],
+    named: Mapping[str, tuple[int | None, tuple[str, ...]]],
+) -> dict[str, str]:
+    """The programmes no BCN code described (``PS-…`` -> programme; ``levels``: their level)
+    that a diploma of the graph is, by name and level: ``named``: CFD -> (level, names: the BCN's
+    text, the readable labels of Certif Info and diplomesProfessionnels) of the open diplomas.
+
+    A programme's whole label (its kind with it: « Diplome de Comptabilite et de Gestion »,
+    « Certificat de Specialisation – Sommellerie ») is compared, accents, case and punctuation
+    aside (:func:`match_key`, :func:`same_name_keys`). It is attached when one diploma alone
+    has that name and its level; when its level is unknown (a Parcoursup certificat de
+    spécialisation: its kind has none of its own), when one diploma alone has that name at any
+    level. Never when two diplomas have the name, nor when the levels differ. « Diplome de
+    Comptabilite et de Gestion » (level 6) is 26031403, « Diplôme de comptabilité et de
+    gestion » (level 6): Lycée Baimbridge offered both, counted twice.
+
+    >>> dcg = classify("Diplome de Comptabilite et de Gestion")
+    >>> named = {"26031403": (6, ("COMPTABILITE ET GESTION (DIPLÔME DE) (DCG)",
+    ...                           "Diplôme de comptabilité et de gestion"))}
+    >>> same_name_codes({"PS-DCG-1": dcg}, {"PS-DCG-1": 6}, named)
+    {'PS-DCG-1': '26031403'}
+    >>> same_name_codes({"PS-DCG-1": dcg}, {"PS-DCG-1": 5}, named)  # another level
+    {}
+    >>> same_name_codes({"PS-DCG-1": dcg}, {"PS-DCG-1": None}, named)  # one diploma of the name
+    {'PS-DCG-1': '26031403'}
+    >>> twice = {**named, "99999999": (7, ("DIPLOME DE COMPTABILITE ET DE GESTION",))}
+    >>> same_name_codes({"PS-DCG-1": dcg}, {"PS-DCG-1": 6}, twice)  # one of that level
+    {'PS-DCG-1': '26031403'}
+    >>> same_name_codes({"PS-DCG-1": dcg}, {"PS-DCG-1": None}, twice)  # two: neither
+    {}
+    """
+    by_name: dict[str, set[str]] = {}
+    by_level: dict[tuple[str, int], set[str]] = {}
+    for cfd, (level, names) in named.items():
+        for name in names:
+            for key in same_name_keys(name):
+                by_name.setdefault(key, set()).add(cfd)
+                if level is not None:
+                    by_level.setdefault((key, level), set()).add(cfd)
+    out = {}
+    for code, p in programmes.items():
+        key, level = match_key(p.label), levels.get(code)
+        cfds = by_name.get(key, set()) if level is None else by_level.get((key, level), set())
+        if len(cfds) == 1:
+            out[code] = next(iter(cfds))
+    return out
+
+
+def attach(pb: PostBac, codes: Mapping[str, str], offered: set[tuple[str, str]]) -> PostBac:
+    """``pb`` with the programmes of ``codes`` (``PS-…`` -> CFD, :func:`same_name_codes`)
+    given the diploma's code: no longer programmes of their own, their offers those of the
+    diploma, except where an establishment already offers it (``offered``: (UAI, CFD) of the
+    activity files' and renewed offers, and the programme's other offers)."""
+    if not codes:
+        return pb
+    offers: list[ProgrammeOffer] = []
+    seen: set[tuple[str, str]] = set()
+    already = pb.already_offered
+    for o in pb.offers:
+        code = codes.get(o.code, o.code)
+        if (o.uai, code) in seen:
+            continue
+        seen.add((o.uai, code))
+        if code != o.code and (o.uai, code) in offered:
+            already += 1
+            continue
+        offers.append(ProgrammeOffer(o.uai, code, o.label, o.lat, o.lon))
+    mapped = dict(pb.mapped)
+    how = dict(pb.how)
+    for label, h in pb.how.items():
+        if h == "none" and (code := programme_code(classify(label))) in codes:
+            mapped[label] = codes[code]
+            how[label] = "bcn-name"
+    return PostBac(
+        programmes={c: p for c, p in pb.programmes.items() if c not in codes},
+        offers=offers,
+        mapped=mapped,
+        how=how,
+        nsf={c: g for c, g in pb.nsf.items() if c not in codes},
+        already_offered=already,
+        nsf_groups={c: g for c, g in pb.nsf_groups.items() if c not in codes},
+    )

@@ -12,6 +12,7 @@ import { campuses, fillCampusSelect, fillSectorSelect } from '../../lib/refs';
 import type { DiplomaDetail, NetNode, Network } from '../../lib/types';
 import { hrefFor, setParams, type PageInstance } from '../../router';
 import { EDGE_COLOURS, createGraph, highlight, layout } from './graph';
+import { outsideNote } from './labels';
 import { detailOf, linksBlock, nodePlace, nodeTypeFr, type Neighbour } from './panel';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
@@ -156,7 +157,15 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     });
     const vn = cy.nodes(':visible').length;
     const ve = cy.edges(':visible').length;
-    status.textContent = `${vn} nœud${vn > 1 ? 's' : ''} et ${ve} lien${ve > 1 ? 's' : ''} affichés${net?.truncated ? ` (réseau tronqué : ${net.nodes.length} nœuds sur ${net.total_nodes})` : ''}.`;
+    // the partners outside the campus the option would add, said while it is off (a campus
+    // of few members looked nearly empty: 3 nodes for Auto-mobilités, 9 pivots in its gaps)
+    const outside = shownGroups.has('outside')
+      ? 0
+      : cy.nodes().filter((n) => {
+          const g = n.data('group') as string;
+          return g !== 'campus' && g !== 'diplomas' && !(n.data('member') as boolean) && shownGroups.has(g) && n.id() !== selected;
+        }).length;
+    status.textContent = `${vn} nœud${vn > 1 ? 's' : ''} et ${ve} lien${ve > 1 ? 's' : ''} affichés${net?.truncated ? ` (réseau tronqué : ${net.nodes.length} nœuds sur ${net.total_nodes})` : ''}.${outsideNote(outside)}`;
     graphEl.setAttribute('aria-label', `Graphe du réseau : ${vn} nœuds, ${ve} liens. Au clavier, utilisez la recherche ou la liste des nœuds.`);
   }
 

@@ -35,3 +35,12 @@ export function nodeLabel(type: string, label: string): string {
   if (type !== 'diploma') return shortLabel(label);
   return cut(label);
 }
+
+/** What the option « Partenaires hors campus » would add, said while it is off: `count`
+ * actors of the campus's network that are not its members (partners, actors its documents
+ * cite); empty when none. */
+export function outsideNote(count: number): string {
+  if (count <= 0) return '';
+  const them = count > 1 ? `${count} autres acteurs, non membres du campus, s’affichent` : '1 autre acteur, non membre du campus, s’affiche';
+  return ` ${them} en cochant « Partenaires hors campus ».`;
+}
