@@ -228,7 +228,12 @@ class StepOut(BaseModel):
 
 
 class ScoreOut(BaseModel):
-    total: float
+    total: float = Field(
+        description="The ranking score: 100 points, plus and minus the `components`; only the "
+        "order it gives means something. Below 0 when the trips are very long (a `home` far "
+        "from the territory: -1765 from Paris to La Réunion): not to be shown as a number (the "
+        "web page says « score non significatif (trajets très longs) »)."
+    )
     components: dict[str, float]
     explanation: list[str]
 

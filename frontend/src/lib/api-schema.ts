@@ -3102,7 +3102,10 @@ export interface components {
         };
         /** ScoreOut */
         ScoreOut: {
-            /** Total */
+            /**
+             * Total
+             * @description The ranking score: 100 points, plus and minus the `components`; only the order it gives means something. Below 0 when the trips are very long (a `home` far from the territory: -1765 from Paris to La Réunion): not to be shown as a number (the web page says « score non significatif (trajets très longs) »).
+             */
             total: number;
             /** Components */
             components: {
