@@ -80,3 +80,33 @@ def test_distances_are_said_as_the_crow_flies(client: TestClient) -> None:
     steps = [t for t in lines if t.startswith("Étape") and " km" in t]
     assert trips and steps, lines
     assert all("km à vol d'oiseau" in t for t in trips + steps), lines
+
+
+def _last_steps(got: dict[str, Any]) -> list[dict[str, Any]]:
+    return [p["steps"][-1] for p in got["pathways"]]
+
+
+def test_a_programme_for_bac_pro_holders_is_no_step_after_a_bts(client: TestClient) -> None:
+    got = ask(client, **{"from": BTS_MCO}, to_level=6, region="11", home="75011", limit=50)
+    names = [s["name"] for s in _last_steps(got)]
+    assert names, got
+    assert not any("ENEPS" in n for n in names), names
+
+
+def test_a_programme_taught_at_a_distance_has_no_km(client: TestClient) -> None:
+    got = ask(client, **{"from": BTS_MCO}, to_level=6, region="11", home="75011", limit=50)
+    far = [s for s in _last_steps(got) if "distanciel" in s["name"]]
+    assert far, [s["name"] for s in _last_steps(got)]
+    for s in far:
+        chosen = next(o for o in s["offers"] if o["chosen"])
+        assert chosen["distance_learning"] is True and chosen["distance_km"] is None, chosen
+    lines = [
+        t
+        for p in got["pathways"]
+        if "distanciel" in p["steps"][-1]["name"]
+        for t in p["score"]["explanation"]
+    ]
+    assert any("formation à distance, sans lieu de formation local" in t for t in lines), lines
+    # the same BUT taught on site at Montreuil keeps its distance
+    site = [s for s in _last_steps(got) if s["code"] != far[0]["code"] and "Montreuil" in str(s)]
+    assert any(next(o for o in s["offers"] if o["chosen"])["distance_km"] for s in site), site
