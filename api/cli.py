@@ -57,7 +57,7 @@ def _dump(obj: Any) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from api.http_protocol import HeaderTimeoutProtocol
+    from api.http_protocol import LOOP, HeaderTimeoutProtocol
     from api.main import create_app
 
     settings = settings.model_copy(
@@ -83,6 +83,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             port=settings.port,
             log_level="info",
             http=HeaderTimeoutProtocol,
+            loop=LOOP,
         )
         return 0
     # Several worker processes build the app from the environment. This process starts the
@@ -116,7 +117,7 @@ def _run_workers(settings: Settings, workers: int) -> None:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    from api.http_protocol import HeaderTimeoutProtocol
+    from api.http_protocol import LOOP, HeaderTimeoutProtocol
 
     config = uvicorn.Config(
         "api.main:app_factory",
@@ -126,6 +127,7 @@ def _run_workers(settings: Settings, workers: int) -> None:
         workers=workers,
         log_level="info",
         http=HeaderTimeoutProtocol,
+        loop=LOOP,
     )
     Multiprocess(config, sockets=[listening_socket(settings.host, settings.port)]).run()
 

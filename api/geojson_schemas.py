@@ -43,12 +43,13 @@ class MapPlaceProperties(BaseModel):
     name: str
     kind: str = Field(description="Actor or platform kind (the closed lists of the model).")
     commune: str | None = None
-    commune_from: Literal["coordinates", "centre", "name"] | None = Field(
+    commune_from: Literal["contour", "coordinates", "centre", "name"] | None = Field(
         default=None,
-        description="How the commune is known when the files give none: 'coordinates', the "
-        "commune whose centre is the nearest to the place (« près de »); 'centre', that one "
-        "within 1 km of its centre; 'name', the one the place's name gives; null: from the "
-        "files.",
+        description="How the commune is known when the files give none: 'contour', the "
+        "commune whose contour holds the place, clear of its border; 'coordinates', a commune "
+        "deduced from the position only (near a border, or the nearest centre): « près de »; "
+        "'centre', the nearest centre within 1 km; 'name', the one the place's name gives; "
+        "null: from the files.",
     )
     location_precision: Literal["address", "commune"] | None = Field(
         default=None,

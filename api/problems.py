@@ -148,6 +148,17 @@ def _enum_values(error: dict[str, Any]) -> list[str]:
     return re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
 
 
+def singular_counts(text: str) -> str:
+    """« au moins 1 caractère »: a count of 0 or 1 takes the singular in French.
+
+    >>> singular_counts("trop court (au moins 1 caractères)")
+    'trop court (au moins 1 caractère)'
+    >>> singular_counts("trop long (au plus 120 caractères)")
+    'trop long (au plus 120 caractères)'
+    """
+    return re.sub(r"(?<![\d,.])([01]) caractères\b", r"\1 caractère", text)
+
+
 def field_message(error: dict[str, Any]) -> str:
     """'champ : problème' in French for one FastAPI / pydantic error."""
     where = _where(error)
@@ -166,7 +177,7 @@ def field_problem(error: dict[str, Any]) -> str:
         text = "valeur inconnue (valeurs acceptées : " + _accepted(_enum_values(error)) + ")"
     elif template is not None:
         try:
-            text = template.format(**{k: str(v) for k, v in ctx.items()})
+            text = singular_counts(template.format(**{k: str(v) for k, v in ctx.items()}))
         except (KeyError, IndexError):
             text = template.split(" (")[0]
     elif error.get("type") == "value_error" and ctx.get("error"):

@@ -273,6 +273,8 @@ class CommuneIndex:
     _dep_grid: dict[Any, list[_Centre]] | None = field(default=None, repr=False)
     _searchable: bool = field(default=False, repr=False)
     _near: dict[tuple[float, float], str | None] = field(default_factory=dict, repr=False)
+    # name (as written) -> the départements with a commune or a part of one of that name
+    _name_departements: dict[str, set[str]] | None = field(default=None, repr=False)
     # departement_at()'s communes with a centre by NEAR_DEG cell, in the order of ``communes``
     _near_cells: dict[tuple[int, int], tuple[Commune, ...]] | None = field(default=None, repr=False)
     # the municipal arrondissements departements_within reads besides those cells
@@ -686,6 +688,20 @@ class CommuneIndex:
         )
 
     # --- resolution ---------------------------------------------------------------------
+
+    def name_shared(self, place: Commune) -> bool:
+        """Whether a commune (or a commune déléguée / associée) of another département bears
+        the same name: Saint-Pierre (La Réunion, 974) and Saint-Pierre (Jura, 39); the text
+        then says its département with the name."""
+        if self._name_departements is None:
+            names: dict[str, set[str]] = defaultdict(set)
+            for c in self.communes.values():
+                names[c.name].add(c.departement)
+            for ps in self.parts.values():
+                for p in ps:
+                    names[p.name].add(p.departement)
+            self._name_departements = dict(names)
+        return bool(self._name_departements.get(place.name, set()) - {place.departement})
 
     def by_code(self, code: str) -> Resolution | None:
         """A current commune, a part of one (arrondissement, commune déléguée) or a former

@@ -59,6 +59,15 @@ ACRONYMS: Mapping[str, str] = {
     "tborgo": "technicien du batiment organisation et realisation du gros oeuvre",
     "acse": "analyse conduite et strategie de l entreprise agricole",
     "cgea": "conduite et gestion de l entreprise agricole",
+    # BUT specialities (the national programmes of the BUT, arrêté du 27 mai 2021; the BCN
+    # writes « GESTION DES ENTREPRISES ET DES ADMINISTRATIONS GEA » for the former DUT)
+    "gea": "gestion des entreprises et des administrations",
+    "gaco": "gestion administrative et commerciale des organisations",
+    # national diplomas named by their acronym (décret n° 2006-1706: DCG, DSCG; décret
+    # n° 2016-74: DEAES, a diploma of the ministry of social affairs the files may not hold)
+    "dcg": "diplome de comptabilite et de gestion",
+    "dscg": "diplome superieur de comptabilite et de gestion",
+    "deaes": "diplome d etat d accompagnant educatif et social",
 }
 
 # Words that name a type of diploma rather than a subject.
@@ -73,7 +82,18 @@ TYPE_WORDS: Mapping[tuple[str, ...], str] = {
     ("master",): "master",
     ("ingenieur",): "ingenieur",
     ("mc",): "mc",
+    # the certificats de spécialisation replace the mentions complémentaires: the BCN names
+    # them so (56122107 CERTIFICAT DE SPECIALISATION BOULANGERIE SPECIALISEE, after the MC
+    # 01022107) and the graph keeps them under the same type
+    ("cs",): "mc",
+    ("mention", "complementaire"): "mc",
+    ("certificat", "de", "specialisation"): "mc",
     ("bp",): "bp",
+    # the types' names in full (graph.labels.TYPE_FR), as people write them too
+    ("brevet", "professionnel"): "bp",
+    ("licence", "professionnelle"): "licence_pro",
+    ("bac", "professionnel"): "bac_pro",
+    ("baccalaureat", "professionnel"): "bac_pro",
     ("cqpm",): "cqpm",
 }
 # The French names of the types the search recognises (graph.labels), "bac pro" in lower
@@ -93,6 +113,7 @@ CLOSED_UNOFFERED = 15.0
 class Hit:
     row: Mapping[str, Any]
     score: float
+    by_job: bool = False  # found by the name of a job it trains for, not by its own name
 
 
 @dataclass
@@ -167,7 +188,9 @@ def _successors(h: Hit) -> list[str]:
 
 def _real_first(hits: list[Hit]) -> list[Hit]:
     """Diplomas only, Parcoursup programmes without a diploma code (``PS-…``) only when no
-    diploma matches (« bts acse » listed two Parcoursup titles before the BTSA itself); a
+    diploma matches by its own name (« bts acse » listed two Parcoursup titles before the
+    BTSA itself; « licence pro logistique » lost the Parcoursup logistics licence to a licence
+    found by a job's name); a
     closed diploma whose successor is among the hits right after it (Bac pro MELEC 40025510,
     closed in 2025, after 40025520 that replaced it), the others in their order.
 
@@ -178,8 +201,11 @@ def _real_first(hits: list[Hit]) -> list[Hit]:
     ['other', 'new', 'old']
     >>> [h.row["code"] for h in _real_first(hits[:1])]
     ['PS-BTS-1']
+    >>> [h.row["code"] for h in _real_first([hits[0], Hit(row("job"), 90, by_job=True)])]
+    ['PS-BTS-1', 'job']
     """
-    kept = [h for h in hits if not is_placeholder(h.row.get("code"))] or hits
+    named = any(not h.by_job and not is_placeholder(h.row.get("code")) for h in hits)
+    kept = [h for h in hits if not named or not is_placeholder(h.row.get("code"))]
     codes = {h.row["code"] for h in kept}
     behind: dict[str, list[Hit]] = {}
     for h in kept:
@@ -410,6 +436,28 @@ def _near_names(rows: list[Mapping[str, Any]], words: list[str]) -> list[Mapping
     return [r for _, r in scored[:5]]
 
 
+def _says_all(words: Sequence[str], name: str) -> bool:
+    """Whether every one of ``words`` begins a word of ``name`` (folded).
+
+    >>> _says_all(["electricien"], "Électricien / Électricienne du bâtiment")
+    True
+    >>> _says_all(["electricien"], "Mécanicien / Mécanicienne automobile")
+    False
+    """
+    name_words = _words(name)
+    return all(any(n.startswith(w) for n in name_words) for w in words)
+
+
+def _said_share(words: Sequence[str], name_words: Sequence[str]) -> float:
+    """The share of a name's words (:class:`_Names`) that begin with one of ``words``.
+
+    >>> _said_share(["info"], ["but", "informatique"]), _said_share(["info"], ["genie"])
+    (0.5, 0.0)
+    """
+    said = sum(1 for n in name_words if any(n.startswith(w) for w in words))
+    return said / len(name_words) if name_words else 0.0
+
+
 def search_diplomas(
     rows: Iterable[Mapping[str, Any]],
     query: str,
@@ -464,37 +512,63 @@ def search_diplomas(
     # the ROME jobs (``jobs``: the names the graph holds) the words name: their diplomas match
     # (only that job when the words are one job's name: « vendangeur » is A1401, which no
     # diploma trains for, not the « vendeur » jobs spelt close to it)
-    named = job_for_words(jobs, " ".join(wanted))[0] if jobs else None
-    job_codes = (
-        {named.code}
-        if named is not None
-        else {j.code for j in find_jobs(jobs, " ".join(wanted), limit=5)}
-        if jobs
-        else set()
+    by_name: dict[int, list[float]] = {}
+    for i in found:
+        scores = [_group_at(alts, at, i) for alts in groups]
+        if scores and min(scores) >= WORD_MATCH:
+            by_name[i] = scores
+    # an open diploma of the type asked whose own name says the words: the jobs found loosely
+    # (several jobs whose names hold the words) add diplomas then only when their own ROME
+    # name says every word, not one of their other names nor a spelling close to it
+    # (« électricien automobile » is an I1604 name: « cap electricien » listed the CAP MV;
+    # « cap boulanjer » the CAPa SAPVER, D1102 « Boulanger », before the CAP boulanger); the
+    # one job the words name always does (« soudeur »), and every job found when no open
+    # diploma's name says the words (« cap vendeur »: the CAP EPC)
+    named_open = any(
+        (type_id is None or rows[i].get("type") == type_id) and not rows[i].get("closed")
+        for i in by_name
     )
+    named = job_for_words(jobs, " ".join(wanted))[0] if jobs else None
+    loose = find_jobs(jobs, " ".join(wanted), limit=5) if jobs and named is None else []
+    if named_open:
+        loose = [j for j in loose if _says_all(wanted, j.name)]
+    job_codes = {named.code} if named is not None else {j.code for j in loose}
 
-    def score(i: int, r: Mapping[str, Any]) -> float:
-        scores = [_group_at(alts, at, i) for alts in groups] if i in found else []
-        if not scores or min(scores) < WORD_MATCH:
+    def score(i: int, r: Mapping[str, Any]) -> tuple[float, bool]:
+        scores = by_name.get(i)
+        by_job = False
+        if scores is None:
             if job_codes and not job_codes.isdisjoint(r.get("rome_codes") or ()):
-                scores = [BY_JOB]
+                scores, by_job = [BY_JOB], True
             else:
-                return 0.0
+                return 0.0, False
         if r.get("closed") and not r.get("offers"):
             scores = [s - CLOSED_UNOFFERED for s in scores]
         # the offers count favours a diploma offered more; a campus's own programme (a seed's
         # code, not a public one) counts its campus's offers only: it does not come first
         # elsewhere (Strasbourg: « sti2d » put the Mecanic Vallée's STI2D before the BCN's)
         offered = min(5.0, float(r.get("offers") or 0)) if is_public_code(r["code"]) else 0.0
-        return sum(scores) / len(scores) + offered
+        return sum(scores) / len(scores) + offered, by_job
 
-    scored = [Hit(r, s) for i, r in enumerate(rows) if (s := score(i, r)) > 0]
+    at_row: dict[int, int] = {}  # id(hit) -> its row's index
+    scored = []
+    for i, r in enumerate(rows):
+        s, by_job = score(i, r)
+        if s > 0:
+            scored.append(Hit(r, s, by_job=by_job))
+            at_row[id(scored[-1])] = i
     in_type = [h for h in scored if type_id is None or h.row.get("type") == type_id]
+    said = [w for alts in groups for w in alts[-1]]  # the words, acronyms spelt out
     in_type.sort(
         key=lambda h: (
             -h.score,
             h.row.get("level") or 9,
             not is_public_code(h.row["code"]),  # a public diploma before a campus's own
+            # among equals, an open diploma before a closed one (still offered: « bts sio »),
+            # then the name the words say most of (« but info »: « Informatique » before
+            # « Génie électrique et informatique industrielle »)
+            bool(h.row.get("closed")),
+            -_said_share(said, names.words[at_row[id(h)]]),
             h.row["name"],
         )
     )
@@ -503,6 +577,9 @@ def search_diplomas(
     # Nothing: the nearest names (whatever their type), said in French.
     if scored:  # the words match diplomas of another type
         close = [h.row for h in sorted(scored, key=lambda h: -h.score)][:5]
+    elif any(w in ACRONYMS for w in words):
+        # a known acronym whose diploma the data does not hold (« deaes »): no name spelt close
+        close = []
     elif all(w in known for w in wanted):
         # real words: the names spelt close are other words' (« caissière »: « tapissière »)
         close = []
@@ -516,6 +593,8 @@ def search_diplomas(
             f"{display_name(r)} ({TYPE_FR.get(r.get('type') or '', 'autre')})" for r in close
         )
         hint += f" ; diplômes proches : {listed}."
+    elif any(w in ACRONYMS for w in words):
+        hint += " : les données chargées ne décrivent aucun diplôme de ce nom."
     else:
         hint += " ; essayez un autre mot ou le sigle du diplôme."
     return SearchResult([], hint=hint, suggestions=close)

@@ -12,12 +12,13 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from graph import communes
 from graph.departements import de_place, departement_number, departements_phrase
 from graph.gaps.cache import cached_answer
 from graph.memory import release_free_memory
+from graph.modality_words import modality_value
 from graph.models import DEPARTEMENT_INPUT_PATTERN, ActorKind, Modality, PlatformKind
 from graph.nsf import field_code, nsf_name
 from graph.pathways.undescribed import described_kinds, map_undescribed_notice
@@ -57,6 +58,12 @@ class MapRequest(TerritoryRequest):
     )
     level: int | None = Field(default=None, ge=3, le=8)
     modality: Modality | None = None
+
+    @field_validator("modality", mode="before")
+    @classmethod
+    def _modality_word(cls, value: Any) -> Any:
+        """« alternance », « apprentissage », « scolaire »… read as the API's values."""
+        return modality_value(value)
 
     @model_validator(mode="before")
     @classmethod

@@ -424,8 +424,10 @@ def resolve_place(
     note = res.note if res.ambiguous else None
     # a name or code that names other communes too: the one read named by its département
     # in every sentence (« 30 km autour de Clermont (Oise, 60) »), the note says the others
+    # a name communes of other départements bear too, however it was given (« insee:97416 »,
+    # « Saint-Pierre (974) »): « 300 km autour de Saint-Pierre (La Réunion, 974) »
     label = res.place.name
-    if res.ambiguous:
+    if res.ambiguous or communes.reference().name_shared(res.place):
         label += f" ({res.place.departement_name}, {res.place.departement.lstrip('0')})"
     return Point(lat=res.place.lat, lon=res.place.lon, label=label, note=note)
 

@@ -107,17 +107,19 @@ class ActorSummary(Out):
     commune: str | None = None
     commune_from: str | None = Field(
         default=None,
-        description="How the import found the commune when no file names it: `coordinates` "
-        "(the commune whose centre is the nearest to the establishment's position, more than "
-        "1 km away: said « près de » that commune), `centre` (within 1 km of its centre), "
-        "`name` (the commune its name gives); None when a file names it "
-        "(graph/ingest/opendata/named_commune.py).",
+        description="How the import found the commune when no file names it: `contour` (the "
+        "commune whose IGN contour holds the establishment's position, clear of its border: "
+        "said as its commune), `coordinates` (deduced from the position only, near a "
+        "border or from the nearest centre: said « près de » that commune, not a fact), "
+        "`centre` (the nearest centre, within 1 km), `name` (the commune its name gives); "
+        "None when a file names it (graph/commune_contours.py, "
+        "graph/ingest/opendata/named_commune.py).",
     )
     insee: str | None = Field(
         default=None,
-        description="INSEE code of its commune. With `commune_from` `coordinates` it is the "
-        "code of the nearest commune, deduced: the establishment may lie in a neighbouring "
-        "one, so do not join it with registers as a fact of the files.",
+        description="INSEE code of its commune. With `commune_from` `coordinates` it is "
+        "deduced from the position: the establishment may lie in a neighbouring commune, so "
+        "do not join it with registers as a fact of the files.",
     )
     departement: str | None = None
     lat: float | None = None
@@ -138,8 +140,8 @@ class MembershipOut(Out):
 # Bidos's town hall, is « près de Bidos », not « à Bidos »)
 _OFFER_COMMUNE_FROM = (
     "How the import found the offer's commune when it is its establishment's and no file names "
-    "it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (the "
-    "nearest town hall, more than 1 km away), `centre` and `name` a commune deduced, not "
+    "it (as an actor's `commune_from`): `coordinates` means only « près de » the commune "
+    "(deduced from the position), `contour`, `centre` and `name` a commune deduced, not "
     "stated by a file; None when a file names it (graph/place_precision.py)."
 )
 

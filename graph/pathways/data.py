@@ -118,6 +118,12 @@ HISTORY_CAP = 50_000  # offers whose history is kept (those answers showed): abo
 # the territories' coverage rows kept per version and carried over edits (coverage_rows():
 # about 250 bytes a row, so 5 MB at most; one département is 1 000-2 000 rows at national size)
 COVERAGE_ROWS_CAP = 20_000
+# what searches of the same territory and modality share within a version (search_memo(): the
+# steps' bounds, the diplomas offered in the territory), kept for this many keys, the least
+# recently asked dropped first, and for this many entries in all (a territory and level is
+# ~1 500-2 700 of each; 30 000 entries of 15 keys were 3.9 MB, tracemalloc: ~4 MB a worker)
+SEARCH_MEMO_KEYS = 24
+SEARCH_MEMO_ENTRIES = 30_000
 # a carried cache whose edit touched at most this many diplomas is not refilled in the
 # background: the first request that needs one of them reads it (a thread would compete with
 # that request for the interpreter, and the request would read it anyway)
@@ -255,6 +261,9 @@ class PathwayData:
         # answer(): whole serialised answers, least recently used first; never carried either
         self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
         self._answer_bytes = 0
+        # search_memo(): memos of the searches by what they depend on besides the graph, least
+        # recently used first; never carried either (an edit may change any step's offers)
+        self._search_memos: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -755,6 +764,31 @@ class PathwayData:
                     _, dropped = self._answers.popitem(last=False)
                     self._answer_bytes -= len(dropped)
         return body
+
+    def search_memo(self, key: Hashable) -> dict[Any, Any] | None:
+        """A memo shared by the searches of this version with the same ``key``: what they
+        depend on besides the graph, e.g. the territory, modality and allow_outside of
+        :meth:`graph.pathways.scoring.Scorer.step_bound`'s memo (a step's pool of offers and its
+        bound depend on neither the home nor the start), so that a search from a level does
+        not bound again the ~1 500 steps an earlier one bounded, nor test again whether the
+        ~1 500 diplomas its hops meet are offered in the territory. None without a version,
+        or once it holds ``SEARCH_MEMO_ENTRIES`` (the search keeps its own then). At most the
+        ``SEARCH_MEMO_KEYS`` most recently asked are kept, and fewer when they hold more than
+        ``SEARCH_MEMO_ENTRIES`` in all (the least recently asked dropped first). Two searches
+        may fill one entry at once: with the same value."""
+        if self.version is None:
+            return None
+        with self._lock:
+            kept = self._search_memos
+            got = kept.get(key)
+            if got is None:
+                got = kept[key] = {}
+            else:
+                kept.move_to_end(key)
+            total = sum(map(len, kept.values()))
+            while len(kept) > SEARCH_MEMO_KEYS or (total > SEARCH_MEMO_ENTRIES and len(kept) > 1):
+                total -= len(kept.popitem(last=False)[1])
+        return got if len(got) < SEARCH_MEMO_ENTRIES else None
 
     def coverage_rows(self, store: GraphStore, territory: Territory) -> list[Row]:
         """What :func:`graph.coverage.read_coverage` reads for the territory, kept per

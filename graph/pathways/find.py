@@ -134,6 +134,7 @@ class _StoreSource:
         self.mod = q.modality.value if q.modality else None
         self._offers: dict[str, list[Offer]] = {}
         self._unchecked: dict[str, bool] = {}
+        self._where: tuple[str, str | None] | None = None
 
     def diplomas(self, codes: Iterable[str]) -> dict[str, Row]:
         codes = list(codes)
@@ -191,12 +192,39 @@ class _StoreSource:
             return self.data.near_indexes(self.store, codes)
         return {}
 
+    def where(self) -> tuple[str, str | None]:
+        """The request's territory and modality: what its offers' flags depend on besides the
+        graph (the key of the memos searches share, :meth:`PathwayData.search_memo`)."""
+        if self._where is None:
+            self._where = (self.q.territory.model_dump_json(), self.mod)
+        return self._where
+
     def offered_inside(self, codes: Iterable[str]) -> set[str]:
         """The codes :meth:`offers` flags an offer of in the territory. The offers of a code
         not flagged yet are not made: the first one found inside answers (a search from a
         level asks this of the 1 200–1 900 diplomas its hops meet, and scores the offers of
-        the few hundred its candidates take)."""
-        codes = set(codes)
+        the few hundred its candidates take). Each code's answer is kept for the searches of
+        the same territory and modality (:meth:`PathwayData.search_memo`)."""
+        memo = self.data.search_memo(("inside", self.where()))
+        if memo is None:
+            return self._offered_inside(set(codes))
+        found: set[str] = set()
+        rest: set[str] = set()
+        for c in codes:
+            inside = memo.get(c)
+            if inside is None:
+                rest.add(c)
+            elif inside:
+                found.add(c)
+        if rest:
+            got = self._offered_inside(rest)
+            for c in rest:
+                memo[c] = c in got
+            found |= got
+        return found
+
+    def _offered_inside(self, codes: set[str]) -> set[str]:
+        """:meth:`offered_inside` of ``codes``, none of them kept."""
         deps = self.q.territory.departements
         if deps:  # the others have no offer there: not flagged at all
             free = self.unchecked(codes)
@@ -261,15 +289,17 @@ def _search(
     steps, starts = _codes_of(paths)
     offers = source.offers(steps)
     codes = sorted(steps | starts)
+    scorer_modality = q.modality.value if q.modality else None
     scorer = Scorer(
         offers,
         near=source.near(offers),
         fields=data.fields_of(store, codes),
         home=origin,
-        modality=q.modality.value if q.modality else None,
+        modality=scorer_modality,
         allow_outside=q.allow_outside,
         start_departements=q.start_departements,
         undescribed=source.unchecked(codes),
+        step_bounds=data.search_memo(("step_bounds", source.where(), q.allow_outside)),
     )
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])

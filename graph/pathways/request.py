@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from typing import Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -18,6 +19,7 @@ from graph.campus_scope import basis_refusal, campuses_of_territory, foreign_bas
 from graph.diploma_names import display_name, with_code
 from graph.errors import InvalidRequest, NotFound, UntrainedJob
 from graph.ingest.opendata.placeholders import is_unspecified_diploma
+from graph.modality_words import modality_value
 from graph.models import DiplomaType, Modality, departement_code
 from graph.nsf import field_code, nsf_name
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
@@ -48,6 +50,24 @@ from graph.territory import (
 )
 
 _ROME = re.compile(r"^[A-N]\d{4}$")
+_CODE = re.compile(r"^[A-Za-z0-9-]+$")  # a diploma's code (BCN, RNCP, a seed's programme)
+
+
+def not_a_code(value: str) -> str:
+    """What to do when « from » or « to » is a diploma's name, not its code.
+
+    >>> print(not_a_code("cap cuisine"))
+    « cap cuisine » n'est pas un code de diplôme : donnez le code du diplôme (par exemple \
+50022146), ou cherchez le diplôme par son nom (/v1/diplomas/search?q=cap%20cuisine) et prenez \
+son code.
+    """
+    asked = quote(value.strip()[:80])
+    return (
+        f"« {value.strip()[:80]} » n'est pas un code de diplôme : donnez le code du diplôme "
+        f"(par exemple 50022146), ou cherchez le diplôme par son nom "
+        f"(/v1/diplomas/search?q={asked}) et prenez son code."
+    )
+
 
 __all__ = ["PathwayRequest", "build_query", "learner_departements", "resolve_start", "sector_label"]
 
@@ -108,6 +128,21 @@ class PathwayRequest(BaseModel):
     modality: Modality | Literal["any"] = "any"
     max_steps: int = Field(default=4, ge=1, le=6)
     limit: int = Field(default=10, ge=1, le=50)
+
+    @field_validator("from_", "to", mode="before")
+    @classmethod
+    def _a_code(cls, value: object) -> object:
+        """A name (« cap cuisine ») where a code is asked: said so, with the search that finds
+        the code, not « format invalide »."""
+        if isinstance(value, str) and value.strip() and not _CODE.match(value):
+            raise ValueError(not_a_code(value))
+        return value
+
+    @field_validator("modality", mode="before")
+    @classmethod
+    def _modality_word(cls, value: object) -> object:
+        """« alternance », « apprentissage », « scolaire »… read as the API's values."""
+        return modality_value(value)
 
     @field_validator("job", "sector")
     @classmethod

@@ -431,6 +431,7 @@ class Scorer:
         start_departements: list[str] | None = None,
         undescribed: frozenset[str] | set[str] = frozenset(),
         near: Mapping[str, NearIndex] | None = None,
+        step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] | None = None,
     ) -> None:
         self.offers = offers
         # code -> its offers' list (the one in ``offers``) ordered for the steps' choices
@@ -445,8 +446,12 @@ class Scorer:
         self.allow_outside = allow_outside
         self._choices: dict[tuple[LatLon | None, str, str | None, bool], Choice | None] = {}
         self._pools: dict[tuple[str, str | None, bool], _Pool] = {}
-        # keyed by identity (the pool and leg kept in the value so that ids stay theirs)
-        self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = {}
+        # keyed by identity (the leg kept in the value so that ids stay theirs); ``step_bounds``:
+        # the memo of the searches with the same offers (territory, modality, allow_outside)
+        # and the same graph (graph.pathways.data.PathwayData.search_memo), else the search's
+        self._step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] = (
+            {} if step_bounds is None else step_bounds
+        )
         # the pool and a leg of the scope kept in the value, so that the ids stay theirs
         self._holding: dict[tuple[int, Any, int, int], tuple[_Pool, Row, bool | None]] = {}
         # id of a pool (kept in _pools) -> the ids and départements of its establishments, and

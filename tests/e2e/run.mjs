@@ -1652,6 +1652,63 @@ await scenario('metiers-territoire', async (d) => {
   await close();
 });
 
+// A link's territory the data does not know is said, never read as all of France (the form fell
+// back to no campus); the map's sectors are the territory's (GET /gaps/sectors), not every
+// campus's; a map focused on one place loads its département's places, the rest on demand.
+await scenario('lien-territoire-carte', async (d) => {
+  const { page, close } = await newPage('lien-territoire-carte');
+  const asked = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/\/(pathways|map\.geojson)$/.test(u.pathname)) asked.push(`${u.pathname.split('/').pop()}?${u.searchParams.toString()}`);
+  });
+  await page.goto(`${app}#/parcours?from_level=4&to_level=5&campus=pas-un-campus`);
+  await page.locator('.results .state-error').waitFor();
+  d.parcours = {
+    results: await page.locator('.results .state-error').innerText(),
+    fieldError: await page.locator('#campus-erreur').innerText(),
+    campus: await page.locator('#campus').inputValue(),
+  };
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  await page.waitForTimeout(500);
+  d.parcoursAsked = asked.filter((a) => a.startsWith('pathways'));
+  await page.goto(`${app}#/carte?campus=pas-un-campus`);
+  await page.locator('.map-status', { hasText: 'Territoire du lien inconnu' }).waitFor();
+  d.carte = { status: await page.locator('.map-status').innerText(), fieldError: await page.locator('#carte-campus-erreur').innerText() };
+  d.carteAsked = asked.filter((a) => a.startsWith('map.geojson'));
+  // the map's sectors in the Lot: those GET /gaps/sectors gives for it, none of another campus
+  await page.goto(`${app}#/carte?departements=46`);
+  await page.locator('#carte-secteur optgroup').first().waitFor({ state: 'attached' });
+  d.sectors = await page.locator('#carte-secteur option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  d.gapSectors = (await (await page.request.get(`${base}/gaps/sectors?departements=46`)).json()).sectors.map((c) => c.id);
+  // one establishment in focus, no territory: its département's places, then all on demand
+  asked.length = 0;
+  await page.goto('about:blank');
+  await page.goto(`${app}#/carte?focus=actor:lycee-la-decouverte-decazeville`);
+  await page.locator('.leaflet-popup-content').getByText('La Découverte').first().waitFor();
+  const scopeBar = page.locator('.map-scope-bar');
+  await scopeBar.waitFor();
+  d.focus = { asked: [...asked], scope: await scopeBar.innerText(), status: await page.locator('.map-status').innerText() };
+  await page.getByRole('button', { name: 'Afficher les lieux de toute la France' }).click();
+  await scopeBar.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  d.whole = { asked: [...asked], status: await page.locator('.map-status').innerText() };
+  // zoomed out beyond the département: the rest is loaded without asking
+  asked.length = 0;
+  await page.goto('about:blank');
+  await page.goto(`${app}#/carte?focus=actor:lycee-la-decouverte-decazeville`);
+  await page.locator('.leaflet-popup-content').getByText('La Découverte').first().waitFor();
+  await scopeBar.waitFor();
+  const zoomOut = page.locator('#carte-acteurs .leaflet-control-zoom-out');
+  for (let i = 0; i < 6 && !(await scopeBar.isHidden()); i++) {
+    await zoomOut.click();
+    await page.waitForTimeout(600);
+  }
+  await scopeBar.waitFor({ state: 'hidden' });
+  d.zoomed = { asked: [...asked] };
+  await close();
+});
+
 await scenario('francais', async (d) => {
   const { page, close } = await newPage('francais');
   const ids = await knownIds();

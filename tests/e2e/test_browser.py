@@ -692,6 +692,31 @@ def test_the_job_list_is_the_territorys(run: dict[str, Any]) -> None:
         assert d[key]["errors"] == [], d[key]  # « Choisissez une région » showed on a link
 
 
+def test_links_territory_and_focused_map(run: dict[str, Any]) -> None:
+    """A Parcours or Carte link naming a campus the data does not know says so and asks
+    nothing (the form fell back to no campus: the next search was for all of France); the
+    map's sectors in the Lot are those of GET /gaps/sectors there (every campus's were
+    listed); a map focused on one establishment with no territory loads the places within 50 km
+    of it only (the whole country's took 50 s and more at national size), the rest on a
+    button or when zoomed out."""
+    d = _check(run, "lien-territoire-carte")
+    assert "Territoire du lien inconnu" in d["parcours"]["results"], d["parcours"]
+    assert d["parcours"]["fieldError"].startswith("Ce campus n’est pas dans les données"), d
+    assert d["parcours"]["campus"] == "pas-un-campus", d["parcours"]
+    assert d["parcoursAsked"] == [], d["parcoursAsked"]  # not even after « Chercher »
+    assert "Territoire du lien inconnu" in d["carte"]["status"], d["carte"]
+    assert d["carte"]["fieldError"].startswith("Ce campus n’est pas dans les données"), d
+    assert d["carteAsked"] == [], d["carteAsked"]
+    assert d["sectors"] and sorted(d["sectors"]) == sorted(d["gapSectors"]), d
+    assert len(d["focus"]["asked"]) == 1, d["focus"]
+    assert re.match(r"map\.geojson\?near=44\.\d+%2C2\.\d+&radius_km=50$", d["focus"]["asked"][0]), d
+    assert "à moins de 50 km du lieu mis en évidence" in d["focus"]["scope"], d["focus"]
+    assert d["whole"]["asked"][-1] == "map.geojson?", d["whole"]
+    shown = [re.findall(r"^(\d+) lieux? affichés?", x["status"]) for x in (d["focus"], d["whole"])]
+    assert shown[0] and shown[1] and int(shown[0][0]) < int(shown[1][0]), shown
+    assert d["zoomed"]["asked"][1:] == ["map.geojson?"], d["zoomed"]
+
+
 def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None:
     """Guadeloupe is drawn where its places are (the basemap once had no overseas outline);
     around Nantes the names of the towns never cover one another, the same ones at each visit,

@@ -482,6 +482,12 @@ def test_partial_headers_are_cut_off(tmp_path: Path) -> None:
                 answer = http.client.HTTPResponse(ok)
                 answer.begin()
                 assert answer.status == 200 and answer.read()
+            # Headers that never end are bounded in size too (16 KB): a 400, then closed.
+            big = connect()
+            big.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20_000)
+            big.settimeout(10)
+            assert big.recv(4096).startswith(b"HTTP/1.1 400 ")
+            assert _closed_after(big, 6) is not None
         finally:
             proc.terminate()
             proc.communicate(timeout=30)

@@ -83,6 +83,28 @@ def test_every_rejected_row_is_reported_by_file_and_reason_and_the_rest_imported
     assert "fr-esr-parcoursup_extrait.csv : 2 × UAI invalide (lignes 40, 159)" in text
 
 
+def test_every_row_read_is_kept_filtered_skipped_or_rejected(national: FalkorDBStore) -> None:
+    """The summary's table adds up for every file: nationally nMef read 10 067 rows, kept
+    1 080 and ignored 1, vFormationDiplome_ kept 1 960 of 11 261, communes_geonames 682 of
+    2 910, with no word of the others (« filtrées » was 0 everywhere). The rows not needed are
+    filtered, with a reason (tests/unit/test_import_parsers.py for nMef and the BCN)."""
+    summary = national.summary  # type: ignore[attr-defined]
+    assert {f.name: f.unaccounted for f in summary.files if f.unaccounted} == {}
+    communes = next(f for f in summary.files if f.name == "communes_geonames.csv")
+    reason = "commune of no imported establishment"
+    assert communes.filtered == communes.left_out[reason] > 0
+    text = summary.format_text()
+    assert "lignes filtrées (non retenues : l'import n'en a pas besoin) :" in text
+    assert f"communes_geonames.csv : {communes.filtered} × commune d'aucun établissement" in text
+    total = summary.rows_used + summary.rows_filtered + summary.rows_skipped
+    assert summary.rows_read == total + summary.rows_rejected
+    said = f"{summary.rows_filtered:,} filtrées".replace(",", "\u202f")
+    assert said in text.splitlines()[0]
+    (doc,) = (f for f in summary.to_dict()["files"] if f["file"] == "communes_geonames.csv")
+    assert doc["rows_filtered"] == doc["filtered"][reason]["rows"] == communes.filtered
+    assert doc["filtered_by_departement"] == 0
+
+
 def test_report_file_lists_every_rejected_and_skipped_row_as_json_or_csv(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -239,13 +261,13 @@ def test_coordinates_come_from_the_row_else_the_commune_centre_else_unknown(
     )
 
 
-def test_an_establishment_only_parcoursup_places_gets_the_nearest_commune(
+def test_an_establishment_only_parcoursup_places_gets_the_commune_holding_its_position(
     national: FalkorDBStore,
 ) -> None:
     """Parcoursup gives the Lycée Marcel Sembat (0760110G) a position and no commune: its
-    commune is the one of its département whose centre is the nearest (Sotteville-lès-Rouen),
-    said so (``commune_from``: « centre », 0.4 km from the town hall, said as the commune, not
-    « près de »); its name gets its accents back."""
+    commune is the one of its département whose contour holds the position
+    (Sotteville-lès-Rouen), said so (``commune_from``: « contour », clear of its border, said as
+    the commune, not « près de »); its name gets its accents back."""
     ((name, commune, insee, how, precision),) = q(
         national,
         "MATCH (a:Actor {uai: '0760110G'}) "
@@ -255,7 +277,7 @@ def test_an_establishment_only_parcoursup_places_gets_the_nearest_commune(
     assert (commune, insee, how, precision) == (
         "Sotteville-lès-Rouen",
         "76681",
-        "centre",
+        "contour",
         "establishment",
     )
     # the communes the directories give stay theirs

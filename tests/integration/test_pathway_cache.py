@@ -207,6 +207,74 @@ def test_from_level_answers_equal_uncached_ones(
     assert cold.count > 0
 
 
+def test_search_memos_are_those_of_their_territory_and_modality(seed_store: GraphStore) -> None:
+    """The steps' bounds and the diplomas offered in the territory a search keeps for the next
+    ones (PathwayData.search_memo) are kept apart by territory and modality (and
+    allow_outside for the bounds): a step's pool of offers differs between them (in 12 the
+    BTS is offered, in 46 only outside), and a bound from another one could leave out a
+    pathway of the answer. Each question, asked after the others, answers as asked alone
+    without any cache; asked again, it bounds no step anew and tests no diploma anew."""
+    wheres: list[dict[str, Any]] = [
+        {"departements": "46", "allow_outside": True},
+        {"departements": "12", "allow_outside": True},
+        {"departements": "12"},
+        {"departements": "12", "modality": "apprenticeship"},
+        {},
+    ]
+    reqs = [
+        PathwayRequest.model_validate({"from_level": level, "to_level": level + 2, **where})
+        for where in wheres
+        for level in (3, 4)
+    ]
+    uncached: Any = Uncached(seed_store)
+    alone = [find_pathways(uncached, build_query(uncached, r)) for r in reqs]
+    forget(seed_store)
+    for _ in range(2):
+        for req, expected in zip(reqs, alone, strict=True):
+            assert find_pathways(seed_store, build_query(seed_store, req)) == expected
+    memos: dict[Any, dict[Any, Any]] = pathway_data(seed_store)._search_memos
+    kept = {k: v for k, v in memos.items() if k[0] == "step_bounds"}
+    # a question with too few pathways in its territory searches again allowing outside
+    assert len(kept) >= len(wheres) and sum(map(bool, kept.values())) >= len(wheres) - 1
+    inside = {k[1] for k, v in memos.items() if k[0] == "inside" and v}
+    assert len(inside) == 2  # 12, 12 in apprenticeship (the others keep every territory)
+    sizes = [len(d) for d in memos.values()]
+    for req in reqs:  # every step already bounded, every diploma tested
+        find_pathways(seed_store, build_query(seed_store, req))
+    assert [len(d) for d in memos.values()] == sizes
+    assert sum(a.count for a in alone) > 0
+
+
+def test_search_memos_are_bounded_and_not_kept_without_a_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At most SEARCH_MEMO_KEYS memos, the least recently asked dropped first, and
+    fewer when they hold more than SEARCH_MEMO_ENTRIES; none without a graph version."""
+    from graph.pathways import data as data_module
+
+    monkeypatch.setattr(data_module, "SEARCH_MEMO_KEYS", 3)
+    monkeypatch.setattr(data_module, "SEARCH_MEMO_ENTRIES", 10)
+    data = PathwayData("v1")
+    a = data.search_memo("a")
+    assert a == {} and data.search_memo("a") is a
+    for key in ("b", "c"):
+        data.search_memo(key)
+    data.search_memo("a")  # asked again: the most recent
+    data.search_memo("d")
+    assert list(data._search_memos) == ["c", "a", "d"]
+    assert a is not None
+    a.update((n, n) for n in range(8))
+    d = data.search_memo("d")
+    assert d is not None
+    d["x"] = 1
+    data.search_memo("e")  # 9 entries held besides: c is dropped, then no more is needed
+    assert list(data._search_memos) == ["a", "d", "e"]
+    a.update((n, n) for n in range(8, 12))
+    assert data.search_memo("a") is None  # full: the search keeps its own
+    assert list(data._search_memos) == ["a"]  # 12 entries: the others dropped
+    assert PathwayData(None).search_memo("a") is None
+
+
 def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphStore) -> None:
     keep_warm(store)
     data = pathway_data(store)

@@ -42,7 +42,8 @@ def test_an_unknown_region_is_a_422_naming_the_valid_ones(
 def test_an_unknown_modality_names_the_accepted_values_in_french(
     mini_client: TestClient,
 ) -> None:
-    r = mini_client.get("/pathways?from=40025005&to_level=6&modality=alternance")
+    # « alternance », the everyday word, is apprenticeship (graph/modality_words.py)
+    r = mini_client.get("/pathways?from=40025005&to_level=6&modality=soir")
     assert r.status_code == 422
     detail = r.json()["detail"]
     assert detail == (

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from graph.commune_contours import Contours, decode_ring
+
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("communes_build", ROOT / "tools/communes/build.py")
 assert _spec is not None and _spec.loader is not None
@@ -148,3 +150,21 @@ def test_the_whole_build_from_package_files(tmp_path: Path) -> None:
     assert row[:2] == ["46001", "Figeac"] and row[-3:] == [44.61, 2.03, "mairie"]
     # the chefs-lieux (préfectures) of the départements and régions
     assert got["chefs_lieux"] == {"departements": {"46": "46042"}, "regions": {"76": "31555"}}
+    # beside it, the contours the import reads (graph/commune_contours.py): Figeac's square
+    with gzip.open(out.with_name(build.CONTOURS_NAME), "rt", encoding="utf-8") as f:
+        contours = Contours.from_data(json.load(f))
+    inside = contours.containing(44.62, 2.02, "46")
+    assert inside is not None and inside.code == "46001" and inside.clear
+    assert contours.containing(44.62, 2.02, "12") is None  # another département's: none
+    assert contours.containing(44.7, 2.02, "46") is None  # outside the square
+    edge = contours.containing(44.6005, 2.02, "46")  # ~56 m inside the southern edge
+    assert edge is not None and not edge.clear
+
+
+def test_a_ring_is_written_as_differences_and_read_back() -> None:
+    ring = [(1.0, 43.0), (1.00002, 43.00001), (0.99999, 43.00004), (1.0, 43.0)]
+    text = build.encode_ring(ring)
+    assert text == "100000,4300000,2,1,-3,3"
+    assert decode_ring(text) == [(100000, 4300000), (100002, 4300001), (99999, 4300004)] + [
+        (100000, 4300000)
+    ]

@@ -15,7 +15,7 @@ from graph.ingest.opendata import activity, bcn, directories
 from graph.ingest.opendata.credits import citation, producer_of
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.plan import departement_prefixes, parse_directory
-from graph.ingest.opendata.report import FileReport
+from graph.ingest.opendata.report import FileReport, ImportSummary
 from graph.ingest.opendata.values import departement_of_uai, iso_date
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "opendata"
@@ -457,3 +457,35 @@ def test_dates_read_again_give_the_same_and_a_bad_one_still_stops() -> None:
         with pytest.raises(SeedError) as exc:
             iso_date("31/02/2025", f, line, "DATE_FERMETURE")
         assert f"line {line}" in str(exc.value) and "DATE_FERMETURE" in str(exc.value)
+
+
+def test_rows_the_import_does_not_need_are_filtered_with_their_reason() -> None:
+    """nMef read 10 067 rows nationally and kept 1 080 with no word of the others; so did
+    vFormationDiplome_ (1 960 of 11 261): the rows no activity file or offer needs are
+    filtered, under a reason, and each file's row counts add up."""
+    rep = report("nMef.csv")
+    mef = bcn.parse_mef(FIX / "nMef.csv", rep, only={"32710013401", "23811021211"})
+    assert set(mef) == {"32710013401", "23811021211"}
+    assert rep.filtered == rep.left_out["MEF_STAT_11 named by no activity file"] > 0
+    assert rep.unaccounted == 0 and rep.filtered_by_departement == 0
+    rep = report("vFormationDiplome_.csv")
+    vfd = bcn.parse_diplomas(FIX / "vFormationDiplome_.csv", rep, bcn.VFD, only=set())
+    assert not vfd and rep.rows_used == 0
+    assert rep.filtered == rep.left_out[bcn.NOT_NEEDED_DIPLOMA] == rep.rows_read
+    assert rep.unaccounted == 0
+
+
+def test_a_value_of_a_kept_row_is_not_counted_as_a_row() -> None:
+    """nFormationDiplome_ counted 24 lineage codes the BCN lacks among its ignored rows, while
+    it kept all 4 023 of its rows: the table said 4 023 read, 4 023 kept, 24 ignored."""
+    rep = report("nFormationDiplome_.csv")
+    rep.rows_read = rep.rows_used = 3
+    rep.ignore_value("ANCIEN_DIPLOME_n names a code absent from the BCN files", 2)
+    assert rep.unaccounted == 0 and not rep.skipped
+    summary = ImportSummary("d", None, False, files=[rep])
+    text = summary.format_text()
+    assert "valeurs ignorées (leur ligne retenue) :" in text
+    assert "1 × ANCIEN_DIPLOME_n nomme un code absent des fichiers de la BCN (par ex. ligne 2)" in (
+        text
+    )
+    assert "3 retenues, 0 filtrées, 0 ignorées" in text.splitlines()[0]

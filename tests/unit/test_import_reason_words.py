@@ -36,7 +36,7 @@ def _reasons() -> set[str]:
         consts = _module_strings(tree)
         for n in ast.walk(tree):
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.args:
-                at = {"skip": 0, "reject": 1}.get(n.func.attr)
+                at = {"skip": 0, "reject": 1, "leave_out": 0, "ignore_value": 0}.get(n.func.attr)
                 if at is None or len(n.args) <= at:
                     continue
                 arg = n.args[at]

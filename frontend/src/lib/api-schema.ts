@@ -765,12 +765,12 @@ export interface components {
             commune?: string | null;
             /**
              * Commune From
-             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
+             * @description How the import found the commune when no file names it: `contour` (the commune whose IGN contour holds the establishment's position, clear of its border: said as its commune), `coordinates` (deduced from the position only, near a border or from the nearest centre: said « près de » that commune, not a fact), `centre` (the nearest centre, within 1 km), `name` (the commune its name gives); None when a file names it (graph/commune_contours.py, graph/ingest/opendata/named_commune.py).
              */
             commune_from?: string | null;
             /**
              * Insee
-             * @description INSEE code of its commune. With `commune_from` `coordinates` it is the code of the nearest commune, deduced: the establishment may lie in a neighbouring one, so do not join it with registers as a fact of the files.
+             * @description INSEE code of its commune. With `commune_from` `coordinates` it is deduced from the position: the establishment may lie in a neighbouring commune, so do not join it with registers as a fact of the files.
              */
             insee?: string | null;
             /** Departement */
@@ -862,7 +862,7 @@ export interface components {
             commune?: string | null;
             /**
              * Commune From
-             * @description How the import found the offer's commune when it is its establishment's and no file names it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (the nearest town hall, more than 1 km away), `centre` and `name` a commune deduced, not stated by a file; None when a file names it (graph/place_precision.py).
+             * @description How the import found the offer's commune when it is its establishment's and no file names it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (deduced from the position), `contour`, `centre` and `name` a commune deduced, not stated by a file; None when a file names it (graph/place_precision.py).
              */
             commune_from?: string | null;
             /** Source */
@@ -888,12 +888,12 @@ export interface components {
             commune?: string | null;
             /**
              * Commune From
-             * @description How the import found the commune when no file names it: `coordinates` (the commune whose centre is the nearest to the establishment's position, more than 1 km away: said « près de » that commune), `centre` (within 1 km of its centre), `name` (the commune its name gives); None when a file names it (graph/ingest/opendata/named_commune.py).
+             * @description How the import found the commune when no file names it: `contour` (the commune whose IGN contour holds the establishment's position, clear of its border: said as its commune), `coordinates` (deduced from the position only, near a border or from the nearest centre: said « près de » that commune, not a fact), `centre` (the nearest centre, within 1 km), `name` (the commune its name gives); None when a file names it (graph/commune_contours.py, graph/ingest/opendata/named_commune.py).
              */
             commune_from?: string | null;
             /**
              * Insee
-             * @description INSEE code of its commune. With `commune_from` `coordinates` it is the code of the nearest commune, deduced: the establishment may lie in a neighbouring one, so do not join it with registers as a fact of the files.
+             * @description INSEE code of its commune. With `commune_from` `coordinates` it is deduced from the position: the establishment may lie in a neighbouring commune, so do not join it with registers as a fact of the files.
              */
             insee?: string | null;
             /** Departement */
@@ -1554,7 +1554,7 @@ export interface components {
             commune?: string | null;
             /**
              * Commune From
-             * @description How the import found the offer's commune when it is its establishment's and no file names it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (the nearest town hall, more than 1 km away), `centre` and `name` a commune deduced, not stated by a file; None when a file names it (graph/place_precision.py).
+             * @description How the import found the offer's commune when it is its establishment's and no file names it (as an actor's `commune_from`): `coordinates` means only « près de » the commune (deduced from the position), `contour`, `centre` and `name` a commune deduced, not stated by a file; None when a file names it (graph/place_precision.py).
              */
             commune_from?: string | null;
             /** Departement */
@@ -2086,9 +2086,9 @@ export interface components {
             commune?: string | null;
             /**
              * Commune From
-             * @description How the commune is known when the files give none: 'coordinates', the commune whose centre is the nearest to the place (« près de »); 'centre', that one within 1 km of its centre; 'name', the one the place's name gives; null: from the files.
+             * @description How the commune is known when the files give none: 'contour', the commune whose contour holds the place, clear of its border; 'coordinates', a commune deduced from the position only (near a border, or the nearest centre): « près de »; 'centre', the nearest centre within 1 km; 'name', the one the place's name gives; null: from the files.
              */
-            commune_from?: ("coordinates" | "centre" | "name") | null;
+            commune_from?: ("contour" | "coordinates" | "centre" | "name") | null;
             /**
              * Location Precision
              * @description 'address': its own position; 'commune': only its commune's centre (approximate); null: not known.

@@ -260,6 +260,8 @@ export function communeFromNote(communeFrom?: string | null): string | null {
   switch (communeFrom) {
     case 'coordinates':
       return 'commune déduite de la position de l’établissement (les fichiers publics ne la donnent pas)';
+    case 'contour':
+      return 'commune déduite de la position de l’établissement, à l’intérieur de ses limites (les fichiers publics ne la donnent pas)';
     case 'centre':
       return 'commune déduite de la position de l’établissement, à moins de 1 km de sa mairie (les fichiers publics ne la donnent pas)';
     case 'name':

@@ -58,8 +58,9 @@ export interface MapProps {
   name: string;
   kind: string;
   commune?: string | null;
-  /** No file names the commune: 'coordinates', the nearest to the place's position (« près
-   * de »); 'centre', that nearest when the place is within 1 km of its centre (said as the
+  /** No file names the commune: 'contour', the one whose contour holds the place's position
+   * (said as the commune, graph/commune_contours.py); 'coordinates', deduced from the position
+   * only, near a border or the nearest centre (« près de »); 'centre', that nearest when the place is within 1 km of its centre (said as the
    * commune, graph/place_precision.py); 'name', the one its name gives
    * (graph/ingest/opendata/named_commune.py). */
   commune_from?: string | null;

@@ -39,6 +39,9 @@ describe('French labels', () => {
     assert.equal(communeSaid('Metz', null), 'Metz');
     assert.match(communeFromNote('coordinates') ?? '', /^commune déduite de la position/);
     assert.match(communeFromNote('name') ?? '', /^commune déduite du nom/);
+    // inside the commune's contour (graph/commune_contours.py): said as the commune, with why
+    assert.equal(communeSaid('Rennes', 'contour'), 'Rennes');
+    assert.match(communeFromNote('contour') ?? '', /^commune déduite de la position .*limites/);
     assert.equal(communeFromNote(null), null);
   });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { nodeLabel, shortLabel } from '../../src/pages/reseau/labels';
 import { campusCountsFr, edgeText, linkHeading, nodePlace, nodeTypeFr } from '../../src/pages/reseau/panel';
 import { levelState, num, periodFr } from '../../src/pages/manques/charts';
-import { choiceLabel } from '../../src/pages/manques/sectors';
+import { choiceLabel } from '../../src/components/sector-choices';
 import type { NetEdge, NetNode } from '../../src/lib/types';
 
 const node = (n: Partial<NetNode>): NetNode => ({ id: 'x', type: 'actor', key: 'x', label: 'x', degree: 0, ...n });

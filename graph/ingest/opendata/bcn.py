@@ -83,6 +83,12 @@ def parse_levels(path: Path, report: FileReport) -> dict[str, LevelRow]:
     return out
 
 
+# vFormationDiplome_'s rows the import does not read (parse_diplomas' ``only`` and ``levels``)
+NOT_NEEDED_DIPLOMA = (
+    "diploma neither named by an offer and missing from nFormationDiplome_ nor a BUT or licence pro"
+)
+
+
 def parse_diplomas(
     path: Path,
     report: FileReport,
@@ -113,6 +119,7 @@ def parse_diplomas(
             and cfd not in only
             and row[ix["NIVEAU_FORMATION_DIPLOME"]].strip() not in levels
         ):
+            report.leave_out(NOT_NEEDED_DIPLOMA, line)
             continue
         if cfd in raw_of:
             first_line, first = raw_of[cfd]
@@ -180,6 +187,7 @@ def parse_mef(path: Path, report: FileReport, only: set[str] | None = None) -> d
         report.rows_read += 1
         stat = code(row[c_stat], 11)
         if only is not None and stat not in only:
+            report.leave_out("MEF_STAT_11 named by no activity file", line)
             continue
         data = {
             "line": line,

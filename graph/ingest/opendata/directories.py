@@ -485,6 +485,7 @@ def parse_communes(
         report.rows_read += 1
         insee = code(row[c_insee], 5)
         if wanted is not None and insee not in wanted:
+            report.leave_out("commune of no imported establishment", line)
             continue
         if insee in out:
             report.skip("commune already listed (kept its first row)", line)

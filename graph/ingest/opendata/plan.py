@@ -28,6 +28,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any, TypeVar
 
+from graph import commune_contours
 from graph import communes as communes_ref
 from graph.errors import SeedError
 from graph.geo import haversine_km
@@ -595,9 +596,9 @@ def _parse(
     offers, lineage, skipped = early.current or _current_offers(
         early.offers, diplomas, programmes, families, closed_on
     )
-    for reason, lines in skipped.skipped_lines.items():  # the lineage's, at their turn
+    for reason, lines in skipped.values_lines.items():  # the lineage's, at their turn
         for line in lines:
-            nfd_report.skip(reason, line)
+            nfd_report.ignore_value(reason, line)
     # the kind of those no directory names, the distance-learning flag
     establishments = unnamed.with_file_facts(establishments, offers, programme_rows)
     part_of = sorted(
@@ -953,16 +954,12 @@ def _establishments(
             e.lat, e.lon, e.coords = commune.lat, commune.lon, "commune"
         if e.insee is None and e.coords == "establishment":
             key = (e.lat, e.lon, e.departement)
-            found = near[key] if key in near else nearest_commune(*key)  # type: ignore[arg-type]
-            by_name = named_commune(e.name, *key, found)  # type: ignore[arg-type]
-            if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
-                e.insee, e.commune, e.commune_from = by_name.code, by_name.name, "name"
-            elif found is not None:  # within 1 km of its centre: in it (place_precision.py)
-                km = haversine_km(e.lat, e.lon, found.lat, found.lon)  # type: ignore[arg-type]
-                e.insee, e.commune = found.code, found.name
-                # another town hall nearly as near: « près de » (Jehan de Beauce, Chartres)
-                other = other_centre_km(*key, found) if km <= AT_COMMUNE_KM else None  # type: ignore[arg-type]
-                e.commune_from = commune_from_position(km, other)
+            # the commune whose contour holds the position, of its own département only
+            held = contained_commune(*key)  # type: ignore[arg-type]
+            if held is not None and held[1]:  # clear of its border (commune_contours.py)
+                e.insee, e.commune, e.commune_from = held[0].code, held[0].name, "contour"
+            else:
+                _guess_commune(e, key, near, held)  # type: ignore[arg-type]
         # overseas, the commune's code (Saint-Martin 978, not its UAIs' 971)
         e.departement = departement_of_commune(e.insee, e.departement)
         e.region_code = (
@@ -972,6 +969,30 @@ def _establishments(
         )
         out[uai] = e
     return out
+
+
+def _guess_commune(
+    e: Establishment,
+    key: tuple[float, float, str],
+    near: Nearest,
+    held: tuple[communes_ref.Commune, bool] | None,
+) -> None:
+    """The commune of an establishment placed by its position alone, when no contour holds
+    the position clear of its border: the one its name gives, else the contour's (« près
+    de »), else the nearest centre's."""
+    found = near[key] if key in near else nearest_commune(*key)
+    by_name = named_commune(e.name, *key, found)
+    if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
+        e.insee, e.commune, e.commune_from = by_name.code, by_name.name, "name"
+    elif held is not None:  # near its border: only « près de » it (commune_contours.py)
+        e.insee, e.commune, e.commune_from = held[0].code, held[0].name, "coordinates"
+    elif found is not None and found.lat is not None and found.lon is not None:
+        # within 1 km of its centre: in it (place_precision.py)
+        km = haversine_km(key[0], key[1], found.lat, found.lon)
+        e.insee, e.commune = found.code, found.name
+        # another town hall nearly as near: « près de » (Jehan de Beauce, Chartres)
+        other = other_centre_km(*key, found) if km <= AT_COMMUNE_KM else None
+        e.commune_from = commune_from_position(km, other)
 
 
 def _pick(rows: list[tuple[str, EstablishmentRow]], attr: str) -> Any:
@@ -1018,6 +1039,26 @@ def other_centre_km(
         return None
     cog = departement[1:] if len(departement) == 3 and departement.startswith("0") else departement
     return index.other_centre_km(lat, lon, found, departement=cog)
+
+
+def contained_commune(
+    lat: float, lon: float, departement: str
+) -> tuple[communes_ref.Commune, bool] | None:
+    """The commune (or municipal arrondissement) of the département (stored form '035')
+    whose contour holds the position, and whether the position is clear of its border
+    (graph/commune_contours.py); None without the contours or the reference, or when no
+    contour of the département holds it (a position at sea, or in another département)."""
+    held = commune_contours.containing(lat, lon, departement)
+    if held is None:
+        return None
+    try:
+        index = communes_ref.reference()
+    except communes_ref.ReferenceMissing:
+        return None
+    commune = index.communes.get(held.code) or next(
+        (p for p in index.parts.get(held.code, ()) if p.kind == "arrondissement-municipal"), None
+    )
+    return None if commune is None else (commune, held.clear)
 
 
 def nearest_commune(lat: float, lon: float, departement: str) -> communes_ref.Commune | None:
@@ -1215,12 +1256,16 @@ def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[
             if old in diplomas:
                 pairs.add((old, d.code))
             elif d.file == NFD_FILE:
-                report.skip("ANCIEN_DIPLOME_n names a code absent from the BCN files", d.line)
+                report.ignore_value(
+                    "ANCIEN_DIPLOME_n names a code absent from the BCN files", d.line
+                )
         for new in d.successors:
             if new in diplomas:
                 pairs.add((d.code, new))
             elif d.file == NFD_FILE:
-                report.skip("NOUVEAU_DIPLOME_n names a code absent from the BCN files", d.line)
+                report.ignore_value(
+                    "NOUVEAU_DIPLOME_n names a code absent from the BCN files", d.line
+                )
     return sorted((a, b) for a, b in pairs if a != b)
 
 

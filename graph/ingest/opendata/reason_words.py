@@ -21,6 +21,15 @@ REASONS_FR: dict[str, str] = {
     "invalid course-year code (MEF)": "code d'année de formation (MEF) invalide",
     "missing name": "nom manquant",
     "place abroad": "lieu à l'étranger",
+    # filtered rows (not needed by the import, as intended)
+    "outside the chosen départements": "hors des départements choisis",
+    "MEF_STAT_11 named by no activity file": "MEF_STAT_11 nommé par aucun fichier d'activité",
+    "diploma neither named by an offer and missing from nFormationDiplome_ nor a BUT or "
+    "licence pro": (
+        "diplôme dont l'import n'a pas besoin (ni BUT, ni licence professionnelle, ni diplôme "
+        "d'une offre absent de nFormationDiplome_.csv)"
+    ),
+    "commune of no imported establishment": "commune d'aucun établissement importé",
     # skipped rows
     "exact duplicate row": "ligne en double exact",
     "voeu de recensement (a census wish, not an offer)": (

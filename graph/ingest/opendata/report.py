@@ -17,6 +17,8 @@ from typing import Any
 from graph.ingest.opendata.reason_words import reason_fr
 
 EXAMPLES = 3
+# the reason of the filtered rows that have none of their own (FileReport.filtered_by_departement)
+OUTSIDE_DEPARTEMENTS = "outside the chosen départements"
 REJECTED_SHOWN = 12  # line numbers of one rejection reason printed in the summary
 
 
@@ -39,7 +41,15 @@ class FileReport:
     family: str
     rows_read: int = 0
     rows_used: int = 0
-    filtered: int = 0  # outside --departements (not an error)
+    # rows the import does not need, as intended (not an error): outside --departements, or
+    # under a reason of ``left_out`` (nMef's course years no activity file names…)
+    filtered: int = 0
+    left_out: Counter[str] = field(default_factory=Counter)
+    left_out_examples: dict[str, list[int]] = field(default_factory=dict)
+    # a value of a kept row that the import could not use (a lineage code the BCN lacks):
+    # not a row, so not in the table's columns
+    values_ignored: Counter[str] = field(default_factory=Counter)
+    values_lines: dict[str, list[int]] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[int]] = field(default_factory=dict)
     skipped_lines: dict[str, list[int]] = field(default_factory=dict)
@@ -57,6 +67,36 @@ class FileReport:
     def reject(self, line: int, reason: str, column: str | None, value: object) -> None:
         self.rejected.append(Rejection(line, reason, column, "" if value is None else str(value)))
 
+    def leave_out(self, reason: str, line: int) -> None:
+        """A row the import does not need (counted as filtered, under ``reason``)."""
+        self.filtered += 1
+        self.left_out[reason] += 1
+        lines = self.left_out_examples.setdefault(reason, [])
+        if len(lines) < EXAMPLES:
+            lines.append(line)
+
+    def ignore_value(self, reason: str, line: int) -> None:
+        """A value of a kept row that could not be used (the row stays counted as kept)."""
+        self.values_ignored[reason] += 1
+        self.values_lines.setdefault(reason, []).append(line)
+
+    @property
+    def filtered_by_departement(self) -> int:
+        """The filtered rows without a reason of their own: outside --departements."""
+        return self.filtered - sum(self.left_out.values())
+
+    @property
+    def unaccounted(self) -> int:
+        """Rows read that are neither kept, filtered, skipped nor rejected (0: the table adds
+        up)."""
+        return (
+            self.rows_read
+            - self.rows_used
+            - self.filtered
+            - sum(self.skipped.values())
+            - len(self.rejected)
+        )
+
     def rejected_by_reason(self) -> dict[str, list[Rejection]]:
         out: dict[str, list[Rejection]] = {}
         for r in self.rejected:
@@ -73,7 +113,16 @@ class FileReport:
             "family": self.family,
             "rows_read": self.rows_read,
             "rows_used": self.rows_used,
-            "filtered_by_departement": self.filtered,
+            "rows_filtered": self.filtered,
+            "filtered_by_departement": self.filtered_by_departement,
+            "filtered": {
+                reason: {"rows": n, "lines": self.left_out_examples.get(reason, [])}
+                for reason, n in sorted(self.left_out.items())
+            },
+            "values_ignored": {
+                reason: {"values": n, "lines": self.values_lines.get(reason, [])[:EXAMPLES]}
+                for reason, n in sorted(self.values_ignored.items())
+            },
             "skipped": {
                 reason: {"rows": n, "lines": self.examples.get(reason, [])}
                 for reason, n in sorted(self.skipped.items())
@@ -155,6 +204,14 @@ class ImportSummary:
         return sum(sum(f.skipped.values()) for f in self.files)
 
     @property
+    def rows_used(self) -> int:
+        return sum(f.rows_used for f in self.files)
+
+    @property
+    def rows_filtered(self) -> int:
+        return sum(f.filtered for f in self.files)
+
+    @property
     def rows_rejected(self) -> int:
         return sum(len(f.rejected) for f in self.files)
 
@@ -190,7 +247,8 @@ class ImportSummary:
         rate = f", {_n(self.rows_read / secs)} lignes/s" if secs else ""
         out.append(
             f"{self.directory}{where} : {_n(self.rows_read)} lignes lues dans {len(self.files)} "
-            f"fichiers, {_n(self.rows_skipped)} ignorées, {_n(self.rows_rejected)} rejetées, "
+            f"fichiers, {_n(self.rows_used)} retenues, {_n(self.rows_filtered)} filtrées, "
+            f"{_n(self.rows_skipped)} ignorées, {_n(self.rows_rejected)} rejetées, "
             f"{secs:.2f} s{rate}"
         )
         out.append("")
@@ -203,6 +261,25 @@ class ImportSummary:
                 f"{f.name:<62} {_n(f.rows_read):>8} {_n(f.rows_used):>8} {_n(f.filtered):>9} "
                 f"{_n(sum(f.skipped.values())):>8} {_n(len(f.rejected)):>8}"
             )
+        filtered = [
+            (f.name, reason, n, f.left_out_examples.get(reason, []))
+            for f in self.files
+            for reason, n in [
+                *sorted(f.left_out.items()),
+                *(
+                    [(OUTSIDE_DEPARTEMENTS, f.filtered_by_departement)]
+                    * bool(f.filtered_by_departement)
+                ),
+            ]
+        ]
+        if filtered:
+            out.append("")
+            out.append("lignes filtrées (non retenues : l'import n'en a pas besoin) :")
+            for name, reason, n, examples in filtered:
+                eg = ", ".join(str(x) for x in examples)
+                lines = "lignes" if len(examples) > 1 else "ligne"
+                where = f" (par ex. {lines} {eg})" if eg else ""
+                out.append(f"  {name} : {_n(n)} × {reason_fr(reason)}{where}")
         rejected = [(f.name, f.rejected_by_reason()) for f in self.files if f.rejected]
         if rejected:
             out.append("")
@@ -223,6 +300,18 @@ class ImportSummary:
             out.append("")
             out.append("lignes ignorées :")
             for name, reason, n, examples in reasons:
+                eg = ", ".join(str(x) for x in examples)
+                lines = "lignes" if len(examples) > 1 else "ligne"
+                out.append(f"  {name} : {_n(n)} × {reason_fr(reason)} (par ex. {lines} {eg})")
+        values = [
+            (f.name, reason, n, f.values_lines.get(reason, [])[:EXAMPLES])
+            for f in self.files
+            for reason, n in sorted(f.values_ignored.items())
+        ]
+        if values:
+            out.append("")
+            out.append("valeurs ignorées (leur ligne retenue) :")
+            for name, reason, n, examples in values:
                 eg = ", ".join(str(x) for x in examples)
                 lines = "lignes" if len(examples) > 1 else "ligne"
                 out.append(f"  {name} : {_n(n)} × {reason_fr(reason)} (par ex. {lines} {eg})")

@@ -21,7 +21,8 @@ export interface MapFilters {
   /** The filters as URL parameters (`focus` kept from `current`); null when a field is wrong
    * (its message is shown). */
   read(current: URLSearchParams): URLSearchParams | null;
-  set(params: URLSearchParams): void;
+  /** Shows `params`; resolves once the territory's lists are there (territory.ts set()). */
+  set(params: URLSearchParams): Promise<void>;
 }
 
 export function hiddenGroupsOf(params: URLSearchParams): Set<string> {
@@ -108,11 +109,12 @@ export function createMapFilters(params: URLSearchParams, onReset: () => void, o
       return p;
     },
     set(p) {
-      void territory.set(p);
+      const shown = territory.set(p);
       level.value = p.get('level') ?? '';
       modality.value = p.get('modality') ?? '';
       const off = hiddenGroupsOf(p);
       boxes.forEach((b) => (b.input.checked = !off.has(b.g.id)));
+      return shown;
     },
   };
 }

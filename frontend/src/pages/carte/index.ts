@@ -8,7 +8,9 @@ import { getJSON, cached, isAbort } from '../../lib/api';
 import { h, loading, errorBox, announce } from '../../lib/dom';
 import { kindFr, kindGroup, plural } from '../../lib/labels';
 import { campuses, fillSectorSelect } from '../../lib/refs';
-import type { DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
+import { fillGapSectors } from '../../components/sector-choices';
+import { parseDepartements } from '../../components/territory';
+import type { ActorDetail, DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
 import { featKey, listRow, pointList, popup, type Feat } from './points';
@@ -23,6 +25,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let hiddenGroups = hiddenGroupsOf(params);
   let ctrl: AbortController | null = null;
   let regionCodes: string[] = []; // the départements of the région asked (region=)
+  // A place in focus with no territory asked: only the départements of the places in focus are
+  // loaded (a few hundred places rather than the whole country's thousands), the rest when the
+  // view leaves them or when asked (`wholeAsked`). `scope`: those départements, while shown.
+  let scope: Scope | null = null;
+  let scopeBounds: L.LatLngBounds | null = null;
+  let wholeAsked = false;
   const markers = new Map<string, L.Marker>();
   const campusNames = new Map<string, string>();
   void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
@@ -39,11 +47,15 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     },
     () => {
       const p = filters.read(params);
-      void fillSectorSelect(filters.sector, p?.get('campus') ?? null, '');
-      void reload(true);
+      if (!p) return;
+      // the territory's sectors first, so that a sector it does not offer is not asked
+      void fillSectors(p, filters.sector.value, false).then(() => reload(true));
     },
   );
   const status = h('p', { class: 'map-status', role: 'status' });
+  const wholeButton = h('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => void showWhole() }, 'Afficher les lieux de toute la France');
+  const scopeNote = h('p', { class: 'map-scope' });
+  const scopeBar = h('div', { class: 'map-scope-bar', hidden: true }, scopeNote, wholeButton);
   const mapEl = h('div', { id: 'carte-acteurs' });
   const tableBody = h('tbody');
   const tableCount = h('span');
@@ -67,7 +79,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         { class: 'map-filters' },
         h('details', { class: 'filters-box', open: !window.matchMedia('(max-width: 60rem)').matches }, h('summary', {}, 'Filtres et légende'), filters.form),
       ),
-      h('div', { class: 'map-main' }, status, overseasNav, mapBox, pointList(tableBody, tableCount)),
+      h('div', { class: 'map-main' }, status, scopeBar, overseasNav, mapBox, pointList(tableBody, tableCount)),
     ),
   );
 
@@ -99,6 +111,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let prefKeys = new Set<string>();
   const onZoom = (): void => towns?.update();
   cmap.map.on('zoomend', onZoom);
+  // the view leaves the départements loaded around the place in focus (its centre goes out, or
+  // it is zoomed out beyond them): the rest is loaded
+  const onMove = (): void => {
+    if (!scope || !scopeBounds) return;
+    const m = cmap.map;
+    if (!scopeBounds.contains(m.getCenter()) || m.getZoom() < m.getBoundsZoom(scopeBounds)) void showWhole();
+  };
+  cmap.map.on('moveend', onMove);
   void prefectureKeys().then((keys) => {
     prefKeys = keys;
     drawTowns(townsShown);
@@ -192,8 +212,58 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         const b = L.latLngBounds(target.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
         cmap.map.fitBounds(b.pad(0.15), { maxZoom: focused.length === 1 ? 12 : 10, animate: false });
         if (focused.length === 1) openMarker(featKey(focused[0]));
+        if (scope) void armScope(scope, b);
       });
     }
+  }
+
+  /** Watches the view once it shows the place in focus: leaving the départements loaded (their
+   * outlines' box and their places') loads the whole country. */
+  async function armScope(asked: Scope, shown: L.LatLngBounds): Promise<void> {
+    const outline = asked.around ? asked.around.toBounds(asked.radiusKm * 2000) : await territoryBounds(asked.departements).catch(() => null);
+    if (scope !== asked) return;
+    scopeBounds = (outline ?? L.latLngBounds([])).extend(features.length ? shownBounds() : shown).pad(0.05);
+  }
+
+  function shownBounds(): L.LatLngBounds {
+    return L.latLngBounds(features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
+  }
+
+  /** The places of the whole country (the filters asked), the view kept where it is. */
+  async function showWhole(): Promise<void> {
+    if (wholeAsked) return;
+    wholeAsked = true;
+    scope = null;
+    scopeBounds = null;
+    await reload(false, false);
+  }
+
+  /** What to load around the places in focus when no territory is asked: one establishment,
+   * the places within FOCUS_RADIUS_KM of it (its neighbours across a border included); a
+   * diploma's offers, their départements (at most 20); else null: the whole country. A place
+   * the API cannot place (a platform, an unknown id) asks for it all. */
+  async function focusScope(): Promise<Scope | null> {
+    if (wholeAsked || ['campus', 'departements', 'region'].some((k) => params.get(k))) return null;
+    const items = (params.get('focus') ?? '').split(',').filter(Boolean);
+    if (!items.length) return null;
+    const codes = new Set<string>();
+    for (const item of items) {
+      const [type, ...rest] = item.split(':');
+      const key = rest.join(':');
+      if (type === 'actor') {
+        const a = await cached<ActorDetail>(`/actors/${encodeURIComponent(key)}`).catch(() => null);
+        if (!a?.departement || a.lat == null || a.lon == null) return null;
+        if (items.length === 1) return { departements: [], around: L.latLng(a.lat, a.lon), radiusKm: FOCUS_RADIUS_KM };
+        codes.add(a.departement);
+      } else if (type === 'diploma') {
+        const d = await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(key)}`).catch(() => null);
+        const placed = (d?.offers ?? []).filter((o) => o.lat != null);
+        if (!placed.length || placed.some((o) => !o.departement)) return null;
+        for (const o of placed) codes.add(o.departement!);
+      } else return null;
+    }
+    const departements = parseDepartements([...codes].join(','));
+    return departements ? { departements, around: null, radiusKm: 0 } : null;
   }
 
   /** One button per overseas territory of the places shown, and one back to the metropole. */
@@ -256,16 +326,46 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     }
   }
 
-  /** The API's filters; a région is asked as its départements (the map takes départements). */
+  /** The API's filters; a région is asked as its départements (the map takes départements), and
+   * so are the départements of the places in focus (`scope`). */
   function apiParams(): QueryOf<'/map.geojson'> {
     const keys = ['campus', 'departements', 'sector', 'level', 'modality'] as const satisfies readonly (keyof QueryOf<'/map.geojson'>)[];
     const out: Record<string, string> = {};
     for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
     if (params.get('region')) out.departements = regionCodes.join(',');
+    if (scope?.around) {
+      out.near = `${scope.around.lat},${scope.around.lng}`;
+      out.radius_km = String(scope.radiusKm);
+    } else if (scope) out.departements = scope.departements.join(',');
     return out as QueryOf<'/map.geojson'>;
   }
 
-  async function reload(fromForm: boolean): Promise<void> {
+  /** The map's sectors: a campus's own, those of départements or a région (GET /gaps/sectors,
+   * as the gap report lists them), every campus's when no territory is asked; none asked for
+   * a campus or a région the data does not know. */
+  async function fillSectors(p: URLSearchParams, value: string, keep: boolean): Promise<void> {
+    await territoryShown;
+    if (filters.territory.unknownPlace()) return;
+    const territory: Record<string, string> = {};
+    for (const k of ['departements', 'region'] as const) if (p.get(k)) territory[k] = p.get(k)!;
+    if (p.get('campus') || !Object.keys(territory).length) return fillSectorSelect(filters.sector, p.get('campus'), value);
+    return fillGapSectors(filters.sector, territory, value, keep, 'Tous les secteurs');
+  }
+
+  /** Shows the territory of a link in the filters; false when it names a campus or a région
+   * the data does not know (read() marks the field), said above the map. */
+  async function linkTerritoryOk(): Promise<boolean> {
+    await territoryShown;
+    if (!filters.territory.unknownPlace() || !filters.territory.read(new URLSearchParams())) return true;
+    features = [];
+    notice = '';
+    unplaced = 0;
+    draw(false);
+    status.textContent = 'Territoire du lien inconnu : aucun lieu n’est affiché. Corrigez le territoire dans les filtres.';
+    return false;
+  }
+
+  async function reload(fromForm: boolean, fit = true): Promise<void> {
     if (fromForm) {
       const read = filters.read(params);
       if (!read) return;
@@ -280,6 +380,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     status.replaceChildren(loading('Chargement des lieux…'));
     mapBox.setAttribute('aria-busy', 'true');
     try {
+      if (!fromForm && !(await linkTerritoryOk())) return;
       const region = params.get('region');
       regionCodes = region ? await filters.territory.regionDepartements(region) : [];
       if (region && !regionCodes.length) {
@@ -288,6 +389,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         status.textContent = 'Région inconnue ou liste des régions indisponible : choisissez une région dans la liste.';
         return;
       }
+      scope = await focusScope();
+      scopeBounds = null;
       const fc = await getJSON<FeatureCollection<MapProps> & { unplaced?: { count: number; by_kind?: Record<string, number> }; notice?: string | null }>('/map.geojson', apiParams(), { signal: ctrl.signal });
       unplaced = fc.unplaced?.count ?? 0;
       notice = fc.notice ?? '';
@@ -298,18 +401,32 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       }
       await resolveFocus();
       features = fc.features.filter((f) => f.geometry && Array.isArray(f.geometry.coordinates));
-      draw(true);
+      draw(fit);
+      showScope();
       if (fromForm) announce(status.textContent ?? '');
     } catch (e) {
       if (isAbort(e)) return;
       features = [];
       notice = '';
+      scope = null;
+      showScope();
       draw(false);
       status.textContent = 'Lieux indisponibles.';
       mapBox.prepend(errorBox(e, () => void reload(false)));
     } finally {
       mapBox.removeAttribute('aria-busy');
     }
+  }
+
+  /** Says which départements are shown when only those of the places in focus are. */
+  function showScope(): void {
+    scopeBar.hidden = !scope;
+    if (!scope) return;
+    const one = scope.departements.length === 1;
+    const where = scope.around
+      ? `à moins de ${scope.radiusKm} km du lieu mis en évidence`
+      : `${one ? 'du département' : 'des départements'} ${scope.departements.join(', ')} des lieux mis en évidence`;
+    scopeNote.textContent = `Seuls les lieux ${where} sont affichés ; les autres le seront si vous élargissez la vue.`;
   }
 
   for (const s of [filters.sector, filters.level, filters.modality]) s.addEventListener('change', () => void reload(true));
@@ -321,26 +438,39 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       draw(false);
     });
 
-  void filters.territory.set(params);
-  void fillSectorSelect(filters.sector, params.get('campus'), params.get('sector') ?? '');
+  let territoryShown = filters.territory.set(params);
+  void fillSectors(params, params.get('sector') ?? '', true);
   void reload(false);
 
   return {
     update(next) {
       params = new URLSearchParams(next);
-      filters.set(params);
-      void fillSectorSelect(filters.sector, params.get('campus'), params.get('sector') ?? '');
+      territoryShown = filters.set(params);
+      wholeAsked = false;
+      void fillSectors(params, params.get('sector') ?? '', true);
       void reload(false);
     },
     destroy() {
       ctrl?.abort();
       window.removeEventListener('cmq:settings', onSettings);
       cmap.map.off('zoomend', onZoom);
+      cmap.map.off('moveend', onMove);
       cluster.clearLayers();
       cmap.destroy();
     },
   };
 }
+
+/** The places loaded around those in focus: within `radiusKm` of `around`, else `departements`. */
+interface Scope {
+  departements: string[];
+  around: L.LatLng | null;
+  radiusKm: number;
+}
+
+/** How far around one establishment in focus the places are loaded first: the first view
+ * (zoom 12 at most, a few tens of km across) and its neighbours across a border. */
+const FOCUS_RADIUS_KM = 50;
 
 /** Drops the answers of superseded calls: `next()` numbers a call, `is(n)` tells it is the last. */
 function sequence(): { next(): number; is(n: number): boolean } {

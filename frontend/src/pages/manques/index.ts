@@ -8,7 +8,7 @@ import { setParams, type PageInstance } from '../../router';
 import { createTerritoryForm } from '../../components/territory';
 import { summaryChart } from './charts';
 import { ALL_ROWS, sectionEl } from './section';
-import { fillGapSectors } from './sectors';
+import { fillGapSectors } from '../../components/sector-choices';
 
 const DEFAULT_CAMPUS = 'mecanic-vallee';
 

@@ -339,11 +339,32 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     );
   }
 
+  function showBadTerritory(): void {
+    ctrl?.abort();
+    ctrl = null;
+    answer = null;
+    pmap?.destroy();
+    pmap = null;
+    results.removeAttribute('aria-busy');
+    results.replaceChildren(
+      results.firstChild!,
+      h(
+        'div',
+        { class: 'state state-error', role: 'alert' },
+        h('p', {}, h('strong', {}, 'Territoire du lien inconnu : '), 'aucune recherche n’a été faite. Corrigez le territoire dans le formulaire, puis lancez la recherche.'),
+      ),
+    );
+  }
+
   const start = (): void => {
     const asked = Boolean(params.get('from') || params.get('from_level'));
     if (!asked) showEmpty();
     void f.set(params).then(() => {
-      if (asked) void search();
+      if (!asked) return;
+      // a campus or a région of the link the data does not know: said (read() marks the
+      // field), never searched as all of France
+      if (f.territory.unknownPlace() && f.territory.read(new URLSearchParams())) showBadTerritory();
+      else void search();
     });
   };
   start();

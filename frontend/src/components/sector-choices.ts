@@ -1,10 +1,11 @@
-// The « Filière » list of the report: what exists for the chosen territory (GET /gaps/sectors),
-// never another territory's campus filières: the filières and recruited jobs of its own
-// campuses, then the fields of training of the programmes offered there, each with its count.
+// The « Filière » list of a territory (the gap report's, the map's): what exists for the chosen
+// territory (GET /gaps/sectors), never another territory's campus filières: the filières and
+// recruited jobs of its own campuses, then the fields of training of the programmes offered
+// there, each with its count.
 
-import { cached, type Params } from '../../lib/api';
-import { h } from '../../lib/dom';
-import type { GapSectorChoices } from '../../lib/types';
+import { cached, type Params } from '../lib/api';
+import { h } from '../lib/dom';
+import type { GapSectorChoices } from '../lib/types';
 
 type Choice = GapSectorChoices['sectors'][number];
 
@@ -24,9 +25,15 @@ export function choiceLabel(c: Choice, campuses: number): string {
 }
 
 /** Fills `sel` with the territory's choices. A value the territory does not offer is kept
- * (`keep`: the report of a link asks for it), said to be absent from the territory; else the
- * list goes back to all the territory's programmes. */
-export async function fillGapSectors(sel: HTMLSelectElement, territory: Params, value: string, keep = false): Promise<void> {
+ * (`keep`: the report or map of a link asks for it), said to be absent from the territory; else
+ * the list goes back to its first option, `allLabel` (value ''). */
+export async function fillGapSectors(
+  sel: HTMLSelectElement,
+  territory: Params,
+  value: string,
+  keep = false,
+  allLabel = 'Toutes les formations du territoire',
+): Promise<void> {
   sel.setAttribute('aria-busy', 'true');
   try {
     const r = await cached<GapSectorChoices>('/gaps/sectors', territory);
@@ -36,7 +43,7 @@ export async function fillGapSectors(sel: HTMLSelectElement, territory: Params, 
       const items = r.sectors.filter((c) => c.kind === kind);
       return items.length ? [h('optgroup', { label: name }, ...items.map(option))] : [];
     });
-    sel.replaceChildren(h('option', { value: '' }, 'Toutes les formations du territoire'), ...groups);
+    sel.replaceChildren(h('option', { value: '' }, allLabel), ...groups);
     const known = r.sectors.some((c) => c.id === value);
     if (value && !known && keep) sel.append(h('option', { value, selected: true }, 'Filière demandée, absente de ce territoire'));
     sel.value = known || keep ? value : '';

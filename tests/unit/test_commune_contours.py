@@ -1,0 +1,73 @@
+"""The commune a point lies in, from the communes' contours (graph/commune_contours.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.commune_contours import BORDER_KM, Contours, border_km, inside_polygon
+
+SCALE = 100_000
+
+
+def _ring(x0: float, y0: float, x1: float, y1: float) -> str:
+    """A box as tools/communes/build.py writes a ring (first point, then differences)."""
+    pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    ints = [(round(x * SCALE), round(y * SCALE)) for x, y in pts]
+    out = [*ints[0]]
+    for (ax, ay), (bx, by) in zip(ints, ints[1:], strict=False):
+        out += [bx - ax, by - ay]
+    return ",".join(map(str, out))
+
+
+def _entry(code: str, dep: str, box: tuple[float, float, float, float], *holes: tuple) -> list:
+    x0, y0, x1, y1 = box
+    ints = [round(v * SCALE) for v in box]
+    return [code, dep, *ints, [[_ring(x0, y0, x1, y1), *(_ring(*h) for h in holes)]]]
+
+
+# A city (a whole box) and one of its municipal arrondissements (its western half), a
+# neighbour to the east, a commune of another département beyond, and a commune with a hole
+# (an enclave, another commune's)
+CONTOURS = Contours.from_data(
+    {
+        "scale": SCALE,
+        "communes": [
+            _entry("75056", "75", (2.20, 48.80, 2.40, 48.90)),
+            _entry("75116", "75", (2.20, 48.80, 2.30, 48.90)),
+            _entry("92012", "92", (2.10, 48.80, 2.20, 48.90)),
+            _entry("84001", "84", (5.00, 44.00, 5.20, 44.20), (5.05, 44.05, 5.10, 44.10)),
+            _entry("26001", "26", (5.05, 44.05, 5.10, 44.10)),
+        ],
+    }
+)
+
+
+def test_the_smallest_contour_holding_the_point_of_its_departement() -> None:
+    got = CONTOURS.containing(48.85, 2.25, "75")
+    assert got is not None and got.code == "75116" and got.clear  # the arrondissement
+    got = CONTOURS.containing(48.85, 2.35, "75")
+    assert got is not None and got.code == "75056"
+    # never a commune of another département, even when its contour holds the point
+    assert CONTOURS.containing(48.85, 2.15, "75") is None
+    assert CONTOURS.containing(48.85, 2.15, "92").code == "92012"  # type: ignore[union-attr]
+
+
+def test_an_enclave_is_not_the_commune_around_it() -> None:
+    assert CONTOURS.containing(44.07, 5.07, "84") is None
+    assert CONTOURS.containing(44.07, 5.07, "26").code == "26001"  # type: ignore[union-attr]
+    assert CONTOURS.containing(44.15, 5.15, "84").code == "84001"  # type: ignore[union-attr]
+
+
+def test_near_the_border_the_commune_is_not_clear() -> None:
+    # 0.001° of latitude is 0.11 km: under BORDER_KM from the northern edge
+    near = CONTOURS.containing(48.899, 2.25, "75")
+    assert near is not None and near.code == "75116"
+    assert near.border_km == pytest.approx(0.111, abs=0.002) and not near.clear
+    far = CONTOURS.containing(48.895, 2.25, "75")
+    assert far is not None and far.border_km >= BORDER_KM and far.clear
+
+
+def test_points_and_rings() -> None:
+    square = [(0, 0), (10, 0), (10, 10), (0, 10), (0, 0)]
+    assert inside_polygon(5, 5, [square]) and not inside_polygon(11, 5, [square])
+    assert border_km(5, 1, [square], SCALE, 0.0) == pytest.approx(1 / SCALE * 111.195, rel=1e-3)
