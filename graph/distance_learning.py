@@ -13,10 +13,18 @@ flags (``directory_flags``). Their address is where they are run, not where a le
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["DISTANCE_LEARNING", "DISTANCE_PHRASE", "is_distance_learning"]
+__all__ = [
+    "DISTANCE_LEARNING",
+    "DISTANCE_PHRASE",
+    "for_bac_pro_only",
+    "is_distance_learning",
+    "taught_at_distance",
+    "with_distance_flag",
+]
 
 DISTANCE_LEARNING = "distance_learning"
 DISTANCE_PHRASE = "formation à distance, sans lieu de formation local"
@@ -31,3 +39,54 @@ def is_distance_learning(actor: Mapping[str, Any]) -> bool:
     (False, False)
     """
     return DISTANCE_LEARNING in (actor.get("directory_flags") or ())
+
+
+def _plain(name: object) -> str:
+    text = unicodedata.normalize("NFKD", str(name or "")).encode("ascii", "ignore").decode()
+    return " ".join(text.lower().split())
+
+
+def taught_at_distance(diploma: Mapping[str, Any]) -> bool:
+    """Whether a programme's own label says it is taught at a distance: the Parcoursup
+    extract names such a programme « … en distanciel » (« BUT Gestion administrative et
+    commerciale des organisations en distanciel », IUT de Montreuil, which also teaches it on
+    site), whereas the establishment's flag (:func:`is_distance_learning`) covers only those
+    that teach everything at a distance.
+
+    >>> taught_at_distance({"name": "BUT – Gestion administrative et commerciale des "
+    ...                     "organisations – en distanciel"})
+    True
+    >>> taught_at_distance({"name": "BUT – Gestion administrative et commerciale"})
+    False
+    """
+    return "distanciel" in _plain(diploma.get("name"))
+
+
+def for_bac_pro_only(diploma: Mapping[str, Any]) -> bool:
+    """Whether a programme's own label says it is meant for bac pro holders (the Parcoursup
+    extract's « ENEPS destiné aux bacs professionnels », « CPGE TSI (en 3 ans, destinée aux
+    bacs professionnels) »): a first year after the bac, never an « admission parallèle »
+    after a BTS.
+
+    >>> for_bac_pro_only({"name": "BUT – Techniques de commercialisation – ENEPS destine aux "
+    ...                   "bacs professionnels"})
+    True
+    >>> for_bac_pro_only({"name": "CPGE – TSI – (en 3 ans, destinée aux bacs professionnels)"})
+    True
+    >>> for_bac_pro_only({"name": "BUT – Techniques de commercialisation"})
+    False
+    """
+    name = _plain(diploma.get("name"))
+    return "destine aux bacs pro" in name or "destinee aux bacs pro" in name
+
+
+def with_distance_flag(actor: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of an actor row flagged as teaching at a distance, for the offers of a programme
+    :func:`taught_at_distance` (the establishment's own row, shared by its other programmes,
+    is not changed).
+
+    >>> with_distance_flag({"id": "a", "directory_flags": ["x"]})["directory_flags"]
+    ['x', 'distance_learning']
+    """
+    flags = list(actor.get("directory_flags") or ())
+    return {**actor, "directory_flags": [*flags, DISTANCE_LEARNING]}

@@ -10,7 +10,20 @@ is all the data knows, not all there is.
 
 from __future__ import annotations
 
-__all__ = ["THIN_COVERAGE", "is_thin", "thin_sentence"]
+__all__ = ["THIN_COVERAGE", "UNSURE_FROM", "UPPER_LEVELS", "is_thin", "thin_sentence"]
+
+# Bac+3 and Bac+5 programmes are in the public files only where one enters after the bac
+# (Parcoursup: licences, BUT, engineering schools) or a campus document names them: the Lozère
+# « lacked » a Bac+5 that no file could have shown (no master, no licence pro is listed). The
+# gap report's continuum (graph/gaps/continuum.py) and the pathway answers
+# (graph/pathways/unoffered_goals.py) say it in these words.
+UNSURE_FROM = 6
+UPPER_LEVELS = (
+    " Aux niveaux Bac+3 et Bac+5, les données ne connaissent que les formations où l'on entre "
+    "après le bac (Parcoursup) et celles des documents de campus : licences professionnelles, "
+    "masters et écoles recrutant après un Bac+2 n'y figurent pas, une absence à ces niveaux "
+    "est à vérifier."
+)
 
 THIN_COVERAGE = 5  # fewer programmes of a kind than this in the territory: thinly described
 

@@ -21,21 +21,11 @@ from graph.gaps.level_coverage import uncovered_levels
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 from graph.text import named_and_counted
+from graph.thin_coverage import UNSURE_FROM, UPPER_LEVELS
 
 __all__ = ["continuum_breaks", "field_continuum", "next_level_offers"]
 
 ELSEWHERE_NAMED = 3  # the diplomas of other fields named per level reached through them
-
-# Bac+3 and Bac+5 programmes are in the public files only where one enters after the bac
-# (Parcoursup: licences, BUT, engineering schools) or a campus document names them: the Lozère
-# « lacked » a Bac+5 that no file could have shown (no master, no licence pro is listed).
-UNSURE_FROM = 6
-UPPER_LEVELS = (
-    " Aux niveaux Bac+3 et Bac+5, les données ne connaissent que les formations où l'on entre "
-    "après le bac (Parcoursup) et celles des documents de campus : licences professionnelles, "
-    "masters et écoles recrutant après un Bac+2 n'y figurent pas, une absence à ces niveaux "
-    "est à vérifier."
-)
 
 
 def continuum_breaks(

@@ -28,7 +28,7 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.start_words import after_start, from_start
 from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
-from graph.place_precision import NOTED_KM, km_phrase, shown_km
+from graph.place_precision import APPROXIMATE_PHRASE, NOTED_KM, km_phrase, shown_km
 from graph.text import at_name
 
 __all__ = [
@@ -53,11 +53,22 @@ APPROXIMATE_TRIP = "un établissement n'est placé qu'au centre de sa commune"
 Row = dict[str, Any]
 
 
+# Every distance of the answer is a straight line between two points (graph/geo.py), never a
+# road: said so wherever a distance is given (Ajaccio → Furiani « à 102 km » is far more by road)
+AS_CROW = "à vol d'oiseau"
+
+
 def fmt_km(km: float, precision: str | None = None) -> str:
-    """« 12 km », « moins de 1 km »; to a place known only as its commune's centre
-    (``precision``: the offer's ``coords_precision``), « ~2 km, position approximative … »
-    (graph/place_precision.py)."""
-    return km_phrase(km, precision)
+    """« 12 km à vol d'oiseau », « moins de 1 km à vol d'oiseau »; to a place known only as its
+    commune's centre (``precision``: the offer's ``coords_precision``), « ~2 km à vol d'oiseau,
+    position approximative … » (graph/place_precision.py).
+
+    >>> fmt_km(101.8), fmt_km(0.2, "commune")
+    ("102 km à vol d'oiseau", "~2 km à vol d'oiseau, position approximative (centre de la commune)")
+    """
+    noted = precision == "commune" and km < NOTED_KM
+    said = f"{km_phrase(km, precision, note=False)} {AS_CROW}"
+    return f"{said}, {APPROXIMATE_PHRASE}" if noted else said
 
 
 def goal_label(q: PathwayQuery) -> str:
@@ -312,8 +323,9 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
     if s.travel_km is not None:
         approx = approximate_trip(s)
         total = km_phrase(s.travel_km, "commune" if approx else None, note=False)
+        span = _travel_span(n, home=q.home is not None, near=_near(q))
         out.append(
-            f"Trajet total {total} {_travel_span(n, home=q.home is not None, near=_near(q))}"
+            f"Trajet total {total} {AS_CROW} {span}"
             + (f" ({APPROXIMATE_TRIP})" if approx else "")
             + (
                 f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."

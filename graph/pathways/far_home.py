@@ -96,9 +96,10 @@ def far_home_notice(home: Point, territory: Territory, km: float | None) -> str 
 
     >>> t = Territory(departements=["059"])
     >>> print(far_home_notice(Point(lat=43.3, lon=5.37, label="Marseille"), t, 752.4))
-    Commune de l'élève loin du territoire : Marseille est à environ 750 km du département du \
-Nord (59). Les distances indiquées sont comptées depuis Marseille, pas depuis le territoire ; \
-pour un élève qui habite le territoire, donnez sa commune ou laissez ce champ vide.
+    Commune de l'élève loin du territoire : Marseille est à environ 750 km à vol d'oiseau du \
+département du Nord (59). Les distances indiquées sont comptées depuis Marseille, pas depuis \
+le territoire ; pour un élève qui habite le territoire, donnez sa commune ou laissez ce champ \
+vide.
     >>> far_home_notice(Point(lat=50.3, lon=2.8, label="Arras"), t, 12.0) is None
     True
     """
@@ -116,7 +117,8 @@ pour un élève qui habite le territoire, donnez sa commune ou laissez ce champ 
         of = territory.describe_of()
     who, since = (home.label, home.label) if home.label else ("le domicile donné", "le domicile")
     return (
-        f"Commune de l'élève loin du territoire : {who} est à environ {said} km {of}. "
+        f"Commune de l'élève loin du territoire : {who} est à environ {said} km à vol d'oiseau "
+        f"{of}. "
         f"Les distances indiquées sont comptées depuis {since}, pas depuis le territoire ; "
         "pour un élève qui habite le territoire, donnez sa commune ou laissez ce champ vide."
     )

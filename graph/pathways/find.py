@@ -102,6 +102,7 @@ from graph.pathways.scoring import (
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import is_undescribed, undescribed_notice
+from graph.pathways.unoffered_goals import same_trade, unoffered_notice, upper_levels_notice
 from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.unreached_goals import unknown_goal_note
 from graph.pathways.usual import (
@@ -926,6 +927,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         )
     ):
         notices.append(free)
+    if goal_codes is None and (unoffered := _unoffered_notice(store, data, q)):
+        notices.append(unoffered)  # the BP of the CAP's trade: no offer in the files
+    if (
+        not q.to
+        and goal_codes is None
+        and (upper := upper_levels_notice(q.to_level, q.to_type.value if q.to_type else None))
+    ):
+        notices.append(upper)  # licences pro, masters: not in the files (the gap report's)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
@@ -1050,6 +1059,26 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
     )
+
+
+def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """The diplomas of the goal level in the start's trade that no file lists an offer of
+    (graph/pathways/unoffered_goals.py), for one start and a goal level; read once per
+    graph version, level and NSF group."""
+    level = q.to_level
+    if q.to or level is None or len(q.start_codes) != 1:
+        return None
+    start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+    nsf = start.get("nsf") if start else None
+    if start is None or not nsf:
+        return None
+    rows: list[Row] = data.kept(
+        ("unoffered_of_field", level, nsf),
+        lambda: [r["d"] for r in store.read("pathway_unoffered_of_field", level=level, nsf=nsf)],
+    )
+    if q.to_type:
+        rows = [d for d in rows if d.get("type") == q.to_type.value]
+    return unoffered_notice(same_trade(start, rows), level)
 
 
 def _far_home_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
 from graph.diploma_names import COMMON_YEAR, is_common_year
+from graph.distance_learning import taught_at_distance, with_distance_flag
 
 __all__ = [
     "COMMON_YEAR",
@@ -198,6 +199,8 @@ def usable_rows(
     d = diploma or {}
     if d.get("closed"):  # offer_usable: no offer of a closed diploma
         return []
+    if taught_at_distance(d):  # its label says « en distanciel »: no place of training
+        pairs = [(with_distance_flag(a), o) for a, o in pairs]  # type: ignore[misc]
     track = track_of(d.get("type"))
     # currency() of each offer: the year it was last seen when before its track's latest
     last = latest.get(track) if track is not None else None

@@ -203,7 +203,7 @@ def neighbour_sentence(
     ...                  "I.U.T. de Rennes", 2.4), Nearest("BUT TC", "IUT B", 60.0)]
     >>> print(neighbour_sentence(found, goal="niveau 6 ou plus", field="Secrétariat, bureautique",
     ...     territory_phrase="dans le département d'Ille-et-Vilaine (35)", since="du domicile"))
-    D'autres formations de l'objectif (niveau 6 ou plus), d'un domaine plus éloigné de celui du diplôme de départ (Secrétariat, bureautique), existent dans le département d'Ille-et-Vilaine (35), distances comptées du domicile : BUT – Gestion des entreprises et des administrations — I.U.T. de Rennes (2 km) ; BUT TC — IUT B (60 km) ; aucune passerelle connue ne les relie à ce diplôme : à vérifier auprès des établissements.
+    D'autres formations de l'objectif (niveau 6 ou plus), d'un domaine plus éloigné de celui du diplôme de départ (Secrétariat, bureautique), existent dans le département d'Ille-et-Vilaine (35), distances à vol d'oiseau comptées du domicile : BUT – Gestion des entreprises et des administrations — I.U.T. de Rennes (2 km) ; BUT TC — IUT B (60 km) ; aucune passerelle connue ne les relie à ce diplôme : à vérifier auprès des établissements.
     >>> neighbour_sentence([], goal="BUT", field="x", territory_phrase="ici", since=None) is None
     True
     """  # noqa: E501
@@ -212,7 +212,7 @@ def neighbour_sentence(
     names = named_and_counted([_said(n) for n in found[:NAMED]], len(found), NAMED)
     one = len(found) == 1
     placed = since and any(n.km is not None for n in found[:NAMED])
-    counted = f", distances comptées {since}" if placed else ""
+    counted = f", distances à vol d'oiseau comptées {since}" if placed else ""
     lead = "Une autre formation" if one else "D'autres formations"
     return (
         f"{lead} de l'objectif ({goal}), d'un "

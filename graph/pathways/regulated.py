@@ -186,7 +186,7 @@ def nearest_sentence(
 
     >>> nearest_sentence("Diplôme d'État d'aide-soignant", [("IFAS X (Cayenne, Guyane)",
     ...     None), ("IFAS Y (Rodez, Aveyron)", 83.4)], "dans le Cantal", "du domicile")
-    "Diplôme d'État d'aide-soignant : aucun établissement dans le Cantal ne le propose d'après les données ; le plus proche : IFAS Y (Rodez, Aveyron), à 83 km du domicile."
+    "Diplôme d'État d'aide-soignant : aucun établissement dans le Cantal ne le propose d'après les données ; le plus proche : IFAS Y (Rodez, Aveyron), à 83 km à vol d'oiseau du domicile."
     >>> nearest_sentence("DE X", [("IFAS Z (Cayenne, Guyane)", None)], "ici", "du domicile")
     "DE X : aucun établissement ici ne le propose d'après les données ; il est proposé par IFAS Z (Cayenne, Guyane), à une distance que les données ne permettent pas de calculer."
     >>> nearest_sentence("DE X", [], "ici", "du domicile")
@@ -198,7 +198,7 @@ def nearest_sentence(
     located = sorted((km, at) for at, km in places if km is not None)
     if located:
         km, at = located[0]
-        return f"{head} ; le plus proche : {at}, à {km:.0f} km {since}."
+        return f"{head} ; le plus proche : {at}, à {km:.0f} km à vol d'oiseau {since}."
     return (
         f"{head} ; il est proposé par {places[0][0]}, à une distance que les données ne "
         "permettent pas de calculer."

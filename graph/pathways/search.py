@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from graph.diploma_names import is_common_year_kept
+from graph.distance_learning import for_bac_pro_only
 from graph.pathways.hygiene import continues_programme, usable_rows
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Candidate, Candidates, Offer
@@ -464,10 +465,13 @@ def _open_targets(
     }
     known.update(source.diplomas(successors))
     node.update(known)
+    sources = source.diplomas(legs)
     out: dict[str, list[tuple[str, Row]]] = {}
     for c, pairs in legs.items():
         kept: list[tuple[str, Row]] = []
         seen: set[str] = set()
+        # a programme its label reserves to bac pro holders follows a Bac pro only (ENEPS)
+        bac_pro = (sources.get(c) or {}).get("type") == "bac_pro"
         # one leg per target: the documented one, else the strongest inferred (a pair can be
         # inferred twice: by the seed loader without evidence, by the import with it)
         for t, leg in sorted(pairs, key=_leg_preference):
@@ -476,7 +480,12 @@ def _open_targets(
                 continue
             for target in (d.get("successors") or []) if d.get("closed") else [t]:
                 s = known.get(target)
-                if s is not None and not s.get("closed") and target not in seen:
+                if (
+                    s is not None
+                    and not s.get("closed")
+                    and target not in seen
+                    and (bac_pro or not for_bac_pro_only(s))
+                ):
                     seen.add(target)
                     kept.append((target, leg))
         out[c] = kept

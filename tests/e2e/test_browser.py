@@ -668,12 +668,13 @@ def test_offers_a_thin_file_omits_are_marked_and_said_why_once(thin_run: dict[st
 
 def test_a_commune_centre_place_is_said_approximate(place_run: dict[str, Any]) -> None:
     """Nantes: the CFA placed at the commune's centre says « position approximative (centre de
-    la commune) » and « ~2 km depuis le domicile », not « 0,1 km »; the lycée placed by its
-    own position has no such badge, and is in Nantes, not « près de Nantes » (its commune is
-    the nearest centre's, 0.9 km from its town hall: graph/place_precision.AT_COMMUNE_KM)."""
+    la commune) » and « ~2 km à vol d’oiseau depuis le domicile », not « 0,1 km »; the lycée
+    placed by its own position has no such badge, and is in Nantes, not « près de Nantes » (its
+    commune is the nearest centre's, 0.9 km from its town hall:
+    graph/place_precision.AT_COMMUNE_KM)."""
     d = _check(place_run, "position-approx")
     assert d["cfaBadge"] == 1, d
-    assert "~2 km depuis le domicile" in d["cfaFacts"], d
+    assert "~2 km à vol d’oiseau depuis le domicile" in d["cfaFacts"], d
     assert d["lyceeBadge"] == 0 and "Nantes (44)" in d["lyceeText"], d
     assert "près de" not in d["lyceeText"], d
     # an establishment only near a town: the CSV says « près de » as the card does (it gave

@@ -49,7 +49,7 @@ def test_corse_names_the_bachelor_of_a_neighbouring_field(client: TestClient) ->
     said = _said(answer)
     assert "d'un domaine plus éloigné" in said, said
     assert "environnement et ecotechnologies — I.U.T. de Corte (" in said, said
-    assert "distances comptées du domicile" in said
+    assert "distances à vol d'oiseau comptées du domicile" in said
     mention = said.split("d'un domaine plus éloigné")[1].split("aucune passerelle connue ne")[0]
     assert "Gestion des entreprises" not in mention, mention  # échanges et gestion: not next
     assert_plain_french(sentences(answer))

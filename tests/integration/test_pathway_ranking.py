@@ -79,7 +79,7 @@ def test_the_usual_continuation_missing_here_is_said_first_and_offered(
     )
     # Parcoursup places it, no file names its commune: the one whose contour holds its
     # position (it was « près de Panazol », the nearest town hall's: graph/commune_contours.py)
-    said = "km du domicile : Lycée des Métiers Jean Monnet (Limoges, Haute-Vienne)."
+    said = "km à vol d'oiseau du domicile : Lycée des Métiers Jean Monnet (Limoges, Haute-Vienne)."
     assert said in first
     usual = next(p for p in answer["pathways"] if codes(p)[-1] == BAC_PRO_BCT)
     step = usual["steps"][-1]

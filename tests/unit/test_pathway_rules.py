@@ -328,10 +328,10 @@ def test_explanation_and_goal_in_french() -> None:
     lines = explain(s, q)
     assert lines[0] == "1 étape après le diplôme A."
     km = haversine_km(*FIGEAC, *RODEZ)
-    assert lines[1] == f"Trajet total {km:.0f} km du domicile à l'établissement."
+    assert lines[1] == f"Trajet total {km:.0f} km à vol d'oiseau du domicile à l'établissement."
     assert "1/1 étape en apprentissage." in lines
     step = lines[-1]
-    assert step.startswith("Étape 1 : Diplôme B, à Rodez (Rodez) ; à 52 km ; ")
+    assert step.startswith("Étape 1 : Diplôme B, à Rodez (Rodez) ; à 52 km à vol d'oiseau ; ")
     assert "offre seulement en projet" in step
     assert any("taux de passage connu 50%" in line for line in lines)
     assert any("40 places d'internat" in line for line in lines)
@@ -362,7 +362,9 @@ def test_why_none_names_the_missing_step_and_the_nearest_offer() -> None:
     rodez = (44.35, 2.57)
     far = offer("B", "Brest", (48.39, -4.49), inside=False)
     text = why_none(q, unrestricted, {"B": [far, outside]}, origin=(rodez, "de Rodez (préfecture)"))
-    assert text.endswith("le plus proche : Figeac (Figeac, Lot), à 52 km de Rodez (préfecture).")
+    assert text.endswith(
+        "le plus proche : Figeac (Figeac, Lot), à 52 km à vol d'oiseau de Rodez (préfecture)."
+    )
 
 
 def test_a_common_first_year_is_never_a_step_of_its_own() -> None:

@@ -93,7 +93,7 @@ def test_the_answer_says_how_a_place_is_known_and_rounds_its_distance() -> None:
     out, sentence = _answer_of(offer("CFA Martello", 0.2, "commune"))
     (o,) = out.steps[1].offers
     assert o.location_precision == "commune" and o.distance_km == COMMUNE_RADIUS_KM
-    assert "~2 km, position approximative (centre de la commune)" in sentence
+    assert "~2 km à vol d'oiseau, position approximative (centre de la commune)" in sentence
     out, sentence = _answer_of(offer("Lycée", 0.9, "programme"))
     (o,) = out.steps[1].offers
     assert o.location_precision == "address" and o.distance_km == 0.9

@@ -62,7 +62,7 @@ def test_the_sentence_says_where_and_how_far() -> None:
     assert missing_sentence(BCT, terr, near, "du domicile") == (
         "La suite habituelle, Boucher-charcutier-traiteur (Bac pro), n'est proposée dans aucun "
         "établissement du département d'Ille-et-Vilaine (35) dans les données importées ; elle "
-        "l'est à 326 km du "
+        "l'est à 326 km à vol d'oiseau du "
         "domicile : Lycée Jean Monnet (Limoges)."
     )
     two = Territory(departements=["022", "035"])

@@ -2375,7 +2375,7 @@ export interface components {
             boarding_places?: number | null;
             /**
              * Distance Learning
-             * @description Taught only at a distance (the CNED…): its address is where it is run, not a place of training near the learner; ranked after the offers taught on site, with no distance (graph/distance_learning.py).
+             * @description Taught at a distance: by an establishment that teaches only so (the CNED…), or a programme whose own Parcoursup label says « en distanciel » (IUT de Montreuil); its address is where it is run, not a place of training near the learner; ranked after the offers taught on site, with no distance (graph/distance_learning.py).
              * @default false
              */
             distance_learning: boolean;
@@ -3102,7 +3102,10 @@ export interface components {
         };
         /** ScoreOut */
         ScoreOut: {
-            /** Total */
+            /**
+             * Total
+             * @description The ranking score: 100 points, plus and minus the `components`; only the order it gives means something. Below 0 when the trips are very long (a `home` far from the territory: -1765 from Paris to La Réunion): not to be shown as a number (the web page says « score non significatif (trajets très longs) »).
+             */
             total: number;
             /** Components */
             components: {

@@ -2,7 +2,7 @@
 // pression over the years (sparkline.ts), and the key of a kept pathway (selection.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chosen, commonEntryFr, distances, figuresFr, othersSummary, passerelleText } from '../../src/pages/parcours/card';
+import { chosen, commonEntryFr, distances, figuresFr, othersSummary, passerelleText, scoreFr } from '../../src/pages/parcours/card';
 import { pressurePoints, sparklineText, trendFr } from '../../src/pages/parcours/sparkline';
 import { pathwayKey } from '../../src/pages/parcours/selection';
 import { typedJob } from '../../src/pages/parcours/job-words';
@@ -17,6 +17,13 @@ function step(s: Partial<PathwayStep>): PathwayStep {
 }
 
 const pathway = (steps: PathwayStep[]): Pathway => ({ steps }) as unknown as Pathway;
+
+describe('scoreFr', () => {
+  test('a negative score is not shown as a number', () => {
+    assert.equal(scoreFr(85.4), 'score 85,4');
+    assert.equal(scoreFr(-1765.2), 'score non significatif (trajets très longs)');
+  });
+});
 
 describe('othersSummary', () => {
   test('singular and plural', () => {

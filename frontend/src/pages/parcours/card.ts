@@ -31,6 +31,13 @@ export function distances(p: Pathway, fromHome: boolean): { home?: number; betwe
   return { home: home ?? undefined, between };
 }
 
+/** The score as the card's head says it: below 0 (100 points minus the distance of very long
+ * trips, a home far from the territory: −1 765) it means nothing to a reader, only the rank
+ * does, and the number is not shown (the « Pourquoi ce rang ? » table keeps the points). */
+export function scoreFr(total: number): string {
+  return total < 0 ? 'score non significatif (trajets très longs)' : `score ${fmtNum(total, 1)}`;
+}
+
 export function passerelleText(step: PathwayStep): string {
   const p = step.passerelle;
   if (!p) return '';
@@ -76,7 +83,7 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplom
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
     figuresFr(o, diplomaType),
     o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
-    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} depuis ${stepIndex === 1 ? (fromHome ? 'le domicile' : 'le centre du territoire') : "l'étape précédente"}` : null,
+    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} à vol d’oiseau depuis ${stepIndex === 1 ? (fromHome ? 'le domicile' : 'le centre du territoire') : "l'étape précédente"}` : null,
   ].filter(Boolean);
   return h(
     'div',
@@ -141,7 +148,7 @@ function whyBlock(p: Pathway): HTMLElement {
       ? h(
           'table',
           { class: 'table table-compact' },
-          h('caption', {}, `Calcul du score (100 points au départ, total ${fmtNum(p.score.total, 1)})`),
+          h('caption', {}, `Calcul du score (100 points au départ, ${p.score.total < 0 ? 'total négatif : seul le rang compte' : `total ${fmtNum(p.score.total, 1)}`})`),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Critère'), h('th', { scope: 'col', class: 'num' }, 'Points'))),
           h(
             'tbody',
@@ -221,13 +228,13 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
       'header',
       { class: 'card-head' },
       h('h3', { id: titleId }, `Parcours ${p.rank}`, h('span', { class: 'sr-only' }, ` : ${last.name}`)),
-      h('span', { class: 'score', title: 'Score de classement' }, `score ${fmtNum(p.score.total, 1)}`),
+      h('span', { class: 'score', title: 'Score de classement' }, scoreFr(p.score.total)),
     ),
     h(
       'p',
       { class: 'card-meta' },
       `${steps.length} étape${steps.length > 1 ? 's' : ''}`,
-      fromHome ? ` · domicile → 1re étape : ${dist.home === undefined ? 'distance inconnue' : fmtKm(dist.home)}` : '',
+      fromHome ? ` · domicile → 1re étape : ${dist.home === undefined ? 'distance inconnue' : `${fmtKm(dist.home)} à vol d’oiseau`}` : '',
       steps.length > 1 ? ` · entre étapes : ${dist.between === undefined ? 'distance inconnue' : fmtKm(dist.between)}` : '',
       p.outside_steps ? ` · ${p.outside_steps} étape${p.outside_steps > 1 ? 's' : ''} hors territoire` : '',
       ` · arrivée : ${diplomaTypeFr(last.type)}, ${levelFr(last.level).toLowerCase()}`,

@@ -1,0 +1,122 @@
+"""What the public files cannot show at the goal's level, said beside the pathways.
+
+Two silences of the files would otherwise read as facts about the territory:
+
+- Diplomas of the goal's level in the start's own trade that no file lists any offer of
+  (:func:`same_trade`, :func:`unoffered_notice`): the brevets professionnels (BP boulanger,
+  BP coiffure, BP électricien…) are prepared in apprenticeship or in continuing education,
+  which Affelnet and the constat (voie scolaire) do not describe; an apprentice adviser asking
+  for level 4 after a CAP boulanger was shown only a Bac pro in a lycée. They are named, never
+  proposed as a pathway: no offer, and no passerelle from the start, is known (a passerelle
+  CAP → BP is a fact only with a cited source, which the files do not give).
+- Bac+3 and Bac+5 goals (:func:`upper_levels_notice`): the data knows only the programmes
+  entered after the bac (Parcoursup) and those of campus documents; licences professionnelles
+  (the usual step after a BTS), masters and schools recruiting after a Bac+2 are not in it.
+  The gap report's own rule and words (:data:`graph.thin_coverage.UPPER_LEVELS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph.diploma_names import display_name
+from graph.inference.evidence import title_words
+from graph.thin_coverage import UNSURE_FROM, UPPER_LEVELS
+
+__all__ = [
+    "UNSEEN_TYPES",
+    "same_trade",
+    "unoffered_notice",
+    "upper_levels_notice",
+]
+
+Row = Mapping[str, Any]
+
+# Words of a title that name the kind of diploma, not its trade (beside title_words' own).
+_KIND_WORDS = frozenset(
+    {"BREVET", "PROFESSIONNEL", "PROFESSIONNELLE", "MENTION", "COMPLEMENTAIRE", "DIPLOME"}
+)
+
+# Types of Bac+3/Bac+5 programmes entered after a Bac+2, which the files do not list
+# (UPPER_LEVELS): a goal of one of these types carries the warning; a BUT, a licence, an
+# engineering school or a CPGE goal (entered after the bac, in Parcoursup) does not.
+UNSEEN_TYPES = frozenset({"licence_pro", "master", "mastere_specialise"})
+
+NAMED = 4  # the diplomas named at most (the others counted)
+
+
+def _trade_words(d: Row) -> frozenset[str]:
+    return title_words(str(d.get("name") or "")) - _KIND_WORDS
+
+
+def same_trade(start: Row, candidates: Iterable[Row]) -> list[Row]:
+    """The ``candidates`` of the start's trade: the same NSF group and a significant word of
+    the title in common (« boulanger »), ordered by name. A NSF group alone is too wide (221
+    holds bakers, butchers and cooks), a word alone too loose.
+
+    >>> cap = {"code": "50022137", "name": "CAP boulanger", "nsf": "221"}
+    >>> bps = [
+    ...     {"code": "45022108", "name": "BP boulanger", "nsf": "221"},
+    ...     {"code": "45022109", "name": "BP boucher", "nsf": "221"},
+    ...     {"code": "45033401", "name": "BP boulanger", "nsf": "334"},
+    ... ]
+    >>> [d["code"] for d in same_trade(cap, bps)]
+    ['45022108']
+    >>> same_trade({"code": "x", "name": "CAP boulanger", "nsf": None}, bps)
+    []
+    """
+    nsf, words = start.get("nsf"), _trade_words(start)
+    if not nsf or not words:
+        return []
+    found = [
+        d
+        for d in candidates
+        if d.get("code") != start.get("code") and d.get("nsf") == nsf and words & _trade_words(d)
+    ]
+    return sorted(found, key=lambda d: (display_name(dict(d)), str(d.get("code"))))
+
+
+def unoffered_notice(diplomas: Iterable[Row], level: int) -> str | None:
+    """The notice (French) naming the diplomas of the goal's ``level`` in the start's trade
+    that no public file lists an offer of, or None when there are none.
+
+    >>> print(unoffered_notice([{"code": "45022108", "name": "BP boulanger"}], 4))
+    Au niveau 4, de la même spécialité : BP boulanger, non décrit par les fichiers publics \
+(aucune offre n'y figure), à vérifier auprès des CFA ; il n'est donc pas proposé comme parcours.
+    >>> unoffered_notice([], 4) is None
+    True
+    """
+    names = list(dict.fromkeys(display_name(dict(d)) for d in diplomas))
+    if not names:
+        return None
+    shown = names[:NAMED]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1]
+    if len(names) > NAMED:
+        listed += f" (et {len(names) - NAMED} autres)"
+    one = len(names) == 1
+    return (
+        f"Au niveau {level}, de la même spécialité : {listed}, "
+        + ("non décrit" if one else "non décrits")
+        + " par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; "
+        + ("il n'est donc pas proposé" if one else "ils ne sont donc pas proposés")
+        + " comme parcours."
+    )
+
+
+def upper_levels_notice(level: int | None, to_type: str | None) -> str | None:
+    """The gap report's warning on Bac+3 and Bac+5 (:data:`UPPER_LEVELS`), for a goal of those
+    levels the files may not show: a level of :data:`UNSURE_FROM` or more asked without a
+    type, or a type of :data:`UNSEEN_TYPES`.
+
+    >>> upper_levels_notice(6, None).startswith("Aux niveaux Bac+3 et Bac+5")
+    True
+    >>> upper_levels_notice(6, "but") is None, upper_levels_notice(5, None) is None
+    (True, True)
+    >>> upper_levels_notice(None, "licence_pro") is not None
+    True
+    """
+    asked = (to_type is None and level is not None and level >= UNSURE_FROM) or (
+        to_type in UNSEEN_TYPES
+    )
+    return UPPER_LEVELS.strip() if asked else None

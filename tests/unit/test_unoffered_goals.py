@@ -1,0 +1,32 @@
+"""The pure rules of graph/pathways/unoffered_goals.py: which unoffered diplomas are the
+start's trade, and when a goal carries the gap report's Bac+3/Bac+5 warning."""
+
+from __future__ import annotations
+
+from graph.pathways.unoffered_goals import same_trade, unoffered_notice, upper_levels_notice
+from graph.thin_coverage import UPPER_LEVELS as REPORT_WORDS
+
+CAP = {"code": "50022137", "name": "CAP boulanger", "type": "cap", "level": 3, "nsf": "221"}
+
+
+def test_same_trade_needs_the_nsf_group_and_a_title_word() -> None:
+    bp = {"code": "45022108", "name": "BP boulanger", "type": "bp", "level": 4, "nsf": "221"}
+    boucher = {"code": "45022110", "name": "BP boucher", "type": "bp", "level": 4, "nsf": "221"}
+    other = {"code": "4503", "name": "BP boulanger", "type": "bp", "level": 4, "nsf": "334"}
+    kind_only = {"code": "4504", "name": "Brevet professionnel", "type": "bp", "nsf": "221"}
+    assert [d["code"] for d in same_trade(CAP, [boucher, other, kind_only, bp])] == ["45022108"]
+
+
+def test_the_notice_names_without_codes_and_counts_beyond_four() -> None:
+    many = [{"code": f"4500{i}", "name": f"BP métier {i}"} for i in range(6)]
+    text = unoffered_notice(many, 4) or ""
+    assert "(et 2 autres)" in text and "ils ne sont donc pas proposés" in text, text
+    assert "4500" not in text, text
+
+
+def test_the_upper_levels_warning_is_the_gap_reports() -> None:
+    assert upper_levels_notice(6, None) == REPORT_WORDS.strip()
+    assert upper_levels_notice(7, "master") == REPORT_WORDS.strip()
+    assert upper_levels_notice(6, "but") is None
+    assert upper_levels_notice(5, None) is None
+    assert upper_levels_notice(None, None) is None
