@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -272,14 +273,9 @@ class ImportSummary:
                 ),
             ]
         ]
-        if filtered:
-            out.append("")
-            out.append("lignes filtrées (non retenues : l'import n'en a pas besoin) :")
-            for name, reason, n, examples in filtered:
-                eg = ", ".join(str(x) for x in examples)
-                lines = "lignes" if len(examples) > 1 else "ligne"
-                where = f" (par ex. {lines} {eg})" if eg else ""
-                out.append(f"  {name} : {_n(n)} × {reason_fr(reason)}{where}")
+        _counted_reasons(
+            out, "lignes filtrées (non retenues : l'import n'en a pas besoin) :", filtered
+        )
         rejected = [(f.name, f.rejected_by_reason()) for f in self.files if f.rejected]
         if rejected:
             out.append("")
@@ -296,25 +292,13 @@ class ImportSummary:
             for f in self.files
             for r, n in sorted(f.skipped.items())
         ]
-        if reasons:
-            out.append("")
-            out.append("lignes ignorées :")
-            for name, reason, n, examples in reasons:
-                eg = ", ".join(str(x) for x in examples)
-                lines = "lignes" if len(examples) > 1 else "ligne"
-                out.append(f"  {name} : {_n(n)} × {reason_fr(reason)} (par ex. {lines} {eg})")
+        _counted_reasons(out, "lignes ignorées :", reasons)
         values = [
             (f.name, reason, n, f.values_lines.get(reason, [])[:EXAMPLES])
             for f in self.files
             for reason, n in sorted(f.values_ignored.items())
         ]
-        if values:
-            out.append("")
-            out.append("valeurs ignorées (leur ligne retenue) :")
-            for name, reason, n, examples in values:
-                eg = ", ".join(str(x) for x in examples)
-                lines = "lignes" if len(examples) > 1 else "ligne"
-                out.append(f"  {name} : {_n(n)} × {reason_fr(reason)} (par ex. {lines} {eg})")
+        _counted_reasons(out, "valeurs ignorées (leur ligne retenue) :", values)
         notes = [(f.name, n) for f in self.files for n in f.notes]
         if notes:
             out.append("")
@@ -423,3 +407,18 @@ def write_report(summary: ImportSummary, path: Path) -> None:
         w = csv.DictWriter(fh, fieldnames=REPORT_COLUMNS)
         w.writeheader()
         w.writerows(rows)
+
+
+def _counted_reasons(
+    out: list[str], title: str, rows: Sequence[tuple[str, str, int, Sequence[int]]]
+) -> None:
+    """Append a titled section, one line per (file, reason): its count and example lines."""
+    if not rows:
+        return
+    out.append("")
+    out.append(title)
+    for name, reason, n, examples in rows:
+        eg = ", ".join(str(x) for x in examples)
+        lines = "lignes" if len(examples) > 1 else "ligne"
+        where = f" (par ex. {lines} {eg})" if eg else ""
+        out.append(f"  {name} : {_n(n)} × {reason_fr(reason)}{where}")
