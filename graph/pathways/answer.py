@@ -11,7 +11,14 @@ from graph.distance_learning import is_distance_learning
 from graph.geo import haversine_km
 from graph.pathways.after_3e import is_start_row
 from graph.pathways.explanation import passerelle_sentence, shown_travel_km, unlisted_sentence
-from graph.pathways.history import CommonFigures, DemandKind, OfferKey, YearFigures, pressure
+from graph.pathways.history import (
+    CommonFigures,
+    DemandKind,
+    OfferKey,
+    YearFigures,
+    may_have_history,
+    pressure,
+)
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
 from graph.place_precision import LocationPrecision, location_precision, shown_km
@@ -307,11 +314,13 @@ class PathwayAnswer(BaseModel):
 
 
 def offer_keys(shown: list[Scored]) -> Iterator[OfferKey]:
-    """The offers the given pathways show, as (actor id, diploma code, modality)."""
+    """The offers the given pathways show that may have a history (:func:`may_have_history`:
+    the others have none), as (actor id, diploma code, modality)."""
     for s in shown:
         for st in s.plan:
             for o in st.choice.ranked:
-                yield (o.actor["id"], st.diploma["code"], o.offer.get("modality"))
+                if may_have_history(o.offer):
+                    yield (o.actor["id"], st.diploma["code"], o.offer.get("modality"))
 
 
 def _unlisted_note(offer: Mapping[str, object]) -> str | None:

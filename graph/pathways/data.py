@@ -36,7 +36,7 @@ from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
 from graph.pathways import coverage_rows, offer_centres
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
-from graph.pathways.history import OfferKey, YearFigures, read_histories
+from graph.pathways.history import IMPORTED_TWIN, OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
     ThinFile,
     latest_years,
@@ -893,30 +893,35 @@ def _merged(rows: list[_Merging]) -> list[_Merging]:
     not from the import in their order, then the imported ones that no seed row of the same
     (code, actor, modality) takes, in theirs; a merged row gets a new offer dict."""
     out: list[_Merging] = []
-    seeded: dict[tuple[Any, ...], int] = {}
+    seeded: dict[tuple[Any, ...], list[int]] = {}
     imported: list[_Merging] = []
     for t in rows:
         if t[2].get("origin") == "import":
             imported.append(t)
             continue
-        seeded.setdefault((t[0], t[1]["id"], t[2].get("modality")), len(out))
+        seeded.setdefault((t[0], t[1]["id"], t[2].get("modality")), []).append(len(out))
         out.append(t)
     if not seeded:
         return out + imported
     for t in imported:
         code, actor, offer, _ = t
-        i = seeded.get((code, actor["id"], offer.get("modality")))
-        if i is None:
+        at = seeded.get((code, actor["id"], offer.get("modality")))
+        if at is None:
             out.append(t)
             continue
-        c, a, o, carried = out[i]
+        c, a, o, carried = out[at[0]]
         o = dict(o)
         for k in ("capacity", "year", "demand"):
             if offer.get(k) is not None:
                 o[k] = offer[k]
         for k in ("entry_year", "entry_capacity", "entry_demand"):  # of those figures
             o[k] = offer.get(k)
-        out[i] = (c, a, o, carried)
+        o[IMPORTED_TWIN] = True
+        out[at[0]] = (c, a, o, carried)
+        for i in at[1:]:  # another seed row of the same key: its history is the twin's too
+            c, a, o, carried = out[i]
+            if not o.get(IMPORTED_TWIN):
+                out[i] = (c, a, {**o, IMPORTED_TWIN: True}, carried)
     return out
 
 
