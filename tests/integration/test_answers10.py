@@ -20,7 +20,7 @@ def test_a_home_far_from_the_territory_is_said_first(seed_client: TestClient) ->
     assert first.startswith("Commune de l'élève loin du territoire : Marseille est à environ "), (
         first
     )
-    assert "km des départements de l'Aveyron (12) et du Lot (46)." in first, first
+    assert "km à vol d'oiseau des départements de l'Aveyron (12) et du Lot (46)." in first, first
     assert "comptées depuis Marseille, pas depuis le territoire" in first, first
     # a home of the territory, or just across its border, says nothing of the kind
     for home in ("46102", "Villefranche-de-Rouergue", "Capdenac"):
@@ -34,7 +34,9 @@ def test_a_home_far_from_the_territory_is_said_first(seed_client: TestClient) ->
     circle = ask(
         seed_client, **{"from": BAC_MV, "to_level": 5}, near="Figeac", radius_km=30, home="13055"
     )
-    assert "km du cercle de 30 km autour de Figeac." in circle["notices"][0], circle["notices"]
+    assert "km à vol d'oiseau du cercle de 30 km autour de Figeac." in circle["notices"][0], circle[
+        "notices"
+    ]
 
 
 def test_an_actor_without_a_role_is_not_called_isolated_when_linked(

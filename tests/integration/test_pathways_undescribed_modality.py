@@ -78,7 +78,7 @@ def test_no_pathway_tells_the_files_silence_apart_from_the_territory(client: Tes
     assert f"({NOT_DESCRIBED} : à vérifier auprès des CFA et des établissements)" in reason
     # no home given: the nearest is measured from Ajaccio, not chosen by its capacity (it was
     # a lycée of Martinique, « distance inconnue : aucun domicile donné »)
-    assert "km d'Ajaccio (préfecture)" in reason, reason
+    assert "km à vol d'oiseau d'Ajaccio (préfecture)" in reason, reason
     assert "Martinique" not in reason and "aucun domicile donné" not in reason, reason
     assert_plain_french(sentences(answer))
 

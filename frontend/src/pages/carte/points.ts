@@ -1,7 +1,7 @@
 // What the map says about one place: its popup and its row in the accessible list.
 
 import { h, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, communeSaid, kindFr, modalityFr } from '../../lib/labels';
+import { APPROXIMATE_FR, communeFromNote, communeSaid, kindFr, modalityFr } from '../../lib/labels';
 import type { MapProps, PointFeature } from '../../lib/types';
 import { hrefFor } from '../../router';
 import { tableBox } from '../../lib/scroll';
@@ -25,6 +25,8 @@ export function popup(f: Feat, campusParam: string | null, campusNames: Map<stri
   const commune = p.commune ? communeSaid(p.commune, p.commune_from) : p.commune;
   const where = [commune, p.departement ? `(${dept(p.departement)})` : ''].filter(Boolean).join(' ');
   const campus = p.campuses[0] ?? campusParam ?? 'mecanic-vallee';
+  // how the import found the commune when no file names it (the same words as the answers')
+  const communeNote = communeFromNote(p.commune_from);
   return h(
     'div',
     { class: 'popup' },
@@ -33,8 +35,7 @@ export function popup(f: Feat, campusParam: string | null, campusNames: Map<stri
     h(
       'ul',
       {},
-      p.commune_from === 'coordinates' && p.commune ? h('li', {}, `Commune déduite de la position de l’établissement (les fichiers publics ne la donnent pas)`) : null,
-      p.commune_from === 'centre' && p.commune ? h('li', {}, `Commune déduite de la position de l’établissement, à moins de 1 km de sa mairie (les fichiers publics ne la donnent pas)`) : null,
+      communeNote && p.commune ? h('li', {}, communeNote.charAt(0).toUpperCase() + communeNote.slice(1)) : null,
       p.location_precision === 'commune' ? h('li', {}, APPROXIMATE_FR) : null,
       p.feature === 'actor' ? h('li', {}, `${p.offers} formation${p.offers > 1 ? 's' : ''} · ${levelsText(p.levels)}`) : null,
       p.modalities.length ? h('li', {}, p.modalities.map(modalityFr).join(', ')) : null,
