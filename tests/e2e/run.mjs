@@ -706,16 +706,28 @@ await scenario('carte-dense-outremer', async (d) => {
         hidden: towns.filter((e) => getComputedStyle(e).visibility !== 'visible').map((e) => e.dataset.label ?? '').sort(),
       };
     });
+  // the names once laid out for good: the page may lay them out again when the territory's
+  // sector list arrives after the places (read until two reads 400 ms apart agree, up to 15 s)
+  const steadyLabels = async () => {
+    let last = await labels();
+    for (let i = 0; i < 37; i++) {
+      await page.waitForTimeout(400);
+      const now = await labels();
+      if (JSON.stringify(now.shown) === JSON.stringify(last.shown)) return now;
+      last = now;
+    }
+    return last;
+  };
   await page.goto(`${app}#/carte?departements=44`);
   await settled();
   await page.locator('#carte-acteurs .town-label').first().waitFor();
   await page.waitForTimeout(500);
-  d.nantes = await labels();
+  d.nantes = await steadyLabels();
   await page.reload();
   await settled();
   await page.locator('#carte-acteurs .town-label').first().waitFor();
   await page.waitForTimeout(500);
-  d.nantesAgain = await labels();
+  d.nantesAgain = await steadyLabels();
   await page.locator('.map-box').screenshot({ path: join(shots, 'carte-nantes.png') });
   // A hidden name shows while a place of its town, or a group holding one, is hovered; the
   // group says in words which towns it gathers.
