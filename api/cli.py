@@ -25,6 +25,7 @@ from graph.engines.factory import open_store
 from graph.errors import DatabaseUnavailable, GraphError, NotFound, SeedError
 from graph.ingest.backup import BackupError
 from graph.labels import MODALITY_FR, OFFER_STATUS_FR, TYPE_FR, level_fr, passerelle_fr
+from graph.modality_words import PATHWAY_MODALITIES, pathway_modality
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -615,6 +616,18 @@ def argparse_message_fr(message: str) -> str:
     return message
 
 
+def _modality(value: str) -> str:
+    """``--modality``: the French words the API accepts (graph/modality_words.py, the same
+    parser), or the API's values; an unknown word is said in French."""
+    read = pathway_modality(value)
+    if read not in PATHWAY_MODALITIES:
+        raise argparse.ArgumentTypeError(
+            f"voie inconnue « {value} » : scolaire, apprentissage (ou alternance), continue "
+            "(formation continue) ou toutes"
+        )
+    return str(read)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = FrenchArgumentParser(
         prog="cmq",
@@ -776,16 +789,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="centre du territoire : nom de commune, code postal, code INSEE, ou lat,lon "
         "(avec --radius-km)",
     )
-    sp.add_argument("--radius-km", type=float)
+    sp.add_argument("--radius-km", type=float, help="rayon autour de --near, en km")
     sp.add_argument(
         "--allow-outside",
         action="store_true",
         help="garde les étapes hors du territoire, signalées",
     )
-    sp.add_argument("--modality", choices=["school", "apprenticeship", "continuing", "any"])
-    sp.add_argument("--max-steps", type=int, default=4)
-    sp.add_argument("--limit", type=int, default=5)
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument(
+        "--modality",
+        type=_modality,
+        metavar="VOIE",
+        help="voie de formation : scolaire, apprentissage (ou alternance), continue (formation "
+        "continue) ou toutes (par défaut)",
+    )
+    sp.add_argument(
+        "--max-steps", type=int, default=4, help="nombre d'étapes au plus (par défaut : 4)"
+    )
+    sp.add_argument(
+        "--limit", type=int, default=5, help="nombre de parcours montrés (par défaut : 5)"
+    )
+    sp.add_argument("--json", action="store_true", help="écrit la réponse en JSON")
 
     sp = add(
         "gaps",
@@ -799,7 +822,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--near", help="nom de commune, code postal, code INSEE, ou lat,lon (avec --radius-km)"
     )
-    sp.add_argument("--radius-km", type=float)
+    sp.add_argument("--radius-km", type=float, help="rayon autour de --near, en km")
     sp.add_argument("--limit", type=int, default=20, help="constats par section")
     out = sp.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true")

@@ -1124,12 +1124,20 @@ def spelt_as_reference(code: str, given: str | None) -> str | None:
     """The name to show for the commune a file names by its INSEE code ``code`` and its own
     label ``given``: the reference's name (:func:`official_name`) when ``given`` is that name
     spelt otherwise (accents, case, hyphens, « St »: the CFA list's « Epinal » is « Épinal »)
-    or missing, so that one town has one name; else ``given`` as is. A label naming another
-    place than the code (the Annuaire's « Onet-le-Château » under Rodez's code, « Paris 5e »
-    for « Paris 5e Arrondissement ») is the file's word, kept: no name is guessed."""
+    or missing, so that one town has one name; else ``given`` as is. A municipal arrondissement
+    the file names without the word « Arrondissement » (the ESR list's « Paris 5e », « Lyon
+    7e », « Marseille 13e ») is the reference's « Paris 5e Arrondissement » too: the COG's name,
+    the one the commune search, the Carte and the other files use (one form wherever it is
+    read). A label naming another place than the code (the Annuaire's « Onet-le-Château »
+    under Rodez's code) is the file's word, kept: no name is guessed."""
     official = official_name(code)
     if official is None:
         return given
     if not given or search_key(given) == search_key(official):
         return official
+    if search_key(official) == f"{search_key(given)} {_ARRONDISSEMENT}":
+        return official
     return given
+
+
+_ARRONDISSEMENT = "arrondissement"  # the last word of the COG's names of the 45 ARM

@@ -2,8 +2,9 @@
 « alternance » (apprenticeship or professionalisation contract: the files name apprenticeship
 only), « apprentissage », « scolaire », « formation continue ».
 
-Accepted wherever a request names a ``modality`` (GET /pathways and its twins, the map);
-the answers keep the API's values (docs/api.md).
+Accepted wherever a request names a ``modality`` (GET /pathways and its twins, the map, and
+``cmq pathways --modality``: one parser, :func:`pathway_modality` for the pathways, which also
+read « toutes » as ``any``); the answers keep the API's values (docs/api.md).
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from typing import Any
 
 from graph.text import normalise
 
-__all__ = ["MODALITY_WORDS", "modality_value"]
+__all__ = [
+    "ANY_WORDS",
+    "MODALITY_WORDS",
+    "PATHWAY_MODALITIES",
+    "modality_value",
+    "pathway_modality",
+]
 
 MODALITY_WORDS = {
     "alternance": "apprenticeship",
@@ -36,4 +43,23 @@ def modality_value(value: Any) -> Any:
     """
     if isinstance(value, str):
         return MODALITY_WORDS.get(" ".join(normalise(value).split()), value)
+    return value
+
+
+# « no matter which way »: the pathways' ``any``
+ANY_WORDS = frozenset({"any", "toutes", "toutes les voies", "indifferent", "peu importe"})
+PATHWAY_MODALITIES = ("school", "apprenticeship", "continuing", "any")
+"""The values a pathway question's ``modality`` takes (graph/pathways/request.py)."""
+
+
+def pathway_modality(value: Any) -> Any:
+    """:func:`modality_value` for a pathway question, which also reads the words of
+    :data:`ANY_WORDS` as ``any``.
+
+    >>> pathway_modality("Toutes"), pathway_modality("formation continue")
+    ('any', 'continuing')
+    """
+    value = modality_value(value)
+    if isinstance(value, str) and " ".join(normalise(value).split()) in ANY_WORDS:
+        return "any"
     return value

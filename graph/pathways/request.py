@@ -19,7 +19,7 @@ from graph.campus_scope import basis_refusal, campuses_of_territory, foreign_bas
 from graph.diploma_names import display_name, with_code
 from graph.errors import InvalidRequest, NotFound, UntrainedJob
 from graph.ingest.opendata.placeholders import is_unspecified_diploma
-from graph.modality_words import modality_value
+from graph.modality_words import pathway_modality
 from graph.models import DiplomaType, Modality, departement_code
 from graph.nsf import field_code, nsf_name
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
@@ -141,8 +141,9 @@ class PathwayRequest(BaseModel):
     @field_validator("modality", mode="before")
     @classmethod
     def _modality_word(cls, value: object) -> object:
-        """« alternance », « apprentissage », « scolaire »… read as the API's values."""
-        return modality_value(value)
+        """« alternance », « apprentissage », « scolaire », « toutes »… read as the API's
+        values."""
+        return pathway_modality(value)
 
     @field_validator("job", "sector")
     @classmethod

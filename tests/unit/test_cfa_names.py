@@ -115,3 +115,62 @@ def test_another_file_s_name_in_capitals_is_read_by_the_same_rule(given: str, re
     assert _shown_name([_row(PSUP_FILE, given)]) == read
     # the CFA list's name preferred to it or not, the same reading
     assert _shown_name([_row(CFA_FILE, "CFA X"), _row(PSUP_FILE, given)]) == read
+
+
+def test_the_import_report_credits_the_file_the_name_is_taken_from() -> None:
+    # 0490985E: the CFA list, read first, describes it; the name shown is Parcoursup's. The
+    # report's « nom tiré de » (and GET /about) credited the CFA list, the first file read.
+    from graph.ingest.opendata.plan import Establishment, _coverage, _described_by, _name_file
+
+    rows = [
+        _row(CFA_FILE, "CTR DE FORMATION D APPRENTIS CCI MAINE-ET-LOIRE"),
+        _row(PSUP_FILE, "CFA de la CCI du Maine et Loire   Centre P. Cointreau   site Angers"),
+    ]
+    assert _name_file(rows) == PSUP_FILE
+    assert _name_file(rows[:1]) == CFA_FILE
+    # an owner body's name is passed over for the CFA list's plain one
+    owner = [_row(PSUP_FILE, "OGEC SAINT JOSEPH"), _row(CFA_FILE, "CFA SAINT JOSEPH")]
+    assert _name_file(owner) == CFA_FILE
+    assert _described_by(rows) == [PSUP_FILE, CFA_FILE]
+    e = Establishment(
+        uai="0490985E",
+        name=_shown_name(rows),
+        kind=ActorKind.CFA.value,
+        described_by=_described_by(rows),
+        sources=[],
+        departement="049",
+    )
+    assert _coverage(set(), {"0490985E": e}).named_by == {PSUP_FILE: 1}
+
+
+@pytest.mark.parametrize(
+    ("uai", "file", "given", "read"),
+    [
+        # acronyms of five letters or more the national files give as acronyms (the MESR
+        # list's « sigle », the Parcoursup extract's brackets): they were cased as words
+        # (« Centre de formation d'apprentis Esitc », « Ifmem CHU Bordeaux »)
+        (
+            "0142273V",
+            CFA_FILE,
+            "CTR DE FORMATIONS D APPRENTIS ESITC",
+            "Centre de formation d'apprentis ESITC",
+        ),
+        (
+            "0596346C",
+            CFA_FILE,
+            "CTR DE FORMATION D APPRENTIS CREPS NORD-PAS DE CALAIS",
+            "Centre de formation d'apprentis CREPS Nord-PAS de Calais",
+        ),
+        ("0332292M", PSUP_FILE, "IFMEM CHU BORDEAUX", "IFMEM CHU Bordeaux"),
+        ("0313001U", PSUP_FILE, "IFMEM", "IFMEM"),
+        # no file gives « LEGTA » as an acronym: cased as a word, not guessed
+        (
+            "0501784T",
+            CFA_FILE,
+            "CTR FORMATION APPRENTIS AGRIC. LEGTA COUTANCES",
+            "Centre de formation d'apprentis agricole Legta Coutances",
+        ),
+    ],
+)
+def test_known_acronyms_stay_in_capitals(uai: str, file: str, given: str, read: str) -> None:
+    assert _shown_name([_row(file, given)]) == read

@@ -137,3 +137,39 @@ def test_errors_name_file_record_and_field_in_french() -> None:
     assert backup_error_fr(BackupError("unknown", line=3, field="label")) == (
         "ligne 3, champ 'label' : unknown"
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ("alternance", "apprenticeship"),
+        ("Apprentissage", "apprenticeship"),
+        ("scolaire", "school"),
+        ("continue", "continuing"),
+        ("formation continue", "continuing"),
+        ("toutes", "any"),
+        ("apprenticeship", "apprenticeship"),  # the API's values still
+    ],
+)
+def test_pathways_modality_takes_the_french_words_the_api_takes(given: str, read: str) -> None:
+    # only school / apprenticeship / continuing / any were accepted before
+    args = build_parser().parse_args(["pathways", "--from", "40025005", "--modality", given])
+    assert args.modality == read
+
+
+def test_an_unknown_modality_is_said_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["pathways", "--from", "40025005", "--modality", "bof"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "voie inconnue « bof » : scolaire, apprentissage (ou alternance)" in err, err
+
+
+def test_a_pathway_question_reads_toutes_as_any_with_the_same_parser() -> None:
+    from graph.pathways.request import PathwayRequest
+
+    # « toutes » was refused (only the API's « any » was read as every modality)
+    assert PathwayRequest(from_level=3, to_level=4, modality="toutes").modality == "any"
+    assert PathwayRequest(from_level=3, to_level=4, modality="alternance").modality == (
+        "apprenticeship"
+    )

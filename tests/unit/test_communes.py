@@ -676,7 +676,13 @@ def test_a_code_s_official_name(ref: communes.CommuneIndex, code: str, name: str
         # the Annuaire's « Onet-le-Château » under Rodez's code (12202): another place's name,
         # the file's word kept, not guessed
         ("12202", "Onet-le-Château", "Onet-le-Château"),
-        ("75105", "Paris 5e", "Paris 5e"),
+        # a municipal arrondissement the ESR list names without « Arrondissement »: the
+        # reference's name, one form wherever it is read (« Paris 5e » was kept before)
+        ("75105", "Paris 5e", "Paris 5e Arrondissement"),
+        ("69387", "Lyon 7e", "Lyon 7e Arrondissement"),
+        ("13213", "Marseille 13e", "Marseille 13e Arrondissement"),
+        ("75101", "Paris 1er", "Paris 1er Arrondissement"),
+        ("75105", "Paris", "Paris"),  # the city, not its arrondissement: the file's word
         ("01003", "Amareins", "Amareins"),  # a former code: as the file names it
     ],
 )

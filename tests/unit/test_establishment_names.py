@@ -10,6 +10,7 @@ from graph.ingest.opendata.establishment_names import (
     establishment_name,
     names_owner_body,
     tidy_name,
+    with_official_place,
 )
 
 MENDED = [  # (UAI, as the file writes it, as shown)
@@ -89,3 +90,48 @@ def test_an_owner_body_is_not_the_name_shown() -> None:
     # otherwise the first directory's name, mended
     assert establishment_name(["I.U.T. d Illkirch", "IUT Robert Schuman"]) == "I.U.T. d'Illkirch"
     assert establishment_name(["", "Lycée Livet"]) == "Lycée Livet"
+
+
+@pytest.mark.parametrize(
+    ("uai", "name", "commune", "shown"),
+    [
+        # fr-esr-parcoursup_extrait.csv, read by the capitals rule then: « la Roche sur Yon »
+        ("0851609M", "IFSI CH la Roche sur Yon", "La Roche-sur-Yon", "IFSI CH La Roche-sur-Yon"),
+        (
+            "0851689Z",
+            "Audencia Business School la Roche sur Yon",
+            "La Roche-sur-Yon",
+            "Audencia Business School La Roche-sur-Yon",
+        ),
+        ("0420957M", "I.U.T. de Saint Étienne", "Saint-Étienne", "I.U.T. de Saint-Étienne"),
+        # « du Puy » does not spell « Le Puy-en-Velay »: as given
+        ("0430827R", "IFSI CH du Puy", "Le Puy-en-Velay", "IFSI CH du Puy"),
+        (
+            "0510083N",
+            "ENSAM campus de Chalons en Champagne",
+            "Châlons-en-Champagne",
+            "ENSAM campus de Châlons-en-Champagne",
+        ),
+        (
+            "0134017W",
+            "Aix Marseille Université Site d'Aix en Provence",
+            "Aix-en-Provence",
+            "Aix Marseille Université Site d'Aix-en-Provence",
+        ),
+        # made up, the rule's limits: part of a longer name joined by a hyphen is not the town
+        ("-", "Lycée Saint-Étienne-du-Mont", "Saint-Étienne", "Lycée Saint-Étienne-du-Mont"),
+        # a short town in capitals is the town (0021887R, Parcoursup, in Laon)
+        (
+            "0021887R",
+            "Institut de Formation en Soins Infirmiers LAON",
+            "Laon",
+            "Institut de Formation en Soins Infirmiers Laon",
+        ),
+        # another town's name is never read: only the establishment's own commune
+        ("-", "IFSI de Saint Etienne", "Roanne", "IFSI de Saint Etienne"),
+    ],
+)
+def test_the_town_in_a_name_is_written_as_the_commune_reference_writes_it(
+    uai: str, name: str, commune: str, shown: str
+) -> None:
+    assert with_official_place(name, commune) == shown

@@ -15,8 +15,10 @@ name is preferred (graph/ingest/opendata/plan.py: the CFA list's names come last
 - then each word is cased: French small words (de, la, et, d', l'…) in lower case, a word
   holding a digit or a dot (« ID2F », « A.M. »), a word without a vowel (« BTP ») or a word of
   four letters or fewer that is not a known word (« CCI », « PACA », « IFA ») kept in capitals
-  (an acronym), any other with its first letter in capital (« SUPERIEUR » → « Superieur »:
-  no accent is added, none is guessed). A word already in lower or mixed case is kept.
+  (an acronym), a word of :data:`KNOWN_ACRONYMS` (an acronym the national files give as one:
+  « ESITC », « IFMEM ») too, any other with its first letter in capital (« SUPERIEUR » →
+  « Superieur »: no accent is added, none is guessed). A word already in lower or mixed case is
+  kept.
 
 Checked on the national file (December 2026): 933 CFAs; 716 begin with one of the :data:`HEADS`.
 
@@ -31,7 +33,24 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HEADS", "readable_cfa_name", "readable_capitals", "written_in_capitals"]
+__all__ = [
+    "COLUMN_WIDTH",
+    "HEADS",
+    "KNOWN_ACRONYMS",
+    "marked_cut",
+    "readable_cfa_name",
+    "readable_capitals",
+    "written_in_capitals",
+]
+
+COLUMN_WIDTH = 30
+"""Width of the CFA list's « denomination_principale » and « patronyme_uai » columns: no value of
+the national file is longer, and 174 dénominations and 139 patronymes of its 933 rows are
+exactly this long (December 2026), many ending on a cut word (« SPECIALISE
+LANGUEDOC-ROUSSILLO », « INTERPROFESS DE LA LOIRE LES M »)."""
+
+CUT = "…"
+"""Written after a value that may be cut (:func:`marked_cut`): the name says it may go on."""
 
 _CFA = "Centre de formation d'apprentis"
 # The dénominations of the national CFA list written out (after tidy_name restored the lost
@@ -160,12 +179,59 @@ KNOWN_SHORT = frozenset(
         "marc",
     ]
 )
+# Acronyms of five letters or more (shorter ones are kept in capitals anyway) that the national
+# files themselves give as acronyms, so that a name in capitals keeps them (« IFMEM CHU
+# BORDEAUX » → « IFMEM CHU Bordeaux », not « Ifmem »): the « sigle » column of the MESR list
+# (fr-esr-principaux-etablissements-enseignement-superieur.csv), and the capitals the Parcoursup
+# extract writes in brackets after a name it spells out (« Centre de Ressources, d Expertise et
+# de Performance Sportive de Bordeaux (CREPS) »), December 2026. No other word is taken for an
+# acronym: « LEGTA », « KEDGE », « NEOMA » are not listed so, and are cased as words.
+KNOWN_ACRONYMS = frozenset(
+    [
+        # MESR list, column « sigle »
+        "EIGSI",
+        "ENGEES",
+        "ENSAN",
+        "ENSAS",
+        "ENSATT",
+        "ENSEA",
+        "ENSFEA",
+        "ENSIIE",
+        "ENSSIB",
+        "ENTPE",
+        "ESCOM",
+        "ESIEA",
+        "ESITC",
+        "ESSCA",
+        "INALCO",
+        "INSEAD",
+        "INSEP",
+        "ISDAT",
+        "ONIRIS",
+        # Parcoursup extract, in brackets after the name spelt out
+        "CESOL",
+        "CREPS",
+        "ENSEGID",
+        "ENSGTI",
+        "ENSMAC",
+        "ENSPIMA",
+        "ENSTBB",
+        "ESTIA",
+        "ETSCO",
+        "IFMEM",
+        "IFTLM",
+        "ISFEC",
+        "LYPSO",
+    ]
+)
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûü]", re.IGNORECASE)
 
 
 def _cased(token: str, *, first: bool, elided: bool) -> str:
     if token != token.upper():  # already in lower or mixed case: as given
+        return token
+    if token in KNOWN_ACRONYMS:  # an acronym the files give as one: in capitals
         return token
     low = token.lower()
     if first and low in _CENTRE:  # « CTRE DE FORMATION ET PROMOTION … », « CTR REGIONAL … »
@@ -215,6 +281,44 @@ def readable_cfa_name(name: str) -> str:
         if m is not None:
             return said + _case_words(name[m.end() :], from_start=False)
     return _case_words(name, from_start=True)
+
+
+def _read_in_full(denomination: str) -> bool:
+    """Whether one of :data:`HEADS` reads the whole dénomination (its known 30-character cuts,
+    « CENTRE DE FORMATION DES APPREN »), so that no word of it is left cut."""
+    from graph.ingest.opendata.establishment_names import tidy_name  # no import cycle
+
+    tidied = tidy_name(denomination)
+    return any((m := p.match(tidied)) is not None and m.end() == len(tidied) for p, _ in HEADS)
+
+
+def marked_cut(value: str, *, denomination: bool = False) -> str:
+    """A value of the CFA list (``value`` as the file gives it, spaces and all) with « … » after
+    it when it fills its column (:data:`COLUMN_WIDTH`) and so may have been cut there: the
+    file's last word is never shown as if it were whole. Not when its last word ends with a
+    dot (an abbreviation the file wrote: « CTR FORMATION APPRENTIS MARIT. ») or with a
+    bracket closing the one it opened (« TRAVAUX PUBLICS PACA (TP PACA) »: an acronym in
+    brackets ends a name), nor for a dénomination :data:`HEADS` read whole. Whether a value of
+    exactly 30 characters was cut the file does not say: « MUNICIPAL DE SALON DE PROVENCE » is
+    marked too.
+
+    >>> marked_cut("INTERPROFESS DE LA LOIRE LES M"), marked_cut("AFPMA")
+    ('INTERPROFESS DE LA LOIRE LES M…', 'AFPMA')
+    >>> marked_cut("TRAVAUX PUBLICS PACA (TP PACA)"), marked_cut("TRANSPORT ET LOGISTIQUE (AFTRA")
+    ('TRAVAUX PUBLICS PACA (TP PACA)', 'TRANSPORT ET LOGISTIQUE (AFTRA…')
+    >>> marked_cut("ECOLE DES METIERS DIJON METROP", denomination=True)
+    'ECOLE DES METIERS DIJON METROP…'
+    >>> marked_cut("CENTRE DE FORMATION DES APPREN", denomination=True)
+    'CENTRE DE FORMATION DES APPREN'
+    """
+    text = " ".join(value.split())
+    if len(value.rstrip()) < COLUMN_WIDTH or not text or text.endswith("."):
+        return text
+    if text.endswith(")") and text.count("(") == text.count(")"):
+        return text
+    if denomination and _read_in_full(text):
+        return text
+    return text.rstrip(" -,;/") + CUT
 
 
 def written_in_capitals(name: str) -> bool:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from graph.ingest.opendata.cfa_names import marked_cut
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.postbac import ProgrammeRow
 from graph.ingest.opendata.report import FileReport
@@ -254,8 +255,9 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             reject_abroad(report, path, line, "commune", insee)
             continue
         nature = opt(code(row[ix["nature_uai"]], 3))
-        patronyme = words(row[ix["patronyme_uai"]]) or ""
-        denom = (words(row[c_denom]) or "") if c_denom is not None else ""
+        # a value filling its column may be cut there: marked « … » (cfa_names.marked_cut)
+        patronyme = marked_cut(row[ix["patronyme_uai"]])
+        denom = marked_cut(row[c_denom], denomination=True) if c_denom is not None else ""
         name = cfa_name(denom, patronyme)
         data = {
             "line": line,

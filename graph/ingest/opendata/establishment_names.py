@@ -26,6 +26,18 @@ Checked on the national files (December 2026): of the 8 353 establishments the d
 name, 887 had a lone « d »/« l » before a vowel, 111 a dotted acronym without its last dot, one
 an OGEC (0442349P, named by the CFA list only).
 
+**The town in the name.** The files write the town an establishment is in as their systems
+could: Parcoursup's « IFSI CH LA ROCHE SUR YON » (read « IFSI CH la Roche sur Yon » by the
+capitals rule), « I.U.T. de Saint Étienne », « ENSAM campus de Chalons en Champagne ». Where the
+words of the name spell its own commune's name (compared as the commune search compares names:
+accents, case, hyphens, « St »), :func:`with_official_place` writes that commune's name as the
+commune reference gives it (INSEE, Code officiel géographique, via
+``@etalab/decoupage-administratif``: docs/communes.md): « IFSI CH La Roche-sur-Yon »,
+« I.U.T. de Saint-Étienne ». Only the establishment's own commune is read (no other town's
+name is guessed in a name), and only whole words. A word in capitals spelling the town is the
+town too (« IFSI … LAON » in Laon, « Site de LOOS » in Loos): « BUC Ressources », in Buc, reads
+« Buc Ressources », the town it is named after.
+
 Pure functions over plain strings.
 """
 
@@ -34,7 +46,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["OWNER_BODIES", "establishment_name", "names_owner_body", "tidy_name"]
+from graph.communes import search_key
+
+__all__ = [
+    "OWNER_BODIES",
+    "chosen_index",
+    "establishment_name",
+    "names_owner_body",
+    "tidy_name",
+    "with_official_place",
+]
 
 OWNER_BODIES = frozenset({"ogec", "o.g.e.c", "o.g.e.c."})
 """First words of an owner body's name (folded), never a school's name."""
@@ -118,8 +139,75 @@ def establishment_name(names: Sequence[str]) -> str:
     >>> establishment_name(["CFA X - OGEC NANTE", "Lycée Saint-Félix La Salle"])
     'Lycée Saint-Félix La Salle'
     """
-    given = [n for n in names if n.strip()]
-    if not given:
+    i = chosen_index(names)
+    if i is None:
         return ""
-    plain = next((n for n in given if not names_owner_body(n)), None)
-    return tidy_name(plain if plain is not None else _without_owner_body(given[0]))
+    name = names[i]
+    return tidy_name(_without_owner_body(name) if names_owner_body(name) else name)
+
+
+def chosen_index(names: Sequence[str]) -> int | None:
+    """The position in ``names`` of the name :func:`establishment_name` shows: the first
+    non-empty one naming no owner body, else the first non-empty one; None when all are empty.
+
+    >>> chosen_index(["", "CFA X - OGEC NANTE", "Lycée Y"]), chosen_index(["", " "])
+    (2, None)
+    """
+    given = [i for i, n in enumerate(names) if n.strip()]
+    if not given:
+        return None
+    return next((i for i in given if not names_owner_body(names[i])), given[0])
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
+# a word joined to the next (or, by a hyphen, to the previous: « d'Aix » is an elision) is
+# part of a longer name
+_JOINED_BEFORE = "-"
+_JOINED_AFTER = "-'’"
+
+
+def with_official_place(name: str, place: str) -> str:
+    """The name with the words spelling ``place`` (the establishment's own commune, as the
+    commune reference names it) written as ``place`` is written (module docstring); the name
+    as given when no whole run of its words spells it.
+
+    >>> with_official_place("IFSI CH la Roche sur Yon", "La Roche-sur-Yon")
+    'IFSI CH La Roche-sur-Yon'
+    >>> with_official_place("IFSI Croix Rouge Francaise St Étienne", "Saint-Étienne")
+    'IFSI Croix Rouge Francaise Saint-Étienne'
+    >>> with_official_place("Institut de Formation en Soins Infirmiers PReMONTRe", "Prémontré")
+    'Institut de Formation en Soins Infirmiers Prémontré'
+    >>> with_official_place("Lycée Saint-Étienne-du-Mont", "Saint-Étienne")
+    'Lycée Saint-Étienne-du-Mont'
+    >>> with_official_place("Site d'Aix en Provence", "Aix-en-Provence")
+    "Site d'Aix-en-Provence"
+    >>> with_official_place("Institut de Formation en Soins Infirmiers LAON", "Laon")
+    'Institut de Formation en Soins Infirmiers Laon'
+    >>> with_official_place("Lycée Jean Monnet", "Saint-Étienne")
+    'Lycée Jean Monnet'
+    """
+    key = search_key(place)
+    if not key or not name or key.rsplit(" ", 1)[-1] not in search_key(name):
+        return name  # (one fold of the name: most names hold no town's last word)
+    size = len(key.split())
+    words = list(_NAME_WORD.finditer(name))
+    out: list[str] = []
+    last = 0
+    i = 0
+    while i + size <= len(words):
+        start, end = words[i].start(), words[i + size - 1].end()
+        text = name[start:end]
+        whole = (start == 0 or name[start - 1] not in _JOINED_BEFORE) and (
+            end == len(name) or name[end] not in _JOINED_AFTER
+        )
+        if whole and search_key(text) == key and start >= last:
+            out.append(name[last:start])
+            out.append(place)
+            last = end
+            i += size
+            continue
+        i += 1
+    if not out:
+        return name
+    out.append(name[last:])
+    return "".join(out)

@@ -51,7 +51,11 @@ from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahe
 from graph.ingest.opendata.cfa_names import readable_capitals, readable_cfa_name
 from graph.ingest.opendata.credits import citation
 from graph.ingest.opendata.entry import CommonEntry
-from graph.ingest.opendata.establishment_names import establishment_name
+from graph.ingest.opendata.establishment_names import (
+    chosen_index,
+    establishment_name,
+    with_official_place,
+)
 from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, OfferColumns, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
@@ -886,6 +890,24 @@ def _shown_name(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
     return readable_cfa_name(chosen) if chosen else chosen
 
 
+def _name_file(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
+    """The file whose name :func:`_shown_name` shows, for the import report's « nom tiré de »
+    (before, the first file describing the establishment was credited, even when the name
+    was another file's: the CFA list read first, Parcoursup's name shown)."""
+    ordered = [(n, r) for n, r in rows if not fnmatch(n, CFA_GLOB)]
+    ordered += [(n, r) for n, r in rows if fnmatch(n, CFA_GLOB)]
+    i = chosen_index([r.name for _, r in ordered])
+    return ordered[i if i is not None else 0][0]
+
+
+def _described_by(rows: Sequence[tuple[str, EstablishmentRow]]) -> list[str]:
+    """The files describing an establishment, the one its name is taken from first
+    (:func:`_name_file`), then the others in the order they are read: the import report's
+    « nom tiré de » and GET /about's ``named_by`` read the first."""
+    named = _name_file(rows)
+    return [named, *(n for n, _ in rows if n != named)]
+
+
 def _establishments(
     dirs: list[dict[str, EstablishmentRow]],
     dir_names: list[str],
@@ -930,7 +952,7 @@ def _establishments(
             # the CFA list's abbreviated capitals last, and made readable (cfa_names.py)
             name=_shown_name(rows) or first.name,
             kind=first.kind.value,
-            described_by=[n for n, _ in rows],
+            described_by=_described_by(rows),
             sources=[citations.get(n, n) for n, _ in rows],
             departement=pick("departement") or dep,
             nature_code=pick("nature_code"),
@@ -966,6 +988,11 @@ def _establishments(
                 e.insee, e.commune, e.commune_from = held[0].code, held[0].name, "contour"
             else:
                 _guess_commune(e, key, near, held)  # type: ignore[arg-type]
+        # the town in the name written as the commune reference writes it (« IFSI CH la Roche
+        # sur Yon » → « IFSI CH La Roche-sur-Yon »: establishment_names.with_official_place)
+        official = communes_ref.official_name(e.insee) if e.insee else None
+        if official:
+            e.name = with_official_place(e.name, official)
         # overseas, the commune's code (Saint-Martin 978, not its UAIs' 971)
         e.departement = departement_of_commune(e.insee, e.departement)
         e.region_code = (
