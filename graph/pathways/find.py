@@ -620,7 +620,7 @@ def _job_unreached(
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
+        q.start_spoken, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
     )
 
 
@@ -1049,7 +1049,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
     return PathwayAnswer(
         start=q.start_label,
-        start_phrase=from_start(q.start_label),
+        start_phrase=from_start(q.start_spoken),
         goal=goal_label(q),
         territory=q.territory.describe(),
         territory_phrase=q.territory.describe_in(),
@@ -1221,7 +1221,7 @@ def _unanswered(q: PathwayQuery, reason: str) -> PathwayAnswer:
     """An answer without pathways, for a goal the data cannot speak of here."""
     return PathwayAnswer(
         start=q.start_label,
-        start_phrase=from_start(q.start_label),
+        start_phrase=from_start(q.start_spoken),
         goal=goal_label(q),
         territory=q.territory.describe(),
         territory_phrase=q.territory.describe_in(),
