@@ -56,6 +56,7 @@ from graph.pathways.explanation import (
 )
 from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
 from graph.pathways.goal_met import goal_met_sentence
+from graph.pathways.in_person import in_person_first, in_person_notice
 from graph.pathways.job import (
     HELD,
     already_trains_notice,
@@ -913,6 +914,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         before = track_starts(before)
         shown = varied(track_starts(ranked), any_start=True)[: len(before)]
     if moved := later_options_notice(before, shown, any_start=q.by_level):
+        notices.append(moved)
+    # a programme taught at a distance after the nearby ones on site (graph/pathways/in_person.py)
+    before, shown = shown, in_person_first(shown)
+    if moved := in_person_notice(before, shown):
         notices.append(moved)
     if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
