@@ -33,6 +33,15 @@ RULES: dict[str, str] = {
     "bts-ing-ap": "Un BTS permet de candidater dans une école "
     "d'ingénieurs de la même spécialité (admission parallèle, sur dossier ou concours).",
 }
+# The groups of the NSF nomenclature (décret n° 94-522 du 21 juin 1994; the BCN's
+# n_groupe_specialite_) that head a whole area rather than a speciality: 100 « formations
+# générales », 200 « technologies industrielles fondamentales » (the plurivalent group of the
+# production domains 20-25), 300 « spécialités plurivalentes des services ». A group and one of
+# these share only « production » or « services »: BTS CIEL option A (201, commandes des
+# transformations industrielles) met the BUT Packaging, QLIO and GIM (200) on it, which says
+# nothing of informatics and networks. The « plusieurs spécialités » group of a narrower domain
+# (250 « pluritechnologiques mécanique-électricité », 310, 330…) still matches its domain.
+GENERIC_GROUPS = frozenset({"100", "200", "300"})
 _RULE_OF_TYPE = {
     "but": "bts-but-ap",
     "licence_pro": "bts-lp-ap",
@@ -54,6 +63,11 @@ def _match(a: DiplomaFacts, b: DiplomaFacts, domain: bool) -> str:
     ''
     >>> _match(bts, DiplomaFacts("PS-LP", "licence_pro", 6, nsf="251"), True)
     'domaine NSF 25x'
+    >>> ciel = DiplomaFacts("32020109", "bts", 5, nsf="201")
+    >>> _match(ciel, DiplomaFacts("PS-BUT-PEC", "but", 6, nsf="200"), False)
+    ''
+    >>> _match(ciel, DiplomaFacts("PS-LP", "licence_pro", 6, nsf="200"), True)
+    ''
     """
     mine = a.nsf
     if not mine:
@@ -64,8 +78,10 @@ def _match(a: DiplomaFacts, b: DiplomaFacts, domain: bool) -> str:
     for g in theirs:
         if g[:2] == mine[:2] and "0" in (g[2:], mine[2:]):
             pluri = g if g.endswith("0") else mine
+            if pluri in GENERIC_GROUPS:  # an area, not a speciality (GENERIC_GROUPS)
+                continue
             return f"groupe NSF {pluri} (plusieurs spécialités du domaine {g[:2]}x)"
-    if domain and any(g[:2] == mine[:2] for g in theirs):
+    if domain and any(g[:2] == mine[:2] and GENERIC_GROUPS.isdisjoint((g, mine)) for g in theirs):
         return f"domaine NSF {mine[:2]}x"
     return ""
 

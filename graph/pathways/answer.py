@@ -287,8 +287,9 @@ class UnreachedGoals(BaseModel):
 class PathwayAnswer(BaseModel):
     start: str
     start_phrase: str = Field(
-        description="The start said after « de », with its article (French): « du Bac pro "
-        "cuisine (40022106) », « de la licence professionnelle … », « du niveau 4 »."
+        description="The start said after « de », with its article (French), by its name "
+        "without its code (the code is in `start`): « du Bac pro cuisine », « de la licence "
+        "professionnelle … », « du niveau 4 »."
     )
     goal: str
     territory: str = Field(description="French noun phrase: « le département du Lot (46) ».")

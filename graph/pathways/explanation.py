@@ -371,7 +371,7 @@ def why_none(
     or préfecture) and how it is said (« du centre du territoire »)."""
     if not unrestricted:
         return (
-            f"Aucune passerelle connue ne mène {from_start(q.start_label)} {to_goal_phrase(q)} "
+            f"Aucune passerelle connue ne mène {from_start(q.start_spoken)} {to_goal_phrase(q)} "
             f"en {q.max_steps} étape{'s' if q.max_steps > 1 else ''} au plus."
         )
     # the first step, along the shortest unrestricted pathways, with no offer inside

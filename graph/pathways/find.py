@@ -56,6 +56,7 @@ from graph.pathways.explanation import (
 )
 from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
 from graph.pathways.goal_met import goal_met_sentence
+from graph.pathways.in_person import in_person_first, in_person_notice
 from graph.pathways.job import (
     HELD,
     already_trains_notice,
@@ -620,7 +621,7 @@ def _job_unreached(
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_label, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
+        q.start_spoken, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
     )
 
 
@@ -914,6 +915,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         shown = varied(track_starts(ranked), any_start=True)[: len(before)]
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
+    # a programme taught at a distance after the nearby ones on site (graph/pathways/in_person.py)
+    before, shown = shown, in_person_first(shown)
+    if moved := in_person_notice(before, shown):
+        notices.append(moved)
     if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
@@ -1049,7 +1054,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
     return PathwayAnswer(
         start=q.start_label,
-        start_phrase=from_start(q.start_label),
+        start_phrase=from_start(q.start_spoken),
         goal=goal_label(q),
         territory=q.territory.describe(),
         territory_phrase=q.territory.describe_in(),
@@ -1221,7 +1226,7 @@ def _unanswered(q: PathwayQuery, reason: str) -> PathwayAnswer:
     """An answer without pathways, for a goal the data cannot speak of here."""
     return PathwayAnswer(
         start=q.start_label,
-        start_phrase=from_start(q.start_label),
+        start_phrase=from_start(q.start_spoken),
         goal=goal_label(q),
         territory=q.territory.describe(),
         territory_phrase=q.territory.describe_in(),

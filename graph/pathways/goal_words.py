@@ -26,6 +26,8 @@ def to_goal_phrase(q: PathwayQuery) -> str:
     'au niveau 5 (bac + 2) ou plus'
     >>> to_goal_phrase(q(to="T-LP", to_label="Licence pro"))
     'au diplôme Licence pro'
+    >>> to_goal_phrase(q(to="32022316", to_label="BTS CIEL (32022316)", to_name="BTS CIEL"))
+    'au diplôme BTS CIEL'
     >>> to_goal_phrase(q(sector="H2913", sector_label="métier ROME H2913"))
     'au métier ROME H2913'
     >>> to_goal_phrase(q(to_type=DiplomaType.LICENCE_PRO, to_level=6, sector="s",
@@ -37,7 +39,7 @@ def to_goal_phrase(q: PathwayQuery) -> str:
     job = to_goal(q.sector_label or "métier choisi") if q.sector else None
     level = f"{level_fr(q.to_level)} ou plus" if q.to_level else None
     if q.to:
-        head = f"au diplôme {q.to_label or q.to}"
+        head = f"au diplôme {q.to_name or q.to_label or q.to}"  # no code in prose
     elif q.to_type:
         head = f"à {type_with_article(q.to_type.value)}" + (f" de {level}" if level else "")
     elif level:

@@ -14,6 +14,10 @@ __all__ = ["PathwayQuery"]
 class PathwayQuery(BaseModel):
     start_codes: list[str]
     start_label: str
+    # the start diploma as a sentence names it, without its code (« CAP électricien »): the
+    # code stays in the API's `start` field, never in prose; None for a level start, whose
+    # label has no code
+    start_name: str | None = None
     # the start by level in a field said from public links only, outside the campuses that
     # describe it (French; graph.pathways.start_scope)
     start_notice: str | None = None
@@ -25,6 +29,8 @@ class PathwayQuery(BaseModel):
     to: str | None = None
     # the goal diploma as users read it (« BTS … (32022316) »), set when the graph knows it
     to_label: str | None = None
+    # the goal diploma as a sentence names it, without its code (as start_name)
+    to_name: str | None = None
     to_type: DiplomaType | None = None
     to_level: int | None = None
     sector: str | None = None
@@ -39,6 +45,12 @@ class PathwayQuery(BaseModel):
     modality: Modality | None = None
     max_steps: int = 4
     limit: int = 10
+
+    @property
+    def start_spoken(self) -> str:
+        """The start as a sentence says it: its name without the code (« du CAP électricien »,
+        never « du CAP électricien (50025524) »), the label for a level start."""
+        return self.start_name or self.start_label
 
     @property
     def restricted(self) -> bool:

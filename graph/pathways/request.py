@@ -230,12 +230,14 @@ def build_query(
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
+        start_name=diploma_prose_name(store, req.from_.upper(), data) if req.from_ else None,
         start_notice=start_notice,
         replaced=replaced,
         start_level=req.from_level,
         by_level=req.from_level is not None,
         to=req.to.upper() if req.to else None,
         to_label=goal_diploma_label(store, req.to.upper(), data) if req.to else None,
+        to_name=diploma_prose_name(store, req.to.upper(), data) if req.to else None,
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
@@ -364,6 +366,15 @@ def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -
     data = data if data is not None else pathway_data(store)
     found = data.diplomas(store, [code])
     return with_code(found[code], code) if code in found else None
+
+
+def diploma_prose_name(store: GraphStore, code: str, data: PathwayData | None) -> str | None:
+    """A diploma as a sentence names it: its name, never its code (« Aucune passerelle connue
+    ne mène du Bac pro MELEC … », not « … MELEC (40025520) »); None when the graph does not
+    hold it. The API's `start` and `goal` fields keep the code (:func:`with_code`)."""
+    data = data if data is not None else pathway_data(store)
+    found = data.diplomas(store, [code])
+    return display_name(found[code]) if code in found else None
 
 
 UNKNOWN_SECTOR = "métier choisi"  # sector_label of what names no sector nor ROME code

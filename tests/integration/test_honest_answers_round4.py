@@ -35,7 +35,9 @@ def test_a_job_given_by_its_rome_code_is_reached_through_the_diplomas_that_train
     assert answer["pathways"], answer["reason"]
     top = answer["pathways"][0]
     # the start with its article (« 1 étape après CAP cuisine », « de CAP cuisine »)
-    assert answer["start_phrase"] == "du CAP cuisine (50022146)"
+    # a diploma's code stays in the API's `start` field, never in prose (`start_phrase`)
+    assert answer["start"] == "CAP cuisine (50022146)"
+    assert answer["start_phrase"] == "du CAP cuisine"
     assert top["score"]["explanation"][0].endswith(" après le CAP cuisine."), top["score"]
     assert top["steps"][-1]["code"] == BAC_CUISINE
     assert (
@@ -84,7 +86,7 @@ def test_no_pathway_to_a_job_says_which_diplomas_prepare_for_it_and_where(
     assert not answer["pathways"]
     reason = answer["reason"]
     assert reason.startswith(
-        "Aucune passerelle connue ne mène du CAP cuisine (50022146) au métier ROME M1810 "
+        "Aucune passerelle connue ne mène du CAP cuisine au métier ROME M1810 "
         "(Technicien / Technicienne informatique) en 4 étapes au plus. D'après les données "
         "importées, 2 diplômes y préparent, dont dans le département de La Réunion (974) : "
         "BTS services informatiques aux organisations option A"

@@ -110,3 +110,31 @@ def test_a_programme_taught_at_a_distance_has_no_km(client: TestClient) -> None:
     # the same BUT taught on site at Montreuil keeps its distance
     site = [s for s in _last_steps(got) if s["code"] != far[0]["code"] and "Montreuil" in str(s)]
     assert any(next(o for o in s["offers"] if o["chosen"])["distance_km"] for s in site), site
+
+
+def test_a_programme_taught_at_a_distance_comes_after_the_nearby_ones_on_site(
+    client: TestClient,
+) -> None:
+    """BTS MCO → niveau 6 from Paris 11e: « BUT GACO – en distanciel » counts no km, so it
+    ranked first, before the same BUT on site at Montreuil (6 km). It now comes after the
+    pathways taught on site within a daily commute, and a notice says so
+    (graph/pathways/in_person.py)."""
+    got = ask(client, **{"from": BTS_MCO}, to_level=6, region="11", home="75011", limit=50)
+    remote = [
+        i
+        for i, p in enumerate(got["pathways"])
+        if any(o["chosen"] and o["distance_learning"] for s in p["steps"] for o in s["offers"])
+    ]
+    assert remote, [s["name"] for s in _last_steps(got)]
+    first = remote[0]
+    before = got["pathways"][:first]
+    assert before, "the distance programme is no longer first"
+    for p in before:  # every pathway before it is taught on site, nearby
+        for s in p["steps"][1:]:
+            chosen = next(o for o in s["offers"] if o["chosen"])
+            assert not chosen["distance_learning"] and chosen["distance_km"] <= 30, chosen
+    # its score is higher than one it now follows: only the order moved, and it is said
+    assert got["pathways"][first]["score"]["total"] > before[0]["score"]["total"]
+    said = [n for n in got["notices"] if "se suit à distance" in n]
+    assert said and f"n° {first + 1}" in said[0], got["notices"]
+    assert "quel que soit son score" in said[0] or "quel que soit leur score" in said[0]

@@ -103,7 +103,9 @@ def test_max_steps_bounds_the_search(mini_client: TestClient) -> None:
     assert "en 1 étape au plus" in body["reason"]
     # the goal by its name, as the start; its seed code is not a public one: not shown
     assert "Licence pro" in body["reason"] and "T-LP" not in body["reason"], body["reason"]
-    assert "Bac pro usinage (40025005)" in body["reason"], body["reason"]
+    # the start by its name: its BCN code stays in `start`, never in a sentence
+    assert "ne mène du Bac pro usinage au diplôme Licence pro" in body["reason"], body["reason"]
+    assert "40025005" not in body["reason"], body["reason"]
 
 
 def test_distances_from_home_and_between_steps(mini_client: TestClient) -> None:

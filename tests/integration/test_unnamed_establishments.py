@@ -34,6 +34,7 @@ CNED_PLACE = "45.7797,4.82018"  # the Parcoursup extract's position of its progr
 APPRENTICESHIP_ONLY = "0690723L"  # six BTS rows, all « en apprentissage »
 AFFELNET_ONLY = "0690045Z"  # one Affelnet row (voie scolaire)
 CONSTAT_ONLY = "0690641X"  # one row of the constat (voie scolaire)
+SECONDARY_BY_EXTRACT = "0690553B"  # named by the Parcoursup extract, Affelnet lists its CAP
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +83,20 @@ def test_its_kind_is_what_its_offers_say_never_autre(client: TestClient) -> None
     assert not [a for a in r.json()["items"] if a.get("uai")]  # no imported one is « autre »
     r = client.get("/actors", params={"kind": "unspecified", "limit": 200})
     assert r.status_code == 200, r.text
-    assert len(r.json()["items"]) == 12  # the 44 unnamed minus the 32 apprenticeship-only
+    # the 44 unnamed minus the 32 apprenticeship-only, and the Centre Scolaire Notre Dame
+    # (below), named by the Parcoursup extract without a kind
+    assert len(r.json()["items"]) == 13
+
+
+def test_an_establishment_teaching_secondary_pupils_is_no_higher_education(
+    client: TestClient,
+) -> None:
+    """Centre Scolaire Notre Dame (0690553B): the Parcoursup extract alone names it (its BTS),
+    and its name says no kind, so it was « enseignement supérieur »; Affelnet lists its CAP and
+    Bac pro (graph/ingest/opendata/unnamed.py secondary_kind): its kind is not known, said so."""
+    a = _actor(client, SECONDARY_BY_EXTRACT)
+    assert a["name"] == "Centre Scolaire Notre Dame"
+    assert a["kind"] == "unspecified", a
 
 
 def test_a_named_establishment_keeps_its_directory_name_and_kind(client: TestClient) -> None:

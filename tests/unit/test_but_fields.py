@@ -136,3 +136,20 @@ def test_the_sentence_says_apart_the_goals_whose_field_is_unknown() -> None:
     assert sentence is not None
     assert "1 autre diplôme de l'objectif (BUT), du même domaine" in sentence
     assert "de domaine inconnu dans les données" in sentence and sentence.count("X") == 1
+
+
+def test_a_generic_nsf_group_alone_opens_no_admission_parallele() -> None:
+    """BTS CIEL option A (NSF 201) entered the BUT Packaging, emballage et conditionnement
+    (NSF 200, « technologies industrielles fondamentales ») on the « plusieurs spécialités »
+    group of the domain: 200 heads every production field (GENERIC_GROUPS). The group of a
+    narrower domain still matches (BTS électrotechnique 255 -> a BUT parcours in 250)."""
+    ciel = DiplomaFacts("32020109", "bts", 5, nsf="201")
+    elec = DiplomaFacts("32025520", "bts", 5, nsf="255")
+    packaging = DiplomaFacts("PS-BUT-PEC", "but", 6, nsf="200")
+    lp_200 = DiplomaFacts("PS-LP-200", "licence_pro", 6, nsf="200")
+    geii = DiplomaFacts("PS-BUT-GEII", "but", 6, nsf_groups=("250",))
+    found = admission_parallele_legs([ciel, elec], [packaging, lp_200, geii])
+    legs = {(leg.from_code, leg.to_code) for leg in found}
+    assert ("32020109", "PS-BUT-PEC") not in legs
+    assert ("32020109", "PS-LP-200") not in legs
+    assert ("32025520", "PS-BUT-GEII") in legs

@@ -49,10 +49,23 @@ def test_no_pathway_sentences_name_the_start_with_its_article() -> None:
     bac = PathwayQuery(
         start_codes=["40022106"],
         start_label="Bac pro cuisine (40022106)",
+        start_name="Bac pro cuisine",
         to_type=DiplomaType.BTS,
     )
+    # the start by its name: the code stays in the API's `start` field, never in prose
     assert why_none(bac, [], {}) == (
-        "Aucune passerelle connue ne mène du Bac pro cuisine (40022106) à un BTS en 4 étapes "
+        "Aucune passerelle connue ne mène du Bac pro cuisine à un BTS en 4 étapes au plus."
+    )
+    goal = PathwayQuery(
+        start_codes=["40022106"],
+        start_label="Bac pro cuisine (40022106)",
+        start_name="Bac pro cuisine",
+        to="32033422",
+        to_label="BTS MHR (32033422)",
+        to_name="BTS MHR",
+    )
+    assert why_none(goal, [], {}) == (
+        "Aucune passerelle connue ne mène du Bac pro cuisine au diplôme BTS MHR en 4 étapes "
         "au plus."
     )
     licence = PathwayQuery(

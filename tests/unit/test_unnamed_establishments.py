@@ -95,6 +95,7 @@ class _Est:
     described_by: list[str]
     kind: str = "lycee"
     flags: list[str] = field(default_factory=list)
+    name: str = ""
 
 
 @dataclass
@@ -102,6 +103,7 @@ class _Row:
     uai: str
     modality: str = "school"
     label: str = ""
+    files: list[str] = field(default_factory=list)
 
 
 def test_file_facts_change_only_what_the_files_say() -> None:
@@ -124,3 +126,30 @@ def test_file_facts_change_only_what_the_files_say() -> None:
     assert out["0690276A"].flags == ["distance_learning"]
     assert out["0597239Y"] is ests["0597239Y"]  # some of its programmes are on site
     assert ests["0690723L"].kind == "unspecified"  # the input is not modified
+
+
+def test_an_establishment_the_files_show_teaching_secondary_pupils_is_no_higher_education() -> None:
+    """Lycée Gustave Eiffel, Reims (0510036M): named by the Parcoursup extract only (its
+    certificats de spécialisation), whose name's first word says no kind, it was « enseignement
+    supérieur »; Affelnet and the constat list its CAP and Bac pro. An establishment of the
+    extract with BTS offers only keeps its kind."""
+    extract = ["fr-esr-parcoursup_extrait.csv"]
+    ests: dict[str, Any] = {
+        "0510036M": _Est(
+            "0510036M", extract, kind="higher_education",
+            name="Gustave Eiffel Lycée des Métiers de l'Industrie",
+        ),
+        "0595124Z": _Est(
+            "0595124Z", extract, kind="higher_education", name="Institut d'Hazebrouck"
+        ),
+        "0755555A": _Est("0755555A", extract, kind="higher_education", name="École supérieure"),
+    }  # fmt: skip
+    offers = [
+        _Row("0510036M", files=["attractivite_capacite_2022.csv"]),
+        _Row("0595124Z", files=["constat_2020.csv"]),
+        _Row("0755555A", files=["BTS_attractivite_capacite_2024.csv"]),
+    ]
+    out = with_file_facts(ests, offers, [])
+    assert out["0510036M"].kind == "lycee"
+    assert out["0595124Z"].kind == "unspecified"  # the files say pupils, not what it is
+    assert out["0755555A"] is ests["0755555A"]

@@ -2744,7 +2744,7 @@ export interface components {
             start: string;
             /**
              * Start Phrase
-             * @description The start said after « de », with its article (French): « du Bac pro cuisine (40022106) », « de la licence professionnelle … », « du niveau 4 ».
+             * @description The start said after « de », with its article (French), by its name without its code (the code is in `start`): « du Bac pro cuisine », « de la licence professionnelle … », « du niveau 4 ».
              */
             start_phrase: string;
             /** Goal */

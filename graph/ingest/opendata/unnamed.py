@@ -47,6 +47,7 @@ __all__ = [
     "DISTANCE_LEARNING",
     "distance_only",
     "known_kind",
+    "secondary_kind",
     "unnamed_name",
     "with_file_facts",
 ]
@@ -61,6 +62,9 @@ class _Offer(Protocol):
     uai: str
     modality: str
 
+    @property
+    def files(self) -> list[str]: ...
+
 
 class _Programme(Protocol):
     @property
@@ -70,6 +74,8 @@ class _Programme(Protocol):
 
 
 class _Establishment(Protocol):
+    name: str
+    kind: str
     described_by: list[str]
     flags: list[str]
 
@@ -101,6 +107,37 @@ def known_kind(modalities: Iterable[str]) -> ActorKind:
     return ActorKind.TRAINING_CENTRE if seen == {"apprenticeship"} else ActorKind.UNSPECIFIED
 
 
+# The files of the secondary schools' offers: Affelnet (« attractivite_capacite_<year> »,
+# the offers after 3e of the voie professionnelle) and the DEPP's constat of pupils
+# (« constat_<year> », voie scolaire). The BTS files (« BTS_attractivite_capacite_<year> »,
+# Parcoursup) are not among them: a BTS is higher education.
+_SECONDARY_FILES = ("attractivite_capacite_", "constat_")
+_PARCOURSUP_EXTRACT = "fr-esr-parcoursup_extrait.csv"
+
+
+def secondary_kind(name: str) -> ActorKind:
+    """The kind of an establishment the files show teaching secondary pupils (Affelnet, the
+    constat) whose only directory, the Parcoursup extract, names it without saying its kind:
+    a lycée when its own name says « lycée » (« Gustave Eiffel Lycée des Métiers de
+    l'Industrie … »; « lycée des métiers » is a label only lycées get), an agricultural one
+    when it says « lycée agricole »; else not known (a maison familiale rurale, an EREA or a
+    private school teach there too: :func:`known_kind`'s reading of a voie scolaire offer).
+
+    >>> secondary_kind("Gustave Eiffel Lycée des Métiers de l'Industrie")
+    <ActorKind.LYCEE: 'lycee'>
+    >>> secondary_kind("Agrocampus des 2 Vallees Lycée agricole de Vendome")
+    <ActorKind.LYCEE_AGRICOLE: 'lycee_agricole'>
+    >>> secondary_kind("Institut d'Hazebrouck")
+    <ActorKind.UNSPECIFIED: 'unspecified'>
+    """
+    plain = _plain(name)
+    if "lycee agricole" in plain:
+        return ActorKind.LYCEE_AGRICOLE
+    if "lycee" in plain.replace("/", " ").split():
+        return ActorKind.LYCEE
+    return ActorKind.UNSPECIFIED
+
+
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
@@ -130,16 +167,28 @@ def with_file_facts(
 ) -> dict[str, E]:
     """``establishments`` (plan.Establishment) with what the files say beyond the
     directories: the kind of those no directory describes (:func:`known_kind` of their offers)
+    the kind of those the Parcoursup extract alone names without a kind, when the files show
+    secondary pupils there (:func:`secondary_kind`: « enseignement supérieur » no longer),
     and the :data:`DISTANCE_LEARNING` flag of those whose every Parcoursup programme is taught
     at a distance. Returns a new dict; the others are the same objects."""
     # only what can change something is gathered (52 000 offers and 13 000 programmes
     # nationally): the modalities at the undescribed establishments, the labels at those
     # where one label names « distanciel » (distance_only is false for the others)
     undescribed = {uai for uai, e in establishments.items() if not e.described_by}
+    # named by the Parcoursup extract only, whose name said no kind: « enseignement supérieur »
+    # by default (vocab.higher_education_kind), wrong where the files show secondary pupils
+    by_extract = {
+        uai
+        for uai, e in establishments.items()
+        if e.kind == ActorKind.HIGHER_EDUCATION.value and e.described_by == [_PARCOURSUP_EXTRACT]
+    }
     modalities: dict[str, set[str]] = {uai: set() for uai in undescribed}
+    secondary: set[str] = set()
     for o in offers:
         if o.uai in undescribed:
             modalities[o.uai].add(o.modality)
+        elif o.uai in by_extract and any(f.startswith(_SECONDARY_FILES) for f in o.files):
+            secondary.add(o.uai)
     programmes = list(programmes)
     distant = {p.uai for p in programmes if "distanciel" in p.label.lower()}
     labels: dict[str, list[str]] = {uai: [] for uai in distant}
@@ -148,11 +197,13 @@ def with_file_facts(
             labels[p.uai].append(p.label)
     out = dict(establishments)
     for uai, e in establishments.items():
-        if uai not in undescribed and uai not in distant:
+        if uai not in undescribed and uai not in distant and uai not in secondary:
             continue
         changes: dict[str, object] = {}
         if uai in undescribed:
             changes["kind"] = known_kind(modalities[uai]).value
+        if uai in secondary:
+            changes["kind"] = secondary_kind(e.name).value
         if uai in distant and distance_only(labels[uai]):
             changes["flags"] = sorted({*e.flags, DISTANCE_LEARNING})
         if changes:
