@@ -131,19 +131,21 @@ def replaced_notice(
     started: Collection[str],
     offered_here: Callable[[Iterable[str]], set[str]] | None = None,
     where: str = "",
+    level: int | None = None,
 ) -> str | None:
     """What an answer from a level says of the closed diplomas left out of its start (French),
     None when none matters to the question: those whose successor starts a pathway of the
     answer (``started``: the start codes of the pathways shown), and, for a question of a
     territory (``offered_here``: the codes among those given that the files show offered
     there, now or before; ``where``: « dans le département de la Côte-d'Or (21) »), offered
-    there: the holders a counsellor of the territory meets. « 357 diplômes fermés laissés de
+    there: the holders a counsellor of the territory meets; ``level``: the start level, said
+    after « Départ de niveau » (a tester read « Départ de niveau : » with no number). « 357 diplômes fermés laissés de
     côté » was said in every département, with or without pathways from their successors.
 
     >>> left = [Replaced("1", ("2",), "Bac pro A (remplacé par Bac pro B)"),
     ...         Replaced("4", ("5",), "Bac pro D (remplacé par Bac pro E)")]
-    >>> print(replaced_notice(left, started={"2", "5"}))
-    Départ de niveau : 2 diplômes fermés laissés de côté, remplacés par un diplôme actuel dont partent les mêmes passerelles (par exemple Bac pro A (remplacé par Bac pro B)) ; pour un diplôme fermé, cherchez depuis celui qui le remplace.
+    >>> print(replaced_notice(left, started={"2", "5"}, level=4))
+    Départ de niveau 4 : 2 diplômes fermés laissés de côté, remplacés par un diplôme actuel dont partent les mêmes passerelles (par exemple Bac pro A (remplacé par Bac pro B)) ; pour un diplôme fermé, cherchez depuis celui qui le remplace.
     >>> print(replaced_notice(left, started={"2", "5"}, offered_here=lambda c: {"4"},
     ...     where="dans le Lot (46)")[:151])
     Départ de niveau : 1 diplôme fermé, que les fichiers montrent proposé dans le Lot (46), laissé de côté, remplacé par un diplôme actuel dont partent les
@@ -163,8 +165,9 @@ def replaced_notice(
     n = len(said)
     s = "s" if n > 1 else ""
     example = said[0].said if n == 1 else f"par exemple {said[0].said}"
+    start = "Départ de niveau" if level is None else f"Départ de niveau {level}"
     return (
-        f"Départ de niveau : {n} diplôme{s} fermé{s}{here} laissé{s} de côté, remplacé{s} par "
+        f"{start} : {n} diplôme{s} fermé{s}{here} laissé{s} de côté, remplacé{s} par "
         f"un diplôme actuel dont partent les mêmes passerelles ({example}) ; pour un diplôme "
         "fermé, cherchez depuis celui qui le remplace."
     )

@@ -398,10 +398,7 @@ def why_none(
         text = f"aucune offre{how} de {display_name(d)} {q.territory.describe_in()}"
         here = [o for o in (any_modality or {}).get(code, []) if o.in_territory]
         if how and here:
-            modes = sorted(
-                {MODALITY_FR.get(o.offer.get("modality") or "", "") for o in here} - {""}
-            )
-            text += f" (ce diplôme y est proposé en {' ou '.join(modes)} : {place(here[0])})"
+            text += _offered_otherwise(q, here)
         if mod and code in undescribed:
             text += (
                 f" (les fichiers publics ne décrivent pas {with_article(mod)} pour "
@@ -409,6 +406,25 @@ def why_none(
             )
         parts.append(text + where)
     return "Pas de parcours : " + " ; ".join(parts) + "."
+
+
+def _offered_otherwise(q: PathwayQuery, here: list[Offer]) -> str:
+    """« (ce diplôme y est proposé en voie scolaire : Lycée X (Cahors)) », or with more than
+    one establishment « … dans 212 établissements, par exemple : Lycée X (Cahors)) », the
+    example the nearest to the learner when a place is given. One lycée of the Lot was named
+    for the whole of France, as if it were the only one (tester18)."""
+    modes = sorted({MODALITY_FR.get(o.offer.get("modality") or "", "") for o in here} - {""})
+    ref = q.territory.near or q.home
+    located = [o for o in here if o.offer.get("lat") is not None]
+    if ref is not None and located:
+        example = min(
+            located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
+        )
+    else:
+        example = here[0]
+    n = len({o.actor.get("id") or o.actor.get("name") for o in here})
+    many = f" dans {n} établissements, par exemple" if n > 1 else ""
+    return f" (ce diplôme y est proposé en {' ou '.join(modes)}{many} : {place(example)})"
 
 
 def _nearest(

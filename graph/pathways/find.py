@@ -102,7 +102,7 @@ from graph.pathways.scoring import (
 )
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
-from graph.pathways.undescribed import is_undescribed, undescribed_notice
+from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
 from graph.pathways.unoffered_goals import same_trade, unoffered_notice, upper_levels_notice
 from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.unreached_goals import unknown_goal_note
@@ -857,6 +857,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 absent = absent.replace(f"niveau {q.to_level} ou plus", f"niveau {q.to_level}")
         if absent and mod:
             absent = _other_modalities(absent, origin.coverage()[0], q, mod, nsf)
+            if only := files_silent_sentence(
+                data.offer_kinds(store), mod, to_type=to_type, to_level=q.to_level
+            ):
+                absent = f"{absent} {only}"
         lead = absent or thin
         if (
             lead
@@ -934,12 +938,12 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(free)
     if goal_codes is None and (unoffered := _unoffered_notice(store, data, q)):
         notices.append(unoffered)  # the BP of the CAP's trade: no offer in the files
-    if (
-        not q.to
-        and goal_codes is None
-        and (upper := upper_levels_notice(q.to_level, q.to_type.value if q.to_type else None))
+    if not q.to and (
+        upper := upper_levels_notice(q.to_level, q.to_type.value if q.to_type else None)
     ):
-        notices.append(upper)  # licences pro, masters: not in the files (the gap report's)
+        # licences pro, masters: not in the files (the gap report's); with a job too (a
+        # licence pro asked for a developer's job was told nothing of the files' reach)
+        notices.append(upper)
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
@@ -1042,6 +1046,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                     else lambda codes: _offered_ever(store, data, codes, q.territory)
                 ),
                 where=q.territory.describe_in(),
+                level=q.start_level,
             )
         ):
             notices.append(closed)

@@ -21,6 +21,7 @@ from graph.labels import MODALITY_FR
 __all__ = [
     "Kind",
     "OfferKinds",
+    "files_silent_sentence",
     "described_kinds",
     "is_undescribed",
     "kind_label",
@@ -37,11 +38,14 @@ Row = Mapping[str, Any]
 
 
 class OfferKinds(NamedTuple):
-    """What the graph's offers describe: the (modality, type, level) some offer names, and the
-    (type, level) some imported offer names (the kinds the public files cover at all)."""
+    """What the graph's offers describe: the (modality, type, level) some offer names, the
+    (type, level) some imported offer names (the kinds the public files cover at all), and the
+    (modality, type, level) some imported offer names (what the public files describe
+    themselves, not a campus's own data)."""
 
     described: frozenset[Kind]
     imported: frozenset[tuple[Any, Any]]
+    imported_described: frozenset[Kind] = frozenset()
 
 
 def described_kinds(rows: Iterable[Row]) -> OfferKinds:
@@ -50,30 +54,38 @@ def described_kinds(rows: Iterable[Row]) -> OfferKinds:
     >>> kinds = described_kinds(
     ...     [{"modality": "school", "type": "bac_pro", "level": 4, "imported": True}]
     ... )
-    >>> sorted(kinds.described), sorted(kinds.imported)
-    ([('school', 'bac_pro', 4)], [('bac_pro', 4)])
+    >>> sorted(kinds.described), sorted(kinds.imported), sorted(kinds.imported_described)
+    ([('school', 'bac_pro', 4)], [('bac_pro', 4)], [('school', 'bac_pro', 4)])
     """
     rows = list(rows)
     return OfferKinds(
         frozenset((r["modality"], r["type"], r["level"]) for r in rows),
         frozenset((r["type"], r["level"]) for r in rows if r["imported"]),
+        frozenset((r["modality"], r["type"], r["level"]) for r in rows if r["imported"]),
     )
 
 
 def is_undescribed(diploma: Row, modality: str | None, kinds: OfferKinds) -> bool:
-    """Whether the imported files cover this kind of diploma (type and level) but no offer of
-    the data names ``modality`` for it. Never when no modality is asked, nor for a kind only
+    """Whether the imported files cover this kind of diploma (type and level) but no imported
+    offer names ``modality`` for it. Never when no modality is asked, nor for a kind only
     the seeds describe: a seed file's silence is the seed's, and without an import the
-    modality filters as it always did.
+    modality filters as it always did. A campus's own offers in that modality do not turn the
+    filter on for the whole country: they speak for the campus's territory only (a tester
+    read « aucune offre en formation continue de Bac pro … autour de Guéret » because the
+    Mecanic Vallée data names a Bac pro in continuing education); they are still among the
+    offers shown, the step flagged.
 
     >>> kinds = described_kinds(
     ...     [
     ...         {"modality": "school", "type": "bac_pro", "level": 4, "imported": True},
     ...         {"modality": "apprenticeship", "type": "bts", "level": 5, "imported": True},
     ...         {"modality": "apprenticeship", "type": "cap", "level": 3, "imported": False},
+    ...         {"modality": "continuing", "type": "bts", "level": 5, "imported": False},
     ...     ]
     ... )
     >>> is_undescribed({"type": "bac_pro", "level": 4}, "apprenticeship", kinds)
+    True
+    >>> is_undescribed({"type": "bts", "level": 5}, "continuing", kinds)  # a campus's only
     True
     >>> is_undescribed({"type": "bts", "level": 5}, "apprenticeship", kinds)
     False
@@ -85,7 +97,7 @@ def is_undescribed(diploma: Row, modality: str | None, kinds: OfferKinds) -> boo
     if modality is None:
         return False
     kind = (diploma.get("type"), diploma.get("level"))
-    return kind in kinds.imported and (modality, *kind) not in kinds.described
+    return kind in kinds.imported and (modality, *kind) not in kinds.imported_described
 
 
 # Each type of diploma as a sentence names all of them (« les bacs pro », « les classes
@@ -184,6 +196,55 @@ def undescribed_notice(diplomas: Iterable[Row], modality_fr: str) -> str | None:
         "ces étapes sont proposées avec les offres connues, sans tenir compte de la modalité "
         f"demandée ; une offre en {modality_fr} est à vérifier auprès des CFA et des "
         "établissements."
+    )
+
+
+def files_silent_sentence(
+    kinds: OfferKinds, modality: str, *, to_type: str | None, to_level: int | None
+) -> str | None:
+    """When the goal's kinds of diploma are in the public files but no imported offer of them
+    names ``modality`` anywhere (French), or None. Offers of that modality the graph may hold
+    come from a campus's own data, which speaks for its territory only. A tester read
+    « aucun BTS en formation continue dans le territoire demandé (80 km autour de Guéret) » as
+    a fact of the Creuse, when the national files describe no BTS in continuing education at
+    all: the absence is the files', to be checked with the GRETA and the establishments.
+
+    >>> kinds = described_kinds(
+    ...     [
+    ...         {"modality": "school", "type": "bts", "level": 5, "imported": True},
+    ...         {"modality": "continuing", "type": "bts", "level": 5, "imported": False},
+    ...         {"modality": "apprenticeship", "type": "bts", "level": 5, "imported": True},
+    ...         {"modality": "school", "type": "but", "level": 6, "imported": True},
+    ...     ]
+    ... )
+    >>> print(files_silent_sentence(kinds, "continuing", to_type="bts", to_level=None))
+    Les fichiers publics importés ne décrivent nulle part la formation continue pour les BTS (niveau 5) : seules les données propres à un campus en décrivent, pour leur territoire ; une offre en formation continue est à vérifier auprès des GRETA, des CFA et des établissements.
+    >>> print(files_silent_sentence(kinds, "continuing", to_type=None, to_level=6))
+    Les fichiers publics importés ne décrivent nulle part la formation continue pour les BUT (niveau 6) ; une offre en formation continue est à vérifier auprès des GRETA, des CFA et des établissements.
+    >>> files_silent_sentence(kinds, "apprenticeship", to_type="bts", to_level=None) is None
+    True
+    >>> files_silent_sentence(kinds, "continuing", to_type="cap", to_level=None) is None
+    True
+    """  # noqa: E501
+    goal = [
+        {"type": t, "level": lv}
+        for t, lv in kinds.imported
+        if (to_type is None or t == to_type) and (to_level is None or (lv or 0) >= to_level)
+    ]
+    if not goal or any((modality, d["type"], d["level"]) in kinds.imported_described for d in goal):
+        return None
+    listed = kinds_listed(goal)
+    modality_fr = MODALITY_FR.get(modality, modality)
+    campus = any((modality, d["type"], d["level"]) in kinds.described for d in goal)
+    seeds = (
+        " : seules les données propres à un campus en décrivent, pour leur territoire"
+        if campus
+        else ""
+    )
+    return (
+        f"Les fichiers publics importés ne décrivent nulle part {with_article(modality_fr)} "
+        f"pour {listed}{seeds} ; une offre en {modality_fr} est à vérifier auprès des GRETA, "
+        "des CFA et des établissements."
     )
 
 

@@ -82,7 +82,7 @@ def test_a_job_without_pathway_says_where_its_link_comes_from(client: TestClient
     assert got["reason"].endswith(f"en 4 étapes au plus. {CERTIF_INFO}"), got["reason"]
 
 
-CLOSED = "Départ de niveau : "
+CLOSED = "Départ de niveau 4 : "
 
 
 def _closed_notices(got: dict[str, Any]) -> list[str]:

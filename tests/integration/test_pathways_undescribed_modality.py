@@ -104,3 +104,37 @@ def test_the_map_says_the_files_do_not_describe_a_modality_at_a_level(client: Te
     # without a level: every kind the files never describe in that modality
     whole = client.get("/map.geojson", params={"modality": "apprenticeship"}).json()["notice"]
     assert whole and "bacs pro (niveau 4)" in whole and "BTS" not in whole
+
+
+def test_a_goal_the_files_never_describe_in_continuing_education_says_it_is_the_files(
+    client: TestClient,
+) -> None:
+    """Guéret, Bac pro → BTS in continuing education (tester18): the answer said only « aucun
+    BTS en formation continue dans le territoire demandé », read as a fact of the Creuse,
+    when no imported file describes a BTS in continuing education anywhere. Here Marseille:
+    the steps are proposed with the offers known, flagged; in Corse-du-Sud, where the fixture
+    holds no BTS, the absence is said to be the files'."""
+    q = {"from": CAP_CUISINE, "to_type": "bts", "modality": "continuing"}
+    answer = ask(client, **q, departements="13")
+    assert answer["pathways"], answer["reason"]
+    steps = answer["pathways"][0]["steps"][1:]
+    assert all(s["modality_not_described"] for s in steps), steps
+    assert any(
+        n.startswith("Les fichiers publics importés ne décrivent pas la formation continue")
+        for n in answer["notices"]
+    ), answer["notices"]
+    corse = ask(client, **q, departements="2A")
+    assert not corse["pathways"]
+    lead = corse["notices"][0]
+    assert lead.startswith(
+        "Les données importées ne contiennent aucun BTS en formation continue"
+    ), lead
+    assert (
+        "Les fichiers publics importés ne décrivent nulle part la formation continue pour les "
+        "BTS (niveau 5) ; une offre en formation continue est à vérifier auprès des GRETA, des "
+        "CFA et des établissements."
+    ) in lead, lead
+    assert_plain_french(sentences(corse))
+    # in apprenticeship, which the files describe for the BTS, the absence is the territory's
+    said = ask(client, **{**q, "modality": "apprenticeship"}, departements="2A")
+    assert not any("ne décrivent nulle part" in t for t in sentences(said)), said["notices"]

@@ -16,7 +16,7 @@ from graph.pathways.undescribed import (
     map_undescribed_notice,
     undescribed_notice,
 )
-from graph.territory import Territory
+from graph.territory import Point, Territory
 from tests.unit.test_pathway_rules import CAPDENAC, FIGEAC, RODEZ, diploma, leg, offer
 
 KINDS = described_kinds(
@@ -151,3 +151,24 @@ def test_no_pathway_says_the_files_silence_not_an_absence_in_the_territory() -> 
     ), told
     old = why_none(q, unrestricted, offers, offers)  # a described kind: as before
     assert "aucune offre en apprentissage de Diplôme B" in old
+
+
+def test_no_pathway_in_a_modality_counts_the_establishments_of_the_others() -> None:
+    """The diploma is offered in the territory in another modality: one establishment named
+    stood for all of them (« … proposé en voie scolaire : Lycée polyvalent Gaston Monnerville
+    (Cahors) » for the whole of France, tester18). It is counted, and the example named is
+    the nearest to the learner's home."""
+    cap, bts = diploma("C", 3, kind="cap"), diploma("S", 5)
+    home = Point(lat=RODEZ[0], lon=RODEZ[1])
+    q = PathwayQuery(
+        start_codes=["C"], start_label="CAP", to="S", modality=Modality("apprenticeship"), home=home
+    )
+    school = [offer("S", n, where) for n, where in (("Figeac", FIGEAC), ("Rodez", RODEZ))]
+    unrestricted = [Candidate([cap, bts], [leg()])]
+    told = why_none(q, unrestricted, {}, {"S": school})
+    assert (
+        "(ce diplôme y est proposé en voie scolaire dans 2 établissements, par exemple : " in told
+    )
+    assert "par exemple : Rodez" in told, told
+    one = why_none(q, unrestricted, {}, {"S": school[:1]})
+    assert "(ce diplôme y est proposé en voie scolaire : Figeac" in one, one
