@@ -99,3 +99,19 @@ def test_state_diploma_key(name: str, key: str | None) -> None:
 )
 def test_type_fr_names_the_certificats_de_specialisation(kind: str, code: str, label: str) -> None:
     assert type_fr(kind, code) == label
+
+
+def test_a_successor_of_the_same_name_is_told_by_its_code() -> None:
+    """« Coiffure (CAP) » 50033605 (closed in 2008) was « remplacé par Coiffure (CAP) »:
+    50033610, closed in its turn in 2020; a counsellor could not tell them apart."""
+    from graph.diploma_names import closed_note
+
+    old = {"code": "50033605", "name": "COIFFURE (CAP)", "type": "cap", "closed": True}
+    new = {"code": "50033610", "name": "COIFFURE (CAP)", "type": "cap"}
+    other = {"code": "50033616", "name": "CAP métiers de la coiffure", "type": "cap"}
+    assert closed_note({**old, "closing_date": "2008-08-31"}, [new]) == (
+        "fermé en 2008, remplacé par Coiffure (CAP), code 50033610"
+    )
+    assert closed_note({**old, "closing_date": "2008-08-31"}, [other]) == (
+        "fermé en 2008, remplacé par CAP métiers de la coiffure"
+    )
