@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from graph.citations import file_title
 from graph.diploma_names import display_name
-from graph.labels import FEMININE_TYPES, TYPE_FR
+from graph.labels import FEMININE_TYPES, TYPE_FR, type_fr
 from graph.store import GraphReader
 from graph.territory import Territory, TerritoryRequest, request_territory
 
@@ -93,6 +93,22 @@ def _source_names(offer: Row) -> list[str]:
     return ["Fiches des campus (documents sources)"]
 
 
+def _type_label(dtype: str, labels: set[str]) -> str:
+    """A row's type in French: the type of its diplomas, « mention complémentaire ou certificat
+    de spécialisation » when a row of type ``mc`` holds both (graph.labels.type_fr).
+
+    >>> _type_label("mc", {"certificat de spécialisation"})
+    'certificat de spécialisation'
+    >>> _type_label("mc", {"certificat de spécialisation", "mention complémentaire"})
+    'mention complémentaire ou certificat de spécialisation'
+    """
+    if len(labels) == 1:
+        return next(iter(labels))
+    if labels:
+        return " ou ".join(sorted(labels, key=lambda t: t != TYPE_FR.get(dtype)))
+    return TYPE_FR.get(dtype, dtype)
+
+
 def summarise(
     rows: Iterable[Row], territory: Territory, *, modality: str | None = None
 ) -> list[CoverageRow]:
@@ -128,6 +144,7 @@ def summarise(
         if not d.get("nsf"):
             g["unknown_field"] = {"yes"}
         g["programmes"].add(d["code"])
+        g.setdefault("type_labels", set()).add(type_fr(d.get("type") or "other", d["code"]))
         g["establishments"].add(a["id"])
         g["sources"].update(_source_names(o))
     return [
@@ -135,7 +152,7 @@ def summarise(
             level=level,
             level_label=level_fr(level),
             type=dtype,
-            type_label=TYPE_FR.get(dtype, dtype),
+            type_label=_type_label(dtype, g.get("type_labels", set())),
             programmes=len(g["programmes"]),
             establishments=len(g["establishments"]),
             sources=sorted(g["sources"]),

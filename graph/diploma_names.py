@@ -358,10 +358,27 @@ def closed_note(d: Row, successors: Iterable[Row] = ()) -> str | None:
     'fermé en 2025, remplacé par Bac pro MELEC'
     >>> closed_note({"closed": True}), closed_note({"closed": False, "closing_date": "2030-08-31"})
     ('fermé', None)
+
+    A successor named as the closed diploma itself (the BCN's successive « COIFFURE (CAP) »)
+    is told by its public code, or the note would read « Coiffure (CAP), remplacé par Coiffure
+    (CAP) »:
+
+    >>> closed_note({"closed": True, "closing_date": "2008-08-31", "name": "COIFFURE (CAP)"},
+    ...             [{"code": "50033610", "name": "COIFFURE (CAP)", "type": "cap"}])
+    'fermé en 2008, remplacé par Coiffure (CAP), code 50033610'
     """
     if not d.get("closed"):
         return None
     when = str(d.get("closing_date") or "")[:4]
     text = f"fermé en {when}" if when.isdigit() else "fermé"
-    names = sorted({display_name(s) for s in successors if s.get("name")})
+    own = display_name(d) if d.get("name") else None
+    names = sorted(
+        {
+            f"{display_name(s)}, code {s['code']}"
+            if display_name(s) == own and is_public_code(str(s.get("code") or ""))
+            else display_name(s)
+            for s in successors
+            if s.get("name")
+        }
+    )
     return f"{text}, remplacé par {' ou '.join(names)}" if names else text

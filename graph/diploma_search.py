@@ -8,6 +8,7 @@ matches a French hint says so and proposes the nearest names.
 
 from __future__ import annotations
 
+import bisect
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -343,6 +344,43 @@ def _close_words(word: str, vocabulary: Sequence[str], *, strict: bool) -> dict[
             continue
         if (score := fuzz.ratio(word, n)) >= WORD_MATCH:
             out[n] = score
+    if not strict:
+        out.update(_stem_mates(out, vocabulary))
+    return out
+
+
+STEM_MATE_MATCH = 88  # a stem-mate of a corrected spelling counts at this similarity to it
+
+
+def _stem_mates(close: Mapping[str, float], vocabulary: Sequence[str]) -> dict[str, float]:
+    """A misspelt word (no word of the data: « boulengerie ») read as the words it is close to
+    (« boulangerie », 91) finds their forms of one stem too (:func:`same_stem`: « boulanger »),
+    as the well-spelt word does (:func:`_word_score` of a known word), at the lower of the two
+    similarities, if STEM_MATE_MATCH at least (« univrsite » is « universite », not
+    « univers », 82): before, « boulengerie » found the certificats de spécialisation « …
+    boulangerie » and neither the CAP boulanger nor the Bac pro boulanger pâtissier (its
+    similarity to « boulanger » is 80). ``vocabulary`` is sorted: the words sharing the first
+    STEM_MIN letters are one slice of it.
+
+    >>> _stem_mates({"boulangerie": 91.0}, ("boulanger", "boulangere", "boulangerie", "boule"))
+    {'boulanger': 90.0, 'boulangere': 91.0}
+    >>> _stem_mates({"universite": 95.0}, ("univers", "universite"))
+    {}
+    """
+    out: dict[str, float] = {}
+    for n, score in close.items():
+        if score >= 100.0 or len(n) < STEM_MIN:
+            continue  # a prefix or the word itself: its stem-mates are not what was typed
+        head = n[:STEM_MIN]
+        lo = bisect.bisect_left(vocabulary, head)
+        for m in vocabulary[lo:]:
+            if not m.startswith(head):
+                break
+            if m in close or not same_stem(n, m):
+                continue
+            mate = min(score, fuzz.ratio(n, m))
+            if mate >= STEM_MATE_MATCH and mate > out.get(m, 0.0):
+                out[m] = mate
     return out
 
 

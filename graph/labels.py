@@ -10,10 +10,14 @@ __all__ = [
     "OFFER_STATUS_FR",
     "PASSERELLE_KIND_FR",
     "PASSERELLE_ORIGIN_FR",
+    "CS_FR",
+    "CS_NATURES",
     "TYPE_FR",
     "VALUE_FR",
     "level_fr",
+    "is_specialisation",
     "passerelle_fr",
+    "type_fr",
     "type_with_article",
 ]
 
@@ -39,6 +43,39 @@ TYPE_FR = {
     "du": "diplôme d'université",
     "other": "autre formation",
 }
+
+# The BCN's diploma natures (NIVEAU_FORMATION_DIPLOME, the first three characters of a CFD) of
+# the certificats de spécialisation, filed under the type ``mc`` they replace: 461 « CS 4 » and
+# 561 « CS 3 » (« Remplace la mention complémentaire de niveau 4/3 »), 463 and 563 « CSA NIV4 /
+# NIV5 » (certificat de spécialisation agricole); and the Parcoursup programmes of that kind
+# (``PS-CS-…``, graph/ingest/opendata/postbac.py).
+CS_NATURES = frozenset({"461", "561", "463", "563"})
+CS_FR = "certificat de spécialisation"
+
+
+def is_specialisation(kind: str | None, code: str | None) -> bool:
+    """Whether a diploma of type ``kind`` and code ``code`` is a certificat de spécialisation.
+
+    >>> is_specialisation("mc", "56321206"), is_specialisation("mc", "PS-CS-1A2B")
+    (True, True)
+    >>> is_specialisation("mc", "01022107"), is_specialisation("cap", "56100000")
+    (False, False)
+    """
+    if kind != "mc" or not code:
+        return False
+    return code[:3] in CS_NATURES or code.startswith("PS-CS-")
+
+
+def type_fr(kind: str | None, code: str | None = None) -> str:
+    """A diploma's type in French, a certificat de spécialisation named so (:data:`CS_NATURES`).
+
+    >>> type_fr("mc", "46133414"), type_fr("mc", "01022107"), type_fr("bts")
+    ('certificat de spécialisation', 'mention complémentaire', 'BTS')
+    """
+    if is_specialisation(kind, code):
+        return CS_FR
+    return TYPE_FR.get(kind or "other", TYPE_FR["other"])
+
 
 # The diploma types whose French name is feminine (« une licence professionnelle », « aucune
 # mention complémentaire »): every other one takes « un ».

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from graph.diploma_links import link_entries
@@ -197,15 +198,20 @@ def list_diplomas(
     )
 
 
-def suggest_diplomas(store: GraphStore, text: str, n: int = 5) -> list[str]:
+def suggest_diplomas(
+    store: GraphStore, text: str, n: int = 5, rows: list[dict[str, Any]] | None = None
+) -> list[str]:
     """Diplomas close in name and meaning to an unknown code or name: 'CODE (name)' strings.
 
     A name (a path writes its spaces as hyphens) is looked up as the search by usual names
     does (graph/diploma_search.py: acronyms, typos, the nearest names). A BCN code is read for
     what it means: its first three digits are the kind and level of diploma, the next three
     its speciality group (NSF), so the suggestions are the diplomas of the same kind and
-    speciality, the most offered first; never codes that merely share digits."""
-    rows = store.read("diplomas_search_index")
+    speciality, the most offered first; never codes that merely share digits. ``rows``: the
+    diplomas index when the caller keeps it (the API does: reading it again for each unknown
+    code took most of a 404's time, docs/performance.md)."""
+    if rows is None:
+        rows = store.read("diplomas_search_index")
     by_code = {r["code"]: r for r in rows}
     wanted = text.strip()
     codes: list[str] = []
@@ -234,10 +240,18 @@ def _named(diplomas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted((readable(d) for d in diplomas), key=lambda d: d["code"])
 
 
-def get_diploma(store: GraphStore, code: str) -> DiplomaDetail:
+def get_diploma(
+    store: GraphStore,
+    code: str,
+    index: Callable[[], list[dict[str, Any]]] | None = None,
+) -> DiplomaDetail:
+    """One diploma; an unknown code raises NotFound with close diplomas (``index``: gives the
+    diplomas index the caller keeps, read from the store when None)."""
     rows = store.read("diploma_get", code=code)
     if not rows:
-        raise NotFound("diploma", code, suggest_diplomas(store, code))
+        raise NotFound(
+            "diploma", code, suggest_diplomas(store, code, rows=index() if index else None)
+        )
     r = rows[0]
     props = dict(r["diploma"])
     field_sources = _field_sources(props)

@@ -33,7 +33,7 @@ class DiplomaSearch(BaseModel):
     suggestions: list[DiplomaSummary] = Field(default_factory=list)
 
 
-def _rows(request: Request, store: GraphStore) -> list[dict[str, Any]]:
+def diploma_index(request: Request, store: GraphStore) -> list[dict[str, Any]]:
     """The diplomas index, kept by the app and read again when the graph changed (its version)."""
     version = store.version()
     cached: tuple[str | None, list[dict[str, Any]]] | None = getattr(
@@ -57,7 +57,7 @@ def search(
     names when nothing matches; a diploma is found by the names of the jobs it trains for too
     (« soudeur »: the CAP RICS, ROME H2913), a closed one no one offers after the open ones."""
     jobs = kept_jobs(request, store)
-    found = search_diplomas(_rows(request, store), q, limit=limit, jobs=jobs)
+    found = search_diplomas(diploma_index(request, store), q, limit=limit, jobs=jobs)
     untrained = None if found.hits else untrained_job(jobs, q)
     return DiplomaSearch(
         query=q,

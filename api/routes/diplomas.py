@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import CampusId, Limit, Offset, SearchText, StoreDep
+from api.routes.diploma_search import diploma_index
 from graph import queries
 from graph.models import DiplomaType
 from graph.views import DiplomaDetail, DiplomaSummary, Page
@@ -42,8 +43,9 @@ def list_diplomas(
     responses={404: {"description": "Unknown diploma, with close matches"}},
 )
 def get_diploma(
+    request: Request,
     code: Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9-]+$")],
     store: StoreDep,
 ) -> DiplomaDetail:
     """One diploma: where it is offered, the passerelles in and out, its sectors."""
-    return queries.get_diploma(store, code.upper())
+    return queries.get_diploma(store, code.upper(), index=lambda: diploma_index(request, store))

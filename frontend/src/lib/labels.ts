@@ -86,8 +86,19 @@ export const DIPLOMA_TYPE_FR: Record<string, string> = {
   other: 'Autre',
 };
 
-export function diplomaTypeFr(t: string | null | undefined): string {
+/** The BCN natures (a code's first three characters) of the certificats de spécialisation, filed
+ * under the type `mc` they replace: 461 « CS 4 », 561 « CS 3 », 463 and 563 « CSA » (agricole);
+ * and Parcoursup's (`PS-CS-…`). As graph/labels.py CS_NATURES. */
+const CS_NATURES = new Set(['461', '561', '463', '563']);
+
+export function isSpecialisation(t: string | null | undefined, code?: string | null): boolean {
+  return t === 'mc' && !!code && (CS_NATURES.has(code.slice(0, 3)) || code.startsWith('PS-CS-'));
+}
+
+/** A diploma's type in French; with its code, a certificat de spécialisation is named so. */
+export function diplomaTypeFr(t: string | null | undefined, code?: string | null): string {
   if (!t) return '—';
+  if (isSpecialisation(t, code)) return 'Certificat de spécialisation';
   return DIPLOMA_TYPE_FR[t] ?? t;
 }
 
@@ -103,6 +114,12 @@ export const LEVEL_FR: Record<number, string> = {
 export function levelFr(level: number | null | undefined): string {
   if (level === null || level === undefined) return 'niveau non précisé';
   return LEVEL_FR[level] ?? `Niveau ${level}`;
+}
+
+/** A level inside a sentence: « niveau 3 (CAP) », its first letter only in lower case. */
+export function levelInSentence(level: number | null | undefined): string {
+  const said = levelFr(level);
+  return said.charAt(0).toLowerCase() + said.slice(1);
 }
 
 export const MODALITY_FR: Record<string, string> = {

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, apiUrl, describe as failureFr, errorText, query } from '../../src/lib/api';
 import { dept, fmtKm, fmtNum, fmtPct, toCsv } from '../../src/lib/dom';
-import { communeFromNote, communeSaid, entryYearFr, kindFr, kindGroup, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
+import { communeFromNote, communeSaid, diplomaTypeFr, entryYearFr, kindFr, kindGroup, levelInSentence, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
 import { cite, splitSources } from '../../src/lib/sources';
 import { fold } from '../../src/lib/text';
 import { validTileUrl } from '../../src/lib/settings';
@@ -16,6 +16,17 @@ import { parseDepartements, zoneOf } from '../../src/components/territory';
 const NNBSP = '\u202f';
 
 describe('French labels', () => {
+  test('diplomaTypeFr: a certificat de spécialisation (BCN natures 461, 561, 463, 563) is named so', () => {
+    assert.equal(diplomaTypeFr('mc', '46125509'), 'Certificat de spécialisation');
+    assert.equal(diplomaTypeFr('mc', '56321206'), 'Certificat de spécialisation');
+    assert.equal(diplomaTypeFr('mc', 'PS-CS-0123456789'), 'Certificat de spécialisation');
+    assert.equal(diplomaTypeFr('mc', '01022107'), 'Mention complémentaire');
+    assert.equal(diplomaTypeFr('mc'), 'Mention complémentaire');
+  });
+  test('levelInSentence: only the first letter in lower case (« niveau 3 (CAP) »)', () => {
+    assert.equal(levelInSentence(3), 'niveau 3 (CAP)');
+    assert.equal(levelInSentence(null), 'niveau non précisé');
+  });
   test('plural: French plural from 2 on', () => {
     assert.equal(plural(0, 'lieu', 'lieux'), '0 lieu');
     assert.equal(plural(1, 'étape'), '1 étape');

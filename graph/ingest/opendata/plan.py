@@ -1249,7 +1249,10 @@ def _same_names(
         c: p.level if p.level is not None else postbac.kind_level(p.kind, type_levels)
         for c, p in pb.programmes.items()
     }
-    codes = postbac.same_name_codes(pb.programmes, levels, named.names())
+    names = named.names()
+    codes = postbac.same_name_codes(pb.programmes, levels, names)
+    for code, cfd in postbac.state_diploma_codes(pb.programmes, names).items():
+        codes.setdefault(code, cfd)
     return postbac.attach(pb, codes, offered)
 
 

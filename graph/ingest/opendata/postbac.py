@@ -463,6 +463,112 @@ def same_name_codes(
     return out
 
 
+# A diplôme d'État as its files name it: Parcoursup « D.E Infirmier », the BCN « INFIRMIER OU
+# INFIRMIERE (DIPLOME D'ETAT) », Certif Info « Diplôme d'État d'infirmier(ière) ». The
+# profession is compared, its feminine forms aside (« (ière) », « /trice », « X ou Xe »).
+_STATE_TAIL = " diplome d etat"
+_STATE_HEADS = ("diplome d etat d ", "diplome d etat de ")
+_PARCOURSUP_STATE = "d e "
+_FEMININE_PARENS = re.compile(r"\((?:i[eè]re|e|ne|rice|trice|euse)\)", re.IGNORECASE)
+_FEMININE_SLASH = re.compile(r"/(?:i[eè]re|e|ne|rice|trice|euse)\b", re.IGNORECASE)
+_FEMININE_ENDS = (("", "e"), ("", "ne"), ("eur", "rice"), ("eur", "euse"), ("ier", "iere"))
+
+
+def _profession(text: str) -> str:
+    """A profession's name, its feminine forms aside: ``infirmier ou infirmiere`` ->
+    ``infirmier`` (the same word twice, masculine and feminine), ``manipulateur/trice …`` ->
+    ``manipulateur …``; ``(ière)`` too."""
+    text = _FEMININE_SLASH.sub("", _FEMININE_PARENS.sub("", text))
+    key = match_key(text)
+    first, sep, second = key.partition(" ou ")
+    gendered = any(
+        first.endswith(m) and second == first[: len(first) - len(m)] + f for m, f in _FEMININE_ENDS
+    )
+    if sep and " " not in first and " " not in second and gendered:
+        return first
+    return key
+
+
+def state_diploma_key(name: str) -> str | None:
+    """The profession a diplôme d'État's name says, or None for another diploma: the BCN's
+    long label ends with « (DIPLOME D'ETAT) », Certif Info's begins « Diplôme d'État de/d' ».
+
+    >>> state_diploma_key("INFIRMIER OU INFIRMIERE (DIPLOME D'ETAT)")
+    'infirmier'
+    >>> state_diploma_key("Diplôme d'État d'infirmier(ière)")
+    'infirmier'
+    >>> state_diploma_key("Diplôme d'Etat de manipulateur d'électroradiologie médicale")
+    'manipulateur d electroradiologie medicale'
+    >>> state_diploma_key("INFIRMIER ANESTHESISTE (DIPLOME D'ETAT)")
+    'infirmier anesthesiste'
+    >>> state_diploma_key("AIDE SOIGNANT ET AIDE SOIGNANTE (CERTIFICAT D'APTITUDE AUX FONCTIONS DE)")
+    """  # noqa: E501
+    stripped = name.strip()
+    folded = _fold(stripped)
+    if stripped.endswith(")") and folded.endswith(_STATE_TAIL):
+        return _profession(re.sub(r"\s*\([^()]*\)\s*$", "", stripped)) or None
+    for head in _STATE_HEADS:
+        if folded.startswith(head):
+            words = len(head.split())
+            rest = re.split(r"[\s'’]+", _FEMININE_PARENS.sub("", stripped), maxsplit=words)
+            return _profession(rest[-1]) if len(rest) > words else None
+    return None
+
+
+def programme_state_key(p: Programme) -> str | None:
+    """The profession of a Parcoursup « D.E » programme (``D.E Infirmier``, ``D.E
+    manipulateur/trice en electroradiologie medicale``), from the label's first part: the
+    next parts say who is admitted (« Reserve aux personnes en situation de handicap »), the
+    diploma is the same. None for another programme.
+
+    >>> programme_state_key(classify("D.E Infirmier   Reserve aux personnes en situation de handicap"))
+    'infirmier'
+    >>> programme_state_key(classify("BTS   Production   Electrotechnique")) is None
+    True
+    """  # noqa: E501
+    first = _SEP.split(p.label.strip())[0]
+    folded = _fold(first)
+    if not folded.startswith(_PARCOURSUP_STATE):
+        return None
+    rest = re.sub(r"^\s*D\s*\.\s*E\b\.?", "", first, flags=re.IGNORECASE)
+    return _profession(rest) or None
+
+
+def state_diploma_codes(
+    programmes: Mapping[str, Programme],
+    named: Mapping[str, tuple[int | None, tuple[str, ...]]],
+) -> dict[str, str]:
+    """The Parcoursup « D.E » programmes (``PS-…`` -> programme) that a diplôme d'État of the
+    graph is: ``named`` as for :func:`same_name_codes` (the open diplomas' BCN and Certif Info
+    names). A programme is attached when its profession (:func:`programme_state_key`) is the
+    profession of one open diplôme d'État alone (:func:`state_diploma_key`), at any level (a
+    Parcoursup « D.E » says none). « D.E Infirmier » is 26033101 « INFIRMIER OU INFIRMIERE
+    (DIPLOME D'ETAT) »; « D.E manipulateur/trice en electroradiologie medicale » stays a
+    programme of its own: the BCN and Certif Info write « manipulateur d'électroradiologie ».
+
+    >>> named = {"26033101": (6, ("INFIRMIER OU INFIRMIERE (DIPLOME D'ETAT)",
+    ...                           "Diplôme d'État d'infirmier(ière)")),
+    ...          "16033102": (7, ("INFIRMIER ANESTHESISTE (DIPLOME D'ETAT)",))}
+    >>> state_diploma_codes({"PS-OTHER-1": classify("D.E Infirmier")}, named)
+    {'PS-OTHER-1': '26033101'}
+    >>> twice = {**named, "99999999": (5, ("Diplôme d'État d'infirmier",))}
+    >>> state_diploma_codes({"PS-OTHER-1": classify("D.E Infirmier")}, twice)
+    {}
+    """
+    by_key: dict[str, set[str]] = {}
+    for cfd, (_level, names) in named.items():
+        for name in names:
+            if key := state_diploma_key(name):
+                by_key.setdefault(key, set()).add(cfd)
+    out = {}
+    for code, p in programmes.items():
+        key = programme_state_key(p)
+        cfds = by_key.get(key, set()) if key else set()
+        if len(cfds) == 1:
+            out[code] = next(iter(cfds))
+    return out
+
+
 def attach(pb: PostBac, codes: Mapping[str, str], offered: set[tuple[str, str]]) -> PostBac:
     """``pb`` with the programmes of ``codes`` (``PS-…`` -> CFD, :func:`same_name_codes`)
     given the diploma's code: no longer programmes of their own, their offers those of the

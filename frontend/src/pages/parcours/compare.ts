@@ -10,7 +10,7 @@ import { tableBox } from '../../lib/scroll';
 
 function arrival(k: Kept): string {
   const last = k.pathway.steps[k.pathway.steps.length - 1];
-  return `${diplomaTypeFr(last.type)} — ${last.name}`;
+  return `${diplomaTypeFr(last.type, last.code)} — ${last.name}`;
 }
 
 function compareTable(items: Kept[]): HTMLElement {
@@ -27,7 +27,7 @@ function compareTable(items: Kept[]): HTMLElement {
         {},
         h('strong', {}, s.name),
         h('br'),
-        `${diplomaTypeFr(s.type)} · ${levelFr(s.level)}`,
+        `${diplomaTypeFr(s.type, s.code)} · ${levelFr(s.level)}`,
         h('br'),
         o ? `${o.actor_name}${o.commune ? `, ${offerCommune(o)}${o.departement ? ` (${dept(o.departement)})` : ''}` : ''} · ${modalityFr(o.modality)}` : 'aucun établissement trouvé',
         o?.capacity != null ? h('br') : null,

@@ -65,7 +65,7 @@ export function exportCsv(answer: PathwayAnswer, params: URLSearchParams, rank?:
       const o = s.index ? chosen(s) : undefined;
       const pa = s.passerelle;
       rows.push([
-        p.rank, p.score.total, s.index, publicCode(s.code) ? s.code : '', s.name, diplomaTypeFr(s.type), s.level, pa?.description, pa ? PASSERELLE_KIND_FR[pa.kind] ?? pa.kind : '',
+        p.rank, p.score.total, s.index, publicCode(s.code) ? s.code : '', s.name, diplomaTypeFr(s.type, s.code), s.level, pa?.description, pa ? PASSERELLE_KIND_FR[pa.kind] ?? pa.kind : '',
         pa?.origin ? ORIGIN_FR[pa.origin] ?? '' : '', pa?.rate, pa?.entrant_share, pa?.reserved_share,
         o?.actor_name, o ? kindFr(o.actor_kind) : '', o ? offerCommune(o) : '', dept(o?.departement), o ? modalityFr(o.modality) : '',
         o ? STATUS_FR[o.status] ?? o.status : '', o?.last_seen, o?.unlisted_note, o?.capacity, o?.boarding_places, o?.distance_km,
