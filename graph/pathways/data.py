@@ -30,7 +30,7 @@ from typing import Any
 
 from graph import shared_values
 from graph.coverage import read_coverage
-from graph.diploma_names import is_common_year_kept
+from graph.diploma_names import display_name, is_common_year_kept
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
@@ -53,6 +53,7 @@ from graph.pathways.unreached_goals import (
     CurrentPlaces,
     WhereIndex,
     current_places,
+    programme_of,
     where_candidates,
     where_index,
 )
@@ -241,6 +242,11 @@ class PathwayData:
         self._thin_common: dict[str, ThinFile | None] = {}
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
+        # usable_offers_in(): code -> its usable offers by département, made when first asked
+        # (not carried: an edit may change any diploma's offers)
+        self._usable_by_dep: dict[str, dict[Any, list[tuple[Row, Row, int | None]]]] = {}
+        # goal_kinds(): made once per version (not carried: an edit may add a diploma)
+        self._goal_kinds: dict[str, tuple[Any, int]] | None = None
         # coverage_rows(): territory -> (its rows by diploma, the codes to read again after
         # an edit), least recently used first
         self._coverage: OrderedDict[str, tuple[coverage_rows.ByCode, frozenset[str]]] = (
@@ -526,6 +532,29 @@ class PathwayData:
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
 
+    def usable_offers_in(
+        self, store: GraphReader, codes: Iterable[str], departements: Iterable[Any]
+    ) -> dict[str, list[tuple[Row, Row, int | None]]]:
+        """code -> its :meth:`usable_offers` in the départements (département by département,
+        each in their order), from each diploma's offers filed by département once per
+        version: the neighbour notice looks for the nearest offer of ~100 goal diplomas in
+        one to three départements, among each one's offers across the country (~4 500 rows
+        a notice, bench/pathways.py's q10)."""
+        codes = list(codes)
+        deps = list(dict.fromkeys(departements))
+        missing = [c for c in codes if c not in self._usable_by_dep]
+        if missing:
+            for code, rows in self.usable_offers(store, missing).items():
+                by_dep: dict[Any, list[tuple[Row, Row, int | None]]] = {}
+                for r in rows:
+                    by_dep.setdefault(r[1].get("departement"), []).append(r)
+                self._usable_by_dep[code] = by_dep
+        out: dict[str, list[tuple[Row, Row, int | None]]] = {}
+        for c in codes:
+            by_dep = self._usable_by_dep[c]
+            out[c] = [r for d in deps for r in by_dep.get(d, ())]
+        return out
+
     def thin_common(
         self, store: GraphReader, codes: Iterable[str], latest: dict[str, int]
     ) -> dict[str, ThinFile]:
@@ -718,6 +747,26 @@ class PathwayData:
                     self._histories[k] = got.get(k, [])
             return {k: got[k] if k in got else self._histories.get(k, []) for k in keys}
         return {k: self._histories[k] for k in keys}
+
+    def goal_kinds(self, store: GraphReader) -> dict[str, tuple[Any, int]]:
+        """code -> (type, level, 0 when none) of every diploma of the graph that a notice
+        may name as a goal offered in a territory: not closed, not a common first year kept
+        as such (:func:`graph.pathways.unreached_goals.goal_offered` leaves those out), made
+        once per version (the near thread makes it after the preload): the partial and
+        neighbour notices test a territory's 1 000-2 000 candidates on it
+        (graph/pathways/partial.py) instead of each one's row."""
+        kinds = self._goal_kinds
+        if kinds is None:
+            pairs: dict[tuple[Any, int], tuple[Any, int]] = {}
+            kinds = {
+                c: pairs.setdefault(k, k)
+                for c, d in self.diplomas(store, self.all_codes(store)).items()
+                if not d.get("closed")
+                and not is_common_year_kept(d)
+                and (k := (d.get("type"), d.get("level") or 0))
+            }
+            self._goal_kinds = kinds
+        return kinds
 
     def kept(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """A value derived from this version of the graph, computed once (the oldest of
@@ -1097,10 +1146,29 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
                 for index in data.near_indexes(store, codes[i : i + PRELOAD_CHUNK]).values():
                     index.places  # noqa: B018 - made now, not by a first answer's steps
                 del store
+            _name_diplomas(data)
+            store = ref()
+            if store is None:
+                return
+            data.goal_kinds(store)
+            del store
         gc.freeze()
         data.near_s = round(time.perf_counter() - started, 2)
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway near indexes stopped: %s", exc)
+
+
+def _name_diplomas(data: PathwayData) -> None:
+    """Every cached diploma's name as people write it and its programme
+    (:func:`graph.diploma_names.display_name`, :func:`graph.pathways.unreached_goals.
+    programme_of`: both kept by the texts they read, whatever the version), worked out here
+    rather than by the first answers: the neighbour notice names and ranks ~100 goal diplomas
+    of a territory, the steps and the partial notice a few more (~0.5-1.5 ms of a first
+    answer's CPU at national size, docs/performance.md, http18)."""
+    for d in list(data._diplomas.values()):
+        if d is not None:
+            display_name(d)
+            programme_of(d)
 
 
 def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:
