@@ -18,6 +18,7 @@ cache for every search, i.e. reads as without one.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import logging
 import threading
@@ -183,6 +184,14 @@ def _with(index: dict[str, tuple[str, ...]], key: str, code: str) -> None:
         index[key] = (*have, code)
 
 
+# a diploma's usable offers ordered by département (as text), and those départements
+ByDepartement = tuple[tuple[str, ...], tuple[tuple[Row, Row, int | None], ...]]
+
+
+def _departement_text(row: tuple[Row, Row, int | None]) -> str:
+    return str(row[1].get("departement") or "")
+
+
 class PathwayData:
     """Diplomas, legs, offers, filières and sector goals, each read once per graph version."""
 
@@ -242,9 +251,9 @@ class PathwayData:
         self._thin_common: dict[str, ThinFile | None] = {}
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
-        # usable_offers_in(): code -> its usable offers by département, made when first asked
-        # (not carried: an edit may change any diploma's offers)
-        self._usable_by_dep: dict[str, dict[Any, list[tuple[Row, Row, int | None]]]] = {}
+        # by_departement(): code -> its usable offers ordered by département (not carried: an
+        # edit may change any diploma's offers)
+        self._by_departement: dict[str, ByDepartement] = {}
         # goal_kinds(): made once per version (not carried: an edit may add a diploma)
         self._goal_kinds: dict[str, tuple[Any, int]] | None = None
         # coverage_rows(): territory -> (its rows by diploma, the codes to read again after
@@ -535,25 +544,36 @@ class PathwayData:
     def usable_offers_in(
         self, store: GraphReader, codes: Iterable[str], departements: Iterable[Any]
     ) -> dict[str, list[tuple[Row, Row, int | None]]]:
-        """code -> its :meth:`usable_offers` in the départements (département by département,
-        each in their order), from each diploma's offers filed by département once per
-        version: the neighbour notice looks for the nearest offer of ~100 goal diplomas in
-        one to three départements, among each one's offers across the country (~4 500 rows
-        a notice, bench/pathways.py's q10)."""
+        """code -> its :meth:`usable_offers` whose département is one of ``departements``
+        (and a few others of the same text, which a caller tests again), from each diploma's
+        offers ordered by département once per version (:meth:`by_departement`): the neighbour
+        notice looks for the nearest offer of ~100 goal diplomas in one to three départements,
+        among each one's offers across the country (~4 500 rows for bench/pathways.py's q10)."""
+        deps = sorted({str(d) for d in departements})
+        out: dict[str, list[tuple[Row, Row, int | None]]] = {}
+        for c, (keys, rows) in self.by_departement(store, codes).items():
+            got: list[tuple[Row, Row, int | None]] = []
+            for d in deps:
+                lo = bisect.bisect_left(keys, d)
+                got.extend(rows[lo : bisect.bisect_right(keys, d, lo)])
+            out[c] = got
+        return out
+
+    def by_departement(self, store: GraphReader, codes: Iterable[str]) -> dict[str, ByDepartement]:
+        """code -> its :meth:`usable_offers` ordered by département (as text; none first),
+        with those départements: made once per version, by the near thread after the preload
+        for every diploma (two tuples a diploma, ~1.5 MB at national size), else when first
+        asked; not carried over an edit."""
         codes = list(codes)
-        deps = list(dict.fromkeys(departements))
-        missing = [c for c in codes if c not in self._usable_by_dep]
+        missing = self._missing(self._by_departement, codes)
         if missing:
             for code, rows in self.usable_offers(store, missing).items():
-                by_dep: dict[Any, list[tuple[Row, Row, int | None]]] = {}
-                for r in rows:
-                    by_dep.setdefault(r[1].get("departement"), []).append(r)
-                self._usable_by_dep[code] = by_dep
-        out: dict[str, list[tuple[Row, Row, int | None]]] = {}
-        for c in codes:
-            by_dep = self._usable_by_dep[c]
-            out[c] = [r for d in deps for r in by_dep.get(d, ())]
-        return out
+                ordered = sorted(rows, key=_departement_text)
+                self._by_departement[code] = (
+                    tuple(map(_departement_text, ordered)),
+                    tuple(ordered),
+                )
+        return {c: self._by_departement[c] for c in codes}
 
     def thin_common(
         self, store: GraphReader, codes: Iterable[str], latest: dict[str, int]
@@ -1132,7 +1152,10 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
     territory made them for the diplomas its scoped legs reach (~4 ms of q09's CPU in
     bench/pathways.py; ~70 ms and ~5 MB for every diploma at national size). Each offer's
     static key (:func:`graph.pathways.scoring.static_key`) is left to the steps that walk it:
-    kept for every offer, they were ~20 MB of the worker's RSS (docs/performance.md, rss14)."""
+    kept for every offer, they were ~20 MB of the worker's RSS (docs/performance.md, rss14).
+    Then what the first answers' notices would make: the diplomas' names
+    (:func:`_name_diplomas`), their goal kinds (:meth:`PathwayData.goal_kinds`) and offers by
+    département (:meth:`PathwayData.by_departement`; docs/performance.md, http18)."""
     started = time.perf_counter()
     try:
         with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows
@@ -1151,6 +1174,7 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
             if store is None:
                 return
             data.goal_kinds(store)
+            data.by_departement(store, codes)
             del store
         gc.freeze()
         data.near_s = round(time.perf_counter() - started, 2)

@@ -318,10 +318,10 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
 def test_the_notices_goal_kinds_and_offers_by_departement_are_made_per_version(
     store: GraphStore,
 ) -> None:
-    """What the notices read of every diploma (PathwayData.goal_kinds: made by the near thread
-    after the preload) and each goal's offers by département (usable_offers_in, made when
-    first asked) belong to one version: an edit's version makes them again, with the offer
-    it added."""
+    """What the notices read of every diploma (PathwayData.goal_kinds, and its offers by
+    département: by_departement, usable_offers_in; both made by the near thread after the
+    preload) belong to one version: an edit's version makes them again, with the offer it
+    added."""
     keep_warm(store)
     data = pathway_data(store)
     assert data.preload_thread is not None
@@ -331,6 +331,7 @@ def test_the_notices_goal_kinds_and_offers_by_departement_are_made_per_version(
     assert data._goal_kinds is not None
     assert data._goal_kinds["32025002"] == ("bts", 5)
     assert data._goal_kinds["T-LP"] == ("licence_pro", 6)
+    assert set(data._by_departement) == set(data._usable)
     assert data.usable_offers_in(store, ["32025002"], ["046"]) == {"32025002": []}
     in_12 = data.usable_offers_in(store, ["32025002"], ["012"])["32025002"]
     assert [a["id"] for a, _, _ in in_12] == ["lycee-a"]
