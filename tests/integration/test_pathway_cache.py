@@ -345,8 +345,8 @@ def test_the_notices_goal_kinds_and_offers_by_departement_are_made_per_version(
     assert fresh is not data
     rows = fresh.usable_offers_in(store, ["32025002"], ["046", "012"])["32025002"]
     assert [(a["id"], o["departement"]) for a, o, _ in rows] == [
-        ("iut-b", "046"),
         ("lycee-a", "012"),
+        ("iut-b", "046"),
     ]
     assert fresh.goal_kinds(store)["32025002"] == ("bts", 5)
 
