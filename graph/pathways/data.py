@@ -18,6 +18,7 @@ cache for every search, i.e. reads as without one.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import logging
 import threading
@@ -30,7 +31,7 @@ from typing import Any
 
 from graph import shared_values
 from graph.coverage import read_coverage
-from graph.diploma_names import is_common_year_kept
+from graph.diploma_names import display_name, is_common_year_kept
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
@@ -53,6 +54,7 @@ from graph.pathways.unreached_goals import (
     CurrentPlaces,
     WhereIndex,
     current_places,
+    programme_of,
     where_candidates,
     where_index,
 )
@@ -182,6 +184,14 @@ def _with(index: dict[str, tuple[str, ...]], key: str, code: str) -> None:
         index[key] = (*have, code)
 
 
+# a diploma's usable offers ordered by département (as text), and those départements
+ByDepartement = tuple[tuple[str, ...], tuple[tuple[Row, Row, int | None], ...]]
+
+
+def _departement_text(row: tuple[Row, Row, int | None]) -> str:
+    return str(row[1].get("departement") or "")
+
+
 class PathwayData:
     """Diplomas, legs, offers, filières and sector goals, each read once per graph version."""
 
@@ -241,6 +251,11 @@ class PathwayData:
         self._thin_common: dict[str, ThinFile | None] = {}
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
+        # by_departement(): code -> its usable offers ordered by département (not carried: an
+        # edit may change any diploma's offers)
+        self._by_departement: dict[str, ByDepartement] = {}
+        # goal_kinds(): made once per version (not carried: an edit may add a diploma)
+        self._goal_kinds: dict[str, tuple[Any, int]] | None = None
         # coverage_rows(): territory -> (its rows by diploma, the codes to read again after
         # an edit), least recently used first
         self._coverage: OrderedDict[str, tuple[coverage_rows.ByCode, frozenset[str]]] = (
@@ -526,6 +541,40 @@ class PathwayData:
                 self._usable[code] = rows
         return {c: self._usable[c] for c in codes}
 
+    def usable_offers_in(
+        self, store: GraphReader, codes: Iterable[str], departements: Iterable[Any]
+    ) -> dict[str, list[tuple[Row, Row, int | None]]]:
+        """code -> its :meth:`usable_offers` whose département is one of ``departements``
+        (and a few others of the same text, which a caller tests again), from each diploma's
+        offers ordered by département once per version (:meth:`by_departement`): the neighbour
+        notice looks for the nearest offer of ~100 goal diplomas in one to three départements,
+        among each one's offers across the country (~4 500 rows for bench/pathways.py's q10)."""
+        deps = sorted({str(d) for d in departements})
+        out: dict[str, list[tuple[Row, Row, int | None]]] = {}
+        for c, (keys, rows) in self.by_departement(store, codes).items():
+            got: list[tuple[Row, Row, int | None]] = []
+            for d in deps:
+                lo = bisect.bisect_left(keys, d)
+                got.extend(rows[lo : bisect.bisect_right(keys, d, lo)])
+            out[c] = got
+        return out
+
+    def by_departement(self, store: GraphReader, codes: Iterable[str]) -> dict[str, ByDepartement]:
+        """code -> its :meth:`usable_offers` ordered by département (as text; none first),
+        with those départements: made once per version, by the near thread after the preload
+        for every diploma (two tuples a diploma, ~1.5 MB at national size), else when first
+        asked; not carried over an edit."""
+        codes = list(codes)
+        missing = self._missing(self._by_departement, codes)
+        if missing:
+            for code, rows in self.usable_offers(store, missing).items():
+                ordered = sorted(rows, key=_departement_text)
+                self._by_departement[code] = (
+                    tuple(map(_departement_text, ordered)),
+                    tuple(ordered),
+                )
+        return {c: self._by_departement[c] for c in codes}
+
     def thin_common(
         self, store: GraphReader, codes: Iterable[str], latest: dict[str, int]
     ) -> dict[str, ThinFile]:
@@ -718,6 +767,26 @@ class PathwayData:
                     self._histories[k] = got.get(k, [])
             return {k: got[k] if k in got else self._histories.get(k, []) for k in keys}
         return {k: self._histories[k] for k in keys}
+
+    def goal_kinds(self, store: GraphReader) -> dict[str, tuple[Any, int]]:
+        """code -> (type, level, 0 when none) of every diploma of the graph that a notice
+        may name as a goal offered in a territory: not closed, not a common first year kept
+        as such (:func:`graph.pathways.unreached_goals.goal_offered` leaves those out), made
+        once per version (the near thread makes it after the preload): the partial and
+        neighbour notices test a territory's 1 000-2 000 candidates on it
+        (graph/pathways/partial.py) instead of each one's row."""
+        kinds = self._goal_kinds
+        if kinds is None:
+            pairs: dict[tuple[Any, int], tuple[Any, int]] = {}
+            kinds = {
+                c: pairs.setdefault(k, k)
+                for c, d in self.diplomas(store, self.all_codes(store)).items()
+                if not d.get("closed")
+                and not is_common_year_kept(d)
+                and (k := (d.get("type"), d.get("level") or 0))
+            }
+            self._goal_kinds = kinds
+        return kinds
 
     def kept(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """A value derived from this version of the graph, computed once (the oldest of
@@ -1083,7 +1152,10 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
     territory made them for the diplomas its scoped legs reach (~4 ms of q09's CPU in
     bench/pathways.py; ~70 ms and ~5 MB for every diploma at national size). Each offer's
     static key (:func:`graph.pathways.scoring.static_key`) is left to the steps that walk it:
-    kept for every offer, they were ~20 MB of the worker's RSS (docs/performance.md, rss14)."""
+    kept for every offer, they were ~20 MB of the worker's RSS (docs/performance.md, rss14).
+    Then what the first answers' notices would make: the diplomas' names
+    (:func:`_name_diplomas`), their goal kinds (:meth:`PathwayData.goal_kinds`) and offers by
+    département (:meth:`PathwayData.by_departement`; docs/performance.md, http18)."""
     started = time.perf_counter()
     try:
         with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows
@@ -1097,10 +1169,30 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
                 for index in data.near_indexes(store, codes[i : i + PRELOAD_CHUNK]).values():
                     index.places  # noqa: B018 - made now, not by a first answer's steps
                 del store
+            _name_diplomas(data)
+            store = ref()
+            if store is None:
+                return
+            data.goal_kinds(store)
+            data.by_departement(store, codes)
+            del store
         gc.freeze()
         data.near_s = round(time.perf_counter() - started, 2)
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway near indexes stopped: %s", exc)
+
+
+def _name_diplomas(data: PathwayData) -> None:
+    """Every cached diploma's name as people write it and its programme
+    (:func:`graph.diploma_names.display_name`, :func:`graph.pathways.unreached_goals.
+    programme_of`: both kept by the texts they read, whatever the version), worked out here
+    rather than by the first answers: the neighbour notice names and ranks ~100 goal diplomas
+    of a territory, the steps and the partial notice a few more (~0.5-1.5 ms of a first
+    answer's CPU at national size, docs/performance.md, http18)."""
+    for d in list(data._diplomas.values()):
+        if d is not None:
+            display_name(d)
+            programme_of(d)
 
 
 def _fill(store: GraphStore, data: PathwayData) -> list[str] | None:

@@ -38,6 +38,7 @@ __all__ = [
     "NAMED",
     "Nearest",
     "closeness",
+    "departements_only",
     "is_neighbour",
     "nearest",
     "neighbour_sentence",
@@ -102,6 +103,21 @@ class Nearest(NamedTuple):
     closeness: int = 0  # :func:`closeness`
 
 
+def departements_only(territory: Territory) -> list[str] | None:
+    """The départements of a territory that is only départements (what
+    :meth:`Territory.contains` tests there), else None.
+
+    >>> departements_only(Territory(departements=["035", "022"]))
+    ['035', '022']
+    >>> departements_only(Territory(departements=["035"], region="53")) is None
+    True
+    """
+    deps = territory.departements
+    if not deps or territory.region or territory.campus or (territory.near and territory.radius_km):
+        return None
+    return list(deps)
+
+
 def nearest(
     d: Mapping[str, Any],
     rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]],
@@ -128,9 +144,7 @@ def nearest(
     best_km: float | None = None
     # a territory of départements only: Territory.contains is the département's test alone,
     # made here first (most of a goal's offers across the country are not in it)
-    deps = territory.departements
-    if not deps or territory.region or territory.campus or (territory.near and territory.radius_km):
-        deps = None
+    deps = departements_only(territory)
     for a, o, last_seen in rows:
         if deps is not None:
             if o.get("departement") not in deps:

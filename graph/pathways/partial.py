@@ -28,7 +28,13 @@ from graph.nsf import nsf_name
 from graph.pathways.answer import UnreachedGoals
 from graph.pathways.data import PathwayData, Row
 from graph.pathways.explanation import goal_label, job_label
-from graph.pathways.neighbour_goals import is_neighbour, nearest, neighbour_sentence, ranked
+from graph.pathways.neighbour_goals import (
+    departements_only,
+    is_neighbour,
+    nearest,
+    neighbour_sentence,
+    ranked,
+)
 from graph.pathways.query import PathwayQuery
 from graph.pathways.unreached_goals import (
     examples,
@@ -86,32 +92,37 @@ class _Offered(NamedTuple):
 
 
 def _goals(
-    known: Mapping[str, Row],
+    kinds: Mapping[str, tuple[Any, int]],
+    codes: Iterable[str],
     to_type: str | None,
     to_level: int | None,
     sector: frozenset[str] | None,
     above: int | None,
 ) -> list[str]:
-    """The codes of ``known`` that meet the goal (:func:`graph.pathways.search.is_goal` with no
-    goal code: the notice does not speak of one) above the level ``above`` (None: any), in
-    their order: the tests of :func:`is_goal` taken out of the loop over a territory's 1 000-2 000
-    diplomas (a first notice's time, docs/performance.md, branch httpp95b).
+    """The ``codes`` that meet the goal (:func:`graph.pathways.search.is_goal` with no goal
+    code: the notice does not speak of one) above the level ``above`` (None: any), in their
+    order; ``kinds``: code -> (type, level, 0 when none) of the diplomas a notice may name
+    (:meth:`PathwayData.goal_kinds`); the others are left out. The tests of :func:`is_goal`
+    taken out of the loop over a territory's 1 000-2 000 diplomas (a first notice's time,
+    docs/performance.md, branches httpp95b and http18).
 
-    >>> known = {"1": {"code": "1", "type": "bts", "level": 5},
-    ...          "2": {"code": "2", "type": "bts", "level": None},
-    ...          "3": {"code": "3", "type": "licence_pro", "level": 6}}
-    >>> _goals(known, "bts", None, None, None), _goals(known, None, 5, None, None)
+    >>> kinds = {"1": ("bts", 5), "2": ("bts", 0), "3": ("licence_pro", 6)}
+    >>> codes = ["1", "2", "3", "4"]
+    >>> _goals(kinds, codes, "bts", None, None, None), _goals(kinds, codes, None, 5, None, None)
     (['1', '2'], ['1', '3'])
-    >>> _goals(known, None, None, frozenset({"3"}), None), _goals(known, None, None, None, 5)
-    (['3'], ['3'])
+    >>> _goals(kinds, codes, None, None, frozenset({"3"}), None)
+    ['3']
+    >>> _goals(kinds, codes, None, None, None, 5)
+    ['3']
     """
     # is_goal: a level below to_level fails (no level counts as 0); the notice: above it only
     low = max(to_level or 0, above + 1 if above is not None else 0)
     return [
         c
-        for c, d in known.items()
-        if (to_type is None or d["type"] == to_type)
-        and (not low or (d.get("level") or 0) >= low)
+        for c in codes
+        if (k := kinds.get(c)) is not None
+        and (to_type is None or k[0] == to_type)
+        and (not low or k[1] >= low)
         and (sector is None or c in sector)
     ]
 
@@ -127,9 +138,20 @@ def _offered(
     """The goal diplomas with a current offer in the territory (in the modality): looked for
     among the diplomas the cache files under the territory's places."""
     filed, stale = data.where_candidates(store, q.territory)
-    known = data.diplomas(store, [*filed, *stale])
     sector = frozenset(goal_codes) if goal_codes is not None else None
-    goals = _goals(known, q.to_type.value if q.to_type else None, q.to_level, sector, above)
+    # the territory's 1 000-2 000 candidates tested on the kind and level the cache keeps per
+    # version for every diploma a notice may name, rather than on their rows (docs/
+    # performance.md, http18); those it may not name (closed, a common first year) are not
+    # there: goal_offered leaves them out too
+    goals = _goals(
+        data.goal_kinds(store),
+        [*filed, *stale],
+        q.to_type.value if q.to_type else None,
+        q.to_level,
+        sector,
+        above,
+    )
+    known = data.diplomas(store, goals)
 
     def rows(code: str) -> list[tuple[Row, Row, int | None]]:
         return data.usable_offers(store, (code,))[code]
@@ -204,7 +226,13 @@ def neighbour_notice(
     if not near:
         return None
     mod = q.modality.value if q.modality else None
-    rows = data.usable_offers(store, sorted(near))
+    deps = departements_only(q.territory)
+    # in départements, only their offers (nearest keeps the least key: any order gives it)
+    rows = (
+        data.usable_offers_in(store, sorted(near), deps)
+        if deps is not None
+        else data.usable_offers(store, sorted(near))
+    )
     here = point()
     found = [
         (d, n)

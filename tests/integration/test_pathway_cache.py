@@ -315,6 +315,42 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
     assert cache_state(store)["diplomas"] == 4
 
 
+def test_the_notices_goal_kinds_and_offers_by_departement_are_made_per_version(
+    store: GraphStore,
+) -> None:
+    """What the notices read of every diploma (PathwayData.goal_kinds, and its offers by
+    département: by_departement, usable_offers_in; both made by the near thread after the
+    preload) belong to one version: an edit's version makes them again, with the offer it
+    added."""
+    keep_warm(store)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=30)
+    assert data.near_thread is not None
+    data.near_thread.join(timeout=30)
+    assert data._goal_kinds is not None
+    assert data._goal_kinds["32025002"] == ("bts", 5)
+    assert data._goal_kinds["T-LP"] == ("licence_pro", 6)
+    assert set(data._by_departement) == set(data._usable)
+    assert data.usable_offers_in(store, ["32025002"], ["046"]) == {"32025002": []}
+    in_12 = data.usable_offers_in(store, ["32025002"], ["012"])["32025002"]
+    assert [a["id"] for a, _, _ in in_12] == ["lycee-a"]
+
+    create_offer(
+        store,
+        "alice",
+        OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+    )
+    fresh = pathway_data(store)
+    assert fresh is not data
+    rows = fresh.usable_offers_in(store, ["32025002"], ["046", "012"])["32025002"]
+    assert [(a["id"], o["departement"]) for a, o, _ in rows] == [
+        ("lycee-a", "012"),
+        ("iut-b", "046"),
+    ]
+    assert fresh.goal_kinds(store)["32025002"] == ("bts", 5)
+
+
 def test_health_tells_the_state_of_the_cache(store: GraphStore, tmp_path: Path) -> None:
     with TestClient(create_app(make_settings(tmp_path / "u"), store=store)) as client:
         body = client.get("/health").json()
