@@ -8,7 +8,7 @@ from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.geojson_schemas import GeoJSONResponse, MapFeatureCollection
-from graph.mapdata import MapRequest, map_geojson_gzip
+from graph.mapdata import MapRequest, around_point, map_geojson_gzip
 from graph.territory import request_territory
 
 router = APIRouter(tags=["map"])
@@ -29,13 +29,19 @@ def get_map(request: Request, store: StoreDep, params: Annotated[MapRequest, Que
     """Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
     with the levels, modalities and sectors they offer, for map clients. The territory is
     that of /gaps and /coverage (`campus`, `departements=12,46`, `region`, `near` with
-    `radius_km`); an unknown parameter is refused. `unplaced` counts, by kind, the matching
-    ones that have no coordinates (with a radius: those of the départements the circle
-    reaches, which may be inside; `notice` says so). `level` and `modality` together keep the
-    places with one offer of that level in that modality."""
+    `radius_km`), or a radius around a place of the graph (`around` with `radius_km`); an
+    unknown parameter is refused. `unplaced` counts, by kind, the matching ones that have no
+    coordinates (with a radius: those of the départements the circle reaches, which may be
+    inside; `notice` says so). `level` and `modality` together keep the places with one offer
+    of that level in that modality."""
+    territory = request_territory(store, params)
+    if params.around is not None:  # the radius's centre named by its name, never coordinates
+        territory = territory.model_copy(
+            update={"near": around_point(store, params.around), "radius_km": params.radius_km}
+        )
     body = map_geojson_gzip(
         store,
-        territory=request_territory(store, params),
+        territory=territory,
         kinds={k.value for k in params.kind} if params.kind else None,
         sector=params.sector,
         level=params.level,

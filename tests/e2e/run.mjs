@@ -762,6 +762,33 @@ await scenario('carte-dense-outremer', async (d) => {
     const after = await hiddenLabel.evaluate((e) => getComputedStyle(e).visibility);
     d[`peek_${kind}`] = { ...target, hovered, after };
   }
+  // The place of a dense town in focus (Nantes: its group of places at zoom 12): shown apart
+  // from the groups, its card open (it stayed inside its group, the card never opened).
+  const dense = await page.evaluate(async (base) => {
+    const fc = await (await fetch(`${base}/map.geojson?departements=44`)).json();
+    const pts = fc.features.filter((f) => f.properties.feature === 'actor');
+    const near = (a, b) => Math.abs(a.geometry.coordinates[0] - b.geometry.coordinates[0]) < 0.01 && Math.abs(a.geometry.coordinates[1] - b.geometry.coordinates[1]) < 0.007;
+    // the place with the most others within about 700 m, none at its very position
+    const ranked = pts
+      .filter((f) => !pts.some((g) => g !== f && g.geometry.coordinates.join() === f.geometry.coordinates.join()))
+      .map((f) => ({ f, n: pts.filter((g) => g !== f && near(f, g)).length }))
+      .sort((a, b) => b.n - a.n);
+    return { key: `actor:${ranked[0].f.properties.id}`, name: ranked[0].f.properties.name, neighbours: ranked[0].n };
+  }, base);
+  await page.goto('about:blank');
+  await page.goto(`${app}#/carte?focus=${encodeURIComponent(dense.key)}`);
+  await page.waitForFunction(() => /mis en évidence\.|Aucun lieu/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  const densePopup = await page
+    .locator('#carte-acteurs .leaflet-popup-content .popup-title')
+    .first()
+    .innerText({ timeout: 8000 })
+    .catch(() => null);
+  d.denseFocus = { ...dense, popup: densePopup, groups: await page.locator('#carte-acteurs .marker-cluster').count() };
+  await page.locator('.map-box').screenshot({ path: join(shots, 'carte-nantes-focus.png') });
+  await page.goto(`${app}#/carte?departements=44`);
+  await settled();
+  await page.locator('#carte-acteurs .town-label').first().waitFor();
+  await page.waitForTimeout(500);
   // Closer in (the wheel over Nantes), the names still apart.
   for (let step = 0; step < 3; step++) {
     const nantes = await page.locator('#carte-acteurs .leaflet-tooltip[data-label^="pref:Nantes|"]').boundingBox();
@@ -1732,6 +1759,19 @@ await scenario('lien-territoire-carte', async (d) => {
   }
   await scopeBar.waitFor({ state: 'hidden' });
   d.zoomed = { asked: [...asked] };
+  // a platform in focus: its 50 km first too (it loaded the whole country), named in the notice
+  asked.length = 0;
+  await page.goto('about:blank');
+  await page.goto(`${app}#/carte?focus=platform:pft-rascol`);
+  await page.locator('.leaflet-popup-content').getByText('Rascol').first().waitFor();
+  await scopeBar.waitFor();
+  d.platform = { asked: [...asked], scope: await scopeBar.innerText(), status: await page.locator('.map-status').innerText() };
+  // a platform the data gives no position: the whole country, as before (no radius to draw)
+  asked.length = 0;
+  await page.goto('about:blank');
+  await page.goto(`${app}#/carte?focus=platform:pft-conpim`);
+  await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
+  d.platformUnplaced = { asked: [...asked], scopeHidden: await scopeBar.isHidden(), status: await page.locator('.map-status').innerText() };
   await close();
 });
 

@@ -516,10 +516,11 @@ export interface paths {
          * @description Actors and platforms with coordinates as a GeoJSON FeatureCollection ([lon, lat]),
          *     with the levels, modalities and sectors they offer, for map clients. The territory is
          *     that of /gaps and /coverage (`campus`, `departements=12,46`, `region`, `near` with
-         *     `radius_km`); an unknown parameter is refused. `unplaced` counts, by kind, the matching
-         *     ones that have no coordinates (with a radius: those of the départements the circle
-         *     reaches, which may be inside; `notice` says so). `level` and `modality` together keep the
-         *     places with one offer of that level in that modality.
+         *     `radius_km`), or a radius around a place of the graph (`around` with `radius_km`); an
+         *     unknown parameter is refused. `unplaced` counts, by kind, the matching ones that have no
+         *     coordinates (with a radius: those of the départements the circle reaches, which may be
+         *     inside; `notice` says so). `level` and `modality` together keep the places with one offer
+         *     of that level in that modality.
          */
         get: operations["get_map"];
         put?: never;
@@ -5828,6 +5829,8 @@ export interface operations {
                 level?: number | null;
                 /** @description school, apprenticeship or continuing (or any, for pathways). */
                 modality?: components["schemas"]["Modality"] | null;
+                /** @description The place of the graph `radius_km` is centred on, instead of `near`: `actor:<id>` or `platform:<id>`; the notice names it by its name and commune (« Lycée La Découverte (Decazeville) »), never by its coordinates. 404 for an unknown place, 422 for one without a position. */
+                around?: string | null;
             };
             header?: never;
             path?: never;

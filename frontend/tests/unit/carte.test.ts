@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRIORITY_FOCUS } from '../../src/map/names';
-import { featKey, levelsText, type Feat } from '../../src/pages/carte/points';
+import { aroundPlace, featKey, levelsText, type Feat } from '../../src/pages/carte/points';
 import { TOWNS_NAMED, clusterText, placeWeight, townKey, townNames } from '../../src/pages/carte/towns';
 import { overflows, scrollAttributes } from '../../src/lib/scroll';
 
@@ -97,5 +97,16 @@ describe('boxes that scroll', () => {
     // a section named by its heading, focused by the page (tabindex -1) when it does not scroll
     assert.deepEqual(scrollAttributes(true, null, '-1'), { tabindex: '0', role: null, 'aria-label': null });
     assert.deepEqual(scrollAttributes(false, null, '-1'), { tabindex: '-1', role: null, 'aria-label': null });
+  });
+});
+
+describe('the place a radius is centred on', () => {
+  test('aroundPlace: its name and commune after « de », contracted; never coordinates', () => {
+    assert.equal(aroundPlace('Lycée La Découverte', 'Decazeville'), 'de Lycée La Découverte (Decazeville)');
+    assert.equal(aroundPlace('Le Likès', 'Quimper'), 'du Likès (Quimper)');
+    assert.equal(aroundPlace('Les Cordeliers', 'Dinan'), 'des Cordeliers (Dinan)');
+    assert.equal(aroundPlace('IUT de Rennes', 'Rennes'), 'd’IUT de Rennes');
+    assert.equal(aroundPlace('Lycée de Figeac', null), 'de Lycée de Figeac');
+    assert.equal(aroundPlace('Lycée polyvalent La Découverte (Decazeville)', 'Decazeville'), 'de Lycée polyvalent La Découverte (Decazeville)');
   });
 });

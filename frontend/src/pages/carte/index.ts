@@ -13,7 +13,7 @@ import { parseDepartements } from '../../components/territory';
 import type { ActorDetail, DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
-import { featKey, listRow, pointList, popup, type Feat } from './points';
+import { aroundPlace, featKey, listRow, pointList, popup, type Feat } from './points';
 import { clusterIcon } from './clusters';
 import { townKey, townNames, type Town } from './towns';
 import { overseasGroups, type Overseas } from './overseas';
@@ -33,7 +33,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let wholeAsked = false;
   const markers = new Map<string, L.Marker>();
   const campusNames = new Map<string, string>();
-  void campuses().then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name))).catch(() => undefined);
+  // awaited before the first card opens (a place in focus): « Campus : campus sans nom » was
+  // said of a known campus whose name had not arrived yet
+  const campusesNamed = campuses()
+    .then((list) => list.forEach((c) => campusNames.set(c.id, c.short_name)))
+    .catch(() => undefined);
 
   let unplaced = 0;
   let notice = ''; // a modality the files never describe for some diplomas (map.geojson's notice)
@@ -94,6 +98,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const relabel = (): void => cmap.labels.refresh();
   let cluster = newCluster().on('animationend spiderfied unspiderfied', relabel);
   cmap.map.addLayer(cluster);
+  // The places in focus stay out of the groups (a few at most, FOCUS_UNCLUSTERED): in a dense
+  // town (Rennes, Lyon, Paris) the place asked for sat inside a group and its card never opened.
+  const focusLayer = L.layerGroup().addTo(cmap.map);
   // The clusters are computed for the map's zoom range, which the tile setting changes.
   const onSettings = (): void => {
     cluster.clearLayers();
@@ -150,6 +157,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
   function draw(fit: boolean): void {
     cluster.clearLayers();
+    focusLayer.clearLayers();
     markers.clear();
     townOf.clear();
     tableBody.replaceChildren();
@@ -163,6 +171,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       b.count.textContent = `(${counts.get(b.g.id) ?? 0}${off ? ` ; ${off} sans position connue` : ''})`;
     }
     const layers: L.Marker[] = [];
+    const apart = shown.filter((f) => focus.has(featKey(f))).length <= FOCUS_UNCLUSTERED;
     for (const f of shown) {
       const [lon, lat] = f.geometry.coordinates;
       const key = featKey(f);
@@ -176,7 +185,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         m.on('add', () => m.getElement()?.setAttribute('data-town', town));
       }
       markers.set(key, m);
-      layers.push(m);
+      if (isFocus && apart) focusLayer.addLayer(m);
+      else layers.push(m);
       tableBody.append(listRow(f, isFocus, () => openMarker(key)));
     }
     cluster.addLayers(layers);
@@ -220,7 +230,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   /** Watches the view once it shows the place in focus: leaving the départements loaded (their
    * outlines' box and their places') loads the whole country. */
   async function armScope(asked: Scope, shown: L.LatLngBounds): Promise<void> {
-    const outline = asked.around ? asked.around.toBounds(asked.radiusKm * 2000) : await territoryBounds(asked.departements).catch(() => null);
+    const centre = asked.around ?? (asked.place ? shown.getCenter() : null);
+    const outline = centre ? centre.toBounds(asked.radiusKm * 2000) : await territoryBounds(asked.departements).catch(() => null);
     if (scope !== asked) return;
     scopeBounds = (outline ?? L.latLngBounds([])).extend(features.length ? shownBounds() : shown).pad(0.05);
   }
@@ -253,8 +264,11 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       if (type === 'actor') {
         const a = await cached<ActorDetail>(`/actors/${encodeURIComponent(key)}`).catch(() => null);
         if (!a?.departement || a.lat == null || a.lon == null) return null;
-        if (items.length === 1) return { departements: [], around: L.latLng(a.lat, a.lon), radiusKm: FOCUS_RADIUS_KM };
+        if (items.length === 1) return { departements: [], around: L.latLng(a.lat, a.lon), place: item, radiusKm: FOCUS_RADIUS_KM };
         codes.add(a.departement);
+      } else if (type === 'platform' && items.length === 1) {
+        // the API places it (GET /map.geojson's `around`); one it cannot place: all of France
+        return { departements: [], around: null, place: item, radiusKm: FOCUS_RADIUS_KM };
       } else if (type === 'diploma') {
         const d = await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(key)}`).catch(() => null);
         const placed = (d?.offers ?? []).filter((o) => o.lat != null);
@@ -263,7 +277,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       } else return null;
     }
     const departements = parseDepartements([...codes].join(','));
-    return departements ? { departements, around: null, radiusKm: 0 } : null;
+    return departements ? { departements, around: null, place: null, radiusKm: 0 } : null;
   }
 
   /** One button per overseas territory of the places shown, and one back to the metropole. */
@@ -306,10 +320,24 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   function openMarker(key: string): void {
     const m = markers.get(key);
     if (!m) return;
-    cluster.zoomToShowLayer(m, () => {
+    const open = (): void => {
       m.openPopup();
       (m.getElement() as HTMLElement | undefined)?.focus();
-    });
+    };
+    if (focusLayer.hasLayer(m)) {
+      if (!cmap.map.getBounds().contains(m.getLatLng())) cmap.map.panTo(m.getLatLng(), { animate: false });
+      open();
+    } else
+      cluster.zoomToShowLayer(m, () => {
+        if (cmap.map.hasLayer(m)) return open();
+        // the plugin may call back with the place still in a group (its group at the zoom it
+        // reached is not the one it spread): that group is spread, then the card opened
+        const parent = cluster.getVisibleParent(m) as L.Marker | L.MarkerCluster | null;
+        if (parent && parent !== m && 'spiderfy' in parent) {
+          cluster.once('spiderfied', () => cmap.map.hasLayer(m) && open());
+          parent.spiderfy();
+        }
+      });
     if (window.matchMedia('(max-width: 60rem)').matches) mapEl.scrollIntoView({ behavior: 'smooth', block: 'center' });
   }
 
@@ -333,8 +361,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     const out: Record<string, string> = {};
     for (const k of keys) if (params.get(k)) out[k] = params.get(k)!;
     if (params.get('region')) out.departements = regionCodes.join(',');
-    if (scope?.around) {
-      out.near = `${scope.around.lat},${scope.around.lng}`;
+    if (scope?.place) {
+      // the place itself rather than its coordinates: the API's notice names it
+      out.around = scope.place;
       out.radius_km = String(scope.radiusKm);
     } else if (scope) out.departements = scope.departements.join(',');
     return out as QueryOf<'/map.geojson'>;
@@ -400,12 +429,19 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         unplacedByGroup.set(id, (unplacedByGroup.get(id) ?? 0) + n);
       }
       await resolveFocus();
+      await campusesNamed;
       features = fc.features.filter((f) => f.geometry && Array.isArray(f.geometry.coordinates));
       draw(fit);
       showScope();
       if (fromForm) announce(status.textContent ?? '');
     } catch (e) {
       if (isAbort(e)) return;
+      if (scope?.place) {
+        // a place the API cannot centre a radius on (unknown, or no position): all of France
+        wholeAsked = true;
+        scope = null;
+        return await reload(false, fit);
+      }
       features = [];
       notice = '';
       scope = null;
@@ -423,9 +459,12 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     scopeBar.hidden = !scope;
     if (!scope) return;
     const one = scope.departements.length === 1;
-    const where = scope.around
-      ? `à moins de ${scope.radiusKm} km du lieu mis en évidence`
-      : `${one ? 'du département' : 'des départements'} ${scope.departements.join(', ')} des lieux mis en évidence`;
+    const centre = scope.place ? features.find((f) => featKey(f) === scope!.place) : undefined;
+    const where = centre
+      ? `dans un rayon de ${scope.radiusKm} km autour ${aroundPlace(centre.properties.name, centre.properties.commune)}`
+      : scope.place
+        ? `à moins de ${scope.radiusKm} km du lieu mis en évidence`
+        : `${one ? 'du département' : 'des départements'} ${scope.departements.join(', ')} des lieux mis en évidence`;
     scopeNote.textContent = `Seuls les lieux ${where} sont affichés ; les autres le seront si vous élargissez la vue.`;
   }
 
@@ -452,6 +491,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     },
     destroy() {
       ctrl?.abort();
+      focusLayer.clearLayers();
       window.removeEventListener('cmq:settings', onSettings);
       cmap.map.off('zoomend', onZoom);
       cmap.map.off('moveend', onMove);
@@ -465,8 +505,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 interface Scope {
   departements: string[];
   around: L.LatLng | null;
+  /** The place in focus a radius is centred on (`actor:…`, `platform:…`), sent as `around`. */
+  place: string | null;
   radiusKm: number;
 }
+
+/** The places in focus drawn apart from the groups at most (a diploma's offers may be
+ * hundreds: beyond, they are grouped as the others, highlighted). */
+const FOCUS_UNCLUSTERED = 50;
 
 /** How far around one establishment in focus the places are loaded first: the first view
  * (zoom 12 at most, a few tens of km across) and its neighbours across a border. */

@@ -12,6 +12,22 @@ export function featKey(f: Feat): string {
   return `${f.properties.feature}:${f.properties.id}`;
 }
 
+/** « de » and the place a radius is centred on, contracted as French does, with its commune
+ * unless its name holds it already (graph/mapdata.py place_label, the API's notice):
+ *
+ *   aroundPlace('Lycée La Découverte', 'Decazeville') // → 'de Lycée La Découverte (Decazeville)'
+ *   aroundPlace('Le Likès', 'Quimper') // → 'du Likès (Quimper)'
+ *   aroundPlace('IUT de Rennes', 'Rennes') // → 'd’IUT de Rennes'
+ *   aroundPlace('Lycée La Découverte (Decazeville)', 'Decazeville') // → 'de Lycée La Découverte (Decazeville)'
+ */
+export function aroundPlace(name: string, commune: string | null | undefined): string {
+  const label = !commune || name.toLocaleLowerCase('fr').includes(commune.toLocaleLowerCase('fr')) ? name : `${name} (${commune})`;
+  if (label.startsWith('Le ')) return `du ${label.slice(3)}`;
+  if (label.startsWith('Les ')) return `des ${label.slice(4)}`;
+  if (/^[AEIOUYÉÈÊÂÎÔ]/.test(label)) return `d’${label}`;
+  return `de ${label}`;
+}
+
 export function levelsText(levels: number[]): string {
   if (!levels.length) return 'aucune formation enregistrée';
   const min = Math.min(...levels);

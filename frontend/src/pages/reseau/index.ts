@@ -26,7 +26,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const nodesById = new Map<string, NetNode>();
 
   // ---- controls --------------------------------------------------------------------------
-  const campusSel = h('select', { id: 'reseau-campus', name: 'campus' }, h('option', { value: campus }, campus));
+  // the campus is said by its name once the list is there, never by its identifier meanwhile
+  const campusSel = h('select', { id: 'reseau-campus', name: 'campus' }, h('option', { value: campus }, 'Chargement des campus…'));
   const sectorSel = h('select', { id: 'reseau-secteur', name: 'sector' }, h('option', { value: '' }, 'Tous les secteurs'));
   // The campus core first (its members and platforms); diplomas, passerelles and the partners
   // outside the campus on demand.
