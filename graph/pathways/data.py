@@ -123,9 +123,11 @@ COVERAGE_ROWS_CAP = 20_000
 # what searches of the same territory and modality share within a version (search_memo(): the
 # steps' bounds, the diplomas offered in the territory), kept for this many keys, the least
 # recently asked dropped first, and for this many entries in all (a territory and level is
-# ~1 500-2 700 of each; 30 000 entries of 15 keys were 3.9 MB, tracemalloc: ~4 MB a worker)
+# ~1 500-2 700 of each; 37 000 entries of 18 keys were 4.1 MB, tracemalloc: ~7 MB a worker at
+# most). Enough for the 24 keys: at 30 000, the bench's 10 territories (37 000 entries) dropped
+# each memo before its territory was asked again, least recently asked first
 SEARCH_MEMO_KEYS = 24
-SEARCH_MEMO_ENTRIES = 30_000
+SEARCH_MEMO_ENTRIES = 64_000
 # a carried cache whose edit touched at most this many diplomas is not refilled in the
 # background: the first request that needs one of them reads it (a thread would compete with
 # that request for the interpreter, and the request would read it anyway)

@@ -168,10 +168,15 @@ def _prefix_groups(
     index: dict[Hashable, _Prefix] = {}
     inf = math.inf
     step_bound = scorer.step_bound
+    # Scorer.step_bound's memo read here first: its call, once per candidate, was a third of
+    # this loop (the key is the one step_bound makes, so the same floats)
+    known = scorer.step_bound_memo.get
     push = heap.append
     # the walk gives a prefix's candidates mostly in a run: the last one found is kept
     last_number = -1
     prefix: _Prefix | None = None
+    before: Any = None  # the diploma before the last one, the same for a prefix's candidates
+    before_code = ""
     steps: list[Any] = [] if parents is None else [_UNKNOWN] * len(parents)
     for i, (diplomas, legs, number) in enumerate(paths):
         if not legs:  # no step: its bound alone
@@ -187,6 +192,8 @@ def _prefix_groups(
                 ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
             prefix = index.get(ids)
             last_number = number
+            before = diplomas[-2]
+            before_code = before["code"]
         if prefix is None:
             if parents is None or number == -1:
                 first: Any = scorer.prefix_bound(diplomas, legs)
@@ -203,14 +210,17 @@ def _prefix_groups(
             push((-inf, i, _FULL))
             continue
         last = diplomas[-1]
-        bound = step_bound(diplomas[-2], last, legs[-1])
+        leg = legs[-1]
+        code = last["code"]
+        got = known((before_code, code, id(leg)))
+        bound = step_bound(before, last, leg) if got is None else got[0]
         if bound is None:
             continue
         if bound == inf:
             push((-inf, i, _FULL))
             continue
         prefix.lasts.append((-bound, i))
-        valid_keys.add((*prefix.codes, last["code"]))
+        valid_keys.add((*prefix.codes, code))
     for g, group in enumerate(prefixes):
         if group.lasts:
             group.lasts.sort()

@@ -634,6 +634,12 @@ class Scorer:
             before = d
         return prefix_total(len(legs), steps)
 
+    @property
+    def step_bound_memo(self) -> Mapping[tuple[str, str, int], tuple[float | None, Row]]:
+        """:meth:`step_bound`'s memo, read only: (before's code, the diploma's code, the leg's
+        id) -> (its bound, the leg); a key not in it is a step not bounded yet."""
+        return self._step_bounds
+
     def step_bound(self, before: Row, d: Row, leg: Row) -> float | None:
         """A step's part of :meth:`bound` (the same whatever the steps around it), kept for the
         search."""
