@@ -76,6 +76,8 @@ class KeySharedRows:
         # a copy of a dict that shares its keys shares them too (CPython's dict.copy of a
         # split table): a third faster than the __dict__ of a new instance
         self._template: dict[str, Any] = first.__dict__
+        # row_of(): the fields of a head of n values and of its tail, by n
+        self._split: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def row(self, values: list[Any]) -> dict[str, Any]:
         """A dict of ``fields`` to ``values`` (as many of each)."""
@@ -87,9 +89,12 @@ class KeySharedRows:
         """:meth:`row` of ``head`` then ``tail`` (as many as ``fields`` in all), or of ``head``
         with every other field None when ``tail`` is None (left as the template has them)."""
         out = self._template.copy()
-        n = len(head)
-        out.update(zip(self.fields[:n], head, strict=True))
+        split = self._split.get(len(head))
+        if split is None:
+            n = len(head)
+            split = self._split[n] = (self.fields[:n], self.fields[n:])
+        out.update(zip(split[0], head, strict=True))
         if tail is None:
             return out
-        out.update(zip(self.fields[n:], tail, strict=True))
+        out.update(zip(split[1], tail, strict=True))
         return out

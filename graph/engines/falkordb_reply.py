@@ -79,13 +79,18 @@ def _shared_array(payload: list[Any], shared: dict[Any, Any], *, row: bool = Fal
     :func:`graph.shared_values.share_rows`, which does the same to rows already decoded.
     Strings, floats and tuples never compare equal to one another, so one table holds them
     all (ints are not shared: ``1 == 1.0``)."""
+    return _shared_items(payload, shared, *_by_bytes(shared), row)
+
+
+def _by_bytes(shared: dict[Any, Any]) -> tuple[dict[Any, str], dict[Any, float]]:
+    """The tables of ``shared`` by the bytes of the reply (strings, floats), made if need be."""
     strs = shared.get(_BY_BYTES_STR)
     if strs is None:
         strs = shared[_BY_BYTES_STR] = {}
         floats = shared[_BY_BYTES_FLOAT] = {}
     else:
         floats = shared[_BY_BYTES_FLOAT]
-    return _shared_items(payload, shared, strs, floats, row)
+    return strs, floats
 
 
 def _shared_items(
@@ -151,9 +156,12 @@ def plain_rows(
     try:
         if shared is None:
             return [dict(zip(header, map(_plain, row), strict=True)) for row in response[1]]
-        # a row is a list of values: decoded as one array, then named
+        # a row is a list of values: decoded as one array, then named; the tables by the
+        # bytes looked up once per reply, not per row (85 000 rows in a national preload)
+        strs, floats = _by_bytes(shared)
         return [
-            dict(zip(header, _shared_array(r, shared, row=True), strict=True)) for r in response[1]
+            dict(zip(header, _shared_items(r, shared, strs, floats, True), strict=True))
+            for r in response[1]
         ]
     except _NotPlain:
         return None

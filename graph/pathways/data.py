@@ -964,16 +964,14 @@ def _merged(rows: list[_Merging]) -> list[_Merging]:
     not from the import in their order, then the imported ones that no seed row of the same
     (code, actor, modality) takes, in theirs; a merged row gets a new offer dict."""
     out: list[_Merging] = []
-    seeded: dict[tuple[Any, ...], list[int]] = {}
     imported: list[_Merging] = []
     for t in rows:
-        if t[2].get("origin") == "import":
-            imported.append(t)
-            continue
-        seeded.setdefault((t[0], t[1]["id"], t[2].get("modality")), []).append(len(out))
-        out.append(t)
-    if not seeded:
-        return out + imported
+        (imported if t[2].get("origin") == "import" else out).append(t)
+    if not imported or not out:  # nothing to merge (the synthetic graph: seeds only)
+        return out or imported
+    seeded: dict[tuple[Any, ...], list[int]] = {}
+    for i, t in enumerate(out):
+        seeded.setdefault((t[0], t[1]["id"], t[2].get("modality")), []).append(i)
     for t in imported:
         code, actor, offer, _ = t
         at = seeded.get((code, actor["id"], offer.get("modality")))
