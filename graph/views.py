@@ -443,6 +443,11 @@ class PathwayCache(Out):
     version: str | None = None
     diplomas: int = Field(0, description="Diplomas whose legs and offers are in memory.")
     filled_s: float | None = Field(None, description="How long the last preload took.")
+    filled_cpu_s: float | None = Field(
+        None,
+        description="The CPU seconds of the last preload's thread (the wall time less "
+        "the waits for the database and for a core).",
+    )
 
 
 class VersionWatchState(Out):

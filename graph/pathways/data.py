@@ -290,6 +290,7 @@ class PathwayData:
         self.near_thread: threading.Thread | None = None
         self.near_s: float | None = None
         self.preloaded_s: float | None = None  # set when a preload has filled it
+        self.preloaded_cpu_s: float | None = None  # its thread's CPU seconds (/health)
         self.carried_from: str | None = None  # the version whose rows it kept (carried())
         # after carried() from a filled cache: the only codes a preload must read again
         self.refill: list[str] | None = None
@@ -1059,6 +1060,7 @@ def cache_state(store: GraphStore) -> dict[str, Any]:
         "version": data.version,
         "diplomas": data.diploma_count,
         "filled_s": data.preloaded_s,
+        "filled_cpu_s": data.preloaded_cpu_s,
     }
 
 
@@ -1107,6 +1109,7 @@ def _start_preload(store: GraphStore, data: PathwayData) -> None:
 
 def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
     started = time.perf_counter()
+    started_cpu = time.thread_time()
     try:
         store = ref()
         if store is None:
@@ -1130,6 +1133,7 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
             # Frozen before the collector resumes: its first collection after the pause
             # walked every object the preload had made (~0.07 s at national size).
             gc.freeze()
+        data.preloaded_cpu_s = round(time.thread_time() - started_cpu, 2)
         data.preloaded_s = round(time.perf_counter() - started, 2)
         release_free_memory()  # the replies decoded and freed (graph/memory.py)
         log.info("pathway cache filled in %.2f s (%d diplomas)", data.preloaded_s, len(codes))

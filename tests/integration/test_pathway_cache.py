@@ -283,6 +283,9 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
     state = cache_state(store)
     assert state["state"] == "ready" and state["diplomas"] == 4
     assert state["version"] == store.version()
+    # its wall and thread CPU seconds, said by /health (bench/pathways.py reads a worker's)
+    assert state["filled_s"] is not None and state["filled_cpu_s"] is not None
+    assert 0 <= state["filled_cpu_s"] <= state["filled_s"] + 0.05
     # then each diploma's offers ordered for the choices of a question with no territory,
     # on the very lists such a question reads (graph/pathways/nearest.py)
     assert data.near_thread is not None

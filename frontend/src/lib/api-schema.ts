@@ -2798,6 +2798,11 @@ export interface components {
              * @description How long the last preload took.
              */
             filled_s?: number | null;
+            /**
+             * Filled Cpu S
+             * @description The CPU seconds of the last preload's thread (the wall time less the waits for the database and for a core).
+             */
+            filled_cpu_s?: number | null;
         };
         /** PathwayOut */
         PathwayOut: {
