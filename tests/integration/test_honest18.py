@@ -5,6 +5,8 @@ Paris (75) and of the Haute-Vienne (87).
 - A licence pro the Université de Limoges teaches « Entierement en distanciel » (its own
   Parcoursup label; the university also teaches on site): from Paris, the answer said « le plus
   proche : Université de Limoges … à 346 km », a distance learning programme as a far place.
+- `home` and `radius_km` without `near` were refused (« near » et « radius_km » vont
+  ensemble): the radius is now drawn around the home, and said so.
 """
 
 from __future__ import annotations
@@ -33,3 +35,13 @@ def test_a_programme_taught_at_a_distance_is_no_far_place(client: TestClient) ->
     assert not got["pathways"], got["pathways"]
     assert "proposé à distance : Université de Limoges (formation à distance" in said, said
     assert "le plus proche" not in said and " km à vol" not in said, said
+
+
+def test_a_radius_with_a_home_and_no_centre_is_drawn_around_home(client: TestClient) -> None:
+    got = ask(client, **{"from": BTS_SIO_SLAM}, to=LP_WEB, home="75056", radius_km=10)
+    assert got["territory_phrase"] == "dans un rayon de 10 km autour du domicile (Paris)", got
+    assert "autour du domicile (Paris) ; proposé à distance" in got["reason"], got["reason"]
+    # neither home nor near: still refused
+    refused = client.get("/pathways", params={"from": BTS_SIO_SLAM, "to": LP_WEB, "radius_km": 10})
+    assert refused.status_code == 422, refused.text
+    assert "« near » et « radius_km » vont ensemble" in refused.text, refused.text

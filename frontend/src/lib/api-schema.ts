@@ -5357,7 +5357,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description Keep steps outside the territory (flagged) instead of dropping them. */
                 allow_outside?: boolean;
@@ -5467,7 +5467,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description Keep steps outside the territory (flagged) instead of dropping them. */
                 allow_outside?: boolean;
@@ -5639,7 +5639,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description Diploma code. */
                 to: string;
@@ -5728,7 +5728,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
             };
             header?: never;
@@ -5813,7 +5813,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /**
                  * @deprecated
@@ -5911,7 +5911,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
                 sector?: string | null;
@@ -6000,7 +6000,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
             };
             header?: never;
@@ -6085,7 +6085,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
                 sector?: string | null;
