@@ -105,6 +105,13 @@ export function levelFr(level: number | null | undefined): string {
   return LEVEL_FR[level] ?? `Niveau ${level}`;
 }
 
+// a level inside a sentence: « niveau 3 (CAP) », « niveau 4 (bac) » — only the first letter
+// lowered (« niveau 3 (cap) » lowered the CAP with it)
+export function levelInSentence(level: number | null | undefined): string {
+  const said = levelFr(level);
+  return said.charAt(0).toLowerCase() + said.slice(1);
+}
+
 export const MODALITY_FR: Record<string, string> = {
   any: 'Toutes modalités',
   school: 'Statut scolaire',

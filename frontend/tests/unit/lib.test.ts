@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, apiUrl, describe as failureFr, errorText, query } from '../../src/lib/api';
 import { dept, fmtKm, fmtNum, fmtPct, toCsv } from '../../src/lib/dom';
-import { communeFromNote, communeSaid, entryYearFr, kindFr, kindGroup, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
+import { communeFromNote, communeSaid, entryYearFr, kindFr, kindGroup, levelInSentence, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
 import { cite, splitSources } from '../../src/lib/sources';
 import { fold } from '../../src/lib/text';
 import { validTileUrl } from '../../src/lib/settings';
@@ -16,6 +16,12 @@ import { parseDepartements, zoneOf } from '../../src/components/territory';
 const NNBSP = '\u202f';
 
 describe('French labels', () => {
+  test('levelInSentence: the first letter lowered, never the CAP', () => {
+    assert.equal(levelInSentence(3), 'niveau 3 (CAP)');
+    assert.equal(levelInSentence(5), 'niveau 5 (bac + 2)');
+    assert.equal(levelInSentence(null), 'niveau non précisé');
+  });
+
   test('plural: French plural from 2 on', () => {
     assert.equal(plural(0, 'lieu', 'lieux'), '0 lieu');
     assert.equal(plural(1, 'étape'), '1 étape');

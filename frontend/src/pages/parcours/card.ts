@@ -2,7 +2,7 @@
 // passerelle used, the other possibilities, and why it has this rank.
 
 import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
-import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, kindFr, levelFr, modalityFr, offerCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
+import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, kindFr, levelFr, levelInSentence, modalityFr, offerCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
 
@@ -237,7 +237,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
       fromHome ? ` · domicile → 1re étape : ${dist.home === undefined ? 'distance inconnue' : `${fmtKm(dist.home)} à vol d’oiseau`}` : '',
       steps.length > 1 ? ` · entre étapes : ${dist.between === undefined ? 'distance inconnue' : fmtKm(dist.between)}` : '',
       p.outside_steps ? ` · ${p.outside_steps} étape${p.outside_steps > 1 ? 's' : ''} hors territoire` : '',
-      ` · arrivée : ${diplomaTypeFr(last.type)}, ${levelFr(last.level).toLowerCase()}`,
+      ` · arrivée : ${diplomaTypeFr(last.type)}, ${levelInSentence(last.level)}`,
     ),
     stepsList,
     whyBlock(p),

@@ -4,7 +4,7 @@
 import { getJSON, cached } from '../../lib/api';
 import { h, dept, fmtNum, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
-import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeFromNote, communeSaid, diplomaTypeFr, kindFr, levelFr, modalityFr, plural } from '../../lib/labels';
+import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeFromNote, communeSaid, diplomaTypeFr, kindFr, levelFr, levelInSentence, modalityFr, plural } from '../../lib/labels';
 import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
 import { hrefFor } from '../../router';
 
@@ -129,7 +129,7 @@ async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLEleme
             'ul',
             {},
             ...a.offers.map((o) =>
-              h('li', {}, `${o.name} — ${diplomaTypeFr(o.type)}, ${levelFr(o.level).toLowerCase()} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}${o.capacity != null ? ` · ${o.capacity} places` : ''}`),
+              h('li', {}, `${o.name} — ${diplomaTypeFr(o.type)}, ${levelInSentence(o.level)} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}${o.capacity != null ? ` · ${o.capacity} places` : ''}`),
             ),
           ),
         )
