@@ -9,6 +9,7 @@ from graph.fake_store import FakeStore
 from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
+from graph.gaps.csv_out import sources_fr
 from graph.gaps.data import OFFER_FIELDS
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
@@ -452,3 +453,18 @@ def test_a_campus_territory_without_placed_companies_does_not_say_none_is_record
     assert "Aucune entreprise n'a de lieu connu sur ce territoire" in note
     d.local_campuses = set()
     assert "Aucune entreprise n'est recensée" in section_notes(d, {})["isolated_actors"]
+
+
+def test_the_csv_lists_each_source_once() -> None:
+    """Overlapping sources of one finding were joined as they came (« …BTS, 2022 | …2022 ;
+    …2023 »): one list now, each citation once."""
+    said = sources_fr(
+        [
+            "constat_2020.csv (DEPP constat des effectifs, rentrée 2020); "
+            "BTS_attractivite_capacite_2022.csv (Parcoursup 2022, MESR)",
+            "BTS_attractivite_capacite_2022.csv (Parcoursup 2022, MESR); "
+            "BTS_attractivite_capacite_2023.csv (Parcoursup 2023, MESR)",
+        ]
+    )
+    assert said.count("BTS, 2022") == 1 and " | " not in said, said
+    assert "BTS, 2023" in said and "2020" in said, said
