@@ -44,7 +44,8 @@ PARAMETERS: dict[str, str] = {
     "offset": "Items to skip.",
     "passerelle_id": "Passerelle id.",
     "q": "Text in names (accents and case ignored), or an exact id / UAI / code.",
-    "radius_km": "Territory radius around 'near', in km (at most 500).",
+    "radius_km": "Territory radius around 'near', in km (at most 500); for pathways, around "
+    "'home' when 'near' is not given.",
     "region": "Region code, e.g. 76 (Occitanie).",
     "section": "Which section of the gap report.",
     "sector": "Sector id (or ROME code for pathway starts).",

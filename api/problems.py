@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from graph.labels import VALUE_FR
+from graph.modality_words import french_accepted
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "https://cmq-graph.fr/problemes/"
@@ -139,7 +140,11 @@ def _where(error: dict[str, Any]) -> str:
 
 
 def _accepted(values: list[str]) -> str:
-    """« school » (voie scolaire), « apprenticeship » (apprentissage) ou « continuing » …"""
+    """« scolaire », « apprentissage » (ou « alternance ») ou « formation continue » for the
+    modalities (graph/modality_words.py: the words a person types), else « campus »
+    (campus des métiers), …"""
+    if (words := french_accepted(values)) is not None:
+        return words
     said = [f"« {v} » ({VALUE_FR[v]})" if v in VALUE_FR else f"« {v} »" for v in values]
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " ou " + said[-1]
 

@@ -15,6 +15,8 @@ from graph.text import normalise
 
 __all__ = [
     "ANY_WORDS",
+    "FRENCH_WORDS",
+    "french_accepted",
     "MODALITY_WORDS",
     "PATHWAY_MODALITIES",
     "modality_value",
@@ -44,6 +46,31 @@ def modality_value(value: Any) -> Any:
     if isinstance(value, str):
         return MODALITY_WORDS.get(" ".join(normalise(value).split()), value)
     return value
+
+
+# the French words a refusal names for each value (api/problems.py: « modality=nuit » listed
+# only school / apprenticeship / continuing, though these words are accepted)
+FRENCH_WORDS = {
+    "school": "« scolaire »",
+    "apprenticeship": "« apprentissage » (ou « alternance »)",
+    "continuing": "« formation continue »",
+    "any": "« toutes »",
+}
+
+
+def french_accepted(values: list[str]) -> str | None:
+    """The accepted modalities said with their French words, or None when ``values`` are not
+    modalities.
+
+    >>> french_accepted(["school", "apprenticeship", "continuing"])
+    '« scolaire », « apprentissage » (ou « alternance ») ou « formation continue »'
+    >>> french_accepted(["school", "campus"]) is None
+    True
+    """
+    if not values or not set(values) <= FRENCH_WORDS.keys():
+        return None
+    said = [FRENCH_WORDS[v] for v in values]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " ou " + said[-1]
 
 
 # « no matter which way »: the pathways' ``any``

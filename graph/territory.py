@@ -142,6 +142,9 @@ class Territory(BaseModel):
     near: Point | None = None
     radius_km: float | None = None
     campus_name: str | None = Field(default=None, description="For sentences: never the id.")
+    # `near` is the learner's home (a pathway request gave `home` and `radius_km` only): said
+    # « autour du domicile (Figeac) »
+    around_home: bool = False
 
     def describe(self) -> str:
         """In French, for answers, a noun phrase with its article: « le département des
@@ -156,9 +159,19 @@ class Territory(BaseModel):
         if self.region:
             parts.append(region_phrase(self.region))
         if self.near and self.radius_km:
-            where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
-            parts.append(f"{self.radius_km:g} km autour {de_place(where)}")
+            parts.append(f"{self.radius_km:g} km autour {self._centre()}")
         return and_list(parts) if parts else "tout le territoire"
+
+    def _centre(self) -> str:
+        """The radius's centre after « autour »: « de Figeac », « du domicile (Figeac) ».
+
+        >>> Territory(near=Point(lat=44.6, lon=2.0, label="Figeac"), radius_km=30,
+        ...           around_home=True).describe_in()
+        'dans un rayon de 30 km autour du domicile (Figeac)'
+        """
+        assert self.near is not None
+        where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
+        return f"du domicile ({where})" if self.around_home else de_place(where)
 
     def describe_in(self) -> str:
         """In French, where something is, said as is after a verb (the answers' field
@@ -185,8 +198,7 @@ class Territory(BaseModel):
         if self.region:
             parts.append(region_phrase(self.region))
         if self.near and self.radius_km:
-            where = self.near.label or f"{self.near.lat:.3f}, {self.near.lon:.3f}"
-            parts.append(f"un rayon de {self.radius_km:g} km autour {de_place(where)}")
+            parts.append(f"un rayon de {self.radius_km:g} km autour {self._centre()}")
         return f"dans {and_list(parts)}" if parts else "sur tout le territoire"
 
     def describe_of(self) -> str:

@@ -83,8 +83,21 @@ def _row(f: Finding) -> list[str]:
         " | ".join(f"{NODE_TYPE_FR.get(n.type, n.type)} : {n.name}" for n in f.nodes),
         measures_fr(f.data),
         # people read the document's title and the dataset's name, never a file name
-        " | ".join(dict.fromkeys(cite(x) for x in f.sources)),
+        sources_fr(f.sources),
     ]
+
+
+def sources_fr(sources: list[str]) -> str:
+    """A finding's sources as one list, each citation once: the citations of its facts
+    overlap (« …BTS, 2022 | …2022 ; …2023 » repeated the 2022 file).
+
+    >>> print(sources_fr([
+    ...     "BTS_attractivite_capacite_2022.csv (Parcoursup 2022, MESR)",
+    ...     "BTS_attractivite_capacite_2022.csv (Parcoursup 2022, MESR); "
+    ...     "BTS_attractivite_capacite_2023.csv (Parcoursup 2023, MESR)"]))
+    Parcoursup : places et vœux en BTS, 2022 ; Parcoursup : places et vœux en BTS, 2023
+    """
+    return " ; ".join(dict.fromkeys(p for x in sources for p in cite(x).split(" ; ")))
 
 
 def report_csv(report: GapReport, section: str) -> str:

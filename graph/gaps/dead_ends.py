@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from graph.departements import de_place, departement_place
@@ -12,10 +13,11 @@ from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
+from graph.pathways.unoffered_goals import UNSEEN_TYPES
 from graph.text import named_and_counted
-from graph.thin_coverage import is_thin, thin_sentence
+from graph.thin_coverage import UPPER_LEVELS, is_thin, thin_sentence
 
-__all__ = ["dead_end_why", "dead_ends"]
+__all__ = ["dead_end_why", "dead_ends", "only_unseen_kinds"]
 
 
 REACH_KM = 50.0  # a next step within this distance of the offer is reachable: no dead end
@@ -110,7 +112,13 @@ def dead_ends(d: GapData) -> list[Finding]:
         best = max(kinds & kinds_inside, key=lambda k: (len(programmes_of_kind[k]), str(k)))
         held = len(programmes_of_kind[best])
         thin = is_thin(held)  # held is at least 1: the kind is offered inside
-        if thin:
+        # every known next step of a kind the files almost never list (licence pro, master):
+        # their absence here says little (« BTS tourisme — Aucune suite à moins de 150 km »,
+        # Corse, rated high): the continuum's Bac+3 caveat, and a low severity
+        unseen = only_unseen_kinds(t for t, _ in kinds)
+        if unseen:
+            where += UPPER_LEVELS
+        elif thin:
             what = TYPE_FR.get(str(best[0]), "ce type")
             where += (
                 f" {thin_sentence(held, what, 'sur le territoire')} : "
@@ -126,7 +134,7 @@ def dead_ends(d: GapData) -> list[Finding]:
                     [str(offered[t]["diploma"].get("name") or t) for t in sorted(known)],
                     where,
                 ),
-                severity="low" if thin else "medium" if bounded else "high",
+                severity="low" if thin or unseen else "medium" if bounded else "high",
                 nodes=[
                     actor_ref(r["actor"]),
                     NodeRef(type="diploma", key=code, name=r["diploma"]["name"]),
@@ -141,6 +149,7 @@ def dead_ends(d: GapData) -> list[Finding]:
                     "reach_km": REACH_KM,
                     "searched_km": NEAREST_MAX_KM,
                     "thin_coverage": thin,
+                    "unlisted_next_kinds": unseen,
                 },
                 sources=[r["offer"]["source"]] if r["offer"].get("source") else [],
             )
@@ -148,6 +157,20 @@ def dead_ends(d: GapData) -> list[Finding]:
     # what matters first: no next step nearby, then the most learners (known capacity)
     out.sort(key=lambda f: (f.severity != "high", -(f.data.get("capacity") or 0), f.title))
     return out
+
+
+def only_unseen_kinds(types: Iterable[Any]) -> bool:
+    """Whether every next step's diploma type is one the public files almost never list
+    (:data:`graph.pathways.unoffered_goals.UNSEEN_TYPES`: licence pro, master…), so that none
+    offered near says little (at least one type).
+
+    >>> only_unseen_kinds(["licence_pro"]), only_unseen_kinds(["licence_pro", "master"])
+    (True, True)
+    >>> only_unseen_kinds(["licence_pro", "but"]), only_unseen_kinds([])
+    (False, False)
+    """
+    seen = {str(t) for t in types}
+    return bool(seen) and seen <= UNSEEN_TYPES
 
 
 # how many of a dead end's known next steps its finding names

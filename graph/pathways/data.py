@@ -101,6 +101,8 @@ OFFER_FIELDS = (
     "entry_year",
     "entry_capacity",
     "entry_demand",
+    # True when the Parcoursup programme's label says « distanciel » (graph/distance_learning.py)
+    "at_distance",
 )
 
 # the cached offers as dicts that share their keys (graph/shared_values.py: half the memory of
@@ -487,7 +489,7 @@ class PathwayData:
                     (
                         r["code"],
                         actors.get(r["actor"]) or {"id": r["actor"], "name": r["actor"]},
-                        # the 7 fields most offers have none of come apart (cypher/)
+                        # the 8 fields most offers have none of come apart (cypher/)
                         offer_row(
                             share(r["offer"]), None if (t := r["rare"]) is None else share(t)
                         ),

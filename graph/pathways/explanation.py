@@ -388,8 +388,14 @@ def why_none(
     for code, d in list(missing.items())[:3]:
         how = f" en {mod}" if mod and code not in undescribed else ""
         found = offers.get(code, [])
+        remote = _remote(found)
         nearest = _nearest(q, found, origin)
-        if nearest:
+        if remote is not None:  # reachable from anywhere: no place, no km (distance_learning.py)
+            name = remote.actor.get("name") or "établissement sans nom"
+            where = f" ; proposé à distance : {name} ({DISTANCE_PHRASE})"
+            if nearest:
+                where += f" ; le plus proche sur place : {nearest}"
+        elif nearest:
             where = f" ; le plus proche : {nearest}"
         elif found:  # nothing to measure from, or no offer located: an example, not « nearest »
             where = f" ; ailleurs, à une distance inconnue : {place(_example(found))}"
@@ -425,6 +431,16 @@ def _offered_otherwise(q: PathwayQuery, here: list[Offer]) -> str:
     n = len({o.actor.get("id") or o.actor.get("name") for o in here})
     many = f" dans {n} établissements, par exemple" if n > 1 else ""
     return f" (ce diplôme y est proposé en {' ou '.join(modes)}{many} : {place(example)})"
+
+
+def _remote(offers: list[Offer]) -> Offer | None:
+    """An offer taught at a distance (graph/distance_learning.py), of the largest capacity
+    then by name: a learner anywhere may follow it, so a step that has one is said to be
+    « proposé à distance », never « le plus proche » at the km of its address."""
+    remote = [o for o in offers if is_distance_learning(o.actor)]
+    if not remote:
+        return None
+    return min(remote, key=lambda o: (-(o.offer.get("capacity") or 0), o.actor.get("name") or ""))
 
 
 def _nearest(

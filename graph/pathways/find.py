@@ -68,6 +68,7 @@ from graph.pathways.job import (
 from graph.pathways.job_field import (
     goal_offered_here,
     job_field_sentence,
+    job_groups,
     same_field_programmes,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
@@ -637,7 +638,7 @@ def _job_field(
     if not q.sector or not _ROME.match(q.sector):
         return None
     known = data.diplomas(store, sorted(goal_codes))
-    groups = {str(d["nsf"]) for d in known.values() if d.get("nsf") and not d.get("closed")}
+    groups = job_groups(known.values())  # the group most of them share (job_field.py)
     if not groups:
         return None
     found: list[str] = []

@@ -201,6 +201,12 @@ def usable_rows(
         return []
     if taught_at_distance(d):  # its label says « en distanciel »: no place of training
         pairs = [(with_distance_flag(a), o) for a, o in pairs]  # type: ignore[misc]
+    else:  # a programme of the diploma whose own label says so (Parcoursup's « Entierement
+        # en distanciel » of a licence pro named by its BCN mention): that offer only
+        pairs = [
+            (with_distance_flag(a), o) if o.get("at_distance") else (a, o)  # type: ignore[misc]
+            for a, o in pairs
+        ]
     track = track_of(d.get("type"))
     # currency() of each offer: the year it was last seen when before its track's latest
     last = latest.get(track) if track is not None else None

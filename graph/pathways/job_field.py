@@ -22,7 +22,13 @@ from graph.pathways.job import to_goal
 from graph.territory import Territory
 from graph.text import named_and_counted
 
-__all__ = ["CERTIF_INFO_LINK", "goal_offered_here", "job_field_sentence", "same_field_programmes"]
+__all__ = [
+    "CERTIF_INFO_LINK",
+    "goal_offered_here",
+    "job_field_sentence",
+    "job_groups",
+    "same_field_programmes",
+]
 
 Row = Mapping[str, Any]
 EXAMPLES = 3
@@ -31,6 +37,27 @@ CERTIF_INFO_LINK = (
     "Le lien entre un métier et les diplômes qui y préparent vient des fiches Certif Info des "
     "diplômes, telles que les données importées les connaissent."
 )
+
+
+def job_groups(diplomas: Iterable[Row]) -> set[str]:
+    """The field (NSF groups) of a job: the group most of its open diplomas share (ties all
+    kept), not every group one of them has. D1102 (boulanger): CAP, BP and Bac pro of group
+    221, and the CAPA services aux personnes (330), tied to the job by one Certif Info row,
+    which made « du même domaine » the BTS SP3S and the Bac pro ASSP.
+
+    >>> job_groups([{"nsf": "221"}, {"nsf": "221"}, {"nsf": "330"}, {"nsf": None}])
+    {'221'}
+    >>> sorted(job_groups([{"nsf": "221"}, {"nsf": "330", "closed": False}]))
+    ['221', '330']
+    >>> job_groups([{"nsf": "221", "closed": True}])
+    set()
+    """
+    counts: dict[str, int] = {}
+    for d in diplomas:
+        if d.get("nsf") and not d.get("closed"):
+            counts[str(d["nsf"])] = counts.get(str(d["nsf"]), 0) + 1
+    top = max(counts.values(), default=0)
+    return {g for g, n in counts.items() if n == top}
 
 
 def same_field_programmes(

@@ -12,7 +12,7 @@ import re
 from typing import Literal
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from graph import communes
 from graph.campus_scope import basis_refusal, campuses_of_territory, foreign_basis
@@ -127,6 +127,8 @@ class PathwayRequest(BaseModel):
     allow_outside: bool = False
     modality: Modality | Literal["any"] = "any"
     max_steps: int = Field(default=4, ge=1, le=6)
+    # set by the checks: `radius_km` and `home` without `near`, the radius drawn around home
+    _radius_around_home: bool = PrivateAttr(default=False)
     limit: int = Field(default=10, ge=1, le=50)
 
     @field_validator("from_", "to", mode="before")
@@ -171,6 +173,11 @@ class PathwayRequest(BaseModel):
             )
         if self.home is not None and not valid_place(self.home):
             raise ValueError(f"« home » : {PLACE_HINT}")
+        if self.near is None and self.radius_km is not None and self.home is not None:
+            # a radius with a home and no centre: counted around the home, and said so
+            # (Territory.around_home, « dans un rayon de 30 km autour du domicile (Figeac) »)
+            self.near = self.home
+            self._radius_around_home = True
         check_fields(departements=self.departements, near=self.near, radius_km=self.radius_km)
         return self
 
@@ -180,6 +187,8 @@ def build_query(
 ) -> PathwayQuery:
     """The resolved question; ``data``: the pathway cache of the version the request read."""
     terr = request_territory(store, req)
+    if req._radius_around_home:
+        terr = terr.model_copy(update={"around_home": True})
     # a field of a level start holds as its campuses' tags only in their territory
     scoped = req.from_level is not None and req.from_level != AFTER_3E_LEVEL and req.sector
     start_codes, start_label = resolve_start(

@@ -46,11 +46,14 @@ def test_an_unknown_modality_names_the_accepted_values_in_french(
     r = mini_client.get("/pathways?from=40025005&to_level=6&modality=soir")
     assert r.status_code == 422
     detail = r.json()["detail"]
+    # the French words a person types, not only the API's English values (they are accepted)
     assert detail == (
-        "Paramètres refusés — modality : valeur inconnue (valeurs acceptées : « school » "
-        "(voie scolaire), « apprenticeship » (apprentissage), « continuing » "
-        "(formation continue) ou « any » (toutes))"
+        "Paramètres refusés — modality : valeur inconnue (valeurs acceptées : « scolaire », "
+        "« apprentissage » (ou « alternance »), « formation continue » ou « toutes »)"
     ), detail
+    for word in ("scolaire", "alternance", "formation continue", "toutes"):
+        got = mini_client.get(f"/pathways?from=40025005&to_level=6&modality={word}")
+        assert got.status_code == 200, (word, got.text)
 
 
 def test_an_unknown_map_kind_is_one_error_listing_actors_and_platforms(

@@ -9,6 +9,7 @@ from graph.fake_store import FakeStore
 from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
+from graph.gaps.csv_out import sources_fr
 from graph.gaps.data import OFFER_FIELDS
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
@@ -147,6 +148,32 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     assert [f.severity for f in thin] == ["low"] and thin[0].data["thin_coverage"]
     assert "sans doute incomplètes, à vérifier" in thin[0].why
     assert not alone[0].data["thin_coverage"]
+
+
+def test_a_dead_end_whose_next_steps_are_all_licences_pro_is_a_question() -> None:
+    """The files almost never list licences pro (graph/pathways/unoffered_goals.py,
+    UNSEEN_TYPES): « BTS tourisme — … Aucune suite à moins de 150 km » rated high when its only
+    known continuations were licences pro; now low, with the Bac+3 caveat."""
+
+    def lp(a: str, code: str, where: tuple[float, float]) -> Row:
+        row = offer_row(a, code, 6, lat=where[0], lon=where[1], commune="Paris")
+        row["diploma"]["type"] = "licence_pro"
+        return row
+
+    legs = [{"source": "BTS", "target": "LP"}]
+    start = offer_row("lp", "BTS", 5, lat=FIGEAC[0], lon=FIGEAC[1])
+    held = [lp(f"y{i}", f"LP2{i}", PARIS) for i in range(5)]  # not thin: 5 in the territory
+    got = dead_ends(inside(offers=[start, *held], legs=legs, outside_offers=[lp("p", "LP", PARIS)]))
+    assert [f.severity for f in got] == ["low"], got
+    assert got[0].data["unlisted_next_kinds"] and not got[0].data["thin_coverage"]
+    assert "licences professionnelles, masters et écoles recrutant après un Bac+2" in got[0].why
+    # a next step of a kind the files list (a BUT): the finding stays high, no caveat
+    but = [{**r, "diploma": {**r["diploma"], "type": "but"}} for r in [*held]]
+    far_but = lp("p", "LP", PARIS)
+    far_but["diploma"]["type"] = "but"
+    kept = dead_ends(inside(offers=[start, *but], legs=legs, outside_offers=[far_but]))
+    assert [f.severity for f in kept] == ["high"] and not kept[0].data["unlisted_next_kinds"]
+    assert "Bac+2" not in kept[0].why
 
 
 def test_unmet_demand_compares_needs_with_known_capacity() -> None:
@@ -426,3 +453,18 @@ def test_a_campus_territory_without_placed_companies_does_not_say_none_is_record
     assert "Aucune entreprise n'a de lieu connu sur ce territoire" in note
     d.local_campuses = set()
     assert "Aucune entreprise n'est recensée" in section_notes(d, {})["isolated_actors"]
+
+
+def test_the_csv_lists_each_source_once() -> None:
+    """Overlapping sources of one finding were joined as they came (« …BTS, 2022 | …2022 ;
+    …2023 »): one list now, each citation once."""
+    said = sources_fr(
+        [
+            "constat_2020.csv (DEPP constat des effectifs, rentrée 2020); "
+            "BTS_attractivite_capacite_2022.csv (Parcoursup 2022, MESR)",
+            "BTS_attractivite_capacite_2022.csv (Parcoursup 2022, MESR); "
+            "BTS_attractivite_capacite_2023.csv (Parcoursup 2023, MESR)",
+        ]
+    )
+    assert said.count("BTS, 2022") == 1 and " | " not in said, said
+    assert "BTS, 2023" in said and "2020" in said, said

@@ -5363,7 +5363,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description Keep steps outside the territory (flagged) instead of dropping them. */
                 allow_outside?: boolean;
@@ -5473,7 +5473,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description Keep steps outside the territory (flagged) instead of dropping them. */
                 allow_outside?: boolean;
@@ -5645,7 +5645,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description Diploma code. */
                 to: string;
@@ -5734,7 +5734,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
             };
             header?: never;
@@ -5819,7 +5819,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /**
                  * @deprecated
@@ -5919,7 +5919,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
                 sector?: string | null;
@@ -6008,7 +6008,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
             };
             header?: never;
@@ -6093,7 +6093,7 @@ export interface operations {
                 region?: string | null;
                 /** @description A commune (INSEE code, former code, postcode or name: GET /communes; 'insee:CODE' names it by its INSEE code only, never read as a postcode, as GET /communes `place` gives when the bare code is also another town's postcode) or 'lat,lon'. */
                 near?: string | null;
-                /** @description Territory radius around 'near', in km (at most 500). */
+                /** @description Territory radius around 'near', in km (at most 500); for pathways, around 'home' when 'near' is not given. */
                 radius_km?: number | null;
                 /** @description A filière of a campus, or a field of training (`nsf-` and its NSF group, e.g. nsf-251): the values of GET /gaps/sectors. */
                 sector?: string | null;

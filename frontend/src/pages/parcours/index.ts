@@ -3,7 +3,7 @@
 
 import { getJSON, cached, isAbort, ApiError } from '../../lib/api';
 import { h, loading, errorBox, announce, fmtNum } from '../../lib/dom';
-import { diplomaTypeFr, levelFr, modalityFr } from '../../lib/labels';
+import { diplomaTypeFr, levelInSentence, modalityFr } from '../../lib/labels';
 import type { CampusSummary, Pathway, PathwayAnswer, QueryOf } from '../../lib/types';
 import { hrefFor, setParams, type PageInstance } from '../../router';
 import { pathwayCard } from './card';
@@ -298,7 +298,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   function goalText(a: PathwayAnswer): string {
     // the API names an unknown goal code « diplôme XYZ »
     if (params.get('to')) return a.goal.startsWith('diplôme ') ? `le ${a.goal}` : `le diplôme ${a.goal}`;
-    if (params.get('to_level')) return `le ${levelFr(Number(params.get('to_level'))).toLowerCase()} ou plus`;
+    if (params.get('to_level')) return `le ${levelInSentence(Number(params.get('to_level')))} ou plus`;
     if (params.get('to_type')) return `un diplôme de type « ${diplomaTypeFr(params.get('to_type'))} »`;
     const job = params.get('job') ?? (params.get('from') ? params.get('sector') : null);
     if (job) {
