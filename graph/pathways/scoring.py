@@ -182,6 +182,10 @@ def effective_km(km: float, boarding: int | None) -> float:
     return NEAR_KM + far
 
 
+# what a step of no known place counts (Scorer._upper's term, worked out once: the same float)
+_UNPLACED_EFFECTIVE_KM = effective_km(UNPLACED_KM, None)
+
+
 def _status_rank(o: Offer) -> int:
     """0: open and current; 1: open but not seen in the latest files, or renewed (presumed from
     the offer of the diploma it renovates, graph.ingest.opendata.renewal) and current; 2: renewed
@@ -750,10 +754,12 @@ class Scorer:
         refined bound reaches the shown ones, and shows ten (:func:`graph.pathways.pruning.
         best_of` builds the :class:`Scored` of those whose full bound does)."""
         n = len(legs)
-        p = self._partial(diplomas, legs, n - 1) if n else self._empty
-        if p is not None and n:
-            p = self._extend(p, diplomas[n - 1], diplomas[n], legs[n - 1], step=False)
-        return None if p is None else self._upper(p, n)
+        if not n:
+            return self._upper(self._empty, 0)
+        p = self._partial(diplomas, legs, n - 1)
+        return (
+            None if p is None else self._last_upper(p, diplomas[n - 1], diplomas[n], legs[n - 1], n)
+        )
 
     def _upper(self, p: _Partial, n: int) -> float:
         """:meth:`score`'s total for the steps of ``p`` (exact), with ``n`` steps in all,
@@ -776,6 +782,57 @@ class Scorer:
             + W_FIGURE * p.figures
             + W_CAPACITY * p.capacities
         )
+
+    def _last_upper(self, p: _Partial, before: Row, d: Row, leg: Row, n: int) -> float | None:
+        """``_upper(_extend(p, before, d, leg, step=False), n)``, the same float, without
+        building the :class:`_Partial` (most of the fields are not read): the same terms as
+        :meth:`_extend` made in the same order, summed as :meth:`_upper` sums them."""
+        after_3e = leg.get("passerelle_origin") == AFTER_3E_ORIGIN
+        choice = self.choice(p.prev, d["code"], leg.get("modality"), after_3e)
+        if choice is None:
+            return None
+        best = choice.ranked[0]
+        offer = best.offer
+        here = offer.get("departement")
+        if not local_leg_holds(leg, p.taken_in, here):
+            return None  # a campus programme's leg, taken outside its territory
+        holds = leg_holds(leg, best.actor.get("id"), here)
+        effective = p.effective
+        if choice.dist is not None:
+            effective += choice.effective
+        field_points = p.field_points
+        if leg.get("strength") is None:  # an inferred leg's strength already counts it
+            field_points += field_continuity(before, d, self.fields)
+        inferred, weakness = p.inferred, p.weakness
+        if not holds or leg.get("passerelle_origin") == "inferred":
+            inferred += 1
+            weakness += 1.0 - (leg.get("strength") or 0.0)
+        rate_product, rates_known = p.rate_product, p.rates_known
+        rate = leg.get("rate") if holds else None  # leg_at drops the figures
+        if rate is not None:
+            rate_product *= max(rate, 0.01)
+            rates_known += 1
+        capacity = step_figures(offer, after_3e)[0]
+        modality_hit = bool(self.modality and offer["modality"] == self.modality)
+        total: float = (
+            100.0
+            - W_STEP * (n - 1)
+            + BOUND_SLACK
+            - W_KM * effective
+            - W_KM * _UNPLACED_EFFECTIVE_KM * (p.unplaced + choice.unplaced)
+            + W_FIELD * field_points
+            - W_OUTSIDE * (p.outside + (not best.in_territory))
+            - W_PLANNED * (p.planned + (offer["status"] == "planned"))
+            - W_STALE * (p.stale + (best.last_seen is not None))
+            - W_INFERRED * inferred
+            - W_EVIDENCE * weakness
+            + W_MODALITY * (p.modality_hits + modality_hit)
+            - W_UNDESCRIBED * (p.undescribed + (d["code"] in self.undescribed))
+            + (W_RATE * math.log10(rate_product) if rates_known else 0.0)
+            + W_FIGURE * (p.figures + (holds and _has_figures(leg)))
+            + W_CAPACITY * (p.capacities + (capacity is not None))
+        )
+        return total
 
     def _partial(self, diplomas: list[Row], legs: list[Row], k: int) -> _Partial | None:
         """The exact terms of the first ``k`` steps of a pathway, kept for the search (the

@@ -367,6 +367,37 @@ def test_scores_sharing_first_steps_equal_the_step_by_step_definition(seed: int)
             assert got.score <= full <= refined + 1e-9 and refined <= bound
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_full_bound_is_the_total_of_the_extended_first_steps(seed: int) -> None:
+    """``Scorer.full_bound`` (summed without building the last step's partial) is, float for
+    float, ``_upper`` of the first steps' partial extended by the last step (its definition)."""
+    rng = random.Random(3000 + seed)
+    diplomas, offers, legs = _world(rng)
+    paths = _candidates(rng, diplomas, legs, 200)
+    paths += [Candidate(c.diplomas[:k], c.legs[: k - 1]) for c in paths for k in (1, 2, 3)]
+    rng.shuffle(paths)
+    options: dict[str, Any] = {
+        "home": rng.choice([None, (44.6086, 2.0317)]),
+        "modality": rng.choice([None, "school"]),
+        "allow_outside": rng.random() < 0.5,
+        "start_departements": rng.choice([None, ["046"], ["012", "081"]]),
+        "undescribed": rng.choice([frozenset(), frozenset({"D2"}), frozenset({"D1", "D3"})]),
+    }
+    fields = {"D1": frozenset({"f"}), "D2": frozenset({"f"})}
+    scorer = Scorer(offers, fields=fields, **options)
+    bounded = 0
+    for c in paths:
+        n = len(c.legs)
+        p = scorer._partial(c.diplomas, c.legs, n - 1) if n else scorer._empty
+        if p is not None and n:
+            p = scorer._extend(p, c.diplomas[n - 1], c.diplomas[n], c.legs[n - 1], step=False)
+        expected = None if p is None else scorer._upper(p, n)
+        got = scorer.full_bound(c.diplomas, c.legs)
+        assert got == expected and type(got) is type(expected)
+        bounded += got is not None
+    assert bounded
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_where_a_leg_holds_is_what_leg_holds_says_offer_by_offer(seed: int) -> None:
     """``Scorer._holds`` (sets of the pool's ids and départements first) against the
