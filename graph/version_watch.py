@@ -16,6 +16,7 @@ about 9 ms).
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import weakref
@@ -75,6 +76,11 @@ def _warm_map(ref: weakref.ref[Any]) -> None:
         if store.version() != version:
             return  # written since: the newer version's warm-up does it
         warm_map(store)
+        # the map's first view is kept for the version, and what the warm-ups made before it
+        # (the near thread's offers by département, the names) too: out of the collector's
+        # walks, as the preload's cache (graph/pathways/data.py). Left young, the first
+        # collections after the start walked them during a first answer (3-5 ms, branch http18)
+        gc.freeze()
     except Exception as exc:  # noqa: BLE001 - a warm-up must never take the app down
         log.warning("map warm-up stopped: %s", exc)
 

@@ -603,6 +603,50 @@ def test_kept_answers_are_the_bytes_of_a_search_until_a_write(
         assert after[0, GEO] != before[0, GEO]
 
 
+def test_a_request_asked_again_in_a_version_is_not_resolved_again(
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The route keeps, per version, which resolved question a request asked (build_query's
+    work, api/routes/pathways.py): asked again it is not resolved again and gets the same
+    bytes, GET and POST alike; an answer dropped from the cache is computed from the request;
+    after a write the request is resolved again (and answers the new graph); nothing is kept
+    while the commune reference is not loaded."""
+    from api.routes import pathways as route
+
+    resolved: list[PathwayRequest] = []
+
+    def counting(s: Any, req: PathwayRequest, **kw: Any) -> PathwayQuery:
+        resolved.append(req)
+        return build_query(s, req, **kw)
+
+    monkeypatch.setattr(route, "build_query", counting)
+    params = ASKED[0]
+    with TestClient(create_app(make_settings(tmp_path), store=store)) as client:
+        first = client.get("/pathways", params=params)
+        assert first.status_code == 200 and json.loads(first.content)["count"] == 0
+        assert client.get("/v1/pathways", params=params).content == first.content
+        assert client.post("/pathways/search", json=params).content == first.content
+        assert len(resolved) == 1
+        pathway_data(store)._answers.clear()  # dropped (the cache's size cap)
+        assert client.get("/pathways", params=params).content == first.content
+        assert len(resolved) == 2
+
+        create_offer(
+            store,
+            "alice",
+            OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+        )
+        after = client.get("/pathways", params=params)
+        assert len(resolved) == 3
+        assert json.loads(after.content)["count"] == 1
+
+        monkeypatch.setattr(route, "communes_loaded", lambda: False)
+        other = {**params, "limit": 3}
+        client.get("/pathways", params=other)
+        client.get("/pathways", params=other)
+        assert len(resolved) == 5
+
+
 def test_a_version_read_earlier_in_the_request_never_brings_an_older_cache_back(
     store: GraphStore,
 ) -> None:
