@@ -347,7 +347,8 @@ def test_from_a_level_a_rome_goal_and_a_closed_diploma_s_record(run: dict[str, A
     assert d["backHash"].endswith("select=diploma:32025520")
     # a closed diploma outside the campus's network: its record all the same
     assert "n’est pas dans le réseau de ce campus" in d["outsidePanel"]
-    assert "Diplôme fermé en 2022, remplacé par Maçon (CAP)." in d["outsidePanel"]
+    # replaced by a CAP of its own name: the successor's code tells the two apart (diplomas18)
+    assert "Diplôme fermé en 2022, remplacé par Maçon (CAP), code 50023224." in d["outsidePanel"]
     assert d["outsideLinks"] == ["#/reseau?campus=mecanic-vallee&select=diploma:50023224"]
 
 

@@ -10,7 +10,7 @@ import { kindFr, kindGroup, plural } from '../../lib/labels';
 import { campuses, fillSectorSelect } from '../../lib/refs';
 import { fillGapSectors } from '../../components/sector-choices';
 import { parseDepartements } from '../../components/territory';
-import type { ActorDetail, DiplomaDetail, FeatureCollection, MapProps, QueryOf } from '../../lib/types';
+import type { ActorDetail, DiplomaDetail, FeatureCollection, MapProps, Page, PlatformOut, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
 import { aroundPlace, featKey, listRow, pointList, popup, type Feat } from './points';
@@ -96,7 +96,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, spiderfyDistanceMultiplier: 1.4, iconCreateFunction: (c) => clusterIcon(c, townOf) });
   // the names make way for the markers once the groups have moved (basemap.ts)
   const relabel = (): void => cmap.labels.refresh();
-  let cluster = newCluster().on('animationend spiderfied unspiderfied', relabel);
+  let cluster = newCluster().on('animationend spiderfied unspiderfied', relabel).on('animationend', clearOfGroups);
   cmap.map.addLayer(cluster);
   // The places in focus stay out of the groups (a few at most, FOCUS_UNCLUSTERED): in a dense
   // town (Rennes, Lyon, Paris) the place asked for sat inside a group and its card never opened.
@@ -105,7 +105,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   const onSettings = (): void => {
     cluster.clearLayers();
     cluster.remove();
-    cluster = newCluster().on('animationend spiderfied unspiderfied', relabel);
+    cluster = newCluster().on('animationend spiderfied unspiderfied', relabel).on('animationend', clearOfGroups);
     cmap.map.addLayer(cluster);
     draw(false);
   };
@@ -116,7 +116,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let towns: ReturnType<typeof townLabels> | null = null;
   let townsShown: Feat[] = [];
   let prefKeys = new Set<string>();
-  const onZoom = (): void => towns?.update();
+  const onZoom = (): void => {
+    towns?.update();
+    clearOfGroups();
+  };
   cmap.map.on('zoomend', onZoom);
   // the view leaves the départements loaded around the place in focus (its centre goes out, or
   // it is zoomed out beyond them): the rest is loaded
@@ -126,6 +129,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     if (!scopeBounds.contains(m.getCenter()) || m.getZoom() < m.getBoundsZoom(scopeBounds)) void showWhole();
   };
   cmap.map.on('moveend', onMove);
+  cmap.map.on('moveend', clearOfGroups); // groups coming into view
   void prefectureKeys().then((keys) => {
     prefKeys = keys;
     drawTowns(townsShown);
@@ -154,6 +158,77 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   mapEl.addEventListener('mouseout', (ev) => peekTown(ev, false));
   mapEl.addEventListener('focusin', (ev) => peekTown(ev, true));
   mapEl.addEventListener('focusout', (ev) => peekTown(ev, false));
+
+  /** A place in focus is drawn apart from the groups, on top: when a group of its neighbours
+   * (the other places of Figeac) or another place sat under it, it hid most of that target. It
+   * is then drawn beside them, on the nearest side, with a line to its spot (pin-moved). The
+   * groups are placed by their positions at this zoom, not by their icons, which may still be
+   * moving (the plugin animates them). */
+  let clearing = false;
+  function clearOfGroups(): void {
+    const focused = focusLayer.getLayers() as L.Marker[];
+    // a card moved with its place may pan the map (moveend): not measured again meanwhile
+    if (!focused.length || clearing) return;
+    clearing = true;
+    try {
+      placeApart(focused);
+    } finally {
+      clearing = false;
+    }
+  }
+
+  function placeApart(focused: L.Marker[]): void {
+    const map = cmap.map;
+    const below = new Map<L.Marker, { p: L.Point; half: number }>();
+    for (const m of markers.values()) {
+      if (focusLayer.hasLayer(m)) continue;
+      const shown = cluster.getVisibleParent(m) as L.Marker | null;
+      if (!shown || below.has(shown)) continue;
+      // a group's icon is 40 px wide (clusters.ts), a place's 26 (kindIcon)
+      below.set(shown, { p: map.latLngToContainerPoint(shown.getLatLng()), half: shown === m ? 13 : 20 });
+    }
+    const others = [...below.values()];
+    for (const m of focused) {
+      const el = m.getElement();
+      if (!el) continue;
+      el.dataset.margin ??= el.style.marginLeft;
+      el.style.marginLeft = el.dataset.margin;
+      el.classList.remove('pin-moved', 'pin-moved--left', 'pin-moved--right');
+      const c = map.latLngToContainerPoint(m.getLatLng());
+      const half = (el.offsetWidth || 34) / 2;
+      const near = others.filter((o) => Math.abs(c.y - o.p.y) < half + o.half);
+      const hit = (dx: number): boolean => near.some((o) => Math.abs(c.x + dx - o.p.x) < half + o.half);
+      if (!hit(0)) {
+        shiftPopup(m, 0);
+        continue;
+      }
+      const side = near
+        .flatMap((o) => [
+          { dx: o.p.x + o.half + half + 2 - c.x, o },
+          { dx: o.p.x - o.half - half - 2 - c.x, o },
+        ])
+        .sort((x, y) => Math.abs(x.dx) - Math.abs(y.dx))
+        .find((x) => !hit(x.dx));
+      if (!side) {
+        shiftPopup(m, 0);
+        continue;
+      }
+      const { dx } = side;
+      el.style.marginLeft = `${parseFloat(el.dataset.margin || '0') + dx}px`;
+      el.classList.add('pin-moved', dx > 0 ? 'pin-moved--right' : 'pin-moved--left');
+      // the line reaches the rim of what sits on its spot, not across its figures
+      el.style.setProperty('--lead', `${Math.max(0, Math.abs(dx) - half - side.o.half + 4)}px`);
+      shiftPopup(m, dx);
+    }
+  }
+
+  /** A moved place's card points at it. */
+  function shiftPopup(m: L.Marker, dx: number): void {
+    const p = m.getPopup();
+    if (!p || L.point(p.options.offset ?? [0, 7]).x === dx) return;
+    p.options.offset = L.point(dx, 7); // Leaflet's default offset is [0, 7]
+    if (p.isOpen()) p.update();
+  }
 
   function draw(fit: boolean): void {
     cluster.clearLayers();
@@ -221,6 +296,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         }
         const b = L.latLngBounds(target.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
         cmap.map.fitBounds(b.pad(0.15), { maxZoom: focused.length === 1 ? 12 : 10, animate: false });
+        clearOfGroups();
         if (focused.length === 1) openMarker(featKey(focused[0]));
         if (scope) void armScope(scope, b);
       });
@@ -267,7 +343,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         if (items.length === 1) return { departements: [], around: L.latLng(a.lat, a.lon), place: item, radiusKm: FOCUS_RADIUS_KM };
         codes.add(a.departement);
       } else if (type === 'platform' && items.length === 1) {
-        // the API places it (GET /map.geojson's `around`); one it cannot place: all of France
+        // the API places it (GET /map.geojson's `around`); one the data gives no position (the
+        // API would refuse the radius, a 422): all of France, without asking
+        const p = (await cached<Page<PlatformOut>>('/platforms', { limit: 500 }).catch(() => null))?.items.find((x) => x.id === key);
+        if (p && (p.lat == null || p.lon == null)) return null;
         return { departements: [], around: null, place: item, radiusKm: FOCUS_RADIUS_KM };
       } else if (type === 'diploma') {
         const d = await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(key)}`).catch(() => null);
@@ -495,6 +574,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       window.removeEventListener('cmq:settings', onSettings);
       cmap.map.off('zoomend', onZoom);
       cmap.map.off('moveend', onMove);
+      cmap.map.off('moveend', clearOfGroups);
       cluster.clearLayers();
       cmap.destroy();
     },
