@@ -19,6 +19,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from graph.departements import or_list
 from graph.labels import VALUE_FR
 from graph.modality_words import french_accepted
 
@@ -145,8 +146,7 @@ def _accepted(values: list[str]) -> str:
     (campus des métiers), …"""
     if (words := french_accepted(values)) is not None:
         return words
-    said = [f"« {v} » ({VALUE_FR[v]})" if v in VALUE_FR else f"« {v} »" for v in values]
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " ou " + said[-1]
+    return or_list([f"« {v} » ({VALUE_FR[v]})" if v in VALUE_FR else f"« {v} »" for v in values])
 
 
 def _enum_values(error: dict[str, Any]) -> list[str]:

@@ -239,6 +239,11 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
 
 
+def or_list(items: list[str]) -> str:
+    """« a », « a ou b », « a, b ou c »."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " ou " + items[-1]
+
+
 def departements_phrase(codes: Iterable[str]) -> str:
     """« le département des Alpes-Maritimes (06) », « les départements de l'Aveyron (12) et
     du Lot (46) »: a noun phrase, with its article.

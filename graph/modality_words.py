@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.departements import or_list
 from graph.text import normalise
 
 __all__ = [
@@ -69,8 +70,7 @@ def french_accepted(values: list[str]) -> str | None:
     """
     if not values or not set(values) <= FRENCH_WORDS.keys():
         return None
-    said = [FRENCH_WORDS[v] for v in values]
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " ou " + said[-1]
+    return or_list([FRENCH_WORDS[v] for v in values])
 
 
 # « no matter which way »: the pathways' ``any``
