@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 
 from graph.departements import DEPARTEMENTS, de_place, departement_number
 from graph.errors import GraphError, InvalidRequest
-from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.geo import EARTH_RADIUS_KM, haversine_km, lon_gap, lon_reach
 from graph.text import normalise
 
 DATA_FILE = (
@@ -536,12 +536,18 @@ class CommuneIndex:
         dlon = dlat / max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat))))
         (i0, j0), (i1, j1) = _near_cell(lat - dlat, lon - dlon), _near_cell(lat + dlat, lon + dlon)
         found: set[str] = set()
+        # the box's cells hold communes farther north, south, east or west than the circle
+        # reaches: no distance for them (the bounds of graph.territory.Territory.contains)
+        span = math.degrees((km + 1e-9) / EARTH_RADIUS_KM)
+        reach = lon_reach(lat, km)
         for i in range(i0, i1 + 1):
             for j in range(j0, j1 + 1):
                 for c in cells.get((i, j), ()):
                     if (
                         c.departement not in found
                         and c.centre not in APPROXIMATE_CENTRES
+                        and abs(c.lat - lat) <= span  # type: ignore[operator]
+                        and lon_gap(c.lon, lon) <= reach  # type: ignore[arg-type]
                         and haversine_km(lat, lon, c.lat, c.lon) <= km  # type: ignore[arg-type]
                     ):
                         found.add(c.departement)

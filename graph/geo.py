@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 EARTH_RADIUS_KM = 6378.14  # the radius FalkorDB's distance() uses, so both engines agree
 
@@ -17,3 +18,50 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+# what lon_reach adds to its bound: the rounding of the haversine's floats never puts a place
+# beyond it inside the distance
+_REACH_MARGIN = 1e-6
+
+
+@lru_cache(maxsize=1024)
+def lon_reach(lat: float, km: float) -> float:
+    """The degrees of longitude beyond which a place is farther than ``km`` from a point at
+    latitude ``lat`` (:func:`haversine_km`), whatever its own latitude: 180 when there is no
+    such bound (a circle that reaches a pole). A radius tests thousands of offers (a search, the
+    notices of a first answer): the places of its band of latitude but east or west of it need
+    no distance.
+
+    Why it holds: a place within ``km`` lies within the angular radius d = km / R in latitude,
+    so the cosine of its latitude is at least cos(|lat| + d); the haversine's
+    sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) is then at least cos φ1 cos(|lat| + d) sin²(Δλ/2),
+    and it is at most sin²(d/2) for a place within ``km``. A relative margin above it (and
+    the same micrometre as the latitude's bound) leaves the rounding no room.
+
+    >>> round(lon_reach(45.0, 60.0), 4)
+    0.7659
+    >>> lon_reach(89.9, 60.0), lon_reach(0.0, 30_000.0)
+    (180.0, 180.0)
+    >>> lon_gap(179.5, -179.5), lon_gap(2.0, -1.0)
+    (1.0, 3.0)
+    >>> all(haversine_km(45.0, 0.0, lat, lon_reach(45.0, 60.0) * 1.000001) > 60.0
+    ...     for lat in (44.5, 45.0, 45.3, 45.5))
+    True
+    """
+    d = (km + 1e-9) / EARTH_RADIUS_KM
+    far = abs(math.radians(lat)) + d
+    if far >= math.pi / 2:
+        return 180.0
+    s = math.sin(d / 2) / math.sqrt(math.cos(math.radians(lat)) * math.cos(far))
+    s *= 1.0 + _REACH_MARGIN
+    if s >= 1.0:
+        return 180.0
+    return math.degrees(2 * math.asin(s)) + 1e-9
+
+
+def lon_gap(lon1: float, lon2: float) -> float:
+    """The difference of two longitudes in degrees, from 0 to 180 (across the antimeridian
+    too: what :func:`haversine_km` measures)."""
+    gap = abs(lon1 - lon2) % 360.0
+    return 360.0 - gap if gap > 180.0 else gap

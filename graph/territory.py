@@ -29,7 +29,7 @@ from graph.departements import (
     region_phrase,
 )
 from graph.errors import InvalidRequest, NotFound
-from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.geo import EARTH_RADIUS_KM, haversine_km, lon_gap, lon_reach
 from graph.models import INSEE_PATTERN, departement_code
 
 __all__ = [
@@ -253,6 +253,8 @@ class Territory(BaseModel):
                 return False
             if abs(lat - self.near.lat) > _lat_span(self.radius_km):
                 return False  # farther north or south than the radius: no distance needed
+            if lon_gap(lon, self.near.lon) > lon_reach(self.near.lat, self.radius_km):
+                return False  # farther east or west (graph.geo.lon_reach)
             return haversine_km(self.near.lat, self.near.lon, lat, lon) <= self.radius_km
         return True
 

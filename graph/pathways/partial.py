@@ -157,7 +157,8 @@ def _offered(
         return data.usable_offers(store, (code,))[code]
 
     places = data.current_places(store, goals)
-    found = goal_offered(known, places, rows, q.territory, modality, filed=filed)
+    # goal_kinds left out the closed diplomas and the common first years
+    found = goal_offered(known, places, rows, q.territory, modality, filed=filed, nameable=True)
     return _Offered(found, {})
 
 

@@ -46,7 +46,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
-from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.geo import EARTH_RADIUS_KM, haversine_km, lon_gap, lon_reach
 from graph.nsf import DOMAINS
 from graph.programme_names import programme_words
 from graph.territory import Territory
@@ -189,6 +189,7 @@ def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
     assert near is not None and radius is not None
     reach = radius / 111.0  # 1° of latitude is 111.3 km (graph.geo): a margin
     lat0, lon0 = near.lat, near.lon
+    wide = lon_reach(lat0, radius)  # farther east or west: no distance needed
     pts = c.points
     # (x,) sorts before every point of latitude x or more: the first of the band, no key
     for i in range(bisect_left(pts, (lat0 - reach,)), len(pts)):
@@ -198,6 +199,7 @@ def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
         if (
             (modality is None or m == modality)
             and lon is not None
+            and lon_gap(lon, lon0) <= wide
             and haversine_km(lat0, lon0, lat, lon) <= radius
         ):
             return True
@@ -336,6 +338,7 @@ def goal_offered(
     territory: Territory,
     modality: str | None = None,
     filed: Collection[str] = (),
+    nameable: bool = False,
 ) -> dict[str, Mapping[str, Any]]:
     """The diplomas among ``places`` (code -> its :class:`CurrentPlaces`: the candidates,
     e.g. :func:`where_candidates`) with an offer in the territory (in ``modality`` when given)
@@ -343,7 +346,9 @@ def goal_offered(
     out. ``rows``: a diploma's usable (actor, offer, last seen) rows, looked at only when the
     territory combines conditions. ``filed``: the codes :func:`where_candidates` found from an
     index of the same places, which are in a territory of one condition other than a radius
-    (in any modality) without looking again.
+    (in any modality) without looking again. ``nameable``: every diploma of ``diplomas`` is
+    known to be neither closed nor a common first year (:meth:`graph.pathways.data.
+    PathwayData.goal_kinds` chose them): not tested again.
 
     >>> d = {"1": {"code": "1", "name": "BTS CRSA"}, "2": {"code": "2", "name": "BTS X"},
     ...      "3": {"code": "3", "name": "BTS Y", "closed": True}}
@@ -362,7 +367,7 @@ def goal_offered(
     out: dict[str, Mapping[str, Any]] = {}
     for code, c in places.items():
         d = diplomas.get(code)
-        if d is None or d.get("closed"):
+        if d is None or (not nameable and d.get("closed")):
             continue
         if code not in trusted and not _may_be_in(c, territory, modality):
             continue
@@ -374,7 +379,7 @@ def goal_offered(
             for a, o, last_seen in rows(code)
         ):
             continue
-        if not is_common_year_kept(d):
+        if nameable or not is_common_year_kept(d):
             out[code] = d  # the cache's row, read only
     return out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
@@ -9,7 +11,7 @@ from graph import communes
 from graph.departements import departement_label, departement_name, region_label
 from graph.errors import InvalidRequest, NotFound
 from graph.fake_store import FakeStore
-from graph.geo import haversine_km
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.models import Departement, departement_code
 from graph.store import GraphStore
 from graph.territory import (
@@ -298,3 +300,37 @@ def test_a_name_other_departements_share_always_says_its_departement() -> None:
         ), near
     # a name no other commune bears stays alone
     assert resolve_place(store, "insee:46102", "near").label == "Figeac"  # type: ignore[union-attr]
+
+
+def test_a_radius_holds_the_same_places_as_the_distance_alone() -> None:
+    """Territory.contains skips the distance of places east or west of a radius
+    (graph.geo.lon_reach): on places around the circle's edge, at every latitude France has
+    (and near the antimeridian and a pole), it holds exactly those within the radius."""
+    import random
+
+    from graph.geo import lon_gap, lon_reach
+
+    rng = random.Random(18)
+    centres = [(44.6086, 2.0317), (50.95, 1.85), (-21.1, 55.5), (-22.27, 166.44)]
+    centres += [(-13.3, -176.2), (16.25, -61.58), (78.0, 15.0), (88.9, 0.0)]
+    for lat0, lon0 in centres:
+        for km in (0.5, 10.0, 40.0, 60.0, 150.0, 3_000.0):
+            t = Territory(near=Point(lat=lat0, lon=lon0), radius_km=km)
+            reach = lon_reach(lat0, km)
+            for _ in range(400):
+                # a place near the edge: a bearing, a distance within 2 % of the radius
+                bearing = rng.uniform(0.0, 2 * math.pi)
+                ang = km * rng.uniform(0.98, 1.02) / EARTH_RADIUS_KM
+                p1, l1 = math.radians(lat0), math.radians(lon0)
+                p2 = math.asin(
+                    math.sin(p1) * math.cos(ang) + math.cos(p1) * math.sin(ang) * math.cos(bearing)
+                )
+                l2 = l1 + math.atan2(
+                    math.sin(bearing) * math.sin(ang) * math.cos(p1),
+                    math.cos(ang) - math.sin(p1) * math.sin(p2),
+                )
+                lat, lon = math.degrees(p2), (math.degrees(l2) + 180.0) % 360.0 - 180.0
+                within = haversine_km(lat0, lon0, lat, lon) <= km
+                assert t.contains({"lat": lat, "lon": lon}) is within
+                if within:
+                    assert lon_gap(lon, lon0) <= reach
