@@ -42,6 +42,7 @@ __all__ = [
     "key_from",
     "offer_key",
     "rank",
+    "static_3e_of",
     "static_key",
     "static_of",
     "wish_tie",
@@ -299,16 +300,21 @@ def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     after 3e, graph/pathways/entry_figures.py)."""
     if after_3e and o.offer.get("entry_year") is not None:
         if o.static_3e is None:
-            own = static_key(o)
-            tail = own[-1]
-            o.static_3e = (
-                *own[:-1],
-                (-_known(entry_capacity(o.offer)), -_known(entry_demand(o.offer)), *tail[2:]),
-            )
+            o.static_3e = static_3e_of(o, static_key(o))
         return o.static_3e
     if o.static is None:
         o.static = static_of(o)
     return o.static
+
+
+def static_3e_of(o: Offer, own: tuple[Any, ...]) -> tuple[Any, ...]:
+    """:func:`static_key` of an offer for a step entered after 3e, from its own (``own``:
+    :func:`static_of`), when the offer names the entry after 3e (``entry_year``); not kept."""
+    tail = own[-1]
+    return (
+        *own[:-1],
+        (-_known(entry_capacity(o.offer)), -_known(entry_demand(o.offer)), *tail[2:]),
+    )
 
 
 def static_of(o: Offer) -> tuple[Any, ...]:
@@ -520,7 +526,7 @@ class Scorer:
         if got is _NOT_CHOSEN:
             offers = self._offers_for(code, leg_modality)
             near = self.near.get(code)
-            if near is not None and prev is not None and offers is near.offers:
+            if near is not None and offers is near.offers:
                 got = near.choice(prev, after_3e)
             else:
                 got = choose(offers, prev, allow_outside=self.allow_outside, after_3e=after_3e)
