@@ -52,7 +52,7 @@ _PAIRS: dict[tuple[Any, Any], tuple[Any, Any]] = {}
 # the ids of a pool's establishments, their départements, and each offer's (id, département)
 Places = tuple[frozenset[Any], frozenset[Any], tuple[tuple[Any, Any], ...]]
 # the offers of one first term of the key (NearIndex.groups)
-_Group = tuple[bool, "array[float]", "array[int]", "array[float]", "array[float]", "array[int]"]
+_Group = tuple[bool, "array[float]", "array[int]", "array[float]", "array[int]"]
 
 
 def _first(keys: list[tuple[Any, ...]]) -> tuple[int, ...]:
@@ -75,16 +75,16 @@ class NearIndex:
         self.offers = offers
         # the first terms of each offer's static key, not kept on the offer: a step keys only
         # the offers it walks (Offer.static, made then), a few of the country's
-        by_kind: dict[int, list[tuple[float, int, float, float, int]]] = {}
+        by_kind: dict[int, list[tuple[float, int, float, int]]] = {}
         flats: dict[int, bool] = {}
         # each offer's key from no place (scoring._key_from_nowhere), and after 3e
         nowhere: list[tuple[Any, ...]] = []
         nowhere_3e: list[tuple[Any, ...]] = []
         for i, o in enumerate(offers):
             static = o.static or static_of(o)
-            kind, flat, p2, c2, lon2, boarding, precision, tail = static
+            kind, flat, p2, _, lon2, boarding, precision, tail = static
             mark = (precision == "commune") | (2 if boarding else 0)
-            by_kind.setdefault(kind, []).append((p2, i, c2, 0.0 if lon2 is None else lon2, mark))
+            by_kind.setdefault(kind, []).append((p2, i, 0.0 if lon2 is None else lon2, mark))
             flats.setdefault(kind, bool(flat))  # the first term says whether it has a distance
             nowhere.append((kind & ~1, 0.0, tail))
             if o.offer.get("entry_year") is not None:
@@ -92,9 +92,9 @@ class NearIndex:
             else:
                 nowhere_3e.append(nowhere[-1])
         # (whether it has no distance, the latitudes in radians ascending, the offers' indexes
-        # in the same order, their latitudes' cosines, their longitudes, and whether each is
-        # placed at its commune's centre (1) and has boarding places (2): what the distance
-        # of its key reads), by the key's first term ascending; arrays: 29 bytes an offer
+        # in the same order, their longitudes, and whether each is placed at its commune's
+        # centre (1) and has boarding places (2): what the distance of its key reads besides
+        # the latitude), by the key's first term ascending; arrays: 21 bytes an offer
         self.groups: list[_Group] = []
         for kind in sorted(by_kind):
             entries = sorted(by_kind[kind])
@@ -104,13 +104,13 @@ class NearIndex:
                     array("d", [e[0] for e in entries]),
                     array("i", [e[1] for e in entries]),
                     array("d", [e[2] for e in entries]),
-                    array("d", [e[3] for e in entries]),
-                    array("b", [e[4] for e in entries]),
+                    array("b", [e[3] for e in entries]),
                 )
             )
         # the indexes of the best OFFERS_PER_STEP offers from no place (a first step without
         # home: scoring.choose over every offer), best first, and after 3e
-        self.nowhere = (_first(nowhere), _first(nowhere_3e))
+        first = _first(nowhere)
+        self.nowhere = (first, first if nowhere_3e == nowhere else _first(nowhere_3e))
         # Scorer._pool's capacity flag, for a step entered after 3e or not
         self.capacity = (
             any(step_figures(o.offer, False)[0] is not None for o in offers),
@@ -152,7 +152,7 @@ class NearIndex:
         lon1 = prev[1]
         n = OFFERS_PER_STEP
         best: list[tuple[tuple[Any, ...], int]] = []  # (key, index), ascending, n at most
-        for flat, lats, idx, coss, lons, marks in self.groups:
+        for flat, lats, idx, lons, marks in self.groups:
             if len(best) >= n:  # every offer left has a larger first term
                 break
             if flat:  # no distance: the terms after it decide
@@ -178,8 +178,9 @@ class NearIndex:
                     # the km its key reads (scoring.key_from's operations, in the same order:
                     # the same float): farther than the last kept, it is not kept, and its
                     # key is not made (nor its static key, the first time)
+                    p2 = lats[at]
                     dl = math.radians(lons[at] - lon1)
-                    a = math.sin((lats[at] - p1) / 2) ** 2 + c1 * coss[at] * math.sin(dl / 2) ** 2
+                    a = math.sin((p2 - p1) / 2) ** 2 + c1 * math.cos(p2) * math.sin(dl / 2) ** 2
                     km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
                     mark = marks[at]
                     if effective_km(km + COMMUNE_RADIUS_KM if mark & 1 else km, mark & 2) > worst:
