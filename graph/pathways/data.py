@@ -48,7 +48,7 @@ from graph.pathways.hygiene import (
 )
 from graph.pathways.nearest import NearIndex
 from graph.pathways.scoring import Offer
-from graph.pathways.search import OutsideRows, by_latitude
+from graph.pathways.search import OutsideRows, by_latitude, open_legs_from
 from graph.pathways.undescribed import OfferKinds, described_kinds
 from graph.pathways.unreached_goals import (
     CurrentPlaces,
@@ -128,7 +128,7 @@ COVERAGE_ROWS_CAP = 20_000
 # ~1 500-2 700 of each; 37 000 entries of 18 keys were 4.1 MB, tracemalloc: ~7 MB a worker at
 # most). Enough for the 24 keys: at 30 000, the bench's 10 territories (37 000 entries) dropped
 # each memo before its territory was asked again, least recently asked first
-SEARCH_MEMO_KEYS = 24
+SEARCH_MEMO_KEYS = 36
 SEARCH_MEMO_ENTRIES = 64_000
 # a carried cache whose edit touched at most this many diplomas is not refilled in the
 # background: the first request that needs one of them reads it (a thread would compete with
@@ -194,6 +194,21 @@ ByDepartement = tuple[tuple[str, ...], tuple[tuple[Row, Row, int | None], ...]]
 
 def _departement_text(row: tuple[Row, Row, int | None]) -> str:
     return str(row[1].get("departement") or "")
+
+
+class _CachedSource:
+    """The cache's diplomas and legs as a search's source reads them
+    (:class:`graph.pathways.search.Source`, the two it needs to open legs)."""
+
+    def __init__(self, data: PathwayData, store: GraphReader) -> None:
+        self.data = data
+        self.store = store
+
+    def diplomas(self, codes: Iterable[str]) -> dict[str, Row]:
+        return self.data.diplomas(self.store, codes)
+
+    def legs_from(self, codes: Iterable[str]) -> dict[str, list[tuple[str, Row]]]:
+        return self.data.legs_from(self.store, codes)
 
 
 class PathwayData:
@@ -793,6 +808,14 @@ class PathwayData:
             self._goal_kinds = kinds
         return kinds
 
+    def open_every_leg(self, store: GraphReader, codes: Iterable[str]) -> None:
+        """:attr:`open_legs` of ``codes``: their legs as every search walks them, closed
+        targets replaced (:func:`graph.pathways.search.open_legs_from`), made by the near
+        thread after the preload. A first search from a level opened those of the 1 200-1 900
+        diplomas its hops meet (~13-26 ms of its CPU at national size, docs/performance.md,
+        level19); ~1 MB for every diploma of the synthetic national graph."""
+        open_legs_from(_CachedSource(self, store), codes, {}, self.open_legs)
+
     def kept(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """A value derived from this version of the graph, computed once (the oldest of
         ``KEPT_CAP`` is forgotten first): e.g. what the data holds in a territory, which an
@@ -1161,7 +1184,8 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
     kept for every offer, they were ~20 MB of the worker's RSS (docs/performance.md, rss14).
     Then what the first answers' notices would make: the diplomas' names
     (:func:`_name_diplomas`), their goal kinds (:meth:`PathwayData.goal_kinds`) and offers by
-    département (:meth:`PathwayData.by_departement`; docs/performance.md, http18)."""
+    département (:meth:`PathwayData.by_departement`; docs/performance.md, http18); last, the
+    legs as searches walk them (:meth:`PathwayData.open_every_leg`)."""
     started = time.perf_counter()
     try:
         with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows
@@ -1181,6 +1205,7 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
                 return
             data.goal_kinds(store)
             data.by_departement(store, codes)
+            data.open_every_leg(store, codes)
             del store
         gc.freeze()
         data.near_s = round(time.perf_counter() - started, 2)

@@ -302,6 +302,7 @@ def _search(
         start_departements=q.start_departements,
         undescribed=source.unchecked(codes),
         step_bounds=data.search_memo(("step_bounds", source.where(), q.allow_outside)),
+        choices=data.search_memo(("choices", source.where(), q.allow_outside)),
     )
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])

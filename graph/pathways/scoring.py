@@ -42,6 +42,7 @@ __all__ = [
     "key_from",
     "offer_key",
     "rank",
+    "static_3e_of",
     "static_key",
     "static_of",
     "wish_tie",
@@ -299,16 +300,21 @@ def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     after 3e, graph/pathways/entry_figures.py)."""
     if after_3e and o.offer.get("entry_year") is not None:
         if o.static_3e is None:
-            own = static_key(o)
-            tail = own[-1]
-            o.static_3e = (
-                *own[:-1],
-                (-_known(entry_capacity(o.offer)), -_known(entry_demand(o.offer)), *tail[2:]),
-            )
+            o.static_3e = static_3e_of(o, static_key(o))
         return o.static_3e
     if o.static is None:
         o.static = static_of(o)
     return o.static
+
+
+def static_3e_of(o: Offer, own: tuple[Any, ...]) -> tuple[Any, ...]:
+    """:func:`static_key` of an offer for a step entered after 3e, from its own (``own``:
+    :func:`static_of`), when the offer names the entry after 3e (``entry_year``); not kept."""
+    tail = own[-1]
+    return (
+        *own[:-1],
+        (-_known(entry_capacity(o.offer)), -_known(entry_demand(o.offer)), *tail[2:]),
+    )
 
 
 def static_of(o: Offer) -> tuple[Any, ...]:
@@ -412,6 +418,9 @@ if FIGURES != ("rate", "entrant_share", "reserved_share"):  # _has_figures names
     raise AssertionError(f"_has_figures does not name the figures {FIGURES}")
 
 
+_NOT_CHOSEN: Any = object()  # Scorer.choice: a choice not made yet (None is a choice: none)
+
+
 class _Pool(NamedTuple):
     offers: list[Offer]
     any: bool
@@ -436,6 +445,7 @@ class Scorer:
         undescribed: frozenset[str] | set[str] = frozenset(),
         near: Mapping[str, NearIndex] | None = None,
         step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] | None = None,
+        choices: dict[tuple[LatLon | None, str, str | None, bool], Choice | None] | None = None,
     ) -> None:
         self.offers = offers
         # code -> its offers' list (the one in ``offers``) ordered for the steps' choices
@@ -448,7 +458,13 @@ class Scorer:
         self.home = home
         self.modality = modality
         self.allow_outside = allow_outside
-        self._choices: dict[tuple[LatLon | None, str, str | None, bool], Choice | None] = {}
+        # (previous place, code, the leg's modality, after 3e) -> :meth:`choice`; ``choices``:
+        # the memo of the searches with the same offers (territory, modality, allow_outside:
+        # a step's pool is made of them alone) and the same graph (graph.pathways.data.
+        # PathwayData.search_memo), else the search's
+        self._choices: dict[tuple[LatLon | None, str, str | None, bool], Choice | None] = (
+            {} if choices is None else choices
+        )
         self._pools: dict[tuple[str, str | None, bool], _Pool] = {}
         # keyed by identity (the leg kept in the value so that ids stay theirs); ``step_bounds``:
         # the memo of the searches with the same offers (territory, modality, allow_outside)
@@ -506,16 +522,16 @@ class Scorer:
         apprenti »), its offers in that modality if there are any; ``after_3e``: a step entered
         after 3e (its offers compared on the entry after 3e, entry_figures.py)."""
         memo = (prev, code, leg_modality, after_3e)
-        if memo not in self._choices:
+        got: Choice | None = self._choices.get(memo, _NOT_CHOSEN)
+        if got is _NOT_CHOSEN:
             offers = self._offers_for(code, leg_modality)
             near = self.near.get(code)
-            if near is not None and prev is not None and offers is near.offers:
-                self._choices[memo] = near.choice(prev, after_3e)
+            if near is not None and offers is near.offers:
+                got = near.choice(prev, after_3e)
             else:
-                self._choices[memo] = choose(
-                    offers, prev, allow_outside=self.allow_outside, after_3e=after_3e
-                )
-        return self._choices[memo]
+                got = choose(offers, prev, allow_outside=self.allow_outside, after_3e=after_3e)
+            self._choices[memo] = got
+        return got
 
     def _offers_for(self, code: str, leg_modality: str | None) -> list[Offer]:
         offers = self.offers.get(code, [])

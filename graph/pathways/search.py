@@ -24,6 +24,7 @@ from graph.territory import Territory
 
 __all__ = [
     "CANDIDATE_CAP",
+    "LegSource",
     "OutsideRows",
     "Source",
     "any_usable_inside",
@@ -41,13 +42,18 @@ CANDIDATE_CAP = 5_000
 Row = dict[str, Any]
 
 
-class Source(Protocol):
-    """What the search reads: diplomas by code, the legs leaving them, their offers (flagged
-    in or out of the request's territory, in the requested modality)."""
+class LegSource(Protocol):
+    """What opening legs reads (:func:`open_legs_from`): diplomas by code, the legs leaving
+    them."""
 
     def diplomas(self, codes: Iterable[str]) -> dict[str, Row]: ...
 
     def legs_from(self, codes: Iterable[str]) -> dict[str, list[tuple[str, Row]]]: ...
+
+
+class Source(LegSource, Protocol):
+    """What the search reads: diplomas by code, the legs leaving them, their offers (flagged
+    in or out of the request's territory, in the requested modality)."""
 
     def offers(self, codes: Iterable[str]) -> dict[str, list[Offer]]: ...
 
@@ -427,7 +433,7 @@ def _leg_preference(pair: tuple[str, Row]) -> tuple[bool, float]:
 
 
 def open_legs_from(
-    source: Source,
+    source: LegSource,
     codes: Iterable[str],
     node: dict[str, Row],
     opened: dict[str, list[tuple[str, Row]]] | None = None,
@@ -441,7 +447,7 @@ def open_legs_from(
 
 
 def _open_targets(
-    source: Source,
+    source: LegSource,
     legs: dict[str, list[tuple[str, Row]]],
     node: dict[str, Row],
     opened: dict[str, list[tuple[str, Row]]] | None = None,

@@ -238,6 +238,9 @@ def test_search_memos_are_those_of_their_territory_and_modality(seed_store: Grap
     assert len(kept) >= len(wheres) and sum(map(bool, kept.values())) >= len(wheres) - 1
     inside = {k[1] for k, v in memos.items() if k[0] == "inside" and v}
     assert len(inside) == 2  # 12, 12 in apprenticeship (the others keep every territory)
+    # the steps' choices too, apart by territory, modality and allow_outside
+    choices = {k[1:] for k, v in memos.items() if k[0] == "choices" and v}
+    assert len(choices) >= len(wheres) - 1
     sizes = [len(d) for d in memos.values()]
     for req in reqs:  # every step already bounded, every diploma tested
         find_pathways(seed_store, build_query(seed_store, req))
@@ -294,6 +297,8 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
     assert all(data._near[c].offers is data._everywhere[c] for c in data._near)
     # with their pools' places, which a first answer's scoped legs would otherwise make
     assert all(index._places is not None for index in data._near.values())
+    # and every diploma's legs as the searches walk them (search._open_targets)
+    assert set(data.open_legs) == set(data._legs) and len(data.open_legs) >= 4
 
     create_offer(
         store,

@@ -70,6 +70,48 @@ def test_choice_is_choose_over_the_whole_list(seed: int) -> None:
             )
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_choice_from_no_place_is_choose_over_the_whole_list(seed: int) -> None:
+    """A first step without home: the index's kept ranking is ``choose``'s from no place,
+    ties included, after 3e too (the entry's figures)."""
+    rng = random.Random(7700 + seed)
+    offers = _offers(rng, rng.choice([0, 1, 3, 5, 6, 12, 40, 200]))
+    index = NearIndex(offers)
+    for after_3e in (False, True):
+        assert index.choice(None, after_3e) == choose(
+            offers, None, allow_outside=False, after_3e=after_3e
+        )
+
+
+def test_choice_keys_only_offers_nearer_than_the_last_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An offer whose distance already puts it after the last one kept is not keyed: with
+    every offer on one latitude, far ones in longitude are passed over (the latitude band
+    alone would key them all)."""
+    rng = random.Random(11)
+    offers = _offers(rng, 120)
+    for j, o in enumerate(offers):
+        o.offer.update(lat=45.0, lon=-4.0 + j * 0.1, status="open", coords_precision=None)
+        o.actor.pop("directory_flags", None)
+        o.actor["boarding_places"] = None
+        o.last_seen = None
+    index = NearIndex(offers)
+    keyed: list[Offer] = []
+
+    def counting(prev: Any, after_3e: bool = False) -> Any:
+        key = key_from(prev, after_3e)
+
+        def counted(o: Offer) -> Any:
+            keyed.append(o)
+            return key(o)
+
+        return counted
+
+    monkeypatch.setattr(nearest, "key_from", counting)
+    prev = (45.0, -4.05)  # the offers walked from the nearest: the first five are kept
+    assert index.choice(prev) == choose(offers, prev, allow_outside=False)
+    assert len(keyed) == 5
+
+
 def test_choice_walks_fewer_offers_than_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
     """What the index is for: a step orders the offers near enough, not the country's."""
     offers = _offers(random.Random(3), 400)
