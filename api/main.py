@@ -59,6 +59,16 @@ _SLOTS = {
 }
 
 
+def _warm_communes(preload: threading.Thread | None) -> None:
+    """The commune reference's search maps (graph/communes.py, ~0.8 s of CPU), built once the
+    pathway cache's start-up preload is done: run beside it, the two threads shared the
+    interpreter and the preload took that much longer (docs/performance.md, preload19). A
+    request that needs the reference before then builds or waits for it as without a warm-up."""
+    if preload is not None:
+        preload.join()
+    communes_ref.preload()
+
+
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """Build the app. A given ``store`` is used as is and left open (tests own it)."""
     settings = settings or get_settings()
@@ -67,13 +77,16 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store if store is not None else open_store(settings)
+        preload = None
         if owned and settings.pathway_preload:
-            keep_warm(app.state.store)
+            preload = keep_warm(app.state.store)
         if owned and settings.map_preload:
             keep_map_warm(app.state.store)  # after the pathway preload, in a thread
         watch = None
         if owned:
-            threading.Thread(target=communes_ref.preload, name="cmq-communes", daemon=True).start()
+            threading.Thread(
+                target=_warm_communes, args=(preload,), name="cmq-communes", daemon=True
+            ).start()
             if settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
                 watch = VersionWatch(app.state.store, settings.version_poll_s).start()
         app.state.version_watch = watch

@@ -1113,14 +1113,16 @@ _PLACE_INDEXES: tuple[int, int, int, int] = (
 _warm: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-def keep_warm(store: GraphStore) -> None:
+def keep_warm(store: GraphStore) -> threading.Thread | None:
     """Fill the store's cache in a background thread now and after every change of version,
     so that searches after a restart or a write do not pay for the reads (the API does this for
-    the store it opens; ``CMQ_PATHWAY_PRELOAD=0`` turns it off)."""
+    the store it opens; ``CMQ_PATHWAY_PRELOAD=0`` turns it off). Returns the thread of this
+    first preload (None for a store that gives no version): what the API's other start-up
+    warm-ups wait for, rather than compete with it for the interpreter."""
     with _registry_lock:
         _warm.add(store)
         _registry.pop(store, None)
-    pathway_data(store)
+    return pathway_data(store).preload_thread
 
 
 def _start_preload(store: GraphStore, data: PathwayData) -> None:

@@ -4,12 +4,15 @@ version with no request to /pathways or /gaps. On each engine (real servers)."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from graph import communes as communes_ref
 from graph.edits import OfferCreate, create_offer
 from graph.gaps import cache as answer_cache
 from graph.ingest.seed_loader import load_seeds
@@ -85,3 +88,27 @@ def test_a_poll_without_a_write_changes_nothing(new_store: Callable[..., GraphSt
     assert watch.check(store) and watch.changes == 1
     assert cached_version(store) == store.version()
     assert not watch.check(store)
+
+
+def test_the_commune_warm_up_starts_once_the_pathway_preload_is_done(
+    new_store: Callable[..., GraphStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The API's start-up warm-ups take turns: the commune reference's search maps are built
+    after the pathway cache's preload, not beside it (the two threads shared the interpreter
+    and the preload took that much longer: docs/performance.md, preload19)."""
+    writer = new_store()
+    load_seeds(writer, load_seed_dir(MINI_SEEDS))
+    app = create_app(writer.settings)  # type: ignore[attr-defined]
+    seen: list[tuple[str, list[str]]] = []
+    called = threading.Event()
+
+    def warm() -> None:  # what graph.communes.preload is asked to do, and when
+        store = app.state.store
+        running = [t.name for t in threading.enumerate() if t.name == "cmq-pathway-preload"]
+        seen.append((cache_state(store)["state"], running))
+        called.set()
+
+    monkeypatch.setattr(communes_ref, "preload", warm)
+    with TestClient(app):
+        assert called.wait(20.0)
+    assert seen == [("ready", [])]
