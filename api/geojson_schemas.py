@@ -149,6 +149,17 @@ class LegProperties(BaseModel):
     distance_km: float | None = None
     passerelle: str | None = None
     kind: str | None = Field(default=None, description="The passerelle's kind.")
+    passerelle_origin: str | None = Field(
+        default=None,
+        description="How the passerelle is known, as the JSON answer's step.passerelle.origin: "
+        "'documented' (a document says it), 'inferred' (a rule infers it), 'after_3e' (the "
+        "orientation after the 3e).",
+    )
+    passerelle_description: str | None = Field(
+        default=None,
+        description="What people read about it (French): documented by which text, or "
+        "inferred by which rule — as the JSON answer's step.passerelle.description.",
+    )
 
 
 class PointFeature(BaseModel):

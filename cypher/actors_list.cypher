@@ -1,8 +1,8 @@
 // A filtered, paginated page of actors.
 // Params: $kind, $campus, $departement, $q (normalised text), $words (its words), $keys (its
-// words without apostrophes and hyphens, found in the name without its spaces, apostrophes and
-// hyphens: « lafayette » finds « Lycée La Fayette »), $skip, $limit (all but the last two may
-// be null).
+// words without apostrophes, hyphens and dots, found in the name without its spaces,
+// apostrophes, hyphens and dots: « lafayette » finds « Lycée La Fayette », « iut » finds
+// « I.U.T de la Réunion »), $skip, $limit (all but the last two may be null).
 // Returns: total, items.
 MATCH (a:Actor)
 WHERE ($kind IS NULL OR a.kind = $kind)
@@ -11,8 +11,8 @@ WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($q IS NULL OR all(w IN $words WHERE a.name_norm CONTAINS w) OR a.uai = toUpper($q) OR a.id = $q
        OR (size($keys) > 0
            AND all(k IN $keys
-                   WHERE replace(replace(replace(replace(a.name_norm, ' ', ''), "'", ''), '’', ''),
-                                 '-', '') CONTAINS k)))
+                   WHERE replace(replace(replace(replace(replace(a.name_norm, ' ', ''), "'", ''),
+                                                 '’', ''), '-', ''), '.', '') CONTAINS k)))
 WITH a
 ORDER BY a.name, a.id
 WITH collect(a {.id, .name, .kind, .uai, .commune, .commune_from, .insee, .departement, .lat, .lon,

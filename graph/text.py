@@ -24,13 +24,14 @@ def normalise(text: str) -> str:
 
 
 def joined(text: str) -> str:
-    """:func:`normalise` without the spaces, apostrophes and hyphens between words: « Lafayette »
-    and « La Fayette », « Saint-Exupéry » and « St Exupery » differ only by them.
+    """:func:`normalise` without the spaces, apostrophes, hyphens and dots between words:
+    « Lafayette » and « La Fayette », « Saint-Exupéry » and « St Exupery », « IUT » and
+    « I.U.T » (Parcoursup's spelling of most IUTs) differ only by them.
 
-    >>> joined("Lycée La Fayette"), joined("l'Oiseau-Lyre")
-    ('lyceelafayette', 'loiseaulyre')
+    >>> joined("Lycée La Fayette"), joined("l'Oiseau-Lyre"), joined("I.U.T. de Rouen")
+    ('lyceelafayette', 'loiseaulyre', 'iutderouen')
     """
-    return re.sub(r"[\s'’-]+", "", normalise(text))
+    return re.sub(r"[\s'’.-]+", "", normalise(text))
 
 
 # The first word of an establishment's name that takes an article after « à » (« au lycée »,

@@ -90,6 +90,7 @@ def pathways_geojson(
                 )
             )
             if prev is not None and (prev[0], prev[1]) != (chosen.lon, chosen.lat):
+                used = step.passerelle
                 features.append(
                     {
                         "type": "Feature",
@@ -106,6 +107,10 @@ def pathways_geojson(
                             "distance_km": chosen.distance_km,
                             "passerelle": step.passerelle.id if step.passerelle else None,
                             "kind": step.passerelle.kind if step.passerelle else None,
+                            # how the passerelle is known, so that a map can draw inferred legs
+                            # apart without asking for each passerelle
+                            "passerelle_origin": used.origin if used else None,
+                            "passerelle_description": used.description or None if used else None,
                         },
                     }
                 )

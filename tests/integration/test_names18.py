@@ -73,3 +73,19 @@ def test_about_credits_the_file_each_name_is_taken_from(client: TestClient) -> N
     named_by = get(client, "/about")["imported"]["establishments"]["named_by"]
     assert named_by[CFA] == len(cfa - psup), named_by
     assert get(client, "/actors/0490985E")["name"].startswith("CFA de la CCI du Maine et Loire")
+
+
+def test_an_iut_is_found_with_or_without_the_dots_of_its_acronym(client: TestClient) -> None:
+    """Parcoursup writes most IUTs « I.U.T de … »: « iut » or « IUT de Roanne » found nothing,
+    only « I.U.T » did (a tester's search in La Réunion, Martinique and Rouen)."""
+
+    def uais(q: str) -> set[str]:
+        return {a["uai"] for a in get(client, "/actors", q=q, limit=50)["items"]}
+
+    names = {a["uai"]: a["name"] for a in get(client, "/actors", q="I.U.T", limit=50)["items"]}
+    assert "I.U.T" in names["0422048Y"], names  # the name keeps the file's dots
+    assert {"0420957M", "0422048Y", "0851457X"} <= uais("iut")
+    assert uais("IUT de Roanne") == {"0422048Y"}
+    assert "0851457X" in uais("iut la roche sur yon")
+    assert "0422048Y" in uais("I.U.T. Roanne")
+    assert uais("iut roannes") == set()

@@ -102,3 +102,25 @@ def test_without_home_the_first_leg_starts_at_the_territorys_centre() -> None:
     assert [
         f["properties"]["from_step"] for f in fc["features"] if f["properties"]["feature"] == "leg"
     ] == [1]
+
+
+def test_a_leg_says_how_its_passerelle_is_known() -> None:
+    """A map could not draw inferred legs apart: the leg carried the passerelle's id and kind
+    only (tester19), so a client had to ask for each passerelle."""
+    from api.geojson_schemas import PathwaysFeatureCollection
+    from graph.pathways.answer import PasserelleUsed
+
+    inferred = PasserelleUsed(
+        id="p1",
+        kind="poursuite",
+        origin="inferred",
+        description="passerelle déduite de ce que les deux diplômes ont en commun",
+    )
+    second = _step(2, _offer("b", 44.7, 2.1)).model_copy(update={"passerelle": inferred})
+    fc = pathways_geojson(_answer([_step(1, _offer("a", 44.6, 2.0)), second]))
+    PathwaysFeatureCollection.model_validate(fc)
+    (leg,) = [f["properties"] for f in fc["features"] if f["properties"]["feature"] == "leg"]
+    assert (leg["passerelle_origin"], leg["passerelle_description"]) == (
+        "inferred",
+        "passerelle déduite de ce que les deux diplômes ont en commun",
+    )

@@ -1993,6 +1993,16 @@ export interface components {
              * @description The passerelle's kind.
              */
             kind?: string | null;
+            /**
+             * Passerelle Origin
+             * @description How the passerelle is known, as the JSON answer's step.passerelle.origin: 'documented' (a document says it), 'inferred' (a rule infers it), 'after_3e' (the orientation after the 3e).
+             */
+            passerelle_origin?: string | null;
+            /**
+             * Passerelle Description
+             * @description What people read about it (French): documented by which text, or inferred by which rule — as the JSON answer's step.passerelle.description.
+             */
+            passerelle_description?: string | null;
         };
         /** LineFeature */
         LineFeature: {

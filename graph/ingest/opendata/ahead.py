@@ -27,6 +27,7 @@ is the one of reading in order. Where ``fork`` does not exist, everything runs h
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import pickle
 import time
@@ -51,6 +52,8 @@ from graph.ingest.opendata.offers import (
 )
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import OfferRow
+
+_log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
 
@@ -315,10 +318,17 @@ class Later(Outcome[_T]):
 
 
 def _from(future: Future[bytes]) -> Any:
-    """What the other process gave, or None where it failed (the process, not the files)."""
+    """What the other process gave, or None where it failed (the process, not the files): the
+    caller then does the work itself, with the same result, only slower — logged, so that a
+    stage that always fails (import19: an object that no longer unpickles) is seen."""
     try:
         return pickle.loads(child_result(future))
     except Exception:
+        _log.warning(
+            "import : une étape menée en parallèle n’a pas abouti ; elle est refaite ici "
+            "(même résultat, plus lent)",
+            exc_info=True,
+        )
         return None
 
 
