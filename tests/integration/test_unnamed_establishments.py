@@ -11,6 +11,7 @@ a distance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -169,3 +170,27 @@ def test_the_cned_is_no_training_of_the_territory_in_a_gap_report(
     # it is still an establishment of the graph, flagged
     r = client.get(f"/actors/{CNED}")
     assert r.status_code == 200 and r.json()["name"] == "CNED"
+
+
+def test_unplaced_establishments_no_file_names_are_counted_never_listed_by_code(
+    client: TestClient,
+) -> None:
+    """Cantal, Creuse, Lozère: the notice of the establishments without a position listed
+    « Établissement non nommé dans les fichiers publics (code UAI 0150008C, Cantal) » one after
+    the other, a code no learner reads. In the Rhône, Bac pro commerce et vente → BTS MCO: those
+    no file names are counted (« et N établissements sans nom dans les fichiers publics »), the
+    named ones still listed; no sentence shows a UAI."""
+    answer = ask(
+        client, **{"from": BAC_MCV_A, "to": BTS_MCO, "departements": "69"}, home=LYON, limit=5
+    )
+    assert answer["pathways"], answer["reason"]
+    text = " ".join(sentences(answer))
+    assert "code UAI" not in text and "non nommé" not in text
+    (note,) = [n for n in answer["notices"] if n.startswith("Distances depuis ")]
+    # the 28 establishments of the Rhône offering the BTS MCO without a position are all
+    # unnamed: counted in the head, said once
+    assert re.match(r"Distances depuis .*: \d+ établissements du territoire sans position", note)
+    assert note.endswith(
+        "(à vérifier) : tous sans nom dans les fichiers publics, dans le département du Rhône (69)."
+    ), note
+    assert_plain_french(sentences(answer))

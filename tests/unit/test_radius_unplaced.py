@@ -89,3 +89,41 @@ def test_the_notice_names_a_few_and_counts_the_rest_by_departement() -> None:
         one_dep
     )
     assert radius_unplaced_notice(CIRCLE, {}, {}) is None
+
+
+def test_establishments_no_file_names_are_counted_never_listed() -> None:
+    """Cantal, Creuse, Lozère: the notices listed « Établissement non nommé dans les fichiers
+    publics (code UAI 0150008C, Cantal) » one after the other, a code for a name. Those no file
+    names (``described`` false) are counted by département after the named ones; alone, the
+    head's count is not said twice; the one of them is said as what it is."""
+    unnamed = {"described": False}
+    rows = [offer("a", "093"), offer("u1", "093", **unnamed), offer("u2", "095", **unnamed)]
+    text = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows}, {BAC["code"]: BAC})
+    assert text is not None
+    assert "3 établissements sans position" in text and "Lycée u" not in text, text
+    assert text.endswith(
+        ": Lycée a (Seine-Saint-Denis, 93), et 2 établissements sans nom dans les fichiers "
+        "publics : 1 dans le département de la Seine-Saint-Denis (93), 1 dans celui du "
+        "Val-d'Oise (95)."
+    ), text
+    alone = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows[1:2]}, {BAC["code"]: BAC})
+    assert alone is not None
+    assert alone.endswith(
+        "(à vérifier) : un établissement sans nom dans les fichiers publics (Seine-Saint-Denis, "
+        "93)."
+    ), alone
+    many = [offer(f"u{i}", "093", **unnamed) for i in range(5)]
+    text = radius_unplaced_notice(CIRCLE, {BAC["code"]: many}, {BAC["code"]: BAC})
+    assert text is not None
+    assert text.endswith(
+        "(à vérifier) : tous sans nom dans les fichiers publics, dans le département de la "
+        "Seine-Saint-Denis (93)."
+    ), text
+    # named ones beyond the three are counted apart from those no file names
+    rows = [offer(f"{i}", "093") for i in range(4)] + [offer("u", "093", **unnamed)]
+    text = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows}, {BAC["code"]: BAC})
+    assert text is not None
+    assert text.endswith(
+        ", et 1 autre dans le département de la Seine-Saint-Denis (93), et 1 établissement sans "
+        "nom dans les fichiers publics dans le département de la Seine-Saint-Denis (93)."
+    ), text
