@@ -127,3 +127,20 @@ def test_establishments_no_file_names_are_counted_never_listed() -> None:
         ", et 1 autre dans le département de la Seine-Saint-Denis (93), et 1 établissement sans "
         "nom dans les fichiers publics dans le département de la Seine-Saint-Denis (93)."
     ), text
+
+
+def test_a_job_goal_names_the_diplomas_of_its_field_only() -> None:
+    """Aurillac or Mende, 40 km, D1102 (boulanger), no pathway: the notice of the unplaced
+    establishments named the CAP agricole SAPVER (NSF 330), tied to the job by one Certif Info
+    row, for a job whose diplomas are of the group 221 (graph/pathways/find.py in_job_field)."""
+    from graph.pathways.find import in_job_field
+
+    goals = {
+        "cap": {"name": "CAP boulanger", "nsf": "221"},
+        "bp": {"name": "BP boulanger", "nsf": "221"},
+        "bac_pro": {"name": "Bac pro boulanger pâtissier", "nsf": "221"},
+        "capa": {"name": "CAP agricole SAPVER", "nsf": "330"},
+    }
+    assert sorted(in_job_field(goals, job=True)) == ["bac_pro", "bp", "cap"]
+    assert in_job_field(goals, job=False) == goals  # a goal diploma or level: as asked
+    assert in_job_field({"1": {"nsf": None}}, job=True) == {"1": {"nsf": None}}  # no field known
