@@ -64,13 +64,14 @@ def _actor(client: TestClient, uai: str) -> dict[str, Any]:
     return r.json()
 
 
-def test_an_establishment_no_file_names_says_so_with_its_uai_and_departement(
+def test_an_establishment_no_file_names_says_so_with_its_departement_never_its_uai(
     client: TestClient,
 ) -> None:
+    """Its name carried its UAI (« … (code UAI 0690723L, Rhône) »), a code no learner reads
+    (answers19): the UAI stays its `uai`."""
     a = _actor(client, APPRENTICESHIP_ONLY)
-    assert a["name"] == (
-        "Établissement non nommé dans les fichiers publics (code UAI 0690723L, Rhône)"
-    )
+    assert a["uai"] == APPRENTICESHIP_ONLY
+    assert a["name"] == ("Établissement sans nom dans les fichiers publics (Rhône)")
 
 
 def test_its_kind_is_what_its_offers_say_never_autre(client: TestClient) -> None:
@@ -102,7 +103,7 @@ def test_an_establishment_teaching_secondary_pupils_is_no_higher_education(
 
 def test_a_named_establishment_keeps_its_directory_name_and_kind(client: TestClient) -> None:
     a = _actor(client, "0690563M")  # named by the Parcoursup extract
-    assert not a["name"].startswith("Établissement non nommé")
+    assert not a["name"].startswith("Établissement sans nom")
     assert a["kind"] not in ("unspecified", "other")
 
 
