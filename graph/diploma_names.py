@@ -366,7 +366,14 @@ def closed_note(d: Row, successors: Iterable[Row] = ()) -> str | None:
     >>> closed_note({"closed": True, "closing_date": "2008-08-31", "name": "COIFFURE (CAP)"},
     ...             [{"code": "50033610", "name": "COIFFURE (CAP)", "type": "cap"}])
     'fermé en 2008, remplacé par Coiffure (CAP), code 50033610'
-    """
+
+    The offers the import carried to its successor (``carried``, the search's rows) are
+    said to be the successor's:
+
+    >>> closed_note({"closed": True, "closing_date": "2022-08-31", "carried": 58},
+    ...             [{"code": "46033104", "name": "Diplôme d'État d'aide-soignant"}])
+    "fermé en 2022, remplacé par Diplôme d'État d'aide-soignant ; ses 58 offres des fichiers sont comptées pour le diplôme qui le remplace"
+    """  # noqa: E501
     if not d.get("closed"):
         return None
     when = str(d.get("closing_date") or "")[:4]
@@ -381,4 +388,15 @@ def closed_note(d: Row, successors: Iterable[Row] = ()) -> str | None:
             if s.get("name")
         }
     )
-    return f"{text}, remplacé par {' ou '.join(names)}" if names else text
+    if not names:
+        return text
+    said = f"{text}, remplacé par {' ou '.join(names)}"
+    if n := int(d.get("carried") or 0):  # the search's rows (graph/queries.py without_carried)
+        by = "le diplôme qui le remplace" if len(names) == 1 else "les diplômes qui le remplacent"
+        offers = (
+            "son offre des fichiers est comptée"
+            if n == 1
+            else f"ses {n} offres des fichiers sont comptées"
+        )
+        said += f" ; {offers} pour {by}"
+    return said

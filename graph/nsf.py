@@ -16,7 +16,28 @@ codes (199, 299, 399, 499) say nothing of the field: no name.
 
 from __future__ import annotations
 
-__all__ = ["DOMAINS", "FIELD_PREFIX", "GROUPS", "field_code", "field_id", "nsf_name"]
+__all__ = [
+    "DOMAINS",
+    "FIELD_PREFIX",
+    "GENERIC_DOMAINS",
+    "GENERIC_GROUPS",
+    "GROUPS",
+    "field_code",
+    "field_id",
+    "nsf_name",
+]
+
+# The groups of the nomenclature that head a whole area rather than a speciality: 100
+# « formations générales », 200 « technologies industrielles fondamentales » (the plurivalent
+# group of the production domains 20-25), 300 « spécialités plurivalentes des services ». Two
+# diplomas sharing one of them share only « production » or « services »: BTS CIEL option A
+# (201) met the BUT Packaging, QLIO and GIM (200) on it (graph/inference/admission_parallele.py),
+# which says nothing of informatics and networks. The « plusieurs spécialités » group of a
+# narrower domain (250 « pluritechnologiques mécanique-électricité », 310, 330…) still names
+# its domain.
+GENERIC_GROUPS = frozenset({"100", "200", "300"})
+# Their domains (10x, 20x: 200 and 201, 30x): sharing one is no shared field either.
+GENERIC_DOMAINS = frozenset(g[:2] for g in GENERIC_GROUPS)
 
 # How an NSF group is named where a sector id is expected (GET /gaps?sector=nsf-251): the
 # filières of the seeds are slugs of words, never « nsf- » and three digits.

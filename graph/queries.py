@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from graph.diploma_links import link_entries
@@ -198,6 +198,40 @@ def list_diplomas(
     )
 
 
+def diploma_search_rows(store: GraphStore) -> list[dict[str, Any]]:
+    """The diplomas index of the search by usual names (``diplomas_search_index``), each
+    closed diploma's offers counted without those now its successor's
+    (``diplomas_carried_offers``, :func:`without_carried`)."""
+    return without_carried(
+        store.read("diplomas_search_index"), store.read("diplomas_carried_offers")
+    )
+
+
+def without_carried(
+    rows: list[dict[str, Any]], carried: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """``rows`` with ``offers`` less the ``carried`` ones (by code) and ``carried`` set: the
+    offers of a closed diploma at an establishment that offers its successor are carried to
+    that successor by the import (status renewed); counted for the closed one too, the search
+    listed the closed « Aide-soignant (diplôme d'État) » with the 58 offers of the Diplôme
+    d'État d'aide-soignant that replaced it, as if still offered.
+
+    >>> without_carried([{"code": "1", "offers": 58}, {"code": "2", "offers": 58}],
+    ...                 [{"code": "1", "carried": 58}])
+    [{'code': '1', 'offers': 0, 'carried': 58}, {'code': '2', 'offers': 58}]
+    """
+    by_code = {str(c["code"]): int(c.get("carried") or 0) for c in carried}
+    if not by_code:
+        return rows
+    out = []
+    for r in rows:
+        n = by_code.get(str(r["code"]))
+        if n:
+            r = {**r, "offers": max(0, int(r.get("offers") or 0) - n), "carried": n}
+        out.append(r)
+    return out
+
+
 def suggest_diplomas(
     store: GraphStore, text: str, n: int = 5, rows: list[dict[str, Any]] | None = None
 ) -> list[str]:
@@ -211,7 +245,7 @@ def suggest_diplomas(
     diplomas index when the caller keeps it (the API does: reading it again for each unknown
     code took most of a 404's time, docs/performance.md)."""
     if rows is None:
-        rows = store.read("diplomas_search_index")
+        rows = diploma_search_rows(store)
     by_code = {r["code"]: r for r in rows}
     wanted = text.strip()
     codes: list[str] = []

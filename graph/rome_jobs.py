@@ -36,9 +36,11 @@ from graph.text import normalise
 __all__ = [
     "RomeJob",
     "WORD_MATCH",
+    "choice_for",
     "find_jobs",
     "job_for_words",
     "job_words",
+    "matched_name",
     "name_words",
     "named_by",
     "own_readings",
@@ -468,6 +470,42 @@ def own_readings(found: Sequence[RomeJob], query: str) -> list[RomeJob]:
         return whole
     read = [j for j in found if _scores(words, j)[0] > 0 or _said_in(words, j)]
     return read or list(found)
+
+
+def matched_name(job: RomeJob, query: str) -> str | None:
+    """The name of metier.csv (:attr:`RomeJob.appellations`) by which ``query`` found the job,
+    when none of its own names holds the words: a list of jobs then says why it is there
+    (« électricien » finds I1604 « Mécanicien / Mécanicienne automobile » through its name
+    « Électricien / Électricienne automobile »); None when its own names hold them.
+
+    >>> job = RomeJob("I1604", "Mécanicien / Mécanicienne automobile", 1,
+    ...               ("Électricien / Électricienne automobile",))
+    >>> matched_name(job, "électricien"), matched_name(job, "mécanicien")
+    ('Électricien / Électricienne automobile', None)
+    """
+    words = name_words(query)
+    if not words or _scores(words, job)[0] >= WORD_MATCH:
+        return None
+    return next(
+        (n for n in job.appellations if all(word_score(w, name_words(n)) >= 100.0 for w in words)),
+        None,
+    )
+
+
+def choice_for(job: RomeJob, query: str) -> str:
+    """:attr:`RomeJob.choice`, with the name of metier.csv the words matched when its own
+    names do not hold them (:func:`matched_name`): « I1604 (Mécanicien / Mécanicienne
+    automobile ; appellation : Électricien / Électricienne automobile) ».
+
+    >>> job = RomeJob("I1604", "Mécanicien / Mécanicienne automobile", 1,
+    ...               ("Électricien / Électricienne automobile",))
+    >>> choice_for(job, "électricien")
+    'I1604 (Mécanicien / Mécanicienne automobile ; appellation : Électricien / Électricienne automobile)'
+    """  # noqa: E501
+    matched = matched_name(job, query)
+    if matched is None:
+        return job.choice
+    return f"{job.code} ({job.name} ; appellation : {matched})"
 
 
 def named_by(job: RomeJob, query: str) -> tuple[str, str] | None:

@@ -239,15 +239,24 @@ class DiplomaSummary(Out):
         "201, 250, 326); nsf is then None. Both empty: the files do not give its field.",
     )
     rncp: str | None = None
-    offers: int
+    offers: int = Field(
+        description="Its offers in the graph; in the search, a closed diploma's without those "
+        "now its successor's (`carried`)."
+    )
+    carried: int = Field(
+        default=0,
+        description="In the search: the closed diploma's offers at establishments that offer "
+        "its successor, which the import carries to that successor (said in `note`).",
+    )
     closed: bool = Field(default=False, description="The BCN closed this diploma.")
     replaced_by: list[str] = Field(
         default=[], description="Codes of the diplomas that replaced it (BCN renovation)."
     )
     note: str | None = Field(
         default=None,
-        description="French, beside the name: « fermé en 2025, remplacé par … », or that a "
-        "Parcoursup title has no diploma code.",
+        description="French, beside the name: « fermé en 2025, remplacé par … » (with, in "
+        "the search, its offers counted for its successor), or that a Parcoursup title has no "
+        "diploma code.",
     )
 
     @classmethod

@@ -15,6 +15,7 @@ from api.deps import Limit, StoreDep
 from api.routes.jobs import kept_jobs
 from graph.diploma_search import search_diplomas
 from graph.errors import UntrainedJob
+from graph.queries import diploma_search_rows
 from graph.rome_jobs import RomeJob, find_jobs, job_for_words
 from graph.store import GraphStore
 from graph.views import DiplomaSummary
@@ -40,7 +41,7 @@ def diploma_index(request: Request, store: GraphStore) -> list[dict[str, Any]]:
         request.app.state, "diploma_index", None
     )
     if cached is None or version is None or cached[0] != version:
-        cached = (version, store.read("diplomas_search_index"))
+        cached = (version, diploma_search_rows(store))
         request.app.state.diploma_index = cached
     return cached[1]
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import Limit, StoreDep
-from graph.rome_jobs import RomeJob, find_jobs, job_for_words, rome_jobs
+from graph.rome_jobs import RomeJob, find_jobs, job_for_words, matched_name, rome_jobs
 from graph.store import GraphStore
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
@@ -32,6 +32,13 @@ class Job(BaseModel):
     filed: list[str] = Field(
         default_factory=list,
         description="The ROME codes the reference files under this one (found by them too).",
+    )
+    matched: str | None = Field(
+        default=None,
+        description="The other job name (an « appellation » of the ROME reference) the words "
+        "found it by, when none of `names` holds them: « électricien » finds I1604 "
+        "« Mécanicien / Mécanicienne automobile » through « Électricien / Électricienne "
+        "automobile ».",
     )
 
 
@@ -58,7 +65,7 @@ def kept_jobs(request: Request, store: GraphStore) -> list[RomeJob]:
 UNTRAINED = "Métier connu, mais aucune formation des données n'y prépare."
 
 
-def _job(j: RomeJob) -> Job:
+def _job(j: RomeJob, q: str) -> Job:
     return Job(
         code=j.code,
         name=j.name,
@@ -66,6 +73,7 @@ def _job(j: RomeJob) -> Job:
         diplomas=j.diplomas,
         note=None if j.diplomas else UNTRAINED,
         filed=list(j.aliases),
+        matched=matched_name(j, q),
     )
 
 
@@ -85,7 +93,7 @@ def search_jobs(
     jobs = kept_jobs(request, store)
     found = find_jobs(jobs, q, limit=limit)
     if found:
-        return JobSearch(query=q, count=len(found), items=[_job(j) for j in found])
+        return JobSearch(query=q, count=len(found), items=[_job(j, q) for j in found])
     _, close = job_for_words(jobs, q)
     hint = f"Aucun métier des données ne correspond à « {q.strip()} »"
     hint += (
@@ -93,4 +101,4 @@ def search_jobs(
         if close
         else " ; essayez un autre mot ou le code ROME du métier."
     )
-    return JobSearch(query=q, count=0, items=[], hint=hint, suggestions=[_job(j) for j in close])
+    return JobSearch(query=q, count=0, items=[], hint=hint, suggestions=[_job(j, q) for j in close])

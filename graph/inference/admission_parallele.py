@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.inference.rules import FIELD_STRENGTH, DiplomaFacts, InferredPasserelle, groups_of
+from graph.nsf import GENERIC_GROUPS
 
 __all__ = ["KIND", "RULES", "admission_parallele_legs"]
 
@@ -33,15 +34,7 @@ RULES: dict[str, str] = {
     "bts-ing-ap": "Un BTS permet de candidater dans une école "
     "d'ingénieurs de la même spécialité (admission parallèle, sur dossier ou concours).",
 }
-# The groups of the NSF nomenclature (décret n° 94-522 du 21 juin 1994; the BCN's
-# n_groupe_specialite_) that head a whole area rather than a speciality: 100 « formations
-# générales », 200 « technologies industrielles fondamentales » (the plurivalent group of the
-# production domains 20-25), 300 « spécialités plurivalentes des services ». A group and one of
-# these share only « production » or « services »: BTS CIEL option A (201, commandes des
-# transformations industrielles) met the BUT Packaging, QLIO and GIM (200) on it, which says
-# nothing of informatics and networks. The « plusieurs spécialités » group of a narrower domain
-# (250 « pluritechnologiques mécanique-électricité », 310, 330…) still matches its domain.
-GENERIC_GROUPS = frozenset({"100", "200", "300"})
+# The groups that head a whole area (100, 200, 300), not a speciality: graph/nsf.py.
 _RULE_OF_TYPE = {
     "but": "bts-but-ap",
     "licence_pro": "bts-lp-ap",

@@ -97,6 +97,10 @@ def place(o: Offer) -> str:
     (Rivière-Salée, Martinique) »): a learner of Pointe-à-Pitre must read that the nearest
     offer is on another island, not guess it from a commune's name."""
     commune = o.offer.get("commune")
+    if is_unnamed(o.actor):
+        # its stored name carries its UAI, a code no learner reads: said as what it is
+        dep = o.offer.get("departement")
+        return f"{UNNAMED} ({departement_place(dep) if dep else 'lieu inconnu'})"
     name = o.actor.get("name") or "établissement sans nom"
     if not commune:
         if name.endswith(")"):
@@ -117,8 +121,24 @@ def place(o: Offer) -> str:
 
 def at_place(o: Offer) -> str:
     """:func:`place` after « à », with the article its name takes (« au Lycée X (Rouen) »,
-    « à l'Université Y (Lille) », « au CNED (Vanves) »)."""
-    return at_name(place(o))
+    « à l'Université Y (Lille) », « au CNED (Vanves) »); « dans un établissement sans nom … »
+    for one no file names (:func:`is_unnamed`)."""
+    return f"dans {place(o)}" if is_unnamed(o.actor) else at_name(place(o))
+
+
+# How the answers say an establishment no public file names (graph/ingest/opendata/unnamed.py):
+# its stored name keeps its UAI for the map's clients, a code the answers' sentences never show.
+UNNAMED = "un établissement sans nom dans les fichiers publics"
+
+
+def is_unnamed(actor: Row) -> bool:
+    """Whether no public file names the establishment: the import's ``described`` is false
+    (the campus seeds' actors have none: they are named).
+
+    >>> is_unnamed({"described": False}), is_unnamed({"described": True}), is_unnamed({})
+    (True, False, False)
+    """
+    return actor.get("described") is False
 
 
 def figure_sentence(leg: Row) -> str:

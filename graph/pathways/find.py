@@ -116,7 +116,7 @@ from graph.pathways.usual import (
 )
 from graph.pathways.variety import formation_key, later_options_notice, varied
 from graph.store import GraphStore
-from graph.territory import Territory
+from graph.territory import Point, Territory
 from graph.thin_coverage import THIN_COVERAGE, is_thin, thin_sentence
 
 __all__ = ["find_pathways", "goal_of_job"]
@@ -1057,8 +1057,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if own := own_system_notice(q.territory, q.home, q.start_departements):
         notices.insert(0, own)  # New Caledonia: the data does not describe its schools
     # a code naming two towns (a postcode and another commune's INSEE code): which one, last
-    places = ((q.home, "Commune de l'élève"), (q.territory.near, "Centre du territoire"))
-    notices += [f"{what} : {p.note}" for p, what in places if p is not None and p.note]
+    notices += place_notes(q.home, q.territory.near, around_home=q.territory.around_home)
     return PathwayAnswer(
         start=q.start_label,
         start_phrase=from_start(q.start_spoken),
@@ -1071,6 +1070,28 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
     )
+
+
+def place_notes(home: Point | None, near: Point | None, *, around_home: bool) -> list[str]:
+    """What the answer says of a code read as one of two towns (:attr:`Point.note`), for the
+    learner's home and the territory's centre: once when the radius is drawn around the home
+    (``around_home``: the centre is the home; Lille, « 59350 », within 30 km said the same
+    sentence twice) or when both notes are the same.
+
+    >>> lille = Point(lat=50.63, lon=3.06, label="Lille", note="59350 est lu comme …")
+    >>> place_notes(lille, lille, around_home=True)
+    ["Commune de l'élève : 59350 est lu comme …"]
+    >>> len(place_notes(lille, lille.model_copy(update={"note": "autre"}), around_home=False))
+    2
+    """
+    notes = [] if home is None or not home.note else [f"Commune de l'élève : {home.note}"]
+    if (
+        near is not None
+        and near.note
+        and not (home is not None and (around_home or near.note == home.note))
+    ):
+        notes.append(f"Centre du territoire : {near.note}")
+    return notes
 
 
 def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
@@ -1188,7 +1209,7 @@ def _radius_notice(
     steps = {st.diploma["code"]: st.diploma for s in shown for st in s.plan}
     if not steps:
         goal = {q.to} if q.to else (goal_codes or set())
-        steps = dict(source.diplomas(goal))
+        steps = in_job_field(dict(source.diplomas(goal)), job=bool(q.sector and not q.to))
     steps.update(_next_goals(store, data, source, q, goal_codes, steps.keys()))
     try:
         reached = communes.reference().departements_within(near.lat, near.lon, km)
@@ -1197,6 +1218,24 @@ def _radius_notice(
     shown_actors = {str(o.actor["id"]) for s in shown for st in s.plan for o in st.choice.ranked}
     found = radius_unplaced(q.territory, source.offers(steps), reached, shown_actors)
     return radius_unplaced_notice(q.territory, found, steps)
+
+
+def in_job_field(goals: dict[str, Row], *, job: bool) -> dict[str, Row]:
+    """The goal diplomas a notice may name for a goal job (``job``): those of the job's field
+    (:func:`graph.pathways.job_field.job_groups`, the NSF group most of them share), when it
+    has one. Mende or Aurillac, 40 km, D1102 (boulanger): the notice of the establishments
+    without a position named the CAP agricole services aux personnes et vente en espace rural
+    (NSF 330), tied to the job by one Certif Info row, as what they offer « aussi », where the
+    job's field is 221 (CAP, BP, Bac pro boulanger). Other goals are kept as they are.
+
+    >>> goals = {"1": {"nsf": "221"}, "2": {"nsf": "221"}, "3": {"nsf": "330"}}
+    >>> sorted(in_job_field(goals, job=True)), sorted(in_job_field(goals, job=False))
+    (['1', '2'], ['1', '2', '3'])
+    """
+    groups = job_groups(goals.values()) if job else set()
+    if not groups:
+        return goals
+    return {c: d for c, d in goals.items() if str(d.get("nsf")) in groups}
 
 
 def _next_goals(

@@ -23,7 +23,7 @@ from typing import Any
 from graph.departements import and_list, de_place, departement_number, departement_of
 from graph.diploma_names import display_name
 from graph.distance_learning import is_distance_learning
-from graph.pathways.explanation import place
+from graph.pathways.explanation import is_unnamed, place
 from graph.pathways.scoring import Offer
 from graph.territory import Territory
 
@@ -117,7 +117,7 @@ Lycée A (Paris).
     if len(listed) == 1:
         return (
             f"{head}1 établissement sans position dans les données propose aussi {said} ; il "
-            f"n'est pas compté mais peut se trouver dans le rayon (à vérifier) : {named}."
+            f"n'est pas compté mais peut se trouver dans le rayon (à vérifier) : {named}{rest}."
         )
     return (
         f"{head}{len(listed)} établissements sans position dans les données proposent aussi "
@@ -183,7 +183,7 @@ Lycée A (Amiens).
         return (
             f"{head}1 établissement du territoire sans position dans les données propose aussi "
             f"{said} ; sa distance n'est pas connue, il peut être plus près (à vérifier) : "
-            f"{named}."
+            f"{named}{rest}."
         )
     return (
         f"{head}{len(listed)} établissements du territoire sans position dans les données "
@@ -205,11 +205,16 @@ def _listing(
             by_actor.setdefault(o.actor.get("id"), (o, []))[1].append(what)
     listed = sorted(by_actor.values(), key=lambda e: _order(e[0]))
     same = len({tuple(whats) for _, whats in listed}) == 1  # one diploma for all: said once
+    # those no public file names are counted, never listed: their name would be a code
+    # (Cantal, Creuse, Lozère: most of the unplaced ones)
+    known = [e for e in listed if not is_unnamed(e[0].actor)]
+    nameless = [o for o, _ in listed if is_unnamed(o.actor)]
     named = " ; ".join(
-        place(o) if same else f"{place(o)} pour {_some(whats)}" for o, whats in listed[:MAX_NAMED]
+        place(o) if same else f"{place(o)} pour {_some(whats)}" for o, whats in known[:MAX_NAMED]
     )
     said = _some(listed[0][1]) if same and listed else None
-    return listed, named, said, _rest([o for o, _ in listed[MAX_NAMED:]])
+    rest = _rest([o for o, _ in known[MAX_NAMED:]]) + _nameless(nameless, alone=not known)
+    return listed, named, said, rest
 
 
 def _rest(others: list[Offer]) -> str:
@@ -226,18 +231,54 @@ def _rest(others: list[Offer]) -> str:
     """
     if not others:
         return ""
+    autre = "autre" if len(others) == 1 else "autres"
+    return f", et {len(others)} {autre}{_where(others)}"
+
+
+def _nameless(others: list[Offer], *, alone: bool) -> str:
+    """The establishments no public file names, counted by département, never listed (their
+    stored name carries their UAI: graph/ingest/opendata/unnamed.py): after named ones
+    « , et 2 établissements sans nom dans les fichiers publics dans le département du Cantal
+    (15) »; ``alone`` (none named, the notice's head counted them): « tous sans nom … », or the
+    one of them as :func:`place` says it; empty when there are none.
+
+    >>> def o(dep):
+    ...     return Offer("X", {"id": dep, "described": False}, {"departement": dep}, False)
+    >>> print(_nameless([o("015"), o("015")], alone=False))
+    , et 2 établissements sans nom dans les fichiers publics dans le département du Cantal (15)
+    >>> print(_nameless([o("015"), o("043")], alone=True))
+    tous sans nom dans les fichiers publics : 1 dans le département du Cantal (15), 1 dans \
+celui de la Haute-Loire (43)
+    >>> print(_nameless([o("015"), o("015")], alone=True))
+    tous sans nom dans les fichiers publics, dans le département du Cantal (15)
+    >>> print(_nameless([o("015")], alone=True))
+    un établissement sans nom dans les fichiers publics (Cantal, 15)
+    """
+    if not others:
+        return ""
+    if alone and len(others) == 1:
+        return place(others[0])
+    where = _where(others)
+    if alone:  # the head counted them already
+        return f"tous sans nom dans les fichiers publics{',' if where[1] == 'd' else ''}{where}"
+    s = "s" if len(others) > 1 else ""
+    return f", et {len(others)} établissement{s} sans nom dans les fichiers publics{where}"
+
+
+def _where(others: list[Offer]) -> str:
+    """Where ``others`` are, counted by département (most first): « dans le département de
+    l'Eure (27) », « : 2 dans le département de l'Eure (27), 1 dans celui des Yvelines (78) »."""
     count: dict[str, int] = {}
     for o in others:
         dep = str(o.offer.get("departement") or "")
         count[dep] = count.get(dep, 0) + 1
     ranked = sorted(count.items(), key=lambda e: (-e[1], e[0]))
-    autre = "autre" if len(others) == 1 else "autres"
     if len(ranked) == 1:
-        return f", et {len(others)} {autre} {_in(ranked[0][0], 'le département')}"
+        return f" {_in(ranked[0][0], 'le département')}"
     parts = [
         f"{n} {_in(d, 'le département' if i == 0 else 'celui')}" for i, (d, n) in enumerate(ranked)
     ]
-    return f", et {len(others)} {autre} : {', '.join(parts)}"
+    return f" : {', '.join(parts)}"
 
 
 def _in(dep: str, noun: str) -> str:

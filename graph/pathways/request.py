@@ -31,7 +31,14 @@ from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
 from graph.pathways.start_scope import start_codes_in, start_scope_notice
 from graph.queries import suggest_diplomas
-from graph.rome_jobs import RomeJob, find_jobs, job_for_words, named_by, rome_jobs
+from graph.rome_jobs import (
+    RomeJob,
+    choice_for,
+    find_jobs,
+    job_for_words,
+    named_by,
+    rome_jobs,
+)
 from graph.sector_suggestions import unknown_sector
 from graph.store import GraphStore
 from graph.territory import (
@@ -431,7 +438,8 @@ def goal_job(store: GraphStore, job: str, data: PathwayData | None) -> tuple[str
         if named := named_by(one, job):  # a name of metier.csv: said with its job's own
             label = f"métier ROME {code} ({named[0]}, un des noms du métier {named[1]})"
         return code, label
-    listed = " ; ".join(j.choice for j in close)
+    # a job found by another of its names (metier.csv) says which (« appellation : … »)
+    listed = " ; ".join(choice_for(j, job) for j in close)
     if close and find_jobs(jobs, job, limit=1, close=False):  # the words name several jobs
         raise InvalidRequest(
             f"« {job} » désigne plusieurs métiers : choisissez-en un par son code ROME "

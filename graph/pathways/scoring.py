@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.distance_learning import is_distance_learning
 from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.nsf import GENERIC_DOMAINS, GENERIC_GROUPS
 from graph.pathways.entry_figures import (
     AFTER_3E_ORIGIN,
     entry_capacity,
@@ -385,16 +386,24 @@ _NO_FIELDS: frozenset[str] = frozenset()
 
 
 def field_continuity(a: Row, b: Row, fields: Mapping[str, frozenset[str]]) -> float:
-    """1 for the same NSF group or a shared filière, 0.5 for the same NSF domain.
+    """1 for the same NSF group or a shared filière, 0.5 for the same NSF domain. A group
+    heading a whole area (:data:`graph.nsf.GENERIC_GROUPS`: 100, 200, 300) and its domain
+    (10x, 20x, 30x) are no shared field: a Bac pro of group 201 and a BTS of group 200 share
+    only « production », and were given the +3 of field continuity for it.
 
     >>> field_continuity({"code": "A", "nsf": "251"}, {"code": "B", "nsf": "254"}, {})
     0.5
+    >>> field_continuity({"code": "A", "nsf": "201"}, {"code": "B", "nsf": "200"}, {})
+    0.0
+    >>> field_continuity({"code": "A", "nsf": "300"}, {"code": "B", "nsf": "300"}, {})
+    0.0
     """
-    if a.get("nsf") and a.get("nsf") == b.get("nsf"):
+    na, nb = a.get("nsf"), b.get("nsf")
+    if na and na == nb and na not in GENERIC_GROUPS:
         return 1.0
     if fields.get(a["code"], _NO_FIELDS) & fields.get(b["code"], _NO_FIELDS):
         return 1.0
-    if a.get("nsf") and b.get("nsf") and a["nsf"][:2] == b["nsf"][:2]:
+    if na and nb and na[:2] == nb[:2] and na[:2] not in GENERIC_DOMAINS:
         return 0.5
     return 0.0
 

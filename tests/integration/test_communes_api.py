@@ -194,6 +194,26 @@ def test_a_marseille_postcode_is_the_arrondissement_and_the_answer_says_it(
     assert not any(n.startswith("Commune de l'élève") for n in plain.json()["notices"])
 
 
+def test_a_radius_around_home_says_which_town_a_code_is_once(mini_client: TestClient) -> None:
+    """Lille (« 59350 », also Saint-André-lez-Lille's postcode), BTS MCO → level 6 within 30
+    km: the radius drawn around the home said the same sentence for the home and for the
+    territory's centre. Said once, for the home; a centre given apart keeps its own."""
+    params: dict[str, str | int] = {
+        "from": "40025005",
+        "to": "T-LP",
+        "home": "13008",
+        "radius_km": 400,
+    }
+    body = mini_client.get("/pathways", params=params).json()
+    said = [n for n in body["notices"] if "13008 est le code postal" in n]
+    assert len(said) == 1 and said[0].startswith("Commune de l'élève : "), body["notices"]
+    apart = mini_client.get("/pathways", params={**params, "near": "13008"}).json()
+    said = [n for n in apart["notices"] if "13008 est le code postal" in n]
+    assert len(said) == 1, apart["notices"]  # the same place given twice: said once
+    other = mini_client.get("/pathways", params={**params, "near": "64100"}).json()
+    assert any(n.startswith("Centre du territoire : 64100") for n in other["notices"]), other
+
+
 def test_a_code_that_is_only_an_insee_code_says_so(mini_client: TestClient) -> None:
     """« 64100 » listed Bassussarry first, as if La Poste gave it that postcode: 64100 is its
     INSEE code, its postcode is 64200, and 64100 is Bayonne's postcode (La Poste's table,
@@ -237,7 +257,7 @@ def test_a_commune_chosen_from_the_list_is_not_called_ambiguous(mini_client: Tes
         return [n for n in r.json()["notices"] if "est lu comme le code INSEE" in n]
 
     assert said(chosen["place"]) == []
-    assert len(said("63113")) == 2  # typed: home and near each say it
+    assert len(said("63113")) == 1  # typed: said once for home and near, the same place (answers19)
     r = mini_client.get(
         "/pathways", params={"from": "40025005", "to": "T-LP", "home": "insee:99999"}
     )

@@ -127,10 +127,9 @@ def test_a_renewed_diplomas_documented_continuation_and_an_unplaced_nearer_one(
     text = top["score"]["explanation"][-1]
     assert "continuité documentée au niveau national" in text
     assert (
-        "à 102 km à vol d'oiseau ; aussi à l'Établissement non nommé dans les fichiers publics "
-        "(code UAI "
-        "6200004K, Corse-du-Sud), à une distance inconnue" in text
-    )
+        "à 102 km à vol d'oiseau ; aussi dans un établissement sans nom dans les fichiers "
+        "publics (Corse-du-Sud, 2A), à une distance inconnue" in text
+    )  # never by its UAI, a code no learner reads
     assert_plain_french(sentences(answer))
 
 

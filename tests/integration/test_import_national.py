@@ -234,9 +234,7 @@ def test_an_establishment_no_file_names_shows_its_uai_and_departement(
         "MATCH (a:Actor {uai: '0763418C'}) "
         "RETURN a.name, a.coords_precision, a.described, a.departement",
     )
-    assert name == (
-        "Établissement non nommé dans les fichiers publics (code UAI 0763418C, Seine-Maritime)"
-    )
+    assert name == ("Établissement sans nom dans les fichiers publics (Seine-Maritime)")
     assert precision is None and described is False and dep == "076"
 
 

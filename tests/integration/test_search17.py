@@ -107,3 +107,22 @@ def test_alternance_is_apprenticeship(client: TestClient) -> None:
     assert said.status_code == 200, said.text
     assert said.json() == meant.json()
     assert client.get("/map.geojson", params={"modality": "Apprentissage"}).status_code == 200
+
+
+def test_a_job_found_by_another_of_its_names_says_which(client: TestClient) -> None:
+    """« électricien » listed I1604 « Mécanicien / Mécanicienne automobile » (and H1206
+    nationally) among the jobs to choose from, found by a name of metier.csv the list did not
+    show: the name the words matched is said (« appellation : … »), in GET /jobs and in the
+    refusal of words naming several jobs; a job its own names match says nothing more."""
+    found = client.get("/v1/jobs", params={"q": "électricien", "limit": 50}).json()
+    by_code = {j["code"]: j for j in found["items"]}
+    assert by_code["I1604"]["matched"] == "Électricien / Électricienne automobile", by_code
+    assert by_code["F1602"]["matched"] is None
+    r = client.get("/pathways", params={"from_level": 4, "job": "électricien"})
+    assert r.status_code == 422, r.text
+    detail = r.json()["detail"]
+    assert "F1602 (Électricien / Électricienne du bâtiment) ;" in detail, detail
+    assert (
+        "I1604 (Mécanicien / Mécanicienne automobile ; appellation : Électricien / "
+        "Électricienne automobile)" in detail
+    ), detail

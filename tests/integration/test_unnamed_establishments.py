@@ -11,6 +11,7 @@ a distance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -63,13 +64,14 @@ def _actor(client: TestClient, uai: str) -> dict[str, Any]:
     return r.json()
 
 
-def test_an_establishment_no_file_names_says_so_with_its_uai_and_departement(
+def test_an_establishment_no_file_names_says_so_with_its_departement_never_its_uai(
     client: TestClient,
 ) -> None:
+    """Its name carried its UAI (« … (code UAI 0690723L, Rhône) »), a code no learner reads
+    (answers19): the UAI stays its `uai`."""
     a = _actor(client, APPRENTICESHIP_ONLY)
-    assert a["name"] == (
-        "Établissement non nommé dans les fichiers publics (code UAI 0690723L, Rhône)"
-    )
+    assert a["uai"] == APPRENTICESHIP_ONLY
+    assert a["name"] == ("Établissement sans nom dans les fichiers publics (Rhône)")
 
 
 def test_its_kind_is_what_its_offers_say_never_autre(client: TestClient) -> None:
@@ -101,7 +103,7 @@ def test_an_establishment_teaching_secondary_pupils_is_no_higher_education(
 
 def test_a_named_establishment_keeps_its_directory_name_and_kind(client: TestClient) -> None:
     a = _actor(client, "0690563M")  # named by the Parcoursup extract
-    assert not a["name"].startswith("Établissement non nommé")
+    assert not a["name"].startswith("Établissement sans nom")
     assert a["kind"] not in ("unspecified", "other")
 
 
@@ -169,3 +171,27 @@ def test_the_cned_is_no_training_of_the_territory_in_a_gap_report(
     # it is still an establishment of the graph, flagged
     r = client.get(f"/actors/{CNED}")
     assert r.status_code == 200 and r.json()["name"] == "CNED"
+
+
+def test_unplaced_establishments_no_file_names_are_counted_never_listed_by_code(
+    client: TestClient,
+) -> None:
+    """Cantal, Creuse, Lozère: the notice of the establishments without a position listed
+    « Établissement non nommé dans les fichiers publics (code UAI 0150008C, Cantal) » one after
+    the other, a code no learner reads. In the Rhône, Bac pro commerce et vente → BTS MCO: those
+    no file names are counted (« et N établissements sans nom dans les fichiers publics »), the
+    named ones still listed; no sentence shows a UAI."""
+    answer = ask(
+        client, **{"from": BAC_MCV_A, "to": BTS_MCO, "departements": "69"}, home=LYON, limit=5
+    )
+    assert answer["pathways"], answer["reason"]
+    text = " ".join(sentences(answer))
+    assert "code UAI" not in text and "non nommé" not in text
+    (note,) = [n for n in answer["notices"] if n.startswith("Distances depuis ")]
+    # the 28 establishments of the Rhône offering the BTS MCO without a position are all
+    # unnamed: counted in the head, said once
+    assert re.match(r"Distances depuis .*: \d+ établissements du territoire sans position", note)
+    assert note.endswith(
+        "(à vérifier) : tous sans nom dans les fichiers publics, dans le département du Rhône (69)."
+    ), note
+    assert_plain_french(sentences(answer))

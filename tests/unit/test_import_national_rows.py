@@ -177,17 +177,17 @@ def test_the_threshold_is_a_share_of_the_file(tmp_path: Path) -> None:
 # --- names ----------------------------------------------------------------------------------
 
 
-def test_an_unnamed_establishment_is_named_by_its_uai_and_departement() -> None:
+def test_an_unnamed_establishment_is_named_by_its_departement_never_its_uai() -> None:
     deps = {
         "076": DepartementRow(
             line=2, code="076", name="Seine-Maritime", region_code="28", region="Normandie"
         )
     }
     assert unnamed_establishment("0763418C", deps) == (
-        "Établissement non nommé dans les fichiers publics (code UAI 0763418C, Seine-Maritime)"
+        "Établissement sans nom dans les fichiers publics (Seine-Maritime)"
     )
     assert unnamed_establishment("9990001A", deps) == (
-        "Établissement non nommé dans les fichiers publics (code UAI 9990001A)"
+        "Établissement sans nom dans les fichiers publics"
     )
 
 

@@ -184,6 +184,21 @@ def test_field_continuity() -> None:
     assert field_continuity(a, diploma("D", 5, "330"), shared) == 1.0
 
 
+def test_a_group_heading_a_whole_area_is_no_field_continuity() -> None:
+    """NSF 100, 200, 300 head « formations générales », « production », « services », not a
+    speciality: sharing one, or their domain (10x, 20x: 200 and 201, 30x), gave a pathway the
+    +3 of field continuity (W_FIELD) as if the learner stayed in his trade. Their own group
+    still counts for the narrower groups (201 with 201); 250 names the domain 25x."""
+    assert field_continuity(diploma("A", 4, "201"), diploma("B", 5, "200"), {}) == 0.0
+    assert field_continuity(diploma("A", 4, "300"), diploma("B", 5, "300"), {}) == 0.0
+    assert field_continuity(diploma("A", 4, "100"), diploma("B", 5, "100"), {}) == 0.0
+    assert field_continuity(diploma("A", 4, "201"), diploma("B", 5, "201"), {}) == 1.0
+    assert field_continuity(diploma("A", 4, "250"), diploma("B", 5, "255"), {}) == 0.5
+    # a filière both belong to still counts
+    shared = {"A": frozenset({"aero"}), "B": frozenset({"aero"})}
+    assert field_continuity(diploma("A", 4, "300"), diploma("B", 5, "300"), shared) == 1.0
+
+
 def test_score_terms() -> None:
     start, mid, goal = diploma("A", 4), diploma("B", 5), diploma("C", 6)
     offers = {

@@ -89,3 +89,58 @@ def test_the_notice_names_a_few_and_counts_the_rest_by_departement() -> None:
         one_dep
     )
     assert radius_unplaced_notice(CIRCLE, {}, {}) is None
+
+
+def test_establishments_no_file_names_are_counted_never_listed() -> None:
+    """Cantal, Creuse, Lozère: the notices listed « Établissement non nommé dans les fichiers
+    publics (code UAI 0150008C, Cantal) » one after the other, a code for a name. Those no file
+    names (``described`` false) are counted by département after the named ones; alone, the
+    head's count is not said twice; the one of them is said as what it is."""
+    unnamed = {"described": False}
+    rows = [offer("a", "093"), offer("u1", "093", **unnamed), offer("u2", "095", **unnamed)]
+    text = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows}, {BAC["code"]: BAC})
+    assert text is not None
+    assert "3 établissements sans position" in text and "Lycée u" not in text, text
+    assert text.endswith(
+        ": Lycée a (Seine-Saint-Denis, 93), et 2 établissements sans nom dans les fichiers "
+        "publics : 1 dans le département de la Seine-Saint-Denis (93), 1 dans celui du "
+        "Val-d'Oise (95)."
+    ), text
+    alone = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows[1:2]}, {BAC["code"]: BAC})
+    assert alone is not None
+    assert alone.endswith(
+        "(à vérifier) : un établissement sans nom dans les fichiers publics (Seine-Saint-Denis, "
+        "93)."
+    ), alone
+    many = [offer(f"u{i}", "093", **unnamed) for i in range(5)]
+    text = radius_unplaced_notice(CIRCLE, {BAC["code"]: many}, {BAC["code"]: BAC})
+    assert text is not None
+    assert text.endswith(
+        "(à vérifier) : tous sans nom dans les fichiers publics, dans le département de la "
+        "Seine-Saint-Denis (93)."
+    ), text
+    # named ones beyond the three are counted apart from those no file names
+    rows = [offer(f"{i}", "093") for i in range(4)] + [offer("u", "093", **unnamed)]
+    text = radius_unplaced_notice(CIRCLE, {BAC["code"]: rows}, {BAC["code"]: BAC})
+    assert text is not None
+    assert text.endswith(
+        ", et 1 autre dans le département de la Seine-Saint-Denis (93), et 1 établissement sans "
+        "nom dans les fichiers publics dans le département de la Seine-Saint-Denis (93)."
+    ), text
+
+
+def test_a_job_goal_names_the_diplomas_of_its_field_only() -> None:
+    """Aurillac or Mende, 40 km, D1102 (boulanger), no pathway: the notice of the unplaced
+    establishments named the CAP agricole SAPVER (NSF 330), tied to the job by one Certif Info
+    row, for a job whose diplomas are of the group 221 (graph/pathways/find.py in_job_field)."""
+    from graph.pathways.find import in_job_field
+
+    goals = {
+        "cap": {"name": "CAP boulanger", "nsf": "221"},
+        "bp": {"name": "BP boulanger", "nsf": "221"},
+        "bac_pro": {"name": "Bac pro boulanger pâtissier", "nsf": "221"},
+        "capa": {"name": "CAP agricole SAPVER", "nsf": "330"},
+    }
+    assert sorted(in_job_field(goals, job=True)) == ["bac_pro", "bp", "cap"]
+    assert in_job_field(goals, job=False) == goals  # a goal diploma or level: as asked
+    assert in_job_field({"1": {"nsf": None}}, job=True) == {"1": {"nsf": None}}  # no field known

@@ -1630,8 +1630,17 @@ export interface components {
             nsf_groups: string[];
             /** Rncp */
             rncp?: string | null;
-            /** Offers */
+            /**
+             * Offers
+             * @description Its offers in the graph; in the search, a closed diploma's without those now its successor's (`carried`).
+             */
             offers: number;
+            /**
+             * Carried
+             * @description In the search: the closed diploma's offers at establishments that offer its successor, which the import carries to that successor (said in `note`).
+             * @default 0
+             */
+            carried: number;
             /**
              * Closed
              * @description The BCN closed this diploma.
@@ -1646,7 +1655,7 @@ export interface components {
             replaced_by: string[];
             /**
              * Note
-             * @description French, beside the name: « fermé en 2025, remplacé par … », or that a Parcoursup title has no diploma code.
+             * @description French, beside the name: « fermé en 2025, remplacé par … » (with, in the search, its offers counted for its successor), or that a Parcoursup title has no diploma code.
              */
             note?: string | null;
         };
@@ -1943,6 +1952,11 @@ export interface components {
              * @description The ROME codes the reference files under this one (found by them too).
              */
             filed?: string[];
+            /**
+             * Matched
+             * @description The other job name (an « appellation » of the ROME reference) the words found it by, when none of `names` holds them: « électricien » finds I1604 « Mécanicien / Mécanicienne automobile » through « Électricien / Électricienne automobile ».
+             */
+            matched?: string | null;
         };
         /** JobSearch */
         JobSearch: {

@@ -7,10 +7,11 @@ files (Parcoursup), Affelnet and the constat (DEPP). Checked on the national fil
 extract or any other published file (the Kit apprentissage has no UAI column), so no name can be
 given honestly. What the files do say:
 
-- the UAI: the public identifier a counsellor can look up (« Établissement non nommé dans les
-  fichiers publics (code UAI 0597344M, Nord) »: the département is the one its UAI gives, no
-  commune is known); the name ends with its bracket, as ``graph.pathways.explanation.place``
-  expects of a name that says its département already;
+- the département its UAI gives (« Établissement sans nom dans les fichiers publics (Nord) »:
+  no commune is known); the name ends with its bracket, as ``graph.pathways.explanation.place``
+  expects of a name that says its département already. The UAI stays the actor's ``uai`` and
+  id, never its name: a code no learner reads (answers19; the name was « Établissement non
+  nommé dans les fichiers publics (code UAI 0597344M, Nord) »);
 - the kind, only where the files say it: every offer the files give there is in apprenticeship
   (the BTS files' rows « en apprentissage ») → at least a place where apprentices are trained,
   :attr:`ActorKind.TRAINING_CENTRE` (« centre de formation », grouped with the CFA). Anything
@@ -84,15 +85,15 @@ E = TypeVar("E", bound=_Establishment)
 
 
 def unnamed_name(uai: str, deps: Mapping[str, DepartementRow]) -> str:
-    """The honest name of an establishment no file names: that no file names it, its UAI (a
-    public code a counsellor can look up) and the département its UAI gives.
+    """The honest name of an establishment no file names: that no file names it, and the
+    département its UAI gives (its UAI is its ``uai``, a code the answers do not show).
 
     >>> unnamed_name("0597344M", {})
-    'Établissement non nommé dans les fichiers publics (code UAI 0597344M)'
+    'Établissement sans nom dans les fichiers publics'
     """
     dep = deps.get(departement_of_uai(uai))
-    where = f", {dep.name}" if dep is not None else ""
-    return f"Établissement non nommé dans les fichiers publics (code UAI {uai}{where})"
+    where = f" ({dep.name})" if dep is not None else ""
+    return f"Établissement sans nom dans les fichiers publics{where}"
 
 
 def known_kind(modalities: Iterable[str]) -> ActorKind:

@@ -279,11 +279,11 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       return;
     }
     if (box.selected()?.value === code) return;
-    box.setSelected({ value: code, label: code, data: { code, name: code, type: 'other', offers: 0, closed: false, replaced_by: [], nsf_groups: [] } });
+    box.setSelected({ value: code, label: code, data: { code, name: code, type: 'other', offers: 0, carried: 0, closed: false, replaced_by: [], nsf_groups: [] } });
     await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`)
       .then((d) =>
         box.setSelected(
-          diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length, closed: d.closed ?? false, replaced_by: d.replaced_by ?? [], note: d.note, nsf_groups: [] }),
+          diplomaOption({ code: d.code, name: d.name, type: d.type, level: d.level, offers: d.offers.length, carried: 0, closed: d.closed ?? false, replaced_by: d.replaced_by ?? [], note: d.note, nsf_groups: [] }),
         ),
       )
       .catch(() => undefined); // unknown code: the search says so

@@ -101,9 +101,11 @@ export function createJobPicker(o: { name: string; legend: string; hint: string;
       .then((r) => {
         if (ask !== searched) return;
         const items = (r.items.length ? r.items : r.suggestions) ?? [];
-        // a job of the ROME reference no diploma of the data trains for is listed, said so
+        // a job of the ROME reference no diploma of the data trains for is listed, said so;
+        // one found by another of its names says which (« électricien » -> I1604)
         const said = (j: (typeof items)[number]): string =>
-          `${j.name} (${j.code})${j.note ? ' — aucune formation dans les données' : ''}`;
+          `${j.name} (${j.code})${j.matched ? ` — appellation : ${j.matched}` : ''}` +
+          `${j.note ? ' — aucune formation dans les données' : ''}`;
         jobList.replaceChildren(...items.map((j) => h('option', { value: j.code }, said(j))));
       })
       .catch(() => {
