@@ -8,16 +8,20 @@ import { keyboardScroll } from '../../lib/scroll';
 import { fold } from '../../lib/text';
 import { h, newId, loading, errorBox, announce } from '../../lib/dom';
 import { EDGE_FR, KIND_GROUPS } from '../../lib/labels';
-import { campuses, fillCampusSelect, fillSectorSelect } from '../../lib/refs';
+import { campuses, fillCampusSelect, fillSectorSelect, regions } from '../../lib/refs';
+import { parseDepartements } from '../../components/territory';
 import type { DiplomaDetail, NetNode, Network } from '../../lib/types';
 import { hrefFor, setParams, type PageInstance } from '../../router';
 import { EDGE_COLOURS, createGraph, highlight, layout } from './graph';
-import { outsideNote } from './labels';
+import { campusesIn, outsideNote, territoryNote } from './labels';
 import { detailOf, linksBlock, nodePlace, nodeTypeFr, type Neighbour } from './panel';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = new URLSearchParams(initial);
-  let campus = params.get('campus') ?? 'mecanic-vallee';
+  let campus = params.get('campus') ?? DEFAULT_CAMPUS;
+  // a link that names a territory and no campus (region=, departements=, near=): its campus,
+  // said above the graph, never a campus of another territory shown as if it were its own
+  const linkTerritory = !params.get('campus') && ['region', 'departements', 'near'].some((k) => params.get(k));
   let net: Network | null = null;
   let cy: Core | null = null;
   let ctrl: AbortController | null = null;
@@ -84,6 +88,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   );
 
   const status = h('p', { class: 'map-status', role: 'status' });
+  const territoryBox = h('p', { class: 'notice', role: 'note', hidden: true });
   const graphEl = h('div', { class: 'graph', id: 'graphe', role: 'img', 'aria-label': 'Graphe du réseau' });
   const graphBox = h('div', { class: 'graph-box' }, graphEl);
   const panel = h('section', { class: 'side-panel', 'aria-labelledby': 'panneau-titre', tabindex: '-1' });
@@ -107,7 +112,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         { class: 'map-filters' },
         h('details', { class: 'filters-box', open: !window.matchMedia('(max-width: 60rem)').matches }, h('summary', {}, 'Filtres, recherche et légende'), controls),
       ),
-      h('div', { class: 'network-main' }, h('div', { class: 'toolbar' }, status, h('div', { class: 'actions' }, fit, relayout)), graphBox, nodeList),
+      h('div', { class: 'network-main' }, territoryBox, h('div', { class: 'toolbar' }, status, h('div', { class: 'actions' }, fit, relayout)), graphBox, nodeList),
       panel,
     ),
   );
@@ -333,7 +338,32 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     }
   }
 
+  /** The campus of a link's territory: the first of those found there, or '' (none: nothing
+   * is loaded), with the note that says so. */
+  async function campusOfTerritory(p: URLSearchParams): Promise<string> {
+    const list = await campuses().catch(() => null);
+    if (!list) return DEFAULT_CAMPUS;
+    let where: string | null = null;
+    let codes: string[] = [];
+    const region = p.get('region');
+    if (region) {
+      const r = (await regions().catch(() => [])).find((x) => x.code === region);
+      where = r ? `la région ${r.name}` : 'la région demandée dans le lien (inconnue)';
+      codes = r?.departements ?? [];
+    } else if (p.get('departements')) {
+      const parsed = parseDepartements(p.get('departements')!);
+      codes = parsed ?? [];
+      where = parsed ? (parsed.length > 1 ? `les départements ${parsed.join(', ')}` : `le département ${parsed[0]}`) : 'les départements demandés dans le lien (inconnus)';
+    }
+    const found = where === null ? [] : campusesIn(list, region, codes);
+    territoryBox.textContent = territoryNote(where, found.map((c) => c.short_name));
+    territoryBox.hidden = false;
+    return found[0]?.id ?? '';
+  }
+
   campusSel.addEventListener('change', () => {
+    if (!campusSel.value) return;
+    territoryBox.hidden = true;
     campus = campusSel.value;
     selected = null;
     params = new URLSearchParams({ campus });
@@ -354,13 +384,33 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       runLayout();
     });
 
-  void fillCampusSelect(campusSel, campus);
-  void fillSectorSelect(sectorSel, campus, params.get('sector') ?? '');
-  void load();
+  const begin = async (fromTerritory: boolean): Promise<void> => {
+    if (fromTerritory) {
+      campus = await campusOfTerritory(params);
+      if (!campus) {
+        // no campus there: the list to choose one from, no graph of another territory
+        void fillCampusSelect(campusSel, '', '— Choisir un campus —');
+        status.textContent = 'Aucun réseau affiché.';
+        return;
+      }
+    }
+    void fillCampusSelect(campusSel, campus);
+    void fillSectorSelect(sectorSel, campus, params.get('sector') ?? '');
+    void load();
+  };
+  void begin(linkTerritory);
 
   return {
     update(next) {
-      const nextCampus = next.get('campus') ?? 'mecanic-vallee';
+      if (!next.get('campus') && ['region', 'departements', 'near'].some((k) => next.get(k))) {
+        // another territory's link in the same tab: its campus, said again
+        params = new URLSearchParams(next);
+        selected = next.get('select');
+        void begin(true);
+        return;
+      }
+      territoryBox.hidden = true;
+      const nextCampus = next.get('campus') ?? DEFAULT_CAMPUS;
       const nextSel = next.get('select');
       const sectorChanged = (next.get('sector') ?? '') !== (params.get('sector') ?? '');
       params = new URLSearchParams(next);
@@ -384,3 +434,6 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     },
   };
 }
+
+/** The campus shown when a link names none and no territory. */
+const DEFAULT_CAMPUS = 'mecanic-vallee';
