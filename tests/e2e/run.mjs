@@ -1822,6 +1822,18 @@ await scenario('domicile-reseau', async (d) => {
     await page.waitForFunction(() => /affich/.test(document.querySelector('.map-status')?.textContent ?? ''));
     d[key] = { note: await note.innerText(), status: await page.locator('.map-status').innerText(), campus: await page.locator('#reseau-campus').inputValue(), asked: [...asked] };
   }
+  // a gap report of départements: its « réseau » links carry its territory, not a default
+  // campus; a territory with no campus: the establishment's record alone, said so
+  await page.goto('about:blank');
+  await page.goto(`${app}#/manques?departements=12`);
+  const chip = page.locator('a.chip', { hasText: 'réseau' }).first();
+  await chip.waitFor();
+  d.manquesChip = await chip.getAttribute('href');
+  asked.length = 0;
+  await page.goto('about:blank');
+  await page.goto(`${app}#/reseau?departements=2A&select=actor:lycee-la-decouverte-decazeville`);
+  await page.locator('#panneau-titre', { hasText: 'Découverte' }).waitFor();
+  d.corse = { note: await page.locator('.network-main .notice').innerText(), panel: await page.locator('.side-panel').innerText(), asked: [...asked] };
   await close();
 });
 

@@ -829,3 +829,10 @@ def test_a_radius_around_the_home_and_a_region_s_network(run: dict[str, Any]) ->
     assert "CMQ Mecanic Vallée, seul campus des données dans la région Occitanie" in occ["note"]
     assert occ["campus"] == "mecanic-vallee", occ
     assert occ["asked"][0].startswith("/campuses/mecanic-vallee/network"), occ
+    # a gap report's « réseau » links carry its territory (they opened Mecanic Vallée's network)
+    assert d["manquesChip"].startswith("#/reseau?departements=12&"), d["manquesChip"]
+    assert "campus=" not in d["manquesChip"], d["manquesChip"]
+    corse = d["corse"]
+    assert "aucun campus des données ne se trouve dans le département 2A" in corse["note"], corse
+    assert "dans le réseau d’aucun campus de ce territoire" in corse["panel"], corse
+    assert corse["asked"] == [], corse

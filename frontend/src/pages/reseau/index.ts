@@ -10,7 +10,7 @@ import { h, newId, loading, errorBox, announce } from '../../lib/dom';
 import { EDGE_FR, KIND_GROUPS } from '../../lib/labels';
 import { campuses, fillCampusSelect, fillSectorSelect, regions } from '../../lib/refs';
 import { parseDepartements } from '../../components/territory';
-import type { DiplomaDetail, NetNode, Network } from '../../lib/types';
+import type { ActorDetail, CampusDetail, DiplomaDetail, NetNode, Network, PlatformOut } from '../../lib/types';
 import { hrefFor, setParams, type PageInstance } from '../../router';
 import { EDGE_COLOURS, createGraph, highlight, layout } from './graph';
 import { campusesIn, outsideNote, territoryNote } from './labels';
@@ -187,7 +187,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   function selectNode(id: string, view: 'center' | 'fit' | 'none'): void {
     const node = nodesById.get(id);
     if (!node) {
-      if (id.startsWith('diploma:')) void selectOutside(id);
+      if (/^(diploma|actor|platform):/.test(id)) void selectOutside(id);
       return;
     }
     selected = id;
@@ -208,25 +208,35 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     announce(`${node.label} sélectionné.`);
   }
 
-  /** A diploma this campus's network does not hold (e.g. the one that replaced a closed
-   * diploma, linked from its record): its record alone, nothing highlighted. */
+  /** A diploma, an establishment or a platform this campus's network does not hold (the one
+   * that replaced a closed diploma, linked from its record; a gap report's actor of another
+   * territory): its record alone, nothing highlighted. */
   async function selectOutside(id: string): Promise<void> {
-    const code = id.slice('diploma:'.length);
-    let d: DiplomaDetail;
+    const [type, ...rest] = id.split(':');
+    const key = encodeURIComponent(rest.join(':'));
+    let node: NetNode;
     try {
-      d = await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`);
+      if (type === 'actor') {
+        const a = await cached<ActorDetail>(`/actors/${key}`);
+        node = { id, type, key: a.id, label: a.name, kind: a.kind, commune: a.commune, departement: a.departement, degree: 0 };
+      } else if (type === 'platform') {
+        const p = await cached<PlatformOut>(`/platforms/${key}`);
+        node = { id, type, key: p.id, label: p.name, kind: p.kind, commune: p.commune, departement: p.departement, degree: 0 };
+      } else {
+        const d = await cached<DiplomaDetail>(`/diplomas/${key}`);
+        node = { id, type: 'diploma', key: d.code, label: d.name, kind: d.type, level: d.level, degree: 0 };
+      }
     } catch (e) {
       if (!isAbort(e)) panel.replaceChildren(h('h2', { id: 'panneau-titre' }, 'Fiche'), h('p', { class: 'state state-error', role: 'alert' }, `Fiche indisponible : ${errorText(e)}`));
       return;
     }
     selected = id;
     params.set('select', id);
-    params.set('campus', campus);
+    if (campus) params.set('campus', campus);
     setParams('reseau', params);
     cy?.elements().removeClass('faded hl sel');
-    const node: NetNode = { id, type: 'diploma', key: d.code, label: d.name, kind: d.type, level: d.level, degree: 0 };
     void renderPanel(node, true);
-    announce(`${d.name} sélectionné.`);
+    announce(`${node.label} sélectionné.`);
   }
 
   // ---- side panel ------------------------------------------------------------------------
@@ -266,7 +276,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       ...[
         h('h2', { id: 'panneau-titre' }, node.label),
         h('p', { class: 'muted' }, nodeTypeFr(node), nodePlace(node)),
-        outside ? h('p', { class: 'muted' }, 'Ce diplôme n’est pas dans le réseau de ce campus.') : null,
+        outside ? h('p', { class: 'muted' }, outsideText(node.type, Boolean(campus))) : null,
         actions,
         detail,
         outside ? null : linksBlock(neighbours(node.id), (id) => selectNode(id, 'center')),
@@ -355,7 +365,14 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       codes = parsed ?? [];
       where = parsed ? (parsed.length > 1 ? `les départements ${parsed.join(', ')}` : `le département ${parsed[0]}`) : 'les départements demandés dans le lien (inconnus)';
     }
-    const found = where === null ? [] : campusesIn(list, region, codes);
+    let found = where === null ? [] : campusesIn(list, region, codes);
+    const sector = p.get('sector');
+    if (sector && found.length > 1) {
+      // a filière of a gap report: the campus that follows it first (another campus's network
+      // filtered on it is empty)
+      const follows = await Promise.all(found.map((c) => cached<CampusDetail>(`/campuses/${encodeURIComponent(c.id)}`).then((d) => d.sectors.some((x) => x.id === sector)).catch(() => false)));
+      found = [...found.filter((_, i) => follows[i]), ...found.filter((_, i) => !follows[i])];
+    }
     territoryBox.textContent = territoryNote(where, found.map((c) => c.short_name));
     territoryBox.hidden = false;
     return found[0]?.id ?? '';
@@ -388,9 +405,17 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     if (fromTerritory) {
       campus = await campusOfTerritory(params);
       if (!campus) {
-        // no campus there: the list to choose one from, no graph of another territory
+        // no campus there: the list to choose one from, no graph of another territory; a
+        // node the link selects (a gap report's establishment) has its record alone
         void fillCampusSelect(campusSel, '', '— Choisir un campus —');
+        cy?.destroy();
+        cy = null;
+        net = null;
+        nodesById.clear();
+        listBody.replaceChildren();
         status.textContent = 'Aucun réseau affiché.';
+        if (selected) void selectOutside(selected);
+        else renderPanelEmpty();
         return;
       }
     }
@@ -437,3 +462,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
 /** The campus shown when a link names none and no territory. */
 const DEFAULT_CAMPUS = 'mecanic-vallee';
+
+/** Why a record shows beside a graph that does not hold it (or with no graph). */
+function outsideText(type: string, campusShown: boolean): string {
+  const what = type === 'diploma' ? 'Ce diplôme n’est' : type === 'platform' ? 'Cette plateforme n’est' : 'Cet acteur n’est';
+  return campusShown ? `${what} pas dans le réseau de ce campus.` : `${what} dans le réseau d’aucun campus de ce territoire : sa fiche seule est affichée.`;
+}
