@@ -329,6 +329,17 @@ def list_platforms(
     return Page[PlatformOut](total=total, offset=offset, limit=limit, items=out)
 
 
+def get_platform(store: GraphStore, platform_id: str) -> PlatformOut:
+    """One platform by its id: a client that knows the id (a map's link) asks it, rather than
+    reading a page of the list (a platform beyond the first page was not found)."""
+    rows = store.read("platform_get", id=platform_id)
+    if not rows:
+        raise NotFound("platform", platform_id)
+    props = dict(rows[0]["platform"])
+    props["hosts"] = drop_nulls(props.get("hosts") or [])
+    return PlatformOut(**props, facts=_facts(props))
+
+
 def list_passerelles(
     store: GraphStore,
     *,

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from api.deps import CampusId, Limit, Offset, SearchText, StoreDep
 from graph import queries
-from graph.models import PlatformKind
+from graph.models import ID_PATTERN, PlatformKind
 from graph.views import Page, PlatformOut
 
 router = APIRouter(prefix="/platforms", tags=["platforms"])
@@ -25,3 +25,16 @@ def list_platforms(
     return queries.list_platforms(
         store, kind=kind.value if kind else None, campus=campus, q=q, offset=offset, limit=limit
     )
+
+
+@router.get(
+    "/{platform_id}",
+    response_model=PlatformOut,
+    responses={404: {"description": "Unknown platform"}},
+)
+def get_platform(
+    platform_id: Annotated[str, Path(pattern=ID_PATTERN, description="The platform's id.")],
+    store: StoreDep,
+) -> PlatformOut:
+    """One platform by its id, with the fields of the list (hosts, sectors, place)."""
+    return queries.get_platform(store, platform_id)

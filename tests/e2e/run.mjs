@@ -1711,9 +1711,11 @@ await scenario('metiers-territoire', async (d) => {
 await scenario('lien-territoire-carte', async (d) => {
   const { page, close } = await newPage('lien-territoire-carte');
   const asked = [];
+  const platformsAsked = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (/\/(pathways|map\.geojson)$/.test(u.pathname)) asked.push(`${u.pathname.split('/').pop()}?${u.searchParams.toString()}`);
+    if (u.pathname.startsWith('/platforms')) platformsAsked.push(`${u.pathname}${u.search}`);
   });
   await page.goto(`${app}#/parcours?from_level=4&to_level=5&campus=pas-un-campus`);
   await page.locator('.results .state-error').waitFor();
@@ -1765,13 +1767,73 @@ await scenario('lien-territoire-carte', async (d) => {
   await page.goto(`${app}#/carte?focus=platform:pft-rascol`);
   await page.locator('.leaflet-popup-content').getByText('Rascol').first().waitFor();
   await scopeBar.waitFor();
-  d.platform = { asked: [...asked], scope: await scopeBar.innerText(), status: await page.locator('.map-status').innerText() };
+  d.platform = { asked: [...asked], scope: await scopeBar.innerText(), status: await page.locator('.map-status').innerText(), platformsAsked: [...platformsAsked] };
   // a platform the data gives no position: the whole country, as before (no radius to draw)
   asked.length = 0;
   await page.goto('about:blank');
   await page.goto(`${app}#/carte?focus=platform:pft-conpim`);
   await page.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
   d.platformUnplaced = { asked: [...asked], scopeHidden: await scopeBar.isHidden(), status: await page.locator('.map-status').innerText() };
+  await close();
+});
+
+// A link's radius around the learner's home (no `near`) is the Parcours form's territory
+// « Autour du domicile », kept when searched again from the form (it showed « Partout »); the
+// commune placeholders name no town of one région; Réseau with a région and no campus shows
+// that région's campus, or none, and says so (it showed Mecanic Vallée for any région).
+await scenario('domicile-reseau', async (d) => {
+  const { page, close } = await newPage('domicile-reseau');
+  const asked = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/\/pathways$|\/network$/.test(u.pathname)) asked.push(`${u.pathname}?${u.searchParams.toString()}`);
+  });
+  await page.goto(`${app}#/parcours?from=40025014&to_level=5&home=46102&radius_km=30`);
+  await page.locator('.results-summary').waitFor();
+  const homeBox = page.getByRole('combobox', { name: /Commune de l'élève/ });
+  d.home = {
+    zone: await page.locator('.territory input[type="radio"]:checked + label').innerText(),
+    radius: await page.locator('#home_radius_km').inputValue(),
+    radiusVisible: await page.locator('#home_radius_km').isVisible(),
+    radiusLabel: await page.locator('label[for="home_radius_km"]').innerText(),
+    summary: await page.locator('.results-summary').innerText(),
+    homeText: await homeBox.inputValue(),
+    placeholders: await page.locator('input[placeholder]').evaluateAll((es) => es.map((e) => e.getAttribute('placeholder'))),
+  };
+  // searched again from the form, with another radius: still around the home
+  await page.locator('#home_radius_km').fill('40');
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  await page.waitForFunction(() => /40 km autour du domicile/.test(document.querySelector('.results-summary')?.textContent ?? ''));
+  d.home.hash = new URL(page.url()).hash;
+  d.home.again = await page.locator('.results-summary').innerText();
+  // without a home, the form says where to give it, and asks nothing
+  asked.length = 0;
+  await homeBox.fill('');
+  await page.getByRole('button', { name: 'Chercher les parcours' }).click();
+  await page.waitForTimeout(300);
+  d.home.missing = await page.locator('.search-form .field-error').allInnerTexts();
+  d.home.askedWithout = [...asked];
+  for (const [key, q] of [['nord', 'region=32'], ['occitanie', 'region=76']]) {
+    asked.length = 0;
+    await page.goto('about:blank');
+    await page.goto(`${app}#/reseau?${q}`);
+    const note = page.locator('.network-main .notice');
+    await note.waitFor();
+    await page.waitForFunction(() => /affich/.test(document.querySelector('.map-status')?.textContent ?? ''));
+    d[key] = { note: await note.innerText(), status: await page.locator('.map-status').innerText(), campus: await page.locator('#reseau-campus').inputValue(), asked: [...asked] };
+  }
+  // a gap report of départements: its « réseau » links carry its territory, not a default
+  // campus; a territory with no campus: the establishment's record alone, said so
+  await page.goto('about:blank');
+  await page.goto(`${app}#/manques?departements=12`);
+  const chip = page.locator('a.chip', { hasText: 'réseau' }).first();
+  await chip.waitFor();
+  d.manquesChip = await chip.getAttribute('href');
+  asked.length = 0;
+  await page.goto('about:blank');
+  await page.goto(`${app}#/reseau?departements=2A&select=actor:lycee-la-decouverte-decazeville`);
+  await page.locator('#panneau-titre', { hasText: 'Découverte' }).waitFor();
+  d.corse = { note: await page.locator('.network-main .notice').innerText(), panel: await page.locator('.side-panel').innerText(), asked: [...asked] };
   await close();
 });
 

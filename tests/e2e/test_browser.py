@@ -735,6 +735,11 @@ def test_links_territory_and_focused_map(run: dict[str, Any]) -> None:
     # a platform: its 50 km first as well (it loaded the whole country), named
     assert d["platform"]["asked"] == ["map.geojson?around=platform%3Apft-rascol&radius_km=50"], d
     assert "autour de PFT Rascol" in d["platform"]["scope"], d["platform"]
+    # asked by its id, not found in a page of the list (500 at most: one beyond was missed)
+    assert d["platform"]["platformsAsked"] == ["/platforms/pft-rascol"], d["platform"]
+    # the places without position the radius may hold: said once, by the API's notice
+    for x in (d["focus"], d["platform"]):
+        assert x["status"].count("sans position") == 1, x["status"]
     # a platform without a position: no radius can be drawn around it, the whole country
     assert d["platformUnplaced"]["asked"][-1] == "map.geojson?", d["platformUnplaced"]
     assert d["platformUnplaced"]["scopeHidden"], d["platformUnplaced"]
@@ -795,3 +800,39 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     assert d["errors"] == []
     assert not map_run["console"]["carte-dense-outremer"]["errors"]
     assert (SCREENSHOTS / "carte-guadeloupe.png").is_file()
+
+
+def test_a_radius_around_the_home_and_a_region_s_network(run: dict[str, Any]) -> None:
+    """`home` + `radius_km` (no `near`) is the form's « Autour du domicile », kept when searched
+    again (the form showed « Partout »); the commune placeholders name no town; Réseau with a
+    région names that région's campus, or says none is there (it showed Mecanic Vallée)."""
+    d = _check(run, "domicile-reseau")
+    home = d["home"]
+    assert home["zone"] == "Autour du domicile", home
+    assert (home["radius"], home["radiusVisible"]) == ("30", True), home
+    assert home["radiusLabel"] == "Rayon autour du domicile (km)"
+    assert "dans un rayon de 30 km autour du domicile (Figeac)" in home["summary"], home
+    assert home["homeText"].startswith("Figeac"), home
+    assert not any(
+        town in p for p in home["placeholders"] for town in ("Capdenac", "Saint-Céré", "Figeac")
+    ), home["placeholders"]
+    assert "radius_km=40" in home["hash"] and "home=46102" in home["hash"], home
+    assert "near=" not in home["hash"], home
+    assert "dans un rayon de 40 km autour du domicile (Figeac)" in home["again"], home
+    assert any("Indiquez la commune de l’élève" in e for e in home["missing"]), home
+    assert home["askedWithout"] == [], home
+    nord = d["nord"]
+    assert "aucun campus des données ne se trouve dans la région Hauts-de-France" in nord["note"]
+    assert nord["campus"] == "" and nord["asked"] == [], nord
+    assert "Mecanic" not in nord["status"], nord
+    occ = d["occitanie"]
+    assert "CMQ Mecanic Vallée, seul campus des données dans la région Occitanie" in occ["note"]
+    assert occ["campus"] == "mecanic-vallee", occ
+    assert occ["asked"][0].startswith("/campuses/mecanic-vallee/network"), occ
+    # a gap report's « réseau » links carry its territory (they opened Mecanic Vallée's network)
+    assert d["manquesChip"].startswith("#/reseau?departements=12&"), d["manquesChip"]
+    assert "campus=" not in d["manquesChip"], d["manquesChip"]
+    corse = d["corse"]
+    assert "aucun campus des données ne se trouve dans le département 2A" in corse["note"], corse
+    assert "dans le réseau d’aucun campus de ce territoire" in corse["panel"], corse
+    assert corse["asked"] == [], corse

@@ -177,3 +177,22 @@ def test_campus_network(mini_client: TestClient) -> None:
     ).json()
     assert {n["id"] for n in only["nodes"]} == {"campus:mini", "actor:entreprise-d"}
     assert mini_client.get("/campuses/nope/network").status_code == 404
+
+
+def test_one_platform_by_its_id(seed_client: TestClient) -> None:
+    """GET /platforms/{id} answers what the list says of it, whichever page of the list it is
+    on (the map read the first 500 to find one), and a French 404 for an unknown id."""
+    listed = {
+        p["id"]: p for p in seed_client.get("/platforms", params={"limit": 500}).json()["items"]
+    }
+    assert {"pft-rascol", "pft-conpim"} <= set(listed)
+    for pid in ("pft-rascol", "pft-conpim"):
+        r = seed_client.get(f"/platforms/{pid}")
+        assert r.status_code == 200, r.text
+        assert r.json() == listed[pid]
+    assert seed_client.get("/platforms/pft-rascol").json()["lat"] is not None
+    assert seed_client.get("/platforms/pft-conpim").json()["lat"] is None  # no known position
+    r = seed_client.get("/platforms/pas-une-plateforme")
+    assert r.status_code == 404
+    assert r.json()["detail"] == "Plateforme inconnue : pas-une-plateforme."
+    assert seed_client.get("/platforms/PAS UNE").status_code == 422

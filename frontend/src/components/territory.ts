@@ -1,19 +1,21 @@
 // The territory fieldset shared by the pages that ask for one: départements, a région, a campus,
-// around a commune (with a radius) or anywhere. It reads and writes the same URL parameters as
-// the API (campus, departements, region, near, radius_km) and checks them before any request.
+// around a commune (with a radius), around the learner's home (Parcours: `home` + `radius_km`,
+// no `near`) or anywhere. It reads and writes the same URL parameters as the API (campus,
+// departements, region, near, radius_km) and checks them before any request.
 
 import { createCombobox } from '../lib/combobox';
 import { h, newId } from '../lib/dom';
 import { placeOf, searchPlaces, type Place } from '../lib/places';
 import { campuses, regions } from '../lib/refs';
 
-export type Zone = 'departements' | 'region' | 'campus' | 'near' | 'all';
+export type Zone = 'departements' | 'region' | 'campus' | 'near' | 'home' | 'all';
 
 const ZONE_FR: Record<Zone, string> = {
   departements: 'Départements',
   region: 'Une région',
   campus: 'Un campus',
   near: 'Autour d’une commune',
+  home: 'Autour du domicile',
   all: 'Partout',
 };
 
@@ -33,9 +35,12 @@ export function parseDepartements(text: string): string[] | null {
   return [...new Set(codes)];
 }
 
+/** The zone a link gives; a radius with the learner's home and no centre is drawn around the
+ * home, as the pathway API reads it (« dans un rayon de 30 km autour du domicile (Figeac) »). */
 export function zoneOf(params: URLSearchParams, fallback: Zone): Zone {
   if (params.get('campus')) return 'campus';
   if (params.get('near')) return 'near';
+  if (params.get('home') && params.get('radius_km')) return 'home';
   if (params.get('departements')) return 'departements';
   if (params.get('region')) return 'region';
   return fallback;
@@ -51,10 +56,14 @@ export interface TerritoryOptions {
   legend?: string;
   /** Called when the territory changed and is valid (pages that filter as you go). */
   onChange?: () => void;
+  /** With the zone 'home': where the learner's commune is asked, said under the radius. */
+  homeHint?: string;
 }
 
 export interface TerritoryForm {
   root: HTMLFieldSetElement;
+  /** The zone chosen. */
+  zone(): Zone;
   /** Checks the fields; writes the territory into `out`; returns the first invalid field. */
   read(out: URLSearchParams): HTMLElement | null;
   /** Shows the territory of `params` (radios, fields; commune labels are looked up). */
@@ -111,7 +120,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
   const near = createCombobox<Place>({
     label: 'Commune',
     name: 'near',
-    placeholder: 'ex. Figeac ou 46100',
+    placeholder: 'Nom de la commune ou code postal',
     hint: 'Nom, code postal ou code INSEE, puis choisissez dans la liste.',
     search: searchPlaces,
     onSelect: (opt) => {
@@ -136,13 +145,34 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     near.root,
     h('div', { class: 'field' }, h('label', { for: id('radius_km') }, 'Rayon (km)'), radiusInput, radiusError),
   );
+  // the radius around the learner's home: the home itself is the page's field (Parcours's
+  // « Commune de l'élève »), read with the rest of the page's form
+  const homeRadiusInput = h('input', {
+    id: id('home_radius_km'),
+    name: 'home_radius_km',
+    type: 'number',
+    min: '1',
+    max: '500',
+    step: '1',
+    value: '30',
+    'aria-describedby': `${id('home-radius-aide')} ${id('home-radius-erreur')}`,
+  });
+  const homeRadiusError = h('p', { class: 'field-error', id: id('home-radius-erreur') });
+  const homeField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id('home_radius_km') }, 'Rayon autour du domicile (km)'),
+    h('p', { class: 'hint', id: id('home-radius-aide') }, o.homeHint ?? 'Compté depuis la commune de l’élève.'),
+    homeRadiusInput,
+    homeRadiusError,
+  );
   const radioName = `${o.idPrefix}zone`;
   const radios = o.zones.map((z) => {
     const rid = newId(radioName);
     const input = h('input', { type: 'radio', id: rid, name: radioName, value: z });
     return { z, input, el: h('div', { class: 'radio' }, input, h('label', { for: rid }, ZONE_FR[z])) };
   });
-  const fields: Partial<Record<Zone, HTMLElement>> = { departements: deptField, region: regionField, campus: campusField, near: nearField };
+  const fields: Partial<Record<Zone, HTMLElement>> = { departements: deptField, region: regionField, campus: campusField, near: nearField, home: homeField };
   const root = h(
     'fieldset',
     { class: 'group territory' },
@@ -169,7 +199,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     if (z === 'departements') return Boolean(deptInput.value.trim());
     if (z === 'region') return Boolean(regionSelect.value);
     if (z === 'near') return Boolean(near.selected());
-    return true;
+    return true; // 'home': the page's commune field
   };
 
   let wantedCampus = o.defaultCampus ?? '';
@@ -232,8 +262,10 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
     campusError.textContent = '';
     campusSelect.removeAttribute('aria-invalid');
     radiusError.textContent = '';
+    homeRadiusError.textContent = '';
     deptInput.removeAttribute('aria-invalid');
     radiusInput.removeAttribute('aria-invalid');
+    homeRadiusInput.removeAttribute('aria-invalid');
     const z = zone();
     if (z === 'campus' && campusList && campusSelect.value && !campusList.has(campusSelect.value)) {
       campusError.textContent = 'Ce campus n’est pas dans les données : choisissez un campus dans la liste.';
@@ -270,18 +302,28 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
         first = first ?? radiusInput;
       } else out.set('radius_km', String(r));
     }
+    if (z === 'home') {
+      const r = Number(homeRadiusInput.value);
+      if (!(r > 0 && r <= 500)) {
+        homeRadiusError.textContent = 'Le rayon est un nombre de kilomètres entre 1 et 500.';
+        homeRadiusInput.setAttribute('aria-invalid', 'true');
+        first = first ?? homeRadiusInput;
+      } else out.set('radius_km', String(r));
+    }
     return first;
   }
 
   async function set(params: URLSearchParams): Promise<void> {
-    const z = zoneOf(params, o.fallback);
+    const asked = zoneOf(params, o.fallback);
+    const z = o.zones.includes(asked) ? asked : o.fallback;
     for (const r of radios) r.input.checked = r.z === z;
     wantedCampus = params.get('campus') || o.defaultCampus || '';
     showCampus();
     deptInput.value = params.get('departements') ?? '';
     wantedRegion = params.get('region') ?? '';
     showRegion();
-    radiusInput.value = params.get('radius_km') ?? '50';
+    radiusInput.value = (z === 'near' && params.get('radius_km')) || '50';
+    homeRadiusInput.value = (z === 'home' && params.get('radius_km')) || '30';
     sync();
     // a campus or a région of a link is the territory once its list is there: the page reads
     // it after set() (before, the select has no value and the page would read all of France)
@@ -304,6 +346,7 @@ export function createTerritoryForm(o: TerritoryOptions): TerritoryForm {
 
   return {
     root,
+    zone,
     read,
     set,
     nearPlace: () => nearPlace,

@@ -188,6 +188,10 @@ describe('links and fields', () => {
     assert.equal(zoneOf(new URLSearchParams('campus=x&departements=12'), 'all'), 'campus');
     assert.equal(zoneOf(new URLSearchParams('region=76'), 'all'), 'region');
     assert.equal(zoneOf(new URLSearchParams(''), 'departements'), 'departements');
+    // a radius with the learner's home and no centre: around the home, as the API reads it
+    assert.equal(zoneOf(new URLSearchParams('home=46102&radius_km=30'), 'all'), 'home');
+    assert.equal(zoneOf(new URLSearchParams('near=46102&home=12300&radius_km=30'), 'all'), 'near');
+    assert.equal(zoneOf(new URLSearchParams('home=46102'), 'all'), 'all');
   });
 
   test('validTileUrl: http(s) with {z}, {x} and {y}', () => {

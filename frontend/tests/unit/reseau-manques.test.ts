@@ -2,7 +2,7 @@
 // the Manques page's rules (a level of the continuum matrix, a filière in the list, a period).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeLabel, shortLabel } from '../../src/pages/reseau/labels';
+import { campusesIn, nodeLabel, shortLabel, territoryNote } from '../../src/pages/reseau/labels';
 import { campusCountsFr, edgeText, linkHeading, nodePlace, nodeTypeFr } from '../../src/pages/reseau/panel';
 import { levelState, num, periodFr } from '../../src/pages/manques/charts';
 import { choiceLabel } from '../../src/components/sector-choices';
@@ -12,6 +12,26 @@ const node = (n: Partial<NetNode>): NetNode => ({ id: 'x', type: 'actor', key: '
 const edge = (e: Partial<NetEdge>): NetEdge => ({ id: 'e', source: 'a', target: 'b', type: 'OFFERS', ...e });
 
 describe('Réseau', () => {
+  test('campusesIn, territoryNote: a link’s région or départements, its own campuses or none said', () => {
+    const list = [
+      { id: 'clermont', short_name: 'Entreprises Clermont', departements: ['063'], region_code: '84' },
+      { id: 'mv', short_name: 'Mecanic Vallée', departements: ['012', '046'], region_code: '76' },
+      { id: 'auto', short_name: 'Auto-mobilités', departements: [], region_code: '84' },
+    ];
+    assert.deepEqual(campusesIn(list, '76', ['09', '12', '46']).map((c) => c.id), ['mv']);
+    assert.deepEqual(campusesIn(list, '84', ['01', '63']).map((c) => c.id), ['clermont', 'auto']);
+    assert.deepEqual(campusesIn(list, null, ['46']).map((c) => c.id), ['mv']);
+    // Hauts-de-France: no campus of the data there (the page showed Mecanic Vallée)
+    assert.deepEqual(campusesIn(list, '32', ['02', '59', '60', '62', '80']), []);
+    assert.equal(
+      territoryNote('la région Hauts-de-France', []),
+      'Le réseau se lit campus par campus, et aucun campus des données ne se trouve dans la région Hauts-de-France : aucun réseau n’est affiché. Choisissez un campus dans la liste.',
+    );
+    assert.equal(territoryNote('la région Occitanie', ['Mecanic Vallée']), 'Le réseau se lit campus par campus : Mecanic Vallée, seul campus des données dans la région Occitanie, est affiché.');
+    assert.match(territoryNote('la région Auvergne-Rhône-Alpes', ['A', 'B']), /2 campus des données se trouvent dans la région Auvergne-Rhône-Alpes \(A, B\) ; A est affiché/);
+    assert.match(territoryNote(null, []), /territoire du lien n’est pas pris en compte/);
+  });
+
   test('campusCountsFr: a campus of one member says « 1 membre » (it said « 1 membres »)', () => {
     assert.equal(campusCountsFr(1, 4), '1 membre, 4 secteurs suivis.');
     assert.equal(campusCountsFr(12, 1), '12 membres, 1 secteur suivi.');

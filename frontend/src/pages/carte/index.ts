@@ -10,7 +10,7 @@ import { kindFr, kindGroup, plural } from '../../lib/labels';
 import { campuses, fillSectorSelect } from '../../lib/refs';
 import { fillGapSectors } from '../../components/sector-choices';
 import { parseDepartements } from '../../components/territory';
-import type { ActorDetail, DiplomaDetail, FeatureCollection, MapProps, Page, PlatformOut, QueryOf } from '../../lib/types';
+import type { ActorDetail, DiplomaDetail, FeatureCollection, MapProps, PlatformOut, QueryOf } from '../../lib/types';
 import { setParams, type PageInstance } from '../../router';
 import { createMapFilters, hiddenGroupsOf } from './filters';
 import { aroundPlace, featKey, listRow, pointList, popup, type Feat } from './points';
@@ -273,7 +273,9 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       (features.length > shown.length ? ` sur ${features.length}` : '') +
       (focused.length ? `, dont ${focused.length} mis en évidence` : '') +
       '.' +
-      (unplaced ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
+      // around a place in focus, the API's notice says them already, with where they may be
+      // (« Rayon de 50 km autour de … : 3 lieux sans position dans les données, … »): once
+      (unplaced && !scope?.place ? ` ${unplaced} autre${unplaced > 1 ? 's' : ''} sans position connue, non placé${unplaced > 1 ? 's' : ''} sur la carte.` : '');
     if (!shown.length) status.textContent = 'Aucun lieu ne correspond à ces filtres.';
     if (notice) status.textContent += ` ${notice}`;
     void sayOffOutlines(shown);
@@ -345,7 +347,8 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       } else if (type === 'platform' && items.length === 1) {
         // the API places it (GET /map.geojson's `around`); one the data gives no position (the
         // API would refuse the radius, a 422): all of France, without asking
-        const p = (await cached<Page<PlatformOut>>('/platforms', { limit: 500 }).catch(() => null))?.items.find((x) => x.id === key);
+        // asked by its id (a page of the list missed those beyond it)
+        const p = await cached<PlatformOut>(`/platforms/${encodeURIComponent(key)}`).catch(() => null);
         if (p && (p.lat == null || p.lon == null)) return null;
         return { departements: [], around: null, place: item, radiusKm: FOCUS_RADIUS_KM };
       } else if (type === 'diploma') {

@@ -96,7 +96,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
 
   function render(r: GapsAnswer): void {
     const total = r.sections.reduce((n, s) => n + s.total, 0);
-    const ctx = { query: apiParams(), networkCampus: params.get('campus') || DEFAULT_CAMPUS, campus: params.get('campus') };
+    const ctx = { query: apiParams(), networkCampus: params.get('campus'), territory: territoryQuery(params), campus: params.get('campus') };
     body.replaceChildren(
       h(
         'section',

@@ -28,8 +28,11 @@ export const SECTION_FR: Record<string, string> = {
 export interface SectionContext {
   /** The report's query (territory and filière), for the CSV link. */
   query: Params;
-  /** The campus whose network the "réseau" links open. */
-  networkCampus: string;
+  /** The campus whose network the "réseau" links open; null: the report's territory (`territory`)
+   * names none, and Réseau shows that territory's campus, or says none is there. */
+  networkCampus: string | null;
+  /** The report's territory (campus, departements, region, near, radius_km). */
+  territory: Params;
   campus: string | null;
 }
 
@@ -38,13 +41,14 @@ function severityBadge(s: string): HTMLElement {
 }
 
 function nodeLinks(n: GapNode, ctx: SectionContext): HTMLElement {
-  const campus = ctx.networkCampus;
+  // a report of départements or of a région: its own campus's network, never a default one's
+  const where: Params = ctx.networkCampus ? { campus: ctx.networkCampus } : ctx.territory;
   const chip = (href: string, text: string): HTMLElement => h('a', { href, class: 'chip' }, text, h('span', { class: 'sr-only' }, ` : ${n.name}`));
   const links: HTMLElement[] = [];
   if (n.type === 'actor' || n.type === 'platform' || n.type === 'diploma') {
-    links.push(chip(hrefFor('carte', { focus: `${n.type}:${n.key}` }), 'carte'), chip(hrefFor('reseau', { campus, select: `${n.type}:${n.key}` }), 'réseau'));
+    links.push(chip(hrefFor('carte', { focus: `${n.type}:${n.key}` }), 'carte'), chip(hrefFor('reseau', { ...where, select: `${n.type}:${n.key}` }), 'réseau'));
   } else if (n.type === 'sector') {
-    links.push(chip(hrefFor('carte', { sector: n.key, campus: ctx.campus }), 'carte'), chip(hrefFor('reseau', { campus, sector: n.key }), 'réseau'));
+    links.push(chip(hrefFor('carte', { sector: n.key, campus: ctx.campus }), 'carte'), chip(hrefFor('reseau', { ...where, sector: n.key }), 'réseau'));
   } else if (n.type === 'campus') {
     links.push(chip(hrefFor('reseau', { campus: n.key }), 'réseau'));
   }

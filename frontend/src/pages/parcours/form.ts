@@ -121,25 +121,33 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   const territoryChanged = (): void => {
     const p = new URLSearchParams();
     if (territory.read(p)) return;
+    if (territory.zone() === 'home') {
+      // the radius around the learner's home: its sectors once the home is chosen
+      const hm = home.selected();
+      if (hm) p.set('near', hm.value);
+      else p.delete('radius_km');
+    }
     job.setTerritory(p);
     fromSector.setTerritory(p);
   };
   const territory = createTerritoryForm({
     idPrefix: '',
-    zones: ['departements', 'region', 'campus', 'near', 'all'],
+    zones: ['departements', 'region', 'campus', 'near', 'home', 'all'],
     fallback: 'all',
     defaultCampus: 'mecanic-vallee',
     onChange: territoryChanged,
+    homeHint: 'Autour de la « Commune de l’élève », à indiquer dans « Conditions ».',
   });
 
   const home = createCombobox<Place>({
     label: "Commune de l'élève (facultatif)",
     name: 'home',
-    placeholder: 'ex. Capdenac, Saint-Céré ou 12300',
+    placeholder: 'Nom de la commune ou code postal',
     hint: 'Pour compter la distance depuis le domicile jusqu’au premier établissement.',
     search: searchPlaces,
     onSelect: (opt) => {
       homePlace = opt ? opt.data : null;
+      if (territory.zone() === 'home') territoryChanged();
     },
   });
   const modality = selectField('modality', 'Modalité', Object.entries(MODALITY_FR), params.get('modality') ?? 'any');
@@ -226,7 +234,10 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     const hm = home.selected();
     if (hm) p.set('home', hm.value);
     else if (home.text()) {
-      home.setError('Choisissez une commune dans la liste, ou laissez vide.');
+      home.setError(territory.zone() === 'home' ? 'Choisissez la commune de l’élève dans la liste : le territoire est un rayon autour de son domicile.' : 'Choisissez une commune dans la liste, ou laissez vide.');
+      invalid(home.input);
+    } else if (territory.zone() === 'home') {
+      home.setError('Indiquez la commune de l’élève : le territoire est un rayon autour de son domicile.');
       invalid(home.input);
     }
     if (modality.select.value !== 'any') p.set('modality', modality.select.value);

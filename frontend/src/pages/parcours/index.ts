@@ -266,7 +266,6 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   }
 
   async function territoryShape(): Promise<TerritoryShape> {
-    const key = ['departements', 'region', 'campus', 'near', 'radius_km'].map((k) => params.get(k) ?? '').join('|');
     let codes: string[] = [];
     if (params.get('departements')) codes = params.get('departements')!.split(',');
     else if (params.get('region')) codes = await f.territory.regionDepartements(params.get('region')!);
@@ -274,7 +273,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       const list = await cached<CampusSummary[]>('/campuses').catch(() => []);
       codes = list.find((c) => c.id === params.get('campus'))?.departements ?? [];
     }
-    return { key, codes, near: params.get('near') ? f.territory.nearPlace() : null, radiusKm: Number(params.get('radius_km') ?? '0') };
+    // a radius with no centre is drawn around the learner's home (the API's reading)
+    const centre = params.get('near') ? f.territory.nearPlace() : params.get('radius_km') && params.get('home') ? f.homePlace() : null;
+    const key = ['departements', 'region', 'campus', 'near', 'radius_km', 'home'].map((k) => params.get(k) ?? '').join('|');
+    return { key, codes, near: centre, radiusKm: Number(params.get('radius_km') ?? '0') };
   }
 
   /** The search in words: start, goal, territory, and the conditions that were set. */

@@ -8,16 +8,20 @@ import { keyboardScroll } from '../../lib/scroll';
 import { fold } from '../../lib/text';
 import { h, newId, loading, errorBox, announce } from '../../lib/dom';
 import { EDGE_FR, KIND_GROUPS } from '../../lib/labels';
-import { campuses, fillCampusSelect, fillSectorSelect } from '../../lib/refs';
-import type { DiplomaDetail, NetNode, Network } from '../../lib/types';
+import { campuses, fillCampusSelect, fillSectorSelect, regions } from '../../lib/refs';
+import { parseDepartements } from '../../components/territory';
+import type { ActorDetail, CampusDetail, DiplomaDetail, NetNode, Network, PlatformOut } from '../../lib/types';
 import { hrefFor, setParams, type PageInstance } from '../../router';
 import { EDGE_COLOURS, createGraph, highlight, layout } from './graph';
-import { outsideNote } from './labels';
+import { campusesIn, outsideNote, territoryNote } from './labels';
 import { detailOf, linksBlock, nodePlace, nodeTypeFr, type Neighbour } from './panel';
 
 export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   let params = new URLSearchParams(initial);
-  let campus = params.get('campus') ?? 'mecanic-vallee';
+  let campus = params.get('campus') ?? DEFAULT_CAMPUS;
+  // a link that names a territory and no campus (region=, departements=, near=): its campus,
+  // said above the graph, never a campus of another territory shown as if it were its own
+  const linkTerritory = !params.get('campus') && ['region', 'departements', 'near'].some((k) => params.get(k));
   let net: Network | null = null;
   let cy: Core | null = null;
   let ctrl: AbortController | null = null;
@@ -84,6 +88,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   );
 
   const status = h('p', { class: 'map-status', role: 'status' });
+  const territoryBox = h('p', { class: 'notice', role: 'note', hidden: true });
   const graphEl = h('div', { class: 'graph', id: 'graphe', role: 'img', 'aria-label': 'Graphe du réseau' });
   const graphBox = h('div', { class: 'graph-box' }, graphEl);
   const panel = h('section', { class: 'side-panel', 'aria-labelledby': 'panneau-titre', tabindex: '-1' });
@@ -107,7 +112,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
         { class: 'map-filters' },
         h('details', { class: 'filters-box', open: !window.matchMedia('(max-width: 60rem)').matches }, h('summary', {}, 'Filtres, recherche et légende'), controls),
       ),
-      h('div', { class: 'network-main' }, h('div', { class: 'toolbar' }, status, h('div', { class: 'actions' }, fit, relayout)), graphBox, nodeList),
+      h('div', { class: 'network-main' }, territoryBox, h('div', { class: 'toolbar' }, status, h('div', { class: 'actions' }, fit, relayout)), graphBox, nodeList),
       panel,
     ),
   );
@@ -182,7 +187,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   function selectNode(id: string, view: 'center' | 'fit' | 'none'): void {
     const node = nodesById.get(id);
     if (!node) {
-      if (id.startsWith('diploma:')) void selectOutside(id);
+      if (/^(diploma|actor|platform):/.test(id)) void selectOutside(id);
       return;
     }
     selected = id;
@@ -203,25 +208,35 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     announce(`${node.label} sélectionné.`);
   }
 
-  /** A diploma this campus's network does not hold (e.g. the one that replaced a closed
-   * diploma, linked from its record): its record alone, nothing highlighted. */
+  /** A diploma, an establishment or a platform this campus's network does not hold (the one
+   * that replaced a closed diploma, linked from its record; a gap report's actor of another
+   * territory): its record alone, nothing highlighted. */
   async function selectOutside(id: string): Promise<void> {
-    const code = id.slice('diploma:'.length);
-    let d: DiplomaDetail;
+    const [type, ...rest] = id.split(':');
+    const key = encodeURIComponent(rest.join(':'));
+    let node: NetNode;
     try {
-      d = await cached<DiplomaDetail>(`/diplomas/${encodeURIComponent(code)}`);
+      if (type === 'actor') {
+        const a = await cached<ActorDetail>(`/actors/${key}`);
+        node = { id, type, key: a.id, label: a.name, kind: a.kind, commune: a.commune, departement: a.departement, degree: 0 };
+      } else if (type === 'platform') {
+        const p = await cached<PlatformOut>(`/platforms/${key}`);
+        node = { id, type, key: p.id, label: p.name, kind: p.kind, commune: p.commune, departement: p.departement, degree: 0 };
+      } else {
+        const d = await cached<DiplomaDetail>(`/diplomas/${key}`);
+        node = { id, type: 'diploma', key: d.code, label: d.name, kind: d.type, level: d.level, degree: 0 };
+      }
     } catch (e) {
       if (!isAbort(e)) panel.replaceChildren(h('h2', { id: 'panneau-titre' }, 'Fiche'), h('p', { class: 'state state-error', role: 'alert' }, `Fiche indisponible : ${errorText(e)}`));
       return;
     }
     selected = id;
     params.set('select', id);
-    params.set('campus', campus);
+    if (campus) params.set('campus', campus);
     setParams('reseau', params);
     cy?.elements().removeClass('faded hl sel');
-    const node: NetNode = { id, type: 'diploma', key: d.code, label: d.name, kind: d.type, level: d.level, degree: 0 };
     void renderPanel(node, true);
-    announce(`${d.name} sélectionné.`);
+    announce(`${node.label} sélectionné.`);
   }
 
   // ---- side panel ------------------------------------------------------------------------
@@ -261,7 +276,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       ...[
         h('h2', { id: 'panneau-titre' }, node.label),
         h('p', { class: 'muted' }, nodeTypeFr(node), nodePlace(node)),
-        outside ? h('p', { class: 'muted' }, 'Ce diplôme n’est pas dans le réseau de ce campus.') : null,
+        outside ? h('p', { class: 'muted' }, outsideText(node.type, Boolean(campus))) : null,
         actions,
         detail,
         outside ? null : linksBlock(neighbours(node.id), (id) => selectNode(id, 'center')),
@@ -333,7 +348,39 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     }
   }
 
+  /** The campus of a link's territory: the first of those found there, or '' (none: nothing
+   * is loaded), with the note that says so. */
+  async function campusOfTerritory(p: URLSearchParams): Promise<string> {
+    const list = await campuses().catch(() => null);
+    if (!list) return DEFAULT_CAMPUS;
+    let where: string | null = null;
+    let codes: string[] = [];
+    const region = p.get('region');
+    if (region) {
+      const r = (await regions().catch(() => [])).find((x) => x.code === region);
+      where = r ? `la région ${r.name}` : 'la région demandée dans le lien (inconnue)';
+      codes = r?.departements ?? [];
+    } else if (p.get('departements')) {
+      const parsed = parseDepartements(p.get('departements')!);
+      codes = parsed ?? [];
+      where = parsed ? (parsed.length > 1 ? `les départements ${parsed.join(', ')}` : `le département ${parsed[0]}`) : 'les départements demandés dans le lien (inconnus)';
+    }
+    let found = where === null ? [] : campusesIn(list, region, codes);
+    const sector = p.get('sector');
+    if (sector && found.length > 1) {
+      // a filière of a gap report: the campus that follows it first (another campus's network
+      // filtered on it is empty)
+      const follows = await Promise.all(found.map((c) => cached<CampusDetail>(`/campuses/${encodeURIComponent(c.id)}`).then((d) => d.sectors.some((x) => x.id === sector)).catch(() => false)));
+      found = [...found.filter((_, i) => follows[i]), ...found.filter((_, i) => !follows[i])];
+    }
+    territoryBox.textContent = territoryNote(where, found.map((c) => c.short_name));
+    territoryBox.hidden = false;
+    return found[0]?.id ?? '';
+  }
+
   campusSel.addEventListener('change', () => {
+    if (!campusSel.value) return;
+    territoryBox.hidden = true;
     campus = campusSel.value;
     selected = null;
     params = new URLSearchParams({ campus });
@@ -354,13 +401,41 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       runLayout();
     });
 
-  void fillCampusSelect(campusSel, campus);
-  void fillSectorSelect(sectorSel, campus, params.get('sector') ?? '');
-  void load();
+  const begin = async (fromTerritory: boolean): Promise<void> => {
+    if (fromTerritory) {
+      campus = await campusOfTerritory(params);
+      if (!campus) {
+        // no campus there: the list to choose one from, no graph of another territory; a
+        // node the link selects (a gap report's establishment) has its record alone
+        void fillCampusSelect(campusSel, '', '— Choisir un campus —');
+        cy?.destroy();
+        cy = null;
+        net = null;
+        nodesById.clear();
+        listBody.replaceChildren();
+        status.textContent = 'Aucun réseau affiché.';
+        if (selected) void selectOutside(selected);
+        else renderPanelEmpty();
+        return;
+      }
+    }
+    void fillCampusSelect(campusSel, campus);
+    void fillSectorSelect(sectorSel, campus, params.get('sector') ?? '');
+    void load();
+  };
+  void begin(linkTerritory);
 
   return {
     update(next) {
-      const nextCampus = next.get('campus') ?? 'mecanic-vallee';
+      if (!next.get('campus') && ['region', 'departements', 'near'].some((k) => next.get(k))) {
+        // another territory's link in the same tab: its campus, said again
+        params = new URLSearchParams(next);
+        selected = next.get('select');
+        void begin(true);
+        return;
+      }
+      territoryBox.hidden = true;
+      const nextCampus = next.get('campus') ?? DEFAULT_CAMPUS;
       const nextSel = next.get('select');
       const sectorChanged = (next.get('sector') ?? '') !== (params.get('sector') ?? '');
       params = new URLSearchParams(next);
@@ -383,4 +458,13 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
       cy = null;
     },
   };
+}
+
+/** The campus shown when a link names none and no territory. */
+const DEFAULT_CAMPUS = 'mecanic-vallee';
+
+/** Why a record shows beside a graph that does not hold it (or with no graph). */
+function outsideText(type: string, campusShown: boolean): string {
+  const what = type === 'diploma' ? 'Ce diplôme n’est' : type === 'platform' ? 'Cette plateforme n’est' : 'Cet acteur n’est';
+  return campusShown ? `${what} pas dans le réseau de ce campus.` : `${what} dans le réseau d’aucun campus de ce territoire : sa fiche seule est affichée.`;
 }

@@ -44,3 +44,31 @@ export function outsideNote(count: number): string {
   const them = count > 1 ? `${count} autres acteurs, non membres du campus, s’affichent` : '1 autre acteur, non membre du campus, s’affiche';
   return ` ${them} en cochant « Partenaires hors campus ».`;
 }
+
+/** A département code as the lists compare it: « 012 » and « 12 » are the Aveyron. */
+const dept = (c: string): string => c.toUpperCase().replace(/^0(?=\d\d$|2[AB]$)/, '');
+
+export interface CampusPlace {
+  id: string;
+  short_name: string;
+  departements: string[];
+  region_code?: string | null;
+}
+
+/** The campuses of a territory a link names (`region=` or `departements=`): those whose
+ * départements meet it, or of the région asked; in the list's order. */
+export function campusesIn<C extends CampusPlace>(list: C[], region: string | null, departements: string[]): C[] {
+  const wanted = new Set(departements.map(dept));
+  return list.filter((c) => (region !== null && c.region_code === region) || c.departements.some((d) => wanted.has(dept(d))));
+}
+
+/** What Réseau says of a link that names a territory and no campus: a network is one campus's.
+ * `where`: the territory as a phrase (« la région Hauts-de-France »); `found`: its campuses'
+ * names (the first is shown); `where` null: a commune's radius, which the page cannot read. */
+export function territoryNote(where: string | null, found: string[]): string {
+  const lead = 'Le réseau se lit campus par campus';
+  if (where === null) return `${lead} : le territoire du lien n’est pas pris en compte ici. Choisissez un campus dans la liste.`;
+  if (!found.length) return `${lead}, et aucun campus des données ne se trouve dans ${where} : aucun réseau n’est affiché. Choisissez un campus dans la liste.`;
+  if (found.length === 1) return `${lead} : ${found[0]}, seul campus des données dans ${where}, est affiché.`;
+  return `${lead} : ${found.length} campus des données se trouvent dans ${where} (${found.join(', ')}) ; ${found[0]} est affiché, les autres sont dans la liste « Campus ».`;
+}

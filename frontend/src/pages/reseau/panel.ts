@@ -1,11 +1,11 @@
 // The side panel of the selected node: its record (GET /actors/{id}, /diplomas/{code}, the
 // platform or the campus) and its links in the network, each a button to the neighbour.
 
-import { getJSON, cached } from '../../lib/api';
+import { ApiError, getJSON, cached } from '../../lib/api';
 import { h, dept, fmtNum, fmtPct } from '../../lib/dom';
 import { cite } from '../../lib/sources';
 import { EDGE_FR, ORIGIN_FR, PARTNERSHIP_FR, PASSERELLE_KIND_FR, STATUS_FR, communeFromNote, communeSaid, diplomaTypeFr, kindFr, levelFr, levelInSentence, modalityFr, plural } from '../../lib/labels';
-import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, Page, PlatformOut } from '../../lib/types';
+import type { ActorDetail, CampusDetail, DiplomaDetail, Fact, FeedersAnswer, NetEdge, NetNode, PlatformOut } from '../../lib/types';
 import { hrefFor } from '../../router';
 
 export interface Neighbour {
@@ -251,8 +251,11 @@ async function diplomaDetail(key: string, signal: AbortSignal, campus: string): 
 }
 
 async function platformDetail(key: string): Promise<(HTMLElement | null)[]> {
-  const page = await cached<Page<PlatformOut>>('/platforms', { limit: 500 });
-  const p = page.items.find((x) => x.id === key);
+  // by its id (a page of the list missed the platforms beyond it); an unknown id: no record
+  const p = await cached<PlatformOut>(`/platforms/${encodeURIComponent(key)}`).catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  });
   if (!p) return [h('p', { class: 'muted' }, 'Pas de fiche détaillée pour cette plateforme.')];
   return [
     p.description ? h('p', {}, p.description) : null,
