@@ -163,17 +163,24 @@ def merged(points: Points, more: Points) -> Points:
             end = bisect_right(ds, ds[j], j)
             parts.append((bisect_left(old, ds[j]), j, end))
             j = end
-        new = []
-        for a, b in zip(got, (ys, xs, ds), strict=True):
-            c = a[:0]
-            start = 0
-            for at, lo, hi in parts:
-                c += a[start:at]
-                c += b[lo:hi]
-                start = at
-            c += a[start:]
-            new.append(c)
-        out[k] = (new[0], new[1], new[2])
+        out[k] = (
+            _spliced(got[0], ys, parts),
+            _spliced(got[1], xs, parts),
+            _spliced(old, ds, parts),
+        )
+    return out
+
+
+def _spliced(a: array[Any], b: array[Any], parts: list[tuple[int, int, int]]) -> array[Any]:
+    """``a`` with the runs ``b[lo:hi]`` put in at ``at``, for each ``(at, lo, hi)`` of
+    ``parts`` (in order)."""
+    out = a[:0]
+    start = 0
+    for at, lo, hi in parts:
+        out += a[start:at]
+        out += b[lo:hi]
+        start = at
+    out += a[start:]
     return out
 
 
