@@ -96,6 +96,9 @@ def suggest_links(
     # with far fewer judged when the bounds differ by group (a pair of schools weighs 0.3, a
     # school and a company 1.5: graph/gaps/). A pair of groups without a bound is not scored.
     pos = [positions.get(x) for x in nodes] if positions is not None else None
+    placed = [y for y in pos or () if y is not None]
+    if pos is not None and (not placed or max(placed) - min(placed) <= span):
+        pos = None  # no two candidates that far apart (a campus, a département): no test
     streams = [
         _by_reach(scores, bound(g, h))
         for (g, h), scores in _pair_scores(G, nodes, group_of, bound, pos, span).items()
