@@ -7,6 +7,7 @@ the graphs from query results (graph/gaps/); nothing here touches a database.
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
@@ -41,6 +42,8 @@ def suggest_links(
     weight: Callable[[str, str], float] | None = None,
     max_weight: float | Mapping[tuple[str, str], float] = 1.0,
     groups: Mapping[str, str] | None = None,
+    positions: Mapping[str, float] | None = None,
+    span: float = math.inf,
     limit: int = 20,
 ) -> list[Suggestion]:
     """Rank non-adjacent pairs of ``candidates`` by resource allocation over ``G``.
@@ -52,6 +55,10 @@ def suggest_links(
     ``max_weight``: one bound for every pair, or with ``groups`` (candidate -> group) a bound
     per pair of groups, ``max_weight[(group of a, group of b)]`` in either order; a pair of
     groups without a bound is never suggested. In each pair, ``a`` sorts before ``b``.
+    With ``positions`` (a coordinate of some candidates, e.g. their latitude), two candidates
+    whose coordinates differ by more than ``span`` are not scored, for callers whose
+    ``exclude`` refuses such pairs anyway (a radius): the same answer, without scoring and
+    ordering the millions of pairs of a whole country (docs/performance.md, edit19).
 
     >>> import networkx as nx
     >>> G = nx.Graph([("lycee", "usinage"), ("pme", "usinage"), ("lycee", "soudure"),
@@ -64,6 +71,10 @@ def suggest_links(
     ...                        max_weight={("school", "company"): 1.0})
     >>> [(s.a, s.b) for s in ranked]
     [('lycee', 'pme'), ('autre', 'pme')]
+    >>> ranked = suggest_links(G, candidates=["lycee", "pme", "autre"],
+    ...                        positions={"lycee": 44.0, "pme": 44.5, "autre": 46.0}, span=1.0)
+    >>> [(s.a, s.b) for s in ranked]
+    [('lycee', 'pme')]
     """
     nodes = sorted(n for n in set(candidates) if n in G)
     if not isinstance(max_weight, Mapping):
@@ -84,9 +95,13 @@ def suggest_links(
     # the same answer as judging every pair (in whatever order pairs of equal reach come),
     # with far fewer judged when the bounds differ by group (a pair of schools weighs 0.3, a
     # school and a company 1.5: graph/gaps/). A pair of groups without a bound is not scored.
+    pos = [positions.get(x) for x in nodes] if positions is not None else None
+    placed = [y for y in pos or () if y is not None]
+    if pos is not None and (not placed or max(placed) - min(placed) <= span):
+        pos = None  # no two candidates that far apart (a campus, a département): no test
     streams = [
         _by_reach(scores, bound(g, h))
-        for (g, h), scores in _pair_scores(G, nodes, group_of, bound).items()
+        for (g, h), scores in _pair_scores(G, nodes, group_of, bound, pos, span).items()
     ]
     n = len(nodes)
     nbrs = [set(G[x]) for x in nodes]
@@ -149,6 +164,8 @@ def _pair_scores(
     nodes: list[str],
     group_of: list[str],
     bound: Callable[[str, str], float],
+    pos: list[float | None] | None = None,
+    span: float = math.inf,
 ) -> dict[tuple[str, str], dict[int, float]]:
     """Resource allocation of every two ``nodes`` with a common neighbour, by pair of groups
     (``group_of[i]``: node i's; pairs of groups whose ``bound`` is not above zero are left
@@ -159,7 +176,9 @@ def _pair_scores(
     2 are visited, ~290 000 shares for the largest campus at national size). A pair's shares
     are added in the order of its neighbours sorted, so that its score is the same float
     whatever the order the pairs are met in. Plain Python rather than numpy: numpy alone
-    would add ~16 MB to every API worker that computed a gap report (docs/performance.md)."""
+    would add ~16 MB to every API worker that computed a gap report (docs/performance.md).
+    With ``pos`` (node i's coordinate, or None), two nodes whose coordinates differ by more
+    than ``span`` are left out; the others are met in the same order as without."""
     n = len(nodes)
     around: dict[str, list[int]] = {}
     for i, x in enumerate(nodes):
@@ -185,7 +204,11 @@ def _pair_scores(
                 continue
             scores = out[g, h]
             get = scores.get
-            if g == h:
+            if pos is not None:
+                _far_shares(
+                    scores, by_group[g], by_group[h] if g != h else None, n, share, pos, span
+                )
+            elif g == h:
                 same = by_group[g]
                 for p, i in enumerate(same, 1):
                     base = i * n
@@ -198,6 +221,38 @@ def _pair_scores(
                         key = i * n + j if i < j else j * n + i
                         scores[key] = get(key, 0.0) + share
     return {pair: scores for pair, scores in out.items() if scores}
+
+
+def _far_shares(
+    scores: dict[int, float],
+    one: list[int],
+    other: list[int] | None,
+    n: int,
+    share: float,
+    pos: list[float | None],
+    span: float,
+) -> None:
+    """:func:`_pair_scores`' shares of one neighbour for the pairs of ``one`` (``other``
+    None) or of ``one`` and ``other``, in the same order, but for those whose coordinates
+    differ by more than ``span``."""
+    get = scores.get
+    if other is None:
+        for p, i in enumerate(one, 1):
+            base = i * n
+            y = pos[i]
+            for j in one[p:]:
+                if y is not None and (v := pos[j]) is not None and abs(y - v) > span:
+                    continue
+                key = base + j
+                scores[key] = get(key, 0.0) + share
+        return
+    for i in one:
+        y = pos[i]
+        for j in other:
+            if y is not None and (v := pos[j]) is not None and abs(y - v) > span:
+                continue
+            key = i * n + j if i < j else j * n + i
+            scores[key] = get(key, 0.0) + share
 
 
 def brokers(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:

@@ -220,6 +220,12 @@ def suggested_partnerships(
         weight=lambda x, y: PAIR_WEIGHTS[kinds.get((x, y)) or pair_type(info[x], info[y])],
         groups={x: _group(info[x]["kind"]) for x in candidates},
         max_weight=GROUP_WEIGHTS,
+        # exclude refuses two places more than a degree of latitude (111 km) per 111 km of
+        # the radius apart: those pairs are not scored (a whole country's were 2.2 million,
+        # sorted and walked for nothing at national size, docs/performance.md, edit19); the
+        # margin leaves the pairs at the edge to exclude
+        positions={x: lat for x in candidates if (lat := info[x].get("lat")) is not None},
+        span=SUGGESTION_RADIUS_KM / 111.0 + 1e-6,
     )
     # a suggestion must rest on something the pair does: a filière, a field of training or a
     # platform in common (the filière asked, if any)

@@ -219,6 +219,8 @@ class PathwayData:
         self._diplomas: dict[str, Row | None] = {}
         # every diploma code of the graph, once read (all_codes(): the preload reads it too)
         self._all_codes: tuple[str, ...] | None = None
+        # whether _all_codes is in Python's order, each code once (as carried() leaves it)
+        self._all_codes_sorted = False
         self._legs: dict[str, list[tuple[str, Row]]] = {}
         self._offers: dict[str, list[tuple[Row, Row]]] = {}
         # code -> its offers that may be proposed, with the last year the files saw them when
@@ -270,11 +272,13 @@ class PathwayData:
         self._thin_common: dict[str, ThinFile | None] = {}
         self._histories: dict[OfferKey, list[YearFigures]] = {}
         self._kept: dict[Hashable, Any] = {}  # kept(): not carried to a new version
-        # by_departement(): code -> its usable offers ordered by département (not carried: an
-        # edit may change any diploma's offers)
+        # by_departement(): code -> its usable offers ordered by département; carried over an
+        # edit but for the codes whose offers it touched (as the usable offers it orders)
         self._by_departement: dict[str, ByDepartement] = {}
-        # goal_kinds(): made once per version (not carried: an edit may add a diploma)
+        # goal_kinds(): made once per version, carried over an edit with the codes it touched
+        # worked out again when first asked (_goal_kinds_stale: an edit may add a diploma)
         self._goal_kinds: dict[str, tuple[Any, int]] | None = None
+        self._goal_kinds_stale: frozenset[str] = frozenset()
         # coverage_rows(): territory -> (its rows by diploma, the codes to read again after
         # an edit), least recently used first
         self._coverage: OrderedDict[str, tuple[coverage_rows.ByCode, frozenset[str]]] = (
@@ -288,6 +292,9 @@ class PathwayData:
         self._centres: offer_centres.Points | None = None
         self._centre_codes: dict[str, int] = {}
         self._centres_stale: frozenset[str] = frozenset()
+        # whether those points are ordered by diploma (offer_centres.by_diploma), as the
+        # refresh after an edit needs them: the near thread orders a whole preload's
+        self._centres_ordered = False
         self._centres_lock = threading.Lock()
         # programme_territories(), and the codes to read again (an edit touched them)
         self._programmes: dict[str, frozenset[str]] | None = None
@@ -319,24 +326,27 @@ class PathwayData:
         else is the same in both versions (graph/touched.py), so a search after an edit reads
         only what the edit changed."""
         new = PathwayData(version)
-        # dict(...) of a dict is one C call under the GIL: a consistent copy even while
-        # another thread (a search, the old preload) is adding entries.
-        offers = dict(self._offers)
-        legs = dict(self._legs)
-        by_actor = dict(self._by_actor)
-        by_passerelle = dict(self._by_passerelle)
+        # a dict's copy() is one C call under the GIL: a consistent copy even while another
+        # thread (a search, the old preload) is adding entries; it clones the table when few
+        # entries were dropped from it (4 times faster than dict(...), which inserts them one
+        # by one once any was: ~2 ms of each first answer after an edit, edit19)
+        offers = self._offers.copy()
+        legs = self._legs.copy()
+        by_actor = self._by_actor.copy()
+        by_passerelle = self._by_passerelle.copy()
         drop_offers = set(touched.diplomas)
         for a in touched.actors:
             drop_offers.update(by_actor.get(a, ()))
         drop_legs = set(touched.diplomas)
         for p in touched.passerelles:
             drop_legs.update(by_passerelle.get(p, ()))
-        usable = dict(self._usable)
-        places = dict(self._places)
-        current = dict(self._current)
-        outside = dict(self._outside)
-        everywhere = dict(self._everywhere)
-        near = dict(self._near)
+        usable = self._usable.copy()
+        places = self._places.copy()
+        current = self._current.copy()
+        outside = self._outside.copy()
+        everywhere = self._everywhere.copy()
+        near = self._near.copy()
+        by_departement = self._by_departement.copy()
         new._offers = offers
         new._usable = usable
         new._places = places
@@ -349,8 +359,9 @@ class PathwayData:
         new._outside = outside
         new._everywhere = everywhere
         new._near = near
+        new._by_departement = by_departement
         new._legs = legs
-        open_legs = dict(self.open_legs)
+        open_legs = self.open_legs.copy()
         # the legs from the end of 3e follow the offers (Affelnet's): read again
         open_legs.pop(AFTER_3E_CODE, None)
         new.open_legs = open_legs
@@ -364,6 +375,7 @@ class PathwayData:
             outside.pop(c, None)
             everywhere.pop(c, None)
             near.pop(c, None)
+            by_departement.pop(c, None)
         for c in drop_legs:
             legs.pop(c, None)
             open_legs.pop(c, None)
@@ -388,22 +400,31 @@ class PathwayData:
         )
         # copied whole, then the touched entries dropped (a comprehension over the 10 000
         # actors of the country was most of the cost of carrying a cache over an edit)
-        new._diplomas = dict(self._diplomas)
+        new._diplomas = self._diplomas.copy()
         for c in touched.diplomas:
             new._diplomas.pop(c, None)
         if self._all_codes is not None:  # an edit may add a diploma: it is among the touched
-            new._all_codes = tuple(sorted({*self._all_codes, *touched.diplomas}))
-        new._actors = dict(self._actors)
+            have = self._all_codes
+            if self._all_codes_sorted and all(_holds(have, c) for c in touched.diplomas):
+                new._all_codes = have  # what the sorted union below would be (~1 ms)
+            else:
+                new._all_codes = tuple(sorted({*have, *touched.diplomas}))
+            new._all_codes_sorted = True
+        new._actors = self._actors.copy()
         for a in touched.actors:
             new._actors.pop(a, None)
-        new._fields = dict(self._fields)  # TRAINS_FOR: no edit changes it
-        new._sectors = dict(self._sectors)
+        new._fields = self._fields.copy()  # TRAINS_FOR: no edit changes it
+        with self._lock:  # no edit changes a diploma's row: the touched ones are read again
+            if self._goal_kinds is not None:
+                new._goal_kinds = self._goal_kinds
+                new._goal_kinds_stale = self._goal_kinds_stale | touched.diplomas
+        new._sectors = self._sectors.copy()
         new._latest = self._latest  # the imported files: only an import changes them
         # the yearly figures come from imports only (never carried over: touched is None);
         # an edit may still delete an offer that had some
         new._histories = {
             k: v
-            for k, v in dict(self._histories).items()
+            for k, v in self._histories.copy().items()
             if k[0] not in touched.actors and k[1] not in touched.diplomas
         }
         if not touched.actors:  # no establishment moved: only the touched diplomas' points
@@ -411,6 +432,7 @@ class PathwayData:
                 new._centres = self._centres
                 new._centre_codes = self._centre_codes
                 new._centres_stale = self._centres_stale | touched.diplomas
+                new._centres_ordered = self._centres_ordered
         new.carried_from = self.version
         return new
 
@@ -583,7 +605,8 @@ class PathwayData:
         """code -> its :meth:`usable_offers` ordered by département (as text; none first),
         with those départements: made once per version, by the near thread after the preload
         for every diploma (two tuples a diploma, ~1.5 MB at national size), else when first
-        asked; not carried over an edit."""
+        asked; carried over an edit but for the diplomas whose offers it touched (as the
+        usable offers: :meth:`carried`)."""
         codes = list(codes)
         missing = self._missing(self._by_departement, codes)
         if missing:
@@ -794,19 +817,23 @@ class PathwayData:
         as such (:func:`graph.pathways.unreached_goals.goal_offered` leaves those out), made
         once per version (the near thread makes it after the preload): the partial and
         neighbour notices test a territory's 1 000-2 000 candidates on it
-        (graph/pathways/partial.py) instead of each one's row."""
-        kinds = self._goal_kinds
+        (graph/pathways/partial.py) instead of each one's row. Carried over an edit: only the
+        diplomas it touched are worked out again (every diploma's was 4-7 ms of the first
+        answer after each edit, docs/performance.md, edit19)."""
+        with self._lock:
+            kinds, stale = self._goal_kinds, self._goal_kinds_stale
+        if kinds is not None and not stale:
+            return kinds
+        pairs: dict[tuple[Any, int], tuple[Any, int]] = {}
         if kinds is None:
-            pairs: dict[tuple[Any, int], tuple[Any, int]] = {}
-            kinds = {
-                c: pairs.setdefault(k, k)
-                for c, d in self.diplomas(store, self.all_codes(store)).items()
-                if not d.get("closed")
-                and not is_common_year_kept(d)
-                and (k := (d.get("type"), d.get("level") or 0))
-            }
-            self._goal_kinds = kinds
-        return kinds
+            out = _goal_kinds_of(self.diplomas(store, self.all_codes(store)).values(), pairs)
+        else:  # the old version's, less the touched codes, plus those that still exist
+            out = {c: k for c, k in kinds.items() if c not in stale}
+            out.update(_goal_kinds_of(self.diplomas(store, sorted(stale)).values(), pairs))
+        with self._lock:
+            if self._goal_kinds is kinds and self._goal_kinds_stale is stale:
+                self._goal_kinds, self._goal_kinds_stale = out, frozenset()
+        return out
 
     def open_every_leg(self, store: GraphReader, codes: Iterable[str]) -> None:
         """:attr:`open_legs` of ``codes``: their legs as every search walks them, closed
@@ -935,6 +962,7 @@ class PathwayData:
             if self._centres is not None and self._centres_stale:
                 self._centres = self._refreshed_centres(store, self._centres_stale)
                 self._centres_stale = frozenset()
+                self._centres_ordered = self._centres is not None
             centres = self._centres
         return None if centres is None else offer_centres.centre_of(centres, territory)
 
@@ -942,11 +970,16 @@ class PathwayData:
         self, store: GraphStore, codes: frozenset[str]
     ) -> offer_centres.Points | None:
         """The points with those of ``codes`` read again (None when a place is not a
-        number: the coverage read decides then)."""
+        number: the coverage read decides then), ordered by diploma."""
         assert self._centres is not None
-        index = dict(self._centre_codes)
-        for c in sorted(codes):
-            index.setdefault(c, len(index))
+        points = self._centres
+        if not self._centres_ordered:  # an edit before the near thread ordered them
+            points = offer_centres.by_diploma(points)
+        index = self._centre_codes
+        if not index.keys() >= codes:  # a diploma with no offer in the preload
+            index = index.copy()
+            for c in sorted(codes):
+                index.setdefault(c, len(index))
         rows = store.read("pathway_offers_of", codes=sorted(codes))
         fresh: offer_centres.Points = {}
         if not offer_centres.add_points(
@@ -957,8 +990,24 @@ class PathwayData:
         ):
             return None
         self._centre_codes = index
-        kept = offer_centres.without(self._centres, {index[c] for c in codes})
-        return offer_centres.merged(kept, offer_centres.frozen(fresh))
+        kept = offer_centres.without(points, {index[c] for c in codes})
+        return offer_centres.merged(kept, offer_centres.by_diploma(fresh))
+
+    def order_centres(self) -> None:
+        """The points of :meth:`offers_centre` ordered by diploma
+        (:func:`graph.pathways.offer_centres.by_diploma`), so that the first centre asked
+        after an edit finds the touched diplomas' points by bisection (a test of each of the
+        60 000 points, then a filter of the 25-45 pairs that hold them, was 5-15 ms of that
+        answer at national size, docs/performance.md, edit19). The near thread does it after
+        a whole preload (10-20 ms)."""
+        with self._centres_lock:
+            points, ordered = self._centres, self._centres_ordered
+        if points is None or ordered:
+            return
+        done = offer_centres.by_diploma(points)
+        with self._centres_lock:
+            if self._centres is points:
+                self._centres, self._centres_ordered = done, True
 
     def sector_links(self, store: GraphStore, sector: str) -> tuple[Row, ...]:
         """What ties diplomas to a sector (its id or one of its ROME codes): the rows of
@@ -972,6 +1021,26 @@ class PathwayData:
                 if len(self._sectors) < 1_000:  # sector names come from requests: bounded
                     self._sectors[sector] = got
         return got
+
+
+def _holds(ordered: tuple[str, ...], code: str) -> bool:
+    """Whether ``code`` is in ``ordered`` (sorted)."""
+    i = bisect.bisect_left(ordered, code)
+    return i < len(ordered) and ordered[i] == code
+
+
+def _goal_kinds_of(
+    diplomas: Iterable[Row], pairs: dict[tuple[Any, int], tuple[Any, int]]
+) -> dict[str, tuple[Any, int]]:
+    """code -> (type, level or 0) of those ``diplomas`` a notice may name as a goal
+    (:meth:`PathwayData.goal_kinds`), each pair one object through ``pairs``."""
+    return {
+        d["code"]: pairs.setdefault(k, k)
+        for d in diplomas
+        if not d.get("closed")
+        and not is_common_year_kept(d)
+        and (k := (d.get("type"), d.get("level") or 0))
+    }
 
 
 def merge_offer_rows(rows: list[Row]) -> list[Row]:
@@ -1187,7 +1256,8 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
     Then what the first answers' notices would make: the diplomas' names
     (:func:`_name_diplomas`), their goal kinds (:meth:`PathwayData.goal_kinds`) and offers by
     département (:meth:`PathwayData.by_departement`; docs/performance.md, http18); last, the
-    legs as searches walk them (:meth:`PathwayData.open_every_leg`)."""
+    legs as searches walk them (:meth:`PathwayData.open_every_leg`), and the offers' places
+    ordered for the first answer after an edit (:meth:`PathwayData.order_centres`)."""
     started = time.perf_counter()
     try:
         with gc_paused():  # acyclic, kept for the version: frozen as the preload's rows
@@ -1209,6 +1279,7 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
             data.by_departement(store, codes)
             data.open_every_leg(store, codes)
             del store
+            data.order_centres()
         gc.freeze()
         data.near_s = round(time.perf_counter() - started, 2)
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down

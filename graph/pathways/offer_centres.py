@@ -16,22 +16,27 @@ exactly (``math.fsum``) over their points, the same float in any order, so the s
 
 Each point is filed with its diploma (an index, :data:`Points`' third array): an edit of
 offers touches diplomas (graph/touched.py), whose points are dropped and read again
-(:func:`without`, then :func:`add_points` over the diplomas' offers read anew), so that a
-cache carried over the edit still knows every centre exactly without the coverage read.
+(:func:`without`, then :func:`add_points` over the diplomas' offers read anew, and
+:func:`merged`), so that a cache carried over the edit still knows every centre exactly
+without the coverage read. Both take points ordered by diploma (:func:`by_diploma`: once
+per whole preload, by the cache's near thread), so that a diploma's points are found by
+bisection in the 25-45 pairs its offers fall in at national size, not by a test of every
+point (docs/performance.md, edit19).
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 from operator import itemgetter
 from typing import Any, TypeAlias
 
 from graph.territory import Territory
 
-__all__ = ["Points", "add_points", "centre_of", "frozen", "merged", "without"]
+__all__ = ["Points", "add_points", "by_diploma", "centre_of", "frozen", "merged", "without"]
 
 # (département, région) of the links -> their latitudes, longitudes and diplomas (an index
 # the cache keeps, -1 when not told), in three arrays
@@ -75,38 +80,107 @@ def frozen(points: Points) -> Points:
     }
 
 
-def without(points: Points, diplomas: Collection[int]) -> Points:
-    """``points`` less those of ``diplomas`` (indexes); the arrays of a pair holding none of
-    them are shared, never copied (nor ever changed: a cache's points are read only).
+def by_diploma(points: Points) -> Points:
+    """``points`` with each pair's arrays ordered by diploma (the points of one diploma in
+    the order they were filed), as :func:`without` and :func:`merged` need them: the same
+    centres (:func:`centre_of` sums exactly, in any order).
 
-    >>> p = frozen(_filled([("012", "76", 44.0, 2.0, 0), ("012", "76", 44.2, 2.2, 1),
-    ...                     ("046", "76", 44.6, 1.6, 0)]))
+    >>> p = by_diploma(_filled([("012", "76", 44.0, 2.0, 1), ("012", "76", 44.2, 2.2, 0),
+    ...                         ("012", "76", 44.4, 2.4, 1)]))
+    >>> list(p["012", "76"][2]), list(p["012", "76"][0])
+    ([0, 1, 1], [44.2, 44.0, 44.4])
+    """
+    out: Points = {}
+    for k, (ys, xs, ds) in points.items():
+        order = sorted(range(len(ds)), key=ds.__getitem__)
+        out[k] = (
+            array("d", map(ys.__getitem__, order)),
+            array("d", map(xs.__getitem__, order)),
+            array("l", map(ds.__getitem__, order)),
+        )
+    return out
+
+
+def without(points: Points, diplomas: Collection[int]) -> Points:
+    """``points`` (ordered by diploma: :func:`by_diploma`) less those of ``diplomas``
+    (indexes), still ordered; the arrays of a pair holding none of them are shared, never
+    copied (nor ever changed: a cache's points are read only).
+
+    >>> p = by_diploma(_filled([("012", "76", 44.0, 2.0, 0), ("012", "76", 44.2, 2.2, 1),
+    ...                         ("046", "76", 44.6, 1.6, 0)]))
     >>> q = without(p, {0})
     >>> list(q["012", "76"][0]), "046" in {k[0] for k in q}, q is not p
     ([44.2], False, True)
     """
-    ids = set(diplomas)
+    ids = sorted(set(diplomas))
     out: Points = {}
-    for k, (ys, xs, ds) in points.items():
-        if ids.isdisjoint(ds):
-            out[k] = (ys, xs, ds)
+    for k, arrays in points.items():
+        ds = arrays[2]
+        cuts: list[tuple[int, int]] = []  # each diploma's points: [lo, hi), in order
+        for i in ids:
+            lo = bisect_left(ds, i)
+            if lo < len(ds) and ds[lo] == i:
+                cuts.append((lo, bisect_right(ds, i, lo)))
+        if not cuts:
+            out[k] = arrays
             continue
-        keep = [j for j, d in enumerate(ds) if d not in ids]
-        if keep:
-            out[k] = (
-                array("d", (ys[j] for j in keep)),
-                array("d", (xs[j] for j in keep)),
-                array("l", (ds[j] for j in keep)),
-            )
+        ys, xs, kept = (_cut(a, cuts) for a in arrays)
+        if kept:
+            out[k] = (ys, xs, kept)
+    return out
+
+
+def _cut(a: array[Any], cuts: list[tuple[int, int]]) -> array[Any]:
+    """``a`` less the slices ``cuts`` (in order, apart)."""
+    out = a[: cuts[0][0]]
+    for (_, hi), (lo, _) in pairwise(cuts):
+        out += a[hi:lo]
+    out += a[cuts[-1][1] :]
     return out
 
 
 def merged(points: Points, more: Points) -> Points:
-    """``points`` with ``more`` added (new arrays for the pairs both hold)."""
+    """``points`` with ``more`` added (new arrays for the pairs both hold), both ordered by
+    diploma (:func:`by_diploma`), and ``more``'s diplomas none of ``points``' (those of an
+    edit, dropped by :func:`without`): the result is ordered too.
+
+    >>> p = by_diploma(_filled([("012", "76", 44.0, 2.0, 0), ("012", "76", 44.4, 2.4, 2)]))
+    >>> q = merged(p, by_diploma(_filled([("012", "76", 44.2, 2.2, 1),
+    ...                                   ("046", "76", 44.6, 1.6, 1)])))
+    >>> list(q["012", "76"][2]), list(q["012", "76"][0]), list(q["046", "76"][0])
+    ([0, 1, 2], [44.0, 44.2, 44.4], [44.6])
+    """
     out = dict(points)
     for k, (ys, xs, ds) in more.items():
         got = out.get(k)
-        out[k] = (ys, xs, ds) if got is None else (got[0] + ys, got[1] + xs, got[2] + ds)
+        if got is None:
+            out[k] = (ys, xs, ds)
+            continue
+        old = got[2]
+        parts: list[tuple[int, int, int]] = []  # (where in the old arrays, run of more)
+        j = 0
+        while j < len(ds):
+            end = bisect_right(ds, ds[j], j)
+            parts.append((bisect_left(old, ds[j]), j, end))
+            j = end
+        out[k] = (
+            _spliced(got[0], ys, parts),
+            _spliced(got[1], xs, parts),
+            _spliced(old, ds, parts),
+        )
+    return out
+
+
+def _spliced(a: array[Any], b: array[Any], parts: list[tuple[int, int, int]]) -> array[Any]:
+    """``a`` with the runs ``b[lo:hi]`` put in at ``at``, for each ``(at, lo, hi)`` of
+    ``parts`` (in order)."""
+    out = a[:0]
+    start = 0
+    for at, lo, hi in parts:
+        out += a[start:at]
+        out += b[lo:hi]
+        start = at
+    out += a[start:]
     return out
 
 

@@ -131,3 +131,33 @@ def test_the_centre_of_a_first_answer_is_not_read(
             _centre(real_read("coverage_offers", **t.query_params())),
         ), t
     assert reads.count("pathway_offers_of") == 0  # read once, for the first centre asked
+
+
+@pytest.mark.parametrize("ordered", [True, False], ids=["near-thread-done", "edit-before"])
+def test_after_edits_the_points_give_the_centres_the_coverage_gives(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch, ordered: bool
+) -> None:
+    """The near thread orders the preload's points by diploma (PathwayData.order_centres);
+    an edit's refresh then cuts the touched diploma's points out by bisection and files its
+    offers read anew, ordered too. Two edits of offers in a row (the second cache carried from
+    the first's), with the points ordered by the near thread or not yet (an edit before it
+    ordered them): every centre is the one the coverage gives after each."""
+    if not ordered:
+        monkeypatch.setattr(PathwayData, "order_centres", lambda self: None)
+    data = _preloaded(store)
+    assert data.near_thread is not None
+    data.near_thread.join(timeout=30)
+    assert data._centres_ordered is ordered
+    for actor, diploma in (("iut-b", "32025002"), ("iut-b", "40025005")):
+        create_offer(
+            store,
+            "alice",
+            OfferCreate(actor=actor, diploma=diploma, modality="school", source="test: centres"),
+        )
+        data = pathway_data(store)
+        assert data.carried_from is not None
+        for t in TERRITORIES:
+            assert data.offers_centre(store, t) == (_centre(read_coverage(store, t)),), t
+        assert data._centres_ordered
+        assert data._centres is not None
+        assert all(list(ds) == sorted(ds) for _, _, ds in data._centres.values())

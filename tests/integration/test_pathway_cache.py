@@ -323,13 +323,14 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
     assert cache_state(store)["diplomas"] == 4
 
 
-def test_the_notices_goal_kinds_and_offers_by_departement_are_made_per_version(
+def test_the_notices_goal_kinds_and_offers_by_departement_are_carried_but_for_the_touched(
     store: GraphStore,
 ) -> None:
     """What the notices read of every diploma (PathwayData.goal_kinds, and its offers by
     département: by_departement, usable_offers_in; both made by the near thread after the
-    preload) belong to one version: an edit's version makes them again, with the offer it
-    added."""
+    preload) are carried over an edit but for the diplomas it touched, which the new version
+    works out again with the offer the edit added: equal to what a whole preload of the new
+    version makes (a touched entry carried as it was would miss the new offer)."""
     keep_warm(store)
     data = pathway_data(store)
     assert data.preload_thread is not None
@@ -343,6 +344,8 @@ def test_the_notices_goal_kinds_and_offers_by_departement_are_made_per_version(
     assert data.usable_offers_in(store, ["32025002"], ["046"]) == {"32025002": []}
     in_12 = data.usable_offers_in(store, ["32025002"], ["012"])["32025002"]
     assert [a["id"] for a, _, _ in in_12] == ["lycee-a"]
+    untouched = sorted(set(data._by_departement) - {"32025002"})
+    assert untouched
 
     create_offer(
         store,
@@ -350,13 +353,32 @@ def test_the_notices_goal_kinds_and_offers_by_departement_are_made_per_version(
         OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
     )
     fresh = pathway_data(store)
-    assert fresh is not data
+    assert fresh is not data and fresh.carried_from == data.version
+    # carried: the other diplomas' entries as they were, the touched one to make again
+    assert all(fresh._by_departement[c] is data._by_departement[c] for c in untouched)
+    assert "32025002" not in fresh._by_departement
+    assert fresh._goal_kinds is data._goal_kinds
+    assert fresh._goal_kinds_stale == {"32025002"}
     rows = fresh.usable_offers_in(store, ["32025002"], ["046", "012"])["32025002"]
     assert [(a["id"], o["departement"]) for a, o, _ in rows] == [
         ("lycee-a", "012"),
         ("iut-b", "046"),
     ]
-    assert fresh.goal_kinds(store)["32025002"] == ("bts", 5)
+    kinds = fresh.goal_kinds(store)
+    assert kinds["32025002"] == ("bts", 5) and not fresh._goal_kinds_stale
+
+    # what a whole preload of the same version makes
+    keep_warm(store)
+    whole = pathway_data(store)
+    assert whole is not fresh and whole.version == fresh.version
+    assert whole.preload_thread is not None
+    whole.preload_thread.join(timeout=30)
+    assert whole.near_thread is not None
+    whole.near_thread.join(timeout=30)
+    assert whole._goal_kinds == kinds
+    assert whole.by_departement(store, sorted(whole._usable)) == fresh.by_departement(
+        store, sorted(whole._usable)
+    )
 
 
 def test_health_tells_the_state_of_the_cache(store: GraphStore, tmp_path: Path) -> None:

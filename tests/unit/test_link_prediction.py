@@ -35,10 +35,12 @@ def every_pair(
     weight: Callable[[str, str], float] | None = None,
     max_weight: float | Mapping[tuple[str, str], float] = 1.0,
     groups: Mapping[str, str] | None = None,
+    positions: Mapping[str, float] | None = None,
+    span: float = 0.0,
     limit: int = 20,
 ) -> list[Suggestion]:
-    """The definition: every pair judged, no bound, no early stop (``max_weight`` and
-    ``groups`` are only the faster walk's hints, ignored here)."""
+    """The definition: every pair judged, no bound, no early stop (``max_weight``,
+    ``groups``, ``positions`` and ``span`` are only the faster walk's hints, ignored here)."""
     nodes = sorted(n for n in set(candidates) if n in G)
     found = []
     for i, a in enumerate(nodes):
@@ -105,6 +107,53 @@ def test_the_walk_gives_the_answer_of_judging_every_pair(seed: int, limit: int) 
     )
     if limit == 1000:
         assert len(want) > 30  # the fixture has enough pairs for the small limits to cut
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("limit", [1, 5, 30, 1000])
+def test_pairs_too_far_apart_are_not_scored_and_the_answer_is_the_same(
+    seed: int, limit: int
+) -> None:
+    """With positions and a span, pairs farther apart are left out of the scores; with an
+    ``exclude`` that refuses them (as the gap report's radius does), the answer is that of
+    judging every pair, ties in the same order. Candidates without a position pair with any."""
+    rng = random.Random(seed)
+    G, candidates, groups = random_graph(rng)
+    positions = {c: rng.uniform(42.0, 51.0) for c in candidates if rng.random() < 0.9}
+    span = 1.5
+
+    def exclude(a: str, b: str) -> bool:
+        if a in positions and b in positions and abs(positions[a] - positions[b]) > span:
+            return True
+        return not BOUNDS.get((groups[a], groups[b]), BOUNDS.get((groups[b], groups[a])))
+
+    def weight(a: str, b: str) -> float:
+        bound = BOUNDS.get((groups[a], groups[b])) or BOUNDS[(groups[b], groups[a])]
+        return bound * (0.5 + (len(a) + int(a[1:]) * int(b[1:])) % 3 / 4)
+
+    options: dict[str, Any] = {"exclude": exclude, "weight": weight, "limit": limit}
+    want = every_pair(G, candidates=candidates, **options)
+    for kept_groups, bound in ((None, 1.5), (groups, BOUNDS)):
+        got = suggest_links(
+            G,
+            candidates=candidates,
+            groups=kept_groups,
+            max_weight=bound,
+            positions=positions,
+            span=span,
+            **options,
+        )
+        assert got == want
+    if limit == 1000:  # some pairs were refused for their distance alone
+        near = every_pair(
+            G,
+            candidates=candidates,
+            exclude=lambda a, b: (
+                not BOUNDS.get((groups[a], groups[b]), BOUNDS.get((groups[b], groups[a])))
+            ),
+            limit=limit,
+        )
+        assert len(near) > len(want) > 5
 
 
 def test_a_bound_per_group_needs_the_groups() -> None:
