@@ -256,12 +256,15 @@ def step_sentence(
         parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
     if (thin := best.offer.get("unlisted")) is not None:
         parts.append(unlisted_sentence(thin))
-    if (
-        st.choice.dist is not None
-        and best.actor.get("boarding_places")
-        and st.choice.dist > NEAR_KM
-    ):
-        parts.append(f"distance atténuée : {best.actor['boarding_places']} places d'internat")
+    if (boarding := best.actor.get("boarding_places")) and not best.campus_facts:
+        # a campus's own data alone gives it: shown, never ranked outside its territory
+        # (graph/pathways/campus_facts.py)
+        parts.append(
+            f"{boarding} places d'internat selon les données du campus, "
+            "sans effet sur le classement hors du territoire du campus"
+        )
+    elif st.choice.dist is not None and boarding and st.choice.dist > NEAR_KM:
+        parts.append(f"distance atténuée : {boarding} places d'internat")
     return " ; ".join(parts) + "."
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.distance_learning import is_distance_learning
 from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.pathways.campus_facts import ranking_boarding, ranking_capacity
 from graph.pathways.entry_figures import (
     AFTER_3E_ORIGIN,
     entry_capacity,
@@ -111,6 +112,9 @@ class Offer:
     offer: Row
     in_territory: bool
     last_seen: int | None = None  # not current: the last year its track's files list it
+    # whether a campus's own facts (boarding places, its capacity figures) rank it: flagged in
+    # a campus territory only (graph/pathways/campus_facts.py)
+    campus_facts: bool = False
     # what offer_key needs of it whatever the previous place (static_key), computed once
     static: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
     # the same for a step entered after 3e, when its figures differ (entry_figures.py)
@@ -233,9 +237,9 @@ def offer_key(o: Offer, prev: LatLon | None, after_3e: bool = False) -> tuple[An
                 haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
                 o.offer.get("coords_precision"),
             ),
-            o.actor.get("boarding_places"),
+            ranking_boarding(o.actor, o.campus_facts),
         )
-    capacity, demand = step_figures(o.offer, after_3e)
+    capacity, demand = ranked_figures(o, after_3e)
     return (
         not o.in_territory,
         status,
@@ -247,6 +251,14 @@ def offer_key(o: Offer, prev: LatLon | None, after_3e: bool = False) -> tuple[An
         o.actor.get("described") is False,  # no directory names it: after those named
         o.actor["name"],
     )
+
+
+def ranked_figures(o: Offer, after_3e: bool = False) -> tuple[int | None, int | None]:
+    """:func:`~graph.pathways.entry_figures.step_figures` of an offer as the ranking reads
+    them: a campus's own capacity only where campus facts rank (graph/pathways/campus_facts.py).
+    """
+    capacity, demand = step_figures(o.offer, after_3e)
+    return ranking_capacity(capacity, o.offer, o.campus_facts), demand
 
 
 def choose(
@@ -276,7 +288,7 @@ def choice_of(ranked: list[Offer], prev: LatLon | None, pool_size: int) -> Choic
     effective = 0.0
     if prev is not None and here is not None:
         dist = haversine_km(prev[0], prev[1], here[0], here[1])
-        effective = effective_km(dist, best.actor.get("boarding_places"))
+        effective = effective_km(dist, ranking_boarding(best.actor, best.campus_facts))
     to = here if here is not None else prev
     return Choice(
         ranked,
@@ -303,7 +315,11 @@ def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
             tail = own[-1]
             o.static_3e = (
                 *own[:-1],
-                (-_known(entry_capacity(o.offer)), -_known(entry_demand(o.offer)), *tail[2:]),
+                (
+                    -_known(ranking_capacity(entry_capacity(o.offer), o.offer, o.campus_facts)),
+                    -_known(entry_demand(o.offer)),
+                    *tail[2:],
+                ),
             )
         return o.static_3e
     if o.static is None:
@@ -325,10 +341,10 @@ def static_of(o: Offer) -> tuple[Any, ...]:
         p2,
         math.cos(p2),
         o.offer.get("lon"),
-        o.actor.get("boarding_places"),
+        ranking_boarding(o.actor, o.campus_facts),
         o.offer.get("coords_precision"),
         (
-            -_known(o.offer.get("capacity")),
+            -_known(ranking_capacity(o.offer.get("capacity"), o.offer, o.campus_facts)),
             -_known(o.offer.get("demand")),
             o.actor.get("described") is False,
             o.actor["name"],
@@ -812,7 +828,7 @@ class Scorer:
         if rate is not None:
             rate_product *= max(rate, 0.01)
             rates_known += 1
-        capacity = step_figures(offer, after_3e)[0]
+        capacity = ranked_figures(best, after_3e)[0]
         modality_hit = bool(self.modality and offer["modality"] == self.modality)
         total: float = (
             100.0
@@ -893,7 +909,7 @@ class Scorer:
         if rate is not None:
             rate_product *= max(rate, 0.01)
             rates_known += 1
-        capacity, demand = step_figures(best.offer, after_3e)
+        capacity, demand = ranked_figures(best, after_3e)
         undescribed = d["code"] in self.undescribed
         return _Partial(
             plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)) if step else p.plan,
