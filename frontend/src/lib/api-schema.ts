@@ -2777,6 +2777,12 @@ export interface components {
              * @description Why there is no pathway, if none.
              */
             reason?: string | null;
+            /**
+             * Files Cannot Tell
+             * @description True when no pathway is found and the public files cannot know one: a start at Bac+2 or above towards an engineering school, a licence pro, a master or a Bac+3/Bac+5 level, whose admissions after a Bac+2 no file lists. A wider territory would not help; the answer's notices say to ask the establishments.
+             * @default false
+             */
+            files_cannot_tell: boolean;
         };
         /** PathwayCache */
         PathwayCache: {
