@@ -27,7 +27,7 @@ from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.start_words import after_start, from_start
-from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
+from graph.pathways.undescribed import ask_whom, kind_label, undescribed_step_part, with_article
 from graph.place_precision import APPROXIMATE_PHRASE, NOTED_KM, km_phrase, shown_km
 from graph.text import at_name
 
@@ -411,7 +411,7 @@ def why_none(
         if mod and code in undescribed:
             text += (
                 f" (les fichiers publics ne décrivent pas {with_article(mod)} pour "
-                f"{kind_label(d)} : à vérifier auprès des CFA et des établissements)"
+                f"{kind_label(d)} : à vérifier {ask_whom(mod)})"
             )
         parts.append(text + where)
     return "Pas de parcours : " + " ; ".join(parts) + "."
