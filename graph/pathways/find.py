@@ -615,7 +615,7 @@ def _job_unreached(
                 open_all, source.offers(open_all), data.everywhere_offers(store, open_all)
             )
             return job_within_start_sentence(
-                job_label(q), q.start_level, within, q.territory.describe()
+                job_label(q), q.start_level, within, q.territory.describe_in()
             )
     codes = sorted(goal_codes - set(q.start_codes))
     known = data.diplomas(store, codes)
@@ -627,7 +627,13 @@ def _job_unreached(
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_spoken, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
+        q.start_spoken,
+        job_label(q),
+        found,
+        q.territory.describe_in(),
+        q.max_steps,
+        closed,
+        held=held,
     )
 
 
