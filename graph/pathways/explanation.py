@@ -26,6 +26,7 @@ from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+from graph.pathways.sea import crossing_phrase
 from graph.pathways.start_words import after_start, from_start
 from graph.pathways.undescribed import ask_whom, kind_label, undescribed_step_part, with_article
 from graph.place_precision import APPROXIMATE_PHRASE, NOTED_KM, km_phrase, shown_km
@@ -226,6 +227,10 @@ def step_sentence(
         parts.append(DISTANCE_PHRASE)
     elif st.choice.dist is not None:
         parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}")
+        if st.prev is not None and (
+            sea := crossing_phrase(st.prev, (best.offer["lat"], best.offer["lon"]))
+        ):
+            parts.append(sea)  # « à vol d'oiseau » alone hid a ferry or a flight
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
     if st.choice.dist is not None and st.choice.dist > NEAR_KM:

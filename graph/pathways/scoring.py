@@ -24,6 +24,7 @@ from graph.pathways.entry_figures import (
     step_figures,
 )
 from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
+from graph.pathways.sea import SEA_KM, island_of
 from graph.place_precision import ranking_km
 
 if TYPE_CHECKING:
@@ -239,6 +240,8 @@ def offer_key(o: Offer, prev: LatLon | None, after_3e: bool = False) -> tuple[An
             ),
             ranking_boarding(o.actor, o.campus_facts),
         )
+        if island_of(*prev) != island_of(o.offer["lat"], o.offer["lon"]):
+            dist += SEA_KM  # across the sea: after every establishment on this side
     capacity, demand = ranked_figures(o, after_3e)
     return (
         not o.in_territory,
@@ -305,7 +308,8 @@ def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     offer: its flag in the territory is set when it is made): its first four terms as one
     number in the same order (outside the territory, the status from 0 to 3, taught at a
     distance, no place), whether it has no distance, the latitude in radians and its cosine,
-    the longitude, the boarding places, whether it is placed at its commune's centre, and the
+    the longitude, the boarding places, whether it is placed at its commune's centre, the side
+    of the sea it is on (graph/pathways/sea.py: None without a place), and the
     terms after the distance. ``after_3e``: for a step entered after 3e (differs only for an
     offer whose figures are of the 1re pro: its terms after the distance are those of the entry
     after 3e, graph/pathways/entry_figures.py)."""
@@ -343,6 +347,7 @@ def static_of(o: Offer) -> tuple[Any, ...]:
         o.offer.get("lon"),
         ranking_boarding(o.actor, o.campus_facts),
         o.offer.get("coords_precision"),
+        island_of(lat, o.offer["lon"]) if lat is not None else None,
         (
             -_known(ranking_capacity(o.offer.get("capacity"), o.offer, o.campus_facts)),
             -_known(o.offer.get("demand")),
@@ -364,9 +369,10 @@ def key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], t
     p1 = math.radians(prev[0])
     c1 = math.cos(p1)
     lon1 = prev[1]
+    side = island_of(*prev)  # an establishment across the sea comes after (graph/pathways/sea.py)
 
     def key(o: Offer) -> tuple[Any, ...]:
-        kind, flat, p2, c2, lon2, boarding, precision, tail = (
+        kind, flat, p2, c2, lon2, boarding, precision, island, tail = (
             static_key(o, True) if after_3e else o.static or static_key(o)
         )
         if flat:  # taught at a distance or no place: no km
@@ -374,7 +380,8 @@ def key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], t
         dp, dl = p2 - p1, math.radians(lon2 - lon1)
         a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
         km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-        return (kind, effective_km(ranking_km(km, precision), boarding), tail)
+        far = effective_km(ranking_km(km, precision), boarding)
+        return (kind, far if island == side else far + SEA_KM, tail)
 
     return key
 
