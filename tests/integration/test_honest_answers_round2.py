@@ -127,7 +127,7 @@ def test_a_renewed_diplomas_documented_continuation_and_an_unplaced_nearer_one(
     text = top["score"]["explanation"][-1]
     assert "continuité documentée au niveau national" in text
     assert (
-        "à 102 km à vol d'oiseau ; aussi à l'Établissement non nommé dans les fichiers publics "
+        "à 102 km à vol d'oiseau ; aussi dans un établissement non nommé dans les fichiers publics "
         "(code UAI "
         "6200004K, Corse-du-Sud), à une distance inconnue" in text
     )
