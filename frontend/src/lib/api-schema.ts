@@ -2914,6 +2914,11 @@ export interface components {
             /** Reason */
             reason?: string | null;
             /**
+             * Files Cannot Tell
+             * @default false
+             */
+            files_cannot_tell: boolean;
+            /**
              * Pathways
              * @description Every pathway, placed or not.
              */
