@@ -200,6 +200,7 @@ class PathwaysCollectionProperties(BaseModel):
     notices: list[str]
     unreached_goals: UnreachedGoals | None = None
     reason: str | None = None
+    files_cannot_tell: bool = False  # no pathway, and the public files cannot know one
     pathways: list[ListedPathway] = Field(description="Every pathway, placed or not.")
     unplaced_steps: int
 

@@ -305,11 +305,14 @@ def goal_thin_sentence(
     to_level: int | None,
     nsf: str | None = None,
     modality: str | None = None,
+    examples: bool = True,
 ) -> str | None:
     """When no pathway reaches the goal in the territory although the data holds some
     programmes of it there: how few, and that no known passerelle leads to them; the
     examples named are of the learner's field (``nsf``: the start diploma's NSF group) where
-    the territory has some. ``rows`` and ``modality`` as for :func:`goal_absent_sentence`."""
+    the territory has some. ``rows`` and ``modality`` as for :func:`goal_absent_sentence`.
+    Without ``examples`` none is named: a BTS holder asking for an engineering school was
+    shown « Formation d'ingénieur Bac + 5 – Bac STI2D », entered after the bac (tester19)."""
     if not territory.is_set or (to_type is None and to_level is None):
         return None
     hits = [
@@ -322,7 +325,7 @@ def goal_thin_sentence(
         return None
     n = sum(r.establishments for r in hits)
     kinds = ", ".join(sorted({r.type_label for r in hits}))
-    seen = _examples_text(hits, nsf)
+    seen = _examples_text(hits, nsf) if examples else ""
     how = f" en {modality}" if modality else ""
     return (
         f"Les données importées contiennent des formations de ce niveau{how} "

@@ -7,6 +7,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+# How an establishment no file names is called (graph/ingest/opendata/unnamed.py): a
+# description, not a name, that sentences say with « un » (:func:`at_name`)
+UNNAMED = "Établissement sans nom dans les fichiers publics"
+
 
 def normalise(text: str) -> str:
     """Fold accents and case: ``"Lycée Champollion"`` -> ``"lycee champollion"``.
@@ -114,6 +118,8 @@ _FIRST_WORD = re.compile(r"^[\w.]+")
 
 def at_name(name: str) -> str:
     """« à » before an establishment's name, with the article French gives its first word.
+    An establishment no file names (:data:`UNNAMED`) is described, not named: « dans un
+    établissement sans nom … », never « à l'Établissement … » (tester19).
 
     >>> at_name("Lycée Champollion"), at_name("CNED"), at_name("KEDGE Business School")
     ('au Lycée Champollion', 'au CNED', 'à KEDGE Business School')
@@ -121,7 +127,11 @@ def at_name(name: str) -> str:
     ("à l'Université de Lille", "à l'I.U.T. de Rodez")
     >>> at_name("Maison familiale rurale"), at_name("Facultés libres")
     ('à la Maison familiale rurale', 'aux Facultés libres')
+    >>> at_name(UNNAMED + " (Martinique)")
+    'dans un établissement sans nom dans les fichiers publics (Martinique)'
     """
+    if name.startswith(UNNAMED):
+        return f"dans un {name[:1].lower()}{name[1:]}"
     m = _FIRST_WORD.match(name)
     word = normalise(m.group(0)).replace(".", "") if m else ""
     if word in _AU:

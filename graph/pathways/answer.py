@@ -312,6 +312,13 @@ class PathwayAnswer(BaseModel):
     )
     pathways: list[PathwayOut]
     reason: str | None = Field(default=None, description="Why there is no pathway, if none.")
+    files_cannot_tell: bool = Field(
+        default=False,
+        description="True when no pathway is found and the public files cannot know one: a "
+        "start at Bac+2 or above towards an engineering school, a licence pro, a master or a "
+        "Bac+3/Bac+5 level, whose admissions after a Bac+2 no file lists. A wider territory "
+        "would not help; the answer's notices say to ask the establishments.",
+    )
 
 
 def offer_keys(shown: list[Scored]) -> Iterator[OfferKey]:

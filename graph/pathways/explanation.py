@@ -26,8 +26,9 @@ from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
+from graph.pathways.sea import crossing_phrase
 from graph.pathways.start_words import after_start, from_start
-from graph.pathways.undescribed import kind_label, undescribed_step_part, with_article
+from graph.pathways.undescribed import ask_whom, kind_label, undescribed_step_part, with_article
 from graph.place_precision import APPROXIMATE_PHRASE, NOTED_KM, km_phrase, shown_km
 from graph.text import at_name
 
@@ -246,6 +247,10 @@ def step_sentence(
         parts.append(DISTANCE_PHRASE)
     elif st.choice.dist is not None:
         parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}")
+        if st.prev is not None and (
+            sea := crossing_phrase(st.prev, (best.offer["lat"], best.offer["lon"]))
+        ):
+            parts.append(sea)  # « à vol d'oiseau » alone hid a ferry or a flight
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
     if st.choice.dist is not None and st.choice.dist > NEAR_KM:
@@ -276,12 +281,15 @@ def step_sentence(
         parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
     if (thin := best.offer.get("unlisted")) is not None:
         parts.append(unlisted_sentence(thin))
-    if (
-        st.choice.dist is not None
-        and best.actor.get("boarding_places")
-        and st.choice.dist > NEAR_KM
-    ):
-        parts.append(f"distance atténuée : {best.actor['boarding_places']} places d'internat")
+    if (boarding := best.actor.get("boarding_places")) and not best.campus_facts:
+        # a campus's own data alone gives it: shown, never ranked outside its territory
+        # (graph/pathways/campus_facts.py)
+        parts.append(
+            f"{boarding} places d'internat selon les données du campus, "
+            "sans effet sur le classement hors du territoire du campus"
+        )
+    elif st.choice.dist is not None and boarding and st.choice.dist > NEAR_KM:
+        parts.append(f"distance atténuée : {boarding} places d'internat")
     return " ; ".join(parts) + "."
 
 
@@ -428,7 +436,7 @@ def why_none(
         if mod and code in undescribed:
             text += (
                 f" (les fichiers publics ne décrivent pas {with_article(mod)} pour "
-                f"{kind_label(d)} : à vérifier auprès des CFA et des établissements)"
+                f"{kind_label(d)} : à vérifier {ask_whom(mod)})"
             )
         parts.append(text + where)
     return "Pas de parcours : " + " ; ".join(parts) + "."

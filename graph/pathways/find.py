@@ -104,7 +104,12 @@ from graph.pathways.scoring import (
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
-from graph.pathways.unoffered_goals import same_trade, unoffered_notice, upper_levels_notice
+from graph.pathways.unoffered_goals import (
+    same_trade,
+    unknowable_goal,
+    unoffered_notice,
+    upper_levels_notice,
+)
 from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.unreached_goals import unknown_goal_note
 from graph.pathways.usual import (
@@ -611,7 +616,7 @@ def _job_unreached(
                 open_all, source.offers(open_all), data.everywhere_offers(store, open_all)
             )
             return job_within_start_sentence(
-                job_label(q), q.start_level, within, q.territory.describe()
+                job_label(q), q.start_level, within, q.territory.describe_in()
             )
     codes = sorted(goal_codes - set(q.start_codes))
     known = data.diplomas(store, codes)
@@ -623,7 +628,13 @@ def _job_unreached(
         data.everywhere_offers(store, open_codes),
     )
     return job_unreached_sentence(
-        q.start_spoken, job_label(q), found, q.territory.describe(), q.max_steps, closed, held=held
+        q.start_spoken,
+        job_label(q),
+        found,
+        q.territory.describe_in(),
+        q.max_steps,
+        closed,
+        held=held,
     )
 
 
@@ -839,6 +850,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 to_level=q.to_level,
                 nsf=nsf,
                 modality=MODALITY_FR[mod] if mod else None,
+                # the programmes entered after the bac are no example of an entry after a
+                # Bac+2, which no file lists
+                examples=not unknowable_goal(_start_min_level(store, data, q), q.to_level, to_type),
             )
         absent = goal_absent_sentence(
             summary,
@@ -1069,6 +1083,13 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         unreached_goals=unreached,
         pathways=out,
         reason=reason,
+        files_cannot_tell=not out
+        and not q.to
+        and unknowable_goal(
+            _start_min_level(store, data, q),
+            q.to_level,
+            q.to_type.value if q.to_type else None,
+        ),
     )
 
 
@@ -1092,6 +1113,16 @@ def place_notes(home: Point | None, near: Point | None, *, around_home: bool) ->
     ):
         notes.append(f"Centre du territoire : {near.note}")
     return notes
+
+
+def _start_min_level(store: GraphStore, data: PathwayData, q: PathwayQuery) -> int | None:
+    """The lowest level of the start diplomas (the level asked for a ``from_level`` start):
+    where the learner stands, for :func:`graph.pathways.unoffered_goals.unknowable_goal`."""
+    if q.start_level is not None:
+        return q.start_level
+    rows = data.diplomas(store, q.start_codes)
+    levels = [int(r["level"]) for c in q.start_codes if (r := rows.get(c)) and r.get("level")]
+    return min(levels) if levels else None
 
 
 def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:

@@ -130,6 +130,7 @@ def pathways_geojson(
                 answer.unreached_goals.model_dump() if answer.unreached_goals else None
             ),
             "reason": answer.reason,
+            "files_cannot_tell": answer.files_cannot_tell,
             "pathways": listed,
             "unplaced_steps": sum(len(x["unplaced"]) for x in listed),
         },

@@ -131,16 +131,22 @@ def job_unreached_sentence(
     >>> "ne mène de ce diplôme à un autre diplôme qui y prépare" in said
     True
 
-    >>> job_unreached_sentence("X", "métier ROME N1301", [], "le 62", 4, ["DUT GLT"])
+    >>> job_unreached_sentence("X", "métier ROME N1301", [], "dans le 62", 4, ["DUT GLT"])
     'Les données importées ne rattachent au métier ROME N1301 que des diplômes que la BCN a fermés (DUT GLT) : aucun parcours ne peut y mener.'
 
-    >>> job_unreached_sentence("DE AS", "métier ROME J1501", [], "le 42", 4, held=True)
+    >>> job_unreached_sentence("DE AS", "métier ROME J1501", [], "dans le 42", 4, held=True)
     "Objectif déjà atteint : le diplôme de départ prépare au métier ROME J1501 ; aucun autre diplôme des données importées n'y prépare."
-    >>> job_unreached_sentence("Bac pro X", "métier ROME M1810", [], "le département 974", 4)
+    >>> job_unreached_sentence("Bac pro X", "métier ROME M1810", [], "dans le 974", 4)
     "Aucun diplôme des données importées ne prépare au métier ROME M1810 (ni les fiches Certif Info des diplômes, ni les secteurs des campus ne l'y rattachent) : les données ne savent pas y mener."
     >>> job_unreached_sentence("Bac pro X", "métier ROME N1301",
-    ...     [JobDiploma("Licence pro Y", 6, 0, 5)], "le département 62", 4)[88:]
+    ...     [JobDiploma("Licence pro Y", 6, 0, 5)], "dans le département 62", 4)[88:]
     "D'après les données importées, 1 diplôme y prépare (Licence pro Y), aucun proposé dans le département 62."
+    >>> job_unreached_sentence("Bac pro X", "métier ROME J1501",
+    ...     [JobDiploma("DE aide-soignant", 4, 2, 9)], "dans un rayon de 20 km autour de Lille", 4)[88:]
+    "D'après les données importées, 1 diplôme y prépare, proposé dans un rayon de 20 km autour de Lille : DE aide-soignant (2 établissements). À examiner avec l'établissement."
+    >>> job_unreached_sentence("Bac pro X", "métier ROME J1501", [JobDiploma("A", 4, 2, 9),
+    ...     JobDiploma("B", 5, 0, 3)], "dans le 59", 4)[88:]
+    "D'après les données importées, 2 diplômes y préparent, dont 1 proposé dans le 59 : A (2 établissements). À examiner avec l'établissement."
     """  # noqa: E501
     if not found and closed:
         names = " ; ".join(closed[:EXAMPLES])
@@ -181,17 +187,23 @@ def job_unreached_sentence(
             f"{j.name} ({j.inside} établissement{'s' if j.inside > 1 else ''})"
             for j in inside[:EXAMPLES]
         )
-        return f"{head}, dont dans {where} : {names}. À examiner avec l'établissement."
+        # « 1 diplôme y prépare, dont dans 20 km autour de Lille » read badly (tester19)
+        k = len(inside)
+        if n == 1:
+            told = f"{head}, proposé {where}"
+        else:
+            told = f"{head}, dont {k} proposé{'s' if k > 1 else ''} {where}"
+        return f"{told} : {names}. À examiner avec l'établissement."
     names = " ; ".join(j.name for j in offered[:EXAMPLES])
-    return f"{head} ({names}), aucun proposé dans {where}."
+    return f"{head} ({names}), aucun proposé {where}."
 
 
 def _offered(j: JobDiploma, where: str) -> str:
     """« NAME (niveau 4, 2 établissements dans le département 63) »."""
     if j.inside:
-        place = f"{j.inside} établissement{'s' if j.inside > 1 else ''} dans {where}"
+        place = f"{j.inside} établissement{'s' if j.inside > 1 else ''} {where}"
     elif j.anywhere:
-        place = f"aucun dans {where}"
+        place = f"aucun {where}"
     else:
         place = "aucun établissement connu"
     return f"{j.name} (niveau {j.level}, {place})"
@@ -215,11 +227,11 @@ def job_within_start_sentence(
     >>> s = job_within_start_sentence("métier ROME H2913", 4, [
     ...     JobDiploma("Bac pro chaudronnerie", 4, 3, 40, "bac_pro"),
     ...     JobDiploma("CS soudage", 4, 1, 12, "mc"), JobDiploma("CAP X", 3, 0, 0, "cap")],
-    ...     "le département 63")
+    ...     "dans le département 63")
     >>> print(s)
     Aucun diplôme de niveau supérieur au niveau 4 ne prépare au métier ROME H2913 d'après les données importées. Les diplômes qui préparent à ce métier d'après les données sont de niveau 3 ou 4 : Bac pro chaudronnerie (niveau 4, 3 établissements dans le département 63) ; CS soudage (niveau 4, 1 établissement dans le département 63) ; CAP X (niveau 3, aucun établissement connu). Après un diplôme de niveau 4, une mention complémentaire ou un certificat de spécialisation (en général 1 an) y prépare encore : CS soudage ; à examiner avec l'établissement.
     >>> job_within_start_sentence("métier ROME X", 4, [JobDiploma("Bac pro Y", 4, 0, 2)],
-    ...     "le 63")[-99:]
+    ...     "dans le 63")[-99:]
     "niveau 4 : Bac pro Y (niveau 4, aucun dans le 63). Aucun parcours n'y mène donc depuis le niveau 4."
     """  # noqa: E501
     levels = sorted({j.level for j in within if j.level})

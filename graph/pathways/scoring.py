@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from graph.distance_learning import is_distance_learning
 from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.nsf import GENERIC_DOMAINS, GENERIC_GROUPS
+from graph.pathways.campus_facts import ranking_boarding, ranking_capacity
 from graph.pathways.entry_figures import (
     AFTER_3E_ORIGIN,
     entry_capacity,
@@ -24,6 +25,7 @@ from graph.pathways.entry_figures import (
     step_figures,
 )
 from graph.pathways.scope import FIGURES, leg_at, leg_holds, local_leg_holds
+from graph.pathways.sea import SEA_KM, island_of
 from graph.place_precision import ranking_km
 
 if TYPE_CHECKING:
@@ -113,6 +115,9 @@ class Offer:
     offer: Row
     in_territory: bool
     last_seen: int | None = None  # not current: the last year its track's files list it
+    # whether a campus's own facts (boarding places, its capacity figures) rank it: flagged in
+    # a campus territory only (graph/pathways/campus_facts.py)
+    campus_facts: bool = False
     # what offer_key needs of it whatever the previous place (static_key), computed once
     static: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
     # the same for a step entered after 3e, when its figures differ (entry_figures.py)
@@ -235,9 +240,11 @@ def offer_key(o: Offer, prev: LatLon | None, after_3e: bool = False) -> tuple[An
                 haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"]),
                 o.offer.get("coords_precision"),
             ),
-            o.actor.get("boarding_places"),
+            ranking_boarding(o.actor, o.campus_facts),
         )
-    capacity, demand = step_figures(o.offer, after_3e)
+        if island_of(*prev) != island_of(o.offer["lat"], o.offer["lon"]):
+            dist += SEA_KM  # across the sea: after every establishment on this side
+    capacity, demand = ranked_figures(o, after_3e)
     return (
         not o.in_territory,
         status,
@@ -249,6 +256,14 @@ def offer_key(o: Offer, prev: LatLon | None, after_3e: bool = False) -> tuple[An
         o.actor.get("described") is False,  # no directory names it: after those named
         o.actor["name"],
     )
+
+
+def ranked_figures(o: Offer, after_3e: bool = False) -> tuple[int | None, int | None]:
+    """:func:`~graph.pathways.entry_figures.step_figures` of an offer as the ranking reads
+    them: a campus's own capacity only where campus facts rank (graph/pathways/campus_facts.py).
+    """
+    capacity, demand = step_figures(o.offer, after_3e)
+    return ranking_capacity(capacity, o.offer, o.campus_facts), demand
 
 
 def choose(
@@ -278,7 +293,7 @@ def choice_of(ranked: list[Offer], prev: LatLon | None, pool_size: int) -> Choic
     effective = 0.0
     if prev is not None and here is not None:
         dist = haversine_km(prev[0], prev[1], here[0], here[1])
-        effective = effective_km(dist, best.actor.get("boarding_places"))
+        effective = effective_km(dist, ranking_boarding(best.actor, best.campus_facts))
     to = here if here is not None else prev
     return Choice(
         ranked,
@@ -295,7 +310,8 @@ def static_key(o: Offer, after_3e: bool = False) -> tuple[Any, ...]:
     offer: its flag in the territory is set when it is made): its first four terms as one
     number in the same order (outside the territory, the status from 0 to 3, taught at a
     distance, no place), whether it has no distance, the latitude in radians and its cosine,
-    the longitude, the boarding places, whether it is placed at its commune's centre, and the
+    the longitude, the boarding places, whether it is placed at its commune's centre, the side
+    of the sea it is on (graph/pathways/sea.py: None without a place), and the
     terms after the distance. ``after_3e``: for a step entered after 3e (differs only for an
     offer whose figures are of the 1re pro: its terms after the distance are those of the entry
     after 3e, graph/pathways/entry_figures.py)."""
@@ -314,7 +330,11 @@ def static_3e_of(o: Offer, own: tuple[Any, ...]) -> tuple[Any, ...]:
     tail = own[-1]
     return (
         *own[:-1],
-        (-_known(entry_capacity(o.offer)), -_known(entry_demand(o.offer)), *tail[2:]),
+        (
+            -_known(ranking_capacity(entry_capacity(o.offer), o.offer, o.campus_facts)),
+            -_known(entry_demand(o.offer)),
+            *tail[2:],
+        ),
     )
 
 
@@ -332,10 +352,11 @@ def static_of(o: Offer) -> tuple[Any, ...]:
         p2,
         math.cos(p2),
         o.offer.get("lon"),
-        o.actor.get("boarding_places"),
+        ranking_boarding(o.actor, o.campus_facts),
         o.offer.get("coords_precision"),
+        island_of(lat, o.offer["lon"]) if lat is not None else None,
         (
-            -_known(o.offer.get("capacity")),
+            -_known(ranking_capacity(o.offer.get("capacity"), o.offer, o.campus_facts)),
             -_known(o.offer.get("demand")),
             o.actor.get("described") is False,
             o.actor["name"],
@@ -355,9 +376,10 @@ def key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], t
     p1 = math.radians(prev[0])
     c1 = math.cos(p1)
     lon1 = prev[1]
+    side = island_of(*prev)  # an establishment across the sea comes after (graph/pathways/sea.py)
 
     def key(o: Offer) -> tuple[Any, ...]:
-        kind, flat, p2, c2, lon2, boarding, precision, tail = (
+        kind, flat, p2, c2, lon2, boarding, precision, island, tail = (
             static_key(o, True) if after_3e else o.static or static_key(o)
         )
         if flat:  # taught at a distance or no place: no km
@@ -365,7 +387,8 @@ def key_from(prev: LatLon | None, after_3e: bool = False) -> Callable[[Offer], t
         dp, dl = p2 - p1, math.radians(lon2 - lon1)
         a = math.sin(dp / 2) ** 2 + c1 * c2 * math.sin(dl / 2) ** 2
         km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-        return (kind, effective_km(ranking_km(km, precision), boarding), tail)
+        far = effective_km(ranking_km(km, precision), boarding)
+        return (kind, far if island == side else far + SEA_KM, tail)
 
     return key
 
@@ -837,7 +860,7 @@ class Scorer:
         if rate is not None:
             rate_product *= max(rate, 0.01)
             rates_known += 1
-        capacity = step_figures(offer, after_3e)[0]
+        capacity = ranked_figures(best, after_3e)[0]
         modality_hit = bool(self.modality and offer["modality"] == self.modality)
         total: float = (
             100.0
@@ -918,7 +941,7 @@ class Scorer:
         if rate is not None:
             rate_product *= max(rate, 0.01)
             rates_known += 1
-        capacity, demand = step_figures(best.offer, after_3e)
+        capacity, demand = ranked_figures(best, after_3e)
         undescribed = d["code"] in self.undescribed
         return _Partial(
             plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)) if step else p.plan,

@@ -128,11 +128,13 @@ def flag_usable(
     are used as they are and only the offers in the territory are made for the request; in
     any modality, the offers of the territory's départements are the only ones looked at."""
     inside = _inside(rows, territory, modality, outside)
+    # a campus's own facts rank its establishments inside its territory only (campus_facts.py)
+    facts = territory.campus is not None
     if outside is not None and _shortcut(territory, modality):
         got = list(outside.offers)
         for i in inside:
             a, o, seen = rows[i]
-            got[i] = Offer(code, a, o, True, last_seen=seen)
+            got[i] = Offer(code, a, o, True, last_seen=seen, campus_facts=facts)
         return got
     flagged = set(inside)
     out: list[Offer] = []
@@ -140,7 +142,8 @@ def flag_usable(
         if modality is not None and o.get("modality") != modality:
             continue
         if i in flagged or outside is None:
-            out.append(Offer(code, a, o, i in flagged, last_seen=seen))
+            inside_i = i in flagged
+            out.append(Offer(code, a, o, inside_i, last_seen=seen, campus_facts=facts and inside_i))
         else:
             out.append(outside.offers[i])
     return out

@@ -21,6 +21,7 @@ from graph.labels import MODALITY_FR
 __all__ = [
     "Kind",
     "OfferKinds",
+    "ask_whom",
     "files_silent_sentence",
     "described_kinds",
     "is_undescribed",
@@ -169,6 +170,32 @@ def kinds_listed(diplomas: Iterable[Row]) -> str | None:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
 
 
+# Whom to ask about an offer the files do not describe, per modality (its French label): a
+# continuing-education offer is a GRETA's or a training body's, not a CFA's (tester19 read
+# « formation continue … à vérifier auprès des CFA »); in voie scolaire, the establishments.
+_ASK_MANY = {
+    "apprentissage": "des CFA et des établissements",
+    "formation continue": "des GRETA, des organismes de formation continue et des établissements",
+}
+_ASK_ONE = {
+    "apprentissage": "du CFA ou de l'établissement",
+    "formation continue": "du GRETA, de l'organisme de formation ou de l'établissement",
+}
+
+
+def ask_whom(modality_fr: str, *, one: bool = False) -> str:
+    """« auprès des … » for a modality (French label): who can say whether an offer exists.
+
+    >>> ask_whom("apprentissage"), ask_whom("formation continue", one=True)
+    ('auprès des CFA et des établissements', "auprès du GRETA, de l'organisme de formation ou de l'établissement")
+    >>> ask_whom("voie scolaire")
+    'auprès des établissements'
+    """  # noqa: E501
+    if one:
+        return "auprès " + _ASK_ONE.get(modality_fr, "de l'établissement")
+    return "auprès " + _ASK_MANY.get(modality_fr, "des établissements")
+
+
 def with_article(modality_fr: str) -> str:
     """The modality with its article: « l'apprentissage », « la voie scolaire »."""
     return f"l'{modality_fr}" if modality_fr[:1] in "aeiouy" else f"la {modality_fr}"
@@ -179,8 +206,8 @@ def undescribed_step_part(diploma: Row, modality_fr: str) -> str:
     how = with_article(modality_fr)
     return (
         f"les fichiers publics ne décrivent pas {how} pour {kind_label(diploma)} : étape "
-        f"proposée avec les offres connues, {how} est à vérifier auprès du CFA ou de "
-        "l'établissement"
+        f"proposée avec les offres connues, {how} est à vérifier "
+        f"{ask_whom(modality_fr, one=True)}"
     )
 
 
@@ -194,8 +221,7 @@ def undescribed_notice(diplomas: Iterable[Row], modality_fr: str) -> str | None:
     return (
         f"Les fichiers publics importés ne décrivent pas {how} pour {listed} : "
         "ces étapes sont proposées avec les offres connues, sans tenir compte de la modalité "
-        f"demandée ; une offre en {modality_fr} est à vérifier auprès des CFA et des "
-        "établissements."
+        f"demandée ; une offre en {modality_fr} est à vérifier {ask_whom(modality_fr)}."
     )
 
 
@@ -218,9 +244,9 @@ def files_silent_sentence(
     ...     ]
     ... )
     >>> print(files_silent_sentence(kinds, "continuing", to_type="bts", to_level=None))
-    Les fichiers publics importés ne décrivent nulle part la formation continue pour les BTS (niveau 5) : seules les données propres à un campus en décrivent, pour leur territoire ; une offre en formation continue est à vérifier auprès des GRETA, des CFA et des établissements.
+    Les fichiers publics importés ne décrivent nulle part la formation continue pour les BTS (niveau 5) : seules les données propres à un campus en décrivent, pour leur territoire ; une offre en formation continue est à vérifier auprès des GRETA, des organismes de formation continue et des établissements.
     >>> print(files_silent_sentence(kinds, "continuing", to_type=None, to_level=6))
-    Les fichiers publics importés ne décrivent nulle part la formation continue pour les BUT (niveau 6) ; une offre en formation continue est à vérifier auprès des GRETA, des CFA et des établissements.
+    Les fichiers publics importés ne décrivent nulle part la formation continue pour les BUT (niveau 6) ; une offre en formation continue est à vérifier auprès des GRETA, des organismes de formation continue et des établissements.
     >>> files_silent_sentence(kinds, "apprenticeship", to_type="bts", to_level=None) is None
     True
     >>> files_silent_sentence(kinds, "continuing", to_type="cap", to_level=None) is None
@@ -243,8 +269,8 @@ def files_silent_sentence(
     )
     return (
         f"Les fichiers publics importés ne décrivent nulle part {with_article(modality_fr)} "
-        f"pour {listed}{seeds} ; une offre en {modality_fr} est à vérifier auprès des GRETA, "
-        "des CFA et des établissements."
+        f"pour {listed}{seeds} ; une offre en {modality_fr} est à vérifier "
+        f"{ask_whom(modality_fr)}."
     )
 
 
@@ -279,5 +305,5 @@ def map_undescribed_notice(kinds: OfferKinds, modality: str, level: int | None) 
     return (
         f"Les fichiers publics importés ne décrivent pas {how} pour {listed} : les lieux qui "
         f"les préparent peut-être en {modality_fr} ne sont pas sur la carte ; une offre en "
-        f"{modality_fr} est à vérifier auprès des CFA et des établissements."
+        f"{modality_fr} est à vérifier {ask_whom(modality_fr)}."
     )

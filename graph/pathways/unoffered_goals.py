@@ -28,6 +28,7 @@ __all__ = [
     "UNSEEN_TYPES",
     "same_trade",
     "unoffered_notice",
+    "unknowable_goal",
     "upper_levels_notice",
 ]
 
@@ -44,6 +45,16 @@ _KIND_WORDS = frozenset(
 UNSEEN_TYPES = frozenset({"licence_pro", "master", "mastere_specialise"})
 
 NAMED = 4  # the diplomas named at most (the others counted)
+
+# An engineering school goal (tester19: BTS électrotechnique → diplôme d'ingénieur, « aucune
+# passerelle » in every région, with post-bac programmes as examples): the files list the
+# engineering programmes entered after the bac (Parcoursup), never the entries after a Bac+2.
+ENGINEERING_AFTER_BAC2 = (
+    "Écoles d'ingénieurs : les données ne connaissent que les formations où l'on entre après "
+    "le bac (Parcoursup) et celles des documents de campus ; les admissions après un BTS, un "
+    "BUT ou une licence (admissions parallèles, prépa ATS…) n'y figurent pas : une absence de "
+    "parcours par ces voies est à vérifier auprès des écoles."
+)
 
 
 def _trade_words(d: Row) -> frozenset[str]:
@@ -107,7 +118,8 @@ def unoffered_notice(diplomas: Iterable[Row], level: int) -> str | None:
 def upper_levels_notice(level: int | None, to_type: str | None) -> str | None:
     """The gap report's warning on Bac+3 and Bac+5 (:data:`UPPER_LEVELS`), for a goal of those
     levels the files may not show: a level of :data:`UNSURE_FROM` or more asked without a
-    type, or a type of :data:`UNSEEN_TYPES`.
+    type, or a type of :data:`UNSEEN_TYPES`; for an engineering school goal, what the files
+    know of engineering schools (:data:`ENGINEERING_AFTER_BAC2`).
 
     >>> upper_levels_notice(6, None).startswith("Aux niveaux Bac+3 et Bac+5")
     True
@@ -115,8 +127,31 @@ def upper_levels_notice(level: int | None, to_type: str | None) -> str | None:
     (True, True)
     >>> upper_levels_notice(None, "licence_pro") is not None
     True
+    >>> upper_levels_notice(None, "ingenieur").startswith("Écoles d'ingénieurs")
+    True
     """
+    if to_type == "ingenieur":
+        return ENGINEERING_AFTER_BAC2
     asked = (to_type is None and level is not None and level >= UNSURE_FROM) or (
         to_type in UNSEEN_TYPES
     )
     return UPPER_LEVELS.strip() if asked else None
+
+
+def unknowable_goal(start_level: int | None, level: int | None, to_type: str | None) -> bool:
+    """Whether a goal is one the data cannot know the way to from a start of ``start_level``
+    (the lowest level among the start diplomas): a start at Bac+2 or above (level 5) towards a
+    goal of :func:`upper_levels_notice` — the admissions after a Bac+2 (admissions
+    parallèles, prépa ATS, licence pro and master entries) are in no file. With no pathway,
+    a wider territory would not help: the answer says to ask the establishments instead.
+
+    >>> unknowable_goal(5, None, "ingenieur"), unknowable_goal(5, 6, None)
+    (True, True)
+    >>> unknowable_goal(4, None, "ingenieur"), unknowable_goal(5, None, "but")
+    (False, False)
+    """
+    return (
+        start_level is not None
+        and start_level >= 5
+        and upper_levels_notice(level, to_type) is not None
+    )

@@ -407,6 +407,38 @@ await scenario('metier-sans-formation', async (d) => {
   await close();
 });
 
+// No pathway where the public files cannot know one (a BTS holder towards an engineering
+// school: the admissions after a Bac+2 are in no file, tester19): the page never suggests a
+// wider territory then; otherwise it still does. The API's answers, as it gives them, played back.
+await scenario('fichiers-sans-reponse', async (d) => {
+  const { page, close } = await newPage('fichiers-sans-reponse');
+  const answer = (cannot) => ({
+    start: 'BTS électrotechnique',
+    start_phrase: 'du BTS électrotechnique',
+    goal: "diplôme d'ingénieur",
+    territory: 'la région Grand Est',
+    territory_phrase: 'dans la région Grand Est',
+    count: 0,
+    notices: ["Écoles d'ingénieurs : les données ne connaissent que les formations où l'on entre après le bac (Parcoursup)."],
+    pathways: [],
+    reason: 'Aucune passerelle connue ne mène du BTS électrotechnique à un diplôme d’ingénieur.',
+    files_cannot_tell: cannot,
+  });
+  await page.route('**/pathways?*', (route) => {
+    const cannot = new URL(route.request().url()).searchParams.get('region') === '44';
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer(cannot)) });
+  });
+  await page.goto(`${app}#/parcours?from=32025520&to_type=ingenieur&region=44`);
+  await page.locator('.results .state-empty').waitFor();
+  d.cannot = await page.locator('.results').innerText();
+  await page.screenshot({ path: join(shots, 'parcours-fichiers-sans-reponse.png') });
+  await page.goto(`${app}#/parcours?from=32025520&to_type=ingenieur&region=52`);
+  await page.waitForFunction(() => !document.querySelector('.results')?.textContent?.includes('ne décrivent pas ces admissions'));
+  await page.locator('.results .state-empty').waitFor();
+  d.can = await page.locator('.results').innerText();
+  await close();
+});
+
 // Parcours from the end of 3e: no diploma held, no start field; the first step is a programme
 // entered after 3e, and the card's start says no diploma is held.
 await scenario('fin-de-3e', async (d) => {

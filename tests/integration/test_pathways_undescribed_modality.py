@@ -132,7 +132,7 @@ def test_a_goal_the_files_never_describe_in_continuing_education_says_it_is_the_
     assert (
         "Les fichiers publics importés ne décrivent nulle part la formation continue pour les "
         "BTS (niveau 5) ; une offre en formation continue est à vérifier auprès des GRETA, des "
-        "CFA et des établissements."
+        "organismes de formation continue et des établissements."
     ) in lead, lead
     assert_plain_french(sentences(corse))
     # in apprenticeship, which the files describe for the BTS, the absence is the territory's

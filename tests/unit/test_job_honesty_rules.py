@@ -14,7 +14,7 @@ MC_L3 = JobDiploma("MC soudure", 3, 1, 5, "mc")
 
 
 def test_the_job_sentence_names_every_level_and_never_says_no_diploma() -> None:
-    s = job_within_start_sentence("métier ROME H2913", 4, [CHAUDRO, CS, MC_L3], "le 63")
+    s = job_within_start_sentence("métier ROME H2913", 4, [CHAUDRO, CS, MC_L3], "dans le 63")
     assert "Aucun diplôme des données importées" not in s
     assert "sont de niveau 3 ou 4 :" in s
     assert "Bac pro chaudronnerie (niveau 4, 2 établissements dans le 63)" in s
@@ -23,16 +23,16 @@ def test_the_job_sentence_names_every_level_and_never_says_no_diploma() -> None:
 
 def test_only_a_mention_complementaire_of_the_start_level_is_proposed() -> None:
     """A MC of level 3 is below a level-4 start; a Bac pro of level 4 is the level held."""
-    s = job_within_start_sentence("métier ROME H2913", 4, [CHAUDRO, MC_L3], "le 63")
+    s = job_within_start_sentence("métier ROME H2913", 4, [CHAUDRO, MC_L3], "dans le 63")
     assert "mention complémentaire" not in s
     assert s.endswith("Aucun parcours n'y mène donc depuis le niveau 4.")
-    s = job_within_start_sentence("métier ROME H2913", 4, [CHAUDRO, CS], "le 63")
+    s = job_within_start_sentence("métier ROME H2913", 4, [CHAUDRO, CS], "dans le 63")
     assert s.endswith("y prépare encore : CS soudage ; à examiner avec l'établissement.")
 
 
 def test_a_mention_complementaire_offered_nowhere_is_not_proposed() -> None:
     never = JobDiploma("CS nulle part", 4, 0, 0, "mc")
-    s = job_within_start_sentence("métier ROME X", 4, [CHAUDRO, never], "le 63")
+    s = job_within_start_sentence("métier ROME X", 4, [CHAUDRO, never], "dans le 63")
     assert "y prépare encore" not in s
 
 

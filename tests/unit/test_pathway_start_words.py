@@ -75,5 +75,5 @@ def test_no_pathway_sentences_name_the_start_with_its_article() -> None:
         "Aucune passerelle connue ne mène de la licence professionnelle logistique au niveau 7"
     )
     found = [JobDiploma("BTS SIO", 5, 0, 2)]
-    text = job_unreached_sentence("CAP cuisine", "métier ROME M1810", found, "le 62", 4)
+    text = job_unreached_sentence("CAP cuisine", "métier ROME M1810", found, "dans le 62", 4)
     assert text.startswith("Aucune passerelle connue ne mène du CAP cuisine au métier ROME M1810")

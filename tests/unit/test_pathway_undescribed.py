@@ -15,6 +15,7 @@ from graph.pathways.undescribed import (
     kind_label,
     map_undescribed_notice,
     undescribed_notice,
+    undescribed_step_part,
 )
 from graph.territory import Point, Territory
 from tests.unit.test_pathway_rules import CAPDENAC, FIGEAC, RODEZ, diploma, leg, offer
@@ -172,3 +173,18 @@ def test_no_pathway_in_a_modality_counts_the_establishments_of_the_others() -> N
     assert "par exemple : Rodez" in told, told
     one = why_none(q, unrestricted, {}, {"S": school[:1]})
     assert "(ce diplôme y est proposé en voie scolaire : Figeac" in one, one
+
+
+def test_continuing_education_is_checked_with_the_greta_not_the_cfa() -> None:
+    """Tester19: « modality=continuing » said « à vérifier auprès des CFA »; a continuing-
+    education offer is a GRETA's or a training body's. Each modality names its own."""
+    bacs = [diploma("B1", 4, kind="bac_pro")]
+    note = undescribed_notice(bacs, "formation continue")
+    assert note is not None
+    assert "à vérifier auprès des GRETA, des organismes de formation continue et des " in note
+    assert "CFA" not in note, note
+    part = undescribed_step_part(bacs[0], "formation continue")
+    assert "auprès du GRETA, de l'organisme de formation ou de l'établissement" in part, part
+    assert "CFA" not in part, part
+    # apprenticeship keeps the CFA
+    assert "auprès du CFA ou de l'établissement" in undescribed_step_part(bacs[0], "apprentissage")

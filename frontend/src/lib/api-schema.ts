@@ -2821,6 +2821,12 @@ export interface components {
              * @description Why there is no pathway, if none.
              */
             reason?: string | null;
+            /**
+             * Files Cannot Tell
+             * @description True when no pathway is found and the public files cannot know one: a start at Bac+2 or above towards an engineering school, a licence pro, a master or a Bac+3/Bac+5 level, whose admissions after a Bac+2 no file lists. A wider territory would not help; the answer's notices say to ask the establishments.
+             * @default false
+             */
+            files_cannot_tell: boolean;
         };
         /** PathwayCache */
         PathwayCache: {
@@ -2951,6 +2957,11 @@ export interface components {
             unreached_goals?: components["schemas"]["UnreachedGoals"] | null;
             /** Reason */
             reason?: string | null;
+            /**
+             * Files Cannot Tell
+             * @default false
+             */
+            files_cannot_tell: boolean;
             /**
              * Pathways
              * @description Every pathway, placed or not.

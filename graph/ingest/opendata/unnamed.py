@@ -43,6 +43,7 @@ from graph.distance_learning import DISTANCE_LEARNING
 from graph.ingest.opendata.rows import DepartementRow
 from graph.ingest.opendata.values import departement_of_uai
 from graph.models import ActorKind
+from graph.text import UNNAMED
 
 __all__ = [
     "DISTANCE_LEARNING",
@@ -93,7 +94,7 @@ def unnamed_name(uai: str, deps: Mapping[str, DepartementRow]) -> str:
     """
     dep = deps.get(departement_of_uai(uai))
     where = f" ({dep.name})" if dep is not None else ""
-    return f"Établissement sans nom dans les fichiers publics{where}"
+    return f"{UNNAMED}{where}"
 
 
 def known_kind(modalities: Iterable[str]) -> ActorKind:
