@@ -51,7 +51,7 @@ PLACEHOLDER_PREFIX = "PS-"
 # agricultural « (SEC PRO AG) », the seconde professionnelle of a Bac pro agricole
 _COMMON = re.compile(
     r"\b(1ERE|1E|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b"
-    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)",
+    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)|^\s*2NDE\s+PROFESSIONNELLE\b",
     re.IGNORECASE,
 )
 COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
@@ -60,8 +60,11 @@ COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
 # itself, its lower case, « ſ » for S). The texts holding none are not searched: most names,
 # and the regular expression's search of three texts was most of the common-year test of a
 # first partial-answer notice (docs/performance.md, branch httpp95c).
-_COMMON_WORDS = ("COMMUNE", "ANNEE", "SEC")
+_COMMON_WORDS = ("COMMUNE", "ANNEE", "SEC", "2NDE")
 _AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
+# the BCN's « 2NDE PROFESSIONNELLE PRODUCTION (BAC PRO) »: the first year of the Bac pros of a
+# whole field (production, services), no famille de métiers named
+_FIELD_2NDE = re.compile(r"^\s*2NDE\s+PROFESSIONNELLE\s+(?P<field>.+?)\s*\(BAC PRO\)\s*$", re.I)
 # what is left of the type around a common year's name: « (CAP ) », a trailing « BTS »
 _EMPTY_BRACKETS = re.compile(r"\(\s*(BTS|CAP|BAC PRO)?\s*\)", re.IGNORECASE)
 _TRAILING_TYPE = re.compile(r"\s+(BTS|CAP)\s*$", re.IGNORECASE)
@@ -91,6 +94,8 @@ def is_common_year(d: Row) -> bool:
     >>> is_common_year({"name": "1ERE ANNEE DE CAP PRODUCTION (CAP)"})
     True
     >>> is_common_year({"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE"})
+    True
+    >>> is_common_year({"name": "2NDE PROFESSIONNELLE SERVICES (BAC PRO)"})
     True
     >>> is_common_year({"name": "ELECTROTECHNIQUE (BTS)"})
     False
@@ -150,6 +155,8 @@ def display_name(d: Row) -> str:
     >>> display_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)",
     ...               "type": "bac_pro"})
     'Service aux personnes et aux territoires (Bac pro agricole) — 2de professionnelle, 1re année du Bac pro'
+    >>> display_name({"name": "2NDE PROFESSIONNELLE PRODUCTION (BAC PRO)", "type": "bac_pro"})
+    "2de professionnelle production (Bac pro) — 1re année d'un Bac pro du secteur production"
     >>> display_name({"name": "Bac pro cuisine", "type": "bac_pro"})
     'Bac pro cuisine'
 
@@ -288,6 +295,9 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     if _AGRICULTURAL_2NDE.search(bcn):
         base = french_case(_AGRICULTURAL_2NDE.sub("", bcn).strip())
         return f"{base} (Bac pro agricole) — 2de professionnelle, 1re année du Bac pro"
+    if m := _FIELD_2NDE.match(bcn):
+        field = french_case(m.group("field")).lower()
+        return f"2de professionnelle {field} (Bac pro) — 1re année d'un Bac pro du secteur {field}"
     base = _COMMON.sub(" ", bcn).replace("(BAC PRO)", " ")
     base = _EMPTY_BRACKETS.sub(" ", base)
     base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")
