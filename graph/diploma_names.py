@@ -38,6 +38,7 @@ __all__ = [
     "is_public_code",
     "name_note",
     "readable",
+    "seconde_start_note",
     "with_code",
 ]
 
@@ -303,6 +304,37 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")
     tail = _COMMON_TAIL.get(kind) or f"({TYPE_FR.get(kind, 'formation')}) — année commune"
     return f"{french_case(base)} {tail}"
+
+
+def seconde_start_note(d: Row) -> str | None:
+    """What a pathway answer says first when its start is a 2nde professionnelle: a course
+    year, no diploma; None for any other start.
+
+    >>> seconde_start_note({"name": "2NDE PROFESSIONNELLE PRODUCTION (BAC PRO)", "type": "bac_pro"})
+    "La 2de professionnelle production n'est pas un diplôme : c'est la 1re année d'un Bac pro du secteur production, et les fichiers importés ne disent pas lequel. Demandez plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
+    >>> seconde_start_note({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
+    "La 2de commune « Métiers du cuir » n'est pas un diplôme : c'est la 1re année des Bac pro de cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille préparé."
+    >>> seconde_start_note({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}) is None
+    True
+    """  # noqa: E501
+    if d.get("type") != "bac_pro" or not is_common_year(d):
+        return None
+    bcn = next((t for t in _texts(d) if _COMMON.search(t)), "")
+    if m := _FIELD_2NDE.match(bcn):
+        field = french_case(m.group("field")).lower()
+        return (
+            f"La 2de professionnelle {field} n'est pas un diplôme : c'est la 1re année d'un Bac "
+            f"pro du secteur {field}, et les fichiers importés ne disent pas lequel. Demandez "
+            "plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
+        )
+    if _AGRICULTURAL_2NDE.search(bcn):
+        return None  # its Bac pro agricole is named with it (display_name)
+    base = display_name(d).split(" (Bac pro)")[0]
+    return (
+        f"La 2de commune « {base} » n'est pas un diplôme : c'est la 1re année des Bac pro de "
+        "cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille "
+        "préparé."
+    )
 
 
 # A code a counsellor can look up: the BCN's (CFD, eight letters or digits) or a France
