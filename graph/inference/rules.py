@@ -63,7 +63,8 @@ class DiplomaFacts:
     evidence: Evidence = field(default_factory=Evidence)  # from the public nomenclatures
     target: bool = True  # False for a common 2nde (a course year nobody continues into)
     # a course year, not a diploma (a 2nde professionnelle, a « 1re année commune »): no
-    # inferred passerelle starts at it, none ends at a 2nde (:func:`is_seconde`)
+    # inferred passerelle starts at it (one may end at it: a BTS is entered by its first year,
+    # a Bac pro agricole by its 2nde; the common 2ndes of familleMetiers are no ``target``)
     course_year: bool = False
     title: frozenset[str] = frozenset()  # significant words of its title (evidence.title_words)
     # a campus programme (no national code): the départements its campus's facts hold in (the
@@ -83,12 +84,6 @@ class DiplomaFacts:
     # 326), its ``nsf`` then None: a leg into it may match any of them (a learner enters one
     # parcours), see :func:`groups_of`
     nsf_groups: tuple[str, ...] = ()
-
-
-def is_seconde(d: DiplomaFacts) -> bool:
-    """A 2nde professionnelle (a course year of a Bac pro): no inferred leg ends at it. A BTS
-    « 1re année commune » may: it is how one enters the BTS (its offers are listed on it)."""
-    return d.course_year and d.type == "bac_pro"
 
 
 def groups_of(d: DiplomaFacts) -> tuple[str, ...]:
@@ -300,7 +295,7 @@ def _candidates(targets: list[DiplomaFacts], keys: Keys) -> Candidates:
     """The targets one may enter (``target``), grouped by their field keys, in order."""
     groups: dict[FieldKeys, list[tuple[DiplomaFacts, EvidenceKeys | None]]] = {}
     for b in targets:
-        if b.target and not is_seconde(b):
+        if b.target:
             fb, eb = keys[id(b)]
             groups.setdefault(fb, []).append((b, eb))
     return list(groups.items())
@@ -379,8 +374,8 @@ def infer_passerelles(
     ) -> None:
         if (a.code, b.code) in seen or a.code == b.code or not b.target:
             return
-        if a.course_year or is_seconde(b):
-            return  # a course year is no diploma one holds; a 2nde is entered after the 3e
+        if a.course_year:
+            return  # a course year is no diploma one holds: no leg starts there
         where = local_scope(a, b, how)
         if where is None:
             return  # a campus programme's leg, and neither end is taken in its territory

@@ -123,7 +123,7 @@ def test_a_course_year_is_neither_start_nor_end_of_an_inferred_leg() -> None:
     # « 2NDE PROFESSIONNELLE PRODUCTION (BAC PRO) » (NSF 200) is the first year of Bac pros,
     # no diploma: it led straight to a BTS by bac-pro-to-bts (tester, session 19). A BTS
     # « 1re année commune » is entered after a Bac pro (its offers are listed on it), but
-    # nobody holds it: no leg starts there; nor does a leg end at a 2nde (after a CAP)
+    # nobody holds it: no leg starts there
     seconde = DiplomaFacts("40020005", "bac_pro", 4, "200", course_year=True)
     cap = D("CAP1", "cap", 3, "200")
     bac = D("BP1", "bac_pro", 4, "200")
@@ -133,6 +133,7 @@ def test_a_course_year_is_neither_start_nor_end_of_an_inferred_leg() -> None:
     got = pairs([cap, seconde, bac, first_year, bts, lp])
     assert got == {
         ("CAP1", "BP1"): "cap-to-bac-pro",
+        ("CAP1", "40020005"): "cap-to-bac-pro",  # as before: a Bac pro agricole's 2nde
         ("BP1", "BTS1"): "bac-pro-to-bts",
         ("BP1", "BTS1A"): "bac-pro-to-bts",
         ("BTS1", "LP1"): "bac2-to-licence-pro",
