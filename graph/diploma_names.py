@@ -52,7 +52,7 @@ PLACEHOLDER_PREFIX = "PS-"
 # agricultural « (SEC PRO AG) », the seconde professionnelle of a Bac pro agricole
 _COMMON = re.compile(
     r"\b(1ERE|1E|PREMIERE|2NDE|SECONDE)\s+(ANNEE\s+)?COMMUNE\b|\b1ERE\s+ANNEE\s+DE\s+(CAP|BTS)\b"
-    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)|^\s*2NDE\s+PROFESSIONNELLE\b",
+    r"|\bBTS\s+1(ERE|E)\s+ANNEE\s*$|\(SEC\s+PRO\s+AG\)",
     re.IGNORECASE,
 )
 COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
@@ -79,6 +79,12 @@ _COMMON_TAIL = {
 _ELIDED = re.compile(r"\b([ldLD]|[Qq]u|[Jj]usqu) (?=[aeiouyhâàéèêëîïôûAEIOUYHÉÈÊÂÎÔ])")
 
 
+def _is_common_text(text: str) -> bool:
+    """Whether a BCN text names a common year: ``_COMMON``, or a sector's 2nde professionnelle
+    (kept out of ``COMMON_YEAR``: graph/programme_names.py groups by the rest of its name)."""
+    return bool(_COMMON.search(text) or _FIELD_2NDE.match(text))
+
+
 def _texts(d: Row) -> Iterable[str]:
     # the BCN text first: a name already made readable (display_name) is not matched again
     return (str(d.get(k) or "") for k in ("official_name", "source_name", "name"))
@@ -103,7 +109,7 @@ def is_common_year(d: Row) -> bool:
     >>> is_common_year({"name": "LETTRES 1ERE ANNEE"})
     False
     """  # noqa: E501
-    return any(_COMMON.search(t) for t in _texts(d) if _may_be_common(t))
+    return any(_is_common_text(t) for t in _texts(d) if _may_be_common(t))
 
 
 @lru_cache(maxsize=32_768)
@@ -290,7 +296,7 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     thousand diplomas tens of thousands of times (~60 ms of regular expressions a report)."""
     if placeholder:
         return _ACCENTLESS.sub(_accent, _ELIDED.sub(r"\1'", name))
-    bcn = next((t for t in (official, source, name) if _COMMON.search(t)), None)
+    bcn = next((t for t in (official, source, name) if _is_common_text(t)), None)
     if bcn is None:
         return french_case(name)
     if _AGRICULTURAL_2NDE.search(bcn):
@@ -319,7 +325,7 @@ def seconde_start_note(d: Row) -> str | None:
     """  # noqa: E501
     if d.get("type") != "bac_pro" or not is_common_year(d):
         return None
-    bcn = next((t for t in _texts(d) if _COMMON.search(t)), "")
+    bcn = next((t for t in _texts(d) if _is_common_text(t)), "")
     if m := _FIELD_2NDE.match(bcn):
         field = french_case(m.group("field")).lower()
         return (
