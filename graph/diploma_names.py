@@ -38,6 +38,7 @@ __all__ = [
     "is_public_code",
     "name_note",
     "readable",
+    "seconde_start_note",
     "with_code",
 ]
 
@@ -60,8 +61,11 @@ COMMON_YEAR = _COMMON  # what marks a common first year in a BCN name
 # itself, its lower case, « ſ » for S). The texts holding none are not searched: most names,
 # and the regular expression's search of three texts was most of the common-year test of a
 # first partial-answer notice (docs/performance.md, branch httpp95c).
-_COMMON_WORDS = ("COMMUNE", "ANNEE", "SEC")
+_COMMON_WORDS = ("COMMUNE", "ANNEE", "SEC", "2NDE")
 _AGRICULTURAL_2NDE = re.compile(r"\(SEC\s+PRO\s+AG\)", re.IGNORECASE)
+# the BCN's « 2NDE PROFESSIONNELLE PRODUCTION (BAC PRO) »: the first year of the Bac pros of a
+# whole field (production, services), no famille de métiers named
+_FIELD_2NDE = re.compile(r"^\s*2NDE\s+PROFESSIONNELLE\s+(?P<field>.+?)\s*\(BAC PRO\)\s*$", re.I)
 # what is left of the type around a common year's name: « (CAP ) », a trailing « BTS »
 _EMPTY_BRACKETS = re.compile(r"\(\s*(BTS|CAP|BAC PRO)?\s*\)", re.IGNORECASE)
 _TRAILING_TYPE = re.compile(r"\s+(BTS|CAP)\s*$", re.IGNORECASE)
@@ -73,6 +77,12 @@ _COMMON_TAIL = {
 }
 # An elided word Parcoursup wrote without its apostrophe: « l entreprise », « d Expertise ».
 _ELIDED = re.compile(r"\b([ldLD]|[Qq]u|[Jj]usqu) (?=[aeiouyhâàéèêëîïôûAEIOUYHÉÈÊÂÎÔ])")
+
+
+def _is_common_text(text: str) -> bool:
+    """Whether a BCN text names a common year: ``_COMMON``, or a sector's 2nde professionnelle
+    (kept out of ``COMMON_YEAR``: graph/programme_names.py groups by the rest of its name)."""
+    return bool(_COMMON.search(text) or _FIELD_2NDE.match(text))
 
 
 def _texts(d: Row) -> Iterable[str]:
@@ -92,12 +102,14 @@ def is_common_year(d: Row) -> bool:
     True
     >>> is_common_year({"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE"})
     True
+    >>> is_common_year({"name": "2NDE PROFESSIONNELLE SERVICES (BAC PRO)"})
+    True
     >>> is_common_year({"name": "ELECTROTECHNIQUE (BTS)"})
     False
     >>> is_common_year({"name": "LETTRES 1ERE ANNEE"})
     False
     """  # noqa: E501
-    return any(_COMMON.search(t) for t in _texts(d) if _may_be_common(t))
+    return any(_is_common_text(t) for t in _texts(d) if _may_be_common(t))
 
 
 @lru_cache(maxsize=32_768)
@@ -150,6 +162,8 @@ def display_name(d: Row) -> str:
     >>> display_name({"name": "SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)",
     ...               "type": "bac_pro"})
     'Service aux personnes et aux territoires (Bac pro agricole) — 2de professionnelle, 1re année du Bac pro'
+    >>> display_name({"name": "2NDE PROFESSIONNELLE PRODUCTION (BAC PRO)", "type": "bac_pro"})
+    "2de professionnelle production (Bac pro) — 1re année d'un Bac pro du secteur production"
     >>> display_name({"name": "Bac pro cuisine", "type": "bac_pro"})
     'Bac pro cuisine'
 
@@ -282,17 +296,51 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     thousand diplomas tens of thousands of times (~60 ms of regular expressions a report)."""
     if placeholder:
         return _ACCENTLESS.sub(_accent, _ELIDED.sub(r"\1'", name))
-    bcn = next((t for t in (official, source, name) if _COMMON.search(t)), None)
+    bcn = next((t for t in (official, source, name) if _is_common_text(t)), None)
     if bcn is None:
         return french_case(name)
     if _AGRICULTURAL_2NDE.search(bcn):
         base = french_case(_AGRICULTURAL_2NDE.sub("", bcn).strip())
         return f"{base} (Bac pro agricole) — 2de professionnelle, 1re année du Bac pro"
+    if m := _FIELD_2NDE.match(bcn):
+        field = french_case(m.group("field")).lower()
+        return f"2de professionnelle {field} (Bac pro) — 1re année d'un Bac pro du secteur {field}"
     base = _COMMON.sub(" ", bcn).replace("(BAC PRO)", " ")
     base = _EMPTY_BRACKETS.sub(" ", base)
     base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")
     tail = _COMMON_TAIL.get(kind) or f"({TYPE_FR.get(kind, 'formation')}) — année commune"
     return f"{french_case(base)} {tail}"
+
+
+def seconde_start_note(d: Row) -> str | None:
+    """What a pathway answer says first when its start is a 2nde professionnelle: a course
+    year, no diploma; None for any other start.
+
+    >>> seconde_start_note({"name": "2NDE PROFESSIONNELLE PRODUCTION (BAC PRO)", "type": "bac_pro"})
+    "La 2de professionnelle production n'est pas un diplôme : c'est la 1re année d'un Bac pro du secteur production, et les fichiers importés ne disent pas lequel. Demandez plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
+    >>> seconde_start_note({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
+    "La 2de commune « Métiers du cuir » n'est pas un diplôme : c'est la 1re année des Bac pro de cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille préparé."
+    >>> seconde_start_note({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}) is None
+    True
+    """  # noqa: E501
+    if d.get("type") != "bac_pro" or not is_common_year(d):
+        return None
+    bcn = next((t for t in _texts(d) if _is_common_text(t)), "")
+    if m := _FIELD_2NDE.match(bcn):
+        field = french_case(m.group("field")).lower()
+        return (
+            f"La 2de professionnelle {field} n'est pas un diplôme : c'est la 1re année d'un Bac "
+            f"pro du secteur {field}, et les fichiers importés ne disent pas lequel. Demandez "
+            "plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
+        )
+    if _AGRICULTURAL_2NDE.search(bcn):
+        return None  # its Bac pro agricole is named with it (display_name)
+    base = display_name(d).split(" (Bac pro)")[0]
+    return (
+        f"La 2de commune « {base} » n'est pas un diplôme : c'est la 1re année des Bac pro de "
+        "cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille "
+        "préparé."
+    )
 
 
 # A code a counsellor can look up: the BCN's (CFD, eight letters or digits) or a France

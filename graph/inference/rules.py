@@ -62,6 +62,10 @@ class DiplomaFacts:
     apprenticeship: bool = False  # offered by apprenticeship somewhere
     evidence: Evidence = field(default_factory=Evidence)  # from the public nomenclatures
     target: bool = True  # False for a common 2nde (a course year nobody continues into)
+    # a course year, not a diploma (a 2nde professionnelle, a « 1re année commune »): no
+    # inferred passerelle starts at it (one may end at it: a BTS is entered by its first year,
+    # a Bac pro agricole by its 2nde; the common 2ndes of familleMetiers are no ``target``)
+    course_year: bool = False
     title: frozenset[str] = frozenset()  # significant words of its title (evidence.title_words)
     # a campus programme (no national code): the départements its campus's facts hold in (the
     # campus's and those of its own offers); empty for a national diploma
@@ -370,6 +374,8 @@ def infer_passerelles(
     ) -> None:
         if (a.code, b.code) in seen or a.code == b.code or not b.target:
             return
+        if a.course_year:
+            return  # a course year is no diploma one holds: no leg starts there
         where = local_scope(a, b, how)
         if where is None:
             return  # a campus programme's leg, and neither end is taken in its territory
@@ -395,6 +401,8 @@ def infer_passerelles(
             add("cap-to-bac-pro", a, b, how, strength=strength)
     btss = _candidates(of("bts"), keys)
     for a in of("bac_pro"):
+        if a.course_year:
+            continue  # a 2nde professionnelle: its Bac pros lead on, not the year
         for b, how, strength in _scored(a, btss, keys):
             add("bac-pro-to-bts", a, b, how, strength=strength)
     # a mention complémentaire / certificat de spécialisation (type « mc ») is a one-year

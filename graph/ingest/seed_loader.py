@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from graph.diploma_names import is_common_year
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.evidence import title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
@@ -446,6 +447,7 @@ def _add_inferred(
             fields=frozenset(set(d.sectors) & filieres),
             apprenticeship=d.code in apprenticeship,
             title=title_words(d.name),
+            course_year=is_common_year({"name": d.name}),
             territory=places.territory.get(d.code, frozenset()),
             offered_in=places.offered_in.get(d.code, frozenset()),
             field_territory=places.campus.get(d.code, frozenset()),

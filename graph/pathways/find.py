@@ -24,7 +24,7 @@ from graph.coverage import (
     summarise,
 )
 from graph.departements import de_place, departement_number
-from graph.diploma_names import display_name
+from graph.diploma_names import display_name, seconde_start_note
 from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
@@ -546,6 +546,14 @@ def _usual_outside(
     return notes, paths
 
 
+def _seconde_start(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """What the answer says first when the one start asked is a 2nde professionnelle."""
+    if len(q.start_codes) != 1:
+        return None
+    row = data.diplomas(store, q.start_codes).get(q.start_codes[0])
+    return seconde_start_note(row) if row else None
+
+
 def _start_nsf(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
     """The NSF group of the start diploma, when the learner named one (not a level)."""
     if len(q.start_codes) != 1:
@@ -960,6 +968,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         # licences pro, masters: not in the files (the gap report's); with a job too (a
         # licence pro asked for a developer's job was told nothing of the files' reach)
         notices.append(upper)
+    if note := _seconde_start(store, data, q):
+        notices.insert(0, note)  # a 2nde professionnelle asked as a start: no diploma
     histories = data.histories(store, offer_keys(shown))
     out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)

@@ -6,6 +6,7 @@ Its rows are exactly the sourced rows of the continuation reference
 
 from __future__ import annotations
 
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -21,6 +22,8 @@ from tests.conftest import MINI_SEEDS, SEEDS
 
 REFERENCE = Path(__file__).resolve().parent.parent / "fixtures" / "continuations" / "reference.toml"
 TABLE = Path(SEEDS) / "continuations-nationales.toml"
+# a BCN diploma code (eight characters, digits with at most a letter) or an RNCP record
+CODE_IN_TEXT = re.compile(r"\b(?=[0-9A-Z]*\d)[0-9A-Z]{8}\b|\bRNCP\s?\d+")
 
 
 def _reference() -> dict:
@@ -66,6 +69,15 @@ def test_national_passerelle_is_served_without_campus(seed_client: TestClient) -
         "32033425",
     }
     assert body["source"].startswith("https://")
+    # a description users read names no diploma code (tester, session 19: « 32033422 »)
+    assert "1re année commune" in body["description"]
+    assert not CODE_IN_TEXT.search(body["description"])
+
+
+def test_no_seed_passerelle_description_holds_a_diploma_code() -> None:
+    seeds = load_seed_dir(Path(SEEDS))
+    texts = [pa.description or "" for sf in seeds.files.values() for pa in sf.passerelles]
+    assert texts and [t for t in texts if CODE_IN_TEXT.search(t)] == []
 
 
 def test_national_leg_is_documented_in_the_graph(seed_store) -> None:

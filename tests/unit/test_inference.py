@@ -117,3 +117,27 @@ def test_a_specialisation_is_entered_after_the_first_diploma_of_its_trade() -> N
     assert got[("50025437", "56125401")].rule == "cap-to-specialisation"
     assert ("50025437", "46125406") not in got  # a level-4 specialisation after a Bac pro
     assert not [k for k in got if k[0] == "40033401"]
+
+
+def test_a_course_year_is_neither_start_nor_end_of_an_inferred_leg() -> None:
+    # « 2NDE PROFESSIONNELLE PRODUCTION (BAC PRO) » (NSF 200) is the first year of Bac pros,
+    # no diploma: it led straight to a BTS by bac-pro-to-bts (tester, session 19). A BTS
+    # « 1re année commune » is entered after a Bac pro (its offers are listed on it), but
+    # nobody holds it: no leg starts there
+    seconde = DiplomaFacts("40020005", "bac_pro", 4, "200", course_year=True)
+    cap = D("CAP1", "cap", 3, "200")
+    bac = D("BP1", "bac_pro", 4, "200")
+    first_year = DiplomaFacts("BTS1A", "bts", 5, "200", course_year=True)
+    bts = D("BTS1", "bts", 5, "200")
+    lp = D("LP1", "licence_pro", 6, "200")
+    got = pairs([cap, seconde, bac, first_year, bts, lp])
+    assert got == {
+        ("CAP1", "BP1"): "cap-to-bac-pro",
+        ("CAP1", "40020005"): "cap-to-bac-pro",  # as before: a Bac pro agricole's 2nde
+        ("BP1", "BTS1"): "bac-pro-to-bts",
+        ("BP1", "BTS1A"): "bac-pro-to-bts",
+        ("BTS1", "LP1"): "bac2-to-licence-pro",
+    }
+    assert pairs([D("40020005", "bac_pro", 4, "200"), bts]) == {
+        ("40020005", "BTS1"): "bac-pro-to-bts"
+    }  # the same facts but the flag: the leg the flag removes

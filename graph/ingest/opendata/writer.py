@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
+from graph.diploma_names import is_common_year
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
 from graph.inference.bac_techno_legs import bac_techno_programme_legs
@@ -555,6 +556,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
     out: dict[str, DiplomaFacts] = {}
     for r in state.seed_diplomas:
         campus = {d for deps in r.get("campus_departements") or () for d in deps or ()}
+        bcn = data.diplomas.get(r["code"])
         out[r["code"]] = DiplomaFacts(
             code=r["code"],
             type=r["type"],
@@ -564,7 +566,10 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             apprenticeship=bool(r["apprenticeship"]) or r["code"] in apprenticeship,
             evidence=evidence.get(r["code"], Evidence()),
             target=r["code"] not in not_targets,
-            title=title_words(bcn.name if (bcn := data.diplomas.get(r["code"])) else None),
+            course_year=r["code"] in secondes
+            or is_common_year(r)
+            or (bcn is not None and is_common_year({"name": bcn.name})),
+            title=title_words(bcn.name if bcn is not None else None),
             territory=frozenset()
             if r["code"] in data.diplomas
             else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
@@ -583,6 +588,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             apprenticeship=d.code in apprenticeship,
             evidence=evidence.get(d.code, Evidence()),
             target=d.code not in not_targets,
+            course_year=d.code in secondes or is_common_year({"name": d.name}),
             title=title_words(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
             establishments=establishments.get(d.code, frozenset()),
