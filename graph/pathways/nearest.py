@@ -82,7 +82,7 @@ class NearIndex:
         nowhere_3e: list[tuple[Any, ...]] = []
         for i, o in enumerate(offers):
             static = o.static or static_of(o)
-            kind, flat, p2, _, lon2, boarding, precision, tail = static
+            kind, flat, p2, _, lon2, boarding, precision, _island, tail = static
             mark = (precision == "commune") | (2 if boarding else 0)
             by_kind.setdefault(kind, []).append((p2, i, 0.0 if lon2 is None else lon2, mark))
             flats.setdefault(kind, bool(flat))  # the first term says whether it has a distance
