@@ -108,8 +108,10 @@ def _same_answers(a: GraphStore, b: GraphStore) -> None:
     # seeds (a leg tied to a campus's territory — a campus programme's, or one matched on a
     # campus's filière — holds only where the question gives a place, and 7 give none; since
     # a programme of unknown field matches no diploma, docs/inferred-passerelles.md, the
-    # seeds' inferred legs went from 137 to 77 and 9 answers to 6)
-    assert sum(1 for p in answers_a[0] if p["count"] > 0) >= 6
+    # seeds' inferred legs went from 137 to 77 and 9 answers to 6; since no inferred leg starts
+    # from a course year — a 2nde professionnelle, a common first year: seconde19 — the
+    # starts drawn differ and 4 of them are answered)
+    assert sum(1 for p in answers_a[0] if p["count"] > 0) >= 4
     for q, x, y in zip(pathways, answers_a[0], answers_b[0], strict=True):
         assert x == y, q
     for (t, s), x, y in zip(gaps, answers_a[1], answers_b[1], strict=True):
