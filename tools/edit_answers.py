@@ -83,6 +83,16 @@ def _plans(store: Any, questions: list[dict[str, Any]]) -> list[tuple[str, str]]
     return plans
 
 
+def _delete(store: Any, created: tuple[str, str]) -> None:
+    """The offer an edit of the series created (actor, diploma), in continuing education."""
+    actor, code = created
+    delete_offer(
+        store,
+        "tools",
+        OfferDelete(actor=actor, diploma=code, modality="continuing", source=SOURCE),
+    )
+
+
 def run(
     data_dir: Path, questions: list[dict[str, Any]], out: Path, *, fresh: bool, edits: int
 ) -> None:
@@ -96,13 +106,7 @@ def run(
             if not plans:
                 break
             if created is not None:
-                delete_offer(
-                    store,
-                    "tools",
-                    OfferDelete(
-                        actor=created[0], diploma=created[1], modality="continuing", source=SOURCE
-                    ),
-                )
+                _delete(store, created)
                 done, created = f"deleted {created}", None
             else:
                 actor, code = plans[(i // 2) % len(plans)]
@@ -117,13 +121,7 @@ def run(
             for k, text in enumerate(_answers(store, questions)):
                 lines.append(json.dumps({"edit": i, "done": done, "question": k, "answer": text}))
         if created is not None:
-            delete_offer(
-                store,
-                "tools",
-                OfferDelete(
-                    actor=created[0], diploma=created[1], modality="continuing", source=SOURCE
-                ),
-            )
+            _delete(store, created)
     finally:
         store.close()
     out.write_text("\n".join(lines) + "\n")

@@ -83,6 +83,23 @@ def test_choice_from_no_place_is_choose_over_the_whole_list(seed: int) -> None:
         )
 
 
+def _count_keys(monkeypatch: pytest.MonkeyPatch) -> list[Offer]:
+    """The offers the index's choices key, in order (``nearest.key_from`` wrapped)."""
+    keyed: list[Offer] = []
+
+    def counting(prev: Any, after_3e: bool = False) -> Any:
+        key = key_from(prev, after_3e)
+
+        def counted(o: Offer) -> Any:
+            keyed.append(o)
+            return key(o)
+
+        return counted
+
+    monkeypatch.setattr(nearest, "key_from", counting)
+    return keyed
+
+
 def test_choice_keys_only_offers_nearer_than_the_last_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     """An offer whose distance already puts it after the last one kept is not keyed: with
     every offer on one latitude, far ones in longitude are passed over (the latitude band
@@ -95,18 +112,7 @@ def test_choice_keys_only_offers_nearer_than_the_last_kept(monkeypatch: pytest.M
         o.actor["boarding_places"] = None
         o.last_seen = None
     index = NearIndex(offers)
-    keyed: list[Offer] = []
-
-    def counting(prev: Any, after_3e: bool = False) -> Any:
-        key = key_from(prev, after_3e)
-
-        def counted(o: Offer) -> Any:
-            keyed.append(o)
-            return key(o)
-
-        return counted
-
-    monkeypatch.setattr(nearest, "key_from", counting)
+    keyed = _count_keys(monkeypatch)
     prev = (45.0, -4.05)  # the offers walked from the nearest: the first five are kept
     assert index.choice(prev) == choose(offers, prev, allow_outside=False)
     assert len(keyed) == 5
@@ -116,18 +122,7 @@ def test_choice_walks_fewer_offers_than_the_list(monkeypatch: pytest.MonkeyPatch
     """What the index is for: a step orders the offers near enough, not the country's."""
     offers = _offers(random.Random(3), 400)
     index = NearIndex(offers)
-    keyed: list[Offer] = []
-
-    def counting(prev: Any, after_3e: bool = False) -> Any:
-        key = key_from(prev, after_3e)
-
-        def counted(o: Offer) -> Any:
-            keyed.append(o)
-            return key(o)
-
-        return counted
-
-    monkeypatch.setattr(nearest, "key_from", counting)
+    keyed = _count_keys(monkeypatch)
     got = index.choice((45.0, 2.0))
     assert got == choose(offers, (45.0, 2.0), allow_outside=False)
     assert 0 < len(keyed) < len(offers) // 4
