@@ -30,6 +30,7 @@ from graph.pathways.sea import crossing_phrase
 from graph.pathways.start_words import after_start, from_start
 from graph.pathways.undescribed import ask_whom, kind_label, undescribed_step_part, with_article
 from graph.place_precision import APPROXIMATE_PHRASE, NOTED_KM, km_phrase, shown_km
+from graph.text import UNNAMED as STORED_UNNAMED
 from graph.text import at_name
 
 __all__ = [
@@ -127,9 +128,10 @@ def at_place(o: Offer) -> str:
     return f"dans {place(o)}" if is_unnamed(o.actor) else at_name(place(o))
 
 
-# How the answers say an establishment no public file names (graph/ingest/opendata/unnamed.py):
-# its stored name keeps its UAI for the map's clients, a code the answers' sentences never show.
-UNNAMED = "un établissement sans nom dans les fichiers publics"
+# How the answers say an establishment no public file names: its stored name
+# (graph/ingest/opendata/unnamed.py, graph.text.UNNAMED) with « un » before it, as
+# graph.text.at_name says it
+UNNAMED = f"un {STORED_UNNAMED[:1].lower()}{STORED_UNNAMED[1:]}"
 
 
 def is_unnamed(actor: Row) -> bool:
