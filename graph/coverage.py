@@ -386,12 +386,22 @@ def where_fr(territory: Territory) -> str:
     "dans les départements de l'Eure (27) et de la Seine-Maritime (76)"
     >>> where_fr(Territory(region="28"))
     'dans la région Normandie'
+
+    A radius alone as :meth:`Territory.describe_in` says it: « dans le territoire demandé (30
+    km autour du domicile (Figeac)) » read as a misprint.
+
+    >>> from graph.territory import Point
+    >>> where_fr(Territory(near=Point(lat=44.6, lon=2.0, label="Figeac"), radius_km=30,
+    ...                    around_home=True))
+    'dans un rayon de 30 km autour du domicile (Figeac)'
     """
     t = territory
     only_deps = t.departements and not (t.campus or t.region or t.near)
     only_region = t.region and not (t.campus or t.departements or t.near)
     if only_deps or only_region:
         return f"dans {t.describe()}"
+    if t.near and t.radius_km and not (t.campus or t.departements or t.region):
+        return t.describe_in()
     return f"dans le territoire demandé ({t.describe()})"
 
 

@@ -140,10 +140,10 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   });
 
   const home = createCombobox<Place>({
-    label: "Commune de l'élève (facultatif)",
+    label: "Commune de l'élève",
     name: 'home',
     placeholder: 'Nom de la commune ou code postal',
-    hint: 'Pour compter la distance depuis le domicile jusqu’au premier établissement.',
+    hint: 'Pour compter la distance depuis le domicile jusqu’au premier établissement : facultative, sauf pour un territoire « Autour du domicile ».',
     search: searchPlaces,
     onSelect: (opt) => {
       homePlace = opt ? opt.data : null;
