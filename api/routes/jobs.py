@@ -97,7 +97,9 @@ def search_jobs(
     _, close = job_for_words(jobs, q)
     hint = f"Aucun métier des données ne correspond à « {q.strip()} »"
     hint += (
-        f" ; métiers proches : {', '.join(j.name for j in close)}."
+        # close by their spelling only (« astronaute » → « Ostéopathe »): never said « proches »
+        # as if the jobs were alike
+        f" ; vouliez-vous dire {' ou '.join(j.name for j in close)} ?"
         if close
         else " ; essayez un autre mot ou le code ROME du métier."
     )

@@ -14,6 +14,7 @@ from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
 from graph.pathways.hygiene import is_common_year
 from graph.pathways.unoffered_goals import UNSEEN_TYPES
+from graph.place_precision import km_phrase
 from graph.text import named_and_counted
 from graph.thin_coverage import UPPER_LEVELS, is_thin, thin_sentence
 
@@ -224,6 +225,14 @@ def _kind_within_reach(
 
 
 def nearest_text(n: Row) -> str:
+    """The nearest next step outside, in French; distances as the pathways say them.
+
+    >>> nearest_text({"diploma_name": "BTS MCO", "actor": "Lycée A", "commune": "Albi",
+    ...               "km": 0.3})
+    'BTS MCO à Lycée A (Albi), à moins de 1 km'
+    >>> nearest_text({"diploma_name": "BTS MCO", "actor": "Lycée A", "km": 2.5})
+    'BTS MCO à Lycée A, à 3 km'
+    """
     place = n.get("commune") or (
         departement_place(n["departement"]) if n.get("departement") else None
     )
@@ -232,7 +241,7 @@ def nearest_text(n: Row) -> str:
     return (
         f"{n['diploma_name']} à {n['actor']}"
         + (f" ({place})" if place else "")
-        + f", à {n['km']:.0f} km"
+        + f", à {km_phrase(n['km'], None)}"  # « à moins de 1 km », as the pathways say
     )
 
 

@@ -248,7 +248,8 @@ def step_sentence(
     if st.choice.remote:
         parts.append(DISTANCE_PHRASE)
     elif st.choice.dist is not None:
-        parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}")
+        since = " depuis l'étape précédente" if i > 1 else ""  # as the web page says it
+        parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}{since}")
         if st.prev is not None and (
             sea := crossing_phrase(st.prev, (best.offer["lat"], best.offer["lon"]))
         ):

@@ -31,6 +31,7 @@ from graph.diploma_names import display_name
 from graph.geo import haversine_km
 from graph.inference.fields import families_meet, nsf_family
 from graph.pathways.unreached_goals import groups, near_field, programme_of
+from graph.place_precision import km_phrase
 from graph.territory import Territory
 from graph.text import named_and_counted
 
@@ -198,7 +199,7 @@ def ranked(found: Iterable[tuple[Mapping[str, Any], Nearest]]) -> list[Nearest]:
 
 def _said(n: Nearest) -> str:
     where = f" — {n.establishment}" if n.establishment else ""
-    far = f" ({n.km:.0f} km)" if n.km is not None else ""
+    far = f" ({km_phrase(n.km, None)})" if n.km is not None else ""  # « moins de 1 km »
     return f"{n.name}{where}{far}"
 
 
@@ -218,6 +219,9 @@ def neighbour_sentence(
     >>> print(neighbour_sentence(found, goal="niveau 6 ou plus", field="Secrétariat, bureautique",
     ...     territory_phrase="dans le département d'Ille-et-Vilaine (35)", since="du domicile"))
     D'autres formations de l'objectif (niveau 6 ou plus), d'un domaine plus éloigné de celui du diplôme de départ (Secrétariat, bureautique), existent dans le département d'Ille-et-Vilaine (35), distances à vol d'oiseau comptées du domicile : BUT – Gestion des entreprises et des administrations — I.U.T. de Rennes (2 km) ; BUT TC — IUT B (60 km) ; aucune passerelle connue ne les relie à ce diplôme : à vérifier auprès des établissements.
+    >>> print(neighbour_sentence([Nearest("BUT TC", "IUT B", 0.4)], goal="BUT", field="x",
+    ...     territory_phrase="ici", since="du domicile").split(" : ")[1])
+    BUT TC — IUT B (moins de 1 km) ; aucune passerelle connue ne la relie à ce diplôme
     >>> neighbour_sentence([], goal="BUT", field="x", territory_phrase="ici", since=None) is None
     True
     """  # noqa: E501

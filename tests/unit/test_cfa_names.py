@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest.opendata.cfa_names import readable_cfa_name
+from graph.ingest.opendata.cfa_names import marked_cut, readable_cfa_name
 from graph.ingest.opendata.plan import _shown_name
 from graph.ingest.opendata.rows import EstablishmentRow
 from graph.models import ActorKind
@@ -174,3 +174,20 @@ def test_the_import_report_credits_the_file_the_name_is_taken_from() -> None:
 )
 def test_known_acronyms_stay_in_capitals(uai: str, file: str, given: str, read: str) -> None:
     assert _shown_name([_row(file, given)]) == read
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        # the national file's CFA 9741570N of Sainte-Marie (974): 29 characters, its 30th (a
+        # space) trimmed; « de la » cannot end a name
+        ("ENSEIGNEMENT CATHOLIQUE DE LA", "ENSEIGNEMENT CATHOLIQUE DE LA…"),
+        ("ENSEIGNEMENT CATHOLIQUE DE LA ", "ENSEIGNEMENT CATHOLIQUE DE LA…"),
+        # 29 characters ending on a word a name can end with: as given
+        ("COMMERCE ET SERVICES STE ANNE", "COMMERCE ET SERVICES STE ANNE"),
+        # shorter, ending on a small word: not the column's width, as given
+        ("CFA DE LA", "CFA DE LA"),
+    ],
+)
+def test_a_value_cut_at_a_space_the_file_trimmed_is_marked(given: str, shown: str) -> None:
+    assert marked_cut(given) == shown

@@ -350,6 +350,21 @@ def test_explanation_and_goal_in_french() -> None:
     assert "offre seulement en projet" in step
     assert any("taux de passage connu 50%" in line for line in lines)
     assert any("40 places d'internat" in line for line in lines)
+
+
+def test_a_later_step_s_distance_is_said_from_the_step_before() -> None:
+    """« à 33 km à vol d'oiseau » of step 2 is counted from step 1's establishment, not from
+    the domicile: said so, as the web page says it (tester20)."""
+    a, b, c = diploma("A", 3), diploma("B", 4), diploma("C", 5)
+    s = Scorer(
+        {"B": [offer("B", "Figeac", FIGEAC)], "C": [offer("C", "Rodez", RODEZ)]},
+        fields={},
+        home=FIGEAC,
+    ).score([a, b, c], [leg(), leg()])
+    assert s is not None
+    steps = [line for line in explain(s, query(to_level=5)) if line.startswith("Étape")]
+    assert "depuis l'étape précédente" not in steps[0]
+    assert "à 52 km à vol d'oiseau depuis l'étape précédente ; " in steps[1], steps[1]
     assert goal_label(query(to="B", to_level=5, sector="aero")) == (
         "diplôme B, niveau 5 ou plus, métier choisi"
     )

@@ -300,8 +300,12 @@ def marked_cut(value: str, *, denomination: bool = False) -> str:
     bracket closing the one it opened (« TRAVAUX PUBLICS PACA (TP PACA) »: an acronym in
     brackets ends a name), nor for a dénomination :data:`HEADS` read whole. Whether a value of
     exactly 30 characters was cut the file does not say: « MUNICIPAL DE SALON DE PROVENCE » is
-    marked too.
+    marked too. A value one character short of the column whose last word cannot end a name
+    (« ENSEIGNEMENT CATHOLIQUE DE LA »: a small word, :data:`SMALL_WORDS`) was cut at a space
+    the file then trimmed: marked as well.
 
+    >>> marked_cut("ENSEIGNEMENT CATHOLIQUE DE LA"), marked_cut("ENSEIGNEMENT CATHOLIQUE 49")
+    ('ENSEIGNEMENT CATHOLIQUE DE LA…', 'ENSEIGNEMENT CATHOLIQUE 49')
     >>> marked_cut("INTERPROFESS DE LA LOIRE LES M"), marked_cut("AFPMA")
     ('INTERPROFESS DE LA LOIRE LES M…', 'AFPMA')
     >>> marked_cut("TRAVAUX PUBLICS PACA (TP PACA)"), marked_cut("TRANSPORT ET LOGISTIQUE (AFTRA")
@@ -312,6 +316,8 @@ def marked_cut(value: str, *, denomination: bool = False) -> str:
     'CENTRE DE FORMATION DES APPREN'
     """
     text = " ".join(value.split())
+    if _cut_at_a_trimmed_space(value):
+        return text + CUT
     if len(value.rstrip()) < COLUMN_WIDTH or not text or text.endswith("."):
         return text
     if text.endswith(")") and text.count("(") == text.count(")"):
@@ -319,6 +325,15 @@ def marked_cut(value: str, *, denomination: bool = False) -> str:
     if denomination and _read_in_full(text):
         return text
     return text.rstrip(" -,;/") + CUT
+
+
+def _cut_at_a_trimmed_space(value: str) -> bool:
+    """Whether ``value``, one character short of :data:`COLUMN_WIDTH` once its trailing spaces
+    are trimmed, ends on a word no name ends with (« DE LA », « DU », « ET »), so that its 30th
+    character was a space before the next word."""
+    kept = value.rstrip()
+    words = kept.split()
+    return len(kept) == COLUMN_WIDTH - 1 and bool(words) and words[-1].lower() in SMALL_WORDS
 
 
 def written_in_capitals(name: str) -> bool:
