@@ -118,7 +118,8 @@ def names_owner_body(name: str) -> bool:
     >>> names_owner_body("ST FELIX LA SALLE - OGEC NANTE"), names_owner_body("Lycée Livet")
     (True, False)
     """
-    return any(w.casefold() in OWNER_BODIES for w in name.split())
+    # (the words folded and tested by C loops: called ~20 000 times per national import)
+    return not OWNER_BODIES.isdisjoint(map(str.casefold, name.split()))
 
 
 def _without_owner_body(name: str) -> str:

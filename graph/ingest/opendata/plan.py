@@ -22,7 +22,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fnmatch import fnmatch
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
 from statistics import fmean
@@ -874,6 +874,13 @@ def _mef_turn(directory: Path, stage: ahead.ActivityStage, reports: _Reports) ->
 # --- combining ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _cfa_file(name: str) -> bool:
+    """Whether the file ``name`` is a CFA list (``fnmatch``, asked once per file name: the
+    names of ~5 500 establishments are chosen per national import)."""
+    return fnmatch(name, CFA_GLOB)
+
+
 def _shown_name(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
     """The name an establishment is shown by, from its directories' ``(file, row)``: another
     directory's name rather than the CFA list's (capitals abbreviated and cut at 60
@@ -881,10 +888,10 @@ def _shown_name(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
     when it is the only one (:func:`readable_cfa_name`); another file's name written all in
     capitals (Parcoursup's « IUT LITTORAL (DUNKERQUE) ») is read by the same rule
     (:func:`readable_capitals`)."""
-    full = [r.name for n, r in rows if not fnmatch(n, CFA_GLOB)]
+    full = [r.name for n, r in rows if not _cfa_file(n)]
     if len(full) == len(rows):
         return readable_capitals(establishment_name(full))
-    chosen = establishment_name(full + [r.name for n, r in rows if fnmatch(n, CFA_GLOB)])
+    chosen = establishment_name(full + [r.name for n, r in rows if _cfa_file(n)])
     if full and establishment_name(full) == chosen:
         return readable_capitals(chosen)
     return readable_cfa_name(chosen) if chosen else chosen
@@ -894,8 +901,8 @@ def _name_file(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
     """The file whose name :func:`_shown_name` shows, for the import report's « nom tiré de »
     (before, the first file describing the establishment was credited, even when the name
     was another file's: the CFA list read first, Parcoursup's name shown)."""
-    ordered = [(n, r) for n, r in rows if not fnmatch(n, CFA_GLOB)]
-    ordered += [(n, r) for n, r in rows if fnmatch(n, CFA_GLOB)]
+    ordered = [(n, r) for n, r in rows if not _cfa_file(n)]
+    ordered += [(n, r) for n, r in rows if _cfa_file(n)]
     i = chosen_index([r.name for _, r in ordered])
     return ordered[i if i is not None else 0][0]
 
