@@ -66,16 +66,17 @@ class CommonEntry(BaseModel):
     pressure: float | None = None
 
 
-def _common_out(c: CommonFigures | None) -> CommonEntry | None:
+def _common_fields(c: CommonFigures | None) -> dict[str, object] | None:
+    """A :class:`CommonEntry`'s fields (validated with the pathway: :func:`pathway_out`)."""
     if c is None:
         return None
-    return CommonEntry(
-        code=c.code,
-        family=c.family,
-        capacity=c.capacity,
-        demand=c.demand,
-        pressure=pressure(c.capacity, c.demand),
-    )
+    return {
+        "code": c.code,
+        "family": c.family,
+        "capacity": c.capacity,
+        "demand": c.demand,
+        "pressure": pressure(c.capacity, c.demand),
+    }
 
 
 class OfferYear(BaseModel):
@@ -98,16 +99,17 @@ class OfferYear(BaseModel):
     )
 
 
-def _year_out(y: YearFigures) -> OfferYear:
-    return OfferYear(
-        year=y.year,
-        capacity=y.capacity,
-        demand=y.demand,
-        pressure=y.pressure,
-        demand_kind=y.demand_kind,
-        entry_year=y.entry_year,
-        common_entry=_common_out(y.common),
-    )
+def _year_fields(y: YearFigures) -> dict[str, object]:
+    """An :class:`OfferYear`'s fields (validated with the pathway: :func:`pathway_out`)."""
+    return {
+        "year": y.year,
+        "capacity": y.capacity,
+        "demand": y.demand,
+        "pressure": y.pressure,
+        "demand_kind": y.demand_kind,
+        "entry_year": y.entry_year,
+        "common_entry": _common_fields(y.common),
+    }
 
 
 class OfferOut(BaseModel):
@@ -348,7 +350,9 @@ def pathway_out(
     Its fields are gathered as plain dicts and validated by one call of the model's validator
     (the same validation as building each model, so the same values and JSON): ~60 offers, 20
     steps and their passerelles built one by one cost as much again in each model's Python
-    ``__init__`` (a tenth of a pathway answer's CPU, docs/performance.md, branch http20)."""
+    ``__init__`` (a tenth of a pathway answer's CPU, docs/performance.md, branch http20), and
+    the offers' yearly figures (two or three years an offer on the national files) as many
+    again."""
     histories = histories or {}
     first = readable(s.start)
     steps: list[dict[str, object]] = [
@@ -400,11 +404,11 @@ def pathway_out(
                     "pressure": pressure(capacity, demand),
                     "demand_kind": now.demand_kind if now else None,
                     "entry_year": now.entry_year if now else None,
-                    "common_entry": _common_out(now.common) if now else None,
+                    "common_entry": _common_fields(now.common) if now else None,
                     "year": year,
                     "last_seen": o.last_seen,
                     "unlisted_note": _unlisted_note(offer),
-                    "history": [_year_out(y) for y in history],
+                    "history": [_year_fields(y) for y in history],
                     "boarding_places": actor.get("boarding_places"),
                     "distance_learning": remote,
                     "in_territory": o.in_territory,
