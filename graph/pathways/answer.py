@@ -66,16 +66,17 @@ class CommonEntry(BaseModel):
     pressure: float | None = None
 
 
-def _common_out(c: CommonFigures | None) -> CommonEntry | None:
+def _common_fields(c: CommonFigures | None) -> dict[str, object] | None:
+    """A :class:`CommonEntry`'s fields (validated with the pathway: :func:`pathway_out`)."""
     if c is None:
         return None
-    return CommonEntry(
-        code=c.code,
-        family=c.family,
-        capacity=c.capacity,
-        demand=c.demand,
-        pressure=pressure(c.capacity, c.demand),
-    )
+    return {
+        "code": c.code,
+        "family": c.family,
+        "capacity": c.capacity,
+        "demand": c.demand,
+        "pressure": pressure(c.capacity, c.demand),
+    }
 
 
 class OfferYear(BaseModel):
@@ -98,16 +99,17 @@ class OfferYear(BaseModel):
     )
 
 
-def _year_out(y: YearFigures) -> OfferYear:
-    return OfferYear(
-        year=y.year,
-        capacity=y.capacity,
-        demand=y.demand,
-        pressure=y.pressure,
-        demand_kind=y.demand_kind,
-        entry_year=y.entry_year,
-        common_entry=_common_out(y.common),
-    )
+def _year_fields(y: YearFigures) -> dict[str, object]:
+    """An :class:`OfferYear`'s fields (validated with the pathway: :func:`pathway_out`)."""
+    return {
+        "year": y.year,
+        "capacity": y.capacity,
+        "demand": y.demand,
+        "pressure": y.pressure,
+        "demand_kind": y.demand_kind,
+        "entry_year": y.entry_year,
+        "common_entry": _common_fields(y.common),
+    }
 
 
 class OfferOut(BaseModel):
@@ -343,94 +345,112 @@ def pathway_out(
     histories: Mapping[OfferKey, list[YearFigures]] | None = None,
 ) -> PathwayOut:
     """The answer's form of a scored pathway (built for the returned pathways only), with the
-    yearly figures of its offers when given (:func:`graph.pathways.history.read_histories`)."""
+    yearly figures of its offers when given (:func:`graph.pathways.history.read_histories`).
+
+    Its fields are gathered as plain dicts and validated by one call of the model's validator
+    (the same validation as building each model, so the same values and JSON): ~60 offers, 20
+    steps and their passerelles built one by one cost as much again in each model's Python
+    ``__init__`` (a tenth of a pathway answer's CPU, docs/performance.md, branch http20), and
+    the offers' yearly figures (two or three years an offer on the national files) as many
+    again."""
     histories = histories or {}
     first = readable(s.start)
-    steps = [
-        StepOut(
-            index=0,
+    steps: list[dict[str, object]] = [
+        {
+            "index": 0,
             # the end of 3e is no diploma: no code (graph/pathways/after_3e.py)
-            code="" if is_start_row(first) else first["code"],
-            name=first["name"],
-            source_name=first["source_name"],
-            type=first["type"],
-            level=first.get("level"),
-        )
+            "code": "" if is_start_row(first) else first["code"],
+            "name": first["name"],
+            "source_name": first["source_name"],
+            "type": first["type"],
+            "level": first.get("level"),
+        }
     ]
     for i, st in enumerate(s.plan, start=1):
         d, leg, prev, best = readable(st.diploma), st.leg, st.prev, st.choice.ranked[0]
+        code = d["code"]
         outs = []
         for o in st.choice.ranked:
-            history = histories.get((o.actor["id"], d["code"], o.offer.get("modality")), ())
+            offer, actor = o.offer, o.actor
+            history = histories.get((actor["id"], code, offer.get("modality")), ())
             # what the public files say of the offer's year (the one of its capacity and demand)
-            now = next((y for y in history if y.year == o.offer.get("year")), None)
+            year = offer.get("year")
+            now = next((y for y in history if y.year == year), None)
             od = None
-            remote = is_distance_learning(o.actor)  # its address is no place of training
-            precision = o.offer.get("coords_precision")
-            if prev is not None and o.offer.get("lat") is not None and not remote:
-                km = haversine_km(prev[0], prev[1], o.offer["lat"], o.offer["lon"])
+            remote = is_distance_learning(actor)  # its address is no place of training
+            precision = offer.get("coords_precision")
+            lat = offer.get("lat")
+            if prev is not None and lat is not None and not remote:
+                km = haversine_km(prev[0], prev[1], lat, offer["lon"])
                 od = shown_km(km, precision)
+            capacity, demand = offer.get("capacity"), offer.get("demand")
             outs.append(
-                OfferOut(
-                    actor_id=o.actor["id"],
-                    actor_name=o.actor["name"],
-                    actor_kind=o.actor["kind"],
-                    uai=o.actor.get("uai"),
-                    commune=o.offer.get("commune"),
-                    commune_from=o.offer.get("commune_from"),
-                    insee=o.offer.get("site"),
-                    departement=o.offer.get("departement"),
-                    lat=o.offer.get("lat"),
-                    lon=o.offer.get("lon"),
-                    location_precision=location_precision(precision),
-                    modality=o.offer["modality"],
-                    status=o.offer["status"],
-                    capacity=o.offer.get("capacity"),
-                    demand=o.offer.get("demand"),
-                    pressure=pressure(o.offer.get("capacity"), o.offer.get("demand")),
-                    demand_kind=now.demand_kind if now else None,
-                    entry_year=now.entry_year if now else None,
-                    common_entry=_common_out(now.common) if now else None,
-                    year=o.offer.get("year"),
-                    last_seen=o.last_seen,
-                    unlisted_note=_unlisted_note(o.offer),
-                    history=[_year_out(y) for y in history],
-                    boarding_places=o.actor.get("boarding_places"),
-                    distance_learning=remote,
-                    in_territory=o.in_territory,
-                    distance_km=od,
-                    chosen=o is best,
-                    source=o.offer.get("source") or "",
-                )
+                {
+                    "actor_id": actor["id"],
+                    "actor_name": actor["name"],
+                    "actor_kind": actor["kind"],
+                    "uai": actor.get("uai"),
+                    "commune": offer.get("commune"),
+                    "commune_from": offer.get("commune_from"),
+                    "insee": offer.get("site"),
+                    "departement": offer.get("departement"),
+                    "lat": lat,
+                    "lon": offer.get("lon"),
+                    "location_precision": location_precision(precision),
+                    "modality": offer["modality"],
+                    "status": offer["status"],
+                    "capacity": capacity,
+                    "demand": demand,
+                    "pressure": pressure(capacity, demand),
+                    "demand_kind": now.demand_kind if now else None,
+                    "entry_year": now.entry_year if now else None,
+                    "common_entry": _common_fields(now.common) if now else None,
+                    "year": year,
+                    "last_seen": o.last_seen,
+                    "unlisted_note": _unlisted_note(offer),
+                    "history": [_year_fields(y) for y in history],
+                    "boarding_places": actor.get("boarding_places"),
+                    "distance_learning": remote,
+                    "in_territory": o.in_territory,
+                    "distance_km": od,
+                    "chosen": o is best,
+                    "source": offer.get("source") or "",
+                }
             )
         steps.append(
-            StepOut(
-                index=i,
-                code=d["code"],
-                name=d["name"],
-                source_name=d["source_name"],
-                type=d["type"],
-                level=d.get("level"),
-                passerelle=PasserelleUsed(
-                    id=leg.get("passerelle_id"),
-                    kind=leg["kind"],
-                    description=passerelle_sentence(leg, best),
-                    origin=leg.get("passerelle_origin"),
-                    rate=leg.get("rate"),
-                    entrant_share=leg.get("entrant_share"),
-                    reserved_share=leg.get("reserved_share"),
-                    modality=leg.get("modality"),
-                ),
-                outside_territory=not best.in_territory,
-                modality_not_described=st.undescribed,
-                offers=outs,
-                offers_total=max(st.choice.pool_size, len(outs)),
-            )
+            {
+                "index": i,
+                "code": code,
+                "name": d["name"],
+                "source_name": d["source_name"],
+                "type": d["type"],
+                "level": d.get("level"),
+                "passerelle": {
+                    "id": leg.get("passerelle_id"),
+                    "kind": leg["kind"],
+                    "description": passerelle_sentence(leg, best),
+                    "origin": leg.get("passerelle_origin"),
+                    "rate": leg.get("rate"),
+                    "entrant_share": leg.get("entrant_share"),
+                    "reserved_share": leg.get("reserved_share"),
+                    "modality": leg.get("modality"),
+                },
+                "outside_territory": not best.in_territory,
+                "modality_not_described": st.undescribed,
+                "offers": outs,
+                "offers_total": max(st.choice.pool_size, len(outs)),
+            }
         )
-    return PathwayOut(
-        rank=rank,
-        steps=steps,
-        travel_km=shown_travel_km(s),
-        outside_steps=s.outside,
-        score=ScoreOut(total=round(s.score, 2), components=s.components, explanation=explanation),
+    return PathwayOut.model_validate(
+        {
+            "rank": rank,
+            "steps": steps,
+            "travel_km": shown_travel_km(s),
+            "outside_steps": s.outside,
+            "score": {
+                "total": round(s.score, 2),
+                "components": s.components,
+                "explanation": explanation,
+            },
+        }
     )
