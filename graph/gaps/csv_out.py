@@ -39,7 +39,9 @@ MEASURE_FR = {
     "searched_km": "rayon de recherche (km)",
     "reach_km": "suite jugée accessible jusqu'à (km)",
     "distance_km": "distance (km)",
-    "score": "score",
+    # a suggestion's place in its section, not its link-prediction score (« score : 0,01 »
+    # told a manager nothing; the JSON keeps it for machines)
+    "rank": "rang parmi les rapprochements suggérés",
     "betweenness": "part des liaisons entre acteurs passant par lui (%)",
     "degree": "liens directs",
     "cut_off": "acteurs coupés du réseau sans lui",
