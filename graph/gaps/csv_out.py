@@ -123,6 +123,9 @@ def partial_fr(shown: int, total: int) -> str:
 
     >>> partial_fr(10, 1217)
     'Ce fichier contient les 10 premiers constats sur 1\u202f217 (par rang).'
+    >>> partial_fr(1, 2)
+    'Ce fichier contient le premier constat sur 2 (par rang).'
     """
     in_all = f"{total:,}".replace(",", "\u202f")
-    return f"Ce fichier contient les {shown} premiers constats sur {in_all} (par rang)."
+    first = "le premier constat" if shown == 1 else f"les {shown} premiers constats"
+    return f"Ce fichier contient {first} sur {in_all} (par rang)."

@@ -80,28 +80,31 @@ class GapData:
 
 
 _BARE_GROUP = re.compile(r"^(?:même )?groupe NSF (\d{3})$")
-_BARE_DOMAIN = re.compile(r"^(?:même )?domaines? NSF ")
+_BARE_DOMAIN = re.compile(r"^(?:même )?domaines? NSF |^groupe NSF \d{3} \(plusieurs spécialités")
 
 
 def broad_match(evidence: str) -> bool:
     """Whether an inferred leg's evidence (graph/inference/rules.py, ``field_match``) is an NSF
-    match that names no specialty: a domain only (« domaine NSF 33x », the bac techno rule's
-    « domaines NSF voisins … »), or a group that heads a whole area (100, 200, 300) or a whole
-    domain (« plusieurs spécialités », x0; « tout le domaine », x9). « Services aux personnes »
-    holds nearly every programme of health, social work, hairdressing and hospitality: two
-    establishments that share it share no trade, and such a leg is no ground for a partnership
-    (graph/gaps/partnerships.py). A group naming a specialty (« groupe NSF 312 », commerce,
-    vente) and any leg with evidence of its own (shared ROME jobs, Formacode…) are not broad.
+    match that names no specialty the two diplomas share: a domain only (« domaine NSF 33x »,
+    the bac techno rule's « domaines NSF voisins … », the admission parallèle's « groupe NSF
+    330 (plusieurs spécialités du domaine 33x) », which takes any group of the domain), or one
+    of the groups heading a whole area (100, 200, 300). « Services aux personnes » holds
+    health, social work, hairdressing and hospitality alike: two establishments linked by such
+    a leg share no trade, and it is no ground for a partnership (graph/gaps/partnerships.py).
+    Two diplomas of one group (« groupe NSF 250 »: the maintenance Bac pro and BTS) and any leg
+    with evidence of its own (shared ROME jobs, Formacode…) are not broad.
 
-    >>> broad_match("groupe NSF 330"), broad_match("même domaine NSF 33x")
+    >>> broad_match("groupe NSF 330 (plusieurs spécialités du domaine 33x)")
+    True
+    >>> broad_match("même domaine NSF 33x"), broad_match("groupe NSF 300")
     (True, True)
-    >>> broad_match("groupe NSF 312"), broad_match("même groupe NSF 330 ; intitulés voisins (x)")
+    >>> broad_match("groupe NSF 250"), broad_match("même groupe NSF 330 ; intitulés voisins (x)")
     (False, False)
     """
     if _BARE_DOMAIN.match(evidence):
         return True
     m = _BARE_GROUP.match(evidence)
-    return m is not None and (m.group(1) in GENERIC_GROUPS or m.group(1)[2] in "09")
+    return m is not None and m.group(1) in GENERIC_GROUPS
 
 
 class NextSteps:
@@ -164,7 +167,7 @@ class NextSteps:
         (:func:`broad_match`): the next steps a partnership may rest on.
 
         >>> n = NextSteps([{"source": "BAC", "targets": ["SP3S", "ESF"],
-        ...                 "bare": ["SP3S|groupe NSF 330", "ESF|groupe NSF 332"]}])
+        ...                 "bare": ["SP3S|domaine NSF 33x", "ESF|groupe NSF 332"]}])
         >>> sorted(n.at("BAC", "035")), sorted(n.firm_at("BAC", "035"))
         (['ESF', 'SP3S'], ['ESF'])
         """

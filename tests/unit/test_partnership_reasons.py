@@ -88,18 +88,20 @@ def test_a_documented_passerelle_is_cited_by_its_own_source() -> None:
 
 
 def test_a_leg_matched_on_a_broad_nsf_group_alone_is_no_ground() -> None:
-    bare = firm_leg(bare=["BTS|groupe NSF 330"])
+    bare = firm_leg(bare=["BTS|groupe NSF 330 (plusieurs spécialités du domaine 33x)"])
     assert suggested_partnerships(data([bare], nsf="330")) == []
     # the same group with evidence of its own (another leg, not bare) is one
     assert suggested_partnerships(data([{**bare, "firm": ["BTS"]}], nsf="330"))
-    # a group naming a specialty stays a ground even when matched alone
-    narrow = firm_leg(bare=["BTS|groupe NSF 312"])
-    assert suggested_partnerships(data([narrow], nsf="312"))
+    assert suggested_partnerships(data([firm_leg(bare=["BTS|domaine NSF 33x"])], nsf="330")) == []
+    # two diplomas of one group stay a ground even when matched on it alone
+    narrow = firm_leg(bare=["BTS|groupe NSF 250"])
+    assert suggested_partnerships(data([narrow], nsf="250"))
 
 
 def test_broad_matches() -> None:
-    assert broad_match("groupe NSF 300") and broad_match("groupe NSF 330")
-    assert broad_match("même groupe NSF 229") and broad_match("domaine NSF 31x")
+    assert broad_match("groupe NSF 300") and broad_match("domaine NSF 31x")
+    assert broad_match("groupe NSF 330 (plusieurs spécialités du domaine 33x)")
+    assert not broad_match("groupe NSF 330") and not broad_match("même groupe NSF 250")
     assert broad_match("domaines NSF voisins 31x et 32x")
     assert not broad_match("groupe NSF 251")
     assert not broad_match("partagent les métiers ROME H2913 ; même groupe NSF 300")
