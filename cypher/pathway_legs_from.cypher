@@ -9,4 +9,4 @@ WHERE a.code IN $codes
 RETURN a.code AS source, b.code AS target,
        [l.passerelle_id, l.passerelle_origin, l.kind, l.rate, l.entrant_share, l.reserved_share,
         l.modality, l.strength, l.evidence, l.scope, l.scope_actors, l.scope_departements,
-        l.from_departements, l.to_departements] AS leg
+        l.from_departements, l.to_departements, l.evidence_words] AS leg

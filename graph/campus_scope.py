@@ -145,6 +145,9 @@ def public_links(basis: SectorBasis) -> list[str]:
             f"que les fiches Certif Info rattachent à ses métiers (ROME {', '.join(basis.rome)})"
         )
     if basis.nsf:
-        fields = ", ".join(f"{code} {nsf_name(code) or ''}".strip() for code in basis.nsf)
-        links.append(f"de son domaine de formation (NSF {fields})")
+        # by its name, never its code (graph/evidence_words.py); a code only where none
+        fields = ", ".join(
+            f"« {nsf_name(code)} »" if nsf_name(code) else code for code in basis.nsf
+        )
+        links.append(f"de son domaine de formation ({fields})")
     return links

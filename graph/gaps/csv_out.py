@@ -39,7 +39,9 @@ MEASURE_FR = {
     "searched_km": "rayon de recherche (km)",
     "reach_km": "suite jugée accessible jusqu'à (km)",
     "distance_km": "distance (km)",
-    "score": "score",
+    # a suggestion's place in its section, not its link-prediction score (« score : 0,01 »
+    # told a manager nothing; the JSON keeps it for machines)
+    "rank": "rang parmi les rapprochements suggérés",
     "betweenness": "part des liaisons entre acteurs passant par lui (%)",
     "degree": "liens directs",
     "cut_off": "acteurs coupés du réseau sans lui",
@@ -121,6 +123,9 @@ def partial_fr(shown: int, total: int) -> str:
 
     >>> partial_fr(10, 1217)
     'Ce fichier contient les 10 premiers constats sur 1\u202f217 (par rang).'
+    >>> partial_fr(1, 2)
+    'Ce fichier contient le premier constat sur 2 (par rang).'
     """
     in_all = f"{total:,}".replace(",", "\u202f")
-    return f"Ce fichier contient les {shown} premiers constats sur {in_all} (par rang)."
+    first = "le premier constat" if shown == 1 else f"les {shown} premiers constats"
+    return f"Ce fichier contient {first} sur {in_all} (par rang)."

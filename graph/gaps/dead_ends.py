@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.departements import de_place, departement_place
-from graph.gaps.findings import Finding, NodeRef, Row, actor_ref, named_at, offer_commune
+from graph.gaps.findings import (
+    REACH_KM,
+    Finding,
+    NodeRef,
+    Row,
+    actor_ref,
+    named_at,
+    offer_commune,
+)
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
@@ -21,7 +29,7 @@ from graph.thin_coverage import UPPER_LEVELS, is_thin, thin_sentence
 __all__ = ["dead_end_why", "dead_ends", "only_unseen_kinds"]
 
 
-REACH_KM = 50.0  # a next step within this distance of the offer is reachable: no dead end
+# REACH_KM (graph/gaps/findings.py): a next step within it of the offer is reachable
 NEAREST_MAX_KM = 150.0  # the nearest next step is searched no farther (bounded answer)
 
 

@@ -33,7 +33,13 @@ PAIR_LABELS = {
     "economic-research": "Monde économique et recherche",
     "school-continuation": "Deux établissements qui se suivent dans un parcours",
 }
-SUGGESTION_RADIUS_KM = 120.0
+# What a learner or a partner travels: a next step within this distance of an offer is within
+# reach (the dead-ends section's rule), and two actors are suggested to each other only within
+# it — an apprentice goes between the company and the CFA, a pupil from one school to the next
+# level at the other, teachers and tutors meet. It was 120 km, with pairs two hours apart
+# (« Lycée … (Saint-Malo) ↔ … (Redon) ») proposed for a partnership (docs/gaps.md).
+REACH_KM = 50.0
+SUGGESTION_RADIUS_KM = REACH_KM
 
 # A section's CSV file name, in French (the section ids are the API's, in English).
 SECTION_FILE_NAMES: dict[str, str] = {

@@ -21,7 +21,7 @@ from graph.gaps.findings import (
 )
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
-from graph.nsf import field_code, nsf_name
+from graph.nsf import GENERIC_GROUPS, field_code, nsf_name
 from graph.pathways.hygiene import is_common_year
 
 if TYPE_CHECKING:  # imported where used: see graph/analytics/link_analysis.py
@@ -30,6 +30,11 @@ if TYPE_CHECKING:  # imported where used: see graph/analytics/link_analysis.py
 __all__ = ["suggested_partnerships"]
 
 FIELD = "Field:"  # a field of training's node in the link graph (an NSF group, graph/nsf.py)
+# The source of an inferred passerelle between two schools: the rule matches the BCN's NSF
+# groups of the two diplomas (docs/inferred-passerelles.md); cited as the BCN
+INFERRED_SOURCE = (
+    "opendata nFormationDiplome_.csv (groupes NSF des deux diplômes, passerelle déduite)"
+)
 
 
 def local_sectors(d: GapData) -> set[str]:
@@ -74,7 +79,9 @@ def _graph(d: GapData, local: set[str]) -> nx.Graph:
             if (z := sector_node.get(sid)) is not None:
                 edges.add((a, z))
                 edges.add((dip, z))
-        if nsf_name(nsf := r["diploma"].get("nsf")):
+        # a group heading a whole area (« Services (plusieurs spécialités) », 300) is no field
+        # two establishments share: it was named as what a pair had in common
+        if nsf_name(nsf := r["diploma"].get("nsf")) and nsf not in GENERIC_GROUPS:
             z = f"{FIELD}{nsf}"
             edges.add((a, z))
             edges.add((dip, z))
@@ -150,7 +157,8 @@ def suggested_partnerships(
         if (got := beyond.get(x)) is None:
             codes = offered.get(x, nothing)
             at = where.get(x)
-            got = beyond[x] = set().union(*(nexts.at(c, at) for c in codes - common)) - codes
+            # a broad inferred leg (« services aux personnes ») is no ground: rows.broad_match
+            got = beyond[x] = set().union(*(nexts.firm_at(c, at) for c in codes - common)) - codes
         return got
 
     def continues(x: str, y: str) -> bool:
@@ -246,7 +254,7 @@ def suggested_partnerships(
             got = {}
             at = where.get(x)
             for c in offered.get(x, nothing) - common:  # a 2de commune leads to its Bac pro
-                for t in nexts.at(c, at):
+                for t in nexts.firm_at(c, at):
                     if t != c:
                         got.setdefault(t, []).append(
                             (c in closed or t in closed, t in common, c, t)
@@ -272,6 +280,27 @@ def suggested_partnerships(
             default=None,
         )
         return (best[2], best[3]) if best else None
+
+    source_of = {
+        (r["actor"]["id"], r["diploma"]["code"]): r["offer"].get("source") for r in d.offers
+    }
+
+    def pair_sources(a: Row, b: Row, step: tuple[str, str] | None) -> list[str]:
+        """What the reason rests on: for two schools that follow each other, the files listing
+        the two offers of the passerelle and the passerelle's own source (its document, or for
+        an inferred one the BCN's groups it is matched on); else what describes the two actors
+        (a campus's files, for their filières, partners and platforms). The actors' directory
+        (« Parcoursup » for a lycée the extract names) is not the link's source."""
+        if step is None:
+            return [x for x in (a.get("source"), b.get("source")) if x]
+        c, t = step
+        got: list[str | None] = []
+        for x, y in ((a, b), (b, a)):
+            if (x["id"], c) in source_of and (y["id"], t) in source_of:
+                got += [source_of[(x["id"], c)], source_of[(y["id"], t)]]
+                break
+        got += nexts.cited.get((c, t)) or [INFERRED_SOURCE]
+        return list(dict.fromkeys(z for z in got if z))
 
     out: list[Finding] = []
     for s in ranked:
@@ -335,6 +364,9 @@ def suggested_partnerships(
                 data={
                     "a": a["id"],
                     "b": b["id"],
+                    # the section's order, for people (the score is for machines only: a
+                    # « score : 0,01 » tells a manager nothing)
+                    "rank": len(out) + 1,
                     "score": round(s.score, 3),
                     "method": "resource_allocation",
                     "pair": kind,
@@ -343,7 +375,7 @@ def suggested_partnerships(
                     "levels_a": la,
                     "levels_b": lb,
                 },
-                sources=[x for x in (a.get("source"), b.get("source")) if x],
+                sources=pair_sources(a, b, step),
             )
         )
     return out

@@ -4,14 +4,23 @@ helpers over them that the sections and the reading share."""
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.campus_scope import SectorBasis
+from graph.nsf import GENERIC_GROUPS
 
-__all__ = ["GapData", "NextSteps", "box_around", "dead_end_targets", "next_steps"]
+__all__ = [
+    "GapData",
+    "NextSteps",
+    "box_around",
+    "broad_match",
+    "dead_end_targets",
+    "next_steps",
+]
 
 Row = dict[str, Any]
 
@@ -70,6 +79,34 @@ class GapData:
         return self._steps
 
 
+_BARE_GROUP = re.compile(r"^(?:même )?groupe NSF (\d{3})$")
+_BARE_DOMAIN = re.compile(r"^(?:même )?domaines? NSF |^groupe NSF \d{3} \(plusieurs spécialités")
+
+
+def broad_match(evidence: str) -> bool:
+    """Whether an inferred leg's evidence (graph/inference/rules.py, ``field_match``) is an NSF
+    match that names no specialty the two diplomas share: a domain only (« domaine NSF 33x »,
+    the bac techno rule's « domaines NSF voisins … », the admission parallèle's « groupe NSF
+    330 (plusieurs spécialités du domaine 33x) », which takes any group of the domain), or one
+    of the groups heading a whole area (100, 200, 300). « Services aux personnes » holds
+    health, social work, hairdressing and hospitality alike: two establishments linked by such
+    a leg share no trade, and it is no ground for a partnership (graph/gaps/partnerships.py).
+    Two diplomas of one group (« groupe NSF 250 »: the maintenance Bac pro and BTS) and any leg
+    with evidence of its own (shared ROME jobs, Formacode…) are not broad.
+
+    >>> broad_match("groupe NSF 330 (plusieurs spécialités du domaine 33x)")
+    True
+    >>> broad_match("même domaine NSF 33x"), broad_match("groupe NSF 300")
+    (True, True)
+    >>> broad_match("groupe NSF 250"), broad_match("même groupe NSF 330 ; intitulés voisins (x)")
+    (False, False)
+    """
+    if _BARE_DOMAIN.match(evidence):
+        return True
+    m = _BARE_GROUP.match(evidence)
+    return m is not None and m.group(1) in GENERIC_GROUPS
+
+
 class NextSteps:
     """diploma code -> the codes its legs lead to, for an offer in a given département.
 
@@ -101,14 +138,42 @@ class NextSteps:
         self.everywhere: defaultdict[str, set[str]] = defaultdict(set)
         self.local: defaultdict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         self._at: dict[tuple[str, str | None], frozenset[str]] = {}
+        # per source, the targets reached only by broad inferred legs (:func:`broad_match`),
+        # and the sources of documented legs by (source, target)
+        broad: defaultdict[str, set[str]] = defaultdict(set)
+        firm: defaultdict[str, set[str]] = defaultdict(set)
+        self.cited: dict[tuple[str, str], list[str]] = {}
         for leg in legs:
             targets = leg["targets"] if "targets" in leg else (leg["target"],)
+            for x in leg.get("bare") or ():
+                target, _, evidence = x.partition("|")
+                if broad_match(evidence):
+                    broad[leg["source"]].add(target)
+            firm[leg["source"]].update(leg.get("firm") or ())
+            for x in leg.get("documented") or ():
+                target, _, cited = x.partition("|")
+                if cited:
+                    self.cited.setdefault((leg["source"], target), []).append(cited)
             deps = leg.get("from_departements")
             if deps:
                 where = frozenset(deps)
                 self.local[leg["source"]].extend((t, where) for t in targets)
             else:
                 self.everywhere[leg["source"]].update(targets)
+        self.broad = {c: frozenset(ts - firm[c]) for c, ts in broad.items() if ts - firm[c]}
+
+    def firm_at(self, code: str, departement: str | None) -> frozenset[str]:
+        """:meth:`at` without the targets only broad inferred legs reach
+        (:func:`broad_match`): the next steps a partnership may rest on.
+
+        >>> n = NextSteps([{"source": "BAC", "targets": ["SP3S", "ESF"],
+        ...                 "bare": ["SP3S|domaine NSF 33x", "ESF|groupe NSF 332"]}])
+        >>> sorted(n.at("BAC", "035")), sorted(n.firm_at("BAC", "035"))
+        (['ESF', 'SP3S'], ['ESF'])
+        """
+        got = self.at(code, departement)
+        broad = self.broad.get(code)
+        return got - broad if broad else got
 
     def at(self, code: str, departement: str | None) -> frozenset[str]:
         """Kept per diploma and département: the sections ask for the same ones many times

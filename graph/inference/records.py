@@ -7,8 +7,10 @@ of its ``LEADS_TO`` relationship; the callers add only what is theirs (seed or i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from graph.evidence_words import evidence_words
 from graph.inference.admission_parallele import RULES as PARALLEL_RULES
 from graph.inference.rules import RULES, InferredPasserelle
 
@@ -21,12 +23,19 @@ def source_of(p: InferredPasserelle, over: str | None = None) -> str:
     return f"{base} over {over}" if over else base
 
 
-def _conditions(p: InferredPasserelle) -> str:
+def _conditions(p: InferredPasserelle, words: str) -> str:
     text = RULES.get(p.rule) or PARALLEL_RULES[p.rule]
-    return f"{text} Correspondance : {p.field_match}."
+    return f"{text} Correspondance : {words}."
 
 
-def passerelle_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
+# ``evidence`` keeps the nomenclatures' codes (for programs: graph/gaps, the bac techno
+# sentences read it); ``evidence_words`` says it with their names (graph/evidence_words.py),
+# from ``names`` (code -> label: ROME jobs and domains, Formacode themes) where the caller
+# has them (the national import), else the NSF names alone.
+def passerelle_props(
+    p: InferredPasserelle, source: str, names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    words = evidence_words(p.field_match, names)
     return {
         "kind": p.kind,
         "rate": None,
@@ -36,8 +45,9 @@ def passerelle_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
         "origin": "inferred",
         "rule": p.rule,
         "campus": None,
-        "conditions": _conditions(p),
+        "conditions": _conditions(p, words),
         "evidence": p.field_match,
+        "evidence_words": words,
         "strength": p.strength,
         "description": None,
         "from_codes": [p.from_code],
@@ -48,7 +58,9 @@ def passerelle_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
     }
 
 
-def leg_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
+def leg_props(
+    p: InferredPasserelle, source: str, names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "passerelle_id": p.id,
         "passerelle_origin": "inferred",
@@ -61,6 +73,7 @@ def leg_props(p: InferredPasserelle, source: str) -> dict[str, Any]:
         "rule": p.rule,
         "strength": p.strength,
         "evidence": p.field_match,
+        "evidence_words": evidence_words(p.field_match, names),
         "source": source,
         **_local(p),
     }

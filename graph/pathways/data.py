@@ -77,6 +77,9 @@ LEG_FIELDS = (
     "scope_departements",
     "from_departements",
     "to_departements",
+    # the evidence said with names, not codes (graph/evidence_words.py); None on a graph
+    # imported before it was written: the explanation then says the NSF names alone
+    "evidence_words",
 )
 OFFER_FIELDS = (
     "site",

@@ -15,6 +15,7 @@ from graph.departements import (
 )
 from graph.diploma_names import display_name
 from graph.distance_learning import DISTANCE_PHRASE, is_distance_learning
+from graph.evidence_words import evidence_words
 from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
@@ -188,8 +189,11 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
     where = ""
     if deps := leg.get("from_departements"):
         where = f", valable sur le territoire du campus : {departements_phrase(deps)}"
+    # the evidence in words (graph/evidence_words.py): the import writes it with the names
+    # of the jobs and themes; a graph without it gets the NSF names said here
+    words = leg.get("evidence_words") or evidence_words(str(leg.get("evidence") or ""))
     if leg.get("evidence") and is_bac_techno_leg(leg.get("passerelle_id")):
-        return bac_techno_leg_sentence(str(leg["evidence"]), where)
+        return evidence_words(bac_techno_leg_sentence(str(leg["evidence"]), where))
     if open_side := OPEN_SPECIALTY.get(str(leg.get("evidence"))):
         return (
             f"passerelle déduite d'une règle publique ; {open_side}, aucun point commun "
@@ -197,7 +201,7 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         )
     if leg.get("evidence"):
         return (
-            f"passerelle déduite de ce que les deux diplômes ont en commun : {leg['evidence']} "
+            f"passerelle déduite de ce que les deux diplômes ont en commun : {words} "
             f"(non documentée{where})"
         )
     return f"passerelle déduite d'une règle publique (non documentée{where})"
@@ -365,7 +369,10 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
             )
         )
     if s.field_points:
-        out.append("Continuité de spécialité entre les diplômes (groupe NSF ou filière communs).")
+        out.append(
+            "Continuité de spécialité entre les diplômes (même spécialité de formation ou même "
+            "filière)."
+        )
     if q.modality:
         out.append(
             f"{s.modality_hits}/{n} étape{'s' if n > 1 else ''} en {MODALITY_FR[q.modality.value]}."

@@ -136,12 +136,13 @@ def job_field_sentence(job: str, groups: Collection[str], found: list[str], wher
 
     >>> print(job_field_sentence("métier ROME M1805", ["326"], ["BUT – Informatique (IUT)"],
     ...     "le département de la Côte-d'Or (21)"))
-    Le lien entre un métier et les diplômes qui y préparent vient des fiches Certif Info des diplômes, telles que les données importées les connaissent. Dans le département de la Côte-d'Or (21), des formations du même domaine (NSF 326, Informatique, traitement de l'information, réseaux) existent, que ces fiches ne rattachent pas au métier ROME M1805 : BUT – Informatique (IUT) ; à vérifier auprès des établissements, ce n'est pas une réponse des données.
+    Le lien entre un métier et les diplômes qui y préparent vient des fiches Certif Info des diplômes, telles que les données importées les connaissent. Dans le département de la Côte-d'Or (21), des formations du même domaine (« Informatique, traitement de l'information, réseaux ») existent, que ces fiches ne rattachent pas au métier ROME M1805 : BUT – Informatique (IUT) ; à vérifier auprès des établissements, ce n'est pas une réponse des données.
     """  # noqa: E501
     if not found:
         return CERTIF_INFO_LINK
+    # the field by its name (graph/evidence_words.py): a code only where it has none
     fields = ", ".join(
-        f"NSF {g}, {name}" if (name := nsf_name(g)) else f"NSF {g}" for g in sorted(groups)
+        f"« {name} »" if (name := nsf_name(g)) else f"NSF {g}" for g in sorted(groups)
     )
     names = named_and_counted(found, len(found), EXAMPLES)
     return (

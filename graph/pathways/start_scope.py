@@ -64,7 +64,7 @@ def start_scope_notice(
     ...                     ("251",))
     >>> goal = JobGoal(frozenset({"1"}), frozenset({"2"}), ("mv",), basis)
     >>> print(start_scope_notice(goal, "secteur Mécanique de précision", {"1", "2"}, {}, []))
-    Départ « Mécanique de précision » : cette filière est décrite par le campus CMQ Mecanic Vallée, hors de ce territoire ; les diplômes de départ ici sont ceux de son domaine de formation (NSF 251 Mécanique générale et de précision, usinage), non ceux que les fiches du campus lui rattachent ; à vérifier avec l'établissement.
+    Départ « Mécanique de précision » : cette filière est décrite par le campus CMQ Mecanic Vallée, hors de ce territoire ; les diplômes de départ ici sont ceux de son domaine de formation (« Mécanique générale et de précision, usinage »), non ceux que les fiches du campus lui rattachent ; à vérifier avec l'établissement.
     >>> goal = JobGoal(frozenset({"1"}), frozenset({"2"}), ("mv",))
     >>> print(start_scope_notice(goal, "métier ROME H2903", {"1", "2"},
     ...     {"mv": "CMQ Mecanic Vallée"}, ["Bac pro technicien d'usinage"]))

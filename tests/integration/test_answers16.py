@@ -72,7 +72,7 @@ def test_a_job_without_pathway_says_where_its_link_comes_from(client: TestClient
     # records tie to M1805) is named to be checked, never as a diploma that prepares for it
     assert reason.endswith(
         f"{CERTIF_INFO} Dans le département de la Côte-d'Or (21), des formations du même "
-        "domaine (NSF 326, Informatique, traitement de l'information, réseaux) existent, que "
+        "domaine (« Informatique, traitement de l'information, réseaux ») existent, que "
         "ces fiches ne rattachent pas au métier ROME M1805 (Développeur / Développeuse web) : "
         "BUT – Informatique (I.U.T. de Dijon) ; à vérifier auprès des établissements, ce n'est "
         "pas une réponse des données."

@@ -63,4 +63,6 @@ def test_a_bts_reaches_the_but_whose_parcours_are_of_its_field(client: TestClien
     ).json()
     assert answer["count"] >= 1, answer.get("reason")
     text = " ".join(answer["pathways"][0]["score"]["explanation"])
-    assert "groupe NSF 250" in text
+    # the field by its name, never its code (graph/evidence_words.py)
+    assert "« Mécanique et électricité (plusieurs technologies) »" in text, text
+    assert "NSF 250" not in text

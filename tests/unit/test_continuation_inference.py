@@ -261,6 +261,8 @@ def test_cuisine_leads_to_hotel_management_with_its_evidence(inferred: dict[str,
     assert not set(legs) & {"32022104", "32022106", "32022207", "32022209", "32022210"}
     props = passerelle_props(mhr, source_of(mhr, "nFormationDiplome_.csv"))
     assert props["strength"] == mhr.strength and props["evidence"] == mhr.field_match
-    assert props["conditions"].endswith(f"Correspondance : {mhr.field_match}.")
+    # the conditions people read say the evidence without codes (graph/evidence_words.py)
+    assert props["conditions"].endswith(f"Correspondance : {props['evidence_words']}.")
+    assert "427xx" in props["evidence"] and "427xx" not in props["conditions"]
     leg = leg_props(mhr, props["source"])
     assert (leg["passerelle_origin"], leg["strength"]) == ("inferred", mhr.strength)

@@ -163,7 +163,7 @@ def test_a_bound_per_group_needs_the_groups() -> None:
 
 
 def random_gap_data(rng: random.Random) -> GapData:
-    """Actors of every kind within ~200 km of Figeac, offers in a few filières, legs between
+    """Actors of every kind within ~80 km of Figeac, offers in a few filières, legs between
     levels (schools that follow on from one another), partnerships and a platform."""
     kinds = ["lycee", "cfa", "iut", "university", "company", "cluster", "research_lab"]
     actors: list[dict[str, Any]] = []
@@ -177,8 +177,8 @@ def random_gap_data(rng: random.Random) -> GapData:
                 "campuses": ["c"],
                 "departement": "046",
                 # some pairs beyond SUGGESTION_RADIUS_KM, some on one site (< 1 km)
-                "lat": round(44.6 + rng.choice([0, 0, 0.004, rng.uniform(-1.2, 1.2)]), 4),
-                "lon": round(2.03 + rng.choice([0, 0.003, rng.uniform(-1.2, 1.2)]), 4),
+                "lat": round(44.6 + rng.choice([0, 0, 0.004, rng.uniform(-0.5, 0.5)]), 4),
+                "lon": round(2.03 + rng.choice([0, 0.003, rng.uniform(-0.6, 0.6)]), 4),
                 "roles": ["c"],
                 "source": f"doc {i}",
             }

@@ -174,6 +174,7 @@ PASSERELLE_FIELDS = (
     "campus",
     "conditions",
     "evidence",
+    "evidence_words",
     "strength",
     "description",
     "from_codes",

@@ -47,6 +47,7 @@ LEG_FIELDS = (
     "rule",
     "strength",
     "evidence",
+    "evidence_words",
     "source",
     "from_departements",
     "to_departements",

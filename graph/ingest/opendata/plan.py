@@ -56,6 +56,7 @@ from graph.ingest.opendata.establishment_names import (
     establishment_name,
     with_official_place,
 )
+from graph.ingest.opendata.name_case import recased, vocabulary
 from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, OfferColumns, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
@@ -933,6 +934,9 @@ def _establishments(
         else sorted(activity_uais)
     )
     out: dict[str, Establishment] = {}
+    # how the directories write each word when not in capitals: a name's words in capitals
+    # are written so (« Lycée Jean ZAY » → « Lycée Jean Zay »: name_case.py)
+    words = vocabulary(r.name for d in dirs for r in d.values())
     for uai in uais:
         rows = [(name, d[uai]) for name, d in zip(dir_names, dirs, strict=True) if uai in d]
         dep = departement_of_uai(uai)
@@ -957,7 +961,7 @@ def _establishments(
             uai=uai,
             # the first directory's, mended; another's when it names an owner body (OGEC);
             # the CFA list's abbreviated capitals last, and made readable (cfa_names.py)
-            name=_shown_name(rows) or first.name,
+            name=recased(_shown_name(rows) or first.name, words),
             kind=first.kind.value,
             described_by=_described_by(rows),
             sources=[citations.get(n, n) for n, _ in rows],

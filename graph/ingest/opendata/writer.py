@@ -14,6 +14,7 @@ properties (``imported_name``, ``nature``, ``bcn_*``…); seed relationships (``
 
 from __future__ import annotations
 
+import csv
 import gc
 import hashlib
 import json
@@ -634,6 +635,27 @@ def _engineer_labels(data: ImportData) -> dict[str, str]:
     return {c: p.label for c, p in data.postbac.programmes.items() if p.kind.key == "ingenieur"}
 
 
+def _evidence_names(data: ImportData) -> dict[str, str]:
+    """Code -> label for what the inferred legs' evidence names (graph/evidence_words.py): the
+    ROME jobs (rome.csv), the ROME domains (domaine_professionnel.csv, letter and two digits)
+    and the Formacode themes (Certif Info's Libelle_FormaCode, where a row gives one label per
+    code)."""
+    names = dict(data.rome_labels)
+    path = data.directory / "domaine_professionnel.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+            for row in csv.DictReader(f, delimiter=";"):
+                code = (row.get("code_domaine_professionnel") or "").strip()
+                label = (row.get("libelle_domaine_professionnel") or "").strip()
+                if len(code) == 3 and label:
+                    names[code] = label
+    for c in data.certifications.values():
+        if len(c.formacodes) == len(c.formacode_labels):
+            for code, label in zip(c.formacodes, c.formacode_labels, strict=True):
+                names.setdefault(code, label)
+    return names
+
+
 def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]]:
     """Pairs the public rules give (docs/inferred-passerelles.md), minus the pairs the seeds
     already link and the pairs whose target is a closed diploma; then the admission parallèle
@@ -644,6 +666,7 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
     evidence_files = continuations.present_files(data.directory)
     over = f"{bcn} ; {', '.join(evidence_files)}" if evidence_files else bcn
     rows = []
+    names = _evidence_names(data)
     facts = _facts(data, state, closed)
     programmes = _programme_facts(data)
     parallel = [
@@ -662,8 +685,8 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
                 "id": pid,
                 "a": p.from_code,
                 "b": p.to_code,
-                "props": passerelle_props(p, source),
-                "leg": leg_props(p, source),
+                "props": passerelle_props(p, source, names),
+                "leg": leg_props(p, source, names),
             }
         )
     return rows

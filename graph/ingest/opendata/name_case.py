@@ -1,0 +1,189 @@
+"""Words in capitals inside a name otherwise written in lower case: « Lycée des métiers du
+beton ARME », « Lycée professionnel Mixte THEODORE MONOD », « Lycée Jean ZAY ».
+
+The Annuaire and Parcoursup write some words of a name in capitals as their systems took them
+(a surname, a town, a whole phrase). :func:`recased` writes such a word as the national files
+themselves write it elsewhere: the most common spelling of the same word (accents and case
+aside) among the words of every establishment name that are not in capitals
+(:func:`vocabulary`): « ZAY » → « Zay » (« Lycée Jean Zay » elsewhere), « MÉTIERS » →
+« métiers », « ARME » → « armé » where a name writes « armé », with its accent. A particle
+(« DE », « DES », « DU », « LA », « ET »…) is written in lower case, except as the first word.
+
+Never lose information: a word the files write nowhere else but in capitals stays as given
+(« FOLLIS », « MOPA »: a name or an acronym, the data cannot tell); a known acronym stays in
+capitals (:data:`ACRONYMS`: CFA, IUT, BTP, UIMM, EREA, SEGPA, LP, LEGT, MFR, GRETA…, and the
+acronyms the national files give, graph/ingest/opendata/cfa_names.py), however another name
+writes it. A name all in capitals is read by :func:`graph.ingest.opendata.cfa_names.readable_capitals`
+instead. Pure functions over plain strings.
+
+>>> v = vocabulary(["Lycée Jean Zay", "Lycée des métiers du bâtiment", "Béton armé"])
+>>> recased("Lycée Jean ZAY", v), recased("Lycée DES MÉTIERS du beton ARME", v)
+('Lycée Jean Zay', 'Lycée des métiers du beton armé')
+>>> recased("CFA BTP de l'Aube", v), recased("Lycée HAUTE FOLLIS", v)
+("CFA BTP de l'Aube", 'Lycée HAUTE FOLLIS')
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from graph.ingest.opendata.cfa_names import KNOWN_ACRONYMS, SMALL_WORDS
+
+__all__ = ["ACRONYMS", "recased", "vocabulary"]
+
+# Acronyms of the national names kept in capitals whatever another name writes: the kinds of
+# establishments and bodies (the brief's list first), the hospitals' and universities' usual
+# ones, and the acronyms the files give (cfa_names.KNOWN_ACRONYMS).
+ACRONYMS = frozenset(
+    {
+        "CFA",
+        "IUT",
+        "BTP",
+        "UIMM",
+        "EREA",
+        "SEGPA",
+        "LP",
+        "LEGT",
+        "MFR",
+        "GRETA",
+        "CFAI",
+        "CFPPA",
+        "LGT",
+        "LPO",
+        "LPA",
+        "LEGTA",
+        "LEGTPA",
+        "EPLEFPA",
+        "EPLA",
+        "MFREO",
+        "IREO",
+        "URMA",
+        "CMA",
+        "CCI",
+        "CCIP",
+        "IFSI",
+        "IFAS",
+        "IFMK",
+        "IRTS",
+        "CH",
+        "CHU",
+        "CHRU",
+        "CHI",
+        "AP",
+        "HP",
+        "UFR",
+        "INSA",
+        "INP",
+        "IMT",
+        "ENS",
+        "CNAM",
+        "IAE",
+        "UCO",
+        "CESI",
+        "ECAM",
+        "ICAM",
+        "ISEN",
+        "EPF",
+        "ESME",
+        "EPITA",
+        "EPSI",
+        "ESTP",
+        "INSEEC",
+        "ESIEE",
+        "ESRA",
+        "IDRAC",
+        "UPEC",
+        "ENSEIS",
+        "CREPS",
+        "CY",
+        "EGC",
+        "IDF",
+        "PACA",
+        "TP",
+        "PME",
+        "SAS",
+        "IFA",
+        "AFPA",
+        "GIP",
+        "EPL",
+        "II",
+        "III",
+        "IV",
+        "ORT",
+        "CAP",
+        "PO",
+        *KNOWN_ACRONYMS,
+    }
+)
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
+
+
+def _capitals(word: str) -> bool:
+    return len(word) >= 2 and word == word.upper() and word != word.lower()
+
+
+def vocabulary(names: Iterable[str]) -> dict[str, str]:
+    """Folded word → its most common spelling among the words of ``names`` that are not in
+    capitals (ties: the first met). A word two letters long or more only."""
+    seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for name in names:
+        for w in _WORD.findall(name):
+            if len(w) >= 2 and not _capitals(w):
+                seen[_fold(w)][w] += 1
+    return {k: c.most_common(1)[0][0] for k, c in seen.items()}
+
+
+def _word(token: str, *, first: bool, after_name: bool, words: Mapping[str, str]) -> str:
+    if token in ACRONYMS:
+        return token
+    folded = _fold(token)
+    if folded in SMALL_WORDS and not first:
+        return folded
+    said = words.get(folded)
+    if said is None:
+        return token  # written nowhere else but in capitals: a name or an acronym, kept
+    if len(token) <= 3 and (said == said.lower() or not after_name):
+        # three letters are as often an abbreviation (« MET », « COM », « SUP de CO ») or an
+        # acronym as a word: only a surname after a name (« Jean ZAY ») is read
+        return token
+    if said == said.lower():  # a common word (« métiers », « armé »)
+        return said[:1].upper() + said[1:] if first else said
+    return said
+
+
+def recased(name: str, words: Mapping[str, str]) -> str:
+    """``name`` with its words in capitals written as :func:`vocabulary`'s ``words`` write them
+    (module docstring); a name without a letter in lower case, as given.
+
+    >>> recased("Lycée professionnel Mixte THEODORE MONOD", {"theodore": "Théodore",
+    ...         "monod": "Monod"})
+    'Lycée professionnel Mixte Théodore Monod'
+    """
+    if name == name.upper():
+        return name
+    out: list[str] = []
+    last = 0
+    previous = ""
+    for i, m in enumerate(_WORD.finditer(name)):
+        out.append(name[last : m.start()])
+        token = m.group()
+        # « D'ARC »: elided; « CH.MET.ART »: the CFA list's abbreviations; left as they are
+        joined = (
+            name[m.end() : m.end() + 1] in ("'", "’", ".") or name[m.start() - 1 : m.start()] == "."
+        )
+        if _capitals(token) and not joined:
+            after_name = previous[:1].isupper() and previous[1:].islower()
+            token = _word(token, first=i == 0, after_name=after_name, words=words)
+        out.append(token)
+        previous = token
+        last = m.end()
+    out.append(name[last:])
+    return "".join(out)
