@@ -88,3 +88,19 @@ def test_the_answer_says_the_job_is_reached_through_the_options() -> None:
     assert "l'option suivie après cette 1re année commune" in said
     plain = meets_job({"name": "BTS SIO option A"}, "au métier ROME M1810")
     assert plain == "BTS SIO option A prépare au métier ROME M1810 d'après les données importées."
+
+
+def test_a_bts_first_year_asked_as_a_start_says_it_is_no_diploma() -> None:
+    """No passerelle starts at it any more: `from=32032612&to_level=6` said only « aucune
+    passerelle connue ne mène … », as if the BTS SIO led nowhere."""
+    from graph.diploma_names import seconde_start_note
+
+    note = seconde_start_note(
+        {"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE", "type": "bts"}
+    )
+    assert note is not None
+    assert note.startswith(
+        "La 1re année commune du BTS Services informatiques aux organisations n'est pas un diplôme"
+    )
+    assert "depuis l'option du BTS préparée" in note
+    assert seconde_start_note({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}) is None
