@@ -1,6 +1,7 @@
 // Upsert Diploma nodes (keyed by CFD) from the BCN nomenclature. BCN facts (bcn_*, dates,
 // closed, official_name: the BCN's upper-case text) and what the diploma leads to (Certif Info:
 // rome_codes, formacodes, rncp_codes, rs_codes; rome.csv: rome_labels, the names of rome_codes;
+// optionsBTS.csv: rome_options, the options whose ROME codes a BTS common first year takes;
 // diplomesProfessionnels: cpc, cpc_secteur;
 // familleMetiers: famille_metiers) are always written; name (the readable label with accents
 // where Certif Info or diplomesProfessionnels give one, else the BCN text), type, level, NSF
@@ -10,7 +11,7 @@
 // A field missing from a row is null and removes the property.
 // Params: $run, $sources (map: source key -> citation), $type_labels (map: BCN type code ->
 // label), $rows (list of {code, name, readable, readable_src, norm, short, type_code, type,
-// level, nsf, opened, closes, closed, first, last, src, romes, rome_labels, formacodes,
+// level, nsf, opened, closes, closed, first, last, src, romes, rome_options, rome_labels, formacodes,
 // formacode_labels,
 // rncp, rs, certif_type, certif_nsf, cpc, cpc_secteur, famille, famille_common}).
 // Returns: count.
@@ -24,7 +25,7 @@ SET n.imported = true, n.import_key = 'Diploma:' + r.code, n.import_run = $run,
     n.closed = r.closed, n.first_session = r.first, n.last_session = r.last,
     n.bcn_source = $sources[r.src],
     n.readable_name = r.readable, n.readable_name_source = r.readable_src,
-    n.rome_codes = r.romes, n.rome_labels = r.rome_labels, n.formacodes = r.formacodes, n.formacode_labels = r.formacode_labels,
+    n.rome_codes = r.romes, n.rome_options = r.rome_options, n.rome_labels = r.rome_labels, n.formacodes = r.formacodes, n.formacode_labels = r.formacode_labels,
     n.rncp_codes = r.rncp, n.rs_codes = r.rs, n.certif_type = r.certif_type,
     n.certif_nsf = r.certif_nsf, n.cpc = r.cpc, n.cpc_secteur = r.cpc_secteur,
     n.famille_metiers = r.famille, n.famille_common_cfd = r.famille_common

@@ -14,9 +14,14 @@ département on three characters (``006``, ``02A``, ``971``), a région on two (
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Annotated
+
+from pydantic import PlainSerializer
 
 __all__ = [
     "DEPARTEMENTS",
+    "InseeDepartement",
+    "InseeDepartements",
     "REGION_NAMES",
     "and_list",
     "de_phrase",
@@ -26,6 +31,7 @@ __all__ = [
     "departement_of",
     "departement_place",
     "departements_phrase",
+    "insee_departement",
     "region_label",
     "region_phrase",
 ]
@@ -181,6 +187,45 @@ def departement_number(code: str) -> str:
     """
     code = str(code)
     return code[1:] if len(code) == 3 and code.startswith("0") else code
+
+
+# the annuaire's and the UAIs' old numbers of Corsica's two départements (« 620 », « 720 »)
+_OLD_CORSICA = {"620": "2A", "720": "2B", "20A": "2A", "20B": "2B"}
+
+
+def insee_departement(code: str) -> str:
+    """A département as the INSEE writes it (the COG code map clients join on), whatever form
+    a file or the graph gives: the graph's three characters without the padding zero, Corsica
+    by its letters, overseas on three digits. The one place the API's ``departement`` fields
+    are written from (:data:`InseeDepartement`); a code it does not recognise is returned as
+    it is (trimmed, upper case).
+
+    >>> [insee_departement(c) for c in ("035", "35", "5", "006", "075")]
+    ['35', '35', '05', '06', '75']
+    >>> [insee_departement(c) for c in ("02A", "2a", "620", "720", "02B")]
+    ['2A', '2A', '2A', '2B', '2B']
+    >>> [insee_departement(c) for c in ("971", "974", "976", "987", "099")]
+    ['971', '974', '976', '987', '99']
+    """
+    code = str(code).strip().upper()
+    if code in _OLD_CORSICA:
+        return _OLD_CORSICA[code]
+    if len(code) == 3 and code.startswith("0"):
+        return code[1:]
+    if len(code) == 1 and code.isdigit():
+        return "0" + code
+    return code
+
+
+def _insee_list(codes: list[str]) -> list[str]:
+    return [insee_departement(c) for c in codes]
+
+
+InseeDepartement = Annotated[str, PlainSerializer(insee_departement, when_used="json")]
+"""A département field of an API answer: stored on three characters (``035``, ``02A``), written
+in JSON as the INSEE code (``35``, ``2A``, ``971``)."""
+InseeDepartements = Annotated[list[str], PlainSerializer(_insee_list, when_used="json")]
+"""A list of départements of an API answer, written as INSEE codes (:data:`InseeDepartement`)."""
 
 
 def _stored(code: str) -> str:

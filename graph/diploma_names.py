@@ -313,8 +313,8 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
 
 
 def seconde_start_note(d: Row) -> str | None:
-    """What a pathway answer says first when its start is a 2nde professionnelle: a course
-    year, no diploma; None for any other start.
+    """What a pathway answer says first when its start is a 2nde professionnelle or a BTS
+    common first year: a course year, no diploma; None for any other start.
 
     >>> seconde_start_note({"name": "2NDE PROFESSIONNELLE PRODUCTION (BAC PRO)", "type": "bac_pro"})
     "La 2de professionnelle production n'est pas un diplôme : c'est la 1re année d'un Bac pro du secteur production, et les fichiers importés ne disent pas lequel. Demandez plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
@@ -322,7 +322,17 @@ def seconde_start_note(d: Row) -> str | None:
     "La 2de commune « Métiers du cuir » n'est pas un diplôme : c'est la 1re année des Bac pro de cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille préparé."
     >>> seconde_start_note({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}) is None
     True
+    >>> seconde_start_note({"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE", "type": "bts"})
+    "La 1re année commune du BTS Services informatiques aux organisations n'est pas un diplôme : c'est la 1re année du BTS, suivie d'une option en 2e année. Demandez plutôt les parcours depuis l'option du BTS préparée (ou depuis le niveau 5)."
     """  # noqa: E501
+    if d.get("type") == "bts" and is_common_year(d):
+        # a BTS « 1re année commune » (answers20): no diploma either, and no leg starts there
+        base = display_name(d).split(" (BTS)")[0]
+        return (
+            f"La 1re année commune du BTS {base} n'est pas un diplôme : c'est la 1re année du "
+            "BTS, suivie d'une option en 2e année. Demandez plutôt les parcours depuis l'option "
+            "du BTS préparée (ou depuis le niveau 5)."
+        )
     if d.get("type") != "bac_pro" or not is_common_year(d):
         return None
     bcn = next((t for t in _texts(d) if _is_common_text(t)), "")

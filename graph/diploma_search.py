@@ -496,6 +496,28 @@ def _said_share(words: Sequence[str], name_words: Sequence[str]) -> float:
     return said / len(name_words) if name_words else 0.0
 
 
+def _asked_words(said: Sequence[str], name: str, name_words: Sequence[str]) -> Sequence[str]:
+    """The words of a name :func:`_said_share` weighs: all of them, or only those before its
+    « option » when the query says no word of the option (« cap mv »: the options motocycles,
+    voitures particulières, véhicules de transport routier of one CAP are equals, whatever the
+    length of the option's name; the offers decide between them).
+
+    >>> _asked_words(["maint"], "CAP maintenance option motocycles", ["cap", "maintenance",
+    ...     "motocycles"])
+    ['cap', 'maintenance']
+    >>> _asked_words(["moto"], "CAP maintenance option motocycles", ["cap", "maintenance",
+    ...     "motocycles"])
+    ['cap', 'maintenance', 'motocycles']
+    """
+    head, sep, tail = normalise(name).partition(" option ")
+    if not sep:
+        return name_words
+    option = [w for w in _words(tail) if w not in STOP]
+    if any(n.startswith(w) for n in option for w in said):
+        return name_words
+    return [w for w in _words(head) if w not in STOP]
+
+
 def search_diplomas(
     rows: Iterable[Mapping[str, Any]],
     query: str,
@@ -604,9 +626,12 @@ def search_diplomas(
             not is_public_code(h.row["code"]),  # a public diploma before a campus's own
             # among equals, an open diploma before a closed one (still offered: « bts sio »),
             # then the name the words say most of (« but info »: « Informatique » before
-            # « Génie électrique et informatique industrielle »)
+            # « Génie électrique et informatique industrielle »), an option the words do not
+            # name left out, then the one offered most (« cap mv »: the option voitures
+            # particulières, 118 offers nationally, before motocycles, 23)
             bool(h.row.get("closed")),
-            -_said_share(said, names.words[at_row[id(h)]]),
+            -_said_share(said, _asked_words(said, h.row["name"], names.words[at_row[id(h)]])),
+            -(h.row.get("offers") or 0),
             h.row["name"],
         )
     )

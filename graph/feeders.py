@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from graph.departements import InseeDepartement
 from graph.diploma_names import display_name, is_common_year, readable
 from graph.errors import NotFound
 from graph.models import departement_code
@@ -37,7 +38,7 @@ class FeederOffer(BaseModel):
     commune_from: str | None = Field(
         default=None, description="As an actor's: `coordinates` means « près de » the commune."
     )
-    departement: str | None = None
+    departement: InseeDepartement | None = None
     modality: str | None = None
     status: str | None = None
     capacity: int | None = None

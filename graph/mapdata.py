@@ -15,7 +15,12 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from graph import communes
-from graph.departements import de_place, departement_number, departements_phrase
+from graph.departements import (
+    de_place,
+    departement_number,
+    departements_phrase,
+    insee_departement,
+)
 from graph.errors import InvalidRequest, NotFound
 from graph.gaps.cache import cached_answer
 from graph.memory import release_free_memory
@@ -296,7 +301,9 @@ def _map_points(
                     "uai": r.get("uai"),
                     "siret": r.get("siret"),
                     "insee": r.get("insee"),
-                    "departement": r["departement"],
+                    "departement": insee_departement(r["departement"])
+                    if r["departement"]
+                    else None,
                     "campuses": r["campuses"] or [],
                     "sectors": sectors,
                     "levels": levels,

@@ -6,6 +6,7 @@ from collections import Counter
 
 from pydantic import BaseModel, Field
 
+from graph.departements import InseeDepartement
 from graph.diploma_names import display_name
 from graph.errors import NotFound
 from graph.store import GraphStore
@@ -25,7 +26,7 @@ class NetNode(BaseModel):
     commune_from: str | None = Field(
         default=None, description="As an actor's: `coordinates` means « près de » the commune."
     )
-    departement: str | None = None
+    departement: InseeDepartement | None = None
     lat: float | None = None
     lon: float | None = None
     degree: int = 0

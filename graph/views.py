@@ -6,6 +6,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.departements import InseeDepartement, InseeDepartements
 from graph.diploma_names import closed_note, name_note, readable
 
 T = TypeVar("T")
@@ -35,7 +36,7 @@ class CampusBase(Out):
     academie: str | None = None
     region: str | None = None
     region_code: str | None = None
-    departements: list[str] = []
+    departements: InseeDepartements = []
     industry: str
     label_status: str | None = None
     source: str
@@ -55,7 +56,7 @@ class MemberOut(Out):
     kind: str
     role: str | None = None
     commune: str | None = None
-    departement: str | None = None
+    departement: InseeDepartement | None = None
 
 
 class SectorOut(Out):
@@ -121,7 +122,7 @@ class ActorSummary(Out):
         "deduced from the position: the establishment may lie in a neighbouring commune, so "
         "do not join it with registers as a fact of the files.",
     )
-    departement: str | None = None
+    departement: InseeDepartement | None = None
     lat: float | None = None
     lon: float | None = None
     campuses: list[str] = []
@@ -215,7 +216,7 @@ class ActorDetail(ActorSummary):
 class SiteOut(Out):
     insee: str
     name: str
-    departement: str
+    departement: InseeDepartement
     region_code: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -288,7 +289,7 @@ class DiplomaOfferOut(Out):
     site: str | None = None
     commune: str | None = None
     commune_from: str | None = Field(default=None, description=_OFFER_COMMUNE_FROM)
-    departement: str | None = None
+    departement: InseeDepartement | None = None
     lat: float | None = None
     lon: float | None = None
     source: str
@@ -402,7 +403,7 @@ class PlatformOut(Out):
     description: str | None = None
     commune: str | None = None
     insee: str | None = None
-    departement: str | None = None
+    departement: InseeDepartement | None = None
     lat: float | None = None
     lon: float | None = None
     campuses: list[str] = []
@@ -422,7 +423,7 @@ class PasserelleOut(Out):
         "named), 'campus', 'territory' (the départements named) or 'national'.",
     )
     scope_actors: list[str] = []
-    scope_departements: list[str] = []
+    scope_departements: InseeDepartements = []
     campus: str | None = None
     rate: float | None = None
     entrant_share: float | None = None

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from graph.departements import de_place, departement_place
+from graph.departements import de_place, departement_place, insee_departement
 from graph.gaps.findings import (
     REACH_KM,
     Finding,
@@ -276,7 +276,9 @@ def _nearest_outside(r: Row, targets: set[str], all_offers: dict[str, list[Row]]
                     "actor": x["actor"]["name"],
                     "commune": xo.get("commune"),
                     "commune_from": offer_commune(x)[1],
-                    "departement": xo.get("departement"),
+                    "departement": insee_departement(dep)
+                    if (dep := xo.get("departement"))
+                    else None,
                     "km": round(km, 1),
                 }
     return best

@@ -86,11 +86,12 @@ def admission_parallele_legs(
 ) -> list[InferredPasserelle]:
     """One leg per (BTS, programme admitting at bac+2) whose fields match, except pairs a
     source already documents. ``programmes`` are those that admit at bac+2 (their ``type``:
-    but, licence_pro or ingenieur)."""
+    but, licence_pro or ingenieur). A course year (a BTS « 1re année commune »,
+    ``course_year``) is no diploma one holds after two years: no leg starts there."""
     targets = [p for p in programmes if p.type in _RULE_OF_TYPE and groups_of(p)]
     out: list[InferredPasserelle] = []
     for a in bts:
-        if a.type != "bts" or not a.nsf:
+        if a.type != "bts" or not a.nsf or a.course_year:
             continue
         for b in targets:
             if (a.code, b.code) in documented or a.code == b.code:

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel, Field
 
+from graph.departements import InseeDepartement
 from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.geo import haversine_km
@@ -128,7 +129,7 @@ class OfferOut(BaseModel):
         "(graph/ingest/opendata/named_commune.py).",
     )
     insee: str | None = None
-    departement: str | None = None
+    departement: InseeDepartement | None = None
     lat: float | None = None
     lon: float | None = None
     location_precision: LocationPrecision | None = Field(

@@ -5,6 +5,7 @@ Pure functions over the scored pathways (:mod:`graph.pathways.scoring`) and the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from graph.departements import (
@@ -41,6 +42,7 @@ __all__ = [
     "explain",
     "goal_label",
     "job_label",
+    "meets_job",
     "too_far_sentence",
     "why_none",
 ]
@@ -349,6 +351,30 @@ def _near(q: PathwayQuery) -> str | None:
     return near.label or f"{near.lat:.3f}, {near.lon:.3f}"
 
 
+def meets_job(diploma: Mapping[str, Any], goal: str) -> str:
+    """Why a pathway's last diploma meets a job goal, in French: it trains for the job as the
+    data says, or, for a BTS common first year, through the options it leads to (its ROME codes
+    are its options', ``rome_options``: graph/ingest/opendata/professional.options_romes).
+
+    >>> meets_job({"name": "BTS X"}, "au métier ROME M1810")
+    "BTS X prépare au métier ROME M1810 d'après les données importées."
+    >>> said = meets_job({"name": "BTS X — 1re année", "rome_options": ["A", "B"]}, "au métier")
+    >>> said[:60]
+    "BTS X — 1re année mène au métier par l'une de ses options de"
+    """
+    name = display_name(diploma)
+    options = diploma.get("rome_options") or ()
+    if not options:
+        return f"{name} prépare {goal} d'après les données importées."
+    # which of the options trains for the job is not kept: « l'une de ses options », not all
+    which = "son option" if len(options) == 1 else "l'une de ses options"
+    return (
+        f"{name} mène {goal} par {which} de 2e année, d'après les données importées (une 1re "
+        "année commune n'a pas de métiers propres, ce sont ceux de ses options) : le métier se "
+        "prépare dans l'option suivie après cette 1re année commune."
+    )
+
+
 def explain(s: Scored, q: PathwayQuery) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step."""
     n = len(s.plan)
@@ -379,10 +405,7 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
         )
     if q.sector and s.plan:
         # why the pathway meets a job goal: its last diploma trains for it, as the data says
-        out.append(
-            f"{display_name(s.plan[-1].diploma)} prépare {to_goal(job_label(q))} d'après les "
-            "données importées."
-        )
+        out.append(meets_job(s.plan[-1].diploma, to_goal(job_label(q))))
     around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
     mod = q.modality.value if q.modality else None
     out.extend(step_sentence(i, st, around, mod) for i, st in enumerate(s.plan, start=1))

@@ -224,3 +224,17 @@ def test_a_level_4_start_counts_a_track_once_as_it_shows_it(client: TestClient) 
     assert tracks, shown  # a track said once for its series
     assert len(shown) == len(set(shown)), shown
     assert answer["count"] == len(shown), (answer["count"], shown)
+
+
+def test_the_bts_sio_common_year_trains_for_its_options_jobs(client: TestClient) -> None:
+    """answers20: Certif Info gives the BTS SIO options their jobs, not the common first year,
+    so a job search never reached the common year's offers; optionsBTS.csv links them."""
+    common = client.get("/diplomas/32032612").json()
+    assert {"M1801", "M1805", "M1810"} <= set(common["rome_codes"]), common["rome_codes"]
+    answer = ask(client, **{"from": STMG_SIG, "job": "M1805", "departements": "59", "limit": 20})
+    ends = [p for p in answer["pathways"] if p["steps"][-1]["code"] == "32032612"]
+    assert ends, _targets(answer)
+    explanation = " ".join(ends[0]["score"]["explanation"])
+    assert "mène au métier ROME M1805" in explanation, explanation
+    assert "par l'une de ses options de 2e année" in explanation, explanation
+    assert_plain_french(sentences(answer))

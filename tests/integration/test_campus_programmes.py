@@ -32,7 +32,7 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "opendata_campus
 CG, MS, CPRP_B, TRPM = "32031408", "32025014", "32022317", "40025014"
 CCI, FIGEAC_LP = "MV-ING-MECA-CCI-AVEYRON", "MV-LP-IUT-FIGEAC"
 LA_FAYETTE = "uai-0630021f"
-MV_TERRITORY = {"012", "046", "081"}
+MV_TERRITORY = {"12", "46", "81"}  # as the API writes them (INSEE codes)
 
 
 @pytest.fixture(scope="module")

@@ -75,7 +75,7 @@ def test_create_update_delete_an_actor_with_its_log(client: TestClient) -> None:
     r = client.post("/actors", json=body, headers=AUTH)
     assert r.status_code == 201, r.text
     a = client.get("/actors/pme-x").json()
-    assert (a["commune"], a["departement"], a["campuses"]) == ("Figeac", "046", ["mini"])
+    assert (a["commune"], a["departement"], a["campuses"]) == ("Figeac", "46", ["mini"])
     assert a["memberships"][0]["role"] == "entreprise partenaire"
     assert [s["id"] for s in a["sectors"]] == ["usinage"]
     assert client.get("/actors", params={"q": "eole"}).json()["items"][0]["id"] == "pme-x"

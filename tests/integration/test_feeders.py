@@ -29,7 +29,7 @@ def test_departements_narrow_the_establishments(seed_client: TestClient) -> None
     both = seed_client.get("/feeders", params={"to": "32022316", "departements": "12,46"}).json()
     lot = seed_client.get("/feeders", params={"to": "32022316", "departements": "46"}).json()
     for f in lot["feeders"]:
-        assert all(o["departement"] == "046" for o in f["offers"])
+        assert all(o["departement"] == "46" for o in f["offers"])
     n_both = sum(len(f["offers"]) for f in both["feeders"])
     n_lot = sum(len(f["offers"]) for f in lot["feeders"])
     assert n_both > n_lot > 0

@@ -127,10 +127,10 @@ def test_an_unknown_campus_or_sector_is_said_as_the_other_endpoints_say_it(
 
 def test_a_region_limits_the_map(seed_client: TestClient) -> None:
     """``region`` was ignored: ``?region=52`` drew all of France."""
-    occitanie = {"009", "011", "012", "030", "031", "032", "034", "046", "048", "065", "066"}
-    occitanie |= {"081", "082"}
+    # as the API writes them (INSEE codes)
+    occitanie = {"09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"}
     every = seed_client.get("/map.geojson").json()["features"]
-    aura = {"001", "003", "007", "015", "026", "038", "042", "043", "063", "069", "073", "074"}
+    aura = {"01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"}
     for region, deps in (("76", occitanie), ("84", aura)):
         fc = seed_client.get("/map.geojson", params={"region": region}).json()
         assert fc["features"], region

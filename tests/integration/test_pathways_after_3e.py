@@ -15,7 +15,7 @@ from tests.conftest import ask, imported_client_fixture
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BREST = "48.390,-4.486"
 BRETAGNE = "22,29,35,56"
-BRETAGNE_DEPS = {"022", "029", "035", "056"}
+BRETAGNE_DEPS = {"22", "29", "35", "56"}  # as the API writes them (INSEE codes)
 CAP_CUISINE, BAC_PRO_CUISINE = "50022146", "40022106"
 LEVEL_AFTER_3E = 2
 

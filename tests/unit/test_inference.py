@@ -141,3 +141,23 @@ def test_a_course_year_is_neither_start_nor_end_of_an_inferred_leg() -> None:
     assert pairs([D("40020005", "bac_pro", 4, "200"), bts]) == {
         ("40020005", "BTS1"): "bac-pro-to-bts"
     }  # the same facts but the flag: the leg the flag removes
+
+
+def test_no_admission_parallele_starts_at_a_bts_first_year() -> None:
+    """answers20: the BTS SIO « 1re année commune » had 27 « admission parallèle » legs into
+    BUT and licences pro nationally, as if one held it; its options keep theirs."""
+    from graph.inference.admission_parallele import admission_parallele_legs
+
+    common = DiplomaFacts("32032612", "bts", 5, "326", course_year=True)
+    option = DiplomaFacts("32032613", "bts", 5, "326")
+    but = DiplomaFacts("PS-BUT-RT", "but", 6, "326")
+    lp = DiplomaFacts("PS-LP-RESEAUX", "licence_pro", 6, "326")
+    legs = admission_parallele_legs([common, option], [but, lp])
+    assert {(leg.from_code, leg.to_code) for leg in legs} == {
+        ("32032613", "PS-BUT-RT"),
+        ("32032613", "PS-LP-RESEAUX"),
+    }
+    unmarked = DiplomaFacts("32032612", "bts", 5, "326")  # the same facts but the mark
+    assert {leg.from_code for leg in admission_parallele_legs([unmarked], [but, lp])} == {
+        "32032612"
+    }

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from graph.errors import SeedError
@@ -89,6 +90,27 @@ NOT_NEEDED_DIPLOMA = (
 )
 
 
+# nFormationDiplome_'s codes that support apprenticeship MEFs of a whole field (N_COMMENTAIRE
+# « Support pour mefs apprentissage »: 17010999 « FORMATIONS GENERALES (ING) », 25032999
+# « COMMUNICATION ET INFORMATION (LIC PRO) », the TH1–TH5, master and licence ones, 135 codes
+# ending in 999, named after an NSF group): no diploma one prepares or holds, so no step nor
+# goal of a pathway (« Formations générales (ING) » was offered as an engineering goal after a
+# BTS, reached by 47 inferred legs)
+SUPPORT_CODE = "BCN support code for apprenticeship MEFs of a field, not a diploma"
+_SUPPORT = re.compile(r"^\s*support pour mefs apprentissage", re.IGNORECASE)
+
+
+def is_support_code(comment: str | None) -> bool:
+    """Whether a BCN row's N_COMMENTAIRE says it only supports apprenticeship MEFs.
+
+    >>> is_support_code("Support pour mefs apprentissage"), is_support_code("GH unique.")
+    (True, False)
+    >>> is_support_code(None)
+    False
+    """
+    return bool(comment and _SUPPORT.match(comment))
+
+
 def parse_diplomas(
     path: Path,
     report: FileReport,
@@ -108,6 +130,7 @@ def parse_diplomas(
     nou = [t.opt(f"NOUVEAU_DIPLOME_{i}") for i in LINEAGE]
     c_first, c_last = t.opt("DATE_PREMIERE_SESSION"), t.opt("DATE_DERNIERE_SESSION")
     c_rncp, c_int = t.opt("NIVEAU_QUALIFICATION_RNCP"), t.opt("DATE_INTERVENTION")
+    c_note = t.opt("N_COMMENTAIRE")
     out: dict[str, DiplomaRow] = {}
     raw_of: dict[str, tuple[int, list[str]]] = {}
     name = path.name
@@ -120,6 +143,9 @@ def parse_diplomas(
             and row[ix["NIVEAU_FORMATION_DIPLOME"]].strip() not in levels
         ):
             report.leave_out(NOT_NEEDED_DIPLOMA, line)
+            continue
+        if c_note is not None and is_support_code(row[c_note]):
+            report.leave_out(SUPPORT_CODE, line)
             continue
         if cfd in raw_of:
             first_line, first = raw_of[cfd]

@@ -101,6 +101,7 @@ PARCOURSUP_GLOB = "fr-esr-parcoursup*.csv"
 CERTIF_INFO_FILE = "certif_info.csv"
 DIPLOMES_PRO_FILE = "diplomesProfessionnels.csv"
 FAMILLES_FILE = "familleMetiers.csv"
+BTS_OPTIONS_FILE = "optionsBTS.csv"
 ROME_FILE = "rome.csv"
 ACTIVITY_GLOBS = (
     ("constat_*.csv", "pupils (DEPP constat)", activity.parse_constat),
@@ -268,6 +269,8 @@ class ImportData:
     professional: dict[str, professional.ProfessionalDiploma]  # CFD -> CPC, secteur, label
     families: dict[str, professional_files.Family]  # speciality CFD -> famille de métiers
     rome_labels: dict[str, str] = field(default_factory=dict)  # ROME code -> name (rome.csv)
+    # BTS common first year -> its options (optionsBTS.csv), both among the diplomas
+    bts_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     jobs: list[dict[str, Any]] = field(default_factory=list)  # the Job nodes (jobs.job_rows)
     # the continuation evidence and common secondes, read by the process that parsed the
     # activity files, after them (ahead.py); None: read when the passerelles are inferred
@@ -582,6 +585,14 @@ def _parse(
     if early.families is not None:
         families = _taken(reports, early.families)
         citations[early.families.path.name] = citation(early.families.path.name)
+    bts_options: dict[str, tuple[str, ...]] = {}
+    if early.bts_options is not None:
+        bts_options = {
+            c: kept
+            for c, opts in _taken(reports, early.bts_options).items()
+            if c in diplomas and (kept := tuple(o for o in opts if o in diplomas))
+        }
+        citations[early.bts_options.path.name] = citation(early.bts_options.path.name)
     rome_labels: dict[str, str] = {}
     job_rows: list[dict[str, Any]] = []
     if certifications and early.rome is not None:
@@ -642,6 +653,7 @@ def _parse(
         professional={c: v for c, v in pro.items() if c in diplomas},
         families={c: v for c, v in families.items() if c in diplomas},
         rome_labels=rome_labels,
+        bts_options=bts_options,
         jobs=job_rows,
     )
 
@@ -758,6 +770,7 @@ class _Early:
     vfd: Ahead[dict[str, DiplomaRow]] | None = None
     pro: Ahead[dict[str, professional.ProfessionalDiploma]] | None = None
     families: Ahead[dict[str, professional.Family]] | None = None
+    bts_options: Ahead[dict[str, tuple[str, ...]]] | None = None
     rome: Ahead[RomeFile] | None = None
     metier: Ahead[list[jobs.MetierRow]] | None = None
     offers: list[Offer] | None = None
@@ -792,6 +805,9 @@ class _Early:
         if (p := directory / FAMILLES_FILE).is_file():
             family = "diploma links (familles de métiers)"
             early.families = parse_ahead(p, family, strict, professional.parse_familles_metiers)
+        if (p := directory / BTS_OPTIONS_FILE).is_file():
+            family = "diploma links (BTS options)"
+            early.bts_options = parse_ahead(p, family, strict, professional.parse_bts_options)
         if (p := directory / ROME_FILE).is_file():  # used when Certif Info gives links
             early.rome = parse_ahead(p, "job names (ROME)", strict, rome.parse_rome)
             if (m := directory / jobs.METIER_FILE).is_file():

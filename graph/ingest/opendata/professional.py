@@ -7,6 +7,8 @@
 - ``familleMetiers.csv`` (UTF-8 BOM, ``;``): the familles de métiers of the 2nde pro: each
   speciality (``CFD_SPECIALITE``) with its family and the CFD of the common 2nde
   (``CFD_COMMUN``).
+- ``optionsBTS.csv`` (UTF-8 BOM, ``;``): the BTS whose first year is common (``CFD_COMMUN``,
+  « 1re année commune ») and their options (``CFD_SPECIALITE``), one row per option.
 
 Pure parsing into plain records, used by the importer (diploma properties) and by the pathway
 inference (a shared famille de métiers is evidence for a continuation).
@@ -22,11 +24,14 @@ from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.report import FileReport
 
 __all__ = [
+    "BTS_OPTIONS",
     "DIPLOMES_PRO",
     "FAMILLES",
     "Family",
     "ProfessionalDiploma",
     "parse_diplomes_professionnels",
+    "options_romes",
+    "parse_bts_options",
     "parse_familles_metiers",
 ]
 
@@ -42,6 +47,7 @@ DIPLOMES_PRO = CsvSpec(
     ),
 )
 FAMILLES = CsvSpec("utf-8-sig", ";", ("FAMILLE", "CFD_COMMUN", "CFD_SPECIALITE"))
+BTS_OPTIONS = CsvSpec("utf-8-sig", ";", ("CFD_COMMUN", "CFD_SPECIALITE"))
 _CODE = re.compile(r"^([0-9A-Z]{3})-?([0-9A-Z]{5})\s*[A-Z]?$")
 _CFD = re.compile(r"^[0-9A-Z]{8}$")
 # the diploma abbreviations of the file, as a French reader writes them
@@ -120,4 +126,49 @@ def parse_familles_metiers(path: Path, report: FileReport) -> dict[str, Family]:
         common = code(row[c_common], 8)
         out[cfd] = Family(cfd, row[c_fam].strip(), common if _CFD.match(common) else None, line)
         report.rows_used += 1
+    return out
+
+
+def parse_bts_options(path: Path, report: FileReport) -> dict[str, tuple[str, ...]]:
+    """Common first year CFD -> its options' CFDs, in the file's order (optionsBTS.csv)."""
+    t = read_table(path, BTS_OPTIONS)
+    c_common, c_spec = (t.col(n) for n in BTS_OPTIONS.required)
+    out: dict[str, list[str]] = {}
+    for line, row in t.rows:
+        report.rows_read += 1
+        common, option = code(row[c_common], 8), code(row[c_spec], 8)
+        if not (_CFD.match(common) and _CFD.match(option)) or common == option:
+            report.skip("no common year CFD or no option CFD", line)
+            continue
+        options = out.setdefault(common, [])
+        if option in options:
+            report.skip("option already listed for this common year (kept its first row)", line)
+            continue
+        options.append(option)
+        report.rows_used += 1
+    return {c: tuple(o) for c, o in out.items()}
+
+
+def options_romes(
+    options: dict[str, tuple[str, ...]], romes: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The jobs a common first year leads to through its options, where the files say it:
+    common year -> (the union of its options' ROME codes, in the options' order; the options
+    that give them). Only a common year with no ROME code of its own (Certif Info describes the
+    options, not the « 1re année commune » codes) and at least one option with some; ``romes``:
+    CFD -> its own ROME codes.
+
+    >>> options_romes({"C": ("A", "B", "X")}, {"A": ("M1801", "M1810"), "B": ("M1805", "M1801")})
+    {'C': (('M1801', 'M1810', 'M1805'), ('A', 'B'))}
+    >>> options_romes({"C": ("A",)}, {"C": ("G1602",), "A": ("G1601",)})
+    {}
+    """
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for common, opts in options.items():
+        if romes.get(common):
+            continue
+        giving = tuple(o for o in opts if romes.get(o))
+        if giving:
+            union = tuple(dict.fromkeys(r for o in giving for r in romes[o]))
+            out[common] = (union, giving)
     return out

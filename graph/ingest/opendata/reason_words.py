@@ -85,6 +85,13 @@ REASONS_FR: dict[str, str] = {
     "no ROME code (e.g. G1602) or no name": "pas de code ROME (par ex. G1602) ou pas de nom",
     "ROME code not listed by rome.csv": "code ROME absent de rome.csv",
     "job name already listed for its ROME code": "nom de métier déjà listé pour son code ROME",
+    "BCN support code for apprenticeship MEFs of a field, not a diploma": (
+        "code support de la BCN pour les MEF d'apprentissage d'un domaine, pas un diplôme"
+    ),
+    "no common year CFD or no option CFD": "pas de CFD de 1re année commune ou d'option",
+    "option already listed for this common year (kept its first row)": (
+        "option déjà listée pour cette 1re année commune (sa première ligne gardée)"
+    ),
 }
 
 

@@ -171,6 +171,24 @@ def departement_of_uai(uai: str) -> str:
     return _UAI_CORSICA.get(head) or _UAI_COLLECTIVITY.get(head, head)
 
 
+def stored_departement(value: str) -> str | None:
+    """A file's département column in the graph's stored form (three characters): the
+    annuaire's and the derived commune file's ``620``/``720`` are Corsica's ``02A``/``02B`` (the
+    API writes them ``2A``/``2B``: graph.departements.insee_departement); a two-character code
+    is padded; None for an empty cell.
+
+    >>> [stored_departement(v) for v in ("035", "35", "620", "720", "2A", "971", "")]
+    ['035', '035', '02A', '02B', '02A', '971', None]
+    """
+    v = value.strip().upper()
+    if not v:
+        return None
+    v = v.zfill(3) if v.isdigit() else v
+    if len(v) == 2:
+        v = "0" + v
+    return _UAI_CORSICA.get(v, v)
+
+
 def departement_of_commune(insee: str | None, departement: str) -> str:
     """The département or collectivity an establishment is filed under, once its commune is
     known: the commune's own INSEE code when it lies overseas. The UAIs of a collectivity

@@ -56,6 +56,7 @@ from graph.ingest.opendata.plan import (
     YearFigures,
     parse_directory,
 )
+from graph.ingest.opendata.professional import options_romes
 from graph.ingest.opendata.progress import Progress, Silent
 from graph.ingest.opendata.renewal import RENEWED
 from graph.ingest.opendata.report import ImportSummary
@@ -121,6 +122,7 @@ IMPORT_PROPS = (
     "readable_name",
     "readable_name_source",
     "rome_codes",
+    "rome_options",
     "rome_labels",
     "formacodes",
     "formacode_labels",
@@ -268,18 +270,28 @@ def _readable(data: ImportData, code: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _links(data: ImportData, code: str) -> dict[str, Any]:
+def _links(
+    data: ImportData,
+    code: str,
+    via_options: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+) -> dict[str, Any]:
     """What a diploma leads to (Certif Info: ROME, with their names from rome.csv, Formacode,
     RNCP, RS; diplomesProfessionnels:
-    CPC, secteur; familleMetiers: famille de métiers), as diploma properties."""
+    CPC, secteur; familleMetiers: famille de métiers), as diploma properties. A BTS common
+    first year Certif Info does not describe takes its options' ROME codes, with the options
+    that give them (``rome_options``; ``via_options``: :func:`professional.options_romes`)."""
     c = data.certifications.get(code)
     p = data.professional.get(code)
     f = data.families.get(code)
+    own = list(c.romes) if c and c.romes else None
+    via = (via_options or {}).get(code) if own is None else None
+    romes = own or (list(via[0]) if via else None)
     return {
-        "romes": list(c.romes) if c and c.romes else None,
+        "romes": romes,
+        "rome_options": list(via[1]) if via else None,
         # the names in the order of the codes, "" where rome.csv does not name one
-        "rome_labels": [data.rome_labels.get(r, "") for r in c.romes]
-        if c and c.romes and data.rome_labels
+        "rome_labels": [data.rome_labels.get(r, "") for r in romes]
+        if romes and data.rome_labels
         else None,
         "formacodes": list(c.formacodes) if c and c.formacodes else None,
         "formacode_labels": list(c.formacode_labels) if c and c.formacode_labels else None,
@@ -297,6 +309,9 @@ def _links(data: ImportData, code: str) -> dict[str, Any]:
 
 def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
     rows = []
+    via_options = options_romes(
+        data.bts_options, {c: cert.romes for c, cert in data.certifications.items()}
+    )
     for d in data.diplomas.values():
         readable, readable_src = _readable(data, d.code)
         rows.append(
@@ -307,7 +322,7 @@ def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
                     "readable": readable,
                     "readable_src": readable_src,
                     "norm": _norm(readable or d.name),
-                    **_links(data, d.code),
+                    **_links(data, d.code, via_options),
                     "short": d.short_label or None,
                     "type_code": d.level_code,
                     "type": diploma_type(d.level_code).value,
@@ -549,6 +564,9 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
         evidence = continuations.load_evidence(data.directory)
         secondes = continuations.common_secondes(data.directory)
     not_targets = secondes | closed  # nobody enters these
+    # course years, no diploma one holds: the common 2ndes and the BTS common first years the
+    # files list (optionsBTS.csv), besides those their names say
+    years = secondes | set(data.bts_options)
     for r in state.seed_diplomas:
         offered_in.setdefault(r["code"], set()).update(
             d for d in r.get("offer_departements") or () if d
@@ -567,7 +585,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             apprenticeship=bool(r["apprenticeship"]) or r["code"] in apprenticeship,
             evidence=evidence.get(r["code"], Evidence()),
             target=r["code"] not in not_targets,
-            course_year=r["code"] in secondes
+            course_year=r["code"] in years
             or is_common_year(r)
             or (bcn is not None and is_common_year({"name": bcn.name})),
             title=title_words(bcn.name if bcn is not None else None),
@@ -589,7 +607,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             apprenticeship=d.code in apprenticeship,
             evidence=evidence.get(d.code, Evidence()),
             target=d.code not in not_targets,
-            course_year=d.code in secondes or is_common_year({"name": d.name}),
+            course_year=d.code in years or is_common_year({"name": d.name}),
             title=title_words(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
             establishments=establishments.get(d.code, frozenset()),
