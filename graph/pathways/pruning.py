@@ -178,13 +178,19 @@ def _prefix_groups(
     before: Any = None  # the diploma before the last one, the same for a prefix's candidates
     before_code = ""
     steps: list[Any] = [] if parents is None else [_UNKNOWN] * len(parents)
+    add_key = valid_keys.add
+    # what the candidates of the current prefix share, read once per run of them: whether
+    # its static bound is None (skip), inf (whole), its lasts' append and its codes
+    skip = whole = False
+    append: Any = None
+    codes: tuple[str, ...] = ()
     for i, (diplomas, legs, number) in enumerate(paths):
         if not legs:  # no step: its bound alone
             b = scorer.bound(diplomas, legs)
             if b is not None:
                 push((-b, i, _FULL))
                 if b != inf:
-                    valid_keys.add(tuple([d["code"] for d in diplomas]))
+                    add_key(tuple([d["code"] for d in diplomas]))
             continue
         if number == -1 or number != last_number:
             ids: Hashable = number
@@ -194,19 +200,23 @@ def _prefix_groups(
             last_number = number
             before = diplomas[-2]
             before_code = before["code"]
-        if prefix is None:
-            if parents is None or number == -1:
-                first: Any = scorer.prefix_bound(diplomas, legs)
-            else:
-                first = _steps_of(scorer, parents, steps, number, diplomas, legs, len(legs) - 1)
-                if first is not None and first != inf:
-                    first = prefix_total(len(legs), first)
-            prefix = index[ids] = _Prefix(first, tuple([d["code"] for d in diplomas[:-1]]))
-            prefixes.append(prefix)
-        static = prefix.static
-        if static is None:
+            if prefix is None:
+                if parents is None or number == -1:
+                    first: Any = scorer.prefix_bound(diplomas, legs)
+                else:
+                    first = _steps_of(scorer, parents, steps, number, diplomas, legs, len(legs) - 1)
+                    if first is not None and first != inf:
+                        first = prefix_total(len(legs), first)
+                prefix = index[ids] = _Prefix(first, tuple([d["code"] for d in diplomas[:-1]]))
+                prefixes.append(prefix)
+            static = prefix.static
+            skip = static is None
+            whole = not skip and static == inf
+            append = prefix.lasts.append
+            codes = prefix.codes
+        if skip:
             continue
-        if static == inf:
+        if whole:
             push((-inf, i, _FULL))
             continue
         last = diplomas[-1]
@@ -219,8 +229,8 @@ def _prefix_groups(
         if bound == inf:
             push((-inf, i, _FULL))
             continue
-        prefix.lasts.append((-bound, i))
-        valid_keys.add((*prefix.codes, code))
+        append((-bound, i))
+        add_key((*codes, code))
     for g, group in enumerate(prefixes):
         if group.lasts:
             group.lasts.sort()

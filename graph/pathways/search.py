@@ -305,27 +305,29 @@ class _Walk:
         self.paths = Candidates()
         self.prefixes = -1  # the last prefix number given (Candidate.prefix)
         self.parents = self.paths.parents  # each prefix number's parent (Candidates.parents)
-        self._edges: dict[str, list[tuple[str, Row, Row, int, bool, bool, bool]]] = {}
+        self._edges: dict[str, list[tuple[str, Row, Row, bool, bool]]] = {}
         self._common: dict[str, bool] = {}
 
-    def edges(self, code: str) -> list[tuple[str, Row, Row, int, bool, bool, bool]]:
-        """The legs leaving ``code`` with what the walk asks of each, worked out once per
-        search: target code, leg, target row, its level, whether the leg is a
-        reorientation, whether it is tied to a campus programme's territory, whether the
-        target meets the goal."""
+    def edges(self, code: str) -> list[tuple[str, Row, Row, bool, bool]]:
+        """The legs leaving ``code`` that the walk may take, with what it asks of each,
+        worked out once per search: target code, leg, target row, whether the leg is tied to
+        a campus programme's territory, whether the target meets the goal. A leg to a lower
+        level is left out unless it is a reorientation (``code``'s level is that of every
+        prefix ending there: the walk's rows end with ``node[code]``)."""
         got = self._edges.get(code)
         if got is None:
             node, q, goal_codes = self.node, self.q, self.goal_codes
+            level = node[code].get("level") or 0
             got = self._edges[code] = []
             for t, leg in self.adj.get(code, ()):
                 there = node[t]
+                if (there.get("level") or 0) < level and leg["kind"] != "reorientation":
+                    continue
                 got.append(
                     (
                         t,
                         leg,
                         there,
-                        there.get("level") or 0,
-                        leg["kind"] == "reorientation",
                         bool(leg.get("from_departements") or leg.get("to_departements")),
                         is_goal(there, q, goal_codes),
                     )
@@ -348,13 +350,14 @@ class _Walk:
         this = self.prefixes = self.prefixes + 1  # the prefix number of rows and legs
         self.parents.append(parent)
         here = rows[-1]
-        level = here.get("level") or 0
         common = len(path) > 1 and self.common_year(path[-1], here)
         paths = self.paths
-        for code, leg, there, there_level, reorientation, local, goal in self.edges(path[-1]):
+        # the legs down a level were left out by edges(): once the cap is reached, the next
+        # leg taken (or the caller's) returns, as the one left out would have
+        for code, leg, there, local, goal in self.edges(path[-1]):
             if len(paths) >= CANDIDATE_CAP:
                 return
-            if code in path or (not reorientation and there_level < level):
+            if code in path:
                 continue
             if local and not _local_holds(self.source, leg, path, code, self.q.start_departements):
                 continue  # a campus programme's leg, taken outside its territory
