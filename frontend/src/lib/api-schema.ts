@@ -3222,6 +3222,12 @@ export interface components {
              * @description The territory's programmes (an establishment and a diploma) that train for it.
              */
             offers: number;
+            /**
+             * Tied
+             * @description False when nothing in the data ties programmes to this filière (no ROME code, no diploma a campus record links to it): `offers` 0 then means unknown, not absent.
+             * @default true
+             */
+            tied: boolean;
         };
         /** SectorChoices */
         SectorChoices: {
