@@ -1,0 +1,48 @@
+"""A tester's findings across France (branch fixes20), on each real engine, over the seeds."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def test_an_untied_filiere_is_never_said_untrained(seed_client: TestClient) -> None:
+    """« Éolien (dont éolien offshore) » (Fécamp campus) has a campus note but no ROME code
+    and no linked diploma: the 76 + 27 report said « sans aucune formation locale recensée »
+    beside a BTS option systèmes éoliens at Fécamp. The data cannot tell: it says so, and the
+    filière list marks it as not tied to any programme."""
+    r = seed_client.get("/gaps", params={"departements": "76,27", "limit": 500})
+    assert r.status_code == 200, r.text
+    findings = [f for s in r.json()["sections"] for f in s["findings"]]
+    wind = next(f for f in findings if f["id"] == "demand:wind-energy")
+    assert "sans aucune formation" not in wind["why"], wind["why"]
+    assert "n'est pas connue, à vérifier" in wind["why"] and wind["severity"] == "low"
+    r = seed_client.get("/gaps/sectors", params={"departements": "76,27"})
+    assert r.status_code == 200, r.text
+    tied = {c["id"]: c["tied"] for c in r.json()["sectors"]}
+    assert tied["wind-energy"] is False
+    assert all(tied[k] for k, v in tied.items() if k.startswith("nsf-"))
+
+
+def test_enum_query_values_are_read_in_any_case(seed_client: TestClient) -> None:
+    """`to_type=BTS`, `modality=APPRENTICESHIP` answered 422 while the message listed « bts »:
+    every enum query parameter of the API is read in any case, on /v1 and its alias; a value
+    of no list is still refused."""
+    base = {"from": "40025214", "to_level": "5"}
+    for path in ("/v1/pathways", "/pathways"):
+        lower = seed_client.get(path, params={**base, "to_type": "bts", "modality": "school"})
+        upper = seed_client.get(path, params={**base, "to_type": "BTS", "modality": "School"})
+        assert lower.status_code == upper.status_code == 200, upper.text
+        assert upper.json() == lower.json()
+    assert seed_client.get("/v1/pathways", params={**base, "to_type": "BTX"}).status_code == 422
+    for path, params in (
+        ("/v1/actors", {"kind": "LYCEE"}),
+        ("/v1/diplomas", {"type": "Bac_Pro"}),
+        ("/v1/passerelles", {"origin": "DOCUMENTED"}),
+        ("/v1/platforms", {"kind": "PFT"}),
+        ("/v1/gaps.csv", {"departements": "46", "section": "Dead_Ends"}),
+        ("/v1/map.geojson", {"kind": "CFA", "modality": "School"}),
+    ):
+        upper = seed_client.get(path, params=params)
+        lower = seed_client.get(path, params={k: v.lower() for k, v in params.items()})
+        assert upper.status_code == lower.status_code == 200, (path, upper.text)
+        assert upper.content == lower.content, path
