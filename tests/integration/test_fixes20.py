@@ -46,3 +46,17 @@ def test_enum_query_values_are_read_in_any_case(seed_client: TestClient) -> None
         lower = seed_client.get(path, params={k: v.lower() for k, v in params.items()})
         assert upper.status_code == lower.status_code == 200, (path, upper.text)
         assert upper.content == lower.content, path
+
+
+def test_a_departement_keeps_its_leading_zero_and_is_read_without_it(
+    seed_client: TestClient,
+) -> None:
+    """`near=Moulins` showed « Moulins (Allier, 3) », and « Moulins (3) » typed back failed:
+    the label gives the INSEE code « 03 », and the code is read with or without its zero."""
+    said = []
+    for near in ("Moulins", "Moulins (3)", "Moulins (03)"):
+        r = seed_client.get("/v1/gaps/sectors", params={"near": near, "radius_km": 30})
+        assert r.status_code == 200, (near, r.text)
+        said.append(r.json()["territory"])
+    assert "Moulins (Allier, 03)" in said[0], said[0]
+    assert said[1] == said[2] == said[0]
