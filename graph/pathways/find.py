@@ -105,6 +105,7 @@ from graph.pathways.search import any_usable_inside, candidates, flag_usable, is
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
 from graph.pathways.unoffered_goals import (
+    nowhere_offered,
     same_trade,
     unknowable_goal,
     unoffered_notice,
@@ -842,6 +843,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     usual: list[Scored] = []
     lead = None
     origin = _Origin(store, data, q.territory, home, q.start_departements)
+    # a goal no offer names anywhere (a BP): the files' silence, not the territory's lack
+    nowhere = _nowhere_goal(store, data, q) if goal_codes is None and not keys else None
     if q.territory.is_set and not q.allow_outside:
         notices, usual = _usual_outside(store, data, source, q, goal_codes, origin)
     if not keys and q.territory.is_set and not q.allow_outside:
@@ -885,10 +888,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 data.offer_kinds(store), mod, to_type=to_type, to_level=q.to_level
             ):
                 absent = f"{absent} {only}"
-        lead = absent or thin
+        lead = nowhere or absent or thin
         if (
             lead
             and not absent
+            and not nowhere
             and (
                 near := neighbour_notice(
                     store, data, q, goal_codes, (), point=origin.point, since=origin.label
@@ -899,7 +903,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if lead:
             notices.append(lead)
             point = origin.point()
-            if point is None:
+            if nowhere:
+                pass  # no offer anywhere: no pathway outside either
+            elif point is None:
                 # nothing places the territory (no located offer, no préfecture with a centre:
                 # 984, 975, 988): no distance bounds a pathway outside, none is proposed (one
                 # in the Loiret was, « à moins de 150 km depuis le centre du territoire »)
@@ -1033,7 +1039,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             and (unknown := unknown_goal_note(data.diplomas(store, (q.to,)).get(q.to)))
         ):
             reason = f"{reason} {unknown}"  # the files do not give the goal's field
-        if lead:
+        if nowhere and not met:
+            reason = nowhere  # « aucune passerelle connue » would blame the links
+        elif lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
         if len(q.start_codes) == 1 and (
@@ -1094,11 +1102,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
         files_cannot_tell=not out
-        and not q.to
-        and unknowable_goal(
-            _start_min_level(store, data, q),
-            q.to_level,
-            q.to_type.value if q.to_type else None,
+        and (
+            bool(nowhere)
+            or not q.to
+            and unknowable_goal(
+                _start_min_level(store, data, q),
+                q.to_level,
+                q.to_type.value if q.to_type else None,
+            )
         ),
     )
 
@@ -1133,6 +1144,31 @@ def _start_min_level(store: GraphStore, data: PathwayData, q: PathwayQuery) -> i
     rows = data.diplomas(store, q.start_codes)
     levels = [int(r["level"]) for c in q.start_codes if (r := rows.get(c)) and r.get("level")]
     return min(levels) if levels else None
+
+
+def _nowhere_goal(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """The answer's sentence (:func:`nowhere_offered`) for a goal no offer of the graph names
+    anywhere, in any modality or year — a goal diploma (``to``: BP boulanger), else a goal
+    type (``to_type=bp``, of ``to_level`` or more when given) — or None."""
+    if q.to:
+        goal = data.diplomas(store, (q.to,)).get(q.to)
+        if goal is None:
+            return None
+        offers = data.kept(
+            ("goal_offers", q.to),
+            lambda: sum(r["offers"] for r in store.read("pathway_goal_offers", code=q.to)),
+        )
+        return None if offers else nowhere_offered(display_name(dict(goal)))
+    if q.to_type:
+        wanted = q.to_type.value
+        kinds = data.offer_kinds(store).described
+        if any(
+            t == wanted and (q.to_level is None or (level or 0) >= q.to_level)
+            for _, t, level in kinds
+        ):
+            return None
+        return nowhere_offered(TYPE_FR.get(wanted, wanted))
+    return None
 
 
 def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
