@@ -86,6 +86,8 @@ from graph.pathways.radius_unplaced import (
 from graph.pathways.regulated import (
     RegulatedGoal,
     nearest_sentence,
+    presumed_only,
+    presumed_sentence,
     regulated_goal,
     regulated_notice,
     regulations,
@@ -768,6 +770,13 @@ def _regulated_notice(
     point = origin.point()
     for d in sorted(required, key=display_name):
         got = offers.get(d["code"], [])
+        if got and presumed_only(o.offer.get("status") for o in got):
+            # only old headcounts of the diploma it replaced: no establishment is said to
+            # offer it now, here or nearest (tester20: a 2020 lycée at 185 km)
+            years = [int(y) for o in got if (y := o.offer.get("year"))]
+            said = presumed_sentence(display_name(d), years, len({o.actor["id"] for o in got}))
+            text = f"{text} {said}"
+            continue
         if any(o.in_territory for o in got):
             continue
         places: dict[str, float | None] = {}
@@ -1053,7 +1062,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             reason = f"{HELD} {to_goal(job_label(q))}. Vers un autre diplôme qui y prépare, " + (
                 reason[:1].lower() + reason[1:]
             )
-        if goal_codes is not None and (field := _job_field(store, data, q, goal_codes)):
+        if (
+            goal_codes is not None
+            and not regulated  # the law requires its diplomas: no other of the field leads there
+            and (field := _job_field(store, data, q, goal_codes))
+        ):
             reason = f"{reason} {field}"  # where the link job → diploma comes from
         if related:
             reason = f"{related} {reason}"
@@ -1104,6 +1117,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         files_cannot_tell=not out
         and (
             bool(nowhere)
+            or (regulated is not None and _presumed_goal(source, regulated.required))
             or not q.to
             and unknowable_goal(
                 _start_min_level(store, data, q),
@@ -1144,6 +1158,14 @@ def _start_min_level(store: GraphStore, data: PathwayData, q: PathwayQuery) -> i
     rows = data.diplomas(store, q.start_codes)
     levels = [int(r["level"]) for c in q.start_codes if (r := rows.get(c)) and r.get("level")]
     return min(levels) if levels else None
+
+
+def _presumed_goal(source: _StoreSource, codes: Iterable[str]) -> bool:
+    """Whether every offer of the goal diplomas is presumed from a closed predecessor
+    (:func:`presumed_only`): the files list none of it now, a wider territory would not help."""
+    return presumed_only(
+        o.offer.get("status") for got in source.offers(codes).values() for o in got
+    )
 
 
 def _nowhere_goal(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:

@@ -49,13 +49,18 @@ def test_a_regulated_job_is_reached_by_its_diploma_of_state_only(client: TestCli
         "la personne (niveau 4) ; Diplôme d'État d'accompagnant éducatif et social (niveau 3), "
         "qui ne suffisent pas à l'exercer"
     ) in said, said
-    # the Cantal does not offer it: its nearest establishment is named, with its distance
+    # its only offers are the constat 2020's headcounts of the closed diploma it replaced
+    # (tester20: « le plus proche : Lycée polyvalent Reffye (Tarbes), à 185 km », then
+    # « Essayez un territoire plus large »): no establishment is said to offer it now, the
+    # files cannot tell, and no programme « du même domaine » (opticien-lunetier…) is named
     assert (
-        "Diplôme d'État d'aide-soignant : aucun établissement dans le département du Cantal (15) "
-        "ne le propose d'après les données ; le plus proche : "
+        "Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de "
+        "formation habituels ni aucune offre actuelle ; ils n'en connaissent que des effectifs "
+        "de 2020 du diplôme qu'il a remplacé, dans 2 établissements"
     ) in said, said
-    # placed by its position, inside Saint-Étienne's contour (make install builds the contours)
-    assert "(Saint-Étienne, Loire), à 1" in said, said
+    assert "le plus proche" not in said and "Saint-Étienne" not in said, said
+    assert "même domaine" not in said, said
+    assert got["files_cannot_tell"] and not got["pathways"]
     assert "Objectif déjà atteint" not in said
 
 
