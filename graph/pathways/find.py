@@ -975,6 +975,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         )
     ):
         notices.append(free)
+    if shown and (other := _any_modality_notice(store, data, q, goal_codes, ranked_from, shown)):
+        notices.append(other)  # the first pathway in any modality is another one
     if goal_codes is None and (unoffered := _unoffered_notice(store, data, q)):
         notices.append(unoffered)  # the BP of the CAP's trade: no offer in the files
     if not q.to and (
@@ -1158,6 +1160,42 @@ def _start_min_level(store: GraphStore, data: PathwayData, q: PathwayQuery) -> i
     rows = data.diplomas(store, q.start_codes)
     levels = [int(r["level"]) for c in q.start_codes if (r := rows.get(c)) and r.get("level")]
     return min(levels) if levels else None
+
+
+def _any_modality_notice(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    goal_codes: set[str] | None,
+    origin: LatLon | None,
+    shown: list[Scored],
+) -> str | None:
+    """For a question in one modality, the first pathway the same question finds in any
+    modality when it is another one, named with each step's modality and town (French), or
+    None: an apprenticeship answer (CAP cuisine → BTS, La Réunion) never said that a school
+    route (Bac pro cuisine → BTS MHR at Saint-Paul) exists (tester20). One more search."""
+    if q.modality is None or q.modality.value not in MODALITY_FR:
+        return None
+    _, ranked, _, _ = _search(
+        store, data, q.model_copy(update={"modality": None}), goal_codes, origin
+    )
+    if not ranked or ranked[0].key == shown[0].key:
+        return None
+    best = ranked[0]
+    steps = []
+    for st in best.plan:
+        said = display_name(dict(st.diploma))
+        if st.choice.ranked:
+            o = st.choice.ranked[0].offer
+            how = [
+                MODALITY_FR.get(str(o.get("modality")), ""),
+                f"à {o['commune']}" if o.get("commune") else "",
+            ]
+            if any(how):
+                said += f" ({', '.join(h for h in how if h)})"
+        steps.append(said)
+    chain = " → ".join([display_name(dict(best.start)), *steps])
+    return f"Toutes modalités confondues, le premier parcours proposé serait un autre : {chain}."
 
 
 def _presumed_goal(source: _StoreSource, codes: Iterable[str]) -> bool:

@@ -60,3 +60,34 @@ def test_a_departement_keeps_its_leading_zero_and_is_read_without_it(
         said.append(r.json()["territory"])
     assert "Moulins (Allier, 03)" in said[0], said[0]
     assert said[1] == said[2] == said[0]
+
+
+def test_an_answer_in_one_modality_names_another_first_pathway(seed_client: TestClient) -> None:
+    """An apprenticeship answer (CAP cuisine → BTS, La Réunion) never said that the first
+    pathway in any modality was another one (a school route): it names it, with each step's
+    modality, exactly when the two first pathways differ."""
+    differs = 0
+    cases = (
+        {"from": "40025214", "to_level": "5"},
+        {"from_level": "4", "to_level": "5"},
+        {"from": "32025014", "to_level": "7"},
+        {"from": "32025014", "to_level": "6"},
+        {"from_level": "3", "to_level": "5"},
+    )
+    for question in cases:
+        for modality in ("apprenticeship", "school"):
+            base = {**question, "departements": "46,12", "home": "Figeac"}
+            one = seed_client.get("/v1/pathways", params={**base, "modality": modality}).json()
+            anyway = seed_client.get("/v1/pathways", params=base).json()
+            if not one["pathways"] or not anyway["pathways"]:
+                continue
+            said = [n for n in one["notices"] if n.startswith("Toutes modalités confondues")]
+            first = [s["name"] for s in anyway["pathways"][0]["steps"]]
+            if first == [s["name"] for s in one["pathways"][0]["steps"]]:
+                assert not said, said
+                continue
+            differs += 1
+            assert len(said) == 1, one["notices"]
+            for name in first:
+                assert name in said[0], (name, said[0])
+    assert differs, "no case where the modality changes the first pathway"
