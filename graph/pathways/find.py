@@ -1209,16 +1209,24 @@ def _presumed_goal(source: _StoreSource, codes: Iterable[str]) -> bool:
 def _nowhere_goal(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
     """The answer's sentence (:func:`nowhere_offered`) for a goal no offer of the graph names
     anywhere, in any modality or year — a goal diploma (``to``: BP boulanger), else a goal
-    type (``to_type=bp``, of ``to_level`` or more when given) — or None."""
+    type (``to_type=bp``, of ``to_level`` or more when given) — or for a goal diploma whose
+    offers are all presumed from its closed predecessor (:func:`presumed_sentence`); None
+    otherwise."""
     if q.to:
         goal = data.diplomas(store, (q.to,)).get(q.to)
         if goal is None:
             return None
-        offers = data.kept(
-            ("goal_offers", q.to),
-            lambda: sum(r["offers"] for r in store.read("pathway_goal_offers", code=q.to)),
+        rows = data.kept(
+            ("goal_offers", q.to), lambda: store.read("pathway_goal_offers", code=q.to)
         )
-        return None if offers else nowhere_offered(display_name(dict(goal)))
+        row: Row = rows[0] if rows else {"offers": 0}
+        if not row["offers"]:
+            return nowhere_offered(display_name(dict(goal)))
+        if presumed_only(row.get("statuses") or ()):
+            # only old headcounts of the closed diploma it replaced (DE aide-soignant)
+            years = [int(y) for y in row.get("years") or () if y]
+            return presumed_sentence(display_name(dict(goal)), years, row["establishments"])
+        return None
     if q.to_type:
         wanted = q.to_type.value
         kinds = data.offer_kinds(store).described

@@ -64,6 +64,19 @@ def test_a_regulated_job_is_reached_by_its_diploma_of_state_only(client: TestCli
     assert "Objectif déjà atteint" not in said
 
 
+def test_a_goal_diploma_known_from_old_headcounts_only_is_said_so(client: TestClient) -> None:
+    """The same diploma asked by its code: « Aucune passerelle connue » (and « Essayez un
+    territoire plus large ») read as the territory's lack; the files know only 2020 headcounts
+    of the diploma it replaced."""
+    got = ask(client, from_level=2, to=DEAS, departements="15", home="Aurillac")
+    assert not got["pathways"] and got["files_cannot_tell"], got
+    assert got["reason"].startswith(
+        "Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de "
+        "formation habituels ni aucune offre actuelle ; ils n'en connaissent que des effectifs "
+        "de 2020"
+    ), got["reason"]
+
+
 def test_a_related_diploma_never_meets_a_regulated_job(client: TestClient) -> None:
     got = ask(client, **{"from": ASSP}, job="J1501", departements="15")
     said = _said(got)
