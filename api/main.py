@@ -16,6 +16,7 @@ from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
 from api import docs_page, errors, openapi
 from api.caching import ETags
+from api.enum_case import EnumQueryCase
 from api.limits import RateLimit, edit_slot, report_slot
 from api.middleware import PlainErrorsAsProblems, SecurityHeaders
 from api.paths import API_PREFIX
@@ -117,6 +118,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.state.settings = settings
     # The last added is the outermost: headers on every answer, then the rate limit, CORS,
     # compression, and the ETag check nearest to the routes.
+    # enum query values in any case (to_type=BTS), nearest to the routes (api/enum_case.py)
+    app.add_middleware(EnumQueryCase, api=app)
     # 413 beyond MAX_BODY_BYTES (the largest valid edit is ~70 KB): nothing reads a huge body.
     # Starlette's limit (FastAPI's max_body_size is the same class, but placed outside the
     # app's middleware, where its plain-text 413 could not become a problem document).

@@ -71,7 +71,7 @@ INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)
 EXPLICIT_INSEE = re.compile(r"^\s*insee\s*:\s*(\d{5}|2[AB]\d{3})\s*$", re.IGNORECASE)
 POSTCODE = re.compile(r"^\d{5}$")
 POSTCODE_PREFIX = re.compile(r"^\d{2,4}$")
-WITH_DEPT = re.compile(r"^(.*?)\s*\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
+WITH_DEPT = re.compile(r"^(.*?)\s*\(\s*(\d{1,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-'’‘`´.,/_]+")
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "saints": "sts", "saintes": "stes"}
 # A name no commune has gets the communes of a close spelling (CommuneIndex.near): a text of
@@ -882,13 +882,13 @@ class CommuneIndex:
             other = next(c for c in exc.pool if c is not chosen)
             res = self._resolution(chosen)
             n = len(exc.pool) - 1
-            dept = chosen.departement.lstrip("0")
+            dept = chosen.departement  # the INSEE code, « 03 » (docs: never « 3 »)
             note = (
                 f"« {exc.query} » est lu comme {chosen.name} ({chosen.departement_name}, "
                 f"{dept}), la seule des communes de ce nom dans le territoire choisi ; "
                 f"{n} autre{'s' if n > 1 else ''} commune{'s' if n > 1 else ''} "
                 f"répond{'ent' if n > 1 else ''} à ce nom : pour une autre, précisez le "
-                f"département, par exemple « {other.name} ({other.departement.lstrip('0')}) »."
+                f"département, par exemple « {other.name} ({other.departement}) »."
             )
             note = f"{note} {res.note}" if res.note else note
             return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
@@ -934,11 +934,11 @@ exemple « Clermont (74) ».'
     other = others[0]
     said = (
         f"« {query} » est lu comme {chosen.name} ({chosen.departement_name}, "
-        f"{chosen.departement.lstrip('0')}), la plus peuplée ; {n} autre"
+        f"{chosen.departement}), la plus peuplée ; {n} autre"
         f"{'s' if n > 1 else ''} commune{'s' if n > 1 else ''} répond{'ent' if n > 1 else ''} "
         f"à ce nom, dont {other.name} ({other.departement_name}, "
-        f"{other.departement.lstrip('0')}) : pour une autre, précisez le département, par "
-        f"exemple « {other.name} ({other.departement.lstrip('0')}) »."
+        f"{other.departement}) : pour une autre, précisez le département, par "
+        f"exemple « {other.name} ({other.departement}) »."
     )
     return f"{said} {note}" if note else said
 
@@ -978,11 +978,18 @@ def _part_note(part: Commune, parent: Commune) -> str:
 
 
 def _split_dept(q: str) -> tuple[str, str | None]:
-    """``"Saint-Denis (93)"`` -> ("Saint-Denis", "93"); département codes as in the COG."""
+    """``"Saint-Denis (93)"`` -> ("Saint-Denis", "93"); département codes as in the COG, read
+    with or without their leading zero (« Moulins (3) », « Moulins (003) » are « 03 »).
+
+    >>> _split_dept("Moulins (3)"), _split_dept("Moulins (003)"), _split_dept("Bastia (2b)")
+    (('Moulins', '03'), ('Moulins', '03'), ('Bastia', '2B'))
+    """
     m = WITH_DEPT.match(q)
     if not m:
         return q, None
     dept = m.group(2).upper()
+    if len(dept) == 1 and dept.isdigit():
+        dept = "0" + dept
     return m.group(1), dept[1:] if len(dept) == 3 and dept.startswith("0") else dept
 
 

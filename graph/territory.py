@@ -442,7 +442,7 @@ def resolve_place(
     # « Saint-Pierre (974) »): « 300 km autour de Saint-Pierre (La Réunion, 974) »
     label = res.place.name
     if res.ambiguous or communes.reference().name_shared(res.place):
-        label += f" ({res.place.departement_name}, {res.place.departement.lstrip('0')})"
+        label += f" ({res.place.departement_name}, {res.place.departement})"
     return Point(lat=res.place.lat, lon=res.place.lon, label=label, note=note)
 
 

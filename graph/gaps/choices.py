@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from graph.campus_scope import campuses_of_territory
 from graph.gaps.cache import cached_answer
 from graph.gaps.data import read_offers
-from graph.gaps.demand import training_by_sector
+from graph.gaps.demand import tied_to_training, training_by_sector
 from graph.gaps.rows import Row
 from graph.nsf import field_code, field_id, nsf_name
 from graph.store import GraphStore
@@ -43,6 +43,12 @@ class SectorChoice(BaseModel):
     )
     offers: int = Field(
         description="The territory's programmes (an establishment and a diploma) that train for it."
+    )
+    tied: bool = Field(
+        default=True,
+        description="False when nothing in the data ties programmes to this filière (no ROME "
+        "code, no diploma a campus record links to it): `offers` 0 then means unknown, not "
+        "absent.",
     )
 
 
@@ -101,6 +107,7 @@ def territory_choices(
                 sorted(campus_names.get(c, c) for c in set(s["campuses"]) & local_campuses)
             ),
             offers=len(_programmes(trained.get(s["sector"]["id"], ()))),
+            tied=tied_to_training(s["sector"]),
         )
         for s in own
     ]

@@ -9,7 +9,7 @@ from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref,
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 
-__all__ = ["training_by_sector", "unmet_demand"]
+__all__ = ["tied_to_training", "training_by_sector", "unmet_demand"]
 
 
 def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[Row]]:
@@ -40,6 +40,20 @@ def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[
         for sid in ids:
             out[sid].append(r)
     return out
+
+
+def tied_to_training(sector: Row) -> bool:
+    """Whether the data can tell which programmes train for a sector: ROME codes (matched with
+    the diplomas' jobs) or diplomas a seed says train for it (``linked``, gaps_sectors). With
+    neither, no programme can ever count for it and « no local training » would be asserted
+    everywhere, whatever the territory teaches: the answer says it does not know.
+
+    >>> tied_to_training({"rome": ["H2907"]}), tied_to_training({"rome": [], "linked": 2})
+    (True, True)
+    >>> tied_to_training({"rome": None, "linked": 0, "local_training_note": "…"})
+    False
+    """
+    return bool(sector.get("rome") or sector.get("linked"))
 
 
 def unmet_demand(
@@ -142,24 +156,28 @@ def unmet_demand(
         ):
             note = s.get("local_training_note")
             owner = _owner(campuses, d.campus_names, campus)
-            if note or s.get("rome"):
+            tied = tied_to_training(s)
+            if tied:
                 why = (
                     f"{owner} sans aucune formation "
                     + ("recensée dans ses établissements." if campus else "locale recensée.")
                     + (f" {note}" if note else "")
                 )
             else:  # nothing ties a programme to it: the data cannot say what trains for it
+                # (a campus note on it, « Formation multi-sites envisagée », is no count of
+                # the territory's programmes: Fécamp's « Éolien » has a BTS option éolien)
                 why = (
                     f"{owner} à laquelle aucune formation n'est rattachée dans les "
                     "données (ni par les fiches du campus, ni par des codes métier ROME) : "
                     "la formation locale qui y prépare n'est pas connue, à vérifier."
+                    + (f" {note}" if note else "")
                 )
             out.append(
                 Finding(
                     id=f"demand:{sid}",
                     title=s["name"],
                     why=why,
-                    severity="medium" if note else "low",
+                    severity="medium" if note and tied else "low",
                     nodes=[ref],
                     data={
                         "sector": sid,

@@ -86,6 +86,8 @@ from graph.pathways.radius_unplaced import (
 from graph.pathways.regulated import (
     RegulatedGoal,
     nearest_sentence,
+    presumed_only,
+    presumed_sentence,
     regulated_goal,
     regulated_notice,
     regulations,
@@ -105,6 +107,7 @@ from graph.pathways.search import any_usable_inside, candidates, flag_usable, is
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
 from graph.pathways.unoffered_goals import (
+    nowhere_offered,
     same_trade,
     unknowable_goal,
     unoffered_notice,
@@ -767,6 +770,13 @@ def _regulated_notice(
     point = origin.point()
     for d in sorted(required, key=display_name):
         got = offers.get(d["code"], [])
+        if got and presumed_only(o.offer.get("status") for o in got):
+            # only old headcounts of the diploma it replaced: no establishment is said to
+            # offer it now, here or nearest (tester20: a 2020 lycée at 185 km)
+            years = [int(y) for o in got if (y := o.offer.get("year"))]
+            said = presumed_sentence(display_name(d), years, len({o.actor["id"] for o in got}))
+            text = f"{text} {said}"
+            continue
         if any(o.in_territory for o in got):
             continue
         places: dict[str, float | None] = {}
@@ -842,6 +852,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     usual: list[Scored] = []
     lead = None
     origin = _Origin(store, data, q.territory, home, q.start_departements)
+    # a goal no offer names anywhere (a BP): the files' silence, not the territory's lack
+    nowhere = _nowhere_goal(store, data, q) if goal_codes is None and not keys else None
     if q.territory.is_set and not q.allow_outside:
         notices, usual = _usual_outside(store, data, source, q, goal_codes, origin)
     if not keys and q.territory.is_set and not q.allow_outside:
@@ -885,10 +897,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 data.offer_kinds(store), mod, to_type=to_type, to_level=q.to_level
             ):
                 absent = f"{absent} {only}"
-        lead = absent or thin
+        lead = nowhere or absent or thin
         if (
             lead
             and not absent
+            and not nowhere
             and (
                 near := neighbour_notice(
                     store, data, q, goal_codes, (), point=origin.point, since=origin.label
@@ -899,7 +912,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if lead:
             notices.append(lead)
             point = origin.point()
-            if point is None:
+            if nowhere:
+                pass  # no offer anywhere: no pathway outside either
+            elif point is None:
                 # nothing places the territory (no located offer, no préfecture with a centre:
                 # 984, 975, 988): no distance bounds a pathway outside, none is proposed (one
                 # in the Loiret was, « à moins de 150 km depuis le centre du territoire »)
@@ -960,6 +975,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         )
     ):
         notices.append(free)
+    if shown and (other := _any_modality_notice(store, data, q, goal_codes, ranked_from, shown)):
+        notices.append(other)  # the first pathway in any modality is another one
     if goal_codes is None and (unoffered := _unoffered_notice(store, data, q)):
         notices.append(unoffered)  # the BP of the CAP's trade: no offer in the files
     if not q.to and (
@@ -1033,7 +1050,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             and (unknown := unknown_goal_note(data.diplomas(store, (q.to,)).get(q.to)))
         ):
             reason = f"{reason} {unknown}"  # the files do not give the goal's field
-        if lead:
+        if nowhere and not met:
+            reason = nowhere  # « aucune passerelle connue » would blame the links
+        elif lead:
             reason = f"{lead} {reason}"
         reason = general_bac_reason(_start_types(store, data, q), reason)
         if len(q.start_codes) == 1 and (
@@ -1045,7 +1064,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             reason = f"{HELD} {to_goal(job_label(q))}. Vers un autre diplôme qui y prépare, " + (
                 reason[:1].lower() + reason[1:]
             )
-        if goal_codes is not None and (field := _job_field(store, data, q, goal_codes)):
+        if (
+            goal_codes is not None
+            and not regulated  # the law requires its diplomas: no other of the field leads there
+            and (field := _job_field(store, data, q, goal_codes))
+        ):
             reason = f"{reason} {field}"  # where the link job → diploma comes from
         if related:
             reason = f"{related} {reason}"
@@ -1094,11 +1117,15 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         pathways=out,
         reason=reason,
         files_cannot_tell=not out
-        and not q.to
-        and unknowable_goal(
-            _start_min_level(store, data, q),
-            q.to_level,
-            q.to_type.value if q.to_type else None,
+        and (
+            bool(nowhere)
+            or (regulated is not None and _presumed_goal(source, regulated.required))
+            or not q.to
+            and unknowable_goal(
+                _start_min_level(store, data, q),
+                q.to_level,
+                q.to_type.value if q.to_type else None,
+            )
         ),
     )
 
@@ -1133,6 +1160,83 @@ def _start_min_level(store: GraphStore, data: PathwayData, q: PathwayQuery) -> i
     rows = data.diplomas(store, q.start_codes)
     levels = [int(r["level"]) for c in q.start_codes if (r := rows.get(c)) and r.get("level")]
     return min(levels) if levels else None
+
+
+def _any_modality_notice(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    goal_codes: set[str] | None,
+    origin: LatLon | None,
+    shown: list[Scored],
+) -> str | None:
+    """For a question in one modality, the first pathway the same question finds in any
+    modality when it is another one, named with each step's modality and town (French), or
+    None: an apprenticeship answer (CAP cuisine → BTS, La Réunion) never said that a school
+    route (Bac pro cuisine → BTS MHR at Saint-Paul) exists (tester20). One more search."""
+    if q.modality is None or q.modality.value not in MODALITY_FR:
+        return None
+    _, ranked, _, _ = _search(
+        store, data, q.model_copy(update={"modality": None}), goal_codes, origin
+    )
+    if not ranked or ranked[0].key == shown[0].key:
+        return None
+    best = ranked[0]
+    steps = []
+    for st in best.plan:
+        said = display_name(dict(st.diploma))
+        if st.choice.ranked:
+            o = st.choice.ranked[0].offer
+            how = [
+                MODALITY_FR.get(str(o.get("modality")), ""),
+                f"à {o['commune']}" if o.get("commune") else "",
+            ]
+            if any(how):
+                said += f" ({', '.join(h for h in how if h)})"
+        steps.append(said)
+    chain = " → ".join([display_name(dict(best.start)), *steps])
+    return f"Toutes modalités confondues, le premier parcours proposé serait un autre : {chain}."
+
+
+def _presumed_goal(source: _StoreSource, codes: Iterable[str]) -> bool:
+    """Whether every offer of the goal diplomas is presumed from a closed predecessor
+    (:func:`presumed_only`): the files list none of it now, a wider territory would not help."""
+    return presumed_only(
+        o.offer.get("status") for got in source.offers(codes).values() for o in got
+    )
+
+
+def _nowhere_goal(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """The answer's sentence (:func:`nowhere_offered`) for a goal no offer of the graph names
+    anywhere, in any modality or year — a goal diploma (``to``: BP boulanger), else a goal
+    type (``to_type=bp``, of ``to_level`` or more when given) — or for a goal diploma whose
+    offers are all presumed from its closed predecessor (:func:`presumed_sentence`); None
+    otherwise."""
+    if q.to:
+        goal = data.diplomas(store, (q.to,)).get(q.to)
+        if goal is None:
+            return None
+        rows = data.kept(
+            ("goal_offers", q.to), lambda: store.read("pathway_goal_offers", code=q.to)
+        )
+        row: Row = rows[0] if rows else {"offers": 0}
+        if not row["offers"]:
+            return nowhere_offered(display_name(dict(goal)))
+        if presumed_only(row.get("statuses") or ()):
+            # only old headcounts of the closed diploma it replaced (DE aide-soignant)
+            years = [int(y) for y in row.get("years") or () if y]
+            return presumed_sentence(display_name(dict(goal)), years, row["establishments"])
+        return None
+    if q.to_type:
+        wanted = q.to_type.value
+        kinds = data.offer_kinds(store).described
+        if any(
+            t == wanted and (q.to_level is None or (level or 0) >= q.to_level)
+            for _, t, level in kinds
+        ):
+            return None
+        return nowhere_offered(TYPE_FR.get(wanted, wanted))
+    return None
 
 
 def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:

@@ -30,6 +30,8 @@ __all__ = [
     "Regulation",
     "RegulatedGoal",
     "nearest_sentence",
+    "presumed_only",
+    "presumed_sentence",
     "regulated_goal",
     "regulated_notice",
     "regulations",
@@ -202,4 +204,46 @@ def nearest_sentence(
     return (
         f"{head} ; il est proposé par {places[0][0]}, à une distance que les données ne "
         "permettent pas de calculer."
+    )
+
+
+def presumed_only(statuses: Iterable[Any]) -> bool:
+    """Whether a required diploma's offers (their statuses) are all presumed from the closed
+    diploma it replaced (« renewed »: the import carries a closed diploma's old headcounts to
+    its successor, graph.ingest.opendata.renewal): no file lists a current offer of it, nor,
+    for a diploma of a health or social school, its usual training centres (the Diplôme d'État
+    d'aide-soignant: the constat 2020's lycées, no IFAS). True for none at all.
+
+    >>> presumed_only(["renewed", "renewed"]), presumed_only(["renewed", "open"]), presumed_only([])
+    (True, False, True)
+    """
+    return all(s == "renewed" for s in statuses)
+
+
+def presumed_sentence(name: str, years: Iterable[int], establishments: int) -> str:
+    """What the answer says of a required diploma whose offers are all presumed
+    (:func:`presumed_only`), instead of a nearest establishment presented as current
+    (« le plus proche : Lycée polyvalent Reffye (Tarbes), à 185 km », from a 2020 headcount).
+
+    >>> print(presumed_sentence("Diplôme d'État d'aide-soignant", [2020], 58))
+    Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de \
+formation habituels ni aucune offre actuelle ; ils n'en connaissent que des effectifs de 2020 \
+du diplôme qu'il a remplacé, dans 58 établissements, sans dire s'il y est encore préparé : à \
+vérifier auprès des centres de formation.
+    >>> presumed_sentence("DE X", [], 0).endswith("aucune offre actuelle : à vérifier auprès des centres de formation.")
+    True
+    """  # noqa: E501
+    head = (
+        f"{name} : les fichiers importés ne décrivent ni ses centres de formation habituels ni "
+        "aucune offre actuelle"
+    )
+    ask = "à vérifier auprès des centres de formation."
+    if not establishments:
+        return f"{head} : {ask}"
+    span = sorted(set(years))
+    when = "" if not span else f" de {span[0]}" if len(span) == 1 else f" de {span[0]} à {span[-1]}"
+    many = "s" if establishments > 1 else ""
+    return (
+        f"{head} ; ils n'en connaissent que des effectifs{when} du diplôme qu'il a remplacé, "
+        f"dans {establishments} établissement{many}, sans dire s'il y est encore préparé : {ask}"
     )

@@ -26,6 +26,7 @@ from graph.thin_coverage import UNSURE_FROM, UPPER_LEVELS
 
 __all__ = [
     "UNSEEN_TYPES",
+    "nowhere_offered",
     "same_trade",
     "unoffered_notice",
     "unknowable_goal",
@@ -112,6 +113,24 @@ def unoffered_notice(diplomas: Iterable[Row], level: int) -> str | None:
         + " par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; "
         + ("il n'est donc pas proposé" if one else "ils ne sont donc pas proposés")
         + " comme parcours."
+    )
+
+
+def nowhere_offered(goal: str) -> str:
+    """What an answer says of a goal (a diploma, or a type of diploma, in French) no offer of
+    the graph names anywhere: the files do not describe it, whatever the territory — never
+    « aucune offre dans un rayon de 40 km » nor « essayez un territoire plus large » (a BP
+    boulanger asked around Orléans: 243 BP diplomas, no offer of any in France).
+
+    >>> print(nowhere_offered("BP boulanger"))
+    Les fichiers publics importés ne décrivent nulle part d'offre de BP boulanger : aucun \
+parcours ne peut y mener dans ces données, quel que soit le territoire ; une offre est à \
+vérifier auprès des CFA et des établissements.
+    """
+    return (
+        f"Les fichiers publics importés ne décrivent nulle part d'offre de {goal} : aucun "
+        "parcours ne peut y mener dans ces données, quel que soit le territoire ; une offre "
+        "est à vérifier auprès des CFA et des établissements."
     )
 
 

@@ -433,7 +433,7 @@ await scenario('fichiers-sans-reponse', async (d) => {
   d.cannot = await page.locator('.results').innerText();
   await page.screenshot({ path: join(shots, 'parcours-fichiers-sans-reponse.png') });
   await page.goto(`${app}#/parcours?from=32025520&to_type=ingenieur&region=52`);
-  await page.waitForFunction(() => !document.querySelector('.results')?.textContent?.includes('ne décrivent pas ces admissions'));
+  await page.waitForFunction(() => !document.querySelector('.results')?.textContent?.includes('ne décrivent pas cette voie'));
   await page.locator('.results .state-empty').waitFor();
   d.can = await page.locator('.results').innerText();
   await close();

@@ -372,10 +372,10 @@ def test_no_wider_territory_where_the_files_cannot_tell(run: dict[str, Any]) -> 
     """A BTS holder towards an engineering school (tester19): the files list no admission
     after a Bac+2, so the page does not suggest a wider territory (``files_cannot_tell``)."""
     d = _check(run, "fichiers-sans-reponse")
-    assert "Les fichiers publics ne décrivent pas ces admissions" in d["cannot"], d["cannot"]
+    assert "Les fichiers publics ne décrivent pas cette voie" in d["cannot"], d["cannot"]
     assert "Essayez un territoire plus large" not in d["cannot"], d["cannot"]
     assert "Essayez un territoire plus large" in d["can"], d["can"]
-    assert "ne décrivent pas ces admissions" not in d["can"], d["can"]
+    assert "ne décrivent pas cette voie" not in d["can"], d["can"]
 
 
 def test_from_the_end_of_3e(run: dict[str, Any]) -> None:

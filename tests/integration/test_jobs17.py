@@ -49,14 +49,32 @@ def test_a_regulated_job_is_reached_by_its_diploma_of_state_only(client: TestCli
         "la personne (niveau 4) ; Diplôme d'État d'accompagnant éducatif et social (niveau 3), "
         "qui ne suffisent pas à l'exercer"
     ) in said, said
-    # the Cantal does not offer it: its nearest establishment is named, with its distance
+    # its only offers are the constat 2020's headcounts of the closed diploma it replaced
+    # (tester20: « le plus proche : Lycée polyvalent Reffye (Tarbes), à 185 km », then
+    # « Essayez un territoire plus large »): no establishment is said to offer it now, the
+    # files cannot tell, and no programme « du même domaine » (opticien-lunetier…) is named
     assert (
-        "Diplôme d'État d'aide-soignant : aucun établissement dans le département du Cantal (15) "
-        "ne le propose d'après les données ; le plus proche : "
+        "Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de "
+        "formation habituels ni aucune offre actuelle ; ils n'en connaissent que des effectifs "
+        "de 2020 du diplôme qu'il a remplacé, dans 2 établissements"
     ) in said, said
-    # placed by its position, inside Saint-Étienne's contour (make install builds the contours)
-    assert "(Saint-Étienne, Loire), à 1" in said, said
+    assert "le plus proche" not in said and "Saint-Étienne" not in said, said
+    assert "même domaine" not in said, said
+    assert got["files_cannot_tell"] and not got["pathways"]
     assert "Objectif déjà atteint" not in said
+
+
+def test_a_goal_diploma_known_from_old_headcounts_only_is_said_so(client: TestClient) -> None:
+    """The same diploma asked by its code: « Aucune passerelle connue » (and « Essayez un
+    territoire plus large ») read as the territory's lack; the files know only 2020 headcounts
+    of the diploma it replaced."""
+    got = ask(client, from_level=2, to=DEAS, departements="15", home="Aurillac")
+    assert not got["pathways"] and got["files_cannot_tell"], got
+    assert got["reason"].startswith(
+        "Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de "
+        "formation habituels ni aucune offre actuelle ; ils n'en connaissent que des effectifs "
+        "de 2020"
+    ), got["reason"]
 
 
 def test_a_related_diploma_never_meets_a_regulated_job(client: TestClient) -> None:

@@ -55,6 +55,25 @@ def test_the_bp_of_the_trade_is_named_never_proposed(client: TestClient) -> None
     assert "45022108" not in said and "45022105" not in said, said
 
 
+def test_a_goal_no_offer_names_anywhere_is_the_files_silence(client: TestClient) -> None:
+    """tester20: CAP boulanger → BP boulanger (or any BP) around Orléans answered « Aucune
+    passerelle connue … » or « aucun brevet professionnel dans un rayon de 40 km », with
+    « Essayez un territoire plus large »: no file lists any BP offer anywhere. The answer says
+    the files do not describe it (files_cannot_tell), naming no territory."""
+    for goal, name in (({"to": "45022108"}, "Boulanger (BP)"), ({"to_type": "bp"}, None)):
+        got = ask(client, **{"from": CAP_BOULANGER}, **goal, departements="29", home="Quimper")
+        said = _said(got)
+        assert not got["pathways"] and got["files_cannot_tell"], said
+        assert got["reason"].startswith(
+            "Les fichiers publics importés ne décrivent nulle part d'offre de "
+            + (name or "brevet professionnel")
+        ), got["reason"]
+        assert "ne contiennent aucun" not in said and "Aucune passerelle" not in said, said
+    # a goal offered somewhere: the territory's or the links' answer, as before
+    got = ask(client, **{"from": CAP_BOULANGER}, to_type="bts", departements="29")
+    assert not got["files_cannot_tell"] and "nulle part d'offre" not in _said(got)
+
+
 def test_no_bp_named_for_another_level(client: TestClient) -> None:
     got = ask(client, **{"from": CAP_BOULANGER}, to_level=5, departements="29")
     assert "Boulanger (BP)" not in _said(got), _said(got)

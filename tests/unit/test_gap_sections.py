@@ -212,6 +212,30 @@ def test_a_filiere_nothing_ties_to_a_programme_is_not_called_untrained() -> None
     assert "n'est pas connue" in got["demand:industrie"]
 
 
+def test_a_campus_note_does_not_make_an_untied_filiere_untrained() -> None:
+    """Fécamp's « Éolien (dont éolien offshore) » has a campus note (« Formation multi-sites
+    envisagée ») but no ROME code and no linked diploma: the 76 + 27 report said « sans aucune
+    formation locale recensée » beside a BTS option systèmes éoliens at Fécamp. Nothing can
+    count for it: the finding hedges (low), note kept; a linked diploma or a ROME code keeps
+    the assertive sentence."""
+    note = "Formation multi-sites envisagée pour l'éolien."
+    d = inside(
+        offers=[offer_row("lp", "BTS", 5, capacity=30, sectors=[])],
+        sectors=[
+            sector_row("eolien", local_training_note=note),
+            sector_row("linked", local_training_note=note, linked=1),
+            sector_row("fonderie", local_training_note=note, rome=["H2907"]),
+        ],
+    )
+    got = {f.id: f for f in unmet_demand(d)}
+    eolien = got["demand:eolien"]
+    assert "sans aucune formation" not in eolien.why and "n'est pas connue" in eolien.why
+    assert eolien.why.endswith(note) and eolien.severity == "low"
+    for sid in ("linked", "fonderie"):
+        assert got[f"demand:{sid}"].why.startswith("Filière du campus sans aucune formation")
+        assert got[f"demand:{sid}"].severity == "medium"
+
+
 def test_isolated_actors() -> None:
     d = inside(
         actors=[

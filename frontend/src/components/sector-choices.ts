@@ -17,11 +17,16 @@ const GROUPS: [Choice['kind'], string][] = [
 
 const programmes = (n: number): string => (n === 0 ? 'aucune formation connue sur le territoire' : `${n} formation${n > 1 ? 's' : ''}`);
 
+// A filière nothing in the data ties programmes to (no ROME code, no diploma a campus record
+// links): none can ever be counted for it, so « aucune » would be asserted of every territory
+// (Fécamp's « Éolien », beside a BTS option systèmes éoliens).
+const UNTIED = "aucune formation n'est rattachée à cette filière dans les données ; à vérifier";
+
 /** A choice as the list says it: its name, its campus when the territory has several, and how
- * many programmes it has there. */
+ * many programmes it has there (or that the data ties none to it). */
 export function choiceLabel(c: Choice, campuses: number): string {
   const campus = c.campus && campuses > 1 ? ` (${c.campus})` : '';
-  return `${c.name}${campus} — ${programmes(c.offers)}`;
+  return `${c.name}${campus} — ${!c.tied && c.offers === 0 ? UNTIED : programmes(c.offers)}`;
 }
 
 /** Fills `sel` with the territory's choices. A value the territory does not offer is kept

@@ -2823,7 +2823,7 @@ export interface components {
             reason?: string | null;
             /**
              * Files Cannot Tell
-             * @description True when no pathway is found and the public files cannot know one: a start at Bac+2 or above towards an engineering school, a licence pro, a master or a Bac+3/Bac+5 level, whose admissions after a Bac+2 no file lists. A wider territory would not help; the answer's notices say to ask the establishments.
+             * @description True when no pathway is found and the public files cannot know one: a start at Bac+2 or above towards an engineering school, a licence pro, a master or a Bac+3/Bac+5 level, whose admissions after a Bac+2 no file lists; or a goal diploma or type no offer of the graph names anywhere (a BP). A wider territory would not help; the answer's notices say to ask the establishments.
              * @default false
              */
             files_cannot_tell: boolean;
@@ -3222,6 +3222,12 @@ export interface components {
              * @description The territory's programmes (an establishment and a diploma) that train for it.
              */
             offers: number;
+            /**
+             * Tied
+             * @description False when nothing in the data ties programmes to this filière (no ROME code, no diploma a campus record links to it): `offers` 0 then means unknown, not absent.
+             * @default true
+             */
+            tied: boolean;
         };
         /** SectorChoices */
         SectorChoices: {

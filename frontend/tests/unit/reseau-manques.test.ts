@@ -98,11 +98,13 @@ describe('Manques', () => {
   });
 
   test('choiceLabel: the campus named only when the territory has several', () => {
-    const c = { id: 'usinage', name: 'Usinage', kind: 'filiere' as const, campus: 'Mecanic Vallée', offers: 3 };
+    const c = { id: 'usinage', name: 'Usinage', kind: 'filiere' as const, campus: 'Mecanic Vallée', offers: 3, tied: true };
     assert.equal(choiceLabel(c, 1), 'Usinage — 3 formations');
     assert.equal(choiceLabel(c, 2), 'Usinage (Mecanic Vallée) — 3 formations');
     assert.equal(choiceLabel({ ...c, offers: 1 }, 1), 'Usinage — 1 formation');
     assert.equal(choiceLabel({ ...c, offers: 0 }, 1), 'Usinage — aucune formation connue sur le territoire');
+    // a filière no programme is tied to: unknown, never « aucune » (Fécamp's « Éolien »)
+    assert.equal(choiceLabel({ ...c, offers: 0, tied: false }, 1), "Usinage — aucune formation n'est rattachée à cette filière dans les données ; à vérifier");
   });
 
   test('periodFr and num', () => {

@@ -221,10 +221,10 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
           'div',
           { class: 'state state-empty' },
           a.reason ? h('p', {}, h('strong', {}, 'Pourquoi : '), a.reason) : null,
-          // the files cannot know such a way (admissions after a Bac+2): a wider territory
-          // would not help (tester19)
+          // the files cannot know such a way (admissions after a Bac+2, a goal no offer names
+          // anywhere such as a BP): a wider territory would not help (tester19, tester20)
           a.files_cannot_tell
-            ? h('p', {}, 'Les fichiers publics ne décrivent pas ces admissions : un territoire plus large n’y changerait rien. Renseignez-vous auprès des établissements visés.')
+            ? h('p', {}, 'Les fichiers publics ne décrivent pas cette voie : un territoire plus large n’y changerait rien. Renseignez-vous auprès des établissements visés.')
             : h('p', {}, 'Essayez un territoire plus large, une autre modalité, ou acceptez des étapes hors du territoire.'),
         ),
       );
