@@ -45,7 +45,7 @@ from api.routes import (
 from api.static import WebAppFiles
 from graph import communes as communes_ref
 from graph.engines.factory import open_store
-from graph.pathways.data import keep_warm
+from graph.pathways.data import keep_warm, wait_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from graph.version_watch import VersionWatch, keep_map_warm
@@ -60,13 +60,15 @@ _SLOTS = {
 }
 
 
-def _warm_communes(preload: threading.Thread | None) -> None:
+def _warm_communes(store: GraphStore, preload: threading.Thread | None) -> None:
     """The commune reference's search maps (graph/communes.py, ~0.8 s of CPU), built once the
-    pathway cache's start-up preload is done: run beside it, the two threads shared the
-    interpreter and the preload took that much longer (docs/performance.md, preload19). A
-    request that needs the reference before then builds or waits for it as without a warm-up."""
+    pathway cache's start-up warm-up is done (its preload, then its near thread: wait_warm):
+    run beside the preload, the two threads shared the interpreter and the preload took that
+    much longer (docs/performance.md, preload19); beside the near thread, the reference's
+    short-lived objects kept the worker larger (mem20). A request that needs the reference
+    before then builds or waits for it as without a warm-up."""
     if preload is not None:
-        preload.join()
+        wait_warm(store)
     communes_ref.preload()
 
 
@@ -81,15 +83,20 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         preload = None
         if owned and settings.pathway_preload:
             preload = keep_warm(app.state.store)
-        if owned and settings.map_preload:
-            keep_map_warm(app.state.store)  # after the pathway preload, in a thread
         watch = None
-        if owned:
-            threading.Thread(
-                target=_warm_communes, args=(preload,), name="cmq-communes", daemon=True
-            ).start()
-            if settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
-                watch = VersionWatch(app.state.store, settings.version_poll_s).start()
+        communes = None
+        if owned:  # the start-up warm-ups one after another: the pathway cache's, then these
+            communes = threading.Thread(
+                target=_warm_communes,
+                args=(app.state.store, preload),
+                name="cmq-communes",
+                daemon=True,
+            )
+            communes.start()
+        if owned and settings.map_preload:
+            keep_map_warm(app.state.store, after=communes)  # last, in a thread
+        if owned and settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
+            watch = VersionWatch(app.state.store, settings.version_poll_s).start()
         app.state.version_watch = watch
         try:
             yield

@@ -24,7 +24,7 @@ from typing import Any
 
 from graph.gaps import cache as answer_cache
 from graph.mapdata import warm_map
-from graph.pathways.data import pathway_data
+from graph.pathways.data import pathway_data, wait_warm
 from graph.store import GraphStore
 
 log = logging.getLogger("cmq.version")
@@ -46,33 +46,35 @@ _map_warm: weakref.WeakSet[Any] = weakref.WeakSet()
 _map_lock = threading.Lock()
 
 
-def keep_map_warm(store: GraphStore) -> None:
+def keep_map_warm(store: GraphStore, *, after: threading.Thread | None = None) -> None:
     """Compute the map's first view (the whole country: 10 000 points, seconds at national
     size, graph/mapdata.py) in a background thread now and after every new version the watch
-    sees, once the pathway cache's preload is done (the two would compete for the same cores).
-    It is kept for its version only: a request after a write that the warm-up has not reached
-    yet computes it (or waits for the warm-up's computation of that version), never an older
-    one (graph/gaps/cache.py)."""
+    sees, once the pathway cache's warm-up is done (:func:`graph.pathways.data.wait_warm`: the
+    two would compete for the same cores, and the map's short-lived objects made beside the
+    cache's kept the worker larger) and, the first time, once ``after`` has ended (another
+    start-up warm-up). It is kept for its version only: a request after a write that the
+    warm-up has not reached yet computes it (or waits for the warm-up's computation of that
+    version), never an older one (graph/gaps/cache.py)."""
     with _map_lock:
         _map_warm.add(store)
-    _start_map_warm(store)
+    _start_map_warm(store, after)
 
 
-def _start_map_warm(store: GraphStore) -> None:
+def _start_map_warm(store: GraphStore, after: threading.Thread | None = None) -> None:
     threading.Thread(
-        target=_warm_map, args=(weakref.ref(store),), name="cmq-map-warm", daemon=True
+        target=_warm_map, args=(weakref.ref(store), after), name="cmq-map-warm", daemon=True
     ).start()
 
 
-def _warm_map(ref: weakref.ref[Any]) -> None:
+def _warm_map(ref: weakref.ref[Any], after: threading.Thread | None = None) -> None:
     store = ref()
     if store is None:
         return
     try:
         version = store.version()
-        preload = pathway_data(store).preload_thread
-        if preload is not None:
-            preload.join()
+        wait_warm(store)
+        if after is not None:
+            after.join()
         if store.version() != version:
             return  # written since: the newer version's warm-up does it
         warm_map(store)
