@@ -40,6 +40,17 @@ PAIR_LABELS = {
 # (« Lycée … (Saint-Malo) ↔ … (Redon) ») proposed for a partnership (docs/gaps.md).
 REACH_KM = 50.0
 SUGGESTION_RADIUS_KM = REACH_KM
+# A research lab and its partners are not a learner's daily trip: researchers, engineers and
+# teachers travel to a lab of the campus (the Mecanic Vallée dossier: the Institut Clément Ader
+# of Albi works with the IUT de Figeac, ~70 km away, §5.2.1), so a pair with a lab is suggested
+# within the former 120 km (docs/gaps.md)
+RESEARCH_RADIUS_KM = 120.0
+PAIR_RADIUS_KM = {
+    "economic-school": SUGGESTION_RADIUS_KM,
+    "school-continuation": SUGGESTION_RADIUS_KM,
+    "school-research": RESEARCH_RADIUS_KM,
+    "economic-research": RESEARCH_RADIUS_KM,
+}
 
 # A section's CSV file name, in French (the section ids are the API's, in English).
 SECTION_FILE_NAMES: dict[str, str] = {

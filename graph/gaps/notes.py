@@ -12,7 +12,14 @@ from collections.abc import Mapping, Sequence
 
 from graph.gaps.brokers import NETWORK, actor_network
 from graph.gaps.demand import training_by_sector
-from graph.gaps.findings import COMPANY, ECONOMIC, RESEARCH, SUGGESTION_RADIUS_KM, Finding
+from graph.gaps.findings import (
+    COMPANY,
+    ECONOMIC,
+    RESEARCH,
+    RESEARCH_RADIUS_KM,
+    SUGGESTION_RADIUS_KM,
+    Finding,
+)
 from graph.gaps.isolated import not_judged
 from graph.gaps.rows import GapData
 from graph.nsf import field_code
@@ -66,8 +73,9 @@ NO_SUGGESTION_SCHOOLS = (
     "niveau suivant d'un autre dans un même domaine de formation."
 )
 NO_SUGGESTION_PAIRS = (
-    f"aucune paire d'acteurs à moins de {SUGGESTION_RADIUS_KM:.0f} km, sans partenariat "
-    "recensé, ne partage une filière, un domaine de formation ou une plateforme."
+    f"aucune paire d'acteurs à moins de {SUGGESTION_RADIUS_KM:.0f} km (de "
+    f"{RESEARCH_RADIUS_KM:.0f} km avec un laboratoire), sans partenariat recensé, ne partage "
+    "une filière, un domaine de formation ou une plateforme."
 )
 NO_NETWORK = (
     "Aucun lien entre acteurs (partenariat, accueil, rattachement, convention) n'est recensé "

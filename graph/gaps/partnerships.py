@@ -9,10 +9,11 @@ from graph.analytics.link_analysis import suggest_links
 from graph.gaps.findings import (
     ECONOMIC,
     PAIR_LABELS,
+    PAIR_RADIUS_KM,
     PAIR_WEIGHTS,
     RESEARCH,
+    RESEARCH_RADIUS_KM,
     SCHOOLS,
-    SUGGESTION_RADIUS_KM,
     Finding,
     Row,
     actor_ref,
@@ -109,9 +110,10 @@ def suggested_partnerships(
     d: GapData, *, limit: int = 50, sector: str | None = None
 ) -> list[Finding]:
     """Pairs of actors of the territory to introduce: link prediction (resource allocation)
-    weighted by the kind of pair, within SUGGESTION_RADIUS_KM, resting on a filière, a field
-    of training or a platform in common, never two partners already; with a filière asked
-    (``sector``: a campus's, or a field ``nsf-…``), the pairs that share it."""
+    weighted by the kind of pair, within PAIR_RADIUS_KM (50 km; 120 km for a pair with a
+    lab), resting on a filière, a field of training or a platform in common, never two
+    partners already; with a filière asked (``sector``: a campus's, or a field ``nsf-…``),
+    the pairs that share it."""
     local = local_sectors(d)
     G = _graph(d, local)
     info = {f"{a['label']}:{a['id']}": a for a in d.actors}
@@ -200,12 +202,13 @@ def suggested_partnerships(
         if not kind or b["id"] in partnered.get(a["id"], nothing):
             return True
         if None not in (a.get("lat"), b.get("lat")):
-            if abs(a["lat"] - b["lat"]) * 111.0 > SUGGESTION_RADIUS_KM:
+            radius = PAIR_RADIUS_KM[kind]  # a pair with a lab: farther (findings.py)
+            if abs(a["lat"] - b["lat"]) * 111.0 > radius:
                 return True  # a degree of latitude is more than 111 km: farther, surely
             km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
             # two schools on one site are usually one cité scolaire (LGT + LP)
             same_site = km < 1.0 and a["kind"] in SCHOOLS and b["kind"] in SCHOOLS
-            if km > SUGGESTION_RADIUS_KM or same_site:
+            if km > radius or same_site:
                 return True
         kinds[(x, y)] = kind
         return False
@@ -233,7 +236,7 @@ def suggested_partnerships(
         # sorted and walked for nothing at national size, docs/performance.md, edit19); the
         # margin leaves the pairs at the edge to exclude
         positions={x: lat for x in candidates if (lat := info[x].get("lat")) is not None},
-        span=SUGGESTION_RADIUS_KM / 111.0 + 1e-6,
+        span=RESEARCH_RADIUS_KM / 111.0 + 1e-6,  # the widest radius of a pair type
     )
     # a suggestion must rest on something the pair does: a filière, a field of training or a
     # platform in common (the filière asked, if any)

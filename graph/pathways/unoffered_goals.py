@@ -123,12 +123,12 @@ def nowhere_offered(goal: str) -> str:
     boulanger asked around Orléans: 243 BP diplomas, no offer of any in France).
 
     >>> print(nowhere_offered("BP boulanger"))
-    Les fichiers publics importés ne décrivent nulle part d'offre de BP boulanger : aucun \
+    Les données importées ne décrivent nulle part d'offre de BP boulanger : aucun \
 parcours ne peut y mener dans ces données, quel que soit le territoire ; une offre est à \
 vérifier auprès des CFA et des établissements.
     """
     return (
-        f"Les fichiers publics importés ne décrivent nulle part d'offre de {goal} : aucun "
+        f"Les données importées ne décrivent nulle part d'offre de {goal} : aucun "
         "parcours ne peut y mener dans ces données, quel que soit le territoire ; une offre "
         "est à vérifier auprès des CFA et des établissements."
     )

@@ -43,7 +43,8 @@ def test_a_bac_stmg_leads_to_the_tertiary_bts_of_the_nord(client: TestClient) ->
     explanation = " ".join(answer["pathways"][0]["score"]["explanation"])
     assert (
         "après un bac technologique, admission sur dossier via Parcoursup ; passerelle déduite "
-        "du domaine commun (domaine NSF 31x) (non documentée)" in explanation
+        "du domaine commun (domaine de formation « Échanges et gestion ») (non documentée)"
+        in explanation
     ), explanation
     assert_plain_french(sentences(answer))
 

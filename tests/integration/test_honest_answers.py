@@ -128,11 +128,15 @@ def test_a_closed_diploma_is_never_offered_its_successor_is(client: TestClient) 
 
 
 def test_no_programme_of_the_goal_is_said_first(client: TestClient) -> None:
+    """This graph has no licence pro anywhere: said as the data's silence, whatever the
+    territory (fixes20), not as the Seine-Maritime's lack."""
     answer = ask(client, **{"from": "40025411", "to_type": "licence_pro", "departements": "76"})
     assert answer["notices"][0] == (
-        "Les données importées ne contiennent aucune licence professionnelle "
-        "dans le département de la Seine-Maritime (76)."
+        "Les données importées ne décrivent nulle part d'offre de licence professionnelle : "
+        "aucun parcours ne peut y mener dans ces données, quel que soit le territoire ; une "
+        "offre est à vérifier auprès des CFA et des établissements."
     )
+    assert answer["files_cannot_tell"]
     assert answer["reason"].startswith(answer["notices"][0])
     assert_plain_french(sentences(answer))
 

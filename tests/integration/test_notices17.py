@@ -65,7 +65,7 @@ def test_a_goal_no_offer_names_anywhere_is_the_files_silence(client: TestClient)
         said = _said(got)
         assert not got["pathways"] and got["files_cannot_tell"], said
         assert got["reason"].startswith(
-            "Les fichiers publics importés ne décrivent nulle part d'offre de "
+            "Les données importées ne décrivent nulle part d'offre de "
             + (name or "brevet professionnel")
         ), got["reason"]
         assert "ne contiennent aucun" not in said and "Aucune passerelle" not in said, said
