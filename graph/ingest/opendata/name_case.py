@@ -26,11 +26,11 @@ instead. Pure functions over plain strings.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from graph.ingest.opendata.cfa_names import KNOWN_ACRONYMS, SMALL_WORDS
+from graph.text import normalise
 
 __all__ = ["ACRONYMS", "recased", "vocabulary"]
 
@@ -122,10 +122,6 @@ ACRONYMS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
-
-
 def _capitals(word: str) -> bool:
     return len(word) >= 2 and word == word.upper() and word != word.lower()
 
@@ -137,14 +133,14 @@ def vocabulary(names: Iterable[str]) -> dict[str, str]:
     for name in names:
         for w in _WORD.findall(name):
             if len(w) >= 2 and not _capitals(w):
-                seen[_fold(w)][w] += 1
+                seen[normalise(w)][w] += 1
     return {k: c.most_common(1)[0][0] for k, c in seen.items()}
 
 
 def _word(token: str, *, first: bool, after_name: bool, words: Mapping[str, str]) -> str:
     if token in ACRONYMS:
         return token
-    folded = _fold(token)
+    folded = normalise(token)
     if folded in SMALL_WORDS and not first:
         return folded
     said = words.get(folded)
