@@ -210,11 +210,9 @@ def insee_departement(code: str) -> str:
     code = str(code).strip().upper()
     if code in _OLD_CORSICA:
         return _OLD_CORSICA[code]
-    if len(code) == 3 and code.startswith("0"):
-        return code[1:]
     if len(code) == 1 and code.isdigit():
         return "0" + code
-    return code
+    return departement_number(code)
 
 
 def _insee_list(codes: list[str]) -> list[str]:
