@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from typing import Any
 
 from neo4j import (
@@ -125,6 +125,25 @@ def schema_statements() -> list[str]:
     return statements
 
 
+def close_session(session: Any) -> None:
+    """Close ``session``, also when its connection broke under it.
+
+    ``Session.close()`` marks the session closed only once it has released its connection; when
+    the connection fails in a way the driver does not expect there (a server killed in the
+    middle of a query, the driver closed by another thread), close() raises first, the session
+    stays marked open and the driver warns about an unclosed session whenever the garbage
+    collector frees it, far from the cause (a ResourceWarning, an error under the test suite).
+    By then close() has released the connection, so a second close() only marks the session
+    closed. The first error is raised.
+    """
+    try:
+        session.close()
+    except Exception:
+        with suppress(Exception):  # the first error is the one worth raising
+            session.close()
+        raise
+
+
 class Neo4jStore:
     engine = "neo4j"
 
@@ -180,8 +199,13 @@ class Neo4jStore:
         except DriverError as exc:
             raise GraphError(f"Neo4j driver error: {exc}") from exc
 
-    def _session(self) -> Session:
-        return self._driver.session(database=self.database)
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        session = self._driver.session(database=self.database)
+        try:
+            yield session
+        finally:
+            close_session(session)
 
     def _run(self, name: str, params: Mapping[str, Any], *, read_only: bool) -> list[Row]:
         max_hops, args = split_params(params)
