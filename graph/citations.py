@@ -19,6 +19,7 @@ from graph.ingest.opendata.credits import PRODUCERS, Producer
 __all__ = [
     "DATASETS",
     "DOCUMENTS",
+    "INFERRED_CITATION",
     "Dataset",
     "Document",
     "cite",
@@ -156,6 +157,10 @@ def _datasets() -> tuple[Dataset, ...]:
 _FILE = re.compile(r"[\w.-]+\.(?:txt|csv|json|toml|xlsx?)\b")
 _DOC = re.compile(r"^\s*(\d{3}_[0-9a-f]{16}\.txt)\s*(.*)$", re.S)
 _PUBLIC_FILE = re.compile(r"[\w.-]+\.(?:csv|json|xlsx?)\b")
+# An inferred passerelle's source (graph/inference/records.py): the rule's name and page, and
+# the files it ran over. People read that the tool deduced it, never the rule's name or page.
+_INFERRED = re.compile(r"^\s*inferred by rule [\w-]+ \([\w./-]+\)(?: over (.*))?$", re.S)
+INFERRED_CITATION = "Déduite par l'outil d'une règle générale, non documentée"
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _AS_OF = re.compile(r"état (\d{4})-\d\d-\d\d")
 
@@ -198,6 +203,9 @@ def file_title(file_name: str) -> str:
 
 
 def _part(text: str) -> str:
+    if inferred := _INFERRED.match(text):
+        over = inferred.group(1)
+        return f"{INFERRED_CITATION} ({_part(over)})" if over else INFERRED_CITATION
     m = _DOC.match(text)
     if m:
         doc = _BY_FILE.get(m.group(1))
@@ -241,6 +249,8 @@ def cite(source: str | None) -> str:
     'Dossier de candidature du CMQ Mecanic Vallée, §6.1 « BTS et Bac Pro »'
     >>> cite("opendata fr-en-annuaire-education.csv (Identifiant 0460010L, état 2024-11-26)")
     "Annuaire de l'éducation, Éducation nationale, 2024"
+    >>> cite("inferred by rule bac-pro-to-bts (docs/inferred-passerelles.md)")
+    "Déduite par l'outil d'une règle générale, non documentée"
     """
     if not source:
         return "Source non précisée"

@@ -155,7 +155,7 @@ PASSERELLE_KIND_FR = {
 }
 PASSERELLE_ORIGIN_FR = {
     "documented": "documentée",
-    "inferred": "déduite d'une règle publique",
+    "inferred": "déduite par l'outil, non documentée",
     "after_3e": "entrée après la 3e",
 }
 
@@ -172,7 +172,7 @@ def passerelle_fr(kind: str | None, origin: str | None) -> str:
     """A passerelle as users read it, never its id.
 
     >>> passerelle_fr("continuation", "inferred")
-    "poursuite d'études, déduite d'une règle publique"
+    "poursuite d'études, déduite par l'outil, non documentée"
     >>> passerelle_fr("vae", None)
     'VAE'
     """

@@ -198,7 +198,7 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         return evidence_words(bac_techno_leg_sentence(str(leg["evidence"]), where))
     if open_side := OPEN_SPECIALTY.get(str(leg.get("evidence"))):
         return (
-            f"passerelle déduite d'une règle publique ; {open_side}, aucun point commun "
+            f"passerelle déduite par l'outil d'une règle générale ; {open_side}, aucun point commun "
             f"n'a donc pu être vérifié (non documentée{where})"
         )
     if leg.get("evidence"):
@@ -206,7 +206,7 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
             f"passerelle déduite de ce que les deux diplômes ont en commun : {words} "
             f"(non documentée{where})"
         )
-    return f"passerelle déduite d'une règle publique (non documentée{where})"
+    return f"passerelle déduite par l'outil d'une règle générale (non documentée{where})"
 
 
 def unlisted_sentence(thin: ThinFile) -> str:

@@ -10,6 +10,8 @@ from typing import Any
 
 import graph.citations
 from graph.citations import DATASETS, DOCUMENTS, cite, document_of, file_title
+from graph.inference.records import source_of
+from graph.inference.rules import InferredPasserelle
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FILE_NAME = re.compile(r"[\w-]+\.(txt|csv|json|toml)\b|\d{3}_[0-9a-f]{16}")
@@ -106,3 +108,15 @@ def test_every_dataset_says_what_it_brings() -> None:
     # the « Données et licences » page shows it where a file brings no offer
     assert all(d.brings for d in DATASETS), [d.key for d in DATASETS if not d.brings]
     assert len({d.key for d in DATASETS}) == len(DATASETS)
+
+
+def test_an_inferred_passerelle_is_cited_as_the_tools_deduction() -> None:
+    # tester, session 21: the Réseau page showed « inferred by rule … (docs/….md) »
+    p = InferredPasserelle(id="x", rule="bac-pro-to-bts", from_code="1", to_code="2")
+    for text in (source_of(p), source_of(p, "opendata nFormationDiplome_.csv")):
+        said = cite(text)
+        assert said.startswith("Déduite par l'outil d'une règle générale, non documentée"), said
+        assert "rule" not in said and "docs" not in said and ".md" not in said, said
+    assert cite(source_of(p, "opendata nFormationDiplome_.csv")).endswith(
+        "(Base centrale des nomenclatures (BCN), Éducation nationale)"
+    )

@@ -144,7 +144,7 @@ export const PASSERELLE_KIND_FR: Record<string, string> = {
 
 export const ORIGIN_FR: Record<string, string> = {
   documented: 'documentée',
-  inferred: 'déduite d’une règle publique',
+  inferred: 'déduite par l’outil, non documentée',
   after_3e: 'entrée après la 3e',
 };
 

@@ -23,6 +23,9 @@ const PUBLIC_FILE = /[\w.-]+\.(?:csv|json|xlsx?)\b/;
 const ANY_FILE = /[\w.-]+\.(?:txt|csv|json|toml|xlsx?)\b/g;
 const YEAR = /(?<!\d)(20\d\d)(?!\d)/;
 const AS_OF = /état (\d{4})-\d\d-\d\d/;
+// An inferred passerelle's source (graph/citations.py INFERRED_CITATION says the same).
+const INFERRED = /^\s*inferred by rule [\w-]+ \([\w./-]+\)(?: over (.*))?$/s;
+const INFERRED_CITATION = "Déduite par l'outil d'une règle générale, non documentée";
 
 function publicFile(name: string, details: string): string {
   const d = catalogue?.datasets.find((x) => x.files.some((f) => new RegExp(f).test(name)));
@@ -32,6 +35,8 @@ function publicFile(name: string, details: string): string {
 }
 
 function part(text: string): string {
+  const inferred = INFERRED.exec(text);
+  if (inferred) return inferred[1] ? `${INFERRED_CITATION} (${part(inferred[1])})` : INFERRED_CITATION;
   const m = DOC.exec(text);
   if (m) {
     const title = catalogue?.documents.find((d) => d.file === m[1])?.title ?? 'Document source';

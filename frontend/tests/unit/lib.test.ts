@@ -162,6 +162,9 @@ describe('citations', () => {
     assert.equal(cite('004_0123456789abcdef.txt §6.1 « usinage »'), 'Document source, §6.1 « usinage »');
     assert.equal(cite('attractivite_capacite_2022.csv; attractivite_capacite_2022.csv'), 'Données publiques, 2022');
     assert.equal(cite('notes.toml, ligne 3'), 'document source, ligne 3');
+    // an inferred passerelle's source: neither the rule's English name nor its docs page
+    assert.equal(cite('inferred by rule bac-pro-to-bts (docs/inferred-passerelles.md)'), "Déduite par l'outil d'une règle générale, non documentée");
+    assert.match(cite('inferred by rule cap-to-bac-pro (docs/inferred-passerelles.md) over opendata nFormationDiplome_.csv'), /^Déduite par l'outil d'une règle générale, non documentée \(Données publiques\)$/);
   });
 });
 

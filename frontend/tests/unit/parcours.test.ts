@@ -66,7 +66,7 @@ describe('passerelles and figures', () => {
     const s = step({ passerelle: { id: 'p', kind: 'continuation', description: '', origin: 'inferred', rate: 0.456, entrant_share: 0.3, reserved_share: null, modality: 'apprenticeship' } });
     assert.equal(
       passerelleText(s),
-      `Poursuite d'études, déduite d’une règle publique — taux de passage 45,6 % — 30 % des entrants viennent du diplôme précédent — en apprentissage`,
+      `Poursuite d'études, déduite par l’outil, non documentée — taux de passage 45,6 % — 30 % des entrants viennent du diplôme précédent — en apprentissage`,
     );
     assert.equal(passerelleText(step({})), '');
   });
