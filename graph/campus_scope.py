@@ -11,8 +11,8 @@ rule. Pure functions over plain rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.departements import and_list
@@ -65,13 +65,15 @@ class SectorBasis:
     """A campus filière asked outside its campuses' territory: what links it publicly.
 
     ``campuses``: the short names of the campuses describing it; ``rome``: its ROME codes;
-    ``nsf``: its NSF groups."""
+    ``nsf``: its NSF groups; ``jobs``: the names of its ROME codes the ROME reference gives
+    (code → name), to say them by name, never by code."""
 
     sector: str
     name: str
     campuses: tuple[str, ...]
     rome: tuple[str, ...]
     nsf: tuple[str, ...]
+    jobs: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 def foreign_basis(
@@ -102,6 +104,7 @@ def foreign_basis(
         campuses=tuple(sorted(campus_names.get(c, c) for c in row["campuses"])),
         rome=tuple(s.get("rome") or ()),
         nsf=tuple(s.get("nsf") or ()),
+        jobs={j["code"]: j["name"] for j in row.get("jobs") or () if j and j.get("name")},
     )
 
 
@@ -141,9 +144,7 @@ def public_links(basis: SectorBasis) -> list[str]:
     « celles » or « ceux » (French): Certif Info's ROME links, then its NSF groups."""
     links = []
     if basis.rome:
-        links.append(
-            f"que les fiches Certif Info rattachent à ses métiers (ROME {', '.join(basis.rome)})"
-        )
+        links.append(f"que les fiches Certif Info rattachent à ses métiers{_jobs_said(basis)}")
     if basis.nsf:
         # by its name, never its code (graph/evidence_words.py); a code only where none
         fields = ", ".join(
@@ -151,3 +152,24 @@ def public_links(basis: SectorBasis) -> list[str]:
         )
         links.append(f"de son domaine de formation ({fields})")
     return links
+
+
+def _jobs_said(basis: SectorBasis) -> str:
+    """The filière's ROME jobs by their names, in brackets after « ses métiers » (French):
+    a code the ROME reference does not name is counted, never shown (graph/evidence_words.py
+    does the same for an inferred passerelle's evidence); nothing when none is named.
+
+    >>> jobs = {"H2913": "Soudeur / Soudeuse"}
+    >>> _jobs_said(SectorBasis("s", "Soudeurs", ("MV",), ("H2913",), (), jobs))
+    ' (« Soudeur / Soudeuse »)'
+    >>> _jobs_said(SectorBasis("s", "Soudeurs", ("MV",), ("H2913", "H2914", "H2915"), (), jobs))
+    ' (« Soudeur / Soudeuse » et 2 autres)'
+    >>> _jobs_said(SectorBasis("s", "Soudeurs", ("MV",), ("H2913",), ()))
+    ''
+    """
+    named = [f"« {basis.jobs[c]} »" for c in basis.rome if basis.jobs.get(c)]
+    if not named:
+        return ""
+    others = len(basis.rome) - len(named)
+    more = f" et {others} autre{'s' if others > 1 else ''}" if others else ""
+    return f" ({', '.join(named)}{more})"

@@ -12,7 +12,12 @@ so a point close to a border may lie in the neighbour: within :data:`BORDER_KM` 
 commune's border, the commune is only « près de » (``commune_from`` « coordinates »), as the
 nearest centre was; further inside it is said as the commune (``commune_from`` « contour »).
 The margin is measured on the Annuaire's establishments, which have both a commune and their
-own position (docs/communes.md).
+own position (docs/communes.md). A border with no other commune's contour within
+:data:`BORDER_KM` of the point (:func:`nearby`, every département's) is no border with a
+neighbour: the sea's, a lake's, the country's. A point near it is in its commune: the Lycée Fesch,
+on Ajaccio's seafront, 0.17 km inside the simplified coast, is « à Ajaccio »; and a point just
+off that coast, in the sea as the contours draw it, is in the only commune near it when the
+nearest town hall is that commune's too (graph/ingest/opendata/plan.py ``lone_commune``).
 
 The file (``contours.bin``, the packed form of ``contours.json.gz``, both beside the commune
 reference, built by tools/communes/build.py; the JSON when the packed file is missing) is read
@@ -49,6 +54,7 @@ __all__ = [
     "containing",
     "decode_ring",
     "inside_polygon",
+    "nearby",
 ]
 
 CONTOURS_NAME = "contours.json.gz"
@@ -298,6 +304,51 @@ class Contours:
             self._cells[departement] = cells
         return cells
 
+    def _national_grid(self) -> dict[tuple[int, int], list[tuple[int, ...]]]:
+        """:meth:`_grid` of every entry, whatever its département (key ``"*"``)."""
+        cells = self._cells.get("*")
+        if cells is None:
+            cells = {}
+            boxes = self.boxes
+            for e in range(len(self.codes)):
+                x0, y0, x1, y1 = boxes[4 * e : 4 * e + 4]
+                box = (x0, y0, x1, y1, e)
+                for i in range(x0 // _CELL, x1 // _CELL + 1):
+                    for j in range(y0 // _CELL, y1 // _CELL + 1):
+                        if (at := cells.get((i, j))) is None:
+                            cells[i, j] = [box]
+                        else:
+                            at.append(box)
+            self._cells["*"] = cells
+        return cells
+
+    def nearby(self, lat: float, lon: float, km: float) -> list[tuple[str, float]]:
+        """The entries of any département whose contour is within ``km`` of the point (0 when
+        it holds it), each with that distance, the nearest first (a city of municipal
+        arrondissements and those around the point both)."""
+        x, y = lon * self.scale, lat * self.scale
+        kx, ky = _km_per_unit(self.scale, lat)
+        rx, ry = km / kx * 1.001 + 1, km / ky * 1.001 + 1
+        grid = self._national_grid()
+        seen: set[int] = set()
+        found: list[tuple[float, int]] = []
+        for i in range(int((x - rx) // _CELL), int((x + rx) // _CELL) + 1):
+            for j in range(int((y - ry) // _CELL), int((y + ry) // _CELL) + 1):
+                for x0, y0, x1, y1, e in grid.get((i, j), ()):
+                    if e in seen or x < x0 - rx or x > x1 + rx or y < y0 - ry or y > y1 + ry:
+                        continue
+                    seen.add(e)
+                    best = math.inf
+                    for rings in self.polygons(e):
+                        if inside_polygon(x, y, rings):
+                            best = 0.0
+                            break
+                        best = min(best, border_km(x, y, rings, self.scale, lat))
+                    if best <= km:
+                        found.append((best, e))
+        found.sort(key=lambda t: (t[0], self.codes[t[1]]))
+        return [(self.codes[e], d) for d, e in found]
+
     def containing(self, lat: float, lon: float, departement: str) -> Contained | None:
         """The commune of ``departement`` (COG code: '35', '2A', '976') whose contour holds
         the point; the smallest when several do (a municipal arrondissement, not its city);
@@ -365,6 +416,12 @@ def contours() -> Contours | None:
                     )
                     _missing = True
     return _contours
+
+
+def nearby(lat: float, lon: float, km: float = BORDER_KM) -> list[tuple[str, float]]:
+    """:meth:`Contours.nearby` (every département's); [] without the contours file."""
+    found = contours()
+    return [] if found is None else found.nearby(lat, lon, km)
 
 
 def containing(lat: float, lon: float, departement: str) -> Contained | None:

@@ -58,8 +58,9 @@ def publicly_linked(offers: Iterable[Row], basis: SectorBasis) -> list[Row]:
 def basis_text(basis: SectorBasis) -> str:
     """The sentence that says how the filière's training was chosen here (French).
 
-    >>> print(basis_text(SectorBasis("s", "Soudeurs", ("Mecanic Vallée",), ("H2913",), ())))
-    « Soudeurs » est décrit par le campus Mecanic Vallée, hors de ce territoire : ses formations y sont celles que les fiches Certif Info rattachent à ses métiers (ROME H2913), non celles que les fiches du campus lui rattachent.
+    >>> print(basis_text(SectorBasis("s", "Soudeurs", ("Mecanic Vallée",), ("H2913",), (),
+    ...                              {"H2913": "Soudeur / Soudeuse"})))
+    « Soudeurs » est décrit par le campus Mecanic Vallée, hors de ce territoire : ses formations y sont celles que les fiches Certif Info rattachent à ses métiers (« Soudeur / Soudeuse »), non celles que les fiches du campus lui rattachent.
     """  # noqa: E501
     links = public_links(basis)
     return (

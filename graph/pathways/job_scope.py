@@ -97,8 +97,8 @@ def job_goal(links: Iterable[Row], local: set[str], basis: SectorBasis | None) -
 
 
 def _public(basis: SectorBasis) -> str:
-    """« que les fiches Certif Info rattachent à ses métiers (ROME H2913) et celles de son
-    domaine de formation (NSF 251 …) »."""
+    """« que les fiches Certif Info rattachent à ses métiers (« Soudeur / Soudeuse ») et celles
+    de son domaine de formation (« Mécanique générale et de précision, usinage ») »."""
     return " et ceux ".join(public_links(basis))
 
 
@@ -112,9 +112,10 @@ def scope_notice(
     None when no campus tie was set aside. ``job``: the goal as the answer names it;
     ``set_aside_names``: the names of the diplomas set aside, in the order to show.
 
-    >>> basis = SectorBasis("s", "Soudeurs", ("CMQ Mecanic Vallée",), ("H2913",), ())
+    >>> basis = SectorBasis("s", "Soudeurs", ("CMQ Mecanic Vallée",), ("H2913",), (),
+    ...                     {"H2913": "Soudeur / Soudeuse"})
     >>> print(scope_notice(JobGoal(frozenset({"1"}), basis=basis), "secteur Soudeurs", {}, []))
-    « Soudeurs » est décrit par le campus CMQ Mecanic Vallée, hors de ce territoire : les diplômes visés ici sont ceux que les fiches Certif Info rattachent à ses métiers (ROME H2913), non ceux que les fiches du campus lui rattachent ; à vérifier avec l'établissement.
+    « Soudeurs » est décrit par le campus CMQ Mecanic Vallée, hors de ce territoire : les diplômes visés ici sont ceux que les fiches Certif Info rattachent à ses métiers (« Soudeur / Soudeuse »), non ceux que les fiches du campus lui rattachent ; à vérifier avec l'établissement.
     >>> goal = JobGoal(frozenset({"1"}), frozenset({"2"}), ("mv",))
     >>> print(scope_notice(goal, "métier ROME H2903", {"mv": "CMQ Mecanic Vallée"},
     ...     ["Bac pro technicien d'usinage"]))

@@ -47,7 +47,9 @@ def test_another_campus_filiere_is_read_from_public_links(client: TestClient) ->
     assert found["severity"] == "low"
     assert "absents" not in found["why"].lower()
     assert "est décrit par le campus CMQ Mecanic Vallée, hors de ce territoire" in found["why"]
-    assert "ROME H2913" in found["why"]
+    # the job by its name, never its code (« ROME H2913 » was shown)
+    assert "métiers (« Soudeur / Soudeuse »)" in found["why"]
+    assert "H2913" not in found["why"]
     assert found["data"]["levels_missing"] == []
     assert found["data"]["linked_by"] == {"rome": ["H2913"], "nsf": []}
     assert any(s.startswith("certif_info.csv") for s in found["sources"])
@@ -241,7 +243,7 @@ def test_a_start_field_of_another_campus_is_read_from_public_links(client: TestC
     assert said == [
         "Départ « Soudeurs » : cette filière est décrite par le campus CMQ Mecanic Vallée, hors "
         "de ce territoire ; les diplômes de départ ici sont ceux que les fiches Certif Info "
-        "rattachent à ses métiers (ROME H2913), non ceux que les fiches du campus lui "
+        "rattachent à ses métiers (« Soudeur / Soudeuse »), non ceux que les fiches du campus lui "
         "rattachent ; à vérifier avec l'établissement."
     ], outside["notices"]
     # the same starts as the job H2913 itself: the public link, no campus tag

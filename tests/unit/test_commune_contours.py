@@ -137,3 +137,17 @@ def test_the_border_is_measured_near_it_only() -> None:
     got = CONTOURS.containing(48.895, 2.25, "75")
     assert got is not None and got.clear and got.near_km is None
     assert got.border_km == pytest.approx(0.556, abs=0.002)  # measured on demand, whole
+
+
+def test_the_contours_near_a_point_of_any_departement() -> None:
+    """:meth:`Contours.nearby`: every entry within the distance, whatever its département, 0
+    for one holding the point; none far from every contour (at sea, far off the coast)."""
+    # 0.001° of longitude at 48.85° is 0.073 km: 75116's western edge is 92012's eastern one
+    got = dict(CONTOURS.nearby(48.85, 2.201, BORDER_KM))
+    assert got.keys() == {"75056", "75116", "92012"}
+    assert got["75116"] == got["75056"] == 0.0 and 0.05 < got["92012"] < BORDER_KM
+    # inside 84001, far from its edges and its hole: itself alone
+    assert CONTOURS.nearby(44.15, 5.15, BORDER_KM) == [("84001", 0.0)]
+    # off its northern edge by 0.001° (0.11 km): near it, in none
+    assert [c for c, _ in CONTOURS.nearby(44.201, 5.15, BORDER_KM)] == ["84001"]
+    assert CONTOURS.nearby(45.0, 5.15, BORDER_KM) == []

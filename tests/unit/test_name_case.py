@@ -16,6 +16,7 @@ OTHERS = [
     "Campus de Grenoble",
     "Sup de co",
     "Lycée de l'art et du design",
+    "Institut de formation public Var prof de santé",  # « prof »: « professions », abridged
 ]
 WORDS = vocabulary(OTHERS)
 
@@ -53,3 +54,18 @@ def test_acronyms_abbreviations_and_unknown_words_are_kept() -> None:
         "LYCEE JEAN ZAY",  # all in capitals: cfa_names.readable_capitals's rule
     ):
         assert recased(name, WORDS) == name, name
+
+
+def test_an_abbreviation_is_no_word_written_elsewhere() -> None:
+    """« PROF » in the CFA list's names abridges « professionnel(le) » or « professions »
+    (« ASS PROF FORM », « GRPT PROF Format HOSP »): read as the word « prof » another name
+    writes, it said « Centre de formation d'apprentis ASS prof FORM Prepa Pharmacie ». It
+    stays as given; a surname after a name is still read (« Emile ZOLA »)."""
+    for name in (
+        "Centre de formation d'apprentis ASS PROF FORM Prepa Pharmacie",
+        "Centre de formation d'apprentis PROF Sanitaires SOC Medico-SOC…",
+        "CFA PROF Sanitaire et Sociale Adapssa Aquitaine",
+        "C.F.A. GPFHP GRPT PROF Format",
+    ):
+        assert recased(name, WORDS) == name, name
+    assert recased("Lycée Emile ZOLA", vocabulary(["Collège Zola"])) == "Lycée Emile Zola"

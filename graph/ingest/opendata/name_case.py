@@ -13,7 +13,8 @@ Never lose information: a word the files write nowhere else but in capitals stay
 (« FOLLIS », « MOPA »: a name or an acronym, the data cannot tell); a known acronym stays in
 capitals (:data:`ACRONYMS`: CFA, IUT, BTP, UIMM, EREA, SEGPA, LP, LEGT, MFR, GRETA…, and the
 acronyms the national files give, graph/ingest/opendata/cfa_names.py), however another name
-writes it. A name all in capitals is read by :func:`graph.ingest.opendata.cfa_names.readable_capitals`
+writes it, and so does an abbreviation of the CFA list (:data:`ABBREVIATIONS`: « PROF » is
+no « prof »). A name all in capitals is read by :func:`graph.ingest.opendata.cfa_names.readable_capitals`
 instead. Pure functions over plain strings.
 
 >>> v = vocabulary(["Lycée Jean Zay", "Lycée des métiers du bâtiment", "Béton armé"])
@@ -32,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from graph.ingest.opendata.cfa_names import KNOWN_ACRONYMS, SMALL_WORDS
 from graph.text import normalise
 
-__all__ = ["ACRONYMS", "recased", "vocabulary"]
+__all__ = ["ABBREVIATIONS", "ACRONYMS", "recased", "vocabulary"]
 
 # Acronyms of the national names kept in capitals whatever another name writes: the kinds of
 # establishments and bodies (the brief's list first), the hospitals' and universities' usual
@@ -119,6 +120,15 @@ ACRONYMS = frozenset(
     }
 )
 
+# Abbreviations the CFA list writes in capitals (its 30-character columns: « ASS PROF FORM
+# Prepa Pharmacie », « GRPT PROF Format HOSP PRIV », « PROF Sanitaires SOC Medico-SOC »),
+# kept as given: another name's lower-case spelling is no reading of them (« prof » in « Var
+# prof de santé » made « ASS prof FORM »; « PROF » abridges « professionnel(le) » or
+# « professions », and which one the file does not say). Only those whose folded form another
+# name writes in lower case, nationally (December 2026: « PROF » alone, in 5 names); the
+# others are written nowhere else, or with a capital (« Form », « Hosp »), and kept anyway.
+ABBREVIATIONS = frozenset({"PROF"})
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -138,7 +148,7 @@ def vocabulary(names: Iterable[str]) -> dict[str, str]:
 
 
 def _word(token: str, *, first: bool, after_name: bool, words: Mapping[str, str]) -> str:
-    if token in ACRONYMS:
+    if token in ACRONYMS or token in ABBREVIATIONS:
         return token
     folded = normalise(token)
     if folded in SMALL_WORDS and not first:

@@ -1039,17 +1039,24 @@ def _guess_commune(
 ) -> None:
     """The commune of an establishment placed by its position alone, when no contour holds
     the position clear of its border: the one its name gives, else the contour's (« près
-    de »), else the nearest centre's."""
+    de », unless no other commune's contour is near: :func:`lone_commune`), else the nearest
+    centre's (in it when it is the only commune near, just off its coast)."""
     found = near[key] if key in near else nearest_commune(*key)
     by_name = named_commune(e.name, *key, found)
     if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
         e.insee, e.commune, e.commune_from = by_name.code, by_name.name, "name"
-    elif held is not None:  # near its border: only « près de » it (commune_contours.py)
+    elif held is not None:  # near its border: only « près de » it (commune_contours.py) ...
         e.insee, e.commune, e.commune_from = held[0].code, held[0].name, "coordinates"
+        if _code(lone_commune(*key)) == held[0].code:
+            e.commune_from = "contour"  # ... unless no other commune is: the coast's border
     elif found is not None and found.lat is not None and found.lon is not None:
+        e.insee, e.commune = found.code, found.name
+        if _code(lone_commune(*key)) == found.code:
+            # just off its coast, its own town hall the nearest: in it (commune_contours.py)
+            e.commune_from = "contour"
+            return
         # within 1 km of its centre: in it (place_precision.py)
         km = haversine_km(key[0], key[1], found.lat, found.lon)
-        e.insee, e.commune = found.code, found.name
         # another town hall nearly as near: « près de » (Jehan de Beauce, Chartres)
         other = other_centre_km(*key, found) if km <= AT_COMMUNE_KM else None
         e.commune_from = commune_from_position(km, other)
@@ -1115,10 +1122,41 @@ def contained_commune(
         index = communes_ref.reference()
     except communes_ref.ReferenceMissing:
         return None
-    commune = index.communes.get(held.code) or next(
-        (p for p in index.parts.get(held.code, ()) if p.kind == "arrondissement-municipal"), None
-    )
+    commune = _contour_commune(index, held.code)
     return None if commune is None else (commune, held.clear)
+
+
+def lone_commune(lat: float, lon: float, departement: str) -> communes_ref.Commune | None:
+    """The commune of the département (stored form '02A') whose contour is the only one
+    within :data:`commune_contours.BORDER_KM` of the position, of any département (a city of
+    municipal arrondissements not counted beside its parts): the border the position is near
+    is the sea's, a lake's or the country's, no neighbour's (graph/commune_contours.py). None
+    when another commune is as near, when none is, or without the contours or the reference."""
+    near = commune_contours.nearby(lat, lon)
+    if not near:
+        return None
+    try:
+        index = communes_ref.reference()
+    except communes_ref.ReferenceMissing:
+        return None
+    found = [_contour_commune(index, code) for code, _ in near]
+    parents = {c.parent for c in found if c is not None and c.parent}
+    kept = [c for c in found if c is None or c.code not in parents]
+    if len(kept) != 1 or kept[0] is None:
+        return None
+    cog = departement[1:] if len(departement) == 3 and departement.startswith("0") else departement
+    return kept[0] if kept[0].departement == cog else None
+
+
+def _contour_commune(index: communes_ref.CommuneIndex, code: str) -> communes_ref.Commune | None:
+    """The commune (or municipal arrondissement) of a contour's code."""
+    return index.communes.get(code) or next(
+        (p for p in index.parts.get(code, ()) if p.kind == "arrondissement-municipal"), None
+    )
+
+
+def _code(commune: communes_ref.Commune | None) -> str | None:
+    return None if commune is None else commune.code
 
 
 def nearest_commune(lat: float, lon: float, departement: str) -> communes_ref.Commune | None:
