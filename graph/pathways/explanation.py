@@ -198,8 +198,8 @@ def passerelle_sentence(leg: Row, best: Offer) -> str:
         return evidence_words(bac_techno_leg_sentence(str(leg["evidence"]), where))
     if open_side := OPEN_SPECIALTY.get(str(leg.get("evidence"))):
         return (
-            f"passerelle déduite par l'outil d'une règle générale ; {open_side}, aucun point commun "
-            f"n'a donc pu être vérifié (non documentée{where})"
+            f"passerelle déduite par l'outil d'une règle générale ; {open_side}, aucun point "
+            f"commun n'a donc pu être vérifié (non documentée{where})"
         )
     if leg.get("evidence"):
         return (
