@@ -79,6 +79,11 @@ def already_trains_notice(start: Row, job: str, *, found: bool) -> str:
     return f"{head} ; aucun parcours vers un autre diplôme qui y prépare n'est proposé ici."
 
 
+def _current(o: Offer) -> bool:
+    """Not an old headcount carried from the closed diploma it replaced (« renewed »)."""
+    return o.offer.get("status") != "renewed"
+
+
 def job_diplomas(
     diplomas: Mapping[str, Row],
     flagged: Mapping[str, Sequence[Offer]],
@@ -89,11 +94,24 @@ def job_diplomas(
     widely they are offered.
 
     ``flagged``: each one's offers flagged for the request (territory, modality);
-    ``everywhere``: the same diplomas' offers anywhere, in any modality."""
+    ``everywhere``: the same diplomas' offers anywhere, in any modality. An offer known only
+    by an old headcount of the closed diploma it replaced (status « renewed »: the Diplôme
+    d'État d'aide-soignant's 2020 constat rows) is no current offer: not counted as one
+    (tester21: « proposé dans le département de la Guadeloupe (971) … (1 établissement) »
+    beside a notice saying the files describe no current offer).
+
+    >>> from graph.pathways.scoring import Offer
+    >>> old = Offer("X", {"id": "a"}, {"status": "renewed"}, True)
+    >>> new = Offer("X", {"id": "b"}, {"status": "open"}, False)
+    >>> job_diplomas({"X": {"name": "DE AS", "level": 4}}, {"X": [old, new]}, {"X": [old, new]})
+    [JobDiploma(name='DE AS', level=4, inside=0, anywhere=1, kind='')]
+    """
     out = []
     for code, d in diplomas.items():
-        anywhere = len({o.actor.get("id") for o in everywhere.get(code, [])})
-        inside = len({o.actor.get("id") for o in flagged.get(code, []) if o.in_territory})
+        anywhere = len({o.actor.get("id") for o in everywhere.get(code, []) if _current(o)})
+        inside = len(
+            {o.actor.get("id") for o in flagged.get(code, []) if o.in_territory and _current(o)}
+        )
         level = d.get("level")
         out.append(
             JobDiploma(
