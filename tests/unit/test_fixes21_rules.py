@@ -141,11 +141,23 @@ def test_an_old_headcount_is_not_a_goal_prepared_here() -> None:
 
 
 def test_an_old_headcount_is_not_said_proposed_for_a_job() -> None:
-    old = _offer("Lycée X", "Basse-Terre", True, status="renewed")
-    found = job_diplomas({"56033102": {"name": "DE AS", "level": 4}}, {"56033102": [old]}, {})
-    assert found == [JobDiploma("DE AS", 4, 0, 0)]
+    old = Offer("56033102", {"id": "x"}, {"status": "renewed", "year": 2020}, True)
+    offers = {"56033102": [old]}
+    found = job_diplomas({"56033102": {"name": "DE AS", "level": 4}}, offers, offers)
+    assert found == [JobDiploma("DE AS", 4, 1, 1, presumed=(2020,))]
     said = job_unreached_sentence("X", "métier ROME J1501", found, "dans le 971", 4)
-    assert "proposé dans" not in said
+    assert "proposé" not in said, said
+    assert "connu seulement par les effectifs de 2020" in said, said
+
+
+def test_a_renewed_offer_beside_a_current_one_is_still_proposed() -> None:
+    # CAP cuisine: offers carried from its predecessor and its own, in the territory
+    old = Offer("50022146", {"id": "x"}, {"status": "renewed", "year": 2022}, True)
+    new = Offer("50022146", {"id": "y"}, {"status": "open"}, True)
+    found = job_diplomas(
+        {"50022146": {"name": "CAP cuisine", "level": 3}}, {"50022146": [old, new]}, {}
+    )
+    assert found[0].inside == 2 and found[0].presumed == ()
 
 
 def test_an_all_france_count_says_en_france() -> None:
