@@ -20,6 +20,7 @@ __all__ = [
     "EvidenceKeys",
     "SharedEvidence",
     "evidence_keys",
+    "option_family",
     "shared_evidence",
     "shared_points",
     "title_words",
@@ -110,6 +111,26 @@ def title_words(name: str | None) -> frozenset[str]:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
     text = re.sub(r"\([^)]*\)", " ", text)
     return frozenset(w for w in re.findall(r"[A-Z0-9]+", text) if len(w) >= 4) - _TITLE_STOP
+
+
+def option_family(name: str | None) -> str:
+    """The programme a diploma is an option of, from its BCN title (the words before
+    « option »: ``MAINTENANCE DES SYSTEMES OPTION A SYSTEMES DE PRODUCTION`` → ``MAINTENANCE
+    DES SYSTEMES``); '' for a title that names no option. The options of one BTS are one
+    continuation when the strongest few are kept (graph.inference.rules.KEEP).
+
+    >>> option_family("MAINTENANCE DES SYSTEMES OPTION A : SYSTEMES DE PRODUCTION (BTS)")
+    'MAINTENANCE DES SYSTEMES'
+    >>> option_family("Cybersécurité, informatique et réseaux, électronique option B")
+    'CYBERSECURITE INFORMATIQUE ET RESEAUX ELECTRONIQUE'
+    >>> option_family("CONCEPTION ET REALISATION DE SYSTEMES AUTOMATIQUES"), option_family(None)
+    ('', '')
+    """
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    head, sep, _ = re.sub(r"\([^)]*\)", " ", text).partition(" OPTION ")
+    return " ".join(re.findall(r"[A-Z0-9]+", head)) if sep else ""
 
 
 def shared_evidence(

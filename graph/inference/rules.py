@@ -84,6 +84,11 @@ class DiplomaFacts:
     # 326), its ``nsf`` then None: a leg into it may match any of them (a learner enters one
     # parcours), see :func:`groups_of`
     nsf_groups: tuple[str, ...] = ()
+    # the programme it is an option of (:func:`graph.inference.evidence.option_family`: the
+    # words of its BCN title before « option »), '' if none: the options of one BTS take one
+    # of the :data:`KEEP` places, so that the four options of BTS maintenance des systèmes do
+    # not push every other BTS out of a Bac pro's continuations
+    family: str = ""
 
 
 def groups_of(d: DiplomaFacts) -> tuple[str, ...]:
@@ -334,11 +339,37 @@ def _scored(
             elif how := _field_match(a, b, domain=False):
                 fallback.append((b, how, _fallback_strength(how)))
     scored.sort(key=lambda t: (-t[2], t[0].code))
-    kept = scored[:KEEP]
+    kept = _strongest(scored, KEEP)
     if not kept and weak:  # nothing reaches MIN_STRENGTH: the strongest of what there is
         kept = sorted(weak, key=lambda t: (-t[2], t[0].code))[:WEAK_KEEP]
     out = [(b, _sentence(a, b, co), strength) for b, co, strength in kept]
     return out if len(out) >= KEEP else out + sorted(fallback, key=lambda t: t[0].code)
+
+
+def _strongest(
+    ranked: list[tuple[DiplomaFacts, CoOffer | None, float]], keep: int
+) -> list[tuple[DiplomaFacts, CoOffer | None, float]]:
+    """The first of ``ranked`` (strongest first) up to ``keep`` programmes, the options of one
+    programme (:attr:`DiplomaFacts.family`) counted as one: all its options ranked before the
+    cut are kept (Bac pro MSPC: the four options of BTS maintenance des systèmes took four of
+    the five places, and BTS CRSA, prepared with it in many lycées, had none).
+
+    >>> opts = [DiplomaFacts(c, "bts", 5, family="MS") for c in "ABCD"]
+    >>> other = [DiplomaFacts(c, "bts", 5) for c in "EFGH"]
+    >>> [d.code for d, _, _ in _strongest([(d, None, 0.5) for d in [*opts, *other]], 3)]
+    ['A', 'B', 'C', 'D', 'E', 'F']
+    """
+    out: list[tuple[DiplomaFacts, CoOffer | None, float]] = []
+    taken: set[str] = set()
+    for item in ranked:
+        d = item[0]
+        family = d.family or f"code:{d.code}"
+        if family not in taken:
+            if len(taken) >= keep:
+                continue
+            taken.add(family)
+        out.append(item)
+    return out
 
 
 def _sentence(a: DiplomaFacts, b: DiplomaFacts, co: CoOffer | None) -> str:

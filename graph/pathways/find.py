@@ -55,6 +55,7 @@ from graph.pathways.explanation import (
     why_none,
 )
 from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
+from graph.pathways.goal_here import goal_here_sentence
 from graph.pathways.goal_met import goal_met_sentence
 from graph.pathways.in_person import in_person_first, in_person_notice
 from graph.pathways.job import (
@@ -1050,6 +1051,21 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             and (unknown := unknown_goal_note(data.diplomas(store, (q.to,)).get(q.to)))
         ):
             reason = f"{reason} {unknown}"  # the files do not give the goal's field
+        if (
+            not unrestricted
+            and q.to
+            and not met
+            and q.territory.is_set
+            and not q.territory.is_everywhere
+            and (goal := data.diplomas(store, (q.to,)))
+        ):
+            # the goal is prepared on the territory all the same: said, never a bare refusal
+            here = goal_here_sentence(
+                display_name(dict(goal[q.to])),
+                source.offers({q.to}).get(q.to, []),
+                q.territory.describe_in(),
+            )
+            reason = f"{reason} {here}" if here else reason
         if nowhere and not met:
             reason = nowhere  # « aucune passerelle connue » would blame the links
         elif lead:

@@ -40,6 +40,10 @@ class JobDiploma:
     inside: int
     anywhere: int
     kind: str = ""
+    # the years of the old headcounts its offers in the territory are known by, when every one
+    # of them is carried from the closed diploma it replaced (status « renewed »): no file
+    # lists a current offer of it there (the Diplôme d'État d'aide-soignant's 2020 constat)
+    presumed: tuple[int, ...] = ()
 
 
 HELD = "Objectif déjà atteint : le diplôme de départ prépare"  # its reason, when no pathway
@@ -89,11 +93,25 @@ def job_diplomas(
     widely they are offered.
 
     ``flagged``: each one's offers flagged for the request (territory, modality);
-    ``everywhere``: the same diplomas' offers anywhere, in any modality."""
+    ``everywhere``: the same diplomas' offers anywhere, in any modality. When every offer of
+    one in the territory is carried from the closed diploma it replaced (status « renewed »,
+    an old headcount), the years of those headcounts are kept (``presumed``): the answer says
+    it is known there by them only (tester21: « proposé dans le département de la Guadeloupe
+    (971) … (1 établissement) » beside a notice saying no current offer is known).
+
+    >>> from graph.pathways.scoring import Offer
+    >>> old = Offer("X", {"id": "a"}, {"status": "renewed", "year": 2020}, True)
+    >>> job_diplomas({"X": {"name": "DE AS", "level": 4}}, {"X": [old]}, {"X": [old]})
+    [JobDiploma(name='DE AS', level=4, inside=1, anywhere=1, kind='', presumed=(2020,))]
+    """
     out = []
     for code, d in diplomas.items():
         anywhere = len({o.actor.get("id") for o in everywhere.get(code, [])})
-        inside = len({o.actor.get("id") for o in flagged.get(code, []) if o.in_territory})
+        here = [o for o in flagged.get(code, []) if o.in_territory]
+        inside = len({o.actor.get("id") for o in here})
+        presumed: tuple[int, ...] = ()
+        if here and all(o.offer.get("status") == "renewed" for o in here):
+            presumed = tuple(sorted({int(y) for o in here if (y := o.offer.get("year"))}))
         level = d.get("level")
         out.append(
             JobDiploma(
@@ -102,6 +120,7 @@ def job_diplomas(
                 inside=inside,
                 anywhere=anywhere,
                 kind=str(d.get("type") or ""),
+                presumed=presumed,
             )
         )
     out.sort(key=lambda j: (-min(j.inside, 1), -min(j.anywhere, 1), j.level, -j.anywhere, j.name))
@@ -144,6 +163,9 @@ def job_unreached_sentence(
     >>> job_unreached_sentence("Bac pro X", "métier ROME J1501",
     ...     [JobDiploma("DE aide-soignant", 4, 2, 9)], "dans un rayon de 20 km autour de Lille", 4)[88:]
     "D'après les données importées, 1 diplôme y prépare, proposé dans un rayon de 20 km autour de Lille : DE aide-soignant (2 établissements). À examiner avec l'établissement."
+    >>> job_unreached_sentence("Bac pro X", "métier ROME J1501",
+    ...     [JobDiploma("DE aide-soignant", 4, 1, 58, presumed=(2020,))], "dans le 971", 4)[88:]
+    "D'après les données importées, 1 diplôme y prépare, sans offre actuelle connue dans le 971 : DE aide-soignant (1 établissement, connu seulement par les effectifs de 2020 du diplôme qu'il a remplacé). À examiner avec l'établissement."
     >>> job_unreached_sentence("Bac pro X", "métier ROME J1501", [JobDiploma("A", 4, 2, 9),
     ...     JobDiploma("B", 5, 0, 3)], "dans le 59", 4)[88:]
     "D'après les données importées, 2 diplômes y préparent, dont 1 proposé dans le 59 : A (2 établissements). À examiner avec l'établissement."
@@ -183,19 +205,45 @@ def job_unreached_sentence(
     )
     inside = [j for j in found if j.inside]
     if inside:
-        names = " ; ".join(
-            f"{j.name} ({j.inside} établissement{'s' if j.inside > 1 else ''})"
-            for j in inside[:EXAMPLES]
-        )
+        names = " ; ".join(_inside_words(j) for j in inside[:EXAMPLES])
         # « 1 diplôme y prépare, dont dans 20 km autour de Lille » read badly (tester19)
         k = len(inside)
-        if n == 1:
+        # known there by old headcounts only: not « proposé » (tester21, Guadeloupe)
+        s = "s" if k > 1 else ""
+        if all(j.presumed for j in inside):
+            told = (
+                f"{head}, sans offre actuelle connue {where}"
+                if n == 1
+                else f"{head}, dont {k} connu{s} {where} par d'anciens effectifs seulement"
+            )
+        elif n == 1:
             told = f"{head}, proposé {where}"
         else:
-            told = f"{head}, dont {k} proposé{'s' if k > 1 else ''} {where}"
+            told = f"{head}, dont {k} proposé{s} {where}"
         return f"{told} : {names}. À examiner avec l'établissement."
     names = " ; ".join(j.name for j in offered[:EXAMPLES])
     return f"{head} ({names}), aucun proposé {where}."
+
+
+def _inside_words(j: JobDiploma) -> str:
+    """« NAME (2 établissements) », and when its offers there are old headcounts only,
+    « NAME (1 établissement, connu seulement par les effectifs de 2020 du diplôme qu'il a
+    remplacé) »."""
+    many = "s" if j.inside > 1 else ""
+    if not j.presumed:
+        return f"{j.name} ({j.inside} établissement{many})"
+    years = j.presumed
+    when = (
+        ""
+        if not years
+        else f" de {years[0]}"
+        if len(years) == 1
+        else f" de {years[0]} à {years[-1]}"
+    )
+    return (
+        f"{j.name} ({j.inside} établissement{many}, connu{many} seulement par les effectifs"
+        f"{when} du diplôme qu'il a remplacé)"
+    )
 
 
 def _offered(j: JobDiploma, where: str) -> str:

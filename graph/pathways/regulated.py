@@ -224,11 +224,13 @@ def presumed_sentence(name: str, years: Iterable[int], establishments: int) -> s
     """What the answer says of a required diploma whose offers are all presumed
     (:func:`presumed_only`), instead of a nearest establishment presented as current
     (« le plus proche : Lycée polyvalent Reffye (Tarbes), à 185 km », from a 2020 headcount).
+    ``establishments`` counts them all over France (an answer about the Gers said « dans 58
+    établissements » without saying where, tester21): said « en France ».
 
     >>> print(presumed_sentence("Diplôme d'État d'aide-soignant", [2020], 58))
     Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de \
 formation habituels ni aucune offre actuelle ; ils n'en connaissent que des effectifs de 2020 \
-du diplôme qu'il a remplacé, dans 58 établissements, sans dire s'il y est encore préparé : à \
+du diplôme qu'il a remplacé, dans 58 établissements en France, sans dire s'il y est encore préparé : à \
 vérifier auprès des centres de formation.
     >>> presumed_sentence("DE X", [], 0).endswith("aucune offre actuelle : à vérifier auprès des centres de formation.")
     True
@@ -245,5 +247,6 @@ vérifier auprès des centres de formation.
     many = "s" if establishments > 1 else ""
     return (
         f"{head} ; ils n'en connaissent que des effectifs{when} du diplôme qu'il a remplacé, "
-        f"dans {establishments} établissement{many}, sans dire s'il y est encore préparé : {ask}"
+        f"dans {establishments} établissement{many} en France, sans dire s'il y est encore "
+        f"préparé : {ask}"
     )

@@ -352,15 +352,22 @@ class _Walk:
         here = rows[-1]
         common = len(path) > 1 and self.common_year(path[-1], here)
         paths = self.paths
+        # the targets reached by a leg tied to a territory that holds here: the legs after it
+        # to the same target are the same step (_open_targets keeps them for where it fails)
+        held: set[str] | None = None
         # the legs down a level were left out by edges(): once the cap is reached, the next
         # leg taken (or the caller's) returns, as the one left out would have
         for code, leg, there, local, goal in self.edges(path[-1]):
             if len(paths) >= CANDIDATE_CAP:
                 return
-            if code in path:
+            if code in path or (held is not None and code in held):
                 continue
-            if local and not _local_holds(self.source, leg, path, code, self.q.start_departements):
-                continue  # a campus programme's leg, taken outside its territory
+            if local:
+                if not _local_holds(self.source, leg, path, code, self.q.start_departements):
+                    continue  # a campus programme's leg, taken outside its territory
+                if held is None:
+                    held = set()
+                held.add(code)
             if common and continues_programme(here, there):
                 # the common first year going on in its own programme: the same step
                 if goal:
@@ -485,7 +492,10 @@ def _open_targets(
         # a programme its label reserves to bac pro holders follows a Bac pro only (ENEPS)
         bac_pro = (sources.get(c) or {}).get("type") == "bac_pro"
         # one leg per target: the documented one, else the strongest inferred (a pair can be
-        # inferred twice: by the seed loader without evidence, by the import with it)
+        # inferred twice: by the seed loader without evidence, by the import with it); a leg
+        # that holds in one territory only (``from_departements``: a campus's filière) is
+        # kept with the next one, so that it never hides a leg that holds everywhere (the
+        # walk takes the first that holds: _Walk.walk)
         for t, leg in sorted(pairs, key=_leg_preference):
             d = known.get(t)
             if d is None:
@@ -498,7 +508,8 @@ def _open_targets(
                     and target not in seen
                     and (bac_pro or not for_bac_pro_only(s))
                 ):
-                    seen.add(target)
+                    if not (leg.get("from_departements") or leg.get("to_departements")):
+                        seen.add(target)
                     kept.append((target, leg))
         out[c] = kept
     return out

@@ -37,7 +37,7 @@ from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
 from graph.inference.bac_techno_legs import bac_techno_programme_legs
 from graph.inference.bac_techno_tracks import track_legs
-from graph.inference.evidence import Evidence, title_words
+from graph.inference.evidence import Evidence, option_family, title_words
 from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
@@ -589,6 +589,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             or is_common_year(r)
             or (bcn is not None and is_common_year({"name": bcn.name})),
             title=title_words(bcn.name if bcn is not None else None),
+            family=option_family(bcn.name if bcn is not None else None),
             territory=frozenset()
             if r["code"] in data.diplomas
             else programme_territory(r["code"], campus, r.get("offer_departements") or ()),
@@ -609,6 +610,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             target=d.code not in not_targets,
             course_year=d.code in years or is_common_year({"name": d.name}),
             title=title_words(d.name),
+            family=option_family(d.name),
             offered_in=frozenset(offered_in.get(d.code, ())),
             establishments=establishments.get(d.code, frozenset()),
             examined=d.first_session is not None,
