@@ -312,6 +312,16 @@ def _search(
         undescribed=source.unchecked(codes),
         step_bounds=data.search_memo(("step_bounds", source.where(), q.allow_outside)),
         choices=data.search_memo(("choices", source.where(), q.allow_outside)),
+        # the exact bounds depend on the home and the start's départements too
+        bounds=data.search_memo(
+            (
+                "bounds",
+                source.where(),
+                q.allow_outside,
+                origin,
+                tuple(q.start_departements or ()),
+            )
+        ),
     )
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])

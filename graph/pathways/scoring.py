@@ -478,6 +478,7 @@ class Scorer:
         near: Mapping[str, NearIndex] | None = None,
         step_bounds: dict[tuple[str, str, int], tuple[float | None, Row]] | None = None,
         choices: dict[tuple[LatLon | None, str, str | None, bool], Choice | None] | None = None,
+        bounds: dict[tuple[Any, ...], tuple[float | None, list[Row]]] | None = None,
     ) -> None:
         self.offers = offers
         # code -> its offers' list (the one in ``offers``) ordered for the steps' choices
@@ -516,9 +517,16 @@ class Scorer:
         self._near_pools: dict[int, NearIndex] = {}
         # the exact terms of the pathways' first steps (_partial), by start, codes and legs
         self._partials: dict[tuple[Any, ...], tuple[_Partial | None, list[Row]]] = {}
-        # id of a partial (kept in _partials, or _empty) -> _upper of it (a partial of k steps
-        # is only ever bounded for pathways of k + 1 steps)
-        self._uppers: dict[int, float] = {}
+        # :meth:`prefix_upper` by the key of its partial (_partial_key: a partial of k steps is
+        # only ever bounded for pathways of k + 1 steps), and :meth:`full_bound` by that key,
+        # the last code and the last leg's id; the candidate's legs kept in the value so that
+        # the ids stay theirs. ``bounds``: the memo of the searches with the same offers
+        # (territory, modality, allow_outside), the same home and start départements and the
+        # same graph (graph.pathways.data.PathwayData.search_memo: a repeated question does
+        # not bound its ~500 prefixes and candidates again), else the search's
+        self._bounds: dict[tuple[Any, ...], tuple[float | None, list[Row]]] = (
+            {} if bounds is None else bounds
+        )
         self._empty = _Partial(
             plan=(),
             prev=home,
@@ -758,13 +766,12 @@ class Scorer:
         step: their sum is :meth:`refined_bound`, the same float), or None when it is None:
         the pathways that differ by their last step only share it."""
         n = len(legs)
-        p = self._partial(diplomas, legs, n - 1)
-        if p is None:
-            return None
-        upper = self._uppers.get(id(p))  # p is kept in _partials: its id stays its own
-        if upper is None:
-            upper = self._uppers[id(p)] = self._upper(p, n)
-        return upper
+        key = _partial_key(diplomas, legs, n - 1)
+        got = self._bounds.get(key)
+        if got is None:
+            p = self._partial(diplomas, legs, n - 1, key)
+            got = self._bounds[key] = (None if p is None else self._upper(p, n), legs)
+        return got[0]
 
     def score(self, diplomas: list[Row], legs: list[Row]) -> Scored | None:
         """The score of one candidate pathway (None if a step has no establishment).
@@ -804,10 +811,18 @@ class Scorer:
         n = len(legs)
         if not n:
             return self._upper(self._empty, 0)
-        p = self._partial(diplomas, legs, n - 1)
-        return (
-            None if p is None else self._last_upper(p, diplomas[n - 1], diplomas[n], legs[n - 1], n)
-        )
+        first = _partial_key(diplomas, legs, n - 1)
+        key = (first, diplomas[n]["code"], id(legs[n - 1]))
+        got = self._bounds.get(key)
+        if got is None:
+            p = self._partial(diplomas, legs, n - 1, first)
+            f = (
+                None
+                if p is None
+                else self._last_upper(p, diplomas[n - 1], diplomas[n], legs[n - 1], n)
+            )
+            got = self._bounds[key] = (f, legs)
+        return got[0]
 
     def _upper(self, p: _Partial, n: int) -> float:
         """:meth:`score`'s total for the steps of ``p`` (exact), with ``n`` steps in all,
@@ -882,19 +897,17 @@ class Scorer:
         )
         return total
 
-    def _partial(self, diplomas: list[Row], legs: list[Row], k: int) -> _Partial | None:
+    def _partial(
+        self, diplomas: list[Row], legs: list[Row], k: int, key: tuple[Any, ...] | None = None
+    ) -> _Partial | None:
         """The exact terms of the first ``k`` steps of a pathway, kept for the search (the
         pathways that begin the same way share them); None if one of those steps has no
-        establishment or takes a campus programme's leg outside its territory."""
+        establishment or takes a campus programme's leg outside its territory. ``key``: its
+        :func:`_partial_key`, when the caller made it."""
         if k == 0:
             return self._empty
-        if k == 1:  # most of them (a two-step pathway's first step): the same key, made faster
-            key: tuple[Any, ...] = (diplomas[0]["code"], (diplomas[1]["code"], id(legs[0])))
-        else:
-            key = (
-                diplomas[0]["code"],
-                *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)),
-            )
+        if key is None:
+            key = _partial_key(diplomas, legs, k)
         got = self._partials.get(key)
         if got is None:
             before = self._partial(diplomas, legs, k - 1)
@@ -967,6 +980,14 @@ class Scorer:
             figures=p.figures + (holds and _has_figures(leg)),
             capacities=p.capacities + (capacity is not None),
         )
+
+
+def _partial_key(diplomas: list[Row], legs: list[Row], k: int) -> tuple[Any, ...]:
+    """What the exact terms of a pathway's first ``k`` steps depend on within a search
+    (:meth:`Scorer._partial`): its start's code, then each step's code and its leg's id."""
+    if k == 1:  # most of them (a two-step pathway's first step): the same key, made faster
+        return (diplomas[0]["code"], (diplomas[1]["code"], id(legs[0])))
+    return (diplomas[0]["code"], *((diplomas[i]["code"], id(legs[i - 1])) for i in range(1, k + 1)))
 
 
 class _Partial(NamedTuple):

@@ -245,6 +245,9 @@ def candidates(
     adj: dict[str, list[tuple[str, Row]]] = {}
     frontier = sorted(node)
     seen: set[str] = set()
+    # is_goal of each code met, worked out once per search (the hops and the walk ask it of
+    # every leg's target: ~6 000 times a search from a level, for ~1 500 codes)
+    goals: dict[str, bool] = {}
     for hop in range(q.max_steps):
         frontier = [c for c in frontier if c not in seen]
         if not frontier:
@@ -271,10 +274,13 @@ def candidates(
             if kept:
                 adj[c] = kept
             for t, _ in kept:
-                if not is_goal(node[t], q, goal_codes):
+                goal = goals.get(t)
+                if goal is None:
+                    goal = goals[t] = is_goal(node[t], q, goal_codes)
+                if not goal:
                     nxt.add(t)
         frontier = sorted(nxt)
-    walk = _Walk(q, source, goal_codes, node, adj)
+    walk = _Walk(q, source, goal_codes, node, adj, goals)
     for start in sorted(node.keys() & set(q.start_codes)):
         walk.walk([start], [node[start]], [])
     return walk.paths
@@ -295,8 +301,10 @@ class _Walk:
         goal_codes: set[str] | frozenset[str] | None,
         node: dict[str, Row],
         adj: dict[str, list[tuple[str, Row]]],
+        goals: dict[str, bool] | None = None,
     ) -> None:
         self.q = q
+        self.goals = {} if goals is None else goals  # is_goal by code, for the search
         self.source = source
         self.goal_codes = goal_codes
         self.node = node
@@ -316,20 +324,23 @@ class _Walk:
         prefix ending there: the walk's rows end with ``node[code]``)."""
         got = self._edges.get(code)
         if got is None:
-            node, q, goal_codes = self.node, self.q, self.goal_codes
+            node, q, goal_codes, goals = self.node, self.q, self.goal_codes, self.goals
             level = node[code].get("level") or 0
             got = self._edges[code] = []
             for t, leg in self.adj.get(code, ()):
                 there = node[t]
                 if (there.get("level") or 0) < level and leg["kind"] != "reorientation":
                     continue
+                goal = goals.get(t)
+                if goal is None:
+                    goal = goals[t] = is_goal(there, q, goal_codes)
                 got.append(
                     (
                         t,
                         leg,
                         there,
                         bool(leg.get("from_departements") or leg.get("to_departements")),
-                        is_goal(there, q, goal_codes),
+                        goal,
                     )
                 )
         return got

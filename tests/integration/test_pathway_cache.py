@@ -248,6 +248,43 @@ def test_search_memos_are_those_of_their_territory_and_modality(seed_store: Grap
     assert sum(a.count for a in alone) > 0
 
 
+def test_exact_bounds_memo_is_that_of_its_home_and_start(seed_store: GraphStore) -> None:
+    """The steps' exact bounds a search keeps for the next ones (prefix_upper, full_bound:
+    the establishments chosen, the distance from home, where the start is held) are kept apart
+    by home and start départements as well as by territory, modality and allow_outside: a
+    bound from another home could rank a pathway wrongly. Each question, asked after the
+    others (twice), answers as asked alone without any cache; asked again, it bounds nothing
+    anew."""
+    wheres: list[dict[str, Any]] = [
+        {"departements": "12,46", "allow_outside": True},
+        {"departements": "12,46", "allow_outside": True, "home": "43.6047,1.4442"},
+        {"departements": "12,46", "allow_outside": True, "home": "44.6086,2.0317"},
+        {"departements": "12,46", "home": "46102"},
+        {},
+        {"home": "45.7640,4.8357"},
+    ]
+    reqs = [
+        PathwayRequest.model_validate({"from_level": level, "to_level": level + 2, **where})
+        for where in wheres
+        for level in (3, 4)
+    ]
+    uncached: Any = Uncached(seed_store)
+    alone = [find_pathways(uncached, build_query(uncached, r)) for r in reqs]
+    forget(seed_store)
+    for _ in range(2):
+        for req, expected in zip(reqs, alone, strict=True):
+            assert find_pathways(seed_store, build_query(seed_store, req)) == expected
+    memos: dict[Any, dict[Any, Any]] = pathway_data(seed_store)._search_memos
+    bounds = {k[1:] for k, v in memos.items() if k[0] == "bounds" and v}
+    # one per home (and its start départements) in each territory: apart from each other
+    assert len({(k[0], k[2]) for k in bounds}) >= len(wheres) - 1
+    sizes = {k: len(d) for k, d in memos.items() if k[0] == "bounds"}
+    for req in reqs:  # every bound already kept
+        find_pathways(seed_store, build_query(seed_store, req))
+    assert {k: len(d) for k, d in memos.items() if k[0] == "bounds"} == sizes
+    assert sum(a.count for a in alone) > 0
+
+
 def test_search_memos_are_bounded_and_not_kept_without_a_version(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
