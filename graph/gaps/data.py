@@ -7,7 +7,8 @@ legs leaving what they offer; its actors and platforms, the links with an end am
 agreements binding one of them, and the rows of the actors at the other end of those (their
 kind says whether a partner is a company or a school); the partnerships of the establishments
 hosting its platforms. Offers outside the territory are read only for the next steps of actual
-dead ends (:func:`dead_end_targets`), and only within reach of the nearest-next-step search.
+dead ends (:func:`dead_end_targets`: the offers with no next step within reach), and only within
+reach of the nearest-next-step search.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
+from graph.gaps.findings import REACH_KM
 from graph.gaps.foreign import publicly_linked
 from graph.gaps.level_coverage import sources_of
 from graph.gaps.level_sources import level_sources
@@ -132,7 +134,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         r for r in remote if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
     d.remote = sorted({r["actor"]["name"] for r in rows_for_sector(d, remote_inside, sector)})
-    targets = dead_end_targets(d.inside_for_sector, d.steps())
+    targets = dead_end_targets(d.inside_for_sector, d.steps(), REACH_KM)
     if targets:
         # the next steps' offers near the territory only: the nearest is looked for within
         # NEAREST_MAX_KM (1 km more: the distance is compared once rounded to 100 m); whether
