@@ -287,15 +287,23 @@ def _nearest_outside(r: Row, targets: set[str], all_offers: dict[str, list[Row]]
     o = r["offer"]
     best = None
     best_key: tuple[float, str, str] | None = None
+    # a degree of latitude is at least 111 km: an offer farther in latitude alone than the
+    # best found (or than the search's bound, beyond which no nearest is said) is skipped
+    # without its distance, the same answer (a région's report met 2 000 such offers per
+    # dead end)
+    bound = NEAREST_MAX_KM + 1.0
     for code in sorted(targets):
         for x in all_offers.get(code, []):
             xo = x["offer"]
             if xo.get("lat") is None or o.get("lat") is None:
                 continue
+            if abs(xo["lat"] - o["lat"]) * 111.0 > bound:
+                continue
             km = haversine_km(o["lat"], o["lon"], xo["lat"], xo["lon"])
             key = (km, code, str(x["actor"]["id"]))
             if best_key is None or key < best_key:
                 best_key = key
+                bound = min(bound, km + 1.0)
                 best = {
                     "diploma": code,
                     "diploma_name": x["diploma"]["name"],

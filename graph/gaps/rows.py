@@ -20,6 +20,7 @@ __all__ = [
     "OfferPlaces",
     "box_around",
     "broad_match",
+    "dead_end_candidates",
     "dead_end_targets",
     "next_steps",
 ]
@@ -248,27 +249,39 @@ def dead_end_targets(
     inside: Iterable[Row], legs: Iterable[Row] | NextSteps, km: float
 ) -> list[str]:
     """The next steps of the offers none of whose next steps is offered within ``km`` of them
-    in the territory (:meth:`OfferPlaces.near`): where the dead-ends section looks for the
-    nearest offer (``legs``: rows of gaps_next_steps, or their :class:`NextSteps`). Offers
-    without coordinates are not judged: their next steps are not read for them."""
+    in the territory (:func:`dead_end_candidates`)."""
+    return dead_end_candidates(inside, legs, km)[0]
+
+
+def dead_end_candidates(
+    inside: Iterable[Row], legs: Iterable[Row] | NextSteps, km: float
+) -> tuple[list[str], list[Row]]:
+    """The next steps of the offers none of whose next steps is offered within ``km`` of them
+    in the territory (:meth:`OfferPlaces.near`), and those offers: where and around what the
+    dead-ends section looks for the nearest offer (``legs``: rows of gaps_next_steps, or their
+    :class:`NextSteps`). Offers without coordinates are not judged: their next steps are not
+    read for them."""
     inside = list(inside)
     nexts = legs if isinstance(legs, NextSteps) else next_steps(legs)
     places = OfferPlaces(inside)
     out: set[str] = set()
+    rows: list[Row] = []
     # judged once per diploma, département and place, not once per offer
-    seen: set[tuple[Any, ...]] = set()
+    judged: dict[tuple[Any, ...], bool] = {}
     for r in inside:
         o = r["offer"]
         if o.get("lat") is None or o.get("lon") is None:
             continue
         key = (r["diploma"]["code"], o.get("departement"), o["lat"], o["lon"])
-        if key in seen:
-            continue
-        seen.add(key)
-        targets = nexts.at(key[0], key[1])
-        if targets and not targets <= out and not places.near(targets, o, km):
-            out |= targets
-    return sorted(out)
+        far = judged.get(key)
+        if far is None:
+            targets = nexts.at(key[0], key[1])
+            far = judged[key] = bool(targets) and not places.near(targets, o, km)
+            if far:
+                out |= targets
+        if far:
+            rows.append(r)
+    return sorted(out), rows
 
 
 def box_around(rows: Iterable[Row], km: float) -> dict[str, float] | None:
