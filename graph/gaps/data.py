@@ -7,7 +7,8 @@ legs leaving what they offer; its actors and platforms, the links with an end am
 agreements binding one of them, and the rows of the actors at the other end of those (their
 kind says whether a partner is a company or a school); the partnerships of the establishments
 hosting its platforms. Offers outside the territory are read only for the next steps of actual
-dead ends (:func:`dead_end_targets`), and only within reach of the nearest-next-step search.
+dead ends (:func:`dead_end_candidates`: the offers with no next step within reach), and only within
+reach of the nearest-next-step search.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM
 from graph.gaps.demand import training_by_sector
+from graph.gaps.findings import REACH_KM
 from graph.gaps.foreign import publicly_linked
 from graph.gaps.level_coverage import sources_of
 from graph.gaps.level_sources import level_sources
-from graph.gaps.rows import GapData, Row, box_around, dead_end_targets
+from graph.gaps.rows import GapData, Row, box_around, dead_end_candidates
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code
 from graph.store import GraphStore, Request
@@ -132,12 +134,13 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         r for r in remote if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
     d.remote = sorted({r["actor"]["name"] for r in rows_for_sector(d, remote_inside, sector)})
-    targets = dead_end_targets(d.inside_for_sector, d.steps())
+    targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM)
     if targets:
-        # the next steps' offers near the territory only: the nearest is looked for within
-        # NEAREST_MAX_KM (1 km more: the distance is compared once rounded to 100 m); whether
-        # a next step is offered at all, anywhere, is read apart, one row per diploma
-        box = box_around(d.inside_for_sector, NEAREST_MAX_KM + 1.0) or NO_BOX
+        # the next steps' offers near the offers that may be dead ends only: the nearest is
+        # looked for within NEAREST_MAX_KM (1 km more: the distance is compared once rounded to
+        # 100 m); whether a next step is offered at all, anywhere, is read apart, one row per
+        # diploma
+        box = box_around(far, NEAREST_MAX_KM + 1.0) or NO_BOX
         d.outside_offers = sorted(
             read_offers(store, "gaps_offer_rows_of", {"codes": targets, **box}),
             key=_offer_order,

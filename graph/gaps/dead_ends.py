@@ -16,7 +16,7 @@ from graph.gaps.findings import (
     named_at,
     offer_commune,
 )
-from graph.gaps.rows import GapData
+from graph.gaps.rows import GapData, OfferPlaces
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
@@ -38,7 +38,8 @@ def dead_ends(d: GapData) -> list[Finding]:
 
     An offer is a dead end when its next steps exist in the data, the territory holds
     programmes of their kind (type and level: the data covers that level here), and none of
-    them is offered in the territory nor within REACH_KM of it. The nearest next step is given
+    them is offered within REACH_KM of it, in the territory or outside (one offered in the
+    territory farther away is said so: ``next_in_territory``). The nearest next step is given
     when it is within NEAREST_MAX_KM, else the answer says there is none that close. Offers
     whose next steps the data does not describe here, or that have no coordinates, are not
     judged (counted by :func:`dead_end_note`)."""
@@ -78,21 +79,20 @@ def dead_ends(d: GapData) -> list[Finding]:
             by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
     out = []
     seen: set[tuple[str, str]] = set()
-    # (diploma, département) -> whether its offers there have a next step inside, or none
-    # known: judged once, not once per offer
-    settled: dict[tuple[str, Any], bool] = {}
+    # a next step counts where it is within reach of the offer, in the territory or not: a
+    # région's report held a BTS continued « sur le territoire » 180 km away, which each of its
+    # départements' reports called a dead end (graph.gaps.rows.OfferPlaces)
+    places = OfferPlaces(d.inside)
     for r in inside:
         code = r["diploma"]["code"]
-        place = (code, r["offer"].get("departement"))
-        targets = nexts.at(*place)
-        done = settled.get(place)
-        if done is None:
-            done = settled[place] = not targets or not targets.isdisjoint(offered_inside)
-        if done:
+        targets = nexts.at(code, r["offer"].get("departement"))
+        if not targets:
             continue
         key = (r["actor"]["id"], code)
-        if key in seen or r["offer"].get("lat") is None:
+        if key in seen or r["offer"].get("lat") is None or r["offer"].get("lon") is None:
             continue
+        if places.near(targets, r["offer"], REACH_KM):
+            continue  # a next step is offered within reach in the territory
         known = {t for t in targets if t in offered}
         kinds = {
             (offered[t]["diploma"].get("type"), offered[t]["diploma"].get("level")) for t in known
@@ -107,6 +107,10 @@ def dead_ends(d: GapData) -> list[Finding]:
             continue  # a programme of the next level is within reach: the data may only lack
             # the passerelle to it, which does not make this offer a dead end
         seen.add(key)
+        # some next step is offered in the territory, but none within reach: said so, not
+        # « aucune n'est proposée sur le territoire »
+        in_territory = not targets.isdisjoint(offered_inside)
+        placed_inside = any(t in places.placed for t in targets)
         bounded = nearest if nearest is not None and nearest["km"] <= NEAREST_MAX_KM else None
         where = (
             f" La suite la plus proche : {nearest_text(bounded)}."
@@ -142,6 +146,9 @@ def dead_ends(d: GapData) -> list[Finding]:
                 why=dead_end_why(
                     [str(offered[t]["diploma"].get("name") or t) for t in sorted(known)],
                     where,
+                    in_territory=("plus loin" if placed_inside else UNPLACED_INSIDE)
+                    if in_territory
+                    else None,
                 ),
                 severity="low" if thin or unseen else "medium" if bounded else "high",
                 nodes=[
@@ -153,6 +160,8 @@ def dead_ends(d: GapData) -> list[Finding]:
                     "actor": r["actor"]["id"],
                     "capacity": capacity,
                     "next_diplomas": sorted(known),
+                    # a next step is offered in the territory, farther than reach_km
+                    "next_in_territory": in_territory,
                     "nearest_outside": bounded,
                     "nearest_km": bounded["km"] if bounded else None,
                     "reach_km": REACH_KM,
@@ -184,14 +193,19 @@ def only_unseen_kinds(types: Iterable[Any]) -> bool:
 
 # how many of a dead end's known next steps its finding names
 NAMED_NEXT = 3
+# where a next step offered in the territory only by establishments the files do not place is
+UNPLACED_INSIDE = "dans un établissement dont les fichiers publics ne donnent pas le lieu"
 
 
-def dead_end_why(next_names: list[str], where: str) -> str:
+def dead_end_why(next_names: list[str], where: str, *, in_territory: str | None = None) -> str:
     """Why a programme is listed as a dead end, in French: what the data knows (its known next
     steps, named), what it found of them near (``where``: the nearest, or none within
     NEAREST_MAX_KM), and that this is a fact of the data, not of the world: the public files
     link a diploma to the continuations they describe only (none links the BTS CIEL to the
     BUT réseaux et télécommunications; a link by title was measured too noisy to infer).
+    ``in_territory``: one of them is offered in the territory, but farther than REACH_KM (a
+    région's; « plus loin »), or at a place the files do not give (:data:`UNPLACED_INSIDE`):
+    « aucune suite connue à moins de 50 km », not « aucune n'est proposée sur le territoire ».
 
     >>> print(dead_end_why(["BUT GC", "Licence pro BTP"], " Aucune suite à moins de 150 km."))
     Suites connues dans les données pour ce diplôme (2) : BUT GC ; Licence pro BTP. Aucune \
@@ -199,11 +213,24 @@ n'est proposée sur le territoire ni à moins de 50 km, et aucune formation de l
 dans la même filière n'est à moins de 50 km. Aucune suite à moins de 150 km. C'est un constat \
 sur les données : d'autres poursuites d'études que les fichiers publics ne relient pas à ce \
 diplôme peuvent exister, à vérifier avec l'établissement.
+    >>> print(dead_end_why(["BUT GC"], " La suite la plus proche : BUT GC à IUT A (Pau), à 180 \
+km.", in_territory="plus loin"))
+    Suites connues dans les données pour ce diplôme (1) : BUT GC. Aucune suite connue à moins de \
+50 km : l'une est proposée ailleurs sur le territoire, plus loin, et aucune formation de leur type \
+et niveau dans la même filière n'est à moins de 50 km. La suite la plus proche : BUT GC à IUT A \
+(Pau), à 180 km. C'est un constat sur les données : d'autres poursuites d'études que les fichiers \
+publics ne relient pas à ce diplôme peuvent exister, à vérifier avec l'établissement.
     """
     names = named_and_counted(next_names, len(next_names), NAMED_NEXT)
+    reach = (
+        f"Aucune suite connue à moins de {REACH_KM:.0f} km : l'une est proposée ailleurs sur "
+        f"le territoire, {in_territory}"
+        if in_territory
+        else f"Aucune n'est proposée sur le territoire ni à moins de {REACH_KM:.0f} km"
+    )
     return (
         f"Suites connues dans les données pour ce diplôme ({len(next_names)}) : {names}. "
-        f"Aucune n'est proposée sur le territoire ni à moins de {REACH_KM:.0f} km, et aucune "
+        f"{reach}, et aucune "
         f"formation de leur type et niveau dans la même filière n'est à moins de "
         f"{REACH_KM:.0f} km.{where} C'est un constat sur les données : d'autres poursuites "
         "d'études que les fichiers publics ne relient pas à ce "
@@ -260,15 +287,23 @@ def _nearest_outside(r: Row, targets: set[str], all_offers: dict[str, list[Row]]
     o = r["offer"]
     best = None
     best_key: tuple[float, str, str] | None = None
+    # a degree of latitude is at least 111 km: an offer farther in latitude alone than the
+    # best found (or than the search's bound, beyond which no nearest is said) is skipped
+    # without its distance, the same answer (a région's report met 2 000 such offers per
+    # dead end)
+    bound = NEAREST_MAX_KM + 1.0
     for code in sorted(targets):
         for x in all_offers.get(code, []):
             xo = x["offer"]
             if xo.get("lat") is None or o.get("lat") is None:
                 continue
+            if abs(xo["lat"] - o["lat"]) * 111.0 > bound:
+                continue
             km = haversine_km(o["lat"], o["lon"], xo["lat"], xo["lon"])
             key = (km, code, str(x["actor"]["id"]))
             if best_key is None or key < best_key:
                 best_key = key
+                bound = min(bound, km + 1.0)
                 best = {
                     "diploma": code,
                     "diploma_name": x["diploma"]["name"],

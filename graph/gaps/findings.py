@@ -70,7 +70,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "dead_ends": (
         "Impasses selon les données",
         "Formations dont aucune suite connue dans les données (passerelles des fichiers publics "
-        "et des campus) n'est proposée sur le territoire ni à proximité : un constat sur les "
+        "et des campus) n'est proposée à moins de 50 km, sur le territoire ou hors de lui (une "
+        "suite proposée à l'autre bout d'une région ne compte pas) : un constat sur les "
         "données, pas la preuve qu'aucune poursuite d'études n'existe. Une formation dont les "
         "données ne connaissent aucune suite n'est pas listée.",
     ),

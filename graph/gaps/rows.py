@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.campus_scope import SectorBasis
+from graph.geo import haversine_km
 from graph.nsf import GENERIC_GROUPS
 
 __all__ = [
     "GapData",
     "NextSteps",
+    "OfferPlaces",
     "box_around",
     "broad_match",
+    "dead_end_candidates",
     "dead_end_targets",
     "next_steps",
 ]
@@ -198,20 +201,87 @@ def next_steps(
     return NextSteps(legs, programmes)
 
 
-def dead_end_targets(inside: Iterable[Row], legs: Iterable[Row] | NextSteps) -> list[str]:
-    """The next steps of the offers none of whose next steps is offered inside: where the
-    dead-ends section looks for the nearest offer elsewhere (``legs``: rows of
-    gaps_next_steps, or their :class:`NextSteps`)."""
+class OfferPlaces:
+    """Where the offers of each diploma are (``rows``: offers of a territory): the positions
+    of those placed, the départements of those without coordinates. Whether a next step is
+    within reach of an offer is read from it (:meth:`near`), never from « offered in the
+    territory »: a région is 300 km wide, and a BTS whose only next step is 180 km away was
+    continued « sur le territoire » in the région's report while each département's report
+    called it a dead end (Nouvelle-Aquitaine: 40 dead ends in its départements, 5 in the
+    région)."""
+
+    def __init__(self, rows: Iterable[Row]) -> None:
+        self.placed: defaultdict[str, set[tuple[float, float]]] = defaultdict(set)
+        self.unplaced: defaultdict[str, set[Any]] = defaultdict(set)
+        for r in rows:
+            o, code = r["offer"], r["diploma"]["code"]
+            if o.get("lat") is not None and o.get("lon") is not None:
+                self.placed[code].add((o["lat"], o["lon"]))
+            else:
+                self.unplaced[code].add(o.get("departement"))
+
+    def near(self, targets: Iterable[str], offer: Row, km: float) -> bool:
+        """Whether one of ``targets`` is offered within ``km`` of ``offer`` (an offer row's
+        ``offer``, with coordinates), or, at an unknown place, in its département: it may be
+        within reach, and a dead end is then not said (as a département's report never said
+        one).
+
+        >>> p = OfferPlaces([{"offer": {"lat": 44.6, "lon": 2.0}, "diploma": {"code": "BTS"}},
+        ...                  {"offer": {"departement": "012"}, "diploma": {"code": "LP"}}])
+        >>> o = {"lat": 44.6, "lon": 2.5, "departement": "046"}
+        >>> p.near(["BTS"], o, 50.0), p.near(["BTS"], o, 30.0), p.near(["LP"], o, 50.0)
+        (True, False, False)
+        >>> p.near(["LP"], {**o, "departement": "012"}, 50.0)
+        True
+        """
+        lat, lon, dep = offer["lat"], offer["lon"], offer.get("departement")
+        dlat = km / 111.0  # a degree of latitude is 111.3 km: a little wider than needed
+        for t in targets:
+            if dep in self.unplaced.get(t, ()):
+                return True
+            for plat, plon in self.placed.get(t, ()):
+                if abs(plat - lat) <= dlat and haversine_km(lat, lon, plat, plon) <= km:
+                    return True
+        return False
+
+
+def dead_end_targets(
+    inside: Iterable[Row], legs: Iterable[Row] | NextSteps, km: float
+) -> list[str]:
+    """The next steps of the offers none of whose next steps is offered within ``km`` of them
+    in the territory (:func:`dead_end_candidates`)."""
+    return dead_end_candidates(inside, legs, km)[0]
+
+
+def dead_end_candidates(
+    inside: Iterable[Row], legs: Iterable[Row] | NextSteps, km: float
+) -> tuple[list[str], list[Row]]:
+    """The next steps of the offers none of whose next steps is offered within ``km`` of them
+    in the territory (:meth:`OfferPlaces.near`), and those offers: where and around what the
+    dead-ends section looks for the nearest offer (``legs``: rows of gaps_next_steps, or their
+    :class:`NextSteps`). Offers without coordinates are not judged: their next steps are not
+    read for them."""
     inside = list(inside)
     nexts = legs if isinstance(legs, NextSteps) else next_steps(legs)
-    offered_inside = {r["diploma"]["code"] for r in inside}
+    places = OfferPlaces(inside)
     out: set[str] = set()
-    # judged once per diploma and département, not once per offer
-    for code, dep in {(r["diploma"]["code"], r["offer"].get("departement")) for r in inside}:
-        targets = nexts.at(code, dep)
-        if not targets & offered_inside:
-            out |= targets
-    return sorted(out)
+    rows: list[Row] = []
+    # judged once per diploma, département and place, not once per offer
+    judged: dict[tuple[Any, ...], bool] = {}
+    for r in inside:
+        o = r["offer"]
+        if o.get("lat") is None or o.get("lon") is None:
+            continue
+        key = (r["diploma"]["code"], o.get("departement"), o["lat"], o["lon"])
+        far = judged.get(key)
+        if far is None:
+            targets = nexts.at(key[0], key[1])
+            far = judged[key] = bool(targets) and not places.near(targets, o, km)
+            if far:
+                out |= targets
+        if far:
+            rows.append(r)
+    return sorted(out), rows
 
 
 def box_around(rows: Iterable[Row], km: float) -> dict[str, float] | None:

@@ -64,6 +64,13 @@ P_ROME = 3.0  # per shared ROME code (at most 3 counted)
 P_ROME_DOMAIN = 1.5  # per shared ROME domain (letter + 2 digits) not already shared by a code
 P_FORMACODE = 3.0  # same Formacode
 P_FORMACODE_FIELD = 1.0  # same first 3 digits of a Formacode
+# diplomesProfessionnels' « Secteur » is the diploma's former commission professionnelle
+# consultative (the fourteen of the Éducation nationale before the 2019 reform, finer than the
+# eleven of today: « Métallurgie » held 102 diplomas, from aeronautics and car repair to the CAP
+# électricien and the Bac pro CIEL), said as such: « même secteur Métallurgie » read as a trade
+# an electrician and a CIEL technician share. A diploma created since the reform has none of its
+# own (the Bac pro MELEC 40025520 of 2024): it takes its predecessor's
+# (graph/ingest/continuations, ``inherit``), or its legs missed the 1.5 points the old codes had.
 P_SECTEUR = 1.5
 P_CPC = 1.0
 P_NSF_GROUP = 2.0
@@ -163,7 +170,7 @@ def shared_evidence(
             parts.append("même champ Formacode " + ", ".join(f"{f}xx" for f in fields))
     if a.secteur and a.secteur == b.secteur:
         points += P_SECTEUR
-        parts.append(f"même secteur {a.secteur}")
+        parts.append(f"même ancienne commission professionnelle consultative ({a.secteur})")
     if a.cpc and a.cpc == b.cpc:
         points += P_CPC
         parts.append(f"même commission professionnelle consultative ({a.cpc})")

@@ -297,6 +297,7 @@ def _search(
     establishments chosen."""
     source = _StoreSource(data, store, q)
     paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=data.open_legs)
+    paths = _without_foreign(store, data, q, paths)
     steps, starts = _codes_of(paths)
     offers = source.offers(steps)
     codes = sorted(steps | starts)
@@ -600,6 +601,31 @@ def _other_modalities(
         nsf=nsf,
     )
     return f"{absent} {extra}" if extra else absent
+
+
+def _without_foreign(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, paths: list[Candidate]
+) -> list[Candidate]:
+    """``paths`` without those going through a campus programme of a territory the learner is
+    not in (:func:`_foreign`), whatever the territory asked: with ``allow_outside=1`` a
+    learner of Île-de-France was offered « classe préparatoire → Diplôme d'ingénieur mécanique
+    (CCI de l'Aveyron, apprentissage) » and the Mecanic Vallée's Mines Albi programme, by the
+    national « concours » rule, flagged only « hors du territoire demandé » (the search for
+    pathways outside an empty territory already left them out). The candidates keep their
+    prefix numbers (:class:`~graph.pathways.scoring.Candidates`)."""
+    if q.start_departements is None:
+        return paths
+    territories = data.programme_territories(store)
+    foreign = {c for c in territories if foreign_programme(c, territories, q.start_departements)}
+    if not foreign:
+        return paths
+    kept = [p for p in paths if not any(d["code"] in foreign for d in p.diplomas[1:])]
+    if len(kept) == len(paths):
+        return paths
+    out = Candidates()
+    out.extend(kept)
+    out.parents = getattr(paths, "parents", [])
+    return out
 
 
 def _foreign(

@@ -66,6 +66,31 @@ def test_dead_end_with_the_nearest_place_outside(report: dict) -> None:
     assert 65 < nearest["km"] < 80  # Decazeville -> Albi
 
 
+def test_a_regions_report_keeps_its_departements_dead_ends(client: TestClient) -> None:
+    """A next step counts within reach of the offer (50 km), not anywhere in the territory: in
+    Occitanie's report the BTS soudage of Albi (~70 km from Decazeville) is in the territory,
+    and the BP of Decazeville was no dead end there while the Aveyron's report called it one
+    (Nouvelle-Aquitaine: 40 dead ends in its départements' reports, 5 in the région's). Said
+    « aucune suite connue à moins de 50 km », not « aucune … sur le territoire »."""
+    r = client.get("/gaps", params={"region": "76"})
+    assert r.status_code == 200, r.text
+    section = next(s for s in r.json()["sections"] if s["id"] == "dead_ends")
+    got = {f["id"]: f for f in section["findings"]}
+    assert "dead_end:lycee:BP-SOU" in got, list(got)
+    finding = got["dead_end:lycee:BP-SOU"]
+    assert finding["data"]["next_in_territory"] is True
+    assert finding["data"]["nearest_outside"]["actor_id"] == "lycee-albi"
+    why = finding["why"]
+    assert "Aucune suite connue à moins de 50 km : l'une est proposée ailleurs sur le " in why
+    assert "n'est proposée sur le territoire ni" not in why, why
+    # the départements' own report says the other case, as before
+    r = client.get("/gaps", params={"departements": "12,46"})
+    section = next(s for s in r.json()["sections"] if s["id"] == "dead_ends")
+    (dep,) = section["findings"]
+    assert dep["data"]["next_in_territory"] is False
+    assert "Aucune n'est proposée sur le territoire ni à moins de 50 km" in dep["why"]
+
+
 def test_a_dead_end_is_said_of_the_data_with_its_reasons(client: TestClient) -> None:
     """« Impasses », « aucune poursuite d'études n'est proposée » and « Aucune des suites
     connues de ce diplôme (1) » read as facts of the world where the data only holds no

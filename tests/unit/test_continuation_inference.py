@@ -90,7 +90,8 @@ def inferred() -> dict[str, list]:
         (
             Evidence(secteur="Tourisme, hôtellerie, restauration"),
             Evidence(secteur="Tourisme, hôtellerie, restauration"),
-            "même secteur Tourisme, hôtellerie, restauration",
+            "même ancienne commission professionnelle consultative (Tourisme, hôtellerie, "
+            "restauration)",
         ),
         (Evidence(cpc="Industrie"), Evidence(cpc="Industrie"), "(Industrie)"),
         (
@@ -257,7 +258,10 @@ def test_only_the_strongest_legs_are_kept(inferred: dict[str, list]) -> None:
 def test_cuisine_leads_to_hotel_management_with_its_evidence(inferred: dict[str, list]) -> None:
     legs = {p.to_code: p for p in inferred["40022106"]}
     mhr = legs["32033422"]
-    assert "même secteur Tourisme, hôtellerie, restauration" in mhr.field_match
+    assert (
+        "même ancienne commission professionnelle consultative (Tourisme, hôtellerie, restauration)"
+        in mhr.field_match
+    )
     assert not set(legs) & {"32022104", "32022106", "32022207", "32022209", "32022210"}
     props = passerelle_props(mhr, source_of(mhr, "nFormationDiplome_.csv"))
     assert props["strength"] == mhr.strength and props["evidence"] == mhr.field_match
@@ -266,3 +270,22 @@ def test_cuisine_leads_to_hotel_management_with_its_evidence(inferred: dict[str,
     assert "427xx" in props["evidence"] and "427xx" not in props["conditions"]
     leg = leg_props(mhr, props["source"])
     assert (leg["passerelle_origin"], leg["strength"]) == ("inferred", mhr.strength)
+
+
+def test_a_renovated_diploma_takes_its_predecessors_former_commission() -> None:
+    """diplomesProfessionnels gives no « Secteur » (the former CPC) to the diplomas created
+    since 2024: the Bac pro MELEC 40025520 had none while the CIEL, the CAP électricien and the
+    MELEC it replaces had « Métallurgie », so CAP électricien → Bac pro CIEL scored 1.5 points
+    CAP électricien → Bac pro MELEC could not. It takes its predecessor's, said as what it is."""
+    rome = frozenset({"F1602"})
+    own = {
+        "40025510": Evidence(rome=rome, cpc="Industrie", secteur="Métallurgie"),
+        "40025520": Evidence(rome=rome, cpc="Industrie"),
+        "50025524": Evidence(rome=rome, cpc="Industrie", secteur="Métallurgie"),
+    }
+    got = inherit(own, {}, {"40025520": {"40025510"}, "40025510": {"40025520"}})
+    assert got["40025520"].secteur == "Métallurgie"
+    shared = shared_evidence(got["50025524"], got["40025520"])
+    assert "même ancienne commission professionnelle consultative (Métallurgie)" in shared.sentence
+    assert "même secteur" not in shared.sentence
+    assert shared.points == shared_evidence(own["50025524"], own["40025510"]).points

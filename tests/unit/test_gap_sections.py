@@ -111,8 +111,8 @@ def test_a_planned_offer_fills_a_level_without_closing_the_finding() -> None:
 def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     legs = [{"source": "BAC", "target": "BTS"}, {"source": "CAP", "target": "BAC"}]
     offers = [offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])]
-    assert dead_end_targets(offers, legs) == ["BTS"]
-    assert dead_end_targets([*offers, offer_row("x", "BTS", 5)], legs) == []
+    assert dead_end_targets(offers, legs, 50.0) == ["BTS"]
+    assert dead_end_targets([*offers, offer_row("x", "BTS", 5)], legs, 50.0) == []
     # the territory holds level-5 programmes (five other BTS, far): the data covers that level
     others = [offer_row(f"y{i}", f"BTS2{i}", 5, lat=PARIS[0], lon=PARIS[1]) for i in range(5)]
     elsewhere = offer_row("far", "BTS", 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
@@ -148,6 +148,34 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     assert [f.severity for f in thin] == ["low"] and thin[0].data["thin_coverage"]
     assert "sans doute incomplètes, à vérifier" in thin[0].why
     assert not alone[0].data["thin_coverage"]
+
+
+def test_a_next_step_in_the_territory_counts_within_reach_only() -> None:
+    """A région is 300 km wide: a next step offered in it, but far from the offer, does not
+    continue it (the région's report hid dead ends its départements' reports listed); said
+    « aucune suite connue à moins de 50 km », with the nearest, not « … sur le territoire »."""
+    legs = [{"source": "BAC", "target": "BTS"}]
+    bac = offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1], departement="046")
+    far = offer_row("far", "BTS", 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
+    far["offer"]["departement"] = "031"
+    assert dead_end_targets([bac, far], legs, 50.0) == ["BTS"]
+    got = dead_ends(inside(offers=[bac, far], legs=legs, outside_offers=[far]))
+    assert [f.id for f in got] == ["dead_end:lp:BAC"]
+    assert got[0].data["next_in_territory"] is True and got[0].data["nearest_km"] > 100
+    assert "Aucune suite connue à moins de 50 km : l'une est proposée ailleurs sur le " in (
+        got[0].why
+    )
+    # within reach in the territory: no dead end, nothing read for it
+    near = offer_row("near", "BTS", 5, lat=CAPDENAC[0], lon=CAPDENAC[1], departement="012")
+    assert dead_end_targets([bac, far, near], legs, 50.0) == []
+    assert dead_ends(inside(offers=[bac, far, near], legs=legs, outside_offers=[far])) == []
+    # offered in the territory at an unknown place: in the offer's département, it may be
+    # within reach (not judged); in another, said as such
+    unplaced = offer_row("nowhere", "BTS", 5, departement="046")
+    assert dead_ends(inside(offers=[bac, far, unplaced], legs=legs, outside_offers=[far])) == []
+    unplaced["offer"]["departement"] = "031"
+    got = dead_ends(inside(offers=[bac, unplaced, far], legs=legs, outside_offers=[far]))
+    assert got and got[0].data["next_in_territory"] is True
 
 
 def test_a_dead_end_whose_next_steps_are_all_licences_pro_is_a_question() -> None:
@@ -339,7 +367,11 @@ def test_the_report_keeps_the_order_of_sections_and_cuts_to_the_limit() -> None:
 
 def test_the_report_reads_everything_first_with_the_territory_parameters() -> None:
     t = Territory(departements=["046"])
-    offers = [offer_row("lp", "BAC", 4, departement="046"), offer_row("x", "CAP", 3)]
+    # placed: an offer without coordinates is not judged, its next steps are not read
+    offers = [
+        offer_row("lp", "BAC", 4, departement="046", lat=FIGEAC[0], lon=FIGEAC[1]),
+        offer_row("x", "CAP", 3),
+    ]
     store = FakeStore(
         {
             # offers with ids and codes, then their establishments and diplomas once each

@@ -26,6 +26,7 @@ import csv
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -174,6 +175,15 @@ def inherit(
         changed = False
         for code, others in lineage.items():
             if code in out and out[code].rome:
+                # the former commission (P_SECTEUR) of a diploma renovated since the 2019
+                # reform is its predecessor's: the Bac pro MELEC 40025520 has none of its own
+                if not out[code].secteur:
+                    former = sorted(
+                        {s for o in others if (s := (out.get(o) or Evidence()).secteur)}
+                    )
+                    if len(former) == 1:
+                        out[code] = replace(out[code], secteur=former[0])
+                        changed = True
                 continue
             for other in sorted(others):
                 src = out.get(other)

@@ -17,7 +17,7 @@ export const ALL_ROWS = 500;
 /** What each section tells, in one plain sentence (the section ids are the API's, stable). */
 export const SECTION_FR: Record<string, string> = {
   continuum_breaks: 'Pour chaque filière, les niveaux de formation (du CAP au bac + 5) que l’on peut suivre sur le territoire, ceux en projet et ceux qui manquent.',
-  dead_ends: 'Les formations dont aucune suite connue dans les données n’est proposée sur le territoire ni à proximité : un constat sur les données (les fichiers publics ne relient pas chaque diplôme à toutes ses poursuites d’études), pas la preuve qu’il n’en existe aucune.',
+  dead_ends: 'Les formations dont aucune suite connue dans les données n’est proposée à moins de 50 km, sur le territoire ou hors de lui (une suite proposée à l’autre bout d’une région ne compte pas) : un constat sur les données (les fichiers publics ne relient pas chaque diplôme à toutes ses poursuites d’études), pas la preuve qu’il n’en existe aucune.',
   unmet_demand: 'Les métiers qui recrutent d’après les sources, comparés aux places de formation connues sur le territoire.',
   isolated_actors: 'Les entreprises sans école partenaire, les écoles et plateformes sans entreprise partenaire, et les acteurs sans rôle dans le campus.',
   suggested_partnerships: 'Des acteurs qui ont des filières, des domaines de formation ou des partenaires en commun sans travailler ensemble : des rapprochements à étudier.',
