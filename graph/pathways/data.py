@@ -1287,7 +1287,7 @@ def _from_snapshot(data: PathwayData, where: tuple[Path, str] | None) -> list[st
     there is no usable snapshot (the preload then reads the database)."""
     if where is None:
         return None
-    state = snapshot.load(*where, _OFFER_ROWS)
+    state = snapshot.load(*where)
     if state is None:
         return None
     fields = state.get("fields")
@@ -1301,6 +1301,7 @@ def _from_snapshot(data: PathwayData, where: tuple[Path, str] | None) -> list[st
         return None
     for k in fields:
         setattr(data, k, state[k])
+    del state
     assert data._all_codes is not None
     log.info("pathway cache read from %s", where[1])
     return list(data._all_codes)
@@ -1426,8 +1427,11 @@ def _make_near(
             current = _registry.get(store) is data
         del store
         if current:  # not an older version's over a newer one's
-            with gc_paused():  # short-lived: the pickler's memo, the rows' values
-                snapshot.save(directory, name, state, _OFFER_ROWS)
+            with gc_paused():
+                snapshot.save(directory, name, state)
+            del state
+            # the pickler's memo (an entry per object of the cache: tens of MB) given back
+            release_free_memory()
 
 
 def _name_diplomas(data: PathwayData) -> None:

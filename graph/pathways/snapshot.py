@@ -5,7 +5,9 @@ database and files them: ~2.7-4 s of CPU at national size, ~43 % of it reading a
 the replies (docs/performance.md). What it makes depends only on the graph's version and on
 this code, so once made it is written here (pickle protocol 5), and a later preload of the
 same version (another API worker, a restart, ``cmq serve`` after ``cmq load``) loads it:
-~0.6 s of CPU instead (docs/performance.md, preload21).
+~0.7-0.9 s of CPU instead (docs/performance.md, preload21). The offers come back as plain
+dicts, not the key-sharing rows the preload makes (graph/shared_values.py): ~12 MB more per
+worker at national size, which is why the API writes none unless ``CMQ_PATHWAY_SNAPSHOT=1``.
 
 The file's name is a hash of everything its content depends on: the database's id and the
 graph's exact version (:meth:`graph.store.GraphStore.database_id`, :meth:`~graph.store.
@@ -33,9 +35,7 @@ import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from graph.shared_values import KeySharedRows
+from typing import Any
 
 __all__ = ["SHAPE", "code_version", "load", "name_of", "save"]
 
@@ -70,45 +70,7 @@ def name_of(database_id: str, version: str) -> str:
     return f"{PREFIX}{h.hexdigest()[:32]}{SUFFIX}"
 
 
-class _Pickler(pickle.Pickler):
-    """Writes the rows of ``rows`` (dicts of exactly its fields, in order) by their values, so
-    that they are read back as rows of ``rows`` again: dicts sharing their keys, half the
-    memory of the plain dicts pickle would make (graph/shared_values.py)."""
-
-    def __init__(self, file: BinaryIO, rows: KeySharedRows) -> None:
-        super().__init__(file, protocol=5)
-        self._fields = rows.fields
-        self._size = len(rows.fields)
-        # id of a row written -> its number: a row met again is written as its number (pickle
-        # does not keep persistent objects in its memo)
-        self._written: dict[int, int] = {}
-
-    def persistent_id(self, obj: Any) -> Any:
-        if obj.__class__ is dict and len(obj) == self._size and tuple(obj) == self._fields:
-            n = self._written.get(id(obj))
-            if n is not None:
-                return n
-            n = self._written[id(obj)] = len(self._written)
-            return (n, tuple(obj.values()))
-        return None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: BinaryIO, rows: KeySharedRows) -> None:
-        super().__init__(file)
-        self._row = rows.row
-        # one dict per row written: the same row met again is the same object, as it was
-        self._made: dict[int, dict[str, Any]] = {}
-
-    def persistent_load(self, pid: Any) -> Any:
-        if pid.__class__ is int:
-            return self._made[pid]
-        n, values = pid
-        row = self._made[n] = self._row(values)
-        return row
-
-
-def save(directory: Path, name: str, state: dict[str, Any], rows: KeySharedRows) -> Path | None:
+def save(directory: Path, name: str, state: dict[str, Any]) -> Path | None:
     """Write ``state`` as the snapshot ``name`` (:func:`name_of`) in ``directory``, then
     delete the directory's other snapshots; the path written, None when it could not be
     (logged: the cache works without)."""
@@ -117,7 +79,7 @@ def save(directory: Path, name: str, state: dict[str, Any], rows: KeySharedRows)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-" + PREFIX, suffix=SUFFIX, dir=directory)
         try:
             with os.fdopen(fd, "wb") as f:
-                _Pickler(f, rows).dump(state)
+                pickle.dump(state, f, protocol=5)
             path = directory / name
             os.replace(tmp, path)
         except BaseException:
@@ -130,13 +92,12 @@ def save(directory: Path, name: str, state: dict[str, Any], rows: KeySharedRows)
         return None
 
 
-def load(directory: Path, name: str, rows: KeySharedRows) -> dict[str, Any] | None:
+def load(directory: Path, name: str) -> dict[str, Any] | None:
     """The state saved as ``name`` in ``directory``; None when there is none, or when it
     cannot be read (logged; the file is deleted)."""
     path = directory / name
     try:
-        with path.open("rb") as f:
-            state = _Unpickler(f, rows).load()
+        state = pickle.loads(path.read_bytes())
         if not isinstance(state, dict) or state.get("shape") != SHAPE:
             raise ValueError("not a pathway cache snapshot of this shape")
         return state

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import sys
 from pathlib import Path
 
 from graph.pathways import snapshot
@@ -20,22 +19,17 @@ def test_the_name_changes_with_the_version_the_database_and_the_code() -> None:
     assert len(snapshot.code_version()) == 64
 
 
-def test_rows_come_back_sharing_their_keys_and_shared_objects_stay_shared(tmp_path: Path) -> None:
+def test_shared_objects_come_back_shared(tmp_path: Path) -> None:
     row = ROWS.row(["Figeac", 44.6, "seed"])
-    plain = {"site": "Rodez", "lat": 44.3, "origin": "import", "twin": True}
-    state = {"shape": snapshot.SHAPE, "a": [(row, 1), (row, 2)], "b": {"x": row}, "p": [plain]}
-    path = snapshot.save(tmp_path, "pathway-cache-x.pickle", state, ROWS)
+    state = {"shape": snapshot.SHAPE, "a": [(row, 1), (row, 2)], "b": {"x": row}}
+    path = snapshot.save(tmp_path, "pathway-cache-x.pickle", state)
     assert path == tmp_path / "pathway-cache-x.pickle"
-    got = snapshot.load(tmp_path, "pathway-cache-x.pickle", ROWS)
+    got = snapshot.load(tmp_path, "pathway-cache-x.pickle")
     assert got == state
     assert got is not None
     back = got["a"][0][0]
     assert back is got["a"][1][0] is got["b"]["x"]  # one object, as it was
-    # a row of the fields' dicts, which share their keys (half the memory at 21 fields)
-    assert sys.getsizeof(back) == sys.getsizeof(ROWS.row(["Figeac", 44.6, "seed"]))
-    # (not the dict pickle alone would make: a table of keys of its own)
-    assert sys.getsizeof(back) != sys.getsizeof(pickle.loads(pickle.dumps(back)))
-    assert got["p"][0] == plain
+    assert back["site"] is got["a"][1][0]["site"]
 
 
 def test_saving_deletes_the_other_snapshots_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -43,7 +37,7 @@ def test_saving_deletes_the_other_snapshots_and_leaves_no_temporary_file(tmp_pat
     old.write_bytes(b"x")
     other = tmp_path / "unrelated.txt"
     other.write_text("kept")
-    snapshot.save(tmp_path, "pathway-cache-new.pickle", {"shape": snapshot.SHAPE}, ROWS)
+    snapshot.save(tmp_path, "pathway-cache-new.pickle", {"shape": snapshot.SHAPE})
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "pathway-cache-new.pickle",
         "unrelated.txt",
@@ -51,15 +45,15 @@ def test_saving_deletes_the_other_snapshots_and_leaves_no_temporary_file(tmp_pat
 
 
 def test_a_missing_or_unreadable_file_is_none_and_a_bad_one_deleted(tmp_path: Path) -> None:
-    assert snapshot.load(tmp_path, "pathway-cache-none.pickle", ROWS) is None
+    assert snapshot.load(tmp_path, "pathway-cache-none.pickle") is None
     bad = tmp_path / "pathway-cache-bad.pickle"
     for content in (b"garbage", pickle.dumps({"shape": snapshot.SHAPE + 1}), pickle.dumps([1])):
         bad.write_bytes(content)
-        assert snapshot.load(tmp_path, bad.name, ROWS) is None
+        assert snapshot.load(tmp_path, bad.name) is None
         assert not bad.exists()
 
 
 def test_a_directory_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    assert snapshot.save(blocker / "sub", "pathway-cache-x.pickle", {}, ROWS) is None
+    assert snapshot.save(blocker / "sub", "pathway-cache-x.pickle", {}) is None
