@@ -37,6 +37,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graph.cypher import query_files
+
 __all__ = ["SHAPE", "code_version", "load", "name_of", "save"]
 
 # bumped when what a snapshot holds changes in a way the code's text would not tell
@@ -49,15 +51,14 @@ log = logging.getLogger("cmq.pathways")
 
 @cache
 def code_version() -> str:
-    """A hash of the text of the code that makes the cache: every ``.py`` of ``graph/`` and
-    every ``.cypher`` of ``cypher/`` (read once per process)."""
+    """A hash of the text of the code that makes the cache: every ``.py`` of the ``graph``
+    package and every query file (:func:`graph.cypher.query_files`; read once per process)."""
     h = hashlib.sha256()
-    for folder, pattern in (("graph", "*.py"), ("cypher", "*.cypher")):
-        for path in sorted((_ROOT / folder).rglob(pattern)):
-            h.update(str(path.relative_to(_ROOT)).encode())
-            h.update(b"\0")
-            h.update(path.read_bytes())
-            h.update(b"\0")
+    for path in [*sorted((_ROOT / "graph").rglob("*.py")), *query_files()]:
+        h.update(str(path.relative_to(_ROOT)).encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
     return h.hexdigest()
 
 
