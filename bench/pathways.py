@@ -743,6 +743,30 @@ def bench_size(
     # time and waiting for a core
     out["pathway_cache_preload_cpu_s"] = round(time.process_time() - cpu0, 2)
 
+    # the same version's preload read from the snapshot a whole preload writes
+    # (graph/pathways/snapshot.py, CMQ_PATHWAY_SNAPSHOT=1): one preload from the database that
+    # writes it once its near thread is done, then one that reads it (the thread's CPU)
+    log(f"{name}: pathway cache preload from its snapshot")
+    snaps = workdir / f"{name}-pathway-cache"
+    keep_warm(store, snapshots=snaps)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join()
+    if data.near_thread is not None:  # set by the preload's thread before it ends
+        data.near_thread.join()
+    files = sorted(snaps.glob("pathway-cache-*.pickle"))
+    out["pathway_cache_snapshot_mb"] = round(files[0].stat().st_size / 1e6, 1) if files else None
+    t0 = time.perf_counter()
+    keep_warm(store, snapshots=snaps)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join()
+    out["pathway_cache_preload_from_snapshot_s"] = round(time.perf_counter() - t0, 2)
+    out["pathway_cache_preload_from_snapshot_cpu_s"] = data.preloaded_cpu_s
+    out["pathway_cache_preload_from_snapshot_read"] = data.from_snapshot
+    if data.near_thread is not None:
+        data.near_thread.join()
+
     log(f"{name}: core find_pathways, warm cache")
     s, e, pq = timed(lambda k: find_pathways(store, qs[k]), n, args.reps, args.budget_s)
     lat["core"], per_impl_query["core"] = summary(s, e), pq

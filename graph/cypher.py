@@ -13,6 +13,14 @@ from graph.errors import InvalidQuery
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 ENGINES = ("falkordb", "neo4j")
+
+
+def query_files(root: Path = CYPHER_DIR) -> list[Path]:
+    """Every query file of ``root`` and its engine folders, in a fixed order (what a cache
+    written to disk hashes with the code that made it: graph/pathways/snapshot.py)."""
+    return sorted(root.rglob("*.cypher"))
+
+
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,80}$")
 # Variable-length bounds cannot be parameters on either engine. Files write the ceiling
 # `*1..6]`; get(name, max_hops=n) lowers it to a validated integer (never user text).

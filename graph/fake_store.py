@@ -87,6 +87,9 @@ class FakeStore:
     def version(self) -> str | None:
         return None if self._version is None else f"{self._version}:{self._writes}"
 
+    def database_id(self) -> str | None:
+        return None  # no cache on disk for a fake
+
     def snapshot(self) -> AbstractContextManager[GraphReader]:
         @contextmanager
         def view() -> Iterator[GraphReader]:

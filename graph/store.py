@@ -111,6 +111,14 @@ class GraphStore(GraphReader, Protocol):
         turns such caches off."""
         ...
 
+    def database_id(self) -> str | None:
+        """A token naming the database itself (not its state): two databases whose
+        :meth:`version` tokens happen to be equal have different ids (FalkorDB's versions are
+        counters, which a new database starts again). Kept with a cache written to disk
+        (graph/pathways/snapshot.py), so that such a cache is never read for another
+        database; None when the engine cannot tell, which turns such caches off."""
+        ...
+
     def snapshot(self) -> AbstractContextManager[GraphReader]:
         """A view for reads that must agree across queries (``cmq export``): a copy of the graph
         on FalkorDB, the live graph on Neo4j."""

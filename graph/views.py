@@ -458,6 +458,11 @@ class PathwayCache(Out):
         description="The CPU seconds of the last preload's thread (the wall time less "
         "the waits for the database and for a core).",
     )
+    filled_from: str | None = Field(
+        None,
+        description="What the last preload read: 'database', or 'snapshot' (the cache of the "
+        "same graph version written to the data directory by an earlier preload).",
+    )
 
 
 class VersionWatchState(Out):

@@ -89,12 +89,19 @@ def given(path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def bodies(store: GraphStore, questions: list[dict[str, Any]] | None) -> dict[str, str]:
-    """Each question (as its index and JSON) -> the body sent, or the refusal."""
-    thread = keep_warm(store)
+def bodies(
+    store: GraphStore, questions: list[dict[str, Any]] | None, snapshots: Path | None = None
+) -> dict[str, str]:
+    """Each question (as its index and JSON) -> the body sent, or the refusal. ``snapshots``:
+    the preload reads (or writes) the cache's snapshot there (graph/pathways/snapshot.py)."""
+    thread = keep_warm(store, snapshots=snapshots)
     if thread is not None:
         thread.join()
     data = pathway_data(store)
+    if snapshots is not None:
+        print(f"cache read from {'the snapshot' if data.from_snapshot else 'the database'}")
+        if data.near_thread is not None:  # the snapshot is written at its end
+            data.near_thread.join()
     asked = questions if questions is not None else drawn(store, data)
     out: dict[str, str] = {}
     for i, q in enumerate(asked):
@@ -125,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", nargs="?", type=Path, help="where to write the bodies (JSON)")
     ap.add_argument("--questions", type=Path, help="a JSON list of questions (else drawn)")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
+    ap.add_argument(
+        "--snapshots", type=Path, help="preload through the cache's snapshot in this directory"
+    )
     args = ap.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
@@ -132,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("OUT.json or --compare BEFORE AFTER")
     store = open_store(Settings.from_env())
     try:
-        got = bodies(store, given(args.questions) if args.questions else None)
+        got = bodies(store, given(args.questions) if args.questions else None, args.snapshots)
     finally:
         store.close()
     args.out.write_text(json.dumps(got, ensure_ascii=False, indent=0))

@@ -69,6 +69,9 @@ _VERSION_KEY = "cmq:version:{graph}"
 # written in the same Lua call as the version's INCR, the last _TOUCH_KEEP versions kept.
 _TOUCHED_KEY = "cmq:touched:{graph}"
 _TOUCH_KEEP = 256
+# A random id of the database, set by the first store that asks (database_id): the version
+# counters of two databases (a new one started where another was) may be equal
+_DATABASE_ID_KEY = "cmq:database-id:{graph}"
 _BUMP_TOUCHED = """
 local v = redis.call('INCR', KEYS[1])
 redis.call('HSET', KEYS[2], tostring(v), ARGV[1])
@@ -226,6 +229,7 @@ class FalkorDBStore:
         self._deleting: dict[str, bool] = {}  # query name -> it deletes (_deletes)
         self._version_key = _VERSION_KEY.format(graph=self.graph_name)
         self._touched_key = _TOUCHED_KEY.format(graph=self.graph_name)
+        self._database_id_key = _DATABASE_ID_KEY.format(graph=self.graph_name)
         # the last write_atomic's split (bench/import_national.py): copy, statements, swap
         self.last_write_seconds: dict[str, float] = {}
         uri = settings.graph_uri
@@ -976,6 +980,23 @@ class FalkorDBStore:
                 value = self._redis.get(self._version_key)
             if value is None:
                 return "0"
+            return value.decode() if isinstance(value, bytes) else str(value)
+
+        return self._with_revive(call, retry=True)
+
+    def database_id(self) -> str | None:
+        """A random id kept in the database beside the version counter (a Redis key, set once
+        by the first store that asks: ``SET NX``), so gone with the database's files; the
+        counter alone would not tell a new database from the old one."""
+
+        def call() -> str | None:
+            with self._errors():
+                value = self._redis.get(self._database_id_key)
+                if value is None:
+                    self._wredis.set(self._database_id_key, uuid.uuid4().hex, nx=True)
+                    value = self._wredis.get(self._database_id_key)
+            if value is None:
+                return None
             return value.decode() if isinstance(value, bytes) else str(value)
 
         return self._with_revive(call, retry=True)

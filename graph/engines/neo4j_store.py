@@ -317,6 +317,12 @@ class Neo4jStore:
         log = rows[0] if rows else {}
         return f"{bookmark}|{log.get('epoch') or ''}|{log.get('seq') or 0}"
 
+    def database_id(self) -> str | None:
+        """The database's name: :meth:`version` names the database already (a bookmark
+        carries the id of the database it is of, and the touch log's epoch is a random id
+        given when the log is created)."""
+        return f"neo4j:{self.database}"
+
     @contextmanager
     def touching(self, touched: Touched) -> Iterator[None]:
         """The single-query writes of this thread in the block record ``touched`` in the same

@@ -27,6 +27,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from graph import shared_values
@@ -35,7 +36,7 @@ from graph.diploma_names import display_name, is_common_year_kept
 from graph.gc_pause import gc_paused
 from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
-from graph.pathways import coverage_rows, offer_centres
+from graph.pathways import coverage_rows, offer_centres, snapshot
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.history import IMPORTED_TWIN, OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
@@ -319,6 +320,8 @@ class PathwayData:
         self.preloaded_s: float | None = None  # set when a preload has filled it
         self.preloaded_cpu_s: float | None = None  # its thread's CPU seconds (/health)
         self.carried_from: str | None = None  # the version whose rows it kept (carried())
+        # whether its preload read a snapshot instead of the database (graph/pathways/snapshot.py)
+        self.from_snapshot = False
         # after carried() from a filled cache: the only codes a preload must read again
         self.refill: list[str] | None = None
 
@@ -1158,6 +1161,11 @@ def cache_state(store: GraphStore) -> dict[str, Any]:
         "diplomas": data.diploma_count,
         "filled_s": data.preloaded_s,
         "filled_cpu_s": data.preloaded_cpu_s,
+        "filled_from": None
+        if data.preloaded_s is None or data.refill is not None
+        else "snapshot"
+        if data.from_snapshot
+        else "database",
     }
 
 
@@ -1183,17 +1191,54 @@ _PLACE_INDEXES: tuple[int, int, int, int] = (
 )
 
 _warm: weakref.WeakSet[Any] = weakref.WeakSet()
+# store -> the directory of its cache's snapshots (keep_warm; graph/pathways/snapshot.py)
+_snapshot_dirs: weakref.WeakKeyDictionary[Any, Path] = weakref.WeakKeyDictionary()
+# what a snapshot does not hold: the objects of this process (locks, threads, the preload's
+# sharing table), the timings, what says which version the object is for (the file's name
+# says it), and what requests fill (answers, memos: a snapshot is what a preload makes)
+_NOT_SNAPSHOT = frozenset(
+    {
+        "version",
+        "_lock",
+        "_centres_lock",
+        "_shared",
+        "preload_thread",
+        "near_thread",
+        "near_s",
+        "preloaded_s",
+        "preloaded_cpu_s",
+        "carried_from",
+        "refill",
+        "from_snapshot",
+        "_kept",
+        "_answers",
+        "_answer_bytes",
+        "_search_memos",
+        "_coverage",
+        "_coverage_rows",
+        "_histories",
+        "_sectors",
+    }
+)
 
 
-def keep_warm(store: GraphStore) -> threading.Thread | None:
+def keep_warm(store: GraphStore, snapshots: Path | None = None) -> threading.Thread | None:
     """Fill the store's cache in a background thread now and after every change of version,
     so that searches after a restart or a write do not pay for the reads (the API does this for
     the store it opens; ``CMQ_PATHWAY_PRELOAD=0`` turns it off). Returns the thread of this
     first preload (None for a store that gives no version): what the API's other start-up
-    warm-ups wait for, rather than compete with it for the interpreter."""
+    warm-ups wait for, rather than compete with it for the interpreter.
+
+    ``snapshots``: a directory where a whole preload's cache is written once made, and read
+    back instead of the database by a later whole preload of the same graph version
+    (graph/pathways/snapshot.py; the API gives ``CMQ_DATA_DIR/pathway-cache``)."""
     with _registry_lock:
         _warm.add(store)
         _registry.pop(store, None)
+        if snapshots is None:
+            _snapshot_dirs.pop(store, None)
+        else:
+            _snapshot_dirs[store] = snapshots
     return pathway_data(store).preload_thread
 
 
@@ -1221,17 +1266,76 @@ def _start_preload(store: GraphStore, data: PathwayData) -> None:
     data.preload_thread = thread
 
 
+def _snapshot_name(store: GraphStore, data: PathwayData) -> tuple[Path, str] | None:
+    """Where the snapshot of ``data`` is (its directory and file name), for a whole preload of
+    a store kept warm with a snapshot directory, whose version and database id are known;
+    None otherwise (a carried cache's refill never reads nor writes one)."""
+    if data.refill is not None or data.version is None:
+        return None
+    with _registry_lock:
+        directory = _snapshot_dirs.get(store)
+    if directory is None:
+        return None
+    database = store.database_id()
+    if database is None:
+        return None
+    return directory, snapshot.name_of(database, data.version)
+
+
+def _from_snapshot(data: PathwayData, where: tuple[Path, str] | None) -> list[str] | None:
+    """Fill ``data`` from its snapshot; its codes as :func:`_fill` returns them, None when
+    there is no usable snapshot (the preload then reads the database)."""
+    if where is None:
+        return None
+    state = snapshot.load(*where)
+    if state is None:
+        return None
+    fields = state.get("fields")
+    if (
+        not isinstance(fields, list)
+        or set(fields) != set(vars(data)) - _NOT_SNAPSHOT
+        or not state.keys() >= set(fields)
+        or not isinstance(state.get("_all_codes"), tuple)
+    ):
+        log.warning("pathway cache snapshot %s not used: other attributes", where[1])
+        return None
+    for k in fields:
+        setattr(data, k, state[k])
+    del state
+    assert data._all_codes is not None
+    log.info("pathway cache read from %s", where[1])
+    return list(data._all_codes)
+
+
+def _snapshot_state(data: PathwayData) -> dict[str, Any]:
+    """What a snapshot of ``data`` holds: its attributes (top-level copies: a request may add
+    entries while it is written) but ``_NOT_SNAPSHOT``."""
+    fields = sorted(set(vars(data)) - _NOT_SNAPSHOT)
+    state: dict[str, Any] = {"shape": snapshot.SHAPE, "fields": fields}
+    for k in fields:
+        v = getattr(data, k)
+        state[k] = v.copy() if isinstance(v, dict) else v
+    return state
+
+
 def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
     started = time.perf_counter()
     started_cpu = time.thread_time()
+    to_write: tuple[Path, str, dict[str, Any]] | None = None
     try:
         store = ref()
         if store is None:
             return
         with gc_paused():  # millions of acyclic objects: see graph/gc_pause.py
-            codes = _fill(store, data)
+            where = _snapshot_name(store, data)
+            codes = _from_snapshot(data, where)
+            data.from_snapshot = codes is not None
             if codes is None:
-                return  # the graph changed since: a newer preload has started
+                codes = _fill(store, data)
+                if codes is None:
+                    return  # the graph changed since: a newer preload has started
+                if where is not None:  # written once the near thread is done
+                    to_write = (*where, _snapshot_state(data))
             # the names' tests every first answer made (a walk, a notice)
             for d in list(data._diplomas.values()):
                 if d is not None:
@@ -1257,13 +1361,21 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
     # then, in a thread of its own (the cache is ready meanwhile), what the first questions
     # with no territory would make: each diploma's offers ordered for the steps' choices
     thread = threading.Thread(
-        target=_make_near, args=(ref, data, codes), name="cmq-pathway-near", daemon=True
+        target=_make_near,
+        args=(ref, data, codes, to_write),
+        name="cmq-pathway-near",
+        daemon=True,
     )
     thread.start()
     data.near_thread = thread
 
 
-def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> None:
+def _make_near(
+    ref: weakref.ref[Any],
+    data: PathwayData,
+    codes: list[str],
+    to_write: tuple[Path, str, dict[str, Any]] | None = None,
+) -> None:
     """:meth:`PathwayData.near_indexes` of the preloaded codes, made after the preload: the
     first question with no territory would otherwise make those it meets: ~0.3 s of CPU at
     national size. Their pools' places (:attr:`NearIndex.places`) too: a first answer with no
@@ -1302,6 +1414,24 @@ def _make_near(ref: weakref.ref[Any], data: PathwayData, codes: list[str]) -> No
         data.near_s = round(time.perf_counter() - started, 2)
     except Exception as exc:  # noqa: BLE001 - a background warm-up must never take the app down
         log.warning("pathway near indexes stopped: %s", exc)
+        return
+    if to_write is not None:
+        # the preload's cache as it was made, written last (~1-2 s of CPU at national size,
+        # once per version): the first answers need the near indexes more than the file
+        directory, name, state = to_write
+        del to_write
+        store = ref()
+        if store is None:
+            return
+        with _registry_lock:
+            current = _registry.get(store) is data
+        del store
+        if current:  # not an older version's over a newer one's
+            with gc_paused():
+                snapshot.save(directory, name, state)
+            del state
+            # the pickler's memo (an entry per object of the cache: tens of MB) given back
+            release_free_memory()
 
 
 def _name_diplomas(data: PathwayData) -> None:

@@ -4,6 +4,7 @@ every write moves, and the plain decoding of FalkorDB replies. On each engine (r
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from graph.models import Modality
 from graph.pathways import PathwayQuery, PathwayRequest, build_query, find_pathways
 from graph.pathways.data import PathwayData, cache_state, forget, keep_warm, pathway_data
 from graph.pathways.find import _StoreSource
+from graph.pathways.snapshot import SHAPE
 from graph.store import GraphStore
 from graph.territory import Point, Territory
 from graph.touched import Touched
@@ -358,6 +360,141 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
     reloaded.preload_thread.join(timeout=30)
     assert cache_state(store)["state"] == "ready"
     assert cache_state(store)["diplomas"] == 4
+
+
+def _preloaded(store: GraphStore, snapshots: Path) -> PathwayData:
+    """A whole preload of the store's current version, as a new process makes it (the cache
+    forgotten first), kept warm with ``snapshots``; returned once its near thread is done (the
+    snapshot is written at its end)."""
+    forget(store)
+    keep_warm(store, snapshots=snapshots)
+    data = pathway_data(store)
+    assert data.preload_thread is not None
+    data.preload_thread.join(timeout=60)
+    assert data.preloaded_s is not None
+    assert data.near_thread is not None
+    data.near_thread.join(timeout=60)
+    return data
+
+
+_SNAPSHOT_QUESTIONS = [
+    _bts_in_lot(),
+    PathwayQuery(start_codes=["40025005"], start_label="x", to_level=6),
+    PathwayQuery(
+        start_codes=["40025005"],
+        start_label="x",
+        to_level=6,
+        territory=Territory(departements=["012", "046"]),
+    ),
+]
+
+
+def _answers(store: GraphStore) -> list[dict[str, Any]]:
+    return [find_pathways(store, q).model_dump(mode="json") for q in _SNAPSHOT_QUESTIONS]
+
+
+def _snapshot_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("pathway-cache-*.pickle"))
+
+
+def test_a_snapshot_of_the_cache_serves_its_version_and_no_other(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """graph/pathways/snapshot.py: a whole preload writes the cache to disk; the next whole
+    preload of the same version (a restart, another worker) reads it instead of the database,
+    with the same rows and answers; after any write (an edit, an import-like write) the file
+    is not read, and the answers are the new graph's."""
+    snaps = tmp_path / "pathway-cache"
+    first = _preloaded(store, snaps)
+    assert not first.from_snapshot and cache_state(store)["filled_from"] == "database"
+    [written] = _snapshot_files(snaps)
+    expected = _answers(store)
+
+    again = _preloaded(store, snaps)
+    assert again.from_snapshot and cache_state(store)["filled_from"] == "snapshot"
+    assert again is not first and again.version == first.version
+    assert again._offers == first._offers and again._legs == first._legs
+    assert again._usable == first._usable and again._outside == first._outside
+    assert again._where == first._where and again._diplomas == first._diplomas
+    assert _answers(store) == expected
+    assert _snapshot_files(snaps) == [written]  # read, not written again
+
+    # another store on the same database (another worker, a restart) reads it too
+    other = _same_database(store)
+    try:
+        assert _preloaded(other, snaps).from_snapshot
+        assert _answers(other) == expected
+        # an edit made there: a new version, whose whole preload reads the database
+        create_offer(
+            other,
+            "bob",
+            OfferCreate(actor="iut-b", diploma="32025002", modality="school", source=SRC),
+        )
+    finally:
+        forget(other)
+        other.close()
+    # the cache carried over the edit reads no snapshot either (only the touched rows)
+    carried = pathway_data(store)
+    assert carried.carried_from == first.version and not carried.from_snapshot
+    assert find_pathways(store, _bts_in_lot()).count == 1
+    edited = _preloaded(store, snaps)
+    assert not edited.from_snapshot
+    assert find_pathways(store, _bts_in_lot()).count == 1
+    assert _answers(store) == _answers(Uncached(store))  # type: ignore[arg-type]
+    [newer] = _snapshot_files(snaps)  # the old version's deleted
+    assert newer != written
+    assert _preloaded(store, snaps).from_snapshot
+
+    # an import-like write (write_atomic, which records nothing of what it touched): the same
+    load_seeds(store, load_seed_dir(MINI_SEEDS))
+    reloaded = _preloaded(store, snaps)
+    assert not reloaded.from_snapshot
+    assert _answers(store) == _answers(Uncached(store))  # type: ignore[arg-type]
+    [newest] = _snapshot_files(snaps)
+    assert newest not in (written, newer)
+
+
+def test_a_snapshot_is_never_read_for_another_database(
+    store: GraphStore, new_store: Callable[..., GraphStore], tmp_path: Path
+) -> None:
+    """Two databases loaded alike may have the same version (FalkorDB's is a counter of
+    writes): the snapshot's name holds the database's own id too."""
+    snaps = tmp_path / "pathway-cache"
+    assert not _preloaded(store, snaps).from_snapshot
+    assert _snapshot_files(snaps)
+    other = new_store()
+    load_seeds(other, load_seed_dir(MINI_SEEDS))
+    try:
+        assert other.database_id() != store.database_id() or other.version() != store.version()
+        assert not _preloaded(other, snaps).from_snapshot
+    finally:
+        forget(other)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda b: b[: len(b) // 2],  # cut short
+        lambda b: b"not a pickle",
+        lambda b: pickle.dumps({"shape": -1}),  # another shape
+        lambda b: pickle.dumps({"shape": SHAPE, "fields": ["_offers"], "_offers": {}}),
+    ],
+    ids=["truncated", "garbage", "other-shape", "other-fields"],
+)
+def test_a_snapshot_that_cannot_be_read_is_ignored(
+    store: GraphStore, tmp_path: Path, spoil: Callable[[bytes], bytes]
+) -> None:
+    snaps = tmp_path / "pathway-cache"
+    _preloaded(store, snaps)
+    expected = _answers(store)
+    [path] = _snapshot_files(snaps)
+    path.write_bytes(spoil(path.read_bytes()))
+    data = _preloaded(store, snaps)
+    assert not data.from_snapshot and data.diploma_count == 4
+    assert _answers(store) == expected
+    assert _snapshot_files(snaps) == [path]  # written again, whole
+    assert _preloaded(store, snaps).from_snapshot
+    assert _answers(store) == expected
 
 
 def test_the_notices_goal_kinds_and_offers_by_departement_are_carried_but_for_the_touched(
