@@ -2853,6 +2853,11 @@ export interface components {
              * @description The CPU seconds of the last preload's thread (the wall time less the waits for the database and for a core).
              */
             filled_cpu_s?: number | null;
+            /**
+             * Filled From
+             * @description What the last preload read: 'database', or 'snapshot' (the cache of the same graph version written to the data directory by an earlier preload).
+             */
+            filled_from?: string | null;
         };
         /** PathwayOut */
         PathwayOut: {
