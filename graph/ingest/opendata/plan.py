@@ -939,11 +939,7 @@ def _establishments(
     communes: dict[str, CommuneRow],
     deps: dict[str, DepartementRow],
     citations: dict[str, str],
-    near: Nearest | None = None,
 ) -> dict[str, Establishment]:
-    """``near``: :func:`nearest_commune` already computed for some positions (the rest is
-    computed here)."""
-    near = {} if near is None else near
     uais = (
         sorted(set().union(*(d.keys() for d in dirs)) | activity_uais)
         if dirs
@@ -1014,7 +1010,7 @@ def _establishments(
             if held is not None and held[1]:  # clear of its border (commune_contours.py)
                 e.insee, e.commune, e.commune_from = held[0].code, held[0].name, "contour"
             else:
-                _guess_commune(e, key, near, held)  # type: ignore[arg-type]
+                _guess_commune(e, key, held)  # type: ignore[arg-type]
         # the town in the name written as the commune reference writes it (« IFSI CH la Roche
         # sur Yon » → « IFSI CH La Roche-sur-Yon »: establishment_names.with_official_place)
         official = communes_ref.official_name(e.insee) if e.insee else None
@@ -1034,13 +1030,12 @@ def _establishments(
 def _guess_commune(
     e: Establishment,
     key: tuple[float, float, str],
-    near: Nearest,
     held: tuple[communes_ref.Commune, bool] | None,
 ) -> None:
     """The commune of an establishment placed by its position alone, when no contour holds
     the position clear of its border: the one its name gives, else the contour's (« près
     de »), else the nearest centre's."""
-    found = near[key] if key in near else nearest_commune(*key)
+    found = nearest_commune(*key)
     by_name = named_commune(e.name, *key, found)
     if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
         e.insee, e.commune, e.commune_from = by_name.code, by_name.name, "name"
@@ -1063,29 +1058,14 @@ def _pick(rows: list[tuple[str, EstablishmentRow]], attr: str) -> Any:
     return None
 
 
-Nearest = dict[tuple[float, float, str], communes_ref.Commune | None]
-
-
-def _nearest_ahead(
-    listed: Iterable[Ahead[dict[str, EstablishmentRow]] | Ahead[_Parcoursup]],
-) -> Nearest:
-    """:func:`nearest_commune` of every position a directory read ahead gives without a
-    commune (the establishments no file places in one; a few are placed by the Annuaire, read
-    later), computed before the Annuaire can be read (:mod:`places`). Reads the commune
-    reference, which the sites need later anyway."""
-    out: Nearest = {}
-    for got in listed:
-        if got.error is not None or got.result is None:
-            continue  # raised at its turn
-        rows = got.result[0] if isinstance(got.result, tuple) else got.result
-        for uai, r in rows.items():
-            if r.insee is None and r.lat is not None and r.lon is not None:
-                key = (r.lat, r.lon, r.departement or departement_of_uai(uai))
-                if key not in out:
-                    out[key] = nearest_commune(*key)
+def _reference_ahead() -> None:
+    """The commune reference read before the Annuaire can be read (:mod:`places`: the
+    establishments and their sites need it later anyway). The nearest centres are no longer
+    searched ahead for every position a directory gives alone (3 982 nationally): a contour
+    places most of those establishments, or another directory names their commune, and only
+    the ~560 left are searched, when placed (:func:`_guess_commune`)."""
     with suppress(communes_ref.ReferenceMissing):
         communes_ref.reference()
-    return out
 
 
 def other_centre_km(
