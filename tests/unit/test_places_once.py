@@ -133,7 +133,7 @@ def test_the_directories_read_ahead_search_no_nearest_centre(
     monkeypatch.setattr(plan, "_esr", lambda *a: [])
     monkeypatch.setattr(plan, "_cfas", lambda *a: [])
     row = _row("0350001A", "Lycée A", departement="035", lat=48.1, lon=-1.7)
-    extract = Ahead(
+    extract: Ahead[Any] = Ahead(
         ({row.uai: row}, []), None, tmp_path / "p.csv", "Parcoursup", FileReport("p.csv", "x")
     )
     monkeypatch.setattr(plan, "_parcoursups", lambda *a: [extract])
