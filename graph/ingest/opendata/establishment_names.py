@@ -44,7 +44,7 @@ Pure functions over plain strings.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from graph.communes import search_key
 
@@ -167,10 +167,11 @@ _JOINED_BEFORE = "-"
 _JOINED_AFTER = "-'’"
 
 
-def with_official_place(name: str, place: str) -> str:
+def with_official_place(name: str, place: str, fold: Callable[[str], str] = search_key) -> str:
     """The name with the words spelling ``place`` (the establishment's own commune, as the
     commune reference names it) written as ``place`` is written (module docstring); the name
-    as given when no whole run of its words spells it.
+    as given when no whole run of its words spells it. ``fold``: :func:`search_key` (the
+    import's, which keeps each text's: its places and towns recur).
 
     >>> with_official_place("IFSI CH la Roche sur Yon", "La Roche-sur-Yon")
     'IFSI CH La Roche-sur-Yon'
@@ -187,8 +188,8 @@ def with_official_place(name: str, place: str) -> str:
     >>> with_official_place("Lycée Jean Monnet", "Saint-Étienne")
     'Lycée Jean Monnet'
     """
-    key = search_key(place)
-    if not key or not name or key.rsplit(" ", 1)[-1] not in search_key(name):
+    key = fold(place)
+    if not key or not name or key.rsplit(" ", 1)[-1] not in fold(name):
         return name  # (one fold of the name: most names hold no town's last word)
     size = len(key.split())
     words = list(_NAME_WORD.finditer(name))
@@ -201,7 +202,7 @@ def with_official_place(name: str, place: str) -> str:
         whole = (start == 0 or name[start - 1] not in _JOINED_BEFORE) and (
             end == len(name) or name[end] not in _JOINED_AFTER
         )
-        if whole and search_key(text) == key and start >= last:
+        if whole and fold(text) == key and start >= last:
             out.append(name[last:start])
             out.append(place)
             last = end

@@ -4,9 +4,9 @@
 extracts) and the GeoNames communes, then unites them into establishments and sites
 (:func:`plan._establishments`, :func:`plan._sites`). Only the Annuaire depends on the activity
 files (the UAIs they name are in scope); the rest, and the commune reference that places the
-establishments only a position locates (0.15 s to load, 0.1 s to search at national size), do
-not. So a second forked process (the first parses the activity files, :mod:`ahead`) reads the
-MESR, CFA and Parcoursup files and searches the communes from the start (:func:`submit_read`,
+establishments only a position locates (0.15 s to load), do not. So a second forked process
+(the first parses the activity files, :mod:`ahead`) reads the MESR, CFA and Parcoursup files
+and the commune reference from the start (:func:`submit_read`,
 which hands the Parcoursup programme rows over at once: :class:`Handed`, this process makes the
 post-bac offers from them meanwhile), then, given the activity files' UAIs, the Annuaire and the
 rest (:func:`submit_places`); this process takes each file's report and error at its turn
@@ -38,7 +38,7 @@ from graph.ingest.opendata.postbac import ProgrammeRow
 from graph.ingest.opendata.rows import DepartementRow, EstablishmentRow
 
 if TYPE_CHECKING:  # plan imports this module
-    from graph.ingest.opendata.plan import Establishment, Nearest, Site
+    from graph.ingest.opendata.plan import Establishment, Site
 
 __all__ = [
     "Handed",
@@ -58,12 +58,11 @@ Parcoursups = list[Ahead[tuple[dict[str, EstablishmentRow], list[ProgrammeRow]]]
 
 @dataclass
 class Read:
-    """The directories that depend on nothing else, and the communes of their positions."""
+    """The directories that depend on nothing else."""
 
     esr: Listed
     cfas: Listed
     parcoursups: Parcoursups
-    near: Nearest
 
 
 @dataclass
@@ -83,13 +82,14 @@ class Places:
 
 
 def read_ahead(directory: Path, keep: Keep, strict: bool) -> Read:
-    """The MESR, CFA and Parcoursup files, and the communes of the positions they give alone."""
+    """The MESR, CFA and Parcoursup files; the commune reference read meanwhile."""
     from graph.ingest.opendata import plan
 
     esr = plan._esr(directory, keep, strict)
     cfas = plan._cfas(directory, keep, strict)
     psups = plan._parcoursups(directory, keep, strict)
-    return Read(esr, cfas, psups, plan._nearest_ahead([*esr, *cfas, *psups]))
+    plan._reference_ahead()
+    return Read(esr, cfas, psups)
 
 
 def read_places(
@@ -145,7 +145,7 @@ def read_places(
         communes = read_communes.result or {}
         citations[p.name] = citation(p.name)
     establishments = plan._establishments(
-        dirs, out.directories, activity_uais, communes, deps, citations, read.near
+        dirs, out.directories, activity_uais, communes, deps, citations
     )
     out.sites = plan._sites(establishments, communes, citations)
     plan._place_at_commune_centres(establishments, out.sites)

@@ -928,6 +928,8 @@ def _described_by(rows: Sequence[tuple[str, EstablishmentRow]]) -> list[str]:
     """The files describing an establishment, the one its name is taken from first
     (:func:`_name_file`), then the others in the order they are read: the import report's
     « nom tiré de » and GET /about's ``named_by`` read the first."""
+    if len(rows) == 1:  # its one file (5 079 of 5 479 nationally)
+        return [rows[0][0]]
     named = _name_file(rows)
     return [named, *(n for n, _ in rows if n != named)]
 
@@ -939,11 +941,7 @@ def _establishments(
     communes: dict[str, CommuneRow],
     deps: dict[str, DepartementRow],
     citations: dict[str, str],
-    near: Nearest | None = None,
 ) -> dict[str, Establishment]:
-    """``near``: :func:`nearest_commune` already computed for some positions (the rest is
-    computed here)."""
-    near = {} if near is None else near
     uais = (
         sorted(set().union(*(d.keys() for d in dirs)) | activity_uais)
         if dirs
@@ -953,6 +951,15 @@ def _establishments(
     # how the directories write each word when not in capitals: a name's words in capitals
     # are written so (« Lycée Jean ZAY » → « Lycée Jean Zay »: name_case.py)
     words = vocabulary(r.name for d in dirs for r in d.values())
+    # once per distinct value of this import (1 460 communes for 5 444 named establishments
+    # nationally, 708 commune labels for 1 836): a commune's reference name, a file's label of
+    # it spelt as the reference spells it, a text's search form (the places and the towns in
+    # the names)
+    official_of: _Memo[str, str | None] = _Memo(communes_ref.official_name)
+    spelt: _Memo[tuple[str, str | None], str | None] = _Memo(
+        lambda code_given: communes_ref.spelt_as_reference(*code_given)
+    )
+    fold: Callable[[str], str] = _Memo(communes_ref.search_key).__getitem__
     for uai in uais:
         rows = [(name, d[uai]) for name, d in zip(dir_names, dirs, strict=True) if uai in d]
         dep = departement_of_uai(uai)
@@ -998,10 +1005,10 @@ def _establishments(
         # « Épinal », placed by the reference, are one town, shown by one name)
         named = next(((n, r) for n, r in rows if r.insee), None)
         if named is not None:
-            e.commune = communes_ref.spelt_as_reference(e.insee or "", named[1].commune)
+            e.commune = spelt[e.insee or "", named[1].commune]
         commune = communes.get(e.insee) if e.insee else None
         if commune is not None:
-            e.commune = e.commune or communes_ref.spelt_as_reference(commune.insee, commune.name)
+            e.commune = e.commune or spelt[commune.insee, commune.name]
         located = next((r for _, r in rows if r.lat is not None and r.lon is not None), None)
         if located is not None:
             e.lat, e.lon, e.coords = located.lat, located.lon, "establishment"
@@ -1014,12 +1021,12 @@ def _establishments(
             if held is not None and held[1]:  # clear of its border (commune_contours.py)
                 e.insee, e.commune, e.commune_from = held[0].code, held[0].name, "contour"
             else:
-                _guess_commune(e, key, near, held)  # type: ignore[arg-type]
+                _guess_commune(e, key, held)  # type: ignore[arg-type]
         # the town in the name written as the commune reference writes it (« IFSI CH la Roche
         # sur Yon » → « IFSI CH La Roche-sur-Yon »: establishment_names.with_official_place)
-        official = communes_ref.official_name(e.insee) if e.insee else None
+        official = official_of[e.insee] if e.insee else None
         if official:
-            e.name = with_official_place(e.name, official)
+            e.name = with_official_place(e.name, official, fold)
         # overseas, the commune's code (Saint-Martin 978, not its UAIs' 971)
         e.departement = departement_of_commune(e.insee, e.departement)
         e.region_code = (
@@ -1031,10 +1038,26 @@ def _establishments(
     return out
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class _Memo(dict[_K, _V]):
+    """``compute(key)``, computed on a key's first reading and kept (for one import: made
+    anew by each :func:`_establishments`)."""
+
+    def __init__(self, compute: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: _K) -> _V:
+        value = self[key] = self._compute(key)
+        return value
+
+
 def _guess_commune(
     e: Establishment,
     key: tuple[float, float, str],
-    near: Nearest,
     held: tuple[communes_ref.Commune, bool] | None,
 ) -> None:
     """The commune of an establishment placed by its position alone, when no contour holds
@@ -1042,6 +1065,9 @@ def _guess_commune(
     de », unless no other commune's contour is near: :func:`lone_commune`), else the nearest
     centre's (in it when it is the only commune near, just off its coast)."""
     found = near[key] if key in near else nearest_commune(*key)
+
+    de »), else the nearest centre's."""
+    found = nearest_commune(*key)
     by_name = named_commune(e.name, *key, found)
     if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
         e.insee, e.commune, e.commune_from = by_name.code, by_name.name, "name"
@@ -1070,29 +1096,14 @@ def _pick(rows: list[tuple[str, EstablishmentRow]], attr: str) -> Any:
     return None
 
 
-Nearest = dict[tuple[float, float, str], communes_ref.Commune | None]
-
-
-def _nearest_ahead(
-    listed: Iterable[Ahead[dict[str, EstablishmentRow]] | Ahead[_Parcoursup]],
-) -> Nearest:
-    """:func:`nearest_commune` of every position a directory read ahead gives without a
-    commune (the establishments no file places in one; a few are placed by the Annuaire, read
-    later), computed before the Annuaire can be read (:mod:`places`). Reads the commune
-    reference, which the sites need later anyway."""
-    out: Nearest = {}
-    for got in listed:
-        if got.error is not None or got.result is None:
-            continue  # raised at its turn
-        rows = got.result[0] if isinstance(got.result, tuple) else got.result
-        for uai, r in rows.items():
-            if r.insee is None and r.lat is not None and r.lon is not None:
-                key = (r.lat, r.lon, r.departement or departement_of_uai(uai))
-                if key not in out:
-                    out[key] = nearest_commune(*key)
+def _reference_ahead() -> None:
+    """The commune reference read before the Annuaire can be read (:mod:`places`: the
+    establishments and their sites need it later anyway). The nearest centres are no longer
+    searched ahead for every position a directory gives alone (3 982 nationally): a contour
+    places most of those establishments, or another directory names their commune, and only
+    the ~560 left are searched, when placed (:func:`_guess_commune`)."""
     with suppress(communes_ref.ReferenceMissing):
         communes_ref.reference()
-    return out
 
 
 def other_centre_km(
