@@ -27,7 +27,7 @@ def _placed(name: str, lat: float, lon: float, departement: str) -> tuple[str | 
     held = plan.contained_commune(*key)
     if held is not None and held[1]:
         return held[0].name, "contour"
-    plan._guess_commune(e, key, {}, held)
+    plan._guess_commune(e, key, held)
     return e.commune, e.commune_from
 
 

@@ -1064,9 +1064,6 @@ def _guess_commune(
     the position clear of its border: the one its name gives, else the contour's (« près
     de », unless no other commune's contour is near: :func:`lone_commune`), else the nearest
     centre's (in it when it is the only commune near, just off its coast)."""
-    found = near[key] if key in near else nearest_commune(*key)
-
-    de »), else the nearest centre's."""
     found = nearest_commune(*key)
     by_name = named_commune(e.name, *key, found)
     if by_name is not None:  # « ENIM Metz »: Metz, not Peltre (named_commune.py)
