@@ -25,7 +25,7 @@ from graph.gaps.findings import REACH_KM
 from graph.gaps.foreign import publicly_linked
 from graph.gaps.level_coverage import sources_of
 from graph.gaps.level_sources import level_sources
-from graph.gaps.rows import GapData, Row, box_around, dead_end_candidates
+from graph.gaps.rows import GapData, Row, box_around, dead_end_candidates, leg_targets
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code
 from graph.store import GraphStore, Request
@@ -193,9 +193,7 @@ def read_programme_territories(store: GraphStore, legs: list[Row]) -> dict[str, 
     national code, :func:`graph.inference.rules.programme_territory`): a next step only for
     an offer taken there (:class:`graph.gaps.rows.NextSteps`). A few dozen seed diplomas at
     most; the national codes are not read."""
-    targets = {
-        t for leg in legs for t in (leg["targets"] if "targets" in leg else (leg["target"],))
-    }
+    targets = {t for leg in legs for t in leg_targets(leg)}
     seeds = sorted(t for t in targets if not is_national_code(t))
     if not seeds:
         return {}

@@ -22,6 +22,7 @@ __all__ = [
     "broad_match",
     "dead_end_candidates",
     "dead_end_targets",
+    "leg_targets",
     "next_steps",
 ]
 
@@ -36,8 +37,9 @@ class GapData:
     ``inside``: those whose offer is in the territory (the exact radius test);
     ``inside_for_sector``: the same, for the sector asked if any; ``legs``: where the LEADS_TO
     legs leaving them go, per diploma and territory of the leg (gaps_next_steps: ``source``,
-    ``targets``, ``from_departements``; a row with one ``target`` is read the same), in no
-    particular order (:meth:`steps` reads them as sets);
+    ``from_departements``, ``documented``, ``inferred``; a row with ``targets`` or one
+    ``target`` is read as legs of no told origin, :class:`NextSteps`), in no particular order
+    (:meth:`steps` reads them as sets);
     ``outside_offers``: offers of the next steps of dead ends, those near the territory
     (:func:`box_around`); ``offered_next``: those next steps that are offered somewhere
     (gaps_offered_diplomas: diploma, sectors; one row per diploma); ``sectors``,
@@ -110,6 +112,42 @@ def broad_match(evidence: str) -> bool:
     return m is not None and m.group(1) in GENERIC_GROUPS
 
 
+# An inferred leg's evidence that is an NSF match alone: neither firm nor, unless
+# :func:`broad_match`, broad (gaps_next_steps tested these prefixes until gaps21)
+_BARE_PREFIXES = ("groupe NSF ", "domaine", "même groupe NSF ", "même domaine NSF ")
+
+
+def _judge(evidence: str) -> bool | None:
+    """An inferred leg's evidence: None when it is evidence of its own (a partnership may rest
+    on the leg), else whether it is broad (:func:`broad_match`; a bare match on one group,
+    « groupe NSF 250 », is neither a ground nor broad).
+
+    >>> _judge("partagent les métiers ROME I1605"), _judge(""), _judge("domaine NSF 33x")
+    (None, None, True)
+    >>> _judge("groupe NSF 250")
+    False
+    """
+    if not evidence.startswith(_BARE_PREFIXES):
+        return None
+    return broad_match(evidence)
+
+
+def leg_targets(leg: Row) -> list[str]:
+    """The targets of a row of gaps_next_steps (``documented`` and ``inferred``, each
+    « target » or « target|… »), or of a row with ``targets`` or one ``target``.
+
+    >>> leg_targets({"documented": ["BTS|doc", "LP"], "inferred": ["BUT|groupe NSF 250"]})
+    ['BTS', 'LP', 'BUT']
+    """
+    return _plain_targets(leg) + [
+        x.partition("|")[0] for k in ("documented", "inferred") for x in leg.get(k) or ()
+    ]
+
+
+def _plain_targets(leg: Row) -> list[str]:
+    return list(leg["targets"]) if "targets" in leg else [leg["target"]] if "target" in leg else []
+
+
 class NextSteps:
     """diploma code -> the codes its legs lead to, for an offer in a given département.
 
@@ -123,7 +161,9 @@ class NextSteps:
     « classe préparatoire → école d'ingénieurs » leg reaches the Mecanic Vallée's engineers
     (CCI Aveyron, Mines Albi), which are no « suite connue » of a CPGE of Bretagne.
 
-    A row gives one ``target`` or a list of ``targets`` (gaps_next_steps groups them).
+    A row gives its targets by origin (gaps_next_steps: ``documented``, « target » or
+    « target|source », and ``inferred``, « target|evidence »: :func:`leg_targets`), or one
+    ``target`` or a list of ``targets`` (legs of no told origin, firm).
 
     >>> n = NextSteps([{"source": "BTS", "targets": ["LP", "BUT"]},
     ...                {"source": "BTS", "target": "MV-LP", "from_departements": ["046"]}])
@@ -146,31 +186,41 @@ class NextSteps:
         broad: defaultdict[str, set[str]] = defaultdict(set)
         firm: defaultdict[str, set[str]] = defaultdict(set)
         self.cited: dict[tuple[str, str], list[str]] = {}
+        judged: dict[str, bool | None] = {}  # an evidence's :func:`_judge`, once each
         for leg in legs:
-            targets = leg["targets"] if "targets" in leg else (leg["target"],)
-            for x in leg.get("bare") or ():
-                target, _, evidence = x.partition("|")
-                if broad_match(evidence):
-                    broad[leg["source"]].add(target)
-            firm[leg["source"]].update(leg.get("firm") or ())
+            source = leg["source"]
+            targets = _plain_targets(leg)
             for x in leg.get("documented") or ():
                 target, _, cited = x.partition("|")
+                targets.append(target)
+                firm[source].add(target)
                 if cited:
-                    self.cited.setdefault((leg["source"], target), []).append(cited)
+                    self.cited.setdefault((source, target), []).append(cited)
+            for x in leg.get("inferred") or ():
+                target, _, evidence = x.partition("|")
+                targets.append(target)
+                if evidence in judged:
+                    judge = judged[evidence]
+                else:
+                    judge = judged[evidence] = _judge(evidence)
+                if judge is None:  # evidence of its own: a ground
+                    firm[source].add(target)
+                elif judge:
+                    broad[source].add(target)
             deps = leg.get("from_departements")
             if deps:
                 where = frozenset(deps)
-                self.local[leg["source"]].extend((t, where) for t in targets)
+                self.local[source].extend((t, where) for t in targets)
             else:
-                self.everywhere[leg["source"]].update(targets)
+                self.everywhere[source].update(targets)
         self.broad = {c: frozenset(ts - firm[c]) for c, ts in broad.items() if ts - firm[c]}
 
     def firm_at(self, code: str, departement: str | None) -> frozenset[str]:
         """:meth:`at` without the targets only broad inferred legs reach
         (:func:`broad_match`): the next steps a partnership may rest on.
 
-        >>> n = NextSteps([{"source": "BAC", "targets": ["SP3S", "ESF"],
-        ...                 "bare": ["SP3S|domaine NSF 33x", "ESF|groupe NSF 332"]}])
+        >>> n = NextSteps([{"source": "BAC",
+        ...                 "inferred": ["SP3S|domaine NSF 33x", "ESF|groupe NSF 332"]}])
         >>> sorted(n.at("BAC", "035")), sorted(n.firm_at("BAC", "035"))
         (['ESF', 'SP3S'], ['ESF'])
         """

@@ -62,14 +62,16 @@ def data(legs: list[Row], b_at: tuple[float, float] = CESSON, nsf: str = "255") 
     return d
 
 
-def firm_leg(**kw: Any) -> Row:
-    return {"source": "BAC", "from_departements": None, "targets": ["BTS"], **kw}
+def leg(**kw: Any) -> Row:
+    """A row of gaps_next_steps from BAC: ``documented`` (« target » or « target|source »)
+    and ``inferred`` (« target|evidence ») legs."""
+    return {"source": "BAC", "from_departements": None, **kw}
 
 
 def test_two_schools_that_follow_each_other_are_suggested_with_a_rank_and_the_links_sources() -> (
     None
 ):
-    got = suggested_partnerships(data([firm_leg(firm=["BTS"])]))
+    got = suggested_partnerships(data([leg(documented=["BTS"])]))
     assert [f.data["pair"] for f in got] == ["school-continuation"]
     f = got[0]
     assert f.data["rank"] == 1
@@ -83,18 +85,20 @@ def test_two_schools_that_follow_each_other_are_suggested_with_a_rank_and_the_li
 
 def test_a_documented_passerelle_is_cited_by_its_own_source() -> None:
     doc = "004_4d74e85f9a48366b.txt §6.1 « BTS et Bac Pro »"
-    got = suggested_partnerships(data([firm_leg(firm=["BTS"], documented=[f"BTS|{doc}"])]))
+    got = suggested_partnerships(data([leg(documented=[f"BTS|{doc}"])]))
     assert doc in got[0].sources
 
 
 def test_a_leg_matched_on_a_broad_nsf_group_alone_is_no_ground() -> None:
-    bare = firm_leg(bare=["BTS|groupe NSF 330 (plusieurs spécialités du domaine 33x)"])
+    bare = leg(inferred=["BTS|groupe NSF 330 (plusieurs spécialités du domaine 33x)"])
     assert suggested_partnerships(data([bare], nsf="330")) == []
-    # the same group with evidence of its own (another leg, not bare) is one
-    assert suggested_partnerships(data([{**bare, "firm": ["BTS"]}], nsf="330"))
-    assert suggested_partnerships(data([firm_leg(bare=["BTS|domaine NSF 33x"])], nsf="330")) == []
+    # the same target by a leg with evidence of its own, or a documented one, is one
+    own = "BTS|partagent les métiers ROME H2913 ; même groupe NSF 330"
+    assert suggested_partnerships(data([{**bare, "inferred": [*bare["inferred"], own]}], nsf="330"))
+    assert suggested_partnerships(data([{**bare, "documented": ["BTS"]}], nsf="330"))
+    assert suggested_partnerships(data([leg(inferred=["BTS|domaine NSF 33x"])], nsf="330")) == []
     # two diplomas of one group stay a ground even when matched on it alone
-    narrow = firm_leg(bare=["BTS|groupe NSF 250"])
+    narrow = leg(inferred=["BTS|groupe NSF 250"])
     assert suggested_partnerships(data([narrow], nsf="250"))
 
 
@@ -109,12 +113,12 @@ def test_broad_matches() -> None:
 
 def test_pairs_beyond_what_a_learner_travels_are_not_suggested() -> None:
     assert haversine_km(*RENNES, *REDON) > REACH_KM
-    assert suggested_partnerships(data([firm_leg(firm=["BTS"])], b_at=REDON)) == []
+    assert suggested_partnerships(data([leg(documented=["BTS"])], b_at=REDON)) == []
     assert REACH_KM <= 50.0
 
 
 def test_the_csv_says_the_rank_not_the_score() -> None:
-    got = suggested_partnerships(data([firm_leg(firm=["BTS"])]))
+    got = suggested_partnerships(data([leg(documented=["BTS"])]))
     text = measures_fr(got[0].data)
     assert "score" not in text and "rang parmi les rapprochements suggérés : 1" in text
     section = Section(
@@ -128,6 +132,6 @@ def test_the_csv_says_the_rank_not_the_score() -> None:
 def test_a_group_heading_a_whole_area_is_not_named_as_shared() -> None:
     """Two schools whose passerelle lies in 300 (« Services (plusieurs spécialités) ») were
     said to share that « domaine »: it says nothing of a trade (Nord: 178 suggestions)."""
-    assert suggested_partnerships(data([firm_leg(firm=["BTS"])], nsf="300")) == []
-    got = suggested_partnerships(data([firm_leg(firm=["BTS"])], nsf="312"))
+    assert suggested_partnerships(data([leg(documented=["BTS"])], nsf="300")) == []
+    got = suggested_partnerships(data([leg(documented=["BTS"])], nsf="312"))
     assert got and "Commerce, vente" in got[0].why
