@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -72,6 +74,35 @@ def _warm_communes(store: GraphStore, preload: threading.Thread | None) -> None:
     communes_ref.preload()
 
 
+log = logging.getLogger(__name__)
+
+# The threads of the app's start-up warm-ups, all named so (graph/pathways/data.py,
+# graph/version_watch.py, _warm_communes): an owned store is closed only once they have ended,
+# or after SHUTDOWN_WAIT_S. Neo4j's driver must not be closed beside a query (its close() is not
+# thread-safe: a connection's buffer in use raised BufferError, and a session whose close()
+# failed was reported unclosed later, in another test).
+_WARM_UP_THREADS = ("cmq-pathway-", "cmq-communes", "cmq-map-warm")
+SHUTDOWN_WAIT_S = 15.0
+
+
+def wait_for_warm_ups(timeout_s: float = SHUTDOWN_WAIT_S) -> list[str]:
+    """Wait until no warm-up thread runs (one may start another: the preload starts its near
+    thread), at most ``timeout_s``; the names of those still running then."""
+    deadline = time.monotonic() + timeout_s
+    current = threading.current_thread()
+    while True:
+        alive = [
+            t
+            for t in threading.enumerate()
+            if t is not current and t.name.startswith(_WARM_UP_THREADS) and t.is_alive()
+        ]
+        left = deadline - time.monotonic()
+        if not alive or left <= 0:
+            return [t.name for t in alive]
+        for t in alive:
+            t.join(max(0.0, deadline - time.monotonic()))
+
+
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """Build the app. A given ``store`` is used as is and left open (tests own it)."""
     settings = settings or get_settings()
@@ -105,6 +136,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             if watch is not None:
                 watch.stop()
             if owned:
+                if running := wait_for_warm_ups():
+                    log.warning("store closed while warm-ups still run: %s", ", ".join(running))
                 app.state.store.close()
 
     app = FastAPI(
