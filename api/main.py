@@ -85,16 +85,19 @@ _WARM_UP_THREADS = ("cmq-pathway-", "cmq-communes", "cmq-map-warm")
 SHUTDOWN_WAIT_S = 15.0
 
 
-def wait_for_warm_ups(timeout_s: float = SHUTDOWN_WAIT_S) -> list[str]:
-    """Wait until no warm-up thread runs (one may start another: the preload starts its near
-    thread), at most ``timeout_s``; the names of those still running then."""
+def wait_for_warm_ups(
+    timeout_s: float = SHUTDOWN_WAIT_S, names: tuple[str, ...] = _WARM_UP_THREADS
+) -> list[str]:
+    """Wait until no warm-up thread (a thread whose name starts with one of ``names``) runs
+    (one may start another: the preload starts its near thread), at most ``timeout_s``; the
+    names of those still running then."""
     deadline = time.monotonic() + timeout_s
     current = threading.current_thread()
     while True:
         alive = [
             t
             for t in threading.enumerate()
-            if t is not current and t.name.startswith(_WARM_UP_THREADS) and t.is_alive()
+            if t is not current and t.name.startswith(names) and t.is_alive()
         ]
         left = deadline - time.monotonic()
         if not alive or left <= 0:
