@@ -290,36 +290,31 @@ class Contours:
     def _grid(self, departement: str) -> dict[tuple[int, int], list[tuple[int, ...]]]:
         cells = self._cells.get(departement)
         if cells is None:
-            cells = {}
-            boxes = self.boxes
-            for e in self.by_departement.get(departement, ()):
-                x0, y0, x1, y1 = boxes[4 * e : 4 * e + 4]
-                box = (x0, y0, x1, y1, e)
-                for i in range(x0 // _CELL, x1 // _CELL + 1):
-                    for j in range(y0 // _CELL, y1 // _CELL + 1):
-                        if (at := cells.get((i, j))) is None:
-                            cells[i, j] = [box]
-                        else:
-                            at.append(box)
-            self._cells[departement] = cells
+            cells = self._cells[departement] = self._grid_of(
+                self.by_departement.get(departement, ())
+            )
         return cells
 
     def _national_grid(self) -> dict[tuple[int, int], list[tuple[int, ...]]]:
         """:meth:`_grid` of every entry, whatever its département (key ``"*"``)."""
         cells = self._cells.get("*")
         if cells is None:
-            cells = {}
-            boxes = self.boxes
-            for e in range(len(self.codes)):
-                x0, y0, x1, y1 = boxes[4 * e : 4 * e + 4]
-                box = (x0, y0, x1, y1, e)
-                for i in range(x0 // _CELL, x1 // _CELL + 1):
-                    for j in range(y0 // _CELL, y1 // _CELL + 1):
-                        if (at := cells.get((i, j))) is None:
-                            cells[i, j] = [box]
-                        else:
-                            at.append(box)
-            self._cells["*"] = cells
+            cells = self._cells["*"] = self._grid_of(range(len(self.codes)))
+        return cells
+
+    def _grid_of(self, entries: Iterable[int]) -> dict[tuple[int, int], list[tuple[int, ...]]]:
+        """The cells of side ``_CELL`` each of ``entries``' boxes meets, with those boxes."""
+        cells: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+        boxes = self.boxes
+        for e in entries:
+            x0, y0, x1, y1 = boxes[4 * e : 4 * e + 4]
+            box = (x0, y0, x1, y1, e)
+            for i in range(x0 // _CELL, x1 // _CELL + 1):
+                for j in range(y0 // _CELL, y1 // _CELL + 1):
+                    if (at := cells.get((i, j))) is None:
+                        cells[i, j] = [box]
+                    else:
+                        at.append(box)
         return cells
 
     def nearby(self, lat: float, lon: float, km: float) -> list[tuple[str, float]]:

@@ -225,17 +225,7 @@ def test_search_memos_are_those_of_their_territory_and_modality(seed_store: Grap
         {"departements": "12", "modality": "apprenticeship"},
         {},
     ]
-    reqs = [
-        PathwayRequest.model_validate({"from_level": level, "to_level": level + 2, **where})
-        for where in wheres
-        for level in (3, 4)
-    ]
-    uncached: Any = Uncached(seed_store)
-    alone = [find_pathways(uncached, build_query(uncached, r)) for r in reqs]
-    forget(seed_store)
-    for _ in range(2):
-        for req, expected in zip(reqs, alone, strict=True):
-            assert find_pathways(seed_store, build_query(seed_store, req)) == expected
+    reqs, alone = _asked_twice_as_alone(seed_store, wheres)
     memos: dict[Any, dict[Any, Any]] = pathway_data(seed_store)._search_memos
     kept = {k: v for k, v in memos.items() if k[0] == "step_bounds"}
     # a question with too few pathways in its territory searches again allowing outside
@@ -267,17 +257,7 @@ def test_exact_bounds_memo_is_that_of_its_home_and_start(seed_store: GraphStore)
         {},
         {"home": "45.7640,4.8357"},
     ]
-    reqs = [
-        PathwayRequest.model_validate({"from_level": level, "to_level": level + 2, **where})
-        for where in wheres
-        for level in (3, 4)
-    ]
-    uncached: Any = Uncached(seed_store)
-    alone = [find_pathways(uncached, build_query(uncached, r)) for r in reqs]
-    forget(seed_store)
-    for _ in range(2):
-        for req, expected in zip(reqs, alone, strict=True):
-            assert find_pathways(seed_store, build_query(seed_store, req)) == expected
+    reqs, alone = _asked_twice_as_alone(seed_store, wheres)
     memos: dict[Any, dict[Any, Any]] = pathway_data(seed_store)._search_memos
     bounds = {k[1:] for k, v in memos.items() if k[0] == "bounds" and v}
     # one per home (and its start départements) in each territory: apart from each other
@@ -1066,3 +1046,23 @@ def test_a_question_from_a_level_reads_no_territory_s_coverage(
     answer = find_pathways(store, build_query(store, PathwayRequest.model_validate(params)))
     assert answer.count > 0
     assert not [r for r in reads if r.startswith("coverage")], reads
+
+
+def _asked_twice_as_alone(
+    store: GraphStore, wheres: list[dict[str, Any]]
+) -> tuple[list[PathwayRequest], list[Any]]:
+    """Levels 3 → 5 and 4 → 6 asked in each of ``wheres``: each answered without any cache,
+    then asked twice on a fresh cache, each after the others, must answer the same. The
+    questions and their uncached answers."""
+    reqs = [
+        PathwayRequest.model_validate({"from_level": level, "to_level": level + 2, **where})
+        for where in wheres
+        for level in (3, 4)
+    ]
+    uncached: Any = Uncached(store)
+    alone = [find_pathways(uncached, build_query(uncached, r)) for r in reqs]
+    forget(store)
+    for _ in range(2):
+        for req, expected in zip(reqs, alone, strict=True):
+            assert find_pathways(store, build_query(store, req)) == expected
+    return reqs, alone
