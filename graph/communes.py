@@ -765,7 +765,8 @@ class CommuneIndex:
         if arrondissement is not None:
             found = self.by_code(arrondissement.code)
             if found is not None:
-                if res is None or res.former:
+                # "75116" is both Paris 16e's INSEE code and one of its postcodes: one place
+                if res is None or res.former or res.place == found.place:
                     return found
                 note = (
                     f"{q} est le code postal de {arrondissement.name} ; c'est aussi le code "

@@ -312,6 +312,21 @@ def test_a_marseille_or_lyon_postcode_is_the_arrondissement(
     assert ref.resolve(said).place.code == typed
 
 
+def test_an_arrondissement_whose_insee_code_is_its_own_postcode_is_one_place(
+    ref: communes.CommuneIndex,
+) -> None:
+    """75116 is Paris 16e's INSEE code and one of its postcodes: the same place both ways, no
+    note, and naming it in a link is its code (it recursed without end: « arrondissement »
+    in the commune search listed Paris 16e)."""
+    r = ref.resolve("75116")
+    assert r.place.code == "75116" and r.commune.code == "75056"
+    by_code = ref.by_code("75116")
+    assert by_code is not None and not r.ambiguous and r.note == by_code.note
+    assert ref.place_param(r.place) == "75116"
+    assert "75116" in [c.code for c in ref.search("arrondissement", 50)]
+    assert all(ref.place_param(c) for c in ref.search("arrondissement", 50))
+
+
 def test_a_code_that_is_an_insee_code_and_a_postcode_says_which_town_it_read(
     ref: communes.CommuneIndex,
 ) -> None:
