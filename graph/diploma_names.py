@@ -409,13 +409,22 @@ def name_note(d: Row) -> str | None:
 
 def closed_note(d: Row, successors: Iterable[Row] = ()) -> str | None:
     """« fermé en 2025, remplacé par Bac pro … » for a diploma the BCN closed (``closed``,
-    ``closing_date`` ISO), None for an open one.
+    ``closing_date`` ISO); « fermeture prévue en 2027, remplacé par … » for one it closes
+    later (a learner entering now may be enrolled in its successor: CAP maintenance des
+    véhicules option voitures particulières, 50025218, closes on 31/08/2027 and its
+    successor opened in 2025); None for an open one with no closing date.
 
     >>> closed_note({"closed": True, "closing_date": "2025-08-31"},
     ...             [{"code": "40025520", "name": "Bac pro MELEC", "type": "bac_pro"}])
     'fermé en 2025, remplacé par Bac pro MELEC'
     >>> closed_note({"closed": True}), closed_note({"closed": False, "closing_date": "2030-08-31"})
-    ('fermé', None)
+    ('fermé', 'fermeture prévue en 2030')
+    >>> closed_note({"closed": False, "closing_date": "2027-08-31"},
+    ...             [{"code": "50025225", "name": "CAP maintenance des véhicules option "
+    ...               "véhicules légers", "type": "cap"}])
+    'fermeture prévue en 2027, remplacé par CAP maintenance des véhicules option véhicules légers'
+    >>> closed_note({"closed": False}) is None
+    True
 
     A successor named as the closed diploma itself (the BCN's successive « COIFFURE (CAP) »)
     is told by its public code, or the note would read « Coiffure (CAP), remplacé par Coiffure
@@ -432,10 +441,13 @@ def closed_note(d: Row, successors: Iterable[Row] = ()) -> str | None:
     ...             [{"code": "46033104", "name": "Diplôme d'État d'aide-soignant"}])
     "fermé en 2022, remplacé par Diplôme d'État d'aide-soignant ; ses 58 offres des fichiers sont comptées pour le diplôme qui le remplace"
     """  # noqa: E501
-    if not d.get("closed"):
-        return None
     when = str(d.get("closing_date") or "")[:4]
-    text = f"fermé en {when}" if when.isdigit() else "fermé"
+    if not d.get("closed"):
+        if not when.isdigit():
+            return None
+        text = f"fermeture prévue en {when}"
+    else:
+        text = f"fermé en {when}" if when.isdigit() else "fermé"
     own = display_name(d) if d.get("name") else None
     names = sorted(
         {

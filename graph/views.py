@@ -256,8 +256,9 @@ class DiplomaSummary(Out):
     note: str | None = Field(
         default=None,
         description="French, beside the name: « fermé en 2025, remplacé par … » (with, in "
-        "the search, its offers counted for its successor), or that a Parcoursup title has no "
-        "diploma code.",
+        "the search, its offers counted for its successor), « fermeture prévue en 2027, "
+        "remplacé par … » for a diploma the BCN closes later, or that a Parcoursup title has "
+        "no diploma code.",
     )
 
     @classmethod
@@ -392,7 +393,8 @@ class DiplomaDetail(Out):
     note: str | None = Field(
         default=None,
         description="French, beside the name, as in the search: « fermé en 2025, remplacé "
-        "par … », or that a Parcoursup title has no diploma code.",
+        "par … », « fermeture prévue en 2027, remplacé par … » for a diploma the BCN closes "
+        "later, or that a Parcoursup title has no diploma code.",
     )
 
 

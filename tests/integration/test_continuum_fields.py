@@ -38,3 +38,17 @@ def test_the_dsaa_is_still_the_creuses_design_bac5(client: TestClient) -> None:
     section = got["continuum_breaks"]
     [finding] = section["findings"]
     assert 7 in finding["data"]["levels_offered"], finding
+
+
+def test_a_diploma_the_bcn_closes_later_says_so_with_its_successor(client: TestClient) -> None:
+    """CAP maintenance des véhicules option voitures particulières (50025218) is open, but the
+    BCN closes it on 31/08/2027 and opened its successor (50025225) in 2025: a learner entering
+    now may be enrolled in the successor, so the record and the search say it."""
+    got = client.get("/v1/diplomas/50025218").json()
+    assert not got["closed"] and got["replaced_by"] == ["50025225"], got
+    successor = client.get("/v1/diplomas/50025225").json()
+    assert not successor["closed"] and successor["note"] is None, successor
+    assert got["note"] == f"fermeture prévue en 2027, remplacé par {successor['name']}", got
+    found = client.get("/v1/diplomas/search", params={"q": "50025218"}).json()["items"]
+    assert found[0]["code"] == "50025218" and found[0]["note"] == got["note"], found[0]
+    assert_plain_french([got["note"]])

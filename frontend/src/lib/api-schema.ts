@@ -1505,7 +1505,7 @@ export interface components {
             predecessors: components["schemas"]["DiplomaRef"][];
             /**
              * Note
-             * @description French, beside the name, as in the search: « fermé en 2025, remplacé par … », or that a Parcoursup title has no diploma code.
+             * @description French, beside the name, as in the search: « fermé en 2025, remplacé par … », « fermeture prévue en 2027, remplacé par … » for a diploma the BCN closes later, or that a Parcoursup title has no diploma code.
              */
             note?: string | null;
         };
@@ -1675,7 +1675,7 @@ export interface components {
             replaced_by: string[];
             /**
              * Note
-             * @description French, beside the name: « fermé en 2025, remplacé par … » (with, in the search, its offers counted for its successor), or that a Parcoursup title has no diploma code.
+             * @description French, beside the name: « fermé en 2025, remplacé par … » (with, in the search, its offers counted for its successor), « fermeture prévue en 2027, remplacé par … » for a diploma the BCN closes later, or that a Parcoursup title has no diploma code.
              */
             note?: string | null;
         };

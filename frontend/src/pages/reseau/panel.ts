@@ -189,7 +189,8 @@ function feedersBlock(a: FeedersAnswer | null): HTMLElement | null {
 }
 
 /** A diploma the BCN closed, said as the search says it (« fermé en 2025, remplacé par … »),
- * with a link to the record of each diploma that replaced it; a renewed one, what it replaced. */
+ * with a link to the record of each diploma that replaced it; one it closes later, the same
+ * (« fermeture prévue en 2027, remplacé par … »); a renewed one, what it replaced. */
 export function renewalBlock(d: DiplomaDetail, campus: string): HTMLElement | null {
   const link = (x: DiplomaDetail['successors'][number]): HTMLElement =>
     h('a', { href: hrefFor('reseau', { campus, select: `diploma:${x.code}` }) }, `${x.name}, code ${x.code}`);
@@ -203,8 +204,14 @@ export function renewalBlock(d: DiplomaDetail, campus: string): HTMLElement | nu
       d.successors.length ? [h('p', {}, d.successors.length > 1 ? 'Fiches des diplômes qui le remplacent :' : 'Fiche du diplôme qui le remplace :'), list(d.successors)] : null,
     );
   }
-  if (!d.predecessors.length) return null;
-  return h('div', { class: 'renewal' }, h('p', {}, d.predecessors.length > 1 ? 'Remplace les diplômes fermés :' : 'Remplace le diplôme fermé :'), list(d.predecessors));
+  const closing = d.note && d.successors.length
+    ? h('div', { class: 'notice renewal', role: 'note' },
+      h('p', {}, h('strong', {}, `Diplôme en cours de remplacement : ${d.note}.`)),
+      h('p', {}, d.successors.length > 1 ? 'Fiches des diplômes qui le remplacent :' : 'Fiche du diplôme qui le remplace :'), list(d.successors))
+    : null;
+  if (!d.predecessors.length) return closing;
+  const replaces = h('div', { class: 'renewal' }, h('p', {}, d.predecessors.length > 1 ? 'Remplace les diplômes fermés :' : 'Remplace le diplôme fermé :'), list(d.predecessors));
+  return closing ? h('div', {}, closing, replaces) : replaces;
 }
 
 async function diplomaDetail(key: string, signal: AbortSignal, campus: string): Promise<(HTMLElement | null)[]> {
