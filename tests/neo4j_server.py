@@ -61,6 +61,12 @@ def neo4j_unavailable() -> str | None:
     return f"Neo4j tests skipped: {docker_reason}; and {local_reason} for tools/neo4j-local"
 
 
+START_TIMEOUT_S = 300.0
+"""How long a test session waits for the local server's JVM: a minute quiet, but several
+minutes on a 2-core machine shared by other test runs (the 120 s default of ``cmq serve`` then
+failed every Neo4j test of the session at once)."""
+
+
 class Neo4jPool:
     """Neo4j servers for one test session (see the module docstring)."""
 
@@ -81,9 +87,12 @@ class Neo4jPool:
             self.password = PASSWORD
             return container.get_connection_url()
         if self.local is None:
-            self.local = LocalNeo4j(self.home, heap="1536m", pagecache="64m")
-            uri = self.local.start()
-            self._stack.callback(self.local.stop)
+            local = LocalNeo4j(
+                self.home, heap="1536m", pagecache="64m", start_timeout_s=START_TIMEOUT_S
+            )
+            uri = local.start()  # a start that failed leaves no half-made server: retried
+            self.local = local
+            self._stack.callback(local.stop)
             return uri
         return self.local.open_more()
 
