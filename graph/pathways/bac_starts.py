@@ -21,6 +21,7 @@ Row = dict[str, Any]
 __all__ = [
     "ANY_SERIES",
     "GENERAL_BAC_SENTENCE",
+    "any_enters_track",
     "entering_tracks",
     "general_bac_reason",
     "level_start_notice",
@@ -194,6 +195,17 @@ _TRACK_ID = f"-{TRACK_RULE}-"
 def _enters_track(leg: Mapping[str, Any]) -> bool:
     """Whether a leg enters an engineering school's track for bacheliers technologiques."""
     return _TRACK_ID in str(leg.get("passerelle_id") or "")
+
+
+def any_enters_track(legs: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether one of these legs enters an engineering school's track for bacheliers
+    technologiques (when none does, :func:`entering_tracks` of pathways taking them first
+    yields nothing).
+
+    >>> any_enters_track([{"passerelle_id": "x"}, {"passerelle_id": "inf-bac-techno-to-engineer-track-a-b"}])
+    True
+    """  # noqa: E501
+    return any(_enters_track(leg) for leg in legs)
 
 
 def entering_tracks(

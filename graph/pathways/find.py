@@ -35,6 +35,7 @@ from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
 from graph.pathways.after_3e import start_row as after_3e_start
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.bac_starts import (
+    any_enters_track,
     entering_tracks,
     general_bac_reason,
     level_start_notice,
@@ -327,7 +328,7 @@ def _search(
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
         keys = {s.key for s in ranked}
-        return source, ranked, keys, _said(q, keys, entering_tracks(paths))
+        return source, ranked, keys, _said(q, keys, _entering_tracks(paths))
     # from a level, several starts lead to the same formation (varied keeps one of each):
     # enough pathways are ranked to fill the answer with different ones
     parents = paths.parents if isinstance(paths, Candidates) else None
@@ -337,14 +338,18 @@ def _search(
         )
     else:
         shown, keys = best_of(scorer, paths, q.limit, parents=parents)
-    return source, shown, keys, _said(q, keys, entering_tracks(paths))
+    return source, shown, keys, _said(q, keys, _entering_tracks(paths))
 
 
 def _codes_of(paths: Sequence[Candidate]) -> tuple[set[str], set[str]]:
     """The codes of the candidates' diplomas after their starts, and of their starts. The
     candidates of one prefix number (:attr:`Candidate.prefix`, the walk's) share their
     diplomas but the last: those are looked at once per run of them (a search from a level
-    has 5 000 candidates and a few hundred prefixes)."""
+    has 5 000 candidates and a few hundred prefixes). The walk's candidates have them already
+    (:attr:`Candidates.codes`)."""
+    known: tuple[set[str], set[str]] | None = getattr(paths, "codes", None)
+    if known is not None:
+        return known
     steps: set[str] = set()
     starts: set[str] = set()
     last = -1
@@ -356,6 +361,16 @@ def _codes_of(paths: Sequence[Candidate]) -> tuple[set[str], set[str]]:
         if len(diplomas) > 1:
             steps.add(diplomas[-1]["code"])
     return steps, starts
+
+
+def _entering_tracks(paths: Sequence[Candidate]) -> Iterable[tuple[tuple[str, ...], Row, Row]]:
+    """:func:`entering_tracks` of the candidates, none looked at when none of the legs the walk
+    took first enters a track (:attr:`Candidates.first_legs`: a few hundred legs instead of
+    the 5 000 candidates of a search from a level)."""
+    first_legs = getattr(paths, "first_legs", None)
+    if first_legs is not None and not any_enters_track(first_legs):
+        return ()
+    return entering_tracks(paths)
 
 
 def _said(
@@ -625,6 +640,8 @@ def _without_foreign(
     out = Candidates()
     out.extend(kept)
     out.parents = getattr(paths, "parents", [])
+    # fewer candidates take fewer first legs: the walk's are still all of theirs
+    out.first_legs = getattr(paths, "first_legs", None)
     return out
 
 

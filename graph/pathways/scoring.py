@@ -99,11 +99,20 @@ class Candidates(list[Candidate]):
     """The candidates of a walk (:func:`graph.pathways.search.candidates`), with the parent of
     each of their prefix numbers (:attr:`Candidate.prefix`): ``parents[p]`` is the number of
     the diplomas and legs of ``p`` but their last ones (-1 for a start alone), so that what a
-    prefix shares with its parent is worked out once (:func:`graph.pathways.pruning.best_of`)."""
+    prefix shares with its parent is worked out once (:func:`graph.pathways.pruning.best_of`).
+
+    What the walk knows of them as it makes them, so that a search from a level does not go
+    over its 5 000 candidates again for it: ``codes``, the codes of their diplomas after their
+    starts and of their starts (``graph.pathways.find._codes_of``), and ``first_legs``, the legs
+    their first steps may take (every leg the walk took from a start: their first legs are
+    among them; ``graph.pathways.bac_starts.entering_tracks``). None when not known (a list
+    filtered after the walk keeps ``first_legs`` only: a subset of candidates takes fewer)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.parents: list[int] = []
+        self.codes: tuple[set[str], set[str]] | None = None
+        self.first_legs: list[Row] | None = None
 
 
 @dataclass(slots=True)

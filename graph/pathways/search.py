@@ -281,9 +281,16 @@ def candidates(
                     nxt.add(t)
         frontier = sorted(nxt)
     walk = _Walk(q, source, goal_codes, node, adj, goals)
-    for start in sorted(node.keys() & set(q.start_codes)):
+    walked = sorted(node.keys() & set(q.start_codes))
+    for start in walked:
         walk.walk([start], [node[start]], [])
-    return walk.paths
+    paths = walk.paths
+    paths.codes = (walk.steps, walk.starts)
+    # the legs the walk could take first: those of each start it walked (edges() was read
+    # for every one of them, the cap reached or not)
+    edges = walk.edges
+    paths.first_legs = [e[1] for start in walked for e in edges(start)]
+    return paths
 
 
 _candidate = tuple.__new__  # the same Candidate as Candidate(diplomas, legs, prefix)
@@ -315,6 +322,10 @@ class _Walk:
         self.parents = self.paths.parents  # each prefix number's parent (Candidates.parents)
         self._edges: dict[str, list[tuple[str, Row, Row, bool, bool]]] = {}
         self._common: dict[str, bool] = {}
+        # the codes of the candidates' diplomas after their starts, and of their starts
+        # (Candidates.codes), gathered as they are made
+        self.steps: set[str] = set()
+        self.starts: set[str] = set()
 
     def edges(self, code: str) -> list[tuple[str, Row, Row, bool, bool]]:
         """The legs leaving ``code`` that the walk may take, with what it asks of each,
@@ -366,6 +377,10 @@ class _Walk:
         # the targets reached by a leg tied to a territory that holds here: the legs after it
         # to the same target are the same step (_open_targets keeps them for where it fails)
         held: set[str] | None = None
+        # whether this prefix's codes are in self.steps and self.starts yet (with its first
+        # candidate): each candidate then adds its last code only
+        coded = False
+        steps = self.steps
         # the legs down a level were left out by edges(): once the cap is reached, the next
         # leg taken (or the caller's) returns, as the one left out would have
         for code, leg, there, local, goal in self.edges(path[-1]):
@@ -383,11 +398,19 @@ class _Walk:
                 # the common first year going on in its own programme: the same step
                 if goal:
                     paths.append(Candidate([*rows[:-1], there], legs, parent))
+                    self.starts.add(path[0])
+                    steps.update(path[1:-1])
+                    steps.add(code)
                 elif code not in path:
                     self.walk([*path[:-1], code], [*rows[:-1], there], legs, parent)
                 continue
             if goal:  # Candidate(...) without its __new__'s Python call (5 000 a search)
                 paths.append(_candidate(Candidate, ([*rows, there], [*legs, leg], this)))
+                if not coded:
+                    coded = True
+                    self.starts.add(path[0])
+                    steps.update(path[1:])
+                steps.add(code)
             elif len(path) < self.max_steps:
                 self.walk([*path, code], [*rows, there], [*legs, leg], this)
 

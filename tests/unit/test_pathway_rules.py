@@ -20,6 +20,8 @@ from graph.pathways.scoring import (
     W_KM,
     W_OUTSIDE,
     W_STEP,
+    Candidate,
+    Candidates,
     Offer,
     Scorer,
     choose,
@@ -452,6 +454,74 @@ def test_candidates_of_one_prefix_number_share_their_first_rows_and_legs() -> No
             assert all(a is b for a, b in zip(c.diplomas[:-1], first.diplomas[:-1], strict=True))
             assert all(a is b for a, b in zip(c.legs[:-1], first.legs[:-1], strict=True))
         assert len(numbered) < len(got)  # groups of several
+
+
+def test_the_walk_s_codes_and_first_legs_are_those_of_its_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``Candidates.codes`` and ``Candidates.first_legs``, gathered by the walk, stand for a
+    pass over the candidates (``find._codes_of``, ``bac_starts.entering_tracks``): the same
+    codes, the common first year's replaced step included, and every first leg taken among
+    them; also when the cap stops the walk."""
+    import graph.pathways.search as search_module
+    from graph.pathways.find import _codes_of
+
+    common = {**diploma("C1", 5), "type": "bts", "name": "X BTS 1ERE ANNEE COMMUNE"}
+    option = {**diploma("OPT", 5), "type": "bts", "name": "X OPTION A (BTS)"}
+    # M's only candidate takes a common year into its option: M is a step of it alone
+    common2 = {**diploma("C2", 5), "type": "bts", "name": "Y BTS 1ERE ANNEE COMMUNE"}
+    option2 = {**diploma("OPT2", 5), "type": "bts", "name": "Y OPTION A (BTS)"}
+    rows = Rows(
+        [diploma("A", 4), diploma("A2", 4), diploma("A3", 4), common, option, diploma("B", 5)]
+        + [diploma("M", 4), common2, option2]
+        + [{**diploma(c, 7), "type": "ingenieur"} for c in ("ING", "ING2", "ING3")],
+        {
+            "A": [("C1", leg()), ("B", leg()), ("ING3", leg())],
+            "A2": [("C1", leg()), ("ING", leg())],
+            "A3": [("ING2", leg()), ("B", leg()), ("M", leg())],
+            "M": [("C2", leg())],
+            "C2": [("OPT2", leg())],
+            "C1": [("OPT", leg()), ("ING", leg()), ("ING2", leg())],
+            "OPT": [("ING", leg()), ("ING2", leg())],
+            "B": [("ING", leg()), ("ING3", leg())],
+        },
+    )
+    starts = ["A", "A2", "A3"]
+    cases = [(7, None, 5_000), (5, {"OPT", "ING", "OPT2"}, 5_000), (7, None, 4)]
+    for to_level, goal_codes, cap in cases:
+        monkeypatch.setattr(search_module, "CANDIDATE_CAP", cap)
+        q = query(to_level=to_level).model_copy(update={"start_codes": starts})
+        got = candidates(q, rows, goal_codes, restrict=False)
+        assert got, (to_level, cap)
+        assert isinstance(got, Candidates) and got.codes is not None
+        steps = {d["code"] for c in got for d in c.diplomas[1:]}
+        assert got.codes == (steps, {c.diplomas[0]["code"] for c in got})
+        plain = Candidates()
+        plain.extend(got)
+        assert _codes_of(plain) == got.codes  # the pass over the candidates, as before
+        assert got.first_legs is not None
+        assert {id(c.legs[0]) for c in got} <= {id(leg) for leg in got.first_legs}
+        if goal_codes:  # the common years going on in their options: the options steps
+            assert {"OPT", "OPT2", "M"} <= steps
+
+
+def test_entering_tracks_looks_at_no_candidate_when_no_first_leg_enters_one() -> None:
+    """``find._entering_tracks``: the candidates entering a track for bacheliers
+    technologiques as ``entering_tracks`` finds them, none looked at when none of the walk's
+    first legs (``Candidates.first_legs``) enters one."""
+    from graph.pathways.bac_starts import entering_tracks
+    from graph.pathways.find import _entering_tracks
+
+    track = {
+        "passerelle_id": "inf-bac-techno-to-engineer-track-a-b",
+        "evidence": "« Formation d ingenieur – Bacs technologiques »",
+    }
+    got = Candidates()
+    got.append(Candidate([diploma("S", 4), diploma("E", 7)], [track], 0))
+    got.first_legs = [leg(), track]
+    assert list(_entering_tracks(got)) == list(entering_tracks(got)) != []
+    got.first_legs = [leg()]  # trusted: a walk's first legs hold every one it took
+    assert list(_entering_tracks(got)) == []
 
 
 def test_a_closed_target_is_replaced_by_its_successor() -> None:
