@@ -102,12 +102,17 @@ def closeness(d: Mapping[str, Any], start_nsf: str | None) -> int:
     1
     >>> closeness({"code": "3", "nsf": "334"}, "221"), closeness({"code": "4", "nsf": "201"}, "221")
     (1, 2)
+    >>> closeness({"code": "5", "nsf_groups": ["201", "250", "326"]}, "221")  # GEII: industrie
+    2
     """
     family = nsf_family(start_nsf)
     families = {nsf_family(g) for g in groups(d)}
     if family in families:
         return 0
-    return 1 if any(f is not None and f not in BROAD_FAMILIES for f in families) else 2
+    if family is None:
+        return 1
+    narrow = (f for f in families if f is not None and f not in BROAD_FAMILIES)
+    return 1 if any(families_meet(f, family) for f in narrow) else 2
 
 
 class Nearest(NamedTuple):
