@@ -18,6 +18,7 @@ from graph.diploma_names import display_name
 from graph.labels import FEMININE_TYPES, TYPE_FR, type_fr
 from graph.store import GraphReader
 from graph.territory import Territory, TerritoryRequest, request_territory
+from graph.text import UNNAMED
 
 __all__ = [
     "CoverageAnswer",
@@ -137,7 +138,7 @@ def summarise(
         if o.get("modality"):
             g["modalities"].add(o["modality"])
         if d.get("name") and a.get("name"):  # the first three in order, not in row order
-            text = f"{display_name(d)} — {a['name']}"
+            text = f"{display_name(d)}{EXAMPLE_SEP}{a['name']}"
             g["examples"].add(text)
             if d.get("nsf"):
                 g.setdefault(f"nsf:{d['nsf']}", set()).add(text)
@@ -156,9 +157,11 @@ def summarise(
             programmes=len(g["programmes"]),
             establishments=len(g["establishments"]),
             sources=sorted(g["sources"]),
-            examples=sorted(g["examples"])[:3],
+            examples=sorted(g["examples"], key=named_first)[:3],
             field_examples={
-                k[4:]: sorted(v)[:3] for k, v in g.items() if k.startswith("nsf:") and v
+                k[4:]: sorted(v, key=named_first)[:3]
+                for k, v in g.items()
+                if k.startswith("nsf:") and v
             },
             modalities=sorted(g["modalities"]),
             unknown_field=bool(g.get("unknown_field")),
@@ -248,12 +251,30 @@ def goal_absent_sentence(
     return _goal_words(to_type, to_level, territory, modality)
 
 
+EXAMPLE_SEP = " — "  # between a programme and its establishment in an example
+
+
+def named_first(example: str) -> tuple[bool, str]:
+    """The order of examples: an establishment no public file names (:data:`UNNAMED`) after
+    every named one, then by text (« Bac pro cuisine — Établissement sans nom … » was named
+    first in the Aube, before « Bioqualité (BTS) — Lycée Les Lombards »: answers22).
+
+    >>> sorted(["B — " + UNNAMED + " (Aube)", "C — Lycée X", "A — Lycée Y"], key=named_first)
+    ['A — Lycée Y', 'C — Lycée X', 'B — Établissement sans nom dans les fichiers publics (Aube)']
+    """
+    return (example.partition(EXAMPLE_SEP)[2].startswith(UNNAMED), example)
+
+
 def _examples(hits: list[CoverageRow], nsf: str | None) -> list[str]:
     """Three programmes to name: those of the learner's NSF group first, then of its domain
     (the first two digits), so that a maintenance learner is not shown « BUT Carrières
     juridiques » because it comes first by name; the first by name when the field is unknown
     or none is of it (:func:`_examples_text` then says so)."""
-    return _field_examples(hits, nsf) or [e for r in hits for e in r.examples][:3]
+    found = _field_examples(hits, nsf)
+    if found:
+        return found
+    # the rows' order (by level and type), named establishments first
+    return sorted((e for r in hits for e in r.examples), key=lambda e: named_first(e)[0])[:3]
 
 
 def _field_examples(hits: list[CoverageRow], nsf: str | None) -> list[str]:
@@ -267,7 +288,8 @@ def _field_examples(hits: list[CoverageRow], nsf: str | None) -> list[str]:
                     for group, ex in r.field_examples.items()
                     if group[:width] == nsf[:width]
                     for e in ex
-                }
+                },
+                key=named_first,
             )
             if found:
                 return found[:3]

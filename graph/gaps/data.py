@@ -154,6 +154,30 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
             ),
             key=lambda r: str(r["diploma"]["code"]),
         )
+        # the programmes of the next steps' kinds within reach of those offers, outside the
+        # territory too: one of the same filière within REACH_KM means the data may only lack
+        # the passerelle (dead_ends._kind_within_reach), on either side of a border (a
+        # département's report called dead ends what its région's did not: answers22)
+        kinds = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.offered_next}
+        types = sorted({str(t) for t, _ in kinds if t})
+        levels = sorted({lv for _, lv in kinds if lv is not None})
+        if types and levels:
+            near = box_around(far, REACH_KM + 1.0) or NO_BOX
+            tp = territory.query_params()
+            # the offers of a territory of départements or of a région are left out there
+            plain = tp["campus"] is None and tp["min_lat"] is None
+            params = {
+                "types": types,
+                "levels": levels,
+                "in_departements": tp["departements"] if plain else None,
+                "in_region": tp["region"] if plain else None,
+                **near,
+            }
+            d.kind_offers = [
+                r
+                for r in read_offers(store, "gaps_kind_offer_rows", params)
+                if not territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
+            ]
     return d
 
 

@@ -72,9 +72,10 @@ def dead_ends(d: GapData) -> list[Finding]:
     for r in d.offered_next:
         if not r["diploma"].get("closed"):
             offered.setdefault(r["diploma"]["code"], r)
-    # the offers of the territory by (type, level), those with coordinates
+    # the offers by (type, level), those with coordinates: the territory's, and those within
+    # reach outside it (a programme 20 km away across a border is as near: answers22)
     by_kind: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
-    for x in d.inside:
+    for x in (*d.inside, *d.kind_offers):
         if x["offer"].get("lat") is not None:
             by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
     out = []
@@ -247,7 +248,8 @@ def _kind_within_reach(
     """Whether a programme of the next steps' type and level is offered within REACH_KM that
     is of the same filière, or whose field the data cannot tell (no sector: the Parcoursup
     programmes have no diploma code); the data may then only lack the passerelle to it.
-    ``by_kind``: the territory's offers with coordinates by (type, level)."""
+    ``by_kind``: the offers with coordinates by (type, level), the territory's and those
+    within reach outside it (GapData.kind_offers)."""
     o = r["offer"]
     for kind in kinds:
         for x in by_kind.get(kind, ()):

@@ -60,6 +60,9 @@ class GapData:
     inside_ids: set[str] = field(default_factory=set)
     outside_offers: list[Row] = field(default_factory=list)
     offered_next: list[Row] = field(default_factory=list)
+    # the offers outside the territory of the kinds (type, level) of those next steps, within
+    # REACH_KM of the offers that may be dead ends (gaps_kind_offer_rows)
+    kind_offers: list[Row] = field(default_factory=list)
     local_campuses: set[str] = field(default_factory=set)
     # the campuses of the territory: their filières, demand tables and figures may be shown
     programmes: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -6,10 +6,10 @@ Parcoursup lists these programmes with an entry after the bac; admission with a 
 different door, which the public rules of the French system describe but no file of the kit
 lists per programme. So such a leg is *inferred* (``origin = 'inferred'``), of its own kind
 (``admission_parallele``), and only between fields that match (the same NSF group, a group and
-the « plusieurs spécialités » group of its domain, or for a licence professionnelle the same NSF
-domain, as :mod:`graph.inference` does; a BUT whose parcours the BCN classes apart, on any of
-their groups): a programme whose speciality the data does not give (the extract's engineering
-programmes) gets no leg.
+the « plusieurs spécialités » group of its domain, as :mod:`graph.inference` does; never the
+NSF domain alone, for a licence professionnelle neither; a BUT whose parcours the BCN classes
+apart, on any of their groups): a programme whose speciality the data does not give (the
+extract's engineering programmes) gets no leg.
 
 Pure, over :class:`graph.inference.DiplomaFacts`; its rule texts are looked up with the others
 by :mod:`graph.inference.records`.
@@ -30,7 +30,7 @@ RULES: dict[str, str] = {
     "bts-but-ap": "Un BTS permet de candidater en 2e année de BUT de la "
     "même spécialité (admission parallèle, sur dossier).",
     "bts-lp-ap": "Un BTS permet de candidater en licence "
-    "professionnelle du même domaine (admission parallèle, sur dossier).",
+    "professionnelle de la même spécialité (admission parallèle, sur dossier).",
     "bts-ing-ap": "Un BTS permet de candidater dans une école "
     "d'ingénieurs de la même spécialité (admission parallèle, sur dossier ou concours).",
 }
@@ -46,8 +46,9 @@ def _match(a: DiplomaFacts, b: DiplomaFacts, domain: bool) -> str:
     """What the fields of BTS ``a`` and programme ``b`` share (French), or "" when nothing:
     the same NSF group; a group and the « plusieurs spécialités » group of its domain (a code
     ending in 0: BTS électrotechnique 255 -> the parcours « électricité et maîtrise de
-    l'énergie » of BUT GEII, 250); for a licence pro, the same domain. A programme whose
-    parcours the BCN classes apart matches on any of their groups (:func:`groups_of`).
+    l'énergie » of BUT GEII, 250); with ``domain``, the same domain (asked by no rule since
+    answers22). A programme whose parcours the BCN classes apart matches on any of their groups
+    (:func:`groups_of`).
 
     >>> bts = DiplomaFacts("32025520", "bts", 5, nsf="255")
     >>> _match(bts, DiplomaFacts("PS-BUT-GEII", "but", 6, nsf_groups=("201", "250", "326")), False)
@@ -96,7 +97,9 @@ def admission_parallele_legs(
         for b in targets:
             if (a.code, b.code) in documented or a.code == b.code:
                 continue
-            how = _match(a, b, domain=b.type == "licence_pro")
+            # never the domain alone, a licence pro included: the BTS NDRC (312) was sent to a
+            # maritime transport licence (311) 507 km away (answers22)
+            how = _match(a, b, domain=False)
             if not how:
                 continue
             rule = _RULE_OF_TYPE[b.type]

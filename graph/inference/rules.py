@@ -39,6 +39,7 @@ from graph.inference.evidence import (
     shared_points,
 )
 from graph.inference.fields import FieldKeys, field_keys, keys_apart
+from graph.nsf import GENERIC_GROUPS
 
 __all__ = [
     "RULES",
@@ -127,7 +128,8 @@ RULES: dict[str, str] = {
     "de niveau 3 se prépare en un an après un CAP d'une spécialité proche.",
     "bac-pro-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
     "de niveau 4 se prépare en un an après un Bac pro d'une spécialité proche.",
-    "bac2-to-licence-pro": "Un BTS ou un DUT mène à une licence professionnelle du même domaine.",
+    "bac2-to-licence-pro": "Un BTS ou un DUT mène à une licence professionnelle de la même "
+    "spécialité.",
     "bac2-to-cpge-ats": "Un BTS ou un DUT du domaine industriel mène à la classe préparatoire ATS.",
     "bac2-to-engineer-apprenticeship": "Un BAC+2 (BTS, DUT) permet l'admission sur dossier dans "
     "une formation d'ingénieur par apprentissage de la même spécialité.",
@@ -205,6 +207,25 @@ def _field_match(a: DiplomaFacts, b: DiplomaFacts, *, domain: bool) -> str:
     return ""
 
 
+def _pluri_match(a: DiplomaFacts, b: DiplomaFacts) -> str:
+    """A group and the « plusieurs spécialités » group of its domain (a code ending in 0, not
+    one heading a whole area: :data:`graph.nsf.GENERIC_GROUPS`), as the admission parallèle
+    rule matches them; "" otherwise.
+
+    >>> _pluri_match(DiplomaFacts("B", "bts", 5, "251"), DiplomaFacts("L", "licence_pro", 6, "250"))
+    'groupe NSF 250 (plusieurs spécialités du domaine 25x)'
+    >>> _pluri_match(DiplomaFacts("B", "bts", 5, "251"), DiplomaFacts("L", "licence_pro", 6, "252"))
+    ''
+    """
+    x, y = a.nsf, b.nsf
+    if not x or not y or x == y or x[:2] != y[:2] or "0" not in (x[2:], y[2:]):
+        return ""
+    pluri = y if y.endswith("0") else x
+    if pluri in GENERIC_GROUPS:
+        return ""
+    return f"groupe NSF {pluri} (plusieurs spécialités du domaine {x[:2]}x)"
+
+
 def local_scope(
     a: DiplomaFacts, b: DiplomaFacts, how: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -255,11 +276,11 @@ def _is_industrial(d: DiplomaFacts) -> bool:
 
 
 def _fallback_strength(how: str) -> float:
-    if how.startswith("groupe NSF"):
+    if how.startswith("groupe NSF") and "plusieurs" not in how:
         return FIELD_STRENGTH["group"]
     if how.startswith("filière"):
         return FIELD_STRENGTH["filière"]
-    if how.startswith("domaine NSF"):
+    if how.startswith(("domaine NSF", "groupe NSF")):  # a domain, or its pluri group
         return FIELD_STRENGTH["domain"]
     if how.startswith("spécialité"):
         return FIELD_STRENGTH["open"]
@@ -459,7 +480,10 @@ def infer_passerelles(
                 add(bac_techno_cpge.RULE, a, b, m[0], strength=m[1])
     for a in of(*BAC2):
         for b in of("licence_pro"):
-            if not apart(a, b) and (how := _field_match(a, b, domain=True)):
+            # the same NSF group or filière, never the domain alone: a domain (31x: commerce,
+            # transport, banking, accounting…) sent a BTS NDRC to a maritime transport licence
+            # 507 km away (docs/inferred-passerelles.md, « Broad domains », answers22)
+            if not apart(a, b) and (how := _field_match(a, b, domain=False) or _pluri_match(a, b)):
                 add("bac2-to-licence-pro", a, b, how)
         for b in of("cpge"):
             if b.level == 6 and _is_industrial(a):

@@ -430,7 +430,7 @@ def pathway_out(
                 "passerelle": {
                     "id": leg.get("passerelle_id"),
                     "kind": leg["kind"],
-                    "description": passerelle_sentence(leg, best),
+                    "description": passerelle_sentence(leg, best, d.get("type")),
                     "origin": leg.get("passerelle_origin"),
                     "rate": leg.get("rate"),
                     "entrant_share": leg.get("entrant_share"),

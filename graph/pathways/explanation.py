@@ -166,8 +166,51 @@ OPEN_SPECIALTY = {
 }
 
 
-def passerelle_sentence(leg: Row, best: Offer) -> str:
-    """Documented or inferred, and where it holds (docs/model.md, "Scope")."""
+# An « admission parallèle » (graph/inference/admission_parallele.py) leads from a BTS into a
+# Parcoursup programme, whose offer (places, vœux) is that of its entry after the bac: the
+# answer says so, and the year a BTS holder enters where the rule says it (a BUT: its 2nd
+# year, rule bts-but-ap), else that the establishment sets it.
+PARALLEL_KIND = "admission_parallele"
+PARALLEL_ENTRY = {
+    "but": (
+        "admission parallèle : avec un BTS, on candidate sur dossier pour entrer en 2e année "
+        "du BUT (règle générale : l'établissement décide de l'année d'entrée) ; l'offre "
+        "indiquée, places et vœux compris, est celle de la 1re année, après le bac (Parcoursup)"
+    ),
+}
+PARALLEL_ENTRY_OTHER = (
+    "admission parallèle : l'offre indiquée, places et vœux compris, est celle de l'entrée "
+    "après le bac (Parcoursup) ; avec un BTS, on candidate sur dossier et l'établissement "
+    "décide de l'année d'entrée"
+)
+
+
+def parallel_entry(leg: Row, goal_type: str | None) -> str:
+    """What an « admission parallèle » step's offer is and which year a BTS holder enters
+    (:data:`PARALLEL_ENTRY`); "" for any other leg.
+
+    >>> parallel_entry({"kind": "continuation"}, "but")
+    ''
+    >>> parallel_entry({"kind": "admission_parallele"}, "but")[:71]
+    'admission parallèle : avec un BTS, on candidate sur dossier pour entrer'
+    >>> parallel_entry({"kind": "admission_parallele"}, "licence_pro")[:60]
+    "admission parallèle : l'offre indiquée, places et vœux compr"
+    """
+    if leg.get("kind") != PARALLEL_KIND:
+        return ""
+    return PARALLEL_ENTRY.get(goal_type or "", PARALLEL_ENTRY_OTHER)
+
+
+def passerelle_sentence(leg: Row, best: Offer, goal_type: str | None = None) -> str:
+    """Documented or inferred, and where it holds (docs/model.md, "Scope"); for an
+    « admission parallèle » into a programme of type ``goal_type``, the year of entry
+    (:func:`parallel_entry`)."""
+    said = _passerelle_sentence(leg, best)
+    entry = parallel_entry(leg, goal_type)
+    return f"{said} ; {entry}" if entry else said
+
+
+def _passerelle_sentence(leg: Row, best: Offer) -> str:
     if leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]:
         return ENTRY_SENTENCE
     if leg.get("passerelle_origin") == "documented":
@@ -268,7 +311,7 @@ def step_sentence(
         other = next((o for o in st.choice.ranked[1:] if maybe_nearer(o, best, around)), None)
         if other is not None:
             parts.append(f"aussi {at_place(other)}, à une distance inconnue, peut-être plus près")
-    parts.append(passerelle_sentence(leg, best))
+    parts.append(passerelle_sentence(leg, best, d.get("type")))
     if not best.in_territory:
         parts.append("hors du territoire demandé")
     if st.undescribed and modality in MODALITY_FR:

@@ -29,11 +29,11 @@ from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name
 from graph.geo import haversine_km
-from graph.inference.fields import families_meet, nsf_family
+from graph.inference.fields import NSF_FAMILIES, families_meet, nsf_family
 from graph.pathways.unreached_goals import groups, near_field, programme_of
 from graph.place_precision import km_phrase
 from graph.territory import Territory
-from graph.text import named_and_counted
+from graph.text import UNNAMED, named_and_counted
 
 __all__ = [
     "NAMED",
@@ -81,18 +81,38 @@ def _neighbour_groups(mine: tuple[str, ...], start_nsf: str | None) -> bool:
     )
 
 
+# The NSF families spanning several NSF domains (graph.inference.fields.NSF_FAMILIES: industrie
+# 20, 22, 25; tertiaire 30, 31, 32): meeting one of them says the least of a learner's field.
+BROAD_FAMILIES = frozenset(
+    f for f in set(NSF_FAMILIES.values()) if sum(v == f for v in NSF_FAMILIES.values()) > 1
+)
+
+
 def closeness(d: Mapping[str, Any], start_nsf: str | None) -> int:
     """0 when one of the goal's groups is of the start's NSF family (secrétariat and gestion,
-    both « tertiaire »), 1 when only a neighbouring family meets it (BUT GEII, one of whose
-    parcours the BCN classes in informatique, after a BTS of secrétariat).
+    both « tertiaire »), 1 when a neighbouring family of one domain or less meets it (BUT
+    GEII, one of whose parcours the BCN classes in informatique, after a BTS of secrétariat;
+    hôtellerie after a CAP pâtissier), 2 when only a family spanning several domains does
+    (:data:`BROAD_FAMILIES`: BTS CRSA, « industrie », after a CAP pâtissier was named before
+    the hôtellerie and agriculture programmes, answers22).
 
     >>> closeness({"code": "1", "nsf_groups": ["310", "314"]}, "324")
     0
     >>> closeness({"code": "2", "nsf_groups": ["201", "250", "326"]}, "324")
     1
+    >>> closeness({"code": "3", "nsf": "334"}, "221"), closeness({"code": "4", "nsf": "201"}, "221")
+    (1, 2)
+    >>> closeness({"code": "5", "nsf_groups": ["201", "250", "326"]}, "221")  # GEII: industrie
+    2
     """
     family = nsf_family(start_nsf)
-    return 0 if any(nsf_family(g) == family for g in groups(d)) else 1
+    families = {nsf_family(g) for g in groups(d)}
+    if family in families:
+        return 0
+    if family is None:
+        return 1
+    narrow = (f for f in families if f is not None and f not in BROAD_FAMILIES)
+    return 1 if any(families_meet(f, family) for f in narrow) else 2
 
 
 class Nearest(NamedTuple):
@@ -187,7 +207,15 @@ def ranked(found: Iterable[tuple[Mapping[str, Any], Nearest]]) -> list[Nearest]:
     seen: set[tuple[str, ...]] = set()
     order = sorted(
         found,
-        key=lambda x: (x[1].closeness, x[1].km is None, x[1].km or 0.0, x[1].name, x[0]["code"]),
+        key=lambda x: (
+            x[1].closeness,
+            # an establishment no public file names after the named ones (answers22)
+            str(x[1].establishment or "").startswith(UNNAMED),
+            x[1].km is None,
+            x[1].km or 0.0,
+            x[1].name,
+            x[0]["code"],
+        ),
     )
     for d, n in order:
         p = programme_of(d)

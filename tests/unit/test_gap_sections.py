@@ -524,3 +524,24 @@ def test_the_csv_lists_each_source_once() -> None:
     )
     assert said.count("BTS, 2022") == 1 and " | " not in said, said
     assert "BTS, 2023" in said and "2020" in said, said
+
+
+def test_a_programme_of_the_next_level_within_reach_across_the_border_is_no_dead_end() -> None:
+    """answers22: a programme of the next step's type and level, of the same filière, within
+    REACH_KM but outside the territory (GapData.kind_offers, read around the offers that may be
+    dead ends) counts as one inside does: a département's report no longer calls a dead end
+    what its région's report, which holds that programme, does not (10 + 1 such in
+    Nouvelle-Aquitaine and Occitanie on the national files)."""
+    legs = [{"source": "BAC", "target": "BTS"}]
+    offers = [offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])]
+    others = [offer_row(f"y{i}", f"BTS2{i}", 5, lat=PARIS[0], lon=PARIS[1]) for i in range(5)]
+    far = offer_row("far", "BTS", 5, lat=TOULOUSE[0], lon=TOULOUSE[1], commune="Toulouse")
+    across = offer_row("x", "BTS9", 5, lat=CAPDENAC[0], lon=CAPDENAC[1], commune="Capdenac")
+    other_field = {**across, "sectors": ["bois"]}
+    rows = {"offers": [*offers, *others], "legs": legs, "outside_offers": [far]}
+    assert [f.id for f in dead_ends(inside(**rows))] == ["dead_end:lp:BAC"]
+    assert dead_ends(inside(**rows, kind_offers=[across])) == []
+    # of another filière, it is no excuse
+    assert [f.id for f in dead_ends(inside(**rows, kind_offers=[other_field]))] == [
+        "dead_end:lp:BAC"
+    ]

@@ -35,9 +35,13 @@ def test_bac_pro_to_bts_needs_the_same_field() -> None:
     assert got == {("BP1", "BTS1"): "bac-pro-to-bts"}
 
 
-def test_licence_pro_accepts_the_same_nsf_domain() -> None:
+def test_licence_pro_accepts_the_pluri_group_of_the_domain_not_the_domain_alone() -> None:
+    """answers22: the NSF domain alone (31x) sent a BTS NDRC (312) to a maritime transport
+    licence (311) 507 km away; the « plusieurs spécialités » group of the domain (250) still
+    admits its specialities."""
     got = pairs([D("BTS1", "bts", 5, "251"), D("LP1", "licence_pro", 6, "250")])
     assert got == {("BTS1", "LP1"): "bac2-to-licence-pro"}
+    assert pairs([D("BTS1", "bts", 5, "312"), D("LP2", "licence_pro", 6, "311")]) == {}
 
 
 def test_shared_filiere_counts_as_the_same_field() -> None:

@@ -32,12 +32,14 @@ Pure functions over plain strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "COLUMN_WIDTH",
     "HEADS",
     "KNOWN_ACRONYMS",
     "marked_cut",
+    "whole_words",
     "readable_cfa_name",
     "readable_capitals",
     "written_in_capitals",
@@ -76,7 +78,8 @@ HEADS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^(?:CTR|CTRE|CENTRE) DE FORMATION DES APPREN(?:TIS)?",
             "Centre de formation des apprentis",
         ),
-        (r"^(?:CTR|CTRE|CENTRE) (?:DE )?FORMATIONS? (?:D')?APPRENTIS?", _CFA),
+        # « CENTRE  DE FORMATION D APPRENT »: a double space in the file, one letter less
+        (r"^(?:CTR|CTRE|CENTRE) (?:DE )?FORMATIONS? (?:D')?APPRENT(?:IS?)?", _CFA),
     )
 )
 
@@ -292,7 +295,41 @@ def _read_in_full(denomination: str) -> bool:
     return any((m := p.match(tidied)) is not None and m.end() == len(tidied) for p, _ in HEADS)
 
 
-def marked_cut(value: str, *, denomination: bool = False) -> str:
+def whole_words(values: Iterable[str]) -> frozenset[str]:
+    """The words (in capitals) that end a name whole in a file's ``values`` (its names and
+    communes): the last word of a value shorter than :data:`COLUMN_WIDTH` (cut at nothing),
+    or the last part of a hyphenated one (« SALON-DE-PROVENCE »: « PROVENCE »); not one that
+    begins a longer word of the values (« LOIR » of « LOIRE », « SOCIAL » of « SOCIALE »: a
+    value filling its column may be cut there), a hyphenated compound aside (« PARIS » and
+    « PARIS-IDF »), nor a small word or a single letter (no name ends with « DE », « A »).
+
+    >>> sorted(whole_words(["SALON-DE-PROVENCE", "CFA DU LOIR", "PAYS DE LA LOIRE", "PARIS-IDF",
+    ...                     "ARTS DE PARIS", "METIERS DE LA"]))
+    ['IDF', 'LOIRE', 'PARIS', 'PARIS-IDF', 'PROVENCE', 'SALON-DE-PROVENCE']
+    """
+    words: set[str] = set()
+    ends: set[str] = set()
+    for value in values:
+        said = value.upper().split()
+        if not said:
+            continue
+        if len(value.rstrip()) < COLUMN_WIDTH:
+            words.update(said)
+            ends.update((said[-1], said[-1].rsplit("-", 1)[-1]))
+        else:
+            words.update(said[:-1])  # its last word may be cut
+    return frozenset(
+        w
+        for w in ends
+        if len(w.strip(".'-")) > 1
+        and w.lower() not in SMALL_WORDS
+        and not any(o != w and o.startswith(w) and o[len(w)] != "-" for o in words)
+    )
+
+
+def marked_cut(
+    value: str, *, denomination: bool = False, whole: frozenset[str] = frozenset()
+) -> str:
     """A value of the CFA list (``value`` as the file gives it, spaces and all) with « … » after
     it when it fills its column (:data:`COLUMN_WIDTH`) and so may have been cut there: the
     file's last word is never shown as if it were whole. Not when its last word ends with a
@@ -302,7 +339,9 @@ def marked_cut(value: str, *, denomination: bool = False) -> str:
     exactly 30 characters was cut the file does not say: « MUNICIPAL DE SALON DE PROVENCE » is
     marked too. A value one character short of the column whose last word cannot end a name
     (« ENSEIGNEMENT CATHOLIQUE DE LA »: a small word, :data:`SMALL_WORDS`) was cut at a space
-    the file then trimmed: marked as well.
+    the file then trimmed: marked as well. A value filling its column whose last word the file
+    writes whole elsewhere (``whole``, :func:`whole_words`) is not marked: « MUNICIPAL DE SALON
+    DE PROVENCE » (answers22).
 
     >>> marked_cut("ENSEIGNEMENT CATHOLIQUE DE LA"), marked_cut("ENSEIGNEMENT CATHOLIQUE 49")
     ('ENSEIGNEMENT CATHOLIQUE DE LA…', 'ENSEIGNEMENT CATHOLIQUE 49')
@@ -314,6 +353,10 @@ def marked_cut(value: str, *, denomination: bool = False) -> str:
     'ECOLE DES METIERS DIJON METROP…'
     >>> marked_cut("CENTRE DE FORMATION DES APPREN", denomination=True)
     'CENTRE DE FORMATION DES APPREN'
+    >>> marked_cut("MUNICIPAL DE SALON DE PROVENCE", whole=frozenset({"SALON", "PROVENCE"}))
+    'MUNICIPAL DE SALON DE PROVENCE'
+    >>> marked_cut("COMPAGNONS DEVOIR PAYS DE LOIR", whole=frozenset({"LOIRE"}))
+    'COMPAGNONS DEVOIR PAYS DE LOIR…'
     """
     text = " ".join(value.split())
     if _cut_at_a_trimmed_space(value):
@@ -323,6 +366,8 @@ def marked_cut(value: str, *, denomination: bool = False) -> str:
     if text.endswith(")") and text.count("(") == text.count(")"):
         return text
     if denomination and _read_in_full(text):
+        return text
+    if text.split()[-1].upper() in whole:
         return text
     return text.rstrip(" -,;/") + CUT
 

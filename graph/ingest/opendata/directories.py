@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.ingest.opendata.cfa_names import marked_cut
+from graph.ingest.opendata.cfa_names import marked_cut, whole_words
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
 from graph.ingest.opendata.postbac import ProgrammeRow
 from graph.ingest.opendata.report import FileReport
@@ -242,7 +242,12 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
         t.opt("date_fermeture"),
     )
     out: dict[str, EstablishmentRow] = {}
-    for line, row in t.rows:
+    rows = list(t.rows)
+    # the words the file writes whole, in its names and communes: a name filling its column
+    # whose last word is one of them is not marked cut (cfa_names.marked_cut)
+    named = [ix["patronyme_uai"], ix["commune_libe"], *([c_denom] if c_denom is not None else [])]
+    whole = whole_words(row[c] for _, row in rows for c in named)
+    for line, row in rows:
         report.rows_read += 1
         uai = code(row[ix["numero_uai"]])
         if not keep(uai):
@@ -257,8 +262,10 @@ def parse_cfa(path: Path, report: FileReport, keep: Keep) -> dict[str, Establish
             continue
         nature = opt(code(row[ix["nature_uai"]], 3))
         # a value filling its column may be cut there: marked « … » (cfa_names.marked_cut)
-        patronyme = marked_cut(row[ix["patronyme_uai"]])
-        denom = marked_cut(row[c_denom], denomination=True) if c_denom is not None else ""
+        patronyme = marked_cut(row[ix["patronyme_uai"]], whole=whole)
+        denom = (
+            marked_cut(row[c_denom], denomination=True, whole=whole) if c_denom is not None else ""
+        )
         name = cfa_name(denom, patronyme)
         data = {
             "line": line,
