@@ -340,20 +340,6 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     labels.refresh();
   };
 
-  // Fetched beside the départements, drawn whenever it comes (its pane is under theirs).
-  void loadVoisins()
-    .then((fc) => {
-      if (!alive) return;
-      land = L.geoJSON(fc, {
-        pane: 'voisins',
-        interactive: false,
-        style: { color: '#c4c4c0', weight: 0.7, fillColor: '#e2e2de', fillOpacity: 1 },
-      });
-      if (!tileSettings().url) land.addTo(map);
-      map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
-    })
-    .catch(() => undefined);
-
   const ready = loadBasemap()
     .then((b) => {
       if (!alive) return;
@@ -378,6 +364,21 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
       map.attributionControl.addAttribution('Fond de carte indisponible');
       applyTiles();
     });
+
+  // Asked for after the départements, fetched beside them, drawn whenever it comes (its pane is
+  // under theirs).
+  void loadVoisins()
+    .then((fc) => {
+      if (!alive) return;
+      land = L.geoJSON(fc, {
+        pane: 'voisins',
+        interactive: false,
+        style: { color: '#c4c4c0', weight: 0.7, fillColor: '#e2e2de', fillOpacity: 1 },
+      });
+      if (!tileSettings().url) land.addTo(map);
+      map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
+    })
+    .catch(() => undefined);
 
   map.on('zoomend', showLabels);
   const onSettings = (): void => applyTiles();
