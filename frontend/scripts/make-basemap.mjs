@@ -254,6 +254,8 @@ for (const g of vtopo.objects.voisins.geometries) {
 }
 const bigEnough = filterWeight(vtopo, 2e-4, (ring) => ringArea(ring) * (isOverseasPoint(ring[0][0], ring[0][1]) ? 10 : 1));
 vtopo = filter(vtopo, (ring, interior) => (!interior && largest.has(ring)) || bigEnough(ring, interior));
+// on metropolitan France's grid (≈ 15 × 11 m steps): its points stay exactly where they are; the
+// overseas ones move by up to half a step (≈ 8 m)
 vtopo = quantize(vtopo, tf);
 vtopo.metadata = { sources: [topo.metadata.sources[0]] };
 const vout = fileURLToPath(new URL('../public/geo/voisins.topo.json', import.meta.url));
