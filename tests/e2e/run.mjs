@@ -852,10 +852,39 @@ await scenario('carte', async (d) => {
     .catch(() => {});
   d.basemapPaths = await map.locator('.leaflet-fond-pane path').count();
   expect(d.basemapPaths >= 90, 'offline basemap not drawn');
+  // the neighbouring countries' land, in grey under the départements (not the sea's blue)
+  await page
+    .waitForFunction(() => document.querySelectorAll('#carte-acteurs .leaflet-voisins-pane path').length >= 20, null, { timeout: 15000 })
+    .catch(() => {});
+  d.voisins = await page.evaluate(() => {
+    const pane = (name) => document.querySelector(`#carte-acteurs .leaflet-${name}-pane`);
+    const path = pane('voisins')?.querySelector('path');
+    return {
+      paths: pane('voisins')?.querySelectorAll('path').length ?? 0,
+      under: Number(getComputedStyle(pane('voisins')).zIndex) < Number(getComputedStyle(pane('fond')).zIndex),
+      fill: path ? getComputedStyle(path).fill : null,
+      sea: getComputedStyle(document.querySelector('#carte-acteurs')).backgroundColor,
+    };
+  });
+  expect(d.voisins.paths >= 20 && d.voisins.under, `neighbouring countries not drawn under the départements: ${JSON.stringify(d.voisins)}`);
+  expect(d.voisins.fill !== d.voisins.sea, 'the neighbouring countries have the colour of the sea');
   expect(d.clusters >= 1, 'dense points are not clustered');
   const total = Number(/(\d+) lieux/.exec(d.statusAll)?.[1] ?? 0);
   // No document gives a company's commune: none is placed, and the legend says so.
   d.companiesLegend = await page.locator('.map-filters label', { hasText: 'Entreprises' }).first().innerText();
+  // Without the neighbours' file, the map is drawn as before.
+  {
+    const { page: bare, close: closeBare } = await newPage('carte-sans-voisins');
+    await bare.route('**/geo/voisins.topo.json', (r) => r.abort());
+    await bare.goto(`${app}#/carte`);
+    await bare.waitForFunction(() => /lieux? affichés?/.test(document.querySelector('.map-status')?.textContent ?? ''));
+    await bare
+      .waitForFunction(() => document.querySelectorAll('#carte-acteurs .leaflet-fond-pane path').length >= 90, null, { timeout: 15000 })
+      .catch(() => {});
+    d.withoutVoisins = { basemapPaths: await bare.locator('#carte-acteurs .leaflet-fond-pane path').count(), voisins: await bare.locator('#carte-acteurs .leaflet-voisins-pane path').count() };
+    expect(d.withoutVoisins.basemapPaths >= 90 && d.withoutVoisins.voisins === 0, `without the neighbours' file: ${JSON.stringify(d.withoutVoisins)}`);
+    await closeBare();
+  }
   expect(total >= 30, `expected the seed actors on the map, got ${total}`);
   // Préfectures: with the département's name under each at zoom 7; zoomed out to the whole
   // of France, the régional chefs-lieux only, none of them overlapping.
@@ -1432,6 +1461,8 @@ await scenario('parametres', async (d) => {
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.locator('#carte-acteurs .leaflet-tile').first().waitFor({ state: 'attached' });
   d.tiles = await page.locator('#carte-acteurs .leaflet-tile').count();
+  // the tiles draw the neighbouring countries: no grey land over them
+  d.voisinsWithTiles = await page.locator('#carte-acteurs .leaflet-voisins-pane path').count();
   d.stored = await page.evaluate(() => localStorage.getItem('cmq.tileUrl'));
   expect(d.stored === 'https://tuiles.example.test/{z}/{x}/{y}.png', 'tile URL not stored');
   await page.getByRole('button', { name: 'Paramètres' }).click();
@@ -1440,6 +1471,10 @@ await scenario('parametres', async (d) => {
   await page.waitForFunction(() => !document.querySelector('#carte-acteurs .leaflet-tile'));
   d.offlineAgain = await page.evaluate(() => localStorage.getItem('cmq.tileUrl') === null);
   expect(d.offlineAgain, 'could not go back offline');
+  await page
+    .waitForFunction(() => document.querySelectorAll('#carte-acteurs .leaflet-voisins-pane path').length >= 20, null, { timeout: 15000 })
+    .catch(() => {});
+  d.voisinsOfflineAgain = await page.locator('#carte-acteurs .leaflet-voisins-pane path').count();
   await close();
 });
 
@@ -1926,8 +1961,8 @@ await scenario('francais', async (d) => {
 await browser.close();
 
 // These scenarios ask for failures on purpose (503; the CSP blocking planted script; 404 and
-// 422 in the French crawl).
-const expectedErrors = new Set(['niveau-metier-en-mots', 'metier-sans-formation', 'base-indisponible', 'csp', 'francais', 'carte-dense-outremer-sans-contour']);
+// 422 in the French crawl; a basemap file made unavailable).
+const expectedErrors = new Set(['niveau-metier-en-mots', 'metier-sans-formation', 'base-indisponible', 'csp', 'francais', 'carte-dense-outremer-sans-contour', 'carte-sans-voisins']);
 const consoleSummary = {};
 for (const [name, log] of Object.entries(consoleLog)) {
   consoleSummary[name] = { errors: log.errors, warnings: log.warnings, external: log.external, expected: expectedErrors.has(name) };

@@ -478,6 +478,12 @@ def test_carte_filters_clusters_offline(run: dict[str, Any]) -> None:
     assert "Commune déduite de la position" in d["deducedPopup"]
     assert d["external"] == 0, "the map must work offline (no request outside the origin)"
     assert (SCREENSHOTS / "carte.png").is_file()
+    # the neighbouring countries' land under the départements, not the sea's colour; without
+    # their file, the map as before
+    voisins = d["voisins"]
+    assert voisins["paths"] >= 20 and voisins["under"], voisins
+    assert voisins["fill"] != voisins["sea"], voisins
+    assert d["withoutVoisins"] == {"basemapPaths": d["basemapPaths"], "voisins": 0}
 
 
 def test_reseau_select_an_actor(run: dict[str, Any]) -> None:
@@ -595,6 +601,8 @@ def test_carte_list_of_places_scrolls_with_the_keyboard(run: dict[str, Any]) -> 
 def test_tile_server_setting(run: dict[str, Any]) -> None:
     d = _check(run, "parametres")
     assert d["tiles"] >= 1 and d["offlineAgain"] is True
+    # online tiles draw the neighbouring countries themselves; offline again, the grey land
+    assert d["voisinsWithTiles"] == 0 and d["voisinsOfflineAgain"] >= 20
 
 
 def test_database_down_error_state(run: dict[str, Any]) -> None:

@@ -56,6 +56,23 @@ function loadBasemap(): Promise<Basemap> {
   return basemap;
 }
 
+/** The neighbouring countries' land (Belgium, Germany…, Suriname and Brazil next to Guyane…),
+ * a file of its own drawn under the départements (scripts/make-basemap.mjs): without it, the
+ * map is as before, neighbours painted like the sea. */
+let voisins: Promise<FeatureCollection<Geometry, { nom: string }>> | null = null;
+
+function loadVoisins(): Promise<FeatureCollection<Geometry, { nom: string }>> {
+  if (!voisins) {
+    voisins = getGeo<Topology<{ voisins: GeometryCollection<{ nom: string }> }>>('voisins.topo.json').then(
+      (topo) => feature(topo, topo.objects.voisins) as FeatureCollection<Geometry, { nom: string }>,
+    );
+    voisins.catch(() => {
+      voisins = null;
+    });
+  }
+  return voisins;
+}
+
 /** The bounding boxes of the basemap's départements (metropolitan and overseas), to tell the
  * points that fall on no outline; null when the basemap could not be loaded. */
 export async function outlineBoxes(): Promise<Box[] | null> {
@@ -244,6 +261,10 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   });
   map.fitBounds(FRANCE_BOUNDS, { padding: [16, 16] });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  // The neighbouring countries under the départements, over the online tiles (hidden with them).
+  map.createPane('voisins');
+  map.getPane('voisins')!.style.zIndex = '240';
+  map.getPane('voisins')!.style.pointerEvents = 'none';
   map.createPane('fond');
   map.getPane('fond')!.style.zIndex = '250';
   map.createPane('frontieres');
@@ -256,6 +277,7 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
   const labels = createLabelRegistry(map);
 
   let fill: L.GeoJSON | null = null;
+  let land: L.GeoJSON | null = null;
   // Préfecture names: a dot at the town hall, the name to its right, under the markers.
   const regionalPrefs = L.layerGroup();
   const otherPrefs = L.layerGroup();
@@ -306,6 +328,9 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
     el.classList.toggle('map--tiles', Boolean(s.url));
     map.setMaxZoom(maxZoomFor(s.url));
     fill?.setStyle({ fillOpacity: s.url ? 0 : 1 });
+    // the tiles draw the neighbouring countries themselves
+    if (land && s.url) land.remove();
+    else if (land && !s.url) land.addTo(map);
   };
 
   // Département names at zoom 7, under their préfecture's name; closer in, the town names
@@ -339,6 +364,21 @@ export function createMap(el: HTMLElement, label: string): CmqMap {
       map.attributionControl.addAttribution('Fond de carte indisponible');
       applyTiles();
     });
+
+  // Asked for after the départements, fetched beside them, drawn whenever it comes (its pane is
+  // under theirs).
+  void loadVoisins()
+    .then((fc) => {
+      if (!alive) return;
+      land = L.geoJSON(fc, {
+        pane: 'voisins',
+        interactive: false,
+        style: { color: '#c4c4c0', weight: 0.7, fillColor: '#e2e2de', fillOpacity: 1 },
+      });
+      if (!tileSettings().url) land.addTo(map);
+      map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
+    })
+    .catch(() => undefined);
 
   map.on('zoomend', showLabels);
   const onSettings = (): void => applyTiles();
