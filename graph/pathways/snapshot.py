@@ -298,7 +298,12 @@ def clean(directory: Path, stale_s: float = STALE_TMP_S) -> None:
     (a crash, a kill): those whose writer's process is gone, and any older than ``stale_s``
     seconds. Another process's file being written is left to it."""
     now = time.time()
-    for p in directory.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"):
+    try:
+        found = list(directory.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"))
+    except OSError as exc:  # an unreadable directory: the snapshot is only a shortcut
+        log.info("pathway cache snapshots not looked at in %s: %s", directory, exc)
+        return
+    for p in found:
         try:
             pid = int(p.name[len(TMP_PREFIX) :].split("-", 1)[0])
         except ValueError:
