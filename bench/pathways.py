@@ -428,7 +428,8 @@ def free_port() -> int:
 
 
 SERVER_PID: dict[str, int] = {}  # base URL -> pid of the uvicorn subprocess serving it
-WORKER_PRELOAD: dict[str, tuple[float | None, float | None]] = {}  # base URL -> its /health
+# base URL -> its /health's preload: wall s, thread CPU s, database or snapshot
+WORKER_PRELOAD: dict[str, tuple[float | None, float | None, str | None]] = {}
 
 
 def rss_mb(pid: int) -> float | None:
@@ -486,7 +487,11 @@ def uvicorn_server(
                 with urllib.request.urlopen(base + "/health", timeout=5) as r:
                     cache = json.load(r).get("pathway_cache") or {}
                     if r.status == 200 and cache.get("state") in ("ready", "off"):
-                        WORKER_PRELOAD[base] = (cache.get("filled_s"), cache.get("filled_cpu_s"))
+                        WORKER_PRELOAD[base] = (
+                            cache.get("filled_s"),
+                            cache.get("filled_cpu_s"),
+                            cache.get("filled_from"),
+                        )
                         break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
@@ -823,8 +828,13 @@ def bench_size(
             # the preload as a worker of the API does it at start-up (its /health): a process
             # holding the app, not this one's networkx snapshot of the whole graph, whose
             # objects cost the same reads 0.15–0.45 s more CPU here (preload18)
-            wall, cpu = WORKER_PRELOAD.get(base, (None, None))
+            wall, cpu, read = WORKER_PRELOAD.get(base, (None, None, None))
             out["uvicorn_worker_preload_s"], out["uvicorn_worker_preload_cpu_s"] = wall, cpu
+            # "database": the bench's edits made a version no snapshot is of yet, so the worker
+            # reads the database and, CMQ_PATHWAY_SNAPSHOT being on, writes the file (by a
+            # forked child) once its near thread is done: its RSS below is a first worker's
+            # after a write; a later worker of that version reads the file
+            out["uvicorn_worker_preload_from"] = read
 
             def via_uvicorn(k: int) -> None:
                 with urllib.request.urlopen(urls[k], timeout=60) as r:

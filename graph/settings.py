@@ -93,11 +93,11 @@ class Settings(BaseModel):
         "after every change of the graph (graph/pathways/data.py).",
     )
     pathway_snapshot: bool = Field(
-        default=False,
+        default=True,
         description="Write the preloaded pathway cache to data_dir/pathway-cache, and read it "
         "back instead of the database when a later preload is of the same graph version "
-        "(another worker, a restart; graph/pathways/snapshot.py). Off by default: a cache read "
-        "back holds ~12 MB more per worker at national size (docs/performance.md, preload21).",
+        "(another worker, a restart; graph/pathways/snapshot.py): about a fifth of the "
+        "preload's CPU, the same memory (docs/performance.md, preload22).",
     )
     map_preload: bool = Field(
         default=True,

@@ -98,3 +98,26 @@ class KeySharedRows:
             return out
         out.update(zip(split[1], tail, strict=True))
         return out
+
+    def holds(self, row: Any) -> bool:
+        """Whether ``row`` is a dict of ``fields`` alone, in their order, as :meth:`row` and
+        :meth:`row_of` make them (:meth:`rows` makes it again, equal and key-sharing)."""
+        return row.__class__ is dict and len(row) == len(self.fields) and tuple(row) == self.fields
+
+    def rows(self, values: list[Any], count: int) -> list[dict[str, Any]]:
+        """``count`` rows of ``values``, taken ``len(fields)`` at a time: :meth:`row` of each
+        run of values, without the lists of each (a pathway cache's snapshot,
+        graph/pathways/snapshot.py)."""
+        if len(values) != count * len(self.fields):
+            raise ValueError(f"{len(values)} values for {count} rows of {len(self.fields)}")
+        fields = self.fields
+        copy = self._template.copy
+        taken = iter(values)
+        out: list[dict[str, Any]] = []
+        append = out.append
+        for _ in range(count):
+            row = copy()
+            # zip takes a field first: it stops after the last field, taking no further value
+            row.update(zip(fields, taken, strict=False))
+            append(row)
+        return out

@@ -52,9 +52,11 @@ from graph.pathways.scoring import Offer
 from graph.pathways.search import OutsideRows, by_latitude, open_legs_from
 from graph.pathways.undescribed import OfferKinds, described_kinds
 from graph.pathways.unreached_goals import (
+    NOWHERE,
     CurrentPlaces,
     WhereIndex,
     current_places,
+    current_points,
     programme_of,
     where_candidates,
     where_index,
@@ -1239,6 +1241,8 @@ def keep_warm(store: GraphStore, snapshots: Path | None = None) -> threading.Thr
             _snapshot_dirs.pop(store, None)
         else:
             _snapshot_dirs[store] = snapshots
+    if snapshots is not None:  # what a writer stopped mid-write left (a crash)
+        snapshot.clean(snapshots)
     return pathway_data(store).preload_thread
 
 
@@ -1287,7 +1291,7 @@ def _from_snapshot(data: PathwayData, where: tuple[Path, str] | None) -> list[st
     there is no usable snapshot (the preload then reads the database)."""
     if where is None:
         return None
-    state = snapshot.load(*where)
+    state = snapshot.load(*where, _OFFER_ROWS)
     if state is None:
         return None
     fields = state.get("fields")
@@ -1315,7 +1319,60 @@ def _snapshot_state(data: PathwayData) -> dict[str, Any]:
     for k in fields:
         v = getattr(data, k)
         state[k] = v.copy() if isinstance(v, dict) else v
+    # the offers' places as the near thread leaves them, ordered (order_centres replaces
+    # them): taken when the snapshot is written (_make_near), not kept here beside their
+    # ordered copy until then (their arrays freed after it left holes: +2.3 MB of RSS)
+    state["_centres"] = state["_centres_ordered"] = None
     return state
+
+
+def _snapshot_reducer(state: dict[str, Any]) -> Callable[[Any], Any]:
+    """How a snapshot writes the objects of ``state`` whose floats are its offers' own
+    (pickle writes each float where it meets it, and reads each back as an object of its
+    own: ~4 MB more per worker at national size, docs/performance.md, preload22): the
+    diplomas' current places and outside rows, written without those floats and made again
+    from the offers when read (:func:`_current_again`, :func:`_outside_again`). A function
+    for :func:`graph.pathways.snapshot.save`: a reduce tuple, else ``NotImplemented``."""
+    usable = state["_usable"]
+    rows_of = {id(c): usable[code] for code, c in state["_current"].items() if code in usable}
+
+    def reduce(obj: Any) -> Any:
+        cls = obj.__class__
+        if cls is OutsideRows:
+            return _outside_again, (obj.offers, obj.departements, obj.by_latitude)
+        if cls is CurrentPlaces:
+            if obj is NOWHERE:
+                return "NOWHERE"  # the module's own, as current_places returns it
+            rows = rows_of.get(id(obj))
+            if rows is not None:
+                return _current_again, (obj.departements, obj.regions, obj.campuses, rows)
+        return NotImplemented
+
+    return reduce
+
+
+def _current_again(
+    departements: tuple[tuple[Any, Any], ...],
+    regions: tuple[tuple[Any, Any], ...],
+    campuses: tuple[tuple[Any, Any], ...],
+    rows: list[tuple[Row, Row, int | None]],
+) -> CurrentPlaces:
+    """A diploma's current places read from a snapshot, their points made again from its
+    usable rows (:func:`graph.pathways.unreached_goals.current_points`, as current_places
+    makes them)."""
+    return CurrentPlaces(departements, regions, campuses, current_points(rows))
+
+
+def _outside_again(
+    offers: list[Offer],
+    departements: tuple[str | None, ...],
+    latitudes_by: tuple[Any, Any] | None,
+) -> OutsideRows:
+    """A diploma's outside rows read from a snapshot, their latitudes taken from the offers'
+    rows again (as :meth:`PathwayData.outside_offers` takes them)."""
+    return OutsideRows(
+        offers, departements, tuple(o.offer.get("lat") for o in offers), latitudes_by
+    )
 
 
 def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
@@ -1427,10 +1484,19 @@ def _make_near(
             current = _registry.get(store) is data
         del store
         if current:  # not an older version's over a newer one's
+            with data._centres_lock:  # ordered by order_centres (read back as they are)
+                state["_centres"], state["_centres_ordered"] = data._centres, data._centres_ordered
+            # the offers written by column, made again by _OFFER_ROWS when read back
+            # (key-sharing, as this preload made them): graph/pathways/snapshot.py
+            offers = (o for pairs in state["_offers"].values() for _, o in pairs)
             with gc_paused():
-                snapshot.save(directory, name, state)
+                snapshot.save(
+                    directory, name, state, _OFFER_ROWS, offers, reduce=_snapshot_reducer(state)
+                )
+            del offers
             del state
-            # the pickler's memo (an entry per object of the cache: tens of MB) given back
+            # the state's copies of the cache's dicts given back (the pickler's memory was
+            # the forked writer's: graph/pathways/snapshot.py)
             release_free_memory()
 
 

@@ -43,6 +43,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
@@ -55,6 +56,7 @@ from graph.text import named_and_counted
 __all__ = [
     "CurrentPlaces",
     "current_places",
+    "current_points",
     "examples",
     "goal_offered",
     "near_field",
@@ -124,7 +126,7 @@ def _shared(pairs: set[tuple[Any, Any]]) -> tuple[tuple[Any, Any], ...]:
 
 
 def current_places(
-    rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]],
+    rows: Sequence[tuple[Mapping[str, Any], Mapping[str, Any], int | None]],
 ) -> CurrentPlaces:
     """The :class:`CurrentPlaces` of a diploma's usable (actor, offer, last seen) rows
     (:func:`graph.pathways.hygiene.usable_rows`).
@@ -138,7 +140,6 @@ def current_places(
     deps: set[tuple[Any, Any]] = set()
     regions: set[tuple[Any, Any]] = set()
     campuses: set[tuple[Any, Any]] = set()
-    points: list[tuple[float, float | None, Any]] = []
     for a, o, last_seen in rows:
         if last_seen is not None:
             continue
@@ -153,12 +154,31 @@ def current_places(
         if theirs := a.get("campuses"):
             for c in theirs:
                 campuses.add((m, c))
-        if (lat := get("lat")) is not None:
-            points.append((lat, get("lon"), m))
     if not deps:
         return NOWHERE
-    points.sort(key=lambda p: p[0])
-    return CurrentPlaces(_shared(deps), _shared(regions), _shared(campuses), tuple(points))
+    points = current_points(rows)
+    return CurrentPlaces(_shared(deps), _shared(regions), _shared(campuses), points)
+
+
+def current_points(
+    rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any], int | None]],
+) -> tuple[tuple[float, float | None, Any], ...]:
+    """:attr:`CurrentPlaces.points` of a diploma's usable rows: (lat, lon, modality) of each
+    current offer that is placed, by latitude (ties in the rows' order). Their values are the
+    rows' own objects: a cache's snapshot makes them again from the rows it read back
+    (graph/pathways/data.py), not from floats of their own.
+
+    >>> current_points([({}, {"lat": 45.0, "lon": 1.0}, None), ({}, {"lat": 44.0}, None),
+    ...                 ({}, {"lat": 43.0}, 2021), ({}, {"lat": 42.0, "status": "closed"}, None)])
+    ((44.0, None, None), (45.0, 1.0, None))
+    """
+    points = [
+        (lat, o.get("lon"), o.get("modality"))
+        for _, o, last_seen in rows
+        if last_seen is None and o.get("status") != "closed" and (lat := o.get("lat")) is not None
+    ]
+    points.sort(key=itemgetter(0))
+    return tuple(points)
 
 
 def _meets(pairs: Iterable[tuple[Any, Any]], wanted: Collection[Any], modality: Any) -> bool:

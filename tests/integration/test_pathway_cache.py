@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from graph.models import Modality
 from graph.pathways import PathwayQuery, PathwayRequest, build_query, find_pathways
 from graph.pathways.data import PathwayData, cache_state, forget, keep_warm, pathway_data
 from graph.pathways.find import _StoreSource
-from graph.pathways.snapshot import SHAPE
+from graph.pathways.snapshot import SHAPE, TMP_PREFIX, TMP_SUFFIX
 from graph.store import GraphStore
 from graph.territory import Point, Territory
 from graph.touched import Touched
@@ -375,6 +377,34 @@ def _answers(store: GraphStore) -> list[dict[str, Any]]:
     return [find_pathways(store, q).model_dump(mode="json") for q in _SNAPSHOT_QUESTIONS]
 
 
+def _ended_pid() -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout)
+
+
+def _layout(data: PathwayData) -> tuple[Any, ...]:
+    """What says how a cache's offers are held in memory: the size of each row, how many
+    distinct objects their floats are, and whether each point and latitude of the current
+    places and outside rows is the object of its row's value."""
+    rows = [o for pairs in data._offers.values() for _, o in pairs]
+    floats = [v for o in rows for v in o.values() if v.__class__ is float]
+    lats = {id(o["lat"]) for o in rows}
+    own_points = all(id(lat) in lats for c in data._current.values() for lat, _, _ in c.points)
+    own_lats = all(id(lat) in lats for out in data._outside.values() for lat in out.latitudes)
+    return (
+        [sys.getsizeof(o) for o in rows],
+        len(floats),
+        len({id(v) for v in floats}),
+        own_points,
+        own_lats,
+    )
+
+
 def _snapshot_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("pathway-cache-*.pickle"))
 
@@ -392,12 +422,22 @@ def test_a_snapshot_of_the_cache_serves_its_version_and_no_other(
     [written] = _snapshot_files(snaps)
     expected = _answers(store)
 
+    # a writer stopped mid-write (a crash) left its temporary file: the next start deletes it
+    stale = snaps / f"{TMP_PREFIX}{_ended_pid()}-x{TMP_SUFFIX}"
+    stale.write_bytes(b"half a file")
     again = _preloaded(store, snaps)
+    assert not stale.exists()
     assert again.from_snapshot and cache_state(store)["filled_from"] == "snapshot"
     assert again is not first and again.version == first.version
     assert again._offers == first._offers and again._legs == first._legs
     assert again._usable == first._usable and again._outside == first._outside
     assert again._where == first._where and again._diplomas == first._diplomas
+    assert again._current == first._current
+    # the offers' places read back ordered, as the near thread left them when it wrote
+    assert again._centres == first._centres and again._centres_ordered
+    # laid out as the database's: the offers key-sharing rows of the same size, their equal
+    # floats one object, the current places' points and outside latitudes the rows' own
+    assert _layout(again) == _layout(first)
     assert _answers(store) == expected
     assert _snapshot_files(snaps) == [written]  # read, not written again
 

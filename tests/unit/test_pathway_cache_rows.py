@@ -77,6 +77,33 @@ def test_key_shared_rows_of_a_head_and_a_tail_are_the_rows_of_all_their_values()
         rows.row_of(full[: n + 1], full[n:])
 
 
+def test_key_shared_rows_made_from_a_run_of_values_are_those_of_row() -> None:
+    """KeySharedRows.rows (a snapshot's offers read back, graph/pathways/snapshot.py): each
+    run of len(fields) values makes the row :meth:`row` makes of it, as small; holds tells
+    the rows it can make again from the others."""
+    rows = KeySharedRows(OFFER_FIELDS)
+    values = [
+        [f"{k}{i}" if (i + j) % 3 else None for j, k in enumerate(OFFER_FIELDS)] for i in range(7)
+    ]
+    made = [rows.row(v) for v in values]
+    got = rows.rows([x for v in values for x in v], len(values))
+    assert [list(r.items()) for r in got] == [list(r.items()) for r in made]
+    assert rows.rows([], 0) == []
+    with pytest.raises(ValueError):
+        rows.rows([x for v in values for x in v][:-1], len(values))
+    with pytest.raises(ValueError):
+        rows.rows([x for v in values for x in v], len(values) - 1)
+    assert all(rows.holds(r) for r in made)
+    plain = dict(zip(OFFER_FIELDS, values[0], strict=True))
+    assert rows.holds(plain)  # made again equal, and key-sharing
+    assert not rows.holds({**plain, "twin": True})  # a merged twin keeps its own dict
+    assert not rows.holds(dict(reversed(plain.items())))  # another order
+    assert not rows.holds(list(plain)) and not rows.holds(None)
+    if platform.python_implementation() == "CPython":
+        assert {sys.getsizeof(r) for r in got} == {sys.getsizeof(made[0])}
+        assert sys.getsizeof(got[0]) * 3 <= sys.getsizeof(plain) * 2
+
+
 def test_index_tuples_are_replaced_never_changed() -> None:
     index: dict[str, tuple[str, ...]] = {}
     _with(index, "a", "X")
