@@ -74,6 +74,7 @@ from graph.pathways.job_field import (
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.nearest import NearIndex
+from graph.pathways.nearest_unplaced import departements_in, nearest_offers, on_side
 from graph.pathways.own_system import own_system_notice
 from graph.pathways.partial import neighbour_notice, partial_answer, with_neighbours
 from graph.pathways.pruning import best_of
@@ -816,6 +817,11 @@ def _regulated_notice(
             continue
         if any(o.in_territory for o in got):
             continue
+        unplaced = None
+        if point is not None:  # the learner's side of the sea; unplaced ones maybe nearer
+            got = on_side(point, got)
+            if deps := nearest_offers(point, got).departements:
+                unplaced = departements_in(deps)
         places: dict[str, float | None] = {}
         for o in got:
             lat, lon = o.offer.get("lat"), o.offer.get("lon")
@@ -828,7 +834,11 @@ def _regulated_notice(
             if where not in places or (km is not None and (places[where] or math.inf) > km):
                 places[where] = km
         said = nearest_sentence(
-            display_name(d), list(places.items()), q.territory.describe_in(), origin.label()
+            display_name(d),
+            list(places.items()),
+            q.territory.describe_in(),
+            origin.label(),
+            unplaced,
         )
         text = f"{text} {said}"
     return text
