@@ -27,6 +27,7 @@ from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
 from graph.pathways.nearest_unplaced import departements_in, nearest_offers
+from graph.pathways.no_places import no_place_part
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.sea import crossing_phrase
@@ -274,6 +275,8 @@ def step_sentence(
         parts.append("hors du territoire demandé")
     if st.undescribed and modality in MODALITY_FR:
         parts.append(undescribed_step_part(d, MODALITY_FR[modality]))
+    if (none := no_place_part(st)) is not None:
+        parts.append(none)
     if best.offer.get("status") == "planned":
         parts.append("offre seulement en projet")
     if best.offer.get("status") == "renewed":
