@@ -4,8 +4,11 @@ was said from a BTS asked in Bretagne while the Mecanic Vallée documents passer
 BTS to engineering degrees, in the Aveyron and the Lot. Said, with where they hold; never
 proposed as a pathway there (a campus's passerelle is a fact of its territory).
 
-Direct passerelles first (:func:`elsewhere_sentence`); when there is none, chains of them
-(:func:`elsewhere_chains`): from a Bac pro maintenance des systèmes de production connectés in
+A refusal says them in one sentence (:data:`ELSEWHERE_ONLY`), without listing them: the
+chains of the Mecanic Vallée (Mines Albi, a CPGE ATS at Figeac) listed to a learner in Metz
+answered nothing asked there (tester22). Direct passerelles first
+(:func:`elsewhere_sentence`); when there is none, chains of them (:func:`elsewhere_chains`):
+from a Bac pro maintenance des systèmes de production connectés in
 Loire-Atlantique, the BTS maintenance des systèmes then the engineering degrees of the campus
 were not said, though only their last step holds elsewhere. A chain is looked for only for an
 empty answer, over the legs the pathway cache holds already, at most ``max_steps`` legs and
@@ -27,6 +30,7 @@ from graph.pathways.search import Source, is_goal, open_legs_from
 from graph.store import GraphStore
 
 __all__ = [
+    "ELSEWHERE_ONLY",
     "Chain",
     "blocked_here",
     "chains_sentence",
@@ -34,6 +38,14 @@ __all__ = [
     "elsewhere_note",
     "elsewhere_sentence",
 ]
+
+# what a refusal says of them: one sentence, never their list (a learner in Metz was given the
+# Mecanic Vallée's chains into Mines Albi and a CPGE ATS at Figeac, « pas ailleurs »: names of
+# another territory's diplomas that do not answer the question asked here, tester22)
+ELSEWHERE_ONLY = (
+    "Des passerelles locales mènent de ce diplôme à un diplôme visé ailleurs, pas ici : elles "
+    "ne valent que sur le territoire du campus qui les documente."
+)
 
 Row = dict[str, Any]
 Legs = dict[str, list[tuple[str, Row]]]
@@ -280,8 +292,8 @@ def elsewhere_note(
         return names
 
     legs = store.read("pathway_local_legs_from", codes=list(q.start_codes))
-    if legs and (direct := elsewhere_sentence(q, legs, campus_names(), goal_codes)):
-        return direct
+    if legs and elsewhere_sentence(q, legs, campus_names(), goal_codes):
+        return ELSEWHERE_ONLY
     goals = frozenset(goal_codes) if goal_codes is not None else None
     node = source.diplomas(q.start_codes)
     learner = q.start_departements
@@ -297,11 +309,7 @@ def elsewhere_note(
         blocked,
         max_steps=q.max_steps,
     )
-    if not chains:
-        return None
-    sources = sorted({c.codes[i] for c in chains[:EXAMPLES] for i in c.blocked})
-    local = store.read("pathway_local_legs_from", codes=sources)
-    return chains_sentence(chains, node, _where(local, campus_names(), territories))
+    return ELSEWHERE_ONLY if chains else None
 
 
 def _where(
