@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.diploma_links import link_entries, where_it_holds
+from graph.diploma_links import link_entries
 from graph.diploma_names import display_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -310,32 +310,3 @@ def elsewhere_note(
         max_steps=q.max_steps,
     )
     return ELSEWHERE_ONLY if chains else None
-
-
-def _where(
-    rows: Sequence[Row], campus_names: Mapping[str, str], territories: Mapping[str, Collection[str]]
-) -> Callable[[Chain, int], str]:
-    """Where a chain's blocked leg holds (French): the leg's own row of
-    cypher/pathway_local_legs_from.cypher when there is one (the campus documenting it, the
-    campus of the programme it leads to), else what the search's leg says."""
-    by_pair: dict[tuple[str, str], list[Row]] = {}
-    for r in rows:
-        by_pair.setdefault((str(r["source"]), str(r["code"])), []).append(dict(r))
-
-    def where(chain: Chain, i: int) -> str:
-        frm, to = chain.codes[i], chain.codes[i + 1]
-        entries = link_entries(by_pair.get((frm, to), []), campus_names)
-        if entries and entries[0]["where"]:
-            return str(entries[0]["where"])
-        leg = chain.legs[i]
-        row = {
-            "code": to,
-            "origin": leg.get("passerelle_origin"),
-            "scope": leg.get("scope"),
-            "scope_departements": leg.get("scope_departements"),
-            "from_departements": leg.get("from_departements"),
-            "to_departements": leg.get("to_departements") or sorted(territories.get(to, ())),
-        }
-        return where_it_holds(row, campus_names) or "ne vaut pas dans ce territoire"
-
-    return where
