@@ -4,8 +4,11 @@ was said from a BTS asked in Bretagne while the Mecanic Vallée documents passer
 BTS to engineering degrees, in the Aveyron and the Lot. Said, with where they hold; never
 proposed as a pathway there (a campus's passerelle is a fact of its territory).
 
-Direct passerelles first (:func:`elsewhere_sentence`); when there is none, chains of them
-(:func:`elsewhere_chains`): from a Bac pro maintenance des systèmes de production connectés in
+A refusal says them in one sentence (:data:`ELSEWHERE_ONLY`), without listing them: the
+chains of the Mecanic Vallée (Mines Albi, a CPGE ATS at Figeac) listed to a learner in Metz
+answered nothing asked there (tester22). Direct passerelles first
+(:func:`elsewhere_sentence`); when there is none, chains of them (:func:`elsewhere_chains`):
+from a Bac pro maintenance des systèmes de production connectés in
 Loire-Atlantique, the BTS maintenance des systèmes then the engineering degrees of the campus
 were not said, though only their last step holds elsewhere. A chain is looked for only for an
 empty answer, over the legs the pathway cache holds already, at most ``max_steps`` legs and
@@ -19,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.diploma_links import link_entries, where_it_holds
+from graph.diploma_links import link_entries
 from graph.diploma_names import display_name
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -27,6 +30,7 @@ from graph.pathways.search import Source, is_goal, open_legs_from
 from graph.store import GraphStore
 
 __all__ = [
+    "ELSEWHERE_ONLY",
     "Chain",
     "blocked_here",
     "chains_sentence",
@@ -34,6 +38,14 @@ __all__ = [
     "elsewhere_note",
     "elsewhere_sentence",
 ]
+
+# what a refusal says of them: one sentence, never their list (a learner in Metz was given the
+# Mecanic Vallée's chains into Mines Albi and a CPGE ATS at Figeac, « pas ailleurs »: names of
+# another territory's diplomas that do not answer the question asked here, tester22)
+ELSEWHERE_ONLY = (
+    "Des passerelles locales mènent de ce diplôme à un diplôme visé ailleurs, pas ici : elles "
+    "ne valent que sur le territoire du campus qui les documente."
+)
 
 Row = dict[str, Any]
 Legs = dict[str, list[tuple[str, Row]]]
@@ -280,8 +292,8 @@ def elsewhere_note(
         return names
 
     legs = store.read("pathway_local_legs_from", codes=list(q.start_codes))
-    if legs and (direct := elsewhere_sentence(q, legs, campus_names(), goal_codes)):
-        return direct
+    if legs and elsewhere_sentence(q, legs, campus_names(), goal_codes):
+        return ELSEWHERE_ONLY
     goals = frozenset(goal_codes) if goal_codes is not None else None
     node = source.diplomas(q.start_codes)
     learner = q.start_departements
@@ -297,37 +309,4 @@ def elsewhere_note(
         blocked,
         max_steps=q.max_steps,
     )
-    if not chains:
-        return None
-    sources = sorted({c.codes[i] for c in chains[:EXAMPLES] for i in c.blocked})
-    local = store.read("pathway_local_legs_from", codes=sources)
-    return chains_sentence(chains, node, _where(local, campus_names(), territories))
-
-
-def _where(
-    rows: Sequence[Row], campus_names: Mapping[str, str], territories: Mapping[str, Collection[str]]
-) -> Callable[[Chain, int], str]:
-    """Where a chain's blocked leg holds (French): the leg's own row of
-    cypher/pathway_local_legs_from.cypher when there is one (the campus documenting it, the
-    campus of the programme it leads to), else what the search's leg says."""
-    by_pair: dict[tuple[str, str], list[Row]] = {}
-    for r in rows:
-        by_pair.setdefault((str(r["source"]), str(r["code"])), []).append(dict(r))
-
-    def where(chain: Chain, i: int) -> str:
-        frm, to = chain.codes[i], chain.codes[i + 1]
-        entries = link_entries(by_pair.get((frm, to), []), campus_names)
-        if entries and entries[0]["where"]:
-            return str(entries[0]["where"])
-        leg = chain.legs[i]
-        row = {
-            "code": to,
-            "origin": leg.get("passerelle_origin"),
-            "scope": leg.get("scope"),
-            "scope_departements": leg.get("scope_departements"),
-            "from_departements": leg.get("from_departements"),
-            "to_departements": leg.get("to_departements") or sorted(territories.get(to, ())),
-        }
-        return where_it_holds(row, campus_names) or "ne vaut pas dans ce territoire"
-
-    return where
+    return ELSEWHERE_ONLY if chains else None

@@ -6,7 +6,7 @@ Pure functions over the scored pathways (:mod:`graph.pathways.scoring`) and the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.departements import (
     de_place,
@@ -26,6 +26,8 @@ from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
 from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
+from graph.pathways.nearest_unplaced import departements_in, nearest_offers
+from graph.pathways.no_places import no_place_part
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.sea import crossing_phrase
@@ -316,6 +318,8 @@ def step_sentence(
         parts.append("hors du territoire demandé")
     if st.undescribed and modality in MODALITY_FR:
         parts.append(undescribed_step_part(d, MODALITY_FR[modality]))
+    if (none := no_place_part(st)) is not None:
+        parts.append(none)
     if best.offer.get("status") == "planned":
         parts.append("offre seulement en projet")
     if best.offer.get("status") == "renewed":
@@ -498,9 +502,9 @@ def why_none(
             name = remote.actor.get("name") or "établissement sans nom"
             where = f" ; proposé à distance : {name} ({DISTANCE_PHRASE})"
             if nearest:
-                where += f" ; le plus proche sur place : {nearest}"
+                where += f" ; {nearest.said('le plus proche sur place')}"
         elif nearest:
-            where = f" ; le plus proche : {nearest}"
+            where = f" ; {nearest.said('le plus proche')}"
         elif found:  # nothing to measure from, or no offer located: an example, not « nearest »
             where = f" ; ailleurs, à une distance inconnue : {place(_example(found))}"
         else:
@@ -547,27 +551,53 @@ def _remote(offers: list[Offer]) -> Offer | None:
     return min(remote, key=lambda o: (-(o.offer.get("capacity") or 0), o.actor.get("name") or ""))
 
 
+class _Said(NamedTuple):
+    """The nearest offers of a step as :func:`why_none` says them: the nearest placed one
+    (« X (Caen, Calvados), à 91 km »; None: none on the learner's side), and the départements
+    of unplaced ones that may lie nearer (graph/pathways/nearest_unplaced.py)."""
+
+    placed: str | None
+    unplaced: tuple[str, ...]
+
+    def said(self, label: str) -> str:
+        """« le plus proche : X, à 91 km » as before when no unplaced offer may be nearer;
+        else « le plus proche dont le lieu est connu : X, à 135 km ; aussi proposé dans le
+        département de la Nièvre (58), lieu exact inconnu (peut-être plus près) », or without a
+        placed one « proposé dans les départements du Nord (59) et … , lieu exact inconnu »."""
+        if not self.unplaced:
+            return f"{label} : {self.placed}"
+        deps = departements_in(self.unplaced)
+        if self.placed is None:
+            return f"proposé {deps}, lieu exact inconnu"
+        return (
+            f"{label} dont le lieu est connu : {self.placed} ; aussi proposé {deps}, lieu exact "
+            "inconnu (peut-être plus près)"
+        )
+
+
 def _nearest(
     q: PathwayQuery,
     offers: list[Offer],
     origin: tuple[tuple[float, float] | None, str] | None = None,
-) -> str | None:
+) -> _Said | None:
+    """The nearest offers from the learner's home or ``near`` (else ``origin``), with the
+    départements of unplaced ones that may be nearer; None when nothing can be measured from
+    or no offer is on the learner's side of the sea with a place or a département."""
     ref = q.territory.near or q.home
-    located = [
-        o for o in offers if o.offer.get("lat") is not None and not is_distance_learning(o.actor)
-    ]
-    if not located:
+    if ref is not None:
+        point, said = (ref.lat, ref.lon), ""
+    elif origin is not None and origin[0] is not None:
+        point, said = origin[0], f" {origin[1]}"
+    else:  # nothing to measure from (a territory nothing places): none is « nearest »
         return None
-    if ref is None and origin is not None and origin[0] is not None:
-        (lat, lon), said = origin[0], origin[1]
-        o = min(located, key=lambda o: haversine_km(lat, lon, o.offer["lat"], o.offer["lon"]))
-        km = haversine_km(lat, lon, o.offer["lat"], o.offer["lon"])
-        return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))} {said}"
-    if ref is None:  # nothing to measure from (a territory nothing places): none is « nearest »
+    found = nearest_offers(point, offers)
+    if found.offer is None and not found.departements:
         return None
-    o = min(located, key=lambda o: haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"]))
-    km = haversine_km(ref.lat, ref.lon, o.offer["lat"], o.offer["lon"])
-    return f"{place(o)}, à {fmt_km(km, o.offer.get('coords_precision'))}"
+    placed = None
+    if found.offer is not None and found.km is not None:
+        precision = found.offer.offer.get("coords_precision")
+        placed = f"{place(found.offer)}, à {fmt_km(found.km, precision)}{said}"
+    return _Said(placed, found.departements)
 
 
 def _example(offers: list[Offer]) -> Offer:

@@ -75,6 +75,8 @@ from graph.pathways.job_field import (
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.nearest import NearIndex
+from graph.pathways.nearest_unplaced import departements_in, nearest_offers, on_side
+from graph.pathways.no_places import no_place_steps, with_no_places
 from graph.pathways.own_system import own_system_notice
 from graph.pathways.partial import neighbour_notice, partial_answer, with_neighbours
 from graph.pathways.pruning import best_of
@@ -277,6 +279,9 @@ NO_ORIGIN_SENTENCE = (
 # more fills the answer with more different formations, but costs the search from a level its
 # budget (bench/pathways.py, national, quiet: p95 84 ms at 1, 108 ms at 2, 116 ms at 3)
 _BY_LEVEL_DEPTH = 1
+# how many times a search asks for more pathways when some of its first have steps of 0 places
+# (_best_with_places)
+_NO_PLACE_ROUNDS = 4
 
 
 def _search(
@@ -327,6 +332,7 @@ def _search(
     )
     if every:
         ranked = rank([s for r in paths if (s := scorer.score(r.diplomas, r.legs)) is not None])
+        ranked = with_no_places(ranked)
         keys = {s.key for s in ranked}
         return source, ranked, keys, _said(q, keys, _entering_tracks(paths))
     # from a level, several starts lead to the same formation (varied keeps one of each):
@@ -336,9 +342,29 @@ def _search(
         shown, keys = best_of(
             scorer, paths, q.limit * _BY_LEVEL_DEPTH, group=formation_key, parents=parents
         )
+        shown = with_no_places(shown)
     else:
-        shown, keys = best_of(scorer, paths, q.limit, parents=parents)
+        shown, keys = _best_with_places(scorer, paths, q.limit, parents)
     return source, shown, keys, _said(q, keys, _entering_tracks(paths))
+
+
+def _best_with_places(
+    scorer: Scorer, paths: list[Candidate], limit: int, parents: Sequence[int] | None
+) -> tuple[list[Scored], set[tuple[str, ...]]]:
+    """:func:`best_of`'s first ``limit`` pathways once the steps of 0 places lose their points
+    (graph/pathways/no_places.py). A penalty only lowers a score: when ``u`` pathways of the
+    first ``n`` keep theirs and ``u >= limit``, no pathway beyond the first ``n`` can pass
+    them, so the first ``limit`` are among the ``n``; else more are asked (a few rounds)."""
+    n = limit
+    for _ in range(_NO_PLACE_ROUNDS):
+        shown, keys = best_of(scorer, paths, n, parents=parents)
+        penalised = sum(1 for s in shown if no_place_steps(s))
+        if not penalised:
+            return shown[:limit], keys
+        if len(shown) - penalised >= limit or len(shown) < n:
+            break
+        n = limit + penalised
+    return with_no_places(shown)[:limit], keys
 
 
 def _codes_of(paths: Sequence[Candidate]) -> tuple[set[str], set[str]]:
@@ -833,6 +859,11 @@ def _regulated_notice(
             continue
         if any(o.in_territory for o in got):
             continue
+        unplaced = None
+        if point is not None:  # the learner's side of the sea; unplaced ones maybe nearer
+            got = on_side(point, got)
+            if deps := nearest_offers(point, got).departements:
+                unplaced = departements_in(deps)
         places: dict[str, float | None] = {}
         for o in got:
             lat, lon = o.offer.get("lat"), o.offer.get("lon")
@@ -845,7 +876,11 @@ def _regulated_notice(
             if where not in places or (km is not None and (places[where] or math.inf) > km):
                 places[where] = km
         said = nearest_sentence(
-            display_name(d), list(places.items()), q.territory.describe_in(), origin.label()
+            display_name(d),
+            list(places.items()),
+            q.territory.describe_in(),
+            origin.label(),
+            unplaced,
         )
         text = f"{text} {said}"
     return text

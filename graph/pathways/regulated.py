@@ -179,12 +179,19 @@ def regulated_notice(
 
 
 def nearest_sentence(
-    name: str, places: Sequence[tuple[str, float | None]], where: str, since: str
+    name: str,
+    places: Sequence[tuple[str, float | None]],
+    where: str,
+    since: str,
+    unplaced: str | None = None,
 ) -> str:
     """Where the nearest establishments offering a required diploma are, when the territory
     (``where``: « dans le département du Cantal (15) ») offers it nowhere: ``places``, their
     names as answers say them with their distance from ``since`` (« du domicile »; None: a
-    place the data does not give).
+    place the data does not give). ``unplaced``: where establishments without a position that
+    may be nearer are (« dans le département de la Nièvre (58) »,
+    graph/pathways/nearest_unplaced.py): the nearest placed one is then not said to be the
+    nearest.
 
     >>> nearest_sentence("Diplôme d'État d'aide-soignant", [("IFAS X (Cayenne, Guyane)",
     ...     None), ("IFAS Y (Rodez, Aveyron)", 83.4)], "dans le Cantal", "du domicile")
@@ -193,14 +200,28 @@ def nearest_sentence(
     "DE X : aucun établissement ici ne le propose d'après les données ; il est proposé par IFAS Z (Cayenne, Guyane), à une distance que les données ne permettent pas de calculer."
     >>> nearest_sentence("DE X", [], "ici", "du domicile")
     'DE X : aucun établissement des données importées ne le propose.'
+    >>> nearest_sentence("DE X", [("IFAS Y (Rodez, Aveyron)", 83.4)], "ici", "du domicile",
+    ...     "dans le département du Lot (46)")
+    "DE X : aucun établissement ici ne le propose d'après les données ; le plus proche dont le lieu est connu : IFAS Y (Rodez, Aveyron), à 83 km à vol d'oiseau du domicile ; aussi proposé dans le département du Lot (46), lieu exact inconnu (peut-être plus près)."
+    >>> nearest_sentence("DE X", [("IFAS Z", None)], "ici", "du domicile", "dans le département du Lot (46)")
+    "DE X : aucun établissement ici ne le propose d'après les données ; il est proposé dans le département du Lot (46), lieu exact inconnu."
     """  # noqa: E501
     if not places:
         return f"{name} : aucun établissement des données importées ne le propose."
     head = f"{name} : aucun établissement {where} ne le propose d'après les données"
     located = sorted((km, at) for at, km in places if km is not None)
+    if located and unplaced:
+        km, at = located[0]
+        return (
+            f"{head} ; le plus proche dont le lieu est connu : {at}, à {km:.0f} km à vol "
+            f"d'oiseau {since} ; aussi proposé {unplaced}, lieu exact inconnu (peut-être plus "
+            "près)."
+        )
     if located:
         km, at = located[0]
         return f"{head} ; le plus proche : {at}, à {km:.0f} km à vol d'oiseau {since}."
+    if unplaced:
+        return f"{head} ; il est proposé {unplaced}, lieu exact inconnu."
     return (
         f"{head} ; il est proposé par {places[0][0]}, à une distance que les données ne "
         "permettent pas de calculer."

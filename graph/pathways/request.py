@@ -166,9 +166,9 @@ class PathwayRequest(BaseModel):
     @model_validator(mode="after")
     def _coherent(self) -> PathwayRequest:
         if bool(self.from_) == (self.from_level is not None):
-            raise ValueError(
-                "donnez un seul départ : « from » (un code de diplôme) ou « from_level »"
-            )
+            # none given: « un seul » read as if two had been (tester22)
+            one = "un seul départ" if self.from_ else "un départ"
+            raise ValueError(f"donnez {one} : « from » (un code de diplôme) ou « from_level »")
         if not (
             self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
         ):

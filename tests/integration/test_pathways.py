@@ -195,7 +195,8 @@ def test_invalid_parameters_are_422(mini_client: TestClient) -> None:
 def test_a_refused_request_says_why_in_french(mini_client: TestClient) -> None:
     """A validator's sentence reaches the caller (it was encoded as « {} »), in French."""
     cases: dict[str, dict[str, Any]] = {
-        "donnez un seul départ": {"to_level": 7},
+        "donnez un départ :": {"to_level": 7},
+        "donnez un seul départ": {"from": "40025005", "from_level": 3, "to_level": 7},
         "donnez un objectif": {"from": "40025005"},
         "séparés par des virgules": {"from": "40025005", "to_level": 7, "departements": "12;46"},
         "vont ensemble": {"from": "40025005", "to_level": 7, "near": "46102"},
@@ -210,7 +211,7 @@ def test_each_refused_field_says_why_in_french(mini_client: TestClient) -> None:
     """The ``errors[]`` of a 422 carried pydantic's English (« Value error, donnez… »,
     « Input should be a valid integer… ») under a French ``detail``."""
     cases: dict[str, dict[str, Any]] = {
-        "donnez un seul départ": {"to_level": 7},
+        "donnez un départ :": {"to_level": 7},
         "séparés par des virgules": {"from": "40025005", "to_level": 7, "departements": "12;46"},
         "nombre entier attendu": {"from": "40025005", "to_level": "sept"},
         "doit être au plus": {"from": "40025005", "to_level": 7, "limit": 10_000},

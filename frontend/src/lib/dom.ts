@@ -91,7 +91,17 @@ export function fmtPct(x: number | null | undefined): string {
 
 export function fmtNum(x: number | null | undefined, digits = 0): string {
   if (x === null || x === undefined) return '—';
-  return x.toLocaleString('fr-FR', { maximumFractionDigits: digits });
+  // a value that rounds to zero is « 0 », never « -0 » (-0.03 points of distance, tester22)
+  const scale = 10 ** digits;
+  const shown = Math.round(Math.abs(x) * scale) === 0 ? 0 : x;
+  return shown.toLocaleString('fr-FR', { maximumFractionDigits: digits });
+}
+
+/** Points of a score's term, signed: « +6 », « -2,4 », and « 0 » (no sign) for a term that
+ * rounds to zero. */
+export function fmtPoints(x: number, digits = 1): string {
+  const text = fmtNum(x, digits);
+  return x > 0 && text !== '0' ? `+${text}` : text;
 }
 
 export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {

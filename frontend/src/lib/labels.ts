@@ -209,6 +209,7 @@ export const SCORE_COMPONENT_FR: Record<string, string> = {
   unknown_distance: 'Distances inconnues',
   not_seen_lately: 'Offres absentes des derniers fichiers',
   weak_evidence: 'Passerelles déduites sur peu d’indices',
+  no_places: 'Étapes sans place d’entrée (0 place)',
 };
 
 /** « 1 place », « 12 places ». */

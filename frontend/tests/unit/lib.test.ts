@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, apiUrl, describe as failureFr, errorText, query } from '../../src/lib/api';
-import { dept, fmtKm, fmtNum, fmtPct, toCsv } from '../../src/lib/dom';
+import { dept, fmtKm, fmtNum, fmtPct, fmtPoints, toCsv } from '../../src/lib/dom';
 import { communeFromNote, communeSaid, diplomaTypeFr, entryYearFr, kindFr, kindGroup, levelInSentence, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
 import { cite, splitSources } from '../../src/lib/sources';
 import { fold } from '../../src/lib/text';
@@ -105,6 +105,17 @@ describe('numbers, codes and CSV', () => {
     assert.equal(fmtPct(0.1234), '12,3 %');
     assert.equal(fmtNum(12345.678, 1), `12${NNBSP}345,7`);
     assert.equal(fmtNum(undefined), '—');
+  });
+
+  test('fmtNum, fmtPoints: a value that rounds to zero is « 0 », never « -0 » nor « +0 »', () => {
+    assert.equal(fmtNum(-0.03, 1), '0');
+    assert.equal(fmtNum(-0, 1), '0');
+    assert.equal(fmtNum(-0.4), '0');
+    assert.equal(fmtPoints(-0.03), '0');
+    assert.equal(fmtPoints(0.04), '0');
+    assert.equal(fmtPoints(6), '+6');
+    assert.equal(fmtPoints(-2.44), fmtNum(-2.4, 1));
+    assert.match(fmtPoints(-2.44), /^[-−]2,4$/);
   });
 
   test('dept: a département’s code without its leading 0', () => {

@@ -1,7 +1,7 @@
 // One ranked pathway as a card: its steps with the establishment chosen for each, the
 // passerelle used, the other possibilities, and why it has this rank.
 
-import { h, fmtKm, fmtPct, fmtNum, dept } from '../../lib/dom';
+import { h, fmtKm, fmtPct, fmtNum, fmtPoints, dept } from '../../lib/dom';
 import { APPROXIMATE_FR, ORIGIN_FR, PASSERELLE_KIND_FR, SCORE_COMPONENT_FR, STATUS_FR, diplomaTypeFr, entryYearFr, levelInSentence, kindFr, levelFr, modalityFr, offerCommune, placesFr, pressureFr, publicCode, wishesFr } from '../../lib/labels';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../lib/types';
 import { pressureSparkline } from './sparkline';
@@ -154,7 +154,7 @@ function whyBlock(p: Pathway): HTMLElement {
             'tbody',
             {},
             ...comps.map(([k, v]) =>
-              h('tr', {}, h('th', { scope: 'row' }, SCORE_COMPONENT_FR[k] ?? 'Autre critère'), h('td', { class: 'num' }, `${v > 0 ? '+' : ''}${fmtNum(v, 1)}`)),
+              h('tr', {}, h('th', { scope: 'row' }, SCORE_COMPONENT_FR[k] ?? 'Autre critère'), h('td', { class: 'num' }, fmtPoints(v))),
             ),
           ),
         )
