@@ -40,9 +40,10 @@ class GapData:
     ``from_departements``, ``documented``, ``inferred``; a row with ``targets`` or one
     ``target`` is read as legs of no told origin, :class:`NextSteps`), in no particular order
     (:meth:`steps` reads them as sets);
-    ``outside_offers``: offers of the next steps of dead ends, those near the territory
-    (:func:`box_around`); ``offered_next``: those next steps that are offered somewhere
-    (gaps_offered_diplomas: diploma, sectors; one row per diploma); ``sectors``,
+    ``outside_offers``: offers of the next steps of possible dead ends, those near them
+    (graph.gaps.data.read_next_steps_near); ``offered_next``: the next steps of those with
+    none within reach that are offered somewhere (gaps_offered_diplomas: diploma, sectors; one
+    row per diploma); ``sectors``,
     ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
     ``inside_ids``: the actors and platforms of the territory; ``programmes``: the
     territory of each campus programme among the legs' targets (the départements its facts
