@@ -143,7 +143,10 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         r for r in remote if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
     d.remote = sorted({r["actor"]["name"] for r in rows_for_sector(d, remote_inside, sector)})
-    targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM)
+    # the territory's places made once for this and the dead-ends section, when they are
+    # those of the offers judged (no filière asked)
+    places = d.places() if d.inside_for_sector is d.inside else None
+    targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM, places)
     if targets:
         d.outside_offers, targets = read_next_steps_near(store, far, d.steps())
     if targets:
