@@ -79,6 +79,10 @@ class GapData:
     _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
     _places: OfferPlaces | None = field(default=None, init=False, repr=False, compare=False)
     _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # graph.gaps.demand.trained_for: per list of offers (by id, the list kept alive beside)
+    _trained: dict[int, tuple[list[Row], dict[str, list[Row]]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def steps(self) -> NextSteps:
         """The next steps of ``legs``, built once for the reading and every section (three
