@@ -1,14 +1,16 @@
-// The offers of the diplomas $codes, compactly (the rows of gaps_offer_rows): the next steps
-// of a territory's dead ends, each diploma looked up by its indexed code; only those within
-// the box $min_lat..$max_lat, $min_lon..$max_lon when it is given (the dead ends' nearest next
-// step is looked for within NEAREST_MAX_KM: graph/gaps/data.py), else anywhere.
-// Params: $codes, $min_lat, $max_lat, $min_lon, $max_lon. Returns: actor (id), offer (a
-// list: graph.gaps.data.OFFER_FIELDS), diploma (code).
-MATCH (d:Diploma)
-WHERE d.code IN $codes
+// The offers of given diplomas near given places, compactly (the rows of gaps_offer_rows): the
+// next steps of a territory's possible dead ends, each diploma looked up by its indexed code,
+// with only its offers within its own box min_lat..max_lat, min_lon..max_lon (around the
+// offers it is a next step of: graph/gaps/data.py), or anywhere when the box is null. One box
+// per diploma, not one around every dead end: two départements' dead ends have ~1 500 next
+// steps, most of them next steps of a few offers only (docs/performance.md, gaps22).
+// Params: $near (a list of {code, min_lat, max_lat, min_lon, max_lon}, one per diploma).
+// Returns: actor (id), offer (a list: graph.gaps.data.OFFER_FIELDS), diploma (code).
+UNWIND $near AS n
+MATCH (d:Diploma {code: n.code})
 MATCH (a:Actor)-[o:OFFERS]->(d)
-WHERE $min_lat IS NULL OR (o.lat >= $min_lat AND o.lat <= $max_lat
-                           AND o.lon >= $min_lon AND o.lon <= $max_lon)
+WHERE n.min_lat IS NULL OR (o.lat >= n.min_lat AND o.lat <= n.max_lat
+                            AND o.lon >= n.min_lon AND o.lon <= n.max_lon)
 RETURN a.id AS actor,
        [o.site, o.commune, o.departement, o.region_code, o.lat, o.lon, o.modality, o.status,
         o.capacity, o.year, o.campus, o.source] AS offer,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection
 
-from graph.gaps.demand import training_by_sector
+from graph.gaps.demand import trained_for
 from graph.gaps.findings import (
     LEVELS,
     SEVERITY_RANK,
@@ -65,8 +65,9 @@ def continuum_breaks(
     # the offers that train for a filière: by the campus's records or by a ROME code of the
     # diploma, as the demand section counts them (the Puy-de-Dôme's « Maintenance
     # industrielle » is taught at Lycée La Fayette; its continuum was not judged)
-    filieres = [s["sector"] for s in d.sectors if kinds.get(s["sector"]["id"]) == "filiere"]
-    for sid, rows in training_by_sector(d.inside_for_sector, filieres).items():
+    # (every sector's, worked out once for the report: graph/gaps/demand.py; the filières
+    # kept)
+    for sid, rows in trained_for(d, d.inside_for_sector).items():
         if kinds.get(sid) == "filiere":
             groups[sid] = rows
     if not groups["*"]:

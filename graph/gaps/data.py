@@ -6,9 +6,10 @@ Only the territory's part of the graph is read, not every offer, actor and link 
 legs leaving what they offer; its actors and platforms, the links with an end among them, the
 agreements binding one of them, and the rows of the actors at the other end of those (their
 kind says whether a partner is a company or a school); the partnerships of the establishments
-hosting its platforms. Offers outside the territory are read only for the next steps of actual
-dead ends (:func:`dead_end_candidates`: the offers with no next step within reach), and only within
-reach of the nearest-next-step search.
+hosting its platforms. Offers outside the territory are read only for the next steps of possible
+dead ends (:func:`dead_end_candidates`: the offers with no next step within reach), each
+diploma's only around the offers it is a next step of, within reach of them, then within the
+nearest-next-step search's bound of those still without one (:func:`read_next_steps_near`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ from graph.gaps.findings import REACH_KM
 from graph.gaps.foreign import publicly_linked
 from graph.gaps.level_coverage import sources_of
 from graph.gaps.level_sources import level_sources
-from graph.gaps.rows import GapData, Row, box_around, dead_end_candidates, leg_targets
+from graph.gaps.rows import (
+    GapData,
+    NextSteps,
+    OfferPlaces,
+    Row,
+    box_around,
+    dead_end_candidates,
+    leg_targets,
+)
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code
 from graph.store import GraphStore, Request
@@ -134,17 +143,13 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         r for r in remote if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
     d.remote = sorted({r["actor"]["name"] for r in rows_for_sector(d, remote_inside, sector)})
-    targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM)
+    # the territory's places made once for this and the dead-ends section, when they are
+    # those of the offers judged (no filière asked)
+    places = d.places() if d.inside_for_sector is d.inside else None
+    targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM, places)
     if targets:
-        # the next steps' offers near the offers that may be dead ends only: the nearest is
-        # looked for within NEAREST_MAX_KM (1 km more: the distance is compared once rounded to
-        # 100 m); whether a next step is offered at all, anywhere, is read apart, one row per
-        # diploma
-        box = box_around(far, NEAREST_MAX_KM + 1.0) or NO_BOX
-        d.outside_offers = sorted(
-            read_offers(store, "gaps_offer_rows_of", {"codes": targets, **box}),
-            key=_offer_order,
-        )
+        d.outside_offers, targets = read_next_steps_near(store, far, d.steps())
+    if targets:
         # named as people read them, as every other diploma of the report (the dead ends'
         # known next steps: « BUT – Carrières sociales », not Parcoursup's « Carrieres »)
         d.offered_next = sorted(
@@ -179,6 +184,64 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
                 if not territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
             ]
     return d
+
+
+def read_next_steps_near(
+    store: GraphStore, far: list[Row], nexts: NextSteps
+) -> tuple[list[Row], list[str]]:
+    """The offers of the next steps of ``far`` (the offers none of whose next steps the
+    territory offers within REACH_KM, :func:`graph.gaps.rows.dead_end_candidates`) that the
+    dead-ends section looks at, in two rounds, each diploma's offers read only in the box
+    around the offers it is a next step of (gaps_offer_rows_of): first within REACH_KM, then,
+    for the offers none of whose next steps is offered that close (open, placed), within
+    NEAREST_MAX_KM, where their nearest next step is looked for (1 km more each time: the
+    distances are compared once rounded to 100 m). Every offer within reach of an offer being
+    read, the section finds the same next step within reach, or the same nearest one, as it
+    did from every offer in one box around all of them (two départements of the synthetic
+    national graph: 12 774 offers read for 276 such offers, 3 400 now; docs/performance.md,
+    gaps22). Returns the rows, sorted, and the next steps of the offers still far: the only
+    ones whose kind, filière and name the section reads (gaps_offered_diplomas); an offer
+    with a next step within reach is never a dead end."""
+    near = read_offers(store, "gaps_offer_rows_of", {"near": _boxes(far, nexts, REACH_KM + 1.0)})
+    places = OfferPlaces(
+        r for r in near if r["offer"].get("status") != "closed" and not r["diploma"].get("closed")
+    )
+    still = [
+        r
+        for r in far
+        if not places.near(
+            nexts.at(r["diploma"]["code"], r["offer"].get("departement")), r["offer"], REACH_KM
+        )
+    ]
+    rows = near
+    if still:
+        seen = {_row_key(r) for r in near}
+        rows = near + [
+            r
+            for r in read_offers(
+                store, "gaps_offer_rows_of", {"near": _boxes(still, nexts, NEAREST_MAX_KM + 1.0)}
+            )
+            if _row_key(r) not in seen
+        ]
+    targets = {
+        t for r in still for t in nexts.at(r["diploma"]["code"], r["offer"].get("departement"))
+    }
+    return sorted(rows, key=_offer_order), sorted(targets)
+
+
+def _boxes(rows: list[Row], nexts: NextSteps, km: float) -> list[dict[str, Any]]:
+    """Per next step of ``rows``, its code and the box holding every place within ``km`` of
+    the rows it is a next step of (:func:`graph.gaps.rows.box_around`; none: anywhere)."""
+    of: dict[str, list[Row]] = {}
+    for r in rows:
+        for t in nexts.at(r["diploma"]["code"], r["offer"].get("departement")):
+            of.setdefault(t, []).append(r)
+    return [{"code": t, **(box_around(of[t], km) or NO_BOX)} for t in sorted(of)]
+
+
+def _row_key(r: Row) -> tuple[Any, ...]:
+    o = r["offer"]
+    return (r["actor"]["id"], r["diploma"]["code"], *(o[k] for k in OFFER_FIELDS))
 
 
 def offers_for_sector(d: GapData, sector: str | None) -> list[Row]:

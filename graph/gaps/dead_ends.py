@@ -16,11 +16,10 @@ from graph.gaps.findings import (
     named_at,
     offer_commune,
 )
-from graph.gaps.rows import GapData, OfferPlaces
+from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
-from graph.pathways.hygiene import is_common_year
 from graph.pathways.unoffered_goals import UNSEEN_TYPES
 from graph.place_precision import km_phrase
 from graph.text import named_and_counted
@@ -44,24 +43,27 @@ def dead_ends(d: GapData) -> list[Finding]:
     whose next steps the data does not describe here, or that have no coordinates, are not
     judged (counted by :func:`dead_end_note`)."""
     common: dict[str, bool] = {}  # code -> a common first year (a search per diploma, once)
+    inside = []
     for r in d.inside_for_sector:
-        if r["diploma"]["code"] not in common:
-            common[r["diploma"]["code"]] = is_common_year(r["diploma"])
-    inside = [
-        r
-        for r in d.inside_for_sector
-        if r["offer"].get("status") in OPEN_STATUSES
-        and not r["diploma"].get("closed")
-        and not common[r["diploma"]["code"]]  # its programme's own years carry the next step
-    ]
+        dip = r["diploma"]
+        if (first_year := common.get(dip["code"])) is None:
+            first_year = common[dip["code"]] = d.common_year(dip)
+        # a common first year: its programme's own years carry the next step
+        if r["offer"].get("status") in OPEN_STATUSES and not dip.get("closed") and not first_year:
+            inside.append(r)
     nexts = d.steps()
-    offered_inside = {r["diploma"]["code"] for r in d.inside}
-    kinds_inside = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.inside}
+    # the territory's diplomas by (type, level), and its offers with coordinates by the same
+    # (one pass over the offers: a campus at national size has 6 000)
     programmes_of_kind: dict[tuple[Any, Any], set[str]] = defaultdict(set)
+    by_kind: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
     for x in d.inside:
-        programmes_of_kind[x["diploma"].get("type"), x["diploma"].get("level")].add(
-            x["diploma"]["code"]
-        )
+        dip = x["diploma"]
+        kind = (dip.get("type"), dip.get("level"))
+        programmes_of_kind[kind].add(dip["code"])
+        if x["offer"].get("lat") is not None:
+            by_kind[kind].append(x)
+    kinds_inside = set(programmes_of_kind)
+    offered_inside = set().union(*programmes_of_kind.values())
     all_offers: dict[str, list[Row]] = defaultdict(list)  # near the territory (data.py)
     # the next steps offered somewhere, near or far: code -> a row with its diploma, sectors
     offered: dict[str, Row] = {}
@@ -72,10 +74,9 @@ def dead_ends(d: GapData) -> list[Finding]:
     for r in d.offered_next:
         if not r["diploma"].get("closed"):
             offered.setdefault(r["diploma"]["code"], r)
-    # the offers by (type, level), those with coordinates: the territory's, and those within
-    # reach outside it (a programme 20 km away across a border is as near: answers22)
-    by_kind: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
-    for x in (*d.inside, *d.kind_offers):
+    # and the offers of those kinds within reach outside it (a programme 20 km away across a
+    # border is as near: answers22)
+    for x in d.kind_offers:
         if x["offer"].get("lat") is not None:
             by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
     out = []
@@ -83,7 +84,7 @@ def dead_ends(d: GapData) -> list[Finding]:
     # a next step counts where it is within reach of the offer, in the territory or not: a
     # région's report held a BTS continued « sur le territoire » 180 km away, which each of its
     # départements' reports called a dead end (graph.gaps.rows.OfferPlaces)
-    places = OfferPlaces(d.inside)
+    places = d.places()
     for r in inside:
         code = r["diploma"]["code"]
         targets = nexts.at(code, r["offer"].get("departement"))
@@ -92,7 +93,7 @@ def dead_ends(d: GapData) -> list[Finding]:
         key = (r["actor"]["id"], code)
         if key in seen or r["offer"].get("lat") is None or r["offer"].get("lon") is None:
             continue
-        if places.near(targets, r["offer"], REACH_KM):
+        if places.next_near(nexts, code, r["offer"], REACH_KM):
             continue  # a next step is offered within reach in the territory
         known = {t for t in targets if t in offered}
         kinds = {

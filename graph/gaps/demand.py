@@ -42,6 +42,28 @@ def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[
     return out
 
 
+def trained_for(d: GapData, offers: list[Row]) -> dict[str, list[Row]]:
+    """:func:`training_by_sector` of ``offers`` for every sector of the report (``d.sectors``),
+    worked out once per list of offers: the continuum, demand and notes sections each asked
+    it of the territory's offers (6 000 for a campus at national size). A sector's offers do
+    not depend on the other sectors asked, nor do their order or the order the sectors are
+    first met in: who wants some sectors only reads those.
+
+    >>> bts = {"diploma": {"code": "1", "rome_codes": ["I1304"]}, "sectors": ["aero"]}
+    >>> d = GapData(sectors=[{"sector": {"id": "maint", "rome": ["I1304"]}}])
+    >>> offers = [bts]
+    >>> sorted(trained_for(d, offers)), trained_for(d, offers) is trained_for(d, offers)
+    (['aero', 'maint'], True)
+    """
+    got = d._trained.get(id(offers))
+    if got is None or got[0] is not offers:
+        got = d._trained[id(offers)] = (
+            offers,
+            training_by_sector(offers, [s["sector"] for s in d.sectors]),
+        )
+    return got[1]
+
+
 def tied_to_training(sector: Row) -> bool:
     """Whether the data can tell which programmes train for a sector: ROME codes (matched with
     the diplomas' jobs) or diplomas a seed says train for it (``linked``, gaps_sectors). With
@@ -61,7 +83,7 @@ def unmet_demand(
 ) -> list[Finding]:
     """Sectors with recorded hiring needs and no or too little local training (the capacity
     of the open offers of the territory), and campus filières with no local training."""
-    by_sector = training_by_sector(d.inside, [row["sector"] for row in d.sectors])
+    by_sector = trained_for(d, d.inside)
     out = []
     for row in d.sectors:
         s = row["sector"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from graph.gaps.brokers import NETWORK, actor_network
-from graph.gaps.demand import training_by_sector
+from graph.gaps.demand import trained_for
 from graph.gaps.findings import (
     COMPANY,
     ECONOMIC,
@@ -113,12 +113,7 @@ def section_notes(
     elif sector:
         if not found.get("continuum_breaks"):
             notes["continuum_breaks"] = ALL_LEVELS_SECTOR
-    elif (
-        not filieres.keys()
-        & training_by_sector(
-            d.inside_for_sector, [s["sector"] for s in d.sectors if s["sector"]["id"] in filieres]
-        ).keys()
-    ):
+    elif not filieres.keys() & trained_for(d, d.inside_for_sector).keys():
         # the continuum is judged per filière only for filières some offer is tied to
         notes["continuum_breaks"] = (
             (

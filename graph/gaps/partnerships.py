@@ -23,7 +23,6 @@ from graph.gaps.findings import (
 from graph.gaps.rows import GapData
 from graph.geo import haversine_km
 from graph.nsf import GENERIC_GROUPS, field_code, nsf_name
-from graph.pathways.hygiene import is_common_year
 
 if TYPE_CHECKING:  # imported where used: see graph/analytics/link_analysis.py
     import networkx as nx
@@ -146,7 +145,7 @@ def suggested_partnerships(
     # are not « one training for the next level of the other » on that leg alone (the
     # Creuse's only suggestion rested on a 2de commune, said « (passerelle) »)
     diplomas = {r["diploma"]["code"]: r["diploma"] for r in d.offers}
-    common = {code for code, dip in diplomas.items() if is_common_year(dip)}
+    common = {code for code, dip in diplomas.items() if d.common_year(dip)}
     closed = {code for code, dip in diplomas.items() if dip.get("closed")}
     nsf = {code: dip.get("nsf") for code, dip in diplomas.items()}
     # What x's diplomas lead to, made once per x when first asked (continues and follows are

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.campus_scope import SectorBasis
+from graph.diploma_names import is_common_year
 from graph.geo import haversine_km
 from graph.nsf import GENERIC_GROUPS
 
@@ -40,9 +41,10 @@ class GapData:
     ``from_departements``, ``documented``, ``inferred``; a row with ``targets`` or one
     ``target`` is read as legs of no told origin, :class:`NextSteps`), in no particular order
     (:meth:`steps` reads them as sets);
-    ``outside_offers``: offers of the next steps of dead ends, those near the territory
-    (:func:`box_around`); ``offered_next``: those next steps that are offered somewhere
-    (gaps_offered_diplomas: diploma, sectors; one row per diploma); ``sectors``,
+    ``outside_offers``: offers of the next steps of possible dead ends, those near them
+    (graph.gaps.data.read_next_steps_near); ``offered_next``: the next steps of those with
+    none within reach that are offered somewhere (gaps_offered_diplomas: diploma, sectors; one
+    row per diploma); ``sectors``,
     ``actors``, ``edges``, ``agreements``: those of the territory and of its partners;
     ``inside_ids``: the actors and platforms of the territory; ``programmes``: the
     territory of each campus programme among the legs' targets (the départements its facts
@@ -78,6 +80,12 @@ class GapData:
     level_sources: dict[int, frozenset[str]] = field(default_factory=dict)
     territory_sources: set[str] = field(default_factory=set)
     _steps: NextSteps | None = field(default=None, init=False, repr=False, compare=False)
+    _places: OfferPlaces | None = field(default=None, init=False, repr=False, compare=False)
+    _common: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # graph.gaps.demand.trained_for: per list of offers (by id, the list kept alive beside)
+    _trained: dict[int, tuple[list[Row], dict[str, list[Row]]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def steps(self) -> NextSteps:
         """The next steps of ``legs``, built once for the reading and every section (three
@@ -85,6 +93,23 @@ class GapData:
         if self._steps is None:
             self._steps = NextSteps(self.legs, self.programmes)
         return self._steps
+
+    def places(self) -> OfferPlaces:
+        """Where the offers of ``inside`` are (:class:`OfferPlaces`), built once for the
+        reading and the dead-ends section, which ask the same offers whether a next step is
+        within reach (6 000 offers of a campus at national size)."""
+        if self._places is None:
+            self._places = OfferPlaces(self.inside)
+        return self._places
+
+    def common_year(self, diploma: Row) -> bool:
+        """:func:`graph.diploma_names.is_common_year` of a diploma row, once per code: the
+        dead-ends and partnerships sections ask it of every diploma of the territory."""
+        code = diploma["code"]
+        got = self._common.get(code)
+        if got is None:
+            got = self._common[code] = is_common_year(diploma)
+        return got
 
 
 _BARE_GROUP = re.compile(r"^(?:même )?groupe NSF (\d{3})$")
@@ -266,6 +291,7 @@ class OfferPlaces:
     def __init__(self, rows: Iterable[Row]) -> None:
         self.placed: defaultdict[str, set[tuple[float, float]]] = defaultdict(set)
         self.unplaced: defaultdict[str, set[Any]] = defaultdict(set)
+        self._near: dict[tuple[Any, ...], bool] = {}
         for r in rows:
             o, code = r["offer"], r["diploma"]["code"]
             if o.get("lat") is not None and o.get("lon") is not None:
@@ -297,6 +323,17 @@ class OfferPlaces:
                     return True
         return False
 
+    def next_near(self, nexts: NextSteps, code: str, offer: Row, km: float) -> bool:
+        """:meth:`near` of the next steps of ``code`` for ``offer`` (:meth:`NextSteps.at` its
+        département), kept per diploma, département and place: the reading and the dead-ends
+        section ask it of the same offers, and many offers share them."""
+        dep = offer.get("departement")
+        key = (code, dep, offer["lat"], offer["lon"], km)
+        got = self._near.get(key)
+        if got is None:
+            got = self._near[key] = self.near(nexts.at(code, dep), offer, km)
+        return got
+
 
 def dead_end_targets(
     inside: Iterable[Row], legs: Iterable[Row] | NextSteps, km: float
@@ -307,32 +344,29 @@ def dead_end_targets(
 
 
 def dead_end_candidates(
-    inside: Iterable[Row], legs: Iterable[Row] | NextSteps, km: float
+    inside: Iterable[Row],
+    legs: Iterable[Row] | NextSteps,
+    km: float,
+    places: OfferPlaces | None = None,
 ) -> tuple[list[str], list[Row]]:
     """The next steps of the offers none of whose next steps is offered within ``km`` of them
     in the territory (:meth:`OfferPlaces.near`), and those offers: where and around what the
     dead-ends section looks for the nearest offer (``legs``: rows of gaps_next_steps, or their
-    :class:`NextSteps`). Offers without coordinates are not judged: their next steps are not
-    read for them."""
+    :class:`NextSteps`; ``places``: those of ``inside``, if already made). Offers without
+    coordinates are not judged: their next steps are not read for them."""
     inside = list(inside)
     nexts = legs if isinstance(legs, NextSteps) else next_steps(legs)
-    places = OfferPlaces(inside)
+    if places is None:
+        places = OfferPlaces(inside)
     out: set[str] = set()
     rows: list[Row] = []
-    # judged once per diploma, département and place, not once per offer
-    judged: dict[tuple[Any, ...], bool] = {}
     for r in inside:
         o = r["offer"]
         if o.get("lat") is None or o.get("lon") is None:
             continue
-        key = (r["diploma"]["code"], o.get("departement"), o["lat"], o["lon"])
-        far = judged.get(key)
-        if far is None:
-            targets = nexts.at(key[0], key[1])
-            far = judged[key] = bool(targets) and not places.near(targets, o, km)
-            if far:
-                out |= targets
-        if far:
+        targets = nexts.at(r["diploma"]["code"], o.get("departement"))
+        if targets and not places.next_near(nexts, r["diploma"]["code"], o, km):
+            out |= targets
             rows.append(r)
     return sorted(out), rows
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import Any
 
 from graph.fake_store import FakeStore
@@ -10,14 +11,14 @@ from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
 from graph.gaps.csv_out import sources_fr
-from graph.gaps.data import OFFER_FIELDS
+from graph.gaps.data import NO_BOX, OFFER_FIELDS, _offer_order, read_next_steps_near, read_offers
 from graph.gaps.dead_ends import dead_ends
 from graph.gaps.demand import unmet_demand
-from graph.gaps.findings import Finding
+from graph.gaps.findings import REACH_KM, Finding
 from graph.gaps.isolated import isolated_actors
 from graph.gaps.notes import section_notes
 from graph.gaps.partnerships import suggested_partnerships
-from graph.gaps.rows import box_around, dead_end_targets
+from graph.gaps.rows import box_around, dead_end_candidates, dead_end_targets
 from graph.geo import haversine_km
 from graph.territory import Territory
 
@@ -404,7 +405,13 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         }
     )
     d = read_gap_data(store, t, None)
-    assert [(c.name, c.params.get("codes"), c.params.get("ids")) for c in store.calls] == [
+
+    def codes(c: Any) -> list[str] | None:
+        return (
+            [n["code"] for n in c.params["near"]] if "near" in c.params else c.params.get("codes")
+        )
+
+    assert [(c.name, codes(c), c.params.get("ids")) for c in store.calls] == [
         ("gaps_offer_rows", None, None),
         ("gaps_offer_actors", None, ["lp", "x"]),
         ("gaps_diplomas", ["BAC", "CAP"], None),
@@ -419,9 +426,14 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
         ("pathway_programme_territories_of", ["BTS"], None),
         # the files listing each level, over the whole graph (kept per graph version)
         ("gaps_level_sources", None, None),
-        ("gaps_offer_rows_of", ["BTS"], None),  # the next step of the dead end, near
+        # the next step of the possible dead end, within reach of it, then, none there,
+        # where its nearest is looked for
+        ("gaps_offer_rows_of", ["BTS"], None),
+        ("gaps_offer_rows_of", ["BTS"], None),
         ("gaps_offered_diplomas", ["BTS"], None),  # and whether it is offered anywhere
     ]
+    reach, nearest = (c.params["near"][0] for c in store.calls[-3:-1])
+    assert nearest["max_lat"] - nearest["min_lat"] > reach["max_lat"] - reach["min_lat"]
     assert store.calls[0].params == t.query_params()
     assert store.calls[3].params == {"ids": None, **t.query_params()}
     assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
@@ -429,6 +441,117 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     before = len(store.calls)
     compute_report(d, t)
     assert len(store.calls) == before  # computing reads nothing
+
+
+def test_the_next_steps_read_near_possible_dead_ends_judge_as_all_their_offers() -> None:
+    """The next steps' offers are read per diploma within reach of the possible dead ends, then,
+    for those with none within reach, within the nearest-next-step search's bound
+    (graph/gaps/data.py, read_next_steps_near): the dead ends found, with their nearest next
+    steps, are those found from every offer of the next steps, anywhere."""
+    rng = random.Random(22)
+    levels = {"BAC1": 4, "BAC2": 4, "BTS1": 5, "BTS2": 5, "BTS3": 5, "BUT1": 6, "IN5": 5}
+    legs = [
+        {"source": "BAC1", "targets": ["BTS1", "BTS2"]},
+        {"source": "BAC2", "targets": ["BTS3", "BUT1"]},
+    ]
+
+    def row(a: str, code: str, lat: float, lon: float, **kw: Any) -> Row:
+        return offer_row(a, code, levels[code], lat=lat, lon=lon, departement="046", **kw)
+
+    inside_rows = [
+        row(
+            f"lp{i}",
+            rng.choice(["BAC1", "BAC2"]),
+            44.6 + rng.uniform(-0.4, 0.4),
+            1.8 + rng.uniform(-0.5, 0.5),
+        )
+        for i in range(30)
+    ]
+    # two lycées 200 km and more from any next step
+    inside_rows += [row("far1", "BAC1", 49.6, 8.0), row("far2", "BAC2", 49.8, 8.3)]
+    # the levels 5 and 6 are held in the territory, in another filière, far from every lycée
+    inside_rows += [
+        row("in5", "IN5", 44.1, 1.0, sectors=["x"]),
+        row("in6", "BUT1", 44.1, 1.0, sectors=["x"]),
+    ]
+    outside = [
+        row(
+            f"o{i}",
+            rng.choice(["BTS1", "BTS2", "BTS3", "BUT1"]),
+            44.6 + rng.uniform(-3.0, 3.0),
+            1.8 + rng.uniform(-4.0, 4.0),
+            status=rng.choice(["open", "open", "open", "closed"]),
+        )
+        for i in range(160)
+    ]
+    every = {r["actor"]["id"]: r for r in inside_rows + outside}
+
+    def near(p: Mapping[str, Any]) -> list[Row]:
+        boxes = {n["code"]: n for n in p["near"]}
+        return [
+            {
+                "actor": r["actor"]["id"],
+                "offer": [r["offer"].get(k) for k in OFFER_FIELDS],
+                "diploma": r["diploma"]["code"],
+            }
+            for r in outside
+            if (b := boxes.get(r["diploma"]["code"])) is not None
+            and (
+                b["min_lat"] is None
+                or (
+                    b["min_lat"] <= r["offer"]["lat"] <= b["max_lat"]
+                    and b["min_lon"] <= r["offer"]["lon"] <= b["max_lon"]
+                )
+            )
+        ]
+
+    store = FakeStore(
+        {
+            "gaps_offer_rows_of": near,
+            "gaps_offer_actors": lambda p: [{"actor": every[i]["actor"]} for i in p["ids"]],
+            "gaps_diplomas": lambda p: [
+                {
+                    "diploma": {"code": c, "name": f"Diplôme {c}", "level": levels[c]},
+                    "sectors": ["aero"],
+                }
+                for c in p["codes"]
+            ],
+        }
+    )
+    d = inside(offers=inside_rows, legs=legs)
+    targets, far = dead_end_candidates(d.inside, d.steps(), REACH_KM)
+    read, still = read_next_steps_near(store, far, d.steps())
+    everything = read_offers(
+        store, "gaps_offer_rows_of", {"near": [{"code": t, **NO_BOX} for t in targets]}
+    )
+    assert len(read) < len(everything) and 0 < len(still) < len(targets) + 1
+
+    def offered(codes: list[str]) -> list[Row]:
+        return [
+            {
+                "diploma": {"code": c, "name": f"Diplôme {c}", "level": levels[c]},
+                "sectors": ["aero"],
+            }
+            for c in codes
+            if any(r["diploma"]["code"] == c and r["offer"]["status"] != "closed" for r in outside)
+        ]
+
+    got = dead_ends(
+        inside(offers=inside_rows, legs=legs, outside_offers=read, offered_next=offered(still))
+    )
+    want = dead_ends(
+        inside(
+            offers=inside_rows,
+            legs=legs,
+            outside_offers=sorted(everything, key=_offer_order),
+            offered_next=offered(targets),
+        )
+    )
+    assert [f.model_dump() for f in got] == [f.model_dump() for f in want]
+    # some found with a nearest next step, some with none within the bound, some not found
+    # for a next step outside within reach
+    assert {f.data["nearest_outside"] is None for f in got} == {True, False}
+    assert len(got) < len({(r["actor"]["id"]) for r in far})
 
 
 def test_the_nearest_next_step_at_equal_distance_does_not_depend_on_hash_order() -> None:
