@@ -65,3 +65,43 @@ def test_the_map_counts_the_open_offers_the_record_lists(client: TestClient) -> 
         f["properties"] for f in r.json()["features"] if f["properties"]["id"] == NOTRE_DAME
     )
     assert point["offers"] == len(open_codes)
+
+
+def test_each_fcil_is_its_own_programme_under_its_own_title(client: TestClient) -> None:
+    """The BTS files list every FCIL under the BCN's one « formation complémentaire non
+    diplômante » (48199901): all 100 of the country were one programme, under that name. Each
+    is keyed by its label, as the Parcoursup extract's row of the same FCIL (one offer, with the
+    BTS file's places), and named by it."""
+    fcils = {}
+    for key in (NOTRE_DAME, "uai-0230027e"):
+        offers = _actor(client, key)["offers"]
+        assert not [o for o in offers if o["diploma"] == "48199901"]
+        (fcil,) = [o for o in offers if o["type"] == "fcil"]
+        assert fcil["diploma"].startswith("PS-FCIL-")
+        fcils[key] = fcil
+    assert fcils[NOTRE_DAME]["name"] == (
+        "FCIL : Mécanicien en compétition automobile — option monoplace (formation "
+        "complémentaire d'initiative locale, non diplômante)"
+    )
+    assert fcils[NOTRE_DAME]["capacity"] == 12
+    assert fcils["uai-0230027e"]["name"].startswith(
+        "FCIL : Préparation aux concours de la sécurité publique ("
+    )
+    assert fcils[NOTRE_DAME]["diploma"] != fcils["uai-0230027e"]["diploma"]
+    r = client.get(f"/v1/diplomas/{fcils[NOTRE_DAME]['diploma']}")
+    assert r.status_code == 200, r.text
+    assert [o["actor"] for o in r.json()["offers"]] == [NOTRE_DAME]
+
+
+def test_a_famille_de_metiers_has_one_name(client: TestClient) -> None:
+    """familleMetiers.csv names the famille of the 2nde commune 40020008 « Métiers du numérique
+    et des transitions énergétiques », the BCN and the ministry's list of professional diplomas
+    « Métiers des transitions numérique et énergétique »: one page showed both."""
+    official = "Métiers des transitions numérique et énergétique"
+    r = client.get("/v1/diplomas/40020008")
+    assert r.status_code == 200, r.text
+    assert r.json()["name"].startswith(official + " (Bac pro)"), r.json()["name"]
+    # Bac pro systèmes numériques option C, one of its specialities
+    r = client.get("/v1/diplomas/40025515")
+    assert r.status_code == 200, r.text
+    assert r.json()["famille_metiers"] == official
