@@ -1,6 +1,6 @@
 // One actor and everything it is linked to.
-// Params: $id. Returns: actor, memberships, offers (with renewed_from and whether the BCN closed
-// the diploma: graph/offer_lines.py; commune_from: how the import found the establishment's commune,
+// Params: $id. Returns: actor, memberships, offers (with renewed_from, whether the BCN closed
+// the diploma and when: graph/offer_lines.py; commune_from: how the import found the establishment's commune,
 // when the offer's is it: graph/place_precision.py), partners, platforms, parents, children, sectors, passerelles.
 MATCH (a:Actor {id: $id})
 OPTIONAL MATCH (a)-[m:MEMBER_OF]->(c:Campus)
@@ -11,7 +11,8 @@ WITH a, memberships, collect(CASE WHEN d IS NULL THEN NULL ELSE
    modality: o.modality,
    status: o.status, capacity: o.capacity, year: o.year, site: o.site, commune: o.commune,
    commune_from: CASE WHEN o.commune = a.imported_commune THEN a.commune_from END,
-   source: o.source, renewed_from: o.renewed_from, closed: d.closed} END) AS offers
+   source: o.source, renewed_from: o.renewed_from, closed: d.closed,
+   closing_date: d.closing_date} END) AS offers
 OPTIONAL MATCH (a)-[p:PARTNERS_WITH]-(b:Actor)
 WITH a, memberships, offers, collect(CASE WHEN b IS NULL THEN NULL ELSE
   {id: b.id, name: b.name, kind: b.kind, partnership: p.kind, status: p.status,

@@ -9,7 +9,9 @@
 // levels, modalities, level_modalities (each offer's "level:modality", so that a level and a
 // modality are matched on the same offer), field_offers (each offer's "nsf:level:modality",
 // empty parts for unknown ones: a field of training asked with a level or a modality is
-// matched on the same offer), offers (the number of diplomas offered), sectors,
+// matched on the same offer), offers (the number of diplomas offered; an offer of a diploma
+// the BCN closed, or said closed, is not counted nor its level: the actor's record lists it
+// closed or under its successor, graph/offer_lines.py), sectors,
 // boarding_places, uai, siret, insee, commune_from, coords_precision (how the import placed it,
 // when its place is the imported one: graph/place_precision.py).
 MATCH (n)
@@ -22,6 +24,7 @@ WHERE (n:Actor OR n:Platform)
          OR (n.lat >= $min_lat AND n.lat <= $max_lat
              AND n.lon >= $min_lon AND n.lon <= $max_lon))))
 OPTIONAL MATCH (n)-[o:OFFERS]->(d:Diploma)
+WHERE coalesce(d.closed, false) = false AND coalesce(o.status, 'open') <> 'closed'
 WITH n, collect(DISTINCT d.level) AS levels, collect(DISTINCT o.modality) AS modalities,
      collect(DISTINCT CASE WHEN d.level IS NULL OR o.modality IS NULL THEN NULL
                            ELSE toString(d.level) + ':' + o.modality END) AS level_modalities,

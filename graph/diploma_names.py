@@ -205,7 +205,10 @@ _ACCENTED = {
         "télévision vidéo élevage végétale végétales piétonne sérigraphie vêtements vêtement "
         # past participles a diploma's name only uses as adjectives (« environnements connectés »)
         "connecté connectés connectée connectées embarqué embarqués embarquée embarquées "
-        "spécialisé spécialisés spécialisée spécialisées"
+        "spécialisé spécialisés spécialisée spécialisées "
+        # the BCN's « FORMATION COMPLEMENTAIRE NON DIPLOMANTE … POST NIVEAU IV » (48199901)
+        "complémentaire complémentaires après spécifié spécifiée spécifiés spécifiées "
+        "précisé précisée automatisé automatisée automatisés automatisées"
     ).split()
 }
 _ACCENTLESS = re.compile(r"\b(" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) + r")\b", re.I)
@@ -231,6 +234,8 @@ _CAPITALS_TEXT = (
     "MP PC PT BCPST TB TPC MLDS ATS CPGE FCIL SIO CIEL MELEC II III IV VI VII UE TP BTP HSE QHSE AG"
 )
 _CAPITALS = frozenset(_CAPITALS_TEXT.split())
+_OLD_LEVEL = re.compile(r"\bPOST NIVEAU (III|IV|V)\b")
+_OLD_LEVELS = {"V": 3, "IV": 4, "III": 5}
 _WRITTEN = {"bac": "Bac", "etat": "État"}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -240,7 +245,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SHORT_TEXT = (
     "a à d l de la le les des du et en au aux un une ou sur par pour dans vie bois cuir mode mer "
     "air art arts eau gaz fer pain lait vins vin bar son ses bien etre prêt soin soins jeux "
-    "sols sol pied main fine chef aide ski golf cafe hors pré tous pro"
+    "sols sol pied main fine chef aide ski golf cafe hors pré tous pro non"
 )
 _SHORT_WORDS = frozenset(_SHORT_TEXT.split())
 
@@ -263,9 +268,14 @@ def french_case(name: str) -> str:
     "PCSI (physique, chimie et sciences de l'ingénieur)"
     >>> french_case("BTS CRSA"), french_case("A"), french_case("Bac pro cuisine")
     ('BTS CRSA', 'A', 'Bac pro cuisine')
+    >>> french_case("FORMATION COMPLEMENTAIRE NON DIPLOMANTE HORS MLDS POST NIVEAU IV")
+    'Formation complémentaire non diplômante hors MLDS après le niveau 4'
     """
     if any(c.islower() for c in name):
         return name
+    # the levels of the 1969 nomenclature a few names still use (« POST NIVEAU IV »: after
+    # the bac), in today's numbers (V: CAP, 3; IV: bac, 4; III: bac+2, 5)
+    name = _OLD_LEVEL.sub(lambda m: f"APRES LE NIVEAU {_OLD_LEVELS[m.group(1)]}", name)
     words = list(_WORD.finditer(name))
     if not any(len(m.group(0)) > 4 and m.group(0) not in _CAPITALS for m in words):
         return name
@@ -295,7 +305,8 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     """:func:`display_name` of the texts it reads: kept, a gap report names the same few
     thousand diplomas tens of thousands of times (~60 ms of regular expressions a report)."""
     if placeholder:
-        return _ACCENTLESS.sub(_accent, _ELIDED.sub(r"\1'", name))
+        text = _ACCENTLESS.sub(_accent, _ELIDED.sub(r"\1'", name))
+        return fcil_name(text) if kind == "fcil" else text
     bcn = next((t for t in (official, source, name) if _is_common_text(t)), None)
     if bcn is None:
         return french_case(name)
@@ -310,6 +321,29 @@ def _display_name(name: str, official: str, source: str, placeholder: bool, kind
     base = _TRAILING_TYPE.sub("", " ".join(base.split())).strip(" -,")
     tail = _COMMON_TAIL.get(kind) or f"({TYPE_FR.get(kind, 'formation')}) — année commune"
     return f"{french_case(base)} {tail}"
+
+
+_FCIL_PARTS = re.compile(r"\s+[-–]\s+")
+FCIL_TAIL = "(formation complémentaire d'initiative locale, non diplômante)"
+
+
+def fcil_name(label: str) -> str:
+    """A FCIL's name from its label (the BTS files' « FCIL - X - Option y », the Parcoursup
+    extract's « FCIL – X – Option y »): what it is said after its own title, since a FCIL is
+    no diploma.
+
+    >>> fcil_name("FCIL - Mécanicien en compétition automobile - Option monoplace")
+    "FCIL : Mécanicien en compétition automobile — option monoplace (formation complémentaire d'initiative locale, non diplômante)"
+    >>> fcil_name(fcil_name("FCIL - SPA Praticien(ne)")) == fcil_name("FCIL - SPA Praticien(ne)")
+    True
+    """  # noqa: E501
+    parts = [p.strip() for p in _FCIL_PARTS.split(label.strip()) if p.strip()]
+    if len(parts) < 2 or parts[0].upper() != "FCIL":
+        return label
+    title = [parts[1][:1].upper() + parts[1][1:]] + [
+        p[:1].lower() + p[1:] if p.split()[0].lower() == "option" else p for p in parts[2:]
+    ]
+    return f"FCIL : {' — '.join(title)} {FCIL_TAIL}"
 
 
 def seconde_start_note(d: Row) -> str | None:

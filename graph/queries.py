@@ -12,8 +12,9 @@ from graph.diploma_links import link_entries
 from graph.diploma_names import closed_note, display_name, name_note, readable
 from graph.diploma_search import search_diplomas
 from graph.errors import NotFound
+from graph.ingest.opendata.renewal import MAX_HOPS, open_successors
 from graph.models import uai_of
-from graph.offer_lines import one_line_per_offer
+from graph.offer_lines import one_line_per_offer, under_successors
 from graph.store import GraphStore
 from graph.text import joined, normalise
 from graph.views import (
@@ -140,6 +141,7 @@ def get_actor(store: GraphStore, key: str) -> ActorDetail:
     r = rows[0]
     props = dict(r["actor"])
     facts, field_sources = _facts(props), _field_sources(props)
+    offers = drop_nulls(r["offers"])
     return ActorDetail(
         **props,
         facts=facts,
@@ -147,10 +149,11 @@ def get_actor(store: GraphStore, key: str) -> ActorDetail:
         memberships=drop_nulls(r["memberships"]),
         # the diploma of each offer named as everywhere else (its code is under "diploma")
         # one line per real offer: a closed diploma's offer its renovation carries on is not
-        # shown beside it (graph/offer_lines.py)
+        # shown beside it, nor beside its successor's own offer; the others said closed
+        # (graph/offer_lines.py)
         offers=[
             readable({**o, "code": o["diploma"], "renewed_from": o.get("renewed_from") or []})
-            for o in one_line_per_offer(drop_nulls(r["offers"]))
+            for o in under_successors(one_line_per_offer(offers), _open_heirs(store, offers))
         ],
         partners=drop_nulls(r["partners"]),
         platforms=drop_nulls(r["platforms"]),
@@ -159,6 +162,30 @@ def get_actor(store: GraphStore, key: str) -> ActorDetail:
         sectors=drop_nulls(r["sectors"]),
         passerelles=drop_nulls(r["passerelles"]),
     )
+
+
+def _open_heirs(
+    store: GraphStore, offers: Iterable[Mapping[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """For each closed diploma of ``offers``: the open diplomas that replace it (RENAMED_TO,
+    following closed ones on as the import does, :func:`open_successors`), as rows with
+    ``code``, ``name``, ``type`` (``diplomas_brief``, one read per renovation step)."""
+    closed = sorted({str(o["diploma"]) for o in offers if o.get("closed")})
+    successors: dict[str, list[str]] = {}
+    briefs: dict[str, dict[str, Any]] = {}
+    frontier = closed
+    for _ in range(MAX_HOPS + 1):
+        if not frontier:
+            break
+        for row in store.read("diplomas_brief", codes=frontier):
+            briefs[row["d"]["code"]] = dict(row["d"])
+            successors[row["d"]["code"]] = list(row["successors"])
+        frontier = sorted({s for c in frontier for s in successors.get(c, ())} - set(briefs))
+    gone = {c for c, d in briefs.items() if d.get("closed")}
+    return {
+        code: [briefs[s] for s in open_successors(code, successors, gone) if s in briefs]
+        for code in closed
+    }
 
 
 def list_sites(

@@ -168,6 +168,12 @@ class ActorOfferOut(Out):
         description="For an offer presumed from its closed predecessor's (status renewed): the "
         "old codes the files list it under; their own offers are not listed beside it.",
     )
+    note: str | None = Field(
+        default=None,
+        description="For an offer of a diploma the BCN closed (status closed), in French: when "
+        "and by what it was replaced (« fermé en 2021, remplacé par … »). An offer of a closed "
+        "diploma whose successor the establishment offers in the same modality is not listed.",
+    )
 
 
 class PartnerOut(Out):

@@ -77,8 +77,14 @@ def test_a_level_and_a_modality_are_matched_on_the_same_offer(seed_client: TestC
     """``level=4&modality=apprenticeship`` draws the places with a level-4 apprenticeship offer,
     not those with a level-4 offer at school and an apprenticeship at another level."""
     actors = seed_client.get("/actors", params={"limit": 500}).json()["items"]
+    # the offers the record lists as open: one of a diploma the BCN closed (the DUTs of IUT
+    # Figeac) is said closed there and not drawn (graph/offer_lines.py)
     offers = {
-        a["id"]: seed_client.get(f"/actors/{a['id']}").json()["offers"]
+        a["id"]: [
+            o
+            for o in seed_client.get(f"/actors/{a['id']}").json()["offers"]
+            if o["status"] != "closed"
+        ]
         for a in actors
         if a.get("lat") is not None
     }

@@ -64,12 +64,9 @@ OFFICIAL_HOST = re.compile(
 # Rows whose continuation no official page of the stored corpus was found to state (December
 # 2026, docs/continuations.md): they keep their press or private page until one is
 NO_OFFICIAL_PAGE_FOUND = {
-    "nat-bac-pro-mcv-a-vers-bts-mco",  # Wikipédia
-    "nat-bac-pro-mcv-b-vers-bts-mco",
     "nat-bac-pro-ciel-vers-bts-ciel",  # L'Usine nouvelle
     "nat-bac-pro-cuisine-vers-bts-mhr",  # francetvinfo
     "nat-bac-pro-csr-vers-bts-mhr",
-    "nat-cap-cshcr-vers-bac-pro-csr",  # partielo
     "nat-cap-boucher-vers-bac-pro-bct",  # mapa-assurances
 }
 

@@ -46,6 +46,9 @@ def test_acronyms_abbreviations_and_unknown_words_are_kept() -> None:
         "IFSI CH de Périgueux",
         "Maison familiale et rurale (MFR) de Fougerolles",
         "Lycée HAUTE FOLLIS".replace("HAUTE ", "HAUTS "),  # no other name writes them
+        "Lycée MOPA",
+        "Lycée Eugene JAMOT",  # a surname, or an acronym as « Ardèche Nord SEPR »: kept
+        "Centre de formation d'apprentis Ardèche Nord SEPR",
         "Centre de formation d'apprentis Groupe Sup de CO",  # three letters: an abbreviation
         "Centre de formation d'apprentis Camille Weiss CH.MET.ART.MOSEL…",
         "Centre de formation d'apprentis Specialise d'Auvergne CAP 3A",
@@ -69,3 +72,12 @@ def test_an_abbreviation_is_no_word_written_elsewhere() -> None:
     ):
         assert recased(name, WORDS) == name, name
     assert recased("Lycée Emile ZOLA", vocabulary(["Collège Zola"])) == "Lycée Emile Zola"
+
+
+def test_a_name_with_a_capital_on_every_word() -> None:
+    words = vocabulary([*OTHERS, "Lycée Frédéric Mistral", "Lycée Irène Joliot-Curie"])
+    assert recased("Lycée Des Métiers Du Batiment", words) == "Lycée des métiers du bâtiment"
+    assert recased("Lycée Frederic Et Irene Joliot Curie", words) == (
+        "Lycée Frédéric et Irène Joliot Curie"
+    )
+    assert recased("Lycée La Fayette", words) == "Lycée La Fayette"

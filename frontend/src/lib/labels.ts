@@ -155,6 +155,7 @@ export const STATUS_FR: Record<string, string> = {
   open: 'ouverte',
   planned: 'en projet',
   renewed: 'vue pour la version précédente du diplôme, à confirmer',
+  closed: 'fermée',
 };
 
 export const EDGE_FR: Record<string, string> = {

@@ -10,7 +10,9 @@ aside) among the words of every establishment name that are not in capitals
 (« DE », « DES », « DU », « LA », « ET »…) is written in lower case, except as the first word.
 
 Never lose information: a word the files write nowhere else but in capitals stays as given
-(« FOLLIS », « MOPA »: a name or an acronym, the data cannot tell); a known acronym stays in
+(« FOLLIS », « JAMOT », « MOPA »: a name or an acronym, the data cannot tell: read as
+surnames after a word with a capital, « SEPR », « DGNE », « MEDD », « HETIS » of the CFA list
+became « Sepr »…, December 2026); a known acronym stays in
 capitals (:data:`ACRONYMS`: CFA, IUT, BTP, UIMM, EREA, SEGPA, LP, LEGT, MFR, GRETA…, and the
 acronyms the national files give, graph/ingest/opendata/cfa_names.py), however another name
 writes it, and so does an abbreviation of the CFA list (:data:`ABBREVIATIONS`: « PROF » is
@@ -27,6 +29,7 @@ instead. Pure functions over plain strings.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -175,7 +178,8 @@ def _word(token: str, *, first: bool, after_name: bool, words: Mapping[str, str]
 
 def recased(name: str, words: Mapping[str, str]) -> str:
     """``name`` with its words in capitals written as :func:`vocabulary`'s ``words`` write them
-    (module docstring); a name without a letter in lower case, as given.
+    (module docstring), then its words written with a capital each mended
+    (:func:`title_words`); a name without a letter in lower case, as given.
 
     >>> recased("Lycée professionnel Mixte THEODORE MONOD", {"theodore": "Théodore",
     ...         "monod": "Monod"})
@@ -183,6 +187,83 @@ def recased(name: str, words: Mapping[str, str]) -> str:
     """
     if name == name.upper():
         return name
+    return title_words(_capital_words(name, words), words)
+
+
+# the particles a name writes with a capital only as its first word (« La », « Le », « Les »
+# begin place names: « CESI Campus d'Angoulême (La Couronne) »)
+_PARTICLES = frozenset({"de", "du", "des", "et", "aux", "au"})
+
+
+def _bare(word: str) -> str:
+    """``word`` without its accents, its case kept."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _title(word: str) -> bool:
+    return len(word) >= 2 and word[0].isupper() and word[1:].islower()
+
+
+def title_words(name: str, words: Mapping[str, str]) -> str:
+    """A name some system wrote with a capital on every word (« Lycée Des Métiers Du
+    Batiment », « Lycée Frederic Et Irene Joliot Curie »), as the national files write it
+    elsewhere:
+
+    - « Et » inside a name is « et »; « De », « Du », « Des », « Au », « Aux » inside a name
+      are lowered when the word after them is a common word (one the files write in lower
+      case, :func:`vocabulary`), and that word is written so (« Des Métiers » → « des
+      métiers »), and so are the next ones of that name; before a name they stay (« Lycée Du
+      Guesclin »); « La », « Le », « Les » always stay (« Lycée La Fayette », « (La
+      Couronne) »);
+    - a word with a capital gets back the accents the files give it where they write it with
+      a capital too, most often (« Frederic » → « Frédéric »); never loses one.
+
+    >>> v = vocabulary(["Lycée des métiers du bâtiment", "Lycée Frédéric Mistral",
+    ...                 "Lycée La Fayette", "Lycée Irène Joliot-Curie"])
+    >>> title_words("Lycée Des Métiers Du Batiment", v)
+    'Lycée des métiers du bâtiment'
+    >>> title_words("Lycée Frédéric Mistral", vocabulary(["Lycée Frederic Mistral"] * 2))
+    'Lycée Frédéric Mistral'
+    >>> title_words("Lycée Frederic Et Irene Joliot Curie", v)
+    'Lycée Frédéric et Irène Joliot Curie'
+    >>> title_words("Lycée La Fayette", v), title_words("Des Lycées", v)
+    ('Lycée La Fayette', 'Des Lycées')
+    """
+    tokens = _WORD.split(name)
+    found = _WORD.findall(name)
+    if len(found) < 2:
+        return name
+    out = list(found)
+    lowered_next = False
+    title_case = False  # a particle was lowered before a common word: the name is in Title Case
+    for i, word in enumerate(found):
+        if lowered_next:
+            lowered_next = False
+            said = words.get(normalise(word))
+            if said is not None and said == said.lower():
+                out[i] = said
+                continue
+        if not _title(word):
+            continue
+        folded = normalise(word)
+        if i and folded in _PARTICLES:
+            nxt = found[i + 1] if i + 1 < len(found) else ""
+            said = words.get(normalise(nxt)) if nxt else None
+            common = said is not None and said == said.lower() and said != "et"
+            if folded == "et" or common or title_case:
+                out[i] = word.lower()
+                lowered_next = folded != "et"
+                title_case = title_case or common
+            continue
+        said = words.get(folded)
+        # accents given back, never taken away (« Frédéric » is no « Frederic »)
+        if said is not None and said != word and _title(said) and _bare(said) == word:
+            out[i] = said
+    return "".join(t + (out[i] if i < len(out) else "") for i, t in enumerate(tokens))
+
+
+def _capital_words(name: str, words: Mapping[str, str]) -> str:
+    """:func:`recased`'s first half: the words in capitals."""
     out: list[str] = []
     last = 0
     previous = ""

@@ -7,6 +7,12 @@ the process that parsed the rows (:mod:`ahead`), and handed over as plain values
 smaller than the rows. :mod:`plan` then keeps the offers of the CFDs the BCN knows and counts
 or skips the rows accordingly (:func:`known_rows`).
 
+A FCIL (formation complémentaire d'initiative locale) is no diploma: the BTS files list each
+under one MEF of the BCN's « formation complémentaire non diplômante » (48199901), with its own
+label (« FCIL - Mécanicien en compétition automobile - Option monoplace »). Each is keyed by its
+label, as the Parcoursup extract's programmes are (:func:`postbac.programme_code`, the same key
+for the extract's row of the same FCIL): two FCILs are never one programme (``fcil``).
+
 One offer per (UAI, CFD, modality), with one entry per year. Within a year: rows of one course
 year (UAI + MEF) that are not exact duplicates are distinct classes and add up (a class that
 gives a demand but no capacity, an Affelnet placeholder read as unknown, leaves the capacity
@@ -25,7 +31,7 @@ from operator import add, attrgetter
 from typing import Any, NamedTuple
 
 from graph.ingest.opendata.bycolumns import indices
-from graph.ingest.opendata.postbac import bts_file_key
+from graph.ingest.opendata.postbac import bts_file_key, classify, programme_code
 from graph.ingest.opendata.report import FileReport
 from graph.ingest.opendata.rows import MefRow, OfferRow
 
@@ -67,6 +73,23 @@ class ActivityOffers:
     no_mef: list[list[int]]
     # (UAI, CFD, modality, years ascending), sorted by (UAI, CFD, modality); None until summed
     offers: list[tuple[str, str, str, list[YearTuple]]] | None = None
+    # the FCILs of labelled rows, keyed by their label (their code, in ``cfds``, replaces the
+    # BCN's generic one): code -> the label as the file gives it
+    fcil: dict[str, str] | None = None
+
+
+def fcil_code(label: str) -> str | None:
+    """The key of a FCIL by its label (:func:`postbac.programme_code`), None for a label of
+    another programme.
+
+    >>> fcil_code("FCIL - Mécanicien en compétition automobile - Option monoplace") == (
+    ...     fcil_code("FCIL   Mecanicien en competition automobile   Option monoplace"))
+    True
+    >>> fcil_code("FCIL - SPA Praticien(ne)")[:8], fcil_code("BTS - Services - Tourisme")
+    ('PS-FCIL-', None)
+    """
+    p = classify(label)
+    return programme_code(p) if p.kind.key == "fcil" else None
 
 
 class OfferColumns(NamedTuple):
@@ -135,6 +158,8 @@ def resolve(
     resolved = {k: (m.cfd, m.year_of_course or 1) for k, m in mef.items()}
     label_keys: dict[str, str] = {}
     bts_labels: set[tuple[str, str]] = set()
+    fcil: dict[str, str] = {}
+    fcil_of: dict[str, str | None] = {}
     lines: list[dict[str, list[int]]] = []
     no_mef: list[list[int]] = []
     cells = Cells([], [], [], [], [], [], [], [], [])
@@ -162,6 +187,17 @@ def resolve(
             if not got:
                 continue
         cfds, course_years = zip(*got, strict=True)
+        if any(label):
+            for text in set(label):
+                if text and text not in fcil_of:
+                    fcil_of[text] = code = fcil_code(text)
+                    if code is not None:
+                        fcil.setdefault(code, text)
+            if any(fcil_of.get(text) for text in set(label) if text):
+                cfds = tuple(
+                    (fcil_of.get(text) if text else None) or c
+                    for c, text in zip(cfds, label, strict=True)
+                )
         for c, n in zip(cfds, line, strict=True):
             cfd_lines = by_cfd.get(c)
             if cfd_lines is None:
@@ -196,6 +232,7 @@ def resolve(
         bts_labels=bts_labels,
         lines=lines,
         no_mef=no_mef,
+        fcil=fcil,
     )
     return out, cells
 

@@ -601,7 +601,7 @@ def _parse(
         citations[early.rome.path.name] = citation(early.rome.path.name)
         job_rows = _job_rows(reports, early, rome_file, citations)
     reports.done()
-    known_rows(activity_offers, activity_reports, diplomas)
+    known_rows(activity_offers, activity_reports, set(diplomas) | set(activity_offers.fcil or ()))
 
     if early.offers is None:
         early.offers = _offers(
@@ -732,7 +732,8 @@ def _current_offers(
     a common 2nde (:mod:`renewal`), the renovation lineage, and the lines of nFormationDiplome_
     the lineage skips (a report of its own: added to the file's at their turn)."""
     skipped = FileReport(NFD_FILE, "diplomas (BCN)")
-    out = [o for o in offers if o.code in diplomas]
+    # the BCN's diplomas, and the FCILs of the BTS files (programmes keyed by their label)
+    out = [o for o in offers if o.code in diplomas or o.code in programmes.programmes]
     lineage = _lineage(diplomas, skipped)
     given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
     out += [o for o in _renewed(out, lineage, diplomas, closed_on) if (o.uai, o.code) not in given]
@@ -1280,7 +1281,12 @@ def _postbac(
         for c, d in {**vfd, **diplomas}.items()
         if not closed_by(d, data_closed_on)
     }
-    return postbac.build(rows, open_bcn, bts_labels, activity_offers.offered)
+    pb = postbac.build(rows, open_bcn, bts_labels, activity_offers.offered)
+    # the FCILs of the BTS files, each its own programme by its label (offers.fcil_code), the
+    # file's label (with its accents) rather than the extract's
+    for code, label in (activity_offers.fcil or {}).items():
+        pb.programmes[code] = postbac.classify(label)
+    return pb
 
 
 @dataclass

@@ -17,7 +17,8 @@ inference (a shared famille de métiers is evidence for a continuation).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.ingest.opendata.csvfile import CsvSpec, code, read_table
@@ -30,11 +31,13 @@ __all__ = [
     "Family",
     "ProfessionalDiploma",
     "parse_diplomes_professionnels",
+    "official_names",
     "options_romes",
     "parse_bts_options",
     "parse_familles_metiers",
 ]
 
+DIPLOMES_PRO_FILE = "diplomesProfessionnels.csv"
 DIPLOMES_PRO = CsvSpec(
     "utf-8-sig",
     ";",
@@ -110,7 +113,54 @@ def parse_diplomes_professionnels(path: Path, report: FileReport) -> dict[str, P
 
 
 def parse_familles_metiers(path: Path, report: FileReport) -> dict[str, Family]:
-    """Speciality CFD -> its famille de métiers and common 2nde."""
+    """Speciality CFD -> its famille de métiers and common 2nde; each famille by its official
+    name where diplomesProfessionnels.csv, beside it, gives one (:func:`official_names`)."""
+    out = _familles(path, report)
+    pro_path = path.parent / DIPLOMES_PRO_FILE
+    if pro_path.is_file():
+        names = {
+            c: d.famille
+            for c, d in parse_diplomes_professionnels(
+                pro_path, FileReport(pro_path.name, "")
+            ).items()
+            if d.famille
+        }
+        out = official_names(out, names)
+    return out
+
+
+def official_names(families: dict[str, Family], named: dict[str, str]) -> dict[str, Family]:
+    """``families`` with each famille named as the ministry's list of professional diplomas
+    (``named``: speciality CFD -> famille, diplomesProfessionnels.csv) names it for most of
+    its specialities it lists. familleMetiers.csv (a third party's table) writes two familles
+    otherwise than the ministry and the BCN: « Métiers du numérique et des transitions
+    énergétiques » for the famille the BCN's 2nde commune 40020008 and the ministry's list call
+    « Métiers des transitions numérique et énergétique »; one page showed both names.
+
+    >>> f = {"40025520": Family("40025520", "Métiers du numérique et des transitions "
+    ...      "énergétiques", "40020008", 2)}
+    >>> official_names(f, {"40025520": "Métiers des transitions numérique et énergétique"}
+    ...                )["40025520"].famille
+    'Métiers des transitions numérique et énergétique'
+    """
+    votes: dict[str, Counter[str]] = {}
+    for cfd, f in families.items():
+        if (name := named.get(cfd)) is not None:
+            votes.setdefault(f.famille, Counter())[name] += 1
+    renamed: dict[str, str] = {}
+    for famille, counts in votes.items():
+        (name, n), *_ = counts.most_common(1)
+        if name != famille and 2 * n > sum(counts.values()):
+            renamed[famille] = name
+    if not renamed:
+        return families
+    return {
+        c: replace(f, famille=renamed[f.famille]) if f.famille in renamed else f
+        for c, f in families.items()
+    }
+
+
+def _familles(path: Path, report: FileReport) -> dict[str, Family]:
     t = read_table(path, FAMILLES)
     c_fam, c_common, c_spec = (t.col(n) for n in FAMILLES.required)
     out: dict[str, Family] = {}
