@@ -894,6 +894,11 @@ export interface components {
              * @default []
              */
             renewed_from: string[];
+            /**
+             * Note
+             * @description For an offer of a diploma the BCN closed (status closed), in French: when and by what it was replaced (« fermé en 2021, remplacé par … »). An offer of a closed diploma whose successor the establishment offers in the same modality is not listed.
+             */
+            note?: string | null;
         };
         /** ActorSummary */
         ActorSummary: {

@@ -129,7 +129,7 @@ async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLEleme
             'ul',
             {},
             ...a.offers.map((o) =>
-              h('li', {}, `${o.name} — ${diplomaTypeFr(o.type, o.diploma)}, ${levelInSentence(o.level)} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}${o.capacity != null ? ` · ${o.capacity} places` : ''}`),
+              h('li', {}, `${o.name} — ${diplomaTypeFr(o.type, o.diploma)}, ${levelInSentence(o.level)} · ${modalityFr(o.modality)}${o.status !== 'open' ? ` · ${STATUS_FR[o.status] ?? o.status}` : ''}${o.note ? ` (${o.note})` : ''}${o.capacity != null ? ` · ${o.capacity} places` : ''}`),
             ),
           ),
         )
