@@ -91,8 +91,14 @@ def closeness(d: Mapping[str, Any], start_nsf: str | None) -> int:
     >>> closeness({"code": "2", "nsf_groups": ["201", "250", "326"]}, "324")
     1
     """
+    return _closeness(groups(d), start_nsf)
+
+
+@lru_cache(maxsize=4096)
+def _closeness(mine: tuple[str, ...], start_nsf: str | None) -> int:
+    """:func:`closeness` of a goal's NSF groups, each pair worked out once."""
     family = nsf_family(start_nsf)
-    return 0 if any(nsf_family(g) == family for g in groups(d)) else 1
+    return 0 if any(nsf_family(g) == family for g in mine) else 1
 
 
 class Nearest(NamedTuple):
