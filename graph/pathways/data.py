@@ -729,17 +729,29 @@ class PathwayData:
         given): the only ones a request restricted to those départements has to flag. A
         ``from_level`` question walks from every diploma of a level (500 at national size)
         and meets most diplomas of the country; few are offered in its territory."""
+        placed, unknown = self.placed_in(store, codes, departements, modality)
+        return placed | unknown
+
+    def placed_in(
+        self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
+    ) -> tuple[set[str], set[str]]:
+        """:meth:`offered_in` in two: the codes a usable offer of which is in one of the
+        départements (in the modality, if given), and those whose places are not known here
+        (the flags decide)."""
         codes = list(codes)
         self.usable_offers(store, codes)
         places = self._places
         mods = self._modalities if modality is None else (modality,)
         wanted = [(m, d) for d in frozenset(departements) for m in mods]
-        return {
-            c
-            for c in codes
-            if (p := places.get(c)) is None  # not known here: let the flags decide
-            or not p.isdisjoint(wanted)
-        }
+        placed: set[str] = set()
+        unknown: set[str] = set()
+        for c in codes:
+            p = places.get(c)
+            if p is None:
+                unknown.add(c)
+            elif not p.isdisjoint(wanted):
+                placed.add(c)
+        return placed, unknown
 
     def fields_of(
         self, store: GraphReader, codes: Iterable[str], rows: list[Row] | None = None
