@@ -134,6 +134,10 @@ COVERAGE_ROWS_CAP = 20_000
 # each memo before its territory was asked again, least recently asked first
 SEARCH_MEMO_KEYS = 36
 SEARCH_MEMO_ENTRIES = 64_000
+# what the notices of answers of the same territory share within a version (notice_memo(): each
+# neighbouring goal's nearest offer, ~50-200 entries a key; the goals reached beyond a set of
+# goals), kept apart from the search memos so as not to push a territory's search memos out
+NOTICE_MEMO_KEYS = 24
 # a carried cache whose edit touched at most this many diplomas is not refilled in the
 # background: the first request that needs one of them reads it (a thread would compete with
 # that request for the interpreter, and the request would read it anyway)
@@ -309,6 +313,8 @@ class PathwayData:
         # search_memo(): memos of the searches by what they depend on besides the graph, least
         # recently used first; never carried either (an edit may change any step's offers)
         self._search_memos: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
+        # notice_memo(): the same for the notices, least recently used first, never carried
+        self._notice_memos: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -932,6 +938,25 @@ class PathwayData:
                 total -= len(kept.popitem(last=False)[1])
         return got if len(got) < SEARCH_MEMO_ENTRIES else None
 
+    def notice_memo(self, key: Hashable) -> dict[Any, Any] | None:
+        """A memo shared by the answers of this version with the same ``key`` (what a notice
+        depends on besides the graph, e.g. the territory, modality, origin and start field of
+        the neighbour notice's nearest offers, graph/pathways/partial.py), the
+        ``NOTICE_MEMO_KEYS`` most recently asked kept; None without a version. Never carried
+        to another version: an edit may change any offer's place or status."""
+        if self.version is None:
+            return None
+        with self._lock:
+            kept = self._notice_memos
+            got = kept.get(key)
+            if got is None:
+                got = kept[key] = {}
+            else:
+                kept.move_to_end(key)
+            while len(kept) > NOTICE_MEMO_KEYS:
+                kept.popitem(last=False)
+        return got
+
     def coverage_rows(self, store: GraphStore, territory: Territory) -> list[Row]:
         """What :func:`graph.coverage.read_coverage` reads for the territory, kept per
         version and carried over edits: after an edit of offers only the diplomas it touched
@@ -1226,6 +1251,7 @@ _NOT_SNAPSHOT = frozenset(
         "_answers",
         "_answer_bytes",
         "_search_memos",
+        "_notice_memos",
         "_coverage",
         "_coverage_rows",
         "_histories",

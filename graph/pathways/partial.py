@@ -264,10 +264,10 @@ def _nearest_of(
 ) -> dict[str, Nearest | None]:
     """:func:`nearest` of each goal diploma of ``near``, in its order, kept per territory,
     modality, origin and start field for the graph version
-    (:meth:`PathwayData.search_memo`): none of them depends on the start diploma's pathways,
+    (:meth:`PathwayData.notice_memo`): none of them depends on the start diploma's pathways,
     which only choose the diplomas looked up (questions of the same territory from other
     starts of the field or to other goals find the ones they share)."""
-    memo = data.search_memo(
+    memo = data.notice_memo(
         ("neighbour_nearest", q.territory.model_dump_json(), modality, here, start_nsf)
     )
     got: dict[str, Nearest | None] = memo if memo is not None else {}
@@ -285,16 +285,17 @@ def _nearest_of(
     return {c: got[c] for c in near}
 
 
-# goal sets whose goals reached beyond (:func:`_beyond`) are kept per graph version
-BEYOND_KEPT = 128
+# goal sets whose goals reached beyond (:func:`_beyond`) are kept per graph version: the two
+# notices of one answer share it (a set of up to a few thousand codes: a few kept)
+BEYOND_KEPT = 8
 
 
 def _beyond(store: GraphStore, data: PathwayData, goals: set[str]) -> frozenset[str]:
     """The codes a chain of at most :data:`BEYOND_LEGS` known legs leads to from the goals
     the pathways reached (:func:`beyond` of every code, those goals left out), for the
     partial-answer notice and the neighbour notice of one answer (each walked them: ~0.1-1 ms
-    of a first answer at national size), kept for ``BEYOND_KEPT`` goal sets a version."""
-    memo = data.search_memo(("beyond",))
+    of a first answer at national size), kept for the ``BEYOND_KEPT`` last goal sets."""
+    memo = data.notice_memo(("beyond",))
     key = frozenset(goals)
     got: frozenset[str] | None = memo.get(key) if memo is not None else None
     if got is None:

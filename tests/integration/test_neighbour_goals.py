@@ -80,7 +80,7 @@ def test_the_nearest_offers_kept_for_a_territory_follow_a_write(client: TestClie
     home = {"from": SAM, "departements": "035", "home": "35238"}  # Rennes
     gea = "Gestion des entreprises et des administrations — I.U.T. de"
     data = pathway_data(store)
-    memos: dict[Any, dict[Any, Any]] = data._search_memos
+    memos: dict[Any, dict[Any, Any]] = data._notice_memos
     earlier = [k for k in memos if k[0] == "neighbour_nearest"]
     assert f"{gea} Rennes (" in _said(ask(client, **home, to_level=6))
     kept = [v for k, v in memos.items() if k[0] == "neighbour_nearest"]
