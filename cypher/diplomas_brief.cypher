@@ -1,8 +1,9 @@
 // Short descriptions of the given diplomas (the steps of a pathway search), with whether the
 // BCN closed them, the options a BTS common first year takes its jobs from (rome_options) and
-// their successors (RENAMED_TO: a closed diploma is replaced by them).
+// their successors (RENAMED_TO: a closed diploma is replaced by them); the same fields as
+// pathway_diplomas_all (nsf_groups: a BUT's parcours' groups, which the notices read).
 // Params: $codes. Returns: d (map), successors (codes).
 MATCH (d:Diploma)
 WHERE d.code IN $codes
 OPTIONAL MATCH (d)-[:RENAMED_TO]->(n:Diploma)
-RETURN d {.code, .name, .type, .level, .nsf, .closed, .rome_options} AS d, collect(n.code) AS successors
+RETURN d {.code, .name, .type, .level, .nsf, .nsf_groups, .closed, .rome_options} AS d, collect(n.code) AS successors

@@ -136,6 +136,10 @@ COVERAGE_ROWS_CAP = 20_000
 # each memo before its territory was asked again, least recently asked first
 SEARCH_MEMO_KEYS = 36
 SEARCH_MEMO_ENTRIES = 64_000
+# what the notices of answers of the same territory share within a version (notice_memo(): each
+# neighbouring goal's nearest offer, ~50-200 entries a key; the goals reached beyond a set of
+# goals), kept apart from the search memos so as not to push a territory's search memos out
+NOTICE_MEMO_KEYS = 24
 # a carried cache whose edit touched at most this many diplomas is not refilled in the
 # background: the first request that needs one of them reads it (a thread would compete with
 # that request for the interpreter, and the request would read it anyway)
@@ -311,6 +315,8 @@ class PathwayData:
         # search_memo(): memos of the searches by what they depend on besides the graph, least
         # recently used first; never carried either (an edit may change any step's offers)
         self._search_memos: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
+        # notice_memo(): the same for the notices, least recently used first, never carried
+        self._notice_memos: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
@@ -731,17 +737,29 @@ class PathwayData:
         given): the only ones a request restricted to those départements has to flag. A
         ``from_level`` question walks from every diploma of a level (500 at national size)
         and meets most diplomas of the country; few are offered in its territory."""
+        placed, unknown = self.placed_in(store, codes, departements, modality)
+        return placed | unknown
+
+    def placed_in(
+        self, store: GraphStore, codes: Iterable[str], departements: Iterable[str], modality: Any
+    ) -> tuple[set[str], set[str]]:
+        """:meth:`offered_in` in two: the codes a usable offer of which is in one of the
+        départements (in the modality, if given), and those whose places are not known here
+        (the flags decide)."""
         codes = list(codes)
         self.usable_offers(store, codes)
         places = self._places
         mods = self._modalities if modality is None else (modality,)
         wanted = [(m, d) for d in frozenset(departements) for m in mods]
-        return {
-            c
-            for c in codes
-            if (p := places.get(c)) is None  # not known here: let the flags decide
-            or not p.isdisjoint(wanted)
-        }
+        placed: set[str] = set()
+        unknown: set[str] = set()
+        for c in codes:
+            p = places.get(c)
+            if p is None:
+                unknown.add(c)
+            elif not p.isdisjoint(wanted):
+                placed.add(c)
+        return placed, unknown
 
     def fields_of(
         self, store: GraphReader, codes: Iterable[str], rows: list[Row] | None = None
@@ -921,6 +939,25 @@ class PathwayData:
             while len(kept) > SEARCH_MEMO_KEYS or (total > SEARCH_MEMO_ENTRIES and len(kept) > 1):
                 total -= len(kept.popitem(last=False)[1])
         return got if len(got) < SEARCH_MEMO_ENTRIES else None
+
+    def notice_memo(self, key: Hashable) -> dict[Any, Any] | None:
+        """A memo shared by the answers of this version with the same ``key`` (what a notice
+        depends on besides the graph, e.g. the territory, modality, origin and start field of
+        the neighbour notice's nearest offers, graph/pathways/partial.py), the
+        ``NOTICE_MEMO_KEYS`` most recently asked kept; None without a version. Never carried
+        to another version: an edit may change any offer's place or status."""
+        if self.version is None:
+            return None
+        with self._lock:
+            kept = self._notice_memos
+            got = kept.get(key)
+            if got is None:
+                got = kept[key] = {}
+            else:
+                kept.move_to_end(key)
+            while len(kept) > NOTICE_MEMO_KEYS:
+                kept.popitem(last=False)
+        return got
 
     def coverage_rows(self, store: GraphStore, territory: Territory) -> list[Row]:
         """What :func:`graph.coverage.read_coverage` reads for the territory, kept per
@@ -1216,6 +1253,7 @@ _NOT_SNAPSHOT = frozenset(
         "_answers",
         "_answer_bytes",
         "_search_memos",
+        "_notice_memos",
         "_coverage",
         "_coverage_rows",
         "_histories",

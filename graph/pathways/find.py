@@ -76,6 +76,7 @@ from graph.pathways.job_field import (
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.nearest import NearIndex
 from graph.pathways.nearest_unplaced import departements_in, nearest_offers, on_side
+from graph.pathways.neighbour_goals import departements_only
 from graph.pathways.no_places import no_place_steps, with_no_places
 from graph.pathways.own_system import own_system_notice
 from graph.pathways.partial import neighbour_notice, partial_answer, with_neighbours
@@ -240,14 +241,24 @@ class _StoreSource:
     def _offered_inside(self, codes: set[str]) -> set[str]:
         """:meth:`offered_inside` of ``codes``, none of them kept."""
         deps = self.q.territory.departements
+        placed: set[str] = set()
         if deps:  # the others have no offer there: not flagged at all
             free = self.unchecked(codes)
-            codes = self.data.offered_in(self.store, codes - free, deps, self.mod)
+            placed, unknown = self.data.placed_in(self.store, codes - free, deps, self.mod)
             if free:
-                codes |= self.data.offered_in(self.store, free, deps, None)
+                more, unsure = self.data.placed_in(self.store, free, deps, None)
+                placed |= more
+                unknown |= unsure
+            codes = placed | unknown
+            if departements_only(self.q.territory) is None:
+                placed = set()
+        # a territory of départements only: an offer of one of them is in it (Territory.
+        # contains tests the département alone there), so the codes with one are inside
+        # without looking at their offers again (any_usable_inside)
         flagged = {c: self._offers[c] for c in codes if c in self._offers}
         found = {c for c, offers in flagged.items() if any(o.in_territory for o in offers)}
-        todo = sorted(codes - flagged.keys())
+        found |= placed - flagged.keys()
+        todo = sorted(codes - flagged.keys() - placed)
         if todo and self.mod is None and self.q.territory.is_everywhere:
             flagged = self.offers(todo)  # the lists kept for the version: no flagging
             return found | {c for c in todo if any(o.in_territory for o in flagged[c])}

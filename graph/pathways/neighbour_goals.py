@@ -105,8 +105,14 @@ def closeness(d: Mapping[str, Any], start_nsf: str | None) -> int:
     >>> closeness({"code": "5", "nsf_groups": ["201", "250", "326"]}, "221")  # GEII: industrie
     2
     """
+    return _closeness(groups(d), start_nsf)
+
+
+@lru_cache(maxsize=4096)
+def _closeness(mine: tuple[str, ...], start_nsf: str | None) -> int:
+    """:func:`closeness` of a goal's NSF groups, each pair worked out once."""
     family = nsf_family(start_nsf)
-    families = {nsf_family(g) for g in groups(d)}
+    families = {nsf_family(g) for g in mine}
     if family in families:
         return 0
     if family is None:

@@ -29,6 +29,7 @@ from graph.pathways.answer import UnreachedGoals
 from graph.pathways.data import PathwayData, Row
 from graph.pathways.explanation import goal_label, job_label
 from graph.pathways.neighbour_goals import (
+    Nearest,
     departements_only,
     is_neighbour,
     nearest,
@@ -47,7 +48,7 @@ from graph.pathways.unreached_goals import (
 )
 from graph.store import GraphStore
 
-__all__ = ["beyond", "neighbour_notice", "partial_answer", "with_neighbours"]
+__all__ = ["beyond", "neighbour_notice", "partial_answer", "reach", "with_neighbours"]
 
 
 def _start_row(store: GraphStore, data: PathwayData, q: PathwayQuery) -> Row | None:
@@ -77,17 +78,29 @@ def _job(q: PathwayQuery, goal_codes: Collection[str] | None) -> str | None:
 
 
 class _Offered(NamedTuple):
-    """The goal diplomas with a current offer in the territory, by code, and the names as
-    people write them of those a notice has sorted (kept per territory, goal and graph
-    version: each name is worked out once)."""
+    """The goal diplomas with a current offer in the territory, by code, the names as people
+    write them of those a notice has sorted, and those of a field next to a start's, by the
+    start's NSF group (kept per territory, goal and graph version: each is worked out once)."""
 
     diplomas: dict[str, Mapping[str, Any]]
     names: dict[str, str]
+    neighbours: dict[str | None, dict[str, Mapping[str, Any]]]
 
     def name(self, d: Mapping[str, Any]) -> str:
         got = self.names.get(d["code"])
         if got is None:
             got = self.names[d["code"]] = display_name(d)
+        return got
+
+    def next_to(self, start_nsf: str | None) -> dict[str, Mapping[str, Any]]:
+        """The goal diplomas of a field next to the start's (:func:`is_neighbour`), in the
+        order of :attr:`diplomas`: the territory's 200-700 goals tested once per start field,
+        not once per answer."""
+        got = self.neighbours.get(start_nsf)
+        if got is None:
+            got = self.neighbours[start_nsf] = {
+                c: d for c, d in self.diplomas.items() if is_neighbour(d, start_nsf)
+            }
         return got
 
 
@@ -159,7 +172,7 @@ def _offered(
     places = data.current_places(store, goals)
     # goal_kinds left out the closed diplomas and the common first years
     found = goal_offered(known, places, rows, q.territory, modality, filed=filed, nameable=True)
-    return _Offered(found, {})
+    return _Offered(found, {}, {})
 
 
 def _territory_goals(
@@ -216,29 +229,20 @@ def neighbour_notice(
     offered = _territory_goals(store, data, q, goal_codes, start)
     goals = {k[-1] for k in keys}
     reached = goals | set(q.start_codes)
-    near = {
-        c: d for c, d in offered.diplomas.items() if c not in reached and is_neighbour(d, start_nsf)
-    }
+    near = {c: d for c, d in offered.next_to(start_nsf).items() if c not in reached}
     if near:
-        near_after = beyond(lambda codes: data.legs_from(store, codes), goals, near)
+        near_after = _beyond(store, data, goals)
         # a known leg from the start itself (a documented one of another field) is a passerelle
         direct = {t for t, _ in data.legs_from(store, q.start_codes).get(q.start_codes[0], [])}
         near = {c: d for c, d in near.items() if c not in near_after and c not in direct}
     if not near:
         return None
     mod = q.modality.value if q.modality else None
-    deps = departements_only(q.territory)
-    # in départements, only their offers (nearest keeps the least key: any order gives it)
-    rows = (
-        data.usable_offers_in(store, sorted(near), deps)
-        if deps is not None
-        else data.usable_offers(store, sorted(near))
-    )
     here = point()
     found = [
-        (d, n)
-        for c, d in near.items()
-        if (n := nearest(d, rows[c], q.territory, mod, here, start_nsf)) is not None
+        (near[c], n)
+        for c, n in _nearest_of(store, data, q, near, mod, here, start_nsf).items()
+        if n is not None
     ]
     return neighbour_sentence(
         ranked(found),
@@ -249,23 +253,74 @@ def neighbour_notice(
     )
 
 
+def _nearest_of(
+    store: GraphStore,
+    data: PathwayData,
+    q: PathwayQuery,
+    near: Mapping[str, Mapping[str, Any]],
+    modality: str | None,
+    here: tuple[float, float] | None,
+    start_nsf: str | None,
+) -> dict[str, Nearest | None]:
+    """:func:`nearest` of each goal diploma of ``near``, in its order, kept per territory,
+    modality, origin and start field for the graph version
+    (:meth:`PathwayData.notice_memo`): none of them depends on the start diploma's pathways,
+    which only choose the diplomas looked up (questions of the same territory from other
+    starts of the field or to other goals find the ones they share)."""
+    memo = data.notice_memo(
+        ("neighbour_nearest", q.territory.model_dump_json(), modality, here, start_nsf)
+    )
+    got: dict[str, Nearest | None] = memo if memo is not None else {}
+    todo = sorted(c for c in near if c not in got)
+    if todo:
+        deps = departements_only(q.territory)
+        # in départements, only their offers (nearest keeps the least key: any order gives it)
+        rows = (
+            data.usable_offers_in(store, todo, deps)
+            if deps is not None
+            else data.usable_offers(store, todo)
+        )
+        for c in todo:
+            got[c] = nearest(near[c], rows[c], q.territory, modality, here, start_nsf)
+    return {c: got[c] for c in near}
+
+
+# goal sets whose goals reached beyond (:func:`_beyond`) are kept per graph version: the two
+# notices of one answer share it (a set of up to a few thousand codes: a few kept)
+BEYOND_KEPT = 8
+
+
+def _beyond(store: GraphStore, data: PathwayData, goals: set[str]) -> frozenset[str]:
+    """The codes a chain of at most :data:`BEYOND_LEGS` known legs leads to from the goals
+    the pathways reached (:func:`beyond` of every code, those goals left out), for the
+    partial-answer notice and the neighbour notice of one answer (each walked them: ~0.1-1 ms
+    of a first answer at national size), kept for the ``BEYOND_KEPT`` last goal sets."""
+    memo = data.notice_memo(("beyond",))
+    key = frozenset(goals)
+    got: frozenset[str] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        got = frozenset(reach(lambda codes: data.legs_from(store, codes), goals))
+        if memo is not None:
+            while len(memo) >= BEYOND_KEPT:
+                memo.pop(next(iter(memo)))
+            memo[key] = got
+    return got
+
+
 BEYOND_LEGS = 3  # legs followed past a reached goal (Bac pro → BTS → licence pro)
 
 
-def beyond(
+def reach(
     legs_of: Callable[[list[str]], Mapping[str, Iterable[tuple[str, Any]]]],
     reached_goals: Iterable[str],
-    wanted: Collection[str],
 ) -> set[str]:
-    """The codes of ``wanted`` a chain of at most :data:`BEYOND_LEGS` known legs leads to from
-    a goal the pathways reached (``legs_of``: code -> [(target, leg)], as
-    :meth:`PathwayData.legs_from`).
+    """The codes a chain of at most :data:`BEYOND_LEGS` known legs leads to from a goal the
+    pathways reached, those goals left out (``legs_of``: code -> [(target, leg)], as
+    :meth:`PathwayData.legs_from`): :func:`beyond` of every code.
 
     >>> legs = {"cap": [("bac", {})], "bac": [("bts", {})], "bts": [("lp", {})], "lp": [("m", {})]}
-    >>> sorted(beyond(lambda cs: {c: legs.get(c, []) for c in cs}, ["bac"], {"bts", "lp", "x"}))
-    ['bts', 'lp']
-    >>> sorted(beyond(lambda cs: {c: legs.get(c, []) for c in cs}, ["cap"], {"m", "bts"}))
-    ['bts']
+    >>> sorted(reach(lambda cs: {c: legs.get(c, []) for c in cs}, ["bac"]))
+    ['bts', 'lp', 'm']
     """
     seen = set(reached_goals)
     frontier = list(seen)
@@ -279,10 +334,27 @@ def beyond(
                 if target not in seen:
                     seen.add(target)
                     step.append(target)
-                    if target in wanted:
-                        found.add(target)
+                    found.add(target)
         frontier = step
     return found
+
+
+def beyond(
+    legs_of: Callable[[list[str]], Mapping[str, Iterable[tuple[str, Any]]]],
+    reached_goals: Iterable[str],
+    wanted: Collection[str],
+) -> set[str]:
+    """The codes of ``wanted`` a chain of at most :data:`BEYOND_LEGS` known legs leads to from
+    a goal the pathways reached (``legs_of``: code -> [(target, leg)], as
+    :meth:`PathwayData.legs_from`): :func:`reach` kept to ``wanted``.
+
+    >>> legs = {"cap": [("bac", {})], "bac": [("bts", {})], "bts": [("lp", {})], "lp": [("m", {})]}
+    >>> sorted(beyond(lambda cs: {c: legs.get(c, []) for c in cs}, ["bac"], {"bts", "lp", "x"}))
+    ['bts', 'lp']
+    >>> sorted(beyond(lambda cs: {c: legs.get(c, []) for c in cs}, ["cap"], {"m", "bts"}))
+    ['bts']
+    """
+    return reach(legs_of, reached_goals) & set(wanted)
 
 
 def partial_answer(
@@ -307,7 +379,7 @@ def partial_answer(
         # a pathway stops at its first goal: a goal a known passerelle leads to from a goal it
         # reached is reached beyond it (CAP électricien → Bac pro MELEC → BTS électrotechnique),
         # never « sans passerelle connue »
-        after = beyond(lambda codes: data.legs_from(store, codes), goals, missing)
+        after = _beyond(store, data, goals)
         missing = {c: d for c, d in missing.items() if c not in after}
     if not missing:
         return None

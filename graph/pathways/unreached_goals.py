@@ -459,7 +459,14 @@ def _rank(d: Mapping[str, Any], start_nsf: str | None) -> int | None:
     group); :data:`UNKNOWN_RANK` when the files give it none (it may be of the field: said
     apart, never silently left out — 5 BUT of 60 nationally); None when it is not of the
     start's field."""
-    mine = groups(d)
+    return _rank_of(groups(d), start_nsf)
+
+
+@lru_cache(maxsize=4096)
+def _rank_of(mine: tuple[str, ...], start_nsf: str | None) -> int | None:
+    """:func:`_rank` of a goal's NSF groups: a few hundred pairs of groups and start fields in
+    a graph, each worked out once (the partial-answer notice ranks each goal diploma of the
+    territory, ~200-700, every first answer)."""
     if not start_nsf:
         return 0
     if not mine:

@@ -8,15 +8,19 @@ the BTSA GPN → BUT in Corse silent on the BUT génie biologique at Corte
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 
+from graph.edits import OfferCreate, OfferDelete, create_offer, delete_offer
+from graph.pathways.data import forget, pathway_data
 from tests.conftest import FIXED_DAY, ask, imported_client_fixture
 from tests.integration.test_honest_answers import assert_plain_french, sentences
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_neighbour"
 SAM = "32032409"  # BTS support à l'action managériale, NSF 324
 GPN = "32321308"  # BTSA gestion et protection de la nature, NSF 213
+SOURCE = "tests/integration/test_neighbour_goals.py"
 
 client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
 
@@ -62,3 +66,38 @@ def test_a_start_level_or_a_territory_elsewhere_names_none(client: TestClient) -
     assert "domaine plus éloigné" not in _said(level)
     corse = ask(client, **{"from": SAM, "to_level": 6, "departements": "02A"})
     assert "I.U.T. de Rennes" not in _said(corse)
+
+
+def test_the_nearest_offers_kept_for_a_territory_follow_a_write(client: TestClient) -> None:
+    """Each neighbouring goal's nearest offer is kept per territory, modality, origin and
+    start field for a graph version (graph/pathways/partial.py): another goal asked from the
+    same home reads it from there, and a write drops it. BTS SAM from Rennes in
+    Ille-et-Vilaine names the BUT GEA of the IUT de Rennes; once that offer is deleted, the
+    next answer names the IUT de Saint-Malo's, 66 km away, as a cache emptied by hand does
+    (the BUT's row read again after the edit once lacked its parcours' NSF groups: no
+    neighbour was named)."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    home = {"from": SAM, "departements": "035", "home": "35238"}  # Rennes
+    gea = "Gestion des entreprises et des administrations — I.U.T. de"
+    data = pathway_data(store)
+    memos: dict[Any, dict[Any, Any]] = data._notice_memos
+    earlier = [k for k in memos if k[0] == "neighbour_nearest"]
+    assert f"{gea} Rennes (" in _said(ask(client, **home, to_level=6))
+    kept = [v for k, v in memos.items() if k[0] == "neighbour_nearest"]
+    assert len(kept) == len(earlier) + 1
+    memo = kept[-1]  # the most recently asked last
+    code = next(c for c, n in memo.items() if n and n.establishment == "I.U.T. de Rennes")
+    size = len(memo)
+    assert f"{gea} Rennes (" in _said(ask(client, **home, to_type="but"))
+    assert len(memo) == size  # the BUT among the level 6 goals: none looked up again
+
+    edit = {"actor": "uai-0350697t", "diploma": code, "modality": "school", "source": SOURCE}
+    delete_offer(store, "test", OfferDelete(**edit))
+    try:
+        after = _said(ask(client, **home, to_level=6))
+        assert f"{gea} Rennes (" not in after, after
+        assert f"{gea} Saint-Malo (66 km)" in after, after
+        forget(store)  # every cache emptied: the same words
+        assert _said(ask(client, **home, to_level=6)) == after
+    finally:
+        create_offer(store, "test", OfferCreate(**edit))

@@ -301,6 +301,27 @@ def test_search_memos_are_bounded_and_not_kept_without_a_version(
     assert PathwayData(None).search_memo("a") is None
 
 
+def test_notice_memos_are_bounded_apart_from_the_search_memos(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At most NOTICE_MEMO_KEYS notice memos, the least recently asked dropped first, none
+    without a graph version; asking them never drops a search memo (the neighbour notice's
+    nearest offers once pushed a territory's search memos out)."""
+    from graph.pathways import data as data_module
+
+    monkeypatch.setattr(data_module, "NOTICE_MEMO_KEYS", 2)
+    data = PathwayData("v1")
+    search = data.search_memo("s")
+    a = data.notice_memo("a")
+    assert a == {} and data.notice_memo("a") is a
+    data.notice_memo("b")
+    data.notice_memo("a")  # asked again: the most recent
+    data.notice_memo("c")
+    assert list(data._notice_memos) == ["a", "c"]
+    assert list(data._search_memos) == ["s"] and data.search_memo("s") is search
+    assert PathwayData(None).notice_memo("a") is None
+
+
 def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphStore) -> None:
     keep_warm(store)
     data = pathway_data(store)
