@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NamedTuple
 
+from graph.pathways.offer_origin import IMPORTED_TWIN, may_have_history
 from graph.store import GraphStore
 
 __all__ = [
@@ -27,27 +28,6 @@ __all__ = [
 ]
 
 OfferKey = tuple[str, str, str | None]  # actor id, diploma code, modality
-
-# the key a cached offer carries when an imported twin was merged into it (a seed or edited
-# offer of the same establishment, diploma and modality: graph/pathways/data.py's _merged),
-# so that its history is read (:func:`may_have_history`); no other offer has it
-IMPORTED_TWIN = "imported_twin"
-
-
-def may_have_history(offer: Mapping[str, Any]) -> bool:
-    """Whether the import may describe the years of the offer's (establishment, diploma,
-    modality): cypher/pathway_offer_history.cypher reads imported offers only, and every
-    imported offer of the graph is, in the pathway cache, either an imported offer or merged
-    into a seed or edited twin that carries :data:`IMPORTED_TWIN`. Any other offer's history
-    is empty without reading it.
-
-    >>> may_have_history({"origin": "import"}), may_have_history({"origin": "seed"})
-    (True, False)
-    >>> may_have_history({"origin": "edit", IMPORTED_TWIN: True})
-    True
-    """
-    return offer.get("origin") == "import" or bool(offer.get(IMPORTED_TWIN))
-
 
 # What an offer's « vœux » count (never compared with each other): Affelnet's « Demandes vœux
 # 1 », the pupils who put it first; Parcoursup's « NB_VOEUX_CONFIRMES », every confirmed wish

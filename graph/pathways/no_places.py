@@ -30,7 +30,7 @@ from dataclasses import replace
 from typing import Any
 
 from graph.pathways.entry_figures import AFTER_3E_ORIGIN
-from graph.pathways.history import may_have_history
+from graph.pathways.offer_origin import may_have_history
 from graph.pathways.scoring import Scored, Step, rank, ranked_figures
 
 __all__ = ["W_NO_PLACE", "no_place_part", "no_place_steps", "with_no_places"]

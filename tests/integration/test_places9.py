@@ -81,17 +81,19 @@ def test_without_home_the_first_step_is_chosen_near_the_centre(client: TestClien
 
 
 def test_a_goal_type_the_data_barely_covers_is_said(client: TestClient) -> None:
-    """Bac pro MELEC → licence pro in Bourgogne-Franche-Comté: one weak pathway (to the
-    licence pro « systèmes pluritechniques » at the IUT de Chalon-sur-Saône), with nothing
-    saying that the data knows one licence pro in the région."""
+    """Bac pro MELEC → licence pro in Bourgogne-Franche-Comté: the data knows one licence pro
+    in the région (« systèmes pluritechniques » at the IUT de Chalon-sur-Saône, NSF 200), which
+    no passerelle reaches since answers22 (a licence pro is no longer inferred from a BTS by a
+    broad field alone): the answer says it knows that one programme and no link to it, rather
+    than showing a weak pathway or nothing."""
     answer = ask(client, **{"from": MELEC, "to_type": "licence_pro", "region": "27"})
-    assert answer["pathways"]
-    thin = [n for n in answer["notices"] if n.startswith("Les données ne recensent")]
-    assert thin == [
-        "Les données ne recensent qu'une formation de ce type (licence professionnelle) dans "
-        "la région Bourgogne-Franche-Comté : les parcours vers ce type de diplôme y sont sans "
-        "doute incomplets, à vérifier auprès des établissements."
-    ], answer["notices"]
+    assert not answer["pathways"]
+    reason = answer["notices"][0]
+    assert reason.startswith(
+        "Les données importées contiennent des formations de ce niveau dans la région "
+        "Bourgogne-Franche-Comté (licence professionnelle ; offertes par 1 établissement)"
+    ), answer["notices"]
+    assert "systèmes pluritechniques" in reason and "aucune passerelle connue" in reason
     # a goal the data covers better is not flagged: the BTS
     bts = ask(client, **{"from": MELEC, "to_type": "bts", "region": "27"})
     assert not any(n.startswith("Les données ne recensent") for n in bts["notices"])

@@ -60,9 +60,12 @@ def test_no_leg_out_of_a_programme_of_unknown_field() -> None:
 
 
 def test_a_licence_pro_of_the_domain_is_still_inferred() -> None:
+    """From a BTS of the domain's « plusieurs spécialités » group (250), a licence pro of the
+    domain is still reached (answers22: not by the domain alone), and from anywhere."""
     lp = DiplomaFacts("25025001", "licence_pro", 6, nsf="251")
     (leg,) = infer_passerelles([bts("076", code="32025014", nsf="250"), lp], set())
-    assert leg.field_match == "domaine NSF 25x" and leg.from_departements == ()
+    assert leg.field_match == "groupe NSF 250 (plusieurs spécialités du domaine 25x)"
+    assert leg.from_departements == ()
 
 
 def test_a_national_diploma_or_an_unlocated_programme_has_no_territory() -> None:
