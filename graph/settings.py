@@ -93,11 +93,14 @@ class Settings(BaseModel):
         "after every change of the graph (graph/pathways/data.py).",
     )
     pathway_snapshot: bool = Field(
-        default=True,
+        default=False,
         description="Write the preloaded pathway cache to data_dir/pathway-cache, and read it "
         "back instead of the database when a later preload is of the same graph version "
         "(another worker, a restart; graph/pathways/snapshot.py): about a fifth of the "
-        "preload's CPU, the same memory (docs/performance.md, preload22).",
+        "preload's CPU, the same memory once read. Off by default: the worker that writes the "
+        "file forks a child while it serves, and its answers meanwhile were slow (p95 200 ms "
+        "against 7 ms over HTTP, +4–7 MB RSS; docs/performance.md, end of the twenty-first "
+        "session).",
     )
     map_preload: bool = Field(
         default=True,
