@@ -28,6 +28,8 @@ def to_goal_phrase(q: PathwayQuery) -> str:
     'au diplôme Licence pro'
     >>> to_goal_phrase(q(to="32022316", to_label="BTS CIEL (32022316)", to_name="BTS CIEL"))
     'au diplôme BTS CIEL'
+    >>> to_goal_phrase(q(to="26033101", to_name="Diplôme d'État d'infirmier(ière)"))
+    "au diplôme d'État d'infirmier(ière)"
     >>> to_goal_phrase(q(sector="H2913", sector_label="métier ROME H2913"))
     'au métier ROME H2913'
     >>> to_goal_phrase(q(to_type=DiplomaType.LICENCE_PRO, to_level=6, sector="s",
@@ -39,7 +41,12 @@ def to_goal_phrase(q: PathwayQuery) -> str:
     job = to_goal(q.sector_label or "métier choisi") if q.sector else None
     level = f"{level_fr(q.to_level)} ou plus" if q.to_level else None
     if q.to:
-        head = f"au diplôme {q.to_name or q.to_label or q.to}"  # no code in prose
+        name = str(q.to_name or q.to_label or q.to)  # no code in prose
+        # « au diplôme d'État d'infirmier », not « au diplôme Diplôme d'État d'infirmier »
+        if name.lower().startswith("diplôme"):
+            head = f"au {name[0].lower()}{name[1:]}"
+        else:
+            head = f"au diplôme {name}"
     elif q.to_type:
         head = f"à {type_with_article(q.to_type.value)}" + (f" de {level}" if level else "")
     elif level:
