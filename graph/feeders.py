@@ -226,11 +226,16 @@ def territory_departements(territory: Territory) -> frozenset[str] | None:
 def as_held(row: Mapping[str, Any], where: frozenset[str] | None) -> Mapping[str, Any] | None:
     """A feeder row as its passerelle holds for a target taken in the départements ``where``
     (None: unknown): None when it does not hold there at all (an inferred leg into a campus
-    programme's territory elsewhere); a documented scoped leg whose scope lies outside
+    programme's territory elsewhere, or from it: a campus's local leg, which no source of
+    another territory takes — tester23, Allier: MSPC → BTS électrotechnique of the Mecanic
+    Vallée listed with no establishment); a documented scoped leg whose scope lies outside
     ``where`` as an inferred leg without id nor figures; else the row.
 
     >>> leg = {"origin": "inferred", "to_departements": ["012", "046"]}
     >>> as_held(leg, frozenset({"076"})) is None, as_held(leg, None) is leg
+    (True, True)
+    >>> local = {"origin": "inferred", "from_departements": ["012", "046"]}
+    >>> as_held(local, frozenset({"003"})) is None, as_held(local, frozenset({"046"})) is local
     (True, True)
     >>> doc = {"origin": "documented", "scope": "campus", "scope_departements": ["046"],
     ...        "passerelle": "p1", "rate": 0.8}
@@ -243,6 +248,9 @@ def as_held(row: Mapping[str, Any], where: frozenset[str] | None) -> Mapping[str
     to = row.get("to_departements")
     if to and where is not None and not where & set(to):
         return None
+    frm = row.get("from_departements")
+    if frm and where is not None and not where & set(frm):
+        return None  # a campus's local leg: no source in this territory takes it
     scope = row.get("scope") or "national"
     if row.get("origin") != "documented" or scope == "national" or where is None:
         return row

@@ -21,14 +21,16 @@ def _row(code: str, **leg: Any) -> dict[str, Any]:
 
 
 def test_a_leg_that_holds_from_the_campus_territory_feeds_nothing_elsewhere() -> None:
-    """The reported case: a 2de commune in the Eure listed as a feeder of a BTS through a
-    Mecanic Vallée leg that holds for a source taken in the Lot or the Aveyron only."""
+    """The reported cases: a 2de commune in the Eure, then (tester23) the Bac pro MSPC in the
+    Allier, listed as feeders of a BTS through a Mecanic Vallée leg that holds for a source
+    taken in the Lot or the Aveyron only: listed with no establishment of the territory (its
+    own offers do not take that leg), they read as a feeder the territory lacks. A campus's
+    fact says nothing of another territory: not listed there."""
     rows = [_row("40020008", origin="inferred", from_departements=["012", "046"])]
-    (f,) = rank_feeders(rows, EURE)
-    assert f.offers == [] and f.places is None
-    assert f.outside == 1  # Figeac, where it holds; the Eure's offer is not a feeder
+    assert rank_feeders(rows, EURE) == []
     (here,) = rank_feeders(rows, Territory(departements=["046"]))
     assert [o.actor_id for o in here.offers] == ["40020008-figeac"]
+    assert here.outside == 0  # the Eure's offer does not take the leg
 
 
 def test_a_leg_into_a_campus_territory_is_no_feeder_of_another() -> None:
