@@ -6,4 +6,5 @@
 MATCH (d:Diploma)
 WHERE d.code IN $codes
 OPTIONAL MATCH (d)-[:RENAMED_TO]->(n:Diploma)
-RETURN d {.code, .name, .type, .level, .nsf, .nsf_groups, .closed, .rome_options} AS d, collect(n.code) AS successors
+RETURN d {.code, .name, .type, .level, .nsf, .nsf_groups, .closed, .rome_options,
+         closing_date: CASE WHEN d.closed THEN null ELSE d.closing_date END} AS d, collect(n.code) AS successors

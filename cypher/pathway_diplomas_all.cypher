@@ -1,8 +1,10 @@
 // Every diploma, briefly: the list a preload of the pathway cache walks
 // (graph/pathways/data.py), with whether the BCN closed it, the options a BTS common first
-// year takes its jobs from (rome_options) and its successors (RENAMED_TO).
+// year takes its jobs from (rome_options), its successors (RENAMED_TO) and, for an open diploma
+// the BCN closes later, its closing date (graph/pathways/closing.py).
 // Params: none. Returns: d (map), successors (codes).
 MATCH (d:Diploma)
 OPTIONAL MATCH (d)-[:RENAMED_TO]->(n:Diploma)
-RETURN d {.code, .name, .type, .level, .nsf, .nsf_groups, .closed, .rome_options} AS d, collect(n.code) AS successors
+RETURN d {.code, .name, .type, .level, .nsf, .nsf_groups, .closed, .rome_options,
+         closing_date: CASE WHEN d.closed THEN null ELSE d.closing_date END} AS d, collect(n.code) AS successors
 ORDER BY d.code

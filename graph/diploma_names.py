@@ -203,6 +203,7 @@ _ACCENTED = {
         "supérieur médias expérimentation rénovation réparation régulation opérateur "
         "céramique géomètre intérieur intérieure être prêt réception hébergement "
         "télévision vidéo élevage végétale végétales piétonne sérigraphie vêtements vêtement "
+        "léger légers légère légères "
         # past participles a diploma's name only uses as adjectives (« environnements connectés »)
         "connecté connectés connectée connectées embarqué embarqués embarquée embarquées "
         "spécialisé spécialisés spécialisée spécialisées "

@@ -5,7 +5,7 @@ Pure functions over the scored pathways (:mod:`graph.pathways.scoring`) and the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from graph.departements import (
@@ -29,6 +29,7 @@ from graph.pathways.job import to_goal
 from graph.pathways.nearest_unplaced import departements_in, nearest_offers
 from graph.pathways.no_places import no_place_part
 from graph.pathways.query import PathwayQuery
+from graph.pathways.reserved_track import RESERVED_PART, is_reserved_track
 from graph.pathways.scoring import NEAR_KM, Candidate, Offer, Scored, Step
 from graph.pathways.sea import crossing_phrase
 from graph.pathways.start_words import after_start, from_start
@@ -288,11 +289,16 @@ def maybe_nearer(o: Offer, best: Offer, around: frozenset[str]) -> bool:
 
 
 def step_sentence(
-    i: int, st: Step, around: frozenset[str] = frozenset(), modality: str | None = None
+    i: int,
+    st: Step,
+    around: frozenset[str] = frozenset(),
+    modality: str | None = None,
+    closing: str | None = None,
 ) -> str:
     """One sentence per step: the programme, where, how far, documented or inferred, how
     current. ``around``: the départements near the learner (:func:`maybe_nearer`);
-    ``modality``: the one requested (said when the data does not describe it for the step).
+    ``modality``: the one requested (said when the data does not describe it for the step);
+    ``closing``: what to say of its diploma's closing (graph/pathways/closing.py).
     """
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
     parts = [f"Étape {i} : {display_name(d)}, {at_place(best)}"]
@@ -320,6 +326,10 @@ def step_sentence(
         parts.append(undescribed_step_part(d, MODALITY_FR[modality]))
     if (none := no_place_part(st)) is not None:
         parts.append(none)
+    if is_reserved_track(d):
+        parts.append(RESERVED_PART)
+    if closing:
+        parts.append(closing)
     if best.offer.get("status") == "planned":
         parts.append("offre seulement en projet")
     if best.offer.get("status") == "renewed":
@@ -422,8 +432,10 @@ def meets_job(diploma: Mapping[str, Any], goal: str) -> str:
     )
 
 
-def explain(s: Scored, q: PathwayQuery) -> list[str]:
-    """The score's explanation, in French: the whole pathway, then one sentence per step."""
+def explain(s: Scored, q: PathwayQuery, closings: Sequence[str | None] | None = None) -> list[str]:
+    """The score's explanation, in French: the whole pathway, then one sentence per step
+    (``closings``: per step, what to say of its diploma's closing, graph/pathways/closing.py).
+    """
     n = len(s.plan)
     # the end of 3e is no diploma held (graph/pathways/after_3e.py)
     after = "après la 3e" if is_start_row(s.start) else after_start(display_name(s.start))
@@ -455,7 +467,11 @@ def explain(s: Scored, q: PathwayQuery) -> list[str]:
         out.append(meets_job(s.plan[-1].diploma, to_goal(job_label(q))))
     around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
     mod = q.modality.value if q.modality else None
-    out.extend(step_sentence(i, st, around, mod) for i, st in enumerate(s.plan, start=1))
+    closings = closings or [None] * n
+    out.extend(
+        step_sentence(i, st, around, mod, closing)
+        for (i, st), closing in zip(enumerate(s.plan, start=1), closings, strict=True)
+    )
     return out
 
 

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from graph import communes
@@ -43,6 +44,7 @@ from graph.pathways.bac_starts import (
     track_starts,
 )
 from graph.pathways.closed_start import replaced_notice, successor_sentence
+from graph.pathways.closing import closing_parts, next_rentree
 from graph.pathways.data import PathwayData, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
@@ -98,6 +100,7 @@ from graph.pathways.regulated import (
     regulations,
 )
 from graph.pathways.related_job import related_job_sentence, start_jobs
+from graph.pathways.reserved_track import ordinary_first, ordinary_first_notice
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import (
     Candidate,
@@ -1062,6 +1065,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     before, shown = shown, in_person_first(shown)
     if moved := in_person_notice(before, shown):
         notices.append(moved)
+    before, shown = shown, ordinary_first(shown)
+    if moved := ordinary_first_notice(before, shown):
+        notices.append(moved)
     if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
@@ -1088,7 +1094,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if note := _seconde_start(store, data, q):
         notices.insert(0, note)  # a 2nde professionnelle asked as a start: no diploma
     histories = data.histories(store, offer_keys(shown))
-    out = [pathway_out(s, i + 1, explain(s, asked), histories) for i, s in enumerate(shown)]
+    out = [
+        pathway_out(s, i + 1, explain(s, asked, _closings(store, data, s)), histories)
+        for i, s in enumerate(shown)
+    ]
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
     if held:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
@@ -1443,6 +1452,18 @@ def _near_point(q: PathwayQuery) -> LatLon | None:
     """The town the territory is drawn around (`near`), if any."""
     near = q.territory.near
     return (near.lat, near.lon) if near is not None else None
+
+
+def _closings(store: GraphStore, data: PathwayData, s: Scored) -> list[str | None] | None:
+    """Per step, what to say of its diploma's closing (graph/pathways/closing.py): a diploma
+    the BCN closes before a learner entering at the next rentrée could sit it. None when no
+    step's diploma has a closing date (the usual case: no read)."""
+    diplomas = [st.diploma for st in s.plan]
+    if not any(d.get("closing_date") and not d.get("closed") for d in diplomas):
+        return None
+    codes = {c for d in diplomas if d.get("closing_date") for c in d.get("successors") or ()}
+    rows = {c: r for c, r in data.diplomas(store, codes).items() if r is not None}
+    return closing_parts(s.start, diplomas, rows, next_rentree(date.today()))
 
 
 def _radius_notice(

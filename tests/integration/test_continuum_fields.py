@@ -52,3 +52,23 @@ def test_a_diploma_the_bcn_closes_later_says_so_with_its_successor(client: TestC
     found = client.get("/v1/diplomas/search", params={"q": "50025218"}).json()["items"]
     assert found[0]["code"] == "50025218" and found[0]["note"] == got["note"], found[0]
     assert_plain_french([got["note"]])
+
+
+def test_a_step_the_bcn_closes_before_the_learner_ends_says_so(client: TestClient) -> None:
+    """tester23 (Châteauroux): a 3e pupil was sent to the Bac pro maintenance des véhicules
+    option voitures particulières (40025214) of a 2022 file, with nothing said; the BCN closes
+    it on 31/08/2028 and its successor opened in 2025, so a pupil entering its 2de at the next
+    rentrée sits the successor. The step says it (graph/pathways/closing.py)."""
+    got = client.get(
+        "/v1/pathways", params={"from_level": 2, "to": "40025214", "departements": "23"}
+    ).json()
+    steps = [
+        (p, i) for p in got["pathways"] for i, s in enumerate(p["steps"]) if s["code"] == "40025214"
+    ]
+    assert steps, got
+    path, i = steps[0]
+    said = path["score"]["explanation"][-(len(path["steps"]) - i)]
+    assert said.startswith(f"Étape {i} : "), said
+    assert "fermeture prévue en 2028, remplacé par" in said, said
+    assert "sans doute déjà dans celui qui le remplace" in said, said
+    assert_plain_french([said])
