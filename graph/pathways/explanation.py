@@ -288,6 +288,36 @@ def maybe_nearer(o: Offer, best: Offer, around: frozenset[str]) -> bool:
     return dep is not None and (dep == best.offer.get("departement") or dep in around)
 
 
+# a step entered after 3e at an offer Affelnet lists by its 1re pro only, with no 2de of its
+# famille de métiers at the establishment (graph/pathways/entry_figures.py)
+NO_SECOND_PART = (
+    "Affelnet n'y liste que la 1re pro, sans 2de de sa famille de métiers dans "
+    "l'établissement : l'entrée après la 3e passe par la 2de commune d'un lycée qui la "
+    "propose, à vérifier avec l'établissement"
+)
+
+
+def no_second_part(leg: Row, offer: Mapping[str, Any]) -> str | None:
+    """What a step entered after 3e says when its offer is listed by its 1re pro only and the
+    establishment lists no 2de of its family (tester23, Pointe-à-Pitre: Bac pro TCI at Lycée
+    Louis Delgres, listed in 1re pro, no common 2de RICM in the Guadeloupe, said « entrée après
+    la 3e » alone); None otherwise.
+
+    >>> after = {"passerelle_origin": "after_3e"}
+    >>> no_second_part(after, {"entry_year": 2})[:40]
+    "Affelnet n'y liste que la 1re pro, sans "
+    >>> no_second_part(after, {"entry_year": 2, "entry_capacity": 69}) is None
+    True
+    >>> no_second_part({"passerelle_origin": "inferred"}, {"entry_year": 2}) is None
+    True
+    """
+    if leg.get("passerelle_origin") != "after_3e" or offer.get("entry_year") != 2:
+        return None
+    if offer.get("entry_capacity") is not None or offer.get("entry_demand") is not None:
+        return None
+    return NO_SECOND_PART
+
+
 def step_sentence(
     i: int,
     st: Step,
@@ -328,6 +358,8 @@ def step_sentence(
         parts.append(none)
     if is_reserved_track(d):
         parts.append(RESERVED_PART)
+    if (second := no_second_part(leg, best.offer)) is not None:
+        parts.append(second)
     if closing:
         parts.append(closing)
     if best.offer.get("status") == "planned":
