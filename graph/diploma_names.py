@@ -20,7 +20,7 @@ functions over plain rows (``code``, ``name``, ``type``, ``official_name``…).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +33,7 @@ __all__ = [
     "display_name",
     "french_case",
     "is_common_year",
+    "is_agricultural_seconde",
     "is_common_year_kept",
     "is_placeholder",
     "is_public_code",
@@ -347,9 +348,14 @@ def fcil_name(label: str) -> str:
     return f"FCIL : {' — '.join(title)} {FCIL_TAIL}"
 
 
-def seconde_start_note(d: Row) -> str | None:
+def seconde_start_note(d: Row, famille: Sequence[Row] = ()) -> str | None:
     """What a pathway answer says first when its start is a 2nde professionnelle or a BTS
-    common first year: a course year, no diploma; None for any other start.
+    common first year: a course year, no diploma; None for any other start. ``famille``: the
+    Bac pros familleMetiers.csv says the 2nde is the first year of (``code``, ``name``,
+    ``famille``, ``closed``): an agricultural 2de professionnelle is said the first year of
+    those it lists (links23; before, it was said nothing, and its name read as the first year
+    of one Bac pro « Productions » that does not exist); one the file does not list is named
+    with its Bac pro by its name (display_name), and no more is said.
 
     >>> seconde_start_note({"name": "2NDE PROFESSIONNELLE PRODUCTION (BAC PRO)", "type": "bac_pro"})
     "La 2de professionnelle production n'est pas un diplôme : c'est la 1re année d'un Bac pro du secteur production, et les fichiers importés ne disent pas lequel. Demandez plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
@@ -379,12 +385,51 @@ def seconde_start_note(d: Row) -> str | None:
             "plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
         )
     if _AGRICULTURAL_2NDE.search(bcn):
-        return None  # its Bac pro agricole is named with it (display_name)
+        return _agricultural_note(bcn, famille)
     base = display_name(d).split(" (Bac pro)")[0]
     return (
         f"La 2de commune « {base} » n'est pas un diplôme : c'est la 1re année des Bac pro de "
         "cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille "
         "préparé."
+    )
+
+
+def is_agricultural_seconde(d: Row) -> bool:
+    """Whether a diploma row is an agricultural 2de professionnelle (« … (SEC PRO AG) »).
+
+    >>> is_agricultural_seconde({"name": "PRODUCTIONS (SEC PRO AG)", "type": "bac_pro"})
+    True
+    >>> is_agricultural_seconde({"name": "Bac pro agroéquipement", "type": "bac_pro"})
+    False
+    """
+    return d.get("type") == "bac_pro" and any(_AGRICULTURAL_2NDE.search(t) for t in _texts(d))
+
+
+def _agricultural_note(bcn: str, famille: Sequence[Row]) -> str | None:
+    """:func:`seconde_start_note` of an agricultural 2de professionnelle (« … (SEC PRO AG) »):
+    None unless ``famille`` (familleMetiers.csv) says which Bac pros follow it.
+
+    >>> rows = [{"code": "40321001", "name": "Bac pro agroéquipement", "famille": "Métiers des "
+    ...          "productions", "closed": False},
+    ...         {"code": "40321004", "name": "Bac pro conduite et gestion de l'entreprise agricole",
+    ...          "famille": "Métiers des productions", "closed": False},
+    ...         {"code": "40321210", "name": "Bac pro X", "famille": "Métiers des productions",
+    ...          "closed": True}]
+    >>> print(_agricultural_note("PRODUCTIONS (SEC PRO AG)", rows))
+    La 2de professionnelle agricole « Productions » n'est pas un diplôme : c'est la 1re année des Bac pro de la famille de métiers « Métiers des productions » (Bac pro agroéquipement, Bac pro conduite et gestion de l'entreprise agricole). Demandez plutôt les parcours depuis le Bac pro préparé.
+    >>> _agricultural_note("SERVICE AUX PERSONNES ET AUX TERRITOIRES (SEC PRO AG)", []) is None
+    True
+    """  # noqa: E501
+    open_ = [r for r in famille if not r.get("closed") and r.get("name")]
+    names = sorted({str(r.get("famille") or "") for r in famille} - {""})
+    if not open_ or len(names) != 1:
+        return None
+    base = french_case(_AGRICULTURAL_2NDE.sub("", bcn).strip())
+    listed = ", ".join(display_name(r) for r in open_)
+    return (
+        f"La 2de professionnelle agricole « {base} » n'est pas un diplôme : c'est la 1re année "
+        f"des Bac pro de la famille de métiers « {names[0]} » ({listed}). Demandez plutôt les "
+        "parcours depuis le Bac pro préparé."
     )
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from graph.inference import bac_techno, bac_techno_cpge
 from graph.inference.co_offer import CoOffer, co_offer
 from graph.inference.evidence import (
+    P_ROME,
     STRENGTH_FULL,
     Evidence,
     EvidenceKeys,
@@ -38,7 +39,7 @@ from graph.inference.evidence import (
     shared_evidence,
     shared_points,
 )
-from graph.inference.fields import FieldKeys, field_keys, keys_apart
+from graph.inference.fields import FieldKeys, families_meet, field_keys, keys_apart
 from graph.nsf import GENERIC_GROUPS
 
 __all__ = [
@@ -129,7 +130,7 @@ RULES: dict[str, str] = {
     "bac-pro-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
     "de niveau 4 se prépare en un an après un Bac pro d'une spécialité proche.",
     "bac2-to-licence-pro": "Un BTS ou un DUT mène à une licence professionnelle de la même "
-    "spécialité.",
+    "spécialité, ou d'une spécialité voisine qui prépare à l'un de ses métiers.",
     "bac2-to-cpge-ats": "Un BTS ou un DUT du domaine industriel mène à la classe préparatoire ATS.",
     "bac2-to-engineer-apprenticeship": "Un BAC+2 (BTS, DUT) permet l'admission sur dossier dans "
     "une formation d'ingénieur par apprentissage de la même spécialité.",
@@ -154,6 +155,8 @@ INDUSTRIAL_NSF_DOMAINS = {"20", "22", "23", "25"}
 TARGET_OPEN = "spécialité de la cible non précisée"
 ORIGIN_OPEN = "spécialité de l'origine non précisée"
 INDUSTRIAL = "domaine industriel"
+# a licence pro of another NSF group that trains for one of the BAC+2's jobs (_neighbour_licences)
+NEIGHBOUR = "licence d'une spécialité voisine"
 FILIERE = "filière commune"  # a match on a campus's filière (_field_match): its territory only
 # matches that name no specialty the two diplomas share: into (or out of) a campus programme,
 # they hold only in its territory
@@ -367,6 +370,54 @@ def _scored(
     return out if len(out) >= KEEP else out + sorted(fallback, key=lambda t: t[0].code)
 
 
+def _neighbour_licences(
+    a: DiplomaFacts, others: list[DiplomaFacts], keys: Keys
+) -> list[tuple[DiplomaFacts, str, float]]:
+    """The licences pro of another NSF group than BAC+2 ``a``'s (``others``, fields not apart)
+    that train for one of its jobs: both described by the nomenclatures, sharing at least one
+    ROME code, scored by what they share as ``bac-pro-to-bts`` is (:func:`shared_points`; the
+    co-offers aside: a university's licence and a lycée's BTS are not prepared together), the
+    :data:`KEEP` strongest of :data:`MIN_STRENGTH` or more, their NSF families meeting
+    (:func:`graph.inference.fields.families_meet`: one commercial job shared sent BTS MCO to the
+    licence pro métiers de la mode) or, where one group names a discipline rather than a trade
+    (1xx: no family), sharing more than one job alone (BTS CRSA and « Technicien R&D » to the
+    licence pro bio-industries). BTS électrotechnique (NSF 255, ROME
+    H1101 « Assistance et support technique client ») → licence pro maintenance et technologie
+    : systèmes pluritechniques (NSF 200, ROME H1101, I1102, I1103): the group 200 heads a whole
+    area (:data:`graph.nsf.GENERIC_GROUPS`), so no NSF rule matches them, and the shared job
+    does. Said « licence d'une spécialité voisine » after what they share.
+
+    >>> from graph.inference.evidence import Evidence
+    >>> bts = DiplomaFacts("B", "bts", 5, nsf="255", evidence=Evidence(rome=frozenset({"H1101"})))
+    >>> lp = DiplomaFacts("L", "licence_pro", 6, nsf="200",
+    ...                   evidence=Evidence(rome=frozenset({"H1101", "I1102"})))
+    >>> far = DiplomaFacts("F", "licence_pro", 6, nsf="200",
+    ...                    evidence=Evidence(rome=frozenset({"H1102"})))
+    >>> keys = _keys_of([bts, lp, far])
+    >>> [(b.code, how, s) for b, how, s in _neighbour_licences(bts, [lp, far], keys)]
+    [('L', "partagent les métiers ROME H1101 ; licence d'une spécialité voisine", 0.21)]
+    """
+    ea = keys[id(a)][1]
+    if ea is None or not ea.rome:
+        return []
+    found: list[tuple[DiplomaFacts, float]] = []
+    for b in others:
+        eb = keys[id(b)][1]
+        if eb is None or ea.rome.isdisjoint(eb.rome) or not b.target or b.code == a.code:
+            continue
+        fa, fb = keys[id(a)][0].family, keys[id(b)][0].family
+        if fa and fb and not families_meet(fa, fb):
+            continue  # BTS MCO → licence pro métiers de la mode: one commercial job shared
+        points = shared_points(ea, eb, a.nsf, b.nsf, a.title, b.title)
+        if not (fa and fb) and points <= P_ROME:
+            continue  # a discipline's group (1xx, no family): a lone shared job is not enough
+        strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
+        if strength >= MIN_STRENGTH:
+            found.append((b, strength))
+    found.sort(key=lambda t: (-t[1], t[0].code))
+    return [(b, f"{_sentence(a, b, None)} ; {NEIGHBOUR}", strength) for b, strength in found[:KEEP]]
+
+
 def _strongest(
     ranked: list[tuple[DiplomaFacts, CoOffer | None, float]], keep: int
 ) -> list[tuple[DiplomaFacts, CoOffer | None, float]]:
@@ -478,13 +529,22 @@ def infer_passerelles(
         for b in of("cpge"):
             if (m := bac_techno_cpge.cpge_match(a.code, a.nsf, b.code)) is not None:
                 add(bac_techno_cpge.RULE, a, b, m[0], strength=m[1])
+    licences = of("licence_pro")
     for a in of(*BAC2):
-        for b in of("licence_pro"):
+        others: list[DiplomaFacts] = []
+        for b in licences:
+            if apart(a, b):
+                continue
             # the same NSF group or filière, never the domain alone: a domain (31x: commerce,
             # transport, banking, accounting…) sent a BTS NDRC to a maritime transport licence
             # 507 km away (docs/inferred-passerelles.md, « Broad domains », answers22)
-            if not apart(a, b) and (how := _field_match(a, b, domain=False) or _pluri_match(a, b)):
+            if how := _field_match(a, b, domain=False) or _pluri_match(a, b):
                 add("bac2-to-licence-pro", a, b, how)
+            else:
+                others.append(b)
+        # or a neighbouring speciality that trains for one of its jobs (links23)
+        for b, how, strength in _neighbour_licences(a, others, keys):
+            add("bac2-to-licence-pro", a, b, how, strength=strength)
         for b in of("cpge"):
             if b.level == 6 and _is_industrial(a):
                 add("bac2-to-cpge-ats", a, b, INDUSTRIAL)

@@ -25,7 +25,7 @@ from graph.coverage import (
     summarise,
 )
 from graph.departements import de_place, departement_number
-from graph.diploma_names import display_name, seconde_start_note
+from graph.diploma_names import display_name, is_agricultural_seconde, seconde_start_note
 from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
@@ -621,7 +621,12 @@ def _seconde_start(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str
     if len(q.start_codes) != 1:
         return None
     row = data.diplomas(store, q.start_codes).get(q.start_codes[0])
-    return seconde_start_note(row) if row else None
+    if not row:
+        return None
+    # an agricultural 2de professionnelle: the Bac pros familleMetiers says follow it
+    agricultural = is_agricultural_seconde(row)
+    famille = store.read("diploma_famille_programmes", code=row["code"]) if agricultural else []
+    return seconde_start_note(row, famille)
 
 
 def _start_nsf(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:

@@ -44,6 +44,36 @@ def test_licence_pro_accepts_the_pluri_group_of_the_domain_not_the_domain_alone(
     assert pairs([D("BTS1", "bts", 5, "312"), D("LP2", "licence_pro", 6, "311")]) == {}
 
 
+def test_licence_pro_of_a_neighbouring_speciality_needs_a_shared_job() -> None:
+    """links23: BTS électrotechnique (255) and the licence pro « maintenance et technologie :
+    systèmes pluritechniques » (200, a group heading a whole area: no NSF rule matches) share
+    the ROME job H1101; a leg says so, « licence d'une spécialité voisine ». No job shared, no
+    leg; families apart (commerce → mode) neither, nor a discipline's group (1xx) on one job
+    alone."""
+    from graph.inference.evidence import Evidence
+
+    def E(code: str, type: str, level: int, nsf: str, *rome: str) -> DiplomaFacts:  # noqa: N802
+        return DiplomaFacts(code, type, level, nsf, evidence=Evidence(rome=frozenset(rome)))
+
+    bts = E("BTS", "bts", 5, "255", "H1101", "I1309")
+    got = {
+        (p.to_code, p.field_match, p.strength)
+        for p in infer_passerelles(
+            [
+                bts,
+                E("LP", "licence_pro", 6, "200", "H1101", "I1102"),
+                E("LP-FAR", "licence_pro", 6, "200", "H1102"),
+                E("LP-BIO", "licence_pro", 6, "112", "H1101"),
+            ],
+            set(),
+        )
+    }
+    said = "partagent les métiers ROME H1101 ; licence d'une spécialité voisine"
+    assert got == {("LP", said, 0.21)}
+    mco = E("MCO", "bts", 5, "312", "D1401")
+    assert pairs([mco, E("MODE", "licence_pro", 6, "242", "D1401", "B1805")]) == {}
+
+
 def test_shared_filiere_counts_as_the_same_field() -> None:
     got = pairs(
         [
