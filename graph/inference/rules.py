@@ -121,10 +121,16 @@ class InferredPasserelle:
 
 
 RULES: dict[str, str] = {
-    "cap-to-bac-pro": "Un CAP mène au Bac pro de la même spécialité (même groupe NSF ou même "
-    "filière).",
-    "bac-pro-to-bts": "Un Bac pro mène au BTS de la même spécialité (même groupe NSF ou même "
-    "filière).",
+    # a leg of these two rules is kept on a shared NSF group or filière, or on the evidence the
+    # two diplomas share (jobs, domains, commissions…: ``field_match``), said after the rule:
+    # « de la même spécialité » alone was false of a Bac pro froid (NSF 255) → BTS CIEL (201)
+    # leg kept on shared job domains and commission (tester23)
+    "cap-to-bac-pro": "Un CAP mène à un Bac pro de la même spécialité ou d'une spécialité "
+    "proche (même groupe NSF ou même filière, ou des métiers, domaines ou commissions "
+    "professionnelles en commun).",
+    "bac-pro-to-bts": "Un Bac pro mène à un BTS de la même spécialité ou d'une spécialité "
+    "proche (même groupe NSF ou même filière, ou des métiers, domaines ou commissions "
+    "professionnelles en commun).",
     "cap-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
     "de niveau 3 se prépare en un an après un CAP d'une spécialité proche.",
     "bac-pro-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
