@@ -182,6 +182,9 @@ describe('citations', () => {
     // an inferred passerelle's source: neither the rule's English name nor its docs page
     assert.equal(cite('inferred by rule bac-pro-to-bts (docs/inferred-passerelles.md)'), "Déduite par l'outil d'une règle générale, non documentée");
     assert.match(cite('inferred by rule cap-to-bac-pro (docs/inferred-passerelles.md) over opendata nFormationDiplome_.csv'), /^Déduite par l'outil d'une règle générale, non documentée \(Données publiques\)$/);
+    // as stored since answers23: the rule's id, no docs page
+    assert.equal(cite('inferred by rule bac-pro-to-bts'), "Déduite par l'outil d'une règle générale, non documentée");
+    assert.match(cite('inferred by rule cap-to-bac-pro over opendata nFormationDiplome_.csv'), /^Déduite par l'outil d'une règle générale, non documentée \(Données publiques\)$/);
   });
 });
 
