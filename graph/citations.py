@@ -159,7 +159,9 @@ _DOC = re.compile(r"^\s*(\d{3}_[0-9a-f]{16}\.txt)\s*(.*)$", re.S)
 _PUBLIC_FILE = re.compile(r"[\w.-]+\.(?:csv|json|xlsx?)\b")
 # An inferred passerelle's source (graph/inference/records.py): the rule's name and page, and
 # the files it ran over. People read that the tool deduced it, never the rule's name or page.
-_INFERRED = re.compile(r"^\s*inferred by rule [\w-]+ \([\w./-]+\)(?: over (.*))?$", re.S)
+# (« (docs/inferred-passerelles.md) » after the rule's name in a graph stored before answers23)
+_INFERRED = re.compile(r"^\s*inferred by rule [\w-]+(?: \([\w./-]+\))?(?: over (.*))?$", re.S)
+_INFERRED_PAGE = re.compile(r"^(\s*inferred by rule [\w-]+) \(docs/[\w./-]+\)")
 INFERRED_CITATION = "Déduite par l'outil d'une règle générale, non documentée"
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _AS_OF = re.compile(r"état (\d{4})-\d\d-\d\d")
@@ -219,6 +221,19 @@ def _part(text: str) -> str:
     return _FILE.sub("document source", text).strip()
 
 
+def public_source(source: str) -> str:
+    """A fact's ``source`` as the API gives it: an inferred passerelle's without the
+    repository page a graph stored before answers23 names after its rule (the rule's id
+    stays: it is the passerelle's ``rule``).
+
+    >>> public_source("inferred by rule bac-pro-to-bts (docs/inferred-passerelles.md) over a.csv")
+    'inferred by rule bac-pro-to-bts over a.csv'
+    >>> public_source("opendata constat_2020.csv")
+    'opendata constat_2020.csv'
+    """
+    return _INFERRED_PAGE.sub(r"\1", source, count=1)
+
+
 def split_sources(source: str) -> list[str]:
     """The parts of a source text that joins several (``"; "`` by the import, ``" ; "`` by
     the seeds): split at each ``;`` outside parentheses and « » quotes, so that a file's
@@ -250,6 +265,8 @@ def cite(source: str | None) -> str:
     >>> cite("opendata fr-en-annuaire-education.csv (Identifiant 0460010L, état 2024-11-26)")
     "Annuaire de l'éducation, Éducation nationale, 2024"
     >>> cite("inferred by rule bac-pro-to-bts (docs/inferred-passerelles.md)")
+    "Déduite par l'outil d'une règle générale, non documentée"
+    >>> cite("inferred by rule bac-pro-to-bts")
     "Déduite par l'outil d'une règle générale, non documentée"
     """
     if not source:

@@ -42,7 +42,8 @@ class CoverageRow(BaseModel):
         description="The diploma level (3 to 8); null when the data gives the diplomas none."
     )
     level_label: str = Field(
-        description="The level in French: « niveau 5 », or « niveau non précisé » when null.",
+        description="The level in French: « niveau 5 », or « niveau non précisé » when null "
+        "(« sans niveau de diplôme (FCIL) » for the FCILs, which prepare no diploma).",
     )
     level_note: str | None = Field(
         default=None,
@@ -179,6 +180,18 @@ def level_fr(level: int | None) -> str:
     return "niveau non précisé" if level is None else f"niveau {level}"
 
 
+# A FCIL (formation complémentaire d'initiative locale) prepares no diploma: the BCN files it
+# as « FCIL & FC non diplômante post niveau N » (types 381, 481, 581 of
+# n_niveau_formation_diplome), a level it follows, never its own; those of the public files
+# are Parcoursup's (the BTS files' under 48199901, « … post niveau 4 »): entered after a bac.
+FCIL_LEVEL_LABEL = "sans niveau de diplôme (FCIL)"
+FCIL_NOTE = (
+    "Une FCIL (formation complémentaire d'initiative locale) ne prépare aucun diplôme : elle "
+    "n'a pas de niveau propre et n'est comptée à aucun niveau. Celles que Parcoursup propose "
+    "se suivent après un bac."
+)
+
+
 def for_reading(rows: list[CoverageRow]) -> list[CoverageRow]:
     """The rows a reader sees (``GET /coverage``): those with a level by level, then those
     without one, apart, each with a note, so that one type shown twice (« classe préparatoire
@@ -191,12 +204,21 @@ def for_reading(rows: list[CoverageRow]) -> list[CoverageRow]:
     [5, 6, None]
     >>> for_reading(rows)[-1].level_note.split(" : ")[1]
     "ce sont d'autres formations que celles de même type comptées aux niveaux 5 et 6."
+    >>> fcil = CoverageRow(level=None, level_label=level_fr(None), type="fcil", type_label="FCIL",
+    ...     programmes=1, establishments=1, sources=[])
+    >>> for_reading([fcil])[0].level_label
+    'sans niveau de diplôme (FCIL)'
     """
     levelled = [r for r in rows if r.level is not None]
     typed = {r.type for r in levelled}
     unknown = []
     for r in rows:
         if r.level is not None:
+            continue
+        if r.type == "fcil":  # no diploma, hence no level of its own: said, not « unknown »
+            unknown.append(
+                r.model_copy(update={"level_label": FCIL_LEVEL_LABEL, "level_note": FCIL_NOTE})
+            )
             continue
         note = "Les données importées ne donnent pas le niveau de ces formations."
         if r.type in typed:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.citations import public_source
 from graph.departements import InseeDepartement, InseeDepartements
 from graph.diploma_names import closed_note, name_note, readable
 
@@ -442,8 +443,20 @@ class PasserelleOut(Out):
     from_codes: list[str]
     to_codes: list[str]
     parties: list[str] = []
-    rule: str | None = Field(default=None, description="For inferred passerelles: the rule.")
-    source: str
+    rule: str | None = Field(
+        default=None,
+        description="For inferred passerelles: the rule's stable id (its French wording is "
+        "`conditions`).",
+    )
+    source: str = Field(
+        description="The fact's source as stored (« inferred by rule <rule> over <files> » for "
+        "an inferred one; no repository page: graph.citations.public_source)."
+    )
+
+    @field_validator("source")
+    @classmethod
+    def _public(cls, value: str) -> str:
+        return public_source(value)
 
 
 class PasserelleDetail(PasserelleOut):

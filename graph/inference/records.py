@@ -18,8 +18,11 @@ __all__ = ["leg_props", "passerelle_props", "source_of"]
 
 
 def source_of(p: InferredPasserelle, over: str | None = None) -> str:
-    """``inferred by rule … (docs/inferred-passerelles.md)``, and the files it ran over."""
-    base = f"inferred by rule {p.rule} (docs/inferred-passerelles.md)"
+    """``inferred by rule …`` (the rule's stable id, also the passerelle's ``rule``; its
+    French wording is ``conditions``), and the files it ran over. No page of the repository:
+    it read « (docs/inferred-passerelles.md) » until answers23, a path the API's JSON gave
+    every client (:func:`graph.citations.public_source` drops it from a graph stored so)."""
+    base = f"inferred by rule {p.rule}"
     return f"{base} over {over}" if over else base
 
 

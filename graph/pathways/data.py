@@ -38,6 +38,7 @@ from graph.inference.rules import programme_territory
 from graph.memory import release_free_memory
 from graph.pathways import coverage_rows, offer_centres, snapshot
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
+from graph.pathways.after_3e import entered_after_3e
 from graph.pathways.history import IMPORTED_TWIN, OfferKey, YearFigures, read_histories
 from graph.pathways.hygiene import (
     ThinFile,
@@ -1136,6 +1137,14 @@ def _merged(rows: list[_Merging]) -> list[_Merging]:
 
 _registry: weakref.WeakKeyDictionary[Any, PathwayData] = weakref.WeakKeyDictionary()
 _registry_lock = threading.Lock()
+
+
+def kept_entries(store: GraphStore, data: PathwayData) -> list[str]:
+    """The codes of the programmes entered after 3e (graph/pathways/after_3e.py), read once
+    per graph version."""
+    return data.kept(  # type: ignore[no-any-return]
+        "after_3e", lambda: entered_after_3e(store.read("pathway_entry_after_3e"))
+    )
 
 
 def pathway_data(store: GraphStore, seen: str | None = None) -> PathwayData:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -29,7 +29,7 @@ from graph.diploma_names import display_name, is_agricultural_seconde, seconde_s
 from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
-from graph.pathways.after_3e import ENTRY_LEG, entered_after_3e
+from graph.pathways.after_3e import ENTRY_LEG
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
@@ -45,7 +45,7 @@ from graph.pathways.bac_starts import (
 )
 from graph.pathways.closed_start import replaced_notice, successor_sentence
 from graph.pathways.closing import closing_parts, next_rentree
-from graph.pathways.data import PathwayData, pathway_data
+from graph.pathways.data import PathwayData, kept_entries, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
 from graph.pathways.explanation import (
     MODALITY_FR,
@@ -140,6 +140,45 @@ __all__ = ["find_pathways", "goal_of_job"]
 Row = dict[str, Any]
 
 
+class _FirstSteps(MutableMapping[str, list[tuple[str, Row]]]):
+    """The version's opened legs (:attr:`PathwayData.open_legs`, shared by every search) as a
+    search from the end of 3e in a field reads them: the legs from the end of 3e to the
+    programmes of that field only (``PathwayQuery.entry_codes``, after closed targets were
+    replaced by their successors); every leg is opened and kept for all as before."""
+
+    def __init__(self, opened: dict[str, list[tuple[str, Row]]], wanted: set[str]) -> None:
+        self.opened = opened
+        self.wanted = wanted
+
+    def __getitem__(self, code: str) -> list[tuple[str, Row]]:
+        legs = self.opened[code]
+        if code != AFTER_3E_CODE:
+            return legs
+        return [(t, leg) for t, leg in legs if t in self.wanted]
+
+    def __setitem__(self, code: str, legs: list[tuple[str, Row]]) -> None:
+        self.opened[code] = legs
+
+    def __delitem__(self, code: str) -> None:
+        del self.opened[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.opened
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.opened)
+
+    def __len__(self) -> int:
+        return len(self.opened)
+
+
+def _opened(q: PathwayQuery, data: PathwayData) -> MutableMapping[str, list[tuple[str, Row]]]:
+    """The opened legs a search reads (:class:`_FirstSteps` from the end of 3e in a field)."""
+    if q.entry_codes is None:
+        return data.open_legs
+    return _FirstSteps(data.open_legs, set(q.entry_codes))
+
+
 class _StoreSource:
     """The search's Source for one request: the cache's rows, offers flagged for the request's
     territory and modality (kept for the request). A diploma of a kind whose offers the data
@@ -168,10 +207,7 @@ class _StoreSource:
         if AFTER_3E_CODE not in codes:
             return self.data.legs_from(self.store, codes)
         found = self.data.legs_from(self.store, [c for c in codes if c != AFTER_3E_CODE])
-        entries = self.data.kept(
-            "after_3e",
-            lambda: entered_after_3e(self.store.read("pathway_entry_after_3e")),
-        )
+        entries = kept_entries(self.store, self.data)
         return {**found, AFTER_3E_CODE: [(c, ENTRY_LEG) for c in entries]}
 
     def unchecked(self, codes: Iterable[str]) -> set[str]:
@@ -316,7 +352,7 @@ def _search(
     ranking them all), unless ``every``: then all of them, for a filter on the
     establishments chosen."""
     source = _StoreSource(data, store, q)
-    paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=data.open_legs)
+    paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=_opened(q, data))
     paths = _without_foreign(store, data, q, paths)
     steps, starts = _codes_of(paths)
     offers = source.offers(steps)

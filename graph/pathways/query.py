@@ -24,6 +24,9 @@ class PathwayQuery(BaseModel):
     # closed diplomas left out of a level start for their successors (closed_start.py)
     replaced: list[Replaced] = []
     start_level: int | None = None  # a start by level (from_level): graph.pathways.bac_starts
+    # from the end of 3e in a field (from_level=2 + sector): the programmes entered after 3e
+    # that the first step may be (graph.pathways.request.after_3e_entries); None: any
+    entry_codes: list[str] | None = None
     # the start is a level (from_level): any of start_codes, none of them chosen by the learner
     by_level: bool = False
     to: str | None = None

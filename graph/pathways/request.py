@@ -26,7 +26,7 @@ from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_LABEL as AFTER_3E_LABEL
 from graph.pathways.closed_start import Replaced, replaced_starts
-from graph.pathways.data import PathwayData, pathway_data
+from graph.pathways.data import PathwayData, kept_entries, pathway_data
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
 from graph.pathways.start_scope import start_codes_in, start_scope_notice
@@ -104,7 +104,8 @@ class PathwayRequest(BaseModel):
         max_length=80,
         pattern=r"^[a-z0-9-]+$|^[A-N]\d{4}$",
         description="Sector id or ROME code: with from_level, the start's "
-        "field; without `to`/`to_type`/`to_level`, the goal job.",
+        "field (from_level=2: the field of the first programme, entered after 3e; a field of "
+        "training `nsf-NNN` too); without `to`/`to_type`/`to_level`, the goal job.",
     )
     job: str | None = Field(
         default=None,
@@ -173,11 +174,6 @@ class PathwayRequest(BaseModel):
             self.to or self.to_type or self.to_level or self.job or (self.sector and self.from_)
         ):
             raise ValueError("donnez un objectif : « to », « to_type », « to_level » ou « job »")
-        if self.from_level == AFTER_3E_LEVEL and self.sector:
-            raise ValueError(
-                "un élève de fin de 3e n'a pas encore de filière : donnez le métier visé "
-                "avec « job », pas « sector »"
-            )
         if self.home is not None and not valid_place(self.home):
             raise ValueError(f"« home » : {PLACE_HINT}")
         if self.near is None and self.radius_km is not None and self.home is not None:
@@ -207,6 +203,10 @@ def build_query(
     )
     start_notice = None
     replaced: list[Replaced] = []
+    entry_codes = None
+    if req.from_level == AFTER_3E_LEVEL and req.sector:
+        entry_codes, field_label, start_notice = after_3e_entries(store, data, req.sector, terr)
+        start_label += f", {field_label}"
     if scoped:
         assert req.from_level is not None and req.sector
         start_label += f", {kept_sector_label(store, req.sector, data)}"
@@ -250,6 +250,7 @@ def build_query(
         start_notice=start_notice,
         replaced=replaced,
         start_level=req.from_level,
+        entry_codes=entry_codes,
         by_level=req.from_level is not None,
         to=req.to.upper() if req.to else None,
         to_label=goal_diploma_label(store, req.to.upper(), data) if req.to else None,
@@ -349,18 +350,26 @@ def resolve_start(
 
 
 def _sector_starts(
-    store: GraphStore, data: PathwayData | None, level: int, sector: str, territory: Territory
+    store: GraphStore,
+    data: PathwayData | None,
+    level: int,
+    sector: str,
+    territory: Territory,
+    level_codes: list[str] | None = None,
 ) -> tuple[list[str], str | None]:
     """The diplomas of the level a start in ``sector`` holds in the territory, and the notice
     saying they come from public links only (:mod:`graph.pathways.start_scope`: a campus's
-    tags decide no field outside its territory); what is read is kept per graph version."""
+    tags decide no field outside its territory); what is read is kept per graph version.
+    ``level_codes``: the diplomas to choose from, when not the level's (the programmes
+    entered after 3e, :func:`after_3e_entries`)."""
     data = data if data is not None else pathway_data(store)
-    level_codes = data.kept(
-        ("starts", level, None),
-        lambda: [
-            r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=None)
-        ],
-    )
+    if level_codes is None:
+        level_codes = data.kept(
+            ("starts", level, None),
+            lambda: [
+                r["code"] for r in store.read("diplomas_by_level_sector", level=level, sector=None)
+            ],
+        )
     campuses = data.kept("campuses", lambda: store.read("gaps_campuses"))
     names = {str(c["id"]): str(c.get("short_name") or c.get("name") or c["id"]) for c in campuses}
     local = campuses_of_territory(campuses, territory)
@@ -373,7 +382,53 @@ def _sector_starts(
     aside = data.diplomas(store, sorted(c for c in goal.set_aside if c in of_level)).values()
     aside_names = sorted(display_name(d) for d in aside)
     label = kept_sector_label(store, sector, data)
-    return codes, start_scope_notice(goal, label, of_level, names, aside_names)
+    return codes, start_scope_notice(
+        goal, label, of_level, names, aside_names, after_3e=level == AFTER_3E_LEVEL
+    )
+
+
+def after_3e_entries(
+    store: GraphStore, data: PathwayData | None, sector: str, territory: Territory
+) -> tuple[list[str], str, str | None]:
+    """From the end of 3e in a field (``from_level=2`` + ``sector``: « les formations
+    agricoles après la 3e »): the programmes entered after 3e (graph/pathways/after_3e.py)
+    the first step may be, how the start names the field, and the notice of
+    :func:`_sector_starts`. A field of training (``nsf-211``, graph/nsf.py) keeps those whose
+    diploma is of that NSF group, as /gaps and the map read it; a filière or a ROME code,
+    those tied to it as a start in a field is (:mod:`graph.pathways.start_scope`: a campus's
+    ties only in its territory, else the public files' links). An unknown sector is refused
+    as the other starts refuse it; none in the field, in French: « Aucune formation ouverte
+    après la 3e … ». The pupil still holds no diploma: the field chooses the first step only."""
+    data = data if data is not None else pathway_data(store)
+    entries = kept_entries(store, data)
+    code = field_code(sector)
+    if code is not None:
+        name = nsf_name(code)
+        if name is None:
+            raise unknown_sector(store, sector)
+        found = data.diplomas(store, entries)
+        codes = [c for c in entries if (d := found.get(c)) is not None and d.get("nsf") == code]
+        label, notice = f"domaine de formation « {name} »", None
+    else:
+        label = kept_sector_label(store, sector, data)
+        if label == UNKNOWN_SECTOR:  # a field of training may be chosen here: suggested too
+            raise unknown_sector(store, sector)
+        codes, notice = _sector_starts(store, data, AFTER_3E_LEVEL, sector, territory, entries)
+    # a closed programme of the field is entered as its successor (the search's rule)
+    closed = data.diplomas(store, codes)
+    codes += [
+        s
+        for c in list(codes)
+        if (d := closed.get(c)) and d.get("closed")
+        for s in d.get("successors") or []
+        if s not in codes
+    ]
+    if not codes:
+        raise InvalidRequest(
+            f"Aucune formation ouverte après la 3e pour le {label} dans les données : "
+            "choisissez un autre secteur, ou partez de la fin de 3e sans secteur."
+        )
+    return codes, label, notice
 
 
 def goal_diploma_label(store: GraphStore, code: str, data: PathwayData | None) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from graph.diploma_names import is_common_year_kept
@@ -230,7 +230,7 @@ def candidates(
     goal_codes: set[str] | frozenset[str] | None,
     *,
     restrict: bool,
-    opened: dict[str, list[tuple[str, Row]]] | None = None,
+    opened: MutableMapping[str, list[tuple[str, Row]]] | None = None,
 ) -> list[Candidate]:
     """Candidate pathways, walking LEADS_TO one hop per read from the start diplomas.
 
@@ -483,7 +483,7 @@ def open_legs_from(
     source: LegSource,
     codes: Iterable[str],
     node: dict[str, Row],
-    opened: dict[str, list[tuple[str, Row]]] | None = None,
+    opened: MutableMapping[str, list[tuple[str, Row]]] | None = None,
 ) -> dict[str, list[tuple[str, Row]]]:
     """The legs leaving ``codes`` as the search takes them, closed targets replaced
     (:func:`_open_targets`, kept in ``opened`` if given); their targets' rows added to
@@ -497,7 +497,7 @@ def _open_targets(
     source: LegSource,
     legs: dict[str, list[tuple[str, Row]]],
     node: dict[str, Row],
-    opened: dict[str, list[tuple[str, Row]]] | None = None,
+    opened: MutableMapping[str, list[tuple[str, Row]]] | None = None,
 ) -> dict[str, list[tuple[str, Row]]]:
     """The legs with every target the BCN closed replaced by its successors (``RENAMED_TO``),
     or dropped when it has none: a closed diploma is never a step. With ``opened``, each

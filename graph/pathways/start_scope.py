@@ -54,6 +54,8 @@ def start_scope_notice(
     level_codes: Collection[str],
     campus_names: Mapping[str, str],
     set_aside_names: Sequence[str],
+    *,
+    after_3e: bool = False,
 ) -> str | None:
     """The notice (French) that the start's diplomas come from public links only; None when no
     campus tie of a diploma of the level was set aside. ``sector``: the start's field as the
@@ -73,12 +75,19 @@ def start_scope_notice(
     True
     """  # noqa: E501
     aside = [c for c in goal.set_aside if c in level_codes]
+    # from the end of 3e the field chooses the first programme, not a diploma held
+    starts = (
+        "les premières formations ici sont celles"
+        if after_3e
+        else ("les diplômes de départ ici sont ceux")
+    )
     if goal.basis is not None:
         b = goal.basis
         return (
             f"Départ « {b.name} » : cette filière est décrite par {basis_owner(b.campuses)}, "
-            f"hors de ce territoire ; les diplômes de départ ici sont ceux "
-            f"{' et ceux '.join(public_links(b))}, non ceux que les fiches du campus lui "
+            f"hors de ce territoire ; {starts} "
+            f"{(' et celles ' if after_3e else ' et ceux ').join(public_links(b))}, non "
+            f"{'celles' if after_3e else 'ceux'} que les fiches du campus lui "
             "rattachent ; à vérifier avec l'établissement."
         )
     if not aside:
@@ -87,9 +96,11 @@ def start_scope_notice(
     n = len(aside)
     names = named_and_counted(set_aside_names, n, EXAMPLES)
     ties = "rattachent" if len(goal.campuses) > 1 else "rattache"
+    what = "formation ouverte après la 3e" if after_3e else "diplôme de ce niveau"
+    plural = "formations ouvertes après la 3e" if after_3e else "diplômes de ce niveau"
     return (
-        f"Départ « {sector} » : {owner} y {ties} aussi {n} diplôme{'s' if n > 1 else ''} de ce "
-        f"niveau que les fichiers publics n'y rattachent pas ({names}) : un fait de son "
-        "territoire, qui ne vaut pas ici. Les diplômes de départ ici sont ceux que les fiches "
+        f"Départ « {sector} » : {owner} y {ties} aussi {n} {plural if n > 1 else what} "
+        f"que les fichiers publics n'y rattachent pas ({names}) : un fait de son "
+        f"territoire, qui ne vaut pas ici. {starts[0].upper() + starts[1:]} que les fiches "
         "Certif Info rattachent à ce métier ; à vérifier avec l'établissement."
     )

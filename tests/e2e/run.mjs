@@ -439,7 +439,7 @@ await scenario('fichiers-sans-reponse', async (d) => {
   await close();
 });
 
-// Parcours from the end of 3e: no diploma held, no start field; the first step is a programme
+// Parcours from the end of 3e: no diploma held, the start field left empty; the first step is a programme
 // entered after 3e, and the card's start says no diploma is held.
 await scenario('fin-de-3e', async (d) => {
   const { page, close } = await newPage('fin-de-3e');

@@ -379,11 +379,12 @@ def test_no_wider_territory_where_the_files_cannot_tell(run: dict[str, Any]) -> 
 
 
 def test_from_the_end_of_3e(run: dict[str, Any]) -> None:
-    """« Fin de 3e (sans diplôme) »: no start field asked, the link says from_level=2, the
+    """« Fin de 3e (sans diplôme) »: the start field offered, optional and left empty here (it
+    chooses the first programme, answers23), the link says from_level=2, the
     start is no diploma held and the first step is a programme (CAP or Bac pro) of level 3
     or 4."""
     d = _check(run, "fin-de-3e")
-    assert d["sectorShown"] is False
+    assert d["sectorShown"] is True  # a field chooses the first programme (answers23)
     assert d["cards"] >= 1
     assert "from_level=2" in d["hash"] and "sector=" not in d["hash"]
     assert "à partir d’un diplôme" not in d["summary"], d["summary"]

@@ -180,7 +180,8 @@ def test_coverage_says_which_rows_have_no_level(client: TestClient) -> None:
     showed « cpge » at level null then at level 5, unexplained. Those take the level the BCN's
     table of diploma types gives the CPGE (type 370: 5, docs/import.md « CPGE levels »): one
     row. The rows still without a level (FCIL, certificats de spécialisation) come last,
-    « niveau non précisé », with a note naming the other levels of their type."""
+    « niveau non précisé », with a note naming the other levels of their type; the FCILs
+    « sans niveau de diplôme (FCIL) »: they prepare no diploma."""
     r = client.get("/coverage", params={"departements": "22,35,48,23"})
     assert r.status_code == 200, r.text
     rows = r.json()["rows"]
@@ -191,12 +192,19 @@ def test_coverage_says_which_rows_have_no_level(client: TestClient) -> None:
         assert row["level_label"] == f"niveau {row['level']}" and row["level_note"] is None
     cpge = [row for row in rows if row["type"] == "cpge"]
     assert [row["level"] for row in cpge] == [5], cpge
-    unknown = rows[first_null:]
+    # a FCIL prepares no diploma: no level of its own, said so, not « niveau non précisé »
+    # (answers23: « FCIL » had left the level-4 counts unexplained)
+    fcil = [row for row in rows[first_null:] if row["type"] == "fcil"]
+    assert fcil, rows
+    assert all(row["level_label"] == "sans niveau de diplôme (FCIL)" for row in fcil), fcil
+    assert all("ne prépare aucun diplôme" in row["level_note"] for row in fcil), fcil
+    unknown = [row for row in rows[first_null:] if row["type"] != "fcil"]
     assert all(row["level_label"] == "niveau non précisé" for row in unknown), unknown
     assert all(
         row["level_note"].startswith("Les données importées ne donnent pas le niveau")
         for row in unknown
     ), unknown
+    unknown += fcil
     notes = [row["level_note"] for row in unknown]
     assert_plain_french([row["level_label"] for row in rows] + notes)
 

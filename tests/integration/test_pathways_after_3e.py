@@ -17,6 +17,7 @@ BREST = "48.390,-4.486"
 BRETAGNE = "22,29,35,56"
 BRETAGNE_DEPS = {"22", "29", "35", "56"}  # as the API writes them (INSEE codes)
 CAP_CUISINE, BAC_PRO_CUISINE = "50022146", "40022106"
+BAC_PRO_CSR = "40022105"  # commercialisation et services en restauration: NSF 221 too
 LEVEL_AFTER_3E = 2
 
 
@@ -75,12 +76,46 @@ def test_a_pupil_of_3e_reaches_a_goal_job_or_a_cap_in_one_step(client: TestClien
     assert all(len(steps) == 2 and steps[1]["type"] == "cap" for steps in caps), caps
 
 
-def test_a_start_after_3e_takes_no_sector_and_a_level_below_is_refused(
+def test_a_start_after_3e_in_a_field_chooses_the_first_programme(client: TestClient) -> None:
+    """« Élève de 3e, cuisine (G1602, or the field of training nsf-221) → niveau 3 »: the
+    first step is a programme of that field only; without a field, others too, before and
+    after (the search's shared legs are not narrowed for the next question). It was a 422
+    (« un élève de fin de 3e n'a pas encore de filière », tester22)."""
+    before = ask(client, from_level=LEVEL_AFTER_3E, to_level=3, departements=BRETAGNE, limit=50)
+    firsts = {p["steps"][1]["code"] for p in before["pathways"]}
+    assert firsts - {CAP_CUISINE, BAC_PRO_CUISINE}, firsts  # other programmes without a field
+    for sector, field in (
+        ("G1602", {CAP_CUISINE, BAC_PRO_CUISINE}),
+        ("nsf-221", {CAP_CUISINE, BAC_PRO_CUISINE, BAC_PRO_CSR}),
+    ):
+        answer = ask(
+            client,
+            from_level=LEVEL_AFTER_3E,
+            sector=sector,
+            to_level=3,
+            departements=BRETAGNE,
+            limit=50,
+        )
+        assert answer["start"].startswith("fin de 3e (sans diplôme), "), answer["start"]
+        got = {p["steps"][1]["code"] for p in answer["pathways"]}
+        assert got and got <= field, (sector, got)
+        assert all(p["steps"][0]["code"] == "" for p in answer["pathways"])
+    assert "domaine de formation « " in answer["start"]
+    after = ask(client, from_level=LEVEL_AFTER_3E, to_level=3, departements=BRETAGNE, limit=50)
+    assert after == before
+
+
+def test_a_start_after_3e_in_a_field_without_programme_is_refused_in_french(
     client: TestClient,
 ) -> None:
-    """The end of 3e has no field yet (the goal job is `job`); level 1 is nothing."""
-    r = client.get("/pathways", params={"from_level": 2, "sector": "G1602", "to_level": 3})
+    """A field no programme entered after 3e is of: said (422, French); a sector the data
+    does not know: 404 with the close ones; level 1 is nothing."""
+    r = client.get(
+        "/pathways", params={"from_level": 2, "sector": "nsf-114", "to_level": 3}
+    )  # Mathématiques
     assert r.status_code == 422
-    assert "fin de 3e" in r.text
+    assert "Aucune formation ouverte après la 3e pour le domaine de formation « " in r.text
+    r = client.get("/pathways", params={"from_level": 2, "sector": "cuisinez", "to_level": 3})
+    assert r.status_code == 404
     r = client.get("/pathways", params={"from_level": 1, "to_level": 3})
     assert r.status_code == 422

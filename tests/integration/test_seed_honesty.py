@@ -92,3 +92,17 @@ def test_merged_facts_reach_the_node(seed_client: TestClient) -> None:
     facts = seed_client.get("/actors/region-auvergne-rhone-alpes").json()["facts"]
     documents = {f["source"][:3] for f in facts}
     assert {"002", "003"} <= documents
+
+
+def test_an_inferred_passerelle_names_its_rule_not_a_repository_page(
+    seed_client: TestClient,
+) -> None:
+    """An inferred passerelle's `source` gave every client « inferred by rule bac-pro-to-bts
+    (docs/inferred-passerelles.md) », a file of the repository (tester22): now the rule's
+    stable id (its `rule`), its French wording in `conditions`, and the citation French."""
+    inferred = _passerelles(seed_client, origin="inferred")
+    assert inferred
+    for p in inferred:
+        assert p["source"].startswith(f"inferred by rule {p['rule']}"), p
+        assert "docs/" not in p["source"] and ".md" not in p["source"], p
+        assert p["conditions"]

@@ -88,12 +88,11 @@ def test_the_search_from_the_end_of_3e_takes_a_programme_first_and_scores_it() -
 
 
 def test_a_request_from_the_end_of_3e() -> None:
-    """from_level=2 is the end of 3e; it has no field (`sector`): the goal job is `job`;
-    below 2 is no level."""
+    """from_level=2 is the end of 3e; a field (`sector`) chooses its first programme, the
+    goal job is `job`; below 2 is no level."""
     assert PathwayRequest(from_level=2, to_type="bac_pro").from_level == 2
     assert PathwayRequest(from_level=2, job="G1602").job == "G1602"
-    with pytest.raises(ValidationError, match="fin de 3e"):
-        PathwayRequest(from_level=2, sector="G1602", to_level=3)
+    assert PathwayRequest(from_level=2, sector="G1602", to_level=3).sector == "G1602"
     with pytest.raises(ValidationError):
         PathwayRequest(from_level=1, to_level=3)
 

@@ -28,7 +28,8 @@ def test_words_in_capitals_read_as_the_files_write_them_elsewhere() -> None:
     assert recased("Lycée professionnel Mixte THEODORE MONOD", WORDS) == (
         "Lycée professionnel Mixte Théodore Monod"  # the accent another name gives
     )
-    assert recased("Lycée Frederic OZANAM", WORDS) == "Lycée Frederic Ozanam"
+    # the given name with its French accents (GIVEN_NAMES, answers23)
+    assert recased("Lycée Frederic OZANAM", WORDS) == "Lycée Frédéric Ozanam"
     assert recased("Lycée DES MÉTIERS du beton ARME", WORDS) == (
         "Lycée des métiers du beton armé"  # « beton » is not in capitals: left as written
     )
@@ -47,7 +48,7 @@ def test_acronyms_abbreviations_and_unknown_words_are_kept() -> None:
         "Maison familiale et rurale (MFR) de Fougerolles",
         "Lycée HAUTE FOLLIS".replace("HAUTE ", "HAUTS "),  # no other name writes them
         "Lycée MOPA",
-        "Lycée Eugene JAMOT",  # a surname, or an acronym as « Ardèche Nord SEPR »: kept
+        "Lycée Nord JAMOT",  # not after a given name: a surname or an acronym, kept
         "Centre de formation d'apprentis Ardèche Nord SEPR",
         "Centre de formation d'apprentis Groupe Sup de CO",  # three letters: an abbreviation
         "Centre de formation d'apprentis Camille Weiss CH.MET.ART.MOSEL…",
@@ -71,7 +72,7 @@ def test_an_abbreviation_is_no_word_written_elsewhere() -> None:
         "C.F.A. GPFHP GRPT PROF Format",
     ):
         assert recased(name, WORDS) == name, name
-    assert recased("Lycée Emile ZOLA", vocabulary(["Collège Zola"])) == "Lycée Emile Zola"
+    assert recased("Lycée Emile ZOLA", vocabulary(["Collège Zola"])) == "Lycée Émile Zola"
 
 
 def test_a_name_with_a_capital_on_every_word() -> None:
@@ -81,3 +82,22 @@ def test_a_name_with_a_capital_on_every_word() -> None:
         "Lycée Frédéric et Irène Joliot Curie"
     )
     assert recased("Lycée La Fayette", words) == "Lycée La Fayette"
+
+
+def test_a_surname_after_a_given_name() -> None:
+    """« Prénom NOM »: a word in capitals no other name writes is a surname right after a
+    French given name (name_case.GIVEN_NAMES), and the given name gets back its French
+    accents (tester22: « Lycée Eugene JAMOT », Aubusson); after any other word it stays
+    (« Ardèche Nord SEPR », « Chambre des Metiers DGNE »), as do acronyms after a given name
+    (« … Joseph WRESINSKI ITEC »)."""
+    assert recased("Lycée Eugene JAMOT", WORDS) == "Lycée Eugène Jamot"
+    assert recased("LP Joseph WRESINSKI ITEC", WORDS) == "LP Joseph Wresinski ITEC"
+    for name in (
+        "Centre de formation d'apprentis Ardèche Nord SEPR",
+        "Centre de formation d'apprentis Chambre des Metiers DGNE",
+        "Haute École du Travail et de l'Intervention Sociale HETIS Draguignan",
+        "Lycée Marie CFA",  # an acronym stays, after a given name too
+        "Lycée général et technologique privé Jean XXIII",  # a number
+        "LGT Sainte Marie / ESUPEC",  # not one space after the given name
+    ):
+        assert recased(name, WORDS) == name, name

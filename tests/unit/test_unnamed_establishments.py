@@ -96,6 +96,7 @@ class _Est:
     kind: str = "lycee"
     flags: list[str] = field(default_factory=list)
     name: str = ""
+    public: bool | None = None
 
 
 @dataclass
@@ -153,3 +154,34 @@ def test_an_establishment_the_files_show_teaching_secondary_pupils_is_no_higher_
     assert out["0510036M"].kind == "lycee"
     assert out["0595124Z"].kind == "unspecified"  # the files say pupils, not what it is
     assert out["0755555A"] is ests["0755555A"]
+
+
+def test_the_kind_the_files_say_of_an_establishment_parcoursup_alone_names() -> None:
+    """Named by the Parcoursup extract only, with secondary pupils (Affelnet, the constat):
+    « LEGTPA Yssingeaux » is a lycée agricole by its name's first word; Gambetta Carnot
+    (Arras, public) a lycée, its BTS and CPGE say it (the public sector opens them in lycées
+    only); a private one, or a public one with neither, stays « type non précisé » (tester22:
+    all four were). The Parcoursup programmes of another establishment say nothing here."""
+    extract = ["fr-esr-parcoursup_extrait.csv"]
+    ests: dict[str, Any] = {
+        "0430113P": _Est("0430113P", extract, "higher_education", name="LEGTPA Yssingeaux",
+                         public=True),
+        "0624430D": _Est("0624430D", extract, "higher_education", name="Gambetta Carnot",
+                         public=True),
+        "0690553B": _Est("0690553B", extract, "higher_education",
+                         name="Centre Scolaire Notre Dame", public=False),
+        "0134003F": _Est("0134003F", extract, "higher_education", name="Nelson Mandela",
+                         public=True),
+    }  # fmt: skip
+    offers = [_Row(uai, files=["constat_2020.csv"]) for uai in ests]
+    programmes = [
+        _Row("0624430D", label="CPGE   Classe preparatoire scientifique   MPSI"),
+        _Row("0690553B", label="BTS   Services   Tourisme"),
+        _Row("0134003F", label="Licence   Histoire"),
+        _Row("0999999Z", label="BTS   Services   Tourisme"),
+    ]
+    out = with_file_facts(ests, offers, programmes)
+    assert out["0430113P"].kind == "lycee_agricole"
+    assert out["0624430D"].kind == "lycee"
+    assert out["0690553B"].kind == "unspecified"
+    assert out["0134003F"].kind == "unspecified"

@@ -15,7 +15,7 @@ export function diplomaOption(d: DiplomaSummary): ComboOption<DiplomaSummary> {
   return {
     value: d.code,
     label: d.name,
-    hint: `${diplomaTypeFr(d.type, d.code)} · ${levelFr(d.level)}${code}${offers}${note}`,
+    hint: `${diplomaTypeFr(d.type, d.code)} · ${levelFr(d.level, d.type, d.code)}${code}${offers}${note}`,
     data: d,
   };
 }

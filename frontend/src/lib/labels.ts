@@ -111,7 +111,12 @@ export const LEVEL_FR: Record<number, string> = {
   8: 'Niveau 8 (doctorat)',
 };
 
-export function levelFr(level: number | null | undefined): string {
+/** The level of a diploma; a FCIL has none of its own (no diploma: graph/coverage.py FCIL_NOTE),
+ * and those of Parcoursup (code « PS-… ») are entered after a bac. */
+export function levelFr(level: number | null | undefined, type?: string | null, code?: string | null): string {
+  if ((level === null || level === undefined) && type === 'fcil') {
+    return code?.startsWith('PS-') ? 'sans niveau de diplôme (FCIL, après un bac)' : 'sans niveau de diplôme (FCIL)';
+  }
   if (level === null || level === undefined) return 'niveau non précisé';
   return LEVEL_FR[level] ?? `Niveau ${level}`;
 }

@@ -24,7 +24,8 @@ const ANY_FILE = /[\w.-]+\.(?:txt|csv|json|toml|xlsx?)\b/g;
 const YEAR = /(?<!\d)(20\d\d)(?!\d)/;
 const AS_OF = /état (\d{4})-\d\d-\d\d/;
 // An inferred passerelle's source (graph/citations.py INFERRED_CITATION says the same).
-const INFERRED = /^\s*inferred by rule [\w-]+ \([\w./-]+\)(?: over (.*))?$/s;
+// (« (docs/…) » after the rule's name only in a graph stored before answers23)
+const INFERRED = /^\s*inferred by rule [\w-]+(?: \([\w./-]+\))?(?: over (.*))?$/s;
 const INFERRED_CITATION = "Déduite par l'outil d'une règle générale, non documentée";
 
 function publicFile(name: string, details: string): string {

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, apiUrl, describe as failureFr, errorText, query } from '../../src/lib/api';
 import { dept, fmtKm, fmtNum, fmtPct, fmtPoints, toCsv } from '../../src/lib/dom';
-import { communeFromNote, communeSaid, diplomaTypeFr, entryYearFr, kindFr, kindGroup, levelInSentence, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
+import { communeFromNote, communeSaid, diplomaTypeFr, entryYearFr, kindFr, kindGroup, levelFr, levelInSentence, nearCommune, placesFr, plural, pressureFr, publicCode, wishesFr } from '../../src/lib/labels';
 import { cite, splitSources } from '../../src/lib/sources';
 import { fold } from '../../src/lib/text';
 import { validTileUrl } from '../../src/lib/settings';
@@ -26,6 +26,12 @@ describe('French labels', () => {
   test('levelInSentence: only the first letter in lower case (« niveau 3 (CAP) »)', () => {
     assert.equal(levelInSentence(3), 'niveau 3 (CAP)');
     assert.equal(levelInSentence(null), 'niveau non précisé');
+  });
+  test('levelFr: a FCIL has no level of its own (no diploma), Parcoursup\'s are entered after a bac', () => {
+    assert.equal(levelFr(null, 'fcil', 'PS-FCIL-9360795B3F'), 'sans niveau de diplôme (FCIL, après un bac)');
+    assert.equal(levelFr(null, 'fcil', 'MV-FCIL-X'), 'sans niveau de diplôme (FCIL)');
+    assert.equal(levelFr(null, 'other', 'PS-OTHER-1'), 'niveau non précisé');
+    assert.equal(levelFr(4, 'bac_pro'), 'Niveau 4 (bac)');
   });
   test('plural: French plural from 2 on', () => {
     assert.equal(plural(0, 'lieu', 'lieux'), '0 lieu');
@@ -176,6 +182,9 @@ describe('citations', () => {
     // an inferred passerelle's source: neither the rule's English name nor its docs page
     assert.equal(cite('inferred by rule bac-pro-to-bts (docs/inferred-passerelles.md)'), "Déduite par l'outil d'une règle générale, non documentée");
     assert.match(cite('inferred by rule cap-to-bac-pro (docs/inferred-passerelles.md) over opendata nFormationDiplome_.csv'), /^Déduite par l'outil d'une règle générale, non documentée \(Données publiques\)$/);
+    // as stored since answers23: the rule's id, no docs page
+    assert.equal(cite('inferred by rule bac-pro-to-bts'), "Déduite par l'outil d'une règle générale, non documentée");
+    assert.match(cite('inferred by rule cap-to-bac-pro over opendata nFormationDiplome_.csv'), /^Déduite par l'outil d'une règle générale, non documentée \(Données publiques\)$/);
   });
 });
 

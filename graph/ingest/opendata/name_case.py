@@ -9,8 +9,12 @@ aside) among the words of every establishment name that are not in capitals
 « métiers », « ARME » → « armé » where a name writes « armé », with its accent. A particle
 (« DE », « DES », « DU », « LA », « ET »…) is written in lower case, except as the first word.
 
-Never lose information: a word the files write nowhere else but in capitals stays as given
-(« FOLLIS », « JAMOT », « MOPA »: a name or an acronym, the data cannot tell: read as
+A word in capitals right after a French given name, one space apart, is a surname
+(:data:`GIVEN_NAMES`: « Lycée Eugene JAMOT » → « Lycée Eugène Jamot », the given name with its
+French accents), unless it is an acronym or a number (« Jean XXIII »).
+
+Never lose information: any other word the files write nowhere else but in capitals stays as
+given (« FOLLIS », « MOPA »: a name or an acronym, the data cannot tell: read as
 surnames after a word with a capital, « SEPR », « DGNE », « MEDD », « HETIS » of the CFA list
 became « Sepr »…, December 2026); a known acronym stays in
 capitals (:data:`ACRONYMS`: CFA, IUT, BTP, UIMM, EREA, SEGPA, LP, LEGT, MFR, GRETA…, and the
@@ -36,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from graph.ingest.opendata.cfa_names import KNOWN_ACRONYMS, SMALL_WORDS
 from graph.text import normalise
 
-__all__ = ["ABBREVIATIONS", "ACRONYMS", "recased", "vocabulary"]
+__all__ = ["ABBREVIATIONS", "ACRONYMS", "GIVEN_NAMES", "recased", "vocabulary"]
 
 # Acronyms of the national names kept in capitals whatever another name writes: the kinds of
 # establishments and bodies (the brief's list first), the hospitals' and universities' usual
@@ -132,7 +136,32 @@ ACRONYMS = frozenset(
 # others are written nowhere else, or with a capital (« Form », « Hosp »), and kept anyway.
 ABBREVIATIONS = frozenset({"PROF"})
 
+# French given names, as France writes them (accents included), by their folded form: the
+# « Prénom NOM » of a person an establishment is named after (« Lycée Eugene JAMOT »). A word
+# in capitals right after one of them is a surname (« Jamot »), however no other name writes
+# it; and the given name gets back the accents its French spelling has (« Eugène ») when it
+# lacks them only. A reference of the language, not of the files: the files cannot tell
+# « JAMOT » (a surname) from « SEPR », « DGNE » or « HETIS » (acronyms after a word with a
+# capital), which stay as given. Names of saints are given names too (« Saint Joseph »).
+_GIVEN = (
+    "Adrien Agnès Albert Alexandre Alexis Alfred Alice Alphonse Amédée André Andrée "
+    "Anne Antoine Antonin Aristide Arthur Auguste Augustin Benjamin Bernard Blaise "
+    "Camille Célestin Charles Charlotte Christophe Claude Clément Colette Denis Denise "
+    "Désiré Édith Édouard Élisabeth Élise Émile Émilie Ernest Étienne Eugène Eugénie "
+    "Fernand Florence Francis François Françoise Frédéric Gabriel Gabrielle Gaston "
+    "Georges Geneviève Germaine Gilbert Guillaume Gustave Guy Hector Hélène Henri "
+    "Henriette Hippolyte Honoré Hubert Irène Jacqueline Jacques Jean Jeanne Jérôme "
+    "Joseph Joséphine Jules Julien Juliette Laurent Léon Léonard Léonce Louis Louise "
+    "Lucie Lucien Madeleine Marc Marcel Marcelin Marguerite Marie Marthe Martin "
+    "Mathilde Maurice Maxime Michel Michelle Nicolas Noël Olympe Paul Paule Pauline "
+    "Philippe Pierre Raoul Raphaël Raymond René Richard Robert Roger Rosa Samuel "
+    "Sébastien Simone Sophie Suzanne Thérèse Théodore Thomas Valentin Victor Vincent "
+    "Xavier Yves Yvonne"
+)
+GIVEN_NAMES = {normalise(n): n for n in _GIVEN.split()}
+
 _WORD = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 def _capitals(word: str) -> bool:
@@ -158,7 +187,14 @@ def vocabulary(names: Iterable[str]) -> dict[str, str]:
 _UNSEEN = "\0"  # not a word (:data:`_WORD` matches letters only)
 
 
-def _word(token: str, *, first: bool, after_name: bool, words: Mapping[str, str]) -> str:
+def _word(
+    token: str,
+    *,
+    first: bool,
+    after_name: bool,
+    words: Mapping[str, str],
+    after_given: bool = False,
+) -> str:
     if token in ACRONYMS or token in ABBREVIATIONS:
         return token
     folded = normalise(token)
@@ -166,6 +202,9 @@ def _word(token: str, *, first: bool, after_name: bool, words: Mapping[str, str]
         return folded
     said = words.get(folded)
     if said is None:
+        # « Eugene JAMOT »: a surname (GIVEN_NAMES); never a number (« Jean XXIII »)
+        if after_given and len(token) >= 3 and not _ROMAN.fullmatch(token):
+            return token[:1] + token[1:].lower()
         return token  # written nowhere else but in capitals: a name or an acronym, kept
     if len(token) <= 3 and (said == said.lower() or not after_name):
         # three letters are as often an abbreviation (« MET », « COM », « SUP de CO ») or an
@@ -276,7 +315,15 @@ def _capital_words(name: str, words: Mapping[str, str]) -> str:
         )
         if _capitals(token) and not joined:
             after_name = previous[:1].isupper() and previous[1:].islower()
-            token = _word(token, first=i == 0, after_name=after_name, words=words)
+            # the given name just before, one space apart (« Sainte Marie / ESUPEC » is not)
+            spaced = name[last : m.start()] == " "
+            given = GIVEN_NAMES.get(normalise(previous)) if after_name and spaced else None
+            said = _word(
+                token, first=i == 0, after_name=after_name, words=words, after_given=bool(given)
+            )
+            if given and said != token and previous != given and _bare(given) == previous:
+                out[-2] = given  # « Eugene » → « Eugène », its surname read (GIVEN_NAMES)
+            token = said
         out.append(token)
         previous = token
         last = m.end()

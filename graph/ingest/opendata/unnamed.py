@@ -42,6 +42,7 @@ from typing import Protocol, TypeVar
 from graph.distance_learning import DISTANCE_LEARNING
 from graph.ingest.opendata.rows import DepartementRow
 from graph.ingest.opendata.values import departement_of_uai
+from graph.ingest.opendata.vocab import school_kind_of_name
 from graph.models import ActorKind
 from graph.text import UNNAMED
 
@@ -78,6 +79,7 @@ class _Programme(Protocol):
 class _Establishment(Protocol):
     name: str
     kind: str
+    public: bool | None
     described_by: list[str]
     flags: list[str]
 
@@ -117,7 +119,7 @@ _SECONDARY_FILES = ("attractivite_capacite_", "constat_")
 _PARCOURSUP_EXTRACT = "fr-esr-parcoursup_extrait.csv"
 
 
-def secondary_kind(name: str) -> ActorKind:
+def secondary_kind(name: str, public: bool | None = None, labels: Iterable[str] = ()) -> ActorKind:
     """The kind of an establishment the files show teaching secondary pupils (Affelnet, the
     constat) whose only directory, the Parcoursup extract, names it without saying its kind:
     a lycée when its own name says « lycée » (« Gustave Eiffel Lycée des Métiers de
@@ -131,11 +133,32 @@ def secondary_kind(name: str) -> ActorKind:
     <ActorKind.LYCEE_AGRICOLE: 'lycee_agricole'>
     >>> secondary_kind("Institut d'Hazebrouck")
     <ActorKind.UNSPECIFIED: 'unspecified'>
+
+    What else the files say (answers23): the kind the name's first word gives, as the
+    directories' names are read (« LEGTPA Yssingeaux », a lycée agricole:
+    :func:`graph.ingest.opendata.vocab.school_kind_of_name`); and a **public** establishment
+    whose Parcoursup programmes hold a BTS or a CPGE, with these secondary pupils, is a lycée:
+    the public sector opens those classes in lycées only (an EREA, a collège or a public
+    training centre has none). A private one stays unknown (a lycée, a maison familiale, an
+    institute: the files do not say), as does a public one without them.
+
+    >>> secondary_kind("LEGTPA Yssingeaux")
+    <ActorKind.LYCEE_AGRICOLE: 'lycee_agricole'>
+    >>> secondary_kind("Gambetta Carnot", True, ["BTS   Services   Comptabilite", "CPGE   MPSI"])
+    <ActorKind.LYCEE: 'lycee'>
+    >>> secondary_kind("Centre Scolaire Notre Dame", False, ["BTS   Services   Tourisme"])
+    <ActorKind.UNSPECIFIED: 'unspecified'>
+    >>> secondary_kind("Nelson Mandela", True, ["Licence   Histoire"])
+    <ActorKind.UNSPECIFIED: 'unspecified'>
     """
     plain = _plain(name)
     if "lycee agricole" in plain:
         return ActorKind.LYCEE_AGRICOLE
     if "lycee" in plain.replace("/", " ").split():
+        return ActorKind.LYCEE
+    if (kind := school_kind_of_name(plain)) is not None:
+        return kind
+    if public and any(_plain(label).split()[:1] in (["bts"], ["cpge"]) for label in labels):
         return ActorKind.LYCEE
     return ActorKind.UNSPECIFIED
 
@@ -193,9 +216,9 @@ def with_file_facts(
             secondary.add(o.uai)
     programmes = list(programmes)
     distant = {p.uai for p in programmes if "distanciel" in p.label.lower()}
-    labels: dict[str, list[str]] = {uai: [] for uai in distant}
+    labels: dict[str, list[str]] = {uai: [] for uai in distant | secondary}
     for p in programmes:
-        if p.uai in distant:
+        if p.uai in labels:
             labels[p.uai].append(p.label)
     out = dict(establishments)
     for uai, e in establishments.items():
@@ -205,7 +228,7 @@ def with_file_facts(
         if uai in undescribed:
             changes["kind"] = known_kind(modalities[uai]).value
         if uai in secondary:
-            changes["kind"] = secondary_kind(e.name).value
+            changes["kind"] = secondary_kind(e.name, e.public, labels[uai]).value
         if uai in distant and distance_only(labels[uai]):
             changes["flags"] = sorted({*e.flags, DISTANCE_LEARNING})
         if changes:

@@ -93,27 +93,27 @@ def higher_education_kind(name: str, type_label: str = "") -> ActorKind:
         w in n.split() for w in ("insa", "inp", "isae", "enac", "enit", "eni", "ensiacet")
     ):
         return ActorKind.ENGINEERING_SCHOOL
-    return _school_kind_of_name(n) or ActorKind.HIGHER_EDUCATION
+    return school_kind_of_name(n) or ActorKind.HIGHER_EDUCATION
 
 
 # The first word of a name, as the Parcoursup extract writes the secondary schools it lists for
 # their BTS and CPGE classes (« LGT Livet », « L.E.G.T.A. … », « MFR de Flixecourt »): they are
 # lycées, agricultural lycées or rural training houses, not « enseignement supérieur ».
-_AGRICULTURAL_LYCEE_WORDS = frozenset({"lpa", "legta", "l.e.g.t.a.", "eplefpa", "eplea"})
+_AGRICULTURAL_LYCEE_WORDS = frozenset({"lpa", "legta", "legtpa", "l.e.g.t.a.", "eplefpa", "eplea"})
 _LYCEE_WORDS = frozenset({"lycee", "lgt", "legt", "lpo", "lp", "erea"})
 _RURAL_HOUSE_WORDS = frozenset({"mfr", "mfreo"})
 
 
-def _school_kind_of_name(n: str) -> ActorKind | None:
+def school_kind_of_name(n: str) -> ActorKind | None:
     """The kind a normalised name's first words say, or None.
 
-    >>> _school_kind_of_name("lgt livet")
+    >>> school_kind_of_name("lgt livet")
     <ActorKind.LYCEE: 'lycee'>
-    >>> _school_kind_of_name("l.e.g.t.a. de chambray")
+    >>> school_kind_of_name("l.e.g.t.a. de chambray")
     <ActorKind.LYCEE_AGRICOLE: 'lycee_agricole'>
-    >>> _school_kind_of_name("maison familiale et rurale de quetigny")
+    >>> school_kind_of_name("maison familiale et rurale de quetigny")
     <ActorKind.TRAINING_CENTRE: 'training_centre'>
-    >>> _school_kind_of_name("lpi ecole") is None
+    >>> school_kind_of_name("lpi ecole") is None
     True
     """
     words = n.split()

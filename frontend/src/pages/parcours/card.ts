@@ -200,7 +200,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
           h(
             'p',
             { class: 'muted' },
-            [diplomaTypeFr(s.type, s.code), levelFr(s.level), publicCode(s.code) ? `code ${s.code}` : null]
+            [diplomaTypeFr(s.type, s.code), levelFr(s.level, s.type, s.code), publicCode(s.code) ? `code ${s.code}` : null]
               .filter(Boolean)
               .join(' · '),
             s.outside_territory ? ' ' : null,

@@ -27,7 +27,7 @@ function compareTable(items: Kept[]): HTMLElement {
         {},
         h('strong', {}, s.name),
         h('br'),
-        `${diplomaTypeFr(s.type, s.code)} · ${levelFr(s.level)}`,
+        `${diplomaTypeFr(s.type, s.code)} · ${levelFr(s.level, s.type, s.code)}`,
         h('br'),
         o ? `${o.actor_name}${o.commune ? `, ${offerCommune(o)}${o.departement ? ` (${dept(o.departement)})` : ''}` : ''} · ${modalityFr(o.modality)}` : 'aucun établissement trouvé',
         o?.capacity != null ? h('br') : null,

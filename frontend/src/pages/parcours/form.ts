@@ -13,7 +13,7 @@ import { createJobPicker } from './jobs';
 
 type Goal = 'level' | 'type' | 'diploma' | 'job';
 type Start = 'diploma' | 'level';
-/** The start level of a pupil at the end of 3e: no diploma, so no field to start from. */
+/** The start level of a pupil at the end of 3e: no diploma; a field chooses the first programme. */
 const AFTER_3E = '2';
 
 /** A start from a level (`from_level`, with an optional `sector`), else from a diploma. */
@@ -70,7 +70,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
   const fromSector = createJobPicker({
     name: 'sector',
     legend: 'Secteur ou métier (facultatif)',
-    hint: 'Pour partir des seuls diplômes de ce niveau qui y préparent.',
+    hint: 'Pour partir des seuls diplômes de ce niveau qui y préparent (en fin de 3e : des seules formations qui y préparent).',
     required: false,
     words: false,
   });
@@ -182,7 +182,6 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
     goalJob.hidden = g !== 'job';
     from.root.hidden = start() !== 'diploma';
     startLevel.hidden = start() !== 'level';
-    fromSector.root.hidden = fromLevel.select.value === AFTER_3E;
   };
   form.addEventListener('change', sync);
   sync();
@@ -213,7 +212,7 @@ export function createParcoursForm(params: URLSearchParams): ParcoursForm {
       if (code) p.set('from', code);
     } else {
       p.set('from_level', fromLevel.select.value);
-      const sector = fromLevel.select.value === AFTER_3E ? '' : fromSector.value();
+      const sector = fromSector.value();
       if (sector === null) invalid(fromSector.focusable);
       else if (sector) p.set('sector', sector);
     }

@@ -15,7 +15,7 @@ export interface Neighbour {
 }
 
 export function nodeTypeFr(n: NetNode): string {
-  if (n.type === 'diploma') return `Diplôme · ${diplomaTypeFr(n.kind)} · ${levelFr(n.level)}`;
+  if (n.type === 'diploma') return `Diplôme · ${diplomaTypeFr(n.kind)} · ${levelFr(n.level, n.kind, n.key)}`;
   if (n.type === 'campus') return 'Campus';
   return kindFr(n.kind);
 }
