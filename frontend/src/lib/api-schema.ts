@@ -1281,7 +1281,7 @@ export interface components {
             level: number | null;
             /**
              * Level Label
-             * @description The level in French: « niveau 5 », or « niveau non précisé » when null.
+             * @description The level in French: « niveau 5 », or « niveau non précisé » when null (« sans niveau de diplôme (FCIL) » for the FCILs, which prepare no diploma).
              */
             level_label: string;
             /**
@@ -2671,10 +2671,13 @@ export interface components {
             parties: string[];
             /**
              * Rule
-             * @description For inferred passerelles: the rule.
+             * @description For inferred passerelles: the rule's stable id (its French wording is `conditions`).
              */
             rule?: string | null;
-            /** Source */
+            /**
+             * Source
+             * @description The fact's source as stored (« inferred by rule <rule> over <files> » for an inferred one; no repository page: graph.citations.public_source).
+             */
             source: string;
             /** From Diplomas */
             from_diplomas: components["schemas"]["DiplomaRef"][];
@@ -2741,10 +2744,13 @@ export interface components {
             parties: string[];
             /**
              * Rule
-             * @description For inferred passerelles: the rule.
+             * @description For inferred passerelles: the rule's stable id (its French wording is `conditions`).
              */
             rule?: string | null;
-            /** Source */
+            /**
+             * Source
+             * @description The fact's source as stored (« inferred by rule <rule> over <files> » for an inferred one; no repository page: graph.citations.public_source).
+             */
             source: string;
         };
         /** PasserelleRef */
@@ -2893,7 +2899,7 @@ export interface components {
             from_level?: number | null;
             /**
              * Sector
-             * @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job.
+             * @description Sector id or ROME code: with from_level, the start's field (from_level=2: the field of the first programme, entered after 3e; a field of training `nsf-NNN` too); without `to`/`to_type`/`to_level`, the goal job.
              */
             sector?: string | null;
             /**
@@ -5491,7 +5497,7 @@ export interface operations {
                 from?: string | null;
                 /** @description Level of the diploma held (3 CAP … 8 doctorate); 2: end of 3e, no diploma yet (« fin de 3e (sans diplôme) »): the first step is a programme entered after 3e (graph/pathways/after_3e.py). */
                 from_level?: number | null;
-                /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
+                /** @description Sector id or ROME code: with from_level, the start's field (from_level=2: the field of the first programme, entered after 3e; a field of training `nsf-NNN` too); without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
                 /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, are only spelt close to a job's name, or name none, are refused with the jobs to choose from. */
                 job?: string | null;
@@ -5601,7 +5607,7 @@ export interface operations {
                 from?: string | null;
                 /** @description Level of the diploma held (3 CAP … 8 doctorate); 2: end of 3e, no diploma yet (« fin de 3e (sans diplôme) »): the first step is a programme entered after 3e (graph/pathways/after_3e.py). */
                 from_level?: number | null;
-                /** @description Sector id or ROME code: with from_level, the start's field; without `to`/`to_type`/`to_level`, the goal job. */
+                /** @description Sector id or ROME code: with from_level, the start's field (from_level=2: the field of the first programme, entered after 3e; a field of training `nsf-NNN` too); without `to`/`to_type`/`to_level`, the goal job. */
                 sector?: string | null;
                 /** @description Goal job: ROME code, sector id, or the job's name in words (« soudeur »): read as the one ROME job the graph names so (GET /jobs lists them by words); words that name several jobs, are only spelt close to a job's name, or name none, are refused with the jobs to choose from. */
                 job?: string | null;
