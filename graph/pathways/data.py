@@ -133,8 +133,11 @@ COVERAGE_ROWS_CAP = 20_000
 # recently asked dropped first, and for this many entries in all (a territory and level is
 # ~1 500-2 700 of each; 37 000 entries of 18 keys were 4.1 MB, tracemalloc: ~7 MB a worker at
 # most). Enough for the 24 keys: at 30 000, the bench's 10 territories (37 000 entries) dropped
-# each memo before its territory was asked again, least recently asked first
-SEARCH_MEMO_KEYS = 36
+# each memo before its territory was asked again, least recently asked first. Keys: a territory
+# has five memos (offered inside, flagged offers, step bounds, choices, exact bounds); the
+# bench's nine territories asked in turn need 45 of them, and a cap below the turn drops each
+# memo before its territory is asked again (36 did with the four memos of those days)
+SEARCH_MEMO_KEYS = 48
 SEARCH_MEMO_ENTRIES = 64_000
 # what the notices of answers of the same territory share within a version (notice_memo(): each
 # neighbouring goal's nearest offer, ~50-200 entries a key; the goals reached beyond a set of
