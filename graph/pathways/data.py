@@ -924,7 +924,8 @@ class PathwayData:
         :meth:`graph.pathways.scoring.Scorer.step_bound`'s memo (a step's pool of offers and its
         bound depend on neither the home nor the start), so that a search from a level does
         not bound again the ~1 500 steps an earlier one bounded, nor test again whether the
-        ~1 500 diplomas its hops meet are offered in the territory. None without a version,
+        ~1 500 diplomas its hops meet are offered in the territory, nor flag again the offers
+        of the diplomas it scores (graph.pathways.find._StoreSource). None without a version,
         or once it holds ``SEARCH_MEMO_ENTRIES`` (the search keeps its own then). At most the
         ``SEARCH_MEMO_KEYS`` most recently asked are kept, and fewer when they hold more than
         ``SEARCH_MEMO_ENTRIES`` in all (the least recently asked dropped first). Two searches
