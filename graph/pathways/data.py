@@ -136,7 +136,8 @@ COVERAGE_ROWS_CAP = 20_000
 # each memo before its territory was asked again, least recently asked first. Keys: a territory
 # has five memos (offered inside, flagged offers, step bounds, choices, exact bounds); the
 # bench's nine territories asked in turn need 45 of them, and a cap below the turn drops each
-# memo before its territory is asked again (36 did with the four memos of those days)
+# memo before its territory is asked again (36 was just enough for the four memos before the
+# flagged offers; the bench's questions with a home fill a few more exact-bounds keys)
 SEARCH_MEMO_KEYS = 48
 SEARCH_MEMO_ENTRIES = 64_000
 # what the notices of answers of the same territory share within a version (notice_memo(): each
