@@ -134,8 +134,12 @@ COVERAGE_ROWS_CAP = 20_000
 # recently asked dropped first, and for this many entries in all (a territory and level is
 # ~1 500-2 700 of each; 37 000 entries of 18 keys were 4.1 MB, tracemalloc: ~7 MB a worker at
 # most). Enough for the 24 keys: at 30 000, the bench's 10 territories (37 000 entries) dropped
-# each memo before its territory was asked again, least recently asked first
-SEARCH_MEMO_KEYS = 36
+# each memo before its territory was asked again, least recently asked first. Keys: a territory
+# has five memos (offered inside, flagged offers, step bounds, choices, exact bounds); the
+# bench's nine territories asked in turn need 45 of them, and a cap below the turn drops each
+# memo before its territory is asked again (36 was just enough for the four memos before the
+# flagged offers; the bench's questions with a home fill a few more exact-bounds keys)
+SEARCH_MEMO_KEYS = 48
 SEARCH_MEMO_ENTRIES = 64_000
 # what the notices of answers of the same territory share within a version (notice_memo(): each
 # neighbouring goal's nearest offer, ~50-200 entries a key; the goals reached beyond a set of
@@ -922,7 +926,8 @@ class PathwayData:
         :meth:`graph.pathways.scoring.Scorer.step_bound`'s memo (a step's pool of offers and its
         bound depend on neither the home nor the start), so that a search from a level does
         not bound again the ~1 500 steps an earlier one bounded, nor test again whether the
-        ~1 500 diplomas its hops meet are offered in the territory. None without a version,
+        ~1 500 diplomas its hops meet are offered in the territory, nor flag again the offers
+        of the diplomas it scores (graph.pathways.find._StoreSource). None without a version,
         or once it holds ``SEARCH_MEMO_ENTRIES`` (the search keeps its own then). At most the
         ``SEARCH_MEMO_KEYS`` most recently asked are kept, and fewer when they hold more than
         ``SEARCH_MEMO_ENTRIES`` in all (the least recently asked dropped first). Two searches

@@ -237,11 +237,53 @@ def test_search_memos_are_those_of_their_territory_and_modality(seed_store: Grap
     # the steps' choices too, apart by territory, modality and allow_outside
     choices = {k[1:] for k, v in memos.items() if k[0] == "choices" and v}
     assert len(choices) >= len(wheres) - 1
+    # the offers flagged for a territory too, apart by territory and modality (none kept for
+    # the question with no territory: the version's lists are those)
+    offers = {k[1] for k, v in memos.items() if k[0] == "offers" and v}
+    assert len(offers) == 3  # 46, 12, 12 in apprenticeship
     sizes = [len(d) for d in memos.values()]
     for req in reqs:  # every step already bounded, every diploma tested
         find_pathways(seed_store, build_query(seed_store, req))
     assert [len(d) for d in memos.values()] == sizes
     assert sum(a.count for a in alone) > 0
+
+
+def test_a_territory_s_offers_are_flagged_once(
+    seed_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search in a territory keeps the offers it flags (in or out of the territory) for the
+    next searches of the same territory and modality: asked again, or asked from the other
+    level, a question flags only the diplomas no earlier search did (none when repeated), and
+    answers as asked alone without any cache."""
+    from graph.pathways import find as find_module
+
+    flagged: list[tuple[str, str, str | None]] = []
+    flag = find_module.flag_usable  # type: ignore[attr-defined]
+
+    def counted(code: str, rows: Any, territory: Territory, *args: Any) -> Any:
+        flagged.append((code, territory.model_dump_json(), args[0] if args else None))
+        return flag(code, rows, territory, *args)
+
+    monkeypatch.setattr(find_module, "flag_usable", counted)
+    wheres: list[dict[str, Any]] = [
+        {"departements": "12,46"},
+        {"departements": "12,46", "modality": "apprenticeship"},
+    ]
+    reqs, alone = _asked_twice_as_alone(seed_store, wheres)
+    assert sum(a.count for a in alone) > 0
+    forget(seed_store)
+    seen = []
+    for where in range(len(wheres)):  # levels 3 and 4 meet many of the same diplomas
+        flagged.clear()
+        for req in reqs[2 * where : 2 * where + 2]:
+            find_pathways(seed_store, build_query(seed_store, req))
+        assert flagged and len(flagged) == len(set(flagged))  # flagged once each
+        seen += flagged
+    assert {m for _, _, m in seen} >= {None, "apprenticeship"}
+    flagged.clear()
+    for req in reqs:  # asked again: nothing flagged anew
+        find_pathways(seed_store, build_query(seed_store, req))
+    assert flagged == []
 
 
 def test_exact_bounds_memo_is_that_of_its_home_and_start(seed_store: GraphStore) -> None:
