@@ -9,6 +9,7 @@ matches a French hint says so and proposes the nearest names.
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,11 +18,12 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from graph import labels
+from graph.diploma_acronyms_bcn import BCN_ACRONYMS
 from graph.diploma_names import display_name, is_placeholder, is_public_code
 from graph.rome_jobs import RomeJob, find_jobs, job_for_words, job_words
 from graph.text import normalise
 
-__all__ = ["ACRONYMS", "Hit", "SearchResult", "search_diplomas"]
+__all__ = ["ACRONYMS", "EXPANSIONS", "Hit", "SearchResult", "search_diplomas"]
 
 # The usual names of common diplomas, as their official titles spell them out (folded).
 ACRONYMS: Mapping[str, str] = {
@@ -69,6 +71,41 @@ ACRONYMS: Mapping[str, str] = {
     "dcg": "diplome de comptabilite et de gestion",
     "dscg": "diplome superieur de comptabilite et de gestion",
     "deaes": "diplome d etat d accompagnant educatif et social",
+    # tester23's acronyms no file gives (the BCN's own are in graph/diploma_acronyms_bcn.py),
+    # each with where it is written so
+    # « BTS comptabilité et gestion (CG) »: CNED, cned.fr/inscription/8TSCGDIX
+    "cg": "comptabilite et gestion",
+    # « BTS Commerce international - BTS CI »: dimension-bts.com (arrêté du 25 novembre 2020)
+    "ci": "commerce international",
+    # « FAQ BTS SAM » (BTS support à l'action managériale): académie de Versailles, CRCOM
+    "sam": "support a l action manageriale",
+    # « BTS FED » (fluides-énergies-domotique, arrêté du 26 février 2014): sujets d'examen
+    # « BTS FED 2018 U41 »
+    "fed": "fluides energies domotique",
+    # « BTS ATI » (assistance technique d'ingénieur): référentiel « Bts-Ati-Referentiel »
+    "ati": "assistance technique d ingenieur",
+    # « BAC PRO TMA » (technicien menuisier agenceur): lycée des métiers de Morcenx
+    "tma": "technicien menuisier agenceur",
+    # « Services aux personnes et aux territoires (SAPAT) »: servicesalapersonne.gouv.fr; the
+    # BCN's name « SERVICES AUX PERSONNES ET ANIMATION DES TERRITOIRES (BAC PRO AG) »
+    "sapat": "services aux personnes et animation des territoires",
+    # « CAP PSR »: CFA Interpro 28 (cfainterpro28.com/cap-psr), référentiel « cap_psr »
+    # (académie de Dijon)
+    "psr": "production et service en restaurations",
+    # « BTSA GEMEAU » (gestion et maîtrise de l'eau): Sgen-CFDT, « Rénovation BTSA GEMEAU »
+    "gemeau": "gestion et maitrise de l eau",
+    # « Obtention du Diplôme d'Etat d'Aide-Soignant (D.E.A.S.) »: IFMS du CHU de Montpellier
+    "deas": "diplome d etat d aide soignant",
+    # an IFSI (institut de formation en soins infirmiers) prepares the Diplôme d'État
+    # d'infirmier: every establishment of the Parcoursup extract named « IFSI … » offers its
+    # « D.E Infirmier » programme
+    "ifsi": "infirmier",
+}
+# Every way an acronym is spelt out: the list above first, then the BCN's (a BUT speciality's
+# code, « TC », « CJ »…), as the words of the diplomas' names
+EXPANSIONS: Mapping[str, tuple[str, ...]] = {
+    a: tuple(dict.fromkeys([*([ACRONYMS[a]] if a in ACRONYMS else []), *(e for e, _ in bcn)]))
+    for a, bcn in {**{a: () for a in ACRONYMS}, **BCN_ACRONYMS}.items()
 }
 
 # Words that name a type of diploma rather than a subject.
@@ -96,6 +133,18 @@ TYPE_WORDS: Mapping[tuple[str, ...], str] = {
     ("bac", "professionnel"): "bac_pro",
     ("baccalaureat", "professionnel"): "bac_pro",
     ("cqpm",): "cqpm",
+    # the BTS of the ministry of agriculture, a BTS in the graph (32334302 BTSA gestion et
+    # maîtrise de l'eau)
+    ("btsa",): "bts",
+    # an engineering school, its diploma, its programme (Parcoursup's « Formation d'ingénieur
+    # Bac + 5 »): the type, not a word of a name (« école d'ingénieur » found the École des
+    # Mines of a campus only)
+    ("ecole", "d", "ingenieur"): "ingenieur",
+    ("ecole", "d", "ingenieurs"): "ingenieur",
+    ("ecole", "ingenieur"): "ingenieur",
+    ("diplome", "d", "ingenieur"): "ingenieur",
+    ("formation", "d", "ingenieur"): "ingenieur",
+    ("ingenieurs",): "ingenieur",
 }
 # The French names of the types the search recognises (graph.labels), "bac pro" in lower
 # case as the hints write it inside a sentence; other types read « autre ».
@@ -125,7 +174,17 @@ class SearchResult:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in normalise(text).replace("'", " ").replace("-", " ").split() if w]
+    """The words of a text, folded, whatever separates them: spaces, apostrophes (straight or
+    curly), hyphens and dashes (Parcoursup's « BUT – Techniques de commercialisation »: the
+    en dash was a word, « d’ingénieur » one word), brackets, commas.
+
+    >>> _words("BUT – Techniques de commercialisation"), _words("école d’ingénieur (BTS)")
+    (['but', 'techniques', 'de', 'commercialisation'], ['ecole', 'd', 'ingenieur', 'bts'])
+    """
+    return _SEPARATORS.sub(" ", normalise(text)).split()
+
+
+_SEPARATORS = re.compile(r"[\W_]+")
 
 
 def _split_type(words: list[str]) -> tuple[str | None, list[str]]:
@@ -140,7 +199,7 @@ def _split_type(words: list[str]) -> tuple[str | None, list[str]]:
 def _expand(words: list[str]) -> list[str]:
     out: list[str] = []
     for w in words:
-        out.extend(ACRONYMS[w].split() if w in ACRONYMS else [w])
+        out.extend(EXPANSIONS[w][0].split() if w in EXPANSIONS else [w])
     return [w for w in out if w not in STOP]
 
 
@@ -157,8 +216,8 @@ def _alternatives(words: list[str]) -> list[list[list[str]]]:
         if w in STOP:
             continue
         alts = [[w]]
-        if w in ACRONYMS:
-            alts.append([x for x in ACRONYMS[w].split() if x not in STOP])
+        for spelt in EXPANSIONS.get(w, ()):
+            alts.append([x for x in spelt.split() if x not in STOP])
         out.append(alts)
     return out
 
@@ -170,7 +229,7 @@ def _group_score(
     of ``known`` (a real word: :func:`_known_words`) only as itself, a prefix or its stem."""
     best = 0.0
     for alt in alts:
-        scores = [_word_score(w, name_words, strict=w in known) for w in alt]
+        scores = [_word_score(w, name_words, strict=w in known or w in EXPANSIONS) for w in alt]
         if scores and min(scores) >= WORD_MATCH:
             best = max(best, sum(scores) / len(scores))
     return best
@@ -187,7 +246,7 @@ def _successors(h: Hit) -> list[str]:
     return [s["code"] for s in h.row.get("successors") or [] if s and s.get("code")]
 
 
-def _real_first(hits: list[Hit]) -> list[Hit]:
+def _real_first(hits: list[Hit], *, offered_only: bool = False) -> list[Hit]:
     """Diplomas only, Parcoursup programmes without a diploma code (``PS-…``) only when no
     diploma matches by its own name (« bts acse » listed two Parcoursup titles before the
     BTSA itself; « licence pro logistique » lost the Parcoursup logistics licence to a licence
@@ -196,16 +255,29 @@ def _real_first(hits: list[Hit]) -> list[Hit]:
     closed in 2025, after 40025520 that replaced it), the others in their order.
 
     >>> row = lambda c, **kw: {"code": c, "name": c, **kw}
-    >>> hits = [Hit(row("PS-BTS-1"), 99), Hit(row("old", closed=True,
-    ...         successors=[{"code": "new"}]), 98), Hit(row("other"), 97), Hit(row("new"), 96)]
+    >>> old, new, other = "40025510", "40025520", "32025520"
+    >>> hits = [Hit(row("PS-BTS-1"), 99), Hit(row(old, closed=True,
+    ...         successors=[{"code": new}]), 98), Hit(row(other), 97), Hit(row(new), 96)]
     >>> [h.row["code"] for h in _real_first(hits)]
-    ['other', 'new', 'old']
+    ['32025520', '40025520', '40025510']
     >>> [h.row["code"] for h in _real_first(hits[:1])]
     ['PS-BTS-1']
-    >>> [h.row["code"] for h in _real_first([hits[0], Hit(row("job"), 90, by_job=True)])]
-    ['PS-BTS-1', 'job']
+    >>> [h.row["code"] for h in _real_first([hits[0], Hit(row(other), 90, by_job=True)])]
+    ['PS-BTS-1', '32025520']
+    >>> [h.row["code"] for h in _real_first([hits[0], Hit(row("MV-BTS"), 98)])]  # a seed's
+    ['PS-BTS-1', 'MV-BTS']
     """
-    named = any(not h.by_job and not is_placeholder(h.row.get("code")) for h in hits)
+    # a diploma of a public code found by its name (offered somewhere with ``offered_only``,
+    # a type alone: « but » listed the BCN's « BUT production non spécifié », 0 offers, and
+    # hid Parcoursup's 55 BUT); a campus's own programme (a seed's « MV-BUT-TC ») is no
+    # reason to hide the national one (tester23: « but tc » listed the IUT de Figeac's BUT TC,
+    # 1 offer, and not Parcoursup's « BUT – Techniques de commercialisation », 82)
+    named = any(
+        not h.by_job
+        and is_public_code(h.row.get("code"))
+        and (h.row.get("offers") or not offered_only)
+        for h in hits
+    )
     kept = [h for h in hits if not named or not is_placeholder(h.row.get("code"))]
     codes = {h.row["code"] for h in kept}
     behind: dict[str, list[Hit]] = {}
@@ -518,6 +590,16 @@ def _asked_words(said: Sequence[str], name: str, name_words: Sequence[str]) -> S
     return [w for w in _words(head) if w not in STOP]
 
 
+def _no(type_id: str | None) -> str:
+    """« Aucun » or « Aucune » before the type's name (graph.labels.FEMININE_TYPES: « Aucune
+    licence professionnelle », not « Aucun licence professionnelle »).
+
+    >>> _no("licence_pro"), _no("bts")
+    ('Aucune', 'Aucun')
+    """
+    return "Aucune" if type_id in labels.FEMININE_TYPES else "Aucun"
+
+
 def search_diplomas(
     rows: Iterable[Mapping[str, Any]],
     query: str,
@@ -548,7 +630,7 @@ def search_diplomas(
     if not wanted and type_id:  # « bts » alone: every diploma of the type
         typed = [r for r in rows if r.get("type") == type_id]
         typed.sort(key=lambda r: (-(r.get("offers") or 0), r["name"]))
-        return SearchResult(_real_first([Hit(r, 100.0) for r in typed])[:limit])
+        return SearchResult(_real_first([Hit(r, 100.0) for r in typed], offered_only=True)[:limit])
     if not wanted:
         return SearchResult(
             [], hint="Tapez le nom du diplôme, son sigle (MELEC, SIO…) ou son code."
@@ -560,7 +642,9 @@ def search_diplomas(
     # per query word, the rows whose names match it and how well: the other rows' names do not
     # (each word compared with the names' vocabulary once, not with every name)
     at = {
-        w: _by_row(_close_words(w, names.vocabulary, strict=w in known), names)
+        # an acronym as itself only, never a word spelt close to it: « crsa » is not the
+        # « csa » of the certificats de spécialisation agricole, « crci » not « cci »
+        w: _by_row(_close_words(w, names.vocabulary, strict=w in known or w in EXPANSIONS), names)
         for alts in groups
         for alt in alts
         for w in alt
@@ -590,7 +674,11 @@ def search_diplomas(
     )
     named = job_for_words(jobs, " ".join(wanted))[0] if jobs else None
     loose = find_jobs(jobs, " ".join(wanted), limit=5) if jobs and named is None else []
-    if named_open:
+    # a type asked and no diploma of it named so: only the jobs whose name says the words
+    # too (« licence pro energie » gave the licence pro bio-industries, by H1503 « Technicien
+    # de laboratoire en industrie », a job found loosely)
+    unnamed_type = type_id is not None and all(rows[i].get("type") != type_id for i in by_name)
+    if named_open or unnamed_type:
         loose = [j for j in loose if _says_all(wanted, j.name)]
     job_codes = {named.code} if named is not None else {j.code for j in loose}
 
@@ -605,9 +693,12 @@ def search_diplomas(
         if r.get("closed") and not r.get("offers"):
             scores = [s - CLOSED_UNOFFERED for s in scores]
         # the offers count favours a diploma offered more; a campus's own programme (a seed's
-        # code, not a public one) counts its campus's offers only: it does not come first
-        # elsewhere (Strasbourg: « sti2d » put the Mecanic Vallée's STI2D before the BCN's)
-        offered = min(5.0, float(r.get("offers") or 0)) if is_public_code(r["code"]) else 0.0
+        # code, neither a public one nor a Parcoursup programme's, whose offers are
+        # national) counts its campus's offers only: it does not come first elsewhere
+        # (Strasbourg: « sti2d » put the Mecanic Vallée's STI2D before the BCN's; tester23:
+        # « but tc » the IUT de Figeac's BUT TC before Parcoursup's, offered 82 times)
+        national = is_public_code(r["code"]) or is_placeholder(r["code"])
+        offered = min(5.0, float(r.get("offers") or 0)) if national else 0.0
         return sum(scores) / len(scores) + offered, by_job
 
     at_row: dict[int, int] = {}  # id(hit) -> its row's index
@@ -640,7 +731,7 @@ def search_diplomas(
     # Nothing: the nearest names (whatever their type), said in French.
     if scored:  # the words match diplomas of another type
         close = [h.row for h in sorted(scored, key=lambda h: -h.score)][:5]
-    elif any(w in ACRONYMS for w in words):
+    elif any(w in EXPANSIONS for w in words):
         # a known acronym whose diploma the data does not hold (« deaes »): no name spelt close
         close = []
     elif all(w in known for w in wanted):
@@ -648,7 +739,7 @@ def search_diplomas(
         close = []
     else:
         close = _near_names(rows, wanted)
-    what = f"Aucun {TYPE_FR.get(type_id, 'diplôme')}" if type_id else "Aucun diplôme"
+    what = f"{_no(type_id)} {TYPE_FR.get(type_id, 'diplôme')}" if type_id else "Aucun diplôme"
     text = " ".join(words) or query.strip()
     hint = f"{what} ne correspond à « {text} »"
     if close:
@@ -656,7 +747,7 @@ def search_diplomas(
             f"{display_name(r)} ({TYPE_FR.get(r.get('type') or '', 'autre')})" for r in close
         )
         hint += f" ; diplômes proches : {listed}."
-    elif any(w in ACRONYMS for w in words):
+    elif any(w in EXPANSIONS for w in words):
         hint += " : les données chargées ne décrivent aucun diplôme de ce nom."
     else:
         hint += " ; essayez un autre mot ou le sigle du diplôme."

@@ -1176,6 +1176,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if met and out:
             notices.insert(0, met)
     reason = None
+    # no known passerelle leads to the goal diploma in any territory: a wider one would not
+    # help (tester23: DEAS → DE infirmier at La Réunion, the web said « Essayez un territoire
+    # plus large » under that reason)
+    no_way_anywhere = False
     if not out:
         unrestricted = [
             c
@@ -1195,6 +1199,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             source.unchecked(reached),
             origin=(origin.point(), origin.label()),
         )
+        elsewhere_said = False
         if met:  # the start is the goal, or of its level: never « aucune passerelle ne mène »
             reason = met
         elif not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
@@ -1211,12 +1216,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         ):
             # known passerelles to the goal that hold in another territory only: said
             reason = f"{reason} {elsewhere}"
+            elsewhere_said = True
         elif (
             not unrestricted
             and q.to
             and (unknown := unknown_goal_note(data.diplomas(store, (q.to,)).get(q.to)))
         ):
             reason = f"{reason} {unknown}"  # the files do not give the goal's field
+        no_way_anywhere = not unrestricted and bool(q.to) and not met and not elsewhere_said
         if (
             not unrestricted
             and q.to
@@ -1301,6 +1308,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         files_cannot_tell=not out
         and (
             bool(nowhere)
+            or no_way_anywhere
             or (regulated is not None and _presumed_goal(source, regulated.required))
             or not q.to
             and unknowable_goal(

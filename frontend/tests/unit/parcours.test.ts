@@ -6,6 +6,7 @@ import { chosen, commonEntryFr, distances, figuresFr, othersSummary, passerelleT
 import { pressurePoints, sparklineText, trendFr } from '../../src/pages/parcours/sparkline';
 import { pathwayKey } from '../../src/pages/parcours/selection';
 import { typedJob } from '../../src/pages/parcours/job-words';
+import { goalDiplomaText } from '../../src/pages/parcours/goal-words';
 import type { Pathway, PathwayOffer, PathwayStep } from '../../src/lib/types';
 
 function offer(o: Partial<PathwayOffer>): PathwayOffer {
@@ -136,5 +137,13 @@ describe('typedJob', () => {
 
   test('what is neither is said in French', () => {
     for (const bad of ['x', '12345', 'soudeur; drop']) assert.match((typedJob(bad) as { error: string }).error, /^Tapez le nom du métier/);
+  });
+});
+
+describe('goalDiplomaText', () => {
+  test('a diploma named « Diplôme … » is not « le diplôme Diplôme … » (tester23)', () => {
+    assert.equal(goalDiplomaText("Diplôme d'État d'infirmier(ière) (26033101)"), "le diplôme d'État d'infirmier(ière) (26033101)");
+    assert.equal(goalDiplomaText('BTS électrotechnique (32025520)'), 'le diplôme BTS électrotechnique (32025520)');
+    assert.equal(goalDiplomaText('diplôme XYZ'), 'le diplôme XYZ');
   });
 });

@@ -12,6 +12,7 @@ import { createParcoursForm } from './form';
 import { createPathwayMap, type PathwayMap, type TerritoryShape } from './map';
 import { createSelectionPanel } from './compare';
 import { isKept, onSelectionChange, toggleKept } from './selection';
+import { goalDiplomaText } from './goal-words';
 
 const QUERY_KEYS = [
   'from', 'from_level', 'sector', 'to', 'to_level', 'to_type', 'job', 'campus', 'departements', 'region', 'near',
@@ -303,7 +304,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
   /** The goal and territory in the interface's words (the API's use ids). */
   function goalText(a: PathwayAnswer): string {
     // the API names an unknown goal code « diplôme XYZ »
-    if (params.get('to')) return a.goal.startsWith('diplôme ') ? `le ${a.goal}` : `le diplôme ${a.goal}`;
+    if (params.get('to')) return goalDiplomaText(a.goal);
     if (params.get('to_level')) return `le ${levelInSentence(Number(params.get('to_level')))} ou plus`;
     if (params.get('to_type')) return `un diplôme de type « ${diplomaTypeFr(params.get('to_type'))} »`;
     const job = params.get('job') ?? (params.get('from') ? params.get('sector') : null);
