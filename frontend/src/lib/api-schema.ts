@@ -2834,7 +2834,7 @@ export interface components {
             reason?: string | null;
             /**
              * Files Cannot Tell
-             * @description True when no pathway is found and the public files cannot know one: a start at Bac+2 or above towards an engineering school, a licence pro, a master or a Bac+3/Bac+5 level, whose admissions after a Bac+2 no file lists; or a goal diploma or type no offer of the graph names anywhere (a BP). A wider territory would not help; the answer's notices say to ask the establishments.
+             * @description True when no pathway is found and the public files cannot know one: a start at Bac+2 or above towards an engineering school, a licence pro, a master or a Bac+3/Bac+5 level, whose admissions after a Bac+2 no file lists; or a goal diploma or type no offer of the graph names anywhere (a BP); or a goal diploma no known passerelle leads to from the start in any territory. A wider territory would not help; the answer's notices say to ask the establishments.
              * @default false
              */
             files_cannot_tell: boolean;
