@@ -11,7 +11,9 @@ CPU (docs/performance.md, http23). So, while an :class:`IdleCollector` runs:
   to ``FULL_THRESHOLD``: one automatic full collection every 100 000 young ones instead of
   every 100), the safety net of a worker that is never idle;
 - once no request has been in flight for ``quiet_s`` seconds, and requests were answered
-  since its last pass, its thread makes a full collection — the requests' cyclic garbage is
+  since its last pass, and no warm-up has the collector paused (graph/gc_pause.py: a pass
+  beside the preload walked its half-made cache, 200 ms of CPU), its thread makes a full
+  collection — the requests' cyclic garbage is
   collected there — and then freezes what survived (the memos and kept answers: long-lived
   and acyclic, still freed by reference counting when dropped), so that later collections,
   idle or not, walk only what was made since.
@@ -27,6 +29,8 @@ import gc
 import logging
 import threading
 import time
+
+from graph.gc_pause import collect_and_freeze
 
 __all__ = ["FULL_THRESHOLD", "IdleCollector"]
 
@@ -103,8 +107,14 @@ class IdleCollector:
                     return
                 self._dirty = False
             try:
-                self.collected += gc.collect()
-                gc.freeze()
-                self.passes += 1
+                found = collect_and_freeze()
             except Exception as exc:  # noqa: BLE001 - never take the server down
                 log.warning("idle collection failed: %s", exc)
+                continue
+            if found is None:  # paused (a warm-up): again once it is over
+                with self._cond:
+                    self._dirty = True
+                    self._last = time.monotonic()
+                continue
+            self.collected += found
+            self.passes += 1

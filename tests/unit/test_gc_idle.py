@@ -21,6 +21,7 @@ import api.main as api_main
 import graph.version_watch as version_watch
 from api.middleware import RequestsInFlight
 from graph.gc_idle import FULL_THRESHOLD, IdleCollector
+from graph.gc_pause import gc_paused
 
 
 class _Cycle:
@@ -30,16 +31,19 @@ class _Cycle:
 
 @pytest.fixture
 def collector_off() -> Iterator[None]:
-    """The test's own collections only (the automatic ones off), and the process's frozen
-    objects given back to the collector after (an idle pass freezes)."""
-    enabled = gc.isenabled()
-    gc.disable()
+    """The test's own collections only (the collector on, its automatic collections out of
+    reach), and the process's frozen objects given back to the collector after (an idle pass
+    freezes)."""
+    enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    gc.enable()
+    gc.set_threshold(10**9, 10, 10)
     try:
         yield
     finally:
         gc.unfreeze()
-        if enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
+        if not enabled:
+            gc.disable()
 
 
 def _wait(pred: Any, timeout_s: float = 10.0) -> bool:
@@ -156,3 +160,18 @@ def test_the_commune_and_map_warm_ups_run_with_the_collector_paused(
         gc.unfreeze()
         if not enabled:
             gc.disable()
+
+
+def test_no_pass_while_a_warm_up_has_the_collector_paused(collector_off: None) -> None:
+    """A pass beside the preload walked its half-made cache (200 ms of CPU at national size):
+    the pass waits for the pause to end."""
+    idle = IdleCollector(0.05).start()
+    try:
+        with gc_paused():
+            idle.enter()
+            idle.leave()
+            time.sleep(0.3)
+            assert idle.passes == 0
+        assert _wait(lambda: idle.passes == 1)
+    finally:
+        idle.stop()
