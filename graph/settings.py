@@ -109,13 +109,10 @@ class Settings(BaseModel):
         "the first visit finds it ready (graph/version_watch.py).",
     )
     gc_idle_s: Annotated[float, Field(ge=0, le=60)] = Field(
-        default=0.0,
-        description="When > 0, a server makes the cyclic garbage collector's full collections "
-        "once no request has been in flight for this many seconds (0.25 was measured), then "
-        "freezes what survived, instead of letting one land in an answer (graph/gc_idle.py); "
-        "0 = Python's own schedule. Off by default: at load 15-34 the first answers cost "
-        "13-30 % more worker CPU with it, in four pairs of fresh workers (docs/performance.md, "
-        "http23), not explained yet.",
+        default=0.25,
+        description="A server makes the cyclic garbage collector's full collections once no "
+        "request has been in flight for this many seconds, then freezes what survived, instead "
+        "of letting one land in an answer (graph/gc_idle.py); 0 = Python's own schedule.",
     )
     pathway_answer_cache: bool = Field(
         default=True,
