@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -20,7 +21,7 @@ from api import docs_page, errors, openapi
 from api.caching import ETags
 from api.enum_case import EnumQueryCase
 from api.limits import RateLimit, edit_slot, report_slot
-from api.middleware import PlainErrorsAsProblems, SecurityHeaders
+from api.middleware import PlainErrorsAsProblems, RequestsInFlight, SecurityHeaders
 from api.paths import API_PREFIX
 from api.routes import (
     about,
@@ -47,6 +48,8 @@ from api.routes import (
 from api.static import WebAppFiles
 from graph import communes as communes_ref
 from graph.engines.factory import open_store
+from graph.gc_idle import IdleCollector
+from graph.gc_pause import gc_paused
 from graph.pathways.data import keep_warm, wait_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
@@ -71,7 +74,13 @@ def _warm_communes(store: GraphStore, preload: threading.Thread | None) -> None:
     before then builds or waits for it as without a warm-up."""
     if preload is not None:
         wait_warm(store)
-    communes_ref.preload()
+    # the reference's maps are a few hundred thousand acyclic objects kept for the process:
+    # made with the collector paused, then frozen out of its walks, as the pathway cache is
+    # (graph/pathways/data.py). Left young, the full collections they set off cost 50-80 ms of
+    # CPU each, and the map's warm-up after them walked them again (docs/performance.md, http23)
+    with gc_paused():
+        communes_ref.preload()
+    gc.freeze()
 
 
 log = logging.getLogger(__name__)
@@ -133,9 +142,16 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         if owned and settings.version_poll_s > 0:  # follow writes made elsewhere (CLI import)
             watch = VersionWatch(app.state.store, settings.version_poll_s).start()
         app.state.version_watch = watch
+        # the collector's full collections while no request is in flight (graph/gc_idle.py)
+        idle = None
+        if owned and settings.gc_idle_s > 0:
+            idle = app.state.gc_idle = IdleCollector(settings.gc_idle_s).start()
         try:
             yield
         finally:
+            if idle is not None:
+                app.state.gc_idle = None
+                idle.stop()
             if watch is not None:
                 watch.stop()
             if owned:
@@ -184,6 +200,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     )
     app.add_middleware(PlainErrorsAsProblems)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestsInFlight)  # outermost: the whole request counts
     errors.install(app)
     for module in (
         health,

@@ -83,3 +83,22 @@ _PLAIN = {
     413: "La requête est trop volumineuse (au plus 256 Ko).",
     400: "La requête est mal formée.",
 }
+
+
+class RequestsInFlight:
+    """Tells the app's idle collector (``app.state.gc_idle``, graph/gc_idle.py) when each HTTP
+    request starts and ends, so that its full collections wait for a quiet moment."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        collector = getattr(scope["app"].state, "gc_idle", None) if "app" in scope else None
+        if scope["type"] != "http" or collector is None:
+            await self.app(scope, receive, send)
+            return
+        collector.enter()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            collector.leave()

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["gc_paused"]
+__all__ = ["collect_and_freeze", "gc_paused"]
 
 _lock = threading.Lock()
 _depth = 0
@@ -42,3 +42,16 @@ def gc_paused() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def collect_and_freeze() -> int | None:
+    """A full collection, then :func:`gc.freeze` of what survived, unless a pause runs (a
+    warm-up filling a cache: its objects are frozen by the warm-up when done, and walking
+    them half-made is the cost the pause avoids) or the collector was turned off; None then,
+    else the unreachable objects found. A pause starting meanwhile waits for the end."""
+    with _lock:
+        if _depth or not gc.isenabled():
+            return None
+        found = gc.collect()
+        gc.freeze()
+        return found

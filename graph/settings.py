@@ -108,6 +108,12 @@ class Settings(BaseModel):
         "the API starts and after every change of the graph the version watch sees, so that "
         "the first visit finds it ready (graph/version_watch.py).",
     )
+    gc_idle_s: Annotated[float, Field(ge=0, le=60)] = Field(
+        default=0.25,
+        description="A server makes the cyclic garbage collector's full collections once no "
+        "request has been in flight for this many seconds, then freezes what survived, instead "
+        "of letting one land in an answer (graph/gc_idle.py); 0 = Python's own schedule.",
+    )
     pathway_answer_cache: bool = Field(
         default=True,
         description="Keep each pathway answer's JSON for the graph's version, so that the same "

@@ -23,6 +23,7 @@ import weakref
 from typing import Any
 
 from graph.gaps import cache as answer_cache
+from graph.gc_pause import gc_paused
 from graph.mapdata import warm_map
 from graph.pathways.data import pathway_data, wait_warm
 from graph.store import GraphStore
@@ -77,7 +78,11 @@ def _warm_map(ref: weakref.ref[Any], after: threading.Thread | None = None) -> N
             after.join()
         if store.version() != version:
             return  # written since: the newer version's warm-up does it
-        warm_map(store)
+        # the map's reply decoded and its features built (tens of thousands of acyclic
+        # objects, freed at once): without the collector's walks, which at national size cost
+        # 80-200 ms of CPU each, seven times over, while the first requests came (http23)
+        with gc_paused():
+            warm_map(store)
         # the map's first view is kept for the version, and what the warm-ups made before it
         # (the near thread's offers by département, the names) too: out of the collector's
         # walks, as the preload's cache (graph/pathways/data.py). Left young, the first
