@@ -116,8 +116,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         app.state.store = store if store is not None else open_store(settings)
         preload = None
         if owned and settings.pathway_preload:
-            snapshots = settings.data_dir / "pathway-cache" if settings.pathway_snapshot else None
-            preload = keep_warm(app.state.store, snapshots=snapshots)
+            # read only: a serving worker never writes a snapshot (api/cli.py writes it first)
+            preload = keep_warm(app.state.store, snapshots=settings.pathway_snapshot_dir)
         watch = None
         communes = None
         if owned:  # the start-up warm-ups one after another: the pathway cache's, then these
