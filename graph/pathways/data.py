@@ -1233,6 +1233,8 @@ _warm: weakref.WeakSet[Any] = weakref.WeakSet()
 # store -> the directory of its cache's snapshots, and whether its preloads write one there
 # (keep_warm, write_snapshot; graph/pathways/snapshot.py)
 _snapshot_dirs: weakref.WeakKeyDictionary[Any, tuple[Path, bool]] = weakref.WeakKeyDictionary()
+# store -> a thread its next preload waits for before it reads (keep_warm's ``after``)
+_preload_after: weakref.WeakKeyDictionary[Any, threading.Thread] = weakref.WeakKeyDictionary()
 # what a snapshot does not hold: the objects of this process (locks, threads, the preload's
 # sharing table), the timings, what says which version the object is for (the file's name
 # says it), and what requests fill (answers, memos: a snapshot is what a preload makes)
@@ -1264,7 +1266,11 @@ _NOT_SNAPSHOT = frozenset(
 
 
 def keep_warm(
-    store: GraphStore, snapshots: Path | None = None, *, write: bool = False
+    store: GraphStore,
+    snapshots: Path | None = None,
+    *,
+    write: bool = False,
+    after: threading.Thread | None = None,
 ) -> threading.Thread | None:
     """Fill the store's cache in a background thread now and after every change of version,
     so that searches after a restart or a write do not pay for the reads (the API does this for
@@ -1277,10 +1283,16 @@ def keep_warm(
     ``CMQ_DATA_DIR/pathway-cache``). ``write``: a whole preload from the database writes its
     cache there too, once its near thread is done: only for a process that serves nothing
     (:func:`write_snapshot`; an API worker that wrote while it served answered slowly
-    meanwhile, docs/performance.md, snap23)."""
+    meanwhile, docs/performance.md, snap23). ``after``: a thread this first preload waits for
+    before it reads (its timings start after; api/main.py: the commune reference's warm-up
+    before a preload that reads a snapshot)."""
     with _registry_lock:
         _warm.add(store)
         _registry.pop(store, None)
+        if after is None:
+            _preload_after.pop(store, None)
+        else:
+            _preload_after[store] = after
         if snapshots is None:
             _snapshot_dirs.pop(store, None)
         else:
@@ -1340,8 +1352,9 @@ def write_snapshot(store: GraphStore, directory: Path) -> Path | None:
 
 def _start_preload(store: GraphStore, data: PathwayData) -> None:
     ref = weakref.ref(store)
+    after = _preload_after.pop(store, None)  # under _registry_lock (pathway_data)
     thread = threading.Thread(
-        target=_preload, args=(ref, data), name="cmq-pathway-preload", daemon=True
+        target=_preload, args=(ref, data, after), name="cmq-pathway-preload", daemon=True
     )
     thread.start()
     data.preload_thread = thread
@@ -1454,7 +1467,11 @@ def _outside_again(
     )
 
 
-def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
+def _preload(
+    ref: weakref.ref[Any], data: PathwayData, after: threading.Thread | None = None
+) -> None:
+    if after is not None:
+        after.join()
     started = time.perf_counter()
     started_cpu = time.thread_time()
     to_write: tuple[Path, str, dict[str, Any]] | None = None
