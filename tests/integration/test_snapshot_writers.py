@@ -8,13 +8,21 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from api import cli
 from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
-from graph.pathways.data import cache_state, forget, keep_warm, pathway_data, snapshot_path
+from graph.pathways.data import (
+    cache_state,
+    forget,
+    keep_warm,
+    pathway_data,
+    snapshot_path,
+    write_snapshot,
+)
 from graph.store import GraphStore
 from tests.conftest import MINI_SEEDS
 
@@ -139,3 +147,44 @@ def test_cmq_serve_writes_it_in_a_child_before_its_workers_when_there_is_none(
     cli._snapshot_before_serving(off)
     assert capsys.readouterr().out == ""
     assert _files(directory) != [snapshot_path(store, directory)]
+
+
+def test_a_worker_reading_a_snapshot_warms_the_commune_reference_first(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """api/main.py's lifespan (the app owning its store, as a worker): with the snapshot of
+    the graph's version there, the commune reference is warmed before the preload reads it
+    (its short-lived objects then leave the holes the cache fills: docs/performance.md,
+    snap23); without one, the preload reads the database first, then the reference."""
+    from fastapi.testclient import TestClient
+
+    from api import main
+    from graph.pathways import data as pathway_module
+
+    order: list[str] = []
+    real_read = pathway_module._from_snapshot
+
+    def reading(*args: Any) -> Any:
+        codes = real_read(*args)
+        order.append("database" if codes is None else "snapshot")
+        return codes
+
+    monkeypatch.setattr(main.communes_ref, "preload", lambda: order.append("communes"))
+    monkeypatch.setattr(pathway_module, "_from_snapshot", reading)
+    load_seeds(store, load_seed_dir(MINI_SEEDS))
+    settings = store.settings.model_copy(update={"map_preload": False})  # type: ignore[attr-defined]
+    directory = settings.pathway_snapshot_dir
+    assert directory is not None
+
+    def started() -> list[str]:
+        order.clear()
+        with TestClient(main.create_app(settings)) as client:
+            assert main.wait_for_warm_ups(60) == []
+            cache = client.get("/health").json()["pathway_cache"]
+            assert cache["state"] == "ready"
+        return [*order, cache["filled_from"]]
+
+    assert started() == ["database", "communes", "database"]
+    assert _files(directory) == []  # the worker wrote nothing
+    assert write_snapshot(store, directory) is not None
+    assert started() == ["communes", "snapshot", "snapshot"]
