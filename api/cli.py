@@ -124,8 +124,8 @@ def _snapshot_before_serving(settings: Settings) -> None:
     serves nothing, started fresh (spawn): this process, a worker itself with ``--workers
     1``, keeps none of the preload's memory; a worker that wrote while it served answered
     slowly meanwhile (docs/performance.md, snap23). Nothing is written when the snapshots are
-    off or the store cannot name its version; a writer that fails or takes longer than
-    ``SNAPSHOT_WAIT_S`` only costs the workers their shortcut."""
+    off, the database cannot be reached or the store cannot name its version; a writer that
+    fails or takes longer than ``SNAPSHOT_WAIT_S`` only costs the workers their shortcut."""
     directory = settings.pathway_snapshot_dir
     if directory is None:
         return
@@ -134,8 +134,11 @@ def _snapshot_before_serving(settings: Settings) -> None:
 
     from graph.pathways.data import snapshot_path
 
-    with _store(settings) as store:
-        path = snapshot_path(store, directory)
+    try:
+        with _store(settings) as store:
+            path = snapshot_path(store, directory)
+    except GraphError:  # the database not up: the workers say so (/health) and retry
+        return
     if path is None or path.is_file():
         return
     print("cache des parcours : préparation pour les serveurs…", flush=True)

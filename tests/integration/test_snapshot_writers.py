@@ -188,3 +188,15 @@ def test_a_worker_reading_a_snapshot_warms_the_commune_reference_first(
     assert _files(directory) == []  # the worker wrote nothing
     assert write_snapshot(store, directory) is not None
     assert started() == ["communes", "snapshot", "snapshot"]
+
+
+def test_cmq_serve_starts_without_a_snapshot_when_the_database_is_unreachable(
+    store: GraphStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The workers say the database is down (/health) and retry; the writer is skipped."""
+    settings = store.settings.model_copy(  # type: ignore[attr-defined]
+        update={"graph_uri": "redis://127.0.0.1:1", "data_dir": tmp_path / "down"}
+    )
+    cli._snapshot_before_serving(settings)
+    assert capsys.readouterr().out == ""
+    assert not (tmp_path / "down" / "pathway-cache").exists()
