@@ -77,34 +77,130 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         f"moteur {settings.engine})",
         flush=True,
     )
-    if args.workers <= 1:
-        uvicorn.run(
-            create_app(settings),
-            host=settings.host,
-            port=settings.port,
-            log_level="info",
-            http=HeaderTimeoutProtocol,
-            loop=LOOP,
-        )
-        return 0
-    # Several worker processes build the app from the environment. This process starts the
-    # embedded database (or the local Neo4j) first, so it outlives any worker; they share it.
+    # Several worker processes build the app from the environment, and the pathway cache's
+    # snapshot is written before any serves: this process starts the embedded database (or the
+    # local Neo4j) first, so it outlives the writer and every worker; they share it (one
+    # worker too when the snapshot is on: started twice, the national database took 5-6 s to
+    # load each time).
     from graph.engines.falkordb_server import EmbeddedFalkorDB
     from graph.engines.neo4j_local import LocalNeo4j
 
     server: EmbeddedFalkorDB | LocalNeo4j | None = None
-    if settings.graph_uri == "embedded":
-        server = EmbeddedFalkorDB(settings.data_dir)
-    elif settings.graph_uri == "neo4j-local":
-        server = LocalNeo4j(settings.data_dir / "neo4j")
+    if args.workers > 1 or settings.pathway_snapshot_dir is not None:
+        if settings.graph_uri == "embedded":
+            server = EmbeddedFalkorDB(settings.data_dir)
+        elif settings.graph_uri == "neo4j-local":
+            server = LocalNeo4j(settings.data_dir / "neo4j")
     if server is not None:
         server.start()
     try:
-        _run_workers(settings, args.workers)
+        _snapshot_before_serving(settings)
+        if args.workers <= 1:
+            uvicorn.run(
+                create_app(settings),
+                host=settings.host,
+                port=settings.port,
+                log_level="info",
+                http=HeaderTimeoutProtocol,
+                loop=LOOP,
+            )
+        else:
+            _run_workers(settings, args.workers)
     finally:
         if server is not None:
             server.stop()
     return 0
+
+
+# a writer of the pathway cache's snapshot still running then is stopped, and the workers
+# read the database (~5 s of CPU at national size: minutes only on a machine far too loaded)
+SNAPSHOT_WAIT_S = 300.0
+
+
+def _snapshot_before_serving(settings: Settings) -> None:
+    """Write the pathway cache's snapshot of the graph's version before any worker starts,
+    when there is none (graph/pathways/snapshot.py): the workers then read it (~0.8 s of CPU
+    at national size) instead of the database (~3.4 s). Written by a child process that
+    serves nothing, started fresh (spawn): this process, a worker itself with ``--workers
+    1``, keeps none of the preload's memory; a worker that wrote while it served answered
+    slowly meanwhile (docs/performance.md, snap23). Nothing is written when the snapshots are
+    off, the database cannot be reached or the store cannot name its version; a writer that
+    fails or takes longer than ``SNAPSHOT_WAIT_S`` only costs the workers their shortcut."""
+    directory = settings.pathway_snapshot_dir
+    if directory is None:
+        return
+    import multiprocessing
+    import time
+
+    from graph.pathways.data import snapshot_path
+
+    try:
+        with _store(settings) as store:
+            path = snapshot_path(store, directory)
+    except GraphError:  # the database not up: the workers say so (/health) and retry
+        return
+    if path is None or path.is_file():
+        return
+    print("cache des parcours : préparation pour les serveurs…", flush=True)
+    started = time.perf_counter()
+    child = multiprocessing.get_context("spawn").Process(
+        target=_write_snapshot_child, args=(settings,), name="cmq-pathway-snapshot"
+    )
+    child.start()
+    try:
+        child.join(SNAPSHOT_WAIT_S)
+    finally:
+        if child.is_alive():
+            child.terminate()
+            child.join(10)
+    if path.is_file():
+        print(
+            f"cache des parcours prêt en {_seconds_fr(time.perf_counter() - started)}", flush=True
+        )
+    else:
+        print(
+            "cache des parcours non préparé : les serveurs le liront dans la base de données",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _write_snapshot_child(settings: Settings) -> None:
+    """The child process of :func:`_snapshot_before_serving`."""
+    from graph.pathways.data import write_snapshot
+
+    directory = settings.pathway_snapshot_dir
+    assert directory is not None
+    with _store(settings) as store:
+        write_snapshot(store, directory)
+
+
+def _write_snapshot(store: GraphStore, settings: Settings) -> str | None:
+    """After ``cmq load`` or ``cmq import`` has written: the pathway cache's snapshot of the
+    version it leaves, written by this process, which serves nothing (the next ``cmq serve``'s
+    workers read it: graph/pathways/snapshot.py); what to tell the user, None when the
+    snapshots are off. Not part of the import's own timings (bench/import_national.py
+    measures it apart)."""
+    directory = settings.pathway_snapshot_dir
+    if directory is None:
+        return None
+    import time
+
+    from graph.pathways.data import write_snapshot
+
+    started = time.perf_counter()
+    try:
+        path = write_snapshot(store, directory)
+    except GraphError:
+        path = None
+    if path is None:
+        return "cache des parcours non préparé : les serveurs le liront dans la base de données"
+    took = _seconds_fr(time.perf_counter() - started)
+    return f"cache des parcours préparé pour les serveurs en {took}"
+
+
+def _seconds_fr(seconds: float) -> str:
+    return f"{seconds:.1f} s".replace(".", ",")
 
 
 def _run_workers(settings: Settings, workers: int) -> None:
@@ -168,11 +264,14 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
             return 0
         summary = load_seeds(store, seeds)
         counts = queries.node_counts(store)
+        cache = _write_snapshot(store, settings)
     print(
         f"{summary.files} fichier(s) de données des campus chargé(s) depuis {args.path} "
         f"dans {settings.engine}"
     )
     print(_table(sorted(counts.items()), ["étiquette", "nœuds dans le graphe"]))
+    if cache is not None:
+        print(cache)
     return 0
 
 
@@ -194,12 +293,15 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             as_of=args.as_of,
             **({} if args.max_rejected is None else {"max_rejected": args.max_rejected / 100}),
         )
+        cache = None if args.dry_run else _write_snapshot(store, settings)
     if args.report:
         write_report(summary, Path(args.report))
     if args.json:
         _dump(summary.to_dict())
     elif not args.quiet:
         print(summary.format_text())
+        if cache is not None:
+            print(cache)
     if args.dry_run and not args.json:
         print("\nessai à blanc : rien n'a été écrit")
     return 0

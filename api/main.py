@@ -48,9 +48,10 @@ from api.routes import (
 from api.static import WebAppFiles
 from graph import communes as communes_ref
 from graph.engines.factory import open_store
+from graph.errors import GraphError
 from graph.gc_idle import IdleCollector
 from graph.gc_pause import gc_paused
-from graph.pathways.data import keep_warm, wait_warm
+from graph.pathways.data import keep_warm, snapshot_path, wait_warm
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from graph.version_watch import VersionWatch, keep_map_warm
@@ -74,6 +75,11 @@ def _warm_communes(store: GraphStore, preload: threading.Thread | None) -> None:
     before then builds or waits for it as without a warm-up."""
     if preload is not None:
         wait_warm(store)
+    _communes_frozen()
+
+
+def _communes_frozen() -> None:
+    """The commune reference built for the process."""
     # the reference's maps are a few hundred thousand acyclic objects kept for the process:
     # made with the collector paused, then frozen out of its walks, as the pathway cache is
     # (graph/pathways/data.py). Left young, the full collections they set off cost 50-80 ms of
@@ -81,6 +87,15 @@ def _warm_communes(store: GraphStore, preload: threading.Thread | None) -> None:
     with gc_paused():
         communes_ref.preload()
     gc.freeze()
+
+
+def _has_snapshot(store: GraphStore, directory: Path) -> bool:
+    """Whether the pathway cache's snapshot of the graph's version is in ``directory``."""
+    try:
+        path = snapshot_path(store, directory)
+    except GraphError:  # the database not up yet: the preload will say so
+        return False
+    return path is not None and path.is_file()
 
 
 log = logging.getLogger(__name__)
@@ -124,12 +139,22 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         owned = store is None
         app.state.store = store if store is not None else open_store(settings)
         preload = None
-        if owned and settings.pathway_preload:
-            snapshots = settings.data_dir / "pathway-cache" if settings.pathway_snapshot else None
-            preload = keep_warm(app.state.store, snapshots=snapshots)
-        watch = None
         communes = None
-        if owned:  # the start-up warm-ups one after another: the pathway cache's, then these
+        if owned and settings.pathway_preload:
+            snapshots = settings.pathway_snapshot_dir
+            if snapshots is not None and _has_snapshot(app.state.store, snapshots):
+                # the preload will read a snapshot: the commune reference first, whose
+                # short-lived objects then leave the holes the cache's fill (after the
+                # cache, they took 17 MB more of the worker for good: docs/performance.md,
+                # snap23); the database's preload leaves holes of its own, so it goes first
+                communes = threading.Thread(
+                    target=_communes_frozen, name="cmq-communes", daemon=True
+                )
+                communes.start()
+            # read only: a serving worker never writes a snapshot (api/cli.py writes it first)
+            preload = keep_warm(app.state.store, snapshots=snapshots, after=communes)
+        watch = None
+        if owned and communes is None:  # the start-up warm-ups one after another
             communes = threading.Thread(
                 target=_warm_communes,
                 args=(app.state.store, preload),

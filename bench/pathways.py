@@ -32,6 +32,15 @@ without ``home``) and measures, with ``time.perf_counter_ns`` after a warm-up:
   question, so that their ratio (``ratio_engine_over_networkx_alternated``) does not depend
   on how the machine's load moved between phases.
 
+The preloads: ``pathway_cache_preload_s`` / ``_cpu_s``, a whole preload from the database
+(``keep_warm``); ``pathway_cache_snapshot_write_s`` / ``_cpu_s``, ``write_snapshot`` (that
+preload, its near thread and the file: what ``cmq load``, ``cmq import`` and ``cmq serve``
+before its workers add); ``pathway_cache_preload_from_snapshot_*``, a preload that reads the
+file; ``uvicorn_worker_preload_*``, the uvicorn worker's start-up preload, read from
+``uvicorn_worker_preload_from``: ``snapshot`` when the bench wrote the file of the version it
+serves before starting it (``uvicorn_snapshot_write_*``, the default), ``database`` with
+``--worker-from-database``.
+
 Each implementation cycles through the query list until it has ``--reps`` samples (at least one
 full pass) or its ``--budget-s`` is spent. Before timing, every query is run once on the engine
 with no result limit and on the baseline, and the sets of diploma sequences (and the scores of
@@ -78,7 +87,7 @@ from graph.geo import haversine_km  # noqa: E402
 from graph.ingest.seed_loader import load_seeds  # noqa: E402
 from graph.ingest.seeds import SeedSet, load_seed_dir  # noqa: E402
 from graph.pathways import CANDIDATE_CAP, PathwayQuery, PathwayRequest, build_query, find_pathways  # noqa: E402  # noqa: E402
-from graph.pathways.data import forget, keep_warm, pathway_data  # noqa: E402
+from graph.pathways.data import forget, keep_warm, pathway_data, write_snapshot  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 
@@ -748,19 +757,17 @@ def bench_size(
     # time and waiting for a core
     out["pathway_cache_preload_cpu_s"] = round(time.process_time() - cpu0, 2)
 
-    # the same version's preload read from the snapshot a whole preload writes
-    # (graph/pathways/snapshot.py, CMQ_PATHWAY_SNAPSHOT=1): one preload from the database that
-    # writes it once its near thread is done, then one that reads it (the thread's CPU)
+    # the same version's preload read from its snapshot (graph/pathways/snapshot.py,
+    # CMQ_PATHWAY_SNAPSHOT=1): written by write_snapshot, as cmq load, cmq import and cmq serve
+    # (before its workers) write it: a preload from the database, its near thread and the file,
+    # in this process (its CPU: the threads'); then a preload that reads it (the thread's CPU)
     log(f"{name}: pathway cache preload from its snapshot")
     snaps = workdir / f"{name}-pathway-cache"
-    keep_warm(store, snapshots=snaps)
-    data = pathway_data(store)
-    assert data.preload_thread is not None
-    data.preload_thread.join()
-    if data.near_thread is not None:  # set by the preload's thread before it ends
-        data.near_thread.join()
-    files = sorted(snaps.glob("pathway-cache-*.pickle"))
-    out["pathway_cache_snapshot_mb"] = round(files[0].stat().st_size / 1e6, 1) if files else None
+    t0, cpu0 = time.perf_counter(), time.process_time()
+    written = write_snapshot(store, snaps)
+    out["pathway_cache_snapshot_write_s"] = round(time.perf_counter() - t0, 2)
+    out["pathway_cache_snapshot_write_cpu_s"] = round(time.process_time() - cpu0, 2)
+    out["pathway_cache_snapshot_mb"] = round(written.stat().st_size / 1e6, 1) if written else None
     t0 = time.perf_counter()
     keep_warm(store, snapshots=snaps)
     data = pathway_data(store)
@@ -817,6 +824,16 @@ def bench_size(
     lat["http_testclient"], per_impl_query["http_testclient"] = summary(s, e), pq
 
     if not args.no_uvicorn:
+        if not args.worker_from_database:
+            # the worker's start as cmq serve makes it: the snapshot of the graph's version (the
+            # one the edits above left) written first by a process that serves nothing (here
+            # this one, before the worker starts), the worker's preload reads it
+            log(f"{name}: the snapshot of the version the worker serves, written before it")
+            t0, cpu0 = time.perf_counter(), time.process_time()
+            written = write_snapshot(store, workdir / "unused" / "pathway-cache")
+            out["uvicorn_snapshot_write_s"] = round(time.perf_counter() - t0, 2)
+            out["uvicorn_snapshot_write_cpu_s"] = round(time.process_time() - cpu0, 2)
+            out["uvicorn_snapshot_written"] = written is not None
         log(f"{name}: HTTP through uvicorn (subprocess)")
         with uvicorn_server(store, workdir, answer_cache=not args.no_answer_cache) as base:
             urls = [f"{base}/pathways?{urllib.parse.urlencode(http_params(q))}" for q in queries]
@@ -830,10 +847,8 @@ def bench_size(
             # objects cost the same reads 0.15–0.45 s more CPU here (preload18)
             wall, cpu, read = WORKER_PRELOAD.get(base, (None, None, None))
             out["uvicorn_worker_preload_s"], out["uvicorn_worker_preload_cpu_s"] = wall, cpu
-            # "database": the bench's edits made a version no snapshot is of yet, so the worker
-            # reads the database and, CMQ_PATHWAY_SNAPSHOT being on, writes the file (by a
-            # forked child) once its near thread is done: its RSS below is a first worker's
-            # after a write; a later worker of that version reads the file
+            # "snapshot": the file written above (a worker never writes one); "database" with
+            # --worker-from-database or CMQ_PATHWAY_SNAPSHOT=0 (or a file that could not be read)
             out["uvicorn_worker_preload_from"] = read
 
             def via_uvicorn(k: int) -> None:
@@ -953,6 +968,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="uvicorn without the pathway answer cache (CMQ_PATHWAY_ANSWER_CACHE=0): every "
         "request searches, as the first asking of a question after a write does",
+    )
+    ap.add_argument(
+        "--worker-from-database",
+        action="store_true",
+        help="no snapshot written before the uvicorn worker starts: its preload reads the "
+        "database (as a worker whose data directory holds no file of the graph's version)",
     )
     ap.add_argument(
         "--sizes",

@@ -93,14 +93,13 @@ class Settings(BaseModel):
         "after every change of the graph (graph/pathways/data.py).",
     )
     pathway_snapshot: bool = Field(
-        default=False,
-        description="Write the preloaded pathway cache to data_dir/pathway-cache, and read it "
-        "back instead of the database when a later preload is of the same graph version "
-        "(another worker, a restart; graph/pathways/snapshot.py): about a fifth of the "
-        "preload's CPU, the same memory once read. Off by default: the worker that writes the "
-        "file forks a child while it serves, and its answers meanwhile were slow (p95 200 ms "
-        "against 7 ms over HTTP, +4–7 MB RSS; docs/performance.md, end of the twenty-first "
-        "session).",
+        default=True,
+        description="Read the pathway cache from data_dir/pathway-cache instead of the database "
+        "when a file of the graph's exact version is there (graph/pathways/snapshot.py): about "
+        "a quarter of the preload's CPU, the same memory. The file is written by a process that "
+        "serves nothing: cmq load and cmq import once they have written, cmq serve before its "
+        "workers start when there is none; an API worker never writes it (docs/performance.md, "
+        "snap23).",
     )
     map_preload: bool = Field(
         default=True,
@@ -120,6 +119,14 @@ class Settings(BaseModel):
         "question asked again is answered without searching (per process, dropped by any write; "
         "graph/pathways/data.py).",
     )
+
+    @property
+    def pathway_snapshot_dir(self) -> Path | None:
+        """The directory of the pathway cache's snapshots (graph/pathways/snapshot.py), None
+        when they are off (or the cache is not preloaded: nothing would read them)."""
+        if not (self.pathway_snapshot and self.pathway_preload):
+            return None
+        return self.data_dir / "pathway-cache"
 
     @field_validator("graph_uri")
     @classmethod

@@ -33,7 +33,13 @@ from api.routes.pathways import _body  # noqa: E402
 from graph.engines.factory import open_store  # noqa: E402
 from graph.errors import GraphError  # noqa: E402
 from graph.pathways import PathwayRequest, build_query  # noqa: E402
-from graph.pathways.data import PathwayData, keep_warm, pathway_data  # noqa: E402
+from graph.pathways.data import (  # noqa: E402
+    PathwayData,
+    keep_warm,
+    pathway_data,
+    snapshot_path,
+    write_snapshot,
+)
 from graph.settings import Settings  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 
@@ -93,14 +99,19 @@ def bodies(
     store: GraphStore, questions: list[dict[str, Any]] | None, snapshots: Path | None = None
 ) -> dict[str, str]:
     """Each question (as its index and JSON) -> the body sent, or the refusal. ``snapshots``:
-    the preload reads (or writes) the cache's snapshot there (graph/pathways/snapshot.py)."""
+    the preload reads the cache's snapshot there (graph/pathways/snapshot.py), written first
+    when there is none, as ``cmq serve`` writes it before its workers start."""
+    if snapshots is not None:
+        there = (path := snapshot_path(store, snapshots)) is not None and path.is_file()
+        if not there:
+            print(f"snapshot {'written' if write_snapshot(store, snapshots) else 'NOT written'}")
     thread = keep_warm(store, snapshots=snapshots)
     if thread is not None:
         thread.join()
     data = pathway_data(store)
     if snapshots is not None:
         print(f"cache read from {'the snapshot' if data.from_snapshot else 'the database'}")
-        if data.near_thread is not None:  # the snapshot is written at its end
+        if data.near_thread is not None:
             data.near_thread.join()
     asked = questions if questions is not None else drawn(store, data)
     out: dict[str, str] = {}
@@ -133,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions", type=Path, help="a JSON list of questions (else drawn)")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     ap.add_argument(
-        "--snapshots", type=Path, help="preload through the cache's snapshot in this directory"
+        "--snapshots",
+        type=Path,
+        help="preload from the cache's snapshot in this directory (written first if none)",
     )
     args = ap.parse_args(argv)
     if args.compare:

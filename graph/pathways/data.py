@@ -1244,8 +1244,11 @@ _PLACE_INDEXES: tuple[int, int, int, int] = (
 )
 
 _warm: weakref.WeakSet[Any] = weakref.WeakSet()
-# store -> the directory of its cache's snapshots (keep_warm; graph/pathways/snapshot.py)
-_snapshot_dirs: weakref.WeakKeyDictionary[Any, Path] = weakref.WeakKeyDictionary()
+# store -> the directory of its cache's snapshots, and whether its preloads write one there
+# (keep_warm, write_snapshot; graph/pathways/snapshot.py)
+_snapshot_dirs: weakref.WeakKeyDictionary[Any, tuple[Path, bool]] = weakref.WeakKeyDictionary()
+# store -> a thread its next preload waits for before it reads (keep_warm's ``after``)
+_preload_after: weakref.WeakKeyDictionary[Any, threading.Thread] = weakref.WeakKeyDictionary()
 # what a snapshot does not hold: the objects of this process (locks, threads, the preload's
 # sharing table), the timings, what says which version the object is for (the file's name
 # says it), and what requests fill (answers, memos: a snapshot is what a preload makes)
@@ -1276,23 +1279,38 @@ _NOT_SNAPSHOT = frozenset(
 )
 
 
-def keep_warm(store: GraphStore, snapshots: Path | None = None) -> threading.Thread | None:
+def keep_warm(
+    store: GraphStore,
+    snapshots: Path | None = None,
+    *,
+    write: bool = False,
+    after: threading.Thread | None = None,
+) -> threading.Thread | None:
     """Fill the store's cache in a background thread now and after every change of version,
     so that searches after a restart or a write do not pay for the reads (the API does this for
     the store it opens; ``CMQ_PATHWAY_PRELOAD=0`` turns it off). Returns the thread of this
     first preload (None for a store that gives no version): what the API's other start-up
     warm-ups wait for, rather than compete with it for the interpreter.
 
-    ``snapshots``: a directory where a whole preload's cache is written once made, and read
-    back instead of the database by a later whole preload of the same graph version
-    (graph/pathways/snapshot.py; the API gives ``CMQ_DATA_DIR/pathway-cache``)."""
+    ``snapshots``: a directory whose snapshot of the graph's version a whole preload reads
+    instead of the database (graph/pathways/snapshot.py; the API gives
+    ``CMQ_DATA_DIR/pathway-cache``). ``write``: a whole preload from the database writes its
+    cache there too, once its near thread is done: only for a process that serves nothing
+    (:func:`write_snapshot`; an API worker that wrote while it served answered slowly
+    meanwhile, docs/performance.md, snap23). ``after``: a thread this first preload waits for
+    before it reads (its timings start after; api/main.py: the commune reference's warm-up
+    before a preload that reads a snapshot)."""
     with _registry_lock:
         _warm.add(store)
         _registry.pop(store, None)
+        if after is None:
+            _preload_after.pop(store, None)
+        else:
+            _preload_after[store] = after
         if snapshots is None:
             _snapshot_dirs.pop(store, None)
         else:
-            _snapshot_dirs[store] = snapshots
+            _snapshot_dirs[store] = (snapshots, write)
     if snapshots is not None:  # what a writer stopped mid-write left (a crash)
         snapshot.clean(snapshots)
     return pathway_data(store).preload_thread
@@ -1313,37 +1331,73 @@ def wait_warm(store: GraphStore) -> None:
         data.near_thread.join()
 
 
+def snapshot_path(store: GraphStore, directory: Path) -> Path | None:
+    """Where the snapshot of the graph's current version is (or would be) in ``directory``;
+    None for a store that cannot say its version or its database's id."""
+    version = store.version()
+    database = store.database_id() if version is not None else None
+    if version is None or database is None:
+        return None
+    return directory / snapshot.name_of(database, version)
+
+
+def write_snapshot(store: GraphStore, directory: Path) -> Path | None:
+    """Write the snapshot of the graph's current version to ``directory`` unless it is there
+    already (graph/pathways/snapshot.py): a whole preload from the database, its near thread,
+    then the file, in this process and its threads; the cache is forgotten after. For a
+    process that serves nothing (``cmq load`` and ``cmq import`` once they have written,
+    ``cmq serve`` before its workers start: api/cli.py); an API worker only reads the file.
+    Deletes the temporary files a stopped writer left. The path of the version's snapshot;
+    None for a store that cannot say its version or its database's id, or when no file was
+    written (the graph changed meanwhile, a failed write: logged)."""
+    snapshot.clean(directory)
+    path = snapshot_path(store, directory)
+    if path is None or path.is_file():
+        return path
+    keep_warm(store, snapshots=directory, write=True)
+    try:
+        wait_warm(store)
+    finally:
+        forget(store)
+        with _registry_lock:
+            _snapshot_dirs.pop(store, None)
+    return path if path.is_file() else None
+
+
 def _start_preload(store: GraphStore, data: PathwayData) -> None:
     ref = weakref.ref(store)
+    after = _preload_after.pop(store, None)  # under _registry_lock (pathway_data)
     thread = threading.Thread(
-        target=_preload, args=(ref, data), name="cmq-pathway-preload", daemon=True
+        target=_preload, args=(ref, data, after), name="cmq-pathway-preload", daemon=True
     )
     thread.start()
     data.preload_thread = thread
 
 
-def _snapshot_name(store: GraphStore, data: PathwayData) -> tuple[Path, str] | None:
-    """Where the snapshot of ``data`` is (its directory and file name), for a whole preload of
-    a store kept warm with a snapshot directory, whose version and database id are known;
-    None otherwise (a carried cache's refill never reads nor writes one)."""
+def _snapshot_name(store: GraphStore, data: PathwayData) -> tuple[Path, str, bool] | None:
+    """Where the snapshot of ``data`` is (its directory and file name) and whether the preload
+    writes it, for a whole preload of a store kept warm with a snapshot directory, whose
+    version and database id are known; None otherwise (a carried cache's refill never reads
+    nor writes one)."""
     if data.refill is not None or data.version is None:
         return None
     with _registry_lock:
-        directory = _snapshot_dirs.get(store)
-    if directory is None:
+        kept = _snapshot_dirs.get(store)
+    if kept is None:
         return None
     database = store.database_id()
     if database is None:
         return None
-    return directory, snapshot.name_of(database, data.version)
+    directory, write = kept
+    return directory, snapshot.name_of(database, data.version), write
 
 
-def _from_snapshot(data: PathwayData, where: tuple[Path, str] | None) -> list[str] | None:
+def _from_snapshot(data: PathwayData, where: tuple[Path, str, bool] | None) -> list[str] | None:
     """Fill ``data`` from its snapshot; its codes as :func:`_fill` returns them, None when
     there is no usable snapshot (the preload then reads the database)."""
     if where is None:
         return None
-    state = snapshot.load(*where, _OFFER_ROWS)
+    state = snapshot.load(where[0], where[1], _OFFER_ROWS)
     if state is None:
         return None
     fields = state.get("fields")
@@ -1427,7 +1481,11 @@ def _outside_again(
     )
 
 
-def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
+def _preload(
+    ref: weakref.ref[Any], data: PathwayData, after: threading.Thread | None = None
+) -> None:
+    if after is not None:
+        after.join()
     started = time.perf_counter()
     started_cpu = time.thread_time()
     to_write: tuple[Path, str, dict[str, Any]] | None = None
@@ -1443,8 +1501,8 @@ def _preload(ref: weakref.ref[Any], data: PathwayData) -> None:
                 codes = _fill(store, data)
                 if codes is None:
                     return  # the graph changed since: a newer preload has started
-                if where is not None:  # written once the near thread is done
-                    to_write = (*where, _snapshot_state(data))
+                if where is not None and where[2]:  # written once the near thread is done
+                    to_write = (where[0], where[1], _snapshot_state(data))
             # the names' tests every first answer made (a walk, a notice)
             for d in list(data._diplomas.values()):
                 if d is not None:
@@ -1526,7 +1584,7 @@ def _make_near(
         return
     if to_write is not None:
         # the preload's cache as it was made, written last (~1-2 s of CPU at national size,
-        # once per version): the first answers need the near indexes more than the file
+        # once per version; only by a process that serves nothing: write_snapshot)
         directory, name, state = to_write
         del to_write
         store = ref()
@@ -1547,9 +1605,6 @@ def _make_near(
                 )
             del offers
             del state
-            # the state's copies of the cache's dicts given back (the pickler's memory was
-            # the forked writer's: graph/pathways/snapshot.py)
-            release_free_memory()
 
 
 def _name_diplomas(data: PathwayData) -> None:

@@ -4,9 +4,15 @@ A whole preload (graph/pathways/data.py, ``_preload``) reads every diploma's row
 database and files them: ~2.7-4 s of CPU at national size, ~43 % of it reading and decoding
 the replies (docs/performance.md). What it makes depends only on the graph's version and on
 this code, so once made it is written here (pickle protocol 5), and a later preload of the
-same version (another API worker, a restart, ``cmq serve`` after ``cmq load``) loads it:
-~0.6-0.9 s of CPU instead (docs/performance.md, preload21 and preload22). On by default
-(``CMQ_PATHWAY_SNAPSHOT``).
+same version (an API worker, a restart) loads it: ~0.6-0.9 s of CPU instead
+(docs/performance.md, preload21 and preload22). On by default (``CMQ_PATHWAY_SNAPSHOT``).
+
+**Written by a process that serves nothing** (:func:`graph.pathways.data.write_snapshot`:
+``cmq load`` and ``cmq import`` once they have written, ``cmq serve`` before its workers
+start when there is no file of the graph's version); an API worker only reads one. A worker
+that wrote the file while it served (preload22, through a forked child) answered slowly
+meanwhile: HTTP p95 200 ms against 7 ms, +4-7 MB of RSS (docs/performance.md, end of the
+twenty-first session, and snap23).
 
 **The offers are written by column and made again by the preload's own row builder.** The
 60 000 offers of a national cache are key-sharing dicts (:class:`graph.shared_values.
@@ -43,12 +49,10 @@ Pickle runs what a file says: the directory is the app's own data directory
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import os
 import pickle
-import signal
 import sys
 import tempfile
 import time
@@ -72,9 +76,6 @@ TMP_SUFFIX = ".tmp"
 # a temporary file older than this is a crashed writer's even if its pid names a process
 # (reused since): a write takes a few seconds, and writes to the file as it goes
 STALE_TMP_S = 600.0
-# a forked writer that has not written the file by then is killed (~1-3 s of CPU at national
-# size; minutes only on a machine far too loaded to serve anyway)
-WRITE_DEADLINE_S = 300.0
 _ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger("cmq.pathways")
 
@@ -122,18 +123,19 @@ def save(
     ``rows`` of ``kind`` in it by column (the others of ``rows``, and every other object, as
     pickle writes them), then delete the directory's other snapshots; the path written, None
     when it could not be (logged: the cache works without). ``reduce``: pickle's
-    ``reducer_override`` (called with each object that is not of a built-in type)."""
+    ``reducer_override`` (called with each object that is not of a built-in type). Written
+    by the calling thread: pickle's C writer keeps the UTF-8 form of every non-ASCII string
+    it writes in the string itself, and its objects leave holes (+5.4 MB of RSS after a
+    write at national size, preload22), which is why only a process that serves nothing
+    writes (module docstring)."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(
             prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=TMP_SUFFIX, dir=directory
         )
         try:
-            if hasattr(os, "fork"):
-                _write_in_child(fd, state, kind, rows, reduce)
-            else:
-                with os.fdopen(fd, "wb") as f:
-                    _write(f, state, kind, rows, reduce)
+            with os.fdopen(fd, "wb") as f:
+                _write(f, state, kind, rows, reduce)
             path = directory / name
             os.replace(tmp, path)
         except BaseException:
@@ -144,50 +146,6 @@ def save(
     except Exception as exc:  # noqa: BLE001 - a snapshot is only a shortcut
         log.warning("pathway cache not written to %s: %s", directory, exc)
         return None
-
-
-def _write_in_child(
-    fd: int,
-    state: dict[str, Any],
-    kind: KeySharedRows,
-    rows: Iterable[Any],
-    reduce: Callable[[Any], Any] | None,
-) -> None:
-    """:func:`_write` to ``fd`` by a forked child, so that this process keeps none of what
-    writing costs: pickle's C writer caches the UTF-8 form of every non-ASCII string it
-    writes in the string itself (the cache's French names: several MB for good), and the
-    pickler's own objects leave holes among the cache's (+5.4 MB of the worker's RSS after
-    an in-process write at national size; docs/performance.md, preload22). The child writes
-    the file and exits (``os._exit``: none of this process's clean-ups, servers, connections);
-    it uses no lock another thread may hold, logs nothing, and is killed past
-    ``WRITE_DEADLINE_S``. Raises when the file was not written whole."""
-    try:
-        pid = os.fork()
-    except BaseException:
-        os.close(fd)
-        raise
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            gc.disable()  # its objects are the parent's pages: a collection would copy them
-            with os.fdopen(fd, "wb") as f:
-                _write(f, state, kind, rows, reduce)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(fd)
-    deadline = time.monotonic() + WRITE_DEADLINE_S
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            raise TimeoutError(f"the writing process took over {WRITE_DEADLINE_S:.0f} s")
-        time.sleep(0.05)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise OSError(f"the writing process ended with {os.waitstatus_to_exitcode(status)}")
 
 
 class _Reducing(pickle.Pickler):

@@ -29,7 +29,15 @@ from graph.ingest.seed_loader import load_seeds
 from graph.ingest.seeds import load_seed_dir
 from graph.models import Modality
 from graph.pathways import PathwayQuery, PathwayRequest, build_query, find_pathways
-from graph.pathways.data import PathwayData, cache_state, forget, keep_warm, pathway_data
+from graph.pathways.data import (
+    PathwayData,
+    cache_state,
+    forget,
+    keep_warm,
+    pathway_data,
+    snapshot_path,
+    write_snapshot,
+)
 from graph.pathways.find import _StoreSource
 from graph.pathways.snapshot import SHAPE, TMP_PREFIX, TMP_SUFFIX
 from graph.store import GraphStore
@@ -410,9 +418,9 @@ def test_keep_warm_preloads_every_diploma_and_again_after_a_write(store: GraphSt
 
 
 def _preloaded(store: GraphStore, snapshots: Path) -> PathwayData:
-    """A whole preload of the store's current version, as a new process makes it (the cache
-    forgotten first), kept warm with ``snapshots``; returned once its near thread is done (the
-    snapshot is written at its end)."""
+    """A whole preload of the store's current version, as a new API worker makes it (the
+    cache forgotten first), kept warm with ``snapshots`` (read, never written); returned once
+    its near thread is done."""
     forget(store)
     keep_warm(store, snapshots=snapshots)
     data = pathway_data(store)
@@ -472,18 +480,34 @@ def _snapshot_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("pathway-cache-*.pickle"))
 
 
+def _written(store: GraphStore, snapshots: Path) -> Path:
+    """The snapshot of the store's current version, written as ``cmq load``, ``cmq import``
+    and ``cmq serve`` before its workers write it (a process that serves nothing); the
+    store's cache is forgotten after."""
+    path = write_snapshot(store, snapshots)
+    assert path is not None and path == snapshot_path(store, snapshots)
+    assert _snapshot_files(snapshots) == [path]
+    assert cache_state(store)["state"] == "lazy"  # forgotten: not kept warm by the writer
+    return path
+
+
 def test_a_snapshot_of_the_cache_serves_its_version_and_no_other(
     store: GraphStore, tmp_path: Path
 ) -> None:
-    """graph/pathways/snapshot.py: a whole preload writes the cache to disk; the next whole
-    preload of the same version (a restart, another worker) reads it instead of the database,
-    with the same rows and answers; after any write (an edit, an import-like write) the file
-    is not read, and the answers are the new graph's."""
+    """graph/pathways/snapshot.py: write_snapshot (a process that serves nothing) writes the
+    cache to disk; the next whole preload of the same version (a worker, a restart) reads it
+    instead of the database, with the same rows and answers, and never writes one; after any
+    write (an edit, an import-like write) the file is not read, and the answers are the new
+    graph's."""
     snaps = tmp_path / "pathway-cache"
     first = _preloaded(store, snaps)
     assert not first.from_snapshot and cache_state(store)["filled_from"] == "database"
-    [written] = _snapshot_files(snaps)
+    assert _snapshot_files(snaps) == []  # a serving preload never writes
     expected = _answers(store)
+    written = _written(store, snaps)
+    made = written.stat().st_mtime_ns
+    assert write_snapshot(store, snaps) == written  # there already: not made again
+    assert written.stat().st_mtime_ns == made
 
     # a writer stopped mid-write (a crash) left its temporary file: the next start deletes it
     stale = snaps / f"{TMP_PREFIX}{_ended_pid()}-x{TMP_SUFFIX}"
@@ -496,7 +520,7 @@ def test_a_snapshot_of_the_cache_serves_its_version_and_no_other(
     assert again._usable == first._usable and again._outside == first._outside
     assert again._where == first._where and again._diplomas == first._diplomas
     assert again._current == first._current
-    # the offers' places read back ordered, as the near thread left them when it wrote
+    # the offers' places read back ordered, as the writer's near thread left them
     assert again._centres == first._centres and again._centres_ordered
     # laid out as the database's: the offers key-sharing rows of the same size, their equal
     # floats one object, the current places' points and outside latitudes the rows' own
@@ -526,17 +550,21 @@ def test_a_snapshot_of_the_cache_serves_its_version_and_no_other(
     assert not edited.from_snapshot
     assert find_pathways(store, _bts_in_lot()).count == 1
     assert _answers(store) == _answers(Uncached(store))  # type: ignore[arg-type]
-    [newer] = _snapshot_files(snaps)  # the old version's deleted
+    assert _snapshot_files(snaps) == [written]  # nothing written by the worker
+    newer = _written(store, snaps)  # the old version's deleted
     assert newer != written
     assert _preloaded(store, snaps).from_snapshot
+    assert find_pathways(store, _bts_in_lot()).count == 1
 
     # an import-like write (write_atomic, which records nothing of what it touched): the same
     load_seeds(store, load_seed_dir(MINI_SEEDS))
     reloaded = _preloaded(store, snaps)
     assert not reloaded.from_snapshot
     assert _answers(store) == _answers(Uncached(store))  # type: ignore[arg-type]
-    [newest] = _snapshot_files(snaps)
+    newest = _written(store, snaps)
     assert newest not in (written, newer)
+    assert _preloaded(store, snaps).from_snapshot
+    assert _answers(store) == _answers(Uncached(store))  # type: ignore[arg-type]
 
 
 def test_a_snapshot_is_never_read_for_another_database(
@@ -545,12 +573,13 @@ def test_a_snapshot_is_never_read_for_another_database(
     """Two databases loaded alike may have the same version (FalkorDB's is a counter of
     writes): the snapshot's name holds the database's own id too."""
     snaps = tmp_path / "pathway-cache"
-    assert not _preloaded(store, snaps).from_snapshot
-    assert _snapshot_files(snaps)
+    _written(store, snaps)
+    assert _preloaded(store, snaps).from_snapshot
     other = new_store()
     load_seeds(other, load_seed_dir(MINI_SEEDS))
     try:
         assert other.database_id() != store.database_id() or other.version() != store.version()
+        assert snapshot_path(other, snaps) != snapshot_path(store, snaps)
         assert not _preloaded(other, snaps).from_snapshot
     finally:
         forget(other)
@@ -570,14 +599,14 @@ def test_a_snapshot_that_cannot_be_read_is_ignored(
     store: GraphStore, tmp_path: Path, spoil: Callable[[bytes], bytes]
 ) -> None:
     snaps = tmp_path / "pathway-cache"
-    _preloaded(store, snaps)
+    path = _written(store, snaps)
     expected = _answers(store)
-    [path] = _snapshot_files(snaps)
     path.write_bytes(spoil(path.read_bytes()))
     data = _preloaded(store, snaps)
     assert not data.from_snapshot and data.diploma_count == 4
     assert _answers(store) == expected
-    assert _snapshot_files(snaps) == [path]  # written again, whole
+    assert _snapshot_files(snaps) == []  # deleted, and not written by the worker
+    assert _written(store, snaps) == path  # written again, whole, by the next writer
     assert _preloaded(store, snaps).from_snapshot
     assert _answers(store) == expected
 

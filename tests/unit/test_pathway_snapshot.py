@@ -157,8 +157,8 @@ def test_temporary_files_left_by_a_stopped_writer_are_deleted(tmp_path: Path) ->
 
 
 class _Looks:
-    """An object whose pickling writes the names of ``directory``'s files to ``into`` (the
-    writer may be a forked child: what it sees is written down, not kept)."""
+    """An object whose pickling writes the writer's pid and the names of ``directory``'s
+    files to ``into``."""
 
     def __init__(self, directory: Path, into: Path) -> None:
         self.directory, self.into = directory, into
@@ -172,8 +172,8 @@ class _Looks:
 
 def test_a_file_being_written_is_named_as_clean_finds_it(tmp_path: Path) -> None:
     """save's temporary file is one clean knows (this process's pid in the name), written
-    by a forked child where the system forks (this process keeps none of the writer's
-    memory), the snapshot renamed into place once it is whole."""
+    by this process (only a process that serves nothing writes: graph.pathways.data.
+    write_snapshot), the snapshot renamed into place once it is whole."""
     snaps = tmp_path / "snaps"
     snaps.mkdir()
     seen = tmp_path / "seen.txt"
@@ -183,27 +183,13 @@ def test_a_file_being_written_is_named_as_clean_finds_it(tmp_path: Path) -> None
     [tmp] = names
     assert tmp.startswith(f"{snapshot.TMP_PREFIX}{os.getpid()}-")
     assert tmp.endswith(snapshot.TMP_SUFFIX)
-    if hasattr(os, "fork"):
-        assert int(writer) != os.getpid()
+    assert int(writer) == os.getpid()
     snapshot.clean(snaps)  # the finished snapshot is kept
     assert [p.name for p in snaps.iterdir()] == ["pathway-cache-x.pickle"]
     assert snapshot.load(snaps, "pathway-cache-x.pickle", ROWS) == {
         "shape": snapshot.SHAPE,
         "probe": "x",
     }
-
-
-def test_without_fork_the_file_is_written_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delattr(os, "fork", raising=False)
-    seen = tmp_path / "seen.txt"
-    state, given = _state()
-    state["probe"] = _Looks(tmp_path, seen)
-    assert snapshot.save(tmp_path, "pathway-cache-x.pickle", state, ROWS, given)
-    assert seen.read_text().splitlines()[0] == str(os.getpid())
-    got = snapshot.load(tmp_path, "pathway-cache-x.pickle", ROWS)
-    assert got == {**state, "probe": "x"}
 
 
 def test_a_writer_that_fails_leaves_the_directory_as_it_was(tmp_path: Path) -> None:
