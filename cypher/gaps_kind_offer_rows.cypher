@@ -9,13 +9,18 @@
 // campus or a radius, tested in Python).
 // Within its box, an offer is kept when its cell of a grid of 1 / $per_degree degree is one of
 // the kind's cells (those meeting the 50 km around one of the offers that need it).
-// Params: $near (a list of {type, level, min_lat, max_lat, min_lon, max_lon, cells}, one per
-// kind; cells: floor(lat * $per_degree) * 1000 + floor(lon * $per_degree)), $per_degree,
+// Only the diplomas of the kind training for one of the kind's filières $near.fields, or for
+// none (the section's test: graph/gaps/dead_ends.py _kind_within_reach).
+// Params: $near (a list of {type, level, fields, min_lat, max_lat, min_lon, max_lon, cells},
+// one per kind; cells: floor(lat * $per_degree) * 1000 + floor(lon * $per_degree)), $per_degree,
 // $in_departements, $in_region. Returns: actor (id), offer (a list:
 // graph.gaps.data.OFFER_FIELDS), diploma (code), type, level.
 UNWIND $near AS k
 MATCH (d:Diploma)
 WHERE d.type = k.type AND d.level = k.level
+OPTIONAL MATCH (d)-[:TRAINS_FOR]->(s:Sector)
+WITH k, d, collect(s.id) AS sectors
+WHERE size(sectors) = 0 OR any(x IN sectors WHERE x IN k.fields)
 MATCH (a:Actor)-[o:OFFERS]->(d)
 WHERE (k.min_lat IS NULL OR (o.lat >= k.min_lat AND o.lat <= k.max_lat
                              AND o.lon >= k.min_lon AND o.lon <= k.max_lon

@@ -186,11 +186,13 @@ def read_kind_offers(store: GraphStore, territory: Territory, d: GapData) -> lis
         return []
     tests = dead_end_tests(d)
     around: dict[tuple[str, Any], list[Row]] = {}
+    fields: dict[tuple[str, Any], set[str]] = {}
     for c in tests.candidates:
         wanted = [k for k in c.kinds if k[0] and str(k[0]) in types and k[1] in levels]
         if wanted and not tests.kind_inside(c):
             for t, lv in wanted:
                 around.setdefault((str(t), lv), []).append(c.row)
+                fields.setdefault((str(t), lv), set()).update(c.fields)
     if not around:
         return []
     tp = territory.query_params()
@@ -200,7 +202,15 @@ def read_kind_offers(store: GraphStore, territory: Territory, d: GapData) -> lis
     for (t, lv), rows in sorted(around.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         box = box_around(rows, REACH_KM + 1.0)
         cells = _cells(rows, REACH_KM + 1.0) if box else None
-        near.append({"type": t, "level": lv, **(box or NO_BOX), "cells": cells})
+        near.append(
+            {
+                "type": t,
+                "level": lv,
+                "fields": sorted(fields[t, lv]),
+                **(box or NO_BOX),
+                "cells": cells,
+            }
+        )
     compact = store.read(
         "gaps_kind_offer_rows",
         near=near,
@@ -219,7 +229,7 @@ def read_kind_offers(store: GraphStore, territory: Territory, d: GapData) -> lis
 
 
 # the grid gaps_kind_offer_rows tests the offers against: cells of 1 / CELLS_PER_DEGREE degree
-CELLS_PER_DEGREE = 2
+CELLS_PER_DEGREE = 4
 
 
 def _cells(rows: Iterable[Row], km: float) -> list[int]:
