@@ -21,7 +21,7 @@ from typing import Any
 from graph.campus_scope import campuses_of_territory, foreign_basis
 from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
-from graph.gaps.dead_ends import NEAREST_MAX_KM, dead_end_tests
+from graph.gaps.dead_ends import NEAREST_MAX_KM, dead_end_tests, nearest_wanted
 from graph.gaps.demand import training_by_sector
 from graph.gaps.findings import REACH_KM
 from graph.gaps.foreign import publicly_linked
@@ -150,17 +150,19 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     places = d.places() if d.inside_for_sector is d.inside else None
     targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM, places)
     if targets:
-        d.outside_offers, targets = read_next_steps_near(store, far, d.steps())
+        nexts = d.steps()
+        near, still = read_next_steps_within_reach(store, far, nexts)
+        d.outside_offers = sorted(near, key=_offer_order)
+        targets = sorted({t for r in still for t in nexts.at(*_at(r))})
     if targets:
-        # named as people read them, as every other diploma of the report (the dead ends'
-        # known next steps: « BUT – Carrières sociales », not Parcoursup's « Carrieres »)
-        d.offered_next = sorted(
-            (
-                {**r, "diploma": readable(r["diploma"])}
-                for r in store.read("gaps_offered_diplomas", codes=targets)
-            ),
-            key=lambda r: str(r["diploma"]["code"]),
-        )
+        d.offered_next = read_offered_next(store, targets)
+        # the offers within NEAREST_MAX_KM only around the offers whose nearest next step the
+        # section looks up (next steps the data knows, of a kind the territory holds); around
+        # every one still without a next step within reach when some offer read has no place
+        # (no box: what is read around the others could then be the nearest of those)
+        placed = all(r["offer"].get("lat") is not None for r in near)
+        wanted = nearest_wanted(d, still) if placed else still
+        d.outside_offers = read_nearest_next_steps(store, near, wanted, nexts)
         # the programmes of the next steps' kinds within reach of the offers still judged dead
         # ends, outside the territory too: one of the same filière within REACH_KM means the
         # data may only lack the passerelle (dead_ends._kind_within_reach), on either side of
@@ -267,41 +269,71 @@ def read_next_steps_near(
     """The offers of the next steps of ``far`` (the offers none of whose next steps the
     territory offers within REACH_KM, :func:`graph.gaps.rows.dead_end_candidates`) that the
     dead-ends section looks at, in two rounds, each diploma's offers read only in the box
-    around the offers it is a next step of (gaps_offer_rows_of): first within REACH_KM, then,
-    for the offers none of whose next steps is offered that close (open, placed), within
-    NEAREST_MAX_KM, where their nearest next step is looked for (1 km more each time: the
-    distances are compared once rounded to 100 m). Every offer within reach of an offer being
-    read, the section finds the same next step within reach, or the same nearest one, as it
-    did from every offer in one box around all of them (two départements of the synthetic
-    national graph: 12 774 offers read for 276 such offers, 3 400 now; docs/performance.md,
-    gaps22). Returns the rows, sorted, and the next steps of the offers still far: the only
-    ones whose kind, filière and name the section reads (gaps_offered_diplomas); an offer
-    with a next step within reach is never a dead end."""
+    around the offers it is a next step of (gaps_offer_rows_of): first within REACH_KM
+    (:func:`read_next_steps_within_reach`), then, for the offers none of whose next steps is
+    offered that close (open, placed), within NEAREST_MAX_KM, where their nearest next step is
+    looked for (:func:`read_nearest_next_steps`; 1 km more each time: the distances are
+    compared once rounded to 100 m). Every offer within reach of an offer being read, the
+    section finds the same next step within reach, or the same nearest one, as it did from
+    every offer in one box around all of them (two départements of the synthetic national
+    graph: 12 774 offers read for 276 such offers, 3 400 now; docs/performance.md, gaps22).
+    Returns the rows, sorted, and the next steps of the offers still far: the only ones whose
+    kind, filière and name the section reads (gaps_offered_diplomas); an offer with a next
+    step within reach is never a dead end. :func:`read_gap_data` reads the second round only
+    around the offers whose nearest the section looks up (gaps23)."""
+    near, still = read_next_steps_within_reach(store, far, nexts)
+    targets = {t for r in still for t in nexts.at(*_at(r))}
+    return read_nearest_next_steps(store, near, still, nexts), sorted(targets)
+
+
+def read_next_steps_within_reach(
+    store: GraphStore, far: list[Row], nexts: NextSteps
+) -> tuple[list[Row], list[Row]]:
+    """The first round of :func:`read_next_steps_near`: the offers of the next steps of
+    ``far`` within REACH_KM of them, and those of ``far`` none of whose next steps is offered
+    that close (open, placed) among them."""
     near = read_offers(store, "gaps_offer_rows_of", {"near": _boxes(far, nexts, REACH_KM + 1.0)})
     places = OfferPlaces(
         r for r in near if r["offer"].get("status") != "closed" and not r["diploma"].get("closed")
     )
-    still = [
-        r
-        for r in far
-        if not places.near(
-            nexts.at(r["diploma"]["code"], r["offer"].get("departement")), r["offer"], REACH_KM
-        )
-    ]
-    rows = near
-    if still:
+    still = [r for r in far if not places.near(nexts.at(*_at(r)), r["offer"], REACH_KM)]
+    return near, still
+
+
+def read_nearest_next_steps(
+    store: GraphStore, near: list[Row], rows: list[Row], nexts: NextSteps
+) -> list[Row]:
+    """The second round of :func:`read_next_steps_near`: ``near`` (the first round's rows)
+    and the offers of the next steps of ``rows`` within NEAREST_MAX_KM of them, sorted."""
+    out = near
+    if rows:
         seen = {_row_key(r) for r in near}
-        rows = near + [
+        out = near + [
             r
             for r in read_offers(
-                store, "gaps_offer_rows_of", {"near": _boxes(still, nexts, NEAREST_MAX_KM + 1.0)}
+                store, "gaps_offer_rows_of", {"near": _boxes(rows, nexts, NEAREST_MAX_KM + 1.0)}
             )
             if _row_key(r) not in seen
         ]
-    targets = {
-        t for r in still for t in nexts.at(r["diploma"]["code"], r["offer"].get("departement"))
-    }
-    return sorted(rows, key=_offer_order), sorted(targets)
+    return sorted(out, key=_offer_order)
+
+
+def read_offered_next(store: GraphStore, targets: list[str]) -> list[Row]:
+    """Which of the next steps ``targets`` are offered somewhere (gaps_offered_diplomas),
+    named as people read them, as every other diploma of the report (« BUT – Carrières
+    sociales », not Parcoursup's « Carrieres »), sorted by code."""
+    return sorted(
+        (
+            {**r, "diploma": readable(r["diploma"])}
+            for r in store.read("gaps_offered_diplomas", codes=targets)
+        ),
+        key=lambda r: str(r["diploma"]["code"]),
+    )
+
+
+def _at(r: Row) -> tuple[str, str | None]:
+    """An offer row's diploma code and département (the arguments of NextSteps.at)."""
+    return r["diploma"]["code"], r["offer"].get("departement")
 
 
 def _boxes(rows: list[Row], nexts: NextSteps, km: float) -> list[dict[str, Any]]:

@@ -26,7 +26,14 @@ from graph.place_precision import km_phrase
 from graph.text import named_and_counted
 from graph.thin_coverage import UPPER_LEVELS, is_thin, thin_sentence
 
-__all__ = ["DeadEndTests", "dead_end_tests", "dead_end_why", "dead_ends", "only_unseen_kinds"]
+__all__ = [
+    "DeadEndTests",
+    "dead_end_tests",
+    "dead_end_why",
+    "dead_ends",
+    "nearest_wanted",
+    "only_unseen_kinds",
+]
 
 
 # REACH_KM (graph/gaps/findings.py): a next step within it of the offer is reachable
@@ -76,15 +83,7 @@ def dead_end_tests(d: GapData) -> DeadEndTests:
     per report (GapData.dead_end_tests), the same for the reading and the section."""
     if d.dead_end_tests is not None:
         return d.dead_end_tests
-    common: dict[str, bool] = {}  # code -> a common first year (a search per diploma, once)
-    inside = []
-    for r in d.inside_for_sector:
-        dip = r["diploma"]
-        if (first_year := common.get(dip["code"])) is None:
-            first_year = common[dip["code"]] = d.common_year(dip)
-        # a common first year: its programme's own years carry the next step
-        if r["offer"].get("status") in OPEN_STATUSES and not dip.get("closed") and not first_year:
-            inside.append(r)
+    inside = [r for r in d.inside_for_sector if _judged(d, r)]
     nexts = d.steps()
     # the territory's diplomas by (type, level), and its offers with coordinates by the same
     # (one pass over the offers: a campus at national size has 6 000)
@@ -97,16 +96,7 @@ def dead_end_tests(d: GapData) -> DeadEndTests:
         if x["offer"].get("lat") is not None:
             by_kind[kind].append(x)
     kinds_inside = set(programmes_of_kind)
-    all_offers: dict[str, list[Row]] = defaultdict(list)  # near the territory (data.py)
-    # the next steps offered somewhere, near or far: code -> a row with its diploma, sectors
-    offered: dict[str, Row] = {}
-    for r in d.outside_offers:
-        if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
-            all_offers[r["diploma"]["code"]].append(r)
-            offered.setdefault(r["diploma"]["code"], r)
-    for r in d.offered_next:
-        if not r["diploma"].get("closed"):
-            offered.setdefault(r["diploma"]["code"], r)
+    offered, all_offers = _offered(d)
     candidates = []
     # a next step counts where it is within reach of the offer, in the territory or not: a
     # région's report held a BTS continued « sur le territoire » 180 km away, which each of its
@@ -121,11 +111,8 @@ def dead_end_tests(d: GapData) -> DeadEndTests:
             continue
         if places.next_near(nexts, code, r["offer"], REACH_KM):
             continue  # a next step is offered within reach in the territory
-        known = {t for t in targets if t in offered}
-        kinds = {
-            (offered[t]["diploma"].get("type"), offered[t]["diploma"].get("level")) for t in known
-        }
-        if not known or not kinds & kinds_inside:
+        known, kinds = _known(targets, offered, kinds_inside)
+        if not known:
             continue  # the data does not describe that next level here: not judged
         nearest = _nearest_outside(r, known, all_offers)
         if nearest is not None and nearest["km"] <= REACH_KM:
@@ -141,6 +128,64 @@ def dead_end_tests(d: GapData) -> DeadEndTests:
         candidates=candidates,
     )
     return d.dead_end_tests
+
+
+def nearest_wanted(d: GapData, rows: Iterable[Row]) -> list[Row]:
+    """Of ``rows`` (offers of GapData.inside_for_sector with coordinates, none of whose next
+    steps is offered within REACH_KM in the territory), those whose nearest next step the
+    section looks up (:func:`dead_end_tests`, before the nearest): judged, with next steps
+    the data knows (offered somewhere: GapData.offered_next), of a kind the territory holds.
+    graph/gaps/data.py reads the offers within NEAREST_MAX_KM of these only."""
+    nexts = d.steps()
+    kinds_inside = {(x["diploma"].get("type"), x["diploma"].get("level")) for x in d.inside}
+    offered, _ = _offered(d)
+    return [
+        r
+        for r in rows
+        if _judged(d, r)
+        and _known(
+            nexts.at(r["diploma"]["code"], r["offer"].get("departement")), offered, kinds_inside
+        )[0]
+    ]
+
+
+def _judged(d: GapData, r: Row) -> bool:
+    """Whether an offer of the territory is judged at all: open, of a diploma not closed and
+    without a common first year (its programme's own years carry the next step)."""
+    dip = r["diploma"]
+    return (
+        r["offer"].get("status") in OPEN_STATUSES
+        and not dip.get("closed")
+        and not d.common_year(dip)
+    )
+
+
+def _offered(d: GapData) -> tuple[dict[str, Row], dict[str, list[Row]]]:
+    """The next steps offered somewhere, near or far (code -> a row with its diploma and
+    sectors), and the open offers read near the territory by code (graph/gaps/data.py)."""
+    all_offers: dict[str, list[Row]] = defaultdict(list)
+    offered: dict[str, Row] = {}
+    for r in d.outside_offers:
+        if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
+            all_offers[r["diploma"]["code"]].append(r)
+            offered.setdefault(r["diploma"]["code"], r)
+    for r in d.offered_next:
+        if not r["diploma"].get("closed"):
+            offered.setdefault(r["diploma"]["code"], r)
+    return offered, all_offers
+
+
+def _known(
+    targets: frozenset[str], offered: dict[str, Row], kinds_inside: set[tuple[Any, Any]]
+) -> tuple[set[str], set[tuple[Any, Any]]]:
+    """The next steps of ``targets`` the data knows (offered somewhere) and their kinds; none
+    when none of those kinds is held in the territory (the data does not describe that next
+    level here: not judged)."""
+    known = {t for t in targets if t in offered}
+    kinds = {(offered[t]["diploma"].get("type"), offered[t]["diploma"].get("level")) for t in known}
+    if not known or not kinds & kinds_inside:
+        return set(), set()
+    return known, kinds
 
 
 def dead_ends(d: GapData) -> list[Finding]:

@@ -19,7 +19,7 @@ from graph.gaps.data import (
     read_next_steps_near,
     read_offers,
 )
-from graph.gaps.dead_ends import dead_ends
+from graph.gaps.dead_ends import dead_ends, nearest_wanted
 from graph.gaps.demand import unmet_demand
 from graph.gaps.findings import REACH_KM, Finding
 from graph.gaps.isolated import isolated_actors
@@ -379,6 +379,8 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     offers = [
         offer_row("lp", "BAC", 4, departement="046", lat=FIGEAC[0], lon=FIGEAC[1]),
         offer_row("x", "CAP", 3),
+        # a programme of the next step's level in the territory, at no known place
+        offer_row("y", "BTS9", 5, departement="046"),
     ]
     store = FakeStore(
         {
@@ -392,7 +394,9 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
                 for r in offers
             ],
             "gaps_offer_rows_of": [],
-            "gaps_offered_diplomas": [],
+            "gaps_offered_diplomas": [
+                {"diploma": {"code": "BTS", "name": "BTS", "level": 5}, "sectors": ["aero"]}
+            ],
             "gaps_offer_actors": lambda p: [
                 {"actor": r["actor"]} for r in offers if r["actor"]["id"] in p["ids"]
             ],
@@ -420,30 +424,33 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
 
     assert [(c.name, codes(c), c.params.get("ids")) for c in store.calls] == [
         ("gaps_offer_rows", None, None),
-        ("gaps_offer_actors", None, ["lp", "x"]),
-        ("gaps_diplomas", ["BAC", "CAP"], None),
+        ("gaps_offer_actors", None, ["lp", "x", "y"]),
+        ("gaps_diplomas", ["BAC", "BTS9", "CAP"], None),
         ("gaps_actors", None, None),  # the territory's, by the same parameters
         ("gaps_sectors", None, None),
         ("gaps_campuses", None, None),
         ("gaps_edges_of", None, ["lp"]),  # only the links of the territory's actors
         ("gaps_agreements", None, ["lp"]),
-        ("gaps_next_steps", ["BAC", "CAP"], None),
+        ("gaps_next_steps", ["BAC", "BTS9", "CAP"], None),
         # the territories of the campus programmes among the next steps (codes that are no
         # national diploma code: "BTS" here)
         ("pathway_programme_territories_of", ["BTS"], None),
         # the files listing each level, over the whole graph (kept per graph version)
         ("gaps_level_sources", None, None),
         # the next step of the possible dead end, within reach of it, then, none there,
-        # where its nearest is looked for
+        # whether it is offered anywhere (a programme of its level is held in the territory)
+        # and where its nearest is looked for (offered nowhere, or of a level the territory
+        # does not hold, it would not be: test_the_nearest_is_looked_up_only_for_judged_offers)
         ("gaps_offer_rows_of", ["BTS"], None),
+        ("gaps_offered_diplomas", ["BTS"], None),
         ("gaps_offer_rows_of", ["BTS"], None),
-        ("gaps_offered_diplomas", ["BTS"], None),  # and whether it is offered anywhere
     ]
-    reach, nearest = (c.params["near"][0] for c in store.calls[-3:-1])
+    reach, nearest = (store.calls[i].params["near"][0] for i in (-3, -1))
     assert nearest["max_lat"] - nearest["min_lat"] > reach["max_lat"] - reach["min_lat"]
     assert store.calls[0].params == t.query_params()
     assert store.calls[3].params == {"ids": None, **t.query_params()}
-    assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
+    # CAP's offer has no département
+    assert [r["diploma"]["code"] for r in d.inside] == ["BAC", "BTS9"]
     assert d.inside_ids == {"lp"}
     before = len(store.calls)
     compute_report(d, t)
@@ -792,3 +799,26 @@ def test_the_kind_offers_read_near_the_remaining_dead_ends_judge_as_every_one() 
     # fewer read than every one, some lycées spared by a programme outside, some not
     assert 0 < len(d.kind_offers) < len(everywhere)
     assert 0 < len(got) < len(dead_ends(data()))
+
+
+def test_the_nearest_is_looked_up_only_for_judged_offers() -> None:
+    """The second round (offers within 150 km, graph/gaps/data.py) is read only around the
+    offers whose nearest next step the dead-ends section looks up (dead_ends.nearest_wanted):
+    open, with a next step offered somewhere, of a level the territory holds."""
+    legs = [{"source": "BAC", "target": "BTS"}]
+    lycee = offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1], departement="046")
+    closed = offer_row("lp2", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1], status="closed")
+    held = offer_row("y", "BTS9", 5, departement="046")
+
+    def offered(level: int) -> list[Row]:
+        return [{"diploma": {"code": "BTS", "name": "BTS", "level": level}, "sectors": []}]
+
+    def wanted(**kw: Any) -> list[str]:
+        d = inside(offers=[lycee, closed, held], legs=legs, **kw)
+        return [r["actor"]["id"] for r in nearest_wanted(d, [lycee, closed])]
+
+    assert wanted(offered_next=offered(5)) == ["lp"]
+    assert wanted(offered_next=offered(6)) == []  # a level the territory does not hold
+    assert wanted(offered_next=[]) == []  # offered nowhere
+    # offered near (read in the first round) counts as offered
+    assert wanted(outside_offers=[offer_row("o", "BTS", 5, lat=PARIS[0], lon=PARIS[1])]) == ["lp"]
