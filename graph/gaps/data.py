@@ -14,13 +14,14 @@ nearest-next-step search's bound of those still without one (:func:`read_next_st
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from graph.campus_scope import campuses_of_territory, foreign_basis
 from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
-from graph.gaps.dead_ends import NEAREST_MAX_KM
+from graph.gaps.dead_ends import NEAREST_MAX_KM, dead_end_tests, nearest_wanted
 from graph.gaps.demand import training_by_sector
 from graph.gaps.findings import REACH_KM
 from graph.gaps.foreign import publicly_linked
@@ -35,6 +36,7 @@ from graph.gaps.rows import (
     dead_end_candidates,
     leg_targets,
 )
+from graph.geo import haversine_km
 from graph.inference.rules import is_national_code, programme_territory
 from graph.nsf import field_code
 from graph.store import GraphStore, Request
@@ -148,42 +150,117 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     places = d.places() if d.inside_for_sector is d.inside else None
     targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM, places)
     if targets:
-        d.outside_offers, targets = read_next_steps_near(store, far, d.steps())
+        nexts = d.steps()
+        near, still = read_next_steps_within_reach(store, far, nexts)
+        d.outside_offers = sorted(near, key=_offer_order)
+        targets = sorted({t for r in still for t in nexts.at(*_at(r))})
     if targets:
-        # named as people read them, as every other diploma of the report (the dead ends'
-        # known next steps: « BUT – Carrières sociales », not Parcoursup's « Carrieres »)
-        d.offered_next = sorted(
-            (
-                {**r, "diploma": readable(r["diploma"])}
-                for r in store.read("gaps_offered_diplomas", codes=targets)
-            ),
-            key=lambda r: str(r["diploma"]["code"]),
-        )
-        # the programmes of the next steps' kinds within reach of those offers, outside the
-        # territory too: one of the same filière within REACH_KM means the data may only lack
-        # the passerelle (dead_ends._kind_within_reach), on either side of a border (a
-        # département's report called dead ends what its région's did not: answers22)
-        kinds = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.offered_next}
-        types = sorted({str(t) for t, _ in kinds if t})
-        levels = sorted({lv for _, lv in kinds if lv is not None})
-        if types and levels:
-            near = box_around(far, REACH_KM + 1.0) or NO_BOX
-            tp = territory.query_params()
-            # the offers of a territory of départements or of a région are left out there
-            plain = tp["campus"] is None and tp["min_lat"] is None
-            params = {
-                "types": types,
-                "levels": levels,
-                "in_departements": tp["departements"] if plain else None,
-                "in_region": tp["region"] if plain else None,
-                **near,
-            }
-            d.kind_offers = [
-                r
-                for r in read_offers(store, "gaps_kind_offer_rows", params)
-                if not territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
-            ]
+        d.offered_next = read_offered_next(store, targets)
+        # the offers within NEAREST_MAX_KM only around the offers whose nearest next step the
+        # section looks up (next steps the data knows, of a kind the territory holds); around
+        # every one still without a next step within reach when some offer read has no place
+        # (no box: what is read around the others could then be the nearest of those)
+        placed = all(r["offer"].get("lat") is not None for r in near)
+        wanted = nearest_wanted(d, still) if placed else still
+        d.outside_offers = read_nearest_next_steps(store, near, wanted, nexts)
+        # the programmes of the next steps' kinds within reach of the offers still judged dead
+        # ends, outside the territory too: one of the same filière within REACH_KM means the
+        # data may only lack the passerelle (dead_ends._kind_within_reach), on either side of
+        # a border (a département's report called dead ends what its région's did not:
+        # answers22)
+        d.kind_offers = read_kind_offers(store, territory, d)
     return d
+
+
+def read_kind_offers(store: GraphStore, territory: Territory, d: GapData) -> list[Row]:
+    """The offers outside the territory of the next steps' kinds (type and level) within
+    REACH_KM of the offers the dead-ends section would call dead ends unless one is
+    (:func:`graph.gaps.dead_ends.dead_end_tests`, with none such in the territory), read per
+    kind only around the offers that need it (gaps_kind_offer_rows), and kept only within
+    REACH_KM of one of them. The kinds are those of the next steps offered somewhere
+    (GapData.offered_next), each type with each level, as the section has always been given
+    them. Two synthetic départements: 20 795 offers read in one box around every possible
+    dead end; 3 490 read now, of which 896 kept (docs/performance.md, gaps23)."""
+    kinds = {(r["diploma"].get("type"), r["diploma"].get("level")) for r in d.offered_next}
+    types = {str(t) for t, _ in kinds if t}
+    levels = {lv for _, lv in kinds if lv is not None}
+    if not types or not levels:
+        return []
+    tests = dead_end_tests(d)
+    around: dict[tuple[str, Any], list[Row]] = {}
+    fields: dict[tuple[str, Any], set[str]] = {}
+    for c in tests.candidates:
+        wanted = [k for k in c.kinds if k[0] and str(k[0]) in types and k[1] in levels]
+        if wanted and not tests.kind_inside(c):
+            for t, lv in wanted:
+                around.setdefault((str(t), lv), []).append(c.row)
+                fields.setdefault((str(t), lv), set()).update(c.fields)
+    if not around:
+        return []
+    tp = territory.query_params()
+    # the offers of a territory of départements or of a région are left out there
+    plain = tp["campus"] is None and tp["min_lat"] is None
+    near = []
+    for (t, lv), rows in sorted(around.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        box = box_around(rows, REACH_KM + 1.0)
+        cells = _cells(rows, REACH_KM + 1.0) if box else None
+        near.append(
+            {
+                "type": t,
+                "level": lv,
+                "fields": sorted(fields[t, lv]),
+                **(box or NO_BOX),
+                "cells": cells,
+            }
+        )
+    compact = store.read(
+        "gaps_kind_offer_rows",
+        near=near,
+        per_degree=CELLS_PER_DEGREE,
+        in_departements=tp["departements"] if plain else None,
+        in_region=tp["region"] if plain else None,
+    )
+    # only those within reach of an offer that needs their kind (the section's test,
+    # _kind_within_reach: the same distance, computed the same way)
+    kept = [x for x in compact if _within_reach_of(x, around.get((str(x["type"]), x["level"]), ()))]
+    return [
+        r
+        for r in offer_rows(store, kept)
+        if not territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
+    ]
+
+
+# the grid gaps_kind_offer_rows tests the offers against: cells of 1 / CELLS_PER_DEGREE degree
+CELLS_PER_DEGREE = 4
+
+
+def _cells(rows: Iterable[Row], km: float) -> list[int]:
+    """The cells (``floor(lat * CELLS_PER_DEGREE) * 1000 + floor(lon * CELLS_PER_DEGREE)``) of
+    the grid meeting the box around each of ``rows`` holding every place within ``km`` of it
+    (:func:`graph.gaps.rows.box_around` of that one row)."""
+    out: set[int] = set()
+    for r in rows:
+        box = box_around([r], km)
+        if box is None:
+            continue
+        la0 = math.floor(box["min_lat"] * CELLS_PER_DEGREE)
+        la1 = math.floor(box["max_lat"] * CELLS_PER_DEGREE)
+        lo0 = math.floor(box["min_lon"] * CELLS_PER_DEGREE)
+        lo1 = math.floor(box["max_lon"] * CELLS_PER_DEGREE)
+        out.update(la * 1000 + lo for la in range(la0, la1 + 1) for lo in range(lo0, lo1 + 1))
+    return sorted(out)
+
+
+def _within_reach_of(x: Row, rows: Iterable[Row]) -> bool:
+    lat, lon = x["offer"][4], x["offer"][5]
+    if lat is None or lon is None:
+        return False
+    dlat = REACH_KM / 111.0
+    for r in rows:
+        o = r["offer"]
+        if abs(o["lat"] - lat) <= dlat and haversine_km(o["lat"], o["lon"], lat, lon) <= REACH_KM:
+            return True
+    return False
 
 
 def read_next_steps_near(
@@ -192,41 +269,71 @@ def read_next_steps_near(
     """The offers of the next steps of ``far`` (the offers none of whose next steps the
     territory offers within REACH_KM, :func:`graph.gaps.rows.dead_end_candidates`) that the
     dead-ends section looks at, in two rounds, each diploma's offers read only in the box
-    around the offers it is a next step of (gaps_offer_rows_of): first within REACH_KM, then,
-    for the offers none of whose next steps is offered that close (open, placed), within
-    NEAREST_MAX_KM, where their nearest next step is looked for (1 km more each time: the
-    distances are compared once rounded to 100 m). Every offer within reach of an offer being
-    read, the section finds the same next step within reach, or the same nearest one, as it
-    did from every offer in one box around all of them (two départements of the synthetic
-    national graph: 12 774 offers read for 276 such offers, 3 400 now; docs/performance.md,
-    gaps22). Returns the rows, sorted, and the next steps of the offers still far: the only
-    ones whose kind, filière and name the section reads (gaps_offered_diplomas); an offer
-    with a next step within reach is never a dead end."""
+    around the offers it is a next step of (gaps_offer_rows_of): first within REACH_KM
+    (:func:`read_next_steps_within_reach`), then, for the offers none of whose next steps is
+    offered that close (open, placed), within NEAREST_MAX_KM, where their nearest next step is
+    looked for (:func:`read_nearest_next_steps`; 1 km more each time: the distances are
+    compared once rounded to 100 m). Every offer within reach of an offer being read, the
+    section finds the same next step within reach, or the same nearest one, as it did from
+    every offer in one box around all of them (two départements of the synthetic national
+    graph: 12 774 offers read for 276 such offers, 3 400 now; docs/performance.md, gaps22).
+    Returns the rows, sorted, and the next steps of the offers still far: the only ones whose
+    kind, filière and name the section reads (gaps_offered_diplomas); an offer with a next
+    step within reach is never a dead end. :func:`read_gap_data` reads the second round only
+    around the offers whose nearest the section looks up (gaps23)."""
+    near, still = read_next_steps_within_reach(store, far, nexts)
+    targets = {t for r in still for t in nexts.at(*_at(r))}
+    return read_nearest_next_steps(store, near, still, nexts), sorted(targets)
+
+
+def read_next_steps_within_reach(
+    store: GraphStore, far: list[Row], nexts: NextSteps
+) -> tuple[list[Row], list[Row]]:
+    """The first round of :func:`read_next_steps_near`: the offers of the next steps of
+    ``far`` within REACH_KM of them, and those of ``far`` none of whose next steps is offered
+    that close (open, placed) among them."""
     near = read_offers(store, "gaps_offer_rows_of", {"near": _boxes(far, nexts, REACH_KM + 1.0)})
     places = OfferPlaces(
         r for r in near if r["offer"].get("status") != "closed" and not r["diploma"].get("closed")
     )
-    still = [
-        r
-        for r in far
-        if not places.near(
-            nexts.at(r["diploma"]["code"], r["offer"].get("departement")), r["offer"], REACH_KM
-        )
-    ]
-    rows = near
-    if still:
+    still = [r for r in far if not places.near(nexts.at(*_at(r)), r["offer"], REACH_KM)]
+    return near, still
+
+
+def read_nearest_next_steps(
+    store: GraphStore, near: list[Row], rows: list[Row], nexts: NextSteps
+) -> list[Row]:
+    """The second round of :func:`read_next_steps_near`: ``near`` (the first round's rows)
+    and the offers of the next steps of ``rows`` within NEAREST_MAX_KM of them, sorted."""
+    out = near
+    if rows:
         seen = {_row_key(r) for r in near}
-        rows = near + [
+        out = near + [
             r
             for r in read_offers(
-                store, "gaps_offer_rows_of", {"near": _boxes(still, nexts, NEAREST_MAX_KM + 1.0)}
+                store, "gaps_offer_rows_of", {"near": _boxes(rows, nexts, NEAREST_MAX_KM + 1.0)}
             )
             if _row_key(r) not in seen
         ]
-    targets = {
-        t for r in still for t in nexts.at(r["diploma"]["code"], r["offer"].get("departement"))
-    }
-    return sorted(rows, key=_offer_order), sorted(targets)
+    return sorted(out, key=_offer_order)
+
+
+def read_offered_next(store: GraphStore, targets: list[str]) -> list[Row]:
+    """Which of the next steps ``targets`` are offered somewhere (gaps_offered_diplomas),
+    named as people read them, as every other diploma of the report (« BUT – Carrières
+    sociales », not Parcoursup's « Carrieres »), sorted by code."""
+    return sorted(
+        (
+            {**r, "diploma": readable(r["diploma"])}
+            for r in store.read("gaps_offered_diplomas", codes=targets)
+        ),
+        key=lambda r: str(r["diploma"]["code"]),
+    )
+
+
+def _at(r: Row) -> tuple[str, str | None]:
+    """An offer row's diploma code and département (the arguments of NextSteps.at)."""
+    return r["diploma"]["code"], r["offer"].get("departement")
 
 
 def _boxes(rows: list[Row], nexts: NextSteps, km: float) -> list[dict[str, Any]]:

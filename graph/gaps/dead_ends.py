@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from graph.departements import de_place, departement_place, insee_departement
@@ -25,32 +26,64 @@ from graph.place_precision import km_phrase
 from graph.text import named_and_counted
 from graph.thin_coverage import UPPER_LEVELS, is_thin, thin_sentence
 
-__all__ = ["dead_end_why", "dead_ends", "only_unseen_kinds"]
+__all__ = [
+    "DeadEndTests",
+    "dead_end_tests",
+    "dead_end_why",
+    "dead_ends",
+    "nearest_wanted",
+    "only_unseen_kinds",
+]
 
 
 # REACH_KM (graph/gaps/findings.py): a next step within it of the offer is reachable
 NEAREST_MAX_KM = 150.0  # the nearest next step is searched no farther (bounded answer)
 
 
-def dead_ends(d: GapData) -> list[Finding]:
-    """Offers whose every known next step is out of reach, judged against what the data holds.
+@dataclass
+class DeadEndTests:
+    """What the dead-ends section judges an offer against, and the offers that pass every test
+    but the last (:func:`dead_end_tests`): whether a programme of the next steps' kind and
+    filière is offered within reach (:func:`_kind_within_reach`), in the territory
+    (``by_kind``, the territory's offers with coordinates by type and level) or outside it
+    (GapData.kind_offers, read by graph/gaps/data.py around those offers only)."""
 
-    An offer is a dead end when its next steps exist in the data, the territory holds
-    programmes of their kind (type and level: the data covers that level here), and none of
-    them is offered within REACH_KM of it, in the territory or outside (one offered in the
-    territory farther away is said so: ``next_in_territory``). The nearest next step is given
-    when it is within NEAREST_MAX_KM, else the answer says there is none that close. Offers
-    whose next steps the data does not describe here, or that have no coordinates, are not
-    judged (counted by :func:`dead_end_note`)."""
-    common: dict[str, bool] = {}  # code -> a common first year (a search per diploma, once)
-    inside = []
-    for r in d.inside_for_sector:
-        dip = r["diploma"]
-        if (first_year := common.get(dip["code"])) is None:
-            first_year = common[dip["code"]] = d.common_year(dip)
-        # a common first year: its programme's own years carry the next step
-        if r["offer"].get("status") in OPEN_STATUSES and not dip.get("closed") and not first_year:
-            inside.append(r)
+    programmes_of_kind: dict[tuple[Any, Any], set[str]]  # the territory's diplomas by kind
+    by_kind: dict[tuple[Any, Any], list[Row]]
+    offered_inside: set[str]  # the codes of the territory's diplomas
+    offered: dict[str, Row]  # the next steps offered somewhere: code -> a row of it
+    all_offers: dict[str, list[Row]]  # the open offers read near the territory, by code
+    # in the territory's order, each offer with its next steps, those the data knows
+    # (offered somewhere), their kinds and filières, and its nearest next step (none within
+    # REACH_KM); every such offer, including a second one of an establishment's diploma
+    candidates: list[Candidate]
+
+    def kind_inside(self, c: Candidate) -> bool:
+        """Whether a programme of ``c``'s next steps' kind and filière is offered within reach
+        in the territory (then no read outside can change the answer)."""
+        return _kind_within_reach(c.row, c.kinds, c.fields, self.by_kind)
+
+
+@dataclass
+class Candidate:
+    """An offer that is a dead end unless a programme of its next steps' kind is within reach
+    (:class:`DeadEndTests`)."""
+
+    row: Row
+    targets: frozenset[str]
+    known: set[str]
+    kinds: set[tuple[Any, Any]]
+    fields: set[str]
+    nearest: Row | None
+
+
+def dead_end_tests(d: GapData) -> DeadEndTests:
+    """Every test of :func:`dead_ends` but the last, whose rows outside the territory
+    (GapData.kind_offers) graph/gaps/data.py reads only for the offers this leaves; made once
+    per report (GapData.dead_end_tests), the same for the reading and the section."""
+    if d.dead_end_tests is not None:
+        return d.dead_end_tests
+    inside = [r for r in d.inside_for_sector if _judged(d, r)]
     nexts = d.steps()
     # the territory's diplomas by (type, level), and its offers with coordinates by the same
     # (one pass over the offers: a campus at national size has 6 000)
@@ -63,24 +96,8 @@ def dead_ends(d: GapData) -> list[Finding]:
         if x["offer"].get("lat") is not None:
             by_kind[kind].append(x)
     kinds_inside = set(programmes_of_kind)
-    offered_inside = set().union(*programmes_of_kind.values())
-    all_offers: dict[str, list[Row]] = defaultdict(list)  # near the territory (data.py)
-    # the next steps offered somewhere, near or far: code -> a row with its diploma, sectors
-    offered: dict[str, Row] = {}
-    for r in d.outside_offers:
-        if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
-            all_offers[r["diploma"]["code"]].append(r)
-            offered.setdefault(r["diploma"]["code"], r)
-    for r in d.offered_next:
-        if not r["diploma"].get("closed"):
-            offered.setdefault(r["diploma"]["code"], r)
-    # and the offers of those kinds within reach outside it (a programme 20 km away across a
-    # border is as near: answers22)
-    for x in d.kind_offers:
-        if x["offer"].get("lat") is not None:
-            by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
-    out = []
-    seen: set[tuple[str, str]] = set()
+    offered, all_offers = _offered(d)
+    candidates = []
     # a next step counts where it is within reach of the offer, in the territory or not: a
     # région's report held a BTS continued « sur le territoire » 180 km away, which each of its
     # départements' reports called a dead end (graph.gaps.rows.OfferPlaces)
@@ -90,22 +107,117 @@ def dead_ends(d: GapData) -> list[Finding]:
         targets = nexts.at(code, r["offer"].get("departement"))
         if not targets:
             continue
-        key = (r["actor"]["id"], code)
-        if key in seen or r["offer"].get("lat") is None or r["offer"].get("lon") is None:
+        if r["offer"].get("lat") is None or r["offer"].get("lon") is None:
             continue
         if places.next_near(nexts, code, r["offer"], REACH_KM):
             continue  # a next step is offered within reach in the territory
-        known = {t for t in targets if t in offered}
-        kinds = {
-            (offered[t]["diploma"].get("type"), offered[t]["diploma"].get("level")) for t in known
-        }
-        if not known or not kinds & kinds_inside:
+        known, kinds = _known(targets, offered, kinds_inside)
+        if not known:
             continue  # the data does not describe that next level here: not judged
         nearest = _nearest_outside(r, known, all_offers)
         if nearest is not None and nearest["km"] <= REACH_KM:
             continue  # a next step is within reach
         fields = {sec for t in known for sec in offered[t].get("sectors") or []}
-        if _kind_within_reach(r, kinds, fields, by_kind):
+        candidates.append(Candidate(r, targets, known, kinds, fields, nearest))
+    d.dead_end_tests = DeadEndTests(
+        programmes_of_kind=programmes_of_kind,
+        by_kind=by_kind,
+        offered_inside=set().union(*programmes_of_kind.values()),
+        offered=offered,
+        all_offers=all_offers,
+        candidates=candidates,
+    )
+    return d.dead_end_tests
+
+
+def nearest_wanted(d: GapData, rows: Iterable[Row]) -> list[Row]:
+    """Of ``rows`` (offers of GapData.inside_for_sector with coordinates, none of whose next
+    steps is offered within REACH_KM in the territory), those whose nearest next step the
+    section looks up (:func:`dead_end_tests`, before the nearest): judged, with next steps
+    the data knows (offered somewhere: GapData.offered_next), of a kind the territory holds.
+    graph/gaps/data.py reads the offers within NEAREST_MAX_KM of these only."""
+    nexts = d.steps()
+    kinds_inside = {(x["diploma"].get("type"), x["diploma"].get("level")) for x in d.inside}
+    offered, _ = _offered(d)
+    return [
+        r
+        for r in rows
+        if _judged(d, r)
+        and _known(
+            nexts.at(r["diploma"]["code"], r["offer"].get("departement")), offered, kinds_inside
+        )[0]
+    ]
+
+
+def _judged(d: GapData, r: Row) -> bool:
+    """Whether an offer of the territory is judged at all: open, of a diploma not closed and
+    without a common first year (its programme's own years carry the next step)."""
+    dip = r["diploma"]
+    return (
+        r["offer"].get("status") in OPEN_STATUSES
+        and not dip.get("closed")
+        and not d.common_year(dip)
+    )
+
+
+def _offered(d: GapData) -> tuple[dict[str, Row], dict[str, list[Row]]]:
+    """The next steps offered somewhere, near or far (code -> a row with its diploma and
+    sectors), and the open offers read near the territory by code (graph/gaps/data.py)."""
+    all_offers: dict[str, list[Row]] = defaultdict(list)
+    offered: dict[str, Row] = {}
+    for r in d.outside_offers:
+        if r["offer"].get("status") != "closed" and not r["diploma"].get("closed"):
+            all_offers[r["diploma"]["code"]].append(r)
+            offered.setdefault(r["diploma"]["code"], r)
+    for r in d.offered_next:
+        if not r["diploma"].get("closed"):
+            offered.setdefault(r["diploma"]["code"], r)
+    return offered, all_offers
+
+
+def _known(
+    targets: frozenset[str], offered: dict[str, Row], kinds_inside: set[tuple[Any, Any]]
+) -> tuple[set[str], set[tuple[Any, Any]]]:
+    """The next steps of ``targets`` the data knows (offered somewhere) and their kinds; none
+    when none of those kinds is held in the territory (the data does not describe that next
+    level here: not judged)."""
+    known = {t for t in targets if t in offered}
+    kinds = {(offered[t]["diploma"].get("type"), offered[t]["diploma"].get("level")) for t in known}
+    if not known or not kinds & kinds_inside:
+        return set(), set()
+    return known, kinds
+
+
+def dead_ends(d: GapData) -> list[Finding]:
+    """Offers whose every known next step is out of reach, judged against what the data holds.
+
+    An offer is a dead end when its next steps exist in the data, the territory holds
+    programmes of their kind (type and level: the data covers that level here), and none of
+    them is offered within REACH_KM of it, in the territory or outside (one offered in the
+    territory farther away is said so: ``next_in_territory``). The nearest next step is given
+    when it is within NEAREST_MAX_KM, else the answer says there is none that close. Offers
+    whose next steps the data does not describe here, or that have no coordinates, are not
+    judged (counted by :func:`dead_end_note`)."""
+    tests = dead_end_tests(d)
+    programmes_of_kind, offered = tests.programmes_of_kind, tests.offered
+    kinds_inside = set(programmes_of_kind)
+    offered_inside = tests.offered_inside
+    # the territory's offers by kind, and those of those kinds within reach outside it (a
+    # programme 20 km away across a border is as near: answers22)
+    by_kind = defaultdict(list, {k: list(v) for k, v in tests.by_kind.items()})
+    for x in d.kind_offers:
+        if x["offer"].get("lat") is not None:
+            by_kind[x["diploma"].get("type"), x["diploma"].get("level")].append(x)
+    out = []
+    seen: set[tuple[str, str]] = set()
+    places = d.places()
+    for c in tests.candidates:
+        r, targets, known, kinds, nearest = c.row, c.targets, c.known, c.kinds, c.nearest
+        code = r["diploma"]["code"]
+        key = (r["actor"]["id"], code)
+        if key in seen:
+            continue
+        if _kind_within_reach(r, kinds, c.fields, by_kind):
             continue  # a programme of the next level is within reach: the data may only lack
             # the passerelle to it, which does not make this offer a dead end
         seen.add(key)

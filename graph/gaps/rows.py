@@ -8,12 +8,15 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.campus_scope import SectorBasis
 from graph.diploma_names import is_common_year
 from graph.geo import haversine_km
 from graph.nsf import GENERIC_GROUPS
+
+if TYPE_CHECKING:
+    from graph.gaps.dead_ends import DeadEndTests
 
 __all__ = [
     "GapData",
@@ -65,6 +68,9 @@ class GapData:
     # the offers outside the territory of the kinds (type, level) of those next steps, within
     # REACH_KM of the offers that may be dead ends (gaps_kind_offer_rows)
     kind_offers: list[Row] = field(default_factory=list)
+    # the dead-ends section's tests but the last (graph.gaps.dead_ends.dead_end_tests), made
+    # once for the reading of kind_offers and the section
+    dead_end_tests: DeadEndTests | None = field(default=None, repr=False, compare=False)
     local_campuses: set[str] = field(default_factory=set)
     # the campuses of the territory: their filières, demand tables and figures may be shown
     programmes: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -11,8 +11,15 @@ from graph.gaps import GapData, compute_report, read_gap_data
 from graph.gaps.brokers import brokers_and_fragile_links
 from graph.gaps.continuum import continuum_breaks
 from graph.gaps.csv_out import sources_fr
-from graph.gaps.data import NO_BOX, OFFER_FIELDS, _offer_order, read_next_steps_near, read_offers
-from graph.gaps.dead_ends import dead_ends
+from graph.gaps.data import (
+    NO_BOX,
+    OFFER_FIELDS,
+    _offer_order,
+    read_kind_offers,
+    read_next_steps_near,
+    read_offers,
+)
+from graph.gaps.dead_ends import dead_ends, nearest_wanted
 from graph.gaps.demand import unmet_demand
 from graph.gaps.findings import REACH_KM, Finding
 from graph.gaps.isolated import isolated_actors
@@ -372,6 +379,8 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
     offers = [
         offer_row("lp", "BAC", 4, departement="046", lat=FIGEAC[0], lon=FIGEAC[1]),
         offer_row("x", "CAP", 3),
+        # a programme of the next step's level in the territory, at no known place
+        offer_row("y", "BTS9", 5, departement="046"),
     ]
     store = FakeStore(
         {
@@ -385,7 +394,9 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
                 for r in offers
             ],
             "gaps_offer_rows_of": [],
-            "gaps_offered_diplomas": [],
+            "gaps_offered_diplomas": [
+                {"diploma": {"code": "BTS", "name": "BTS", "level": 5}, "sectors": ["aero"]}
+            ],
             "gaps_offer_actors": lambda p: [
                 {"actor": r["actor"]} for r in offers if r["actor"]["id"] in p["ids"]
             ],
@@ -413,30 +424,33 @@ def test_the_report_reads_everything_first_with_the_territory_parameters() -> No
 
     assert [(c.name, codes(c), c.params.get("ids")) for c in store.calls] == [
         ("gaps_offer_rows", None, None),
-        ("gaps_offer_actors", None, ["lp", "x"]),
-        ("gaps_diplomas", ["BAC", "CAP"], None),
+        ("gaps_offer_actors", None, ["lp", "x", "y"]),
+        ("gaps_diplomas", ["BAC", "BTS9", "CAP"], None),
         ("gaps_actors", None, None),  # the territory's, by the same parameters
         ("gaps_sectors", None, None),
         ("gaps_campuses", None, None),
         ("gaps_edges_of", None, ["lp"]),  # only the links of the territory's actors
         ("gaps_agreements", None, ["lp"]),
-        ("gaps_next_steps", ["BAC", "CAP"], None),
+        ("gaps_next_steps", ["BAC", "BTS9", "CAP"], None),
         # the territories of the campus programmes among the next steps (codes that are no
         # national diploma code: "BTS" here)
         ("pathway_programme_territories_of", ["BTS"], None),
         # the files listing each level, over the whole graph (kept per graph version)
         ("gaps_level_sources", None, None),
         # the next step of the possible dead end, within reach of it, then, none there,
-        # where its nearest is looked for
+        # whether it is offered anywhere (a programme of its level is held in the territory)
+        # and where its nearest is looked for (offered nowhere, or of a level the territory
+        # does not hold, it would not be: test_the_nearest_is_looked_up_only_for_judged_offers)
         ("gaps_offer_rows_of", ["BTS"], None),
+        ("gaps_offered_diplomas", ["BTS"], None),
         ("gaps_offer_rows_of", ["BTS"], None),
-        ("gaps_offered_diplomas", ["BTS"], None),  # and whether it is offered anywhere
     ]
-    reach, nearest = (c.params["near"][0] for c in store.calls[-3:-1])
+    reach, nearest = (store.calls[i].params["near"][0] for i in (-3, -1))
     assert nearest["max_lat"] - nearest["min_lat"] > reach["max_lat"] - reach["min_lat"]
     assert store.calls[0].params == t.query_params()
     assert store.calls[3].params == {"ids": None, **t.query_params()}
-    assert [r["diploma"]["code"] for r in d.inside] == ["BAC"]  # CAP's offer has no département
+    # CAP's offer has no département
+    assert [r["diploma"]["code"] for r in d.inside] == ["BAC", "BTS9"]
     assert d.inside_ids == {"lp"}
     before = len(store.calls)
     compute_report(d, t)
@@ -668,3 +682,143 @@ def test_a_programme_of_the_next_level_within_reach_across_the_border_is_no_dead
     assert [f.id for f in dead_ends(inside(**rows, kind_offers=[other_field]))] == [
         "dead_end:lp:BAC"
     ]
+
+
+def test_the_kind_offers_read_near_the_remaining_dead_ends_judge_as_every_one() -> None:
+    """The programmes of the next steps' kinds outside the territory are read per kind only
+    around the offers that every other test leaves as dead ends, in the cells of a grid meeting
+    their 50 km, then kept within 50 km of one of them (graph/gaps/data.py, read_kind_offers):
+    the dead ends found are those found from every such programme, anywhere (answers22's read,
+    one box around every possible dead end)."""
+    rng = random.Random(23)
+    types = {"BAC1": "bac_pro", "BAC2": "bac_pro", "BTS1": "bts", "BUT1": "but"}
+    levels = {"BAC1": 4, "BAC2": 4, "BTS1": 5, "BUT1": 6}
+    for i in range(40):  # other programmes of the next levels, of either filière or none
+        code = f"K{i}"
+        types[code], levels[code] = rng.choice([("bts", 5), ("but", 6), ("bts", 6)])
+    sectors = {c: rng.choice([["aero"], ["bois"], []]) for c in types}
+    legs = [
+        {"source": "BAC1", "targets": ["BTS1"]},
+        {"source": "BAC2", "targets": ["BUT1"]},
+    ]
+
+    def row(a: str, code: str, lat: float, lon: float, dep: str, **kw: Any) -> Row:
+        r = offer_row(a, code, levels[code], lat=lat, lon=lon, departement=dep, **kw)
+        r["diploma"]["type"] = types[code]
+        r["sectors"] = sectors[code]
+        return r
+
+    lycees = [
+        row(
+            f"lp{i}",
+            rng.choice(["BAC1", "BAC2"]),
+            44.6 + rng.uniform(-1.5, 1.5),
+            1.8 + rng.uniform(-2.0, 2.0),
+            "046",
+        )
+        for i in range(40)
+    ]
+    # the next levels held in the territory, one of each kind, far from every lycée
+    held = [row("in5", "BTS1", 47.0, 1.0, "046"), row("in6", "BUT1", 47.0, 1.0, "046")]
+    # the next steps themselves, 100 km and more from the lycées
+    nexts = [row("n5", "BTS1", 41.5, 1.8, "099"), row("n6", "BUT1", 41.4, 1.8, "099")]
+    kind = [
+        row(
+            f"k{i}",
+            f"K{rng.randrange(40)}",
+            44.6 + rng.uniform(-3.0, 3.0),
+            1.8 + rng.uniform(-3.0, 3.0),
+            rng.choice(["046", "012", "081"]),
+            status=rng.choice(["open", "closed"]),
+        )
+        for i in range(150)
+    ]
+    every = {r["actor"]["id"]: r for r in lycees + held + nexts + kind}
+
+    def kind_rows(p: Mapping[str, Any]) -> list[Row]:
+        out = []
+        for k in p["near"]:
+            for r in kind:
+                o = r["offer"]
+                if (r["diploma"]["type"], r["diploma"]["level"]) != (k["type"], k["level"]):
+                    continue
+                if o["departement"] in (p["in_departements"] or ()):
+                    continue
+                if k["min_lat"] is not None and not (
+                    k["min_lat"] <= o["lat"] <= k["max_lat"]
+                    and k["min_lon"] <= o["lon"] <= k["max_lon"]
+                    and int(o["lat"] * p["per_degree"] // 1) * 1000
+                    + int(o["lon"] * p["per_degree"] // 1)
+                    in k["cells"]
+                ):
+                    continue
+                out.append(
+                    {
+                        "actor": r["actor"]["id"],
+                        "offer": [o.get(f) for f in OFFER_FIELDS],
+                        "diploma": r["diploma"]["code"],
+                        "type": k["type"],
+                        "level": k["level"],
+                    }
+                )
+        return out
+
+    store = FakeStore(
+        {
+            "gaps_kind_offer_rows": kind_rows,
+            "gaps_offer_actors": lambda p: [{"actor": every[i]["actor"]} for i in p["ids"]],
+            "gaps_diplomas": lambda p: [
+                {
+                    "diploma": {
+                        "code": c,
+                        "name": f"Diplôme {c}",
+                        "level": levels[c],
+                        "type": types[c],
+                    },
+                    "sectors": sectors[c],
+                }
+                for c in p["codes"]
+            ],
+        }
+    )
+    offered = [{"diploma": r["diploma"], "sectors": r["sectors"]} for r in nexts]
+    territory = Territory(departements=["046"])
+
+    def data(**kw: Any) -> GapData:
+        return inside(
+            offers=lycees + held, legs=legs, outside_offers=nexts, offered_next=offered, **kw
+        )
+
+    d = data()
+    d.kind_offers = read_kind_offers(store, territory, d)
+    everywhere = [r for r in kind if r["offer"]["departement"] != "046"]
+    got = dead_ends(d)
+    assert [f.model_dump() for f in got] == [
+        f.model_dump() for f in dead_ends(data(kind_offers=everywhere))
+    ]
+    # fewer read than every one, some lycées spared by a programme outside, some not
+    assert 0 < len(d.kind_offers) < len(everywhere)
+    assert 0 < len(got) < len(dead_ends(data()))
+
+
+def test_the_nearest_is_looked_up_only_for_judged_offers() -> None:
+    """The second round (offers within 150 km, graph/gaps/data.py) is read only around the
+    offers whose nearest next step the dead-ends section looks up (dead_ends.nearest_wanted):
+    open, with a next step offered somewhere, of a level the territory holds."""
+    legs = [{"source": "BAC", "target": "BTS"}]
+    lycee = offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1], departement="046")
+    closed = offer_row("lp2", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1], status="closed")
+    held = offer_row("y", "BTS9", 5, departement="046")
+
+    def offered(level: int) -> list[Row]:
+        return [{"diploma": {"code": "BTS", "name": "BTS", "level": level}, "sectors": []}]
+
+    def wanted(**kw: Any) -> list[str]:
+        d = inside(offers=[lycee, closed, held], legs=legs, **kw)
+        return [r["actor"]["id"] for r in nearest_wanted(d, [lycee, closed])]
+
+    assert wanted(offered_next=offered(5)) == ["lp"]
+    assert wanted(offered_next=offered(6)) == []  # a level the territory does not hold
+    assert wanted(offered_next=[]) == []  # offered nowhere
+    # offered near (read in the first round) counts as offered
+    assert wanted(outside_offers=[offer_row("o", "BTS", 5, lat=PARIS[0], lon=PARIS[1])]) == ["lp"]
