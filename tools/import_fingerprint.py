@@ -33,11 +33,23 @@ PARTS = ("summary", "report", "reimport summary", "graph")
 SEPARATOR = "\n=== {} ===\n"
 
 
+def _plain(value: Any) -> Any:
+    """``value`` as JSON can write it, in a fixed order: keys as text (a tuple's ``repr``),
+    sets sorted."""
+    if isinstance(value, dict):
+        return {k if isinstance(k, str) else repr(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_plain(v) for v in value), key=repr)
+    return value
+
+
 def _summary(summary: Any) -> str:
     """The summary as JSON, without its timings (they differ from run to run)."""
     d = dataclasses.asdict(summary)
     d.pop("timings", None)
-    return json.dumps(d, sort_keys=True, ensure_ascii=False, indent=1, default=str)
+    return json.dumps(_plain(d), sort_keys=True, ensure_ascii=False, indent=1, default=str)
 
 
 class _Live:
@@ -71,6 +83,7 @@ def fingerprint(directory: Path) -> dict[str, str]:
             first = run_import(store, directory)
             report = Path(tmp) / "report.csv"
             write_report(first, report)
+            report_text = report.read_text(encoding="utf-8")
             again = run_import(store, directory)
             graph = io.StringIO()
             export_graph(_Live(store), graph)  # type: ignore[arg-type]
@@ -81,7 +94,7 @@ def fingerprint(directory: Path) -> dict[str, str]:
     head.pop("exported_at", None)
     return {
         "summary": _summary(first),
-        "report": report.read_text(encoding="utf-8"),
+        "report": report_text,
         "reimport summary": _summary(again),
         "graph": json.dumps(head, sort_keys=True) + "\n" + body,
     }
