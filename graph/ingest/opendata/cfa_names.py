@@ -32,6 +32,7 @@ Pure functions over plain strings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 __all__ = [
@@ -318,13 +319,29 @@ def whole_words(values: Iterable[str]) -> frozenset[str]:
             ends.update((said[-1], said[-1].rsplit("-", 1)[-1]))
         else:
             words.update(said[:-1])  # its last word may be cut
+    # the words beginning with ``w`` follow it in sorted order: only those are looked at (a
+    # scan of every word for every end took ~0.3 s of the import's CFA list)
+    ordered = sorted(words)
     return frozenset(
         w
         for w in ends
         if len(w.strip(".'-")) > 1
         and w.lower() not in SMALL_WORDS
-        and not any(o != w and o.startswith(w) and o[len(w)] != "-" for o in words)
+        and not _begins_a_longer(w, ordered)
     )
+
+
+def _begins_a_longer(word: str, ordered: list[str]) -> bool:
+    """Whether a word of ``ordered`` (sorted) is ``word`` followed by more than a hyphen and
+    what follows it (« LOIRE » for « LOIR », not « PARIS-IDF » for « PARIS »)."""
+    n = len(word)
+    for i in range(bisect_left(ordered, word), len(ordered)):
+        other = ordered[i]
+        if not other.startswith(word):
+            return False
+        if len(other) > n and other[n] != "-":
+            return True
+    return False
 
 
 def marked_cut(

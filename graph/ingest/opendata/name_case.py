@@ -36,11 +36,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from graph.ingest.opendata.cfa_names import KNOWN_ACRONYMS, SMALL_WORDS
 from graph.text import normalise
 
-__all__ = ["ABBREVIATIONS", "ACRONYMS", "GIVEN_NAMES", "recased", "vocabulary"]
+__all__ = ["ABBREVIATIONS", "ACRONYMS", "GIVEN_NAMES", "WordMemo", "recased", "vocabulary"]
 
 # Acronyms of the national names kept in capitals whatever another name writes: the kinds of
 # establishments and bodies (the brief's list first), the hospitals' and universities' usual
@@ -215,10 +216,11 @@ def _word(
     return said
 
 
-def recased(name: str, words: Mapping[str, str]) -> str:
+def recased(name: str, words: Mapping[str, str], memo: WordMemo | None = None) -> str:
     """``name`` with its words in capitals written as :func:`vocabulary`'s ``words`` write them
     (module docstring), then its words written with a capital each mended
-    (:func:`title_words`); a name without a letter in lower case, as given.
+    (:func:`title_words`, ``memo`` its memo of the words: one per ``words``); a name
+    without a letter in lower case, as given.
 
     >>> recased("Lycée professionnel Mixte THEODORE MONOD", {"theodore": "Théodore",
     ...         "monod": "Monod"})
@@ -226,7 +228,7 @@ def recased(name: str, words: Mapping[str, str]) -> str:
     """
     if name == name.upper():
         return name
-    return title_words(_capital_words(name, words), words)
+    return title_words(_capital_words(name, words), words, memo)
 
 
 # the particles a name writes with a capital only as its first word (« La », « Le », « Les »
@@ -243,7 +245,7 @@ def _title(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and word[1:].islower()
 
 
-def title_words(name: str, words: Mapping[str, str]) -> str:
+def title_words(name: str, words: Mapping[str, str], memo: WordMemo | None = None) -> str:
     """A name some system wrote with a capital on every word (« Lycée Des Métiers Du
     Batiment », « Lycée Frederic Et Irene Joliot Curie »), as the national files write it
     elsewhere:
@@ -257,6 +259,9 @@ def title_words(name: str, words: Mapping[str, str]) -> str:
     - a word with a capital gets back the accents the files give it where they write it with
       a capital too, most often (« Frederic » → « Frédéric »); never loses one.
 
+    ``memo`` keeps what is read of each word (its folded form, how ``words`` write it) from
+    one name to the next: given, it belongs to this ``words`` (one per import, :func:`recased`).
+
     >>> v = vocabulary(["Lycée des métiers du bâtiment", "Lycée Frédéric Mistral",
     ...                 "Lycée La Fayette", "Lycée Irène Joliot-Curie"])
     >>> title_words("Lycée Des Métiers Du Batiment", v)
@@ -268,37 +273,72 @@ def title_words(name: str, words: Mapping[str, str]) -> str:
     >>> title_words("Lycée La Fayette", v), title_words("Des Lycées", v)
     ('Lycée La Fayette', 'Des Lycées')
     """
-    tokens = _WORD.split(name)
+    facts = memo if memo is not None else {}
     found = _WORD.findall(name)
     if len(found) < 2:
         return name
-    out = list(found)
+    about = [facts.get(w) or _learn(w, words, facts) for w in found]
+    out = found  # copied before its first change
     lowered_next = False
     title_case = False  # a particle was lowered before a common word: the name is in Title Case
     for i, word in enumerate(found):
+        a = about[i]
         if lowered_next:
             lowered_next = False
-            said = words.get(normalise(word))
-            if said is not None and said == said.lower():
-                out[i] = said
+            if a.common is not None:
+                if out is found:
+                    out = list(found)
+                out[i] = a.common
                 continue
-        if not _title(word):
+        if not a.title:
             continue
-        folded = normalise(word)
-        if i and folded in _PARTICLES:
-            nxt = found[i + 1] if i + 1 < len(found) else ""
-            said = words.get(normalise(nxt)) if nxt else None
-            common = said is not None and said == said.lower() and said != "et"
-            if folded == "et" or common or title_case:
+        if i and a.folded in _PARTICLES:
+            said = about[i + 1].common if i + 1 < len(found) else None
+            common = said is not None and said != "et"
+            if a.folded == "et" or common or title_case:
+                if out is found:
+                    out = list(found)
                 out[i] = word.lower()
-                lowered_next = folded != "et"
+                lowered_next = a.folded != "et"
                 title_case = title_case or common
             continue
-        said = words.get(folded)
         # accents given back, never taken away (« Frédéric » is no « Frederic »)
-        if said is not None and said != word and _title(said) and _bare(said) == word:
-            out[i] = said
+        if a.accented is not None:
+            if out is found:
+                out = list(found)
+            out[i] = a.accented
+    if out is found:  # most names: as given
+        return name
+    tokens = _WORD.split(name)
     return "".join(t + (out[i] if i < len(out) else "") for i, t in enumerate(tokens))
+
+
+class _Word(NamedTuple):
+    """What :func:`title_words` reads of a word of a name, the same wherever it stands."""
+
+    title: bool  # written with a capital, the rest in lower case (:func:`_title`)
+    folded: str  # :func:`graph.text.normalise`
+    common: str | None  # how the files write it, when in lower case (a common word)
+    accented: str | None  # with a capital, written so with its accents by the files
+
+
+# what :func:`title_words` read of each word of the names of one vocabulary (one per import)
+WordMemo = dict[str, _Word]
+
+
+def _learn(word: str, words: Mapping[str, str], facts: WordMemo) -> _Word:
+    folded = normalise(word)
+    said = words.get(folded)
+    title = _title(word)
+    facts[word] = got = _Word(
+        title,
+        folded,
+        said if said is not None and said == said.lower() else None,
+        said
+        if title and said is not None and said != word and _title(said) and _bare(said) == word
+        else None,
+    )
+    return got
 
 
 def _capital_words(name: str, words: Mapping[str, str]) -> str:

@@ -56,7 +56,7 @@ from graph.ingest.opendata.establishment_names import (
     establishment_name,
     with_official_place,
 )
-from graph.ingest.opendata.name_case import recased, vocabulary
+from graph.ingest.opendata.name_case import WordMemo, recased, vocabulary
 from graph.ingest.opendata.named_commune import named_commune
 from graph.ingest.opendata.offers import ActivityOffers, OfferColumns, known_rows
 from graph.ingest.opendata.progress import Progress, Silent
@@ -961,6 +961,7 @@ def _establishments(
         lambda code_given: communes_ref.spelt_as_reference(*code_given)
     )
     fold: Callable[[str], str] = _Memo(communes_ref.search_key).__getitem__
+    word_memo: WordMemo = {}  # name_case.title_words' reading of each word of ``words``' names
     for uai in uais:
         rows = [(name, d[uai]) for name, d in zip(dir_names, dirs, strict=True) if uai in d]
         dep = departement_of_uai(uai)
@@ -985,7 +986,7 @@ def _establishments(
             uai=uai,
             # the first directory's, mended; another's when it names an owner body (OGEC);
             # the CFA list's abbreviated capitals last, and made readable (cfa_names.py)
-            name=recased(_shown_name(rows) or first.name, words),
+            name=recased(_shown_name(rows) or first.name, words, word_memo),
             kind=first.kind.value,
             described_by=_described_by(rows),
             sources=[citations.get(n, n) for n, _ in rows],
