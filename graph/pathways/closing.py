@@ -100,19 +100,21 @@ def closing_parts(
         years = _years(d, prev)
         closing = str(d.get("closing_date") or "")[:4]
         part = None
-        if closing.isdigit() and not d.get("closed"):
+        # said only when the learner would finish after the last session; else nothing to know
+        if (
+            closing.isdigit()
+            and not d.get("closed")
+            and entry is not None
+            and years is not None
+            and entry + years > int(closing)
+        ):
             rows = [successors[c] for c in d.get("successors") or () if c in successors]
-            part = closed_note(d, rows)
-            last = int(closing)
-            if part and entry is not None and years is not None and entry + years > last:
-                replaced = "celui qui le remplace" if rows else "le diplôme rénové qui le remplace"
-                part += (
-                    f" : une entrée à la rentrée {entry} finirait après sa dernière session "
-                    f"({last}), elle se fait sans doute déjà dans {replaced} (à vérifier avec "
-                    "l'établissement)"
-                )
-            elif part:
-                part = None  # finished before it closes: nothing the learner must know here
+            replaced = "celui qui le remplace" if rows else "le diplôme rénové qui le remplace"
+            part = (
+                f"{closed_note(d, rows)} : une entrée à la rentrée {entry} finirait après sa "
+                f"dernière session ({closing}), elle se fait sans doute déjà dans {replaced} "
+                "(à vérifier avec l'établissement)"
+            )
         out.append(part)
         entry = entry + years if entry is not None and years is not None else None
         prev = d
