@@ -91,6 +91,9 @@ _SNAPSHOT = "__snapshot:"  # <graph>__snapshot:<host>:<pid>:<hex>, see FalkorDBS
 _CONNECT_TIMEOUT_S = 2.0
 # Reads carry a server-side timeout (query_timeout_ms); the socket waits this much longer.
 _READ_MARGIN_S = 1.0
+# After a socket timeout (the server did not even stop the query at its own timeout), how long
+# a PING on a new connection may take before the embedded server is held hung and restarted.
+_HUNG_PROBE_S = 10.0
 # Writes have no server-side timeout (FalkorDB ignores it for writes). One write command (a
 # statement, GRAPH.COPY, RENAME) that does not answer within this means a hung server; the
 # largest command of a national-size seed load takes about 4 s.
@@ -326,19 +329,38 @@ class FalkorDBStore:
         stopped, whoever started it (this store, or another process using the same data dir:
         ``cmq import`` that has finished, an API killed while its server lived on).
 
+        After a socket timeout, the embedded server is asked for a PING on a new connection;
+        one that does not answer within ``_HUNG_PROBE_S`` is hung (FalkorDB 4.16.3 has lock-
+        order deadlocks around GRAPH.COPY's fork, docs/testing.md, which stop every command of
+        every client for good): it is killed and started again, its append-only file
+        replayed. A server that answers the PING was only slow: the timeout stands.
+
         True if a server answers again (restarted by this call, by another thread since
         ``generation``, or by another process). An external server is never restarted here.
         """
         cause = exc.__cause__
+        timed_out = isinstance(cause, redis.exceptions.TimeoutError | TimeoutError)
         lost = isinstance(cause, redis.exceptions.ConnectionError | OSError) and not isinstance(
             cause, redis.exceptions.BusyLoadingError | TimeoutError
         )
-        if self.server is None or not lost:
+        if self.server is None or not (lost or timed_out):
             return False
         with self._revive_lock:
             if self._generation != generation:
                 return True
-            if self.server.owned and not self.server.wait_exited(0.5):
+            if timed_out:
+                if self.server.answers(_HUNG_PROBE_S):
+                    return False
+                log.warning(
+                    "embedded FalkorDB on %s answers nothing, not even a PING within %.0f s: "
+                    "killed to start it again. The end of its log:\n%s",
+                    self.server.data_dir,
+                    _HUNG_PROBE_S,
+                    self.server.log_tail(),
+                )
+                if not self.server.kill_hung():
+                    return False
+            elif self.server.owned and not self.server.wait_exited(0.5):
                 return False
             if not self.server.revive():
                 return False  # another process's server, still there (hung or shutting down)

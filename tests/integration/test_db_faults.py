@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from graph.cypher import CYPHER_DIR, CypherLibrary
+from graph.engines import falkordb_store
 from graph.engines.falkordb_server import EmbeddedFalkorDB
 from graph.engines.falkordb_store import FalkorDBStore
 from graph.engines.neo4j_store import Neo4jStore
@@ -149,6 +150,33 @@ def test_embedded_database_killed_is_restarted_by_the_next_call(tmp_path: Path) 
             store.write_atomic([])
         store.write_atomic([])  # the retry works
         assert {r["label"]: r["count"] for r in store.read("health_counts")} == nodes
+    finally:
+        store.close()
+
+
+def test_embedded_database_hung_is_killed_and_restarted_by_the_next_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The embedded server stops answering anything (SIGSTOP here; FalkorDB 4.16.3's deadlocks
+    around GRAPH.COPY in real life, docs/testing.md): after the read's socket timeout and a
+    PING left unanswered, the store kills it, starts it again on the same data and answers."""
+    monkeypatch.setattr(falkordb_store, "_HUNG_PROBE_S", 1.0)
+    store = FalkorDBStore(make_settings(tmp_path / "db", query_timeout_ms=500))
+    try:
+        load_seeds(store, load_seed_dir(MINI_SEEDS))
+        before = store.read("health_counts")
+        assert store.server is not None and store.server.pid is not None
+        old_pid = store.server.pid
+        os.kill(old_pid, signal.SIGSTOP)
+        last_line = store.server.log_tail(1)
+        assert last_line
+        with caplog.at_level("WARNING", logger="cmq.graph"):
+            assert store.read("health_counts") == before
+        assert store.server.pid not in (None, old_pid)
+        assert "answers nothing, not even a PING" in caplog.text
+        assert last_line in caplog.text  # the end of its log, to say why
+        with pytest.raises(ProcessLookupError):
+            os.kill(old_pid, 0)
     finally:
         store.close()
 
