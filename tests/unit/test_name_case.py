@@ -3,6 +3,8 @@ of the national files (December 2026)."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph.ingest.opendata.name_case import recased, vocabulary
 
 # words as other names of the national directories write them
@@ -101,3 +103,23 @@ def test_a_surname_after_a_given_name() -> None:
         "LGT Sainte Marie / ESUPEC",  # not one space after the given name
     ):
         assert recased(name, WORDS) == name, name
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        # fr-esr-parcoursup_extrait.csv (apostrophes restored by tidy_name), December 2026
+        ("Lycée D'Altitude", "Lycée d'Altitude"),  # 0050003B, Briançon
+        ("Lycée Dumont D'Urville", "Lycée Dumont d'Urville"),
+        ("Lycée Jeanne D'Arc", "Lycée Jeanne d'Arc"),
+        ("Lycée De L'Europe", "Lycée de l'Europe"),
+        ("Lycée Les Droits De L'Homme", "Lycée Les Droits de l'Homme"),
+        # fr-en-annuaire-education.csv
+        ("Ecole élémentaire Jean D'Ormesson", "Ecole élémentaire Jean d'Ormesson"),
+        ("Ecole primaire Michel De L'Hospital", "Ecole primaire Michel De L'Hospital"),
+        ("Collège L'Impernal", "Collège L'Impernal"),
+        ("D'Alembert", "D'Alembert"),
+    ],
+)
+def test_an_elided_de_inside_a_name_is_lower_case(given: str, shown: str) -> None:
+    assert recased(given, {}) == shown

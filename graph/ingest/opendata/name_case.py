@@ -228,7 +228,40 @@ def recased(name: str, words: Mapping[str, str], memo: WordMemo | None = None) -
     """
     if name == name.upper():
         return name
-    return title_words(_capital_words(name, words), words, memo)
+    return lowered_elisions(title_words(_capital_words(name, words), words, memo))
+
+
+# An elided « de » written « D' » inside a name (« Lycée Dumont D'Urville », « Lycée
+# D'Arsonval », « Jeanne D'Arc »: Parcoursup writes every word with a capital, and the Annuaire
+# some), and « De L' » (« Lycée De L'Europe »).
+_ELIDED_DE = re.compile(r"(?<=\S )D(?=['’][^\W\d_])")
+_DE_L = re.compile(r"(?<=(\S)) De L(?=['’][^\W\d_])")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def lowered_elisions(name: str) -> str:
+    """Inside a name, French writes an elided « de » in lower case: « D'Urville » after another
+    word is « d'Urville », and « De L'Europe » is « de l'Europe ». « De L' » after a given name
+    stays: a surname (« Michel De L'Hospital », :data:`GIVEN_NAMES`). A first word stays, and
+    so does a name in capitals.
+
+    >>> lowered_elisions("Lycée Dumont D'Urville"), lowered_elisions("Lycée D'Arsonval")
+    ("Lycée Dumont d'Urville", "Lycée d'Arsonval")
+    >>> lowered_elisions("Lycée agricole De L'Aulne"), lowered_elisions("D'Alembert")
+    ("Lycée agricole de l'Aulne", "D'Alembert")
+    >>> lowered_elisions("Michel De L'Hospital"), lowered_elisions("LYCEE JEANNE D'ARC")
+    ("Michel De L'Hospital", "LYCEE JEANNE D'ARC")
+    """
+    if "'" not in name and "’" not in name or name == name.upper():
+        return name
+
+    def de_l(m: re.Match[str]) -> str:
+        before = _LAST_WORD.search(name, 0, m.start() + 1)
+        if before is not None and normalise(before.group(1)) in GIVEN_NAMES:
+            return m.group(0)
+        return " de l"
+
+    return _ELIDED_DE.sub("d", _DE_L.sub(de_l, name))
 
 
 # the particles a name writes with a capital only as its first word (« La », « Le », « Les »
