@@ -600,6 +600,53 @@ def _no(type_id: str | None) -> str:
     return "Aucune" if type_id in labels.FEMININE_TYPES else "Aucun"
 
 
+def _national(r: Mapping[str, Any]) -> bool:
+    """A diploma of a public code or a Parcoursup programme (offered nationally), not a
+    campus's own programme (a seed's code)."""
+    code = r.get("code")
+    return is_public_code(code) or is_placeholder(code)
+
+
+def unnamed_speciality(
+    rows: Sequence[Mapping[str, Any]], hits: Sequence[Hit], *, text: str
+) -> SearchResult | None:
+    """An engineering speciality asked (« ingénieur mécanique ») that no national programme's
+    name says: Parcoursup names its engineering programmes by their admission track only
+    (« Formation d'ingénieur Bac + 5 – Bac général », 128 titles, none naming a speciality,
+    December 2026), so the national files cannot tell which school trains in mechanics. The
+    national programmes are listed after ``hits`` (a campus's own, whose names say the words),
+    the most offered first, with a French hint saying why; None when the files hold none.
+
+    >>> rows = [{"code": "PS-INGENIEUR-1", "name": "Formation d ingenieur Bac + 5 – Bac general",
+    ...          "type": "ingenieur", "offers": 76}]
+    >>> found = unnamed_speciality(rows, [], text="mecanique")
+    >>> [h.row["code"] for h in found.hits]
+    ['PS-INGENIEUR-1']
+    >>> print(found.hint)
+    Aucune formation d'ingénieur des fichiers nationaux ne dit « mecanique » : Parcoursup ne donne pas la spécialité de ses formations d'ingénieur, listées ici toutes spécialités confondues (à vérifier auprès de chaque école).
+    """  # noqa: E501
+    if not text:
+        return None
+    listed = {id(h.row) for h in hits}
+    generic = [
+        r
+        for r in rows
+        if r.get("type") == "ingenieur"
+        and is_placeholder(r.get("code"))
+        and r.get("offers")
+        and id(r) not in listed
+    ]
+    if not generic:
+        return None
+    generic.sort(key=lambda r: (-(r.get("offers") or 0), r["name"]))
+    hint = (
+        f"Aucune formation d'ingénieur des fichiers nationaux ne dit « {text} » : Parcoursup ne "
+        "donne pas la spécialité de ses formations d'ingénieur, listées ici toutes spécialités "
+        "confondues (à vérifier auprès de chaque école)."
+    )
+    return SearchResult([Hit(r, 1.0) for r in generic], hint=hint)
+
+
 def search_diplomas(
     rows: Iterable[Mapping[str, Any]],
     query: str,
@@ -726,6 +773,10 @@ def search_diplomas(
             h.row["name"],
         )
     )
+    if type_id == "ingenieur" and not any(_national(h.row) for h in in_type):
+        unnamed = unnamed_speciality(rows, in_type, text=" ".join(words))
+        if unnamed is not None:
+            return SearchResult((_real_first(in_type) + unnamed.hits)[:limit], hint=unnamed.hint)
     if in_type:
         return SearchResult(_real_first(in_type)[:limit])
     # Nothing: the nearest names (whatever their type), said in French.

@@ -118,3 +118,37 @@ def test_an_acronym_is_never_a_word_spelt_close() -> None:
 def test_a_feminine_type_reads_aucune() -> None:
     hint = search_diplomas(ROWS, "licence pro electricite").hint or ""
     assert hint.startswith("Aucune licence professionnelle ne correspond")
+
+
+def test_an_engineering_speciality_no_national_title_says() -> None:
+    """« ingénieur mécanique » (tester23, national files): Parcoursup names no engineering
+    speciality, so a campus's own « ingénieur mécanique » was the only answer in all of
+    France. The national programmes follow it, and the hint says why."""
+    rows = [
+        *ROWS,
+        row(
+            "MV-ING-MECA-CCI-AVEYRON",
+            "Diplôme d'ingénieur mécanique (CCI de l'Aveyron, apprentissage)",
+            "ingenieur",
+            7,
+            1,
+        ),
+    ]
+    found = search_diplomas(rows, "ingenieur mecanique")
+    assert [h.row["code"] for h in found.hits] == [
+        "MV-ING-MECA-CCI-AVEYRON",
+        "PS-INGENIEUR-4654DE2823",
+    ]
+    assert "ne donne pas la spécialité" in (found.hint or "")
+    # a speciality a national title says is answered as before, without the hint
+    cpi = row(
+        "PS-INGENIEUR-AAFF79281F",
+        "Formation d ingenieur Bac + 5 – Cycle Preparatoire Integre – Specialite Generaliste, "
+        "BTP, Informatique, Systemes embarques",
+        "ingenieur",
+        7,
+        23,
+    )
+    informatique = search_diplomas([*rows, cpi], "ingenieur informatique")
+    assert [h.row["code"] for h in informatique.hits] == ["PS-INGENIEUR-AAFF79281F"]
+    assert informatique.hint is None
