@@ -24,7 +24,7 @@ import os
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -872,27 +872,54 @@ class CommuneIndex:
         when only one of them is in ``departements`` (« Saint-Denis » with the territory of
         the 93: Saint-Denis (Seine-Saint-Denis), not Saint-Denis (La Réunion)); the note says
         so. Raises as :meth:`resolve` otherwise."""
+        cog = {d[1:] if len(d) == 3 and d.startswith("0") else d for d in departements}
         try:
-            return self.resolve(query)
+            res = self.resolve(query)
         except CommuneAmbiguous as exc:
-            cog = {d[1:] if len(d) == 3 and d.startswith("0") else d for d in departements}
             inside = [c for c in exc.pool if c.departement in cog]
             if len(inside) != 1 or not departements:
                 raise
-            chosen = inside[0]
-            other = next(c for c in exc.pool if c is not chosen)
-            res = self._resolution(chosen)
-            n = len(exc.pool) - 1
-            dept = chosen.departement  # the INSEE code, « 03 » (docs: never « 3 »)
-            note = (
-                f"« {exc.query} » est lu comme {chosen.name} ({chosen.departement_name}, "
-                f"{dept}), la seule des communes de ce nom dans le territoire choisi ; "
-                f"{n} autre{'s' if n > 1 else ''} commune{'s' if n > 1 else ''} "
-                f"répond{'ent' if n > 1 else ''} à ce nom : pour une autre, précisez le "
-                f"département, par exemple « {other.name} ({other.departement}) »."
-            )
-            note = f"{note} {res.note}" if res.note else note
-            return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
+            return self._read_in_territory(exc.query, inside[0], exc.pool)
+        if not departements or not res.ambiguous or res.commune.departement in cog:
+            return res
+        # a name read as its most populous commune, elsewhere (« Saint-Pierre » with the
+        # territory of the 972: Saint-Pierre of La Réunion, 13 290 km away, had been read
+        # before Saint-Pierre of Martinique)
+        pool = self._same_name(query)
+        inside = [c for c in pool if c.departement in cog]
+        if len(inside) != 1:
+            return res
+        return self._read_in_territory(" ".join(query.split()), inside[0], pool)
+
+    def _same_name(self, query: str) -> list[Commune]:
+        """The communes (else their parts) whose name is exactly ``query``'s, when it names
+        no département; empty otherwise."""
+        name, dept = _split_dept(" ".join(query.split()))
+        key = search_key(name)
+        if dept or not key:
+            return []
+        lo = bisect.bisect_left(self._keys, key)
+        hi = bisect.bisect_right(self._keys, key, lo)
+        exact = self._entries[lo:hi]
+        return [c for c in exact if c.parent is None] or list(exact)
+
+    def _read_in_territory(
+        self, query: str, chosen: Commune, pool: Sequence[Commune]
+    ) -> Resolution:
+        """``chosen``, the only commune of the name in the territory, and the note saying so."""
+        other = next(c for c in pool if c is not chosen)
+        res = self._resolution(chosen)
+        n = len(pool) - 1
+        dept = chosen.departement  # the INSEE code, « 03 » (docs: never « 3 »)
+        note = (
+            f"« {query} » est lu comme {chosen.name} ({chosen.departement_name}, "
+            f"{dept}), la seule des communes de ce nom dans le territoire choisi ; "
+            f"{n} autre{'s' if n > 1 else ''} commune{'s' if n > 1 else ''} "
+            f"répond{'ent' if n > 1 else ''} à ce nom : pour une autre, précisez le "
+            f"département, par exemple « {other.name} ({other.departement}) »."
+        )
+        note = f"{note} {res.note}" if res.note else note
+        return Resolution(res.place, res.commune, note, res.former, ambiguous=True)
 
     def close_spelled(self, query: str) -> list[Commune]:
         """The populous communes (CLOSE_SPELLED_POPULATION) whose name is one letter away from

@@ -655,6 +655,23 @@ def test_the_territory_settles_a_name_several_communes_share(ref: communes.Commu
     assert ref.resolve_within("46102", ["093"]).note is None  # settled already: unchanged
 
 
+def test_the_territory_settles_a_name_its_most_populous_commune_would_take(
+    ref: communes.CommuneIndex,
+) -> None:
+    """tester24: `home=Saint-Pierre` with the territory of the 972 read Saint-Pierre of La
+    Réunion (ten times more populous), 13 290 km away, not Saint-Pierre of Martinique."""
+    assert ref.resolve("Saint-Pierre").place.code == "97416"
+    r = ref.resolve_within("Saint-Pierre", ["972"])
+    assert (r.place.code, r.ambiguous) == ("97225", True)
+    assert r.note is not None and r.note.startswith(
+        "« Saint-Pierre » est lu comme Saint-Pierre (Martinique, 972), la seule des communes "
+        "de ce nom dans le territoire choisi ; "
+    )
+    assert ref.resolve_within("Saint-Pierre", ["974"]).place.code == "97416"
+    # a département typed with the name is the user's choice, whatever the territory
+    assert ref.resolve_within("Saint-Pierre (974)", ["972"]).place.code == "97416"
+
+
 def test_a_departement_name_is_said_to_be_one(ref: communes.CommuneIndex) -> None:
     """`q=seine-saint-denis` suggested Selles-Saint-Denis: it is a département."""
     with pytest.raises(communes.CommuneNotFound) as exc:
