@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import socket
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -86,6 +87,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from graph.engines.neo4j_local import LocalNeo4j
 
     server: EmbeddedFalkorDB | LocalNeo4j | None = None
+    # uvicorn stops on SIGTERM, then raises the signal again once it has returned (0.29+):
+    # with the default action the process died there, before the ``finally`` below, and the
+    # database it started lived on, orphaned (tester24). SIGTERM now ends it by SystemExit,
+    # which runs the ``finally``; a SIGTERM while the snapshot is written too.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     if args.workers > 1 or settings.pathway_snapshot_dir is not None:
         if settings.graph_uri == "embedded":
             server = EmbeddedFalkorDB(settings.data_dir)
@@ -110,6 +116,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         if server is not None:
             server.stop()
     return 0
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 # a writer of the pathway cache's snapshot still running then is stopped, and the workers

@@ -8,6 +8,7 @@ import doctest
 import http.client
 import io
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -789,3 +790,20 @@ def test_v1_prefix_with_the_old_paths_as_aliases(mini_client: TestClient) -> Non
         assert versioned.status_code == alias.status_code == 200
         assert versioned.json() == alias.json() or path == "/health"
     assert mini_client.put("/v1/actors").headers["allow"] == "GET, POST"
+
+
+def test_sigterm_stops_the_database_cmq_serve_started(tmp_path: Path) -> None:
+    """tester24: `cmq serve` (snapshot on: it starts the embedded database itself, before its
+    workers) stopped on SIGTERM and left its database running, orphaned: uvicorn raises the
+    signal again once it has returned, which killed the process before it stopped the
+    database. The database it started is stopped with it."""
+    proc, _ = _serving(tmp_path, CMQ_PATHWAY_PRELOAD="1", CMQ_PATHWAY_SNAPSHOT="1")
+    pid = int((tmp_path / "db" / "falkordb.pid").read_text())
+    os.kill(pid, 0)  # running
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=120)
+    assert proc.returncode == 0
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{pid}"):
+        time.sleep(0.1)
+    assert not os.path.exists(f"/proc/{pid}"), "the database outlived cmq serve"
