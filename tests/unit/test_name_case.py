@@ -116,7 +116,9 @@ def test_a_surname_after_a_given_name() -> None:
         ("Lycée Les Droits De L'Homme", "Lycée Les Droits de l'Homme"),
         # fr-en-annuaire-education.csv
         ("Ecole élémentaire Jean D'Ormesson", "Ecole élémentaire Jean d'Ormesson"),
-        ("Ecole primaire Michel De L'Hospital", "Ecole primaire Michel De L'Hospital"),
+        ("Ecole primaire Michel De L'Hospital", "Ecole primaire Michel de L'Hospital"),
+        ("Lycée Guy De Maupassant", "Lycée Guy de Maupassant"),  # 0760035A, Fécamp
+        ("Lycée Du Guesclin", "Lycée Du Guesclin"),
         ("Collège L'Impernal", "Collège L'Impernal"),
         ("D'Alembert", "D'Alembert"),
     ],

@@ -237,30 +237,47 @@ def recased(name: str, words: Mapping[str, str], memo: WordMemo | None = None) -
 _ELIDED_DE = re.compile(r"(?<=\S )D(?=['’][^\W\d_])")
 _DE_L = re.compile(r"(?<=(\S)) De L(?=['’][^\W\d_])")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+# « Guy De Maupassant », « Charles De Gaulle » (the Annuaire and Parcoursup): after a given
+# name, the particle of a surname is in lower case (« Guy de Maupassant »).
+_PARTICLE_AFTER_NAME = re.compile(r"(?<=\S) (?:De|Du|Des)(?= [^\W\d_])")
 
 
 def lowered_elisions(name: str) -> str:
-    """Inside a name, French writes an elided « de » in lower case: « D'Urville » after another
-    word is « d'Urville », and « De L'Europe » is « de l'Europe ». « De L' » after a given name
-    stays: a surname (« Michel De L'Hospital », :data:`GIVEN_NAMES`). A first word stays, and
-    so does a name in capitals.
+    """Inside a name, French writes an elided « de » in lower case: « D'Urville » after
+    another word is « d'Urville », and « De L'Europe » is « de l'Europe ». The « L' » of « De
+    L' » after a given name stays: a surname (« Michel de L'Hospital », :data:`GIVEN_NAMES`).
+    A first word stays, and so does a name in capitals.
 
     >>> lowered_elisions("Lycée Dumont D'Urville"), lowered_elisions("Lycée D'Arsonval")
     ("Lycée Dumont d'Urville", "Lycée d'Arsonval")
     >>> lowered_elisions("Lycée agricole De L'Aulne"), lowered_elisions("D'Alembert")
     ("Lycée agricole de l'Aulne", "D'Alembert")
     >>> lowered_elisions("Michel De L'Hospital"), lowered_elisions("LYCEE JEANNE D'ARC")
-    ("Michel De L'Hospital", "LYCEE JEANNE D'ARC")
+    ("Michel de L'Hospital", "LYCEE JEANNE D'ARC")
+
+    After a given name, « De », « Du », « Des » begin a surname, in lower case; elsewhere
+    they may begin one (« Lycée Du Guesclin »), and stay:
+
+    >>> lowered_elisions("Lycée Guy De Maupassant"), lowered_elisions("Lycée Du Guesclin")
+    ('Lycée Guy de Maupassant', 'Lycée Du Guesclin')
     """
-    if "'" not in name and "’" not in name or name == name.upper():
+    if name == name.upper():
         return name
 
-    def de_l(m: re.Match[str]) -> str:
-        before = _LAST_WORD.search(name, 0, m.start() + 1)
-        if before is not None and normalise(before.group(1)) in GIVEN_NAMES:
-            return m.group(0)
-        return " de l"
+    def after_given(at: int) -> bool:
+        before = _LAST_WORD.search(name, 0, at + 1)
+        return before is not None and normalise(before.group(1)) in GIVEN_NAMES
 
+    def de_l(m: re.Match[str]) -> str:
+        return m.group(0) if after_given(m.start()) else " de l"
+
+    def particle(m: re.Match[str]) -> str:
+        return m.group(0).lower() if after_given(m.start()) else m.group(0)
+
+    if "De " in name or "Du " in name or "Des " in name:
+        name = _PARTICLE_AFTER_NAME.sub(particle, name)
+    if "'" not in name and "’" not in name:
+        return name
     return _ELIDED_DE.sub("d", _DE_L.sub(de_l, name))
 
 
