@@ -515,6 +515,7 @@ def why_none(
     undescribed: set[str] | frozenset[str] = frozenset(),
     *,
     origin: tuple[tuple[float, float] | None, str] | None = None,
+    unknown_apprenticeship: frozenset[str] = frozenset(),
 ) -> str:
     """Why a search found no pathway, given the candidates found without the territory and
     modality (``unrestricted``) and the offers of their diplomas (in the requested modality;
@@ -524,7 +525,9 @@ def why_none(
     offers are every modality's): for them the files' silence is said, not an absence of
     offers in the modality (graph/pathways/undescribed.py). ``origin``: where the nearest
     offer is measured from when the request gives no home nor `near` (the territory's centre
-    or préfecture) and how it is said (« du centre du territoire »)."""
+    or préfecture) and how it is said (« du centre du territoire »). ``unknown_apprenticeship``:
+    with no modality asked, the diplomas whose kind the files never describe in apprenticeship:
+    « aucune offre » of them is the files' voie scolaire only, and is said so."""
     if not unrestricted:
         return (
             f"Aucune passerelle connue ne mène {from_start(q.start_spoken)} {to_goal_phrase(q)} "
@@ -565,6 +568,12 @@ def why_none(
             text += (
                 f" (les fichiers publics ne décrivent pas {with_article(mod)} pour "
                 f"{kind_label(d)} : à vérifier {ask_whom(mod)})"
+            )
+        elif mod is None and code in unknown_apprenticeship:
+            text += (
+                f" connue des fichiers publics, qui ne décrivent pas l'apprentissage pour "
+                f"{kind_label(d)} : un CFA du territoire peut en proposer, à vérifier "
+                f"{ask_whom('apprentissage')}"
             )
         parts.append(text + where)
     return "Pas de parcours : " + " ; ".join(parts) + "."

@@ -1191,6 +1191,17 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if q.modality and unrestricted:  # a step offered here, but in another modality
             anyq = q.model_copy(update={"modality": None})
             any_modality = _StoreSource(data, store, anyq).offers(reached)
+        # no modality asked: a step whose kind the files never describe in apprenticeship
+        # (CAP, bac pro: Affelnet is voie scolaire) may be in a CFA of the territory all the
+        # same (tester24: « aucune offre de CAP métiers de la coiffure » in the Ardèche)
+        unknown_apprenticeship: frozenset[str] = frozenset()
+        if q.modality is None and unrestricted:
+            kinds = data.offer_kinds(store)
+            unknown_apprenticeship = frozenset(
+                c
+                for c, d in source.diplomas(reached).items()
+                if is_undescribed(d, "apprenticeship", kinds)
+            )
         reason = why_none(
             q,
             unrestricted,
@@ -1198,6 +1209,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             any_modality,
             source.unchecked(reached),
             origin=(origin.point(), origin.label()),
+            unknown_apprenticeship=unknown_apprenticeship,
         )
         elsewhere_said = False
         if met:  # the start is the goal, or of its level: never « aucune passerelle ne mène »

@@ -154,6 +154,26 @@ def test_no_pathway_says_the_files_silence_not_an_absence_in_the_territory() -> 
     assert "aucune offre en apprentissage de Diplôme B" in old
 
 
+def test_no_pathway_without_a_modality_says_the_files_miss_apprenticeship() -> None:
+    """tester24: « aucune offre de CAP métiers de la coiffure » in the Ardèche and the Drôme,
+    no modality asked: the files describe no CAP in apprenticeship anywhere, and CFAs teach
+    most of them. The absence is said to be the files' voie scolaire only."""
+    cap, bac, bts = diploma("C", 3, kind="cap"), diploma("B", 4, kind="bac_pro"), diploma("S", 5)
+    q = PathwayQuery(
+        start_codes=["C"], start_label="CAP", to="S", territory=Territory(departements=["007"])
+    )
+    offers = {"B": [offer("B", "Lycée", CAPDENAC, inside=False)]}
+    unrestricted = [Candidate([cap, bac, bts], [leg(), leg()])]
+    told = why_none(q, unrestricted, offers, unknown_apprenticeship=frozenset({"B"}))
+    assert (
+        "aucune offre de Diplôme B dans le département de l'Ardèche (07) connue des fichiers "
+        "publics, qui ne décrivent pas l'apprentissage pour les bacs pro (niveau 4) : un CFA du "
+        "territoire peut en proposer, à vérifier auprès des CFA et des établissements" in told
+    ), told
+    plain = why_none(q, unrestricted, offers)  # a kind the files describe in apprenticeship
+    assert "connue des fichiers" not in plain and "aucune offre de Diplôme B" in plain
+
+
 def test_no_pathway_in_a_modality_counts_the_establishments_of_the_others() -> None:
     """The diploma is offered in the territory in another modality: one establishment named
     stood for all of them (« … proposé en voie scolaire : Lycée polyvalent Gaston Monnerville
