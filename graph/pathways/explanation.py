@@ -576,7 +576,20 @@ def why_none(
                 f"{ask_whom('apprentissage')}"
             )
         parts.append(text + where)
+    # the list is cut at three: say so (tester24: 3 of the 7 diplomas behind F1703 were
+    # named, as if they were all)
+    rest = len(missing) - len(parts)
+    if rest > 0:
+        parts.append(
+            f"et {rest} autre{'s' if rest > 1 else ''} diplôme{'s' if rest > 1 else ''} sans "
+            f"offre{_in_modality(mod)} {q.territory.describe_in()} non plus"
+        )
     return "Pas de parcours : " + " ; ".join(parts) + "."
+
+
+def _in_modality(mod: str | None) -> str:
+    """« en apprentissage » after « offre » when a modality is asked, else nothing."""
+    return f" en {mod}" if mod else ""
 
 
 def _offered_otherwise(q: PathwayQuery, here: list[Offer]) -> str:

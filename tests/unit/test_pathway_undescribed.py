@@ -208,3 +208,20 @@ def test_continuing_education_is_checked_with_the_greta_not_the_cfa() -> None:
     assert "CFA" not in part, part
     # apprenticeship keeps the CFA
     assert "auprès du CFA ou de l'établissement" in undescribed_step_part(bacs[0], "apprentissage")
+
+
+def test_no_pathway_says_how_many_steps_it_did_not_name() -> None:
+    """tester24: the reason named 3 of the 7 diplomas behind a job without saying the list
+    was cut."""
+    start = diploma("C", 3, kind="cap")
+    q = PathwayQuery(
+        start_codes=["C"], start_label="CAP", to_level=4, territory=Territory(departements=["085"])
+    )
+    bacs = [diploma(f"B{i}", 4, kind="bac_pro") for i in range(5)]
+    unrestricted = [Candidate([start, b], [leg()]) for b in bacs]
+    told = why_none(q, unrestricted, {})
+    assert told.count("aucune offre de Diplôme B") == 3
+    assert told.endswith(
+        " ; et 2 autres diplômes sans offre dans le département de la Vendée (85) non plus."
+    ), told
+    assert "autre" not in why_none(q, unrestricted[:3], {})
