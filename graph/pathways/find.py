@@ -1152,10 +1152,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if note := _seconde_start(store, data, q):
         notices.insert(0, note)  # a 2nde professionnelle asked as a start: no diploma
     histories = data.histories(store, offer_keys(shown))
-    out = [
-        pathway_out(s, i + 1, explain(s, asked, _closings(store, data, s)), histories)
-        for i, s in enumerate(shown)
-    ]
+    mod = asked.modality.value if asked.modality else None
+    out = []
+    for i, s in enumerate(shown):
+        closings = _closings(store, data, s)
+        out.append(pathway_out(s, i + 1, explain(s, asked, closings), histories, closings, mod))
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
     if held:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
