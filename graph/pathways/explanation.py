@@ -318,6 +318,50 @@ def no_second_part(leg: Row, offer: Mapping[str, Any]) -> str | None:
     return NO_SECOND_PART
 
 
+RENEWED_PART = (
+    "offre vue pour la version précédente de ce diplôme, rénové depuis : "
+    "à confirmer avec l'établissement"
+)
+PLANNED_PART = "offre seulement en projet"
+
+
+def learner_parts(
+    st: Step, modality: str | None = None, closing: str | None = None
+) -> tuple[list[str], list[str]]:
+    """The parts of :func:`step_sentence` that warn the learner of the step itself (its
+    diploma or its chosen offer), in the sentence's order: those said before the « préparé
+    dans l'établissement » fact, and those said after it. ``modality`` and ``closing`` as
+    :func:`step_sentence` takes them. The step's notes are these (graph/pathways/step_notes.py).
+
+    >>> from graph.pathways.scoring import Choice, Offer
+    >>> o = Offer("B", {"id": "a"}, {"status": "renewed"}, True, last_seen=2021)
+    >>> st = Step({"code": "B", "type": "bac_pro"}, {}, Choice([o], None, 0.0, None), None)
+    >>> head, tail = learner_parts(st)
+    >>> [p[:39] for p in head], tail
+    (['offre vue pour la version précédente de'], ['offre pas vue depuis 2021 dans les fichiers publics'])
+    """  # noqa: E501
+    d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
+    head: list[str] = []
+    if st.undescribed and modality in MODALITY_FR:
+        head.append(undescribed_step_part(d, MODALITY_FR[modality]))
+    if (none := no_place_part(st)) is not None:
+        head.append(none)
+    if is_reserved_track(d):
+        head.append(RESERVED_PART)
+    if (second := no_second_part(leg, best.offer)) is not None:
+        head.append(second)
+    if closing:
+        head.append(closing)
+    if best.offer.get("status") == "planned":
+        head.append(PLANNED_PART)
+    if best.offer.get("status") == "renewed":
+        head.append(RENEWED_PART)
+    tail = []
+    if best.last_seen is not None:
+        tail.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
+    return head, tail
+
+
 def step_sentence(
     i: int,
     st: Step,
@@ -352,31 +396,15 @@ def step_sentence(
     parts.append(passerelle_sentence(leg, best, d.get("type")))
     if not best.in_territory:
         parts.append("hors du territoire demandé")
-    if st.undescribed and modality in MODALITY_FR:
-        parts.append(undescribed_step_part(d, MODALITY_FR[modality]))
-    if (none := no_place_part(st)) is not None:
-        parts.append(none)
-    if is_reserved_track(d):
-        parts.append(RESERVED_PART)
-    if (second := no_second_part(leg, best.offer)) is not None:
-        parts.append(second)
-    if closing:
-        parts.append(closing)
-    if best.offer.get("status") == "planned":
-        parts.append("offre seulement en projet")
-    if best.offer.get("status") == "renewed":
-        parts.append(
-            "offre vue pour la version précédente de ce diplôme, rénové depuis : "
-            "à confirmer avec l'établissement"
-        )
+    head, tail = learner_parts(st, modality, closing)
+    parts.extend(head)
     if best.offer.get("common_year") and best.offer.get("year"):
         # the files list the Bac pro there under its common 2nde only (ingest/opendata/renewal)
         parts.append(
             f"préparé dans l'établissement en {best.offer['year']} : les fichiers publics de "
             f"{best.offer['year']} y listent sa 2de commune"
         )
-    if best.last_seen is not None:
-        parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
+    parts.extend(tail)
     if (thin := best.offer.get("unlisted")) is not None:
         parts.append(unlisted_sentence(thin))
     if (boarding := best.actor.get("boarding_places")) and not best.campus_facts:

@@ -37,6 +37,9 @@ class PathwayQuery(BaseModel):
     to_type: DiplomaType | None = None
     to_level: int | None = None
     sector: str | None = None
+    # the field of a start by level (from_level + sector: a filière, a field nsf-NNN or a ROME
+    # code), as asked; None otherwise (graph/pathways/agricultural.py reads it)
+    start_sector: str | None = None
     # the goal job as users read it (« secteur Soudeurs », « métier ROME H2903 »)
     sector_label: str | None = None
     home: Point | None = None

@@ -258,6 +258,7 @@ def build_query(
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
+        start_sector=req.sector if req.from_level is not None else None,
         sector_label=goal_label
         or (kept_sector_label(store, goal_sector, data) if goal_sector else None),
         home=home,
