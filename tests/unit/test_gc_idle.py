@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 import api.main as api_main
 import graph.version_watch as version_watch
 from api.middleware import RequestsInFlight
-from graph.gc_idle import FULL_THRESHOLD, IdleCollector
+from graph.gc_idle import FULL_THRESHOLD, YOUNG_THRESHOLD, IdleCollector
 from graph.gc_pause import gc_paused
 
 
@@ -83,6 +83,29 @@ def test_the_idle_pass_waits_for_the_requests_then_collects_their_cycles(
     finally:
         idle.stop()
     assert gc.get_threshold() == before
+
+
+def test_young_collections_are_rarer_while_it_runs() -> None:
+    """Python's first threshold (700) raised to YOUNG_THRESHOLD while the collector runs (a
+    first answer's memos, made under the search's pause, not walked in its request), and given
+    back when it stops; a higher one set by someone else is kept."""
+    thresholds = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        idle = IdleCollector(60.0).start()
+        try:
+            assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, FULL_THRESHOLD)
+        finally:
+            idle.stop()
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(10**6, 10, 10)
+        idle = IdleCollector(60.0).start()
+        try:
+            assert gc.get_threshold() == (10**6, 10, FULL_THRESHOLD)
+        finally:
+            idle.stop()
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def test_no_pass_before_the_quiet_time(collector_off: None) -> None:
