@@ -10,13 +10,14 @@ CPU (docs/performance.md, http23). So, while an :class:`IdleCollector` runs:
 - the collector's automatic full collections are rarer (the third threshold raised from 10
   to ``FULL_THRESHOLD``: one automatic full collection every 100 000 young ones instead of
   every 100), the safety net of a worker that is never idle;
-- its young collections are rarer too (the first threshold raised from 700 to
-  ``YOUNG_THRESHOLD``): a search runs with the collector paused (graph/gc_pause.py), and the
-  memos a first answer makes (a territory's bounds, choices, notices: thousands of
-  containers) were all walked by the young collection that the first allocation after the
-  pause set off, in that request (0.3-2 ms of a first answer's 10-30 ms of CPU,
-  docs/performance.md, http24); most first answers now make none, and the idle pass
-  collects and freezes them;
+- after its first pass (the start-up warm-ups over: they freeze what they made without
+  collecting, and their young garbage is collected as before), its young collections are
+  rarer too (the first threshold raised from 700 to ``YOUNG_THRESHOLD``): a search runs with
+  the collector paused (graph/gc_pause.py), and the memos a first answer makes (a
+  territory's bounds, choices, notices: thousands of containers) were all walked by the young
+  collection that the first allocation after the pause set off, in that request (0.3-2 ms of
+  a first answer's 10-30 ms of CPU, docs/performance.md, http24); most first answers now make
+  none, and the idle pass collects and freezes them;
 - once no request has been in flight for ``quiet_s`` seconds, and requests were answered
   since its last pass, and no warm-up has the collector paused (graph/gc_pause.py: a pass
   beside the preload walked its half-made cache, 200 ms of CPU), its thread makes a full
@@ -69,6 +70,7 @@ class IdleCollector:
         self._stop = False
         self._thread: threading.Thread | None = None
         self._thresholds: tuple[int, int, int] | None = None
+        self._young = YOUNG_THRESHOLD  # the first threshold after the first pass
 
     def enter(self) -> None:
         with self._cond:
@@ -84,7 +86,8 @@ class IdleCollector:
     def start(self) -> IdleCollector:
         self._thresholds = gc.get_threshold()
         first, second, _ = self._thresholds
-        gc.set_threshold(max(first, YOUNG_THRESHOLD), second, FULL_THRESHOLD)
+        gc.set_threshold(first, second, FULL_THRESHOLD)
+        self._young = max(first, YOUNG_THRESHOLD)
         self._thread = threading.Thread(target=self._run, name="cmq-gc-idle", daemon=True)
         self._thread.start()
         return self
@@ -130,3 +133,6 @@ class IdleCollector:
                 continue
             self.collected += found
             self.passes += 1
+            first, second, third = gc.get_threshold()
+            if first < self._young:
+                gc.set_threshold(self._young, second, third)
