@@ -158,8 +158,8 @@ BAC2 = {"bts", "dut"}
 KEEP = 5  # evidence-scored legs kept per diploma (the strongest)
 MIN_STRENGTH = 0.2  # evidence-scored legs weaker than this (3 points of 14) are not kept…
 WEAK_KEEP = 3  # …unless none reaches it: then the strongest few are
-# A leg whose two diplomas share one broad classification only (evidence.trade_basis): kept only
-# for a programme the others leave out, at most this strong, its evidence said after WEAK_LINK
+# A leg whose two diplomas share one broad classification only (evidence.trade_basis): kept in
+# its place among the strongest (_scored), at most this strong, its evidence said after WEAK_LINK
 WEAK_STRENGTH = 0.1
 WEAK_LINK = "lien faible (aucun métier, thème de formation ni spécialité en commun)"
 # Strength of a leg matched on the NSF group / filière only (no evidence on one side).
@@ -357,7 +357,7 @@ def _scored(
     (:func:`shared_points`); the sentence saying what they share is written for those kept.
 
     What the two share must say something of their trade (:func:`trade_basis`, legs24): the
-    commissions professionnelles consultatives alone make no candidate (CAP métiers de la gravure
+    commissions professionnelles consultatives alone make no candidate (CAP armurerie
     → CS conducteur de machines de verrerie, « même commission professionnelle consultative
     (Industrie) »); one broad classification alone (a ROME domain, a Formacode field, an NSF
     domain or a title word: Bac pro froid → BTS CIEL option A, the ROME domain I13; CAP
