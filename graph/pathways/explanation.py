@@ -20,7 +20,7 @@ from graph.evidence_words import evidence_words
 from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
-from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN
+from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN, WEAK_LINK
 from graph.labels import MODALITY_FR, TYPE_FR
 from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
 from graph.pathways.goal_words import to_goal_phrase
@@ -247,12 +247,29 @@ def _passerelle_sentence(leg: Row, best: Offer) -> str:
             f"passerelle déduite par l'outil d'une règle générale ; {open_side}, aucun point "
             f"commun n'a donc pu être vérifié (non documentée{where})"
         )
+    if words.startswith(f"{WEAK_LINK} ; "):
+        return weak_link_sentence(words[len(WEAK_LINK) + 3 :], where)
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {words} "
             f"(non documentée{where})"
         )
     return f"passerelle déduite par l'outil d'une règle générale (non documentée{where})"
+
+
+def weak_link_sentence(shared: str, where: str = "") -> str:
+    """A leg whose two diplomas share one broad classification only (a domain of jobs or of
+    training, a word of their titles; graph.inference.rules.WEAK_LINK, legs24), said as the
+    weak link it is, ``shared`` its evidence in words.
+
+    >>> weak_link_sentence("mêmes domaines de métiers « Installation et maintenance »")
+    "passerelle déduite d'un lien faible : les deux diplômes ne partagent aucun métier, thème de formation ni spécialité ; en commun : mêmes domaines de métiers « Installation et maintenance » (non documentée)"
+    """  # noqa: E501
+    return (
+        "passerelle déduite d'un lien faible : les deux diplômes ne partagent "
+        f"aucun métier, thème de formation ni spécialité ; en commun : {shared} "
+        f"(non documentée{where})"
+    )
 
 
 def unlisted_sentence(thin: ThinFile) -> str:
