@@ -92,6 +92,27 @@ def work_unit(nodeid: str) -> str:
     return f"{module}:{engine}" if engine else module
 
 
+SLOW_ON_NEO4J = {
+    "tests/e2e/test_browser.py::test_offers_a_thin_file_omits_are_marked_and_said_why_once",
+    "tests/e2e/test_browser.py::test_a_commune_centre_place_is_said_approximate",
+    "tests/e2e/test_browser.py::test_carte_overseas_outline_and_dense_names",
+}
+"""Tests marked ``slow`` on Neo4j only (``make test`` leaves them out, ``make test-all`` runs
+them; docs/testing.md, « Slow suites »): each needs a server of its own (seeds, an import, a
+``cmq serve``, a Chromium) for one browser scenario, whose page is checked on FalkorDB in
+``make test``, and whose answers on Neo4j by integration tests: over the same fixture for the
+first two (test_honest_answers_round3, test_place_precision), over others for the map's
+endpoints (test_map_filters, test_map_around)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.partition("[")[0] in SLOW_ON_NEO4J and work_unit(item.nodeid).endswith(
+            ":neo4j"
+        ):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``--dist loadscope`` by :func:`work_unit`. With ``--no-loadscope-reorder`` the units go
     out in the collection order (every FalkorDB test, then every Neo4j test, then the others),
