@@ -128,10 +128,10 @@ def match_seed_actors(
     used: set[str] = set()
     for s, words in wanted:
         hits = [(uai, w) for uai, w in by_commune.get(s.insee or "", []) if same_name(words, w)]
-        uai = _one(hits, words)
-        if uai is not None and uai not in used:
-            out[s.id] = uai
-            used.add(uai)
+        got = _one(hits, words)
+        if got is not None and got not in used:
+            out[s.id] = got
+            used.add(got)
     return out
 
 
