@@ -12,6 +12,11 @@ from graph.models import OPEN_STATUSES
 
 __all__ = ["tied_to_training", "training_by_sector", "unmet_demand"]
 
+# why no diploma can count for a field without code (tester24: Fécamp's « Éolien » and the BTS
+# option systèmes éoliens, which only the diploma's name ties to it: the words of names are
+# not read, « Métallurgie » would take the CQPM « de la métallurgie »)
+UNTIED = "ni les fiches du campus ni un code métier ROME ne la relient à une formation"
+
 
 def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[Row]]:
     """The offers that train for each sector: the diplomas a seed says train for it
@@ -132,9 +137,9 @@ def unmet_demand(
             if not open_training and not tied_to_training(s):
                 # nothing ties a programme to it: « aucune formation » would be asserted
                 unknown = (
-                    "aucune formation n'est rattachée à cette filière dans les données (ni par "
-                    "les fiches du campus, ni par des codes métier ROME) : la formation locale "
-                    "qui y prépare n'est pas connue, à vérifier."
+                    f"les fichiers ne permettent de rattacher cette filière à aucun diplôme "
+                    f"({UNTIED}) : la formation locale qui y prépare n'est pas connue, à "
+                    "vérifier."
                 )
                 why = _said(head, bool(part), f"mais {unknown}", unknown)
                 severity = "medium"
@@ -231,10 +236,9 @@ def unmet_demand(
                 # (a campus note on it, « Formation multi-sites envisagée », is no count of
                 # the territory's programmes: Fécamp's « Éolien » has a BTS option éolien)
                 why = (
-                    f"{owner} à laquelle aucune formation n'est rattachée dans les "
-                    "données (ni par les fiches du campus, ni par des codes métier ROME) : "
-                    "la formation locale qui y prépare n'est pas connue, à vérifier."
-                    + (f" {note}" if note else "")
+                    f"{owner} que les fichiers ne permettent de rattacher à aucun diplôme "
+                    f"({UNTIED}) : la formation locale qui y prépare n'est pas connue, à "
+                    "vérifier." + (f" {note}" if note else "")
                 )
             out.append(
                 Finding(

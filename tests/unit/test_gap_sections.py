@@ -284,7 +284,10 @@ def test_a_figure_of_a_filiere_nothing_ties_to_a_programme_never_says_no_trainin
     (own,) = unmet_demand(d, campus="c")
     assert "aucune formation locale" not in own.why
     assert "aucune formation des établissements" not in own.why
-    assert own.why.startswith("39 recrutements recensés (2015-11) mais aucune formation n'est")
+    assert own.why.startswith(
+        "39 recrutements recensés (2015-11) mais les fichiers ne permettent de rattacher cette "
+        "filière à aucun diplôme ("
+    ), own.why
     assert own.why.endswith("la formation locale qui y prépare n'est pas connue, à vérifier.")
     assert own.severity == "medium"
     d.campus_departements = {"c": ["012", "046"]}
