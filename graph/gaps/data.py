@@ -129,6 +129,7 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     )
     d.local_campuses = campuses_of_territory(campuses, territory)
     d.campus_names = {c["id"]: c.get("short_name") or c.get("name") or "campus" for c in campuses}
+    d.campus_departements = {c["id"]: list(c.get("departements") or ()) for c in campuses}
     d.programmes = read_programme_territories(store, legs)
     d.inside_ids = inside_ids
     d.inside = [

@@ -1176,7 +1176,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     met = None
     if len(q.start_codes) == 1 and (q.to or q.to_level):
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
-        met = start and goal_met_sentence(start, to=q.to, to_level=q.to_level, found=bool(out))
+        # with a job goal, a start of the level asked meets it only if it prepares for the
+        # job (tester24: Bac pro ASSP, to_level=4 and job J1501 said « l'objectif est déjà
+        # atteint » beside the regulated notice's « l'objectif n'est pas atteint »)
+        goal_level = q.to_level if goal_codes is None or held else None
+        met = start and goal_met_sentence(start, to=q.to, to_level=goal_level, found=bool(out))
         if met and out:
             notices.insert(0, met)
     reason = None
@@ -1285,6 +1289,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         )
     if q.start_notice:  # a start field read from public links (graph/pathways/start_scope.py)
         notices.insert(0, q.start_notice)
+    if q.goal_notice:  # the goal asked is closed (graph/pathways/closed_start.py)
+        notices.insert(0, q.goal_notice)
     if q.start_level == AFTER_3E_LEVEL:
         notices.insert(0, AFTER_3E_NOTICE)
     if q.start_level is not None:
