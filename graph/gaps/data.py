@@ -136,7 +136,10 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
     d.level_sources = level_sources(store)
-    d.territory_sources = {s for r in d.inside for s in sources_of(r["offer"])}
+    # each distinct source split once (a campus's 6 466 offers have a few dozen)
+    d.territory_sources = {
+        s for x in {r["offer"].get("source") for r in d.inside} for s in sources_of({"source": x})
+    }
     d.basis = foreign_basis(d.sectors, sector, d.local_campuses, d.campus_names)
     d.inside_for_sector = offers_for_sector(d, sector)
     # taught at a distance from an address of the territory: said, not counted; with a
