@@ -211,6 +211,7 @@ def dead_ends(d: GapData) -> list[Finding]:
     out = []
     seen: set[tuple[str, str]] = set()
     places = d.places()
+    nexts = d.steps()
     for c in tests.candidates:
         r, targets, known, kinds, nearest = c.row, c.targets, c.known, c.kinds, c.nearest
         code = r["diploma"]["code"]
@@ -258,7 +259,11 @@ def dead_ends(d: GapData) -> list[Finding]:
                     f"{r['diploma']['name']} — {named_at(r['actor']['name'], *offer_commune(r))}"
                 ),
                 why=dead_end_why(
-                    [str(offered[t]["diploma"].get("name") or t) for t in sorted(known)],
+                    [
+                        str(offered[t]["diploma"].get("name") or t)
+                        + (INFERRED_NEXT if nexts.inferred(code, t) else "")
+                        for t in sorted(known)
+                    ],
                     where,
                     in_territory=("plus loin" if placed_inside else UNPLACED_INSIDE)
                     if in_territory
@@ -307,6 +312,9 @@ def only_unseen_kinds(types: Iterable[Any]) -> bool:
 
 # how many of a dead end's known next steps its finding names
 NAMED_NEXT = 3
+# said after a known next step no source documents, only an inferred leg reaches (tester24: a
+# BTS opticien-lunetier's « suites connues » listed BUT carrières sociales as if documented)
+INFERRED_NEXT = " (suite déduite, qu'aucune source ne documente)"
 # where a next step offered in the territory only by establishments the files do not place is
 UNPLACED_INSIDE = "dans un établissement dont les fichiers publics ne donnent pas le lieu"
 
