@@ -181,7 +181,6 @@ def test_no_admission_parallele_starts_at_a_bts_first_year() -> None:
     """answers20: the BTS SIO « 1re année commune » had 27 « admission parallèle » legs into
     BUT and licences pro nationally, as if one held it; its options keep theirs."""
     from graph.inference.admission_parallele import admission_parallele_legs
-
     from graph.inference.evidence import Evidence
 
     jobs = Evidence(rome=frozenset({"M1801"}))  # a BUT is entered with a job in common
