@@ -171,7 +171,13 @@ def test_a_dead_end_says_which_known_next_steps_are_only_inferred() -> None:
         ({"source": "BAC", "target": "BTS"}, False),
     ):
         (f,) = dead_ends(inside(offers=[*offers, *others], legs=[leg], outside_offers=[paris]))
-        assert ("suite déduite, qu'aucune source ne documente" in f.why) is said, f.why
+        assert f.why.startswith("Suites connues dans les données pour ce diplôme (1")
+        assert ("(1, déduite, qu'aucune source ne documente) : " in f.why) is said, f.why
+    # one inferred among documented ones: said after its name
+    legs = [{"source": "BAC", "documented": ["BTS|doc"], "inferred": ["BTS9|groupe NSF 331"]}]
+    far9 = offer_row("paris9", "BTS9", 5, lat=48.857, lon=2.352, commune="Paris")
+    (f,) = dead_ends(inside(offers=[*offers, *others], legs=legs, outside_offers=[paris, far9]))
+    assert "(2) : Diplôme BTS ; Diplôme BTS9 (suite déduite, qu'aucune source" in f.why, f.why
 
 
 def test_a_next_step_in_the_territory_counts_within_reach_only() -> None:
