@@ -26,8 +26,11 @@ COMMUNES_DEPS := tools/communes/node_modules/.installed
 # `make test` runs pytest on 2 workers (pytest-xdist), one unit of work per test module and
 # engine (tests/conftest.py: work_unit); `make test PYTEST_PARALLEL=` runs it in one process.
 PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
+# `make test` leaves out the tests marked slow (docs/testing.md, « Slow suites »); `make
+# test-all` runs them too.
+PYTEST_MARKS ?= -m "not slow"
 
-.PHONY: run test install install-run lock lint-deps seed serve lint check-python clean bench frontend \
+.PHONY: run test test-all install install-run lock lint-deps seed serve lint check-python clean bench frontend \
   e2e-deps web-unit communes api-types api-types-check neo4j-local run-neo4j
 
 run: install-run frontend seed serve  ## install, load the seed data into the embedded database, serve API + web
@@ -36,7 +39,10 @@ test: install lint-deps e2e-deps api-types-check web-unit neo4j-local  ## lint, 
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest $(PYTEST_PARALLEL)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_MARKS)
+
+test-all:  ## `make test` with the tests marked slow as well: every test
+	$(MAKE) --no-print-directory test PYTEST_MARKS=
 
 check-python:
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]' \

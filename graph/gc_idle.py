@@ -10,6 +10,14 @@ CPU (docs/performance.md, http23). So, while an :class:`IdleCollector` runs:
 - the collector's automatic full collections are rarer (the third threshold raised from 10
   to ``FULL_THRESHOLD``: one automatic full collection every 100 000 young ones instead of
   every 100), the safety net of a worker that is never idle;
+- after its first pass (the start-up warm-ups over: they freeze what they made without
+  collecting, and their young garbage is collected as before), its young collections are
+  rarer too (the first threshold raised from 700 to ``YOUNG_THRESHOLD``): a search runs with
+  the collector paused (graph/gc_pause.py), and the memos a first answer makes (a
+  territory's bounds, choices, notices: thousands of containers) were all walked by the young
+  collection that the first allocation after the pause set off, in that request (0.3-2 ms of
+  a first answer's 10-30 ms of CPU, docs/performance.md, http24); most first answers now make
+  none, and the idle pass collects and freezes them;
 - once no request has been in flight for ``quiet_s`` seconds, and requests were answered
   since its last pass, and no warm-up has the collector paused (graph/gc_pause.py: a pass
   beside the preload walked its half-made cache, 200 ms of CPU), its thread makes a full
@@ -32,7 +40,7 @@ import time
 
 from graph.gc_pause import collect_and_freeze
 
-__all__ = ["FULL_THRESHOLD", "IdleCollector"]
+__all__ = ["FULL_THRESHOLD", "YOUNG_THRESHOLD", "IdleCollector"]
 
 log = logging.getLogger("cmq.gc")
 
@@ -40,6 +48,11 @@ log = logging.getLogger("cmq.gc")
 # collection every 10 middle ones, when the objects moved to the oldest generation since the
 # last full collection are a quarter of those it kept then)
 FULL_THRESHOLD = 1000
+# its first threshold (Python's default is 700): a young collection once the containers
+# allocated and not yet freed since the last one pass it. A first answer's search leaves
+# 5 000-20 000 of them (its memos), all young when the pause ends; at most this many young
+# objects more are walked by one collection (~1-2 ms), and cyclic garbage waits that long
+YOUNG_THRESHOLD = 20_000
 
 
 class IdleCollector:
@@ -57,6 +70,7 @@ class IdleCollector:
         self._stop = False
         self._thread: threading.Thread | None = None
         self._thresholds: tuple[int, int, int] | None = None
+        self._young = YOUNG_THRESHOLD  # the first threshold after the first pass
 
     def enter(self) -> None:
         with self._cond:
@@ -73,6 +87,7 @@ class IdleCollector:
         self._thresholds = gc.get_threshold()
         first, second, _ = self._thresholds
         gc.set_threshold(first, second, FULL_THRESHOLD)
+        self._young = max(first, YOUNG_THRESHOLD)
         self._thread = threading.Thread(target=self._run, name="cmq-gc-idle", daemon=True)
         self._thread.start()
         return self
@@ -118,3 +133,6 @@ class IdleCollector:
                 continue
             self.collected += found
             self.passes += 1
+            first, second, third = gc.get_threshold()
+            if first < self._young:
+                gc.set_threshold(self._young, second, third)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -52,21 +52,65 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
     )
 
 
+SHARED_GRAPHS: dict[str, tuple[str, ...]] = {
+    "tests/integration/test_answers16.py": ("tests/integration/test_honest19.py",),
+    "tests/integration/test_actor_search_words.py": ("tests/integration/test_job_words.py",),
+    "tests/integration/test_diplomas18.py": (
+        "tests/integration/test_fixes21.py",
+        "tests/integration/test_fixes23.py",
+    ),
+    "tests/integration/test_honest_answers_round3.py": ("tests/integration/test_seconde_start.py",),
+    "tests/integration/test_pathway_ranking.py": ("tests/integration/test_pathways_after_3e.py",),
+    "tests/integration/test_search17.py": ("tests/integration/test_search18.py",),
+}
+"""Modules that read one and the same imported graph (:func:`imported_client_fixture` with
+the same fixture, seeds and day, and no write): the first module of each entry, then the
+others, on one worker (:func:`work_unit`), which imports it once per engine
+(:func:`shared_imports`). A module listed here that asks another graph fails."""
+
+_SHARED_UNIT = {m: first for first, rest in SHARED_GRAPHS.items() for m in (first, *rest)}
+
+
 def work_unit(nodeid: str) -> str:
     """The unit of work of a test under ``pytest -n 2 --dist loadscope`` (``make test``): its
     module and its engine (the ``falkordb`` or ``neo4j`` in its parameter id), so that a
     module's fixtures (an imported graph, the browser's servers) are built once per engine, by
-    the worker that runs the whole unit.
+    the worker that runs the whole unit. The modules of one entry of :data:`SHARED_GRAPHS`
+    are one unit, named by the first.
 
     >>> work_unit("tests/security/test_bounds.py::test_one_past[neo4j-/pathways-params0]")
     'tests/security/test_bounds.py:neo4j'
     >>> work_unit("tests/unit/test_territory.py::test_codes[12-012]")
     'tests/unit/test_territory.py'
+    >>> work_unit("tests/integration/test_fixes23.py::test_no_passerelle[falkordb]")
+    'tests/integration/test_diplomas18.py:falkordb'
     """
     module, _, rest = nodeid.partition("::")
+    module = _SHARED_UNIT.get(module, module)
     params = rest.rpartition("[")[2].removesuffix("]").split("-") if rest.endswith("]") else []
     engine = next((e for e in ("falkordb", "neo4j") if e in params), None)
     return f"{module}:{engine}" if engine else module
+
+
+SLOW_ON_NEO4J = {
+    "tests/e2e/test_browser.py::test_offers_a_thin_file_omits_are_marked_and_said_why_once",
+    "tests/e2e/test_browser.py::test_a_commune_centre_place_is_said_approximate",
+    "tests/e2e/test_browser.py::test_carte_overseas_outline_and_dense_names",
+}
+"""Tests marked ``slow`` on Neo4j only (``make test`` leaves them out, ``make test-all`` runs
+them; docs/testing.md, « Slow suites »): each needs a server of its own (seeds, an import, a
+``cmq serve``, a Chromium) for one browser scenario, whose page is checked on FalkorDB in
+``make test``, and whose answers on Neo4j by integration tests: over the same fixture for the
+first two (test_honest_answers_round3, test_place_precision), over others for the map's
+endpoints (test_map_filters, test_map_around)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.partition("[")[0] in SLOW_ON_NEO4J and work_unit(item.nodeid).endswith(
+            ":neo4j"
+        ):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
@@ -302,18 +346,79 @@ def imported_client_fixture(
     the session's engine, with ``seeds`` (a seed folder), or the national table of documented
     continuations with ``extra_seeds`` (``national_table``: :func:`national_table_seeds`), and
     an import of ``opendata`` (closures judged on ``as_of``, today when None). In a test module:
-    ``client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)``."""
+    ``client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)``.
+    A module of :data:`SHARED_GRAPHS` gets the client its entry's modules share
+    (:func:`shared_imports`): it must ask the same graph and write nothing."""
 
-    @pytest.fixture(scope="module", name="client")
-    def client(
+    def build(
         session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-    ) -> Iterator[TestClient]:
+    ) -> Generator[TestClient, None, None]:
         folder = national_table_seeds(tmp_path_factory, *extra_seeds) if national_table else seeds
         yield from imported_client(
             session_stores(), opendata, tmp_path_factory, seeds=folder, as_of=as_of
         )
 
+    @pytest.fixture(scope="module", name="client")
+    def client(
+        session_stores: StoreMaker,
+        tmp_path_factory: pytest.TempPathFactory,
+        request: pytest.FixtureRequest,
+    ) -> Iterator[TestClient]:
+        module = Path(request.path).resolve().relative_to(ROOT).as_posix()
+        if module not in _SHARED_UNIT:
+            yield from build(session_stores, tmp_path_factory)
+            return
+        key = (
+            str(opendata.resolve()),
+            str(seeds.resolve()) if seeds is not None else None,
+            national_table,
+            tuple(sorted(str(p.resolve()) for p in extra_seeds)),
+            as_of,
+        )
+        shared: SharedImports = request.getfixturevalue("shared_imports")
+        yield shared.client(
+            _SHARED_UNIT[module], key, lambda: build(session_stores, tmp_path_factory)
+        )
+
     return client
+
+
+class SharedImports:
+    """The imported graphs of :data:`SHARED_GRAPHS` on one engine, each built once (by the
+    first module of its entry that runs) and closed when the engine's session ends."""
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._clients: dict[str, tuple[tuple[Any, ...], TestClient]] = {}
+
+    def client(
+        self,
+        group: str,
+        key: tuple[Any, ...],
+        build: Callable[[], Generator[TestClient, None, None]],
+    ) -> TestClient:
+        if group not in self._clients:
+            made = build()
+            self._stack.callback(made.close)  # ends the generator: closes the TestClient
+            self._clients[group] = (key, next(made))
+        built_key, client = self._clients[group]
+        if built_key != key:
+            pytest.fail(f"SHARED_GRAPHS: {group}'s modules ask different graphs: {key} {built_key}")
+        return client
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+@pytest.fixture(scope="session")
+def shared_imports(session_stores: StoreMaker) -> Iterator[SharedImports]:
+    """The session's :class:`SharedImports`, on the session's engine (it follows
+    ``session_stores``: closed before the engine's stores are)."""
+    shared = SharedImports()
+    try:
+        yield shared
+    finally:
+        shared.close()
 
 
 def ask(client: TestClient, **params: Any) -> dict[str, Any]:

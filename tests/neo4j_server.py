@@ -67,6 +67,11 @@ minutes on a 2-core machine shared by other test runs (the 120 s default of ``cm
 failed every Neo4j test of the session at once)."""
 
 
+TEST_JVM_OPTIONS = ("-XX:TieredStopAtLevel=1",)
+"""The test session's JVM compiles with C1 only: its C2 compiler threads took about 40 % of the
+JVM's CPU in a test run, for queries that each run a few times (docs/testing.md, testspeed24)."""
+
+
 class Neo4jPool:
     """Neo4j servers for one test session (see the module docstring)."""
 
@@ -88,7 +93,11 @@ class Neo4jPool:
             return container.get_connection_url()
         if self.local is None:
             local = LocalNeo4j(
-                self.home, heap="1536m", pagecache="64m", start_timeout_s=START_TIMEOUT_S
+                self.home,
+                heap="1536m",
+                pagecache="64m",
+                start_timeout_s=START_TIMEOUT_S,
+                jvm_options=TEST_JVM_OPTIONS,
             )
             uri = local.start()  # a start that failed leaves no half-made server: retried
             self.local = local

@@ -2,7 +2,7 @@
 the code on the same graph (issue 18: a faster search from a level must change no answer).
 
     CMQ_DATA_DIR=... python tools/from_level_answers.py OUT.json
-    python tools/from_level_answers.py --compare BEFORE.json AFTER.json
+    python tools/from_level_answers.py --compare BEFORE.json AFTER.json [--ignore notes]
 
 The questions: levels 2 to 5 as starts, in several régions (Guadeloupe among them),
 départements, a radius and no territory; goals by level, diploma type, diploma code and job;
@@ -90,19 +90,47 @@ def answers(store: Any) -> dict[str, Any]:
     return out
 
 
-def compare(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """The questions whose answers differ (or are missing on one side)."""
-    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+def without_step_fields(answer: Any, fields: frozenset[str]) -> Any:
+    """An answer with the named fields of its pathways' steps removed (a field one version
+    adds); a refusal as it is.
+
+    >>> without_step_fields({"pathways": [{"steps": [{"a": 1, "notes": []}]}]}, frozenset({"notes"}))
+    {'pathways': [{'steps': [{'a': 1}]}]}
+    """  # noqa: E501
+    if not fields or not isinstance(answer, dict):
+        return answer
+    for p in answer.get("pathways") or ():
+        for st in p.get("steps") or ():
+            for f in fields:
+                st.pop(f, None)
+    return answer
+
+
+def compare(
+    before: dict[str, Any], after: dict[str, Any], ignore: frozenset[str] = frozenset()
+) -> list[str]:
+    """The questions whose answers differ (or are missing on one side), ``ignore``: step
+    fields left out on both sides."""
+    a = {k: without_step_fields(v, ignore) for k, v in before.items()}
+    b = {k: without_step_fields(v, ignore) for k, v in after.items()}
+    return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", nargs="?", type=Path, help="where to write the answers (JSON)")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
+    ap.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="with --compare: a field of the steps one version adds, left out (repeatable)",
+    )
     args = ap.parse_args(argv)
     if args.compare:
         before, after = (json.loads(p.read_text()) for p in args.compare)
-        diff = compare(before, after)
+        diff = compare(before, after, frozenset(args.ignore))
         print(json.dumps({"questions": len(before), "different": diff}, indent=1))
         return 1 if diff else 0
     if args.out is None:

@@ -2,7 +2,7 @@
 of the code on the same graph (issue 18: a faster answer must send the same bytes).
 
     CMQ_DATA_DIR=... python tools/pathway_bodies.py OUT.json [--questions Q.json]
-    python tools/pathway_bodies.py --compare BEFORE.json AFTER.json
+    python tools/pathway_bodies.py --compare BEFORE.json AFTER.json [--ignore notes]
 
 Each body is made as the route makes it for the answer cache (``build_query``, then
 ``find_pathways`` and the route's serialiser, ``api.routes.pathways._body``), in process, the
@@ -125,11 +125,34 @@ def bodies(
     return out
 
 
-def compare(before: Path, after: Path) -> int:
+def without_step_fields(body: str, fields: frozenset[str]) -> str:
+    """A body with the named fields of its pathways' steps removed (a field one version adds,
+    the rest compared byte for byte: re-serialised in the same key order, ensure_ascii as
+    the route's JSON); a refusal, or a body without pathways, as it is.
+
+    >>> without_step_fields('{"pathways":[{"steps":[{"a":1,"notes":["é"]}]}]}', frozenset({"notes"}))
+    '{"pathways":[{"steps":[{"a":1}]}]}'
+    """  # noqa: E501
+    if not fields or body.startswith("refused: "):
+        return body
+    got = json.loads(body)
+    for p in got.get("pathways") or ():
+        for st in p.get("steps") or ():
+            for f in fields:
+                st.pop(f, None)
+    return json.dumps(got, ensure_ascii=False, separators=(",", ":"))
+
+
+def compare(before: Path, after: Path, ignore: frozenset[str] = frozenset()) -> int:
+    """The questions whose bodies differ, ``ignore``: step fields left out on both sides (the
+    others compared re-serialised alike, so a body that only gained them compares equal)."""
     a, b = json.loads(before.read_text()), json.loads(after.read_text())
     if a.keys() != b.keys():
         print("the two files do not hold the same questions")
         return 1
+    if ignore:
+        a = {k: without_step_fields(v, ignore) for k, v in a.items()}
+        b = {k: without_step_fields(v, ignore) for k, v in b.items()}
     differ = [k for k in a if a[k] != b[k]]
     for k in differ[:10]:
         print(f"differs: {k}")
@@ -144,13 +167,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions", type=Path, help="a JSON list of questions (else drawn)")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     ap.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="with --compare: a field of the steps one version adds, left out (repeatable)",
+    )
+    ap.add_argument(
         "--snapshots",
         type=Path,
         help="preload from the cache's snapshot in this directory (written first if none)",
     )
     args = ap.parse_args(argv)
     if args.compare:
-        return compare(*args.compare)
+        return compare(*args.compare, frozenset(args.ignore))
     if args.out is None:
         ap.error("OUT.json or --compare BEFORE AFTER")
     store = open_store(Settings.from_env())

@@ -10,7 +10,8 @@ import heapq
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import gt, itemgetter, le
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # networkx is imported where it is used: a worker that computes no gap
@@ -137,22 +138,45 @@ def _by_reach(scores: dict[int, float], most: float) -> Iterator[tuple[float, in
     of equal score in the order of ``scores``).
 
     The walk of :func:`suggest_links` stops after a few thousand pairs of the 180 000 of a
-    campus at national size: the best :data:`FIRST_SORTED` scores are sorted first (those at
-    least the FIRST_SORTED-th best, found by ``heapq.nlargest`` of the bare floats), then, if
-    the walk goes on, the others. Both steps' sorts are stable, so the pairs come in the
-    order of one sort of them all (a third of its time at national size).
+    campus at national size: the pairs scoring at least a cut are sorted first (about the
+    best 2 × :data:`FIRST_SORTED`: :func:`_cut`), then, if the walk goes on, the others.
+    Both steps' sorts are stable and equal scores are all on one side of the cut, so the
+    pairs come in the order of one sort of them all, whatever the cut (a third of its time
+    at national size). The pairs on each side are picked in C (``compress`` of the keys by
+    a comparison of the scores): a tuple per pair of the 180 000 was most of this function
+    (docs/performance.md, gaps24).
 
     >>> [key for _, key, _ in _by_reach({7: 0.5, 3: 0.25, 9: 0.5, 4: 1.0}, 2.0)]
     [4, 7, 9, 3]
     """
     if not scores:
         return
-    cut = heapq.nlargest(FIRST_SORTED, scores.values())[-1]
-    for best in (True, False):
-        part = [item for item in scores.items() if (item[1] >= cut) is best]
+    keys = list(scores)
+    values = list(scores.values())
+    cut = _cut(values, FIRST_SORTED)
+    # le(cut, v): v >= cut, the first part; gt(cut, v): v < cut, the others
+    for side in (le, gt):
+        part = [(key, scores[key]) for key in compress(keys, map(side, repeat(cut), values))]
         part.sort(key=itemgetter(1), reverse=True)
         for key, score in part:
             yield score * most, key, score
+
+
+def _cut(values: list[float], n: int) -> float:
+    """A score about the ``2 * n``-th best of ``values``: the exact ``n``-th best of a few
+    (the walk is the same whatever the cut, only its cost depends on it), read from every
+    ``step``-th value when there are more than ``4 * n`` of them.
+
+    >>> _cut([0.1, 0.5, 0.3, 0.2], 2)
+    0.3
+    >>> cut = _cut(list(range(100_000)), 1000)
+    >>> sum(v >= cut for v in range(100_000))
+    2000
+    """
+    step = len(values) // (4 * n)
+    if step <= 1:
+        return heapq.nlargest(n, values)[-1]
+    return heapq.nlargest(max(1, 2 * n // step), values[::step])[-1]
 
 
 def _minus_reach(item: tuple[float, int, float]) -> float:

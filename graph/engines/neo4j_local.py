@@ -117,8 +117,10 @@ class LocalNeo4j:
         heap: str = DEFAULT_HEAP,
         pagecache: str = DEFAULT_PAGECACHE,
         start_timeout_s: float = 120.0,
+        jvm_options: tuple[str, ...] = (),
     ) -> None:
         self.home = home
+        self.jvm_options = jvm_options  # more options for the JVM (the tests' JIT setting)
         self.port = port
         self.heap = heap
         self.pagecache = pagecache
@@ -167,6 +169,7 @@ class LocalNeo4j:
                         f"-Xmx{self.heap}",
                         "-XX:+UseG1GC",
                         "-XX:+ExitOnOutOfMemoryError",
+                        *self.jvm_options,
                         "-jar",
                         str(jar),
                         "--home",

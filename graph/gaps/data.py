@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import Any
 
 from graph.campus_scope import campuses_of_territory, foreign_basis
@@ -129,13 +130,17 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     )
     d.local_campuses = campuses_of_territory(campuses, territory)
     d.campus_names = {c["id"]: c.get("short_name") or c.get("name") or "campus" for c in campuses}
+    d.campus_departements = {c["id"]: list(c.get("departements") or ()) for c in campuses}
     d.programmes = read_programme_territories(store, legs)
     d.inside_ids = inside_ids
     d.inside = [
         r for r in offers if territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
     d.level_sources = level_sources(store)
-    d.territory_sources = {s for r in d.inside for s in sources_of(r["offer"])}
+    # each distinct source split once (a campus's 6 466 offers have a few dozen)
+    d.territory_sources = {
+        s for x in {r["offer"].get("source") for r in d.inside} for s in sources_of({"source": x})
+    }
     d.basis = foreign_basis(d.sectors, sector, d.local_campuses, d.campus_names)
     d.inside_for_sector = offers_for_sector(d, sector)
     # taught at a distance from an address of the territory: said, not counted; with a
@@ -347,8 +352,10 @@ def _boxes(rows: list[Row], nexts: NextSteps, km: float) -> list[dict[str, Any]]
 
 
 def _row_key(r: Row) -> tuple[Any, ...]:
-    o = r["offer"]
-    return (r["actor"]["id"], r["diploma"]["code"], *(o[k] for k in OFFER_FIELDS))
+    return (r["actor"]["id"], r["diploma"]["code"], *_offer_values(r["offer"]))
+
+
+_offer_values = itemgetter(*OFFER_FIELDS)  # an offer's values, in the order of OFFER_FIELDS
 
 
 def offers_for_sector(d: GapData, sector: str | None) -> list[Row]:
@@ -466,6 +473,17 @@ def _by(rows: list[Row], *keys: str) -> list[Row]:
 
 
 def _offer_order(r: Row) -> tuple[str, ...]:
+    """The offers' order: by establishment, diploma, modality, site, year and source, each
+    as text (none: ""); written out rather than a generator of six (a key per offer of a
+    campus's 6 466 and of the rows read around them)."""
     o = r["offer"]
-    keys = (r["actor"]["id"], r["diploma"]["code"], o.get("modality"), o.get("site"))
-    return tuple(str(v if v is not None else "") for v in (*keys, o.get("year"), o.get("source")))
+    a, c = r["actor"]["id"], r["diploma"]["code"]
+    m, s, y, src = o.get("modality"), o.get("site"), o.get("year"), o.get("source")
+    return (
+        "" if a is None else str(a),
+        "" if c is None else str(c),
+        "" if m is None else str(m),
+        "" if s is None else str(s),
+        "" if y is None else str(y),
+        "" if src is None else str(src),
+    )

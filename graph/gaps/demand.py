@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.departements import and_list
+from graph.citations import cite
+from graph.departements import and_list, departements_phrase
 from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref, dedupe
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 
 __all__ = ["tied_to_training", "training_by_sector", "unmet_demand"]
+
+# why no diploma can count for a field without code (tester24: Fécamp's « Éolien » and the BTS
+# option systèmes éoliens, which only the diploma's name ties to it: the words of names are
+# not read, « Métallurgie » would take the CQPM « de la métallurgie »)
+UNTIED = "ni les fiches du campus ni un code métier ROME ne la relient à une formation"
 
 
 def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[Row]]:
@@ -95,7 +101,18 @@ def unmet_demand(
             continue
         # a demand table belongs to the campus whose source gives it: only the territory's
         demand = [x for x in row["demand"] if x is not None and x["campus"] in d.local_campuses]
+        latest = max(demand, key=lambda x: x["period"]) if demand else None
         training = by_sector.get(sid, [])
+        # outside the campus's own report, its figure speaks for the part of the territory
+        # the campus covers only (tester24: the Mecanic Vallée's « 39 recrutements » of the
+        # Aveyron and the Lot weighed against the whole of Occitanie's training)
+        part = (
+            d.campus_departements.get(latest["campus"])
+            if latest is not None and not campus
+            else None
+        )
+        if part:
+            training = [r for r in training if r["offer"].get("departement") in part]
         open_training = [
             r
             for r in training
@@ -105,36 +122,66 @@ def unmet_demand(
             r["offer"]["capacity"] for r in open_training if r["offer"].get("capacity") is not None
         ]
         capacity = sum(capacity_known) if capacity_known else None
-        latest = max(demand, key=lambda x: x["period"]) if demand else None
         ref = NodeRef(type="sector", key=sid, name=s["name"])
         if latest is not None:
             gap = latest["count"] - capacity if capacity is not None else None
-            if gap is not None and gap <= 0:
-                why = (
-                    f"{latest['count']} recrutements recensés ({latest['period']}) pour "
-                    f"{capacity} places de formation connues sur le territoire : besoin "
-                    "couvert en nombre, à surveiller (tous les diplômés ne restent pas)."
+            head = f"{latest['count']} recrutements recensés ({latest['period']})"
+            if part:
+                inside = sorted({str(r["offer"].get("departement")) for r in d.inside} & set(part))
+                head = (
+                    f"{head} par le {d.campus_names.get(latest['campus'], 'campus')} sur son "
+                    f"territoire ({_document(latest['source'])}) ; dans la partie du territoire "
+                    "qu'il couvre" + (f" ({departements_phrase(inside)})" if inside else "") + " :"
+                )
+
+            if not open_training and not tied_to_training(s):
+                # nothing ties a programme to it: « aucune formation » would be asserted
+                unknown = (
+                    f"les fichiers ne permettent de rattacher cette filière à aucun diplôme "
+                    f"({UNTIED}) : la formation locale qui y prépare n'est pas connue, à "
+                    "vérifier."
+                )
+                why = _said(head, bool(part), f"mais {unknown}", unknown)
+                severity = "medium"
+            elif gap is not None and gap <= 0:
+                why = _said(
+                    head,
+                    bool(part),
+                    f"pour {capacity} places de formation connues sur le territoire : besoin "
+                    "couvert en nombre, à surveiller (tous les diplômés ne restent pas).",
+                    f"{capacity} places de formation connues, besoin couvert en nombre, à "
+                    "surveiller (tous les diplômés ne restent pas).",
                 )
                 severity = "low"
             elif not open_training:
-                why = f"{latest['count']} recrutements recensés ({latest['period']}) et aucune " + (
-                    "formation des établissements du campus qui y prépare."
-                    if campus
-                    else "formation locale qui y prépare."
+                why = _said(
+                    head,
+                    bool(part),
+                    "et aucune "
+                    + (
+                        "formation des établissements du campus qui y prépare."
+                        if campus
+                        else "formation locale qui y prépare."
+                    ),
+                    "aucune formation locale qui y prépare.",
                 )
                 severity = "high"
             elif capacity is None:
-                why = (
-                    f"{latest['count']} recrutements recensés ({latest['period']}) pour "
-                    f"{len(open_training)} offre(s) locale(s) dont la capacité n'est pas "
-                    "connue."
+                why = _said(
+                    head,
+                    bool(part),
+                    f"pour {len(open_training)} offre(s) locale(s) dont la capacité n'est pas "
+                    "connue.",
+                    f"{len(open_training)} offre(s) locale(s) dont la capacité n'est pas connue.",
                 )
                 severity = "low"
             else:
-                why = (
-                    f"{latest['count']} recrutements recensés ({latest['period']}) pour "
-                    f"{capacity} places de formation connues sur le territoire "
-                    f"(écart : {gap})."
+                why = _said(
+                    head,
+                    bool(part),
+                    f"pour {capacity} places de formation connues sur le territoire "
+                    f"(écart : {gap}).",
+                    f"{capacity} places de formation connues (écart : {gap}).",
                 )
                 if len(capacity_known) < len(open_training):
                     why += (
@@ -189,10 +236,9 @@ def unmet_demand(
                 # (a campus note on it, « Formation multi-sites envisagée », is no count of
                 # the territory's programmes: Fécamp's « Éolien » has a BTS option éolien)
                 why = (
-                    f"{owner} à laquelle aucune formation n'est rattachée dans les "
-                    "données (ni par les fiches du campus, ni par des codes métier ROME) : "
-                    "la formation locale qui y prépare n'est pas connue, à vérifier."
-                    + (f" {note}" if note else "")
+                    f"{owner} que les fichiers ne permettent de rattacher à aucun diplôme "
+                    f"({UNTIED}) : la formation locale qui y prépare n'est pas connue, à "
+                    "vérifier." + (f" {note}" if note else "")
                 )
             out.append(
                 Finding(
@@ -229,3 +275,18 @@ def _owner(campuses: set[str], names: dict[str, str], campus: str | None) -> str
     if campus or not known:
         return "Filière du campus"
     return f"Filière du {known[0]}" if len(known) == 1 else f"Filière des campus {and_list(known)}"
+
+
+def _said(head: str, on_part: bool, alone: str, part_text: str) -> str:
+    """A demand sentence: the figure, then its clause for the whole territory or the part."""
+    return f"{head} {part_text if on_part else alone}"
+
+
+def _document(source: str) -> str:
+    """The document and section a campus figure comes from, as people read them, without the
+    quoted line (:func:`graph.citations.cite`).
+
+    >>> _document("004_4d74e85f9a48366b.txt §3.2 « Soudeurs » (tableau « Tous départements »)")
+    'Dossier de candidature du CMQ Mecanic Vallée, §3.2'
+    """
+    return cite(source).split(" «", 1)[0].strip()

@@ -75,6 +75,8 @@ class GapData:
     # the campuses of the territory: their filières, demand tables and figures may be shown
     programmes: dict[str, frozenset[str]] = field(default_factory=dict)
     campus_names: dict[str, str] = field(default_factory=dict)  # id -> its short name
+    # id -> its départements: a campus's demand figures speak for that part of a territory only
+    campus_departements: dict[str, list[str]] = field(default_factory=dict)
     # the establishments teaching only at a distance from an address of the territory (the
     # CNED): their offers are not the territory's (graph/distance_learning.py), only named
     remote: list[str] = field(default_factory=list)

@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 __all__ = [
+    "BROAD",
+    "NONE",
     "STRENGTH_FULL",
+    "TRADE",
+    "WEAK",
     "Evidence",
     "EvidenceKeys",
     "SharedEvidence",
@@ -24,6 +28,7 @@ __all__ = [
     "shared_evidence",
     "shared_points",
     "title_words",
+    "trade_basis",
 ]
 
 
@@ -254,3 +259,64 @@ def shared_points(
     if title_a and title_b and not title_a.isdisjoint(title_b):
         points += P_TITLE * min(len(title_a & title_b), 3)
     return points
+
+
+# How much of what two diplomas share says what they train for (:func:`trade_basis`, legs24).
+TRADE = "trade"  # a job, a training theme, a speciality group or a famille de métiers
+BROAD = "broad"  # two broad ones agree (ROME domain, Formacode field, NSF domain, title word)
+WEAK = "weak"  # one broad classification only
+NONE = "none"  # nothing but the commissions (and the establishments preparing both)
+
+
+def trade_basis(
+    a: EvidenceKeys,
+    b: EvidenceKeys,
+    nsf_a: str | None = None,
+    nsf_b: str | None = None,
+    title_a: frozenset[str] = frozenset(),
+    title_b: frozenset[str] = frozenset(),
+) -> str:
+    """What the evidence two diplomas share says of their trade, from the same fields as
+    :func:`shared_points`: :data:`TRADE` when they share a ROME job, a Formacode, their NSF
+    group or their famille de métiers; :data:`BROAD` when two of the broad ones agree (a ROME
+    domain, a Formacode field — its first three digits —, an NSF domain, a word of their
+    titles: « maintenance », « production », « transport » are words of many trades; Bac pro
+    transport et distribution des gaz and BTS maintenance des véhicules de transport routier
+    share one); :data:`WEAK` when one of them only does; :data:`NONE` when they share
+    nothing but their commissions professionnelles consultatives, the former and the new (one
+    holds a hundred diplomas: « Métallurgie » the CAP chaudronnerie, the Bac pro MELEC and
+    aeronautics alike). The co-offers are no part of it (they only rank what the nomenclatures
+    give, graph.inference.co_offer).
+
+    >>> froid = evidence_keys(Evidence(rome=frozenset({"I1306"}), formacode=frozenset({"22604"}),
+    ...                                cpc="Industrie", secteur="Métallurgie"))
+    >>> ciel_a = evidence_keys(Evidence(rome=frozenset({"H1504", "I1305"}),
+    ...                                 formacode=frozenset({"24231"}), cpc="Industrie",
+    ...                                 secteur="Métallurgie"))
+    >>> trade_basis(froid, ciel_a, "255", "201")  # the ROME domain I13 alone
+    'weak'
+    >>> trade_basis(froid, ciel_a, "255", "250")  # and the NSF domain 25x
+    'broad'
+    >>> trade_basis(froid, ciel_a, "255", "255")
+    'trade'
+    >>> chaudronnerie = evidence_keys(Evidence(rome=frozenset({"H2902"}), cpc="Industrie",
+    ...                                        secteur="Métallurgie"))
+    >>> melec = evidence_keys(Evidence(rome=frozenset({"F1602", "H1504"}), cpc="Industrie",
+    ...                                secteur="Métallurgie"))
+    >>> trade_basis(chaudronnerie, melec, "254", "255"), trade_basis(chaudronnerie, melec)
+    ('weak', 'none')
+    """
+    if (
+        not a.rome.isdisjoint(b.rome)
+        or not a.formacode.isdisjoint(b.formacode)
+        or (nsf_a and nsf_a == nsf_b)
+        or (a.family and a.family == b.family)
+    ):
+        return TRADE
+    broad = (
+        (not a.domains.isdisjoint(b.domains))
+        + (not a.forma_fields.isdisjoint(b.forma_fields))
+        + bool(nsf_a and nsf_b and nsf_a[:2] == nsf_b[:2])
+        + (not title_a.isdisjoint(title_b))
+    )
+    return BROAD if broad >= 2 else WEAK if broad else NONE

@@ -31,13 +31,16 @@ from dataclasses import dataclass, field
 from graph.inference import bac_techno, bac_techno_cpge
 from graph.inference.co_offer import CoOffer, co_offer
 from graph.inference.evidence import (
+    NONE,
     P_ROME,
     STRENGTH_FULL,
+    WEAK,
     Evidence,
     EvidenceKeys,
     evidence_keys,
     shared_evidence,
     shared_points,
+    trade_basis,
 )
 from graph.inference.fields import FieldKeys, families_meet, field_keys, keys_apart
 from graph.nsf import GENERIC_GROUPS
@@ -122,15 +125,18 @@ class InferredPasserelle:
 
 RULES: dict[str, str] = {
     # a leg of these two rules is kept on a shared NSF group or filière, or on the evidence the
-    # two diplomas share (jobs, domains, commissions…: ``field_match``), said after the rule:
+    # two diplomas share (jobs, themes, domains: ``field_match``), said after the rule:
     # « de la même spécialité » alone was false of a Bac pro froid (NSF 255) → BTS CIEL (201)
-    # leg kept on shared job domains and commission (tester23)
+    # leg kept on shared job domains and commission (tester23); the commissions alone make no
+    # leg, one broad classification alone a weak one, said so (legs24, _scored)
     "cap-to-bac-pro": "Un CAP mène à un Bac pro de la même spécialité ou d'une spécialité "
-    "proche (même groupe NSF ou même filière, ou des métiers, domaines ou commissions "
-    "professionnelles en commun).",
+    "proche (même groupe NSF ou même filière, ou des métiers, thèmes de formation ou domaines "
+    "en commun ; une commission professionnelle commune ne suffit pas, un seul domaine commun "
+    "est dit lien faible).",
     "bac-pro-to-bts": "Un Bac pro mène à un BTS de la même spécialité ou d'une spécialité "
-    "proche (même groupe NSF ou même filière, ou des métiers, domaines ou commissions "
-    "professionnelles en commun).",
+    "proche (même groupe NSF ou même filière, ou des métiers, thèmes de formation ou domaines "
+    "en commun ; une commission professionnelle commune ne suffit pas, un seul domaine commun "
+    "est dit lien faible).",
     "cap-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
     "de niveau 3 se prépare en un an après un CAP d'une spécialité proche.",
     "bac-pro-to-specialisation": "Une mention complémentaire ou un certificat de spécialisation "
@@ -152,6 +158,10 @@ BAC2 = {"bts", "dut"}
 KEEP = 5  # evidence-scored legs kept per diploma (the strongest)
 MIN_STRENGTH = 0.2  # evidence-scored legs weaker than this (3 points of 14) are not kept…
 WEAK_KEEP = 3  # …unless none reaches it: then the strongest few are
+# A leg whose two diplomas share one broad classification only (evidence.trade_basis): kept in
+# its place among the strongest (_scored), at most this strong, its evidence said after WEAK_LINK
+WEAK_STRENGTH = 0.1
+WEAK_LINK = "lien faible (aucun métier, thème de formation ni spécialité en commun)"
 # Strength of a leg matched on the NSF group / filière only (no evidence on one side).
 FIELD_STRENGTH = {"group": 0.3, "filière": 0.3, "domain": 0.2, "open": 0.1, "other": 0.2}
 BAC3 = {"but", "licence", "licence_pro"}
@@ -344,10 +354,23 @@ def _scored(
     :data:`MIN_STRENGTH`, the :data:`WEAK_KEEP` strongest); where one side is not
     (no evidence to rank them), those of the same NSF group or filière, unless ``a`` already has
     :data:`KEEP` evidence-scored ones. Candidates are ranked by their points
-    (:func:`shared_points`); the sentence saying what they share is written for those kept."""
+    (:func:`shared_points`); the sentence saying what they share is written for those kept.
+
+    What the two share must say something of their trade (:func:`trade_basis`, legs24): the
+    commissions professionnelles consultatives alone make no candidate (CAP armurerie
+    → CS conducteur de machines de verrerie, « même commission professionnelle consultative
+    (Industrie) »); one broad classification alone (a ROME domain, a Formacode field, an NSF
+    domain or a title word: Bac pro froid → BTS CIEL option A, the ROME domain I13; CAP
+    chaudronnerie → Bac pro MELEC, the NSF domain 25x) makes a *weak* leg: ranked among the
+    others by its points as before (the files describe some usual continuations no better: Bac
+    pro AGORA → BTS SAM, the ROME domain M16), it is kept of strength :data:`WEAK_STRENGTH` at
+    most, its evidence said after :data:`WEAK_LINK`, and dropped where a leg of more evidence
+    leads to another option of the same programme (:attr:`DiplomaFacts.family`: the Bac pro froid
+    reaches BTS CIEL by its option B, of its own NSF group)."""
     scored: list[tuple[DiplomaFacts, CoOffer | None, float]] = []
     fallback: list[tuple[DiplomaFacts, str, float]] = []
     weak: list[tuple[DiplomaFacts, CoOffer | None, float]] = []
+    faint: set[str] = set()  # the codes of the candidates of one broad classification only
     fa, ea = keys[id(a)]
     for fb, group in targets:
         if keys_apart(fa, fb):
@@ -356,6 +379,11 @@ def _scored(
             if b.code == a.code:
                 continue
             if ea is not None and eb is not None:
+                basis = trade_basis(ea, eb, a.nsf, b.nsf, a.title, b.title)
+                if basis == NONE:
+                    continue  # the commissions alone: no continuation
+                if basis == WEAK:
+                    faint.add(b.code)
                 points = shared_points(ea, eb, a.nsf, b.nsf, a.title, b.title)
                 strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
                 if strength >= MIN_STRENGTH:
@@ -364,15 +392,22 @@ def _scored(
                         points += co.points
                         strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
                     scored.append((b, co, strength))
-                elif strength > 0:
-                    weak.append((b, None, strength))
+                elif strength > 0 and basis != WEAK:
+                    weak.append((b, None, strength))  # a weak link is not kept faute de mieux
             elif how := _field_match(a, b, domain=False):
                 fallback.append((b, how, _fallback_strength(how)))
     scored.sort(key=lambda t: (-t[2], t[0].code))
     kept = _strongest(scored, KEEP)
     if not kept and weak:  # nothing reaches MIN_STRENGTH: the strongest of what there is
         kept = sorted(weak, key=lambda t: (-t[2], t[0].code))[:WEAK_KEEP]
-    out = [(b, _sentence(a, b, co), strength) for b, co, strength in kept]
+    # the programmes a leg of more than one broad classification reaches (by any option)
+    reached = {b.family for b, _, _ in kept if b.family and b.code not in faint}
+    out: list[tuple[DiplomaFacts, str, float]] = []
+    for b, co, strength in kept:
+        if b.code not in faint:
+            out.append((b, _sentence(a, b, co), strength))
+        elif b.family not in reached:
+            out.append((b, f"{WEAK_LINK} ; {_sentence(a, b, co)}", min(strength, WEAK_STRENGTH)))
     return out if len(out) >= KEEP else out + sorted(fallback, key=lambda t: t[0].code)
 
 

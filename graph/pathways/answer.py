@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +22,7 @@ from graph.pathways.history import (
 )
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.scoring import Scored
+from graph.pathways.step_notes import step_notes
 from graph.place_precision import LocationPrecision, location_precision, shown_km
 
 __all__ = [
@@ -237,6 +238,18 @@ class StepOut(BaseModel):
         description="How many establishments' offers the step was chosen among: ``offers`` "
         "lists only the best few, so a client can say « 5 sur 32 ».",
     )
+    notes: list[str] = Field(
+        default=[],
+        description="What the learner must know of this step before choosing it, in French, "
+        "one sentence each: its diploma closes before they could sit it (« Fermeture prévue "
+        "en 2028, remplacé par … »), the offer is listed in 1re pro only with no 2de of its "
+        "famille de métiers there, a « horaires aménagés » section (admission particulière), "
+        "an offer seen for the diploma's previous version, only planned or not seen lately, "
+        "0 places, the requested modality not described. The same parts as the step's "
+        "sentence in the explanation says, nothing more (graph/pathways/step_notes.py); the "
+        "offers' own `unlisted_note` stays on them. Empty for the start and when there is "
+        "nothing to say.",
+    )
 
 
 class ScoreOut(BaseModel):
@@ -346,6 +359,8 @@ def pathway_out(
     rank: int,
     explanation: list[str],
     histories: Mapping[OfferKey, list[YearFigures]] | None = None,
+    closings: Sequence[str | None] | None = None,
+    modality: str | None = None,
 ) -> PathwayOut:
     """The answer's form of a scored pathway (built for the returned pathways only), with the
     yearly figures of its offers when given (:func:`graph.pathways.history.read_histories`).
@@ -355,7 +370,9 @@ def pathway_out(
     steps and their passerelles built one by one cost as much again in each model's Python
     ``__init__`` (a tenth of a pathway answer's CPU, docs/performance.md, branch http20), and
     the offers' yearly figures (two or three years an offer on the national files) as many
-    again."""
+    again. ``closings`` (per step, what to say of its diploma's closing) and ``modality`` (the
+    one requested) are those :func:`graph.pathways.explanation.explain` was given: the steps'
+    ``notes`` say the same parts as its sentences (graph/pathways/step_notes.py)."""
     histories = histories or {}
     first = readable(s.start)
     steps: list[dict[str, object]] = [
@@ -369,6 +386,7 @@ def pathway_out(
             "level": first.get("level"),
         }
     ]
+    closings = closings or [None] * len(s.plan)
     for i, st in enumerate(s.plan, start=1):
         d, leg, prev, best = readable(st.diploma), st.leg, st.prev, st.choice.ranked[0]
         code = d["code"]
@@ -442,6 +460,7 @@ def pathway_out(
                 "modality_not_described": st.undescribed,
                 "offers": outs,
                 "offers_total": max(st.choice.pool_size, len(outs)),
+                "notes": step_notes(st, modality, closings[i - 1]),
             }
         )
     return PathwayOut.model_validate(

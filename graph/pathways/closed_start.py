@@ -16,7 +16,13 @@ from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name
 
-__all__ = ["Replaced", "replaced_notice", "replaced_starts", "successor_sentence"]
+__all__ = [
+    "Replaced",
+    "closed_goal",
+    "replaced_notice",
+    "replaced_starts",
+    "successor_sentence",
+]
 
 Row = Mapping[str, Any]
 MAX_HOPS = 3
@@ -69,6 +75,53 @@ def successor_sentence(
     return (
         f"Le diplôme de départ ({display_name(start)}) est fermé ; la BCN le remplace par "
         f"{names} : les passerelles connues partent de {these}."
+    )
+
+
+def closed_goal(
+    goal: Row, rows: Callable[[Iterable[str]], Mapping[str, Row]]
+) -> tuple[str | None, str | None]:
+    """For a goal diploma the BCN closed: the code of the one open successor the answer is for
+    (None when it names none, or several: the answer cannot choose), and what the answer says
+    first (French; None for an open goal). Bac pro SN option C (40025515, closed in 2025) asked
+    as a goal answered « Aucune passerelle connue ne mène… » (tester24, Lorient): its successor,
+    the Bac pro CIEL, is what a learner prepares now.
+
+    >>> rows = {"2": {"code": "2", "name": "Bac pro B", "type": "bac_pro", "successors": []},
+    ...         "3": {"code": "3", "name": "Bac pro C", "type": "bac_pro", "successors": []}}
+    >>> look = lambda codes: {c: rows[c] for c in codes if c in rows}
+    >>> sn = {"code": "1", "name": "Bac pro A", "type": "bac_pro", "closed": True,
+    ...       "closing_date": "2025-08-31", "successors": ["2"]}
+    >>> code, said = closed_goal(sn, look)
+    >>> code
+    '2'
+    >>> print(said)
+    Le diplôme visé (Bac pro A) est fermé en 2025, remplacé par Bac pro B : la réponse porte sur celui-ci, que l'on prépare aujourd'hui.
+    >>> print(closed_goal({**sn, "successors": ["2", "3"]}, look)[1])
+    Le diplôme visé (Bac pro A) est fermé en 2025, remplacé par Bac pro B ou Bac pro C : cherchez les parcours vers l'un d'eux, que l'on prépare aujourd'hui.
+    >>> closed_goal({**sn, "successors": []}, look)
+    (None, 'Le diplôme visé (Bac pro A) est fermé en 2025.')
+    >>> closed_goal(rows["2"], look)
+    (None, None)
+    """  # noqa: E501
+    if not goal.get("closed"):
+        return None, None
+    found = _open_successors(goal, rows)
+    year = str(goal.get("closing_date") or "")[:4]
+    head = f"Le diplôme visé ({display_name(goal)}) est fermé" + (
+        f" en {year}" if year.isdigit() else ""
+    )
+    if not found:
+        return None, f"{head}."
+    names = " ou ".join(display_name(d) for d in found)
+    if len(found) == 1:
+        return str(found[0]["code"]), (
+            f"{head}, remplacé par {names} : la réponse porte sur celui-ci, que l'on "
+            "prépare aujourd'hui."
+        )
+    return None, (
+        f"{head}, remplacé par {names} : cherchez les parcours vers l'un d'eux, que l'on "
+        "prépare aujourd'hui."
     )
 
 

@@ -20,7 +20,7 @@ from graph.evidence_words import evidence_words
 from graph.geo import haversine_km
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
-from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN
+from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN, WEAK_LINK
 from graph.labels import MODALITY_FR, TYPE_FR
 from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
 from graph.pathways.goal_words import to_goal_phrase
@@ -247,12 +247,29 @@ def _passerelle_sentence(leg: Row, best: Offer) -> str:
             f"passerelle déduite par l'outil d'une règle générale ; {open_side}, aucun point "
             f"commun n'a donc pu être vérifié (non documentée{where})"
         )
+    if words.startswith(f"{WEAK_LINK} ; "):
+        return weak_link_sentence(words[len(WEAK_LINK) + 3 :], where)
     if leg.get("evidence"):
         return (
             f"passerelle déduite de ce que les deux diplômes ont en commun : {words} "
             f"(non documentée{where})"
         )
     return f"passerelle déduite par l'outil d'une règle générale (non documentée{where})"
+
+
+def weak_link_sentence(shared: str, where: str = "") -> str:
+    """A leg whose two diplomas share one broad classification only (a domain of jobs or of
+    training, a word of their titles; graph.inference.rules.WEAK_LINK, legs24), said as the
+    weak link it is, ``shared`` its evidence in words.
+
+    >>> weak_link_sentence("mêmes domaines de métiers « Installation et maintenance »")
+    "passerelle déduite d'un lien faible : les deux diplômes ne partagent aucun métier, thème de formation ni spécialité ; en commun : mêmes domaines de métiers « Installation et maintenance » (non documentée)"
+    """  # noqa: E501
+    return (
+        "passerelle déduite d'un lien faible : les deux diplômes ne partagent "
+        f"aucun métier, thème de formation ni spécialité ; en commun : {shared} "
+        f"(non documentée{where})"
+    )
 
 
 def unlisted_sentence(thin: ThinFile) -> str:
@@ -318,6 +335,50 @@ def no_second_part(leg: Row, offer: Mapping[str, Any]) -> str | None:
     return NO_SECOND_PART
 
 
+RENEWED_PART = (
+    "offre vue pour la version précédente de ce diplôme, rénové depuis : "
+    "à confirmer avec l'établissement"
+)
+PLANNED_PART = "offre seulement en projet"
+
+
+def learner_parts(
+    st: Step, modality: str | None = None, closing: str | None = None
+) -> tuple[list[str], list[str]]:
+    """The parts of :func:`step_sentence` that warn the learner of the step itself (its
+    diploma or its chosen offer), in the sentence's order: those said before the « préparé
+    dans l'établissement » fact, and those said after it. ``modality`` and ``closing`` as
+    :func:`step_sentence` takes them. The step's notes are these (graph/pathways/step_notes.py).
+
+    >>> from graph.pathways.scoring import Choice, Offer
+    >>> o = Offer("B", {"id": "a"}, {"status": "renewed"}, True, last_seen=2021)
+    >>> st = Step({"code": "B", "type": "bac_pro"}, {}, Choice([o], None, 0.0, None), None)
+    >>> head, tail = learner_parts(st)
+    >>> [p[:39] for p in head], tail
+    (['offre vue pour la version précédente de'], ['offre pas vue depuis 2021 dans les fichiers publics'])
+    """  # noqa: E501
+    d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
+    head: list[str] = []
+    if st.undescribed and modality in MODALITY_FR:
+        head.append(undescribed_step_part(d, MODALITY_FR[modality]))
+    if (none := no_place_part(st)) is not None:
+        head.append(none)
+    if is_reserved_track(d):
+        head.append(RESERVED_PART)
+    if (second := no_second_part(leg, best.offer)) is not None:
+        head.append(second)
+    if closing:
+        head.append(closing)
+    if best.offer.get("status") == "planned":
+        head.append(PLANNED_PART)
+    if best.offer.get("status") == "renewed":
+        head.append(RENEWED_PART)
+    tail = []
+    if best.last_seen is not None:
+        tail.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
+    return head, tail
+
+
 def step_sentence(
     i: int,
     st: Step,
@@ -352,31 +413,15 @@ def step_sentence(
     parts.append(passerelle_sentence(leg, best, d.get("type")))
     if not best.in_territory:
         parts.append("hors du territoire demandé")
-    if st.undescribed and modality in MODALITY_FR:
-        parts.append(undescribed_step_part(d, MODALITY_FR[modality]))
-    if (none := no_place_part(st)) is not None:
-        parts.append(none)
-    if is_reserved_track(d):
-        parts.append(RESERVED_PART)
-    if (second := no_second_part(leg, best.offer)) is not None:
-        parts.append(second)
-    if closing:
-        parts.append(closing)
-    if best.offer.get("status") == "planned":
-        parts.append("offre seulement en projet")
-    if best.offer.get("status") == "renewed":
-        parts.append(
-            "offre vue pour la version précédente de ce diplôme, rénové depuis : "
-            "à confirmer avec l'établissement"
-        )
+    head, tail = learner_parts(st, modality, closing)
+    parts.extend(head)
     if best.offer.get("common_year") and best.offer.get("year"):
         # the files list the Bac pro there under its common 2nde only (ingest/opendata/renewal)
         parts.append(
             f"préparé dans l'établissement en {best.offer['year']} : les fichiers publics de "
             f"{best.offer['year']} y listent sa 2de commune"
         )
-    if best.last_seen is not None:
-        parts.append(f"offre pas vue depuis {best.last_seen} dans les fichiers publics")
+    parts.extend(tail)
     if (thin := best.offer.get("unlisted")) is not None:
         parts.append(unlisted_sentence(thin))
     if (boarding := best.actor.get("boarding_places")) and not best.campus_facts:

@@ -34,6 +34,7 @@ from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_NOTICE as AFTER_3E_NOTICE
 from graph.pathways.after_3e import start_row as after_3e_start
+from graph.pathways.agricultural import agricultural_kind, agricultural_notice
 from graph.pathways.answer import PathwayAnswer, offer_keys, pathway_out
 from graph.pathways.bac_starts import (
     any_enters_track,
@@ -1143,6 +1144,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(other)  # the first pathway in any modality is another one
     if goal_codes is None and (unoffered := _unoffered_notice(store, data, q)):
         notices.append(unoffered)  # the BP of the CAP's trade: no offer in the files
+    if agricultural := _agricultural_notice(store, data, q):
+        notices.append(agricultural)  # the files may miss an agricultural lycée's Bac pro
     if not q.to and (
         upper := upper_levels_notice(q.to_level, q.to_type.value if q.to_type else None)
     ):
@@ -1152,10 +1155,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     if note := _seconde_start(store, data, q):
         notices.insert(0, note)  # a 2nde professionnelle asked as a start: no diploma
     histories = data.histories(store, offer_keys(shown))
-    out = [
-        pathway_out(s, i + 1, explain(s, asked, _closings(store, data, s)), histories)
-        for i, s in enumerate(shown)
-    ]
+    mod = asked.modality.value if asked.modality else None
+    out = []
+    for i, s in enumerate(shown):
+        closings = _closings(store, data, s)
+        out.append(pathway_out(s, i + 1, explain(s, asked, closings), histories, closings, mod))
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
     if held:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
@@ -1172,7 +1176,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     met = None
     if len(q.start_codes) == 1 and (q.to or q.to_level):
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
-        met = start and goal_met_sentence(start, to=q.to, to_level=q.to_level, found=bool(out))
+        # with a job goal, a start of the level asked meets it only if it prepares for the
+        # job (tester24: Bac pro ASSP, to_level=4 and job J1501 said « l'objectif est déjà
+        # atteint » beside the regulated notice's « l'objectif n'est pas atteint »)
+        goal_level = q.to_level if goal_codes is None or held else None
+        met = start and goal_met_sentence(start, to=q.to, to_level=goal_level, found=bool(out))
         if met and out:
             notices.insert(0, met)
     reason = None
@@ -1281,6 +1289,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         )
     if q.start_notice:  # a start field read from public links (graph/pathways/start_scope.py)
         notices.insert(0, q.start_notice)
+    if q.goal_notice:  # the goal asked is closed (graph/pathways/closed_start.py)
+        notices.insert(0, q.goal_notice)
     if q.start_level == AFTER_3E_LEVEL:
         notices.insert(0, AFTER_3E_NOTICE)
     if q.start_level is not None:
@@ -1530,6 +1540,25 @@ def _near_point(q: PathwayQuery) -> LatLon | None:
     """The town the territory is drawn around (`near`), if any."""
     near = q.territory.near
     return (near.lat, near.lon) if near is not None else None
+
+
+def _agricultural_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
+    """An agricultural question (a field 21x, a goal of that field, a job of the ROME's
+    domain A) from below the Bac in a territory where the files list no agricultural Bac pro
+    (no CAP agricole for such a goal) and know agricultural establishments: the files may
+    miss their programmes (graph/pathways/agricultural.py). None for any other question,
+    which reads nothing more."""
+    sector = q.sector or q.start_sector
+    if not q.territory.is_set or not (sector or q.to):
+        return None
+    goal = data.diplomas(store, [q.to]).get(q.to) if q.to else None
+    level = q.start_level
+    if level is None and len(q.start_codes) == 1:
+        level = (data.diplomas(store, q.start_codes).get(q.start_codes[0]) or {}).get("level")
+    kind = agricultural_kind(sector=sector, goal=goal, start_level=level)
+    if kind is None:
+        return None
+    return agricultural_notice(data.coverage_rows(store, q.territory), q.territory, kind)
 
 
 def _closings(store: GraphStore, data: PathwayData, s: Scored) -> list[str | None] | None:

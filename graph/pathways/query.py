@@ -35,8 +35,14 @@ class PathwayQuery(BaseModel):
     # the goal diploma as a sentence names it, without its code (as start_name)
     to_name: str | None = None
     to_type: DiplomaType | None = None
+    # the goal asked is closed: said first (French); ``to`` is then its one open successor,
+    # when the BCN names one (graph.pathways.closed_start.closed_goal)
+    goal_notice: str | None = None
     to_level: int | None = None
     sector: str | None = None
+    # the field of a start by level (from_level + sector: a filière, a field nsf-NNN or a ROME
+    # code), as asked; None otherwise (graph/pathways/agricultural.py reads it)
+    start_sector: str | None = None
     # the goal job as users read it (« secteur Soudeurs », « métier ROME H2903 »)
     sector_label: str | None = None
     home: Point | None = None

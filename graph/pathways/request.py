@@ -25,7 +25,7 @@ from graph.nsf import field_code, nsf_name
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
 from graph.pathways.after_3e import START_LABEL as AFTER_3E_LABEL
-from graph.pathways.closed_start import Replaced, replaced_starts
+from graph.pathways.closed_start import Replaced, closed_goal, replaced_starts
 from graph.pathways.data import PathwayData, kept_entries, pathway_data
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scope import foreign_programme
@@ -243,6 +243,17 @@ def build_query(
         start_codes, replaced = replaced_starts(
             start_codes, lambda codes: pdata.diplomas(store, codes)
         )
+    to = req.to.upper() if req.to else None
+    goal_notice = None
+    if to and to not in start_codes:  # the start itself asked as the goal: met (goal_met.py)
+        # a closed goal: said, and the answer is for its one open successor (closed_start.py)
+        gdata = data if data is not None else pathway_data(store)
+        if (goal := gdata.diplomas(store, [to]).get(to)) is not None and goal.get("closed"):
+            # the cache keeps no closing date for a closed diploma: its year read here
+            day = [r["closing_date"] for r in store.read("diploma_closing_date", code=to)]
+            goal = {**goal, "closing_date": day[0] if day else None}
+            renewed, goal_notice = closed_goal(goal, lambda codes: gdata.diplomas(store, codes))
+            to = renewed or to
     return PathwayQuery(
         start_codes=start_codes,
         start_label=start_label,
@@ -252,12 +263,14 @@ def build_query(
         start_level=req.from_level,
         entry_codes=entry_codes,
         by_level=req.from_level is not None,
-        to=req.to.upper() if req.to else None,
-        to_label=goal_diploma_label(store, req.to.upper(), data) if req.to else None,
-        to_name=diploma_prose_name(store, req.to.upper(), data) if req.to else None,
+        to=to,
+        to_label=goal_diploma_label(store, to, data) if to else None,
+        to_name=diploma_prose_name(store, to, data) if to else None,
+        goal_notice=goal_notice,
         to_type=req.to_type,
         to_level=req.to_level,
         sector=goal_sector,
+        start_sector=req.sector if req.from_level is not None else None,
         sector_label=goal_label
         or (kept_sector_label(store, goal_sector, data) if goal_sector else None),
         home=home,

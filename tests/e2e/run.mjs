@@ -467,6 +467,36 @@ await scenario('fin-de-3e', async (d) => {
   await close();
 });
 
+// A step's own warnings (the API's `notes`: a closing diploma, a 1re pro listed alone…) are
+// shown on the step itself, not only in the folded « Pourquoi ce rang ? », as text: the same
+// answer with notes given to its first step, one of them written like markup.
+await scenario('notes-etape', async (d) => {
+  const { page, close } = await newPage('notes-etape');
+  await page.route('**/pathways?*', async (route) => {
+    const response = await route.fetch();
+    const answer = await response.json();
+    answer.pathways[0].steps[1].notes = [
+      'Fermeture prévue en 2028 : à vérifier avec l’établissement.',
+      '<b>Section</b> à horaires aménagés pour sportifs ou musiciens : admission particulière.',
+    ];
+    d.withNotes = answer.pathways[0].steps.filter((st) => st.notes?.length).length;
+    await route.fulfill({ response, json: answer });
+  });
+  await page.goto(`${app}#/parcours?from_level=2&to_level=4&departements=12,46`);
+  const card = page.locator('article.pathway').first();
+  await card.waitFor();
+  const step = card.locator('li.step:not(.step-start)').first();
+  const notes = step.locator('.step-notes');
+  d.visible = await notes.isVisible();
+  d.inWhy = await card.locator('details.why .step-notes').count();
+  d.label = await notes.locator('.label').innerText();
+  d.items = await notes.locator('li').allInnerTexts();
+  d.markup = await notes.locator('b').count();
+  d.otherSteps = await card.locator('li.step:not(.step-start) .step-notes').count();
+  await step.screenshot({ path: join(shots, 'parcours-notes-etape.png') });
+  await close();
+});
+
 // Parcours by région: chosen by its name (never its code), kept in the link, said by the answer;
 // a search with no pathway says its goal in plain French (« à un BTS »).
 await scenario('region', async (d) => {

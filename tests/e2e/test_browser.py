@@ -396,6 +396,21 @@ def test_from_the_end_of_3e(run: dict[str, Any]) -> None:
     assert d["firstPasserelle"].endswith("entrée après la 3e"), d["firstPasserelle"]
 
 
+def test_a_steps_notes_are_shown_on_the_step_as_text(run: dict[str, Any]) -> None:
+    """The API's step `notes` (a closing diploma, a « horaires aménagés » section…) are read on
+    the step itself, outside the folded « Pourquoi ce rang ? », each as text: a note written
+    like markup shows its brackets and makes no element."""
+    d = _check(run, "notes-etape")
+    assert d["visible"] is True and d["inWhy"] == 0, d
+    assert d["label"] == "À savoir pour cette étape :", d
+    assert d["items"] == [
+        "Fermeture prévue en 2028 : à vérifier avec l’établissement.",
+        "<b>Section</b> à horaires aménagés pour sportifs ou musiciens : admission particulière.",
+    ], d
+    assert d["markup"] == 0, d
+    assert d["otherSteps"] == d["withNotes"], d  # the steps with notes, each once
+
+
 def test_parcours_by_region_and_goals_in_plain_french(run: dict[str, Any]) -> None:
     """A région chosen by its French name (the API's codes never shown), refused when none is
     chosen, kept in the link, said by the answer; with no pathway, the goal reads as French

@@ -13,26 +13,17 @@ Côte-d'Or (21) with the national table of documented continuations.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import FIXED_DAY, StoreMaker, ask, imported_client, national_table_seeds
+from tests.conftest import FIXED_DAY, ask, imported_client_fixture
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "opendata_answers16"
 
 
-@pytest.fixture(scope="module", name="client")
-def client_fixture(
-    session_stores: StoreMaker, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    seeds = national_table_seeds(tmp_path_factory)
-    yield from imported_client(
-        session_stores(), FIXTURE, tmp_path_factory, seeds=seeds, as_of=FIXED_DAY
-    )
+client = imported_client_fixture(FIXTURE, national_table=True, as_of=FIXED_DAY)
 
 
 def _search(client: TestClient, q: str) -> dict[str, Any]:

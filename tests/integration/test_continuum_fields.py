@@ -72,3 +72,23 @@ def test_a_step_the_bcn_closes_before_the_learner_ends_says_so(client: TestClien
     assert "fermeture prévue en 2028, remplacé par" in said, said
     assert "sans doute déjà dans celui qui le remplace" in said, said
     assert_plain_french([said])
+
+
+def test_the_closing_step_carries_its_note_on_the_step(client: TestClient) -> None:
+    """The same closing, said on the step itself (its ``notes``, shown on the step by the web
+    page): the explanation's part as a sentence, nothing more; the steps before it, whose
+    diplomas do not close, carry none of it."""
+    got = client.get(
+        "/v1/pathways", params={"from_level": 2, "to": "40025214", "departements": "23"}
+    ).json()
+    [path, *_] = [p for p in got["pathways"] if any(s["code"] == "40025214" for s in p["steps"])]
+    i = next(i for i, s in enumerate(path["steps"]) if s["code"] == "40025214")
+    step = path["steps"][i]
+    [note] = [n for n in step["notes"] if n.startswith("Fermeture prévue en 2028")]
+    assert note.startswith("Fermeture prévue en 2028, remplacé par "), note
+    assert note.endswith("(à vérifier avec l'établissement)."), note
+    said = path["score"]["explanation"][-(len(path["steps"]) - i)]
+    assert note[0].lower() + note[1:-1] in said, (note, said)
+    assert path["steps"][0]["notes"] == [], path["steps"][0]
+    assert not any(n.startswith("Fermeture") for s in path["steps"][:i] for n in s["notes"])
+    assert_plain_french(step["notes"])

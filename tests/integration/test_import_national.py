@@ -358,6 +358,48 @@ def test_a_seed_actor_without_uai_is_matched_by_name_and_commune(
     assert rows == [["cfa-seed", True, True, "name and commune"]]
 
 
+def test_a_seed_lycee_is_the_lycee_not_its_section_of_the_same_name(
+    store: FalkorDBStore, tmp_path: Path
+) -> None:
+    """tester24: « Lycée Théophile Roussel » (Saint-Chély-d'Apcher) stayed a second node, as
+    its commune also holds the « Section d'enseignement professionnel du Lycée Théophile
+    Roussel », whose name holds the lycée's: the lycée (« Lycée polyvalent … », the kind word
+    ignored) has exactly the seed's words, the section does not."""
+    files = tmp_path / "files"
+    shutil.copytree(FIX, files)
+    annuaire = files / "fr-en-annuaire-education.csv"
+    raw = annuaire.read_bytes()
+    nl = b"\r\n" if b"\r\n" in raw else b"\n"
+    (lycee,) = [x for x in raw.split(nl) if x.startswith(b"0120006S;")]
+    assert b";Lyc\xc3\xa9e polyvalent La D\xc3\xa9couverte;" in lycee
+    section = lycee.replace(b"0120006S;", b"0120999X;").replace(
+        b";Lyc\xc3\xa9e polyvalent La D\xc3\xa9couverte;",
+        "Section d'enseignement professionnel du Lycée La Découverte".join([";", ";"]).encode(),
+    )
+    annuaire.write_bytes(raw.rstrip(nl) + nl + section + nl)
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_MINI, seeds)
+    toml = (seeds / "mini.toml").read_text(encoding="utf-8")
+    toml += (
+        '\n[[actors]]\nid = "lycee-seed"\nname = "Lycée La Découverte (Decazeville)"\n'
+        'kind = "lycee"\nsite = "12089"\nsource = "test fixture"\n'
+    )
+    (seeds / "mini.toml").write_text(toml, encoding="utf-8")
+    load_seeds(store, load_seed_dir(seeds))
+    summary = run_import(store, files, max_rejected=MAX)
+    assert summary.coverage.seed_actors_matched == 1
+    rows = q(
+        store,
+        "MATCH (a:Actor) WHERE a.uai IN ['0120006S', '0120999X'] OR a.id = 'lycee-seed' "
+        "RETURN a.uai, a.id, a.seed, a.uai_matched_by, a.source ORDER BY a.uai",
+    )
+    assert [r[:4] for r in rows] == [
+        ["0120006S", "lycee-seed", True, "name and commune"],
+        ["0120999X", "uai-0120999x", None, None],
+    ]
+    assert "test fixture" in rows[0][4]  # the seed still cites its source
+
+
 # --- readable names and what a diploma leads to -------------------------------------------
 
 

@@ -117,3 +117,31 @@ def test_the_required_diploma_meets_the_job_without_saying_no_diploma_does(
         "prépare."
     ), got["reason"]
     assert "Aucun diplôme des données importées ne prépare" not in _said(got), _said(got)
+
+
+def test_a_level_reached_does_not_meet_a_job_goal_the_start_does_not_prepare_for(
+    client: TestClient,
+) -> None:
+    """tester24 (Martinique): from the Bac pro ASSP, ``to_level=4`` and J1501 said both
+    « l'objectif (niveau 4 ou plus) est déjà atteint » and « l'objectif n'est pas atteint »."""
+    got = ask(client, **{"from": ASSP}, job="J1501", to_level=4, departements="15")
+    said = _said(got)
+    assert "déjà atteint" not in said, said
+    assert "l'objectif n'est pas atteint" in said, said
+
+
+def test_a_closed_goal_is_said_closed_and_answered_for_its_successor(client: TestClient) -> None:
+    """tester24 (Lorient): a closed goal diploma answered « Aucune passerelle connue ne
+    mène… ». The aide-soignant's diploma of 2006 (56033102) closed in 2022; the BCN names
+    the Diplôme d'État of 2021 (46033104) as its successor: said, and the answer is for it."""
+    old = ask(client, from_level=2, to="56033102", departements="15", home="Aurillac")
+    new = ask(client, from_level=2, to=DEAS, departements="15", home="Aurillac")
+    closed = [n for n in old["notices"] if n.startswith("Le diplôme visé (")]
+    assert len(closed) == 1 and closed[0].endswith(
+        ") est fermé en 2022, remplacé par Diplôme d'État d'aide-soignant : la réponse porte "
+        "sur celui-ci, que l'on prépare aujourd'hui."
+    ), old["notices"]
+    assert old["goal"] == new["goal"] and DEAS in old["goal"]
+    assert [n for n in old["notices"] if n not in closed] == new["notices"]
+    assert old["reason"] == new["reason"]
+    assert old["pathways"] == new["pathways"]

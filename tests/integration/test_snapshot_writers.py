@@ -101,7 +101,9 @@ def test_no_snapshot_when_they_are_off(
 def test_cmq_import_writes_it_after_its_write_and_not_for_a_dry_run(
     store: GraphStore, cli_on: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    opendata = Path(__file__).resolve().parent.parent / "fixtures" / "opendata"
+    # the smallest fixture with every file (an import's size says nothing here): three imports
+    # of tests/fixtures/opendata took about two minutes on Neo4j under load
+    opendata = Path(__file__).resolve().parent.parent / "fixtures" / "opendata_honest18"
     load_seeds(store, load_seed_dir(MINI_SEEDS))
     assert cli.main(["import", "opendata", str(opendata), "--dry-run"]) == 0
     assert "cache des parcours" not in capsys.readouterr().out

@@ -90,8 +90,10 @@ def test_co_offers_do_not_lift_a_weak_candidate() -> None:
     """Below the strength the nomenclatures must give (MIN_STRENGTH), preparing the two together
     adds nothing: the weak leg stays as weak as without the establishments."""
     lycees = uais((0, 50))
-    bac = _facts("40000001", "bac_pro", Evidence(secteur="Métallurgie"), lycees)
-    weak = _facts("32000004", "bts", Evidence(secteur="Métallurgie"), lycees, nsf="251")
+    # the NSF group alone (2 points of 14): the former commission alone, as this test had it,
+    # makes no candidate any more (legs24, graph.inference.evidence.trade_basis)
+    bac = _facts("40000001", "bac_pro", Evidence(rome=frozenset({"H2901"})), lycees)
+    weak = _facts("32000004", "bts", Evidence(rome=frozenset({"H1101"})), lycees)
     (leg,) = infer_passerelles([bac, weak], set())
     assert leg.strength < 0.2
     assert "préparés tous deux" not in leg.field_match

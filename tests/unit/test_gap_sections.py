@@ -238,7 +238,10 @@ def test_unmet_demand_compares_needs_with_known_capacity() -> None:
     demand = [{"campus": "c", "period": "2023", "count": 100, "source": "survey"}]
     d = inside(
         offers=[offer_row("lp", "BAC", 4, capacity=30)],
-        sectors=[sector_row("aero", demand=demand), sector_row("bois", demand=demand)],
+        sectors=[
+            sector_row("aero", demand=demand),
+            sector_row("bois", demand=demand, rome=["F1607"]),
+        ],
     )
     got = {f.id: f for f in unmet_demand(d)}
     assert got["demand:aero"].data["gap"] == 70 and got["demand:aero"].severity == "high"
@@ -254,6 +257,68 @@ def test_unmet_demand_compares_needs_with_known_capacity() -> None:
     )
     assert unmet_demand(foreign) == []
     assert [f.id for f in continuum_breaks(foreign)] in ([], ["continuum:*"])
+
+
+MV_SOURCE = "004_4d74e85f9a48366b.txt §3.2 « Soudeurs » (tableau « Tous départements »)"
+
+
+def test_a_campus_figure_speaks_for_the_part_of_a_region_the_campus_covers() -> None:
+    """tester24: the Mecanic Vallée's recruitment figures (Aveyron and Lot) were weighed
+    against the training of the whole of Occitanie, without naming the campus. Outside the
+    campus's own report, only the offers of its départements count, and the campus and its
+    document are named; its own report is unchanged."""
+    demand = [{"campus": "c", "period": "2015-11", "count": 100, "source": MV_SOURCE}]
+    rows = [
+        offer_row("lp", "BAC", 4, capacity=10, departement="012"),
+        offer_row("far", "BAC", 4, capacity=200, departement="031"),
+    ]
+    d = inside(offers=rows, sectors=[sector_row("aero", demand=demand, linked=1)])
+    d.campus_departements = {"c": ["012", "046"]}
+    d.campus_names = {"c": "CMQ Mecanic Vallée"}
+    (region,) = unmet_demand(d)
+    assert region.data["capacity"] == 10 and region.data["gap"] == 90
+    assert region.why == (
+        "100 recrutements recensés (2015-11) par le CMQ Mecanic Vallée sur son territoire "
+        "(Dossier de candidature du CMQ Mecanic Vallée, §3.2) ; dans la partie du territoire "
+        "qu'il couvre (le département de l'Aveyron (12)) : 10 places de formation connues "
+        "(écart : 90)."
+    )
+    assert [n.key for n in region.nodes] == ["aero", "lp"]
+    # none of the campus's départements teaches it: said for that part only
+    rows[0]["offer"]["departement"] = "031"
+    (none,) = unmet_demand(d)
+    assert none.why.endswith("qu'il couvre : aucune formation locale qui y prépare.")
+    # the campus's own report: the whole of its offers, as before
+    rows[0]["offer"]["departement"] = "012"
+    (own,) = unmet_demand(d, campus="c")
+    assert own.data["capacity"] == 210
+    assert own.why.startswith("100 recrutements recensés (2015-11) pour 210 places")
+
+
+def test_a_figure_of_a_filiere_nothing_ties_to_a_programme_never_says_no_training() -> None:
+    """tester24: « Divers production | 39 recrutements recensés (2015-11) et aucune formation
+    locale qui y prépare » — the field has no code: nothing can count for it."""
+    demand = [{"campus": "c", "period": "2015-11", "count": 39, "source": MV_SOURCE}]
+    d = inside(
+        offers=[offer_row("lp", "BAC", 4, capacity=30, departement="012", sectors=[])],
+        sectors=[sector_row("divers", kind="job_family", demand=demand)],
+    )
+    (own,) = unmet_demand(d, campus="c")
+    assert "aucune formation locale" not in own.why
+    assert "aucune formation des établissements" not in own.why
+    assert own.why.startswith(
+        "39 recrutements recensés (2015-11) mais les fichiers ne permettent de rattacher cette "
+        "filière à aucun diplôme ("
+    ), own.why
+    assert own.why.endswith("la formation locale qui y prépare n'est pas connue, à vérifier.")
+    assert own.severity == "medium"
+    d.campus_departements = {"c": ["012", "046"]}
+    d.campus_names = {"c": "CMQ Mecanic Vallée"}
+    (region,) = unmet_demand(d)
+    assert "par le CMQ Mecanic Vallée sur son territoire" in region.why
+    assert "n'est pas connue, à vérifier." in region.why and "aucune formation locale" not in (
+        region.why
+    )
 
 
 def test_a_filiere_nothing_ties_to_a_programme_is_not_called_untrained() -> None:

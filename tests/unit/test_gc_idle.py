@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 import api.main as api_main
 import graph.version_watch as version_watch
 from api.middleware import RequestsInFlight
-from graph.gc_idle import FULL_THRESHOLD, IdleCollector
+from graph.gc_idle import FULL_THRESHOLD, YOUNG_THRESHOLD, IdleCollector
 from graph.gc_pause import gc_paused
 
 
@@ -83,6 +83,41 @@ def test_the_idle_pass_waits_for_the_requests_then_collects_their_cycles(
     finally:
         idle.stop()
     assert gc.get_threshold() == before
+
+
+def test_young_collections_are_rarer_after_the_first_pass() -> None:
+    """Python's first threshold (700) kept while the start-up warm-ups run (before the first
+    pass: their young garbage collected before they freeze), raised to YOUNG_THRESHOLD by the
+    first pass (a first answer's memos, made under the search's pause, not walked in its
+    request), given back when the collector stops; a higher one set by someone else is kept."""
+    thresholds = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        idle = IdleCollector(0.05).start()
+        try:
+            assert gc.get_threshold() == (700, 10, FULL_THRESHOLD)
+            time.sleep(0.2)
+            assert gc.get_threshold()[0] == 700  # no request, no pass
+            idle.enter()
+            idle.leave()
+            assert _wait(lambda: idle.passes == 1)
+            assert _wait(lambda: gc.get_threshold() == (YOUNG_THRESHOLD, 10, FULL_THRESHOLD))
+        finally:
+            idle.stop()
+            gc.unfreeze()
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(10**6, 10, 10)
+        idle = IdleCollector(0.05).start()
+        try:
+            idle.enter()
+            idle.leave()
+            assert _wait(lambda: idle.passes == 1)
+            assert gc.get_threshold() == (10**6, 10, FULL_THRESHOLD)
+        finally:
+            idle.stop()
+            gc.unfreeze()
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def test_no_pass_before_the_quiet_time(collector_off: None) -> None:

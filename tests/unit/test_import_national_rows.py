@@ -213,6 +213,25 @@ def test_seed_actor_names_match_only_one_school_of_the_same_commune() -> None:
     assert match_seed_actors(seeds, ests, taken={"0190011A"}) == {}
 
 
+def test_a_seed_lycee_is_the_one_establishment_with_exactly_its_words() -> None:
+    """tester24: Saint-Chély-d'Apcher holds the lycée and its « Section d'enseignement
+    professionnel »; both names hold the seed's words, only the lycée's are the same (kind
+    words such as « polyvalent », « professionnel », « des métiers » ignored). Two
+    establishments with exactly the seed's words: doubtful, none."""
+    seed = SeedActor("roussel", "Lycée Théophile Roussel (Saint-Chély-d'Apcher)", "48140", "lycee")
+    ests = [
+        ("0480496D", "Section d'enseignement professionnel du Lycée Théophile Roussel", "48140"),
+        ("0480688M", "Lycée polyvalent Théophile Roussel", "48140"),
+    ]
+    assert match_seed_actors([seed], ests, taken=set()) == {"roussel": "0480688M"}
+    assert (
+        match_seed_actors(
+            [seed], [*ests, ("0489999X", "LP des métiers Théophile Roussel", "48140")], taken=set()
+        )
+        == {}
+    )
+
+
 def _match_every_name(
     seeds: list[SeedActor], ests: list[tuple[str, str, str | None]], taken: set[str]
 ) -> dict[str, str]:
@@ -227,10 +246,12 @@ def _match_every_name(
         words = name_words(s.name)
         if not s.insee or not words or s.kind not in {k.value for k in SCHOOL_KINDS}:
             continue
-        hits = [uai for uai, w in by_commune.get(s.insee, []) if same_name(words, w)]
-        if len(hits) == 1 and hits[0] not in used:
-            out[s.id] = hits[0]
-            used.add(hits[0])
+        hits = [(uai, w) for uai, w in by_commune.get(s.insee, []) if same_name(words, w)]
+        if len(hits) > 1:  # several: the one with exactly the seed's words, if only one
+            hits = [h for h in hits if h[1] == words]
+        if len(hits) == 1 and hits[0][0] not in used:
+            out[s.id] = hits[0][0]
+            used.add(hits[0][0])
     return out
 
 

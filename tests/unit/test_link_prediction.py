@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+import graph.analytics.link_analysis as la
 import graph.gaps.partnerships as partnerships
 from graph.analytics.link_analysis import Suggestion, fragile_links, suggest_links
 from graph.gaps.rows import GapData
@@ -306,3 +307,24 @@ def test_a_gap_report_leaves_numpy_out_of_the_worker() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pairs_by_reach_come_in_the_order_of_one_stable_sort(seed: int) -> None:
+    """link_analysis._by_reach: the pairs on each side of a cut read from a sample (more
+    than 4 × FIRST_SORTED pairs), many of equal score, come as one stable sort of them all
+    by score, the best first; fails when equal scores are split by the cut or a side is
+    picked out of order."""
+    rng = random.Random(seed)
+    n = 4 * la.FIRST_SORTED * 3 + rng.randrange(1000)
+    # scores as sums of a few shares, as resource allocation makes them: many ties
+    scores = {
+        rng.randrange(10**9): sum(
+            1.0 / rng.choice((5, 7, 120, 140)) for _ in range(rng.randrange(1, 6))
+        )
+        for _ in range(n)
+    }
+    want = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    got = [(key, score) for _, key, score in la._by_reach(scores, 0.3)]
+    assert got == want
+    assert [best for best, _, _ in la._by_reach(scores, 0.3)] == [s * 0.3 for _, s in want]

@@ -3360,6 +3360,12 @@ export interface components {
              * @default 0
              */
             offers_total: number;
+            /**
+             * Notes
+             * @description What the learner must know of this step before choosing it, in French, one sentence each: its diploma closes before they could sit it (« Fermeture prévue en 2028, remplacé par … »), the offer is listed in 1re pro only with no 2de of its famille de métiers there, a « horaires aménagés » section (admission particulière), an offer seen for the diploma's previous version, only planned or not seen lately, 0 places, the requested modality not described. The same parts as the step's sentence in the explanation says, nothing more (graph/pathways/step_notes.py); the offers' own `unlisted_note` stays on them. Empty for the start and when there is nothing to say.
+             * @default []
+             */
+            notes: string[];
         };
         /** StepProperties */
         StepProperties: {

@@ -2,7 +2,7 @@
 // pression over the years (sparkline.ts), and the key of a kept pathway (selection.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chosen, commonEntryFr, distances, figuresFr, othersSummary, passerelleText, scoreFr } from '../../src/pages/parcours/card';
+import { chosen, commonEntryFr, stepNotes, distances, figuresFr, othersSummary, passerelleText, scoreFr } from '../../src/pages/parcours/card';
 import { pressurePoints, sparklineText, trendFr } from '../../src/pages/parcours/sparkline';
 import { pathwayKey } from '../../src/pages/parcours/selection';
 import { typedJob } from '../../src/pages/parcours/job-words';
@@ -14,7 +14,7 @@ function offer(o: Partial<PathwayOffer>): PathwayOffer {
 }
 
 function step(s: Partial<PathwayStep>): PathwayStep {
-  return { index: 0, code: '40025014', name: 'Diplôme', type: 'bac_pro', outside_territory: false, modality_not_described: false, offers: [], offers_total: 0, ...s };
+  return { index: 0, code: '40025014', name: 'Diplôme', type: 'bac_pro', outside_territory: false, modality_not_described: false, offers: [], offers_total: 0, notes: [], ...s };
 }
 
 const pathway = (steps: PathwayStep[]): Pathway => ({ steps }) as unknown as Pathway;
@@ -23,6 +23,25 @@ describe('scoreFr', () => {
   test('a negative score is not shown as a number', () => {
     assert.equal(scoreFr(85.4), 'score 85,4');
     assert.equal(scoreFr(-1765.2), 'score non significatif (trajets très longs)');
+  });
+});
+
+describe('stepNotes', () => {
+  test('the API notes of the step, each once, as the API says them', () => {
+    const closing = "Fermeture prévue en 2028, remplacé par Bac pro MV véhicules légers : une entrée à la rentrée 2027 finirait après sa dernière session (2028), elle se fait sans doute déjà dans celui qui le remplace (à vérifier avec l'établissement).";
+    assert.deepEqual(stepNotes(step({ notes: [closing, 'Offre seulement en projet.', closing] })), [closing, 'Offre seulement en projet.']);
+  });
+
+  test('none for a step without notes, or from an API that has not the field', () => {
+    assert.deepEqual(stepNotes(step({})), []);
+    assert.deepEqual(stepNotes(step({ notes: [' ', ''] })), []);
+    const old = step({}) as Partial<PathwayStep>;
+    delete old.notes;
+    assert.deepEqual(stepNotes(old as PathwayStep), []);
+  });
+
+  test('a note that looks like markup stays text: the card appends it as a text node', () => {
+    assert.deepEqual(stepNotes(step({ notes: ['<b>Section</b> à horaires aménagés.'] })), ['<b>Section</b> à horaires aménagés.']);
   });
 });
 

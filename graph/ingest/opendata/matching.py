@@ -4,8 +4,11 @@ Seed files describe some establishments without their UAI (``Lycée Cabanis (Bri
 import knows them by UAI (``LYCEE CABANIS``, commune 19031). Names are compared as sets of
 significant words (accents, case, punctuation, parenthesised parts and the generic words of
 establishment names ignored); a seed actor is matched only when it names a commune and exactly
-one imported establishment of that commune has the same name by :func:`same_name`. Anything
-less certain stays two nodes.
+one imported establishment of that commune has the same name by :func:`same_name` — or, when
+several do, exactly one has the very same significant words (« Lycée Théophile Roussel » is
+« Lycée polyvalent Théophile Roussel », not the « Section d'enseignement professionnel du Lycée
+Théophile Roussel » of the same commune, whose name holds the lycée's). Anything less certain
+stays two nodes.
 """
 
 from __future__ import annotations
@@ -124,8 +127,27 @@ def match_seed_actors(
     out: dict[str, str] = {}
     used: set[str] = set()
     for s, words in wanted:
-        hits = [uai for uai, w in by_commune.get(s.insee or "", []) if same_name(words, w)]
-        if len(hits) == 1 and hits[0] not in used:
-            out[s.id] = hits[0]
-            used.add(hits[0])
+        hits = [(uai, w) for uai, w in by_commune.get(s.insee or "", []) if same_name(words, w)]
+        got = _one(hits, words)
+        if got is not None and got not in used:
+            out[s.id] = got
+            used.add(got)
     return out
+
+
+def _one(hits: list[tuple[str, frozenset[str]]], words: frozenset[str]) -> str | None:
+    """The one establishment a seed name designates among those of :func:`same_name`: the only
+    one, or of several the only one with exactly the seed's significant words; else None.
+
+    >>> lyc = ("0480688M", name_words("Lycée polyvalent Théophile Roussel"))
+    >>> sep = ("0480496D", name_words("Section d'enseignement professionnel du Lycée Théophile "
+    ...                               "Roussel"))
+    >>> _one([lyc, sep], name_words("Lycée Théophile Roussel (Saint-Chély-d'Apcher)"))
+    '0480688M'
+    >>> _one([lyc, ("X", lyc[1])], lyc[1]) is None
+    True
+    """
+    if len(hits) == 1:
+        return hits[0][0]
+    exact = [uai for uai, w in hits if w == words]
+    return exact[0] if len(exact) == 1 else None

@@ -137,6 +137,28 @@ export function unlistedNotes(step: PathwayStep, said: Map<string, number>): HTM
   });
 }
 
+/** What the learner must know of a step before choosing it (the API's `notes`: its diploma
+ * closes before they could sit it, a 1re pro listed without its 2de there, a « horaires
+ * aménagés » section, an offer seen for the previous version of the diploma…), the sentences
+ * the folded « Pourquoi ce rang ? » says too, each once; none from an API without them. */
+export function stepNotes(step: PathwayStep): string[] {
+  return [...new Set((step.notes ?? []).map((n) => n.trim()).filter(Boolean))];
+}
+
+/** The step's notes on the step itself, as text (never HTML), under a French heading. */
+function stepNotesBlock(step: PathwayStep): HTMLElement | null {
+  const notes = stepNotes(step);
+  if (!notes.length) return null;
+  const label = 'À savoir pour cette étape : ';
+  return h(
+    'div',
+    { class: 'step-notes', role: 'note' },
+    notes.length > 1
+      ? [h('p', { class: 'label' }, label.trimEnd()), h('ul', {}, ...notes.map((n) => h('li', {}, n)))]
+      : h('p', {}, h('span', { class: 'label' }, label), notes[0]),
+  );
+}
+
 function whyBlock(p: Pathway): HTMLElement {
   const comps = Object.entries(p.score.components).filter(([, v]) => v !== 0);
   return h(
@@ -206,6 +228,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
             s.outside_territory ? ' ' : null,
             s.outside_territory ? h('span', { class: 'badge badge-warn' }, 'hors territoire') : null,
           ),
+          stepNotesBlock(s),
           s.passerelle ? h('p', { class: 'passerelle' }, h('span', { class: 'label' }, 'Passerelle : '), passerelleText(s)) : null,
           c ? offerLine(c, s.index, fromHome, s.type) : h('p', { class: 'muted' }, 'Aucun établissement trouvé pour cette étape.'),
           others.length
