@@ -211,6 +211,7 @@ def dead_ends(d: GapData) -> list[Finding]:
     out = []
     seen: set[tuple[str, str]] = set()
     places = d.places()
+    nexts = d.steps()
     for c in tests.candidates:
         r, targets, known, kinds, nearest = c.row, c.targets, c.known, c.kinds, c.nearest
         code = r["diploma"]["code"]
@@ -231,6 +232,7 @@ def dead_ends(d: GapData) -> list[Finding]:
             if bounded
             else f" Aucune suite à moins de {NEAREST_MAX_KM:.0f} km."
         )
+        inferred = {t: nexts.inferred(code, t) for t in known}  # said so (tester24)
         capacity = r["offer"].get("capacity")
         # how well the data describes the next level here: with only a few programmes of it in
         # the whole territory (2 licences pro for the Nord), the files may simply not describe
@@ -258,8 +260,13 @@ def dead_ends(d: GapData) -> list[Finding]:
                     f"{r['diploma']['name']} — {named_at(r['actor']['name'], *offer_commune(r))}"
                 ),
                 why=dead_end_why(
-                    [str(offered[t]["diploma"].get("name") or t) for t in sorted(known)],
+                    [
+                        str(offered[t]["diploma"].get("name") or t)
+                        + (INFERRED_NEXT if inferred[t] and not all(inferred.values()) else "")
+                        for t in sorted(known)
+                    ],
                     where,
+                    all_inferred=all(inferred.values()),
                     in_territory=("plus loin" if placed_inside else UNPLACED_INSIDE)
                     if in_territory
                     else None,
@@ -307,11 +314,20 @@ def only_unseen_kinds(types: Iterable[Any]) -> bool:
 
 # how many of a dead end's known next steps its finding names
 NAMED_NEXT = 3
+# said after a known next step no source documents, only an inferred leg reaches (tester24: a
+# BTS opticien-lunetier's « suites connues » listed BUT carrières sociales as if documented)
+INFERRED_NEXT = " (suite déduite, qu'aucune source ne documente)"
 # where a next step offered in the territory only by establishments the files do not place is
 UNPLACED_INSIDE = "dans un établissement dont les fichiers publics ne donnent pas le lieu"
 
 
-def dead_end_why(next_names: list[str], where: str, *, in_territory: str | None = None) -> str:
+def dead_end_why(
+    next_names: list[str],
+    where: str,
+    *,
+    in_territory: str | None = None,
+    all_inferred: bool = False,
+) -> str:
     """Why a programme is listed as a dead end, in French: what the data knows (its known next
     steps, named), what it found of them near (``where``: the nearest, or none within
     NEAREST_MAX_KM), and that this is a fact of the data, not of the world: the public files
@@ -320,6 +336,8 @@ def dead_end_why(next_names: list[str], where: str, *, in_territory: str | None 
     ``in_territory``: one of them is offered in the territory, but farther than REACH_KM (a
     région's; « plus loin »), or at a place the files do not give (:data:`UNPLACED_INSIDE`):
     « aucune suite connue à moins de 50 km », not « aucune n'est proposée sur le territoire ».
+    ``all_inferred``: every one is reached by an inferred leg only, said once (one only
+    inferred among documented ones is said after its name, :data:`INFERRED_NEXT`).
 
     >>> print(dead_end_why(["BUT GC", "Licence pro BTP"], " Aucune suite à moins de 150 km."))
     Suites connues dans les données pour ce diplôme (2) : BUT GC ; Licence pro BTP. Aucune \
@@ -336,6 +354,9 @@ et niveau dans la même filière n'est à moins de 50 km. La suite la plus proch
 publics ne relient pas à ce diplôme peuvent exister, à vérifier avec l'établissement.
     """
     names = named_and_counted(next_names, len(next_names), NAMED_NEXT)
+    told = "déduite" if len(next_names) == 1 else "déduites"
+    count = f"{len(next_names)}, {told}, qu'aucune source ne documente" if all_inferred else ""
+    count = count or str(len(next_names))
     reach = (
         f"Aucune suite connue à moins de {REACH_KM:.0f} km : l'une est proposée ailleurs sur "
         f"le territoire, {in_territory}"
@@ -343,7 +364,7 @@ publics ne relient pas à ce diplôme peuvent exister, à vérifier avec l'étab
         else f"Aucune n'est proposée sur le territoire ni à moins de {REACH_KM:.0f} km"
     )
     return (
-        f"Suites connues dans les données pour ce diplôme ({len(next_names)}) : {names}. "
+        f"Suites connues dans les données pour ce diplôme ({count}) : {names}. "
         f"{reach}, et aucune "
         f"formation de leur type et niveau dans la même filière n'est à moins de "
         f"{REACH_KM:.0f} km.{where} C'est un constat sur les données : d'autres poursuites "

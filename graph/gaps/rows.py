@@ -221,20 +221,27 @@ class NextSteps:
         # and the sources of documented legs by (source, target)
         broad: defaultdict[str, set[str]] = defaultdict(set)
         firm: defaultdict[str, set[str]] = defaultdict(set)
+        # per source, the targets some source documents (or a leg of no told origin), and
+        # those an inferred leg reaches: a « suite connue » only inferred is said so (tester24)
+        told: defaultdict[str, set[str]] = defaultdict(set)
+        inferred: defaultdict[str, set[str]] = defaultdict(set)
         self.cited: dict[tuple[str, str], list[str]] = {}
         judged: dict[str, bool | None] = {}  # an evidence's :func:`_judge`, once each
         for leg in legs:
             source = leg["source"]
             targets = _plain_targets(leg)
+            told[source].update(targets)
             for x in leg.get("documented") or ():
                 target, _, cited = x.partition("|")
                 targets.append(target)
                 firm[source].add(target)
+                told[source].add(target)
                 if cited:
                     self.cited.setdefault((source, target), []).append(cited)
             for x in leg.get("inferred") or ():
                 target, _, evidence = x.partition("|")
                 targets.append(target)
+                inferred[source].add(target)
                 if evidence in judged:
                     judge = judged[evidence]
                 else:
@@ -250,6 +257,20 @@ class NextSteps:
             else:
                 self.everywhere[source].update(targets)
         self.broad = {c: frozenset(ts - firm[c]) for c, ts in broad.items() if ts - firm[c]}
+        self.inferred_only = {
+            c: frozenset(ts - told[c]) for c, ts in inferred.items() if ts - told[c]
+        }
+
+    def inferred(self, code: str, target: str) -> bool:
+        """Whether ``code`` leads to ``target`` by inferred legs only (no source documents
+        it): the gap reports say such a « suite connue » is inferred.
+
+        >>> n = NextSteps([{"source": "BTS", "documented": ["LP|doc"],
+        ...                 "inferred": ["BUT|groupe NSF 331", "LP|groupe NSF 331"]}])
+        >>> n.inferred("BTS", "BUT"), n.inferred("BTS", "LP")
+        (True, False)
+        """
+        return target in self.inferred_only.get(code, ())
 
     def firm_at(self, code: str, departement: str | None) -> frozenset[str]:
         """:meth:`at` without the targets only broad inferred legs reach

@@ -11,6 +11,12 @@ NSF domain alone, for a licence professionnelle neither; a BUT whose parcours th
 apart, on any of their groups): a programme whose speciality the data does not give (the
 extract's engineering programmes) gets no leg.
 
+A BUT is entered « de la même spécialité »: its NSF group alone is too broad (331, santé, sent
+the BTS opticien-lunetier to BUT carrières sociales and BUT génie biologique diététique,
+tester24), so a leg into a BUT also needs a job the BTS and the BUT's speciality (or parcours)
+train for (their ROME codes in Certif Info, :mod:`graph.ingest.opendata.but_jobs`); a BUT the
+data gives no job for gets none.
+
 Pure, over :class:`graph.inference.DiplomaFacts`; its rule texts are looked up with the others
 by :mod:`graph.inference.records`.
 """
@@ -102,9 +108,14 @@ def admission_parallele_legs(
             how = _match(a, b, domain=False)
             if not how:
                 continue
+            if b.type == "but":
+                jobs = sorted(a.evidence.rome & b.evidence.rome)
+                if not jobs:
+                    continue  # the same NSF group alone is no same speciality (tester24)
+                how = f"{how} ; partagent les métiers ROME {', '.join(jobs)}"
             rule = _RULE_OF_TYPE[b.type]
             pid = f"inf-{rule}-{a.code}-{b.code}".lower()
-            exact = how.startswith("groupe") and "plusieurs" not in how
+            exact = how.startswith("groupe") and "plusieurs" not in how.partition(" ; ")[0]
             strength = FIELD_STRENGTH["group" if exact else "domain"]
             out.append(
                 InferredPasserelle(

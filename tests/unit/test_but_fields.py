@@ -8,6 +8,7 @@ from typing import Any
 
 from graph.inference.admission_parallele import admission_parallele_legs
 from graph.inference.bac_techno_legs import bac_techno_programme_legs
+from graph.inference.evidence import Evidence
 from graph.inference.rules import DiplomaFacts
 from graph.ingest.opendata.postbac import ProgrammeRow, build
 from graph.pathways.unreached_goals import unreached_goals, unreached_goals_sentence
@@ -70,18 +71,46 @@ def test_a_but_the_bcn_does_not_name_has_no_field() -> None:
     assert nsf[label] is None and groups[label] == ()
 
 
-BUT_GEII = DiplomaFacts("PS-BUT-GEII", "but", 6, nsf_groups=("201", "250", "326"))
+def _jobs(*codes: str) -> Evidence:
+    return Evidence(rome=frozenset(codes))
+
+
+# a BUT is entered with a job of its speciality in common (its ROME codes in Certif Info)
+BUT_GEII = DiplomaFacts(
+    "PS-BUT-GEII", "but", 6, nsf_groups=("201", "250", "326"), evidence=_jobs("H1209", "I1304")
+)
 
 
 def test_a_bts_enters_a_but_one_of_whose_parcours_is_of_its_domain() -> None:
-    electrotechnique = DiplomaFacts("32025520", "bts", 5, nsf="255")
-    tourism = DiplomaFacts("32033410", "bts", 5, nsf="334")
+    electrotechnique = DiplomaFacts("32025520", "bts", 5, nsf="255", evidence=_jobs("I1304"))
+    tourism = DiplomaFacts("32033410", "bts", 5, nsf="334", evidence=_jobs("I1304"))
     legs = admission_parallele_legs([electrotechnique, tourism], [BUT_GEII])
     assert [(p.from_code, p.to_code) for p in legs] == [("32025520", "PS-BUT-GEII")]
     assert "groupe NSF 250" in legs[0].field_match
-    sio = DiplomaFacts("32032610", "bts", 5, nsf="326")  # the same group as a parcours
-    (leg,) = admission_parallele_legs([sio], [BUT_GEII])
-    assert leg.field_match == "groupe NSF 326" and leg.strength == 0.3
+    sio = DiplomaFacts("32032610", "bts", 5, nsf="326", evidence=_jobs("H1209"))
+    (leg,) = admission_parallele_legs([sio], [BUT_GEII])  # the same group as a parcours
+    assert leg.field_match == "groupe NSF 326 ; partagent les métiers ROME H1209"
+    assert leg.strength == 0.3
+
+
+def test_a_bts_enters_a_but_of_its_nsf_group_only_with_a_job_in_common() -> None:
+    """tester24: the rule says « BUT de la même spécialité » but matched the NSF group alone:
+    331 (santé) sent the BTS opticien-lunetier (ROME J1405) to BUT carrières sociales
+    (coordination des établissements sanitaires et sociaux: K1201, K1403) and BUT génie
+    biologique diététique (D1405, G1404, H1210). A job in common is asked of a BUT (not of a
+    licence pro: the rule of this finding only); a BUT without known jobs gets no leg."""
+    optician = DiplomaFacts("32033107", "bts", 5, nsf="331", evidence=_jobs("J1405"))
+    social = DiplomaFacts("PS-BUT-CS", "but", 6, nsf="331", evidence=_jobs("K1201", "K1403"))
+    diet = DiplomaFacts("PS-BUT-GB", "but", 6, nsf="331", evidence=_jobs("D1405", "G1404"))
+    unknown = DiplomaFacts("PS-BUT-X", "but", 6, nsf="331")
+    lp = DiplomaFacts("PS-LP-331", "licence_pro", 6, nsf="331")
+    legs = admission_parallele_legs([optician], [social, diet, unknown, lp])
+    assert [(p.from_code, p.to_code, p.rule) for p in legs] == [
+        ("32033107", "PS-LP-331", "bts-lp-ap")
+    ]
+    nurse = DiplomaFacts("PS-BUT-N", "but", 6, nsf="331", evidence=_jobs("J1405", "J1506"))
+    (leg,) = admission_parallele_legs([optician], [nurse])
+    assert leg.field_match == "groupe NSF 331 ; partagent les métiers ROME J1405"
 
 
 def test_a_bac_techno_reaches_a_but_through_any_of_its_parcours_groups() -> None:
@@ -143,11 +172,11 @@ def test_a_generic_nsf_group_alone_opens_no_admission_parallele() -> None:
     (NSF 200, « technologies industrielles fondamentales ») on the « plusieurs spécialités »
     group of the domain: 200 heads every production field (GENERIC_GROUPS). The group of a
     narrower domain still matches (BTS électrotechnique 255 -> a BUT parcours in 250)."""
-    ciel = DiplomaFacts("32020109", "bts", 5, nsf="201")
-    elec = DiplomaFacts("32025520", "bts", 5, nsf="255")
-    packaging = DiplomaFacts("PS-BUT-PEC", "but", 6, nsf="200")
+    ciel = DiplomaFacts("32020109", "bts", 5, nsf="201", evidence=_jobs("I1304"))
+    elec = DiplomaFacts("32025520", "bts", 5, nsf="255", evidence=_jobs("I1304"))
+    packaging = DiplomaFacts("PS-BUT-PEC", "but", 6, nsf="200", evidence=_jobs("I1304"))
     lp_200 = DiplomaFacts("PS-LP-200", "licence_pro", 6, nsf="200")
-    geii = DiplomaFacts("PS-BUT-GEII", "but", 6, nsf_groups=("250",))
+    geii = DiplomaFacts("PS-BUT-GEII", "but", 6, nsf_groups=("250",), evidence=_jobs("I1304"))
     found = admission_parallele_legs([ciel, elec], [packaging, lp_200, geii])
     legs = {(leg.from_code, leg.to_code) for leg in found}
     assert ("32020109", "PS-BUT-PEC") not in legs

@@ -158,6 +158,28 @@ def test_dead_ends_and_the_nearest_next_step_elsewhere() -> None:
     assert not alone[0].data["thin_coverage"]
 
 
+def test_a_dead_end_says_which_known_next_steps_are_only_inferred() -> None:
+    """tester24: a BTS opticien-lunetier's « Suites connues dans les données » listed BUT
+    carrières sociales, an inferred leg, as if a source documented it: an inferred next step
+    is said so, a documented one is not."""
+    offers = [offer_row("lp", "BAC", 4, lat=FIGEAC[0], lon=FIGEAC[1])]
+    others = [offer_row(f"y{i}", f"BTS2{i}", 5, lat=PARIS[0], lon=PARIS[1]) for i in range(5)]
+    paris = offer_row("paris", "BTS", 5, lat=48.857, lon=2.352, commune="Paris")
+    for leg, said in (
+        ({"source": "BAC", "inferred": ["BTS|groupe NSF 331"]}, True),
+        ({"source": "BAC", "documented": ["BTS|doc"], "inferred": ["BTS|groupe NSF 331"]}, False),
+        ({"source": "BAC", "target": "BTS"}, False),
+    ):
+        (f,) = dead_ends(inside(offers=[*offers, *others], legs=[leg], outside_offers=[paris]))
+        assert f.why.startswith("Suites connues dans les données pour ce diplôme (1")
+        assert ("(1, déduite, qu'aucune source ne documente) : " in f.why) is said, f.why
+    # one inferred among documented ones: said after its name
+    legs = [{"source": "BAC", "documented": ["BTS|doc"], "inferred": ["BTS9|groupe NSF 331"]}]
+    far9 = offer_row("paris9", "BTS9", 5, lat=48.857, lon=2.352, commune="Paris")
+    (f,) = dead_ends(inside(offers=[*offers, *others], legs=legs, outside_offers=[paris, far9]))
+    assert "(2) : Diplôme BTS ; Diplôme BTS9 (suite déduite, qu'aucune source" in f.why, f.why
+
+
 def test_a_next_step_in_the_territory_counts_within_reach_only() -> None:
     """A région is 300 km wide: a next step offered in it, but far from the offer, does not
     continue it (the région's report hid dead ends its départements' reports listed); said

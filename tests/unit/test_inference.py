@@ -181,17 +181,19 @@ def test_no_admission_parallele_starts_at_a_bts_first_year() -> None:
     """answers20: the BTS SIO « 1re année commune » had 27 « admission parallèle » legs into
     BUT and licences pro nationally, as if one held it; its options keep theirs."""
     from graph.inference.admission_parallele import admission_parallele_legs
+    from graph.inference.evidence import Evidence
 
-    common = DiplomaFacts("32032612", "bts", 5, "326", course_year=True)
-    option = DiplomaFacts("32032613", "bts", 5, "326")
-    but = DiplomaFacts("PS-BUT-RT", "but", 6, "326")
+    jobs = Evidence(rome=frozenset({"M1801"}))  # a BUT is entered with a job in common
+    common = DiplomaFacts("32032612", "bts", 5, "326", course_year=True, evidence=jobs)
+    option = DiplomaFacts("32032613", "bts", 5, "326", evidence=jobs)
+    but = DiplomaFacts("PS-BUT-RT", "but", 6, "326", evidence=jobs)
     lp = DiplomaFacts("PS-LP-RESEAUX", "licence_pro", 6, "326")
     legs = admission_parallele_legs([common, option], [but, lp])
     assert {(leg.from_code, leg.to_code) for leg in legs} == {
         ("32032613", "PS-BUT-RT"),
         ("32032613", "PS-LP-RESEAUX"),
     }
-    unmarked = DiplomaFacts("32032612", "bts", 5, "326")  # the same facts but the mark
+    unmarked = DiplomaFacts("32032612", "bts", 5, "326", evidence=jobs)  # but the mark
     assert {leg.from_code for leg in admission_parallele_legs([unmarked], [but, lp])} == {
         "32032612"
     }

@@ -42,12 +42,14 @@ from graph.inference.records import leg_props, passerelle_props, source_of
 from graph.inference.rules import programme_territory
 from graph.ingest import continuations  # a module: it imports this package's parsers back
 from graph.ingest.opendata import created, postbac
+from graph.ingest.opendata.but_jobs import but_jobs, read_but_specialities
 from graph.ingest.opendata.forked import Encode, Forked, can_fork
 from graph.ingest.opendata.jobs import METIER_FILE, job_statements
 from graph.ingest.opendata.lazy import Later, LazyStatements, Part, given
 from graph.ingest.opendata.links import link_statements, located_statements, renamed_statements
 from graph.ingest.opendata.matching import SeedActor, match_seed_actors
 from graph.ingest.opendata.plan import (
+    CERTIF_INFO_FILE,
     MAX_REJECTED,
     ROME_FILE,
     Establishment,
@@ -635,7 +637,9 @@ def _establishments_by_code(
 
 
 def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
-    """The extract's programmes that admit at bac+2, for the admission parallèle legs."""
+    """The extract's programmes that admit at bac+2, for the admission parallèle legs; a BUT
+    with the jobs Certif Info gives its speciality or parcours (:mod:`but_jobs`)."""
+    specs = read_but_specialities(data.directory / CERTIF_INFO_FILE)
     return [
         DiplomaFacts(
             code=code,
@@ -643,6 +647,9 @@ def _programme_facts(data: ImportData) -> list[DiplomaFacts]:
             level=p.level,
             nsf=data.postbac.nsf.get(code),
             nsf_groups=data.postbac.nsf_groups.get(code, ()),
+            evidence=Evidence(rome=but_jobs(p.label, specs))
+            if p.kind.type.value == "but"
+            else Evidence(),
         )
         for code, p in data.postbac.programmes.items()
         if p.kind.admits_bac2
