@@ -111,6 +111,18 @@ def test_national_leg_is_documented_in_the_graph(seed_store) -> None:
     assert [r["leg"][:2] for r in to_mhr] == [["nat-bac-pro-cuisine-vers-bts-mhr", "documented"]]
 
 
+def test_cap_cuisine_leads_to_both_bacs_pro_its_page_names(seed_store) -> None:
+    """The cited page lists the Bac pro CSR beside the Bac pro Cuisine after the CAP cuisine:
+    both legs are documented (the CSR one read « non documentée » before)."""
+    legs = seed_store.read("pathway_legs_from", codes=["50022146"])
+    documented = {
+        r["target"]
+        for r in legs
+        if r["leg"][:2] == ["nat-cap-cuisine-vers-bac-pro-cuisine", "documented"]
+    }
+    assert documented == {"40022106", "40033403"}
+
+
 def _national_file(tmp_path: Path, body: str) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(MINI_SEEDS, target)
