@@ -645,10 +645,20 @@ def _usual_outside(
     targets = usual_targets(q, starts, legs, diplomas, goal_codes)
     offered = source.offers([t["code"] for _, t, _ in targets])
     here = [t for _, t, _ in targets if any(o.in_territory for o in offered[t["code"]])]
+    # a passerelle some target of which is offered here: its usual continuation is (the CAP
+    # cuisine's page names two bacs pro; the one the territory offers is the usual step)
+    met = {
+        leg.get("passerelle_id") for _, t, leg in targets if t in here and leg.get("passerelle_id")
+    }
     for start, target, leg in targets:
         offers = offered[target["code"]]
-        if target in here or started_by_common_year(target, here):
-            continue  # offered here (or its common first year is): the ranking decides
+        if (
+            target in here
+            or started_by_common_year(target, here)
+            or (leg.get("passerelle_id") in met)
+        ):
+            continue  # offered here (or its common first year, or another step the source
+            # names with it, is): the ranking decides
         point = origin.point()
         scorer = Scorer(
             {target["code"]: offers},
