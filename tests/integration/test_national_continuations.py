@@ -68,6 +68,11 @@ NO_OFFICIAL_PAGE_FOUND = {
     "nat-bac-pro-cuisine-vers-bts-mhr",  # francetvinfo
     "nat-bac-pro-csr-vers-bts-mhr",
     "nat-cap-boucher-vers-bac-pro-bct",  # mapa-assurances
+    "nat-cap-electricien-vers-bac-pro-melec",  # lafabriqueatalents.fr
+    "nat-capa-metiers-agriculture-vers-bac-pro-cgea",  # L'Étudiant
+    # the Onisep's text, on the site of the enseignement catholique du Finistère: the Onisep's
+    # own pages in the stored corpus stop before their « poursuites d'études » (December 2026)
+    "nat-bac-pro-amenagements-paysagers-vers-btsa",
 }
 
 
