@@ -128,6 +128,24 @@ def test_cap_cuisine_leads_to_both_bacs_pro_its_page_names(seed_store) -> None:
     assert documented == {"40022106", "40033403"}
 
 
+# Rows documented in the twenty-fifth session (December 2026): every continuation their page
+# names is a documented leg in the graph, the further bacs pro / BTSA included
+NEWLY_DOCUMENTED = {
+    "nat-cap-macon-vers-bac-pro-gros-oeuvre": ("50023224", {"40023203", "40023205", "40023210"}),
+    "nat-cap-electricien-vers-bac-pro-melec": ("50025524", {"40025520"}),
+    "nat-capa-metiers-agriculture-vers-bac-pro-cgea": ("50321130", {"40321004"}),
+    "nat-bac-pro-amenagements-paysagers-vers-btsa": ("40321405", {"32321401", "32321114"}),
+}
+
+
+@pytest.mark.parametrize("pid", sorted(NEWLY_DOCUMENTED))
+def test_newly_sourced_rows_are_documented_legs(seed_store, pid: str) -> None:
+    start, targets = NEWLY_DOCUMENTED[pid]
+    legs = seed_store.read("pathway_legs_from", codes=[start])
+    documented = {r["target"] for r in legs if r["leg"][:2] == [pid, "documented"]}
+    assert documented == targets
+
+
 def _national_file(tmp_path: Path, body: str) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(MINI_SEEDS, target)
