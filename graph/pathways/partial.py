@@ -171,7 +171,11 @@ def _offered(
 
     places = data.current_places(store, goals)
     # goal_kinds left out the closed diplomas and the common first years
-    found = goal_offered(known, places, rows, q.territory, modality, filed=filed, nameable=True)
+    # the codes filed under cells wholly within a radius: no offer of theirs measured
+    within = data.within_radius(store, q.territory)
+    found = goal_offered(
+        known, places, rows, q.territory, modality, filed=filed, nameable=True, within=within
+    )
     return _Offered(found, {}, {})
 
 
