@@ -50,7 +50,7 @@ from graph.pathways.hygiene import (
 )
 from graph.pathways.nearest import NearIndex
 from graph.pathways.scoring import Offer
-from graph.pathways.search import OutsideRows, by_latitude, open_legs_from
+from graph.pathways.search import _BAND_MARGIN, OutsideRows, by_latitude, open_legs_from
 from graph.pathways.undescribed import OfferKinds, described_kinds
 from graph.pathways.unreached_goals import (
     NOWHERE,
@@ -623,6 +623,30 @@ class PathwayData:
                 lo = bisect.bisect_left(keys, d)
                 got.extend(rows[lo : bisect.bisect_right(keys, d, lo)])
             out[c] = got
+        return out
+
+    def usable_offers_near(
+        self, store: GraphReader, codes: Iterable[str], lat: float, reach: float
+    ) -> dict[str, list[tuple[Row, Row, int | None]]]:
+        """code -> its :meth:`usable_offers` placed at most ``reach`` degrees of latitude from
+        ``lat``, in their order, found by bisection in the latitudes :meth:`outside_offers`
+        keeps (a diploma of many offers) rather than by looking at each: the neighbour notice
+        of a radius looks for the nearest offer of ~100-200 goal diplomas among each one's
+        offers across the country, and an offer farther in latitude than the radius is not in
+        it (:meth:`Territory.contains`)."""
+        codes = list(codes)
+        rows_of = self.usable_offers(store, codes)
+        out: dict[str, list[tuple[Row, Row, int | None]]] = {}
+        for c, outside in self.outside_offers(store, codes).items():
+            rows, lats = rows_of[c], outside.latitudes
+            keep: Iterable[int] = range(len(rows))
+            if outside.by_latitude is not None:
+                ordered, idx = outside.by_latitude
+                lo = bisect.bisect_left(ordered, lat - reach - _BAND_MARGIN)
+                keep = sorted(
+                    idx[lo : bisect.bisect_right(ordered, lat + reach + _BAND_MARGIN, lo)]
+                )
+            out[c] = [rows[i] for i in keep if (x := lats[i]) is not None and abs(x - lat) <= reach]
         return out
 
     def by_departement(self, store: GraphReader, codes: Iterable[str]) -> dict[str, ByDepartement]:

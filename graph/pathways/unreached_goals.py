@@ -47,7 +47,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
-from graph.geo import EARTH_RADIUS_KM, haversine_km, lon_gap, lon_reach
+from graph.geo import EARTH_RADIUS_KM, haversine_km, inner_reach, lon_gap, lon_reach
 from graph.nsf import DOMAINS
 from graph.programme_names import programme_words
 from graph.territory import Territory
@@ -215,19 +215,21 @@ def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
     reach = radius / 111.0  # 1° of latitude is 111.3 km (graph.geo): a margin
     lat0, lon0 = near.lat, near.lon
     wide = lon_reach(lat0, radius)  # farther east or west: no distance needed
+    # nearer the centre than this in latitude and longitude: within, no distance needed
+    inner_lat, inner_lon = inner_reach(lat0, radius)
     pts = c.points
     # (x,) sorts before every point of latitude x or more: the first of the band, no key
     for i in range(bisect_left(pts, (lat0 - reach,)), len(pts)):
         lat, lon, m = pts[i]
         if lat > lat0 + reach:
             break
-        if (
-            (modality is None or m == modality)
-            and lon is not None
-            and lon_gap(lon, lon0) <= wide
-            and haversine_km(lat0, lon0, lat, lon) <= radius
-        ):
-            return True
+        if (modality is None or m == modality) and lon is not None:
+            gap = lon_gap(lon, lon0)
+            if gap <= wide and (
+                (gap <= inner_lon and abs(lat - lat0) <= inner_lat)
+                or haversine_km(lat0, lon0, lat, lon) <= radius
+            ):
+                return True
     return False
 
 

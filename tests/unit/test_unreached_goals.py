@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.geo import haversine_km
 from graph.pathways.unreached_goals import (
     EXAMPLES,
     current_places,
@@ -17,7 +18,6 @@ from graph.pathways.unreached_goals import (
     within_cells,
     within_radius,
 )
-from graph.geo import haversine_km
 from graph.territory import Point, Territory
 
 NANTES = {"departement": "044", "region_code": "52", "lat": 47.22, "lon": -1.55, "status": "open"}
