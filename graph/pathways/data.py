@@ -1325,6 +1325,7 @@ _NOT_SNAPSHOT = frozenset(
         "_answer_bytes",
         "_search_memos",
         "_notice_memos",
+        "_within",
         "_coverage",
         "_coverage_rows",
         "_histories",
