@@ -316,6 +316,13 @@ class _StoreSource:
         found = {c for c, offers in flagged.items() if any(o.in_territory for o in offers)}
         found |= placed - flagged.keys()
         todo = sorted(codes - flagged.keys() - placed)
+        if todo and self.mod is None and _radius_only(self.q.territory):
+            # a current offer in a grid cell wholly within the radius is a usable offer in
+            # the territory (PathwayData.within_radius): those codes' offers are not looked at
+            within = self.data.within_radius(self.store, self.q.territory)
+            if within:
+                found.update(c for c in todo if c in within)
+                todo = [c for c in todo if c not in within]
         if todo and self.mod is None and self.q.territory.is_everywhere:
             flagged = self.offers(todo)  # the lists kept for the version: no flagging
             return found | {c for c in todo if any(o.in_territory for o in flagged[c])}
@@ -327,6 +334,16 @@ class _StoreSource:
                 if any_usable_inside(rows, self.q.territory, how, outside[code]):
                     found.add(code)
         return found
+
+
+def _radius_only(territory: Territory) -> bool:
+    """Whether the territory is a radius alone (:meth:`Territory.contains` then measures the
+    distance only)."""
+    return bool(
+        territory.near
+        and territory.radius_km
+        and not (territory.departements or territory.region or territory.campus)
+    )
 
 
 _ROME = re.compile(r"^[A-N]\d{4}$")
