@@ -161,7 +161,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
 
     from xdist.scheduler import LoadScopeScheduling
 
-    ordered = not config.getvalue("loadscopereorder")
+    to_sort = not config.getvalue("loadscopereorder")  # by unit_order, once
 
     class ModuleEngineScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
@@ -169,9 +169,9 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
 
         def _assign_work_unit(self, node: Any) -> None:
             # the queue is built in collection order just before the first assignment
-            nonlocal ordered
-            if ordered:
-                ordered = False
+            nonlocal to_sort
+            if to_sort:
+                to_sort = False
                 workqueue: OrderedDict[str, dict[str, bool]] = self.workqueue  # type: ignore[has-type]
                 queue = sorted(workqueue.items(), key=lambda unit: unit_order(unit[0]))
                 self.workqueue = OrderedDict(queue)
