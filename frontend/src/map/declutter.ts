@@ -140,3 +140,20 @@ export function layoutLabels(boxes: readonly LabelBox[], obstacles: readonly Rec
 export function placeLabels(boxes: readonly LabelBox[], gap = LABEL_GAP_PX): Set<string> {
   return new Set(layoutLabels(boxes.map(({ anchor: _, ...b }) => b), [], gap).keys());
 }
+
+/** Whether two measures of the same obstacles agree within `tolerance` pixels (the markers
+ * stand still: the names laid out around them stay clear of them).
+ *
+ *   sameRects([{ left: 0, top: 0, right: 30, bottom: 30 }], [{ left: 0.4, top: 0, right: 30.4, bottom: 30 }]) // → true
+ *   sameRects([{ left: 0, top: 0, right: 30, bottom: 30 }], [{ left: 12, top: 0, right: 42, bottom: 30 }]) // → false
+ */
+export function sameRects(a: readonly Rect[], b: readonly Rect[], tolerance = 1): boolean {
+  if (a.length !== b.length) return false;
+  const key = (r: Rect): string => `${Math.round(r.left)},${Math.round(r.top)}`;
+  const sorted = (rs: readonly Rect[]): Rect[] => [...rs].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  const [x, y] = [sorted(a), sorted(b)];
+  return x.every((r, i) => {
+    const o = y[i]!;
+    return Math.abs(r.left - o.left) <= tolerance && Math.abs(r.top - o.top) <= tolerance && Math.abs(r.right - o.right) <= tolerance && Math.abs(r.bottom - o.bottom) <= tolerance;
+  });
+}
