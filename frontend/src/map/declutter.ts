@@ -32,9 +32,6 @@ export interface LabelBox {
   /** The point the label names (a préfecture's dot, a town's places): when given, the label
    * may move around it (placesAround); otherwise it stays where it is drawn. */
   anchor?: { x: number; y: number };
-  /** A name that stays where markers cover all its places (a préfecture's), as long as it
-   * covers no other name: under the markers rather than gone. */
-  overMarkers?: boolean;
 }
 
 /** Labels closer than this (in pixels) count as overlapping: names need air to be read. */
@@ -119,8 +116,9 @@ export function layoutLabels(boxes: readonly LabelBox[], obstacles: readonly Rec
   for (const b of [...boxes].sort(placementOrder)) {
     if (!(b.right > b.left && b.bottom > b.top) || kept.has(b.key)) continue;
     const places = b.anchor ? placesAround(b, b.anchor) : [{ dx: 0, dy: 0 }];
-    const free = places.find((s) => !hits(grid, shifted(b, s)) && !hits(blocked, shifted(b, s)));
-    const s = free ?? (b.overMarkers ? places.find((p) => !hits(grid, shifted(b, p))) : undefined);
+    // a name no place of which is free goes (shown on hover): never under a marker, a
+    // préfecture's neither (ui25: « Alençon » was drawn under Alençon's groups)
+    const s = places.find((p) => !hits(grid, shifted(b, p)) && !hits(blocked, shifted(b, p)));
     if (!s) continue;
     kept.set(b.key, s);
     put(grid, shifted(b, s));
