@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.pathways.named_job import (
     job_forms,
     named_neighbours,
@@ -12,7 +14,7 @@ from graph.pathways.named_job import (
 )
 
 MACON = ["Maçon / Maçonne", "Maçon / Maçonne du paysage"]
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {"code": "50023224", "official_name": "MACON (CAP)", "rome_codes": ["F1701"]},
     {"code": "45023216", "official_name": "MACON (BP)", "rome_codes": ["F1701"]},
     # its Certif Info job is of another domain: no neighbour, whatever its title
