@@ -985,6 +985,7 @@ def _regulated_notice(
                 len({o.actor["id"] for o in offers.get(d["code"], [])}),
                 nearest=list(places.items()) if point is not None else (),
                 since=origin.label() or "",
+                unplaced=unplaced,
             )
             text = f"{text} {said}"
             continue

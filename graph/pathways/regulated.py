@@ -253,6 +253,7 @@ def presumed_sentence(
     *,
     nearest: Sequence[tuple[str, float | None]] = (),
     since: str = "",
+    unplaced: str | None = None,
 ) -> str:
     """What the answer says of a required diploma whose offers are all presumed
     (:func:`presumed_only`), instead of a nearest establishment presented as current
@@ -262,7 +263,8 @@ def presumed_sentence(
     establishments as answers name them, with their distance from ``since`` (« du domicile »;
     None: unknown): the :data:`EXAMPLES` nearest of known distance are named after, as
     establishments of that old headcount, never as current offers (a counsellor at Épinal
-    needs somewhere to call, tester24).
+    needs somewhere to call, tester24). ``unplaced``: where some without a position that may be
+    nearer are (as :func:`nearest_sentence`).
 
     >>> print(presumed_sentence("Diplôme d'État d'aide-soignant", [2020], 58))
     Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de \
@@ -275,6 +277,9 @@ vérifier auprès des centres de formation.
     ...     61.4), ("Lycée B (Cayenne, Guyane)", None), ("Lycée C (Lyon, Rhône)", 301.0)],
     ...     since="du domicile").split(". ")[-1])
     Les plus proches de ces établissements (effectifs de 2020) : Lycée A (Nancy, Meurthe-et-Moselle), à 61 km à vol d'oiseau du domicile ; Lycée C (Lyon, Rhône), à 301 km à vol d'oiseau du domicile.
+    >>> print(presumed_sentence("DE X", [2020], 2, nearest=[("Lycée A (Nancy, Meurthe-et-Moselle)",
+    ...     61.4)], since="du domicile", unplaced="dans le département des Vosges (88)").split(". ")[-1])
+    Le plus proche de ces établissements dont le lieu est connu (effectifs de 2020) : Lycée A (Nancy, Meurthe-et-Moselle), à 61 km à vol d'oiseau du domicile ; d'autres dans le département des Vosges (88), lieu exact inconnu (peut-être plus près).
     """  # noqa: E501
     head = (
         f"{name} : les fichiers importés ne décrivent ni ses centres de formation habituels ni "
@@ -299,4 +304,9 @@ vérifier auprès des centres de formation.
     )
     closest = "Le plus proche" if len(located) == 1 else "Les plus proches"
     year = f" (effectifs de {span[-1]})" if span else ""
+    if unplaced:
+        return (
+            f"{text} {closest} de ces établissements dont le lieu est connu{year} : {listed} ; "
+            f"d'autres {unplaced}, lieu exact inconnu (peut-être plus près)."
+        )
     return f"{text} {closest} de ces établissements{year} : {listed}."
