@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from graph import labels
 from graph.diploma_acronyms_bcn import BCN_ACRONYMS
-from graph.diploma_names import display_name, is_placeholder, is_public_code
+from graph.diploma_names import display_name, is_common_year_kept, is_placeholder, is_public_code
 from graph.rome_jobs import RomeJob, find_jobs, job_for_words, job_words
 from graph.text import normalise
 
@@ -845,6 +845,10 @@ def search_diplomas(
             # name left out, then the one offered most (« cap mv »: the option voitures
             # particulières, 118 offers nationally, before motocycles, 23)
             bool(h.row.get("closed")),
+            # a BTS's common first year before its options, as learners enter it (« bts sio »:
+            # the « 1re année » 32032612, 436 offers, after the options, whose 2e-année names
+            # say more of the words)
+            not (h.row.get("type") == "bts" and is_common_year_kept(h.row)),
             -_said_share(said, _asked_words(said, h.row["name"], names.words[at_row[id(h)]])),
             -(h.row.get("offers") or 0),
             h.row["name"],

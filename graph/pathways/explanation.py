@@ -416,10 +416,12 @@ def step_sentence(
     head, tail = learner_parts(st, modality, closing)
     parts.extend(head)
     if best.offer.get("common_year") and best.offer.get("year"):
-        # the files list the Bac pro there under its common 2nde only (ingest/opendata/renewal)
+        # the files list the Bac pro there under its common 2nde only, a BTS option under its
+        # common first year (ingest/opendata/renewal)
+        first = "sa 1re année commune" if d.get("type") == "bts" else "sa 2de commune"
         parts.append(
             f"préparé dans l'établissement en {best.offer['year']} : les fichiers publics de "
-            f"{best.offer['year']} y listent sa 2de commune"
+            f"{best.offer['year']} y listent {first}"
         )
     parts.extend(tail)
     if (thin := best.offer.get("unlisted")) is not None:
@@ -540,8 +542,11 @@ def explain(s: Scored, q: PathwayQuery, closings: Sequence[str | None] | None = 
             f"{s.modality_hits}/{n} étape{'s' if n > 1 else ''} en {MODALITY_FR[q.modality.value]}."
         )
     if q.sector and s.plan:
-        # why the pathway meets a job goal: its last diploma trains for it, as the data says
-        out.append(meets_job(s.plan[-1].diploma, to_goal(job_label(q))))
+        # why the pathway meets a job goal: its last diploma trains for it, as the data says,
+        # or bears the job's name (graph/pathways/named_job.py)
+        last = s.plan[-1].diploma
+        named = q.named_goals.get(str(last.get("code")))
+        out.append(named or meets_job(last, to_goal(job_label(q))))
     around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
     mod = q.modality.value if q.modality else None
     closings = closings or [None] * n

@@ -77,6 +77,7 @@ from graph.pathways.job_field import (
     same_field_programmes,
 )
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
+from graph.pathways.named_job import domain_of, named_neighbours, named_notice, named_reason
 from graph.pathways.nearest import NearIndex
 from graph.pathways.nearest_unplaced import departements_in, nearest_offers, on_side
 from graph.pathways.neighbour_goals import departements_only
@@ -101,6 +102,7 @@ from graph.pathways.regulated import (
     regulations,
 )
 from graph.pathways.related_job import related_job_sentence, start_jobs
+from graph.pathways.request import kept_rome_jobs
 from graph.pathways.reserved_track import ordinary_first, ordinary_first_notice
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import (
@@ -907,6 +909,33 @@ def _scope_notice(
     return scope_notice(goal, job_label(q), _campus_names(store, data), names)
 
 
+def _named_goals(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str]
+) -> tuple[set[str], str | None, dict[str, str]]:
+    """The diplomas named after the goal job that Certif Info files under a job next to it
+    (graph/pathways/named_job.py), the notice saying so, and per diploma why it meets the
+    goal; nothing for a goal that is no ROME code."""
+    domain = domain_of(q.sector)
+    if domain is None:
+        return set(), None, {}
+    jobs = kept_rome_jobs(store, data)
+    job = next((j for j in jobs if q.sector == j.code or q.sector in j.aliases), None)
+    if job is None:
+        return set(), None, {}
+    rows = data.kept(
+        ("rome_domain", domain),
+        lambda: store.read("diplomas_of_rome_domain", domain=domain),
+    )
+    near = named_neighbours(job.code, job.names, rows, goal_codes, exclude=q.start_codes)
+    if not near:
+        return set(), None, {}
+    names = {j.code: j.name for j in jobs}
+    found = data.diplomas(store, sorted(near))
+    reasons = {c: named_reason(found[c], near[c], names) for c in near if c in found}
+    said = named_notice([found[c] for c in reasons], near, names, job_label(q))
+    return set(reasons), said, reasons
+
+
 def _regulated(
     store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str] | None
 ) -> RegulatedGoal | None:
@@ -950,14 +979,11 @@ def _regulated_notice(
     point = origin.point()
     for d in sorted(required, key=display_name):
         got = offers.get(d["code"], [])
-        if got and presumed_only(o.offer.get("status") for o in got):
-            # only old headcounts of the diploma it replaced: no establishment is said to
-            # offer it now, here or nearest (tester20: a 2020 lycée at 185 km)
-            years = [int(y) for o in got if (y := o.offer.get("year"))]
-            said = presumed_sentence(display_name(d), years, len({o.actor["id"] for o in got}))
-            text = f"{text} {said}"
-            continue
-        if any(o.in_territory for o in got):
+        presumed = bool(got) and presumed_only(
+            (o.offer.get("status") for o in got),
+            carried=any(o.offer.get("common_year") for o in got),
+        )
+        if not presumed and any(o.in_territory for o in got):
             continue
         unplaced = None
         if point is not None:  # the learner's side of the sea; unplaced ones maybe nearer
@@ -975,6 +1001,21 @@ def _regulated_notice(
             where = place(replace(o, in_territory=False))
             if where not in places or (km is not None and (places[where] or math.inf) > km):
                 places[where] = km
+        if presumed:
+            # only old headcounts of the diploma it replaced: no establishment is said to
+            # offer it now, here or nearest (tester20: a 2020 lycée at 185 km); the nearest
+            # the files saw it in are named as such, with their distance (tester24: Épinal)
+            years = [int(y) for o in got if (y := o.offer.get("year"))]
+            said = presumed_sentence(
+                display_name(d),
+                years,
+                len({o.actor["id"] for o in offers.get(d["code"], [])}),
+                nearest=list(places.items()) if point is not None else (),
+                since=origin.label() or "",
+                unplaced=unplaced,
+            )
+            text = f"{text} {said}"
+            continue
         said = nearest_sentence(
             display_name(d),
             list(places.items()),
@@ -1030,6 +1071,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     goal_codes = set(job.codes) if job is not None else None
     if regulated := _regulated(store, data, q, goal_codes):
         goal_codes = set(regulated.required)  # the other diplomas of the job are not enough
+    certified = goal_codes  # the goal's diplomas as the data ties them to the job
+    named_said = None
+    if goal_codes is not None and not regulated:
+        # a diploma named after the job, filed under a job next to it (CAP maçon, F1703)
+        named, named_said, reasons = _named_goals(store, data, q, goal_codes)
+        if named:
+            goal_codes = goal_codes | named
+            q = q.model_copy(update={"named_goals": reasons})
     home = (q.home.lat, q.home.lon) if q.home else None
     # the first step is chosen near the learner's town, else near the town the territory is
     # drawn around (`near`): never at the edge of a radius when the same diploma is offered
@@ -1250,7 +1299,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if met:  # the start is the goal, or of its level: never « aucune passerelle ne mène »
             reason = met
         elif not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
-            reason = _job_unreached(store, data, source, q, goal_codes, held=held)
+            reason = _job_unreached(store, data, source, q, certified or set(), held=held)
         elif not unrestricted and (
             elsewhere := elsewhere_note(
                 store,
@@ -1308,6 +1357,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             reason = f"{reason} {field}"  # where the link job → diploma comes from
         if related:
             reason = f"{related} {reason}"
+    if named_said:
+        notices.insert(0, named_said)
     if job is not None and (public := _scope_notice(store, data, q, job)):
         notices.insert(0, public)
     if regulated:
@@ -1440,8 +1491,10 @@ def _any_modality_notice(
 def _presumed_goal(source: _StoreSource, codes: Iterable[str]) -> bool:
     """Whether every offer of the goal diplomas is presumed from a closed predecessor
     (:func:`presumed_only`): the files list none of it now, a wider territory would not help."""
+    offers = [o for got in source.offers(codes).values() for o in got]
     return presumed_only(
-        o.offer.get("status") for got in source.offers(codes).values() for o in got
+        (o.offer.get("status") for o in offers),
+        carried=any(o.offer.get("common_year") for o in offers),
     )
 
 
@@ -1461,7 +1514,7 @@ def _nowhere_goal(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str 
         row: Row = rows[0] if rows else {"offers": 0}
         if not row["offers"]:
             return nowhere_offered(display_name(dict(goal)))
-        if presumed_only(row.get("statuses") or ()):
+        if presumed_only(row.get("statuses") or (), carried=bool(row.get("carried"))):
             # only old headcounts of the closed diploma it replaced (DE aide-soignant)
             years = [int(y) for y in row.get("years") or () if y]
             return presumed_sentence(display_name(dict(goal)), years, row["establishments"])

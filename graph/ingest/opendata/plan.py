@@ -15,7 +15,7 @@ unreadable file, line or value raises :class:`SeedError` and nothing is written)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent import futures
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
@@ -609,7 +609,7 @@ def _parse(
             ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
         )
     offers, lineage, skipped = early.current or _current_offers(
-        early.offers, diplomas, programmes, families, closed_on
+        early.offers, diplomas, programmes, families, closed_on, bts_options
     )
     for reason, lines in skipped.values_lines.items():  # the lineage's, at their turn
         for line in lines:
@@ -728,17 +728,26 @@ def _current_offers(
     programmes: postbac.PostBac,
     families: dict[str, professional.Family],
     closed_on: str | None,
+    bts_options: Mapping[str, Sequence[str]] | None = None,
 ) -> _Current:
     """The activity offers of the BCN's diplomas, with the renewed ones and those carried by
-    a common 2nde (:mod:`renewal`), the renovation lineage, and the lines of nFormationDiplome_
-    the lineage skips (a report of its own: added to the file's at their turn)."""
+    a common 2nde or a BTS common first year (:mod:`renewal`; ``bts_options``: optionsBTS.csv,
+    common first year -> its options), the renovation lineage, and the lines of
+    nFormationDiplome_ the lineage skips (a report of its own: added to the file's at their
+    turn)."""
     skipped = FileReport(NFD_FILE, "diplomas (BCN)")
     # the BCN's diplomas, and the FCILs of the BTS files (programmes keyed by their label)
     out = [o for o in offers if o.code in diplomas or o.code in programmes.programmes]
     lineage = _lineage(diplomas, skipped)
     given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
     out += [o for o in _renewed(out, lineage, diplomas, closed_on) if (o.uai, o.code) not in given]
-    return _with_common_years(out, lineage, diplomas, families, closed_on), lineage, skipped
+    options = {
+        c: [o for o in opts if o in diplomas]
+        for c, opts in (bts_options or {}).items()
+        if c in diplomas
+    }
+    current = _with_common_years(out, lineage, diplomas, families, closed_on, options)
+    return current, lineage, skipped
 
 
 def _taken(reports: _Reports, got: Ahead[_T]) -> _T:
@@ -870,9 +879,14 @@ class _Early:
                 known.diplomas, vfd, missing, rows, resolved, known.closed_on
             )
         if self.programmes is not None and self.offers is not None and self.current is None:
+            options: dict[str, tuple[str, ...]] = {}
+            if self.bts_options is not None:
+                if self.bts_options.error is not None or self.bts_options.result is None:
+                    return
+                options = self.bts_options.result
             diplomas, programmes = self.programmes
             self.current = _current_offers(
-                self.offers, diplomas, programmes, families, known.closed_on
+                self.offers, diplomas, programmes, families, known.closed_on, options
             )
 
 
@@ -1406,11 +1420,19 @@ def _with_common_years(
     diplomas: dict[str, DiplomaRow],
     families: dict[str, professional.Family],
     closed_on: str | None,
+    bts_options: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Offer]:
-    """The Bac pros' offers carried on by their common 2nde's later offers (renewal.py), and
-    the entry after 3e of those whose figures are of the 1re pro (entry.py)."""
+    """The Bac pros' offers carried on by their common 2nde's later offers, the BTS options'
+    by their common first year's (``bts_options``, optionsBTS.csv: the BTS SIO options,
+    listed in 2020 under their own codes, then by Parcoursup under the first year only)
+    (renewal.py), and the entry after 3e of those whose figures are of the 1re pro
+    (entry.py)."""
     from graph.ingest.opendata.entry import with_common_entries
-    from graph.ingest.opendata.renewal import common_year_programmes, current_by_common_year
+    from graph.ingest.opendata.renewal import (
+        bts_option_programmes,
+        common_year_programmes,
+        current_by_common_year,
+    )
 
     closed = {c for c, d in diplomas.items() if closed_by(d, closed_on)}
     successors: dict[str, list[str]] = {}
@@ -1424,7 +1446,11 @@ def _with_common_years(
     )
     family_of = {f.common_cfd: f.famille for f in families.values() if f.common_cfd}
     with_common_entries(offers, begins, family_of)
-    return current_by_common_year(offers, begins)
+    # the BTS common first years carry their options' offers too, and give them no entry
+    # figures (a BTS is entered after the bac, never from a 2nde)
+    options = bts_option_programmes(bts_options or {}, successors, closed)
+    carried = {c: begins.get(c, set()) | options.get(c, set()) for c in {*begins, *options}}
+    return current_by_common_year(offers, carried)
 
 
 def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[str, str]]:
