@@ -158,7 +158,8 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM, places)
     if targets:
         nexts = d.steps()
-        near, still = read_next_steps_within_reach(store, far, nexts, known=rows_read)
+        boxes = _boxes(far, nexts, REACH_KM + 1.0)
+        near, still = read_next_steps_within_reach(store, far, nexts, known=rows_read, boxes=boxes)
         d.outside_offers = sorted(near, key=_offer_order)
         targets = sorted({t for r in still for t in nexts.at(*_at(r))})
     if targets:
@@ -169,7 +170,9 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         # (no box: what is read around the others could then be the nearest of those)
         placed = all(r["offer"].get("lat") is not None for r in near)
         wanted = nearest_wanted(d, still) if placed else still
-        d.outside_offers = read_nearest_next_steps(store, near, wanted, nexts, known=rows_read)
+        d.outside_offers = read_nearest_next_steps(
+            store, near, wanted, nexts, known=rows_read, read=boxes
+        )
         # the programmes of the next steps' kinds within reach of the offers still judged dead
         # ends, outside the territory too: one of the same filière within REACH_KM means the
         # data may only lack the passerelle (dead_ends._kind_within_reach), on either side of
@@ -296,14 +299,20 @@ def read_next_steps_near(
 
 
 def read_next_steps_within_reach(
-    store: GraphStore, far: list[Row], nexts: NextSteps, *, known: KnownRows | None = None
+    store: GraphStore,
+    far: list[Row],
+    nexts: NextSteps,
+    *,
+    known: KnownRows | None = None,
+    boxes: list[dict[str, Any]] | None = None,
 ) -> tuple[list[Row], list[Row]]:
     """The first round of :func:`read_next_steps_near`: the offers of the next steps of
     ``far`` within REACH_KM of them, and those of ``far`` none of whose next steps is offered
-    that close (open, placed) among them."""
-    near = read_offers(
-        store, "gaps_offer_rows_of", {"near": _boxes(far, nexts, REACH_KM + 1.0)}, known=known
-    )
+    that close (open, placed) among them. ``boxes``: ``_boxes(far, nexts, REACH_KM + 1.0)``,
+    when already made."""
+    if boxes is None:
+        boxes = _boxes(far, nexts, REACH_KM + 1.0)
+    near = read_offers(store, "gaps_offer_rows_of", {"near": boxes}, known=known)
     places = OfferPlaces(
         r for r in near if r["offer"].get("status") != "closed" and not r["diploma"].get("closed")
     )
@@ -318,20 +327,30 @@ def read_nearest_next_steps(
     nexts: NextSteps,
     *,
     known: KnownRows | None = None,
+    read: list[dict[str, Any]] | None = None,
 ) -> list[Row]:
     """The second round of :func:`read_next_steps_near`: ``near`` (the first round's rows)
-    and the offers of the next steps of ``rows`` within NEAREST_MAX_KM of them, sorted."""
+    and the offers of the next steps of ``rows`` within NEAREST_MAX_KM of them, sorted.
+    ``read``: the first round's boxes (gaps_offer_rows_of's ``near``), whose offers ``near``
+    holds already: each diploma's are not read again (``skip_*``, its box of the first
+    round), nor any of a diploma the first round read everywhere (two synthetic départements:
+    1 100 of the 2 128 offers of this round were the first round's)."""
     out = near
     if rows:
+        boxes = _boxes(rows, nexts, NEAREST_MAX_KM + 1.0)
+        if read is not None:
+            before = {b["code"]: b for b in read}
+            boxes = [
+                {**b, **{f"skip_{k}": v for k, v in before[b["code"]].items() if k != "code"}}
+                if b["code"] in before
+                else b
+                for b in boxes
+                if b["code"] not in before or before[b["code"]]["min_lat"] is not None
+            ]
         seen = {_row_key(r) for r in near}
         out = near + [
             r
-            for r in read_offers(
-                store,
-                "gaps_offer_rows_of",
-                {"near": _boxes(rows, nexts, NEAREST_MAX_KM + 1.0)},
-                known=known,
-            )
+            for r in read_offers(store, "gaps_offer_rows_of", {"near": boxes}, known=known)
             if _row_key(r) not in seen
         ]
     return sorted(out, key=_offer_order)
