@@ -10,9 +10,8 @@ import heapq
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import reduce
 from itertools import compress, repeat
-from operator import add, gt, itemgetter, le
+from operator import gt, itemgetter, le
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # networkx is imported where it is used: a worker that computes no gap
@@ -101,9 +100,12 @@ def suggest_links(
     placed = [y for y in pos or () if y is not None]
     if pos is not None and (not placed or max(placed) - min(placed) <= span):
         pos = None  # no two candidates that far apart (a campus, a département): no test
+    streams = [
+        _by_reach(scores, bound(g, h))
+        for (g, h), scores in _pair_scores(G, nodes, group_of, bound, pos, span).items()
+    ]
     n = len(nodes)
     nbrs = [set(G[x]) for x in nodes]
-    streams = _streams(G, nodes, group_of, bound, nbrs, pos, span)
     found: list[tuple[float, str, str]] = []
     kept: list[float] = []  # the best ``limit`` scores so far (a min-heap)
     for best, key, score in heapq.merge(*streams, key=_minus_reach):
@@ -181,158 +183,6 @@ def _minus_reach(item: tuple[float, int, float]) -> float:
     return -item[0]
 
 
-# A group pair whose pairs meet fewer shares than this is scored whole (:func:`_pair_scores`);
-# more, lazily (:func:`_lazy_by_reach`).
-LAZY_SHARES = 4 * FIRST_SORTED
-# The pairs scored up front in :func:`_lazy_by_reach` (those of its rarest neighbours), and
-# how many more it scores one by one before it scores the rest whole.
-HEAVY_PAIRS = 2 * FIRST_SORTED
-LAZY_PAIRS = 2 * FIRST_SORTED
-
-
-def _streams(
-    G: nx.Graph,
-    nodes: list[str],
-    group_of: list[str],
-    bound: Callable[[str, str], float],
-    nbrs: list[set[str]],
-    pos: list[float | None] | None,
-    span: float,
-) -> list[Iterator[tuple[float, int, float]]]:
-    """Per pair of groups with a bound above zero, its pairs with a common neighbour as
-    :func:`_by_reach` gives them (best reachable first). A pair of groups whose pairs meet
-    many shares (:data:`LAZY_SHARES`; 285 000 for the largest synthetic campus, of which the
-    walk of :func:`suggest_links` reads a few hundred pairs) is scored lazily, from its best
-    down (:func:`_lazy_by_reach`); the others, and every pair when ``pos`` is given, whole
-    (:func:`_pair_scores`). The same pairs with the same scores in the same order, but for
-    pairs of equal score (which the walk judges all, whatever their order)."""
-    lazy: dict[tuple[str, str], dict[str, tuple[list[int], list[int]]]] = {}
-    if pos is None:
-        around: dict[str, list[int]] = {}
-        for i, x in enumerate(nodes):
-            for z in G[x]:
-                around.setdefault(z, []).append(i)
-        kinds = sorted(set(group_of))
-        for g in kinds:
-            for h in kinds:
-                if g > h or bound(g, h) <= 0:
-                    continue
-                tokens: dict[str, tuple[list[int], list[int]]] = {}
-                shares = 0
-                for z, members in around.items():
-                    if len(members) < 2:
-                        continue
-                    one = [i for i in members if group_of[i] == g]
-                    other = one if g == h else [i for i in members if group_of[i] == h]
-                    met = len(one) * (len(one) - 1) // 2 if g == h else len(one) * len(other)
-                    if met:
-                        tokens[z] = (one, other)
-                        shares += met
-                if shares > LAZY_SHARES:
-                    lazy[g, h] = tokens
-    streams = [
-        _by_reach(scores, bound(g, h))
-        for (g, h), scores in _pair_scores(
-            G, nodes, group_of, bound, pos, span, skip=set(lazy)
-        ).items()
-    ]
-    for (g, h), tokens in lazy.items():
-        streams.append(_lazy_by_reach(G, nodes, group_of, bound, nbrs, tokens, (g, h), bound(g, h)))
-    return streams
-
-
-def _lazy_by_reach(
-    G: nx.Graph,
-    nodes: list[str],
-    group_of: list[str],
-    bound: Callable[[str, str], float],
-    nbrs: list[set[str]],
-    tokens: Mapping[str, tuple[list[int], list[int]]],
-    pair: tuple[str, str],
-    most: float,
-) -> Iterator[tuple[float, int, float]]:
-    """:func:`_by_reach` of the pairs of one pair of groups (``tokens``: each common neighbour
-    with its members of the one group and of the other, the same list when both groups are
-    one), without scoring them all first.
-
-    The rarest neighbours (the largest shares) give few pairs: those pairs are scored first
-    (up to :data:`HEAVY_PAIRS`). Every other pair's score is at most what the other
-    neighbours of either end can give, ``light[i]`` (the sum of their shares): the nodes are
-    taken from the largest ``light`` down, each scored with the nodes taken before it that
-    share one of those neighbours; a pair is given once no pair left unscored can score more
-    (the ``light`` of the next node). A pair's score is its shares added in the order of its
-    neighbours sorted, the float :func:`_pair_scores` gives it. Past :data:`LAZY_PAIRS`
-    pairs scored one by one, the rest are scored whole and given after, sorted."""
-    g, h = pair
-    n = len(nodes)
-    share = {z: 1.0 / G.degree(z) for z in tokens}
-    order = sorted(tokens, key=lambda z: (-share[z], z))
-    heavy: set[int] = set()
-    split = 0
-    for z in order:
-        one, other = tokens[z]
-        met = len(one) * (len(one) - 1) // 2 if g == h else len(one) * len(other)
-        if len(heavy) + met > HEAVY_PAIRS:
-            break
-        split += 1
-        if g == h:
-            for p, i in enumerate(one, 1):
-                base = i * n
-                heavy.update([base + j for j in one[p:]])
-        else:
-            for i in one:
-                heavy.update([i * n + j if i < j else j * n + i for j in other])
-    get = share.__getitem__
-
-    def score(i: int, j: int) -> float:
-        return reduce(add, map(get, sorted(nbrs[i] & nbrs[j])), 0.0)
-
-    ready = [(-score(*divmod(key, n)), key) for key in heavy]
-    heapq.heapify(ready)
-    # the shares of the other neighbours of each node, a little more than their sum (a bound
-    # must not fall under a score by a rounding)
-    light: dict[int, float] = {}
-    light_of: dict[int, list[str]] = {}
-    for z in order[split:]:
-        one, other = tokens[z]
-        for i in one if g == h else (*one, *other):
-            light[i] = light.get(i, 0.0) + share[z]
-            light_of.setdefault(i, []).append(z)
-    queue = sorted(light, key=lambda i: (-light[i], i))
-    taken: dict[str, tuple[list[int], list[int]]] = {}
-    scored = set(heavy)
-    emitted: set[int] = set()
-    at = 0
-    while True:
-        nxt = light[queue[at]] * (1.0 + 1e-9) if at < len(queue) else -1.0
-        while ready and -ready[0][0] >= nxt:
-            neg, key = heapq.heappop(ready)
-            emitted.add(key)
-            yield -neg * most, key, -neg
-        if at >= len(queue):
-            return
-        if len(scored) > len(heavy) + LAZY_PAIRS:
-            break
-        i = queue[at]
-        at += 1
-        mine = group_of[i]
-        for z in light_of[i]:
-            ones, others = taken.setdefault(z, ([], []))
-            # a pair of the two groups: i with those taken of the other group (of its own
-            # when both groups are one)
-            for j in others if g != h and mine == g else ones:
-                key = i * n + j if i < j else j * n + i
-                if key not in scored:
-                    scored.add(key)
-                    heapq.heappush(ready, (-score(i, j), key))
-            (ones if g == h or mine == g else others).append(i)
-    # many pairs left near the best: the rest scored whole, then given in order
-    rest = _pair_scores(G, nodes, group_of, bound, only=pair)[pair]
-    for key in emitted:
-        del rest[key]
-    yield from _by_reach(rest, most)
-
-
 def _pair_scores(
     G: nx.Graph,
     nodes: list[str],
@@ -340,9 +190,6 @@ def _pair_scores(
     bound: Callable[[str, str], float],
     pos: list[float | None] | None = None,
     span: float = math.inf,
-    *,
-    skip: set[tuple[str, str]] | None = None,
-    only: tuple[str, str] | None = None,
 ) -> dict[tuple[str, str], dict[int, float]]:
     """Resource allocation of every two ``nodes`` with a common neighbour, by pair of groups
     (``group_of[i]``: node i's; pairs of groups whose ``bound`` is not above zero are left
@@ -362,12 +209,7 @@ def _pair_scores(
         for z in G[x]:
             around.setdefault(z, []).append(i)
     kinds = sorted(set(group_of))
-    scored = [
-        (g, h)
-        for g in kinds
-        for h in kinds
-        if g <= h and bound(g, h) > 0 and (g, h) not in (skip or ()) and only in (None, (g, h))
-    ]
+    scored = [(g, h) for g in kinds for h in kinds if g <= h and bound(g, h) > 0]
     out: dict[tuple[str, str], dict[int, float]] = {pair: {} for pair in scored}
     alone = len(kinds) == 1
     for z in sorted(around):

@@ -10,7 +10,6 @@ suggested-partnership section), with the answers of the judge-every-pair definit
 
 from __future__ import annotations
 
-import math
 import random
 import subprocess
 import sys
@@ -80,24 +79,9 @@ def random_graph(rng: random.Random) -> tuple[nx.Graph, list[str], dict[str, str
 BOUNDS = {("company", "school"): 1.5, ("school", "lab"): 1.2, ("school", "school"): 0.3}
 
 
-# How the walk scores its pairs: whole (the random graphs are small), or lazily from the best
-# down (link_analysis._lazy_by_reach: every pair of groups, a few pairs up front then node by
-# node; past a few, the rest whole)
-SCORINGS = {
-    "whole": {},
-    "lazy": {"LAZY_SHARES": -1, "HEAVY_PAIRS": 4, "LAZY_PAIRS": 10**6},
-    "lazy then whole": {"LAZY_SHARES": -1, "HEAVY_PAIRS": 0, "LAZY_PAIRS": 7},
-}
-
-
 @pytest.mark.parametrize("seed", range(12))
 @pytest.mark.parametrize("limit", [1, 5, 30, 1000])
-@pytest.mark.parametrize("scoring", sorted(SCORINGS))
-def test_the_walk_gives_the_answer_of_judging_every_pair(
-    seed: int, limit: int, scoring: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for name, value in SCORINGS[scoring].items():
-        monkeypatch.setattr(la, name, value)
+def test_the_walk_gives_the_answer_of_judging_every_pair(seed: int, limit: int) -> None:
     rng = random.Random(seed)
     G, candidates, groups = random_graph(rng)
     refused = {tuple(sorted(rng.sample(sorted(groups), 2))) for _ in range(60)}
@@ -344,86 +328,3 @@ def test_pairs_by_reach_come_in_the_order_of_one_stable_sort(seed: int) -> None:
     got = [(key, score) for _, key, score in la._by_reach(scores, 0.3)]
     assert got == want
     assert [best for best, _, _ in la._by_reach(scores, 0.3)] == [s * 0.3 for _, s in want]
-
-
-def _tokens(
-    G: nx.Graph, nodes: list[str], group_of: list[str], pair: tuple[str, str]
-) -> dict[str, tuple[list[int], list[int]]]:
-    """The common neighbours of one pair of groups with their members, as _streams gives
-    them to _lazy_by_reach."""
-    g, h = pair
-    around: dict[str, list[int]] = {}
-    for i, x in enumerate(nodes):
-        for z in G[x]:
-            around.setdefault(z, []).append(i)
-    out = {}
-    for z, members in around.items():
-        one = [i for i in members if group_of[i] == g]
-        other = one if g == h else [i for i in members if group_of[i] == h]
-        if (len(one) * (len(one) - 1) // 2 if g == h else len(one) * len(other)) > 0:
-            out[z] = (one, other)
-    return out
-
-
-@pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize(("heavy", "lazy"), [(0, 10**6), (50, 10**6), (200, 40), (0, 0)])
-def test_lazy_pairs_come_as_the_pairs_scored_whole(
-    seed: int, heavy: int, lazy: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """link_analysis._lazy_by_reach gives every pair of a pair of groups, with the float
-    _pair_scores gives it, best first, as _by_reach of them all (pairs of equal score in any
-    order): a few hundred candidates around sectors of many sizes (a few large ones, as the
-    fields of a campus), some linked to one another. Fails when a pair is given before one
-    scoring more (a bound under a score), is missing, or its shares are added in another
-    order."""
-    monkeypatch.setattr(la, "HEAVY_PAIRS", heavy)
-    monkeypatch.setattr(la, "LAZY_PAIRS", lazy)
-    rng = random.Random(seed)
-    groups = {
-        f"c{i:03d}": rng.choice(["school", "school", "school", "company"]) for i in range(300)
-    }
-    G = nx.Graph()
-    sectors = [f"s{i:02d}" for i in range(40)]
-    for c in groups:
-        for _ in range(rng.randint(1, 8)):
-            G.add_edge(c, sectors[min(int(rng.expovariate(0.15)), len(sectors) - 1)])
-    for _ in range(60):
-        G.add_edge(*rng.sample(sorted(groups), 2))
-    for i in range(200):  # not candidates: they count in the neighbours' degrees only
-        G.add_edge(f"other{i}", rng.choice(sectors))
-    nodes = sorted(groups)
-    group_of = [groups[x] for x in nodes]
-    nbrs = [set(G[x]) for x in nodes]
-
-    def bound(g: str, h: str) -> float:
-        return BOUNDS.get((g, h), BOUNDS.get((h, g), 0.0))
-
-    whole = la._pair_scores(G, nodes, group_of, bound)
-    assert set(whole) == {("company", "school"), ("school", "school")}
-    for pair, scores in whole.items():
-        want = list(la._by_reach(scores, bound(*pair)))
-        tokens = _tokens(G, nodes, group_of, pair)
-        got = list(la._lazy_by_reach(G, nodes, group_of, bound, nbrs, tokens, pair, bound(*pair)))
-        assert [score for _, _, score in got] == [score for _, _, score in want]
-        assert sorted(got) == sorted(want)
-        assert len(want) > 1000 if pair == ("school", "school") else len(want) > 100
-
-
-def test_the_largest_pairs_of_groups_are_scored_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
-    """link_analysis._streams: the pairs of groups meeting more than LAZY_SHARES shares are
-    given by _lazy_by_reach, the others scored whole; every one when positions are given."""
-    G, candidates, groups = random_graph(random.Random(1))
-    nodes = sorted(x for x in set(candidates) if x in G)
-    group_of = [groups[x] for x in nodes]
-    nbrs = [set(G[x]) for x in nodes]
-
-    def bound(g: str, h: str) -> float:
-        return BOUNDS.get((g, h), BOUNDS.get((h, g), 0.0))
-
-    def lazy(*args: Any) -> int:
-        return sum(s.__name__ == "_lazy_by_reach" for s in la._streams(*args))  # type: ignore[attr-defined]
-
-    assert lazy(G, nodes, group_of, bound, nbrs, None, math.inf) == 0
-    monkeypatch.setattr(la, "LAZY_SHARES", -1)
-    assert lazy(G, nodes, group_of, bound, nbrs, None, math.inf) == 3
-    assert lazy(G, nodes, group_of, bound, nbrs, [0.0] * len(nodes), 1.0) == 0
