@@ -231,6 +231,7 @@ def candidates(
     *,
     restrict: bool,
     opened: MutableMapping[str, list[tuple[str, Row]]] | None = None,
+    kept_legs: MutableMapping[str, list[tuple[str, Row]]] | None = None,
 ) -> list[Candidate]:
     """Candidate pathways, walking LEADS_TO one hop per read from the start diplomas.
 
@@ -239,7 +240,12 @@ def candidates(
     reorientation legs, no diploma is visited twice, a path stops at its first goal diploma, at
     most ``max_steps`` legs and CANDIDATE_CAP paths. ``opened``: each diploma's legs with
     their closed targets replaced (:func:`_open_targets`), kept for the graph's version
-    (none of it depends on the request).
+    (none of it depends on the request). ``kept_legs`` (with ``restrict``): the legs a hop
+    after the first keeps of each diploma (its opened legs to a diploma offered in the
+    territory), kept for the searches of the same graph, territory and modality, whose
+    ``opened`` gives the same legs of every diploma but the starts (a start's legs, with its
+    renewed version's, are its search's own: those of a start with a renewed version are never
+    kept there).
     """
     node = source.diplomas(sorted(set(q.start_codes)))
     adj: dict[str, list[tuple[str, Row]]] = {}
@@ -253,24 +259,51 @@ def candidates(
         if not frontier:
             break
         seen.update(frontier)
-        raw = source.legs_from(frontier)
-        if hop == 0:
-            # a start's own legs with its renewed version's: worked out for this search only
-            renewed = with_renewed_legs(raw, node, source.legs_from)
-            own = {c: pairs for c, pairs in renewed.items() if pairs is raw[c]}
-            legs = _open_targets(source, own, node, opened)
-            legs.update(
-                _open_targets(source, {c: renewed[c] for c in renewed.keys() - own.keys()}, node)
-            )
+        # the diplomas whose kept legs are worked out here (the others' were kept before); a
+        # start with a renewed version has legs of its own (with_renewed_legs)
+        memo = kept_legs if restrict else None
+        if memo is None:
+            fresh = frontier
+        elif hop == 0:
+            fresh = [c for c in frontier if c not in memo or node[c].get("successors")]
         else:
-            legs = _open_targets(source, raw, node, opened)
-        targets = {t for c in frontier for t, _ in legs[c]}
-        node.update(source.diplomas(targets))
-        if restrict:
-            targets = source.offered_inside(targets)
+            fresh = [c for c in frontier if c not in memo]
+        lists: dict[str, list[tuple[str, Row]]] = {}
+        if fresh:
+            raw = source.legs_from(fresh)
+            if hop == 0:
+                # a start's own legs with its renewed version's: worked out for this search only
+                renewed = with_renewed_legs(raw, node, source.legs_from)
+                own = {c: pairs for c, pairs in renewed.items() if pairs is raw[c]}
+                legs = _open_targets(source, own, node, opened)
+                legs.update(
+                    _open_targets(
+                        source, {c: renewed[c] for c in renewed.keys() - own.keys()}, node
+                    )
+                )
+            else:
+                legs = _open_targets(source, raw, node, opened)
+            targets = {t for c in fresh for t, _ in legs[c]}
+            node.update(source.diplomas(targets))
+            if restrict:
+                targets = source.offered_inside(targets)
+            for c in fresh:
+                lists[c] = [(t, leg) for t, leg in legs[c] if t in targets and t in node]
+            if memo is not None:
+                memo.update(
+                    lists
+                    if hop
+                    else {c: got for c, got in lists.items() if not node[c].get("successors")}
+                )
+        if memo is not None and len(fresh) < len(frontier):
+            # the kept legs of the others, and their targets' rows (those the walk reads)
+            for c in frontier:
+                if c not in lists:
+                    lists[c] = memo[c]
+            node.update(source.diplomas({t for c in frontier for t, _ in lists[c]} - node.keys()))
         nxt: set[str] = set()
         for c in frontier:
-            kept = [(t, leg) for t, leg in legs[c] if t in targets and t in node]
+            kept = lists[c]
             if kept:
                 adj[c] = kept
             for t, _ in kept:
