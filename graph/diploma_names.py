@@ -205,6 +205,11 @@ _ACCENTED = {
         "céramique géomètre intérieur intérieure être prêt réception hébergement "
         "télévision vidéo élevage végétale végétales piétonne sérigraphie vêtements vêtement "
         "léger légers légère légères "
+        # closed BCN names tester25 read without accents (« Patissier (CAP) », « Electricien
+        # d'automobiles (CAP) », « Comptabilite et gestion des organisations (BTS) »,
+        # « Infirmiere (diplôme d'État) », « Diplôme d'Etat de puéricultrice »)
+        "pâtissier pâtissière pâtissiers pâtisserie électricien électricienne électriciens "
+        "comptabilité infirmière infirmières état "
         # past participles a diploma's name only uses as adjectives (« environnements connectés »)
         "connecté connectés connectée connectées embarqué embarqués embarquée embarquées "
         "spécialisé spécialisés spécialisée spécialisées "
@@ -214,6 +219,17 @@ _ACCENTED = {
     ).split()
 }
 _ACCENTLESS = re.compile(r"\b(" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) + r")\b", re.I)
+
+
+def accented(word: str) -> str:
+    """A folded word (« patissier ») with its accents back when French spells it one way
+    only (:data:`_ACCENTED`), in lower case; else the word in lower case.
+
+    >>> accented("PATISSIER"), accented("reserve")
+    ('pâtissier', 'reserve')
+    """
+    lower = word.lower()
+    return _ACCENTED.get(lower, lower)
 
 
 def _accent(m: re.Match[str]) -> str:

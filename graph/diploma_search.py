@@ -361,10 +361,63 @@ class _Names:
     words: list[list[str]]
     vocabulary: tuple[str, ...]
     rows_of: Mapping[str, tuple[int, ...]]  # a word -> the rows whose names hold it
+    # the initials of a name's words -> its rows (:func:`initials`): « mfer », « csr »
+    by_initials: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 # id(rows) -> (rows, their names): the lists an app keeps, a few at most
 _NAMES: dict[int, tuple[object, _Names]] = {}
+
+
+INITIALS_MIN = 3  # letters of a sigle read from a name's initials (« tc » is too short)
+
+
+def initials(name: str) -> set[str]:
+    """The sigles people form from a diploma's name: the first letters of its words, its type
+    (« BUT – », « (BAC PRO) ») and its option left out, with and without a leading
+    « métiers » (the famille de métiers « gestion administrative, du transport et de la
+    logistique » is said « GATL », the Bac pro « métiers du froid et des énergies
+    renouvelables » « MFER »). The lists of acronyms (:data:`ACRONYMS`, the BCN's) name the
+    diplomas whose usual sigle is not their initials (« MELEC »); these cover the others
+    (tester25: « bac pro mfer » found « Métiers de la mer », « bac pro mee », « bts esf »
+    nothing).
+
+    >>> sorted(initials("METIERS DU FROID ET DES ENERGIES RENOUVELABLES (BAC PRO)"))
+    ['fer', 'mfer']
+    >>> initials("MAINTENANCE ET EFFICACITE ENERGETIQUE"), initials("CUISINE")
+    ({'mee'}, set())
+    >>> initials("TECHNICIEN DU FROID ET DU CONDITIONNEMENT D'AIR OPTION B")
+    {'tfca'}
+    >>> initials("BUT – Techniques de commercialisation"), initials("BTS fluides-énergies")
+    (set(), set())
+    >>> initials("BTS fluides-énergies-domotique")
+    {'fed'}
+    >>> sorted(initials("METIERS DE LA GESTION ADMINISTRATIVE, DU TRANSPORT ET DE LA LOGISTIQUE "
+    ...                 "2NDE COMMUNE (BAC PRO)"))
+    ['gatl', 'mgatl']
+    """
+    text = _BRACKETS.sub(" ", name)
+    words = _words(text)
+    for type_words in _TYPES_LONGEST_FIRST:
+        if tuple(words[: len(type_words)]) == type_words:
+            words = words[len(type_words) :]
+            break
+    # up to its option or its year (« … LOGISTIQUE 2NDE COMMUNE », « … 1ERE ANNEE COMMUNE »)
+    ends = [i for i, w in enumerate(words) if w in _NAME_ENDS]
+    if ends:
+        words = words[: ends[0]]
+    sig = [w for w in words if w not in STOP]
+    out = set()
+    if len(sig) >= INITIALS_MIN:
+        out.add("".join(w[0] for w in sig))
+    if len(sig) > INITIALS_MIN and sig[0] == "metiers":
+        out.add("".join(w[0] for w in sig[1:]))
+    return out
+
+
+_NAME_ENDS = {"option", "2nde", "2de", "1ere", "1re"}
+_BRACKETS = re.compile(r"\([^)]*\)")
+_TYPES_LONGEST_FIRST = sorted(TYPE_WORDS, key=lambda t: -len(t))
 
 
 def _kept_names(given: object, rows: Sequence[Mapping[str, Any]]) -> _Names:
@@ -378,7 +431,16 @@ def _kept_names(given: object, rows: Sequence[Mapping[str, Any]]) -> _Names:
     for i, name in enumerate(words):
         for w in dict.fromkeys(name):
             rows_of.setdefault(w, []).append(i)
-    names = _Names(words, tuple(sorted(rows_of)), {w: tuple(i) for w, i in rows_of.items()})
+    by_initials: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        for sigle in initials(r["name"]):
+            by_initials.setdefault(sigle, []).append(i)
+    names = _Names(
+        words,
+        tuple(sorted(rows_of)),
+        {w: tuple(i) for w, i in rows_of.items()},
+        {a: tuple(i) for a, i in by_initials.items()},
+    )
     if isinstance(given, list):  # a list kept by its caller; a generator is read once
         if len(_NAMES) >= 4:
             _NAMES.pop(next(iter(_NAMES)))
@@ -686,12 +748,27 @@ def search_diplomas(
     groups = _alternatives(words)
     names = _kept_names(given, rows)
     known = _kept_known(given, jobs, lambda: _known_words(names.words, jobs))
+    # the query words read as the initials of names: not a real word of the data (« bois »),
+    # unless a known acronym (« epc »: the BTS Europlastics, and the CAP équipier polyvalent
+    # du commerce by its initials)
+    sigles = {
+        w: names.by_initials[w]
+        for alts in groups
+        for w in alts[0]
+        if w in names.by_initials and (w not in known or w in EXPANSIONS)
+    }
     # per query word, the rows whose names match it and how well: the other rows' names do not
     # (each word compared with the names' vocabulary once, not with every name)
     at = {
         # an acronym as itself only, never a word spelt close to it: « crsa » is not the
-        # « csa » of the certificats de spécialisation agricole, « crci » not « cci »
-        w: _by_row(_close_words(w, names.vocabulary, strict=w in known or w in EXPANSIONS), names)
+        # « csa » of the certificats de spécialisation agricole, « crci » not « cci »; a word
+        # that is the initials of names (« mfer ») finds them, and only words of its stem
+        # besides (« mfer » is not « mer »)
+        w: _by_row(
+            _close_words(w, names.vocabulary, strict=w in known or w in EXPANSIONS or w in sigles),
+            names,
+        )
+        | {i: 100.0 for i in sigles.get(w, ())}
         for alts in groups
         for alt in alts
         for w in alt

@@ -52,6 +52,7 @@ def continuum_breaks(
             cited=cited,
             coverage=(d.level_sources, d.territory_sources),
             elsewhere=_elsewhere(groups, d),
+            unfiled=unfiled_offers(d.inside),
         )
     # a filière belongs to the campuses covering it: only those of the territory are used
     kinds = {
@@ -83,7 +84,67 @@ def continuum_breaks(
         aside={"*": aside},
         coverage=(d.level_sources, d.territory_sources),
         elsewhere=_elsewhere(groups, d),
+        unfiled=unfiled_offers(d.inside),
     )
+
+
+def unfiled_offers(inside: list[Row]) -> dict[int, list[Row]]:
+    """By level (Bac+3 and Bac+5), the territory's offers whose diploma names no field: no
+    NSF group and no ROME code (Parcoursup's licences and engineering programmes: « Formation
+    d'ingénieur Bac + 5 – Bac général »). Any filière's Bac+3 or Bac+5 may be among them.
+
+    >>> def row(level, nsf=None, rome=()):
+    ...     return {"diploma": {"level": level, "nsf": nsf, "rome_codes": list(rome)},
+    ...             "offer": {"status": "open"}}
+    >>> {lv: len(rows) for lv, rows in unfiled_offers([row(7), row(7, "255"), row(6, None, ["H1"]),
+    ...     row(6), row(5)]).items()}
+    {7: 1, 6: 1}
+    """
+    out: dict[int, list[Row]] = defaultdict(list)
+    for r in inside:
+        level = r["diploma"].get("level")
+        if (
+            level in LEVELS
+            and level >= UNSURE_FROM
+            and _counts(r)
+            and _group(r) is None
+            and not r["diploma"].get("rome_codes")
+        ):
+            out[level].append(r)
+    return dict(out)
+
+
+def _unfiled_text(levels: list[int], rows: dict[int, list[Row]]) -> str:
+    """What the continuum says of a Bac+3 or Bac+5 the filière lacks while the territory
+    offers programmes of that level whose field the files do not give (French).
+
+    >>> r = {"diploma": {"name": "Formation d'ingénieur Bac + 5 – Bac général"},
+    ...      "actor": {"name": "ESIGELEC"}}
+    >>> print(_unfiled_text([7], {7: [r, r]}))
+     Bac+5 (7) : aucune formation de la filière recensée ici, mais 2 formations de ce niveau proposées sur ce territoire n'ont pas de domaine dans les fichiers (Formation d'ingénieur Bac + 5 – Bac général (ESIGELEC)) : elles peuvent en relever, une absence n'est pas établie (à vérifier).
+    """  # noqa: E501
+    parts = []
+    for lv in levels:
+        where: dict[str, set[str]] = defaultdict(set)
+        for r in rows[lv]:
+            where[r["diploma"]["name"]].add(r["actor"]["name"])
+        said = [
+            f"{name} ({named_and_counted(sorted(actors), len(actors), 2).replace(' ;', ',')})"
+            for name, actors in sorted(where.items())
+        ]
+        n = len(rows[lv])
+        parts.append(
+            f"{levels_text([lv])} : aucune formation de la filière recensée ici, mais "
+            + (
+                f"{n} formations de ce niveau proposées sur ce territoire n'ont"
+                if n > 1
+                else "1 formation de ce niveau proposée sur ce territoire n'a"
+            )
+            + f" pas de domaine dans les fichiers ({named_and_counted(said, len(said), 3)}) : "
+            + ("elles peuvent" if n > 1 else "elle peut")
+            + " en relever, une absence n'est pas établie (à vérifier)."
+        )
+    return "".join(f" {p}" for p in parts)
 
 
 def _elsewhere(groups: dict[str, list[Row]], d: GapData) -> dict[str, dict[int, list[Row]]]:
@@ -258,6 +319,7 @@ def _findings(
     aside: dict[str, list[Row]] | None = None,
     coverage: tuple[dict[int, frozenset[str]], set[str]] = ({}, set()),
     elsewhere: dict[str, dict[int, list[Row]]] | None = None,
+    unfiled: dict[int, list[Row]] | None = None,
 ) -> list[Finding]:
     """One finding per group of offers that misses a level or plans one; ``campus_sectors``:
     the groups that are a sector node to link to (not ``*`` nor a field of training);
@@ -268,7 +330,11 @@ def _findings(
     offers: a level some such file holds no row of the territory in is not covered, said so,
     never « absent » (graph/gaps/level_coverage.py); ``elsewhere``: per group, by level, the
     territory's offers of other diplomas its own lead to (:func:`next_level_offers`): a level
-    so reached is not missing, said so (``levels_reached_elsewhere``)."""
+    so reached is not missing, said so (``levels_reached_elsewhere``); ``unfiled``: by
+    level, the territory's Bac+3 and Bac+5 whose field the files do not give
+    (:func:`unfiled_offers`): a filière's level among them is not established missing, said
+    so (``levels_field_unknown``; tester25: « Absents : Bac+5 » for the Seine-Maritime's
+    electrical engineering, beside ESIGELEC's five engineering programmes)."""
     out = []
     for gid, rows in groups.items():
         if not rows:
@@ -299,6 +365,10 @@ def _findings(
         # a level whose files say nothing of the territory: not covered, not absent
         uncovered = uncovered_levels(lacking, *coverage)
         missing = [lv for lv in lacking if lv not in uncovered]
+        # a Bac+3 or Bac+5 the territory offers programmes of without a known field: they
+        # may be the filière's (« * » counts them already)
+        unknown = [lv for lv in missing if gid != "*" and (unfiled or {}).get(lv)]
+        missing = [lv for lv in missing if lv not in unknown]
         name = names[gid]
         inner = [lv for lv in missing if open_levels and open_levels[0] < lv < open_levels[-1]]
         # a missing Bac+3 or Bac+5 may be a gap of the files, not of the territory
@@ -316,6 +386,8 @@ def _findings(
         why += _elsewhere_text(reached, further)
         if uncovered:
             why += _uncovered_text(uncovered)
+        if unknown:
+            why += _unfiled_text(unknown, unfiled or {})
         if inner and not unsure:
             why += (
                 f" La rupture au niveau {', '.join(map(str, inner))} oblige les apprenants "
@@ -361,6 +433,9 @@ def _findings(
                     ],
                     # lacking, but the files listing these levels hold no row of the territory
                     "levels_not_covered": sorted(uncovered),
+                    # lacking, but programmes of these levels whose field the files do not
+                    # give are offered in the territory (unfiled_offers)
+                    "levels_field_unknown": unknown,
                     "planned_offers": [
                         {
                             "diploma": r["diploma"]["code"],

@@ -35,6 +35,7 @@ MEASURE_FR = {
     "levels_planned": "niveaux en projet",
     "levels_missing": "niveaux manquants",
     "levels_reached_elsewhere": "niveaux atteints par une autre formation du territoire",
+    "levels_field_unknown": "niveaux où des formations sans domaine connu sont proposées",
     "nearest_km": "formation suivante la plus proche (km)",
     "searched_km": "rayon de recherche (km)",
     "reach_km": "suite jugée accessible jusqu'à (km)",

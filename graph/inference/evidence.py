@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from graph.diploma_names import accented
+
 __all__ = [
     "BROAD",
     "NONE",
@@ -191,7 +193,9 @@ def shared_evidence(
     words = sorted(title_a & title_b)
     if words:
         points += P_TITLE * min(len(words), 3)
-        parts.append("intitulés voisins (" + ", ".join(w.lower() for w in words) + ")")
+        # the titles' words are folded (BCN capitals): their accents back where French
+        # spells them one way only (« patissier » read so in an explanation)
+        parts.append("intitulés voisins (" + ", ".join(accented(w) for w in words) + ")")
     strength = round(min(points, STRENGTH_FULL) / STRENGTH_FULL, 2)
     return SharedEvidence(points, strength, " ; ".join(parts))
 

@@ -316,6 +316,13 @@ class _StoreSource:
         found = {c for c, offers in flagged.items() if any(o.in_territory for o in offers)}
         found |= placed - flagged.keys()
         todo = sorted(codes - flagged.keys() - placed)
+        if todo and self.mod is None and _radius_only(self.q.territory):
+            # a current offer in a grid cell wholly within the radius is a usable offer in
+            # the territory (PathwayData.within_radius): those codes' offers are not looked at
+            within = self.data.within_radius(self.store, self.q.territory)
+            if within:
+                found.update(c for c in todo if c in within)
+                todo = [c for c in todo if c not in within]
         if todo and self.mod is None and self.q.territory.is_everywhere:
             flagged = self.offers(todo)  # the lists kept for the version: no flagging
             return found | {c for c in todo if any(o.in_territory for o in flagged[c])}
@@ -327,6 +334,16 @@ class _StoreSource:
                 if any_usable_inside(rows, self.q.territory, how, outside[code]):
                     found.add(code)
         return found
+
+
+def _radius_only(territory: Territory) -> bool:
+    """Whether the territory is a radius alone (:meth:`Territory.contains` then measures the
+    distance only)."""
+    return bool(
+        territory.near
+        and territory.radius_km
+        and not (territory.departements or territory.region or territory.campus)
+    )
 
 
 _ROME = re.compile(r"^[A-N]\d{4}$")
@@ -658,10 +675,20 @@ def _usual_outside(
     targets = usual_targets(q, starts, legs, diplomas, goal_codes)
     offered = source.offers([t["code"] for _, t, _ in targets])
     here = [t for _, t, _ in targets if any(o.in_territory for o in offered[t["code"]])]
+    # a passerelle some target of which is offered here: its usual continuation is (the CAP
+    # cuisine's page names two bacs pro; the one the territory offers is the usual step)
+    met = {
+        leg.get("passerelle_id") for _, t, leg in targets if t in here and leg.get("passerelle_id")
+    }
     for start, target, leg in targets:
         offers = offered[target["code"]]
-        if target in here or started_by_common_year(target, here):
-            continue  # offered here (or its common first year is): the ranking decides
+        if (
+            target in here
+            or started_by_common_year(target, here)
+            or (leg.get("passerelle_id") in met)
+        ):
+            continue  # offered here (or its common first year, or another step the source
+            # names with it, is): the ranking decides
         point = origin.point()
         scorer = Scorer(
             {target["code"]: offers},

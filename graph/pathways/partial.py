@@ -171,7 +171,11 @@ def _offered(
 
     places = data.current_places(store, goals)
     # goal_kinds left out the closed diplomas and the common first years
-    found = goal_offered(known, places, rows, q.territory, modality, filed=filed, nameable=True)
+    # the codes filed under cells wholly within a radius: no offer of theirs measured
+    within = data.within_radius(store, q.territory)
+    found = goal_offered(
+        known, places, rows, q.territory, modality, filed=filed, nameable=True, within=within
+    )
     return _Offered(found, {}, {})
 
 
@@ -274,12 +278,16 @@ def _nearest_of(
     todo = sorted(c for c in near if c not in got)
     if todo:
         deps = departements_only(q.territory)
-        # in départements, only their offers (nearest keeps the least key: any order gives it)
-        rows = (
-            data.usable_offers_in(store, todo, deps)
-            if deps is not None
-            else data.usable_offers(store, todo)
-        )
+        centre, radius = q.territory.near, q.territory.radius_km
+        # in départements, only their offers (nearest keeps the least key: any order gives it);
+        # in a radius, only those of its band of latitude, in their order (1° of latitude is
+        # 111.3 km on the sphere of haversine_km: 111 leaves a margin)
+        if deps is not None:
+            rows = data.usable_offers_in(store, todo, deps)
+        elif centre is not None and radius:
+            rows = data.usable_offers_near(store, todo, centre.lat, radius / 111.0)
+        else:
+            rows = data.usable_offers(store, todo)
         for c in todo:
             got[c] = nearest(near[c], rows[c], q.territory, modality, here, start_nsf)
     return {c: got[c] for c in near}

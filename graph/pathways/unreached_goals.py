@@ -47,7 +47,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
-from graph.geo import EARTH_RADIUS_KM, haversine_km, lon_gap, lon_reach
+from graph.geo import EARTH_RADIUS_KM, haversine_km, inner_reach, lon_gap, lon_reach
 from graph.nsf import DOMAINS
 from graph.programme_names import programme_words
 from graph.territory import Territory
@@ -188,9 +188,12 @@ def _meets(pairs: Iterable[tuple[Any, Any]], wanted: Collection[Any], modality: 
     return any(m == modality and p in wanted for m, p in pairs)
 
 
-def _may_be_in(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
+def _may_be_in(
+    c: CurrentPlaces, territory: Territory, modality: Any, in_radius: bool = False
+) -> bool:
     """Whether some current offer may be in the territory: each of its conditions is met by
-    some offer (the same offer for a territory of one condition)."""
+    some offer (the same offer for a territory of one condition). ``in_radius``: a current
+    offer is known to be within the territory's radius (:func:`within_cells`)."""
     if not c.departements:
         return False
     if territory.departements and not _meets(c.departements, territory.departements, modality):
@@ -199,7 +202,9 @@ def _may_be_in(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
         return False
     if territory.campus and not _meets(c.campuses, (territory.campus,), modality):
         return False
-    return not (territory.near and territory.radius_km) or _within(c, territory, modality)
+    return (
+        not (territory.near and territory.radius_km) or in_radius or _within(c, territory, modality)
+    )
 
 
 def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
@@ -210,19 +215,21 @@ def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
     reach = radius / 111.0  # 1° of latitude is 111.3 km (graph.geo): a margin
     lat0, lon0 = near.lat, near.lon
     wide = lon_reach(lat0, radius)  # farther east or west: no distance needed
+    # nearer the centre than this in latitude and longitude: within, no distance needed
+    inner_lat, inner_lon = inner_reach(lat0, radius)
     pts = c.points
     # (x,) sorts before every point of latitude x or more: the first of the band, no key
     for i in range(bisect_left(pts, (lat0 - reach,)), len(pts)):
         lat, lon, m = pts[i]
         if lat > lat0 + reach:
             break
-        if (
-            (modality is None or m == modality)
-            and lon is not None
-            and lon_gap(lon, lon0) <= wide
-            and haversine_km(lat0, lon0, lat, lon) <= radius
-        ):
-            return True
+        if (modality is None or m == modality) and lon is not None:
+            gap = lon_gap(lon, lon0)
+            if gap <= wide and (
+                (gap <= inner_lon and abs(lat - lat0) <= inner_lat)
+                or haversine_km(lat0, lon0, lat, lon) <= radius
+            ):
+                return True
     return False
 
 
@@ -318,6 +325,65 @@ def _radius_cells(territory: Territory) -> list[WhereKey]:
     return [("g", i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
 
 
+# the largest radius whose cells within_cells looks for (a cell's farthest point from the
+# centre is then one of its corners: see within_cells), and the relative margin under the
+# radius its corners must be within (far more than the haversine's rounding)
+WITHIN_MAX_KM = 1000.0
+_WITHIN_MARGIN = 1e-6
+
+
+def within_cells(territory: Territory) -> list[WhereKey]:
+    """The grid cells of :func:`where_index` whose every point is within the territory's
+    radius (none without a radius): a diploma filed under one has a current offer within it
+    (in some modality), which :func:`_within` need not look for among its offers.
+
+    A cell is within when its four corners are: along a parallel, the distance from the centre
+    grows with the difference of longitude (up to 180°), so a cell's farthest point is on one
+    of its two meridian edges; along a meridian, the haversine's sin²(Δφ/2) +
+    cos φ0 cos φ sin²(Δλ/2) is ½ − C cos(φ − δ) for constants C ≥ 0 and δ, whose only
+    maximum is a quarter of the earth or more away, never inside an edge whose ends are within
+    :data:`WITHIN_MAX_KM`.
+
+    >>> from graph.territory import Point
+    >>> within_cells(Territory(near=Point(lat=45.25, lon=4.75), radius_km=60))
+    [('g', 90, 9)]
+    >>> within_cells(Territory(near=Point(lat=45.25, lon=4.75), radius_km=20))
+    []
+    >>> within_cells(Territory(departements=["069"]))
+    []
+    """
+    near, radius = territory.near, territory.radius_km
+    if near is None or not radius or radius > WITHIN_MAX_KM:
+        return []
+    limit = radius * (1.0 - _WITHIN_MARGIN)
+    out: list[WhereKey] = []
+    for key in _radius_cells(territory):
+        _, i, j = key
+        if all(
+            haversine_km(near.lat, near.lon, lat, lon) <= limit
+            for lat in (i * GRID_DEG, (i + 1) * GRID_DEG)
+            for lon in (j * GRID_DEG, (j + 1) * GRID_DEG)
+        ):
+            out.append(key)
+    return out
+
+
+def within_radius(index: WhereIndex, territory: Territory, stale: Collection[str]) -> set[str]:
+    """The diplomas with a current offer (in some modality) within the territory's radius
+    found from the cells of :func:`within_cells` alone, the ``stale`` ones (an edit touched
+    them since the index was built) left out; the others may have one all the same.
+
+    >>> c = current_places([({}, {"departement": "069", "lat": 45.2, "lon": 4.8}, None)])
+    >>> from graph.territory import Point
+    >>> t = Territory(near=Point(lat=45.25, lon=4.75), radius_km=60)
+    >>> within_radius(where_index({"1": c}), t, ()), within_radius(where_index({"1": c}), t, {"1"})
+    ({'1'}, set())
+    """
+    cells = within_cells(territory)
+    found: set[str] = set().union(*(index.get(k, ()) for k in cells))
+    return found.difference(stale) if stale else found
+
+
 def where_candidates(index: WhereIndex, territory: Territory) -> set[str]:
     """The diplomas that may have a current offer in the territory: those filed under each of
     its conditions (an offer meeting all of them is filed under each).
@@ -359,6 +425,7 @@ def goal_offered(
     modality: str | None = None,
     filed: Collection[str] = (),
     nameable: bool = False,
+    within: Collection[str] = (),
 ) -> dict[str, Mapping[str, Any]]:
     """The diplomas among ``places`` (code -> its :class:`CurrentPlaces`: the candidates,
     e.g. :func:`where_candidates`) with an offer in the territory (in ``modality`` when given)
@@ -368,7 +435,9 @@ def goal_offered(
     index of the same places, which are in a territory of one condition other than a radius
     (in any modality) without looking again. ``nameable``: every diploma of ``diplomas`` is
     known to be neither closed nor a common first year (:meth:`graph.pathways.data.
-    PathwayData.goal_kinds` chose them): not tested again.
+    PathwayData.goal_kinds` chose them): not tested again. ``within``: codes with a current
+    offer (in some modality) within the territory's radius (:func:`within_radius`): their
+    offers are not measured again when no modality is asked.
 
     >>> d = {"1": {"code": "1", "name": "BTS CRSA"}, "2": {"code": "2", "name": "BTS X"},
     ...      "3": {"code": "3", "name": "BTS Y", "closed": True}}
@@ -384,12 +453,13 @@ def goal_offered(
     # goal up in the list was most of a first notice's time (docs/performance.md, httpp95b)
     trusted = frozenset(filed) if exact and modality is None and not territory.near else ()
     contains = territory.contains
+    known_within = within if modality is None else ()
     out: dict[str, Mapping[str, Any]] = {}
     for code, c in places.items():
         d = diplomas.get(code)
         if d is None or (not nameable and d.get("closed")):
             continue
-        if code not in trusted and not _may_be_in(c, territory, modality):
+        if code not in trusted and not _may_be_in(c, territory, modality, code in known_within):
             continue
         if not exact and not any(
             last_seen is None

@@ -143,3 +143,15 @@ def test_gap_rows_tell_a_closed_diploma(new_store: Callable[..., GraphStore]) ->
     rows = {r["diploma"]["code"]: r["diploma"] for r in got}
     assert rows["40025007"]["closed"] is True  # Bac pro MEI, closed on 31/08/2023
     assert not rows["40025012"].get("closed")  # MSPC, its successor
+
+
+def test_a_usual_continuation_is_not_said_missing_beside_the_other_its_source_names(
+    client: TestClient,
+) -> None:
+    """Nice, CAP cuisine → level 4: the page the national table cites names the Bac pro cuisine
+    and the Bac pro CSR after the CAP cuisine. The Alpes-Maritimes offer the first; the second
+    (no offer in this fixture) is no « suite habituelle … proposée dans aucun établissement »."""
+    answer = ask(client, **{"from": "50022146", "to_level": 4, "departements": "06", "home": NICE})
+    steps = [p["steps"][1] for p in answer["pathways"]]
+    assert any(s["code"] == "40022106" and s["passerelle"]["origin"] == "documented" for s in steps)
+    assert not [n for n in answer["notices"] if "La suite habituelle" in n], answer["notices"]

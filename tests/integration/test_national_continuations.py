@@ -68,6 +68,11 @@ NO_OFFICIAL_PAGE_FOUND = {
     "nat-bac-pro-cuisine-vers-bts-mhr",  # francetvinfo
     "nat-bac-pro-csr-vers-bts-mhr",
     "nat-cap-boucher-vers-bac-pro-bct",  # mapa-assurances
+    "nat-cap-electricien-vers-bac-pro-melec",  # lafabriqueatalents.fr
+    "nat-capa-metiers-agriculture-vers-bac-pro-cgea",  # L'Étudiant
+    # the Onisep's text, on the site of the enseignement catholique du Finistère: the Onisep's
+    # own pages in the stored corpus stop before their « poursuites d'études » (December 2026)
+    "nat-bac-pro-amenagements-paysagers-vers-btsa",
 }
 
 
@@ -109,6 +114,36 @@ def test_national_leg_is_documented_in_the_graph(seed_store) -> None:
     legs = seed_store.read("pathway_legs_from", codes=["40022106"])
     to_mhr = [r for r in legs if r["target"] == "32033422"]
     assert [r["leg"][:2] for r in to_mhr] == [["nat-bac-pro-cuisine-vers-bts-mhr", "documented"]]
+
+
+def test_cap_cuisine_leads_to_both_bacs_pro_its_page_names(seed_store) -> None:
+    """The cited page lists the Bac pro CSR beside the Bac pro Cuisine after the CAP cuisine:
+    both legs are documented (the CSR one read « non documentée » before)."""
+    legs = seed_store.read("pathway_legs_from", codes=["50022146"])
+    documented = {
+        r["target"]
+        for r in legs
+        if r["leg"][:2] == ["nat-cap-cuisine-vers-bac-pro-cuisine", "documented"]
+    }
+    assert documented == {"40022106", "40033403"}
+
+
+# Rows documented in the twenty-fifth session (December 2026): every continuation their page
+# names is a documented leg in the graph, the further bacs pro / BTSA included
+NEWLY_DOCUMENTED = {
+    "nat-cap-macon-vers-bac-pro-gros-oeuvre": ("50023224", {"40023203", "40023205", "40023210"}),
+    "nat-cap-electricien-vers-bac-pro-melec": ("50025524", {"40025520"}),
+    "nat-capa-metiers-agriculture-vers-bac-pro-cgea": ("50321130", {"40321004"}),
+    "nat-bac-pro-amenagements-paysagers-vers-btsa": ("40321405", {"32321401", "32321114"}),
+}
+
+
+@pytest.mark.parametrize("pid", sorted(NEWLY_DOCUMENTED))
+def test_newly_sourced_rows_are_documented_legs(seed_store, pid: str) -> None:
+    start, targets = NEWLY_DOCUMENTED[pid]
+    legs = seed_store.read("pathway_legs_from", codes=[start])
+    documented = {r["target"] for r in legs if r["leg"][:2] == [pid, "documented"]}
+    assert documented == targets
 
 
 def _national_file(tmp_path: Path, body: str) -> Path:

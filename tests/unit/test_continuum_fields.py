@@ -105,3 +105,23 @@ def test_two_campuses_filieres_of_the_same_name_are_told_apart_by_campus() -> No
         "Continuum Maintenance industrielle (CMQ Industrie du futur)",
         "Continuum Maintenance industrielle (Campus Auto-Mobilités)",
     ], titles
+
+
+def test_a_bac5_beside_engineering_programmes_of_no_known_field_is_not_said_absent() -> None:
+    """tester25: « Absents : Bac+5 » for the Seine-Maritime's electrical engineering, while
+    ESIGELEC offers five engineering programmes there, whose field Parcoursup does not give."""
+    elec = [_row("lp", "BACPRO-ELEC", 4, "255"), _row("lp", "BTS-ELEC", 5, "255")]
+    school = _row("esigelec", "PS-INGENIEUR-1", 7, None)
+    d = inside(offers=[*elec, school], inside_for_sector=elec, sectors=[])
+    [f] = continuum_breaks(d, sector="nsf-255", sector_name="Électricité, électronique")
+    assert f.data["levels_missing"] == [3, 6] and f.data["levels_field_unknown"] == [7]
+    assert "Absents : CAP (3), Bac+3 (6)." in f.why
+    assert (
+        "Bac+5 (7) : aucune formation de la filière recensée ici, mais 1 formation de ce niveau "
+        "proposée sur ce territoire n'a pas de domaine dans les fichiers (Diplôme PS-INGENIEUR-1 "
+        "(Esigelec)) : elle peut en relever, une absence n'est pas établie (à vérifier)."
+    ) in f.why
+    # a programme of a known field is no such doubt
+    school["diploma"]["nsf"] = "200"
+    [f] = continuum_breaks(d, sector="nsf-255", sector_name="Électricité, électronique")
+    assert f.data["levels_missing"] == [3, 6, 7] and f.data["levels_field_unknown"] == []

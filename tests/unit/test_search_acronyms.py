@@ -109,3 +109,85 @@ def test_a_diploma_is_found_by_its_jobs_names_open_ones_first() -> None:
         assert codes == ["40025411", "46125406", "50025407"], q
     # without the jobs (a caller that has none), the name alone, as before
     assert [h.row["code"] for h in search_diplomas(rows, "soudeur").hits] == ["50025407"]
+
+
+# Names as the BCN writes them (nFormationDiplome_.csv, LIBELLE_LONG_200), and the names that
+# drew the wrong diploma or none before (tester25)
+INITIALS_ROWS: list[dict[str, Any]] = [
+    {
+        "code": "40025517",
+        "name": "METIERS DU FROID ET DES ENERGIES RENOUVELABLES (BAC PRO)",
+        "type": "bac_pro",
+        "level": 4,
+        "offers": 90,
+    },
+    {
+        "code": "40020007",
+        "name": "METIERS DE LA MER 2NDE COMMUNE (BAC PRO)",
+        "type": "bac_pro",
+        "level": 4,
+        "offers": 20,
+    },
+    {
+        "code": "50031224",
+        "name": "EQUIPIER POLYVALENT DU COMMERCE (CAP)",
+        "type": "cap",
+        "level": 3,
+        "offers": 300,
+    },
+    {
+        "code": "32022505",
+        "name": "EUROPLASTICS ET COMPOSITES OPTION CO CONCEPTION OUTILLAGE (BTS)",
+        "type": "bts",
+        "level": 5,
+        "offers": 10,
+    },
+    {
+        "code": "40022706",
+        "name": "MAINTENANCE ET EFFICACITE ENERGETIQUE (BAC PRO)",
+        "type": "bac_pro",
+        "level": 4,
+        "offers": 200,
+    },
+    {
+        "code": "13513310",
+        "name": "METIERS DE L'ENSEIGNEMENT, DE L'EDUCATION ET DE LA FORMATION",
+        "type": "master",
+        "level": 7,
+        "offers": 50,
+    },
+    {
+        "code": "40030003",
+        "name": "METIERS DE LA GESTION ADMINISTRATIVE, DU TRANSPORT ET DE LA "
+        "LOGISTIQUE 2NDE COMMUNE (BAC PRO)",
+        "type": "bac_pro",
+        "level": 4,
+        "offers": 400,
+    },
+    {
+        "code": "32033206",
+        "name": "ECONOMIE SOCIALE ET FAMILIALE (BTS)",
+        "type": "bts",
+        "level": 5,
+        "offers": 60,
+    },
+]
+
+
+def test_a_sigle_made_of_a_names_initials_finds_it() -> None:
+    for query, code in (
+        ("bac pro mfer", "40025517"),  # was « Métiers de la mer »
+        ("cap epc", "50031224"),  # was nothing, the BTS EPC suggested
+        ("bac pro mee", "40022706"),  # was nothing, the MEEF master suggested
+        ("2nde gatl", "40030003"),
+        ("bts esf", "32033206"),
+        ("bts epc", "32022505"),  # the acronym's own diploma still
+    ):
+        hits = search_diplomas(INITIALS_ROWS, query).hits
+        assert [h.row["code"] for h in hits] == [code], query
+
+
+def test_a_sigle_is_not_read_as_a_word_spelt_close_to_it() -> None:
+    """« mfer » is the initials of a name: « mer » (82 % alike) is not what was typed."""
+    hits = search_diplomas(INITIALS_ROWS, "mfer").hits
+    assert "40020007" not in [h.row["code"] for h in hits]

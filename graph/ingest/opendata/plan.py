@@ -47,6 +47,7 @@ from graph.ingest.opendata import (
     unnamed,
 )
 from graph.ingest.opendata import professional as professional_files
+from graph.ingest.opendata.accents import accent_evidence, with_accents
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.cfa_names import readable_capitals, readable_cfa_name
 from graph.ingest.opendata.credits import citation
@@ -899,6 +900,13 @@ def _cfa_file(name: str) -> bool:
     return fnmatch(name, CFA_GLOB)
 
 
+@lru_cache(maxsize=64)
+def _without_accents(name: str) -> bool:
+    """Whether the file ``name`` writes names without their accents (Parcoursup, the CFA
+    list): its names get them back from the other files' (accents.py)."""
+    return fnmatch(name, CFA_GLOB) or fnmatch(name, PARCOURSUP_GLOB)
+
+
 def _shown_name(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
     """The name an establishment is shown by, from its directories' ``(file, row)``: another
     directory's name rather than the CFA list's (capitals abbreviated and cut at 60
@@ -952,6 +960,12 @@ def _establishments(
     # how the directories write each word when not in capitals: a name's words in capitals
     # are written so (« Lycée Jean ZAY » → « Lycée Jean Zay »: name_case.py)
     words = vocabulary(r.name for d in dirs for r in d.values())
+    # the accents Parcoursup and the CFA list leave out, from the files that write them
+    # (« Lycee Pierre Mendes France » → « … Mendès … »: accents.py)
+    accented_dirs = [not _without_accents(n) for n in dir_names]
+    accents = accent_evidence(
+        r.name for d, ok in zip(dirs, accented_dirs, strict=True) if ok for r in d.values()
+    )
     # once per distinct value of this import (1 460 communes for 5 444 named establishments
     # nationally, 708 commune labels for 1 836): a commune's reference name, a file's label of
     # it spelt as the reference spells it, a text's search form (the places and the towns in
@@ -1029,6 +1043,11 @@ def _establishments(
         official = official_of[e.insee] if e.insee else None
         if official:
             e.name = with_official_place(e.name, official, fold)
+        if _without_accents(e.described_by[0]):
+            same = [
+                d[uai].name for d, ok in zip(dirs, accented_dirs, strict=True) if ok and uai in d
+            ]
+            e.name = with_accents(e.name, accents, same)
         # overseas, the commune's code (Saint-Martin 978, not its UAIs' 971)
         e.departement = departement_of_commune(e.insee, e.departement)
         e.region_code = (

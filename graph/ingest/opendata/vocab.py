@@ -82,15 +82,24 @@ def annuaire_kind(nature: str | None, type_label: str, agricultural: bool | None
 
 
 def higher_education_kind(name: str, type_label: str = "") -> ActorKind:
-    """Kind of a higher-education establishment from its name and MESR type."""
+    """Kind of a higher-education establishment from its name and MESR type; an INSA named
+    in full (the MESR list's « Institut national des sciences appliquées Centre Val de
+    Loire ») is an engineering school as « INSA Rennes » is (tester25: it read « autre
+    établissement d'enseignement supérieur »).
+
+    >>> higher_education_kind("Institut national des sciences appliquées Centre Val de Loire")
+    <ActorKind.ENGINEERING_SCHOOL: 'engineering_school'>
+    """
     n = normalise(name)
     t = normalise(type_label)
     if "i.u.t" in n or n.startswith("iut ") or "institut universitaire de technologie" in n:
         return ActorKind.IUT
     if t.startswith("universite") or n.startswith("universite"):
         return ActorKind.UNIVERSITY
-    if "ingenieur" in n or any(
-        w in n.split() for w in ("insa", "inp", "isae", "enac", "enit", "eni", "ensiacet")
+    if (
+        "ingenieur" in n
+        or "institut national des sciences appliquees" in n
+        or any(w in n.split() for w in ("insa", "inp", "isae", "enac", "enit", "eni", "ensiacet"))
     ):
         return ActorKind.ENGINEERING_SCHOOL
     return school_kind_of_name(n) or ActorKind.HIGHER_EDUCATION
