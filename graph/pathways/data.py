@@ -138,12 +138,14 @@ COVERAGE_ROWS_CAP = 20_000
 # ~1 500-2 700 of each; 37 000 entries of 18 keys were 4.1 MB, tracemalloc: ~7 MB a worker at
 # most). Enough for the 24 keys: at 30 000, the bench's 10 territories (37 000 entries) dropped
 # each memo before its territory was asked again, least recently asked first. Keys: a territory
-# has five memos (offered inside, flagged offers, step bounds, choices, exact bounds); the
-# bench's nine territories asked in turn need 45 of them, and a cap below the turn drops each
-# memo before its territory is asked again (36 was just enough for the four memos before the
-# flagged offers; the bench's questions with a home fill a few more exact-bounds keys)
-SEARCH_MEMO_KEYS = 48
-SEARCH_MEMO_ENTRIES = 64_000
+# has six memos (offered inside, the hops' kept legs, flagged offers, step bounds, choices,
+# exact bounds); the bench's nine territories asked in turn need 54 of them, and a cap below the
+# turn drops each memo before its territory is asked again (36 was just enough for the four
+# memos before the flagged offers, 48 for the five before the kept legs; the bench's questions
+# with a home fill a few more exact-bounds keys). The kept legs add ~1 500 entries a territory
+# (51 000 entries for the bench's five memos, ~64 000 with them)
+SEARCH_MEMO_KEYS = 60
+SEARCH_MEMO_ENTRIES = 80_000
 # what the notices of answers of the same territory share within a version (notice_memo(): each
 # neighbouring goal's nearest offer, ~50-200 entries a key; the goals reached beyond a set of
 # goals), kept apart from the search memos so as not to push a territory's search memos out

@@ -389,7 +389,20 @@ def _search(
     ranking them all), unless ``every``: then all of them, for a filter on the
     establishments chosen."""
     source = _StoreSource(data, store, q)
-    paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=_opened(q, data))
+    paths = candidates(
+        q,
+        source,
+        goal_codes,
+        restrict=q.restricted,
+        opened=_opened(q, data),
+        # the legs kept by the hops after the first, shared by the searches of the territory
+        # and modality (not from the end of 3e in a field: its opened legs are its own)
+        kept_legs=(
+            data.search_memo(("kept", source.where()))
+            if q.restricted and q.entry_codes is None
+            else None
+        ),
+    )
     paths = _without_foreign(store, data, q, paths)
     steps, starts = _codes_of(paths)
     offers = source.offers(steps)
