@@ -1180,7 +1180,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         entries = _entries(s, histories)
         if (twin := twins[i]) is not None:  # the same 2de commune, the same places
             entries = entries or [None] * len(s.plan)
-            entries[0] = "; ".join(filter(None, [entries[0], same_seats_part(twin)]))
+            entries[0] = " ; ".join(filter(None, [entries[0], same_seats_part(twin)]))
         out.append(
             pathway_out(s, i + 1, explain(s, asked, closings, entries), histories, closings, mod)
         )

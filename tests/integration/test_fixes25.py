@@ -128,7 +128,7 @@ def test_one_way_in_is_said_once(client: TestClient) -> None:
     path = got["pathways"][later - 1]
     said = path["score"]["explanation"][-1]
     first = min(ranks[BOULANGER], ranks[COMMON_ALIM])
-    assert f"même entrée que le parcours n° {first}" in said, said
+    assert f" ; même entrée que le parcours n° {first} : " in said, said
     assert_plain_french([said])
 
 
