@@ -1138,7 +1138,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(moved)
     # a pathway nobody can enter any more (nMef closes its first year) after the others
     rentree = next_rentree(date.today())
-    barred = [any(entry_barred(s.start, [st.diploma for st in s.plan], rentree)) for s in shown]
+    barred = [
+        any(st.diploma.get("entry_closed") for st in s.plan)
+        and any(entry_barred(s.start, [st.diploma for st in s.plan], rentree))
+        for s in shown
+    ]
     if any(barred):
         before, shown = shown, open_entries_first(shown, barred)
         barred = sorted(barred)  # the barred ones last
