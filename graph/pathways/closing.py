@@ -83,18 +83,21 @@ def _first_year(d: Row, prev: Row | None) -> bool:
     )
 
 
-def barred_from(d: Row) -> int | None:
-    """The first rentrée nobody can enter ``d``'s first course year: nMef closes every one of
-    them (``entry_closed``, ISO; graph/ingest/opendata/bcn.py entry_closings), on 31/08/2025
-    for the 2de pro of the Bac pro conducteur transport routier marchandises (2025: its 2de is
-    closed from the rentrée 2025). None: open, or not told.
+def barred_from(d: Row, first: bool = True) -> int | None:
+    """The first rentrée nobody can enter ``d``'s first course year (``first``), else its
+    second (a CAP holder's 1re pro): nMef closes every one of them (``entry_closed``,
+    ``second_closed``, ISO; graph/ingest/opendata/bcn.py entry_closings), on 31/08/2025 for
+    the 2de pro of the Bac pro conducteur transport routier marchandises (2025: its 2de is
+    closed from the rentrée 2025), on 31/08/2026 for its 1re pro. None: open, or not told.
 
     >>> barred_from({"entry_closed": "2025-08-31"}), barred_from({"entry_closed": "2025-09-15"})
     (2025, 2026)
+    >>> barred_from({"entry_closed": "2025-08-31", "second_closed": "2026-08-31"}, first=False)
+    2026
     >>> barred_from({}) is None
     True
     """
-    day = str(d.get("entry_closed") or "")
+    day = str(d.get("entry_closed" if first else "second_closed") or "")
     if len(day) < 10 or not day[:4].isdigit():
         return None
     year = int(day[:4])
@@ -103,12 +106,14 @@ def barred_from(d: Row) -> int | None:
 
 def entry_barred(start: Row, diplomas: Sequence[Row], rentree: int) -> list[bool]:
     """For each step's diploma, whether the learner could not enter it when the step begins
-    (the steps chained as in :func:`closing_parts`): its first course year is closed by then
-    (:func:`barred_from`) and the step begins in that year.
+    (the steps chained as in :func:`closing_parts`): the course year it begins in (the first,
+    or a CAP holder's 1re pro) is closed by then (:func:`barred_from`).
 
     >>> bac = {"code": "40031107", "type": "bac_pro", "entry_closed": "2025-08-31"}
     >>> entry_barred({"level": 2}, [bac], 2027), entry_barred({"level": 3}, [bac], 2027)
     ([True], [False])
+    >>> entry_barred({"level": 3}, [{**bac, "second_closed": "2026-08-31"}], 2027)
+    [True]
     >>> entry_barred({"level": 2}, [{"type": "cap"}, {**bac, "type": "bts"}], 2024)
     [False, True]
     """
@@ -116,19 +121,24 @@ def entry_barred(start: Row, diplomas: Sequence[Row], rentree: int) -> list[bool
     entry: int | None = rentree
     prev: Row | None = start if start.get("level") and int(start["level"]) >= 3 else None
     for d in diplomas:
-        barred = barred_from(d)
-        out.append(
-            barred is not None and entry is not None and entry >= barred and _first_year(d, prev)
-        )
+        barred = barred_from(d, _first_year(d, prev))
+        out.append(barred is not None and entry is not None and entry >= barred)
         years = _years(d, prev)
         entry = entry + years if entry is not None and years is not None else None
         prev = d
     return out
 
 
-def _entry_word(d: Row) -> str:
-    """The first course year's French name: the 2de of a Bac pro, else its 1re année."""
-    return "en 2de professionnelle" if d.get("type") == "bac_pro" else "en 1re année"
+def _entry_word(d: Row, first: bool = True) -> str:
+    """The course year entered in French: the 2de of a Bac pro (its 1re pro when not
+    ``first``), else its 1re année (2e année).
+
+    >>> _entry_word({"type": "bac_pro"}, False), _entry_word({"type": "cap"})
+    ('en 1re pro', 'en 1re année')
+    """
+    if d.get("type") == "bac_pro":
+        return "en 2de professionnelle" if first else "en 1re pro"
+    return "en 1re année" if first else "en 2e année"
 
 
 def closing_parts(
@@ -203,10 +213,11 @@ def closing_parts(
         rows = [successors[c] for c in d.get("successors") or () if c in successors]
         if no_entry and not d.get("closed") and entry is not None:
             note = closed_note(d, rows)
+            first = _first_year(d, prev)
+            year = barred_from(d, first)
             part = (
-                f"{note + ' : ' if note else ''}plus d'entrée possible {_entry_word(d)} "
-                f"{'depuis' if (barred_from(d) or 0) < rentree else 'à partir de'} la rentrée "
-                f"{barred_from(d)}"
+                f"{note + ' : ' if note else ''}plus d'entrée possible {_entry_word(d, first)} "
+                f"{'depuis' if (year or 0) < rentree else 'à partir de'} la rentrée {year}"
                 + (", l'entrée se fait dans celui qui le remplace" if rows else "")
             )
         # said only when the learner would finish after the last session; else nothing to know
@@ -251,7 +262,7 @@ def open_entries_notice(barred: Sequence[bool], moved: bool) -> str | None:
     ``moved``: whether the order changed), or None when it moved nothing.
 
     >>> print(open_entries_notice([False, False, True], True))
-    Le parcours n° 3, dont une formation n'accueille plus d'élèves en première année d'après la BCN, est classé après les autres, quel que soit son score.
+    Le parcours n° 3, dont une formation n'accueille plus d'élèves dans l'année où il y entre d'après la BCN, est classé après les autres, quel que soit son score.
     >>> open_entries_notice([True], False) is None
     True
     """  # noqa: E501
@@ -261,7 +272,8 @@ def open_entries_notice(barred: Sequence[bool], moved: bool) -> str | None:
     one = len(numbers) == 1
     return (
         f"{'Le parcours' if one else 'Les parcours'} {', '.join(f'n° {i}' for i in numbers)}, "
-        "dont une formation n'accueille plus d'élèves en première année d'après la BCN, "
+        "dont une formation n'accueille plus d'élèves dans l'année où "
+        f"{'il y entre' if one else 'ils y entrent'} d'après la BCN, "
         f"{'est classé' if one else 'sont classés'} après les autres, quel que soit "
         f"{'son' if one else 'leur'} score."
     )

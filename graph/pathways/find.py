@@ -1139,7 +1139,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     # a pathway nobody can enter any more (nMef closes its first year) after the others
     rentree = next_rentree(date.today())
     barred = [
-        any(st.diploma.get("entry_closed") for st in s.plan)
+        any(st.diploma.get("entry_closed") or st.diploma.get("second_closed") for st in s.plan)
         and any(entry_barred(s.start, [st.diploma for st in s.plan], rentree))
         for s in shown
     ]
@@ -1630,13 +1630,15 @@ def _closings(store: GraphStore, data: PathwayData, s: Scored) -> list[str | Non
     step's diploma has a closing date (the usual case: no read)."""
     diplomas = [st.diploma for st in s.plan]
     if not any(
-        (d.get("closing_date") or d.get("entry_closed")) and not d.get("closed") for d in diplomas
+        (d.get("closing_date") or d.get("entry_closed") or d.get("second_closed"))
+        and not d.get("closed")
+        for d in diplomas
     ):
         return None
     codes = {
         c
         for d in diplomas
-        if d.get("closing_date") or d.get("entry_closed")
+        if d.get("closing_date") or d.get("entry_closed") or d.get("second_closed")
         for c in d.get("successors") or ()
     }
     rows = {c: r for c, r in data.diplomas(store, codes).items() if r is not None}

@@ -59,11 +59,15 @@ def test_the_diploma_records_its_closed_entry(client: TestClient) -> None:
 def test_a_closed_entry_ranks_after_the_open_ones(client: TestClient) -> None:
     """Lille, a 3e pupil to the job of lorry driver (N4101): the Bac pro CTRM, whose 2de
     nobody enters since 2025, ranked first « sans doute … »; it now comes after the open
-    pathways, and the answer says why."""
+    pathways, and the answer says why; so does a CAP → 1re pro of it (closed since 2026)."""
     got = _get(client, from_level=2, job="N4101", home="Lille", departements="59")
     firsts = [p["steps"][1]["code"] for p in got["pathways"]]
     assert CTRM in firsts, firsts
-    closed = [i for i, p in enumerate(got["pathways"]) if p["steps"][1]["code"] in (CTRM, CAP_CRM)]
+    closed = [
+        i
+        for i, p in enumerate(got["pathways"])
+        if any(s["code"] in (CTRM, CAP_CRM) for s in p["steps"][1:])
+    ]
     opened = [i for i, p in enumerate(got["pathways"]) if i not in closed]
     assert opened and closed and max(opened) < min(closed), firsts
     [notice] = [n for n in got["notices"] if "n'accueille plus d'élèves" in n]

@@ -23,6 +23,7 @@ def test_the_entry_closings_of_the_fixture() -> None:
     assert got["40031107"] == "2025-08-31"
     assert got["50031117"] == "2026-08-31"
     assert "40031117" not in got  # the renovated Bac pro, open
+    assert entry_closings(FIXTURE / "nMef.csv", 2)["40031107"] == "2026-08-31"  # its 1re pro
 
 
 def test_a_one_year_diploma_is_warned_by_its_last_session() -> None:
@@ -37,6 +38,11 @@ def test_a_closed_first_year_bars_the_3e_pupil_not_the_cap_holder() -> None:
     bac = {"code": "b", "type": "bac_pro", "entry_closed": "2025-08-31"}
     assert entry_barred({"level": 2}, [bac], 2027) == [True]
     assert entry_barred({"level": 3}, [bac], 2027) == [False]  # enters the 1re pro
+    closed_1re = {**bac, "second_closed": "2026-08-31"}
+    assert entry_barred({"level": 3}, [closed_1re], 2027) == [True]
+    assert entry_barred({"level": 2}, [{"type": "cap"}, closed_1re], 2025) == [False, True]
+    said = closing_parts({"level": 3}, [{**closed_1re, "name": "B"}], {}, 2027)[0]
+    assert said == "plus d'entrée possible en 1re pro depuis la rentrée 2026", said
     assert entry_barred({"level": 2}, [bac], 2024) == [False]  # before it closed
     assert open_entries_first(["x", "y"], [True, False]) == ["y", "x"]
 

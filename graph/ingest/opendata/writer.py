@@ -120,6 +120,7 @@ IMPORT_PROPS = (
     "first_session",
     "last_session",
     "entry_closed",
+    "second_closed",
     "bcn_source",
     "official_name",
     "readable_name",
@@ -337,6 +338,7 @@ def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
                     "first": d.first_session,
                     "last": d.last_session,
                     "entry_closed": data.entry_closed.get(d.code),
+                    "second_closed": data.second_closed.get(d.code),
                     "src": d.file,
                 }
             )
