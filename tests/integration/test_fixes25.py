@@ -56,36 +56,49 @@ def test_the_diploma_records_its_closed_entry(client: TestClient) -> None:
     assert_plain_french([said])
 
 
-def test_a_closed_entry_ranks_after_the_open_ones(client: TestClient) -> None:
+def test_a_closed_entry_is_said_on_every_pathway_to_it(client: TestClient) -> None:
     """Lille, a 3e pupil to the job of lorry driver (N4101): the Bac pro CTRM, whose 2de
-    nobody enters since 2025, ranked first « sans doute … »; it now comes after the open
-    pathways, and the answer says why; so does a CAP → 1re pro of it (closed since 2026)."""
+    nobody enters since 2025, ranked first « sans doute … ». Every pathway the files hold
+    now says its closed entry as a fact, the CAP → 1re pro of it too (closed since 2026)."""
     got = _get(client, from_level=2, job="N4101", home="Lille", departements="59")
-    firsts = [p["steps"][1]["code"] for p in got["pathways"]]
-    assert CTRM in firsts, firsts
-    closed = [
-        i
-        for i, p in enumerate(got["pathways"])
-        if any(s["code"] in (CTRM, CAP_CRM) for s in p["steps"][1:])
-    ]
-    opened = [i for i, p in enumerate(got["pathways"]) if i not in closed]
-    assert opened and closed and max(opened) < min(closed), firsts
-    [notice] = [n for n in got["notices"] if "n'accueille plus d'élèves" in n]
-    assert "classé" in notice and "quel que soit" in notice, notice
+    assert got["pathways"], got
+    for p in got["pathways"]:
+        said = " ".join(p["score"]["explanation"])
+        assert "plus d'entrée possible" in said and "sans doute" not in said, said
+    assert_plain_french([t for p in got["pathways"] for t in p["score"]["explanation"]])
+
+
+def test_a_closed_entry_ranks_after_the_open_ones(client: TestClient) -> None:
+    """From the end of 3e to level 3 or more in the Nord: the pathways into a diploma closed
+    to new pupils (the Bac pro CTRM, the Bac pro MV option A…) come after the open ones
+    whatever their score, and the answer says so when it moved them."""
+    got = _get(client, from_level=2, to_level=3, departements="59", limit=10)
+    codes = [[s["code"] for s in p["steps"][1:]] for p in got["pathways"]]
+    texts = [" ".join(p["score"]["explanation"]) for p in got["pathways"]]
+    closed = [i for i, t in enumerate(texts) if "plus d'entrée possible" in t]
+    opened = [i for i in range(len(codes)) if i not in closed]
+    assert any(CTRM in codes[i] for i in closed), codes
+    assert opened and closed and max(opened) < min(closed), codes
+    notices = [n for n in got["notices"] if "n'accueille plus d'élèves" in n]
+    for n in notices:
+        assert "classé" in n and "quel que soit" in n, n
     # the « would rank first with its address » notice no longer names a closed one
     assert not any("passerait devant" in n and "conducteur" in n for n in got["notices"])
     assert_plain_french(got["notices"])
 
 
-def test_the_last_session_is_the_bcns(client: TestClient) -> None:
-    """A CAP holder entering the 1re pro of the Bac pro MV option A (closing 31/08/2028): its
-    last session is 2027 (DATE_DERNIERE_SESSION), not 2028 (the closing day's year)."""
+def test_a_cap_holders_closed_1re_pro_is_said(client: TestClient) -> None:
+    """A CAP holder entering the 1re pro of the Bac pro MV option A: nMef closes that year on
+    31/08/2026, so the step says it as a fact; it said « … finirait après sa dernière session
+    (2028) », the closing day's year, where the BCN's last session is 2027 (the rule of the
+    last session itself: tests/unit/test_fixes25_words.py)."""
     got = _get(client, **{"from": CAP_MV_A, "to": MV_A, "departements": "23,18,36,37"})
     paths = [p for p in got["pathways"] if any(s["code"] == MV_A for s in p["steps"])]
     assert paths, got
     said = _step_text(paths[0], MV_A)
-    assert "dernière session d'examen (2027)" in said, said
-    assert "(2028)" not in said, said
+    assert "plus d'entrée possible en 1re pro depuis la rentrée 2026" in said, said
+    assert "(2028)" not in said and "sans doute" not in said, said
+    assert_plain_french([said])
 
 
 def test_the_step_says_its_2de_commune(client: TestClient) -> None:
