@@ -1127,6 +1127,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         # a track for bacheliers technologiques starts from the series it names, said once
         before = track_starts(before)
         shown = varied(track_starts(ranked), any_start=True)[: len(before)]
+    # a pathway nobody can enter any more (nMef closes the year it enters) after the others,
+    # before the other moves so that the numbers their notices give stay true
+    rentree = next_rentree(date.today())
+    barred_before = _barred(shown, rentree)
+    if any(barred_before):
+        ordered = open_entries_first(shown, barred_before)
+        moved_barred = [id(s) for s in ordered] != [id(s) for s in shown]
+        before, shown = open_entries_first(before, _barred(before, rentree)), ordered
+    else:
+        moved_barred = False
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     # a programme taught at a distance after the nearby ones on site (graph/pathways/in_person.py)
@@ -1136,18 +1146,9 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     before, shown = shown, ordinary_first(shown)
     if moved := ordinary_first_notice(before, shown):
         notices.append(moved)
-    # a pathway nobody can enter any more (nMef closes its first year) after the others
-    rentree = next_rentree(date.today())
-    barred = [
-        any(st.diploma.get("entry_closed") or st.diploma.get("second_closed") for st in s.plan)
-        and any(entry_barred(s.start, [st.diploma for st in s.plan], rentree))
-        for s in shown
-    ]
-    if any(barred):
-        before, shown = shown, open_entries_first(shown, barred)
-        barred = sorted(barred)  # the barred ones last
-        if moved := open_entries_notice(barred, [id(s) for s in before] != [id(s) for s in shown]):
-            notices.append(moved)
+    barred = _barred(shown, rentree) if any(barred_before) else [False] * len(shown)
+    if moved := open_entries_notice(barred, moved_barred):  # their final numbers
+        notices.append(moved)
     if ranked_from is not None and (unplaced := unplaced_notice(shown, barred)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
@@ -1587,6 +1588,16 @@ def _agricultural_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) 
     if kind is None:
         return None
     return agricultural_notice(data.coverage_rows(store, q.territory), q.territory, kind)
+
+
+def _barred(shown: Sequence[Scored], rentree: int) -> list[bool]:
+    """Per pathway, whether a step enters a course year nMef has closed by then
+    (graph/pathways/closing.py); the walk only for pathways with such a diploma."""
+    return [
+        any(st.diploma.get("entry_closed") or st.diploma.get("second_closed") for st in s.plan)
+        and any(entry_barred(s.start, [st.diploma for st in s.plan], rentree))
+        for s in shown
+    ]
 
 
 def _now(st: Step, histories: Mapping[OfferKey, Sequence[YearFigures]]) -> YearFigures | None:
