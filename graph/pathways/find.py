@@ -45,9 +45,16 @@ from graph.pathways.bac_starts import (
     track_starts,
 )
 from graph.pathways.closed_start import replaced_notice, successor_sentence
-from graph.pathways.closing import closing_parts, next_rentree
+from graph.pathways.closing import (
+    closing_parts,
+    entry_barred,
+    next_rentree,
+    open_entries_first,
+    open_entries_notice,
+)
 from graph.pathways.data import PathwayData, kept_entries, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
+from graph.pathways.entry_words import entry_part, same_seats, same_seats_part
 from graph.pathways.explanation import (
     MODALITY_FR,
     OUTSIDE_MAX_KM,
@@ -61,6 +68,7 @@ from graph.pathways.explanation import (
 from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
 from graph.pathways.goal_here import goal_here_sentence
 from graph.pathways.goal_met import goal_met_sentence
+from graph.pathways.history import OfferKey, YearFigures
 from graph.pathways.in_person import in_person_first, in_person_notice
 from graph.pathways.job import (
     HELD,
@@ -112,6 +120,7 @@ from graph.pathways.scoring import (
     Offer,
     Scored,
     Scorer,
+    Step,
     rank,
 )
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
@@ -1207,6 +1216,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         # a track for bacheliers technologiques starts from the series it names, said once
         before = track_starts(before)
         shown = varied(track_starts(ranked), any_start=True)[: len(before)]
+    # a pathway nobody can enter any more (nMef closes the year it enters) after the others,
+    # before the other moves so that the numbers their notices give stay true
+    rentree = next_rentree(date.today())
+    barred_before = _barred(shown, rentree)
+    if any(barred_before):
+        ordered = open_entries_first(shown, barred_before)
+        moved_barred = [id(s) for s in ordered] != [id(s) for s in shown]
+        before, shown = open_entries_first(before, _barred(before, rentree)), ordered
+    else:
+        moved_barred = False
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     # a programme taught at a distance after the nearby ones on site (graph/pathways/in_person.py)
@@ -1216,7 +1235,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     before, shown = shown, ordinary_first(shown)
     if moved := ordinary_first_notice(before, shown):
         notices.append(moved)
-    if ranked_from is not None and (unplaced := unplaced_notice(shown)):
+    barred = _barred(shown, rentree) if any(barred_before) else [False] * len(shown)
+    if moved := open_entries_notice(barred, moved_barred):  # their final numbers
+        notices.append(moved)
+    if ranked_from is not None and (unplaced := unplaced_notice(shown, barred)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
         notices.append(radius)
@@ -1246,9 +1268,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     histories = data.histories(store, offer_keys(shown))
     mod = asked.modality.value if asked.modality else None
     out = []
+    twins = same_seats([_first_entry(s, histories) for s in shown])
     for i, s in enumerate(shown):
         closings = _closings(store, data, s)
-        out.append(pathway_out(s, i + 1, explain(s, asked, closings), histories, closings, mod))
+        entries = _entries(s, histories)
+        if (twin := twins[i]) is not None:  # the same 2de commune, the same places
+            entries = entries or [None] * len(s.plan)
+            entries[0] = " ; ".join(filter(None, [entries[0], same_seats_part(twin)]))
+        out.append(
+            pathway_out(s, i + 1, explain(s, asked, closings, entries), histories, closings, mod)
+        )
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
     if held:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
@@ -1654,14 +1683,68 @@ def _agricultural_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) 
     return agricultural_notice(data.coverage_rows(store, q.territory), q.territory, kind)
 
 
+def _barred(shown: Sequence[Scored], rentree: int) -> list[bool]:
+    """Per pathway, whether a step enters a course year nMef has closed by then
+    (graph/pathways/closing.py); the walk only for pathways with such a diploma."""
+    return [
+        any(st.diploma.get("entry_closed") or st.diploma.get("second_closed") for st in s.plan)
+        and any(entry_barred(s.start, [st.diploma for st in s.plan], rentree))
+        for s in shown
+    ]
+
+
+def _now(st: Step, histories: Mapping[OfferKey, Sequence[YearFigures]]) -> YearFigures | None:
+    """The step's chosen offer's year in the public files (its figures), if known."""
+    best = st.choice.ranked[0]
+    history = histories.get((best.actor["id"], st.diploma["code"], best.offer.get("modality")))
+    year = best.offer.get("year")
+    return next((y for y in history or () if y.year == year), None)
+
+
+def _entries(
+    s: Scored, histories: Mapping[OfferKey, Sequence[YearFigures]]
+) -> list[str | None] | None:
+    """Per step, how it is entered (graph/pathways/entry_words.py), from its chosen offer's
+    year in the public files (the figures the web page shows); None when no step says it."""
+    out: list[str | None] = []
+    for st in s.plan:
+        after_3e = st.leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]
+        out.append(entry_part(after_3e, st.diploma.get("type"), _now(st, histories)))
+    return out if any(out) else None
+
+
+def _first_entry(
+    s: Scored, histories: Mapping[OfferKey, Sequence[YearFigures]]
+) -> tuple[tuple[str, str], tuple[str, str] | None]:
+    """The first step's (establishment, diploma) and, when entered after 3e through a 2de
+    commune, (establishment, 2de commune): what :func:`same_seats` compares."""
+    if not s.plan:
+        return ("", ""), None
+    st = s.plan[0]
+    actor = str(st.choice.ranked[0].actor["id"])
+    now = _now(st, histories)
+    after_3e = st.leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]
+    common = now.common if now is not None and after_3e else None
+    return (actor, str(st.diploma["code"])), (actor, common.code) if common else None
+
+
 def _closings(store: GraphStore, data: PathwayData, s: Scored) -> list[str | None] | None:
     """Per step, what to say of its diploma's closing (graph/pathways/closing.py): a diploma
     the BCN closes before a learner entering at the next rentrée could sit it. None when no
     step's diploma has a closing date (the usual case: no read)."""
     diplomas = [st.diploma for st in s.plan]
-    if not any(d.get("closing_date") and not d.get("closed") for d in diplomas):
+    if not any(
+        (d.get("closing_date") or d.get("entry_closed") or d.get("second_closed"))
+        and not d.get("closed")
+        for d in diplomas
+    ):
         return None
-    codes = {c for d in diplomas if d.get("closing_date") for c in d.get("successors") or ()}
+    codes = {
+        c
+        for d in diplomas
+        if d.get("closing_date") or d.get("entry_closed") or d.get("second_closed")
+        for c in d.get("successors") or ()
+    }
     rows = {c: r for c, r in data.diplomas(store, codes).items() if r is not None}
     return closing_parts(s.start, diplomas, rows, next_rentree(date.today()))
 

@@ -38,6 +38,7 @@ from graph.pathways.neighbour_goals import (
 )
 from graph.pathways.query import PathwayQuery
 from graph.pathways.unreached_goals import (
+    asked_field,
     examples,
     goal_offered,
     programme_fields,
@@ -391,8 +392,13 @@ def partial_answer(
         missing = {c: d for c, d in missing.items() if c not in after}
     if not missing:
         return None
-    # a job is its own field; from a level, there is none
+    # a job is its own field; from a level, the field asked with it, if any (asked_field)
     nsf = start.get("nsf") if start and goal_codes is None else None
+    asked = None
+    if q.by_level and goal_codes is None and q.start_sector:
+        codes = q.entry_codes if q.entry_codes is not None else q.start_codes
+        asked = asked_field(q.start_sector, data.diplomas(store, codes).values())
+        nsf = asked
     start_nsf = str(nsf) if nsf else None
     # a programme the Parcoursup file names alone: the field the BCN gives it, looked for
     # among the diplomas of the types concerned only (kept per graph version)
@@ -427,6 +433,7 @@ def partial_answer(
         from_diploma=not q.by_level,
         job=_job(q, goal_codes),
         start_nsf=start_nsf,
+        asked=asked is not None,
     )
     if sentence is None:
         return None

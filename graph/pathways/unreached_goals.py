@@ -48,13 +48,14 @@ from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
 from graph.geo import EARTH_RADIUS_KM, haversine_km, inner_reach, lon_gap, lon_reach
-from graph.nsf import DOMAINS
+from graph.nsf import DOMAINS, field_code
 from graph.programme_names import programme_words
 from graph.territory import Territory
 from graph.text import named_and_counted
 
 __all__ = [
     "CurrentPlaces",
+    "asked_field",
     "current_places",
     "current_points",
     "examples",
@@ -474,6 +475,29 @@ def goal_offered(
     return out
 
 
+def asked_field(sector: str | None, starts: Iterable[Mapping[str, Any]]) -> str | None:
+    """The field a start by level is asked in (``from_level`` and ``sector``), as an NSF
+    group: the group a field names (« nsf-221 »), else the one group every start diploma
+    (``starts``) shares (a filière or a job whose starts are all of one field); None when
+    none is asked or the starts span several (every goal of the territory then counts, as
+    before). From the end of 3e in « Agroalimentaire, alimentation, cuisine » at Toulon, the
+    notice named the BTS assurance, banque and collaborateur juriste notarial (tester25).
+
+    >>> asked_field("nsf-221", []), asked_field(None, [{"nsf": "221"}])
+    ('221', None)
+    >>> asked_field("soudage", [{"nsf": "254"}, {"nsf": "254"}])
+    '254'
+    >>> asked_field("soudage", [{"nsf": "254"}, {"nsf": "251"}]) is None
+    True
+    """
+    if not sector:
+        return None
+    if code := field_code(sector):
+        return code
+    found = {str(d.get("nsf") or "") for d in starts}
+    return found.pop() if len(found) == 1 and "" not in found else None
+
+
 def near_field(nsf: str | None, start_nsf: str | None) -> bool:
     """Whether a goal diploma of NSF group ``nsf`` is in the field of a start of ``start_nsf``
     (the module's rule); any diploma is when the start has no field.
@@ -662,13 +686,15 @@ def unreached_goals_sentence(
     from_diploma: bool,
     job: str | None = None,
     start_nsf: str | None = None,
+    asked: bool = False,
 ) -> str | None:
     """The notice in French, or None when nothing is left (``left``: :func:`unreached_goals`;
     ``field``: the start's NSF group as people name it, when its field chose them: those whose
     field the files do not give are then said apart, as such; ``start_nsf``: that group's
     code, so that the domain the sentence names is the one they share
     (:func:`shared_field_phrase`); ``job``:
-    the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone).
+    the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone;
+    ``asked``: the field is the one asked with a start by level, not a start diploma's).
 
     >>> left = [{"code": "3", "name": "BTS MS option B", "nsf": "250"},
     ...         {"code": "2", "name": "BTS CRSA", "nsf": "201"}]
@@ -688,6 +714,10 @@ def unreached_goals_sentence(
     >>> print(unreached_goals_sentence(many, goal="niveau 4 ou plus", field="Électricité",
     ...     territory_phrase="ici", from_diploma=True))
     Proposés ici, 6 diplômes de l'objectif (niveau 4 ou plus) de domaine inconnu dans les données (les fichiers publics ne donnent pas leur groupe NSF) : on ne sait pas s'ils sont du domaine du diplôme de départ, ni quelle passerelle y mène. À vérifier auprès des établissements.
+    >>> print(unreached_goals_sentence(left[:1] + [{"code": "6", "name": "BUT TCSI"}], goal="BUT",
+    ...     field="Électricité, électronique", territory_phrase="ici", from_diploma=False,
+    ...     start_nsf="250", asked=True))
+    1 autre diplôme de l'objectif (BUT), du domaine demandé (Électricité, électronique), est proposé ici sans passerelle connue depuis un diplôme de ce niveau : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) de domaine inconnu dans les données (les fichiers publics ne donnent pas son groupe NSF) : on ne sait pas s'il est du domaine demandé, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
     >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
     ...     from_diploma=True) is None
     True
@@ -701,7 +731,7 @@ def unreached_goals_sentence(
     if known:
         n = len(known)
         plural = n > 1
-        of_field = shared_field_phrase(known, field, start_nsf) if field else ""
+        of_field = shared_field_phrase(known, field, start_nsf, asked=asked) if field else ""
         what = (
             f"qui {'préparent' if plural else 'prépare'} au {job}"
             if job
@@ -725,7 +755,8 @@ def unreached_goals_sentence(
             f"{also}{'s' if plural else ''} {territory_phrase}, {n} diplôme{'s' if plural else ''} "
             f"{what} de domaine inconnu dans les données (les fichiers publics ne donnent pas "
             f"{'leur' if plural else 'son'} groupe NSF) : on ne sait pas "
-            f"s'{'ils sont' if plural else 'il est'} du domaine du diplôme de départ, ni quelle "
+            f"s'{'ils sont' if plural else 'il est'} du domaine "
+            f"{'demandé' if asked else 'du diplôme de départ'}, ni quelle "
             f"passerelle y mène"
         )
         # a few are named; many (a level goal: every DEUST, every Parcoursup-only label) would
@@ -735,7 +766,7 @@ def unreached_goals_sentence(
 
 
 def shared_field_phrase(
-    known: Sequence[Mapping[str, Any]], field: str, start_nsf: str | None
+    known: Sequence[Mapping[str, Any]], field: str, start_nsf: str | None, asked: bool = False
 ) -> str:
     """What the notice says of the field of the diplomas ``known`` (of known groups), beside
     the start's (``field``, its group's name; ``start_nsf``, its code): « du même domaine »
@@ -754,14 +785,26 @@ def shared_field_phrase(
     ', de domaines proches de celui du diplôme de départ (Moteurs et mécanique automobile),'
     >>> shared_field_phrase([ciel], "Moteurs et mécanique automobile", "252")
     ", d'un domaine proche de celui du diplôme de départ (Moteurs et mécanique automobile),"
+
+    The field asked with a start by level (``asked``, from_level=2 and nsf-221):
+
+    >>> shared_field_phrase([{"nsf": "221"}], "Agroalimentaire, alimentation, cuisine", "221",
+    ...                     asked=True)
+    ', du domaine demandé (Agroalimentaire, alimentation, cuisine),'
+    >>> shared_field_phrase([ms], "Moteurs et mécanique automobile", "252", asked=True)
+    ', du même grand domaine que celui demandé (Mécanique, électricité, électronique),'
     """
     if start_nsf is None or all(start_nsf in groups(d) for d in known):
+        if asked:
+            return f", du domaine demandé ({field}),"
         return f", du même domaine que le diplôme de départ ({field}),"
+    than = "celui demandé" if asked else "le diplôme de départ"
     domain = DOMAINS.get(start_nsf[:2])
     if domain and all(any(g[:2] == start_nsf[:2] for g in groups(d)) for d in known):
-        return f", du même grand domaine que le diplôme de départ ({domain}),"
+        return f", du même grand domaine que {than} ({domain}),"
     what = "d'un domaine proche" if len(known) == 1 else "de domaines proches"
-    return f", {what} de celui du diplôme de départ ({field}),"
+    of = "de celui demandé" if asked else "de celui du diplôme de départ"
+    return f", {what} {of} ({field}),"
 
 
 def _names(left: Sequence[Mapping[str, Any]]) -> str:

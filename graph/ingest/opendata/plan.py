@@ -273,6 +273,10 @@ class ImportData:
     # BTS common first year -> its options (optionsBTS.csv), both among the diplomas
     bts_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     jobs: list[dict[str, Any]] = field(default_factory=list)  # the Job nodes (jobs.job_rows)
+    # CFD -> the day nMef closes every first course year of it (bcn.entry_closings)
+    entry_closed: dict[str, str] = field(default_factory=dict)
+    # the same for the second course year (a CAP holder's 1re pro)
+    second_closed: dict[str, str] = field(default_factory=dict)
     # the continuation evidence and common secondes, read by the process that parsed the
     # activity files, after them (ahead.py); None: read when the passerelles are inferred
     evidence: Outcome[Evidences] | None = None
@@ -510,6 +514,8 @@ def _parse(
         got.value()
     _mef_turn(directory, stage, reports)
     citations[MEF_FILE] = citation(MEF_FILE)
+    entry_closed = {c: d for c, d in bcn.entry_closings(mef_path).items() if c in diplomas}
+    second_closed = {c: d for c, d in bcn.entry_closings(mef_path, 2).items() if c in diplomas}
     activity_uais = stage.uais
 
     # 3. directories and communes: establishments and sites (by the second process meanwhile)
@@ -656,6 +662,8 @@ def _parse(
         rome_labels=rome_labels,
         bts_options=bts_options,
         jobs=job_rows,
+        entry_closed=entry_closed,
+        second_closed=second_closed,
     )
 
 
