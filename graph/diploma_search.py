@@ -804,6 +804,12 @@ def search_diplomas(
     unnamed_type = type_id is not None and all(rows[i].get("type") != type_id for i in by_name)
     if named_open or unnamed_type:
         loose = [j for j in loose if _says_all(wanted, j.name)]
+    # a word read as a name's initials (not a known acronym, read spelt out) is no word of a
+    # job's name (:func:`_known_words`): the jobs spelt close to it (« apr »: « après-vente »)
+    # are not its diplomas (review25: « cap apr » listed the CAP métallier and menuisier
+    # before the closed CAP agent polyvalent de restauration, whose initials it is)
+    if any(w not in EXPANSIONS for w in sigles):
+        named, loose = None, []
     job_codes = {named.code} if named is not None else {j.code for j in loose}
 
     def score(i: int, r: Mapping[str, Any]) -> tuple[float, bool]:
