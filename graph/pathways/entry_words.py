@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.pathways.history import YearFigures
+from graph.pathways.year_figures import YearFigures
 
 __all__ = [
     "COMMON_ENTRY",
@@ -60,7 +60,7 @@ def entry_part(after_3e: bool, diploma_type: str | None, now: YearFigures | None
     (``now.common``), else the course year the offer's figures are those of, when not the
     first (``now.entry_year``); ``now``: the chosen offer's year in the public files.
 
-    >>> from graph.pathways.history import CommonFigures
+    >>> from graph.pathways.year_figures import CommonFigures
     >>> y = YearFigures(2022, 24, 30, 1.25, "first_wishes", 2,
     ...                 CommonFigures("2nd", "Métiers de l'alimentation", 24, 48))
     >>> print(entry_part(True, "bac_pro", y))

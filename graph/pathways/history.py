@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
 from graph.pathways.offer_origin import IMPORTED_TWIN, may_have_history
+from graph.pathways.year_figures import CommonFigures, DemandKind, YearFigures
 from graph.store import GraphStore
 
 __all__ = [
@@ -29,44 +30,10 @@ __all__ = [
 
 OfferKey = tuple[str, str, str | None]  # actor id, diploma code, modality
 
-# What an offer's « vœux » count (never compared with each other): Affelnet's « Demandes vœux
-# 1 », the pupils who put it first; Parcoursup's « NB_VOEUX_CONFIRMES », every confirmed wish
-# (up to 10 per candidate, not ranked)
-DemandKind = Literal["first_wishes", "confirmed_wishes"]
 _KIND_OF_FILE: tuple[tuple[str, DemandKind], ...] = (
     ("BTS_attractivite_capacite", "confirmed_wishes"),  # Parcoursup (BTS)
     ("attractivite_capacite", "first_wishes"),  # Affelnet
 )
-
-
-class CommonFigures(NamedTuple):
-    """The common 2nde through which a Bac pro is entered after 3e at the establishment, with
-    its figures (graph/ingest/opendata/entry.py)."""
-
-    code: str
-    family: str | None
-    capacity: int | None
-    demand: int | None
-
-
-class YearFigures(NamedTuple):
-    """One year of an offer; its repr leaves out what is not known (short doctests)."""
-
-    year: int
-    capacity: int | None
-    demand: int | None
-    pressure: float | None
-    demand_kind: DemandKind | None = None
-    # the course year of capacity and demand when not the first (2: the 1re pro)
-    entry_year: int | None = None
-    common: CommonFigures | None = None
-
-    def __repr__(self) -> str:
-        fields = [f"{k}={v!r}" for k, v in self._asdict().items() if k in _SHOWN or v is not None]
-        return f"YearFigures({', '.join(fields)})"
-
-
-_SHOWN = ("year", "capacity", "demand", "pressure")
 
 
 def demand_kind(source: object) -> DemandKind | None:
