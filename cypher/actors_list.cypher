@@ -2,7 +2,8 @@
 // Params: $kind, $campus, $departement, $q (normalised text), $words (its words), $keys (its
 // words without apostrophes, hyphens and dots, found in the name without its spaces,
 // apostrophes, hyphens and dots: « lafayette » finds « Lycée La Fayette », « iut » finds
-// « I.U.T de la Réunion »; and a word of the name, without its brackets and commas, begins
+// « I.U.T de la Réunion »; and a word of the name (hyphens part words: « la roche sur yon »
+// finds « I.U.T de La Roche-sur-Yon »), without its brackets and commas, begins
 // with the key's first two letters or begins the key (« pcointreau »: « Centre P.
 // Cointreau », « lapauliane »: « (La Pauliane) »): « isen » found 13 « Centre de formation
 // d'apprentis ENAC… », « …apprentis Enseignement… » before the 5 ISEN), $skip, $limit (all
@@ -17,10 +18,9 @@ WHERE ($kind IS NULL OR a.kind = $kind)
            AND all(k IN $keys
                    WHERE replace(replace(replace(replace(replace(a.name_norm, ' ', ''), "'", ''),
                                                  '’', ''), '-', ''), '.', '') CONTAINS k
-                     AND any(w IN [x IN split(a.name_norm, ' ')
-                                   | replace(replace(replace(replace(replace(replace(replace(x,
-                                       "'", ''), '’', ''), '-', ''), '.', ''), '(', ''), ')', ''),
-                                       ',', '')]
+                     AND any(w IN [x IN split(replace(a.name_norm, '-', ' '), ' ')
+                                   | replace(replace(replace(replace(replace(replace(x,
+                                       "'", ''), '’', ''), '.', ''), '(', ''), ')', ''), ',', '')]
                              WHERE w <> '' AND (w STARTS WITH left(k, 2) OR k STARTS WITH w)))))
 WITH a
 ORDER BY a.name, a.id

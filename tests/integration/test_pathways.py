@@ -300,7 +300,7 @@ def test_an_unknown_filiere_is_said_unknown_not_a_job_without_diploma(
     )
     assert field.status_code == 422, field.text
     detail = field.json()["detail"]
-    assert detail.startswith("Le domaine de formation « ") and "nsf" not in detail, detail
+    assert detail.startswith("Un domaine de formation (ici « ") and "nsf" not in detail, detail
 
 
 def test_each_passerelle_is_described_in_french_never_by_its_id(
