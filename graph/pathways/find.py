@@ -76,6 +76,7 @@ from graph.pathways.job_field import (
     job_groups,
     same_field_programmes,
 )
+from graph.pathways.job_link import own_first, own_first_notice, weak_links
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.nearest import NearIndex
 from graph.pathways.nearest_unplaced import departements_in, nearest_offers, on_side
@@ -116,6 +117,8 @@ from graph.pathways.search import any_usable_inside, candidates, flag_usable, is
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
 from graph.pathways.unoffered_goals import (
+    job_unoffered,
+    job_unoffered_notice,
     nowhere_offered,
     same_trade,
     unknowable_goal,
@@ -1137,6 +1140,12 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     before, shown = shown, ordinary_first(shown)
     if moved := ordinary_first_notice(before, shown):
         notices.append(moved)
+    if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
+        # a broad record ties the diploma to the job among many (graph/pathways/job_link.py)
+        before, shown = shown, own_first(shown, weak)
+        moved_weak = [id(s) for s in before] != [id(s) for s in shown]
+        if broad := own_first_notice(shown, weak, moved_weak):
+            notices.append(broad)
     if ranked_from is not None and (unplaced := unplaced_notice(shown)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
@@ -1154,6 +1163,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(other)  # the first pathway in any modality is another one
     if goal_codes is None and (unoffered := _unoffered_notice(store, data, q)):
         notices.append(unoffered)  # the BP of the CAP's trade: no offer in the files
+    if goal_codes is not None and (unoffered := _job_unoffered_notice(store, data, q, goal_codes)):
+        notices.append(unoffered)  # the job's own BP: no offer in the files
     if agricultural := _agricultural_notice(store, data, q):
         notices.append(agricultural)  # the files may miss an agricultural lycée's Bac pro
     if not q.to and (
@@ -1479,6 +1490,44 @@ def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> 
     if q.to_type:
         rows = [d for d in rows if d.get("type") == q.to_type.value]
     return unoffered_notice(same_trade(start, rows), level)
+
+
+def _weak_links(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str]
+) -> dict[str, int]:
+    """The goal's diplomas Certif Info ties to the job asked (a ROME code) only among many
+    jobs, outside its own diplomas' field (graph/pathways/job_link.py::weak_links); read once
+    per graph version and job."""
+    if not q.sector:
+        return {}
+    rome = q.sector
+    rows: list[Row] = data.kept(
+        ("job_link_widths", rome), lambda: list(store.read("job_link_widths", rome=rome))
+    )
+    return {c: n for c, n in weak_links(rows).items() if c in goal_codes}
+
+
+def _job_unoffered_notice(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str]
+) -> str | None:
+    """The diplomas Certif Info links to the goal job that no file lists an offer of
+    (graph/pathways/unoffered_goals.py::job_unoffered_notice), above the start's level; read
+    once per graph version and job."""
+    if not q.sector:
+        return None
+    sector = q.sector
+    rome = sorted(
+        {str(r["code"]) for r in data.sector_links(store, sector) if r.get("link") == "rome"}
+        & goal_codes
+    )
+    if not rome:
+        return None
+    rows: list[Row] = data.kept(
+        ("unoffered_of_job", sector, tuple(rome)),
+        lambda: [r["d"] for r in store.read("pathway_unoffered_of_codes", codes=rome)],
+    )
+    named = job_unoffered(rows, _start_min_level(store, data, q), q.to_level)
+    return job_unoffered_notice(named, job_label(q))
 
 
 def _far_home_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:

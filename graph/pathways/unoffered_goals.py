@@ -22,10 +22,13 @@ from typing import Any
 
 from graph.diploma_names import display_name
 from graph.inference.evidence import title_words
+from graph.pathways.job import to_goal
 from graph.thin_coverage import UNSURE_FROM, UPPER_LEVELS
 
 __all__ = [
     "UNSEEN_TYPES",
+    "job_unoffered",
+    "job_unoffered_notice",
     "nowhere_offered",
     "same_trade",
     "unoffered_notice",
@@ -109,6 +112,60 @@ def unoffered_notice(diplomas: Iterable[Row], level: int) -> str | None:
     one = len(names) == 1
     return (
         f"Au niveau {level}, de la même spécialité : {listed}, "
+        + ("non décrit" if one else "non décrits")
+        + " par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; "
+        + ("il n'est donc pas proposé" if one else "ils ne sont donc pas proposés")
+        + " comme parcours."
+    )
+
+
+def job_unoffered(
+    diplomas: Iterable[Row], start_level: int | None, to_level: int | None
+) -> list[Row]:
+    """Those of a job goal's ``diplomas`` without any offer in the files (the rows of
+    ``pathway_unoffered_of_codes``) that the answer names: above the start's level
+    (``start_level``, the lowest of the starts) and of the goal level or more when one is asked;
+    ordered by level, then name.
+
+    >>> bp = {"code": "45025516", "name": "BP électricien", "level": 4}
+    >>> cap = {"code": "50025524", "name": "CAP électricien", "level": 3}
+    >>> [d["code"] for d in job_unoffered([cap, bp], 3, None)]
+    ['45025516']
+    >>> [d["code"] for d in job_unoffered([cap, bp], 2, None)]
+    ['50025524', '45025516']
+    >>> job_unoffered([cap, bp], 2, 5)
+    []
+    """
+    floor = max(start_level or 0, (to_level or 0) - 1)
+    kept = [d for d in diplomas if isinstance(d.get("level"), int) and d["level"] > floor]
+    return sorted(kept, key=lambda d: (d["level"], display_name(dict(d)), str(d.get("code"))))
+
+
+def job_unoffered_notice(diplomas: Iterable[Row], job: str) -> str | None:
+    """The notice (French) naming the diplomas of the goal ``job`` (« métier ROME F1602 ») that
+    no public file lists an offer of — the start-diploma answers' notice
+    (:func:`unoffered_notice`) for a job goal: an apprentice asking for the job of electrician
+    after a CAP was told nothing of the BP électricien. None when there are none.
+
+    >>> print(job_unoffered_notice([{"code": "45025516", "name": "BP électricien"}],
+    ...                            "métier ROME F1602"))
+    Prépare aussi au métier ROME F1602 d'après les fiches Certif Info : BP électricien, non \
+décrit par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; il \
+n'est donc pas proposé comme parcours.
+    >>> job_unoffered_notice([], "métier ROME F1602") is None
+    True
+    """
+    names = list(dict.fromkeys(display_name(dict(d)) for d in diplomas))
+    if not names:
+        return None
+    shown = names[:NAMED]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1]
+    if len(names) > NAMED:
+        listed += f" (et {len(names) - NAMED} autres)"
+    one = len(names) == 1
+    return (
+        ("Prépare" if one else "Préparent")
+        + f" aussi {to_goal(job)} d'après les fiches Certif Info : {listed}, "
         + ("non décrit" if one else "non décrits")
         + " par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; "
         + ("il n'est donc pas proposé" if one else "ils ne sont donc pas proposés")
