@@ -1,0 +1,61 @@
+"""A tester's findings on the national files (December 2026, tester25 §4), on each real engine,
+over a fixture cut from them (``tests/fixtures/opendata_fixes25b/``: the Creuse's and the
+Pyrénées-Atlantiques' offers of the electrician's and the baker's diplomas)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import FIXED_DAY, imported_client_fixture
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "opendata_fixes25b"
+SAPVER = "50333003"  # CAP agricole services aux personnes et vente en espace rural
+
+client = imported_client_fixture(FIXTURE, as_of=FIXED_DAY)
+
+
+def _answer(client: TestClient, **params: Any) -> dict[str, Any]:
+    r = client.get("/v1/pathways", params=params)
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def test_a_job_goal_names_its_own_diploma_no_file_offers(client: TestClient) -> None:
+    """F1602 from the end of 3e in the Creuse, then after a CAP in apprenticeship: the BP
+    électricien (Certif Info: F1602, F1605, I1309) has no offer in any file; the answer said
+    nothing of it, while a CAP électricien start's answer names it."""
+    for params in (
+        {"from_level": 2, "job": "F1602", "departements": "23"},
+        {"from_level": 3, "job": "F1602", "departements": "23", "modality": "apprenticeship"},
+    ):
+        body = _answer(client, **params)
+        said = [n for n in body["notices"] if "BP électricien" in n]
+        assert len(said) == 1, body["notices"]
+        assert "non décrit par les fichiers publics" in said[0], said
+        assert "à vérifier auprès des CFA" in said[0], said
+        assert "45025516" not in said[0] and "45025517" not in said[0], said
+
+
+def test_a_job_goal_above_its_unoffered_diplomas_names_none(client: TestClient) -> None:
+    """Asked for Bac+2 or more, the BP (level 4) is no goal: not named."""
+    body = _answer(client, from_level=2, job="F1602", departements="23", to_level=5)
+    assert not [n for n in body["notices"] if "BP électricien" in n], body["notices"]
+
+
+def test_a_broad_agricultural_cap_comes_after_the_bakers_own_diplomas(client: TestClient) -> None:
+    """D1102 from the end of 3e in the Pyrénées-Atlantiques: the CAPa SAPVER, tied to D1102 by
+    Certif Info among five jobs, is no baker's pathway before the Bac pro boulanger pâtissier."""
+    body = _answer(client, from_level=2, job="D1102", departements="64")
+    ends = [p["steps"][-1]["code"] for p in body["pathways"]]
+    assert SAPVER in ends, ends
+    first_weak = ends.index(SAPVER)
+    assert all(e == SAPVER for e in ends[first_weak:]), ends
+    assert first_weak > 0, ends
+    said = [n for n in body["notices"] if "que les fiches Certif Info rattachent à 5 métiers" in n]
+    assert len(said) == 1, body["notices"]
+    assert said[0].startswith(f"Le parcours n° {first_weak + 1} mène à CAP agricole"), said
+    assert "BP boulanger" in " ".join(body["notices"]), body["notices"]
