@@ -17,11 +17,12 @@ Two silences of the files would otherwise read as facts about the territory:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.diploma_names import display_name
-from graph.inference.evidence import title_words
+from graph.inference.evidence import option_family, title_words
 from graph.pathways.job import to_goal
 from graph.thin_coverage import UNSURE_FROM, UPPER_LEVELS
 
@@ -40,8 +41,20 @@ Row = Mapping[str, Any]
 
 # Words of a title that name the kind of diploma, not its trade (beside title_words' own).
 _KIND_WORDS = frozenset(
-    {"BREVET", "PROFESSIONNEL", "PROFESSIONNELLE", "MENTION", "COMPLEMENTAIRE", "DIPLOME"}
+    {
+        "BREVET",
+        "PROFESSIONNEL",
+        "PROFESSIONNELLE",
+        "MENTION",
+        "COMPLEMENTAIRE",
+        "DIPLOME",
+        "CERTIFICAT",
+        "SPECIALISATION",
+    }
 )
+
+# where a title's orientation starts (« … : orientation commerce »)
+_ORIENTATION = re.compile(r"\s*:?\s+orientation\s", re.IGNORECASE)
 
 # Types of Bac+3/Bac+5 programmes entered after a Bac+2, which the files do not list
 # (UPPER_LEVELS): a goal of one of these types carries the warning; a BUT, a licence, an
@@ -61,14 +74,37 @@ ENGINEERING_AFTER_BAC2 = (
 )
 
 
-def _trade_words(d: Row) -> frozenset[str]:
-    return title_words(str(d.get("name") or "")) - _KIND_WORDS
+def _trade_words(d: Row, *, start: bool = False) -> frozenset[str]:
+    """The words of a diploma's trade: those of its title before its « orientation », and for
+    a ``start`` before its option too (:func:`_programme`). A goal's option stays: the DMA
+    « arts graphiques option gravure » is the trade of a CAP métiers de la gravure."""
+    name = str(d.get("name") or "")
+    trade = _programme(name) if start else _ORIENTATION.split(name, maxsplit=1)[0]
+    return title_words(trade) - _KIND_WORDS
+
+
+def _programme(name: str) -> str:
+    """A title without its option or orientation (« … option A animation et gestion de
+    l'espace commercial », « … en vins et produits dérivés : orientation commerce »).
+
+    >>> _programme("Certificat de spécialisation responsable technico-commercial : orientation "
+    ...            "commerce")
+    'Certificat de spécialisation responsable technico-commercial'
+    >>> _programme("CAP boulanger")
+    'CAP boulanger'
+    """
+    cut = _ORIENTATION.split(name, maxsplit=1)[0]
+    return option_family(cut) or cut
 
 
 def same_trade(start: Row, candidates: Iterable[Row]) -> list[Row]:
     """The ``candidates`` of the start's trade: the same NSF group and a significant word of
     the title in common (« boulanger »), ordered by name. A NSF group alone is too wide (221
-    holds bakers, butchers and cooks), a word alone too loose.
+    holds bakers, butchers and cooks), a word alone too loose; a start's option and an
+    orientation are no trade (:func:`_trade_words`: the Bac pro « métiers du commerce et de
+    la vente option A animation et gestion de l'espace commercial » is a trade of commerce and
+    sales, and the « Certificat de spécialisation responsable technico-commercial en vins et
+    produits dérivés : orientation commerce » one of wine sales, tester25).
 
     >>> cap = {"code": "50022137", "name": "CAP boulanger", "nsf": "221"}
     >>> bps = [
@@ -80,8 +116,13 @@ def same_trade(start: Row, candidates: Iterable[Row]) -> list[Row]:
     ['45022108']
     >>> same_trade({"code": "x", "name": "CAP boulanger", "nsf": None}, bps)
     []
+    >>> mcv = {"code": "40031213", "nsf": "312", "name": "Bac pro métiers du commerce et de "
+    ...        "la vente option A animation et gestion de l'espace commercial"}
+    >>> same_trade(mcv, [{"code": "56131201", "nsf": "312", "name": "Certificat de "
+    ...                   "spécialisation responsable technico-commercial en vins"}])
+    []
     """
-    nsf, words = start.get("nsf"), _trade_words(start)
+    nsf, words = start.get("nsf"), _trade_words(start, start=True)
     if not nsf or not words:
         return []
     found = [

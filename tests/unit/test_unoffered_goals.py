@@ -52,3 +52,24 @@ def test_a_job_goal_names_its_own_unoffered_diplomas_above_the_start() -> None:
     assert [d["code"] for d in job_unoffered([bp, cs], 2, None)] == ["56122107", "45025516"]
     assert job_unoffered([bp, cs], 2, 5) == []
     assert job_unoffered_notice([], "métier ROME F1602") is None
+
+
+def test_neither_a_starts_option_nor_an_orientation_is_a_trade() -> None:
+    """tester25, Metz: a Bac pro MCV option A was shown the CS « responsable technico-commercial
+    en vins et produits dérivés : orientation commerce » « de la même spécialité »."""
+    mcv = {
+        "code": "40031213",
+        "nsf": "312",
+        "name": "Bac pro métiers du commerce et de la vente option A animation et gestion de "
+        "l'espace commercial",
+    }
+    vins = {
+        "code": "56131204",
+        "nsf": "312",
+        "name": "Certificat de spécialisation responsable technico-commercial en vins et "
+        "produits dérivés : orientation commerce",
+    }
+    assert same_trade(mcv, [vins]) == []
+    gravure = {"code": "50032220", "nsf": "322", "name": "CAP métiers de la gravure option A"}
+    dma = {"code": "x", "nsf": "322", "name": "DMA arts graphiques option gravure"}
+    assert same_trade(gravure, [dma]) == [dma]  # a goal's option stays its trade
