@@ -7,7 +7,8 @@ for the job of boulanger from Pau, it ranked second, before any word of the CAP 
 and a counsellor reads it as a baker's pathway (tester25).
 
 The rule (:func:`weak_links`): a diploma is a weak link to the job when its record lists
-:data:`BROAD` jobs or more and its NSF group is none of those of the job's *own* diplomas,
+:data:`BROAD` jobs or more and its NSF domain (production, services…) is none of those of
+the job's *own* diplomas,
 those listing :data:`OWN` jobs at most (CAP boulanger: D1102 alone; Bac pro boulanger
 pâtissier: D1102, D1104). A job without such own diplomas has no weak link: nothing to rank
 before. Among the pathways shown, those ending at a weak link come after the others, both in
@@ -38,7 +39,8 @@ def weak_links(rows: Iterable[Row]) -> dict[str, int]:
     >>> rows = [{"code": "cap-boulanger", "nsf": "221", "jobs": 1},
     ...         {"code": "bac-boulanger", "nsf": "221", "jobs": 2},
     ...         {"code": "capa-sapver", "nsf": "330", "jobs": 5},
-    ...         {"code": "bts-large", "nsf": "221", "jobs": 5}]
+    ...         {"code": "bts-large", "nsf": "221", "jobs": 5},
+    ...         {"code": "bts-domain", "nsf": "200", "jobs": 5}]
     >>> weak_links(rows)
     {'capa-sapver': 5}
     >>> weak_links([r for r in rows if r["jobs"] > OWN])
@@ -47,14 +49,22 @@ def weak_links(rows: Iterable[Row]) -> dict[str, int]:
     {}
     """
     got = list(rows)
-    own = {r.get("nsf") for r in got if r.get("nsf") and 0 < int(r.get("jobs") or 0) <= OWN}
+    own = {_domain(r) for r in got if _domain(r) and 0 < int(r.get("jobs") or 0) <= OWN}
     if not own:
         return {}
     return {
         str(r["code"]): int(r["jobs"])
         for r in got
-        if int(r.get("jobs") or 0) >= BROAD and r.get("nsf") and r.get("nsf") not in own
+        if int(r.get("jobs") or 0) >= BROAD and _domain(r) and _domain(r) not in own
     }
+
+
+def _domain(r: Row) -> str:
+    """The NSF domain of a row (the group's first digit: 1 general, 2 production, 3
+    services): the BCN gives some diplomas a whole domain's code (« 300 » for the Bac pro
+    AGOrA, which Certif Info files under 324, secretarial work), so groups are compared by
+    domain, never digit by digit."""
+    return str(r.get("nsf") or "")[:1]
 
 
 def _ends_weak(s: Scored, weak: Mapping[str, int]) -> bool:

@@ -202,7 +202,8 @@ n'est donc pas proposé comme parcours.
     shown = names[:NAMED]
     listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1]
     if len(names) > NAMED:
-        listed += f" (et {len(names) - NAMED} autres)"
+        more = len(names) - NAMED
+        listed += f" (et {more} {'autre' if more == 1 else 'autres'})"
     one = len(names) == 1
     return (
         ("Prépare" if one else "Préparent")
