@@ -1412,6 +1412,8 @@ def _any_modality_notice(
     _, ranked, _, _ = _search(
         store, data, q.model_copy(update={"modality": None}), goal_codes, origin
     )
+    if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
+        ranked = own_first(ranked, weak)  # as the answer ranks them (graph/pathways/job_link.py)
     if not ranked or ranked[0].key == shown[0].key:
         return None
     best = ranked[0]
