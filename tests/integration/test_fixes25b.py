@@ -59,3 +59,13 @@ def test_a_broad_agricultural_cap_comes_after_the_bakers_own_diplomas(client: Te
     assert len(said) == 1, body["notices"]
     assert said[0].startswith(f"Le parcours n° {first_weak + 1} mène à CAP agricole"), said
     assert "BP boulanger" in " ".join(body["notices"]), body["notices"]
+
+
+def test_the_any_modality_notice_ranks_the_weak_link_last_too(client: TestClient) -> None:
+    """In apprenticeship, the first pathway « toutes modalités confondues » is ranked as the
+    answer ranks its own: never the CAPa SAPVER for a baker."""
+    body = _answer(client, from_level=2, job="D1102", departements="64", modality="apprenticeship")
+    other = [n for n in body["notices"] if n.startswith("Toutes modalités confondues")]
+    assert not [n for n in other if "CAP agricole services aux personnes" in n], other
+    ends = [p["steps"][-1]["code"] for p in body["pathways"]]
+    assert ends and ends[0] != SAPVER, ends
