@@ -61,6 +61,7 @@ from graph.pathways.explanation import (
 from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
 from graph.pathways.goal_here import goal_here_sentence
 from graph.pathways.goal_met import goal_met_sentence
+from graph.pathways.greta import greta_notice, nearest_gretas
 from graph.pathways.in_person import in_person_first, in_person_notice
 from graph.pathways.job import (
     HELD,
@@ -1335,6 +1336,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.insert(0, far_home)  # every distance of the answer starts there: said first
     if own := own_system_notice(q.territory, q.home, q.start_departements):
         notices.insert(0, own)  # New Caledonia: the data does not describe its schools
+    if (
+        q.modality is not None
+        and q.modality.value == "continuing"
+        and q.territory.is_set
+        and any("GRETA" in n for n in [*notices, reason or ""])
+        and (greta := _greta_notice(store, data, q, home or origin.point()))
+    ):
+        notices.append(greta)  # « à vérifier auprès des GRETA »: the territory's, named
     # a code naming two towns (a postcode and another commune's INSEE code): which one, last
     notices += place_notes(q.home, q.territory.near, around_home=q.territory.around_home)
     return PathwayAnswer(
@@ -1492,6 +1501,18 @@ def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> 
     if q.to_type:
         rows = [d for d in rows if d.get("type") == q.to_type.value]
     return unoffered_notice(same_trade(start, rows), level)
+
+
+def _greta_notice(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, point: LatLon | None
+) -> str | None:
+    """The territory's establishments the annuaire flags « GRETA », nearest first
+    (graph/pathways/greta.py); read once per graph version."""
+    rows: list[Row] = data.kept(
+        "greta_actors", lambda: [r["a"] for r in store.read("greta_actors")]
+    )
+    found = nearest_gretas(rows, q.territory.contains, point)
+    return greta_notice(found, q.territory.describe_in())
 
 
 def _weak_links(

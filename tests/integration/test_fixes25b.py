@@ -4,6 +4,7 @@ Pyrénées-Atlantiques' offers of the electrician's and the baker's diplomas).""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +70,23 @@ def test_the_any_modality_notice_ranks_the_weak_link_last_too(client: TestClient
     assert not [n for n in other if "CAP agricole services aux personnes" in n], other
     ends = [p["steps"][-1]["code"] for p in body["pathways"]]
     assert ends and ends[0] != SAPVER, ends
+
+
+def test_a_continuing_education_answer_names_the_territorys_greta(client: TestClient) -> None:
+    """tester25 §9: « à vérifier auprès des GRETA » named none, while the annuaire flags the
+    Hérault's establishments « GRETA »: the nearest three are named, with their distance."""
+    body = _answer(
+        client, **{"from": "50031224", "to_level": 4, "departements": "34"}, home="Montpellier"
+    )
+    assert not [n for n in body["notices"] if "« GRETA »" in n], body["notices"]
+    body = _answer(
+        client,
+        **{"from": "50031224", "to_level": 4, "departements": "34"},
+        home="Montpellier",
+        modality="continuing",
+    )
+    said = [n for n in body["notices"] if "« GRETA » par l'annuaire de l'éducation" in n]
+    assert len(said) == 1, body["notices"]
+    assert said[0].startswith("Établissements signalés « GRETA »"), said
+    assert said[0].count(" km)") == 3, said
+    assert not re.search(r"\d{7}[A-Za-z]", said[0]), said  # no UAI
