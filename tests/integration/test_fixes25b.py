@@ -90,3 +90,13 @@ def test_a_continuing_education_answer_names_the_territorys_greta(client: TestCl
     assert said[0].startswith("Établissements signalés « GRETA »"), said
     assert said[0].count(" km)") == 3, said
     assert not re.search(r"\d{7}[A-Za-z]", said[0]), said  # no UAI
+
+
+def test_the_actor_record_says_the_annuaires_greta_flag(client: TestClient) -> None:
+    """The annuaire's GRETA column was read, never shown (tester25 §9)."""
+    r = client.get("/v1/actors/uai-0340040j")  # Lycée polyvalent Jules Guesde, GRETA=1
+    assert r.status_code == 200, r.text
+    assert r.json()["greta"] is True
+    r = client.get("/v1/actors/uai-0230027e")  # Saint-Vaury: in no GRETA row
+    assert r.status_code == 200, r.text
+    assert r.json()["greta"] is False
