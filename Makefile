@@ -29,6 +29,12 @@ PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
 # `make test` leaves out the tests marked slow (docs/testing.md, « Slow suites »); `make
 # test-all` runs them too.
 PYTEST_MARKS ?= -m "not slow"
+# pytest runs with bytecode caching on (the gitignored __pycache__ folders) even where the
+# environment sets PYTHONDONTWRITEBYTECODE: the suite starts many Python processes (`cmq` for
+# the browser servers, writers killed mid-write, two whole collections in
+# test_engine_parity), each of which otherwise compiled the project and rewrote the test
+# modules from source (docs/testing.md, testtime25).
+PYTEST_ENV ?= env -u PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test test-all install install-run lock lint-deps seed serve lint check-python clean bench frontend \
   e2e-deps web-unit communes api-types api-types-check neo4j-local run-neo4j
@@ -39,7 +45,7 @@ test: install lint-deps e2e-deps api-types-check web-unit neo4j-local  ## lint, 
 	$(BIN)/ruff check api graph tests bench
 	$(BIN)/ruff format --check api graph tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_MARKS)
+	$(PYTEST_ENV) $(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_MARKS)
 
 test-all:  ## `make test` with the tests marked slow as well: every test
 	$(MAKE) --no-print-directory test PYTEST_MARKS=

@@ -7,4 +7,7 @@ MATCH (d:Diploma)
 WHERE d.code IN $codes
 OPTIONAL MATCH (d)-[:RENAMED_TO]->(n:Diploma)
 RETURN d {.code, .name, .type, .level, .nsf, .nsf_groups, .closed, .rome_options,
-         closing_date: CASE WHEN d.closed THEN null ELSE d.closing_date END} AS d, collect(n.code) AS successors
+         closing_date: CASE WHEN d.closed THEN null ELSE d.closing_date END,
+         last_session: CASE WHEN d.closed THEN null ELSE d.last_session END,
+         entry_closed: CASE WHEN d.closed THEN null ELSE d.entry_closed END,
+         second_closed: CASE WHEN d.closed THEN null ELSE d.second_closed END} AS d, collect(n.code) AS successors

@@ -1,5 +1,7 @@
 // Upsert Diploma nodes (keyed by CFD) from the BCN nomenclature. BCN facts (bcn_*, dates,
-// closed, official_name: the BCN's upper-case text) and what the diploma leads to (Certif Info:
+// closed, official_name: the BCN's upper-case text; entry_closed: the day nMef closes every
+// first course year of the diploma, second_closed its second, graph/ingest/opendata/bcn.py
+// entry_closings) and what the diploma leads to (Certif Info:
 // rome_codes, formacodes, rncp_codes, rs_codes; rome.csv: rome_labels, the names of rome_codes;
 // optionsBTS.csv: rome_options, the options whose ROME codes a BTS common first year takes;
 // diplomesProfessionnels: cpc, cpc_secteur;
@@ -11,7 +13,7 @@
 // A field missing from a row is null and removes the property.
 // Params: $run, $sources (map: source key -> citation), $type_labels (map: BCN type code ->
 // label), $rows (list of {code, name, readable, readable_src, norm, short, type_code, type,
-// level, nsf, opened, closes, closed, first, last, src, romes, rome_options, rome_labels, formacodes,
+// level, nsf, opened, closes, closed, first, last, entry_closed, second_closed, src, romes, rome_options, rome_labels, formacodes,
 // formacode_labels,
 // rncp, rs, certif_type, certif_nsf, cpc, cpc_secteur, famille, famille_common}).
 // Returns: count.
@@ -23,6 +25,7 @@ SET n.imported = true, n.import_key = 'Diploma:' + r.code, n.import_run = $run,
     n.bcn_type = r.type, n.bcn_level = r.level, n.bcn_nsf = r.nsf,
     n.opening_date = r.opened, n.closing_date = r.closes,
     n.closed = r.closed, n.first_session = r.first, n.last_session = r.last,
+    n.entry_closed = r.entry_closed, n.second_closed = r.second_closed,
     n.bcn_source = $sources[r.src],
     n.readable_name = r.readable, n.readable_name_source = r.readable_src,
     n.rome_codes = r.romes, n.rome_options = r.rome_options, n.rome_labels = r.rome_labels, n.formacodes = r.formacodes, n.formacode_labels = r.formacode_labels,

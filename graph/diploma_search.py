@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from graph import labels
 from graph.diploma_acronyms_bcn import BCN_ACRONYMS
-from graph.diploma_names import display_name, is_placeholder, is_public_code
+from graph.diploma_names import display_name, is_common_year_kept, is_placeholder, is_public_code
 from graph.rome_jobs import RomeJob, find_jobs, job_for_words, job_words
 from graph.text import normalise
 
@@ -804,6 +804,12 @@ def search_diplomas(
     unnamed_type = type_id is not None and all(rows[i].get("type") != type_id for i in by_name)
     if named_open or unnamed_type:
         loose = [j for j in loose if _says_all(wanted, j.name)]
+    # a word read as a name's initials (not a known acronym, read spelt out) is no word of a
+    # job's name (:func:`_known_words`): the jobs spelt close to it (« apr »: « après-vente »)
+    # are not its diplomas (review25: « cap apr » listed the CAP métallier and menuisier
+    # before the closed CAP agent polyvalent de restauration, whose initials it is)
+    if any(w not in EXPANSIONS for w in sigles):
+        named, loose = None, []
     job_codes = {named.code} if named is not None else {j.code for j in loose}
 
     def score(i: int, r: Mapping[str, Any]) -> tuple[float, bool]:
@@ -845,6 +851,10 @@ def search_diplomas(
             # name left out, then the one offered most (« cap mv »: the option voitures
             # particulières, 118 offers nationally, before motocycles, 23)
             bool(h.row.get("closed")),
+            # a BTS's common first year before its options, as learners enter it (« bts sio »:
+            # the « 1re année » 32032612, 436 offers, after the options, whose 2e-année names
+            # say more of the words)
+            not (h.row.get("type") == "bts" and is_common_year_kept(h.row)),
             -_said_share(said, _asked_words(said, h.row["name"], names.words[at_row[id(h)]])),
             -(h.row.get("offers") or 0),
             h.row["name"],

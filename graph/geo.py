@@ -60,6 +60,41 @@ def lon_reach(lat: float, km: float) -> float:
     return math.degrees(2 * math.asin(s)) + 1e-9
 
 
+# the relative margin under the radius of inner_reach's box (far more than the rounding of
+# the haversine's floats)
+_INNER_MARGIN = 1e-6
+
+
+@lru_cache(maxsize=1024)
+def inner_reach(lat: float, km: float) -> tuple[float, float]:
+    """The degrees of latitude and of longitude (:func:`lon_gap`) within which every place is
+    at most ``km`` from a point at latitude ``lat`` (:func:`haversine_km`): a radius tests
+    thousands of offers, and those near its centre need no distance. (0, 0) when there is no
+    such box worth testing (a circle that reaches a pole).
+
+    Why it holds: the haversine's sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) is at most
+    sin²(Δφ/2) + cos φ1 sin²(Δλ/2); with each term at most half of sin²(d/2) (d = km / R,
+    less a relative margin) the distance is within ``km``.
+
+    >>> dlat, dlon = inner_reach(45.0, 60.0)
+    >>> round(dlat, 4), round(dlon, 4)
+    (0.3811, 0.4532)
+    >>> all(haversine_km(45.0, 0.0, 45.0 + a * dlat, b * dlon) <= 60.0
+    ...     for a in (-1, 0, 1) for b in (-1, 0, 1))
+    True
+    >>> inner_reach(89.9, 60.0)
+    (0.0, 0.0)
+    """
+    d = km * (1.0 - _INNER_MARGIN) / EARTH_RADIUS_KM
+    if abs(math.radians(lat)) + d >= math.pi / 2 or d >= math.pi / 2:
+        return 0.0, 0.0
+    half = math.sin(d / 2) / math.sqrt(2.0)
+    dlat = math.degrees(2 * math.asin(half))
+    s = half / math.sqrt(math.cos(math.radians(lat)))
+    dlon = math.degrees(2 * math.asin(s)) if s < 1.0 else 0.0
+    return dlat * (1.0 - _INNER_MARGIN), dlon * (1.0 - _INNER_MARGIN)
+
+
 def lon_gap(lon1: float, lon2: float) -> float:
     """The difference of two longitudes in degrees, from 0 to 180 (across the antimeridian
     too: what :func:`haversine_km` measures)."""

@@ -29,7 +29,7 @@ from graph.departements import (
     region_phrase,
 )
 from graph.errors import InvalidRequest, NotFound
-from graph.geo import EARTH_RADIUS_KM, haversine_km, lon_gap, lon_reach
+from graph.geo import EARTH_RADIUS_KM, haversine_km, inner_reach, lon_gap, lon_reach
 from graph.models import INSEE_PATTERN, departement_code
 
 __all__ = [
@@ -251,10 +251,15 @@ class Territory(BaseModel):
             lat, lon = place.get("lat"), place.get("lon")
             if lat is None or lon is None:
                 return False
-            if abs(lat - self.near.lat) > _lat_span(self.radius_km):
+            north = abs(lat - self.near.lat)
+            if north > _lat_span(self.radius_km):
                 return False  # farther north or south than the radius: no distance needed
-            if lon_gap(lon, self.near.lon) > lon_reach(self.near.lat, self.radius_km):
+            east = lon_gap(lon, self.near.lon)
+            if east > lon_reach(self.near.lat, self.radius_km):
                 return False  # farther east or west (graph.geo.lon_reach)
+            dlat, dlon = inner_reach(self.near.lat, self.radius_km)
+            if north <= dlat and east <= dlon:
+                return True  # near enough the centre: no distance needed (graph.geo.inner_reach)
             return haversine_km(self.near.lat, self.near.lon, lat, lon) <= self.radius_km
         return True
 

@@ -71,12 +71,25 @@ others, on one worker (:func:`work_unit`), which imports it once per engine
 _SHARED_UNIT = {m: first for first, rest in SHARED_GRAPHS.items() for m in (first, *rest)}
 
 
+OWN_UNIT_TESTS: dict[str, str] = {
+    "tests/e2e/test_browser.py::test_offers_a_thin_file_omits_are_marked_and_said_why_once": (
+        "thin_server"
+    ),
+    "tests/e2e/test_browser.py::test_a_commune_centre_place_is_said_approximate": "place_server",
+    "tests/e2e/test_browser.py::test_carte_overseas_outline_and_dense_names": "map_server",
+}
+"""Tests that are a unit of work of their own (per engine), named by the fixture that only
+they use: each browser test here needs a server nothing else in its module asks for (seeds, an
+import, ``cmq serve``, a Chromium), so on another worker it costs nothing more, and the
+browser suite's main run no longer carries them (about a fifth of its time on FalkorDB)."""
+
+
 def work_unit(nodeid: str) -> str:
     """The unit of work of a test under ``pytest -n 2 --dist loadscope`` (``make test``): its
     module and its engine (the ``falkordb`` or ``neo4j`` in its parameter id), so that a
     module's fixtures (an imported graph, the browser's servers) are built once per engine, by
     the worker that runs the whole unit. The modules of one entry of :data:`SHARED_GRAPHS`
-    are one unit, named by the first.
+    are one unit, named by the first; a test of :data:`OWN_UNIT_TESTS` is one by itself.
 
     >>> work_unit("tests/security/test_bounds.py::test_one_past[neo4j-/pathways-params0]")
     'tests/security/test_bounds.py:neo4j'
@@ -84,12 +97,34 @@ def work_unit(nodeid: str) -> str:
     'tests/unit/test_territory.py'
     >>> work_unit("tests/integration/test_fixes23.py::test_no_passerelle[falkordb]")
     'tests/integration/test_diplomas18.py:falkordb'
+    >>> work_unit("tests/e2e/test_browser.py::test_carte_overseas_outline_and_dense_names[neo4j]")
+    'tests/e2e/test_browser.py[map_server]:neo4j'
     """
     module, _, rest = nodeid.partition("::")
-    module = _SHARED_UNIT.get(module, module)
+    own = OWN_UNIT_TESTS.get(nodeid.partition("[")[0])
+    module = f"{module}[{own}]" if own else _SHARED_UNIT.get(module, module)
     params = rest.rpartition("[")[2].removesuffix("]").split("-") if rest.endswith("]") else []
     engine = next((e for e in ("falkordb", "neo4j") if e in params), None)
     return f"{module}:{engine}" if engine else module
+
+
+def unit_order(unit: str) -> tuple[int, float]:
+    """The sort key of a unit of work in ``make test``'s queue: its engine phase (every
+    FalkorDB unit, then every Neo4j unit, then the units without an engine, so that each
+    worker changes engine once and builds each session store once), then its expected cost
+    (tests/unit_costs.py), longest first. Sorted stably: units of equal cost (those absent
+    from the table) keep their collection order.
+
+    >>> sorted(["tests/a.py", "tests/e2e/test_browser.py:neo4j", "tests/b.py:falkordb",
+    ...         "tests/lint/test_cypher_lint.py", "tests/e2e/test_browser.py:falkordb"],
+    ...        key=unit_order)  # doctest: +NORMALIZE_WHITESPACE
+    ['tests/e2e/test_browser.py:falkordb', 'tests/b.py:falkordb',
+     'tests/e2e/test_browser.py:neo4j', 'tests/lint/test_cypher_lint.py', 'tests/a.py']
+    """
+    from tests.unit_costs import UNIT_COSTS
+
+    phase = 0 if unit.endswith(":falkordb") else 1 if unit.endswith(":neo4j") else 2
+    return phase, -UNIT_COSTS.get(unit, 0.0)
 
 
 SLOW_ON_NEO4J = {
@@ -114,17 +149,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``--dist loadscope`` by :func:`work_unit`. With ``--no-loadscope-reorder`` the units go
-    out in the collection order (every FalkorDB test, then every Neo4j test, then the others),
-    so each worker changes engine once and loads each session store once. (xdist's
+    """``--dist loadscope`` by :func:`work_unit`. With ``--no-loadscope-reorder`` (``make
+    test``) the units go out in :func:`unit_order`: engine phase by engine phase (every
+    FalkorDB unit, then every Neo4j unit, then the others, so each worker changes engine once
+    and loads each session store once), the longest first within each (a long unit never
+    starts near the end); without it, xdist's order (most tests first). (xdist's
     ``loadgroup`` cannot be used: it renames test ids, which pytest 9 no longer allows.)"""
     if config.getvalue("dist") != "loadscope":
         return None
+    from collections import OrderedDict
+
     from xdist.scheduler import LoadScopeScheduling
+
+    to_sort = not config.getvalue("loadscopereorder")  # by unit_order, once
 
     class ModuleEngineScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
+
+        def _assign_work_unit(self, node: Any) -> None:
+            # the queue is built in collection order just before the first assignment
+            nonlocal to_sort
+            if to_sort:
+                to_sort = False
+                workqueue: OrderedDict[str, dict[str, bool]] = self.workqueue  # type: ignore[has-type]
+                queue = sorted(workqueue.items(), key=lambda unit: unit_order(unit[0]))
+                self.workqueue = OrderedDict(queue)
+            super()._assign_work_unit(node)
 
     return ModuleEngineScheduling(config, log)
 

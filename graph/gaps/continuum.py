@@ -89,15 +89,16 @@ def continuum_breaks(
 
 
 def unfiled_offers(inside: list[Row]) -> dict[int, list[Row]]:
-    """By level (Bac+3 and Bac+5), the territory's offers whose diploma names no field: no
-    NSF group and no ROME code (Parcoursup's licences and engineering programmes: « Formation
-    d'ingénieur Bac + 5 – Bac général »). Any filière's Bac+3 or Bac+5 may be among them.
+    """By level (Bac+3 and Bac+5), the territory's engineering programmes whose field
+    nothing gives: no NSF group, no ROME code, and a name that says only the admission track
+    (Parcoursup's « Formation d'ingénieur Bac + 5 – Bac général »). Any filière's Bac+5 may be
+    among them. A licence names its field (« Licence – Arts plastiques »): it is not one.
 
-    >>> def row(level, nsf=None, rome=()):
-    ...     return {"diploma": {"level": level, "nsf": nsf, "rome_codes": list(rome)},
-    ...             "offer": {"status": "open"}}
+    >>> def row(level, nsf=None, rome=(), kind="ingenieur"):
+    ...     return {"diploma": {"level": level, "nsf": nsf, "rome_codes": list(rome),
+    ...             "type": kind}, "offer": {"status": "open"}}
     >>> {lv: len(rows) for lv, rows in unfiled_offers([row(7), row(7, "255"), row(6, None, ["H1"]),
-    ...     row(6), row(5)]).items()}
+    ...     row(6), row(6, kind="licence"), row(5)]).items()}
     {7: 1, 6: 1}
     """
     out: dict[int, list[Row]] = defaultdict(list)
@@ -107,6 +108,7 @@ def unfiled_offers(inside: list[Row]) -> dict[int, list[Row]]:
             level in LEVELS
             and level >= UNSURE_FROM
             and _counts(r)
+            and r["diploma"].get("type") == "ingenieur"
             and _group(r) is None
             and not r["diploma"].get("rome_codes")
         ):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
@@ -83,7 +84,8 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     )
     # Rows come in the engine's order, which differs between FalkorDB and Neo4j: sorted, the
     # report is the same on both (tests/integration/test_across_engines.py).
-    read = offer_rows(store, next(first), keep_remote=True)
+    rows_read = KnownRows()  # the rows of establishments and diplomas read, for each read after
+    read = offer_rows(store, next(first), keep_remote=True, known=rows_read)
     offers = sorted((r for r in read if not is_distance_learning(r["actor"])), key=_offer_order)
     remote = [r for r in read if is_distance_learning(r["actor"])]
     codes = sorted({r["diploma"]["code"] for r in offers})
@@ -156,7 +158,8 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
     targets, far = dead_end_candidates(d.inside_for_sector, d.steps(), REACH_KM, places)
     if targets:
         nexts = d.steps()
-        near, still = read_next_steps_within_reach(store, far, nexts)
+        boxes = _boxes(far, nexts, REACH_KM + 1.0)
+        near, still = read_next_steps_within_reach(store, far, nexts, known=rows_read, boxes=boxes)
         d.outside_offers = sorted(near, key=_offer_order)
         targets = sorted({t for r in still for t in nexts.at(*_at(r))})
     if targets:
@@ -167,17 +170,21 @@ def read_gap_data(store: GraphStore, territory: Territory, sector: str | None) -
         # (no box: what is read around the others could then be the nearest of those)
         placed = all(r["offer"].get("lat") is not None for r in near)
         wanted = nearest_wanted(d, still) if placed else still
-        d.outside_offers = read_nearest_next_steps(store, near, wanted, nexts)
+        d.outside_offers = read_nearest_next_steps(
+            store, near, wanted, nexts, known=rows_read, read=boxes
+        )
         # the programmes of the next steps' kinds within reach of the offers still judged dead
         # ends, outside the territory too: one of the same filière within REACH_KM means the
         # data may only lack the passerelle (dead_ends._kind_within_reach), on either side of
         # a border (a département's report called dead ends what its région's did not:
         # answers22)
-        d.kind_offers = read_kind_offers(store, territory, d)
+        d.kind_offers = read_kind_offers(store, territory, d, known=rows_read)
     return d
 
 
-def read_kind_offers(store: GraphStore, territory: Territory, d: GapData) -> list[Row]:
+def read_kind_offers(
+    store: GraphStore, territory: Territory, d: GapData, *, known: KnownRows | None = None
+) -> list[Row]:
     """The offers outside the territory of the next steps' kinds (type and level) within
     REACH_KM of the offers the dead-ends section would call dead ends unless one is
     (:func:`graph.gaps.dead_ends.dead_end_tests`, with none such in the territory), read per
@@ -230,7 +237,7 @@ def read_kind_offers(store: GraphStore, territory: Territory, d: GapData) -> lis
     kept = [x for x in compact if _within_reach_of(x, around.get((str(x["type"]), x["level"]), ()))]
     return [
         r
-        for r in offer_rows(store, kept)
+        for r in offer_rows(store, kept, known=known)
         if not territory.contains(r["offer"], campuses=r["actor"].get("campuses"))
     ]
 
@@ -292,12 +299,20 @@ def read_next_steps_near(
 
 
 def read_next_steps_within_reach(
-    store: GraphStore, far: list[Row], nexts: NextSteps
+    store: GraphStore,
+    far: list[Row],
+    nexts: NextSteps,
+    *,
+    known: KnownRows | None = None,
+    boxes: list[dict[str, Any]] | None = None,
 ) -> tuple[list[Row], list[Row]]:
     """The first round of :func:`read_next_steps_near`: the offers of the next steps of
     ``far`` within REACH_KM of them, and those of ``far`` none of whose next steps is offered
-    that close (open, placed) among them."""
-    near = read_offers(store, "gaps_offer_rows_of", {"near": _boxes(far, nexts, REACH_KM + 1.0)})
+    that close (open, placed) among them. ``boxes``: ``_boxes(far, nexts, REACH_KM + 1.0)``,
+    when already made."""
+    if boxes is None:
+        boxes = _boxes(far, nexts, REACH_KM + 1.0)
+    near = read_offers(store, "gaps_offer_rows_of", {"near": boxes}, known=known)
     places = OfferPlaces(
         r for r in near if r["offer"].get("status") != "closed" and not r["diploma"].get("closed")
     )
@@ -306,18 +321,36 @@ def read_next_steps_within_reach(
 
 
 def read_nearest_next_steps(
-    store: GraphStore, near: list[Row], rows: list[Row], nexts: NextSteps
+    store: GraphStore,
+    near: list[Row],
+    rows: list[Row],
+    nexts: NextSteps,
+    *,
+    known: KnownRows | None = None,
+    read: list[dict[str, Any]] | None = None,
 ) -> list[Row]:
     """The second round of :func:`read_next_steps_near`: ``near`` (the first round's rows)
-    and the offers of the next steps of ``rows`` within NEAREST_MAX_KM of them, sorted."""
+    and the offers of the next steps of ``rows`` within NEAREST_MAX_KM of them, sorted.
+    ``read``: the first round's boxes (gaps_offer_rows_of's ``near``), whose offers ``near``
+    holds already: each diploma's are not read again (``skip_*``, its box of the first
+    round), nor any of a diploma the first round read everywhere (two synthetic départements:
+    1 100 of the 2 128 offers of this round were the first round's)."""
     out = near
     if rows:
+        boxes = _boxes(rows, nexts, NEAREST_MAX_KM + 1.0)
+        if read is not None:
+            before = {b["code"]: b for b in read}
+            boxes = [
+                {**b, **{f"skip_{k}": v for k, v in before[b["code"]].items() if k != "code"}}
+                if b["code"] in before
+                else b
+                for b in boxes
+                if b["code"] not in before or before[b["code"]]["min_lat"] is not None
+            ]
         seen = {_row_key(r) for r in near}
         out = near + [
             r
-            for r in read_offers(
-                store, "gaps_offer_rows_of", {"near": _boxes(rows, nexts, NEAREST_MAX_KM + 1.0)}
-            )
+            for r in read_offers(store, "gaps_offer_rows_of", {"near": boxes}, known=known)
             if _row_key(r) not in seen
         ]
     return sorted(out, key=_offer_order)
@@ -408,7 +441,12 @@ def read_programme_territories(store: GraphStore, legs: list[Row]) -> dict[str, 
 
 
 def read_offers(
-    store: GraphStore, name: str, params: dict[str, Any], *, keep_remote: bool = False
+    store: GraphStore,
+    name: str,
+    params: dict[str, Any],
+    *,
+    keep_remote: bool = False,
+    known: KnownRows | None = None,
 ) -> list[Row]:
     """The rows of ``gaps_offers`` (actor, offer, diploma, sectors), read as offers with ids
     and codes, each offer a list of :data:`OFFER_FIELDS` (``name``: gaps_offer_rows, a
@@ -422,24 +460,47 @@ def read_offers(
     graph/distance_learning.py) are left out unless ``keep_remote``: its address is where it
     is run, so its BTS are neither the territory's training (nor dead ends there) nor a next
     step within reach (:func:`read_gap_data` keeps them to say so, GapData.remote)."""
-    return offer_rows(store, store.read(name, **params), keep_remote=keep_remote)
+    return offer_rows(store, store.read(name, **params), keep_remote=keep_remote, known=known)
 
 
-def offer_rows(store: GraphStore, compact: list[Row], *, keep_remote: bool = False) -> list[Row]:
-    """:func:`read_offers` of the rows of gaps_offer_rows(_of) already read (``compact``)."""
+@dataclass
+class KnownRows:
+    """The rows of establishments and diplomas one report has read (gaps_offer_actors,
+    gaps_diplomas), by id and code: each read once per report, not once per read of offers
+    (the territory's, then two rounds of next steps around it and the kinds: two synthetic
+    départements' establishments were read 2 210 times for 1 400 of them)."""
+
+    actors: dict[Any, Row] = field(default_factory=dict)
+    diplomas: dict[Any, Row] = field(default_factory=dict)
+
+
+def offer_rows(
+    store: GraphStore,
+    compact: list[Row],
+    *,
+    keep_remote: bool = False,
+    known: KnownRows | None = None,
+) -> list[Row]:
+    """:func:`read_offers` of the rows of gaps_offer_rows(_of) already read (``compact``);
+    the establishments and diplomas not in ``known`` read, and kept there."""
     if not compact:
         return []
-    actor_rows, diploma_rows = _ahead(
-        store,
-        [
-            ("gaps_offer_actors", {"ids": sorted({r["actor"] for r in compact})}),
-            ("gaps_diplomas", {"codes": sorted({r["diploma"] for r in compact})}),
-        ],
-    )
-    actors = {r["actor"]["id"]: r["actor"] for r in actor_rows}
-    diplomas = {
-        r["diploma"]["code"]: {**r, "diploma": readable(r["diploma"])} for r in diploma_rows
-    }
+    known = known if known is not None else KnownRows()
+    actors, diplomas = known.actors, known.diplomas
+    ids = sorted({r["actor"] for r in compact} - actors.keys())
+    codes = sorted({r["diploma"] for r in compact} - diplomas.keys())
+    requests: list[Request] = []
+    if ids:
+        requests.append(("gaps_offer_actors", {"ids": ids}))
+    if codes:
+        requests.append(("gaps_diplomas", {"codes": codes}))
+    got = list(_ahead(store, requests)) if requests else []
+    if ids:
+        actors.update((r["actor"]["id"], r["actor"]) for r in got[0])
+    if codes:
+        diplomas.update(
+            (r["diploma"]["code"], {**r, "diploma": readable(r["diploma"])}) for r in got[-1]
+        )
     rows: dict[tuple[Any, ...], Row] = {}
     for r in compact:
         if not keep_remote and is_distance_learning(actors[r["actor"]]):

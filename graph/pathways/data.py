@@ -50,7 +50,7 @@ from graph.pathways.hygiene import (
 )
 from graph.pathways.nearest import NearIndex
 from graph.pathways.scoring import Offer
-from graph.pathways.search import OutsideRows, by_latitude, open_legs_from
+from graph.pathways.search import _BAND_MARGIN, OutsideRows, by_latitude, open_legs_from
 from graph.pathways.undescribed import OfferKinds, described_kinds
 from graph.pathways.unreached_goals import (
     NOWHERE,
@@ -61,6 +61,7 @@ from graph.pathways.unreached_goals import (
     programme_of,
     where_candidates,
     where_index,
+    within_radius,
 )
 from graph.store import GraphReader, GraphStore, read_ahead
 from graph.territory import Territory
@@ -121,6 +122,8 @@ _OFFER_ROWS = shared_values.KeySharedRows(OFFER_FIELDS)
 # in all, against ~55 000 tuples of their own at national size: ~3.5 MB)
 _PLACE_PAIRS: dict[tuple[Any, Any], tuple[Any, Any]] = {}
 
+# radii whose diplomas within are kept (PathwayData.within_radius: a few hundred codes each)
+WITHIN_KEPT = 16
 KEPT_CAP = 64  # values kept per version by PathwayData.kept (a territory's coverage: a few KB)
 # the serialised answers kept per version by PathwayData.answer (10-70 KB each at national size:
 # a few hundred questions; the worker's RSS target is 250 MB, docs/performance.md)
@@ -135,12 +138,14 @@ COVERAGE_ROWS_CAP = 20_000
 # ~1 500-2 700 of each; 37 000 entries of 18 keys were 4.1 MB, tracemalloc: ~7 MB a worker at
 # most). Enough for the 24 keys: at 30 000, the bench's 10 territories (37 000 entries) dropped
 # each memo before its territory was asked again, least recently asked first. Keys: a territory
-# has five memos (offered inside, flagged offers, step bounds, choices, exact bounds); the
-# bench's nine territories asked in turn need 45 of them, and a cap below the turn drops each
-# memo before its territory is asked again (36 was just enough for the four memos before the
-# flagged offers; the bench's questions with a home fill a few more exact-bounds keys)
-SEARCH_MEMO_KEYS = 48
-SEARCH_MEMO_ENTRIES = 64_000
+# has six memos (offered inside, the hops' kept legs, flagged offers, step bounds, choices,
+# exact bounds); the bench's nine territories asked in turn need 54 of them, and a cap below the
+# turn drops each memo before its territory is asked again (36 was just enough for the four
+# memos before the flagged offers, 48 for the five before the kept legs; the bench's questions
+# with a home fill a few more exact-bounds keys). The kept legs add ~1 500 entries a territory
+# (51 000 entries for the bench's five memos, ~64 000 with them)
+SEARCH_MEMO_KEYS = 60
+SEARCH_MEMO_ENTRIES = 80_000
 # what the notices of answers of the same territory share within a version (notice_memo(): each
 # neighbouring goal's nearest offer, ~50-200 entries a key; the goals reached beyond a set of
 # goals), kept apart from the search memos so as not to push a territory's search memos out
@@ -325,6 +330,8 @@ class PathwayData:
         # Readers may fill the same entries at once; each entry is written whole, so the worst
         # case is a diploma read twice. The lock only guards the sector map's check-then-set.
         self._lock = threading.Lock()
+        # within_radius(): by (centre, radius), the last WITHIN_KEPT
+        self._within: OrderedDict[tuple[float, float, float], frozenset[str]] = OrderedDict()
         self.preload_thread: threading.Thread | None = None
         # the thread making the near indexes once the preload is done (_make_near), and its
         # duration
@@ -620,6 +627,30 @@ class PathwayData:
             out[c] = got
         return out
 
+    def usable_offers_near(
+        self, store: GraphReader, codes: Iterable[str], lat: float, reach: float
+    ) -> dict[str, list[tuple[Row, Row, int | None]]]:
+        """code -> its :meth:`usable_offers` placed at most ``reach`` degrees of latitude from
+        ``lat``, in their order, found by bisection in the latitudes :meth:`outside_offers`
+        keeps (a diploma of many offers) rather than by looking at each: the neighbour notice
+        of a radius looks for the nearest offer of ~100-200 goal diplomas among each one's
+        offers across the country, and an offer farther in latitude than the radius is not in
+        it (:meth:`Territory.contains`)."""
+        codes = list(codes)
+        rows_of = self.usable_offers(store, codes)
+        out: dict[str, list[tuple[Row, Row, int | None]]] = {}
+        for c, outside in self.outside_offers(store, codes).items():
+            rows, lats = rows_of[c], outside.latitudes
+            keep: Iterable[int] = range(len(rows))
+            if outside.by_latitude is not None:
+                ordered, idx = outside.by_latitude
+                lo = bisect.bisect_left(ordered, lat - reach - _BAND_MARGIN)
+                keep = sorted(
+                    idx[lo : bisect.bisect_right(ordered, lat + reach + _BAND_MARGIN, lo)]
+                )
+            out[c] = [rows[i] for i in keep if (x := lats[i]) is not None and abs(x - lat) <= reach]
+        return out
+
     def by_departement(self, store: GraphReader, codes: Iterable[str]) -> dict[str, ByDepartement]:
         """code -> its :meth:`usable_offers` ordered by département (as text; none first),
         with those départements: made once per version, by the near thread after the preload
@@ -696,6 +727,31 @@ class PathwayData:
         index, stale = self.where_index(store)
         filed = where_candidates(index, territory) - stale
         return sorted(filed), sorted(stale)
+
+    def within_radius(self, store: GraphReader, territory: Territory) -> frozenset[str]:
+        """The diplomas with a current offer (in some modality) within the territory's radius
+        that :func:`graph.pathways.unreached_goals.within_radius` finds from the cells of the
+        index wholly within it, the codes an edit touched since the index was built left out
+        (empty without a radius, or before the index is built: it is not built for this), kept
+        for the last :data:`WITHIN_KEPT` radii. The others may have one all the same: the
+        search's inside test and the partial-answer notice measure only theirs."""
+        near, radius = territory.near, territory.radius_km
+        if near is None or not radius:
+            return frozenset()
+        key = (near.lat, near.lon, float(radius))
+        with self._lock:
+            got = self._within.get(key)
+            index, stale = self._where, self._where_stale
+        if got is not None:
+            return got
+        if index is None:
+            return frozenset()
+        got = frozenset(within_radius(index, territory, stale))
+        with self._lock:
+            self._within[key] = got
+            while len(self._within) > WITHIN_KEPT:
+                self._within.popitem(last=False)
+        return got
 
     def where_index(self, store: GraphReader) -> tuple[WhereIndex, frozenset[str]]:
         """The index :meth:`where_candidates` reads, built if need be, and the stale codes."""
@@ -1271,6 +1327,7 @@ _NOT_SNAPSHOT = frozenset(
         "_answer_bytes",
         "_search_memos",
         "_notice_memos",
+        "_within",
         "_coverage",
         "_coverage_rows",
         "_histories",

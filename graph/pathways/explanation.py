@@ -23,6 +23,7 @@ from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN, WEAK_LINK
 from graph.labels import MODALITY_FR, TYPE_FR
 from graph.pathways.after_3e import ENTRY_LEG, ENTRY_SENTENCE, is_start_row
+from graph.pathways.entry_words import COMMON_ENTRY
 from graph.pathways.goal_words import to_goal_phrase
 from graph.pathways.hygiene import ThinFile
 from graph.pathways.job import to_goal
@@ -385,11 +386,13 @@ def step_sentence(
     around: frozenset[str] = frozenset(),
     modality: str | None = None,
     closing: str | None = None,
+    entry: str | None = None,
 ) -> str:
     """One sentence per step: the programme, where, how far, documented or inferred, how
     current. ``around``: the départements near the learner (:func:`maybe_nearer`);
     ``modality``: the one requested (said when the data does not describe it for the step);
-    ``closing``: what to say of its diploma's closing (graph/pathways/closing.py).
+    ``closing``: what to say of its diploma's closing (graph/pathways/closing.py); ``entry``:
+    how it is entered (graph/pathways/entry_words.py), said after the passerelle.
     """
     d, leg, best = st.diploma, st.leg, st.choice.ranked[0]
     parts = [f"Étape {i} : {display_name(d)}, {at_place(best)}"]
@@ -410,16 +413,24 @@ def step_sentence(
         other = next((o for o in st.choice.ranked[1:] if maybe_nearer(o, best, around)), None)
         if other is not None:
             parts.append(f"aussi {at_place(other)}, à une distance inconnue, peut-être plus près")
-    parts.append(passerelle_sentence(leg, best, d.get("type")))
+    said = passerelle_sentence(leg, best, d.get("type"))
+    if entry and said == ENTRY_SENTENCE and entry.startswith(COMMON_ENTRY):
+        parts.append(entry)  # « entrée après la 3e en 2de commune … », said once
+    else:
+        parts.append(said)
+        if entry:
+            parts.append(entry)
     if not best.in_territory:
         parts.append("hors du territoire demandé")
     head, tail = learner_parts(st, modality, closing)
     parts.extend(head)
     if best.offer.get("common_year") and best.offer.get("year"):
-        # the files list the Bac pro there under its common 2nde only (ingest/opendata/renewal)
+        # the files list the Bac pro there under its common 2nde only, a BTS option under its
+        # common first year (ingest/opendata/renewal)
+        first = "sa 1re année commune" if d.get("type") == "bts" else "sa 2de commune"
         parts.append(
             f"préparé dans l'établissement en {best.offer['year']} : les fichiers publics de "
-            f"{best.offer['year']} y listent sa 2de commune"
+            f"{best.offer['year']} y listent {first}"
         )
     parts.extend(tail)
     if (thin := best.offer.get("unlisted")) is not None:
@@ -509,9 +520,15 @@ def meets_job(diploma: Mapping[str, Any], goal: str) -> str:
     )
 
 
-def explain(s: Scored, q: PathwayQuery, closings: Sequence[str | None] | None = None) -> list[str]:
+def explain(
+    s: Scored,
+    q: PathwayQuery,
+    closings: Sequence[str | None] | None = None,
+    entries: Sequence[str | None] | None = None,
+) -> list[str]:
     """The score's explanation, in French: the whole pathway, then one sentence per step
-    (``closings``: per step, what to say of its diploma's closing, graph/pathways/closing.py).
+    (``closings``: per step, what to say of its diploma's closing, graph/pathways/closing.py;
+    ``entries``: per step, how it is entered, graph/pathways/entry_words.py).
     """
     n = len(s.plan)
     # the end of 3e is no diploma held (graph/pathways/after_3e.py)
@@ -540,14 +557,20 @@ def explain(s: Scored, q: PathwayQuery, closings: Sequence[str | None] | None = 
             f"{s.modality_hits}/{n} étape{'s' if n > 1 else ''} en {MODALITY_FR[q.modality.value]}."
         )
     if q.sector and s.plan:
-        # why the pathway meets a job goal: its last diploma trains for it, as the data says
-        out.append(meets_job(s.plan[-1].diploma, to_goal(job_label(q))))
+        # why the pathway meets a job goal: its last diploma trains for it, as the data says,
+        # or bears the job's name (graph/pathways/named_job.py)
+        last = s.plan[-1].diploma
+        named = q.named_goals.get(str(last.get("code")))
+        out.append(named or meets_job(last, to_goal(job_label(q))))
     around = frozenset(q.start_departements or ()) | frozenset(q.territory.departements or ())
     mod = q.modality.value if q.modality else None
     closings = closings or [None] * n
+    entries = entries or [None] * n
     out.extend(
-        step_sentence(i, st, around, mod, closing)
-        for (i, st), closing in zip(enumerate(s.plan, start=1), closings, strict=True)
+        step_sentence(i, st, around, mod, closing, entry)
+        for (i, st), closing, entry in zip(
+            enumerate(s.plan, start=1), closings, entries, strict=True
+        )
     )
     return out
 

@@ -45,9 +45,16 @@ from graph.pathways.bac_starts import (
     track_starts,
 )
 from graph.pathways.closed_start import replaced_notice, successor_sentence
-from graph.pathways.closing import closing_parts, next_rentree
+from graph.pathways.closing import (
+    closing_parts,
+    entry_barred,
+    next_rentree,
+    open_entries_first,
+    open_entries_notice,
+)
 from graph.pathways.data import PathwayData, kept_entries, pathway_data
 from graph.pathways.elsewhere import elsewhere_note
+from graph.pathways.entry_words import entry_part, same_seats, same_seats_part
 from graph.pathways.explanation import (
     MODALITY_FR,
     OUTSIDE_MAX_KM,
@@ -62,6 +69,7 @@ from graph.pathways.far_home import far_home_notice, home_gap_km, territory_depa
 from graph.pathways.goal_here import goal_here_sentence
 from graph.pathways.goal_met import goal_met_sentence
 from graph.pathways.greta import greta_notice, nearest_gretas
+from graph.pathways.history import OfferKey, YearFigures
 from graph.pathways.in_person import in_person_first, in_person_notice
 from graph.pathways.job import (
     HELD,
@@ -79,6 +87,7 @@ from graph.pathways.job_field import (
 )
 from graph.pathways.job_link import own_first, own_first_notice, weak_links
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
+from graph.pathways.named_job import domain_of, named_neighbours, named_notice, named_reason
 from graph.pathways.nearest import NearIndex
 from graph.pathways.nearest_unplaced import departements_in, nearest_offers, on_side
 from graph.pathways.neighbour_goals import departements_only
@@ -103,6 +112,7 @@ from graph.pathways.regulated import (
     regulations,
 )
 from graph.pathways.related_job import related_job_sentence, start_jobs
+from graph.pathways.request import kept_rome_jobs
 from graph.pathways.reserved_track import ordinary_first, ordinary_first_notice
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import (
@@ -112,6 +122,7 @@ from graph.pathways.scoring import (
     Offer,
     Scored,
     Scorer,
+    Step,
     rank,
 )
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
@@ -320,6 +331,13 @@ class _StoreSource:
         found = {c for c, offers in flagged.items() if any(o.in_territory for o in offers)}
         found |= placed - flagged.keys()
         todo = sorted(codes - flagged.keys() - placed)
+        if todo and self.mod is None and _radius_only(self.q.territory):
+            # a current offer in a grid cell wholly within the radius is a usable offer in
+            # the territory (PathwayData.within_radius): those codes' offers are not looked at
+            within = self.data.within_radius(self.store, self.q.territory)
+            if within:
+                found.update(c for c in todo if c in within)
+                todo = [c for c in todo if c not in within]
         if todo and self.mod is None and self.q.territory.is_everywhere:
             flagged = self.offers(todo)  # the lists kept for the version: no flagging
             return found | {c for c in todo if any(o.in_territory for o in flagged[c])}
@@ -331,6 +349,16 @@ class _StoreSource:
                 if any_usable_inside(rows, self.q.territory, how, outside[code]):
                     found.add(code)
         return found
+
+
+def _radius_only(territory: Territory) -> bool:
+    """Whether the territory is a radius alone (:meth:`Territory.contains` then measures the
+    distance only)."""
+    return bool(
+        territory.near
+        and territory.radius_km
+        and not (territory.departements or territory.region or territory.campus)
+    )
 
 
 _ROME = re.compile(r"^[A-N]\d{4}$")
@@ -374,7 +402,20 @@ def _search(
     ranking them all), unless ``every``: then all of them, for a filter on the
     establishments chosen."""
     source = _StoreSource(data, store, q)
-    paths = candidates(q, source, goal_codes, restrict=q.restricted, opened=_opened(q, data))
+    paths = candidates(
+        q,
+        source,
+        goal_codes,
+        restrict=q.restricted,
+        opened=_opened(q, data),
+        # the legs kept by the hops after the first, shared by the searches of the territory
+        # and modality (not from the end of 3e in a field: its opened legs are its own)
+        kept_legs=(
+            data.search_memo(("kept", source.where()))
+            if q.restricted and q.entry_codes is None
+            else None
+        ),
+    )
     paths = _without_foreign(store, data, q, paths)
     steps, starts = _codes_of(paths)
     offers = source.offers(steps)
@@ -894,6 +935,33 @@ def _scope_notice(
     return scope_notice(goal, job_label(q), _campus_names(store, data), names)
 
 
+def _named_goals(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str]
+) -> tuple[set[str], str | None, dict[str, str]]:
+    """The diplomas named after the goal job that Certif Info files under a job next to it
+    (graph/pathways/named_job.py), the notice saying so, and per diploma why it meets the
+    goal; nothing for a goal that is no ROME code."""
+    domain = domain_of(q.sector)
+    if domain is None:
+        return set(), None, {}
+    jobs = kept_rome_jobs(store, data)
+    job = next((j for j in jobs if q.sector == j.code or q.sector in j.aliases), None)
+    if job is None:
+        return set(), None, {}
+    rows = data.kept(
+        ("rome_domain", domain),
+        lambda: store.read("diplomas_of_rome_domain", domain=domain),
+    )
+    near = named_neighbours(job.code, job.names, rows, goal_codes, exclude=q.start_codes)
+    if not near:
+        return set(), None, {}
+    names = {j.code: j.name for j in jobs}
+    found = data.diplomas(store, sorted(near))
+    reasons = {c: named_reason(found[c], near[c], names) for c in near if c in found}
+    said = named_notice([found[c] for c in reasons], near, names, job_label(q))
+    return set(reasons), said, reasons
+
+
 def _regulated(
     store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str] | None
 ) -> RegulatedGoal | None:
@@ -937,14 +1005,11 @@ def _regulated_notice(
     point = origin.point()
     for d in sorted(required, key=display_name):
         got = offers.get(d["code"], [])
-        if got and presumed_only(o.offer.get("status") for o in got):
-            # only old headcounts of the diploma it replaced: no establishment is said to
-            # offer it now, here or nearest (tester20: a 2020 lycée at 185 km)
-            years = [int(y) for o in got if (y := o.offer.get("year"))]
-            said = presumed_sentence(display_name(d), years, len({o.actor["id"] for o in got}))
-            text = f"{text} {said}"
-            continue
-        if any(o.in_territory for o in got):
+        presumed = bool(got) and presumed_only(
+            (o.offer.get("status") for o in got),
+            carried=any(o.offer.get("common_year") for o in got),
+        )
+        if not presumed and any(o.in_territory for o in got):
             continue
         unplaced = None
         if point is not None:  # the learner's side of the sea; unplaced ones maybe nearer
@@ -962,6 +1027,21 @@ def _regulated_notice(
             where = place(replace(o, in_territory=False))
             if where not in places or (km is not None and (places[where] or math.inf) > km):
                 places[where] = km
+        if presumed:
+            # only old headcounts of the diploma it replaced: no establishment is said to
+            # offer it now, here or nearest (tester20: a 2020 lycée at 185 km); the nearest
+            # the files saw it in are named as such, with their distance (tester24: Épinal)
+            years = [int(y) for o in got if (y := o.offer.get("year"))]
+            said = presumed_sentence(
+                display_name(d),
+                years,
+                len({o.actor["id"] for o in offers.get(d["code"], [])}),
+                nearest=list(places.items()) if point is not None else (),
+                since=origin.label() or "",
+                unplaced=unplaced,
+            )
+            text = f"{text} {said}"
+            continue
         said = nearest_sentence(
             display_name(d),
             list(places.items()),
@@ -1017,6 +1097,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     goal_codes = set(job.codes) if job is not None else None
     if regulated := _regulated(store, data, q, goal_codes):
         goal_codes = set(regulated.required)  # the other diplomas of the job are not enough
+    certified = goal_codes  # the goal's diplomas as the data ties them to the job
+    named_said = None
+    if goal_codes is not None and not regulated:
+        # a diploma named after the job, filed under a job next to it (CAP maçon, F1703)
+        named, named_said, reasons = _named_goals(store, data, q, goal_codes)
+        if named:
+            goal_codes = goal_codes | named
+            q = q.model_copy(update={"named_goals": reasons})
     home = (q.home.lat, q.home.lon) if q.home else None
     # the first step is chosen near the learner's town, else near the town the territory is
     # drawn around (`near`): never at the edge of a radius when the same diploma is offered
@@ -1132,6 +1220,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         # a track for bacheliers technologiques starts from the series it names, said once
         before = track_starts(before)
         shown = varied(track_starts(ranked), any_start=True)[: len(before)]
+    # a pathway nobody can enter any more (nMef closes the year it enters) after the others,
+    # before the other moves so that the numbers their notices give stay true
+    rentree = next_rentree(date.today())
+    barred_before = _barred(shown, rentree)
+    if any(barred_before):
+        ordered = open_entries_first(shown, barred_before)
+        moved_barred = [id(s) for s in ordered] != [id(s) for s in shown]
+        before, shown = open_entries_first(before, _barred(before, rentree)), ordered
+    else:
+        moved_barred = False
     if moved := later_options_notice(before, shown, any_start=q.by_level):
         notices.append(moved)
     # a programme taught at a distance after the nearby ones on site (graph/pathways/in_person.py)
@@ -1147,7 +1245,10 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         moved_weak = [id(s) for s in before] != [id(s) for s in shown]
         if broad := own_first_notice(shown, weak, moved_weak):
             notices.append(broad)
-    if ranked_from is not None and (unplaced := unplaced_notice(shown)):
+    barred = _barred(shown, rentree) if any(barred_before) else [False] * len(shown)
+    if moved := open_entries_notice(barred, moved_barred):  # their final numbers
+        notices.append(moved)
+    if ranked_from is not None and (unplaced := unplaced_notice(shown, barred)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
         notices.append(radius)
@@ -1179,9 +1280,16 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     histories = data.histories(store, offer_keys(shown))
     mod = asked.modality.value if asked.modality else None
     out = []
+    twins = same_seats([_first_entry(s, histories) for s in shown])
     for i, s in enumerate(shown):
         closings = _closings(store, data, s)
-        out.append(pathway_out(s, i + 1, explain(s, asked, closings), histories, closings, mod))
+        entries = _entries(s, histories)
+        if (twin := twins[i]) is not None:  # the same 2de commune, the same places
+            entries = entries or [None] * len(s.plan)
+            entries[0] = " ; ".join(filter(None, [entries[0], same_seats_part(twin)]))
+        out.append(
+            pathway_out(s, i + 1, explain(s, asked, closings, entries), histories, closings, mod)
+        )
     held = bool(goal_codes and len(q.start_codes) == 1 and q.start_codes[0] in goal_codes)
     if held:
         start = data.diplomas(store, q.start_codes).get(q.start_codes[0])
@@ -1245,7 +1353,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         if met:  # the start is the goal, or of its level: never « aucune passerelle ne mène »
             reason = met
         elif not unrestricted and goal_codes is not None and not (q.to or q.to_type or q.to_level):
-            reason = _job_unreached(store, data, source, q, goal_codes, held=held)
+            reason = _job_unreached(store, data, source, q, certified or set(), held=held)
         elif not unrestricted and (
             elsewhere := elsewhere_note(
                 store,
@@ -1303,6 +1411,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             reason = f"{reason} {field}"  # where the link job → diploma comes from
         if related:
             reason = f"{related} {reason}"
+    if named_said:
+        notices.insert(0, named_said)
     if job is not None and (public := _scope_notice(store, data, q, job)):
         notices.insert(0, public)
     if regulated:
@@ -1445,8 +1555,10 @@ def _any_modality_notice(
 def _presumed_goal(source: _StoreSource, codes: Iterable[str]) -> bool:
     """Whether every offer of the goal diplomas is presumed from a closed predecessor
     (:func:`presumed_only`): the files list none of it now, a wider territory would not help."""
+    offers = [o for got in source.offers(codes).values() for o in got]
     return presumed_only(
-        o.offer.get("status") for got in source.offers(codes).values() for o in got
+        (o.offer.get("status") for o in offers),
+        carried=any(o.offer.get("common_year") for o in offers),
     )
 
 
@@ -1466,7 +1578,7 @@ def _nowhere_goal(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str 
         row: Row = rows[0] if rows else {"offers": 0}
         if not row["offers"]:
             return nowhere_offered(display_name(dict(goal)))
-        if presumed_only(row.get("statuses") or ()):
+        if presumed_only(row.get("statuses") or (), carried=bool(row.get("carried"))):
             # only old headcounts of the closed diploma it replaced (DE aide-soignant)
             years = [int(y) for y in row.get("years") or () if y]
             return presumed_sentence(display_name(dict(goal)), years, row["establishments"])
@@ -1643,14 +1755,68 @@ def _agricultural_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) 
     return agricultural_notice(data.coverage_rows(store, q.territory), q.territory, kind)
 
 
+def _barred(shown: Sequence[Scored], rentree: int) -> list[bool]:
+    """Per pathway, whether a step enters a course year nMef has closed by then
+    (graph/pathways/closing.py); the walk only for pathways with such a diploma."""
+    return [
+        any(st.diploma.get("entry_closed") or st.diploma.get("second_closed") for st in s.plan)
+        and any(entry_barred(s.start, [st.diploma for st in s.plan], rentree))
+        for s in shown
+    ]
+
+
+def _now(st: Step, histories: Mapping[OfferKey, Sequence[YearFigures]]) -> YearFigures | None:
+    """The step's chosen offer's year in the public files (its figures), if known."""
+    best = st.choice.ranked[0]
+    history = histories.get((best.actor["id"], st.diploma["code"], best.offer.get("modality")))
+    year = best.offer.get("year")
+    return next((y for y in history or () if y.year == year), None)
+
+
+def _entries(
+    s: Scored, histories: Mapping[OfferKey, Sequence[YearFigures]]
+) -> list[str | None] | None:
+    """Per step, how it is entered (graph/pathways/entry_words.py), from its chosen offer's
+    year in the public files (the figures the web page shows); None when no step says it."""
+    out: list[str | None] = []
+    for st in s.plan:
+        after_3e = st.leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]
+        out.append(entry_part(after_3e, st.diploma.get("type"), _now(st, histories)))
+    return out if any(out) else None
+
+
+def _first_entry(
+    s: Scored, histories: Mapping[OfferKey, Sequence[YearFigures]]
+) -> tuple[tuple[str, str], tuple[str, str] | None]:
+    """The first step's (establishment, diploma) and, when entered after 3e through a 2de
+    commune, (establishment, 2de commune): what :func:`same_seats` compares."""
+    if not s.plan:
+        return ("", ""), None
+    st = s.plan[0]
+    actor = str(st.choice.ranked[0].actor["id"])
+    now = _now(st, histories)
+    after_3e = st.leg.get("passerelle_origin") == ENTRY_LEG["passerelle_origin"]
+    common = now.common if now is not None and after_3e else None
+    return (actor, str(st.diploma["code"])), (actor, common.code) if common else None
+
+
 def _closings(store: GraphStore, data: PathwayData, s: Scored) -> list[str | None] | None:
     """Per step, what to say of its diploma's closing (graph/pathways/closing.py): a diploma
     the BCN closes before a learner entering at the next rentrée could sit it. None when no
     step's diploma has a closing date (the usual case: no read)."""
     diplomas = [st.diploma for st in s.plan]
-    if not any(d.get("closing_date") and not d.get("closed") for d in diplomas):
+    if not any(
+        (d.get("closing_date") or d.get("entry_closed") or d.get("second_closed"))
+        and not d.get("closed")
+        for d in diplomas
+    ):
         return None
-    codes = {c for d in diplomas if d.get("closing_date") for c in d.get("successors") or ()}
+    codes = {
+        c
+        for d in diplomas
+        if d.get("closing_date") or d.get("entry_closed") or d.get("second_closed")
+        for c in d.get("successors") or ()
+    }
     rows = {c: r for c, r in data.diplomas(store, codes).items() if r is not None}
     return closing_parts(s.start, diplomas, rows, next_rentree(date.today()))
 

@@ -24,7 +24,9 @@ RENEWED = "renewed"  # an old headcount of the closed diploma it replaced: no cu
 def goal_here_sentence(name: str, offers: Sequence[Offer], where: str) -> str | None:
     """The establishments of the territory (``offers`` in it, flagged for the request) that
     prepare the goal ``name``, or None when none does; offers known only by old headcounts of
-    a replaced diploma (status « renewed ») are no current offer and are not counted.
+    a replaced diploma (status « renewed ») are no current offer and are not counted, unless a
+    current file lists their common first year there (``common_year``: the BTS SIO option A
+    at Avranches, its « 1re année » in Parcoursup 2024, graph/ingest/opendata/renewal.py).
 
     >>> def o(name, commune, source="fr-esr-parcoursup_extrait.csv (Parcoursup)", inside=True):
     ...     return Offer("X", {"id": name, "name": name}, {"commune": commune, "source": source,
@@ -38,7 +40,11 @@ def goal_here_sentence(name: str, offers: Sequence[Offer], where: str) -> str | 
     >>> print(goal_here_sentence("BTS X", [o("Lycée A", "Metz", source="constat")], "dans le 57"))
     BTS X est préparé dans le 57, dans 1 établissement : Lycée A (Metz). Les données ne disent pas comment y entrer depuis le diplôme de départ : à examiner avec l'établissement.
     """  # noqa: E501
-    here = [o for o in offers if o.in_territory and o.offer.get("status") != RENEWED]
+    here = [
+        o
+        for o in offers
+        if o.in_territory and (o.offer.get("status") != RENEWED or o.offer.get("common_year"))
+    ]
     if not here:
         return None
     by_actor: dict[str, Offer] = {}

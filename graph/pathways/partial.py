@@ -38,6 +38,7 @@ from graph.pathways.neighbour_goals import (
 )
 from graph.pathways.query import PathwayQuery
 from graph.pathways.unreached_goals import (
+    asked_field,
     examples,
     goal_offered,
     programme_fields,
@@ -171,7 +172,11 @@ def _offered(
 
     places = data.current_places(store, goals)
     # goal_kinds left out the closed diplomas and the common first years
-    found = goal_offered(known, places, rows, q.territory, modality, filed=filed, nameable=True)
+    # the codes filed under cells wholly within a radius: no offer of theirs measured
+    within = data.within_radius(store, q.territory)
+    found = goal_offered(
+        known, places, rows, q.territory, modality, filed=filed, nameable=True, within=within
+    )
     return _Offered(found, {}, {})
 
 
@@ -274,12 +279,16 @@ def _nearest_of(
     todo = sorted(c for c in near if c not in got)
     if todo:
         deps = departements_only(q.territory)
-        # in départements, only their offers (nearest keeps the least key: any order gives it)
-        rows = (
-            data.usable_offers_in(store, todo, deps)
-            if deps is not None
-            else data.usable_offers(store, todo)
-        )
+        centre, radius = q.territory.near, q.territory.radius_km
+        # in départements, only their offers (nearest keeps the least key: any order gives it);
+        # in a radius, only those of its band of latitude, in their order (1° of latitude is
+        # 111.3 km on the sphere of haversine_km: 111 leaves a margin)
+        if deps is not None:
+            rows = data.usable_offers_in(store, todo, deps)
+        elif centre is not None and radius:
+            rows = data.usable_offers_near(store, todo, centre.lat, radius / 111.0)
+        else:
+            rows = data.usable_offers(store, todo)
         for c in todo:
             got[c] = nearest(near[c], rows[c], q.territory, modality, here, start_nsf)
     return {c: got[c] for c in near}
@@ -383,8 +392,13 @@ def partial_answer(
         missing = {c: d for c, d in missing.items() if c not in after}
     if not missing:
         return None
-    # a job is its own field; from a level, there is none
+    # a job is its own field; from a level, the field asked with it, if any (asked_field)
     nsf = start.get("nsf") if start and goal_codes is None else None
+    asked = None
+    if q.by_level and goal_codes is None and q.start_sector:
+        codes = q.entry_codes if q.entry_codes is not None else q.start_codes
+        asked = asked_field(q.start_sector, data.diplomas(store, codes).values())
+        nsf = asked
     start_nsf = str(nsf) if nsf else None
     # a programme the Parcoursup file names alone: the field the BCN gives it, looked for
     # among the diplomas of the types concerned only (kept per graph version)
@@ -419,6 +433,7 @@ def partial_answer(
         from_diploma=not q.by_level,
         job=_job(q, goal_codes),
         start_nsf=start_nsf,
+        asked=asked is not None,
     )
     if sentence is None:
         return None

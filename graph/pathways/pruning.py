@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
-from graph.pathways.scoring import Candidate, Scored, Scorer, prefix_total, rank
+from graph.pathways.scoring import BOUND_SLACK, W_STEP, Candidate, Scored, Scorer, rank
 
 __all__ = ["best_of"]
 
@@ -166,6 +166,8 @@ def _prefix_groups(
     heap: list[tuple[Any, ...]] = []
     prefixes: list[_Prefix] = []
     index: dict[Hashable, _Prefix] = {}
+    # the groups by the walk's prefix number, when numbered (a list read by index)
+    numbered: list[_Prefix | None] = [] if parents is None else [None] * len(parents)
     inf = math.inf
     step_bound = scorer.step_bound
     # Scorer.step_bound's memo read here first: its call, once per candidate, was a third of
@@ -185,30 +187,63 @@ def _prefix_groups(
     append: Any = None
     codes: tuple[str, ...] = ()
     for i, (diplomas, legs, number) in enumerate(paths):
-        if not legs:  # no step: its bound alone
-            b = scorer.bound(diplomas, legs)
-            if b is not None:
-                push((-b, i, _FULL))
-                if b != inf:
-                    add_key(tuple([d["code"] for d in diplomas]))
-            continue
         if number == -1 or number != last_number:
-            ids: Hashable = number
-            if number == -1:  # not numbered by the walk: the identity of the rows and legs
-                ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
-            prefix = index.get(ids)
+            if not legs:  # no step: its bound alone (the next candidate is looked at anew)
+                b = scorer.bound(diplomas, legs)
+                if b is not None:
+                    push((-b, i, _FULL))
+                    if b != inf:
+                        add_key(tuple([d["code"] for d in diplomas]))
+                last_number = -1
+                continue
             last_number = number
             before = diplomas[-2]
             before_code = before["code"]
-            if prefix is None:
-                if parents is None or number == -1:
+            if parents is None or number == -1:
+                # not numbered by the walk: the identity of the rows and legs
+                ids: Hashable = number
+                if number == -1:
+                    ids = (*map(id, diplomas[:-1]), *map(id, legs[:-1]))
+                prefix = index.get(ids)
+                if prefix is None:
                     first: Any = scorer.prefix_bound(diplomas, legs)
-                else:
-                    first = _steps_of(scorer, parents, steps, number, diplomas, legs, len(legs) - 1)
+                    prefix = index[ids] = _Prefix(first, tuple([d["code"] for d in diplomas[:-1]]))
+                    prefixes.append(prefix)
+            else:
+                prefix = numbered[number]
+                if prefix is None:
+                    k = len(legs) - 1
+                    first = steps[number]
+                    if first is not _UNKNOWN:
+                        pass  # bounded already as the parent of a prefix met before
+                    elif k == 0:
+                        first = _no_steps
+                    else:
+                        # the parent's steps, then this prefix's last one (_steps_of)
+                        got = steps[parents[number]]
+                        if got is _UNKNOWN:
+                            got = _steps_of(
+                                scorer, parents, steps, parents[number], diplomas, legs, k - 1
+                            )
+                        if got.__class__ is tuple:
+                            b4 = diplomas[k - 1]
+                            d = diplomas[k]
+                            leg = legs[k - 1]
+                            known_step = known((b4["code"], d["code"], id(leg)))
+                            step = step_bound(b4, d, leg) if known_step is None else known_step[0]
+                            got = step if step is None or step == inf else (*got, step)
+                        first = got
+                    steps[number] = first
                     if first is not None and first != inf:
-                        first = prefix_total(len(legs), first)
-                prefix = index[ids] = _Prefix(first, tuple([d["code"] for d in diplomas[:-1]]))
-                prefixes.append(prefix)
+                        # prefix_total: the same sum in the same order
+                        total = 100.0 - W_STEP * k + BOUND_SLACK
+                        for step in first:
+                            total += step
+                        first = total
+                    prefix = numbered[number] = _Prefix(
+                        first, tuple([d["code"] for d in diplomas[:-1]])
+                    )
+                    prefixes.append(prefix)
             static = prefix.static
             skip = static is None
             whole = not skip and static == inf
@@ -240,6 +275,7 @@ def _prefix_groups(
 
 
 _UNKNOWN: Any = object()  # a prefix number's first steps not bounded yet (_steps_of)
+_no_steps: tuple[float, ...] = ()
 
 
 def _steps_of(

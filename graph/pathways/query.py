@@ -54,6 +54,10 @@ class PathwayQuery(BaseModel):
     modality: Modality | None = None
     max_steps: int = 4
     limit: int = 10
+    # the diplomas taken for the goal job because their title is its name, Certif Info filing
+    # them under a job next to it (graph/pathways/named_job.py): code -> why, said in French
+    # in place of « prépare au métier d'après les données importées »
+    named_goals: dict[str, str] = {}
 
     @property
     def start_spoken(self) -> str:

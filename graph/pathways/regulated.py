@@ -228,25 +228,43 @@ def nearest_sentence(
     )
 
 
-def presumed_only(statuses: Iterable[Any]) -> bool:
+def presumed_only(statuses: Iterable[Any], *, carried: bool = False) -> bool:
     """Whether a required diploma's offers (their statuses) are all presumed from the closed
     diploma it replaced (« renewed »: the import carries a closed diploma's old headcounts to
     its successor, graph.ingest.opendata.renewal): no file lists a current offer of it, nor,
     for a diploma of a health or social school, its usual training centres (the Diplôme d'État
-    d'aide-soignant: the constat 2020's lycées, no IFAS). True for none at all.
+    d'aide-soignant: the constat 2020's lycées, no IFAS). True for none at all. ``carried``:
+    some of them are carried to a later year by the common first year a current file lists at
+    the same establishment (a BTS SIO option: Parcoursup lists its « 1re année »), which is
+    a current offer.
 
     >>> presumed_only(["renewed", "renewed"]), presumed_only(["renewed", "open"]), presumed_only([])
     (True, False, True)
+    >>> presumed_only(["renewed"], carried=True)
+    False
     """
-    return all(s == "renewed" for s in statuses)
+    return not carried and all(s == "renewed" for s in statuses)
 
 
-def presumed_sentence(name: str, years: Iterable[int], establishments: int) -> str:
+def presumed_sentence(
+    name: str,
+    years: Iterable[int],
+    establishments: int,
+    *,
+    nearest: Sequence[tuple[str, float | None]] = (),
+    since: str = "",
+    unplaced: str | None = None,
+) -> str:
     """What the answer says of a required diploma whose offers are all presumed
     (:func:`presumed_only`), instead of a nearest establishment presented as current
     (« le plus proche : Lycée polyvalent Reffye (Tarbes), à 185 km », from a 2020 headcount).
     ``establishments`` counts them all over France (an answer about the Gers said « dans 58
-    établissements » without saying where, tester21): said « en France ».
+    établissements » without saying where, tester21): said « en France ». ``nearest``: those
+    establishments as answers name them, with their distance from ``since`` (« du domicile »;
+    None: unknown): the :data:`EXAMPLES` nearest of known distance are named after, as
+    establishments of that old headcount, never as current offers (a counsellor at Épinal
+    needs somewhere to call, tester24). ``unplaced``: where some without a position that may be
+    nearer are (as :func:`nearest_sentence`).
 
     >>> print(presumed_sentence("Diplôme d'État d'aide-soignant", [2020], 58))
     Diplôme d'État d'aide-soignant : les fichiers importés ne décrivent ni ses centres de \
@@ -255,6 +273,13 @@ du diplôme qu'il a remplacé, dans 58 établissements en France, sans dire s'il
 vérifier auprès des centres de formation.
     >>> presumed_sentence("DE X", [], 0).endswith("aucune offre actuelle : à vérifier auprès des centres de formation.")
     True
+    >>> print(presumed_sentence("DE X", [2020], 3, nearest=[("Lycée A (Nancy, Meurthe-et-Moselle)",
+    ...     61.4), ("Lycée B (Cayenne, Guyane)", None), ("Lycée C (Lyon, Rhône)", 301.0)],
+    ...     since="du domicile").split(". ")[-1])
+    Les plus proches de ces établissements (effectifs de 2020) : Lycée A (Nancy, Meurthe-et-Moselle), à 61 km à vol d'oiseau du domicile ; Lycée C (Lyon, Rhône), à 301 km à vol d'oiseau du domicile.
+    >>> print(presumed_sentence("DE X", [2020], 2, nearest=[("Lycée A (Nancy, Meurthe-et-Moselle)",
+    ...     61.4)], since="du domicile", unplaced="dans le département des Vosges (88)").split(". ")[-1])
+    Le plus proche de ces établissements dont le lieu est connu (effectifs de 2020) : Lycée A (Nancy, Meurthe-et-Moselle), à 61 km à vol d'oiseau du domicile ; d'autres dans le département des Vosges (88), lieu exact inconnu (peut-être plus près).
     """  # noqa: E501
     head = (
         f"{name} : les fichiers importés ne décrivent ni ses centres de formation habituels ni "
@@ -266,8 +291,22 @@ vérifier auprès des centres de formation.
     span = sorted(set(years))
     when = "" if not span else f" de {span[0]}" if len(span) == 1 else f" de {span[0]} à {span[-1]}"
     many = "s" if establishments > 1 else ""
-    return (
+    text = (
         f"{head} ; ils n'en connaissent que des effectifs{when} du diplôme qu'il a remplacé, "
         f"dans {establishments} établissement{many} en France, sans dire s'il y est encore "
         f"préparé : {ask}"
     )
+    located = sorted((km, at) for at, km in nearest if km is not None)[:EXAMPLES]
+    if not located:
+        return text
+    listed = " ; ".join(
+        f"{at}, à {km:.0f} km à vol d'oiseau {since}".rstrip() for km, at in located
+    )
+    closest = "Le plus proche" if len(located) == 1 else "Les plus proches"
+    year = f" (effectifs de {span[-1]})" if span else ""
+    if unplaced:
+        return (
+            f"{text} {closest} de ces établissements dont le lieu est connu{year} : {listed} ; "
+            f"d'autres {unplaced}, lieu exact inconnu (peut-être plus près)."
+        )
+    return f"{text} {closest} de ces établissements{year} : {listed}."

@@ -215,12 +215,10 @@ def build_query(
         if req.sector and kept_sector_label(store, req.sector, data) == UNKNOWN_SECTOR:
             # neither a filière nor a ROME code: « Filière inconnue », as /gaps says, not
             # « aucun diplôme … pour le métier choisi »; a field of training (nsf-251), which
-            # /gaps reads, is no start of a pathway: said so
+            # /gaps reads, chooses the start from the end of 3e only: said so, with what to
+            # change (« ne choisit pas de diplômes de départ » left the user guessing, tester25)
             if name := nsf_name(field_code(req.sector)):
-                raise InvalidRequest(
-                    f"Le domaine de formation « {name} » ne choisit pas de diplômes de départ : "
-                    "donnez une filière de campus ou un métier visé."
-                )
+                raise InvalidRequest(field_start_refusal(name, req.from_level))
             raise unknown_sector(store, req.sector, fields=False)
         field = f" pour le {kept_sector_label(store, req.sector, data)}" if req.sector else ""
         raise InvalidRequest(f"Aucun diplôme de niveau {req.from_level}{field} dans les données.")
@@ -280,6 +278,21 @@ def build_query(
         modality=None if req.modality == "any" else Modality(req.modality),
         max_steps=req.max_steps,
         limit=req.limit,
+    )
+
+
+def field_start_refusal(field: str, level: int | None) -> str:
+    """Why a field of training (« nsf-312 ») chooses no start of ``level`` above the end of 3e,
+    and what to change, in plain French.
+
+    >>> print(field_start_refusal("Commerce, vente", 4))
+    Un domaine de formation (ici « Commerce, vente ») ne sert à choisir le départ que depuis la fin de 3e. Pour un départ de niveau 4, indiquez plutôt le diplôme obtenu, ou une filière de campus ou un métier à la place du domaine, ou retirez le domaine.
+    """  # noqa: E501
+    of_level = f" de niveau {level}" if level else ""
+    return (
+        f"Un domaine de formation (ici « {field} ») ne sert à choisir le départ que depuis la "
+        f"fin de 3e. Pour un départ{of_level}, indiquez plutôt le diplôme obtenu, ou une "
+        "filière de campus ou un métier à la place du domaine, ou retirez le domaine."
     )
 
 

@@ -231,6 +231,7 @@ def candidates(
     *,
     restrict: bool,
     opened: MutableMapping[str, list[tuple[str, Row]]] | None = None,
+    kept_legs: MutableMapping[str, list[tuple[str, Row]]] | None = None,
 ) -> list[Candidate]:
     """Candidate pathways, walking LEADS_TO one hop per read from the start diplomas.
 
@@ -239,7 +240,12 @@ def candidates(
     reorientation legs, no diploma is visited twice, a path stops at its first goal diploma, at
     most ``max_steps`` legs and CANDIDATE_CAP paths. ``opened``: each diploma's legs with
     their closed targets replaced (:func:`_open_targets`), kept for the graph's version
-    (none of it depends on the request).
+    (none of it depends on the request). ``kept_legs`` (with ``restrict``): the legs a hop
+    after the first keeps of each diploma (its opened legs to a diploma offered in the
+    territory), kept for the searches of the same graph, territory and modality, whose
+    ``opened`` gives the same legs of every diploma but the starts (a start's legs, with its
+    renewed version's, are its search's own: those of a start with a renewed version are never
+    kept there).
     """
     node = source.diplomas(sorted(set(q.start_codes)))
     adj: dict[str, list[tuple[str, Row]]] = {}
@@ -253,24 +259,51 @@ def candidates(
         if not frontier:
             break
         seen.update(frontier)
-        raw = source.legs_from(frontier)
-        if hop == 0:
-            # a start's own legs with its renewed version's: worked out for this search only
-            renewed = with_renewed_legs(raw, node, source.legs_from)
-            own = {c: pairs for c, pairs in renewed.items() if pairs is raw[c]}
-            legs = _open_targets(source, own, node, opened)
-            legs.update(
-                _open_targets(source, {c: renewed[c] for c in renewed.keys() - own.keys()}, node)
-            )
+        # the diplomas whose kept legs are worked out here (the others' were kept before); a
+        # start with a renewed version has legs of its own (with_renewed_legs)
+        memo = kept_legs if restrict else None
+        if memo is None:
+            fresh = frontier
+        elif hop == 0:
+            fresh = [c for c in frontier if c not in memo or node[c].get("successors")]
         else:
-            legs = _open_targets(source, raw, node, opened)
-        targets = {t for c in frontier for t, _ in legs[c]}
-        node.update(source.diplomas(targets))
-        if restrict:
-            targets = source.offered_inside(targets)
+            fresh = [c for c in frontier if c not in memo]
+        lists: dict[str, list[tuple[str, Row]]] = {}
+        if fresh:
+            raw = source.legs_from(fresh)
+            if hop == 0:
+                # a start's own legs with its renewed version's: worked out for this search only
+                renewed = with_renewed_legs(raw, node, source.legs_from)
+                own = {c: pairs for c, pairs in renewed.items() if pairs is raw[c]}
+                legs = _open_targets(source, own, node, opened)
+                legs.update(
+                    _open_targets(
+                        source, {c: renewed[c] for c in renewed.keys() - own.keys()}, node
+                    )
+                )
+            else:
+                legs = _open_targets(source, raw, node, opened)
+            targets = {t for c in fresh for t, _ in legs[c]}
+            node.update(source.diplomas(targets))
+            if restrict:
+                targets = source.offered_inside(targets)
+            for c in fresh:
+                lists[c] = [(t, leg) for t, leg in legs[c] if t in targets and t in node]
+            if memo is not None:
+                memo.update(
+                    lists
+                    if hop
+                    else {c: got for c, got in lists.items() if not node[c].get("successors")}
+                )
+        if memo is not None and len(fresh) < len(frontier):
+            # the kept legs of the others, and their targets' rows (those the walk reads)
+            for c in frontier:
+                if c not in lists:
+                    lists[c] = memo[c]
+            node.update(source.diplomas({t for c in frontier for t, _ in lists[c]} - node.keys()))
         nxt: set[str] = set()
         for c in frontier:
-            kept = [(t, leg) for t, leg in legs[c] if t in targets and t in node]
+            kept = lists[c]
             if kept:
                 adj[c] = kept
             for t, _ in kept:
@@ -322,6 +355,10 @@ class _Walk:
         self.parents = self.paths.parents  # each prefix number's parent (Candidates.parents)
         self._edges: dict[str, list[tuple[str, Row, Row, bool, bool]]] = {}
         self._common: dict[str, bool] = {}
+        # each code's edges() that meet the goal: all a walk that may take no further step
+        # looks at (the others would make nothing)
+        self._goal_edges: dict[str, list[tuple[str, Row, Row, bool, bool]]] = {}
+        self._ends: dict[str, bool] = {}
         # the codes of the candidates' diplomas after their starts, and of their starts
         # (Candidates.codes), gathered as they are made
         self.steps: set[str] = set()
@@ -365,15 +402,50 @@ class _Walk:
             got = self._common[code] = is_common_year_kept(row)
         return got
 
+    def ends(self, code: str) -> bool:
+        """Whether a walk that may take no further step after reaching ``code`` can still make
+        a candidate from it: a leg from ``code`` meets the goal, or ``code`` is a common first
+        year (it goes on in its own programme without a step more). When not, the walk does not
+        go there on its last step: it would make nothing (a quarter of a from_level walk's
+        visits at national size were such dead ends)."""
+        got = self._ends.get(code)
+        if got is None:
+            got = self._ends[code] = bool(self.goal_edges(code)) or self.common_year(
+                code, self.node[code]
+            )
+        return got
+
+    def goal_edges(self, code: str) -> list[tuple[str, Row, Row, bool, bool]]:
+        """The legs of :meth:`edges` whose target meets the goal, in the same order."""
+        got = self._goal_edges.get(code)
+        if got is None:
+            got = self._goal_edges[code] = [e for e in self.edges(code) if e[4]]
+        return got
+
     def walk(self, path: list[str], rows: list[Row], legs: list[Row], parent: int = -1) -> None:
         """The candidates that begin with ``path`` (codes; ``rows``: their diplomas) along
         ``legs``; ``parent``: the prefix number (:attr:`Candidate.prefix`) of ``rows`` and
-        ``legs`` but their last ones."""
+        ``legs`` but their last ones. A prefix that can make no candidate is not walked
+        (:meth:`ends`): it has no number."""
         this = self.prefixes = self.prefixes + 1  # the prefix number of rows and legs
         self.parents.append(parent)
         here = rows[-1]
-        common = len(path) > 1 and self.common_year(path[-1], here)
+        end = path[-1]
+        common = len(path) > 1 and self.common_year(end, here)
         paths = self.paths
+        # whether a step more may be taken after this one, and whether that one is the last
+        deeper = len(path) < self.max_steps
+        last = len(path) + 1 >= self.max_steps
+        if deeper or common:
+            edges = self._edges.get(end)
+            if edges is None:
+                edges = self.edges(end)
+        else:  # no step more: only the legs to the goal can make a candidate (a leg to
+            # another target held by its territory is skipped with the later legs to it,
+            # which do not meet the goal either)
+            edges = self._goal_edges.get(end)
+            if edges is None:
+                edges = self.goal_edges(end)
         # the targets reached by a leg tied to a territory that holds here: the legs after it
         # to the same target are the same step (_open_targets keeps them for where it fails)
         held: set[str] | None = None
@@ -383,7 +455,7 @@ class _Walk:
         steps = self.steps
         # the legs down a level were left out by edges(): once the cap is reached, the next
         # leg taken (or the caller's) returns, as the one left out would have
-        for code, leg, there, local, goal in self.edges(path[-1]):
+        for code, leg, there, local, goal in edges:
             if len(paths) >= CANDIDATE_CAP:
                 return
             if code in path or (held is not None and code in held):
@@ -411,7 +483,7 @@ class _Walk:
                     self.starts.add(path[0])
                     steps.update(path[1:])
                 steps.add(code)
-            elif len(path) < self.max_steps:
+            elif deeper and (not last or self.ends(code)):
                 self.walk([*path, code], [*rows, there], [*legs, leg], this)
 
 

@@ -47,14 +47,15 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
-from graph.geo import EARTH_RADIUS_KM, haversine_km, lon_gap, lon_reach
-from graph.nsf import DOMAINS
+from graph.geo import EARTH_RADIUS_KM, haversine_km, inner_reach, lon_gap, lon_reach
+from graph.nsf import DOMAINS, field_code
 from graph.programme_names import programme_words
 from graph.territory import Territory
 from graph.text import named_and_counted
 
 __all__ = [
     "CurrentPlaces",
+    "asked_field",
     "current_places",
     "current_points",
     "examples",
@@ -188,9 +189,12 @@ def _meets(pairs: Iterable[tuple[Any, Any]], wanted: Collection[Any], modality: 
     return any(m == modality and p in wanted for m, p in pairs)
 
 
-def _may_be_in(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
+def _may_be_in(
+    c: CurrentPlaces, territory: Territory, modality: Any, in_radius: bool = False
+) -> bool:
     """Whether some current offer may be in the territory: each of its conditions is met by
-    some offer (the same offer for a territory of one condition)."""
+    some offer (the same offer for a territory of one condition). ``in_radius``: a current
+    offer is known to be within the territory's radius (:func:`within_cells`)."""
     if not c.departements:
         return False
     if territory.departements and not _meets(c.departements, territory.departements, modality):
@@ -199,7 +203,9 @@ def _may_be_in(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
         return False
     if territory.campus and not _meets(c.campuses, (territory.campus,), modality):
         return False
-    return not (territory.near and territory.radius_km) or _within(c, territory, modality)
+    return (
+        not (territory.near and territory.radius_km) or in_radius or _within(c, territory, modality)
+    )
 
 
 def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
@@ -210,19 +216,21 @@ def _within(c: CurrentPlaces, territory: Territory, modality: Any) -> bool:
     reach = radius / 111.0  # 1° of latitude is 111.3 km (graph.geo): a margin
     lat0, lon0 = near.lat, near.lon
     wide = lon_reach(lat0, radius)  # farther east or west: no distance needed
+    # nearer the centre than this in latitude and longitude: within, no distance needed
+    inner_lat, inner_lon = inner_reach(lat0, radius)
     pts = c.points
     # (x,) sorts before every point of latitude x or more: the first of the band, no key
     for i in range(bisect_left(pts, (lat0 - reach,)), len(pts)):
         lat, lon, m = pts[i]
         if lat > lat0 + reach:
             break
-        if (
-            (modality is None or m == modality)
-            and lon is not None
-            and lon_gap(lon, lon0) <= wide
-            and haversine_km(lat0, lon0, lat, lon) <= radius
-        ):
-            return True
+        if (modality is None or m == modality) and lon is not None:
+            gap = lon_gap(lon, lon0)
+            if gap <= wide and (
+                (gap <= inner_lon and abs(lat - lat0) <= inner_lat)
+                or haversine_km(lat0, lon0, lat, lon) <= radius
+            ):
+                return True
     return False
 
 
@@ -318,6 +326,65 @@ def _radius_cells(territory: Territory) -> list[WhereKey]:
     return [("g", i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
 
 
+# the largest radius whose cells within_cells looks for (a cell's farthest point from the
+# centre is then one of its corners: see within_cells), and the relative margin under the
+# radius its corners must be within (far more than the haversine's rounding)
+WITHIN_MAX_KM = 1000.0
+_WITHIN_MARGIN = 1e-6
+
+
+def within_cells(territory: Territory) -> list[WhereKey]:
+    """The grid cells of :func:`where_index` whose every point is within the territory's
+    radius (none without a radius): a diploma filed under one has a current offer within it
+    (in some modality), which :func:`_within` need not look for among its offers.
+
+    A cell is within when its four corners are: along a parallel, the distance from the centre
+    grows with the difference of longitude (up to 180°), so a cell's farthest point is on one
+    of its two meridian edges; along a meridian, the haversine's sin²(Δφ/2) +
+    cos φ0 cos φ sin²(Δλ/2) is ½ − C cos(φ − δ) for constants C ≥ 0 and δ, whose only
+    maximum is a quarter of the earth or more away, never inside an edge whose ends are within
+    :data:`WITHIN_MAX_KM`.
+
+    >>> from graph.territory import Point
+    >>> within_cells(Territory(near=Point(lat=45.25, lon=4.75), radius_km=60))
+    [('g', 90, 9)]
+    >>> within_cells(Territory(near=Point(lat=45.25, lon=4.75), radius_km=20))
+    []
+    >>> within_cells(Territory(departements=["069"]))
+    []
+    """
+    near, radius = territory.near, territory.radius_km
+    if near is None or not radius or radius > WITHIN_MAX_KM:
+        return []
+    limit = radius * (1.0 - _WITHIN_MARGIN)
+    out: list[WhereKey] = []
+    for key in _radius_cells(territory):
+        _, i, j = key
+        if all(
+            haversine_km(near.lat, near.lon, lat, lon) <= limit
+            for lat in (i * GRID_DEG, (i + 1) * GRID_DEG)
+            for lon in (j * GRID_DEG, (j + 1) * GRID_DEG)
+        ):
+            out.append(key)
+    return out
+
+
+def within_radius(index: WhereIndex, territory: Territory, stale: Collection[str]) -> set[str]:
+    """The diplomas with a current offer (in some modality) within the territory's radius
+    found from the cells of :func:`within_cells` alone, the ``stale`` ones (an edit touched
+    them since the index was built) left out; the others may have one all the same.
+
+    >>> c = current_places([({}, {"departement": "069", "lat": 45.2, "lon": 4.8}, None)])
+    >>> from graph.territory import Point
+    >>> t = Territory(near=Point(lat=45.25, lon=4.75), radius_km=60)
+    >>> within_radius(where_index({"1": c}), t, ()), within_radius(where_index({"1": c}), t, {"1"})
+    ({'1'}, set())
+    """
+    cells = within_cells(territory)
+    found: set[str] = set().union(*(index.get(k, ()) for k in cells))
+    return found.difference(stale) if stale else found
+
+
 def where_candidates(index: WhereIndex, territory: Territory) -> set[str]:
     """The diplomas that may have a current offer in the territory: those filed under each of
     its conditions (an offer meeting all of them is filed under each).
@@ -359,6 +426,7 @@ def goal_offered(
     modality: str | None = None,
     filed: Collection[str] = (),
     nameable: bool = False,
+    within: Collection[str] = (),
 ) -> dict[str, Mapping[str, Any]]:
     """The diplomas among ``places`` (code -> its :class:`CurrentPlaces`: the candidates,
     e.g. :func:`where_candidates`) with an offer in the territory (in ``modality`` when given)
@@ -368,7 +436,9 @@ def goal_offered(
     index of the same places, which are in a territory of one condition other than a radius
     (in any modality) without looking again. ``nameable``: every diploma of ``diplomas`` is
     known to be neither closed nor a common first year (:meth:`graph.pathways.data.
-    PathwayData.goal_kinds` chose them): not tested again.
+    PathwayData.goal_kinds` chose them): not tested again. ``within``: codes with a current
+    offer (in some modality) within the territory's radius (:func:`within_radius`): their
+    offers are not measured again when no modality is asked.
 
     >>> d = {"1": {"code": "1", "name": "BTS CRSA"}, "2": {"code": "2", "name": "BTS X"},
     ...      "3": {"code": "3", "name": "BTS Y", "closed": True}}
@@ -384,12 +454,13 @@ def goal_offered(
     # goal up in the list was most of a first notice's time (docs/performance.md, httpp95b)
     trusted = frozenset(filed) if exact and modality is None and not territory.near else ()
     contains = territory.contains
+    known_within = within if modality is None else ()
     out: dict[str, Mapping[str, Any]] = {}
     for code, c in places.items():
         d = diplomas.get(code)
         if d is None or (not nameable and d.get("closed")):
             continue
-        if code not in trusted and not _may_be_in(c, territory, modality):
+        if code not in trusted and not _may_be_in(c, territory, modality, code in known_within):
             continue
         if not exact and not any(
             last_seen is None
@@ -402,6 +473,29 @@ def goal_offered(
         if nameable or not is_common_year_kept(d):
             out[code] = d  # the cache's row, read only
     return out
+
+
+def asked_field(sector: str | None, starts: Iterable[Mapping[str, Any]]) -> str | None:
+    """The field a start by level is asked in (``from_level`` and ``sector``), as an NSF
+    group: the group a field names (« nsf-221 »), else the one group every start diploma
+    (``starts``) shares (a filière or a job whose starts are all of one field); None when
+    none is asked or the starts span several (every goal of the territory then counts, as
+    before). From the end of 3e in « Agroalimentaire, alimentation, cuisine » at Toulon, the
+    notice named the BTS assurance, banque and collaborateur juriste notarial (tester25).
+
+    >>> asked_field("nsf-221", []), asked_field(None, [{"nsf": "221"}])
+    ('221', None)
+    >>> asked_field("soudage", [{"nsf": "254"}, {"nsf": "254"}])
+    '254'
+    >>> asked_field("soudage", [{"nsf": "254"}, {"nsf": "251"}]) is None
+    True
+    """
+    if not sector:
+        return None
+    if code := field_code(sector):
+        return code
+    found = {str(d.get("nsf") or "") for d in starts}
+    return found.pop() if len(found) == 1 and "" not in found else None
 
 
 def near_field(nsf: str | None, start_nsf: str | None) -> bool:
@@ -592,13 +686,15 @@ def unreached_goals_sentence(
     from_diploma: bool,
     job: str | None = None,
     start_nsf: str | None = None,
+    asked: bool = False,
 ) -> str | None:
     """The notice in French, or None when nothing is left (``left``: :func:`unreached_goals`;
     ``field``: the start's NSF group as people name it, when its field chose them: those whose
     field the files do not give are then said apart, as such; ``start_nsf``: that group's
     code, so that the domain the sentence names is the one they share
     (:func:`shared_field_phrase`); ``job``:
-    the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone).
+    the goal job as people read it, « métier ROME H1209 (…) », when the goal is a job alone;
+    ``asked``: the field is the one asked with a start by level, not a start diploma's).
 
     >>> left = [{"code": "3", "name": "BTS MS option B", "nsf": "250"},
     ...         {"code": "2", "name": "BTS CRSA", "nsf": "201"}]
@@ -618,6 +714,10 @@ def unreached_goals_sentence(
     >>> print(unreached_goals_sentence(many, goal="niveau 4 ou plus", field="Électricité",
     ...     territory_phrase="ici", from_diploma=True))
     Proposés ici, 6 diplômes de l'objectif (niveau 4 ou plus) de domaine inconnu dans les données (les fichiers publics ne donnent pas leur groupe NSF) : on ne sait pas s'ils sont du domaine du diplôme de départ, ni quelle passerelle y mène. À vérifier auprès des établissements.
+    >>> print(unreached_goals_sentence(left[:1] + [{"code": "6", "name": "BUT TCSI"}], goal="BUT",
+    ...     field="Électricité, électronique", territory_phrase="ici", from_diploma=False,
+    ...     start_nsf="250", asked=True))
+    1 autre diplôme de l'objectif (BUT), du domaine demandé (Électricité, électronique), est proposé ici sans passerelle connue depuis un diplôme de ce niveau : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) de domaine inconnu dans les données (les fichiers publics ne donnent pas son groupe NSF) : on ne sait pas s'il est du domaine demandé, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
     >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
     ...     from_diploma=True) is None
     True
@@ -631,7 +731,7 @@ def unreached_goals_sentence(
     if known:
         n = len(known)
         plural = n > 1
-        of_field = shared_field_phrase(known, field, start_nsf) if field else ""
+        of_field = shared_field_phrase(known, field, start_nsf, asked=asked) if field else ""
         what = (
             f"qui {'préparent' if plural else 'prépare'} au {job}"
             if job
@@ -655,7 +755,8 @@ def unreached_goals_sentence(
             f"{also}{'s' if plural else ''} {territory_phrase}, {n} diplôme{'s' if plural else ''} "
             f"{what} de domaine inconnu dans les données (les fichiers publics ne donnent pas "
             f"{'leur' if plural else 'son'} groupe NSF) : on ne sait pas "
-            f"s'{'ils sont' if plural else 'il est'} du domaine du diplôme de départ, ni quelle "
+            f"s'{'ils sont' if plural else 'il est'} du domaine "
+            f"{'demandé' if asked else 'du diplôme de départ'}, ni quelle "
             f"passerelle y mène"
         )
         # a few are named; many (a level goal: every DEUST, every Parcoursup-only label) would
@@ -665,7 +766,7 @@ def unreached_goals_sentence(
 
 
 def shared_field_phrase(
-    known: Sequence[Mapping[str, Any]], field: str, start_nsf: str | None
+    known: Sequence[Mapping[str, Any]], field: str, start_nsf: str | None, asked: bool = False
 ) -> str:
     """What the notice says of the field of the diplomas ``known`` (of known groups), beside
     the start's (``field``, its group's name; ``start_nsf``, its code): « du même domaine »
@@ -684,14 +785,26 @@ def shared_field_phrase(
     ', de domaines proches de celui du diplôme de départ (Moteurs et mécanique automobile),'
     >>> shared_field_phrase([ciel], "Moteurs et mécanique automobile", "252")
     ", d'un domaine proche de celui du diplôme de départ (Moteurs et mécanique automobile),"
+
+    The field asked with a start by level (``asked``, from_level=2 and nsf-221):
+
+    >>> shared_field_phrase([{"nsf": "221"}], "Agroalimentaire, alimentation, cuisine", "221",
+    ...                     asked=True)
+    ', du domaine demandé (Agroalimentaire, alimentation, cuisine),'
+    >>> shared_field_phrase([ms], "Moteurs et mécanique automobile", "252", asked=True)
+    ', du même grand domaine que celui demandé (Mécanique, électricité, électronique),'
     """
     if start_nsf is None or all(start_nsf in groups(d) for d in known):
+        if asked:
+            return f", du domaine demandé ({field}),"
         return f", du même domaine que le diplôme de départ ({field}),"
+    than = "celui demandé" if asked else "le diplôme de départ"
     domain = DOMAINS.get(start_nsf[:2])
     if domain and all(any(g[:2] == start_nsf[:2] for g in groups(d)) for d in known):
-        return f", du même grand domaine que le diplôme de départ ({domain}),"
+        return f", du même grand domaine que {than} ({domain}),"
     what = "d'un domaine proche" if len(known) == 1 else "de domaines proches"
-    return f", {what} de celui du diplôme de départ ({field}),"
+    of = "de celui demandé" if asked else "de celui du diplôme de départ"
+    return f", {what} {of} ({field}),"
 
 
 def _names(left: Sequence[Mapping[str, Any]]) -> str:

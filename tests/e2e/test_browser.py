@@ -806,9 +806,10 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     assert d["wallis"]["outlines"] >= 1, d["wallis"]  # no place: framed on its outline
     for view in ("nantes", "nantesAgain", *(k for k in d if k.startswith("zoomed"))):
         assert d[view]["overlaps"] == 0, (view, d[view])
-    # once the page has settled, no town's name under a marker (the zoomed views are measured
-    # 0.5 s after the wheel, when the groups may still be moving under load)
-    for view in ("nantes", "nantesAgain"):
+    # no name (a town's, a préfecture's) under a marker or a group's bubble, its halo
+    # included; in the zoomed views too, measured 0.5 s after the wheel while the groups may
+    # still be moving under load: the names wait, faded out, for where they end (ui25)
+    for view in ("nantes", "nantesAgain", *(k for k in d if k.startswith("zoomed"))):
         assert d[view]["underMarkers"] == [], (view, d[view])
     nantes = d["nantes"]
     # dense: names were left out, and many still shown
@@ -824,7 +825,8 @@ def test_carte_overseas_outline_and_dense_names(map_run: dict[str, Any]) -> None
     peek = d["peek_cluster"]
     town = peek["key"].removeprefix("town:").split("|")[0]
     assert re.match(r"\d+ lieux : ", peek["title"]), peek
-    assert town in peek["title"] or peek["title"].endswith("autres communes"), peek
+    others = ("autre commune", "autres communes")  # « … et 1 autre commune » too
+    assert town in peek["title"] or peek["title"].endswith(others), peek
     # the place in focus in the densest part of Nantes: shown and its card open. On the national
     # graph (Rennes, Lycée Bréquigny) it stayed inside its group and the card never opened; on
     # this fixture main's code opens it too: a regression check, not the failing case

@@ -29,3 +29,11 @@ def test_a_name_is_found_with_or_without_the_spaces_between_its_words(
     for q in ("Lafayette", "LAFAYETTE", "lycée lafayette", "l'afayette"):
         assert "0630021F" in _uais(client, q), q
     assert "0630021F" not in _uais(client, "lafayettes")
+
+
+def test_letters_joined_across_words_from_inside_a_word_find_nothing(client: TestClient) -> None:
+    """tester25: « isen » listed 13 « Centre de formation d'apprentis ENAC… » (« …apprentIS
+    ENac… ») before the 5 ISEN. The joined name is searched from the start of one of its
+    words: « eelafa » (« lycEE LA FAyette ») is no way to write the Lycée La Fayette."""
+    assert "0630021F" not in _uais(client, "eelafa")
+    assert "0630021F" in _uais(client, "lafay")  # from the start of « la »

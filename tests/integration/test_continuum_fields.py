@@ -58,7 +58,8 @@ def test_a_step_the_bcn_closes_before_the_learner_ends_says_so(client: TestClien
     """tester23 (Châteauroux): a 3e pupil was sent to the Bac pro maintenance des véhicules
     option voitures particulières (40025214) of a 2022 file, with nothing said; the BCN closes
     it on 31/08/2028 and its successor opened in 2025, so a pupil entering its 2de at the next
-    rentrée sits the successor. The step says it (graph/pathways/closing.py)."""
+    rentrée sits the successor. The step says it (graph/pathways/closing.py); nMef closes its
+    2de pro on 31/08/2025, so a 3e pupil cannot enter it at all: said as a fact (tester25)."""
     got = client.get(
         "/v1/pathways", params={"from_level": 2, "to": "40025214", "departements": "23"}
     ).json()
@@ -70,7 +71,8 @@ def test_a_step_the_bcn_closes_before_the_learner_ends_says_so(client: TestClien
     said = path["score"]["explanation"][-(len(path["steps"]) - i)]
     assert said.startswith(f"Étape {i} : "), said
     assert "fermeture prévue en 2028, remplacé par" in said, said
-    assert "sans doute déjà dans celui qui le remplace" in said, said
+    assert "plus d'entrée possible en 2de professionnelle depuis la rentrée 2025" in said, said
+    assert "l'entrée se fait dans celui qui le remplace" in said, said
     assert_plain_french([said])
 
 
@@ -86,7 +88,7 @@ def test_the_closing_step_carries_its_note_on_the_step(client: TestClient) -> No
     step = path["steps"][i]
     [note] = [n for n in step["notes"] if n.startswith("Fermeture prévue en 2028")]
     assert note.startswith("Fermeture prévue en 2028, remplacé par "), note
-    assert note.endswith("(à vérifier avec l'établissement)."), note
+    assert note.endswith("l'entrée se fait dans celui qui le remplace."), note
     said = path["score"]["explanation"][-(len(path["steps"]) - i)]
     assert note[0].lower() + note[1:-1] in said, (note, said)
     assert path["steps"][0]["notes"] == [], path["steps"][0]

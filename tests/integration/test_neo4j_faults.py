@@ -29,6 +29,7 @@ from graph.ingest.seeds import load_seed_dir
 from graph.settings import Settings
 from tests.conftest import MINI_SEEDS, ROOT, make_settings
 from tests.faults import DOWN_BOUND_S, check_down_at_start_then_up, timed
+from tests.neo4j_server import TEST_JVM_OPTIONS
 from tests.raw_query import raw_rows
 
 pytestmark = pytest.mark.neo4j
@@ -76,7 +77,12 @@ def module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNeo
     reason = missing_tools()
     if reason is not None:
         pytest.skip(f"these tests kill a local Neo4j (tools/neo4j-local): {reason}")
-    s = LocalNeo4j(tmp_path_factory.mktemp("neo4j-faults"), heap="512m", pagecache="64m")
+    s = LocalNeo4j(
+        tmp_path_factory.mktemp("neo4j-faults"),
+        heap="512m",
+        pagecache="64m",
+        jvm_options=TEST_JVM_OPTIONS,  # each restart is a JVM start: C1 only, as the pool's
+    )
     s.start()
     yield s
     if s.pid is not None:

@@ -294,6 +294,62 @@ def test_a_territory_s_offers_are_flagged_once(
     assert flagged == []
 
 
+def test_the_hops_kept_legs_are_read_once_per_territory(
+    seed_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The legs a search's hops keep of each diploma (those to a diploma offered in the
+    territory) are kept for the next searches of the same territory and modality (the search
+    memo ``kept``): asked again, a question reads the legs of no diploma but its starts with a
+    renewed version, and answers as asked alone without any cache; a start's legs with its
+    renewed version's are never kept."""
+    from graph.pathways import find as find_module
+
+    read: list[str] = []
+    walking: list[bool] = []  # whether the search's hops are reading (candidates)
+    legs_from = find_module._StoreSource.legs_from
+    walk = find_module.candidates  # type: ignore[attr-defined]
+
+    def counted(self: Any, codes: Any) -> Any:
+        codes = list(codes)
+        if walking:
+            read.extend(codes)
+        return legs_from(self, codes)
+
+    def hops(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs["restrict"]:  # (searches allowing outside: nothing kept)
+            return walk(*args, **kwargs)
+        walking.append(True)
+        try:
+            return walk(*args, **kwargs)
+        finally:
+            walking.pop()
+
+    monkeypatch.setattr(find_module._StoreSource, "legs_from", counted)
+    monkeypatch.setattr(find_module, "candidates", hops)
+    wheres: list[dict[str, Any]] = [
+        {"departements": "12,46"},
+        {"departements": "12,46", "modality": "apprenticeship"},
+    ]
+    reqs, alone = _asked_twice_as_alone(seed_store, wheres)
+    assert sum(a.count for a in alone) > 0
+    data = pathway_data(seed_store)
+    memos: dict[Any, dict[Any, Any]] = data._search_memos
+    kept = {k[1]: v for k, v in memos.items() if k[0] == "kept"}
+    assert len(kept) == 2 and all(kept.values())  # 12,46 and 12,46 in apprenticeship
+    rows = {c: d for c, d in data._diplomas.items() if d is not None}
+    renewed = {c for c, d in rows.items() if d.get("successors")}
+    assert not renewed & {c for v in kept.values() for c in v}
+    sizes = {k: len(v) for k, v in kept.items()}
+    assert read  # the first searches read them
+    read.clear()
+    for req in reqs:  # asked again: no diploma's legs read anew but renewed starts'
+        find_pathways(seed_store, build_query(seed_store, req))
+    # the renewed starts' legs and their renewed versions'
+    successors = {s for c in renewed for s in rows[c]["successors"]}
+    assert set(read) <= renewed | successors
+    assert {k[1]: len(v) for k, v in memos.items() if k[0] == "kept"} == sizes
+
+
 def test_exact_bounds_memo_is_that_of_its_home_and_start(seed_store: GraphStore) -> None:
     """The steps' exact bounds a search keeps for the next ones (prefix_upper, full_bound:
     the establishments chosen, the distance from home, where the start is held) are kept apart

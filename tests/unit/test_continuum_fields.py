@@ -112,6 +112,7 @@ def test_a_bac5_beside_engineering_programmes_of_no_known_field_is_not_said_abse
     ESIGELEC offers five engineering programmes there, whose field Parcoursup does not give."""
     elec = [_row("lp", "BACPRO-ELEC", 4, "255"), _row("lp", "BTS-ELEC", 5, "255")]
     school = _row("esigelec", "PS-INGENIEUR-1", 7, None)
+    school["diploma"]["type"] = "ingenieur"
     d = inside(offers=[*elec, school], inside_for_sector=elec, sectors=[])
     [f] = continuum_breaks(d, sector="nsf-255", sector_name="Électricité, électronique")
     assert f.data["levels_missing"] == [3, 6] and f.data["levels_field_unknown"] == [7]
@@ -121,7 +122,7 @@ def test_a_bac5_beside_engineering_programmes_of_no_known_field_is_not_said_abse
         "proposée sur ce territoire n'a pas de domaine dans les fichiers (Diplôme PS-INGENIEUR-1 "
         "(Esigelec)) : elle peut en relever, une absence n'est pas établie (à vérifier)."
     ) in f.why
-    # a programme of a known field is no such doubt
-    school["diploma"]["nsf"] = "200"
+    # a programme of a known field is no such doubt, nor a licence (its name says its field)
+    school["diploma"]["type"] = "licence"
     [f] = continuum_breaks(d, sector="nsf-255", sector_name="Électricité, électronique")
     assert f.data["levels_missing"] == [3, 6, 7] and f.data["levels_field_unknown"] == []

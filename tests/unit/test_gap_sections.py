@@ -14,9 +14,13 @@ from graph.gaps.csv_out import sources_fr
 from graph.gaps.data import (
     NO_BOX,
     OFFER_FIELDS,
+    KnownRows,
+    _boxes,
     _offer_order,
     read_kind_offers,
+    read_nearest_next_steps,
     read_next_steps_near,
+    read_next_steps_within_reach,
     read_offers,
 )
 from graph.gaps.dead_ends import dead_ends, nearest_wanted
@@ -604,6 +608,12 @@ def test_the_next_steps_read_near_possible_dead_ends_judge_as_all_their_offers()
                     and b["min_lon"] <= r["offer"]["lon"] <= b["max_lon"]
                 )
             )
+            # an earlier read's box (cypher/gaps_offer_rows_of.cypher)
+            and not (
+                b.get("skip_min_lat") is not None
+                and b["skip_min_lat"] <= r["offer"]["lat"] <= b["skip_max_lat"]
+                and b["skip_min_lon"] <= r["offer"]["lon"] <= b["skip_max_lon"]
+            )
         ]
 
     store = FakeStore(
@@ -626,6 +636,21 @@ def test_the_next_steps_read_near_possible_dead_ends_judge_as_all_their_offers()
         store, "gaps_offer_rows_of", {"near": [{"code": t, **NO_BOX} for t in targets]}
     )
     assert len(read) < len(everything) and 0 < len(still) < len(targets) + 1
+    # as read_gap_data reads them: the second round without the first round's offers of each
+    # diploma, the establishments and diplomas read once: the same rows
+    nexts = d.steps()
+    boxes = _boxes(far, nexts, REACH_KM + 1.0)
+    known = KnownRows()
+    first, left = read_next_steps_within_reach(store, far, nexts, known=known, boxes=boxes)
+    ids, before = set(known.actors), len(store.calls)
+    assert read_nearest_next_steps(store, first, left, nexts, known=known, read=boxes) == read
+    second = store.calls[before:]
+    asked = [c.params["near"] for c in second if c.name == "gaps_offer_rows_of"]
+    assert len(asked) == 1 and any("skip_min_lat" in b for b in asked[0])
+    unskipped = [{k: v for k, v in b.items() if not k.startswith("skip_")} for b in asked[0]]
+    assert 0 < len(near({"near": asked[0]})) < len(near({"near": unskipped}))
+    again = [c.params["ids"] for c in second if c.name == "gaps_offer_actors"]
+    assert again and not ids & {i for got in again for i in got}
 
     def offered(codes: list[str]) -> list[Row]:
         return [

@@ -201,3 +201,28 @@ def test_any_offers_are_carried_on_as_first_written(
         ]
 
     assert current_by_common_year(made(), begins) == _carried_reference(made(), begins)
+
+
+def test_a_bts_option_is_current_where_its_common_first_year_is_offered_later() -> None:
+    """optionsBTS.csv: the BTS SIO « 1re année » 32032612 begins options A and B; the 2020
+    constat lists option A (renewed from 32032610) at Avranches, Parcoursup 2024 the first
+    year only: option A is prepared there in 2024, said through its common year."""
+    from graph.ingest.opendata.renewal import bts_option_programmes, current_by_common_year
+
+    begins = bts_option_programmes(
+        {"32032612": ["32032613", "32032614"], "32033606": ["32033603"]},
+        {},
+        {"32033606"},  # a closed common year carries nothing
+    )
+    assert begins == {"32032612": {"32032613", "32032614"}}
+    renewed = Offer(
+        "0501565E", "32032613", "school", [YearFigures(2020, 15, sources=["constat_2020.csv"])]
+    )
+    renewed.renewed_from = ("32032610",)
+    first = offer("0501565E", "32032612", (2024, 15))
+    other = offer("0500099X", "32032614", (2020, 12))  # no first year there: unchanged
+    out = current_by_common_year([renewed, first, other], begins)
+    assert [y.year for y in out[0].years] == [2020, 2024]
+    assert out[0].common_year == "32032612"
+    assert out[0].renewed_from == ("32032610",)
+    assert out[1:] == [first, other]

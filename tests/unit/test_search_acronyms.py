@@ -191,3 +191,36 @@ def test_a_sigle_is_not_read_as_a_word_spelt_close_to_it() -> None:
     """« mfer » is the initials of a name: « mer » (82 % alike) is not what was typed."""
     hits = search_diplomas(INITIALS_ROWS, "mfer").hits
     assert "40020007" not in [h.row["code"] for h in hits]
+
+
+def test_a_sigle_of_a_closed_diploma_is_not_read_as_a_job_spelt_close_to_it() -> None:
+    """review25: « cap apr » listed the CAP métallier (ROME I1305, found loosely: « apr » is
+    close to « après-vente ») before the CAP agent polyvalent de restauration, whose initials
+    it is, closed and offered nowhere."""
+    from graph.rome_jobs import RomeJob
+
+    jobs = [RomeJob("I1305", "Technicien / Technicienne après-vente", 1)]
+    rows = [
+        {
+            "code": "50022129",
+            "name": "AGENT POLYVALENT DE RESTAURATION (CAP)",
+            "type": "cap",
+            "level": 3,
+            "closed": True,
+            "offers": 0,
+        },
+        {
+            "code": "50025439",
+            "name": "CAP métallier",
+            "type": "cap",
+            "level": 3,
+            "offers": 40,
+            "rome_codes": ["I1305"],
+        },
+    ]
+    for q in ("cap apr", "apr"):
+        assert [h.row["code"] for h in search_diplomas(rows, q, jobs=jobs).hits] == ["50022129"], q
+    # a job's own words still find its diplomas
+    assert "50025439" in [
+        h.row["code"] for h in search_diplomas(rows, "cap apres vente", jobs=jobs).hits
+    ]

@@ -233,6 +233,38 @@ def test_membership_by_radius_is_the_great_circle_distance_near_the_edge() -> No
             assert t.contains({"lat": lat, "lon": lon}) is expected
 
 
+def test_the_box_near_a_radius_centre_is_within_the_radius() -> None:
+    """inner_reach's box, which contains() takes as within without a distance: its corners,
+    its edges and random places in it are within the radius, at every latitude and radius;
+    and contains() agrees with the distance for places in, at and just beyond its corners."""
+    import random
+
+    from graph.geo import inner_reach, lon_gap
+
+    rng = random.Random(3)
+    tested = 0
+    for _ in range(2000):
+        lat0, lon0 = rng.uniform(-85.0, 85.0), rng.uniform(-180.0, 180.0)
+        radius = rng.choice([0.1, 1.0, 25.0, 60.0, 300.0, 2500.0, rng.uniform(1, 8000)])
+        dlat, dlon = inner_reach(lat0, radius)
+        t = Territory(near=Point(lat=lat0, lon=lon0), radius_km=radius)
+        for a, b in [(a, b) for a in (-1, 0, 1) for b in (-1, 0, 1)] + [
+            (rng.uniform(-1, 1), rng.uniform(-1, 1)) for _ in range(10)
+        ]:
+            lat, lon = lat0 + a * dlat, lon0 + b * dlon
+            lon = lon - 360.0 if lon > 180.0 else lon + 360.0 if lon < -180.0 else lon
+            if abs(lat - lat0) <= dlat and lon_gap(lon, lon0) <= dlon:
+                tested += 1
+                assert haversine_km(lat0, lon0, lat, lon) <= radius, (lat0, lon0, radius, a, b)
+            for f in (1.0, 1.000001, 1.5):
+                far_lat, far_lon = lat0 + a * dlat * f, lon0 + b * dlon * f
+                far_lon = far_lon - 360.0 if far_lon > 180.0 else far_lon
+                far_lon = far_lon + 360.0 if far_lon < -180.0 else far_lon
+                expected = haversine_km(lat0, lon0, far_lat, far_lon) <= radius
+                assert t.contains({"lat": far_lat, "lon": far_lon}) is expected
+    assert tested > 10_000  # the boxes were not empty
+
+
 def test_departements_are_written_as_people_write_them() -> None:
     """By their names and numbers, « 06 » never « 6 » (« département 06 » named nothing);
     Corsica and overseas as they are; régions by their names."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.geo import haversine_km
 from graph.pathways.unreached_goals import (
     EXAMPLES,
     current_places,
@@ -14,6 +15,8 @@ from graph.pathways.unreached_goals import (
     unreached_goals_sentence,
     where_candidates,
     where_index,
+    within_cells,
+    within_radius,
 )
 from graph.territory import Point, Territory
 
@@ -38,6 +41,19 @@ def offered(
         diplomas, {c: places[c] for c in candidates}, usable.__getitem__, t, mod, filed=candidates
     )
     assert sorted(indexed) == got
+    # and with the codes filed under cells wholly within a radius taken as within, unmeasured
+    index = where_index(places)
+    within = within_radius(index, t, ())
+    skipped = goal_offered(
+        diplomas,
+        {c: places[c] for c in candidates},
+        usable.__getitem__,
+        t,
+        mod,
+        filed=candidates,
+        within=within,
+    )
+    assert sorted(skipped) == got
     slow = sorted(
         c
         for c, rows in usable.items()
@@ -156,6 +172,47 @@ def test_random_worlds_agree_with_the_offers_one_by_one() -> None:
             ]
         )
         offered(diplomas, usable, t, rnd.choice([None, "scolaire", "apprentissage"]))
+
+
+def test_a_cell_said_within_a_radius_is_within_it_everywhere() -> None:
+    """Every point of a cell :func:`within_cells` gives (its corners, its edges' middles, random
+    points) is within the radius; a radius smaller than a cell's half-diagonal has none, and a
+    large one around a cell's centre has that cell."""
+    import random
+
+    rnd = random.Random(7)
+    seen = 0
+    for _ in range(300):
+        lat0, lon0 = rnd.uniform(-60, 70), rnd.uniform(-179, 179)
+        radius = rnd.choice([30, 45, 60, 100, 250, 900])
+        t = Territory(near=Point(lat=lat0, lon=lon0, label="x"), radius_km=radius)
+        for _, i, j in within_cells(t):
+            seen += 1
+            lats = [i * 0.5, (i + 0.5) * 0.5, (i + 1) * 0.5]
+            lons = [j * 0.5, (j + 0.5) * 0.5, (j + 1) * 0.5]
+            lats += [rnd.uniform(i * 0.5, (i + 1) * 0.5) for _ in range(5)]
+            lons += [rnd.uniform(j * 0.5, (j + 1) * 0.5) for _ in range(5)]
+            for lat in lats:
+                for lon in lons:
+                    assert haversine_km(lat0, lon0, lat, lon) <= radius, (lat0, lon0, radius)
+    assert seen > 100  # the test looked at cells
+    assert within_cells(Territory(near=Point(lat=45.25, lon=4.75, label="x"), radius_km=20)) == []
+    got = within_cells(Territory(near=Point(lat=45.25, lon=4.75, label="x"), radius_km=40))
+    assert got == [("g", 90, 9)]
+    # beyond WITHIN_MAX_KM, none (the corners' rule is only shown up to it)
+    assert within_cells(Territory(near=Point(lat=45.25, lon=4.75, label="x"), radius_km=2000)) == []
+
+
+def test_within_radius_leaves_out_the_codes_an_edit_touched() -> None:
+    here = {"departement": "069", "lat": 45.2, "lon": 4.8, "status": "open"}
+    far = {"departement": "069", "lat": 45.9, "lon": 4.8, "status": "open"}
+    places = {
+        "1": current_places([({}, here, None)]),
+        "2": current_places([({}, far, None)]),
+        "3": current_places([({}, here, None)]),
+    }
+    t = Territory(near=Point(lat=45.25, lon=4.75, label="x"), radius_km=60)
+    assert within_radius(where_index(places), t, frozenset({"3"})) == {"1"}
 
 
 OFFERED = {

@@ -10,7 +10,7 @@ import { kindGroup, kindFr } from '../lib/labels';
 import { cached } from '../lib/api';
 import type { Prefectures } from '../lib/types';
 import { basemapCode, geometryBox, type Box } from './outlines';
-import { layoutLabels, type LabelBox, type Rect, type Shift } from './declutter';
+import { layoutLabels, sameRects, type LabelBox, type Rect, type Shift } from './declutter';
 import { namesAt, prefecturePriority, type TownLabel } from './names';
 
 interface DeptProps {
@@ -142,6 +142,9 @@ export interface LabelRegistry {
 
 /** How long after a change the names are laid out once more (the markers' moves last 0.3 s). */
 const SETTLE_MS = 350;
+/** While markers move, how often they are measured again, and for how long at most. */
+const SETTLE_POLL_MS = 120;
+const MAX_SETTLE_MS = 4000;
 
 function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
   const labelled = new Map<L.Marker, { key: string; priority: number }>();
@@ -151,13 +154,13 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
   const moved = new WeakMap<HTMLElement, Shift>();
   let frame = 0;
   const elementOf = (m: L.Marker): HTMLElement | undefined => m.getTooltip()?.getElement();
-  /** The markers' visible shapes (a group's inner disc, a pin) and the préfectures' dots:
-   * no name is drawn over them. */
+  /** The markers' visible shapes (a group's whole bubble, its halo included: a name touching
+   * it read as the group's; a pin) and the préfectures' dots: no name is drawn over them. */
   const obstacles = (): Rect[] => {
     const out: Rect[] = [];
     const icons = map.getPane('markerPane')?.querySelectorAll<HTMLElement>('.leaflet-marker-icon') ?? [];
     for (const icon of icons) {
-      const r = (icon.firstElementChild ?? icon).getBoundingClientRect();
+      const r = (icon.classList.contains('marker-cluster') ? icon : (icon.firstElementChild ?? icon)).getBoundingClientRect();
       if (r.width && r.height && getComputedStyle(icon).opacity !== '0') out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
     }
     for (const dot of map.getPane('etiquettes')?.querySelectorAll<HTMLElement>('.pref-dot') ?? []) {
@@ -185,13 +188,12 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
         right: r.right - was.dx,
         bottom: r.bottom - was.dy,
         anchor: dot ? { x: dot.left + dot.width / 2, y: dot.top + dot.height / 2 } : undefined,
-        // a préfecture is named even where markers surround it (under them, as before)
-        overMarkers: info.key.startsWith('pref:'),
       });
       els.set(info.key, el);
       el.dataset.label = info.key;
     }
-    const shown = layoutLabels(boxes, obstacles());
+    const walls = obstacles();
+    const shown = layoutLabels(boxes, walls);
     for (const [key, el] of els) {
       const at = shown.get(key);
       el.classList.toggle('label--hidden', !at);
@@ -200,6 +202,34 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
       el.style.translate = s.dx || s.dy ? `${s.dx}px ${s.dy}px` : '';
       moved.set(el, s);
     }
+    // the markers may still be moving (a group splitting glides for 0.3 s, longer on a busy
+    // machine): measured again shortly, laid out again until they stand still
+    watchSettling(walls);
+  };
+  // Until the markers stand still after a zoom or a change of groups, the names are faded
+  // out (`map--labels-settling`): a name laid out around where a group was would sit over it
+  // where it goes. Two measures SETTLE_POLL_MS apart that agree end it (MAX_SETTLE_MS at most).
+  let settling = 0;
+  let settleUntil = 0;
+  let lastWalls: Rect[] | null = null;
+  const container = map.getContainer();
+  const unsettle = (): void => {
+    container.classList.add('map--labels-settling');
+    settleUntil = performance.now() + MAX_SETTLE_MS;
+    lastWalls = null;
+  };
+  const watchSettling = (walls: Rect[]): void => {
+    window.clearTimeout(settling);
+    if (!container.classList.contains('map--labels-settling')) return;
+    if ((lastWalls && sameRects(lastWalls, walls)) || performance.now() > settleUntil) {
+      container.classList.remove('map--labels-settling');
+      lastWalls = null;
+      return;
+    }
+    lastWalls = walls;
+    settling = window.setTimeout(() => {
+      if (!frame) frame = requestAnimationFrame(run);
+    }, SETTLE_POLL_MS);
   };
   // After the frame: the tooltips of the markers just added are open and laid out by then;
   // and once more when the markers have stopped moving (the groups of places glide to their
@@ -215,8 +245,12 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
   };
   // a marker added or removed (a group of places split or merged) moves the names around it
   const onLayer = (e: L.LayerEvent): void => {
-    if (e.layer instanceof L.Marker) refresh();
+    if (!(e.layer instanceof L.Marker)) return;
+    // a group or a place (not a name) came or went: the groups around it move
+    if (e.layer.options.pane !== 'etiquettes') unsettle();
+    refresh();
   };
+  map.on('zoomstart', unsettle);
   // 'resize': a map drawn while hidden (zero size) is measured again once shown.
   map.on('zoomend resize', refresh);
   map.on('layeradd layerremove', onLayer as L.LeafletEventHandlerFn);
@@ -240,6 +274,7 @@ function createLabelRegistry(map: L.Map): LabelRegistry & { dispose(): void } {
     dispose() {
       if (frame) cancelAnimationFrame(frame);
       window.clearTimeout(settle);
+      window.clearTimeout(settling);
       frame = 0;
       labelled.clear();
       byKey.clear();

@@ -32,9 +32,6 @@ export interface LabelBox {
   /** The point the label names (a préfecture's dot, a town's places): when given, the label
    * may move around it (placesAround); otherwise it stays where it is drawn. */
   anchor?: { x: number; y: number };
-  /** A name that stays where markers cover all its places (a préfecture's), as long as it
-   * covers no other name: under the markers rather than gone. */
-  overMarkers?: boolean;
 }
 
 /** Labels closer than this (in pixels) count as overlapping: names need air to be read. */
@@ -119,8 +116,9 @@ export function layoutLabels(boxes: readonly LabelBox[], obstacles: readonly Rec
   for (const b of [...boxes].sort(placementOrder)) {
     if (!(b.right > b.left && b.bottom > b.top) || kept.has(b.key)) continue;
     const places = b.anchor ? placesAround(b, b.anchor) : [{ dx: 0, dy: 0 }];
-    const free = places.find((s) => !hits(grid, shifted(b, s)) && !hits(blocked, shifted(b, s)));
-    const s = free ?? (b.overMarkers ? places.find((p) => !hits(grid, shifted(b, p))) : undefined);
+    // a name no place of which is free goes (shown on hover): never under a marker, a
+    // préfecture's neither (ui25: « Alençon » was drawn under Alençon's groups)
+    const s = places.find((p) => !hits(grid, shifted(b, p)) && !hits(blocked, shifted(b, p)));
     if (!s) continue;
     kept.set(b.key, s);
     put(grid, shifted(b, s));
@@ -139,4 +137,21 @@ export function layoutLabels(boxes: readonly LabelBox[], obstacles: readonly Rec
  */
 export function placeLabels(boxes: readonly LabelBox[], gap = LABEL_GAP_PX): Set<string> {
   return new Set(layoutLabels(boxes.map(({ anchor: _, ...b }) => b), [], gap).keys());
+}
+
+/** Whether two measures of the same obstacles agree within `tolerance` pixels (the markers
+ * stand still: the names laid out around them stay clear of them).
+ *
+ *   sameRects([{ left: 0, top: 0, right: 30, bottom: 30 }], [{ left: 0.4, top: 0, right: 30.4, bottom: 30 }]) // → true
+ *   sameRects([{ left: 0, top: 0, right: 30, bottom: 30 }], [{ left: 12, top: 0, right: 42, bottom: 30 }]) // → false
+ */
+export function sameRects(a: readonly Rect[], b: readonly Rect[], tolerance = 1): boolean {
+  if (a.length !== b.length) return false;
+  const key = (r: Rect): string => `${Math.round(r.left)},${Math.round(r.top)}`;
+  const sorted = (rs: readonly Rect[]): Rect[] => [...rs].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  const [x, y] = [sorted(a), sorted(b)];
+  return x.every((r, i) => {
+    const o = y[i]!;
+    return Math.abs(r.left - o.left) <= tolerance && Math.abs(r.top - o.top) <= tolerance && Math.abs(r.right - o.right) <= tolerance && Math.abs(r.bottom - o.bottom) <= tolerance;
+  });
 }

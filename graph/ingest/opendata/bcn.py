@@ -243,3 +243,38 @@ def parse_mef(path: Path, report: FileReport, only: set[str] | None = None) -> d
         out[m.mef_stat_11] = m
         report.rows_used += 1
     return out
+
+
+def entry_closings(path: Path, year: int = 1) -> dict[str, str]:
+    """CFD -> the day its course year ``year`` closes (ISO), for a diploma every MEF of that
+    year of which nMef closes (``ANNEE_DISPOSITIF``, ``DATE_FERMETURE`` set): nobody enters it
+    in that year after that day, whatever its later years (the 2de pro of the Bac pro
+    conducteur transport routier marchandises, 40031107, closes on 31/08/2025, its 1re pro,
+    where a CAP holder enters, on 31/08/2026, its terminale on 31/08/2027). The latest of
+    them: a CAP whose 2-year first year closes in 2025 and 1-year one in 2026 is entered until
+    2026. A diploma with one MEF of that year open (no closing date) is not named.
+    The whole table is read (not only the course years the activity files name: an open first
+    year they do not name keeps the entry open).
+
+    Rows with an unreadable year or date are left out here (:func:`parse_mef` reports them).
+    """
+    t = read_table(path, MEF)
+    c_cfd = t.col("FORMATION_DIPLOME")
+    c_year, c_close = t.opt("ANNEE_DISPOSITIF"), t.opt("DATE_FERMETURE")
+    if c_year is None or c_close is None:
+        return {}
+    latest: dict[str, str] = {}
+    open_: set[str] = set()
+    for line, row in t.rows:
+        if row[c_year].strip() != str(year):
+            continue
+        cfd = code(row[c_cfd], 8)
+        try:
+            closes = iso_date(row[c_close], path, line, "DATE_FERMETURE")
+        except SeedError:
+            continue
+        if closes is None:
+            open_.add(cfd)  # one first year open: the entry is open
+        elif closes > latest.get(cfd, ""):
+            latest[cfd] = closes
+    return {c: d for c, d in sorted(latest.items()) if c not in open_}

@@ -17,8 +17,8 @@ name is preferred (graph/ingest/opendata/plan.py: the CFA list's names come last
   four letters or fewer that is not a known word (« CCI », « PACA », « IFA ») kept in capitals
   (an acronym), a word of :data:`KNOWN_ACRONYMS` (an acronym the national files give as one:
   « ESITC », « IFMEM ») too, any other with its first letter in capital (« SUPERIEUR » →
-  « Superieur »: no accent is added, none is guessed). A word already in lower or mixed case is
-  kept.
+  « Superieur »: no accent is added here, none is guessed; accents.py puts back those the
+  other files give). A word already in lower or mixed case is kept.
 
 Checked on the national file (December 2026): 933 CFAs; 716 begin with one of the :data:`HEADS`.
 

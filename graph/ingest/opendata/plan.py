@@ -15,7 +15,7 @@ unreadable file, line or value raises :class:`SeedError` and nothing is written)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent import futures
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
@@ -47,6 +47,7 @@ from graph.ingest.opendata import (
     unnamed,
 )
 from graph.ingest.opendata import professional as professional_files
+from graph.ingest.opendata.accents import accent_evidence, with_accents
 from graph.ingest.opendata.ahead import Ahead, Keep, Outcome, outcome, parse_ahead
 from graph.ingest.opendata.cfa_names import readable_capitals, readable_cfa_name
 from graph.ingest.opendata.credits import citation
@@ -272,6 +273,10 @@ class ImportData:
     # BTS common first year -> its options (optionsBTS.csv), both among the diplomas
     bts_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     jobs: list[dict[str, Any]] = field(default_factory=list)  # the Job nodes (jobs.job_rows)
+    # CFD -> the day nMef closes every first course year of it (bcn.entry_closings)
+    entry_closed: dict[str, str] = field(default_factory=dict)
+    # the same for the second course year (a CAP holder's 1re pro)
+    second_closed: dict[str, str] = field(default_factory=dict)
     # the continuation evidence and common secondes, read by the process that parsed the
     # activity files, after them (ahead.py); None: read when the passerelles are inferred
     evidence: Outcome[Evidences] | None = None
@@ -509,6 +514,8 @@ def _parse(
         got.value()
     _mef_turn(directory, stage, reports)
     citations[MEF_FILE] = citation(MEF_FILE)
+    entry_closed = {c: d for c, d in bcn.entry_closings(mef_path).items() if c in diplomas}
+    second_closed = {c: d for c, d in bcn.entry_closings(mef_path, 2).items() if c in diplomas}
     activity_uais = stage.uais
 
     # 3. directories and communes: establishments and sites (by the second process meanwhile)
@@ -608,7 +615,7 @@ def _parse(
             ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
         )
     offers, lineage, skipped = early.current or _current_offers(
-        early.offers, diplomas, programmes, families, closed_on
+        early.offers, diplomas, programmes, families, closed_on, bts_options
     )
     for reason, lines in skipped.values_lines.items():  # the lineage's, at their turn
         for line in lines:
@@ -655,6 +662,8 @@ def _parse(
         rome_labels=rome_labels,
         bts_options=bts_options,
         jobs=job_rows,
+        entry_closed=entry_closed,
+        second_closed=second_closed,
     )
 
 
@@ -727,17 +736,26 @@ def _current_offers(
     programmes: postbac.PostBac,
     families: dict[str, professional.Family],
     closed_on: str | None,
+    bts_options: Mapping[str, Sequence[str]] | None = None,
 ) -> _Current:
     """The activity offers of the BCN's diplomas, with the renewed ones and those carried by
-    a common 2nde (:mod:`renewal`), the renovation lineage, and the lines of nFormationDiplome_
-    the lineage skips (a report of its own: added to the file's at their turn)."""
+    a common 2nde or a BTS common first year (:mod:`renewal`; ``bts_options``: optionsBTS.csv,
+    common first year -> its options), the renovation lineage, and the lines of
+    nFormationDiplome_ the lineage skips (a report of its own: added to the file's at their
+    turn)."""
     skipped = FileReport(NFD_FILE, "diplomas (BCN)")
     # the BCN's diplomas, and the FCILs of the BTS files (programmes keyed by their label)
     out = [o for o in offers if o.code in diplomas or o.code in programmes.programmes]
     lineage = _lineage(diplomas, skipped)
     given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
     out += [o for o in _renewed(out, lineage, diplomas, closed_on) if (o.uai, o.code) not in given]
-    return _with_common_years(out, lineage, diplomas, families, closed_on), lineage, skipped
+    options = {
+        c: [o for o in opts if o in diplomas]
+        for c, opts in (bts_options or {}).items()
+        if c in diplomas
+    }
+    current = _with_common_years(out, lineage, diplomas, families, closed_on, options)
+    return current, lineage, skipped
 
 
 def _taken(reports: _Reports, got: Ahead[_T]) -> _T:
@@ -869,9 +887,14 @@ class _Early:
                 known.diplomas, vfd, missing, rows, resolved, known.closed_on
             )
         if self.programmes is not None and self.offers is not None and self.current is None:
+            options: dict[str, tuple[str, ...]] = {}
+            if self.bts_options is not None:
+                if self.bts_options.error is not None or self.bts_options.result is None:
+                    return
+                options = self.bts_options.result
             diplomas, programmes = self.programmes
             self.current = _current_offers(
-                self.offers, diplomas, programmes, families, known.closed_on
+                self.offers, diplomas, programmes, families, known.closed_on, options
             )
 
 
@@ -897,6 +920,13 @@ def _cfa_file(name: str) -> bool:
     """Whether the file ``name`` is a CFA list (``fnmatch``, asked once per file name: the
     names of ~5 500 establishments are chosen per national import)."""
     return fnmatch(name, CFA_GLOB)
+
+
+@lru_cache(maxsize=64)
+def _without_accents(name: str) -> bool:
+    """Whether the file ``name`` writes names without their accents (Parcoursup, the CFA
+    list): its names get them back from the other files' (accents.py)."""
+    return fnmatch(name, CFA_GLOB) or fnmatch(name, PARCOURSUP_GLOB)
 
 
 def _shown_name(rows: Sequence[tuple[str, EstablishmentRow]]) -> str:
@@ -952,6 +982,12 @@ def _establishments(
     # how the directories write each word when not in capitals: a name's words in capitals
     # are written so (« Lycée Jean ZAY » → « Lycée Jean Zay »: name_case.py)
     words = vocabulary(r.name for d in dirs for r in d.values())
+    # the accents Parcoursup and the CFA list leave out, from the files that write them
+    # (« Lycee Pierre Mendes France » → « … Mendès … »: accents.py)
+    accented_dirs = [not _without_accents(n) for n in dir_names]
+    accents = accent_evidence(
+        r.name for d, ok in zip(dirs, accented_dirs, strict=True) if ok for r in d.values()
+    )
     # once per distinct value of this import (1 460 communes for 5 444 named establishments
     # nationally, 708 commune labels for 1 836): a commune's reference name, a file's label of
     # it spelt as the reference spells it, a text's search form (the places and the towns in
@@ -1029,6 +1065,11 @@ def _establishments(
         official = official_of[e.insee] if e.insee else None
         if official:
             e.name = with_official_place(e.name, official, fold)
+        if _without_accents(e.described_by[0]):
+            same = [
+                d[uai].name for d, ok in zip(dirs, accented_dirs, strict=True) if ok and uai in d
+            ]
+            e.name = with_accents(e.name, accents, same)
         # overseas, the commune's code (Saint-Martin 978, not its UAIs' 971)
         e.departement = departement_of_commune(e.insee, e.departement)
         e.region_code = (
@@ -1387,11 +1428,19 @@ def _with_common_years(
     diplomas: dict[str, DiplomaRow],
     families: dict[str, professional.Family],
     closed_on: str | None,
+    bts_options: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Offer]:
-    """The Bac pros' offers carried on by their common 2nde's later offers (renewal.py), and
-    the entry after 3e of those whose figures are of the 1re pro (entry.py)."""
+    """The Bac pros' offers carried on by their common 2nde's later offers, the BTS options'
+    by their common first year's (``bts_options``, optionsBTS.csv: the BTS SIO options,
+    listed in 2020 under their own codes, then by Parcoursup under the first year only)
+    (renewal.py), and the entry after 3e of those whose figures are of the 1re pro
+    (entry.py)."""
     from graph.ingest.opendata.entry import with_common_entries
-    from graph.ingest.opendata.renewal import common_year_programmes, current_by_common_year
+    from graph.ingest.opendata.renewal import (
+        bts_option_programmes,
+        common_year_programmes,
+        current_by_common_year,
+    )
 
     closed = {c for c, d in diplomas.items() if closed_by(d, closed_on)}
     successors: dict[str, list[str]] = {}
@@ -1405,7 +1454,11 @@ def _with_common_years(
     )
     family_of = {f.common_cfd: f.famille for f in families.values() if f.common_cfd}
     with_common_entries(offers, begins, family_of)
-    return current_by_common_year(offers, begins)
+    # the BTS common first years carry their options' offers too, and give them no entry
+    # figures (a BTS is entered after the bac, never from a 2nde)
+    options = bts_option_programmes(bts_options or {}, successors, closed)
+    carried = {c: begins.get(c, set()) | options.get(c, set()) for c in {*begins, *options}}
+    return current_by_common_year(offers, carried)
 
 
 def _lineage(diplomas: dict[str, DiplomaRow], report: FileReport) -> list[tuple[str, str]]:

@@ -16,7 +16,10 @@ Lycée Jeanne d'Arc (Rennes) by its 2nde commune 40033005, the Bac pro itself (r
 options' 2020 constat offers) only in 2020. A Bac pro whose common 2nde an establishment offers
 in a later year is prepared there that year too (:func:`current_by_common_year`): its offer gets
 that year, without figures (the 2nde's places are shared by the Bac pros of its family), and says
-how it is known (``common_year``). Pure functions over the parsed rows.
+how it is known (``common_year``). The same holds for the options of a BTS whose first year is
+common (optionsBTS.csv, :func:`bts_option_programmes`): the 2020 constat lists the BTS SIO
+options at Lycée Notre-Dame de la Providence (Avranches), Parcoursup 2024 its « 1re année »
+32032612 only. Pure functions over the parsed rows.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ __all__ = [
     "MAX_HOPS",
     "MAX_SUCCESSORS",
     "RENEWED",
+    "bts_option_programmes",
     "common_year_programmes",
     "current_by_common_year",
     "open_successors",
@@ -197,6 +201,32 @@ def common_year_programmes(
         for p in list(programmes):
             if p in closed:
                 programmes.update(open_successors(p, successors, closed))
+    return {c: p for c, p in out.items() if p}
+
+
+def bts_option_programmes(
+    options: Mapping[str, Sequence[str]],
+    successors: Mapping[str, Sequence[str]],
+    closed: Set[str],
+) -> dict[str, set[str]]:
+    """Each BTS common first year's code -> the options it is the first year of, as
+    optionsBTS.csv lists them (``options``), with the open renovations of the closed ones; a
+    closed common year carries nothing (no current file lists it).
+
+    >>> sorted(bts_option_programmes({"C": ["A", "B"], "X": ["Y"]}, {"A": ["A2"]}, {"A", "X"})["C"])
+    ['A', 'A2', 'B']
+    >>> "X" in bts_option_programmes({"X": ["Y"]}, {}, {"X"})
+    False
+    """  # noqa: E501
+    out: dict[str, set[str]] = {}
+    for common, opts in options.items():
+        if common in closed:
+            continue
+        got = out.setdefault(common, set())
+        for o in opts:
+            got.add(o)
+            if o in closed:
+                got.update(open_successors(o, successors, closed))
     return {c: p for c, p in out.items() if p}
 
 

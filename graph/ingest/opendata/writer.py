@@ -119,6 +119,8 @@ IMPORT_PROPS = (
     "closed",
     "first_session",
     "last_session",
+    "entry_closed",
+    "second_closed",
     "bcn_source",
     "official_name",
     "readable_name",
@@ -335,6 +337,8 @@ def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
                     "closed": data.is_closed(d),
                     "first": d.first_session,
                     "last": d.last_session,
+                    "entry_closed": data.entry_closed.get(d.code),
+                    "second_closed": data.second_closed.get(d.code),
                     "src": d.file,
                 }
             )

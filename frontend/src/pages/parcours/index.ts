@@ -248,7 +248,7 @@ export function mount(el: HTMLElement, initial: URLSearchParams): PageInstance {
     if (!a.pathways.some((p) => p.rank === selectedRank)) selectedRank = a.pathways[0].rank;
     selectRank(selectedRank, false);
     if (selectedRank !== a.pathways[0].rank) cards.querySelector(`[data-rank="${selectedRank}"]`)?.scrollIntoView({ block: 'start' });
-    announce(`${a.count} parcours trouvés.`);
+    announce(`${a.count} parcours trouvé${a.count > 1 ? 's' : ''}.`);
   }
 
   function selectRank(rank: number, userAction: boolean): void {
