@@ -144,6 +144,8 @@ def get_actor(store: GraphStore, key: str) -> ActorDetail:
     offers = drop_nulls(r["offers"])
     return ActorDetail(
         **props,
+        # the annuaire's GRETA column (graph/ingest/opendata/directories.py), never shown before
+        greta="greta" in (props.get("directory_flags") or ()),
         facts=facts,
         field_sources=field_sources,
         memberships=drop_nulls(r["memberships"]),

@@ -205,6 +205,11 @@ class PasserelleRef(Out):
 class ActorDetail(ActorSummary):
     siret: str | None = None
     public: bool | None = None
+    greta: bool = Field(
+        default=False,
+        description="The Annuaire de l'éducation flags it « GRETA » (fr-en-annuaire-education.csv, "
+        "its GRETA column): one of the establishments to ask about continuing education.",
+    )
     url: str | None = None
     description: str | None = None
     source: str

@@ -18,8 +18,8 @@ from graph.gaps.findings import (
     offer_commune,
 )
 from graph.gaps.rows import GapData
+from graph.gaps.suites import kind_words, named_suites, reserved_elsewhere
 from graph.geo import haversine_km
-from graph.labels import TYPE_FR
 from graph.models import OPEN_STATUSES
 from graph.pathways.unoffered_goals import UNSEEN_TYPES
 from graph.place_precision import km_phrase
@@ -105,6 +105,12 @@ def dead_end_tests(d: GapData) -> DeadEndTests:
     for r in inside:
         code = r["diploma"]["code"]
         targets = nexts.at(code, r["offer"].get("departement"))
+        # a programme its label reserves to bac pro holders is no suite of a BTS (ENEPS)
+        targets = frozenset(
+            t
+            for t in targets
+            if t not in offered or not reserved_elsewhere(r["diploma"], offered[t]["diploma"])
+        )
         if not targets:
             continue
         if r["offer"].get("lat") is None or r["offer"].get("lon") is None:
@@ -248,7 +254,7 @@ def dead_ends(d: GapData) -> list[Finding]:
         if unseen:
             where += UPPER_LEVELS
         elif thin:
-            what = TYPE_FR.get(str(best[0]), "ce type")
+            what = kind_words(str(best[0]))
             where += (
                 f" {thin_sentence(held, what, 'sur le territoire')} : "
                 "les poursuites d'études y sont sans doute incomplètes, à vérifier."
@@ -263,7 +269,10 @@ def dead_ends(d: GapData) -> list[Finding]:
                     [
                         str(offered[t]["diploma"].get("name") or t)
                         + (INFERRED_NEXT if inferred[t] and not all(inferred.values()) else "")
-                        for t in sorted(known)
+                        # a BUT's Parcoursup variants are not named beside the BUT itself
+                        for t in named_suites(
+                            known, {k: str(offered[k]["diploma"].get("name") or k) for k in known}
+                        )
                     ],
                     where,
                     all_inferred=all(inferred.values()),

@@ -68,6 +68,7 @@ from graph.pathways.explanation import (
 from graph.pathways.far_home import far_home_notice, home_gap_km, territory_departements
 from graph.pathways.goal_here import goal_here_sentence
 from graph.pathways.goal_met import goal_met_sentence
+from graph.pathways.greta import greta_notice, nearest_gretas
 from graph.pathways.history import OfferKey, YearFigures
 from graph.pathways.in_person import in_person_first, in_person_notice
 from graph.pathways.job import (
@@ -84,6 +85,7 @@ from graph.pathways.job_field import (
     job_groups,
     same_field_programmes,
 )
+from graph.pathways.job_link import own_first, own_first_notice, weak_links
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.named_job import domain_of, named_neighbours, named_notice, named_reason
 from graph.pathways.nearest import NearIndex
@@ -127,6 +129,8 @@ from graph.pathways.search import any_usable_inside, candidates, flag_usable, is
 from graph.pathways.start_words import from_start
 from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
 from graph.pathways.unoffered_goals import (
+    job_unoffered,
+    job_unoffered_notice,
     nowhere_offered,
     same_trade,
     unknowable_goal,
@@ -1235,6 +1239,12 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     before, shown = shown, ordinary_first(shown)
     if moved := ordinary_first_notice(before, shown):
         notices.append(moved)
+    if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
+        # a broad record ties the diploma to the job among many (graph/pathways/job_link.py)
+        before, shown = shown, own_first(shown, weak)
+        moved_weak = [id(s) for s in before] != [id(s) for s in shown]
+        if broad := own_first_notice(shown, weak, moved_weak):
+            notices.append(broad)
     barred = _barred(shown, rentree) if any(barred_before) else [False] * len(shown)
     if moved := open_entries_notice(barred, moved_barred):  # their final numbers
         notices.append(moved)
@@ -1255,6 +1265,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.append(other)  # the first pathway in any modality is another one
     if goal_codes is None and (unoffered := _unoffered_notice(store, data, q)):
         notices.append(unoffered)  # the BP of the CAP's trade: no offer in the files
+    if goal_codes is not None and (unoffered := _job_unoffered_notice(store, data, q, goal_codes)):
+        notices.append(unoffered)  # the job's own BP: no offer in the files
     if agricultural := _agricultural_notice(store, data, q):
         notices.append(agricultural)  # the files may miss an agricultural lycée's Bac pro
     if not q.to and (
@@ -1434,6 +1446,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
         notices.insert(0, far_home)  # every distance of the answer starts there: said first
     if own := own_system_notice(q.territory, q.home, q.start_departements):
         notices.insert(0, own)  # New Caledonia: the data does not describe its schools
+    if (
+        q.modality is not None
+        and q.modality.value == "continuing"
+        and q.territory.is_set
+        and any("GRETA" in n for n in [*notices, reason or ""])
+        and (greta := _greta_notice(store, data, q, home or origin.point()))
+    ):
+        notices.append(greta)  # « à vérifier auprès des GRETA »: the territory's, named
     # a code naming two towns (a postcode and another commune's INSEE code): which one, last
     notices += place_notes(q.home, q.territory.near, around_home=q.territory.around_home)
     return PathwayAnswer(
@@ -1511,6 +1531,8 @@ def _any_modality_notice(
     _, ranked, _, _ = _search(
         store, data, q.model_copy(update={"modality": None}), goal_codes, origin
     )
+    if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
+        ranked = own_first(ranked, weak)  # as the answer ranks them (graph/pathways/job_link.py)
     if not ranked or ranked[0].key == shown[0].key:
         return None
     best = ranked[0]
@@ -1591,6 +1613,56 @@ def _unoffered_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> 
     if q.to_type:
         rows = [d for d in rows if d.get("type") == q.to_type.value]
     return unoffered_notice(same_trade(start, rows), level)
+
+
+def _greta_notice(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, point: LatLon | None
+) -> str | None:
+    """The territory's establishments the annuaire flags « GRETA », nearest first
+    (graph/pathways/greta.py); read once per graph version."""
+    rows: list[Row] = data.kept(
+        "greta_actors", lambda: [r["a"] for r in store.read("greta_actors")]
+    )
+    found = nearest_gretas(rows, q.territory.contains, point)
+    return greta_notice(found, q.territory.describe_in())
+
+
+def _weak_links(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str]
+) -> dict[str, int]:
+    """The goal's diplomas Certif Info ties to the job asked (a ROME code) only among many
+    jobs, outside its own diplomas' field (graph/pathways/job_link.py::weak_links); read once
+    per graph version and job."""
+    if not q.sector:
+        return {}
+    rome = q.sector
+    rows: list[Row] = data.kept(
+        ("job_link_widths", rome), lambda: list(store.read("job_link_widths", rome=rome))
+    )
+    return {c: n for c, n in weak_links(rows).items() if c in goal_codes}
+
+
+def _job_unoffered_notice(
+    store: GraphStore, data: PathwayData, q: PathwayQuery, goal_codes: set[str]
+) -> str | None:
+    """The diplomas Certif Info links to the goal job that no file lists an offer of
+    (graph/pathways/unoffered_goals.py::job_unoffered_notice), above the start's level; read
+    once per graph version and job."""
+    if not q.sector:
+        return None
+    sector = q.sector
+    rome = sorted(
+        {str(r["code"]) for r in data.sector_links(store, sector) if r.get("link") == "rome"}
+        & goal_codes
+    )
+    if not rome:
+        return None
+    rows: list[Row] = data.kept(
+        ("unoffered_of_job", sector, tuple(rome)),
+        lambda: [r["d"] for r in store.read("pathway_unoffered_of_codes", codes=rome)],
+    )
+    named = job_unoffered(rows, _start_min_level(store, data, q), q.to_level)
+    return job_unoffered_notice(named, job_label(q))
 
 
 def _far_home_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:

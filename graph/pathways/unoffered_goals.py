@@ -17,15 +17,19 @@ Two silences of the files would otherwise read as facts about the territory:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.diploma_names import display_name
-from graph.inference.evidence import title_words
+from graph.inference.evidence import option_family, title_words
+from graph.pathways.job import to_goal
 from graph.thin_coverage import UNSURE_FROM, UPPER_LEVELS
 
 __all__ = [
     "UNSEEN_TYPES",
+    "job_unoffered",
+    "job_unoffered_notice",
     "nowhere_offered",
     "same_trade",
     "unoffered_notice",
@@ -37,8 +41,20 @@ Row = Mapping[str, Any]
 
 # Words of a title that name the kind of diploma, not its trade (beside title_words' own).
 _KIND_WORDS = frozenset(
-    {"BREVET", "PROFESSIONNEL", "PROFESSIONNELLE", "MENTION", "COMPLEMENTAIRE", "DIPLOME"}
+    {
+        "BREVET",
+        "PROFESSIONNEL",
+        "PROFESSIONNELLE",
+        "MENTION",
+        "COMPLEMENTAIRE",
+        "DIPLOME",
+        "CERTIFICAT",
+        "SPECIALISATION",
+    }
 )
+
+# where a title's orientation starts (« … : orientation commerce »)
+_ORIENTATION = re.compile(r"\s*:?\s+orientation\s", re.IGNORECASE)
 
 # Types of Bac+3/Bac+5 programmes entered after a Bac+2, which the files do not list
 # (UPPER_LEVELS): a goal of one of these types carries the warning; a BUT, a licence, an
@@ -58,14 +74,37 @@ ENGINEERING_AFTER_BAC2 = (
 )
 
 
-def _trade_words(d: Row) -> frozenset[str]:
-    return title_words(str(d.get("name") or "")) - _KIND_WORDS
+def _trade_words(d: Row, *, start: bool = False) -> frozenset[str]:
+    """The words of a diploma's trade: those of its title before its « orientation », and for
+    a ``start`` before its option too (:func:`_programme`). A goal's option stays: the DMA
+    « arts graphiques option gravure » is the trade of a CAP métiers de la gravure."""
+    name = str(d.get("name") or "")
+    trade = _programme(name) if start else _ORIENTATION.split(name, maxsplit=1)[0]
+    return title_words(trade) - _KIND_WORDS
+
+
+def _programme(name: str) -> str:
+    """A title without its option or orientation (« … option A animation et gestion de
+    l'espace commercial », « … en vins et produits dérivés : orientation commerce »).
+
+    >>> _programme("Certificat de spécialisation responsable technico-commercial : orientation "
+    ...            "commerce")
+    'Certificat de spécialisation responsable technico-commercial'
+    >>> _programme("CAP boulanger")
+    'CAP boulanger'
+    """
+    cut = _ORIENTATION.split(name, maxsplit=1)[0]
+    return option_family(cut) or cut
 
 
 def same_trade(start: Row, candidates: Iterable[Row]) -> list[Row]:
     """The ``candidates`` of the start's trade: the same NSF group and a significant word of
     the title in common (« boulanger »), ordered by name. A NSF group alone is too wide (221
-    holds bakers, butchers and cooks), a word alone too loose.
+    holds bakers, butchers and cooks), a word alone too loose; a start's option and an
+    orientation are no trade (:func:`_trade_words`: the Bac pro « métiers du commerce et de
+    la vente option A animation et gestion de l'espace commercial » is a trade of commerce and
+    sales, and the « Certificat de spécialisation responsable technico-commercial en vins et
+    produits dérivés : orientation commerce » one of wine sales, tester25).
 
     >>> cap = {"code": "50022137", "name": "CAP boulanger", "nsf": "221"}
     >>> bps = [
@@ -77,8 +116,13 @@ def same_trade(start: Row, candidates: Iterable[Row]) -> list[Row]:
     ['45022108']
     >>> same_trade({"code": "x", "name": "CAP boulanger", "nsf": None}, bps)
     []
+    >>> mcv = {"code": "40031213", "nsf": "312", "name": "Bac pro métiers du commerce et de "
+    ...        "la vente option A animation et gestion de l'espace commercial"}
+    >>> same_trade(mcv, [{"code": "56131201", "nsf": "312", "name": "Certificat de "
+    ...                   "spécialisation responsable technico-commercial en vins"}])
+    []
     """
-    nsf, words = start.get("nsf"), _trade_words(start)
+    nsf, words = start.get("nsf"), _trade_words(start, start=True)
     if not nsf or not words:
         return []
     found = [
@@ -109,6 +153,61 @@ def unoffered_notice(diplomas: Iterable[Row], level: int) -> str | None:
     one = len(names) == 1
     return (
         f"Au niveau {level}, de la même spécialité : {listed}, "
+        + ("non décrit" if one else "non décrits")
+        + " par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; "
+        + ("il n'est donc pas proposé" if one else "ils ne sont donc pas proposés")
+        + " comme parcours."
+    )
+
+
+def job_unoffered(
+    diplomas: Iterable[Row], start_level: int | None, to_level: int | None
+) -> list[Row]:
+    """Those of a job goal's ``diplomas`` without any offer in the files (the rows of
+    ``pathway_unoffered_of_codes``) that the answer names: above the start's level
+    (``start_level``, the lowest of the starts) and of the goal level or more when one is asked;
+    ordered by level, then name.
+
+    >>> bp = {"code": "45025516", "name": "BP électricien", "level": 4}
+    >>> cap = {"code": "50025524", "name": "CAP électricien", "level": 3}
+    >>> [d["code"] for d in job_unoffered([cap, bp], 3, None)]
+    ['45025516']
+    >>> [d["code"] for d in job_unoffered([cap, bp], 2, None)]
+    ['50025524', '45025516']
+    >>> job_unoffered([cap, bp], 2, 5)
+    []
+    """
+    floor = max(start_level or 0, (to_level or 0) - 1)
+    kept = [d for d in diplomas if isinstance(d.get("level"), int) and d["level"] > floor]
+    return sorted(kept, key=lambda d: (d["level"], display_name(dict(d)), str(d.get("code"))))
+
+
+def job_unoffered_notice(diplomas: Iterable[Row], job: str) -> str | None:
+    """The notice (French) naming the diplomas of the goal ``job`` (« métier ROME F1602 ») that
+    no public file lists an offer of — the start-diploma answers' notice
+    (:func:`unoffered_notice`) for a job goal: an apprentice asking for the job of electrician
+    after a CAP was told nothing of the BP électricien. None when there are none.
+
+    >>> print(job_unoffered_notice([{"code": "45025516", "name": "BP électricien"}],
+    ...                            "métier ROME F1602"))
+    Prépare aussi au métier ROME F1602 d'après les fiches Certif Info : BP électricien, non \
+décrit par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; il \
+n'est donc pas proposé comme parcours.
+    >>> job_unoffered_notice([], "métier ROME F1602") is None
+    True
+    """
+    names = list(dict.fromkeys(display_name(dict(d)) for d in diplomas))
+    if not names:
+        return None
+    shown = names[:NAMED]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1]
+    if len(names) > NAMED:
+        more = len(names) - NAMED
+        listed += f" (et {more} {'autre' if more == 1 else 'autres'})"
+    one = len(names) == 1
+    return (
+        ("Prépare" if one else "Préparent")
+        + f" aussi {to_goal(job)} d'après les fiches Certif Info : {listed}, "
         + ("non décrit" if one else "non décrits")
         + " par les fichiers publics (aucune offre n'y figure), à vérifier auprès des CFA ; "
         + ("il n'est donc pas proposé" if one else "ils ne sont donc pas proposés")

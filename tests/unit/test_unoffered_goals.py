@@ -3,7 +3,13 @@ start's trade, and when a goal carries the gap report's Bac+3/Bac+5 warning."""
 
 from __future__ import annotations
 
-from graph.pathways.unoffered_goals import same_trade, unoffered_notice, upper_levels_notice
+from graph.pathways.unoffered_goals import (
+    job_unoffered,
+    job_unoffered_notice,
+    same_trade,
+    unoffered_notice,
+    upper_levels_notice,
+)
 from graph.thin_coverage import UPPER_LEVELS as REPORT_WORDS
 
 CAP = {"code": "50022137", "name": "CAP boulanger", "type": "cap", "level": 3, "nsf": "221"}
@@ -30,3 +36,40 @@ def test_the_upper_levels_warning_is_the_gap_reports() -> None:
     assert upper_levels_notice(6, "but") is None
     assert upper_levels_notice(5, None) is None
     assert upper_levels_notice(None, None) is None
+
+
+def test_a_job_goal_names_its_own_unoffered_diplomas_above_the_start() -> None:
+    """tester25: the BP électricien, which Certif Info links to F1602, went unnamed when the
+    goal was the job (apprenticeship asked or not)."""
+    bp = {"code": "45025516", "name": "BP électricien", "level": 4}
+    cs = {"code": "56122107", "name": "Certificat de spécialisation boulangerie", "level": 3}
+    named = job_unoffered([bp, cs], 3, None)
+    assert named == [bp]
+    text = job_unoffered_notice(named, "métier ROME F1602 (Électricien)") or ""
+    assert text.startswith("Prépare aussi au métier ROME F1602 (Électricien) d'après"), text
+    assert "BP électricien, non décrit par les fichiers publics" in text, text
+    assert "à vérifier auprès des CFA" in text and "45025516" not in text, text
+    assert [d["code"] for d in job_unoffered([bp, cs], 2, None)] == ["56122107", "45025516"]
+    assert job_unoffered([bp, cs], 2, 5) == []
+    assert job_unoffered_notice([], "métier ROME F1602") is None
+
+
+def test_neither_a_starts_option_nor_an_orientation_is_a_trade() -> None:
+    """tester25, Metz: a Bac pro MCV option A was shown the CS « responsable technico-commercial
+    en vins et produits dérivés : orientation commerce » « de la même spécialité »."""
+    mcv = {
+        "code": "40031213",
+        "nsf": "312",
+        "name": "Bac pro métiers du commerce et de la vente option A animation et gestion de "
+        "l'espace commercial",
+    }
+    vins = {
+        "code": "56131204",
+        "nsf": "312",
+        "name": "Certificat de spécialisation responsable technico-commercial en vins et "
+        "produits dérivés : orientation commerce",
+    }
+    assert same_trade(mcv, [vins]) == []
+    gravure = {"code": "50032220", "nsf": "322", "name": "CAP métiers de la gravure option A"}
+    dma = {"code": "x", "nsf": "322", "name": "DMA arts graphiques option gravure"}
+    assert same_trade(gravure, [dma]) == [dma]  # a goal's option stays its trade
