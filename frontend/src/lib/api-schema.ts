@@ -811,6 +811,12 @@ export interface components {
             siret?: string | null;
             /** Public */
             public?: boolean | null;
+            /**
+             * Greta
+             * @description The Annuaire de l'éducation flags it « GRETA » (fr-en-annuaire-education.csv, its GRETA column): one of the establishments to ask about continuing education.
+             * @default false
+             */
+            greta: boolean;
             /** Url */
             url?: string | null;
             /** Description */

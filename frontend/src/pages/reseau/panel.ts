@@ -116,6 +116,7 @@ async function actorDetail(key: string, signal: AbortSignal): Promise<(HTMLEleme
           ]
         : null,
       a.boarding_places ? [h('dt', {}, 'Internat'), h('dd', {}, `${a.boarding_places} places`)] : null,
+      a.greta ? [h('dt', {}, 'Formation continue'), h('dd', {}, 'Établissement du réseau GRETA (annuaire de l’éducation)')] : null,
       a.memberships.length ? [h('dt', {}, 'Rôle dans le campus'), ...a.memberships.map((m) => h('dd', {}, `${m.name} : ${m.role ?? 'membre'}`))] : null,
       a.parents.length ? [h('dt', {}, 'Fait partie de'), ...a.parents.map((p) => h('dd', {}, p.name))] : null,
       a.url ? [h('dt', {}, 'Site web'), h('dd', {}, h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, a.url, h('span', { class: 'sr-only' }, ' (nouvelle fenêtre)')))] : null,
