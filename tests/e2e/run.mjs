@@ -522,8 +522,14 @@ await scenario('region', async (d) => {
   d.summary = await summary.innerText();
   d.hash = await page.evaluate(() => window.location.hash);
   d.cards = await page.locator('article.pathway').count();
-  // the région's départements drawn under the pathway on the map
-  await page.locator('#carte-parcours .leaflet-overlay-pane path').first().waitFor();
+  // the région's départements drawn under the pathway on the map (the territory's dashed
+  // outlines in the basemap's pane, not the overlay pane: that one holds the other offers'
+  // rings, which the first pathway may not have — the BTSA at Rignac since sources25)
+  d.territoryOutlines = await page
+    .locator('#carte-parcours .leaflet-fond-pane path[stroke-dasharray="6 4"]')
+    .first()
+    .waitFor()
+    .then(() => page.locator('#carte-parcours .leaflet-fond-pane path[stroke-dasharray="6 4"]').count());
   // a shared link fills the form as it was
   const shared = await newPage('region-partage');
   await shared.page.goto(`${app}${d.hash}`);

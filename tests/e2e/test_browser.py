@@ -423,6 +423,7 @@ def test_parcours_by_region_and_goals_in_plain_french(run: dict[str, Any]) -> No
     assert not any(ch.isdigit() for o in options for ch in o), options
     assert d["regionError"] == "Choisissez une région dans la liste."
     assert "region=76" in d["hash"] and "departements=" not in d["hash"]
+    assert d["territoryOutlines"] == 13, d  # Occitanie's 13 départements drawn
     assert d["summary"].endswith("dans la région Occitanie."), d["summary"]
     assert d["cards"] >= 1
     assert d["sharedForm"] == {"region": True, "value": "76", "shown": "Occitanie"}
