@@ -127,13 +127,7 @@ def _unfiled_text(levels: list[int], rows: dict[int, list[Row]]) -> str:
     """  # noqa: E501
     parts = []
     for lv in levels:
-        where: dict[str, set[str]] = defaultdict(set)
-        for r in rows[lv]:
-            where[r["diploma"]["name"]].add(r["actor"]["name"])
-        said = [
-            f"{name} ({named_and_counted(sorted(actors), len(actors), 2).replace(' ;', ',')})"
-            for name, actors in sorted(where.items())
-        ]
+        said = _diplomas_where(rows[lv])
         n = len(rows[lv])
         parts.append(
             f"{levels_text([lv])} : aucune formation de la filière recensée ici, mais "
@@ -202,6 +196,18 @@ def next_level_offers(
     return dict(out)
 
 
+def _diplomas_where(rows: list[Row]) -> list[str]:
+    """Each diploma of ``rows`` once, with the establishments offering it (two named):
+    « BTS CPRP (Lycée X, Lycée Y (et 1 autre)) », by name."""
+    where: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        where[r["diploma"]["name"]].add(r["actor"]["name"])
+    return [
+        f"{name} ({named_and_counted(sorted(actors), len(actors), 2).replace(' ;', ',')})"
+        for name, actors in sorted(where.items())
+    ]
+
+
 def _elsewhere_text(levels: list[int], rows: dict[int, list[Row]]) -> str:
     """What the continuum says of the levels its filière reaches through other diplomas of
     the territory (:func:`next_level_offers`), French; ``""`` when none.
@@ -212,13 +218,7 @@ def _elsewhere_text(levels: list[int], rows: dict[int, list[Row]]) -> str:
     """  # noqa: E501
     parts = []
     for lv in levels:
-        where: dict[str, set[str]] = defaultdict(set)
-        for r in rows[lv]:
-            where[r["diploma"]["name"]].add(r["actor"]["name"])
-        said = [
-            f"{name} ({named_and_counted(sorted(actors), len(actors), 2).replace(' ;', ',')})"
-            for name, actors in sorted(where.items())
-        ]
+        said = _diplomas_where(rows[lv])
         parts.append(
             f"{levels_text([lv])} : aucune formation de la filière elle-même sur ce territoire, "
             "mais celles de la filière qui y sont recensées mènent (suites connues) à d'autres "
