@@ -118,6 +118,7 @@ from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import (
     Candidate,
     Candidates,
+    Choice,
     LatLon,
     Offer,
     Scored,
@@ -127,6 +128,7 @@ from graph.pathways.scoring import (
 )
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
+from graph.pathways.trade_fit import fit_first, fit_first_notice, fit_moves
 from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
 from graph.pathways.unoffered_goals import (
     job_unoffered,
@@ -141,6 +143,7 @@ from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.unreached_goals import unknown_goal_note
 from graph.pathways.usual import (
     missing_sentence,
+    others_missing_sentence,
     started_by_common_year,
     usual_starts,
     usual_targets,
@@ -695,15 +698,14 @@ def _usual_outside(
     met = {
         leg.get("passerelle_id") for _, t, leg in targets if t in here and leg.get("passerelle_id")
     }
+    # the targets of those passerelles the territory does not offer, by passerelle: said in
+    # one sentence with the ones it offers (others_missing_sentence)
+    silenced: dict[str, list[tuple[Row, Choice | None]]] = {}
     for start, target, leg in targets:
         offers = offered[target["code"]]
-        if (
-            target in here
-            or started_by_common_year(target, here)
-            or (leg.get("passerelle_id") in met)
-        ):
-            continue  # offered here (or its common first year, or another step the source
-            # names with it, is): the ranking decides
+        if target in here or started_by_common_year(target, here):
+            continue  # offered here (or its common first year is): the ranking decides
+        pid = leg.get("passerelle_id")
         point = origin.point()
         scorer = Scorer(
             {target["code"]: offers},
@@ -717,11 +719,22 @@ def _usual_outside(
         choice = scorer.choice(point, target["code"], leg.get("modality"))
         # not said « en apprentissage » where the data does not describe it (undescribed.py)
         how = f"en {MODALITY_FR[mod]}" if mod and not scorer.undescribed else None
+        if pid and pid in met:  # another step the source names with it is offered here: the
+            # ranking decides, and one sentence says which of them are not offered
+            silenced.setdefault(pid, []).append((target, choice))
+            continue
         notes.append(missing_sentence(target, q.territory, choice, origin.label(), how))
         if choice is not None and is_goal(target, q, goal_codes):
             scored = scorer.score([diplomas[start], target], [leg])
             if scored is not None:
                 paths.append(scored)
+    for pid, missing in silenced.items():
+        with_them = [t for _, t, leg in targets if t in here and leg.get("passerelle_id") == pid]
+        # the modality only where the data describes it for every one of them
+        how = None
+        if mod and not source.unchecked([t["code"] for t, _ in missing]):
+            how = f"en {MODALITY_FR[mod]}"
+        notes.append(others_missing_sentence(with_them, missing, q.territory, origin.label(), how))
     return notes, paths
 
 
@@ -1137,6 +1150,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 # the programmes entered after the bac are no example of an entry after a
                 # Bac+2, which no file lists
                 examples=not unknowable_goal(_start_min_level(store, data, q), q.to_level, to_type),
+                by_level=q.by_level,
             )
         absent = goal_absent_sentence(
             summary,
@@ -1215,6 +1229,12 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     unranked = len(keys) - len(ranked)
     repeated = len(keys) - told  # a track said once, taken from several series
     ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
+    # a far better founded passerelle before a weak one for an unknown address alone
+    # (graph/pathways/trade_fit.py); its notice gives the final numbers
+    before, shown = shown, fit_first(shown)
+    fit_moved = fit_moves(before, shown)
+    if fit_moved:
+        ranked = fit_first(ranked)
     before, shown = shown, varied(shown, any_start=q.by_level)
     if q.by_level:  # the different formations first, from every pathway ranked
         # a track for bacheliers technologiques starts from the series it names, said once
@@ -1248,6 +1268,8 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     barred = _barred(shown, rentree) if any(barred_before) else [False] * len(shown)
     if moved := open_entries_notice(barred, moved_barred):  # their final numbers
         notices.append(moved)
+    if fit_moved and (better := fit_first_notice(shown, fit_moved)):
+        notices.append(better)
     if ranked_from is not None and (unplaced := unplaced_notice(shown, barred)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
@@ -1531,6 +1553,7 @@ def _any_modality_notice(
     _, ranked, _, _ = _search(
         store, data, q.model_copy(update={"modality": None}), goal_codes, origin
     )
+    ranked = fit_first(ranked)  # as the answer ranks them (graph/pathways/trade_fit.py)
     if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
         ranked = own_first(ranked, weak)  # as the answer ranks them (graph/pathways/job_link.py)
     if not ranked or ranked[0].key == shown[0].key:
