@@ -358,9 +358,9 @@ def goal_thin_sentence(
     the territory has some. ``rows`` and ``modality`` as for :func:`goal_absent_sentence`.
     Without ``examples`` none is named: a BTS holder asking for an engineering school was
     shown « Formation d'ingénieur Bac + 5 – Bac STI2D », entered after the bac (tester19);
-    the sentence then says what the data knows of these programmes (their entry after the
-    bac) and what it does not (an admission after a Bac+2), rather than « aucune passerelle
-    connue ne les relie au diplôme de départ », which a counsellor read as « no way in »
+    the sentence then says what the data does not know (how to enter them after a Bac+2, an
+    admission no imported file lists), rather than « aucune passerelle connue ne les relie au
+    diplôme de départ », which a counsellor read as « no way in »
     (Brest, from the level 5 to an engineering school). ``by_level``: the start is a level,
     not a diploma (« depuis un diplôme du niveau de départ »).
 
@@ -369,7 +369,7 @@ def goal_thin_sentence(
     >>> t = Territory(departements=["29"])
     >>> print(goal_thin_sentence(rows, t, to_type=None, to_level=7, examples=False,
     ...     by_level=True))
-    Les données importées contiennent des formations de ce niveau dans le département du Finistère (29) (diplôme d'ingénieur ; offertes par 4 établissements). Les fichiers publics n'en décrivent que l'entrée après le bac (Parcoursup) : ils ne disent pas si ces formations admettent après un diplôme du niveau de départ (admissions parallèles, après un BTS, un BUT ou une licence), ni comment. À demander aux établissements.
+    Les données importées contiennent des formations de ce niveau dans le département du Finistère (29) (diplôme d'ingénieur ; offertes par 4 établissements), mais elles ne disent pas comment y entrer après un diplôme du niveau de départ : les admissions après un Bac+2 (admissions parallèles, après un BTS, un BUT ou une licence) ne figurent dans aucun fichier importé. À demander aux établissements.
     >>> print(goal_thin_sentence(rows, t, to_type=None, to_level=7, by_level=True))
     Les données importées contiennent des formations de ce niveau dans le département du Finistère (29) (diplôme d'ingénieur ; offertes par 4 établissements), mais aucune passerelle connue n'y mène depuis un diplôme du niveau de départ : à examiner avec l'établissement.
     """  # noqa: E501
@@ -395,10 +395,9 @@ def goal_thin_sentence(
     since = "un diplôme du niveau de départ" if by_level else "le diplôme de départ"
     if not examples:
         return (
-            f"{head}. Les fichiers publics n'en décrivent que l'entrée après le bac "
-            f"(Parcoursup) : ils ne disent pas si ces formations admettent après {since} "
-            "(admissions parallèles, après un BTS, un BUT ou une licence), ni comment. À "
-            "demander aux établissements."
+            f"{head}, mais elles ne disent pas comment y entrer après {since} : les "
+            "admissions après un Bac+2 (admissions parallèles, après un BTS, un BUT ou une "
+            "licence) ne figurent dans aucun fichier importé. À demander aux établissements."
         )
     if by_level:
         return (

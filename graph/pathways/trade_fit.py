@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from graph.diploma_names import display_name
 from graph.pathways.explanation import at_place
 from graph.pathways.scoring import Scored
+from graph.pathways.unoffered_goals import shares_trade
 
 __all__ = ["MUCH_BETTER", "fit", "fit_first", "fit_first_notice", "fit_moves"]
 
@@ -38,28 +39,32 @@ MUCH_BETTER = 0.5
 
 
 def fit(s: Scored) -> float:
-    """The strength of the pathway's weakest passerelle: 1 for a documented one (or the entry
-    after 3e), an inferred one's strength (0 when it has none).
+    """How well founded the pathway's weakest passerelle is: 1 for a documented one (or the
+    entry after 3e) and for an inferred one whose diploma's title holds a word of the
+    previous diploma's trade (:func:`~graph.pathways.unoffered_goals.shares_trade`: the
+    diploma's own trade words, « pâtissier », « agencement » after « agenceur », which the
+    inference may miss), else an inferred one's strength (0 when it has none).
 
     >>> from graph.pathways.scoring import Step
-    >>> def leg(origin, strength=None):
-    ...     return Step({}, {"passerelle_origin": origin, "strength": strength}, None, None)
+    >>> def leg(name, origin, strength=None):
+    ...     return Step({"name": name}, {"passerelle_origin": origin, "strength": strength},
+    ...                 None, None)
     >>> def scored(*steps):
-    ...     return Scored(0.0, {}, {}, list(steps), None, 0, 0.0, 0)
-    >>> fit(scored(leg("documented"), leg("inferred", 0.93)))
-    0.93
-    >>> fit(scored(leg("documented"))), fit(scored(leg("inferred")))
+    ...     return Scored(0.0, {}, {"name": "CAP pâtissier"}, list(steps), None, 0, 0.0, 0)
+    >>> fit(scored(leg("Bac pro TCVA", "inferred", 0.25)))
+    0.25
+    >>> fit(scored(leg("Bac pro boulanger pâtissier", "inferred", 0.1)))
+    1.0
+    >>> fit(scored(leg("Bac pro X", "documented"))), fit(scored(leg("Bac pro Y", "inferred")))
     (1.0, 0.0)
     """
-    return min(
-        (
-            (st.leg.get("strength") or 0.0)
-            if st.leg.get("passerelle_origin") == "inferred"
-            else 1.0
-            for st in s.plan
-        ),
-        default=1.0,
-    )
+    worst = 1.0
+    before = s.start
+    for st in s.plan:
+        if st.leg.get("passerelle_origin") == "inferred" and not shares_trade(before, st.diploma):
+            worst = min(worst, st.leg.get("strength") or 0.0)
+        before = st.diploma
+    return worst
 
 
 def _doubts(s: Scored) -> float:
@@ -92,12 +97,15 @@ def fit_first(shown: Sequence[Scored]) -> list[Scored]:
 
 
 def fit_moves(before: Sequence[Scored], after: Sequence[Scored]) -> list[tuple[Scored, Scored]]:
-    """(pathway, the one it now precedes and followed before) for each pathway
-    :func:`fit_first` moved up (``before``: its input; ``after``: its output), in order."""
+    """(pathway, the first one it passed) for each pathway :func:`fit_first` moved up
+    (``before``: its input; ``after``: its output), in their new order."""
     was = {id(s): i for i, s in enumerate(before)}
-    return [
-        (b, after[i + 1]) for i, b in enumerate(after[:-1]) if was[id(b)] > was[id(after[i + 1])]
-    ]
+    out = []
+    for i, b in enumerate(after):
+        passed = [a for a in after[i + 1 :] if was[id(a)] < was[id(b)]]
+        if passed:
+            out.append((b, passed[0]))
+    return out
 
 
 def fit_first_notice(shown: Sequence[Scored], moves: Sequence[tuple[Scored, Scored]]) -> str | None:
@@ -105,27 +113,37 @@ def fit_first_notice(shown: Sequence[Scored], moves: Sequence[tuple[Scored, Scor
     numbers of the pathways as finally shown (other order rules may move them after), or None
     when nothing moved still precedes the pathway it passed."""
     at = {id(s): i for i, s in enumerate(shown, start=1)}
-    for b, a in moves:
-        rank, other = at.get(id(b)), at.get(id(a))
-        if rank is None or other is None or other < rank:
-            continue
+    kept = [
+        (at[id(b)], at[id(a)], b)
+        for b, a in moves
+        if id(b) in at and id(a) in at and at[id(b)] < at[id(a)]
+    ]
+    if not kept:
+        return None
+    kept.sort(key=lambda x: x[0])
+    parts, years = [], set()
+    for rank, _, b in kept:
         unplaced = [st for st in b.plan if st.choice.unplaced]
         where = " ; ".join(
             f"{display_name(st.diploma)} {at_place(st.choice.ranked[0])}" for st in unplaced
         )
-        years = sorted(
-            {seen for st in b.plan if (seen := st.choice.ranked[0].last_seen) is not None}
-        )
-        stale = (
-            f" et que l'offre n'apparaît plus dans les fichiers publics depuis {years[-1]}"
-            if years
-            else ""
-        )
-        return (
-            f"Le parcours n° {rank} ({where}) est classé devant le n° {other} : sa "
-            "passerelle depuis le diplôme précédent repose sur bien plus de points communs "
-            f"(métiers, intitulés, spécialité) que celle du n° {other}. Sans cela, il "
-            "passerait après, seulement parce que l'adresse de son établissement n'est pas "
-            f"connue dans les données importées{stale}. À vérifier avec l'établissement."
-        )
-    return None
+        parts.append(f"n° {rank} ({where})")
+        years |= {seen for st in b.plan if (seen := st.choice.ranked[0].last_seen) is not None}
+    others = sorted({other for _, other, _ in kept})
+    one, passed_one = len(kept) == 1, len(others) == 1
+    passed = " et ".join(f"n° {n}" for n in others)
+    stale = (
+        f" et que l'offre n'apparaît plus dans les fichiers publics depuis {max(years)}"
+        if years
+        else ""
+    )
+    return (
+        f"{'Le parcours' if one else 'Les parcours'} {' et '.join(parts)} "
+        f"{'est classé' if one else 'sont classés'} devant {'le' if passed_one else 'les'} "
+        f"{passed} : {'sa' if one else 'leur'} passerelle depuis le diplôme précédent repose "
+        "sur bien plus de points communs (métiers, intitulés, spécialité) que "
+        f"{'celle du' if passed_one else 'celles des'} {passed}. Sans cela, "
+        f"{'il passerait' if one else 'ils passeraient'} après, seulement parce que l'adresse "
+        f"de {'son' if one else 'leur'} établissement n'est pas connue dans les données "
+        f"importées{stale}. À vérifier avec l'établissement."
+    )

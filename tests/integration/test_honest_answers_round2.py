@@ -155,3 +155,9 @@ def test_a_usual_continuation_is_not_said_missing_beside_the_other_its_source_na
     steps = [p["steps"][1] for p in answer["pathways"]]
     assert any(s["code"] == "40022106" and s["passerelle"]["origin"] == "documented" for s in steps)
     assert not [n for n in answer["notices"] if "La suite habituelle" in n], answer["notices"]
+    # leftovers26: the other one is named, in one sentence, after the one offered here
+    others = [n for n in answer["notices"] if n.startswith("Parmi les suites habituelles")]
+    assert len(others) == 1, answer["notices"]
+    assert "Bac pro cuisine est proposé dans le département des Alpes-Maritimes" in others[0]
+    assert "mais commercialisation et services en restauration" in others[0].lower(), others
+    assert_plain_french(others)
