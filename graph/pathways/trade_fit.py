@@ -22,7 +22,7 @@ The scores are unchanged: only the order moves, as the other order rules' do
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from graph.diploma_names import display_name
 from graph.pathways.explanation import at_place
@@ -74,23 +74,34 @@ def _doubts(s: Scored) -> float:
     return c.get("unknown_distance", 0.0) + c.get("not_seen_lately", 0.0)
 
 
-def _passes(b: Scored, a: Scored) -> bool:
-    """Whether ``b``, ranked after ``a``, moves above it (module docstring)."""
+def _passes(b: Scored, a: Scored, fit_of: Callable[[Scored], float] = fit) -> bool:
+    """Whether ``b``, ranked after ``a``, moves above it (module docstring); ``fit_of``:
+    :func:`fit`, or a memo of it."""
     if not b.unplaced or b.outside > a.outside:
         return False
-    if fit(a) == 1.0 or fit(b) - fit(a) < MUCH_BETTER:
-        return False
     a_distance = a.components.get("travel", 0.0) + a.components.get("unknown_distance", 0.0)
-    return b.score - _doubts(b) + a_distance > a.score
+    if b.score - _doubts(b) + a_distance <= a.score:
+        return False
+    fit_a = fit_of(a)
+    return fit_a < 1.0 and fit_of(b) - fit_a >= MUCH_BETTER
 
 
 def fit_first(shown: Sequence[Scored]) -> list[Scored]:
     """The pathways shown, each one that :func:`_passes` the pathways just above it moved
-    above them (the run of those it passes, nearest first), the others in their order."""
+    above them (the run of those it passes, nearest first), the others in their order. Each
+    pathway's :func:`fit` is worked out once, and only for those an unplaced one may pass."""
+    fits: dict[int, float] = {}
+
+    def fit_of(s: Scored) -> float:
+        got = fits.get(id(s))
+        if got is None:
+            got = fits[id(s)] = fit(s)
+        return got
+
     out: list[Scored] = []
     for b in shown:
         at = len(out)
-        while at > 0 and _passes(b, out[at - 1]):
+        while at > 0 and _passes(b, out[at - 1], fit_of):
             at -= 1
         out.insert(at, b)
     return out
