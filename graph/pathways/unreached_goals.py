@@ -815,10 +815,10 @@ def general_bac_sentence(known: Sequence[Mapping[str, Any]]) -> str | None:
     >>> general_bac_sentence(rows[2:]) is None
     True
     """  # noqa: E501
-    general = [d for d in known if _general_bac_track(d)]
     if not any(_general_bac_track(d) for d in known[:EXAMPLES]):
         return None  # none of those named: a level goal's long list (every field) is not
         # about them
+    general = [d for d in known if _general_bac_track(d)]
     n = len(general)
     if n == 1:
         who = (
