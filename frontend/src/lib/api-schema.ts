@@ -1169,8 +1169,8 @@ export interface components {
             name: string;
             /**
              * Label
-             * @description French label telling homonyms apart: name (département, code).
-             * @example Figeac (Lot, 46102)
+             * @description French label telling homonyms apart: name (département, its postcode when it has only one).
+             * @example Figeac (Lot, 46100)
              */
             label: string;
             /**
