@@ -169,12 +169,23 @@ def bts_file_key(label: str) -> str:
     return match_key(" ".join(parts))
 
 
+_SPECIALITE = re.compile(r"\bSPECIALITE\b", re.IGNORECASE)
+_ANY_PARENS = re.compile(r"\([^()]*\)")
+
+
 def bcn_keys(name: str, last_segment: bool = False) -> set[str]:
     """The keys a BCN label answers to: the label without its trailing parenthesis, and the
     acronym around it (``MPSI (MATHEMATIQUE…)`` -> ``mpsi``; ``… GENERALE (ECG)`` -> ``ecg``);
     with ``last_segment``, its last `` - `` part too (DN MADE: ``METIERS D'ART ET DU DESIGN -
     GRAPHISME (DN)`` -> ``graphisme``)."""
     keys = {bcn_name_key(name, "")}
+    # an acronym inside the label, and the BCN's « SPECIALITE » where Parcoursup writes
+    # « option »: « ANALYSE, CONDUITE ET STRATEGIE DE L'ENTREPRISE AGRICOLE (ACS'AGRI)
+    # SPECIALITE TERRITOIRES METROPOLITAINS (BTSA) » is Parcoursup's « BTS – Agricole –
+    # Analyse, conduite et strategie de l entreprise agricole, option Territoires
+    # metropolitains » (tester26: its 90 offers were a programme of their own, with no link)
+    if _SPECIALITE.search(name):
+        keys.add(match_key(_SPECIALITE.sub(" option ", _ANY_PARENS.sub(" ", name))))
     if last_segment and " - " in name:
         keys.add(bcn_name_key(name.rsplit(" - ", 1)[1], ""))
     m = re.match(r"^\s*([A-Z0-9]+)\s*\(", name)
