@@ -713,6 +713,29 @@ class _Said(NamedTuple):
         )
 
 
+def goal_elsewhere_sentence(
+    q: PathwayQuery,
+    name: str,
+    offers: list[Offer],
+    origin: tuple[tuple[float, float] | None, str] | None = None,
+) -> str | None:
+    """What a refusal says of a goal no establishment of the territory prepares while some
+    elsewhere do: « X n'est préparé par aucun établissement dans le département des Landes
+    (40) d'après les données ; le plus proche : Y (Pau), à 70 km » (:func:`_nearest`); None
+    when the data knows no current offer of it (an old headcount of a replaced diploma is
+    none) or nothing can be measured from."""
+    current = [o for o in offers if o.offer.get("status") != "renewed"]
+    if not current or any(o.in_territory for o in current):
+        return None
+    nearest = _nearest(q, current, origin)
+    if nearest is None:
+        return None
+    return (
+        f"{name} n'est préparé par aucun établissement {q.territory.describe_in()} d'après les "
+        f"données ; {nearest.said('le plus proche')}."
+    )
+
+
 def _nearest(
     q: PathwayQuery,
     offers: list[Offer],

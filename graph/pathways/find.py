@@ -59,6 +59,7 @@ from graph.pathways.explanation import (
     MODALITY_FR,
     OUTSIDE_MAX_KM,
     explain,
+    goal_elsewhere_sentence,
     goal_label,
     job_label,
     place,
@@ -1383,11 +1384,19 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             and (goal := data.diplomas(store, (q.to,)))
         ):
             # the goal is prepared on the territory all the same: said, never a bare refusal
+            goal_offers = source.offers({q.to}).get(q.to, [])
             here = goal_here_sentence(
                 display_name(dict(goal[q.to])),
-                source.offers({q.to}).get(q.to, []),
+                goal_offers,
                 q.territory.describe_in(),
+                home=(q.home.lat, q.home.lon) if q.home else None,
             )
+            if here is None:
+                # prepared elsewhere only: where the nearest is (tester26: the DE éducateur
+                # spécialisé in the Landes was a bare « aucune passerelle connue »)
+                here = goal_elsewhere_sentence(
+                    q, display_name(dict(goal[q.to])), goal_offers, (origin.point(), origin.label())
+                )
             reason = f"{reason} {here}" if here else reason
         if nowhere and not met:
             reason = nowhere  # « aucune passerelle connue » would blame the links
