@@ -29,6 +29,7 @@ from graph.diploma_names import display_name, is_agricultural_seconde, seconde_s
 from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
+from graph.nsf import GENERIC_GROUPS
 from graph.pathways.after_3e import ENTRY_LEG
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
@@ -740,12 +741,15 @@ def _seconde_start(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str
 
 
 def _start_nsf(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
-    """The NSF group of the start diploma, when the learner named one (not a level)."""
+    """The NSF group of the start diploma, when the learner named one (not a level); None for
+    a group that heads a whole area (graph/nsf.py GENERIC_GROUPS: the bac général's 100
+    « formations générales » is no field, tester26: « aucune du même domaine que le diplôme de
+    départ » was said of every BTS after it)."""
     if len(q.start_codes) != 1:
         return None
     row = data.diplomas(store, q.start_codes).get(q.start_codes[0])
     nsf = row.get("nsf") if row else None
-    return str(nsf) if nsf else None
+    return str(nsf) if nsf and str(nsf) not in GENERIC_GROUPS else None
 
 
 def _other_modalities(
