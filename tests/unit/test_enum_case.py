@@ -75,15 +75,23 @@ def test_escapes_alone_do_not_build_the_document() -> None:
     async def app(scope: Any, receive: Any, send: Any) -> None:
         seen.append(scope["query_string"])
 
+    async def receive() -> Any:
+        return {}
+
+    async def send(message: Any) -> None:
+        pass
+
     api = _Document()
     middleware = EnumQueryCase(app, api=api)  # type: ignore[arg-type]
     raw = b"from=40020006&to_level=7&departements=030%2C034%2C084&home=43.87553%2C4.16838"
-    asyncio.run(middleware({"type": "http", "path": "/pathways", "query_string": raw}, None, None))
+    asyncio.run(
+        middleware({"type": "http", "path": "/pathways", "query_string": raw}, receive, send)
+    )
     assert seen == [raw]
     assert api.reads == 0 and middleware.tables is None
     asyncio.run(
         middleware(
-            {"type": "http", "path": "/pathways", "query_string": b"to_type=BTS"}, None, None
+            {"type": "http", "path": "/pathways", "query_string": b"to_type=BTS"}, receive, send
         )
     )
     assert api.reads == 1
