@@ -228,9 +228,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.add_middleware(RequestsInFlight)  # outermost: the whole request counts
     errors.install(app)
     # The pathway search's alias first: the web interface and most clients ask /pathways, which
-    # FastAPI matched after every /v1 route (~27 routers tried, a sixth of the event loop's CPU
-    # per search: docs/performance.md, http26). Its paths match no other route; not in the
-    # document, whose order stays that of the list below.
+    # FastAPI matched after every /v1 route (27 routers tried, a quarter of the event loop's
+    # CPU in such a request, profiled: docs/performance.md, http26). Its paths match no other
+    # route; it is not in the document, whose order stays that of the list below.
     app.include_router(
         pathways.router, dependencies=_SLOTS[pathways.__name__], include_in_schema=False
     )
