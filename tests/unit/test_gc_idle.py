@@ -142,7 +142,7 @@ def test_requests_do_not_wake_the_thread_once_a_pass_is_due(collector_off: None)
             self.wakes += 1
             return super()._idle_for()
 
-    idle = Counting(0.5)
+    idle = Counting(2.0)  # longer than the 50 requests, even on a loaded machine
     idle.start()
     try:
         time.sleep(0.05)
