@@ -514,8 +514,6 @@ def _parse(
         got.value()
     _mef_turn(directory, stage, reports)
     citations[MEF_FILE] = citation(MEF_FILE)
-    entry_closed = {c: d for c, d in bcn.entry_closings(mef_path).items() if c in diplomas}
-    second_closed = {c: d for c, d in bcn.entry_closings(mef_path, 2).items() if c in diplomas}
     activity_uais = stage.uais
 
     # 3. directories and communes: establishments and sites (by the second process meanwhile)
@@ -527,6 +525,12 @@ def _parse(
     certif_read = places.submit_certif(pool, certif_path) if certif_path.is_file() else None
     evidence_of = partial(_evidence, directory)
     later = places.submit_evidence(pool, partial(_evidence, directory))
+    # nMef's entry closings once both other processes have their work (it waits for nothing
+    # here): both course years in one read
+    entry_closed, second_closed = (
+        {c: d for c, d in closings.items() if c in diplomas}
+        for closings in bcn.entry_closings_by_year(mef_path, (1, 2))
+    )
     # while the second process places the establishments (this one would only wait): what
     # depends on the activity files and the BCN alone, each report and error taken at its turn
     early = _Early.read(
