@@ -176,3 +176,87 @@ def test_the_index_keeps_no_key_on_the_offers() -> None:
     got = index.choice(prev)
     assert 0 < sum(o.static is not None for o in offers) < len(offers)  # those walked
     assert got == choose(offers, prev, allow_outside=False)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_floor_km_is_never_above_the_chosen_establishments_km(seed: int) -> None:
+    """:meth:`NearIndex.floor_km`: never more km than the step's chosen establishment is from
+    the previous place (0 when it has no distance), from anywhere, after 3e or not."""
+    rng = random.Random(9500 + seed)
+    index = NearIndex(_offers(rng, rng.choice([1, 3, 12, 60])))
+    for _ in range(20):
+        prev = (rng.uniform(-25.0, 52.0), rng.uniform(-65.0, 9.0))
+        floor = index.floor_km(prev)
+        assert floor >= 0.0
+        for after_3e in (False, True):
+            got = index.choice(prev, after_3e)
+            assert got is not None
+            assert floor <= (0.0 if got.dist is None else got.dist)
+
+
+def test_floor_km_of_a_diploma_offered_far_away() -> None:
+    """Offered in Guadeloupe only, a step from Toulouse goes more than 6 000 km: a tenth of a
+    degree of latitude under the gap at most."""
+    offers = [o for o in _offers(random.Random(3), 40) if o.offer["lat"] is not None]
+    for o in offers:
+        o.offer["lat"], o.offer["lon"] = 16.2, -61.5
+        o.actor.pop("directory_flags", None)
+    assert NearIndex(offers).floor_km((43.6, 1.44)) > 3_000.0
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_travel_floor_keeps_the_refined_bound_above_the_full_one(seed: int) -> None:
+    """:meth:`Scorer.travel_floor`: the refined bound less it is never below the full bound
+    (so never below the score), and ``best_of`` with it shows what scoring every candidate
+    shows; it leaves some full bounds out (diplomas offered in a few places far apart)."""
+    from graph.pathways.pruning import best_of
+    from graph.pathways.scoring import Candidate, rank
+
+    rng = random.Random(9700 + seed)
+    offers = {f"D{i}": _offers(rng, rng.choice([1, 2, 4, 30])) for i in range(6)}
+    for code, os in offers.items():
+        for o in os:
+            o.code = code
+    diplomas = [{"code": "S", "type": "cap", "nsf": "251"}] + [
+        {"code": c, "type": "bts", "nsf": rng.choice(["251", "311"])} for c in offers
+    ]
+    legs: list[Row] = [
+        {"passerelle_origin": "documented", "kind": "continuation"},
+        {"passerelle_origin": "after_3e", "rate": 0.4},
+        {"passerelle_origin": "inferred", "strength": 0.7},
+        {"scope": "actors", "scope_actors": ["a1", "a3"], "passerelle_origin": "documented"},
+        {"modality": "apprenticeship", "passerelle_origin": "documented"},
+    ]
+    near = {c: NearIndex(os) for c, os in offers.items()}
+    home = rng.choice([None, (rng.uniform(42.0, 50.0), rng.uniform(-3.0, 7.0))])
+    paths = []
+    for _ in range(150):
+        n = rng.randint(1, 3)
+        paths.append(
+            Candidate(
+                [diplomas[0], *rng.sample(diplomas[1:], n)], [rng.choice(legs) for _ in range(n)]
+            )
+        )
+    checked = Scorer(offers, fields={}, home=home, near=near)
+    cut = 0
+    for c in paths:
+        refined = checked.refined_bound(c.diplomas, c.legs)
+        floor = checked.travel_floor(c.diplomas, c.legs)
+        full = checked.full_bound(c.diplomas, c.legs)
+        if refined is None or refined == float("inf"):
+            continue
+        assert full is not None
+        # the refined and full bounds differ in their sums' order: their last digits only
+        assert refined - floor >= full - 1e-9
+        scored = checked.score(c.diplomas, c.legs)
+        assert scored is None or refined - floor >= scored.score
+        cut += floor > 0.0
+    if home is not None:
+        assert cut
+    full_rank = rank(
+        [s for c in paths if (s := Scorer(offers, fields={}, home=home).score(c.diplomas, c.legs))]
+    )
+    for limit in (1, 3, 10):
+        shown, keys = best_of(Scorer(offers, fields={}, home=home, near=near), paths, limit)
+        assert keys == {s.key for s in full_rank}
+        assert shown == full_rank[:limit]
