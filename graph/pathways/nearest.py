@@ -138,32 +138,6 @@ class NearIndex:
             )
         return got
 
-    def floor_km(self, prev: LatLon) -> float:
-        """A lower bound of the km from ``prev`` to the establishment :meth:`choice` puts
-        first, without choosing it: it is one of the offers of the first term of the key (the
-        first group), and no offer of that group is nearer in km than in latitude; 0 when
-        that group has no distance (taught at a distance or no place: no km is counted).
-
-        >>> from graph.pathways.scoring import Offer
-        >>> far = Offer("X", {"id": "a", "name": "A"}, {"lat": 46.0, "lon": 2.0,
-        ...     "status": "open"}, True)
-        >>> round(NearIndex([far]).floor_km((45.0, 2.0)))
-        111
-        """
-        if not self.groups:
-            return 0.0
-        flat, lats, _, _, _ = self.groups[0]
-        if flat:
-            return 0.0
-        p1 = math.radians(prev[0])
-        at = bisect.bisect_left(lats, p1)
-        gap = math.inf
-        if at < len(lats):
-            gap = lats[at] - p1
-        if at > 0:
-            gap = min(gap, p1 - lats[at - 1])
-        return max(gap, 0.0) * _KM_PER_RADIAN
-
     def choice(self, prev: LatLon | None, after_3e: bool = False) -> Choice | None:
         """:func:`~graph.pathways.scoring.choose` of the offers from ``prev`` (None: from no
         place, the ranking kept by the index): the same Choice."""

@@ -23,9 +23,8 @@ __all__ = ["best_of"]
 
 RECOMPUTE_EVERY = 16  # scored candidates between two updates of the threshold
 # what a candidate's place in the heap is: its bound (Scorer.bound), its bound with its first
-# steps exact (Scorer.refined_bound), its bound with every step exact (Scorer.full_bound),
-# the refined bound less the last step's least km (Scorer.travel_floor)
-_STATIC, _REFINED, _FULL, _FLOORED = 0, 1, 2, 3
+# steps exact (Scorer.refined_bound), its bound with every step exact (Scorer.full_bound)
+_STATIC, _REFINED, _FULL = 0, 1, 2
 
 
 def best_of(
@@ -94,13 +93,6 @@ def best_of(
             if at < len(prefix.lasts):  # the next one in its place
                 neg, j = prefix.lasts[at]
                 heapq.heappush(heap, (-(prefix.upper - neg), j, _REFINED, top[3], at))
-            # the last step's least km first, when known without choosing (a question with
-            # no territory: the only bound with km before the full one)
-            cut = scorer.travel_floor(c.diplomas, c.legs)
-            if cut > 0.0:
-                heapq.heappush(heap, (-(b - cut), i, _FLOORED))
-                continue
-        if stage != _FULL:  # refined or floored: the full bound next
             f = scorer.full_bound(c.diplomas, c.legs)
             if f is None:
                 continue

@@ -833,37 +833,6 @@ class Scorer:
             got = self._bounds[key] = (f, legs)
         return got[0]
 
-    def travel_floor(self, diplomas: list[Row], legs: list[Row]) -> float:
-        """Points that :meth:`full_bound` takes off :meth:`refined_bound` for the last step's
-        km at least, known without choosing its establishment: a question with no territory
-        nor modality (the step's offers a :class:`~graph.pathways.nearest.NearIndex`) has no
-        km in the bounds before the full one, and a step to a diploma offered in a few places
-        far from the previous one goes far (:meth:`NearIndex.floor_km`: the difference of
-        latitude). 0 when not known that way, or when the full bound is known already.
-        :func:`graph.pathways.pruning.best_of` then bounds a candidate by this much less
-        before it chooses the establishment (the national from_level searches made 1 446
-        full bounds, a quarter of which this floor leaves out)."""
-        n = len(legs)
-        if not n or not self.near:
-            return 0.0
-        d, leg = diplomas[n], legs[n - 1]
-        code = d["code"]
-        near = self.near.get(code)
-        if near is None or self._offers_for(code, leg.get("modality")) is not near.offers:
-            return 0.0
-        first = _partial_key(diplomas, legs, n - 1)
-        if (first, code, id(leg)) in self._bounds:
-            return 0.0
-        p = self._partial(diplomas, legs, n - 1, first)
-        if p is None or p.prev is None:
-            return 0.0
-        km = near.floor_km(p.prev)
-        if km <= 0.0:
-            return 0.0
-        # the km a score counts are never fewer (effective_km, the least with boarding
-        # places), and a place without coordinates counts _UNPLACED_EFFECTIVE_KM
-        return W_KM * min(effective_km(km, 1), _UNPLACED_EFFECTIVE_KM)
-
     def _upper(self, p: _Partial, n: int) -> float:
         """:meth:`score`'s total for the steps of ``p`` (exact), with ``n`` steps in all,
         before the other steps' part and the rounding (BOUND_SLACK covers it)."""
