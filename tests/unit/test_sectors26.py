@@ -17,6 +17,7 @@ from graph.gaps.continuum import continuum_breaks
 from graph.gaps.data import rows_for_sector
 from graph.gaps.demand import training_by_sector, unmet_demand
 from graph.gaps.notes import section_notes
+from graph.gaps.partnerships import suggested_partnerships
 
 Row = dict[str, Any]
 
@@ -127,3 +128,27 @@ def test_no_programme_of_its_group_is_said_as_such_never_no_training() -> None:
     d = report([MEE], [{**sector("energies", nsf=["227"], linked=0), "demand": demand}])
     (f,) = [x for x in unmet_demand(d) if x.id == "demand:energies"]
     assert f.data["offers"] == 1 and "rattachées à la filière par son domaine" in f.why
+
+
+def test_partnerships_of_a_filiere_asked_rest_on_its_nsf_tied_training() -> None:
+    """« Énergies » asked: a company working on it and a school offering a programme of its
+    group are a pair sharing it (none before, beside a note that no pair shares a field);
+    never through a diploma the campus files under another filière."""
+    from tests.unit.test_gap_sections import actor, edge, inside
+
+    mee = {**MEE, "actor": {**MEE["actor"], "id": "lp"}}
+    d = inside(
+        actors=[actor("firm", "company", campuses=["eee"]), actor("lp", "lycee", campuses=[])],
+        offers=[mee],
+        edges=[edge("WORKS_ON", "firm", "energies", lb="Sector")],
+        sectors=[sector("energies", nsf=["227"], linked=0)],
+        local_campuses={"eee"},
+    )
+    got = suggested_partnerships(d, sector="energies")
+    assert [f.data["pair"] for f in got] == ["economic-school"] and "Energies" in got[0].why
+    # the same diploma filed by the campus under another of its filières: no pair
+    filed = {**mee, "sectors": ["other"]}
+    d.offers = d.inside = d.inside_for_sector = [filed]
+    d.sectors = [*d.sectors, sector("other", linked=1)]
+    d._trained.clear()
+    assert suggested_partnerships(d, sector="energies") == []
