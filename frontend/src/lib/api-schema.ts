@@ -3246,7 +3246,7 @@ export interface components {
             offers: number;
             /**
              * Tied
-             * @description False when nothing in the data ties programmes to this filière (no ROME code, no diploma a campus record links to it): `offers` 0 then means unknown, not absent.
+             * @description False when nothing in the data ties programmes to this filière (no ROME code, no diploma a campus record links to it, no NSF group in its campus's file): `offers` 0 then means unknown, not absent.
              * @default true
              */
             tied: boolean;
