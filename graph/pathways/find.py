@@ -84,7 +84,7 @@ from graph.pathways.job_field import (
     job_groups,
     same_field_programmes,
 )
-from graph.pathways.job_link import own_first, own_first_notice, weak_links
+from graph.pathways.job_link import own_first_notice, weak_links
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.named_job import domain_of, named_neighbours, named_notice, named_reason
 from graph.pathways.nearest import NearIndex
@@ -1557,11 +1557,13 @@ def _any_modality_notice(
     route (Bac pro cuisine → BTS MHR at Saint-Paul) exists (tester20). One more search."""
     if q.modality is None or q.modality.value not in MODALITY_FR:
         return None
+    weak = _weak_links(store, data, q, goal_codes) if goal_codes is not None else {}
+    classify = _classifier(weak, next_rentree(date.today()))
     _, ranked, _, _ = _search(
-        store, data, q.model_copy(update={"modality": None}), goal_codes, origin
+        store, data, q.model_copy(update={"modality": None}), goal_codes, origin, classify=classify
     )
-    if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
-        ranked = own_first(ranked, weak)  # as the answer ranks them (graph/pathways/job_link.py)
+    # as the answer ranks them: the classes first (weak links, sections, closed entries last)
+    ranked = sorted(ranked, key=lambda s: classify(_diplomas(s)))
     if not ranked or ranked[0].key == shown[0].key:
         return None
     best = ranked[0]
