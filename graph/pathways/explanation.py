@@ -56,6 +56,8 @@ __all__ = [
 # answer says where the nearest known one is instead (the bound of the gap reports' nearest next
 # step, graph/gaps/dead_ends.py). The usual continuation of the start is told wherever it is.
 OUTSIDE_MAX_KM = 150.0
+# said of a step whose previous establishment has no position (Step.prev_unplaced)
+UNKNOWN_FROM_PREVIOUS = "distance depuis l'étape précédente inconnue (établissement sans position)"
 # said of a trip with a leg to an establishment placed at its commune's centre
 APPROXIMATE_TRIP = "un établissement n'est placé qu'au centre de sa commune"
 
@@ -398,6 +400,8 @@ def step_sentence(
     parts = [f"Étape {i} : {display_name(d)}, {at_place(best)}"]
     if st.choice.remote:
         parts.append(DISTANCE_PHRASE)
+    elif st.prev_unplaced and st.choice.dist is not None:
+        parts.append(UNKNOWN_FROM_PREVIOUS)
     elif st.choice.dist is not None:
         since = " depuis l'étape précédente" if i > 1 else ""  # as the web page says it
         parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}{since}")
@@ -407,7 +411,7 @@ def step_sentence(
             parts.append(sea)  # « à vol d'oiseau » alone hid a ferry or a flight
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
-    if st.choice.dist is not None and st.choice.dist > NEAR_KM:
+    if st.choice.dist is not None and st.choice.dist > NEAR_KM and not st.prev_unplaced:
         # the chosen one is beyond a daily commute: an establishment of unknown place may be
         # nearer (Ajaccio: Furiani at 102 km, another in Corse-du-Sud without coordinates)
         other = next((o for o in st.choice.ranked[1:] if maybe_nearer(o, best, around)), None)
@@ -542,8 +546,8 @@ def explain(
             f"Trajet total {total} {AS_CROW} {span}"
             + (f" ({APPROXIMATE_TRIP})" if approx else "")
             + (
-                f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."
-                if s.unplaced
+                f", plus {unknown} étape{'s' if unknown > 1 else ''} de distance inconnue."
+                if (unknown := s.unplaced + s.after_unplaced)
                 else "."
             )
         )

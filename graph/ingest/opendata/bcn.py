@@ -289,3 +289,14 @@ def entry_closings_by_year(path: Path, years: tuple[int, ...]) -> list[dict[str,
         {c: d for c, d in sorted(got.items()) if c not in shut}
         for got, shut in zip(latest, open_, strict=True)
     ]
+
+
+def first_year_cfds(path: Path) -> set[str]:
+    """The CFDs nMef gives a first course year (``ANNEE_DISPOSITIF`` 1) at all, open or
+    closed: of the others (the agricultural diplomas, which nMef does not list) the table
+    tells nothing of the entry."""
+    t = read_table(path, MEF)
+    c_cfd, c_year = t.col("FORMATION_DIPLOME"), t.opt("ANNEE_DISPOSITIF")
+    if c_year is None:
+        return set()
+    return {code(row[c_cfd], 8) for _, row in t.rows if row[c_year].strip() == "1"}
