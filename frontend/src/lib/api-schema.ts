@@ -2439,7 +2439,7 @@ export interface components {
             in_territory: boolean;
             /**
              * Distance Km
-             * @description From the previous step's establishment, or from home: to 0.1 km, or to the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »).
+             * @description From the previous step's establishment, or from home: to 0.1 km, or to the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »). Null when unknown: no position for this establishment or, for a step after the first, for the previous step's chosen establishment.
              */
             distance_km?: number | null;
             /**
