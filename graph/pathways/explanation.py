@@ -18,6 +18,8 @@ from graph.diploma_names import display_name
 from graph.distance_learning import DISTANCE_PHRASE, is_distance_learning
 from graph.evidence_words import evidence_words
 from graph.geo import haversine_km
+from graph.inference.after_bac import is_after_bac_leg
+from graph.inference.after_bac import leg_sentence as after_bac_leg_sentence
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN, WEAK_LINK
@@ -245,6 +247,8 @@ def _passerelle_sentence(leg: Row, best: Offer) -> str:
     words = leg.get("evidence_words") or evidence_words(str(leg.get("evidence") or ""))
     if leg.get("evidence") and is_bac_techno_leg(leg.get("passerelle_id")):
         return evidence_words(bac_techno_leg_sentence(str(leg["evidence"]), where))
+    if leg.get("evidence") and is_after_bac_leg(leg.get("passerelle_id")):
+        return evidence_words(after_bac_leg_sentence(str(leg["evidence"]), where))
     if open_side := OPEN_SPECIALTY.get(str(leg.get("evidence"))):
         return (
             f"passerelle déduite par l'outil d'une règle générale ; {open_side}, aucun point "
