@@ -5,7 +5,10 @@ list or nullable) are read in any case and given to the route as the document sp
 before validation. A value of no list is passed on unchanged (and refused by the route as before).
 
 Pure ASGI, before routing: a query string without a capital letter (nearly every request) is
-not even parsed.
+not even parsed, nor is one whose only capitals are those of its percent escapes (« %2C », the
+comma every browser and ``urlencode`` write in a list of départements or a home's
+coordinates: :func:`may_change`). Those were parsed, and the first of them in a worker built
+the OpenAPI document for the table (~0.7 s of CPU, docs/performance.md, http26).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, unquote_to_bytes, urlencode
 
 from fastapi import FastAPI
 from starlette.routing import compile_path
@@ -91,6 +94,28 @@ def normalised(query: str, table: Table) -> str | None:
     return urlencode(out) if changed else None
 
 
+def may_change(raw: bytes) -> bool:
+    """Whether to look at this query string with :func:`normalised`: it has a capital (as
+    before) and, once its escapes are read, a capital letter, a space or a character outside
+    ASCII (« %42TS » is « BTS », « %C3%89 » may be « É »). One of ASCII lower-case letters,
+    digits and punctuation only is passed on as it is: the document's enum values are all such
+    (tests/unit/test_enum_case.py), so each of its values is one of them already or of no list.
+
+    >>> may_change(b"to_type=bts&departements=030%2C034"), may_change(b"to_type=BTS")
+    (False, True)
+    >>> may_change(b"to_type=%42ts&d=1%2C2"), may_change(b"q=%C3%89")
+    (True, True)
+    >>> may_change(b"to_type=+bts&d=1%2C2")
+    True
+    >>> may_change(b"to_type=+bts")  # no capital at all: passed on, as before
+    False
+    """
+    if raw == raw.lower():  # no capital at all, escapes included (as before)
+        return False
+    text = unquote_to_bytes(raw.replace(b"+", b" ")).decode("latin-1")
+    return not text.isascii() or text != text.lower() or any(c.isspace() for c in text)
+
+
 class EnumQueryCase:
     """Rewrites the query string of a request whose enum parameters are not in the document's
     case (:func:`normalised`); the table is read from the app's OpenAPI document once."""
@@ -102,7 +127,7 @@ class EnumQueryCase:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw: bytes = scope.get("query_string", b"") if scope["type"] == "http" else b""
-        if raw and raw != raw.lower():
+        if raw and may_change(raw):
             if self.tables is None:
                 self.tables = route_tables(self.api)
             path = scope.get("path", "")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.departements import and_list
-from graph.nsf import nsf_name
+from graph.nsf import GENERIC_GROUPS, nsf_name
 from graph.territory import Territory
 
 __all__ = [
@@ -24,7 +24,9 @@ __all__ = [
     "basis_owner",
     "basis_refusal",
     "campuses_of_territory",
+    "fields_said",
     "foreign_basis",
+    "own_field_ties",
 ]
 
 Row = dict[str, Any]
@@ -146,12 +148,48 @@ def public_links(basis: SectorBasis) -> list[str]:
     if basis.rome:
         links.append(f"que les fiches Certif Info rattachent à ses métiers{_jobs_said(basis)}")
     if basis.nsf:
-        # by its name, never its code (graph/evidence_words.py); a code only where none
-        fields = ", ".join(
-            f"« {nsf_name(code)} »" if nsf_name(code) else code for code in basis.nsf
-        )
-        links.append(f"de son domaine de formation ({fields})")
+        links.append(f"de son domaine de formation ({fields_said(basis.nsf)})")
     return links
+
+
+def fields_said(codes: Iterable[str]) -> str:
+    """NSF groups by their names, never their codes (graph/evidence_words.py); a code only
+    where the nomenclature names none.
+
+    >>> fields_said(["227"]), fields_said(["201", "255"])
+    ('« Énergie, génie climatique »', '« Technologies de commande des transformations \
+industrielles », « Électricité, électronique »')
+    """
+    return ", ".join(f"« {nsf_name(code)} »" if nsf_name(code) else code for code in codes)
+
+
+def own_field_ties(sector: Mapping[str, Any]) -> tuple[str, ...]:
+    """The NSF groups a campus filière's own training is read from in its territory: those its
+    seed gives (``nsf``, with their source), when nothing else ties a diploma to it — no ROME
+    code, no diploma the campus's records link to it (``linked``, gaps_sectors). The
+    Énergies campus's « Énergies » and « Efficacité énergétique » (NSF 227) were « rattachées
+    à aucun diplôme » in a Seine-Maritime full of Bac pro MEE and BTS FED.
+
+    Only then: a group is a field of training, broader than a filière. Where the campus's
+    records name its diplomas, they say what trains for it; the Mecanic Vallée's
+    « Mécatronique » (NSF 201, 255) would otherwise take every electrician's CAP of the
+    Aveyron, and its « Fonderie » (223, whose ROME code no programme there carries, and
+    which the campus says has no local training yet) the BTS CPRP of Figeac. A group
+    heading a whole area (100, 200, 300) or naming no field (x99) ties nothing.
+
+    >>> own_field_ties({"nsf": ["227"], "rome": None, "linked": 0})
+    ('227',)
+    >>> own_field_ties({"nsf": ["201", "255"], "linked": 4}), own_field_ties({"nsf": ["223"],
+    ...     "rome": ["H2907"]}), own_field_ties({"nsf": ["200", "999"]})
+    ((), (), ())
+    """
+    if sector.get("rome") or sector.get("linked"):
+        return ()
+    return tuple(
+        str(code)
+        for code in sector.get("nsf") or ()
+        if str(code) not in GENERIC_GROUPS and nsf_name(str(code))
+    )
 
 
 def _jobs_said(basis: SectorBasis) -> str:

@@ -72,6 +72,8 @@ EXPLICIT_INSEE = re.compile(r"^\s*insee\s*:\s*(\d{5}|2[AB]\d{3})\s*$", re.IGNORE
 POSTCODE = re.compile(r"^\d{5}$")
 POSTCODE_PREFIX = re.compile(r"^\d{2,4}$")
 WITH_DEPT = re.compile(r"^(.*?)\s*\(\s*(\d{1,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
+# « Laval (Mayenne, 53000) », « Laval (Mayenne) »: a label of Commune.display
+_LABEL = re.compile(r"^(.*?)\s*\(\s*([^(),\d]+?)\s*(?:,\s*(\d{5}|2[AB]\d{3}))?\s*\)\s*$", re.I)
 _SEPARATORS = re.compile(r"[\s\-'’‘`´.,/_]+")
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "saints": "sts", "saintes": "stes"}
 # A name no commune has gets the communes of a close spelling (CommuneIndex.near): a text of
@@ -193,8 +195,14 @@ class Commune(NamedTuple):
 
     @property
     def display(self) -> str:
-        """French label telling homonyms apart: ``Saint-Denis (Seine-Saint-Denis, 93066)``."""
-        return f"{self.name} ({self.departement_name}, {self.code})"
+        """French label telling homonyms apart, as people write a town: its département and
+        its postcode, ``Saint-Denis (Seine-Saint-Denis, 93200)`` (tester26: « Laval (Mayenne,
+        53130) », the INSEE code, read as a postcode: Laval's is 53000); the département alone
+        when the reference gives no postcode or several (Marseille's first, 13001, is also
+        Aix-en-Provence's INSEE code)."""
+        if len(self.postcodes) == 1:
+            return f"{self.name} ({self.departement_name}, {self.postcodes[0]})"
+        return f"{self.name} ({self.departement_name})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +300,8 @@ class CommuneIndex:
     _dep_centres: dict[str, tuple[tuple[float, float], ...]] | None = field(
         default=None, repr=False
     )
+    # département names (search_key) -> COG code: a label « Laval (Mayenne, 53000) » read back
+    _dep_of_name: dict[str, str] | None = field(default=None, repr=False)
 
     def warm(self) -> None:
         """Build the search maps now (names, words, postcodes: most of the ~0.4 s a reference
@@ -795,18 +805,43 @@ class CommuneIndex:
         if POSTCODE.match(q):
             raise CommuneNotFound(q)
         name, dept = _split_dept(q)
+        code = None
+        if dept is None:  # a label the API gave (Commune.display), pasted back
+            name, dept, code = self._split_label(q)
         key = search_key(name)
         if not key:
             raise CommuneNotFound(q)
         lo = bisect.bisect_left(self._keys, key)
         hi = bisect.bisect_right(self._keys, key, lo)
-        exact = [c for c in self._entries[lo:hi] if not dept or c.departement == dept]
+        exact = [
+            c
+            for c in self._entries[lo:hi]
+            if (not dept or c.departement == dept)
+            and (code is None or code in c.postcodes or code == c.code)
+        ]
         if exact:
             return self._pick(q, exact)
         prefixed = self.search(q, limit=DOMINANCE + 1)
         if not prefixed:
             raise CommuneNotFound(q, self.near(name))
         return self._pick(q, prefixed)
+
+    def _split_label(self, q: str) -> tuple[str, str | None, str | None]:
+        """A commune's label (:attr:`Commune.display`) as its name, département code and
+        postcode: « Laval (Mayenne, 53000) » -> ("Laval", "53", "53000"); the INSEE code an
+        older label gave is read too (it is matched as a code). ``(q, None, None)`` for any
+        other text (a name whose brackets name no département stays a name)."""
+        m = _LABEL.match(q)
+        if not m:
+            return q, None, None
+        if self._dep_of_name is None:
+            self._dep_of_name = {
+                search_key(c.departement_name): c.departement for c in self.communes.values()
+            }
+        dept = self._dep_of_name.get(search_key(m.group(2)))
+        if dept is None:
+            return q, None, None
+        return m.group(1), dept, (m.group(3) or "").upper() or None
 
     def near(self, name: str, limit: int = NEAR_LIMIT) -> list[Commune]:
         """The communes whose name a typo may have meant (« Tolouse »: Toulouse), the closest

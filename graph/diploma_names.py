@@ -377,6 +377,10 @@ def seconde_start_note(d: Row, famille: Sequence[Row] = ()) -> str | None:
     "La 2de professionnelle production n'est pas un diplôme : c'est la 1re année d'un Bac pro du secteur production, et les fichiers importés ne disent pas lequel. Demandez plutôt les parcours depuis le Bac pro préparé (ou depuis le niveau 4)."
     >>> seconde_start_note({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"})
     "La 2de commune « Métiers du cuir » n'est pas un diplôme : c'est la 1re année des Bac pro de cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille préparé."
+    >>> print(seconde_start_note({"name": "METIERS DU CUIR 2NDE COMMUNE (BAC PRO)", "type": "bac_pro"},
+    ...     [{"name": "Bac pro métiers du cuir option maroquinerie", "closed": False},
+    ...      {"name": "Bac pro X", "closed": True}]))
+    La 2de commune « Métiers du cuir » n'est pas un diplôme : c'est la 1re année des Bac pro de cette famille de métiers (Bac pro métiers du cuir option maroquinerie). Demandez plutôt les parcours depuis le Bac pro de la famille préparé.
     >>> seconde_start_note({"name": "ELECTROTECHNIQUE (BTS)", "type": "bts"}) is None
     True
     >>> seconde_start_note({"name": "SERVICES INFORMATIQUES AUX ORGANISATIONS BTS 1ERE ANNEE", "type": "bts"})
@@ -403,10 +407,14 @@ def seconde_start_note(d: Row, famille: Sequence[Row] = ()) -> str | None:
     if _AGRICULTURAL_2NDE.search(bcn):
         return _agricultural_note(bcn, famille)
     base = display_name(d).split(" (Bac pro)")[0]
+    # the Bac pros familleMetiers.csv lists for this 2de commune, named (tester26: « bac pro
+    # gatl » was refused without a word of AGOrA, logistique or OTM)
+    open_ = sorted({display_name(r) for r in famille if not r.get("closed") and r.get("name")})
+    listed = f" ({', '.join(open_)})" if open_ else ""
     return (
         f"La 2de commune « {base} » n'est pas un diplôme : c'est la 1re année des Bac pro de "
-        "cette famille de métiers. Demandez plutôt les parcours depuis le Bac pro de la famille "
-        "préparé."
+        f"cette famille de métiers{listed}. Demandez plutôt les parcours depuis le Bac pro de la "
+        "famille préparé."
     )
 
 

@@ -101,11 +101,32 @@ ACRONYMS: Mapping[str, str] = {
     # « D.E Infirmier » programme
     "ifsi": "infirmier",
 }
-# Every way an acronym is spelt out: the list above first, then the BCN's (a BUT speciality's
+# Acronyms of a whole trade rather than of one diploma: each of its parts names diplomas of
+# its own (tester26: « bts btp » put the BTSA aménagements paysagers first, by the ROME job
+# F1201 « Conduite de travaux du BTP et de travaux paysagers », and never named the BTS
+# travaux publics). « Bâtiment et travaux publics (BTP) »: INSEE, définition du secteur de la
+# construction; the BCN's famille de métiers « construction durable, du bâtiment et des
+# travaux publics ».
+TRADE_ACRONYMS: Mapping[str, tuple[str, ...]] = {
+    "btp": ("batiment", "travaux publics"),
+}
+# Every way an acronym is spelt out: the lists above first, then the BCN's (a BUT speciality's
 # code, « TC », « CJ »…), as the words of the diplomas' names
 EXPANSIONS: Mapping[str, tuple[str, ...]] = {
-    a: tuple(dict.fromkeys([*([ACRONYMS[a]] if a in ACRONYMS else []), *(e for e, _ in bcn)]))
-    for a, bcn in {**{a: () for a in ACRONYMS}, **BCN_ACRONYMS}.items()
+    a: tuple(
+        dict.fromkeys(
+            [
+                *([ACRONYMS[a]] if a in ACRONYMS else []),
+                *TRADE_ACRONYMS.get(a, ()),
+                *(e for e, _ in bcn),
+            ]
+        )
+    )
+    for a, bcn in {
+        **{a: () for a in ACRONYMS},
+        **{a: () for a in TRADE_ACRONYMS},
+        **BCN_ACRONYMS,
+    }.items()
 }
 
 # Words that name a type of diploma rather than a subject.
@@ -157,6 +178,9 @@ BY_JOB = 90.0
 # a closed diploma no establishment offers any more: after the open ones that match as well
 # (« soudeur » gave the CAP and BP Soudeur, closed, 0 offers, before the CAP RICS)
 CLOSED_UNOFFERED = 15.0
+# an open diploma whose name the query says whole (« bac general »: the Bac général, before
+# the Bac pro aviation générale offered more, tester26): above any offers count (5 at most)
+WHOLE_NAME = 5.5
 
 
 @dataclass(frozen=True)
@@ -690,6 +714,53 @@ def _asked_words(said: Sequence[str], name: str, name_words: Sequence[str]) -> S
     return [w for w in _words(head) if w not in STOP]
 
 
+def _open_successors(
+    hits: list[Hit], rows: Sequence[Mapping[str, Any]], at_row: dict[int, int]
+) -> list[Hit]:
+    """The open diplomas that replaced a closed one found, when the words do not find them
+    themselves (tester26: « cs cuisinier en desserts de restaurant » found the closed MC and CS
+    only; the BCN's successor is named « Desserts de restaurant (CS3) »): each at its
+    predecessor's score, found by that name (:func:`_real_first` then lists the closed one
+    right after it). Fills ``at_row`` for them.
+
+    >>> rows = [{"code": "A", "name": "cuisinier desserts", "closed": True,
+    ...          "successors": [{"code": "B"}]}, {"code": "B", "name": "desserts", "closed": False}]
+    >>> at = {}
+    >>> [(h.row["code"], h.score) for h in _open_successors([Hit(rows[0], 80.0)], rows, at)]
+    [('B', 80.0)]
+    """
+    found = {h.row["code"] for h in hits}
+    wanted = {
+        c: h
+        for h in hits
+        if h.row.get("closed") and not h.by_job
+        for c in _successors(h)
+        if c not in found
+    }
+    if not wanted:
+        return []
+    out = []
+    for i, r in enumerate(rows):
+        h = wanted.get(r["code"])
+        if h is not None and not r.get("closed"):
+            out.append(Hit(r, h.score))
+            at_row[id(out[-1])] = i
+    return out
+
+
+def _is_btsa(r: Mapping[str, Any]) -> bool:
+    """A BTS of the ministry of agriculture: its name says so (the BCN's « AMENAGEMENTS
+    PAYSAGERS (BTSA) », Parcoursup's « BTS – Agricole – … »).
+
+    >>> _is_btsa({"name": "BTSA aménagements paysagers"}), _is_btsa({"name": "BTS bâtiment"})
+    (True, False)
+    >>> _is_btsa({"name": "BTS – Agricole – Analyse, conduite et strategie de l'entreprise"})
+    True
+    """
+    words = _words(f"{r.get('name') or ''} {r.get('official_name') or ''}")
+    return "btsa" in words or words[:2] == ["bts", "agricole"]
+
+
 def _no(type_id: str | None) -> str:
     """« Aucun » or « Aucune » before the type's name (graph.labels.FEMININE_TYPES: « Aucune
     licence professionnelle », not « Aucun licence professionnelle »).
@@ -769,13 +840,21 @@ def search_diplomas(
     """
     given, rows = rows, list(rows)
     type_id, words = _split_type(_words(query))
+    # « btsa »: the BTS of agriculture only (tester26: « btsa » listed the BTS MCO, NDRC…)
+    agricultural = type_id == "bts" and "btsa" in _words(query)
+
+    def of_type(r: Mapping[str, Any]) -> bool:
+        return r.get("type") == type_id and (not agricultural or _is_btsa(r))
+
+    if agricultural and not any(of_type(r) for r in rows):
+        agricultural = False  # no BTSA in the data: every BTS, as « bts » asks
     code = query.strip().upper()
     exact = [r for r in rows if r["code"] == code or (r.get("rncp") and r["rncp"] == code)]
     if exact:
         return SearchResult([Hit(r, 100.0) for r in exact])
     wanted = _expand(words)
     if not wanted and type_id:  # « bts » alone: every diploma of the type
-        typed = [r for r in rows if r.get("type") == type_id]
+        typed = [r for r in rows if of_type(r)]
         typed.sort(key=lambda r: (-(r.get("offers") or 0), r["name"]))
         return SearchResult(_real_first([Hit(r, 100.0) for r in typed], offered_only=True)[:limit])
     if not wanted:
@@ -832,15 +911,14 @@ def search_diplomas(
     # one job the words name always does (« soudeur »), and every job found when no open
     # diploma's name says the words (« cap vendeur »: the CAP EPC)
     named_open = any(
-        (type_id is None or rows[i].get("type") == type_id) and not rows[i].get("closed")
-        for i in by_name
+        (type_id is None or of_type(rows[i])) and not rows[i].get("closed") for i in by_name
     )
     named = job_for_words(jobs, " ".join(wanted))[0] if jobs else None
     loose = find_jobs(jobs, " ".join(wanted), limit=5) if jobs and named is None else []
     # a type asked and no diploma of it named so: only the jobs whose name says the words
     # too (« licence pro energie » gave the licence pro bio-industries, by H1503 « Technicien
     # de laboratoire en industrie », a job found loosely)
-    unnamed_type = type_id is not None and all(rows[i].get("type") != type_id for i in by_name)
+    unnamed_type = type_id is not None and not any(of_type(rows[i]) for i in by_name)
     if named_open or unnamed_type:
         loose = [j for j in loose if _says_all(wanted, j.name)]
     # a word read as a name's initials (not a known acronym, read spelt out) is no word of a
@@ -850,6 +928,7 @@ def search_diplomas(
     if any(w not in EXPANSIONS for w in sigles):
         named, loose = None, []
     job_codes = {named.code} if named is not None else {j.code for j in loose}
+    said = [w for alts in groups for w in alts[-1]]  # the words, acronyms spelt out
 
     def score(i: int, r: Mapping[str, Any]) -> tuple[float, bool]:
         scores = by_name.get(i)
@@ -861,6 +940,8 @@ def search_diplomas(
                 return 0.0, False
         if r.get("closed") and not r.get("offers"):
             scores = [s - CLOSED_UNOFFERED for s in scores]
+        elif not by_job and not r.get("closed") and _said_share(said, names.words[i]) == 1.0:
+            scores = [s + WHOLE_NAME for s in scores]
         # the offers count favours a diploma offered more; a campus's own programme (a seed's
         # code, neither a public one nor a Parcoursup programme's, whose offers are
         # national) counts its campus's offers only: it does not come first elsewhere
@@ -877,8 +958,8 @@ def search_diplomas(
         if s > 0:
             scored.append(Hit(r, s, by_job=by_job))
             at_row[id(scored[-1])] = i
-    in_type = [h for h in scored if type_id is None or h.row.get("type") == type_id]
-    said = [w for alts in groups for w in alts[-1]]  # the words, acronyms spelt out
+    scored.extend(_open_successors(scored, rows, at_row))
+    in_type = [h for h in scored if type_id is None or of_type(h.row)]
     in_type.sort(
         key=lambda h: (
             -h.score,

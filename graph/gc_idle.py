@@ -79,9 +79,14 @@ class IdleCollector:
     def leave(self) -> None:
         with self._cond:
             self._in_flight -= 1
+            # the thread waits for ever only with nothing to do: woken then; once a pass is
+            # due it waits with a timeout and reads the last request's end when it wakes, so a
+            # request does not wake it each time (a thread switch in every answer's last
+            # moments, docs/performance.md, http26)
+            if not self._dirty:
+                self._cond.notify()
             self._dirty = True
             self._last = time.monotonic()
-            self._cond.notify()
 
     def start(self) -> IdleCollector:
         self._thresholds = gc.get_threshold()

@@ -26,8 +26,11 @@ class CommuneOut(BaseModel):
     code: str = Field(description="INSEE code (COG) of this entry.", examples=["46102"])
     name: str = Field(examples=["Figeac"])
     label: str = Field(
-        description="French label telling homonyms apart: name (département, code).",
-        examples=["Figeac (Lot, 46102)"],
+        description=(
+            "French label telling homonyms apart: name (département, its postcode when it "
+            "has only one)."
+        ),
+        examples=["Figeac (Lot, 46100)"],
     )
     kind: Kind
     commune_code: str = Field(

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from graph.campus_scope import campuses_of_territory
 from graph.gaps.cache import cached_answer
 from graph.gaps.data import read_offers
-from graph.gaps.demand import tied_to_training, training_by_sector
+from graph.gaps.demand import sector_owners, tied_to_training, training_by_sector
 from graph.gaps.rows import Row
 from graph.nsf import field_code, field_id, nsf_name
 from graph.store import GraphStore
@@ -47,8 +47,8 @@ class SectorChoice(BaseModel):
     tied: bool = Field(
         default=True,
         description="False when nothing in the data ties programmes to this filière (no ROME "
-        "code, no diploma a campus record links to it): `offers` 0 then means unknown, not "
-        "absent.",
+        "code, no diploma a campus record links to it, no NSF group in its campus's file): "
+        "`offers` 0 then means unknown, not absent.",
     )
 
 
@@ -97,7 +97,7 @@ def territory_choices(
         for s in sectors
         if set(s["campuses"]) & local_campuses and s["sector"].get("kind") != "job"
     ]
-    trained = training_by_sector(inside, [s["sector"] for s in own])
+    trained = training_by_sector(inside, [s["sector"] for s in own], sector_owners(sectors))
     campus_choices = [
         SectorChoice(
             id=s["sector"]["id"],

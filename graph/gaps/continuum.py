@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection
 
-from graph.gaps.demand import trained_for
+from graph.campus_scope import own_field_ties
+from graph.gaps.demand import field_file, field_tie_text, trained_for
 from graph.gaps.findings import (
     LEVELS,
     SEVERITY_RANK,
@@ -42,6 +43,10 @@ def continuum_breaks(
     }
     if sector and d.basis is not None:
         return [_public_continuum(d.basis, d.inside_for_sector)]
+    # the filières tied to their training by their NSF groups only (own_field_ties): said
+    by_field = {
+        s["sector"]["id"]: fields for s in d.sectors if (fields := own_field_ties(s["sector"]))
+    }
     if sector:
         names = {sector: sector_name or sector}
         groups[sector] = list(d.inside_for_sector)
@@ -53,6 +58,7 @@ def continuum_breaks(
             coverage=(d.level_sources, d.territory_sources),
             elsewhere=_elsewhere(groups, d),
             unfiled=unfiled_offers(d.inside),
+            by_field=by_field,
         )
     # a filière belongs to the campuses covering it: only those of the territory are used
     kinds = {
@@ -85,6 +91,7 @@ def continuum_breaks(
         coverage=(d.level_sources, d.territory_sources),
         elsewhere=_elsewhere(groups, d),
         unfiled=unfiled_offers(d.inside),
+        by_field=by_field,
     )
 
 
@@ -322,6 +329,7 @@ def _findings(
     coverage: tuple[dict[int, frozenset[str]], set[str]] = ({}, set()),
     elsewhere: dict[str, dict[int, list[Row]]] | None = None,
     unfiled: dict[int, list[Row]] | None = None,
+    by_field: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Finding]:
     """One finding per group of offers that misses a level or plans one; ``campus_sectors``:
     the groups that are a sector node to link to (not ``*`` nor a field of training);
@@ -336,7 +344,10 @@ def _findings(
     level, the territory's Bac+3 and Bac+5 whose field the files do not give
     (:func:`unfiled_offers`): a filière's level among them is not established missing, said
     so (``levels_field_unknown``; tester25: « Absents : Bac+5 » for the Seine-Maritime's
-    electrical engineering, beside ESIGELEC's five engineering programmes)."""
+    electrical engineering, beside ESIGELEC's five engineering programmes); ``by_field``: the
+    filières whose offers are those of their NSF groups (``own_field_ties``): said, with the
+    groups in ``linked_by``; a level none of their field offers is ``levels_unlinked``, to
+    check, never missing (low): another field's diploma may prepare for the filière."""
     out = []
     for gid, rows in groups.items():
         if not rows:
@@ -372,6 +383,11 @@ def _findings(
         unknown = [lv for lv in missing if gid != "*" and (unfiled or {}).get(lv)]
         missing = [lv for lv in missing if lv not in unknown]
         name = names[gid]
+        # tied by its NSF groups only: a level none of its field offers may be another
+        # field's, to check, never absent (as another territory's filière, _public_continuum)
+        fields = (by_field or {}).get(gid, ())
+        unlinked = missing if fields else []
+        missing = [] if fields else missing
         inner = [lv for lv in missing if open_levels and open_levels[0] < lv < open_levels[-1]]
         # a missing Bac+3 or Bac+5 may be a gap of the files, not of the territory
         unsure = bool(inner) and min(inner) >= UNSURE_FROM
@@ -384,7 +400,11 @@ def _findings(
             parts.append(f"En projet : {planned_desc}")
         if missing:
             parts.append(f"Absents : {levels_text(missing)}")
+        if unlinked:
+            parts.append(f"Aucune formation de son domaine de formation : {levels_text(unlinked)}")
         why = ". ".join(parts) + "." + _aside_text((aside or {}).get(gid, []), missing)
+        if fields:
+            why += f" {field_tie_text(fields)}"
         why += _elsewhere_text(reached, further)
         if uncovered:
             why += _uncovered_text(uncovered)
@@ -447,8 +467,13 @@ def _findings(
                         for r in planned_rows
                     ],
                     "offers": len(rows),
+                    **(
+                        {"linked_by": {"nsf": list(fields)}, "levels_unlinked": unlinked}
+                        if fields
+                        else {}
+                    ),
                 },
-                sources=_sources(gid, rows, planned_rows, cited or {}),
+                sources=_sources(gid, rows, planned_rows, cited or {}, fields),
             )
         )
     out.sort(key=lambda f: (f.id != "continuum:*", SEVERITY_RANK[f.severity], f.title))
@@ -504,9 +529,18 @@ décrivent ce niveau ; les données ne couvrent pas ce niveau ici, une absence n
     )
 
 
-def _sources(gid: str, rows: list[Row], planned: list[Row], cited: dict[str, str]) -> list[str]:
-    """The filière's document, the planned offers' sources, then the other offers' files."""
+def _sources(
+    gid: str,
+    rows: list[Row],
+    planned: list[Row],
+    cited: dict[str, str],
+    fields: tuple[str, ...] = (),
+) -> list[str]:
+    """The filière's document (and the BCN's file for the NSF groups tying its training:
+    ``fields``), the planned offers' sources, then the other offers' files."""
     own = [cited[gid]] if gid in cited else []
+    if fields:
+        own.append(field_file(fields))
     first = sorted({r["offer"]["source"] for r in planned if r["offer"].get("source")})
     rest = sorted({r["offer"]["source"] for r in rows if r["offer"].get("source")} - set(first))
     return [*own, *first, *rest][: max(10, len(own) + len(first))]

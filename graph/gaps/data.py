@@ -24,7 +24,7 @@ from graph.campus_scope import campuses_of_territory, foreign_basis
 from graph.diploma_names import readable
 from graph.distance_learning import is_distance_learning
 from graph.gaps.dead_ends import NEAREST_MAX_KM, dead_end_tests, nearest_wanted
-from graph.gaps.demand import training_by_sector
+from graph.gaps.demand import sector_owners, training_by_sector
 from graph.gaps.findings import REACH_KM
 from graph.gaps.foreign import publicly_linked
 from graph.gaps.level_coverage import sources_of
@@ -419,7 +419,7 @@ def rows_for_sector(d: GapData, rows: list[Row], sector: str | None) -> list[Row
     if d.basis is not None:  # another territory's filière: what public files link to it
         return publicly_linked(rows, d.basis)
     sectors = [s["sector"] for s in d.sectors if s["sector"]["id"] == sector]
-    return training_by_sector(rows, sectors).get(sector, [])
+    return training_by_sector(rows, sectors, sector_owners(d.sectors)).get(sector, [])
 
 
 def read_programme_territories(store: GraphStore, legs: list[Row]) -> dict[str, frozenset[str]]:

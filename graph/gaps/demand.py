@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
+from graph.campus_scope import fields_said, own_field_ties
 from graph.citations import cite
 from graph.departements import and_list, departements_phrase
 from graph.gaps.findings import SEVERITY_RANK, Finding, NodeRef, Row, actor_ref, dedupe
 from graph.gaps.rows import GapData
 from graph.models import OPEN_STATUSES
 
-__all__ = ["tied_to_training", "training_by_sector", "unmet_demand"]
+__all__ = [
+    "field_file",
+    "field_tie_text",
+    "sector_owners",
+    "tied_to_training",
+    "training_by_sector",
+    "unmet_demand",
+]
 
 # why no diploma can count for a field without code (tester24: Fécamp's « Éolien » and the BTS
 # option systèmes éoliens, which only the diploma's name ties to it: the words of names are
@@ -18,20 +27,69 @@ __all__ = ["tied_to_training", "training_by_sector", "unmet_demand"]
 UNTIED = "ni les fiches du campus ni un code métier ROME ne la relient à une formation"
 
 
-def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[Row]]:
+def field_file(codes: tuple[str, ...]) -> str:
+    """The source of a tie by NSF groups: the BCN's diplomas file (as the public links of
+    another territory's filière cite it, graph/gaps/foreign.py)."""
+    return f"nFormationDiplome_.csv (diplômes du groupe NSF {', '.join(codes)})"
+
+
+def field_tie_text(codes: tuple[str, ...]) -> str:
+    """What a finding on a filière tied to its training by its NSF groups only says of that
+    tie (French, :func:`graph.campus_scope.own_field_ties`): the data's only link, broader than
+    the filière, to check.
+
+    >>> print(field_tie_text(("227",)))
+    Formations rattachées à la filière par son domaine de formation (« Énergie, génie climatique »), hors celles que le campus rattache à ses autres filières, le seul lien que donnent les fichiers (ni les fiches du campus ni un code métier ROME ne la relient à une formation) : un diplôme de ce domaine peut préparer à d'autres métiers, un diplôme d'un autre domaine à celle-ci, à vérifier.
+    """  # noqa: E501
+    return (
+        f"Formations rattachées à la filière par son domaine de formation ({fields_said(codes)}), "
+        f"hors celles que le campus rattache à ses autres filières, le seul lien que donnent les "
+        f"fichiers ({UNTIED}) : un diplôme de ce domaine peut préparer à d'autres métiers, un "
+        "diplôme d'un autre domaine à celle-ci, à vérifier."
+    )
+
+
+def training_by_sector(
+    offers: list[Row], sectors: list[Row], owners: Mapping[str, Iterable[str]] | None = None
+) -> dict[str, list[Row]]:
     """The offers that train for each sector: the diplomas a seed says train for it
     (``TRAINS_FOR``), and those whose jobs (the ROME codes Certif Info gives an imported
     diploma) include one of the sector's ROME codes — an open-data programme carries no seed
-    sector, so without its jobs a territory's own training would not count.
+    sector, so without its jobs a territory's own training would not count; for a sector
+    neither ties to any diploma, those of the NSF groups its seed gives
+    (:func:`graph.campus_scope.own_field_ties`), but those the records of one of its
+    campuses tie to another of its sectors (``owners``: each sector's campuses): the Mecanic
+    Vallée files the BTS CPRP (NSF 223) under « Mécanique de précision », not under its
+    « Métallurgie » (223).
 
     >>> bts = {"diploma": {"code": "32025014", "rome_codes": ["I1304", "I1309"]}, "sectors": []}
     >>> sorted(training_by_sector([bts], [{"id": "maint", "rome": ["I1304"]}]))
     ['maint']
+    >>> mee = {"diploma": {"code": "40022706", "nsf": "227", "rome_codes": []}, "sectors": []}
+    >>> sorted(training_by_sector([mee], [{"id": "nrj", "nsf": ["227"], "linked": 0},
+    ...                                   {"id": "meca", "nsf": ["227"], "linked": 3}]))
+    ['nrj']
+    >>> cprp = {"diploma": {"code": "32022317", "nsf": "223"}, "sectors": ["mp"]}
+    >>> metal = [{"id": "metal", "nsf": ["223"]}, {"id": "mp", "linked": 5}]
+    >>> sorted(training_by_sector([cprp], metal, {"metal": ["mv"], "mp": ["mv"]}))
+    ['mp']
     """
     by_rome: dict[str, list[str]] = defaultdict(list)
+    by_nsf: dict[str, list[str]] = defaultdict(list)
     for s in sectors:
         for code in s.get("rome") or ():
             by_rome[code].append(s["id"])
+        for group in own_field_ties(s):
+            by_nsf[group].append(s["id"])
+    # the other sectors of the campuses of each sector tied by its NSF groups
+    others: dict[str, set[str]] = {}
+    if by_nsf and owners:
+        of_campus: dict[str, set[str]] = defaultdict(set)
+        for sid, campuses in owners.items():
+            for c in campuses:
+                of_campus[c].add(sid)
+        for sid in {x for ids in by_nsf.values() for x in ids}:
+            others[sid] = {x for c in owners.get(sid, ()) for x in of_campus[c]} - {sid}
     out: dict[str, list[Row]] = defaultdict(list)
     # the sectors of a diploma's row once (the offers of one diploma share its rows,
     # graph/gaps/data.py: 6 000 offers, 2 000 diplomas for a campus at national size)
@@ -42,6 +100,12 @@ def training_by_sector(offers: list[Row], sectors: list[Row]) -> dict[str, list[
         if ids is None:
             found = set(seeded)
             found.update(sid for code in dip.get("rome_codes") or () for sid in by_rome[code])
+            if by_nsf and dip.get("nsf"):
+                found.update(
+                    sid
+                    for sid in by_nsf.get(str(dip["nsf"]), ())
+                    if not others.get(sid) or others[sid].isdisjoint(seeded)
+                )
             ids = known[id(dip), id(seeded)] = sorted(found)
         for sid in ids:
             out[sid].append(r)
@@ -65,23 +129,31 @@ def trained_for(d: GapData, offers: list[Row]) -> dict[str, list[Row]]:
     if got is None or got[0] is not offers:
         got = d._trained[id(offers)] = (
             offers,
-            training_by_sector(offers, [s["sector"] for s in d.sectors]),
+            training_by_sector(offers, [s["sector"] for s in d.sectors], sector_owners(d.sectors)),
         )
     return got[1]
 
 
+def sector_owners(rows: Iterable[Row]) -> dict[str, list[str]]:
+    """Each sector's campuses, from gaps_sectors rows (``training_by_sector``'s ``owners``)."""
+    return {r["sector"]["id"]: list(r.get("campuses") or ()) for r in rows}
+
+
 def tied_to_training(sector: Row) -> bool:
     """Whether the data can tell which programmes train for a sector: ROME codes (matched with
-    the diplomas' jobs) or diplomas a seed says train for it (``linked``, gaps_sectors). With
-    neither, no programme can ever count for it and « no local training » would be asserted
-    everywhere, whatever the territory teaches: the answer says it does not know.
+    the diplomas' jobs), diplomas a seed says train for it (``linked``, gaps_sectors), or else
+    the NSF groups its seed gives (:func:`graph.campus_scope.own_field_ties`). With none, no
+    programme can ever count for it and « no local training » would be asserted everywhere,
+    whatever the territory teaches: the answer says it does not know.
 
     >>> tied_to_training({"rome": ["H2907"]}), tied_to_training({"rome": [], "linked": 2})
     (True, True)
     >>> tied_to_training({"rome": None, "linked": 0, "local_training_note": "…"})
     False
+    >>> tied_to_training({"rome": None, "linked": 0, "nsf": ["227"]})
+    True
     """
-    return bool(sector.get("rome") or sector.get("linked"))
+    return bool(sector.get("rome") or sector.get("linked") or own_field_ties(sector))
 
 
 def unmet_demand(
@@ -123,6 +195,9 @@ def unmet_demand(
         ]
         capacity = sum(capacity_known) if capacity_known else None
         ref = NodeRef(type="sector", key=sid, name=s["name"])
+        # tied by its NSF groups only: the data's one link, broader than the filière, said
+        fields = own_field_ties(s)
+        linked_by = {"linked_by": {"nsf": list(fields)}} if fields else {}
         if latest is not None:
             gap = latest["count"] - capacity if capacity is not None else None
             head = f"{latest['count']} recrutements recensés ({latest['period']})"
@@ -153,6 +228,11 @@ def unmet_demand(
                     "surveiller (tous les diplômés ne restent pas).",
                 )
                 severity = "low"
+            elif not open_training and fields:
+                # no programme of its field here: another field's may train for it
+                none = _no_field_training(fields, campus)
+                why = _said(head, bool(part), f"et {none}", none)
+                severity = "medium"
             elif not open_training:
                 why = _said(
                     head,
@@ -189,6 +269,8 @@ def unmet_demand(
                         f"{len(open_training)}."
                     )
                 severity = "high" if gap > latest["count"] / 2 else "medium"
+            if fields and open_training:
+                why += f" {field_tie_text(fields)}"
             out.append(
                 Finding(
                     id=f"demand:{sid}",
@@ -210,9 +292,10 @@ def unmet_demand(
                             ({"period": x["period"], "count": x["count"]} for x in demand),
                             key=lambda x: x["period"],
                         ),
+                        **linked_by,
                     },
                     sources=sorted(
-                        {latest["source"]}
+                        {latest["source"], *(field_file(fields) for _ in fields[:1])}
                         | {r["offer"]["source"] for r in open_training if r["offer"].get("source")}
                     )[:10],
                 )
@@ -226,7 +309,11 @@ def unmet_demand(
             note = s.get("local_training_note")
             owner = _owner(campuses, d.campus_names, campus)
             tied = tied_to_training(s)
-            if tied:
+            if fields:  # none of its field here: another field's may train for it
+                why = f"{owner} : {_no_field_training(fields, campus)}" + (
+                    f" {note}" if note else ""
+                )
+            elif tied:
                 why = (
                     f"{owner} sans aucune formation "
                     + ("recensée dans ses établissements." if campus else "locale recensée.")
@@ -245,7 +332,7 @@ def unmet_demand(
                     id=f"demand:{sid}",
                     title=s["name"],
                     why=why,
-                    severity="medium" if note and tied else "low",
+                    severity="medium" if note and tied and not fields else "low",
                     nodes=[ref],
                     data={
                         "sector": sid,
@@ -254,12 +341,30 @@ def unmet_demand(
                         "capacity": None,
                         "offers": 0,
                         "note": note,
+                        **linked_by,
                     },
-                    sources=[s["source"]] if s.get("source") else [],
+                    sources=([s["source"]] if s.get("source") else [])
+                    + ([field_file(fields)] if fields else []),
                 )
             )
     out.sort(key=lambda f: (SEVERITY_RANK[f.severity], -(f.data.get("gap") or 0), f.title))
     return out
+
+
+def _no_field_training(fields: tuple[str, ...], campus: str | None) -> str:
+    """That no programme of a filière's NSF groups, its only tie to training, is offered
+    (French): not that none trains for it.
+
+    >>> print(_no_field_training(("227",), None))
+    aucune formation de son domaine de formation (« Énergie, génie climatique ») recensée sur le territoire (hors celles que le campus rattache à ses autres filières), le seul lien que donnent les fichiers (ni les fiches du campus ni un code métier ROME ne la relient à une formation) : un diplôme d'un autre domaine peut y préparer, à vérifier.
+    """  # noqa: E501
+    return (
+        f"aucune formation de son domaine de formation ({fields_said(fields)}) recensée "
+        + ("dans les établissements du campus" if campus else "sur le territoire")
+        + f" (hors celles que le campus rattache à ses autres filières), le seul lien que "
+        f"donnent les fichiers ({UNTIED}) : un diplôme d'un autre domaine peut y préparer, à "
+        "vérifier."
+    )
 
 
 def _owner(campuses: set[str], names: dict[str, str], campus: str | None) -> str:

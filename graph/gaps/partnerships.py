@@ -6,6 +6,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from graph.analytics.link_analysis import suggest_links
+from graph.campus_scope import own_field_ties
+from graph.gaps.demand import sector_owners, training_by_sector
 from graph.gaps.findings import (
     ECONOMIC,
     PAIR_LABELS,
@@ -101,6 +103,27 @@ GROUP_WEIGHTS = {
 }
 
 
+def _field_tied(d: GapData, sector: str | None) -> list[tuple[str, str]]:
+    """The links of the asked filière of the territory tied to its training by its NSF groups
+    only (graph.campus_scope.own_field_ties) with the schools and diplomas of that training,
+    as the rest of the report counts it (graph.gaps.demand.training_by_sector): no campus
+    record ties a diploma to it, so the graph held none, and « Énergies » asked in the
+    Seine-Maritime had no pair beside a note that no pair shares a field. None without a
+    filière asked (the report of every filière is as before), or for another territory's
+    (``basis``: graph/gaps/foreign.py)."""
+    if not sector or d.basis is not None:
+        return []
+    row = next((s for s in d.sectors if s["sector"]["id"] == sector), None)
+    if row is None or not own_field_ties(row["sector"]):
+        return []
+    rows = training_by_sector(d.offers, [row["sector"]], sector_owners(d.sectors))
+    z = f"Sector:{sector}"
+    return sorted(
+        {(f"Actor:{r['actor']['id']}", z) for r in rows.get(sector, ())}
+        | {(f"Diploma:{r['diploma']['code']}", z) for r in rows.get(sector, ())}
+    )
+
+
 def _group(kind: str) -> str:
     return "economic" if kind in ECONOMIC else "school" if kind in SCHOOLS else "research"
 
@@ -115,6 +138,7 @@ def suggested_partnerships(
     the pairs that share it."""
     local = local_sectors(d)
     G = _graph(d, local)
+    G.add_edges_from(_field_tied(d, sector))
     info = {f"{a['label']}:{a['id']}": a for a in d.actors}
     candidates = [
         n

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.evidence_words import evidence_words
+from graph.inference import after_bac
 from graph.inference.admission_parallele import RULES as PARALLEL_RULES
 from graph.inference.rules import RULES, InferredPasserelle
 
@@ -26,8 +27,12 @@ def source_of(p: InferredPasserelle, over: str | None = None) -> str:
     return f"{base} over {over}" if over else base
 
 
+# the rules the import runs besides graph.inference.rules.RULES: id -> French sentence
+OTHER_RULES: dict[str, str] = {**PARALLEL_RULES, after_bac.RULE: after_bac.RULE_SENTENCE}
+
+
 def _conditions(p: InferredPasserelle, words: str) -> str:
-    text = RULES.get(p.rule) or PARALLEL_RULES[p.rule]
+    text = RULES.get(p.rule) or OTHER_RULES[p.rule]
     return f"{text} Correspondance : {words}."
 
 

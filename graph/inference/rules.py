@@ -94,6 +94,9 @@ class DiplomaFacts:
     # of the :data:`KEEP` places, so that the four options of BTS maintenance des systèmes do
     # not push every other BTS out of a Bac pro's continuations
     family: str = ""
+    # a diplôme d'État whose offers are Parcoursup programmes (« D.E Infirmier »): entered after
+    # the bac, on dossier (graph.inference.after_bac; the import only)
+    after_bac: bool = False
 
 
 def groups_of(d: DiplomaFacts) -> tuple[str, ...]:

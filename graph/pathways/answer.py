@@ -189,7 +189,9 @@ class OfferOut(BaseModel):
     distance_km: float | None = Field(
         default=None,
         description="From the previous step's establishment, or from home: to 0.1 km, or to "
-        "the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »).",
+        "the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »). "
+        "Null when unknown: no position for this establishment or, for a step after the "
+        "first, for the previous step's chosen establishment.",
     )
     chosen: bool = False
     source: str
@@ -401,7 +403,8 @@ def pathway_out(
             remote = is_distance_learning(actor)  # its address is no place of training
             precision = offer.get("coords_precision")
             lat = offer.get("lat")
-            if prev is not None and lat is not None and not remote:
+            # after a step without position, ``prev`` is only where the search went on from
+            if prev is not None and lat is not None and not remote and not st.prev_unplaced:
                 km = haversine_km(prev[0], prev[1], lat, offer["lon"])
                 od = shown_km(km, precision)
             capacity, demand = offer.get("capacity"), offer.get("demand")

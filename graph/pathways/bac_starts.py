@@ -51,10 +51,23 @@ def general_bac_reason(start_types: list[str], reason: str) -> str:
     True
     >>> general_bac_reason(["bac_pro"], "Aucune passerelle.")
     'Aucune passerelle.'
-    """
+
+    « Aucune passerelle connue ne mène du Bac général … » repeats it and reads as if no way
+    led there, beside « il recrute … après le bac » (tester26): left out.
+
+    >>> print(general_bac_reason(["bac_general"], "Aucune passerelle connue ne mène du Bac "
+    ...     "général au DE X en 4 étapes au plus. DE X est préparé dans le 40."))
+    Avec un bac général, les formations post-bac s'ouvrent sur dossier via Parcoursup ; les données ne décrivent pas de passerelle propre à ce diplôme. DE X est préparé dans le 40.
+    """  # noqa: E501
     if start_types == ["bac_general"]:
+        rest = " ".join(_NO_PASSERELLE.sub(" ", reason).split())
+        reason = rest or reason
         return f"{GENERAL_BAC_SENTENCE} {reason}"
     return reason
+
+
+# graph/pathways/explanation.py why_none's sentence when no passerelle leads anywhere
+_NO_PASSERELLE = re.compile(r"Aucune passerelle connue ne mène [^.]*? en \d+ étapes? au plus\.")
 
 
 def level_start_notice(level: int | None, start_types: Iterable[str]) -> str | None:

@@ -18,6 +18,8 @@ from graph.diploma_names import display_name
 from graph.distance_learning import DISTANCE_PHRASE, is_distance_learning
 from graph.evidence_words import evidence_words
 from graph.geo import haversine_km
+from graph.inference.after_bac import is_after_bac_leg
+from graph.inference.after_bac import leg_sentence as after_bac_leg_sentence
 from graph.inference.bac_techno import is_bac_techno_leg
 from graph.inference.bac_techno import leg_sentence as bac_techno_leg_sentence
 from graph.inference.rules import ORIGIN_OPEN, TARGET_OPEN, WEAK_LINK
@@ -56,6 +58,8 @@ __all__ = [
 # answer says where the nearest known one is instead (the bound of the gap reports' nearest next
 # step, graph/gaps/dead_ends.py). The usual continuation of the start is told wherever it is.
 OUTSIDE_MAX_KM = 150.0
+# said of a step whose previous establishment has no position (Step.prev_unplaced)
+UNKNOWN_FROM_PREVIOUS = "distance depuis l'étape précédente inconnue (établissement sans position)"
 # said of a trip with a leg to an establishment placed at its commune's centre
 APPROXIMATE_TRIP = "un établissement n'est placé qu'au centre de sa commune"
 
@@ -243,6 +247,8 @@ def _passerelle_sentence(leg: Row, best: Offer) -> str:
     words = leg.get("evidence_words") or evidence_words(str(leg.get("evidence") or ""))
     if leg.get("evidence") and is_bac_techno_leg(leg.get("passerelle_id")):
         return evidence_words(bac_techno_leg_sentence(str(leg["evidence"]), where))
+    if leg.get("evidence") and is_after_bac_leg(leg.get("passerelle_id")):
+        return evidence_words(after_bac_leg_sentence(str(leg["evidence"]), where))
     if open_side := OPEN_SPECIALTY.get(str(leg.get("evidence"))):
         return (
             f"passerelle déduite par l'outil d'une règle générale ; {open_side}, aucun point "
@@ -398,6 +404,8 @@ def step_sentence(
     parts = [f"Étape {i} : {display_name(d)}, {at_place(best)}"]
     if st.choice.remote:
         parts.append(DISTANCE_PHRASE)
+    elif st.prev_unplaced and st.choice.dist is not None:
+        parts.append(UNKNOWN_FROM_PREVIOUS)
     elif st.choice.dist is not None:
         since = " depuis l'étape précédente" if i > 1 else ""  # as the web page says it
         parts.append(f"à {fmt_km(st.choice.dist, best.offer.get('coords_precision'))}{since}")
@@ -407,7 +415,7 @@ def step_sentence(
             parts.append(sea)  # « à vol d'oiseau » alone hid a ferry or a flight
     elif st.choice.unplaced:
         parts.append("distance inconnue (établissement sans coordonnées)")
-    if st.choice.dist is not None and st.choice.dist > NEAR_KM:
+    if st.choice.dist is not None and st.choice.dist > NEAR_KM and not st.prev_unplaced:
         # the chosen one is beyond a daily commute: an establishment of unknown place may be
         # nearer (Ajaccio: Furiani at 102 km, another in Corse-du-Sud without coordinates)
         other = next((o for o in st.choice.ranked[1:] if maybe_nearer(o, best, around)), None)
@@ -542,8 +550,8 @@ def explain(
             f"Trajet total {total} {AS_CROW} {span}"
             + (f" ({APPROXIMATE_TRIP})" if approx else "")
             + (
-                f", plus {s.unplaced} étape{'s' if s.unplaced > 1 else ''} de distance inconnue."
-                if s.unplaced
+                f", plus {unknown} étape{'s' if unknown > 1 else ''} de distance inconnue."
+                if (unknown := s.unplaced + s.after_unplaced)
                 else "."
             )
         )
@@ -711,6 +719,29 @@ class _Said(NamedTuple):
             f"{label} dont le lieu est connu : {self.placed} ; aussi proposé {deps}, lieu exact "
             "inconnu (peut-être plus près)"
         )
+
+
+def goal_elsewhere_sentence(
+    q: PathwayQuery,
+    name: str,
+    offers: list[Offer],
+    origin: tuple[tuple[float, float] | None, str] | None = None,
+) -> str | None:
+    """What a refusal says of a goal no establishment of the territory prepares while some
+    elsewhere do: « X n'est préparé par aucun établissement dans le département des Landes
+    (40) d'après les données ; le plus proche : Y (Pau), à 70 km » (:func:`_nearest`); None
+    when the data knows no current offer of it (an old headcount of a replaced diploma is
+    none) or nothing can be measured from."""
+    current = [o for o in offers if o.offer.get("status") != "renewed"]
+    if not current or any(o.in_territory for o in current):
+        return None
+    nearest = _nearest(q, current, origin)
+    if nearest is None:
+        return None
+    return (
+        f"{name} n'est préparé par aucun établissement {q.territory.describe_in()} d'après les "
+        f"données ; {nearest.said('le plus proche')}."
+    )
 
 
 def _nearest(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -29,6 +29,7 @@ from graph.diploma_names import display_name, is_agricultural_seconde, seconde_s
 from graph.gc_pause import gc_paused
 from graph.geo import haversine_km
 from graph.labels import TYPE_FR
+from graph.nsf import GENERIC_GROUPS
 from graph.pathways.after_3e import ENTRY_LEG
 from graph.pathways.after_3e import LEVEL as AFTER_3E_LEVEL
 from graph.pathways.after_3e import START_CODE as AFTER_3E_CODE
@@ -49,7 +50,6 @@ from graph.pathways.closing import (
     closing_parts,
     entry_barred,
     next_rentree,
-    open_entries_first,
     open_entries_notice,
 )
 from graph.pathways.data import PathwayData, kept_entries, pathway_data
@@ -59,6 +59,7 @@ from graph.pathways.explanation import (
     MODALITY_FR,
     OUTSIDE_MAX_KM,
     explain,
+    goal_elsewhere_sentence,
     goal_label,
     job_label,
     place,
@@ -85,7 +86,7 @@ from graph.pathways.job_field import (
     job_groups,
     same_field_programmes,
 )
-from graph.pathways.job_link import own_first, own_first_notice, weak_links
+from graph.pathways.job_link import own_first_notice, weak_links
 from graph.pathways.job_scope import JobGoal, job_goal, no_public_link_reason, scope_notice
 from graph.pathways.named_job import domain_of, named_neighbours, named_notice, named_reason
 from graph.pathways.nearest import NearIndex
@@ -113,7 +114,7 @@ from graph.pathways.regulated import (
 )
 from graph.pathways.related_job import related_job_sentence, start_jobs
 from graph.pathways.request import kept_rome_jobs
-from graph.pathways.reserved_track import ordinary_first, ordinary_first_notice
+from graph.pathways.reserved_track import is_reserved_track, ordinary_first_notice
 from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import (
     Candidate,
@@ -395,15 +396,24 @@ def _search(
     origin: LatLon | None,
     *,
     every: bool = False,
+    classify: Callable[[Sequence[Row]], int] | None = None,
 ) -> tuple[_StoreSource, list[Scored], set[tuple[str, ...]], int]:
     """The search's source, its ranked pathways, the diploma sequences of all of them, and
     how many pathways the answer says of those: a start from a level says a track for
     bacheliers technologiques once, whichever series it is taken from
     (:func:`graph.pathways.bac_starts.said_once`).
 
-    Only the first ``q.limit`` pathways are scored and ranked (:func:`best_of`: the same as
-    ranking them all), unless ``every``: then all of them, for a filter on the
-    establishments chosen."""
+    Only the first pathways through ``q.limit`` different formations are scored and ranked
+    (:func:`best_of`: the same as ranking them all; enough for :func:`varied` to put the
+    ``q.limit`` first different ones first), unless ``every``: then all of them, for a filter
+    on the establishments chosen.
+
+    ``classify``: a pathway's class from its diplomas (start first), 0 for most, higher ones
+    ranked after the lower whatever their score (:func:`_classifier`); when a pathway ranked
+    has a class above 0, the first pathways of each class are ranked in turn, as many as the
+    answer can show (:func:`_by_class`), so that the order is that of every pathway, the same
+    whatever ``q.limit`` (tester26, Nevers: the limit of 3 showed two pathways that a limit of
+    20 ranked 9th and 10th)."""
     source = _StoreSource(data, store, q)
     paths = candidates(
         q,
@@ -461,26 +471,69 @@ def _search(
         shown = with_no_places(shown)
     else:
         shown, keys = _best_with_places(scorer, paths, q.limit, parents)
+    if classify is not None and any(
+        classify([s.start, *(st.diploma for st in s.plan)]) for s in shown
+    ):
+        shown = _by_class(scorer, paths, q, classify, parents)
     return source, shown, keys, _said(q, keys, _entering_tracks(paths))
+
+
+def _by_class(
+    scorer: Scorer,
+    paths: list[Candidate],
+    q: PathwayQuery,
+    classify: Callable[[Sequence[Row]], int],
+    parents: Sequence[int] | None,
+) -> list[Scored]:
+    """The first pathways of each class of ``classify`` in turn, lowest class first, each
+    class's in the order of :func:`_search`: through ``q.limit`` different formations in the
+    first class, and, when it has fewer, all of its pathways and those of the next class
+    through as many different formations as the answer still shows, and so on."""
+    classes: dict[int, list[Candidate]] = {}
+    for c in paths:
+        classes.setdefault(classify(c.diplomas), []).append(c)
+    need = q.limit * _BY_LEVEL_DEPTH if q.by_level else q.limit
+    out: list[Scored] = []
+    for k in sorted(classes):
+        if q.by_level:
+            got, _ = best_of(scorer, classes[k], need, group=formation_key, parents=parents)
+            got = with_no_places(got)
+        else:
+            got, _ = _best_with_places(scorer, classes[k], need, parents)
+        out += got
+        if len({formation_key([st.diploma for st in s.plan]) for s in got}) >= need:
+            break
+        need -= len(got)  # the whole class is shown before the next one
+        if need <= 0:
+            break
+    return out
 
 
 def _best_with_places(
     scorer: Scorer, paths: list[Candidate], limit: int, parents: Sequence[int] | None
 ) -> tuple[list[Scored], set[tuple[str, ...]]]:
-    """:func:`best_of`'s first ``limit`` pathways once the steps of 0 places lose their points
-    (graph/pathways/no_places.py). A penalty only lowers a score: when ``u`` pathways of the
-    first ``n`` keep theirs and ``u >= limit``, no pathway beyond the first ``n`` can pass
-    them, so the first ``limit`` are among the ``n``; else more are asked (a few rounds)."""
+    """:func:`best_of`'s first pathways through ``limit`` different formations
+    (:func:`formation_key`: enough for :func:`varied` to show the first ``limit`` different
+    ones first, as if every pathway were ranked) once the steps of 0 places lose their points
+    (graph/pathways/no_places.py). A penalty only lowers a score: when the pathways of the
+    first ``n`` formations that keep theirs are of ``limit`` formations or more, no pathway
+    beyond can pass them; else more are asked (a few rounds)."""
     n = limit
     for _ in range(_NO_PLACE_ROUNDS):
-        shown, keys = best_of(scorer, paths, n, parents=parents)
+        shown, keys = best_of(scorer, paths, n, group=formation_key, parents=parents)
         penalised = sum(1 for s in shown if no_place_steps(s))
         if not penalised:
-            return shown[:limit], keys
-        if len(shown) - penalised >= limit or len(shown) < n:
+            return shown, keys
+        kept = {
+            formation_key([st.diploma for st in s.plan]) for s in shown if not no_place_steps(s)
+        }
+        if (
+            len(kept) >= limit
+            or len({formation_key([st.diploma for st in s.plan]) for s in shown}) < n
+        ):
             break
         n = limit + penalised
-    return with_no_places(shown)[:limit], keys
+    return with_no_places(shown), keys
 
 
 def _codes_of(paths: Sequence[Candidate]) -> tuple[set[str], set[str]]:
@@ -752,12 +805,15 @@ def _seconde_start(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str
 
 
 def _start_nsf(store: GraphStore, data: PathwayData, q: PathwayQuery) -> str | None:
-    """The NSF group of the start diploma, when the learner named one (not a level)."""
+    """The NSF group of the start diploma, when the learner named one (not a level); None for
+    a group that heads a whole area (graph/nsf.py GENERIC_GROUPS: the bac général's 100
+    « formations générales » is no field, tester26: « aucune du même domaine que le diplôme de
+    départ » was said of every BTS after it)."""
     if len(q.start_codes) != 1:
         return None
     row = data.diplomas(store, q.start_codes).get(q.start_codes[0])
     nsf = row.get("nsf") if row else None
-    return str(nsf) if nsf else None
+    return str(nsf) if nsf and str(nsf) not in GENERIC_GROUPS else None
 
 
 def _other_modalities(
@@ -1123,7 +1179,14 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     # drawn around (`near`): never at the edge of a radius when the same diploma is offered
     # in its centre (docs/pathways.md, « Choosing establishments »)
     ranked_from = home if home is not None else _near_point(q)
-    source, ranked, keys, told = _search(store, data, q, goal_codes, ranked_from)
+    # a pathway nobody can enter any more (nMef closes the year it enters), one with a step in
+    # a « horaires aménagés » section, one ending at a diploma Certif Info ties to many jobs
+    # (a weak link to the job): ranked after the others, whatever their score, in the order of
+    # every pathway (not of the ones shown only: _search, _ordered)
+    rentree = next_rentree(date.today())
+    weak = _weak_links(store, data, q, goal_codes) if goal_codes is not None else {}
+    classify = _classifier(weak, rentree)
+    source, ranked, keys, told = _search(store, data, q, goal_codes, ranked_from, classify=classify)
     notices: list[str] = []
     asked = q
     usual: list[Scored] = []
@@ -1228,48 +1291,11 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
     # ranked holds the first q.limit pathways at least; the others only count
     unranked = len(keys) - len(ranked)
     repeated = len(keys) - told  # a track said once, taken from several series
-    ranked, shown = with_usual(ranked, [s for s in usual if s.key not in keys], q.limit)
-    # a far better founded passerelle before a weak one for an unknown address alone
-    # (graph/pathways/trade_fit.py); its notice gives the final numbers
-    before, shown = shown, fit_first(shown)
-    fit_moved = fit_moves(before, shown)
-    if fit_moved:
-        ranked = fit_first(ranked)
-    before, shown = shown, varied(shown, any_start=q.by_level)
-    if q.by_level:  # the different formations first, from every pathway ranked
-        # a track for bacheliers technologiques starts from the series it names, said once
-        before = track_starts(before)
-        shown = varied(track_starts(ranked), any_start=True)[: len(before)]
-    # a pathway nobody can enter any more (nMef closes the year it enters) after the others,
-    # before the other moves so that the numbers their notices give stay true
-    rentree = next_rentree(date.today())
-    barred_before = _barred(shown, rentree)
-    if any(barred_before):
-        ordered = open_entries_first(shown, barred_before)
-        moved_barred = [id(s) for s in ordered] != [id(s) for s in shown]
-        before, shown = open_entries_first(before, _barred(before, rentree)), ordered
-    else:
-        moved_barred = False
-    if moved := later_options_notice(before, shown, any_start=q.by_level):
-        notices.append(moved)
-    # a programme taught at a distance after the nearby ones on site (graph/pathways/in_person.py)
-    before, shown = shown, in_person_first(shown)
-    if moved := in_person_notice(before, shown):
-        notices.append(moved)
-    before, shown = shown, ordinary_first(shown)
-    if moved := ordinary_first_notice(before, shown):
-        notices.append(moved)
-    if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
-        # a broad record ties the diploma to the job among many (graph/pathways/job_link.py)
-        before, shown = shown, own_first(shown, weak)
-        moved_weak = [id(s) for s in before] != [id(s) for s in shown]
-        if broad := own_first_notice(shown, weak, moved_weak):
-            notices.append(broad)
-    barred = _barred(shown, rentree) if any(barred_before) else [False] * len(shown)
-    if moved := open_entries_notice(barred, moved_barred):  # their final numbers
-        notices.append(moved)
-    if fit_moved and (better := fit_first_notice(shown, fit_moved)):
-        notices.append(better)
+    ranked, shown, order_said = _ordered(
+        ranked, [s for s in usual if s.key not in keys], q, classify, weak
+    )
+    notices += order_said
+    barred = [bool(classify(_diplomas(s)) & _BARRED) for s in shown]
     if ranked_from is not None and (unplaced := unplaced_notice(shown, barred)):
         notices.append(unplaced)
     if radius := _radius_notice(store, data, source, q, shown, goal_codes):
@@ -1405,11 +1431,19 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
             and (goal := data.diplomas(store, (q.to,)))
         ):
             # the goal is prepared on the territory all the same: said, never a bare refusal
+            goal_offers = source.offers({q.to}).get(q.to, [])
             here = goal_here_sentence(
                 display_name(dict(goal[q.to])),
-                source.offers({q.to}).get(q.to, []),
+                goal_offers,
                 q.territory.describe_in(),
+                home=(q.home.lat, q.home.lon) if q.home else None,
             )
+            if here is None:
+                # prepared elsewhere only: where the nearest is (tester26: the DE éducateur
+                # spécialisé in the Landes was a bare « aucune passerelle connue »)
+                here = goal_elsewhere_sentence(
+                    q, display_name(dict(goal[q.to])), goal_offers, (origin.point(), origin.label())
+                )
             reason = f"{reason} {here}" if here else reason
         if nowhere and not met:
             reason = nowhere  # « aucune passerelle connue » would blame the links
@@ -1550,12 +1584,15 @@ def _any_modality_notice(
     route (Bac pro cuisine → BTS MHR at Saint-Paul) exists (tester20). One more search."""
     if q.modality is None or q.modality.value not in MODALITY_FR:
         return None
+    weak = _weak_links(store, data, q, goal_codes) if goal_codes is not None else {}
+    classify = _classifier(weak, next_rentree(date.today()))
     _, ranked, _, _ = _search(
-        store, data, q.model_copy(update={"modality": None}), goal_codes, origin
+        store, data, q.model_copy(update={"modality": None}), goal_codes, origin, classify=classify
     )
-    ranked = fit_first(ranked)  # as the answer ranks them (graph/pathways/trade_fit.py)
-    if goal_codes is not None and (weak := _weak_links(store, data, q, goal_codes)):
-        ranked = own_first(ranked, weak)  # as the answer ranks them (graph/pathways/job_link.py)
+    # as the answer ranks them: a far better founded passerelle before a weak one for an
+    # unknown address alone (trade_fit.py), then the classes first (weak links, sections,
+    # closed entries last)
+    ranked = sorted(fit_first(ranked), key=lambda s: classify(_diplomas(s)))
     if not ranked or ranked[0].key == shown[0].key:
         return None
     best = ranked[0]
@@ -1776,6 +1813,117 @@ def _agricultural_notice(store: GraphStore, data: PathwayData, q: PathwayQuery) 
     if kind is None:
         return None
     return agricultural_notice(data.coverage_rows(store, q.territory), q.territory, kind)
+
+
+_BARRED, _RESERVED, _WEAK = 1, 2, 4  # the bits of a pathway's class (_classifier)
+
+
+def _diplomas(s: Scored) -> list[Row]:
+    """A scored pathway's diplomas, start first (as a candidate's)."""
+    return [s.start, *(st.diploma for st in s.plan)]
+
+
+def _classifier(weak: Mapping[str, int], rentree: int) -> Callable[[Sequence[Row]], int]:
+    """A pathway's class from its diplomas (start first): the sum of :data:`_WEAK` when its
+    last diploma is a weak link to the job (``weak``: graph/pathways/job_link.py), of
+    :data:`_RESERVED` when a step is a « horaires aménagés » section
+    (graph/pathways/reserved_track.py), of :data:`_BARRED` when a step enters a course year
+    nMef closes by then (graph/pathways/closing.py, the entry at the rentrée ``rentree``);
+    0 for most. A higher class is ranked after a lower one, whatever the score: the order the
+    answer gave the pathways it showed (the weak links last, then the sections, then the
+    closed entries), now that of all of them."""
+    reserved: dict[str, bool] = {}  # by code: the names' patterns once per diploma
+
+    def is_reserved(d: Row) -> bool:
+        code = str(d.get("code") or "")
+        got = reserved.get(code)
+        if got is None:
+            got = reserved[code] = is_reserved_track(d)
+        return got
+
+    def classify(diplomas: Sequence[Row]) -> int:
+        steps = list(diplomas[1:])
+        c = 0
+        if weak and steps and str(steps[-1].get("code")) in weak:
+            c |= _WEAK
+        if any(is_reserved(d) for d in steps):
+            c |= _RESERVED
+        if any(d.get("entry_closed") or d.get("second_closed") for d in steps) and any(
+            entry_barred(diplomas[0], steps, rentree)
+        ):
+            c |= _BARRED
+        return c
+
+    return classify
+
+
+def _ordered(
+    ranked: list[Scored],
+    usual: list[Scored],
+    q: PathwayQuery,
+    classify: Callable[[Sequence[Row]], int],
+    weak: Mapping[str, int],
+) -> tuple[list[Scored], list[Scored], list[str]]:
+    """(every pathway ranked, by score; the ones shown, in the answer's order; the notices of
+    that order). The answer's order is a property of every pathway ranked, never of the
+    ones shown (tester26: the order changed with the limit): the classes first
+    (:func:`_classifier`, lowest first), in each the different formations first
+    (:func:`varied`), then the ones taught at a distance after the nearby ones on site
+    (:func:`in_person_first`); the first ``q.limit`` of that are shown, and the usual
+    continuations offered outside the territory (``usual``) always among them (:func:`with_usual`).
+    The notices say what moved among the ones shown."""
+    merged, _ = with_usual(ranked, usual, len(ranked) + len(usual))
+    pool = merged
+    if q.by_level:  # a track for bacheliers technologiques starts from the series it names
+        pool = track_starts(pool)
+    by_score = {id(s): i for i, s in enumerate(pool)}
+    # a far better founded passerelle before a weak one for an unknown address alone
+    # (graph/pathways/trade_fit.py), within each class as the classes keep their order
+    fitted = fit_first(pool)
+    fit_moved = fit_moves(pool, fitted)
+    pool = fitted
+    of = {id(s): classify(_diplomas(s)) for s in pool}
+    classes = sorted({of[id(s)] for s in pool})
+    before = [s for k in classes for s in pool if of[id(s)] == k]
+    firsts = [varied([s for s in before if of[id(s)] == k], any_start=q.by_level) for k in classes]
+    after = [s for group in firsts for s in group]
+    final = [s for group in firsts for s in in_person_first(group)]
+    # the page: the first q.limit, the usual continuations always among them (with_usual)
+    added = {id(s) for s in usual}
+    page = final[: q.limit]
+    missing = [s for s in final if id(s) in added and all(s is not t for t in page)]
+    if missing:
+        keep = {id(s) for s in [*page[: max(q.limit - len(missing), 0)], *missing]}
+        page = [s for s in final if id(s) in keep]
+    notices: list[str] = []
+    if [id(s) for s in before] != [id(s) for s in after] and (
+        moved := later_options_notice([], page, any_start=q.by_level)
+    ):
+        notices.append(moved)
+    shown_after = [s for s in after if id(s) in {id(t) for t in page}]
+    if moved := in_person_notice(shown_after, page):
+        notices.append(moved)
+
+    def passed(bit: int) -> bool:
+        """Whether a pathway of the class ``bit`` shown ranks after one without it of a
+        lower score: the class moved it."""
+        low = [by_score[id(s)] for s in pool if not of[id(s)] & bit]
+        return bool(low) and any(of[id(s)] & bit and by_score[id(s)] < max(low) for s in page)
+
+    if (
+        any(of[id(s)] & _RESERVED for s in page)
+        and passed(_RESERVED)
+        and (moved := ordinary_first_notice([], page))
+    ):
+        notices.append(moved)
+    if weak and (broad := own_first_notice(page, weak, passed(_WEAK))):
+        notices.append(broad)
+    barred = [bool(of[id(s)] & _BARRED) for s in page]
+    if any(barred) and (moved := open_entries_notice(barred, passed(_BARRED))):
+        notices.append(moved)
+    if fit_moved and (better := fit_first_notice(page, fit_moved)):
+        notices.append(better)
+    return merged, page, notices
 
 
 def _barred(shown: Sequence[Scored], rentree: int) -> list[bool]:

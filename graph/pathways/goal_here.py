@@ -11,17 +11,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graph.geo import haversine_km
 from graph.pathways.explanation import place
 from graph.pathways.scoring import Offer
 
 __all__ = ["goal_here_sentence"]
+
+
+def _with_km(where: str, km: int) -> str:
+    """« B (Pau) » with its distance: « B (Pau, à 66 km) »."""
+    if where.endswith(")"):
+        return f"{where[:-1]}, à {km} km)"
+    return f"{where} (à {km} km)"
+
 
 EXAMPLES = 3
 PARCOURSUP = "fr-esr-parcoursup_extrait.csv"  # the extract whose programmes recruit through it
 RENEWED = "renewed"  # an old headcount of the closed diploma it replaced: no current offer
 
 
-def goal_here_sentence(name: str, offers: Sequence[Offer], where: str) -> str | None:
+def goal_here_sentence(
+    name: str,
+    offers: Sequence[Offer],
+    where: str,
+    home: tuple[float, float] | None = None,
+) -> str | None:
     """The establishments of the territory (``offers`` in it, flagged for the request) that
     prepare the goal ``name``, or None when none does; offers known only by old headcounts of
     a replaced diploma (status « renewed ») are no current offer and are not counted, unless a
@@ -37,6 +51,17 @@ def goal_here_sentence(name: str, offers: Sequence[Offer], where: str) -> str | 
     Diplôme d'État d'infirmier est préparé dans le département de la Haute-Marne (52), dans 2 établissements : IFSI Chaumont (Chaumont) ; IFSI Saint-Dizier (Saint-Dizier). Il recrute sur dossier via Parcoursup, après le bac (fichier Parcoursup importé) ; les données ne disent pas quelle place y ont les titulaires du diplôme de départ : à examiner avec l'établissement.
     >>> goal_here_sentence("X", [o("A", "Troyes", inside=False)], "dans le 52") is None
     True
+
+    With the learner's home, the nearest first, each with its distance (tester26: in the
+    Nouvelle-Aquitaine the list was alphabetical, the nearest hidden among « 4 autres »):
+
+    >>> def at(name, commune, lat, lon):
+    ...     x = o(name, commune)
+    ...     x.offer.update(lat=lat, lon=lon)
+    ...     return x
+    >>> print(goal_here_sentence("DE X", [at("A", "Marmande", 44.5, 0.17), at("B", "Pau",
+    ...     43.3, -0.37), o("C", "Dax")], "dans la région", home=(43.89, -0.5)).split(". ")[0])
+    DE X est préparé dans la région, dans 3 établissements : B (Pau, à 67 km) ; A (Marmande, à 86 km) ; C (Dax)
     >>> print(goal_here_sentence("BTS X", [o("Lycée A", "Metz", source="constat")], "dans le 57"))
     BTS X est préparé dans le 57, dans 1 établissement : Lycée A (Metz). Les données ne disent pas comment y entrer depuis le diplôme de départ : à examiner avec l'établissement.
     """  # noqa: E501
@@ -51,7 +76,23 @@ def goal_here_sentence(name: str, offers: Sequence[Offer], where: str) -> str | 
     for x in here:
         by_actor.setdefault(str(x.actor.get("id")), x)
     n = len(by_actor)
-    places = sorted({place(x) for x in by_actor.values()})
+    if home is None:
+        places = sorted({place(x) for x in by_actor.values()})
+    else:
+        # the nearest first, each with its distance as the crow flies; an unplaced one after
+        placed = sorted(
+            (round(haversine_km(*home, x.offer["lat"], x.offer["lon"])), place(x))
+            for x in by_actor.values()
+            if x.offer.get("lat") is not None and x.offer.get("lon") is not None
+        )
+        unplaced = sorted(
+            {
+                place(x)
+                for x in by_actor.values()
+                if x.offer.get("lat") is None or x.offer.get("lon") is None
+            }
+        )
+        places = [_with_km(p, km) for km, p in placed] + unplaced
     listed = " ; ".join(places[:EXAMPLES])
     if len(places) > EXAMPLES:
         more = len(places) - EXAMPLES

@@ -162,6 +162,10 @@ class Step:
     # the data never describes the requested modality for this kind of diploma: its offers
     # were not filtered on it (graph/pathways/undescribed.py)
     undescribed: bool = False
+    # the previous step's establishment has no position: ``prev`` is only where the search
+    # went on from (the home), not where the learner comes from; the step's distance from the
+    # previous one is unknown (tester26, Laval: « ~2 km depuis l'étape précédente » were from home)
+    prev_unplaced: bool = False
 
 
 @dataclass
@@ -176,7 +180,10 @@ class Scored:
     modality_hits: int
     key: tuple[str, ...] = field(default_factory=tuple)
     unplaced: int = 0  # steps whose chosen establishment has no coordinates
-    tie: tuple[Any, ...] = ()  # what a counsellor understands: capacity, then wishes
+    tie: tuple[Any, ...] = ()
+    # placed steps after a step without position (Step.prev_unplaced): their distance from it
+    # is unknown, and not in ``travel_km``
+    after_unplaced: int = 0  # what a counsellor understands: capacity, then wishes
 
 
 def effective_km(km: float, boarding: int | None) -> float:
@@ -808,6 +815,7 @@ class Scorer:
             key=tuple(d["code"] for d in diplomas),
             unplaced=p.unplaced,
             tie=(p.unplaced, -p.capacity_sum, *wish_tie(diplomas, p.demands)),
+            after_unplaced=p.after_unplaced,
         )
 
     def full_bound(self, diplomas: list[Row], legs: list[Row]) -> float | None:
@@ -947,10 +955,15 @@ class Scorer:
         if step:  # as the answer shows it (leg_at: an inferred leg outside its scope)
             leg = dict(leg) if holds else leg_at(leg, best.actor.get("id"), here)
         travel, effective, known_legs = p.travel, p.effective, p.known_legs
+        # after a step without position, the distance is measured from where the search went
+        # on from (the home): it ranks the establishments (the score is unchanged), but it is
+        # no trip of the learner's (Step.prev_unplaced)
+        prev_unplaced = p.last_unplaced
         if choice.dist is not None:
-            travel += choice.dist
             effective += choice.effective
-            known_legs += 1
+            if not prev_unplaced:
+                travel += choice.dist
+                known_legs += 1
         field_points = p.field_points
         if leg.get("strength") is None:  # an inferred leg's strength already counts it
             field_points += field_continuity(before, d, self.fields)
@@ -966,7 +979,11 @@ class Scorer:
         capacity, demand = ranked_figures(best, after_3e)
         undescribed = d["code"] in self.undescribed
         return _Partial(
-            plan=(*p.plan, Step(d, leg, choice, p.prev, undescribed)) if step else p.plan,
+            plan=(
+                (*p.plan, Step(d, leg, choice, p.prev, undescribed, prev_unplaced))
+                if step
+                else p.plan
+            ),
             prev=choice.to,
             taken_in=[here] if here else None,
             travel=travel,
@@ -988,6 +1005,8 @@ class Scorer:
             rates_known=rates_known,
             figures=p.figures + (holds and _has_figures(leg)),
             capacities=p.capacities + (capacity is not None),
+            last_unplaced=choice.unplaced,
+            after_unplaced=p.after_unplaced + (prev_unplaced and choice.dist is not None),
         )
 
 
@@ -1023,6 +1042,8 @@ class _Partial(NamedTuple):
     rates_known: int
     figures: int
     capacities: int
+    last_unplaced: bool = False  # the last step's establishment has no position
+    after_unplaced: int = 0  # Scored.after_unplaced
 
 
 def prefix_total(n: int, steps: Sequence[float]) -> float:

@@ -21,7 +21,7 @@ def test_search_gives_the_documented_fields(mini_client: TestClient) -> None:
     assert body["count"] == len(body["communes"]) >= 1
     first = body["communes"][0]
     assert first["code"] == "46251" and first["name"] == "Saint-Céré"
-    assert first["label"] == "Saint-Céré (Lot, 46251)"
+    assert first["label"] == "Saint-Céré (Lot, 46400)"
     assert first["kind"] == "commune" and first["commune_code"] == "46251"
     assert first["postcodes"] == ["46400"]
     assert (first["departement"], first["departement_name"]) == ("46", "Lot")
@@ -235,9 +235,9 @@ def test_a_misspelt_town_suggests_the_town_and_a_far_text_nothing(mini_client: T
     with it (a review saw « Maçon » suggested for it)."""
     r = mini_client.get("/pathways", params={"from": "40025005", "to_level": 6, "home": "Tolouse"})
     assert r.status_code == 422 and r.json()["code"] == "commune_inconnue"
-    assert "Vouliez-vous dire Toulouse (Haute-Garonne, 31555)" in r.json()["detail"]
+    assert "Vouliez-vous dire Toulouse (Haute-Garonne)" in r.json()["detail"]
     body = mini_client.get("/communes", params={"q": "Montpelier"}).json()
-    assert body["count"] == 0 and "Montpellier (Hérault, 34172)" in body["message"]
+    assert body["count"] == 0 and "Montpellier (Hérault)" in body["message"]
     for far in ("ABC", "Nullepart-sur-Mer"):
         r = mini_client.get("/pathways", params={"from": "40025005", "to_level": 6, "home": far})
         assert r.status_code == 422 and "Vouliez-vous dire" not in r.json()["detail"], far

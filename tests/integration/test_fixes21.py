@@ -31,6 +31,11 @@ def test_a_refusal_names_where_the_goal_is_prepared(client: TestClient) -> None:
     assert "IFSI" in reason and "via Parcoursup, après le bac" in reason, reason
 
 
-def test_outside_the_places_that_prepare_it_nothing_is_added(client: TestClient) -> None:
+def test_outside_the_places_that_prepare_it_the_nearest_is_named(client: TestClient) -> None:
+    """Not « est préparé dans » a territory that does not prepare it; the nearest place that
+    does, named with its distance (tester26: the Landes and the DE éducateur spécialisé)."""
     answer = ask(client, **{"from": START, "to": NURSE, "departements": "15"})
-    assert "est préparé dans" not in (answer["reason"] or ""), answer["reason"]
+    reason = answer["reason"] or ""
+    assert "est préparé dans" not in reason, reason
+    assert "n'est préparé par aucun établissement dans le département du Cantal (15)" in reason
+    assert "le plus proche" in reason and "IFSI" in reason and " km" in reason, reason

@@ -71,14 +71,18 @@ def test_a_closed_entry_is_said_on_every_pathway_to_it(client: TestClient) -> No
 def test_a_closed_entry_ranks_after_the_open_ones(client: TestClient) -> None:
     """From the end of 3e to level 3 or more in the Nord: the pathways into a diploma closed
     to new pupils (the Bac pro CTRM, the Bac pro MV option A…) come after the open ones
-    whatever their score, and the answer says so when it moved them."""
-    got = _get(client, from_level=2, to_level=3, departements="59", limit=10)
+    whatever their score, and the answer says so when it moved them. After every open one,
+    not only after those of the page (tester26: the order depended on the limit): the first 10
+    of a limit of 50 are the answer with a limit of 10."""
+    got = _get(client, from_level=2, to_level=3, departements="59", limit=50)
     codes = [[s["code"] for s in p["steps"][1:]] for p in got["pathways"]]
     texts = [" ".join(p["score"]["explanation"]) for p in got["pathways"]]
     closed = [i for i, t in enumerate(texts) if "plus d'entrée possible" in t]
     opened = [i for i in range(len(codes)) if i not in closed]
     assert any(CTRM in codes[i] for i in closed), codes
     assert opened and closed and max(opened) < min(closed), codes
+    ten = _get(client, from_level=2, to_level=3, departements="59", limit=10)
+    assert [[s["code"] for s in p["steps"][1:]] for p in ten["pathways"]] == codes[:10]
     notices = [n for n in got["notices"] if "n'accueille plus d'élèves" in n]
     for n in notices:
         assert "classé" in n and "quel que soit" in n, n

@@ -40,12 +40,20 @@ def client(
 
 def test_closures_are_judged_on_the_import_day() -> None:
     """The BCN file is of August 2025 and closes the BTSA ACSE on 31/08/2026: open for an
-    import in 2025, closed (its offers going on under its renovation) for one in December 2026."""
-    before = parse_directory(FIX, max_rejected=MAX, as_of=date(2025, 9, 1))
+    import in 2025, closed (its offers going on under its renovation) for one in December 2026.
+    nMef closes its first year on 31/08/2025: from then on nobody enters it, and its offers go
+    on under its renovation already, the old diploma still open (tester26: Bac pro MV)."""
+    before = parse_directory(FIX, max_rejected=MAX, as_of=date(2025, 6, 1))
+    entered_no_more = parse_directory(FIX, max_rejected=MAX, as_of=date(2025, 9, 2))
     after = parse_directory(FIX, max_rejected=MAX, as_of=AS_OF)
     assert not before.is_closed(before.diplomas[ACSE_OLD])
+    assert not entered_no_more.is_closed(entered_no_more.diplomas[ACSE_OLD])
     assert after.is_closed(after.diplomas[ACSE_OLD])
     assert not any(o.code == ACSE_NEW and o.renewed_from for o in before.offers)
+    carried = {
+        (o.uai, o.modality) for o in entered_no_more.offers if o.code == ACSE_NEW and o.renewed_from
+    }
+    assert carried and carried <= {(o.uai, o.modality) for o in after.offers if o.code == ACSE_NEW}
     renewed = [o for o in after.offers if o.code == ACSE_NEW and o.renewed_from]
     old = {(o.uai, o.modality) for o in after.offers if o.code == ACSE_OLD}
     own = {(o.uai, o.modality) for o in after.offers if o.code == ACSE_NEW and not o.renewed_from}

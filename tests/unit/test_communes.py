@@ -189,7 +189,10 @@ def test_ambiguous_names_and_postcodes_list_the_candidates_in_french(
         small.resolve("Saint-Denis")
     assert [c.code for c in exc.value.candidates] == ["97411", "93066", "11339", "30247"]
     assert "désigne plusieurs communes" in exc.value.message
-    assert "Saint-Denis (Seine-Saint-Denis, 93066)" in exc.value.message
+    # named as people write a town, not by its INSEE code (tester26: « Laval (Mayenne, 53130) »
+    # read as a postcode); no postcode in this small reference: the département alone
+    assert "Saint-Denis (Seine-Saint-Denis)" in exc.value.message
+    assert "93066" not in exc.value.message
     with pytest.raises(CommuneAmbiguous):
         small.resolve("46100")  # Figeac and Capdenac: neither ten times the other
     with pytest.raises(CommuneAmbiguous):
@@ -722,3 +725,15 @@ def test_a_file_s_label_is_spelt_as_the_reference_when_it_is_the_same_name(
     ref: communes.CommuneIndex, code: str, given: str | None, shown: str
 ) -> None:
     assert communes.spelt_as_reference(code, given) == shown
+
+
+def test_a_label_names_the_postcode_and_reads_back(small: communes.CommuneIndex) -> None:
+    """A commune's label gives its postcode (one only), never its INSEE code, and a label the
+    API gave, pasted back, names that commune (tester26)."""
+    cere = small.resolve("46251").commune
+    assert cere.display == "Saint-Céré (Lot, 46400)"
+    assert small.resolve("Saint-Céré (Lot, 46400)").commune.code == "46251"
+    assert small.resolve("Saint-Céré (Lot)").commune.code == "46251"
+    assert small.resolve("Saint-Denis (Seine-Saint-Denis)").commune.code == "93066"
+    with pytest.raises(CommuneNotFound):
+        small.resolve("Saint-Céré (Aveyron, 12700)")

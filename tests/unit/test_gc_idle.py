@@ -131,6 +131,33 @@ def test_no_pass_before_the_quiet_time(collector_off: None) -> None:
         idle.stop()
 
 
+def test_requests_do_not_wake_the_thread_once_a_pass_is_due(collector_off: None) -> None:
+    """Each request's end woke the idle thread (a thread switch per request); now only the
+    first since the last pass does, and the pass still waits for the quiet time."""
+
+    class Counting(IdleCollector):
+        wakes = 0
+
+        def _idle_for(self) -> float | None:
+            self.wakes += 1
+            return super()._idle_for()
+
+    idle = Counting(2.0)  # longer than the 50 requests, even on a loaded machine
+    idle.start()
+    try:
+        time.sleep(0.05)
+        before = idle.wakes
+        for _ in range(50):
+            idle.enter()
+            idle.leave()
+            time.sleep(0.002)
+        assert idle.wakes - before <= 3
+        assert idle.passes == 0
+        assert _wait(lambda: idle.passes == 1)
+    finally:
+        idle.stop()
+
+
 class _Recorder:
     def __init__(self) -> None:
         self.calls: list[str] = []

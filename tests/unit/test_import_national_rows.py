@@ -432,3 +432,32 @@ def test_commune_centres_from_the_reference_cover_arrondissements_and_new_commun
     assert paris.lat is not None and paris.lon is not None and marseille.lat is not None
     assert 48.85 < paris.lat < 48.87 and 2.32 < paris.lon < 2.36
     assert 43.29 < marseille.lat < 43.31
+
+
+def test_a_btsa_speciality_is_parcoursup_s_option_and_its_acronym_inside_is_no_word() -> None:
+    """« BTS – Agricole – Analyse, conduite et strategie de l entreprise agricole, option
+    Territoires metropolitains » is the BCN's « … AGRICOLE (ACS'AGRI) SPECIALITE TERRITOIRES
+    METROPOLITAINS (BTSA) » (tester26: its 90 offers were a programme with no link, beside the
+    BTSA of the same lycées); the ultra-marine speciality stays apart."""
+    label = (
+        "BTS   Agricole   Analyse, conduite et strategie de l entreprise agricole, option "
+        "Territoires metropolitains"
+    )
+    rows = [postbac.ProgrammeRow(2, "0480019F", label, 44.8, 3.3)]
+    bcn: dict[str, tuple[str, str, str | None]] = {
+        "32321015": (
+            "323",
+            "ANALYSE, CONDUITE ET STRATEGIE DE L'ENTREPRISE AGRICOLE (ACS'AGRI) SPECIALITE "
+            "TERRITOIRES METROPOLITAINS (BTSA)",
+            "210",
+        ),
+        "32321016": (
+            "323",
+            "ANALYSE, CONDUITE ET STRATEGIE DE L'ENTREPRISE AGRICOLE (ACS'AGRI) SPECIALITE "
+            "TERRITOIRES ULTRA-MARINS (BTSA)",
+            "210",
+        ),
+    }
+    pb = postbac.build(rows, bcn=bcn, bts_labels={}, offered={("0480019F", "32321015")})
+    assert pb.mapped == {label: "32321015"}
+    assert not pb.programmes and not pb.offers and pb.already_offered == 1

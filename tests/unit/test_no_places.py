@@ -55,6 +55,7 @@ def test_the_search_asks_for_more_when_its_first_pathways_have_0_places() -> Non
     scorer = _scorer()
     paths = [Candidate([CAP, d], [leg()]) for d in (ASSP, OTHER, THIRD)]
     shown, _ = _best_with_places(scorer, paths, 1, None)
-    assert [s.key for s in shown] == [("C", "O")]
+    # the first pathways through one formation (those after it may show its other options)
+    assert shown[0].key == ("C", "O")
     shown, _ = _best_with_places(scorer, paths, 3, None)
     assert [s.key[-1] for s in shown] == ["O", "T", "A"]

@@ -134,6 +134,8 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
     rates_known = 0
     before = diplomas[0]
     taken_in = scorer.start_departements  # where the step before was taken
+    last_unplaced = False  # the step before has no position: no distance from it is known
+    after_unplaced = 0
     for d, leg in zip(diplomas[1:], legs, strict=True):
         choice = scorer.choice(prev, d["code"], leg.get("modality"))
         if choice is None:
@@ -145,12 +147,16 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
         taken_in = [here] if here else None
         leg = leg_at(leg, best.actor.get("id"), here)
         if choice.dist is not None:
-            travel += choice.dist
             effective += choice.effective
-            known_legs += 1
+            if last_unplaced:
+                after_unplaced += 1
+            else:
+                travel += choice.dist
+                known_legs += 1
         if leg.get("strength") is None:  # an inferred leg's strength already counts it
             field_points += field_continuity(before, d, scorer.fields)
-        plan.append(Step(d, leg, choice, prev, d["code"] in scorer.undescribed))
+        plan.append(Step(d, leg, choice, prev, d["code"] in scorer.undescribed, last_unplaced))
+        last_unplaced = choice.unplaced
         undescribed += d["code"] in scorer.undescribed
         if not best.in_territory:
             outside += 1
@@ -207,6 +213,7 @@ def _reference_score(scorer: Scorer, diplomas: list[Row], legs: list[Row]) -> Sc
         key=tuple(d["code"] for d in diplomas),
         unplaced=unplaced,
         tie=(unplaced, -capacity_sum, *wish_tie(diplomas, tuple(demands))),
+        after_unplaced=after_unplaced,
     )
 
 
@@ -325,8 +332,9 @@ def _full(s: Scored) -> tuple[Any, ...]:
         s.field_points,
         s.modality_hits,
         s.unplaced,
+        s.after_unplaced,
         s.start,
-        [(p.diploma, p.leg, p.prev, p.choice) for p in s.plan],
+        [(p.diploma, p.leg, p.prev, p.choice, p.prev_unplaced) for p in s.plan],
     )
 
 

@@ -1169,8 +1169,8 @@ export interface components {
             name: string;
             /**
              * Label
-             * @description French label telling homonyms apart: name (département, code).
-             * @example Figeac (Lot, 46102)
+             * @description French label telling homonyms apart: name (département, its postcode when it has only one).
+             * @example Figeac (Lot, 46100)
              */
             label: string;
             /**
@@ -2439,7 +2439,7 @@ export interface components {
             in_territory: boolean;
             /**
              * Distance Km
-             * @description From the previous step's establishment, or from home: to 0.1 km, or to the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »).
+             * @description From the previous step's establishment, or from home: to 0.1 km, or to the whole km and at least 2 km when `location_precision` is `commune` (« ~2 km »). Null when unknown: no position for this establishment or, for a step after the first, for the previous step's chosen establishment.
              */
             distance_km?: number | null;
             /**
@@ -3246,7 +3246,7 @@ export interface components {
             offers: number;
             /**
              * Tied
-             * @description False when nothing in the data ties programmes to this filière (no ROME code, no diploma a campus record links to it): `offers` 0 then means unknown, not absent.
+             * @description False when nothing in the data ties programmes to this filière (no ROME code, no diploma a campus record links to it, no NSF group in its campus's file): `offers` 0 then means unknown, not absent.
              * @default true
              */
             tied: boolean;

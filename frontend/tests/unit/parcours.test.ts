@@ -2,7 +2,7 @@
 // pression over the years (sparkline.ts), and the key of a kept pathway (selection.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chosen, commonEntryFr, stepNotes, distances, figuresFr, othersSummary, passerelleText, scoreFr } from '../../src/pages/parcours/card';
+import { chosen, commonEntryFr, stepNotes, distances, figuresFr, othersSummary, passerelleText, previousUnplaced, scoreFr } from '../../src/pages/parcours/card';
 import { pressurePoints, sparklineText, trendFr } from '../../src/pages/parcours/sparkline';
 import { pathwayKey } from '../../src/pages/parcours/selection';
 import { typedJob } from '../../src/pages/parcours/job-words';
@@ -78,6 +78,18 @@ describe('chosen and distances', () => {
     assert.deepEqual(distances(p, false), { home: undefined, between: 34.5 });
     const unknown = pathway([start, step({ index: 1, offers: [offer({ distance_km: null })] }), step({ index: 2, offers: [offer({ distance_km: null })] })]);
     assert.deepEqual(distances(unknown, true), { home: undefined, between: undefined });
+  });
+
+  test('previousUnplaced: a step after one whose establishment has no position (Laval, tester26)', () => {
+    const start = step({ index: 0 });
+    const vendee = step({ index: 1, offers: [offer({ chosen: true, lat: null, distance_km: null })] });
+    const laval = step({ index: 2, offers: [offer({ chosen: true, lat: 48.07, distance_km: null })] });
+    const p = pathway([start, vendee, laval]);
+    assert.equal(previousUnplaced(p, 1), false);
+    assert.equal(previousUnplaced(p, 2), true);
+    assert.deepEqual(distances(p, true), { home: undefined, between: undefined });
+    const placed = pathway([start, step({ index: 1, offers: [offer({ chosen: true, lat: 47.2, distance_km: 3 })] }), laval]);
+    assert.equal(previousUnplaced(placed, 2), false);
   });
 });
 

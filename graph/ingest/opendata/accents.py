@@ -47,7 +47,10 @@ def fold(word: str) -> str:
     >>> fold("Mendès"), fold("ÉVRY"), fold("Cœur")
     ('mendes', 'evry', 'cœur')
     """
-    decomposed = unicodedata.normalize("NFD", word.casefold())
+    folded = word.casefold()
+    if folded.isascii():  # NFD leaves it as it is, and it has no combining mark
+        return folded
+    decomposed = unicodedata.normalize("NFD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -258,15 +258,23 @@ def entry_closings(path: Path, year: int = 1) -> dict[str, str]:
 
     Rows with an unreadable year or date are left out here (:func:`parse_mef` reports them).
     """
+    return entry_closings_by_year(path, (year,))[0]
+
+
+def entry_closings_by_year(path: Path, years: tuple[int, ...]) -> list[dict[str, str]]:
+    """:func:`entry_closings` of each of ``years``, in that order, the table read once (the
+    import asks for the first and second course years: one read of nMef instead of two)."""
     t = read_table(path, MEF)
     c_cfd = t.col("FORMATION_DIPLOME")
     c_year, c_close = t.opt("ANNEE_DISPOSITIF"), t.opt("DATE_FERMETURE")
     if c_year is None or c_close is None:
-        return {}
-    latest: dict[str, str] = {}
-    open_: set[str] = set()
+        return [{} for _ in years]
+    wanted = {str(y): n for n, y in enumerate(years)}
+    latest: list[dict[str, str]] = [{} for _ in years]
+    open_: list[set[str]] = [set() for _ in years]
     for line, row in t.rows:
-        if row[c_year].strip() != str(year):
+        n = wanted.get(row[c_year].strip())
+        if n is None:
             continue
         cfd = code(row[c_cfd], 8)
         try:
@@ -274,7 +282,21 @@ def entry_closings(path: Path, year: int = 1) -> dict[str, str]:
         except SeedError:
             continue
         if closes is None:
-            open_.add(cfd)  # one first year open: the entry is open
-        elif closes > latest.get(cfd, ""):
-            latest[cfd] = closes
-    return {c: d for c, d in sorted(latest.items()) if c not in open_}
+            open_[n].add(cfd)  # one first year open: the entry is open
+        elif closes > latest[n].get(cfd, ""):
+            latest[n][cfd] = closes
+    return [
+        {c: d for c, d in sorted(got.items()) if c not in shut}
+        for got, shut in zip(latest, open_, strict=True)
+    ]
+
+
+def first_year_cfds(path: Path) -> set[str]:
+    """The CFDs nMef gives a first course year (``ANNEE_DISPOSITIF`` 1) at all, open or
+    closed: of the others (the agricultural diplomas, which nMef does not list) the table
+    tells nothing of the entry."""
+    t = read_table(path, MEF)
+    c_cfd, c_year = t.col("FORMATION_DIPLOME"), t.opt("ANNEE_DISPOSITIF")
+    if c_year is None:
+        return set()
+    return {code(row[c_cfd], 8) for _, row in t.rows if row[c_year].strip() == "1"}

@@ -288,6 +288,8 @@ _PARTICLES = frozenset({"de", "du", "des", "et", "aux", "au"})
 
 def _bare(word: str) -> str:
     """``word`` without its accents, its case kept."""
+    if word.isascii():  # NFD leaves it as it is, and it has no combining mark
+        return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 

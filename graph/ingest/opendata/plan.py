@@ -15,7 +15,7 @@ unreadable file, line or value raises :class:`SeedError` and nothing is written)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from concurrent import futures
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
@@ -514,8 +514,6 @@ def _parse(
         got.value()
     _mef_turn(directory, stage, reports)
     citations[MEF_FILE] = citation(MEF_FILE)
-    entry_closed = {c: d for c, d in bcn.entry_closings(mef_path).items() if c in diplomas}
-    second_closed = {c: d for c, d in bcn.entry_closings(mef_path, 2).items() if c in diplomas}
     activity_uais = stage.uais
 
     # 3. directories and communes: establishments and sites (by the second process meanwhile)
@@ -527,11 +525,18 @@ def _parse(
     certif_read = places.submit_certif(pool, certif_path) if certif_path.is_file() else None
     evidence_of = partial(_evidence, directory)
     later = places.submit_evidence(pool, partial(_evidence, directory))
+    # nMef's entry closings once both other processes have their work (it waits for nothing
+    # here): both course years in one read
+    entry_closed, second_closed = (
+        {c: d for c, d in closings.items() if c in diplomas}
+        for closings in bcn.entry_closings_by_year(mef_path, (1, 2))
+    )
+    entries: _Entries = (entry_closed, bcn.first_year_cfds(mef_path))
     # while the second process places the establishments (this one would only wait): what
     # depends on the activity files and the BCN alone, each report and error taken at its turn
     early = _Early.read(
         directory,
-        _Known(directory, diplomas, closed_on, handed),
+        _Known(directory, diplomas, closed_on, handed, entries),
         pending,
         placing,
         stage,
@@ -615,7 +620,7 @@ def _parse(
             ahead.activity_offers(pending, activity_offers, activity_files, mef_path, keep, strict)
         )
     offers, lineage, skipped = early.current or _current_offers(
-        early.offers, diplomas, programmes, families, closed_on, bts_options
+        early.offers, diplomas, programmes, families, closed_on, bts_options, entries
     )
     for reason, lines in skipped.values_lines.items():  # the lineage's, at their turn
         for line in lines:
@@ -728,6 +733,7 @@ def _programmes(
 
 
 _Current = tuple[list["Offer"], list[tuple[str, str]], FileReport]
+_Entries = tuple[Mapping[str, str], Set[str]]
 
 
 def _current_offers(
@@ -737,24 +743,27 @@ def _current_offers(
     families: dict[str, professional.Family],
     closed_on: str | None,
     bts_options: Mapping[str, Sequence[str]] | None = None,
+    entries: _Entries = ({}, frozenset()),
 ) -> _Current:
     """The activity offers of the BCN's diplomas, with the renewed ones and those carried by
     a common 2nde or a BTS common first year (:mod:`renewal`; ``bts_options``: optionsBTS.csv,
     common first year -> its options), the renovation lineage, and the lines of
     nFormationDiplome_ the lineage skips (a report of its own: added to the file's at their
-    turn)."""
+    turn). ``entries``: nMef's closed first years and the CFDs it gives one
+    (:func:`renewal.no_longer_entered`)."""
     skipped = FileReport(NFD_FILE, "diplomas (BCN)")
     # the BCN's diplomas, and the FCILs of the BTS files (programmes keyed by their label)
     out = [o for o in offers if o.code in diplomas or o.code in programmes.programmes]
     lineage = _lineage(diplomas, skipped)
+    ended = _ended(lineage, diplomas, closed_on, entries)
     given = {(o.uai, o.code) for o in programmes.offers}  # the Parcoursup extract's offers
-    out += [o for o in _renewed(out, lineage, diplomas, closed_on) if (o.uai, o.code) not in given]
+    out += [o for o in _renewed(out, lineage, ended) if (o.uai, o.code) not in given]
     options = {
         c: [o for o in opts if o in diplomas]
         for c, opts in (bts_options or {}).items()
         if c in diplomas
     }
-    current = _with_common_years(out, lineage, diplomas, families, closed_on, options)
+    current = _with_common_years(out, lineage, diplomas, families, ended, options)
     return current, lineage, skipped
 
 
@@ -773,6 +782,8 @@ class _Known:
     diplomas: dict[str, DiplomaRow]
     closed_on: str | None
     handed: places.Handed
+    # nMef: CFD -> the day every first course year closes, the CFDs with a first year at all
+    entries: _Entries = ({}, frozenset())
 
 
 @dataclass
@@ -894,7 +905,7 @@ class _Early:
                 options = self.bts_options.result
             diplomas, programmes = self.programmes
             self.current = _current_offers(
-                self.offers, diplomas, programmes, families, known.closed_on, options
+                self.offers, diplomas, programmes, families, known.closed_on, options, known.entries
             )
 
 
@@ -1406,20 +1417,33 @@ def _place_at_commune_centres(
             e.lat, e.lon, e.coords = site.lat, site.lon, "commune"
 
 
-def _renewed(
-    offers: list[Offer],
+def _ended(
     lineage: list[tuple[str, str]],
     diplomas: dict[str, DiplomaRow],
     closed_on: str | None,
-) -> list[Offer]:
-    """The offers of renovated diplomas, presumed from their closed predecessors'."""
-    from graph.ingest.opendata.renewal import renewed_offers  # it reads this module's rows
+    entries: _Entries,
+) -> set[str]:
+    """The diplomas whose offers go on under their renovation: closed, or no longer entered
+    (:func:`renewal.no_longer_entered`)."""
+    from graph.ingest.opendata.renewal import no_longer_entered  # it reads this module's rows
 
     closed = {c for c, d in diplomas.items() if closed_by(d, closed_on)}
     successors: dict[str, list[str]] = {}
     for old, new in lineage:
         successors.setdefault(old, []).append(new)
-    return renewed_offers(offers, successors, closed)
+    opening = {c: d.opening_date for c, d in diplomas.items()}
+    return no_longer_entered(closed, successors, opening, entries[0], entries[1], closed_on)
+
+
+def _renewed(offers: list[Offer], lineage: list[tuple[str, str]], ended: Set[str]) -> list[Offer]:
+    """The offers of renovated diplomas, presumed from their predecessors' that are closed or
+    no longer entered (``ended``, :func:`_ended`)."""
+    from graph.ingest.opendata.renewal import renewed_offers  # it reads this module's rows
+
+    successors: dict[str, list[str]] = {}
+    for old, new in lineage:
+        successors.setdefault(old, []).append(new)
+    return renewed_offers(offers, successors, ended)
 
 
 def _with_common_years(
@@ -1427,7 +1451,7 @@ def _with_common_years(
     lineage: list[tuple[str, str]],
     diplomas: dict[str, DiplomaRow],
     families: dict[str, professional.Family],
-    closed_on: str | None,
+    ended: Set[str],
     bts_options: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Offer]:
     """The Bac pros' offers carried on by their common 2nde's later offers, the BTS options'
@@ -1442,7 +1466,7 @@ def _with_common_years(
         current_by_common_year,
     )
 
-    closed = {c for c, d in diplomas.items() if closed_by(d, closed_on)}
+    closed = ended  # closed or no longer entered: their renovations carry their offers
     successors: dict[str, list[str]] = {}
     for old, new in lineage:
         successors.setdefault(old, []).append(new)

@@ -169,12 +169,23 @@ def bts_file_key(label: str) -> str:
     return match_key(" ".join(parts))
 
 
+_SPECIALITE = re.compile(r"\bSPECIALITE\b", re.IGNORECASE)
+_ANY_PARENS = re.compile(r"\([^()]*\)")
+
+
 def bcn_keys(name: str, last_segment: bool = False) -> set[str]:
     """The keys a BCN label answers to: the label without its trailing parenthesis, and the
     acronym around it (``MPSI (MATHEMATIQUE…)`` -> ``mpsi``; ``… GENERALE (ECG)`` -> ``ecg``);
     with ``last_segment``, its last `` - `` part too (DN MADE: ``METIERS D'ART ET DU DESIGN -
     GRAPHISME (DN)`` -> ``graphisme``)."""
     keys = {bcn_name_key(name, "")}
+    # an acronym inside the label, and the BCN's « SPECIALITE » where Parcoursup writes
+    # « option »: « ANALYSE, CONDUITE ET STRATEGIE DE L'ENTREPRISE AGRICOLE (ACS'AGRI)
+    # SPECIALITE TERRITOIRES METROPOLITAINS (BTSA) » is Parcoursup's « BTS – Agricole –
+    # Analyse, conduite et strategie de l entreprise agricole, option Territoires
+    # metropolitains » (tester26: its 90 offers were a programme of their own, with no link)
+    if _SPECIALITE.search(name):
+        keys.add(match_key(_SPECIALITE.sub(" option ", _ANY_PARENS.sub(" ", name))))
     if last_segment and " - " in name:
         keys.add(bcn_name_key(name.rsplit(" - ", 1)[1], ""))
     m = re.match(r"^\s*([A-Z0-9]+)\s*\(", name)
@@ -223,6 +234,11 @@ class PostBac:
     # programme code -> the NSF groups of its parcours, for a speciality whose parcours the BCN
     # classes in several groups (BUT GEII: 201, 250, 326) and whose label names none of them
     nsf_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a diploma of the graph whose offers are Parcoursup programmes given its code (:func:`attach`)
+    # -> the level those programmes are entered with (4: after the bac), which it keeps
+    entry: dict[str, int] = field(default_factory=dict)
+    # those of them that are diplômes d'État (« D.E Infirmier »: :func:`programme_state_key`)
+    state: frozenset[str] = frozenset()
 
 
 # A class of its own that the BCN code of its first part does not describe: « CPGE – TSI –
@@ -573,9 +589,26 @@ def attach(pb: PostBac, codes: Mapping[str, str], offered: set[tuple[str, str]])
     """``pb`` with the programmes of ``codes`` (``PS-…`` -> CFD, :func:`same_name_codes`)
     given the diploma's code: no longer programmes of their own, their offers those of the
     diploma, except where an establishment already offers it (``offered``: (UAI, CFD) of the
-    activity files' and renewed offers, and the programme's other offers)."""
+    activity files' and renewed offers, and the programme's other offers). The diploma keeps
+    what the programmes said: entered after the bac (``entry``, the programmes' entry level)
+    and, for a « D.E » programme, that it is a diplôme d'État entered so (``state``).
+
+    >>> pb = build([ProgrammeRow(1, "0540001A", "D.E Infirmier", None, None)], {}, {}, set())
+    >>> ps = next(iter(pb.programmes))
+    >>> out = attach(pb, {ps: "26033101"}, set())
+    >>> out.entry, sorted(out.state), [o.code for o in out.offers], out.programmes
+    ({'26033101': 4}, ['26033101'], ['26033101'], {})
+    """
     if not codes:
         return pb
+    entry: dict[str, int] = {}
+    state: set[str] = set()
+    for ps, cfd in codes.items():
+        if (p := pb.programmes.get(ps)) is None:
+            continue
+        entry[cfd] = min(entry.get(cfd, p.entry_level), p.entry_level)
+        if programme_state_key(p) is not None:
+            state.add(cfd)
     offers: list[ProgrammeOffer] = []
     seen: set[tuple[str, str]] = set()
     already = pb.already_offered
@@ -602,4 +635,6 @@ def attach(pb: PostBac, codes: Mapping[str, str], offered: set[tuple[str, str]])
         nsf={c: g for c, g in pb.nsf.items() if c not in codes},
         already_offered=already,
         nsf_groups={c: g for c, g in pb.nsf_groups.items() if c not in codes},
+        entry={**pb.entry, **entry},
+        state=pb.state | state,
     )

@@ -38,6 +38,7 @@ __all__ = [
     "bts_option_programmes",
     "common_year_programmes",
     "current_by_common_year",
+    "no_longer_entered",
     "open_successors",
     "renewed_offers",
 ]
@@ -74,6 +75,44 @@ def open_successors(
                         found.add(s)
         frontier = nxt
     return sorted(found)
+
+
+def no_longer_entered(
+    closed: Set[str],
+    successors: Mapping[str, Sequence[str]],
+    opening: Mapping[str, str | None],
+    entry_closed: Mapping[str, str],
+    first_years: Set[str],
+    closed_on: str | None,
+) -> set[str]:
+    """The diplomas whose offers go on under their renovation: the closed ones (``closed``),
+    and those still open whose successor the BCN names (``successors``) when nobody enters
+    them any more — nMef closes every first course year on or before ``closed_on``
+    (``entry_closed``: Bac pro maintenance des véhicules option A 40025214, closed on
+    31/08/2028 but entered no more since the rentrée 2025, renovated as option véhicules
+    légers 40025224) — or when nMef lists no first year of theirs (``first_years``: the
+    agricultural diplomas) and a successor has opened by then (``opening``, ISO). A diploma
+    whose first year nMef keeps open is still entered: its offers stay its own.
+
+    >>> succ = {"A": ["A2"], "B": ["B2"], "C": ["C2"], "D": ["D2"], "E": []}
+    >>> opening = {"A2": "2025-09-01", "B2": "2025-09-01", "C2": "2027-09-01", "D2": "2025-09-01"}
+    >>> sorted(no_longer_entered({"Z"}, succ, opening, {"A": "2025-08-31", "E": "2025-08-31"},
+    ...                          {"A", "B", "E"}, "2026-12-06"))
+    ['A', 'D', 'Z']
+    """
+    out = set(closed)
+    for code, heirs in successors.items():
+        if code in out or not heirs or not closed_on:
+            continue
+        day = entry_closed.get(code)
+        if day is not None:
+            if day <= closed_on:
+                out.add(code)
+        elif code not in first_years and any(
+            h != code and (opening.get(h) or "9999") <= closed_on for h in heirs
+        ):
+            out.add(code)
+    return out
 
 
 def _merged_years(olds: Sequence[Offer]) -> list[YearFigures]:

@@ -35,6 +35,7 @@ from typing import Any, Generic, TypeVar, overload
 from graph.diploma_names import is_common_year
 from graph.inference import DiplomaFacts, infer_passerelles
 from graph.inference.admission_parallele import admission_parallele_legs
+from graph.inference.after_bac import after_bac_legs
 from graph.inference.bac_techno_legs import bac_techno_programme_legs
 from graph.inference.bac_techno_tracks import track_legs
 from graph.inference.evidence import Evidence, option_family, title_words
@@ -340,6 +341,8 @@ def _diploma_rows(data: ImportData) -> list[dict[str, Any]]:
                     "entry_closed": data.entry_closed.get(d.code),
                     "second_closed": data.second_closed.get(d.code),
                     "src": d.file,
+                    # entered after the bac: its offers are Parcoursup programmes (postbac.attach)
+                    "entry": data.postbac.entry.get(d.code),
                 }
             )
         )
@@ -602,6 +605,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             offered_in=frozenset(offered_in.get(r["code"], ())),
             establishments=establishments.get(r["code"], frozenset()),
             field_territory=frozenset(campus),
+            after_bac=r["code"] in data.postbac.state,
         )
     for d in data.diplomas.values():
         if d.code in out or (d.code in closed and d.code not in offered):
@@ -620,6 +624,7 @@ def _facts(data: ImportData, state: GraphState, closed: set[str]) -> list[Diplom
             offered_in=frozenset(offered_in.get(d.code, ())),
             establishments=establishments.get(d.code, frozenset()),
             examined=d.first_session is not None,
+            after_bac=d.code in data.postbac.state,
         )
     return list(out.values())
 
@@ -704,6 +709,7 @@ def _passerelle_rows(data: ImportData, state: GraphState) -> list[dict[str, Any]
         *admission_parallele_legs(facts, programmes, state.seed_pairs),
         *bac_techno_programme_legs(facts, programmes, state.seed_pairs),
         *track_legs(facts, _engineer_labels(data), state.seed_pairs),
+        *after_bac_legs(facts, state.seed_pairs),
     ]
     for p in [*infer_passerelles(facts, state.seed_pairs), *parallel]:
         if p.to_code in closed:

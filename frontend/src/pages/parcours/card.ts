@@ -71,7 +71,20 @@ export function commonEntryFr(o: PathwayOffer): string | null {
   return `entrée après la 3e en 2de commune${c.family ? ` de la famille « ${c.family} »` : ''}${figures.length ? ` : ${figures.join(' · ')}${o.year ? ` en ${o.year}` : ''} (places communes aux spécialités de la famille)` : ''}`;
 }
 
-function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplomaType?: string | null): HTMLElement {
+/** The sentence the API says (graph/pathways/explanation.py UNKNOWN_FROM_PREVIOUS) of a step
+ * whose previous establishment has no position: its distance from it is unknown. */
+export const UNKNOWN_FROM_PREVIOUS = "distance depuis l'étape précédente inconnue (établissement sans position)";
+
+/** Whether the chosen establishment of the step before step `stepIndex` has no position (not
+ * taught at a distance): the step's distance from it is unknown (`distance_km` null). */
+export function previousUnplaced(p: Pathway, stepIndex: number): boolean {
+  if (stepIndex < 2) return false;
+  const before = p.steps[stepIndex - 1];
+  const c = before ? chosen(before) : undefined;
+  return c != null && c.lat == null && !c.distance_learning;
+}
+
+function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplomaType?: string | null, prevUnplaced = false): HTMLElement {
   // placed at its commune's centre: its distance is known to a few km (graph/place_precision.py)
   const approx = o.location_precision === 'commune';
   // 'coordinates': only the commune nearest its position (graph/ingest/opendata/named_commune.py);
@@ -83,7 +96,11 @@ function offerLine(o: PathwayOffer, stepIndex: number, fromHome: boolean, diplom
     `offre ${STATUS_FR[o.status] ?? o.status}${o.year ? ` (${o.year})` : ''}`,
     figuresFr(o, diplomaType),
     o.boarding_places ? `internat ${placesFr(o.boarding_places)}` : null,
-    o.distance_km != null ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} à vol d’oiseau depuis ${stepIndex === 1 ? (fromHome ? 'le domicile' : 'le centre du territoire') : "l'étape précédente"}` : null,
+    o.distance_km != null
+      ? `${approx ? `~${fmtNum(o.distance_km)} km` : fmtKm(o.distance_km)} à vol d’oiseau depuis ${stepIndex === 1 ? (fromHome ? 'le domicile' : 'le centre du territoire') : "l'étape précédente"}`
+      : prevUnplaced && o.lat != null && !o.distance_learning
+        ? UNKNOWN_FROM_PREVIOUS
+        : null,
   ].filter(Boolean);
   return h(
     'div',
@@ -210,6 +227,7 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
     ),
     ...steps.map((s) => {
       const c = chosen(s);
+      const prevUnplaced = previousUnplaced(p, s.index);
       const others = (s.offers ?? []).filter((o) => o !== c);
       return h(
         'li',
@@ -230,13 +248,13 @@ export function pathwayCard(p: Pathway, fromHome: boolean, act: CardActions): HT
           ),
           stepNotesBlock(s),
           s.passerelle ? h('p', { class: 'passerelle' }, h('span', { class: 'label' }, 'Passerelle : '), passerelleText(s)) : null,
-          c ? offerLine(c, s.index, fromHome, s.type) : h('p', { class: 'muted' }, 'Aucun établissement trouvé pour cette étape.'),
+          c ? offerLine(c, s.index, fromHome, s.type, prevUnplaced) : h('p', { class: 'muted' }, 'Aucun établissement trouvé pour cette étape.'),
           others.length
             ? h(
                 'details',
                 { class: 'others' },
                 h('summary', {}, othersSummary(others.length, s.offers_total ?? 0, s.outside_territory)),
-                ...others.map((o) => offerLine(o, s.index, fromHome, s.type)),
+                ...others.map((o) => offerLine(o, s.index, fromHome, s.type, prevUnplaced)),
               )
             : null,
           ...unlistedNotes(s, notesSaid),
