@@ -350,13 +350,29 @@ def goal_thin_sentence(
     nsf: str | None = None,
     modality: str | None = None,
     examples: bool = True,
+    by_level: bool = False,
 ) -> str | None:
     """When no pathway reaches the goal in the territory although the data holds some
     programmes of it there: how few, and that no known passerelle leads to them; the
     examples named are of the learner's field (``nsf``: the start diploma's NSF group) where
     the territory has some. ``rows`` and ``modality`` as for :func:`goal_absent_sentence`.
     Without ``examples`` none is named: a BTS holder asking for an engineering school was
-    shown « Formation d'ingénieur Bac + 5 – Bac STI2D », entered after the bac (tester19)."""
+    shown « Formation d'ingénieur Bac + 5 – Bac STI2D », entered after the bac (tester19);
+    the sentence then says what the data does not know (how to enter them after a Bac+2, an
+    admission no imported file lists), rather than « aucune passerelle connue ne les relie au
+    diplôme de départ », which a counsellor read as « no way in »
+    (Brest, from the level 5 to an engineering school). ``by_level``: the start is a level,
+    not a diploma (« depuis un diplôme du niveau de départ »).
+
+    >>> rows = [CoverageRow(level=7, level_label="niveau 7", type="ingenieur",
+    ...     type_label="diplôme d'ingénieur", programmes=2, establishments=4, sources=[])]
+    >>> t = Territory(departements=["29"])
+    >>> print(goal_thin_sentence(rows, t, to_type=None, to_level=7, examples=False,
+    ...     by_level=True))
+    Les données importées contiennent des formations de ce niveau dans le département du Finistère (29) (diplôme d'ingénieur ; offertes par 4 établissements), mais elles ne disent pas comment y entrer après un diplôme du niveau de départ : les admissions après un Bac+2 (admissions parallèles, après un BTS, un BUT ou une licence) ne figurent dans aucun fichier importé. À demander aux établissements.
+    >>> print(goal_thin_sentence(rows, t, to_type=None, to_level=7, by_level=True))
+    Les données importées contiennent des formations de ce niveau dans le département du Finistère (29) (diplôme d'ingénieur ; offertes par 4 établissements), mais aucune passerelle connue n'y mène depuis un diplôme du niveau de départ : à examiner avec l'établissement.
+    """  # noqa: E501
     if not territory.is_set or (to_type is None and to_level is None):
         return None
     hits = [
@@ -371,11 +387,26 @@ def goal_thin_sentence(
     kinds = ", ".join(sorted({r.type_label for r in hits}))
     seen = _examples_text(hits, nsf) if examples else ""
     how = f" en {modality}" if modality else ""
-    return (
+    head = (
         f"Les données importées contiennent des formations de ce niveau{how} "
         f"{where_fr(territory)} "
-        f"({kinds} ; offertes par {n} établissement{'s' if n > 1 else ''}){seen}, mais aucune "
-        "passerelle connue ne les relie au diplôme de départ : à examiner avec l'établissement."
+        f"({kinds} ; offertes par {n} établissement{'s' if n > 1 else ''}){seen}"
+    )
+    since = "un diplôme du niveau de départ" if by_level else "le diplôme de départ"
+    if not examples:
+        return (
+            f"{head}, mais elles ne disent pas comment y entrer après {since} : les "
+            "admissions après un Bac+2 (admissions parallèles, après un BTS, un BUT ou une "
+            "licence) ne figurent dans aucun fichier importé. À demander aux établissements."
+        )
+    if by_level:
+        return (
+            f"{head}, mais aucune passerelle connue n'y mène depuis {since} : "
+            "à examiner avec l'établissement."
+        )
+    return (
+        f"{head}, mais aucune passerelle connue ne les relie au diplôme de départ : à examiner "
+        "avec l'établissement."
     )
 
 

@@ -444,6 +444,44 @@ _BRACKETS = re.compile(r"\([^)]*\)")
 _TYPES_LONGEST_FIRST = sorted(TYPE_WORDS, key=lambda t: -len(t))
 
 
+def sigle_rows(
+    word: str, names: _Names, rows: Sequence[Mapping[str, Any]], type_id: str | None
+) -> tuple[int, ...]:
+    """The rows whose initials ``word`` is (``names.by_initials``), read so only when it is no
+    word being typed: a query word that begins words of the names (« tiss »: tissage,
+    tisserand, tissu) is read as their beginning, and as initials only of a diploma open or
+    closed with a successor to lead to, of the type the query names if any (« bac pro tiss » found
+    « Techniques de image, son, spectacle », a Bac pro closed in 2008 and replaced by none,
+    instead of the hint naming the weaving diplomas; « cap mis » still finds the CAP monteur
+    en installations sanitaires though « mis » begins « mise », and « cap apr » the CAP agent
+    polyvalent de restauration, closed in 2021, replaced by the CAP PSR).
+
+    >>> rows = [{"name": "TECHNIQUES DE IMAGE, SON, SPECTACLE (BAC PRO)", "type": "bac_pro",
+    ...          "closed": True},
+    ...         {"name": "TISSAGE (CAP)", "type": "cap"},
+    ...         {"name": "MAINTENANCE ET EFFICACITE ENERGETIQUE (BAC PRO)", "type": "bac_pro"}]
+    >>> names = _kept_names(rows, rows)
+    >>> sigle_rows("tiss", names, rows, "bac_pro"), sigle_rows("tiss", names, rows, None)
+    ((), ())
+    >>> sigle_rows("mee", names, rows, None), sigle_rows("mee", names, rows, "bac_pro")
+    ((2,), (2,))
+    """
+    found = names.by_initials.get(word, ())
+    vocabulary = names.vocabulary
+    at = bisect.bisect_left(vocabulary, word)
+    if at < len(vocabulary) and vocabulary[at] == word:
+        at += 1
+    typed = at < len(vocabulary) and vocabulary[at].startswith(word)
+    if not typed:
+        return tuple(found)
+    return tuple(
+        i
+        for i in found
+        if (type_id is None or rows[i].get("type") == type_id)
+        and (not rows[i].get("closed") or rows[i].get("successors"))
+    )
+
+
 def _kept_names(given: object, rows: Sequence[Mapping[str, Any]]) -> _Names:
     """:class:`_Names` of ``rows``, kept while ``given`` (the caller's list) is the one asked."""
     got = _NAMES.get(id(given))
@@ -831,11 +869,12 @@ def search_diplomas(
     # unless a known acronym (« epc »: the BTS Europlastics, and the CAP équipier polyvalent
     # du commerce by its initials)
     sigles = {
-        w: names.by_initials[w]
+        w: sigle_rows(w, names, rows, type_id)
         for alts in groups
         for w in alts[0]
         if w in names.by_initials and (w not in known or w in EXPANSIONS)
     }
+    sigles = {w: found for w, found in sigles.items() if found}
     # per query word, the rows whose names match it and how well: the other rows' names do not
     # (each word compared with the names' vocabulary once, not with every name)
     at = {

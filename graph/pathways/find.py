@@ -119,6 +119,7 @@ from graph.pathways.scope import foreign_programme
 from graph.pathways.scoring import (
     Candidate,
     Candidates,
+    Choice,
     LatLon,
     Offer,
     Scored,
@@ -128,6 +129,7 @@ from graph.pathways.scoring import (
 )
 from graph.pathways.search import any_usable_inside, candidates, flag_usable, is_goal
 from graph.pathways.start_words import from_start
+from graph.pathways.trade_fit import fit_first, fit_first_notice, fit_moves
 from graph.pathways.undescribed import files_silent_sentence, is_undescribed, undescribed_notice
 from graph.pathways.unoffered_goals import (
     job_unoffered,
@@ -142,6 +144,7 @@ from graph.pathways.unplaced import unplaced_notice
 from graph.pathways.unreached_goals import unknown_goal_note
 from graph.pathways.usual import (
     missing_sentence,
+    others_missing_sentence,
     started_by_common_year,
     usual_starts,
     usual_targets,
@@ -748,15 +751,14 @@ def _usual_outside(
     met = {
         leg.get("passerelle_id") for _, t, leg in targets if t in here and leg.get("passerelle_id")
     }
+    # the targets of those passerelles the territory does not offer, by passerelle: said in
+    # one sentence with the ones it offers (others_missing_sentence)
+    silenced: dict[str, list[tuple[Row, Choice | None]]] = {}
     for start, target, leg in targets:
         offers = offered[target["code"]]
-        if (
-            target in here
-            or started_by_common_year(target, here)
-            or (leg.get("passerelle_id") in met)
-        ):
-            continue  # offered here (or its common first year, or another step the source
-            # names with it, is): the ranking decides
+        if target in here or started_by_common_year(target, here):
+            continue  # offered here (or its common first year is): the ranking decides
+        pid = leg.get("passerelle_id")
         point = origin.point()
         scorer = Scorer(
             {target["code"]: offers},
@@ -770,11 +772,22 @@ def _usual_outside(
         choice = scorer.choice(point, target["code"], leg.get("modality"))
         # not said « en apprentissage » where the data does not describe it (undescribed.py)
         how = f"en {MODALITY_FR[mod]}" if mod and not scorer.undescribed else None
+        if pid and pid in met:  # another step the source names with it is offered here: the
+            # ranking decides, and one sentence says which of them are not offered
+            silenced.setdefault(pid, []).append((target, choice))
+            continue
         notes.append(missing_sentence(target, q.territory, choice, origin.label(), how))
         if choice is not None and is_goal(target, q, goal_codes):
             scored = scorer.score([diplomas[start], target], [leg])
             if scored is not None:
                 paths.append(scored)
+    for pid, missing in silenced.items():
+        with_them = [t for _, t, leg in targets if t in here and leg.get("passerelle_id") == pid]
+        # the modality only where the data describes it for every one of them
+        how = None
+        if mod and not source.unchecked([t["code"] for t, _ in missing]):
+            how = f"en {MODALITY_FR[mod]}"
+        notes.append(others_missing_sentence(with_them, missing, q.territory, origin.label(), how))
     return notes, paths
 
 
@@ -1200,6 +1213,7 @@ def _find_pathways(store: GraphStore, q: PathwayQuery, data: PathwayData | None)
                 # the programmes entered after the bac are no example of an entry after a
                 # Bac+2, which no file lists
                 examples=not unknowable_goal(_start_min_level(store, data, q), q.to_level, to_type),
+                by_level=q.by_level,
             )
         absent = goal_absent_sentence(
             summary,
@@ -1575,8 +1589,10 @@ def _any_modality_notice(
     _, ranked, _, _ = _search(
         store, data, q.model_copy(update={"modality": None}), goal_codes, origin, classify=classify
     )
-    # as the answer ranks them: the classes first (weak links, sections, closed entries last)
-    ranked = sorted(ranked, key=lambda s: classify(_diplomas(s)))
+    # as the answer ranks them: a far better founded passerelle before a weak one for an
+    # unknown address alone (trade_fit.py), then the classes first (weak links, sections,
+    # closed entries last)
+    ranked = sorted(fit_first(ranked), key=lambda s: classify(_diplomas(s)))
     if not ranked or ranked[0].key == shown[0].key:
         return None
     best = ranked[0]
@@ -1860,8 +1876,13 @@ def _ordered(
     pool = merged
     if q.by_level:  # a track for bacheliers technologiques starts from the series it names
         pool = track_starts(pool)
-    of = {id(s): classify(_diplomas(s)) for s in pool}
     by_score = {id(s): i for i, s in enumerate(pool)}
+    # a far better founded passerelle before a weak one for an unknown address alone
+    # (graph/pathways/trade_fit.py), within each class as the classes keep their order
+    fitted = fit_first(pool)
+    fit_moved = fit_moves(pool, fitted)
+    pool = fitted
+    of = {id(s): classify(_diplomas(s)) for s in pool}
     classes = sorted({of[id(s)] for s in pool})
     before = [s for k in classes for s in pool if of[id(s)] == k]
     firsts = [varied([s for s in before if of[id(s)] == k], any_start=q.by_level) for k in classes]
@@ -1900,6 +1921,8 @@ def _ordered(
     barred = [bool(of[id(s)] & _BARRED) for s in page]
     if any(barred) and (moved := open_entries_notice(barred, passed(_BARRED))):
         notices.append(moved)
+    if fit_moved and (better := fit_first_notice(page, fit_moved)):
+        notices.append(better)
     return merged, page, notices
 
 

@@ -434,6 +434,7 @@ def partial_answer(
         job=_job(q, goal_codes),
         start_nsf=start_nsf,
         asked=asked is not None,
+        start_level=q.start_level,
     )
     if sentence is None:
         return None

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.diploma_names import display_name
+from graph.diploma_search import same_stem
 from graph.inference.evidence import option_family, title_words
 from graph.pathways.job import to_goal
 from graph.thin_coverage import UNSURE_FROM, UPPER_LEVELS
@@ -32,6 +33,7 @@ __all__ = [
     "job_unoffered_notice",
     "nowhere_offered",
     "same_trade",
+    "shares_trade",
     "unoffered_notice",
     "unknowable_goal",
     "upper_levels_notice",
@@ -131,6 +133,26 @@ def same_trade(start: Row, candidates: Iterable[Row]) -> list[Row]:
         if d.get("code") != start.get("code") and d.get("nsf") == nsf and words & _trade_words(d)
     ]
     return sorted(found, key=lambda d: (display_name(dict(d)), str(d.get("code"))))
+
+
+def shares_trade(before: Row, after: Row) -> bool:
+    """Whether a diploma's title holds a word of its previous diploma's trade, or a form of
+    one (:func:`graph.diploma_search.same_stem`): « pâtissier » in the Bac pro boulanger
+    pâtissier after a CAP pâtissier, « agencement » in the BTS étude et réalisation
+    d'agencement after a Bac pro technicien menuisier agenceur. Kind words and the previous
+    diploma's option are no trade (:func:`_trade_words`).
+
+    >>> tma = {"name": "Bac pro technicien menuisier agenceur"}
+    >>> shares_trade(tma, {"name": "BTS étude et réalisation d'agencement"})
+    True
+    >>> shares_trade({"name": "CAP pâtissier"}, {"name": "Bac pro technicien conseil vente en "
+    ...     "alimentation (produits alimentaires et boissons)"})
+    False
+    """
+    words = [w.lower() for w in _trade_words(before, start=True)]
+    return any(
+        w == x or same_stem(w, x) for x in (v.lower() for v in _trade_words(after)) for w in words
+    )
 
 
 def unoffered_notice(diplomas: Iterable[Row], level: int) -> str | None:

@@ -7,7 +7,9 @@ that a better-founded pathway in the territory — the BTS gestion des transport
 associée for a Bac pro logistique in the Loiret, offered in apprenticeship only by three
 establishments the files place nowhere — ranks after a weakly related one 40 km away. A
 counsellor must then be told, so that he checks it: this notice names the pathway that would
-rank first if its distance were known. Pure function over the scored pathways shown.
+rank first if its distance were known. (Since leftovers26 a pathway whose passerelle is far
+better founded than the weak one's above it is ranked first instead, with its own notice:
+graph/pathways/trade_fit.py.) Pure function over the scored pathways shown.
 """
 
 from __future__ import annotations

@@ -40,6 +40,8 @@ d'agencement ») that the BCN names too (« BTS étude et réalisation d'agencem
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -48,6 +50,7 @@ from typing import Any, NamedTuple
 
 from graph.diploma_names import display_name, is_common_year_kept
 from graph.geo import EARTH_RADIUS_KM, haversine_km, inner_reach, lon_gap, lon_reach
+from graph.inference.bac_techno_tracks import series_named
 from graph.nsf import DOMAINS, field_code
 from graph.programme_names import programme_words
 from graph.territory import Territory
@@ -687,6 +690,7 @@ def unreached_goals_sentence(
     job: str | None = None,
     start_nsf: str | None = None,
     asked: bool = False,
+    start_level: int | None = None,
 ) -> str | None:
     """The notice in French, or None when nothing is left (``left``: :func:`unreached_goals`;
     ``field``: the start's NSF group as people name it, when its field chose them: those whose
@@ -702,8 +706,8 @@ def unreached_goals_sentence(
     ...     territory_phrase="dans le département 44", from_diploma=True))
     2 autres diplômes de l'objectif (BTS), du même domaine que le diplôme de départ (Électricité, électronique), sont proposés dans le département 44 sans passerelle connue depuis ce diplôme : BTS MS option B ; BTS CRSA. À vérifier auprès des établissements.
     >>> print(unreached_goals_sentence(left[:1], goal="BTS", field=None,
-    ...     territory_phrase="ici", from_diploma=False))
-    1 autre diplôme de l'objectif (BTS) est proposé ici sans passerelle connue depuis un diplôme de ce niveau : BTS MS option B. À vérifier auprès des établissements.
+    ...     territory_phrase="ici", from_diploma=False, start_level=4))
+    1 autre diplôme de l'objectif (BTS) est proposé ici sans passerelle connue depuis un diplôme de niveau 4 (Bac pro, bac technologique…) : BTS MS option B. À vérifier auprès des établissements.
     >>> print(unreached_goals_sentence(left[:1], goal="métier ROME H1209 (Technicien)", field=None,
     ...     territory_phrase="ici", from_diploma=True, job="métier ROME H1209 (Technicien)"))
     1 autre diplôme qui prépare au métier ROME H1209 (Technicien) est proposé ici sans passerelle connue depuis ce diplôme : BTS MS option B. À vérifier auprès des établissements.
@@ -717,14 +721,14 @@ def unreached_goals_sentence(
     >>> print(unreached_goals_sentence(left[:1] + [{"code": "6", "name": "BUT TCSI"}], goal="BUT",
     ...     field="Électricité, électronique", territory_phrase="ici", from_diploma=False,
     ...     start_nsf="250", asked=True))
-    1 autre diplôme de l'objectif (BUT), du domaine demandé (Électricité, électronique), est proposé ici sans passerelle connue depuis un diplôme de ce niveau : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) de domaine inconnu dans les données (les fichiers publics ne donnent pas son groupe NSF) : on ne sait pas s'il est du domaine demandé, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
+    1 autre diplôme de l'objectif (BUT), du domaine demandé (Électricité, électronique), est proposé ici sans passerelle connue depuis un diplôme du niveau de départ : BTS MS option B. Aussi proposé ici, 1 diplôme de l'objectif (BUT) de domaine inconnu dans les données (les fichiers publics ne donnent pas son groupe NSF) : on ne sait pas s'il est du domaine demandé, ni quelle passerelle y mène : BUT TCSI. À vérifier auprès des établissements.
     >>> unreached_goals_sentence([], goal="BTS", field=None, territory_phrase="ici",
     ...     from_diploma=True) is None
     True
     """  # noqa: E501
     if not left:
         return None
-    since = "depuis ce diplôme" if from_diploma else "depuis un diplôme de ce niveau"
+    since = "depuis ce diplôme" if from_diploma else since_level(start_level)
     unknown = [d for d in left if unknown_field(d)] if field else []
     known = [d for d in left if not (field and unknown_field(d))]
     parts = []
@@ -742,6 +746,8 @@ def unreached_goals_sentence(
             f"{of_field} {'sont proposés' if plural else 'est proposé'} {territory_phrase} sans "
             f"passerelle connue {since} : {_names(known)}."
         )
+        if general := general_bac_sentence(known):
+            parts.append(general)
     if unknown:
         n = len(unknown)
         plural = n > 1
@@ -763,6 +769,91 @@ def unreached_goals_sentence(
         # bury the answer under programmes of any trade: counted, not named
         parts.append(f"{said} : {_names(unknown)}." if n <= UNKNOWN_NAMED else f"{said}.")
     return " ".join(parts) + " À vérifier auprès des établissements."
+
+
+def since_level(level: int | None) -> str:
+    """From where a start by level (``level``: from_level) has no known passerelle, in
+    French: « depuis un diplôme de niveau 4 », « depuis la fin de 3e » (level 2: no diploma
+    yet); « depuis un diplôme de ce niveau » read as the goal's level (Brest, level 4 to an
+    engineering school: « sans passerelle connue depuis un diplôme de ce niveau »).
+
+    >>> since_level(4)
+    'depuis un diplôme de niveau 4 (Bac pro, bac technologique…)'
+    >>> since_level(2), since_level(None)
+    ('depuis la fin de 3e', 'depuis un diplôme du niveau de départ')
+    """
+    if level == 2:
+        return "depuis la fin de 3e"
+    if level is None:
+        return "depuis un diplôme du niveau de départ"
+    kinds = LEVEL_KINDS.get(level)
+    return f"depuis un diplôme de niveau {level}" + (f" ({kinds})" if kinds else "")
+
+
+# the diplomas a counsellor thinks of at a start level, as the level-4 start notice names them
+# (graph/pathways/bac_starts.py)
+LEVEL_KINDS = {3: "CAP…", 4: "Bac pro, bac technologique…", 5: "BTS, BUT…", 6: "licence…"}
+
+
+def general_bac_sentence(known: Sequence[Mapping[str, Any]]) -> str | None:
+    """What the Parcoursup labels of the engineering programmes ``known`` say of their entry
+    when they name the bac général and no bac technologique series (« Formation d'ingénieur
+    Bac + 5 – Bac général », « – Bacs généraux – 2 Sciences »): the track the learner would
+    take, which no passerelle of the data describes (graph/pathways/bac_starts.py: a bac
+    général opens none). None when none does, or none of those the notice names (the first
+    ``EXAMPLES``: from the end of 3e to the level 3, the Île-de-France's 760 programmes of
+    every field were followed by « 10 d'entre eux recrutent après un bac général »).
+
+    >>> rows = [{"type": "ingenieur", "name": "Formation d ingenieur Bac + 5   Bac general"},
+    ...         {"type": "ingenieur", "name": "Formation d ingenieur Bac + 5   Bacs generaux"},
+    ...         {"type": "ingenieur", "name": "Formation d ingenieur Bac + 5   Bac general et STI2D"},
+    ...         {"type": "bts", "name": "BTS general"}]
+    >>> print(general_bac_sentence(rows))
+    D'après leur intitulé Parcoursup, 2 d'entre eux recrutent après un bac général, sur dossier (les données ne décrivent pas de passerelle propre à ce bac).
+    >>> print(general_bac_sentence(rows[:1]))
+    D'après son intitulé Parcoursup, il recrute après un bac général, sur dossier (les données ne décrivent pas de passerelle propre à ce bac).
+    >>> general_bac_sentence(rows[2:]) is None
+    True
+    """  # noqa: E501
+    if not any(_general_bac_track(d) for d in known[:EXAMPLES]):
+        return None  # none of those named: a level goal's long list (every field) is not
+        # about them
+    general = [d for d in known if _general_bac_track(d)]
+    n = len(general)
+    if n == 1:
+        who = (
+            "son intitulé Parcoursup, il recrute"
+            if len(known) == 1
+            else ("son intitulé Parcoursup, l'un d'eux recrute")
+        )
+    elif n == len(known):
+        who = "leur intitulé Parcoursup, ils recrutent"
+    else:
+        who = f"leur intitulé Parcoursup, {n} d'entre eux recrutent"
+    return (
+        f"D'après {who} après un bac général, sur dossier (les données ne décrivent pas de "
+        "passerelle propre à ce bac)."
+    )
+
+
+_GENERAL_WORDS = frozenset({"general", "generale", "generaux", "generales"})
+
+
+def _general_bac_track(d: Mapping[str, Any]) -> bool:
+    """Whether an engineering programme's label names the bac général and no bac
+    technologique series (:func:`graph.inference.bac_techno_tracks.series_named`)."""
+    if d.get("type") != "ingenieur":
+        return False
+    name = str(d.get("name") or "")
+    words = set(_plain_words(name))
+    codes, groups, generic = series_named(name)
+    return bool(words & _GENERAL_WORDS) and not (codes or groups or generic)
+
+
+def _plain_words(text: str) -> list[str]:
+    """The words of a label without accents, in lower case."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return re.findall(r"[a-z0-9]+", plain)
 
 
 def shared_field_phrase(

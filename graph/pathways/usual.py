@@ -26,6 +26,7 @@ from graph.territory import Territory
 
 __all__ = [
     "missing_sentence",
+    "others_missing_sentence",
     "started_by_common_year",
     "usual_starts",
     "usual_targets",
@@ -117,6 +118,65 @@ def missing_sentence(
         km = fmt_km(nearest.dist, best.offer.get("coords_precision"))
         return f"{head} ; elle l'est à {km} {origin_label} : {place(best)}."
     return f"{head} ; elle l'est notamment {at_place(best)}, à une distance inconnue."
+
+
+def others_missing_sentence(
+    offered: list[Row],
+    missing: list[tuple[Row, Choice | None]],
+    territory: Territory,
+    origin_label: str | None,
+    modality: str | None = None,
+) -> str:
+    """The notice for the usual continuations the territory does not offer (``missing``: each
+    with the nearest establishment that does, chosen as for :func:`missing_sentence`) when the
+    same source names others with them that it does offer (``offered``): the CAP maçon's page
+    names three Bac pros; the Ille-et-Vilaine offers the Bac pro technicien du bâtiment
+    (organisation et réalisation du gros œuvre), which the answer ranks, and neither the Bac
+    pro interventions sur le patrimoine bâti option A maçonnerie nor the Bac pro travaux
+    publics, which it said nothing of. One sentence: the offered ones named first, so that it
+    never reads as « nothing usual here ».
+
+    >>> from graph.territory import Territory
+    >>> t = Territory(departements=["35"])
+    >>> print(others_missing_sentence([{"name": "TBORGO (BAC PRO)", "type": "bac_pro"}],
+    ...     [({"name": "TRAVAUX PUBLICS (BAC PRO)", "type": "bac_pro"}, None)], t, None))
+    Parmi les suites habituelles citées ensemble par la même source, Tborgo (Bac pro) est proposé dans le département d'Ille-et-Vilaine (35) (parcours ci-dessous), mais Travaux publics (Bac pro) n'y est proposé dans aucun établissement dans les données importées, ni nulle part ailleurs.
+    """  # noqa: E501
+    how = f" {modality}" if modality else ""
+    here = _and([display_name(t) for t in offered])
+    one = len(offered) == 1
+    parts = []
+    for target, nearest in missing:
+        name = display_name(target)
+        if nearest is None:
+            parts.append(f"{name} (nulle part ailleurs non plus)")
+            continue
+        best = nearest.ranked[0]
+        if nearest.dist is not None and origin_label:
+            km = fmt_km(nearest.dist, best.offer.get("coords_precision"))
+            parts.append(f"{name} (le plus proche à {km} {origin_label} : {place(best)})")
+        else:
+            parts.append(f"{name} (notamment {at_place(best)}, à une distance inconnue)")
+    if len(missing) == 1 and missing[0][1] is None:
+        gone = f"{display_name(missing[0][0])} n'y est proposé{how} dans aucun établissement"
+        tail = " dans les données importées, ni nulle part ailleurs."
+    else:
+        many = len(missing) > 1
+        gone = (
+            f"{_and(parts)} n'y {'sont proposés' if many else 'est proposé'}{how} dans aucun "
+            "établissement"
+        )
+        tail = " dans les données importées."
+    return (
+        "Parmi les suites habituelles citées ensemble par la même source, "
+        f"{here} {'est proposé' if one else 'sont proposés'}{how} {territory.describe_in()} "
+        f"(parcours ci-dessous), mais {gone}{tail}"
+    )
+
+
+def _and(names: list[str]) -> str:
+    """« A », « A et B », « A, B et C »."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
 def with_usual(

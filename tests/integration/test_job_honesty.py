@@ -136,7 +136,7 @@ def test_from_a_level_the_goal_diplomas_no_start_reaches_are_said(client: TestCl
     assert answer["pathways"]
     partial = answer["unreached_goals"]
     assert partial is not None
-    assert "depuis un diplôme de ce niveau" in partial["sentence"]
+    assert "depuis un diplôme de niveau 4 (Bac pro, bac technologique…)" in partial["sentence"]
     assert "du même domaine" not in partial["sentence"]
     assert "management commercial" not in partial["sentence"].lower()  # reached
     assert_plain_french([partial["sentence"]])

@@ -224,3 +224,39 @@ def test_a_sigle_of_a_closed_diploma_is_not_read_as_a_job_spelt_close_to_it() ->
     assert "50025439" in [
         h.row["code"] for h in search_diplomas(rows, "cap apres vente", jobs=jobs).hits
     ]
+
+
+def test_a_word_being_typed_is_no_sigle_of_a_diploma_closed_without_successor() -> None:
+    """« bac pro tiss » found « Techniques de image, son, spectacle », a Bac pro closed in 2008
+    and replaced by none, whose initials « tiss » is; « tiss » begins tissage, tisserand: the
+    search says no Bac pro is of those words and names the weaving diplomas. A sigle that
+    begins a word too still finds an open diploma (« cap mis ») or a closed one with a
+    successor (« cap apr »)."""
+    rows: list[dict[str, Any]] = [
+        {
+            "code": "40032399",
+            "name": "TECHNIQUES DE IMAGE, SON, SPECTACLE",
+            "type": "bac_pro",
+            "level": 4,
+            "closed": True,
+            "offers": 0,
+            "successors": [],
+        },
+        {"code": "50024112", "name": "TISSERAND", "type": "cap", "level": 3, "closed": True},
+        {"code": "50024101", "name": "EMPLOYE DE FABRICATION DE TISSAGE (CAP)", "type": "cap"},
+        {"code": "50023324", "name": "CAP monteur en installations sanitaires", "type": "cap"},
+        {"code": "32033421", "name": "HOTELLERIE RESTAURATION MISE A NIVEAU", "type": "bts"},
+        {
+            "code": "50022129",
+            "name": "AGENT POLYVALENT DE RESTAURATION (CAP)",
+            "type": "cap",
+            "closed": True,
+            "successors": [{"code": "50022142"}],
+        },
+        {"code": "32011111", "name": "APRES-VENTE AUTOMOBILE (BTS)", "type": "bts"},
+    ]
+    got = search_diplomas(rows, "bac pro tiss")
+    assert got.hits == []
+    assert got.hint is not None and "tissage" in got.hint.lower(), got.hint
+    assert [h.row["code"] for h in search_diplomas(rows, "cap mis").hits][:1] == ["50023324"]
+    assert [h.row["code"] for h in search_diplomas(rows, "cap apr").hits] == ["50022129"]

@@ -7,7 +7,13 @@ from typing import Any
 from graph.models import DiplomaType
 from graph.pathways.query import PathwayQuery
 from graph.pathways.scoring import Choice, Offer, Scored
-from graph.pathways.usual import missing_sentence, usual_starts, usual_targets, with_usual
+from graph.pathways.usual import (
+    missing_sentence,
+    others_missing_sentence,
+    usual_starts,
+    usual_targets,
+    with_usual,
+)
 from graph.territory import Territory
 
 Row = dict[str, Any]
@@ -91,3 +97,32 @@ def test_the_usual_pathway_is_always_shown_in_its_place() -> None:
     # already among the answers: not twice
     merged, shown = with_usual([*ranked, far], [scored("B", 20)], limit=10)
     assert [s.key[1] for s in merged].count("B") == 1
+
+
+def test_the_usual_targets_not_offered_beside_one_offered_are_named_in_one_sentence() -> None:
+    """CAP maçon, Ille-et-Vilaine: the page the national table quotes names three Bac pros; the
+    territory offers one (the answer ranks it), and the other two were said nowhere."""
+    tborgo = {"name": "Bac pro technicien du bâtiment : organisation et réalisation du gros oeuvre"}
+    ipb = {"name": "Bac pro interventions sur le patrimoine bâti option A maçonnerie"}
+    tp = {"name": "Bac pro travaux publics"}
+    near = Offer(
+        "TP",
+        {"id": "l", "name": "Lycée professionnel Eugène Freyssinet"},
+        {"commune": "Saint-Brieuc", "departement": "22", "lat": 48.5, "lon": -2.8},
+        False,
+    )
+    said = others_missing_sentence(
+        [tborgo],
+        [(ipb, None), (tp, Choice([near], 95.2, 95.2, None))],
+        Territory(departements=["35"]),
+        "du domicile",
+    )
+    assert said.startswith(
+        "Parmi les suites habituelles citées ensemble par la même source, Bac pro technicien du "
+        "bâtiment : organisation et réalisation du gros oeuvre est proposé dans le département "
+        "d'Ille-et-Vilaine (35) (parcours ci-dessous), mais Bac pro interventions sur le "
+        "patrimoine bâti option A maçonnerie (nulle part ailleurs non plus) et Bac pro travaux "
+        "publics (le plus proche à 95 km à vol d'oiseau du domicile : Lycée professionnel Eugène "
+        "Freyssinet (Saint-Brieuc"
+    ), said
+    assert said.endswith("n'y sont proposés dans aucun établissement dans les données importées.")
