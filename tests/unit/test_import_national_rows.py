@@ -444,7 +444,7 @@ def test_a_btsa_speciality_is_parcoursup_s_option_and_its_acronym_inside_is_no_w
         "Territoires metropolitains"
     )
     rows = [postbac.ProgrammeRow(2, "0480019F", label, 44.8, 3.3)]
-    bcn = {
+    bcn: dict[str, tuple[str, str, str | None]] = {
         "32321015": (
             "323",
             "ANALYSE, CONDUITE ET STRATEGIE DE L'ENTREPRISE AGRICOLE (ACS'AGRI) SPECIALITE "
