@@ -623,15 +623,9 @@ def why_none(
     for code, d in list(missing.items())[:3]:
         how = f" en {mod}" if mod and code not in undescribed else ""
         found = offers.get(code, [])
-        remote = _remote(found)
-        nearest = _nearest(q, found, origin)
-        if remote is not None:  # reachable from anywhere: no place, no km (distance_learning.py)
-            name = remote.actor.get("name") or "établissement sans nom"
-            where = f" ; proposé à distance : {name} ({DISTANCE_PHRASE})"
-            if nearest:
-                where += f" ; {nearest.said('le plus proche sur place')}"
-        elif nearest:
-            where = f" ; {nearest.said('le plus proche')}"
+        elsewhere = _elsewhere(q, found, origin)
+        if elsewhere:
+            where = f" ; {elsewhere}"
         elif found:  # nothing to measure from, or no offer located: an example, not « nearest »
             where = f" ; ailleurs, à une distance inconnue : {place(_example(found))}"
         else:
@@ -687,6 +681,25 @@ def _offered_otherwise(q: PathwayQuery, here: list[Offer]) -> str:
     return f" (ce diplôme y est proposé en {' ou '.join(modes)}{many} : {place(example)})"
 
 
+def _elsewhere(
+    q: PathwayQuery,
+    offers: list[Offer],
+    origin: tuple[tuple[float, float] | None, str] | None = None,
+) -> str | None:
+    """Where ``offers`` (none in the territory) can be followed: « proposé à distance : X
+    (formation à distance…) », then the nearest on site if any, else the nearest
+    (:func:`_nearest`); None when none is taught at a distance and nothing can be measured."""
+    remote = _remote(offers)
+    nearest = _nearest(q, offers, origin)
+    if remote is not None:  # reachable from anywhere: no place, no km (distance_learning.py)
+        name = remote.actor.get("name") or "établissement sans nom"
+        where = f"proposé à distance : {name} ({DISTANCE_PHRASE})"
+        if nearest:
+            where += f" ; {nearest.said('le plus proche sur place')}"
+        return where
+    return nearest.said("le plus proche") if nearest else None
+
+
 def _remote(offers: list[Offer]) -> Offer | None:
     """An offer taught at a distance (graph/distance_learning.py), of the largest capacity
     then by name: a learner anywhere may follow it, so a step that has one is said to be
@@ -729,18 +742,21 @@ def goal_elsewhere_sentence(
 ) -> str | None:
     """What a refusal says of a goal no establishment of the territory prepares while some
     elsewhere do: « X n'est préparé par aucun établissement dans le département des Landes
-    (40) d'après les données ; le plus proche : Y (Pau), à 70 km » (:func:`_nearest`); None
-    when the data knows no current offer of it (an old headcount of a replaced diploma is
-    none) or nothing can be measured from."""
+    (40) d'après les données ; le plus proche : Y (Pau), à 70 km » (:func:`_elsewhere`: a
+    goal taught at a distance « proposé à distance : CNED (…) »); None when the data knows
+    no current offer of it (an old headcount of a replaced diploma is none) or none is taught
+    at a distance and nothing can be measured from."""
     current = [o for o in offers if o.offer.get("status") != "renewed"]
     if not current or any(o.in_territory for o in current):
         return None
-    nearest = _nearest(q, current, origin)
-    if nearest is None:
+    # a goal taught at a distance is said so, as a step's is (review26: a goal the CNED
+    # alone prepares had no sentence, _nearest leaving distance teaching out)
+    where = _elsewhere(q, current, origin)
+    if where is None:
         return None
     return (
         f"{name} n'est préparé par aucun établissement {q.territory.describe_in()} d'après les "
-        f"données ; {nearest.said('le plus proche')}."
+        f"données ; {where}."
     )
 
 
