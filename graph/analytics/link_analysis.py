@@ -320,8 +320,8 @@ def _lazy_reach(
     counting them for every pair of a node at once, in bits (a bit per other node, the
     count's bits in a list of integers), for k = :data:`FIRST_COUNT`, then one less each
     time the walk goes on; the pairs scored are given out, best first, down to what the
-    pairs not yet scored could reach. Below one light neighbour in common, the remaining
-    pairs are scored whole (:func:`_pair_scores`) and given out best first.
+    pairs not yet scored could reach. At k = 1 (the pairs left share one light neighbour at
+    most), the rest is scored whole (:func:`_pair_scores`) and given out best first.
 
     Pairs of equal score may come in another order than :func:`_by_reach`'s: the walk's
     answer does not depend on it (every pair it could keep is judged whatever the order of
