@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import reduce
 from itertools import compress, repeat
-from operator import gt, itemgetter, le
+from operator import add, gt, itemgetter, le
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # networkx is imported where it is used: a worker that computes no gap
@@ -100,10 +101,17 @@ def suggest_links(
     placed = [y for y in pos or () if y is not None]
     if pos is not None and (not placed or max(placed) - min(placed) <= span):
         pos = None  # no two candidates that far apart (a campus, a département): no test
+    around = _around(G, nodes)
+    # the pairs of one large group (the schools of a campus: 177 752 pairs) scored from
+    # their best down, only as deep as the walk goes (:func:`_lazy_reach`)
+    lazy = _lazy_groups(around, group_of, bound) if pos is None else set()
     streams = [
         _by_reach(scores, bound(g, h))
-        for (g, h), scores in _pair_scores(G, nodes, group_of, bound, pos, span).items()
+        for (g, h), scores in _pair_scores(
+            G, nodes, group_of, bound, pos, span, around=around, skip=lazy
+        ).items()
     ]
+    streams += [_lazy_reach(G, nodes, around, group_of, g, bound(g, g)) for g in sorted(lazy)]
     n = len(nodes)
     nbrs = [set(G[x]) for x in nodes]
     found: list[tuple[float, str, str]] = []
@@ -183,6 +191,15 @@ def _minus_reach(item: tuple[float, int, float]) -> float:
     return -item[0]
 
 
+def _around(G: nx.Graph, nodes: list[str]) -> dict[str, list[int]]:
+    """Each neighbour of ``nodes`` -> the indices of those around it, ascending."""
+    around: dict[str, list[int]] = {}
+    for i, x in enumerate(nodes):
+        for z in G[x]:
+            around.setdefault(z, []).append(i)
+    return around
+
+
 def _pair_scores(
     G: nx.Graph,
     nodes: list[str],
@@ -190,6 +207,9 @@ def _pair_scores(
     bound: Callable[[str, str], float],
     pos: list[float | None] | None = None,
     span: float = math.inf,
+    *,
+    around: dict[str, list[int]] | None = None,
+    skip: Collection[str] = (),
 ) -> dict[tuple[str, str], dict[int, float]]:
     """Resource allocation of every two ``nodes`` with a common neighbour, by pair of groups
     (``group_of[i]``: node i's; pairs of groups whose ``bound`` is not above zero are left
@@ -202,14 +222,19 @@ def _pair_scores(
     whatever the order the pairs are met in. Plain Python rather than numpy: numpy alone
     would add ~16 MB to every API worker that computed a gap report (docs/performance.md).
     With ``pos`` (node i's coordinate, or None), two nodes whose coordinates differ by more
-    than ``span`` are left out; the others are met in the same order as without."""
+    than ``span`` are left out; the others are met in the same order as without. ``around``:
+    :func:`_around` of ``nodes``, if made already; ``skip``: groups whose pairs among
+    themselves are not scored here (:func:`_lazy_reach` streams them)."""
     n = len(nodes)
-    around: dict[str, list[int]] = {}
-    for i, x in enumerate(nodes):
-        for z in G[x]:
-            around.setdefault(z, []).append(i)
+    if around is None:
+        around = _around(G, nodes)
     kinds = sorted(set(group_of))
-    scored = [(g, h) for g in kinds for h in kinds if g <= h and bound(g, h) > 0]
+    scored = [
+        (g, h)
+        for g in kinds
+        for h in kinds
+        if g <= h and bound(g, h) > 0 and not (g == h and g in skip)
+    ]
     out: dict[tuple[str, str], dict[int, float]] = {pair: {} for pair in scored}
     alone = len(kinds) == 1
     for z in sorted(around):
@@ -245,6 +270,174 @@ def _pair_scores(
                         key = i * n + j if i < j else j * n + i
                         scores[key] = get(key, 0.0) + share
     return {pair: scores for pair, scores in out.items() if scores}
+
+
+# A group whose pairs among themselves get this many shares or more is streamed lazily
+LAZY_SHARES = 50_000
+# the neighbours whose pairs are scored first, heaviest first: at most this part of the shares
+HEAVY_PART = 16
+FIRST_COUNT = 8  # the first stage of the light pairs: those with at least so many in common
+# a sum of shares each at most ``t``, c of them, may round a little above c * t
+ROUNDING = 1.0 + 1e-9
+
+
+def _lazy_groups(
+    around: dict[str, list[int]], group_of: list[str], bound: Callable[[str, str], float]
+) -> set[str]:
+    """The groups whose pairs among themselves (scored: ``bound`` above zero) get
+    :data:`LAZY_SHARES` shares or more, for :func:`_lazy_reach`."""
+    counts: dict[str, int] = {}
+    for members in around.values():
+        if len(members) < 2:
+            continue
+        per: dict[str, int] = {}
+        for i in members:
+            g = group_of[i]
+            per[g] = per.get(g, 0) + 1
+        for g, m in per.items():
+            counts[g] = counts.get(g, 0) + m * (m - 1) // 2
+    return {g for g, c in counts.items() if c >= LAZY_SHARES and bound(g, g) > 0}
+
+
+def _lazy_reach(
+    G: nx.Graph,
+    nodes: list[str],
+    around: dict[str, list[int]],
+    group_of: list[str],
+    group: str,
+    most: float,
+) -> Iterator[tuple[float, int, float]]:
+    """:func:`_by_reach` of the pairs of ``group``'s nodes among themselves, each scored as
+    :func:`_pair_scores` does (the same float: its shares added in the order of its
+    neighbours sorted), but only as deep as the walk of :func:`suggest_links` goes.
+
+    A campus's schools at national size make 177 752 pairs from ~284 000 shares, and the walk
+    reads the best ~2 600 of them (docs/performance.md, gaps26). The neighbours are split:
+    the heaviest (rare: their shares are large), whose pairs are few (a :data:`HEAVY_PART`
+    of the shares at most), and the light ones, each share at most ``top``. The pairs around
+    a heavy neighbour are scored first; a pair with only light ones in common, c of them,
+    scores at most c × ``top``. The pairs with at least k light ones in common are found by
+    counting them for every pair of a node at once, in bits (a bit per other node, the
+    count's bits in a list of integers), for k = :data:`FIRST_COUNT`, then one less each
+    time the walk goes on; the pairs scored are given out, best first, down to what the
+    pairs not yet scored could reach. At k = 1 (the pairs left share one light neighbour at
+    most), the rest is scored whole (:func:`_pair_scores`) and given out best first.
+
+    Pairs of equal score may come in another order than :func:`_by_reach`'s: the walk's
+    answer does not depend on it (every pair it could keep is judged whatever the order of
+    equal ones, and the answer is sorted by score then names)."""
+    n = len(nodes)
+    lists: list[tuple[float, int, list[int]]] = []  # (share, rank of the neighbour, members)
+    for rank, z in enumerate(sorted(around)):
+        members = [i for i in around[z] if group_of[i] == group]
+        if len(members) >= 2:
+            lists.append((1.0 / G.degree(z), rank, members))
+    if not lists:
+        return
+    share_of = {rank: share for share, rank, _ in lists}
+    ranks_of: dict[int, set[int]] = {}
+    for _, rank, members in lists:
+        for i in members:
+            ranks_of.setdefault(i, set()).add(rank)
+
+    def exact(i: int, j: int) -> float:
+        # the shares of their neighbours in common, added in the neighbours' order
+        return reduce(add, map(share_of.__getitem__, sorted(ranks_of[i] & ranks_of[j])), 0.0)
+
+    by_weight = sorted(lists, key=lambda t: (-t[0], t[1]))
+    budget = sum(len(m) * (len(m) - 1) // 2 for _, _, m in lists) // HEAVY_PART
+    cut = 0
+    for _, _, members in by_weight:
+        budget -= len(members) * (len(members) - 1) // 2
+        if budget < 0:
+            break
+        cut += 1
+    heavy, light = by_weight[:cut], by_weight[cut:]
+    top = light[0][0] if light else 0.0
+    seen: set[int] = set()
+    heap: list[tuple[float, int]] = []
+    for _, _, members in heavy:
+        for p, i in enumerate(members, 1):
+            base = i * n
+            for j in members[p:]:
+                key = base + j
+                if key not in seen:
+                    seen.add(key)
+                    heap.append((-exact(i, j), key))
+    heapq.heapify(heap)
+    # per node i, the count of light neighbours it shares with each node j > i, bit j - i - 1
+    # of the integers of its list (bit b of the count in the b-th)
+    counts: dict[int, list[int]] = {}
+    for _, _, members in light:
+        mask = 0
+        for j in members:
+            mask |= 1 << j
+        for i in members[:-1]:
+            carry = mask >> (i + 1)
+            bits = counts.setdefault(i, [])
+            b = 0
+            while carry:
+                if b == len(bits):
+                    bits.append(carry)
+                    break
+                x = bits[b]
+                bits[b] = x ^ carry
+                carry &= x
+                b += 1
+    taken: dict[int, int] = {}  # per node, the pairs whose count has been read
+    given: set[int] = set()
+    k = FIRST_COUNT
+    while k >= 1:
+        if k == 1:  # the rest: scored whole
+            whole = _pair_scores(
+                G, nodes, group_of, lambda g, h: 1.0 if g == h == group else 0.0, around=around
+            ).get((group, group), {})
+            rest = [(key, s) for key, s in whole.items() if key not in given]
+            rest.sort(key=itemgetter(1), reverse=True)
+            for key, s in rest:
+                yield s * most, key, s
+            return
+        for i, bits in counts.items():
+            got = _at_least(bits, k) & ~taken.get(i, 0)
+            if got:
+                taken[i] = taken.get(i, 0) | got
+                base = i * n
+                while got:
+                    low = got & -got
+                    got ^= low
+                    j = i + low.bit_length()
+                    key = base + j
+                    if key not in seen:
+                        seen.add(key)
+                        heapq.heappush(heap, (-exact(i, j), key))
+        # the pairs not read yet share at most k - 1 light neighbours and no heavy one
+        floor = (k - 1) * top * ROUNDING
+        while heap and -heap[0][0] >= floor:
+            neg, key = heapq.heappop(heap)
+            given.add(key)
+            yield -neg * most, key, -neg
+        k -= 1
+
+
+def _at_least(bits: list[int], k: int) -> int:
+    """The bits where the numbers written in ``bits`` (bit b of each number in the b-th
+    integer) are ``k`` or more (``k`` ≥ 1).
+
+    >>> bin(_at_least([0b0110, 0b1100], 2))  # the numbers 0, 1, 3, 2 from bit 0 up
+    '0b1100'
+    >>> _at_least([0b1], 2)
+    0
+    """
+    if k >> len(bits):
+        return 0
+    above, equal = 0, -1
+    for b in range(len(bits) - 1, -1, -1):
+        if k >> b & 1:
+            equal &= bits[b]
+        else:
+            above |= equal & bits[b]
+            equal &= ~bits[b]
+    return above | equal
 
 
 def _far_shares(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.departements import de_place, departement_place, insee_departement
@@ -102,15 +102,17 @@ def dead_end_tests(d: GapData) -> DeadEndTests:
     # région's report held a BTS continued « sur le territoire » 180 km away, which each of its
     # départements' reports called a dead end (graph.gaps.rows.OfferPlaces)
     places = d.places()
+    # a programme its label reserves to bac pro holders is no suite of a BTS (ENEPS): the
+    # next steps so kept per diploma and département, as NextSteps.at gives them (each
+    # target's label read once: per offer and target, it was a tenth of this function)
+    kept: dict[tuple[str, Any], frozenset[str]] = {}
+    reserved = Reserved()
     for r in inside:
         code = r["diploma"]["code"]
-        targets = nexts.at(code, r["offer"].get("departement"))
-        # a programme its label reserves to bac pro holders is no suite of a BTS (ENEPS)
-        targets = frozenset(
-            t
-            for t in targets
-            if t not in offered or not reserved_elsewhere(r["diploma"], offered[t]["diploma"])
-        )
+        at = (code, r["offer"].get("departement"))
+        targets = kept.get(at)
+        if targets is None:
+            targets = kept[at] = _not_reserved(r["diploma"], nexts.at(*at), offered, reserved)
         if not targets:
             continue
         if r["offer"].get("lat") is None or r["offer"].get("lon") is None:
@@ -134,6 +136,39 @@ def dead_end_tests(d: GapData) -> DeadEndTests:
         candidates=candidates,
     )
     return d.dead_end_tests
+
+
+def _not_reserved(
+    start: Row, targets: frozenset[str], offered: dict[str, Row], reserved: Reserved
+) -> frozenset[str]:
+    """``targets`` without those :func:`graph.gaps.suites.reserved_elsewhere` refuses as
+    suites of ``start`` (a target not offered stays); ``reserved``: that function's answers
+    for any start but a Bac pro (for which it refuses none), each target judged once.
+
+    >>> offered = {"E": {"diploma": {"name": "BUT – TC – ENEPS destine aux bacs pro"}},
+    ...            "B": {"diploma": {"name": "BUT – TC"}}}
+    >>> sorted(_not_reserved({"type": "bts"}, frozenset("EBX"), offered, Reserved()))
+    ['B', 'X']
+    >>> sorted(_not_reserved({"type": "bac_pro"}, frozenset("EBX"), offered, Reserved()))
+    ['B', 'E', 'X']
+    """
+    if start.get("type") == "bac_pro":
+        return targets  # reserved_elsewhere refuses none to a Bac pro
+    for t in targets - reserved.judged:  # the targets not met before
+        reserved.judged.add(t)
+        row = offered.get(t)
+        if row is not None and reserved_elsewhere(start, row["diploma"]):
+            reserved.codes.add(t)
+    return targets if targets.isdisjoint(reserved.codes) else targets - reserved.codes
+
+
+@dataclass
+class Reserved:
+    """The next steps :func:`_not_reserved` has judged, and those it refuses to a start
+    that is no Bac pro (their label reserves them to bac pro holders)."""
+
+    judged: set[str] = field(default_factory=set)
+    codes: set[str] = field(default_factory=set)
 
 
 def nearest_wanted(d: GapData, rows: Iterable[Row]) -> list[Row]:

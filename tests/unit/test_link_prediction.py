@@ -328,3 +328,63 @@ def test_pairs_by_reach_come_in_the_order_of_one_stable_sort(seed: int) -> None:
     got = [(key, score) for _, key, score in la._by_reach(scores, 0.3)]
     assert got == want
     assert [best for best, _, _ in la._by_reach(scores, 0.3)] == [s * 0.3 for _, s in want]
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("limit", [1, 5, 30, 1000])
+def test_the_walk_over_lazy_pairs_gives_the_answer_of_judging_every_pair(
+    seed: int, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every group's pairs among themselves streamed by ``_lazy_reach`` (LAZY_SHARES 1):
+    the same answers as judging every pair, with and without bounds per group."""
+    monkeypatch.setattr(la, "LAZY_SHARES", 1)
+    test_the_walk_gives_the_answer_of_judging_every_pair(seed, limit)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("limit", [3, 40])
+def test_suggested_partnerships_over_lazy_pairs_are_those_of_judging_every_pair(
+    seed: int, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(la, "LAZY_SHARES", 1)
+    test_suggested_partnerships_are_those_of_judging_every_pair(seed, limit, monkeypatch)
+
+
+def many_schools(rng: random.Random) -> tuple[nx.Graph, list[str]]:
+    """300 schools around 12 large sectors (light: 40 to 120 schools each, degrees of a few
+    values, so many equal scores) and 40 small ones (heavy: 2 to 6 schools)."""
+    schools = [f"x{i:03d}" for i in range(300)]
+    G = nx.Graph()
+    for k in range(12):
+        for x in rng.sample(schools, rng.randint(40, 120)):
+            G.add_edge(x, f"big{k:02d}")
+        for i in range(rng.choice((0, 10, 20))):  # not candidates: degrees of a few values
+            G.add_edge(f"other{k}-{i}", f"big{k:02d}")
+    for k in range(40):
+        for x in rng.sample(schools, rng.randint(2, 6)):
+            G.add_edge(x, f"small{k:02d}")
+    return G, schools
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lazy_pairs_come_best_first_with_the_scores_of_scoring_whole(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_lazy_reach`` gives every pair ``_pair_scores`` scores, with the same float, best
+    first; its first pairs come without scoring every pair (fails if the stages read them
+    all, or if the count of light neighbours in common is wrong: a pair would come late)."""
+    G, schools = many_schools(random.Random(seed))
+    nodes = sorted(x for x in schools if x in G)
+    group_of = ["s"] * len(nodes)
+    around = la._around(G, nodes)
+    whole = la._pair_scores(G, nodes, group_of, lambda g, h: 1.0)[("s", "s")]
+    got = list(la._lazy_reach(G, nodes, around, group_of, "s", 0.3))
+    assert sorted((key, score) for _, key, score in got) == sorted(whole.items())
+    scores = [score for _, _, score in got]
+    assert scores == sorted(scores, reverse=True)
+    assert [best for best, _, _ in got] == [s * 0.3 for s in scores]
+    # the first hundred pairs, without the whole scores
+    monkeypatch.setattr(la, "_pair_scores", None)
+    first = la._lazy_reach(G, nodes, around, group_of, "s", 0.3)
+    assert [next(first)[2] for _ in range(100)] == scores[:100]
+    assert scores[100] > scores[-1]  # a walk stopping there has pairs left
