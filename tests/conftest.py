@@ -131,13 +131,20 @@ SLOW_ON_NEO4J = {
     "tests/e2e/test_browser.py::test_offers_a_thin_file_omits_are_marked_and_said_why_once",
     "tests/e2e/test_browser.py::test_a_commune_centre_place_is_said_approximate",
     "tests/e2e/test_browser.py::test_carte_overseas_outline_and_dense_names",
+    "tests/fuzz/test_openapi_fuzz.py::test_operation",
 }
 """Tests marked ``slow`` on Neo4j only (``make test`` leaves them out, ``make test-all`` runs
-them; docs/testing.md, « Slow suites »): each needs a server of its own (seeds, an import, a
-``cmq serve``, a Chromium) for one browser scenario, whose page is checked on FalkorDB in
-``make test``, and whose answers on Neo4j by integration tests: over the same fixture for the
-first two (test_honest_answers_round3, test_place_precision), over others for the map's
-endpoints (test_map_filters, test_map_around)."""
+them; docs/testing.md, « Slow suites »). The three browser tests each need a server of their
+own (seeds, an import, a ``cmq serve``, a Chromium) for one browser scenario, whose page is
+checked on FalkorDB in ``make test``, and whose answers on Neo4j by integration tests: over the
+same fixture for the first two (test_honest_answers_round3, test_place_precision), over others
+for the map's endpoints (test_map_filters, test_map_around). The fuzz's per-operation test
+(schema-drawn and schema-violating requests to every operation: about 3 000 calls per engine)
+checks what the app makes of a request before and after the store — validation, the answer's
+schema, no 5xx — and runs in ``make test`` on FalkorDB; on Neo4j, hostile values in every text
+parameter of every GET operation and of the pathway search body, and in every read query, reach
+the engine in test_injection, every bound is probed in test_bounds and test_params, and the
+fuzz's realistic requests and stateful edits still run (docs/testing.md, testtime26)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
