@@ -502,7 +502,8 @@ def _kept_names(given: object, rows: Sequence[Mapping[str, Any]]) -> _Names:
             by_initials.setdefault(sigle, []).append(i)
     rows_of_code: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
-        rows_of_code.setdefault(r["code"], []).append(i)
+        if (c := r.get("code")) is not None:
+            rows_of_code.setdefault(c, []).append(i)
     names = _Names(
         words,
         tuple(sorted(rows_of)),

@@ -96,16 +96,15 @@ def test_different_diplomas_come_first(client: TestClient) -> None:
         modality="apprenticeship",
     )
     codes = [p["steps"][1]["code"] for p in answer["pathways"]]
-    assert codes[:2] == ["32331203", "32031103"], codes
+    # leftovers26: the GTLA, at an establishment the files do not place, passes the BTSA
+    # option, whose passerelle from the Bac pro logistique is far weaker (a notice says why);
+    # the BTSA's other options still come after the different diplomas
+    assert codes[:2] == ["32031103", "32331203"], codes
     assert sorted(codes[2:]) == ["32331201", "32331204"]
-    assert (
-        "Pour montrer d'abord des diplômes différents, les autres options d'un même diplôme sont "
-        "classées après (n° 3, n° 4), quel que soit leur score." in answer["notices"]
-    )
-    # the unknown place notice names the GTLA by its new rank
     assert any(
-        n.startswith("Le parcours n° 2 (BTS gestion des transports") for n in answer["notices"]
-    )
+        n.startswith("Le parcours n° 1 (BTS gestion des transports") and "classé devant" in n
+        for n in answer["notices"]
+    ), answer["notices"]
     assert [p["rank"] for p in answer["pathways"]] == [1, 2, 3, 4]
 
 
