@@ -91,6 +91,8 @@ describe('Manques', () => {
     assert.deepEqual(levelState(data, 7), { cls: 'lv-missing', text: 'absent', mark: '○' });
     assert.deepEqual(levelState(null, 3), { cls: 'lv-missing', text: 'absent', mark: '○' });
     assert.deepEqual(levelState({ levels_offered: ['3'] }, 3), { cls: 'lv-missing', text: 'absent', mark: '○' });
+    // programmes of the level whose field the files do not give: to be checked, never « absent »
+    assert.deepEqual(levelState({ levels_offered: [3], levels_field_unknown: [7] }, 7), { cls: 'lv-unsure', text: 'à vérifier', mark: '?' });
     // reached through a diploma of another field that the filière's own lead to: never « absent »
     const other = { levels_offered: [3, 4, 6], levels_missing: [7], levels_reached_elsewhere: [5] };
     assert.deepEqual(levelState(other, 5), { cls: 'lv-other', text: 'par une autre formation', mark: '◑' });

@@ -41,6 +41,10 @@ export function levelState(data: Record<string, unknown> | null | undefined, lv:
   // another territory's filière, read from public links only: a level they do not reach is
   // to be checked, never said absent (graph/gaps/continuum.py, levels_unlinked)
   if (nums(data?.levels_unlinked).includes(lv)) return { cls: 'lv-unsure', text: 'à vérifier', mark: '?' };
+  // no programme of the filière there, but programmes of that level whose field the files do
+  // not give (the Parcoursup engineering programmes): an absence is not established
+  // (graph/gaps/continuum.py, levels_field_unknown)
+  if (nums(data?.levels_field_unknown).includes(lv)) return { cls: 'lv-unsure', text: 'à vérifier', mark: '?' };
   return { cls: 'lv-missing', text: 'absent', mark: '○' };
 }
 
