@@ -95,6 +95,23 @@ _VALUES = st.one_of(
 )
 
 
+# the values import26 encodes by runs: plain-ASCII text, small integers, long lists of text
+_ASCII_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-300, max_value=300),
+    st.integers(min_value=-(2**64), max_value=2**64),
+    st.floats(),
+    st.text(max_size=20),
+)
+_ASCII_VALUES = st.one_of(
+    _ASCII_SCALARS,
+    st.lists(st.text(max_size=5), max_size=140),
+    st.lists(st.one_of(st.text(max_size=3), st.integers(), st.none()), max_size=5),
+    st.tuples(st.text(max_size=3), st.text(max_size=3)),
+)
+
+
 def _one_by_one(values: list[object]) -> bytes | type[InvalidQuery]:
     try:
         return b"".join(encode_value(v) for v in values)
@@ -102,8 +119,8 @@ def _one_by_one(values: list[object]) -> bytes | type[InvalidQuery]:
         return InvalidQuery
 
 
-@settings(max_examples=1500, deadline=None)
-@given(values=st.lists(_VALUES, max_size=6))
+@settings(max_examples=3000, deadline=None)
+@given(values=st.one_of(st.lists(_VALUES, max_size=6), st.lists(_ASCII_VALUES, max_size=12)))
 def test_a_row_is_its_values_encoded_one_by_one(values: list[object]) -> None:
     """encode_values writes strings, nulls, integers and lists without a call each: the same
     bytes as encode_value value by value, and the same refusals."""

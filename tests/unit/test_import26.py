@@ -8,8 +8,6 @@ import struct
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from graph.engines import falkordb_bulk
 from graph.engines.falkordb_bulk import encode_value, encode_values
@@ -64,40 +62,6 @@ def test_the_runs_keep_every_byte_in_place() -> None:
 def test_what_cypher_could_not_store_is_refused_in_a_row(row: list[object]) -> None:
     with pytest.raises(InvalidQuery):
         encode_values(row)
-
-
-_SCALARS = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-300, max_value=300),
-    st.integers(min_value=-(2**64), max_value=2**64),
-    st.floats(),
-    st.text(max_size=20),
-)
-_VALUES = st.one_of(
-    _SCALARS,
-    st.lists(st.text(max_size=5), max_size=140),
-    st.lists(st.one_of(st.text(max_size=3), st.integers(), st.none()), max_size=5),
-    st.tuples(st.text(max_size=3), st.text(max_size=3)),
-)
-
-
-def _one_by_one(values: list[object]) -> bytes | type[InvalidQuery]:
-    try:
-        return b"".join(encode_value(v) for v in values)
-    except InvalidQuery:
-        return InvalidQuery
-
-
-@settings(max_examples=1500, deadline=None)
-@given(values=st.lists(_VALUES, max_size=12))
-def test_a_row_is_its_values_encoded_one_by_one(values: list[object]) -> None:
-    expected = _one_by_one(values)
-    if expected is InvalidQuery:
-        with pytest.raises(InvalidQuery):
-            encode_values(values)
-    else:
-        assert encode_values(values) == expected
 
 
 @pytest.mark.parametrize("fixture", ["opendata", "opendata_fixes25"])
